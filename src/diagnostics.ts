@@ -1,0 +1,116 @@
+/**
+ * Diagnostics a person can act on: where (file:line:col), the source line with
+ * a caret under the span, what went wrong, and what to do about it.
+ */
+export interface SourceSpan {
+  readonly file: string;
+  /** 1-based line and column of the first character. */
+  readonly line: number;
+  readonly col: number;
+  /** 1-based line and column of the last character (inclusive). */
+  readonly endLine: number;
+  readonly endCol: number;
+}
+
+export type Severity = 'error' | 'warning';
+
+export interface Diagnostic {
+  readonly severity: Severity;
+  readonly message: string;
+  readonly span: SourceSpan;
+  /** A suggestion, printed on its own line after the excerpt. */
+  readonly hint?: string;
+}
+
+/** A user mistake found outside any source file (a bad flag, a bad JSON input). */
+export class UserError extends Error {
+  override name = 'UserError';
+}
+
+export class DiagnosticBag {
+  readonly items: Diagnostic[] = [];
+
+  error(span: SourceSpan, message: string, hint?: string): void {
+    this.items.push({ severity: 'error', message, span, ...(hint ? { hint } : {}) });
+  }
+
+  warning(span: SourceSpan, message: string, hint?: string): void {
+    this.items.push({ severity: 'warning', message, span, ...(hint ? { hint } : {}) });
+  }
+
+  get hasErrors(): boolean {
+    return this.items.some((d) => d.severity === 'error');
+  }
+
+  /** In source order, so a reader fixes them top to bottom. */
+  sorted(): Diagnostic[] {
+    return [...this.items].sort((a, b) => a.span.line - b.span.line || a.span.col - b.span.col);
+  }
+}
+
+/** Renders one diagnostic with the offending line and a caret under the span. */
+export function formatDiagnostic(d: Diagnostic, source: string): string {
+  const { file, line, col, endLine, endCol } = d.span;
+  const lines = source.split(/\r?\n/);
+  const text = (lines[line - 1] ?? '').replace(/\t/g, ' ');
+  const gutter = String(line).length;
+  const width = endLine === line ? Math.max(1, endCol - col + 1) : Math.max(1, text.length - col + 1);
+  const out = [
+    `${file}:${line}:${col}: ${d.severity}: ${d.message}`,
+    `${' '.repeat(gutter)} |`,
+    `${line} | ${printable(text)}`,
+    `${' '.repeat(gutter)} | ${' '.repeat(Math.max(0, col - 1))}${'^'.repeat(width)}`,
+  ];
+  if (d.hint) out.push(`${' '.repeat(gutter)} = help: ${d.hint}`);
+  return out.join('\n');
+}
+
+/** Control characters would garble a terminal; show them as escapes. */
+function printable(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '?');
+}
+
+export function formatDiagnostics(diagnostics: readonly Diagnostic[], source: string): string {
+  const errors = diagnostics.filter((d) => d.severity === 'error').length;
+  const warnings = diagnostics.length - errors;
+  const body = diagnostics.map((d) => formatDiagnostic(d, source)).join('\n\n');
+  const summary = [
+    errors ? `${errors} error${errors === 1 ? '' : 's'}` : '',
+    warnings ? `${warnings} warning${warnings === 1 ? '' : 's'}` : '',
+  ]
+    .filter(Boolean)
+    .join(', ');
+  return summary ? `${body}\n\n${summary}` : body;
+}
+
+/** Edit distance, for "did you mean …". */
+export function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let diagonal = row[0];
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const above = row[j];
+      const cost = a[i - 1].toLowerCase() === b[j - 1].toLowerCase() ? (a[i - 1] === b[j - 1] ? 0 : 0.5) : 1;
+      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, diagonal + cost);
+      diagonal = above;
+    }
+  }
+  return row[b.length];
+}
+
+/** The closest candidate to a misspelled name, if one is close enough to be a likely typo. */
+export function didYouMean(name: string, candidates: Iterable<string>): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const c of candidates) {
+    if (c === name) continue;
+    const d = editDistance(name, c);
+    if (d < bestDistance) {
+      best = c;
+      bestDistance = d;
+    }
+  }
+  const limit = Math.max(1, Math.floor(name.length / 3));
+  return best !== undefined && bestDistance <= limit ? best : undefined;
+}

@@ -1,0 +1,88 @@
+/**
+ * Functions callable in expressions. Most are one primitive op; a few
+ * (mse, cross_entropy) are written in terms of primitives, so they need no
+ * rules of their own anywhere else in the compiler.
+ */
+import type { Dim } from '../ir/dims.js';
+import type { AttrMap, NodeId, OpKind } from '../ir/graph.js';
+import type { TensorType } from '../ir/types.js';
+
+/** How a function adds nodes: `emit` throws ShapeError on a bad combination. */
+export interface Emitter {
+  emit<K extends OpKind>(op: K, inputs: readonly NodeId[], attrs: AttrMap[K]): NodeId;
+  type(id: NodeId): TensorType;
+  constant(value: number): NodeId;
+}
+
+export interface FunctionDef {
+  /** Argument names, for messages. */
+  readonly params: readonly string[];
+  /** Takes one or more values of the first param's kind. */
+  readonly variadic?: boolean;
+  /** Positions of arguments that are sizes (slice bounds), not values. */
+  readonly sizeArgs?: readonly number[];
+  readonly doc: string;
+  readonly lower: (e: Emitter, values: readonly NodeId[], sizes: readonly Dim[]) => NodeId;
+}
+
+function primitive(op: OpKind, doc: string, params: string[] = ['x']): FunctionDef {
+  return { params, doc, lower: (e, values) => e.emit(op, values, {}) };
+}
+
+export const functions: Record<string, FunctionDef> = {
+  sigmoid: primitive('sigmoid', 'logistic function 1 / (1 + e^-x)'),
+  tanh: primitive('tanh', 'hyperbolic tangent'),
+  relu: primitive('relu', 'max(x, 0)'),
+  exp: primitive('exp', 'e^x'),
+  log: primitive('log', 'natural logarithm'),
+  sqrt: primitive('sqrt', 'square root'),
+  abs: primitive('abs', 'absolute value'),
+  softplus: primitive('softplus', 'log(1 + e^x), computed without overflow'),
+  hard_sigmoid: primitive('hard_sigmoid', "PyTorch's clamp(x/6 + 1/2, 0, 1)"),
+  min: primitive('min', 'elementwise minimum', ['a', 'b']),
+  max: primitive('max', 'elementwise maximum', ['a', 'b']),
+  softmax: primitive('softmax', 'softmax along the last axis'),
+  log_softmax: primitive('log_softmax', 'log of softmax along the last axis, computed stably'),
+  sum: primitive('sum', 'sum along the last axis'),
+  mean: primitive('mean', 'mean along the last axis'),
+  concat: {
+    params: ['x'],
+    variadic: true,
+    doc: 'join along the last axis',
+    lower: (e, values) => e.emit('concat', values, {}),
+  },
+  slice: {
+    params: ['x', 'start', 'end'],
+    sizeArgs: [1, 2],
+    doc: 'x[start:end] along the last axis',
+    lower: (e, [x], [start, end]) => e.emit('slice', [x], { start, end }),
+  },
+  last: {
+    params: ['xs'],
+    doc: 'the last step of a sequence',
+    lower: (e, [x]) => e.emit('time_index', [x], { index: -1 }),
+  },
+  first: {
+    params: ['xs'],
+    doc: 'the first step of a sequence',
+    lower: (e, [x]) => e.emit('time_index', [x], { index: 0 }),
+  },
+  mse: {
+    params: ['prediction', 'target'],
+    doc: 'mean squared error over the last axis',
+    lower: (e, [prediction, target]) => {
+      const diff = e.emit('sub', [prediction, target], {});
+      const squared = e.emit('mul', [diff, diff], {});
+      return e.type(squared).shape.length > 0 ? e.emit('mean', [squared], {}) : squared;
+    },
+  },
+  cross_entropy: {
+    params: ['logits', 'target'],
+    doc: '-sum(target * log_softmax(logits)): cross-entropy of logits against a one-hot or soft target',
+    lower: (e, [logits, target]) => {
+      const logProbabilities = e.emit('log_softmax', [logits], {});
+      const weighted = e.emit('mul', [target, logProbabilities], {});
+      return e.emit('neg', [e.emit('sum', [weighted], {})], {});
+    },
+  },
+};

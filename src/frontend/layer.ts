@@ -1,0 +1,435 @@
+/**
+ * A layer is a cell unrolled over a sequence. A cell with state becomes one
+ * scan per direction (two, merged, for bidirectional); a stateless cell (a
+ * dense layer) is applied to every step at once, with no loop at all.
+ */
+import { didYouMean, type DiagnosticBag, type SourceSpan } from '../diagnostics.js';
+import type { GraphBuilder } from '../ir/builder.js';
+import { Dim, formatShape } from '../ir/dims.js';
+import type { Graph, Node, NodeId } from '../ir/graph.js';
+import { substituteSizes } from '../ir/substitute.js';
+import { ShapeError, type TensorType, tensorType } from '../ir/types.js';
+import type { LayerDecl } from './ast.js';
+import type { CellInfo } from './cell.js';
+import { exprToDim } from './sizes.js';
+
+export type Merge = 'sum' | 'concat' | 'mul' | 'avg';
+const merges: readonly Merge[] = ['sum', 'concat', 'mul', 'avg'];
+
+export interface LayerState {
+  /** Qualified name, the key for overriding an initial state (`enc.h`, `enc.fwd.h`). */
+  readonly name: string;
+  readonly shape: readonly Dim[];
+}
+
+export interface LayerParam {
+  readonly name: string;
+  readonly node: NodeId;
+}
+
+export interface LayerInfo {
+  readonly name: string;
+  readonly cell: string;
+  readonly direction: LayerDecl['direction'];
+  readonly merge?: Merge;
+  readonly shared: boolean;
+  readonly keep: 'all' | 'last';
+  readonly states: readonly LayerState[];
+  /** The layer's value (its output sequence, or the last step's output). */
+  readonly value: NodeId;
+  /** Final states by the cell's state name, merged across directions: what `from` reads. */
+  readonly finals: ReadonlyMap<string, NodeId>;
+}
+
+export interface LayerContext {
+  readonly builder: GraphBuilder;
+  readonly bag: DiagnosticBag;
+  readonly modelSizes: ReadonlySet<string>;
+  /** Param nodes by qualified name, shared across the model. */
+  readonly params: Map<string, NodeId>;
+  readonly layers: ReadonlyMap<string, LayerInfo>;
+  /** Prefix for params and states (empty for the implicit model of a lone cell). */
+  readonly prefix: string;
+}
+
+function qualify(...parts: string[]): string {
+  return parts.filter((p) => p !== '').join('.');
+}
+
+/** Binds the cell's sizes: given arguments, then what the operands' shapes show, then the cell's defaults. */
+function bindSizes(
+  decl: LayerDecl,
+  cell: CellInfo,
+  operands: readonly TensorType[],
+  ctx: LayerContext,
+): Map<string, Dim> | undefined {
+  const { bag } = ctx;
+  const binding = new Map<string, Dim>();
+  const cellSizes = cell.sizes.map((s) => s.name);
+  let ok = true;
+  let position = 0;
+  for (const arg of decl.args) {
+    const name = arg.name ?? cellSizes[position++];
+    if (name === undefined) {
+      bag.error(
+        arg.span,
+        `${cell.name} takes ${cellSizes.length} size${cellSizes.length === 1 ? '' : 's'} (${cellSizes.join(', ')}), got more`,
+      );
+      ok = false;
+      continue;
+    }
+    if (!cellSizes.includes(name)) {
+      const guess = didYouMean(name, cellSizes);
+      bag.error(
+        arg.span,
+        `${cell.name} has no size '${name}' (its sizes are ${cellSizes.join(', ') || 'none'})`,
+        guess ? `did you mean '${guess}'?` : undefined,
+      );
+      ok = false;
+      continue;
+    }
+    if (binding.has(name)) {
+      bag.error(arg.span, `size ${name} of ${cell.name} is given twice`);
+      ok = false;
+      continue;
+    }
+    const d = exprToDim(arg.value, ctx.modelSizes, bag);
+    if (!d) ok = false;
+    else if (d.isConstant && (d.constant <= 0 || !Number.isInteger(d.constant))) {
+      bag.error(arg.value.span, `size ${name} must be a positive whole number, got ${d.constant}`);
+      ok = false;
+    } else binding.set(name, d);
+  }
+  cell.inputs.forEach((input, k) => {
+    const operand = operands[k];
+    if (!operand || operand.shape.length !== input.shape.length) return;
+    input.shape.forEach((d, j) => {
+      const [only] = d.terms;
+      if (d.terms.length === 1 && d.constant === 0 && only[1] === 1 && !binding.has(only[0]))
+        binding.set(only[0], operand.shape[j]);
+    });
+  });
+  for (const size of cell.sizes) {
+    if (binding.has(size.name)) continue;
+    if (size.default !== undefined) binding.set(size.name, Dim.of(size.default));
+    else {
+      bag.error(
+        decl.cell.span,
+        `size ${size.name} of ${cell.name} has no value`,
+        `pass it, as in ${cell.name}(…, ${size.name} = 16)`,
+      );
+      ok = false;
+    }
+  }
+  return ok ? binding : undefined;
+}
+
+function paramNode(
+  ctx: LayerContext,
+  name: string,
+  type: TensorType,
+  init: Node<'param'>['attrs']['init'],
+  span: SourceSpan,
+): NodeId {
+  const known = ctx.params.get(name);
+  if (known !== undefined) return known;
+  const id = ctx.builder.add('param', [], { name, type, init }, { span, label: name });
+  ctx.params.set(name, id);
+  return id;
+}
+
+/** The value a state starts from: zeros (or another constant), a learned vector, or another layer's final state. */
+function initialState(
+  decl: LayerDecl,
+  state: CellInfo['states'][number],
+  shape: readonly Dim[],
+  qualified: string,
+  paramPrefix: string,
+  ctx: LayerContext,
+): NodeId | undefined {
+  const { builder, bag } = ctx;
+  const type = tensorType(shape, { batched: true });
+  let fallback: NodeId;
+  if (decl.from) {
+    const source = ctx.layers.get(decl.from.name);
+    const final = source?.finals.get(state.name);
+    if (!source) return undefined; // reported by the caller
+    if (final === undefined) {
+      bag.error(
+        decl.from.span,
+        `layer ${decl.from.name} has no state '${state.name}' to start ${decl.name}'s state from`,
+        `its states are ${[...source.finals.keys()].join(', ') || 'none'}`,
+      );
+      return undefined;
+    }
+    const finalType = builder.typeOf(final) as TensorType;
+    if (!finalType.shape.every((d, k) => shape[k] && d.equals(shape[k])) || finalType.shape.length !== shape.length) {
+      bag.error(
+        decl.from.span,
+        `state ${state.name} of ${decl.from.name} is ${formatShape(finalType.shape)} but ${decl.name} needs ${formatShape(shape)}`,
+      );
+      return undefined;
+    }
+    fallback = final;
+  } else if (state.init.kind === 'learned') {
+    const p = paramNode(ctx, qualify(paramPrefix, `${state.name}0`), tensorType(shape), state.init.init, state.span);
+    fallback = builder.add('broadcast_batch', [p], {}, { span: state.span, label: `${qualified}0` });
+  } else {
+    const init = state.init.init;
+    // exprToStateInit admits only literal constants here, so the value is known now.
+    const value =
+      init.kind === 'ones' ? 1 : init.kind === 'constant' && init.value.kind === 'num' ? init.value.value : 0;
+    fallback = builder.add('const', [], { value, type }, { span: state.span });
+  }
+  return builder.add('state_init', [fallback], { name: qualified }, { span: state.span, label: qualified });
+}
+
+/** Copies a stateless cell's step graph into the model graph, applied to `operands` directly. */
+function inline(body: Graph, argValues: readonly NodeId[], ctx: LayerContext, span: SourceSpan): NodeId {
+  const mapped: NodeId[] = [];
+  for (const node of body.nodes) {
+    if (node.op === 'arg') {
+      mapped[node.id] = argValues[(node as Node<'arg'>).attrs.index];
+      continue;
+    }
+    mapped[node.id] = ctx.builder.add(
+      node.op,
+      node.inputs.map((i) => mapped[i]),
+      node.attrs as never,
+      { span: node.span ?? span, ...(node.label ? { label: node.label } : {}) },
+    );
+  }
+  const out = body.outputs[body.outputs.length - 1];
+  return mapped[out.node];
+}
+
+function mergeValues(merge: Merge, a: NodeId, b: NodeId, ctx: LayerContext, span: SourceSpan, label: string): NodeId {
+  const meta = { span, label };
+  switch (merge) {
+    case 'sum':
+      return ctx.builder.add('add', [a, b], {}, meta);
+    case 'mul':
+      return ctx.builder.add('mul', [a, b], {}, meta);
+    case 'concat':
+      return ctx.builder.add('concat', [a, b], {}, meta);
+    case 'avg': {
+      const half = ctx.builder.add('const', [], { value: 0.5, type: tensorType([]) }, { span });
+      return ctx.builder.add('mul', [ctx.builder.add('add', [a, b], {}, { span }), half], {}, meta);
+    }
+  }
+}
+
+export function lowerLayer(
+  decl: LayerDecl,
+  cell: CellInfo,
+  operands: readonly NodeId[],
+  ctx: LayerContext,
+): LayerInfo | undefined {
+  const { builder, bag } = ctx;
+  const operandTypes = operands.map((o) => builder.typeOf(o) as TensorType);
+  const stateful = cell.states.length > 0;
+  const overSpan = decl.over[0].span;
+
+  if (operands.length !== cell.inputs.length) {
+    bag.error(
+      overSpan,
+      `${cell.name} takes ${cell.inputs.length} input${cell.inputs.length === 1 ? '' : 's'} (${cell.inputs.map((i) => i.name).join(', ')}) per step, but ${operands.length} ${operands.length === 1 ? 'is' : 'are'} given after 'over'`,
+    );
+    return undefined;
+  }
+  if (!stateful) {
+    for (const [span, what] of [
+      [decl.merge?.span, 'merge'],
+      [decl.from?.span, 'from'],
+      [decl.returns?.span, 'returns'],
+      [decl.shared, 'shared'],
+    ] as const) {
+      if (span) bag.error(span, `'${what}' applies to recurrent layers, but ${cell.name} has no state`);
+    }
+    if (decl.direction !== 'forward') bag.error(decl.cell.span, `${cell.name} has no state, so it has no direction`);
+  }
+  const merge = decl.merge
+    ? merges.includes(decl.merge.name as Merge)
+      ? (decl.merge.name as Merge)
+      : undefined
+    : 'concat';
+  if (decl.merge && merge === undefined) {
+    bag.error(decl.merge.span, `unknown merge '${decl.merge.name}'`, `merges are ${merges.join(', ')}`);
+    return undefined;
+  }
+  if (decl.merge && decl.direction !== 'bidirectional')
+    bag.error(decl.merge.span, `'merge' applies to bidirectional layers`);
+  if (decl.shared && decl.direction !== 'bidirectional')
+    bag.error(decl.shared, `'shared' applies to bidirectional layers`);
+  const keepName = decl.returns?.name ?? 'all';
+  if (keepName !== 'all' && keepName !== 'last') {
+    bag.error(decl.returns?.span ?? decl.span, `a layer returns 'all' steps or the 'last', not '${keepName}'`);
+    return undefined;
+  }
+  const keep = keepName;
+  if (decl.from && !ctx.layers.get(decl.from.name)?.finals.size) {
+    const guess = didYouMean(decl.from.name, [...ctx.layers.keys()]);
+    bag.error(
+      decl.from.span,
+      `'from' needs a recurrent layer defined in this model, and '${decl.from.name}' is not one`,
+      guess ? `did you mean '${guess}'?` : undefined,
+    );
+    return undefined;
+  }
+
+  const binding = bindSizes(decl, cell, operandTypes, ctx);
+  if (!binding) return undefined;
+  let body: Graph;
+  try {
+    body = substituteSizes(cell.body, binding);
+  } catch (e) {
+    if (!(e instanceof ShapeError)) throw e;
+    bag.error(decl.cell.span, `${cell.name} with these sizes does not fit together: ${e.message}`);
+    return undefined;
+  }
+  const inputShapes = cell.inputs.map((i) => i.shape.map((d) => d.substitute(binding)));
+  let time: string | null = null;
+  for (let k = 0; k < operands.length; k++) {
+    const t = operandTypes[k];
+    const span = decl.over[k].span;
+    const expected = inputShapes[k];
+    if (t.shape.length !== expected.length || !t.shape.every((d, j) => d.equals(expected[j]))) {
+      bag.error(
+        span,
+        `${cell.name} expects its input ${cell.inputs[k].name} to be ${formatShape(expected)} per step, but this is ${formatShape(t.shape)}`,
+      );
+      return undefined;
+    }
+    if (stateful) {
+      if (t.time === null) {
+        bag.error(
+          span,
+          `a recurrent layer runs over a sequence, but this is a single step`,
+          `declare the input as seq[…]`,
+        );
+        return undefined;
+      }
+      if (time !== null && t.time !== time) {
+        bag.error(span, `the inputs run along different time axes, ${time} and ${t.time}`);
+        return undefined;
+      }
+      time = t.time;
+    }
+  }
+
+  const directions: { reverse: boolean; suffix: string }[] =
+    decl.direction === 'bidirectional'
+      ? [
+          { reverse: false, suffix: 'fwd' },
+          { reverse: true, suffix: 'bwd' },
+        ]
+      : [{ reverse: decl.direction === 'reverse', suffix: '' }];
+  const layerPrefix = ctx.prefix === '' ? '' : decl.name;
+
+  if (!stateful) {
+    const paramIds = cell.params.map((p) =>
+      paramNode(
+        ctx,
+        qualify(layerPrefix, p.name),
+        tensorType(p.shape.map((d) => d.substitute(binding))),
+        p.init,
+        p.span,
+      ),
+    );
+    return tryBuild(bag, decl.cell.span, () => ({
+      name: decl.name,
+      cell: cell.name,
+      direction: 'forward',
+      shared: false,
+      keep: 'all',
+      states: [],
+      value: inline(body, [...operands, ...paramIds], ctx, decl.span),
+      finals: new Map(),
+    }));
+  }
+
+  const states: LayerState[] = [];
+  const values: NodeId[] = [];
+  const finalsPerDirection: Map<string, NodeId>[] = [];
+  for (const dir of directions) {
+    const paramPrefix = qualify(layerPrefix, decl.shared ? '' : dir.suffix);
+    const statePrefix = qualify(layerPrefix, dir.suffix);
+    const paramIds = cell.params.map((p) =>
+      paramNode(
+        ctx,
+        qualify(paramPrefix, p.name),
+        tensorType(p.shape.map((d) => d.substitute(binding))),
+        p.init,
+        p.span,
+      ),
+    );
+    const inits: NodeId[] = [];
+    for (const s of cell.states) {
+      const shape = s.shape.map((d) => d.substitute(binding));
+      const qualified = qualify(statePrefix, s.name);
+      const init = initialState(decl, s, shape, qualified, paramPrefix, ctx);
+      if (init === undefined) return undefined;
+      inits.push(init);
+      states.push({ name: qualified, shape });
+    }
+    const scanName = qualify(decl.name, dir.suffix);
+    const built = tryBuild(bag, decl.cell.span, () => {
+      const scan = builder.add(
+        'scan',
+        [...operands, ...inits, ...paramIds],
+        {
+          body,
+          nSeq: operands.length,
+          nState: cell.states.length,
+          nInvariant: paramIds.length,
+          reverse: dir.reverse,
+          keep,
+          time: time as string,
+          layer: scanName,
+          stateNames: cell.states.map((s) => s.name),
+        },
+        { span: decl.span, label: scanName },
+      );
+      const finals = new Map<string, NodeId>();
+      cell.states.forEach((s, k) => {
+        const id = builder.add('get', [scan], { index: k }, { span: decl.span, label: qualify(statePrefix, s.name) });
+        builder.output(qualify(statePrefix, s.name), id, 'final_state');
+        finals.set(s.name, id);
+      });
+      const value = builder.add('get', [scan], { index: cell.states.length }, { span: decl.span, label: scanName });
+      return { finals, value };
+    });
+    if (!built) return undefined;
+    values.push(built.value);
+    finalsPerDirection.push(built.finals);
+  }
+
+  const merged = (pick: (k: number) => NodeId, label: string): NodeId =>
+    values.length === 1 ? pick(0) : mergeValues(merge as Merge, pick(0), pick(1), ctx, decl.span, label);
+  return tryBuild(bag, decl.span, () => ({
+    name: decl.name,
+    cell: cell.name,
+    direction: decl.direction,
+    ...(decl.direction === 'bidirectional' ? { merge: merge as Merge } : {}),
+    shared: decl.shared !== undefined,
+    keep,
+    states,
+    value: merged((k) => values[k], decl.name),
+    finals: new Map(
+      cell.states.map((s) => [
+        s.name,
+        merged((k) => finalsPerDirection[k].get(s.name) as NodeId, `${decl.name}.${s.name}`),
+      ]),
+    ),
+  }));
+}
+
+function tryBuild<T>(bag: DiagnosticBag, span: SourceSpan, build: () => T): T | undefined {
+  try {
+    return build();
+  } catch (e) {
+    if (!(e instanceof ShapeError)) throw e;
+    bag.error(span, `shape mismatch: ${e.message}`);
+    return undefined;
+  }
+}

@@ -1,0 +1,96 @@
+/** Source text → AST, with every lexical and syntax error as a located diagnostic. */
+import type { IToken } from 'chevrotain';
+import { rnnParser } from '../../grammar/parser.js';
+import { rnnLexer } from '../../grammar/tokens.js';
+import { DiagnosticBag, type SourceSpan } from '../diagnostics.js';
+import type { CellDecl, ModelDecl, SourceFile } from './ast.js';
+import { cstToAst, tokenSpan } from './cst-to-ast.js';
+
+/** Where a binary file gives itself away: NUL, other control bytes, or bytes that were not UTF-8. */
+function firstBinaryOffset(text: string): number {
+  const match = /[\u0000-\u0008\u000e-\u001a\u001c-\u001f\ufffd]/.exec(text);
+  return match ? match.index : -1;
+}
+
+function positionAt(text: string, offset: number): { line: number; col: number } {
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length;
+  return { line, col: offset - before.lastIndexOf('\n') };
+}
+
+function spanAt(file: string, text: string, offset: number, length: number): SourceSpan {
+  const start = positionAt(text, offset);
+  return { file, line: start.line, col: start.col, endLine: start.line, endCol: start.col + Math.max(1, length) - 1 };
+}
+
+function endOfFileSpan(file: string, text: string): SourceSpan {
+  const lines = text.split('\n');
+  while (lines.length > 1 && lines[lines.length - 1].trim() === '') lines.pop();
+  const line = lines.length;
+  const col = lines[line - 1].length + 1;
+  return { file, line, col, endLine: line, endCol: col };
+}
+
+/** `///` lines directly above a declaration document it. */
+function attachDocs<D extends CellDecl | ModelDecl>(decl: D, docs: readonly IToken[]): D {
+  const byLine = new Map(docs.map((t) => [t.startLine ?? 0, t.image.replace(/^\/\/\/ ?/, '')]));
+  const lines: string[] = [];
+  for (let line = decl.span.line - 1; byLine.has(line); line--) lines.unshift(byLine.get(line) ?? '');
+  return lines.length > 0 ? { ...decl, doc: lines.join('\n') } : decl;
+}
+
+export function parseSource(text: string, file: string, bag: DiagnosticBag): SourceFile {
+  if (text.trim() === '') {
+    bag.error(
+      spanAt(file, text, 0, 1),
+      'the file is empty: expected a cell or model definition',
+      'see docs/language.md',
+    );
+    return { file, decls: [] };
+  }
+  const binary = firstBinaryOffset(text);
+  if (binary >= 0) {
+    bag.error(
+      spanAt(file, text, binary, 1),
+      'this is not an .rnn source file: it contains binary data',
+      'check the file name; rnnc reads UTF-8 text',
+    );
+    return { file, decls: [] };
+  }
+
+  const lexed = rnnLexer.tokenize(text);
+  for (const e of lexed.errors) {
+    const shown = text.slice(e.offset, e.offset + e.length);
+    const what = e.length === 1 ? `character '${shown}'` : `characters '${shown.slice(0, 20)}'`;
+    bag.error(spanAt(file, text, e.offset, e.length), `unexpected ${what}`, 'names are letters, digits and _');
+  }
+  const unterminated = lexed.groups.unterminated ?? [];
+  for (const token of unterminated) {
+    bag.error(
+      spanAt(file, text, token.startOffset, 2),
+      "unterminated comment: this '/*' has no closing '*/'",
+      "close the comment with '*/'",
+    );
+  }
+
+  rnnParser.input = lexed.tokens;
+  const cst = rnnParser.file();
+  for (const e of rnnParser.errors) {
+    const atEnd = e.token.tokenType.name === 'EOF' || Number.isNaN(e.token.startOffset);
+    // A comment that swallows the rest of the file also hides the closing braces; say that once.
+    if (atEnd && unterminated.length > 0) continue;
+    const span = atEnd ? endOfFileSpan(file, text) : tokenSpan(file, e.token);
+    bag.error(span, e.message);
+  }
+
+  const docs = lexed.groups.docs ?? [];
+  const decls = cstToAst(file, cst).map((d) => attachDocs(d, docs));
+  if (decls.length === 0 && !bag.hasErrors) {
+    bag.error(
+      spanAt(file, text, 0, 1),
+      'no cell or model is defined in this file',
+      "start with 'cell Name(sizes) { … }'",
+    );
+  }
+  return { file, decls };
+}

@@ -1,0 +1,10 @@
+/** Cells every program can use without defining them. A file's own cell of the same name takes precedence. */
+export const preludeSource = `
+/// A fully connected layer, y = W x + b, applied to every step of a sequence at once.
+cell Dense(I, O) {
+  input x: [I]
+  param W: [O, I] = glorot
+  param b: [O] = zeros
+  output y = W @ x + b
+}
+`;

@@ -1,0 +1,199 @@
+/**
+ * Running a model on data: binding sizes, making or loading params, reading
+ * inputs and initial states, and interpreting the graph. Every user-supplied
+ * value is checked here, with messages that name it.
+ */
+import { didYouMean, UserError } from '../diagnostics.js';
+import type { ModelInfo } from '../frontend/model.js';
+import type { Dim } from '../ir/dims.js';
+import { formatShape } from '../ir/dims.js';
+import { keepOutputs } from '../ir/prune.js';
+import { tensorType } from '../ir/types.js';
+import type { DType, Tensor } from '../tensor/tensor.js';
+import { initialValue } from './init.js';
+import { interpret } from './interpret.js';
+import { type Layout, tensorFromNested } from './io.js';
+
+export type Sizes = Readonly<Record<string, number>>;
+
+/** The model's sizes: defaults, overridden by `overrides`; each a positive whole number. */
+export function bindSizes(model: ModelInfo, overrides: Sizes = {}): Record<string, number> {
+  const names = model.sizes.map((s) => s.name);
+  for (const [name, value] of Object.entries(overrides)) {
+    if (!names.includes(name)) {
+      const guess = didYouMean(name, names);
+      throw new UserError(
+        `model ${model.name} has no size '${name}' (its sizes are ${names.join(', ') || 'none'})${guess ? `; did you mean '${guess}'?` : ''}`,
+      );
+    }
+    if (!Number.isInteger(value) || value <= 0)
+      throw new UserError(`size ${name} must be a positive whole number, got ${value}`);
+  }
+  const sizes: Record<string, number> = {};
+  for (const s of model.sizes) {
+    const value = overrides[s.name] ?? s.default;
+    if (value === undefined)
+      throw new UserError(`size ${s.name} of model ${model.name} has no default: pass --size ${s.name}=N`);
+    sizes[s.name] = value;
+  }
+  const check = (what: string, shape: readonly Dim[]) => {
+    const concrete = shape.map((d) => d.evaluate(sizes));
+    if (concrete.some((d) => d <= 0)) {
+      throw new UserError(
+        `with ${Object.entries(sizes)
+          .map(([k, v]) => `${k} = ${v}`)
+          .join(', ')}, ${what} ${formatShape(shape)} would be [${concrete.join(', ')}]: every size must be positive`,
+      );
+    }
+  };
+  model.params.forEach((p) => check(`param ${p.name}`, p.shape));
+  model.inputs.forEach((i) => check(`input ${i.name}`, i.type.shape));
+  model.states.forEach((s) => check(`state ${s.name}`, s.shape));
+  return sizes;
+}
+
+export function initParams(model: ModelInfo, sizes: Sizes, seed: number, dtype: DType): Record<string, Tensor> {
+  const params: Record<string, Tensor> = {};
+  for (const p of model.params) {
+    params[p.name] = initialValue(
+      { name: p.name, shape: p.shape.map((d) => d.evaluate(sizes)), init: p.init },
+      sizes,
+      seed,
+      dtype,
+    );
+  }
+  return params;
+}
+
+/** Params from `{ name: nested array }`; every param must be present and no unknown name given. */
+export function readParams(
+  model: ModelInfo,
+  sizes: Sizes,
+  values: Record<string, unknown>,
+  dtype: DType,
+): Record<string, Tensor> {
+  const names = model.params.map((p) => p.name);
+  const unknown = Object.keys(values).filter((k) => !names.includes(k));
+  if (unknown.length > 0) {
+    const guess = didYouMean(unknown[0], names);
+    throw new UserError(
+      `unknown param '${unknown[0]}'${guess ? ` (did you mean '${guess}'?)` : ''}; model ${model.name} has ${names.join(', ')}`,
+    );
+  }
+  const missing = names.filter((n) => !(n in values));
+  if (missing.length > 0)
+    throw new UserError(`no value for param${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`);
+  const params: Record<string, Tensor> = {};
+  for (const p of model.params)
+    params[p.name] = tensorFromNested(`param ${p.name}`, values[p.name], tensorType(p.shape), sizes, dtype);
+  return params;
+}
+
+export interface RunInputs {
+  /** Inputs and (optionally) targets by name, as nested arrays. */
+  readonly data: Record<string, unknown>;
+  readonly params: Record<string, Tensor>;
+  /** Initial states by qualified name (`enc.h`), as nested arrays [B][…]. */
+  readonly initialStates?: Record<string, unknown>;
+}
+
+export interface RunOptions {
+  readonly sizes: Sizes;
+  readonly dtype: DType;
+  readonly layout?: Layout;
+}
+
+export interface RunResult {
+  readonly outputs: Record<string, Tensor>;
+  readonly finalStates: Record<string, Tensor>;
+  readonly loss?: number;
+  readonly batch: number;
+  readonly timeLengths: Record<string, number>;
+}
+
+/** Runs the model in the interpreter. The loss is computed when every target is given. */
+export function runModel(model: ModelInfo, given: RunInputs, options: RunOptions): RunResult {
+  const { sizes, dtype } = options;
+  const layout = options.layout ?? 'time-major';
+  const inputNames = model.inputs.map((i) => i.name);
+  const stateNames = model.states.map((s) => s.name);
+  for (const key of Object.keys(given.data)) {
+    if (!inputNames.includes(key)) {
+      const guess = didYouMean(key, [...inputNames, ...stateNames]);
+      throw new UserError(
+        `model ${model.name} has no input '${key}' (its inputs are ${inputNames.join(', ')})${guess ? `; did you mean '${guess}'?` : ''}`,
+      );
+    }
+  }
+  const inputs: Record<string, Tensor> = {};
+  for (const input of model.inputs) {
+    const value = given.data[input.name];
+    if (value === undefined) {
+      if (input.role === 'input') throw new UserError(`no data for input '${input.name}'`);
+      continue;
+    }
+    inputs[input.name] = tensorFromNested(input.name, value, input.type, sizes, dtype, layout);
+  }
+  const haveTargets = model.inputs.filter((i) => i.role === 'target').every((i) => inputs[i.name] !== undefined);
+
+  let batch: number | undefined;
+  const timeLengths: Record<string, number> = {};
+  for (const input of model.inputs) {
+    const t = inputs[input.name];
+    if (!t) continue;
+    if (batch !== undefined && t.lead.batch !== batch) {
+      throw new UserError(`${input.name} has a batch of ${t.lead.batch}, but earlier inputs have ${batch}`);
+    }
+    batch = t.lead.batch ?? batch;
+    if (input.type.time !== null) {
+      const length = t.lead.time as number;
+      const known = timeLengths[input.type.time];
+      if (known !== undefined && known !== length) {
+        throw new UserError(
+          `${input.name} has ${length} steps along ${input.type.time}, but other inputs on that axis have ${known}`,
+        );
+      }
+      timeLengths[input.type.time] = length;
+    }
+  }
+  if (batch === undefined) throw new UserError('no input data was given');
+
+  const initialStates: Record<string, Tensor> = {};
+  for (const [name, value] of Object.entries(given.initialStates ?? {})) {
+    const state = model.states.find((s) => s.name === name);
+    if (!state) {
+      const guess = didYouMean(name, stateNames);
+      throw new UserError(
+        `model ${model.name} has no state '${name}' (its states are ${stateNames.join(', ') || 'none'})${guess ? `; did you mean '${guess}'?` : ''}`,
+      );
+    }
+    const t = tensorFromNested(
+      `initial state ${name}`,
+      value,
+      tensorType(state.shape, { batched: true }),
+      sizes,
+      dtype,
+    );
+    if (t.lead.batch !== batch)
+      throw new UserError(`initial state ${name} has a batch of ${t.lead.batch}, but the inputs have ${batch}`);
+    initialStates[name] = t;
+  }
+  for (const p of model.params) {
+    const t = given.params[p.name];
+    if (!t) throw new UserError(`no value for param '${p.name}'`);
+    const bad = Array.from(t.data).findIndex((v) => !Number.isFinite(v));
+    if (bad >= 0) throw new UserError(`param ${p.name} holds ${t.data[bad]} at flat index ${bad}`);
+  }
+
+  const graph = haveTargets ? model.graph : keepOutputs(model.graph, (o) => o.role !== 'loss');
+  const values = interpret(graph, { dtype, sizes, params: given.params, inputs, initialStates, batch, timeLengths });
+  const outputs: Record<string, Tensor> = {};
+  const finalStates: Record<string, Tensor> = {};
+  let loss: number | undefined;
+  for (const out of graph.outputs) {
+    if (out.role === 'output') outputs[out.name] = values[out.name];
+    else if (out.role === 'final_state') finalStates[out.name] = values[out.name];
+    else if (out.role === 'loss') loss = values[out.name].data[0];
+  }
+  return { outputs, finalStates, batch, timeLengths, ...(loss !== undefined ? { loss } : {}) };
+}

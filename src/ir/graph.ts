@@ -1,0 +1,118 @@
+/**
+ * The graph IR: an SSA dataflow graph. Nodes are stored in topological order
+ * (every input id is smaller than the node's own id), each with an op from the
+ * registry, its inputs, attributes and its type. Recurrence is a structured
+ * `scan` node whose attributes hold the cell's step graph, a closed `Graph` of
+ * its own whose `arg` nodes are the scan's inputs.
+ */
+import type { SourceSpan } from '../diagnostics.js';
+import type { Dim } from './dims.js';
+import type { InitSpec } from './init.js';
+import type { TensorType, ValueType } from './types.js';
+
+export type NodeId = number;
+
+export type LossReduction = 'sum' | 'mean';
+
+export interface ScanAttrs {
+  /** The step function: args are [sequence slices..., previous states..., invariants...]. */
+  readonly body: Graph;
+  readonly nSeq: number;
+  readonly nState: number;
+  readonly nInvariant: number;
+  /** Walk time from the last step to the first. Outputs stay aligned with input time. */
+  readonly reverse: boolean;
+  /** Per-step outputs for every step (a sequence) or only the last step processed. */
+  readonly keep: 'all' | 'last';
+  /** The time axis the scan walks. */
+  readonly time: string;
+  /** The layer (and direction) this scan implements, for names and messages. */
+  readonly layer: string;
+  readonly stateNames: readonly string[];
+}
+
+/** Attributes of every op; an op with none has `{}`. */
+export interface AttrMap {
+  neg: object;
+  sigmoid: object;
+  tanh: object;
+  relu: object;
+  exp: object;
+  log: object;
+  sqrt: object;
+  abs: object;
+  softplus: object;
+  hard_sigmoid: object;
+  add: object;
+  sub: object;
+  mul: object;
+  div: object;
+  min: object;
+  max: object;
+  matmul: object;
+  sum: object;
+  mean: object;
+  softmax: object;
+  log_softmax: object;
+  concat: object;
+  slice: { readonly start: Dim; readonly end: Dim };
+  const: { readonly value: number; readonly type: TensorType };
+  param: { readonly name: string; readonly type: TensorType; readonly init: InitSpec };
+  input: { readonly name: string; readonly role: 'input' | 'target'; readonly type: TensorType };
+  arg: { readonly index: number; readonly type: TensorType };
+  state_init: { readonly name: string };
+  broadcast_batch: object;
+  scan: ScanAttrs;
+  get: { readonly index: number };
+  time_index: { readonly index: number };
+  time_stack: { readonly time: string };
+  reduce_lead: { readonly mode: LossReduction };
+}
+
+export type OpKind = keyof AttrMap;
+
+export interface Node<K extends OpKind = OpKind> {
+  readonly id: NodeId;
+  readonly op: K;
+  readonly inputs: readonly NodeId[];
+  readonly attrs: AttrMap[K];
+  readonly type: ValueType;
+  /** Where in the source this value comes from, for diagnostics and comments in emitted code. */
+  readonly span?: SourceSpan;
+  /** The source name or equation this node computes (`c'`, `i`), when it has one. */
+  readonly label?: string;
+}
+
+export type OutputRole = 'output' | 'loss' | 'final_state' | 'next_state' | 'step_output';
+
+export interface GraphOutput {
+  readonly name: string;
+  readonly node: NodeId;
+  readonly role: OutputRole;
+}
+
+export interface Graph {
+  readonly nodes: readonly Node[];
+  readonly outputs: readonly GraphOutput[];
+}
+
+/** Narrows a node to one op, so its attributes are typed. */
+export function isOp<K extends OpKind>(node: Node, op: K): node is Node<K> {
+  return node.op === op;
+}
+
+export function tensorOf(node: Node): TensorType {
+  if (node.type.kind !== 'tensor') throw new Error(`node %${node.id} (${node.op}) is not a tensor`);
+  return node.type;
+}
+
+/** Every graph in a tree of scans, outermost first. */
+export function* allGraphs(graph: Graph): Generator<Graph> {
+  yield graph;
+  for (const node of graph.nodes) if (isOp(node, 'scan')) yield* allGraphs(node.attrs.body);
+}
+
+export function outputNode(graph: Graph, name: string): Node | undefined {
+  const out = graph.outputs.find((o) => o.name === name);
+  return out === undefined ? undefined : graph.nodes[out.node];
+}

@@ -1,0 +1,72 @@
+/**
+ * The op registry: one record per primitive. Typed so that every `OpKind`
+ * has a record and every record has every entry: an op missing a rule is a
+ * compile error, not a runtime surprise.
+ */
+import type { OpKind } from '../graph.js';
+import { logSoftmaxOp, matmulOp, meanOp, softmaxOp, sumOp } from './linalg.js';
+import type { OpDef } from './opdef.js';
+import {
+  absOp,
+  addOp,
+  divOp,
+  expOp,
+  hardSigmoidOp,
+  logOp,
+  maxOp,
+  minOp,
+  mulOp,
+  negOp,
+  reluOp,
+  sigmoidOp,
+  softplusOp,
+  sqrtOp,
+  subOp,
+  tanhOp,
+} from './pointwise.js';
+import { getOp, scanOp } from './scan.js';
+import { argOp, constOp, inputOp, paramOp, stateInitOp } from './sources.js';
+import { broadcastBatchOp, concatOp, reduceLeadOp, sliceOp, timeIndexOp, timeStackOp } from './structure.js';
+
+export const ops = {
+  neg: negOp,
+  sigmoid: sigmoidOp,
+  tanh: tanhOp,
+  relu: reluOp,
+  exp: expOp,
+  log: logOp,
+  sqrt: sqrtOp,
+  abs: absOp,
+  softplus: softplusOp,
+  hard_sigmoid: hardSigmoidOp,
+  add: addOp,
+  sub: subOp,
+  mul: mulOp,
+  div: divOp,
+  min: minOp,
+  max: maxOp,
+  matmul: matmulOp,
+  sum: sumOp,
+  mean: meanOp,
+  softmax: softmaxOp,
+  log_softmax: logSoftmaxOp,
+  concat: concatOp,
+  slice: sliceOp,
+  const: constOp,
+  param: paramOp,
+  input: inputOp,
+  arg: argOp,
+  state_init: stateInitOp,
+  broadcast_batch: broadcastBatchOp,
+  scan: scanOp,
+  get: getOp,
+  time_index: timeIndexOp,
+  time_stack: timeStackOp,
+  reduce_lead: reduceLeadOp,
+} satisfies { [K in OpKind]: OpDef<K> };
+
+export function opDef<K extends OpKind>(kind: K): OpDef<K> {
+  return ops[kind] as unknown as OpDef<K>;
+}
+
+export const opKinds = Object.keys(ops) as OpKind[];

@@ -1,0 +1,69 @@
+/** Ops that bring values into a graph: constants, params, inputs, scan arguments, initial states. */
+import { Tensor } from '../../tensor/tensor.js';
+import { expectTensor, formatType, ShapeError } from '../types.js';
+import { type OpDef } from './opdef.js';
+
+/** A constant filled with one value (a literal when its shape is []). */
+export const constOp: OpDef<'const'> = {
+  kind: 'const',
+  arity: 0,
+  pure: true,
+  symbol: 'const',
+  type: (_inputs, { type }) => {
+    if (type.time !== null) throw new ShapeError('a constant cannot be a sequence');
+    return type;
+  },
+  eval: (_inputs, { value, type }, ctx) => {
+    const shape = type.shape.map((d) => d.evaluate(ctx.sizes));
+    const t = Tensor.zeros(ctx.dtype, { time: null, batch: type.batched ? ctx.batch : null }, shape);
+    if (value !== 0) t.data.fill(value);
+    return t;
+  },
+};
+
+export const paramOp: OpDef<'param'> = {
+  kind: 'param',
+  arity: 0,
+  pure: true,
+  symbol: 'param',
+  type: (_inputs, { type }) => type,
+  eval: (_inputs, { name }, ctx) => ctx.param(name),
+};
+
+export const inputOp: OpDef<'input'> = {
+  kind: 'input',
+  arity: 0,
+  pure: true,
+  symbol: 'input',
+  type: (_inputs, { type }) => type,
+  eval: (_inputs, { name }, ctx) => ctx.input(name),
+};
+
+/** An argument of a closed graph (a scan body): sequence slice, previous state or invariant. */
+export const argOp: OpDef<'arg'> = {
+  kind: 'arg',
+  arity: 0,
+  pure: true,
+  symbol: 'arg',
+  type: (_inputs, { type }) => type,
+  eval: (_inputs, { index }, ctx) => ctx.arg(index),
+};
+
+/**
+ * A layer's initial state: its input is the default (zeros, a learned param,
+ * or another layer's final state), which the caller may override by name.
+ */
+export const stateInitOp: OpDef<'state_init'> = {
+  kind: 'state_init',
+  arity: 1,
+  pure: true,
+  symbol: 'state_init',
+  type: ([x]) => {
+    const t = expectTensor(x, 'initial state');
+    if (!t.batched || t.time !== null) {
+      throw new ShapeError(`an initial state must be one batched step, got ${formatType(t)}`);
+    }
+    return t;
+  },
+  eval: ([fallback], { name }, ctx) => ctx.initialState(name) ?? fallback,
+};
