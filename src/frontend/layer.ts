@@ -35,6 +35,8 @@ export interface LayerInfo {
   readonly shared: boolean;
   readonly keep: 'all' | 'last';
   readonly states: readonly LayerState[];
+  /** Per direction (forward first), the model's name for each of the cell's params. */
+  readonly paramNames: readonly ReadonlyMap<string, string>[];
   /** The layer's value (its output sequence, or the last step's output). */
   readonly value: NodeId;
   /** Final states by the cell's state name, merged across directions: what `from` reads. */
@@ -336,7 +338,9 @@ export function lowerLayer(
         p.span,
       ),
     );
+    const paramNames = [new Map(cell.params.map((p) => [p.name, qualify(layerPrefix, p.name)]))];
     return tryBuild(bag, decl.cell.span, () => ({
+      paramNames,
       name: decl.name,
       cell: cell.name,
       direction: 'forward',
@@ -349,11 +353,13 @@ export function lowerLayer(
   }
 
   const states: LayerState[] = [];
+  const paramNames: Map<string, string>[] = [];
   const values: NodeId[] = [];
   const finalsPerDirection: Map<string, NodeId>[] = [];
   for (const dir of directions) {
     const paramPrefix = qualify(layerPrefix, decl.shared ? '' : dir.suffix);
     const statePrefix = qualify(layerPrefix, dir.suffix);
+    paramNames.push(new Map(cell.params.map((p) => [p.name, qualify(paramPrefix, p.name)])));
     const paramIds = cell.params.map((p) =>
       paramNode(
         ctx,
@@ -414,6 +420,7 @@ export function lowerLayer(
     shared: decl.shared !== undefined,
     keep,
     states,
+    paramNames,
     value: merged((k) => values[k], decl.name),
     finals: new Map(
       cell.states.map((s) => [

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { bindSizes, runModel } from '../src/interp/run.js';
+import { readTorchWeights, torchInitialStates } from '../src/weights/torch.js';
+import { exampleModel, flat, loadExample, maxRelativeError, readJson, referenceDir } from './helpers/compile.js';
+
+const cases = [
+  { file: 'lstm_I3_H5_B2_T7.json', example: 'lstm.rnn', states: ['h', 'c'] },
+  { file: 'gru_I3_H5_B2_T7.json', example: 'gru.rnn', states: ['h'] },
+];
+
+describe.each(cases)('the interpreter on $example against PyTorch ($file)', ({ file, example, states }) => {
+  const reference = readJson(new URL(file, referenceDir));
+  const model = exampleModel(example);
+  const program = loadExample(example);
+  const dims = reference.dims as { I: number; H: number };
+  const sizes = bindSizes(model, { I: dims.I, H: dims.H });
+
+  const run = () => {
+    const params = readTorchWeights(
+      model,
+      program.cellTable,
+      sizes,
+      reference.params as Record<string, unknown>,
+      'f64',
+    );
+    const initialStates = torchInitialStates(model, { h0: reference.h0, c0: reference.c0 });
+    return runModel(model, { data: { x: reference.x }, params, initialStates }, { sizes, dtype: 'f64' });
+  };
+
+  it('reproduces every output h_t to 1e-9 in f64', () => {
+    const result = run();
+    const output = result.outputs[model.outputs[0]];
+    expect(output.fullShape).toEqual([7, 2, 5]);
+    expect(maxRelativeError(output.data, flat(reference.output))).toBeLessThan(1e-9);
+  });
+
+  it('reproduces the final states to 1e-9 in f64', () => {
+    const result = run();
+    for (const state of states) {
+      const expected = flat(reference[`${state}_n`]);
+      expect(maxRelativeError(result.finalStates[state].data, expected)).toBeLessThan(1e-9);
+    }
+  });
+
+  it('reproduces the reference loss sum(output * R)', () => {
+    const output = run().outputs[model.outputs[0]].data;
+    const r = flat(reference.R);
+    const loss = output.reduce((acc, v, k) => acc + v * r[k], 0);
+    expect(Math.abs(loss - (reference.loss_value as number))).toBeLessThan(1e-12);
+  });
+});
