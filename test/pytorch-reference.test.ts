@@ -45,7 +45,7 @@ describe.each(cases)('the interpreter on $example against PyTorch ($file)', ({ f
   it('reproduces the reference loss sum(output * R)', () => {
     const output = run().outputs[model.outputs[0]].data;
     const r = flat(reference.R);
-    const loss = output.reduce((acc, v, k) => acc + v * r[k], 0);
+    const loss = Array.from(output).reduce((acc, v, k) => acc + v * r[k], 0);
     expect(Math.abs(loss - (reference.loss_value as number))).toBeLessThan(1e-12);
   });
 });

@@ -34,6 +34,8 @@ export interface LayerInfo {
   readonly merge?: Merge;
   readonly shared: boolean;
   readonly keep: 'all' | 'last';
+  /** The layer whose final states this one starts from (encoder–decoder). */
+  readonly from?: string;
   readonly states: readonly LayerState[];
   /** Per direction (forward first), the model's name for each of the cell's params. */
   readonly paramNames: readonly ReadonlyMap<string, string>[];
@@ -419,6 +421,7 @@ export function lowerLayer(
     ...(decl.direction === 'bidirectional' ? { merge: merge as Merge } : {}),
     shared: decl.shared !== undefined,
     keep,
+    ...(decl.from ? { from: decl.from.name } : {}),
     states,
     paramNames,
     value: merged((k) => values[k], decl.name),

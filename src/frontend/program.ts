@@ -104,6 +104,16 @@ export function implicitModelDecl(cell: CellDecl): ModelDecl {
         args: cell.sizes.map((s) => ({ name: s.name, value: nameExpr(s.name, s.span), span: s.span })),
         over: inputs.map((i) => nameExpr(i.name, i.span)),
       },
+      // The output keeps the cell's name for it (h), not the layer's.
+      ...cell.items
+        .filter((i) => i.kind === 'output')
+        .slice(0, 1)
+        .map((o) => ({
+          kind: 'output' as const,
+          span: o.span,
+          name: o.name ?? (o.value.kind === 'name' ? o.value.name : 'output'),
+          value: nameExpr(cell.name, o.span),
+        })),
     ],
   };
 }

@@ -45,18 +45,27 @@ export function evaluateNum(e: NumExpr, sizes: Readonly<Record<string, number>>)
   }
 }
 
-export function formatNum(e: NumExpr): string {
+/**
+ * Parenthesizes only where needed: `-1 / sqrt(H)`, `a - (b + c)`. `context` is
+ * the lowest precedence that may stand here unparenthesized.
+ */
+export function formatNum(e: NumExpr, context = 0): string {
   switch (e.kind) {
     case 'num':
       return String(e.value);
     case 'size':
       return e.name;
     case 'neg':
-      return `-${formatNum(e.operand)}`;
+      return `-${formatNum(e.operand, 3)}`;
     case 'sqrt':
       return `sqrt(${formatNum(e.operand)})`;
-    case 'binary':
-      return `(${formatNum(e.left)} ${e.op} ${formatNum(e.right)})`;
+    case 'binary': {
+      const precedence = e.op === '+' || e.op === '-' ? 1 : 2;
+      // The right side of - and / groups: a - (b - c) differs from a - b - c.
+      const rightContext = precedence + (e.op === '-' || e.op === '/' ? 1 : 0);
+      const text = `${formatNum(e.left, precedence)} ${e.op} ${formatNum(e.right, rightContext)}`;
+      return precedence < context ? `(${text})` : text;
+    }
   }
 }
 

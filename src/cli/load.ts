@@ -1,0 +1,67 @@
+/** Reading inputs for commands: source files (with diagnostics), JSON files and `--size` flags. */
+import { readFileSync } from 'node:fs';
+import { formatDiagnostics, UserError } from '../diagnostics.js';
+import { compileSource, type Program } from '../frontend/program.js';
+
+/** Raised when a source file has errors; the diagnostics have been printed already. */
+export class SourceErrors extends Error {
+  override name = 'SourceErrors';
+}
+
+export function readText(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const why =
+      code === 'ENOENT'
+        ? 'no such file'
+        : code === 'EISDIR'
+          ? 'it is a directory'
+          : code === 'EACCES'
+            ? 'permission denied'
+            : String(e);
+    throw new UserError(`cannot read ${path}: ${why}`);
+  }
+}
+
+/** Compiles a file, printing warnings and errors; throws SourceErrors if there are errors. */
+export function loadProgram(path: string, stderr: (text: string) => void): Program {
+  const source = readText(path);
+  const result = compileSource(source, path);
+  if (result.diagnostics.length > 0) stderr(formatDiagnostics(result.diagnostics, source));
+  if (!result.program) throw new SourceErrors(`${path} has errors`);
+  return result.program;
+}
+
+export function readJsonFile(path: string, what: string): Record<string, unknown> {
+  const text = readText(path);
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (e) {
+    throw new UserError(`${path} (${what}) is not valid JSON: ${(e as Error).message}`);
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new UserError(`${path} (${what}) must hold a JSON object of named arrays, like {"x": [[[0.1, 0.2]]]}`);
+  }
+  return value as Record<string, unknown>;
+}
+
+/** `--size H=64 --size I=8` (or `H=64,I=8`). */
+export function parseSizes(specs: readonly string[]): Record<string, number> {
+  const sizes: Record<string, number> = {};
+  for (const spec of specs.flatMap((s) => s.split(','))) {
+    const match = /^\s*([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(-?[0-9.eE+-]+)\s*$/.exec(spec);
+    if (!match) throw new UserError(`--size expects NAME=NUMBER, like --size H=64, got '${spec}'`);
+    const value = Number(match[2]);
+    if (!Number.isInteger(value) || value <= 0)
+      throw new UserError(`size ${match[1]} must be a positive whole number, got ${match[2]}`);
+    sizes[match[1]] = value;
+  }
+  return sizes;
+}
+
+export function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}

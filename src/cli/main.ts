@@ -1,0 +1,119 @@
+/**
+ * The rnnc command line. User mistakes end with a message and exit status 1
+ * (2 for bad command-line usage), never a stack trace; only a bug in rnnc
+ * itself prints one.
+ */
+import { Command, CommanderError, Option } from 'commander';
+import { UserError } from '../diagnostics.js';
+import { bindSizes } from '../interp/run.js';
+import { describeProgram } from './check.js';
+import { graphCommand, type GraphFlags } from './graph.js';
+import { collect, loadProgram, parseSizes, SourceErrors } from './load.js';
+import { runCommand, type RunFlags } from './run.js';
+
+export interface Io {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+const sizeOption = () =>
+  new Option('--size <NAME=N>', 'set a size of the model, e.g. --size H=64 (repeatable)')
+    .argParser(collect)
+    .default([]);
+
+export function buildProgram(io: Io): Command {
+  const program = new Command('rnnc')
+    .description(
+      'A compiler for recurrent neural networks: cells and models in a small language, run, differentiated and compiled.',
+    )
+    .version('0.1.0')
+    .showHelpAfterError('(run with --help for usage)')
+    .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) })
+    .exitOverride();
+
+  program
+    .command('check')
+    .description('parse and check a file; list its cells and models with their params and shapes')
+    .argument('<file>', 'an .rnn source file')
+    .addOption(sizeOption())
+    .addHelpText('after', '\nExample:\n  rnnc check examples/lstm.rnn')
+    .action((file: string, flags: { size: string[] }) => {
+      const source = loadProgram(file, io.err);
+      const overrides = parseSizes(flags.size);
+      io.out(
+        describeProgram(source, (m) => {
+          try {
+            return bindSizes(
+              m,
+              Object.fromEntries(Object.entries(overrides).filter(([k]) => m.sizes.some((s) => s.name === k))),
+            );
+          } catch {
+            return undefined;
+          }
+        }),
+      );
+      io.out(`\n${file}: ok`);
+    });
+
+  program
+    .command('graph')
+    .description('print the graph IR of a model (its cell runs inside a scan node)')
+    .argument('<file>', 'an .rnn source file')
+    .option('--model <name>', 'which model (or cell) of the file; needed when it defines several')
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'dot', 'json']).default('text'))
+    .option('--unroll <steps>', 'flatten every scan over this many steps (for display and analysis)')
+    .option('-o, --out <file>', 'write to a file instead of standard output')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  rnnc graph examples/lstm.rnn\n  rnnc graph examples/gru.rnn --format dot --unroll 3 -o gru.dot && dot -Tsvg gru.dot -o gru.svg',
+    )
+    .action((file: string, flags: GraphFlags) => graphCommand(loadProgram(file, io.err), flags, io.out));
+
+  program
+    .command('run')
+    .description('run a model in the reference interpreter and print its outputs, final states and loss')
+    .argument('<file>', 'an .rnn source file')
+    .option('--model <name>', 'which model (or cell) of the file; needed when it defines several')
+    .option('--input <file>', 'JSON object of inputs (and targets), time-major [T][B][…]; random when omitted')
+    .option('--params <file>', 'JSON object of params by name (see `rnnc check`); initializers when omitted')
+    .option(
+      '--torch-weights <file>',
+      'JSON of a PyTorch nn.RNN/LSTM/GRU state dict (weight_ih_l0, …), optionally under "params" with h0/c0',
+    )
+    .option('--initial-states <file>', 'JSON object of initial states by name, e.g. {"h": [[…]]} [B][H]')
+    .option('--out <file>', 'also write outputs, final states and loss as JSON')
+    .option('--json', 'print the results as JSON')
+    .option('--seed <n>', 'seed for initializers and random inputs', '0')
+    .addOption(sizeOption())
+    .addOption(new Option('--dtype <dtype>', 'precision of the interpreter').choices(['f64', 'f32']).default('f64'))
+    .option('--batch-major', 'inputs and outputs are [B][T][…] instead of [T][B][…]')
+    .option('--steps <n>', 'sequence length of random inputs (or per axis: S=6,U=4)', '5')
+    .option('--batch <n>', 'batch size of random inputs', '2')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  rnnc run examples/lstm.rnn --input examples/data/lstm-input.json\n  rnnc run examples/tagger.rnn --steps 6 --batch 3 --seed 1 --out result.json',
+    )
+    .action((file: string, flags: RunFlags) => runCommand(loadProgram(file, io.err), flags, io.out));
+
+  return program;
+}
+
+/** Runs the CLI and returns the exit status. */
+export async function main(argv: readonly string[], io: Io): Promise<number> {
+  const program = buildProgram(io);
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return 0;
+  } catch (e) {
+    if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
+    if (e instanceof SourceErrors) return 1;
+    if (e instanceof UserError) {
+      io.err(`rnnc: error: ${e.message}`);
+      return 1;
+    }
+    io.err(
+      `rnnc: internal error (a bug in rnnc; please report it with the input that caused it):\n${(e as Error).stack ?? String(e)}`,
+    );
+    return 70;
+  }
+}

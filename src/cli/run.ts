@@ -1,0 +1,160 @@
+/** `rnnc run`: the reference interpreter on a model, with inputs from JSON or generated. */
+import { writeFileSync } from 'node:fs';
+import { UserError } from '../diagnostics.js';
+import type { ModelInfo } from '../frontend/model.js';
+import { type Program, selectModel } from '../frontend/program.js';
+import { type Layout, tensorToNested } from '../interp/io.js';
+import { Random } from '../interp/random.js';
+import { bindSizes, initParams, readParams, runModel } from '../interp/run.js';
+import type { DType, Tensor } from '../tensor/tensor.js';
+import { readTorchWeights, torchInitialStates } from '../weights/torch.js';
+import { parseSizes, readJsonFile } from './load.js';
+import { describeLead, formatTensor } from './show.js';
+
+export interface RunFlags {
+  model?: string;
+  input?: string;
+  params?: string;
+  torchWeights?: string;
+  initialStates?: string;
+  out?: string;
+  seed: string;
+  size: string[];
+  dtype: string;
+  batchMajor?: boolean;
+  steps: string;
+  batch: string;
+  json?: boolean;
+}
+
+function parseCount(value: string, flag: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0) throw new UserError(`${flag} must be a positive whole number, got '${value}'`);
+  return n;
+}
+
+export function parseSeed(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 0xffffffff)
+    throw new UserError(`--seed must be a whole number from 0 to 4294967295, got '${value}'`);
+  return n;
+}
+
+/** `--steps 5` for every time axis, or `--steps S=6,U=4` per axis. */
+function parseSteps(spec: string, model: ModelInfo): Record<string, number> {
+  const axes = [...new Set(model.inputs.flatMap((i) => (i.type.time !== null ? [i.type.time] : [])))];
+  if (/^\d+$/.test(spec)) return Object.fromEntries(axes.map((a) => [a, parseCount(spec, '--steps')]));
+  const given = parseSizes([spec]);
+  for (const axis of axes)
+    if (given[axis] === undefined) throw new UserError(`--steps gives no length for time axis ${axis}`);
+  return given;
+}
+
+/**
+ * Inputs drawn uniformly from [-1, 1] and one-hot targets (valid for both
+ * cross_entropy and mse), for trying a model without data.
+ */
+function randomInputs(
+  model: ModelInfo,
+  sizes: Record<string, number>,
+  steps: Record<string, number>,
+  batch: number,
+  seed: number,
+): Record<string, unknown> {
+  const rng = new Random(seed + 1);
+  const data: Record<string, unknown> = {};
+  for (const input of model.inputs) {
+    const shape = [
+      ...(input.type.time !== null ? [steps[input.type.time]] : []),
+      batch,
+      ...input.type.shape.map((d) => d.evaluate(sizes)),
+    ];
+    const oneHot = (n: number) => {
+      const hot = Math.floor(rng.next() * n);
+      return Array.from({ length: n }, (_, k) => (k === hot ? 1 : 0));
+    };
+    const build = (depth: number): unknown => {
+      if (input.role === 'target' && shape.length > 0 && depth === shape.length - 1) return oneHot(shape[depth]);
+      if (depth === shape.length) return rng.uniform(-1, 1);
+      return Array.from({ length: shape[depth] }, () => build(depth + 1));
+    };
+    data[input.name] = build(0);
+  }
+  return data;
+}
+
+export function runCommand(program: Program, flags: RunFlags, out: (text: string) => void): void {
+  const model = selectModel(program, flags.model);
+  const sizes = bindSizes(model, parseSizes(flags.size));
+  if (flags.dtype !== 'f64' && flags.dtype !== 'f32')
+    throw new UserError(`--dtype is f64 or f32, got '${flags.dtype}'`);
+  const dtype = flags.dtype as DType;
+  const seed = parseSeed(flags.seed);
+  const layout: Layout = flags.batchMajor ? 'batch-major' : 'time-major';
+
+  let params = initParams(model, sizes, seed, dtype);
+  const notes: string[] = [];
+  if (flags.params) params = { ...params, ...readParams(model, sizes, readJsonFile(flags.params, 'params'), dtype) };
+  let torchStates: Record<string, unknown> = {};
+  if (flags.torchWeights) {
+    const file = readJsonFile(flags.torchWeights, 'PyTorch weights');
+    // Accept a bare state dict or an object holding one under "params" (with optional h0/c0).
+    const stateDict = (typeof file.params === 'object' && file.params !== null ? file.params : file) as Record<
+      string,
+      unknown
+    >;
+    const loaded = readTorchWeights(model, program.cellTable, sizes, stateDict, dtype);
+    params = { ...params, ...loaded };
+    torchStates = torchInitialStates(model, { h0: file.h0, c0: file.c0 });
+    const rest = model.params.filter((p) => !(p.name in loaded)).map((p) => p.name);
+    if (rest.length > 0 && !flags.params)
+      notes.push(`params not in the PyTorch weights start from their initializers: ${rest.join(', ')}`);
+  }
+  if (!flags.params && !flags.torchWeights) notes.push(`params from their initializers with seed ${seed}`);
+
+  let data: Record<string, unknown>;
+  if (flags.input) {
+    data = readJsonFile(flags.input, 'inputs');
+  } else {
+    const steps = parseSteps(flags.steps, model);
+    const batch = parseCount(flags.batch, '--batch');
+    data = randomInputs(model, sizes, steps, batch, seed);
+    const stepText = Object.entries(steps)
+      .map(([a, n]) => `${a}=${n}`)
+      .join(', ');
+    notes.push(`no --input: random inputs in [-1, 1] and one-hot targets with ${stepText}, B=${batch}`);
+  }
+  const initialStates = {
+    ...torchStates,
+    ...(flags.initialStates ? readJsonFile(flags.initialStates, 'initial states') : {}),
+  };
+  const result = runModel(model, { data, params, initialStates }, { sizes, dtype, layout });
+
+  const toJson = (values: Record<string, Tensor>) =>
+    Object.fromEntries(Object.entries(values).map(([k, t]) => [k, tensorToNested(t, layout)]));
+  const json = {
+    model: model.name,
+    sizes,
+    outputs: toJson(result.outputs),
+    final_states: toJson(result.finalStates),
+    ...(result.loss !== undefined ? { loss: result.loss } : {}),
+  };
+  if (flags.out) writeFileSync(flags.out, `${JSON.stringify(json)}\n`);
+  if (flags.json) {
+    out(JSON.stringify(json, null, 2));
+    return;
+  }
+  const lines = [
+    `model ${model.name} (${Object.entries(sizes)
+      .map(([k, v]) => `${k} = ${v}`)
+      .join(', ')}), batch ${result.batch}, ${dtype}`,
+  ];
+  for (const note of notes) lines.push(`note: ${note}`);
+  for (const [name, t] of Object.entries(result.outputs))
+    lines.push('', `output ${name} ${describeLead(t)}:`, formatTensor(t));
+  for (const [name, t] of Object.entries(result.finalStates))
+    lines.push('', `final state ${name} ${describeLead(t)}:`, formatTensor(t));
+  if (result.loss !== undefined) lines.push('', `loss: ${result.loss}`);
+  if (flags.out) lines.push('', `wrote ${flags.out}`);
+  out(lines.join('\n'));
+}
