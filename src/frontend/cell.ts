@@ -70,11 +70,16 @@ export function checkCell(decl: CellDecl, bag: DiagnosticBag): CellInfo | undefi
 
   const builder = new GraphBuilder();
   const args = new Map<string, NodeId>();
+  // Declared names whose declaration has an error: using them is not a second mistake.
+  const broken = new Set<string>();
   const used = new Set<string>();
   const declare = (name: string, span: SourceSpan, dims: readonly Expr[], batched: boolean): Dim[] | undefined => {
     if (!names.define(name, span)) return undefined;
     const shape = shapeToDims(dims, sizeNames, bag);
-    if (!shape) return undefined;
+    if (!shape) {
+      broken.add(name);
+      return undefined;
+    }
     const type = tensorType(shape, { batched });
     args.set(name, builder.add('arg', [], { index: args.size, type }, { span, label: name }));
     return shape;
@@ -188,7 +193,7 @@ export function checkCell(decl: CellDecl, bag: DiagnosticBag): CellInfo | undefi
         }
         if (localNames.has(name)) return values.get(key);
         if (args.has(name)) return args.get(name);
-        if (failed.has(key)) return undefined;
+        if (failed.has(key) || broken.has(name)) return undefined;
         if (sizeNames.has(name)) {
           bag.error(
             span,

@@ -63,11 +63,16 @@ export function checkModel(
   const builder = new GraphBuilder();
   const values = new Map<string, NodeId>();
   const inputs: ModelInput[] = [];
+  // Names whose definition failed: using them is not reported again.
+  const failed = new Set<string>();
 
   for (const item of decl.items.filter((i): i is InputDecl => i.kind === 'input')) {
     if (!names.define(item.name, item.span)) continue;
     const shape = shapeToDims(item.type.dims, sizeNames, bag);
-    if (!shape) continue;
+    if (!shape) {
+      failed.add(item.name);
+      continue;
+    }
     const type = tensorType(shape, { batched: true, time: item.type.time?.name ?? null });
     values.set(
       item.name,
@@ -113,8 +118,7 @@ export function checkModel(
     }
   });
   const { ordered, cyclic } = orderDefinitions(defs, bag);
-
-  const failed = new Set<string>(cyclic);
+  cyclic.forEach((k) => failed.add(k));
   const definedLater = new Set(defs.map((d) => d.key));
   const layers = new Map<string, LayerInfo>();
   const params = new Map<string, NodeId>();

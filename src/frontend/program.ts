@@ -104,16 +104,21 @@ export function implicitModelDecl(cell: CellDecl): ModelDecl {
         args: cell.sizes.map((s) => ({ name: s.name, value: nameExpr(s.name, s.span), span: s.span })),
         over: inputs.map((i) => nameExpr(i.name, i.span)),
       },
-      // The output keeps the cell's name for it (h), not the layer's.
+      // The output keeps the cell's name for it (o), unless a final state has that name (h): then,
+      // as in PyTorch, it is `output` beside the final states h and c.
       ...cell.items
         .filter((i) => i.kind === 'output')
         .slice(0, 1)
-        .map((o) => ({
-          kind: 'output' as const,
-          span: o.span,
-          name: o.name ?? (o.value.kind === 'name' ? o.value.name : 'output'),
-          value: nameExpr(cell.name, o.span),
-        })),
+        .map((o) => {
+          const name = o.name ?? (o.value.kind === 'name' ? o.value.name : 'output');
+          const taken = cell.items.some((i) => i.kind === 'state' && i.name === name);
+          return {
+            kind: 'output' as const,
+            span: o.span,
+            name: taken ? 'output' : name,
+            value: nameExpr(cell.name, o.span),
+          };
+        }),
     ],
   };
 }
