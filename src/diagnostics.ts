@@ -114,6 +114,7 @@ export function didYouMean(name: string, candidates: Iterable<string>): string |
       bestDistance = d;
     }
   }
-  const limit = Math.max(1, Math.floor(name.length / 3));
+  // Any one letter is one edit from any other, so for one-letter names only a change of case counts.
+  const limit = name.length <= 1 ? 0.5 : Math.max(1, Math.floor(name.length / 3));
   return best !== undefined && bestDistance <= limit ? best : undefined;
 }

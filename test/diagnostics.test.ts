@@ -119,10 +119,11 @@ describe('diagnostics', () => {
   });
 
   it('report a model that uses a missing cell, suggesting a close one', () => {
-    const source = `${cell("  state h: [H]\n  h' = tanh(h)\n  output h'")}model M(I = 3) {\n  input x: seq[I]\n  layer l = D(I, 4) over x\n}\n`;
+    const lstm = cell("  state h: [H]\n  h' = tanh(h)\n  output h'").replace('cell C', 'cell LSTM');
+    const source = `${lstm}model M(I = 3) {\n  input x: seq[I]\n  layer l = LTSM(I, 4) over x\n}\n`;
     const { errors } = diagnose(source);
     expect(errors).toEqual([
-      { line: 9, col: 13, message: "unknown cell 'D'", hint: "did you mean 'C'?", severity: 'error' },
+      { line: 9, col: 13, message: "unknown cell 'LTSM'", hint: "did you mean 'LSTM'?", severity: 'error' },
     ]);
   });
 

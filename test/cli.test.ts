@@ -1,0 +1,233 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main } from '../src/cli/main.js';
+import { flat, maxRelativeError, readJson, referenceDir } from './helpers/compile.js';
+
+async function rnnc(...args: string[]): Promise<{ status: number; out: string; err: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const status = await main(args, { out: (t) => out.push(t), err: (t) => err.push(t) });
+  return { status, out: out.join('\n'), err: err.join('\n') };
+}
+
+const scratch = mkdtempSync(join(tmpdir(), 'rnnc-cli-'));
+function writeScratch(name: string, text: string): string {
+  const path = join(scratch, name);
+  writeFileSync(path, text);
+  return path;
+}
+
+const noStackTrace = (text: string) => expect(text).not.toMatch(/\n\s+at /);
+
+describe('rnnc check', () => {
+  it('lists the cells of a file with their params and shapes', async () => {
+    const { status, out } = await rnnc('check', 'examples/lstm.rnn');
+    expect(status).toBe(0);
+    expect(out).toContain('cell LSTM(I = 3, H = 5)');
+    expect(out).toContain('  param  W_ii: [H, I] = uniform(-1 / sqrt(H), 1 / sqrt(H))');
+    expect(out).toContain('examples/lstm.rnn: ok');
+  });
+
+  it('lists a model with its layers, qualified params and their concrete sizes', async () => {
+    const { out } = await rnnc('check', 'examples/tagger.rnn', '--size', 'H=4');
+    expect(out).toContain('layer  states = LSTM (bidirectional, merge sum, returns all)');
+    expect(out).toContain('param  states.fwd.W: [4*H, E] = [16, 8]');
+    expect(out).toContain('state states.bwd.c: [H]');
+  });
+
+  it('prints every error with file:line:col, the line and a caret, and exits 1 without a stack trace', async () => {
+    const path = writeScratch(
+      'bad.rnn',
+      "cell C(H = 2) {\n  input x: [H]\n  state h: [H]\n  h' = tanh(hh)\n  output y\n}\n",
+    );
+    const { status, err } = await rnnc('check', path);
+    expect(status).toBe(1);
+    expect(err).toContain(`${path}:4:13: error: unknown name 'hh'`);
+    expect(err).toContain(`${path}:5:10: error: unknown name 'y'`);
+    expect(err).toMatch(/4 \|   h' = tanh\(hh\)\n {2}\| {13}\^\^/);
+    expect(err).toContain('2 errors');
+    noStackTrace(err);
+  });
+
+  it('says plainly when the file cannot be read', async () => {
+    const { status, err } = await rnnc('check', 'no/such/file.rnn');
+    expect(status).toBe(1);
+    expect(err).toBe('rnnc: error: cannot read no/such/file.rnn: no such file');
+  });
+});
+
+describe('rnnc graph', () => {
+  it('prints the IR as text, with the step graph inside the scan', async () => {
+    const { status, out } = await rnnc('graph', 'examples/gru.rnn');
+    expect(status).toBe(0);
+    expect(out).toMatch(/= scan\(.*\) \{GRU, forward over T, keep all/);
+    expect(out).toContain("# h'");
+    expect(out).toContain('final_state h =');
+  });
+
+  it('unrolls the scans over a number of steps', async () => {
+    const { out } = await rnnc('graph', 'examples/gru.rnn', '--unroll', '3');
+    expect(out).not.toContain('= scan(');
+    expect(out.match(/= time_index/g)).toHaveLength(3);
+    expect(out).toContain("# h'@2");
+  });
+
+  it('writes DOT that Graphviz renders, for the step graph and the unrolled view', async () => {
+    const hasDot = spawnSync('dot', ['-V']).status === 0;
+    for (const extra of [[], ['--unroll', '2']]) {
+      const path = join(scratch, `g${extra.length}.dot`);
+      const { status } = await rnnc('graph', 'examples/tagger.rnn', '--format', 'dot', '-o', path, ...extra);
+      expect(status).toBe(0);
+      const dot = readFileSync(path, 'utf8');
+      expect(dot.startsWith('digraph')).toBe(true);
+      if (extra.length === 0) expect(dot).toContain('subgraph cluster_');
+      if (hasDot) expect(execFileSync('dot', ['-Tsvg', path]).toString()).toContain('<svg');
+    }
+    if (!hasDot) console.warn('Graphviz is not installed: DOT output was checked only for shape');
+  });
+
+  it('prints the IR as JSON', async () => {
+    const { out } = await rnnc('graph', 'examples/elman.rnn', '--format', 'json');
+    const graph = JSON.parse(out) as { nodes: { op: string }[]; outputs: { name: string }[] };
+    expect(graph.nodes.some((n) => n.op === 'scan')).toBe(true);
+    expect(graph.outputs.map((o) => o.name)).toEqual(['s', 'o']);
+  });
+
+  it('rejects an unknown format with a usage error', async () => {
+    const { status, err } = await rnnc('graph', 'examples/gru.rnn', '--format', 'png');
+    expect(status).toBe(2);
+    expect(err).toContain("argument 'png' is invalid");
+  });
+
+  it('asks which model when a file holds several', async () => {
+    const path = writeScratch(
+      'two.rnn',
+      'cell A(N = 2) { input x: [N]\n output x }\ncell B(N = 2) { input x: [N]\n output x }\n',
+    );
+    const { status, err } = await rnnc('graph', path);
+    expect(status).toBe(1);
+    expect(err).toContain('defines cell A, cell B: choose one with --model NAME');
+    expect((await rnnc('graph', path, '--model', 'B')).status).toBe(0);
+  });
+});
+
+describe('rnnc run', () => {
+  it('runs a shipped example on its sample input and prints outputs and final states', async () => {
+    const { status, out } = await rnnc('run', 'examples/lstm.rnn', '--input', 'examples/data/lstm-input.json');
+    expect(status).toBe(0);
+    expect(out).toContain('output output [T=4, B=2, 5]:');
+    expect(out).toContain('final state c [B=2, 5]:');
+  });
+
+  it('makes random inputs when none are given, and says so', async () => {
+    const { status, out } = await rnnc('run', 'examples/seq2seq.rnn', '--steps', 'S=3,U=2', '--batch', '1');
+    expect(status).toBe(0);
+    expect(out).toContain('random inputs in [-1, 1] and one-hot targets with S=3, U=2, B=1');
+    expect(out).toMatch(/loss: \d/);
+  });
+
+  it('reproduces PyTorch from its weights, initial states and inputs', async () => {
+    const reference = readJson(new URL('lstm_I3_H5_B2_T7.json', referenceDir));
+    const input = writeScratch('x.json', JSON.stringify({ x: reference.x }));
+    const outFile = join(scratch, 'y.json');
+    const refPath = new URL('lstm_I3_H5_B2_T7.json', referenceDir).pathname;
+    const { status } = await rnnc(
+      'run',
+      'examples/lstm.rnn',
+      '--torch-weights',
+      refPath,
+      '--input',
+      input,
+      '--out',
+      outFile,
+    );
+    expect(status).toBe(0);
+    const written = JSON.parse(readFileSync(outFile, 'utf8')) as {
+      outputs: { output: unknown };
+      final_states: { c: unknown };
+    };
+    expect(maxRelativeError(flat(written.outputs.output), flat(reference.output))).toBeLessThan(1e-12);
+    expect(maxRelativeError(flat(written.final_states.c), flat(reference.c_n))).toBeLessThan(1e-12);
+  });
+
+  it('takes params by name from JSON and is deterministic under a seed', async () => {
+    const a = await rnnc('run', 'examples/elman.rnn', '--seed', '4', '--json');
+    const b = await rnnc('run', 'examples/elman.rnn', '--seed', '4', '--json');
+    expect(a.out).toBe(b.out);
+    const path = writeScratch(
+      'zeros.json',
+      JSON.stringify({
+        U: Array(8).fill(Array(4).fill(0)),
+        W: Array(8).fill(Array(8).fill(0)),
+        V: Array(4).fill(Array(8).fill(0)),
+      }),
+    );
+    const zero = JSON.parse((await rnnc('run', 'examples/elman.rnn', '--params', path, '--json')).out) as {
+      outputs: { o: number[][][] };
+    };
+    expect(zero.outputs.o[0][0]).toEqual([0.25, 0.25, 0.25, 0.25]);
+  });
+
+  it.each([
+    [['--size', 'H=0'], 'rnnc: error: size H must be a positive whole number, got 0'],
+    [['--size', 'Q=3'], "rnnc: error: model Elman has no size 'Q' (its sizes are I, H, O)"],
+    [['--seed', '-1'], "rnnc: error: --seed must be a whole number from 0 to 4294967295, got '-1'"],
+    [['--steps', '0'], "rnnc: error: --steps must be a positive whole number, got '0'"],
+    [
+      ['--model', 'Elmna'],
+      "rnnc: error: examples/elman.rnn has no model or cell named 'Elmna' (it defines cell Elman); did you mean 'Elman'?",
+    ],
+  ])('rejects bad flags %j with a one-line error', async (flags, message) => {
+    const { status, err } = await rnnc('run', 'examples/elman.rnn', ...flags);
+    expect(status).toBe(1);
+    expect(err).toBe(message);
+  });
+
+  it('rejects malformed JSON and wrongly shaped inputs, naming the file or input', async () => {
+    const broken = writeScratch('broken.json', '{"x": [1, 2');
+    expect((await rnnc('run', 'examples/lstm.rnn', '--input', broken)).err).toMatch(
+      /^rnnc: error: .*broken.json \(inputs\) is not valid JSON/,
+    );
+    const wrong = writeScratch('wrong.json', JSON.stringify({ x: [[[1, 2]]] }));
+    const { status, err } = await rnnc('run', 'examples/lstm.rnn', '--input', wrong);
+    expect(status).toBe(1);
+    expect(err).toBe('rnnc: error: x: expected [T][B][3], but axis 2 has length 2');
+  });
+});
+
+describe('rnnc --help', () => {
+  it.each(['check', 'graph', 'run'])('documents %s with its options and an example', async (command) => {
+    const { status, out } = await rnnc(command, '--help');
+    expect(status).toBe(0);
+    expect(out).toContain(`Usage: rnnc ${command}`);
+    expect(out).toContain('Example');
+  });
+});
+
+describe('the built binary', () => {
+  // `npm test` builds dist/ first (the pretest script), so this is the real `rnnc` command.
+  const bin = (...args: string[]) =>
+    spawnSync(process.execPath, ['dist/src/cli/bin.js', ...args], { encoding: 'utf8' });
+
+  it('exits 1 with a diagnostic and no stack trace on a binary file', () => {
+    const result = bin('check', writeScratch('garbage.rnn', '\u0000\u0001\u0002'));
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('error: this is not an .rnn source file: it contains binary data');
+    noStackTrace(result.stderr);
+  });
+
+  it('exits 0 and prints outputs on a shipped example', () => {
+    const result = bin('run', 'examples/gru.rnn', '--steps', '2');
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('final state h [B=2, 5]:');
+  });
+
+  it('exits 2 on an unknown command', () => {
+    const result = bin('frobnicate');
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain("unknown command 'frobnicate'");
+  });
+});
