@@ -88,7 +88,9 @@ export class Dim {
 
   toString(): string {
     const parts: string[] = [];
-    for (const [name, c] of this.terms) {
+    // Positive terms first, so `I - 2*H` rather than `-2*H + I`.
+    const ordered = [...this.terms.filter(([, c]) => c > 0), ...this.terms.filter(([, c]) => c < 0)];
+    for (const [name, c] of ordered) {
       const magnitude = Math.abs(c);
       const term = magnitude === 1 ? name : `${magnitude}*${name}`;
       if (parts.length === 0) parts.push(c < 0 ? `-${term}` : term);
