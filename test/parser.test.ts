@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { rnnParser } from '../grammar/parser.js';
 import { DiagnosticBag } from '../src/diagnostics.js';
-import type { CellDecl, Expr, LayerDecl, ModelDecl } from '../src/frontend/ast.js';
+import type { CellDecl, Expr, InputDecl, LayerDecl, ModelDecl, ParamDecl, StateDecl } from '../src/frontend/ast.js';
 import { parseSource } from '../src/frontend/parse.js';
 
 function parse(source: string) {
@@ -56,11 +56,11 @@ describe('the parser', () => {
       "  input x: [I]\n  state h: [H] = learned(normal(0.1))\n  param W: [4*H, I] = uniform(-0.1, 0.1)\n  h' = h\n  output h'",
     );
     expect(c.items.map((i) => i.kind)).toEqual(['input', 'state', 'param', 'equation', 'output']);
-    const state = c.items[1] as { init: Expr };
-    expect(show(state.init)).toBe('learned(normal(0.1))');
-    const param = c.items[2] as { dims: Expr[]; init: Expr };
+    const state = c.items[1] as StateDecl;
+    expect(show(state.init as Expr)).toBe('learned(normal(0.1))');
+    const param = c.items[2] as ParamDecl;
     expect(param.dims.map(show)).toEqual(['(4 * H)', 'I']);
-    expect(show(param.init)).toBe('uniform(-0.1, 0.1)');
+    expect(show(param.init as Expr)).toBe('uniform(-0.1, 0.1)');
   });
 
   it('tells a local equation from a state update by the prime', () => {
@@ -115,7 +115,7 @@ describe('the parser', () => {
   output probs = softmax(z)
   loss mse(z, y) reduce sum
 }`) as ModelDecl[];
-    const [src, stat, target] = m.items as { name: string; role: string; type: { time: { name: string } | null } }[];
+    const [src, stat, target] = m.items as InputDecl[];
     expect([src.type.time?.name, stat.type.time, target.role, target.type.time?.name]).toEqual([
       'S',
       null,
