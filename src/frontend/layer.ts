@@ -330,19 +330,18 @@ export function lowerLayer(
       : [{ reverse: decl.direction === 'reverse', suffix: '' }];
   const layerPrefix = ctx.prefix === '' ? '' : decl.name;
 
+  /** The cell's params under `prefix`: their nodes (made once per name) and the names used. */
+  const instantiateParams = (prefix: string) => ({
+    ids: cell.params.map((p) =>
+      paramNode(ctx, qualify(prefix, p.name), tensorType(p.shape.map((d) => d.substitute(binding))), p.init, p.span),
+    ),
+    names: new Map(cell.params.map((p) => [p.name, qualify(prefix, p.name)])),
+  });
+
   if (!stateful) {
-    const paramIds = cell.params.map((p) =>
-      paramNode(
-        ctx,
-        qualify(layerPrefix, p.name),
-        tensorType(p.shape.map((d) => d.substitute(binding))),
-        p.init,
-        p.span,
-      ),
-    );
-    const paramNames = [new Map(cell.params.map((p) => [p.name, qualify(layerPrefix, p.name)]))];
+    const { ids: paramIds, names } = instantiateParams(layerPrefix);
     return tryBuild(bag, decl.cell.span, () => ({
-      paramNames,
+      paramNames: [names],
       name: decl.name,
       cell: cell.name,
       direction: 'forward',
@@ -361,16 +360,8 @@ export function lowerLayer(
   for (const dir of directions) {
     const paramPrefix = qualify(layerPrefix, decl.shared ? '' : dir.suffix);
     const statePrefix = qualify(layerPrefix, dir.suffix);
-    paramNames.push(new Map(cell.params.map((p) => [p.name, qualify(paramPrefix, p.name)])));
-    const paramIds = cell.params.map((p) =>
-      paramNode(
-        ctx,
-        qualify(paramPrefix, p.name),
-        tensorType(p.shape.map((d) => d.substitute(binding))),
-        p.init,
-        p.span,
-      ),
-    );
+    const { ids: paramIds, names } = instantiateParams(paramPrefix);
+    paramNames.push(names);
     const inits: NodeId[] = [];
     for (const s of cell.states) {
       const shape = s.shape.map((d) => d.substitute(binding));
