@@ -25,6 +25,8 @@ const references: Partial<Record<OpKind, (...xs: number[]) => number>> = {
   div: (a, b) => a / b,
   min: Math.min,
   max: Math.max,
+  step: (x) => (Number.isNaN(x) ? NaN : x > 0 ? 1 : 0),
+  sign: Math.sign,
 };
 
 const edgeInputs = [0, -0, 1, -1, 0.5, -2.5, 1e-8, 30, -30, 700, -700, 1e300, -1e300, Infinity, -Infinity, NaN];

@@ -382,7 +382,7 @@ export function lowerLayer(
           nState: cell.states.length,
           nInvariant: paramIds.length,
           reverse: dir.reverse,
-          keep,
+          keep: [keep],
           time: time as string,
           layer: scanName,
           stateNames: cell.states.map((s) => s.name),

@@ -13,6 +13,31 @@ export class GraphBuilder {
   private readonly nodes: Node[] = [];
   private readonly outputs: GraphOutput[] = [];
 
+  /** A builder that starts as a copy of `graph`, keeping its node ids and outputs. */
+  static from(graph: Graph): GraphBuilder {
+    const b = new GraphBuilder();
+    b.nodes.push(...graph.nodes);
+    b.outputs.push(...graph.outputs);
+    return b;
+  }
+
+  get size(): number {
+    return this.nodes.length;
+  }
+
+  /**
+   * Gives a node new attributes, retyping it. Only for changes its consumers
+   * cannot see, like a scan gaining extra outputs after its existing ones.
+   */
+  replaceAttrs<K extends OpKind>(id: NodeId, attrs: AttrMap[K]): void {
+    const node = this.nodes[id];
+    const type = opDef(node.op).type(
+      node.inputs.map((i) => this.typeOf(i)),
+      attrs as never,
+    );
+    this.nodes[id] = { ...node, attrs, type } as Node;
+  }
+
   /** Adds a node; throws `ShapeError` when its op's type rule rejects the inputs. */
   add<K extends OpKind>(op: K, inputs: readonly NodeId[], attrs: AttrMap[K], meta: NodeMeta = {}): NodeId {
     const def = opDef(op);

@@ -22,8 +22,14 @@ export interface ScanAttrs {
   readonly nInvariant: number;
   /** Walk time from the last step to the first. Outputs stay aligned with input time. */
   readonly reverse: boolean;
-  /** Per-step outputs for every step (a sequence) or only the last step processed. */
-  readonly keep: 'all' | 'last';
+  /** For each per-step output: every step (a sequence) or only the last step processed. */
+  readonly keep: readonly ('all' | 'last')[];
+  /**
+   * Run at most this many steps (truncated BPTT, in a reverse scan): the
+   * outputs of the steps not run are zero, and so are the final states when
+   * the sequence is longer, because the carried value is cut there.
+   */
+  readonly truncate?: number;
   /** The time axis the scan walks. */
   readonly time: string;
   /** The layer (and direction) this scan implements, for names and messages. */
@@ -67,6 +73,17 @@ export interface AttrMap {
   time_index: { readonly index: number };
   time_stack: { readonly time: string };
   reduce_lead: { readonly mode: LossReduction };
+  // Ops that gradients are made of:
+  step: object;
+  sign: object;
+  transpose: object;
+  outer: object;
+  expand_last: { readonly size: Dim; readonly mean: boolean };
+  pad_last: { readonly before: Dim; readonly after: Dim };
+  time_place: { readonly index: number; readonly time: string };
+  time_shift: { readonly reverse: boolean };
+  unbroadcast: { readonly type: TensorType; readonly mean: boolean };
+  broadcast_to: { readonly type: TensorType; readonly mean: boolean };
 }
 
 export type OpKind = keyof AttrMap;
@@ -83,7 +100,7 @@ export interface Node<K extends OpKind = OpKind> {
   readonly label?: string;
 }
 
-export type OutputRole = 'output' | 'loss' | 'final_state' | 'next_state' | 'step_output';
+export type OutputRole = 'output' | 'loss' | 'final_state' | 'next_state' | 'step_output' | 'gradient';
 
 export interface GraphOutput {
   readonly name: string;

@@ -5,6 +5,7 @@
  */
 import { GraphBuilder } from './builder.js';
 import { type Graph, isOp, type NodeId } from './graph.js';
+import type { TensorType } from './types.js';
 
 export type TimeLengths = number | Readonly<Record<string, number>>;
 
@@ -41,9 +42,10 @@ function copyInto(
       let states = inputs.slice(nSeq, nSeq + nState);
       const invariants = inputs.slice(nSeq + nState);
       const length = lengthOf(lengths, time);
+      const steps = Math.min(length, node.attrs.truncate ?? length);
       const perStep: NodeId[][] = [];
       let last: NodeId[] = [];
-      for (let k = 0; k < length; k++) {
+      for (let k = 0; k < steps; k++) {
         const t = reverse ? length - 1 - k : k;
         const slices = seqs.map((s) =>
           builder.add('time_index', [s], { index: t }, { label: `${node.attrs.layer}.x@${t}` }),
@@ -54,17 +56,23 @@ function copyInto(
         last = results.slice(nState);
         perStep[t] = last;
       }
-      const outputs =
-        keep === 'all'
-          ? last.map((_, k) =>
-              builder.add(
-                'time_stack',
-                perStep.map((row) => row[k]),
-                { time },
-                { label: node.attrs.layer },
-              ),
+      if (steps < length) {
+        // Truncated, as the scan's eval: zeros for the steps not run, and a cut carry.
+        const zeros = (id: NodeId) => builder.add('const', [], { value: 0, type: builder.typeOf(id) as TensorType });
+        last = last.map(zeros);
+        for (let t = 0; t < length; t++) perStep[t] ??= last;
+        states = states.map(zeros);
+      }
+      const outputs = last.map((value, k) =>
+        keep[k] === 'all'
+          ? builder.add(
+              'time_stack',
+              perStep.map((row) => row[k]),
+              { time },
+              { label: node.attrs.layer },
             )
-          : last;
+          : value,
+      );
       tuples.set(node.id, [...states, ...outputs]);
     } else {
       mapped[node.id] = builder.add(

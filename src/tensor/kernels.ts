@@ -233,3 +233,108 @@ export function stackTime(dtype: DType, steps: readonly Tensor[]): Tensor {
 export function broadcastBatch(dtype: DType, input: Tensor, batch: number): Tensor {
   return expandLead(dtype, input, { time: input.lead.time, batch });
 }
+
+/** Per-sample transpose of a matrix. */
+export function transpose(dtype: DType, input: Tensor): Tensor {
+  const [m, n] = input.shape;
+  const samples = input.data.length / (m * n);
+  const out = allocate(dtype, input.data.length);
+  for (let s = 0; s < samples; s++) {
+    const base = s * m * n;
+    for (let i = 0; i < m; i++) for (let j = 0; j < n; j++) out[base + j * m + i] = input.data[base + i * n + j];
+  }
+  return new Tensor(out, input.lead, [n, m]);
+}
+
+/** Per-sample outer product: a [m], b [k] → [m, k]. */
+export function outer(dtype: DType, a: Tensor, b: Tensor): Tensor {
+  const lead = broadcastLead([a, b]);
+  const [m, k] = [a.shape[0], b.shape[0]];
+  const samples = product(fullShape(lead, []));
+  const out = allocate(dtype, samples * m * k);
+  for (let s = 0; s < samples; s++) {
+    const aBase = sampleOffset(a, lead, s) * m;
+    const bBase = sampleOffset(b, lead, s) * k;
+    for (let i = 0; i < m; i++)
+      for (let j = 0; j < k; j++) out[s * m * k + i * k + j] = a.data[aBase + i] * b.data[bBase + j];
+  }
+  return new Tensor(out, lead, [m, k]);
+}
+
+/** Repeats every value `size` times along a new last axis, divided by `size` when `mean`. */
+export function expandLast(dtype: DType, input: Tensor, size: number, mean: boolean): Tensor {
+  const out = allocate(dtype, input.data.length * size);
+  const scale = mean ? 1 / size : 1;
+  for (let r = 0; r < input.data.length; r++) out.fill(input.data[r] * scale, r * size, (r + 1) * size);
+  return new Tensor(out, input.lead, [...input.shape, size]);
+}
+
+/** Zeros before and after the last axis. */
+export function padLast(dtype: DType, input: Tensor, before: number, after: number): Tensor {
+  const n = input.shape[input.shape.length - 1];
+  return mapRows(dtype, input, before + n + after, (row, out) => {
+    for (let j = 0; j < n; j++) out[before + j] = row[j];
+  });
+}
+
+/** A sequence of `length` zeros with `input` at step `index` (negative: from the end). */
+export function timePlace(dtype: DType, input: Tensor, index: number, length: number): Tensor {
+  const step = index < 0 ? length + index : index;
+  const out = Tensor.zeros(dtype, { time: length, batch: input.lead.batch }, input.shape);
+  out.data.set(expandLead(dtype, input, { time: null, batch: input.lead.batch }).data, step * input.data.length);
+  return out;
+}
+
+/**
+ * The sequence moved one step along its direction: forward, step t holds
+ * `seq[t - 1]` and step 0 holds `init`; reverse, step t holds `seq[t + 1]`
+ * and the last step holds `init`. (The state before each step, from the
+ * states after each step.)
+ */
+export function timeShift(dtype: DType, seq: Tensor, init: Tensor, reverse: boolean): Tensor {
+  const length = seq.lead.time as number;
+  const stepSize = seq.data.length / length;
+  const first = expandLead(dtype, init, { time: null, batch: seq.lead.batch });
+  const out = allocate(dtype, seq.data.length);
+  for (let t = 0; t < length; t++) {
+    const source = reverse ? t + 1 : t - 1;
+    if (source < 0 || source >= length) out.set(first.data, t * stepSize);
+    else out.set(seq.data.subarray(source * stepSize, (source + 1) * stepSize), t * stepSize);
+  }
+  return new Tensor(out, seq.lead, seq.shape);
+}
+
+/**
+ * Sums `input` down to `lead` and `shape` over the axes broadcasting added
+ * (lead axes the target lacks, sample axes where it has 1 or nothing): the
+ * gradient of a broadcast. Divided by the number of copies when `mean`.
+ */
+export function unbroadcast(dtype: DType, input: Tensor, lead: Lead, shape: readonly number[], mean: boolean): Tensor {
+  const out = Tensor.zeros(dtype, lead, shape);
+  const strides = broadcastStrides(out, input.lead, input.shape);
+  const full = input.fullShape;
+  const index = new Array<number>(full.length).fill(0);
+  let offset = 0;
+  for (let i = 0; i < input.data.length; i++) {
+    out.data[offset] += input.data[i];
+    for (let axis = full.length - 1; axis >= 0; axis--) {
+      index[axis]++;
+      offset += strides[axis];
+      if (index[axis] < full[axis]) break;
+      offset -= strides[axis] * full[axis];
+      index[axis] = 0;
+    }
+  }
+  if (mean) {
+    const copies = input.data.length / out.data.length;
+    for (let k = 0; k < out.data.length; k++) out.data[k] /= copies;
+  }
+  return out;
+}
+
+/** Broadcasts `input` out to `lead` and `shape`, divided by the number of copies when `mean`. */
+export function broadcastTo(dtype: DType, input: Tensor, lead: Lead, shape: readonly number[], mean: boolean): Tensor {
+  const probe = Tensor.zeros(dtype, lead, shape);
+  const copies = probe.data.length / input.data.length;
+  return pointwise(dtype, [input, probe], mean ? (x) => x / copies : (x) => x);
+}

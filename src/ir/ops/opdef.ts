@@ -4,8 +4,8 @@
  * entries to the same records, so an op is one block of code end to end.
  */
 import type { DType, Tensor } from '../../tensor/tensor.js';
-import type { AttrMap, Graph, OpKind } from '../graph.js';
-import type { ValueType } from '../types.js';
+import type { AttrMap, Graph, NodeId, OpKind } from '../graph.js';
+import type { TensorType, ValueType } from '../types.js';
 
 export type Value = Tensor | readonly Tensor[];
 
@@ -24,6 +24,37 @@ export interface EvalContext {
   evalGraph(graph: Graph, args: readonly Tensor[]): Tensor[];
 }
 
+/** Adds the nodes of a gradient rule; types come from each op's rule as they are added. */
+export interface VjpBuilder {
+  add<K extends OpKind>(op: K, inputs: readonly NodeId[], attrs?: AttrMap[K]): NodeId;
+  scalar(value: number): NodeId;
+  type(id: NodeId): TensorType;
+}
+
+/**
+ * What a gradient rule is given: the adjoint `g` of the op's output, and the
+ * forward values it declared in `saves`, which are all that backpropagation
+ * through time will keep from each step. Types are always available.
+ */
+export interface VjpArgs<K extends OpKind> {
+  readonly g: NodeId;
+  readonly attrs: AttrMap[K];
+  /** How many inputs the op has (for variadic ops). */
+  readonly inputCount: number;
+  /** The k-th forward input; only for rules that save 'inputs'. */
+  input(k: number): NodeId;
+  /** The forward output; only for rules that save 'output'. */
+  output(): NodeId;
+  inputType(k: number): TensorType;
+  outputType(): TensorType;
+}
+
+/** The adjoint of each input (null where there is none), of any type that broadcasts to it. */
+export type VjpRule<K extends OpKind> = (b: VjpBuilder, a: VjpArgs<K>) => readonly (NodeId | null)[];
+
+/** The forward values a gradient rule reads. */
+export type Saves = 'nothing' | 'inputs' | 'output' | 'inputs and output';
+
 export interface OpDef<K extends OpKind = OpKind> {
   readonly kind: K;
   /** Number of inputs, or 'variadic' for one or more. */
@@ -38,6 +69,12 @@ export interface OpDef<K extends OpKind = OpKind> {
   readonly pointwise?: (...xs: number[]) => number;
   /** Surface syntax, for messages and printing (`+`, `@`, `tanh`). */
   readonly symbol: string;
+  /**
+   * The vector–Jacobian product. 'structural' marks scan and get, which the
+   * differentiator handles itself (a scan becomes a reverse scan).
+   */
+  readonly vjp: VjpRule<K> | 'structural';
+  readonly saves: Saves;
 }
 
 export function tensorValue(v: Value): Tensor {

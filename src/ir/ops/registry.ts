@@ -4,7 +4,7 @@
  * compile error, not a runtime surprise.
  */
 import type { OpKind } from '../graph.js';
-import { logSoftmaxOp, matmulOp, meanOp, softmaxOp, sumOp } from './linalg.js';
+import { expandLastOp, logSoftmaxOp, matmulOp, meanOp, outerOp, softmaxOp, sumOp, transposeOp } from './linalg.js';
 import type { OpDef } from './opdef.js';
 import {
   absOp,
@@ -21,12 +21,26 @@ import {
   sigmoidOp,
   softplusOp,
   sqrtOp,
+  signOp,
+  stepOp,
   subOp,
   tanhOp,
 } from './pointwise.js';
 import { getOp, scanOp } from './scan.js';
 import { argOp, constOp, inputOp, paramOp, stateInitOp } from './sources.js';
-import { broadcastBatchOp, concatOp, reduceLeadOp, sliceOp, timeIndexOp, timeStackOp } from './structure.js';
+import {
+  broadcastBatchOp,
+  broadcastToOp,
+  concatOp,
+  padLastOp,
+  reduceLeadOp,
+  sliceOp,
+  timeIndexOp,
+  timePlaceOp,
+  timeShiftOp,
+  timeStackOp,
+  unbroadcastOp,
+} from './structure.js';
 
 export const ops = {
   neg: negOp,
@@ -63,6 +77,16 @@ export const ops = {
   time_index: timeIndexOp,
   time_stack: timeStackOp,
   reduce_lead: reduceLeadOp,
+  step: stepOp,
+  sign: signOp,
+  transpose: transposeOp,
+  outer: outerOp,
+  expand_last: expandLastOp,
+  pad_last: padLastOp,
+  time_place: timePlaceOp,
+  time_shift: timeShiftOp,
+  unbroadcast: unbroadcastOp,
+  broadcast_to: broadcastToOp,
 } satisfies { [K in OpKind]: OpDef<K> };
 
 export function opDef<K extends OpKind>(kind: K): OpDef<K> {

@@ -6,7 +6,7 @@
  * Result: a tuple [final states..., outputs...], read with `get`.
  */
 import { stackTime } from '../../tensor/kernels.js';
-import type { Tensor } from '../../tensor/tensor.js';
+import { Tensor } from '../../tensor/tensor.js';
 import { isOp, type Node, type ScanAttrs } from '../graph.js';
 import { expectTensor, formatType, ShapeError, type TensorType, typesEqual, type TupleType } from '../types.js';
 import { type OpDef, tensorValue } from './opdef.js';
@@ -52,8 +52,12 @@ function scanType(inputs: readonly TensorType[], attrs: ScanAttrs): TupleType {
     }
   }
   const finals = outputs.slice(0, nState);
-  const perStep = outputs.slice(nState).map((t) => (attrs.keep === 'all' ? { ...t, time: attrs.time } : t));
-  return { kind: 'tuple', items: [...finals, ...perStep] };
+  const perStep = outputs.slice(nState);
+  if (attrs.keep.length !== perStep.length) {
+    throw new ShapeError(`scan keeps ${attrs.keep.length} outputs but the step returns ${perStep.length}`);
+  }
+  const kept = perStep.map((t, k) => (attrs.keep[k] === 'all' ? { ...t, time: attrs.time } : t));
+  return { kind: 'tuple', items: [...finals, ...kept] };
 }
 
 export const scanOp: OpDef<'scan'> = {
@@ -73,27 +77,38 @@ export const scanOp: OpDef<'scan'> = {
     const invariants = tensors.slice(nSeq + nState);
     const length = seqs[0].lead.time ?? 0;
     if (length === 0) throw new Error(`layer ${attrs.layer}: the sequence is empty`);
+    const steps = Math.min(length, attrs.truncate ?? length);
     let states = tensors.slice(nSeq, nSeq + nState);
     const perStep: Tensor[][] = [];
     let lastOutputs: Tensor[] = [];
-    for (let step = 0; step < length; step++) {
+    for (let step = 0; step < steps; step++) {
       const t = reverse ? length - 1 - step : step;
       const results = ctx.evalGraph(body, [...seqs.map((s) => s.atTime(t)), ...states, ...invariants]);
       states = results.slice(0, nState);
       lastOutputs = results.slice(nState);
       perStep[t] = lastOutputs;
     }
-    const outputs =
-      keep === 'all'
-        ? lastOutputs.map((_, k) =>
-            stackTime(
-              ctx.dtype,
-              perStep.map((row) => row[k]),
-            ),
+    if (steps < length) {
+      // Truncated: the steps not run contribute zeros, and the carry is cut.
+      const zero = (t: Tensor) => Tensor.zeros(ctx.dtype, t.lead, t.shape);
+      const template = lastOutputs.map(zero);
+      for (let t = 0; t < length; t++) perStep[t] ??= template;
+      states = states.map(zero);
+      lastOutputs = template;
+    }
+    const outputs = lastOutputs.map((last, k) =>
+      keep[k] === 'all'
+        ? stackTime(
+            ctx.dtype,
+            perStep.map((row) => row[k]),
           )
-        : lastOutputs;
+        : last,
+    );
     return [...states, ...outputs];
   },
+  saves: 'nothing',
+  // A scan's gradient is a reverse scan over its step's gradient graph (src/ad/scan.ts).
+  vjp: 'structural',
 };
 
 export const getOp: OpDef<'get'> = {
@@ -111,6 +126,8 @@ export const getOp: OpDef<'get'> = {
     if (!Array.isArray(x)) throw new Error('get reads one item of a tuple');
     return (x as readonly Tensor[])[index];
   },
+  saves: 'nothing',
+  vjp: 'structural',
 };
 
 export function isScan(node: Node): node is Node<'scan'> {

@@ -2,6 +2,7 @@
 import { Tensor } from '../../tensor/tensor.js';
 import { expectTensor, formatType, ShapeError } from '../types.js';
 import { type OpDef } from './opdef.js';
+import { linear, noInputs } from './vjp-rules.js';
 
 /** A constant filled with one value (a literal when its shape is []). */
 export const constOp: OpDef<'const'> = {
@@ -19,6 +20,8 @@ export const constOp: OpDef<'const'> = {
     if (value !== 0) t.data.fill(value);
     return t;
   },
+  saves: 'nothing',
+  vjp: noInputs,
 };
 
 export const paramOp: OpDef<'param'> = {
@@ -28,6 +31,8 @@ export const paramOp: OpDef<'param'> = {
   symbol: 'param',
   type: (_inputs, { type }) => type,
   eval: (_inputs, { name }, ctx) => ctx.param(name),
+  saves: 'nothing',
+  vjp: noInputs,
 };
 
 export const inputOp: OpDef<'input'> = {
@@ -37,6 +42,8 @@ export const inputOp: OpDef<'input'> = {
   symbol: 'input',
   type: (_inputs, { type }) => type,
   eval: (_inputs, { name }, ctx) => ctx.input(name),
+  saves: 'nothing',
+  vjp: noInputs,
 };
 
 /** An argument of a closed graph (a scan body): sequence slice, previous state or invariant. */
@@ -47,6 +54,8 @@ export const argOp: OpDef<'arg'> = {
   symbol: 'arg',
   type: (_inputs, { type }) => type,
   eval: (_inputs, { index }, ctx) => ctx.arg(index),
+  saves: 'nothing',
+  vjp: noInputs,
 };
 
 /**
@@ -66,4 +75,7 @@ export const stateInitOp: OpDef<'state_init'> = {
     return t;
   },
   eval: ([fallback], { name }, ctx) => ctx.initialState(name) ?? fallback,
+  saves: 'nothing',
+  // The adjoint of the initial state flows on into its default.
+  vjp: linear((_b, g) => [g]),
 };
