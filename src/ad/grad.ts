@@ -20,6 +20,8 @@ export interface GradOptions {
   /** Truncated BPTT: carry gradients back at most this many steps (-1 or absent: all). */
   readonly truncate?: number;
   readonly clip?: ClipOptions;
+  /** Also output dL/d(state) at every step of every scan (`grad:steps:<layer.state>`). */
+  readonly stateAdjoints?: boolean;
 }
 
 export interface GradResult {

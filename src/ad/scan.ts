@@ -26,6 +26,8 @@ export interface ScanGradOptions {
   readonly remat: boolean;
   /** Truncated BPTT: the backward scan runs at most this many steps. */
   readonly truncate?: number;
+  /** Also return dL/d(state) at every step, for gradient-flow analysis. */
+  readonly stateAdjoints?: boolean;
 }
 
 /** What one scan keeps per step for its gradient. */
@@ -229,6 +231,11 @@ export function scanVjp(
     const g = arg && adjoints.get(arg.id);
     if (g !== undefined) perStep.push({ name: `∂${arg?.label ?? `x${k}`}`, node: g, input: k });
   }
+  // The carry at each step is dL/d(state after that step): what gradient-flow analysis plots.
+  const carries = table.ordered('state').slice(0, nState);
+  const history = options.stateAdjoints
+    ? carries.map((c, s) => ({ name: `∂${A.stateNames[s]} per step`, node: c.node, input: -1 }))
+    : [];
 
   // The forward scan gains the saved values and the state histories it cannot take from its outputs.
   type Extra = { kind: 'saved'; id: NodeId } | { kind: 'history'; state: number };
@@ -291,7 +298,7 @@ export function scanVjp(
   });
 
   // The reverse scan.
-  const step = closeStep(b, table, carryOut, perStep);
+  const step = closeStep(b, table, carryOut, [...perStep, ...history]);
   const seqArgs = table.ordered('seq');
   const carryArgs = table.ordered('state');
   const invArgs = table.ordered('invariant');
@@ -304,7 +311,7 @@ export function scanVjp(
       nState: carryArgs.length,
       nInvariant: invArgs.length,
       reverse: !A.reverse,
-      keep: perStep.map(() => 'all' as const),
+      keep: [...perStep, ...history].map(() => 'all' as const),
       time: A.time,
       layer: `∂${A.layer}`,
       stateNames: carryOut.map((c) => c.name),
@@ -322,7 +329,17 @@ export function scanVjp(
   perStep.forEach((p, m) => {
     grads[p.input] = outer.add('get', [reverse], { index: carryOut.length + m });
   });
+  history.forEach((_h, s) => {
+    const id = outer.add('get', [reverse], { index: carryOut.length + perStep.length + s });
+    outer.output(`grad:steps:${stateName(outer, node, s)}`, id, 'gradient');
+  });
   return grads;
+}
+
+/** The name a layer's state goes by in the model (`enc.h`): its initial state's name. */
+function stateName(outer: GraphBuilder, node: Node<'scan'>, s: number): string {
+  const init = outer.node(node.inputs[node.attrs.nSeq + s]);
+  return isOp(init, 'state_init') ? init.attrs.name : `${node.attrs.layer}.${node.attrs.stateNames[s]}`;
 }
 
 /** Floats a scan saves per step per batch element, as a size expression when it is linear. */

@@ -4,7 +4,7 @@ import { UserError } from '../diagnostics.js';
 import type { ModelInfo } from '../frontend/model.js';
 import { type Program, selectModel } from '../frontend/program.js';
 import { type Layout, tensorToNested } from '../interp/io.js';
-import { Random } from '../interp/random.js';
+import { randomData } from '../interp/random-data.js';
 import { bindSizes, initParams, readParams, runModel } from '../interp/run.js';
 import type { DType, Tensor } from '../tensor/tensor.js';
 import { readTorchWeights, torchInitialStates } from '../weights/torch.js';
@@ -50,39 +50,6 @@ function parseSteps(spec: string, model: ModelInfo): Record<string, number> {
   return given;
 }
 
-/**
- * Inputs drawn uniformly from [-1, 1] and one-hot targets (valid for both
- * cross_entropy and mse), for trying a model without data.
- */
-function randomInputs(
-  model: ModelInfo,
-  sizes: Record<string, number>,
-  steps: Record<string, number>,
-  batch: number,
-  seed: number,
-): Record<string, unknown> {
-  const rng = new Random(seed + 1);
-  const data: Record<string, unknown> = {};
-  for (const input of model.inputs) {
-    const shape = [
-      ...(input.type.time !== null ? [steps[input.type.time]] : []),
-      batch,
-      ...input.type.shape.map((d) => d.evaluate(sizes)),
-    ];
-    const oneHot = (n: number) => {
-      const hot = Math.floor(rng.next() * n);
-      return Array.from({ length: n }, (_, k) => (k === hot ? 1 : 0));
-    };
-    const build = (depth: number): unknown => {
-      if (input.role === 'target' && shape.length > 0 && depth === shape.length - 1) return oneHot(shape[depth]);
-      if (depth === shape.length) return rng.uniform(-1, 1);
-      return Array.from({ length: shape[depth] }, () => build(depth + 1));
-    };
-    data[input.name] = build(0);
-  }
-  return data;
-}
-
 export function runCommand(program: Program, flags: RunFlags, out: (text: string) => void): void {
   const model = selectModel(program, flags.model);
   const sizes = bindSizes(model, parseSizes(flags.size));
@@ -118,7 +85,7 @@ export function runCommand(program: Program, flags: RunFlags, out: (text: string
   } else {
     const steps = parseSteps(flags.steps, model);
     const batch = parseCount(flags.batch, '--batch');
-    data = randomInputs(model, sizes, steps, batch, seed);
+    data = randomData(model.inputs, sizes, steps, batch, seed);
     const stepText = Object.entries(steps)
       .map(([a, n]) => `${a}=${n}`)
       .join(', ');

@@ -84,6 +84,7 @@ export interface AttrMap {
   time_shift: { readonly reverse: boolean };
   unbroadcast: { readonly type: TensorType; readonly mean: boolean };
   broadcast_to: { readonly type: TensorType; readonly mean: boolean };
+  default_adjoint: { readonly name: string };
 }
 
 export type OpKind = keyof AttrMap;

@@ -27,7 +27,7 @@ import {
   tanhOp,
 } from './pointwise.js';
 import { getOp, scanOp } from './scan.js';
-import { argOp, constOp, inputOp, paramOp, stateInitOp } from './sources.js';
+import { argOp, constOp, defaultAdjointOp, inputOp, paramOp, stateInitOp } from './sources.js';
 import {
   broadcastBatchOp,
   broadcastToOp,
@@ -87,6 +87,7 @@ export const ops = {
   time_shift: timeShiftOp,
   unbroadcast: unbroadcastOp,
   broadcast_to: broadcastToOp,
+  default_adjoint: defaultAdjointOp,
 } satisfies { [K in OpKind]: OpDef<K> };
 
 export function opDef<K extends OpKind>(kind: K): OpDef<K> {

@@ -76,6 +76,21 @@ export const stateInitOp: OpDef<'state_init'> = {
   },
   eval: ([fallback], { name }, ctx) => ctx.initialState(name) ?? fallback,
   saves: 'nothing',
-  // The adjoint of the initial state flows on into its default.
-  vjp: linear((_b, g) => [g]),
+  // The default only matters when the caller gives no initial state, and so does its gradient.
+  vjp: linear((b, g, a) => [b.add('default_adjoint', [g], { name: a.attrs.name })]),
+};
+
+/** The adjoint of a state's default: itself, or zero when the caller overrides that initial state. */
+export const defaultAdjointOp: OpDef<'default_adjoint'> = {
+  kind: 'default_adjoint',
+  arity: 1,
+  pure: true,
+  symbol: 'default_adjoint',
+  type: ([x]) => expectTensor(x, 'adjoint'),
+  eval: ([g], { name }, ctx) => {
+    const t = g as Tensor;
+    return ctx.initialState(name) === undefined ? t : Tensor.zeros(ctx.dtype, t.lead, t.shape);
+  },
+  saves: 'nothing',
+  vjp: linear((b, g, a) => [b.add('default_adjoint', [g], { name: a.attrs.name })]),
 };

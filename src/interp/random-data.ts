@@ -1,0 +1,41 @@
+/** Random data for trying or checking a model: inputs uniform in [-1, 1], targets one-hot. */
+import type { TensorType } from '../ir/types.js';
+import { Random } from './random.js';
+
+export interface DataSpec {
+  readonly name: string;
+  readonly role: 'input' | 'target';
+  readonly type: TensorType;
+}
+
+/**
+ * One nested array per input, time-major, `steps[axis]` long along each time
+ * axis with `batch` samples. One-hot targets suit both cross_entropy and mse.
+ */
+export function randomData(
+  specs: readonly DataSpec[],
+  sizes: Readonly<Record<string, number>>,
+  steps: Readonly<Record<string, number>>,
+  batch: number,
+  seed: number,
+): Record<string, unknown> {
+  const rng = new Random(seed + 1);
+  const data: Record<string, unknown> = {};
+  for (const spec of specs) {
+    const { type } = spec;
+    const length = type.time !== null ? steps[type.time] : undefined;
+    if (type.time !== null && length === undefined) throw new Error(`no length given for time axis ${type.time}`);
+    const shape = [...(length !== undefined ? [length] : []), batch, ...type.shape.map((d) => d.evaluate(sizes))];
+    const oneHot = (n: number) => {
+      const hot = Math.floor(rng.next() * n);
+      return Array.from({ length: n }, (_, k) => (k === hot ? 1 : 0));
+    };
+    const build = (depth: number): unknown => {
+      if (spec.role === 'target' && type.shape.length > 0 && depth === shape.length - 1) return oneHot(shape[depth]);
+      if (depth === shape.length) return rng.uniform(-1, 1);
+      return Array.from({ length: shape[depth] }, () => build(depth + 1));
+    };
+    data[spec.name] = build(0);
+  }
+  return data;
+}
