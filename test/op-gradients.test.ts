@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { checkGradients, type CheckTarget } from '../src/ad/check.js';
 import { grad } from '../src/ad/grad.js';
 import { probeTarget, withOutputLoss } from '../src/ad/probe.js';
+import { interpret } from '../src/interp/interpret.js';
 import { Random } from '../src/interp/random.js';
 import { GraphBuilder } from '../src/ir/builder.js';
 import { Dim } from '../src/ir/dims.js';
@@ -26,6 +27,9 @@ interface OpCase {
   readonly attrs?: object;
 }
 
+/** Piecewise-constant ops: no gradient flows through them (they only appear inside gradient rules). */
+const flatOps = ['step', 'sign'] as const;
+
 const v = (n: number, extra: Partial<Operand> = {}): Operand => ({ shape: [n], ...extra });
 const batched = (shape: number[], extra: Partial<Operand> = {}): Operand => ({ shape, batched: true, ...extra });
 const seq = (shape: number[]): Operand => ({ shape, batched: true, seq: true });
@@ -34,7 +38,7 @@ const seq = (shape: number[]): Operand => ({ shape, batched: true, seq: true });
 const cases: OpCase[] = [
   ...(['neg', 'sigmoid', 'tanh', 'exp', 'softplus'] as const).map((op) => ({ op, operands: [batched([4])] })),
   ...(['log', 'sqrt'] as const).map((op) => ({ op, operands: [batched([4], { domain: 'positive' as const })] })),
-  ...(['relu', 'abs', 'step', 'sign'] as const).map((op) => ({
+  ...(['relu', 'abs'] as const).map((op) => ({
     op,
     operands: [batched([4], { domain: 'away-from-zero' as const })],
   })),
@@ -89,7 +93,7 @@ const cases: OpCase[] = [
 ];
 
 /** Ops with no inputs, and scan/get, which every example's gradient check covers. */
-const notByThisList: OpKind[] = ['const', 'param', 'input', 'arg', 'scan', 'get'];
+const notByThisList: OpKind[] = ['const', 'param', 'input', 'arg', 'scan', 'get', ...flatOps];
 
 function draw(rng: Random, domain: Domain): number {
   const magnitude = rng.uniform(0.3, 2);
@@ -106,7 +110,7 @@ function draw(rng: Random, domain: Domain): number {
   }
 }
 
-function run(c: OpCase) {
+function setUp(c: OpCase) {
   const b = new GraphBuilder();
   const operandType = (o: Operand): TensorType =>
     tensorType(o.shape, { batched: o.batched ?? false, time: o.seq ? 'T' : null });
@@ -139,6 +143,11 @@ function run(c: OpCase) {
   });
   inputs[probeTarget] = tensorOf(b.typeOf(out) as TensorType, 'any');
   const bindings = { dtype: 'f64' as const, sizes: {}, params, inputs, batch: B, timeLengths: { T } };
+  return { lossGraph, bindings, targets };
+}
+
+function run(c: OpCase) {
+  const { lossGraph, bindings, targets } = setUp(c);
   return checkGradients(lossGraph, grad(lossGraph).graph, bindings, targets, { coordinates: 100, seed: 1 });
 }
 
@@ -146,6 +155,15 @@ describe('gradient rules, checked against finite differences in f64', () => {
   it('cover every op of the registry', () => {
     const covered = new Set([...cases.map((c) => c.op), ...notByThisList]);
     expect(opKinds.filter((k) => !covered.has(k))).toEqual([]);
+  });
+
+  it.each(flatOps)('%s passes no gradient, and finite differences agree it has none', (op) => {
+    const { lossGraph, bindings, targets } = setUp({ op, operands: [batched([4], { domain: 'away-from-zero' })] });
+    expect(() => grad(lossGraph)).toThrow('the loss does not depend on any param, input or initial state');
+    const data = targets[0].tensor.data;
+    const before = interpret(lossGraph, bindings).loss.data[0];
+    data.forEach((v, k) => (data[k] = v + 1e-4));
+    expect(interpret(lossGraph, bindings).loss.data[0]).toBe(before);
   });
 
   it.each(cases.map((c) => [c.name ?? c.op, c] as const))('%s', (_name, c) => {

@@ -73,11 +73,15 @@ export function grad(graph: Graph, options: GradOptions = {}): GradResult {
       paramGrads.push({ name: node.attrs.name, node: g ?? zerosLike(node.id) });
     }
   }
+  const leaves = graph.nodes.filter(
+    (n) => isOp(n, 'param') || isOp(n, 'state_init') || (isOp(n, 'input') && n.attrs.role === 'input'),
+  );
+  const lossSpan = graph.nodes[loss.node].span;
   if (paramGrads.length > 0 && unused.length === paramGrads.length) {
-    throw new GradError(
-      'the loss does not depend on any param, so there is nothing to differentiate',
-      graph.nodes[loss.node].span,
-    );
+    throw new GradError('the loss does not depend on any param, so there is nothing to differentiate', lossSpan);
+  }
+  if (!leaves.some((n) => adjoints.has(n.id))) {
+    throw new GradError('the loss does not depend on any param, input or initial state', lossSpan);
   }
   for (const { name, node } of clipGradients(b, paramGrads, options.clip ?? {}))
     b.output(gradName(name), node, 'gradient');

@@ -315,7 +315,9 @@ export function scanVjp(
       time: A.time,
       layer: `∂${A.layer}`,
       stateNames: carryOut.map((c) => c.name),
-      ...(options.truncate !== undefined && options.truncate >= 0 ? { truncate: options.truncate } : {}),
+      ...(options.truncate !== undefined && options.truncate >= 0
+        ? { truncate: { steps: options.truncate, cut: nState } }
+        : {}),
     },
     { label: `∂${A.layer}`, ...(node.span ? { span: node.span } : {}) },
   );

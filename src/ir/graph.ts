@@ -25,11 +25,12 @@ export interface ScanAttrs {
   /** For each per-step output: every step (a sequence) or only the last step processed. */
   readonly keep: readonly ('all' | 'last')[];
   /**
-   * Run at most this many steps (truncated BPTT, in a reverse scan): the
-   * outputs of the steps not run are zero, and so are the final states when
-   * the sequence is longer, because the carried value is cut there.
+   * Truncated BPTT, in a reverse scan: run at most `steps` steps. The outputs
+   * of the steps not run are zero, and when the sequence is longer the first
+   * `cut` states (the carried state gradients, not the accumulated param
+   * gradients after them) end as zero, because the carry is cut there.
    */
-  readonly truncate?: number;
+  readonly truncate?: { readonly steps: number; readonly cut: number };
   /** The time axis the scan walks. */
   readonly time: string;
   /** The layer (and direction) this scan implements, for names and messages. */

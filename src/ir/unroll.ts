@@ -42,7 +42,7 @@ function copyInto(
       let states = inputs.slice(nSeq, nSeq + nState);
       const invariants = inputs.slice(nSeq + nState);
       const length = lengthOf(lengths, time);
-      const steps = Math.min(length, node.attrs.truncate ?? length);
+      const steps = Math.min(length, node.attrs.truncate?.steps ?? length);
       const perStep: NodeId[][] = [];
       let last: NodeId[] = [];
       for (let k = 0; k < steps; k++) {
@@ -61,7 +61,8 @@ function copyInto(
         const zeros = (id: NodeId) => builder.add('const', [], { value: 0, type: builder.typeOf(id) as TensorType });
         last = last.map(zeros);
         for (let t = 0; t < length; t++) perStep[t] ??= last;
-        states = states.map(zeros);
+        const cut = node.attrs.truncate?.cut ?? 0;
+        states = states.map((state, k) => (k < cut ? zeros(state) : state));
       }
       const outputs = last.map((value, k) =>
         keep[k] === 'all'

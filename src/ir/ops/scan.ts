@@ -77,7 +77,7 @@ export const scanOp: OpDef<'scan'> = {
     const invariants = tensors.slice(nSeq + nState);
     const length = seqs[0].lead.time ?? 0;
     if (length === 0) throw new Error(`layer ${attrs.layer}: the sequence is empty`);
-    const steps = Math.min(length, attrs.truncate ?? length);
+    const steps = Math.min(length, attrs.truncate?.steps ?? length);
     let states = tensors.slice(nSeq, nSeq + nState);
     const perStep: Tensor[][] = [];
     let lastOutputs: Tensor[] = [];
@@ -93,7 +93,8 @@ export const scanOp: OpDef<'scan'> = {
       const zero = (t: Tensor) => Tensor.zeros(ctx.dtype, t.lead, t.shape);
       const template = lastOutputs.map(zero);
       for (let t = 0; t < length; t++) perStep[t] ??= template;
-      states = states.map(zero);
+      const cut = attrs.truncate?.cut ?? 0;
+      states = states.map((state, k) => (k < cut ? zero(state) : state));
       lastOutputs = template;
     }
     const outputs = lastOutputs.map((last, k) =>

@@ -12,7 +12,7 @@ function isTensorType(v: unknown): v is TensorType {
 export function formatAttrs(node: Node): string {
   if (isOp(node, 'scan')) {
     const a = node.attrs;
-    return `${a.layer}, ${a.reverse ? 'reverse' : 'forward'} over ${a.time}, keep ${a.keep.join('/')}${a.truncate !== undefined ? `, truncate ${a.truncate}` : ''}, ${a.nSeq} seq / ${a.nState} state / ${a.nInvariant} invariant`;
+    return `${a.layer}, ${a.reverse ? 'reverse' : 'forward'} over ${a.time}, keep ${a.keep.join('/')}${a.truncate !== undefined ? `, truncate after ${a.truncate.steps} steps` : ''}, ${a.nSeq} seq / ${a.nState} state / ${a.nInvariant} invariant`;
   }
   const parts: string[] = [];
   for (const [key, value] of Object.entries(node.attrs as Record<string, unknown>)) {
