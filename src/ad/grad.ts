@@ -56,7 +56,11 @@ export function grad(graph: Graph, options: GradOptions = {}): GradResult {
           b,
           node,
           items,
-          { remat: options.remat ?? false, ...(truncate !== undefined ? { truncate } : {}) },
+          {
+            remat: options.remat ?? false,
+            stateAdjoints: options.stateAdjoints ?? false,
+            ...(truncate !== undefined ? { truncate } : {}),
+          },
           saved,
         ),
     },

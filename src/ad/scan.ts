@@ -14,6 +14,7 @@
  * The state before each step is read from the layer's own output sequence,
  * shifted by one step, when the output is that state, instead of being saved.
  */
+import type { SourceSpan } from '../diagnostics.js';
 import { GraphBuilder } from '../ir/builder.js';
 import { Dim } from '../ir/dims.js';
 import { type Graph, isOp, type Node, type NodeId, type ScanAttrs } from '../ir/graph.js';
@@ -30,12 +31,21 @@ export interface ScanGradOptions {
   readonly stateAdjoints?: boolean;
 }
 
+export interface SavedValue {
+  /** The name it has in the source (`i`, `c'`), if any. */
+  readonly label?: string;
+  /** Where it is computed, to show its source text when it has no name. */
+  readonly span?: SourceSpan;
+  readonly shape: readonly Dim[];
+  readonly batched: boolean;
+}
+
 /** What one scan keeps per step for its gradient. */
 export interface SavedValues {
   readonly layer: string;
   readonly remat: boolean;
   /** Each saved per-step value: what it is and its per-sample shape. */
-  readonly values: readonly { readonly label: string; readonly shape: readonly Dim[]; readonly batched: boolean }[];
+  readonly values: readonly SavedValue[];
   /** Previous states read from the layer's output instead of being saved. */
   readonly fromOutput: readonly string[];
 }
@@ -231,10 +241,13 @@ export function scanVjp(
     const g = arg && adjoints.get(arg.id);
     if (g !== undefined) perStep.push({ name: `∂${arg?.label ?? `x${k}`}`, node: g, input: k });
   }
-  // The carry at each step is dL/d(state after that step): what gradient-flow analysis plots.
-  const carries = table.ordered('state').slice(0, nState);
+  // dL/d(state after step t), from later steps and from this step's outputs: what gradient-flow analysis plots.
   const history = options.stateAdjoints
-    ? carries.map((c, s) => ({ name: `∂${A.stateNames[s]} per step`, node: c.node, input: -1 }))
+    ? Array.from({ length: nState }, (_, s) => ({
+        name: `∂${A.stateNames[s]} per step`,
+        node: adjoints.get(body.outputs[s].node) ?? b.add('const', [], { value: 0, type: argTypes[nSeq + s] }),
+        input: -1,
+      }))
     : [];
 
   // The forward scan gains the saved values and the state histories it cannot take from its outputs.
@@ -287,8 +300,9 @@ export function scanVjp(
     remat: options.remat,
     values: [
       ...savedIds.map((id) => {
+        const { label, span } = body.nodes[id];
         const t = stepType(id);
-        return { label: body.nodes[id].label ?? `%${id}`, shape: t.shape, batched: t.batched };
+        return { ...(label ? { label } : {}), ...(span ? { span } : {}), shape: t.shape, batched: t.batched };
       }),
       ...[...historyNeeded]
         .filter((s) => !shifted.has(s))

@@ -10,6 +10,12 @@ import { describeProgram } from './check.js';
 import { graphCommand, type GraphFlags } from './graph.js';
 import { collect, loadProgram, parseSizes, SourceErrors } from './load.js';
 import { runCommand, type RunFlags } from './run.js';
+import { type GradFlags, gradCommand } from './grad.js';
+import { gradcheckCommand, type GradcheckFlags } from './gradcheck.js';
+import { analyzeCommand, type AnalyzeFlags } from './analyze.js';
+import { GradError } from '../ad/walk.js';
+import { formatDiagnostic } from '../diagnostics.js';
+import type { Program } from '../frontend/program.js';
 
 export interface Io {
   out(text: string): void;
@@ -95,8 +101,82 @@ export function buildProgram(io: Io): Command {
     )
     .action((file: string, flags: RunFlags) => runCommand(loadProgram(file, io.err), flags, io.out));
 
+  program
+    .command('grad')
+    .description('print the gradient graph of a model (BPTT as a reverse scan) and what it saves per step')
+    .argument('<file>', 'an .rnn source file')
+    .option('--model <name>', 'which model (or cell) of the file; needed when it defines several')
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'dot']).default('text'))
+    .option('--truncate <k>', 'truncated BPTT: carry gradients back at most k steps (-1: all)')
+    .option('--remat', 'recompute each step in the backward pass instead of saving its values')
+    .option('--clip-norm <n>', 'clip the param gradients to this global norm')
+    .option('--clip-value <v>', 'clip each param gradient entry to [-v, v]')
+    .addOption(sizeOption())
+    .option('-o, --out <file>', 'write the graph to a file (the saved-values report still prints)')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  rnnc grad examples/lstm.rnn\n  rnnc grad examples/tagger.rnn --remat --truncate 20 --format dot -o tagger-grad.dot',
+    )
+    .action((file: string, flags: GradFlags) =>
+      withGradErrors(loadProgram(file, io.err), (p) => gradCommand(p, flags, io.out)),
+    );
+
+  program
+    .command('gradcheck')
+    .description('check symbolic gradients against finite differences in f64; exits 1 above the tolerance')
+    .argument('<file>', 'an .rnn source file')
+    .option('--model <name>', 'which model (or cell) of the file; needed when it defines several')
+    .option('--steps <n>', 'sequence length (or per time axis: S=6,U=4)', '5')
+    .option('--batch <n>', 'batch size', '2')
+    .option('--seed <n>', 'seed for params, data and directions', '0')
+    .option('--tolerance <x>', 'largest relative error accepted', '1e-6')
+    .option('--coordinates <n>', 'coordinates checked one by one per param (all when fewer)', '8')
+    .option('--remat', 'check the rematerializing backward pass')
+    .addOption(sizeOption())
+    .addHelpText(
+      'after',
+      '\nExamples:\n  rnnc gradcheck examples/lstm.rnn\n  rnnc gradcheck examples/seq2seq.rnn --steps S=6,U=4 --batch 3 --seed 2',
+    )
+    .action((file: string, flags: GradcheckFlags) => {
+      const passed = withGradErrors(loadProgram(file, io.err), (p) => gradcheckCommand(p, flags, io.out));
+      if (!passed) throw new CheckFailed();
+    });
+
+  program
+    .command('analyze')
+    .description('analyze models; --gradient-flow: the norm of dL/dh_t over t for a loss at the last step')
+    .argument('<files...>', 'one or more .rnn files, drawn side by side')
+    .option('--gradient-flow', 'how far back the gradient of a loss at the last step reaches')
+    .option('--steps <n>', 'sequence length', '50')
+    .option('--batch <n>', 'batch size', '4')
+    .option('--seed <n>', 'seed for params and data', '0')
+    .option('--plot <file>', 'also draw the curves as an SVG line chart')
+    .addHelpText(
+      'after',
+      '\nExample:\n  rnnc analyze examples/elman.rnn examples/lstm.rnn examples/gru.rnn --gradient-flow --steps 60 --plot flow.svg',
+    )
+    .action((files: string[], flags: AnalyzeFlags) => {
+      const programs = files.map((f) => loadProgram(f, io.err));
+      withGradErrors(programs[0], () => analyzeCommand(programs, flags, io.out));
+    });
+
+  /** A gradient error at a place in the source is shown like any other diagnostic. */
+  function withGradErrors<T>(source: Program, run: (p: Program) => T): T {
+    try {
+      return run(source);
+    } catch (e) {
+      if (!(e instanceof GradError)) throw e;
+      if (!e.span) throw new UserError(e.message);
+      io.err(formatDiagnostic({ severity: 'error', message: e.message, span: e.span }, source.source));
+      throw new SourceErrors(e.message);
+    }
+  }
+
   return program;
 }
+
+/** gradcheck found an error above the tolerance (its table says which). */
+class CheckFailed extends Error {}
 
 /** Runs the CLI and returns the exit status. */
 export async function main(argv: readonly string[], io: Io): Promise<number> {
@@ -106,7 +186,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     return 0;
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
-    if (e instanceof SourceErrors) return 1;
+    if (e instanceof SourceErrors || e instanceof CheckFailed) return 1;
     if (e instanceof UserError) {
       io.err(`rnnc: error: ${e.message}`);
       return 1;

@@ -27,7 +27,7 @@ export interface RunFlags {
   json?: boolean;
 }
 
-function parseCount(value: string, flag: string): number {
+export function parseCount(value: string, flag: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n <= 0) throw new UserError(`${flag} must be a positive whole number, got '${value}'`);
   return n;
@@ -41,7 +41,7 @@ export function parseSeed(value: string): number {
 }
 
 /** `--steps 5` for every time axis, or `--steps S=6,U=4` per axis. */
-function parseSteps(spec: string, model: ModelInfo): Record<string, number> {
+export function parseSteps(spec: string, model: ModelInfo): Record<string, number> {
   const axes = [...new Set(model.inputs.flatMap((i) => (i.type.time !== null ? [i.type.time] : [])))];
   if (/^\d+$/.test(spec)) return Object.fromEntries(axes.map((a) => [a, parseCount(spec, '--steps')]));
   const given = parseSizes([spec]);

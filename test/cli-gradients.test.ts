@@ -1,0 +1,164 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main } from '../src/cli/main.js';
+
+async function rnnc(...args: string[]): Promise<{ status: number; out: string; err: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const status = await main(args, { out: (t) => out.push(t), err: (t) => err.push(t) });
+  return { status, out: out.join('\n'), err: err.join('\n') };
+}
+
+const scratch = mkdtempSync(join(tmpdir(), 'rnnc-grad-'));
+function writeScratch(name: string, text: string): string {
+  const path = join(scratch, name);
+  writeFileSync(path, text);
+  return path;
+}
+
+describe('rnnc grad', () => {
+  it('prints the gradient graph with a reverse scan and the per-step report: 6·H floats for lstm.rnn', async () => {
+    const { status, out } = await rnnc('grad', 'examples/lstm.rnn');
+    expect(status).toBe(0);
+    expect(out).toContain('note: cell LSTM has no loss of its own: using sum(output ⊙ R)');
+    expect(out).toMatch(/= scan\(.*\) \{∂LSTM, reverse over T/);
+    expect(out).toContain('gradient grad:W_ii =');
+    expect(out).toContain('layer LSTM: 6*H floats = 30 with I = 3, H = 5');
+    expect(out).toContain("    tanh(c'): [H]");
+    expect(out).toContain("    h (previous): read from the layer's output, not saved");
+  });
+
+  it('saves only the state history with --remat', async () => {
+    const { out } = await rnnc('grad', 'examples/lstm.rnn', '--remat');
+    expect(out).toContain('layer LSTM (rematerialized): H floats = 5');
+    expect(out).toContain('    c (previous): [H]');
+  });
+
+  it('truncates the reverse scan with --truncate', async () => {
+    const { out } = await rnnc('grad', 'examples/gru.rnn', '--truncate', '3');
+    expect(out).toContain('truncate after 3 steps');
+  });
+
+  it('writes DOT with the report as comments', async () => {
+    const path = join(scratch, 'g.dot');
+    const { status, out } = await rnnc('grad', 'examples/tagger.rnn', '--format', 'dot', '-o', path);
+    expect(status).toBe(0);
+    expect(out).toContain('layer states.fwd: 6*H floats = 96');
+    const dot = readFileSync(path, 'utf8');
+    expect(dot).toContain('// saved for the backward pass');
+    expect(dot).toContain('digraph');
+  });
+
+  it.each([
+    [['--truncate', '0'], "rnnc: error: --truncate takes a number of steps (1 or more), or -1 for full BPTT, got '0'"],
+    [['--clip-norm', '-1'], "rnnc: error: --clip-norm must be a positive number, got '-1'"],
+  ])('rejects %j', async (flags, message) => {
+    const { status, err } = await rnnc('grad', 'examples/lstm.rnn', ...flags);
+    expect(status).toBe(1);
+    expect(err).toBe(message);
+  });
+});
+
+describe('rnnc gradcheck', () => {
+  it('prints a table of relative errors and exits 0 within the tolerance', async () => {
+    const { status, out } = await rnnc('gradcheck', 'examples/gru.rnn', '--steps', '5', '--batch', '2');
+    expect(status).toBe(0);
+    expect(out).toContain('gradcheck of GRU: T = 5, batch 2, seed 0, f64');
+    expect(out).toMatch(/param {10}W_ir +15 +8 +\d\.\d\de-\d+ +\d\.\d\de-\d+ +ok/);
+    expect(out).toMatch(/max relative error .* ≤ tolerance 0.000001: ok/);
+  });
+
+  it('exits 1 and marks the rows above an impossible tolerance', async () => {
+    const { status, out } = await rnnc('gradcheck', 'examples/elman.rnn', '--tolerance', '1e-30');
+    expect(status).toBe(1);
+    expect(out).toContain('FAILED');
+  });
+
+  it('names the model in the source when it has no loss', async () => {
+    const path = writeScratch('noloss.rnn', 'model M(N = 2) {\n  input x: seq[N]\n  layer d = Dense(N, 1) over x\n}\n');
+    const { status, err } = await rnnc('gradcheck', path);
+    expect(status).toBe(1);
+    expect(err).toContain(
+      `${path}:1:7: error: model M has no loss, so there is no gradient to check: add a line like 'loss mse(y, target)'`,
+    );
+    expect(err).toContain('1 | model M(N = 2) {');
+  });
+
+  it('names the loss in the source when it depends on no param', async () => {
+    const path = writeScratch(
+      'flat.rnn',
+      'model M(N = 2) {\n  input x: seq[N]\n  layer d = Dense(N, 1) over x\n  loss mean(x * x)\n}\n',
+    );
+    const { status, err } = await rnnc('gradcheck', path);
+    expect(status).toBe(1);
+    expect(err).toContain(
+      `${path}:4:3: error: the loss does not depend on any param, so there is nothing to differentiate`,
+    );
+    expect(err).toMatch(/4 \| {3}loss mean\(x \* x\)\n {2}\| {3}\^/);
+  });
+});
+
+describe('rnnc analyze --gradient-flow', () => {
+  it('prints ‖dL/dh_t‖ per step for several files and draws them as SVG', async () => {
+    const plot = join(scratch, 'flow.svg');
+    const { status, out } = await rnnc(
+      'analyze',
+      'examples/elman.rnn',
+      'examples/gru.rnn',
+      '--gradient-flow',
+      '--steps',
+      '12',
+      '--plot',
+      plot,
+    );
+    expect(status).toBe(0);
+    expect(out).toMatch(/ {11}t {7}Elman {9}GRU/);
+    expect(out).toContain('Elman: the gradient at t = 0 is');
+    const svg = readFileSync(plot, 'utf8');
+    expect(svg.startsWith('<svg')).toBe(true);
+    expect(svg).toContain('>Elman<');
+    expect(svg.match(/<path /g)).toHaveLength(2);
+  });
+
+  it('shows the gradient of a loss at the last step shrinking back in time for the vanilla RNN', async () => {
+    const { out } = await rnnc('analyze', 'examples/elman.rnn', '--gradient-flow', '--steps', '30');
+    const norms = out
+      .split('\n')
+      .filter((l) => /^ +\d+ +\d/.test(l))
+      .map((l) => Number(l.trim().split(/ +/)[1]));
+    expect(norms).toHaveLength(30);
+    expect(norms[0]).toBeLessThan(norms[29] * 1e-2);
+  });
+
+  it('asks what to analyze', async () => {
+    const { status, err } = await rnnc('analyze', 'examples/elman.rnn');
+    expect(status).toBe(1);
+    expect(err).toBe('rnnc: error: say what to analyze: --gradient-flow');
+  });
+});
+
+describe('the SVG chart', () => {
+  it('escapes every text, since names come from source files', async () => {
+    const { lineChart } = await import('../src/cli/chart.js');
+    const svg = lineChart({
+      title: 'a < b',
+      xLabel: 'x & y',
+      yLabel: 'y',
+      series: [
+        {
+          name: '<script>',
+          points: [
+            [0, 1],
+            [1, 2],
+          ],
+        },
+      ],
+    });
+    expect(svg).toContain('a &lt; b');
+    expect(svg).toContain('x &amp; y');
+    expect(svg).toContain('&lt;script&gt;');
+    expect(svg).not.toContain('<script>');
+  });
+});
