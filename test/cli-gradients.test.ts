@@ -1,22 +1,9 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { main } from '../src/cli/main.js';
+import { rnnc, scratchFolder } from './helpers/cli.js';
 
-async function rnnc(...args: string[]): Promise<{ status: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const status = await main(args, { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { status, out: out.join('\n'), err: err.join('\n') };
-}
-
-const scratch = mkdtempSync(join(tmpdir(), 'rnnc-grad-'));
-function writeScratch(name: string, text: string): string {
-  const path = join(scratch, name);
-  writeFileSync(path, text);
-  return path;
-}
+const scratchFiles = scratchFolder('rnnc-grad-');
+const writeScratch = scratchFiles.write;
 
 describe('rnnc grad', () => {
   it('prints the gradient graph with a reverse scan and the per-step report: 6·H floats for lstm.rnn', async () => {
@@ -42,7 +29,7 @@ describe('rnnc grad', () => {
   });
 
   it('writes DOT with the report as comments', async () => {
-    const path = join(scratch, 'g.dot');
+    const path = scratchFiles.path('g.dot');
     const { status, out } = await rnnc('grad', 'examples/tagger.rnn', '--format', 'dot', '-o', path);
     expect(status).toBe(0);
     expect(out).toContain('layer states.fwd: 6*H floats = 96');
@@ -102,7 +89,7 @@ describe('rnnc gradcheck', () => {
 
 describe('rnnc analyze --gradient-flow', () => {
   it('prints ‖dL/dh_t‖ per step for several files and draws them as SVG', async () => {
-    const plot = join(scratch, 'flow.svg');
+    const plot = scratchFiles.path('flow.svg');
     const { status, out } = await rnnc(
       'analyze',
       'examples/elman.rnn',

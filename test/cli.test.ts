@@ -1,24 +1,11 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { main } from '../src/cli/main.js';
+import { rnnc, scratchFolder } from './helpers/cli.js';
 import { flat, maxRelativeError, readJson, referenceDir } from './helpers/compile.js';
 
-async function rnnc(...args: string[]): Promise<{ status: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const status = await main(args, { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { status, out: out.join('\n'), err: err.join('\n') };
-}
-
-const scratch = mkdtempSync(join(tmpdir(), 'rnnc-cli-'));
-function writeScratch(name: string, text: string): string {
-  const path = join(scratch, name);
-  writeFileSync(path, text);
-  return path;
-}
+const scratchFiles = scratchFolder('rnnc-cli-');
+const writeScratch = scratchFiles.write;
 
 const noStackTrace = (text: string) => expect(text).not.toMatch(/\n\s+at /);
 
@@ -78,7 +65,7 @@ describe('rnnc graph', () => {
   it('writes DOT that Graphviz renders, for the step graph and the unrolled view', async () => {
     const hasDot = spawnSync('dot', ['-V']).status === 0;
     for (const extra of [[], ['--unroll', '2']]) {
-      const path = join(scratch, `g${extra.length}.dot`);
+      const path = scratchFiles.path(`g${extra.length}.dot`);
       const { status } = await rnnc('graph', 'examples/tagger.rnn', '--format', 'dot', '-o', path, ...extra);
       expect(status).toBe(0);
       const dot = readFileSync(path, 'utf8');
@@ -132,7 +119,7 @@ describe('rnnc run', () => {
   it('reproduces PyTorch from its weights, initial states and inputs', async () => {
     const reference = readJson(new URL('lstm_I3_H5_B2_T7.json', referenceDir));
     const input = writeScratch('x.json', JSON.stringify({ x: reference.x }));
-    const outFile = join(scratch, 'y.json');
+    const outFile = scratchFiles.path('y.json');
     const refPath = new URL('lstm_I3_H5_B2_T7.json', referenceDir).pathname;
     const { status } = await rnnc(
       'run',

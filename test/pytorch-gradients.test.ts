@@ -5,8 +5,8 @@ import { selectModel } from '../src/frontend/program.js';
 import { interpret } from '../src/interp/interpret.js';
 import { tensorFromNested } from '../src/interp/io.js';
 import { bindSizes } from '../src/interp/run.js';
-import { tensorType } from '../src/ir/types.js';
-import { readTorchWeights, torchInitialStates } from '../src/weights/torch.js';
+import { readTorchWeights } from '../src/weights/torch.js';
+import { torchValues } from './helpers/torch.js';
 import { compileOk, examplesDir, flat, maxRelativeError, readJson, referenceDir } from './helpers/compile.js';
 
 /** The example's cell in a model whose loss is PyTorch's reference loss, sum(output ⊙ R). */
@@ -34,20 +34,7 @@ describe.each(cases)('gradients of $example against PyTorch ($file)', ({ file, e
 
   for (const remat of [false, true]) {
     it(`match every param, x and the initial states to 1e-8 in f64${remat ? ' with rematerialization' : ''}`, () => {
-      const params = readTorchWeights(
-        model,
-        program.cellTable,
-        sizes,
-        reference.params as Record<string, unknown>,
-        'f64',
-      );
-      const init = torchInitialStates(model, { h0: reference.h0, c0: reference.c0 });
-      const initialStates = Object.fromEntries(
-        Object.entries(init).map(([name, v]) => [
-          name,
-          tensorFromNested(name, v, tensorType(['H'], { batched: true }), sizes, 'f64'),
-        ]),
-      );
+      const { params, initialTensors: initialStates } = torchValues(reference, model, program, sizes);
       const inputs = Object.fromEntries(
         model.inputs.map((i) => [i.name, tensorFromNested(i.name, reference[i.name], i.type, sizes, 'f64')]),
       );

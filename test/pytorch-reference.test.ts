@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bindSizes, runModel } from '../src/interp/run.js';
-import { readTorchWeights, torchInitialStates } from '../src/weights/torch.js';
+import { torchValues } from './helpers/torch.js';
 import { exampleModel, flat, loadExample, maxRelativeError, readJson, referenceDir } from './helpers/compile.js';
 
 const cases = [
@@ -16,14 +16,7 @@ describe.each(cases)('the interpreter on $example against PyTorch ($file)', ({ f
   const sizes = bindSizes(model, { I: dims.I, H: dims.H });
 
   const run = () => {
-    const params = readTorchWeights(
-      model,
-      program.cellTable,
-      sizes,
-      reference.params as Record<string, unknown>,
-      'f64',
-    );
-    const initialStates = torchInitialStates(model, { h0: reference.h0, c0: reference.c0 });
+    const { params, initialStates } = torchValues(reference, model, program, sizes);
     return runModel(model, { data: { x: reference.x }, params, initialStates }, { sizes, dtype: 'f64' });
   };
 

@@ -251,46 +251,42 @@ function concreteLead(type: TensorType, ctx: EvalContext) {
   return { time: type.time === null ? null : timeLength(ctx, type.time), batch: type.batched ? ctx.batch : null };
 }
 
-/** Sums a value down to a type it was broadcast from: the adjoint of a broadcast. */
-export const unbroadcastOp: OpDef<'unbroadcast'> = {
-  kind: 'unbroadcast',
-  arity: 1,
-  pure: true,
-  symbol: 'unbroadcast',
-  type: ([x], { type }) => {
-    checkBroadcast(type, expectTensor(x, 'operand'), 'unbroadcast');
-    return type;
-  },
-  eval: ([x], { type, mean }, ctx) =>
-    unbroadcast(
-      ctx.dtype,
-      tensorValue(x),
-      concreteLead(type, ctx),
-      type.shape.map((d) => d.evaluate(ctx.sizes)),
-      mean,
-    ),
-  saves: 'nothing',
-  vjp: linear((b, g, a) => [b.add('broadcast_to', [g], { type: a.inputType(0), mean: a.attrs.mean })]),
-};
+/**
+ * Broadcasting to a type and summing back down to it are each other's
+ * adjoint, so both come from one definition; `mean` divides by the copies.
+ */
+function broadcastPair<K extends 'unbroadcast' | 'broadcast_to'>(
+  kind: K,
+  adjoint: 'unbroadcast' | 'broadcast_to',
+  kernel: typeof unbroadcast,
+  summing: boolean,
+): OpDef<K> {
+  return {
+    kind,
+    arity: 1,
+    pure: true,
+    symbol: kind,
+    type: ([x], { type }) => {
+      const input = expectTensor(x, 'operand');
+      if (summing) checkBroadcast(type, input, kind);
+      else checkBroadcast(input, type, kind);
+      return type;
+    },
+    eval: ([x], { type, mean }, ctx) =>
+      kernel(
+        ctx.dtype,
+        tensorValue(x),
+        concreteLead(type, ctx),
+        type.shape.map((d) => d.evaluate(ctx.sizes)),
+        mean,
+      ),
+    saves: 'nothing',
+    vjp: linear((b, g, a) => [b.add(adjoint, [g], { type: a.inputType(0), mean: a.attrs.mean })]),
+  };
+}
 
-/** Broadcasts a value out to a type (reduce_lead's gradient); `mean` divides by the copies made. */
-export const broadcastToOp: OpDef<'broadcast_to'> = {
-  kind: 'broadcast_to',
-  arity: 1,
-  pure: true,
-  symbol: 'broadcast_to',
-  type: ([x], { type }) => {
-    checkBroadcast(expectTensor(x, 'operand'), type, 'broadcast_to');
-    return type;
-  },
-  eval: ([x], { type, mean }, ctx) =>
-    broadcastTo(
-      ctx.dtype,
-      tensorValue(x),
-      concreteLead(type, ctx),
-      type.shape.map((d) => d.evaluate(ctx.sizes)),
-      mean,
-    ),
-  saves: 'nothing',
-  vjp: linear((b, g, a) => [b.add('unbroadcast', [g], { type: a.inputType(0), mean: a.attrs.mean })]),
-};
+/** Sums a value down to a type it was broadcast from: the adjoint of a broadcast. */
+export const unbroadcastOp = broadcastPair('unbroadcast', 'broadcast_to', unbroadcast, true);
+
+/** Broadcasts a value out to a type (reduce_lead's gradient). */
+export const broadcastToOp = broadcastPair('broadcast_to', 'unbroadcast', broadcastTo, false);
