@@ -88,6 +88,14 @@ const cases: OpCase[] = [
     operands: [v(3)],
     attrs: { type: tensorType([3], { batched: true }), mean: true },
   },
+  { op: 'stack_rows', operands: [{ shape: [2, 3] }, { shape: [1, 3] }, { shape: [3, 3] }] },
+  { op: 'slice_rows', operands: [{ shape: [5, 2] }], attrs: { start: Dim.of(1), end: Dim.of(3) } },
+  {
+    op: 'slice_rows',
+    name: 'slice_rows (first rows)',
+    operands: [{ shape: [4, 2] }],
+    attrs: { start: Dim.of(0), end: Dim.of(2) },
+  },
   { op: 'state_init', operands: [batched([3])], attrs: { name: 's' } },
   { op: 'default_adjoint', operands: [batched([3])], attrs: { name: 's' } },
 ];

@@ -86,6 +86,9 @@ export interface AttrMap {
   unbroadcast: { readonly type: TensorType; readonly mean: boolean };
   broadcast_to: { readonly type: TensorType; readonly mean: boolean };
   default_adjoint: { readonly name: string };
+  // Ops of optimized graphs:
+  stack_rows: object;
+  slice_rows: { readonly start: Dim; readonly end: Dim };
 }
 
 export type OpKind = keyof AttrMap;

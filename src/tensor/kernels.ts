@@ -338,3 +338,33 @@ export function broadcastTo(dtype: DType, input: Tensor, lead: Lead, shape: read
   const copies = probe.data.length / input.data.length;
   return pointwise(dtype, [input, probe], mean ? (x) => x / copies : (x) => x);
 }
+
+/** Per sample, matrices [r_k, K] stacked into [Σ r_k, K] (packed gate weights). */
+export function stackRows(dtype: DType, inputs: readonly Tensor[]): Tensor {
+  const lead = broadcastLead(inputs);
+  const parts = inputs.map((t) => expandLead(dtype, t, lead));
+  const samples = product(fullShape(lead, []));
+  const sizes = parts.map((t) => t.sampleSize);
+  const total = sizes.reduce((a, b) => a + b, 0);
+  const out = allocate(dtype, samples * total);
+  for (let s = 0; s < samples; s++) {
+    let at = s * total;
+    parts.forEach((t, k) => {
+      out.set(t.data.subarray(s * sizes[k], (s + 1) * sizes[k]), at);
+      at += sizes[k];
+    });
+  }
+  const rows = parts.reduce((acc, t) => acc + t.shape[0], 0);
+  return new Tensor(out, lead, [rows, parts[0].shape[1]]);
+}
+
+/** Per sample, rows [start, end) of a matrix. */
+export function sliceRows(dtype: DType, input: Tensor, start: number, end: number): Tensor {
+  const [rows, cols] = input.shape;
+  const samples = input.data.length / (rows * cols);
+  const out = allocate(dtype, samples * (end - start) * cols);
+  for (let s = 0; s < samples; s++) {
+    out.set(input.data.subarray((s * rows + start) * cols, (s * rows + end) * cols), s * (end - start) * cols);
+  }
+  return new Tensor(out, input.lead, [end - start, cols]);
+}

@@ -26,6 +26,7 @@ import {
   subOp,
   tanhOp,
 } from './pointwise.js';
+import { sliceRowsOp, stackRowsOp } from './rows.js';
 import { getOp, scanOp } from './scan.js';
 import { argOp, constOp, defaultAdjointOp, inputOp, paramOp, stateInitOp } from './sources.js';
 import {
@@ -88,6 +89,8 @@ export const ops = {
   unbroadcast: unbroadcastOp,
   broadcast_to: broadcastToOp,
   default_adjoint: defaultAdjointOp,
+  stack_rows: stackRowsOp,
+  slice_rows: sliceRowsOp,
 } satisfies { [K in OpKind]: OpDef<K> };
 
 export function opDef<K extends OpKind>(kind: K): OpDef<K> {

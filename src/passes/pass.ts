@@ -1,0 +1,83 @@
+/** What every pass is and does: a pure function Graph → Graph that says what it changed. */
+import { GraphBuilder } from '../ir/builder.js';
+import { type Graph, isOp, type Node, type NodeId } from '../ir/graph.js';
+
+export interface PassResult {
+  readonly graph: Graph;
+  /** One line per change, for `rnnc compile --explain`. */
+  readonly changes: readonly string[];
+}
+
+export interface Pass {
+  readonly name: string;
+  /** The lowest -O level that runs it. */
+  readonly level: 1 | 2;
+  readonly description: string;
+  readonly run: (graph: Graph) => PassResult;
+}
+
+export function metaOf(node: Node): { span?: Node['span']; label?: string } {
+  return { ...(node.span ? { span: node.span } : {}), ...(node.label ? { label: node.label } : {}) };
+}
+
+/** Copies a node into `b` with new inputs, retyping it. */
+export function copyNode(b: GraphBuilder, node: Node, inputs: readonly NodeId[]): NodeId {
+  return b.add(node.op, inputs, node.attrs as never, metaOf(node));
+}
+
+/**
+ * Rebuilds a graph node by node. `visit` may build a replacement for a node
+ * (returning its id in the new graph) or return undefined to copy it as is;
+ * `lookup` gives the new id of any node already rebuilt.
+ */
+export function rewrite(
+  graph: Graph,
+  visit: (
+    node: Node,
+    inputs: readonly NodeId[],
+    b: GraphBuilder,
+    lookup: (old: NodeId) => NodeId,
+  ) => NodeId | undefined,
+): Graph {
+  const b = new GraphBuilder();
+  const mapped: NodeId[] = [];
+  const lookup = (old: NodeId) => {
+    const id = mapped[old];
+    if (id === undefined) throw new Error(`node %${old} is used before it is rebuilt`);
+    return id;
+  };
+  for (const node of graph.nodes) {
+    const inputs = node.inputs.map((i) => mapped[i]);
+    mapped[node.id] = visit(node, inputs, b, lookup) ?? copyNode(b, node, inputs);
+  }
+  for (const out of graph.outputs) b.output(out.name, mapped[out.node], out.role);
+  return b.build();
+}
+
+/** Applies a per-graph transformation to every scan body, innermost first, then to the graph itself. */
+export function everyGraph(graph: Graph, transform: (g: Graph, changes: string[]) => Graph): PassResult {
+  const changes: string[] = [];
+  const walk = (g: Graph): Graph => {
+    const withBodies = g.nodes.some((n) => isOp(n, 'scan'))
+      ? rewrite(g, (node, inputs, b) => {
+          if (!isOp(node, 'scan')) return undefined;
+          return b.add('scan', inputs, { ...node.attrs, body: walk(node.attrs.body) }, metaOf(node));
+        })
+      : g;
+    return transform(withBodies, changes);
+  };
+  return { graph: walk(graph), changes };
+}
+
+/** How many times each node is used as an input or an output. */
+export function useCounts(graph: Graph): number[] {
+  const counts = new Array<number>(graph.nodes.length).fill(0);
+  for (const node of graph.nodes) for (const i of node.inputs) counts[i]++;
+  for (const out of graph.outputs) counts[out.node]++;
+  return counts;
+}
+
+/** The name of a node for a change report. */
+export function describeNode(node: Node): string {
+  return node.label ? `${node.op} ${node.label}` : `${node.op} %${node.id}`;
+}

@@ -1,0 +1,168 @@
+import { readdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { grad } from '../src/ad/grad.js';
+import { withOutputLoss } from '../src/ad/probe.js';
+import { selectModel } from '../src/frontend/program.js';
+import { interpret } from '../src/interp/interpret.js';
+import { tensorFromNested } from '../src/interp/io.js';
+import { randomData } from '../src/interp/random-data.js';
+import { bindSizes, initParams } from '../src/interp/run.js';
+import { GraphBuilder } from '../src/ir/builder.js';
+import { type Graph, isOp } from '../src/ir/graph.js';
+import { formatType, tensorType } from '../src/ir/types.js';
+import { verify } from '../src/ir/verify.js';
+import { cse } from '../src/passes/cse.js';
+import { dce } from '../src/passes/dce.js';
+import { constantFold, simplify } from '../src/passes/fold.js';
+import { type OptLevel, optimize } from '../src/passes/pipeline.js';
+import { examplesDir, exampleModel, loadExample, maxRelativeError } from './helpers/compile.js';
+
+const examples = readdirSync(examplesDir)
+  .filter((f) => f.endsWith('.rnn'))
+  .sort();
+
+/** Binds random data, params and initial states to a model's graph (with a loss). */
+function bindingsFor(file: string, graph: Graph) {
+  const model = selectModel(loadExample(file));
+  const sizes = bindSizes(model);
+  const specs = graph.nodes.flatMap((n) => (isOp(n, 'input') ? [n.attrs] : []));
+  const steps = { T: 4, S: 5, U: 3 };
+  const data = randomData(specs, sizes, steps, 2, 9);
+  const inputs = Object.fromEntries(
+    specs.map((s) => [s.name, tensorFromNested(s.name, data[s.name], s.type, sizes, 'f64')]),
+  );
+  return {
+    dtype: 'f64' as const,
+    sizes,
+    params: initParams(model, sizes, 2, 'f64'),
+    inputs,
+    batch: 2,
+    timeLengths: steps,
+  };
+}
+
+function lossGraphOf(file: string): Graph {
+  const model = selectModel(loadExample(file));
+  return model.hasLoss ? model.graph : withOutputLoss(model.graph);
+}
+
+describe.each(examples)('optimizing examples/%s', (file) => {
+  const forward = lossGraphOf(file);
+  const backward = grad(forward).graph;
+  const bindings = bindingsFor(file, forward);
+  const reference = { forward: interpret(forward, bindings), backward: interpret(backward, bindings) };
+
+  it.each([1, 2] as OptLevel[])('keeps every output and gradient at -O%i (1e-12 relative)', (level) => {
+    for (const [which, graph] of [
+      ['forward', forward],
+      ['backward', backward],
+    ] as const) {
+      const optimized = optimize(graph, { level }).graph;
+      verify(optimized);
+      const values = interpret(optimized, bindings);
+      for (const [name, expected] of Object.entries(reference[which])) {
+        expect(maxRelativeError(values[name].data, expected.data), `${which} ${name}`).toBeLessThan(1e-12);
+      }
+    }
+  });
+});
+
+/** The matmuls of a graph: outside any loop, and inside each scan's step. */
+function matmuls(graph: Graph): { outside: number; perStep: number[] } {
+  return {
+    outside: graph.nodes.filter((n) => isOp(n, 'matmul')).length,
+    perStep: graph.nodes.flatMap((n) =>
+      isOp(n, 'scan') ? [n.attrs.body.nodes.filter((m) => isOp(m, 'matmul')).length] : [],
+    ),
+  };
+}
+
+describe('what the passes do', () => {
+  it('leave lstm.rnn at -O2 with one hoisted input GEMM and one recurrent GEMM per step', () => {
+    const model = exampleModel('lstm.rnn');
+    expect(matmuls(model.graph)).toEqual({ outside: 0, perStep: [8] });
+    const { graph } = optimize(model.graph, { level: 2 });
+    expect(matmuls(graph)).toEqual({ outside: 1, perStep: [1] });
+    // The input projection of every step at once: [T, B] × [4H, I] @ [I].
+    const hoisted = graph.nodes.find((n) => isOp(n, 'matmul'));
+    expect(hoisted && formatType(hoisted.type)).toBe('seq(T) batch [4*H]');
+  });
+
+  it('leave gru.rnn at -O2 with one hoisted input GEMM and one recurrent GEMM per step', () => {
+    const { graph } = optimize(exampleModel('gru.rnn').graph, { level: 2 });
+    expect(matmuls(graph)).toEqual({ outside: 1, perStep: [1] });
+  });
+
+  it('keep four GEMMs per LSTM step at -O1, and fuse without hoisting when hoisting is off', () => {
+    const model = exampleModel('lstm.rnn');
+    expect(matmuls(optimize(model.graph, { level: 1 }).graph)).toEqual({ outside: 0, perStep: [8] });
+    expect(matmuls(optimize(model.graph, { level: 2, disable: new Set(['hoist']) }).graph)).toEqual({
+      outside: 0,
+      perStep: [2],
+    });
+    expect(matmuls(optimize(model.graph, { level: 2, disable: new Set(['gate-fusion']) }).graph)).toEqual({
+      outside: 4,
+      perStep: [4],
+    });
+  });
+
+  it('report what each pass changed', () => {
+    const { report } = optimize(exampleModel('lstm.rnn').graph, { level: 2 });
+    const changes = report.flatMap((r) => r.changes.map((c) => `${r.pass}: ${c}`));
+    expect(changes).toContain('gate-fusion: fused 4 products with x into one: W_ii, W_if, W_ig, W_io');
+    expect(
+      changes.some((c) => c.startsWith('hoist: LSTM: stack_rows packed W_hi, W_hf, W_hg, W_ho computed once')),
+    ).toBe(true);
+  });
+});
+
+describe('cleanup passes on small graphs', () => {
+  const vector = tensorType([3], { batched: true });
+  const input = (b: GraphBuilder, name: string) => b.add('input', [], { name, role: 'input', type: vector });
+
+  it('cse merges equal nodes and keeps different ones', () => {
+    const b = new GraphBuilder();
+    const x = input(b, 'x');
+    const y = input(b, 'y');
+    const a1 = b.add('tanh', [x], {});
+    const a2 = b.add('tanh', [x], {});
+    const c = b.add('tanh', [y], {});
+    b.output('o', b.add('add', [b.add('add', [a1, a2], {}), c], {}), 'output');
+    const { graph, changes } = cse.run(b.build());
+    verify(graph);
+    expect(graph.nodes.filter((n) => n.op === 'tanh')).toHaveLength(2);
+    expect(changes).toEqual(['merged 1 repeated node']);
+  });
+
+  it('dce drops what no output uses', () => {
+    const b = new GraphBuilder();
+    const x = input(b, 'x');
+    b.add('exp', [x], {});
+    b.output('o', b.add('tanh', [x], {}), 'output');
+    const { graph, changes } = dce.run(b.build());
+    expect(graph.nodes.map((n) => n.op)).toEqual(['input', 'tanh']);
+    expect(changes).toEqual(['removed 1 unused node']);
+  });
+
+  it('folding evaluates scalar constants and simplification removes identities', () => {
+    const b = new GraphBuilder();
+    const x = input(b, 'x');
+    const scalar = (value: number) => b.add('const', [], { value, type: tensorType([]) });
+    const one = b.add('sub', [scalar(3), scalar(2)], {});
+    const zero = b.add('mul', [scalar(0), scalar(5)], {});
+    b.output('o', b.add('add', [b.add('mul', [x, one], {}), zero], {}), 'output');
+    const folded = constantFold.run(b.build());
+    const simplified = dce.run(simplify.run(folded.graph).graph).graph;
+    verify(simplified);
+    expect(simplified.nodes.map((n) => n.op)).toEqual(['input']);
+    expect(folded.changes).toEqual(['folded 2 constant expressions']);
+  });
+
+  it('simplification leaves an identity that would change the type alone', () => {
+    const b = new GraphBuilder();
+    const scalarInput = b.add('param', [], { name: 'p', type: tensorType([]), init: { kind: 'zeros' } });
+    const ones = b.add('const', [], { value: 1, type: vector });
+    b.output('o', b.add('mul', [scalarInput, ones], {}), 'output');
+    expect(simplify.run(b.build()).changes).toEqual([]);
+  });
+});
