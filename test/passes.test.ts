@@ -93,6 +93,24 @@ describe('what the passes do', () => {
     expect(matmuls(graph)).toEqual({ outside: 1, perStep: [1] });
   });
 
+  it.each(['lstm.rnn', 'gru.rnn'])(
+    'leave the backward pass of %s with one GEMM per step and three after the loop',
+    (file) => {
+      const { graph } = optimize(grad(withOutputLoss(exampleModel(file).graph)).graph, { level: 2 });
+      const products = (g: Graph) => g.nodes.filter((n) => isOp(n, 'matmul') || isOp(n, 'outer')).length;
+      const [forwardScan, reverseScan] = graph.nodes.filter((n) => isOp(n, 'scan')) as { attrs: { body: Graph } }[];
+      expect(products(forwardScan.attrs.body)).toBe(1);
+      expect(products(reverseScan.attrs.body)).toBe(1);
+      // Outside the loops: the hoisted input projection, then dW_input, dW_recurrent and dx.
+      expect(graph.nodes.filter((n) => isOp(n, 'matmul') || isOp(n, 'outer')).map((n) => n.op)).toEqual([
+        'matmul',
+        'outer',
+        'outer',
+        'matmul',
+      ]);
+    },
+  );
+
   it('keep four GEMMs per LSTM step at -O1, and fuse without hoisting when hoisting is off', () => {
     const model = exampleModel('lstm.rnn');
     expect(matmuls(optimize(model.graph, { level: 1 }).graph)).toEqual({ outside: 0, perStep: [8] });

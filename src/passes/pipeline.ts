@@ -9,11 +9,23 @@ import { verify } from '../ir/verify.js';
 import { cse } from './cse.js';
 import { dce } from './dce.js';
 import { constantFold, simplify } from './fold.js';
-import { fuseGates } from './gate-fusion.js';
+import { fuseGates, fuseWeightGradients } from './gate-fusion.js';
 import { hoist } from './hoist.js';
+import { batchWeightGradients } from './sink.js';
 import type { Pass } from './pass.js';
 
-export const pipeline: readonly Pass[] = [constantFold, simplify, cse, dce, fuseGates, hoist, cse, dce];
+export const pipeline: readonly Pass[] = [
+  constantFold,
+  simplify,
+  cse,
+  dce,
+  fuseGates,
+  hoist,
+  batchWeightGradients,
+  fuseWeightGradients,
+  cse,
+  dce,
+];
 
 export type OptLevel = 0 | 1 | 2;
 
