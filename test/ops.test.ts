@@ -183,3 +183,27 @@ describe('reference kernels', () => {
     expect(Array.from(out.data)).toEqual([1 - 3, 4 - 6, 2 + 2, 8 + 5]);
   });
 });
+
+describe('TypeScript templates of elementwise ops', () => {
+  it.each(pointwiseOps)('%s compiles to an expression that equals its scalar rule', (kind) => {
+    const def = ops[kind];
+    const arity = def.arity as number;
+    const params = ['a', 'b'].slice(0, arity);
+    // Operands arrive parenthesized, as the code generator passes them.
+    const body = (def.ts as (args: readonly string[]) => string)(params.map((p) => `(${p})`));
+    const compiled = new Function(...params, `return ${body};`) as (...xs: number[]) => number;
+    const seconds = [0, 1, -2.5, Infinity, NaN];
+    for (const a of edgeInputs) {
+      for (const b of arity === 2 ? seconds : [0]) {
+        const expected = (def.pointwise as (...xs: number[]) => number)(a, b);
+        const got = compiled(a, b);
+        if (Number.isNaN(expected)) expect(got, `${kind}(${a}, ${b})`).toBeNaN();
+        else
+          expect(
+            Math.abs(got - expected) <= 1e-15 * Math.max(1, Math.abs(expected)) || Object.is(got, expected),
+            `${kind}(${a}, ${b}) = ${got}, expected ${expected}`,
+          ).toBe(true);
+      }
+    }
+  });
+});

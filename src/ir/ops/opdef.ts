@@ -67,6 +67,8 @@ export interface OpDef<K extends OpKind = OpKind> {
   readonly eval: (inputs: readonly Value[], attrs: AttrMap[K], ctx: EvalContext) => Value;
   /** For elementwise ops: the scalar function (the reference for per-op tests). */
   readonly pointwise?: (...xs: number[]) => number;
+  /** For elementwise ops: the scalar function as a TypeScript expression of its operands' expressions. */
+  readonly ts?: (args: readonly string[]) => string;
   /** Surface syntax, for messages and printing (`+`, `@`, `tanh`). */
   readonly symbol: string;
   /**

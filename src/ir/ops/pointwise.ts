@@ -1,28 +1,36 @@
-/** Elementwise ops: one scalar function and one gradient rule each; broadcasting is shared. */
+/**
+ * Elementwise ops: each is one scalar function (`pointwise`, the reference
+ * semantics), the same function as a TypeScript expression (`ts`, for the
+ * code generator) and one gradient rule. Broadcasting is shared by all.
+ */
 import { pointwise } from '../../tensor/kernels.js';
 import type { OpKind } from '../graph.js';
-import { type OpDef, type Saves, tensorValue, type VjpRule } from './opdef.js';
+import { type OpDef, type Saves, tensorValue, type VjpBuilder, type VjpRule } from './opdef.js';
 import { elementwiseType } from './typing.js';
 import { derivative, linear, zeroGradient } from './vjp-rules.js';
 
-function elementwise<K extends OpKind>(
-  kind: K,
-  arity: 1 | 2,
-  symbol: string,
-  fn: (...xs: number[]) => number,
-  saves: Saves,
-  vjp: VjpRule<K>,
-): OpDef<K> {
+interface Elementwise<K extends OpKind> {
+  readonly kind: K;
+  readonly arity: 1 | 2;
+  readonly symbol: string;
+  readonly fn: (...xs: number[]) => number;
+  readonly ts: (args: readonly string[]) => string;
+  readonly saves: Saves;
+  readonly vjp: VjpRule<K>;
+}
+
+function elementwise<K extends OpKind>(e: Elementwise<K>): OpDef<K> {
   return {
-    kind,
-    arity,
+    kind: e.kind,
+    arity: e.arity,
     pure: true,
-    symbol,
+    symbol: e.symbol,
     type: (inputs) => elementwiseType(inputs),
-    eval: (inputs, _attrs, ctx) => pointwise(ctx.dtype, inputs.map(tensorValue), fn),
-    pointwise: fn,
-    saves,
-    vjp,
+    eval: (inputs, _attrs, ctx) => pointwise(ctx.dtype, inputs.map(tensorValue), e.fn),
+    pointwise: e.fn,
+    ts: e.ts,
+    saves: e.saves,
+    vjp: e.vjp,
   };
 }
 
@@ -48,133 +56,209 @@ export function step(x: number): number {
   return Number.isNaN(x) ? NaN : x > 0 ? 1 : 0;
 }
 
-export const negOp = elementwise(
-  'neg',
-  1,
-  '-',
-  (x) => -x,
-  'nothing',
-  linear((b, g) => [b.add('neg', [g])]),
-);
-export const sigmoidOp = elementwise('sigmoid', 1, 'sigmoid', sigmoid, 'output', (b, a) => {
-  const y = a.output();
-  return [b.add('mul', [a.g, b.add('mul', [y, b.add('sub', [b.scalar(1), y])])])];
-});
-export const tanhOp = elementwise('tanh', 1, 'tanh', Math.tanh, 'output', (b, a) => {
-  const y = a.output();
-  return [b.add('mul', [a.g, b.add('sub', [b.scalar(1), b.add('mul', [y, y])])])];
-});
-// Math.max keeps NaN, where `x > 0 ? x : 0` would hide it.
-export const reluOp = elementwise(
-  'relu',
-  1,
-  'relu',
-  (x) => Math.max(0, x),
-  'inputs',
-  derivative((b, a) => b.add('step', [a.input(0)])),
-);
-export const expOp = elementwise(
-  'exp',
-  1,
-  'exp',
-  Math.exp,
-  'output',
-  derivative((_b, a) => a.output()),
-);
-export const logOp = elementwise('log', 1, 'log', Math.log, 'inputs', (b, a) => [b.add('div', [a.g, a.input(0)])]);
-export const sqrtOp = elementwise('sqrt', 1, 'sqrt', Math.sqrt, 'output', (b, a) => [
-  b.add('div', [a.g, b.add('mul', [b.scalar(2), a.output()])]),
-]);
-export const absOp = elementwise(
-  'abs',
-  1,
-  'abs',
-  Math.abs,
-  'inputs',
-  derivative((b, a) => b.add('sign', [a.input(0)])),
-);
-export const softplusOp = elementwise(
-  'softplus',
-  1,
-  'softplus',
-  softplus,
-  'inputs',
-  derivative((b, a) => b.add('sigmoid', [a.input(0)])),
-);
-// Slope 1/6 inside (-3, 3), where 3 - |x| > 0; flat outside.
-export const hardSigmoidOp = elementwise(
-  'hard_sigmoid',
-  1,
-  'hard_sigmoid',
-  hardSigmoid,
-  'inputs',
-  derivative((b, a) => {
-    const inside = b.add('step', [b.add('sub', [b.scalar(3), b.add('abs', [a.input(0)])])]);
-    return b.add('mul', [inside, b.scalar(1 / 6)]);
-  }),
-);
-export const stepOp = elementwise('step', 1, 'step', step, 'nothing', zeroGradient(1));
-export const signOp = elementwise('sign', 1, 'sign', Math.sign, 'nothing', zeroGradient(1));
+const mul = (b: VjpBuilder, x: number, y: number) => b.add('mul', [x, y]);
 
-export const addOp = elementwise(
-  'add',
-  2,
-  '+',
-  (a, b) => a + b,
-  'nothing',
-  linear((_b, g) => [g, g]),
-);
-export const subOp = elementwise(
-  'sub',
-  2,
-  '-',
-  (a, b) => a - b,
-  'nothing',
-  linear((b, g) => [g, b.add('neg', [g])]),
-);
-export const mulOp = elementwise(
-  'mul',
-  2,
-  '*',
-  (a, b) => a * b,
-  'inputs',
-  (b, a) => [b.add('mul', [a.g, a.input(1)]), b.add('mul', [a.g, a.input(0)])],
-);
-// d(a/b) = da/b - a·db/b², from the inputs alone.
-export const divOp = elementwise(
-  'div',
-  2,
-  '/',
-  (a, b) => a / b,
-  'inputs',
-  (b, a) => {
+export const negOp = elementwise({
+  kind: 'neg',
+  arity: 1,
+  symbol: '-',
+  fn: (x) => -x,
+  ts: ([a]) => `-${a}`,
+  saves: 'nothing',
+  vjp: linear((b, g) => [b.add('neg', [g])]),
+});
+
+export const sigmoidOp = elementwise({
+  kind: 'sigmoid',
+  arity: 1,
+  symbol: 'sigmoid',
+  fn: sigmoid,
+  // 1 / (1 + e^-x) overflows to 1 / ∞ = 0 for very negative x, which is the right limit.
+  ts: ([a]) => `1 / (1 + Math.exp(-${a}))`,
+  saves: 'output',
+  vjp: (b, a) => {
+    const y = a.output();
+    return [mul(b, a.g, mul(b, y, b.add('sub', [b.scalar(1), y])))];
+  },
+});
+
+export const tanhOp = elementwise({
+  kind: 'tanh',
+  arity: 1,
+  symbol: 'tanh',
+  fn: Math.tanh,
+  ts: ([a]) => `Math.tanh(${a})`,
+  saves: 'output',
+  vjp: (b, a) => {
+    const y = a.output();
+    return [mul(b, a.g, b.add('sub', [b.scalar(1), mul(b, y, y)]))];
+  },
+});
+
+export const reluOp = elementwise({
+  kind: 'relu',
+  arity: 1,
+  symbol: 'relu',
+  // Math.max keeps NaN, where `x > 0 ? x : 0` would hide it.
+  fn: (x) => Math.max(0, x),
+  ts: ([a]) => `Math.max(0, ${a})`,
+  saves: 'inputs',
+  vjp: derivative((b, a) => b.add('step', [a.input(0)])),
+});
+
+export const expOp = elementwise({
+  kind: 'exp',
+  arity: 1,
+  symbol: 'exp',
+  fn: Math.exp,
+  ts: ([a]) => `Math.exp(${a})`,
+  saves: 'output',
+  vjp: derivative((_b, a) => a.output()),
+});
+
+export const logOp = elementwise({
+  kind: 'log',
+  arity: 1,
+  symbol: 'log',
+  fn: Math.log,
+  ts: ([a]) => `Math.log(${a})`,
+  saves: 'inputs',
+  vjp: (b, a) => [b.add('div', [a.g, a.input(0)])],
+});
+
+export const sqrtOp = elementwise({
+  kind: 'sqrt',
+  arity: 1,
+  symbol: 'sqrt',
+  fn: Math.sqrt,
+  ts: ([a]) => `Math.sqrt(${a})`,
+  saves: 'output',
+  vjp: (b, a) => [b.add('div', [a.g, mul(b, b.scalar(2), a.output())])],
+});
+
+export const absOp = elementwise({
+  kind: 'abs',
+  arity: 1,
+  symbol: 'abs',
+  fn: Math.abs,
+  ts: ([a]) => `Math.abs(${a})`,
+  saves: 'inputs',
+  vjp: derivative((b, a) => b.add('sign', [a.input(0)])),
+});
+
+export const softplusOp = elementwise({
+  kind: 'softplus',
+  arity: 1,
+  symbol: 'softplus',
+  fn: softplus,
+  ts: ([a]) => `Math.max(${a}, 0) + Math.log1p(Math.exp(-Math.abs(${a})))`,
+  saves: 'inputs',
+  vjp: derivative((b, a) => b.add('sigmoid', [a.input(0)])),
+});
+
+export const hardSigmoidOp = elementwise({
+  kind: 'hard_sigmoid',
+  arity: 1,
+  symbol: 'hard_sigmoid',
+  fn: hardSigmoid,
+  ts: ([a]) => `Math.min(1, Math.max(0, ${a} / 6 + 0.5))`,
+  saves: 'inputs',
+  // Slope 1/6 inside (-3, 3), where 3 - |x| > 0; flat outside.
+  vjp: derivative((b, a) => {
+    const inside = b.add('step', [b.add('sub', [b.scalar(3), b.add('abs', [a.input(0)])])]);
+    return mul(b, inside, b.scalar(1 / 6));
+  }),
+});
+
+export const stepOp = elementwise({
+  kind: 'step',
+  arity: 1,
+  symbol: 'step',
+  fn: step,
+  ts: ([a]) => `(${a} > 0 ? 1 : ${a} <= 0 ? 0 : NaN)`,
+  saves: 'nothing',
+  vjp: zeroGradient(1),
+});
+
+export const signOp = elementwise({
+  kind: 'sign',
+  arity: 1,
+  symbol: 'sign',
+  fn: Math.sign,
+  ts: ([a]) => `Math.sign(${a})`,
+  saves: 'nothing',
+  vjp: zeroGradient(1),
+});
+
+export const addOp = elementwise({
+  kind: 'add',
+  arity: 2,
+  symbol: '+',
+  fn: (a, b) => a + b,
+  ts: ([a, b]) => `${a} + ${b}`,
+  saves: 'nothing',
+  vjp: linear((_b, g) => [g, g]),
+});
+
+export const subOp = elementwise({
+  kind: 'sub',
+  arity: 2,
+  symbol: '-',
+  fn: (a, b) => a - b,
+  ts: ([a, b]) => `${a} - ${b}`,
+  saves: 'nothing',
+  vjp: linear((b, g) => [g, b.add('neg', [g])]),
+});
+
+export const mulOp = elementwise({
+  kind: 'mul',
+  arity: 2,
+  symbol: '*',
+  fn: (a, b) => a * b,
+  ts: ([a, b]) => `${a} * ${b}`,
+  saves: 'inputs',
+  vjp: (b, a) => [mul(b, a.g, a.input(1)), mul(b, a.g, a.input(0))],
+});
+
+export const divOp = elementwise({
+  kind: 'div',
+  arity: 2,
+  symbol: '/',
+  fn: (a, b) => a / b,
+  ts: ([a, b]) => `${a} / ${b}`,
+  saves: 'inputs',
+  // d(a/b) = da/b - a·db/b², from the inputs alone.
+  vjp: (b, a) => {
     const [x, y] = [a.input(0), a.input(1)];
     const gOverY = b.add('div', [a.g, y]);
-    return [gOverY, b.add('neg', [b.add('mul', [gOverY, b.add('div', [x, y])])])];
+    return [gOverY, b.add('neg', [mul(b, gOverY, b.add('div', [x, y]))])];
   },
-);
+});
+
 /** min and max pass the adjoint to the input that won; a tie goes to the second. */
-function selectRule<K extends 'min' | 'max'>(
-  firstWins: (b: Parameters<VjpRule<K>>[0], x: number, y: number) => number,
-): VjpRule<K> {
+function selectRule<K extends 'min' | 'max'>(firstWins: (b: VjpBuilder, x: number, y: number) => number): VjpRule<K> {
   return (b, a) => {
     const mask = firstWins(b, a.input(0), a.input(1));
-    return [b.add('mul', [a.g, mask]), b.add('mul', [a.g, b.add('sub', [b.scalar(1), mask])])];
+    return [mul(b, a.g, mask), mul(b, a.g, b.add('sub', [b.scalar(1), mask]))];
   };
 }
-export const minOp = elementwise(
-  'min',
-  2,
-  'min',
-  Math.min,
-  'inputs',
-  selectRule((b, x, y) => b.add('step', [b.add('sub', [y, x])])),
-);
-export const maxOp = elementwise(
-  'max',
-  2,
-  'max',
-  Math.max,
-  'inputs',
-  selectRule((b, x, y) => b.add('step', [b.add('sub', [x, y])])),
-);
+
+export const minOp = elementwise({
+  kind: 'min',
+  arity: 2,
+  symbol: 'min',
+  fn: Math.min,
+  ts: ([a, b]) => `Math.min(${a}, ${b})`,
+  saves: 'inputs',
+  vjp: selectRule((b, x, y) => b.add('step', [b.add('sub', [y, x])])),
+});
+
+export const maxOp = elementwise({
+  kind: 'max',
+  arity: 2,
+  symbol: 'max',
+  fn: Math.max,
+  ts: ([a, b]) => `Math.max(${a}, ${b})`,
+  saves: 'inputs',
+  vjp: selectRule((b, x, y) => b.add('step', [b.add('sub', [x, y])])),
+});
