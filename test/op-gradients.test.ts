@@ -149,7 +149,7 @@ function setUp(c: OpCase) {
     else params[`in${k}`] = tensor;
     return { name: `in${k}`, kind: o.batched || o.seq ? 'input' : 'param', tensor };
   });
-  inputs[probeTarget] = tensorOf(b.typeOf(out) as TensorType, 'any');
+  inputs[probeTarget('y')] = tensorOf(b.typeOf(out) as TensorType, 'any');
   const bindings = { dtype: 'f64' as const, sizes: {}, params, inputs, batch: B, timeLengths: { T } };
   return { lossGraph, bindings, targets };
 }

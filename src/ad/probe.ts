@@ -9,13 +9,20 @@ import { type Graph, isOp, type NodeId } from '../ir/graph.js';
 import type { TensorType } from '../ir/types.js';
 import { GradError } from './walk.js';
 
-export const probeTarget = '__probe';
+/**
+ * The target of a made-up loss sum(y ⊙ R) is dL/dy itself, so it is named
+ * after the output it weighs: `d:<output>`. With it, a gradient is a
+ * vector–Jacobian product with the output's cotangent.
+ */
+export function probeTarget(output: string): string {
+  return `d:${output}`;
+}
 
-function addProbe(graph: Graph, value: (b: GraphBuilder) => NodeId, reduce: 'sum' | 'mean'): Graph {
+function addProbe(graph: Graph, value: (b: GraphBuilder) => NodeId, reduce: 'sum' | 'mean', name: string): Graph {
   const b = GraphBuilder.from({ nodes: graph.nodes, outputs: graph.outputs.filter((o) => o.role !== 'loss') });
   const y = value(b);
   const type = b.typeOf(y) as TensorType;
-  const target = b.add('input', [], { name: probeTarget, role: 'target', type }, { label: 'R' });
+  const target = b.add('input', [], { name, role: 'target', type }, { label: 'R' });
   let total = b.add('mul', [y, target], {});
   while ((b.typeOf(total) as TensorType).shape.length > 0) total = b.add('sum', [total], {});
   b.output('loss', b.add('reduce_lead', [total], { mode: reduce }, { label: 'loss' }), 'loss');
@@ -26,7 +33,7 @@ function addProbe(graph: Graph, value: (b: GraphBuilder) => NodeId, reduce: 'sum
 export function withOutputLoss(graph: Graph): Graph {
   const first = graph.outputs.find((o) => o.role === 'output');
   if (!first) throw new GradError('the model has no output to put a loss on');
-  return addProbe(graph, () => first.node, 'sum');
+  return addProbe(graph, () => first.node, 'sum', probeTarget(first.name));
 }
 
 /** The first recurrent layer's output sequence, and its name. */
@@ -43,6 +50,11 @@ export function firstRecurrentOutput(graph: Graph): { layer: string; value: Node
 
 /** The graph with the loss mean over samples of ⟨r, y_T⟩, y the first recurrent layer's output. */
 export function withLastStepLoss(graph: Graph): Graph {
-  const { value } = firstRecurrentOutput(graph);
-  return addProbe(graph, (b) => b.add('time_index', [value], { index: -1 }), 'mean');
+  const { layer, value } = firstRecurrentOutput(graph);
+  return addProbe(
+    graph,
+    (b) => b.add('time_index', [value], { index: -1 }),
+    'mean',
+    probeTarget(`${layer} at the last step`),
+  );
 }

@@ -1,0 +1,45 @@
+/** A small writer for generated code: lines, indentation, blocks. */
+export class Code {
+  private readonly lines: string[] = [];
+  private depth = 0;
+
+  line(text = ''): this {
+    this.lines.push(text === '' ? '' : `${'  '.repeat(this.depth)}${text}`);
+    return this;
+  }
+
+  block(open: string, body: () => void, close = '}'): this {
+    this.line(open);
+    this.depth++;
+    body();
+    this.depth--;
+    return this.line(close);
+  }
+
+  comment(text: string): this {
+    for (const l of text.split('\n')) this.line(`// ${l}`);
+    return this;
+  }
+
+  toString(): string {
+    return `${this.lines.join('\n')}\n`;
+  }
+}
+
+/** A number as a TypeScript literal (NaN and infinities included). */
+export function numberLiteral(value: number): string {
+  if (Number.isNaN(value)) return 'NaN';
+  if (value === Infinity) return 'Infinity';
+  if (value === -Infinity) return '-Infinity';
+  if (Object.is(value, -0)) return '-0';
+  return String(value);
+}
+
+/** Text from user source (labels, names) made safe inside a `//` comment or a string literal. */
+export function sanitizeComment(text: string): string {
+  return text.replace(/[\r\n\u2028\u2029]/g, ' ').replace(/\*\//g, '* /');
+}
+
+export function stringLiteral(text: string): string {
+  return JSON.stringify(text);
+}

@@ -1,0 +1,225 @@
+/**
+ * Emits a graph as straight-line TypeScript over flat typed arrays. Each
+ * node becomes a buffer and the loop that fills it, rendered by the table in
+ * `kernels.ts`; chains of elementwise ops become one loop (their
+ * intermediate values never reach memory); scans become `for` loops whose
+ * step buffers are allocated once, before the loop.
+ */
+import { type Graph, isOp, type Node, type NodeId } from '../../ir/graph.js';
+import { opDef } from '../../ir/ops/registry.js';
+import type { TensorType } from '../../ir/types.js';
+import { Code, numberLiteral, sanitizeComment } from './code.js';
+import { type Layout, layoutOf, leadIndex, sameLayout, sizeOf } from './layout.js';
+
+/** A value in generated code: a buffer variable with its layout, a literal scalar, or a tuple. */
+export type Value =
+  | { readonly kind: 'buffer'; readonly name: string; readonly layout: Layout }
+  | { readonly kind: 'scalar'; readonly literal: string; readonly layout: Layout }
+  | { readonly kind: 'tuple'; readonly items: readonly Value[] };
+
+export interface ModuleContext {
+  readonly sizes: Readonly<Record<string, number>>;
+  readonly arrayType: 'Float32Array' | 'Float64Array';
+  /** Module-level code: specialised kernels and index tables. */
+  readonly helpers: Code;
+  fresh(prefix: string): string;
+  /** The source line a node comes from, for comments. */
+  source(node: Node): string | undefined;
+}
+
+/** How the graph's sources are reached: params, inputs, scan arguments, initial states. */
+export interface Sources {
+  param(name: string, layout: Layout): Value;
+  input(name: string, layout: Layout): Value;
+  arg(index: number): Value;
+  /** The expression of a caller-given initial state, or undefined when the default is used. */
+  initialState(name: string): string;
+}
+
+export interface GraphCode {
+  /** Allocations, hoisted before any enclosing loop. */
+  readonly decl: Code;
+  /** The computation. */
+  readonly body: Code;
+}
+
+export type Buffer = Extract<Value, { kind: 'buffer' }>;
+
+export function bufferValue(name: string, layout: Layout): Buffer {
+  return { kind: 'buffer', name, layout };
+}
+
+export function asBuffer(v: Value): Extract<Value, { kind: 'buffer' }> {
+  if (v.kind !== 'buffer') throw new Error(`expected a buffer, got a ${v.kind}`);
+  return v;
+}
+
+export function layoutOfValue(v: Value): Layout {
+  if (v.kind === 'tuple') throw new Error('a tuple has no layout');
+  return v.layout;
+}
+
+/** Index map for a broadcast that is neither the same shape nor a scalar: a constant table. */
+function sampleIndex(ctx: ModuleContext, input: Layout, out: Layout, j: string): string {
+  if (input.shape.length === out.shape.length && input.shape.every((d, k) => d === out.shape[k])) return j;
+  if (input.sample === 1) return '0';
+  const table: number[] = [];
+  const rank = out.shape.length;
+  const inStrides = input.shape.map((_, k) => input.shape.slice(k + 1).reduce((a, b) => a * b, 1));
+  for (let flat = 0; flat < out.sample; flat++) {
+    let rest = flat;
+    let index = 0;
+    for (let axis = rank - 1; axis >= 0; axis--) {
+      const coordinate = rest % out.shape[axis];
+      rest = Math.floor(rest / out.shape[axis]);
+      const inAxis = axis - (rank - input.shape.length);
+      if (inAxis >= 0 && input.shape[inAxis] !== 1) index += coordinate * inStrides[inAxis];
+    }
+    table.push(index);
+  }
+  const name = ctx.fresh('broadcastIndex');
+  ctx.helpers.line(`const ${name} = Int32Array.from([${table.join(', ')}]);`);
+  return `${name}[${j}]`;
+}
+
+export class GraphEmitter {
+  readonly values: Value[] = [];
+  private readonly uses: number[];
+  private readonly layouts: (Layout | undefined)[];
+
+  constructor(
+    readonly ctx: ModuleContext,
+    readonly graph: Graph,
+    readonly sources: Sources,
+    readonly out: GraphCode,
+  ) {
+    this.uses = new Array<number>(graph.nodes.length).fill(0);
+    for (const n of graph.nodes) for (const i of n.inputs) this.uses[i]++;
+    for (const o of graph.outputs) this.uses[o.node] += 2; // an output is always materialized
+    this.layouts = graph.nodes.map((n) => (n.type.kind === 'tensor' ? layoutOf(n.type, ctx.sizes) : undefined));
+  }
+
+  layout(id: NodeId): Layout {
+    const l = this.layouts[id];
+    if (!l) throw new Error(`%${id} is a tuple`);
+    return l;
+  }
+
+  /** Whether node `id` is computed inside the loop of the consumer whose result has layout `outLayout`. */
+  private fusable(id: NodeId, outLayout: Layout): boolean {
+    const node = this.graph.nodes[id];
+    if (this.uses[id] !== 1) return false;
+    if (!sameLayout(this.layout(id), outLayout)) return false;
+    if (isOp(node, 'const')) return false;
+    return opDef(node.op).ts !== undefined;
+  }
+
+  /** Whether a slice of a vector is read in place by its only consumer's loop. */
+  private readInPlace(id: NodeId, outLayout: Layout): boolean {
+    const node = this.graph.nodes[id];
+    return (
+      isOp(node, 'slice') &&
+      this.uses[id] === 1 &&
+      sameLayout(this.layout(id), outLayout) &&
+      outLayout.shape.length === 1
+    );
+  }
+
+  /** Whether a node is only ever computed inside its consumer's loop. */
+  private inlined(id: NodeId): boolean {
+    if (this.uses[id] !== 1) return false;
+    const consumer = this.graph.nodes.find((n) => n.inputs.includes(id));
+    if (consumer === undefined || opDef(consumer.op).ts === undefined) return false;
+    const outLayout = this.layout(consumer.id);
+    return (
+      this.readInPlace(id, outLayout) ||
+      (opDef(this.graph.nodes[id].op).ts !== undefined && this.fusable(id, outLayout))
+    );
+  }
+
+  /** The expression of node `id`'s value at lead `l`, sample position `j`, inside a loop over `outLayout`. */
+  expr(id: NodeId, outLayout: Layout, l: string, j: string): string {
+    const node = this.graph.nodes[id];
+    const def = opDef(node.op);
+    if (def.ts && this.fusable(id, outLayout)) {
+      return `(${def.ts(node.inputs.map((i) => this.expr(i, outLayout, l, j)))})`;
+    }
+    if (this.readInPlace(id, outLayout) && this.values[id] === undefined) {
+      // A slice of a vector is an offset into it: read in place.
+      const source = asBuffer(this.values[node.inputs[0]]);
+      const start = (node as Node<'slice'>).attrs.start.evaluate(this.ctx.sizes);
+      return `${source.name}[${leadIndex(source.layout, outLayout, l)} * ${source.layout.sample} + ${start} + ${j}]`;
+    }
+    const v = this.values[id];
+    if (v === undefined) throw new Error(`%${id} (${node.op}) is used before it is computed`);
+    if (v.kind === 'scalar') return v.literal;
+    const buffer = asBuffer(v);
+    const lead = leadIndex(buffer.layout, outLayout, l);
+    const sample = sampleIndex(this.ctx, buffer.layout, outLayout, j);
+    return `${buffer.name}[${lead === '0' ? '' : `${lead} * ${buffer.layout.sample} + `}${sample}]`;
+  }
+
+  /** Declares a zeroed buffer for a value (hoisted out of enclosing loops). */
+  allocate(prefix: string, layout: Layout): string {
+    const name = this.ctx.fresh(prefix);
+    this.out.decl.line(`const ${name} = new ${this.ctx.arrayType}(${sizeOf(layout)});`);
+    return name;
+  }
+
+  /** One loop filling `target` (layout `layout`) with `value(l, j)` at every position. */
+  loop(target: string, layout: Layout, value: (l: string, j: string) => string): void {
+    const { body } = this.out;
+    const lead = sizeOf({ ...layout, shape: [], sample: 1 });
+    const S = layout.sample;
+    if (lead === '1') {
+      body.block(`for (let j = 0; j < ${S}; j++) {`, () => body.line(`${target}[j] = ${value('0', 'j')};`));
+    } else if (S === 1) {
+      body.block(`for (let l = 0; l < ${lead}; l++) {`, () => body.line(`${target}[l] = ${value('l', '0')};`));
+    } else {
+      body.block(`for (let l = 0; l < ${lead}; l++) {`, () => {
+        body.line(`const o = l * ${S};`);
+        body.block(`for (let j = 0; j < ${S}; j++) {`, () => body.line(`${target}[o + j] = ${value('l', 'j')};`));
+      });
+    }
+  }
+
+  /** Index of `input`'s sample that broadcasts to flat position `j` of a result laid out as `out`. */
+  broadcastMap(input: Layout, out: Layout, j: string): string {
+    return sampleIndex(this.ctx, input, out, j);
+  }
+
+  /** Emits every node; `skip` names nodes another node's renderer computes itself. */
+  emit(render: (e: GraphEmitter, node: Node) => Value, skip: (e: GraphEmitter, id: NodeId) => boolean): Value[] {
+    for (const node of this.graph.nodes) {
+      if (this.inlined(node.id) || skip(this, node.id)) continue;
+      const where = this.ctx.source(node);
+      const label = node.label ? ` ${node.label}` : '';
+      if (!['const', 'param', 'input', 'arg', 'get'].includes(node.op)) {
+        this.out.body.comment(sanitizeComment(`%${node.id} ${node.op}${label}${where ? ` — ${where}` : ''}`));
+      }
+      this.values[node.id] = render(this, node);
+    }
+    return this.values;
+  }
+
+  /** The elementwise root: one fused loop. */
+  pointwise(node: Node): Value {
+    const layout = this.layout(node.id);
+    const name = this.allocate(`v${node.id}_`, layout);
+    const def = opDef(node.op);
+    this.loop(name, layout, (l, j) =>
+      (def.ts as (a: readonly string[]) => string)(node.inputs.map((i) => this.expr(i, layout, l, j))),
+    );
+    return bufferValue(name, layout);
+  }
+
+  /** A constant: a literal when it is one number, else a filled buffer. */
+  constant(node: Node<'const'>): Value {
+    const layout = layoutOf(node.attrs.type as TensorType, this.ctx.sizes);
+    if (layout.sample === 1 && !layout.batch && layout.time === null)
+      return { kind: 'scalar', literal: numberLiteral(node.attrs.value), layout };
+    const name = this.allocate(`c${node.id}_`, layout);
+    if (node.attrs.value !== 0) this.out.body.line(`${name}.fill(${numberLiteral(node.attrs.value)});`);
+    return bufferValue(name, layout);
+  }
+}

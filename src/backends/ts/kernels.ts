@@ -1,0 +1,474 @@
+/**
+ * How each op becomes TypeScript: one renderer per op, in one table typed
+ * over every op kind, so an op without a renderer is a compile error.
+ * Elementwise ops share one renderer (a fused loop built from each op's
+ * `ts` expression); matrix products become specialised kernels with their
+ * sizes written in as constants.
+ */
+import { isOp, type Node, type NodeId, type OpKind } from '../../ir/graph.js';
+import { asBuffer, bufferValue, type GraphEmitter, type Value } from './emit-graph.js';
+import { type Layout, layoutOf, leadCount, leadIndex, sizeOf, timeVar } from './layout.js';
+import { renderScan } from './scan.js';
+
+type Renderer<K extends OpKind> = (e: GraphEmitter, node: Node<K>) => Value;
+
+const pointwise: Renderer<OpKind> = (e, node) => e.pointwise(node);
+
+function input(e: GraphEmitter, node: Node, k: number): Extract<Value, { kind: 'buffer' }> {
+  const v = e.values[node.inputs[k]];
+  if (v.kind === 'scalar') {
+    // A literal used where a buffer is needed: materialize it once.
+    const name = e.allocate('s', v.layout);
+    e.out.body.line(`${name}.fill(${v.literal});`);
+    return bufferValue(name, v.layout);
+  }
+  return asBuffer(v);
+}
+
+/** Reads a value at lead `l` and flat sample index `j` of a result laid out as `out`. */
+function read(v: Extract<Value, { kind: 'buffer' }>, out: Layout, l: string, j: string): string {
+  const lead = leadIndex(v.layout, out, l);
+  return `${v.name}[${lead === '0' ? '' : `${lead} * ${v.layout.sample} + `}${j}]`;
+}
+
+function lastAxis(l: Layout): number {
+  return l.shape[l.shape.length - 1];
+}
+
+/** Rows of the last axis in a whole buffer. */
+function rows(l: Layout): string {
+  const perSample = l.sample / lastAxis(l);
+  const lead = leadCount(l);
+  return lead === '1' ? String(perSample) : perSample === 1 ? lead : `${lead} * ${perSample}`;
+}
+
+/** The step index of a time index (negative: from the end). */
+function stepOf(index: number, axis: string): string {
+  return index < 0 ? `${timeVar(axis)} - ${-index}` : String(index);
+}
+
+const matmul: Renderer<'matmul'> = (e, node) => {
+  const [a, b] = [input(e, node, 0), input(e, node, 1)];
+  const out = e.layout(node.id);
+  const name = e.allocate(`mm${node.id}_`, out);
+  const ra = a.layout.shape.length;
+  const rb = b.layout.shape.length;
+  const noLead = (l: Layout) => l.time === null && !l.batch;
+  const kernel = e.ctx.fresh('matmul');
+  const A = e.ctx.arrayType;
+  if (ra === 2 && rb === 1 && noLead(a.layout)) {
+    // W [m, k] times every sample's x [k]: a GEMM over all samples, four sums at a time.
+    const [m, k] = a.layout.shape;
+    e.ctx.helpers.block(`function ${kernel}(w: ${A}, x: ${A}, out: ${A}, samples: number): void {`, () => {
+      e.ctx.helpers.block('for (let s = 0; s < samples; s++) {', () => {
+        e.ctx.helpers.line(`const xo = s * ${k};`);
+        e.ctx.helpers.line(`const oo = s * ${m};`);
+        e.ctx.helpers.block(`for (let i = 0; i < ${m}; i++) {`, () => {
+          e.ctx.helpers.line(`const wo = i * ${k};`);
+          e.ctx.helpers.line('let s0 = 0, s1 = 0, s2 = 0, s3 = 0;');
+          e.ctx.helpers.line('let p = 0;');
+          e.ctx.helpers.block(`for (; p + 3 < ${k}; p += 4) {`, () => {
+            for (let u = 0; u < 4; u++) e.ctx.helpers.line(`s${u} += w[wo + p + ${u}] * x[xo + p + ${u}];`);
+          });
+          e.ctx.helpers.line(`for (; p < ${k}; p++) s0 += w[wo + p] * x[xo + p];`);
+          e.ctx.helpers.line('out[oo + i] = s0 + s1 + s2 + s3;');
+        });
+      });
+    });
+    e.out.body.line(`${kernel}(${a.name}, ${b.name}, ${name}, ${leadCount(out)});`);
+  } else if (ra === 1 && rb === 2 && noLead(b.layout)) {
+    // Every sample's v [k] times V [k, n]: rows of V scaled and summed.
+    const [k, n] = b.layout.shape;
+    e.ctx.helpers.block(`function ${kernel}(v: ${A}, w: ${A}, out: ${A}, samples: number): void {`, () => {
+      e.ctx.helpers.block('for (let s = 0; s < samples; s++) {', () => {
+        e.ctx.helpers.line(`const vo = s * ${k};`);
+        e.ctx.helpers.line(`const oo = s * ${n};`);
+        e.ctx.helpers.block(`for (let p = 0; p < ${k}; p++) {`, () => {
+          e.ctx.helpers.line('const vp = v[vo + p];');
+          e.ctx.helpers.line(`const wo = p * ${n};`);
+          e.ctx.helpers.line(`for (let j = 0; j < ${n}; j++) out[oo + j] += vp * w[wo + j];`);
+        });
+      });
+    });
+    e.out.body.line(`${name}.fill(0);`);
+    e.out.body.line(`${kernel}(${a.name}, ${b.name}, ${name}, ${leadCount(out)});`);
+  } else {
+    // Any other ranks and lead axes: per sample, numpy's rules.
+    const [m, k] = ra === 2 ? a.layout.shape : [1, a.layout.shape[0]];
+    const n = rb === 2 ? b.layout.shape[1] : 1;
+    const body = e.out.body;
+    body.block(`for (let l = 0; l < ${leadCount(out)}; l++) {`, () => {
+      body.line(`const ao = ${leadIndex(a.layout, out, 'l')} * ${a.layout.sample};`);
+      body.line(`const bo = ${leadIndex(b.layout, out, 'l')} * ${b.layout.sample};`);
+      body.line(`const oo = l * ${out.sample};`);
+      body.block(`for (let i = 0; i < ${m}; i++) {`, () =>
+        body.block(`for (let j = 0; j < ${n}; j++) {`, () => {
+          body.line('let acc = 0;');
+          body.line(
+            `for (let p = 0; p < ${k}; p++) acc += ${a.name}[ao + i * ${k} + p] * ${b.name}[bo + p * ${n} + j];`,
+          );
+          body.line(`${name}[oo + i * ${n} + j] = acc;`);
+        }),
+      );
+    });
+  }
+  return bufferValue(name, out);
+};
+
+/** Whether an outer product is only summed down by an unbroadcast: then it is never built. */
+export function absorbedOuter(e: GraphEmitter, id: NodeId): boolean {
+  const node = e.graph.nodes[id];
+  if (!isOp(node, 'outer')) return false;
+  const consumers = e.graph.nodes.filter((n) => n.inputs.includes(id));
+  const outputs = e.graph.outputs.filter((o) => o.node === id);
+  return (
+    consumers.length === 1 && outputs.length === 0 && isOp(consumers[0], 'unbroadcast') && !consumers[0].attrs.mean
+  );
+}
+
+const unbroadcast: Renderer<'unbroadcast'> = (e, node) => {
+  const out = layoutOf(node.attrs.type, e.ctx.sizes);
+  const name = e.allocate(`ub${node.id}_`, out);
+  const body = e.out.body;
+  body.line(`${name}.fill(0);`);
+  const source = e.graph.nodes[node.inputs[0]];
+  if (absorbedOuter(e, source.id) && out.time === null && !out.batch) {
+    // Σ over samples of outer(a, b): a weight gradient, accumulated row by row without building the products.
+    const [a, b] = [input(e, source, 0), input(e, source, 1)];
+    const product = e.layout(source.id);
+    const [m, n] = product.shape;
+    body.block(`for (let l = 0; l < ${leadCount(product)}; l++) {`, () => {
+      body.line(`const ao = ${leadIndex(a.layout, product, 'l')} * ${m};`);
+      body.line(`const bo = ${leadIndex(b.layout, product, 'l')} * ${n};`);
+      body.block(`for (let i = 0; i < ${m}; i++) {`, () => {
+        body.line(`const av = ${a.name}[ao + i];`);
+        body.line(`const ro = i * ${n};`);
+        body.line(`for (let j = 0; j < ${n}; j++) ${name}[ro + j] += av * ${b.name}[bo + j];`);
+      });
+    });
+    return bufferValue(name, out);
+  }
+  const x = input(e, node, 0);
+  const outIndex = e.broadcastMap(out, x.layout, 'j');
+  body.block(`for (let l = 0; l < ${leadCount(x.layout)}; l++) {`, () => {
+    const lead = leadIndex(out, x.layout, 'l');
+    body.block(`for (let j = 0; j < ${x.layout.sample}; j++) {`, () =>
+      body.line(
+        `${name}[${lead === '0' ? '' : `${lead} * ${out.sample} + `}${outIndex}] += ${x.name}[l * ${x.layout.sample} + j];`,
+      ),
+    );
+  });
+  if (node.attrs.mean)
+    body.line(`for (let k = 0; k < ${name}.length; k++) ${name}[k] /= (${sizeOf(x.layout)}) / ${name}.length;`);
+  return bufferValue(name, out);
+};
+
+const broadcastTo: Renderer<'broadcast_to'> = (e, node) => {
+  const out = layoutOf(node.attrs.type, e.ctx.sizes);
+  const x = input(e, node, 0);
+  const name = e.allocate(`bt${node.id}_`, out);
+  const copies = node.attrs.mean ? ` / ((${sizeOf(out)}) / ${x.name}.length)` : '';
+  e.loop(name, out, (l, j) => `${read(x, out, l, e.broadcastMap(x.layout, out, j))}${copies}`);
+  return bufferValue(name, out);
+};
+
+function lastAxisRows(
+  e: GraphEmitter,
+  node: Node,
+  prefix: string,
+  perRow: (x: string, xo: string, out: string, oo: string, n: number) => void,
+): Value {
+  const x = input(e, node, 0);
+  const out = e.layout(node.id);
+  const name = e.allocate(prefix, out);
+  const n = lastAxis(x.layout);
+  const outRow = out.shape.length === x.layout.shape.length ? n : 1;
+  e.out.body.block(`for (let r = 0; r < ${rows(x.layout)}; r++) {`, () =>
+    perRow(x.name, `r * ${n}`, name, `r * ${outRow}`, n),
+  );
+  return bufferValue(name, out);
+}
+
+const sumLast =
+  (mean: boolean): Renderer<'sum' | 'mean'> =>
+  (e, node) =>
+    lastAxisRows(e, node, `sum${node.id}_`, (x, xo, out, oo, n) => {
+      e.out.body.line('let acc = 0;');
+      e.out.body.line(`for (let c = 0; c < ${n}; c++) acc += ${x}[${xo} + c];`);
+      e.out.body.line(`${out}[${oo}] = acc${mean ? ` / ${n}` : ''};`);
+    });
+
+const softmax =
+  (log: boolean): Renderer<'softmax' | 'log_softmax'> =>
+  (e, node) =>
+    lastAxisRows(e, node, `sm${node.id}_`, (x, xo, out, oo, n) => {
+      const body = e.out.body;
+      body.line(`const xo = ${xo};`);
+      body.line('let max = -Infinity;');
+      body.line(`for (let c = 0; c < ${n}; c++) max = Math.max(max, ${x}[xo + c]);`);
+      body.line('if (max !== max || max === -Infinity) max = 0;');
+      body.line('let total = 0;');
+      body.line(`for (let c = 0; c < ${n}; c++) total += Math.exp(${x}[xo + c] - max);`);
+      if (log) {
+        body.line('const shift = max + Math.log(total);');
+        body.line(`for (let c = 0; c < ${n}; c++) ${out}[${oo} + c] = ${x}[xo + c] - shift;`);
+      } else {
+        body.line(`for (let c = 0; c < ${n}; c++) ${out}[${oo} + c] = Math.exp(${x}[xo + c] - max) / total;`);
+      }
+    });
+
+const expandLast: Renderer<'expand_last'> = (e, node) => {
+  const x = input(e, node, 0);
+  const out = e.layout(node.id);
+  const name = e.allocate(`ex${node.id}_`, out);
+  const n = node.attrs.size.evaluate(e.ctx.sizes);
+  e.out.body.block(`for (let r = 0; r < ${x.name}.length; r++) {`, () => {
+    e.out.body.line(`const v = ${x.name}[r]${node.attrs.mean ? ` / ${n}` : ''};`);
+    e.out.body.line(`for (let c = 0; c < ${n}; c++) ${name}[r * ${n} + c] = v;`);
+  });
+  return bufferValue(name, out);
+};
+
+const padLast: Renderer<'pad_last'> = (e, node) => {
+  const x = input(e, node, 0);
+  const out = e.layout(node.id);
+  const name = e.allocate(`pad${node.id}_`, out);
+  const [n, N] = [lastAxis(x.layout), lastAxis(out)];
+  const before = node.attrs.before.evaluate(e.ctx.sizes);
+  e.out.body.line(`${name}.fill(0);`);
+  e.out.body.block(`for (let r = 0; r < ${rows(x.layout)}; r++) {`, () =>
+    e.out.body.line(`for (let c = 0; c < ${n}; c++) ${name}[r * ${N} + ${before} + c] = ${x.name}[r * ${n} + c];`),
+  );
+  return bufferValue(name, out);
+};
+
+const slice: Renderer<'slice'> = (e, node) => {
+  const x = input(e, node, 0);
+  const out = e.layout(node.id);
+  const name = e.allocate(`sl${node.id}_`, out);
+  const [n, N] = [lastAxis(out), lastAxis(x.layout)];
+  const start = node.attrs.start.evaluate(e.ctx.sizes);
+  e.out.body.block(`for (let r = 0; r < ${rows(out)}; r++) {`, () =>
+    e.out.body.line(`for (let c = 0; c < ${n}; c++) ${name}[r * ${n} + c] = ${x.name}[r * ${N} + ${start} + c];`),
+  );
+  return bufferValue(name, out);
+};
+
+const concat: Renderer<'concat'> = (e, node) => {
+  const out = e.layout(node.id);
+  const name = e.allocate(`cat${node.id}_`, out);
+  const N = lastAxis(out);
+  const rowsPerSample = out.sample / N;
+  let offset = 0;
+  node.inputs.forEach((_, k) => {
+    const x = input(e, node, k);
+    const n = lastAxis(x.layout);
+    e.out.body.block(`for (let l = 0; l < ${leadCount(out)}; l++) {`, () => {
+      e.out.body.line(`const xo = ${leadIndex(x.layout, out, 'l')} * ${x.layout.sample};`);
+      e.out.body.block(`for (let r = 0; r < ${rowsPerSample}; r++) {`, () =>
+        e.out.body.line(
+          `for (let c = 0; c < ${n}; c++) ${name}[(l * ${rowsPerSample} + r) * ${N} + ${offset} + c] = ${x.name}[xo + r * ${n} + c];`,
+        ),
+      );
+    });
+    offset += n;
+  });
+  return bufferValue(name, out);
+};
+
+const stackRows: Renderer<'stack_rows'> = (e, node) => {
+  const out = e.layout(node.id);
+  const name = e.allocate(`stack${node.id}_`, out);
+  let offset = 0;
+  node.inputs.forEach((_, k) => {
+    const x = input(e, node, k);
+    e.out.body.block(`for (let l = 0; l < ${leadCount(out)}; l++) {`, () =>
+      e.out.body.line(
+        `${name}.set(${x.name}.subarray(${leadIndex(x.layout, out, 'l')} * ${x.layout.sample}, (${leadIndex(x.layout, out, 'l')} + 1) * ${x.layout.sample}), l * ${out.sample} + ${offset});`,
+      ),
+    );
+    offset += x.layout.sample;
+  });
+  return bufferValue(name, out);
+};
+
+const sliceRows: Renderer<'slice_rows'> = (e, node) => {
+  const x = input(e, node, 0);
+  const out = e.layout(node.id);
+  const name = e.allocate(`rows${node.id}_`, out);
+  const cols = out.shape[1];
+  const start = node.attrs.start.evaluate(e.ctx.sizes);
+  e.out.body.block(`for (let l = 0; l < ${leadCount(out)}; l++) {`, () =>
+    e.out.body.line(
+      `${name}.set(${x.name}.subarray(l * ${x.layout.sample} + ${start * cols}, l * ${x.layout.sample} + ${start * cols + out.sample}), l * ${out.sample});`,
+    ),
+  );
+  return bufferValue(name, out);
+};
+
+const transpose: Renderer<'transpose'> = (e, node) => {
+  const x = input(e, node, 0);
+  const out = e.layout(node.id);
+  const name = e.allocate(`tr${node.id}_`, out);
+  const [m, n] = x.layout.shape;
+  e.out.body.block(`for (let l = 0; l < ${leadCount(out)}; l++) {`, () =>
+    e.out.body.line(
+      `for (let i = 0; i < ${m}; i++) for (let j = 0; j < ${n}; j++) ${name}[l * ${m * n} + j * ${m} + i] = ${x.name}[l * ${m * n} + i * ${n} + j];`,
+    ),
+  );
+  return bufferValue(name, out);
+};
+
+const outer: Renderer<'outer'> = (e, node) => {
+  const [a, b] = [input(e, node, 0), input(e, node, 1)];
+  const out = e.layout(node.id);
+  const name = e.allocate(`outer${node.id}_`, out);
+  const [m, n] = out.shape;
+  e.out.body.block(`for (let l = 0; l < ${leadCount(out)}; l++) {`, () => {
+    e.out.body.line(`const ao = ${leadIndex(a.layout, out, 'l')} * ${m};`);
+    e.out.body.line(`const bo = ${leadIndex(b.layout, out, 'l')} * ${n};`);
+    e.out.body.line(
+      `for (let i = 0; i < ${m}; i++) for (let j = 0; j < ${n}; j++) ${name}[l * ${m * n} + i * ${n} + j] = ${a.name}[ao + i] * ${b.name}[bo + j];`,
+    );
+  });
+  return bufferValue(name, out);
+};
+
+const reduceLead: Renderer<'reduce_lead'> = (e, node) => {
+  const x = input(e, node, 0);
+  const out = e.layout(node.id);
+  const name = e.allocate(`red${node.id}_`, out);
+  const S = out.sample;
+  e.out.body.line(`${name}.fill(0);`);
+  e.out.body.line(
+    `for (let l = 0; l < ${leadCount(x.layout)}; l++) for (let j = 0; j < ${S}; j++) ${name}[j] += ${x.name}[l * ${S} + j];`,
+  );
+  if (node.attrs.mode === 'mean')
+    e.out.body.line(`for (let j = 0; j < ${S}; j++) ${name}[j] /= ${leadCount(x.layout)};`);
+  return bufferValue(name, out);
+};
+
+const timeIndex: Renderer<'time_index'> = (e, node) => {
+  const x = input(e, node, 0);
+  const out = e.layout(node.id);
+  const step = sizeOf(out);
+  const t = stepOf(node.attrs.index, x.layout.time as string);
+  const name = e.ctx.fresh(`step${node.id}_`);
+  e.out.body.line(`const ${name} = ${x.name}.subarray((${t}) * ${step}, (${t} + 1) * ${step});`);
+  return bufferValue(name, out);
+};
+
+const timePlace: Renderer<'time_place'> = (e, node) => {
+  const x = input(e, node, 0);
+  const out = e.layout(node.id);
+  const name = e.allocate(`place${node.id}_`, out);
+  e.out.body.line(`${name}.fill(0);`);
+  e.out.body.line(`${name}.set(${x.name}, (${stepOf(node.attrs.index, node.attrs.time)}) * ${sizeOf(x.layout)});`);
+  return bufferValue(name, out);
+};
+
+const timeStack: Renderer<'time_stack'> = (e, node) => {
+  const out = e.layout(node.id);
+  const name = e.allocate(`stacked${node.id}_`, out);
+  node.inputs.forEach((_, t) =>
+    e.out.body.line(`${name}.set(${input(e, node, t).name}, ${t} * ${sizeOf({ ...out, time: null })});`),
+  );
+  return bufferValue(name, out);
+};
+
+const timeShift: Renderer<'time_shift'> = (e, node) => {
+  const [seq, init] = [input(e, node, 0), input(e, node, 1)];
+  const out = e.layout(node.id);
+  const name = e.allocate(`shift${node.id}_`, out);
+  const step = sizeOf(init.layout);
+  const T = timeVar(out.time as string);
+  if (node.attrs.reverse) {
+    e.out.body.line(`${name}.set(${seq.name}.subarray(${step}), 0);`);
+    e.out.body.line(`${name}.set(${init.name}, (${T} - 1) * ${step});`);
+  } else {
+    e.out.body.line(`${name}.set(${init.name}, 0);`);
+    e.out.body.line(`${name}.set(${seq.name}.subarray(0, (${T} - 1) * ${step}), ${step});`);
+  }
+  return bufferValue(name, out);
+};
+
+const broadcastBatch: Renderer<'broadcast_batch'> = (e, node) => {
+  const x = input(e, node, 0);
+  const out = e.layout(node.id);
+  const name = e.allocate(`bb${node.id}_`, out);
+  e.loop(name, out, (l, j) => read(x, out, l, j));
+  return bufferValue(name, out);
+};
+
+const stateInit: Renderer<'state_init'> = (e, node) => {
+  const fallback = input(e, node, 0);
+  const name = e.ctx.fresh(`init${node.id}_`);
+  e.out.body.line(`const ${name} = ${e.sources.initialState(node.attrs.name)} ?? ${fallback.name};`);
+  return bufferValue(name, fallback.layout);
+};
+
+const defaultAdjoint: Renderer<'default_adjoint'> = (e, node) => {
+  const g = input(e, node, 0);
+  const zeros = e.allocate(`zero${node.id}_`, g.layout);
+  const name = e.ctx.fresh(`dflt${node.id}_`);
+  e.out.body.line(`const ${name} = ${e.sources.initialState(node.attrs.name)} === undefined ? ${g.name} : ${zeros};`);
+  return bufferValue(name, g.layout);
+};
+
+export const renderers = {
+  neg: pointwise,
+  sigmoid: pointwise,
+  tanh: pointwise,
+  relu: pointwise,
+  exp: pointwise,
+  log: pointwise,
+  sqrt: pointwise,
+  abs: pointwise,
+  softplus: pointwise,
+  hard_sigmoid: pointwise,
+  add: pointwise,
+  sub: pointwise,
+  mul: pointwise,
+  div: pointwise,
+  min: pointwise,
+  max: pointwise,
+  step: pointwise,
+  sign: pointwise,
+  matmul,
+  sum: sumLast(false),
+  mean: sumLast(true),
+  softmax: softmax(false),
+  log_softmax: softmax(true),
+  concat,
+  slice,
+  const: (e, node) => e.constant(node),
+  param: (e, node) => e.sources.param(node.attrs.name, e.layout(node.id)),
+  input: (e, node) => e.sources.input(node.attrs.name, e.layout(node.id)),
+  arg: (e, node) => e.sources.arg(node.attrs.index),
+  state_init: stateInit,
+  broadcast_batch: broadcastBatch,
+  scan: renderScan,
+  get: (e, node) => {
+    const tuple = e.values[node.inputs[0]];
+    if (tuple.kind !== 'tuple') throw new Error('get of a value that is not a tuple');
+    return tuple.items[node.attrs.index];
+  },
+  time_index: timeIndex,
+  time_stack: timeStack,
+  reduce_lead: reduceLead,
+  transpose,
+  outer,
+  expand_last: expandLast,
+  pad_last: padLast,
+  time_place: timePlace,
+  time_shift: timeShift,
+  unbroadcast,
+  broadcast_to: broadcastTo,
+  default_adjoint: defaultAdjoint,
+  stack_rows: stackRows,
+  slice_rows: sliceRows,
+} satisfies { [K in OpKind]: Renderer<K> };
+
+export function render(e: GraphEmitter, node: Node): Value {
+  return (renderers[node.op] as Renderer<OpKind>)(e, node);
+}

@@ -1,0 +1,298 @@
+/**
+ * The standalone TypeScript module: types, shapes, run-time checks, `init`,
+ * `forward` and `grad`, with no imports. Graph code comes from
+ * `emit-graph.ts`; this file writes everything around it.
+ */
+import { gradName } from '../../ad/grad.js';
+import type { ModelInfo } from '../../frontend/model.js';
+import { evaluateNum, formatInit } from '../../ir/init.js';
+import { type Graph, isOp, type Node } from '../../ir/graph.js';
+import type { TensorType } from '../../ir/types.js';
+import { Code, numberLiteral, sanitizeComment, stringLiteral } from './code.js';
+import { bufferValue, GraphEmitter, type ModuleContext, type Sources, type Value } from './emit-graph.js';
+import { absorbedOuter, render } from './kernels.js';
+import { layoutOf, timeVar } from './layout.js';
+import { runtimeSupport } from './runtime.js';
+
+export interface ModuleOptions {
+  readonly model: ModelInfo;
+  readonly sizes: Readonly<Record<string, number>>;
+  readonly dtype: 'f32' | 'f64';
+  /** The optimized forward graph (no loss) and gradient graph (absent when the model has no loss). */
+  readonly forward: Graph;
+  readonly grad?: Graph;
+  readonly source: { readonly file: string; readonly text: string };
+  readonly level: number;
+}
+
+/** FNV-1a, as the interpreter's initializers use, so `init(seed)` gives the same values. */
+function hashName(name: string): number {
+  let h = 0x811c9dc5;
+  for (let k = 0; k < name.length; k++) h = Math.imul(h ^ name.charCodeAt(k), 0x01000193);
+  return h >>> 0;
+}
+
+function moduleContext(options: ModuleOptions, helpers: Code): ModuleContext {
+  let counter = 0;
+  const lines = options.source.text.split(/\r?\n/);
+  return {
+    sizes: options.sizes,
+    arrayType: options.dtype === 'f32' ? 'Float32Array' : 'Float64Array',
+    helpers,
+    fresh: (prefix) => `${prefix.replace(/[^A-Za-z0-9_]/g, '_')}${counter++}`,
+    source: (node: Node) => (node.span ? `${node.span.line}: ${(lines[node.span.line - 1] ?? '').trim()}` : undefined),
+  };
+}
+
+/** Emits one exported function computing a graph's outputs. */
+function emitFunction(
+  ctx: ModuleContext,
+  graph: Graph,
+  name: string,
+  code: Code,
+  finish: (values: Value[]) => void,
+): void {
+  const inputs = graph.nodes.filter((n): n is Node<'input'> => isOp(n, 'input'));
+  code.block(
+    `export function ${name}(params: Params, inputs: Inputs, initialStates: InitialStates = {}): ${name === 'forward' ? 'ForwardResult' : 'GradResult'} {`,
+    () => {
+      code.line('checkParams(params);');
+      code.line(`const { B, lengths } = checkInputs(inputs, ${name === 'grad' ? 'true' : 'false'});`);
+      const axes = [...new Set(inputs.flatMap((n) => (n.attrs.type.time ? [n.attrs.type.time] : [])))];
+      for (const axis of axes) code.line(`const ${timeVar(axis)} = lengths[${stringLiteral(axis)}] as number;`);
+      code.line('checkInitialStates(initialStates, B);');
+      const decl = new Code();
+      const body = new Code();
+      const sources: Sources = {
+        param: (param, layout) => {
+          const v = ctx.fresh('p');
+          body.line(`const ${v} = params[${stringLiteral(param)}];`);
+          return bufferValue(v, layout);
+        },
+        input: (input, layout) => {
+          const v = ctx.fresh('in');
+          body.line(`const ${v} = (inputs[${stringLiteral(input)}] as Tensor).data;`);
+          return bufferValue(v, layout);
+        },
+        arg: () => {
+          throw new Error('a model graph has no arguments');
+        },
+        initialState: (state) => `initialStates[${stringLiteral(state)}]`,
+      };
+      // Allocations first (sizes depend on B and the lengths only), then the computation.
+      const emitter = new GraphEmitter(ctx, graph, sources, { decl, body });
+      const values = emitter.emit(render, absorbedOuter);
+      for (const part of [decl, body]) for (const line of part.toString().trimEnd().split('\n')) code.line(line);
+      finish(values);
+    },
+  );
+}
+
+export function emitModule(options: ModuleOptions): string {
+  const { model, sizes, dtype } = options;
+  const helpers = new Code();
+  const ctx = moduleContext(options, helpers);
+  const A = ctx.arrayType;
+  const code = new Code();
+  const params = model.params.map((p) => ({ ...p, dims: p.shape.map((d) => d.evaluate(sizes)) }));
+  // Inputs and targets as the graphs read them (a cell's grad adds the target `d:<output>`).
+  const inputNodes = [...options.forward.nodes, ...(options.grad?.nodes ?? [])].filter((n): n is Node<'input'> =>
+    isOp(n, 'input'),
+  );
+  const inputs = [...new Map(inputNodes.map((n) => [n.attrs.name, n.attrs])).values()].map((i) => ({
+    ...i,
+    layout: layoutOf(i.type, sizes),
+  }));
+  const outputs = options.forward.outputs.filter((o) => o.role === 'output');
+  const states = model.states.map((s) => ({
+    name: s.name,
+    size: s.shape.map((d) => d.evaluate(sizes)).reduce((a, b) => a * b, 1),
+  }));
+
+  code.comment(
+    sanitizeComment(
+      [
+        `Generated by rnnc from ${options.source.file} (model ${model.name}), -O${options.level}, ${dtype}.`,
+        'Do not edit: change the source and compile again.',
+        `Sizes: ${
+          Object.entries(sizes)
+            .map(([k, v]) => `${k} = ${v}`)
+            .join(', ') || 'none'
+        }. Tensors are time-major: [T][B][features].`,
+      ].join('\n'),
+    ),
+  );
+  code.line();
+  code.line(`export type Arr = ${A};`);
+  code.line('export interface Tensor {');
+  code.line('  readonly data: Arr;');
+  code.line('  readonly shape: readonly number[];');
+  code.line('}');
+  code.line();
+  code.line(`export const sizes = ${JSON.stringify(sizes)} as const;`);
+  code.line();
+  code.comment('Every param by name, with its shape (row-major).');
+  code.block(
+    'export const paramShapes = {',
+    () => {
+      for (const p of params) code.line(`${stringLiteral(p.name)}: [${p.dims.join(', ')}],`);
+    },
+    '} as const;',
+  );
+  code.line('export type ParamName = keyof typeof paramShapes;');
+  code.line('export type Params = { readonly [K in ParamName]: Arr };');
+  code.line(`export const paramNames = Object.keys(paramShapes) as ParamName[];`);
+  code.line();
+  code.comment('Inputs and targets: their time axis (or null), whether they are a target, and per-sample shape.');
+  code.block(
+    'export const inputSpecs = {',
+    () => {
+      for (const i of inputs)
+        code.line(
+          `${stringLiteral(i.name)}: { time: ${i.layout.time === null ? 'null' : stringLiteral(i.layout.time)}, target: ${i.role === 'target'}, shape: [${i.layout.shape.join(', ')}] },`,
+        );
+    },
+    '} as const;',
+  );
+  const inputType = (target: boolean) =>
+    inputs
+      .filter((i) => (i.role === 'target') === target)
+      .map((i) => `${stringLiteral(i.name)}${target ? '?' : ''}: Tensor`);
+  code.line(`export type Inputs = { ${[...inputType(false), ...inputType(true)].join('; ')} };`);
+  code.line();
+  code.comment('Recurrent states by name: initial values may be given, [B][size] flat; final ones are returned.');
+  code.line(
+    `export const stateSizes = { ${states.map((s) => `${stringLiteral(s.name)}: ${s.size}`).join(', ')} } as const;`,
+  );
+  code.line(states.length > 0 ? 'export type StateName = keyof typeof stateSizes;' : 'export type StateName = never;');
+  code.line('export type InitialStates = { readonly [K in StateName]?: Arr };');
+  code.line();
+  code.line(`export interface ForwardResult {`);
+  code.line(`  readonly outputs: { ${outputs.map((o) => `readonly ${stringLiteral(o.name)}: Tensor`).join('; ')} };`);
+  code.line('  readonly finalStates: { readonly [K in StateName]: Tensor };');
+  code.line('}');
+  code.line();
+  code.line('export interface GradResult extends ForwardResult {');
+  code.line('  readonly loss: number;');
+  code.line('  /** dL/d(param) for every param. */');
+  code.line('  readonly grads: { readonly [K in ParamName]: Arr };');
+  code.line('  /** dL/d(input) for every input (not targets), and dL/d(initial state). */');
+  code.line('  readonly inputGrads: { readonly [name: string]: Tensor };');
+  code.line('  readonly stateGrads: { readonly [K in StateName]: Tensor };');
+  code.line('}');
+  code.line();
+  code.line(runtimeSupport(A, new Set(params.map((p) => p.init.kind))));
+
+  // init(seed): the declared initializers, exactly as `rnnc run --seed` draws them.
+  code.comment('Params from their declared initializers; the same values as `rnnc run --seed`.');
+  code.block('export function init(seed = 0): Params {', () => {
+    code.line('const p: { [K in ParamName]?: Arr } = {};');
+    for (const p of params) {
+      const n = (e: Parameters<typeof evaluateNum>[0]) => numberLiteral(evaluateNum(e, sizes));
+      const size = p.dims.reduce((a, b) => a * b, 1);
+      const stream = `(seed ^ ${hashName(p.name)}) >>> 0`;
+      let call: string;
+      switch (p.init.kind) {
+        case 'zeros':
+          call = `new ${A}(${size})`;
+          break;
+        case 'ones':
+          call = `new ${A}(${size}).fill(1)`;
+          break;
+        case 'constant':
+          call = `new ${A}(${size}).fill(${n(p.init.value)})`;
+          break;
+        case 'uniform':
+          call = `drawUniform(${size}, ${stream}, ${n(p.init.low)}, ${n(p.init.high)})`;
+          break;
+        case 'normal':
+          call = `drawNormal(${size}, ${stream}, ${n(p.init.mean)}, ${n(p.init.std)})`;
+          break;
+        case 'glorot_uniform': {
+          const [fanIn, fanOut] = p.dims.length === 2 ? [p.dims[1], p.dims[0]] : [size, size];
+          const limit = Math.sqrt(6 / (fanIn + fanOut));
+          call = `drawUniform(${size}, ${stream}, ${-limit}, ${limit})`;
+          break;
+        }
+        case 'glorot_normal': {
+          const [fanIn, fanOut] = p.dims.length === 2 ? [p.dims[1], p.dims[0]] : [size, size];
+          call = `drawNormal(${size}, ${stream}, 0, ${Math.sqrt(2 / (fanIn + fanOut))})`;
+          break;
+        }
+        case 'orthogonal':
+          call = `drawOrthogonal(${p.dims[0]}, ${p.dims[1] ?? 1}, ${stream}, ${n(p.init.gain)})`;
+          break;
+      }
+      code.line(`p[${stringLiteral(p.name)}] = ${call}; // ${sanitizeComment(formatInit(p.init))}`);
+    }
+    code.line('return p as Params;');
+  });
+  code.line();
+
+  const finishForward = (graph: Graph) => (values: Value[]) => {
+    const tensor = (v: Value, lead: string[], shape: readonly number[]) => {
+      if (v.kind !== 'buffer') throw new Error('an output that is not a buffer');
+      return `{ data: ${v.name}, shape: [${[...lead, ...shape].join(', ')}] }`;
+    };
+    const leadOf = (t: TensorType) => [...(t.time ? [timeVar(t.time)] : []), ...(t.batched ? ['B'] : [])];
+    const outs = graph.outputs
+      .filter((o) => o.role === 'output')
+      .map((o) => {
+        const t = graph.nodes[o.node].type as TensorType;
+        return `${stringLiteral(o.name)}: ${tensor(values[o.node], leadOf(t), layoutOf(t, sizes).shape)}`;
+      });
+    const finals = graph.outputs
+      .filter((o) => o.role === 'final_state')
+      .map((o) => {
+        const t = graph.nodes[o.node].type as TensorType;
+        return `${stringLiteral(o.name)}: ${tensor(values[o.node], leadOf(t), layoutOf(t, sizes).shape)}`;
+      });
+    return { outs, finals, tensor, leadOf };
+  };
+
+  emitFunction(ctx, options.forward, 'forward', code, (values) => {
+    const { outs, finals } = finishForward(options.forward)(values);
+    code.line(`return { outputs: { ${outs.join(', ')} }, finalStates: { ${finals.join(', ')} } } as ForwardResult;`);
+  });
+  code.line();
+  if (options.grad) {
+    const g = options.grad;
+    code.comment('The loss and its gradient with respect to every param, input and initial state (BPTT).');
+    emitFunction(ctx, g, 'grad', code, (values) => {
+      const { outs, finals, tensor, leadOf } = finishForward(g)(values);
+      const loss = g.outputs.find((o) => o.role === 'loss');
+      const lossValue = loss && values[loss.node];
+      const lossExpr =
+        lossValue?.kind === 'buffer'
+          ? `${lossValue.name}[0]`
+          : lossValue?.kind === 'scalar'
+            ? lossValue.literal
+            : 'NaN';
+      const gradOf = (name: string) => {
+        const out = g.outputs.find((o) => o.name === gradName(name));
+        if (!out) throw new Error(`no gradient output for ${name}`);
+        return { v: values[out.node], t: g.nodes[out.node].type as TensorType };
+      };
+      const paramGrads = params.map((p) => {
+        const { v } = gradOf(p.name);
+        return `${stringLiteral(p.name)}: ${v.kind === 'buffer' ? v.name : `new ${A}(${p.dims.reduce((a, b) => a * b, 1)})`}`;
+      });
+      const inputGrads = inputs
+        .filter((i) => i.role === 'input')
+        .map((i) => {
+          const { v, t } = gradOf(i.name);
+          return `${stringLiteral(i.name)}: ${tensor(v, leadOf(t), layoutOf(t, sizes).shape)}`;
+        });
+      const stateGrads = states.map((s) => {
+        const { v, t } = gradOf(s.name);
+        return `${stringLiteral(s.name)}: ${tensor(v, leadOf(t), layoutOf(t, sizes).shape)}`;
+      });
+      code.line(
+        `return { loss: ${lossExpr}, outputs: { ${outs.join(', ')} }, finalStates: { ${finals.join(', ')} }, grads: { ${paramGrads.join(', ')} }, inputGrads: { ${inputGrads.join(', ')} }, stateGrads: { ${stateGrads.join(', ')} } } as GradResult;`,
+      );
+    });
+    code.line();
+  }
+  code.comment('Kernels specialised for this model’s sizes.');
+  return `${code.toString()}${helpers.toString()}`;
+}

@@ -1,0 +1,151 @@
+/**
+ * The fixed part of every generated module: argument checks with clear
+ * messages, and the seeded random draws of `init` (the same generator as the
+ * interpreter's, so both give the same params for a seed).
+ */
+export function runtimeSupport(arrayType: string, initializers: ReadonlySet<string>): string {
+  const uses = (...kinds: string[]) => kinds.some((k) => initializers.has(k));
+  const random = uses('uniform', 'normal', 'glorot_uniform', 'glorot_normal', 'orthogonal');
+  const gaussian = uses('normal', 'glorot_normal', 'orthogonal');
+  return `${checks(arrayType)}${random ? generator : ''}${gaussian ? gaussianDraw : ''}${
+    uses('uniform', 'glorot_uniform') ? drawUniform(arrayType) : ''
+  }${uses('normal', 'glorot_normal') ? drawNormal(arrayType) : ''}${uses('orthogonal') ? drawOrthogonal(arrayType) : ''}`;
+}
+
+function checks(arrayType: string): string {
+  return `
+function fail(message: string): never {
+  throw new Error(\`rnnc model: \${message}\`);
+}
+
+function checkParams(params: Params): void {
+  if (typeof params !== 'object' || params === null) fail('params must be an object of ${arrayType}s by name');
+  for (const name of paramNames) {
+    const value = params[name];
+    const size = paramShapes[name].reduce((a: number, b: number) => a * b, 1);
+    if (!(value instanceof ${arrayType})) fail(\`param \${name} must be a ${arrayType} of \${size} values\`);
+    if (value.length !== size) fail(\`param \${name} has \${value.length} values, its shape [\${paramShapes[name].join(', ')}] needs \${size}\`);
+    for (let k = 0; k < value.length; k++) {
+      if (!Number.isFinite(value[k])) fail(\`param \${name} holds \${value[k]} at index \${k}\`);
+    }
+  }
+}
+
+function checkInputs(inputs: Inputs, needTargets: boolean): { B: number; lengths: { [axis: string]: number } } {
+  if (typeof inputs !== 'object' || inputs === null) fail('inputs must be an object of tensors by name');
+  const lengths: { [axis: string]: number } = {};
+  let batch = -1;
+  for (const [name, spec] of Object.entries(inputSpecs) as [string, { time: string | null; target: boolean; shape: readonly number[] }][]) {
+    const tensor = (inputs as { [name: string]: Tensor | undefined })[name];
+    if (tensor === undefined) {
+      if (spec.target && !needTargets) continue;
+      fail(\`no \${spec.target ? 'target' : 'input'} \${name}\`);
+    }
+    const expected = [...(spec.time !== null ? [spec.time] : []), 'B', ...spec.shape].join(', ');
+    if (!(tensor.data instanceof ${arrayType}) || !Array.isArray(tensor.shape)) fail(\`\${name} must be { data: ${arrayType}, shape: [\${expected}] }\`);
+    const lead = (spec.time !== null ? 1 : 0) + 1;
+    const shape = tensor.shape;
+    if (shape.length !== lead + spec.shape.length || spec.shape.some((d, k) => shape[lead + k] !== d)) {
+      fail(\`\${name} has shape [\${shape.join(', ')}], expected [\${expected}] (time-major)\`);
+    }
+    if (tensor.data.length !== shape.reduce((a, b) => a * b, 1)) fail(\`\${name} has \${tensor.data.length} values but shape [\${shape.join(', ')}]\`);
+    const b = shape[lead - 1];
+    if (!(b > 0)) fail(\`\${name} has an empty batch\`);
+    if (batch >= 0 && b !== batch) fail(\`\${name} has a batch of \${b}, other inputs \${batch}\`);
+    batch = b;
+    if (spec.time !== null) {
+      const t = shape[0];
+      if (!(t > 0)) fail(\`\${name} is an empty sequence\`);
+      const known = lengths[spec.time];
+      if (known !== undefined && known !== t) fail(\`\${name} has \${t} steps along \${spec.time}, other inputs \${known}\`);
+      lengths[spec.time] = t;
+    }
+  }
+  if (batch < 0) fail('no input was given');
+  return { B: batch, lengths };
+}
+
+function checkInitialStates(states: InitialStates, batch: number): void {
+  for (const [name, value] of Object.entries(states) as [string, ${arrayType} | undefined][]) {
+    if (value === undefined) continue;
+    const size = (stateSizes as { [name: string]: number })[name];
+    if (size === undefined) fail(\`no state named \${name} (states: \${Object.keys(stateSizes).join(', ') || 'none'})\`);
+    if (!(value instanceof ${arrayType}) || value.length !== batch * size) fail(\`initial state \${name} must be a ${arrayType} of B * \${size} = \${batch * size} values\`);
+  }
+}
+
+`;
+}
+
+const generator = `
+/** mulberry32, seeded as rnnc's interpreter seeds it. */
+function generator(seed: number): () => number {
+  let state = (Math.imul(seed ^ 0x9e3779b9, 0x85ebca6b) ^ 0xc2b2ae35) >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+`;
+
+const gaussianDraw = `
+function gaussian(next: () => number): number {
+  const u = 1 - next();
+  const v = next();
+  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+}
+
+`;
+
+const drawUniform = (arrayType: string) => `
+function drawUniform(size: number, seed: number, low: number, high: number): ${arrayType} {
+  const next = generator(seed);
+  const out = new ${arrayType}(size);
+  for (let k = 0; k < size; k++) out[k] = low + (high - low) * next();
+  return out;
+}
+
+`;
+
+const drawNormal = (arrayType: string) => `
+function drawNormal(size: number, seed: number, mean: number, std: number): ${arrayType} {
+  const next = generator(seed);
+  const out = new ${arrayType}(size);
+  for (let k = 0; k < size; k++) out[k] = mean + std * gaussian(next);
+  return out;
+}
+
+`;
+
+const drawOrthogonal = (arrayType: string) => `
+/** An orthogonal matrix: Gram–Schmidt on a Gaussian matrix, as the interpreter draws it. */
+function drawOrthogonal(rows: number, cols: number, seed: number, gain: number): ${arrayType} {
+  const next = generator(seed);
+  const tall = Math.max(rows, cols);
+  const narrow = Math.min(rows, cols);
+  const q: Float64Array[] = [];
+  for (let j = 0; j < narrow; j++) {
+    const column = new Float64Array(tall);
+    for (let i = 0; i < tall; i++) column[i] = gaussian(next);
+    q.push(column);
+  }
+  for (let j = 0; j < narrow; j++) {
+    for (let p = 0; p < j; p++) {
+      let dot = 0;
+      for (let i = 0; i < tall; i++) dot += q[j][i] * q[p][i];
+      for (let i = 0; i < tall; i++) q[j][i] -= dot * q[p][i];
+    }
+    let norm = 0;
+    for (let i = 0; i < tall; i++) norm += q[j][i] * q[j][i];
+    norm = Math.sqrt(norm);
+    for (let i = 0; i < tall; i++) q[j][i] /= norm;
+  }
+  const out = new ${arrayType}(rows * cols);
+  for (let r = 0; r < rows; r++) for (let c = 0; c < cols; c++) out[r * cols + c] = gain * (rows >= cols ? q[c][r] : q[r][c]);
+  return out;
+}
+`;

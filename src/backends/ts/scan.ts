@@ -1,0 +1,86 @@
+/**
+ * A scan becomes a `for` loop over time. States live in carry buffers
+ * (copied from their initial values, so callers' arrays are never written),
+ * the step's buffers are allocated once before the loop, sequence inputs are
+ * views of the current step, and per-step outputs are written into their
+ * sequences at the step's position (outputs stay aligned with input time).
+ */
+import type { Node } from '../../ir/graph.js';
+import { isOp } from '../../ir/graph.js';
+import { sanitizeComment } from './code.js';
+import type { TensorType } from '../../ir/types.js';
+import { asBuffer, bufferValue, GraphEmitter, type Value } from './emit-graph.js';
+import { absorbedOuter, render } from './kernels.js';
+import { type Layout, layoutOf, sizeOf, timeVar } from './layout.js';
+
+export function renderScan(e: GraphEmitter, node: Node<'scan'>): Value {
+  const A = node.attrs;
+  const { body, nSeq, nState } = A;
+  const code = e.out.body;
+  const inputs = node.inputs.map((i) => e.values[i]);
+  const T = timeVar(A.time);
+  const stepLayout = (l: Layout): Layout => ({ ...l, time: null });
+
+  const carries = inputs.slice(nSeq, nSeq + nState).map((init, k) => {
+    const buffer = asBuffer(init);
+    const name = e.allocate(`state${node.id}_${k}_`, buffer.layout);
+    code.line(`${name}.set(${buffer.name});`);
+    return bufferValue(name, buffer.layout);
+  });
+  const outputs = body.outputs.slice(nState).map((o, j) => {
+    const perStep = layoutOf(body.nodes[o.node].type as TensorType, e.ctx.sizes);
+    const layout = A.keep[j] === 'all' ? { ...perStep, time: A.time } : perStep;
+    return bufferValue(e.allocate(`out${node.id}_${j}_`, layout), layout);
+  });
+
+  const steps = e.ctx.fresh('steps');
+  code.line(`const ${steps} = ${A.truncate ? `Math.min(${T}, ${A.truncate.steps})` : T};`);
+  code.comment(
+    sanitizeComment(`${A.layer}: ${A.reverse ? 'from the last step to the first' : 'from the first step to the last'}`),
+  );
+  code.block(`for (let s = 0; s < ${steps}; s++) {`, () => {
+    code.line(`const t = ${A.reverse ? `${T} - 1 - s` : 's'};`);
+    const args: Value[] = inputs.map((v, k) => {
+      if (k < nSeq) {
+        const seq = asBuffer(v);
+        const step = stepLayout(seq.layout);
+        const name = e.ctx.fresh(`x${node.id}_${k}_`);
+        code.line(`const ${name} = ${seq.name}.subarray(t * ${sizeOf(step)}, (t + 1) * ${sizeOf(step)});`);
+        return bufferValue(name, step);
+      }
+      if (k < nSeq + nState) return carries[k - nSeq];
+      return v;
+    });
+    const inner = new GraphEmitter(e.ctx, body, { ...e.sources, arg: (index) => args[index] }, e.out);
+    const values = inner.emit(render, absorbedOuter);
+    // Next states: every one is computed before any carry changes; a next state that is
+    // another state's carry goes through a copy, so the order of the copies cannot matter.
+    const next = body.outputs.slice(0, nState).map((o, k) => {
+      const v = asBuffer(values[o.node]);
+      const isCarry = isOp(body.nodes[o.node], 'arg');
+      if (!isCarry) return v;
+      const copy = e.allocate(`keep${node.id}_${k}_`, v.layout);
+      code.line(`${copy}.set(${v.name});`);
+      return bufferValue(copy, v.layout);
+    });
+    // Per-step outputs first: one may be a state's carry, which must be read before it changes.
+    outputs.forEach((out, j) => {
+      const v = values[body.outputs[nState + j].node];
+      const value = v.kind === 'scalar' ? null : asBuffer(v);
+      if (!value) throw new Error('a constant step output');
+      code.line(
+        A.keep[j] === 'all'
+          ? `${out.name}.set(${value.name}, t * ${value.name}.length);`
+          : `${out.name}.set(${value.name});`,
+      );
+    });
+    next.forEach((v, k) => code.line(`${carries[k].name}.set(${v.name});`));
+  });
+  if (A.truncate && A.truncate.cut > 0) {
+    // Truncated: the carried value is cut where the loop stopped.
+    code.block(`if (${steps} < ${T}) {`, () => {
+      for (let k = 0; k < A.truncate!.cut; k++) code.line(`${carries[k].name}.fill(0);`);
+    });
+  }
+  return { kind: 'tuple', items: [...carries, ...outputs] };
+}

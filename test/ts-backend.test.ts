@@ -1,0 +1,172 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { grad } from '../src/ad/grad.js';
+import { withOutputLoss } from '../src/ad/probe.js';
+import { compileToTypeScript } from '../src/backends/ts/index.js';
+import { selectModel } from '../src/frontend/program.js';
+import type { ModelInfo } from '../src/frontend/model.js';
+import { interpret } from '../src/interp/interpret.js';
+import { tensorFromNested } from '../src/interp/io.js';
+import { randomData } from '../src/interp/random-data.js';
+import { bindSizes, initParams } from '../src/interp/run.js';
+import { type Graph, isOp } from '../src/ir/graph.js';
+import { keepOutputs } from '../src/ir/prune.js';
+import type { Tensor } from '../src/tensor/tensor.js';
+import { examplesDir, loadExample, maxRelativeError } from './helpers/compile.js';
+
+const examples = readdirSync(examplesDir)
+  .filter((f) => f.endsWith('.rnn'))
+  .sort();
+const outDir = mkdtempSync(join(tmpdir(), 'rnnc-ts-'));
+const steps = { T: 4, S: 5, U: 3 };
+const batch = 2;
+
+interface Generated {
+  init(seed: number): Record<string, Float32Array | Float64Array>;
+  forward(
+    params: unknown,
+    inputs: unknown,
+    states?: unknown,
+  ): { outputs: Record<string, { data: ArrayLike<number> }>; finalStates: Record<string, { data: ArrayLike<number> }> };
+  grad?(
+    params: unknown,
+    inputs: unknown,
+    states?: unknown,
+  ): {
+    loss: number;
+    grads: Record<string, ArrayLike<number>>;
+    inputGrads: Record<string, { data: ArrayLike<number> }>;
+    stateGrads: Record<string, { data: ArrayLike<number> }>;
+  };
+}
+
+const cases = examples.flatMap((file) => [
+  ...([0, 1, 2] as const).map((level) => ({ file, level, dtype: 'f64' as const })),
+  { file, level: 2 as const, dtype: 'f32' as const },
+]);
+const written: string[] = [];
+
+function generate(file: string, level: 0 | 1 | 2, dtype: 'f32' | 'f64'): { path: string; model: ModelInfo } {
+  const model = selectModel(loadExample(file));
+  const { code } = compileToTypeScript(model, {
+    level,
+    dtype,
+    sizes: bindSizes(model),
+    source: { file: `examples/${file}`, text: '' },
+  });
+  const path = join(outDir, `${file.replace('.rnn', '')}_O${level}_${dtype}.ts`);
+  writeFileSync(path, code);
+  written.push(path);
+  return { path, model };
+}
+
+beforeAll(() => {
+  for (const c of cases) generate(c.file, c.level, c.dtype);
+});
+
+function lossGraphOf(model: ModelInfo): Graph {
+  return model.hasLoss ? model.graph : withOutputLoss(model.graph);
+}
+
+describe.each(cases)('the TypeScript module of examples/$file at -O$level in $dtype', ({ file, level, dtype }) => {
+  const tolerance = dtype === 'f64' ? 1e-9 : 1e-4;
+
+  it('draws the same initial params as the interpreter and computes the same outputs, final states and gradients', async () => {
+    const model = selectModel(loadExample(file));
+    const sizes = bindSizes(model);
+    const mod = (await import(join(outDir, `${file.replace('.rnn', '')}_O${level}_${dtype}.ts`))) as Generated;
+    const params = mod.init(7);
+    const reference = initParams(model, sizes, 7, dtype);
+    for (const [name, t] of Object.entries(reference))
+      expect(Array.from(params[name]), name).toEqual(Array.from(t.data));
+
+    const lossGraph = lossGraphOf(model);
+    const specs = lossGraph.nodes.flatMap((n) => (isOp(n, 'input') ? [n.attrs] : []));
+    const data = randomData(specs, sizes, steps, batch, 5);
+    const tensors = Object.fromEntries(
+      specs.map((s) => [s.name, tensorFromNested(s.name, data[s.name], s.type, sizes, dtype)]),
+    );
+    const inputs = Object.fromEntries(
+      Object.entries(tensors).map(([name, t]) => [name, { data: t.data, shape: t.fullShape }]),
+    );
+    const bindings = {
+      dtype: 'f64' as const,
+      sizes,
+      params: initParams(model, sizes, 7, 'f64'),
+      inputs: Object.fromEntries(
+        Object.entries(tensors).map(([n, t]) => [
+          n,
+          tensorFromNested(n, data[n], specs.find((s) => s.name === n)!.type, sizes, 'f64'),
+        ]),
+      ) as Record<string, Tensor>,
+      batch,
+      timeLengths: steps,
+    };
+
+    const expected = interpret(
+      keepOutputs(model.graph, (o) => o.role !== 'loss'),
+      bindings,
+    );
+    const got = mod.forward(params, inputs);
+    for (const out of model.graph.outputs) {
+      if (out.role === 'output')
+        expect(maxRelativeError(got.outputs[out.name].data, expected[out.name].data), out.name).toBeLessThan(tolerance);
+      if (out.role === 'final_state')
+        expect(maxRelativeError(got.finalStates[out.name].data, expected[out.name].data), out.name).toBeLessThan(
+          tolerance,
+        );
+    }
+
+    const reverse = interpret(grad(lossGraph).graph, bindings);
+    const result = mod.grad!(params, inputs);
+    expect(Math.abs(result.loss - reverse.loss.data[0])).toBeLessThan(
+      tolerance * Math.max(1, Math.abs(reverse.loss.data[0])),
+    );
+    for (const p of model.params)
+      expect(maxRelativeError(result.grads[p.name], reverse[`grad:${p.name}`].data), `grad ${p.name}`).toBeLessThan(
+        tolerance,
+      );
+    for (const i of model.inputs.filter((x) => x.role === 'input'))
+      expect(
+        maxRelativeError(result.inputGrads[i.name].data, reverse[`grad:${i.name}`].data),
+        `grad ${i.name}`,
+      ).toBeLessThan(tolerance);
+    for (const s of model.states)
+      expect(
+        maxRelativeError(result.stateGrads[s.name].data, reverse[`grad:${s.name}`].data),
+        `grad ${s.name}`,
+      ).toBeLessThan(tolerance);
+  });
+});
+
+describe('generated modules', () => {
+  it('pass tsc --strict with unused-code checks, as a user project might compile them', () => {
+    const config = join(outDir, 'tsconfig.json');
+    writeFileSync(
+      config,
+      JSON.stringify({
+        compilerOptions: {
+          strict: true,
+          noUnusedLocals: true,
+          noUnusedParameters: true,
+          noEmit: true,
+          target: 'ES2022',
+          module: 'ES2022',
+          lib: ['ES2022'],
+          skipLibCheck: true,
+          types: [],
+        },
+        files: written,
+      }),
+    );
+    const tsc = new URL('../node_modules/typescript/bin/tsc', import.meta.url).pathname;
+    try {
+      execFileSync(process.execPath, [tsc, '-p', config], { encoding: 'utf8' });
+    } catch (e) {
+      throw new Error(`tsc found errors:\n${(e as { stdout: string }).stdout.split('\n').slice(0, 30).join('\n')}`);
+    }
+  }, 60_000);
+});
