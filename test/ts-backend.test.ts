@@ -96,11 +96,9 @@ describe.each(cases)('the TypeScript module of examples/$file at -O$level in $dt
       dtype: 'f64' as const,
       sizes,
       params: initParams(model, sizes, 7, 'f64'),
+      // The reference runs in f64 on the same data.
       inputs: Object.fromEntries(
-        Object.entries(tensors).map(([n, t]) => [
-          n,
-          tensorFromNested(n, data[n], specs.find((s) => s.name === n)!.type, sizes, 'f64'),
-        ]),
+        specs.map((s) => [s.name, tensorFromNested(s.name, data[s.name], s.type, sizes, 'f64')]),
       ) as Record<string, Tensor>,
       batch,
       timeLengths: steps,
