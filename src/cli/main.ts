@@ -16,6 +16,8 @@ import { analyzeCommand, type AnalyzeFlags } from './analyze.js';
 import { GradError } from '../ad/walk.js';
 import { formatDiagnostic } from '../diagnostics.js';
 import type { Program } from '../frontend/program.js';
+import { compileCommand, type CompileFlags } from './compile.js';
+import { passNames } from '../passes/pipeline.js';
 
 export interface Io {
   out(text: string): void;
@@ -159,6 +161,23 @@ export function buildProgram(io: Io): Command {
       const programs = files.map((f) => loadProgram(f, io.err));
       withGradErrors(programs[0], () => analyzeCommand(programs, flags, io.out));
     });
+
+  const compile = program
+    .command('compile')
+    .description('compile a model into one standalone TypeScript module: init, forward and grad, no imports')
+    .argument('<file>', 'an .rnn source file')
+    .option('--model <name>', 'which model (or cell) of the file; needed when it defines several')
+    .addOption(new Option('--target <target>', 'what to emit').choices(['ts']).default('ts'))
+    .addOption(new Option('-O, --opt-level <level>', 'optimization level: 0 none, 1 cleanups, 2 everything').choices(['0', '1', '2']).default('2'))
+    .addOption(new Option('--dtype <dtype>', 'precision of the generated code').choices(['f32', 'f64']).default('f32'))
+    .option('-o, --out <file>', 'write the module to a file instead of standard output')
+    .option('--explain', 'say what each optimization pass changed')
+    .option('--truncate <k>', 'truncated BPTT in grad: carry gradients back at most k steps')
+    .option('--remat', 'recompute each step in grad instead of saving its values')
+    .addOption(sizeOption())
+    .addHelpText('after', '\nExamples:\n  rnnc compile examples/lstm.rnn -O2 -o lstm.ts\n  rnnc compile examples/tagger.rnn --dtype f64 --explain --no-hoist -o tagger.ts');
+  for (const pass of passNames()) compile.option(`--no-${pass}`, `turn the ${pass} pass off`);
+  compile.action((file: string, flags: CompileFlags) => compileCommand(loadProgram(file, io.err), flags, io.out));
 
   /** A gradient error at a place in the source is shown like any other diagnostic. */
   function withGradErrors<T>(source: Program, run: (p: Program) => T): T {

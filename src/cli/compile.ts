@@ -1,0 +1,64 @@
+/** `rnnc compile`: a model → one standalone TypeScript module. */
+import { writeFileSync } from 'node:fs';
+import { compileToTypeScript } from '../backends/ts/index.js';
+import { UserError } from '../diagnostics.js';
+import { type Program, selectModel } from '../frontend/program.js';
+import { bindSizes } from '../interp/run.js';
+import { type OptLevel, passNames, type PassReport } from '../passes/pipeline.js';
+import { gradOptions } from './grad.js';
+import { parseSizes } from './load.js';
+
+export interface CompileFlags {
+  model?: string;
+  target: string;
+  optLevel: string;
+  dtype: string;
+  out?: string;
+  explain?: boolean;
+  size: string[];
+  truncate?: string;
+  remat?: boolean;
+  /** commander's negatable `--no-<pass>` flags land here as booleans. */
+  [pass: string]: unknown;
+}
+
+function describeReport(title: string, report: readonly PassReport[]): string[] {
+  const lines = [`${title}:`];
+  for (const r of report) {
+    lines.push(`  ${r.pass} (${r.nodes} nodes after)${r.changes.length === 0 ? ': no change' : ''}`);
+    for (const c of r.changes) lines.push(`    ${c}`);
+  }
+  return lines;
+}
+
+export function compileCommand(program: Program, flags: CompileFlags, out: (text: string) => void): void {
+  if (flags.target !== 'ts') throw new UserError(`unknown target '${flags.target}': the targets are ts`);
+  const level = Number(flags.optLevel);
+  if (![0, 1, 2].includes(level)) throw new UserError(`-O takes 0, 1 or 2, got '${flags.optLevel}'`);
+  if (flags.dtype !== 'f32' && flags.dtype !== 'f64') throw new UserError(`--dtype is f32 or f64, got '${flags.dtype}'`);
+  const model = selectModel(program, flags.model);
+  const sizes = bindSizes(model, parseSizes(flags.size));
+  const disable = new Set(passNames().filter((name) => flags[camel(name)] === false));
+  const { truncate, remat } = gradOptions(flags);
+  const result = compileToTypeScript(model, {
+    level: level as OptLevel,
+    dtype: flags.dtype,
+    sizes,
+    disable,
+    source: { file: program.file, text: program.source },
+    ...(truncate !== undefined && truncate > 0 ? { truncate } : {}),
+    ...(remat ? { remat } : {}),
+  });
+  const notes = flags.explain ? [...describeReport('forward', result.report.forward), ...describeReport('grad', result.report.grad)] : [];
+  if (flags.out) {
+    writeFileSync(flags.out, result.code);
+    out([...notes, `wrote ${flags.out} (${result.code.split('\n').length} lines, model ${model.name}, -O${level}, ${flags.dtype})`].join('\n'));
+  } else {
+    out([...notes.map((l) => `// ${l}`), result.code].join('\n'));
+  }
+}
+
+/** commander turns `--no-gate-fusion` into `gateFusion: false`. */
+export function camel(name: string): string {
+  return name.replace(/-(.)/g, (_, c: string) => c.toUpperCase());
+}

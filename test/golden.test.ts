@@ -1,0 +1,24 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { compileToTypeScript } from '../src/backends/ts/index.js';
+import { selectModel } from '../src/frontend/program.js';
+import { bindSizes } from '../src/interp/run.js';
+import { compileOk, examplesDir } from './helpers/compile.js';
+
+const examples = readdirSync(examplesDir).filter((f) => f.endsWith('.rnn')).sort();
+
+// Any change to generated code shows up as a diff of these files, to be reviewed and
+// committed (`npx vitest run test/golden.test.ts -u` rewrites them).
+describe('emitted TypeScript', () => {
+  it.each(examples)('of examples/%s at -O2 in f32 matches its golden file', async (file) => {
+    const source = readFileSync(new URL(file, examplesDir), 'utf8');
+    const model = selectModel(compileOk(source, `examples/${file}`));
+    const { code } = compileToTypeScript(model, {
+      level: 2,
+      dtype: 'f32',
+      sizes: bindSizes(model),
+      source: { file: `examples/${file}`, text: source },
+    });
+    await expect(code).toMatchFileSnapshot(`./golden/${file.replace('.rnn', '')}.ts`);
+  });
+});
