@@ -5,7 +5,9 @@ import { selectModel } from '../src/frontend/program.js';
 import { bindSizes } from '../src/interp/run.js';
 import { compileOk, examplesDir } from './helpers/compile.js';
 
-const examples = readdirSync(examplesDir).filter((f) => f.endsWith('.rnn')).sort();
+const examples = readdirSync(examplesDir)
+  .filter((f) => f.endsWith('.rnn'))
+  .sort();
 
 // Any change to generated code shows up as a diff of these files, to be reviewed and
 // committed (`npx vitest run test/golden.test.ts -u` rewrites them).

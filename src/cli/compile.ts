@@ -35,7 +35,8 @@ export function compileCommand(program: Program, flags: CompileFlags, out: (text
   if (flags.target !== 'ts') throw new UserError(`unknown target '${flags.target}': the targets are ts`);
   const level = Number(flags.optLevel);
   if (![0, 1, 2].includes(level)) throw new UserError(`-O takes 0, 1 or 2, got '${flags.optLevel}'`);
-  if (flags.dtype !== 'f32' && flags.dtype !== 'f64') throw new UserError(`--dtype is f32 or f64, got '${flags.dtype}'`);
+  if (flags.dtype !== 'f32' && flags.dtype !== 'f64')
+    throw new UserError(`--dtype is f32 or f64, got '${flags.dtype}'`);
   const model = selectModel(program, flags.model);
   const sizes = bindSizes(model, parseSizes(flags.size));
   const disable = new Set(passNames().filter((name) => flags[camel(name)] === false));
@@ -49,10 +50,17 @@ export function compileCommand(program: Program, flags: CompileFlags, out: (text
     ...(truncate !== undefined && truncate > 0 ? { truncate } : {}),
     ...(remat ? { remat } : {}),
   });
-  const notes = flags.explain ? [...describeReport('forward', result.report.forward), ...describeReport('grad', result.report.grad)] : [];
+  const notes = flags.explain
+    ? [...describeReport('forward', result.report.forward), ...describeReport('grad', result.report.grad)]
+    : [];
   if (flags.out) {
     writeFileSync(flags.out, result.code);
-    out([...notes, `wrote ${flags.out} (${result.code.split('\n').length} lines, model ${model.name}, -O${level}, ${flags.dtype})`].join('\n'));
+    out(
+      [
+        ...notes,
+        `wrote ${flags.out} (${result.code.split('\n').length} lines, model ${model.name}, -O${level}, ${flags.dtype})`,
+      ].join('\n'),
+    );
   } else {
     out([...notes.map((l) => `// ${l}`), result.code].join('\n'));
   }

@@ -168,14 +168,21 @@ export function buildProgram(io: Io): Command {
     .argument('<file>', 'an .rnn source file')
     .option('--model <name>', 'which model (or cell) of the file; needed when it defines several')
     .addOption(new Option('--target <target>', 'what to emit').choices(['ts']).default('ts'))
-    .addOption(new Option('-O, --opt-level <level>', 'optimization level: 0 none, 1 cleanups, 2 everything').choices(['0', '1', '2']).default('2'))
+    .addOption(
+      new Option('-O, --opt-level <level>', 'optimization level: 0 none, 1 cleanups, 2 everything')
+        .choices(['0', '1', '2'])
+        .default('2'),
+    )
     .addOption(new Option('--dtype <dtype>', 'precision of the generated code').choices(['f32', 'f64']).default('f32'))
     .option('-o, --out <file>', 'write the module to a file instead of standard output')
     .option('--explain', 'say what each optimization pass changed')
     .option('--truncate <k>', 'truncated BPTT in grad: carry gradients back at most k steps')
     .option('--remat', 'recompute each step in grad instead of saving its values')
     .addOption(sizeOption())
-    .addHelpText('after', '\nExamples:\n  rnnc compile examples/lstm.rnn -O2 -o lstm.ts\n  rnnc compile examples/tagger.rnn --dtype f64 --explain --no-hoist -o tagger.ts');
+    .addHelpText(
+      'after',
+      '\nExamples:\n  rnnc compile examples/lstm.rnn -O2 -o lstm.ts\n  rnnc compile examples/tagger.rnn --dtype f64 --explain --no-hoist -o tagger.ts',
+    );
   for (const pass of passNames()) compile.option(`--no-${pass}`, `turn the ${pass} pass off`);
   compile.action((file: string, flags: CompileFlags) => compileCommand(loadProgram(file, io.err), flags, io.out));
 
