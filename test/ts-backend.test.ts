@@ -168,3 +168,63 @@ describe('generated modules', () => {
     }
   }, 60_000);
 });
+
+describe('run-time checks of a generated module', () => {
+  interface Checked {
+    init(seed: number): Record<string, Float32Array>;
+    forward(params: unknown, inputs: unknown, states?: unknown): unknown;
+  }
+  const load = async () => (await import(join(outDir, 'lstm_O2_f32.ts'))) as Checked;
+  const x = (shape: number[]) => ({ data: new Float32Array(shape.reduce((a, b) => a * b, 1)), shape });
+
+  it('names a param of the wrong length, a missing one, and NaN in one', async () => {
+    const mod = await load();
+    const params = mod.init(0);
+    expect(() => mod.forward({ ...params, W_ii: new Float32Array(3) }, { x: x([2, 1, 3]) })).toThrow(
+      'rnnc model: param W_ii has 3 values, its shape [5, 3] needs 15',
+    );
+    const { b_ho: _missing, ...rest } = params;
+    expect(() => mod.forward(rest, { x: x([2, 1, 3]) })).toThrow(
+      'rnnc model: param b_ho must be a Float32Array of 5 values',
+    );
+    const poisoned = { ...params, b_ii: Float32Array.from([0, 0, NaN, 0, 0]) };
+    expect(() => mod.forward(poisoned, { x: x([2, 1, 3]) })).toThrow('rnnc model: param b_ii holds NaN at index 2');
+  });
+
+  it('names an input of the wrong shape or length, and a missing one', async () => {
+    const mod = await load();
+    const params = mod.init(0);
+    expect(() => mod.forward(params, { x: x([2, 1, 4]) })).toThrow(
+      'rnnc model: x has shape [2, 1, 4], expected [T, B, 3] (time-major)',
+    );
+    expect(() => mod.forward(params, { x: { data: new Float32Array(5), shape: [2, 1, 3] } })).toThrow(
+      'rnnc model: x has 5 values but shape [2, 1, 3]',
+    );
+    expect(() => mod.forward(params, {})).toThrow('rnnc model: no input x');
+    expect(() => mod.forward(params, { x: { data: new Float64Array(6), shape: [2, 1, 3] } })).toThrow(
+      'x must be { data: Float32Array, shape: [T, B, 3] }',
+    );
+  });
+
+  it('names an initial state of the wrong size or an unknown one', async () => {
+    const mod = await load();
+    const params = mod.init(0);
+    expect(() => mod.forward(params, { x: x([2, 2, 3]) }, { h: new Float32Array(5) })).toThrow(
+      'initial state h must be a Float32Array of B * 5 = 10 values',
+    );
+    expect(() => mod.forward(params, { x: x([2, 2, 3]) }, { z: new Float32Array(10) })).toThrow(
+      'no state named z (states: h, c)',
+    );
+  });
+
+  it('starts from given initial states without writing to them', async () => {
+    const mod = await load();
+    const params = mod.init(0);
+    const h = Float32Array.from({ length: 5 }, (_, k) => k / 10);
+    const run = (states: object) =>
+      (mod.forward(params, { x: x([3, 1, 3]) }, states) as { outputs: { output: { data: Float32Array } } }).outputs
+        .output.data;
+    expect(Array.from(run({ h }))).not.toEqual(Array.from(run({})));
+    expect(Array.from(h)).toEqual([0, 0.1, 0.2, 0.3, 0.4].map((v) => Math.fround(v)));
+  });
+});

@@ -858,6 +858,82 @@ export function grad(params: Params, inputs: Inputs, initialStates: InitialState
   return { loss: red42_94[0], outputs: { "output": { data: out35_0_70, shape: [T_T, B, 5] } }, finalStates: { "h": { data: state35_0_68, shape: [B, 5] }, "c": { data: state35_1_69, shape: [B, 5] } }, grads: { "W_ii": rows76_138, "W_if": rows77_139, "W_ig": rows78_140, "W_io": rows79_141, "W_hi": rows82_143, "W_hf": rows83_144, "W_hg": rows84_145, "W_ho": rows85_146, "b_ii": ub86_147, "b_if": ub87_148, "b_ig": ub88_149, "b_io": ub89_150, "b_hi": ub86_147, "b_hf": ub87_148, "b_hg": ub88_149, "b_ho": ub89_150 }, inputGrads: { "x": { data: mm91_152, shape: [T_T, B, 3] } }, stateGrads: { "h": { data: state66_0_107, shape: [B, 5] }, "c": { data: state66_1_108, shape: [B, 5] } } } as GradResult;
 }
 
+
+export interface OptimizerOptions {
+  /** 'sgd' (with optional momentum) or 'adam' (Kingma & Ba 2015). */
+  readonly method: 'sgd' | 'adam';
+  readonly learningRate: number;
+  /** SGD: the momentum coefficient (0: plain SGD). */
+  readonly momentum?: number;
+  /** Adam: the decay rates of the first and second moment estimates, and the epsilon. */
+  readonly beta1?: number;
+  readonly beta2?: number;
+  readonly epsilon?: number;
+  /** Scale all gradients down so their global norm is at most this (as torch.nn.utils.clip_grad_norm_). */
+  readonly clipNorm?: number;
+}
+
+export interface Optimizer {
+  readonly options: OptimizerOptions;
+  /** Steps taken so far. */
+  steps: number;
+  readonly first: { [K in ParamName]?: Float32Array };
+  readonly second: { [K in ParamName]?: Float32Array };
+}
+
+export function optimizer(options: OptimizerOptions): Optimizer {
+  if (options.method !== 'sgd' && options.method !== 'adam') fail(`optimizer method must be 'sgd' or 'adam', got ${String(options.method)}`);
+  if (!(options.learningRate > 0)) fail(`the learning rate must be positive, got ${options.learningRate}`);
+  if (options.clipNorm !== undefined && !(options.clipNorm > 0)) fail(`clipNorm must be positive, got ${options.clipNorm}`);
+  return { options, steps: 0, first: {}, second: {} };
+}
+
+/**
+ * One step of gradient descent: computes the loss and the gradients, clips
+ * them, and updates every param in place. Returns the loss before the step
+ * and the gradients' global norm (before clipping).
+ */
+export function trainStep(params: Params, opt: Optimizer, inputs: Inputs, initialStates: InitialStates = {}): { loss: number; gradientNorm: number } {
+  const result = grad(params, inputs, initialStates);
+  let squares = 0;
+  for (const name of paramNames) for (const g of result.grads[name]) squares += g * g;
+  const gradientNorm = Math.sqrt(squares);
+  if (!Number.isFinite(gradientNorm)) fail(`the gradients are not finite (loss ${result.loss}); lower the learning rate or clip them`);
+  const { clipNorm } = opt.options;
+  const scale = clipNorm !== undefined && gradientNorm > clipNorm ? clipNorm / (gradientNorm + 1e-6) : 1;
+  opt.steps++;
+  const lr = opt.options.learningRate;
+  for (const name of paramNames) {
+    const p = params[name];
+    const g = result.grads[name];
+    if (opt.options.method === 'sgd') {
+      const momentum = opt.options.momentum ?? 0;
+      if (momentum === 0) {
+        for (let k = 0; k < p.length; k++) p[k] -= lr * scale * g[k];
+        continue;
+      }
+      const v = (opt.first[name] ??= new Float32Array(p.length));
+      for (let k = 0; k < p.length; k++) {
+        v[k] = momentum * v[k] + scale * g[k];
+        p[k] -= lr * v[k];
+      }
+    } else {
+      const { beta1 = 0.9, beta2 = 0.999, epsilon = 1e-8 } = opt.options;
+      const m = (opt.first[name] ??= new Float32Array(p.length));
+      const v = (opt.second[name] ??= new Float32Array(p.length));
+      const c1 = 1 - Math.pow(beta1, opt.steps);
+      const c2 = 1 - Math.pow(beta2, opt.steps);
+      for (let k = 0; k < p.length; k++) {
+        const gk = scale * g[k];
+        m[k] = beta1 * m[k] + (1 - beta1) * gk;
+        v[k] = beta2 * v[k] + (1 - beta2) * gk * gk;
+        p[k] -= (lr * (m[k] / c1)) / (Math.sqrt(v[k] / c2) + epsilon);
+      }
+    }
+  }
+  return { loss: result.loss, gradientNorm };
+}
+
 // Kernels specialised for this model’s sizes.
 function matmul22(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
   for (let s = 0; s < samples; s++) {

@@ -12,7 +12,7 @@ import { Code, numberLiteral, sanitizeComment, stringLiteral } from './code.js';
 import { bufferValue, GraphEmitter, type ModuleContext, type Sources, type Value } from './emit-graph.js';
 import { absorbedOuter, render } from './kernels.js';
 import { layoutOf, timeVar } from './layout.js';
-import { runtimeSupport } from './runtime.js';
+import { runtimeSupport, trainingSupport } from './runtime.js';
 
 export interface ModuleOptions {
   readonly model: ModelInfo;
@@ -293,6 +293,7 @@ export function emitModule(options: ModuleOptions): string {
     });
     code.line();
   }
+  if (options.grad) code.line(trainingSupport(A));
   code.comment('Kernels specialised for this model’s sizes.');
   return `${code.toString()}${helpers.toString()}`;
 }
