@@ -357,18 +357,18 @@ export function grad(params: Params, inputs: Inputs, initialStates: InitialState
   const mm29_113 = new Float32Array(B * 5);
   const cat57_115 = new Float32Array(T_T * B * 15);
   const ub59_116 = new Float32Array(45);
-  const rows60_117 = new Float32Array(15);
-  const rows61_118 = new Float32Array(15);
-  const rows62_119 = new Float32Array(15);
-  const ub64_120 = new Float32Array(75);
-  const rows65_121 = new Float32Array(25);
-  const rows66_122 = new Float32Array(25);
-  const rows67_123 = new Float32Array(25);
-  const ub68_124 = new Float32Array(5);
-  const ub69_125 = new Float32Array(5);
-  const ub70_126 = new Float32Array(5);
-  const cat71_127 = new Float32Array(T_T * B * 15);
-  const mm72_128 = new Float32Array(T_T * B * 3);
+  const rows60_118 = new Float32Array(15);
+  const rows61_119 = new Float32Array(15);
+  const rows62_120 = new Float32Array(15);
+  const ub64_121 = new Float32Array(75);
+  const rows65_123 = new Float32Array(25);
+  const rows66_124 = new Float32Array(25);
+  const rows67_125 = new Float32Array(25);
+  const ub68_126 = new Float32Array(5);
+  const ub69_127 = new Float32Array(5);
+  const ub70_128 = new Float32Array(5);
+  const cat71_129 = new Float32Array(T_T * B * 15);
+  const mm72_130 = new Float32Array(T_T * B * 3);
   const in32 = (inputs["x"] as Tensor).data;
   const p33 = params["W_f"];
   const p34 = params["W_g"];
@@ -662,7 +662,6 @@ export function grad(params: Params, inputs: Inputs, initialStates: InitialState
       }
     }
     // %29 matmul fused gate products
-    mm29_113.fill(0);
     matmul114(cat27_112, stack49_87, mm29_113, B);
     out51_0_91.set(v26_111, t * v26_111.length);
     out51_1_92.set(v22_110, t * v22_110.length);
@@ -691,94 +690,77 @@ export function grad(params: Params, inputs: Inputs, initialStates: InitialState
   }
   // %59 unbroadcast fused weight gradients
   ub59_116.fill(0);
-  for (let l = 0; l < T_T * B; l++) {
-    const ao = l * 15;
-    const bo = l * 3;
-    for (let i = 0; i < 15; i++) {
-      const av = cat57_115[ao + i];
-      const ro = i * 3;
-      for (let j = 0; j < 3; j++) ub59_116[ro + j] += av * in32[bo + j];
-    }
-  }
+  weightGradient117(cat57_115, 15, in32, 3, ub59_116, T_T * B);
   // %60 slice_rows ∂CIFG: ∂W_f (batched)
   for (let l = 0; l < 1; l++) {
-    rows60_117.set(ub59_116.subarray(l * 45 + 0, l * 45 + 15), l * 15);
+    rows60_118.set(ub59_116.subarray(l * 45 + 0, l * 45 + 15), l * 15);
   }
   // %61 slice_rows ∂CIFG: ∂W_g (batched)
   for (let l = 0; l < 1; l++) {
-    rows61_118.set(ub59_116.subarray(l * 45 + 15, l * 45 + 30), l * 15);
+    rows61_119.set(ub59_116.subarray(l * 45 + 15, l * 45 + 30), l * 15);
   }
   // %62 slice_rows ∂CIFG: ∂W_o (batched)
   for (let l = 0; l < 1; l++) {
-    rows62_119.set(ub59_116.subarray(l * 45 + 30, l * 45 + 45), l * 15);
+    rows62_120.set(ub59_116.subarray(l * 45 + 30, l * 45 + 45), l * 15);
   }
   // %64 unbroadcast fused weight gradients
-  ub64_120.fill(0);
-  for (let l = 0; l < T_T * B; l++) {
-    const ao = l * 15;
-    const bo = l * 5;
-    for (let i = 0; i < 15; i++) {
-      const av = cat57_115[ao + i];
-      const ro = i * 5;
-      for (let j = 0; j < 5; j++) ub64_120[ro + j] += av * shift40_82[bo + j];
-    }
-  }
+  ub64_121.fill(0);
+  weightGradient122(cat57_115, 15, shift40_82, 5, ub64_121, T_T * B);
   // %65 slice_rows ∂CIFG: ∂U_f (batched)
   for (let l = 0; l < 1; l++) {
-    rows65_121.set(ub64_120.subarray(l * 75 + 0, l * 75 + 25), l * 25);
+    rows65_123.set(ub64_121.subarray(l * 75 + 0, l * 75 + 25), l * 25);
   }
   // %66 slice_rows ∂CIFG: ∂U_g (batched)
   for (let l = 0; l < 1; l++) {
-    rows66_122.set(ub64_120.subarray(l * 75 + 25, l * 75 + 50), l * 25);
+    rows66_124.set(ub64_121.subarray(l * 75 + 25, l * 75 + 50), l * 25);
   }
   // %67 slice_rows ∂CIFG: ∂U_o (batched)
   for (let l = 0; l < 1; l++) {
-    rows67_123.set(ub64_120.subarray(l * 75 + 50, l * 75 + 75), l * 25);
+    rows67_125.set(ub64_121.subarray(l * 75 + 50, l * 75 + 75), l * 25);
   }
   // %68 unbroadcast ∂CIFG: ∂b_f (batched)
-  ub68_124.fill(0);
+  ub68_126.fill(0);
   for (let l = 0; l < T_T * B; l++) {
     for (let j = 0; j < 5; j++) {
-      ub68_124[j] += out51_0_91[l * 5 + j];
+      ub68_126[j] += out51_0_91[l * 5 + j];
     }
   }
   // %69 unbroadcast ∂CIFG: ∂b_g (batched)
-  ub69_125.fill(0);
+  ub69_127.fill(0);
   for (let l = 0; l < T_T * B; l++) {
     for (let j = 0; j < 5; j++) {
-      ub69_125[j] += out51_1_92[l * 5 + j];
+      ub69_127[j] += out51_1_92[l * 5 + j];
     }
   }
   // %70 unbroadcast ∂CIFG: ∂b_o (batched)
-  ub70_126.fill(0);
+  ub70_128.fill(0);
   for (let l = 0; l < T_T * B; l++) {
     for (let j = 0; j < 5; j++) {
-      ub70_126[j] += out51_2_93[l * 5 + j];
+      ub70_128[j] += out51_2_93[l * 5 + j];
     }
   }
   // %71 concat
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 5;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 5; c++) cat71_127[(l * 1 + r) * 15 + 0 + c] = out51_2_93[xo + r * 5 + c];
+      for (let c = 0; c < 5; c++) cat71_129[(l * 1 + r) * 15 + 0 + c] = out51_2_93[xo + r * 5 + c];
     }
   }
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 5;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 5; c++) cat71_127[(l * 1 + r) * 15 + 5 + c] = out51_1_92[xo + r * 5 + c];
+      for (let c = 0; c < 5; c++) cat71_129[(l * 1 + r) * 15 + 5 + c] = out51_1_92[xo + r * 5 + c];
     }
   }
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 5;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 5; c++) cat71_127[(l * 1 + r) * 15 + 10 + c] = out51_0_91[xo + r * 5 + c];
+      for (let c = 0; c < 5; c++) cat71_129[(l * 1 + r) * 15 + 10 + c] = out51_0_91[xo + r * 5 + c];
     }
   }
   // %72 matmul fused gate products
-  mm72_128.fill(0);
-  matmul129(cat71_127, stack50_88, mm72_128, T_T * B);
-  return { loss: red29_77[0], outputs: { "output": { data: out22_0_54, shape: [T_T, B, 5] } }, finalStates: { "h": { data: state22_0_52, shape: [B, 5] }, "c": { data: state22_1_53, shape: [B, 5] } }, grads: { "W_f": rows60_117, "W_g": rows61_118, "W_o": rows62_119, "U_f": rows65_121, "U_g": rows66_122, "U_o": rows67_123, "b_f": ub68_124, "b_g": ub69_125, "b_o": ub70_126 }, inputGrads: { "x": { data: mm72_128, shape: [T_T, B, 3] } }, stateGrads: { "h": { data: state51_0_89, shape: [B, 5] }, "c": { data: state51_1_90, shape: [B, 5] } } } as GradResult;
+  matmul131(cat71_129, stack50_88, mm72_130, T_T * B);
+  return { loss: red29_77[0], outputs: { "output": { data: out22_0_54, shape: [T_T, B, 5] } }, finalStates: { "h": { data: state22_0_52, shape: [B, 5] }, "c": { data: state22_1_53, shape: [B, 5] } }, grads: { "W_f": rows60_118, "W_g": rows61_119, "W_o": rows62_120, "U_f": rows65_123, "U_g": rows66_124, "U_o": rows67_125, "b_f": ub68_126, "b_g": ub69_127, "b_o": ub70_128 }, inputGrads: { "x": { data: mm72_130, shape: [T_T, B, 3] } }, stateGrads: { "h": { data: state51_0_89, shape: [B, 5] }, "c": { data: state51_1_90, shape: [B, 5] } } } as GradResult;
 }
 
 
@@ -859,100 +841,743 @@ export function trainStep(params: Params, opt: Optimizer, inputs: Inputs, initia
 
 // Kernels specialised for this model’s sizes.
 function matmul15(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
-  for (let s = 0; s < samples; s++) {
-    const xo = s * 3;
-    const oo = s * 15;
-    for (let i = 0; i < 15; i++) {
-      const wo = i * 3;
-      let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-      let p = 0;
-      for (; p + 3 < 3; p += 4) {
-        s0 += w[wo + p + 0] * x[xo + p + 0];
-        s1 += w[wo + p + 1] * x[xo + p + 1];
-        s2 += w[wo + p + 2] * x[xo + p + 2];
-        s3 += w[wo + p + 3] * x[xo + p + 3];
+  let s = 0;
+  for (; s + 3 < samples; s += 4) {
+    for (let i = 0; i < 12; i += 4) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a20 = 0, a21 = 0, a22 = 0, a23 = 0, a30 = 0, a31 = 0, a32 = 0, a33 = 0;
+      const wo0 = (i + 0) * 3;
+      const wo1 = (i + 1) * 3;
+      const wo2 = (i + 2) * 3;
+      const wo3 = (i + 3) * 3;
+      const xo0 = (s + 0) * 3;
+      const xo1 = (s + 1) * 3;
+      const xo2 = (s + 2) * 3;
+      const xo3 = (s + 3) * 3;
+      for (let p = 0; p < 3; p++) {
+        const w0 = w[wo0 + p];
+        const w1 = w[wo1 + p];
+        const w2 = w[wo2 + p];
+        const w3 = w[wo3 + p];
+        const x0 = x[xo0 + p];
+        a00 += w0 * x0;
+        a01 += w1 * x0;
+        a02 += w2 * x0;
+        a03 += w3 * x0;
+        const x1 = x[xo1 + p];
+        a10 += w0 * x1;
+        a11 += w1 * x1;
+        a12 += w2 * x1;
+        a13 += w3 * x1;
+        const x2 = x[xo2 + p];
+        a20 += w0 * x2;
+        a21 += w1 * x2;
+        a22 += w2 * x2;
+        a23 += w3 * x2;
+        const x3 = x[xo3 + p];
+        a30 += w0 * x3;
+        a31 += w1 * x3;
+        a32 += w2 * x3;
+        a33 += w3 * x3;
       }
-      for (; p < 3; p++) s0 += w[wo + p] * x[xo + p];
-      out[oo + i] = s0 + s1 + s2 + s3;
+      out[(s + 0) * 15 + i + 0] = a00;
+      out[(s + 0) * 15 + i + 1] = a01;
+      out[(s + 0) * 15 + i + 2] = a02;
+      out[(s + 0) * 15 + i + 3] = a03;
+      out[(s + 1) * 15 + i + 0] = a10;
+      out[(s + 1) * 15 + i + 1] = a11;
+      out[(s + 1) * 15 + i + 2] = a12;
+      out[(s + 1) * 15 + i + 3] = a13;
+      out[(s + 2) * 15 + i + 0] = a20;
+      out[(s + 2) * 15 + i + 1] = a21;
+      out[(s + 2) * 15 + i + 2] = a22;
+      out[(s + 2) * 15 + i + 3] = a23;
+      out[(s + 3) * 15 + i + 0] = a30;
+      out[(s + 3) * 15 + i + 1] = a31;
+      out[(s + 3) * 15 + i + 2] = a32;
+      out[(s + 3) * 15 + i + 3] = a33;
+    }
+    for (let i = 12; i < 15; i++) {
+      let a00 = 0, a10 = 0, a20 = 0, a30 = 0;
+      const wo0 = (i + 0) * 3;
+      const xo0 = (s + 0) * 3;
+      const xo1 = (s + 1) * 3;
+      const xo2 = (s + 2) * 3;
+      const xo3 = (s + 3) * 3;
+      for (let p = 0; p < 3; p++) {
+        const w0 = w[wo0 + p];
+        const x0 = x[xo0 + p];
+        a00 += w0 * x0;
+        const x1 = x[xo1 + p];
+        a10 += w0 * x1;
+        const x2 = x[xo2 + p];
+        a20 += w0 * x2;
+        const x3 = x[xo3 + p];
+        a30 += w0 * x3;
+      }
+      out[(s + 0) * 15 + i + 0] = a00;
+      out[(s + 1) * 15 + i + 0] = a10;
+      out[(s + 2) * 15 + i + 0] = a20;
+      out[(s + 3) * 15 + i + 0] = a30;
+    }
+  }
+  for (; s < samples; s++) {
+    for (let i = 0; i < 12; i += 4) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0;
+      const wo0 = (i + 0) * 3;
+      const wo1 = (i + 1) * 3;
+      const wo2 = (i + 2) * 3;
+      const wo3 = (i + 3) * 3;
+      const xo0 = (s + 0) * 3;
+      for (let p = 0; p < 3; p++) {
+        const w0 = w[wo0 + p];
+        const w1 = w[wo1 + p];
+        const w2 = w[wo2 + p];
+        const w3 = w[wo3 + p];
+        const x0 = x[xo0 + p];
+        a00 += w0 * x0;
+        a01 += w1 * x0;
+        a02 += w2 * x0;
+        a03 += w3 * x0;
+      }
+      out[(s + 0) * 15 + i + 0] = a00;
+      out[(s + 0) * 15 + i + 1] = a01;
+      out[(s + 0) * 15 + i + 2] = a02;
+      out[(s + 0) * 15 + i + 3] = a03;
+    }
+    for (let i = 12; i < 15; i++) {
+      let a00 = 0;
+      const wo0 = (i + 0) * 3;
+      const xo0 = (s + 0) * 3;
+      for (let p = 0; p < 3; p++) {
+        const w0 = w[wo0 + p];
+        const x0 = x[xo0 + p];
+        a00 += w0 * x0;
+      }
+      out[(s + 0) * 15 + i + 0] = a00;
     }
   }
 }
 function matmul28(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
-  for (let s = 0; s < samples; s++) {
-    const xo = s * 5;
-    const oo = s * 15;
-    for (let i = 0; i < 15; i++) {
-      const wo = i * 5;
-      let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-      let p = 0;
-      for (; p + 3 < 5; p += 4) {
-        s0 += w[wo + p + 0] * x[xo + p + 0];
-        s1 += w[wo + p + 1] * x[xo + p + 1];
-        s2 += w[wo + p + 2] * x[xo + p + 2];
-        s3 += w[wo + p + 3] * x[xo + p + 3];
+  let s = 0;
+  for (; s + 3 < samples; s += 4) {
+    for (let i = 0; i < 12; i += 4) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a20 = 0, a21 = 0, a22 = 0, a23 = 0, a30 = 0, a31 = 0, a32 = 0, a33 = 0;
+      const wo0 = (i + 0) * 5;
+      const wo1 = (i + 1) * 5;
+      const wo2 = (i + 2) * 5;
+      const wo3 = (i + 3) * 5;
+      const xo0 = (s + 0) * 5;
+      const xo1 = (s + 1) * 5;
+      const xo2 = (s + 2) * 5;
+      const xo3 = (s + 3) * 5;
+      for (let p = 0; p < 5; p++) {
+        const w0 = w[wo0 + p];
+        const w1 = w[wo1 + p];
+        const w2 = w[wo2 + p];
+        const w3 = w[wo3 + p];
+        const x0 = x[xo0 + p];
+        a00 += w0 * x0;
+        a01 += w1 * x0;
+        a02 += w2 * x0;
+        a03 += w3 * x0;
+        const x1 = x[xo1 + p];
+        a10 += w0 * x1;
+        a11 += w1 * x1;
+        a12 += w2 * x1;
+        a13 += w3 * x1;
+        const x2 = x[xo2 + p];
+        a20 += w0 * x2;
+        a21 += w1 * x2;
+        a22 += w2 * x2;
+        a23 += w3 * x2;
+        const x3 = x[xo3 + p];
+        a30 += w0 * x3;
+        a31 += w1 * x3;
+        a32 += w2 * x3;
+        a33 += w3 * x3;
       }
-      for (; p < 5; p++) s0 += w[wo + p] * x[xo + p];
-      out[oo + i] = s0 + s1 + s2 + s3;
+      out[(s + 0) * 15 + i + 0] = a00;
+      out[(s + 0) * 15 + i + 1] = a01;
+      out[(s + 0) * 15 + i + 2] = a02;
+      out[(s + 0) * 15 + i + 3] = a03;
+      out[(s + 1) * 15 + i + 0] = a10;
+      out[(s + 1) * 15 + i + 1] = a11;
+      out[(s + 1) * 15 + i + 2] = a12;
+      out[(s + 1) * 15 + i + 3] = a13;
+      out[(s + 2) * 15 + i + 0] = a20;
+      out[(s + 2) * 15 + i + 1] = a21;
+      out[(s + 2) * 15 + i + 2] = a22;
+      out[(s + 2) * 15 + i + 3] = a23;
+      out[(s + 3) * 15 + i + 0] = a30;
+      out[(s + 3) * 15 + i + 1] = a31;
+      out[(s + 3) * 15 + i + 2] = a32;
+      out[(s + 3) * 15 + i + 3] = a33;
+    }
+    for (let i = 12; i < 15; i++) {
+      let a00 = 0, a10 = 0, a20 = 0, a30 = 0;
+      const wo0 = (i + 0) * 5;
+      const xo0 = (s + 0) * 5;
+      const xo1 = (s + 1) * 5;
+      const xo2 = (s + 2) * 5;
+      const xo3 = (s + 3) * 5;
+      for (let p = 0; p < 5; p++) {
+        const w0 = w[wo0 + p];
+        const x0 = x[xo0 + p];
+        a00 += w0 * x0;
+        const x1 = x[xo1 + p];
+        a10 += w0 * x1;
+        const x2 = x[xo2 + p];
+        a20 += w0 * x2;
+        const x3 = x[xo3 + p];
+        a30 += w0 * x3;
+      }
+      out[(s + 0) * 15 + i + 0] = a00;
+      out[(s + 1) * 15 + i + 0] = a10;
+      out[(s + 2) * 15 + i + 0] = a20;
+      out[(s + 3) * 15 + i + 0] = a30;
+    }
+  }
+  for (; s < samples; s++) {
+    for (let i = 0; i < 12; i += 4) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0;
+      const wo0 = (i + 0) * 5;
+      const wo1 = (i + 1) * 5;
+      const wo2 = (i + 2) * 5;
+      const wo3 = (i + 3) * 5;
+      const xo0 = (s + 0) * 5;
+      for (let p = 0; p < 5; p++) {
+        const w0 = w[wo0 + p];
+        const w1 = w[wo1 + p];
+        const w2 = w[wo2 + p];
+        const w3 = w[wo3 + p];
+        const x0 = x[xo0 + p];
+        a00 += w0 * x0;
+        a01 += w1 * x0;
+        a02 += w2 * x0;
+        a03 += w3 * x0;
+      }
+      out[(s + 0) * 15 + i + 0] = a00;
+      out[(s + 0) * 15 + i + 1] = a01;
+      out[(s + 0) * 15 + i + 2] = a02;
+      out[(s + 0) * 15 + i + 3] = a03;
+    }
+    for (let i = 12; i < 15; i++) {
+      let a00 = 0;
+      const wo0 = (i + 0) * 5;
+      const xo0 = (s + 0) * 5;
+      for (let p = 0; p < 5; p++) {
+        const w0 = w[wo0 + p];
+        const x0 = x[xo0 + p];
+        a00 += w0 * x0;
+      }
+      out[(s + 0) * 15 + i + 0] = a00;
     }
   }
 }
 function matmul47(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
-  for (let s = 0; s < samples; s++) {
-    const xo = s * 3;
-    const oo = s * 15;
-    for (let i = 0; i < 15; i++) {
-      const wo = i * 3;
-      let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-      let p = 0;
-      for (; p + 3 < 3; p += 4) {
-        s0 += w[wo + p + 0] * x[xo + p + 0];
-        s1 += w[wo + p + 1] * x[xo + p + 1];
-        s2 += w[wo + p + 2] * x[xo + p + 2];
-        s3 += w[wo + p + 3] * x[xo + p + 3];
+  let s = 0;
+  for (; s + 3 < samples; s += 4) {
+    for (let i = 0; i < 12; i += 4) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a20 = 0, a21 = 0, a22 = 0, a23 = 0, a30 = 0, a31 = 0, a32 = 0, a33 = 0;
+      const wo0 = (i + 0) * 3;
+      const wo1 = (i + 1) * 3;
+      const wo2 = (i + 2) * 3;
+      const wo3 = (i + 3) * 3;
+      const xo0 = (s + 0) * 3;
+      const xo1 = (s + 1) * 3;
+      const xo2 = (s + 2) * 3;
+      const xo3 = (s + 3) * 3;
+      for (let p = 0; p < 3; p++) {
+        const w0 = w[wo0 + p];
+        const w1 = w[wo1 + p];
+        const w2 = w[wo2 + p];
+        const w3 = w[wo3 + p];
+        const x0 = x[xo0 + p];
+        a00 += w0 * x0;
+        a01 += w1 * x0;
+        a02 += w2 * x0;
+        a03 += w3 * x0;
+        const x1 = x[xo1 + p];
+        a10 += w0 * x1;
+        a11 += w1 * x1;
+        a12 += w2 * x1;
+        a13 += w3 * x1;
+        const x2 = x[xo2 + p];
+        a20 += w0 * x2;
+        a21 += w1 * x2;
+        a22 += w2 * x2;
+        a23 += w3 * x2;
+        const x3 = x[xo3 + p];
+        a30 += w0 * x3;
+        a31 += w1 * x3;
+        a32 += w2 * x3;
+        a33 += w3 * x3;
       }
-      for (; p < 3; p++) s0 += w[wo + p] * x[xo + p];
-      out[oo + i] = s0 + s1 + s2 + s3;
+      out[(s + 0) * 15 + i + 0] = a00;
+      out[(s + 0) * 15 + i + 1] = a01;
+      out[(s + 0) * 15 + i + 2] = a02;
+      out[(s + 0) * 15 + i + 3] = a03;
+      out[(s + 1) * 15 + i + 0] = a10;
+      out[(s + 1) * 15 + i + 1] = a11;
+      out[(s + 1) * 15 + i + 2] = a12;
+      out[(s + 1) * 15 + i + 3] = a13;
+      out[(s + 2) * 15 + i + 0] = a20;
+      out[(s + 2) * 15 + i + 1] = a21;
+      out[(s + 2) * 15 + i + 2] = a22;
+      out[(s + 2) * 15 + i + 3] = a23;
+      out[(s + 3) * 15 + i + 0] = a30;
+      out[(s + 3) * 15 + i + 1] = a31;
+      out[(s + 3) * 15 + i + 2] = a32;
+      out[(s + 3) * 15 + i + 3] = a33;
+    }
+    for (let i = 12; i < 15; i++) {
+      let a00 = 0, a10 = 0, a20 = 0, a30 = 0;
+      const wo0 = (i + 0) * 3;
+      const xo0 = (s + 0) * 3;
+      const xo1 = (s + 1) * 3;
+      const xo2 = (s + 2) * 3;
+      const xo3 = (s + 3) * 3;
+      for (let p = 0; p < 3; p++) {
+        const w0 = w[wo0 + p];
+        const x0 = x[xo0 + p];
+        a00 += w0 * x0;
+        const x1 = x[xo1 + p];
+        a10 += w0 * x1;
+        const x2 = x[xo2 + p];
+        a20 += w0 * x2;
+        const x3 = x[xo3 + p];
+        a30 += w0 * x3;
+      }
+      out[(s + 0) * 15 + i + 0] = a00;
+      out[(s + 1) * 15 + i + 0] = a10;
+      out[(s + 2) * 15 + i + 0] = a20;
+      out[(s + 3) * 15 + i + 0] = a30;
+    }
+  }
+  for (; s < samples; s++) {
+    for (let i = 0; i < 12; i += 4) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0;
+      const wo0 = (i + 0) * 3;
+      const wo1 = (i + 1) * 3;
+      const wo2 = (i + 2) * 3;
+      const wo3 = (i + 3) * 3;
+      const xo0 = (s + 0) * 3;
+      for (let p = 0; p < 3; p++) {
+        const w0 = w[wo0 + p];
+        const w1 = w[wo1 + p];
+        const w2 = w[wo2 + p];
+        const w3 = w[wo3 + p];
+        const x0 = x[xo0 + p];
+        a00 += w0 * x0;
+        a01 += w1 * x0;
+        a02 += w2 * x0;
+        a03 += w3 * x0;
+      }
+      out[(s + 0) * 15 + i + 0] = a00;
+      out[(s + 0) * 15 + i + 1] = a01;
+      out[(s + 0) * 15 + i + 2] = a02;
+      out[(s + 0) * 15 + i + 3] = a03;
+    }
+    for (let i = 12; i < 15; i++) {
+      let a00 = 0;
+      const wo0 = (i + 0) * 3;
+      const xo0 = (s + 0) * 3;
+      for (let p = 0; p < 3; p++) {
+        const w0 = w[wo0 + p];
+        const x0 = x[xo0 + p];
+        a00 += w0 * x0;
+      }
+      out[(s + 0) * 15 + i + 0] = a00;
     }
   }
 }
 function matmul66(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
-  for (let s = 0; s < samples; s++) {
-    const xo = s * 5;
-    const oo = s * 15;
-    for (let i = 0; i < 15; i++) {
-      const wo = i * 5;
-      let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-      let p = 0;
-      for (; p + 3 < 5; p += 4) {
-        s0 += w[wo + p + 0] * x[xo + p + 0];
-        s1 += w[wo + p + 1] * x[xo + p + 1];
-        s2 += w[wo + p + 2] * x[xo + p + 2];
-        s3 += w[wo + p + 3] * x[xo + p + 3];
+  let s = 0;
+  for (; s + 3 < samples; s += 4) {
+    for (let i = 0; i < 12; i += 4) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a20 = 0, a21 = 0, a22 = 0, a23 = 0, a30 = 0, a31 = 0, a32 = 0, a33 = 0;
+      const wo0 = (i + 0) * 5;
+      const wo1 = (i + 1) * 5;
+      const wo2 = (i + 2) * 5;
+      const wo3 = (i + 3) * 5;
+      const xo0 = (s + 0) * 5;
+      const xo1 = (s + 1) * 5;
+      const xo2 = (s + 2) * 5;
+      const xo3 = (s + 3) * 5;
+      for (let p = 0; p < 5; p++) {
+        const w0 = w[wo0 + p];
+        const w1 = w[wo1 + p];
+        const w2 = w[wo2 + p];
+        const w3 = w[wo3 + p];
+        const x0 = x[xo0 + p];
+        a00 += w0 * x0;
+        a01 += w1 * x0;
+        a02 += w2 * x0;
+        a03 += w3 * x0;
+        const x1 = x[xo1 + p];
+        a10 += w0 * x1;
+        a11 += w1 * x1;
+        a12 += w2 * x1;
+        a13 += w3 * x1;
+        const x2 = x[xo2 + p];
+        a20 += w0 * x2;
+        a21 += w1 * x2;
+        a22 += w2 * x2;
+        a23 += w3 * x2;
+        const x3 = x[xo3 + p];
+        a30 += w0 * x3;
+        a31 += w1 * x3;
+        a32 += w2 * x3;
+        a33 += w3 * x3;
       }
-      for (; p < 5; p++) s0 += w[wo + p] * x[xo + p];
-      out[oo + i] = s0 + s1 + s2 + s3;
+      out[(s + 0) * 15 + i + 0] = a00;
+      out[(s + 0) * 15 + i + 1] = a01;
+      out[(s + 0) * 15 + i + 2] = a02;
+      out[(s + 0) * 15 + i + 3] = a03;
+      out[(s + 1) * 15 + i + 0] = a10;
+      out[(s + 1) * 15 + i + 1] = a11;
+      out[(s + 1) * 15 + i + 2] = a12;
+      out[(s + 1) * 15 + i + 3] = a13;
+      out[(s + 2) * 15 + i + 0] = a20;
+      out[(s + 2) * 15 + i + 1] = a21;
+      out[(s + 2) * 15 + i + 2] = a22;
+      out[(s + 2) * 15 + i + 3] = a23;
+      out[(s + 3) * 15 + i + 0] = a30;
+      out[(s + 3) * 15 + i + 1] = a31;
+      out[(s + 3) * 15 + i + 2] = a32;
+      out[(s + 3) * 15 + i + 3] = a33;
+    }
+    for (let i = 12; i < 15; i++) {
+      let a00 = 0, a10 = 0, a20 = 0, a30 = 0;
+      const wo0 = (i + 0) * 5;
+      const xo0 = (s + 0) * 5;
+      const xo1 = (s + 1) * 5;
+      const xo2 = (s + 2) * 5;
+      const xo3 = (s + 3) * 5;
+      for (let p = 0; p < 5; p++) {
+        const w0 = w[wo0 + p];
+        const x0 = x[xo0 + p];
+        a00 += w0 * x0;
+        const x1 = x[xo1 + p];
+        a10 += w0 * x1;
+        const x2 = x[xo2 + p];
+        a20 += w0 * x2;
+        const x3 = x[xo3 + p];
+        a30 += w0 * x3;
+      }
+      out[(s + 0) * 15 + i + 0] = a00;
+      out[(s + 1) * 15 + i + 0] = a10;
+      out[(s + 2) * 15 + i + 0] = a20;
+      out[(s + 3) * 15 + i + 0] = a30;
+    }
+  }
+  for (; s < samples; s++) {
+    for (let i = 0; i < 12; i += 4) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0;
+      const wo0 = (i + 0) * 5;
+      const wo1 = (i + 1) * 5;
+      const wo2 = (i + 2) * 5;
+      const wo3 = (i + 3) * 5;
+      const xo0 = (s + 0) * 5;
+      for (let p = 0; p < 5; p++) {
+        const w0 = w[wo0 + p];
+        const w1 = w[wo1 + p];
+        const w2 = w[wo2 + p];
+        const w3 = w[wo3 + p];
+        const x0 = x[xo0 + p];
+        a00 += w0 * x0;
+        a01 += w1 * x0;
+        a02 += w2 * x0;
+        a03 += w3 * x0;
+      }
+      out[(s + 0) * 15 + i + 0] = a00;
+      out[(s + 0) * 15 + i + 1] = a01;
+      out[(s + 0) * 15 + i + 2] = a02;
+      out[(s + 0) * 15 + i + 3] = a03;
+    }
+    for (let i = 12; i < 15; i++) {
+      let a00 = 0;
+      const wo0 = (i + 0) * 5;
+      const xo0 = (s + 0) * 5;
+      for (let p = 0; p < 5; p++) {
+        const w0 = w[wo0 + p];
+        const x0 = x[xo0 + p];
+        a00 += w0 * x0;
+      }
+      out[(s + 0) * 15 + i + 0] = a00;
     }
   }
 }
 function matmul114(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
-  for (let s = 0; s < samples; s++) {
-    const vo = s * 15;
-    const oo = s * 5;
-    for (let p = 0; p < 15; p++) {
-      const vp = v[vo + p];
-      const wo = p * 5;
-      for (let j = 0; j < 5; j++) out[oo + j] += vp * w[wo + j];
+  let s = 0;
+  for (; s + 3 < samples; s += 4) {
+    for (let j = 0; j < 4; j += 4) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a20 = 0, a21 = 0, a22 = 0, a23 = 0, a30 = 0, a31 = 0, a32 = 0, a33 = 0;
+      const vo0 = (s + 0) * 15;
+      const vo1 = (s + 1) * 15;
+      const vo2 = (s + 2) * 15;
+      const vo3 = (s + 3) * 15;
+      for (let p = 0; p < 15; p++) {
+        const wo = p * 5 + j;
+        const w0 = w[wo + 0];
+        const w1 = w[wo + 1];
+        const w2 = w[wo + 2];
+        const w3 = w[wo + 3];
+        const v0 = v[vo0 + p];
+        a00 += v0 * w0;
+        a01 += v0 * w1;
+        a02 += v0 * w2;
+        a03 += v0 * w3;
+        const v1 = v[vo1 + p];
+        a10 += v1 * w0;
+        a11 += v1 * w1;
+        a12 += v1 * w2;
+        a13 += v1 * w3;
+        const v2 = v[vo2 + p];
+        a20 += v2 * w0;
+        a21 += v2 * w1;
+        a22 += v2 * w2;
+        a23 += v2 * w3;
+        const v3 = v[vo3 + p];
+        a30 += v3 * w0;
+        a31 += v3 * w1;
+        a32 += v3 * w2;
+        a33 += v3 * w3;
+      }
+      out[(s + 0) * 5 + j + 0] = a00;
+      out[(s + 0) * 5 + j + 1] = a01;
+      out[(s + 0) * 5 + j + 2] = a02;
+      out[(s + 0) * 5 + j + 3] = a03;
+      out[(s + 1) * 5 + j + 0] = a10;
+      out[(s + 1) * 5 + j + 1] = a11;
+      out[(s + 1) * 5 + j + 2] = a12;
+      out[(s + 1) * 5 + j + 3] = a13;
+      out[(s + 2) * 5 + j + 0] = a20;
+      out[(s + 2) * 5 + j + 1] = a21;
+      out[(s + 2) * 5 + j + 2] = a22;
+      out[(s + 2) * 5 + j + 3] = a23;
+      out[(s + 3) * 5 + j + 0] = a30;
+      out[(s + 3) * 5 + j + 1] = a31;
+      out[(s + 3) * 5 + j + 2] = a32;
+      out[(s + 3) * 5 + j + 3] = a33;
+    }
+    for (let j = 4; j < 5; j++) {
+      let a00 = 0, a10 = 0, a20 = 0, a30 = 0;
+      const vo0 = (s + 0) * 15;
+      const vo1 = (s + 1) * 15;
+      const vo2 = (s + 2) * 15;
+      const vo3 = (s + 3) * 15;
+      for (let p = 0; p < 15; p++) {
+        const wo = p * 5 + j;
+        const w0 = w[wo + 0];
+        const v0 = v[vo0 + p];
+        a00 += v0 * w0;
+        const v1 = v[vo1 + p];
+        a10 += v1 * w0;
+        const v2 = v[vo2 + p];
+        a20 += v2 * w0;
+        const v3 = v[vo3 + p];
+        a30 += v3 * w0;
+      }
+      out[(s + 0) * 5 + j + 0] = a00;
+      out[(s + 1) * 5 + j + 0] = a10;
+      out[(s + 2) * 5 + j + 0] = a20;
+      out[(s + 3) * 5 + j + 0] = a30;
+    }
+  }
+  for (; s < samples; s++) {
+    for (let j = 0; j < 4; j += 4) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0;
+      const vo0 = (s + 0) * 15;
+      for (let p = 0; p < 15; p++) {
+        const wo = p * 5 + j;
+        const w0 = w[wo + 0];
+        const w1 = w[wo + 1];
+        const w2 = w[wo + 2];
+        const w3 = w[wo + 3];
+        const v0 = v[vo0 + p];
+        a00 += v0 * w0;
+        a01 += v0 * w1;
+        a02 += v0 * w2;
+        a03 += v0 * w3;
+      }
+      out[(s + 0) * 5 + j + 0] = a00;
+      out[(s + 0) * 5 + j + 1] = a01;
+      out[(s + 0) * 5 + j + 2] = a02;
+      out[(s + 0) * 5 + j + 3] = a03;
+    }
+    for (let j = 4; j < 5; j++) {
+      let a00 = 0;
+      const vo0 = (s + 0) * 15;
+      for (let p = 0; p < 15; p++) {
+        const wo = p * 5 + j;
+        const w0 = w[wo + 0];
+        const v0 = v[vo0 + p];
+        a00 += v0 * w0;
+      }
+      out[(s + 0) * 5 + j + 0] = a00;
     }
   }
 }
-function matmul129(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
-  for (let s = 0; s < samples; s++) {
-    const vo = s * 15;
-    const oo = s * 3;
-    for (let p = 0; p < 15; p++) {
-      const vp = v[vo + p];
-      const wo = p * 3;
-      for (let j = 0; j < 3; j++) out[oo + j] += vp * w[wo + j];
+function weightGradient117(a: Float32Array, aStep: number, b: Float32Array, bStep: number, out: Float32Array, samples: number): void {
+  for (let i = 0; i < 12; i += 4) {
+    for (let j = 0; j < 3; j++) {
+      let a00 = 0, a10 = 0, a20 = 0, a30 = 0;
+      for (let s = 0; s < samples; s++) {
+        const ao = s * aStep;
+        const bo = s * bStep;
+        const b0 = b[bo + j + 0];
+        const a0_ = a[ao + i + 0];
+        a00 += a0_ * b0;
+        const a1_ = a[ao + i + 1];
+        a10 += a1_ * b0;
+        const a2_ = a[ao + i + 2];
+        a20 += a2_ * b0;
+        const a3_ = a[ao + i + 3];
+        a30 += a3_ * b0;
+      }
+      out[(i + 0) * 3 + j + 0] = a00;
+      out[(i + 1) * 3 + j + 0] = a10;
+      out[(i + 2) * 3 + j + 0] = a20;
+      out[(i + 3) * 3 + j + 0] = a30;
+    }
+  }
+  for (let i = 12; i < 15; i++) {
+    for (let j = 0; j < 3; j++) {
+      let a00 = 0;
+      for (let s = 0; s < samples; s++) {
+        const ao = s * aStep;
+        const bo = s * bStep;
+        const b0 = b[bo + j + 0];
+        const a0_ = a[ao + i + 0];
+        a00 += a0_ * b0;
+      }
+      out[(i + 0) * 3 + j + 0] = a00;
+    }
+  }
+}
+function weightGradient122(a: Float32Array, aStep: number, b: Float32Array, bStep: number, out: Float32Array, samples: number): void {
+  for (let i = 0; i < 12; i += 4) {
+    for (let j = 0; j < 4; j += 4) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a20 = 0, a21 = 0, a22 = 0, a23 = 0, a30 = 0, a31 = 0, a32 = 0, a33 = 0;
+      for (let s = 0; s < samples; s++) {
+        const ao = s * aStep;
+        const bo = s * bStep;
+        const b0 = b[bo + j + 0];
+        const b1 = b[bo + j + 1];
+        const b2 = b[bo + j + 2];
+        const b3 = b[bo + j + 3];
+        const a0_ = a[ao + i + 0];
+        a00 += a0_ * b0;
+        a01 += a0_ * b1;
+        a02 += a0_ * b2;
+        a03 += a0_ * b3;
+        const a1_ = a[ao + i + 1];
+        a10 += a1_ * b0;
+        a11 += a1_ * b1;
+        a12 += a1_ * b2;
+        a13 += a1_ * b3;
+        const a2_ = a[ao + i + 2];
+        a20 += a2_ * b0;
+        a21 += a2_ * b1;
+        a22 += a2_ * b2;
+        a23 += a2_ * b3;
+        const a3_ = a[ao + i + 3];
+        a30 += a3_ * b0;
+        a31 += a3_ * b1;
+        a32 += a3_ * b2;
+        a33 += a3_ * b3;
+      }
+      out[(i + 0) * 5 + j + 0] = a00;
+      out[(i + 0) * 5 + j + 1] = a01;
+      out[(i + 0) * 5 + j + 2] = a02;
+      out[(i + 0) * 5 + j + 3] = a03;
+      out[(i + 1) * 5 + j + 0] = a10;
+      out[(i + 1) * 5 + j + 1] = a11;
+      out[(i + 1) * 5 + j + 2] = a12;
+      out[(i + 1) * 5 + j + 3] = a13;
+      out[(i + 2) * 5 + j + 0] = a20;
+      out[(i + 2) * 5 + j + 1] = a21;
+      out[(i + 2) * 5 + j + 2] = a22;
+      out[(i + 2) * 5 + j + 3] = a23;
+      out[(i + 3) * 5 + j + 0] = a30;
+      out[(i + 3) * 5 + j + 1] = a31;
+      out[(i + 3) * 5 + j + 2] = a32;
+      out[(i + 3) * 5 + j + 3] = a33;
+    }
+    for (let j = 4; j < 5; j++) {
+      let a00 = 0, a10 = 0, a20 = 0, a30 = 0;
+      for (let s = 0; s < samples; s++) {
+        const ao = s * aStep;
+        const bo = s * bStep;
+        const b0 = b[bo + j + 0];
+        const a0_ = a[ao + i + 0];
+        a00 += a0_ * b0;
+        const a1_ = a[ao + i + 1];
+        a10 += a1_ * b0;
+        const a2_ = a[ao + i + 2];
+        a20 += a2_ * b0;
+        const a3_ = a[ao + i + 3];
+        a30 += a3_ * b0;
+      }
+      out[(i + 0) * 5 + j + 0] = a00;
+      out[(i + 1) * 5 + j + 0] = a10;
+      out[(i + 2) * 5 + j + 0] = a20;
+      out[(i + 3) * 5 + j + 0] = a30;
+    }
+  }
+  for (let i = 12; i < 15; i++) {
+    for (let j = 0; j < 5; j++) {
+      let a00 = 0;
+      for (let s = 0; s < samples; s++) {
+        const ao = s * aStep;
+        const bo = s * bStep;
+        const b0 = b[bo + j + 0];
+        const a0_ = a[ao + i + 0];
+        a00 += a0_ * b0;
+      }
+      out[(i + 0) * 5 + j + 0] = a00;
+    }
+  }
+}
+function matmul131(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
+  let s = 0;
+  for (; s + 3 < samples; s += 4) {
+    for (let j = 0; j < 3; j++) {
+      let a00 = 0, a10 = 0, a20 = 0, a30 = 0;
+      const vo0 = (s + 0) * 15;
+      const vo1 = (s + 1) * 15;
+      const vo2 = (s + 2) * 15;
+      const vo3 = (s + 3) * 15;
+      for (let p = 0; p < 15; p++) {
+        const wo = p * 3 + j;
+        const w0 = w[wo + 0];
+        const v0 = v[vo0 + p];
+        a00 += v0 * w0;
+        const v1 = v[vo1 + p];
+        a10 += v1 * w0;
+        const v2 = v[vo2 + p];
+        a20 += v2 * w0;
+        const v3 = v[vo3 + p];
+        a30 += v3 * w0;
+      }
+      out[(s + 0) * 3 + j + 0] = a00;
+      out[(s + 1) * 3 + j + 0] = a10;
+      out[(s + 2) * 3 + j + 0] = a20;
+      out[(s + 3) * 3 + j + 0] = a30;
+    }
+  }
+  for (; s < samples; s++) {
+    for (let j = 0; j < 3; j++) {
+      let a00 = 0;
+      const vo0 = (s + 0) * 15;
+      for (let p = 0; p < 15; p++) {
+        const wo = p * 3 + j;
+        const w0 = w[wo + 0];
+        const v0 = v[vo0 + p];
+        a00 += v0 * w0;
+      }
+      out[(s + 0) * 3 + j + 0] = a00;
     }
   }
 }

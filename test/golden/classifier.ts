@@ -369,39 +369,39 @@ export function grad(params: Params, inputs: Inputs, initialStates: InitialState
   const ub45_99 = new Float32Array(3);
   const mm47_100 = new Float32Array(B * 16);
   const ub48_102 = new Float32Array(48);
-  const place55_103 = new Float32Array(T_T * B * 16);
-  const v57_104 = new Float32Array(T_T * B * 16);
-  const v59_105 = new Float32Array(T_T * B * 16);
-  const v61_106 = new Float32Array(T_T * B * 16);
-  const stack62_107 = new Float32Array(512);
-  const stack63_108 = new Float32Array(288);
-  const state64_0_109 = new Float32Array(B * 16);
-  const out64_0_110 = new Float32Array(T_T * B * 16);
-  const out64_1_111 = new Float32Array(T_T * B * 16);
-  const out64_2_112 = new Float32Array(T_T * B * 16);
-  const v2_123 = new Float32Array(B * 16);
-  const v14_124 = new Float32Array(B * 16);
-  const mm16_125 = new Float32Array(B * 16);
-  const v21_127 = new Float32Array(B * 16);
-  const v23_128 = new Float32Array(B * 16);
-  const cat24_129 = new Float32Array(B * 32);
-  const mm26_130 = new Float32Array(B * 16);
-  const v28_132 = new Float32Array(B * 16);
-  const cat69_133 = new Float32Array(T_T * B * 48);
-  const ub71_134 = new Float32Array(288);
-  const rows72_135 = new Float32Array(96);
-  const rows73_136 = new Float32Array(96);
-  const rows74_137 = new Float32Array(96);
-  const cat75_138 = new Float32Array(T_T * B * 32);
-  const ub77_139 = new Float32Array(512);
-  const rows78_140 = new Float32Array(256);
-  const rows79_141 = new Float32Array(256);
-  const ub81_142 = new Float32Array(256);
-  const ub82_143 = new Float32Array(16);
-  const ub83_144 = new Float32Array(16);
-  const ub84_145 = new Float32Array(16);
-  const cat85_146 = new Float32Array(T_T * B * 48);
-  const mm86_147 = new Float32Array(T_T * B * 6);
+  const place55_104 = new Float32Array(T_T * B * 16);
+  const v57_105 = new Float32Array(T_T * B * 16);
+  const v59_106 = new Float32Array(T_T * B * 16);
+  const v61_107 = new Float32Array(T_T * B * 16);
+  const stack62_108 = new Float32Array(512);
+  const stack63_109 = new Float32Array(288);
+  const state64_0_110 = new Float32Array(B * 16);
+  const out64_0_111 = new Float32Array(T_T * B * 16);
+  const out64_1_112 = new Float32Array(T_T * B * 16);
+  const out64_2_113 = new Float32Array(T_T * B * 16);
+  const v2_124 = new Float32Array(B * 16);
+  const v14_125 = new Float32Array(B * 16);
+  const mm16_126 = new Float32Array(B * 16);
+  const v21_128 = new Float32Array(B * 16);
+  const v23_129 = new Float32Array(B * 16);
+  const cat24_130 = new Float32Array(B * 32);
+  const mm26_131 = new Float32Array(B * 16);
+  const v28_133 = new Float32Array(B * 16);
+  const cat69_134 = new Float32Array(T_T * B * 48);
+  const ub71_135 = new Float32Array(288);
+  const rows72_137 = new Float32Array(96);
+  const rows73_138 = new Float32Array(96);
+  const rows74_139 = new Float32Array(96);
+  const cat75_140 = new Float32Array(T_T * B * 32);
+  const ub77_141 = new Float32Array(512);
+  const rows78_143 = new Float32Array(256);
+  const rows79_144 = new Float32Array(256);
+  const ub81_145 = new Float32Array(256);
+  const ub82_147 = new Float32Array(16);
+  const ub83_148 = new Float32Array(16);
+  const ub84_149 = new Float32Array(16);
+  const cat85_150 = new Float32Array(T_T * B * 48);
+  const mm86_151 = new Float32Array(T_T * B * 6);
   const in38 = (inputs["x"] as Tensor).data;
   const in39 = (inputs["label"] as Tensor).data;
   const p40 = params["summary.W_z"];
@@ -619,263 +619,227 @@ export function grad(params: Params, inputs: Inputs, initialStates: InitialState
     }
   }
   // %47 matmul — 7: /// applies to h before the recurrent product.
-  mm47_100.fill(0);
   matmul101(v44_98, p80, mm47_100, B);
   // %48 unbroadcast
   ub48_102.fill(0);
-  for (let l = 0; l < B; l++) {
-    const ao = l * 3;
-    const bo = l * 16;
-    for (let i = 0; i < 3; i++) {
-      const av = v44_98[ao + i];
-      const ro = i * 16;
-      for (let j = 0; j < 16; j++) ub48_102[ro + j] += av * out22_0_59[bo + j];
-    }
-  }
+  weightGradient103(v44_98, 3, out22_0_59, 16, ub48_102, B);
   // %55 time_place
-  place55_103.fill(0);
-  place55_103.set(mm47_100, (T_T - 1) * B * 16);
+  place55_104.fill(0);
+  place55_104.set(mm47_100, (T_T - 1) * B * 16);
   // %57 sub ∂n — 23: n = tanh(W_n @ x + U_n @ (r * h) + b_n)
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 16;
     for (let j = 0; j < 16; j++) {
-      v57_104[o + j] = 1 - (out22_2_61[l * 16 + j] * out22_2_61[l * 16 + j]);
+      v57_105[o + j] = 1 - (out22_2_61[l * 16 + j] * out22_2_61[l * 16 + j]);
     }
   }
   // %59 mul ∂r — 22: r = sigmoid(W_r @ x + U_r @ h + b_r)
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 16;
     for (let j = 0; j < 16; j++) {
-      v59_105[o + j] = out22_5_64[l * 16 + j] * (1 - out22_5_64[l * 16 + j]);
+      v59_106[o + j] = out22_5_64[l * 16 + j] * (1 - out22_5_64[l * 16 + j]);
     }
   }
   // %61 mul ∂z — 21: z = sigmoid(W_z @ x + U_z @ h + b_z)
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 16;
     for (let j = 0; j < 16; j++) {
-      v61_106[o + j] = out22_1_60[l * 16 + j] * (1 - out22_1_60[l * 16 + j]);
+      v61_107[o + j] = out22_1_60[l * 16 + j] * (1 - out22_1_60[l * 16 + j]);
     }
   }
   // %62 stack_rows packed U_r, U_z
   for (let l = 0; l < 1; l++) {
-    stack62_107.set(p44.subarray(l * 256, (l + 1) * 256), l * 512 + 0);
+    stack62_108.set(p44.subarray(l * 256, (l + 1) * 256), l * 512 + 0);
   }
   for (let l = 0; l < 1; l++) {
-    stack62_107.set(p43.subarray(l * 256, (l + 1) * 256), l * 512 + 256);
+    stack62_108.set(p43.subarray(l * 256, (l + 1) * 256), l * 512 + 256);
   }
   // %63 stack_rows packed W_n, W_r, W_z
   for (let l = 0; l < 1; l++) {
-    stack63_108.set(p42.subarray(l * 96, (l + 1) * 96), l * 288 + 0);
+    stack63_109.set(p42.subarray(l * 96, (l + 1) * 96), l * 288 + 0);
   }
   for (let l = 0; l < 1; l++) {
-    stack63_108.set(p41.subarray(l * 96, (l + 1) * 96), l * 288 + 96);
+    stack63_109.set(p41.subarray(l * 96, (l + 1) * 96), l * 288 + 96);
   }
   for (let l = 0; l < 1; l++) {
-    stack63_108.set(p40.subarray(l * 96, (l + 1) * 96), l * 288 + 192);
+    stack63_109.set(p40.subarray(l * 96, (l + 1) * 96), l * 288 + 192);
   }
   // %64 scan ∂summary — 33: layer summary = GRU(I, H) over x returns last
-  state64_0_109.set(c11_49);
-  const steps113 = T_T;
+  state64_0_110.set(c11_49);
+  const steps114 = T_T;
   // ∂summary: from the last step to the first
-  for (let s = 0; s < steps113; s++) {
+  for (let s = 0; s < steps114; s++) {
     const t = T_T - 1 - s;
-    const x64_0_114 = place55_103.subarray(t * B * 16, (t + 1) * B * 16);
-    const x64_1_115 = out22_6_65.subarray(t * B * 16, (t + 1) * B * 16);
-    const x64_2_116 = out22_1_60.subarray(t * B * 16, (t + 1) * B * 16);
-    const x64_3_117 = out22_2_61.subarray(t * B * 16, (t + 1) * B * 16);
-    const x64_4_118 = out22_3_62.subarray(t * B * 16, (t + 1) * B * 16);
-    const x64_5_119 = out22_5_64.subarray(t * B * 16, (t + 1) * B * 16);
-    const x64_6_120 = v57_104.subarray(t * B * 16, (t + 1) * B * 16);
-    const x64_7_121 = v59_105.subarray(t * B * 16, (t + 1) * B * 16);
-    const x64_8_122 = v61_106.subarray(t * B * 16, (t + 1) * B * 16);
+    const x64_0_115 = place55_104.subarray(t * B * 16, (t + 1) * B * 16);
+    const x64_1_116 = out22_6_65.subarray(t * B * 16, (t + 1) * B * 16);
+    const x64_2_117 = out22_1_60.subarray(t * B * 16, (t + 1) * B * 16);
+    const x64_3_118 = out22_2_61.subarray(t * B * 16, (t + 1) * B * 16);
+    const x64_4_119 = out22_3_62.subarray(t * B * 16, (t + 1) * B * 16);
+    const x64_5_120 = out22_5_64.subarray(t * B * 16, (t + 1) * B * 16);
+    const x64_6_121 = v57_105.subarray(t * B * 16, (t + 1) * B * 16);
+    const x64_7_122 = v59_106.subarray(t * B * 16, (t + 1) * B * 16);
+    const x64_8_123 = v61_107.subarray(t * B * 16, (t + 1) * B * 16);
     // %2 add
     for (let l = 0; l < B; l++) {
       const o = l * 16;
       for (let j = 0; j < 16; j++) {
-        v2_123[o + j] = state64_0_109[l * 16 + j] + x64_0_114[l * 16 + j];
+        v2_124[o + j] = state64_0_110[l * 16 + j] + x64_0_115[l * 16 + j];
       }
     }
     // %14 mul ∂n — 23: n = tanh(W_n @ x + U_n @ (r * h) + b_n)
     for (let l = 0; l < B; l++) {
       const o = l * 16;
       for (let j = 0; j < 16; j++) {
-        v14_124[o + j] = (v2_123[l * 16 + j] * x64_4_118[l * 16 + j]) * x64_6_120[l * 16 + j];
+        v14_125[o + j] = (v2_124[l * 16 + j] * x64_4_119[l * 16 + j]) * x64_6_121[l * 16 + j];
       }
     }
     // %16 matmul — 23: n = tanh(W_n @ x + U_n @ (r * h) + b_n)
-    mm16_125.fill(0);
-    matmul126(v14_124, p45, mm16_125, B);
+    matmul127(v14_125, p45, mm16_126, B);
     // %21 mul ∂r — 22: r = sigmoid(W_r @ x + U_r @ h + b_r)
     for (let l = 0; l < B; l++) {
       const o = l * 16;
       for (let j = 0; j < 16; j++) {
-        v21_127[o + j] = (mm16_125[l * 16 + j] * x64_1_115[l * 16 + j]) * x64_7_121[l * 16 + j];
+        v21_128[o + j] = (mm16_126[l * 16 + j] * x64_1_116[l * 16 + j]) * x64_7_122[l * 16 + j];
       }
     }
     // %23 mul ∂z — 21: z = sigmoid(W_z @ x + U_z @ h + b_z)
     for (let l = 0; l < B; l++) {
       const o = l * 16;
       for (let j = 0; j < 16; j++) {
-        v23_128[o + j] = ((v2_123[l * 16 + j] * x64_1_115[l * 16 + j]) + (-(v2_123[l * 16 + j] * x64_3_117[l * 16 + j]))) * x64_8_122[l * 16 + j];
+        v23_129[o + j] = ((v2_124[l * 16 + j] * x64_1_116[l * 16 + j]) + (-(v2_124[l * 16 + j] * x64_3_118[l * 16 + j]))) * x64_8_123[l * 16 + j];
       }
     }
     // %24 concat
     for (let l = 0; l < B; l++) {
       const xo = l * 16;
       for (let r = 0; r < 1; r++) {
-        for (let c = 0; c < 16; c++) cat24_129[(l * 1 + r) * 32 + 0 + c] = v21_127[xo + r * 16 + c];
+        for (let c = 0; c < 16; c++) cat24_130[(l * 1 + r) * 32 + 0 + c] = v21_128[xo + r * 16 + c];
       }
     }
     for (let l = 0; l < B; l++) {
       const xo = l * 16;
       for (let r = 0; r < 1; r++) {
-        for (let c = 0; c < 16; c++) cat24_129[(l * 1 + r) * 32 + 16 + c] = v23_128[xo + r * 16 + c];
+        for (let c = 0; c < 16; c++) cat24_130[(l * 1 + r) * 32 + 16 + c] = v23_129[xo + r * 16 + c];
       }
     }
     // %26 matmul fused gate products
-    mm26_130.fill(0);
-    matmul131(cat24_129, stack62_107, mm26_130, B);
+    matmul132(cat24_130, stack62_108, mm26_131, B);
     // %28 add
     for (let l = 0; l < B; l++) {
       const o = l * 16;
       for (let j = 0; j < 16; j++) {
-        v28_132[o + j] = (mm26_130[l * 16 + j] + (v2_123[l * 16 + j] * x64_2_116[l * 16 + j])) + (mm16_125[l * 16 + j] * x64_5_119[l * 16 + j]);
+        v28_133[o + j] = (mm26_131[l * 16 + j] + (v2_124[l * 16 + j] * x64_2_117[l * 16 + j])) + (mm16_126[l * 16 + j] * x64_5_120[l * 16 + j]);
       }
     }
-    out64_0_110.set(v23_128, t * v23_128.length);
-    out64_1_111.set(v21_127, t * v21_127.length);
-    out64_2_112.set(v14_124, t * v14_124.length);
-    state64_0_109.set(v28_132);
+    out64_0_111.set(v23_129, t * v23_129.length);
+    out64_1_112.set(v21_128, t * v21_128.length);
+    out64_2_113.set(v14_125, t * v14_125.length);
+    state64_0_110.set(v28_133);
   }
   // %69 concat
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 16;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 16; c++) cat69_133[(l * 1 + r) * 48 + 0 + c] = out64_0_110[xo + r * 16 + c];
+      for (let c = 0; c < 16; c++) cat69_134[(l * 1 + r) * 48 + 0 + c] = out64_0_111[xo + r * 16 + c];
     }
   }
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 16;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 16; c++) cat69_133[(l * 1 + r) * 48 + 16 + c] = out64_1_111[xo + r * 16 + c];
+      for (let c = 0; c < 16; c++) cat69_134[(l * 1 + r) * 48 + 16 + c] = out64_1_112[xo + r * 16 + c];
     }
   }
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 16;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 16; c++) cat69_133[(l * 1 + r) * 48 + 32 + c] = out64_2_112[xo + r * 16 + c];
+      for (let c = 0; c < 16; c++) cat69_134[(l * 1 + r) * 48 + 32 + c] = out64_2_113[xo + r * 16 + c];
     }
   }
   // %71 unbroadcast fused weight gradients
-  ub71_134.fill(0);
-  for (let l = 0; l < T_T * B; l++) {
-    const ao = l * 48;
-    const bo = l * 6;
-    for (let i = 0; i < 48; i++) {
-      const av = cat69_133[ao + i];
-      const ro = i * 6;
-      for (let j = 0; j < 6; j++) ub71_134[ro + j] += av * in38[bo + j];
-    }
-  }
+  ub71_135.fill(0);
+  weightGradient136(cat69_134, 48, in38, 6, ub71_135, T_T * B);
   // %72 slice_rows ∂summary: ∂W_z (batched)
   for (let l = 0; l < 1; l++) {
-    rows72_135.set(ub71_134.subarray(l * 288 + 0, l * 288 + 96), l * 96);
+    rows72_137.set(ub71_135.subarray(l * 288 + 0, l * 288 + 96), l * 96);
   }
   // %73 slice_rows ∂summary: ∂W_r (batched)
   for (let l = 0; l < 1; l++) {
-    rows73_136.set(ub71_134.subarray(l * 288 + 96, l * 288 + 192), l * 96);
+    rows73_138.set(ub71_135.subarray(l * 288 + 96, l * 288 + 192), l * 96);
   }
   // %74 slice_rows ∂summary: ∂W_n (batched)
   for (let l = 0; l < 1; l++) {
-    rows74_137.set(ub71_134.subarray(l * 288 + 192, l * 288 + 288), l * 96);
+    rows74_139.set(ub71_135.subarray(l * 288 + 192, l * 288 + 288), l * 96);
   }
   // %75 concat
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 16;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 16; c++) cat75_138[(l * 1 + r) * 32 + 0 + c] = out64_0_110[xo + r * 16 + c];
+      for (let c = 0; c < 16; c++) cat75_140[(l * 1 + r) * 32 + 0 + c] = out64_0_111[xo + r * 16 + c];
     }
   }
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 16;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 16; c++) cat75_138[(l * 1 + r) * 32 + 16 + c] = out64_1_111[xo + r * 16 + c];
+      for (let c = 0; c < 16; c++) cat75_140[(l * 1 + r) * 32 + 16 + c] = out64_1_112[xo + r * 16 + c];
     }
   }
   // %77 unbroadcast fused weight gradients
-  ub77_139.fill(0);
-  for (let l = 0; l < T_T * B; l++) {
-    const ao = l * 32;
-    const bo = l * 16;
-    for (let i = 0; i < 32; i++) {
-      const av = cat75_138[ao + i];
-      const ro = i * 16;
-      for (let j = 0; j < 16; j++) ub77_139[ro + j] += av * out22_6_65[bo + j];
-    }
-  }
+  ub77_141.fill(0);
+  weightGradient142(cat75_140, 32, out22_6_65, 16, ub77_141, T_T * B);
   // %78 slice_rows ∂summary: ∂U_z (batched)
   for (let l = 0; l < 1; l++) {
-    rows78_140.set(ub77_139.subarray(l * 512 + 0, l * 512 + 256), l * 256);
+    rows78_143.set(ub77_141.subarray(l * 512 + 0, l * 512 + 256), l * 256);
   }
   // %79 slice_rows ∂summary: ∂U_r (batched)
   for (let l = 0; l < 1; l++) {
-    rows79_141.set(ub77_139.subarray(l * 512 + 256, l * 512 + 512), l * 256);
+    rows79_144.set(ub77_141.subarray(l * 512 + 256, l * 512 + 512), l * 256);
   }
   // %81 unbroadcast ∂summary: ∂U_n (batched)
-  ub81_142.fill(0);
-  for (let l = 0; l < T_T * B; l++) {
-    const ao = l * 16;
-    const bo = l * 16;
-    for (let i = 0; i < 16; i++) {
-      const av = out64_2_112[ao + i];
-      const ro = i * 16;
-      for (let j = 0; j < 16; j++) ub81_142[ro + j] += av * out22_4_63[bo + j];
-    }
-  }
+  ub81_145.fill(0);
+  weightGradient146(out64_2_113, 16, out22_4_63, 16, ub81_145, T_T * B);
   // %82 unbroadcast ∂summary: ∂b_z (batched)
-  ub82_143.fill(0);
+  ub82_147.fill(0);
   for (let l = 0; l < T_T * B; l++) {
     for (let j = 0; j < 16; j++) {
-      ub82_143[j] += out64_0_110[l * 16 + j];
+      ub82_147[j] += out64_0_111[l * 16 + j];
     }
   }
   // %83 unbroadcast ∂summary: ∂b_r (batched)
-  ub83_144.fill(0);
+  ub83_148.fill(0);
   for (let l = 0; l < T_T * B; l++) {
     for (let j = 0; j < 16; j++) {
-      ub83_144[j] += out64_1_111[l * 16 + j];
+      ub83_148[j] += out64_1_112[l * 16 + j];
     }
   }
   // %84 unbroadcast ∂summary: ∂b_n (batched)
-  ub84_145.fill(0);
+  ub84_149.fill(0);
   for (let l = 0; l < T_T * B; l++) {
     for (let j = 0; j < 16; j++) {
-      ub84_145[j] += out64_2_112[l * 16 + j];
+      ub84_149[j] += out64_2_113[l * 16 + j];
     }
   }
   // %85 concat
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 16;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 16; c++) cat85_146[(l * 1 + r) * 48 + 0 + c] = out64_2_112[xo + r * 16 + c];
+      for (let c = 0; c < 16; c++) cat85_150[(l * 1 + r) * 48 + 0 + c] = out64_2_113[xo + r * 16 + c];
     }
   }
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 16;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 16; c++) cat85_146[(l * 1 + r) * 48 + 16 + c] = out64_1_111[xo + r * 16 + c];
+      for (let c = 0; c < 16; c++) cat85_150[(l * 1 + r) * 48 + 16 + c] = out64_1_112[xo + r * 16 + c];
     }
   }
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 16;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 16; c++) cat85_146[(l * 1 + r) * 48 + 32 + c] = out64_0_110[xo + r * 16 + c];
+      for (let c = 0; c < 16; c++) cat85_150[(l * 1 + r) * 48 + 32 + c] = out64_0_111[xo + r * 16 + c];
     }
   }
   // %86 matmul fused gate products
-  mm86_147.fill(0);
-  matmul148(cat85_146, stack63_108, mm86_147, T_T * B);
-  return { loss: red33_89[0], outputs: { "probabilities": { data: sm34_90, shape: [B, 3] } }, finalStates: { "summary.h": { data: state22_0_58, shape: [B, 16] } }, grads: { "summary.W_z": rows72_135, "summary.W_r": rows73_136, "summary.W_n": rows74_137, "summary.U_z": rows78_140, "summary.U_r": rows79_141, "summary.U_n": ub81_142, "summary.b_z": ub82_143, "summary.b_r": ub83_144, "summary.b_n": ub84_145, "logits.W": ub48_102, "logits.b": ub45_99 }, inputGrads: { "x": { data: mm86_147, shape: [T_T, B, 6] } }, stateGrads: { "summary.h": { data: state64_0_109, shape: [B, 16] } } } as GradResult;
+  matmul152(cat85_150, stack63_109, mm86_151, T_T * B);
+  return { loss: red33_89[0], outputs: { "probabilities": { data: sm34_90, shape: [B, 3] } }, finalStates: { "summary.h": { data: state22_0_58, shape: [B, 16] } }, grads: { "summary.W_z": rows72_137, "summary.W_r": rows73_138, "summary.W_n": rows74_139, "summary.U_z": rows78_143, "summary.U_r": rows79_144, "summary.U_n": ub81_145, "summary.b_z": ub82_147, "summary.b_r": ub83_148, "summary.b_n": ub84_149, "logits.W": ub48_102, "logits.b": ub45_99 }, inputGrads: { "x": { data: mm86_151, shape: [T_T, B, 6] } }, stateGrads: { "summary.h": { data: state64_0_110, shape: [B, 16] } } } as GradResult;
 }
 
 
@@ -956,198 +920,1112 @@ export function trainStep(params: Params, opt: Optimizer, inputs: Inputs, initia
 
 // Kernels specialised for this model’s sizes.
 function matmul14(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
-  for (let s = 0; s < samples; s++) {
-    const xo = s * 6;
-    const oo = s * 48;
-    for (let i = 0; i < 48; i++) {
-      const wo = i * 6;
-      let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-      let p = 0;
-      for (; p + 3 < 6; p += 4) {
-        s0 += w[wo + p + 0] * x[xo + p + 0];
-        s1 += w[wo + p + 1] * x[xo + p + 1];
-        s2 += w[wo + p + 2] * x[xo + p + 2];
-        s3 += w[wo + p + 3] * x[xo + p + 3];
+  let s = 0;
+  for (; s + 3 < samples; s += 4) {
+    for (let i = 0; i < 48; i += 4) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a20 = 0, a21 = 0, a22 = 0, a23 = 0, a30 = 0, a31 = 0, a32 = 0, a33 = 0;
+      const wo0 = (i + 0) * 6;
+      const wo1 = (i + 1) * 6;
+      const wo2 = (i + 2) * 6;
+      const wo3 = (i + 3) * 6;
+      const xo0 = (s + 0) * 6;
+      const xo1 = (s + 1) * 6;
+      const xo2 = (s + 2) * 6;
+      const xo3 = (s + 3) * 6;
+      for (let p = 0; p < 6; p++) {
+        const w0 = w[wo0 + p];
+        const w1 = w[wo1 + p];
+        const w2 = w[wo2 + p];
+        const w3 = w[wo3 + p];
+        const x0 = x[xo0 + p];
+        a00 += w0 * x0;
+        a01 += w1 * x0;
+        a02 += w2 * x0;
+        a03 += w3 * x0;
+        const x1 = x[xo1 + p];
+        a10 += w0 * x1;
+        a11 += w1 * x1;
+        a12 += w2 * x1;
+        a13 += w3 * x1;
+        const x2 = x[xo2 + p];
+        a20 += w0 * x2;
+        a21 += w1 * x2;
+        a22 += w2 * x2;
+        a23 += w3 * x2;
+        const x3 = x[xo3 + p];
+        a30 += w0 * x3;
+        a31 += w1 * x3;
+        a32 += w2 * x3;
+        a33 += w3 * x3;
       }
-      for (; p < 6; p++) s0 += w[wo + p] * x[xo + p];
-      out[oo + i] = s0 + s1 + s2 + s3;
+      out[(s + 0) * 48 + i + 0] = a00;
+      out[(s + 0) * 48 + i + 1] = a01;
+      out[(s + 0) * 48 + i + 2] = a02;
+      out[(s + 0) * 48 + i + 3] = a03;
+      out[(s + 1) * 48 + i + 0] = a10;
+      out[(s + 1) * 48 + i + 1] = a11;
+      out[(s + 1) * 48 + i + 2] = a12;
+      out[(s + 1) * 48 + i + 3] = a13;
+      out[(s + 2) * 48 + i + 0] = a20;
+      out[(s + 2) * 48 + i + 1] = a21;
+      out[(s + 2) * 48 + i + 2] = a22;
+      out[(s + 2) * 48 + i + 3] = a23;
+      out[(s + 3) * 48 + i + 0] = a30;
+      out[(s + 3) * 48 + i + 1] = a31;
+      out[(s + 3) * 48 + i + 2] = a32;
+      out[(s + 3) * 48 + i + 3] = a33;
+    }
+  }
+  for (; s < samples; s++) {
+    for (let i = 0; i < 48; i += 4) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0;
+      const wo0 = (i + 0) * 6;
+      const wo1 = (i + 1) * 6;
+      const wo2 = (i + 2) * 6;
+      const wo3 = (i + 3) * 6;
+      const xo0 = (s + 0) * 6;
+      for (let p = 0; p < 6; p++) {
+        const w0 = w[wo0 + p];
+        const w1 = w[wo1 + p];
+        const w2 = w[wo2 + p];
+        const w3 = w[wo3 + p];
+        const x0 = x[xo0 + p];
+        a00 += w0 * x0;
+        a01 += w1 * x0;
+        a02 += w2 * x0;
+        a03 += w3 * x0;
+      }
+      out[(s + 0) * 48 + i + 0] = a00;
+      out[(s + 0) * 48 + i + 1] = a01;
+      out[(s + 0) * 48 + i + 2] = a02;
+      out[(s + 0) * 48 + i + 3] = a03;
     }
   }
 }
 function matmul26(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
-  for (let s = 0; s < samples; s++) {
-    const xo = s * 16;
-    const oo = s * 32;
-    for (let i = 0; i < 32; i++) {
-      const wo = i * 16;
-      let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-      let p = 0;
-      for (; p + 3 < 16; p += 4) {
-        s0 += w[wo + p + 0] * x[xo + p + 0];
-        s1 += w[wo + p + 1] * x[xo + p + 1];
-        s2 += w[wo + p + 2] * x[xo + p + 2];
-        s3 += w[wo + p + 3] * x[xo + p + 3];
+  let s = 0;
+  for (; s + 3 < samples; s += 4) {
+    for (let i = 0; i < 32; i += 4) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a20 = 0, a21 = 0, a22 = 0, a23 = 0, a30 = 0, a31 = 0, a32 = 0, a33 = 0;
+      const wo0 = (i + 0) * 16;
+      const wo1 = (i + 1) * 16;
+      const wo2 = (i + 2) * 16;
+      const wo3 = (i + 3) * 16;
+      const xo0 = (s + 0) * 16;
+      const xo1 = (s + 1) * 16;
+      const xo2 = (s + 2) * 16;
+      const xo3 = (s + 3) * 16;
+      for (let p = 0; p < 16; p++) {
+        const w0 = w[wo0 + p];
+        const w1 = w[wo1 + p];
+        const w2 = w[wo2 + p];
+        const w3 = w[wo3 + p];
+        const x0 = x[xo0 + p];
+        a00 += w0 * x0;
+        a01 += w1 * x0;
+        a02 += w2 * x0;
+        a03 += w3 * x0;
+        const x1 = x[xo1 + p];
+        a10 += w0 * x1;
+        a11 += w1 * x1;
+        a12 += w2 * x1;
+        a13 += w3 * x1;
+        const x2 = x[xo2 + p];
+        a20 += w0 * x2;
+        a21 += w1 * x2;
+        a22 += w2 * x2;
+        a23 += w3 * x2;
+        const x3 = x[xo3 + p];
+        a30 += w0 * x3;
+        a31 += w1 * x3;
+        a32 += w2 * x3;
+        a33 += w3 * x3;
       }
-      for (; p < 16; p++) s0 += w[wo + p] * x[xo + p];
-      out[oo + i] = s0 + s1 + s2 + s3;
+      out[(s + 0) * 32 + i + 0] = a00;
+      out[(s + 0) * 32 + i + 1] = a01;
+      out[(s + 0) * 32 + i + 2] = a02;
+      out[(s + 0) * 32 + i + 3] = a03;
+      out[(s + 1) * 32 + i + 0] = a10;
+      out[(s + 1) * 32 + i + 1] = a11;
+      out[(s + 1) * 32 + i + 2] = a12;
+      out[(s + 1) * 32 + i + 3] = a13;
+      out[(s + 2) * 32 + i + 0] = a20;
+      out[(s + 2) * 32 + i + 1] = a21;
+      out[(s + 2) * 32 + i + 2] = a22;
+      out[(s + 2) * 32 + i + 3] = a23;
+      out[(s + 3) * 32 + i + 0] = a30;
+      out[(s + 3) * 32 + i + 1] = a31;
+      out[(s + 3) * 32 + i + 2] = a32;
+      out[(s + 3) * 32 + i + 3] = a33;
+    }
+  }
+  for (; s < samples; s++) {
+    for (let i = 0; i < 32; i += 4) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0;
+      const wo0 = (i + 0) * 16;
+      const wo1 = (i + 1) * 16;
+      const wo2 = (i + 2) * 16;
+      const wo3 = (i + 3) * 16;
+      const xo0 = (s + 0) * 16;
+      for (let p = 0; p < 16; p++) {
+        const w0 = w[wo0 + p];
+        const w1 = w[wo1 + p];
+        const w2 = w[wo2 + p];
+        const w3 = w[wo3 + p];
+        const x0 = x[xo0 + p];
+        a00 += w0 * x0;
+        a01 += w1 * x0;
+        a02 += w2 * x0;
+        a03 += w3 * x0;
+      }
+      out[(s + 0) * 32 + i + 0] = a00;
+      out[(s + 0) * 32 + i + 1] = a01;
+      out[(s + 0) * 32 + i + 2] = a02;
+      out[(s + 0) * 32 + i + 3] = a03;
     }
   }
 }
 function matmul30(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
-  for (let s = 0; s < samples; s++) {
-    const xo = s * 16;
-    const oo = s * 16;
-    for (let i = 0; i < 16; i++) {
-      const wo = i * 16;
-      let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-      let p = 0;
-      for (; p + 3 < 16; p += 4) {
-        s0 += w[wo + p + 0] * x[xo + p + 0];
-        s1 += w[wo + p + 1] * x[xo + p + 1];
-        s2 += w[wo + p + 2] * x[xo + p + 2];
-        s3 += w[wo + p + 3] * x[xo + p + 3];
+  let s = 0;
+  for (; s + 3 < samples; s += 4) {
+    for (let i = 0; i < 16; i += 4) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a20 = 0, a21 = 0, a22 = 0, a23 = 0, a30 = 0, a31 = 0, a32 = 0, a33 = 0;
+      const wo0 = (i + 0) * 16;
+      const wo1 = (i + 1) * 16;
+      const wo2 = (i + 2) * 16;
+      const wo3 = (i + 3) * 16;
+      const xo0 = (s + 0) * 16;
+      const xo1 = (s + 1) * 16;
+      const xo2 = (s + 2) * 16;
+      const xo3 = (s + 3) * 16;
+      for (let p = 0; p < 16; p++) {
+        const w0 = w[wo0 + p];
+        const w1 = w[wo1 + p];
+        const w2 = w[wo2 + p];
+        const w3 = w[wo3 + p];
+        const x0 = x[xo0 + p];
+        a00 += w0 * x0;
+        a01 += w1 * x0;
+        a02 += w2 * x0;
+        a03 += w3 * x0;
+        const x1 = x[xo1 + p];
+        a10 += w0 * x1;
+        a11 += w1 * x1;
+        a12 += w2 * x1;
+        a13 += w3 * x1;
+        const x2 = x[xo2 + p];
+        a20 += w0 * x2;
+        a21 += w1 * x2;
+        a22 += w2 * x2;
+        a23 += w3 * x2;
+        const x3 = x[xo3 + p];
+        a30 += w0 * x3;
+        a31 += w1 * x3;
+        a32 += w2 * x3;
+        a33 += w3 * x3;
       }
-      for (; p < 16; p++) s0 += w[wo + p] * x[xo + p];
-      out[oo + i] = s0 + s1 + s2 + s3;
+      out[(s + 0) * 16 + i + 0] = a00;
+      out[(s + 0) * 16 + i + 1] = a01;
+      out[(s + 0) * 16 + i + 2] = a02;
+      out[(s + 0) * 16 + i + 3] = a03;
+      out[(s + 1) * 16 + i + 0] = a10;
+      out[(s + 1) * 16 + i + 1] = a11;
+      out[(s + 1) * 16 + i + 2] = a12;
+      out[(s + 1) * 16 + i + 3] = a13;
+      out[(s + 2) * 16 + i + 0] = a20;
+      out[(s + 2) * 16 + i + 1] = a21;
+      out[(s + 2) * 16 + i + 2] = a22;
+      out[(s + 2) * 16 + i + 3] = a23;
+      out[(s + 3) * 16 + i + 0] = a30;
+      out[(s + 3) * 16 + i + 1] = a31;
+      out[(s + 3) * 16 + i + 2] = a32;
+      out[(s + 3) * 16 + i + 3] = a33;
+    }
+  }
+  for (; s < samples; s++) {
+    for (let i = 0; i < 16; i += 4) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0;
+      const wo0 = (i + 0) * 16;
+      const wo1 = (i + 1) * 16;
+      const wo2 = (i + 2) * 16;
+      const wo3 = (i + 3) * 16;
+      const xo0 = (s + 0) * 16;
+      for (let p = 0; p < 16; p++) {
+        const w0 = w[wo0 + p];
+        const w1 = w[wo1 + p];
+        const w2 = w[wo2 + p];
+        const w3 = w[wo3 + p];
+        const x0 = x[xo0 + p];
+        a00 += w0 * x0;
+        a01 += w1 * x0;
+        a02 += w2 * x0;
+        a03 += w3 * x0;
+      }
+      out[(s + 0) * 16 + i + 0] = a00;
+      out[(s + 0) * 16 + i + 1] = a01;
+      out[(s + 0) * 16 + i + 2] = a02;
+      out[(s + 0) * 16 + i + 3] = a03;
     }
   }
 }
 function matmul35(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
-  for (let s = 0; s < samples; s++) {
-    const xo = s * 16;
-    const oo = s * 3;
+  let s = 0;
+  for (; s + 3 < samples; s += 4) {
     for (let i = 0; i < 3; i++) {
-      const wo = i * 16;
-      let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-      let p = 0;
-      for (; p + 3 < 16; p += 4) {
-        s0 += w[wo + p + 0] * x[xo + p + 0];
-        s1 += w[wo + p + 1] * x[xo + p + 1];
-        s2 += w[wo + p + 2] * x[xo + p + 2];
-        s3 += w[wo + p + 3] * x[xo + p + 3];
+      let a00 = 0, a10 = 0, a20 = 0, a30 = 0;
+      const wo0 = (i + 0) * 16;
+      const xo0 = (s + 0) * 16;
+      const xo1 = (s + 1) * 16;
+      const xo2 = (s + 2) * 16;
+      const xo3 = (s + 3) * 16;
+      for (let p = 0; p < 16; p++) {
+        const w0 = w[wo0 + p];
+        const x0 = x[xo0 + p];
+        a00 += w0 * x0;
+        const x1 = x[xo1 + p];
+        a10 += w0 * x1;
+        const x2 = x[xo2 + p];
+        a20 += w0 * x2;
+        const x3 = x[xo3 + p];
+        a30 += w0 * x3;
       }
-      for (; p < 16; p++) s0 += w[wo + p] * x[xo + p];
-      out[oo + i] = s0 + s1 + s2 + s3;
+      out[(s + 0) * 3 + i + 0] = a00;
+      out[(s + 1) * 3 + i + 0] = a10;
+      out[(s + 2) * 3 + i + 0] = a20;
+      out[(s + 3) * 3 + i + 0] = a30;
+    }
+  }
+  for (; s < samples; s++) {
+    for (let i = 0; i < 3; i++) {
+      let a00 = 0;
+      const wo0 = (i + 0) * 16;
+      const xo0 = (s + 0) * 16;
+      for (let p = 0; p < 16; p++) {
+        const w0 = w[wo0 + p];
+        const x0 = x[xo0 + p];
+        a00 += w0 * x0;
+      }
+      out[(s + 0) * 3 + i + 0] = a00;
     }
   }
 }
 function matmul53(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
-  for (let s = 0; s < samples; s++) {
-    const xo = s * 6;
-    const oo = s * 48;
-    for (let i = 0; i < 48; i++) {
-      const wo = i * 6;
-      let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-      let p = 0;
-      for (; p + 3 < 6; p += 4) {
-        s0 += w[wo + p + 0] * x[xo + p + 0];
-        s1 += w[wo + p + 1] * x[xo + p + 1];
-        s2 += w[wo + p + 2] * x[xo + p + 2];
-        s3 += w[wo + p + 3] * x[xo + p + 3];
+  let s = 0;
+  for (; s + 3 < samples; s += 4) {
+    for (let i = 0; i < 48; i += 4) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a20 = 0, a21 = 0, a22 = 0, a23 = 0, a30 = 0, a31 = 0, a32 = 0, a33 = 0;
+      const wo0 = (i + 0) * 6;
+      const wo1 = (i + 1) * 6;
+      const wo2 = (i + 2) * 6;
+      const wo3 = (i + 3) * 6;
+      const xo0 = (s + 0) * 6;
+      const xo1 = (s + 1) * 6;
+      const xo2 = (s + 2) * 6;
+      const xo3 = (s + 3) * 6;
+      for (let p = 0; p < 6; p++) {
+        const w0 = w[wo0 + p];
+        const w1 = w[wo1 + p];
+        const w2 = w[wo2 + p];
+        const w3 = w[wo3 + p];
+        const x0 = x[xo0 + p];
+        a00 += w0 * x0;
+        a01 += w1 * x0;
+        a02 += w2 * x0;
+        a03 += w3 * x0;
+        const x1 = x[xo1 + p];
+        a10 += w0 * x1;
+        a11 += w1 * x1;
+        a12 += w2 * x1;
+        a13 += w3 * x1;
+        const x2 = x[xo2 + p];
+        a20 += w0 * x2;
+        a21 += w1 * x2;
+        a22 += w2 * x2;
+        a23 += w3 * x2;
+        const x3 = x[xo3 + p];
+        a30 += w0 * x3;
+        a31 += w1 * x3;
+        a32 += w2 * x3;
+        a33 += w3 * x3;
       }
-      for (; p < 6; p++) s0 += w[wo + p] * x[xo + p];
-      out[oo + i] = s0 + s1 + s2 + s3;
+      out[(s + 0) * 48 + i + 0] = a00;
+      out[(s + 0) * 48 + i + 1] = a01;
+      out[(s + 0) * 48 + i + 2] = a02;
+      out[(s + 0) * 48 + i + 3] = a03;
+      out[(s + 1) * 48 + i + 0] = a10;
+      out[(s + 1) * 48 + i + 1] = a11;
+      out[(s + 1) * 48 + i + 2] = a12;
+      out[(s + 1) * 48 + i + 3] = a13;
+      out[(s + 2) * 48 + i + 0] = a20;
+      out[(s + 2) * 48 + i + 1] = a21;
+      out[(s + 2) * 48 + i + 2] = a22;
+      out[(s + 2) * 48 + i + 3] = a23;
+      out[(s + 3) * 48 + i + 0] = a30;
+      out[(s + 3) * 48 + i + 1] = a31;
+      out[(s + 3) * 48 + i + 2] = a32;
+      out[(s + 3) * 48 + i + 3] = a33;
+    }
+  }
+  for (; s < samples; s++) {
+    for (let i = 0; i < 48; i += 4) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0;
+      const wo0 = (i + 0) * 6;
+      const wo1 = (i + 1) * 6;
+      const wo2 = (i + 2) * 6;
+      const wo3 = (i + 3) * 6;
+      const xo0 = (s + 0) * 6;
+      for (let p = 0; p < 6; p++) {
+        const w0 = w[wo0 + p];
+        const w1 = w[wo1 + p];
+        const w2 = w[wo2 + p];
+        const w3 = w[wo3 + p];
+        const x0 = x[xo0 + p];
+        a00 += w0 * x0;
+        a01 += w1 * x0;
+        a02 += w2 * x0;
+        a03 += w3 * x0;
+      }
+      out[(s + 0) * 48 + i + 0] = a00;
+      out[(s + 0) * 48 + i + 1] = a01;
+      out[(s + 0) * 48 + i + 2] = a02;
+      out[(s + 0) * 48 + i + 3] = a03;
     }
   }
 }
 function matmul71(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
-  for (let s = 0; s < samples; s++) {
-    const xo = s * 16;
-    const oo = s * 32;
-    for (let i = 0; i < 32; i++) {
-      const wo = i * 16;
-      let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-      let p = 0;
-      for (; p + 3 < 16; p += 4) {
-        s0 += w[wo + p + 0] * x[xo + p + 0];
-        s1 += w[wo + p + 1] * x[xo + p + 1];
-        s2 += w[wo + p + 2] * x[xo + p + 2];
-        s3 += w[wo + p + 3] * x[xo + p + 3];
+  let s = 0;
+  for (; s + 3 < samples; s += 4) {
+    for (let i = 0; i < 32; i += 4) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a20 = 0, a21 = 0, a22 = 0, a23 = 0, a30 = 0, a31 = 0, a32 = 0, a33 = 0;
+      const wo0 = (i + 0) * 16;
+      const wo1 = (i + 1) * 16;
+      const wo2 = (i + 2) * 16;
+      const wo3 = (i + 3) * 16;
+      const xo0 = (s + 0) * 16;
+      const xo1 = (s + 1) * 16;
+      const xo2 = (s + 2) * 16;
+      const xo3 = (s + 3) * 16;
+      for (let p = 0; p < 16; p++) {
+        const w0 = w[wo0 + p];
+        const w1 = w[wo1 + p];
+        const w2 = w[wo2 + p];
+        const w3 = w[wo3 + p];
+        const x0 = x[xo0 + p];
+        a00 += w0 * x0;
+        a01 += w1 * x0;
+        a02 += w2 * x0;
+        a03 += w3 * x0;
+        const x1 = x[xo1 + p];
+        a10 += w0 * x1;
+        a11 += w1 * x1;
+        a12 += w2 * x1;
+        a13 += w3 * x1;
+        const x2 = x[xo2 + p];
+        a20 += w0 * x2;
+        a21 += w1 * x2;
+        a22 += w2 * x2;
+        a23 += w3 * x2;
+        const x3 = x[xo3 + p];
+        a30 += w0 * x3;
+        a31 += w1 * x3;
+        a32 += w2 * x3;
+        a33 += w3 * x3;
       }
-      for (; p < 16; p++) s0 += w[wo + p] * x[xo + p];
-      out[oo + i] = s0 + s1 + s2 + s3;
+      out[(s + 0) * 32 + i + 0] = a00;
+      out[(s + 0) * 32 + i + 1] = a01;
+      out[(s + 0) * 32 + i + 2] = a02;
+      out[(s + 0) * 32 + i + 3] = a03;
+      out[(s + 1) * 32 + i + 0] = a10;
+      out[(s + 1) * 32 + i + 1] = a11;
+      out[(s + 1) * 32 + i + 2] = a12;
+      out[(s + 1) * 32 + i + 3] = a13;
+      out[(s + 2) * 32 + i + 0] = a20;
+      out[(s + 2) * 32 + i + 1] = a21;
+      out[(s + 2) * 32 + i + 2] = a22;
+      out[(s + 2) * 32 + i + 3] = a23;
+      out[(s + 3) * 32 + i + 0] = a30;
+      out[(s + 3) * 32 + i + 1] = a31;
+      out[(s + 3) * 32 + i + 2] = a32;
+      out[(s + 3) * 32 + i + 3] = a33;
+    }
+  }
+  for (; s < samples; s++) {
+    for (let i = 0; i < 32; i += 4) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0;
+      const wo0 = (i + 0) * 16;
+      const wo1 = (i + 1) * 16;
+      const wo2 = (i + 2) * 16;
+      const wo3 = (i + 3) * 16;
+      const xo0 = (s + 0) * 16;
+      for (let p = 0; p < 16; p++) {
+        const w0 = w[wo0 + p];
+        const w1 = w[wo1 + p];
+        const w2 = w[wo2 + p];
+        const w3 = w[wo3 + p];
+        const x0 = x[xo0 + p];
+        a00 += w0 * x0;
+        a01 += w1 * x0;
+        a02 += w2 * x0;
+        a03 += w3 * x0;
+      }
+      out[(s + 0) * 32 + i + 0] = a00;
+      out[(s + 0) * 32 + i + 1] = a01;
+      out[(s + 0) * 32 + i + 2] = a02;
+      out[(s + 0) * 32 + i + 3] = a03;
     }
   }
 }
 function matmul76(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
-  for (let s = 0; s < samples; s++) {
-    const xo = s * 16;
-    const oo = s * 16;
-    for (let i = 0; i < 16; i++) {
-      const wo = i * 16;
-      let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-      let p = 0;
-      for (; p + 3 < 16; p += 4) {
-        s0 += w[wo + p + 0] * x[xo + p + 0];
-        s1 += w[wo + p + 1] * x[xo + p + 1];
-        s2 += w[wo + p + 2] * x[xo + p + 2];
-        s3 += w[wo + p + 3] * x[xo + p + 3];
+  let s = 0;
+  for (; s + 3 < samples; s += 4) {
+    for (let i = 0; i < 16; i += 4) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a20 = 0, a21 = 0, a22 = 0, a23 = 0, a30 = 0, a31 = 0, a32 = 0, a33 = 0;
+      const wo0 = (i + 0) * 16;
+      const wo1 = (i + 1) * 16;
+      const wo2 = (i + 2) * 16;
+      const wo3 = (i + 3) * 16;
+      const xo0 = (s + 0) * 16;
+      const xo1 = (s + 1) * 16;
+      const xo2 = (s + 2) * 16;
+      const xo3 = (s + 3) * 16;
+      for (let p = 0; p < 16; p++) {
+        const w0 = w[wo0 + p];
+        const w1 = w[wo1 + p];
+        const w2 = w[wo2 + p];
+        const w3 = w[wo3 + p];
+        const x0 = x[xo0 + p];
+        a00 += w0 * x0;
+        a01 += w1 * x0;
+        a02 += w2 * x0;
+        a03 += w3 * x0;
+        const x1 = x[xo1 + p];
+        a10 += w0 * x1;
+        a11 += w1 * x1;
+        a12 += w2 * x1;
+        a13 += w3 * x1;
+        const x2 = x[xo2 + p];
+        a20 += w0 * x2;
+        a21 += w1 * x2;
+        a22 += w2 * x2;
+        a23 += w3 * x2;
+        const x3 = x[xo3 + p];
+        a30 += w0 * x3;
+        a31 += w1 * x3;
+        a32 += w2 * x3;
+        a33 += w3 * x3;
       }
-      for (; p < 16; p++) s0 += w[wo + p] * x[xo + p];
-      out[oo + i] = s0 + s1 + s2 + s3;
+      out[(s + 0) * 16 + i + 0] = a00;
+      out[(s + 0) * 16 + i + 1] = a01;
+      out[(s + 0) * 16 + i + 2] = a02;
+      out[(s + 0) * 16 + i + 3] = a03;
+      out[(s + 1) * 16 + i + 0] = a10;
+      out[(s + 1) * 16 + i + 1] = a11;
+      out[(s + 1) * 16 + i + 2] = a12;
+      out[(s + 1) * 16 + i + 3] = a13;
+      out[(s + 2) * 16 + i + 0] = a20;
+      out[(s + 2) * 16 + i + 1] = a21;
+      out[(s + 2) * 16 + i + 2] = a22;
+      out[(s + 2) * 16 + i + 3] = a23;
+      out[(s + 3) * 16 + i + 0] = a30;
+      out[(s + 3) * 16 + i + 1] = a31;
+      out[(s + 3) * 16 + i + 2] = a32;
+      out[(s + 3) * 16 + i + 3] = a33;
+    }
+  }
+  for (; s < samples; s++) {
+    for (let i = 0; i < 16; i += 4) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0;
+      const wo0 = (i + 0) * 16;
+      const wo1 = (i + 1) * 16;
+      const wo2 = (i + 2) * 16;
+      const wo3 = (i + 3) * 16;
+      const xo0 = (s + 0) * 16;
+      for (let p = 0; p < 16; p++) {
+        const w0 = w[wo0 + p];
+        const w1 = w[wo1 + p];
+        const w2 = w[wo2 + p];
+        const w3 = w[wo3 + p];
+        const x0 = x[xo0 + p];
+        a00 += w0 * x0;
+        a01 += w1 * x0;
+        a02 += w2 * x0;
+        a03 += w3 * x0;
+      }
+      out[(s + 0) * 16 + i + 0] = a00;
+      out[(s + 0) * 16 + i + 1] = a01;
+      out[(s + 0) * 16 + i + 2] = a02;
+      out[(s + 0) * 16 + i + 3] = a03;
     }
   }
 }
 function matmul83(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
-  for (let s = 0; s < samples; s++) {
-    const xo = s * 16;
-    const oo = s * 3;
+  let s = 0;
+  for (; s + 3 < samples; s += 4) {
     for (let i = 0; i < 3; i++) {
-      const wo = i * 16;
-      let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-      let p = 0;
-      for (; p + 3 < 16; p += 4) {
-        s0 += w[wo + p + 0] * x[xo + p + 0];
-        s1 += w[wo + p + 1] * x[xo + p + 1];
-        s2 += w[wo + p + 2] * x[xo + p + 2];
-        s3 += w[wo + p + 3] * x[xo + p + 3];
+      let a00 = 0, a10 = 0, a20 = 0, a30 = 0;
+      const wo0 = (i + 0) * 16;
+      const xo0 = (s + 0) * 16;
+      const xo1 = (s + 1) * 16;
+      const xo2 = (s + 2) * 16;
+      const xo3 = (s + 3) * 16;
+      for (let p = 0; p < 16; p++) {
+        const w0 = w[wo0 + p];
+        const x0 = x[xo0 + p];
+        a00 += w0 * x0;
+        const x1 = x[xo1 + p];
+        a10 += w0 * x1;
+        const x2 = x[xo2 + p];
+        a20 += w0 * x2;
+        const x3 = x[xo3 + p];
+        a30 += w0 * x3;
       }
-      for (; p < 16; p++) s0 += w[wo + p] * x[xo + p];
-      out[oo + i] = s0 + s1 + s2 + s3;
+      out[(s + 0) * 3 + i + 0] = a00;
+      out[(s + 1) * 3 + i + 0] = a10;
+      out[(s + 2) * 3 + i + 0] = a20;
+      out[(s + 3) * 3 + i + 0] = a30;
+    }
+  }
+  for (; s < samples; s++) {
+    for (let i = 0; i < 3; i++) {
+      let a00 = 0;
+      const wo0 = (i + 0) * 16;
+      const xo0 = (s + 0) * 16;
+      for (let p = 0; p < 16; p++) {
+        const w0 = w[wo0 + p];
+        const x0 = x[xo0 + p];
+        a00 += w0 * x0;
+      }
+      out[(s + 0) * 3 + i + 0] = a00;
     }
   }
 }
 function matmul101(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
-  for (let s = 0; s < samples; s++) {
-    const vo = s * 3;
-    const oo = s * 16;
-    for (let p = 0; p < 3; p++) {
-      const vp = v[vo + p];
-      const wo = p * 16;
-      for (let j = 0; j < 16; j++) out[oo + j] += vp * w[wo + j];
+  let s = 0;
+  for (; s + 3 < samples; s += 4) {
+    for (let j = 0; j < 16; j += 4) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a20 = 0, a21 = 0, a22 = 0, a23 = 0, a30 = 0, a31 = 0, a32 = 0, a33 = 0;
+      const vo0 = (s + 0) * 3;
+      const vo1 = (s + 1) * 3;
+      const vo2 = (s + 2) * 3;
+      const vo3 = (s + 3) * 3;
+      for (let p = 0; p < 3; p++) {
+        const wo = p * 16 + j;
+        const w0 = w[wo + 0];
+        const w1 = w[wo + 1];
+        const w2 = w[wo + 2];
+        const w3 = w[wo + 3];
+        const v0 = v[vo0 + p];
+        a00 += v0 * w0;
+        a01 += v0 * w1;
+        a02 += v0 * w2;
+        a03 += v0 * w3;
+        const v1 = v[vo1 + p];
+        a10 += v1 * w0;
+        a11 += v1 * w1;
+        a12 += v1 * w2;
+        a13 += v1 * w3;
+        const v2 = v[vo2 + p];
+        a20 += v2 * w0;
+        a21 += v2 * w1;
+        a22 += v2 * w2;
+        a23 += v2 * w3;
+        const v3 = v[vo3 + p];
+        a30 += v3 * w0;
+        a31 += v3 * w1;
+        a32 += v3 * w2;
+        a33 += v3 * w3;
+      }
+      out[(s + 0) * 16 + j + 0] = a00;
+      out[(s + 0) * 16 + j + 1] = a01;
+      out[(s + 0) * 16 + j + 2] = a02;
+      out[(s + 0) * 16 + j + 3] = a03;
+      out[(s + 1) * 16 + j + 0] = a10;
+      out[(s + 1) * 16 + j + 1] = a11;
+      out[(s + 1) * 16 + j + 2] = a12;
+      out[(s + 1) * 16 + j + 3] = a13;
+      out[(s + 2) * 16 + j + 0] = a20;
+      out[(s + 2) * 16 + j + 1] = a21;
+      out[(s + 2) * 16 + j + 2] = a22;
+      out[(s + 2) * 16 + j + 3] = a23;
+      out[(s + 3) * 16 + j + 0] = a30;
+      out[(s + 3) * 16 + j + 1] = a31;
+      out[(s + 3) * 16 + j + 2] = a32;
+      out[(s + 3) * 16 + j + 3] = a33;
+    }
+  }
+  for (; s < samples; s++) {
+    for (let j = 0; j < 16; j += 4) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0;
+      const vo0 = (s + 0) * 3;
+      for (let p = 0; p < 3; p++) {
+        const wo = p * 16 + j;
+        const w0 = w[wo + 0];
+        const w1 = w[wo + 1];
+        const w2 = w[wo + 2];
+        const w3 = w[wo + 3];
+        const v0 = v[vo0 + p];
+        a00 += v0 * w0;
+        a01 += v0 * w1;
+        a02 += v0 * w2;
+        a03 += v0 * w3;
+      }
+      out[(s + 0) * 16 + j + 0] = a00;
+      out[(s + 0) * 16 + j + 1] = a01;
+      out[(s + 0) * 16 + j + 2] = a02;
+      out[(s + 0) * 16 + j + 3] = a03;
     }
   }
 }
-function matmul126(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
-  for (let s = 0; s < samples; s++) {
-    const vo = s * 16;
-    const oo = s * 16;
-    for (let p = 0; p < 16; p++) {
-      const vp = v[vo + p];
-      const wo = p * 16;
-      for (let j = 0; j < 16; j++) out[oo + j] += vp * w[wo + j];
+function weightGradient103(a: Float32Array, aStep: number, b: Float32Array, bStep: number, out: Float32Array, samples: number): void {
+  for (let i = 0; i < 3; i++) {
+    for (let j = 0; j < 16; j++) {
+      let a00 = 0;
+      for (let s = 0; s < samples; s++) {
+        const ao = s * aStep;
+        const bo = s * bStep;
+        const b0 = b[bo + j + 0];
+        const a0_ = a[ao + i + 0];
+        a00 += a0_ * b0;
+      }
+      out[(i + 0) * 16 + j + 0] = a00;
     }
   }
 }
-function matmul131(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
-  for (let s = 0; s < samples; s++) {
-    const vo = s * 32;
-    const oo = s * 16;
-    for (let p = 0; p < 32; p++) {
-      const vp = v[vo + p];
-      const wo = p * 16;
-      for (let j = 0; j < 16; j++) out[oo + j] += vp * w[wo + j];
+function matmul127(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
+  let s = 0;
+  for (; s + 3 < samples; s += 4) {
+    for (let j = 0; j < 16; j += 4) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a20 = 0, a21 = 0, a22 = 0, a23 = 0, a30 = 0, a31 = 0, a32 = 0, a33 = 0;
+      const vo0 = (s + 0) * 16;
+      const vo1 = (s + 1) * 16;
+      const vo2 = (s + 2) * 16;
+      const vo3 = (s + 3) * 16;
+      for (let p = 0; p < 16; p++) {
+        const wo = p * 16 + j;
+        const w0 = w[wo + 0];
+        const w1 = w[wo + 1];
+        const w2 = w[wo + 2];
+        const w3 = w[wo + 3];
+        const v0 = v[vo0 + p];
+        a00 += v0 * w0;
+        a01 += v0 * w1;
+        a02 += v0 * w2;
+        a03 += v0 * w3;
+        const v1 = v[vo1 + p];
+        a10 += v1 * w0;
+        a11 += v1 * w1;
+        a12 += v1 * w2;
+        a13 += v1 * w3;
+        const v2 = v[vo2 + p];
+        a20 += v2 * w0;
+        a21 += v2 * w1;
+        a22 += v2 * w2;
+        a23 += v2 * w3;
+        const v3 = v[vo3 + p];
+        a30 += v3 * w0;
+        a31 += v3 * w1;
+        a32 += v3 * w2;
+        a33 += v3 * w3;
+      }
+      out[(s + 0) * 16 + j + 0] = a00;
+      out[(s + 0) * 16 + j + 1] = a01;
+      out[(s + 0) * 16 + j + 2] = a02;
+      out[(s + 0) * 16 + j + 3] = a03;
+      out[(s + 1) * 16 + j + 0] = a10;
+      out[(s + 1) * 16 + j + 1] = a11;
+      out[(s + 1) * 16 + j + 2] = a12;
+      out[(s + 1) * 16 + j + 3] = a13;
+      out[(s + 2) * 16 + j + 0] = a20;
+      out[(s + 2) * 16 + j + 1] = a21;
+      out[(s + 2) * 16 + j + 2] = a22;
+      out[(s + 2) * 16 + j + 3] = a23;
+      out[(s + 3) * 16 + j + 0] = a30;
+      out[(s + 3) * 16 + j + 1] = a31;
+      out[(s + 3) * 16 + j + 2] = a32;
+      out[(s + 3) * 16 + j + 3] = a33;
+    }
+  }
+  for (; s < samples; s++) {
+    for (let j = 0; j < 16; j += 4) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0;
+      const vo0 = (s + 0) * 16;
+      for (let p = 0; p < 16; p++) {
+        const wo = p * 16 + j;
+        const w0 = w[wo + 0];
+        const w1 = w[wo + 1];
+        const w2 = w[wo + 2];
+        const w3 = w[wo + 3];
+        const v0 = v[vo0 + p];
+        a00 += v0 * w0;
+        a01 += v0 * w1;
+        a02 += v0 * w2;
+        a03 += v0 * w3;
+      }
+      out[(s + 0) * 16 + j + 0] = a00;
+      out[(s + 0) * 16 + j + 1] = a01;
+      out[(s + 0) * 16 + j + 2] = a02;
+      out[(s + 0) * 16 + j + 3] = a03;
     }
   }
 }
-function matmul148(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
-  for (let s = 0; s < samples; s++) {
-    const vo = s * 48;
-    const oo = s * 6;
-    for (let p = 0; p < 48; p++) {
-      const vp = v[vo + p];
-      const wo = p * 6;
-      for (let j = 0; j < 6; j++) out[oo + j] += vp * w[wo + j];
+function matmul132(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
+  let s = 0;
+  for (; s + 3 < samples; s += 4) {
+    for (let j = 0; j < 16; j += 4) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a20 = 0, a21 = 0, a22 = 0, a23 = 0, a30 = 0, a31 = 0, a32 = 0, a33 = 0;
+      const vo0 = (s + 0) * 32;
+      const vo1 = (s + 1) * 32;
+      const vo2 = (s + 2) * 32;
+      const vo3 = (s + 3) * 32;
+      for (let p = 0; p < 32; p++) {
+        const wo = p * 16 + j;
+        const w0 = w[wo + 0];
+        const w1 = w[wo + 1];
+        const w2 = w[wo + 2];
+        const w3 = w[wo + 3];
+        const v0 = v[vo0 + p];
+        a00 += v0 * w0;
+        a01 += v0 * w1;
+        a02 += v0 * w2;
+        a03 += v0 * w3;
+        const v1 = v[vo1 + p];
+        a10 += v1 * w0;
+        a11 += v1 * w1;
+        a12 += v1 * w2;
+        a13 += v1 * w3;
+        const v2 = v[vo2 + p];
+        a20 += v2 * w0;
+        a21 += v2 * w1;
+        a22 += v2 * w2;
+        a23 += v2 * w3;
+        const v3 = v[vo3 + p];
+        a30 += v3 * w0;
+        a31 += v3 * w1;
+        a32 += v3 * w2;
+        a33 += v3 * w3;
+      }
+      out[(s + 0) * 16 + j + 0] = a00;
+      out[(s + 0) * 16 + j + 1] = a01;
+      out[(s + 0) * 16 + j + 2] = a02;
+      out[(s + 0) * 16 + j + 3] = a03;
+      out[(s + 1) * 16 + j + 0] = a10;
+      out[(s + 1) * 16 + j + 1] = a11;
+      out[(s + 1) * 16 + j + 2] = a12;
+      out[(s + 1) * 16 + j + 3] = a13;
+      out[(s + 2) * 16 + j + 0] = a20;
+      out[(s + 2) * 16 + j + 1] = a21;
+      out[(s + 2) * 16 + j + 2] = a22;
+      out[(s + 2) * 16 + j + 3] = a23;
+      out[(s + 3) * 16 + j + 0] = a30;
+      out[(s + 3) * 16 + j + 1] = a31;
+      out[(s + 3) * 16 + j + 2] = a32;
+      out[(s + 3) * 16 + j + 3] = a33;
+    }
+  }
+  for (; s < samples; s++) {
+    for (let j = 0; j < 16; j += 4) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0;
+      const vo0 = (s + 0) * 32;
+      for (let p = 0; p < 32; p++) {
+        const wo = p * 16 + j;
+        const w0 = w[wo + 0];
+        const w1 = w[wo + 1];
+        const w2 = w[wo + 2];
+        const w3 = w[wo + 3];
+        const v0 = v[vo0 + p];
+        a00 += v0 * w0;
+        a01 += v0 * w1;
+        a02 += v0 * w2;
+        a03 += v0 * w3;
+      }
+      out[(s + 0) * 16 + j + 0] = a00;
+      out[(s + 0) * 16 + j + 1] = a01;
+      out[(s + 0) * 16 + j + 2] = a02;
+      out[(s + 0) * 16 + j + 3] = a03;
+    }
+  }
+}
+function weightGradient136(a: Float32Array, aStep: number, b: Float32Array, bStep: number, out: Float32Array, samples: number): void {
+  for (let i = 0; i < 48; i += 4) {
+    for (let j = 0; j < 4; j += 4) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a20 = 0, a21 = 0, a22 = 0, a23 = 0, a30 = 0, a31 = 0, a32 = 0, a33 = 0;
+      for (let s = 0; s < samples; s++) {
+        const ao = s * aStep;
+        const bo = s * bStep;
+        const b0 = b[bo + j + 0];
+        const b1 = b[bo + j + 1];
+        const b2 = b[bo + j + 2];
+        const b3 = b[bo + j + 3];
+        const a0_ = a[ao + i + 0];
+        a00 += a0_ * b0;
+        a01 += a0_ * b1;
+        a02 += a0_ * b2;
+        a03 += a0_ * b3;
+        const a1_ = a[ao + i + 1];
+        a10 += a1_ * b0;
+        a11 += a1_ * b1;
+        a12 += a1_ * b2;
+        a13 += a1_ * b3;
+        const a2_ = a[ao + i + 2];
+        a20 += a2_ * b0;
+        a21 += a2_ * b1;
+        a22 += a2_ * b2;
+        a23 += a2_ * b3;
+        const a3_ = a[ao + i + 3];
+        a30 += a3_ * b0;
+        a31 += a3_ * b1;
+        a32 += a3_ * b2;
+        a33 += a3_ * b3;
+      }
+      out[(i + 0) * 6 + j + 0] = a00;
+      out[(i + 0) * 6 + j + 1] = a01;
+      out[(i + 0) * 6 + j + 2] = a02;
+      out[(i + 0) * 6 + j + 3] = a03;
+      out[(i + 1) * 6 + j + 0] = a10;
+      out[(i + 1) * 6 + j + 1] = a11;
+      out[(i + 1) * 6 + j + 2] = a12;
+      out[(i + 1) * 6 + j + 3] = a13;
+      out[(i + 2) * 6 + j + 0] = a20;
+      out[(i + 2) * 6 + j + 1] = a21;
+      out[(i + 2) * 6 + j + 2] = a22;
+      out[(i + 2) * 6 + j + 3] = a23;
+      out[(i + 3) * 6 + j + 0] = a30;
+      out[(i + 3) * 6 + j + 1] = a31;
+      out[(i + 3) * 6 + j + 2] = a32;
+      out[(i + 3) * 6 + j + 3] = a33;
+    }
+    for (let j = 4; j < 6; j++) {
+      let a00 = 0, a10 = 0, a20 = 0, a30 = 0;
+      for (let s = 0; s < samples; s++) {
+        const ao = s * aStep;
+        const bo = s * bStep;
+        const b0 = b[bo + j + 0];
+        const a0_ = a[ao + i + 0];
+        a00 += a0_ * b0;
+        const a1_ = a[ao + i + 1];
+        a10 += a1_ * b0;
+        const a2_ = a[ao + i + 2];
+        a20 += a2_ * b0;
+        const a3_ = a[ao + i + 3];
+        a30 += a3_ * b0;
+      }
+      out[(i + 0) * 6 + j + 0] = a00;
+      out[(i + 1) * 6 + j + 0] = a10;
+      out[(i + 2) * 6 + j + 0] = a20;
+      out[(i + 3) * 6 + j + 0] = a30;
+    }
+  }
+}
+function weightGradient142(a: Float32Array, aStep: number, b: Float32Array, bStep: number, out: Float32Array, samples: number): void {
+  for (let i = 0; i < 32; i += 4) {
+    for (let j = 0; j < 16; j += 4) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a20 = 0, a21 = 0, a22 = 0, a23 = 0, a30 = 0, a31 = 0, a32 = 0, a33 = 0;
+      for (let s = 0; s < samples; s++) {
+        const ao = s * aStep;
+        const bo = s * bStep;
+        const b0 = b[bo + j + 0];
+        const b1 = b[bo + j + 1];
+        const b2 = b[bo + j + 2];
+        const b3 = b[bo + j + 3];
+        const a0_ = a[ao + i + 0];
+        a00 += a0_ * b0;
+        a01 += a0_ * b1;
+        a02 += a0_ * b2;
+        a03 += a0_ * b3;
+        const a1_ = a[ao + i + 1];
+        a10 += a1_ * b0;
+        a11 += a1_ * b1;
+        a12 += a1_ * b2;
+        a13 += a1_ * b3;
+        const a2_ = a[ao + i + 2];
+        a20 += a2_ * b0;
+        a21 += a2_ * b1;
+        a22 += a2_ * b2;
+        a23 += a2_ * b3;
+        const a3_ = a[ao + i + 3];
+        a30 += a3_ * b0;
+        a31 += a3_ * b1;
+        a32 += a3_ * b2;
+        a33 += a3_ * b3;
+      }
+      out[(i + 0) * 16 + j + 0] = a00;
+      out[(i + 0) * 16 + j + 1] = a01;
+      out[(i + 0) * 16 + j + 2] = a02;
+      out[(i + 0) * 16 + j + 3] = a03;
+      out[(i + 1) * 16 + j + 0] = a10;
+      out[(i + 1) * 16 + j + 1] = a11;
+      out[(i + 1) * 16 + j + 2] = a12;
+      out[(i + 1) * 16 + j + 3] = a13;
+      out[(i + 2) * 16 + j + 0] = a20;
+      out[(i + 2) * 16 + j + 1] = a21;
+      out[(i + 2) * 16 + j + 2] = a22;
+      out[(i + 2) * 16 + j + 3] = a23;
+      out[(i + 3) * 16 + j + 0] = a30;
+      out[(i + 3) * 16 + j + 1] = a31;
+      out[(i + 3) * 16 + j + 2] = a32;
+      out[(i + 3) * 16 + j + 3] = a33;
+    }
+  }
+}
+function weightGradient146(a: Float32Array, aStep: number, b: Float32Array, bStep: number, out: Float32Array, samples: number): void {
+  for (let i = 0; i < 16; i += 4) {
+    for (let j = 0; j < 16; j += 4) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a20 = 0, a21 = 0, a22 = 0, a23 = 0, a30 = 0, a31 = 0, a32 = 0, a33 = 0;
+      for (let s = 0; s < samples; s++) {
+        const ao = s * aStep;
+        const bo = s * bStep;
+        const b0 = b[bo + j + 0];
+        const b1 = b[bo + j + 1];
+        const b2 = b[bo + j + 2];
+        const b3 = b[bo + j + 3];
+        const a0_ = a[ao + i + 0];
+        a00 += a0_ * b0;
+        a01 += a0_ * b1;
+        a02 += a0_ * b2;
+        a03 += a0_ * b3;
+        const a1_ = a[ao + i + 1];
+        a10 += a1_ * b0;
+        a11 += a1_ * b1;
+        a12 += a1_ * b2;
+        a13 += a1_ * b3;
+        const a2_ = a[ao + i + 2];
+        a20 += a2_ * b0;
+        a21 += a2_ * b1;
+        a22 += a2_ * b2;
+        a23 += a2_ * b3;
+        const a3_ = a[ao + i + 3];
+        a30 += a3_ * b0;
+        a31 += a3_ * b1;
+        a32 += a3_ * b2;
+        a33 += a3_ * b3;
+      }
+      out[(i + 0) * 16 + j + 0] = a00;
+      out[(i + 0) * 16 + j + 1] = a01;
+      out[(i + 0) * 16 + j + 2] = a02;
+      out[(i + 0) * 16 + j + 3] = a03;
+      out[(i + 1) * 16 + j + 0] = a10;
+      out[(i + 1) * 16 + j + 1] = a11;
+      out[(i + 1) * 16 + j + 2] = a12;
+      out[(i + 1) * 16 + j + 3] = a13;
+      out[(i + 2) * 16 + j + 0] = a20;
+      out[(i + 2) * 16 + j + 1] = a21;
+      out[(i + 2) * 16 + j + 2] = a22;
+      out[(i + 2) * 16 + j + 3] = a23;
+      out[(i + 3) * 16 + j + 0] = a30;
+      out[(i + 3) * 16 + j + 1] = a31;
+      out[(i + 3) * 16 + j + 2] = a32;
+      out[(i + 3) * 16 + j + 3] = a33;
+    }
+  }
+}
+function matmul152(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
+  let s = 0;
+  for (; s + 3 < samples; s += 4) {
+    for (let j = 0; j < 4; j += 4) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a20 = 0, a21 = 0, a22 = 0, a23 = 0, a30 = 0, a31 = 0, a32 = 0, a33 = 0;
+      const vo0 = (s + 0) * 48;
+      const vo1 = (s + 1) * 48;
+      const vo2 = (s + 2) * 48;
+      const vo3 = (s + 3) * 48;
+      for (let p = 0; p < 48; p++) {
+        const wo = p * 6 + j;
+        const w0 = w[wo + 0];
+        const w1 = w[wo + 1];
+        const w2 = w[wo + 2];
+        const w3 = w[wo + 3];
+        const v0 = v[vo0 + p];
+        a00 += v0 * w0;
+        a01 += v0 * w1;
+        a02 += v0 * w2;
+        a03 += v0 * w3;
+        const v1 = v[vo1 + p];
+        a10 += v1 * w0;
+        a11 += v1 * w1;
+        a12 += v1 * w2;
+        a13 += v1 * w3;
+        const v2 = v[vo2 + p];
+        a20 += v2 * w0;
+        a21 += v2 * w1;
+        a22 += v2 * w2;
+        a23 += v2 * w3;
+        const v3 = v[vo3 + p];
+        a30 += v3 * w0;
+        a31 += v3 * w1;
+        a32 += v3 * w2;
+        a33 += v3 * w3;
+      }
+      out[(s + 0) * 6 + j + 0] = a00;
+      out[(s + 0) * 6 + j + 1] = a01;
+      out[(s + 0) * 6 + j + 2] = a02;
+      out[(s + 0) * 6 + j + 3] = a03;
+      out[(s + 1) * 6 + j + 0] = a10;
+      out[(s + 1) * 6 + j + 1] = a11;
+      out[(s + 1) * 6 + j + 2] = a12;
+      out[(s + 1) * 6 + j + 3] = a13;
+      out[(s + 2) * 6 + j + 0] = a20;
+      out[(s + 2) * 6 + j + 1] = a21;
+      out[(s + 2) * 6 + j + 2] = a22;
+      out[(s + 2) * 6 + j + 3] = a23;
+      out[(s + 3) * 6 + j + 0] = a30;
+      out[(s + 3) * 6 + j + 1] = a31;
+      out[(s + 3) * 6 + j + 2] = a32;
+      out[(s + 3) * 6 + j + 3] = a33;
+    }
+    for (let j = 4; j < 6; j++) {
+      let a00 = 0, a10 = 0, a20 = 0, a30 = 0;
+      const vo0 = (s + 0) * 48;
+      const vo1 = (s + 1) * 48;
+      const vo2 = (s + 2) * 48;
+      const vo3 = (s + 3) * 48;
+      for (let p = 0; p < 48; p++) {
+        const wo = p * 6 + j;
+        const w0 = w[wo + 0];
+        const v0 = v[vo0 + p];
+        a00 += v0 * w0;
+        const v1 = v[vo1 + p];
+        a10 += v1 * w0;
+        const v2 = v[vo2 + p];
+        a20 += v2 * w0;
+        const v3 = v[vo3 + p];
+        a30 += v3 * w0;
+      }
+      out[(s + 0) * 6 + j + 0] = a00;
+      out[(s + 1) * 6 + j + 0] = a10;
+      out[(s + 2) * 6 + j + 0] = a20;
+      out[(s + 3) * 6 + j + 0] = a30;
+    }
+  }
+  for (; s < samples; s++) {
+    for (let j = 0; j < 4; j += 4) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0;
+      const vo0 = (s + 0) * 48;
+      for (let p = 0; p < 48; p++) {
+        const wo = p * 6 + j;
+        const w0 = w[wo + 0];
+        const w1 = w[wo + 1];
+        const w2 = w[wo + 2];
+        const w3 = w[wo + 3];
+        const v0 = v[vo0 + p];
+        a00 += v0 * w0;
+        a01 += v0 * w1;
+        a02 += v0 * w2;
+        a03 += v0 * w3;
+      }
+      out[(s + 0) * 6 + j + 0] = a00;
+      out[(s + 0) * 6 + j + 1] = a01;
+      out[(s + 0) * 6 + j + 2] = a02;
+      out[(s + 0) * 6 + j + 3] = a03;
+    }
+    for (let j = 4; j < 6; j++) {
+      let a00 = 0;
+      const vo0 = (s + 0) * 48;
+      for (let p = 0; p < 48; p++) {
+        const wo = p * 6 + j;
+        const w0 = w[wo + 0];
+        const v0 = v[vo0 + p];
+        a00 += v0 * w0;
+      }
+      out[(s + 0) * 6 + j + 0] = a00;
     }
   }
 }

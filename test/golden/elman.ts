@@ -259,9 +259,9 @@ export function grad(params: Params, inputs: Inputs, initialStates: InitialState
   const v4_58 = new Float32Array(B * 8);
   const mm6_59 = new Float32Array(B * 8);
   const ub35_61 = new Float32Array(32);
-  const ub37_62 = new Float32Array(64);
-  const ub38_63 = new Float32Array(32);
-  const mm39_64 = new Float32Array(T_T * B * 4);
+  const ub37_63 = new Float32Array(64);
+  const ub38_65 = new Float32Array(32);
+  const mm39_67 = new Float32Array(T_T * B * 4);
   const in18 = (inputs["x"] as Tensor).data;
   const p19 = params["U"];
   const p20 = params["W"];
@@ -363,7 +363,6 @@ export function grad(params: Params, inputs: Inputs, initialStates: InitialState
     }
   }
   // %28 matmul — 16: output o = softmax(V @ s')
-  mm28_50.fill(0);
   matmul51(v26_49, p21, mm28_50, T_T * B);
   // %30 sub ∂s' — 15: s' = tanh(U @ x + W @ s)
   for (let l = 0; l < T_T * B; l++) {
@@ -388,48 +387,22 @@ export function grad(params: Params, inputs: Inputs, initialStates: InitialState
       }
     }
     // %6 matmul — 15: s' = tanh(U @ x + W @ s)
-    mm6_59.fill(0);
     matmul60(v4_58, p20, mm6_59, B);
     out31_0_54.set(v4_58, t * v4_58.length);
     state31_0_53.set(mm6_59);
   }
   // %35 unbroadcast ∂Elman: ∂U (batched)
   ub35_61.fill(0);
-  for (let l = 0; l < T_T * B; l++) {
-    const ao = l * 8;
-    const bo = l * 4;
-    for (let i = 0; i < 8; i++) {
-      const av = out31_0_54[ao + i];
-      const ro = i * 4;
-      for (let j = 0; j < 4; j++) ub35_61[ro + j] += av * in18[bo + j];
-    }
-  }
+  weightGradient62(out31_0_54, 8, in18, 4, ub35_61, T_T * B);
   // %37 unbroadcast ∂Elman: ∂W (batched)
-  ub37_62.fill(0);
-  for (let l = 0; l < T_T * B; l++) {
-    const ao = l * 8;
-    const bo = l * 8;
-    for (let i = 0; i < 8; i++) {
-      const av = out31_0_54[ao + i];
-      const ro = i * 8;
-      for (let j = 0; j < 8; j++) ub37_62[ro + j] += av * out7_1_28[bo + j];
-    }
-  }
+  ub37_63.fill(0);
+  weightGradient64(out31_0_54, 8, out7_1_28, 8, ub37_63, T_T * B);
   // %38 unbroadcast ∂Elman: ∂V (batched)
-  ub38_63.fill(0);
-  for (let l = 0; l < T_T * B; l++) {
-    const ao = l * 4;
-    const bo = l * 8;
-    for (let i = 0; i < 4; i++) {
-      const av = v26_49[ao + i];
-      const ro = i * 8;
-      for (let j = 0; j < 8; j++) ub38_63[ro + j] += av * out7_0_27[bo + j];
-    }
-  }
+  ub38_65.fill(0);
+  weightGradient66(v26_49, 4, out7_0_27, 8, ub38_65, T_T * B);
   // %39 matmul — 15: s' = tanh(U @ x + W @ s)
-  mm39_64.fill(0);
-  matmul65(out31_0_54, p19, mm39_64, T_T * B);
-  return { loss: red17_41[0], outputs: { "o": { data: sm13_37, shape: [T_T, B, 4] } }, finalStates: { "s": { data: state7_0_26, shape: [B, 8] } }, grads: { "U": ub35_61, "W": ub37_62, "V": ub38_63 }, inputGrads: { "x": { data: mm39_64, shape: [T_T, B, 4] } }, stateGrads: { "s": { data: state31_0_53, shape: [B, 8] } } } as GradResult;
+  matmul68(out31_0_54, p19, mm39_67, T_T * B);
+  return { loss: red17_41[0], outputs: { "o": { data: sm13_37, shape: [T_T, B, 4] } }, finalStates: { "s": { data: state7_0_26, shape: [B, 8] } }, grads: { "U": ub35_61, "W": ub37_63, "V": ub38_65 }, inputGrads: { "x": { data: mm39_67, shape: [T_T, B, 4] } }, stateGrads: { "s": { data: state31_0_53, shape: [B, 8] } } } as GradResult;
 }
 
 
@@ -510,149 +483,884 @@ export function trainStep(params: Params, opt: Optimizer, inputs: Inputs, initia
 
 // Kernels specialised for this model’s sizes.
 function matmul7(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
-  for (let s = 0; s < samples; s++) {
-    const xo = s * 4;
-    const oo = s * 8;
-    for (let i = 0; i < 8; i++) {
-      const wo = i * 4;
-      let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-      let p = 0;
-      for (; p + 3 < 4; p += 4) {
-        s0 += w[wo + p + 0] * x[xo + p + 0];
-        s1 += w[wo + p + 1] * x[xo + p + 1];
-        s2 += w[wo + p + 2] * x[xo + p + 2];
-        s3 += w[wo + p + 3] * x[xo + p + 3];
+  let s = 0;
+  for (; s + 3 < samples; s += 4) {
+    for (let i = 0; i < 8; i += 4) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a20 = 0, a21 = 0, a22 = 0, a23 = 0, a30 = 0, a31 = 0, a32 = 0, a33 = 0;
+      const wo0 = (i + 0) * 4;
+      const wo1 = (i + 1) * 4;
+      const wo2 = (i + 2) * 4;
+      const wo3 = (i + 3) * 4;
+      const xo0 = (s + 0) * 4;
+      const xo1 = (s + 1) * 4;
+      const xo2 = (s + 2) * 4;
+      const xo3 = (s + 3) * 4;
+      for (let p = 0; p < 4; p++) {
+        const w0 = w[wo0 + p];
+        const w1 = w[wo1 + p];
+        const w2 = w[wo2 + p];
+        const w3 = w[wo3 + p];
+        const x0 = x[xo0 + p];
+        a00 += w0 * x0;
+        a01 += w1 * x0;
+        a02 += w2 * x0;
+        a03 += w3 * x0;
+        const x1 = x[xo1 + p];
+        a10 += w0 * x1;
+        a11 += w1 * x1;
+        a12 += w2 * x1;
+        a13 += w3 * x1;
+        const x2 = x[xo2 + p];
+        a20 += w0 * x2;
+        a21 += w1 * x2;
+        a22 += w2 * x2;
+        a23 += w3 * x2;
+        const x3 = x[xo3 + p];
+        a30 += w0 * x3;
+        a31 += w1 * x3;
+        a32 += w2 * x3;
+        a33 += w3 * x3;
       }
-      for (; p < 4; p++) s0 += w[wo + p] * x[xo + p];
-      out[oo + i] = s0 + s1 + s2 + s3;
+      out[(s + 0) * 8 + i + 0] = a00;
+      out[(s + 0) * 8 + i + 1] = a01;
+      out[(s + 0) * 8 + i + 2] = a02;
+      out[(s + 0) * 8 + i + 3] = a03;
+      out[(s + 1) * 8 + i + 0] = a10;
+      out[(s + 1) * 8 + i + 1] = a11;
+      out[(s + 1) * 8 + i + 2] = a12;
+      out[(s + 1) * 8 + i + 3] = a13;
+      out[(s + 2) * 8 + i + 0] = a20;
+      out[(s + 2) * 8 + i + 1] = a21;
+      out[(s + 2) * 8 + i + 2] = a22;
+      out[(s + 2) * 8 + i + 3] = a23;
+      out[(s + 3) * 8 + i + 0] = a30;
+      out[(s + 3) * 8 + i + 1] = a31;
+      out[(s + 3) * 8 + i + 2] = a32;
+      out[(s + 3) * 8 + i + 3] = a33;
+    }
+  }
+  for (; s < samples; s++) {
+    for (let i = 0; i < 8; i += 4) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0;
+      const wo0 = (i + 0) * 4;
+      const wo1 = (i + 1) * 4;
+      const wo2 = (i + 2) * 4;
+      const wo3 = (i + 3) * 4;
+      const xo0 = (s + 0) * 4;
+      for (let p = 0; p < 4; p++) {
+        const w0 = w[wo0 + p];
+        const w1 = w[wo1 + p];
+        const w2 = w[wo2 + p];
+        const w3 = w[wo3 + p];
+        const x0 = x[xo0 + p];
+        a00 += w0 * x0;
+        a01 += w1 * x0;
+        a02 += w2 * x0;
+        a03 += w3 * x0;
+      }
+      out[(s + 0) * 8 + i + 0] = a00;
+      out[(s + 0) * 8 + i + 1] = a01;
+      out[(s + 0) * 8 + i + 2] = a02;
+      out[(s + 0) * 8 + i + 3] = a03;
     }
   }
 }
 function matmul13(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
-  for (let s = 0; s < samples; s++) {
-    const xo = s * 8;
-    const oo = s * 8;
-    for (let i = 0; i < 8; i++) {
-      const wo = i * 8;
-      let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-      let p = 0;
-      for (; p + 3 < 8; p += 4) {
-        s0 += w[wo + p + 0] * x[xo + p + 0];
-        s1 += w[wo + p + 1] * x[xo + p + 1];
-        s2 += w[wo + p + 2] * x[xo + p + 2];
-        s3 += w[wo + p + 3] * x[xo + p + 3];
+  let s = 0;
+  for (; s + 3 < samples; s += 4) {
+    for (let i = 0; i < 8; i += 4) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a20 = 0, a21 = 0, a22 = 0, a23 = 0, a30 = 0, a31 = 0, a32 = 0, a33 = 0;
+      const wo0 = (i + 0) * 8;
+      const wo1 = (i + 1) * 8;
+      const wo2 = (i + 2) * 8;
+      const wo3 = (i + 3) * 8;
+      const xo0 = (s + 0) * 8;
+      const xo1 = (s + 1) * 8;
+      const xo2 = (s + 2) * 8;
+      const xo3 = (s + 3) * 8;
+      for (let p = 0; p < 8; p++) {
+        const w0 = w[wo0 + p];
+        const w1 = w[wo1 + p];
+        const w2 = w[wo2 + p];
+        const w3 = w[wo3 + p];
+        const x0 = x[xo0 + p];
+        a00 += w0 * x0;
+        a01 += w1 * x0;
+        a02 += w2 * x0;
+        a03 += w3 * x0;
+        const x1 = x[xo1 + p];
+        a10 += w0 * x1;
+        a11 += w1 * x1;
+        a12 += w2 * x1;
+        a13 += w3 * x1;
+        const x2 = x[xo2 + p];
+        a20 += w0 * x2;
+        a21 += w1 * x2;
+        a22 += w2 * x2;
+        a23 += w3 * x2;
+        const x3 = x[xo3 + p];
+        a30 += w0 * x3;
+        a31 += w1 * x3;
+        a32 += w2 * x3;
+        a33 += w3 * x3;
       }
-      for (; p < 8; p++) s0 += w[wo + p] * x[xo + p];
-      out[oo + i] = s0 + s1 + s2 + s3;
+      out[(s + 0) * 8 + i + 0] = a00;
+      out[(s + 0) * 8 + i + 1] = a01;
+      out[(s + 0) * 8 + i + 2] = a02;
+      out[(s + 0) * 8 + i + 3] = a03;
+      out[(s + 1) * 8 + i + 0] = a10;
+      out[(s + 1) * 8 + i + 1] = a11;
+      out[(s + 1) * 8 + i + 2] = a12;
+      out[(s + 1) * 8 + i + 3] = a13;
+      out[(s + 2) * 8 + i + 0] = a20;
+      out[(s + 2) * 8 + i + 1] = a21;
+      out[(s + 2) * 8 + i + 2] = a22;
+      out[(s + 2) * 8 + i + 3] = a23;
+      out[(s + 3) * 8 + i + 0] = a30;
+      out[(s + 3) * 8 + i + 1] = a31;
+      out[(s + 3) * 8 + i + 2] = a32;
+      out[(s + 3) * 8 + i + 3] = a33;
+    }
+  }
+  for (; s < samples; s++) {
+    for (let i = 0; i < 8; i += 4) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0;
+      const wo0 = (i + 0) * 8;
+      const wo1 = (i + 1) * 8;
+      const wo2 = (i + 2) * 8;
+      const wo3 = (i + 3) * 8;
+      const xo0 = (s + 0) * 8;
+      for (let p = 0; p < 8; p++) {
+        const w0 = w[wo0 + p];
+        const w1 = w[wo1 + p];
+        const w2 = w[wo2 + p];
+        const w3 = w[wo3 + p];
+        const x0 = x[xo0 + p];
+        a00 += w0 * x0;
+        a01 += w1 * x0;
+        a02 += w2 * x0;
+        a03 += w3 * x0;
+      }
+      out[(s + 0) * 8 + i + 0] = a00;
+      out[(s + 0) * 8 + i + 1] = a01;
+      out[(s + 0) * 8 + i + 2] = a02;
+      out[(s + 0) * 8 + i + 3] = a03;
     }
   }
 }
 function matmul16(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
-  for (let s = 0; s < samples; s++) {
-    const xo = s * 8;
-    const oo = s * 4;
-    for (let i = 0; i < 4; i++) {
-      const wo = i * 8;
-      let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-      let p = 0;
-      for (; p + 3 < 8; p += 4) {
-        s0 += w[wo + p + 0] * x[xo + p + 0];
-        s1 += w[wo + p + 1] * x[xo + p + 1];
-        s2 += w[wo + p + 2] * x[xo + p + 2];
-        s3 += w[wo + p + 3] * x[xo + p + 3];
+  let s = 0;
+  for (; s + 3 < samples; s += 4) {
+    for (let i = 0; i < 4; i += 4) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a20 = 0, a21 = 0, a22 = 0, a23 = 0, a30 = 0, a31 = 0, a32 = 0, a33 = 0;
+      const wo0 = (i + 0) * 8;
+      const wo1 = (i + 1) * 8;
+      const wo2 = (i + 2) * 8;
+      const wo3 = (i + 3) * 8;
+      const xo0 = (s + 0) * 8;
+      const xo1 = (s + 1) * 8;
+      const xo2 = (s + 2) * 8;
+      const xo3 = (s + 3) * 8;
+      for (let p = 0; p < 8; p++) {
+        const w0 = w[wo0 + p];
+        const w1 = w[wo1 + p];
+        const w2 = w[wo2 + p];
+        const w3 = w[wo3 + p];
+        const x0 = x[xo0 + p];
+        a00 += w0 * x0;
+        a01 += w1 * x0;
+        a02 += w2 * x0;
+        a03 += w3 * x0;
+        const x1 = x[xo1 + p];
+        a10 += w0 * x1;
+        a11 += w1 * x1;
+        a12 += w2 * x1;
+        a13 += w3 * x1;
+        const x2 = x[xo2 + p];
+        a20 += w0 * x2;
+        a21 += w1 * x2;
+        a22 += w2 * x2;
+        a23 += w3 * x2;
+        const x3 = x[xo3 + p];
+        a30 += w0 * x3;
+        a31 += w1 * x3;
+        a32 += w2 * x3;
+        a33 += w3 * x3;
       }
-      for (; p < 8; p++) s0 += w[wo + p] * x[xo + p];
-      out[oo + i] = s0 + s1 + s2 + s3;
+      out[(s + 0) * 4 + i + 0] = a00;
+      out[(s + 0) * 4 + i + 1] = a01;
+      out[(s + 0) * 4 + i + 2] = a02;
+      out[(s + 0) * 4 + i + 3] = a03;
+      out[(s + 1) * 4 + i + 0] = a10;
+      out[(s + 1) * 4 + i + 1] = a11;
+      out[(s + 1) * 4 + i + 2] = a12;
+      out[(s + 1) * 4 + i + 3] = a13;
+      out[(s + 2) * 4 + i + 0] = a20;
+      out[(s + 2) * 4 + i + 1] = a21;
+      out[(s + 2) * 4 + i + 2] = a22;
+      out[(s + 2) * 4 + i + 3] = a23;
+      out[(s + 3) * 4 + i + 0] = a30;
+      out[(s + 3) * 4 + i + 1] = a31;
+      out[(s + 3) * 4 + i + 2] = a32;
+      out[(s + 3) * 4 + i + 3] = a33;
+    }
+  }
+  for (; s < samples; s++) {
+    for (let i = 0; i < 4; i += 4) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0;
+      const wo0 = (i + 0) * 8;
+      const wo1 = (i + 1) * 8;
+      const wo2 = (i + 2) * 8;
+      const wo3 = (i + 3) * 8;
+      const xo0 = (s + 0) * 8;
+      for (let p = 0; p < 8; p++) {
+        const w0 = w[wo0 + p];
+        const w1 = w[wo1 + p];
+        const w2 = w[wo2 + p];
+        const w3 = w[wo3 + p];
+        const x0 = x[xo0 + p];
+        a00 += w0 * x0;
+        a01 += w1 * x0;
+        a02 += w2 * x0;
+        a03 += w3 * x0;
+      }
+      out[(s + 0) * 4 + i + 0] = a00;
+      out[(s + 0) * 4 + i + 1] = a01;
+      out[(s + 0) * 4 + i + 2] = a02;
+      out[(s + 0) * 4 + i + 3] = a03;
     }
   }
 }
 function matmul25(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
-  for (let s = 0; s < samples; s++) {
-    const xo = s * 4;
-    const oo = s * 8;
-    for (let i = 0; i < 8; i++) {
-      const wo = i * 4;
-      let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-      let p = 0;
-      for (; p + 3 < 4; p += 4) {
-        s0 += w[wo + p + 0] * x[xo + p + 0];
-        s1 += w[wo + p + 1] * x[xo + p + 1];
-        s2 += w[wo + p + 2] * x[xo + p + 2];
-        s3 += w[wo + p + 3] * x[xo + p + 3];
+  let s = 0;
+  for (; s + 3 < samples; s += 4) {
+    for (let i = 0; i < 8; i += 4) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a20 = 0, a21 = 0, a22 = 0, a23 = 0, a30 = 0, a31 = 0, a32 = 0, a33 = 0;
+      const wo0 = (i + 0) * 4;
+      const wo1 = (i + 1) * 4;
+      const wo2 = (i + 2) * 4;
+      const wo3 = (i + 3) * 4;
+      const xo0 = (s + 0) * 4;
+      const xo1 = (s + 1) * 4;
+      const xo2 = (s + 2) * 4;
+      const xo3 = (s + 3) * 4;
+      for (let p = 0; p < 4; p++) {
+        const w0 = w[wo0 + p];
+        const w1 = w[wo1 + p];
+        const w2 = w[wo2 + p];
+        const w3 = w[wo3 + p];
+        const x0 = x[xo0 + p];
+        a00 += w0 * x0;
+        a01 += w1 * x0;
+        a02 += w2 * x0;
+        a03 += w3 * x0;
+        const x1 = x[xo1 + p];
+        a10 += w0 * x1;
+        a11 += w1 * x1;
+        a12 += w2 * x1;
+        a13 += w3 * x1;
+        const x2 = x[xo2 + p];
+        a20 += w0 * x2;
+        a21 += w1 * x2;
+        a22 += w2 * x2;
+        a23 += w3 * x2;
+        const x3 = x[xo3 + p];
+        a30 += w0 * x3;
+        a31 += w1 * x3;
+        a32 += w2 * x3;
+        a33 += w3 * x3;
       }
-      for (; p < 4; p++) s0 += w[wo + p] * x[xo + p];
-      out[oo + i] = s0 + s1 + s2 + s3;
+      out[(s + 0) * 8 + i + 0] = a00;
+      out[(s + 0) * 8 + i + 1] = a01;
+      out[(s + 0) * 8 + i + 2] = a02;
+      out[(s + 0) * 8 + i + 3] = a03;
+      out[(s + 1) * 8 + i + 0] = a10;
+      out[(s + 1) * 8 + i + 1] = a11;
+      out[(s + 1) * 8 + i + 2] = a12;
+      out[(s + 1) * 8 + i + 3] = a13;
+      out[(s + 2) * 8 + i + 0] = a20;
+      out[(s + 2) * 8 + i + 1] = a21;
+      out[(s + 2) * 8 + i + 2] = a22;
+      out[(s + 2) * 8 + i + 3] = a23;
+      out[(s + 3) * 8 + i + 0] = a30;
+      out[(s + 3) * 8 + i + 1] = a31;
+      out[(s + 3) * 8 + i + 2] = a32;
+      out[(s + 3) * 8 + i + 3] = a33;
+    }
+  }
+  for (; s < samples; s++) {
+    for (let i = 0; i < 8; i += 4) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0;
+      const wo0 = (i + 0) * 4;
+      const wo1 = (i + 1) * 4;
+      const wo2 = (i + 2) * 4;
+      const wo3 = (i + 3) * 4;
+      const xo0 = (s + 0) * 4;
+      for (let p = 0; p < 4; p++) {
+        const w0 = w[wo0 + p];
+        const w1 = w[wo1 + p];
+        const w2 = w[wo2 + p];
+        const w3 = w[wo3 + p];
+        const x0 = x[xo0 + p];
+        a00 += w0 * x0;
+        a01 += w1 * x0;
+        a02 += w2 * x0;
+        a03 += w3 * x0;
+      }
+      out[(s + 0) * 8 + i + 0] = a00;
+      out[(s + 0) * 8 + i + 1] = a01;
+      out[(s + 0) * 8 + i + 2] = a02;
+      out[(s + 0) * 8 + i + 3] = a03;
     }
   }
 }
 function matmul33(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
-  for (let s = 0; s < samples; s++) {
-    const xo = s * 8;
-    const oo = s * 8;
-    for (let i = 0; i < 8; i++) {
-      const wo = i * 8;
-      let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-      let p = 0;
-      for (; p + 3 < 8; p += 4) {
-        s0 += w[wo + p + 0] * x[xo + p + 0];
-        s1 += w[wo + p + 1] * x[xo + p + 1];
-        s2 += w[wo + p + 2] * x[xo + p + 2];
-        s3 += w[wo + p + 3] * x[xo + p + 3];
+  let s = 0;
+  for (; s + 3 < samples; s += 4) {
+    for (let i = 0; i < 8; i += 4) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a20 = 0, a21 = 0, a22 = 0, a23 = 0, a30 = 0, a31 = 0, a32 = 0, a33 = 0;
+      const wo0 = (i + 0) * 8;
+      const wo1 = (i + 1) * 8;
+      const wo2 = (i + 2) * 8;
+      const wo3 = (i + 3) * 8;
+      const xo0 = (s + 0) * 8;
+      const xo1 = (s + 1) * 8;
+      const xo2 = (s + 2) * 8;
+      const xo3 = (s + 3) * 8;
+      for (let p = 0; p < 8; p++) {
+        const w0 = w[wo0 + p];
+        const w1 = w[wo1 + p];
+        const w2 = w[wo2 + p];
+        const w3 = w[wo3 + p];
+        const x0 = x[xo0 + p];
+        a00 += w0 * x0;
+        a01 += w1 * x0;
+        a02 += w2 * x0;
+        a03 += w3 * x0;
+        const x1 = x[xo1 + p];
+        a10 += w0 * x1;
+        a11 += w1 * x1;
+        a12 += w2 * x1;
+        a13 += w3 * x1;
+        const x2 = x[xo2 + p];
+        a20 += w0 * x2;
+        a21 += w1 * x2;
+        a22 += w2 * x2;
+        a23 += w3 * x2;
+        const x3 = x[xo3 + p];
+        a30 += w0 * x3;
+        a31 += w1 * x3;
+        a32 += w2 * x3;
+        a33 += w3 * x3;
       }
-      for (; p < 8; p++) s0 += w[wo + p] * x[xo + p];
-      out[oo + i] = s0 + s1 + s2 + s3;
+      out[(s + 0) * 8 + i + 0] = a00;
+      out[(s + 0) * 8 + i + 1] = a01;
+      out[(s + 0) * 8 + i + 2] = a02;
+      out[(s + 0) * 8 + i + 3] = a03;
+      out[(s + 1) * 8 + i + 0] = a10;
+      out[(s + 1) * 8 + i + 1] = a11;
+      out[(s + 1) * 8 + i + 2] = a12;
+      out[(s + 1) * 8 + i + 3] = a13;
+      out[(s + 2) * 8 + i + 0] = a20;
+      out[(s + 2) * 8 + i + 1] = a21;
+      out[(s + 2) * 8 + i + 2] = a22;
+      out[(s + 2) * 8 + i + 3] = a23;
+      out[(s + 3) * 8 + i + 0] = a30;
+      out[(s + 3) * 8 + i + 1] = a31;
+      out[(s + 3) * 8 + i + 2] = a32;
+      out[(s + 3) * 8 + i + 3] = a33;
+    }
+  }
+  for (; s < samples; s++) {
+    for (let i = 0; i < 8; i += 4) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0;
+      const wo0 = (i + 0) * 8;
+      const wo1 = (i + 1) * 8;
+      const wo2 = (i + 2) * 8;
+      const wo3 = (i + 3) * 8;
+      const xo0 = (s + 0) * 8;
+      for (let p = 0; p < 8; p++) {
+        const w0 = w[wo0 + p];
+        const w1 = w[wo1 + p];
+        const w2 = w[wo2 + p];
+        const w3 = w[wo3 + p];
+        const x0 = x[xo0 + p];
+        a00 += w0 * x0;
+        a01 += w1 * x0;
+        a02 += w2 * x0;
+        a03 += w3 * x0;
+      }
+      out[(s + 0) * 8 + i + 0] = a00;
+      out[(s + 0) * 8 + i + 1] = a01;
+      out[(s + 0) * 8 + i + 2] = a02;
+      out[(s + 0) * 8 + i + 3] = a03;
     }
   }
 }
 function matmul36(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
-  for (let s = 0; s < samples; s++) {
-    const xo = s * 8;
-    const oo = s * 4;
-    for (let i = 0; i < 4; i++) {
-      const wo = i * 8;
-      let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-      let p = 0;
-      for (; p + 3 < 8; p += 4) {
-        s0 += w[wo + p + 0] * x[xo + p + 0];
-        s1 += w[wo + p + 1] * x[xo + p + 1];
-        s2 += w[wo + p + 2] * x[xo + p + 2];
-        s3 += w[wo + p + 3] * x[xo + p + 3];
+  let s = 0;
+  for (; s + 3 < samples; s += 4) {
+    for (let i = 0; i < 4; i += 4) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a20 = 0, a21 = 0, a22 = 0, a23 = 0, a30 = 0, a31 = 0, a32 = 0, a33 = 0;
+      const wo0 = (i + 0) * 8;
+      const wo1 = (i + 1) * 8;
+      const wo2 = (i + 2) * 8;
+      const wo3 = (i + 3) * 8;
+      const xo0 = (s + 0) * 8;
+      const xo1 = (s + 1) * 8;
+      const xo2 = (s + 2) * 8;
+      const xo3 = (s + 3) * 8;
+      for (let p = 0; p < 8; p++) {
+        const w0 = w[wo0 + p];
+        const w1 = w[wo1 + p];
+        const w2 = w[wo2 + p];
+        const w3 = w[wo3 + p];
+        const x0 = x[xo0 + p];
+        a00 += w0 * x0;
+        a01 += w1 * x0;
+        a02 += w2 * x0;
+        a03 += w3 * x0;
+        const x1 = x[xo1 + p];
+        a10 += w0 * x1;
+        a11 += w1 * x1;
+        a12 += w2 * x1;
+        a13 += w3 * x1;
+        const x2 = x[xo2 + p];
+        a20 += w0 * x2;
+        a21 += w1 * x2;
+        a22 += w2 * x2;
+        a23 += w3 * x2;
+        const x3 = x[xo3 + p];
+        a30 += w0 * x3;
+        a31 += w1 * x3;
+        a32 += w2 * x3;
+        a33 += w3 * x3;
       }
-      for (; p < 8; p++) s0 += w[wo + p] * x[xo + p];
-      out[oo + i] = s0 + s1 + s2 + s3;
+      out[(s + 0) * 4 + i + 0] = a00;
+      out[(s + 0) * 4 + i + 1] = a01;
+      out[(s + 0) * 4 + i + 2] = a02;
+      out[(s + 0) * 4 + i + 3] = a03;
+      out[(s + 1) * 4 + i + 0] = a10;
+      out[(s + 1) * 4 + i + 1] = a11;
+      out[(s + 1) * 4 + i + 2] = a12;
+      out[(s + 1) * 4 + i + 3] = a13;
+      out[(s + 2) * 4 + i + 0] = a20;
+      out[(s + 2) * 4 + i + 1] = a21;
+      out[(s + 2) * 4 + i + 2] = a22;
+      out[(s + 2) * 4 + i + 3] = a23;
+      out[(s + 3) * 4 + i + 0] = a30;
+      out[(s + 3) * 4 + i + 1] = a31;
+      out[(s + 3) * 4 + i + 2] = a32;
+      out[(s + 3) * 4 + i + 3] = a33;
+    }
+  }
+  for (; s < samples; s++) {
+    for (let i = 0; i < 4; i += 4) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0;
+      const wo0 = (i + 0) * 8;
+      const wo1 = (i + 1) * 8;
+      const wo2 = (i + 2) * 8;
+      const wo3 = (i + 3) * 8;
+      const xo0 = (s + 0) * 8;
+      for (let p = 0; p < 8; p++) {
+        const w0 = w[wo0 + p];
+        const w1 = w[wo1 + p];
+        const w2 = w[wo2 + p];
+        const w3 = w[wo3 + p];
+        const x0 = x[xo0 + p];
+        a00 += w0 * x0;
+        a01 += w1 * x0;
+        a02 += w2 * x0;
+        a03 += w3 * x0;
+      }
+      out[(s + 0) * 4 + i + 0] = a00;
+      out[(s + 0) * 4 + i + 1] = a01;
+      out[(s + 0) * 4 + i + 2] = a02;
+      out[(s + 0) * 4 + i + 3] = a03;
     }
   }
 }
 function matmul51(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
-  for (let s = 0; s < samples; s++) {
-    const vo = s * 4;
-    const oo = s * 8;
-    for (let p = 0; p < 4; p++) {
-      const vp = v[vo + p];
-      const wo = p * 8;
-      for (let j = 0; j < 8; j++) out[oo + j] += vp * w[wo + j];
+  let s = 0;
+  for (; s + 3 < samples; s += 4) {
+    for (let j = 0; j < 8; j += 4) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a20 = 0, a21 = 0, a22 = 0, a23 = 0, a30 = 0, a31 = 0, a32 = 0, a33 = 0;
+      const vo0 = (s + 0) * 4;
+      const vo1 = (s + 1) * 4;
+      const vo2 = (s + 2) * 4;
+      const vo3 = (s + 3) * 4;
+      for (let p = 0; p < 4; p++) {
+        const wo = p * 8 + j;
+        const w0 = w[wo + 0];
+        const w1 = w[wo + 1];
+        const w2 = w[wo + 2];
+        const w3 = w[wo + 3];
+        const v0 = v[vo0 + p];
+        a00 += v0 * w0;
+        a01 += v0 * w1;
+        a02 += v0 * w2;
+        a03 += v0 * w3;
+        const v1 = v[vo1 + p];
+        a10 += v1 * w0;
+        a11 += v1 * w1;
+        a12 += v1 * w2;
+        a13 += v1 * w3;
+        const v2 = v[vo2 + p];
+        a20 += v2 * w0;
+        a21 += v2 * w1;
+        a22 += v2 * w2;
+        a23 += v2 * w3;
+        const v3 = v[vo3 + p];
+        a30 += v3 * w0;
+        a31 += v3 * w1;
+        a32 += v3 * w2;
+        a33 += v3 * w3;
+      }
+      out[(s + 0) * 8 + j + 0] = a00;
+      out[(s + 0) * 8 + j + 1] = a01;
+      out[(s + 0) * 8 + j + 2] = a02;
+      out[(s + 0) * 8 + j + 3] = a03;
+      out[(s + 1) * 8 + j + 0] = a10;
+      out[(s + 1) * 8 + j + 1] = a11;
+      out[(s + 1) * 8 + j + 2] = a12;
+      out[(s + 1) * 8 + j + 3] = a13;
+      out[(s + 2) * 8 + j + 0] = a20;
+      out[(s + 2) * 8 + j + 1] = a21;
+      out[(s + 2) * 8 + j + 2] = a22;
+      out[(s + 2) * 8 + j + 3] = a23;
+      out[(s + 3) * 8 + j + 0] = a30;
+      out[(s + 3) * 8 + j + 1] = a31;
+      out[(s + 3) * 8 + j + 2] = a32;
+      out[(s + 3) * 8 + j + 3] = a33;
+    }
+  }
+  for (; s < samples; s++) {
+    for (let j = 0; j < 8; j += 4) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0;
+      const vo0 = (s + 0) * 4;
+      for (let p = 0; p < 4; p++) {
+        const wo = p * 8 + j;
+        const w0 = w[wo + 0];
+        const w1 = w[wo + 1];
+        const w2 = w[wo + 2];
+        const w3 = w[wo + 3];
+        const v0 = v[vo0 + p];
+        a00 += v0 * w0;
+        a01 += v0 * w1;
+        a02 += v0 * w2;
+        a03 += v0 * w3;
+      }
+      out[(s + 0) * 8 + j + 0] = a00;
+      out[(s + 0) * 8 + j + 1] = a01;
+      out[(s + 0) * 8 + j + 2] = a02;
+      out[(s + 0) * 8 + j + 3] = a03;
     }
   }
 }
 function matmul60(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
-  for (let s = 0; s < samples; s++) {
-    const vo = s * 8;
-    const oo = s * 8;
-    for (let p = 0; p < 8; p++) {
-      const vp = v[vo + p];
-      const wo = p * 8;
-      for (let j = 0; j < 8; j++) out[oo + j] += vp * w[wo + j];
+  let s = 0;
+  for (; s + 3 < samples; s += 4) {
+    for (let j = 0; j < 8; j += 4) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a20 = 0, a21 = 0, a22 = 0, a23 = 0, a30 = 0, a31 = 0, a32 = 0, a33 = 0;
+      const vo0 = (s + 0) * 8;
+      const vo1 = (s + 1) * 8;
+      const vo2 = (s + 2) * 8;
+      const vo3 = (s + 3) * 8;
+      for (let p = 0; p < 8; p++) {
+        const wo = p * 8 + j;
+        const w0 = w[wo + 0];
+        const w1 = w[wo + 1];
+        const w2 = w[wo + 2];
+        const w3 = w[wo + 3];
+        const v0 = v[vo0 + p];
+        a00 += v0 * w0;
+        a01 += v0 * w1;
+        a02 += v0 * w2;
+        a03 += v0 * w3;
+        const v1 = v[vo1 + p];
+        a10 += v1 * w0;
+        a11 += v1 * w1;
+        a12 += v1 * w2;
+        a13 += v1 * w3;
+        const v2 = v[vo2 + p];
+        a20 += v2 * w0;
+        a21 += v2 * w1;
+        a22 += v2 * w2;
+        a23 += v2 * w3;
+        const v3 = v[vo3 + p];
+        a30 += v3 * w0;
+        a31 += v3 * w1;
+        a32 += v3 * w2;
+        a33 += v3 * w3;
+      }
+      out[(s + 0) * 8 + j + 0] = a00;
+      out[(s + 0) * 8 + j + 1] = a01;
+      out[(s + 0) * 8 + j + 2] = a02;
+      out[(s + 0) * 8 + j + 3] = a03;
+      out[(s + 1) * 8 + j + 0] = a10;
+      out[(s + 1) * 8 + j + 1] = a11;
+      out[(s + 1) * 8 + j + 2] = a12;
+      out[(s + 1) * 8 + j + 3] = a13;
+      out[(s + 2) * 8 + j + 0] = a20;
+      out[(s + 2) * 8 + j + 1] = a21;
+      out[(s + 2) * 8 + j + 2] = a22;
+      out[(s + 2) * 8 + j + 3] = a23;
+      out[(s + 3) * 8 + j + 0] = a30;
+      out[(s + 3) * 8 + j + 1] = a31;
+      out[(s + 3) * 8 + j + 2] = a32;
+      out[(s + 3) * 8 + j + 3] = a33;
+    }
+  }
+  for (; s < samples; s++) {
+    for (let j = 0; j < 8; j += 4) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0;
+      const vo0 = (s + 0) * 8;
+      for (let p = 0; p < 8; p++) {
+        const wo = p * 8 + j;
+        const w0 = w[wo + 0];
+        const w1 = w[wo + 1];
+        const w2 = w[wo + 2];
+        const w3 = w[wo + 3];
+        const v0 = v[vo0 + p];
+        a00 += v0 * w0;
+        a01 += v0 * w1;
+        a02 += v0 * w2;
+        a03 += v0 * w3;
+      }
+      out[(s + 0) * 8 + j + 0] = a00;
+      out[(s + 0) * 8 + j + 1] = a01;
+      out[(s + 0) * 8 + j + 2] = a02;
+      out[(s + 0) * 8 + j + 3] = a03;
     }
   }
 }
-function matmul65(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
-  for (let s = 0; s < samples; s++) {
-    const vo = s * 8;
-    const oo = s * 4;
-    for (let p = 0; p < 8; p++) {
-      const vp = v[vo + p];
-      const wo = p * 4;
-      for (let j = 0; j < 4; j++) out[oo + j] += vp * w[wo + j];
+function weightGradient62(a: Float32Array, aStep: number, b: Float32Array, bStep: number, out: Float32Array, samples: number): void {
+  for (let i = 0; i < 8; i += 4) {
+    for (let j = 0; j < 4; j += 4) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a20 = 0, a21 = 0, a22 = 0, a23 = 0, a30 = 0, a31 = 0, a32 = 0, a33 = 0;
+      for (let s = 0; s < samples; s++) {
+        const ao = s * aStep;
+        const bo = s * bStep;
+        const b0 = b[bo + j + 0];
+        const b1 = b[bo + j + 1];
+        const b2 = b[bo + j + 2];
+        const b3 = b[bo + j + 3];
+        const a0_ = a[ao + i + 0];
+        a00 += a0_ * b0;
+        a01 += a0_ * b1;
+        a02 += a0_ * b2;
+        a03 += a0_ * b3;
+        const a1_ = a[ao + i + 1];
+        a10 += a1_ * b0;
+        a11 += a1_ * b1;
+        a12 += a1_ * b2;
+        a13 += a1_ * b3;
+        const a2_ = a[ao + i + 2];
+        a20 += a2_ * b0;
+        a21 += a2_ * b1;
+        a22 += a2_ * b2;
+        a23 += a2_ * b3;
+        const a3_ = a[ao + i + 3];
+        a30 += a3_ * b0;
+        a31 += a3_ * b1;
+        a32 += a3_ * b2;
+        a33 += a3_ * b3;
+      }
+      out[(i + 0) * 4 + j + 0] = a00;
+      out[(i + 0) * 4 + j + 1] = a01;
+      out[(i + 0) * 4 + j + 2] = a02;
+      out[(i + 0) * 4 + j + 3] = a03;
+      out[(i + 1) * 4 + j + 0] = a10;
+      out[(i + 1) * 4 + j + 1] = a11;
+      out[(i + 1) * 4 + j + 2] = a12;
+      out[(i + 1) * 4 + j + 3] = a13;
+      out[(i + 2) * 4 + j + 0] = a20;
+      out[(i + 2) * 4 + j + 1] = a21;
+      out[(i + 2) * 4 + j + 2] = a22;
+      out[(i + 2) * 4 + j + 3] = a23;
+      out[(i + 3) * 4 + j + 0] = a30;
+      out[(i + 3) * 4 + j + 1] = a31;
+      out[(i + 3) * 4 + j + 2] = a32;
+      out[(i + 3) * 4 + j + 3] = a33;
+    }
+  }
+}
+function weightGradient64(a: Float32Array, aStep: number, b: Float32Array, bStep: number, out: Float32Array, samples: number): void {
+  for (let i = 0; i < 8; i += 4) {
+    for (let j = 0; j < 8; j += 4) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a20 = 0, a21 = 0, a22 = 0, a23 = 0, a30 = 0, a31 = 0, a32 = 0, a33 = 0;
+      for (let s = 0; s < samples; s++) {
+        const ao = s * aStep;
+        const bo = s * bStep;
+        const b0 = b[bo + j + 0];
+        const b1 = b[bo + j + 1];
+        const b2 = b[bo + j + 2];
+        const b3 = b[bo + j + 3];
+        const a0_ = a[ao + i + 0];
+        a00 += a0_ * b0;
+        a01 += a0_ * b1;
+        a02 += a0_ * b2;
+        a03 += a0_ * b3;
+        const a1_ = a[ao + i + 1];
+        a10 += a1_ * b0;
+        a11 += a1_ * b1;
+        a12 += a1_ * b2;
+        a13 += a1_ * b3;
+        const a2_ = a[ao + i + 2];
+        a20 += a2_ * b0;
+        a21 += a2_ * b1;
+        a22 += a2_ * b2;
+        a23 += a2_ * b3;
+        const a3_ = a[ao + i + 3];
+        a30 += a3_ * b0;
+        a31 += a3_ * b1;
+        a32 += a3_ * b2;
+        a33 += a3_ * b3;
+      }
+      out[(i + 0) * 8 + j + 0] = a00;
+      out[(i + 0) * 8 + j + 1] = a01;
+      out[(i + 0) * 8 + j + 2] = a02;
+      out[(i + 0) * 8 + j + 3] = a03;
+      out[(i + 1) * 8 + j + 0] = a10;
+      out[(i + 1) * 8 + j + 1] = a11;
+      out[(i + 1) * 8 + j + 2] = a12;
+      out[(i + 1) * 8 + j + 3] = a13;
+      out[(i + 2) * 8 + j + 0] = a20;
+      out[(i + 2) * 8 + j + 1] = a21;
+      out[(i + 2) * 8 + j + 2] = a22;
+      out[(i + 2) * 8 + j + 3] = a23;
+      out[(i + 3) * 8 + j + 0] = a30;
+      out[(i + 3) * 8 + j + 1] = a31;
+      out[(i + 3) * 8 + j + 2] = a32;
+      out[(i + 3) * 8 + j + 3] = a33;
+    }
+  }
+}
+function weightGradient66(a: Float32Array, aStep: number, b: Float32Array, bStep: number, out: Float32Array, samples: number): void {
+  for (let i = 0; i < 4; i += 4) {
+    for (let j = 0; j < 8; j += 4) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a20 = 0, a21 = 0, a22 = 0, a23 = 0, a30 = 0, a31 = 0, a32 = 0, a33 = 0;
+      for (let s = 0; s < samples; s++) {
+        const ao = s * aStep;
+        const bo = s * bStep;
+        const b0 = b[bo + j + 0];
+        const b1 = b[bo + j + 1];
+        const b2 = b[bo + j + 2];
+        const b3 = b[bo + j + 3];
+        const a0_ = a[ao + i + 0];
+        a00 += a0_ * b0;
+        a01 += a0_ * b1;
+        a02 += a0_ * b2;
+        a03 += a0_ * b3;
+        const a1_ = a[ao + i + 1];
+        a10 += a1_ * b0;
+        a11 += a1_ * b1;
+        a12 += a1_ * b2;
+        a13 += a1_ * b3;
+        const a2_ = a[ao + i + 2];
+        a20 += a2_ * b0;
+        a21 += a2_ * b1;
+        a22 += a2_ * b2;
+        a23 += a2_ * b3;
+        const a3_ = a[ao + i + 3];
+        a30 += a3_ * b0;
+        a31 += a3_ * b1;
+        a32 += a3_ * b2;
+        a33 += a3_ * b3;
+      }
+      out[(i + 0) * 8 + j + 0] = a00;
+      out[(i + 0) * 8 + j + 1] = a01;
+      out[(i + 0) * 8 + j + 2] = a02;
+      out[(i + 0) * 8 + j + 3] = a03;
+      out[(i + 1) * 8 + j + 0] = a10;
+      out[(i + 1) * 8 + j + 1] = a11;
+      out[(i + 1) * 8 + j + 2] = a12;
+      out[(i + 1) * 8 + j + 3] = a13;
+      out[(i + 2) * 8 + j + 0] = a20;
+      out[(i + 2) * 8 + j + 1] = a21;
+      out[(i + 2) * 8 + j + 2] = a22;
+      out[(i + 2) * 8 + j + 3] = a23;
+      out[(i + 3) * 8 + j + 0] = a30;
+      out[(i + 3) * 8 + j + 1] = a31;
+      out[(i + 3) * 8 + j + 2] = a32;
+      out[(i + 3) * 8 + j + 3] = a33;
+    }
+  }
+}
+function matmul68(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
+  let s = 0;
+  for (; s + 3 < samples; s += 4) {
+    for (let j = 0; j < 4; j += 4) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a20 = 0, a21 = 0, a22 = 0, a23 = 0, a30 = 0, a31 = 0, a32 = 0, a33 = 0;
+      const vo0 = (s + 0) * 8;
+      const vo1 = (s + 1) * 8;
+      const vo2 = (s + 2) * 8;
+      const vo3 = (s + 3) * 8;
+      for (let p = 0; p < 8; p++) {
+        const wo = p * 4 + j;
+        const w0 = w[wo + 0];
+        const w1 = w[wo + 1];
+        const w2 = w[wo + 2];
+        const w3 = w[wo + 3];
+        const v0 = v[vo0 + p];
+        a00 += v0 * w0;
+        a01 += v0 * w1;
+        a02 += v0 * w2;
+        a03 += v0 * w3;
+        const v1 = v[vo1 + p];
+        a10 += v1 * w0;
+        a11 += v1 * w1;
+        a12 += v1 * w2;
+        a13 += v1 * w3;
+        const v2 = v[vo2 + p];
+        a20 += v2 * w0;
+        a21 += v2 * w1;
+        a22 += v2 * w2;
+        a23 += v2 * w3;
+        const v3 = v[vo3 + p];
+        a30 += v3 * w0;
+        a31 += v3 * w1;
+        a32 += v3 * w2;
+        a33 += v3 * w3;
+      }
+      out[(s + 0) * 4 + j + 0] = a00;
+      out[(s + 0) * 4 + j + 1] = a01;
+      out[(s + 0) * 4 + j + 2] = a02;
+      out[(s + 0) * 4 + j + 3] = a03;
+      out[(s + 1) * 4 + j + 0] = a10;
+      out[(s + 1) * 4 + j + 1] = a11;
+      out[(s + 1) * 4 + j + 2] = a12;
+      out[(s + 1) * 4 + j + 3] = a13;
+      out[(s + 2) * 4 + j + 0] = a20;
+      out[(s + 2) * 4 + j + 1] = a21;
+      out[(s + 2) * 4 + j + 2] = a22;
+      out[(s + 2) * 4 + j + 3] = a23;
+      out[(s + 3) * 4 + j + 0] = a30;
+      out[(s + 3) * 4 + j + 1] = a31;
+      out[(s + 3) * 4 + j + 2] = a32;
+      out[(s + 3) * 4 + j + 3] = a33;
+    }
+  }
+  for (; s < samples; s++) {
+    for (let j = 0; j < 4; j += 4) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0;
+      const vo0 = (s + 0) * 8;
+      for (let p = 0; p < 8; p++) {
+        const wo = p * 4 + j;
+        const w0 = w[wo + 0];
+        const w1 = w[wo + 1];
+        const w2 = w[wo + 2];
+        const w3 = w[wo + 3];
+        const v0 = v[vo0 + p];
+        a00 += v0 * w0;
+        a01 += v0 * w1;
+        a02 += v0 * w2;
+        a03 += v0 * w3;
+      }
+      out[(s + 0) * 4 + j + 0] = a00;
+      out[(s + 0) * 4 + j + 1] = a01;
+      out[(s + 0) * 4 + j + 2] = a02;
+      out[(s + 0) * 4 + j + 3] = a03;
     }
   }
 }

@@ -355,21 +355,21 @@ export function grad(params: Params, inputs: Inputs, initialStates: InitialState
   const mm29_134 = new Float32Array(B * 5);
   const cat73_136 = new Float32Array(T_T * B * 20);
   const ub75_137 = new Float32Array(60);
-  const rows76_138 = new Float32Array(15);
-  const rows77_139 = new Float32Array(15);
-  const rows78_140 = new Float32Array(15);
-  const rows79_141 = new Float32Array(15);
-  const ub81_142 = new Float32Array(100);
-  const rows82_143 = new Float32Array(25);
-  const rows83_144 = new Float32Array(25);
-  const rows84_145 = new Float32Array(25);
-  const rows85_146 = new Float32Array(25);
-  const ub86_147 = new Float32Array(5);
-  const ub87_148 = new Float32Array(5);
-  const ub88_149 = new Float32Array(5);
-  const ub89_150 = new Float32Array(5);
-  const cat90_151 = new Float32Array(T_T * B * 20);
-  const mm91_152 = new Float32Array(T_T * B * 3);
+  const rows76_139 = new Float32Array(15);
+  const rows77_140 = new Float32Array(15);
+  const rows78_141 = new Float32Array(15);
+  const rows79_142 = new Float32Array(15);
+  const ub81_143 = new Float32Array(100);
+  const rows82_145 = new Float32Array(25);
+  const rows83_146 = new Float32Array(25);
+  const rows84_147 = new Float32Array(25);
+  const rows85_148 = new Float32Array(25);
+  const ub86_149 = new Float32Array(5);
+  const ub87_150 = new Float32Array(5);
+  const ub88_151 = new Float32Array(5);
+  const ub89_152 = new Float32Array(5);
+  const cat90_153 = new Float32Array(T_T * B * 20);
+  const mm91_154 = new Float32Array(T_T * B * 3);
   const in40 = (inputs["x"] as Tensor).data;
   const p41 = params["W_ii"];
   const p42 = params["W_if"];
@@ -711,7 +711,6 @@ export function grad(params: Params, inputs: Inputs, initialStates: InitialState
       }
     }
     // %29 matmul fused gate products
-    mm29_134.fill(0);
     matmul135(cat27_133, stack64_105, mm29_134, B);
     out66_0_109.set(v26_132, t * v26_132.length);
     out66_1_110.set(v24_131, t * v24_131.length);
@@ -747,115 +746,98 @@ export function grad(params: Params, inputs: Inputs, initialStates: InitialState
   }
   // %75 unbroadcast fused weight gradients
   ub75_137.fill(0);
-  for (let l = 0; l < T_T * B; l++) {
-    const ao = l * 20;
-    const bo = l * 3;
-    for (let i = 0; i < 20; i++) {
-      const av = cat73_136[ao + i];
-      const ro = i * 3;
-      for (let j = 0; j < 3; j++) ub75_137[ro + j] += av * in40[bo + j];
-    }
-  }
+  weightGradient138(cat73_136, 20, in40, 3, ub75_137, T_T * B);
   // %76 slice_rows ∂LSTM: ∂W_ii (batched)
   for (let l = 0; l < 1; l++) {
-    rows76_138.set(ub75_137.subarray(l * 60 + 0, l * 60 + 15), l * 15);
+    rows76_139.set(ub75_137.subarray(l * 60 + 0, l * 60 + 15), l * 15);
   }
   // %77 slice_rows ∂LSTM: ∂W_if (batched)
   for (let l = 0; l < 1; l++) {
-    rows77_139.set(ub75_137.subarray(l * 60 + 15, l * 60 + 30), l * 15);
+    rows77_140.set(ub75_137.subarray(l * 60 + 15, l * 60 + 30), l * 15);
   }
   // %78 slice_rows ∂LSTM: ∂W_ig (batched)
   for (let l = 0; l < 1; l++) {
-    rows78_140.set(ub75_137.subarray(l * 60 + 30, l * 60 + 45), l * 15);
+    rows78_141.set(ub75_137.subarray(l * 60 + 30, l * 60 + 45), l * 15);
   }
   // %79 slice_rows ∂LSTM: ∂W_io (batched)
   for (let l = 0; l < 1; l++) {
-    rows79_141.set(ub75_137.subarray(l * 60 + 45, l * 60 + 60), l * 15);
+    rows79_142.set(ub75_137.subarray(l * 60 + 45, l * 60 + 60), l * 15);
   }
   // %81 unbroadcast fused weight gradients
-  ub81_142.fill(0);
-  for (let l = 0; l < T_T * B; l++) {
-    const ao = l * 20;
-    const bo = l * 5;
-    for (let i = 0; i < 20; i++) {
-      const av = cat73_136[ao + i];
-      const ro = i * 5;
-      for (let j = 0; j < 5; j++) ub81_142[ro + j] += av * shift53_99[bo + j];
-    }
-  }
+  ub81_143.fill(0);
+  weightGradient144(cat73_136, 20, shift53_99, 5, ub81_143, T_T * B);
   // %82 slice_rows ∂LSTM: ∂W_hi (batched)
   for (let l = 0; l < 1; l++) {
-    rows82_143.set(ub81_142.subarray(l * 100 + 0, l * 100 + 25), l * 25);
+    rows82_145.set(ub81_143.subarray(l * 100 + 0, l * 100 + 25), l * 25);
   }
   // %83 slice_rows ∂LSTM: ∂W_hf (batched)
   for (let l = 0; l < 1; l++) {
-    rows83_144.set(ub81_142.subarray(l * 100 + 25, l * 100 + 50), l * 25);
+    rows83_146.set(ub81_143.subarray(l * 100 + 25, l * 100 + 50), l * 25);
   }
   // %84 slice_rows ∂LSTM: ∂W_hg (batched)
   for (let l = 0; l < 1; l++) {
-    rows84_145.set(ub81_142.subarray(l * 100 + 50, l * 100 + 75), l * 25);
+    rows84_147.set(ub81_143.subarray(l * 100 + 50, l * 100 + 75), l * 25);
   }
   // %85 slice_rows ∂LSTM: ∂W_ho (batched)
   for (let l = 0; l < 1; l++) {
-    rows85_146.set(ub81_142.subarray(l * 100 + 75, l * 100 + 100), l * 25);
+    rows85_148.set(ub81_143.subarray(l * 100 + 75, l * 100 + 100), l * 25);
   }
   // %86 unbroadcast ∂LSTM: ∂b_ii (batched)
-  ub86_147.fill(0);
+  ub86_149.fill(0);
   for (let l = 0; l < T_T * B; l++) {
     for (let j = 0; j < 5; j++) {
-      ub86_147[j] += out66_0_109[l * 5 + j];
+      ub86_149[j] += out66_0_109[l * 5 + j];
     }
   }
   // %87 unbroadcast ∂LSTM: ∂b_if (batched)
-  ub87_148.fill(0);
+  ub87_150.fill(0);
   for (let l = 0; l < T_T * B; l++) {
     for (let j = 0; j < 5; j++) {
-      ub87_148[j] += out66_1_110[l * 5 + j];
+      ub87_150[j] += out66_1_110[l * 5 + j];
     }
   }
   // %88 unbroadcast ∂LSTM: ∂b_ig (batched)
-  ub88_149.fill(0);
+  ub88_151.fill(0);
   for (let l = 0; l < T_T * B; l++) {
     for (let j = 0; j < 5; j++) {
-      ub88_149[j] += out66_2_111[l * 5 + j];
+      ub88_151[j] += out66_2_111[l * 5 + j];
     }
   }
   // %89 unbroadcast ∂LSTM: ∂b_io (batched)
-  ub89_150.fill(0);
+  ub89_152.fill(0);
   for (let l = 0; l < T_T * B; l++) {
     for (let j = 0; j < 5; j++) {
-      ub89_150[j] += out66_3_112[l * 5 + j];
+      ub89_152[j] += out66_3_112[l * 5 + j];
     }
   }
   // %90 concat
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 5;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 5; c++) cat90_151[(l * 1 + r) * 20 + 0 + c] = out66_3_112[xo + r * 5 + c];
+      for (let c = 0; c < 5; c++) cat90_153[(l * 1 + r) * 20 + 0 + c] = out66_3_112[xo + r * 5 + c];
     }
   }
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 5;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 5; c++) cat90_151[(l * 1 + r) * 20 + 5 + c] = out66_2_111[xo + r * 5 + c];
+      for (let c = 0; c < 5; c++) cat90_153[(l * 1 + r) * 20 + 5 + c] = out66_2_111[xo + r * 5 + c];
     }
   }
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 5;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 5; c++) cat90_151[(l * 1 + r) * 20 + 10 + c] = out66_1_110[xo + r * 5 + c];
+      for (let c = 0; c < 5; c++) cat90_153[(l * 1 + r) * 20 + 10 + c] = out66_1_110[xo + r * 5 + c];
     }
   }
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 5;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 5; c++) cat90_151[(l * 1 + r) * 20 + 15 + c] = out66_0_109[xo + r * 5 + c];
+      for (let c = 0; c < 5; c++) cat90_153[(l * 1 + r) * 20 + 15 + c] = out66_0_109[xo + r * 5 + c];
     }
   }
   // %91 matmul fused gate products
-  mm91_152.fill(0);
-  matmul153(cat90_151, stack65_106, mm91_152, T_T * B);
-  return { loss: red42_94[0], outputs: { "output": { data: out35_0_70, shape: [T_T, B, 5] } }, finalStates: { "h": { data: state35_0_68, shape: [B, 5] }, "c": { data: state35_1_69, shape: [B, 5] } }, grads: { "W_ii": rows76_138, "W_if": rows77_139, "W_ig": rows78_140, "W_io": rows79_141, "W_hi": rows82_143, "W_hf": rows83_144, "W_hg": rows84_145, "W_ho": rows85_146, "b_ii": ub86_147, "b_if": ub87_148, "b_ig": ub88_149, "b_io": ub89_150, "b_hi": ub86_147, "b_hf": ub87_148, "b_hg": ub88_149, "b_ho": ub89_150 }, inputGrads: { "x": { data: mm91_152, shape: [T_T, B, 3] } }, stateGrads: { "h": { data: state66_0_107, shape: [B, 5] }, "c": { data: state66_1_108, shape: [B, 5] } } } as GradResult;
+  matmul155(cat90_153, stack65_106, mm91_154, T_T * B);
+  return { loss: red42_94[0], outputs: { "output": { data: out35_0_70, shape: [T_T, B, 5] } }, finalStates: { "h": { data: state35_0_68, shape: [B, 5] }, "c": { data: state35_1_69, shape: [B, 5] } }, grads: { "W_ii": rows76_139, "W_if": rows77_140, "W_ig": rows78_141, "W_io": rows79_142, "W_hi": rows82_145, "W_hf": rows83_146, "W_hg": rows84_147, "W_ho": rows85_148, "b_ii": ub86_149, "b_if": ub87_150, "b_ig": ub88_151, "b_io": ub89_152, "b_hi": ub86_149, "b_hf": ub87_150, "b_hg": ub88_151, "b_ho": ub89_152 }, inputGrads: { "x": { data: mm91_154, shape: [T_T, B, 3] } }, stateGrads: { "h": { data: state66_0_107, shape: [B, 5] }, "c": { data: state66_1_108, shape: [B, 5] } } } as GradResult;
 }
 
 
@@ -936,100 +918,581 @@ export function trainStep(params: Params, opt: Optimizer, inputs: Inputs, initia
 
 // Kernels specialised for this model’s sizes.
 function matmul22(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
-  for (let s = 0; s < samples; s++) {
-    const xo = s * 3;
-    const oo = s * 20;
-    for (let i = 0; i < 20; i++) {
-      const wo = i * 3;
-      let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-      let p = 0;
-      for (; p + 3 < 3; p += 4) {
-        s0 += w[wo + p + 0] * x[xo + p + 0];
-        s1 += w[wo + p + 1] * x[xo + p + 1];
-        s2 += w[wo + p + 2] * x[xo + p + 2];
-        s3 += w[wo + p + 3] * x[xo + p + 3];
+  let s = 0;
+  for (; s + 3 < samples; s += 4) {
+    for (let i = 0; i < 20; i += 4) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a20 = 0, a21 = 0, a22 = 0, a23 = 0, a30 = 0, a31 = 0, a32 = 0, a33 = 0;
+      const wo0 = (i + 0) * 3;
+      const wo1 = (i + 1) * 3;
+      const wo2 = (i + 2) * 3;
+      const wo3 = (i + 3) * 3;
+      const xo0 = (s + 0) * 3;
+      const xo1 = (s + 1) * 3;
+      const xo2 = (s + 2) * 3;
+      const xo3 = (s + 3) * 3;
+      for (let p = 0; p < 3; p++) {
+        const w0 = w[wo0 + p];
+        const w1 = w[wo1 + p];
+        const w2 = w[wo2 + p];
+        const w3 = w[wo3 + p];
+        const x0 = x[xo0 + p];
+        a00 += w0 * x0;
+        a01 += w1 * x0;
+        a02 += w2 * x0;
+        a03 += w3 * x0;
+        const x1 = x[xo1 + p];
+        a10 += w0 * x1;
+        a11 += w1 * x1;
+        a12 += w2 * x1;
+        a13 += w3 * x1;
+        const x2 = x[xo2 + p];
+        a20 += w0 * x2;
+        a21 += w1 * x2;
+        a22 += w2 * x2;
+        a23 += w3 * x2;
+        const x3 = x[xo3 + p];
+        a30 += w0 * x3;
+        a31 += w1 * x3;
+        a32 += w2 * x3;
+        a33 += w3 * x3;
       }
-      for (; p < 3; p++) s0 += w[wo + p] * x[xo + p];
-      out[oo + i] = s0 + s1 + s2 + s3;
+      out[(s + 0) * 20 + i + 0] = a00;
+      out[(s + 0) * 20 + i + 1] = a01;
+      out[(s + 0) * 20 + i + 2] = a02;
+      out[(s + 0) * 20 + i + 3] = a03;
+      out[(s + 1) * 20 + i + 0] = a10;
+      out[(s + 1) * 20 + i + 1] = a11;
+      out[(s + 1) * 20 + i + 2] = a12;
+      out[(s + 1) * 20 + i + 3] = a13;
+      out[(s + 2) * 20 + i + 0] = a20;
+      out[(s + 2) * 20 + i + 1] = a21;
+      out[(s + 2) * 20 + i + 2] = a22;
+      out[(s + 2) * 20 + i + 3] = a23;
+      out[(s + 3) * 20 + i + 0] = a30;
+      out[(s + 3) * 20 + i + 1] = a31;
+      out[(s + 3) * 20 + i + 2] = a32;
+      out[(s + 3) * 20 + i + 3] = a33;
+    }
+  }
+  for (; s < samples; s++) {
+    for (let i = 0; i < 20; i += 4) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0;
+      const wo0 = (i + 0) * 3;
+      const wo1 = (i + 1) * 3;
+      const wo2 = (i + 2) * 3;
+      const wo3 = (i + 3) * 3;
+      const xo0 = (s + 0) * 3;
+      for (let p = 0; p < 3; p++) {
+        const w0 = w[wo0 + p];
+        const w1 = w[wo1 + p];
+        const w2 = w[wo2 + p];
+        const w3 = w[wo3 + p];
+        const x0 = x[xo0 + p];
+        a00 += w0 * x0;
+        a01 += w1 * x0;
+        a02 += w2 * x0;
+        a03 += w3 * x0;
+      }
+      out[(s + 0) * 20 + i + 0] = a00;
+      out[(s + 0) * 20 + i + 1] = a01;
+      out[(s + 0) * 20 + i + 2] = a02;
+      out[(s + 0) * 20 + i + 3] = a03;
     }
   }
 }
 function matmul37(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
-  for (let s = 0; s < samples; s++) {
-    const xo = s * 5;
-    const oo = s * 20;
-    for (let i = 0; i < 20; i++) {
-      const wo = i * 5;
-      let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-      let p = 0;
-      for (; p + 3 < 5; p += 4) {
-        s0 += w[wo + p + 0] * x[xo + p + 0];
-        s1 += w[wo + p + 1] * x[xo + p + 1];
-        s2 += w[wo + p + 2] * x[xo + p + 2];
-        s3 += w[wo + p + 3] * x[xo + p + 3];
+  let s = 0;
+  for (; s + 3 < samples; s += 4) {
+    for (let i = 0; i < 20; i += 4) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a20 = 0, a21 = 0, a22 = 0, a23 = 0, a30 = 0, a31 = 0, a32 = 0, a33 = 0;
+      const wo0 = (i + 0) * 5;
+      const wo1 = (i + 1) * 5;
+      const wo2 = (i + 2) * 5;
+      const wo3 = (i + 3) * 5;
+      const xo0 = (s + 0) * 5;
+      const xo1 = (s + 1) * 5;
+      const xo2 = (s + 2) * 5;
+      const xo3 = (s + 3) * 5;
+      for (let p = 0; p < 5; p++) {
+        const w0 = w[wo0 + p];
+        const w1 = w[wo1 + p];
+        const w2 = w[wo2 + p];
+        const w3 = w[wo3 + p];
+        const x0 = x[xo0 + p];
+        a00 += w0 * x0;
+        a01 += w1 * x0;
+        a02 += w2 * x0;
+        a03 += w3 * x0;
+        const x1 = x[xo1 + p];
+        a10 += w0 * x1;
+        a11 += w1 * x1;
+        a12 += w2 * x1;
+        a13 += w3 * x1;
+        const x2 = x[xo2 + p];
+        a20 += w0 * x2;
+        a21 += w1 * x2;
+        a22 += w2 * x2;
+        a23 += w3 * x2;
+        const x3 = x[xo3 + p];
+        a30 += w0 * x3;
+        a31 += w1 * x3;
+        a32 += w2 * x3;
+        a33 += w3 * x3;
       }
-      for (; p < 5; p++) s0 += w[wo + p] * x[xo + p];
-      out[oo + i] = s0 + s1 + s2 + s3;
+      out[(s + 0) * 20 + i + 0] = a00;
+      out[(s + 0) * 20 + i + 1] = a01;
+      out[(s + 0) * 20 + i + 2] = a02;
+      out[(s + 0) * 20 + i + 3] = a03;
+      out[(s + 1) * 20 + i + 0] = a10;
+      out[(s + 1) * 20 + i + 1] = a11;
+      out[(s + 1) * 20 + i + 2] = a12;
+      out[(s + 1) * 20 + i + 3] = a13;
+      out[(s + 2) * 20 + i + 0] = a20;
+      out[(s + 2) * 20 + i + 1] = a21;
+      out[(s + 2) * 20 + i + 2] = a22;
+      out[(s + 2) * 20 + i + 3] = a23;
+      out[(s + 3) * 20 + i + 0] = a30;
+      out[(s + 3) * 20 + i + 1] = a31;
+      out[(s + 3) * 20 + i + 2] = a32;
+      out[(s + 3) * 20 + i + 3] = a33;
+    }
+  }
+  for (; s < samples; s++) {
+    for (let i = 0; i < 20; i += 4) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0;
+      const wo0 = (i + 0) * 5;
+      const wo1 = (i + 1) * 5;
+      const wo2 = (i + 2) * 5;
+      const wo3 = (i + 3) * 5;
+      const xo0 = (s + 0) * 5;
+      for (let p = 0; p < 5; p++) {
+        const w0 = w[wo0 + p];
+        const w1 = w[wo1 + p];
+        const w2 = w[wo2 + p];
+        const w3 = w[wo3 + p];
+        const x0 = x[xo0 + p];
+        a00 += w0 * x0;
+        a01 += w1 * x0;
+        a02 += w2 * x0;
+        a03 += w3 * x0;
+      }
+      out[(s + 0) * 20 + i + 0] = a00;
+      out[(s + 0) * 20 + i + 1] = a01;
+      out[(s + 0) * 20 + i + 2] = a02;
+      out[(s + 0) * 20 + i + 3] = a03;
     }
   }
 }
 function matmul62(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
-  for (let s = 0; s < samples; s++) {
-    const xo = s * 3;
-    const oo = s * 20;
-    for (let i = 0; i < 20; i++) {
-      const wo = i * 3;
-      let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-      let p = 0;
-      for (; p + 3 < 3; p += 4) {
-        s0 += w[wo + p + 0] * x[xo + p + 0];
-        s1 += w[wo + p + 1] * x[xo + p + 1];
-        s2 += w[wo + p + 2] * x[xo + p + 2];
-        s3 += w[wo + p + 3] * x[xo + p + 3];
+  let s = 0;
+  for (; s + 3 < samples; s += 4) {
+    for (let i = 0; i < 20; i += 4) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a20 = 0, a21 = 0, a22 = 0, a23 = 0, a30 = 0, a31 = 0, a32 = 0, a33 = 0;
+      const wo0 = (i + 0) * 3;
+      const wo1 = (i + 1) * 3;
+      const wo2 = (i + 2) * 3;
+      const wo3 = (i + 3) * 3;
+      const xo0 = (s + 0) * 3;
+      const xo1 = (s + 1) * 3;
+      const xo2 = (s + 2) * 3;
+      const xo3 = (s + 3) * 3;
+      for (let p = 0; p < 3; p++) {
+        const w0 = w[wo0 + p];
+        const w1 = w[wo1 + p];
+        const w2 = w[wo2 + p];
+        const w3 = w[wo3 + p];
+        const x0 = x[xo0 + p];
+        a00 += w0 * x0;
+        a01 += w1 * x0;
+        a02 += w2 * x0;
+        a03 += w3 * x0;
+        const x1 = x[xo1 + p];
+        a10 += w0 * x1;
+        a11 += w1 * x1;
+        a12 += w2 * x1;
+        a13 += w3 * x1;
+        const x2 = x[xo2 + p];
+        a20 += w0 * x2;
+        a21 += w1 * x2;
+        a22 += w2 * x2;
+        a23 += w3 * x2;
+        const x3 = x[xo3 + p];
+        a30 += w0 * x3;
+        a31 += w1 * x3;
+        a32 += w2 * x3;
+        a33 += w3 * x3;
       }
-      for (; p < 3; p++) s0 += w[wo + p] * x[xo + p];
-      out[oo + i] = s0 + s1 + s2 + s3;
+      out[(s + 0) * 20 + i + 0] = a00;
+      out[(s + 0) * 20 + i + 1] = a01;
+      out[(s + 0) * 20 + i + 2] = a02;
+      out[(s + 0) * 20 + i + 3] = a03;
+      out[(s + 1) * 20 + i + 0] = a10;
+      out[(s + 1) * 20 + i + 1] = a11;
+      out[(s + 1) * 20 + i + 2] = a12;
+      out[(s + 1) * 20 + i + 3] = a13;
+      out[(s + 2) * 20 + i + 0] = a20;
+      out[(s + 2) * 20 + i + 1] = a21;
+      out[(s + 2) * 20 + i + 2] = a22;
+      out[(s + 2) * 20 + i + 3] = a23;
+      out[(s + 3) * 20 + i + 0] = a30;
+      out[(s + 3) * 20 + i + 1] = a31;
+      out[(s + 3) * 20 + i + 2] = a32;
+      out[(s + 3) * 20 + i + 3] = a33;
+    }
+  }
+  for (; s < samples; s++) {
+    for (let i = 0; i < 20; i += 4) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0;
+      const wo0 = (i + 0) * 3;
+      const wo1 = (i + 1) * 3;
+      const wo2 = (i + 2) * 3;
+      const wo3 = (i + 3) * 3;
+      const xo0 = (s + 0) * 3;
+      for (let p = 0; p < 3; p++) {
+        const w0 = w[wo0 + p];
+        const w1 = w[wo1 + p];
+        const w2 = w[wo2 + p];
+        const w3 = w[wo3 + p];
+        const x0 = x[xo0 + p];
+        a00 += w0 * x0;
+        a01 += w1 * x0;
+        a02 += w2 * x0;
+        a03 += w3 * x0;
+      }
+      out[(s + 0) * 20 + i + 0] = a00;
+      out[(s + 0) * 20 + i + 1] = a01;
+      out[(s + 0) * 20 + i + 2] = a02;
+      out[(s + 0) * 20 + i + 3] = a03;
     }
   }
 }
 function matmul83(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
-  for (let s = 0; s < samples; s++) {
-    const xo = s * 5;
-    const oo = s * 20;
-    for (let i = 0; i < 20; i++) {
-      const wo = i * 5;
-      let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-      let p = 0;
-      for (; p + 3 < 5; p += 4) {
-        s0 += w[wo + p + 0] * x[xo + p + 0];
-        s1 += w[wo + p + 1] * x[xo + p + 1];
-        s2 += w[wo + p + 2] * x[xo + p + 2];
-        s3 += w[wo + p + 3] * x[xo + p + 3];
+  let s = 0;
+  for (; s + 3 < samples; s += 4) {
+    for (let i = 0; i < 20; i += 4) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a20 = 0, a21 = 0, a22 = 0, a23 = 0, a30 = 0, a31 = 0, a32 = 0, a33 = 0;
+      const wo0 = (i + 0) * 5;
+      const wo1 = (i + 1) * 5;
+      const wo2 = (i + 2) * 5;
+      const wo3 = (i + 3) * 5;
+      const xo0 = (s + 0) * 5;
+      const xo1 = (s + 1) * 5;
+      const xo2 = (s + 2) * 5;
+      const xo3 = (s + 3) * 5;
+      for (let p = 0; p < 5; p++) {
+        const w0 = w[wo0 + p];
+        const w1 = w[wo1 + p];
+        const w2 = w[wo2 + p];
+        const w3 = w[wo3 + p];
+        const x0 = x[xo0 + p];
+        a00 += w0 * x0;
+        a01 += w1 * x0;
+        a02 += w2 * x0;
+        a03 += w3 * x0;
+        const x1 = x[xo1 + p];
+        a10 += w0 * x1;
+        a11 += w1 * x1;
+        a12 += w2 * x1;
+        a13 += w3 * x1;
+        const x2 = x[xo2 + p];
+        a20 += w0 * x2;
+        a21 += w1 * x2;
+        a22 += w2 * x2;
+        a23 += w3 * x2;
+        const x3 = x[xo3 + p];
+        a30 += w0 * x3;
+        a31 += w1 * x3;
+        a32 += w2 * x3;
+        a33 += w3 * x3;
       }
-      for (; p < 5; p++) s0 += w[wo + p] * x[xo + p];
-      out[oo + i] = s0 + s1 + s2 + s3;
+      out[(s + 0) * 20 + i + 0] = a00;
+      out[(s + 0) * 20 + i + 1] = a01;
+      out[(s + 0) * 20 + i + 2] = a02;
+      out[(s + 0) * 20 + i + 3] = a03;
+      out[(s + 1) * 20 + i + 0] = a10;
+      out[(s + 1) * 20 + i + 1] = a11;
+      out[(s + 1) * 20 + i + 2] = a12;
+      out[(s + 1) * 20 + i + 3] = a13;
+      out[(s + 2) * 20 + i + 0] = a20;
+      out[(s + 2) * 20 + i + 1] = a21;
+      out[(s + 2) * 20 + i + 2] = a22;
+      out[(s + 2) * 20 + i + 3] = a23;
+      out[(s + 3) * 20 + i + 0] = a30;
+      out[(s + 3) * 20 + i + 1] = a31;
+      out[(s + 3) * 20 + i + 2] = a32;
+      out[(s + 3) * 20 + i + 3] = a33;
+    }
+  }
+  for (; s < samples; s++) {
+    for (let i = 0; i < 20; i += 4) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0;
+      const wo0 = (i + 0) * 5;
+      const wo1 = (i + 1) * 5;
+      const wo2 = (i + 2) * 5;
+      const wo3 = (i + 3) * 5;
+      const xo0 = (s + 0) * 5;
+      for (let p = 0; p < 5; p++) {
+        const w0 = w[wo0 + p];
+        const w1 = w[wo1 + p];
+        const w2 = w[wo2 + p];
+        const w3 = w[wo3 + p];
+        const x0 = x[xo0 + p];
+        a00 += w0 * x0;
+        a01 += w1 * x0;
+        a02 += w2 * x0;
+        a03 += w3 * x0;
+      }
+      out[(s + 0) * 20 + i + 0] = a00;
+      out[(s + 0) * 20 + i + 1] = a01;
+      out[(s + 0) * 20 + i + 2] = a02;
+      out[(s + 0) * 20 + i + 3] = a03;
     }
   }
 }
 function matmul135(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
-  for (let s = 0; s < samples; s++) {
-    const vo = s * 20;
-    const oo = s * 5;
-    for (let p = 0; p < 20; p++) {
-      const vp = v[vo + p];
-      const wo = p * 5;
-      for (let j = 0; j < 5; j++) out[oo + j] += vp * w[wo + j];
+  let s = 0;
+  for (; s + 3 < samples; s += 4) {
+    for (let j = 0; j < 4; j += 4) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a20 = 0, a21 = 0, a22 = 0, a23 = 0, a30 = 0, a31 = 0, a32 = 0, a33 = 0;
+      const vo0 = (s + 0) * 20;
+      const vo1 = (s + 1) * 20;
+      const vo2 = (s + 2) * 20;
+      const vo3 = (s + 3) * 20;
+      for (let p = 0; p < 20; p++) {
+        const wo = p * 5 + j;
+        const w0 = w[wo + 0];
+        const w1 = w[wo + 1];
+        const w2 = w[wo + 2];
+        const w3 = w[wo + 3];
+        const v0 = v[vo0 + p];
+        a00 += v0 * w0;
+        a01 += v0 * w1;
+        a02 += v0 * w2;
+        a03 += v0 * w3;
+        const v1 = v[vo1 + p];
+        a10 += v1 * w0;
+        a11 += v1 * w1;
+        a12 += v1 * w2;
+        a13 += v1 * w3;
+        const v2 = v[vo2 + p];
+        a20 += v2 * w0;
+        a21 += v2 * w1;
+        a22 += v2 * w2;
+        a23 += v2 * w3;
+        const v3 = v[vo3 + p];
+        a30 += v3 * w0;
+        a31 += v3 * w1;
+        a32 += v3 * w2;
+        a33 += v3 * w3;
+      }
+      out[(s + 0) * 5 + j + 0] = a00;
+      out[(s + 0) * 5 + j + 1] = a01;
+      out[(s + 0) * 5 + j + 2] = a02;
+      out[(s + 0) * 5 + j + 3] = a03;
+      out[(s + 1) * 5 + j + 0] = a10;
+      out[(s + 1) * 5 + j + 1] = a11;
+      out[(s + 1) * 5 + j + 2] = a12;
+      out[(s + 1) * 5 + j + 3] = a13;
+      out[(s + 2) * 5 + j + 0] = a20;
+      out[(s + 2) * 5 + j + 1] = a21;
+      out[(s + 2) * 5 + j + 2] = a22;
+      out[(s + 2) * 5 + j + 3] = a23;
+      out[(s + 3) * 5 + j + 0] = a30;
+      out[(s + 3) * 5 + j + 1] = a31;
+      out[(s + 3) * 5 + j + 2] = a32;
+      out[(s + 3) * 5 + j + 3] = a33;
+    }
+    for (let j = 4; j < 5; j++) {
+      let a00 = 0, a10 = 0, a20 = 0, a30 = 0;
+      const vo0 = (s + 0) * 20;
+      const vo1 = (s + 1) * 20;
+      const vo2 = (s + 2) * 20;
+      const vo3 = (s + 3) * 20;
+      for (let p = 0; p < 20; p++) {
+        const wo = p * 5 + j;
+        const w0 = w[wo + 0];
+        const v0 = v[vo0 + p];
+        a00 += v0 * w0;
+        const v1 = v[vo1 + p];
+        a10 += v1 * w0;
+        const v2 = v[vo2 + p];
+        a20 += v2 * w0;
+        const v3 = v[vo3 + p];
+        a30 += v3 * w0;
+      }
+      out[(s + 0) * 5 + j + 0] = a00;
+      out[(s + 1) * 5 + j + 0] = a10;
+      out[(s + 2) * 5 + j + 0] = a20;
+      out[(s + 3) * 5 + j + 0] = a30;
+    }
+  }
+  for (; s < samples; s++) {
+    for (let j = 0; j < 4; j += 4) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0;
+      const vo0 = (s + 0) * 20;
+      for (let p = 0; p < 20; p++) {
+        const wo = p * 5 + j;
+        const w0 = w[wo + 0];
+        const w1 = w[wo + 1];
+        const w2 = w[wo + 2];
+        const w3 = w[wo + 3];
+        const v0 = v[vo0 + p];
+        a00 += v0 * w0;
+        a01 += v0 * w1;
+        a02 += v0 * w2;
+        a03 += v0 * w3;
+      }
+      out[(s + 0) * 5 + j + 0] = a00;
+      out[(s + 0) * 5 + j + 1] = a01;
+      out[(s + 0) * 5 + j + 2] = a02;
+      out[(s + 0) * 5 + j + 3] = a03;
+    }
+    for (let j = 4; j < 5; j++) {
+      let a00 = 0;
+      const vo0 = (s + 0) * 20;
+      for (let p = 0; p < 20; p++) {
+        const wo = p * 5 + j;
+        const w0 = w[wo + 0];
+        const v0 = v[vo0 + p];
+        a00 += v0 * w0;
+      }
+      out[(s + 0) * 5 + j + 0] = a00;
     }
   }
 }
-function matmul153(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
-  for (let s = 0; s < samples; s++) {
-    const vo = s * 20;
-    const oo = s * 3;
-    for (let p = 0; p < 20; p++) {
-      const vp = v[vo + p];
-      const wo = p * 3;
-      for (let j = 0; j < 3; j++) out[oo + j] += vp * w[wo + j];
+function weightGradient138(a: Float32Array, aStep: number, b: Float32Array, bStep: number, out: Float32Array, samples: number): void {
+  for (let i = 0; i < 20; i += 4) {
+    for (let j = 0; j < 3; j++) {
+      let a00 = 0, a10 = 0, a20 = 0, a30 = 0;
+      for (let s = 0; s < samples; s++) {
+        const ao = s * aStep;
+        const bo = s * bStep;
+        const b0 = b[bo + j + 0];
+        const a0_ = a[ao + i + 0];
+        a00 += a0_ * b0;
+        const a1_ = a[ao + i + 1];
+        a10 += a1_ * b0;
+        const a2_ = a[ao + i + 2];
+        a20 += a2_ * b0;
+        const a3_ = a[ao + i + 3];
+        a30 += a3_ * b0;
+      }
+      out[(i + 0) * 3 + j + 0] = a00;
+      out[(i + 1) * 3 + j + 0] = a10;
+      out[(i + 2) * 3 + j + 0] = a20;
+      out[(i + 3) * 3 + j + 0] = a30;
+    }
+  }
+}
+function weightGradient144(a: Float32Array, aStep: number, b: Float32Array, bStep: number, out: Float32Array, samples: number): void {
+  for (let i = 0; i < 20; i += 4) {
+    for (let j = 0; j < 4; j += 4) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a20 = 0, a21 = 0, a22 = 0, a23 = 0, a30 = 0, a31 = 0, a32 = 0, a33 = 0;
+      for (let s = 0; s < samples; s++) {
+        const ao = s * aStep;
+        const bo = s * bStep;
+        const b0 = b[bo + j + 0];
+        const b1 = b[bo + j + 1];
+        const b2 = b[bo + j + 2];
+        const b3 = b[bo + j + 3];
+        const a0_ = a[ao + i + 0];
+        a00 += a0_ * b0;
+        a01 += a0_ * b1;
+        a02 += a0_ * b2;
+        a03 += a0_ * b3;
+        const a1_ = a[ao + i + 1];
+        a10 += a1_ * b0;
+        a11 += a1_ * b1;
+        a12 += a1_ * b2;
+        a13 += a1_ * b3;
+        const a2_ = a[ao + i + 2];
+        a20 += a2_ * b0;
+        a21 += a2_ * b1;
+        a22 += a2_ * b2;
+        a23 += a2_ * b3;
+        const a3_ = a[ao + i + 3];
+        a30 += a3_ * b0;
+        a31 += a3_ * b1;
+        a32 += a3_ * b2;
+        a33 += a3_ * b3;
+      }
+      out[(i + 0) * 5 + j + 0] = a00;
+      out[(i + 0) * 5 + j + 1] = a01;
+      out[(i + 0) * 5 + j + 2] = a02;
+      out[(i + 0) * 5 + j + 3] = a03;
+      out[(i + 1) * 5 + j + 0] = a10;
+      out[(i + 1) * 5 + j + 1] = a11;
+      out[(i + 1) * 5 + j + 2] = a12;
+      out[(i + 1) * 5 + j + 3] = a13;
+      out[(i + 2) * 5 + j + 0] = a20;
+      out[(i + 2) * 5 + j + 1] = a21;
+      out[(i + 2) * 5 + j + 2] = a22;
+      out[(i + 2) * 5 + j + 3] = a23;
+      out[(i + 3) * 5 + j + 0] = a30;
+      out[(i + 3) * 5 + j + 1] = a31;
+      out[(i + 3) * 5 + j + 2] = a32;
+      out[(i + 3) * 5 + j + 3] = a33;
+    }
+    for (let j = 4; j < 5; j++) {
+      let a00 = 0, a10 = 0, a20 = 0, a30 = 0;
+      for (let s = 0; s < samples; s++) {
+        const ao = s * aStep;
+        const bo = s * bStep;
+        const b0 = b[bo + j + 0];
+        const a0_ = a[ao + i + 0];
+        a00 += a0_ * b0;
+        const a1_ = a[ao + i + 1];
+        a10 += a1_ * b0;
+        const a2_ = a[ao + i + 2];
+        a20 += a2_ * b0;
+        const a3_ = a[ao + i + 3];
+        a30 += a3_ * b0;
+      }
+      out[(i + 0) * 5 + j + 0] = a00;
+      out[(i + 1) * 5 + j + 0] = a10;
+      out[(i + 2) * 5 + j + 0] = a20;
+      out[(i + 3) * 5 + j + 0] = a30;
+    }
+  }
+}
+function matmul155(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
+  let s = 0;
+  for (; s + 3 < samples; s += 4) {
+    for (let j = 0; j < 3; j++) {
+      let a00 = 0, a10 = 0, a20 = 0, a30 = 0;
+      const vo0 = (s + 0) * 20;
+      const vo1 = (s + 1) * 20;
+      const vo2 = (s + 2) * 20;
+      const vo3 = (s + 3) * 20;
+      for (let p = 0; p < 20; p++) {
+        const wo = p * 3 + j;
+        const w0 = w[wo + 0];
+        const v0 = v[vo0 + p];
+        a00 += v0 * w0;
+        const v1 = v[vo1 + p];
+        a10 += v1 * w0;
+        const v2 = v[vo2 + p];
+        a20 += v2 * w0;
+        const v3 = v[vo3 + p];
+        a30 += v3 * w0;
+      }
+      out[(s + 0) * 3 + j + 0] = a00;
+      out[(s + 1) * 3 + j + 0] = a10;
+      out[(s + 2) * 3 + j + 0] = a20;
+      out[(s + 3) * 3 + j + 0] = a30;
+    }
+  }
+  for (; s < samples; s++) {
+    for (let j = 0; j < 3; j++) {
+      let a00 = 0;
+      const vo0 = (s + 0) * 20;
+      for (let p = 0; p < 20; p++) {
+        const wo = p * 3 + j;
+        const w0 = w[wo + 0];
+        const v0 = v[vo0 + p];
+        a00 += v0 * w0;
+      }
+      out[(s + 0) * 3 + j + 0] = a00;
     }
   }
 }

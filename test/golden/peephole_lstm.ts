@@ -387,27 +387,27 @@ export function grad(params: Params, inputs: Inputs, initialStates: InitialState
   const mm38_133 = new Float32Array(B * 5);
   const cat69_135 = new Float32Array(T_T * B * 20);
   const ub71_136 = new Float32Array(60);
-  const rows72_137 = new Float32Array(15);
-  const rows73_138 = new Float32Array(15);
-  const rows74_139 = new Float32Array(15);
-  const rows75_140 = new Float32Array(15);
-  const ub77_141 = new Float32Array(100);
-  const rows78_142 = new Float32Array(25);
-  const rows79_143 = new Float32Array(25);
-  const rows80_144 = new Float32Array(25);
-  const rows81_145 = new Float32Array(25);
-  const v82_146 = new Float32Array(T_T * B * 5);
-  const ub83_147 = new Float32Array(5);
-  const v84_148 = new Float32Array(T_T * B * 5);
-  const ub85_149 = new Float32Array(5);
-  const v86_150 = new Float32Array(T_T * B * 5);
-  const ub87_151 = new Float32Array(5);
-  const ub88_152 = new Float32Array(5);
-  const ub89_153 = new Float32Array(5);
-  const ub90_154 = new Float32Array(5);
-  const ub91_155 = new Float32Array(5);
-  const cat92_156 = new Float32Array(T_T * B * 20);
-  const mm93_157 = new Float32Array(T_T * B * 3);
+  const rows72_138 = new Float32Array(15);
+  const rows73_139 = new Float32Array(15);
+  const rows74_140 = new Float32Array(15);
+  const rows75_141 = new Float32Array(15);
+  const ub77_142 = new Float32Array(100);
+  const rows78_144 = new Float32Array(25);
+  const rows79_145 = new Float32Array(25);
+  const rows80_146 = new Float32Array(25);
+  const rows81_147 = new Float32Array(25);
+  const v82_148 = new Float32Array(T_T * B * 5);
+  const ub83_149 = new Float32Array(5);
+  const v84_150 = new Float32Array(T_T * B * 5);
+  const ub85_151 = new Float32Array(5);
+  const v86_152 = new Float32Array(T_T * B * 5);
+  const ub87_153 = new Float32Array(5);
+  const ub88_154 = new Float32Array(5);
+  const ub89_155 = new Float32Array(5);
+  const ub90_156 = new Float32Array(5);
+  const ub91_157 = new Float32Array(5);
+  const cat92_158 = new Float32Array(T_T * B * 20);
+  const mm93_159 = new Float32Array(T_T * B * 3);
   const in39 = (inputs["x"] as Tensor).data;
   const p40 = params["W_i"];
   const p41 = params["W_f"];
@@ -749,7 +749,6 @@ export function grad(params: Params, inputs: Inputs, initialStates: InitialState
       }
     }
     // %38 matmul fused gate products
-    mm38_133.fill(0);
     matmul134(cat36_132, stack60_104, mm38_133, B);
     out62_0_108.set(v32_130, t * v32_130.length);
     out62_1_109.set(v27_129, t * v27_129.length);
@@ -785,157 +784,140 @@ export function grad(params: Params, inputs: Inputs, initialStates: InitialState
   }
   // %71 unbroadcast fused weight gradients
   ub71_136.fill(0);
-  for (let l = 0; l < T_T * B; l++) {
-    const ao = l * 20;
-    const bo = l * 3;
-    for (let i = 0; i < 20; i++) {
-      const av = cat69_135[ao + i];
-      const ro = i * 3;
-      for (let j = 0; j < 3; j++) ub71_136[ro + j] += av * in39[bo + j];
-    }
-  }
+  weightGradient137(cat69_135, 20, in39, 3, ub71_136, T_T * B);
   // %72 slice_rows ∂PeepholeLSTM: ∂W_i (batched)
   for (let l = 0; l < 1; l++) {
-    rows72_137.set(ub71_136.subarray(l * 60 + 0, l * 60 + 15), l * 15);
+    rows72_138.set(ub71_136.subarray(l * 60 + 0, l * 60 + 15), l * 15);
   }
   // %73 slice_rows ∂PeepholeLSTM: ∂W_f (batched)
   for (let l = 0; l < 1; l++) {
-    rows73_138.set(ub71_136.subarray(l * 60 + 15, l * 60 + 30), l * 15);
+    rows73_139.set(ub71_136.subarray(l * 60 + 15, l * 60 + 30), l * 15);
   }
   // %74 slice_rows ∂PeepholeLSTM: ∂W_g (batched)
   for (let l = 0; l < 1; l++) {
-    rows74_139.set(ub71_136.subarray(l * 60 + 30, l * 60 + 45), l * 15);
+    rows74_140.set(ub71_136.subarray(l * 60 + 30, l * 60 + 45), l * 15);
   }
   // %75 slice_rows ∂PeepholeLSTM: ∂W_o (batched)
   for (let l = 0; l < 1; l++) {
-    rows75_140.set(ub71_136.subarray(l * 60 + 45, l * 60 + 60), l * 15);
+    rows75_141.set(ub71_136.subarray(l * 60 + 45, l * 60 + 60), l * 15);
   }
   // %77 unbroadcast fused weight gradients
-  ub77_141.fill(0);
-  for (let l = 0; l < T_T * B; l++) {
-    const ao = l * 20;
-    const bo = l * 5;
-    for (let i = 0; i < 20; i++) {
-      const av = cat69_135[ao + i];
-      const ro = i * 5;
-      for (let j = 0; j < 5; j++) ub77_141[ro + j] += av * shift49_98[bo + j];
-    }
-  }
+  ub77_142.fill(0);
+  weightGradient143(cat69_135, 20, shift49_98, 5, ub77_142, T_T * B);
   // %78 slice_rows ∂PeepholeLSTM: ∂U_i (batched)
   for (let l = 0; l < 1; l++) {
-    rows78_142.set(ub77_141.subarray(l * 100 + 0, l * 100 + 25), l * 25);
+    rows78_144.set(ub77_142.subarray(l * 100 + 0, l * 100 + 25), l * 25);
   }
   // %79 slice_rows ∂PeepholeLSTM: ∂U_f (batched)
   for (let l = 0; l < 1; l++) {
-    rows79_143.set(ub77_141.subarray(l * 100 + 25, l * 100 + 50), l * 25);
+    rows79_145.set(ub77_142.subarray(l * 100 + 25, l * 100 + 50), l * 25);
   }
   // %80 slice_rows ∂PeepholeLSTM: ∂U_g (batched)
   for (let l = 0; l < 1; l++) {
-    rows80_144.set(ub77_141.subarray(l * 100 + 50, l * 100 + 75), l * 25);
+    rows80_146.set(ub77_142.subarray(l * 100 + 50, l * 100 + 75), l * 25);
   }
   // %81 slice_rows ∂PeepholeLSTM: ∂U_o (batched)
   for (let l = 0; l < 1; l++) {
-    rows81_145.set(ub77_141.subarray(l * 100 + 75, l * 100 + 100), l * 25);
+    rows81_147.set(ub77_142.subarray(l * 100 + 75, l * 100 + 100), l * 25);
   }
   // %82 mul — 28: i = sigmoid(W_i @ x + U_i @ h + p_i * c + b_i)
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 5;
     for (let j = 0; j < 5; j++) {
-      v82_146[o + j] = out62_0_108[l * 5 + j] * out30_7_75[l * 5 + j];
+      v82_148[o + j] = out62_0_108[l * 5 + j] * out30_7_75[l * 5 + j];
     }
   }
   // %83 unbroadcast ∂PeepholeLSTM: ∂p_i (batched)
-  ub83_147.fill(0);
+  ub83_149.fill(0);
   for (let l = 0; l < T_T * B; l++) {
     for (let j = 0; j < 5; j++) {
-      ub83_147[j] += v82_146[l * 5 + j];
+      ub83_149[j] += v82_148[l * 5 + j];
     }
   }
   // %84 mul — 29: f = sigmoid(W_f @ x + U_f @ h + p_f * c + b_f)
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 5;
     for (let j = 0; j < 5; j++) {
-      v84_148[o + j] = out62_1_109[l * 5 + j] * out30_7_75[l * 5 + j];
+      v84_150[o + j] = out62_1_109[l * 5 + j] * out30_7_75[l * 5 + j];
     }
   }
   // %85 unbroadcast ∂PeepholeLSTM: ∂p_f (batched)
-  ub85_149.fill(0);
+  ub85_151.fill(0);
   for (let l = 0; l < T_T * B; l++) {
     for (let j = 0; j < 5; j++) {
-      ub85_149[j] += v84_148[l * 5 + j];
+      ub85_151[j] += v84_150[l * 5 + j];
     }
   }
   // %86 mul — 32: o = sigmoid(W_o @ x + U_o @ h + p_o * c' + b_o)
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 5;
     for (let j = 0; j < 5; j++) {
-      v86_150[o + j] = out62_3_111[l * 5 + j] * out30_3_71[l * 5 + j];
+      v86_152[o + j] = out62_3_111[l * 5 + j] * out30_3_71[l * 5 + j];
     }
   }
   // %87 unbroadcast ∂PeepholeLSTM: ∂p_o (batched)
-  ub87_151.fill(0);
+  ub87_153.fill(0);
   for (let l = 0; l < T_T * B; l++) {
     for (let j = 0; j < 5; j++) {
-      ub87_151[j] += v86_150[l * 5 + j];
+      ub87_153[j] += v86_152[l * 5 + j];
     }
   }
   // %88 unbroadcast ∂PeepholeLSTM: ∂b_i (batched)
-  ub88_152.fill(0);
+  ub88_154.fill(0);
   for (let l = 0; l < T_T * B; l++) {
     for (let j = 0; j < 5; j++) {
-      ub88_152[j] += out62_0_108[l * 5 + j];
+      ub88_154[j] += out62_0_108[l * 5 + j];
     }
   }
   // %89 unbroadcast ∂PeepholeLSTM: ∂b_f (batched)
-  ub89_153.fill(0);
+  ub89_155.fill(0);
   for (let l = 0; l < T_T * B; l++) {
     for (let j = 0; j < 5; j++) {
-      ub89_153[j] += out62_1_109[l * 5 + j];
+      ub89_155[j] += out62_1_109[l * 5 + j];
     }
   }
   // %90 unbroadcast ∂PeepholeLSTM: ∂b_g (batched)
-  ub90_154.fill(0);
+  ub90_156.fill(0);
   for (let l = 0; l < T_T * B; l++) {
     for (let j = 0; j < 5; j++) {
-      ub90_154[j] += out62_2_110[l * 5 + j];
+      ub90_156[j] += out62_2_110[l * 5 + j];
     }
   }
   // %91 unbroadcast ∂PeepholeLSTM: ∂b_o (batched)
-  ub91_155.fill(0);
+  ub91_157.fill(0);
   for (let l = 0; l < T_T * B; l++) {
     for (let j = 0; j < 5; j++) {
-      ub91_155[j] += out62_3_111[l * 5 + j];
+      ub91_157[j] += out62_3_111[l * 5 + j];
     }
   }
   // %92 concat
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 5;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 5; c++) cat92_156[(l * 1 + r) * 20 + 0 + c] = out62_3_111[xo + r * 5 + c];
+      for (let c = 0; c < 5; c++) cat92_158[(l * 1 + r) * 20 + 0 + c] = out62_3_111[xo + r * 5 + c];
     }
   }
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 5;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 5; c++) cat92_156[(l * 1 + r) * 20 + 5 + c] = out62_2_110[xo + r * 5 + c];
+      for (let c = 0; c < 5; c++) cat92_158[(l * 1 + r) * 20 + 5 + c] = out62_2_110[xo + r * 5 + c];
     }
   }
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 5;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 5; c++) cat92_156[(l * 1 + r) * 20 + 10 + c] = out62_1_109[xo + r * 5 + c];
+      for (let c = 0; c < 5; c++) cat92_158[(l * 1 + r) * 20 + 10 + c] = out62_1_109[xo + r * 5 + c];
     }
   }
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 5;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 5; c++) cat92_156[(l * 1 + r) * 20 + 15 + c] = out62_0_108[xo + r * 5 + c];
+      for (let c = 0; c < 5; c++) cat92_158[(l * 1 + r) * 20 + 15 + c] = out62_0_108[xo + r * 5 + c];
     }
   }
   // %93 matmul fused gate products
-  mm93_157.fill(0);
-  matmul158(cat92_156, stack61_105, mm93_157, T_T * B);
-  return { loss: red37_93[0], outputs: { "output": { data: out30_0_68, shape: [T_T, B, 5] } }, finalStates: { "h": { data: state30_0_66, shape: [B, 5] }, "c": { data: state30_1_67, shape: [B, 5] } }, grads: { "W_i": rows72_137, "W_f": rows73_138, "W_g": rows74_139, "W_o": rows75_140, "U_i": rows78_142, "U_f": rows79_143, "U_g": rows80_144, "U_o": rows81_145, "p_i": ub83_147, "p_f": ub85_149, "p_o": ub87_151, "b_i": ub88_152, "b_f": ub89_153, "b_g": ub90_154, "b_o": ub91_155 }, inputGrads: { "x": { data: mm93_157, shape: [T_T, B, 3] } }, stateGrads: { "h": { data: state62_0_106, shape: [B, 5] }, "c": { data: state62_1_107, shape: [B, 5] } } } as GradResult;
+  matmul160(cat92_158, stack61_105, mm93_159, T_T * B);
+  return { loss: red37_93[0], outputs: { "output": { data: out30_0_68, shape: [T_T, B, 5] } }, finalStates: { "h": { data: state30_0_66, shape: [B, 5] }, "c": { data: state30_1_67, shape: [B, 5] } }, grads: { "W_i": rows72_138, "W_f": rows73_139, "W_g": rows74_140, "W_o": rows75_141, "U_i": rows78_144, "U_f": rows79_145, "U_g": rows80_146, "U_o": rows81_147, "p_i": ub83_149, "p_f": ub85_151, "p_o": ub87_153, "b_i": ub88_154, "b_f": ub89_155, "b_g": ub90_156, "b_o": ub91_157 }, inputGrads: { "x": { data: mm93_159, shape: [T_T, B, 3] } }, stateGrads: { "h": { data: state62_0_106, shape: [B, 5] }, "c": { data: state62_1_107, shape: [B, 5] } } } as GradResult;
 }
 
 
@@ -1016,100 +998,581 @@ export function trainStep(params: Params, opt: Optimizer, inputs: Inputs, initia
 
 // Kernels specialised for this model’s sizes.
 function matmul21(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
-  for (let s = 0; s < samples; s++) {
-    const xo = s * 3;
-    const oo = s * 20;
-    for (let i = 0; i < 20; i++) {
-      const wo = i * 3;
-      let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-      let p = 0;
-      for (; p + 3 < 3; p += 4) {
-        s0 += w[wo + p + 0] * x[xo + p + 0];
-        s1 += w[wo + p + 1] * x[xo + p + 1];
-        s2 += w[wo + p + 2] * x[xo + p + 2];
-        s3 += w[wo + p + 3] * x[xo + p + 3];
+  let s = 0;
+  for (; s + 3 < samples; s += 4) {
+    for (let i = 0; i < 20; i += 4) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a20 = 0, a21 = 0, a22 = 0, a23 = 0, a30 = 0, a31 = 0, a32 = 0, a33 = 0;
+      const wo0 = (i + 0) * 3;
+      const wo1 = (i + 1) * 3;
+      const wo2 = (i + 2) * 3;
+      const wo3 = (i + 3) * 3;
+      const xo0 = (s + 0) * 3;
+      const xo1 = (s + 1) * 3;
+      const xo2 = (s + 2) * 3;
+      const xo3 = (s + 3) * 3;
+      for (let p = 0; p < 3; p++) {
+        const w0 = w[wo0 + p];
+        const w1 = w[wo1 + p];
+        const w2 = w[wo2 + p];
+        const w3 = w[wo3 + p];
+        const x0 = x[xo0 + p];
+        a00 += w0 * x0;
+        a01 += w1 * x0;
+        a02 += w2 * x0;
+        a03 += w3 * x0;
+        const x1 = x[xo1 + p];
+        a10 += w0 * x1;
+        a11 += w1 * x1;
+        a12 += w2 * x1;
+        a13 += w3 * x1;
+        const x2 = x[xo2 + p];
+        a20 += w0 * x2;
+        a21 += w1 * x2;
+        a22 += w2 * x2;
+        a23 += w3 * x2;
+        const x3 = x[xo3 + p];
+        a30 += w0 * x3;
+        a31 += w1 * x3;
+        a32 += w2 * x3;
+        a33 += w3 * x3;
       }
-      for (; p < 3; p++) s0 += w[wo + p] * x[xo + p];
-      out[oo + i] = s0 + s1 + s2 + s3;
+      out[(s + 0) * 20 + i + 0] = a00;
+      out[(s + 0) * 20 + i + 1] = a01;
+      out[(s + 0) * 20 + i + 2] = a02;
+      out[(s + 0) * 20 + i + 3] = a03;
+      out[(s + 1) * 20 + i + 0] = a10;
+      out[(s + 1) * 20 + i + 1] = a11;
+      out[(s + 1) * 20 + i + 2] = a12;
+      out[(s + 1) * 20 + i + 3] = a13;
+      out[(s + 2) * 20 + i + 0] = a20;
+      out[(s + 2) * 20 + i + 1] = a21;
+      out[(s + 2) * 20 + i + 2] = a22;
+      out[(s + 2) * 20 + i + 3] = a23;
+      out[(s + 3) * 20 + i + 0] = a30;
+      out[(s + 3) * 20 + i + 1] = a31;
+      out[(s + 3) * 20 + i + 2] = a32;
+      out[(s + 3) * 20 + i + 3] = a33;
+    }
+  }
+  for (; s < samples; s++) {
+    for (let i = 0; i < 20; i += 4) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0;
+      const wo0 = (i + 0) * 3;
+      const wo1 = (i + 1) * 3;
+      const wo2 = (i + 2) * 3;
+      const wo3 = (i + 3) * 3;
+      const xo0 = (s + 0) * 3;
+      for (let p = 0; p < 3; p++) {
+        const w0 = w[wo0 + p];
+        const w1 = w[wo1 + p];
+        const w2 = w[wo2 + p];
+        const w3 = w[wo3 + p];
+        const x0 = x[xo0 + p];
+        a00 += w0 * x0;
+        a01 += w1 * x0;
+        a02 += w2 * x0;
+        a03 += w3 * x0;
+      }
+      out[(s + 0) * 20 + i + 0] = a00;
+      out[(s + 0) * 20 + i + 1] = a01;
+      out[(s + 0) * 20 + i + 2] = a02;
+      out[(s + 0) * 20 + i + 3] = a03;
     }
   }
 }
 function matmul36(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
-  for (let s = 0; s < samples; s++) {
-    const xo = s * 5;
-    const oo = s * 20;
-    for (let i = 0; i < 20; i++) {
-      const wo = i * 5;
-      let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-      let p = 0;
-      for (; p + 3 < 5; p += 4) {
-        s0 += w[wo + p + 0] * x[xo + p + 0];
-        s1 += w[wo + p + 1] * x[xo + p + 1];
-        s2 += w[wo + p + 2] * x[xo + p + 2];
-        s3 += w[wo + p + 3] * x[xo + p + 3];
+  let s = 0;
+  for (; s + 3 < samples; s += 4) {
+    for (let i = 0; i < 20; i += 4) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a20 = 0, a21 = 0, a22 = 0, a23 = 0, a30 = 0, a31 = 0, a32 = 0, a33 = 0;
+      const wo0 = (i + 0) * 5;
+      const wo1 = (i + 1) * 5;
+      const wo2 = (i + 2) * 5;
+      const wo3 = (i + 3) * 5;
+      const xo0 = (s + 0) * 5;
+      const xo1 = (s + 1) * 5;
+      const xo2 = (s + 2) * 5;
+      const xo3 = (s + 3) * 5;
+      for (let p = 0; p < 5; p++) {
+        const w0 = w[wo0 + p];
+        const w1 = w[wo1 + p];
+        const w2 = w[wo2 + p];
+        const w3 = w[wo3 + p];
+        const x0 = x[xo0 + p];
+        a00 += w0 * x0;
+        a01 += w1 * x0;
+        a02 += w2 * x0;
+        a03 += w3 * x0;
+        const x1 = x[xo1 + p];
+        a10 += w0 * x1;
+        a11 += w1 * x1;
+        a12 += w2 * x1;
+        a13 += w3 * x1;
+        const x2 = x[xo2 + p];
+        a20 += w0 * x2;
+        a21 += w1 * x2;
+        a22 += w2 * x2;
+        a23 += w3 * x2;
+        const x3 = x[xo3 + p];
+        a30 += w0 * x3;
+        a31 += w1 * x3;
+        a32 += w2 * x3;
+        a33 += w3 * x3;
       }
-      for (; p < 5; p++) s0 += w[wo + p] * x[xo + p];
-      out[oo + i] = s0 + s1 + s2 + s3;
+      out[(s + 0) * 20 + i + 0] = a00;
+      out[(s + 0) * 20 + i + 1] = a01;
+      out[(s + 0) * 20 + i + 2] = a02;
+      out[(s + 0) * 20 + i + 3] = a03;
+      out[(s + 1) * 20 + i + 0] = a10;
+      out[(s + 1) * 20 + i + 1] = a11;
+      out[(s + 1) * 20 + i + 2] = a12;
+      out[(s + 1) * 20 + i + 3] = a13;
+      out[(s + 2) * 20 + i + 0] = a20;
+      out[(s + 2) * 20 + i + 1] = a21;
+      out[(s + 2) * 20 + i + 2] = a22;
+      out[(s + 2) * 20 + i + 3] = a23;
+      out[(s + 3) * 20 + i + 0] = a30;
+      out[(s + 3) * 20 + i + 1] = a31;
+      out[(s + 3) * 20 + i + 2] = a32;
+      out[(s + 3) * 20 + i + 3] = a33;
+    }
+  }
+  for (; s < samples; s++) {
+    for (let i = 0; i < 20; i += 4) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0;
+      const wo0 = (i + 0) * 5;
+      const wo1 = (i + 1) * 5;
+      const wo2 = (i + 2) * 5;
+      const wo3 = (i + 3) * 5;
+      const xo0 = (s + 0) * 5;
+      for (let p = 0; p < 5; p++) {
+        const w0 = w[wo0 + p];
+        const w1 = w[wo1 + p];
+        const w2 = w[wo2 + p];
+        const w3 = w[wo3 + p];
+        const x0 = x[xo0 + p];
+        a00 += w0 * x0;
+        a01 += w1 * x0;
+        a02 += w2 * x0;
+        a03 += w3 * x0;
+      }
+      out[(s + 0) * 20 + i + 0] = a00;
+      out[(s + 0) * 20 + i + 1] = a01;
+      out[(s + 0) * 20 + i + 2] = a02;
+      out[(s + 0) * 20 + i + 3] = a03;
     }
   }
 }
 function matmul60(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
-  for (let s = 0; s < samples; s++) {
-    const xo = s * 3;
-    const oo = s * 20;
-    for (let i = 0; i < 20; i++) {
-      const wo = i * 3;
-      let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-      let p = 0;
-      for (; p + 3 < 3; p += 4) {
-        s0 += w[wo + p + 0] * x[xo + p + 0];
-        s1 += w[wo + p + 1] * x[xo + p + 1];
-        s2 += w[wo + p + 2] * x[xo + p + 2];
-        s3 += w[wo + p + 3] * x[xo + p + 3];
+  let s = 0;
+  for (; s + 3 < samples; s += 4) {
+    for (let i = 0; i < 20; i += 4) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a20 = 0, a21 = 0, a22 = 0, a23 = 0, a30 = 0, a31 = 0, a32 = 0, a33 = 0;
+      const wo0 = (i + 0) * 3;
+      const wo1 = (i + 1) * 3;
+      const wo2 = (i + 2) * 3;
+      const wo3 = (i + 3) * 3;
+      const xo0 = (s + 0) * 3;
+      const xo1 = (s + 1) * 3;
+      const xo2 = (s + 2) * 3;
+      const xo3 = (s + 3) * 3;
+      for (let p = 0; p < 3; p++) {
+        const w0 = w[wo0 + p];
+        const w1 = w[wo1 + p];
+        const w2 = w[wo2 + p];
+        const w3 = w[wo3 + p];
+        const x0 = x[xo0 + p];
+        a00 += w0 * x0;
+        a01 += w1 * x0;
+        a02 += w2 * x0;
+        a03 += w3 * x0;
+        const x1 = x[xo1 + p];
+        a10 += w0 * x1;
+        a11 += w1 * x1;
+        a12 += w2 * x1;
+        a13 += w3 * x1;
+        const x2 = x[xo2 + p];
+        a20 += w0 * x2;
+        a21 += w1 * x2;
+        a22 += w2 * x2;
+        a23 += w3 * x2;
+        const x3 = x[xo3 + p];
+        a30 += w0 * x3;
+        a31 += w1 * x3;
+        a32 += w2 * x3;
+        a33 += w3 * x3;
       }
-      for (; p < 3; p++) s0 += w[wo + p] * x[xo + p];
-      out[oo + i] = s0 + s1 + s2 + s3;
+      out[(s + 0) * 20 + i + 0] = a00;
+      out[(s + 0) * 20 + i + 1] = a01;
+      out[(s + 0) * 20 + i + 2] = a02;
+      out[(s + 0) * 20 + i + 3] = a03;
+      out[(s + 1) * 20 + i + 0] = a10;
+      out[(s + 1) * 20 + i + 1] = a11;
+      out[(s + 1) * 20 + i + 2] = a12;
+      out[(s + 1) * 20 + i + 3] = a13;
+      out[(s + 2) * 20 + i + 0] = a20;
+      out[(s + 2) * 20 + i + 1] = a21;
+      out[(s + 2) * 20 + i + 2] = a22;
+      out[(s + 2) * 20 + i + 3] = a23;
+      out[(s + 3) * 20 + i + 0] = a30;
+      out[(s + 3) * 20 + i + 1] = a31;
+      out[(s + 3) * 20 + i + 2] = a32;
+      out[(s + 3) * 20 + i + 3] = a33;
+    }
+  }
+  for (; s < samples; s++) {
+    for (let i = 0; i < 20; i += 4) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0;
+      const wo0 = (i + 0) * 3;
+      const wo1 = (i + 1) * 3;
+      const wo2 = (i + 2) * 3;
+      const wo3 = (i + 3) * 3;
+      const xo0 = (s + 0) * 3;
+      for (let p = 0; p < 3; p++) {
+        const w0 = w[wo0 + p];
+        const w1 = w[wo1 + p];
+        const w2 = w[wo2 + p];
+        const w3 = w[wo3 + p];
+        const x0 = x[xo0 + p];
+        a00 += w0 * x0;
+        a01 += w1 * x0;
+        a02 += w2 * x0;
+        a03 += w3 * x0;
+      }
+      out[(s + 0) * 20 + i + 0] = a00;
+      out[(s + 0) * 20 + i + 1] = a01;
+      out[(s + 0) * 20 + i + 2] = a02;
+      out[(s + 0) * 20 + i + 3] = a03;
     }
   }
 }
 function matmul82(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
-  for (let s = 0; s < samples; s++) {
-    const xo = s * 5;
-    const oo = s * 20;
-    for (let i = 0; i < 20; i++) {
-      const wo = i * 5;
-      let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-      let p = 0;
-      for (; p + 3 < 5; p += 4) {
-        s0 += w[wo + p + 0] * x[xo + p + 0];
-        s1 += w[wo + p + 1] * x[xo + p + 1];
-        s2 += w[wo + p + 2] * x[xo + p + 2];
-        s3 += w[wo + p + 3] * x[xo + p + 3];
+  let s = 0;
+  for (; s + 3 < samples; s += 4) {
+    for (let i = 0; i < 20; i += 4) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a20 = 0, a21 = 0, a22 = 0, a23 = 0, a30 = 0, a31 = 0, a32 = 0, a33 = 0;
+      const wo0 = (i + 0) * 5;
+      const wo1 = (i + 1) * 5;
+      const wo2 = (i + 2) * 5;
+      const wo3 = (i + 3) * 5;
+      const xo0 = (s + 0) * 5;
+      const xo1 = (s + 1) * 5;
+      const xo2 = (s + 2) * 5;
+      const xo3 = (s + 3) * 5;
+      for (let p = 0; p < 5; p++) {
+        const w0 = w[wo0 + p];
+        const w1 = w[wo1 + p];
+        const w2 = w[wo2 + p];
+        const w3 = w[wo3 + p];
+        const x0 = x[xo0 + p];
+        a00 += w0 * x0;
+        a01 += w1 * x0;
+        a02 += w2 * x0;
+        a03 += w3 * x0;
+        const x1 = x[xo1 + p];
+        a10 += w0 * x1;
+        a11 += w1 * x1;
+        a12 += w2 * x1;
+        a13 += w3 * x1;
+        const x2 = x[xo2 + p];
+        a20 += w0 * x2;
+        a21 += w1 * x2;
+        a22 += w2 * x2;
+        a23 += w3 * x2;
+        const x3 = x[xo3 + p];
+        a30 += w0 * x3;
+        a31 += w1 * x3;
+        a32 += w2 * x3;
+        a33 += w3 * x3;
       }
-      for (; p < 5; p++) s0 += w[wo + p] * x[xo + p];
-      out[oo + i] = s0 + s1 + s2 + s3;
+      out[(s + 0) * 20 + i + 0] = a00;
+      out[(s + 0) * 20 + i + 1] = a01;
+      out[(s + 0) * 20 + i + 2] = a02;
+      out[(s + 0) * 20 + i + 3] = a03;
+      out[(s + 1) * 20 + i + 0] = a10;
+      out[(s + 1) * 20 + i + 1] = a11;
+      out[(s + 1) * 20 + i + 2] = a12;
+      out[(s + 1) * 20 + i + 3] = a13;
+      out[(s + 2) * 20 + i + 0] = a20;
+      out[(s + 2) * 20 + i + 1] = a21;
+      out[(s + 2) * 20 + i + 2] = a22;
+      out[(s + 2) * 20 + i + 3] = a23;
+      out[(s + 3) * 20 + i + 0] = a30;
+      out[(s + 3) * 20 + i + 1] = a31;
+      out[(s + 3) * 20 + i + 2] = a32;
+      out[(s + 3) * 20 + i + 3] = a33;
+    }
+  }
+  for (; s < samples; s++) {
+    for (let i = 0; i < 20; i += 4) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0;
+      const wo0 = (i + 0) * 5;
+      const wo1 = (i + 1) * 5;
+      const wo2 = (i + 2) * 5;
+      const wo3 = (i + 3) * 5;
+      const xo0 = (s + 0) * 5;
+      for (let p = 0; p < 5; p++) {
+        const w0 = w[wo0 + p];
+        const w1 = w[wo1 + p];
+        const w2 = w[wo2 + p];
+        const w3 = w[wo3 + p];
+        const x0 = x[xo0 + p];
+        a00 += w0 * x0;
+        a01 += w1 * x0;
+        a02 += w2 * x0;
+        a03 += w3 * x0;
+      }
+      out[(s + 0) * 20 + i + 0] = a00;
+      out[(s + 0) * 20 + i + 1] = a01;
+      out[(s + 0) * 20 + i + 2] = a02;
+      out[(s + 0) * 20 + i + 3] = a03;
     }
   }
 }
 function matmul134(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
-  for (let s = 0; s < samples; s++) {
-    const vo = s * 20;
-    const oo = s * 5;
-    for (let p = 0; p < 20; p++) {
-      const vp = v[vo + p];
-      const wo = p * 5;
-      for (let j = 0; j < 5; j++) out[oo + j] += vp * w[wo + j];
+  let s = 0;
+  for (; s + 3 < samples; s += 4) {
+    for (let j = 0; j < 4; j += 4) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a20 = 0, a21 = 0, a22 = 0, a23 = 0, a30 = 0, a31 = 0, a32 = 0, a33 = 0;
+      const vo0 = (s + 0) * 20;
+      const vo1 = (s + 1) * 20;
+      const vo2 = (s + 2) * 20;
+      const vo3 = (s + 3) * 20;
+      for (let p = 0; p < 20; p++) {
+        const wo = p * 5 + j;
+        const w0 = w[wo + 0];
+        const w1 = w[wo + 1];
+        const w2 = w[wo + 2];
+        const w3 = w[wo + 3];
+        const v0 = v[vo0 + p];
+        a00 += v0 * w0;
+        a01 += v0 * w1;
+        a02 += v0 * w2;
+        a03 += v0 * w3;
+        const v1 = v[vo1 + p];
+        a10 += v1 * w0;
+        a11 += v1 * w1;
+        a12 += v1 * w2;
+        a13 += v1 * w3;
+        const v2 = v[vo2 + p];
+        a20 += v2 * w0;
+        a21 += v2 * w1;
+        a22 += v2 * w2;
+        a23 += v2 * w3;
+        const v3 = v[vo3 + p];
+        a30 += v3 * w0;
+        a31 += v3 * w1;
+        a32 += v3 * w2;
+        a33 += v3 * w3;
+      }
+      out[(s + 0) * 5 + j + 0] = a00;
+      out[(s + 0) * 5 + j + 1] = a01;
+      out[(s + 0) * 5 + j + 2] = a02;
+      out[(s + 0) * 5 + j + 3] = a03;
+      out[(s + 1) * 5 + j + 0] = a10;
+      out[(s + 1) * 5 + j + 1] = a11;
+      out[(s + 1) * 5 + j + 2] = a12;
+      out[(s + 1) * 5 + j + 3] = a13;
+      out[(s + 2) * 5 + j + 0] = a20;
+      out[(s + 2) * 5 + j + 1] = a21;
+      out[(s + 2) * 5 + j + 2] = a22;
+      out[(s + 2) * 5 + j + 3] = a23;
+      out[(s + 3) * 5 + j + 0] = a30;
+      out[(s + 3) * 5 + j + 1] = a31;
+      out[(s + 3) * 5 + j + 2] = a32;
+      out[(s + 3) * 5 + j + 3] = a33;
+    }
+    for (let j = 4; j < 5; j++) {
+      let a00 = 0, a10 = 0, a20 = 0, a30 = 0;
+      const vo0 = (s + 0) * 20;
+      const vo1 = (s + 1) * 20;
+      const vo2 = (s + 2) * 20;
+      const vo3 = (s + 3) * 20;
+      for (let p = 0; p < 20; p++) {
+        const wo = p * 5 + j;
+        const w0 = w[wo + 0];
+        const v0 = v[vo0 + p];
+        a00 += v0 * w0;
+        const v1 = v[vo1 + p];
+        a10 += v1 * w0;
+        const v2 = v[vo2 + p];
+        a20 += v2 * w0;
+        const v3 = v[vo3 + p];
+        a30 += v3 * w0;
+      }
+      out[(s + 0) * 5 + j + 0] = a00;
+      out[(s + 1) * 5 + j + 0] = a10;
+      out[(s + 2) * 5 + j + 0] = a20;
+      out[(s + 3) * 5 + j + 0] = a30;
+    }
+  }
+  for (; s < samples; s++) {
+    for (let j = 0; j < 4; j += 4) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0;
+      const vo0 = (s + 0) * 20;
+      for (let p = 0; p < 20; p++) {
+        const wo = p * 5 + j;
+        const w0 = w[wo + 0];
+        const w1 = w[wo + 1];
+        const w2 = w[wo + 2];
+        const w3 = w[wo + 3];
+        const v0 = v[vo0 + p];
+        a00 += v0 * w0;
+        a01 += v0 * w1;
+        a02 += v0 * w2;
+        a03 += v0 * w3;
+      }
+      out[(s + 0) * 5 + j + 0] = a00;
+      out[(s + 0) * 5 + j + 1] = a01;
+      out[(s + 0) * 5 + j + 2] = a02;
+      out[(s + 0) * 5 + j + 3] = a03;
+    }
+    for (let j = 4; j < 5; j++) {
+      let a00 = 0;
+      const vo0 = (s + 0) * 20;
+      for (let p = 0; p < 20; p++) {
+        const wo = p * 5 + j;
+        const w0 = w[wo + 0];
+        const v0 = v[vo0 + p];
+        a00 += v0 * w0;
+      }
+      out[(s + 0) * 5 + j + 0] = a00;
     }
   }
 }
-function matmul158(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
-  for (let s = 0; s < samples; s++) {
-    const vo = s * 20;
-    const oo = s * 3;
-    for (let p = 0; p < 20; p++) {
-      const vp = v[vo + p];
-      const wo = p * 3;
-      for (let j = 0; j < 3; j++) out[oo + j] += vp * w[wo + j];
+function weightGradient137(a: Float32Array, aStep: number, b: Float32Array, bStep: number, out: Float32Array, samples: number): void {
+  for (let i = 0; i < 20; i += 4) {
+    for (let j = 0; j < 3; j++) {
+      let a00 = 0, a10 = 0, a20 = 0, a30 = 0;
+      for (let s = 0; s < samples; s++) {
+        const ao = s * aStep;
+        const bo = s * bStep;
+        const b0 = b[bo + j + 0];
+        const a0_ = a[ao + i + 0];
+        a00 += a0_ * b0;
+        const a1_ = a[ao + i + 1];
+        a10 += a1_ * b0;
+        const a2_ = a[ao + i + 2];
+        a20 += a2_ * b0;
+        const a3_ = a[ao + i + 3];
+        a30 += a3_ * b0;
+      }
+      out[(i + 0) * 3 + j + 0] = a00;
+      out[(i + 1) * 3 + j + 0] = a10;
+      out[(i + 2) * 3 + j + 0] = a20;
+      out[(i + 3) * 3 + j + 0] = a30;
+    }
+  }
+}
+function weightGradient143(a: Float32Array, aStep: number, b: Float32Array, bStep: number, out: Float32Array, samples: number): void {
+  for (let i = 0; i < 20; i += 4) {
+    for (let j = 0; j < 4; j += 4) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a20 = 0, a21 = 0, a22 = 0, a23 = 0, a30 = 0, a31 = 0, a32 = 0, a33 = 0;
+      for (let s = 0; s < samples; s++) {
+        const ao = s * aStep;
+        const bo = s * bStep;
+        const b0 = b[bo + j + 0];
+        const b1 = b[bo + j + 1];
+        const b2 = b[bo + j + 2];
+        const b3 = b[bo + j + 3];
+        const a0_ = a[ao + i + 0];
+        a00 += a0_ * b0;
+        a01 += a0_ * b1;
+        a02 += a0_ * b2;
+        a03 += a0_ * b3;
+        const a1_ = a[ao + i + 1];
+        a10 += a1_ * b0;
+        a11 += a1_ * b1;
+        a12 += a1_ * b2;
+        a13 += a1_ * b3;
+        const a2_ = a[ao + i + 2];
+        a20 += a2_ * b0;
+        a21 += a2_ * b1;
+        a22 += a2_ * b2;
+        a23 += a2_ * b3;
+        const a3_ = a[ao + i + 3];
+        a30 += a3_ * b0;
+        a31 += a3_ * b1;
+        a32 += a3_ * b2;
+        a33 += a3_ * b3;
+      }
+      out[(i + 0) * 5 + j + 0] = a00;
+      out[(i + 0) * 5 + j + 1] = a01;
+      out[(i + 0) * 5 + j + 2] = a02;
+      out[(i + 0) * 5 + j + 3] = a03;
+      out[(i + 1) * 5 + j + 0] = a10;
+      out[(i + 1) * 5 + j + 1] = a11;
+      out[(i + 1) * 5 + j + 2] = a12;
+      out[(i + 1) * 5 + j + 3] = a13;
+      out[(i + 2) * 5 + j + 0] = a20;
+      out[(i + 2) * 5 + j + 1] = a21;
+      out[(i + 2) * 5 + j + 2] = a22;
+      out[(i + 2) * 5 + j + 3] = a23;
+      out[(i + 3) * 5 + j + 0] = a30;
+      out[(i + 3) * 5 + j + 1] = a31;
+      out[(i + 3) * 5 + j + 2] = a32;
+      out[(i + 3) * 5 + j + 3] = a33;
+    }
+    for (let j = 4; j < 5; j++) {
+      let a00 = 0, a10 = 0, a20 = 0, a30 = 0;
+      for (let s = 0; s < samples; s++) {
+        const ao = s * aStep;
+        const bo = s * bStep;
+        const b0 = b[bo + j + 0];
+        const a0_ = a[ao + i + 0];
+        a00 += a0_ * b0;
+        const a1_ = a[ao + i + 1];
+        a10 += a1_ * b0;
+        const a2_ = a[ao + i + 2];
+        a20 += a2_ * b0;
+        const a3_ = a[ao + i + 3];
+        a30 += a3_ * b0;
+      }
+      out[(i + 0) * 5 + j + 0] = a00;
+      out[(i + 1) * 5 + j + 0] = a10;
+      out[(i + 2) * 5 + j + 0] = a20;
+      out[(i + 3) * 5 + j + 0] = a30;
+    }
+  }
+}
+function matmul160(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
+  let s = 0;
+  for (; s + 3 < samples; s += 4) {
+    for (let j = 0; j < 3; j++) {
+      let a00 = 0, a10 = 0, a20 = 0, a30 = 0;
+      const vo0 = (s + 0) * 20;
+      const vo1 = (s + 1) * 20;
+      const vo2 = (s + 2) * 20;
+      const vo3 = (s + 3) * 20;
+      for (let p = 0; p < 20; p++) {
+        const wo = p * 3 + j;
+        const w0 = w[wo + 0];
+        const v0 = v[vo0 + p];
+        a00 += v0 * w0;
+        const v1 = v[vo1 + p];
+        a10 += v1 * w0;
+        const v2 = v[vo2 + p];
+        a20 += v2 * w0;
+        const v3 = v[vo3 + p];
+        a30 += v3 * w0;
+      }
+      out[(s + 0) * 3 + j + 0] = a00;
+      out[(s + 1) * 3 + j + 0] = a10;
+      out[(s + 2) * 3 + j + 0] = a20;
+      out[(s + 3) * 3 + j + 0] = a30;
+    }
+  }
+  for (; s < samples; s++) {
+    for (let j = 0; j < 3; j++) {
+      let a00 = 0;
+      const vo0 = (s + 0) * 20;
+      for (let p = 0; p < 20; p++) {
+        const wo = p * 3 + j;
+        const w0 = w[wo + 0];
+        const v0 = v[vo0 + p];
+        a00 += v0 * w0;
+      }
+      out[(s + 0) * 3 + j + 0] = a00;
     }
   }
 }

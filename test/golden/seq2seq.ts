@@ -404,59 +404,59 @@ export function grad(params: Params, inputs: Inputs, initialStates: InitialState
   const ub45_126 = new Float32Array(12);
   const mm47_127 = new Float32Array(T_U * B * 24);
   const ub48_129 = new Float32Array(288);
-  const shift55_130 = new Float32Array(T_U * B * 24);
-  const v57_131 = new Float32Array(T_U * B * 24);
-  const v59_132 = new Float32Array(T_U * B * 24);
-  const v61_133 = new Float32Array(T_U * B * 24);
-  const v63_134 = new Float32Array(T_U * B * 24);
-  const v65_135 = new Float32Array(T_U * B * 24);
-  const state66_0_136 = new Float32Array(B * 24);
-  const state66_1_137 = new Float32Array(B * 24);
-  const out66_0_138 = new Float32Array(T_U * B * 96);
-  const v3_152 = new Float32Array(B * 24);
-  const v10_153 = new Float32Array(B * 24);
-  const v18_154 = new Float32Array(B * 24);
-  const v20_155 = new Float32Array(B * 24);
-  const pad21_156 = new Float32Array(B * 96);
-  const v23_157 = new Float32Array(B * 24);
-  const pad24_158 = new Float32Array(B * 96);
-  const v27_159 = new Float32Array(B * 24);
-  const pad28_160 = new Float32Array(B * 96);
-  const v31_161 = new Float32Array(B * 24);
-  const pad32_162 = new Float32Array(B * 96);
-  const v33_163 = new Float32Array(B * 96);
-  const mm35_164 = new Float32Array(B * 24);
-  const ub71_166 = new Float32Array(1152);
-  const ub73_167 = new Float32Array(2304);
-  const ub74_168 = new Float32Array(96);
-  const mm75_169 = new Float32Array(T_U * B * 12);
-  const zero76_171 = new Float32Array(B * 24);
-  const zero77_173 = new Float32Array(B * 24);
-  const shift85_175 = new Float32Array(T_S * B * 24);
-  const v87_176 = new Float32Array(T_S * B * 24);
-  const v89_177 = new Float32Array(T_S * B * 24);
-  const v91_178 = new Float32Array(T_S * B * 24);
-  const v93_179 = new Float32Array(T_S * B * 24);
-  const v95_180 = new Float32Array(T_S * B * 24);
-  const state96_0_181 = new Float32Array(B * 24);
-  const state96_1_182 = new Float32Array(B * 24);
-  const out96_0_183 = new Float32Array(T_S * B * 96);
-  const v8_196 = new Float32Array(B * 24);
-  const v16_197 = new Float32Array(B * 24);
-  const v18_198 = new Float32Array(B * 24);
-  const pad19_199 = new Float32Array(B * 96);
-  const v21_200 = new Float32Array(B * 24);
-  const pad22_201 = new Float32Array(B * 96);
-  const v25_202 = new Float32Array(B * 24);
-  const pad26_203 = new Float32Array(B * 96);
-  const v29_204 = new Float32Array(B * 24);
-  const pad30_205 = new Float32Array(B * 96);
-  const v31_206 = new Float32Array(B * 96);
-  const mm33_207 = new Float32Array(B * 24);
-  const ub101_209 = new Float32Array(960);
-  const ub103_210 = new Float32Array(2304);
-  const ub104_211 = new Float32Array(96);
-  const mm105_212 = new Float32Array(T_S * B * 10);
+  const shift55_131 = new Float32Array(T_U * B * 24);
+  const v57_132 = new Float32Array(T_U * B * 24);
+  const v59_133 = new Float32Array(T_U * B * 24);
+  const v61_134 = new Float32Array(T_U * B * 24);
+  const v63_135 = new Float32Array(T_U * B * 24);
+  const v65_136 = new Float32Array(T_U * B * 24);
+  const state66_0_137 = new Float32Array(B * 24);
+  const state66_1_138 = new Float32Array(B * 24);
+  const out66_0_139 = new Float32Array(T_U * B * 96);
+  const v3_153 = new Float32Array(B * 24);
+  const v10_154 = new Float32Array(B * 24);
+  const v18_155 = new Float32Array(B * 24);
+  const v20_156 = new Float32Array(B * 24);
+  const pad21_157 = new Float32Array(B * 96);
+  const v23_158 = new Float32Array(B * 24);
+  const pad24_159 = new Float32Array(B * 96);
+  const v27_160 = new Float32Array(B * 24);
+  const pad28_161 = new Float32Array(B * 96);
+  const v31_162 = new Float32Array(B * 24);
+  const pad32_163 = new Float32Array(B * 96);
+  const v33_164 = new Float32Array(B * 96);
+  const mm35_165 = new Float32Array(B * 24);
+  const ub71_167 = new Float32Array(1152);
+  const ub73_169 = new Float32Array(2304);
+  const ub74_171 = new Float32Array(96);
+  const mm75_172 = new Float32Array(T_U * B * 12);
+  const zero76_174 = new Float32Array(B * 24);
+  const zero77_176 = new Float32Array(B * 24);
+  const shift85_178 = new Float32Array(T_S * B * 24);
+  const v87_179 = new Float32Array(T_S * B * 24);
+  const v89_180 = new Float32Array(T_S * B * 24);
+  const v91_181 = new Float32Array(T_S * B * 24);
+  const v93_182 = new Float32Array(T_S * B * 24);
+  const v95_183 = new Float32Array(T_S * B * 24);
+  const state96_0_184 = new Float32Array(B * 24);
+  const state96_1_185 = new Float32Array(B * 24);
+  const out96_0_186 = new Float32Array(T_S * B * 96);
+  const v8_199 = new Float32Array(B * 24);
+  const v16_200 = new Float32Array(B * 24);
+  const v18_201 = new Float32Array(B * 24);
+  const pad19_202 = new Float32Array(B * 96);
+  const v21_203 = new Float32Array(B * 24);
+  const pad22_204 = new Float32Array(B * 96);
+  const v25_205 = new Float32Array(B * 24);
+  const pad26_206 = new Float32Array(B * 96);
+  const v29_207 = new Float32Array(B * 24);
+  const pad30_208 = new Float32Array(B * 96);
+  const v31_209 = new Float32Array(B * 96);
+  const mm33_210 = new Float32Array(B * 24);
+  const ub101_212 = new Float32Array(960);
+  const ub103_214 = new Float32Array(2304);
+  const ub104_216 = new Float32Array(96);
+  const mm105_217 = new Float32Array(T_S * B * 10);
   const in45 = (inputs["source"] as Tensor).data;
   const in46 = (inputs["previous"] as Tensor).data;
   const in47 = (inputs["symbols"] as Tensor).data;
@@ -744,360 +744,315 @@ export function grad(params: Params, inputs: Inputs, initialStates: InitialState
     }
   }
   // %47 matmul — 7: /// A standard LSTM with its four gates packed into one weight matrix.
-  mm47_127.fill(0);
   matmul128(v44_125, p107, mm47_127, T_U * B);
   // %48 unbroadcast
   ub48_129.fill(0);
-  for (let l = 0; l < T_U * B; l++) {
-    const ao = l * 12;
-    const bo = l * 24;
-    for (let i = 0; i < 12; i++) {
-      const av = v44_125[ao + i];
-      const ro = i * 24;
-      for (let j = 0; j < 24; j++) ub48_129[ro + j] += av * out21_0_88[bo + j];
-    }
-  }
+  weightGradient130(v44_125, 12, out21_0_88, 24, ub48_129, T_U * B);
   // %55 time_shift decoder: previous h
-  shift55_130.set(init17_81, 0);
-  shift55_130.set(out21_0_88.subarray(0, (T_U - 1) * B * 24), B * 24);
+  shift55_131.set(init17_81, 0);
+  shift55_131.set(out21_0_88.subarray(0, (T_U - 1) * B * 24), B * 24);
   // %57 sub — 22: h' = o * tanh(c')
   for (let l = 0; l < T_U * B; l++) {
     const o = l * 24;
     for (let j = 0; j < 24; j++) {
-      v57_131[o + j] = 1 - (out21_1_89[l * 24 + j] * out21_1_89[l * 24 + j]);
+      v57_132[o + j] = 1 - (out21_1_89[l * 24 + j] * out21_1_89[l * 24 + j]);
     }
   }
   // %59 mul ∂o — 20: o = sigmoid(z[3*H:4*H])
   for (let l = 0; l < T_U * B; l++) {
     const o = l * 24;
     for (let j = 0; j < 24; j++) {
-      v59_132[o + j] = out21_2_90[l * 24 + j] * (1 - out21_2_90[l * 24 + j]);
+      v59_133[o + j] = out21_2_90[l * 24 + j] * (1 - out21_2_90[l * 24 + j]);
     }
   }
   // %61 sub ∂g — 19: g = tanh(z[2*H:3*H])
   for (let l = 0; l < T_U * B; l++) {
     const o = l * 24;
     for (let j = 0; j < 24; j++) {
-      v61_133[o + j] = 1 - (out21_3_91[l * 24 + j] * out21_3_91[l * 24 + j]);
+      v61_134[o + j] = 1 - (out21_3_91[l * 24 + j] * out21_3_91[l * 24 + j]);
     }
   }
   // %63 mul ∂f — 18: f = sigmoid(z[H:2*H])
   for (let l = 0; l < T_U * B; l++) {
     const o = l * 24;
     for (let j = 0; j < 24; j++) {
-      v63_134[o + j] = out21_5_93[l * 24 + j] * (1 - out21_5_93[l * 24 + j]);
+      v63_135[o + j] = out21_5_93[l * 24 + j] * (1 - out21_5_93[l * 24 + j]);
     }
   }
   // %65 mul ∂i — 17: i = sigmoid(z[0:H])
   for (let l = 0; l < T_U * B; l++) {
     const o = l * 24;
     for (let j = 0; j < 24; j++) {
-      v65_135[o + j] = out21_4_92[l * 24 + j] * (1 - out21_4_92[l * 24 + j]);
+      v65_136[o + j] = out21_4_92[l * 24 + j] * (1 - out21_4_92[l * 24 + j]);
     }
   }
   // %66 scan ∂decoder — 33: layer decoder = LSTM(O, H) over previous from encoder
-  state66_0_136.set(c6_51);
-  state66_1_137.set(c6_51);
-  const steps139 = T_U;
+  state66_0_137.set(c6_51);
+  state66_1_138.set(c6_51);
+  const steps140 = T_U;
   // ∂decoder: from the last step to the first
-  for (let s = 0; s < steps139; s++) {
+  for (let s = 0; s < steps140; s++) {
     const t = T_U - 1 - s;
-    const x66_0_140 = mm47_127.subarray(t * B * 24, (t + 1) * B * 24);
-    const x66_1_141 = out21_1_89.subarray(t * B * 24, (t + 1) * B * 24);
-    const x66_2_142 = out21_2_90.subarray(t * B * 24, (t + 1) * B * 24);
-    const x66_3_143 = out21_3_91.subarray(t * B * 24, (t + 1) * B * 24);
-    const x66_4_144 = out21_4_92.subarray(t * B * 24, (t + 1) * B * 24);
-    const x66_5_145 = out21_6_94.subarray(t * B * 24, (t + 1) * B * 24);
-    const x66_6_146 = out21_5_93.subarray(t * B * 24, (t + 1) * B * 24);
-    const x66_7_147 = v57_131.subarray(t * B * 24, (t + 1) * B * 24);
-    const x66_8_148 = v59_132.subarray(t * B * 24, (t + 1) * B * 24);
-    const x66_9_149 = v61_133.subarray(t * B * 24, (t + 1) * B * 24);
-    const x66_10_150 = v63_134.subarray(t * B * 24, (t + 1) * B * 24);
-    const x66_11_151 = v65_135.subarray(t * B * 24, (t + 1) * B * 24);
+    const x66_0_141 = mm47_127.subarray(t * B * 24, (t + 1) * B * 24);
+    const x66_1_142 = out21_1_89.subarray(t * B * 24, (t + 1) * B * 24);
+    const x66_2_143 = out21_2_90.subarray(t * B * 24, (t + 1) * B * 24);
+    const x66_3_144 = out21_3_91.subarray(t * B * 24, (t + 1) * B * 24);
+    const x66_4_145 = out21_4_92.subarray(t * B * 24, (t + 1) * B * 24);
+    const x66_5_146 = out21_6_94.subarray(t * B * 24, (t + 1) * B * 24);
+    const x66_6_147 = out21_5_93.subarray(t * B * 24, (t + 1) * B * 24);
+    const x66_7_148 = v57_132.subarray(t * B * 24, (t + 1) * B * 24);
+    const x66_8_149 = v59_133.subarray(t * B * 24, (t + 1) * B * 24);
+    const x66_9_150 = v61_134.subarray(t * B * 24, (t + 1) * B * 24);
+    const x66_10_151 = v63_135.subarray(t * B * 24, (t + 1) * B * 24);
+    const x66_11_152 = v65_136.subarray(t * B * 24, (t + 1) * B * 24);
     // %3 add
     for (let l = 0; l < B; l++) {
       const o = l * 24;
       for (let j = 0; j < 24; j++) {
-        v3_152[o + j] = state66_0_136[l * 24 + j] + x66_0_140[l * 24 + j];
+        v3_153[o + j] = state66_0_137[l * 24 + j] + x66_0_141[l * 24 + j];
       }
     }
     // %10 add
     for (let l = 0; l < B; l++) {
       const o = l * 24;
       for (let j = 0; j < 24; j++) {
-        v10_153[o + j] = state66_1_137[l * 24 + j] + ((v3_152[l * 24 + j] * x66_2_142[l * 24 + j]) * x66_7_147[l * 24 + j]);
+        v10_154[o + j] = state66_1_138[l * 24 + j] + ((v3_153[l * 24 + j] * x66_2_143[l * 24 + j]) * x66_7_148[l * 24 + j]);
       }
     }
     // %18 mul — 21: c' = f * c + i * g
     for (let l = 0; l < B; l++) {
       const o = l * 24;
       for (let j = 0; j < 24; j++) {
-        v18_154[o + j] = v10_153[l * 24 + j] * x66_6_146[l * 24 + j];
+        v18_155[o + j] = v10_154[l * 24 + j] * x66_6_147[l * 24 + j];
       }
     }
     // %20 mul ∂o — 20: o = sigmoid(z[3*H:4*H])
     for (let l = 0; l < B; l++) {
       const o = l * 24;
       for (let j = 0; j < 24; j++) {
-        v20_155[o + j] = (v3_152[l * 24 + j] * x66_1_141[l * 24 + j]) * x66_8_148[l * 24 + j];
+        v20_156[o + j] = (v3_153[l * 24 + j] * x66_1_142[l * 24 + j]) * x66_8_149[l * 24 + j];
       }
     }
     // %21 pad_last — 20: o = sigmoid(z[3*H:4*H])
-    pad21_156.fill(0);
+    pad21_157.fill(0);
     for (let r = 0; r < B; r++) {
-      for (let c = 0; c < 24; c++) pad21_156[r * 96 + 72 + c] = v20_155[r * 24 + c];
+      for (let c = 0; c < 24; c++) pad21_157[r * 96 + 72 + c] = v20_156[r * 24 + c];
     }
     // %23 mul ∂g — 19: g = tanh(z[2*H:3*H])
     for (let l = 0; l < B; l++) {
       const o = l * 24;
       for (let j = 0; j < 24; j++) {
-        v23_157[o + j] = (v10_153[l * 24 + j] * x66_4_144[l * 24 + j]) * x66_9_149[l * 24 + j];
+        v23_158[o + j] = (v10_154[l * 24 + j] * x66_4_145[l * 24 + j]) * x66_9_150[l * 24 + j];
       }
     }
     // %24 pad_last — 19: g = tanh(z[2*H:3*H])
-    pad24_158.fill(0);
+    pad24_159.fill(0);
     for (let r = 0; r < B; r++) {
-      for (let c = 0; c < 24; c++) pad24_158[r * 96 + 48 + c] = v23_157[r * 24 + c];
+      for (let c = 0; c < 24; c++) pad24_159[r * 96 + 48 + c] = v23_158[r * 24 + c];
     }
     // %27 mul ∂f — 18: f = sigmoid(z[H:2*H])
     for (let l = 0; l < B; l++) {
       const o = l * 24;
       for (let j = 0; j < 24; j++) {
-        v27_159[o + j] = (v10_153[l * 24 + j] * x66_5_145[l * 24 + j]) * x66_10_150[l * 24 + j];
+        v27_160[o + j] = (v10_154[l * 24 + j] * x66_5_146[l * 24 + j]) * x66_10_151[l * 24 + j];
       }
     }
     // %28 pad_last — 18: f = sigmoid(z[H:2*H])
-    pad28_160.fill(0);
+    pad28_161.fill(0);
     for (let r = 0; r < B; r++) {
-      for (let c = 0; c < 24; c++) pad28_160[r * 96 + 24 + c] = v27_159[r * 24 + c];
+      for (let c = 0; c < 24; c++) pad28_161[r * 96 + 24 + c] = v27_160[r * 24 + c];
     }
     // %31 mul ∂i — 17: i = sigmoid(z[0:H])
     for (let l = 0; l < B; l++) {
       const o = l * 24;
       for (let j = 0; j < 24; j++) {
-        v31_161[o + j] = (v10_153[l * 24 + j] * x66_3_143[l * 24 + j]) * x66_11_151[l * 24 + j];
+        v31_162[o + j] = (v10_154[l * 24 + j] * x66_3_144[l * 24 + j]) * x66_11_152[l * 24 + j];
       }
     }
     // %32 pad_last — 17: i = sigmoid(z[0:H])
-    pad32_162.fill(0);
+    pad32_163.fill(0);
     for (let r = 0; r < B; r++) {
-      for (let c = 0; c < 24; c++) pad32_162[r * 96 + 0 + c] = v31_161[r * 24 + c];
+      for (let c = 0; c < 24; c++) pad32_163[r * 96 + 0 + c] = v31_162[r * 24 + c];
     }
     // %33 add
     for (let l = 0; l < B; l++) {
       const o = l * 96;
       for (let j = 0; j < 96; j++) {
-        v33_163[o + j] = ((pad21_156[l * 96 + j] + pad24_158[l * 96 + j]) + pad28_160[l * 96 + j]) + pad32_162[l * 96 + j];
+        v33_164[o + j] = ((pad21_157[l * 96 + j] + pad24_159[l * 96 + j]) + pad28_161[l * 96 + j]) + pad32_163[l * 96 + j];
       }
     }
     // %35 matmul — 16: z = W @ x + U @ h + b
-    mm35_164.fill(0);
-    matmul165(v33_163, p79, mm35_164, B);
-    out66_0_138.set(v33_163, t * v33_163.length);
-    state66_0_136.set(mm35_164);
-    state66_1_137.set(v18_154);
+    matmul166(v33_164, p79, mm35_165, B);
+    out66_0_139.set(v33_164, t * v33_164.length);
+    state66_0_137.set(mm35_165);
+    state66_1_138.set(v18_155);
   }
   // %71 unbroadcast ∂decoder: ∂W (batched)
-  ub71_166.fill(0);
-  for (let l = 0; l < T_U * B; l++) {
-    const ao = l * 96;
-    const bo = l * 12;
-    for (let i = 0; i < 96; i++) {
-      const av = out66_0_138[ao + i];
-      const ro = i * 12;
-      for (let j = 0; j < 12; j++) ub71_166[ro + j] += av * in46[bo + j];
-    }
-  }
+  ub71_167.fill(0);
+  weightGradient168(out66_0_139, 96, in46, 12, ub71_167, T_U * B);
   // %73 unbroadcast ∂decoder: ∂U (batched)
-  ub73_167.fill(0);
-  for (let l = 0; l < T_U * B; l++) {
-    const ao = l * 96;
-    const bo = l * 24;
-    for (let i = 0; i < 96; i++) {
-      const av = out66_0_138[ao + i];
-      const ro = i * 24;
-      for (let j = 0; j < 24; j++) ub73_167[ro + j] += av * shift55_130[bo + j];
-    }
-  }
+  ub73_169.fill(0);
+  weightGradient170(out66_0_139, 96, shift55_131, 24, ub73_169, T_U * B);
   // %74 unbroadcast ∂decoder: ∂b (batched)
-  ub74_168.fill(0);
+  ub74_171.fill(0);
   for (let l = 0; l < T_U * B; l++) {
     for (let j = 0; j < 96; j++) {
-      ub74_168[j] += out66_0_138[l * 96 + j];
+      ub74_171[j] += out66_0_139[l * 96 + j];
     }
   }
   // %75 matmul — 16: z = W @ x + U @ h + b
-  mm75_169.fill(0);
-  matmul170(out66_0_138, p78, mm75_169, T_U * B);
+  matmul173(out66_0_139, p78, mm75_172, T_U * B);
   // %76 default_adjoint ∂decoder.c — 11: state c: [H]
-  const dflt76_172 = initialStates["decoder.c"] === undefined ? state66_1_137 : zero76_171;
+  const dflt76_175 = initialStates["decoder.c"] === undefined ? state66_1_138 : zero76_174;
   // %77 default_adjoint ∂decoder.h — 10: state h: [H]
-  const dflt77_174 = initialStates["decoder.h"] === undefined ? state66_0_136 : zero77_173;
+  const dflt77_177 = initialStates["decoder.h"] === undefined ? state66_0_137 : zero77_176;
   // %85 time_shift encoder: previous h
-  shift85_175.set(init7_52, 0);
-  shift85_175.set(out11_0_59.subarray(0, (T_S - 1) * B * 24), B * 24);
+  shift85_178.set(init7_52, 0);
+  shift85_178.set(out11_0_59.subarray(0, (T_S - 1) * B * 24), B * 24);
   // %87 sub — 22: h' = o * tanh(c')
   for (let l = 0; l < T_S * B; l++) {
     const o = l * 24;
     for (let j = 0; j < 24; j++) {
-      v87_176[o + j] = 1 - (out11_1_60[l * 24 + j] * out11_1_60[l * 24 + j]);
+      v87_179[o + j] = 1 - (out11_1_60[l * 24 + j] * out11_1_60[l * 24 + j]);
     }
   }
   // %89 mul ∂o — 20: o = sigmoid(z[3*H:4*H])
   for (let l = 0; l < T_S * B; l++) {
     const o = l * 24;
     for (let j = 0; j < 24; j++) {
-      v89_177[o + j] = out11_2_61[l * 24 + j] * (1 - out11_2_61[l * 24 + j]);
+      v89_180[o + j] = out11_2_61[l * 24 + j] * (1 - out11_2_61[l * 24 + j]);
     }
   }
   // %91 sub ∂g — 19: g = tanh(z[2*H:3*H])
   for (let l = 0; l < T_S * B; l++) {
     const o = l * 24;
     for (let j = 0; j < 24; j++) {
-      v91_178[o + j] = 1 - (out11_3_62[l * 24 + j] * out11_3_62[l * 24 + j]);
+      v91_181[o + j] = 1 - (out11_3_62[l * 24 + j] * out11_3_62[l * 24 + j]);
     }
   }
   // %93 mul ∂f — 18: f = sigmoid(z[H:2*H])
   for (let l = 0; l < T_S * B; l++) {
     const o = l * 24;
     for (let j = 0; j < 24; j++) {
-      v93_179[o + j] = out11_5_64[l * 24 + j] * (1 - out11_5_64[l * 24 + j]);
+      v93_182[o + j] = out11_5_64[l * 24 + j] * (1 - out11_5_64[l * 24 + j]);
     }
   }
   // %95 mul ∂i — 17: i = sigmoid(z[0:H])
   for (let l = 0; l < T_S * B; l++) {
     const o = l * 24;
     for (let j = 0; j < 24; j++) {
-      v95_180[o + j] = out11_4_63[l * 24 + j] * (1 - out11_4_63[l * 24 + j]);
+      v95_183[o + j] = out11_4_63[l * 24 + j] * (1 - out11_4_63[l * 24 + j]);
     }
   }
   // %96 scan ∂encoder — 32: layer encoder = LSTM(I, H) over source
-  state96_0_181.set(dflt77_174);
-  state96_1_182.set(dflt76_172);
-  const steps184 = T_S;
+  state96_0_184.set(dflt77_177);
+  state96_1_185.set(dflt76_175);
+  const steps187 = T_S;
   // ∂encoder: from the last step to the first
-  for (let s = 0; s < steps184; s++) {
+  for (let s = 0; s < steps187; s++) {
     const t = T_S - 1 - s;
-    const x96_0_185 = out11_1_60.subarray(t * B * 24, (t + 1) * B * 24);
-    const x96_1_186 = out11_2_61.subarray(t * B * 24, (t + 1) * B * 24);
-    const x96_2_187 = out11_3_62.subarray(t * B * 24, (t + 1) * B * 24);
-    const x96_3_188 = out11_4_63.subarray(t * B * 24, (t + 1) * B * 24);
-    const x96_4_189 = out11_6_65.subarray(t * B * 24, (t + 1) * B * 24);
-    const x96_5_190 = out11_5_64.subarray(t * B * 24, (t + 1) * B * 24);
-    const x96_6_191 = v87_176.subarray(t * B * 24, (t + 1) * B * 24);
-    const x96_7_192 = v89_177.subarray(t * B * 24, (t + 1) * B * 24);
-    const x96_8_193 = v91_178.subarray(t * B * 24, (t + 1) * B * 24);
-    const x96_9_194 = v93_179.subarray(t * B * 24, (t + 1) * B * 24);
-    const x96_10_195 = v95_180.subarray(t * B * 24, (t + 1) * B * 24);
+    const x96_0_188 = out11_1_60.subarray(t * B * 24, (t + 1) * B * 24);
+    const x96_1_189 = out11_2_61.subarray(t * B * 24, (t + 1) * B * 24);
+    const x96_2_190 = out11_3_62.subarray(t * B * 24, (t + 1) * B * 24);
+    const x96_3_191 = out11_4_63.subarray(t * B * 24, (t + 1) * B * 24);
+    const x96_4_192 = out11_6_65.subarray(t * B * 24, (t + 1) * B * 24);
+    const x96_5_193 = out11_5_64.subarray(t * B * 24, (t + 1) * B * 24);
+    const x96_6_194 = v87_179.subarray(t * B * 24, (t + 1) * B * 24);
+    const x96_7_195 = v89_180.subarray(t * B * 24, (t + 1) * B * 24);
+    const x96_8_196 = v91_181.subarray(t * B * 24, (t + 1) * B * 24);
+    const x96_9_197 = v93_182.subarray(t * B * 24, (t + 1) * B * 24);
+    const x96_10_198 = v95_183.subarray(t * B * 24, (t + 1) * B * 24);
     // %8 add
     for (let l = 0; l < B; l++) {
       const o = l * 24;
       for (let j = 0; j < 24; j++) {
-        v8_196[o + j] = state96_1_182[l * 24 + j] + ((state96_0_181[l * 24 + j] * x96_1_186[l * 24 + j]) * x96_6_191[l * 24 + j]);
+        v8_199[o + j] = state96_1_185[l * 24 + j] + ((state96_0_184[l * 24 + j] * x96_1_189[l * 24 + j]) * x96_6_194[l * 24 + j]);
       }
     }
     // %16 mul — 21: c' = f * c + i * g
     for (let l = 0; l < B; l++) {
       const o = l * 24;
       for (let j = 0; j < 24; j++) {
-        v16_197[o + j] = v8_196[l * 24 + j] * x96_5_190[l * 24 + j];
+        v16_200[o + j] = v8_199[l * 24 + j] * x96_5_193[l * 24 + j];
       }
     }
     // %18 mul ∂o — 20: o = sigmoid(z[3*H:4*H])
     for (let l = 0; l < B; l++) {
       const o = l * 24;
       for (let j = 0; j < 24; j++) {
-        v18_198[o + j] = (state96_0_181[l * 24 + j] * x96_0_185[l * 24 + j]) * x96_7_192[l * 24 + j];
+        v18_201[o + j] = (state96_0_184[l * 24 + j] * x96_0_188[l * 24 + j]) * x96_7_195[l * 24 + j];
       }
     }
     // %19 pad_last — 20: o = sigmoid(z[3*H:4*H])
-    pad19_199.fill(0);
+    pad19_202.fill(0);
     for (let r = 0; r < B; r++) {
-      for (let c = 0; c < 24; c++) pad19_199[r * 96 + 72 + c] = v18_198[r * 24 + c];
+      for (let c = 0; c < 24; c++) pad19_202[r * 96 + 72 + c] = v18_201[r * 24 + c];
     }
     // %21 mul ∂g — 19: g = tanh(z[2*H:3*H])
     for (let l = 0; l < B; l++) {
       const o = l * 24;
       for (let j = 0; j < 24; j++) {
-        v21_200[o + j] = (v8_196[l * 24 + j] * x96_3_188[l * 24 + j]) * x96_8_193[l * 24 + j];
+        v21_203[o + j] = (v8_199[l * 24 + j] * x96_3_191[l * 24 + j]) * x96_8_196[l * 24 + j];
       }
     }
     // %22 pad_last — 19: g = tanh(z[2*H:3*H])
-    pad22_201.fill(0);
+    pad22_204.fill(0);
     for (let r = 0; r < B; r++) {
-      for (let c = 0; c < 24; c++) pad22_201[r * 96 + 48 + c] = v21_200[r * 24 + c];
+      for (let c = 0; c < 24; c++) pad22_204[r * 96 + 48 + c] = v21_203[r * 24 + c];
     }
     // %25 mul ∂f — 18: f = sigmoid(z[H:2*H])
     for (let l = 0; l < B; l++) {
       const o = l * 24;
       for (let j = 0; j < 24; j++) {
-        v25_202[o + j] = (v8_196[l * 24 + j] * x96_4_189[l * 24 + j]) * x96_9_194[l * 24 + j];
+        v25_205[o + j] = (v8_199[l * 24 + j] * x96_4_192[l * 24 + j]) * x96_9_197[l * 24 + j];
       }
     }
     // %26 pad_last — 18: f = sigmoid(z[H:2*H])
-    pad26_203.fill(0);
+    pad26_206.fill(0);
     for (let r = 0; r < B; r++) {
-      for (let c = 0; c < 24; c++) pad26_203[r * 96 + 24 + c] = v25_202[r * 24 + c];
+      for (let c = 0; c < 24; c++) pad26_206[r * 96 + 24 + c] = v25_205[r * 24 + c];
     }
     // %29 mul ∂i — 17: i = sigmoid(z[0:H])
     for (let l = 0; l < B; l++) {
       const o = l * 24;
       for (let j = 0; j < 24; j++) {
-        v29_204[o + j] = (v8_196[l * 24 + j] * x96_2_187[l * 24 + j]) * x96_10_195[l * 24 + j];
+        v29_207[o + j] = (v8_199[l * 24 + j] * x96_2_190[l * 24 + j]) * x96_10_198[l * 24 + j];
       }
     }
     // %30 pad_last — 17: i = sigmoid(z[0:H])
-    pad30_205.fill(0);
+    pad30_208.fill(0);
     for (let r = 0; r < B; r++) {
-      for (let c = 0; c < 24; c++) pad30_205[r * 96 + 0 + c] = v29_204[r * 24 + c];
+      for (let c = 0; c < 24; c++) pad30_208[r * 96 + 0 + c] = v29_207[r * 24 + c];
     }
     // %31 add
     for (let l = 0; l < B; l++) {
       const o = l * 96;
       for (let j = 0; j < 96; j++) {
-        v31_206[o + j] = ((pad19_199[l * 96 + j] + pad22_201[l * 96 + j]) + pad26_203[l * 96 + j]) + pad30_205[l * 96 + j];
+        v31_209[o + j] = ((pad19_202[l * 96 + j] + pad22_204[l * 96 + j]) + pad26_206[l * 96 + j]) + pad30_208[l * 96 + j];
       }
     }
     // %33 matmul — 16: z = W @ x + U @ h + b
-    mm33_207.fill(0);
-    matmul208(v31_206, p49, mm33_207, B);
-    out96_0_183.set(v31_206, t * v31_206.length);
-    state96_0_181.set(mm33_207);
-    state96_1_182.set(v16_197);
+    matmul211(v31_209, p49, mm33_210, B);
+    out96_0_186.set(v31_209, t * v31_209.length);
+    state96_0_184.set(mm33_210);
+    state96_1_185.set(v16_200);
   }
   // %101 unbroadcast ∂encoder: ∂W (batched)
-  ub101_209.fill(0);
-  for (let l = 0; l < T_S * B; l++) {
-    const ao = l * 96;
-    const bo = l * 10;
-    for (let i = 0; i < 96; i++) {
-      const av = out96_0_183[ao + i];
-      const ro = i * 10;
-      for (let j = 0; j < 10; j++) ub101_209[ro + j] += av * in45[bo + j];
-    }
-  }
+  ub101_212.fill(0);
+  weightGradient213(out96_0_186, 96, in45, 10, ub101_212, T_S * B);
   // %103 unbroadcast ∂encoder: ∂U (batched)
-  ub103_210.fill(0);
-  for (let l = 0; l < T_S * B; l++) {
-    const ao = l * 96;
-    const bo = l * 24;
-    for (let i = 0; i < 96; i++) {
-      const av = out96_0_183[ao + i];
-      const ro = i * 24;
-      for (let j = 0; j < 24; j++) ub103_210[ro + j] += av * shift85_175[bo + j];
-    }
-  }
+  ub103_214.fill(0);
+  weightGradient215(out96_0_186, 96, shift85_178, 24, ub103_214, T_S * B);
   // %104 unbroadcast ∂encoder: ∂b (batched)
-  ub104_211.fill(0);
+  ub104_216.fill(0);
   for (let l = 0; l < T_S * B; l++) {
     for (let j = 0; j < 96; j++) {
-      ub104_211[j] += out96_0_183[l * 96 + j];
+      ub104_216[j] += out96_0_186[l * 96 + j];
     }
   }
   // %105 matmul — 16: z = W @ x + U @ h + b
-  mm105_212.fill(0);
-  matmul213(out96_0_183, p48, mm105_212, T_S * B);
-  return { loss: red33_116[0], outputs: { "probabilities": { data: sm34_117, shape: [T_U, B, 12] } }, finalStates: { "encoder.h": { data: state11_0_57, shape: [B, 24] }, "encoder.c": { data: state11_1_58, shape: [B, 24] }, "decoder.h": { data: state21_0_86, shape: [B, 24] }, "decoder.c": { data: state21_1_87, shape: [B, 24] } }, grads: { "encoder.W": ub101_209, "encoder.U": ub103_210, "encoder.b": ub104_211, "decoder.W": ub71_166, "decoder.U": ub73_167, "decoder.b": ub74_168, "logits.W": ub48_129, "logits.b": ub45_126 }, inputGrads: { "source": { data: mm105_212, shape: [T_S, B, 10] }, "previous": { data: mm75_169, shape: [T_U, B, 12] } }, stateGrads: { "encoder.h": { data: state96_0_181, shape: [B, 24] }, "encoder.c": { data: state96_1_182, shape: [B, 24] }, "decoder.h": { data: state66_0_136, shape: [B, 24] }, "decoder.c": { data: state66_1_137, shape: [B, 24] } } } as GradResult;
+  matmul218(out96_0_186, p48, mm105_217, T_S * B);
+  return { loss: red33_116[0], outputs: { "probabilities": { data: sm34_117, shape: [T_U, B, 12] } }, finalStates: { "encoder.h": { data: state11_0_57, shape: [B, 24] }, "encoder.c": { data: state11_1_58, shape: [B, 24] }, "decoder.h": { data: state21_0_86, shape: [B, 24] }, "decoder.c": { data: state21_1_87, shape: [B, 24] } }, grads: { "encoder.W": ub101_212, "encoder.U": ub103_214, "encoder.b": ub104_216, "decoder.W": ub71_167, "decoder.U": ub73_169, "decoder.b": ub74_171, "logits.W": ub48_129, "logits.b": ub45_126 }, inputGrads: { "source": { data: mm105_217, shape: [T_S, B, 10] }, "previous": { data: mm75_172, shape: [T_U, B, 12] } }, stateGrads: { "encoder.h": { data: state96_0_184, shape: [B, 24] }, "encoder.c": { data: state96_1_185, shape: [B, 24] }, "decoder.h": { data: state66_0_137, shape: [B, 24] }, "decoder.c": { data: state66_1_138, shape: [B, 24] } } } as GradResult;
 }
 
 
@@ -1178,247 +1133,1526 @@ export function trainStep(params: Params, opt: Optimizer, inputs: Inputs, initia
 
 // Kernels specialised for this model’s sizes.
 function matmul9(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
-  for (let s = 0; s < samples; s++) {
-    const xo = s * 10;
-    const oo = s * 96;
-    for (let i = 0; i < 96; i++) {
-      const wo = i * 10;
-      let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-      let p = 0;
-      for (; p + 3 < 10; p += 4) {
-        s0 += w[wo + p + 0] * x[xo + p + 0];
-        s1 += w[wo + p + 1] * x[xo + p + 1];
-        s2 += w[wo + p + 2] * x[xo + p + 2];
-        s3 += w[wo + p + 3] * x[xo + p + 3];
+  let s = 0;
+  for (; s + 3 < samples; s += 4) {
+    for (let i = 0; i < 96; i += 4) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a20 = 0, a21 = 0, a22 = 0, a23 = 0, a30 = 0, a31 = 0, a32 = 0, a33 = 0;
+      const wo0 = (i + 0) * 10;
+      const wo1 = (i + 1) * 10;
+      const wo2 = (i + 2) * 10;
+      const wo3 = (i + 3) * 10;
+      const xo0 = (s + 0) * 10;
+      const xo1 = (s + 1) * 10;
+      const xo2 = (s + 2) * 10;
+      const xo3 = (s + 3) * 10;
+      for (let p = 0; p < 10; p++) {
+        const w0 = w[wo0 + p];
+        const w1 = w[wo1 + p];
+        const w2 = w[wo2 + p];
+        const w3 = w[wo3 + p];
+        const x0 = x[xo0 + p];
+        a00 += w0 * x0;
+        a01 += w1 * x0;
+        a02 += w2 * x0;
+        a03 += w3 * x0;
+        const x1 = x[xo1 + p];
+        a10 += w0 * x1;
+        a11 += w1 * x1;
+        a12 += w2 * x1;
+        a13 += w3 * x1;
+        const x2 = x[xo2 + p];
+        a20 += w0 * x2;
+        a21 += w1 * x2;
+        a22 += w2 * x2;
+        a23 += w3 * x2;
+        const x3 = x[xo3 + p];
+        a30 += w0 * x3;
+        a31 += w1 * x3;
+        a32 += w2 * x3;
+        a33 += w3 * x3;
       }
-      for (; p < 10; p++) s0 += w[wo + p] * x[xo + p];
-      out[oo + i] = s0 + s1 + s2 + s3;
+      out[(s + 0) * 96 + i + 0] = a00;
+      out[(s + 0) * 96 + i + 1] = a01;
+      out[(s + 0) * 96 + i + 2] = a02;
+      out[(s + 0) * 96 + i + 3] = a03;
+      out[(s + 1) * 96 + i + 0] = a10;
+      out[(s + 1) * 96 + i + 1] = a11;
+      out[(s + 1) * 96 + i + 2] = a12;
+      out[(s + 1) * 96 + i + 3] = a13;
+      out[(s + 2) * 96 + i + 0] = a20;
+      out[(s + 2) * 96 + i + 1] = a21;
+      out[(s + 2) * 96 + i + 2] = a22;
+      out[(s + 2) * 96 + i + 3] = a23;
+      out[(s + 3) * 96 + i + 0] = a30;
+      out[(s + 3) * 96 + i + 1] = a31;
+      out[(s + 3) * 96 + i + 2] = a32;
+      out[(s + 3) * 96 + i + 3] = a33;
+    }
+  }
+  for (; s < samples; s++) {
+    for (let i = 0; i < 96; i += 4) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0;
+      const wo0 = (i + 0) * 10;
+      const wo1 = (i + 1) * 10;
+      const wo2 = (i + 2) * 10;
+      const wo3 = (i + 3) * 10;
+      const xo0 = (s + 0) * 10;
+      for (let p = 0; p < 10; p++) {
+        const w0 = w[wo0 + p];
+        const w1 = w[wo1 + p];
+        const w2 = w[wo2 + p];
+        const w3 = w[wo3 + p];
+        const x0 = x[xo0 + p];
+        a00 += w0 * x0;
+        a01 += w1 * x0;
+        a02 += w2 * x0;
+        a03 += w3 * x0;
+      }
+      out[(s + 0) * 96 + i + 0] = a00;
+      out[(s + 0) * 96 + i + 1] = a01;
+      out[(s + 0) * 96 + i + 2] = a02;
+      out[(s + 0) * 96 + i + 3] = a03;
     }
   }
 }
 function matmul17(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
-  for (let s = 0; s < samples; s++) {
-    const xo = s * 24;
-    const oo = s * 96;
-    for (let i = 0; i < 96; i++) {
-      const wo = i * 24;
-      let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-      let p = 0;
-      for (; p + 3 < 24; p += 4) {
-        s0 += w[wo + p + 0] * x[xo + p + 0];
-        s1 += w[wo + p + 1] * x[xo + p + 1];
-        s2 += w[wo + p + 2] * x[xo + p + 2];
-        s3 += w[wo + p + 3] * x[xo + p + 3];
+  let s = 0;
+  for (; s + 3 < samples; s += 4) {
+    for (let i = 0; i < 96; i += 4) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a20 = 0, a21 = 0, a22 = 0, a23 = 0, a30 = 0, a31 = 0, a32 = 0, a33 = 0;
+      const wo0 = (i + 0) * 24;
+      const wo1 = (i + 1) * 24;
+      const wo2 = (i + 2) * 24;
+      const wo3 = (i + 3) * 24;
+      const xo0 = (s + 0) * 24;
+      const xo1 = (s + 1) * 24;
+      const xo2 = (s + 2) * 24;
+      const xo3 = (s + 3) * 24;
+      for (let p = 0; p < 24; p++) {
+        const w0 = w[wo0 + p];
+        const w1 = w[wo1 + p];
+        const w2 = w[wo2 + p];
+        const w3 = w[wo3 + p];
+        const x0 = x[xo0 + p];
+        a00 += w0 * x0;
+        a01 += w1 * x0;
+        a02 += w2 * x0;
+        a03 += w3 * x0;
+        const x1 = x[xo1 + p];
+        a10 += w0 * x1;
+        a11 += w1 * x1;
+        a12 += w2 * x1;
+        a13 += w3 * x1;
+        const x2 = x[xo2 + p];
+        a20 += w0 * x2;
+        a21 += w1 * x2;
+        a22 += w2 * x2;
+        a23 += w3 * x2;
+        const x3 = x[xo3 + p];
+        a30 += w0 * x3;
+        a31 += w1 * x3;
+        a32 += w2 * x3;
+        a33 += w3 * x3;
       }
-      for (; p < 24; p++) s0 += w[wo + p] * x[xo + p];
-      out[oo + i] = s0 + s1 + s2 + s3;
+      out[(s + 0) * 96 + i + 0] = a00;
+      out[(s + 0) * 96 + i + 1] = a01;
+      out[(s + 0) * 96 + i + 2] = a02;
+      out[(s + 0) * 96 + i + 3] = a03;
+      out[(s + 1) * 96 + i + 0] = a10;
+      out[(s + 1) * 96 + i + 1] = a11;
+      out[(s + 1) * 96 + i + 2] = a12;
+      out[(s + 1) * 96 + i + 3] = a13;
+      out[(s + 2) * 96 + i + 0] = a20;
+      out[(s + 2) * 96 + i + 1] = a21;
+      out[(s + 2) * 96 + i + 2] = a22;
+      out[(s + 2) * 96 + i + 3] = a23;
+      out[(s + 3) * 96 + i + 0] = a30;
+      out[(s + 3) * 96 + i + 1] = a31;
+      out[(s + 3) * 96 + i + 2] = a32;
+      out[(s + 3) * 96 + i + 3] = a33;
+    }
+  }
+  for (; s < samples; s++) {
+    for (let i = 0; i < 96; i += 4) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0;
+      const wo0 = (i + 0) * 24;
+      const wo1 = (i + 1) * 24;
+      const wo2 = (i + 2) * 24;
+      const wo3 = (i + 3) * 24;
+      const xo0 = (s + 0) * 24;
+      for (let p = 0; p < 24; p++) {
+        const w0 = w[wo0 + p];
+        const w1 = w[wo1 + p];
+        const w2 = w[wo2 + p];
+        const w3 = w[wo3 + p];
+        const x0 = x[xo0 + p];
+        a00 += w0 * x0;
+        a01 += w1 * x0;
+        a02 += w2 * x0;
+        a03 += w3 * x0;
+      }
+      out[(s + 0) * 96 + i + 0] = a00;
+      out[(s + 0) * 96 + i + 1] = a01;
+      out[(s + 0) * 96 + i + 2] = a02;
+      out[(s + 0) * 96 + i + 3] = a03;
     }
   }
 }
 function matmul27(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
-  for (let s = 0; s < samples; s++) {
-    const xo = s * 12;
-    const oo = s * 96;
-    for (let i = 0; i < 96; i++) {
-      const wo = i * 12;
-      let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-      let p = 0;
-      for (; p + 3 < 12; p += 4) {
-        s0 += w[wo + p + 0] * x[xo + p + 0];
-        s1 += w[wo + p + 1] * x[xo + p + 1];
-        s2 += w[wo + p + 2] * x[xo + p + 2];
-        s3 += w[wo + p + 3] * x[xo + p + 3];
+  let s = 0;
+  for (; s + 3 < samples; s += 4) {
+    for (let i = 0; i < 96; i += 4) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a20 = 0, a21 = 0, a22 = 0, a23 = 0, a30 = 0, a31 = 0, a32 = 0, a33 = 0;
+      const wo0 = (i + 0) * 12;
+      const wo1 = (i + 1) * 12;
+      const wo2 = (i + 2) * 12;
+      const wo3 = (i + 3) * 12;
+      const xo0 = (s + 0) * 12;
+      const xo1 = (s + 1) * 12;
+      const xo2 = (s + 2) * 12;
+      const xo3 = (s + 3) * 12;
+      for (let p = 0; p < 12; p++) {
+        const w0 = w[wo0 + p];
+        const w1 = w[wo1 + p];
+        const w2 = w[wo2 + p];
+        const w3 = w[wo3 + p];
+        const x0 = x[xo0 + p];
+        a00 += w0 * x0;
+        a01 += w1 * x0;
+        a02 += w2 * x0;
+        a03 += w3 * x0;
+        const x1 = x[xo1 + p];
+        a10 += w0 * x1;
+        a11 += w1 * x1;
+        a12 += w2 * x1;
+        a13 += w3 * x1;
+        const x2 = x[xo2 + p];
+        a20 += w0 * x2;
+        a21 += w1 * x2;
+        a22 += w2 * x2;
+        a23 += w3 * x2;
+        const x3 = x[xo3 + p];
+        a30 += w0 * x3;
+        a31 += w1 * x3;
+        a32 += w2 * x3;
+        a33 += w3 * x3;
       }
-      for (; p < 12; p++) s0 += w[wo + p] * x[xo + p];
-      out[oo + i] = s0 + s1 + s2 + s3;
+      out[(s + 0) * 96 + i + 0] = a00;
+      out[(s + 0) * 96 + i + 1] = a01;
+      out[(s + 0) * 96 + i + 2] = a02;
+      out[(s + 0) * 96 + i + 3] = a03;
+      out[(s + 1) * 96 + i + 0] = a10;
+      out[(s + 1) * 96 + i + 1] = a11;
+      out[(s + 1) * 96 + i + 2] = a12;
+      out[(s + 1) * 96 + i + 3] = a13;
+      out[(s + 2) * 96 + i + 0] = a20;
+      out[(s + 2) * 96 + i + 1] = a21;
+      out[(s + 2) * 96 + i + 2] = a22;
+      out[(s + 2) * 96 + i + 3] = a23;
+      out[(s + 3) * 96 + i + 0] = a30;
+      out[(s + 3) * 96 + i + 1] = a31;
+      out[(s + 3) * 96 + i + 2] = a32;
+      out[(s + 3) * 96 + i + 3] = a33;
+    }
+  }
+  for (; s < samples; s++) {
+    for (let i = 0; i < 96; i += 4) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0;
+      const wo0 = (i + 0) * 12;
+      const wo1 = (i + 1) * 12;
+      const wo2 = (i + 2) * 12;
+      const wo3 = (i + 3) * 12;
+      const xo0 = (s + 0) * 12;
+      for (let p = 0; p < 12; p++) {
+        const w0 = w[wo0 + p];
+        const w1 = w[wo1 + p];
+        const w2 = w[wo2 + p];
+        const w3 = w[wo3 + p];
+        const x0 = x[xo0 + p];
+        a00 += w0 * x0;
+        a01 += w1 * x0;
+        a02 += w2 * x0;
+        a03 += w3 * x0;
+      }
+      out[(s + 0) * 96 + i + 0] = a00;
+      out[(s + 0) * 96 + i + 1] = a01;
+      out[(s + 0) * 96 + i + 2] = a02;
+      out[(s + 0) * 96 + i + 3] = a03;
     }
   }
 }
 function matmul35(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
-  for (let s = 0; s < samples; s++) {
-    const xo = s * 24;
-    const oo = s * 96;
-    for (let i = 0; i < 96; i++) {
-      const wo = i * 24;
-      let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-      let p = 0;
-      for (; p + 3 < 24; p += 4) {
-        s0 += w[wo + p + 0] * x[xo + p + 0];
-        s1 += w[wo + p + 1] * x[xo + p + 1];
-        s2 += w[wo + p + 2] * x[xo + p + 2];
-        s3 += w[wo + p + 3] * x[xo + p + 3];
+  let s = 0;
+  for (; s + 3 < samples; s += 4) {
+    for (let i = 0; i < 96; i += 4) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a20 = 0, a21 = 0, a22 = 0, a23 = 0, a30 = 0, a31 = 0, a32 = 0, a33 = 0;
+      const wo0 = (i + 0) * 24;
+      const wo1 = (i + 1) * 24;
+      const wo2 = (i + 2) * 24;
+      const wo3 = (i + 3) * 24;
+      const xo0 = (s + 0) * 24;
+      const xo1 = (s + 1) * 24;
+      const xo2 = (s + 2) * 24;
+      const xo3 = (s + 3) * 24;
+      for (let p = 0; p < 24; p++) {
+        const w0 = w[wo0 + p];
+        const w1 = w[wo1 + p];
+        const w2 = w[wo2 + p];
+        const w3 = w[wo3 + p];
+        const x0 = x[xo0 + p];
+        a00 += w0 * x0;
+        a01 += w1 * x0;
+        a02 += w2 * x0;
+        a03 += w3 * x0;
+        const x1 = x[xo1 + p];
+        a10 += w0 * x1;
+        a11 += w1 * x1;
+        a12 += w2 * x1;
+        a13 += w3 * x1;
+        const x2 = x[xo2 + p];
+        a20 += w0 * x2;
+        a21 += w1 * x2;
+        a22 += w2 * x2;
+        a23 += w3 * x2;
+        const x3 = x[xo3 + p];
+        a30 += w0 * x3;
+        a31 += w1 * x3;
+        a32 += w2 * x3;
+        a33 += w3 * x3;
       }
-      for (; p < 24; p++) s0 += w[wo + p] * x[xo + p];
-      out[oo + i] = s0 + s1 + s2 + s3;
+      out[(s + 0) * 96 + i + 0] = a00;
+      out[(s + 0) * 96 + i + 1] = a01;
+      out[(s + 0) * 96 + i + 2] = a02;
+      out[(s + 0) * 96 + i + 3] = a03;
+      out[(s + 1) * 96 + i + 0] = a10;
+      out[(s + 1) * 96 + i + 1] = a11;
+      out[(s + 1) * 96 + i + 2] = a12;
+      out[(s + 1) * 96 + i + 3] = a13;
+      out[(s + 2) * 96 + i + 0] = a20;
+      out[(s + 2) * 96 + i + 1] = a21;
+      out[(s + 2) * 96 + i + 2] = a22;
+      out[(s + 2) * 96 + i + 3] = a23;
+      out[(s + 3) * 96 + i + 0] = a30;
+      out[(s + 3) * 96 + i + 1] = a31;
+      out[(s + 3) * 96 + i + 2] = a32;
+      out[(s + 3) * 96 + i + 3] = a33;
+    }
+  }
+  for (; s < samples; s++) {
+    for (let i = 0; i < 96; i += 4) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0;
+      const wo0 = (i + 0) * 24;
+      const wo1 = (i + 1) * 24;
+      const wo2 = (i + 2) * 24;
+      const wo3 = (i + 3) * 24;
+      const xo0 = (s + 0) * 24;
+      for (let p = 0; p < 24; p++) {
+        const w0 = w[wo0 + p];
+        const w1 = w[wo1 + p];
+        const w2 = w[wo2 + p];
+        const w3 = w[wo3 + p];
+        const x0 = x[xo0 + p];
+        a00 += w0 * x0;
+        a01 += w1 * x0;
+        a02 += w2 * x0;
+        a03 += w3 * x0;
+      }
+      out[(s + 0) * 96 + i + 0] = a00;
+      out[(s + 0) * 96 + i + 1] = a01;
+      out[(s + 0) * 96 + i + 2] = a02;
+      out[(s + 0) * 96 + i + 3] = a03;
     }
   }
 }
 function matmul42(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
-  for (let s = 0; s < samples; s++) {
-    const xo = s * 24;
-    const oo = s * 12;
-    for (let i = 0; i < 12; i++) {
-      const wo = i * 24;
-      let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-      let p = 0;
-      for (; p + 3 < 24; p += 4) {
-        s0 += w[wo + p + 0] * x[xo + p + 0];
-        s1 += w[wo + p + 1] * x[xo + p + 1];
-        s2 += w[wo + p + 2] * x[xo + p + 2];
-        s3 += w[wo + p + 3] * x[xo + p + 3];
+  let s = 0;
+  for (; s + 3 < samples; s += 4) {
+    for (let i = 0; i < 12; i += 4) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a20 = 0, a21 = 0, a22 = 0, a23 = 0, a30 = 0, a31 = 0, a32 = 0, a33 = 0;
+      const wo0 = (i + 0) * 24;
+      const wo1 = (i + 1) * 24;
+      const wo2 = (i + 2) * 24;
+      const wo3 = (i + 3) * 24;
+      const xo0 = (s + 0) * 24;
+      const xo1 = (s + 1) * 24;
+      const xo2 = (s + 2) * 24;
+      const xo3 = (s + 3) * 24;
+      for (let p = 0; p < 24; p++) {
+        const w0 = w[wo0 + p];
+        const w1 = w[wo1 + p];
+        const w2 = w[wo2 + p];
+        const w3 = w[wo3 + p];
+        const x0 = x[xo0 + p];
+        a00 += w0 * x0;
+        a01 += w1 * x0;
+        a02 += w2 * x0;
+        a03 += w3 * x0;
+        const x1 = x[xo1 + p];
+        a10 += w0 * x1;
+        a11 += w1 * x1;
+        a12 += w2 * x1;
+        a13 += w3 * x1;
+        const x2 = x[xo2 + p];
+        a20 += w0 * x2;
+        a21 += w1 * x2;
+        a22 += w2 * x2;
+        a23 += w3 * x2;
+        const x3 = x[xo3 + p];
+        a30 += w0 * x3;
+        a31 += w1 * x3;
+        a32 += w2 * x3;
+        a33 += w3 * x3;
       }
-      for (; p < 24; p++) s0 += w[wo + p] * x[xo + p];
-      out[oo + i] = s0 + s1 + s2 + s3;
+      out[(s + 0) * 12 + i + 0] = a00;
+      out[(s + 0) * 12 + i + 1] = a01;
+      out[(s + 0) * 12 + i + 2] = a02;
+      out[(s + 0) * 12 + i + 3] = a03;
+      out[(s + 1) * 12 + i + 0] = a10;
+      out[(s + 1) * 12 + i + 1] = a11;
+      out[(s + 1) * 12 + i + 2] = a12;
+      out[(s + 1) * 12 + i + 3] = a13;
+      out[(s + 2) * 12 + i + 0] = a20;
+      out[(s + 2) * 12 + i + 1] = a21;
+      out[(s + 2) * 12 + i + 2] = a22;
+      out[(s + 2) * 12 + i + 3] = a23;
+      out[(s + 3) * 12 + i + 0] = a30;
+      out[(s + 3) * 12 + i + 1] = a31;
+      out[(s + 3) * 12 + i + 2] = a32;
+      out[(s + 3) * 12 + i + 3] = a33;
+    }
+  }
+  for (; s < samples; s++) {
+    for (let i = 0; i < 12; i += 4) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0;
+      const wo0 = (i + 0) * 24;
+      const wo1 = (i + 1) * 24;
+      const wo2 = (i + 2) * 24;
+      const wo3 = (i + 3) * 24;
+      const xo0 = (s + 0) * 24;
+      for (let p = 0; p < 24; p++) {
+        const w0 = w[wo0 + p];
+        const w1 = w[wo1 + p];
+        const w2 = w[wo2 + p];
+        const w3 = w[wo3 + p];
+        const x0 = x[xo0 + p];
+        a00 += w0 * x0;
+        a01 += w1 * x0;
+        a02 += w2 * x0;
+        a03 += w3 * x0;
+      }
+      out[(s + 0) * 12 + i + 0] = a00;
+      out[(s + 0) * 12 + i + 1] = a01;
+      out[(s + 0) * 12 + i + 2] = a02;
+      out[(s + 0) * 12 + i + 3] = a03;
     }
   }
 }
 function matmul55(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
-  for (let s = 0; s < samples; s++) {
-    const xo = s * 10;
-    const oo = s * 96;
-    for (let i = 0; i < 96; i++) {
-      const wo = i * 10;
-      let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-      let p = 0;
-      for (; p + 3 < 10; p += 4) {
-        s0 += w[wo + p + 0] * x[xo + p + 0];
-        s1 += w[wo + p + 1] * x[xo + p + 1];
-        s2 += w[wo + p + 2] * x[xo + p + 2];
-        s3 += w[wo + p + 3] * x[xo + p + 3];
+  let s = 0;
+  for (; s + 3 < samples; s += 4) {
+    for (let i = 0; i < 96; i += 4) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a20 = 0, a21 = 0, a22 = 0, a23 = 0, a30 = 0, a31 = 0, a32 = 0, a33 = 0;
+      const wo0 = (i + 0) * 10;
+      const wo1 = (i + 1) * 10;
+      const wo2 = (i + 2) * 10;
+      const wo3 = (i + 3) * 10;
+      const xo0 = (s + 0) * 10;
+      const xo1 = (s + 1) * 10;
+      const xo2 = (s + 2) * 10;
+      const xo3 = (s + 3) * 10;
+      for (let p = 0; p < 10; p++) {
+        const w0 = w[wo0 + p];
+        const w1 = w[wo1 + p];
+        const w2 = w[wo2 + p];
+        const w3 = w[wo3 + p];
+        const x0 = x[xo0 + p];
+        a00 += w0 * x0;
+        a01 += w1 * x0;
+        a02 += w2 * x0;
+        a03 += w3 * x0;
+        const x1 = x[xo1 + p];
+        a10 += w0 * x1;
+        a11 += w1 * x1;
+        a12 += w2 * x1;
+        a13 += w3 * x1;
+        const x2 = x[xo2 + p];
+        a20 += w0 * x2;
+        a21 += w1 * x2;
+        a22 += w2 * x2;
+        a23 += w3 * x2;
+        const x3 = x[xo3 + p];
+        a30 += w0 * x3;
+        a31 += w1 * x3;
+        a32 += w2 * x3;
+        a33 += w3 * x3;
       }
-      for (; p < 10; p++) s0 += w[wo + p] * x[xo + p];
-      out[oo + i] = s0 + s1 + s2 + s3;
+      out[(s + 0) * 96 + i + 0] = a00;
+      out[(s + 0) * 96 + i + 1] = a01;
+      out[(s + 0) * 96 + i + 2] = a02;
+      out[(s + 0) * 96 + i + 3] = a03;
+      out[(s + 1) * 96 + i + 0] = a10;
+      out[(s + 1) * 96 + i + 1] = a11;
+      out[(s + 1) * 96 + i + 2] = a12;
+      out[(s + 1) * 96 + i + 3] = a13;
+      out[(s + 2) * 96 + i + 0] = a20;
+      out[(s + 2) * 96 + i + 1] = a21;
+      out[(s + 2) * 96 + i + 2] = a22;
+      out[(s + 2) * 96 + i + 3] = a23;
+      out[(s + 3) * 96 + i + 0] = a30;
+      out[(s + 3) * 96 + i + 1] = a31;
+      out[(s + 3) * 96 + i + 2] = a32;
+      out[(s + 3) * 96 + i + 3] = a33;
+    }
+  }
+  for (; s < samples; s++) {
+    for (let i = 0; i < 96; i += 4) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0;
+      const wo0 = (i + 0) * 10;
+      const wo1 = (i + 1) * 10;
+      const wo2 = (i + 2) * 10;
+      const wo3 = (i + 3) * 10;
+      const xo0 = (s + 0) * 10;
+      for (let p = 0; p < 10; p++) {
+        const w0 = w[wo0 + p];
+        const w1 = w[wo1 + p];
+        const w2 = w[wo2 + p];
+        const w3 = w[wo3 + p];
+        const x0 = x[xo0 + p];
+        a00 += w0 * x0;
+        a01 += w1 * x0;
+        a02 += w2 * x0;
+        a03 += w3 * x0;
+      }
+      out[(s + 0) * 96 + i + 0] = a00;
+      out[(s + 0) * 96 + i + 1] = a01;
+      out[(s + 0) * 96 + i + 2] = a02;
+      out[(s + 0) * 96 + i + 3] = a03;
     }
   }
 }
 function matmul69(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
-  for (let s = 0; s < samples; s++) {
-    const xo = s * 24;
-    const oo = s * 96;
-    for (let i = 0; i < 96; i++) {
-      const wo = i * 24;
-      let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-      let p = 0;
-      for (; p + 3 < 24; p += 4) {
-        s0 += w[wo + p + 0] * x[xo + p + 0];
-        s1 += w[wo + p + 1] * x[xo + p + 1];
-        s2 += w[wo + p + 2] * x[xo + p + 2];
-        s3 += w[wo + p + 3] * x[xo + p + 3];
+  let s = 0;
+  for (; s + 3 < samples; s += 4) {
+    for (let i = 0; i < 96; i += 4) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a20 = 0, a21 = 0, a22 = 0, a23 = 0, a30 = 0, a31 = 0, a32 = 0, a33 = 0;
+      const wo0 = (i + 0) * 24;
+      const wo1 = (i + 1) * 24;
+      const wo2 = (i + 2) * 24;
+      const wo3 = (i + 3) * 24;
+      const xo0 = (s + 0) * 24;
+      const xo1 = (s + 1) * 24;
+      const xo2 = (s + 2) * 24;
+      const xo3 = (s + 3) * 24;
+      for (let p = 0; p < 24; p++) {
+        const w0 = w[wo0 + p];
+        const w1 = w[wo1 + p];
+        const w2 = w[wo2 + p];
+        const w3 = w[wo3 + p];
+        const x0 = x[xo0 + p];
+        a00 += w0 * x0;
+        a01 += w1 * x0;
+        a02 += w2 * x0;
+        a03 += w3 * x0;
+        const x1 = x[xo1 + p];
+        a10 += w0 * x1;
+        a11 += w1 * x1;
+        a12 += w2 * x1;
+        a13 += w3 * x1;
+        const x2 = x[xo2 + p];
+        a20 += w0 * x2;
+        a21 += w1 * x2;
+        a22 += w2 * x2;
+        a23 += w3 * x2;
+        const x3 = x[xo3 + p];
+        a30 += w0 * x3;
+        a31 += w1 * x3;
+        a32 += w2 * x3;
+        a33 += w3 * x3;
       }
-      for (; p < 24; p++) s0 += w[wo + p] * x[xo + p];
-      out[oo + i] = s0 + s1 + s2 + s3;
+      out[(s + 0) * 96 + i + 0] = a00;
+      out[(s + 0) * 96 + i + 1] = a01;
+      out[(s + 0) * 96 + i + 2] = a02;
+      out[(s + 0) * 96 + i + 3] = a03;
+      out[(s + 1) * 96 + i + 0] = a10;
+      out[(s + 1) * 96 + i + 1] = a11;
+      out[(s + 1) * 96 + i + 2] = a12;
+      out[(s + 1) * 96 + i + 3] = a13;
+      out[(s + 2) * 96 + i + 0] = a20;
+      out[(s + 2) * 96 + i + 1] = a21;
+      out[(s + 2) * 96 + i + 2] = a22;
+      out[(s + 2) * 96 + i + 3] = a23;
+      out[(s + 3) * 96 + i + 0] = a30;
+      out[(s + 3) * 96 + i + 1] = a31;
+      out[(s + 3) * 96 + i + 2] = a32;
+      out[(s + 3) * 96 + i + 3] = a33;
+    }
+  }
+  for (; s < samples; s++) {
+    for (let i = 0; i < 96; i += 4) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0;
+      const wo0 = (i + 0) * 24;
+      const wo1 = (i + 1) * 24;
+      const wo2 = (i + 2) * 24;
+      const wo3 = (i + 3) * 24;
+      const xo0 = (s + 0) * 24;
+      for (let p = 0; p < 24; p++) {
+        const w0 = w[wo0 + p];
+        const w1 = w[wo1 + p];
+        const w2 = w[wo2 + p];
+        const w3 = w[wo3 + p];
+        const x0 = x[xo0 + p];
+        a00 += w0 * x0;
+        a01 += w1 * x0;
+        a02 += w2 * x0;
+        a03 += w3 * x0;
+      }
+      out[(s + 0) * 96 + i + 0] = a00;
+      out[(s + 0) * 96 + i + 1] = a01;
+      out[(s + 0) * 96 + i + 2] = a02;
+      out[(s + 0) * 96 + i + 3] = a03;
     }
   }
 }
 function matmul84(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
-  for (let s = 0; s < samples; s++) {
-    const xo = s * 12;
-    const oo = s * 96;
-    for (let i = 0; i < 96; i++) {
-      const wo = i * 12;
-      let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-      let p = 0;
-      for (; p + 3 < 12; p += 4) {
-        s0 += w[wo + p + 0] * x[xo + p + 0];
-        s1 += w[wo + p + 1] * x[xo + p + 1];
-        s2 += w[wo + p + 2] * x[xo + p + 2];
-        s3 += w[wo + p + 3] * x[xo + p + 3];
+  let s = 0;
+  for (; s + 3 < samples; s += 4) {
+    for (let i = 0; i < 96; i += 4) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a20 = 0, a21 = 0, a22 = 0, a23 = 0, a30 = 0, a31 = 0, a32 = 0, a33 = 0;
+      const wo0 = (i + 0) * 12;
+      const wo1 = (i + 1) * 12;
+      const wo2 = (i + 2) * 12;
+      const wo3 = (i + 3) * 12;
+      const xo0 = (s + 0) * 12;
+      const xo1 = (s + 1) * 12;
+      const xo2 = (s + 2) * 12;
+      const xo3 = (s + 3) * 12;
+      for (let p = 0; p < 12; p++) {
+        const w0 = w[wo0 + p];
+        const w1 = w[wo1 + p];
+        const w2 = w[wo2 + p];
+        const w3 = w[wo3 + p];
+        const x0 = x[xo0 + p];
+        a00 += w0 * x0;
+        a01 += w1 * x0;
+        a02 += w2 * x0;
+        a03 += w3 * x0;
+        const x1 = x[xo1 + p];
+        a10 += w0 * x1;
+        a11 += w1 * x1;
+        a12 += w2 * x1;
+        a13 += w3 * x1;
+        const x2 = x[xo2 + p];
+        a20 += w0 * x2;
+        a21 += w1 * x2;
+        a22 += w2 * x2;
+        a23 += w3 * x2;
+        const x3 = x[xo3 + p];
+        a30 += w0 * x3;
+        a31 += w1 * x3;
+        a32 += w2 * x3;
+        a33 += w3 * x3;
       }
-      for (; p < 12; p++) s0 += w[wo + p] * x[xo + p];
-      out[oo + i] = s0 + s1 + s2 + s3;
+      out[(s + 0) * 96 + i + 0] = a00;
+      out[(s + 0) * 96 + i + 1] = a01;
+      out[(s + 0) * 96 + i + 2] = a02;
+      out[(s + 0) * 96 + i + 3] = a03;
+      out[(s + 1) * 96 + i + 0] = a10;
+      out[(s + 1) * 96 + i + 1] = a11;
+      out[(s + 1) * 96 + i + 2] = a12;
+      out[(s + 1) * 96 + i + 3] = a13;
+      out[(s + 2) * 96 + i + 0] = a20;
+      out[(s + 2) * 96 + i + 1] = a21;
+      out[(s + 2) * 96 + i + 2] = a22;
+      out[(s + 2) * 96 + i + 3] = a23;
+      out[(s + 3) * 96 + i + 0] = a30;
+      out[(s + 3) * 96 + i + 1] = a31;
+      out[(s + 3) * 96 + i + 2] = a32;
+      out[(s + 3) * 96 + i + 3] = a33;
+    }
+  }
+  for (; s < samples; s++) {
+    for (let i = 0; i < 96; i += 4) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0;
+      const wo0 = (i + 0) * 12;
+      const wo1 = (i + 1) * 12;
+      const wo2 = (i + 2) * 12;
+      const wo3 = (i + 3) * 12;
+      const xo0 = (s + 0) * 12;
+      for (let p = 0; p < 12; p++) {
+        const w0 = w[wo0 + p];
+        const w1 = w[wo1 + p];
+        const w2 = w[wo2 + p];
+        const w3 = w[wo3 + p];
+        const x0 = x[xo0 + p];
+        a00 += w0 * x0;
+        a01 += w1 * x0;
+        a02 += w2 * x0;
+        a03 += w3 * x0;
+      }
+      out[(s + 0) * 96 + i + 0] = a00;
+      out[(s + 0) * 96 + i + 1] = a01;
+      out[(s + 0) * 96 + i + 2] = a02;
+      out[(s + 0) * 96 + i + 3] = a03;
     }
   }
 }
 function matmul98(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
-  for (let s = 0; s < samples; s++) {
-    const xo = s * 24;
-    const oo = s * 96;
-    for (let i = 0; i < 96; i++) {
-      const wo = i * 24;
-      let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-      let p = 0;
-      for (; p + 3 < 24; p += 4) {
-        s0 += w[wo + p + 0] * x[xo + p + 0];
-        s1 += w[wo + p + 1] * x[xo + p + 1];
-        s2 += w[wo + p + 2] * x[xo + p + 2];
-        s3 += w[wo + p + 3] * x[xo + p + 3];
+  let s = 0;
+  for (; s + 3 < samples; s += 4) {
+    for (let i = 0; i < 96; i += 4) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a20 = 0, a21 = 0, a22 = 0, a23 = 0, a30 = 0, a31 = 0, a32 = 0, a33 = 0;
+      const wo0 = (i + 0) * 24;
+      const wo1 = (i + 1) * 24;
+      const wo2 = (i + 2) * 24;
+      const wo3 = (i + 3) * 24;
+      const xo0 = (s + 0) * 24;
+      const xo1 = (s + 1) * 24;
+      const xo2 = (s + 2) * 24;
+      const xo3 = (s + 3) * 24;
+      for (let p = 0; p < 24; p++) {
+        const w0 = w[wo0 + p];
+        const w1 = w[wo1 + p];
+        const w2 = w[wo2 + p];
+        const w3 = w[wo3 + p];
+        const x0 = x[xo0 + p];
+        a00 += w0 * x0;
+        a01 += w1 * x0;
+        a02 += w2 * x0;
+        a03 += w3 * x0;
+        const x1 = x[xo1 + p];
+        a10 += w0 * x1;
+        a11 += w1 * x1;
+        a12 += w2 * x1;
+        a13 += w3 * x1;
+        const x2 = x[xo2 + p];
+        a20 += w0 * x2;
+        a21 += w1 * x2;
+        a22 += w2 * x2;
+        a23 += w3 * x2;
+        const x3 = x[xo3 + p];
+        a30 += w0 * x3;
+        a31 += w1 * x3;
+        a32 += w2 * x3;
+        a33 += w3 * x3;
       }
-      for (; p < 24; p++) s0 += w[wo + p] * x[xo + p];
-      out[oo + i] = s0 + s1 + s2 + s3;
+      out[(s + 0) * 96 + i + 0] = a00;
+      out[(s + 0) * 96 + i + 1] = a01;
+      out[(s + 0) * 96 + i + 2] = a02;
+      out[(s + 0) * 96 + i + 3] = a03;
+      out[(s + 1) * 96 + i + 0] = a10;
+      out[(s + 1) * 96 + i + 1] = a11;
+      out[(s + 1) * 96 + i + 2] = a12;
+      out[(s + 1) * 96 + i + 3] = a13;
+      out[(s + 2) * 96 + i + 0] = a20;
+      out[(s + 2) * 96 + i + 1] = a21;
+      out[(s + 2) * 96 + i + 2] = a22;
+      out[(s + 2) * 96 + i + 3] = a23;
+      out[(s + 3) * 96 + i + 0] = a30;
+      out[(s + 3) * 96 + i + 1] = a31;
+      out[(s + 3) * 96 + i + 2] = a32;
+      out[(s + 3) * 96 + i + 3] = a33;
+    }
+  }
+  for (; s < samples; s++) {
+    for (let i = 0; i < 96; i += 4) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0;
+      const wo0 = (i + 0) * 24;
+      const wo1 = (i + 1) * 24;
+      const wo2 = (i + 2) * 24;
+      const wo3 = (i + 3) * 24;
+      const xo0 = (s + 0) * 24;
+      for (let p = 0; p < 24; p++) {
+        const w0 = w[wo0 + p];
+        const w1 = w[wo1 + p];
+        const w2 = w[wo2 + p];
+        const w3 = w[wo3 + p];
+        const x0 = x[xo0 + p];
+        a00 += w0 * x0;
+        a01 += w1 * x0;
+        a02 += w2 * x0;
+        a03 += w3 * x0;
+      }
+      out[(s + 0) * 96 + i + 0] = a00;
+      out[(s + 0) * 96 + i + 1] = a01;
+      out[(s + 0) * 96 + i + 2] = a02;
+      out[(s + 0) * 96 + i + 3] = a03;
     }
   }
 }
 function matmul110(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
-  for (let s = 0; s < samples; s++) {
-    const xo = s * 24;
-    const oo = s * 12;
-    for (let i = 0; i < 12; i++) {
-      const wo = i * 24;
-      let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-      let p = 0;
-      for (; p + 3 < 24; p += 4) {
-        s0 += w[wo + p + 0] * x[xo + p + 0];
-        s1 += w[wo + p + 1] * x[xo + p + 1];
-        s2 += w[wo + p + 2] * x[xo + p + 2];
-        s3 += w[wo + p + 3] * x[xo + p + 3];
+  let s = 0;
+  for (; s + 3 < samples; s += 4) {
+    for (let i = 0; i < 12; i += 4) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a20 = 0, a21 = 0, a22 = 0, a23 = 0, a30 = 0, a31 = 0, a32 = 0, a33 = 0;
+      const wo0 = (i + 0) * 24;
+      const wo1 = (i + 1) * 24;
+      const wo2 = (i + 2) * 24;
+      const wo3 = (i + 3) * 24;
+      const xo0 = (s + 0) * 24;
+      const xo1 = (s + 1) * 24;
+      const xo2 = (s + 2) * 24;
+      const xo3 = (s + 3) * 24;
+      for (let p = 0; p < 24; p++) {
+        const w0 = w[wo0 + p];
+        const w1 = w[wo1 + p];
+        const w2 = w[wo2 + p];
+        const w3 = w[wo3 + p];
+        const x0 = x[xo0 + p];
+        a00 += w0 * x0;
+        a01 += w1 * x0;
+        a02 += w2 * x0;
+        a03 += w3 * x0;
+        const x1 = x[xo1 + p];
+        a10 += w0 * x1;
+        a11 += w1 * x1;
+        a12 += w2 * x1;
+        a13 += w3 * x1;
+        const x2 = x[xo2 + p];
+        a20 += w0 * x2;
+        a21 += w1 * x2;
+        a22 += w2 * x2;
+        a23 += w3 * x2;
+        const x3 = x[xo3 + p];
+        a30 += w0 * x3;
+        a31 += w1 * x3;
+        a32 += w2 * x3;
+        a33 += w3 * x3;
       }
-      for (; p < 24; p++) s0 += w[wo + p] * x[xo + p];
-      out[oo + i] = s0 + s1 + s2 + s3;
+      out[(s + 0) * 12 + i + 0] = a00;
+      out[(s + 0) * 12 + i + 1] = a01;
+      out[(s + 0) * 12 + i + 2] = a02;
+      out[(s + 0) * 12 + i + 3] = a03;
+      out[(s + 1) * 12 + i + 0] = a10;
+      out[(s + 1) * 12 + i + 1] = a11;
+      out[(s + 1) * 12 + i + 2] = a12;
+      out[(s + 1) * 12 + i + 3] = a13;
+      out[(s + 2) * 12 + i + 0] = a20;
+      out[(s + 2) * 12 + i + 1] = a21;
+      out[(s + 2) * 12 + i + 2] = a22;
+      out[(s + 2) * 12 + i + 3] = a23;
+      out[(s + 3) * 12 + i + 0] = a30;
+      out[(s + 3) * 12 + i + 1] = a31;
+      out[(s + 3) * 12 + i + 2] = a32;
+      out[(s + 3) * 12 + i + 3] = a33;
+    }
+  }
+  for (; s < samples; s++) {
+    for (let i = 0; i < 12; i += 4) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0;
+      const wo0 = (i + 0) * 24;
+      const wo1 = (i + 1) * 24;
+      const wo2 = (i + 2) * 24;
+      const wo3 = (i + 3) * 24;
+      const xo0 = (s + 0) * 24;
+      for (let p = 0; p < 24; p++) {
+        const w0 = w[wo0 + p];
+        const w1 = w[wo1 + p];
+        const w2 = w[wo2 + p];
+        const w3 = w[wo3 + p];
+        const x0 = x[xo0 + p];
+        a00 += w0 * x0;
+        a01 += w1 * x0;
+        a02 += w2 * x0;
+        a03 += w3 * x0;
+      }
+      out[(s + 0) * 12 + i + 0] = a00;
+      out[(s + 0) * 12 + i + 1] = a01;
+      out[(s + 0) * 12 + i + 2] = a02;
+      out[(s + 0) * 12 + i + 3] = a03;
     }
   }
 }
 function matmul128(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
-  for (let s = 0; s < samples; s++) {
-    const vo = s * 12;
-    const oo = s * 24;
-    for (let p = 0; p < 12; p++) {
-      const vp = v[vo + p];
-      const wo = p * 24;
-      for (let j = 0; j < 24; j++) out[oo + j] += vp * w[wo + j];
+  let s = 0;
+  for (; s + 3 < samples; s += 4) {
+    for (let j = 0; j < 24; j += 4) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a20 = 0, a21 = 0, a22 = 0, a23 = 0, a30 = 0, a31 = 0, a32 = 0, a33 = 0;
+      const vo0 = (s + 0) * 12;
+      const vo1 = (s + 1) * 12;
+      const vo2 = (s + 2) * 12;
+      const vo3 = (s + 3) * 12;
+      for (let p = 0; p < 12; p++) {
+        const wo = p * 24 + j;
+        const w0 = w[wo + 0];
+        const w1 = w[wo + 1];
+        const w2 = w[wo + 2];
+        const w3 = w[wo + 3];
+        const v0 = v[vo0 + p];
+        a00 += v0 * w0;
+        a01 += v0 * w1;
+        a02 += v0 * w2;
+        a03 += v0 * w3;
+        const v1 = v[vo1 + p];
+        a10 += v1 * w0;
+        a11 += v1 * w1;
+        a12 += v1 * w2;
+        a13 += v1 * w3;
+        const v2 = v[vo2 + p];
+        a20 += v2 * w0;
+        a21 += v2 * w1;
+        a22 += v2 * w2;
+        a23 += v2 * w3;
+        const v3 = v[vo3 + p];
+        a30 += v3 * w0;
+        a31 += v3 * w1;
+        a32 += v3 * w2;
+        a33 += v3 * w3;
+      }
+      out[(s + 0) * 24 + j + 0] = a00;
+      out[(s + 0) * 24 + j + 1] = a01;
+      out[(s + 0) * 24 + j + 2] = a02;
+      out[(s + 0) * 24 + j + 3] = a03;
+      out[(s + 1) * 24 + j + 0] = a10;
+      out[(s + 1) * 24 + j + 1] = a11;
+      out[(s + 1) * 24 + j + 2] = a12;
+      out[(s + 1) * 24 + j + 3] = a13;
+      out[(s + 2) * 24 + j + 0] = a20;
+      out[(s + 2) * 24 + j + 1] = a21;
+      out[(s + 2) * 24 + j + 2] = a22;
+      out[(s + 2) * 24 + j + 3] = a23;
+      out[(s + 3) * 24 + j + 0] = a30;
+      out[(s + 3) * 24 + j + 1] = a31;
+      out[(s + 3) * 24 + j + 2] = a32;
+      out[(s + 3) * 24 + j + 3] = a33;
+    }
+  }
+  for (; s < samples; s++) {
+    for (let j = 0; j < 24; j += 4) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0;
+      const vo0 = (s + 0) * 12;
+      for (let p = 0; p < 12; p++) {
+        const wo = p * 24 + j;
+        const w0 = w[wo + 0];
+        const w1 = w[wo + 1];
+        const w2 = w[wo + 2];
+        const w3 = w[wo + 3];
+        const v0 = v[vo0 + p];
+        a00 += v0 * w0;
+        a01 += v0 * w1;
+        a02 += v0 * w2;
+        a03 += v0 * w3;
+      }
+      out[(s + 0) * 24 + j + 0] = a00;
+      out[(s + 0) * 24 + j + 1] = a01;
+      out[(s + 0) * 24 + j + 2] = a02;
+      out[(s + 0) * 24 + j + 3] = a03;
     }
   }
 }
-function matmul165(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
-  for (let s = 0; s < samples; s++) {
-    const vo = s * 96;
-    const oo = s * 24;
-    for (let p = 0; p < 96; p++) {
-      const vp = v[vo + p];
-      const wo = p * 24;
-      for (let j = 0; j < 24; j++) out[oo + j] += vp * w[wo + j];
+function weightGradient130(a: Float32Array, aStep: number, b: Float32Array, bStep: number, out: Float32Array, samples: number): void {
+  for (let i = 0; i < 12; i += 4) {
+    for (let j = 0; j < 24; j += 4) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a20 = 0, a21 = 0, a22 = 0, a23 = 0, a30 = 0, a31 = 0, a32 = 0, a33 = 0;
+      for (let s = 0; s < samples; s++) {
+        const ao = s * aStep;
+        const bo = s * bStep;
+        const b0 = b[bo + j + 0];
+        const b1 = b[bo + j + 1];
+        const b2 = b[bo + j + 2];
+        const b3 = b[bo + j + 3];
+        const a0_ = a[ao + i + 0];
+        a00 += a0_ * b0;
+        a01 += a0_ * b1;
+        a02 += a0_ * b2;
+        a03 += a0_ * b3;
+        const a1_ = a[ao + i + 1];
+        a10 += a1_ * b0;
+        a11 += a1_ * b1;
+        a12 += a1_ * b2;
+        a13 += a1_ * b3;
+        const a2_ = a[ao + i + 2];
+        a20 += a2_ * b0;
+        a21 += a2_ * b1;
+        a22 += a2_ * b2;
+        a23 += a2_ * b3;
+        const a3_ = a[ao + i + 3];
+        a30 += a3_ * b0;
+        a31 += a3_ * b1;
+        a32 += a3_ * b2;
+        a33 += a3_ * b3;
+      }
+      out[(i + 0) * 24 + j + 0] = a00;
+      out[(i + 0) * 24 + j + 1] = a01;
+      out[(i + 0) * 24 + j + 2] = a02;
+      out[(i + 0) * 24 + j + 3] = a03;
+      out[(i + 1) * 24 + j + 0] = a10;
+      out[(i + 1) * 24 + j + 1] = a11;
+      out[(i + 1) * 24 + j + 2] = a12;
+      out[(i + 1) * 24 + j + 3] = a13;
+      out[(i + 2) * 24 + j + 0] = a20;
+      out[(i + 2) * 24 + j + 1] = a21;
+      out[(i + 2) * 24 + j + 2] = a22;
+      out[(i + 2) * 24 + j + 3] = a23;
+      out[(i + 3) * 24 + j + 0] = a30;
+      out[(i + 3) * 24 + j + 1] = a31;
+      out[(i + 3) * 24 + j + 2] = a32;
+      out[(i + 3) * 24 + j + 3] = a33;
     }
   }
 }
-function matmul170(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
-  for (let s = 0; s < samples; s++) {
-    const vo = s * 96;
-    const oo = s * 12;
-    for (let p = 0; p < 96; p++) {
-      const vp = v[vo + p];
-      const wo = p * 12;
-      for (let j = 0; j < 12; j++) out[oo + j] += vp * w[wo + j];
+function matmul166(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
+  let s = 0;
+  for (; s + 3 < samples; s += 4) {
+    for (let j = 0; j < 24; j += 4) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a20 = 0, a21 = 0, a22 = 0, a23 = 0, a30 = 0, a31 = 0, a32 = 0, a33 = 0;
+      const vo0 = (s + 0) * 96;
+      const vo1 = (s + 1) * 96;
+      const vo2 = (s + 2) * 96;
+      const vo3 = (s + 3) * 96;
+      for (let p = 0; p < 96; p++) {
+        const wo = p * 24 + j;
+        const w0 = w[wo + 0];
+        const w1 = w[wo + 1];
+        const w2 = w[wo + 2];
+        const w3 = w[wo + 3];
+        const v0 = v[vo0 + p];
+        a00 += v0 * w0;
+        a01 += v0 * w1;
+        a02 += v0 * w2;
+        a03 += v0 * w3;
+        const v1 = v[vo1 + p];
+        a10 += v1 * w0;
+        a11 += v1 * w1;
+        a12 += v1 * w2;
+        a13 += v1 * w3;
+        const v2 = v[vo2 + p];
+        a20 += v2 * w0;
+        a21 += v2 * w1;
+        a22 += v2 * w2;
+        a23 += v2 * w3;
+        const v3 = v[vo3 + p];
+        a30 += v3 * w0;
+        a31 += v3 * w1;
+        a32 += v3 * w2;
+        a33 += v3 * w3;
+      }
+      out[(s + 0) * 24 + j + 0] = a00;
+      out[(s + 0) * 24 + j + 1] = a01;
+      out[(s + 0) * 24 + j + 2] = a02;
+      out[(s + 0) * 24 + j + 3] = a03;
+      out[(s + 1) * 24 + j + 0] = a10;
+      out[(s + 1) * 24 + j + 1] = a11;
+      out[(s + 1) * 24 + j + 2] = a12;
+      out[(s + 1) * 24 + j + 3] = a13;
+      out[(s + 2) * 24 + j + 0] = a20;
+      out[(s + 2) * 24 + j + 1] = a21;
+      out[(s + 2) * 24 + j + 2] = a22;
+      out[(s + 2) * 24 + j + 3] = a23;
+      out[(s + 3) * 24 + j + 0] = a30;
+      out[(s + 3) * 24 + j + 1] = a31;
+      out[(s + 3) * 24 + j + 2] = a32;
+      out[(s + 3) * 24 + j + 3] = a33;
+    }
+  }
+  for (; s < samples; s++) {
+    for (let j = 0; j < 24; j += 4) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0;
+      const vo0 = (s + 0) * 96;
+      for (let p = 0; p < 96; p++) {
+        const wo = p * 24 + j;
+        const w0 = w[wo + 0];
+        const w1 = w[wo + 1];
+        const w2 = w[wo + 2];
+        const w3 = w[wo + 3];
+        const v0 = v[vo0 + p];
+        a00 += v0 * w0;
+        a01 += v0 * w1;
+        a02 += v0 * w2;
+        a03 += v0 * w3;
+      }
+      out[(s + 0) * 24 + j + 0] = a00;
+      out[(s + 0) * 24 + j + 1] = a01;
+      out[(s + 0) * 24 + j + 2] = a02;
+      out[(s + 0) * 24 + j + 3] = a03;
     }
   }
 }
-function matmul208(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
-  for (let s = 0; s < samples; s++) {
-    const vo = s * 96;
-    const oo = s * 24;
-    for (let p = 0; p < 96; p++) {
-      const vp = v[vo + p];
-      const wo = p * 24;
-      for (let j = 0; j < 24; j++) out[oo + j] += vp * w[wo + j];
+function weightGradient168(a: Float32Array, aStep: number, b: Float32Array, bStep: number, out: Float32Array, samples: number): void {
+  for (let i = 0; i < 96; i += 4) {
+    for (let j = 0; j < 12; j += 4) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a20 = 0, a21 = 0, a22 = 0, a23 = 0, a30 = 0, a31 = 0, a32 = 0, a33 = 0;
+      for (let s = 0; s < samples; s++) {
+        const ao = s * aStep;
+        const bo = s * bStep;
+        const b0 = b[bo + j + 0];
+        const b1 = b[bo + j + 1];
+        const b2 = b[bo + j + 2];
+        const b3 = b[bo + j + 3];
+        const a0_ = a[ao + i + 0];
+        a00 += a0_ * b0;
+        a01 += a0_ * b1;
+        a02 += a0_ * b2;
+        a03 += a0_ * b3;
+        const a1_ = a[ao + i + 1];
+        a10 += a1_ * b0;
+        a11 += a1_ * b1;
+        a12 += a1_ * b2;
+        a13 += a1_ * b3;
+        const a2_ = a[ao + i + 2];
+        a20 += a2_ * b0;
+        a21 += a2_ * b1;
+        a22 += a2_ * b2;
+        a23 += a2_ * b3;
+        const a3_ = a[ao + i + 3];
+        a30 += a3_ * b0;
+        a31 += a3_ * b1;
+        a32 += a3_ * b2;
+        a33 += a3_ * b3;
+      }
+      out[(i + 0) * 12 + j + 0] = a00;
+      out[(i + 0) * 12 + j + 1] = a01;
+      out[(i + 0) * 12 + j + 2] = a02;
+      out[(i + 0) * 12 + j + 3] = a03;
+      out[(i + 1) * 12 + j + 0] = a10;
+      out[(i + 1) * 12 + j + 1] = a11;
+      out[(i + 1) * 12 + j + 2] = a12;
+      out[(i + 1) * 12 + j + 3] = a13;
+      out[(i + 2) * 12 + j + 0] = a20;
+      out[(i + 2) * 12 + j + 1] = a21;
+      out[(i + 2) * 12 + j + 2] = a22;
+      out[(i + 2) * 12 + j + 3] = a23;
+      out[(i + 3) * 12 + j + 0] = a30;
+      out[(i + 3) * 12 + j + 1] = a31;
+      out[(i + 3) * 12 + j + 2] = a32;
+      out[(i + 3) * 12 + j + 3] = a33;
     }
   }
 }
-function matmul213(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
-  for (let s = 0; s < samples; s++) {
-    const vo = s * 96;
-    const oo = s * 10;
-    for (let p = 0; p < 96; p++) {
-      const vp = v[vo + p];
-      const wo = p * 10;
-      for (let j = 0; j < 10; j++) out[oo + j] += vp * w[wo + j];
+function weightGradient170(a: Float32Array, aStep: number, b: Float32Array, bStep: number, out: Float32Array, samples: number): void {
+  for (let i = 0; i < 96; i += 4) {
+    for (let j = 0; j < 24; j += 4) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a20 = 0, a21 = 0, a22 = 0, a23 = 0, a30 = 0, a31 = 0, a32 = 0, a33 = 0;
+      for (let s = 0; s < samples; s++) {
+        const ao = s * aStep;
+        const bo = s * bStep;
+        const b0 = b[bo + j + 0];
+        const b1 = b[bo + j + 1];
+        const b2 = b[bo + j + 2];
+        const b3 = b[bo + j + 3];
+        const a0_ = a[ao + i + 0];
+        a00 += a0_ * b0;
+        a01 += a0_ * b1;
+        a02 += a0_ * b2;
+        a03 += a0_ * b3;
+        const a1_ = a[ao + i + 1];
+        a10 += a1_ * b0;
+        a11 += a1_ * b1;
+        a12 += a1_ * b2;
+        a13 += a1_ * b3;
+        const a2_ = a[ao + i + 2];
+        a20 += a2_ * b0;
+        a21 += a2_ * b1;
+        a22 += a2_ * b2;
+        a23 += a2_ * b3;
+        const a3_ = a[ao + i + 3];
+        a30 += a3_ * b0;
+        a31 += a3_ * b1;
+        a32 += a3_ * b2;
+        a33 += a3_ * b3;
+      }
+      out[(i + 0) * 24 + j + 0] = a00;
+      out[(i + 0) * 24 + j + 1] = a01;
+      out[(i + 0) * 24 + j + 2] = a02;
+      out[(i + 0) * 24 + j + 3] = a03;
+      out[(i + 1) * 24 + j + 0] = a10;
+      out[(i + 1) * 24 + j + 1] = a11;
+      out[(i + 1) * 24 + j + 2] = a12;
+      out[(i + 1) * 24 + j + 3] = a13;
+      out[(i + 2) * 24 + j + 0] = a20;
+      out[(i + 2) * 24 + j + 1] = a21;
+      out[(i + 2) * 24 + j + 2] = a22;
+      out[(i + 2) * 24 + j + 3] = a23;
+      out[(i + 3) * 24 + j + 0] = a30;
+      out[(i + 3) * 24 + j + 1] = a31;
+      out[(i + 3) * 24 + j + 2] = a32;
+      out[(i + 3) * 24 + j + 3] = a33;
+    }
+  }
+}
+function matmul173(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
+  let s = 0;
+  for (; s + 3 < samples; s += 4) {
+    for (let j = 0; j < 12; j += 4) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a20 = 0, a21 = 0, a22 = 0, a23 = 0, a30 = 0, a31 = 0, a32 = 0, a33 = 0;
+      const vo0 = (s + 0) * 96;
+      const vo1 = (s + 1) * 96;
+      const vo2 = (s + 2) * 96;
+      const vo3 = (s + 3) * 96;
+      for (let p = 0; p < 96; p++) {
+        const wo = p * 12 + j;
+        const w0 = w[wo + 0];
+        const w1 = w[wo + 1];
+        const w2 = w[wo + 2];
+        const w3 = w[wo + 3];
+        const v0 = v[vo0 + p];
+        a00 += v0 * w0;
+        a01 += v0 * w1;
+        a02 += v0 * w2;
+        a03 += v0 * w3;
+        const v1 = v[vo1 + p];
+        a10 += v1 * w0;
+        a11 += v1 * w1;
+        a12 += v1 * w2;
+        a13 += v1 * w3;
+        const v2 = v[vo2 + p];
+        a20 += v2 * w0;
+        a21 += v2 * w1;
+        a22 += v2 * w2;
+        a23 += v2 * w3;
+        const v3 = v[vo3 + p];
+        a30 += v3 * w0;
+        a31 += v3 * w1;
+        a32 += v3 * w2;
+        a33 += v3 * w3;
+      }
+      out[(s + 0) * 12 + j + 0] = a00;
+      out[(s + 0) * 12 + j + 1] = a01;
+      out[(s + 0) * 12 + j + 2] = a02;
+      out[(s + 0) * 12 + j + 3] = a03;
+      out[(s + 1) * 12 + j + 0] = a10;
+      out[(s + 1) * 12 + j + 1] = a11;
+      out[(s + 1) * 12 + j + 2] = a12;
+      out[(s + 1) * 12 + j + 3] = a13;
+      out[(s + 2) * 12 + j + 0] = a20;
+      out[(s + 2) * 12 + j + 1] = a21;
+      out[(s + 2) * 12 + j + 2] = a22;
+      out[(s + 2) * 12 + j + 3] = a23;
+      out[(s + 3) * 12 + j + 0] = a30;
+      out[(s + 3) * 12 + j + 1] = a31;
+      out[(s + 3) * 12 + j + 2] = a32;
+      out[(s + 3) * 12 + j + 3] = a33;
+    }
+  }
+  for (; s < samples; s++) {
+    for (let j = 0; j < 12; j += 4) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0;
+      const vo0 = (s + 0) * 96;
+      for (let p = 0; p < 96; p++) {
+        const wo = p * 12 + j;
+        const w0 = w[wo + 0];
+        const w1 = w[wo + 1];
+        const w2 = w[wo + 2];
+        const w3 = w[wo + 3];
+        const v0 = v[vo0 + p];
+        a00 += v0 * w0;
+        a01 += v0 * w1;
+        a02 += v0 * w2;
+        a03 += v0 * w3;
+      }
+      out[(s + 0) * 12 + j + 0] = a00;
+      out[(s + 0) * 12 + j + 1] = a01;
+      out[(s + 0) * 12 + j + 2] = a02;
+      out[(s + 0) * 12 + j + 3] = a03;
+    }
+  }
+}
+function matmul211(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
+  let s = 0;
+  for (; s + 3 < samples; s += 4) {
+    for (let j = 0; j < 24; j += 4) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a20 = 0, a21 = 0, a22 = 0, a23 = 0, a30 = 0, a31 = 0, a32 = 0, a33 = 0;
+      const vo0 = (s + 0) * 96;
+      const vo1 = (s + 1) * 96;
+      const vo2 = (s + 2) * 96;
+      const vo3 = (s + 3) * 96;
+      for (let p = 0; p < 96; p++) {
+        const wo = p * 24 + j;
+        const w0 = w[wo + 0];
+        const w1 = w[wo + 1];
+        const w2 = w[wo + 2];
+        const w3 = w[wo + 3];
+        const v0 = v[vo0 + p];
+        a00 += v0 * w0;
+        a01 += v0 * w1;
+        a02 += v0 * w2;
+        a03 += v0 * w3;
+        const v1 = v[vo1 + p];
+        a10 += v1 * w0;
+        a11 += v1 * w1;
+        a12 += v1 * w2;
+        a13 += v1 * w3;
+        const v2 = v[vo2 + p];
+        a20 += v2 * w0;
+        a21 += v2 * w1;
+        a22 += v2 * w2;
+        a23 += v2 * w3;
+        const v3 = v[vo3 + p];
+        a30 += v3 * w0;
+        a31 += v3 * w1;
+        a32 += v3 * w2;
+        a33 += v3 * w3;
+      }
+      out[(s + 0) * 24 + j + 0] = a00;
+      out[(s + 0) * 24 + j + 1] = a01;
+      out[(s + 0) * 24 + j + 2] = a02;
+      out[(s + 0) * 24 + j + 3] = a03;
+      out[(s + 1) * 24 + j + 0] = a10;
+      out[(s + 1) * 24 + j + 1] = a11;
+      out[(s + 1) * 24 + j + 2] = a12;
+      out[(s + 1) * 24 + j + 3] = a13;
+      out[(s + 2) * 24 + j + 0] = a20;
+      out[(s + 2) * 24 + j + 1] = a21;
+      out[(s + 2) * 24 + j + 2] = a22;
+      out[(s + 2) * 24 + j + 3] = a23;
+      out[(s + 3) * 24 + j + 0] = a30;
+      out[(s + 3) * 24 + j + 1] = a31;
+      out[(s + 3) * 24 + j + 2] = a32;
+      out[(s + 3) * 24 + j + 3] = a33;
+    }
+  }
+  for (; s < samples; s++) {
+    for (let j = 0; j < 24; j += 4) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0;
+      const vo0 = (s + 0) * 96;
+      for (let p = 0; p < 96; p++) {
+        const wo = p * 24 + j;
+        const w0 = w[wo + 0];
+        const w1 = w[wo + 1];
+        const w2 = w[wo + 2];
+        const w3 = w[wo + 3];
+        const v0 = v[vo0 + p];
+        a00 += v0 * w0;
+        a01 += v0 * w1;
+        a02 += v0 * w2;
+        a03 += v0 * w3;
+      }
+      out[(s + 0) * 24 + j + 0] = a00;
+      out[(s + 0) * 24 + j + 1] = a01;
+      out[(s + 0) * 24 + j + 2] = a02;
+      out[(s + 0) * 24 + j + 3] = a03;
+    }
+  }
+}
+function weightGradient213(a: Float32Array, aStep: number, b: Float32Array, bStep: number, out: Float32Array, samples: number): void {
+  for (let i = 0; i < 96; i += 4) {
+    for (let j = 0; j < 8; j += 4) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a20 = 0, a21 = 0, a22 = 0, a23 = 0, a30 = 0, a31 = 0, a32 = 0, a33 = 0;
+      for (let s = 0; s < samples; s++) {
+        const ao = s * aStep;
+        const bo = s * bStep;
+        const b0 = b[bo + j + 0];
+        const b1 = b[bo + j + 1];
+        const b2 = b[bo + j + 2];
+        const b3 = b[bo + j + 3];
+        const a0_ = a[ao + i + 0];
+        a00 += a0_ * b0;
+        a01 += a0_ * b1;
+        a02 += a0_ * b2;
+        a03 += a0_ * b3;
+        const a1_ = a[ao + i + 1];
+        a10 += a1_ * b0;
+        a11 += a1_ * b1;
+        a12 += a1_ * b2;
+        a13 += a1_ * b3;
+        const a2_ = a[ao + i + 2];
+        a20 += a2_ * b0;
+        a21 += a2_ * b1;
+        a22 += a2_ * b2;
+        a23 += a2_ * b3;
+        const a3_ = a[ao + i + 3];
+        a30 += a3_ * b0;
+        a31 += a3_ * b1;
+        a32 += a3_ * b2;
+        a33 += a3_ * b3;
+      }
+      out[(i + 0) * 10 + j + 0] = a00;
+      out[(i + 0) * 10 + j + 1] = a01;
+      out[(i + 0) * 10 + j + 2] = a02;
+      out[(i + 0) * 10 + j + 3] = a03;
+      out[(i + 1) * 10 + j + 0] = a10;
+      out[(i + 1) * 10 + j + 1] = a11;
+      out[(i + 1) * 10 + j + 2] = a12;
+      out[(i + 1) * 10 + j + 3] = a13;
+      out[(i + 2) * 10 + j + 0] = a20;
+      out[(i + 2) * 10 + j + 1] = a21;
+      out[(i + 2) * 10 + j + 2] = a22;
+      out[(i + 2) * 10 + j + 3] = a23;
+      out[(i + 3) * 10 + j + 0] = a30;
+      out[(i + 3) * 10 + j + 1] = a31;
+      out[(i + 3) * 10 + j + 2] = a32;
+      out[(i + 3) * 10 + j + 3] = a33;
+    }
+    for (let j = 8; j < 10; j++) {
+      let a00 = 0, a10 = 0, a20 = 0, a30 = 0;
+      for (let s = 0; s < samples; s++) {
+        const ao = s * aStep;
+        const bo = s * bStep;
+        const b0 = b[bo + j + 0];
+        const a0_ = a[ao + i + 0];
+        a00 += a0_ * b0;
+        const a1_ = a[ao + i + 1];
+        a10 += a1_ * b0;
+        const a2_ = a[ao + i + 2];
+        a20 += a2_ * b0;
+        const a3_ = a[ao + i + 3];
+        a30 += a3_ * b0;
+      }
+      out[(i + 0) * 10 + j + 0] = a00;
+      out[(i + 1) * 10 + j + 0] = a10;
+      out[(i + 2) * 10 + j + 0] = a20;
+      out[(i + 3) * 10 + j + 0] = a30;
+    }
+  }
+}
+function weightGradient215(a: Float32Array, aStep: number, b: Float32Array, bStep: number, out: Float32Array, samples: number): void {
+  for (let i = 0; i < 96; i += 4) {
+    for (let j = 0; j < 24; j += 4) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a20 = 0, a21 = 0, a22 = 0, a23 = 0, a30 = 0, a31 = 0, a32 = 0, a33 = 0;
+      for (let s = 0; s < samples; s++) {
+        const ao = s * aStep;
+        const bo = s * bStep;
+        const b0 = b[bo + j + 0];
+        const b1 = b[bo + j + 1];
+        const b2 = b[bo + j + 2];
+        const b3 = b[bo + j + 3];
+        const a0_ = a[ao + i + 0];
+        a00 += a0_ * b0;
+        a01 += a0_ * b1;
+        a02 += a0_ * b2;
+        a03 += a0_ * b3;
+        const a1_ = a[ao + i + 1];
+        a10 += a1_ * b0;
+        a11 += a1_ * b1;
+        a12 += a1_ * b2;
+        a13 += a1_ * b3;
+        const a2_ = a[ao + i + 2];
+        a20 += a2_ * b0;
+        a21 += a2_ * b1;
+        a22 += a2_ * b2;
+        a23 += a2_ * b3;
+        const a3_ = a[ao + i + 3];
+        a30 += a3_ * b0;
+        a31 += a3_ * b1;
+        a32 += a3_ * b2;
+        a33 += a3_ * b3;
+      }
+      out[(i + 0) * 24 + j + 0] = a00;
+      out[(i + 0) * 24 + j + 1] = a01;
+      out[(i + 0) * 24 + j + 2] = a02;
+      out[(i + 0) * 24 + j + 3] = a03;
+      out[(i + 1) * 24 + j + 0] = a10;
+      out[(i + 1) * 24 + j + 1] = a11;
+      out[(i + 1) * 24 + j + 2] = a12;
+      out[(i + 1) * 24 + j + 3] = a13;
+      out[(i + 2) * 24 + j + 0] = a20;
+      out[(i + 2) * 24 + j + 1] = a21;
+      out[(i + 2) * 24 + j + 2] = a22;
+      out[(i + 2) * 24 + j + 3] = a23;
+      out[(i + 3) * 24 + j + 0] = a30;
+      out[(i + 3) * 24 + j + 1] = a31;
+      out[(i + 3) * 24 + j + 2] = a32;
+      out[(i + 3) * 24 + j + 3] = a33;
+    }
+  }
+}
+function matmul218(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
+  let s = 0;
+  for (; s + 3 < samples; s += 4) {
+    for (let j = 0; j < 8; j += 4) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a20 = 0, a21 = 0, a22 = 0, a23 = 0, a30 = 0, a31 = 0, a32 = 0, a33 = 0;
+      const vo0 = (s + 0) * 96;
+      const vo1 = (s + 1) * 96;
+      const vo2 = (s + 2) * 96;
+      const vo3 = (s + 3) * 96;
+      for (let p = 0; p < 96; p++) {
+        const wo = p * 10 + j;
+        const w0 = w[wo + 0];
+        const w1 = w[wo + 1];
+        const w2 = w[wo + 2];
+        const w3 = w[wo + 3];
+        const v0 = v[vo0 + p];
+        a00 += v0 * w0;
+        a01 += v0 * w1;
+        a02 += v0 * w2;
+        a03 += v0 * w3;
+        const v1 = v[vo1 + p];
+        a10 += v1 * w0;
+        a11 += v1 * w1;
+        a12 += v1 * w2;
+        a13 += v1 * w3;
+        const v2 = v[vo2 + p];
+        a20 += v2 * w0;
+        a21 += v2 * w1;
+        a22 += v2 * w2;
+        a23 += v2 * w3;
+        const v3 = v[vo3 + p];
+        a30 += v3 * w0;
+        a31 += v3 * w1;
+        a32 += v3 * w2;
+        a33 += v3 * w3;
+      }
+      out[(s + 0) * 10 + j + 0] = a00;
+      out[(s + 0) * 10 + j + 1] = a01;
+      out[(s + 0) * 10 + j + 2] = a02;
+      out[(s + 0) * 10 + j + 3] = a03;
+      out[(s + 1) * 10 + j + 0] = a10;
+      out[(s + 1) * 10 + j + 1] = a11;
+      out[(s + 1) * 10 + j + 2] = a12;
+      out[(s + 1) * 10 + j + 3] = a13;
+      out[(s + 2) * 10 + j + 0] = a20;
+      out[(s + 2) * 10 + j + 1] = a21;
+      out[(s + 2) * 10 + j + 2] = a22;
+      out[(s + 2) * 10 + j + 3] = a23;
+      out[(s + 3) * 10 + j + 0] = a30;
+      out[(s + 3) * 10 + j + 1] = a31;
+      out[(s + 3) * 10 + j + 2] = a32;
+      out[(s + 3) * 10 + j + 3] = a33;
+    }
+    for (let j = 8; j < 10; j++) {
+      let a00 = 0, a10 = 0, a20 = 0, a30 = 0;
+      const vo0 = (s + 0) * 96;
+      const vo1 = (s + 1) * 96;
+      const vo2 = (s + 2) * 96;
+      const vo3 = (s + 3) * 96;
+      for (let p = 0; p < 96; p++) {
+        const wo = p * 10 + j;
+        const w0 = w[wo + 0];
+        const v0 = v[vo0 + p];
+        a00 += v0 * w0;
+        const v1 = v[vo1 + p];
+        a10 += v1 * w0;
+        const v2 = v[vo2 + p];
+        a20 += v2 * w0;
+        const v3 = v[vo3 + p];
+        a30 += v3 * w0;
+      }
+      out[(s + 0) * 10 + j + 0] = a00;
+      out[(s + 1) * 10 + j + 0] = a10;
+      out[(s + 2) * 10 + j + 0] = a20;
+      out[(s + 3) * 10 + j + 0] = a30;
+    }
+  }
+  for (; s < samples; s++) {
+    for (let j = 0; j < 8; j += 4) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0;
+      const vo0 = (s + 0) * 96;
+      for (let p = 0; p < 96; p++) {
+        const wo = p * 10 + j;
+        const w0 = w[wo + 0];
+        const w1 = w[wo + 1];
+        const w2 = w[wo + 2];
+        const w3 = w[wo + 3];
+        const v0 = v[vo0 + p];
+        a00 += v0 * w0;
+        a01 += v0 * w1;
+        a02 += v0 * w2;
+        a03 += v0 * w3;
+      }
+      out[(s + 0) * 10 + j + 0] = a00;
+      out[(s + 0) * 10 + j + 1] = a01;
+      out[(s + 0) * 10 + j + 2] = a02;
+      out[(s + 0) * 10 + j + 3] = a03;
+    }
+    for (let j = 8; j < 10; j++) {
+      let a00 = 0;
+      const vo0 = (s + 0) * 96;
+      for (let p = 0; p < 96; p++) {
+        const wo = p * 10 + j;
+        const w0 = w[wo + 0];
+        const v0 = v[vo0 + p];
+        a00 += v0 * w0;
+      }
+      out[(s + 0) * 10 + j + 0] = a00;
     }
   }
 }

@@ -381,58 +381,58 @@ export function grad(params: Params, inputs: Inputs, initialStates: InitialState
   const ub38_118 = new Float32Array(1);
   const mm40_119 = new Float32Array(T_T * B * 12);
   const ub41_121 = new Float32Array(12);
-  const shift48_122 = new Float32Array(T_T * B * 12);
-  const v50_123 = new Float32Array(T_T * B * 12);
-  const v52_124 = new Float32Array(T_T * B * 12);
-  const v54_125 = new Float32Array(T_T * B * 12);
-  const v56_126 = new Float32Array(T_T * B * 12);
-  const v58_127 = new Float32Array(T_T * B * 12);
-  const state59_0_128 = new Float32Array(B * 12);
-  const state59_1_129 = new Float32Array(B * 12);
-  const out59_0_130 = new Float32Array(T_T * B * 48);
-  const v3_144 = new Float32Array(B * 12);
-  const v10_145 = new Float32Array(B * 12);
-  const v18_146 = new Float32Array(B * 12);
-  const v20_147 = new Float32Array(B * 12);
-  const pad21_148 = new Float32Array(B * 48);
-  const v23_149 = new Float32Array(B * 12);
-  const pad24_150 = new Float32Array(B * 48);
-  const v27_151 = new Float32Array(B * 12);
-  const pad28_152 = new Float32Array(B * 48);
-  const v31_153 = new Float32Array(B * 12);
-  const pad32_154 = new Float32Array(B * 48);
-  const v33_155 = new Float32Array(B * 48);
-  const mm35_156 = new Float32Array(B * 12);
-  const ub64_158 = new Float32Array(576);
-  const ub66_159 = new Float32Array(576);
-  const ub67_160 = new Float32Array(48);
-  const mm68_161 = new Float32Array(T_T * B * 12);
-  const shift75_163 = new Float32Array(T_T * B * 12);
-  const v77_164 = new Float32Array(T_T * B * 12);
-  const v79_165 = new Float32Array(T_T * B * 12);
-  const v81_166 = new Float32Array(T_T * B * 12);
-  const v83_167 = new Float32Array(T_T * B * 12);
-  const v85_168 = new Float32Array(T_T * B * 12);
-  const state86_0_169 = new Float32Array(B * 12);
-  const state86_1_170 = new Float32Array(B * 12);
-  const out86_0_171 = new Float32Array(T_T * B * 48);
-  const v3_185 = new Float32Array(B * 12);
-  const v10_186 = new Float32Array(B * 12);
-  const v18_187 = new Float32Array(B * 12);
-  const v20_188 = new Float32Array(B * 12);
-  const pad21_189 = new Float32Array(B * 48);
-  const v23_190 = new Float32Array(B * 12);
-  const pad24_191 = new Float32Array(B * 48);
-  const v27_192 = new Float32Array(B * 12);
-  const pad28_193 = new Float32Array(B * 48);
-  const v31_194 = new Float32Array(B * 12);
-  const pad32_195 = new Float32Array(B * 48);
-  const v33_196 = new Float32Array(B * 48);
-  const mm35_197 = new Float32Array(B * 12);
-  const ub91_199 = new Float32Array(48);
-  const ub93_200 = new Float32Array(576);
-  const ub94_201 = new Float32Array(48);
-  const mm95_202 = new Float32Array(T_T * B);
+  const shift48_123 = new Float32Array(T_T * B * 12);
+  const v50_124 = new Float32Array(T_T * B * 12);
+  const v52_125 = new Float32Array(T_T * B * 12);
+  const v54_126 = new Float32Array(T_T * B * 12);
+  const v56_127 = new Float32Array(T_T * B * 12);
+  const v58_128 = new Float32Array(T_T * B * 12);
+  const state59_0_129 = new Float32Array(B * 12);
+  const state59_1_130 = new Float32Array(B * 12);
+  const out59_0_131 = new Float32Array(T_T * B * 48);
+  const v3_145 = new Float32Array(B * 12);
+  const v10_146 = new Float32Array(B * 12);
+  const v18_147 = new Float32Array(B * 12);
+  const v20_148 = new Float32Array(B * 12);
+  const pad21_149 = new Float32Array(B * 48);
+  const v23_150 = new Float32Array(B * 12);
+  const pad24_151 = new Float32Array(B * 48);
+  const v27_152 = new Float32Array(B * 12);
+  const pad28_153 = new Float32Array(B * 48);
+  const v31_154 = new Float32Array(B * 12);
+  const pad32_155 = new Float32Array(B * 48);
+  const v33_156 = new Float32Array(B * 48);
+  const mm35_157 = new Float32Array(B * 12);
+  const ub64_159 = new Float32Array(576);
+  const ub66_161 = new Float32Array(576);
+  const ub67_163 = new Float32Array(48);
+  const mm68_164 = new Float32Array(T_T * B * 12);
+  const shift75_166 = new Float32Array(T_T * B * 12);
+  const v77_167 = new Float32Array(T_T * B * 12);
+  const v79_168 = new Float32Array(T_T * B * 12);
+  const v81_169 = new Float32Array(T_T * B * 12);
+  const v83_170 = new Float32Array(T_T * B * 12);
+  const v85_171 = new Float32Array(T_T * B * 12);
+  const state86_0_172 = new Float32Array(B * 12);
+  const state86_1_173 = new Float32Array(B * 12);
+  const out86_0_174 = new Float32Array(T_T * B * 48);
+  const v3_188 = new Float32Array(B * 12);
+  const v10_189 = new Float32Array(B * 12);
+  const v18_190 = new Float32Array(B * 12);
+  const v20_191 = new Float32Array(B * 12);
+  const pad21_192 = new Float32Array(B * 48);
+  const v23_193 = new Float32Array(B * 12);
+  const pad24_194 = new Float32Array(B * 48);
+  const v27_195 = new Float32Array(B * 12);
+  const pad28_196 = new Float32Array(B * 48);
+  const v31_197 = new Float32Array(B * 12);
+  const pad32_198 = new Float32Array(B * 48);
+  const v33_199 = new Float32Array(B * 48);
+  const mm35_200 = new Float32Array(B * 12);
+  const ub91_202 = new Float32Array(48);
+  const ub93_204 = new Float32Array(576);
+  const ub94_206 = new Float32Array(48);
+  const mm95_207 = new Float32Array(T_T * B);
   const in43 = (inputs["series"] as Tensor).data;
   const in44 = (inputs["next"] as Tensor).data;
   const p45 = params["lower.W"];
@@ -671,364 +671,319 @@ export function grad(params: Params, inputs: Inputs, initialStates: InitialState
     }
   }
   // %40 matmul — 7: cell LSTM(I, H) {
-  mm40_119.fill(0);
   matmul120(v37_117, p104, mm40_119, T_T * B);
   // %41 unbroadcast
   ub41_121.fill(0);
-  for (let l = 0; l < T_T * B; l++) {
-    const ao = l * 1;
-    const bo = l * 12;
-    for (let i = 0; i < 1; i++) {
-      const av = v37_117[ao + i];
-      const ro = i * 12;
-      for (let j = 0; j < 12; j++) ub41_121[ro + j] += av * out21_0_85[bo + j];
-    }
-  }
+  weightGradient122(v37_117, 1, out21_0_85, 12, ub41_121, T_T * B);
   // %48 time_shift upper: previous h
-  shift48_122.set(init17_78, 0);
-  shift48_122.set(out21_0_85.subarray(0, (T_T - 1) * B * 12), B * 12);
+  shift48_123.set(init17_78, 0);
+  shift48_123.set(out21_0_85.subarray(0, (T_T - 1) * B * 12), B * 12);
   // %50 sub — 21: h' = o * tanh(c')
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 12;
     for (let j = 0; j < 12; j++) {
-      v50_123[o + j] = 1 - (out21_1_86[l * 12 + j] * out21_1_86[l * 12 + j]);
+      v50_124[o + j] = 1 - (out21_1_86[l * 12 + j] * out21_1_86[l * 12 + j]);
     }
   }
   // %52 mul ∂o — 19: o = sigmoid(z[3*H:4*H])
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 12;
     for (let j = 0; j < 12; j++) {
-      v52_124[o + j] = out21_2_87[l * 12 + j] * (1 - out21_2_87[l * 12 + j]);
+      v52_125[o + j] = out21_2_87[l * 12 + j] * (1 - out21_2_87[l * 12 + j]);
     }
   }
   // %54 sub ∂g — 18: g = tanh(z[2*H:3*H])
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 12;
     for (let j = 0; j < 12; j++) {
-      v54_125[o + j] = 1 - (out21_3_88[l * 12 + j] * out21_3_88[l * 12 + j]);
+      v54_126[o + j] = 1 - (out21_3_88[l * 12 + j] * out21_3_88[l * 12 + j]);
     }
   }
   // %56 mul ∂f — 17: f = sigmoid(z[H:2*H])
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 12;
     for (let j = 0; j < 12; j++) {
-      v56_126[o + j] = out21_5_90[l * 12 + j] * (1 - out21_5_90[l * 12 + j]);
+      v56_127[o + j] = out21_5_90[l * 12 + j] * (1 - out21_5_90[l * 12 + j]);
     }
   }
   // %58 mul ∂i — 16: i = sigmoid(z[0:H])
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 12;
     for (let j = 0; j < 12; j++) {
-      v58_127[o + j] = out21_4_89[l * 12 + j] * (1 - out21_4_89[l * 12 + j]);
+      v58_128[o + j] = out21_4_89[l * 12 + j] * (1 - out21_4_89[l * 12 + j]);
     }
   }
   // %59 scan ∂upper — 31: layer upper = LSTM(H, H) over lower
-  state59_0_128.set(c5_48);
-  state59_1_129.set(c5_48);
-  const steps131 = T_T;
+  state59_0_129.set(c5_48);
+  state59_1_130.set(c5_48);
+  const steps132 = T_T;
   // ∂upper: from the last step to the first
-  for (let s = 0; s < steps131; s++) {
+  for (let s = 0; s < steps132; s++) {
     const t = T_T - 1 - s;
-    const x59_0_132 = mm40_119.subarray(t * B * 12, (t + 1) * B * 12);
-    const x59_1_133 = out21_1_86.subarray(t * B * 12, (t + 1) * B * 12);
-    const x59_2_134 = out21_2_87.subarray(t * B * 12, (t + 1) * B * 12);
-    const x59_3_135 = out21_3_88.subarray(t * B * 12, (t + 1) * B * 12);
-    const x59_4_136 = out21_4_89.subarray(t * B * 12, (t + 1) * B * 12);
-    const x59_5_137 = out21_6_91.subarray(t * B * 12, (t + 1) * B * 12);
-    const x59_6_138 = out21_5_90.subarray(t * B * 12, (t + 1) * B * 12);
-    const x59_7_139 = v50_123.subarray(t * B * 12, (t + 1) * B * 12);
-    const x59_8_140 = v52_124.subarray(t * B * 12, (t + 1) * B * 12);
-    const x59_9_141 = v54_125.subarray(t * B * 12, (t + 1) * B * 12);
-    const x59_10_142 = v56_126.subarray(t * B * 12, (t + 1) * B * 12);
-    const x59_11_143 = v58_127.subarray(t * B * 12, (t + 1) * B * 12);
+    const x59_0_133 = mm40_119.subarray(t * B * 12, (t + 1) * B * 12);
+    const x59_1_134 = out21_1_86.subarray(t * B * 12, (t + 1) * B * 12);
+    const x59_2_135 = out21_2_87.subarray(t * B * 12, (t + 1) * B * 12);
+    const x59_3_136 = out21_3_88.subarray(t * B * 12, (t + 1) * B * 12);
+    const x59_4_137 = out21_4_89.subarray(t * B * 12, (t + 1) * B * 12);
+    const x59_5_138 = out21_6_91.subarray(t * B * 12, (t + 1) * B * 12);
+    const x59_6_139 = out21_5_90.subarray(t * B * 12, (t + 1) * B * 12);
+    const x59_7_140 = v50_124.subarray(t * B * 12, (t + 1) * B * 12);
+    const x59_8_141 = v52_125.subarray(t * B * 12, (t + 1) * B * 12);
+    const x59_9_142 = v54_126.subarray(t * B * 12, (t + 1) * B * 12);
+    const x59_10_143 = v56_127.subarray(t * B * 12, (t + 1) * B * 12);
+    const x59_11_144 = v58_128.subarray(t * B * 12, (t + 1) * B * 12);
     // %3 add
     for (let l = 0; l < B; l++) {
       const o = l * 12;
       for (let j = 0; j < 12; j++) {
-        v3_144[o + j] = state59_0_128[l * 12 + j] + x59_0_132[l * 12 + j];
+        v3_145[o + j] = state59_0_129[l * 12 + j] + x59_0_133[l * 12 + j];
       }
     }
     // %10 add
     for (let l = 0; l < B; l++) {
       const o = l * 12;
       for (let j = 0; j < 12; j++) {
-        v10_145[o + j] = state59_1_129[l * 12 + j] + ((v3_144[l * 12 + j] * x59_2_134[l * 12 + j]) * x59_7_139[l * 12 + j]);
+        v10_146[o + j] = state59_1_130[l * 12 + j] + ((v3_145[l * 12 + j] * x59_2_135[l * 12 + j]) * x59_7_140[l * 12 + j]);
       }
     }
     // %18 mul — 20: c' = f * c + i * g
     for (let l = 0; l < B; l++) {
       const o = l * 12;
       for (let j = 0; j < 12; j++) {
-        v18_146[o + j] = v10_145[l * 12 + j] * x59_6_138[l * 12 + j];
+        v18_147[o + j] = v10_146[l * 12 + j] * x59_6_139[l * 12 + j];
       }
     }
     // %20 mul ∂o — 19: o = sigmoid(z[3*H:4*H])
     for (let l = 0; l < B; l++) {
       const o = l * 12;
       for (let j = 0; j < 12; j++) {
-        v20_147[o + j] = (v3_144[l * 12 + j] * x59_1_133[l * 12 + j]) * x59_8_140[l * 12 + j];
+        v20_148[o + j] = (v3_145[l * 12 + j] * x59_1_134[l * 12 + j]) * x59_8_141[l * 12 + j];
       }
     }
     // %21 pad_last — 19: o = sigmoid(z[3*H:4*H])
-    pad21_148.fill(0);
+    pad21_149.fill(0);
     for (let r = 0; r < B; r++) {
-      for (let c = 0; c < 12; c++) pad21_148[r * 48 + 36 + c] = v20_147[r * 12 + c];
+      for (let c = 0; c < 12; c++) pad21_149[r * 48 + 36 + c] = v20_148[r * 12 + c];
     }
     // %23 mul ∂g — 18: g = tanh(z[2*H:3*H])
     for (let l = 0; l < B; l++) {
       const o = l * 12;
       for (let j = 0; j < 12; j++) {
-        v23_149[o + j] = (v10_145[l * 12 + j] * x59_4_136[l * 12 + j]) * x59_9_141[l * 12 + j];
+        v23_150[o + j] = (v10_146[l * 12 + j] * x59_4_137[l * 12 + j]) * x59_9_142[l * 12 + j];
       }
     }
     // %24 pad_last — 18: g = tanh(z[2*H:3*H])
-    pad24_150.fill(0);
+    pad24_151.fill(0);
     for (let r = 0; r < B; r++) {
-      for (let c = 0; c < 12; c++) pad24_150[r * 48 + 24 + c] = v23_149[r * 12 + c];
+      for (let c = 0; c < 12; c++) pad24_151[r * 48 + 24 + c] = v23_150[r * 12 + c];
     }
     // %27 mul ∂f — 17: f = sigmoid(z[H:2*H])
     for (let l = 0; l < B; l++) {
       const o = l * 12;
       for (let j = 0; j < 12; j++) {
-        v27_151[o + j] = (v10_145[l * 12 + j] * x59_5_137[l * 12 + j]) * x59_10_142[l * 12 + j];
+        v27_152[o + j] = (v10_146[l * 12 + j] * x59_5_138[l * 12 + j]) * x59_10_143[l * 12 + j];
       }
     }
     // %28 pad_last — 17: f = sigmoid(z[H:2*H])
-    pad28_152.fill(0);
+    pad28_153.fill(0);
     for (let r = 0; r < B; r++) {
-      for (let c = 0; c < 12; c++) pad28_152[r * 48 + 12 + c] = v27_151[r * 12 + c];
+      for (let c = 0; c < 12; c++) pad28_153[r * 48 + 12 + c] = v27_152[r * 12 + c];
     }
     // %31 mul ∂i — 16: i = sigmoid(z[0:H])
     for (let l = 0; l < B; l++) {
       const o = l * 12;
       for (let j = 0; j < 12; j++) {
-        v31_153[o + j] = (v10_145[l * 12 + j] * x59_3_135[l * 12 + j]) * x59_11_143[l * 12 + j];
+        v31_154[o + j] = (v10_146[l * 12 + j] * x59_3_136[l * 12 + j]) * x59_11_144[l * 12 + j];
       }
     }
     // %32 pad_last — 16: i = sigmoid(z[0:H])
-    pad32_154.fill(0);
+    pad32_155.fill(0);
     for (let r = 0; r < B; r++) {
-      for (let c = 0; c < 12; c++) pad32_154[r * 48 + 0 + c] = v31_153[r * 12 + c];
+      for (let c = 0; c < 12; c++) pad32_155[r * 48 + 0 + c] = v31_154[r * 12 + c];
     }
     // %33 add
     for (let l = 0; l < B; l++) {
       const o = l * 48;
       for (let j = 0; j < 48; j++) {
-        v33_155[o + j] = ((pad21_148[l * 48 + j] + pad24_150[l * 48 + j]) + pad28_152[l * 48 + j]) + pad32_154[l * 48 + j];
+        v33_156[o + j] = ((pad21_149[l * 48 + j] + pad24_151[l * 48 + j]) + pad28_153[l * 48 + j]) + pad32_155[l * 48 + j];
       }
     }
     // %35 matmul — 15: z = W @ x + U @ h + b
-    mm35_156.fill(0);
-    matmul157(v33_155, p76, mm35_156, B);
-    out59_0_130.set(v33_155, t * v33_155.length);
-    state59_0_128.set(mm35_156);
-    state59_1_129.set(v18_146);
+    matmul158(v33_156, p76, mm35_157, B);
+    out59_0_131.set(v33_156, t * v33_156.length);
+    state59_0_129.set(mm35_157);
+    state59_1_130.set(v18_147);
   }
   // %64 unbroadcast ∂upper: ∂W (batched)
-  ub64_158.fill(0);
-  for (let l = 0; l < T_T * B; l++) {
-    const ao = l * 48;
-    const bo = l * 12;
-    for (let i = 0; i < 48; i++) {
-      const av = out59_0_130[ao + i];
-      const ro = i * 12;
-      for (let j = 0; j < 12; j++) ub64_158[ro + j] += av * out10_0_56[bo + j];
-    }
-  }
+  ub64_159.fill(0);
+  weightGradient160(out59_0_131, 48, out10_0_56, 12, ub64_159, T_T * B);
   // %66 unbroadcast ∂upper: ∂U (batched)
-  ub66_159.fill(0);
-  for (let l = 0; l < T_T * B; l++) {
-    const ao = l * 48;
-    const bo = l * 12;
-    for (let i = 0; i < 48; i++) {
-      const av = out59_0_130[ao + i];
-      const ro = i * 12;
-      for (let j = 0; j < 12; j++) ub66_159[ro + j] += av * shift48_122[bo + j];
-    }
-  }
+  ub66_161.fill(0);
+  weightGradient162(out59_0_131, 48, shift48_123, 12, ub66_161, T_T * B);
   // %67 unbroadcast ∂upper: ∂b (batched)
-  ub67_160.fill(0);
+  ub67_163.fill(0);
   for (let l = 0; l < T_T * B; l++) {
     for (let j = 0; j < 48; j++) {
-      ub67_160[j] += out59_0_130[l * 48 + j];
+      ub67_163[j] += out59_0_131[l * 48 + j];
     }
   }
   // %68 matmul — 15: z = W @ x + U @ h + b
-  mm68_161.fill(0);
-  matmul162(out59_0_130, p75, mm68_161, T_T * B);
+  matmul165(out59_0_131, p75, mm68_164, T_T * B);
   // %75 time_shift lower: previous h
-  shift75_163.set(init6_49, 0);
-  shift75_163.set(out10_0_56.subarray(0, (T_T - 1) * B * 12), B * 12);
+  shift75_166.set(init6_49, 0);
+  shift75_166.set(out10_0_56.subarray(0, (T_T - 1) * B * 12), B * 12);
   // %77 sub — 21: h' = o * tanh(c')
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 12;
     for (let j = 0; j < 12; j++) {
-      v77_164[o + j] = 1 - (out10_1_57[l * 12 + j] * out10_1_57[l * 12 + j]);
+      v77_167[o + j] = 1 - (out10_1_57[l * 12 + j] * out10_1_57[l * 12 + j]);
     }
   }
   // %79 mul ∂o — 19: o = sigmoid(z[3*H:4*H])
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 12;
     for (let j = 0; j < 12; j++) {
-      v79_165[o + j] = out10_2_58[l * 12 + j] * (1 - out10_2_58[l * 12 + j]);
+      v79_168[o + j] = out10_2_58[l * 12 + j] * (1 - out10_2_58[l * 12 + j]);
     }
   }
   // %81 sub ∂g — 18: g = tanh(z[2*H:3*H])
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 12;
     for (let j = 0; j < 12; j++) {
-      v81_166[o + j] = 1 - (out10_3_59[l * 12 + j] * out10_3_59[l * 12 + j]);
+      v81_169[o + j] = 1 - (out10_3_59[l * 12 + j] * out10_3_59[l * 12 + j]);
     }
   }
   // %83 mul ∂f — 17: f = sigmoid(z[H:2*H])
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 12;
     for (let j = 0; j < 12; j++) {
-      v83_167[o + j] = out10_5_61[l * 12 + j] * (1 - out10_5_61[l * 12 + j]);
+      v83_170[o + j] = out10_5_61[l * 12 + j] * (1 - out10_5_61[l * 12 + j]);
     }
   }
   // %85 mul ∂i — 16: i = sigmoid(z[0:H])
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 12;
     for (let j = 0; j < 12; j++) {
-      v85_168[o + j] = out10_4_60[l * 12 + j] * (1 - out10_4_60[l * 12 + j]);
+      v85_171[o + j] = out10_4_60[l * 12 + j] * (1 - out10_4_60[l * 12 + j]);
     }
   }
   // %86 scan ∂lower — 30: layer lower = LSTM(I, H) over series
-  state86_0_169.set(c5_48);
-  state86_1_170.set(c5_48);
-  const steps172 = T_T;
+  state86_0_172.set(c5_48);
+  state86_1_173.set(c5_48);
+  const steps175 = T_T;
   // ∂lower: from the last step to the first
-  for (let s = 0; s < steps172; s++) {
+  for (let s = 0; s < steps175; s++) {
     const t = T_T - 1 - s;
-    const x86_0_173 = mm68_161.subarray(t * B * 12, (t + 1) * B * 12);
-    const x86_1_174 = out10_1_57.subarray(t * B * 12, (t + 1) * B * 12);
-    const x86_2_175 = out10_2_58.subarray(t * B * 12, (t + 1) * B * 12);
-    const x86_3_176 = out10_3_59.subarray(t * B * 12, (t + 1) * B * 12);
-    const x86_4_177 = out10_4_60.subarray(t * B * 12, (t + 1) * B * 12);
-    const x86_5_178 = out10_6_62.subarray(t * B * 12, (t + 1) * B * 12);
-    const x86_6_179 = out10_5_61.subarray(t * B * 12, (t + 1) * B * 12);
-    const x86_7_180 = v77_164.subarray(t * B * 12, (t + 1) * B * 12);
-    const x86_8_181 = v79_165.subarray(t * B * 12, (t + 1) * B * 12);
-    const x86_9_182 = v81_166.subarray(t * B * 12, (t + 1) * B * 12);
-    const x86_10_183 = v83_167.subarray(t * B * 12, (t + 1) * B * 12);
-    const x86_11_184 = v85_168.subarray(t * B * 12, (t + 1) * B * 12);
+    const x86_0_176 = mm68_164.subarray(t * B * 12, (t + 1) * B * 12);
+    const x86_1_177 = out10_1_57.subarray(t * B * 12, (t + 1) * B * 12);
+    const x86_2_178 = out10_2_58.subarray(t * B * 12, (t + 1) * B * 12);
+    const x86_3_179 = out10_3_59.subarray(t * B * 12, (t + 1) * B * 12);
+    const x86_4_180 = out10_4_60.subarray(t * B * 12, (t + 1) * B * 12);
+    const x86_5_181 = out10_6_62.subarray(t * B * 12, (t + 1) * B * 12);
+    const x86_6_182 = out10_5_61.subarray(t * B * 12, (t + 1) * B * 12);
+    const x86_7_183 = v77_167.subarray(t * B * 12, (t + 1) * B * 12);
+    const x86_8_184 = v79_168.subarray(t * B * 12, (t + 1) * B * 12);
+    const x86_9_185 = v81_169.subarray(t * B * 12, (t + 1) * B * 12);
+    const x86_10_186 = v83_170.subarray(t * B * 12, (t + 1) * B * 12);
+    const x86_11_187 = v85_171.subarray(t * B * 12, (t + 1) * B * 12);
     // %3 add
     for (let l = 0; l < B; l++) {
       const o = l * 12;
       for (let j = 0; j < 12; j++) {
-        v3_185[o + j] = state86_0_169[l * 12 + j] + x86_0_173[l * 12 + j];
+        v3_188[o + j] = state86_0_172[l * 12 + j] + x86_0_176[l * 12 + j];
       }
     }
     // %10 add
     for (let l = 0; l < B; l++) {
       const o = l * 12;
       for (let j = 0; j < 12; j++) {
-        v10_186[o + j] = state86_1_170[l * 12 + j] + ((v3_185[l * 12 + j] * x86_2_175[l * 12 + j]) * x86_7_180[l * 12 + j]);
+        v10_189[o + j] = state86_1_173[l * 12 + j] + ((v3_188[l * 12 + j] * x86_2_178[l * 12 + j]) * x86_7_183[l * 12 + j]);
       }
     }
     // %18 mul — 20: c' = f * c + i * g
     for (let l = 0; l < B; l++) {
       const o = l * 12;
       for (let j = 0; j < 12; j++) {
-        v18_187[o + j] = v10_186[l * 12 + j] * x86_6_179[l * 12 + j];
+        v18_190[o + j] = v10_189[l * 12 + j] * x86_6_182[l * 12 + j];
       }
     }
     // %20 mul ∂o — 19: o = sigmoid(z[3*H:4*H])
     for (let l = 0; l < B; l++) {
       const o = l * 12;
       for (let j = 0; j < 12; j++) {
-        v20_188[o + j] = (v3_185[l * 12 + j] * x86_1_174[l * 12 + j]) * x86_8_181[l * 12 + j];
+        v20_191[o + j] = (v3_188[l * 12 + j] * x86_1_177[l * 12 + j]) * x86_8_184[l * 12 + j];
       }
     }
     // %21 pad_last — 19: o = sigmoid(z[3*H:4*H])
-    pad21_189.fill(0);
+    pad21_192.fill(0);
     for (let r = 0; r < B; r++) {
-      for (let c = 0; c < 12; c++) pad21_189[r * 48 + 36 + c] = v20_188[r * 12 + c];
+      for (let c = 0; c < 12; c++) pad21_192[r * 48 + 36 + c] = v20_191[r * 12 + c];
     }
     // %23 mul ∂g — 18: g = tanh(z[2*H:3*H])
     for (let l = 0; l < B; l++) {
       const o = l * 12;
       for (let j = 0; j < 12; j++) {
-        v23_190[o + j] = (v10_186[l * 12 + j] * x86_4_177[l * 12 + j]) * x86_9_182[l * 12 + j];
+        v23_193[o + j] = (v10_189[l * 12 + j] * x86_4_180[l * 12 + j]) * x86_9_185[l * 12 + j];
       }
     }
     // %24 pad_last — 18: g = tanh(z[2*H:3*H])
-    pad24_191.fill(0);
+    pad24_194.fill(0);
     for (let r = 0; r < B; r++) {
-      for (let c = 0; c < 12; c++) pad24_191[r * 48 + 24 + c] = v23_190[r * 12 + c];
+      for (let c = 0; c < 12; c++) pad24_194[r * 48 + 24 + c] = v23_193[r * 12 + c];
     }
     // %27 mul ∂f — 17: f = sigmoid(z[H:2*H])
     for (let l = 0; l < B; l++) {
       const o = l * 12;
       for (let j = 0; j < 12; j++) {
-        v27_192[o + j] = (v10_186[l * 12 + j] * x86_5_178[l * 12 + j]) * x86_10_183[l * 12 + j];
+        v27_195[o + j] = (v10_189[l * 12 + j] * x86_5_181[l * 12 + j]) * x86_10_186[l * 12 + j];
       }
     }
     // %28 pad_last — 17: f = sigmoid(z[H:2*H])
-    pad28_193.fill(0);
+    pad28_196.fill(0);
     for (let r = 0; r < B; r++) {
-      for (let c = 0; c < 12; c++) pad28_193[r * 48 + 12 + c] = v27_192[r * 12 + c];
+      for (let c = 0; c < 12; c++) pad28_196[r * 48 + 12 + c] = v27_195[r * 12 + c];
     }
     // %31 mul ∂i — 16: i = sigmoid(z[0:H])
     for (let l = 0; l < B; l++) {
       const o = l * 12;
       for (let j = 0; j < 12; j++) {
-        v31_194[o + j] = (v10_186[l * 12 + j] * x86_3_176[l * 12 + j]) * x86_11_184[l * 12 + j];
+        v31_197[o + j] = (v10_189[l * 12 + j] * x86_3_179[l * 12 + j]) * x86_11_187[l * 12 + j];
       }
     }
     // %32 pad_last — 16: i = sigmoid(z[0:H])
-    pad32_195.fill(0);
+    pad32_198.fill(0);
     for (let r = 0; r < B; r++) {
-      for (let c = 0; c < 12; c++) pad32_195[r * 48 + 0 + c] = v31_194[r * 12 + c];
+      for (let c = 0; c < 12; c++) pad32_198[r * 48 + 0 + c] = v31_197[r * 12 + c];
     }
     // %33 add
     for (let l = 0; l < B; l++) {
       const o = l * 48;
       for (let j = 0; j < 48; j++) {
-        v33_196[o + j] = ((pad21_189[l * 48 + j] + pad24_191[l * 48 + j]) + pad28_193[l * 48 + j]) + pad32_195[l * 48 + j];
+        v33_199[o + j] = ((pad21_192[l * 48 + j] + pad24_194[l * 48 + j]) + pad28_196[l * 48 + j]) + pad32_198[l * 48 + j];
       }
     }
     // %35 matmul — 15: z = W @ x + U @ h + b
-    mm35_197.fill(0);
-    matmul198(v33_196, p46, mm35_197, B);
-    out86_0_171.set(v33_196, t * v33_196.length);
-    state86_0_169.set(mm35_197);
-    state86_1_170.set(v18_187);
+    matmul201(v33_199, p46, mm35_200, B);
+    out86_0_174.set(v33_199, t * v33_199.length);
+    state86_0_172.set(mm35_200);
+    state86_1_173.set(v18_190);
   }
   // %91 unbroadcast ∂lower: ∂W (batched)
-  ub91_199.fill(0);
-  for (let l = 0; l < T_T * B; l++) {
-    const ao = l * 48;
-    const bo = l * 1;
-    for (let i = 0; i < 48; i++) {
-      const av = out86_0_171[ao + i];
-      const ro = i * 1;
-      for (let j = 0; j < 1; j++) ub91_199[ro + j] += av * in43[bo + j];
-    }
-  }
+  ub91_202.fill(0);
+  weightGradient203(out86_0_174, 48, in43, 1, ub91_202, T_T * B);
   // %93 unbroadcast ∂lower: ∂U (batched)
-  ub93_200.fill(0);
-  for (let l = 0; l < T_T * B; l++) {
-    const ao = l * 48;
-    const bo = l * 12;
-    for (let i = 0; i < 48; i++) {
-      const av = out86_0_171[ao + i];
-      const ro = i * 12;
-      for (let j = 0; j < 12; j++) ub93_200[ro + j] += av * shift75_163[bo + j];
-    }
-  }
+  ub93_204.fill(0);
+  weightGradient205(out86_0_174, 48, shift75_166, 12, ub93_204, T_T * B);
   // %94 unbroadcast ∂lower: ∂b (batched)
-  ub94_201.fill(0);
+  ub94_206.fill(0);
   for (let l = 0; l < T_T * B; l++) {
     for (let j = 0; j < 48; j++) {
-      ub94_201[j] += out86_0_171[l * 48 + j];
+      ub94_206[j] += out86_0_174[l * 48 + j];
     }
   }
   // %95 matmul — 15: z = W @ x + U @ h + b
-  mm95_202.fill(0);
-  matmul203(out86_0_171, p45, mm95_202, T_T * B);
-  return { loss: red32_112[0], outputs: { "prediction": { data: v28_108, shape: [T_T, B, 1] } }, finalStates: { "lower.h": { data: state10_0_54, shape: [B, 12] }, "lower.c": { data: state10_1_55, shape: [B, 12] }, "upper.h": { data: state21_0_83, shape: [B, 12] }, "upper.c": { data: state21_1_84, shape: [B, 12] } }, grads: { "lower.W": ub91_199, "lower.U": ub93_200, "lower.b": ub94_201, "upper.W": ub64_158, "upper.U": ub66_159, "upper.b": ub67_160, "prediction.W": ub41_121, "prediction.b": ub38_118 }, inputGrads: { "series": { data: mm95_202, shape: [T_T, B, 1] } }, stateGrads: { "lower.h": { data: state86_0_169, shape: [B, 12] }, "lower.c": { data: state86_1_170, shape: [B, 12] }, "upper.h": { data: state59_0_128, shape: [B, 12] }, "upper.c": { data: state59_1_129, shape: [B, 12] } } } as GradResult;
+  matmul208(out86_0_174, p45, mm95_207, T_T * B);
+  return { loss: red32_112[0], outputs: { "prediction": { data: v28_108, shape: [T_T, B, 1] } }, finalStates: { "lower.h": { data: state10_0_54, shape: [B, 12] }, "lower.c": { data: state10_1_55, shape: [B, 12] }, "upper.h": { data: state21_0_83, shape: [B, 12] }, "upper.c": { data: state21_1_84, shape: [B, 12] } }, grads: { "lower.W": ub91_202, "lower.U": ub93_204, "lower.b": ub94_206, "upper.W": ub64_159, "upper.U": ub66_161, "upper.b": ub67_163, "prediction.W": ub41_121, "prediction.b": ub38_118 }, inputGrads: { "series": { data: mm95_207, shape: [T_T, B, 1] } }, stateGrads: { "lower.h": { data: state86_0_172, shape: [B, 12] }, "lower.c": { data: state86_1_173, shape: [B, 12] }, "upper.h": { data: state59_0_129, shape: [B, 12] }, "upper.c": { data: state59_1_130, shape: [B, 12] } } } as GradResult;
 }
 
 
@@ -1109,247 +1064,1289 @@ export function trainStep(params: Params, opt: Optimizer, inputs: Inputs, initia
 
 // Kernels specialised for this model’s sizes.
 function matmul8(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
-  for (let s = 0; s < samples; s++) {
-    const xo = s * 1;
-    const oo = s * 48;
-    for (let i = 0; i < 48; i++) {
-      const wo = i * 1;
-      let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-      let p = 0;
-      for (; p + 3 < 1; p += 4) {
-        s0 += w[wo + p + 0] * x[xo + p + 0];
-        s1 += w[wo + p + 1] * x[xo + p + 1];
-        s2 += w[wo + p + 2] * x[xo + p + 2];
-        s3 += w[wo + p + 3] * x[xo + p + 3];
+  let s = 0;
+  for (; s + 3 < samples; s += 4) {
+    for (let i = 0; i < 48; i += 4) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a20 = 0, a21 = 0, a22 = 0, a23 = 0, a30 = 0, a31 = 0, a32 = 0, a33 = 0;
+      const wo0 = (i + 0) * 1;
+      const wo1 = (i + 1) * 1;
+      const wo2 = (i + 2) * 1;
+      const wo3 = (i + 3) * 1;
+      const xo0 = (s + 0) * 1;
+      const xo1 = (s + 1) * 1;
+      const xo2 = (s + 2) * 1;
+      const xo3 = (s + 3) * 1;
+      for (let p = 0; p < 1; p++) {
+        const w0 = w[wo0 + p];
+        const w1 = w[wo1 + p];
+        const w2 = w[wo2 + p];
+        const w3 = w[wo3 + p];
+        const x0 = x[xo0 + p];
+        a00 += w0 * x0;
+        a01 += w1 * x0;
+        a02 += w2 * x0;
+        a03 += w3 * x0;
+        const x1 = x[xo1 + p];
+        a10 += w0 * x1;
+        a11 += w1 * x1;
+        a12 += w2 * x1;
+        a13 += w3 * x1;
+        const x2 = x[xo2 + p];
+        a20 += w0 * x2;
+        a21 += w1 * x2;
+        a22 += w2 * x2;
+        a23 += w3 * x2;
+        const x3 = x[xo3 + p];
+        a30 += w0 * x3;
+        a31 += w1 * x3;
+        a32 += w2 * x3;
+        a33 += w3 * x3;
       }
-      for (; p < 1; p++) s0 += w[wo + p] * x[xo + p];
-      out[oo + i] = s0 + s1 + s2 + s3;
+      out[(s + 0) * 48 + i + 0] = a00;
+      out[(s + 0) * 48 + i + 1] = a01;
+      out[(s + 0) * 48 + i + 2] = a02;
+      out[(s + 0) * 48 + i + 3] = a03;
+      out[(s + 1) * 48 + i + 0] = a10;
+      out[(s + 1) * 48 + i + 1] = a11;
+      out[(s + 1) * 48 + i + 2] = a12;
+      out[(s + 1) * 48 + i + 3] = a13;
+      out[(s + 2) * 48 + i + 0] = a20;
+      out[(s + 2) * 48 + i + 1] = a21;
+      out[(s + 2) * 48 + i + 2] = a22;
+      out[(s + 2) * 48 + i + 3] = a23;
+      out[(s + 3) * 48 + i + 0] = a30;
+      out[(s + 3) * 48 + i + 1] = a31;
+      out[(s + 3) * 48 + i + 2] = a32;
+      out[(s + 3) * 48 + i + 3] = a33;
+    }
+  }
+  for (; s < samples; s++) {
+    for (let i = 0; i < 48; i += 4) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0;
+      const wo0 = (i + 0) * 1;
+      const wo1 = (i + 1) * 1;
+      const wo2 = (i + 2) * 1;
+      const wo3 = (i + 3) * 1;
+      const xo0 = (s + 0) * 1;
+      for (let p = 0; p < 1; p++) {
+        const w0 = w[wo0 + p];
+        const w1 = w[wo1 + p];
+        const w2 = w[wo2 + p];
+        const w3 = w[wo3 + p];
+        const x0 = x[xo0 + p];
+        a00 += w0 * x0;
+        a01 += w1 * x0;
+        a02 += w2 * x0;
+        a03 += w3 * x0;
+      }
+      out[(s + 0) * 48 + i + 0] = a00;
+      out[(s + 0) * 48 + i + 1] = a01;
+      out[(s + 0) * 48 + i + 2] = a02;
+      out[(s + 0) * 48 + i + 3] = a03;
     }
   }
 }
 function matmul16(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
-  for (let s = 0; s < samples; s++) {
-    const xo = s * 12;
-    const oo = s * 48;
-    for (let i = 0; i < 48; i++) {
-      const wo = i * 12;
-      let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-      let p = 0;
-      for (; p + 3 < 12; p += 4) {
-        s0 += w[wo + p + 0] * x[xo + p + 0];
-        s1 += w[wo + p + 1] * x[xo + p + 1];
-        s2 += w[wo + p + 2] * x[xo + p + 2];
-        s3 += w[wo + p + 3] * x[xo + p + 3];
+  let s = 0;
+  for (; s + 3 < samples; s += 4) {
+    for (let i = 0; i < 48; i += 4) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a20 = 0, a21 = 0, a22 = 0, a23 = 0, a30 = 0, a31 = 0, a32 = 0, a33 = 0;
+      const wo0 = (i + 0) * 12;
+      const wo1 = (i + 1) * 12;
+      const wo2 = (i + 2) * 12;
+      const wo3 = (i + 3) * 12;
+      const xo0 = (s + 0) * 12;
+      const xo1 = (s + 1) * 12;
+      const xo2 = (s + 2) * 12;
+      const xo3 = (s + 3) * 12;
+      for (let p = 0; p < 12; p++) {
+        const w0 = w[wo0 + p];
+        const w1 = w[wo1 + p];
+        const w2 = w[wo2 + p];
+        const w3 = w[wo3 + p];
+        const x0 = x[xo0 + p];
+        a00 += w0 * x0;
+        a01 += w1 * x0;
+        a02 += w2 * x0;
+        a03 += w3 * x0;
+        const x1 = x[xo1 + p];
+        a10 += w0 * x1;
+        a11 += w1 * x1;
+        a12 += w2 * x1;
+        a13 += w3 * x1;
+        const x2 = x[xo2 + p];
+        a20 += w0 * x2;
+        a21 += w1 * x2;
+        a22 += w2 * x2;
+        a23 += w3 * x2;
+        const x3 = x[xo3 + p];
+        a30 += w0 * x3;
+        a31 += w1 * x3;
+        a32 += w2 * x3;
+        a33 += w3 * x3;
       }
-      for (; p < 12; p++) s0 += w[wo + p] * x[xo + p];
-      out[oo + i] = s0 + s1 + s2 + s3;
+      out[(s + 0) * 48 + i + 0] = a00;
+      out[(s + 0) * 48 + i + 1] = a01;
+      out[(s + 0) * 48 + i + 2] = a02;
+      out[(s + 0) * 48 + i + 3] = a03;
+      out[(s + 1) * 48 + i + 0] = a10;
+      out[(s + 1) * 48 + i + 1] = a11;
+      out[(s + 1) * 48 + i + 2] = a12;
+      out[(s + 1) * 48 + i + 3] = a13;
+      out[(s + 2) * 48 + i + 0] = a20;
+      out[(s + 2) * 48 + i + 1] = a21;
+      out[(s + 2) * 48 + i + 2] = a22;
+      out[(s + 2) * 48 + i + 3] = a23;
+      out[(s + 3) * 48 + i + 0] = a30;
+      out[(s + 3) * 48 + i + 1] = a31;
+      out[(s + 3) * 48 + i + 2] = a32;
+      out[(s + 3) * 48 + i + 3] = a33;
+    }
+  }
+  for (; s < samples; s++) {
+    for (let i = 0; i < 48; i += 4) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0;
+      const wo0 = (i + 0) * 12;
+      const wo1 = (i + 1) * 12;
+      const wo2 = (i + 2) * 12;
+      const wo3 = (i + 3) * 12;
+      const xo0 = (s + 0) * 12;
+      for (let p = 0; p < 12; p++) {
+        const w0 = w[wo0 + p];
+        const w1 = w[wo1 + p];
+        const w2 = w[wo2 + p];
+        const w3 = w[wo3 + p];
+        const x0 = x[xo0 + p];
+        a00 += w0 * x0;
+        a01 += w1 * x0;
+        a02 += w2 * x0;
+        a03 += w3 * x0;
+      }
+      out[(s + 0) * 48 + i + 0] = a00;
+      out[(s + 0) * 48 + i + 1] = a01;
+      out[(s + 0) * 48 + i + 2] = a02;
+      out[(s + 0) * 48 + i + 3] = a03;
     }
   }
 }
 function matmul26(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
-  for (let s = 0; s < samples; s++) {
-    const xo = s * 12;
-    const oo = s * 48;
-    for (let i = 0; i < 48; i++) {
-      const wo = i * 12;
-      let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-      let p = 0;
-      for (; p + 3 < 12; p += 4) {
-        s0 += w[wo + p + 0] * x[xo + p + 0];
-        s1 += w[wo + p + 1] * x[xo + p + 1];
-        s2 += w[wo + p + 2] * x[xo + p + 2];
-        s3 += w[wo + p + 3] * x[xo + p + 3];
+  let s = 0;
+  for (; s + 3 < samples; s += 4) {
+    for (let i = 0; i < 48; i += 4) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a20 = 0, a21 = 0, a22 = 0, a23 = 0, a30 = 0, a31 = 0, a32 = 0, a33 = 0;
+      const wo0 = (i + 0) * 12;
+      const wo1 = (i + 1) * 12;
+      const wo2 = (i + 2) * 12;
+      const wo3 = (i + 3) * 12;
+      const xo0 = (s + 0) * 12;
+      const xo1 = (s + 1) * 12;
+      const xo2 = (s + 2) * 12;
+      const xo3 = (s + 3) * 12;
+      for (let p = 0; p < 12; p++) {
+        const w0 = w[wo0 + p];
+        const w1 = w[wo1 + p];
+        const w2 = w[wo2 + p];
+        const w3 = w[wo3 + p];
+        const x0 = x[xo0 + p];
+        a00 += w0 * x0;
+        a01 += w1 * x0;
+        a02 += w2 * x0;
+        a03 += w3 * x0;
+        const x1 = x[xo1 + p];
+        a10 += w0 * x1;
+        a11 += w1 * x1;
+        a12 += w2 * x1;
+        a13 += w3 * x1;
+        const x2 = x[xo2 + p];
+        a20 += w0 * x2;
+        a21 += w1 * x2;
+        a22 += w2 * x2;
+        a23 += w3 * x2;
+        const x3 = x[xo3 + p];
+        a30 += w0 * x3;
+        a31 += w1 * x3;
+        a32 += w2 * x3;
+        a33 += w3 * x3;
       }
-      for (; p < 12; p++) s0 += w[wo + p] * x[xo + p];
-      out[oo + i] = s0 + s1 + s2 + s3;
+      out[(s + 0) * 48 + i + 0] = a00;
+      out[(s + 0) * 48 + i + 1] = a01;
+      out[(s + 0) * 48 + i + 2] = a02;
+      out[(s + 0) * 48 + i + 3] = a03;
+      out[(s + 1) * 48 + i + 0] = a10;
+      out[(s + 1) * 48 + i + 1] = a11;
+      out[(s + 1) * 48 + i + 2] = a12;
+      out[(s + 1) * 48 + i + 3] = a13;
+      out[(s + 2) * 48 + i + 0] = a20;
+      out[(s + 2) * 48 + i + 1] = a21;
+      out[(s + 2) * 48 + i + 2] = a22;
+      out[(s + 2) * 48 + i + 3] = a23;
+      out[(s + 3) * 48 + i + 0] = a30;
+      out[(s + 3) * 48 + i + 1] = a31;
+      out[(s + 3) * 48 + i + 2] = a32;
+      out[(s + 3) * 48 + i + 3] = a33;
+    }
+  }
+  for (; s < samples; s++) {
+    for (let i = 0; i < 48; i += 4) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0;
+      const wo0 = (i + 0) * 12;
+      const wo1 = (i + 1) * 12;
+      const wo2 = (i + 2) * 12;
+      const wo3 = (i + 3) * 12;
+      const xo0 = (s + 0) * 12;
+      for (let p = 0; p < 12; p++) {
+        const w0 = w[wo0 + p];
+        const w1 = w[wo1 + p];
+        const w2 = w[wo2 + p];
+        const w3 = w[wo3 + p];
+        const x0 = x[xo0 + p];
+        a00 += w0 * x0;
+        a01 += w1 * x0;
+        a02 += w2 * x0;
+        a03 += w3 * x0;
+      }
+      out[(s + 0) * 48 + i + 0] = a00;
+      out[(s + 0) * 48 + i + 1] = a01;
+      out[(s + 0) * 48 + i + 2] = a02;
+      out[(s + 0) * 48 + i + 3] = a03;
     }
   }
 }
 function matmul34(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
-  for (let s = 0; s < samples; s++) {
-    const xo = s * 12;
-    const oo = s * 48;
-    for (let i = 0; i < 48; i++) {
-      const wo = i * 12;
-      let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-      let p = 0;
-      for (; p + 3 < 12; p += 4) {
-        s0 += w[wo + p + 0] * x[xo + p + 0];
-        s1 += w[wo + p + 1] * x[xo + p + 1];
-        s2 += w[wo + p + 2] * x[xo + p + 2];
-        s3 += w[wo + p + 3] * x[xo + p + 3];
+  let s = 0;
+  for (; s + 3 < samples; s += 4) {
+    for (let i = 0; i < 48; i += 4) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a20 = 0, a21 = 0, a22 = 0, a23 = 0, a30 = 0, a31 = 0, a32 = 0, a33 = 0;
+      const wo0 = (i + 0) * 12;
+      const wo1 = (i + 1) * 12;
+      const wo2 = (i + 2) * 12;
+      const wo3 = (i + 3) * 12;
+      const xo0 = (s + 0) * 12;
+      const xo1 = (s + 1) * 12;
+      const xo2 = (s + 2) * 12;
+      const xo3 = (s + 3) * 12;
+      for (let p = 0; p < 12; p++) {
+        const w0 = w[wo0 + p];
+        const w1 = w[wo1 + p];
+        const w2 = w[wo2 + p];
+        const w3 = w[wo3 + p];
+        const x0 = x[xo0 + p];
+        a00 += w0 * x0;
+        a01 += w1 * x0;
+        a02 += w2 * x0;
+        a03 += w3 * x0;
+        const x1 = x[xo1 + p];
+        a10 += w0 * x1;
+        a11 += w1 * x1;
+        a12 += w2 * x1;
+        a13 += w3 * x1;
+        const x2 = x[xo2 + p];
+        a20 += w0 * x2;
+        a21 += w1 * x2;
+        a22 += w2 * x2;
+        a23 += w3 * x2;
+        const x3 = x[xo3 + p];
+        a30 += w0 * x3;
+        a31 += w1 * x3;
+        a32 += w2 * x3;
+        a33 += w3 * x3;
       }
-      for (; p < 12; p++) s0 += w[wo + p] * x[xo + p];
-      out[oo + i] = s0 + s1 + s2 + s3;
+      out[(s + 0) * 48 + i + 0] = a00;
+      out[(s + 0) * 48 + i + 1] = a01;
+      out[(s + 0) * 48 + i + 2] = a02;
+      out[(s + 0) * 48 + i + 3] = a03;
+      out[(s + 1) * 48 + i + 0] = a10;
+      out[(s + 1) * 48 + i + 1] = a11;
+      out[(s + 1) * 48 + i + 2] = a12;
+      out[(s + 1) * 48 + i + 3] = a13;
+      out[(s + 2) * 48 + i + 0] = a20;
+      out[(s + 2) * 48 + i + 1] = a21;
+      out[(s + 2) * 48 + i + 2] = a22;
+      out[(s + 2) * 48 + i + 3] = a23;
+      out[(s + 3) * 48 + i + 0] = a30;
+      out[(s + 3) * 48 + i + 1] = a31;
+      out[(s + 3) * 48 + i + 2] = a32;
+      out[(s + 3) * 48 + i + 3] = a33;
+    }
+  }
+  for (; s < samples; s++) {
+    for (let i = 0; i < 48; i += 4) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0;
+      const wo0 = (i + 0) * 12;
+      const wo1 = (i + 1) * 12;
+      const wo2 = (i + 2) * 12;
+      const wo3 = (i + 3) * 12;
+      const xo0 = (s + 0) * 12;
+      for (let p = 0; p < 12; p++) {
+        const w0 = w[wo0 + p];
+        const w1 = w[wo1 + p];
+        const w2 = w[wo2 + p];
+        const w3 = w[wo3 + p];
+        const x0 = x[xo0 + p];
+        a00 += w0 * x0;
+        a01 += w1 * x0;
+        a02 += w2 * x0;
+        a03 += w3 * x0;
+      }
+      out[(s + 0) * 48 + i + 0] = a00;
+      out[(s + 0) * 48 + i + 1] = a01;
+      out[(s + 0) * 48 + i + 2] = a02;
+      out[(s + 0) * 48 + i + 3] = a03;
     }
   }
 }
 function matmul41(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
-  for (let s = 0; s < samples; s++) {
-    const xo = s * 12;
-    const oo = s * 1;
+  let s = 0;
+  for (; s + 3 < samples; s += 4) {
     for (let i = 0; i < 1; i++) {
-      const wo = i * 12;
-      let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-      let p = 0;
-      for (; p + 3 < 12; p += 4) {
-        s0 += w[wo + p + 0] * x[xo + p + 0];
-        s1 += w[wo + p + 1] * x[xo + p + 1];
-        s2 += w[wo + p + 2] * x[xo + p + 2];
-        s3 += w[wo + p + 3] * x[xo + p + 3];
+      let a00 = 0, a10 = 0, a20 = 0, a30 = 0;
+      const wo0 = (i + 0) * 12;
+      const xo0 = (s + 0) * 12;
+      const xo1 = (s + 1) * 12;
+      const xo2 = (s + 2) * 12;
+      const xo3 = (s + 3) * 12;
+      for (let p = 0; p < 12; p++) {
+        const w0 = w[wo0 + p];
+        const x0 = x[xo0 + p];
+        a00 += w0 * x0;
+        const x1 = x[xo1 + p];
+        a10 += w0 * x1;
+        const x2 = x[xo2 + p];
+        a20 += w0 * x2;
+        const x3 = x[xo3 + p];
+        a30 += w0 * x3;
       }
-      for (; p < 12; p++) s0 += w[wo + p] * x[xo + p];
-      out[oo + i] = s0 + s1 + s2 + s3;
+      out[(s + 0) * 1 + i + 0] = a00;
+      out[(s + 1) * 1 + i + 0] = a10;
+      out[(s + 2) * 1 + i + 0] = a20;
+      out[(s + 3) * 1 + i + 0] = a30;
+    }
+  }
+  for (; s < samples; s++) {
+    for (let i = 0; i < 1; i++) {
+      let a00 = 0;
+      const wo0 = (i + 0) * 12;
+      const xo0 = (s + 0) * 12;
+      for (let p = 0; p < 12; p++) {
+        const w0 = w[wo0 + p];
+        const x0 = x[xo0 + p];
+        a00 += w0 * x0;
+      }
+      out[(s + 0) * 1 + i + 0] = a00;
     }
   }
 }
 function matmul52(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
-  for (let s = 0; s < samples; s++) {
-    const xo = s * 1;
-    const oo = s * 48;
-    for (let i = 0; i < 48; i++) {
-      const wo = i * 1;
-      let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-      let p = 0;
-      for (; p + 3 < 1; p += 4) {
-        s0 += w[wo + p + 0] * x[xo + p + 0];
-        s1 += w[wo + p + 1] * x[xo + p + 1];
-        s2 += w[wo + p + 2] * x[xo + p + 2];
-        s3 += w[wo + p + 3] * x[xo + p + 3];
+  let s = 0;
+  for (; s + 3 < samples; s += 4) {
+    for (let i = 0; i < 48; i += 4) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a20 = 0, a21 = 0, a22 = 0, a23 = 0, a30 = 0, a31 = 0, a32 = 0, a33 = 0;
+      const wo0 = (i + 0) * 1;
+      const wo1 = (i + 1) * 1;
+      const wo2 = (i + 2) * 1;
+      const wo3 = (i + 3) * 1;
+      const xo0 = (s + 0) * 1;
+      const xo1 = (s + 1) * 1;
+      const xo2 = (s + 2) * 1;
+      const xo3 = (s + 3) * 1;
+      for (let p = 0; p < 1; p++) {
+        const w0 = w[wo0 + p];
+        const w1 = w[wo1 + p];
+        const w2 = w[wo2 + p];
+        const w3 = w[wo3 + p];
+        const x0 = x[xo0 + p];
+        a00 += w0 * x0;
+        a01 += w1 * x0;
+        a02 += w2 * x0;
+        a03 += w3 * x0;
+        const x1 = x[xo1 + p];
+        a10 += w0 * x1;
+        a11 += w1 * x1;
+        a12 += w2 * x1;
+        a13 += w3 * x1;
+        const x2 = x[xo2 + p];
+        a20 += w0 * x2;
+        a21 += w1 * x2;
+        a22 += w2 * x2;
+        a23 += w3 * x2;
+        const x3 = x[xo3 + p];
+        a30 += w0 * x3;
+        a31 += w1 * x3;
+        a32 += w2 * x3;
+        a33 += w3 * x3;
       }
-      for (; p < 1; p++) s0 += w[wo + p] * x[xo + p];
-      out[oo + i] = s0 + s1 + s2 + s3;
+      out[(s + 0) * 48 + i + 0] = a00;
+      out[(s + 0) * 48 + i + 1] = a01;
+      out[(s + 0) * 48 + i + 2] = a02;
+      out[(s + 0) * 48 + i + 3] = a03;
+      out[(s + 1) * 48 + i + 0] = a10;
+      out[(s + 1) * 48 + i + 1] = a11;
+      out[(s + 1) * 48 + i + 2] = a12;
+      out[(s + 1) * 48 + i + 3] = a13;
+      out[(s + 2) * 48 + i + 0] = a20;
+      out[(s + 2) * 48 + i + 1] = a21;
+      out[(s + 2) * 48 + i + 2] = a22;
+      out[(s + 2) * 48 + i + 3] = a23;
+      out[(s + 3) * 48 + i + 0] = a30;
+      out[(s + 3) * 48 + i + 1] = a31;
+      out[(s + 3) * 48 + i + 2] = a32;
+      out[(s + 3) * 48 + i + 3] = a33;
+    }
+  }
+  for (; s < samples; s++) {
+    for (let i = 0; i < 48; i += 4) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0;
+      const wo0 = (i + 0) * 1;
+      const wo1 = (i + 1) * 1;
+      const wo2 = (i + 2) * 1;
+      const wo3 = (i + 3) * 1;
+      const xo0 = (s + 0) * 1;
+      for (let p = 0; p < 1; p++) {
+        const w0 = w[wo0 + p];
+        const w1 = w[wo1 + p];
+        const w2 = w[wo2 + p];
+        const w3 = w[wo3 + p];
+        const x0 = x[xo0 + p];
+        a00 += w0 * x0;
+        a01 += w1 * x0;
+        a02 += w2 * x0;
+        a03 += w3 * x0;
+      }
+      out[(s + 0) * 48 + i + 0] = a00;
+      out[(s + 0) * 48 + i + 1] = a01;
+      out[(s + 0) * 48 + i + 2] = a02;
+      out[(s + 0) * 48 + i + 3] = a03;
     }
   }
 }
 function matmul66(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
-  for (let s = 0; s < samples; s++) {
-    const xo = s * 12;
-    const oo = s * 48;
-    for (let i = 0; i < 48; i++) {
-      const wo = i * 12;
-      let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-      let p = 0;
-      for (; p + 3 < 12; p += 4) {
-        s0 += w[wo + p + 0] * x[xo + p + 0];
-        s1 += w[wo + p + 1] * x[xo + p + 1];
-        s2 += w[wo + p + 2] * x[xo + p + 2];
-        s3 += w[wo + p + 3] * x[xo + p + 3];
+  let s = 0;
+  for (; s + 3 < samples; s += 4) {
+    for (let i = 0; i < 48; i += 4) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a20 = 0, a21 = 0, a22 = 0, a23 = 0, a30 = 0, a31 = 0, a32 = 0, a33 = 0;
+      const wo0 = (i + 0) * 12;
+      const wo1 = (i + 1) * 12;
+      const wo2 = (i + 2) * 12;
+      const wo3 = (i + 3) * 12;
+      const xo0 = (s + 0) * 12;
+      const xo1 = (s + 1) * 12;
+      const xo2 = (s + 2) * 12;
+      const xo3 = (s + 3) * 12;
+      for (let p = 0; p < 12; p++) {
+        const w0 = w[wo0 + p];
+        const w1 = w[wo1 + p];
+        const w2 = w[wo2 + p];
+        const w3 = w[wo3 + p];
+        const x0 = x[xo0 + p];
+        a00 += w0 * x0;
+        a01 += w1 * x0;
+        a02 += w2 * x0;
+        a03 += w3 * x0;
+        const x1 = x[xo1 + p];
+        a10 += w0 * x1;
+        a11 += w1 * x1;
+        a12 += w2 * x1;
+        a13 += w3 * x1;
+        const x2 = x[xo2 + p];
+        a20 += w0 * x2;
+        a21 += w1 * x2;
+        a22 += w2 * x2;
+        a23 += w3 * x2;
+        const x3 = x[xo3 + p];
+        a30 += w0 * x3;
+        a31 += w1 * x3;
+        a32 += w2 * x3;
+        a33 += w3 * x3;
       }
-      for (; p < 12; p++) s0 += w[wo + p] * x[xo + p];
-      out[oo + i] = s0 + s1 + s2 + s3;
+      out[(s + 0) * 48 + i + 0] = a00;
+      out[(s + 0) * 48 + i + 1] = a01;
+      out[(s + 0) * 48 + i + 2] = a02;
+      out[(s + 0) * 48 + i + 3] = a03;
+      out[(s + 1) * 48 + i + 0] = a10;
+      out[(s + 1) * 48 + i + 1] = a11;
+      out[(s + 1) * 48 + i + 2] = a12;
+      out[(s + 1) * 48 + i + 3] = a13;
+      out[(s + 2) * 48 + i + 0] = a20;
+      out[(s + 2) * 48 + i + 1] = a21;
+      out[(s + 2) * 48 + i + 2] = a22;
+      out[(s + 2) * 48 + i + 3] = a23;
+      out[(s + 3) * 48 + i + 0] = a30;
+      out[(s + 3) * 48 + i + 1] = a31;
+      out[(s + 3) * 48 + i + 2] = a32;
+      out[(s + 3) * 48 + i + 3] = a33;
+    }
+  }
+  for (; s < samples; s++) {
+    for (let i = 0; i < 48; i += 4) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0;
+      const wo0 = (i + 0) * 12;
+      const wo1 = (i + 1) * 12;
+      const wo2 = (i + 2) * 12;
+      const wo3 = (i + 3) * 12;
+      const xo0 = (s + 0) * 12;
+      for (let p = 0; p < 12; p++) {
+        const w0 = w[wo0 + p];
+        const w1 = w[wo1 + p];
+        const w2 = w[wo2 + p];
+        const w3 = w[wo3 + p];
+        const x0 = x[xo0 + p];
+        a00 += w0 * x0;
+        a01 += w1 * x0;
+        a02 += w2 * x0;
+        a03 += w3 * x0;
+      }
+      out[(s + 0) * 48 + i + 0] = a00;
+      out[(s + 0) * 48 + i + 1] = a01;
+      out[(s + 0) * 48 + i + 2] = a02;
+      out[(s + 0) * 48 + i + 3] = a03;
     }
   }
 }
 function matmul81(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
-  for (let s = 0; s < samples; s++) {
-    const xo = s * 12;
-    const oo = s * 48;
-    for (let i = 0; i < 48; i++) {
-      const wo = i * 12;
-      let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-      let p = 0;
-      for (; p + 3 < 12; p += 4) {
-        s0 += w[wo + p + 0] * x[xo + p + 0];
-        s1 += w[wo + p + 1] * x[xo + p + 1];
-        s2 += w[wo + p + 2] * x[xo + p + 2];
-        s3 += w[wo + p + 3] * x[xo + p + 3];
+  let s = 0;
+  for (; s + 3 < samples; s += 4) {
+    for (let i = 0; i < 48; i += 4) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a20 = 0, a21 = 0, a22 = 0, a23 = 0, a30 = 0, a31 = 0, a32 = 0, a33 = 0;
+      const wo0 = (i + 0) * 12;
+      const wo1 = (i + 1) * 12;
+      const wo2 = (i + 2) * 12;
+      const wo3 = (i + 3) * 12;
+      const xo0 = (s + 0) * 12;
+      const xo1 = (s + 1) * 12;
+      const xo2 = (s + 2) * 12;
+      const xo3 = (s + 3) * 12;
+      for (let p = 0; p < 12; p++) {
+        const w0 = w[wo0 + p];
+        const w1 = w[wo1 + p];
+        const w2 = w[wo2 + p];
+        const w3 = w[wo3 + p];
+        const x0 = x[xo0 + p];
+        a00 += w0 * x0;
+        a01 += w1 * x0;
+        a02 += w2 * x0;
+        a03 += w3 * x0;
+        const x1 = x[xo1 + p];
+        a10 += w0 * x1;
+        a11 += w1 * x1;
+        a12 += w2 * x1;
+        a13 += w3 * x1;
+        const x2 = x[xo2 + p];
+        a20 += w0 * x2;
+        a21 += w1 * x2;
+        a22 += w2 * x2;
+        a23 += w3 * x2;
+        const x3 = x[xo3 + p];
+        a30 += w0 * x3;
+        a31 += w1 * x3;
+        a32 += w2 * x3;
+        a33 += w3 * x3;
       }
-      for (; p < 12; p++) s0 += w[wo + p] * x[xo + p];
-      out[oo + i] = s0 + s1 + s2 + s3;
+      out[(s + 0) * 48 + i + 0] = a00;
+      out[(s + 0) * 48 + i + 1] = a01;
+      out[(s + 0) * 48 + i + 2] = a02;
+      out[(s + 0) * 48 + i + 3] = a03;
+      out[(s + 1) * 48 + i + 0] = a10;
+      out[(s + 1) * 48 + i + 1] = a11;
+      out[(s + 1) * 48 + i + 2] = a12;
+      out[(s + 1) * 48 + i + 3] = a13;
+      out[(s + 2) * 48 + i + 0] = a20;
+      out[(s + 2) * 48 + i + 1] = a21;
+      out[(s + 2) * 48 + i + 2] = a22;
+      out[(s + 2) * 48 + i + 3] = a23;
+      out[(s + 3) * 48 + i + 0] = a30;
+      out[(s + 3) * 48 + i + 1] = a31;
+      out[(s + 3) * 48 + i + 2] = a32;
+      out[(s + 3) * 48 + i + 3] = a33;
+    }
+  }
+  for (; s < samples; s++) {
+    for (let i = 0; i < 48; i += 4) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0;
+      const wo0 = (i + 0) * 12;
+      const wo1 = (i + 1) * 12;
+      const wo2 = (i + 2) * 12;
+      const wo3 = (i + 3) * 12;
+      const xo0 = (s + 0) * 12;
+      for (let p = 0; p < 12; p++) {
+        const w0 = w[wo0 + p];
+        const w1 = w[wo1 + p];
+        const w2 = w[wo2 + p];
+        const w3 = w[wo3 + p];
+        const x0 = x[xo0 + p];
+        a00 += w0 * x0;
+        a01 += w1 * x0;
+        a02 += w2 * x0;
+        a03 += w3 * x0;
+      }
+      out[(s + 0) * 48 + i + 0] = a00;
+      out[(s + 0) * 48 + i + 1] = a01;
+      out[(s + 0) * 48 + i + 2] = a02;
+      out[(s + 0) * 48 + i + 3] = a03;
     }
   }
 }
 function matmul95(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
-  for (let s = 0; s < samples; s++) {
-    const xo = s * 12;
-    const oo = s * 48;
-    for (let i = 0; i < 48; i++) {
-      const wo = i * 12;
-      let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-      let p = 0;
-      for (; p + 3 < 12; p += 4) {
-        s0 += w[wo + p + 0] * x[xo + p + 0];
-        s1 += w[wo + p + 1] * x[xo + p + 1];
-        s2 += w[wo + p + 2] * x[xo + p + 2];
-        s3 += w[wo + p + 3] * x[xo + p + 3];
+  let s = 0;
+  for (; s + 3 < samples; s += 4) {
+    for (let i = 0; i < 48; i += 4) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a20 = 0, a21 = 0, a22 = 0, a23 = 0, a30 = 0, a31 = 0, a32 = 0, a33 = 0;
+      const wo0 = (i + 0) * 12;
+      const wo1 = (i + 1) * 12;
+      const wo2 = (i + 2) * 12;
+      const wo3 = (i + 3) * 12;
+      const xo0 = (s + 0) * 12;
+      const xo1 = (s + 1) * 12;
+      const xo2 = (s + 2) * 12;
+      const xo3 = (s + 3) * 12;
+      for (let p = 0; p < 12; p++) {
+        const w0 = w[wo0 + p];
+        const w1 = w[wo1 + p];
+        const w2 = w[wo2 + p];
+        const w3 = w[wo3 + p];
+        const x0 = x[xo0 + p];
+        a00 += w0 * x0;
+        a01 += w1 * x0;
+        a02 += w2 * x0;
+        a03 += w3 * x0;
+        const x1 = x[xo1 + p];
+        a10 += w0 * x1;
+        a11 += w1 * x1;
+        a12 += w2 * x1;
+        a13 += w3 * x1;
+        const x2 = x[xo2 + p];
+        a20 += w0 * x2;
+        a21 += w1 * x2;
+        a22 += w2 * x2;
+        a23 += w3 * x2;
+        const x3 = x[xo3 + p];
+        a30 += w0 * x3;
+        a31 += w1 * x3;
+        a32 += w2 * x3;
+        a33 += w3 * x3;
       }
-      for (; p < 12; p++) s0 += w[wo + p] * x[xo + p];
-      out[oo + i] = s0 + s1 + s2 + s3;
+      out[(s + 0) * 48 + i + 0] = a00;
+      out[(s + 0) * 48 + i + 1] = a01;
+      out[(s + 0) * 48 + i + 2] = a02;
+      out[(s + 0) * 48 + i + 3] = a03;
+      out[(s + 1) * 48 + i + 0] = a10;
+      out[(s + 1) * 48 + i + 1] = a11;
+      out[(s + 1) * 48 + i + 2] = a12;
+      out[(s + 1) * 48 + i + 3] = a13;
+      out[(s + 2) * 48 + i + 0] = a20;
+      out[(s + 2) * 48 + i + 1] = a21;
+      out[(s + 2) * 48 + i + 2] = a22;
+      out[(s + 2) * 48 + i + 3] = a23;
+      out[(s + 3) * 48 + i + 0] = a30;
+      out[(s + 3) * 48 + i + 1] = a31;
+      out[(s + 3) * 48 + i + 2] = a32;
+      out[(s + 3) * 48 + i + 3] = a33;
+    }
+  }
+  for (; s < samples; s++) {
+    for (let i = 0; i < 48; i += 4) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0;
+      const wo0 = (i + 0) * 12;
+      const wo1 = (i + 1) * 12;
+      const wo2 = (i + 2) * 12;
+      const wo3 = (i + 3) * 12;
+      const xo0 = (s + 0) * 12;
+      for (let p = 0; p < 12; p++) {
+        const w0 = w[wo0 + p];
+        const w1 = w[wo1 + p];
+        const w2 = w[wo2 + p];
+        const w3 = w[wo3 + p];
+        const x0 = x[xo0 + p];
+        a00 += w0 * x0;
+        a01 += w1 * x0;
+        a02 += w2 * x0;
+        a03 += w3 * x0;
+      }
+      out[(s + 0) * 48 + i + 0] = a00;
+      out[(s + 0) * 48 + i + 1] = a01;
+      out[(s + 0) * 48 + i + 2] = a02;
+      out[(s + 0) * 48 + i + 3] = a03;
     }
   }
 }
 function matmul107(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
-  for (let s = 0; s < samples; s++) {
-    const xo = s * 12;
-    const oo = s * 1;
+  let s = 0;
+  for (; s + 3 < samples; s += 4) {
     for (let i = 0; i < 1; i++) {
-      const wo = i * 12;
-      let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-      let p = 0;
-      for (; p + 3 < 12; p += 4) {
-        s0 += w[wo + p + 0] * x[xo + p + 0];
-        s1 += w[wo + p + 1] * x[xo + p + 1];
-        s2 += w[wo + p + 2] * x[xo + p + 2];
-        s3 += w[wo + p + 3] * x[xo + p + 3];
+      let a00 = 0, a10 = 0, a20 = 0, a30 = 0;
+      const wo0 = (i + 0) * 12;
+      const xo0 = (s + 0) * 12;
+      const xo1 = (s + 1) * 12;
+      const xo2 = (s + 2) * 12;
+      const xo3 = (s + 3) * 12;
+      for (let p = 0; p < 12; p++) {
+        const w0 = w[wo0 + p];
+        const x0 = x[xo0 + p];
+        a00 += w0 * x0;
+        const x1 = x[xo1 + p];
+        a10 += w0 * x1;
+        const x2 = x[xo2 + p];
+        a20 += w0 * x2;
+        const x3 = x[xo3 + p];
+        a30 += w0 * x3;
       }
-      for (; p < 12; p++) s0 += w[wo + p] * x[xo + p];
-      out[oo + i] = s0 + s1 + s2 + s3;
+      out[(s + 0) * 1 + i + 0] = a00;
+      out[(s + 1) * 1 + i + 0] = a10;
+      out[(s + 2) * 1 + i + 0] = a20;
+      out[(s + 3) * 1 + i + 0] = a30;
+    }
+  }
+  for (; s < samples; s++) {
+    for (let i = 0; i < 1; i++) {
+      let a00 = 0;
+      const wo0 = (i + 0) * 12;
+      const xo0 = (s + 0) * 12;
+      for (let p = 0; p < 12; p++) {
+        const w0 = w[wo0 + p];
+        const x0 = x[xo0 + p];
+        a00 += w0 * x0;
+      }
+      out[(s + 0) * 1 + i + 0] = a00;
     }
   }
 }
 function matmul120(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
-  for (let s = 0; s < samples; s++) {
-    const vo = s * 1;
-    const oo = s * 12;
-    for (let p = 0; p < 1; p++) {
-      const vp = v[vo + p];
-      const wo = p * 12;
-      for (let j = 0; j < 12; j++) out[oo + j] += vp * w[wo + j];
+  let s = 0;
+  for (; s + 3 < samples; s += 4) {
+    for (let j = 0; j < 12; j += 4) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a20 = 0, a21 = 0, a22 = 0, a23 = 0, a30 = 0, a31 = 0, a32 = 0, a33 = 0;
+      const vo0 = (s + 0) * 1;
+      const vo1 = (s + 1) * 1;
+      const vo2 = (s + 2) * 1;
+      const vo3 = (s + 3) * 1;
+      for (let p = 0; p < 1; p++) {
+        const wo = p * 12 + j;
+        const w0 = w[wo + 0];
+        const w1 = w[wo + 1];
+        const w2 = w[wo + 2];
+        const w3 = w[wo + 3];
+        const v0 = v[vo0 + p];
+        a00 += v0 * w0;
+        a01 += v0 * w1;
+        a02 += v0 * w2;
+        a03 += v0 * w3;
+        const v1 = v[vo1 + p];
+        a10 += v1 * w0;
+        a11 += v1 * w1;
+        a12 += v1 * w2;
+        a13 += v1 * w3;
+        const v2 = v[vo2 + p];
+        a20 += v2 * w0;
+        a21 += v2 * w1;
+        a22 += v2 * w2;
+        a23 += v2 * w3;
+        const v3 = v[vo3 + p];
+        a30 += v3 * w0;
+        a31 += v3 * w1;
+        a32 += v3 * w2;
+        a33 += v3 * w3;
+      }
+      out[(s + 0) * 12 + j + 0] = a00;
+      out[(s + 0) * 12 + j + 1] = a01;
+      out[(s + 0) * 12 + j + 2] = a02;
+      out[(s + 0) * 12 + j + 3] = a03;
+      out[(s + 1) * 12 + j + 0] = a10;
+      out[(s + 1) * 12 + j + 1] = a11;
+      out[(s + 1) * 12 + j + 2] = a12;
+      out[(s + 1) * 12 + j + 3] = a13;
+      out[(s + 2) * 12 + j + 0] = a20;
+      out[(s + 2) * 12 + j + 1] = a21;
+      out[(s + 2) * 12 + j + 2] = a22;
+      out[(s + 2) * 12 + j + 3] = a23;
+      out[(s + 3) * 12 + j + 0] = a30;
+      out[(s + 3) * 12 + j + 1] = a31;
+      out[(s + 3) * 12 + j + 2] = a32;
+      out[(s + 3) * 12 + j + 3] = a33;
+    }
+  }
+  for (; s < samples; s++) {
+    for (let j = 0; j < 12; j += 4) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0;
+      const vo0 = (s + 0) * 1;
+      for (let p = 0; p < 1; p++) {
+        const wo = p * 12 + j;
+        const w0 = w[wo + 0];
+        const w1 = w[wo + 1];
+        const w2 = w[wo + 2];
+        const w3 = w[wo + 3];
+        const v0 = v[vo0 + p];
+        a00 += v0 * w0;
+        a01 += v0 * w1;
+        a02 += v0 * w2;
+        a03 += v0 * w3;
+      }
+      out[(s + 0) * 12 + j + 0] = a00;
+      out[(s + 0) * 12 + j + 1] = a01;
+      out[(s + 0) * 12 + j + 2] = a02;
+      out[(s + 0) * 12 + j + 3] = a03;
     }
   }
 }
-function matmul157(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
-  for (let s = 0; s < samples; s++) {
-    const vo = s * 48;
-    const oo = s * 12;
-    for (let p = 0; p < 48; p++) {
-      const vp = v[vo + p];
-      const wo = p * 12;
-      for (let j = 0; j < 12; j++) out[oo + j] += vp * w[wo + j];
+function weightGradient122(a: Float32Array, aStep: number, b: Float32Array, bStep: number, out: Float32Array, samples: number): void {
+  for (let i = 0; i < 1; i++) {
+    for (let j = 0; j < 12; j++) {
+      let a00 = 0;
+      for (let s = 0; s < samples; s++) {
+        const ao = s * aStep;
+        const bo = s * bStep;
+        const b0 = b[bo + j + 0];
+        const a0_ = a[ao + i + 0];
+        a00 += a0_ * b0;
+      }
+      out[(i + 0) * 12 + j + 0] = a00;
     }
   }
 }
-function matmul162(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
-  for (let s = 0; s < samples; s++) {
-    const vo = s * 48;
-    const oo = s * 12;
-    for (let p = 0; p < 48; p++) {
-      const vp = v[vo + p];
-      const wo = p * 12;
-      for (let j = 0; j < 12; j++) out[oo + j] += vp * w[wo + j];
+function matmul158(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
+  let s = 0;
+  for (; s + 3 < samples; s += 4) {
+    for (let j = 0; j < 12; j += 4) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a20 = 0, a21 = 0, a22 = 0, a23 = 0, a30 = 0, a31 = 0, a32 = 0, a33 = 0;
+      const vo0 = (s + 0) * 48;
+      const vo1 = (s + 1) * 48;
+      const vo2 = (s + 2) * 48;
+      const vo3 = (s + 3) * 48;
+      for (let p = 0; p < 48; p++) {
+        const wo = p * 12 + j;
+        const w0 = w[wo + 0];
+        const w1 = w[wo + 1];
+        const w2 = w[wo + 2];
+        const w3 = w[wo + 3];
+        const v0 = v[vo0 + p];
+        a00 += v0 * w0;
+        a01 += v0 * w1;
+        a02 += v0 * w2;
+        a03 += v0 * w3;
+        const v1 = v[vo1 + p];
+        a10 += v1 * w0;
+        a11 += v1 * w1;
+        a12 += v1 * w2;
+        a13 += v1 * w3;
+        const v2 = v[vo2 + p];
+        a20 += v2 * w0;
+        a21 += v2 * w1;
+        a22 += v2 * w2;
+        a23 += v2 * w3;
+        const v3 = v[vo3 + p];
+        a30 += v3 * w0;
+        a31 += v3 * w1;
+        a32 += v3 * w2;
+        a33 += v3 * w3;
+      }
+      out[(s + 0) * 12 + j + 0] = a00;
+      out[(s + 0) * 12 + j + 1] = a01;
+      out[(s + 0) * 12 + j + 2] = a02;
+      out[(s + 0) * 12 + j + 3] = a03;
+      out[(s + 1) * 12 + j + 0] = a10;
+      out[(s + 1) * 12 + j + 1] = a11;
+      out[(s + 1) * 12 + j + 2] = a12;
+      out[(s + 1) * 12 + j + 3] = a13;
+      out[(s + 2) * 12 + j + 0] = a20;
+      out[(s + 2) * 12 + j + 1] = a21;
+      out[(s + 2) * 12 + j + 2] = a22;
+      out[(s + 2) * 12 + j + 3] = a23;
+      out[(s + 3) * 12 + j + 0] = a30;
+      out[(s + 3) * 12 + j + 1] = a31;
+      out[(s + 3) * 12 + j + 2] = a32;
+      out[(s + 3) * 12 + j + 3] = a33;
+    }
+  }
+  for (; s < samples; s++) {
+    for (let j = 0; j < 12; j += 4) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0;
+      const vo0 = (s + 0) * 48;
+      for (let p = 0; p < 48; p++) {
+        const wo = p * 12 + j;
+        const w0 = w[wo + 0];
+        const w1 = w[wo + 1];
+        const w2 = w[wo + 2];
+        const w3 = w[wo + 3];
+        const v0 = v[vo0 + p];
+        a00 += v0 * w0;
+        a01 += v0 * w1;
+        a02 += v0 * w2;
+        a03 += v0 * w3;
+      }
+      out[(s + 0) * 12 + j + 0] = a00;
+      out[(s + 0) * 12 + j + 1] = a01;
+      out[(s + 0) * 12 + j + 2] = a02;
+      out[(s + 0) * 12 + j + 3] = a03;
     }
   }
 }
-function matmul198(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
-  for (let s = 0; s < samples; s++) {
-    const vo = s * 48;
-    const oo = s * 12;
-    for (let p = 0; p < 48; p++) {
-      const vp = v[vo + p];
-      const wo = p * 12;
-      for (let j = 0; j < 12; j++) out[oo + j] += vp * w[wo + j];
+function weightGradient160(a: Float32Array, aStep: number, b: Float32Array, bStep: number, out: Float32Array, samples: number): void {
+  for (let i = 0; i < 48; i += 4) {
+    for (let j = 0; j < 12; j += 4) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a20 = 0, a21 = 0, a22 = 0, a23 = 0, a30 = 0, a31 = 0, a32 = 0, a33 = 0;
+      for (let s = 0; s < samples; s++) {
+        const ao = s * aStep;
+        const bo = s * bStep;
+        const b0 = b[bo + j + 0];
+        const b1 = b[bo + j + 1];
+        const b2 = b[bo + j + 2];
+        const b3 = b[bo + j + 3];
+        const a0_ = a[ao + i + 0];
+        a00 += a0_ * b0;
+        a01 += a0_ * b1;
+        a02 += a0_ * b2;
+        a03 += a0_ * b3;
+        const a1_ = a[ao + i + 1];
+        a10 += a1_ * b0;
+        a11 += a1_ * b1;
+        a12 += a1_ * b2;
+        a13 += a1_ * b3;
+        const a2_ = a[ao + i + 2];
+        a20 += a2_ * b0;
+        a21 += a2_ * b1;
+        a22 += a2_ * b2;
+        a23 += a2_ * b3;
+        const a3_ = a[ao + i + 3];
+        a30 += a3_ * b0;
+        a31 += a3_ * b1;
+        a32 += a3_ * b2;
+        a33 += a3_ * b3;
+      }
+      out[(i + 0) * 12 + j + 0] = a00;
+      out[(i + 0) * 12 + j + 1] = a01;
+      out[(i + 0) * 12 + j + 2] = a02;
+      out[(i + 0) * 12 + j + 3] = a03;
+      out[(i + 1) * 12 + j + 0] = a10;
+      out[(i + 1) * 12 + j + 1] = a11;
+      out[(i + 1) * 12 + j + 2] = a12;
+      out[(i + 1) * 12 + j + 3] = a13;
+      out[(i + 2) * 12 + j + 0] = a20;
+      out[(i + 2) * 12 + j + 1] = a21;
+      out[(i + 2) * 12 + j + 2] = a22;
+      out[(i + 2) * 12 + j + 3] = a23;
+      out[(i + 3) * 12 + j + 0] = a30;
+      out[(i + 3) * 12 + j + 1] = a31;
+      out[(i + 3) * 12 + j + 2] = a32;
+      out[(i + 3) * 12 + j + 3] = a33;
     }
   }
 }
-function matmul203(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
-  for (let s = 0; s < samples; s++) {
-    const vo = s * 48;
-    const oo = s * 1;
-    for (let p = 0; p < 48; p++) {
-      const vp = v[vo + p];
-      const wo = p * 1;
-      for (let j = 0; j < 1; j++) out[oo + j] += vp * w[wo + j];
+function weightGradient162(a: Float32Array, aStep: number, b: Float32Array, bStep: number, out: Float32Array, samples: number): void {
+  for (let i = 0; i < 48; i += 4) {
+    for (let j = 0; j < 12; j += 4) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a20 = 0, a21 = 0, a22 = 0, a23 = 0, a30 = 0, a31 = 0, a32 = 0, a33 = 0;
+      for (let s = 0; s < samples; s++) {
+        const ao = s * aStep;
+        const bo = s * bStep;
+        const b0 = b[bo + j + 0];
+        const b1 = b[bo + j + 1];
+        const b2 = b[bo + j + 2];
+        const b3 = b[bo + j + 3];
+        const a0_ = a[ao + i + 0];
+        a00 += a0_ * b0;
+        a01 += a0_ * b1;
+        a02 += a0_ * b2;
+        a03 += a0_ * b3;
+        const a1_ = a[ao + i + 1];
+        a10 += a1_ * b0;
+        a11 += a1_ * b1;
+        a12 += a1_ * b2;
+        a13 += a1_ * b3;
+        const a2_ = a[ao + i + 2];
+        a20 += a2_ * b0;
+        a21 += a2_ * b1;
+        a22 += a2_ * b2;
+        a23 += a2_ * b3;
+        const a3_ = a[ao + i + 3];
+        a30 += a3_ * b0;
+        a31 += a3_ * b1;
+        a32 += a3_ * b2;
+        a33 += a3_ * b3;
+      }
+      out[(i + 0) * 12 + j + 0] = a00;
+      out[(i + 0) * 12 + j + 1] = a01;
+      out[(i + 0) * 12 + j + 2] = a02;
+      out[(i + 0) * 12 + j + 3] = a03;
+      out[(i + 1) * 12 + j + 0] = a10;
+      out[(i + 1) * 12 + j + 1] = a11;
+      out[(i + 1) * 12 + j + 2] = a12;
+      out[(i + 1) * 12 + j + 3] = a13;
+      out[(i + 2) * 12 + j + 0] = a20;
+      out[(i + 2) * 12 + j + 1] = a21;
+      out[(i + 2) * 12 + j + 2] = a22;
+      out[(i + 2) * 12 + j + 3] = a23;
+      out[(i + 3) * 12 + j + 0] = a30;
+      out[(i + 3) * 12 + j + 1] = a31;
+      out[(i + 3) * 12 + j + 2] = a32;
+      out[(i + 3) * 12 + j + 3] = a33;
+    }
+  }
+}
+function matmul165(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
+  let s = 0;
+  for (; s + 3 < samples; s += 4) {
+    for (let j = 0; j < 12; j += 4) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a20 = 0, a21 = 0, a22 = 0, a23 = 0, a30 = 0, a31 = 0, a32 = 0, a33 = 0;
+      const vo0 = (s + 0) * 48;
+      const vo1 = (s + 1) * 48;
+      const vo2 = (s + 2) * 48;
+      const vo3 = (s + 3) * 48;
+      for (let p = 0; p < 48; p++) {
+        const wo = p * 12 + j;
+        const w0 = w[wo + 0];
+        const w1 = w[wo + 1];
+        const w2 = w[wo + 2];
+        const w3 = w[wo + 3];
+        const v0 = v[vo0 + p];
+        a00 += v0 * w0;
+        a01 += v0 * w1;
+        a02 += v0 * w2;
+        a03 += v0 * w3;
+        const v1 = v[vo1 + p];
+        a10 += v1 * w0;
+        a11 += v1 * w1;
+        a12 += v1 * w2;
+        a13 += v1 * w3;
+        const v2 = v[vo2 + p];
+        a20 += v2 * w0;
+        a21 += v2 * w1;
+        a22 += v2 * w2;
+        a23 += v2 * w3;
+        const v3 = v[vo3 + p];
+        a30 += v3 * w0;
+        a31 += v3 * w1;
+        a32 += v3 * w2;
+        a33 += v3 * w3;
+      }
+      out[(s + 0) * 12 + j + 0] = a00;
+      out[(s + 0) * 12 + j + 1] = a01;
+      out[(s + 0) * 12 + j + 2] = a02;
+      out[(s + 0) * 12 + j + 3] = a03;
+      out[(s + 1) * 12 + j + 0] = a10;
+      out[(s + 1) * 12 + j + 1] = a11;
+      out[(s + 1) * 12 + j + 2] = a12;
+      out[(s + 1) * 12 + j + 3] = a13;
+      out[(s + 2) * 12 + j + 0] = a20;
+      out[(s + 2) * 12 + j + 1] = a21;
+      out[(s + 2) * 12 + j + 2] = a22;
+      out[(s + 2) * 12 + j + 3] = a23;
+      out[(s + 3) * 12 + j + 0] = a30;
+      out[(s + 3) * 12 + j + 1] = a31;
+      out[(s + 3) * 12 + j + 2] = a32;
+      out[(s + 3) * 12 + j + 3] = a33;
+    }
+  }
+  for (; s < samples; s++) {
+    for (let j = 0; j < 12; j += 4) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0;
+      const vo0 = (s + 0) * 48;
+      for (let p = 0; p < 48; p++) {
+        const wo = p * 12 + j;
+        const w0 = w[wo + 0];
+        const w1 = w[wo + 1];
+        const w2 = w[wo + 2];
+        const w3 = w[wo + 3];
+        const v0 = v[vo0 + p];
+        a00 += v0 * w0;
+        a01 += v0 * w1;
+        a02 += v0 * w2;
+        a03 += v0 * w3;
+      }
+      out[(s + 0) * 12 + j + 0] = a00;
+      out[(s + 0) * 12 + j + 1] = a01;
+      out[(s + 0) * 12 + j + 2] = a02;
+      out[(s + 0) * 12 + j + 3] = a03;
+    }
+  }
+}
+function matmul201(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
+  let s = 0;
+  for (; s + 3 < samples; s += 4) {
+    for (let j = 0; j < 12; j += 4) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a20 = 0, a21 = 0, a22 = 0, a23 = 0, a30 = 0, a31 = 0, a32 = 0, a33 = 0;
+      const vo0 = (s + 0) * 48;
+      const vo1 = (s + 1) * 48;
+      const vo2 = (s + 2) * 48;
+      const vo3 = (s + 3) * 48;
+      for (let p = 0; p < 48; p++) {
+        const wo = p * 12 + j;
+        const w0 = w[wo + 0];
+        const w1 = w[wo + 1];
+        const w2 = w[wo + 2];
+        const w3 = w[wo + 3];
+        const v0 = v[vo0 + p];
+        a00 += v0 * w0;
+        a01 += v0 * w1;
+        a02 += v0 * w2;
+        a03 += v0 * w3;
+        const v1 = v[vo1 + p];
+        a10 += v1 * w0;
+        a11 += v1 * w1;
+        a12 += v1 * w2;
+        a13 += v1 * w3;
+        const v2 = v[vo2 + p];
+        a20 += v2 * w0;
+        a21 += v2 * w1;
+        a22 += v2 * w2;
+        a23 += v2 * w3;
+        const v3 = v[vo3 + p];
+        a30 += v3 * w0;
+        a31 += v3 * w1;
+        a32 += v3 * w2;
+        a33 += v3 * w3;
+      }
+      out[(s + 0) * 12 + j + 0] = a00;
+      out[(s + 0) * 12 + j + 1] = a01;
+      out[(s + 0) * 12 + j + 2] = a02;
+      out[(s + 0) * 12 + j + 3] = a03;
+      out[(s + 1) * 12 + j + 0] = a10;
+      out[(s + 1) * 12 + j + 1] = a11;
+      out[(s + 1) * 12 + j + 2] = a12;
+      out[(s + 1) * 12 + j + 3] = a13;
+      out[(s + 2) * 12 + j + 0] = a20;
+      out[(s + 2) * 12 + j + 1] = a21;
+      out[(s + 2) * 12 + j + 2] = a22;
+      out[(s + 2) * 12 + j + 3] = a23;
+      out[(s + 3) * 12 + j + 0] = a30;
+      out[(s + 3) * 12 + j + 1] = a31;
+      out[(s + 3) * 12 + j + 2] = a32;
+      out[(s + 3) * 12 + j + 3] = a33;
+    }
+  }
+  for (; s < samples; s++) {
+    for (let j = 0; j < 12; j += 4) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0;
+      const vo0 = (s + 0) * 48;
+      for (let p = 0; p < 48; p++) {
+        const wo = p * 12 + j;
+        const w0 = w[wo + 0];
+        const w1 = w[wo + 1];
+        const w2 = w[wo + 2];
+        const w3 = w[wo + 3];
+        const v0 = v[vo0 + p];
+        a00 += v0 * w0;
+        a01 += v0 * w1;
+        a02 += v0 * w2;
+        a03 += v0 * w3;
+      }
+      out[(s + 0) * 12 + j + 0] = a00;
+      out[(s + 0) * 12 + j + 1] = a01;
+      out[(s + 0) * 12 + j + 2] = a02;
+      out[(s + 0) * 12 + j + 3] = a03;
+    }
+  }
+}
+function weightGradient203(a: Float32Array, aStep: number, b: Float32Array, bStep: number, out: Float32Array, samples: number): void {
+  for (let i = 0; i < 48; i += 4) {
+    for (let j = 0; j < 1; j++) {
+      let a00 = 0, a10 = 0, a20 = 0, a30 = 0;
+      for (let s = 0; s < samples; s++) {
+        const ao = s * aStep;
+        const bo = s * bStep;
+        const b0 = b[bo + j + 0];
+        const a0_ = a[ao + i + 0];
+        a00 += a0_ * b0;
+        const a1_ = a[ao + i + 1];
+        a10 += a1_ * b0;
+        const a2_ = a[ao + i + 2];
+        a20 += a2_ * b0;
+        const a3_ = a[ao + i + 3];
+        a30 += a3_ * b0;
+      }
+      out[(i + 0) * 1 + j + 0] = a00;
+      out[(i + 1) * 1 + j + 0] = a10;
+      out[(i + 2) * 1 + j + 0] = a20;
+      out[(i + 3) * 1 + j + 0] = a30;
+    }
+  }
+}
+function weightGradient205(a: Float32Array, aStep: number, b: Float32Array, bStep: number, out: Float32Array, samples: number): void {
+  for (let i = 0; i < 48; i += 4) {
+    for (let j = 0; j < 12; j += 4) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a20 = 0, a21 = 0, a22 = 0, a23 = 0, a30 = 0, a31 = 0, a32 = 0, a33 = 0;
+      for (let s = 0; s < samples; s++) {
+        const ao = s * aStep;
+        const bo = s * bStep;
+        const b0 = b[bo + j + 0];
+        const b1 = b[bo + j + 1];
+        const b2 = b[bo + j + 2];
+        const b3 = b[bo + j + 3];
+        const a0_ = a[ao + i + 0];
+        a00 += a0_ * b0;
+        a01 += a0_ * b1;
+        a02 += a0_ * b2;
+        a03 += a0_ * b3;
+        const a1_ = a[ao + i + 1];
+        a10 += a1_ * b0;
+        a11 += a1_ * b1;
+        a12 += a1_ * b2;
+        a13 += a1_ * b3;
+        const a2_ = a[ao + i + 2];
+        a20 += a2_ * b0;
+        a21 += a2_ * b1;
+        a22 += a2_ * b2;
+        a23 += a2_ * b3;
+        const a3_ = a[ao + i + 3];
+        a30 += a3_ * b0;
+        a31 += a3_ * b1;
+        a32 += a3_ * b2;
+        a33 += a3_ * b3;
+      }
+      out[(i + 0) * 12 + j + 0] = a00;
+      out[(i + 0) * 12 + j + 1] = a01;
+      out[(i + 0) * 12 + j + 2] = a02;
+      out[(i + 0) * 12 + j + 3] = a03;
+      out[(i + 1) * 12 + j + 0] = a10;
+      out[(i + 1) * 12 + j + 1] = a11;
+      out[(i + 1) * 12 + j + 2] = a12;
+      out[(i + 1) * 12 + j + 3] = a13;
+      out[(i + 2) * 12 + j + 0] = a20;
+      out[(i + 2) * 12 + j + 1] = a21;
+      out[(i + 2) * 12 + j + 2] = a22;
+      out[(i + 2) * 12 + j + 3] = a23;
+      out[(i + 3) * 12 + j + 0] = a30;
+      out[(i + 3) * 12 + j + 1] = a31;
+      out[(i + 3) * 12 + j + 2] = a32;
+      out[(i + 3) * 12 + j + 3] = a33;
+    }
+  }
+}
+function matmul208(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
+  let s = 0;
+  for (; s + 3 < samples; s += 4) {
+    for (let j = 0; j < 1; j++) {
+      let a00 = 0, a10 = 0, a20 = 0, a30 = 0;
+      const vo0 = (s + 0) * 48;
+      const vo1 = (s + 1) * 48;
+      const vo2 = (s + 2) * 48;
+      const vo3 = (s + 3) * 48;
+      for (let p = 0; p < 48; p++) {
+        const wo = p * 1 + j;
+        const w0 = w[wo + 0];
+        const v0 = v[vo0 + p];
+        a00 += v0 * w0;
+        const v1 = v[vo1 + p];
+        a10 += v1 * w0;
+        const v2 = v[vo2 + p];
+        a20 += v2 * w0;
+        const v3 = v[vo3 + p];
+        a30 += v3 * w0;
+      }
+      out[(s + 0) * 1 + j + 0] = a00;
+      out[(s + 1) * 1 + j + 0] = a10;
+      out[(s + 2) * 1 + j + 0] = a20;
+      out[(s + 3) * 1 + j + 0] = a30;
+    }
+  }
+  for (; s < samples; s++) {
+    for (let j = 0; j < 1; j++) {
+      let a00 = 0;
+      const vo0 = (s + 0) * 48;
+      for (let p = 0; p < 48; p++) {
+        const wo = p * 1 + j;
+        const w0 = w[wo + 0];
+        const v0 = v[vo0 + p];
+        a00 += v0 * w0;
+      }
+      out[(s + 0) * 1 + j + 0] = a00;
     }
   }
 }

@@ -397,61 +397,61 @@ export function grad(params: Params, inputs: Inputs, initialStates: InitialState
   const ub45_124 = new Float32Array(5);
   const mm47_125 = new Float32Array(T_T * B * 16);
   const ub48_127 = new Float32Array(80);
-  const shift55_128 = new Float32Array(T_T * B * 16);
-  const v57_129 = new Float32Array(T_T * B * 16);
-  const v59_130 = new Float32Array(T_T * B * 16);
-  const v61_131 = new Float32Array(T_T * B * 16);
-  const v63_132 = new Float32Array(T_T * B * 16);
-  const v65_133 = new Float32Array(T_T * B * 16);
-  const state66_0_134 = new Float32Array(B * 16);
-  const state66_1_135 = new Float32Array(B * 16);
-  const out66_0_136 = new Float32Array(T_T * B * 64);
-  const v3_150 = new Float32Array(B * 16);
-  const v10_151 = new Float32Array(B * 16);
-  const v18_152 = new Float32Array(B * 16);
-  const v20_153 = new Float32Array(B * 16);
-  const pad21_154 = new Float32Array(B * 64);
-  const v23_155 = new Float32Array(B * 16);
-  const pad24_156 = new Float32Array(B * 64);
-  const v27_157 = new Float32Array(B * 16);
-  const pad28_158 = new Float32Array(B * 64);
-  const v31_159 = new Float32Array(B * 16);
-  const pad32_160 = new Float32Array(B * 64);
-  const v33_161 = new Float32Array(B * 64);
-  const mm35_162 = new Float32Array(B * 16);
-  const ub71_164 = new Float32Array(1024);
-  const ub72_165 = new Float32Array(64);
-  const mm73_166 = new Float32Array(T_T * B * 8);
-  const shift80_168 = new Float32Array(T_T * B * 16);
-  const v82_169 = new Float32Array(T_T * B * 16);
-  const v84_170 = new Float32Array(T_T * B * 16);
-  const v86_171 = new Float32Array(T_T * B * 16);
-  const v88_172 = new Float32Array(T_T * B * 16);
-  const v90_173 = new Float32Array(T_T * B * 16);
-  const state91_0_174 = new Float32Array(B * 16);
-  const state91_1_175 = new Float32Array(B * 16);
-  const out91_0_176 = new Float32Array(T_T * B * 64);
-  const v3_190 = new Float32Array(B * 16);
-  const v10_191 = new Float32Array(B * 16);
-  const v18_192 = new Float32Array(B * 16);
-  const v20_193 = new Float32Array(B * 16);
-  const pad21_194 = new Float32Array(B * 64);
-  const v23_195 = new Float32Array(B * 16);
-  const pad24_196 = new Float32Array(B * 64);
-  const v27_197 = new Float32Array(B * 16);
-  const pad28_198 = new Float32Array(B * 64);
-  const v31_199 = new Float32Array(B * 16);
-  const pad32_200 = new Float32Array(B * 64);
-  const v33_201 = new Float32Array(B * 64);
-  const mm35_202 = new Float32Array(B * 16);
-  const cat95_204 = new Float32Array(T_T * B * 128);
-  const ub97_205 = new Float32Array(1024);
-  const rows98_206 = new Float32Array(512);
-  const rows99_207 = new Float32Array(512);
-  const ub101_208 = new Float32Array(1024);
-  const ub102_209 = new Float32Array(64);
-  const mm103_210 = new Float32Array(T_T * B * 8);
-  const v104_212 = new Float32Array(T_T * B * 8);
+  const shift55_129 = new Float32Array(T_T * B * 16);
+  const v57_130 = new Float32Array(T_T * B * 16);
+  const v59_131 = new Float32Array(T_T * B * 16);
+  const v61_132 = new Float32Array(T_T * B * 16);
+  const v63_133 = new Float32Array(T_T * B * 16);
+  const v65_134 = new Float32Array(T_T * B * 16);
+  const state66_0_135 = new Float32Array(B * 16);
+  const state66_1_136 = new Float32Array(B * 16);
+  const out66_0_137 = new Float32Array(T_T * B * 64);
+  const v3_151 = new Float32Array(B * 16);
+  const v10_152 = new Float32Array(B * 16);
+  const v18_153 = new Float32Array(B * 16);
+  const v20_154 = new Float32Array(B * 16);
+  const pad21_155 = new Float32Array(B * 64);
+  const v23_156 = new Float32Array(B * 16);
+  const pad24_157 = new Float32Array(B * 64);
+  const v27_158 = new Float32Array(B * 16);
+  const pad28_159 = new Float32Array(B * 64);
+  const v31_160 = new Float32Array(B * 16);
+  const pad32_161 = new Float32Array(B * 64);
+  const v33_162 = new Float32Array(B * 64);
+  const mm35_163 = new Float32Array(B * 16);
+  const ub71_165 = new Float32Array(1024);
+  const ub72_167 = new Float32Array(64);
+  const mm73_168 = new Float32Array(T_T * B * 8);
+  const shift80_170 = new Float32Array(T_T * B * 16);
+  const v82_171 = new Float32Array(T_T * B * 16);
+  const v84_172 = new Float32Array(T_T * B * 16);
+  const v86_173 = new Float32Array(T_T * B * 16);
+  const v88_174 = new Float32Array(T_T * B * 16);
+  const v90_175 = new Float32Array(T_T * B * 16);
+  const state91_0_176 = new Float32Array(B * 16);
+  const state91_1_177 = new Float32Array(B * 16);
+  const out91_0_178 = new Float32Array(T_T * B * 64);
+  const v3_192 = new Float32Array(B * 16);
+  const v10_193 = new Float32Array(B * 16);
+  const v18_194 = new Float32Array(B * 16);
+  const v20_195 = new Float32Array(B * 16);
+  const pad21_196 = new Float32Array(B * 64);
+  const v23_197 = new Float32Array(B * 16);
+  const pad24_198 = new Float32Array(B * 64);
+  const v27_199 = new Float32Array(B * 16);
+  const pad28_200 = new Float32Array(B * 64);
+  const v31_201 = new Float32Array(B * 16);
+  const pad32_202 = new Float32Array(B * 64);
+  const v33_203 = new Float32Array(B * 64);
+  const mm35_204 = new Float32Array(B * 16);
+  const cat95_206 = new Float32Array(T_T * B * 128);
+  const ub97_207 = new Float32Array(1024);
+  const rows98_209 = new Float32Array(512);
+  const rows99_210 = new Float32Array(512);
+  const ub101_211 = new Float32Array(1024);
+  const ub102_213 = new Float32Array(64);
+  const mm103_214 = new Float32Array(T_T * B * 8);
+  const v104_216 = new Float32Array(T_T * B * 8);
   const in44 = (inputs["words"] as Tensor).data;
   const in45 = (inputs["tags"] as Tensor).data;
   const p46 = params["states.fwd.W"];
@@ -735,381 +735,344 @@ export function grad(params: Params, inputs: Inputs, initialStates: InitialState
     }
   }
   // %47 matmul — 7: cell LSTM(I, H) {
-  mm47_125.fill(0);
   matmul126(v44_123, p106, mm47_125, T_T * B);
   // %48 unbroadcast
   ub48_127.fill(0);
-  for (let l = 0; l < T_T * B; l++) {
-    const ao = l * 5;
-    const bo = l * 16;
-    for (let i = 0; i < 5; i++) {
-      const av = v44_123[ao + i];
-      const ro = i * 16;
-      for (let j = 0; j < 16; j++) ub48_127[ro + j] += av * v25_105[bo + j];
-    }
-  }
+  weightGradient128(v44_123, 5, v25_105, 16, ub48_127, T_T * B);
   // %55 time_shift states.bwd: previous h
-  shift55_128.set(out21_0_86.subarray(B * 16), 0);
-  shift55_128.set(init17_79, (T_T - 1) * B * 16);
+  shift55_129.set(out21_0_86.subarray(B * 16), 0);
+  shift55_129.set(init17_79, (T_T - 1) * B * 16);
   // %57 sub — 21: h' = o * tanh(c')
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 16;
     for (let j = 0; j < 16; j++) {
-      v57_129[o + j] = 1 - (out21_1_87[l * 16 + j] * out21_1_87[l * 16 + j]);
+      v57_130[o + j] = 1 - (out21_1_87[l * 16 + j] * out21_1_87[l * 16 + j]);
     }
   }
   // %59 mul ∂o — 19: o = sigmoid(z[3*H:4*H])
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 16;
     for (let j = 0; j < 16; j++) {
-      v59_130[o + j] = out21_2_88[l * 16 + j] * (1 - out21_2_88[l * 16 + j]);
+      v59_131[o + j] = out21_2_88[l * 16 + j] * (1 - out21_2_88[l * 16 + j]);
     }
   }
   // %61 sub ∂g — 18: g = tanh(z[2*H:3*H])
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 16;
     for (let j = 0; j < 16; j++) {
-      v61_131[o + j] = 1 - (out21_3_89[l * 16 + j] * out21_3_89[l * 16 + j]);
+      v61_132[o + j] = 1 - (out21_3_89[l * 16 + j] * out21_3_89[l * 16 + j]);
     }
   }
   // %63 mul ∂f — 17: f = sigmoid(z[H:2*H])
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 16;
     for (let j = 0; j < 16; j++) {
-      v63_132[o + j] = out21_5_91[l * 16 + j] * (1 - out21_5_91[l * 16 + j]);
+      v63_133[o + j] = out21_5_91[l * 16 + j] * (1 - out21_5_91[l * 16 + j]);
     }
   }
   // %65 mul ∂i — 16: i = sigmoid(z[0:H])
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 16;
     for (let j = 0; j < 16; j++) {
-      v65_133[o + j] = out21_4_90[l * 16 + j] * (1 - out21_4_90[l * 16 + j]);
+      v65_134[o + j] = out21_4_90[l * 16 + j] * (1 - out21_4_90[l * 16 + j]);
     }
   }
   // %66 scan ∂states.bwd — 30: layer states = bidirectional LSTM(E, H) over words merge sum
-  state66_0_134.set(c5_49);
-  state66_1_135.set(c5_49);
-  const steps137 = T_T;
+  state66_0_135.set(c5_49);
+  state66_1_136.set(c5_49);
+  const steps138 = T_T;
   // ∂states.bwd: from the first step to the last
-  for (let s = 0; s < steps137; s++) {
+  for (let s = 0; s < steps138; s++) {
     const t = s;
-    const x66_0_138 = mm47_125.subarray(t * B * 16, (t + 1) * B * 16);
-    const x66_1_139 = out21_1_87.subarray(t * B * 16, (t + 1) * B * 16);
-    const x66_2_140 = out21_2_88.subarray(t * B * 16, (t + 1) * B * 16);
-    const x66_3_141 = out21_3_89.subarray(t * B * 16, (t + 1) * B * 16);
-    const x66_4_142 = out21_4_90.subarray(t * B * 16, (t + 1) * B * 16);
-    const x66_5_143 = out21_6_92.subarray(t * B * 16, (t + 1) * B * 16);
-    const x66_6_144 = out21_5_91.subarray(t * B * 16, (t + 1) * B * 16);
-    const x66_7_145 = v57_129.subarray(t * B * 16, (t + 1) * B * 16);
-    const x66_8_146 = v59_130.subarray(t * B * 16, (t + 1) * B * 16);
-    const x66_9_147 = v61_131.subarray(t * B * 16, (t + 1) * B * 16);
-    const x66_10_148 = v63_132.subarray(t * B * 16, (t + 1) * B * 16);
-    const x66_11_149 = v65_133.subarray(t * B * 16, (t + 1) * B * 16);
+    const x66_0_139 = mm47_125.subarray(t * B * 16, (t + 1) * B * 16);
+    const x66_1_140 = out21_1_87.subarray(t * B * 16, (t + 1) * B * 16);
+    const x66_2_141 = out21_2_88.subarray(t * B * 16, (t + 1) * B * 16);
+    const x66_3_142 = out21_3_89.subarray(t * B * 16, (t + 1) * B * 16);
+    const x66_4_143 = out21_4_90.subarray(t * B * 16, (t + 1) * B * 16);
+    const x66_5_144 = out21_6_92.subarray(t * B * 16, (t + 1) * B * 16);
+    const x66_6_145 = out21_5_91.subarray(t * B * 16, (t + 1) * B * 16);
+    const x66_7_146 = v57_130.subarray(t * B * 16, (t + 1) * B * 16);
+    const x66_8_147 = v59_131.subarray(t * B * 16, (t + 1) * B * 16);
+    const x66_9_148 = v61_132.subarray(t * B * 16, (t + 1) * B * 16);
+    const x66_10_149 = v63_133.subarray(t * B * 16, (t + 1) * B * 16);
+    const x66_11_150 = v65_134.subarray(t * B * 16, (t + 1) * B * 16);
     // %3 add
     for (let l = 0; l < B; l++) {
       const o = l * 16;
       for (let j = 0; j < 16; j++) {
-        v3_150[o + j] = state66_0_134[l * 16 + j] + x66_0_138[l * 16 + j];
+        v3_151[o + j] = state66_0_135[l * 16 + j] + x66_0_139[l * 16 + j];
       }
     }
     // %10 add
     for (let l = 0; l < B; l++) {
       const o = l * 16;
       for (let j = 0; j < 16; j++) {
-        v10_151[o + j] = state66_1_135[l * 16 + j] + ((v3_150[l * 16 + j] * x66_2_140[l * 16 + j]) * x66_7_145[l * 16 + j]);
+        v10_152[o + j] = state66_1_136[l * 16 + j] + ((v3_151[l * 16 + j] * x66_2_141[l * 16 + j]) * x66_7_146[l * 16 + j]);
       }
     }
     // %18 mul — 20: c' = f * c + i * g
     for (let l = 0; l < B; l++) {
       const o = l * 16;
       for (let j = 0; j < 16; j++) {
-        v18_152[o + j] = v10_151[l * 16 + j] * x66_6_144[l * 16 + j];
+        v18_153[o + j] = v10_152[l * 16 + j] * x66_6_145[l * 16 + j];
       }
     }
     // %20 mul ∂o — 19: o = sigmoid(z[3*H:4*H])
     for (let l = 0; l < B; l++) {
       const o = l * 16;
       for (let j = 0; j < 16; j++) {
-        v20_153[o + j] = (v3_150[l * 16 + j] * x66_1_139[l * 16 + j]) * x66_8_146[l * 16 + j];
+        v20_154[o + j] = (v3_151[l * 16 + j] * x66_1_140[l * 16 + j]) * x66_8_147[l * 16 + j];
       }
     }
     // %21 pad_last — 19: o = sigmoid(z[3*H:4*H])
-    pad21_154.fill(0);
+    pad21_155.fill(0);
     for (let r = 0; r < B; r++) {
-      for (let c = 0; c < 16; c++) pad21_154[r * 64 + 48 + c] = v20_153[r * 16 + c];
+      for (let c = 0; c < 16; c++) pad21_155[r * 64 + 48 + c] = v20_154[r * 16 + c];
     }
     // %23 mul ∂g — 18: g = tanh(z[2*H:3*H])
     for (let l = 0; l < B; l++) {
       const o = l * 16;
       for (let j = 0; j < 16; j++) {
-        v23_155[o + j] = (v10_151[l * 16 + j] * x66_4_142[l * 16 + j]) * x66_9_147[l * 16 + j];
+        v23_156[o + j] = (v10_152[l * 16 + j] * x66_4_143[l * 16 + j]) * x66_9_148[l * 16 + j];
       }
     }
     // %24 pad_last — 18: g = tanh(z[2*H:3*H])
-    pad24_156.fill(0);
+    pad24_157.fill(0);
     for (let r = 0; r < B; r++) {
-      for (let c = 0; c < 16; c++) pad24_156[r * 64 + 32 + c] = v23_155[r * 16 + c];
+      for (let c = 0; c < 16; c++) pad24_157[r * 64 + 32 + c] = v23_156[r * 16 + c];
     }
     // %27 mul ∂f — 17: f = sigmoid(z[H:2*H])
     for (let l = 0; l < B; l++) {
       const o = l * 16;
       for (let j = 0; j < 16; j++) {
-        v27_157[o + j] = (v10_151[l * 16 + j] * x66_5_143[l * 16 + j]) * x66_10_148[l * 16 + j];
+        v27_158[o + j] = (v10_152[l * 16 + j] * x66_5_144[l * 16 + j]) * x66_10_149[l * 16 + j];
       }
     }
     // %28 pad_last — 17: f = sigmoid(z[H:2*H])
-    pad28_158.fill(0);
+    pad28_159.fill(0);
     for (let r = 0; r < B; r++) {
-      for (let c = 0; c < 16; c++) pad28_158[r * 64 + 16 + c] = v27_157[r * 16 + c];
+      for (let c = 0; c < 16; c++) pad28_159[r * 64 + 16 + c] = v27_158[r * 16 + c];
     }
     // %31 mul ∂i — 16: i = sigmoid(z[0:H])
     for (let l = 0; l < B; l++) {
       const o = l * 16;
       for (let j = 0; j < 16; j++) {
-        v31_159[o + j] = (v10_151[l * 16 + j] * x66_3_141[l * 16 + j]) * x66_11_149[l * 16 + j];
+        v31_160[o + j] = (v10_152[l * 16 + j] * x66_3_142[l * 16 + j]) * x66_11_150[l * 16 + j];
       }
     }
     // %32 pad_last — 16: i = sigmoid(z[0:H])
-    pad32_160.fill(0);
+    pad32_161.fill(0);
     for (let r = 0; r < B; r++) {
-      for (let c = 0; c < 16; c++) pad32_160[r * 64 + 0 + c] = v31_159[r * 16 + c];
+      for (let c = 0; c < 16; c++) pad32_161[r * 64 + 0 + c] = v31_160[r * 16 + c];
     }
     // %33 add
     for (let l = 0; l < B; l++) {
       const o = l * 64;
       for (let j = 0; j < 64; j++) {
-        v33_161[o + j] = ((pad21_154[l * 64 + j] + pad24_156[l * 64 + j]) + pad28_158[l * 64 + j]) + pad32_160[l * 64 + j];
+        v33_162[o + j] = ((pad21_155[l * 64 + j] + pad24_157[l * 64 + j]) + pad28_159[l * 64 + j]) + pad32_161[l * 64 + j];
       }
     }
     // %35 matmul — 15: z = W @ x + U @ h + b
-    mm35_162.fill(0);
-    matmul163(v33_161, p77, mm35_162, B);
-    out66_0_136.set(v33_161, t * v33_161.length);
-    state66_0_134.set(mm35_162);
-    state66_1_135.set(v18_152);
+    matmul164(v33_162, p77, mm35_163, B);
+    out66_0_137.set(v33_162, t * v33_162.length);
+    state66_0_135.set(mm35_163);
+    state66_1_136.set(v18_153);
   }
   // %71 unbroadcast ∂states.bwd: ∂U (batched)
-  ub71_164.fill(0);
-  for (let l = 0; l < T_T * B; l++) {
-    const ao = l * 64;
-    const bo = l * 16;
-    for (let i = 0; i < 64; i++) {
-      const av = out66_0_136[ao + i];
-      const ro = i * 16;
-      for (let j = 0; j < 16; j++) ub71_164[ro + j] += av * shift55_128[bo + j];
-    }
-  }
+  ub71_165.fill(0);
+  weightGradient166(out66_0_137, 64, shift55_129, 16, ub71_165, T_T * B);
   // %72 unbroadcast ∂states.bwd: ∂b (batched)
-  ub72_165.fill(0);
+  ub72_167.fill(0);
   for (let l = 0; l < T_T * B; l++) {
     for (let j = 0; j < 64; j++) {
-      ub72_165[j] += out66_0_136[l * 64 + j];
+      ub72_167[j] += out66_0_137[l * 64 + j];
     }
   }
   // %73 matmul — 15: z = W @ x + U @ h + b
-  mm73_166.fill(0);
-  matmul167(out66_0_136, p76, mm73_166, T_T * B);
+  matmul169(out66_0_137, p76, mm73_168, T_T * B);
   // %80 time_shift states.fwd: previous h
-  shift80_168.set(init6_50, 0);
-  shift80_168.set(out10_0_57.subarray(0, (T_T - 1) * B * 16), B * 16);
+  shift80_170.set(init6_50, 0);
+  shift80_170.set(out10_0_57.subarray(0, (T_T - 1) * B * 16), B * 16);
   // %82 sub — 21: h' = o * tanh(c')
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 16;
     for (let j = 0; j < 16; j++) {
-      v82_169[o + j] = 1 - (out10_1_58[l * 16 + j] * out10_1_58[l * 16 + j]);
+      v82_171[o + j] = 1 - (out10_1_58[l * 16 + j] * out10_1_58[l * 16 + j]);
     }
   }
   // %84 mul ∂o — 19: o = sigmoid(z[3*H:4*H])
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 16;
     for (let j = 0; j < 16; j++) {
-      v84_170[o + j] = out10_2_59[l * 16 + j] * (1 - out10_2_59[l * 16 + j]);
+      v84_172[o + j] = out10_2_59[l * 16 + j] * (1 - out10_2_59[l * 16 + j]);
     }
   }
   // %86 sub ∂g — 18: g = tanh(z[2*H:3*H])
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 16;
     for (let j = 0; j < 16; j++) {
-      v86_171[o + j] = 1 - (out10_3_60[l * 16 + j] * out10_3_60[l * 16 + j]);
+      v86_173[o + j] = 1 - (out10_3_60[l * 16 + j] * out10_3_60[l * 16 + j]);
     }
   }
   // %88 mul ∂f — 17: f = sigmoid(z[H:2*H])
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 16;
     for (let j = 0; j < 16; j++) {
-      v88_172[o + j] = out10_5_62[l * 16 + j] * (1 - out10_5_62[l * 16 + j]);
+      v88_174[o + j] = out10_5_62[l * 16 + j] * (1 - out10_5_62[l * 16 + j]);
     }
   }
   // %90 mul ∂i — 16: i = sigmoid(z[0:H])
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 16;
     for (let j = 0; j < 16; j++) {
-      v90_173[o + j] = out10_4_61[l * 16 + j] * (1 - out10_4_61[l * 16 + j]);
+      v90_175[o + j] = out10_4_61[l * 16 + j] * (1 - out10_4_61[l * 16 + j]);
     }
   }
   // %91 scan ∂states.fwd — 30: layer states = bidirectional LSTM(E, H) over words merge sum
-  state91_0_174.set(c5_49);
-  state91_1_175.set(c5_49);
-  const steps177 = T_T;
+  state91_0_176.set(c5_49);
+  state91_1_177.set(c5_49);
+  const steps179 = T_T;
   // ∂states.fwd: from the last step to the first
-  for (let s = 0; s < steps177; s++) {
+  for (let s = 0; s < steps179; s++) {
     const t = T_T - 1 - s;
-    const x91_0_178 = mm47_125.subarray(t * B * 16, (t + 1) * B * 16);
-    const x91_1_179 = out10_1_58.subarray(t * B * 16, (t + 1) * B * 16);
-    const x91_2_180 = out10_2_59.subarray(t * B * 16, (t + 1) * B * 16);
-    const x91_3_181 = out10_3_60.subarray(t * B * 16, (t + 1) * B * 16);
-    const x91_4_182 = out10_4_61.subarray(t * B * 16, (t + 1) * B * 16);
-    const x91_5_183 = out10_6_63.subarray(t * B * 16, (t + 1) * B * 16);
-    const x91_6_184 = out10_5_62.subarray(t * B * 16, (t + 1) * B * 16);
-    const x91_7_185 = v82_169.subarray(t * B * 16, (t + 1) * B * 16);
-    const x91_8_186 = v84_170.subarray(t * B * 16, (t + 1) * B * 16);
-    const x91_9_187 = v86_171.subarray(t * B * 16, (t + 1) * B * 16);
-    const x91_10_188 = v88_172.subarray(t * B * 16, (t + 1) * B * 16);
-    const x91_11_189 = v90_173.subarray(t * B * 16, (t + 1) * B * 16);
+    const x91_0_180 = mm47_125.subarray(t * B * 16, (t + 1) * B * 16);
+    const x91_1_181 = out10_1_58.subarray(t * B * 16, (t + 1) * B * 16);
+    const x91_2_182 = out10_2_59.subarray(t * B * 16, (t + 1) * B * 16);
+    const x91_3_183 = out10_3_60.subarray(t * B * 16, (t + 1) * B * 16);
+    const x91_4_184 = out10_4_61.subarray(t * B * 16, (t + 1) * B * 16);
+    const x91_5_185 = out10_6_63.subarray(t * B * 16, (t + 1) * B * 16);
+    const x91_6_186 = out10_5_62.subarray(t * B * 16, (t + 1) * B * 16);
+    const x91_7_187 = v82_171.subarray(t * B * 16, (t + 1) * B * 16);
+    const x91_8_188 = v84_172.subarray(t * B * 16, (t + 1) * B * 16);
+    const x91_9_189 = v86_173.subarray(t * B * 16, (t + 1) * B * 16);
+    const x91_10_190 = v88_174.subarray(t * B * 16, (t + 1) * B * 16);
+    const x91_11_191 = v90_175.subarray(t * B * 16, (t + 1) * B * 16);
     // %3 add
     for (let l = 0; l < B; l++) {
       const o = l * 16;
       for (let j = 0; j < 16; j++) {
-        v3_190[o + j] = state91_0_174[l * 16 + j] + x91_0_178[l * 16 + j];
+        v3_192[o + j] = state91_0_176[l * 16 + j] + x91_0_180[l * 16 + j];
       }
     }
     // %10 add
     for (let l = 0; l < B; l++) {
       const o = l * 16;
       for (let j = 0; j < 16; j++) {
-        v10_191[o + j] = state91_1_175[l * 16 + j] + ((v3_190[l * 16 + j] * x91_2_180[l * 16 + j]) * x91_7_185[l * 16 + j]);
+        v10_193[o + j] = state91_1_177[l * 16 + j] + ((v3_192[l * 16 + j] * x91_2_182[l * 16 + j]) * x91_7_187[l * 16 + j]);
       }
     }
     // %18 mul — 20: c' = f * c + i * g
     for (let l = 0; l < B; l++) {
       const o = l * 16;
       for (let j = 0; j < 16; j++) {
-        v18_192[o + j] = v10_191[l * 16 + j] * x91_6_184[l * 16 + j];
+        v18_194[o + j] = v10_193[l * 16 + j] * x91_6_186[l * 16 + j];
       }
     }
     // %20 mul ∂o — 19: o = sigmoid(z[3*H:4*H])
     for (let l = 0; l < B; l++) {
       const o = l * 16;
       for (let j = 0; j < 16; j++) {
-        v20_193[o + j] = (v3_190[l * 16 + j] * x91_1_179[l * 16 + j]) * x91_8_186[l * 16 + j];
+        v20_195[o + j] = (v3_192[l * 16 + j] * x91_1_181[l * 16 + j]) * x91_8_188[l * 16 + j];
       }
     }
     // %21 pad_last — 19: o = sigmoid(z[3*H:4*H])
-    pad21_194.fill(0);
+    pad21_196.fill(0);
     for (let r = 0; r < B; r++) {
-      for (let c = 0; c < 16; c++) pad21_194[r * 64 + 48 + c] = v20_193[r * 16 + c];
+      for (let c = 0; c < 16; c++) pad21_196[r * 64 + 48 + c] = v20_195[r * 16 + c];
     }
     // %23 mul ∂g — 18: g = tanh(z[2*H:3*H])
     for (let l = 0; l < B; l++) {
       const o = l * 16;
       for (let j = 0; j < 16; j++) {
-        v23_195[o + j] = (v10_191[l * 16 + j] * x91_4_182[l * 16 + j]) * x91_9_187[l * 16 + j];
+        v23_197[o + j] = (v10_193[l * 16 + j] * x91_4_184[l * 16 + j]) * x91_9_189[l * 16 + j];
       }
     }
     // %24 pad_last — 18: g = tanh(z[2*H:3*H])
-    pad24_196.fill(0);
+    pad24_198.fill(0);
     for (let r = 0; r < B; r++) {
-      for (let c = 0; c < 16; c++) pad24_196[r * 64 + 32 + c] = v23_195[r * 16 + c];
+      for (let c = 0; c < 16; c++) pad24_198[r * 64 + 32 + c] = v23_197[r * 16 + c];
     }
     // %27 mul ∂f — 17: f = sigmoid(z[H:2*H])
     for (let l = 0; l < B; l++) {
       const o = l * 16;
       for (let j = 0; j < 16; j++) {
-        v27_197[o + j] = (v10_191[l * 16 + j] * x91_5_183[l * 16 + j]) * x91_10_188[l * 16 + j];
+        v27_199[o + j] = (v10_193[l * 16 + j] * x91_5_185[l * 16 + j]) * x91_10_190[l * 16 + j];
       }
     }
     // %28 pad_last — 17: f = sigmoid(z[H:2*H])
-    pad28_198.fill(0);
+    pad28_200.fill(0);
     for (let r = 0; r < B; r++) {
-      for (let c = 0; c < 16; c++) pad28_198[r * 64 + 16 + c] = v27_197[r * 16 + c];
+      for (let c = 0; c < 16; c++) pad28_200[r * 64 + 16 + c] = v27_199[r * 16 + c];
     }
     // %31 mul ∂i — 16: i = sigmoid(z[0:H])
     for (let l = 0; l < B; l++) {
       const o = l * 16;
       for (let j = 0; j < 16; j++) {
-        v31_199[o + j] = (v10_191[l * 16 + j] * x91_3_181[l * 16 + j]) * x91_11_189[l * 16 + j];
+        v31_201[o + j] = (v10_193[l * 16 + j] * x91_3_183[l * 16 + j]) * x91_11_191[l * 16 + j];
       }
     }
     // %32 pad_last — 16: i = sigmoid(z[0:H])
-    pad32_200.fill(0);
+    pad32_202.fill(0);
     for (let r = 0; r < B; r++) {
-      for (let c = 0; c < 16; c++) pad32_200[r * 64 + 0 + c] = v31_199[r * 16 + c];
+      for (let c = 0; c < 16; c++) pad32_202[r * 64 + 0 + c] = v31_201[r * 16 + c];
     }
     // %33 add
     for (let l = 0; l < B; l++) {
       const o = l * 64;
       for (let j = 0; j < 64; j++) {
-        v33_201[o + j] = ((pad21_194[l * 64 + j] + pad24_196[l * 64 + j]) + pad28_198[l * 64 + j]) + pad32_200[l * 64 + j];
+        v33_203[o + j] = ((pad21_196[l * 64 + j] + pad24_198[l * 64 + j]) + pad28_200[l * 64 + j]) + pad32_202[l * 64 + j];
       }
     }
     // %35 matmul — 15: z = W @ x + U @ h + b
-    mm35_202.fill(0);
-    matmul203(v33_201, p47, mm35_202, B);
-    out91_0_176.set(v33_201, t * v33_201.length);
-    state91_0_174.set(mm35_202);
-    state91_1_175.set(v18_192);
+    matmul205(v33_203, p47, mm35_204, B);
+    out91_0_178.set(v33_203, t * v33_203.length);
+    state91_0_176.set(mm35_204);
+    state91_1_177.set(v18_194);
   }
   // %95 concat
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 64;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 64; c++) cat95_204[(l * 1 + r) * 128 + 0 + c] = out66_0_136[xo + r * 64 + c];
+      for (let c = 0; c < 64; c++) cat95_206[(l * 1 + r) * 128 + 0 + c] = out66_0_137[xo + r * 64 + c];
     }
   }
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 64;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 64; c++) cat95_204[(l * 1 + r) * 128 + 64 + c] = out91_0_176[xo + r * 64 + c];
+      for (let c = 0; c < 64; c++) cat95_206[(l * 1 + r) * 128 + 64 + c] = out91_0_178[xo + r * 64 + c];
     }
   }
   // %97 unbroadcast fused weight gradients
-  ub97_205.fill(0);
-  for (let l = 0; l < T_T * B; l++) {
-    const ao = l * 128;
-    const bo = l * 8;
-    for (let i = 0; i < 128; i++) {
-      const av = cat95_204[ao + i];
-      const ro = i * 8;
-      for (let j = 0; j < 8; j++) ub97_205[ro + j] += av * in44[bo + j];
-    }
-  }
+  ub97_207.fill(0);
+  weightGradient208(cat95_206, 128, in44, 8, ub97_207, T_T * B);
   // %98 slice_rows ∂states.bwd: ∂W (batched)
   for (let l = 0; l < 1; l++) {
-    rows98_206.set(ub97_205.subarray(l * 1024 + 0, l * 1024 + 512), l * 512);
+    rows98_209.set(ub97_207.subarray(l * 1024 + 0, l * 1024 + 512), l * 512);
   }
   // %99 slice_rows ∂states.fwd: ∂W (batched)
   for (let l = 0; l < 1; l++) {
-    rows99_207.set(ub97_205.subarray(l * 1024 + 512, l * 1024 + 1024), l * 512);
+    rows99_210.set(ub97_207.subarray(l * 1024 + 512, l * 1024 + 1024), l * 512);
   }
   // %101 unbroadcast ∂states.fwd: ∂U (batched)
-  ub101_208.fill(0);
-  for (let l = 0; l < T_T * B; l++) {
-    const ao = l * 64;
-    const bo = l * 16;
-    for (let i = 0; i < 64; i++) {
-      const av = out91_0_176[ao + i];
-      const ro = i * 16;
-      for (let j = 0; j < 16; j++) ub101_208[ro + j] += av * shift80_168[bo + j];
-    }
-  }
+  ub101_211.fill(0);
+  weightGradient212(out91_0_178, 64, shift80_170, 16, ub101_211, T_T * B);
   // %102 unbroadcast ∂states.fwd: ∂b (batched)
-  ub102_209.fill(0);
+  ub102_213.fill(0);
   for (let l = 0; l < T_T * B; l++) {
     for (let j = 0; j < 64; j++) {
-      ub102_209[j] += out91_0_176[l * 64 + j];
+      ub102_213[j] += out91_0_178[l * 64 + j];
     }
   }
   // %103 matmul — 15: z = W @ x + U @ h + b
-  mm103_210.fill(0);
-  matmul211(out91_0_176, p46, mm103_210, T_T * B);
+  matmul215(out91_0_178, p46, mm103_214, T_T * B);
   // %104 add
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 8;
     for (let j = 0; j < 8; j++) {
-      v104_212[o + j] = mm73_166[l * 8 + j] + mm103_210[l * 8 + j];
+      v104_216[o + j] = mm73_168[l * 8 + j] + mm103_214[l * 8 + j];
     }
   }
-  return { loss: red34_115[0], outputs: { "scores": { data: v29_110, shape: [T_T, B, 5] } }, finalStates: { "states.fwd.h": { data: state10_0_55, shape: [B, 16] }, "states.fwd.c": { data: state10_1_56, shape: [B, 16] }, "states.bwd.h": { data: state21_0_84, shape: [B, 16] }, "states.bwd.c": { data: state21_1_85, shape: [B, 16] } }, grads: { "states.fwd.W": rows99_207, "states.fwd.U": ub101_208, "states.fwd.b": ub102_209, "states.bwd.W": rows98_206, "states.bwd.U": ub71_164, "states.bwd.b": ub72_165, "scores.W": ub48_127, "scores.b": ub45_124 }, inputGrads: { "words": { data: v104_212, shape: [T_T, B, 8] } }, stateGrads: { "states.fwd.h": { data: state91_0_174, shape: [B, 16] }, "states.fwd.c": { data: state91_1_175, shape: [B, 16] }, "states.bwd.h": { data: state66_0_134, shape: [B, 16] }, "states.bwd.c": { data: state66_1_135, shape: [B, 16] } } } as GradResult;
+  return { loss: red34_115[0], outputs: { "scores": { data: v29_110, shape: [T_T, B, 5] } }, finalStates: { "states.fwd.h": { data: state10_0_55, shape: [B, 16] }, "states.fwd.c": { data: state10_1_56, shape: [B, 16] }, "states.bwd.h": { data: state21_0_84, shape: [B, 16] }, "states.bwd.c": { data: state21_1_85, shape: [B, 16] } }, grads: { "states.fwd.W": rows99_210, "states.fwd.U": ub101_211, "states.fwd.b": ub102_213, "states.bwd.W": rows98_209, "states.bwd.U": ub71_165, "states.bwd.b": ub72_167, "scores.W": ub48_127, "scores.b": ub45_124 }, inputGrads: { "words": { data: v104_216, shape: [T_T, B, 8] } }, stateGrads: { "states.fwd.h": { data: state91_0_176, shape: [B, 16] }, "states.fwd.c": { data: state91_1_177, shape: [B, 16] }, "states.bwd.h": { data: state66_0_135, shape: [B, 16] }, "states.bwd.c": { data: state66_1_136, shape: [B, 16] } } } as GradResult;
 }
 
 
@@ -1190,247 +1153,1502 @@ export function trainStep(params: Params, opt: Optimizer, inputs: Inputs, initia
 
 // Kernels specialised for this model’s sizes.
 function matmul8(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
-  for (let s = 0; s < samples; s++) {
-    const xo = s * 8;
-    const oo = s * 64;
-    for (let i = 0; i < 64; i++) {
-      const wo = i * 8;
-      let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-      let p = 0;
-      for (; p + 3 < 8; p += 4) {
-        s0 += w[wo + p + 0] * x[xo + p + 0];
-        s1 += w[wo + p + 1] * x[xo + p + 1];
-        s2 += w[wo + p + 2] * x[xo + p + 2];
-        s3 += w[wo + p + 3] * x[xo + p + 3];
+  let s = 0;
+  for (; s + 3 < samples; s += 4) {
+    for (let i = 0; i < 64; i += 4) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a20 = 0, a21 = 0, a22 = 0, a23 = 0, a30 = 0, a31 = 0, a32 = 0, a33 = 0;
+      const wo0 = (i + 0) * 8;
+      const wo1 = (i + 1) * 8;
+      const wo2 = (i + 2) * 8;
+      const wo3 = (i + 3) * 8;
+      const xo0 = (s + 0) * 8;
+      const xo1 = (s + 1) * 8;
+      const xo2 = (s + 2) * 8;
+      const xo3 = (s + 3) * 8;
+      for (let p = 0; p < 8; p++) {
+        const w0 = w[wo0 + p];
+        const w1 = w[wo1 + p];
+        const w2 = w[wo2 + p];
+        const w3 = w[wo3 + p];
+        const x0 = x[xo0 + p];
+        a00 += w0 * x0;
+        a01 += w1 * x0;
+        a02 += w2 * x0;
+        a03 += w3 * x0;
+        const x1 = x[xo1 + p];
+        a10 += w0 * x1;
+        a11 += w1 * x1;
+        a12 += w2 * x1;
+        a13 += w3 * x1;
+        const x2 = x[xo2 + p];
+        a20 += w0 * x2;
+        a21 += w1 * x2;
+        a22 += w2 * x2;
+        a23 += w3 * x2;
+        const x3 = x[xo3 + p];
+        a30 += w0 * x3;
+        a31 += w1 * x3;
+        a32 += w2 * x3;
+        a33 += w3 * x3;
       }
-      for (; p < 8; p++) s0 += w[wo + p] * x[xo + p];
-      out[oo + i] = s0 + s1 + s2 + s3;
+      out[(s + 0) * 64 + i + 0] = a00;
+      out[(s + 0) * 64 + i + 1] = a01;
+      out[(s + 0) * 64 + i + 2] = a02;
+      out[(s + 0) * 64 + i + 3] = a03;
+      out[(s + 1) * 64 + i + 0] = a10;
+      out[(s + 1) * 64 + i + 1] = a11;
+      out[(s + 1) * 64 + i + 2] = a12;
+      out[(s + 1) * 64 + i + 3] = a13;
+      out[(s + 2) * 64 + i + 0] = a20;
+      out[(s + 2) * 64 + i + 1] = a21;
+      out[(s + 2) * 64 + i + 2] = a22;
+      out[(s + 2) * 64 + i + 3] = a23;
+      out[(s + 3) * 64 + i + 0] = a30;
+      out[(s + 3) * 64 + i + 1] = a31;
+      out[(s + 3) * 64 + i + 2] = a32;
+      out[(s + 3) * 64 + i + 3] = a33;
+    }
+  }
+  for (; s < samples; s++) {
+    for (let i = 0; i < 64; i += 4) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0;
+      const wo0 = (i + 0) * 8;
+      const wo1 = (i + 1) * 8;
+      const wo2 = (i + 2) * 8;
+      const wo3 = (i + 3) * 8;
+      const xo0 = (s + 0) * 8;
+      for (let p = 0; p < 8; p++) {
+        const w0 = w[wo0 + p];
+        const w1 = w[wo1 + p];
+        const w2 = w[wo2 + p];
+        const w3 = w[wo3 + p];
+        const x0 = x[xo0 + p];
+        a00 += w0 * x0;
+        a01 += w1 * x0;
+        a02 += w2 * x0;
+        a03 += w3 * x0;
+      }
+      out[(s + 0) * 64 + i + 0] = a00;
+      out[(s + 0) * 64 + i + 1] = a01;
+      out[(s + 0) * 64 + i + 2] = a02;
+      out[(s + 0) * 64 + i + 3] = a03;
     }
   }
 }
 function matmul16(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
-  for (let s = 0; s < samples; s++) {
-    const xo = s * 16;
-    const oo = s * 64;
-    for (let i = 0; i < 64; i++) {
-      const wo = i * 16;
-      let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-      let p = 0;
-      for (; p + 3 < 16; p += 4) {
-        s0 += w[wo + p + 0] * x[xo + p + 0];
-        s1 += w[wo + p + 1] * x[xo + p + 1];
-        s2 += w[wo + p + 2] * x[xo + p + 2];
-        s3 += w[wo + p + 3] * x[xo + p + 3];
+  let s = 0;
+  for (; s + 3 < samples; s += 4) {
+    for (let i = 0; i < 64; i += 4) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a20 = 0, a21 = 0, a22 = 0, a23 = 0, a30 = 0, a31 = 0, a32 = 0, a33 = 0;
+      const wo0 = (i + 0) * 16;
+      const wo1 = (i + 1) * 16;
+      const wo2 = (i + 2) * 16;
+      const wo3 = (i + 3) * 16;
+      const xo0 = (s + 0) * 16;
+      const xo1 = (s + 1) * 16;
+      const xo2 = (s + 2) * 16;
+      const xo3 = (s + 3) * 16;
+      for (let p = 0; p < 16; p++) {
+        const w0 = w[wo0 + p];
+        const w1 = w[wo1 + p];
+        const w2 = w[wo2 + p];
+        const w3 = w[wo3 + p];
+        const x0 = x[xo0 + p];
+        a00 += w0 * x0;
+        a01 += w1 * x0;
+        a02 += w2 * x0;
+        a03 += w3 * x0;
+        const x1 = x[xo1 + p];
+        a10 += w0 * x1;
+        a11 += w1 * x1;
+        a12 += w2 * x1;
+        a13 += w3 * x1;
+        const x2 = x[xo2 + p];
+        a20 += w0 * x2;
+        a21 += w1 * x2;
+        a22 += w2 * x2;
+        a23 += w3 * x2;
+        const x3 = x[xo3 + p];
+        a30 += w0 * x3;
+        a31 += w1 * x3;
+        a32 += w2 * x3;
+        a33 += w3 * x3;
       }
-      for (; p < 16; p++) s0 += w[wo + p] * x[xo + p];
-      out[oo + i] = s0 + s1 + s2 + s3;
+      out[(s + 0) * 64 + i + 0] = a00;
+      out[(s + 0) * 64 + i + 1] = a01;
+      out[(s + 0) * 64 + i + 2] = a02;
+      out[(s + 0) * 64 + i + 3] = a03;
+      out[(s + 1) * 64 + i + 0] = a10;
+      out[(s + 1) * 64 + i + 1] = a11;
+      out[(s + 1) * 64 + i + 2] = a12;
+      out[(s + 1) * 64 + i + 3] = a13;
+      out[(s + 2) * 64 + i + 0] = a20;
+      out[(s + 2) * 64 + i + 1] = a21;
+      out[(s + 2) * 64 + i + 2] = a22;
+      out[(s + 2) * 64 + i + 3] = a23;
+      out[(s + 3) * 64 + i + 0] = a30;
+      out[(s + 3) * 64 + i + 1] = a31;
+      out[(s + 3) * 64 + i + 2] = a32;
+      out[(s + 3) * 64 + i + 3] = a33;
+    }
+  }
+  for (; s < samples; s++) {
+    for (let i = 0; i < 64; i += 4) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0;
+      const wo0 = (i + 0) * 16;
+      const wo1 = (i + 1) * 16;
+      const wo2 = (i + 2) * 16;
+      const wo3 = (i + 3) * 16;
+      const xo0 = (s + 0) * 16;
+      for (let p = 0; p < 16; p++) {
+        const w0 = w[wo0 + p];
+        const w1 = w[wo1 + p];
+        const w2 = w[wo2 + p];
+        const w3 = w[wo3 + p];
+        const x0 = x[xo0 + p];
+        a00 += w0 * x0;
+        a01 += w1 * x0;
+        a02 += w2 * x0;
+        a03 += w3 * x0;
+      }
+      out[(s + 0) * 64 + i + 0] = a00;
+      out[(s + 0) * 64 + i + 1] = a01;
+      out[(s + 0) * 64 + i + 2] = a02;
+      out[(s + 0) * 64 + i + 3] = a03;
     }
   }
 }
 function matmul26(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
-  for (let s = 0; s < samples; s++) {
-    const xo = s * 8;
-    const oo = s * 64;
-    for (let i = 0; i < 64; i++) {
-      const wo = i * 8;
-      let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-      let p = 0;
-      for (; p + 3 < 8; p += 4) {
-        s0 += w[wo + p + 0] * x[xo + p + 0];
-        s1 += w[wo + p + 1] * x[xo + p + 1];
-        s2 += w[wo + p + 2] * x[xo + p + 2];
-        s3 += w[wo + p + 3] * x[xo + p + 3];
+  let s = 0;
+  for (; s + 3 < samples; s += 4) {
+    for (let i = 0; i < 64; i += 4) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a20 = 0, a21 = 0, a22 = 0, a23 = 0, a30 = 0, a31 = 0, a32 = 0, a33 = 0;
+      const wo0 = (i + 0) * 8;
+      const wo1 = (i + 1) * 8;
+      const wo2 = (i + 2) * 8;
+      const wo3 = (i + 3) * 8;
+      const xo0 = (s + 0) * 8;
+      const xo1 = (s + 1) * 8;
+      const xo2 = (s + 2) * 8;
+      const xo3 = (s + 3) * 8;
+      for (let p = 0; p < 8; p++) {
+        const w0 = w[wo0 + p];
+        const w1 = w[wo1 + p];
+        const w2 = w[wo2 + p];
+        const w3 = w[wo3 + p];
+        const x0 = x[xo0 + p];
+        a00 += w0 * x0;
+        a01 += w1 * x0;
+        a02 += w2 * x0;
+        a03 += w3 * x0;
+        const x1 = x[xo1 + p];
+        a10 += w0 * x1;
+        a11 += w1 * x1;
+        a12 += w2 * x1;
+        a13 += w3 * x1;
+        const x2 = x[xo2 + p];
+        a20 += w0 * x2;
+        a21 += w1 * x2;
+        a22 += w2 * x2;
+        a23 += w3 * x2;
+        const x3 = x[xo3 + p];
+        a30 += w0 * x3;
+        a31 += w1 * x3;
+        a32 += w2 * x3;
+        a33 += w3 * x3;
       }
-      for (; p < 8; p++) s0 += w[wo + p] * x[xo + p];
-      out[oo + i] = s0 + s1 + s2 + s3;
+      out[(s + 0) * 64 + i + 0] = a00;
+      out[(s + 0) * 64 + i + 1] = a01;
+      out[(s + 0) * 64 + i + 2] = a02;
+      out[(s + 0) * 64 + i + 3] = a03;
+      out[(s + 1) * 64 + i + 0] = a10;
+      out[(s + 1) * 64 + i + 1] = a11;
+      out[(s + 1) * 64 + i + 2] = a12;
+      out[(s + 1) * 64 + i + 3] = a13;
+      out[(s + 2) * 64 + i + 0] = a20;
+      out[(s + 2) * 64 + i + 1] = a21;
+      out[(s + 2) * 64 + i + 2] = a22;
+      out[(s + 2) * 64 + i + 3] = a23;
+      out[(s + 3) * 64 + i + 0] = a30;
+      out[(s + 3) * 64 + i + 1] = a31;
+      out[(s + 3) * 64 + i + 2] = a32;
+      out[(s + 3) * 64 + i + 3] = a33;
+    }
+  }
+  for (; s < samples; s++) {
+    for (let i = 0; i < 64; i += 4) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0;
+      const wo0 = (i + 0) * 8;
+      const wo1 = (i + 1) * 8;
+      const wo2 = (i + 2) * 8;
+      const wo3 = (i + 3) * 8;
+      const xo0 = (s + 0) * 8;
+      for (let p = 0; p < 8; p++) {
+        const w0 = w[wo0 + p];
+        const w1 = w[wo1 + p];
+        const w2 = w[wo2 + p];
+        const w3 = w[wo3 + p];
+        const x0 = x[xo0 + p];
+        a00 += w0 * x0;
+        a01 += w1 * x0;
+        a02 += w2 * x0;
+        a03 += w3 * x0;
+      }
+      out[(s + 0) * 64 + i + 0] = a00;
+      out[(s + 0) * 64 + i + 1] = a01;
+      out[(s + 0) * 64 + i + 2] = a02;
+      out[(s + 0) * 64 + i + 3] = a03;
     }
   }
 }
 function matmul34(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
-  for (let s = 0; s < samples; s++) {
-    const xo = s * 16;
-    const oo = s * 64;
-    for (let i = 0; i < 64; i++) {
-      const wo = i * 16;
-      let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-      let p = 0;
-      for (; p + 3 < 16; p += 4) {
-        s0 += w[wo + p + 0] * x[xo + p + 0];
-        s1 += w[wo + p + 1] * x[xo + p + 1];
-        s2 += w[wo + p + 2] * x[xo + p + 2];
-        s3 += w[wo + p + 3] * x[xo + p + 3];
+  let s = 0;
+  for (; s + 3 < samples; s += 4) {
+    for (let i = 0; i < 64; i += 4) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a20 = 0, a21 = 0, a22 = 0, a23 = 0, a30 = 0, a31 = 0, a32 = 0, a33 = 0;
+      const wo0 = (i + 0) * 16;
+      const wo1 = (i + 1) * 16;
+      const wo2 = (i + 2) * 16;
+      const wo3 = (i + 3) * 16;
+      const xo0 = (s + 0) * 16;
+      const xo1 = (s + 1) * 16;
+      const xo2 = (s + 2) * 16;
+      const xo3 = (s + 3) * 16;
+      for (let p = 0; p < 16; p++) {
+        const w0 = w[wo0 + p];
+        const w1 = w[wo1 + p];
+        const w2 = w[wo2 + p];
+        const w3 = w[wo3 + p];
+        const x0 = x[xo0 + p];
+        a00 += w0 * x0;
+        a01 += w1 * x0;
+        a02 += w2 * x0;
+        a03 += w3 * x0;
+        const x1 = x[xo1 + p];
+        a10 += w0 * x1;
+        a11 += w1 * x1;
+        a12 += w2 * x1;
+        a13 += w3 * x1;
+        const x2 = x[xo2 + p];
+        a20 += w0 * x2;
+        a21 += w1 * x2;
+        a22 += w2 * x2;
+        a23 += w3 * x2;
+        const x3 = x[xo3 + p];
+        a30 += w0 * x3;
+        a31 += w1 * x3;
+        a32 += w2 * x3;
+        a33 += w3 * x3;
       }
-      for (; p < 16; p++) s0 += w[wo + p] * x[xo + p];
-      out[oo + i] = s0 + s1 + s2 + s3;
+      out[(s + 0) * 64 + i + 0] = a00;
+      out[(s + 0) * 64 + i + 1] = a01;
+      out[(s + 0) * 64 + i + 2] = a02;
+      out[(s + 0) * 64 + i + 3] = a03;
+      out[(s + 1) * 64 + i + 0] = a10;
+      out[(s + 1) * 64 + i + 1] = a11;
+      out[(s + 1) * 64 + i + 2] = a12;
+      out[(s + 1) * 64 + i + 3] = a13;
+      out[(s + 2) * 64 + i + 0] = a20;
+      out[(s + 2) * 64 + i + 1] = a21;
+      out[(s + 2) * 64 + i + 2] = a22;
+      out[(s + 2) * 64 + i + 3] = a23;
+      out[(s + 3) * 64 + i + 0] = a30;
+      out[(s + 3) * 64 + i + 1] = a31;
+      out[(s + 3) * 64 + i + 2] = a32;
+      out[(s + 3) * 64 + i + 3] = a33;
+    }
+  }
+  for (; s < samples; s++) {
+    for (let i = 0; i < 64; i += 4) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0;
+      const wo0 = (i + 0) * 16;
+      const wo1 = (i + 1) * 16;
+      const wo2 = (i + 2) * 16;
+      const wo3 = (i + 3) * 16;
+      const xo0 = (s + 0) * 16;
+      for (let p = 0; p < 16; p++) {
+        const w0 = w[wo0 + p];
+        const w1 = w[wo1 + p];
+        const w2 = w[wo2 + p];
+        const w3 = w[wo3 + p];
+        const x0 = x[xo0 + p];
+        a00 += w0 * x0;
+        a01 += w1 * x0;
+        a02 += w2 * x0;
+        a03 += w3 * x0;
+      }
+      out[(s + 0) * 64 + i + 0] = a00;
+      out[(s + 0) * 64 + i + 1] = a01;
+      out[(s + 0) * 64 + i + 2] = a02;
+      out[(s + 0) * 64 + i + 3] = a03;
     }
   }
 }
 function matmul42(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
-  for (let s = 0; s < samples; s++) {
-    const xo = s * 16;
-    const oo = s * 5;
-    for (let i = 0; i < 5; i++) {
-      const wo = i * 16;
-      let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-      let p = 0;
-      for (; p + 3 < 16; p += 4) {
-        s0 += w[wo + p + 0] * x[xo + p + 0];
-        s1 += w[wo + p + 1] * x[xo + p + 1];
-        s2 += w[wo + p + 2] * x[xo + p + 2];
-        s3 += w[wo + p + 3] * x[xo + p + 3];
+  let s = 0;
+  for (; s + 3 < samples; s += 4) {
+    for (let i = 0; i < 4; i += 4) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a20 = 0, a21 = 0, a22 = 0, a23 = 0, a30 = 0, a31 = 0, a32 = 0, a33 = 0;
+      const wo0 = (i + 0) * 16;
+      const wo1 = (i + 1) * 16;
+      const wo2 = (i + 2) * 16;
+      const wo3 = (i + 3) * 16;
+      const xo0 = (s + 0) * 16;
+      const xo1 = (s + 1) * 16;
+      const xo2 = (s + 2) * 16;
+      const xo3 = (s + 3) * 16;
+      for (let p = 0; p < 16; p++) {
+        const w0 = w[wo0 + p];
+        const w1 = w[wo1 + p];
+        const w2 = w[wo2 + p];
+        const w3 = w[wo3 + p];
+        const x0 = x[xo0 + p];
+        a00 += w0 * x0;
+        a01 += w1 * x0;
+        a02 += w2 * x0;
+        a03 += w3 * x0;
+        const x1 = x[xo1 + p];
+        a10 += w0 * x1;
+        a11 += w1 * x1;
+        a12 += w2 * x1;
+        a13 += w3 * x1;
+        const x2 = x[xo2 + p];
+        a20 += w0 * x2;
+        a21 += w1 * x2;
+        a22 += w2 * x2;
+        a23 += w3 * x2;
+        const x3 = x[xo3 + p];
+        a30 += w0 * x3;
+        a31 += w1 * x3;
+        a32 += w2 * x3;
+        a33 += w3 * x3;
       }
-      for (; p < 16; p++) s0 += w[wo + p] * x[xo + p];
-      out[oo + i] = s0 + s1 + s2 + s3;
+      out[(s + 0) * 5 + i + 0] = a00;
+      out[(s + 0) * 5 + i + 1] = a01;
+      out[(s + 0) * 5 + i + 2] = a02;
+      out[(s + 0) * 5 + i + 3] = a03;
+      out[(s + 1) * 5 + i + 0] = a10;
+      out[(s + 1) * 5 + i + 1] = a11;
+      out[(s + 1) * 5 + i + 2] = a12;
+      out[(s + 1) * 5 + i + 3] = a13;
+      out[(s + 2) * 5 + i + 0] = a20;
+      out[(s + 2) * 5 + i + 1] = a21;
+      out[(s + 2) * 5 + i + 2] = a22;
+      out[(s + 2) * 5 + i + 3] = a23;
+      out[(s + 3) * 5 + i + 0] = a30;
+      out[(s + 3) * 5 + i + 1] = a31;
+      out[(s + 3) * 5 + i + 2] = a32;
+      out[(s + 3) * 5 + i + 3] = a33;
+    }
+    for (let i = 4; i < 5; i++) {
+      let a00 = 0, a10 = 0, a20 = 0, a30 = 0;
+      const wo0 = (i + 0) * 16;
+      const xo0 = (s + 0) * 16;
+      const xo1 = (s + 1) * 16;
+      const xo2 = (s + 2) * 16;
+      const xo3 = (s + 3) * 16;
+      for (let p = 0; p < 16; p++) {
+        const w0 = w[wo0 + p];
+        const x0 = x[xo0 + p];
+        a00 += w0 * x0;
+        const x1 = x[xo1 + p];
+        a10 += w0 * x1;
+        const x2 = x[xo2 + p];
+        a20 += w0 * x2;
+        const x3 = x[xo3 + p];
+        a30 += w0 * x3;
+      }
+      out[(s + 0) * 5 + i + 0] = a00;
+      out[(s + 1) * 5 + i + 0] = a10;
+      out[(s + 2) * 5 + i + 0] = a20;
+      out[(s + 3) * 5 + i + 0] = a30;
+    }
+  }
+  for (; s < samples; s++) {
+    for (let i = 0; i < 4; i += 4) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0;
+      const wo0 = (i + 0) * 16;
+      const wo1 = (i + 1) * 16;
+      const wo2 = (i + 2) * 16;
+      const wo3 = (i + 3) * 16;
+      const xo0 = (s + 0) * 16;
+      for (let p = 0; p < 16; p++) {
+        const w0 = w[wo0 + p];
+        const w1 = w[wo1 + p];
+        const w2 = w[wo2 + p];
+        const w3 = w[wo3 + p];
+        const x0 = x[xo0 + p];
+        a00 += w0 * x0;
+        a01 += w1 * x0;
+        a02 += w2 * x0;
+        a03 += w3 * x0;
+      }
+      out[(s + 0) * 5 + i + 0] = a00;
+      out[(s + 0) * 5 + i + 1] = a01;
+      out[(s + 0) * 5 + i + 2] = a02;
+      out[(s + 0) * 5 + i + 3] = a03;
+    }
+    for (let i = 4; i < 5; i++) {
+      let a00 = 0;
+      const wo0 = (i + 0) * 16;
+      const xo0 = (s + 0) * 16;
+      for (let p = 0; p < 16; p++) {
+        const w0 = w[wo0 + p];
+        const x0 = x[xo0 + p];
+        a00 += w0 * x0;
+      }
+      out[(s + 0) * 5 + i + 0] = a00;
     }
   }
 }
 function matmul53(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
-  for (let s = 0; s < samples; s++) {
-    const xo = s * 8;
-    const oo = s * 64;
-    for (let i = 0; i < 64; i++) {
-      const wo = i * 8;
-      let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-      let p = 0;
-      for (; p + 3 < 8; p += 4) {
-        s0 += w[wo + p + 0] * x[xo + p + 0];
-        s1 += w[wo + p + 1] * x[xo + p + 1];
-        s2 += w[wo + p + 2] * x[xo + p + 2];
-        s3 += w[wo + p + 3] * x[xo + p + 3];
+  let s = 0;
+  for (; s + 3 < samples; s += 4) {
+    for (let i = 0; i < 64; i += 4) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a20 = 0, a21 = 0, a22 = 0, a23 = 0, a30 = 0, a31 = 0, a32 = 0, a33 = 0;
+      const wo0 = (i + 0) * 8;
+      const wo1 = (i + 1) * 8;
+      const wo2 = (i + 2) * 8;
+      const wo3 = (i + 3) * 8;
+      const xo0 = (s + 0) * 8;
+      const xo1 = (s + 1) * 8;
+      const xo2 = (s + 2) * 8;
+      const xo3 = (s + 3) * 8;
+      for (let p = 0; p < 8; p++) {
+        const w0 = w[wo0 + p];
+        const w1 = w[wo1 + p];
+        const w2 = w[wo2 + p];
+        const w3 = w[wo3 + p];
+        const x0 = x[xo0 + p];
+        a00 += w0 * x0;
+        a01 += w1 * x0;
+        a02 += w2 * x0;
+        a03 += w3 * x0;
+        const x1 = x[xo1 + p];
+        a10 += w0 * x1;
+        a11 += w1 * x1;
+        a12 += w2 * x1;
+        a13 += w3 * x1;
+        const x2 = x[xo2 + p];
+        a20 += w0 * x2;
+        a21 += w1 * x2;
+        a22 += w2 * x2;
+        a23 += w3 * x2;
+        const x3 = x[xo3 + p];
+        a30 += w0 * x3;
+        a31 += w1 * x3;
+        a32 += w2 * x3;
+        a33 += w3 * x3;
       }
-      for (; p < 8; p++) s0 += w[wo + p] * x[xo + p];
-      out[oo + i] = s0 + s1 + s2 + s3;
+      out[(s + 0) * 64 + i + 0] = a00;
+      out[(s + 0) * 64 + i + 1] = a01;
+      out[(s + 0) * 64 + i + 2] = a02;
+      out[(s + 0) * 64 + i + 3] = a03;
+      out[(s + 1) * 64 + i + 0] = a10;
+      out[(s + 1) * 64 + i + 1] = a11;
+      out[(s + 1) * 64 + i + 2] = a12;
+      out[(s + 1) * 64 + i + 3] = a13;
+      out[(s + 2) * 64 + i + 0] = a20;
+      out[(s + 2) * 64 + i + 1] = a21;
+      out[(s + 2) * 64 + i + 2] = a22;
+      out[(s + 2) * 64 + i + 3] = a23;
+      out[(s + 3) * 64 + i + 0] = a30;
+      out[(s + 3) * 64 + i + 1] = a31;
+      out[(s + 3) * 64 + i + 2] = a32;
+      out[(s + 3) * 64 + i + 3] = a33;
+    }
+  }
+  for (; s < samples; s++) {
+    for (let i = 0; i < 64; i += 4) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0;
+      const wo0 = (i + 0) * 8;
+      const wo1 = (i + 1) * 8;
+      const wo2 = (i + 2) * 8;
+      const wo3 = (i + 3) * 8;
+      const xo0 = (s + 0) * 8;
+      for (let p = 0; p < 8; p++) {
+        const w0 = w[wo0 + p];
+        const w1 = w[wo1 + p];
+        const w2 = w[wo2 + p];
+        const w3 = w[wo3 + p];
+        const x0 = x[xo0 + p];
+        a00 += w0 * x0;
+        a01 += w1 * x0;
+        a02 += w2 * x0;
+        a03 += w3 * x0;
+      }
+      out[(s + 0) * 64 + i + 0] = a00;
+      out[(s + 0) * 64 + i + 1] = a01;
+      out[(s + 0) * 64 + i + 2] = a02;
+      out[(s + 0) * 64 + i + 3] = a03;
     }
   }
 }
 function matmul67(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
-  for (let s = 0; s < samples; s++) {
-    const xo = s * 16;
-    const oo = s * 64;
-    for (let i = 0; i < 64; i++) {
-      const wo = i * 16;
-      let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-      let p = 0;
-      for (; p + 3 < 16; p += 4) {
-        s0 += w[wo + p + 0] * x[xo + p + 0];
-        s1 += w[wo + p + 1] * x[xo + p + 1];
-        s2 += w[wo + p + 2] * x[xo + p + 2];
-        s3 += w[wo + p + 3] * x[xo + p + 3];
+  let s = 0;
+  for (; s + 3 < samples; s += 4) {
+    for (let i = 0; i < 64; i += 4) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a20 = 0, a21 = 0, a22 = 0, a23 = 0, a30 = 0, a31 = 0, a32 = 0, a33 = 0;
+      const wo0 = (i + 0) * 16;
+      const wo1 = (i + 1) * 16;
+      const wo2 = (i + 2) * 16;
+      const wo3 = (i + 3) * 16;
+      const xo0 = (s + 0) * 16;
+      const xo1 = (s + 1) * 16;
+      const xo2 = (s + 2) * 16;
+      const xo3 = (s + 3) * 16;
+      for (let p = 0; p < 16; p++) {
+        const w0 = w[wo0 + p];
+        const w1 = w[wo1 + p];
+        const w2 = w[wo2 + p];
+        const w3 = w[wo3 + p];
+        const x0 = x[xo0 + p];
+        a00 += w0 * x0;
+        a01 += w1 * x0;
+        a02 += w2 * x0;
+        a03 += w3 * x0;
+        const x1 = x[xo1 + p];
+        a10 += w0 * x1;
+        a11 += w1 * x1;
+        a12 += w2 * x1;
+        a13 += w3 * x1;
+        const x2 = x[xo2 + p];
+        a20 += w0 * x2;
+        a21 += w1 * x2;
+        a22 += w2 * x2;
+        a23 += w3 * x2;
+        const x3 = x[xo3 + p];
+        a30 += w0 * x3;
+        a31 += w1 * x3;
+        a32 += w2 * x3;
+        a33 += w3 * x3;
       }
-      for (; p < 16; p++) s0 += w[wo + p] * x[xo + p];
-      out[oo + i] = s0 + s1 + s2 + s3;
+      out[(s + 0) * 64 + i + 0] = a00;
+      out[(s + 0) * 64 + i + 1] = a01;
+      out[(s + 0) * 64 + i + 2] = a02;
+      out[(s + 0) * 64 + i + 3] = a03;
+      out[(s + 1) * 64 + i + 0] = a10;
+      out[(s + 1) * 64 + i + 1] = a11;
+      out[(s + 1) * 64 + i + 2] = a12;
+      out[(s + 1) * 64 + i + 3] = a13;
+      out[(s + 2) * 64 + i + 0] = a20;
+      out[(s + 2) * 64 + i + 1] = a21;
+      out[(s + 2) * 64 + i + 2] = a22;
+      out[(s + 2) * 64 + i + 3] = a23;
+      out[(s + 3) * 64 + i + 0] = a30;
+      out[(s + 3) * 64 + i + 1] = a31;
+      out[(s + 3) * 64 + i + 2] = a32;
+      out[(s + 3) * 64 + i + 3] = a33;
+    }
+  }
+  for (; s < samples; s++) {
+    for (let i = 0; i < 64; i += 4) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0;
+      const wo0 = (i + 0) * 16;
+      const wo1 = (i + 1) * 16;
+      const wo2 = (i + 2) * 16;
+      const wo3 = (i + 3) * 16;
+      const xo0 = (s + 0) * 16;
+      for (let p = 0; p < 16; p++) {
+        const w0 = w[wo0 + p];
+        const w1 = w[wo1 + p];
+        const w2 = w[wo2 + p];
+        const w3 = w[wo3 + p];
+        const x0 = x[xo0 + p];
+        a00 += w0 * x0;
+        a01 += w1 * x0;
+        a02 += w2 * x0;
+        a03 += w3 * x0;
+      }
+      out[(s + 0) * 64 + i + 0] = a00;
+      out[(s + 0) * 64 + i + 1] = a01;
+      out[(s + 0) * 64 + i + 2] = a02;
+      out[(s + 0) * 64 + i + 3] = a03;
     }
   }
 }
 function matmul82(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
-  for (let s = 0; s < samples; s++) {
-    const xo = s * 8;
-    const oo = s * 64;
-    for (let i = 0; i < 64; i++) {
-      const wo = i * 8;
-      let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-      let p = 0;
-      for (; p + 3 < 8; p += 4) {
-        s0 += w[wo + p + 0] * x[xo + p + 0];
-        s1 += w[wo + p + 1] * x[xo + p + 1];
-        s2 += w[wo + p + 2] * x[xo + p + 2];
-        s3 += w[wo + p + 3] * x[xo + p + 3];
+  let s = 0;
+  for (; s + 3 < samples; s += 4) {
+    for (let i = 0; i < 64; i += 4) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a20 = 0, a21 = 0, a22 = 0, a23 = 0, a30 = 0, a31 = 0, a32 = 0, a33 = 0;
+      const wo0 = (i + 0) * 8;
+      const wo1 = (i + 1) * 8;
+      const wo2 = (i + 2) * 8;
+      const wo3 = (i + 3) * 8;
+      const xo0 = (s + 0) * 8;
+      const xo1 = (s + 1) * 8;
+      const xo2 = (s + 2) * 8;
+      const xo3 = (s + 3) * 8;
+      for (let p = 0; p < 8; p++) {
+        const w0 = w[wo0 + p];
+        const w1 = w[wo1 + p];
+        const w2 = w[wo2 + p];
+        const w3 = w[wo3 + p];
+        const x0 = x[xo0 + p];
+        a00 += w0 * x0;
+        a01 += w1 * x0;
+        a02 += w2 * x0;
+        a03 += w3 * x0;
+        const x1 = x[xo1 + p];
+        a10 += w0 * x1;
+        a11 += w1 * x1;
+        a12 += w2 * x1;
+        a13 += w3 * x1;
+        const x2 = x[xo2 + p];
+        a20 += w0 * x2;
+        a21 += w1 * x2;
+        a22 += w2 * x2;
+        a23 += w3 * x2;
+        const x3 = x[xo3 + p];
+        a30 += w0 * x3;
+        a31 += w1 * x3;
+        a32 += w2 * x3;
+        a33 += w3 * x3;
       }
-      for (; p < 8; p++) s0 += w[wo + p] * x[xo + p];
-      out[oo + i] = s0 + s1 + s2 + s3;
+      out[(s + 0) * 64 + i + 0] = a00;
+      out[(s + 0) * 64 + i + 1] = a01;
+      out[(s + 0) * 64 + i + 2] = a02;
+      out[(s + 0) * 64 + i + 3] = a03;
+      out[(s + 1) * 64 + i + 0] = a10;
+      out[(s + 1) * 64 + i + 1] = a11;
+      out[(s + 1) * 64 + i + 2] = a12;
+      out[(s + 1) * 64 + i + 3] = a13;
+      out[(s + 2) * 64 + i + 0] = a20;
+      out[(s + 2) * 64 + i + 1] = a21;
+      out[(s + 2) * 64 + i + 2] = a22;
+      out[(s + 2) * 64 + i + 3] = a23;
+      out[(s + 3) * 64 + i + 0] = a30;
+      out[(s + 3) * 64 + i + 1] = a31;
+      out[(s + 3) * 64 + i + 2] = a32;
+      out[(s + 3) * 64 + i + 3] = a33;
+    }
+  }
+  for (; s < samples; s++) {
+    for (let i = 0; i < 64; i += 4) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0;
+      const wo0 = (i + 0) * 8;
+      const wo1 = (i + 1) * 8;
+      const wo2 = (i + 2) * 8;
+      const wo3 = (i + 3) * 8;
+      const xo0 = (s + 0) * 8;
+      for (let p = 0; p < 8; p++) {
+        const w0 = w[wo0 + p];
+        const w1 = w[wo1 + p];
+        const w2 = w[wo2 + p];
+        const w3 = w[wo3 + p];
+        const x0 = x[xo0 + p];
+        a00 += w0 * x0;
+        a01 += w1 * x0;
+        a02 += w2 * x0;
+        a03 += w3 * x0;
+      }
+      out[(s + 0) * 64 + i + 0] = a00;
+      out[(s + 0) * 64 + i + 1] = a01;
+      out[(s + 0) * 64 + i + 2] = a02;
+      out[(s + 0) * 64 + i + 3] = a03;
     }
   }
 }
 function matmul96(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
-  for (let s = 0; s < samples; s++) {
-    const xo = s * 16;
-    const oo = s * 64;
-    for (let i = 0; i < 64; i++) {
-      const wo = i * 16;
-      let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-      let p = 0;
-      for (; p + 3 < 16; p += 4) {
-        s0 += w[wo + p + 0] * x[xo + p + 0];
-        s1 += w[wo + p + 1] * x[xo + p + 1];
-        s2 += w[wo + p + 2] * x[xo + p + 2];
-        s3 += w[wo + p + 3] * x[xo + p + 3];
+  let s = 0;
+  for (; s + 3 < samples; s += 4) {
+    for (let i = 0; i < 64; i += 4) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a20 = 0, a21 = 0, a22 = 0, a23 = 0, a30 = 0, a31 = 0, a32 = 0, a33 = 0;
+      const wo0 = (i + 0) * 16;
+      const wo1 = (i + 1) * 16;
+      const wo2 = (i + 2) * 16;
+      const wo3 = (i + 3) * 16;
+      const xo0 = (s + 0) * 16;
+      const xo1 = (s + 1) * 16;
+      const xo2 = (s + 2) * 16;
+      const xo3 = (s + 3) * 16;
+      for (let p = 0; p < 16; p++) {
+        const w0 = w[wo0 + p];
+        const w1 = w[wo1 + p];
+        const w2 = w[wo2 + p];
+        const w3 = w[wo3 + p];
+        const x0 = x[xo0 + p];
+        a00 += w0 * x0;
+        a01 += w1 * x0;
+        a02 += w2 * x0;
+        a03 += w3 * x0;
+        const x1 = x[xo1 + p];
+        a10 += w0 * x1;
+        a11 += w1 * x1;
+        a12 += w2 * x1;
+        a13 += w3 * x1;
+        const x2 = x[xo2 + p];
+        a20 += w0 * x2;
+        a21 += w1 * x2;
+        a22 += w2 * x2;
+        a23 += w3 * x2;
+        const x3 = x[xo3 + p];
+        a30 += w0 * x3;
+        a31 += w1 * x3;
+        a32 += w2 * x3;
+        a33 += w3 * x3;
       }
-      for (; p < 16; p++) s0 += w[wo + p] * x[xo + p];
-      out[oo + i] = s0 + s1 + s2 + s3;
+      out[(s + 0) * 64 + i + 0] = a00;
+      out[(s + 0) * 64 + i + 1] = a01;
+      out[(s + 0) * 64 + i + 2] = a02;
+      out[(s + 0) * 64 + i + 3] = a03;
+      out[(s + 1) * 64 + i + 0] = a10;
+      out[(s + 1) * 64 + i + 1] = a11;
+      out[(s + 1) * 64 + i + 2] = a12;
+      out[(s + 1) * 64 + i + 3] = a13;
+      out[(s + 2) * 64 + i + 0] = a20;
+      out[(s + 2) * 64 + i + 1] = a21;
+      out[(s + 2) * 64 + i + 2] = a22;
+      out[(s + 2) * 64 + i + 3] = a23;
+      out[(s + 3) * 64 + i + 0] = a30;
+      out[(s + 3) * 64 + i + 1] = a31;
+      out[(s + 3) * 64 + i + 2] = a32;
+      out[(s + 3) * 64 + i + 3] = a33;
+    }
+  }
+  for (; s < samples; s++) {
+    for (let i = 0; i < 64; i += 4) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0;
+      const wo0 = (i + 0) * 16;
+      const wo1 = (i + 1) * 16;
+      const wo2 = (i + 2) * 16;
+      const wo3 = (i + 3) * 16;
+      const xo0 = (s + 0) * 16;
+      for (let p = 0; p < 16; p++) {
+        const w0 = w[wo0 + p];
+        const w1 = w[wo1 + p];
+        const w2 = w[wo2 + p];
+        const w3 = w[wo3 + p];
+        const x0 = x[xo0 + p];
+        a00 += w0 * x0;
+        a01 += w1 * x0;
+        a02 += w2 * x0;
+        a03 += w3 * x0;
+      }
+      out[(s + 0) * 64 + i + 0] = a00;
+      out[(s + 0) * 64 + i + 1] = a01;
+      out[(s + 0) * 64 + i + 2] = a02;
+      out[(s + 0) * 64 + i + 3] = a03;
     }
   }
 }
 function matmul109(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
-  for (let s = 0; s < samples; s++) {
-    const xo = s * 16;
-    const oo = s * 5;
-    for (let i = 0; i < 5; i++) {
-      const wo = i * 16;
-      let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-      let p = 0;
-      for (; p + 3 < 16; p += 4) {
-        s0 += w[wo + p + 0] * x[xo + p + 0];
-        s1 += w[wo + p + 1] * x[xo + p + 1];
-        s2 += w[wo + p + 2] * x[xo + p + 2];
-        s3 += w[wo + p + 3] * x[xo + p + 3];
+  let s = 0;
+  for (; s + 3 < samples; s += 4) {
+    for (let i = 0; i < 4; i += 4) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a20 = 0, a21 = 0, a22 = 0, a23 = 0, a30 = 0, a31 = 0, a32 = 0, a33 = 0;
+      const wo0 = (i + 0) * 16;
+      const wo1 = (i + 1) * 16;
+      const wo2 = (i + 2) * 16;
+      const wo3 = (i + 3) * 16;
+      const xo0 = (s + 0) * 16;
+      const xo1 = (s + 1) * 16;
+      const xo2 = (s + 2) * 16;
+      const xo3 = (s + 3) * 16;
+      for (let p = 0; p < 16; p++) {
+        const w0 = w[wo0 + p];
+        const w1 = w[wo1 + p];
+        const w2 = w[wo2 + p];
+        const w3 = w[wo3 + p];
+        const x0 = x[xo0 + p];
+        a00 += w0 * x0;
+        a01 += w1 * x0;
+        a02 += w2 * x0;
+        a03 += w3 * x0;
+        const x1 = x[xo1 + p];
+        a10 += w0 * x1;
+        a11 += w1 * x1;
+        a12 += w2 * x1;
+        a13 += w3 * x1;
+        const x2 = x[xo2 + p];
+        a20 += w0 * x2;
+        a21 += w1 * x2;
+        a22 += w2 * x2;
+        a23 += w3 * x2;
+        const x3 = x[xo3 + p];
+        a30 += w0 * x3;
+        a31 += w1 * x3;
+        a32 += w2 * x3;
+        a33 += w3 * x3;
       }
-      for (; p < 16; p++) s0 += w[wo + p] * x[xo + p];
-      out[oo + i] = s0 + s1 + s2 + s3;
+      out[(s + 0) * 5 + i + 0] = a00;
+      out[(s + 0) * 5 + i + 1] = a01;
+      out[(s + 0) * 5 + i + 2] = a02;
+      out[(s + 0) * 5 + i + 3] = a03;
+      out[(s + 1) * 5 + i + 0] = a10;
+      out[(s + 1) * 5 + i + 1] = a11;
+      out[(s + 1) * 5 + i + 2] = a12;
+      out[(s + 1) * 5 + i + 3] = a13;
+      out[(s + 2) * 5 + i + 0] = a20;
+      out[(s + 2) * 5 + i + 1] = a21;
+      out[(s + 2) * 5 + i + 2] = a22;
+      out[(s + 2) * 5 + i + 3] = a23;
+      out[(s + 3) * 5 + i + 0] = a30;
+      out[(s + 3) * 5 + i + 1] = a31;
+      out[(s + 3) * 5 + i + 2] = a32;
+      out[(s + 3) * 5 + i + 3] = a33;
+    }
+    for (let i = 4; i < 5; i++) {
+      let a00 = 0, a10 = 0, a20 = 0, a30 = 0;
+      const wo0 = (i + 0) * 16;
+      const xo0 = (s + 0) * 16;
+      const xo1 = (s + 1) * 16;
+      const xo2 = (s + 2) * 16;
+      const xo3 = (s + 3) * 16;
+      for (let p = 0; p < 16; p++) {
+        const w0 = w[wo0 + p];
+        const x0 = x[xo0 + p];
+        a00 += w0 * x0;
+        const x1 = x[xo1 + p];
+        a10 += w0 * x1;
+        const x2 = x[xo2 + p];
+        a20 += w0 * x2;
+        const x3 = x[xo3 + p];
+        a30 += w0 * x3;
+      }
+      out[(s + 0) * 5 + i + 0] = a00;
+      out[(s + 1) * 5 + i + 0] = a10;
+      out[(s + 2) * 5 + i + 0] = a20;
+      out[(s + 3) * 5 + i + 0] = a30;
+    }
+  }
+  for (; s < samples; s++) {
+    for (let i = 0; i < 4; i += 4) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0;
+      const wo0 = (i + 0) * 16;
+      const wo1 = (i + 1) * 16;
+      const wo2 = (i + 2) * 16;
+      const wo3 = (i + 3) * 16;
+      const xo0 = (s + 0) * 16;
+      for (let p = 0; p < 16; p++) {
+        const w0 = w[wo0 + p];
+        const w1 = w[wo1 + p];
+        const w2 = w[wo2 + p];
+        const w3 = w[wo3 + p];
+        const x0 = x[xo0 + p];
+        a00 += w0 * x0;
+        a01 += w1 * x0;
+        a02 += w2 * x0;
+        a03 += w3 * x0;
+      }
+      out[(s + 0) * 5 + i + 0] = a00;
+      out[(s + 0) * 5 + i + 1] = a01;
+      out[(s + 0) * 5 + i + 2] = a02;
+      out[(s + 0) * 5 + i + 3] = a03;
+    }
+    for (let i = 4; i < 5; i++) {
+      let a00 = 0;
+      const wo0 = (i + 0) * 16;
+      const xo0 = (s + 0) * 16;
+      for (let p = 0; p < 16; p++) {
+        const w0 = w[wo0 + p];
+        const x0 = x[xo0 + p];
+        a00 += w0 * x0;
+      }
+      out[(s + 0) * 5 + i + 0] = a00;
     }
   }
 }
 function matmul126(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
-  for (let s = 0; s < samples; s++) {
-    const vo = s * 5;
-    const oo = s * 16;
-    for (let p = 0; p < 5; p++) {
-      const vp = v[vo + p];
-      const wo = p * 16;
-      for (let j = 0; j < 16; j++) out[oo + j] += vp * w[wo + j];
+  let s = 0;
+  for (; s + 3 < samples; s += 4) {
+    for (let j = 0; j < 16; j += 4) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a20 = 0, a21 = 0, a22 = 0, a23 = 0, a30 = 0, a31 = 0, a32 = 0, a33 = 0;
+      const vo0 = (s + 0) * 5;
+      const vo1 = (s + 1) * 5;
+      const vo2 = (s + 2) * 5;
+      const vo3 = (s + 3) * 5;
+      for (let p = 0; p < 5; p++) {
+        const wo = p * 16 + j;
+        const w0 = w[wo + 0];
+        const w1 = w[wo + 1];
+        const w2 = w[wo + 2];
+        const w3 = w[wo + 3];
+        const v0 = v[vo0 + p];
+        a00 += v0 * w0;
+        a01 += v0 * w1;
+        a02 += v0 * w2;
+        a03 += v0 * w3;
+        const v1 = v[vo1 + p];
+        a10 += v1 * w0;
+        a11 += v1 * w1;
+        a12 += v1 * w2;
+        a13 += v1 * w3;
+        const v2 = v[vo2 + p];
+        a20 += v2 * w0;
+        a21 += v2 * w1;
+        a22 += v2 * w2;
+        a23 += v2 * w3;
+        const v3 = v[vo3 + p];
+        a30 += v3 * w0;
+        a31 += v3 * w1;
+        a32 += v3 * w2;
+        a33 += v3 * w3;
+      }
+      out[(s + 0) * 16 + j + 0] = a00;
+      out[(s + 0) * 16 + j + 1] = a01;
+      out[(s + 0) * 16 + j + 2] = a02;
+      out[(s + 0) * 16 + j + 3] = a03;
+      out[(s + 1) * 16 + j + 0] = a10;
+      out[(s + 1) * 16 + j + 1] = a11;
+      out[(s + 1) * 16 + j + 2] = a12;
+      out[(s + 1) * 16 + j + 3] = a13;
+      out[(s + 2) * 16 + j + 0] = a20;
+      out[(s + 2) * 16 + j + 1] = a21;
+      out[(s + 2) * 16 + j + 2] = a22;
+      out[(s + 2) * 16 + j + 3] = a23;
+      out[(s + 3) * 16 + j + 0] = a30;
+      out[(s + 3) * 16 + j + 1] = a31;
+      out[(s + 3) * 16 + j + 2] = a32;
+      out[(s + 3) * 16 + j + 3] = a33;
+    }
+  }
+  for (; s < samples; s++) {
+    for (let j = 0; j < 16; j += 4) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0;
+      const vo0 = (s + 0) * 5;
+      for (let p = 0; p < 5; p++) {
+        const wo = p * 16 + j;
+        const w0 = w[wo + 0];
+        const w1 = w[wo + 1];
+        const w2 = w[wo + 2];
+        const w3 = w[wo + 3];
+        const v0 = v[vo0 + p];
+        a00 += v0 * w0;
+        a01 += v0 * w1;
+        a02 += v0 * w2;
+        a03 += v0 * w3;
+      }
+      out[(s + 0) * 16 + j + 0] = a00;
+      out[(s + 0) * 16 + j + 1] = a01;
+      out[(s + 0) * 16 + j + 2] = a02;
+      out[(s + 0) * 16 + j + 3] = a03;
     }
   }
 }
-function matmul163(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
-  for (let s = 0; s < samples; s++) {
-    const vo = s * 64;
-    const oo = s * 16;
-    for (let p = 0; p < 64; p++) {
-      const vp = v[vo + p];
-      const wo = p * 16;
-      for (let j = 0; j < 16; j++) out[oo + j] += vp * w[wo + j];
+function weightGradient128(a: Float32Array, aStep: number, b: Float32Array, bStep: number, out: Float32Array, samples: number): void {
+  for (let i = 0; i < 4; i += 4) {
+    for (let j = 0; j < 16; j += 4) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a20 = 0, a21 = 0, a22 = 0, a23 = 0, a30 = 0, a31 = 0, a32 = 0, a33 = 0;
+      for (let s = 0; s < samples; s++) {
+        const ao = s * aStep;
+        const bo = s * bStep;
+        const b0 = b[bo + j + 0];
+        const b1 = b[bo + j + 1];
+        const b2 = b[bo + j + 2];
+        const b3 = b[bo + j + 3];
+        const a0_ = a[ao + i + 0];
+        a00 += a0_ * b0;
+        a01 += a0_ * b1;
+        a02 += a0_ * b2;
+        a03 += a0_ * b3;
+        const a1_ = a[ao + i + 1];
+        a10 += a1_ * b0;
+        a11 += a1_ * b1;
+        a12 += a1_ * b2;
+        a13 += a1_ * b3;
+        const a2_ = a[ao + i + 2];
+        a20 += a2_ * b0;
+        a21 += a2_ * b1;
+        a22 += a2_ * b2;
+        a23 += a2_ * b3;
+        const a3_ = a[ao + i + 3];
+        a30 += a3_ * b0;
+        a31 += a3_ * b1;
+        a32 += a3_ * b2;
+        a33 += a3_ * b3;
+      }
+      out[(i + 0) * 16 + j + 0] = a00;
+      out[(i + 0) * 16 + j + 1] = a01;
+      out[(i + 0) * 16 + j + 2] = a02;
+      out[(i + 0) * 16 + j + 3] = a03;
+      out[(i + 1) * 16 + j + 0] = a10;
+      out[(i + 1) * 16 + j + 1] = a11;
+      out[(i + 1) * 16 + j + 2] = a12;
+      out[(i + 1) * 16 + j + 3] = a13;
+      out[(i + 2) * 16 + j + 0] = a20;
+      out[(i + 2) * 16 + j + 1] = a21;
+      out[(i + 2) * 16 + j + 2] = a22;
+      out[(i + 2) * 16 + j + 3] = a23;
+      out[(i + 3) * 16 + j + 0] = a30;
+      out[(i + 3) * 16 + j + 1] = a31;
+      out[(i + 3) * 16 + j + 2] = a32;
+      out[(i + 3) * 16 + j + 3] = a33;
+    }
+  }
+  for (let i = 4; i < 5; i++) {
+    for (let j = 0; j < 16; j++) {
+      let a00 = 0;
+      for (let s = 0; s < samples; s++) {
+        const ao = s * aStep;
+        const bo = s * bStep;
+        const b0 = b[bo + j + 0];
+        const a0_ = a[ao + i + 0];
+        a00 += a0_ * b0;
+      }
+      out[(i + 0) * 16 + j + 0] = a00;
     }
   }
 }
-function matmul167(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
-  for (let s = 0; s < samples; s++) {
-    const vo = s * 64;
-    const oo = s * 8;
-    for (let p = 0; p < 64; p++) {
-      const vp = v[vo + p];
-      const wo = p * 8;
-      for (let j = 0; j < 8; j++) out[oo + j] += vp * w[wo + j];
+function matmul164(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
+  let s = 0;
+  for (; s + 3 < samples; s += 4) {
+    for (let j = 0; j < 16; j += 4) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a20 = 0, a21 = 0, a22 = 0, a23 = 0, a30 = 0, a31 = 0, a32 = 0, a33 = 0;
+      const vo0 = (s + 0) * 64;
+      const vo1 = (s + 1) * 64;
+      const vo2 = (s + 2) * 64;
+      const vo3 = (s + 3) * 64;
+      for (let p = 0; p < 64; p++) {
+        const wo = p * 16 + j;
+        const w0 = w[wo + 0];
+        const w1 = w[wo + 1];
+        const w2 = w[wo + 2];
+        const w3 = w[wo + 3];
+        const v0 = v[vo0 + p];
+        a00 += v0 * w0;
+        a01 += v0 * w1;
+        a02 += v0 * w2;
+        a03 += v0 * w3;
+        const v1 = v[vo1 + p];
+        a10 += v1 * w0;
+        a11 += v1 * w1;
+        a12 += v1 * w2;
+        a13 += v1 * w3;
+        const v2 = v[vo2 + p];
+        a20 += v2 * w0;
+        a21 += v2 * w1;
+        a22 += v2 * w2;
+        a23 += v2 * w3;
+        const v3 = v[vo3 + p];
+        a30 += v3 * w0;
+        a31 += v3 * w1;
+        a32 += v3 * w2;
+        a33 += v3 * w3;
+      }
+      out[(s + 0) * 16 + j + 0] = a00;
+      out[(s + 0) * 16 + j + 1] = a01;
+      out[(s + 0) * 16 + j + 2] = a02;
+      out[(s + 0) * 16 + j + 3] = a03;
+      out[(s + 1) * 16 + j + 0] = a10;
+      out[(s + 1) * 16 + j + 1] = a11;
+      out[(s + 1) * 16 + j + 2] = a12;
+      out[(s + 1) * 16 + j + 3] = a13;
+      out[(s + 2) * 16 + j + 0] = a20;
+      out[(s + 2) * 16 + j + 1] = a21;
+      out[(s + 2) * 16 + j + 2] = a22;
+      out[(s + 2) * 16 + j + 3] = a23;
+      out[(s + 3) * 16 + j + 0] = a30;
+      out[(s + 3) * 16 + j + 1] = a31;
+      out[(s + 3) * 16 + j + 2] = a32;
+      out[(s + 3) * 16 + j + 3] = a33;
+    }
+  }
+  for (; s < samples; s++) {
+    for (let j = 0; j < 16; j += 4) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0;
+      const vo0 = (s + 0) * 64;
+      for (let p = 0; p < 64; p++) {
+        const wo = p * 16 + j;
+        const w0 = w[wo + 0];
+        const w1 = w[wo + 1];
+        const w2 = w[wo + 2];
+        const w3 = w[wo + 3];
+        const v0 = v[vo0 + p];
+        a00 += v0 * w0;
+        a01 += v0 * w1;
+        a02 += v0 * w2;
+        a03 += v0 * w3;
+      }
+      out[(s + 0) * 16 + j + 0] = a00;
+      out[(s + 0) * 16 + j + 1] = a01;
+      out[(s + 0) * 16 + j + 2] = a02;
+      out[(s + 0) * 16 + j + 3] = a03;
     }
   }
 }
-function matmul203(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
-  for (let s = 0; s < samples; s++) {
-    const vo = s * 64;
-    const oo = s * 16;
-    for (let p = 0; p < 64; p++) {
-      const vp = v[vo + p];
-      const wo = p * 16;
-      for (let j = 0; j < 16; j++) out[oo + j] += vp * w[wo + j];
+function weightGradient166(a: Float32Array, aStep: number, b: Float32Array, bStep: number, out: Float32Array, samples: number): void {
+  for (let i = 0; i < 64; i += 4) {
+    for (let j = 0; j < 16; j += 4) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a20 = 0, a21 = 0, a22 = 0, a23 = 0, a30 = 0, a31 = 0, a32 = 0, a33 = 0;
+      for (let s = 0; s < samples; s++) {
+        const ao = s * aStep;
+        const bo = s * bStep;
+        const b0 = b[bo + j + 0];
+        const b1 = b[bo + j + 1];
+        const b2 = b[bo + j + 2];
+        const b3 = b[bo + j + 3];
+        const a0_ = a[ao + i + 0];
+        a00 += a0_ * b0;
+        a01 += a0_ * b1;
+        a02 += a0_ * b2;
+        a03 += a0_ * b3;
+        const a1_ = a[ao + i + 1];
+        a10 += a1_ * b0;
+        a11 += a1_ * b1;
+        a12 += a1_ * b2;
+        a13 += a1_ * b3;
+        const a2_ = a[ao + i + 2];
+        a20 += a2_ * b0;
+        a21 += a2_ * b1;
+        a22 += a2_ * b2;
+        a23 += a2_ * b3;
+        const a3_ = a[ao + i + 3];
+        a30 += a3_ * b0;
+        a31 += a3_ * b1;
+        a32 += a3_ * b2;
+        a33 += a3_ * b3;
+      }
+      out[(i + 0) * 16 + j + 0] = a00;
+      out[(i + 0) * 16 + j + 1] = a01;
+      out[(i + 0) * 16 + j + 2] = a02;
+      out[(i + 0) * 16 + j + 3] = a03;
+      out[(i + 1) * 16 + j + 0] = a10;
+      out[(i + 1) * 16 + j + 1] = a11;
+      out[(i + 1) * 16 + j + 2] = a12;
+      out[(i + 1) * 16 + j + 3] = a13;
+      out[(i + 2) * 16 + j + 0] = a20;
+      out[(i + 2) * 16 + j + 1] = a21;
+      out[(i + 2) * 16 + j + 2] = a22;
+      out[(i + 2) * 16 + j + 3] = a23;
+      out[(i + 3) * 16 + j + 0] = a30;
+      out[(i + 3) * 16 + j + 1] = a31;
+      out[(i + 3) * 16 + j + 2] = a32;
+      out[(i + 3) * 16 + j + 3] = a33;
     }
   }
 }
-function matmul211(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
-  for (let s = 0; s < samples; s++) {
-    const vo = s * 64;
-    const oo = s * 8;
-    for (let p = 0; p < 64; p++) {
-      const vp = v[vo + p];
-      const wo = p * 8;
-      for (let j = 0; j < 8; j++) out[oo + j] += vp * w[wo + j];
+function matmul169(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
+  let s = 0;
+  for (; s + 3 < samples; s += 4) {
+    for (let j = 0; j < 8; j += 4) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a20 = 0, a21 = 0, a22 = 0, a23 = 0, a30 = 0, a31 = 0, a32 = 0, a33 = 0;
+      const vo0 = (s + 0) * 64;
+      const vo1 = (s + 1) * 64;
+      const vo2 = (s + 2) * 64;
+      const vo3 = (s + 3) * 64;
+      for (let p = 0; p < 64; p++) {
+        const wo = p * 8 + j;
+        const w0 = w[wo + 0];
+        const w1 = w[wo + 1];
+        const w2 = w[wo + 2];
+        const w3 = w[wo + 3];
+        const v0 = v[vo0 + p];
+        a00 += v0 * w0;
+        a01 += v0 * w1;
+        a02 += v0 * w2;
+        a03 += v0 * w3;
+        const v1 = v[vo1 + p];
+        a10 += v1 * w0;
+        a11 += v1 * w1;
+        a12 += v1 * w2;
+        a13 += v1 * w3;
+        const v2 = v[vo2 + p];
+        a20 += v2 * w0;
+        a21 += v2 * w1;
+        a22 += v2 * w2;
+        a23 += v2 * w3;
+        const v3 = v[vo3 + p];
+        a30 += v3 * w0;
+        a31 += v3 * w1;
+        a32 += v3 * w2;
+        a33 += v3 * w3;
+      }
+      out[(s + 0) * 8 + j + 0] = a00;
+      out[(s + 0) * 8 + j + 1] = a01;
+      out[(s + 0) * 8 + j + 2] = a02;
+      out[(s + 0) * 8 + j + 3] = a03;
+      out[(s + 1) * 8 + j + 0] = a10;
+      out[(s + 1) * 8 + j + 1] = a11;
+      out[(s + 1) * 8 + j + 2] = a12;
+      out[(s + 1) * 8 + j + 3] = a13;
+      out[(s + 2) * 8 + j + 0] = a20;
+      out[(s + 2) * 8 + j + 1] = a21;
+      out[(s + 2) * 8 + j + 2] = a22;
+      out[(s + 2) * 8 + j + 3] = a23;
+      out[(s + 3) * 8 + j + 0] = a30;
+      out[(s + 3) * 8 + j + 1] = a31;
+      out[(s + 3) * 8 + j + 2] = a32;
+      out[(s + 3) * 8 + j + 3] = a33;
+    }
+  }
+  for (; s < samples; s++) {
+    for (let j = 0; j < 8; j += 4) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0;
+      const vo0 = (s + 0) * 64;
+      for (let p = 0; p < 64; p++) {
+        const wo = p * 8 + j;
+        const w0 = w[wo + 0];
+        const w1 = w[wo + 1];
+        const w2 = w[wo + 2];
+        const w3 = w[wo + 3];
+        const v0 = v[vo0 + p];
+        a00 += v0 * w0;
+        a01 += v0 * w1;
+        a02 += v0 * w2;
+        a03 += v0 * w3;
+      }
+      out[(s + 0) * 8 + j + 0] = a00;
+      out[(s + 0) * 8 + j + 1] = a01;
+      out[(s + 0) * 8 + j + 2] = a02;
+      out[(s + 0) * 8 + j + 3] = a03;
+    }
+  }
+}
+function matmul205(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
+  let s = 0;
+  for (; s + 3 < samples; s += 4) {
+    for (let j = 0; j < 16; j += 4) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a20 = 0, a21 = 0, a22 = 0, a23 = 0, a30 = 0, a31 = 0, a32 = 0, a33 = 0;
+      const vo0 = (s + 0) * 64;
+      const vo1 = (s + 1) * 64;
+      const vo2 = (s + 2) * 64;
+      const vo3 = (s + 3) * 64;
+      for (let p = 0; p < 64; p++) {
+        const wo = p * 16 + j;
+        const w0 = w[wo + 0];
+        const w1 = w[wo + 1];
+        const w2 = w[wo + 2];
+        const w3 = w[wo + 3];
+        const v0 = v[vo0 + p];
+        a00 += v0 * w0;
+        a01 += v0 * w1;
+        a02 += v0 * w2;
+        a03 += v0 * w3;
+        const v1 = v[vo1 + p];
+        a10 += v1 * w0;
+        a11 += v1 * w1;
+        a12 += v1 * w2;
+        a13 += v1 * w3;
+        const v2 = v[vo2 + p];
+        a20 += v2 * w0;
+        a21 += v2 * w1;
+        a22 += v2 * w2;
+        a23 += v2 * w3;
+        const v3 = v[vo3 + p];
+        a30 += v3 * w0;
+        a31 += v3 * w1;
+        a32 += v3 * w2;
+        a33 += v3 * w3;
+      }
+      out[(s + 0) * 16 + j + 0] = a00;
+      out[(s + 0) * 16 + j + 1] = a01;
+      out[(s + 0) * 16 + j + 2] = a02;
+      out[(s + 0) * 16 + j + 3] = a03;
+      out[(s + 1) * 16 + j + 0] = a10;
+      out[(s + 1) * 16 + j + 1] = a11;
+      out[(s + 1) * 16 + j + 2] = a12;
+      out[(s + 1) * 16 + j + 3] = a13;
+      out[(s + 2) * 16 + j + 0] = a20;
+      out[(s + 2) * 16 + j + 1] = a21;
+      out[(s + 2) * 16 + j + 2] = a22;
+      out[(s + 2) * 16 + j + 3] = a23;
+      out[(s + 3) * 16 + j + 0] = a30;
+      out[(s + 3) * 16 + j + 1] = a31;
+      out[(s + 3) * 16 + j + 2] = a32;
+      out[(s + 3) * 16 + j + 3] = a33;
+    }
+  }
+  for (; s < samples; s++) {
+    for (let j = 0; j < 16; j += 4) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0;
+      const vo0 = (s + 0) * 64;
+      for (let p = 0; p < 64; p++) {
+        const wo = p * 16 + j;
+        const w0 = w[wo + 0];
+        const w1 = w[wo + 1];
+        const w2 = w[wo + 2];
+        const w3 = w[wo + 3];
+        const v0 = v[vo0 + p];
+        a00 += v0 * w0;
+        a01 += v0 * w1;
+        a02 += v0 * w2;
+        a03 += v0 * w3;
+      }
+      out[(s + 0) * 16 + j + 0] = a00;
+      out[(s + 0) * 16 + j + 1] = a01;
+      out[(s + 0) * 16 + j + 2] = a02;
+      out[(s + 0) * 16 + j + 3] = a03;
+    }
+  }
+}
+function weightGradient208(a: Float32Array, aStep: number, b: Float32Array, bStep: number, out: Float32Array, samples: number): void {
+  for (let i = 0; i < 128; i += 4) {
+    for (let j = 0; j < 8; j += 4) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a20 = 0, a21 = 0, a22 = 0, a23 = 0, a30 = 0, a31 = 0, a32 = 0, a33 = 0;
+      for (let s = 0; s < samples; s++) {
+        const ao = s * aStep;
+        const bo = s * bStep;
+        const b0 = b[bo + j + 0];
+        const b1 = b[bo + j + 1];
+        const b2 = b[bo + j + 2];
+        const b3 = b[bo + j + 3];
+        const a0_ = a[ao + i + 0];
+        a00 += a0_ * b0;
+        a01 += a0_ * b1;
+        a02 += a0_ * b2;
+        a03 += a0_ * b3;
+        const a1_ = a[ao + i + 1];
+        a10 += a1_ * b0;
+        a11 += a1_ * b1;
+        a12 += a1_ * b2;
+        a13 += a1_ * b3;
+        const a2_ = a[ao + i + 2];
+        a20 += a2_ * b0;
+        a21 += a2_ * b1;
+        a22 += a2_ * b2;
+        a23 += a2_ * b3;
+        const a3_ = a[ao + i + 3];
+        a30 += a3_ * b0;
+        a31 += a3_ * b1;
+        a32 += a3_ * b2;
+        a33 += a3_ * b3;
+      }
+      out[(i + 0) * 8 + j + 0] = a00;
+      out[(i + 0) * 8 + j + 1] = a01;
+      out[(i + 0) * 8 + j + 2] = a02;
+      out[(i + 0) * 8 + j + 3] = a03;
+      out[(i + 1) * 8 + j + 0] = a10;
+      out[(i + 1) * 8 + j + 1] = a11;
+      out[(i + 1) * 8 + j + 2] = a12;
+      out[(i + 1) * 8 + j + 3] = a13;
+      out[(i + 2) * 8 + j + 0] = a20;
+      out[(i + 2) * 8 + j + 1] = a21;
+      out[(i + 2) * 8 + j + 2] = a22;
+      out[(i + 2) * 8 + j + 3] = a23;
+      out[(i + 3) * 8 + j + 0] = a30;
+      out[(i + 3) * 8 + j + 1] = a31;
+      out[(i + 3) * 8 + j + 2] = a32;
+      out[(i + 3) * 8 + j + 3] = a33;
+    }
+  }
+}
+function weightGradient212(a: Float32Array, aStep: number, b: Float32Array, bStep: number, out: Float32Array, samples: number): void {
+  for (let i = 0; i < 64; i += 4) {
+    for (let j = 0; j < 16; j += 4) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a20 = 0, a21 = 0, a22 = 0, a23 = 0, a30 = 0, a31 = 0, a32 = 0, a33 = 0;
+      for (let s = 0; s < samples; s++) {
+        const ao = s * aStep;
+        const bo = s * bStep;
+        const b0 = b[bo + j + 0];
+        const b1 = b[bo + j + 1];
+        const b2 = b[bo + j + 2];
+        const b3 = b[bo + j + 3];
+        const a0_ = a[ao + i + 0];
+        a00 += a0_ * b0;
+        a01 += a0_ * b1;
+        a02 += a0_ * b2;
+        a03 += a0_ * b3;
+        const a1_ = a[ao + i + 1];
+        a10 += a1_ * b0;
+        a11 += a1_ * b1;
+        a12 += a1_ * b2;
+        a13 += a1_ * b3;
+        const a2_ = a[ao + i + 2];
+        a20 += a2_ * b0;
+        a21 += a2_ * b1;
+        a22 += a2_ * b2;
+        a23 += a2_ * b3;
+        const a3_ = a[ao + i + 3];
+        a30 += a3_ * b0;
+        a31 += a3_ * b1;
+        a32 += a3_ * b2;
+        a33 += a3_ * b3;
+      }
+      out[(i + 0) * 16 + j + 0] = a00;
+      out[(i + 0) * 16 + j + 1] = a01;
+      out[(i + 0) * 16 + j + 2] = a02;
+      out[(i + 0) * 16 + j + 3] = a03;
+      out[(i + 1) * 16 + j + 0] = a10;
+      out[(i + 1) * 16 + j + 1] = a11;
+      out[(i + 1) * 16 + j + 2] = a12;
+      out[(i + 1) * 16 + j + 3] = a13;
+      out[(i + 2) * 16 + j + 0] = a20;
+      out[(i + 2) * 16 + j + 1] = a21;
+      out[(i + 2) * 16 + j + 2] = a22;
+      out[(i + 2) * 16 + j + 3] = a23;
+      out[(i + 3) * 16 + j + 0] = a30;
+      out[(i + 3) * 16 + j + 1] = a31;
+      out[(i + 3) * 16 + j + 2] = a32;
+      out[(i + 3) * 16 + j + 3] = a33;
+    }
+  }
+}
+function matmul215(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
+  let s = 0;
+  for (; s + 3 < samples; s += 4) {
+    for (let j = 0; j < 8; j += 4) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a20 = 0, a21 = 0, a22 = 0, a23 = 0, a30 = 0, a31 = 0, a32 = 0, a33 = 0;
+      const vo0 = (s + 0) * 64;
+      const vo1 = (s + 1) * 64;
+      const vo2 = (s + 2) * 64;
+      const vo3 = (s + 3) * 64;
+      for (let p = 0; p < 64; p++) {
+        const wo = p * 8 + j;
+        const w0 = w[wo + 0];
+        const w1 = w[wo + 1];
+        const w2 = w[wo + 2];
+        const w3 = w[wo + 3];
+        const v0 = v[vo0 + p];
+        a00 += v0 * w0;
+        a01 += v0 * w1;
+        a02 += v0 * w2;
+        a03 += v0 * w3;
+        const v1 = v[vo1 + p];
+        a10 += v1 * w0;
+        a11 += v1 * w1;
+        a12 += v1 * w2;
+        a13 += v1 * w3;
+        const v2 = v[vo2 + p];
+        a20 += v2 * w0;
+        a21 += v2 * w1;
+        a22 += v2 * w2;
+        a23 += v2 * w3;
+        const v3 = v[vo3 + p];
+        a30 += v3 * w0;
+        a31 += v3 * w1;
+        a32 += v3 * w2;
+        a33 += v3 * w3;
+      }
+      out[(s + 0) * 8 + j + 0] = a00;
+      out[(s + 0) * 8 + j + 1] = a01;
+      out[(s + 0) * 8 + j + 2] = a02;
+      out[(s + 0) * 8 + j + 3] = a03;
+      out[(s + 1) * 8 + j + 0] = a10;
+      out[(s + 1) * 8 + j + 1] = a11;
+      out[(s + 1) * 8 + j + 2] = a12;
+      out[(s + 1) * 8 + j + 3] = a13;
+      out[(s + 2) * 8 + j + 0] = a20;
+      out[(s + 2) * 8 + j + 1] = a21;
+      out[(s + 2) * 8 + j + 2] = a22;
+      out[(s + 2) * 8 + j + 3] = a23;
+      out[(s + 3) * 8 + j + 0] = a30;
+      out[(s + 3) * 8 + j + 1] = a31;
+      out[(s + 3) * 8 + j + 2] = a32;
+      out[(s + 3) * 8 + j + 3] = a33;
+    }
+  }
+  for (; s < samples; s++) {
+    for (let j = 0; j < 8; j += 4) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0;
+      const vo0 = (s + 0) * 64;
+      for (let p = 0; p < 64; p++) {
+        const wo = p * 8 + j;
+        const w0 = w[wo + 0];
+        const w1 = w[wo + 1];
+        const w2 = w[wo + 2];
+        const w3 = w[wo + 3];
+        const v0 = v[vo0 + p];
+        a00 += v0 * w0;
+        a01 += v0 * w1;
+        a02 += v0 * w2;
+        a03 += v0 * w3;
+      }
+      out[(s + 0) * 8 + j + 0] = a00;
+      out[(s + 0) * 8 + j + 1] = a01;
+      out[(s + 0) * 8 + j + 2] = a02;
+      out[(s + 0) * 8 + j + 3] = a03;
     }
   }
 }

@@ -8,6 +8,7 @@
 import { isOp, type Node, type NodeId, type OpKind } from '../../ir/graph.js';
 import { asBuffer, bufferValue, type GraphEmitter, type Value } from './emit-graph.js';
 import { type Layout, layoutOf, leadCount, leadIndex, sizeOf, timeVar } from './layout.js';
+import { emitColsKernel, emitOuterKernel, emitRowsKernel } from './gemm.js';
 import { renderScan } from './scan.js';
 
 type Renderer<K extends OpKind> = (e: GraphEmitter, node: Node<K>) => Value;
@@ -57,40 +58,14 @@ const matmul: Renderer<'matmul'> = (e, node) => {
   const kernel = e.ctx.fresh('matmul');
   const A = e.ctx.arrayType;
   if (ra === 2 && rb === 1 && noLead(a.layout)) {
-    // W [m, k] times every sample's x [k]: a GEMM over all samples, four sums at a time.
+    // W [m, k] times every sample's x [k]: a GEMM over all samples.
     const [m, k] = a.layout.shape;
-    e.ctx.helpers.block(`function ${kernel}(w: ${A}, x: ${A}, out: ${A}, samples: number): void {`, () => {
-      e.ctx.helpers.block('for (let s = 0; s < samples; s++) {', () => {
-        e.ctx.helpers.line(`const xo = s * ${k};`);
-        e.ctx.helpers.line(`const oo = s * ${m};`);
-        e.ctx.helpers.block(`for (let i = 0; i < ${m}; i++) {`, () => {
-          e.ctx.helpers.line(`const wo = i * ${k};`);
-          e.ctx.helpers.line('let s0 = 0, s1 = 0, s2 = 0, s3 = 0;');
-          e.ctx.helpers.line('let p = 0;');
-          e.ctx.helpers.block(`for (; p + 3 < ${k}; p += 4) {`, () => {
-            for (let u = 0; u < 4; u++) e.ctx.helpers.line(`s${u} += w[wo + p + ${u}] * x[xo + p + ${u}];`);
-          });
-          e.ctx.helpers.line(`for (; p < ${k}; p++) s0 += w[wo + p] * x[xo + p];`);
-          e.ctx.helpers.line('out[oo + i] = s0 + s1 + s2 + s3;');
-        });
-      });
-    });
+    emitRowsKernel(e.ctx.helpers, kernel, A, m, k);
     e.out.body.line(`${kernel}(${a.name}, ${b.name}, ${name}, ${leadCount(out)});`);
   } else if (ra === 1 && rb === 2 && noLead(b.layout)) {
-    // Every sample's v [k] times V [k, n]: rows of V scaled and summed.
+    // Every sample's v [k] times W [k, n].
     const [k, n] = b.layout.shape;
-    e.ctx.helpers.block(`function ${kernel}(v: ${A}, w: ${A}, out: ${A}, samples: number): void {`, () => {
-      e.ctx.helpers.block('for (let s = 0; s < samples; s++) {', () => {
-        e.ctx.helpers.line(`const vo = s * ${k};`);
-        e.ctx.helpers.line(`const oo = s * ${n};`);
-        e.ctx.helpers.block(`for (let p = 0; p < ${k}; p++) {`, () => {
-          e.ctx.helpers.line('const vp = v[vo + p];');
-          e.ctx.helpers.line(`const wo = p * ${n};`);
-          e.ctx.helpers.line(`for (let j = 0; j < ${n}; j++) out[oo + j] += vp * w[wo + j];`);
-        });
-      });
-    });
-    e.out.body.line(`${name}.fill(0);`);
+    emitColsKernel(e.ctx.helpers, kernel, A, k, n);
     e.out.body.line(`${kernel}(${a.name}, ${b.name}, ${name}, ${leadCount(out)});`);
   } else {
     // Any other ranks and lead axes: per sample, numpy's rules.
@@ -133,19 +108,27 @@ const unbroadcast: Renderer<'unbroadcast'> = (e, node) => {
   body.line(`${name}.fill(0);`);
   const source = e.graph.nodes[node.inputs[0]];
   if (absorbedOuter(e, source.id) && out.time === null && !out.batch) {
-    // Σ over samples of outer(a, b): a weight gradient, accumulated row by row without building the products.
+    // Σ over samples of outer(a, b): a weight gradient, one GEMM, without building the products.
     const [a, b] = [input(e, source, 0), input(e, source, 1)];
     const product = e.layout(source.id);
     const [m, n] = product.shape;
-    body.block(`for (let l = 0; l < ${leadCount(product)}; l++) {`, () => {
-      body.line(`const ao = ${leadIndex(a.layout, product, 'l')} * ${m};`);
-      body.line(`const bo = ${leadIndex(b.layout, product, 'l')} * ${n};`);
-      body.block(`for (let i = 0; i < ${m}; i++) {`, () => {
-        body.line(`const av = ${a.name}[ao + i];`);
-        body.line(`const ro = i * ${n};`);
-        body.line(`for (let j = 0; j < ${n}; j++) ${name}[ro + j] += av * ${b.name}[bo + j];`);
+    // Each operand either has the product's lead axes (one vector per sample) or none (the same vector for all).
+    const step = (l: Layout) =>
+      leadIndex(l, product, 'l') === 'l' ? l.sample : leadIndex(l, product, 'l') === '0' ? 0 : undefined;
+    const [aStep, bStep] = [step(a.layout), step(b.layout)];
+    if (aStep !== undefined && bStep !== undefined) {
+      const kernel = e.ctx.fresh('weightGradient');
+      emitOuterKernel(e.ctx.helpers, kernel, e.ctx.arrayType, m, n);
+      body.line(`${kernel}(${a.name}, ${aStep}, ${b.name}, ${bStep}, ${name}, ${leadCount(product)});`);
+    } else {
+      body.block(`for (let l = 0; l < ${leadCount(product)}; l++) {`, () => {
+        body.line(`const ao = ${leadIndex(a.layout, product, 'l')} * ${m};`);
+        body.line(`const bo = ${leadIndex(b.layout, product, 'l')} * ${n};`);
+        body.line(
+          `for (let i = 0; i < ${m}; i++) for (let j = 0; j < ${n}; j++) ${name}[i * ${n} + j] += ${a.name}[ao + i] * ${b.name}[bo + j];`,
+        );
       });
-    });
+    }
     return bufferValue(name, out);
   }
   const x = input(e, node, 0);

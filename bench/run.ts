@@ -1,0 +1,175 @@
+/**
+ * `npm run bench`: rnnc's generated TypeScript against a naive hand-written
+ * RNN and TensorFlow.js (cpu and wasm backends) on the same weights and
+ * inputs. Every system's outputs are checked against rnnc's before anything
+ * is timed; times are medians of at least five runs after a warm-up.
+ *
+ *   npm run bench                 every workload and system
+ *   npm run bench -- --quick      three runs each, for a first look
+ *   npm run bench -- --only lstm-medium
+ *   npm run bench -- --rnnc-only   rnnc alone, to see what a change to the generator does
+ */
+import { cpus } from 'node:os';
+import { naiveGru, naiveLstm } from './naive.js';
+import { loadRnnc } from './rnnc.js';
+import { tfjsRnn, useBackend } from './tfjs.js';
+
+interface Workload {
+  readonly name: string;
+  readonly cell: 'lstm' | 'gru';
+  readonly I: number;
+  readonly H: number;
+  readonly B: number;
+  readonly T: number;
+  readonly backward: boolean;
+}
+
+const workloads: Workload[] = [
+  { name: 'lstm-small-latency', cell: 'lstm', I: 64, H: 128, B: 1, T: 100, backward: false },
+  { name: 'lstm-medium', cell: 'lstm', I: 256, H: 256, B: 16, T: 50, backward: true },
+  { name: 'gru-medium', cell: 'gru', I: 256, H: 256, B: 16, T: 50, backward: true },
+  { name: 'lstm-large', cell: 'lstm', I: 512, H: 512, B: 32, T: 25, backward: false },
+];
+
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined;
+const rnncOnly = args.includes('--rnnc-only');
+const runs = quick ? 3 : 5;
+
+function modelFile(cell: 'lstm' | 'gru'): string {
+  return new URL(`../../bench/models/${cell}.rnn`, import.meta.url).pathname;
+}
+
+/** Forward FLOPs: T·B·2·G·H·(I+H); forward+backward counts three times that. */
+function flops(w: Workload, backward: boolean): number {
+  const gates = w.cell === 'lstm' ? 4 : 3;
+  return (backward ? 3 : 1) * w.T * w.B * 2 * gates * w.H * (w.I + w.H);
+}
+
+async function median(run: () => unknown | Promise<unknown>): Promise<number> {
+  await run(); // warm-up (JIT, allocations)
+  const times: number[] = [];
+  for (let k = 0; k < runs; k++) {
+    const start = performance.now();
+    await run();
+    times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)];
+}
+
+function maxDifference(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  let worst = 0;
+  for (let k = 0; k < a.length; k++) worst = Math.max(worst, Math.abs(a[k] - b[k]) / Math.max(1, Math.abs(b[k])));
+  return worst;
+}
+
+function agree(system: string, got: ArrayLike<number>, expected: ArrayLike<number>, tolerance = 1e-3): void {
+  const d = maxDifference(got, expected);
+  if (!(d <= tolerance)) throw new Error(`${system} disagrees with rnnc by ${d.toExponential(2)}: not timing it`);
+}
+
+interface Row {
+  readonly workload: string;
+  readonly pass: 'forward' | 'forward+backward';
+  readonly system: string;
+  readonly ms: number;
+  readonly gflops: number;
+}
+
+const rows: Row[] = [];
+const ablation: Row[] = [];
+
+async function bench(w: Workload): Promise<void> {
+  const file = modelFile(w.cell);
+  const sizes = { I: w.I, H: w.H };
+  const { module: reference } = await loadRnnc(file, sizes, 2);
+  const params = reference.init(1);
+  // The cell's own param names (W_ii, …), as the hand-written RNN and the tfjs mapping use them.
+  const cellParams = Object.fromEntries(Object.entries(params).map(([name, v]) => [name.replace(/^l\./, ''), v]));
+  const x = new Float32Array(w.T * w.B * w.I);
+  let state = 12345;
+  for (let k = 0; k < x.length; k++) x[k] = ((state = (state * 1103515245 + 12345) % 2147483648) / 2147483648) * 2 - 1;
+  const inputs = { x: { data: x, shape: [w.T, w.B, w.I] } };
+  const expected = reference.forward(params, inputs).outputs.l.data;
+  const expectedLoss = reference.grad(params, inputs).loss;
+  const record = (target: Row[], system: string, backward: boolean, ms: number) =>
+    target.push({
+      workload: w.name,
+      pass: backward ? 'forward+backward' : 'forward',
+      system,
+      ms,
+      gflops: flops(w, backward) / ms / 1e6,
+    });
+
+  const variants: { name: string; level: 0 | 1 | 2; disable?: string[] }[] = [
+    { name: 'rnnc -O2', level: 2 },
+    { name: 'rnnc -O1', level: 1 },
+    { name: 'rnnc -O0', level: 0 },
+    { name: 'rnnc -O2 --no-gate-fusion', level: 2, disable: ['gate-fusion'] },
+    { name: 'rnnc -O2 --no-hoist', level: 2, disable: ['hoist'] },
+    { name: 'rnnc -O2 --no-batch-gradients', level: 2, disable: ['batch-gradients', 'gradient-fusion'] },
+  ];
+  for (const v of variants) {
+    const { module } = await loadRnnc(file, sizes, v.level, v.disable);
+    agree(v.name, module.forward(params, inputs).outputs.l.data, expected);
+    const target = v.name === 'rnnc -O2' || v.name === 'rnnc -O0' ? rows : ablation;
+    record(target, v.name, false, await median(() => module.forward(params, inputs)));
+    if (target === rows) record(ablation, v.name, false, target[target.length - 1].ms);
+    if (w.backward) {
+      const loss = module.grad(params, inputs).loss;
+      agree(`${v.name} (loss)`, [loss], [expectedLoss]);
+      record(target, v.name, true, await median(() => module.grad(params, inputs)));
+      if (target === rows) record(ablation, v.name, true, target[target.length - 1].ms);
+    }
+    console.error(`  ${w.name}: ${v.name} done`);
+  }
+
+  if (rnncOnly) return;
+  const naive = w.cell === 'lstm' ? naiveLstm : naiveGru;
+  agree('naive TypeScript', naive(cellParams, x, w.T, w.B, w.I, w.H), expected);
+  record(rows, 'naive TypeScript', false, await median(() => naive(cellParams, x, w.T, w.B, w.I, w.H)));
+
+  for (const backend of ['cpu', 'wasm'] as const) {
+    await useBackend(backend);
+    const rnn = tfjsRnn(w.cell, cellParams, x, w.T, w.B, w.I, w.H);
+    agree(`tfjs ${backend}`, await rnn.forward(), expected);
+    record(rows, `tfjs ${backend}`, false, await median(() => rnn.forward()));
+    if (w.backward) {
+      agree(`tfjs ${backend} (loss)`, [await rnn.forwardBackward()], [expectedLoss]);
+      record(rows, `tfjs ${backend}`, true, await median(() => rnn.forwardBackward()));
+    }
+    rnn.dispose();
+    console.error(`  ${w.name}: tfjs ${backend} done`);
+  }
+}
+
+function table(source: Row[], peers: string[]): string {
+  const lines = [
+    `| workload | pass | system | median ms | GFLOP/s | ${peers.map((p) => `× vs ${p}`).join(' | ')} |`,
+    `|---|---|---|---:|---:|${peers.map(() => '---:').join('|')}|`,
+  ];
+  for (const r of source) {
+    const ratios = peers.map((p) => {
+      const peer = rows.find((x) => x.workload === r.workload && x.pass === r.pass && x.system === p);
+      return peer ? (peer.ms / r.ms).toFixed(2) : '–';
+    });
+    lines.push(
+      `| ${r.workload} | ${r.pass} | ${r.system} | ${r.ms.toFixed(1)} | ${r.gflops.toFixed(2)} | ${ratios.join(' | ')} |`,
+    );
+  }
+  return lines.join('\n');
+}
+
+for (const w of workloads) {
+  if (only && w.name !== only) continue;
+  console.error(`${w.name}: I=${w.I} H=${w.H} B=${w.B} T=${w.T}`);
+  await bench(w);
+}
+console.log(
+  `Machine: ${cpus()[0]?.model ?? 'unknown cpu'}, ${cpus().length} cores, Node ${process.version}; median of ${runs} runs after a warm-up; f32.\n`,
+);
+console.log(table(rows, ['tfjs cpu', 'tfjs wasm', 'naive TypeScript']));
+console.log('\nWhat each pass buys (rnnc only; × vs -O0):\n');
+console.log(table(ablation, ['rnnc -O0']));
