@@ -47,13 +47,20 @@ function flops(w: Workload, backward: boolean): number {
   return (backward ? 3 : 1) * w.T * w.B * 2 * gates * w.H * (w.I + w.H);
 }
 
+/**
+ * The median time of `run`. V8 optimizes a function only after it has run a
+ * while, so the warm-up lasts at least three runs and 300 ms; then at least
+ * `runs` runs are timed, more for short ones (up to one second, or 50 runs).
+ */
 async function median(run: () => unknown | Promise<unknown>): Promise<number> {
-  await run(); // warm-up (JIT, allocations)
+  const warmUpStart = performance.now();
+  for (let k = 0; k < 3 || performance.now() - warmUpStart < 300; k++) await run();
   const times: number[] = [];
-  for (let k = 0; k < runs; k++) {
-    const start = performance.now();
+  const start = performance.now();
+  while (times.length < runs || (performance.now() - start < 1000 && times.length < 50)) {
+    const t0 = performance.now();
     await run();
-    times.push(performance.now() - start);
+    times.push(performance.now() - t0);
   }
   times.sort((a, b) => a - b);
   return times[Math.floor(times.length / 2)];
@@ -168,7 +175,7 @@ for (const w of workloads) {
   await bench(w);
 }
 console.log(
-  `Machine: ${cpus()[0]?.model ?? 'unknown cpu'}, ${cpus().length} cores, Node ${process.version}; median of ${runs} runs after a warm-up; f32.\n`,
+  `Machine: ${cpus()[0]?.model ?? 'unknown cpu'}, ${cpus().length} cores, Node ${process.version}; medians of at least ${runs} runs after a warm-up of at least 3 runs and 300 ms; f32.\n`,
 );
 console.log(table(rows, ['tfjs cpu', 'tfjs wasm', 'naive TypeScript']));
 console.log('\nWhat each pass buys (rnnc only; × vs -O0):\n');

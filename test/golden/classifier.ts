@@ -977,28 +977,44 @@ function matmul14(w: Float32Array, x: Float32Array, out: Float32Array, samples: 
     }
   }
   for (; s < samples; s++) {
-    for (let i = 0; i < 48; i += 4) {
-      let a00 = 0, a01 = 0, a02 = 0, a03 = 0;
+    for (let i = 0; i < 48; i += 8) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a04 = 0, a05 = 0, a06 = 0, a07 = 0;
       const wo0 = (i + 0) * 6;
       const wo1 = (i + 1) * 6;
       const wo2 = (i + 2) * 6;
       const wo3 = (i + 3) * 6;
+      const wo4 = (i + 4) * 6;
+      const wo5 = (i + 5) * 6;
+      const wo6 = (i + 6) * 6;
+      const wo7 = (i + 7) * 6;
       const xo0 = (s + 0) * 6;
       for (let p = 0; p < 6; p++) {
         const w0 = w[wo0 + p];
         const w1 = w[wo1 + p];
         const w2 = w[wo2 + p];
         const w3 = w[wo3 + p];
+        const w4 = w[wo4 + p];
+        const w5 = w[wo5 + p];
+        const w6 = w[wo6 + p];
+        const w7 = w[wo7 + p];
         const x0 = x[xo0 + p];
         a00 += w0 * x0;
         a01 += w1 * x0;
         a02 += w2 * x0;
         a03 += w3 * x0;
+        a04 += w4 * x0;
+        a05 += w5 * x0;
+        a06 += w6 * x0;
+        a07 += w7 * x0;
       }
       out[(s + 0) * 48 + i + 0] = a00;
       out[(s + 0) * 48 + i + 1] = a01;
       out[(s + 0) * 48 + i + 2] = a02;
       out[(s + 0) * 48 + i + 3] = a03;
+      out[(s + 0) * 48 + i + 4] = a04;
+      out[(s + 0) * 48 + i + 5] = a05;
+      out[(s + 0) * 48 + i + 6] = a06;
+      out[(s + 0) * 48 + i + 7] = a07;
     }
   }
 }
@@ -1060,28 +1076,44 @@ function matmul26(w: Float32Array, x: Float32Array, out: Float32Array, samples: 
     }
   }
   for (; s < samples; s++) {
-    for (let i = 0; i < 32; i += 4) {
-      let a00 = 0, a01 = 0, a02 = 0, a03 = 0;
+    for (let i = 0; i < 32; i += 8) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a04 = 0, a05 = 0, a06 = 0, a07 = 0;
       const wo0 = (i + 0) * 16;
       const wo1 = (i + 1) * 16;
       const wo2 = (i + 2) * 16;
       const wo3 = (i + 3) * 16;
+      const wo4 = (i + 4) * 16;
+      const wo5 = (i + 5) * 16;
+      const wo6 = (i + 6) * 16;
+      const wo7 = (i + 7) * 16;
       const xo0 = (s + 0) * 16;
       for (let p = 0; p < 16; p++) {
         const w0 = w[wo0 + p];
         const w1 = w[wo1 + p];
         const w2 = w[wo2 + p];
         const w3 = w[wo3 + p];
+        const w4 = w[wo4 + p];
+        const w5 = w[wo5 + p];
+        const w6 = w[wo6 + p];
+        const w7 = w[wo7 + p];
         const x0 = x[xo0 + p];
         a00 += w0 * x0;
         a01 += w1 * x0;
         a02 += w2 * x0;
         a03 += w3 * x0;
+        a04 += w4 * x0;
+        a05 += w5 * x0;
+        a06 += w6 * x0;
+        a07 += w7 * x0;
       }
       out[(s + 0) * 32 + i + 0] = a00;
       out[(s + 0) * 32 + i + 1] = a01;
       out[(s + 0) * 32 + i + 2] = a02;
       out[(s + 0) * 32 + i + 3] = a03;
+      out[(s + 0) * 32 + i + 4] = a04;
+      out[(s + 0) * 32 + i + 5] = a05;
+      out[(s + 0) * 32 + i + 6] = a06;
+      out[(s + 0) * 32 + i + 7] = a07;
     }
   }
 }
@@ -1143,28 +1175,44 @@ function matmul30(w: Float32Array, x: Float32Array, out: Float32Array, samples: 
     }
   }
   for (; s < samples; s++) {
-    for (let i = 0; i < 16; i += 4) {
-      let a00 = 0, a01 = 0, a02 = 0, a03 = 0;
+    for (let i = 0; i < 16; i += 8) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a04 = 0, a05 = 0, a06 = 0, a07 = 0;
       const wo0 = (i + 0) * 16;
       const wo1 = (i + 1) * 16;
       const wo2 = (i + 2) * 16;
       const wo3 = (i + 3) * 16;
+      const wo4 = (i + 4) * 16;
+      const wo5 = (i + 5) * 16;
+      const wo6 = (i + 6) * 16;
+      const wo7 = (i + 7) * 16;
       const xo0 = (s + 0) * 16;
       for (let p = 0; p < 16; p++) {
         const w0 = w[wo0 + p];
         const w1 = w[wo1 + p];
         const w2 = w[wo2 + p];
         const w3 = w[wo3 + p];
+        const w4 = w[wo4 + p];
+        const w5 = w[wo5 + p];
+        const w6 = w[wo6 + p];
+        const w7 = w[wo7 + p];
         const x0 = x[xo0 + p];
         a00 += w0 * x0;
         a01 += w1 * x0;
         a02 += w2 * x0;
         a03 += w3 * x0;
+        a04 += w4 * x0;
+        a05 += w5 * x0;
+        a06 += w6 * x0;
+        a07 += w7 * x0;
       }
       out[(s + 0) * 16 + i + 0] = a00;
       out[(s + 0) * 16 + i + 1] = a01;
       out[(s + 0) * 16 + i + 2] = a02;
       out[(s + 0) * 16 + i + 3] = a03;
+      out[(s + 0) * 16 + i + 4] = a04;
+      out[(s + 0) * 16 + i + 5] = a05;
+      out[(s + 0) * 16 + i + 6] = a06;
+      out[(s + 0) * 16 + i + 7] = a07;
     }
   }
 }
@@ -1267,28 +1315,44 @@ function matmul53(w: Float32Array, x: Float32Array, out: Float32Array, samples: 
     }
   }
   for (; s < samples; s++) {
-    for (let i = 0; i < 48; i += 4) {
-      let a00 = 0, a01 = 0, a02 = 0, a03 = 0;
+    for (let i = 0; i < 48; i += 8) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a04 = 0, a05 = 0, a06 = 0, a07 = 0;
       const wo0 = (i + 0) * 6;
       const wo1 = (i + 1) * 6;
       const wo2 = (i + 2) * 6;
       const wo3 = (i + 3) * 6;
+      const wo4 = (i + 4) * 6;
+      const wo5 = (i + 5) * 6;
+      const wo6 = (i + 6) * 6;
+      const wo7 = (i + 7) * 6;
       const xo0 = (s + 0) * 6;
       for (let p = 0; p < 6; p++) {
         const w0 = w[wo0 + p];
         const w1 = w[wo1 + p];
         const w2 = w[wo2 + p];
         const w3 = w[wo3 + p];
+        const w4 = w[wo4 + p];
+        const w5 = w[wo5 + p];
+        const w6 = w[wo6 + p];
+        const w7 = w[wo7 + p];
         const x0 = x[xo0 + p];
         a00 += w0 * x0;
         a01 += w1 * x0;
         a02 += w2 * x0;
         a03 += w3 * x0;
+        a04 += w4 * x0;
+        a05 += w5 * x0;
+        a06 += w6 * x0;
+        a07 += w7 * x0;
       }
       out[(s + 0) * 48 + i + 0] = a00;
       out[(s + 0) * 48 + i + 1] = a01;
       out[(s + 0) * 48 + i + 2] = a02;
       out[(s + 0) * 48 + i + 3] = a03;
+      out[(s + 0) * 48 + i + 4] = a04;
+      out[(s + 0) * 48 + i + 5] = a05;
+      out[(s + 0) * 48 + i + 6] = a06;
+      out[(s + 0) * 48 + i + 7] = a07;
     }
   }
 }
@@ -1350,28 +1414,44 @@ function matmul71(w: Float32Array, x: Float32Array, out: Float32Array, samples: 
     }
   }
   for (; s < samples; s++) {
-    for (let i = 0; i < 32; i += 4) {
-      let a00 = 0, a01 = 0, a02 = 0, a03 = 0;
+    for (let i = 0; i < 32; i += 8) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a04 = 0, a05 = 0, a06 = 0, a07 = 0;
       const wo0 = (i + 0) * 16;
       const wo1 = (i + 1) * 16;
       const wo2 = (i + 2) * 16;
       const wo3 = (i + 3) * 16;
+      const wo4 = (i + 4) * 16;
+      const wo5 = (i + 5) * 16;
+      const wo6 = (i + 6) * 16;
+      const wo7 = (i + 7) * 16;
       const xo0 = (s + 0) * 16;
       for (let p = 0; p < 16; p++) {
         const w0 = w[wo0 + p];
         const w1 = w[wo1 + p];
         const w2 = w[wo2 + p];
         const w3 = w[wo3 + p];
+        const w4 = w[wo4 + p];
+        const w5 = w[wo5 + p];
+        const w6 = w[wo6 + p];
+        const w7 = w[wo7 + p];
         const x0 = x[xo0 + p];
         a00 += w0 * x0;
         a01 += w1 * x0;
         a02 += w2 * x0;
         a03 += w3 * x0;
+        a04 += w4 * x0;
+        a05 += w5 * x0;
+        a06 += w6 * x0;
+        a07 += w7 * x0;
       }
       out[(s + 0) * 32 + i + 0] = a00;
       out[(s + 0) * 32 + i + 1] = a01;
       out[(s + 0) * 32 + i + 2] = a02;
       out[(s + 0) * 32 + i + 3] = a03;
+      out[(s + 0) * 32 + i + 4] = a04;
+      out[(s + 0) * 32 + i + 5] = a05;
+      out[(s + 0) * 32 + i + 6] = a06;
+      out[(s + 0) * 32 + i + 7] = a07;
     }
   }
 }
@@ -1433,28 +1513,44 @@ function matmul76(w: Float32Array, x: Float32Array, out: Float32Array, samples: 
     }
   }
   for (; s < samples; s++) {
-    for (let i = 0; i < 16; i += 4) {
-      let a00 = 0, a01 = 0, a02 = 0, a03 = 0;
+    for (let i = 0; i < 16; i += 8) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a04 = 0, a05 = 0, a06 = 0, a07 = 0;
       const wo0 = (i + 0) * 16;
       const wo1 = (i + 1) * 16;
       const wo2 = (i + 2) * 16;
       const wo3 = (i + 3) * 16;
+      const wo4 = (i + 4) * 16;
+      const wo5 = (i + 5) * 16;
+      const wo6 = (i + 6) * 16;
+      const wo7 = (i + 7) * 16;
       const xo0 = (s + 0) * 16;
       for (let p = 0; p < 16; p++) {
         const w0 = w[wo0 + p];
         const w1 = w[wo1 + p];
         const w2 = w[wo2 + p];
         const w3 = w[wo3 + p];
+        const w4 = w[wo4 + p];
+        const w5 = w[wo5 + p];
+        const w6 = w[wo6 + p];
+        const w7 = w[wo7 + p];
         const x0 = x[xo0 + p];
         a00 += w0 * x0;
         a01 += w1 * x0;
         a02 += w2 * x0;
         a03 += w3 * x0;
+        a04 += w4 * x0;
+        a05 += w5 * x0;
+        a06 += w6 * x0;
+        a07 += w7 * x0;
       }
       out[(s + 0) * 16 + i + 0] = a00;
       out[(s + 0) * 16 + i + 1] = a01;
       out[(s + 0) * 16 + i + 2] = a02;
       out[(s + 0) * 16 + i + 3] = a03;
+      out[(s + 0) * 16 + i + 4] = a04;
+      out[(s + 0) * 16 + i + 5] = a05;
+      out[(s + 0) * 16 + i + 6] = a06;
+      out[(s + 0) * 16 + i + 7] = a07;
     }
   }
 }
@@ -1554,8 +1650,8 @@ function matmul101(v: Float32Array, w: Float32Array, out: Float32Array, samples:
     }
   }
   for (; s < samples; s++) {
-    for (let j = 0; j < 16; j += 4) {
-      let a00 = 0, a01 = 0, a02 = 0, a03 = 0;
+    for (let j = 0; j < 16; j += 8) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a04 = 0, a05 = 0, a06 = 0, a07 = 0;
       const vo0 = (s + 0) * 3;
       for (let p = 0; p < 3; p++) {
         const wo = p * 16 + j;
@@ -1563,16 +1659,28 @@ function matmul101(v: Float32Array, w: Float32Array, out: Float32Array, samples:
         const w1 = w[wo + 1];
         const w2 = w[wo + 2];
         const w3 = w[wo + 3];
+        const w4 = w[wo + 4];
+        const w5 = w[wo + 5];
+        const w6 = w[wo + 6];
+        const w7 = w[wo + 7];
         const v0 = v[vo0 + p];
         a00 += v0 * w0;
         a01 += v0 * w1;
         a02 += v0 * w2;
         a03 += v0 * w3;
+        a04 += v0 * w4;
+        a05 += v0 * w5;
+        a06 += v0 * w6;
+        a07 += v0 * w7;
       }
       out[(s + 0) * 16 + j + 0] = a00;
       out[(s + 0) * 16 + j + 1] = a01;
       out[(s + 0) * 16 + j + 2] = a02;
       out[(s + 0) * 16 + j + 3] = a03;
+      out[(s + 0) * 16 + j + 4] = a04;
+      out[(s + 0) * 16 + j + 5] = a05;
+      out[(s + 0) * 16 + j + 6] = a06;
+      out[(s + 0) * 16 + j + 7] = a07;
     }
   }
 }
@@ -1646,8 +1754,8 @@ function matmul127(v: Float32Array, w: Float32Array, out: Float32Array, samples:
     }
   }
   for (; s < samples; s++) {
-    for (let j = 0; j < 16; j += 4) {
-      let a00 = 0, a01 = 0, a02 = 0, a03 = 0;
+    for (let j = 0; j < 16; j += 8) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a04 = 0, a05 = 0, a06 = 0, a07 = 0;
       const vo0 = (s + 0) * 16;
       for (let p = 0; p < 16; p++) {
         const wo = p * 16 + j;
@@ -1655,16 +1763,28 @@ function matmul127(v: Float32Array, w: Float32Array, out: Float32Array, samples:
         const w1 = w[wo + 1];
         const w2 = w[wo + 2];
         const w3 = w[wo + 3];
+        const w4 = w[wo + 4];
+        const w5 = w[wo + 5];
+        const w6 = w[wo + 6];
+        const w7 = w[wo + 7];
         const v0 = v[vo0 + p];
         a00 += v0 * w0;
         a01 += v0 * w1;
         a02 += v0 * w2;
         a03 += v0 * w3;
+        a04 += v0 * w4;
+        a05 += v0 * w5;
+        a06 += v0 * w6;
+        a07 += v0 * w7;
       }
       out[(s + 0) * 16 + j + 0] = a00;
       out[(s + 0) * 16 + j + 1] = a01;
       out[(s + 0) * 16 + j + 2] = a02;
       out[(s + 0) * 16 + j + 3] = a03;
+      out[(s + 0) * 16 + j + 4] = a04;
+      out[(s + 0) * 16 + j + 5] = a05;
+      out[(s + 0) * 16 + j + 6] = a06;
+      out[(s + 0) * 16 + j + 7] = a07;
     }
   }
 }
@@ -1723,8 +1843,8 @@ function matmul132(v: Float32Array, w: Float32Array, out: Float32Array, samples:
     }
   }
   for (; s < samples; s++) {
-    for (let j = 0; j < 16; j += 4) {
-      let a00 = 0, a01 = 0, a02 = 0, a03 = 0;
+    for (let j = 0; j < 16; j += 8) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a04 = 0, a05 = 0, a06 = 0, a07 = 0;
       const vo0 = (s + 0) * 32;
       for (let p = 0; p < 32; p++) {
         const wo = p * 16 + j;
@@ -1732,16 +1852,28 @@ function matmul132(v: Float32Array, w: Float32Array, out: Float32Array, samples:
         const w1 = w[wo + 1];
         const w2 = w[wo + 2];
         const w3 = w[wo + 3];
+        const w4 = w[wo + 4];
+        const w5 = w[wo + 5];
+        const w6 = w[wo + 6];
+        const w7 = w[wo + 7];
         const v0 = v[vo0 + p];
         a00 += v0 * w0;
         a01 += v0 * w1;
         a02 += v0 * w2;
         a03 += v0 * w3;
+        a04 += v0 * w4;
+        a05 += v0 * w5;
+        a06 += v0 * w6;
+        a07 += v0 * w7;
       }
       out[(s + 0) * 16 + j + 0] = a00;
       out[(s + 0) * 16 + j + 1] = a01;
       out[(s + 0) * 16 + j + 2] = a02;
       out[(s + 0) * 16 + j + 3] = a03;
+      out[(s + 0) * 16 + j + 4] = a04;
+      out[(s + 0) * 16 + j + 5] = a05;
+      out[(s + 0) * 16 + j + 6] = a06;
+      out[(s + 0) * 16 + j + 7] = a07;
     }
   }
 }

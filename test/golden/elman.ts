@@ -540,28 +540,44 @@ function matmul7(w: Float32Array, x: Float32Array, out: Float32Array, samples: n
     }
   }
   for (; s < samples; s++) {
-    for (let i = 0; i < 8; i += 4) {
-      let a00 = 0, a01 = 0, a02 = 0, a03 = 0;
+    for (let i = 0; i < 8; i += 8) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a04 = 0, a05 = 0, a06 = 0, a07 = 0;
       const wo0 = (i + 0) * 4;
       const wo1 = (i + 1) * 4;
       const wo2 = (i + 2) * 4;
       const wo3 = (i + 3) * 4;
+      const wo4 = (i + 4) * 4;
+      const wo5 = (i + 5) * 4;
+      const wo6 = (i + 6) * 4;
+      const wo7 = (i + 7) * 4;
       const xo0 = (s + 0) * 4;
       for (let p = 0; p < 4; p++) {
         const w0 = w[wo0 + p];
         const w1 = w[wo1 + p];
         const w2 = w[wo2 + p];
         const w3 = w[wo3 + p];
+        const w4 = w[wo4 + p];
+        const w5 = w[wo5 + p];
+        const w6 = w[wo6 + p];
+        const w7 = w[wo7 + p];
         const x0 = x[xo0 + p];
         a00 += w0 * x0;
         a01 += w1 * x0;
         a02 += w2 * x0;
         a03 += w3 * x0;
+        a04 += w4 * x0;
+        a05 += w5 * x0;
+        a06 += w6 * x0;
+        a07 += w7 * x0;
       }
       out[(s + 0) * 8 + i + 0] = a00;
       out[(s + 0) * 8 + i + 1] = a01;
       out[(s + 0) * 8 + i + 2] = a02;
       out[(s + 0) * 8 + i + 3] = a03;
+      out[(s + 0) * 8 + i + 4] = a04;
+      out[(s + 0) * 8 + i + 5] = a05;
+      out[(s + 0) * 8 + i + 6] = a06;
+      out[(s + 0) * 8 + i + 7] = a07;
     }
   }
 }
@@ -623,28 +639,44 @@ function matmul13(w: Float32Array, x: Float32Array, out: Float32Array, samples: 
     }
   }
   for (; s < samples; s++) {
-    for (let i = 0; i < 8; i += 4) {
-      let a00 = 0, a01 = 0, a02 = 0, a03 = 0;
+    for (let i = 0; i < 8; i += 8) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a04 = 0, a05 = 0, a06 = 0, a07 = 0;
       const wo0 = (i + 0) * 8;
       const wo1 = (i + 1) * 8;
       const wo2 = (i + 2) * 8;
       const wo3 = (i + 3) * 8;
+      const wo4 = (i + 4) * 8;
+      const wo5 = (i + 5) * 8;
+      const wo6 = (i + 6) * 8;
+      const wo7 = (i + 7) * 8;
       const xo0 = (s + 0) * 8;
       for (let p = 0; p < 8; p++) {
         const w0 = w[wo0 + p];
         const w1 = w[wo1 + p];
         const w2 = w[wo2 + p];
         const w3 = w[wo3 + p];
+        const w4 = w[wo4 + p];
+        const w5 = w[wo5 + p];
+        const w6 = w[wo6 + p];
+        const w7 = w[wo7 + p];
         const x0 = x[xo0 + p];
         a00 += w0 * x0;
         a01 += w1 * x0;
         a02 += w2 * x0;
         a03 += w3 * x0;
+        a04 += w4 * x0;
+        a05 += w5 * x0;
+        a06 += w6 * x0;
+        a07 += w7 * x0;
       }
       out[(s + 0) * 8 + i + 0] = a00;
       out[(s + 0) * 8 + i + 1] = a01;
       out[(s + 0) * 8 + i + 2] = a02;
       out[(s + 0) * 8 + i + 3] = a03;
+      out[(s + 0) * 8 + i + 4] = a04;
+      out[(s + 0) * 8 + i + 5] = a05;
+      out[(s + 0) * 8 + i + 6] = a06;
+      out[(s + 0) * 8 + i + 7] = a07;
     }
   }
 }
@@ -789,28 +821,44 @@ function matmul25(w: Float32Array, x: Float32Array, out: Float32Array, samples: 
     }
   }
   for (; s < samples; s++) {
-    for (let i = 0; i < 8; i += 4) {
-      let a00 = 0, a01 = 0, a02 = 0, a03 = 0;
+    for (let i = 0; i < 8; i += 8) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a04 = 0, a05 = 0, a06 = 0, a07 = 0;
       const wo0 = (i + 0) * 4;
       const wo1 = (i + 1) * 4;
       const wo2 = (i + 2) * 4;
       const wo3 = (i + 3) * 4;
+      const wo4 = (i + 4) * 4;
+      const wo5 = (i + 5) * 4;
+      const wo6 = (i + 6) * 4;
+      const wo7 = (i + 7) * 4;
       const xo0 = (s + 0) * 4;
       for (let p = 0; p < 4; p++) {
         const w0 = w[wo0 + p];
         const w1 = w[wo1 + p];
         const w2 = w[wo2 + p];
         const w3 = w[wo3 + p];
+        const w4 = w[wo4 + p];
+        const w5 = w[wo5 + p];
+        const w6 = w[wo6 + p];
+        const w7 = w[wo7 + p];
         const x0 = x[xo0 + p];
         a00 += w0 * x0;
         a01 += w1 * x0;
         a02 += w2 * x0;
         a03 += w3 * x0;
+        a04 += w4 * x0;
+        a05 += w5 * x0;
+        a06 += w6 * x0;
+        a07 += w7 * x0;
       }
       out[(s + 0) * 8 + i + 0] = a00;
       out[(s + 0) * 8 + i + 1] = a01;
       out[(s + 0) * 8 + i + 2] = a02;
       out[(s + 0) * 8 + i + 3] = a03;
+      out[(s + 0) * 8 + i + 4] = a04;
+      out[(s + 0) * 8 + i + 5] = a05;
+      out[(s + 0) * 8 + i + 6] = a06;
+      out[(s + 0) * 8 + i + 7] = a07;
     }
   }
 }
@@ -872,28 +920,44 @@ function matmul33(w: Float32Array, x: Float32Array, out: Float32Array, samples: 
     }
   }
   for (; s < samples; s++) {
-    for (let i = 0; i < 8; i += 4) {
-      let a00 = 0, a01 = 0, a02 = 0, a03 = 0;
+    for (let i = 0; i < 8; i += 8) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a04 = 0, a05 = 0, a06 = 0, a07 = 0;
       const wo0 = (i + 0) * 8;
       const wo1 = (i + 1) * 8;
       const wo2 = (i + 2) * 8;
       const wo3 = (i + 3) * 8;
+      const wo4 = (i + 4) * 8;
+      const wo5 = (i + 5) * 8;
+      const wo6 = (i + 6) * 8;
+      const wo7 = (i + 7) * 8;
       const xo0 = (s + 0) * 8;
       for (let p = 0; p < 8; p++) {
         const w0 = w[wo0 + p];
         const w1 = w[wo1 + p];
         const w2 = w[wo2 + p];
         const w3 = w[wo3 + p];
+        const w4 = w[wo4 + p];
+        const w5 = w[wo5 + p];
+        const w6 = w[wo6 + p];
+        const w7 = w[wo7 + p];
         const x0 = x[xo0 + p];
         a00 += w0 * x0;
         a01 += w1 * x0;
         a02 += w2 * x0;
         a03 += w3 * x0;
+        a04 += w4 * x0;
+        a05 += w5 * x0;
+        a06 += w6 * x0;
+        a07 += w7 * x0;
       }
       out[(s + 0) * 8 + i + 0] = a00;
       out[(s + 0) * 8 + i + 1] = a01;
       out[(s + 0) * 8 + i + 2] = a02;
       out[(s + 0) * 8 + i + 3] = a03;
+      out[(s + 0) * 8 + i + 4] = a04;
+      out[(s + 0) * 8 + i + 5] = a05;
+      out[(s + 0) * 8 + i + 6] = a06;
+      out[(s + 0) * 8 + i + 7] = a07;
     }
   }
 }
@@ -1035,8 +1099,8 @@ function matmul51(v: Float32Array, w: Float32Array, out: Float32Array, samples: 
     }
   }
   for (; s < samples; s++) {
-    for (let j = 0; j < 8; j += 4) {
-      let a00 = 0, a01 = 0, a02 = 0, a03 = 0;
+    for (let j = 0; j < 8; j += 8) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a04 = 0, a05 = 0, a06 = 0, a07 = 0;
       const vo0 = (s + 0) * 4;
       for (let p = 0; p < 4; p++) {
         const wo = p * 8 + j;
@@ -1044,16 +1108,28 @@ function matmul51(v: Float32Array, w: Float32Array, out: Float32Array, samples: 
         const w1 = w[wo + 1];
         const w2 = w[wo + 2];
         const w3 = w[wo + 3];
+        const w4 = w[wo + 4];
+        const w5 = w[wo + 5];
+        const w6 = w[wo + 6];
+        const w7 = w[wo + 7];
         const v0 = v[vo0 + p];
         a00 += v0 * w0;
         a01 += v0 * w1;
         a02 += v0 * w2;
         a03 += v0 * w3;
+        a04 += v0 * w4;
+        a05 += v0 * w5;
+        a06 += v0 * w6;
+        a07 += v0 * w7;
       }
       out[(s + 0) * 8 + j + 0] = a00;
       out[(s + 0) * 8 + j + 1] = a01;
       out[(s + 0) * 8 + j + 2] = a02;
       out[(s + 0) * 8 + j + 3] = a03;
+      out[(s + 0) * 8 + j + 4] = a04;
+      out[(s + 0) * 8 + j + 5] = a05;
+      out[(s + 0) * 8 + j + 6] = a06;
+      out[(s + 0) * 8 + j + 7] = a07;
     }
   }
 }
@@ -1112,8 +1188,8 @@ function matmul60(v: Float32Array, w: Float32Array, out: Float32Array, samples: 
     }
   }
   for (; s < samples; s++) {
-    for (let j = 0; j < 8; j += 4) {
-      let a00 = 0, a01 = 0, a02 = 0, a03 = 0;
+    for (let j = 0; j < 8; j += 8) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a04 = 0, a05 = 0, a06 = 0, a07 = 0;
       const vo0 = (s + 0) * 8;
       for (let p = 0; p < 8; p++) {
         const wo = p * 8 + j;
@@ -1121,16 +1197,28 @@ function matmul60(v: Float32Array, w: Float32Array, out: Float32Array, samples: 
         const w1 = w[wo + 1];
         const w2 = w[wo + 2];
         const w3 = w[wo + 3];
+        const w4 = w[wo + 4];
+        const w5 = w[wo + 5];
+        const w6 = w[wo + 6];
+        const w7 = w[wo + 7];
         const v0 = v[vo0 + p];
         a00 += v0 * w0;
         a01 += v0 * w1;
         a02 += v0 * w2;
         a03 += v0 * w3;
+        a04 += v0 * w4;
+        a05 += v0 * w5;
+        a06 += v0 * w6;
+        a07 += v0 * w7;
       }
       out[(s + 0) * 8 + j + 0] = a00;
       out[(s + 0) * 8 + j + 1] = a01;
       out[(s + 0) * 8 + j + 2] = a02;
       out[(s + 0) * 8 + j + 3] = a03;
+      out[(s + 0) * 8 + j + 4] = a04;
+      out[(s + 0) * 8 + j + 5] = a05;
+      out[(s + 0) * 8 + j + 6] = a06;
+      out[(s + 0) * 8 + j + 7] = a07;
     }
   }
 }

@@ -1055,7 +1055,46 @@ function matmul21(w: Float32Array, x: Float32Array, out: Float32Array, samples: 
     }
   }
   for (; s < samples; s++) {
-    for (let i = 0; i < 20; i += 4) {
+    for (let i = 0; i < 16; i += 8) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a04 = 0, a05 = 0, a06 = 0, a07 = 0;
+      const wo0 = (i + 0) * 3;
+      const wo1 = (i + 1) * 3;
+      const wo2 = (i + 2) * 3;
+      const wo3 = (i + 3) * 3;
+      const wo4 = (i + 4) * 3;
+      const wo5 = (i + 5) * 3;
+      const wo6 = (i + 6) * 3;
+      const wo7 = (i + 7) * 3;
+      const xo0 = (s + 0) * 3;
+      for (let p = 0; p < 3; p++) {
+        const w0 = w[wo0 + p];
+        const w1 = w[wo1 + p];
+        const w2 = w[wo2 + p];
+        const w3 = w[wo3 + p];
+        const w4 = w[wo4 + p];
+        const w5 = w[wo5 + p];
+        const w6 = w[wo6 + p];
+        const w7 = w[wo7 + p];
+        const x0 = x[xo0 + p];
+        a00 += w0 * x0;
+        a01 += w1 * x0;
+        a02 += w2 * x0;
+        a03 += w3 * x0;
+        a04 += w4 * x0;
+        a05 += w5 * x0;
+        a06 += w6 * x0;
+        a07 += w7 * x0;
+      }
+      out[(s + 0) * 20 + i + 0] = a00;
+      out[(s + 0) * 20 + i + 1] = a01;
+      out[(s + 0) * 20 + i + 2] = a02;
+      out[(s + 0) * 20 + i + 3] = a03;
+      out[(s + 0) * 20 + i + 4] = a04;
+      out[(s + 0) * 20 + i + 5] = a05;
+      out[(s + 0) * 20 + i + 6] = a06;
+      out[(s + 0) * 20 + i + 7] = a07;
+    }
+    for (let i = 16; i < 20; i += 4) {
       let a00 = 0, a01 = 0, a02 = 0, a03 = 0;
       const wo0 = (i + 0) * 3;
       const wo1 = (i + 1) * 3;
@@ -1138,7 +1177,46 @@ function matmul36(w: Float32Array, x: Float32Array, out: Float32Array, samples: 
     }
   }
   for (; s < samples; s++) {
-    for (let i = 0; i < 20; i += 4) {
+    for (let i = 0; i < 16; i += 8) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a04 = 0, a05 = 0, a06 = 0, a07 = 0;
+      const wo0 = (i + 0) * 5;
+      const wo1 = (i + 1) * 5;
+      const wo2 = (i + 2) * 5;
+      const wo3 = (i + 3) * 5;
+      const wo4 = (i + 4) * 5;
+      const wo5 = (i + 5) * 5;
+      const wo6 = (i + 6) * 5;
+      const wo7 = (i + 7) * 5;
+      const xo0 = (s + 0) * 5;
+      for (let p = 0; p < 5; p++) {
+        const w0 = w[wo0 + p];
+        const w1 = w[wo1 + p];
+        const w2 = w[wo2 + p];
+        const w3 = w[wo3 + p];
+        const w4 = w[wo4 + p];
+        const w5 = w[wo5 + p];
+        const w6 = w[wo6 + p];
+        const w7 = w[wo7 + p];
+        const x0 = x[xo0 + p];
+        a00 += w0 * x0;
+        a01 += w1 * x0;
+        a02 += w2 * x0;
+        a03 += w3 * x0;
+        a04 += w4 * x0;
+        a05 += w5 * x0;
+        a06 += w6 * x0;
+        a07 += w7 * x0;
+      }
+      out[(s + 0) * 20 + i + 0] = a00;
+      out[(s + 0) * 20 + i + 1] = a01;
+      out[(s + 0) * 20 + i + 2] = a02;
+      out[(s + 0) * 20 + i + 3] = a03;
+      out[(s + 0) * 20 + i + 4] = a04;
+      out[(s + 0) * 20 + i + 5] = a05;
+      out[(s + 0) * 20 + i + 6] = a06;
+      out[(s + 0) * 20 + i + 7] = a07;
+    }
+    for (let i = 16; i < 20; i += 4) {
       let a00 = 0, a01 = 0, a02 = 0, a03 = 0;
       const wo0 = (i + 0) * 5;
       const wo1 = (i + 1) * 5;
@@ -1221,7 +1299,46 @@ function matmul60(w: Float32Array, x: Float32Array, out: Float32Array, samples: 
     }
   }
   for (; s < samples; s++) {
-    for (let i = 0; i < 20; i += 4) {
+    for (let i = 0; i < 16; i += 8) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a04 = 0, a05 = 0, a06 = 0, a07 = 0;
+      const wo0 = (i + 0) * 3;
+      const wo1 = (i + 1) * 3;
+      const wo2 = (i + 2) * 3;
+      const wo3 = (i + 3) * 3;
+      const wo4 = (i + 4) * 3;
+      const wo5 = (i + 5) * 3;
+      const wo6 = (i + 6) * 3;
+      const wo7 = (i + 7) * 3;
+      const xo0 = (s + 0) * 3;
+      for (let p = 0; p < 3; p++) {
+        const w0 = w[wo0 + p];
+        const w1 = w[wo1 + p];
+        const w2 = w[wo2 + p];
+        const w3 = w[wo3 + p];
+        const w4 = w[wo4 + p];
+        const w5 = w[wo5 + p];
+        const w6 = w[wo6 + p];
+        const w7 = w[wo7 + p];
+        const x0 = x[xo0 + p];
+        a00 += w0 * x0;
+        a01 += w1 * x0;
+        a02 += w2 * x0;
+        a03 += w3 * x0;
+        a04 += w4 * x0;
+        a05 += w5 * x0;
+        a06 += w6 * x0;
+        a07 += w7 * x0;
+      }
+      out[(s + 0) * 20 + i + 0] = a00;
+      out[(s + 0) * 20 + i + 1] = a01;
+      out[(s + 0) * 20 + i + 2] = a02;
+      out[(s + 0) * 20 + i + 3] = a03;
+      out[(s + 0) * 20 + i + 4] = a04;
+      out[(s + 0) * 20 + i + 5] = a05;
+      out[(s + 0) * 20 + i + 6] = a06;
+      out[(s + 0) * 20 + i + 7] = a07;
+    }
+    for (let i = 16; i < 20; i += 4) {
       let a00 = 0, a01 = 0, a02 = 0, a03 = 0;
       const wo0 = (i + 0) * 3;
       const wo1 = (i + 1) * 3;
@@ -1304,7 +1421,46 @@ function matmul82(w: Float32Array, x: Float32Array, out: Float32Array, samples: 
     }
   }
   for (; s < samples; s++) {
-    for (let i = 0; i < 20; i += 4) {
+    for (let i = 0; i < 16; i += 8) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a04 = 0, a05 = 0, a06 = 0, a07 = 0;
+      const wo0 = (i + 0) * 5;
+      const wo1 = (i + 1) * 5;
+      const wo2 = (i + 2) * 5;
+      const wo3 = (i + 3) * 5;
+      const wo4 = (i + 4) * 5;
+      const wo5 = (i + 5) * 5;
+      const wo6 = (i + 6) * 5;
+      const wo7 = (i + 7) * 5;
+      const xo0 = (s + 0) * 5;
+      for (let p = 0; p < 5; p++) {
+        const w0 = w[wo0 + p];
+        const w1 = w[wo1 + p];
+        const w2 = w[wo2 + p];
+        const w3 = w[wo3 + p];
+        const w4 = w[wo4 + p];
+        const w5 = w[wo5 + p];
+        const w6 = w[wo6 + p];
+        const w7 = w[wo7 + p];
+        const x0 = x[xo0 + p];
+        a00 += w0 * x0;
+        a01 += w1 * x0;
+        a02 += w2 * x0;
+        a03 += w3 * x0;
+        a04 += w4 * x0;
+        a05 += w5 * x0;
+        a06 += w6 * x0;
+        a07 += w7 * x0;
+      }
+      out[(s + 0) * 20 + i + 0] = a00;
+      out[(s + 0) * 20 + i + 1] = a01;
+      out[(s + 0) * 20 + i + 2] = a02;
+      out[(s + 0) * 20 + i + 3] = a03;
+      out[(s + 0) * 20 + i + 4] = a04;
+      out[(s + 0) * 20 + i + 5] = a05;
+      out[(s + 0) * 20 + i + 6] = a06;
+      out[(s + 0) * 20 + i + 7] = a07;
+    }
+    for (let i = 16; i < 20; i += 4) {
       let a00 = 0, a01 = 0, a02 = 0, a03 = 0;
       const wo0 = (i + 0) * 5;
       const wo1 = (i + 1) * 5;

@@ -1190,28 +1190,44 @@ function matmul9(w: Float32Array, x: Float32Array, out: Float32Array, samples: n
     }
   }
   for (; s < samples; s++) {
-    for (let i = 0; i < 96; i += 4) {
-      let a00 = 0, a01 = 0, a02 = 0, a03 = 0;
+    for (let i = 0; i < 96; i += 8) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a04 = 0, a05 = 0, a06 = 0, a07 = 0;
       const wo0 = (i + 0) * 10;
       const wo1 = (i + 1) * 10;
       const wo2 = (i + 2) * 10;
       const wo3 = (i + 3) * 10;
+      const wo4 = (i + 4) * 10;
+      const wo5 = (i + 5) * 10;
+      const wo6 = (i + 6) * 10;
+      const wo7 = (i + 7) * 10;
       const xo0 = (s + 0) * 10;
       for (let p = 0; p < 10; p++) {
         const w0 = w[wo0 + p];
         const w1 = w[wo1 + p];
         const w2 = w[wo2 + p];
         const w3 = w[wo3 + p];
+        const w4 = w[wo4 + p];
+        const w5 = w[wo5 + p];
+        const w6 = w[wo6 + p];
+        const w7 = w[wo7 + p];
         const x0 = x[xo0 + p];
         a00 += w0 * x0;
         a01 += w1 * x0;
         a02 += w2 * x0;
         a03 += w3 * x0;
+        a04 += w4 * x0;
+        a05 += w5 * x0;
+        a06 += w6 * x0;
+        a07 += w7 * x0;
       }
       out[(s + 0) * 96 + i + 0] = a00;
       out[(s + 0) * 96 + i + 1] = a01;
       out[(s + 0) * 96 + i + 2] = a02;
       out[(s + 0) * 96 + i + 3] = a03;
+      out[(s + 0) * 96 + i + 4] = a04;
+      out[(s + 0) * 96 + i + 5] = a05;
+      out[(s + 0) * 96 + i + 6] = a06;
+      out[(s + 0) * 96 + i + 7] = a07;
     }
   }
 }
@@ -1273,28 +1289,44 @@ function matmul17(w: Float32Array, x: Float32Array, out: Float32Array, samples: 
     }
   }
   for (; s < samples; s++) {
-    for (let i = 0; i < 96; i += 4) {
-      let a00 = 0, a01 = 0, a02 = 0, a03 = 0;
+    for (let i = 0; i < 96; i += 8) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a04 = 0, a05 = 0, a06 = 0, a07 = 0;
       const wo0 = (i + 0) * 24;
       const wo1 = (i + 1) * 24;
       const wo2 = (i + 2) * 24;
       const wo3 = (i + 3) * 24;
+      const wo4 = (i + 4) * 24;
+      const wo5 = (i + 5) * 24;
+      const wo6 = (i + 6) * 24;
+      const wo7 = (i + 7) * 24;
       const xo0 = (s + 0) * 24;
       for (let p = 0; p < 24; p++) {
         const w0 = w[wo0 + p];
         const w1 = w[wo1 + p];
         const w2 = w[wo2 + p];
         const w3 = w[wo3 + p];
+        const w4 = w[wo4 + p];
+        const w5 = w[wo5 + p];
+        const w6 = w[wo6 + p];
+        const w7 = w[wo7 + p];
         const x0 = x[xo0 + p];
         a00 += w0 * x0;
         a01 += w1 * x0;
         a02 += w2 * x0;
         a03 += w3 * x0;
+        a04 += w4 * x0;
+        a05 += w5 * x0;
+        a06 += w6 * x0;
+        a07 += w7 * x0;
       }
       out[(s + 0) * 96 + i + 0] = a00;
       out[(s + 0) * 96 + i + 1] = a01;
       out[(s + 0) * 96 + i + 2] = a02;
       out[(s + 0) * 96 + i + 3] = a03;
+      out[(s + 0) * 96 + i + 4] = a04;
+      out[(s + 0) * 96 + i + 5] = a05;
+      out[(s + 0) * 96 + i + 6] = a06;
+      out[(s + 0) * 96 + i + 7] = a07;
     }
   }
 }
@@ -1356,28 +1388,44 @@ function matmul27(w: Float32Array, x: Float32Array, out: Float32Array, samples: 
     }
   }
   for (; s < samples; s++) {
-    for (let i = 0; i < 96; i += 4) {
-      let a00 = 0, a01 = 0, a02 = 0, a03 = 0;
+    for (let i = 0; i < 96; i += 8) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a04 = 0, a05 = 0, a06 = 0, a07 = 0;
       const wo0 = (i + 0) * 12;
       const wo1 = (i + 1) * 12;
       const wo2 = (i + 2) * 12;
       const wo3 = (i + 3) * 12;
+      const wo4 = (i + 4) * 12;
+      const wo5 = (i + 5) * 12;
+      const wo6 = (i + 6) * 12;
+      const wo7 = (i + 7) * 12;
       const xo0 = (s + 0) * 12;
       for (let p = 0; p < 12; p++) {
         const w0 = w[wo0 + p];
         const w1 = w[wo1 + p];
         const w2 = w[wo2 + p];
         const w3 = w[wo3 + p];
+        const w4 = w[wo4 + p];
+        const w5 = w[wo5 + p];
+        const w6 = w[wo6 + p];
+        const w7 = w[wo7 + p];
         const x0 = x[xo0 + p];
         a00 += w0 * x0;
         a01 += w1 * x0;
         a02 += w2 * x0;
         a03 += w3 * x0;
+        a04 += w4 * x0;
+        a05 += w5 * x0;
+        a06 += w6 * x0;
+        a07 += w7 * x0;
       }
       out[(s + 0) * 96 + i + 0] = a00;
       out[(s + 0) * 96 + i + 1] = a01;
       out[(s + 0) * 96 + i + 2] = a02;
       out[(s + 0) * 96 + i + 3] = a03;
+      out[(s + 0) * 96 + i + 4] = a04;
+      out[(s + 0) * 96 + i + 5] = a05;
+      out[(s + 0) * 96 + i + 6] = a06;
+      out[(s + 0) * 96 + i + 7] = a07;
     }
   }
 }
@@ -1439,28 +1487,44 @@ function matmul35(w: Float32Array, x: Float32Array, out: Float32Array, samples: 
     }
   }
   for (; s < samples; s++) {
-    for (let i = 0; i < 96; i += 4) {
-      let a00 = 0, a01 = 0, a02 = 0, a03 = 0;
+    for (let i = 0; i < 96; i += 8) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a04 = 0, a05 = 0, a06 = 0, a07 = 0;
       const wo0 = (i + 0) * 24;
       const wo1 = (i + 1) * 24;
       const wo2 = (i + 2) * 24;
       const wo3 = (i + 3) * 24;
+      const wo4 = (i + 4) * 24;
+      const wo5 = (i + 5) * 24;
+      const wo6 = (i + 6) * 24;
+      const wo7 = (i + 7) * 24;
       const xo0 = (s + 0) * 24;
       for (let p = 0; p < 24; p++) {
         const w0 = w[wo0 + p];
         const w1 = w[wo1 + p];
         const w2 = w[wo2 + p];
         const w3 = w[wo3 + p];
+        const w4 = w[wo4 + p];
+        const w5 = w[wo5 + p];
+        const w6 = w[wo6 + p];
+        const w7 = w[wo7 + p];
         const x0 = x[xo0 + p];
         a00 += w0 * x0;
         a01 += w1 * x0;
         a02 += w2 * x0;
         a03 += w3 * x0;
+        a04 += w4 * x0;
+        a05 += w5 * x0;
+        a06 += w6 * x0;
+        a07 += w7 * x0;
       }
       out[(s + 0) * 96 + i + 0] = a00;
       out[(s + 0) * 96 + i + 1] = a01;
       out[(s + 0) * 96 + i + 2] = a02;
       out[(s + 0) * 96 + i + 3] = a03;
+      out[(s + 0) * 96 + i + 4] = a04;
+      out[(s + 0) * 96 + i + 5] = a05;
+      out[(s + 0) * 96 + i + 6] = a06;
+      out[(s + 0) * 96 + i + 7] = a07;
     }
   }
 }
@@ -1522,7 +1586,46 @@ function matmul42(w: Float32Array, x: Float32Array, out: Float32Array, samples: 
     }
   }
   for (; s < samples; s++) {
-    for (let i = 0; i < 12; i += 4) {
+    for (let i = 0; i < 8; i += 8) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a04 = 0, a05 = 0, a06 = 0, a07 = 0;
+      const wo0 = (i + 0) * 24;
+      const wo1 = (i + 1) * 24;
+      const wo2 = (i + 2) * 24;
+      const wo3 = (i + 3) * 24;
+      const wo4 = (i + 4) * 24;
+      const wo5 = (i + 5) * 24;
+      const wo6 = (i + 6) * 24;
+      const wo7 = (i + 7) * 24;
+      const xo0 = (s + 0) * 24;
+      for (let p = 0; p < 24; p++) {
+        const w0 = w[wo0 + p];
+        const w1 = w[wo1 + p];
+        const w2 = w[wo2 + p];
+        const w3 = w[wo3 + p];
+        const w4 = w[wo4 + p];
+        const w5 = w[wo5 + p];
+        const w6 = w[wo6 + p];
+        const w7 = w[wo7 + p];
+        const x0 = x[xo0 + p];
+        a00 += w0 * x0;
+        a01 += w1 * x0;
+        a02 += w2 * x0;
+        a03 += w3 * x0;
+        a04 += w4 * x0;
+        a05 += w5 * x0;
+        a06 += w6 * x0;
+        a07 += w7 * x0;
+      }
+      out[(s + 0) * 12 + i + 0] = a00;
+      out[(s + 0) * 12 + i + 1] = a01;
+      out[(s + 0) * 12 + i + 2] = a02;
+      out[(s + 0) * 12 + i + 3] = a03;
+      out[(s + 0) * 12 + i + 4] = a04;
+      out[(s + 0) * 12 + i + 5] = a05;
+      out[(s + 0) * 12 + i + 6] = a06;
+      out[(s + 0) * 12 + i + 7] = a07;
+    }
+    for (let i = 8; i < 12; i += 4) {
       let a00 = 0, a01 = 0, a02 = 0, a03 = 0;
       const wo0 = (i + 0) * 24;
       const wo1 = (i + 1) * 24;
@@ -1605,28 +1708,44 @@ function matmul55(w: Float32Array, x: Float32Array, out: Float32Array, samples: 
     }
   }
   for (; s < samples; s++) {
-    for (let i = 0; i < 96; i += 4) {
-      let a00 = 0, a01 = 0, a02 = 0, a03 = 0;
+    for (let i = 0; i < 96; i += 8) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a04 = 0, a05 = 0, a06 = 0, a07 = 0;
       const wo0 = (i + 0) * 10;
       const wo1 = (i + 1) * 10;
       const wo2 = (i + 2) * 10;
       const wo3 = (i + 3) * 10;
+      const wo4 = (i + 4) * 10;
+      const wo5 = (i + 5) * 10;
+      const wo6 = (i + 6) * 10;
+      const wo7 = (i + 7) * 10;
       const xo0 = (s + 0) * 10;
       for (let p = 0; p < 10; p++) {
         const w0 = w[wo0 + p];
         const w1 = w[wo1 + p];
         const w2 = w[wo2 + p];
         const w3 = w[wo3 + p];
+        const w4 = w[wo4 + p];
+        const w5 = w[wo5 + p];
+        const w6 = w[wo6 + p];
+        const w7 = w[wo7 + p];
         const x0 = x[xo0 + p];
         a00 += w0 * x0;
         a01 += w1 * x0;
         a02 += w2 * x0;
         a03 += w3 * x0;
+        a04 += w4 * x0;
+        a05 += w5 * x0;
+        a06 += w6 * x0;
+        a07 += w7 * x0;
       }
       out[(s + 0) * 96 + i + 0] = a00;
       out[(s + 0) * 96 + i + 1] = a01;
       out[(s + 0) * 96 + i + 2] = a02;
       out[(s + 0) * 96 + i + 3] = a03;
+      out[(s + 0) * 96 + i + 4] = a04;
+      out[(s + 0) * 96 + i + 5] = a05;
+      out[(s + 0) * 96 + i + 6] = a06;
+      out[(s + 0) * 96 + i + 7] = a07;
     }
   }
 }
@@ -1688,28 +1807,44 @@ function matmul69(w: Float32Array, x: Float32Array, out: Float32Array, samples: 
     }
   }
   for (; s < samples; s++) {
-    for (let i = 0; i < 96; i += 4) {
-      let a00 = 0, a01 = 0, a02 = 0, a03 = 0;
+    for (let i = 0; i < 96; i += 8) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a04 = 0, a05 = 0, a06 = 0, a07 = 0;
       const wo0 = (i + 0) * 24;
       const wo1 = (i + 1) * 24;
       const wo2 = (i + 2) * 24;
       const wo3 = (i + 3) * 24;
+      const wo4 = (i + 4) * 24;
+      const wo5 = (i + 5) * 24;
+      const wo6 = (i + 6) * 24;
+      const wo7 = (i + 7) * 24;
       const xo0 = (s + 0) * 24;
       for (let p = 0; p < 24; p++) {
         const w0 = w[wo0 + p];
         const w1 = w[wo1 + p];
         const w2 = w[wo2 + p];
         const w3 = w[wo3 + p];
+        const w4 = w[wo4 + p];
+        const w5 = w[wo5 + p];
+        const w6 = w[wo6 + p];
+        const w7 = w[wo7 + p];
         const x0 = x[xo0 + p];
         a00 += w0 * x0;
         a01 += w1 * x0;
         a02 += w2 * x0;
         a03 += w3 * x0;
+        a04 += w4 * x0;
+        a05 += w5 * x0;
+        a06 += w6 * x0;
+        a07 += w7 * x0;
       }
       out[(s + 0) * 96 + i + 0] = a00;
       out[(s + 0) * 96 + i + 1] = a01;
       out[(s + 0) * 96 + i + 2] = a02;
       out[(s + 0) * 96 + i + 3] = a03;
+      out[(s + 0) * 96 + i + 4] = a04;
+      out[(s + 0) * 96 + i + 5] = a05;
+      out[(s + 0) * 96 + i + 6] = a06;
+      out[(s + 0) * 96 + i + 7] = a07;
     }
   }
 }
@@ -1771,28 +1906,44 @@ function matmul84(w: Float32Array, x: Float32Array, out: Float32Array, samples: 
     }
   }
   for (; s < samples; s++) {
-    for (let i = 0; i < 96; i += 4) {
-      let a00 = 0, a01 = 0, a02 = 0, a03 = 0;
+    for (let i = 0; i < 96; i += 8) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a04 = 0, a05 = 0, a06 = 0, a07 = 0;
       const wo0 = (i + 0) * 12;
       const wo1 = (i + 1) * 12;
       const wo2 = (i + 2) * 12;
       const wo3 = (i + 3) * 12;
+      const wo4 = (i + 4) * 12;
+      const wo5 = (i + 5) * 12;
+      const wo6 = (i + 6) * 12;
+      const wo7 = (i + 7) * 12;
       const xo0 = (s + 0) * 12;
       for (let p = 0; p < 12; p++) {
         const w0 = w[wo0 + p];
         const w1 = w[wo1 + p];
         const w2 = w[wo2 + p];
         const w3 = w[wo3 + p];
+        const w4 = w[wo4 + p];
+        const w5 = w[wo5 + p];
+        const w6 = w[wo6 + p];
+        const w7 = w[wo7 + p];
         const x0 = x[xo0 + p];
         a00 += w0 * x0;
         a01 += w1 * x0;
         a02 += w2 * x0;
         a03 += w3 * x0;
+        a04 += w4 * x0;
+        a05 += w5 * x0;
+        a06 += w6 * x0;
+        a07 += w7 * x0;
       }
       out[(s + 0) * 96 + i + 0] = a00;
       out[(s + 0) * 96 + i + 1] = a01;
       out[(s + 0) * 96 + i + 2] = a02;
       out[(s + 0) * 96 + i + 3] = a03;
+      out[(s + 0) * 96 + i + 4] = a04;
+      out[(s + 0) * 96 + i + 5] = a05;
+      out[(s + 0) * 96 + i + 6] = a06;
+      out[(s + 0) * 96 + i + 7] = a07;
     }
   }
 }
@@ -1854,28 +2005,44 @@ function matmul98(w: Float32Array, x: Float32Array, out: Float32Array, samples: 
     }
   }
   for (; s < samples; s++) {
-    for (let i = 0; i < 96; i += 4) {
-      let a00 = 0, a01 = 0, a02 = 0, a03 = 0;
+    for (let i = 0; i < 96; i += 8) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a04 = 0, a05 = 0, a06 = 0, a07 = 0;
       const wo0 = (i + 0) * 24;
       const wo1 = (i + 1) * 24;
       const wo2 = (i + 2) * 24;
       const wo3 = (i + 3) * 24;
+      const wo4 = (i + 4) * 24;
+      const wo5 = (i + 5) * 24;
+      const wo6 = (i + 6) * 24;
+      const wo7 = (i + 7) * 24;
       const xo0 = (s + 0) * 24;
       for (let p = 0; p < 24; p++) {
         const w0 = w[wo0 + p];
         const w1 = w[wo1 + p];
         const w2 = w[wo2 + p];
         const w3 = w[wo3 + p];
+        const w4 = w[wo4 + p];
+        const w5 = w[wo5 + p];
+        const w6 = w[wo6 + p];
+        const w7 = w[wo7 + p];
         const x0 = x[xo0 + p];
         a00 += w0 * x0;
         a01 += w1 * x0;
         a02 += w2 * x0;
         a03 += w3 * x0;
+        a04 += w4 * x0;
+        a05 += w5 * x0;
+        a06 += w6 * x0;
+        a07 += w7 * x0;
       }
       out[(s + 0) * 96 + i + 0] = a00;
       out[(s + 0) * 96 + i + 1] = a01;
       out[(s + 0) * 96 + i + 2] = a02;
       out[(s + 0) * 96 + i + 3] = a03;
+      out[(s + 0) * 96 + i + 4] = a04;
+      out[(s + 0) * 96 + i + 5] = a05;
+      out[(s + 0) * 96 + i + 6] = a06;
+      out[(s + 0) * 96 + i + 7] = a07;
     }
   }
 }
@@ -1937,7 +2104,46 @@ function matmul110(w: Float32Array, x: Float32Array, out: Float32Array, samples:
     }
   }
   for (; s < samples; s++) {
-    for (let i = 0; i < 12; i += 4) {
+    for (let i = 0; i < 8; i += 8) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a04 = 0, a05 = 0, a06 = 0, a07 = 0;
+      const wo0 = (i + 0) * 24;
+      const wo1 = (i + 1) * 24;
+      const wo2 = (i + 2) * 24;
+      const wo3 = (i + 3) * 24;
+      const wo4 = (i + 4) * 24;
+      const wo5 = (i + 5) * 24;
+      const wo6 = (i + 6) * 24;
+      const wo7 = (i + 7) * 24;
+      const xo0 = (s + 0) * 24;
+      for (let p = 0; p < 24; p++) {
+        const w0 = w[wo0 + p];
+        const w1 = w[wo1 + p];
+        const w2 = w[wo2 + p];
+        const w3 = w[wo3 + p];
+        const w4 = w[wo4 + p];
+        const w5 = w[wo5 + p];
+        const w6 = w[wo6 + p];
+        const w7 = w[wo7 + p];
+        const x0 = x[xo0 + p];
+        a00 += w0 * x0;
+        a01 += w1 * x0;
+        a02 += w2 * x0;
+        a03 += w3 * x0;
+        a04 += w4 * x0;
+        a05 += w5 * x0;
+        a06 += w6 * x0;
+        a07 += w7 * x0;
+      }
+      out[(s + 0) * 12 + i + 0] = a00;
+      out[(s + 0) * 12 + i + 1] = a01;
+      out[(s + 0) * 12 + i + 2] = a02;
+      out[(s + 0) * 12 + i + 3] = a03;
+      out[(s + 0) * 12 + i + 4] = a04;
+      out[(s + 0) * 12 + i + 5] = a05;
+      out[(s + 0) * 12 + i + 6] = a06;
+      out[(s + 0) * 12 + i + 7] = a07;
+    }
+    for (let i = 8; i < 12; i += 4) {
       let a00 = 0, a01 = 0, a02 = 0, a03 = 0;
       const wo0 = (i + 0) * 24;
       const wo1 = (i + 1) * 24;
@@ -2017,8 +2223,8 @@ function matmul128(v: Float32Array, w: Float32Array, out: Float32Array, samples:
     }
   }
   for (; s < samples; s++) {
-    for (let j = 0; j < 24; j += 4) {
-      let a00 = 0, a01 = 0, a02 = 0, a03 = 0;
+    for (let j = 0; j < 24; j += 8) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a04 = 0, a05 = 0, a06 = 0, a07 = 0;
       const vo0 = (s + 0) * 12;
       for (let p = 0; p < 12; p++) {
         const wo = p * 24 + j;
@@ -2026,16 +2232,28 @@ function matmul128(v: Float32Array, w: Float32Array, out: Float32Array, samples:
         const w1 = w[wo + 1];
         const w2 = w[wo + 2];
         const w3 = w[wo + 3];
+        const w4 = w[wo + 4];
+        const w5 = w[wo + 5];
+        const w6 = w[wo + 6];
+        const w7 = w[wo + 7];
         const v0 = v[vo0 + p];
         a00 += v0 * w0;
         a01 += v0 * w1;
         a02 += v0 * w2;
         a03 += v0 * w3;
+        a04 += v0 * w4;
+        a05 += v0 * w5;
+        a06 += v0 * w6;
+        a07 += v0 * w7;
       }
       out[(s + 0) * 24 + j + 0] = a00;
       out[(s + 0) * 24 + j + 1] = a01;
       out[(s + 0) * 24 + j + 2] = a02;
       out[(s + 0) * 24 + j + 3] = a03;
+      out[(s + 0) * 24 + j + 4] = a04;
+      out[(s + 0) * 24 + j + 5] = a05;
+      out[(s + 0) * 24 + j + 6] = a06;
+      out[(s + 0) * 24 + j + 7] = a07;
     }
   }
 }
@@ -2145,8 +2363,8 @@ function matmul166(v: Float32Array, w: Float32Array, out: Float32Array, samples:
     }
   }
   for (; s < samples; s++) {
-    for (let j = 0; j < 24; j += 4) {
-      let a00 = 0, a01 = 0, a02 = 0, a03 = 0;
+    for (let j = 0; j < 24; j += 8) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a04 = 0, a05 = 0, a06 = 0, a07 = 0;
       const vo0 = (s + 0) * 96;
       for (let p = 0; p < 96; p++) {
         const wo = p * 24 + j;
@@ -2154,16 +2372,28 @@ function matmul166(v: Float32Array, w: Float32Array, out: Float32Array, samples:
         const w1 = w[wo + 1];
         const w2 = w[wo + 2];
         const w3 = w[wo + 3];
+        const w4 = w[wo + 4];
+        const w5 = w[wo + 5];
+        const w6 = w[wo + 6];
+        const w7 = w[wo + 7];
         const v0 = v[vo0 + p];
         a00 += v0 * w0;
         a01 += v0 * w1;
         a02 += v0 * w2;
         a03 += v0 * w3;
+        a04 += v0 * w4;
+        a05 += v0 * w5;
+        a06 += v0 * w6;
+        a07 += v0 * w7;
       }
       out[(s + 0) * 24 + j + 0] = a00;
       out[(s + 0) * 24 + j + 1] = a01;
       out[(s + 0) * 24 + j + 2] = a02;
       out[(s + 0) * 24 + j + 3] = a03;
+      out[(s + 0) * 24 + j + 4] = a04;
+      out[(s + 0) * 24 + j + 5] = a05;
+      out[(s + 0) * 24 + j + 6] = a06;
+      out[(s + 0) * 24 + j + 7] = a07;
     }
   }
 }
@@ -2324,7 +2554,39 @@ function matmul173(v: Float32Array, w: Float32Array, out: Float32Array, samples:
     }
   }
   for (; s < samples; s++) {
-    for (let j = 0; j < 12; j += 4) {
+    for (let j = 0; j < 8; j += 8) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a04 = 0, a05 = 0, a06 = 0, a07 = 0;
+      const vo0 = (s + 0) * 96;
+      for (let p = 0; p < 96; p++) {
+        const wo = p * 12 + j;
+        const w0 = w[wo + 0];
+        const w1 = w[wo + 1];
+        const w2 = w[wo + 2];
+        const w3 = w[wo + 3];
+        const w4 = w[wo + 4];
+        const w5 = w[wo + 5];
+        const w6 = w[wo + 6];
+        const w7 = w[wo + 7];
+        const v0 = v[vo0 + p];
+        a00 += v0 * w0;
+        a01 += v0 * w1;
+        a02 += v0 * w2;
+        a03 += v0 * w3;
+        a04 += v0 * w4;
+        a05 += v0 * w5;
+        a06 += v0 * w6;
+        a07 += v0 * w7;
+      }
+      out[(s + 0) * 12 + j + 0] = a00;
+      out[(s + 0) * 12 + j + 1] = a01;
+      out[(s + 0) * 12 + j + 2] = a02;
+      out[(s + 0) * 12 + j + 3] = a03;
+      out[(s + 0) * 12 + j + 4] = a04;
+      out[(s + 0) * 12 + j + 5] = a05;
+      out[(s + 0) * 12 + j + 6] = a06;
+      out[(s + 0) * 12 + j + 7] = a07;
+    }
+    for (let j = 8; j < 12; j += 4) {
       let a00 = 0, a01 = 0, a02 = 0, a03 = 0;
       const vo0 = (s + 0) * 96;
       for (let p = 0; p < 96; p++) {
@@ -2401,8 +2663,8 @@ function matmul211(v: Float32Array, w: Float32Array, out: Float32Array, samples:
     }
   }
   for (; s < samples; s++) {
-    for (let j = 0; j < 24; j += 4) {
-      let a00 = 0, a01 = 0, a02 = 0, a03 = 0;
+    for (let j = 0; j < 24; j += 8) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a04 = 0, a05 = 0, a06 = 0, a07 = 0;
       const vo0 = (s + 0) * 96;
       for (let p = 0; p < 96; p++) {
         const wo = p * 24 + j;
@@ -2410,16 +2672,28 @@ function matmul211(v: Float32Array, w: Float32Array, out: Float32Array, samples:
         const w1 = w[wo + 1];
         const w2 = w[wo + 2];
         const w3 = w[wo + 3];
+        const w4 = w[wo + 4];
+        const w5 = w[wo + 5];
+        const w6 = w[wo + 6];
+        const w7 = w[wo + 7];
         const v0 = v[vo0 + p];
         a00 += v0 * w0;
         a01 += v0 * w1;
         a02 += v0 * w2;
         a03 += v0 * w3;
+        a04 += v0 * w4;
+        a05 += v0 * w5;
+        a06 += v0 * w6;
+        a07 += v0 * w7;
       }
       out[(s + 0) * 24 + j + 0] = a00;
       out[(s + 0) * 24 + j + 1] = a01;
       out[(s + 0) * 24 + j + 2] = a02;
       out[(s + 0) * 24 + j + 3] = a03;
+      out[(s + 0) * 24 + j + 4] = a04;
+      out[(s + 0) * 24 + j + 5] = a05;
+      out[(s + 0) * 24 + j + 6] = a06;
+      out[(s + 0) * 24 + j + 7] = a07;
     }
   }
 }
@@ -2623,8 +2897,8 @@ function matmul218(v: Float32Array, w: Float32Array, out: Float32Array, samples:
     }
   }
   for (; s < samples; s++) {
-    for (let j = 0; j < 8; j += 4) {
-      let a00 = 0, a01 = 0, a02 = 0, a03 = 0;
+    for (let j = 0; j < 8; j += 8) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a04 = 0, a05 = 0, a06 = 0, a07 = 0;
       const vo0 = (s + 0) * 96;
       for (let p = 0; p < 96; p++) {
         const wo = p * 10 + j;
@@ -2632,16 +2906,28 @@ function matmul218(v: Float32Array, w: Float32Array, out: Float32Array, samples:
         const w1 = w[wo + 1];
         const w2 = w[wo + 2];
         const w3 = w[wo + 3];
+        const w4 = w[wo + 4];
+        const w5 = w[wo + 5];
+        const w6 = w[wo + 6];
+        const w7 = w[wo + 7];
         const v0 = v[vo0 + p];
         a00 += v0 * w0;
         a01 += v0 * w1;
         a02 += v0 * w2;
         a03 += v0 * w3;
+        a04 += v0 * w4;
+        a05 += v0 * w5;
+        a06 += v0 * w6;
+        a07 += v0 * w7;
       }
       out[(s + 0) * 10 + j + 0] = a00;
       out[(s + 0) * 10 + j + 1] = a01;
       out[(s + 0) * 10 + j + 2] = a02;
       out[(s + 0) * 10 + j + 3] = a03;
+      out[(s + 0) * 10 + j + 4] = a04;
+      out[(s + 0) * 10 + j + 5] = a05;
+      out[(s + 0) * 10 + j + 6] = a06;
+      out[(s + 0) * 10 + j + 7] = a07;
     }
     for (let j = 8; j < 10; j++) {
       let a00 = 0;

@@ -1121,28 +1121,44 @@ function matmul8(w: Float32Array, x: Float32Array, out: Float32Array, samples: n
     }
   }
   for (; s < samples; s++) {
-    for (let i = 0; i < 48; i += 4) {
-      let a00 = 0, a01 = 0, a02 = 0, a03 = 0;
+    for (let i = 0; i < 48; i += 8) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a04 = 0, a05 = 0, a06 = 0, a07 = 0;
       const wo0 = (i + 0) * 1;
       const wo1 = (i + 1) * 1;
       const wo2 = (i + 2) * 1;
       const wo3 = (i + 3) * 1;
+      const wo4 = (i + 4) * 1;
+      const wo5 = (i + 5) * 1;
+      const wo6 = (i + 6) * 1;
+      const wo7 = (i + 7) * 1;
       const xo0 = (s + 0) * 1;
       for (let p = 0; p < 1; p++) {
         const w0 = w[wo0 + p];
         const w1 = w[wo1 + p];
         const w2 = w[wo2 + p];
         const w3 = w[wo3 + p];
+        const w4 = w[wo4 + p];
+        const w5 = w[wo5 + p];
+        const w6 = w[wo6 + p];
+        const w7 = w[wo7 + p];
         const x0 = x[xo0 + p];
         a00 += w0 * x0;
         a01 += w1 * x0;
         a02 += w2 * x0;
         a03 += w3 * x0;
+        a04 += w4 * x0;
+        a05 += w5 * x0;
+        a06 += w6 * x0;
+        a07 += w7 * x0;
       }
       out[(s + 0) * 48 + i + 0] = a00;
       out[(s + 0) * 48 + i + 1] = a01;
       out[(s + 0) * 48 + i + 2] = a02;
       out[(s + 0) * 48 + i + 3] = a03;
+      out[(s + 0) * 48 + i + 4] = a04;
+      out[(s + 0) * 48 + i + 5] = a05;
+      out[(s + 0) * 48 + i + 6] = a06;
+      out[(s + 0) * 48 + i + 7] = a07;
     }
   }
 }
@@ -1204,28 +1220,44 @@ function matmul16(w: Float32Array, x: Float32Array, out: Float32Array, samples: 
     }
   }
   for (; s < samples; s++) {
-    for (let i = 0; i < 48; i += 4) {
-      let a00 = 0, a01 = 0, a02 = 0, a03 = 0;
+    for (let i = 0; i < 48; i += 8) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a04 = 0, a05 = 0, a06 = 0, a07 = 0;
       const wo0 = (i + 0) * 12;
       const wo1 = (i + 1) * 12;
       const wo2 = (i + 2) * 12;
       const wo3 = (i + 3) * 12;
+      const wo4 = (i + 4) * 12;
+      const wo5 = (i + 5) * 12;
+      const wo6 = (i + 6) * 12;
+      const wo7 = (i + 7) * 12;
       const xo0 = (s + 0) * 12;
       for (let p = 0; p < 12; p++) {
         const w0 = w[wo0 + p];
         const w1 = w[wo1 + p];
         const w2 = w[wo2 + p];
         const w3 = w[wo3 + p];
+        const w4 = w[wo4 + p];
+        const w5 = w[wo5 + p];
+        const w6 = w[wo6 + p];
+        const w7 = w[wo7 + p];
         const x0 = x[xo0 + p];
         a00 += w0 * x0;
         a01 += w1 * x0;
         a02 += w2 * x0;
         a03 += w3 * x0;
+        a04 += w4 * x0;
+        a05 += w5 * x0;
+        a06 += w6 * x0;
+        a07 += w7 * x0;
       }
       out[(s + 0) * 48 + i + 0] = a00;
       out[(s + 0) * 48 + i + 1] = a01;
       out[(s + 0) * 48 + i + 2] = a02;
       out[(s + 0) * 48 + i + 3] = a03;
+      out[(s + 0) * 48 + i + 4] = a04;
+      out[(s + 0) * 48 + i + 5] = a05;
+      out[(s + 0) * 48 + i + 6] = a06;
+      out[(s + 0) * 48 + i + 7] = a07;
     }
   }
 }
@@ -1287,28 +1319,44 @@ function matmul26(w: Float32Array, x: Float32Array, out: Float32Array, samples: 
     }
   }
   for (; s < samples; s++) {
-    for (let i = 0; i < 48; i += 4) {
-      let a00 = 0, a01 = 0, a02 = 0, a03 = 0;
+    for (let i = 0; i < 48; i += 8) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a04 = 0, a05 = 0, a06 = 0, a07 = 0;
       const wo0 = (i + 0) * 12;
       const wo1 = (i + 1) * 12;
       const wo2 = (i + 2) * 12;
       const wo3 = (i + 3) * 12;
+      const wo4 = (i + 4) * 12;
+      const wo5 = (i + 5) * 12;
+      const wo6 = (i + 6) * 12;
+      const wo7 = (i + 7) * 12;
       const xo0 = (s + 0) * 12;
       for (let p = 0; p < 12; p++) {
         const w0 = w[wo0 + p];
         const w1 = w[wo1 + p];
         const w2 = w[wo2 + p];
         const w3 = w[wo3 + p];
+        const w4 = w[wo4 + p];
+        const w5 = w[wo5 + p];
+        const w6 = w[wo6 + p];
+        const w7 = w[wo7 + p];
         const x0 = x[xo0 + p];
         a00 += w0 * x0;
         a01 += w1 * x0;
         a02 += w2 * x0;
         a03 += w3 * x0;
+        a04 += w4 * x0;
+        a05 += w5 * x0;
+        a06 += w6 * x0;
+        a07 += w7 * x0;
       }
       out[(s + 0) * 48 + i + 0] = a00;
       out[(s + 0) * 48 + i + 1] = a01;
       out[(s + 0) * 48 + i + 2] = a02;
       out[(s + 0) * 48 + i + 3] = a03;
+      out[(s + 0) * 48 + i + 4] = a04;
+      out[(s + 0) * 48 + i + 5] = a05;
+      out[(s + 0) * 48 + i + 6] = a06;
+      out[(s + 0) * 48 + i + 7] = a07;
     }
   }
 }
@@ -1370,28 +1418,44 @@ function matmul34(w: Float32Array, x: Float32Array, out: Float32Array, samples: 
     }
   }
   for (; s < samples; s++) {
-    for (let i = 0; i < 48; i += 4) {
-      let a00 = 0, a01 = 0, a02 = 0, a03 = 0;
+    for (let i = 0; i < 48; i += 8) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a04 = 0, a05 = 0, a06 = 0, a07 = 0;
       const wo0 = (i + 0) * 12;
       const wo1 = (i + 1) * 12;
       const wo2 = (i + 2) * 12;
       const wo3 = (i + 3) * 12;
+      const wo4 = (i + 4) * 12;
+      const wo5 = (i + 5) * 12;
+      const wo6 = (i + 6) * 12;
+      const wo7 = (i + 7) * 12;
       const xo0 = (s + 0) * 12;
       for (let p = 0; p < 12; p++) {
         const w0 = w[wo0 + p];
         const w1 = w[wo1 + p];
         const w2 = w[wo2 + p];
         const w3 = w[wo3 + p];
+        const w4 = w[wo4 + p];
+        const w5 = w[wo5 + p];
+        const w6 = w[wo6 + p];
+        const w7 = w[wo7 + p];
         const x0 = x[xo0 + p];
         a00 += w0 * x0;
         a01 += w1 * x0;
         a02 += w2 * x0;
         a03 += w3 * x0;
+        a04 += w4 * x0;
+        a05 += w5 * x0;
+        a06 += w6 * x0;
+        a07 += w7 * x0;
       }
       out[(s + 0) * 48 + i + 0] = a00;
       out[(s + 0) * 48 + i + 1] = a01;
       out[(s + 0) * 48 + i + 2] = a02;
       out[(s + 0) * 48 + i + 3] = a03;
+      out[(s + 0) * 48 + i + 4] = a04;
+      out[(s + 0) * 48 + i + 5] = a05;
+      out[(s + 0) * 48 + i + 6] = a06;
+      out[(s + 0) * 48 + i + 7] = a07;
     }
   }
 }
@@ -1494,28 +1558,44 @@ function matmul52(w: Float32Array, x: Float32Array, out: Float32Array, samples: 
     }
   }
   for (; s < samples; s++) {
-    for (let i = 0; i < 48; i += 4) {
-      let a00 = 0, a01 = 0, a02 = 0, a03 = 0;
+    for (let i = 0; i < 48; i += 8) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a04 = 0, a05 = 0, a06 = 0, a07 = 0;
       const wo0 = (i + 0) * 1;
       const wo1 = (i + 1) * 1;
       const wo2 = (i + 2) * 1;
       const wo3 = (i + 3) * 1;
+      const wo4 = (i + 4) * 1;
+      const wo5 = (i + 5) * 1;
+      const wo6 = (i + 6) * 1;
+      const wo7 = (i + 7) * 1;
       const xo0 = (s + 0) * 1;
       for (let p = 0; p < 1; p++) {
         const w0 = w[wo0 + p];
         const w1 = w[wo1 + p];
         const w2 = w[wo2 + p];
         const w3 = w[wo3 + p];
+        const w4 = w[wo4 + p];
+        const w5 = w[wo5 + p];
+        const w6 = w[wo6 + p];
+        const w7 = w[wo7 + p];
         const x0 = x[xo0 + p];
         a00 += w0 * x0;
         a01 += w1 * x0;
         a02 += w2 * x0;
         a03 += w3 * x0;
+        a04 += w4 * x0;
+        a05 += w5 * x0;
+        a06 += w6 * x0;
+        a07 += w7 * x0;
       }
       out[(s + 0) * 48 + i + 0] = a00;
       out[(s + 0) * 48 + i + 1] = a01;
       out[(s + 0) * 48 + i + 2] = a02;
       out[(s + 0) * 48 + i + 3] = a03;
+      out[(s + 0) * 48 + i + 4] = a04;
+      out[(s + 0) * 48 + i + 5] = a05;
+      out[(s + 0) * 48 + i + 6] = a06;
+      out[(s + 0) * 48 + i + 7] = a07;
     }
   }
 }
@@ -1577,28 +1657,44 @@ function matmul66(w: Float32Array, x: Float32Array, out: Float32Array, samples: 
     }
   }
   for (; s < samples; s++) {
-    for (let i = 0; i < 48; i += 4) {
-      let a00 = 0, a01 = 0, a02 = 0, a03 = 0;
+    for (let i = 0; i < 48; i += 8) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a04 = 0, a05 = 0, a06 = 0, a07 = 0;
       const wo0 = (i + 0) * 12;
       const wo1 = (i + 1) * 12;
       const wo2 = (i + 2) * 12;
       const wo3 = (i + 3) * 12;
+      const wo4 = (i + 4) * 12;
+      const wo5 = (i + 5) * 12;
+      const wo6 = (i + 6) * 12;
+      const wo7 = (i + 7) * 12;
       const xo0 = (s + 0) * 12;
       for (let p = 0; p < 12; p++) {
         const w0 = w[wo0 + p];
         const w1 = w[wo1 + p];
         const w2 = w[wo2 + p];
         const w3 = w[wo3 + p];
+        const w4 = w[wo4 + p];
+        const w5 = w[wo5 + p];
+        const w6 = w[wo6 + p];
+        const w7 = w[wo7 + p];
         const x0 = x[xo0 + p];
         a00 += w0 * x0;
         a01 += w1 * x0;
         a02 += w2 * x0;
         a03 += w3 * x0;
+        a04 += w4 * x0;
+        a05 += w5 * x0;
+        a06 += w6 * x0;
+        a07 += w7 * x0;
       }
       out[(s + 0) * 48 + i + 0] = a00;
       out[(s + 0) * 48 + i + 1] = a01;
       out[(s + 0) * 48 + i + 2] = a02;
       out[(s + 0) * 48 + i + 3] = a03;
+      out[(s + 0) * 48 + i + 4] = a04;
+      out[(s + 0) * 48 + i + 5] = a05;
+      out[(s + 0) * 48 + i + 6] = a06;
+      out[(s + 0) * 48 + i + 7] = a07;
     }
   }
 }
@@ -1660,28 +1756,44 @@ function matmul81(w: Float32Array, x: Float32Array, out: Float32Array, samples: 
     }
   }
   for (; s < samples; s++) {
-    for (let i = 0; i < 48; i += 4) {
-      let a00 = 0, a01 = 0, a02 = 0, a03 = 0;
+    for (let i = 0; i < 48; i += 8) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a04 = 0, a05 = 0, a06 = 0, a07 = 0;
       const wo0 = (i + 0) * 12;
       const wo1 = (i + 1) * 12;
       const wo2 = (i + 2) * 12;
       const wo3 = (i + 3) * 12;
+      const wo4 = (i + 4) * 12;
+      const wo5 = (i + 5) * 12;
+      const wo6 = (i + 6) * 12;
+      const wo7 = (i + 7) * 12;
       const xo0 = (s + 0) * 12;
       for (let p = 0; p < 12; p++) {
         const w0 = w[wo0 + p];
         const w1 = w[wo1 + p];
         const w2 = w[wo2 + p];
         const w3 = w[wo3 + p];
+        const w4 = w[wo4 + p];
+        const w5 = w[wo5 + p];
+        const w6 = w[wo6 + p];
+        const w7 = w[wo7 + p];
         const x0 = x[xo0 + p];
         a00 += w0 * x0;
         a01 += w1 * x0;
         a02 += w2 * x0;
         a03 += w3 * x0;
+        a04 += w4 * x0;
+        a05 += w5 * x0;
+        a06 += w6 * x0;
+        a07 += w7 * x0;
       }
       out[(s + 0) * 48 + i + 0] = a00;
       out[(s + 0) * 48 + i + 1] = a01;
       out[(s + 0) * 48 + i + 2] = a02;
       out[(s + 0) * 48 + i + 3] = a03;
+      out[(s + 0) * 48 + i + 4] = a04;
+      out[(s + 0) * 48 + i + 5] = a05;
+      out[(s + 0) * 48 + i + 6] = a06;
+      out[(s + 0) * 48 + i + 7] = a07;
     }
   }
 }
@@ -1743,28 +1855,44 @@ function matmul95(w: Float32Array, x: Float32Array, out: Float32Array, samples: 
     }
   }
   for (; s < samples; s++) {
-    for (let i = 0; i < 48; i += 4) {
-      let a00 = 0, a01 = 0, a02 = 0, a03 = 0;
+    for (let i = 0; i < 48; i += 8) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a04 = 0, a05 = 0, a06 = 0, a07 = 0;
       const wo0 = (i + 0) * 12;
       const wo1 = (i + 1) * 12;
       const wo2 = (i + 2) * 12;
       const wo3 = (i + 3) * 12;
+      const wo4 = (i + 4) * 12;
+      const wo5 = (i + 5) * 12;
+      const wo6 = (i + 6) * 12;
+      const wo7 = (i + 7) * 12;
       const xo0 = (s + 0) * 12;
       for (let p = 0; p < 12; p++) {
         const w0 = w[wo0 + p];
         const w1 = w[wo1 + p];
         const w2 = w[wo2 + p];
         const w3 = w[wo3 + p];
+        const w4 = w[wo4 + p];
+        const w5 = w[wo5 + p];
+        const w6 = w[wo6 + p];
+        const w7 = w[wo7 + p];
         const x0 = x[xo0 + p];
         a00 += w0 * x0;
         a01 += w1 * x0;
         a02 += w2 * x0;
         a03 += w3 * x0;
+        a04 += w4 * x0;
+        a05 += w5 * x0;
+        a06 += w6 * x0;
+        a07 += w7 * x0;
       }
       out[(s + 0) * 48 + i + 0] = a00;
       out[(s + 0) * 48 + i + 1] = a01;
       out[(s + 0) * 48 + i + 2] = a02;
       out[(s + 0) * 48 + i + 3] = a03;
+      out[(s + 0) * 48 + i + 4] = a04;
+      out[(s + 0) * 48 + i + 5] = a05;
+      out[(s + 0) * 48 + i + 6] = a06;
+      out[(s + 0) * 48 + i + 7] = a07;
     }
   }
 }
@@ -1864,7 +1992,39 @@ function matmul120(v: Float32Array, w: Float32Array, out: Float32Array, samples:
     }
   }
   for (; s < samples; s++) {
-    for (let j = 0; j < 12; j += 4) {
+    for (let j = 0; j < 8; j += 8) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a04 = 0, a05 = 0, a06 = 0, a07 = 0;
+      const vo0 = (s + 0) * 1;
+      for (let p = 0; p < 1; p++) {
+        const wo = p * 12 + j;
+        const w0 = w[wo + 0];
+        const w1 = w[wo + 1];
+        const w2 = w[wo + 2];
+        const w3 = w[wo + 3];
+        const w4 = w[wo + 4];
+        const w5 = w[wo + 5];
+        const w6 = w[wo + 6];
+        const w7 = w[wo + 7];
+        const v0 = v[vo0 + p];
+        a00 += v0 * w0;
+        a01 += v0 * w1;
+        a02 += v0 * w2;
+        a03 += v0 * w3;
+        a04 += v0 * w4;
+        a05 += v0 * w5;
+        a06 += v0 * w6;
+        a07 += v0 * w7;
+      }
+      out[(s + 0) * 12 + j + 0] = a00;
+      out[(s + 0) * 12 + j + 1] = a01;
+      out[(s + 0) * 12 + j + 2] = a02;
+      out[(s + 0) * 12 + j + 3] = a03;
+      out[(s + 0) * 12 + j + 4] = a04;
+      out[(s + 0) * 12 + j + 5] = a05;
+      out[(s + 0) * 12 + j + 6] = a06;
+      out[(s + 0) * 12 + j + 7] = a07;
+    }
+    for (let j = 8; j < 12; j += 4) {
       let a00 = 0, a01 = 0, a02 = 0, a03 = 0;
       const vo0 = (s + 0) * 1;
       for (let p = 0; p < 1; p++) {
@@ -1956,7 +2116,39 @@ function matmul158(v: Float32Array, w: Float32Array, out: Float32Array, samples:
     }
   }
   for (; s < samples; s++) {
-    for (let j = 0; j < 12; j += 4) {
+    for (let j = 0; j < 8; j += 8) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a04 = 0, a05 = 0, a06 = 0, a07 = 0;
+      const vo0 = (s + 0) * 48;
+      for (let p = 0; p < 48; p++) {
+        const wo = p * 12 + j;
+        const w0 = w[wo + 0];
+        const w1 = w[wo + 1];
+        const w2 = w[wo + 2];
+        const w3 = w[wo + 3];
+        const w4 = w[wo + 4];
+        const w5 = w[wo + 5];
+        const w6 = w[wo + 6];
+        const w7 = w[wo + 7];
+        const v0 = v[vo0 + p];
+        a00 += v0 * w0;
+        a01 += v0 * w1;
+        a02 += v0 * w2;
+        a03 += v0 * w3;
+        a04 += v0 * w4;
+        a05 += v0 * w5;
+        a06 += v0 * w6;
+        a07 += v0 * w7;
+      }
+      out[(s + 0) * 12 + j + 0] = a00;
+      out[(s + 0) * 12 + j + 1] = a01;
+      out[(s + 0) * 12 + j + 2] = a02;
+      out[(s + 0) * 12 + j + 3] = a03;
+      out[(s + 0) * 12 + j + 4] = a04;
+      out[(s + 0) * 12 + j + 5] = a05;
+      out[(s + 0) * 12 + j + 6] = a06;
+      out[(s + 0) * 12 + j + 7] = a07;
+    }
+    for (let j = 8; j < 12; j += 4) {
       let a00 = 0, a01 = 0, a02 = 0, a03 = 0;
       const vo0 = (s + 0) * 48;
       for (let p = 0; p < 48; p++) {
@@ -2135,7 +2327,39 @@ function matmul165(v: Float32Array, w: Float32Array, out: Float32Array, samples:
     }
   }
   for (; s < samples; s++) {
-    for (let j = 0; j < 12; j += 4) {
+    for (let j = 0; j < 8; j += 8) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a04 = 0, a05 = 0, a06 = 0, a07 = 0;
+      const vo0 = (s + 0) * 48;
+      for (let p = 0; p < 48; p++) {
+        const wo = p * 12 + j;
+        const w0 = w[wo + 0];
+        const w1 = w[wo + 1];
+        const w2 = w[wo + 2];
+        const w3 = w[wo + 3];
+        const w4 = w[wo + 4];
+        const w5 = w[wo + 5];
+        const w6 = w[wo + 6];
+        const w7 = w[wo + 7];
+        const v0 = v[vo0 + p];
+        a00 += v0 * w0;
+        a01 += v0 * w1;
+        a02 += v0 * w2;
+        a03 += v0 * w3;
+        a04 += v0 * w4;
+        a05 += v0 * w5;
+        a06 += v0 * w6;
+        a07 += v0 * w7;
+      }
+      out[(s + 0) * 12 + j + 0] = a00;
+      out[(s + 0) * 12 + j + 1] = a01;
+      out[(s + 0) * 12 + j + 2] = a02;
+      out[(s + 0) * 12 + j + 3] = a03;
+      out[(s + 0) * 12 + j + 4] = a04;
+      out[(s + 0) * 12 + j + 5] = a05;
+      out[(s + 0) * 12 + j + 6] = a06;
+      out[(s + 0) * 12 + j + 7] = a07;
+    }
+    for (let j = 8; j < 12; j += 4) {
       let a00 = 0, a01 = 0, a02 = 0, a03 = 0;
       const vo0 = (s + 0) * 48;
       for (let p = 0; p < 48; p++) {
@@ -2212,7 +2436,39 @@ function matmul201(v: Float32Array, w: Float32Array, out: Float32Array, samples:
     }
   }
   for (; s < samples; s++) {
-    for (let j = 0; j < 12; j += 4) {
+    for (let j = 0; j < 8; j += 8) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a04 = 0, a05 = 0, a06 = 0, a07 = 0;
+      const vo0 = (s + 0) * 48;
+      for (let p = 0; p < 48; p++) {
+        const wo = p * 12 + j;
+        const w0 = w[wo + 0];
+        const w1 = w[wo + 1];
+        const w2 = w[wo + 2];
+        const w3 = w[wo + 3];
+        const w4 = w[wo + 4];
+        const w5 = w[wo + 5];
+        const w6 = w[wo + 6];
+        const w7 = w[wo + 7];
+        const v0 = v[vo0 + p];
+        a00 += v0 * w0;
+        a01 += v0 * w1;
+        a02 += v0 * w2;
+        a03 += v0 * w3;
+        a04 += v0 * w4;
+        a05 += v0 * w5;
+        a06 += v0 * w6;
+        a07 += v0 * w7;
+      }
+      out[(s + 0) * 12 + j + 0] = a00;
+      out[(s + 0) * 12 + j + 1] = a01;
+      out[(s + 0) * 12 + j + 2] = a02;
+      out[(s + 0) * 12 + j + 3] = a03;
+      out[(s + 0) * 12 + j + 4] = a04;
+      out[(s + 0) * 12 + j + 5] = a05;
+      out[(s + 0) * 12 + j + 6] = a06;
+      out[(s + 0) * 12 + j + 7] = a07;
+    }
+    for (let j = 8; j < 12; j += 4) {
       let a00 = 0, a01 = 0, a02 = 0, a03 = 0;
       const vo0 = (s + 0) * 48;
       for (let p = 0; p < 48; p++) {

@@ -1210,28 +1210,44 @@ function matmul8(w: Float32Array, x: Float32Array, out: Float32Array, samples: n
     }
   }
   for (; s < samples; s++) {
-    for (let i = 0; i < 64; i += 4) {
-      let a00 = 0, a01 = 0, a02 = 0, a03 = 0;
+    for (let i = 0; i < 64; i += 8) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a04 = 0, a05 = 0, a06 = 0, a07 = 0;
       const wo0 = (i + 0) * 8;
       const wo1 = (i + 1) * 8;
       const wo2 = (i + 2) * 8;
       const wo3 = (i + 3) * 8;
+      const wo4 = (i + 4) * 8;
+      const wo5 = (i + 5) * 8;
+      const wo6 = (i + 6) * 8;
+      const wo7 = (i + 7) * 8;
       const xo0 = (s + 0) * 8;
       for (let p = 0; p < 8; p++) {
         const w0 = w[wo0 + p];
         const w1 = w[wo1 + p];
         const w2 = w[wo2 + p];
         const w3 = w[wo3 + p];
+        const w4 = w[wo4 + p];
+        const w5 = w[wo5 + p];
+        const w6 = w[wo6 + p];
+        const w7 = w[wo7 + p];
         const x0 = x[xo0 + p];
         a00 += w0 * x0;
         a01 += w1 * x0;
         a02 += w2 * x0;
         a03 += w3 * x0;
+        a04 += w4 * x0;
+        a05 += w5 * x0;
+        a06 += w6 * x0;
+        a07 += w7 * x0;
       }
       out[(s + 0) * 64 + i + 0] = a00;
       out[(s + 0) * 64 + i + 1] = a01;
       out[(s + 0) * 64 + i + 2] = a02;
       out[(s + 0) * 64 + i + 3] = a03;
+      out[(s + 0) * 64 + i + 4] = a04;
+      out[(s + 0) * 64 + i + 5] = a05;
+      out[(s + 0) * 64 + i + 6] = a06;
+      out[(s + 0) * 64 + i + 7] = a07;
     }
   }
 }
@@ -1293,28 +1309,44 @@ function matmul16(w: Float32Array, x: Float32Array, out: Float32Array, samples: 
     }
   }
   for (; s < samples; s++) {
-    for (let i = 0; i < 64; i += 4) {
-      let a00 = 0, a01 = 0, a02 = 0, a03 = 0;
+    for (let i = 0; i < 64; i += 8) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a04 = 0, a05 = 0, a06 = 0, a07 = 0;
       const wo0 = (i + 0) * 16;
       const wo1 = (i + 1) * 16;
       const wo2 = (i + 2) * 16;
       const wo3 = (i + 3) * 16;
+      const wo4 = (i + 4) * 16;
+      const wo5 = (i + 5) * 16;
+      const wo6 = (i + 6) * 16;
+      const wo7 = (i + 7) * 16;
       const xo0 = (s + 0) * 16;
       for (let p = 0; p < 16; p++) {
         const w0 = w[wo0 + p];
         const w1 = w[wo1 + p];
         const w2 = w[wo2 + p];
         const w3 = w[wo3 + p];
+        const w4 = w[wo4 + p];
+        const w5 = w[wo5 + p];
+        const w6 = w[wo6 + p];
+        const w7 = w[wo7 + p];
         const x0 = x[xo0 + p];
         a00 += w0 * x0;
         a01 += w1 * x0;
         a02 += w2 * x0;
         a03 += w3 * x0;
+        a04 += w4 * x0;
+        a05 += w5 * x0;
+        a06 += w6 * x0;
+        a07 += w7 * x0;
       }
       out[(s + 0) * 64 + i + 0] = a00;
       out[(s + 0) * 64 + i + 1] = a01;
       out[(s + 0) * 64 + i + 2] = a02;
       out[(s + 0) * 64 + i + 3] = a03;
+      out[(s + 0) * 64 + i + 4] = a04;
+      out[(s + 0) * 64 + i + 5] = a05;
+      out[(s + 0) * 64 + i + 6] = a06;
+      out[(s + 0) * 64 + i + 7] = a07;
     }
   }
 }
@@ -1376,28 +1408,44 @@ function matmul26(w: Float32Array, x: Float32Array, out: Float32Array, samples: 
     }
   }
   for (; s < samples; s++) {
-    for (let i = 0; i < 64; i += 4) {
-      let a00 = 0, a01 = 0, a02 = 0, a03 = 0;
+    for (let i = 0; i < 64; i += 8) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a04 = 0, a05 = 0, a06 = 0, a07 = 0;
       const wo0 = (i + 0) * 8;
       const wo1 = (i + 1) * 8;
       const wo2 = (i + 2) * 8;
       const wo3 = (i + 3) * 8;
+      const wo4 = (i + 4) * 8;
+      const wo5 = (i + 5) * 8;
+      const wo6 = (i + 6) * 8;
+      const wo7 = (i + 7) * 8;
       const xo0 = (s + 0) * 8;
       for (let p = 0; p < 8; p++) {
         const w0 = w[wo0 + p];
         const w1 = w[wo1 + p];
         const w2 = w[wo2 + p];
         const w3 = w[wo3 + p];
+        const w4 = w[wo4 + p];
+        const w5 = w[wo5 + p];
+        const w6 = w[wo6 + p];
+        const w7 = w[wo7 + p];
         const x0 = x[xo0 + p];
         a00 += w0 * x0;
         a01 += w1 * x0;
         a02 += w2 * x0;
         a03 += w3 * x0;
+        a04 += w4 * x0;
+        a05 += w5 * x0;
+        a06 += w6 * x0;
+        a07 += w7 * x0;
       }
       out[(s + 0) * 64 + i + 0] = a00;
       out[(s + 0) * 64 + i + 1] = a01;
       out[(s + 0) * 64 + i + 2] = a02;
       out[(s + 0) * 64 + i + 3] = a03;
+      out[(s + 0) * 64 + i + 4] = a04;
+      out[(s + 0) * 64 + i + 5] = a05;
+      out[(s + 0) * 64 + i + 6] = a06;
+      out[(s + 0) * 64 + i + 7] = a07;
     }
   }
 }
@@ -1459,28 +1507,44 @@ function matmul34(w: Float32Array, x: Float32Array, out: Float32Array, samples: 
     }
   }
   for (; s < samples; s++) {
-    for (let i = 0; i < 64; i += 4) {
-      let a00 = 0, a01 = 0, a02 = 0, a03 = 0;
+    for (let i = 0; i < 64; i += 8) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a04 = 0, a05 = 0, a06 = 0, a07 = 0;
       const wo0 = (i + 0) * 16;
       const wo1 = (i + 1) * 16;
       const wo2 = (i + 2) * 16;
       const wo3 = (i + 3) * 16;
+      const wo4 = (i + 4) * 16;
+      const wo5 = (i + 5) * 16;
+      const wo6 = (i + 6) * 16;
+      const wo7 = (i + 7) * 16;
       const xo0 = (s + 0) * 16;
       for (let p = 0; p < 16; p++) {
         const w0 = w[wo0 + p];
         const w1 = w[wo1 + p];
         const w2 = w[wo2 + p];
         const w3 = w[wo3 + p];
+        const w4 = w[wo4 + p];
+        const w5 = w[wo5 + p];
+        const w6 = w[wo6 + p];
+        const w7 = w[wo7 + p];
         const x0 = x[xo0 + p];
         a00 += w0 * x0;
         a01 += w1 * x0;
         a02 += w2 * x0;
         a03 += w3 * x0;
+        a04 += w4 * x0;
+        a05 += w5 * x0;
+        a06 += w6 * x0;
+        a07 += w7 * x0;
       }
       out[(s + 0) * 64 + i + 0] = a00;
       out[(s + 0) * 64 + i + 1] = a01;
       out[(s + 0) * 64 + i + 2] = a02;
       out[(s + 0) * 64 + i + 3] = a03;
+      out[(s + 0) * 64 + i + 4] = a04;
+      out[(s + 0) * 64 + i + 5] = a05;
+      out[(s + 0) * 64 + i + 6] = a06;
+      out[(s + 0) * 64 + i + 7] = a07;
     }
   }
 }
@@ -1659,28 +1723,44 @@ function matmul53(w: Float32Array, x: Float32Array, out: Float32Array, samples: 
     }
   }
   for (; s < samples; s++) {
-    for (let i = 0; i < 64; i += 4) {
-      let a00 = 0, a01 = 0, a02 = 0, a03 = 0;
+    for (let i = 0; i < 64; i += 8) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a04 = 0, a05 = 0, a06 = 0, a07 = 0;
       const wo0 = (i + 0) * 8;
       const wo1 = (i + 1) * 8;
       const wo2 = (i + 2) * 8;
       const wo3 = (i + 3) * 8;
+      const wo4 = (i + 4) * 8;
+      const wo5 = (i + 5) * 8;
+      const wo6 = (i + 6) * 8;
+      const wo7 = (i + 7) * 8;
       const xo0 = (s + 0) * 8;
       for (let p = 0; p < 8; p++) {
         const w0 = w[wo0 + p];
         const w1 = w[wo1 + p];
         const w2 = w[wo2 + p];
         const w3 = w[wo3 + p];
+        const w4 = w[wo4 + p];
+        const w5 = w[wo5 + p];
+        const w6 = w[wo6 + p];
+        const w7 = w[wo7 + p];
         const x0 = x[xo0 + p];
         a00 += w0 * x0;
         a01 += w1 * x0;
         a02 += w2 * x0;
         a03 += w3 * x0;
+        a04 += w4 * x0;
+        a05 += w5 * x0;
+        a06 += w6 * x0;
+        a07 += w7 * x0;
       }
       out[(s + 0) * 64 + i + 0] = a00;
       out[(s + 0) * 64 + i + 1] = a01;
       out[(s + 0) * 64 + i + 2] = a02;
       out[(s + 0) * 64 + i + 3] = a03;
+      out[(s + 0) * 64 + i + 4] = a04;
+      out[(s + 0) * 64 + i + 5] = a05;
+      out[(s + 0) * 64 + i + 6] = a06;
+      out[(s + 0) * 64 + i + 7] = a07;
     }
   }
 }
@@ -1742,28 +1822,44 @@ function matmul67(w: Float32Array, x: Float32Array, out: Float32Array, samples: 
     }
   }
   for (; s < samples; s++) {
-    for (let i = 0; i < 64; i += 4) {
-      let a00 = 0, a01 = 0, a02 = 0, a03 = 0;
+    for (let i = 0; i < 64; i += 8) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a04 = 0, a05 = 0, a06 = 0, a07 = 0;
       const wo0 = (i + 0) * 16;
       const wo1 = (i + 1) * 16;
       const wo2 = (i + 2) * 16;
       const wo3 = (i + 3) * 16;
+      const wo4 = (i + 4) * 16;
+      const wo5 = (i + 5) * 16;
+      const wo6 = (i + 6) * 16;
+      const wo7 = (i + 7) * 16;
       const xo0 = (s + 0) * 16;
       for (let p = 0; p < 16; p++) {
         const w0 = w[wo0 + p];
         const w1 = w[wo1 + p];
         const w2 = w[wo2 + p];
         const w3 = w[wo3 + p];
+        const w4 = w[wo4 + p];
+        const w5 = w[wo5 + p];
+        const w6 = w[wo6 + p];
+        const w7 = w[wo7 + p];
         const x0 = x[xo0 + p];
         a00 += w0 * x0;
         a01 += w1 * x0;
         a02 += w2 * x0;
         a03 += w3 * x0;
+        a04 += w4 * x0;
+        a05 += w5 * x0;
+        a06 += w6 * x0;
+        a07 += w7 * x0;
       }
       out[(s + 0) * 64 + i + 0] = a00;
       out[(s + 0) * 64 + i + 1] = a01;
       out[(s + 0) * 64 + i + 2] = a02;
       out[(s + 0) * 64 + i + 3] = a03;
+      out[(s + 0) * 64 + i + 4] = a04;
+      out[(s + 0) * 64 + i + 5] = a05;
+      out[(s + 0) * 64 + i + 6] = a06;
+      out[(s + 0) * 64 + i + 7] = a07;
     }
   }
 }
@@ -1825,28 +1921,44 @@ function matmul82(w: Float32Array, x: Float32Array, out: Float32Array, samples: 
     }
   }
   for (; s < samples; s++) {
-    for (let i = 0; i < 64; i += 4) {
-      let a00 = 0, a01 = 0, a02 = 0, a03 = 0;
+    for (let i = 0; i < 64; i += 8) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a04 = 0, a05 = 0, a06 = 0, a07 = 0;
       const wo0 = (i + 0) * 8;
       const wo1 = (i + 1) * 8;
       const wo2 = (i + 2) * 8;
       const wo3 = (i + 3) * 8;
+      const wo4 = (i + 4) * 8;
+      const wo5 = (i + 5) * 8;
+      const wo6 = (i + 6) * 8;
+      const wo7 = (i + 7) * 8;
       const xo0 = (s + 0) * 8;
       for (let p = 0; p < 8; p++) {
         const w0 = w[wo0 + p];
         const w1 = w[wo1 + p];
         const w2 = w[wo2 + p];
         const w3 = w[wo3 + p];
+        const w4 = w[wo4 + p];
+        const w5 = w[wo5 + p];
+        const w6 = w[wo6 + p];
+        const w7 = w[wo7 + p];
         const x0 = x[xo0 + p];
         a00 += w0 * x0;
         a01 += w1 * x0;
         a02 += w2 * x0;
         a03 += w3 * x0;
+        a04 += w4 * x0;
+        a05 += w5 * x0;
+        a06 += w6 * x0;
+        a07 += w7 * x0;
       }
       out[(s + 0) * 64 + i + 0] = a00;
       out[(s + 0) * 64 + i + 1] = a01;
       out[(s + 0) * 64 + i + 2] = a02;
       out[(s + 0) * 64 + i + 3] = a03;
+      out[(s + 0) * 64 + i + 4] = a04;
+      out[(s + 0) * 64 + i + 5] = a05;
+      out[(s + 0) * 64 + i + 6] = a06;
+      out[(s + 0) * 64 + i + 7] = a07;
     }
   }
 }
@@ -1908,28 +2020,44 @@ function matmul96(w: Float32Array, x: Float32Array, out: Float32Array, samples: 
     }
   }
   for (; s < samples; s++) {
-    for (let i = 0; i < 64; i += 4) {
-      let a00 = 0, a01 = 0, a02 = 0, a03 = 0;
+    for (let i = 0; i < 64; i += 8) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a04 = 0, a05 = 0, a06 = 0, a07 = 0;
       const wo0 = (i + 0) * 16;
       const wo1 = (i + 1) * 16;
       const wo2 = (i + 2) * 16;
       const wo3 = (i + 3) * 16;
+      const wo4 = (i + 4) * 16;
+      const wo5 = (i + 5) * 16;
+      const wo6 = (i + 6) * 16;
+      const wo7 = (i + 7) * 16;
       const xo0 = (s + 0) * 16;
       for (let p = 0; p < 16; p++) {
         const w0 = w[wo0 + p];
         const w1 = w[wo1 + p];
         const w2 = w[wo2 + p];
         const w3 = w[wo3 + p];
+        const w4 = w[wo4 + p];
+        const w5 = w[wo5 + p];
+        const w6 = w[wo6 + p];
+        const w7 = w[wo7 + p];
         const x0 = x[xo0 + p];
         a00 += w0 * x0;
         a01 += w1 * x0;
         a02 += w2 * x0;
         a03 += w3 * x0;
+        a04 += w4 * x0;
+        a05 += w5 * x0;
+        a06 += w6 * x0;
+        a07 += w7 * x0;
       }
       out[(s + 0) * 64 + i + 0] = a00;
       out[(s + 0) * 64 + i + 1] = a01;
       out[(s + 0) * 64 + i + 2] = a02;
       out[(s + 0) * 64 + i + 3] = a03;
+      out[(s + 0) * 64 + i + 4] = a04;
+      out[(s + 0) * 64 + i + 5] = a05;
+      out[(s + 0) * 64 + i + 6] = a06;
+      out[(s + 0) * 64 + i + 7] = a07;
     }
   }
 }
@@ -2105,8 +2233,8 @@ function matmul126(v: Float32Array, w: Float32Array, out: Float32Array, samples:
     }
   }
   for (; s < samples; s++) {
-    for (let j = 0; j < 16; j += 4) {
-      let a00 = 0, a01 = 0, a02 = 0, a03 = 0;
+    for (let j = 0; j < 16; j += 8) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a04 = 0, a05 = 0, a06 = 0, a07 = 0;
       const vo0 = (s + 0) * 5;
       for (let p = 0; p < 5; p++) {
         const wo = p * 16 + j;
@@ -2114,16 +2242,28 @@ function matmul126(v: Float32Array, w: Float32Array, out: Float32Array, samples:
         const w1 = w[wo + 1];
         const w2 = w[wo + 2];
         const w3 = w[wo + 3];
+        const w4 = w[wo + 4];
+        const w5 = w[wo + 5];
+        const w6 = w[wo + 6];
+        const w7 = w[wo + 7];
         const v0 = v[vo0 + p];
         a00 += v0 * w0;
         a01 += v0 * w1;
         a02 += v0 * w2;
         a03 += v0 * w3;
+        a04 += v0 * w4;
+        a05 += v0 * w5;
+        a06 += v0 * w6;
+        a07 += v0 * w7;
       }
       out[(s + 0) * 16 + j + 0] = a00;
       out[(s + 0) * 16 + j + 1] = a01;
       out[(s + 0) * 16 + j + 2] = a02;
       out[(s + 0) * 16 + j + 3] = a03;
+      out[(s + 0) * 16 + j + 4] = a04;
+      out[(s + 0) * 16 + j + 5] = a05;
+      out[(s + 0) * 16 + j + 6] = a06;
+      out[(s + 0) * 16 + j + 7] = a07;
     }
   }
 }
@@ -2246,8 +2386,8 @@ function matmul164(v: Float32Array, w: Float32Array, out: Float32Array, samples:
     }
   }
   for (; s < samples; s++) {
-    for (let j = 0; j < 16; j += 4) {
-      let a00 = 0, a01 = 0, a02 = 0, a03 = 0;
+    for (let j = 0; j < 16; j += 8) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a04 = 0, a05 = 0, a06 = 0, a07 = 0;
       const vo0 = (s + 0) * 64;
       for (let p = 0; p < 64; p++) {
         const wo = p * 16 + j;
@@ -2255,16 +2395,28 @@ function matmul164(v: Float32Array, w: Float32Array, out: Float32Array, samples:
         const w1 = w[wo + 1];
         const w2 = w[wo + 2];
         const w3 = w[wo + 3];
+        const w4 = w[wo + 4];
+        const w5 = w[wo + 5];
+        const w6 = w[wo + 6];
+        const w7 = w[wo + 7];
         const v0 = v[vo0 + p];
         a00 += v0 * w0;
         a01 += v0 * w1;
         a02 += v0 * w2;
         a03 += v0 * w3;
+        a04 += v0 * w4;
+        a05 += v0 * w5;
+        a06 += v0 * w6;
+        a07 += v0 * w7;
       }
       out[(s + 0) * 16 + j + 0] = a00;
       out[(s + 0) * 16 + j + 1] = a01;
       out[(s + 0) * 16 + j + 2] = a02;
       out[(s + 0) * 16 + j + 3] = a03;
+      out[(s + 0) * 16 + j + 4] = a04;
+      out[(s + 0) * 16 + j + 5] = a05;
+      out[(s + 0) * 16 + j + 6] = a06;
+      out[(s + 0) * 16 + j + 7] = a07;
     }
   }
 }
@@ -2374,8 +2526,8 @@ function matmul169(v: Float32Array, w: Float32Array, out: Float32Array, samples:
     }
   }
   for (; s < samples; s++) {
-    for (let j = 0; j < 8; j += 4) {
-      let a00 = 0, a01 = 0, a02 = 0, a03 = 0;
+    for (let j = 0; j < 8; j += 8) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a04 = 0, a05 = 0, a06 = 0, a07 = 0;
       const vo0 = (s + 0) * 64;
       for (let p = 0; p < 64; p++) {
         const wo = p * 8 + j;
@@ -2383,16 +2535,28 @@ function matmul169(v: Float32Array, w: Float32Array, out: Float32Array, samples:
         const w1 = w[wo + 1];
         const w2 = w[wo + 2];
         const w3 = w[wo + 3];
+        const w4 = w[wo + 4];
+        const w5 = w[wo + 5];
+        const w6 = w[wo + 6];
+        const w7 = w[wo + 7];
         const v0 = v[vo0 + p];
         a00 += v0 * w0;
         a01 += v0 * w1;
         a02 += v0 * w2;
         a03 += v0 * w3;
+        a04 += v0 * w4;
+        a05 += v0 * w5;
+        a06 += v0 * w6;
+        a07 += v0 * w7;
       }
       out[(s + 0) * 8 + j + 0] = a00;
       out[(s + 0) * 8 + j + 1] = a01;
       out[(s + 0) * 8 + j + 2] = a02;
       out[(s + 0) * 8 + j + 3] = a03;
+      out[(s + 0) * 8 + j + 4] = a04;
+      out[(s + 0) * 8 + j + 5] = a05;
+      out[(s + 0) * 8 + j + 6] = a06;
+      out[(s + 0) * 8 + j + 7] = a07;
     }
   }
 }
@@ -2451,8 +2615,8 @@ function matmul205(v: Float32Array, w: Float32Array, out: Float32Array, samples:
     }
   }
   for (; s < samples; s++) {
-    for (let j = 0; j < 16; j += 4) {
-      let a00 = 0, a01 = 0, a02 = 0, a03 = 0;
+    for (let j = 0; j < 16; j += 8) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a04 = 0, a05 = 0, a06 = 0, a07 = 0;
       const vo0 = (s + 0) * 64;
       for (let p = 0; p < 64; p++) {
         const wo = p * 16 + j;
@@ -2460,16 +2624,28 @@ function matmul205(v: Float32Array, w: Float32Array, out: Float32Array, samples:
         const w1 = w[wo + 1];
         const w2 = w[wo + 2];
         const w3 = w[wo + 3];
+        const w4 = w[wo + 4];
+        const w5 = w[wo + 5];
+        const w6 = w[wo + 6];
+        const w7 = w[wo + 7];
         const v0 = v[vo0 + p];
         a00 += v0 * w0;
         a01 += v0 * w1;
         a02 += v0 * w2;
         a03 += v0 * w3;
+        a04 += v0 * w4;
+        a05 += v0 * w5;
+        a06 += v0 * w6;
+        a07 += v0 * w7;
       }
       out[(s + 0) * 16 + j + 0] = a00;
       out[(s + 0) * 16 + j + 1] = a01;
       out[(s + 0) * 16 + j + 2] = a02;
       out[(s + 0) * 16 + j + 3] = a03;
+      out[(s + 0) * 16 + j + 4] = a04;
+      out[(s + 0) * 16 + j + 5] = a05;
+      out[(s + 0) * 16 + j + 6] = a06;
+      out[(s + 0) * 16 + j + 7] = a07;
     }
   }
 }
@@ -2630,8 +2806,8 @@ function matmul215(v: Float32Array, w: Float32Array, out: Float32Array, samples:
     }
   }
   for (; s < samples; s++) {
-    for (let j = 0; j < 8; j += 4) {
-      let a00 = 0, a01 = 0, a02 = 0, a03 = 0;
+    for (let j = 0; j < 8; j += 8) {
+      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a04 = 0, a05 = 0, a06 = 0, a07 = 0;
       const vo0 = (s + 0) * 64;
       for (let p = 0; p < 64; p++) {
         const wo = p * 8 + j;
@@ -2639,16 +2815,28 @@ function matmul215(v: Float32Array, w: Float32Array, out: Float32Array, samples:
         const w1 = w[wo + 1];
         const w2 = w[wo + 2];
         const w3 = w[wo + 3];
+        const w4 = w[wo + 4];
+        const w5 = w[wo + 5];
+        const w6 = w[wo + 6];
+        const w7 = w[wo + 7];
         const v0 = v[vo0 + p];
         a00 += v0 * w0;
         a01 += v0 * w1;
         a02 += v0 * w2;
         a03 += v0 * w3;
+        a04 += v0 * w4;
+        a05 += v0 * w5;
+        a06 += v0 * w6;
+        a07 += v0 * w7;
       }
       out[(s + 0) * 8 + j + 0] = a00;
       out[(s + 0) * 8 + j + 1] = a01;
       out[(s + 0) * 8 + j + 2] = a02;
       out[(s + 0) * 8 + j + 3] = a03;
+      out[(s + 0) * 8 + j + 4] = a04;
+      out[(s + 0) * 8 + j + 5] = a05;
+      out[(s + 0) * 8 + j + 6] = a06;
+      out[(s + 0) * 8 + j + 7] = a07;
     }
   }
 }

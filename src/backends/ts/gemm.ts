@@ -44,8 +44,12 @@ export function emitRowsKernel(code: Code, name: string, arrayType: string, m: n
       if (fullRows > 0) code.block(`for (let i = 0; i < ${fullRows}; i += 4) {`, () => body(4, 4, 's', 'i'));
       if (m % 4 > 0) code.block(`for (let i = ${fullRows}; i < ${m}; i++) {`, () => body(4, 1, 's', 'i'));
     });
+    // One sample at a time (a batch of one): eight rows per tile, so x is loaded once for eight products.
+    const eightRows = m - (m % 8);
     code.block('for (; s < samples; s++) {', () => {
-      if (fullRows > 0) code.block(`for (let i = 0; i < ${fullRows}; i += 4) {`, () => body(1, 4, 's', 'i'));
+      if (eightRows > 0) code.block(`for (let i = 0; i < ${eightRows}; i += 8) {`, () => body(1, 8, 's', 'i'));
+      if (m % 8 >= 4)
+        code.block(`for (let i = ${eightRows}; i < ${eightRows + 4}; i += 4) {`, () => body(1, 4, 's', 'i'));
       if (m % 4 > 0) code.block(`for (let i = ${fullRows}; i < ${m}; i++) {`, () => body(1, 1, 's', 'i'));
     });
   });
@@ -76,8 +80,12 @@ export function emitColsKernel(code: Code, name: string, arrayType: string, k: n
       if (fullCols > 0) code.block(`for (let j = 0; j < ${fullCols}; j += 4) {`, () => body(4, 4, 's', 'j'));
       if (n % 4 > 0) code.block(`for (let j = ${fullCols}; j < ${n}; j++) {`, () => body(4, 1, 's', 'j'));
     });
+    // One sample at a time: eight columns per tile, so v is loaded once for eight products.
+    const eightCols = n - (n % 8);
     code.block('for (; s < samples; s++) {', () => {
-      if (fullCols > 0) code.block(`for (let j = 0; j < ${fullCols}; j += 4) {`, () => body(1, 4, 's', 'j'));
+      if (eightCols > 0) code.block(`for (let j = 0; j < ${eightCols}; j += 8) {`, () => body(1, 8, 's', 'j'));
+      if (n % 8 >= 4)
+        code.block(`for (let j = ${eightCols}; j < ${eightCols + 4}; j += 4) {`, () => body(1, 4, 's', 'j'));
       if (n % 4 > 0) code.block(`for (let j = ${fullCols}; j < ${n}; j++) {`, () => body(1, 1, 's', 'j'));
     });
   });
