@@ -14,12 +14,14 @@ const examples = readdirSync(examplesDir)
 describe('emitted TypeScript', () => {
   it.each(examples)('of examples/%s at -O2 in f32 matches its golden file', async (file) => {
     const source = readFileSync(new URL(file, examplesDir), 'utf8');
-    const model = selectModel(compileOk(source, `examples/${file}`));
+    const program = compileOk(source, `examples/${file}`);
+    const model = selectModel(program);
     const { code } = compileToTypeScript(model, {
       level: 2,
       dtype: 'f32',
       sizes: bindSizes(model),
       source: { file: `examples/${file}`, text: source },
+      cells: program.cellTable,
     });
     await expect(code).toMatchFileSnapshot(`./golden/${file.replace('.rnn', '')}.ts`);
   });

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -15,7 +15,7 @@ import { bindSizes, initParams } from '../src/interp/run.js';
 import { type Graph, isOp } from '../src/ir/graph.js';
 import { keepOutputs } from '../src/ir/prune.js';
 import type { Tensor } from '../src/tensor/tensor.js';
-import { examplesDir, loadExample, maxRelativeError } from './helpers/compile.js';
+import { examplesDir, loadExample, maxRelativeError, referenceDir } from './helpers/compile.js';
 
 const examples = readdirSync(examplesDir)
   .filter((f) => f.endsWith('.rnn'))
@@ -50,12 +50,14 @@ const cases = examples.flatMap((file) => [
 const written: string[] = [];
 
 function generate(file: string, level: 0 | 1 | 2, dtype: 'f32' | 'f64'): { path: string; model: ModelInfo } {
-  const model = selectModel(loadExample(file));
+  const program = loadExample(file);
+  const model = selectModel(program);
   const { code } = compileToTypeScript(model, {
     level,
     dtype,
     sizes: bindSizes(model),
     source: { file: `examples/${file}`, text: '' },
+    cells: program.cellTable,
   });
   const path = join(outDir, `${file.replace('.rnn', '')}_O${level}_${dtype}.ts`);
   writeFileSync(path, code);
@@ -226,5 +228,62 @@ describe('run-time checks of a generated module', () => {
         .output.data;
     expect(Array.from(run({ h }))).not.toEqual(Array.from(run({})));
     expect(Array.from(h)).toEqual([0, 0.1, 0.2, 0.3, 0.4].map((v) => Math.fround(v)));
+  });
+});
+
+describe('the fused weight layout of a generated module', () => {
+  interface Packing {
+    init(seed: number): Record<string, Float64Array>;
+    pack(params: unknown): { kind: 'packed'; params: unknown; weights: Record<string, Float64Array> };
+    unpack(weights: unknown): Record<string, Float64Array>;
+    packedLayouts: Record<string, readonly string[]>;
+    forward(model: unknown, inputs: unknown): { outputs: { output: { data: Float64Array } } };
+    grad(model: unknown, inputs: unknown): { loss: number };
+    fromTorch(stateDict: Record<string, ArrayLike<number>>): Record<string, Float64Array>;
+    toTorch(params: unknown): Record<string, Float64Array>;
+  }
+  const load = async () => (await import(join(outDir, 'lstm_O2_f64.ts'))) as Packing;
+  const x = { data: Float64Array.from({ length: 7 * 2 * 3 }, (_, k) => Math.sin(k)), shape: [7, 2, 3] };
+
+  it('stacks the gates once with pack, gives the same results from packed params, and unpacks to the same params', async () => {
+    const mod = await load();
+    const params = mod.init(4);
+    const packed = mod.pack(params);
+    expect(Object.values(mod.packedLayouts)).toContainEqual(['W_hi', 'W_hf', 'W_hg', 'W_ho']);
+    expect(packed.weights['W_hi+W_hf+W_hg+W_ho'].length).toBe(4 * 5 * 5);
+    expect(Array.from(mod.forward(packed, { x }).outputs.output.data)).toEqual(
+      Array.from(mod.forward(params, { x }).outputs.output.data),
+    );
+    const unpacked = mod.unpack(packed.weights);
+    for (const [name, value] of Object.entries(unpacked))
+      expect(Array.from(value), name).toEqual(Array.from(params[name]));
+  });
+
+  it('loads PyTorch nn.LSTM weights with fromTorch and reproduces PyTorch, and toTorch gives them back', async () => {
+    const mod = await load();
+    const reference = JSON.parse(readFileSync(new URL('lstm_I3_H5_B2_T7.json', referenceDir), 'utf8')) as Record<
+      string,
+      unknown
+    >;
+    const flatten = (v: unknown): number[] => (Array.isArray(v) ? v.flatMap(flatten) : [v as number]);
+    const stateDict = Object.fromEntries(
+      Object.entries(reference.params as Record<string, unknown>).map(([k, v]) => [k, flatten(v)]),
+    );
+    const params = mod.fromTorch(stateDict);
+    const h0 = Float64Array.from(flatten(reference.h0));
+    const c0 = Float64Array.from(flatten(reference.c0));
+    const inputs = { x: { data: Float64Array.from(flatten(reference.x)), shape: [7, 2, 3] } };
+    const out = (
+      mod.forward as (m: unknown, i: unknown, s: unknown) => { outputs: { output: { data: Float64Array } } }
+    )(params, inputs, { h: h0, c: c0 });
+    expect(maxRelativeError(out.outputs.output.data, flatten(reference.output))).toBeLessThan(1e-9);
+    const back = mod.toTorch(params);
+    for (const [key, values] of Object.entries(stateDict)) expect(Array.from(back[key]), key).toEqual(values);
+  });
+
+  it('names a missing or unknown PyTorch weight', async () => {
+    const mod = await load();
+    expect(() => mod.fromTorch({})).toThrow('rnnc model: no weight_ih_l0 in the PyTorch weights');
+    expect(() => mod.fromTorch({ weight_xx: [] })).toThrow('weight_xx is not a weight of this model');
   });
 });

@@ -47,6 +47,7 @@ export function compileCommand(program: Program, flags: CompileFlags, out: (text
     sizes,
     disable,
     source: { file: program.file, text: program.source },
+    cells: program.cellTable,
     ...(truncate !== undefined && truncate > 0 ? { truncate } : {}),
     ...(remat ? { remat } : {}),
   });

@@ -192,3 +192,34 @@ export function torchInitialStates(model: ModelInfo, given: { h0?: unknown; c0?:
   }
   return states;
 }
+
+/**
+ * The whole PyTorch state dict of a model, as a layout: every key the
+ * model's recurrent layers take (`weight_ih_l0`, …, `_reverse` for backward
+ * directions) and the model params its gate blocks go to, in order. Undefined
+ * when some recurrent layer's cell is not a PyTorch layout (or shares weights
+ * between directions), since then no PyTorch module matches the model.
+ */
+export function torchKeyLayout(
+  model: ModelInfo,
+  cells: ReadonlyMap<string, CellInfo>,
+): Map<string, string[]> | undefined {
+  const layout = new Map<string, string[]>();
+  const layers = recurrentLayers(model);
+  for (const [index, layer] of layers.entries()) {
+    const cell = cells.get(layer.cell);
+    const torch = cell && torchLayoutOf(cell);
+    if (!cell || !torch || (layer.direction === 'bidirectional' && layer.shared)) return undefined;
+    const params = new Set(cell.params.map((p) => p.name));
+    layer.paramNames.forEach((names, direction) => {
+      for (const kind of kinds) {
+        if (!torch.blocks[kind].every((n) => params.has(n))) continue; // a cell without biases
+        layout.set(
+          `${kind}_l${index}${direction === 1 ? '_reverse' : ''}`,
+          torch.blocks[kind].map((n) => names.get(n) as string),
+        );
+      }
+    });
+  }
+  return layers.length > 0 ? layout : undefined;
+}

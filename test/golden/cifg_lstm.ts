@@ -167,6 +167,50 @@ function drawOrthogonal(rows: number, cols: number, seed: number, gain: number):
   return out;
 }
 
+// Weights stacked by rows for fused products, by the names of the params stacked.
+export const packedLayouts = {
+  "W_f+W_g+W_o": ["W_f", "W_g", "W_o"],
+  "U_f+U_g+U_o": ["U_f", "U_g", "U_o"],
+  "U_o+U_g+U_f": ["U_o", "U_g", "U_f"],
+  "W_o+W_g+W_f": ["W_o", "W_g", "W_f"],
+} as const;
+export type PackedName = keyof typeof packedLayouts;
+// Params with their fused weights stacked once (see pack); forward and grad take either.
+export interface Packed { readonly kind: 'packed'; readonly params: Params; readonly weights: { readonly [K in PackedName]: Arr } }
+
+// Stacks the fused weights once, so forward and grad need not; pack again after changing params.
+export function pack(params: Params): Packed {
+  checkParams(params);
+  const weights: { [name: string]: Arr } = {};
+  for (const [key, names] of Object.entries(packedLayouts) as [string, readonly ParamName[]][]) {
+    const parts = names.map((n) => params[n]);
+    const out = new (params[names[0]].constructor as new (n: number) => Arr)(parts.reduce((a, p) => a + p.length, 0));
+    let at = 0;
+    for (const p of parts) { out.set(p, at); at += p.length; }
+    weights[key] = out;
+  }
+  return { kind: 'packed', params, weights: weights as Packed['weights'] };
+}
+
+// Splits stacked weights back into the params they stack (the inverse of pack).
+export function unpack(weights: Packed['weights']): Partial<Params> {
+  const out: { [K in ParamName]?: Arr } = {};
+  for (const [key, names] of Object.entries(packedLayouts) as [PackedName, readonly ParamName[]][]) {
+    const stacked = weights[key];
+    let at = 0;
+    for (const n of names) {
+      const size = paramShapes[n].reduce((a: number, b: number) => a * b, 1);
+      out[n] = stacked.slice(at, at + size);
+      at += size;
+    }
+  }
+  return out;
+}
+
+function unwrap(model: Params | Packed): { params: Params; packed: Packed['weights'] | undefined } {
+  return (model as Packed).kind === 'packed' ? { params: (model as Packed).params, packed: (model as Packed).weights } : { params: model as Params, packed: undefined };
+}
+
 // Params from their declared initializers; the same values as `rnnc run --seed`.
 export function init(seed = 0): Params {
   const p: { [K in ParamName]?: Arr } = {};
@@ -182,25 +226,26 @@ export function init(seed = 0): Params {
   return p as Params;
 }
 
-export function forward(params: Params, inputs: Inputs, initialStates: InitialStates = {}): ForwardResult {
+export function forward(model: Params | Packed, inputs: Inputs, initialStates: InitialStates = {}): ForwardResult {
+  const { params, packed } = unwrap(model);
   checkParams(params);
   const { B, lengths } = checkInputs(inputs, false);
   const T_T = lengths["T"] as number;
   checkInitialStates(initialStates, B);
   const c10_10 = new Float32Array(B * 5);
   const stack13_13 = new Float32Array(45);
-  const mm14_14 = new Float32Array(T_T * B * 15);
-  const v18_16 = new Float32Array(T_T * B * 5);
-  const v19_17 = new Float32Array(T_T * B * 5);
-  const v20_18 = new Float32Array(T_T * B * 5);
-  const stack21_19 = new Float32Array(75);
-  const state22_0_20 = new Float32Array(B * 5);
-  const state22_1_21 = new Float32Array(B * 5);
-  const out22_0_22 = new Float32Array(T_T * B * 5);
-  const mm3_27 = new Float32Array(B * 15);
-  const v9_29 = new Float32Array(B * 5);
-  const v20_30 = new Float32Array(B * 5);
-  const v22_31 = new Float32Array(B * 5);
+  const mm14_15 = new Float32Array(T_T * B * 15);
+  const v18_17 = new Float32Array(T_T * B * 5);
+  const v19_18 = new Float32Array(T_T * B * 5);
+  const v20_19 = new Float32Array(T_T * B * 5);
+  const stack21_20 = new Float32Array(75);
+  const state22_0_22 = new Float32Array(B * 5);
+  const state22_1_23 = new Float32Array(B * 5);
+  const out22_0_24 = new Float32Array(T_T * B * 5);
+  const mm3_29 = new Float32Array(B * 15);
+  const v9_31 = new Float32Array(B * 5);
+  const v20_32 = new Float32Array(B * 5);
+  const v22_33 = new Float32Array(B * 5);
   const in0 = (inputs["x"] as Tensor).data;
   const p1 = params["W_f"];
   const p2 = params["W_g"];
@@ -216,551 +261,576 @@ export function forward(params: Params, inputs: Inputs, initialStates: InitialSt
   // %12 state_init c — 10: state c: [H]
   const init12_12 = initialStates["c"] ?? c10_10;
   // %13 stack_rows packed W_f, W_g, W_o
-  for (let l = 0; l < 1; l++) {
-    stack13_13.set(p1.subarray(l * 15, (l + 1) * 15), l * 45 + 0);
-  }
-  for (let l = 0; l < 1; l++) {
-    stack13_13.set(p2.subarray(l * 15, (l + 1) * 15), l * 45 + 15);
-  }
-  for (let l = 0; l < 1; l++) {
-    stack13_13.set(p3.subarray(l * 15, (l + 1) * 15), l * 45 + 30);
+  let packed13_14 = packed?.["W_f+W_g+W_o"];
+  if (packed13_14 === undefined) {
+    for (let l = 0; l < 1; l++) {
+      stack13_13.set(p1.subarray(l * 15, (l + 1) * 15), l * 45 + 0);
+    }
+    for (let l = 0; l < 1; l++) {
+      stack13_13.set(p2.subarray(l * 15, (l + 1) * 15), l * 45 + 15);
+    }
+    for (let l = 0; l < 1; l++) {
+      stack13_13.set(p3.subarray(l * 15, (l + 1) * 15), l * 45 + 30);
+    }
+    packed13_14 = stack13_13;
   }
   // %14 matmul fused gates — 22: f = sigmoid(W_f @ x + U_f @ h + b_f)
-  matmul15(stack13_13, in0, mm14_14, T_T * B);
+  matmul16(packed13_14, in0, mm14_15, T_T * B);
   // %18 add
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 5;
     for (let j = 0; j < 5; j++) {
-      v18_16[o + j] = mm14_14[l * 15 + 0 + j] + p7[j];
+      v18_17[o + j] = mm14_15[l * 15 + 0 + j] + p7[j];
     }
   }
   // %19 add
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 5;
     for (let j = 0; j < 5; j++) {
-      v19_17[o + j] = mm14_14[l * 15 + 5 + j] + p8[j];
+      v19_18[o + j] = mm14_15[l * 15 + 5 + j] + p8[j];
     }
   }
   // %20 add
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 5;
     for (let j = 0; j < 5; j++) {
-      v20_18[o + j] = mm14_14[l * 15 + 10 + j] + p9[j];
+      v20_19[o + j] = mm14_15[l * 15 + 10 + j] + p9[j];
     }
   }
   // %21 stack_rows packed U_f, U_g, U_o
-  for (let l = 0; l < 1; l++) {
-    stack21_19.set(p4.subarray(l * 25, (l + 1) * 25), l * 75 + 0);
-  }
-  for (let l = 0; l < 1; l++) {
-    stack21_19.set(p5.subarray(l * 25, (l + 1) * 25), l * 75 + 25);
-  }
-  for (let l = 0; l < 1; l++) {
-    stack21_19.set(p6.subarray(l * 25, (l + 1) * 25), l * 75 + 50);
+  let packed21_21 = packed?.["U_f+U_g+U_o"];
+  if (packed21_21 === undefined) {
+    for (let l = 0; l < 1; l++) {
+      stack21_20.set(p4.subarray(l * 25, (l + 1) * 25), l * 75 + 0);
+    }
+    for (let l = 0; l < 1; l++) {
+      stack21_20.set(p5.subarray(l * 25, (l + 1) * 25), l * 75 + 25);
+    }
+    for (let l = 0; l < 1; l++) {
+      stack21_20.set(p6.subarray(l * 25, (l + 1) * 25), l * 75 + 50);
+    }
+    packed21_21 = stack21_20;
   }
   // %22 scan CIFG — 7: cell CIFG(I = 3, H = 5) {
-  state22_0_20.set(init11_11);
-  state22_1_21.set(init12_12);
-  const steps23 = T_T;
+  state22_0_22.set(init11_11);
+  state22_1_23.set(init12_12);
+  const steps25 = T_T;
   // CIFG: from the first step to the last
-  for (let s = 0; s < steps23; s++) {
+  for (let s = 0; s < steps25; s++) {
     const t = s;
-    const x22_0_24 = v18_16.subarray(t * B * 5, (t + 1) * B * 5);
-    const x22_1_25 = v19_17.subarray(t * B * 5, (t + 1) * B * 5);
-    const x22_2_26 = v20_18.subarray(t * B * 5, (t + 1) * B * 5);
+    const x22_0_26 = v18_17.subarray(t * B * 5, (t + 1) * B * 5);
+    const x22_1_27 = v19_18.subarray(t * B * 5, (t + 1) * B * 5);
+    const x22_2_28 = v20_19.subarray(t * B * 5, (t + 1) * B * 5);
     // %3 matmul fused gates — 22: f = sigmoid(W_f @ x + U_f @ h + b_f)
-    matmul28(stack21_19, state22_0_20, mm3_27, B);
+    matmul30(packed21_21, state22_0_22, mm3_29, B);
     // %9 sigmoid f — 22: f = sigmoid(W_f @ x + U_f @ h + b_f)
     for (let l = 0; l < B; l++) {
       const o = l * 5;
       for (let j = 0; j < 5; j++) {
-        v9_29[o + j] = 1 / (1 + Math.exp(-(x22_0_24[l * 5 + j] + mm3_27[l * 15 + 0 + j])));
+        v9_31[o + j] = 1 / (1 + Math.exp(-(x22_0_26[l * 5 + j] + mm3_29[l * 15 + 0 + j])));
       }
     }
     // %20 add c' — 26: c' = f * c + i * g
     for (let l = 0; l < B; l++) {
       const o = l * 5;
       for (let j = 0; j < 5; j++) {
-        v20_30[o + j] = (v9_29[l * 5 + j] * state22_1_21[l * 5 + j]) + ((1 - v9_29[l * 5 + j]) * (Math.tanh((x22_1_25[l * 5 + j] + mm3_27[l * 15 + 5 + j]))));
+        v20_32[o + j] = (v9_31[l * 5 + j] * state22_1_23[l * 5 + j]) + ((1 - v9_31[l * 5 + j]) * (Math.tanh((x22_1_27[l * 5 + j] + mm3_29[l * 15 + 5 + j]))));
       }
     }
     // %22 mul h' — 27: h' = o * tanh(c')
     for (let l = 0; l < B; l++) {
       const o = l * 5;
       for (let j = 0; j < 5; j++) {
-        v22_31[o + j] = (1 / (1 + Math.exp(-(x22_2_26[l * 5 + j] + mm3_27[l * 15 + 10 + j])))) * (Math.tanh(v20_30[l * 5 + j]));
+        v22_33[o + j] = (1 / (1 + Math.exp(-(x22_2_28[l * 5 + j] + mm3_29[l * 15 + 10 + j])))) * (Math.tanh(v20_32[l * 5 + j]));
       }
     }
-    out22_0_22.set(v22_31, t * v22_31.length);
-    state22_0_20.set(v22_31);
-    state22_1_21.set(v20_30);
+    out22_0_24.set(v22_33, t * v22_33.length);
+    state22_0_22.set(v22_33);
+    state22_1_23.set(v20_32);
   }
-  return { outputs: { "output": { data: out22_0_22, shape: [T_T, B, 5] } }, finalStates: { "h": { data: state22_0_20, shape: [B, 5] }, "c": { data: state22_1_21, shape: [B, 5] } } } as ForwardResult;
+  return { outputs: { "output": { data: out22_0_24, shape: [T_T, B, 5] } }, finalStates: { "h": { data: state22_0_22, shape: [B, 5] }, "c": { data: state22_1_23, shape: [B, 5] } } } as ForwardResult;
 }
 
 // The loss and its gradient with respect to every param, input and initial state (BPTT).
-export function grad(params: Params, inputs: Inputs, initialStates: InitialStates = {}): GradResult {
+export function grad(model: Params | Packed, inputs: Inputs, initialStates: InitialStates = {}): GradResult {
+  const { params, packed } = unwrap(model);
   checkParams(params);
   const { B, lengths } = checkInputs(inputs, true);
   const T_T = lengths["T"] as number;
   checkInitialStates(initialStates, B);
-  const c10_42 = new Float32Array(B * 5);
-  const stack13_45 = new Float32Array(45);
-  const mm14_46 = new Float32Array(T_T * B * 15);
-  const v18_48 = new Float32Array(T_T * B * 5);
-  const v19_49 = new Float32Array(T_T * B * 5);
-  const v20_50 = new Float32Array(T_T * B * 5);
-  const stack21_51 = new Float32Array(75);
-  const state22_0_52 = new Float32Array(B * 5);
-  const state22_1_53 = new Float32Array(B * 5);
-  const out22_0_54 = new Float32Array(T_T * B * 5);
-  const out22_1_55 = new Float32Array(T_T * B * 5);
-  const out22_2_56 = new Float32Array(T_T * B * 5);
-  const out22_3_57 = new Float32Array(T_T * B * 5);
-  const out22_4_58 = new Float32Array(T_T * B * 5);
-  const out22_5_59 = new Float32Array(T_T * B * 5);
-  const out22_6_60 = new Float32Array(T_T * B * 5);
-  const mm3_65 = new Float32Array(B * 15);
-  const v9_67 = new Float32Array(B * 5);
-  const v11_68 = new Float32Array(B * 5);
-  const v14_69 = new Float32Array(B * 5);
-  const v17_70 = new Float32Array(B * 5);
-  const v20_71 = new Float32Array(B * 5);
-  const v21_72 = new Float32Array(B * 5);
-  const v22_73 = new Float32Array(B * 5);
-  const v27_75 = new Float32Array(T_T * B * 5);
-  const sum28_76 = new Float32Array(T_T * B);
-  const red29_77 = new Float32Array(1);
-  const s78 = new Float32Array(1);
-  const bt31_79 = new Float32Array(T_T * B);
-  const ex32_80 = new Float32Array(T_T * B * 5);
-  const v33_81 = new Float32Array(T_T * B * 5);
-  const shift40_82 = new Float32Array(T_T * B * 5);
-  const v42_83 = new Float32Array(T_T * B * 5);
-  const v44_84 = new Float32Array(T_T * B * 5);
-  const v46_85 = new Float32Array(T_T * B * 5);
-  const v48_86 = new Float32Array(T_T * B * 5);
-  const stack49_87 = new Float32Array(75);
-  const stack50_88 = new Float32Array(45);
-  const state51_0_89 = new Float32Array(B * 5);
-  const state51_1_90 = new Float32Array(B * 5);
-  const out51_0_91 = new Float32Array(T_T * B * 5);
-  const out51_1_92 = new Float32Array(T_T * B * 5);
-  const out51_2_93 = new Float32Array(T_T * B * 5);
-  const v3_106 = new Float32Array(B * 5);
-  const v10_107 = new Float32Array(B * 5);
-  const v18_108 = new Float32Array(B * 5);
-  const v20_109 = new Float32Array(B * 5);
-  const v22_110 = new Float32Array(B * 5);
-  const v26_111 = new Float32Array(B * 5);
-  const cat27_112 = new Float32Array(B * 15);
-  const mm29_113 = new Float32Array(B * 5);
-  const cat57_115 = new Float32Array(T_T * B * 15);
-  const ub59_116 = new Float32Array(45);
-  const rows60_118 = new Float32Array(15);
-  const rows61_119 = new Float32Array(15);
-  const rows62_120 = new Float32Array(15);
-  const ub64_121 = new Float32Array(75);
-  const rows65_123 = new Float32Array(25);
-  const rows66_124 = new Float32Array(25);
-  const rows67_125 = new Float32Array(25);
-  const ub68_126 = new Float32Array(5);
-  const ub69_127 = new Float32Array(5);
-  const ub70_128 = new Float32Array(5);
-  const cat71_129 = new Float32Array(T_T * B * 15);
-  const mm72_130 = new Float32Array(T_T * B * 3);
-  const in32 = (inputs["x"] as Tensor).data;
-  const p33 = params["W_f"];
-  const p34 = params["W_g"];
-  const p35 = params["W_o"];
-  const p36 = params["U_f"];
-  const p37 = params["U_g"];
-  const p38 = params["U_o"];
-  const p39 = params["b_f"];
-  const p40 = params["b_g"];
-  const p41 = params["b_o"];
+  const c10_44 = new Float32Array(B * 5);
+  const stack13_47 = new Float32Array(45);
+  const mm14_49 = new Float32Array(T_T * B * 15);
+  const v18_51 = new Float32Array(T_T * B * 5);
+  const v19_52 = new Float32Array(T_T * B * 5);
+  const v20_53 = new Float32Array(T_T * B * 5);
+  const stack21_54 = new Float32Array(75);
+  const state22_0_56 = new Float32Array(B * 5);
+  const state22_1_57 = new Float32Array(B * 5);
+  const out22_0_58 = new Float32Array(T_T * B * 5);
+  const out22_1_59 = new Float32Array(T_T * B * 5);
+  const out22_2_60 = new Float32Array(T_T * B * 5);
+  const out22_3_61 = new Float32Array(T_T * B * 5);
+  const out22_4_62 = new Float32Array(T_T * B * 5);
+  const out22_5_63 = new Float32Array(T_T * B * 5);
+  const out22_6_64 = new Float32Array(T_T * B * 5);
+  const mm3_69 = new Float32Array(B * 15);
+  const v9_71 = new Float32Array(B * 5);
+  const v11_72 = new Float32Array(B * 5);
+  const v14_73 = new Float32Array(B * 5);
+  const v17_74 = new Float32Array(B * 5);
+  const v20_75 = new Float32Array(B * 5);
+  const v21_76 = new Float32Array(B * 5);
+  const v22_77 = new Float32Array(B * 5);
+  const v27_79 = new Float32Array(T_T * B * 5);
+  const sum28_80 = new Float32Array(T_T * B);
+  const red29_81 = new Float32Array(1);
+  const s82 = new Float32Array(1);
+  const bt31_83 = new Float32Array(T_T * B);
+  const ex32_84 = new Float32Array(T_T * B * 5);
+  const v33_85 = new Float32Array(T_T * B * 5);
+  const shift40_86 = new Float32Array(T_T * B * 5);
+  const v42_87 = new Float32Array(T_T * B * 5);
+  const v44_88 = new Float32Array(T_T * B * 5);
+  const v46_89 = new Float32Array(T_T * B * 5);
+  const v48_90 = new Float32Array(T_T * B * 5);
+  const stack49_91 = new Float32Array(75);
+  const stack50_93 = new Float32Array(45);
+  const state51_0_95 = new Float32Array(B * 5);
+  const state51_1_96 = new Float32Array(B * 5);
+  const out51_0_97 = new Float32Array(T_T * B * 5);
+  const out51_1_98 = new Float32Array(T_T * B * 5);
+  const out51_2_99 = new Float32Array(T_T * B * 5);
+  const v3_112 = new Float32Array(B * 5);
+  const v10_113 = new Float32Array(B * 5);
+  const v18_114 = new Float32Array(B * 5);
+  const v20_115 = new Float32Array(B * 5);
+  const v22_116 = new Float32Array(B * 5);
+  const v26_117 = new Float32Array(B * 5);
+  const cat27_118 = new Float32Array(B * 15);
+  const mm29_119 = new Float32Array(B * 5);
+  const cat57_121 = new Float32Array(T_T * B * 15);
+  const ub59_122 = new Float32Array(45);
+  const rows60_124 = new Float32Array(15);
+  const rows61_125 = new Float32Array(15);
+  const rows62_126 = new Float32Array(15);
+  const ub64_127 = new Float32Array(75);
+  const rows65_129 = new Float32Array(25);
+  const rows66_130 = new Float32Array(25);
+  const rows67_131 = new Float32Array(25);
+  const ub68_132 = new Float32Array(5);
+  const ub69_133 = new Float32Array(5);
+  const ub70_134 = new Float32Array(5);
+  const cat71_135 = new Float32Array(T_T * B * 15);
+  const mm72_136 = new Float32Array(T_T * B * 3);
+  const in34 = (inputs["x"] as Tensor).data;
+  const p35 = params["W_f"];
+  const p36 = params["W_g"];
+  const p37 = params["W_o"];
+  const p38 = params["U_f"];
+  const p39 = params["U_g"];
+  const p40 = params["U_o"];
+  const p41 = params["b_f"];
+  const p42 = params["b_g"];
+  const p43 = params["b_o"];
   // %11 state_init h — 9: state h: [H]
-  const init11_43 = initialStates["h"] ?? c10_42;
+  const init11_45 = initialStates["h"] ?? c10_44;
   // %12 state_init c — 10: state c: [H]
-  const init12_44 = initialStates["c"] ?? c10_42;
+  const init12_46 = initialStates["c"] ?? c10_44;
   // %13 stack_rows packed W_f, W_g, W_o
-  for (let l = 0; l < 1; l++) {
-    stack13_45.set(p33.subarray(l * 15, (l + 1) * 15), l * 45 + 0);
-  }
-  for (let l = 0; l < 1; l++) {
-    stack13_45.set(p34.subarray(l * 15, (l + 1) * 15), l * 45 + 15);
-  }
-  for (let l = 0; l < 1; l++) {
-    stack13_45.set(p35.subarray(l * 15, (l + 1) * 15), l * 45 + 30);
+  let packed13_48 = packed?.["W_f+W_g+W_o"];
+  if (packed13_48 === undefined) {
+    for (let l = 0; l < 1; l++) {
+      stack13_47.set(p35.subarray(l * 15, (l + 1) * 15), l * 45 + 0);
+    }
+    for (let l = 0; l < 1; l++) {
+      stack13_47.set(p36.subarray(l * 15, (l + 1) * 15), l * 45 + 15);
+    }
+    for (let l = 0; l < 1; l++) {
+      stack13_47.set(p37.subarray(l * 15, (l + 1) * 15), l * 45 + 30);
+    }
+    packed13_48 = stack13_47;
   }
   // %14 matmul fused gates — 22: f = sigmoid(W_f @ x + U_f @ h + b_f)
-  matmul47(stack13_45, in32, mm14_46, T_T * B);
+  matmul50(packed13_48, in34, mm14_49, T_T * B);
   // %18 add
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 5;
     for (let j = 0; j < 5; j++) {
-      v18_48[o + j] = mm14_46[l * 15 + 0 + j] + p39[j];
+      v18_51[o + j] = mm14_49[l * 15 + 0 + j] + p41[j];
     }
   }
   // %19 add
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 5;
     for (let j = 0; j < 5; j++) {
-      v19_49[o + j] = mm14_46[l * 15 + 5 + j] + p40[j];
+      v19_52[o + j] = mm14_49[l * 15 + 5 + j] + p42[j];
     }
   }
   // %20 add
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 5;
     for (let j = 0; j < 5; j++) {
-      v20_50[o + j] = mm14_46[l * 15 + 10 + j] + p41[j];
+      v20_53[o + j] = mm14_49[l * 15 + 10 + j] + p43[j];
     }
   }
   // %21 stack_rows packed U_f, U_g, U_o
-  for (let l = 0; l < 1; l++) {
-    stack21_51.set(p36.subarray(l * 25, (l + 1) * 25), l * 75 + 0);
-  }
-  for (let l = 0; l < 1; l++) {
-    stack21_51.set(p37.subarray(l * 25, (l + 1) * 25), l * 75 + 25);
-  }
-  for (let l = 0; l < 1; l++) {
-    stack21_51.set(p38.subarray(l * 25, (l + 1) * 25), l * 75 + 50);
+  let packed21_55 = packed?.["U_f+U_g+U_o"];
+  if (packed21_55 === undefined) {
+    for (let l = 0; l < 1; l++) {
+      stack21_54.set(p38.subarray(l * 25, (l + 1) * 25), l * 75 + 0);
+    }
+    for (let l = 0; l < 1; l++) {
+      stack21_54.set(p39.subarray(l * 25, (l + 1) * 25), l * 75 + 25);
+    }
+    for (let l = 0; l < 1; l++) {
+      stack21_54.set(p40.subarray(l * 25, (l + 1) * 25), l * 75 + 50);
+    }
+    packed21_55 = stack21_54;
   }
   // %22 scan CIFG — 7: cell CIFG(I = 3, H = 5) {
-  state22_0_52.set(init11_43);
-  state22_1_53.set(init12_44);
-  const steps61 = T_T;
+  state22_0_56.set(init11_45);
+  state22_1_57.set(init12_46);
+  const steps65 = T_T;
   // CIFG: from the first step to the last
-  for (let s = 0; s < steps61; s++) {
+  for (let s = 0; s < steps65; s++) {
     const t = s;
-    const x22_0_62 = v18_48.subarray(t * B * 5, (t + 1) * B * 5);
-    const x22_1_63 = v19_49.subarray(t * B * 5, (t + 1) * B * 5);
-    const x22_2_64 = v20_50.subarray(t * B * 5, (t + 1) * B * 5);
+    const x22_0_66 = v18_51.subarray(t * B * 5, (t + 1) * B * 5);
+    const x22_1_67 = v19_52.subarray(t * B * 5, (t + 1) * B * 5);
+    const x22_2_68 = v20_53.subarray(t * B * 5, (t + 1) * B * 5);
     // %3 matmul fused gates — 22: f = sigmoid(W_f @ x + U_f @ h + b_f)
-    matmul66(stack21_51, state22_0_52, mm3_65, B);
+    matmul70(packed21_55, state22_0_56, mm3_69, B);
     // %9 sigmoid f — 22: f = sigmoid(W_f @ x + U_f @ h + b_f)
     for (let l = 0; l < B; l++) {
       const o = l * 5;
       for (let j = 0; j < 5; j++) {
-        v9_67[o + j] = 1 / (1 + Math.exp(-(x22_0_62[l * 5 + j] + mm3_65[l * 15 + 0 + j])));
+        v9_71[o + j] = 1 / (1 + Math.exp(-(x22_0_66[l * 5 + j] + mm3_69[l * 15 + 0 + j])));
       }
     }
     // %11 sub i — 23: i = 1 - f
     for (let l = 0; l < B; l++) {
       const o = l * 5;
       for (let j = 0; j < 5; j++) {
-        v11_68[o + j] = 1 - v9_67[l * 5 + j];
+        v11_72[o + j] = 1 - v9_71[l * 5 + j];
       }
     }
     // %14 tanh g — 24: g = tanh(W_g @ x + U_g @ h + b_g)
     for (let l = 0; l < B; l++) {
       const o = l * 5;
       for (let j = 0; j < 5; j++) {
-        v14_69[o + j] = Math.tanh((x22_1_63[l * 5 + j] + mm3_65[l * 15 + 5 + j]));
+        v14_73[o + j] = Math.tanh((x22_1_67[l * 5 + j] + mm3_69[l * 15 + 5 + j]));
       }
     }
     // %17 sigmoid o — 25: o = sigmoid(W_o @ x + U_o @ h + b_o)
     for (let l = 0; l < B; l++) {
       const o = l * 5;
       for (let j = 0; j < 5; j++) {
-        v17_70[o + j] = 1 / (1 + Math.exp(-(x22_2_64[l * 5 + j] + mm3_65[l * 15 + 10 + j])));
+        v17_74[o + j] = 1 / (1 + Math.exp(-(x22_2_68[l * 5 + j] + mm3_69[l * 15 + 10 + j])));
       }
     }
     // %20 add c' — 26: c' = f * c + i * g
     for (let l = 0; l < B; l++) {
       const o = l * 5;
       for (let j = 0; j < 5; j++) {
-        v20_71[o + j] = (v9_67[l * 5 + j] * state22_1_53[l * 5 + j]) + (v11_68[l * 5 + j] * v14_69[l * 5 + j]);
+        v20_75[o + j] = (v9_71[l * 5 + j] * state22_1_57[l * 5 + j]) + (v11_72[l * 5 + j] * v14_73[l * 5 + j]);
       }
     }
     // %21 tanh — 27: h' = o * tanh(c')
     for (let l = 0; l < B; l++) {
       const o = l * 5;
       for (let j = 0; j < 5; j++) {
-        v21_72[o + j] = Math.tanh(v20_71[l * 5 + j]);
+        v21_76[o + j] = Math.tanh(v20_75[l * 5 + j]);
       }
     }
     // %22 mul h' — 27: h' = o * tanh(c')
     for (let l = 0; l < B; l++) {
       const o = l * 5;
       for (let j = 0; j < 5; j++) {
-        v22_73[o + j] = v17_70[l * 5 + j] * v21_72[l * 5 + j];
+        v22_77[o + j] = v17_74[l * 5 + j] * v21_76[l * 5 + j];
       }
     }
-    out22_0_54.set(v22_73, t * v22_73.length);
-    out22_1_55.set(v21_72, t * v21_72.length);
-    out22_2_56.set(v17_70, t * v17_70.length);
-    out22_3_57.set(v14_69, t * v14_69.length);
-    out22_4_58.set(v11_68, t * v11_68.length);
-    out22_5_59.set(v9_67, t * v9_67.length);
-    out22_6_60.set(state22_1_53, t * state22_1_53.length);
-    state22_0_52.set(v22_73);
-    state22_1_53.set(v20_71);
+    out22_0_58.set(v22_77, t * v22_77.length);
+    out22_1_59.set(v21_76, t * v21_76.length);
+    out22_2_60.set(v17_74, t * v17_74.length);
+    out22_3_61.set(v14_73, t * v14_73.length);
+    out22_4_62.set(v11_72, t * v11_72.length);
+    out22_5_63.set(v9_71, t * v9_71.length);
+    out22_6_64.set(state22_1_57, t * state22_1_57.length);
+    state22_0_56.set(v22_77);
+    state22_1_57.set(v20_75);
   }
-  const in74 = (inputs["d:output"] as Tensor).data;
+  const in78 = (inputs["d:output"] as Tensor).data;
   // %27 mul
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 5;
     for (let j = 0; j < 5; j++) {
-      v27_75[o + j] = out22_0_54[l * 5 + j] * in74[l * 5 + j];
+      v27_79[o + j] = out22_0_58[l * 5 + j] * in78[l * 5 + j];
     }
   }
   // %28 sum
   for (let r = 0; r < T_T * B; r++) {
     let acc = 0;
-    for (let c = 0; c < 5; c++) acc += v27_75[r * 5 + c];
-    sum28_76[r * 1] = acc;
+    for (let c = 0; c < 5; c++) acc += v27_79[r * 5 + c];
+    sum28_80[r * 1] = acc;
   }
   // %29 reduce_lead loss
-  red29_77.fill(0);
-  for (let l = 0; l < T_T * B; l++) for (let j = 0; j < 1; j++) red29_77[j] += sum28_76[l * 1 + j];
+  red29_81.fill(0);
+  for (let l = 0; l < T_T * B; l++) for (let j = 0; j < 1; j++) red29_81[j] += sum28_80[l * 1 + j];
   // %31 broadcast_to ∂loss
-  s78.fill(1);
+  s82.fill(1);
   for (let l = 0; l < T_T * B; l++) {
-    bt31_79[l] = s78[0];
+    bt31_83[l] = s82[0];
   }
   // %32 expand_last
-  for (let r = 0; r < bt31_79.length; r++) {
-    const v = bt31_79[r];
-    for (let c = 0; c < 5; c++) ex32_80[r * 5 + c] = v;
+  for (let r = 0; r < bt31_83.length; r++) {
+    const v = bt31_83[r];
+    for (let c = 0; c < 5; c++) ex32_84[r * 5 + c] = v;
   }
   // %33 mul
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 5;
     for (let j = 0; j < 5; j++) {
-      v33_81[o + j] = ex32_80[l * 5 + j] * in74[l * 5 + j];
+      v33_85[o + j] = ex32_84[l * 5 + j] * in78[l * 5 + j];
     }
   }
   // %40 time_shift CIFG: previous h
-  shift40_82.set(init11_43, 0);
-  shift40_82.set(out22_0_54.subarray(0, (T_T - 1) * B * 5), B * 5);
+  shift40_86.set(init11_45, 0);
+  shift40_86.set(out22_0_58.subarray(0, (T_T - 1) * B * 5), B * 5);
   // %42 sub — 27: h' = o * tanh(c')
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 5;
     for (let j = 0; j < 5; j++) {
-      v42_83[o + j] = 1 - (out22_1_55[l * 5 + j] * out22_1_55[l * 5 + j]);
+      v42_87[o + j] = 1 - (out22_1_59[l * 5 + j] * out22_1_59[l * 5 + j]);
     }
   }
   // %44 mul ∂o — 25: o = sigmoid(W_o @ x + U_o @ h + b_o)
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 5;
     for (let j = 0; j < 5; j++) {
-      v44_84[o + j] = out22_2_56[l * 5 + j] * (1 - out22_2_56[l * 5 + j]);
+      v44_88[o + j] = out22_2_60[l * 5 + j] * (1 - out22_2_60[l * 5 + j]);
     }
   }
   // %46 sub ∂g — 24: g = tanh(W_g @ x + U_g @ h + b_g)
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 5;
     for (let j = 0; j < 5; j++) {
-      v46_85[o + j] = 1 - (out22_3_57[l * 5 + j] * out22_3_57[l * 5 + j]);
+      v46_89[o + j] = 1 - (out22_3_61[l * 5 + j] * out22_3_61[l * 5 + j]);
     }
   }
   // %48 mul ∂f — 22: f = sigmoid(W_f @ x + U_f @ h + b_f)
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 5;
     for (let j = 0; j < 5; j++) {
-      v48_86[o + j] = out22_5_59[l * 5 + j] * (1 - out22_5_59[l * 5 + j]);
+      v48_90[o + j] = out22_5_63[l * 5 + j] * (1 - out22_5_63[l * 5 + j]);
     }
   }
   // %49 stack_rows packed U_o, U_g, U_f
-  for (let l = 0; l < 1; l++) {
-    stack49_87.set(p38.subarray(l * 25, (l + 1) * 25), l * 75 + 0);
-  }
-  for (let l = 0; l < 1; l++) {
-    stack49_87.set(p37.subarray(l * 25, (l + 1) * 25), l * 75 + 25);
-  }
-  for (let l = 0; l < 1; l++) {
-    stack49_87.set(p36.subarray(l * 25, (l + 1) * 25), l * 75 + 50);
+  let packed49_92 = packed?.["U_o+U_g+U_f"];
+  if (packed49_92 === undefined) {
+    for (let l = 0; l < 1; l++) {
+      stack49_91.set(p40.subarray(l * 25, (l + 1) * 25), l * 75 + 0);
+    }
+    for (let l = 0; l < 1; l++) {
+      stack49_91.set(p39.subarray(l * 25, (l + 1) * 25), l * 75 + 25);
+    }
+    for (let l = 0; l < 1; l++) {
+      stack49_91.set(p38.subarray(l * 25, (l + 1) * 25), l * 75 + 50);
+    }
+    packed49_92 = stack49_91;
   }
   // %50 stack_rows packed W_o, W_g, W_f
-  for (let l = 0; l < 1; l++) {
-    stack50_88.set(p35.subarray(l * 15, (l + 1) * 15), l * 45 + 0);
-  }
-  for (let l = 0; l < 1; l++) {
-    stack50_88.set(p34.subarray(l * 15, (l + 1) * 15), l * 45 + 15);
-  }
-  for (let l = 0; l < 1; l++) {
-    stack50_88.set(p33.subarray(l * 15, (l + 1) * 15), l * 45 + 30);
+  let packed50_94 = packed?.["W_o+W_g+W_f"];
+  if (packed50_94 === undefined) {
+    for (let l = 0; l < 1; l++) {
+      stack50_93.set(p37.subarray(l * 15, (l + 1) * 15), l * 45 + 0);
+    }
+    for (let l = 0; l < 1; l++) {
+      stack50_93.set(p36.subarray(l * 15, (l + 1) * 15), l * 45 + 15);
+    }
+    for (let l = 0; l < 1; l++) {
+      stack50_93.set(p35.subarray(l * 15, (l + 1) * 15), l * 45 + 30);
+    }
+    packed50_94 = stack50_93;
   }
   // %51 scan ∂CIFG — 7: cell CIFG(I = 3, H = 5) {
-  state51_0_89.set(c10_42);
-  state51_1_90.set(c10_42);
-  const steps94 = T_T;
+  state51_0_95.set(c10_44);
+  state51_1_96.set(c10_44);
+  const steps100 = T_T;
   // ∂CIFG: from the last step to the first
-  for (let s = 0; s < steps94; s++) {
+  for (let s = 0; s < steps100; s++) {
     const t = T_T - 1 - s;
-    const x51_0_95 = v33_81.subarray(t * B * 5, (t + 1) * B * 5);
-    const x51_1_96 = out22_1_55.subarray(t * B * 5, (t + 1) * B * 5);
-    const x51_2_97 = out22_2_56.subarray(t * B * 5, (t + 1) * B * 5);
-    const x51_3_98 = out22_3_57.subarray(t * B * 5, (t + 1) * B * 5);
-    const x51_4_99 = out22_4_58.subarray(t * B * 5, (t + 1) * B * 5);
-    const x51_5_100 = out22_6_60.subarray(t * B * 5, (t + 1) * B * 5);
-    const x51_6_101 = out22_5_59.subarray(t * B * 5, (t + 1) * B * 5);
-    const x51_7_102 = v42_83.subarray(t * B * 5, (t + 1) * B * 5);
-    const x51_8_103 = v44_84.subarray(t * B * 5, (t + 1) * B * 5);
-    const x51_9_104 = v46_85.subarray(t * B * 5, (t + 1) * B * 5);
-    const x51_10_105 = v48_86.subarray(t * B * 5, (t + 1) * B * 5);
+    const x51_0_101 = v33_85.subarray(t * B * 5, (t + 1) * B * 5);
+    const x51_1_102 = out22_1_59.subarray(t * B * 5, (t + 1) * B * 5);
+    const x51_2_103 = out22_2_60.subarray(t * B * 5, (t + 1) * B * 5);
+    const x51_3_104 = out22_3_61.subarray(t * B * 5, (t + 1) * B * 5);
+    const x51_4_105 = out22_4_62.subarray(t * B * 5, (t + 1) * B * 5);
+    const x51_5_106 = out22_6_64.subarray(t * B * 5, (t + 1) * B * 5);
+    const x51_6_107 = out22_5_63.subarray(t * B * 5, (t + 1) * B * 5);
+    const x51_7_108 = v42_87.subarray(t * B * 5, (t + 1) * B * 5);
+    const x51_8_109 = v44_88.subarray(t * B * 5, (t + 1) * B * 5);
+    const x51_9_110 = v46_89.subarray(t * B * 5, (t + 1) * B * 5);
+    const x51_10_111 = v48_90.subarray(t * B * 5, (t + 1) * B * 5);
     // %3 add
     for (let l = 0; l < B; l++) {
       const o = l * 5;
       for (let j = 0; j < 5; j++) {
-        v3_106[o + j] = state51_0_89[l * 5 + j] + x51_0_95[l * 5 + j];
+        v3_112[o + j] = state51_0_95[l * 5 + j] + x51_0_101[l * 5 + j];
       }
     }
     // %10 add
     for (let l = 0; l < B; l++) {
       const o = l * 5;
       for (let j = 0; j < 5; j++) {
-        v10_107[o + j] = state51_1_90[l * 5 + j] + ((v3_106[l * 5 + j] * x51_2_97[l * 5 + j]) * x51_7_102[l * 5 + j]);
+        v10_113[o + j] = state51_1_96[l * 5 + j] + ((v3_112[l * 5 + j] * x51_2_103[l * 5 + j]) * x51_7_108[l * 5 + j]);
       }
     }
     // %18 mul — 26: c' = f * c + i * g
     for (let l = 0; l < B; l++) {
       const o = l * 5;
       for (let j = 0; j < 5; j++) {
-        v18_108[o + j] = v10_107[l * 5 + j] * x51_6_101[l * 5 + j];
+        v18_114[o + j] = v10_113[l * 5 + j] * x51_6_107[l * 5 + j];
       }
     }
     // %20 mul ∂o — 25: o = sigmoid(W_o @ x + U_o @ h + b_o)
     for (let l = 0; l < B; l++) {
       const o = l * 5;
       for (let j = 0; j < 5; j++) {
-        v20_109[o + j] = (v3_106[l * 5 + j] * x51_1_96[l * 5 + j]) * x51_8_103[l * 5 + j];
+        v20_115[o + j] = (v3_112[l * 5 + j] * x51_1_102[l * 5 + j]) * x51_8_109[l * 5 + j];
       }
     }
     // %22 mul ∂g — 24: g = tanh(W_g @ x + U_g @ h + b_g)
     for (let l = 0; l < B; l++) {
       const o = l * 5;
       for (let j = 0; j < 5; j++) {
-        v22_110[o + j] = (v10_107[l * 5 + j] * x51_4_99[l * 5 + j]) * x51_9_104[l * 5 + j];
+        v22_116[o + j] = (v10_113[l * 5 + j] * x51_4_105[l * 5 + j]) * x51_9_110[l * 5 + j];
       }
     }
     // %26 mul ∂f — 22: f = sigmoid(W_f @ x + U_f @ h + b_f)
     for (let l = 0; l < B; l++) {
       const o = l * 5;
       for (let j = 0; j < 5; j++) {
-        v26_111[o + j] = ((v10_107[l * 5 + j] * x51_5_100[l * 5 + j]) + (-(v10_107[l * 5 + j] * x51_3_98[l * 5 + j]))) * x51_10_105[l * 5 + j];
+        v26_117[o + j] = ((v10_113[l * 5 + j] * x51_5_106[l * 5 + j]) + (-(v10_113[l * 5 + j] * x51_3_104[l * 5 + j]))) * x51_10_111[l * 5 + j];
       }
     }
     // %27 concat
     for (let l = 0; l < B; l++) {
       const xo = l * 5;
       for (let r = 0; r < 1; r++) {
-        for (let c = 0; c < 5; c++) cat27_112[(l * 1 + r) * 15 + 0 + c] = v20_109[xo + r * 5 + c];
+        for (let c = 0; c < 5; c++) cat27_118[(l * 1 + r) * 15 + 0 + c] = v20_115[xo + r * 5 + c];
       }
     }
     for (let l = 0; l < B; l++) {
       const xo = l * 5;
       for (let r = 0; r < 1; r++) {
-        for (let c = 0; c < 5; c++) cat27_112[(l * 1 + r) * 15 + 5 + c] = v22_110[xo + r * 5 + c];
+        for (let c = 0; c < 5; c++) cat27_118[(l * 1 + r) * 15 + 5 + c] = v22_116[xo + r * 5 + c];
       }
     }
     for (let l = 0; l < B; l++) {
       const xo = l * 5;
       for (let r = 0; r < 1; r++) {
-        for (let c = 0; c < 5; c++) cat27_112[(l * 1 + r) * 15 + 10 + c] = v26_111[xo + r * 5 + c];
+        for (let c = 0; c < 5; c++) cat27_118[(l * 1 + r) * 15 + 10 + c] = v26_117[xo + r * 5 + c];
       }
     }
     // %29 matmul fused gate products
-    matmul114(cat27_112, stack49_87, mm29_113, B);
-    out51_0_91.set(v26_111, t * v26_111.length);
-    out51_1_92.set(v22_110, t * v22_110.length);
-    out51_2_93.set(v20_109, t * v20_109.length);
-    state51_0_89.set(mm29_113);
-    state51_1_90.set(v18_108);
+    matmul120(cat27_118, packed49_92, mm29_119, B);
+    out51_0_97.set(v26_117, t * v26_117.length);
+    out51_1_98.set(v22_116, t * v22_116.length);
+    out51_2_99.set(v20_115, t * v20_115.length);
+    state51_0_95.set(mm29_119);
+    state51_1_96.set(v18_114);
   }
   // %57 concat
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 5;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 5; c++) cat57_115[(l * 1 + r) * 15 + 0 + c] = out51_0_91[xo + r * 5 + c];
+      for (let c = 0; c < 5; c++) cat57_121[(l * 1 + r) * 15 + 0 + c] = out51_0_97[xo + r * 5 + c];
     }
   }
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 5;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 5; c++) cat57_115[(l * 1 + r) * 15 + 5 + c] = out51_1_92[xo + r * 5 + c];
+      for (let c = 0; c < 5; c++) cat57_121[(l * 1 + r) * 15 + 5 + c] = out51_1_98[xo + r * 5 + c];
     }
   }
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 5;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 5; c++) cat57_115[(l * 1 + r) * 15 + 10 + c] = out51_2_93[xo + r * 5 + c];
+      for (let c = 0; c < 5; c++) cat57_121[(l * 1 + r) * 15 + 10 + c] = out51_2_99[xo + r * 5 + c];
     }
   }
   // %59 unbroadcast fused weight gradients
-  ub59_116.fill(0);
-  weightGradient117(cat57_115, 15, in32, 3, ub59_116, T_T * B);
+  ub59_122.fill(0);
+  weightGradient123(cat57_121, 15, in34, 3, ub59_122, T_T * B);
   // %60 slice_rows ∂CIFG: ∂W_f (batched)
   for (let l = 0; l < 1; l++) {
-    rows60_118.set(ub59_116.subarray(l * 45 + 0, l * 45 + 15), l * 15);
+    rows60_124.set(ub59_122.subarray(l * 45 + 0, l * 45 + 15), l * 15);
   }
   // %61 slice_rows ∂CIFG: ∂W_g (batched)
   for (let l = 0; l < 1; l++) {
-    rows61_119.set(ub59_116.subarray(l * 45 + 15, l * 45 + 30), l * 15);
+    rows61_125.set(ub59_122.subarray(l * 45 + 15, l * 45 + 30), l * 15);
   }
   // %62 slice_rows ∂CIFG: ∂W_o (batched)
   for (let l = 0; l < 1; l++) {
-    rows62_120.set(ub59_116.subarray(l * 45 + 30, l * 45 + 45), l * 15);
+    rows62_126.set(ub59_122.subarray(l * 45 + 30, l * 45 + 45), l * 15);
   }
   // %64 unbroadcast fused weight gradients
-  ub64_121.fill(0);
-  weightGradient122(cat57_115, 15, shift40_82, 5, ub64_121, T_T * B);
+  ub64_127.fill(0);
+  weightGradient128(cat57_121, 15, shift40_86, 5, ub64_127, T_T * B);
   // %65 slice_rows ∂CIFG: ∂U_f (batched)
   for (let l = 0; l < 1; l++) {
-    rows65_123.set(ub64_121.subarray(l * 75 + 0, l * 75 + 25), l * 25);
+    rows65_129.set(ub64_127.subarray(l * 75 + 0, l * 75 + 25), l * 25);
   }
   // %66 slice_rows ∂CIFG: ∂U_g (batched)
   for (let l = 0; l < 1; l++) {
-    rows66_124.set(ub64_121.subarray(l * 75 + 25, l * 75 + 50), l * 25);
+    rows66_130.set(ub64_127.subarray(l * 75 + 25, l * 75 + 50), l * 25);
   }
   // %67 slice_rows ∂CIFG: ∂U_o (batched)
   for (let l = 0; l < 1; l++) {
-    rows67_125.set(ub64_121.subarray(l * 75 + 50, l * 75 + 75), l * 25);
+    rows67_131.set(ub64_127.subarray(l * 75 + 50, l * 75 + 75), l * 25);
   }
   // %68 unbroadcast ∂CIFG: ∂b_f (batched)
-  ub68_126.fill(0);
+  ub68_132.fill(0);
   for (let l = 0; l < T_T * B; l++) {
     for (let j = 0; j < 5; j++) {
-      ub68_126[j] += out51_0_91[l * 5 + j];
+      ub68_132[j] += out51_0_97[l * 5 + j];
     }
   }
   // %69 unbroadcast ∂CIFG: ∂b_g (batched)
-  ub69_127.fill(0);
+  ub69_133.fill(0);
   for (let l = 0; l < T_T * B; l++) {
     for (let j = 0; j < 5; j++) {
-      ub69_127[j] += out51_1_92[l * 5 + j];
+      ub69_133[j] += out51_1_98[l * 5 + j];
     }
   }
   // %70 unbroadcast ∂CIFG: ∂b_o (batched)
-  ub70_128.fill(0);
+  ub70_134.fill(0);
   for (let l = 0; l < T_T * B; l++) {
     for (let j = 0; j < 5; j++) {
-      ub70_128[j] += out51_2_93[l * 5 + j];
+      ub70_134[j] += out51_2_99[l * 5 + j];
     }
   }
   // %71 concat
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 5;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 5; c++) cat71_129[(l * 1 + r) * 15 + 0 + c] = out51_2_93[xo + r * 5 + c];
+      for (let c = 0; c < 5; c++) cat71_135[(l * 1 + r) * 15 + 0 + c] = out51_2_99[xo + r * 5 + c];
     }
   }
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 5;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 5; c++) cat71_129[(l * 1 + r) * 15 + 5 + c] = out51_1_92[xo + r * 5 + c];
+      for (let c = 0; c < 5; c++) cat71_135[(l * 1 + r) * 15 + 5 + c] = out51_1_98[xo + r * 5 + c];
     }
   }
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 5;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 5; c++) cat71_129[(l * 1 + r) * 15 + 10 + c] = out51_0_91[xo + r * 5 + c];
+      for (let c = 0; c < 5; c++) cat71_135[(l * 1 + r) * 15 + 10 + c] = out51_0_97[xo + r * 5 + c];
     }
   }
   // %72 matmul fused gate products
-  matmul131(cat71_129, stack50_88, mm72_130, T_T * B);
-  return { loss: red29_77[0], outputs: { "output": { data: out22_0_54, shape: [T_T, B, 5] } }, finalStates: { "h": { data: state22_0_52, shape: [B, 5] }, "c": { data: state22_1_53, shape: [B, 5] } }, grads: { "W_f": rows60_118, "W_g": rows61_119, "W_o": rows62_120, "U_f": rows65_123, "U_g": rows66_124, "U_o": rows67_125, "b_f": ub68_126, "b_g": ub69_127, "b_o": ub70_128 }, inputGrads: { "x": { data: mm72_130, shape: [T_T, B, 3] } }, stateGrads: { "h": { data: state51_0_89, shape: [B, 5] }, "c": { data: state51_1_90, shape: [B, 5] } } } as GradResult;
+  matmul137(cat71_135, packed50_94, mm72_136, T_T * B);
+  return { loss: red29_81[0], outputs: { "output": { data: out22_0_58, shape: [T_T, B, 5] } }, finalStates: { "h": { data: state22_0_56, shape: [B, 5] }, "c": { data: state22_1_57, shape: [B, 5] } }, grads: { "W_f": rows60_124, "W_g": rows61_125, "W_o": rows62_126, "U_f": rows65_129, "U_g": rows66_130, "U_o": rows67_131, "b_f": ub68_132, "b_g": ub69_133, "b_o": ub70_134 }, inputGrads: { "x": { data: mm72_136, shape: [T_T, B, 3] } }, stateGrads: { "h": { data: state51_0_95, shape: [B, 5] }, "c": { data: state51_1_96, shape: [B, 5] } } } as GradResult;
 }
 
 
@@ -840,7 +910,7 @@ export function trainStep(params: Params, opt: Optimizer, inputs: Inputs, initia
 }
 
 // Kernels specialised for this model’s sizes.
-function matmul15(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
+function matmul16(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
   let s = 0;
   for (; s + 3 < samples; s += 4) {
     for (let i = 0; i < 12; i += 4) {
@@ -996,7 +1066,7 @@ function matmul15(w: Float32Array, x: Float32Array, out: Float32Array, samples: 
     }
   }
 }
-function matmul28(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
+function matmul30(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
   let s = 0;
   for (; s + 3 < samples; s += 4) {
     for (let i = 0; i < 12; i += 4) {
@@ -1152,7 +1222,7 @@ function matmul28(w: Float32Array, x: Float32Array, out: Float32Array, samples: 
     }
   }
 }
-function matmul47(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
+function matmul50(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
   let s = 0;
   for (; s + 3 < samples; s += 4) {
     for (let i = 0; i < 12; i += 4) {
@@ -1308,7 +1378,7 @@ function matmul47(w: Float32Array, x: Float32Array, out: Float32Array, samples: 
     }
   }
 }
-function matmul66(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
+function matmul70(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
   let s = 0;
   for (; s + 3 < samples; s += 4) {
     for (let i = 0; i < 12; i += 4) {
@@ -1464,7 +1534,7 @@ function matmul66(w: Float32Array, x: Float32Array, out: Float32Array, samples: 
     }
   }
 }
-function matmul114(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
+function matmul120(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
   let s = 0;
   for (; s + 3 < samples; s += 4) {
     for (let j = 0; j < 4; j += 4) {
@@ -1575,7 +1645,7 @@ function matmul114(v: Float32Array, w: Float32Array, out: Float32Array, samples:
     }
   }
 }
-function weightGradient117(a: Float32Array, aStep: number, b: Float32Array, bStep: number, out: Float32Array, samples: number): void {
+function weightGradient123(a: Float32Array, aStep: number, b: Float32Array, bStep: number, out: Float32Array, samples: number): void {
   for (let i = 0; i < 12; i += 4) {
     for (let j = 0; j < 3; j++) {
       let a00 = 0, a10 = 0, a20 = 0, a30 = 0;
@@ -1612,7 +1682,7 @@ function weightGradient117(a: Float32Array, aStep: number, b: Float32Array, bSte
     }
   }
 }
-function weightGradient122(a: Float32Array, aStep: number, b: Float32Array, bStep: number, out: Float32Array, samples: number): void {
+function weightGradient128(a: Float32Array, aStep: number, b: Float32Array, bStep: number, out: Float32Array, samples: number): void {
   for (let i = 0; i < 12; i += 4) {
     for (let j = 0; j < 4; j += 4) {
       let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a20 = 0, a21 = 0, a22 = 0, a23 = 0, a30 = 0, a31 = 0, a32 = 0, a33 = 0;
@@ -1696,7 +1766,7 @@ function weightGradient122(a: Float32Array, aStep: number, b: Float32Array, bSte
     }
   }
 }
-function matmul131(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
+function matmul137(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
   let s = 0;
   for (; s + 3 < samples; s += 4) {
     for (let j = 0; j < 3; j++) {

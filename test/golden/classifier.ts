@@ -169,6 +169,50 @@ function drawOrthogonal(rows: number, cols: number, seed: number, gain: number):
   return out;
 }
 
+// Weights stacked by rows for fused products, by the names of the params stacked.
+export const packedLayouts = {
+  "summary.W_z+summary.W_r+summary.W_n": ["summary.W_z", "summary.W_r", "summary.W_n"],
+  "summary.U_z+summary.U_r": ["summary.U_z", "summary.U_r"],
+  "summary.U_r+summary.U_z": ["summary.U_r", "summary.U_z"],
+  "summary.W_n+summary.W_r+summary.W_z": ["summary.W_n", "summary.W_r", "summary.W_z"],
+} as const;
+export type PackedName = keyof typeof packedLayouts;
+// Params with their fused weights stacked once (see pack); forward and grad take either.
+export interface Packed { readonly kind: 'packed'; readonly params: Params; readonly weights: { readonly [K in PackedName]: Arr } }
+
+// Stacks the fused weights once, so forward and grad need not; pack again after changing params.
+export function pack(params: Params): Packed {
+  checkParams(params);
+  const weights: { [name: string]: Arr } = {};
+  for (const [key, names] of Object.entries(packedLayouts) as [string, readonly ParamName[]][]) {
+    const parts = names.map((n) => params[n]);
+    const out = new (params[names[0]].constructor as new (n: number) => Arr)(parts.reduce((a, p) => a + p.length, 0));
+    let at = 0;
+    for (const p of parts) { out.set(p, at); at += p.length; }
+    weights[key] = out;
+  }
+  return { kind: 'packed', params, weights: weights as Packed['weights'] };
+}
+
+// Splits stacked weights back into the params they stack (the inverse of pack).
+export function unpack(weights: Packed['weights']): Partial<Params> {
+  const out: { [K in ParamName]?: Arr } = {};
+  for (const [key, names] of Object.entries(packedLayouts) as [PackedName, readonly ParamName[]][]) {
+    const stacked = weights[key];
+    let at = 0;
+    for (const n of names) {
+      const size = paramShapes[n].reduce((a: number, b: number) => a * b, 1);
+      out[n] = stacked.slice(at, at + size);
+      at += size;
+    }
+  }
+  return out;
+}
+
+function unwrap(model: Params | Packed): { params: Params; packed: Packed['weights'] | undefined } {
+  return (model as Packed).kind === 'packed' ? { params: (model as Packed).params, packed: (model as Packed).weights } : { params: model as Params, packed: undefined };
+}
+
 // Params from their declared initializers; the same values as `rnnc run --seed`.
 export function init(seed = 0): Params {
   const p: { [K in ParamName]?: Arr } = {};
@@ -186,28 +230,29 @@ export function init(seed = 0): Params {
   return p as Params;
 }
 
-export function forward(params: Params, inputs: Inputs, initialStates: InitialStates = {}): ForwardResult {
+export function forward(model: Params | Packed, inputs: Inputs, initialStates: InitialStates = {}): ForwardResult {
+  const { params, packed } = unwrap(model);
   checkParams(params);
   const { B, lengths } = checkInputs(inputs, false);
   const T_T = lengths["T"] as number;
   checkInitialStates(initialStates, B);
   const c10_10 = new Float32Array(B * 16);
   const stack12_12 = new Float32Array(288);
-  const mm13_13 = new Float32Array(T_T * B * 48);
-  const v17_15 = new Float32Array(T_T * B * 16);
-  const v18_16 = new Float32Array(T_T * B * 16);
-  const v19_17 = new Float32Array(T_T * B * 16);
-  const stack20_18 = new Float32Array(512);
-  const state21_0_19 = new Float32Array(B * 16);
-  const out21_0_20 = new Float32Array(B * 16);
-  const mm3_25 = new Float32Array(B * 32);
-  const v8_27 = new Float32Array(B * 16);
-  const v12_28 = new Float32Array(B * 16);
-  const mm13_29 = new Float32Array(B * 16);
-  const v21_31 = new Float32Array(B * 16);
-  const mm26_34 = new Float32Array(B * 3);
-  const v27_36 = new Float32Array(B * 3);
-  const sm28_37 = new Float32Array(B * 3);
+  const mm13_14 = new Float32Array(T_T * B * 48);
+  const v17_16 = new Float32Array(T_T * B * 16);
+  const v18_17 = new Float32Array(T_T * B * 16);
+  const v19_18 = new Float32Array(T_T * B * 16);
+  const stack20_19 = new Float32Array(512);
+  const state21_0_21 = new Float32Array(B * 16);
+  const out21_0_22 = new Float32Array(B * 16);
+  const mm3_27 = new Float32Array(B * 32);
+  const v8_29 = new Float32Array(B * 16);
+  const v12_30 = new Float32Array(B * 16);
+  const mm13_31 = new Float32Array(B * 16);
+  const v21_33 = new Float32Array(B * 16);
+  const mm26_36 = new Float32Array(B * 3);
+  const v27_38 = new Float32Array(B * 3);
+  const sm28_39 = new Float32Array(B * 3);
   const in0 = (inputs["x"] as Tensor).data;
   const p1 = params["summary.W_z"];
   const p2 = params["summary.W_r"];
@@ -221,625 +266,650 @@ export function forward(params: Params, inputs: Inputs, initialStates: InitialSt
   // %11 state_init summary.h — 10: state h: [H]
   const init11_11 = initialStates["summary.h"] ?? c10_10;
   // %12 stack_rows packed W_z, W_r, W_n
-  for (let l = 0; l < 1; l++) {
-    stack12_12.set(p1.subarray(l * 96, (l + 1) * 96), l * 288 + 0);
-  }
-  for (let l = 0; l < 1; l++) {
-    stack12_12.set(p2.subarray(l * 96, (l + 1) * 96), l * 288 + 96);
-  }
-  for (let l = 0; l < 1; l++) {
-    stack12_12.set(p3.subarray(l * 96, (l + 1) * 96), l * 288 + 192);
+  let packed12_13 = packed?.["summary.W_z+summary.W_r+summary.W_n"];
+  if (packed12_13 === undefined) {
+    for (let l = 0; l < 1; l++) {
+      stack12_12.set(p1.subarray(l * 96, (l + 1) * 96), l * 288 + 0);
+    }
+    for (let l = 0; l < 1; l++) {
+      stack12_12.set(p2.subarray(l * 96, (l + 1) * 96), l * 288 + 96);
+    }
+    for (let l = 0; l < 1; l++) {
+      stack12_12.set(p3.subarray(l * 96, (l + 1) * 96), l * 288 + 192);
+    }
+    packed12_13 = stack12_12;
   }
   // %13 matmul fused gates — 21: z = sigmoid(W_z @ x + U_z @ h + b_z)
-  matmul14(stack12_12, in0, mm13_13, T_T * B);
+  matmul15(packed12_13, in0, mm13_14, T_T * B);
   // %17 add
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 16;
     for (let j = 0; j < 16; j++) {
-      v17_15[o + j] = mm13_13[l * 48 + 0 + j] + p7[j];
+      v17_16[o + j] = mm13_14[l * 48 + 0 + j] + p7[j];
     }
   }
   // %18 add
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 16;
     for (let j = 0; j < 16; j++) {
-      v18_16[o + j] = mm13_13[l * 48 + 16 + j] + p8[j];
+      v18_17[o + j] = mm13_14[l * 48 + 16 + j] + p8[j];
     }
   }
   // %19 add
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 16;
     for (let j = 0; j < 16; j++) {
-      v19_17[o + j] = mm13_13[l * 48 + 32 + j] + p9[j];
+      v19_18[o + j] = mm13_14[l * 48 + 32 + j] + p9[j];
     }
   }
   // %20 stack_rows packed U_z, U_r
-  for (let l = 0; l < 1; l++) {
-    stack20_18.set(p4.subarray(l * 256, (l + 1) * 256), l * 512 + 0);
-  }
-  for (let l = 0; l < 1; l++) {
-    stack20_18.set(p5.subarray(l * 256, (l + 1) * 256), l * 512 + 256);
+  let packed20_20 = packed?.["summary.U_z+summary.U_r"];
+  if (packed20_20 === undefined) {
+    for (let l = 0; l < 1; l++) {
+      stack20_19.set(p4.subarray(l * 256, (l + 1) * 256), l * 512 + 0);
+    }
+    for (let l = 0; l < 1; l++) {
+      stack20_19.set(p5.subarray(l * 256, (l + 1) * 256), l * 512 + 256);
+    }
+    packed20_20 = stack20_19;
   }
   // %21 scan summary — 33: layer summary = GRU(I, H) over x returns last
-  state21_0_19.set(init11_11);
-  const steps21 = T_T;
+  state21_0_21.set(init11_11);
+  const steps23 = T_T;
   // summary: from the first step to the last
-  for (let s = 0; s < steps21; s++) {
+  for (let s = 0; s < steps23; s++) {
     const t = s;
-    const x21_0_22 = v17_15.subarray(t * B * 16, (t + 1) * B * 16);
-    const x21_1_23 = v18_16.subarray(t * B * 16, (t + 1) * B * 16);
-    const x21_2_24 = v19_17.subarray(t * B * 16, (t + 1) * B * 16);
+    const x21_0_24 = v17_16.subarray(t * B * 16, (t + 1) * B * 16);
+    const x21_1_25 = v18_17.subarray(t * B * 16, (t + 1) * B * 16);
+    const x21_2_26 = v19_18.subarray(t * B * 16, (t + 1) * B * 16);
     // %3 matmul fused gates — 21: z = sigmoid(W_z @ x + U_z @ h + b_z)
-    matmul26(stack20_18, state21_0_19, mm3_25, B);
+    matmul28(packed20_20, state21_0_21, mm3_27, B);
     // %8 sigmoid z — 21: z = sigmoid(W_z @ x + U_z @ h + b_z)
     for (let l = 0; l < B; l++) {
       const o = l * 16;
       for (let j = 0; j < 16; j++) {
-        v8_27[o + j] = 1 / (1 + Math.exp(-(x21_0_22[l * 16 + j] + mm3_25[l * 32 + 0 + j])));
+        v8_29[o + j] = 1 / (1 + Math.exp(-(x21_0_24[l * 16 + j] + mm3_27[l * 32 + 0 + j])));
       }
     }
     // %12 mul — 23: n = tanh(W_n @ x + U_n @ (r * h) + b_n)
     for (let l = 0; l < B; l++) {
       const o = l * 16;
       for (let j = 0; j < 16; j++) {
-        v12_28[o + j] = (1 / (1 + Math.exp(-(x21_1_23[l * 16 + j] + mm3_25[l * 32 + 16 + j])))) * state21_0_19[l * 16 + j];
+        v12_30[o + j] = (1 / (1 + Math.exp(-(x21_1_25[l * 16 + j] + mm3_27[l * 32 + 16 + j])))) * state21_0_21[l * 16 + j];
       }
     }
     // %13 matmul — 23: n = tanh(W_n @ x + U_n @ (r * h) + b_n)
-    matmul30(p6, v12_28, mm13_29, B);
+    matmul32(p6, v12_30, mm13_31, B);
     // %21 add h' — 24: h' = (1 - z) * n + z * h
     for (let l = 0; l < B; l++) {
       const o = l * 16;
       for (let j = 0; j < 16; j++) {
-        v21_31[o + j] = ((1 - v8_27[l * 16 + j]) * (Math.tanh((x21_2_24[l * 16 + j] + mm13_29[l * 16 + j])))) + (v8_27[l * 16 + j] * state21_0_19[l * 16 + j]);
+        v21_33[o + j] = ((1 - v8_29[l * 16 + j]) * (Math.tanh((x21_2_26[l * 16 + j] + mm13_31[l * 16 + j])))) + (v8_29[l * 16 + j] * state21_0_21[l * 16 + j]);
       }
     }
-    out21_0_20.set(v21_31);
-    state21_0_19.set(v21_31);
+    out21_0_22.set(v21_33);
+    state21_0_21.set(v21_33);
   }
-  const p32 = params["logits.W"];
-  const p33 = params["logits.b"];
+  const p34 = params["logits.W"];
+  const p35 = params["logits.b"];
   // %26 matmul — 7: /// applies to h before the recurrent product.
-  matmul35(p32, out21_0_20, mm26_34, B);
+  matmul37(p34, out21_0_22, mm26_36, B);
   // %27 add y — 7: /// applies to h before the recurrent product.
   for (let l = 0; l < B; l++) {
     const o = l * 3;
     for (let j = 0; j < 3; j++) {
-      v27_36[o + j] = mm26_34[l * 3 + j] + p33[j];
+      v27_38[o + j] = mm26_36[l * 3 + j] + p35[j];
     }
   }
   // %28 softmax probabilities — 37: output probabilities = softmax(logits)
   for (let r = 0; r < B; r++) {
     const xo = r * 3;
     let max = -Infinity;
-    for (let c = 0; c < 3; c++) max = Math.max(max, v27_36[xo + c]);
+    for (let c = 0; c < 3; c++) max = Math.max(max, v27_38[xo + c]);
     if (max !== max || max === -Infinity) max = 0;
     let total = 0;
-    for (let c = 0; c < 3; c++) total += Math.exp(v27_36[xo + c] - max);
-    for (let c = 0; c < 3; c++) sm28_37[r * 3 + c] = Math.exp(v27_36[xo + c] - max) / total;
+    for (let c = 0; c < 3; c++) total += Math.exp(v27_38[xo + c] - max);
+    for (let c = 0; c < 3; c++) sm28_39[r * 3 + c] = Math.exp(v27_38[xo + c] - max) / total;
   }
-  return { outputs: { "probabilities": { data: sm28_37, shape: [B, 3] } }, finalStates: { "summary.h": { data: state21_0_19, shape: [B, 16] } } } as ForwardResult;
+  return { outputs: { "probabilities": { data: sm28_39, shape: [B, 3] } }, finalStates: { "summary.h": { data: state21_0_21, shape: [B, 16] } } } as ForwardResult;
 }
 
 // The loss and its gradient with respect to every param, input and initial state (BPTT).
-export function grad(params: Params, inputs: Inputs, initialStates: InitialStates = {}): GradResult {
+export function grad(model: Params | Packed, inputs: Inputs, initialStates: InitialStates = {}): GradResult {
+  const { params, packed } = unwrap(model);
   checkParams(params);
   const { B, lengths } = checkInputs(inputs, true);
   const T_T = lengths["T"] as number;
   checkInitialStates(initialStates, B);
-  const c11_49 = new Float32Array(B * 16);
-  const stack13_51 = new Float32Array(288);
-  const mm14_52 = new Float32Array(T_T * B * 48);
-  const v18_54 = new Float32Array(T_T * B * 16);
-  const v19_55 = new Float32Array(T_T * B * 16);
-  const v20_56 = new Float32Array(T_T * B * 16);
-  const stack21_57 = new Float32Array(512);
-  const state22_0_58 = new Float32Array(B * 16);
-  const out22_0_59 = new Float32Array(B * 16);
-  const out22_1_60 = new Float32Array(T_T * B * 16);
-  const out22_2_61 = new Float32Array(T_T * B * 16);
-  const out22_3_62 = new Float32Array(T_T * B * 16);
-  const out22_4_63 = new Float32Array(T_T * B * 16);
-  const out22_5_64 = new Float32Array(T_T * B * 16);
-  const out22_6_65 = new Float32Array(T_T * B * 16);
-  const mm3_70 = new Float32Array(B * 32);
-  const v8_72 = new Float32Array(B * 16);
-  const v11_73 = new Float32Array(B * 16);
-  const v12_74 = new Float32Array(B * 16);
-  const mm13_75 = new Float32Array(B * 16);
-  const v16_77 = new Float32Array(B * 16);
-  const v18_78 = new Float32Array(B * 16);
-  const v21_79 = new Float32Array(B * 16);
-  const mm27_82 = new Float32Array(B * 3);
-  const v28_84 = new Float32Array(B * 3);
-  const sm29_85 = new Float32Array(B * 3);
-  const v30_86 = new Float32Array(B * 3);
-  const sum31_87 = new Float32Array(B);
-  const v32_88 = new Float32Array(B);
-  const red33_89 = new Float32Array(1);
-  const sm34_90 = new Float32Array(B * 3);
-  const s91 = new Float32Array(1);
-  const bt36_92 = new Float32Array(B);
-  const v37_93 = new Float32Array(B);
-  const ex38_94 = new Float32Array(B * 3);
-  const v39_95 = new Float32Array(B * 3);
-  const sum40_96 = new Float32Array(B);
-  const ex41_97 = new Float32Array(B * 3);
-  const v44_98 = new Float32Array(B * 3);
-  const ub45_99 = new Float32Array(3);
-  const mm47_100 = new Float32Array(B * 16);
-  const ub48_102 = new Float32Array(48);
-  const place55_104 = new Float32Array(T_T * B * 16);
-  const v57_105 = new Float32Array(T_T * B * 16);
-  const v59_106 = new Float32Array(T_T * B * 16);
-  const v61_107 = new Float32Array(T_T * B * 16);
-  const stack62_108 = new Float32Array(512);
-  const stack63_109 = new Float32Array(288);
-  const state64_0_110 = new Float32Array(B * 16);
-  const out64_0_111 = new Float32Array(T_T * B * 16);
-  const out64_1_112 = new Float32Array(T_T * B * 16);
-  const out64_2_113 = new Float32Array(T_T * B * 16);
-  const v2_124 = new Float32Array(B * 16);
-  const v14_125 = new Float32Array(B * 16);
-  const mm16_126 = new Float32Array(B * 16);
-  const v21_128 = new Float32Array(B * 16);
-  const v23_129 = new Float32Array(B * 16);
-  const cat24_130 = new Float32Array(B * 32);
-  const mm26_131 = new Float32Array(B * 16);
-  const v28_133 = new Float32Array(B * 16);
-  const cat69_134 = new Float32Array(T_T * B * 48);
-  const ub71_135 = new Float32Array(288);
-  const rows72_137 = new Float32Array(96);
-  const rows73_138 = new Float32Array(96);
-  const rows74_139 = new Float32Array(96);
-  const cat75_140 = new Float32Array(T_T * B * 32);
-  const ub77_141 = new Float32Array(512);
-  const rows78_143 = new Float32Array(256);
-  const rows79_144 = new Float32Array(256);
-  const ub81_145 = new Float32Array(256);
-  const ub82_147 = new Float32Array(16);
-  const ub83_148 = new Float32Array(16);
-  const ub84_149 = new Float32Array(16);
-  const cat85_150 = new Float32Array(T_T * B * 48);
-  const mm86_151 = new Float32Array(T_T * B * 6);
-  const in38 = (inputs["x"] as Tensor).data;
-  const in39 = (inputs["label"] as Tensor).data;
-  const p40 = params["summary.W_z"];
-  const p41 = params["summary.W_r"];
-  const p42 = params["summary.W_n"];
-  const p43 = params["summary.U_z"];
-  const p44 = params["summary.U_r"];
-  const p45 = params["summary.U_n"];
-  const p46 = params["summary.b_z"];
-  const p47 = params["summary.b_r"];
-  const p48 = params["summary.b_n"];
+  const c11_51 = new Float32Array(B * 16);
+  const stack13_53 = new Float32Array(288);
+  const mm14_55 = new Float32Array(T_T * B * 48);
+  const v18_57 = new Float32Array(T_T * B * 16);
+  const v19_58 = new Float32Array(T_T * B * 16);
+  const v20_59 = new Float32Array(T_T * B * 16);
+  const stack21_60 = new Float32Array(512);
+  const state22_0_62 = new Float32Array(B * 16);
+  const out22_0_63 = new Float32Array(B * 16);
+  const out22_1_64 = new Float32Array(T_T * B * 16);
+  const out22_2_65 = new Float32Array(T_T * B * 16);
+  const out22_3_66 = new Float32Array(T_T * B * 16);
+  const out22_4_67 = new Float32Array(T_T * B * 16);
+  const out22_5_68 = new Float32Array(T_T * B * 16);
+  const out22_6_69 = new Float32Array(T_T * B * 16);
+  const mm3_74 = new Float32Array(B * 32);
+  const v8_76 = new Float32Array(B * 16);
+  const v11_77 = new Float32Array(B * 16);
+  const v12_78 = new Float32Array(B * 16);
+  const mm13_79 = new Float32Array(B * 16);
+  const v16_81 = new Float32Array(B * 16);
+  const v18_82 = new Float32Array(B * 16);
+  const v21_83 = new Float32Array(B * 16);
+  const mm27_86 = new Float32Array(B * 3);
+  const v28_88 = new Float32Array(B * 3);
+  const sm29_89 = new Float32Array(B * 3);
+  const v30_90 = new Float32Array(B * 3);
+  const sum31_91 = new Float32Array(B);
+  const v32_92 = new Float32Array(B);
+  const red33_93 = new Float32Array(1);
+  const sm34_94 = new Float32Array(B * 3);
+  const s95 = new Float32Array(1);
+  const bt36_96 = new Float32Array(B);
+  const v37_97 = new Float32Array(B);
+  const ex38_98 = new Float32Array(B * 3);
+  const v39_99 = new Float32Array(B * 3);
+  const sum40_100 = new Float32Array(B);
+  const ex41_101 = new Float32Array(B * 3);
+  const v44_102 = new Float32Array(B * 3);
+  const ub45_103 = new Float32Array(3);
+  const mm47_104 = new Float32Array(B * 16);
+  const ub48_106 = new Float32Array(48);
+  const place55_108 = new Float32Array(T_T * B * 16);
+  const v57_109 = new Float32Array(T_T * B * 16);
+  const v59_110 = new Float32Array(T_T * B * 16);
+  const v61_111 = new Float32Array(T_T * B * 16);
+  const stack62_112 = new Float32Array(512);
+  const stack63_114 = new Float32Array(288);
+  const state64_0_116 = new Float32Array(B * 16);
+  const out64_0_117 = new Float32Array(T_T * B * 16);
+  const out64_1_118 = new Float32Array(T_T * B * 16);
+  const out64_2_119 = new Float32Array(T_T * B * 16);
+  const v2_130 = new Float32Array(B * 16);
+  const v14_131 = new Float32Array(B * 16);
+  const mm16_132 = new Float32Array(B * 16);
+  const v21_134 = new Float32Array(B * 16);
+  const v23_135 = new Float32Array(B * 16);
+  const cat24_136 = new Float32Array(B * 32);
+  const mm26_137 = new Float32Array(B * 16);
+  const v28_139 = new Float32Array(B * 16);
+  const cat69_140 = new Float32Array(T_T * B * 48);
+  const ub71_141 = new Float32Array(288);
+  const rows72_143 = new Float32Array(96);
+  const rows73_144 = new Float32Array(96);
+  const rows74_145 = new Float32Array(96);
+  const cat75_146 = new Float32Array(T_T * B * 32);
+  const ub77_147 = new Float32Array(512);
+  const rows78_149 = new Float32Array(256);
+  const rows79_150 = new Float32Array(256);
+  const ub81_151 = new Float32Array(256);
+  const ub82_153 = new Float32Array(16);
+  const ub83_154 = new Float32Array(16);
+  const ub84_155 = new Float32Array(16);
+  const cat85_156 = new Float32Array(T_T * B * 48);
+  const mm86_157 = new Float32Array(T_T * B * 6);
+  const in40 = (inputs["x"] as Tensor).data;
+  const in41 = (inputs["label"] as Tensor).data;
+  const p42 = params["summary.W_z"];
+  const p43 = params["summary.W_r"];
+  const p44 = params["summary.W_n"];
+  const p45 = params["summary.U_z"];
+  const p46 = params["summary.U_r"];
+  const p47 = params["summary.U_n"];
+  const p48 = params["summary.b_z"];
+  const p49 = params["summary.b_r"];
+  const p50 = params["summary.b_n"];
   // %12 state_init summary.h — 10: state h: [H]
-  const init12_50 = initialStates["summary.h"] ?? c11_49;
+  const init12_52 = initialStates["summary.h"] ?? c11_51;
   // %13 stack_rows packed W_z, W_r, W_n
-  for (let l = 0; l < 1; l++) {
-    stack13_51.set(p40.subarray(l * 96, (l + 1) * 96), l * 288 + 0);
-  }
-  for (let l = 0; l < 1; l++) {
-    stack13_51.set(p41.subarray(l * 96, (l + 1) * 96), l * 288 + 96);
-  }
-  for (let l = 0; l < 1; l++) {
-    stack13_51.set(p42.subarray(l * 96, (l + 1) * 96), l * 288 + 192);
+  let packed13_54 = packed?.["summary.W_z+summary.W_r+summary.W_n"];
+  if (packed13_54 === undefined) {
+    for (let l = 0; l < 1; l++) {
+      stack13_53.set(p42.subarray(l * 96, (l + 1) * 96), l * 288 + 0);
+    }
+    for (let l = 0; l < 1; l++) {
+      stack13_53.set(p43.subarray(l * 96, (l + 1) * 96), l * 288 + 96);
+    }
+    for (let l = 0; l < 1; l++) {
+      stack13_53.set(p44.subarray(l * 96, (l + 1) * 96), l * 288 + 192);
+    }
+    packed13_54 = stack13_53;
   }
   // %14 matmul fused gates — 21: z = sigmoid(W_z @ x + U_z @ h + b_z)
-  matmul53(stack13_51, in38, mm14_52, T_T * B);
+  matmul56(packed13_54, in40, mm14_55, T_T * B);
   // %18 add
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 16;
     for (let j = 0; j < 16; j++) {
-      v18_54[o + j] = mm14_52[l * 48 + 0 + j] + p46[j];
+      v18_57[o + j] = mm14_55[l * 48 + 0 + j] + p48[j];
     }
   }
   // %19 add
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 16;
     for (let j = 0; j < 16; j++) {
-      v19_55[o + j] = mm14_52[l * 48 + 16 + j] + p47[j];
+      v19_58[o + j] = mm14_55[l * 48 + 16 + j] + p49[j];
     }
   }
   // %20 add
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 16;
     for (let j = 0; j < 16; j++) {
-      v20_56[o + j] = mm14_52[l * 48 + 32 + j] + p48[j];
+      v20_59[o + j] = mm14_55[l * 48 + 32 + j] + p50[j];
     }
   }
   // %21 stack_rows packed U_z, U_r
-  for (let l = 0; l < 1; l++) {
-    stack21_57.set(p43.subarray(l * 256, (l + 1) * 256), l * 512 + 0);
-  }
-  for (let l = 0; l < 1; l++) {
-    stack21_57.set(p44.subarray(l * 256, (l + 1) * 256), l * 512 + 256);
+  let packed21_61 = packed?.["summary.U_z+summary.U_r"];
+  if (packed21_61 === undefined) {
+    for (let l = 0; l < 1; l++) {
+      stack21_60.set(p45.subarray(l * 256, (l + 1) * 256), l * 512 + 0);
+    }
+    for (let l = 0; l < 1; l++) {
+      stack21_60.set(p46.subarray(l * 256, (l + 1) * 256), l * 512 + 256);
+    }
+    packed21_61 = stack21_60;
   }
   // %22 scan summary — 33: layer summary = GRU(I, H) over x returns last
-  state22_0_58.set(init12_50);
-  const steps66 = T_T;
+  state22_0_62.set(init12_52);
+  const steps70 = T_T;
   // summary: from the first step to the last
-  for (let s = 0; s < steps66; s++) {
+  for (let s = 0; s < steps70; s++) {
     const t = s;
-    const x22_0_67 = v18_54.subarray(t * B * 16, (t + 1) * B * 16);
-    const x22_1_68 = v19_55.subarray(t * B * 16, (t + 1) * B * 16);
-    const x22_2_69 = v20_56.subarray(t * B * 16, (t + 1) * B * 16);
+    const x22_0_71 = v18_57.subarray(t * B * 16, (t + 1) * B * 16);
+    const x22_1_72 = v19_58.subarray(t * B * 16, (t + 1) * B * 16);
+    const x22_2_73 = v20_59.subarray(t * B * 16, (t + 1) * B * 16);
     // %3 matmul fused gates — 21: z = sigmoid(W_z @ x + U_z @ h + b_z)
-    matmul71(stack21_57, state22_0_58, mm3_70, B);
+    matmul75(packed21_61, state22_0_62, mm3_74, B);
     // %8 sigmoid z — 21: z = sigmoid(W_z @ x + U_z @ h + b_z)
     for (let l = 0; l < B; l++) {
       const o = l * 16;
       for (let j = 0; j < 16; j++) {
-        v8_72[o + j] = 1 / (1 + Math.exp(-(x22_0_67[l * 16 + j] + mm3_70[l * 32 + 0 + j])));
+        v8_76[o + j] = 1 / (1 + Math.exp(-(x22_0_71[l * 16 + j] + mm3_74[l * 32 + 0 + j])));
       }
     }
     // %11 sigmoid r — 22: r = sigmoid(W_r @ x + U_r @ h + b_r)
     for (let l = 0; l < B; l++) {
       const o = l * 16;
       for (let j = 0; j < 16; j++) {
-        v11_73[o + j] = 1 / (1 + Math.exp(-(x22_1_68[l * 16 + j] + mm3_70[l * 32 + 16 + j])));
+        v11_77[o + j] = 1 / (1 + Math.exp(-(x22_1_72[l * 16 + j] + mm3_74[l * 32 + 16 + j])));
       }
     }
     // %12 mul — 23: n = tanh(W_n @ x + U_n @ (r * h) + b_n)
     for (let l = 0; l < B; l++) {
       const o = l * 16;
       for (let j = 0; j < 16; j++) {
-        v12_74[o + j] = v11_73[l * 16 + j] * state22_0_58[l * 16 + j];
+        v12_78[o + j] = v11_77[l * 16 + j] * state22_0_62[l * 16 + j];
       }
     }
     // %13 matmul — 23: n = tanh(W_n @ x + U_n @ (r * h) + b_n)
-    matmul76(p45, v12_74, mm13_75, B);
+    matmul80(p47, v12_78, mm13_79, B);
     // %16 tanh n — 23: n = tanh(W_n @ x + U_n @ (r * h) + b_n)
     for (let l = 0; l < B; l++) {
       const o = l * 16;
       for (let j = 0; j < 16; j++) {
-        v16_77[o + j] = Math.tanh((x22_2_69[l * 16 + j] + mm13_75[l * 16 + j]));
+        v16_81[o + j] = Math.tanh((x22_2_73[l * 16 + j] + mm13_79[l * 16 + j]));
       }
     }
     // %18 sub — 24: h' = (1 - z) * n + z * h
     for (let l = 0; l < B; l++) {
       const o = l * 16;
       for (let j = 0; j < 16; j++) {
-        v18_78[o + j] = 1 - v8_72[l * 16 + j];
+        v18_82[o + j] = 1 - v8_76[l * 16 + j];
       }
     }
     // %21 add h' — 24: h' = (1 - z) * n + z * h
     for (let l = 0; l < B; l++) {
       const o = l * 16;
       for (let j = 0; j < 16; j++) {
-        v21_79[o + j] = (v18_78[l * 16 + j] * v16_77[l * 16 + j]) + (v8_72[l * 16 + j] * state22_0_58[l * 16 + j]);
+        v21_83[o + j] = (v18_82[l * 16 + j] * v16_81[l * 16 + j]) + (v8_76[l * 16 + j] * state22_0_62[l * 16 + j]);
       }
     }
-    out22_0_59.set(v21_79);
-    out22_1_60.set(v8_72, t * v8_72.length);
-    out22_2_61.set(v16_77, t * v16_77.length);
-    out22_3_62.set(v18_78, t * v18_78.length);
-    out22_4_63.set(v12_74, t * v12_74.length);
-    out22_5_64.set(v11_73, t * v11_73.length);
-    out22_6_65.set(state22_0_58, t * state22_0_58.length);
-    state22_0_58.set(v21_79);
+    out22_0_63.set(v21_83);
+    out22_1_64.set(v8_76, t * v8_76.length);
+    out22_2_65.set(v16_81, t * v16_81.length);
+    out22_3_66.set(v18_82, t * v18_82.length);
+    out22_4_67.set(v12_78, t * v12_78.length);
+    out22_5_68.set(v11_77, t * v11_77.length);
+    out22_6_69.set(state22_0_62, t * state22_0_62.length);
+    state22_0_62.set(v21_83);
   }
-  const p80 = params["logits.W"];
-  const p81 = params["logits.b"];
+  const p84 = params["logits.W"];
+  const p85 = params["logits.b"];
   // %27 matmul — 7: /// applies to h before the recurrent product.
-  matmul83(p80, out22_0_59, mm27_82, B);
+  matmul87(p84, out22_0_63, mm27_86, B);
   // %28 add y — 7: /// applies to h before the recurrent product.
   for (let l = 0; l < B; l++) {
     const o = l * 3;
     for (let j = 0; j < 3; j++) {
-      v28_84[o + j] = mm27_82[l * 3 + j] + p81[j];
+      v28_88[o + j] = mm27_86[l * 3 + j] + p85[j];
     }
   }
   // %29 log_softmax loss — 36: loss cross_entropy(logits, label)
   for (let r = 0; r < B; r++) {
     const xo = r * 3;
     let max = -Infinity;
-    for (let c = 0; c < 3; c++) max = Math.max(max, v28_84[xo + c]);
+    for (let c = 0; c < 3; c++) max = Math.max(max, v28_88[xo + c]);
     if (max !== max || max === -Infinity) max = 0;
     let total = 0;
-    for (let c = 0; c < 3; c++) total += Math.exp(v28_84[xo + c] - max);
+    for (let c = 0; c < 3; c++) total += Math.exp(v28_88[xo + c] - max);
     const shift = max + Math.log(total);
-    for (let c = 0; c < 3; c++) sm29_85[r * 3 + c] = v28_84[xo + c] - shift;
+    for (let c = 0; c < 3; c++) sm29_89[r * 3 + c] = v28_88[xo + c] - shift;
   }
   // %30 mul loss — 36: loss cross_entropy(logits, label)
   for (let l = 0; l < B; l++) {
     const o = l * 3;
     for (let j = 0; j < 3; j++) {
-      v30_86[o + j] = in39[l * 3 + j] * sm29_85[l * 3 + j];
+      v30_90[o + j] = in41[l * 3 + j] * sm29_89[l * 3 + j];
     }
   }
   // %31 sum loss — 36: loss cross_entropy(logits, label)
   for (let r = 0; r < B; r++) {
     let acc = 0;
-    for (let c = 0; c < 3; c++) acc += v30_86[r * 3 + c];
-    sum31_87[r * 1] = acc;
+    for (let c = 0; c < 3; c++) acc += v30_90[r * 3 + c];
+    sum31_91[r * 1] = acc;
   }
   // %32 neg loss — 36: loss cross_entropy(logits, label)
   for (let l = 0; l < B; l++) {
-    v32_88[l] = -sum31_87[l * 1 + 0];
+    v32_92[l] = -sum31_91[l * 1 + 0];
   }
   // %33 reduce_lead loss — 36: loss cross_entropy(logits, label)
-  red33_89.fill(0);
-  for (let l = 0; l < B; l++) for (let j = 0; j < 1; j++) red33_89[j] += v32_88[l * 1 + j];
-  for (let j = 0; j < 1; j++) red33_89[j] /= B;
+  red33_93.fill(0);
+  for (let l = 0; l < B; l++) for (let j = 0; j < 1; j++) red33_93[j] += v32_92[l * 1 + j];
+  for (let j = 0; j < 1; j++) red33_93[j] /= B;
   // %34 softmax probabilities — 37: output probabilities = softmax(logits)
   for (let r = 0; r < B; r++) {
     const xo = r * 3;
     let max = -Infinity;
-    for (let c = 0; c < 3; c++) max = Math.max(max, v28_84[xo + c]);
+    for (let c = 0; c < 3; c++) max = Math.max(max, v28_88[xo + c]);
     if (max !== max || max === -Infinity) max = 0;
     let total = 0;
-    for (let c = 0; c < 3; c++) total += Math.exp(v28_84[xo + c] - max);
-    for (let c = 0; c < 3; c++) sm34_90[r * 3 + c] = Math.exp(v28_84[xo + c] - max) / total;
+    for (let c = 0; c < 3; c++) total += Math.exp(v28_88[xo + c] - max);
+    for (let c = 0; c < 3; c++) sm34_94[r * 3 + c] = Math.exp(v28_88[xo + c] - max) / total;
   }
   // %36 broadcast_to ∂loss — 36: loss cross_entropy(logits, label)
-  s91.fill(1);
+  s95.fill(1);
   for (let l = 0; l < B; l++) {
-    bt36_92[l] = s91[0] / ((B) / s91.length);
+    bt36_96[l] = s95[0] / ((B) / s95.length);
   }
   // %37 neg ∂loss — 36: loss cross_entropy(logits, label)
   for (let l = 0; l < B; l++) {
-    v37_93[l] = -bt36_92[l * 1 + 0];
+    v37_97[l] = -bt36_96[l * 1 + 0];
   }
   // %38 expand_last ∂loss — 36: loss cross_entropy(logits, label)
-  for (let r = 0; r < v37_93.length; r++) {
-    const v = v37_93[r];
-    for (let c = 0; c < 3; c++) ex38_94[r * 3 + c] = v;
+  for (let r = 0; r < v37_97.length; r++) {
+    const v = v37_97[r];
+    for (let c = 0; c < 3; c++) ex38_98[r * 3 + c] = v;
   }
   // %39 mul ∂loss — 36: loss cross_entropy(logits, label)
   for (let l = 0; l < B; l++) {
     const o = l * 3;
     for (let j = 0; j < 3; j++) {
-      v39_95[o + j] = ex38_94[l * 3 + j] * in39[l * 3 + j];
+      v39_99[o + j] = ex38_98[l * 3 + j] * in41[l * 3 + j];
     }
   }
   // %40 sum ∂loss — 36: loss cross_entropy(logits, label)
   for (let r = 0; r < B; r++) {
     let acc = 0;
-    for (let c = 0; c < 3; c++) acc += v39_95[r * 3 + c];
-    sum40_96[r * 1] = acc;
+    for (let c = 0; c < 3; c++) acc += v39_99[r * 3 + c];
+    sum40_100[r * 1] = acc;
   }
   // %41 expand_last ∂loss — 36: loss cross_entropy(logits, label)
-  for (let r = 0; r < sum40_96.length; r++) {
-    const v = sum40_96[r];
-    for (let c = 0; c < 3; c++) ex41_97[r * 3 + c] = v;
+  for (let r = 0; r < sum40_100.length; r++) {
+    const v = sum40_100[r];
+    for (let c = 0; c < 3; c++) ex41_101[r * 3 + c] = v;
   }
   // %44 sub ∂loss — 36: loss cross_entropy(logits, label)
   for (let l = 0; l < B; l++) {
     const o = l * 3;
     for (let j = 0; j < 3; j++) {
-      v44_98[o + j] = v39_95[l * 3 + j] - ((Math.exp(sm29_85[l * 3 + j])) * ex41_97[l * 3 + j]);
+      v44_102[o + j] = v39_99[l * 3 + j] - ((Math.exp(sm29_89[l * 3 + j])) * ex41_101[l * 3 + j]);
     }
   }
   // %45 unbroadcast
-  ub45_99.fill(0);
+  ub45_103.fill(0);
   for (let l = 0; l < B; l++) {
     for (let j = 0; j < 3; j++) {
-      ub45_99[j] += v44_98[l * 3 + j];
+      ub45_103[j] += v44_102[l * 3 + j];
     }
   }
   // %47 matmul — 7: /// applies to h before the recurrent product.
-  matmul101(v44_98, p80, mm47_100, B);
+  matmul105(v44_102, p84, mm47_104, B);
   // %48 unbroadcast
-  ub48_102.fill(0);
-  weightGradient103(v44_98, 3, out22_0_59, 16, ub48_102, B);
+  ub48_106.fill(0);
+  weightGradient107(v44_102, 3, out22_0_63, 16, ub48_106, B);
   // %55 time_place
-  place55_104.fill(0);
-  place55_104.set(mm47_100, (T_T - 1) * B * 16);
+  place55_108.fill(0);
+  place55_108.set(mm47_104, (T_T - 1) * B * 16);
   // %57 sub ∂n — 23: n = tanh(W_n @ x + U_n @ (r * h) + b_n)
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 16;
     for (let j = 0; j < 16; j++) {
-      v57_105[o + j] = 1 - (out22_2_61[l * 16 + j] * out22_2_61[l * 16 + j]);
+      v57_109[o + j] = 1 - (out22_2_65[l * 16 + j] * out22_2_65[l * 16 + j]);
     }
   }
   // %59 mul ∂r — 22: r = sigmoid(W_r @ x + U_r @ h + b_r)
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 16;
     for (let j = 0; j < 16; j++) {
-      v59_106[o + j] = out22_5_64[l * 16 + j] * (1 - out22_5_64[l * 16 + j]);
+      v59_110[o + j] = out22_5_68[l * 16 + j] * (1 - out22_5_68[l * 16 + j]);
     }
   }
   // %61 mul ∂z — 21: z = sigmoid(W_z @ x + U_z @ h + b_z)
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 16;
     for (let j = 0; j < 16; j++) {
-      v61_107[o + j] = out22_1_60[l * 16 + j] * (1 - out22_1_60[l * 16 + j]);
+      v61_111[o + j] = out22_1_64[l * 16 + j] * (1 - out22_1_64[l * 16 + j]);
     }
   }
   // %62 stack_rows packed U_r, U_z
-  for (let l = 0; l < 1; l++) {
-    stack62_108.set(p44.subarray(l * 256, (l + 1) * 256), l * 512 + 0);
-  }
-  for (let l = 0; l < 1; l++) {
-    stack62_108.set(p43.subarray(l * 256, (l + 1) * 256), l * 512 + 256);
+  let packed62_113 = packed?.["summary.U_r+summary.U_z"];
+  if (packed62_113 === undefined) {
+    for (let l = 0; l < 1; l++) {
+      stack62_112.set(p46.subarray(l * 256, (l + 1) * 256), l * 512 + 0);
+    }
+    for (let l = 0; l < 1; l++) {
+      stack62_112.set(p45.subarray(l * 256, (l + 1) * 256), l * 512 + 256);
+    }
+    packed62_113 = stack62_112;
   }
   // %63 stack_rows packed W_n, W_r, W_z
-  for (let l = 0; l < 1; l++) {
-    stack63_109.set(p42.subarray(l * 96, (l + 1) * 96), l * 288 + 0);
-  }
-  for (let l = 0; l < 1; l++) {
-    stack63_109.set(p41.subarray(l * 96, (l + 1) * 96), l * 288 + 96);
-  }
-  for (let l = 0; l < 1; l++) {
-    stack63_109.set(p40.subarray(l * 96, (l + 1) * 96), l * 288 + 192);
+  let packed63_115 = packed?.["summary.W_n+summary.W_r+summary.W_z"];
+  if (packed63_115 === undefined) {
+    for (let l = 0; l < 1; l++) {
+      stack63_114.set(p44.subarray(l * 96, (l + 1) * 96), l * 288 + 0);
+    }
+    for (let l = 0; l < 1; l++) {
+      stack63_114.set(p43.subarray(l * 96, (l + 1) * 96), l * 288 + 96);
+    }
+    for (let l = 0; l < 1; l++) {
+      stack63_114.set(p42.subarray(l * 96, (l + 1) * 96), l * 288 + 192);
+    }
+    packed63_115 = stack63_114;
   }
   // %64 scan ∂summary — 33: layer summary = GRU(I, H) over x returns last
-  state64_0_110.set(c11_49);
-  const steps114 = T_T;
+  state64_0_116.set(c11_51);
+  const steps120 = T_T;
   // ∂summary: from the last step to the first
-  for (let s = 0; s < steps114; s++) {
+  for (let s = 0; s < steps120; s++) {
     const t = T_T - 1 - s;
-    const x64_0_115 = place55_104.subarray(t * B * 16, (t + 1) * B * 16);
-    const x64_1_116 = out22_6_65.subarray(t * B * 16, (t + 1) * B * 16);
-    const x64_2_117 = out22_1_60.subarray(t * B * 16, (t + 1) * B * 16);
-    const x64_3_118 = out22_2_61.subarray(t * B * 16, (t + 1) * B * 16);
-    const x64_4_119 = out22_3_62.subarray(t * B * 16, (t + 1) * B * 16);
-    const x64_5_120 = out22_5_64.subarray(t * B * 16, (t + 1) * B * 16);
-    const x64_6_121 = v57_105.subarray(t * B * 16, (t + 1) * B * 16);
-    const x64_7_122 = v59_106.subarray(t * B * 16, (t + 1) * B * 16);
-    const x64_8_123 = v61_107.subarray(t * B * 16, (t + 1) * B * 16);
+    const x64_0_121 = place55_108.subarray(t * B * 16, (t + 1) * B * 16);
+    const x64_1_122 = out22_6_69.subarray(t * B * 16, (t + 1) * B * 16);
+    const x64_2_123 = out22_1_64.subarray(t * B * 16, (t + 1) * B * 16);
+    const x64_3_124 = out22_2_65.subarray(t * B * 16, (t + 1) * B * 16);
+    const x64_4_125 = out22_3_66.subarray(t * B * 16, (t + 1) * B * 16);
+    const x64_5_126 = out22_5_68.subarray(t * B * 16, (t + 1) * B * 16);
+    const x64_6_127 = v57_109.subarray(t * B * 16, (t + 1) * B * 16);
+    const x64_7_128 = v59_110.subarray(t * B * 16, (t + 1) * B * 16);
+    const x64_8_129 = v61_111.subarray(t * B * 16, (t + 1) * B * 16);
     // %2 add
     for (let l = 0; l < B; l++) {
       const o = l * 16;
       for (let j = 0; j < 16; j++) {
-        v2_124[o + j] = state64_0_110[l * 16 + j] + x64_0_115[l * 16 + j];
+        v2_130[o + j] = state64_0_116[l * 16 + j] + x64_0_121[l * 16 + j];
       }
     }
     // %14 mul ∂n — 23: n = tanh(W_n @ x + U_n @ (r * h) + b_n)
     for (let l = 0; l < B; l++) {
       const o = l * 16;
       for (let j = 0; j < 16; j++) {
-        v14_125[o + j] = (v2_124[l * 16 + j] * x64_4_119[l * 16 + j]) * x64_6_121[l * 16 + j];
+        v14_131[o + j] = (v2_130[l * 16 + j] * x64_4_125[l * 16 + j]) * x64_6_127[l * 16 + j];
       }
     }
     // %16 matmul — 23: n = tanh(W_n @ x + U_n @ (r * h) + b_n)
-    matmul127(v14_125, p45, mm16_126, B);
+    matmul133(v14_131, p47, mm16_132, B);
     // %21 mul ∂r — 22: r = sigmoid(W_r @ x + U_r @ h + b_r)
     for (let l = 0; l < B; l++) {
       const o = l * 16;
       for (let j = 0; j < 16; j++) {
-        v21_128[o + j] = (mm16_126[l * 16 + j] * x64_1_116[l * 16 + j]) * x64_7_122[l * 16 + j];
+        v21_134[o + j] = (mm16_132[l * 16 + j] * x64_1_122[l * 16 + j]) * x64_7_128[l * 16 + j];
       }
     }
     // %23 mul ∂z — 21: z = sigmoid(W_z @ x + U_z @ h + b_z)
     for (let l = 0; l < B; l++) {
       const o = l * 16;
       for (let j = 0; j < 16; j++) {
-        v23_129[o + j] = ((v2_124[l * 16 + j] * x64_1_116[l * 16 + j]) + (-(v2_124[l * 16 + j] * x64_3_118[l * 16 + j]))) * x64_8_123[l * 16 + j];
+        v23_135[o + j] = ((v2_130[l * 16 + j] * x64_1_122[l * 16 + j]) + (-(v2_130[l * 16 + j] * x64_3_124[l * 16 + j]))) * x64_8_129[l * 16 + j];
       }
     }
     // %24 concat
     for (let l = 0; l < B; l++) {
       const xo = l * 16;
       for (let r = 0; r < 1; r++) {
-        for (let c = 0; c < 16; c++) cat24_130[(l * 1 + r) * 32 + 0 + c] = v21_128[xo + r * 16 + c];
+        for (let c = 0; c < 16; c++) cat24_136[(l * 1 + r) * 32 + 0 + c] = v21_134[xo + r * 16 + c];
       }
     }
     for (let l = 0; l < B; l++) {
       const xo = l * 16;
       for (let r = 0; r < 1; r++) {
-        for (let c = 0; c < 16; c++) cat24_130[(l * 1 + r) * 32 + 16 + c] = v23_129[xo + r * 16 + c];
+        for (let c = 0; c < 16; c++) cat24_136[(l * 1 + r) * 32 + 16 + c] = v23_135[xo + r * 16 + c];
       }
     }
     // %26 matmul fused gate products
-    matmul132(cat24_130, stack62_108, mm26_131, B);
+    matmul138(cat24_136, packed62_113, mm26_137, B);
     // %28 add
     for (let l = 0; l < B; l++) {
       const o = l * 16;
       for (let j = 0; j < 16; j++) {
-        v28_133[o + j] = (mm26_131[l * 16 + j] + (v2_124[l * 16 + j] * x64_2_117[l * 16 + j])) + (mm16_126[l * 16 + j] * x64_5_120[l * 16 + j]);
+        v28_139[o + j] = (mm26_137[l * 16 + j] + (v2_130[l * 16 + j] * x64_2_123[l * 16 + j])) + (mm16_132[l * 16 + j] * x64_5_126[l * 16 + j]);
       }
     }
-    out64_0_111.set(v23_129, t * v23_129.length);
-    out64_1_112.set(v21_128, t * v21_128.length);
-    out64_2_113.set(v14_125, t * v14_125.length);
-    state64_0_110.set(v28_133);
+    out64_0_117.set(v23_135, t * v23_135.length);
+    out64_1_118.set(v21_134, t * v21_134.length);
+    out64_2_119.set(v14_131, t * v14_131.length);
+    state64_0_116.set(v28_139);
   }
   // %69 concat
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 16;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 16; c++) cat69_134[(l * 1 + r) * 48 + 0 + c] = out64_0_111[xo + r * 16 + c];
+      for (let c = 0; c < 16; c++) cat69_140[(l * 1 + r) * 48 + 0 + c] = out64_0_117[xo + r * 16 + c];
     }
   }
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 16;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 16; c++) cat69_134[(l * 1 + r) * 48 + 16 + c] = out64_1_112[xo + r * 16 + c];
+      for (let c = 0; c < 16; c++) cat69_140[(l * 1 + r) * 48 + 16 + c] = out64_1_118[xo + r * 16 + c];
     }
   }
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 16;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 16; c++) cat69_134[(l * 1 + r) * 48 + 32 + c] = out64_2_113[xo + r * 16 + c];
+      for (let c = 0; c < 16; c++) cat69_140[(l * 1 + r) * 48 + 32 + c] = out64_2_119[xo + r * 16 + c];
     }
   }
   // %71 unbroadcast fused weight gradients
-  ub71_135.fill(0);
-  weightGradient136(cat69_134, 48, in38, 6, ub71_135, T_T * B);
+  ub71_141.fill(0);
+  weightGradient142(cat69_140, 48, in40, 6, ub71_141, T_T * B);
   // %72 slice_rows ∂summary: ∂W_z (batched)
   for (let l = 0; l < 1; l++) {
-    rows72_137.set(ub71_135.subarray(l * 288 + 0, l * 288 + 96), l * 96);
+    rows72_143.set(ub71_141.subarray(l * 288 + 0, l * 288 + 96), l * 96);
   }
   // %73 slice_rows ∂summary: ∂W_r (batched)
   for (let l = 0; l < 1; l++) {
-    rows73_138.set(ub71_135.subarray(l * 288 + 96, l * 288 + 192), l * 96);
+    rows73_144.set(ub71_141.subarray(l * 288 + 96, l * 288 + 192), l * 96);
   }
   // %74 slice_rows ∂summary: ∂W_n (batched)
   for (let l = 0; l < 1; l++) {
-    rows74_139.set(ub71_135.subarray(l * 288 + 192, l * 288 + 288), l * 96);
+    rows74_145.set(ub71_141.subarray(l * 288 + 192, l * 288 + 288), l * 96);
   }
   // %75 concat
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 16;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 16; c++) cat75_140[(l * 1 + r) * 32 + 0 + c] = out64_0_111[xo + r * 16 + c];
+      for (let c = 0; c < 16; c++) cat75_146[(l * 1 + r) * 32 + 0 + c] = out64_0_117[xo + r * 16 + c];
     }
   }
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 16;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 16; c++) cat75_140[(l * 1 + r) * 32 + 16 + c] = out64_1_112[xo + r * 16 + c];
+      for (let c = 0; c < 16; c++) cat75_146[(l * 1 + r) * 32 + 16 + c] = out64_1_118[xo + r * 16 + c];
     }
   }
   // %77 unbroadcast fused weight gradients
-  ub77_141.fill(0);
-  weightGradient142(cat75_140, 32, out22_6_65, 16, ub77_141, T_T * B);
+  ub77_147.fill(0);
+  weightGradient148(cat75_146, 32, out22_6_69, 16, ub77_147, T_T * B);
   // %78 slice_rows ∂summary: ∂U_z (batched)
   for (let l = 0; l < 1; l++) {
-    rows78_143.set(ub77_141.subarray(l * 512 + 0, l * 512 + 256), l * 256);
+    rows78_149.set(ub77_147.subarray(l * 512 + 0, l * 512 + 256), l * 256);
   }
   // %79 slice_rows ∂summary: ∂U_r (batched)
   for (let l = 0; l < 1; l++) {
-    rows79_144.set(ub77_141.subarray(l * 512 + 256, l * 512 + 512), l * 256);
+    rows79_150.set(ub77_147.subarray(l * 512 + 256, l * 512 + 512), l * 256);
   }
   // %81 unbroadcast ∂summary: ∂U_n (batched)
-  ub81_145.fill(0);
-  weightGradient146(out64_2_113, 16, out22_4_63, 16, ub81_145, T_T * B);
+  ub81_151.fill(0);
+  weightGradient152(out64_2_119, 16, out22_4_67, 16, ub81_151, T_T * B);
   // %82 unbroadcast ∂summary: ∂b_z (batched)
-  ub82_147.fill(0);
+  ub82_153.fill(0);
   for (let l = 0; l < T_T * B; l++) {
     for (let j = 0; j < 16; j++) {
-      ub82_147[j] += out64_0_111[l * 16 + j];
+      ub82_153[j] += out64_0_117[l * 16 + j];
     }
   }
   // %83 unbroadcast ∂summary: ∂b_r (batched)
-  ub83_148.fill(0);
+  ub83_154.fill(0);
   for (let l = 0; l < T_T * B; l++) {
     for (let j = 0; j < 16; j++) {
-      ub83_148[j] += out64_1_112[l * 16 + j];
+      ub83_154[j] += out64_1_118[l * 16 + j];
     }
   }
   // %84 unbroadcast ∂summary: ∂b_n (batched)
-  ub84_149.fill(0);
+  ub84_155.fill(0);
   for (let l = 0; l < T_T * B; l++) {
     for (let j = 0; j < 16; j++) {
-      ub84_149[j] += out64_2_113[l * 16 + j];
+      ub84_155[j] += out64_2_119[l * 16 + j];
     }
   }
   // %85 concat
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 16;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 16; c++) cat85_150[(l * 1 + r) * 48 + 0 + c] = out64_2_113[xo + r * 16 + c];
+      for (let c = 0; c < 16; c++) cat85_156[(l * 1 + r) * 48 + 0 + c] = out64_2_119[xo + r * 16 + c];
     }
   }
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 16;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 16; c++) cat85_150[(l * 1 + r) * 48 + 16 + c] = out64_1_112[xo + r * 16 + c];
+      for (let c = 0; c < 16; c++) cat85_156[(l * 1 + r) * 48 + 16 + c] = out64_1_118[xo + r * 16 + c];
     }
   }
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 16;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 16; c++) cat85_150[(l * 1 + r) * 48 + 32 + c] = out64_0_111[xo + r * 16 + c];
+      for (let c = 0; c < 16; c++) cat85_156[(l * 1 + r) * 48 + 32 + c] = out64_0_117[xo + r * 16 + c];
     }
   }
   // %86 matmul fused gate products
-  matmul152(cat85_150, stack63_109, mm86_151, T_T * B);
-  return { loss: red33_89[0], outputs: { "probabilities": { data: sm34_90, shape: [B, 3] } }, finalStates: { "summary.h": { data: state22_0_58, shape: [B, 16] } }, grads: { "summary.W_z": rows72_137, "summary.W_r": rows73_138, "summary.W_n": rows74_139, "summary.U_z": rows78_143, "summary.U_r": rows79_144, "summary.U_n": ub81_145, "summary.b_z": ub82_147, "summary.b_r": ub83_148, "summary.b_n": ub84_149, "logits.W": ub48_102, "logits.b": ub45_99 }, inputGrads: { "x": { data: mm86_151, shape: [T_T, B, 6] } }, stateGrads: { "summary.h": { data: state64_0_110, shape: [B, 16] } } } as GradResult;
+  matmul158(cat85_156, packed63_115, mm86_157, T_T * B);
+  return { loss: red33_93[0], outputs: { "probabilities": { data: sm34_94, shape: [B, 3] } }, finalStates: { "summary.h": { data: state22_0_62, shape: [B, 16] } }, grads: { "summary.W_z": rows72_143, "summary.W_r": rows73_144, "summary.W_n": rows74_145, "summary.U_z": rows78_149, "summary.U_r": rows79_150, "summary.U_n": ub81_151, "summary.b_z": ub82_153, "summary.b_r": ub83_154, "summary.b_n": ub84_155, "logits.W": ub48_106, "logits.b": ub45_103 }, inputGrads: { "x": { data: mm86_157, shape: [T_T, B, 6] } }, stateGrads: { "summary.h": { data: state64_0_116, shape: [B, 16] } } } as GradResult;
 }
 
 
@@ -919,7 +989,7 @@ export function trainStep(params: Params, opt: Optimizer, inputs: Inputs, initia
 }
 
 // Kernels specialised for this model’s sizes.
-function matmul14(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
+function matmul15(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
   let s = 0;
   for (; s + 3 < samples; s += 4) {
     for (let i = 0; i < 48; i += 4) {
@@ -1018,7 +1088,7 @@ function matmul14(w: Float32Array, x: Float32Array, out: Float32Array, samples: 
     }
   }
 }
-function matmul26(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
+function matmul28(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
   let s = 0;
   for (; s + 3 < samples; s += 4) {
     for (let i = 0; i < 32; i += 4) {
@@ -1117,7 +1187,7 @@ function matmul26(w: Float32Array, x: Float32Array, out: Float32Array, samples: 
     }
   }
 }
-function matmul30(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
+function matmul32(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
   let s = 0;
   for (; s + 3 < samples; s += 4) {
     for (let i = 0; i < 16; i += 4) {
@@ -1216,7 +1286,7 @@ function matmul30(w: Float32Array, x: Float32Array, out: Float32Array, samples: 
     }
   }
 }
-function matmul35(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
+function matmul37(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
   let s = 0;
   for (; s + 3 < samples; s += 4) {
     for (let i = 0; i < 3; i++) {
@@ -1257,7 +1327,7 @@ function matmul35(w: Float32Array, x: Float32Array, out: Float32Array, samples: 
     }
   }
 }
-function matmul53(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
+function matmul56(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
   let s = 0;
   for (; s + 3 < samples; s += 4) {
     for (let i = 0; i < 48; i += 4) {
@@ -1356,7 +1426,7 @@ function matmul53(w: Float32Array, x: Float32Array, out: Float32Array, samples: 
     }
   }
 }
-function matmul71(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
+function matmul75(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
   let s = 0;
   for (; s + 3 < samples; s += 4) {
     for (let i = 0; i < 32; i += 4) {
@@ -1455,7 +1525,7 @@ function matmul71(w: Float32Array, x: Float32Array, out: Float32Array, samples: 
     }
   }
 }
-function matmul76(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
+function matmul80(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
   let s = 0;
   for (; s + 3 < samples; s += 4) {
     for (let i = 0; i < 16; i += 4) {
@@ -1554,7 +1624,7 @@ function matmul76(w: Float32Array, x: Float32Array, out: Float32Array, samples: 
     }
   }
 }
-function matmul83(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
+function matmul87(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
   let s = 0;
   for (; s + 3 < samples; s += 4) {
     for (let i = 0; i < 3; i++) {
@@ -1595,7 +1665,7 @@ function matmul83(w: Float32Array, x: Float32Array, out: Float32Array, samples: 
     }
   }
 }
-function matmul101(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
+function matmul105(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
   let s = 0;
   for (; s + 3 < samples; s += 4) {
     for (let j = 0; j < 16; j += 4) {
@@ -1684,7 +1754,7 @@ function matmul101(v: Float32Array, w: Float32Array, out: Float32Array, samples:
     }
   }
 }
-function weightGradient103(a: Float32Array, aStep: number, b: Float32Array, bStep: number, out: Float32Array, samples: number): void {
+function weightGradient107(a: Float32Array, aStep: number, b: Float32Array, bStep: number, out: Float32Array, samples: number): void {
   for (let i = 0; i < 3; i++) {
     for (let j = 0; j < 16; j++) {
       let a00 = 0;
@@ -1699,7 +1769,7 @@ function weightGradient103(a: Float32Array, aStep: number, b: Float32Array, bSte
     }
   }
 }
-function matmul127(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
+function matmul133(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
   let s = 0;
   for (; s + 3 < samples; s += 4) {
     for (let j = 0; j < 16; j += 4) {
@@ -1788,7 +1858,7 @@ function matmul127(v: Float32Array, w: Float32Array, out: Float32Array, samples:
     }
   }
 }
-function matmul132(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
+function matmul138(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
   let s = 0;
   for (; s + 3 < samples; s += 4) {
     for (let j = 0; j < 16; j += 4) {
@@ -1877,7 +1947,7 @@ function matmul132(v: Float32Array, w: Float32Array, out: Float32Array, samples:
     }
   }
 }
-function weightGradient136(a: Float32Array, aStep: number, b: Float32Array, bStep: number, out: Float32Array, samples: number): void {
+function weightGradient142(a: Float32Array, aStep: number, b: Float32Array, bStep: number, out: Float32Array, samples: number): void {
   for (let i = 0; i < 48; i += 4) {
     for (let j = 0; j < 4; j += 4) {
       let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a20 = 0, a21 = 0, a22 = 0, a23 = 0, a30 = 0, a31 = 0, a32 = 0, a33 = 0;
@@ -1948,7 +2018,7 @@ function weightGradient136(a: Float32Array, aStep: number, b: Float32Array, bSte
     }
   }
 }
-function weightGradient142(a: Float32Array, aStep: number, b: Float32Array, bStep: number, out: Float32Array, samples: number): void {
+function weightGradient148(a: Float32Array, aStep: number, b: Float32Array, bStep: number, out: Float32Array, samples: number): void {
   for (let i = 0; i < 32; i += 4) {
     for (let j = 0; j < 16; j += 4) {
       let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a20 = 0, a21 = 0, a22 = 0, a23 = 0, a30 = 0, a31 = 0, a32 = 0, a33 = 0;
@@ -1999,7 +2069,7 @@ function weightGradient142(a: Float32Array, aStep: number, b: Float32Array, bSte
     }
   }
 }
-function weightGradient146(a: Float32Array, aStep: number, b: Float32Array, bStep: number, out: Float32Array, samples: number): void {
+function weightGradient152(a: Float32Array, aStep: number, b: Float32Array, bStep: number, out: Float32Array, samples: number): void {
   for (let i = 0; i < 16; i += 4) {
     for (let j = 0; j < 16; j += 4) {
       let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a20 = 0, a21 = 0, a22 = 0, a23 = 0, a30 = 0, a31 = 0, a32 = 0, a33 = 0;
@@ -2050,7 +2120,7 @@ function weightGradient146(a: Float32Array, aStep: number, b: Float32Array, bSte
     }
   }
 }
-function matmul152(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
+function matmul158(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
   let s = 0;
   for (; s + 3 < samples; s += 4) {
     for (let j = 0; j < 4; j += 4) {

@@ -136,6 +136,94 @@ function drawUniform(size: number, seed: number, low: number, high: number): Flo
 }
 
 
+// Weights stacked by rows for fused products, by the names of the params stacked.
+export const packedLayouts = {
+  "W_ir+W_iz+W_in": ["W_ir", "W_iz", "W_in"],
+  "W_hr+W_hz+W_hn": ["W_hr", "W_hz", "W_hn"],
+  "W_hn+W_hz+W_hr": ["W_hn", "W_hz", "W_hr"],
+  "W_in+W_iz+W_ir": ["W_in", "W_iz", "W_ir"],
+} as const;
+export type PackedName = keyof typeof packedLayouts;
+// Params with their fused weights stacked once (see pack); forward and grad take either.
+export interface Packed { readonly kind: 'packed'; readonly params: Params; readonly weights: { readonly [K in PackedName]: Arr } }
+
+// Stacks the fused weights once, so forward and grad need not; pack again after changing params.
+export function pack(params: Params): Packed {
+  checkParams(params);
+  const weights: { [name: string]: Arr } = {};
+  for (const [key, names] of Object.entries(packedLayouts) as [string, readonly ParamName[]][]) {
+    const parts = names.map((n) => params[n]);
+    const out = new (params[names[0]].constructor as new (n: number) => Arr)(parts.reduce((a, p) => a + p.length, 0));
+    let at = 0;
+    for (const p of parts) { out.set(p, at); at += p.length; }
+    weights[key] = out;
+  }
+  return { kind: 'packed', params, weights: weights as Packed['weights'] };
+}
+
+// Splits stacked weights back into the params they stack (the inverse of pack).
+export function unpack(weights: Packed['weights']): Partial<Params> {
+  const out: { [K in ParamName]?: Arr } = {};
+  for (const [key, names] of Object.entries(packedLayouts) as [PackedName, readonly ParamName[]][]) {
+    const stacked = weights[key];
+    let at = 0;
+    for (const n of names) {
+      const size = paramShapes[n].reduce((a: number, b: number) => a * b, 1);
+      out[n] = stacked.slice(at, at + size);
+      at += size;
+    }
+  }
+  return out;
+}
+
+function unwrap(model: Params | Packed): { params: Params; packed: Packed['weights'] | undefined } {
+  return (model as Packed).kind === 'packed' ? { params: (model as Packed).params, packed: (model as Packed).weights } : { params: model as Params, packed: undefined };
+}
+
+// PyTorch nn.RNN/LSTM/GRU state-dict keys and the params their gate blocks go to, in order.
+export const torchLayout = {
+  "weight_ih_l0": ["W_ir", "W_iz", "W_in"],
+  "weight_hh_l0": ["W_hr", "W_hz", "W_hn"],
+  "bias_ih_l0": ["b_ir", "b_iz", "b_in"],
+  "bias_hh_l0": ["b_hr", "b_hz", "b_hn"],
+} as const;
+export type TorchName = keyof typeof torchLayout;
+
+// Params from a PyTorch state dict of flat row-major arrays; params it does not cover come from `others`, else init(0).
+export function fromTorch(stateDict: { readonly [name: string]: ArrayLike<number> }, others: Partial<Params> = {}): Params {
+  for (const key of Object.keys(stateDict)) if (!(key in torchLayout)) fail(`${key} is not a weight of this model (its PyTorch weights are ${Object.keys(torchLayout).join(', ')})`);
+  const base = init(0);
+  const out: { [K in ParamName]?: Arr } = { ...base, ...others };
+  for (const [key, names] of Object.entries(torchLayout) as [TorchName, readonly ParamName[]][]) {
+    const values = stateDict[key];
+    if (values === undefined) fail(`no ${key} in the PyTorch weights`);
+    const sizes = names.map((n) => paramShapes[n].reduce((a: number, b: number) => a * b, 1));
+    const total = sizes.reduce((a, b) => a + b, 0);
+    if (values.length !== total) fail(`${key} has ${values.length} values, expected ${total}`);
+    let at = 0;
+    names.forEach((n, k) => {
+      const part = new (base[n].constructor as new (n: number) => Arr)(sizes[k]);
+      for (let i = 0; i < sizes[k]; i++) part[i] = values[at + i];
+      out[n] = part;
+      at += sizes[k];
+    });
+  }
+  return out as Params;
+}
+
+// The params that PyTorch holds, in its packed layout (the inverse of fromTorch).
+export function toTorch(params: Params): { [K in TorchName]: Arr } {
+  const out: { [name: string]: Arr } = {};
+  for (const [key, names] of Object.entries(torchLayout) as [TorchName, readonly ParamName[]][]) {
+    const parts = names.map((n) => params[n]);
+    const packed = new (parts[0].constructor as new (n: number) => Arr)(parts.reduce((a, p) => a + p.length, 0));
+    let at = 0;
+    for (const p of parts) { packed.set(p, at); at += p.length; }
+    out[key] = packed;
+  }
+  return out as { [K in TorchName]: Arr };
+}
+
 // Params from their declared initializers; the same values as `rnnc run --seed`.
 export function init(seed = 0): Params {
   const p: { [K in ParamName]?: Arr } = {};
@@ -154,23 +242,24 @@ export function init(seed = 0): Params {
   return p as Params;
 }
 
-export function forward(params: Params, inputs: Inputs, initialStates: InitialStates = {}): ForwardResult {
+export function forward(model: Params | Packed, inputs: Inputs, initialStates: InitialStates = {}): ForwardResult {
+  const { params, packed } = unwrap(model);
   checkParams(params);
   const { B, lengths } = checkInputs(inputs, false);
   const T_T = lengths["T"] as number;
   checkInitialStates(initialStates, B);
   const c13_13 = new Float32Array(B * 5);
   const stack15_15 = new Float32Array(45);
-  const mm16_16 = new Float32Array(T_T * B * 15);
-  const v19_18 = new Float32Array(T_T * B * 5);
-  const v22_19 = new Float32Array(T_T * B * 5);
-  const v24_20 = new Float32Array(T_T * B * 5);
-  const stack25_21 = new Float32Array(75);
-  const state26_0_22 = new Float32Array(B * 5);
-  const out26_0_23 = new Float32Array(T_T * B * 5);
-  const mm3_28 = new Float32Array(B * 15);
-  const v12_30 = new Float32Array(B * 5);
-  const v22_31 = new Float32Array(B * 5);
+  const mm16_17 = new Float32Array(T_T * B * 15);
+  const v19_19 = new Float32Array(T_T * B * 5);
+  const v22_20 = new Float32Array(T_T * B * 5);
+  const v24_21 = new Float32Array(T_T * B * 5);
+  const stack25_22 = new Float32Array(75);
+  const state26_0_24 = new Float32Array(B * 5);
+  const out26_0_25 = new Float32Array(T_T * B * 5);
+  const mm3_30 = new Float32Array(B * 15);
+  const v12_32 = new Float32Array(B * 5);
+  const v22_33 = new Float32Array(B * 5);
   const in0 = (inputs["x"] as Tensor).data;
   const p1 = params["W_ir"];
   const p2 = params["W_iz"];
@@ -187,548 +276,573 @@ export function forward(params: Params, inputs: Inputs, initialStates: InitialSt
   // %14 state_init h — 9: state h: [H]
   const init14_14 = initialStates["h"] ?? c13_13;
   // %15 stack_rows packed W_ir, W_iz, W_in
-  for (let l = 0; l < 1; l++) {
-    stack15_15.set(p1.subarray(l * 15, (l + 1) * 15), l * 45 + 0);
-  }
-  for (let l = 0; l < 1; l++) {
-    stack15_15.set(p2.subarray(l * 15, (l + 1) * 15), l * 45 + 15);
-  }
-  for (let l = 0; l < 1; l++) {
-    stack15_15.set(p3.subarray(l * 15, (l + 1) * 15), l * 45 + 30);
+  let packed15_16 = packed?.["W_ir+W_iz+W_in"];
+  if (packed15_16 === undefined) {
+    for (let l = 0; l < 1; l++) {
+      stack15_15.set(p1.subarray(l * 15, (l + 1) * 15), l * 45 + 0);
+    }
+    for (let l = 0; l < 1; l++) {
+      stack15_15.set(p2.subarray(l * 15, (l + 1) * 15), l * 45 + 15);
+    }
+    for (let l = 0; l < 1; l++) {
+      stack15_15.set(p3.subarray(l * 15, (l + 1) * 15), l * 45 + 30);
+    }
+    packed15_16 = stack15_15;
   }
   // %16 matmul fused gates — 24: r = sigmoid(W_ir @ x + b_ir + W_hr @ h + b_hr)   // reset gate
-  matmul17(stack15_15, in0, mm16_16, T_T * B);
+  matmul18(packed15_16, in0, mm16_17, T_T * B);
   // %19 add
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 5;
     for (let j = 0; j < 5; j++) {
-      v19_18[o + j] = (mm16_16[l * 15 + 0 + j] + p7[j]) + p10[j];
+      v19_19[o + j] = (mm16_17[l * 15 + 0 + j] + p7[j]) + p10[j];
     }
   }
   // %22 add
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 5;
     for (let j = 0; j < 5; j++) {
-      v22_19[o + j] = (mm16_16[l * 15 + 5 + j] + p8[j]) + p11[j];
+      v22_20[o + j] = (mm16_17[l * 15 + 5 + j] + p8[j]) + p11[j];
     }
   }
   // %24 add — 26: n = tanh(W_in @ x + b_in + r * (W_hn @ h + b_hn))
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 5;
     for (let j = 0; j < 5; j++) {
-      v24_20[o + j] = mm16_16[l * 15 + 10 + j] + p9[j];
+      v24_21[o + j] = mm16_17[l * 15 + 10 + j] + p9[j];
     }
   }
   // %25 stack_rows packed W_hr, W_hz, W_hn
-  for (let l = 0; l < 1; l++) {
-    stack25_21.set(p4.subarray(l * 25, (l + 1) * 25), l * 75 + 0);
-  }
-  for (let l = 0; l < 1; l++) {
-    stack25_21.set(p5.subarray(l * 25, (l + 1) * 25), l * 75 + 25);
-  }
-  for (let l = 0; l < 1; l++) {
-    stack25_21.set(p6.subarray(l * 25, (l + 1) * 25), l * 75 + 50);
+  let packed25_23 = packed?.["W_hr+W_hz+W_hn"];
+  if (packed25_23 === undefined) {
+    for (let l = 0; l < 1; l++) {
+      stack25_22.set(p4.subarray(l * 25, (l + 1) * 25), l * 75 + 0);
+    }
+    for (let l = 0; l < 1; l++) {
+      stack25_22.set(p5.subarray(l * 25, (l + 1) * 25), l * 75 + 25);
+    }
+    for (let l = 0; l < 1; l++) {
+      stack25_22.set(p6.subarray(l * 25, (l + 1) * 25), l * 75 + 50);
+    }
+    packed25_23 = stack25_22;
   }
   // %26 scan GRU — 7: cell GRU(I = 3, H = 5) {
-  state26_0_22.set(init14_14);
-  const steps24 = T_T;
+  state26_0_24.set(init14_14);
+  const steps26 = T_T;
   // GRU: from the first step to the last
-  for (let s = 0; s < steps24; s++) {
+  for (let s = 0; s < steps26; s++) {
     const t = s;
-    const x26_0_25 = v19_18.subarray(t * B * 5, (t + 1) * B * 5);
-    const x26_1_26 = v22_19.subarray(t * B * 5, (t + 1) * B * 5);
-    const x26_2_27 = v24_20.subarray(t * B * 5, (t + 1) * B * 5);
+    const x26_0_27 = v19_19.subarray(t * B * 5, (t + 1) * B * 5);
+    const x26_1_28 = v22_20.subarray(t * B * 5, (t + 1) * B * 5);
+    const x26_2_29 = v24_21.subarray(t * B * 5, (t + 1) * B * 5);
     // %3 matmul fused gates — 24: r = sigmoid(W_ir @ x + b_ir + W_hr @ h + b_hr)   // reset gate
-    matmul29(stack25_21, state26_0_22, mm3_28, B);
+    matmul31(packed25_23, state26_0_24, mm3_30, B);
     // %12 sigmoid z — 25: z = sigmoid(W_iz @ x + b_iz + W_hz @ h + b_hz)   // update gate
     for (let l = 0; l < B; l++) {
       const o = l * 5;
       for (let j = 0; j < 5; j++) {
-        v12_30[o + j] = 1 / (1 + Math.exp(-(x26_1_26[l * 5 + j] + mm3_28[l * 15 + 5 + j])));
+        v12_32[o + j] = 1 / (1 + Math.exp(-(x26_1_28[l * 5 + j] + mm3_30[l * 15 + 5 + j])));
       }
     }
     // %22 add h' — 27: h' = (1 - z) * n + z * h
     for (let l = 0; l < B; l++) {
       const o = l * 5;
       for (let j = 0; j < 5; j++) {
-        v22_31[o + j] = ((1 - v12_30[l * 5 + j]) * (Math.tanh((x26_2_27[l * 5 + j] + ((1 / (1 + Math.exp(-(x26_0_25[l * 5 + j] + mm3_28[l * 15 + 0 + j])))) * (mm3_28[l * 15 + 10 + j] + p12[j])))))) + (v12_30[l * 5 + j] * state26_0_22[l * 5 + j]);
+        v22_33[o + j] = ((1 - v12_32[l * 5 + j]) * (Math.tanh((x26_2_29[l * 5 + j] + ((1 / (1 + Math.exp(-(x26_0_27[l * 5 + j] + mm3_30[l * 15 + 0 + j])))) * (mm3_30[l * 15 + 10 + j] + p12[j])))))) + (v12_32[l * 5 + j] * state26_0_24[l * 5 + j]);
       }
     }
-    out26_0_23.set(v22_31, t * v22_31.length);
-    state26_0_22.set(v22_31);
+    out26_0_25.set(v22_33, t * v22_33.length);
+    state26_0_24.set(v22_33);
   }
-  return { outputs: { "output": { data: out26_0_23, shape: [T_T, B, 5] } }, finalStates: { "h": { data: state26_0_22, shape: [B, 5] } } } as ForwardResult;
+  return { outputs: { "output": { data: out26_0_25, shape: [T_T, B, 5] } }, finalStates: { "h": { data: state26_0_24, shape: [B, 5] } } } as ForwardResult;
 }
 
 // The loss and its gradient with respect to every param, input and initial state (BPTT).
-export function grad(params: Params, inputs: Inputs, initialStates: InitialStates = {}): GradResult {
+export function grad(model: Params | Packed, inputs: Inputs, initialStates: InitialStates = {}): GradResult {
+  const { params, packed } = unwrap(model);
   checkParams(params);
   const { B, lengths } = checkInputs(inputs, true);
   const T_T = lengths["T"] as number;
   checkInitialStates(initialStates, B);
-  const c13_45 = new Float32Array(B * 5);
-  const stack15_47 = new Float32Array(45);
-  const mm16_48 = new Float32Array(T_T * B * 15);
-  const v19_50 = new Float32Array(T_T * B * 5);
-  const v22_51 = new Float32Array(T_T * B * 5);
-  const v24_52 = new Float32Array(T_T * B * 5);
-  const stack25_53 = new Float32Array(75);
-  const state26_0_54 = new Float32Array(B * 5);
-  const out26_0_55 = new Float32Array(T_T * B * 5);
-  const out26_1_56 = new Float32Array(T_T * B * 5);
-  const out26_2_57 = new Float32Array(T_T * B * 5);
-  const out26_3_58 = new Float32Array(T_T * B * 5);
-  const out26_4_59 = new Float32Array(T_T * B * 5);
-  const out26_5_60 = new Float32Array(T_T * B * 5);
-  const mm3_65 = new Float32Array(B * 15);
-  const v9_67 = new Float32Array(B * 5);
-  const v12_68 = new Float32Array(B * 5);
-  const v14_69 = new Float32Array(B * 5);
-  const v17_70 = new Float32Array(B * 5);
-  const v19_71 = new Float32Array(B * 5);
-  const v22_72 = new Float32Array(B * 5);
-  const v30_74 = new Float32Array(T_T * B * 5);
-  const sum31_75 = new Float32Array(T_T * B);
-  const red32_76 = new Float32Array(1);
-  const s77 = new Float32Array(1);
-  const bt34_78 = new Float32Array(T_T * B);
-  const ex35_79 = new Float32Array(T_T * B * 5);
-  const v36_80 = new Float32Array(T_T * B * 5);
-  const shift42_81 = new Float32Array(T_T * B * 5);
-  const v44_82 = new Float32Array(T_T * B * 5);
-  const v46_83 = new Float32Array(T_T * B * 5);
-  const v48_84 = new Float32Array(T_T * B * 5);
-  const stack49_85 = new Float32Array(75);
-  const stack50_86 = new Float32Array(45);
-  const state51_0_87 = new Float32Array(B * 5);
-  const out51_0_88 = new Float32Array(T_T * B * 5);
-  const out51_1_89 = new Float32Array(T_T * B * 5);
-  const out51_2_90 = new Float32Array(T_T * B * 5);
-  const out51_3_91 = new Float32Array(T_T * B * 5);
-  const v2_103 = new Float32Array(B * 5);
-  const v14_104 = new Float32Array(B * 5);
-  const v18_105 = new Float32Array(B * 5);
-  const v20_106 = new Float32Array(B * 5);
-  const v22_107 = new Float32Array(B * 5);
-  const cat23_108 = new Float32Array(B * 15);
-  const mm25_109 = new Float32Array(B * 5);
-  const v26_111 = new Float32Array(B * 5);
-  const cat56_112 = new Float32Array(T_T * B * 15);
-  const ub58_113 = new Float32Array(45);
-  const rows59_115 = new Float32Array(15);
-  const rows60_116 = new Float32Array(15);
-  const rows61_117 = new Float32Array(15);
-  const cat63_118 = new Float32Array(T_T * B * 15);
-  const ub65_119 = new Float32Array(75);
-  const rows66_121 = new Float32Array(25);
-  const rows67_122 = new Float32Array(25);
-  const rows68_123 = new Float32Array(25);
-  const ub69_124 = new Float32Array(5);
-  const ub70_125 = new Float32Array(5);
-  const ub71_126 = new Float32Array(5);
-  const ub72_127 = new Float32Array(5);
-  const cat73_128 = new Float32Array(T_T * B * 15);
-  const mm74_129 = new Float32Array(T_T * B * 3);
-  const in32 = (inputs["x"] as Tensor).data;
-  const p33 = params["W_ir"];
-  const p34 = params["W_iz"];
-  const p35 = params["W_in"];
-  const p36 = params["W_hr"];
-  const p37 = params["W_hz"];
-  const p38 = params["W_hn"];
-  const p39 = params["b_ir"];
-  const p40 = params["b_iz"];
-  const p41 = params["b_in"];
-  const p42 = params["b_hr"];
-  const p43 = params["b_hz"];
-  const p44 = params["b_hn"];
+  const c13_47 = new Float32Array(B * 5);
+  const stack15_49 = new Float32Array(45);
+  const mm16_51 = new Float32Array(T_T * B * 15);
+  const v19_53 = new Float32Array(T_T * B * 5);
+  const v22_54 = new Float32Array(T_T * B * 5);
+  const v24_55 = new Float32Array(T_T * B * 5);
+  const stack25_56 = new Float32Array(75);
+  const state26_0_58 = new Float32Array(B * 5);
+  const out26_0_59 = new Float32Array(T_T * B * 5);
+  const out26_1_60 = new Float32Array(T_T * B * 5);
+  const out26_2_61 = new Float32Array(T_T * B * 5);
+  const out26_3_62 = new Float32Array(T_T * B * 5);
+  const out26_4_63 = new Float32Array(T_T * B * 5);
+  const out26_5_64 = new Float32Array(T_T * B * 5);
+  const mm3_69 = new Float32Array(B * 15);
+  const v9_71 = new Float32Array(B * 5);
+  const v12_72 = new Float32Array(B * 5);
+  const v14_73 = new Float32Array(B * 5);
+  const v17_74 = new Float32Array(B * 5);
+  const v19_75 = new Float32Array(B * 5);
+  const v22_76 = new Float32Array(B * 5);
+  const v30_78 = new Float32Array(T_T * B * 5);
+  const sum31_79 = new Float32Array(T_T * B);
+  const red32_80 = new Float32Array(1);
+  const s81 = new Float32Array(1);
+  const bt34_82 = new Float32Array(T_T * B);
+  const ex35_83 = new Float32Array(T_T * B * 5);
+  const v36_84 = new Float32Array(T_T * B * 5);
+  const shift42_85 = new Float32Array(T_T * B * 5);
+  const v44_86 = new Float32Array(T_T * B * 5);
+  const v46_87 = new Float32Array(T_T * B * 5);
+  const v48_88 = new Float32Array(T_T * B * 5);
+  const stack49_89 = new Float32Array(75);
+  const stack50_91 = new Float32Array(45);
+  const state51_0_93 = new Float32Array(B * 5);
+  const out51_0_94 = new Float32Array(T_T * B * 5);
+  const out51_1_95 = new Float32Array(T_T * B * 5);
+  const out51_2_96 = new Float32Array(T_T * B * 5);
+  const out51_3_97 = new Float32Array(T_T * B * 5);
+  const v2_109 = new Float32Array(B * 5);
+  const v14_110 = new Float32Array(B * 5);
+  const v18_111 = new Float32Array(B * 5);
+  const v20_112 = new Float32Array(B * 5);
+  const v22_113 = new Float32Array(B * 5);
+  const cat23_114 = new Float32Array(B * 15);
+  const mm25_115 = new Float32Array(B * 5);
+  const v26_117 = new Float32Array(B * 5);
+  const cat56_118 = new Float32Array(T_T * B * 15);
+  const ub58_119 = new Float32Array(45);
+  const rows59_121 = new Float32Array(15);
+  const rows60_122 = new Float32Array(15);
+  const rows61_123 = new Float32Array(15);
+  const cat63_124 = new Float32Array(T_T * B * 15);
+  const ub65_125 = new Float32Array(75);
+  const rows66_127 = new Float32Array(25);
+  const rows67_128 = new Float32Array(25);
+  const rows68_129 = new Float32Array(25);
+  const ub69_130 = new Float32Array(5);
+  const ub70_131 = new Float32Array(5);
+  const ub71_132 = new Float32Array(5);
+  const ub72_133 = new Float32Array(5);
+  const cat73_134 = new Float32Array(T_T * B * 15);
+  const mm74_135 = new Float32Array(T_T * B * 3);
+  const in34 = (inputs["x"] as Tensor).data;
+  const p35 = params["W_ir"];
+  const p36 = params["W_iz"];
+  const p37 = params["W_in"];
+  const p38 = params["W_hr"];
+  const p39 = params["W_hz"];
+  const p40 = params["W_hn"];
+  const p41 = params["b_ir"];
+  const p42 = params["b_iz"];
+  const p43 = params["b_in"];
+  const p44 = params["b_hr"];
+  const p45 = params["b_hz"];
+  const p46 = params["b_hn"];
   // %14 state_init h — 9: state h: [H]
-  const init14_46 = initialStates["h"] ?? c13_45;
+  const init14_48 = initialStates["h"] ?? c13_47;
   // %15 stack_rows packed W_ir, W_iz, W_in
-  for (let l = 0; l < 1; l++) {
-    stack15_47.set(p33.subarray(l * 15, (l + 1) * 15), l * 45 + 0);
-  }
-  for (let l = 0; l < 1; l++) {
-    stack15_47.set(p34.subarray(l * 15, (l + 1) * 15), l * 45 + 15);
-  }
-  for (let l = 0; l < 1; l++) {
-    stack15_47.set(p35.subarray(l * 15, (l + 1) * 15), l * 45 + 30);
+  let packed15_50 = packed?.["W_ir+W_iz+W_in"];
+  if (packed15_50 === undefined) {
+    for (let l = 0; l < 1; l++) {
+      stack15_49.set(p35.subarray(l * 15, (l + 1) * 15), l * 45 + 0);
+    }
+    for (let l = 0; l < 1; l++) {
+      stack15_49.set(p36.subarray(l * 15, (l + 1) * 15), l * 45 + 15);
+    }
+    for (let l = 0; l < 1; l++) {
+      stack15_49.set(p37.subarray(l * 15, (l + 1) * 15), l * 45 + 30);
+    }
+    packed15_50 = stack15_49;
   }
   // %16 matmul fused gates — 24: r = sigmoid(W_ir @ x + b_ir + W_hr @ h + b_hr)   // reset gate
-  matmul49(stack15_47, in32, mm16_48, T_T * B);
+  matmul52(packed15_50, in34, mm16_51, T_T * B);
   // %19 add
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 5;
     for (let j = 0; j < 5; j++) {
-      v19_50[o + j] = (mm16_48[l * 15 + 0 + j] + p39[j]) + p42[j];
+      v19_53[o + j] = (mm16_51[l * 15 + 0 + j] + p41[j]) + p44[j];
     }
   }
   // %22 add
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 5;
     for (let j = 0; j < 5; j++) {
-      v22_51[o + j] = (mm16_48[l * 15 + 5 + j] + p40[j]) + p43[j];
+      v22_54[o + j] = (mm16_51[l * 15 + 5 + j] + p42[j]) + p45[j];
     }
   }
   // %24 add — 26: n = tanh(W_in @ x + b_in + r * (W_hn @ h + b_hn))
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 5;
     for (let j = 0; j < 5; j++) {
-      v24_52[o + j] = mm16_48[l * 15 + 10 + j] + p41[j];
+      v24_55[o + j] = mm16_51[l * 15 + 10 + j] + p43[j];
     }
   }
   // %25 stack_rows packed W_hr, W_hz, W_hn
-  for (let l = 0; l < 1; l++) {
-    stack25_53.set(p36.subarray(l * 25, (l + 1) * 25), l * 75 + 0);
-  }
-  for (let l = 0; l < 1; l++) {
-    stack25_53.set(p37.subarray(l * 25, (l + 1) * 25), l * 75 + 25);
-  }
-  for (let l = 0; l < 1; l++) {
-    stack25_53.set(p38.subarray(l * 25, (l + 1) * 25), l * 75 + 50);
+  let packed25_57 = packed?.["W_hr+W_hz+W_hn"];
+  if (packed25_57 === undefined) {
+    for (let l = 0; l < 1; l++) {
+      stack25_56.set(p38.subarray(l * 25, (l + 1) * 25), l * 75 + 0);
+    }
+    for (let l = 0; l < 1; l++) {
+      stack25_56.set(p39.subarray(l * 25, (l + 1) * 25), l * 75 + 25);
+    }
+    for (let l = 0; l < 1; l++) {
+      stack25_56.set(p40.subarray(l * 25, (l + 1) * 25), l * 75 + 50);
+    }
+    packed25_57 = stack25_56;
   }
   // %26 scan GRU — 7: cell GRU(I = 3, H = 5) {
-  state26_0_54.set(init14_46);
-  const steps61 = T_T;
+  state26_0_58.set(init14_48);
+  const steps65 = T_T;
   // GRU: from the first step to the last
-  for (let s = 0; s < steps61; s++) {
+  for (let s = 0; s < steps65; s++) {
     const t = s;
-    const x26_0_62 = v19_50.subarray(t * B * 5, (t + 1) * B * 5);
-    const x26_1_63 = v22_51.subarray(t * B * 5, (t + 1) * B * 5);
-    const x26_2_64 = v24_52.subarray(t * B * 5, (t + 1) * B * 5);
+    const x26_0_66 = v19_53.subarray(t * B * 5, (t + 1) * B * 5);
+    const x26_1_67 = v22_54.subarray(t * B * 5, (t + 1) * B * 5);
+    const x26_2_68 = v24_55.subarray(t * B * 5, (t + 1) * B * 5);
     // %3 matmul fused gates — 24: r = sigmoid(W_ir @ x + b_ir + W_hr @ h + b_hr)   // reset gate
-    matmul66(stack25_53, state26_0_54, mm3_65, B);
+    matmul70(packed25_57, state26_0_58, mm3_69, B);
     // %9 sigmoid r — 24: r = sigmoid(W_ir @ x + b_ir + W_hr @ h + b_hr)   // reset gate
     for (let l = 0; l < B; l++) {
       const o = l * 5;
       for (let j = 0; j < 5; j++) {
-        v9_67[o + j] = 1 / (1 + Math.exp(-(x26_0_62[l * 5 + j] + mm3_65[l * 15 + 0 + j])));
+        v9_71[o + j] = 1 / (1 + Math.exp(-(x26_0_66[l * 5 + j] + mm3_69[l * 15 + 0 + j])));
       }
     }
     // %12 sigmoid z — 25: z = sigmoid(W_iz @ x + b_iz + W_hz @ h + b_hz)   // update gate
     for (let l = 0; l < B; l++) {
       const o = l * 5;
       for (let j = 0; j < 5; j++) {
-        v12_68[o + j] = 1 / (1 + Math.exp(-(x26_1_63[l * 5 + j] + mm3_65[l * 15 + 5 + j])));
+        v12_72[o + j] = 1 / (1 + Math.exp(-(x26_1_67[l * 5 + j] + mm3_69[l * 15 + 5 + j])));
       }
     }
     // %14 add — 26: n = tanh(W_in @ x + b_in + r * (W_hn @ h + b_hn))
     for (let l = 0; l < B; l++) {
       const o = l * 5;
       for (let j = 0; j < 5; j++) {
-        v14_69[o + j] = mm3_65[l * 15 + 10 + j] + p44[j];
+        v14_73[o + j] = mm3_69[l * 15 + 10 + j] + p46[j];
       }
     }
     // %17 tanh n — 26: n = tanh(W_in @ x + b_in + r * (W_hn @ h + b_hn))
     for (let l = 0; l < B; l++) {
       const o = l * 5;
       for (let j = 0; j < 5; j++) {
-        v17_70[o + j] = Math.tanh((x26_2_64[l * 5 + j] + (v9_67[l * 5 + j] * v14_69[l * 5 + j])));
+        v17_74[o + j] = Math.tanh((x26_2_68[l * 5 + j] + (v9_71[l * 5 + j] * v14_73[l * 5 + j])));
       }
     }
     // %19 sub — 27: h' = (1 - z) * n + z * h
     for (let l = 0; l < B; l++) {
       const o = l * 5;
       for (let j = 0; j < 5; j++) {
-        v19_71[o + j] = 1 - v12_68[l * 5 + j];
+        v19_75[o + j] = 1 - v12_72[l * 5 + j];
       }
     }
     // %22 add h' — 27: h' = (1 - z) * n + z * h
     for (let l = 0; l < B; l++) {
       const o = l * 5;
       for (let j = 0; j < 5; j++) {
-        v22_72[o + j] = (v19_71[l * 5 + j] * v17_70[l * 5 + j]) + (v12_68[l * 5 + j] * state26_0_54[l * 5 + j]);
+        v22_76[o + j] = (v19_75[l * 5 + j] * v17_74[l * 5 + j]) + (v12_72[l * 5 + j] * state26_0_58[l * 5 + j]);
       }
     }
-    out26_0_55.set(v22_72, t * v22_72.length);
-    out26_1_56.set(v12_68, t * v12_68.length);
-    out26_2_57.set(v17_70, t * v17_70.length);
-    out26_3_58.set(v19_71, t * v19_71.length);
-    out26_4_59.set(v14_69, t * v14_69.length);
-    out26_5_60.set(v9_67, t * v9_67.length);
-    state26_0_54.set(v22_72);
+    out26_0_59.set(v22_76, t * v22_76.length);
+    out26_1_60.set(v12_72, t * v12_72.length);
+    out26_2_61.set(v17_74, t * v17_74.length);
+    out26_3_62.set(v19_75, t * v19_75.length);
+    out26_4_63.set(v14_73, t * v14_73.length);
+    out26_5_64.set(v9_71, t * v9_71.length);
+    state26_0_58.set(v22_76);
   }
-  const in73 = (inputs["d:output"] as Tensor).data;
+  const in77 = (inputs["d:output"] as Tensor).data;
   // %30 mul
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 5;
     for (let j = 0; j < 5; j++) {
-      v30_74[o + j] = out26_0_55[l * 5 + j] * in73[l * 5 + j];
+      v30_78[o + j] = out26_0_59[l * 5 + j] * in77[l * 5 + j];
     }
   }
   // %31 sum
   for (let r = 0; r < T_T * B; r++) {
     let acc = 0;
-    for (let c = 0; c < 5; c++) acc += v30_74[r * 5 + c];
-    sum31_75[r * 1] = acc;
+    for (let c = 0; c < 5; c++) acc += v30_78[r * 5 + c];
+    sum31_79[r * 1] = acc;
   }
   // %32 reduce_lead loss
-  red32_76.fill(0);
-  for (let l = 0; l < T_T * B; l++) for (let j = 0; j < 1; j++) red32_76[j] += sum31_75[l * 1 + j];
+  red32_80.fill(0);
+  for (let l = 0; l < T_T * B; l++) for (let j = 0; j < 1; j++) red32_80[j] += sum31_79[l * 1 + j];
   // %34 broadcast_to ∂loss
-  s77.fill(1);
+  s81.fill(1);
   for (let l = 0; l < T_T * B; l++) {
-    bt34_78[l] = s77[0];
+    bt34_82[l] = s81[0];
   }
   // %35 expand_last
-  for (let r = 0; r < bt34_78.length; r++) {
-    const v = bt34_78[r];
-    for (let c = 0; c < 5; c++) ex35_79[r * 5 + c] = v;
+  for (let r = 0; r < bt34_82.length; r++) {
+    const v = bt34_82[r];
+    for (let c = 0; c < 5; c++) ex35_83[r * 5 + c] = v;
   }
   // %36 mul
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 5;
     for (let j = 0; j < 5; j++) {
-      v36_80[o + j] = ex35_79[l * 5 + j] * in73[l * 5 + j];
+      v36_84[o + j] = ex35_83[l * 5 + j] * in77[l * 5 + j];
     }
   }
   // %42 time_shift GRU: previous h
-  shift42_81.set(init14_46, 0);
-  shift42_81.set(out26_0_55.subarray(0, (T_T - 1) * B * 5), B * 5);
+  shift42_85.set(init14_48, 0);
+  shift42_85.set(out26_0_59.subarray(0, (T_T - 1) * B * 5), B * 5);
   // %44 sub ∂n — 26: n = tanh(W_in @ x + b_in + r * (W_hn @ h + b_hn))
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 5;
     for (let j = 0; j < 5; j++) {
-      v44_82[o + j] = 1 - (out26_2_57[l * 5 + j] * out26_2_57[l * 5 + j]);
+      v44_86[o + j] = 1 - (out26_2_61[l * 5 + j] * out26_2_61[l * 5 + j]);
     }
   }
   // %46 mul ∂z — 25: z = sigmoid(W_iz @ x + b_iz + W_hz @ h + b_hz)   // update gate
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 5;
     for (let j = 0; j < 5; j++) {
-      v46_83[o + j] = out26_1_56[l * 5 + j] * (1 - out26_1_56[l * 5 + j]);
+      v46_87[o + j] = out26_1_60[l * 5 + j] * (1 - out26_1_60[l * 5 + j]);
     }
   }
   // %48 mul ∂r — 24: r = sigmoid(W_ir @ x + b_ir + W_hr @ h + b_hr)   // reset gate
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 5;
     for (let j = 0; j < 5; j++) {
-      v48_84[o + j] = out26_5_60[l * 5 + j] * (1 - out26_5_60[l * 5 + j]);
+      v48_88[o + j] = out26_5_64[l * 5 + j] * (1 - out26_5_64[l * 5 + j]);
     }
   }
   // %49 stack_rows packed W_hn, W_hz, W_hr
-  for (let l = 0; l < 1; l++) {
-    stack49_85.set(p38.subarray(l * 25, (l + 1) * 25), l * 75 + 0);
-  }
-  for (let l = 0; l < 1; l++) {
-    stack49_85.set(p37.subarray(l * 25, (l + 1) * 25), l * 75 + 25);
-  }
-  for (let l = 0; l < 1; l++) {
-    stack49_85.set(p36.subarray(l * 25, (l + 1) * 25), l * 75 + 50);
+  let packed49_90 = packed?.["W_hn+W_hz+W_hr"];
+  if (packed49_90 === undefined) {
+    for (let l = 0; l < 1; l++) {
+      stack49_89.set(p40.subarray(l * 25, (l + 1) * 25), l * 75 + 0);
+    }
+    for (let l = 0; l < 1; l++) {
+      stack49_89.set(p39.subarray(l * 25, (l + 1) * 25), l * 75 + 25);
+    }
+    for (let l = 0; l < 1; l++) {
+      stack49_89.set(p38.subarray(l * 25, (l + 1) * 25), l * 75 + 50);
+    }
+    packed49_90 = stack49_89;
   }
   // %50 stack_rows packed W_in, W_iz, W_ir
-  for (let l = 0; l < 1; l++) {
-    stack50_86.set(p35.subarray(l * 15, (l + 1) * 15), l * 45 + 0);
-  }
-  for (let l = 0; l < 1; l++) {
-    stack50_86.set(p34.subarray(l * 15, (l + 1) * 15), l * 45 + 15);
-  }
-  for (let l = 0; l < 1; l++) {
-    stack50_86.set(p33.subarray(l * 15, (l + 1) * 15), l * 45 + 30);
+  let packed50_92 = packed?.["W_in+W_iz+W_ir"];
+  if (packed50_92 === undefined) {
+    for (let l = 0; l < 1; l++) {
+      stack50_91.set(p37.subarray(l * 15, (l + 1) * 15), l * 45 + 0);
+    }
+    for (let l = 0; l < 1; l++) {
+      stack50_91.set(p36.subarray(l * 15, (l + 1) * 15), l * 45 + 15);
+    }
+    for (let l = 0; l < 1; l++) {
+      stack50_91.set(p35.subarray(l * 15, (l + 1) * 15), l * 45 + 30);
+    }
+    packed50_92 = stack50_91;
   }
   // %51 scan ∂GRU — 7: cell GRU(I = 3, H = 5) {
-  state51_0_87.set(c13_45);
-  const steps92 = T_T;
+  state51_0_93.set(c13_47);
+  const steps98 = T_T;
   // ∂GRU: from the last step to the first
-  for (let s = 0; s < steps92; s++) {
+  for (let s = 0; s < steps98; s++) {
     const t = T_T - 1 - s;
-    const x51_0_93 = v36_80.subarray(t * B * 5, (t + 1) * B * 5);
-    const x51_1_94 = shift42_81.subarray(t * B * 5, (t + 1) * B * 5);
-    const x51_2_95 = out26_1_56.subarray(t * B * 5, (t + 1) * B * 5);
-    const x51_3_96 = out26_2_57.subarray(t * B * 5, (t + 1) * B * 5);
-    const x51_4_97 = out26_3_58.subarray(t * B * 5, (t + 1) * B * 5);
-    const x51_5_98 = out26_4_59.subarray(t * B * 5, (t + 1) * B * 5);
-    const x51_6_99 = out26_5_60.subarray(t * B * 5, (t + 1) * B * 5);
-    const x51_7_100 = v44_82.subarray(t * B * 5, (t + 1) * B * 5);
-    const x51_8_101 = v46_83.subarray(t * B * 5, (t + 1) * B * 5);
-    const x51_9_102 = v48_84.subarray(t * B * 5, (t + 1) * B * 5);
+    const x51_0_99 = v36_84.subarray(t * B * 5, (t + 1) * B * 5);
+    const x51_1_100 = shift42_85.subarray(t * B * 5, (t + 1) * B * 5);
+    const x51_2_101 = out26_1_60.subarray(t * B * 5, (t + 1) * B * 5);
+    const x51_3_102 = out26_2_61.subarray(t * B * 5, (t + 1) * B * 5);
+    const x51_4_103 = out26_3_62.subarray(t * B * 5, (t + 1) * B * 5);
+    const x51_5_104 = out26_4_63.subarray(t * B * 5, (t + 1) * B * 5);
+    const x51_6_105 = out26_5_64.subarray(t * B * 5, (t + 1) * B * 5);
+    const x51_7_106 = v44_86.subarray(t * B * 5, (t + 1) * B * 5);
+    const x51_8_107 = v46_87.subarray(t * B * 5, (t + 1) * B * 5);
+    const x51_9_108 = v48_88.subarray(t * B * 5, (t + 1) * B * 5);
     // %2 add
     for (let l = 0; l < B; l++) {
       const o = l * 5;
       for (let j = 0; j < 5; j++) {
-        v2_103[o + j] = state51_0_87[l * 5 + j] + x51_0_93[l * 5 + j];
+        v2_109[o + j] = state51_0_93[l * 5 + j] + x51_0_99[l * 5 + j];
       }
     }
     // %14 mul ∂n — 26: n = tanh(W_in @ x + b_in + r * (W_hn @ h + b_hn))
     for (let l = 0; l < B; l++) {
       const o = l * 5;
       for (let j = 0; j < 5; j++) {
-        v14_104[o + j] = (v2_103[l * 5 + j] * x51_4_97[l * 5 + j]) * x51_7_100[l * 5 + j];
+        v14_110[o + j] = (v2_109[l * 5 + j] * x51_4_103[l * 5 + j]) * x51_7_106[l * 5 + j];
       }
     }
     // %18 mul — 26: n = tanh(W_in @ x + b_in + r * (W_hn @ h + b_hn))
     for (let l = 0; l < B; l++) {
       const o = l * 5;
       for (let j = 0; j < 5; j++) {
-        v18_105[o + j] = v14_104[l * 5 + j] * x51_6_99[l * 5 + j];
+        v18_111[o + j] = v14_110[l * 5 + j] * x51_6_105[l * 5 + j];
       }
     }
     // %20 mul ∂z — 25: z = sigmoid(W_iz @ x + b_iz + W_hz @ h + b_hz)   // update gate
     for (let l = 0; l < B; l++) {
       const o = l * 5;
       for (let j = 0; j < 5; j++) {
-        v20_106[o + j] = ((v2_103[l * 5 + j] * x51_1_94[l * 5 + j]) + (-(v2_103[l * 5 + j] * x51_3_96[l * 5 + j]))) * x51_8_101[l * 5 + j];
+        v20_112[o + j] = ((v2_109[l * 5 + j] * x51_1_100[l * 5 + j]) + (-(v2_109[l * 5 + j] * x51_3_102[l * 5 + j]))) * x51_8_107[l * 5 + j];
       }
     }
     // %22 mul ∂r — 24: r = sigmoid(W_ir @ x + b_ir + W_hr @ h + b_hr)   // reset gate
     for (let l = 0; l < B; l++) {
       const o = l * 5;
       for (let j = 0; j < 5; j++) {
-        v22_107[o + j] = (v14_104[l * 5 + j] * x51_5_98[l * 5 + j]) * x51_9_102[l * 5 + j];
+        v22_113[o + j] = (v14_110[l * 5 + j] * x51_5_104[l * 5 + j]) * x51_9_108[l * 5 + j];
       }
     }
     // %23 concat
     for (let l = 0; l < B; l++) {
       const xo = l * 5;
       for (let r = 0; r < 1; r++) {
-        for (let c = 0; c < 5; c++) cat23_108[(l * 1 + r) * 15 + 0 + c] = v18_105[xo + r * 5 + c];
+        for (let c = 0; c < 5; c++) cat23_114[(l * 1 + r) * 15 + 0 + c] = v18_111[xo + r * 5 + c];
       }
     }
     for (let l = 0; l < B; l++) {
       const xo = l * 5;
       for (let r = 0; r < 1; r++) {
-        for (let c = 0; c < 5; c++) cat23_108[(l * 1 + r) * 15 + 5 + c] = v20_106[xo + r * 5 + c];
+        for (let c = 0; c < 5; c++) cat23_114[(l * 1 + r) * 15 + 5 + c] = v20_112[xo + r * 5 + c];
       }
     }
     for (let l = 0; l < B; l++) {
       const xo = l * 5;
       for (let r = 0; r < 1; r++) {
-        for (let c = 0; c < 5; c++) cat23_108[(l * 1 + r) * 15 + 10 + c] = v22_107[xo + r * 5 + c];
+        for (let c = 0; c < 5; c++) cat23_114[(l * 1 + r) * 15 + 10 + c] = v22_113[xo + r * 5 + c];
       }
     }
     // %25 matmul fused gate products
-    matmul110(cat23_108, stack49_85, mm25_109, B);
+    matmul116(cat23_114, packed49_90, mm25_115, B);
     // %26 add
     for (let l = 0; l < B; l++) {
       const o = l * 5;
       for (let j = 0; j < 5; j++) {
-        v26_111[o + j] = mm25_109[l * 5 + j] + (v2_103[l * 5 + j] * x51_2_95[l * 5 + j]);
+        v26_117[o + j] = mm25_115[l * 5 + j] + (v2_109[l * 5 + j] * x51_2_101[l * 5 + j]);
       }
     }
-    out51_0_88.set(v22_107, t * v22_107.length);
-    out51_1_89.set(v20_106, t * v20_106.length);
-    out51_2_90.set(v14_104, t * v14_104.length);
-    out51_3_91.set(v18_105, t * v18_105.length);
-    state51_0_87.set(v26_111);
+    out51_0_94.set(v22_113, t * v22_113.length);
+    out51_1_95.set(v20_112, t * v20_112.length);
+    out51_2_96.set(v14_110, t * v14_110.length);
+    out51_3_97.set(v18_111, t * v18_111.length);
+    state51_0_93.set(v26_117);
   }
   // %56 concat
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 5;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 5; c++) cat56_112[(l * 1 + r) * 15 + 0 + c] = out51_0_88[xo + r * 5 + c];
+      for (let c = 0; c < 5; c++) cat56_118[(l * 1 + r) * 15 + 0 + c] = out51_0_94[xo + r * 5 + c];
     }
   }
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 5;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 5; c++) cat56_112[(l * 1 + r) * 15 + 5 + c] = out51_1_89[xo + r * 5 + c];
+      for (let c = 0; c < 5; c++) cat56_118[(l * 1 + r) * 15 + 5 + c] = out51_1_95[xo + r * 5 + c];
     }
   }
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 5;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 5; c++) cat56_112[(l * 1 + r) * 15 + 10 + c] = out51_2_90[xo + r * 5 + c];
+      for (let c = 0; c < 5; c++) cat56_118[(l * 1 + r) * 15 + 10 + c] = out51_2_96[xo + r * 5 + c];
     }
   }
   // %58 unbroadcast fused weight gradients
-  ub58_113.fill(0);
-  weightGradient114(cat56_112, 15, in32, 3, ub58_113, T_T * B);
+  ub58_119.fill(0);
+  weightGradient120(cat56_118, 15, in34, 3, ub58_119, T_T * B);
   // %59 slice_rows ∂GRU: ∂W_ir (batched)
   for (let l = 0; l < 1; l++) {
-    rows59_115.set(ub58_113.subarray(l * 45 + 0, l * 45 + 15), l * 15);
+    rows59_121.set(ub58_119.subarray(l * 45 + 0, l * 45 + 15), l * 15);
   }
   // %60 slice_rows ∂GRU: ∂W_iz (batched)
   for (let l = 0; l < 1; l++) {
-    rows60_116.set(ub58_113.subarray(l * 45 + 15, l * 45 + 30), l * 15);
+    rows60_122.set(ub58_119.subarray(l * 45 + 15, l * 45 + 30), l * 15);
   }
   // %61 slice_rows ∂GRU: ∂W_in (batched)
   for (let l = 0; l < 1; l++) {
-    rows61_117.set(ub58_113.subarray(l * 45 + 30, l * 45 + 45), l * 15);
+    rows61_123.set(ub58_119.subarray(l * 45 + 30, l * 45 + 45), l * 15);
   }
   // %63 concat
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 5;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 5; c++) cat63_118[(l * 1 + r) * 15 + 0 + c] = out51_0_88[xo + r * 5 + c];
+      for (let c = 0; c < 5; c++) cat63_124[(l * 1 + r) * 15 + 0 + c] = out51_0_94[xo + r * 5 + c];
     }
   }
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 5;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 5; c++) cat63_118[(l * 1 + r) * 15 + 5 + c] = out51_1_89[xo + r * 5 + c];
+      for (let c = 0; c < 5; c++) cat63_124[(l * 1 + r) * 15 + 5 + c] = out51_1_95[xo + r * 5 + c];
     }
   }
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 5;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 5; c++) cat63_118[(l * 1 + r) * 15 + 10 + c] = out51_3_91[xo + r * 5 + c];
+      for (let c = 0; c < 5; c++) cat63_124[(l * 1 + r) * 15 + 10 + c] = out51_3_97[xo + r * 5 + c];
     }
   }
   // %65 unbroadcast fused weight gradients
-  ub65_119.fill(0);
-  weightGradient120(cat63_118, 15, shift42_81, 5, ub65_119, T_T * B);
+  ub65_125.fill(0);
+  weightGradient126(cat63_124, 15, shift42_85, 5, ub65_125, T_T * B);
   // %66 slice_rows ∂GRU: ∂W_hr (batched)
   for (let l = 0; l < 1; l++) {
-    rows66_121.set(ub65_119.subarray(l * 75 + 0, l * 75 + 25), l * 25);
+    rows66_127.set(ub65_125.subarray(l * 75 + 0, l * 75 + 25), l * 25);
   }
   // %67 slice_rows ∂GRU: ∂W_hz (batched)
   for (let l = 0; l < 1; l++) {
-    rows67_122.set(ub65_119.subarray(l * 75 + 25, l * 75 + 50), l * 25);
+    rows67_128.set(ub65_125.subarray(l * 75 + 25, l * 75 + 50), l * 25);
   }
   // %68 slice_rows ∂GRU: ∂W_hn (batched)
   for (let l = 0; l < 1; l++) {
-    rows68_123.set(ub65_119.subarray(l * 75 + 50, l * 75 + 75), l * 25);
+    rows68_129.set(ub65_125.subarray(l * 75 + 50, l * 75 + 75), l * 25);
   }
   // %69 unbroadcast ∂GRU: ∂b_ir (batched)
-  ub69_124.fill(0);
+  ub69_130.fill(0);
   for (let l = 0; l < T_T * B; l++) {
     for (let j = 0; j < 5; j++) {
-      ub69_124[j] += out51_0_88[l * 5 + j];
+      ub69_130[j] += out51_0_94[l * 5 + j];
     }
   }
   // %70 unbroadcast ∂GRU: ∂b_iz (batched)
-  ub70_125.fill(0);
+  ub70_131.fill(0);
   for (let l = 0; l < T_T * B; l++) {
     for (let j = 0; j < 5; j++) {
-      ub70_125[j] += out51_1_89[l * 5 + j];
+      ub70_131[j] += out51_1_95[l * 5 + j];
     }
   }
   // %71 unbroadcast ∂GRU: ∂b_in (batched)
-  ub71_126.fill(0);
+  ub71_132.fill(0);
   for (let l = 0; l < T_T * B; l++) {
     for (let j = 0; j < 5; j++) {
-      ub71_126[j] += out51_2_90[l * 5 + j];
+      ub71_132[j] += out51_2_96[l * 5 + j];
     }
   }
   // %72 unbroadcast ∂GRU: ∂b_hn (batched)
-  ub72_127.fill(0);
+  ub72_133.fill(0);
   for (let l = 0; l < T_T * B; l++) {
     for (let j = 0; j < 5; j++) {
-      ub72_127[j] += out51_3_91[l * 5 + j];
+      ub72_133[j] += out51_3_97[l * 5 + j];
     }
   }
   // %73 concat
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 5;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 5; c++) cat73_128[(l * 1 + r) * 15 + 0 + c] = out51_2_90[xo + r * 5 + c];
+      for (let c = 0; c < 5; c++) cat73_134[(l * 1 + r) * 15 + 0 + c] = out51_2_96[xo + r * 5 + c];
     }
   }
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 5;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 5; c++) cat73_128[(l * 1 + r) * 15 + 5 + c] = out51_1_89[xo + r * 5 + c];
+      for (let c = 0; c < 5; c++) cat73_134[(l * 1 + r) * 15 + 5 + c] = out51_1_95[xo + r * 5 + c];
     }
   }
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 5;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 5; c++) cat73_128[(l * 1 + r) * 15 + 10 + c] = out51_0_88[xo + r * 5 + c];
+      for (let c = 0; c < 5; c++) cat73_134[(l * 1 + r) * 15 + 10 + c] = out51_0_94[xo + r * 5 + c];
     }
   }
   // %74 matmul fused gate products
-  matmul130(cat73_128, stack50_86, mm74_129, T_T * B);
-  return { loss: red32_76[0], outputs: { "output": { data: out26_0_55, shape: [T_T, B, 5] } }, finalStates: { "h": { data: state26_0_54, shape: [B, 5] } }, grads: { "W_ir": rows59_115, "W_iz": rows60_116, "W_in": rows61_117, "W_hr": rows66_121, "W_hz": rows67_122, "W_hn": rows68_123, "b_ir": ub69_124, "b_iz": ub70_125, "b_in": ub71_126, "b_hr": ub69_124, "b_hz": ub70_125, "b_hn": ub72_127 }, inputGrads: { "x": { data: mm74_129, shape: [T_T, B, 3] } }, stateGrads: { "h": { data: state51_0_87, shape: [B, 5] } } } as GradResult;
+  matmul136(cat73_134, packed50_92, mm74_135, T_T * B);
+  return { loss: red32_80[0], outputs: { "output": { data: out26_0_59, shape: [T_T, B, 5] } }, finalStates: { "h": { data: state26_0_58, shape: [B, 5] } }, grads: { "W_ir": rows59_121, "W_iz": rows60_122, "W_in": rows61_123, "W_hr": rows66_127, "W_hz": rows67_128, "W_hn": rows68_129, "b_ir": ub69_130, "b_iz": ub70_131, "b_in": ub71_132, "b_hr": ub69_130, "b_hz": ub70_131, "b_hn": ub72_133 }, inputGrads: { "x": { data: mm74_135, shape: [T_T, B, 3] } }, stateGrads: { "h": { data: state51_0_93, shape: [B, 5] } } } as GradResult;
 }
 
 
@@ -808,7 +922,7 @@ export function trainStep(params: Params, opt: Optimizer, inputs: Inputs, initia
 }
 
 // Kernels specialised for this model’s sizes.
-function matmul17(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
+function matmul18(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
   let s = 0;
   for (; s + 3 < samples; s += 4) {
     for (let i = 0; i < 12; i += 4) {
@@ -964,7 +1078,7 @@ function matmul17(w: Float32Array, x: Float32Array, out: Float32Array, samples: 
     }
   }
 }
-function matmul29(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
+function matmul31(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
   let s = 0;
   for (; s + 3 < samples; s += 4) {
     for (let i = 0; i < 12; i += 4) {
@@ -1120,7 +1234,7 @@ function matmul29(w: Float32Array, x: Float32Array, out: Float32Array, samples: 
     }
   }
 }
-function matmul49(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
+function matmul52(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
   let s = 0;
   for (; s + 3 < samples; s += 4) {
     for (let i = 0; i < 12; i += 4) {
@@ -1276,7 +1390,7 @@ function matmul49(w: Float32Array, x: Float32Array, out: Float32Array, samples: 
     }
   }
 }
-function matmul66(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
+function matmul70(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
   let s = 0;
   for (; s + 3 < samples; s += 4) {
     for (let i = 0; i < 12; i += 4) {
@@ -1432,7 +1546,7 @@ function matmul66(w: Float32Array, x: Float32Array, out: Float32Array, samples: 
     }
   }
 }
-function matmul110(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
+function matmul116(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
   let s = 0;
   for (; s + 3 < samples; s += 4) {
     for (let j = 0; j < 4; j += 4) {
@@ -1543,7 +1657,7 @@ function matmul110(v: Float32Array, w: Float32Array, out: Float32Array, samples:
     }
   }
 }
-function weightGradient114(a: Float32Array, aStep: number, b: Float32Array, bStep: number, out: Float32Array, samples: number): void {
+function weightGradient120(a: Float32Array, aStep: number, b: Float32Array, bStep: number, out: Float32Array, samples: number): void {
   for (let i = 0; i < 12; i += 4) {
     for (let j = 0; j < 3; j++) {
       let a00 = 0, a10 = 0, a20 = 0, a30 = 0;
@@ -1580,7 +1694,7 @@ function weightGradient114(a: Float32Array, aStep: number, b: Float32Array, bSte
     }
   }
 }
-function weightGradient120(a: Float32Array, aStep: number, b: Float32Array, bStep: number, out: Float32Array, samples: number): void {
+function weightGradient126(a: Float32Array, aStep: number, b: Float32Array, bStep: number, out: Float32Array, samples: number): void {
   for (let i = 0; i < 12; i += 4) {
     for (let j = 0; j < 4; j += 4) {
       let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a20 = 0, a21 = 0, a22 = 0, a23 = 0, a30 = 0, a31 = 0, a32 = 0, a33 = 0;
@@ -1664,7 +1778,7 @@ function weightGradient120(a: Float32Array, aStep: number, b: Float32Array, bSte
     }
   }
 }
-function matmul130(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
+function matmul136(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
   let s = 0;
   for (; s + 3 < samples; s += 4) {
     for (let j = 0; j < 3; j++) {

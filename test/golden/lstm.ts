@@ -140,6 +140,94 @@ function drawUniform(size: number, seed: number, low: number, high: number): Flo
 }
 
 
+// Weights stacked by rows for fused products, by the names of the params stacked.
+export const packedLayouts = {
+  "W_ii+W_if+W_ig+W_io": ["W_ii", "W_if", "W_ig", "W_io"],
+  "W_hi+W_hf+W_hg+W_ho": ["W_hi", "W_hf", "W_hg", "W_ho"],
+  "W_ho+W_hg+W_hf+W_hi": ["W_ho", "W_hg", "W_hf", "W_hi"],
+  "W_io+W_ig+W_if+W_ii": ["W_io", "W_ig", "W_if", "W_ii"],
+} as const;
+export type PackedName = keyof typeof packedLayouts;
+// Params with their fused weights stacked once (see pack); forward and grad take either.
+export interface Packed { readonly kind: 'packed'; readonly params: Params; readonly weights: { readonly [K in PackedName]: Arr } }
+
+// Stacks the fused weights once, so forward and grad need not; pack again after changing params.
+export function pack(params: Params): Packed {
+  checkParams(params);
+  const weights: { [name: string]: Arr } = {};
+  for (const [key, names] of Object.entries(packedLayouts) as [string, readonly ParamName[]][]) {
+    const parts = names.map((n) => params[n]);
+    const out = new (params[names[0]].constructor as new (n: number) => Arr)(parts.reduce((a, p) => a + p.length, 0));
+    let at = 0;
+    for (const p of parts) { out.set(p, at); at += p.length; }
+    weights[key] = out;
+  }
+  return { kind: 'packed', params, weights: weights as Packed['weights'] };
+}
+
+// Splits stacked weights back into the params they stack (the inverse of pack).
+export function unpack(weights: Packed['weights']): Partial<Params> {
+  const out: { [K in ParamName]?: Arr } = {};
+  for (const [key, names] of Object.entries(packedLayouts) as [PackedName, readonly ParamName[]][]) {
+    const stacked = weights[key];
+    let at = 0;
+    for (const n of names) {
+      const size = paramShapes[n].reduce((a: number, b: number) => a * b, 1);
+      out[n] = stacked.slice(at, at + size);
+      at += size;
+    }
+  }
+  return out;
+}
+
+function unwrap(model: Params | Packed): { params: Params; packed: Packed['weights'] | undefined } {
+  return (model as Packed).kind === 'packed' ? { params: (model as Packed).params, packed: (model as Packed).weights } : { params: model as Params, packed: undefined };
+}
+
+// PyTorch nn.RNN/LSTM/GRU state-dict keys and the params their gate blocks go to, in order.
+export const torchLayout = {
+  "weight_ih_l0": ["W_ii", "W_if", "W_ig", "W_io"],
+  "weight_hh_l0": ["W_hi", "W_hf", "W_hg", "W_ho"],
+  "bias_ih_l0": ["b_ii", "b_if", "b_ig", "b_io"],
+  "bias_hh_l0": ["b_hi", "b_hf", "b_hg", "b_ho"],
+} as const;
+export type TorchName = keyof typeof torchLayout;
+
+// Params from a PyTorch state dict of flat row-major arrays; params it does not cover come from `others`, else init(0).
+export function fromTorch(stateDict: { readonly [name: string]: ArrayLike<number> }, others: Partial<Params> = {}): Params {
+  for (const key of Object.keys(stateDict)) if (!(key in torchLayout)) fail(`${key} is not a weight of this model (its PyTorch weights are ${Object.keys(torchLayout).join(', ')})`);
+  const base = init(0);
+  const out: { [K in ParamName]?: Arr } = { ...base, ...others };
+  for (const [key, names] of Object.entries(torchLayout) as [TorchName, readonly ParamName[]][]) {
+    const values = stateDict[key];
+    if (values === undefined) fail(`no ${key} in the PyTorch weights`);
+    const sizes = names.map((n) => paramShapes[n].reduce((a: number, b: number) => a * b, 1));
+    const total = sizes.reduce((a, b) => a + b, 0);
+    if (values.length !== total) fail(`${key} has ${values.length} values, expected ${total}`);
+    let at = 0;
+    names.forEach((n, k) => {
+      const part = new (base[n].constructor as new (n: number) => Arr)(sizes[k]);
+      for (let i = 0; i < sizes[k]; i++) part[i] = values[at + i];
+      out[n] = part;
+      at += sizes[k];
+    });
+  }
+  return out as Params;
+}
+
+// The params that PyTorch holds, in its packed layout (the inverse of fromTorch).
+export function toTorch(params: Params): { [K in TorchName]: Arr } {
+  const out: { [name: string]: Arr } = {};
+  for (const [key, names] of Object.entries(torchLayout) as [TorchName, readonly ParamName[]][]) {
+    const parts = names.map((n) => params[n]);
+    const packed = new (parts[0].constructor as new (n: number) => Arr)(parts.reduce((a, p) => a + p.length, 0));
+    let at = 0;
+    for (const p of parts) { packed.set(p, at); at += p.length; }
+    out[key] = packed;
+  }
+  return out as { [K in TorchName]: Arr };
+}
+
 // Params from their declared initializers; the same values as `rnnc run --seed`.
 export function init(seed = 0): Params {
   const p: { [K in ParamName]?: Arr } = {};
@@ -162,25 +250,26 @@ export function init(seed = 0): Params {
   return p as Params;
 }
 
-export function forward(params: Params, inputs: Inputs, initialStates: InitialStates = {}): ForwardResult {
+export function forward(model: Params | Packed, inputs: Inputs, initialStates: InitialStates = {}): ForwardResult {
+  const { params, packed } = unwrap(model);
   checkParams(params);
   const { B, lengths } = checkInputs(inputs, false);
   const T_T = lengths["T"] as number;
   checkInitialStates(initialStates, B);
   const c17_17 = new Float32Array(B * 5);
   const stack20_20 = new Float32Array(60);
-  const mm21_21 = new Float32Array(T_T * B * 20);
-  const v24_23 = new Float32Array(T_T * B * 5);
-  const v27_24 = new Float32Array(T_T * B * 5);
-  const v30_25 = new Float32Array(T_T * B * 5);
-  const v33_26 = new Float32Array(T_T * B * 5);
-  const stack34_27 = new Float32Array(100);
-  const state35_0_28 = new Float32Array(B * 5);
-  const state35_1_29 = new Float32Array(B * 5);
-  const out35_0_30 = new Float32Array(T_T * B * 5);
-  const mm3_36 = new Float32Array(B * 20);
-  const v22_38 = new Float32Array(B * 5);
-  const v24_39 = new Float32Array(B * 5);
+  const mm21_22 = new Float32Array(T_T * B * 20);
+  const v24_24 = new Float32Array(T_T * B * 5);
+  const v27_25 = new Float32Array(T_T * B * 5);
+  const v30_26 = new Float32Array(T_T * B * 5);
+  const v33_27 = new Float32Array(T_T * B * 5);
+  const stack34_28 = new Float32Array(100);
+  const state35_0_30 = new Float32Array(B * 5);
+  const state35_1_31 = new Float32Array(B * 5);
+  const out35_0_32 = new Float32Array(T_T * B * 5);
+  const mm3_38 = new Float32Array(B * 20);
+  const v22_40 = new Float32Array(B * 5);
+  const v24_41 = new Float32Array(B * 5);
   const in0 = (inputs["x"] as Tensor).data;
   const p1 = params["W_ii"];
   const p2 = params["W_if"];
@@ -203,641 +292,666 @@ export function forward(params: Params, inputs: Inputs, initialStates: InitialSt
   // %19 state_init c — 10: state c: [H]
   const init19_19 = initialStates["c"] ?? c17_17;
   // %20 stack_rows packed W_ii, W_if, W_ig, W_io
-  for (let l = 0; l < 1; l++) {
-    stack20_20.set(p1.subarray(l * 15, (l + 1) * 15), l * 60 + 0);
-  }
-  for (let l = 0; l < 1; l++) {
-    stack20_20.set(p2.subarray(l * 15, (l + 1) * 15), l * 60 + 15);
-  }
-  for (let l = 0; l < 1; l++) {
-    stack20_20.set(p3.subarray(l * 15, (l + 1) * 15), l * 60 + 30);
-  }
-  for (let l = 0; l < 1; l++) {
-    stack20_20.set(p4.subarray(l * 15, (l + 1) * 15), l * 60 + 45);
+  let packed20_21 = packed?.["W_ii+W_if+W_ig+W_io"];
+  if (packed20_21 === undefined) {
+    for (let l = 0; l < 1; l++) {
+      stack20_20.set(p1.subarray(l * 15, (l + 1) * 15), l * 60 + 0);
+    }
+    for (let l = 0; l < 1; l++) {
+      stack20_20.set(p2.subarray(l * 15, (l + 1) * 15), l * 60 + 15);
+    }
+    for (let l = 0; l < 1; l++) {
+      stack20_20.set(p3.subarray(l * 15, (l + 1) * 15), l * 60 + 30);
+    }
+    for (let l = 0; l < 1; l++) {
+      stack20_20.set(p4.subarray(l * 15, (l + 1) * 15), l * 60 + 45);
+    }
+    packed20_21 = stack20_20;
   }
   // %21 matmul fused gates — 29: i = sigmoid(W_ii @ x + b_ii + W_hi @ h + b_hi)   // input gate
-  matmul22(stack20_20, in0, mm21_21, T_T * B);
+  matmul23(packed20_21, in0, mm21_22, T_T * B);
   // %24 add
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 5;
     for (let j = 0; j < 5; j++) {
-      v24_23[o + j] = (mm21_21[l * 20 + 0 + j] + p9[j]) + p13[j];
+      v24_24[o + j] = (mm21_22[l * 20 + 0 + j] + p9[j]) + p13[j];
     }
   }
   // %27 add
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 5;
     for (let j = 0; j < 5; j++) {
-      v27_24[o + j] = (mm21_21[l * 20 + 5 + j] + p10[j]) + p14[j];
+      v27_25[o + j] = (mm21_22[l * 20 + 5 + j] + p10[j]) + p14[j];
     }
   }
   // %30 add
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 5;
     for (let j = 0; j < 5; j++) {
-      v30_25[o + j] = (mm21_21[l * 20 + 10 + j] + p11[j]) + p15[j];
+      v30_26[o + j] = (mm21_22[l * 20 + 10 + j] + p11[j]) + p15[j];
     }
   }
   // %33 add
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 5;
     for (let j = 0; j < 5; j++) {
-      v33_26[o + j] = (mm21_21[l * 20 + 15 + j] + p12[j]) + p16[j];
+      v33_27[o + j] = (mm21_22[l * 20 + 15 + j] + p12[j]) + p16[j];
     }
   }
   // %34 stack_rows packed W_hi, W_hf, W_hg, W_ho
-  for (let l = 0; l < 1; l++) {
-    stack34_27.set(p5.subarray(l * 25, (l + 1) * 25), l * 100 + 0);
-  }
-  for (let l = 0; l < 1; l++) {
-    stack34_27.set(p6.subarray(l * 25, (l + 1) * 25), l * 100 + 25);
-  }
-  for (let l = 0; l < 1; l++) {
-    stack34_27.set(p7.subarray(l * 25, (l + 1) * 25), l * 100 + 50);
-  }
-  for (let l = 0; l < 1; l++) {
-    stack34_27.set(p8.subarray(l * 25, (l + 1) * 25), l * 100 + 75);
+  let packed34_29 = packed?.["W_hi+W_hf+W_hg+W_ho"];
+  if (packed34_29 === undefined) {
+    for (let l = 0; l < 1; l++) {
+      stack34_28.set(p5.subarray(l * 25, (l + 1) * 25), l * 100 + 0);
+    }
+    for (let l = 0; l < 1; l++) {
+      stack34_28.set(p6.subarray(l * 25, (l + 1) * 25), l * 100 + 25);
+    }
+    for (let l = 0; l < 1; l++) {
+      stack34_28.set(p7.subarray(l * 25, (l + 1) * 25), l * 100 + 50);
+    }
+    for (let l = 0; l < 1; l++) {
+      stack34_28.set(p8.subarray(l * 25, (l + 1) * 25), l * 100 + 75);
+    }
+    packed34_29 = stack34_28;
   }
   // %35 scan LSTM — 7: cell LSTM(I = 3, H = 5) {
-  state35_0_28.set(init18_18);
-  state35_1_29.set(init19_19);
-  const steps31 = T_T;
+  state35_0_30.set(init18_18);
+  state35_1_31.set(init19_19);
+  const steps33 = T_T;
   // LSTM: from the first step to the last
-  for (let s = 0; s < steps31; s++) {
+  for (let s = 0; s < steps33; s++) {
     const t = s;
-    const x35_0_32 = v24_23.subarray(t * B * 5, (t + 1) * B * 5);
-    const x35_1_33 = v27_24.subarray(t * B * 5, (t + 1) * B * 5);
-    const x35_2_34 = v30_25.subarray(t * B * 5, (t + 1) * B * 5);
-    const x35_3_35 = v33_26.subarray(t * B * 5, (t + 1) * B * 5);
+    const x35_0_34 = v24_24.subarray(t * B * 5, (t + 1) * B * 5);
+    const x35_1_35 = v27_25.subarray(t * B * 5, (t + 1) * B * 5);
+    const x35_2_36 = v30_26.subarray(t * B * 5, (t + 1) * B * 5);
+    const x35_3_37 = v33_27.subarray(t * B * 5, (t + 1) * B * 5);
     // %3 matmul fused gates — 29: i = sigmoid(W_ii @ x + b_ii + W_hi @ h + b_hi)   // input gate
-    matmul37(stack34_27, state35_0_28, mm3_36, B);
+    matmul39(packed34_29, state35_0_30, mm3_38, B);
     // %22 add c' — 34: c' = f * c + i * g
     for (let l = 0; l < B; l++) {
       const o = l * 5;
       for (let j = 0; j < 5; j++) {
-        v22_38[o + j] = ((1 / (1 + Math.exp(-(x35_1_33[l * 5 + j] + mm3_36[l * 20 + 5 + j])))) * state35_1_29[l * 5 + j]) + ((1 / (1 + Math.exp(-(x35_0_32[l * 5 + j] + mm3_36[l * 20 + 0 + j])))) * (Math.tanh((x35_2_34[l * 5 + j] + mm3_36[l * 20 + 10 + j]))));
+        v22_40[o + j] = ((1 / (1 + Math.exp(-(x35_1_35[l * 5 + j] + mm3_38[l * 20 + 5 + j])))) * state35_1_31[l * 5 + j]) + ((1 / (1 + Math.exp(-(x35_0_34[l * 5 + j] + mm3_38[l * 20 + 0 + j])))) * (Math.tanh((x35_2_36[l * 5 + j] + mm3_38[l * 20 + 10 + j]))));
       }
     }
     // %24 mul h' — 35: h' = o * tanh(c')
     for (let l = 0; l < B; l++) {
       const o = l * 5;
       for (let j = 0; j < 5; j++) {
-        v24_39[o + j] = (1 / (1 + Math.exp(-(x35_3_35[l * 5 + j] + mm3_36[l * 20 + 15 + j])))) * (Math.tanh(v22_38[l * 5 + j]));
+        v24_41[o + j] = (1 / (1 + Math.exp(-(x35_3_37[l * 5 + j] + mm3_38[l * 20 + 15 + j])))) * (Math.tanh(v22_40[l * 5 + j]));
       }
     }
-    out35_0_30.set(v24_39, t * v24_39.length);
-    state35_0_28.set(v24_39);
-    state35_1_29.set(v22_38);
+    out35_0_32.set(v24_41, t * v24_41.length);
+    state35_0_30.set(v24_41);
+    state35_1_31.set(v22_40);
   }
-  return { outputs: { "output": { data: out35_0_30, shape: [T_T, B, 5] } }, finalStates: { "h": { data: state35_0_28, shape: [B, 5] }, "c": { data: state35_1_29, shape: [B, 5] } } } as ForwardResult;
+  return { outputs: { "output": { data: out35_0_32, shape: [T_T, B, 5] } }, finalStates: { "h": { data: state35_0_30, shape: [B, 5] }, "c": { data: state35_1_31, shape: [B, 5] } } } as ForwardResult;
 }
 
 // The loss and its gradient with respect to every param, input and initial state (BPTT).
-export function grad(params: Params, inputs: Inputs, initialStates: InitialStates = {}): GradResult {
+export function grad(model: Params | Packed, inputs: Inputs, initialStates: InitialStates = {}): GradResult {
+  const { params, packed } = unwrap(model);
   checkParams(params);
   const { B, lengths } = checkInputs(inputs, true);
   const T_T = lengths["T"] as number;
   checkInitialStates(initialStates, B);
-  const c17_57 = new Float32Array(B * 5);
-  const stack20_60 = new Float32Array(60);
-  const mm21_61 = new Float32Array(T_T * B * 20);
-  const v24_63 = new Float32Array(T_T * B * 5);
-  const v27_64 = new Float32Array(T_T * B * 5);
-  const v30_65 = new Float32Array(T_T * B * 5);
-  const v33_66 = new Float32Array(T_T * B * 5);
-  const stack34_67 = new Float32Array(100);
-  const state35_0_68 = new Float32Array(B * 5);
-  const state35_1_69 = new Float32Array(B * 5);
-  const out35_0_70 = new Float32Array(T_T * B * 5);
-  const out35_1_71 = new Float32Array(T_T * B * 5);
-  const out35_2_72 = new Float32Array(T_T * B * 5);
-  const out35_3_73 = new Float32Array(T_T * B * 5);
-  const out35_4_74 = new Float32Array(T_T * B * 5);
-  const out35_5_75 = new Float32Array(T_T * B * 5);
-  const out35_6_76 = new Float32Array(T_T * B * 5);
-  const mm3_82 = new Float32Array(B * 20);
-  const v10_84 = new Float32Array(B * 5);
-  const v13_85 = new Float32Array(B * 5);
-  const v16_86 = new Float32Array(B * 5);
-  const v19_87 = new Float32Array(B * 5);
-  const v22_88 = new Float32Array(B * 5);
-  const v23_89 = new Float32Array(B * 5);
-  const v24_90 = new Float32Array(B * 5);
-  const v40_92 = new Float32Array(T_T * B * 5);
-  const sum41_93 = new Float32Array(T_T * B);
-  const red42_94 = new Float32Array(1);
-  const s95 = new Float32Array(1);
-  const bt44_96 = new Float32Array(T_T * B);
-  const ex45_97 = new Float32Array(T_T * B * 5);
-  const v46_98 = new Float32Array(T_T * B * 5);
-  const shift53_99 = new Float32Array(T_T * B * 5);
-  const v55_100 = new Float32Array(T_T * B * 5);
-  const v57_101 = new Float32Array(T_T * B * 5);
-  const v59_102 = new Float32Array(T_T * B * 5);
-  const v61_103 = new Float32Array(T_T * B * 5);
-  const v63_104 = new Float32Array(T_T * B * 5);
-  const stack64_105 = new Float32Array(100);
-  const stack65_106 = new Float32Array(60);
-  const state66_0_107 = new Float32Array(B * 5);
-  const state66_1_108 = new Float32Array(B * 5);
-  const out66_0_109 = new Float32Array(T_T * B * 5);
-  const out66_1_110 = new Float32Array(T_T * B * 5);
-  const out66_2_111 = new Float32Array(T_T * B * 5);
-  const out66_3_112 = new Float32Array(T_T * B * 5);
-  const v3_126 = new Float32Array(B * 5);
-  const v10_127 = new Float32Array(B * 5);
-  const v18_128 = new Float32Array(B * 5);
-  const v20_129 = new Float32Array(B * 5);
-  const v22_130 = new Float32Array(B * 5);
-  const v24_131 = new Float32Array(B * 5);
-  const v26_132 = new Float32Array(B * 5);
-  const cat27_133 = new Float32Array(B * 20);
-  const mm29_134 = new Float32Array(B * 5);
-  const cat73_136 = new Float32Array(T_T * B * 20);
-  const ub75_137 = new Float32Array(60);
-  const rows76_139 = new Float32Array(15);
-  const rows77_140 = new Float32Array(15);
-  const rows78_141 = new Float32Array(15);
-  const rows79_142 = new Float32Array(15);
-  const ub81_143 = new Float32Array(100);
-  const rows82_145 = new Float32Array(25);
-  const rows83_146 = new Float32Array(25);
-  const rows84_147 = new Float32Array(25);
-  const rows85_148 = new Float32Array(25);
-  const ub86_149 = new Float32Array(5);
-  const ub87_150 = new Float32Array(5);
-  const ub88_151 = new Float32Array(5);
-  const ub89_152 = new Float32Array(5);
-  const cat90_153 = new Float32Array(T_T * B * 20);
-  const mm91_154 = new Float32Array(T_T * B * 3);
-  const in40 = (inputs["x"] as Tensor).data;
-  const p41 = params["W_ii"];
-  const p42 = params["W_if"];
-  const p43 = params["W_ig"];
-  const p44 = params["W_io"];
-  const p45 = params["W_hi"];
-  const p46 = params["W_hf"];
-  const p47 = params["W_hg"];
-  const p48 = params["W_ho"];
-  const p49 = params["b_ii"];
-  const p50 = params["b_if"];
-  const p51 = params["b_ig"];
-  const p52 = params["b_io"];
-  const p53 = params["b_hi"];
-  const p54 = params["b_hf"];
-  const p55 = params["b_hg"];
-  const p56 = params["b_ho"];
+  const c17_59 = new Float32Array(B * 5);
+  const stack20_62 = new Float32Array(60);
+  const mm21_64 = new Float32Array(T_T * B * 20);
+  const v24_66 = new Float32Array(T_T * B * 5);
+  const v27_67 = new Float32Array(T_T * B * 5);
+  const v30_68 = new Float32Array(T_T * B * 5);
+  const v33_69 = new Float32Array(T_T * B * 5);
+  const stack34_70 = new Float32Array(100);
+  const state35_0_72 = new Float32Array(B * 5);
+  const state35_1_73 = new Float32Array(B * 5);
+  const out35_0_74 = new Float32Array(T_T * B * 5);
+  const out35_1_75 = new Float32Array(T_T * B * 5);
+  const out35_2_76 = new Float32Array(T_T * B * 5);
+  const out35_3_77 = new Float32Array(T_T * B * 5);
+  const out35_4_78 = new Float32Array(T_T * B * 5);
+  const out35_5_79 = new Float32Array(T_T * B * 5);
+  const out35_6_80 = new Float32Array(T_T * B * 5);
+  const mm3_86 = new Float32Array(B * 20);
+  const v10_88 = new Float32Array(B * 5);
+  const v13_89 = new Float32Array(B * 5);
+  const v16_90 = new Float32Array(B * 5);
+  const v19_91 = new Float32Array(B * 5);
+  const v22_92 = new Float32Array(B * 5);
+  const v23_93 = new Float32Array(B * 5);
+  const v24_94 = new Float32Array(B * 5);
+  const v40_96 = new Float32Array(T_T * B * 5);
+  const sum41_97 = new Float32Array(T_T * B);
+  const red42_98 = new Float32Array(1);
+  const s99 = new Float32Array(1);
+  const bt44_100 = new Float32Array(T_T * B);
+  const ex45_101 = new Float32Array(T_T * B * 5);
+  const v46_102 = new Float32Array(T_T * B * 5);
+  const shift53_103 = new Float32Array(T_T * B * 5);
+  const v55_104 = new Float32Array(T_T * B * 5);
+  const v57_105 = new Float32Array(T_T * B * 5);
+  const v59_106 = new Float32Array(T_T * B * 5);
+  const v61_107 = new Float32Array(T_T * B * 5);
+  const v63_108 = new Float32Array(T_T * B * 5);
+  const stack64_109 = new Float32Array(100);
+  const stack65_111 = new Float32Array(60);
+  const state66_0_113 = new Float32Array(B * 5);
+  const state66_1_114 = new Float32Array(B * 5);
+  const out66_0_115 = new Float32Array(T_T * B * 5);
+  const out66_1_116 = new Float32Array(T_T * B * 5);
+  const out66_2_117 = new Float32Array(T_T * B * 5);
+  const out66_3_118 = new Float32Array(T_T * B * 5);
+  const v3_132 = new Float32Array(B * 5);
+  const v10_133 = new Float32Array(B * 5);
+  const v18_134 = new Float32Array(B * 5);
+  const v20_135 = new Float32Array(B * 5);
+  const v22_136 = new Float32Array(B * 5);
+  const v24_137 = new Float32Array(B * 5);
+  const v26_138 = new Float32Array(B * 5);
+  const cat27_139 = new Float32Array(B * 20);
+  const mm29_140 = new Float32Array(B * 5);
+  const cat73_142 = new Float32Array(T_T * B * 20);
+  const ub75_143 = new Float32Array(60);
+  const rows76_145 = new Float32Array(15);
+  const rows77_146 = new Float32Array(15);
+  const rows78_147 = new Float32Array(15);
+  const rows79_148 = new Float32Array(15);
+  const ub81_149 = new Float32Array(100);
+  const rows82_151 = new Float32Array(25);
+  const rows83_152 = new Float32Array(25);
+  const rows84_153 = new Float32Array(25);
+  const rows85_154 = new Float32Array(25);
+  const ub86_155 = new Float32Array(5);
+  const ub87_156 = new Float32Array(5);
+  const ub88_157 = new Float32Array(5);
+  const ub89_158 = new Float32Array(5);
+  const cat90_159 = new Float32Array(T_T * B * 20);
+  const mm91_160 = new Float32Array(T_T * B * 3);
+  const in42 = (inputs["x"] as Tensor).data;
+  const p43 = params["W_ii"];
+  const p44 = params["W_if"];
+  const p45 = params["W_ig"];
+  const p46 = params["W_io"];
+  const p47 = params["W_hi"];
+  const p48 = params["W_hf"];
+  const p49 = params["W_hg"];
+  const p50 = params["W_ho"];
+  const p51 = params["b_ii"];
+  const p52 = params["b_if"];
+  const p53 = params["b_ig"];
+  const p54 = params["b_io"];
+  const p55 = params["b_hi"];
+  const p56 = params["b_hf"];
+  const p57 = params["b_hg"];
+  const p58 = params["b_ho"];
   // %18 state_init h — 9: state h: [H]
-  const init18_58 = initialStates["h"] ?? c17_57;
+  const init18_60 = initialStates["h"] ?? c17_59;
   // %19 state_init c — 10: state c: [H]
-  const init19_59 = initialStates["c"] ?? c17_57;
+  const init19_61 = initialStates["c"] ?? c17_59;
   // %20 stack_rows packed W_ii, W_if, W_ig, W_io
-  for (let l = 0; l < 1; l++) {
-    stack20_60.set(p41.subarray(l * 15, (l + 1) * 15), l * 60 + 0);
-  }
-  for (let l = 0; l < 1; l++) {
-    stack20_60.set(p42.subarray(l * 15, (l + 1) * 15), l * 60 + 15);
-  }
-  for (let l = 0; l < 1; l++) {
-    stack20_60.set(p43.subarray(l * 15, (l + 1) * 15), l * 60 + 30);
-  }
-  for (let l = 0; l < 1; l++) {
-    stack20_60.set(p44.subarray(l * 15, (l + 1) * 15), l * 60 + 45);
+  let packed20_63 = packed?.["W_ii+W_if+W_ig+W_io"];
+  if (packed20_63 === undefined) {
+    for (let l = 0; l < 1; l++) {
+      stack20_62.set(p43.subarray(l * 15, (l + 1) * 15), l * 60 + 0);
+    }
+    for (let l = 0; l < 1; l++) {
+      stack20_62.set(p44.subarray(l * 15, (l + 1) * 15), l * 60 + 15);
+    }
+    for (let l = 0; l < 1; l++) {
+      stack20_62.set(p45.subarray(l * 15, (l + 1) * 15), l * 60 + 30);
+    }
+    for (let l = 0; l < 1; l++) {
+      stack20_62.set(p46.subarray(l * 15, (l + 1) * 15), l * 60 + 45);
+    }
+    packed20_63 = stack20_62;
   }
   // %21 matmul fused gates — 29: i = sigmoid(W_ii @ x + b_ii + W_hi @ h + b_hi)   // input gate
-  matmul62(stack20_60, in40, mm21_61, T_T * B);
+  matmul65(packed20_63, in42, mm21_64, T_T * B);
   // %24 add
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 5;
     for (let j = 0; j < 5; j++) {
-      v24_63[o + j] = (mm21_61[l * 20 + 0 + j] + p49[j]) + p53[j];
+      v24_66[o + j] = (mm21_64[l * 20 + 0 + j] + p51[j]) + p55[j];
     }
   }
   // %27 add
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 5;
     for (let j = 0; j < 5; j++) {
-      v27_64[o + j] = (mm21_61[l * 20 + 5 + j] + p50[j]) + p54[j];
+      v27_67[o + j] = (mm21_64[l * 20 + 5 + j] + p52[j]) + p56[j];
     }
   }
   // %30 add
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 5;
     for (let j = 0; j < 5; j++) {
-      v30_65[o + j] = (mm21_61[l * 20 + 10 + j] + p51[j]) + p55[j];
+      v30_68[o + j] = (mm21_64[l * 20 + 10 + j] + p53[j]) + p57[j];
     }
   }
   // %33 add
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 5;
     for (let j = 0; j < 5; j++) {
-      v33_66[o + j] = (mm21_61[l * 20 + 15 + j] + p52[j]) + p56[j];
+      v33_69[o + j] = (mm21_64[l * 20 + 15 + j] + p54[j]) + p58[j];
     }
   }
   // %34 stack_rows packed W_hi, W_hf, W_hg, W_ho
-  for (let l = 0; l < 1; l++) {
-    stack34_67.set(p45.subarray(l * 25, (l + 1) * 25), l * 100 + 0);
-  }
-  for (let l = 0; l < 1; l++) {
-    stack34_67.set(p46.subarray(l * 25, (l + 1) * 25), l * 100 + 25);
-  }
-  for (let l = 0; l < 1; l++) {
-    stack34_67.set(p47.subarray(l * 25, (l + 1) * 25), l * 100 + 50);
-  }
-  for (let l = 0; l < 1; l++) {
-    stack34_67.set(p48.subarray(l * 25, (l + 1) * 25), l * 100 + 75);
+  let packed34_71 = packed?.["W_hi+W_hf+W_hg+W_ho"];
+  if (packed34_71 === undefined) {
+    for (let l = 0; l < 1; l++) {
+      stack34_70.set(p47.subarray(l * 25, (l + 1) * 25), l * 100 + 0);
+    }
+    for (let l = 0; l < 1; l++) {
+      stack34_70.set(p48.subarray(l * 25, (l + 1) * 25), l * 100 + 25);
+    }
+    for (let l = 0; l < 1; l++) {
+      stack34_70.set(p49.subarray(l * 25, (l + 1) * 25), l * 100 + 50);
+    }
+    for (let l = 0; l < 1; l++) {
+      stack34_70.set(p50.subarray(l * 25, (l + 1) * 25), l * 100 + 75);
+    }
+    packed34_71 = stack34_70;
   }
   // %35 scan LSTM — 7: cell LSTM(I = 3, H = 5) {
-  state35_0_68.set(init18_58);
-  state35_1_69.set(init19_59);
-  const steps77 = T_T;
+  state35_0_72.set(init18_60);
+  state35_1_73.set(init19_61);
+  const steps81 = T_T;
   // LSTM: from the first step to the last
-  for (let s = 0; s < steps77; s++) {
+  for (let s = 0; s < steps81; s++) {
     const t = s;
-    const x35_0_78 = v24_63.subarray(t * B * 5, (t + 1) * B * 5);
-    const x35_1_79 = v27_64.subarray(t * B * 5, (t + 1) * B * 5);
-    const x35_2_80 = v30_65.subarray(t * B * 5, (t + 1) * B * 5);
-    const x35_3_81 = v33_66.subarray(t * B * 5, (t + 1) * B * 5);
+    const x35_0_82 = v24_66.subarray(t * B * 5, (t + 1) * B * 5);
+    const x35_1_83 = v27_67.subarray(t * B * 5, (t + 1) * B * 5);
+    const x35_2_84 = v30_68.subarray(t * B * 5, (t + 1) * B * 5);
+    const x35_3_85 = v33_69.subarray(t * B * 5, (t + 1) * B * 5);
     // %3 matmul fused gates — 29: i = sigmoid(W_ii @ x + b_ii + W_hi @ h + b_hi)   // input gate
-    matmul83(stack34_67, state35_0_68, mm3_82, B);
+    matmul87(packed34_71, state35_0_72, mm3_86, B);
     // %10 sigmoid i — 29: i = sigmoid(W_ii @ x + b_ii + W_hi @ h + b_hi)   // input gate
     for (let l = 0; l < B; l++) {
       const o = l * 5;
       for (let j = 0; j < 5; j++) {
-        v10_84[o + j] = 1 / (1 + Math.exp(-(x35_0_78[l * 5 + j] + mm3_82[l * 20 + 0 + j])));
+        v10_88[o + j] = 1 / (1 + Math.exp(-(x35_0_82[l * 5 + j] + mm3_86[l * 20 + 0 + j])));
       }
     }
     // %13 sigmoid f — 30: f = sigmoid(W_if @ x + b_if + W_hf @ h + b_hf)   // forget gate
     for (let l = 0; l < B; l++) {
       const o = l * 5;
       for (let j = 0; j < 5; j++) {
-        v13_85[o + j] = 1 / (1 + Math.exp(-(x35_1_79[l * 5 + j] + mm3_82[l * 20 + 5 + j])));
+        v13_89[o + j] = 1 / (1 + Math.exp(-(x35_1_83[l * 5 + j] + mm3_86[l * 20 + 5 + j])));
       }
     }
     // %16 tanh g — 31: g = tanh(W_ig @ x + b_ig + W_hg @ h + b_hg)      // candidate cell state
     for (let l = 0; l < B; l++) {
       const o = l * 5;
       for (let j = 0; j < 5; j++) {
-        v16_86[o + j] = Math.tanh((x35_2_80[l * 5 + j] + mm3_82[l * 20 + 10 + j]));
+        v16_90[o + j] = Math.tanh((x35_2_84[l * 5 + j] + mm3_86[l * 20 + 10 + j]));
       }
     }
     // %19 sigmoid o — 32: o = sigmoid(W_io @ x + b_io + W_ho @ h + b_ho)   // output gate
     for (let l = 0; l < B; l++) {
       const o = l * 5;
       for (let j = 0; j < 5; j++) {
-        v19_87[o + j] = 1 / (1 + Math.exp(-(x35_3_81[l * 5 + j] + mm3_82[l * 20 + 15 + j])));
+        v19_91[o + j] = 1 / (1 + Math.exp(-(x35_3_85[l * 5 + j] + mm3_86[l * 20 + 15 + j])));
       }
     }
     // %22 add c' — 34: c' = f * c + i * g
     for (let l = 0; l < B; l++) {
       const o = l * 5;
       for (let j = 0; j < 5; j++) {
-        v22_88[o + j] = (v13_85[l * 5 + j] * state35_1_69[l * 5 + j]) + (v10_84[l * 5 + j] * v16_86[l * 5 + j]);
+        v22_92[o + j] = (v13_89[l * 5 + j] * state35_1_73[l * 5 + j]) + (v10_88[l * 5 + j] * v16_90[l * 5 + j]);
       }
     }
     // %23 tanh — 35: h' = o * tanh(c')
     for (let l = 0; l < B; l++) {
       const o = l * 5;
       for (let j = 0; j < 5; j++) {
-        v23_89[o + j] = Math.tanh(v22_88[l * 5 + j]);
+        v23_93[o + j] = Math.tanh(v22_92[l * 5 + j]);
       }
     }
     // %24 mul h' — 35: h' = o * tanh(c')
     for (let l = 0; l < B; l++) {
       const o = l * 5;
       for (let j = 0; j < 5; j++) {
-        v24_90[o + j] = v19_87[l * 5 + j] * v23_89[l * 5 + j];
+        v24_94[o + j] = v19_91[l * 5 + j] * v23_93[l * 5 + j];
       }
     }
-    out35_0_70.set(v24_90, t * v24_90.length);
-    out35_1_71.set(v23_89, t * v23_89.length);
-    out35_2_72.set(v19_87, t * v19_87.length);
-    out35_3_73.set(v16_86, t * v16_86.length);
-    out35_4_74.set(v10_84, t * v10_84.length);
-    out35_5_75.set(v13_85, t * v13_85.length);
-    out35_6_76.set(state35_1_69, t * state35_1_69.length);
-    state35_0_68.set(v24_90);
-    state35_1_69.set(v22_88);
+    out35_0_74.set(v24_94, t * v24_94.length);
+    out35_1_75.set(v23_93, t * v23_93.length);
+    out35_2_76.set(v19_91, t * v19_91.length);
+    out35_3_77.set(v16_90, t * v16_90.length);
+    out35_4_78.set(v10_88, t * v10_88.length);
+    out35_5_79.set(v13_89, t * v13_89.length);
+    out35_6_80.set(state35_1_73, t * state35_1_73.length);
+    state35_0_72.set(v24_94);
+    state35_1_73.set(v22_92);
   }
-  const in91 = (inputs["d:output"] as Tensor).data;
+  const in95 = (inputs["d:output"] as Tensor).data;
   // %40 mul
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 5;
     for (let j = 0; j < 5; j++) {
-      v40_92[o + j] = out35_0_70[l * 5 + j] * in91[l * 5 + j];
+      v40_96[o + j] = out35_0_74[l * 5 + j] * in95[l * 5 + j];
     }
   }
   // %41 sum
   for (let r = 0; r < T_T * B; r++) {
     let acc = 0;
-    for (let c = 0; c < 5; c++) acc += v40_92[r * 5 + c];
-    sum41_93[r * 1] = acc;
+    for (let c = 0; c < 5; c++) acc += v40_96[r * 5 + c];
+    sum41_97[r * 1] = acc;
   }
   // %42 reduce_lead loss
-  red42_94.fill(0);
-  for (let l = 0; l < T_T * B; l++) for (let j = 0; j < 1; j++) red42_94[j] += sum41_93[l * 1 + j];
+  red42_98.fill(0);
+  for (let l = 0; l < T_T * B; l++) for (let j = 0; j < 1; j++) red42_98[j] += sum41_97[l * 1 + j];
   // %44 broadcast_to ∂loss
-  s95.fill(1);
+  s99.fill(1);
   for (let l = 0; l < T_T * B; l++) {
-    bt44_96[l] = s95[0];
+    bt44_100[l] = s99[0];
   }
   // %45 expand_last
-  for (let r = 0; r < bt44_96.length; r++) {
-    const v = bt44_96[r];
-    for (let c = 0; c < 5; c++) ex45_97[r * 5 + c] = v;
+  for (let r = 0; r < bt44_100.length; r++) {
+    const v = bt44_100[r];
+    for (let c = 0; c < 5; c++) ex45_101[r * 5 + c] = v;
   }
   // %46 mul
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 5;
     for (let j = 0; j < 5; j++) {
-      v46_98[o + j] = ex45_97[l * 5 + j] * in91[l * 5 + j];
+      v46_102[o + j] = ex45_101[l * 5 + j] * in95[l * 5 + j];
     }
   }
   // %53 time_shift LSTM: previous h
-  shift53_99.set(init18_58, 0);
-  shift53_99.set(out35_0_70.subarray(0, (T_T - 1) * B * 5), B * 5);
+  shift53_103.set(init18_60, 0);
+  shift53_103.set(out35_0_74.subarray(0, (T_T - 1) * B * 5), B * 5);
   // %55 sub — 35: h' = o * tanh(c')
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 5;
     for (let j = 0; j < 5; j++) {
-      v55_100[o + j] = 1 - (out35_1_71[l * 5 + j] * out35_1_71[l * 5 + j]);
+      v55_104[o + j] = 1 - (out35_1_75[l * 5 + j] * out35_1_75[l * 5 + j]);
     }
   }
   // %57 mul ∂o — 32: o = sigmoid(W_io @ x + b_io + W_ho @ h + b_ho)   // output gate
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 5;
     for (let j = 0; j < 5; j++) {
-      v57_101[o + j] = out35_2_72[l * 5 + j] * (1 - out35_2_72[l * 5 + j]);
+      v57_105[o + j] = out35_2_76[l * 5 + j] * (1 - out35_2_76[l * 5 + j]);
     }
   }
   // %59 sub ∂g — 31: g = tanh(W_ig @ x + b_ig + W_hg @ h + b_hg)      // candidate cell state
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 5;
     for (let j = 0; j < 5; j++) {
-      v59_102[o + j] = 1 - (out35_3_73[l * 5 + j] * out35_3_73[l * 5 + j]);
+      v59_106[o + j] = 1 - (out35_3_77[l * 5 + j] * out35_3_77[l * 5 + j]);
     }
   }
   // %61 mul ∂f — 30: f = sigmoid(W_if @ x + b_if + W_hf @ h + b_hf)   // forget gate
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 5;
     for (let j = 0; j < 5; j++) {
-      v61_103[o + j] = out35_5_75[l * 5 + j] * (1 - out35_5_75[l * 5 + j]);
+      v61_107[o + j] = out35_5_79[l * 5 + j] * (1 - out35_5_79[l * 5 + j]);
     }
   }
   // %63 mul ∂i — 29: i = sigmoid(W_ii @ x + b_ii + W_hi @ h + b_hi)   // input gate
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 5;
     for (let j = 0; j < 5; j++) {
-      v63_104[o + j] = out35_4_74[l * 5 + j] * (1 - out35_4_74[l * 5 + j]);
+      v63_108[o + j] = out35_4_78[l * 5 + j] * (1 - out35_4_78[l * 5 + j]);
     }
   }
   // %64 stack_rows packed W_ho, W_hg, W_hf, W_hi
-  for (let l = 0; l < 1; l++) {
-    stack64_105.set(p48.subarray(l * 25, (l + 1) * 25), l * 100 + 0);
-  }
-  for (let l = 0; l < 1; l++) {
-    stack64_105.set(p47.subarray(l * 25, (l + 1) * 25), l * 100 + 25);
-  }
-  for (let l = 0; l < 1; l++) {
-    stack64_105.set(p46.subarray(l * 25, (l + 1) * 25), l * 100 + 50);
-  }
-  for (let l = 0; l < 1; l++) {
-    stack64_105.set(p45.subarray(l * 25, (l + 1) * 25), l * 100 + 75);
+  let packed64_110 = packed?.["W_ho+W_hg+W_hf+W_hi"];
+  if (packed64_110 === undefined) {
+    for (let l = 0; l < 1; l++) {
+      stack64_109.set(p50.subarray(l * 25, (l + 1) * 25), l * 100 + 0);
+    }
+    for (let l = 0; l < 1; l++) {
+      stack64_109.set(p49.subarray(l * 25, (l + 1) * 25), l * 100 + 25);
+    }
+    for (let l = 0; l < 1; l++) {
+      stack64_109.set(p48.subarray(l * 25, (l + 1) * 25), l * 100 + 50);
+    }
+    for (let l = 0; l < 1; l++) {
+      stack64_109.set(p47.subarray(l * 25, (l + 1) * 25), l * 100 + 75);
+    }
+    packed64_110 = stack64_109;
   }
   // %65 stack_rows packed W_io, W_ig, W_if, W_ii
-  for (let l = 0; l < 1; l++) {
-    stack65_106.set(p44.subarray(l * 15, (l + 1) * 15), l * 60 + 0);
-  }
-  for (let l = 0; l < 1; l++) {
-    stack65_106.set(p43.subarray(l * 15, (l + 1) * 15), l * 60 + 15);
-  }
-  for (let l = 0; l < 1; l++) {
-    stack65_106.set(p42.subarray(l * 15, (l + 1) * 15), l * 60 + 30);
-  }
-  for (let l = 0; l < 1; l++) {
-    stack65_106.set(p41.subarray(l * 15, (l + 1) * 15), l * 60 + 45);
+  let packed65_112 = packed?.["W_io+W_ig+W_if+W_ii"];
+  if (packed65_112 === undefined) {
+    for (let l = 0; l < 1; l++) {
+      stack65_111.set(p46.subarray(l * 15, (l + 1) * 15), l * 60 + 0);
+    }
+    for (let l = 0; l < 1; l++) {
+      stack65_111.set(p45.subarray(l * 15, (l + 1) * 15), l * 60 + 15);
+    }
+    for (let l = 0; l < 1; l++) {
+      stack65_111.set(p44.subarray(l * 15, (l + 1) * 15), l * 60 + 30);
+    }
+    for (let l = 0; l < 1; l++) {
+      stack65_111.set(p43.subarray(l * 15, (l + 1) * 15), l * 60 + 45);
+    }
+    packed65_112 = stack65_111;
   }
   // %66 scan ∂LSTM — 7: cell LSTM(I = 3, H = 5) {
-  state66_0_107.set(c17_57);
-  state66_1_108.set(c17_57);
-  const steps113 = T_T;
+  state66_0_113.set(c17_59);
+  state66_1_114.set(c17_59);
+  const steps119 = T_T;
   // ∂LSTM: from the last step to the first
-  for (let s = 0; s < steps113; s++) {
+  for (let s = 0; s < steps119; s++) {
     const t = T_T - 1 - s;
-    const x66_0_114 = v46_98.subarray(t * B * 5, (t + 1) * B * 5);
-    const x66_1_115 = out35_1_71.subarray(t * B * 5, (t + 1) * B * 5);
-    const x66_2_116 = out35_2_72.subarray(t * B * 5, (t + 1) * B * 5);
-    const x66_3_117 = out35_3_73.subarray(t * B * 5, (t + 1) * B * 5);
-    const x66_4_118 = out35_4_74.subarray(t * B * 5, (t + 1) * B * 5);
-    const x66_5_119 = out35_6_76.subarray(t * B * 5, (t + 1) * B * 5);
-    const x66_6_120 = out35_5_75.subarray(t * B * 5, (t + 1) * B * 5);
-    const x66_7_121 = v55_100.subarray(t * B * 5, (t + 1) * B * 5);
-    const x66_8_122 = v57_101.subarray(t * B * 5, (t + 1) * B * 5);
-    const x66_9_123 = v59_102.subarray(t * B * 5, (t + 1) * B * 5);
-    const x66_10_124 = v61_103.subarray(t * B * 5, (t + 1) * B * 5);
-    const x66_11_125 = v63_104.subarray(t * B * 5, (t + 1) * B * 5);
+    const x66_0_120 = v46_102.subarray(t * B * 5, (t + 1) * B * 5);
+    const x66_1_121 = out35_1_75.subarray(t * B * 5, (t + 1) * B * 5);
+    const x66_2_122 = out35_2_76.subarray(t * B * 5, (t + 1) * B * 5);
+    const x66_3_123 = out35_3_77.subarray(t * B * 5, (t + 1) * B * 5);
+    const x66_4_124 = out35_4_78.subarray(t * B * 5, (t + 1) * B * 5);
+    const x66_5_125 = out35_6_80.subarray(t * B * 5, (t + 1) * B * 5);
+    const x66_6_126 = out35_5_79.subarray(t * B * 5, (t + 1) * B * 5);
+    const x66_7_127 = v55_104.subarray(t * B * 5, (t + 1) * B * 5);
+    const x66_8_128 = v57_105.subarray(t * B * 5, (t + 1) * B * 5);
+    const x66_9_129 = v59_106.subarray(t * B * 5, (t + 1) * B * 5);
+    const x66_10_130 = v61_107.subarray(t * B * 5, (t + 1) * B * 5);
+    const x66_11_131 = v63_108.subarray(t * B * 5, (t + 1) * B * 5);
     // %3 add
     for (let l = 0; l < B; l++) {
       const o = l * 5;
       for (let j = 0; j < 5; j++) {
-        v3_126[o + j] = state66_0_107[l * 5 + j] + x66_0_114[l * 5 + j];
+        v3_132[o + j] = state66_0_113[l * 5 + j] + x66_0_120[l * 5 + j];
       }
     }
     // %10 add
     for (let l = 0; l < B; l++) {
       const o = l * 5;
       for (let j = 0; j < 5; j++) {
-        v10_127[o + j] = state66_1_108[l * 5 + j] + ((v3_126[l * 5 + j] * x66_2_116[l * 5 + j]) * x66_7_121[l * 5 + j]);
+        v10_133[o + j] = state66_1_114[l * 5 + j] + ((v3_132[l * 5 + j] * x66_2_122[l * 5 + j]) * x66_7_127[l * 5 + j]);
       }
     }
     // %18 mul — 34: c' = f * c + i * g
     for (let l = 0; l < B; l++) {
       const o = l * 5;
       for (let j = 0; j < 5; j++) {
-        v18_128[o + j] = v10_127[l * 5 + j] * x66_6_120[l * 5 + j];
+        v18_134[o + j] = v10_133[l * 5 + j] * x66_6_126[l * 5 + j];
       }
     }
     // %20 mul ∂o — 32: o = sigmoid(W_io @ x + b_io + W_ho @ h + b_ho)   // output gate
     for (let l = 0; l < B; l++) {
       const o = l * 5;
       for (let j = 0; j < 5; j++) {
-        v20_129[o + j] = (v3_126[l * 5 + j] * x66_1_115[l * 5 + j]) * x66_8_122[l * 5 + j];
+        v20_135[o + j] = (v3_132[l * 5 + j] * x66_1_121[l * 5 + j]) * x66_8_128[l * 5 + j];
       }
     }
     // %22 mul ∂g — 31: g = tanh(W_ig @ x + b_ig + W_hg @ h + b_hg)      // candidate cell state
     for (let l = 0; l < B; l++) {
       const o = l * 5;
       for (let j = 0; j < 5; j++) {
-        v22_130[o + j] = (v10_127[l * 5 + j] * x66_4_118[l * 5 + j]) * x66_9_123[l * 5 + j];
+        v22_136[o + j] = (v10_133[l * 5 + j] * x66_4_124[l * 5 + j]) * x66_9_129[l * 5 + j];
       }
     }
     // %24 mul ∂f — 30: f = sigmoid(W_if @ x + b_if + W_hf @ h + b_hf)   // forget gate
     for (let l = 0; l < B; l++) {
       const o = l * 5;
       for (let j = 0; j < 5; j++) {
-        v24_131[o + j] = (v10_127[l * 5 + j] * x66_5_119[l * 5 + j]) * x66_10_124[l * 5 + j];
+        v24_137[o + j] = (v10_133[l * 5 + j] * x66_5_125[l * 5 + j]) * x66_10_130[l * 5 + j];
       }
     }
     // %26 mul ∂i — 29: i = sigmoid(W_ii @ x + b_ii + W_hi @ h + b_hi)   // input gate
     for (let l = 0; l < B; l++) {
       const o = l * 5;
       for (let j = 0; j < 5; j++) {
-        v26_132[o + j] = (v10_127[l * 5 + j] * x66_3_117[l * 5 + j]) * x66_11_125[l * 5 + j];
+        v26_138[o + j] = (v10_133[l * 5 + j] * x66_3_123[l * 5 + j]) * x66_11_131[l * 5 + j];
       }
     }
     // %27 concat
     for (let l = 0; l < B; l++) {
       const xo = l * 5;
       for (let r = 0; r < 1; r++) {
-        for (let c = 0; c < 5; c++) cat27_133[(l * 1 + r) * 20 + 0 + c] = v20_129[xo + r * 5 + c];
+        for (let c = 0; c < 5; c++) cat27_139[(l * 1 + r) * 20 + 0 + c] = v20_135[xo + r * 5 + c];
       }
     }
     for (let l = 0; l < B; l++) {
       const xo = l * 5;
       for (let r = 0; r < 1; r++) {
-        for (let c = 0; c < 5; c++) cat27_133[(l * 1 + r) * 20 + 5 + c] = v22_130[xo + r * 5 + c];
+        for (let c = 0; c < 5; c++) cat27_139[(l * 1 + r) * 20 + 5 + c] = v22_136[xo + r * 5 + c];
       }
     }
     for (let l = 0; l < B; l++) {
       const xo = l * 5;
       for (let r = 0; r < 1; r++) {
-        for (let c = 0; c < 5; c++) cat27_133[(l * 1 + r) * 20 + 10 + c] = v24_131[xo + r * 5 + c];
+        for (let c = 0; c < 5; c++) cat27_139[(l * 1 + r) * 20 + 10 + c] = v24_137[xo + r * 5 + c];
       }
     }
     for (let l = 0; l < B; l++) {
       const xo = l * 5;
       for (let r = 0; r < 1; r++) {
-        for (let c = 0; c < 5; c++) cat27_133[(l * 1 + r) * 20 + 15 + c] = v26_132[xo + r * 5 + c];
+        for (let c = 0; c < 5; c++) cat27_139[(l * 1 + r) * 20 + 15 + c] = v26_138[xo + r * 5 + c];
       }
     }
     // %29 matmul fused gate products
-    matmul135(cat27_133, stack64_105, mm29_134, B);
-    out66_0_109.set(v26_132, t * v26_132.length);
-    out66_1_110.set(v24_131, t * v24_131.length);
-    out66_2_111.set(v22_130, t * v22_130.length);
-    out66_3_112.set(v20_129, t * v20_129.length);
-    state66_0_107.set(mm29_134);
-    state66_1_108.set(v18_128);
+    matmul141(cat27_139, packed64_110, mm29_140, B);
+    out66_0_115.set(v26_138, t * v26_138.length);
+    out66_1_116.set(v24_137, t * v24_137.length);
+    out66_2_117.set(v22_136, t * v22_136.length);
+    out66_3_118.set(v20_135, t * v20_135.length);
+    state66_0_113.set(mm29_140);
+    state66_1_114.set(v18_134);
   }
   // %73 concat
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 5;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 5; c++) cat73_136[(l * 1 + r) * 20 + 0 + c] = out66_0_109[xo + r * 5 + c];
+      for (let c = 0; c < 5; c++) cat73_142[(l * 1 + r) * 20 + 0 + c] = out66_0_115[xo + r * 5 + c];
     }
   }
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 5;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 5; c++) cat73_136[(l * 1 + r) * 20 + 5 + c] = out66_1_110[xo + r * 5 + c];
+      for (let c = 0; c < 5; c++) cat73_142[(l * 1 + r) * 20 + 5 + c] = out66_1_116[xo + r * 5 + c];
     }
   }
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 5;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 5; c++) cat73_136[(l * 1 + r) * 20 + 10 + c] = out66_2_111[xo + r * 5 + c];
+      for (let c = 0; c < 5; c++) cat73_142[(l * 1 + r) * 20 + 10 + c] = out66_2_117[xo + r * 5 + c];
     }
   }
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 5;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 5; c++) cat73_136[(l * 1 + r) * 20 + 15 + c] = out66_3_112[xo + r * 5 + c];
+      for (let c = 0; c < 5; c++) cat73_142[(l * 1 + r) * 20 + 15 + c] = out66_3_118[xo + r * 5 + c];
     }
   }
   // %75 unbroadcast fused weight gradients
-  ub75_137.fill(0);
-  weightGradient138(cat73_136, 20, in40, 3, ub75_137, T_T * B);
+  ub75_143.fill(0);
+  weightGradient144(cat73_142, 20, in42, 3, ub75_143, T_T * B);
   // %76 slice_rows ∂LSTM: ∂W_ii (batched)
   for (let l = 0; l < 1; l++) {
-    rows76_139.set(ub75_137.subarray(l * 60 + 0, l * 60 + 15), l * 15);
+    rows76_145.set(ub75_143.subarray(l * 60 + 0, l * 60 + 15), l * 15);
   }
   // %77 slice_rows ∂LSTM: ∂W_if (batched)
   for (let l = 0; l < 1; l++) {
-    rows77_140.set(ub75_137.subarray(l * 60 + 15, l * 60 + 30), l * 15);
+    rows77_146.set(ub75_143.subarray(l * 60 + 15, l * 60 + 30), l * 15);
   }
   // %78 slice_rows ∂LSTM: ∂W_ig (batched)
   for (let l = 0; l < 1; l++) {
-    rows78_141.set(ub75_137.subarray(l * 60 + 30, l * 60 + 45), l * 15);
+    rows78_147.set(ub75_143.subarray(l * 60 + 30, l * 60 + 45), l * 15);
   }
   // %79 slice_rows ∂LSTM: ∂W_io (batched)
   for (let l = 0; l < 1; l++) {
-    rows79_142.set(ub75_137.subarray(l * 60 + 45, l * 60 + 60), l * 15);
+    rows79_148.set(ub75_143.subarray(l * 60 + 45, l * 60 + 60), l * 15);
   }
   // %81 unbroadcast fused weight gradients
-  ub81_143.fill(0);
-  weightGradient144(cat73_136, 20, shift53_99, 5, ub81_143, T_T * B);
+  ub81_149.fill(0);
+  weightGradient150(cat73_142, 20, shift53_103, 5, ub81_149, T_T * B);
   // %82 slice_rows ∂LSTM: ∂W_hi (batched)
   for (let l = 0; l < 1; l++) {
-    rows82_145.set(ub81_143.subarray(l * 100 + 0, l * 100 + 25), l * 25);
+    rows82_151.set(ub81_149.subarray(l * 100 + 0, l * 100 + 25), l * 25);
   }
   // %83 slice_rows ∂LSTM: ∂W_hf (batched)
   for (let l = 0; l < 1; l++) {
-    rows83_146.set(ub81_143.subarray(l * 100 + 25, l * 100 + 50), l * 25);
+    rows83_152.set(ub81_149.subarray(l * 100 + 25, l * 100 + 50), l * 25);
   }
   // %84 slice_rows ∂LSTM: ∂W_hg (batched)
   for (let l = 0; l < 1; l++) {
-    rows84_147.set(ub81_143.subarray(l * 100 + 50, l * 100 + 75), l * 25);
+    rows84_153.set(ub81_149.subarray(l * 100 + 50, l * 100 + 75), l * 25);
   }
   // %85 slice_rows ∂LSTM: ∂W_ho (batched)
   for (let l = 0; l < 1; l++) {
-    rows85_148.set(ub81_143.subarray(l * 100 + 75, l * 100 + 100), l * 25);
+    rows85_154.set(ub81_149.subarray(l * 100 + 75, l * 100 + 100), l * 25);
   }
   // %86 unbroadcast ∂LSTM: ∂b_ii (batched)
-  ub86_149.fill(0);
+  ub86_155.fill(0);
   for (let l = 0; l < T_T * B; l++) {
     for (let j = 0; j < 5; j++) {
-      ub86_149[j] += out66_0_109[l * 5 + j];
+      ub86_155[j] += out66_0_115[l * 5 + j];
     }
   }
   // %87 unbroadcast ∂LSTM: ∂b_if (batched)
-  ub87_150.fill(0);
+  ub87_156.fill(0);
   for (let l = 0; l < T_T * B; l++) {
     for (let j = 0; j < 5; j++) {
-      ub87_150[j] += out66_1_110[l * 5 + j];
+      ub87_156[j] += out66_1_116[l * 5 + j];
     }
   }
   // %88 unbroadcast ∂LSTM: ∂b_ig (batched)
-  ub88_151.fill(0);
+  ub88_157.fill(0);
   for (let l = 0; l < T_T * B; l++) {
     for (let j = 0; j < 5; j++) {
-      ub88_151[j] += out66_2_111[l * 5 + j];
+      ub88_157[j] += out66_2_117[l * 5 + j];
     }
   }
   // %89 unbroadcast ∂LSTM: ∂b_io (batched)
-  ub89_152.fill(0);
+  ub89_158.fill(0);
   for (let l = 0; l < T_T * B; l++) {
     for (let j = 0; j < 5; j++) {
-      ub89_152[j] += out66_3_112[l * 5 + j];
+      ub89_158[j] += out66_3_118[l * 5 + j];
     }
   }
   // %90 concat
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 5;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 5; c++) cat90_153[(l * 1 + r) * 20 + 0 + c] = out66_3_112[xo + r * 5 + c];
+      for (let c = 0; c < 5; c++) cat90_159[(l * 1 + r) * 20 + 0 + c] = out66_3_118[xo + r * 5 + c];
     }
   }
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 5;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 5; c++) cat90_153[(l * 1 + r) * 20 + 5 + c] = out66_2_111[xo + r * 5 + c];
+      for (let c = 0; c < 5; c++) cat90_159[(l * 1 + r) * 20 + 5 + c] = out66_2_117[xo + r * 5 + c];
     }
   }
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 5;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 5; c++) cat90_153[(l * 1 + r) * 20 + 10 + c] = out66_1_110[xo + r * 5 + c];
+      for (let c = 0; c < 5; c++) cat90_159[(l * 1 + r) * 20 + 10 + c] = out66_1_116[xo + r * 5 + c];
     }
   }
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 5;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 5; c++) cat90_153[(l * 1 + r) * 20 + 15 + c] = out66_0_109[xo + r * 5 + c];
+      for (let c = 0; c < 5; c++) cat90_159[(l * 1 + r) * 20 + 15 + c] = out66_0_115[xo + r * 5 + c];
     }
   }
   // %91 matmul fused gate products
-  matmul155(cat90_153, stack65_106, mm91_154, T_T * B);
-  return { loss: red42_94[0], outputs: { "output": { data: out35_0_70, shape: [T_T, B, 5] } }, finalStates: { "h": { data: state35_0_68, shape: [B, 5] }, "c": { data: state35_1_69, shape: [B, 5] } }, grads: { "W_ii": rows76_139, "W_if": rows77_140, "W_ig": rows78_141, "W_io": rows79_142, "W_hi": rows82_145, "W_hf": rows83_146, "W_hg": rows84_147, "W_ho": rows85_148, "b_ii": ub86_149, "b_if": ub87_150, "b_ig": ub88_151, "b_io": ub89_152, "b_hi": ub86_149, "b_hf": ub87_150, "b_hg": ub88_151, "b_ho": ub89_152 }, inputGrads: { "x": { data: mm91_154, shape: [T_T, B, 3] } }, stateGrads: { "h": { data: state66_0_107, shape: [B, 5] }, "c": { data: state66_1_108, shape: [B, 5] } } } as GradResult;
+  matmul161(cat90_159, packed65_112, mm91_160, T_T * B);
+  return { loss: red42_98[0], outputs: { "output": { data: out35_0_74, shape: [T_T, B, 5] } }, finalStates: { "h": { data: state35_0_72, shape: [B, 5] }, "c": { data: state35_1_73, shape: [B, 5] } }, grads: { "W_ii": rows76_145, "W_if": rows77_146, "W_ig": rows78_147, "W_io": rows79_148, "W_hi": rows82_151, "W_hf": rows83_152, "W_hg": rows84_153, "W_ho": rows85_154, "b_ii": ub86_155, "b_if": ub87_156, "b_ig": ub88_157, "b_io": ub89_158, "b_hi": ub86_155, "b_hf": ub87_156, "b_hg": ub88_157, "b_ho": ub89_158 }, inputGrads: { "x": { data: mm91_160, shape: [T_T, B, 3] } }, stateGrads: { "h": { data: state66_0_113, shape: [B, 5] }, "c": { data: state66_1_114, shape: [B, 5] } } } as GradResult;
 }
 
 
@@ -917,7 +1031,7 @@ export function trainStep(params: Params, opt: Optimizer, inputs: Inputs, initia
 }
 
 // Kernels specialised for this model’s sizes.
-function matmul22(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
+function matmul23(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
   let s = 0;
   for (; s + 3 < samples; s += 4) {
     for (let i = 0; i < 20; i += 4) {
@@ -1039,7 +1153,7 @@ function matmul22(w: Float32Array, x: Float32Array, out: Float32Array, samples: 
     }
   }
 }
-function matmul37(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
+function matmul39(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
   let s = 0;
   for (; s + 3 < samples; s += 4) {
     for (let i = 0; i < 20; i += 4) {
@@ -1161,7 +1275,7 @@ function matmul37(w: Float32Array, x: Float32Array, out: Float32Array, samples: 
     }
   }
 }
-function matmul62(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
+function matmul65(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
   let s = 0;
   for (; s + 3 < samples; s += 4) {
     for (let i = 0; i < 20; i += 4) {
@@ -1283,7 +1397,7 @@ function matmul62(w: Float32Array, x: Float32Array, out: Float32Array, samples: 
     }
   }
 }
-function matmul83(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
+function matmul87(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
   let s = 0;
   for (; s + 3 < samples; s += 4) {
     for (let i = 0; i < 20; i += 4) {
@@ -1405,7 +1519,7 @@ function matmul83(w: Float32Array, x: Float32Array, out: Float32Array, samples: 
     }
   }
 }
-function matmul135(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
+function matmul141(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
   let s = 0;
   for (; s + 3 < samples; s += 4) {
     for (let j = 0; j < 4; j += 4) {
@@ -1516,7 +1630,7 @@ function matmul135(v: Float32Array, w: Float32Array, out: Float32Array, samples:
     }
   }
 }
-function weightGradient138(a: Float32Array, aStep: number, b: Float32Array, bStep: number, out: Float32Array, samples: number): void {
+function weightGradient144(a: Float32Array, aStep: number, b: Float32Array, bStep: number, out: Float32Array, samples: number): void {
   for (let i = 0; i < 20; i += 4) {
     for (let j = 0; j < 3; j++) {
       let a00 = 0, a10 = 0, a20 = 0, a30 = 0;
@@ -1540,7 +1654,7 @@ function weightGradient138(a: Float32Array, aStep: number, b: Float32Array, bSte
     }
   }
 }
-function weightGradient144(a: Float32Array, aStep: number, b: Float32Array, bStep: number, out: Float32Array, samples: number): void {
+function weightGradient150(a: Float32Array, aStep: number, b: Float32Array, bStep: number, out: Float32Array, samples: number): void {
   for (let i = 0; i < 20; i += 4) {
     for (let j = 0; j < 4; j += 4) {
       let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a20 = 0, a21 = 0, a22 = 0, a23 = 0, a30 = 0, a31 = 0, a32 = 0, a33 = 0;
@@ -1611,7 +1725,7 @@ function weightGradient144(a: Float32Array, aStep: number, b: Float32Array, bSte
     }
   }
 }
-function matmul155(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
+function matmul161(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
   let s = 0;
   for (; s + 3 < samples; s += 4) {
     for (let j = 0; j < 3; j++) {

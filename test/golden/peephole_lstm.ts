@@ -173,6 +173,50 @@ function drawOrthogonal(rows: number, cols: number, seed: number, gain: number):
   return out;
 }
 
+// Weights stacked by rows for fused products, by the names of the params stacked.
+export const packedLayouts = {
+  "W_i+W_f+W_g+W_o": ["W_i", "W_f", "W_g", "W_o"],
+  "U_i+U_f+U_g+U_o": ["U_i", "U_f", "U_g", "U_o"],
+  "U_o+U_g+U_f+U_i": ["U_o", "U_g", "U_f", "U_i"],
+  "W_o+W_g+W_f+W_i": ["W_o", "W_g", "W_f", "W_i"],
+} as const;
+export type PackedName = keyof typeof packedLayouts;
+// Params with their fused weights stacked once (see pack); forward and grad take either.
+export interface Packed { readonly kind: 'packed'; readonly params: Params; readonly weights: { readonly [K in PackedName]: Arr } }
+
+// Stacks the fused weights once, so forward and grad need not; pack again after changing params.
+export function pack(params: Params): Packed {
+  checkParams(params);
+  const weights: { [name: string]: Arr } = {};
+  for (const [key, names] of Object.entries(packedLayouts) as [string, readonly ParamName[]][]) {
+    const parts = names.map((n) => params[n]);
+    const out = new (params[names[0]].constructor as new (n: number) => Arr)(parts.reduce((a, p) => a + p.length, 0));
+    let at = 0;
+    for (const p of parts) { out.set(p, at); at += p.length; }
+    weights[key] = out;
+  }
+  return { kind: 'packed', params, weights: weights as Packed['weights'] };
+}
+
+// Splits stacked weights back into the params they stack (the inverse of pack).
+export function unpack(weights: Packed['weights']): Partial<Params> {
+  const out: { [K in ParamName]?: Arr } = {};
+  for (const [key, names] of Object.entries(packedLayouts) as [PackedName, readonly ParamName[]][]) {
+    const stacked = weights[key];
+    let at = 0;
+    for (const n of names) {
+      const size = paramShapes[n].reduce((a: number, b: number) => a * b, 1);
+      out[n] = stacked.slice(at, at + size);
+      at += size;
+    }
+  }
+  return out;
+}
+
+function unwrap(model: Params | Packed): { params: Params; packed: Packed['weights'] | undefined } {
+  return (model as Packed).kind === 'packed' ? { params: (model as Packed).params, packed: (model as Packed).weights } : { params: model as Params, packed: undefined };
+}
+
 // Params from their declared initializers; the same values as `rnnc run --seed`.
 export function init(seed = 0): Params {
   const p: { [K in ParamName]?: Arr } = {};
@@ -194,25 +238,26 @@ export function init(seed = 0): Params {
   return p as Params;
 }
 
-export function forward(params: Params, inputs: Inputs, initialStates: InitialStates = {}): ForwardResult {
+export function forward(model: Params | Packed, inputs: Inputs, initialStates: InitialStates = {}): ForwardResult {
+  const { params, packed } = unwrap(model);
   checkParams(params);
   const { B, lengths } = checkInputs(inputs, false);
   const T_T = lengths["T"] as number;
   checkInitialStates(initialStates, B);
   const c16_16 = new Float32Array(B * 5);
   const stack19_19 = new Float32Array(60);
-  const mm20_20 = new Float32Array(T_T * B * 20);
-  const v25_22 = new Float32Array(T_T * B * 5);
-  const v26_23 = new Float32Array(T_T * B * 5);
-  const v27_24 = new Float32Array(T_T * B * 5);
-  const v28_25 = new Float32Array(T_T * B * 5);
-  const stack29_26 = new Float32Array(100);
-  const state30_0_27 = new Float32Array(B * 5);
-  const state30_1_28 = new Float32Array(B * 5);
-  const out30_0_29 = new Float32Array(T_T * B * 5);
-  const mm6_35 = new Float32Array(B * 20);
-  const v26_37 = new Float32Array(B * 5);
-  const v33_38 = new Float32Array(B * 5);
+  const mm20_21 = new Float32Array(T_T * B * 20);
+  const v25_23 = new Float32Array(T_T * B * 5);
+  const v26_24 = new Float32Array(T_T * B * 5);
+  const v27_25 = new Float32Array(T_T * B * 5);
+  const v28_26 = new Float32Array(T_T * B * 5);
+  const stack29_27 = new Float32Array(100);
+  const state30_0_29 = new Float32Array(B * 5);
+  const state30_1_30 = new Float32Array(B * 5);
+  const out30_0_31 = new Float32Array(T_T * B * 5);
+  const mm6_37 = new Float32Array(B * 20);
+  const v26_39 = new Float32Array(B * 5);
+  const v33_40 = new Float32Array(B * 5);
   const in0 = (inputs["x"] as Tensor).data;
   const p1 = params["W_i"];
   const p2 = params["W_f"];
@@ -234,690 +279,715 @@ export function forward(params: Params, inputs: Inputs, initialStates: InitialSt
   // %18 state_init c — 10: state c: [H]
   const init18_18 = initialStates["c"] ?? c16_16;
   // %19 stack_rows packed W_i, W_f, W_g, W_o
-  for (let l = 0; l < 1; l++) {
-    stack19_19.set(p1.subarray(l * 15, (l + 1) * 15), l * 60 + 0);
-  }
-  for (let l = 0; l < 1; l++) {
-    stack19_19.set(p2.subarray(l * 15, (l + 1) * 15), l * 60 + 15);
-  }
-  for (let l = 0; l < 1; l++) {
-    stack19_19.set(p3.subarray(l * 15, (l + 1) * 15), l * 60 + 30);
-  }
-  for (let l = 0; l < 1; l++) {
-    stack19_19.set(p4.subarray(l * 15, (l + 1) * 15), l * 60 + 45);
+  let packed19_20 = packed?.["W_i+W_f+W_g+W_o"];
+  if (packed19_20 === undefined) {
+    for (let l = 0; l < 1; l++) {
+      stack19_19.set(p1.subarray(l * 15, (l + 1) * 15), l * 60 + 0);
+    }
+    for (let l = 0; l < 1; l++) {
+      stack19_19.set(p2.subarray(l * 15, (l + 1) * 15), l * 60 + 15);
+    }
+    for (let l = 0; l < 1; l++) {
+      stack19_19.set(p3.subarray(l * 15, (l + 1) * 15), l * 60 + 30);
+    }
+    for (let l = 0; l < 1; l++) {
+      stack19_19.set(p4.subarray(l * 15, (l + 1) * 15), l * 60 + 45);
+    }
+    packed19_20 = stack19_19;
   }
   // %20 matmul fused gates — 28: i = sigmoid(W_i @ x + U_i @ h + p_i * c + b_i)
-  matmul21(stack19_19, in0, mm20_20, T_T * B);
+  matmul22(packed19_20, in0, mm20_21, T_T * B);
   // %25 add
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 5;
     for (let j = 0; j < 5; j++) {
-      v25_22[o + j] = mm20_20[l * 20 + 0 + j] + p12[j];
+      v25_23[o + j] = mm20_21[l * 20 + 0 + j] + p12[j];
     }
   }
   // %26 add
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 5;
     for (let j = 0; j < 5; j++) {
-      v26_23[o + j] = mm20_20[l * 20 + 5 + j] + p13[j];
+      v26_24[o + j] = mm20_21[l * 20 + 5 + j] + p13[j];
     }
   }
   // %27 add
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 5;
     for (let j = 0; j < 5; j++) {
-      v27_24[o + j] = mm20_20[l * 20 + 10 + j] + p14[j];
+      v27_25[o + j] = mm20_21[l * 20 + 10 + j] + p14[j];
     }
   }
   // %28 add
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 5;
     for (let j = 0; j < 5; j++) {
-      v28_25[o + j] = mm20_20[l * 20 + 15 + j] + p15[j];
+      v28_26[o + j] = mm20_21[l * 20 + 15 + j] + p15[j];
     }
   }
   // %29 stack_rows packed U_i, U_f, U_g, U_o
-  for (let l = 0; l < 1; l++) {
-    stack29_26.set(p5.subarray(l * 25, (l + 1) * 25), l * 100 + 0);
-  }
-  for (let l = 0; l < 1; l++) {
-    stack29_26.set(p6.subarray(l * 25, (l + 1) * 25), l * 100 + 25);
-  }
-  for (let l = 0; l < 1; l++) {
-    stack29_26.set(p7.subarray(l * 25, (l + 1) * 25), l * 100 + 50);
-  }
-  for (let l = 0; l < 1; l++) {
-    stack29_26.set(p8.subarray(l * 25, (l + 1) * 25), l * 100 + 75);
+  let packed29_28 = packed?.["U_i+U_f+U_g+U_o"];
+  if (packed29_28 === undefined) {
+    for (let l = 0; l < 1; l++) {
+      stack29_27.set(p5.subarray(l * 25, (l + 1) * 25), l * 100 + 0);
+    }
+    for (let l = 0; l < 1; l++) {
+      stack29_27.set(p6.subarray(l * 25, (l + 1) * 25), l * 100 + 25);
+    }
+    for (let l = 0; l < 1; l++) {
+      stack29_27.set(p7.subarray(l * 25, (l + 1) * 25), l * 100 + 50);
+    }
+    for (let l = 0; l < 1; l++) {
+      stack29_27.set(p8.subarray(l * 25, (l + 1) * 25), l * 100 + 75);
+    }
+    packed29_28 = stack29_27;
   }
   // %30 scan PeepholeLSTM — 7: cell PeepholeLSTM(I = 3, H = 5) {
-  state30_0_27.set(init17_17);
-  state30_1_28.set(init18_18);
-  const steps30 = T_T;
+  state30_0_29.set(init17_17);
+  state30_1_30.set(init18_18);
+  const steps32 = T_T;
   // PeepholeLSTM: from the first step to the last
-  for (let s = 0; s < steps30; s++) {
+  for (let s = 0; s < steps32; s++) {
     const t = s;
-    const x30_0_31 = v25_22.subarray(t * B * 5, (t + 1) * B * 5);
-    const x30_1_32 = v26_23.subarray(t * B * 5, (t + 1) * B * 5);
-    const x30_2_33 = v27_24.subarray(t * B * 5, (t + 1) * B * 5);
-    const x30_3_34 = v28_25.subarray(t * B * 5, (t + 1) * B * 5);
+    const x30_0_33 = v25_23.subarray(t * B * 5, (t + 1) * B * 5);
+    const x30_1_34 = v26_24.subarray(t * B * 5, (t + 1) * B * 5);
+    const x30_2_35 = v27_25.subarray(t * B * 5, (t + 1) * B * 5);
+    const x30_3_36 = v28_26.subarray(t * B * 5, (t + 1) * B * 5);
     // %6 matmul fused gates — 28: i = sigmoid(W_i @ x + U_i @ h + p_i * c + b_i)
-    matmul36(stack29_26, state30_0_27, mm6_35, B);
+    matmul38(packed29_28, state30_0_29, mm6_37, B);
     // %26 add c' — 31: c' = f * c + i * g
     for (let l = 0; l < B; l++) {
       const o = l * 5;
       for (let j = 0; j < 5; j++) {
-        v26_37[o + j] = ((1 / (1 + Math.exp(-(x30_1_32[l * 5 + j] + (mm6_35[l * 20 + 5 + j] + (p10[j] * state30_1_28[l * 5 + j])))))) * state30_1_28[l * 5 + j]) + ((1 / (1 + Math.exp(-(x30_0_31[l * 5 + j] + (mm6_35[l * 20 + 0 + j] + (p9[j] * state30_1_28[l * 5 + j])))))) * (Math.tanh((x30_2_33[l * 5 + j] + mm6_35[l * 20 + 10 + j]))));
+        v26_39[o + j] = ((1 / (1 + Math.exp(-(x30_1_34[l * 5 + j] + (mm6_37[l * 20 + 5 + j] + (p10[j] * state30_1_30[l * 5 + j])))))) * state30_1_30[l * 5 + j]) + ((1 / (1 + Math.exp(-(x30_0_33[l * 5 + j] + (mm6_37[l * 20 + 0 + j] + (p9[j] * state30_1_30[l * 5 + j])))))) * (Math.tanh((x30_2_35[l * 5 + j] + mm6_37[l * 20 + 10 + j]))));
       }
     }
     // %33 mul h' — 33: h' = o * tanh(c')
     for (let l = 0; l < B; l++) {
       const o = l * 5;
       for (let j = 0; j < 5; j++) {
-        v33_38[o + j] = (1 / (1 + Math.exp(-(x30_3_34[l * 5 + j] + (mm6_35[l * 20 + 15 + j] + (p11[j] * v26_37[l * 5 + j])))))) * (Math.tanh(v26_37[l * 5 + j]));
+        v33_40[o + j] = (1 / (1 + Math.exp(-(x30_3_36[l * 5 + j] + (mm6_37[l * 20 + 15 + j] + (p11[j] * v26_39[l * 5 + j])))))) * (Math.tanh(v26_39[l * 5 + j]));
       }
     }
-    out30_0_29.set(v33_38, t * v33_38.length);
-    state30_0_27.set(v33_38);
-    state30_1_28.set(v26_37);
+    out30_0_31.set(v33_40, t * v33_40.length);
+    state30_0_29.set(v33_40);
+    state30_1_30.set(v26_39);
   }
-  return { outputs: { "output": { data: out30_0_29, shape: [T_T, B, 5] } }, finalStates: { "h": { data: state30_0_27, shape: [B, 5] }, "c": { data: state30_1_28, shape: [B, 5] } } } as ForwardResult;
+  return { outputs: { "output": { data: out30_0_31, shape: [T_T, B, 5] } }, finalStates: { "h": { data: state30_0_29, shape: [B, 5] }, "c": { data: state30_1_30, shape: [B, 5] } } } as ForwardResult;
 }
 
 // The loss and its gradient with respect to every param, input and initial state (BPTT).
-export function grad(params: Params, inputs: Inputs, initialStates: InitialStates = {}): GradResult {
+export function grad(model: Params | Packed, inputs: Inputs, initialStates: InitialStates = {}): GradResult {
+  const { params, packed } = unwrap(model);
   checkParams(params);
   const { B, lengths } = checkInputs(inputs, true);
   const T_T = lengths["T"] as number;
   checkInitialStates(initialStates, B);
-  const c16_55 = new Float32Array(B * 5);
-  const stack19_58 = new Float32Array(60);
-  const mm20_59 = new Float32Array(T_T * B * 20);
-  const v25_61 = new Float32Array(T_T * B * 5);
-  const v26_62 = new Float32Array(T_T * B * 5);
-  const v27_63 = new Float32Array(T_T * B * 5);
-  const v28_64 = new Float32Array(T_T * B * 5);
-  const stack29_65 = new Float32Array(100);
-  const state30_0_66 = new Float32Array(B * 5);
-  const state30_1_67 = new Float32Array(B * 5);
-  const out30_0_68 = new Float32Array(T_T * B * 5);
-  const out30_1_69 = new Float32Array(T_T * B * 5);
-  const out30_2_70 = new Float32Array(T_T * B * 5);
-  const out30_3_71 = new Float32Array(T_T * B * 5);
-  const out30_4_72 = new Float32Array(T_T * B * 5);
-  const out30_5_73 = new Float32Array(T_T * B * 5);
-  const out30_6_74 = new Float32Array(T_T * B * 5);
-  const out30_7_75 = new Float32Array(T_T * B * 5);
-  const mm6_81 = new Float32Array(B * 20);
-  const v15_83 = new Float32Array(B * 5);
-  const v20_84 = new Float32Array(B * 5);
-  const v23_85 = new Float32Array(B * 5);
-  const v26_86 = new Float32Array(B * 5);
-  const v31_87 = new Float32Array(B * 5);
-  const v32_88 = new Float32Array(B * 5);
-  const v33_89 = new Float32Array(B * 5);
-  const v35_91 = new Float32Array(T_T * B * 5);
-  const sum36_92 = new Float32Array(T_T * B);
-  const red37_93 = new Float32Array(1);
-  const s94 = new Float32Array(1);
-  const bt39_95 = new Float32Array(T_T * B);
-  const ex40_96 = new Float32Array(T_T * B * 5);
-  const v41_97 = new Float32Array(T_T * B * 5);
-  const shift49_98 = new Float32Array(T_T * B * 5);
-  const v51_99 = new Float32Array(T_T * B * 5);
-  const v53_100 = new Float32Array(T_T * B * 5);
-  const v55_101 = new Float32Array(T_T * B * 5);
-  const v57_102 = new Float32Array(T_T * B * 5);
-  const v59_103 = new Float32Array(T_T * B * 5);
-  const stack60_104 = new Float32Array(100);
-  const stack61_105 = new Float32Array(60);
-  const state62_0_106 = new Float32Array(B * 5);
-  const state62_1_107 = new Float32Array(B * 5);
-  const out62_0_108 = new Float32Array(T_T * B * 5);
-  const out62_1_109 = new Float32Array(T_T * B * 5);
-  const out62_2_110 = new Float32Array(T_T * B * 5);
-  const out62_3_111 = new Float32Array(T_T * B * 5);
-  const v3_125 = new Float32Array(B * 5);
-  const v12_126 = new Float32Array(B * 5);
-  const v15_127 = new Float32Array(B * 5);
-  const v25_128 = new Float32Array(B * 5);
-  const v27_129 = new Float32Array(B * 5);
-  const v32_130 = new Float32Array(B * 5);
-  const v35_131 = new Float32Array(B * 5);
-  const cat36_132 = new Float32Array(B * 20);
-  const mm38_133 = new Float32Array(B * 5);
-  const cat69_135 = new Float32Array(T_T * B * 20);
-  const ub71_136 = new Float32Array(60);
-  const rows72_138 = new Float32Array(15);
-  const rows73_139 = new Float32Array(15);
-  const rows74_140 = new Float32Array(15);
-  const rows75_141 = new Float32Array(15);
-  const ub77_142 = new Float32Array(100);
-  const rows78_144 = new Float32Array(25);
-  const rows79_145 = new Float32Array(25);
-  const rows80_146 = new Float32Array(25);
-  const rows81_147 = new Float32Array(25);
-  const v82_148 = new Float32Array(T_T * B * 5);
-  const ub83_149 = new Float32Array(5);
-  const v84_150 = new Float32Array(T_T * B * 5);
-  const ub85_151 = new Float32Array(5);
-  const v86_152 = new Float32Array(T_T * B * 5);
-  const ub87_153 = new Float32Array(5);
-  const ub88_154 = new Float32Array(5);
-  const ub89_155 = new Float32Array(5);
-  const ub90_156 = new Float32Array(5);
-  const ub91_157 = new Float32Array(5);
-  const cat92_158 = new Float32Array(T_T * B * 20);
-  const mm93_159 = new Float32Array(T_T * B * 3);
-  const in39 = (inputs["x"] as Tensor).data;
-  const p40 = params["W_i"];
-  const p41 = params["W_f"];
-  const p42 = params["W_g"];
-  const p43 = params["W_o"];
-  const p44 = params["U_i"];
-  const p45 = params["U_f"];
-  const p46 = params["U_g"];
-  const p47 = params["U_o"];
-  const p48 = params["p_i"];
-  const p49 = params["p_f"];
-  const p50 = params["p_o"];
-  const p51 = params["b_i"];
-  const p52 = params["b_f"];
-  const p53 = params["b_g"];
-  const p54 = params["b_o"];
+  const c16_57 = new Float32Array(B * 5);
+  const stack19_60 = new Float32Array(60);
+  const mm20_62 = new Float32Array(T_T * B * 20);
+  const v25_64 = new Float32Array(T_T * B * 5);
+  const v26_65 = new Float32Array(T_T * B * 5);
+  const v27_66 = new Float32Array(T_T * B * 5);
+  const v28_67 = new Float32Array(T_T * B * 5);
+  const stack29_68 = new Float32Array(100);
+  const state30_0_70 = new Float32Array(B * 5);
+  const state30_1_71 = new Float32Array(B * 5);
+  const out30_0_72 = new Float32Array(T_T * B * 5);
+  const out30_1_73 = new Float32Array(T_T * B * 5);
+  const out30_2_74 = new Float32Array(T_T * B * 5);
+  const out30_3_75 = new Float32Array(T_T * B * 5);
+  const out30_4_76 = new Float32Array(T_T * B * 5);
+  const out30_5_77 = new Float32Array(T_T * B * 5);
+  const out30_6_78 = new Float32Array(T_T * B * 5);
+  const out30_7_79 = new Float32Array(T_T * B * 5);
+  const mm6_85 = new Float32Array(B * 20);
+  const v15_87 = new Float32Array(B * 5);
+  const v20_88 = new Float32Array(B * 5);
+  const v23_89 = new Float32Array(B * 5);
+  const v26_90 = new Float32Array(B * 5);
+  const v31_91 = new Float32Array(B * 5);
+  const v32_92 = new Float32Array(B * 5);
+  const v33_93 = new Float32Array(B * 5);
+  const v35_95 = new Float32Array(T_T * B * 5);
+  const sum36_96 = new Float32Array(T_T * B);
+  const red37_97 = new Float32Array(1);
+  const s98 = new Float32Array(1);
+  const bt39_99 = new Float32Array(T_T * B);
+  const ex40_100 = new Float32Array(T_T * B * 5);
+  const v41_101 = new Float32Array(T_T * B * 5);
+  const shift49_102 = new Float32Array(T_T * B * 5);
+  const v51_103 = new Float32Array(T_T * B * 5);
+  const v53_104 = new Float32Array(T_T * B * 5);
+  const v55_105 = new Float32Array(T_T * B * 5);
+  const v57_106 = new Float32Array(T_T * B * 5);
+  const v59_107 = new Float32Array(T_T * B * 5);
+  const stack60_108 = new Float32Array(100);
+  const stack61_110 = new Float32Array(60);
+  const state62_0_112 = new Float32Array(B * 5);
+  const state62_1_113 = new Float32Array(B * 5);
+  const out62_0_114 = new Float32Array(T_T * B * 5);
+  const out62_1_115 = new Float32Array(T_T * B * 5);
+  const out62_2_116 = new Float32Array(T_T * B * 5);
+  const out62_3_117 = new Float32Array(T_T * B * 5);
+  const v3_131 = new Float32Array(B * 5);
+  const v12_132 = new Float32Array(B * 5);
+  const v15_133 = new Float32Array(B * 5);
+  const v25_134 = new Float32Array(B * 5);
+  const v27_135 = new Float32Array(B * 5);
+  const v32_136 = new Float32Array(B * 5);
+  const v35_137 = new Float32Array(B * 5);
+  const cat36_138 = new Float32Array(B * 20);
+  const mm38_139 = new Float32Array(B * 5);
+  const cat69_141 = new Float32Array(T_T * B * 20);
+  const ub71_142 = new Float32Array(60);
+  const rows72_144 = new Float32Array(15);
+  const rows73_145 = new Float32Array(15);
+  const rows74_146 = new Float32Array(15);
+  const rows75_147 = new Float32Array(15);
+  const ub77_148 = new Float32Array(100);
+  const rows78_150 = new Float32Array(25);
+  const rows79_151 = new Float32Array(25);
+  const rows80_152 = new Float32Array(25);
+  const rows81_153 = new Float32Array(25);
+  const v82_154 = new Float32Array(T_T * B * 5);
+  const ub83_155 = new Float32Array(5);
+  const v84_156 = new Float32Array(T_T * B * 5);
+  const ub85_157 = new Float32Array(5);
+  const v86_158 = new Float32Array(T_T * B * 5);
+  const ub87_159 = new Float32Array(5);
+  const ub88_160 = new Float32Array(5);
+  const ub89_161 = new Float32Array(5);
+  const ub90_162 = new Float32Array(5);
+  const ub91_163 = new Float32Array(5);
+  const cat92_164 = new Float32Array(T_T * B * 20);
+  const mm93_165 = new Float32Array(T_T * B * 3);
+  const in41 = (inputs["x"] as Tensor).data;
+  const p42 = params["W_i"];
+  const p43 = params["W_f"];
+  const p44 = params["W_g"];
+  const p45 = params["W_o"];
+  const p46 = params["U_i"];
+  const p47 = params["U_f"];
+  const p48 = params["U_g"];
+  const p49 = params["U_o"];
+  const p50 = params["p_i"];
+  const p51 = params["p_f"];
+  const p52 = params["p_o"];
+  const p53 = params["b_i"];
+  const p54 = params["b_f"];
+  const p55 = params["b_g"];
+  const p56 = params["b_o"];
   // %17 state_init h — 9: state h: [H]
-  const init17_56 = initialStates["h"] ?? c16_55;
+  const init17_58 = initialStates["h"] ?? c16_57;
   // %18 state_init c — 10: state c: [H]
-  const init18_57 = initialStates["c"] ?? c16_55;
+  const init18_59 = initialStates["c"] ?? c16_57;
   // %19 stack_rows packed W_i, W_f, W_g, W_o
-  for (let l = 0; l < 1; l++) {
-    stack19_58.set(p40.subarray(l * 15, (l + 1) * 15), l * 60 + 0);
-  }
-  for (let l = 0; l < 1; l++) {
-    stack19_58.set(p41.subarray(l * 15, (l + 1) * 15), l * 60 + 15);
-  }
-  for (let l = 0; l < 1; l++) {
-    stack19_58.set(p42.subarray(l * 15, (l + 1) * 15), l * 60 + 30);
-  }
-  for (let l = 0; l < 1; l++) {
-    stack19_58.set(p43.subarray(l * 15, (l + 1) * 15), l * 60 + 45);
+  let packed19_61 = packed?.["W_i+W_f+W_g+W_o"];
+  if (packed19_61 === undefined) {
+    for (let l = 0; l < 1; l++) {
+      stack19_60.set(p42.subarray(l * 15, (l + 1) * 15), l * 60 + 0);
+    }
+    for (let l = 0; l < 1; l++) {
+      stack19_60.set(p43.subarray(l * 15, (l + 1) * 15), l * 60 + 15);
+    }
+    for (let l = 0; l < 1; l++) {
+      stack19_60.set(p44.subarray(l * 15, (l + 1) * 15), l * 60 + 30);
+    }
+    for (let l = 0; l < 1; l++) {
+      stack19_60.set(p45.subarray(l * 15, (l + 1) * 15), l * 60 + 45);
+    }
+    packed19_61 = stack19_60;
   }
   // %20 matmul fused gates — 28: i = sigmoid(W_i @ x + U_i @ h + p_i * c + b_i)
-  matmul60(stack19_58, in39, mm20_59, T_T * B);
+  matmul63(packed19_61, in41, mm20_62, T_T * B);
   // %25 add
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 5;
     for (let j = 0; j < 5; j++) {
-      v25_61[o + j] = mm20_59[l * 20 + 0 + j] + p51[j];
+      v25_64[o + j] = mm20_62[l * 20 + 0 + j] + p53[j];
     }
   }
   // %26 add
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 5;
     for (let j = 0; j < 5; j++) {
-      v26_62[o + j] = mm20_59[l * 20 + 5 + j] + p52[j];
+      v26_65[o + j] = mm20_62[l * 20 + 5 + j] + p54[j];
     }
   }
   // %27 add
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 5;
     for (let j = 0; j < 5; j++) {
-      v27_63[o + j] = mm20_59[l * 20 + 10 + j] + p53[j];
+      v27_66[o + j] = mm20_62[l * 20 + 10 + j] + p55[j];
     }
   }
   // %28 add
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 5;
     for (let j = 0; j < 5; j++) {
-      v28_64[o + j] = mm20_59[l * 20 + 15 + j] + p54[j];
+      v28_67[o + j] = mm20_62[l * 20 + 15 + j] + p56[j];
     }
   }
   // %29 stack_rows packed U_i, U_f, U_g, U_o
-  for (let l = 0; l < 1; l++) {
-    stack29_65.set(p44.subarray(l * 25, (l + 1) * 25), l * 100 + 0);
-  }
-  for (let l = 0; l < 1; l++) {
-    stack29_65.set(p45.subarray(l * 25, (l + 1) * 25), l * 100 + 25);
-  }
-  for (let l = 0; l < 1; l++) {
-    stack29_65.set(p46.subarray(l * 25, (l + 1) * 25), l * 100 + 50);
-  }
-  for (let l = 0; l < 1; l++) {
-    stack29_65.set(p47.subarray(l * 25, (l + 1) * 25), l * 100 + 75);
+  let packed29_69 = packed?.["U_i+U_f+U_g+U_o"];
+  if (packed29_69 === undefined) {
+    for (let l = 0; l < 1; l++) {
+      stack29_68.set(p46.subarray(l * 25, (l + 1) * 25), l * 100 + 0);
+    }
+    for (let l = 0; l < 1; l++) {
+      stack29_68.set(p47.subarray(l * 25, (l + 1) * 25), l * 100 + 25);
+    }
+    for (let l = 0; l < 1; l++) {
+      stack29_68.set(p48.subarray(l * 25, (l + 1) * 25), l * 100 + 50);
+    }
+    for (let l = 0; l < 1; l++) {
+      stack29_68.set(p49.subarray(l * 25, (l + 1) * 25), l * 100 + 75);
+    }
+    packed29_69 = stack29_68;
   }
   // %30 scan PeepholeLSTM — 7: cell PeepholeLSTM(I = 3, H = 5) {
-  state30_0_66.set(init17_56);
-  state30_1_67.set(init18_57);
-  const steps76 = T_T;
+  state30_0_70.set(init17_58);
+  state30_1_71.set(init18_59);
+  const steps80 = T_T;
   // PeepholeLSTM: from the first step to the last
-  for (let s = 0; s < steps76; s++) {
+  for (let s = 0; s < steps80; s++) {
     const t = s;
-    const x30_0_77 = v25_61.subarray(t * B * 5, (t + 1) * B * 5);
-    const x30_1_78 = v26_62.subarray(t * B * 5, (t + 1) * B * 5);
-    const x30_2_79 = v27_63.subarray(t * B * 5, (t + 1) * B * 5);
-    const x30_3_80 = v28_64.subarray(t * B * 5, (t + 1) * B * 5);
+    const x30_0_81 = v25_64.subarray(t * B * 5, (t + 1) * B * 5);
+    const x30_1_82 = v26_65.subarray(t * B * 5, (t + 1) * B * 5);
+    const x30_2_83 = v27_66.subarray(t * B * 5, (t + 1) * B * 5);
+    const x30_3_84 = v28_67.subarray(t * B * 5, (t + 1) * B * 5);
     // %6 matmul fused gates — 28: i = sigmoid(W_i @ x + U_i @ h + p_i * c + b_i)
-    matmul82(stack29_65, state30_0_66, mm6_81, B);
+    matmul86(packed29_69, state30_0_70, mm6_85, B);
     // %15 sigmoid i — 28: i = sigmoid(W_i @ x + U_i @ h + p_i * c + b_i)
     for (let l = 0; l < B; l++) {
       const o = l * 5;
       for (let j = 0; j < 5; j++) {
-        v15_83[o + j] = 1 / (1 + Math.exp(-(x30_0_77[l * 5 + j] + (mm6_81[l * 20 + 0 + j] + (p48[j] * state30_1_67[l * 5 + j])))));
+        v15_87[o + j] = 1 / (1 + Math.exp(-(x30_0_81[l * 5 + j] + (mm6_85[l * 20 + 0 + j] + (p50[j] * state30_1_71[l * 5 + j])))));
       }
     }
     // %20 sigmoid f — 29: f = sigmoid(W_f @ x + U_f @ h + p_f * c + b_f)
     for (let l = 0; l < B; l++) {
       const o = l * 5;
       for (let j = 0; j < 5; j++) {
-        v20_84[o + j] = 1 / (1 + Math.exp(-(x30_1_78[l * 5 + j] + (mm6_81[l * 20 + 5 + j] + (p49[j] * state30_1_67[l * 5 + j])))));
+        v20_88[o + j] = 1 / (1 + Math.exp(-(x30_1_82[l * 5 + j] + (mm6_85[l * 20 + 5 + j] + (p51[j] * state30_1_71[l * 5 + j])))));
       }
     }
     // %23 tanh g — 30: g = tanh(W_g @ x + U_g @ h + b_g)
     for (let l = 0; l < B; l++) {
       const o = l * 5;
       for (let j = 0; j < 5; j++) {
-        v23_85[o + j] = Math.tanh((x30_2_79[l * 5 + j] + mm6_81[l * 20 + 10 + j]));
+        v23_89[o + j] = Math.tanh((x30_2_83[l * 5 + j] + mm6_85[l * 20 + 10 + j]));
       }
     }
     // %26 add c' — 31: c' = f * c + i * g
     for (let l = 0; l < B; l++) {
       const o = l * 5;
       for (let j = 0; j < 5; j++) {
-        v26_86[o + j] = (v20_84[l * 5 + j] * state30_1_67[l * 5 + j]) + (v15_83[l * 5 + j] * v23_85[l * 5 + j]);
+        v26_90[o + j] = (v20_88[l * 5 + j] * state30_1_71[l * 5 + j]) + (v15_87[l * 5 + j] * v23_89[l * 5 + j]);
       }
     }
     // %31 sigmoid o — 32: o = sigmoid(W_o @ x + U_o @ h + p_o * c' + b_o)
     for (let l = 0; l < B; l++) {
       const o = l * 5;
       for (let j = 0; j < 5; j++) {
-        v31_87[o + j] = 1 / (1 + Math.exp(-(x30_3_80[l * 5 + j] + (mm6_81[l * 20 + 15 + j] + (p50[j] * v26_86[l * 5 + j])))));
+        v31_91[o + j] = 1 / (1 + Math.exp(-(x30_3_84[l * 5 + j] + (mm6_85[l * 20 + 15 + j] + (p52[j] * v26_90[l * 5 + j])))));
       }
     }
     // %32 tanh — 33: h' = o * tanh(c')
     for (let l = 0; l < B; l++) {
       const o = l * 5;
       for (let j = 0; j < 5; j++) {
-        v32_88[o + j] = Math.tanh(v26_86[l * 5 + j]);
+        v32_92[o + j] = Math.tanh(v26_90[l * 5 + j]);
       }
     }
     // %33 mul h' — 33: h' = o * tanh(c')
     for (let l = 0; l < B; l++) {
       const o = l * 5;
       for (let j = 0; j < 5; j++) {
-        v33_89[o + j] = v31_87[l * 5 + j] * v32_88[l * 5 + j];
+        v33_93[o + j] = v31_91[l * 5 + j] * v32_92[l * 5 + j];
       }
     }
-    out30_0_68.set(v33_89, t * v33_89.length);
-    out30_1_69.set(v32_88, t * v32_88.length);
-    out30_2_70.set(v31_87, t * v31_87.length);
-    out30_3_71.set(v26_86, t * v26_86.length);
-    out30_4_72.set(v23_85, t * v23_85.length);
-    out30_5_73.set(v15_83, t * v15_83.length);
-    out30_6_74.set(v20_84, t * v20_84.length);
-    out30_7_75.set(state30_1_67, t * state30_1_67.length);
-    state30_0_66.set(v33_89);
-    state30_1_67.set(v26_86);
+    out30_0_72.set(v33_93, t * v33_93.length);
+    out30_1_73.set(v32_92, t * v32_92.length);
+    out30_2_74.set(v31_91, t * v31_91.length);
+    out30_3_75.set(v26_90, t * v26_90.length);
+    out30_4_76.set(v23_89, t * v23_89.length);
+    out30_5_77.set(v15_87, t * v15_87.length);
+    out30_6_78.set(v20_88, t * v20_88.length);
+    out30_7_79.set(state30_1_71, t * state30_1_71.length);
+    state30_0_70.set(v33_93);
+    state30_1_71.set(v26_90);
   }
-  const in90 = (inputs["d:output"] as Tensor).data;
+  const in94 = (inputs["d:output"] as Tensor).data;
   // %35 mul
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 5;
     for (let j = 0; j < 5; j++) {
-      v35_91[o + j] = out30_0_68[l * 5 + j] * in90[l * 5 + j];
+      v35_95[o + j] = out30_0_72[l * 5 + j] * in94[l * 5 + j];
     }
   }
   // %36 sum
   for (let r = 0; r < T_T * B; r++) {
     let acc = 0;
-    for (let c = 0; c < 5; c++) acc += v35_91[r * 5 + c];
-    sum36_92[r * 1] = acc;
+    for (let c = 0; c < 5; c++) acc += v35_95[r * 5 + c];
+    sum36_96[r * 1] = acc;
   }
   // %37 reduce_lead loss
-  red37_93.fill(0);
-  for (let l = 0; l < T_T * B; l++) for (let j = 0; j < 1; j++) red37_93[j] += sum36_92[l * 1 + j];
+  red37_97.fill(0);
+  for (let l = 0; l < T_T * B; l++) for (let j = 0; j < 1; j++) red37_97[j] += sum36_96[l * 1 + j];
   // %39 broadcast_to ∂loss
-  s94.fill(1);
+  s98.fill(1);
   for (let l = 0; l < T_T * B; l++) {
-    bt39_95[l] = s94[0];
+    bt39_99[l] = s98[0];
   }
   // %40 expand_last
-  for (let r = 0; r < bt39_95.length; r++) {
-    const v = bt39_95[r];
-    for (let c = 0; c < 5; c++) ex40_96[r * 5 + c] = v;
+  for (let r = 0; r < bt39_99.length; r++) {
+    const v = bt39_99[r];
+    for (let c = 0; c < 5; c++) ex40_100[r * 5 + c] = v;
   }
   // %41 mul
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 5;
     for (let j = 0; j < 5; j++) {
-      v41_97[o + j] = ex40_96[l * 5 + j] * in90[l * 5 + j];
+      v41_101[o + j] = ex40_100[l * 5 + j] * in94[l * 5 + j];
     }
   }
   // %49 time_shift PeepholeLSTM: previous h
-  shift49_98.set(init17_56, 0);
-  shift49_98.set(out30_0_68.subarray(0, (T_T - 1) * B * 5), B * 5);
+  shift49_102.set(init17_58, 0);
+  shift49_102.set(out30_0_72.subarray(0, (T_T - 1) * B * 5), B * 5);
   // %51 sub — 33: h' = o * tanh(c')
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 5;
     for (let j = 0; j < 5; j++) {
-      v51_99[o + j] = 1 - (out30_1_69[l * 5 + j] * out30_1_69[l * 5 + j]);
+      v51_103[o + j] = 1 - (out30_1_73[l * 5 + j] * out30_1_73[l * 5 + j]);
     }
   }
   // %53 mul ∂o — 32: o = sigmoid(W_o @ x + U_o @ h + p_o * c' + b_o)
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 5;
     for (let j = 0; j < 5; j++) {
-      v53_100[o + j] = out30_2_70[l * 5 + j] * (1 - out30_2_70[l * 5 + j]);
+      v53_104[o + j] = out30_2_74[l * 5 + j] * (1 - out30_2_74[l * 5 + j]);
     }
   }
   // %55 sub ∂g — 30: g = tanh(W_g @ x + U_g @ h + b_g)
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 5;
     for (let j = 0; j < 5; j++) {
-      v55_101[o + j] = 1 - (out30_4_72[l * 5 + j] * out30_4_72[l * 5 + j]);
+      v55_105[o + j] = 1 - (out30_4_76[l * 5 + j] * out30_4_76[l * 5 + j]);
     }
   }
   // %57 mul ∂f — 29: f = sigmoid(W_f @ x + U_f @ h + p_f * c + b_f)
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 5;
     for (let j = 0; j < 5; j++) {
-      v57_102[o + j] = out30_6_74[l * 5 + j] * (1 - out30_6_74[l * 5 + j]);
+      v57_106[o + j] = out30_6_78[l * 5 + j] * (1 - out30_6_78[l * 5 + j]);
     }
   }
   // %59 mul ∂i — 28: i = sigmoid(W_i @ x + U_i @ h + p_i * c + b_i)
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 5;
     for (let j = 0; j < 5; j++) {
-      v59_103[o + j] = out30_5_73[l * 5 + j] * (1 - out30_5_73[l * 5 + j]);
+      v59_107[o + j] = out30_5_77[l * 5 + j] * (1 - out30_5_77[l * 5 + j]);
     }
   }
   // %60 stack_rows packed U_o, U_g, U_f, U_i
-  for (let l = 0; l < 1; l++) {
-    stack60_104.set(p47.subarray(l * 25, (l + 1) * 25), l * 100 + 0);
-  }
-  for (let l = 0; l < 1; l++) {
-    stack60_104.set(p46.subarray(l * 25, (l + 1) * 25), l * 100 + 25);
-  }
-  for (let l = 0; l < 1; l++) {
-    stack60_104.set(p45.subarray(l * 25, (l + 1) * 25), l * 100 + 50);
-  }
-  for (let l = 0; l < 1; l++) {
-    stack60_104.set(p44.subarray(l * 25, (l + 1) * 25), l * 100 + 75);
+  let packed60_109 = packed?.["U_o+U_g+U_f+U_i"];
+  if (packed60_109 === undefined) {
+    for (let l = 0; l < 1; l++) {
+      stack60_108.set(p49.subarray(l * 25, (l + 1) * 25), l * 100 + 0);
+    }
+    for (let l = 0; l < 1; l++) {
+      stack60_108.set(p48.subarray(l * 25, (l + 1) * 25), l * 100 + 25);
+    }
+    for (let l = 0; l < 1; l++) {
+      stack60_108.set(p47.subarray(l * 25, (l + 1) * 25), l * 100 + 50);
+    }
+    for (let l = 0; l < 1; l++) {
+      stack60_108.set(p46.subarray(l * 25, (l + 1) * 25), l * 100 + 75);
+    }
+    packed60_109 = stack60_108;
   }
   // %61 stack_rows packed W_o, W_g, W_f, W_i
-  for (let l = 0; l < 1; l++) {
-    stack61_105.set(p43.subarray(l * 15, (l + 1) * 15), l * 60 + 0);
-  }
-  for (let l = 0; l < 1; l++) {
-    stack61_105.set(p42.subarray(l * 15, (l + 1) * 15), l * 60 + 15);
-  }
-  for (let l = 0; l < 1; l++) {
-    stack61_105.set(p41.subarray(l * 15, (l + 1) * 15), l * 60 + 30);
-  }
-  for (let l = 0; l < 1; l++) {
-    stack61_105.set(p40.subarray(l * 15, (l + 1) * 15), l * 60 + 45);
+  let packed61_111 = packed?.["W_o+W_g+W_f+W_i"];
+  if (packed61_111 === undefined) {
+    for (let l = 0; l < 1; l++) {
+      stack61_110.set(p45.subarray(l * 15, (l + 1) * 15), l * 60 + 0);
+    }
+    for (let l = 0; l < 1; l++) {
+      stack61_110.set(p44.subarray(l * 15, (l + 1) * 15), l * 60 + 15);
+    }
+    for (let l = 0; l < 1; l++) {
+      stack61_110.set(p43.subarray(l * 15, (l + 1) * 15), l * 60 + 30);
+    }
+    for (let l = 0; l < 1; l++) {
+      stack61_110.set(p42.subarray(l * 15, (l + 1) * 15), l * 60 + 45);
+    }
+    packed61_111 = stack61_110;
   }
   // %62 scan ∂PeepholeLSTM — 7: cell PeepholeLSTM(I = 3, H = 5) {
-  state62_0_106.set(c16_55);
-  state62_1_107.set(c16_55);
-  const steps112 = T_T;
+  state62_0_112.set(c16_57);
+  state62_1_113.set(c16_57);
+  const steps118 = T_T;
   // ∂PeepholeLSTM: from the last step to the first
-  for (let s = 0; s < steps112; s++) {
+  for (let s = 0; s < steps118; s++) {
     const t = T_T - 1 - s;
-    const x62_0_113 = v41_97.subarray(t * B * 5, (t + 1) * B * 5);
-    const x62_1_114 = out30_1_69.subarray(t * B * 5, (t + 1) * B * 5);
-    const x62_2_115 = out30_2_70.subarray(t * B * 5, (t + 1) * B * 5);
-    const x62_3_116 = out30_4_72.subarray(t * B * 5, (t + 1) * B * 5);
-    const x62_4_117 = out30_5_73.subarray(t * B * 5, (t + 1) * B * 5);
-    const x62_5_118 = out30_7_75.subarray(t * B * 5, (t + 1) * B * 5);
-    const x62_6_119 = out30_6_74.subarray(t * B * 5, (t + 1) * B * 5);
-    const x62_7_120 = v51_99.subarray(t * B * 5, (t + 1) * B * 5);
-    const x62_8_121 = v53_100.subarray(t * B * 5, (t + 1) * B * 5);
-    const x62_9_122 = v55_101.subarray(t * B * 5, (t + 1) * B * 5);
-    const x62_10_123 = v57_102.subarray(t * B * 5, (t + 1) * B * 5);
-    const x62_11_124 = v59_103.subarray(t * B * 5, (t + 1) * B * 5);
+    const x62_0_119 = v41_101.subarray(t * B * 5, (t + 1) * B * 5);
+    const x62_1_120 = out30_1_73.subarray(t * B * 5, (t + 1) * B * 5);
+    const x62_2_121 = out30_2_74.subarray(t * B * 5, (t + 1) * B * 5);
+    const x62_3_122 = out30_4_76.subarray(t * B * 5, (t + 1) * B * 5);
+    const x62_4_123 = out30_5_77.subarray(t * B * 5, (t + 1) * B * 5);
+    const x62_5_124 = out30_7_79.subarray(t * B * 5, (t + 1) * B * 5);
+    const x62_6_125 = out30_6_78.subarray(t * B * 5, (t + 1) * B * 5);
+    const x62_7_126 = v51_103.subarray(t * B * 5, (t + 1) * B * 5);
+    const x62_8_127 = v53_104.subarray(t * B * 5, (t + 1) * B * 5);
+    const x62_9_128 = v55_105.subarray(t * B * 5, (t + 1) * B * 5);
+    const x62_10_129 = v57_106.subarray(t * B * 5, (t + 1) * B * 5);
+    const x62_11_130 = v59_107.subarray(t * B * 5, (t + 1) * B * 5);
     // %3 add
     for (let l = 0; l < B; l++) {
       const o = l * 5;
       for (let j = 0; j < 5; j++) {
-        v3_125[o + j] = state62_0_106[l * 5 + j] + x62_0_113[l * 5 + j];
+        v3_131[o + j] = state62_0_112[l * 5 + j] + x62_0_119[l * 5 + j];
       }
     }
     // %12 mul ∂o — 32: o = sigmoid(W_o @ x + U_o @ h + p_o * c' + b_o)
     for (let l = 0; l < B; l++) {
       const o = l * 5;
       for (let j = 0; j < 5; j++) {
-        v12_126[o + j] = (v3_125[l * 5 + j] * x62_1_114[l * 5 + j]) * x62_8_121[l * 5 + j];
+        v12_132[o + j] = (v3_131[l * 5 + j] * x62_1_120[l * 5 + j]) * x62_8_127[l * 5 + j];
       }
     }
     // %15 add
     for (let l = 0; l < B; l++) {
       const o = l * 5;
       for (let j = 0; j < 5; j++) {
-        v15_127[o + j] = (state62_1_107[l * 5 + j] + ((v3_125[l * 5 + j] * x62_2_115[l * 5 + j]) * x62_7_120[l * 5 + j])) + (v12_126[l * 5 + j] * p50[j]);
+        v15_133[o + j] = (state62_1_113[l * 5 + j] + ((v3_131[l * 5 + j] * x62_2_121[l * 5 + j]) * x62_7_126[l * 5 + j])) + (v12_132[l * 5 + j] * p52[j]);
       }
     }
     // %25 mul ∂g — 30: g = tanh(W_g @ x + U_g @ h + b_g)
     for (let l = 0; l < B; l++) {
       const o = l * 5;
       for (let j = 0; j < 5; j++) {
-        v25_128[o + j] = (v15_127[l * 5 + j] * x62_4_117[l * 5 + j]) * x62_9_122[l * 5 + j];
+        v25_134[o + j] = (v15_133[l * 5 + j] * x62_4_123[l * 5 + j]) * x62_9_128[l * 5 + j];
       }
     }
     // %27 mul ∂f — 29: f = sigmoid(W_f @ x + U_f @ h + p_f * c + b_f)
     for (let l = 0; l < B; l++) {
       const o = l * 5;
       for (let j = 0; j < 5; j++) {
-        v27_129[o + j] = (v15_127[l * 5 + j] * x62_5_118[l * 5 + j]) * x62_10_123[l * 5 + j];
+        v27_135[o + j] = (v15_133[l * 5 + j] * x62_5_124[l * 5 + j]) * x62_10_129[l * 5 + j];
       }
     }
     // %32 mul ∂i — 28: i = sigmoid(W_i @ x + U_i @ h + p_i * c + b_i)
     for (let l = 0; l < B; l++) {
       const o = l * 5;
       for (let j = 0; j < 5; j++) {
-        v32_130[o + j] = (v15_127[l * 5 + j] * x62_3_116[l * 5 + j]) * x62_11_124[l * 5 + j];
+        v32_136[o + j] = (v15_133[l * 5 + j] * x62_3_122[l * 5 + j]) * x62_11_130[l * 5 + j];
       }
     }
     // %35 add
     for (let l = 0; l < B; l++) {
       const o = l * 5;
       for (let j = 0; j < 5; j++) {
-        v35_131[o + j] = ((v15_127[l * 5 + j] * x62_6_119[l * 5 + j]) + (v27_129[l * 5 + j] * p49[j])) + (v32_130[l * 5 + j] * p48[j]);
+        v35_137[o + j] = ((v15_133[l * 5 + j] * x62_6_125[l * 5 + j]) + (v27_135[l * 5 + j] * p51[j])) + (v32_136[l * 5 + j] * p50[j]);
       }
     }
     // %36 concat
     for (let l = 0; l < B; l++) {
       const xo = l * 5;
       for (let r = 0; r < 1; r++) {
-        for (let c = 0; c < 5; c++) cat36_132[(l * 1 + r) * 20 + 0 + c] = v12_126[xo + r * 5 + c];
+        for (let c = 0; c < 5; c++) cat36_138[(l * 1 + r) * 20 + 0 + c] = v12_132[xo + r * 5 + c];
       }
     }
     for (let l = 0; l < B; l++) {
       const xo = l * 5;
       for (let r = 0; r < 1; r++) {
-        for (let c = 0; c < 5; c++) cat36_132[(l * 1 + r) * 20 + 5 + c] = v25_128[xo + r * 5 + c];
+        for (let c = 0; c < 5; c++) cat36_138[(l * 1 + r) * 20 + 5 + c] = v25_134[xo + r * 5 + c];
       }
     }
     for (let l = 0; l < B; l++) {
       const xo = l * 5;
       for (let r = 0; r < 1; r++) {
-        for (let c = 0; c < 5; c++) cat36_132[(l * 1 + r) * 20 + 10 + c] = v27_129[xo + r * 5 + c];
+        for (let c = 0; c < 5; c++) cat36_138[(l * 1 + r) * 20 + 10 + c] = v27_135[xo + r * 5 + c];
       }
     }
     for (let l = 0; l < B; l++) {
       const xo = l * 5;
       for (let r = 0; r < 1; r++) {
-        for (let c = 0; c < 5; c++) cat36_132[(l * 1 + r) * 20 + 15 + c] = v32_130[xo + r * 5 + c];
+        for (let c = 0; c < 5; c++) cat36_138[(l * 1 + r) * 20 + 15 + c] = v32_136[xo + r * 5 + c];
       }
     }
     // %38 matmul fused gate products
-    matmul134(cat36_132, stack60_104, mm38_133, B);
-    out62_0_108.set(v32_130, t * v32_130.length);
-    out62_1_109.set(v27_129, t * v27_129.length);
-    out62_2_110.set(v25_128, t * v25_128.length);
-    out62_3_111.set(v12_126, t * v12_126.length);
-    state62_0_106.set(mm38_133);
-    state62_1_107.set(v35_131);
+    matmul140(cat36_138, packed60_109, mm38_139, B);
+    out62_0_114.set(v32_136, t * v32_136.length);
+    out62_1_115.set(v27_135, t * v27_135.length);
+    out62_2_116.set(v25_134, t * v25_134.length);
+    out62_3_117.set(v12_132, t * v12_132.length);
+    state62_0_112.set(mm38_139);
+    state62_1_113.set(v35_137);
   }
   // %69 concat
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 5;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 5; c++) cat69_135[(l * 1 + r) * 20 + 0 + c] = out62_0_108[xo + r * 5 + c];
+      for (let c = 0; c < 5; c++) cat69_141[(l * 1 + r) * 20 + 0 + c] = out62_0_114[xo + r * 5 + c];
     }
   }
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 5;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 5; c++) cat69_135[(l * 1 + r) * 20 + 5 + c] = out62_1_109[xo + r * 5 + c];
+      for (let c = 0; c < 5; c++) cat69_141[(l * 1 + r) * 20 + 5 + c] = out62_1_115[xo + r * 5 + c];
     }
   }
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 5;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 5; c++) cat69_135[(l * 1 + r) * 20 + 10 + c] = out62_2_110[xo + r * 5 + c];
+      for (let c = 0; c < 5; c++) cat69_141[(l * 1 + r) * 20 + 10 + c] = out62_2_116[xo + r * 5 + c];
     }
   }
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 5;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 5; c++) cat69_135[(l * 1 + r) * 20 + 15 + c] = out62_3_111[xo + r * 5 + c];
+      for (let c = 0; c < 5; c++) cat69_141[(l * 1 + r) * 20 + 15 + c] = out62_3_117[xo + r * 5 + c];
     }
   }
   // %71 unbroadcast fused weight gradients
-  ub71_136.fill(0);
-  weightGradient137(cat69_135, 20, in39, 3, ub71_136, T_T * B);
+  ub71_142.fill(0);
+  weightGradient143(cat69_141, 20, in41, 3, ub71_142, T_T * B);
   // %72 slice_rows ∂PeepholeLSTM: ∂W_i (batched)
   for (let l = 0; l < 1; l++) {
-    rows72_138.set(ub71_136.subarray(l * 60 + 0, l * 60 + 15), l * 15);
+    rows72_144.set(ub71_142.subarray(l * 60 + 0, l * 60 + 15), l * 15);
   }
   // %73 slice_rows ∂PeepholeLSTM: ∂W_f (batched)
   for (let l = 0; l < 1; l++) {
-    rows73_139.set(ub71_136.subarray(l * 60 + 15, l * 60 + 30), l * 15);
+    rows73_145.set(ub71_142.subarray(l * 60 + 15, l * 60 + 30), l * 15);
   }
   // %74 slice_rows ∂PeepholeLSTM: ∂W_g (batched)
   for (let l = 0; l < 1; l++) {
-    rows74_140.set(ub71_136.subarray(l * 60 + 30, l * 60 + 45), l * 15);
+    rows74_146.set(ub71_142.subarray(l * 60 + 30, l * 60 + 45), l * 15);
   }
   // %75 slice_rows ∂PeepholeLSTM: ∂W_o (batched)
   for (let l = 0; l < 1; l++) {
-    rows75_141.set(ub71_136.subarray(l * 60 + 45, l * 60 + 60), l * 15);
+    rows75_147.set(ub71_142.subarray(l * 60 + 45, l * 60 + 60), l * 15);
   }
   // %77 unbroadcast fused weight gradients
-  ub77_142.fill(0);
-  weightGradient143(cat69_135, 20, shift49_98, 5, ub77_142, T_T * B);
+  ub77_148.fill(0);
+  weightGradient149(cat69_141, 20, shift49_102, 5, ub77_148, T_T * B);
   // %78 slice_rows ∂PeepholeLSTM: ∂U_i (batched)
   for (let l = 0; l < 1; l++) {
-    rows78_144.set(ub77_142.subarray(l * 100 + 0, l * 100 + 25), l * 25);
+    rows78_150.set(ub77_148.subarray(l * 100 + 0, l * 100 + 25), l * 25);
   }
   // %79 slice_rows ∂PeepholeLSTM: ∂U_f (batched)
   for (let l = 0; l < 1; l++) {
-    rows79_145.set(ub77_142.subarray(l * 100 + 25, l * 100 + 50), l * 25);
+    rows79_151.set(ub77_148.subarray(l * 100 + 25, l * 100 + 50), l * 25);
   }
   // %80 slice_rows ∂PeepholeLSTM: ∂U_g (batched)
   for (let l = 0; l < 1; l++) {
-    rows80_146.set(ub77_142.subarray(l * 100 + 50, l * 100 + 75), l * 25);
+    rows80_152.set(ub77_148.subarray(l * 100 + 50, l * 100 + 75), l * 25);
   }
   // %81 slice_rows ∂PeepholeLSTM: ∂U_o (batched)
   for (let l = 0; l < 1; l++) {
-    rows81_147.set(ub77_142.subarray(l * 100 + 75, l * 100 + 100), l * 25);
+    rows81_153.set(ub77_148.subarray(l * 100 + 75, l * 100 + 100), l * 25);
   }
   // %82 mul — 28: i = sigmoid(W_i @ x + U_i @ h + p_i * c + b_i)
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 5;
     for (let j = 0; j < 5; j++) {
-      v82_148[o + j] = out62_0_108[l * 5 + j] * out30_7_75[l * 5 + j];
+      v82_154[o + j] = out62_0_114[l * 5 + j] * out30_7_79[l * 5 + j];
     }
   }
   // %83 unbroadcast ∂PeepholeLSTM: ∂p_i (batched)
-  ub83_149.fill(0);
+  ub83_155.fill(0);
   for (let l = 0; l < T_T * B; l++) {
     for (let j = 0; j < 5; j++) {
-      ub83_149[j] += v82_148[l * 5 + j];
+      ub83_155[j] += v82_154[l * 5 + j];
     }
   }
   // %84 mul — 29: f = sigmoid(W_f @ x + U_f @ h + p_f * c + b_f)
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 5;
     for (let j = 0; j < 5; j++) {
-      v84_150[o + j] = out62_1_109[l * 5 + j] * out30_7_75[l * 5 + j];
+      v84_156[o + j] = out62_1_115[l * 5 + j] * out30_7_79[l * 5 + j];
     }
   }
   // %85 unbroadcast ∂PeepholeLSTM: ∂p_f (batched)
-  ub85_151.fill(0);
+  ub85_157.fill(0);
   for (let l = 0; l < T_T * B; l++) {
     for (let j = 0; j < 5; j++) {
-      ub85_151[j] += v84_150[l * 5 + j];
+      ub85_157[j] += v84_156[l * 5 + j];
     }
   }
   // %86 mul — 32: o = sigmoid(W_o @ x + U_o @ h + p_o * c' + b_o)
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 5;
     for (let j = 0; j < 5; j++) {
-      v86_152[o + j] = out62_3_111[l * 5 + j] * out30_3_71[l * 5 + j];
+      v86_158[o + j] = out62_3_117[l * 5 + j] * out30_3_75[l * 5 + j];
     }
   }
   // %87 unbroadcast ∂PeepholeLSTM: ∂p_o (batched)
-  ub87_153.fill(0);
+  ub87_159.fill(0);
   for (let l = 0; l < T_T * B; l++) {
     for (let j = 0; j < 5; j++) {
-      ub87_153[j] += v86_152[l * 5 + j];
+      ub87_159[j] += v86_158[l * 5 + j];
     }
   }
   // %88 unbroadcast ∂PeepholeLSTM: ∂b_i (batched)
-  ub88_154.fill(0);
+  ub88_160.fill(0);
   for (let l = 0; l < T_T * B; l++) {
     for (let j = 0; j < 5; j++) {
-      ub88_154[j] += out62_0_108[l * 5 + j];
+      ub88_160[j] += out62_0_114[l * 5 + j];
     }
   }
   // %89 unbroadcast ∂PeepholeLSTM: ∂b_f (batched)
-  ub89_155.fill(0);
+  ub89_161.fill(0);
   for (let l = 0; l < T_T * B; l++) {
     for (let j = 0; j < 5; j++) {
-      ub89_155[j] += out62_1_109[l * 5 + j];
+      ub89_161[j] += out62_1_115[l * 5 + j];
     }
   }
   // %90 unbroadcast ∂PeepholeLSTM: ∂b_g (batched)
-  ub90_156.fill(0);
+  ub90_162.fill(0);
   for (let l = 0; l < T_T * B; l++) {
     for (let j = 0; j < 5; j++) {
-      ub90_156[j] += out62_2_110[l * 5 + j];
+      ub90_162[j] += out62_2_116[l * 5 + j];
     }
   }
   // %91 unbroadcast ∂PeepholeLSTM: ∂b_o (batched)
-  ub91_157.fill(0);
+  ub91_163.fill(0);
   for (let l = 0; l < T_T * B; l++) {
     for (let j = 0; j < 5; j++) {
-      ub91_157[j] += out62_3_111[l * 5 + j];
+      ub91_163[j] += out62_3_117[l * 5 + j];
     }
   }
   // %92 concat
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 5;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 5; c++) cat92_158[(l * 1 + r) * 20 + 0 + c] = out62_3_111[xo + r * 5 + c];
+      for (let c = 0; c < 5; c++) cat92_164[(l * 1 + r) * 20 + 0 + c] = out62_3_117[xo + r * 5 + c];
     }
   }
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 5;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 5; c++) cat92_158[(l * 1 + r) * 20 + 5 + c] = out62_2_110[xo + r * 5 + c];
+      for (let c = 0; c < 5; c++) cat92_164[(l * 1 + r) * 20 + 5 + c] = out62_2_116[xo + r * 5 + c];
     }
   }
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 5;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 5; c++) cat92_158[(l * 1 + r) * 20 + 10 + c] = out62_1_109[xo + r * 5 + c];
+      for (let c = 0; c < 5; c++) cat92_164[(l * 1 + r) * 20 + 10 + c] = out62_1_115[xo + r * 5 + c];
     }
   }
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 5;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 5; c++) cat92_158[(l * 1 + r) * 20 + 15 + c] = out62_0_108[xo + r * 5 + c];
+      for (let c = 0; c < 5; c++) cat92_164[(l * 1 + r) * 20 + 15 + c] = out62_0_114[xo + r * 5 + c];
     }
   }
   // %93 matmul fused gate products
-  matmul160(cat92_158, stack61_105, mm93_159, T_T * B);
-  return { loss: red37_93[0], outputs: { "output": { data: out30_0_68, shape: [T_T, B, 5] } }, finalStates: { "h": { data: state30_0_66, shape: [B, 5] }, "c": { data: state30_1_67, shape: [B, 5] } }, grads: { "W_i": rows72_138, "W_f": rows73_139, "W_g": rows74_140, "W_o": rows75_141, "U_i": rows78_144, "U_f": rows79_145, "U_g": rows80_146, "U_o": rows81_147, "p_i": ub83_149, "p_f": ub85_151, "p_o": ub87_153, "b_i": ub88_154, "b_f": ub89_155, "b_g": ub90_156, "b_o": ub91_157 }, inputGrads: { "x": { data: mm93_159, shape: [T_T, B, 3] } }, stateGrads: { "h": { data: state62_0_106, shape: [B, 5] }, "c": { data: state62_1_107, shape: [B, 5] } } } as GradResult;
+  matmul166(cat92_164, packed61_111, mm93_165, T_T * B);
+  return { loss: red37_97[0], outputs: { "output": { data: out30_0_72, shape: [T_T, B, 5] } }, finalStates: { "h": { data: state30_0_70, shape: [B, 5] }, "c": { data: state30_1_71, shape: [B, 5] } }, grads: { "W_i": rows72_144, "W_f": rows73_145, "W_g": rows74_146, "W_o": rows75_147, "U_i": rows78_150, "U_f": rows79_151, "U_g": rows80_152, "U_o": rows81_153, "p_i": ub83_155, "p_f": ub85_157, "p_o": ub87_159, "b_i": ub88_160, "b_f": ub89_161, "b_g": ub90_162, "b_o": ub91_163 }, inputGrads: { "x": { data: mm93_165, shape: [T_T, B, 3] } }, stateGrads: { "h": { data: state62_0_112, shape: [B, 5] }, "c": { data: state62_1_113, shape: [B, 5] } } } as GradResult;
 }
 
 
@@ -997,7 +1067,7 @@ export function trainStep(params: Params, opt: Optimizer, inputs: Inputs, initia
 }
 
 // Kernels specialised for this model’s sizes.
-function matmul21(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
+function matmul22(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
   let s = 0;
   for (; s + 3 < samples; s += 4) {
     for (let i = 0; i < 20; i += 4) {
@@ -1119,7 +1189,7 @@ function matmul21(w: Float32Array, x: Float32Array, out: Float32Array, samples: 
     }
   }
 }
-function matmul36(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
+function matmul38(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
   let s = 0;
   for (; s + 3 < samples; s += 4) {
     for (let i = 0; i < 20; i += 4) {
@@ -1241,7 +1311,7 @@ function matmul36(w: Float32Array, x: Float32Array, out: Float32Array, samples: 
     }
   }
 }
-function matmul60(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
+function matmul63(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
   let s = 0;
   for (; s + 3 < samples; s += 4) {
     for (let i = 0; i < 20; i += 4) {
@@ -1363,7 +1433,7 @@ function matmul60(w: Float32Array, x: Float32Array, out: Float32Array, samples: 
     }
   }
 }
-function matmul82(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
+function matmul86(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
   let s = 0;
   for (; s + 3 < samples; s += 4) {
     for (let i = 0; i < 20; i += 4) {
@@ -1485,7 +1555,7 @@ function matmul82(w: Float32Array, x: Float32Array, out: Float32Array, samples: 
     }
   }
 }
-function matmul134(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
+function matmul140(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
   let s = 0;
   for (; s + 3 < samples; s += 4) {
     for (let j = 0; j < 4; j += 4) {
@@ -1596,7 +1666,7 @@ function matmul134(v: Float32Array, w: Float32Array, out: Float32Array, samples:
     }
   }
 }
-function weightGradient137(a: Float32Array, aStep: number, b: Float32Array, bStep: number, out: Float32Array, samples: number): void {
+function weightGradient143(a: Float32Array, aStep: number, b: Float32Array, bStep: number, out: Float32Array, samples: number): void {
   for (let i = 0; i < 20; i += 4) {
     for (let j = 0; j < 3; j++) {
       let a00 = 0, a10 = 0, a20 = 0, a30 = 0;
@@ -1620,7 +1690,7 @@ function weightGradient137(a: Float32Array, aStep: number, b: Float32Array, bSte
     }
   }
 }
-function weightGradient143(a: Float32Array, aStep: number, b: Float32Array, bStep: number, out: Float32Array, samples: number): void {
+function weightGradient149(a: Float32Array, aStep: number, b: Float32Array, bStep: number, out: Float32Array, samples: number): void {
   for (let i = 0; i < 20; i += 4) {
     for (let j = 0; j < 4; j += 4) {
       let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a20 = 0, a21 = 0, a22 = 0, a23 = 0, a30 = 0, a31 = 0, a32 = 0, a33 = 0;
@@ -1691,7 +1761,7 @@ function weightGradient143(a: Float32Array, aStep: number, b: Float32Array, bSte
     }
   }
 }
-function matmul160(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
+function matmul166(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
   let s = 0;
   for (; s + 3 < samples; s += 4) {
     for (let j = 0; j < 3; j++) {

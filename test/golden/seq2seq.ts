@@ -167,6 +167,38 @@ function drawOrthogonal(rows: number, cols: number, seed: number, gain: number):
   return out;
 }
 
+// Weights stacked by rows for fused products, by the names of the params stacked.
+export const packedLayouts = {
+} as const;
+export type PackedName = keyof typeof packedLayouts;
+// Params with their fused weights stacked once (see pack); forward and grad take either.
+export interface Packed { readonly kind: 'packed'; readonly params: Params; readonly weights: { readonly [K in PackedName]: Arr } }
+
+// Stacks the fused weights once, so forward and grad need not; pack again after changing params.
+export function pack(params: Params): Packed {
+  checkParams(params);
+  const weights: { [name: string]: Arr } = {};
+  for (const [key, names] of Object.entries(packedLayouts) as [string, readonly ParamName[]][]) {
+    const parts = names.map((n) => params[n]);
+    const out = new (params[names[0]].constructor as new (n: number) => Arr)(parts.reduce((a, p) => a + p.length, 0));
+    let at = 0;
+    for (const p of parts) { out.set(p, at); at += p.length; }
+    weights[key] = out;
+  }
+  return { kind: 'packed', params, weights: weights as Packed['weights'] };
+}
+
+// Splits stacked weights back into the params they stack (the inverse of pack).
+export function unpack(weights: Packed['weights']): Partial<Params> {
+  const out: { [K in ParamName]?: Arr } = {};
+  void weights; // nothing is stacked at this optimization level
+  return out;
+}
+
+function unwrap(model: Params | Packed): { params: Params; packed: Packed['weights'] | undefined } {
+  return (model as Packed).kind === 'packed' ? { params: (model as Packed).params, packed: (model as Packed).weights } : { params: model as Params, packed: undefined };
+}
+
 // Params from their declared initializers; the same values as `rnnc run --seed`.
 export function init(seed = 0): Params {
   const p: { [K in ParamName]?: Arr } = {};
@@ -181,7 +213,8 @@ export function init(seed = 0): Params {
   return p as Params;
 }
 
-export function forward(params: Params, inputs: Inputs, initialStates: InitialStates = {}): ForwardResult {
+export function forward(model: Params | Packed, inputs: Inputs, initialStates: InitialStates = {}): ForwardResult {
+  const { params } = unwrap(model);
   checkParams(params);
   const { B, lengths } = checkInputs(inputs, false);
   const T_S = lengths["S"] as number;
@@ -338,7 +371,8 @@ export function forward(params: Params, inputs: Inputs, initialStates: InitialSt
 }
 
 // The loss and its gradient with respect to every param, input and initial state (BPTT).
-export function grad(params: Params, inputs: Inputs, initialStates: InitialStates = {}): GradResult {
+export function grad(model: Params | Packed, inputs: Inputs, initialStates: InitialStates = {}): GradResult {
+  const { params } = unwrap(model);
   checkParams(params);
   const { B, lengths } = checkInputs(inputs, true);
   const T_S = lengths["S"] as number;

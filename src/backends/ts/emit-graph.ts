@@ -34,6 +34,8 @@ export interface Sources {
   arg(index: number): Value;
   /** The expression of a caller-given initial state, or undefined when the default is used. */
   initialState(name: string): string;
+  /** The expression of a pre-packed weight (params stacked by rows, named by `key`), or undefined if none. */
+  packed?(key: string): string;
 }
 
 export interface GraphCode {

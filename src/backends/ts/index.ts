@@ -5,6 +5,8 @@ import type { ModelInfo } from '../../frontend/model.js';
 import { keepOutputs } from '../../ir/prune.js';
 import { type OptLevel, optimize, type PassReport } from '../../passes/pipeline.js';
 import { emitModule } from './module.js';
+import type { CellInfo } from '../../frontend/cell.js';
+import { torchKeyLayout } from '../../weights/torch.js';
 
 export interface TsOptions {
   readonly level: OptLevel;
@@ -14,6 +16,8 @@ export interface TsOptions {
   readonly source: { readonly file: string; readonly text: string };
   readonly truncate?: number;
   readonly remat?: boolean;
+  /** The program's cells, to give standard cells PyTorch's weight layout (fromTorch/toTorch). */
+  readonly cells?: ReadonlyMap<string, CellInfo>;
 }
 
 export interface TsResult {
@@ -38,6 +42,7 @@ export function compileToTypeScript(model: ModelInfo, options: TsOptions): TsRes
         opt,
       )
     : undefined;
+  const torch = options.cells ? torchKeyLayout(model, options.cells) : undefined;
   const code = emitModule({
     model,
     sizes: options.sizes,
@@ -46,6 +51,7 @@ export function compileToTypeScript(model: ModelInfo, options: TsOptions): TsRes
     ...(backward ? { grad: backward.graph } : {}),
     source: options.source,
     level: options.level,
+    ...(torch ? { torch } : {}),
   });
   return { code, report: { forward: forward.report, grad: backward?.report ?? [] } };
 }

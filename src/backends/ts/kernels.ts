@@ -259,18 +259,42 @@ const concat: Renderer<'concat'> = (e, node) => {
   return bufferValue(name, out);
 };
 
+/** The name of a stack of params, as `pack` keys it: their names joined by +. */
+export function packKey(e: GraphEmitter, node: Node): string | undefined {
+  const inputs = node.inputs.map((i) => e.graph.nodes[i]);
+  return inputs.every((n) => isOp(n, 'param'))
+    ? inputs.map((n) => (n as Node<'param'>).attrs.name).join('+')
+    : undefined;
+}
+
 const stackRows: Renderer<'stack_rows'> = (e, node) => {
   const out = e.layout(node.id);
-  const name = e.allocate(`stack${node.id}_`, out);
-  let offset = 0;
-  node.inputs.forEach((_, k) => {
-    const x = input(e, node, k);
-    e.out.body.block(`for (let l = 0; l < ${leadCount(out)}; l++) {`, () =>
-      e.out.body.line(
-        `${name}.set(${x.name}.subarray(${leadIndex(x.layout, out, 'l')} * ${x.layout.sample}, (${leadIndex(x.layout, out, 'l')} + 1) * ${x.layout.sample}), l * ${out.sample} + ${offset});`,
-      ),
-    );
-    offset += x.layout.sample;
+  const buffer = e.allocate(`stack${node.id}_`, out);
+  const body = e.out.body;
+  const copy = () => {
+    let offset = 0;
+    node.inputs.forEach((_, k) => {
+      const x = input(e, node, k);
+      body.block(`for (let l = 0; l < ${leadCount(out)}; l++) {`, () =>
+        body.line(
+          `${buffer}.set(${x.name}.subarray(${leadIndex(x.layout, out, 'l')} * ${x.layout.sample}, (${leadIndex(x.layout, out, 'l')} + 1) * ${x.layout.sample}), l * ${out.sample} + ${offset});`,
+        ),
+      );
+      offset += x.layout.sample;
+    });
+  };
+  const key = packKey(e, node);
+  const given = key !== undefined ? e.sources.packed?.(key) : undefined;
+  if (given === undefined) {
+    copy();
+    return bufferValue(buffer, out);
+  }
+  // Stacked params: taken from `pack` when the caller packed them, else stacked now.
+  const name = e.ctx.fresh(`packed${node.id}_`);
+  body.line(`let ${name} = ${given};`);
+  body.block(`if (${name} === undefined) {`, () => {
+    copy();
+    body.line(`${name} = ${buffer};`);
   });
   return bufferValue(name, out);
 };

@@ -15,6 +15,8 @@ import { layoutOf, timeVar } from './layout.js';
 import { runtimeSupport, trainingSupport } from './runtime.js';
 
 export interface ModuleOptions {
+  /** PyTorch's state-dict keys and the params their gate blocks go to, for standard cells. */
+  readonly torch?: ReadonlyMap<string, readonly string[]>;
   readonly model: ModelInfo;
   readonly sizes: Readonly<Record<string, number>>;
   readonly dtype: 'f32' | 'f64';
@@ -54,8 +56,12 @@ function emitFunction(
 ): void {
   const inputs = graph.nodes.filter((n): n is Node<'input'> => isOp(n, 'input'));
   code.block(
-    `export function ${name}(params: Params, inputs: Inputs, initialStates: InitialStates = {}): ${name === 'forward' ? 'ForwardResult' : 'GradResult'} {`,
+    `export function ${name}(model: Params | Packed, inputs: Inputs, initialStates: InitialStates = {}): ${name === 'forward' ? 'ForwardResult' : 'GradResult'} {`,
     () => {
+      const stacksParams = graph.nodes.some(
+        (n) => isOp(n, 'stack_rows') && n.inputs.every((i) => isOp(graph.nodes[i], 'param')),
+      );
+      code.line(stacksParams ? 'const { params, packed } = unwrap(model);' : 'const { params } = unwrap(model);');
       code.line('checkParams(params);');
       code.line(`const { B, lengths } = checkInputs(inputs, ${name === 'grad' ? 'true' : 'false'});`);
       const axes = [...new Set(inputs.flatMap((n) => (n.attrs.type.time ? [n.attrs.type.time] : [])))];
@@ -78,6 +84,7 @@ function emitFunction(
           throw new Error('a model graph has no arguments');
         },
         initialState: (state) => `initialStates[${stringLiteral(state)}]`,
+        packed: (key) => `packed?.[${stringLiteral(key)}]`,
       };
       // Allocations first (sizes depend on B and the lengths only), then the computation.
       const emitter = new GraphEmitter(ctx, graph, sources, { decl, body });
@@ -86,6 +93,157 @@ function emitFunction(
       finish(values);
     },
   );
+}
+
+/**
+ * pack/unpack: the weights gate fusion stacks by rows ([W_i; W_f; W_g; W_o]),
+ * computed once by `pack` instead of in every call, and split back into named
+ * params by `unpack`.
+ */
+function emitPacking(code: Code, graphs: readonly Graph[]): void {
+  const stacks = new Map<string, string[]>();
+  for (const g of graphs) {
+    for (const n of g.nodes) {
+      if (!isOp(n, 'stack_rows')) continue;
+      const inputs = n.inputs.map((i) => g.nodes[i]);
+      if (!inputs.every((x) => isOp(x, 'param'))) continue;
+      const names = inputs.map((x) => (x as Node<'param'>).attrs.name);
+      stacks.set(names.join('+'), names);
+    }
+  }
+  code.comment('Weights stacked by rows for fused products, by the names of the params stacked.');
+  code.block(
+    'export const packedLayouts = {',
+    () => {
+      for (const [key, names] of stacks) code.line(`${stringLiteral(key)}: [${names.map(stringLiteral).join(', ')}],`);
+    },
+    '} as const;',
+  );
+  code.line(`export type PackedName = keyof typeof packedLayouts;`);
+  code.comment('Params with their fused weights stacked once (see pack); forward and grad take either.');
+  code.line(
+    "export interface Packed { readonly kind: 'packed'; readonly params: Params; readonly weights: { readonly [K in PackedName]: Arr } }",
+  );
+  code.line();
+  code.comment('Stacks the fused weights once, so forward and grad need not; pack again after changing params.');
+  code.block('export function pack(params: Params): Packed {', () => {
+    code.line('checkParams(params);');
+    code.line('const weights: { [name: string]: Arr } = {};');
+    code.block(
+      'for (const [key, names] of Object.entries(packedLayouts) as [string, readonly ParamName[]][]) {',
+      () => {
+        code.line('const parts = names.map((n) => params[n]);');
+        code.line(
+          'const out = new (params[names[0]].constructor as new (n: number) => Arr)(parts.reduce((a, p) => a + p.length, 0));',
+        );
+        code.line('let at = 0;');
+        code.line('for (const p of parts) { out.set(p, at); at += p.length; }');
+        code.line('weights[key] = out;');
+      },
+    );
+    code.line("return { kind: 'packed', params, weights: weights as Packed['weights'] };");
+  });
+  code.line();
+  code.comment('Splits stacked weights back into the params they stack (the inverse of pack).');
+  code.block("export function unpack(weights: Packed['weights']): Partial<Params> {", () => {
+    code.line('const out: { [K in ParamName]?: Arr } = {};');
+    if (stacks.size === 0) {
+      code.line('void weights; // nothing is stacked at this optimization level');
+      code.line('return out;');
+      return;
+    }
+    code.block(
+      'for (const [key, names] of Object.entries(packedLayouts) as [PackedName, readonly ParamName[]][]) {',
+      () => {
+        code.line('const stacked = weights[key];');
+        code.line('let at = 0;');
+        code.block('for (const n of names) {', () => {
+          code.line('const size = paramShapes[n].reduce((a: number, b: number) => a * b, 1);');
+          code.line('out[n] = stacked.slice(at, at + size);');
+          code.line('at += size;');
+        });
+      },
+    );
+    code.line('return out;');
+  });
+  code.line();
+  code.block(
+    "function unwrap(model: Params | Packed): { params: Params; packed: Packed['weights'] | undefined } {",
+    () => {
+      code.line(
+        "return (model as Packed).kind === 'packed' ? { params: (model as Packed).params, packed: (model as Packed).weights } : { params: model as Params, packed: undefined };",
+      );
+    },
+  );
+  code.line();
+}
+
+/** fromTorch/toTorch: PyTorch's packed [G·H, in] state-dict layout for the model's standard cells. */
+function emitTorch(code: Code, layout: ReadonlyMap<string, readonly string[]>): void {
+  code.comment(`PyTorch nn.RNN/LSTM/GRU state-dict keys and the params their gate blocks go to, in order.`);
+  code.block(
+    'export const torchLayout = {',
+    () => {
+      for (const [key, names] of layout) code.line(`${stringLiteral(key)}: [${names.map(stringLiteral).join(', ')}],`);
+    },
+    '} as const;',
+  );
+  code.line('export type TorchName = keyof typeof torchLayout;');
+  code.line();
+  code.comment(
+    'Params from a PyTorch state dict of flat row-major arrays; params it does not cover come from `others`, else init(0).',
+  );
+  code.block(
+    'export function fromTorch(stateDict: { readonly [name: string]: ArrayLike<number> }, others: Partial<Params> = {}): Params {',
+    () => {
+      code.line(
+        "for (const key of Object.keys(stateDict)) if (!(key in torchLayout)) fail(`${key} is not a weight of this model (its PyTorch weights are ${Object.keys(torchLayout).join(', ')})`);",
+      );
+      code.line('const base = init(0);');
+      code.line('const out: { [K in ParamName]?: Arr } = { ...base, ...others };');
+      code.block(
+        'for (const [key, names] of Object.entries(torchLayout) as [TorchName, readonly ParamName[]][]) {',
+        () => {
+          code.line('const values = stateDict[key];');
+          code.line('if (values === undefined) fail(`no ${key} in the PyTorch weights`);');
+          code.line('const sizes = names.map((n) => paramShapes[n].reduce((a: number, b: number) => a * b, 1));');
+          code.line('const total = sizes.reduce((a, b) => a + b, 0);');
+          code.line('if (values.length !== total) fail(`${key} has ${values.length} values, expected ${total}`);');
+          code.line('let at = 0;');
+          code.block(
+            'names.forEach((n, k) => {',
+            () => {
+              code.line(`const part = new (base[n].constructor as new (n: number) => Arr)(sizes[k]);`);
+              code.line('for (let i = 0; i < sizes[k]; i++) part[i] = values[at + i];');
+              code.line('out[n] = part;');
+              code.line('at += sizes[k];');
+            },
+            '});',
+          );
+        },
+      );
+      code.line('return out as Params;');
+    },
+  );
+  code.line();
+  code.comment('The params that PyTorch holds, in its packed layout (the inverse of fromTorch).');
+  code.block('export function toTorch(params: Params): { [K in TorchName]: Arr } {', () => {
+    code.line('const out: { [name: string]: Arr } = {};');
+    code.block(
+      'for (const [key, names] of Object.entries(torchLayout) as [TorchName, readonly ParamName[]][]) {',
+      () => {
+        code.line('const parts = names.map((n) => params[n]);');
+        code.line(
+          'const packed = new (parts[0].constructor as new (n: number) => Arr)(parts.reduce((a, p) => a + p.length, 0));',
+        );
+        code.line('let at = 0;');
+        code.line('for (const p of parts) { packed.set(p, at); at += p.length; }');
+        code.line('out[key] = packed;');
+      },
+    );
+    code.line('return out as { [K in TorchName]: Arr };');
+  });
+  code.line();
 }
 
 export function emitModule(options: ModuleOptions): string {
@@ -182,6 +340,9 @@ export function emitModule(options: ModuleOptions): string {
   code.line('}');
   code.line();
   code.line(runtimeSupport(A, new Set(params.map((p) => p.init.kind))));
+
+  emitPacking(code, [options.forward, ...(options.grad ? [options.grad] : [])]);
+  if (options.torch) emitTorch(code, options.torch);
 
   // init(seed): the declared initializers, exactly as `rnnc run --seed` draws them.
   code.comment('Params from their declared initializers; the same values as `rnnc run --seed`.');
