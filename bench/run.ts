@@ -117,6 +117,7 @@ async function bench(w: Workload): Promise<void> {
     { name: 'rnnc -O2 --no-gate-fusion', level: 2, disable: ['gate-fusion'] },
     { name: 'rnnc -O2 --no-hoist', level: 2, disable: ['hoist'] },
     { name: 'rnnc -O2 --no-batch-gradients', level: 2, disable: ['batch-gradients', 'gradient-fusion'] },
+    { name: 'rnnc -O2 --no-elementwise-fusion', level: 2, disable: ['elementwise-fusion'] },
   ];
   for (const v of variants) {
     const { module } = await loadRnnc(file, sizes, v.level, v.disable);

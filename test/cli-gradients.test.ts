@@ -149,3 +149,41 @@ describe('the SVG chart', () => {
     expect(svg).not.toContain('<script>');
   });
 });
+
+describe('rnnc compile', () => {
+  it('writes a standalone module and says what it wrote', async () => {
+    const path = scratchFiles.path('lstm.ts');
+    const { status, out } = await rnnc('compile', 'examples/lstm.rnn', '-o', path);
+    expect(status).toBe(0);
+    expect(out).toMatch(/^wrote .*lstm\.ts \(\d+ lines, model LSTM, -O2, f32\)$/);
+    const code = readFileSync(path, 'utf8');
+    expect(code).not.toMatch(/^import /m);
+    expect(code).toContain('export function forward(');
+    expect(code).toContain('export function fromTorch(');
+    expect(code).toContain(
+      '// %3 matmul fused gates — 29: i = sigmoid(W_ii @ x + b_ii + W_hi @ h + b_hi)   // input gate',
+    );
+  });
+
+  it('explains what every pass and the elementwise fusion did, and turns them off by name', async () => {
+    const on = await rnnc('compile', 'examples/lstm.rnn', '--explain', '-o', scratchFiles.path('a.ts'));
+    expect(on.out).toContain('gate-fusion (76 nodes after)');
+    expect(on.out).toMatch(/elementwise fusion: [1-9]\d* nodes computed inside another node's loop/);
+    const off = await rnnc(
+      'compile',
+      'examples/lstm.rnn',
+      '--explain',
+      '--no-gate-fusion',
+      '--no-elementwise-fusion',
+      '-o',
+      scratchFiles.path('b.ts'),
+    );
+    expect(off.out).not.toContain('gate-fusion (');
+    expect(off.out).toContain('elementwise fusion: 0 nodes computed inside another node');
+  });
+
+  it('rejects an unknown target and level', async () => {
+    expect((await rnnc('compile', 'examples/lstm.rnn', '--target', 'wgsl')).status).toBe(2);
+    expect((await rnnc('compile', 'examples/lstm.rnn', '-O', '3')).status).toBe(2);
+  });
+});

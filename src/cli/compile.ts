@@ -39,7 +39,7 @@ export function compileCommand(program: Program, flags: CompileFlags, out: (text
     throw new UserError(`--dtype is f32 or f64, got '${flags.dtype}'`);
   const model = selectModel(program, flags.model);
   const sizes = bindSizes(model, parseSizes(flags.size));
-  const disable = new Set(passNames().filter((name) => flags[camel(name)] === false));
+  const disable = new Set([...passNames(), 'elementwise-fusion'].filter((name) => flags[camel(name)] === false));
   const { truncate, remat } = gradOptions(flags);
   const result = compileToTypeScript(model, {
     level: level as OptLevel,
@@ -52,7 +52,11 @@ export function compileCommand(program: Program, flags: CompileFlags, out: (text
     ...(remat ? { remat } : {}),
   });
   const notes = flags.explain
-    ? [...describeReport('forward', result.report.forward), ...describeReport('grad', result.report.grad)]
+    ? [
+        ...describeReport('forward', result.report.forward),
+        ...describeReport('grad', result.report.grad),
+        `elementwise fusion: ${result.fused} node${result.fused === 1 ? '' : 's'} computed inside another node's loop`,
+      ]
     : [];
   if (flags.out) {
     writeFileSync(flags.out, result.code);

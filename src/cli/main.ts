@@ -184,6 +184,7 @@ export function buildProgram(io: Io): Command {
       '\nExamples:\n  rnnc compile examples/lstm.rnn -O2 -o lstm.ts\n  rnnc compile examples/tagger.rnn --dtype f64 --explain --no-hoist -o tagger.ts',
     );
   for (const pass of passNames()) compile.option(`--no-${pass}`, `turn the ${pass} pass off`);
+  compile.option('--no-elementwise-fusion', 'emit one loop per elementwise op instead of one per chain');
   compile.action((file: string, flags: CompileFlags) => compileCommand(loadProgram(file, io.err), flags, io.out));
 
   /** A gradient error at a place in the source is shown like any other diagnostic. */

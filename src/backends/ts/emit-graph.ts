@@ -19,6 +19,10 @@ export type Value =
 
 export interface ModuleContext {
   readonly sizes: Readonly<Record<string, number>>;
+  /** Compute chains of elementwise ops in one loop (and read slices in place). */
+  readonly fuseElementwise: boolean;
+  /** How many nodes were computed inside another node's loop, for the report. */
+  fused: number;
   readonly arrayType: 'Float32Array' | 'Float64Array';
   /** Module-level code: specialised kernels and index tables. */
   readonly helpers: Code;
@@ -110,7 +114,7 @@ export class GraphEmitter {
   /** Whether node `id` is computed inside the loop of the consumer whose result has layout `outLayout`. */
   private fusable(id: NodeId, outLayout: Layout): boolean {
     const node = this.graph.nodes[id];
-    if (this.uses[id] !== 1) return false;
+    if (!this.ctx.fuseElementwise || this.uses[id] !== 1) return false;
     if (!sameLayout(this.layout(id), outLayout)) return false;
     if (isOp(node, 'const')) return false;
     return opDef(node.op).ts !== undefined;
@@ -193,7 +197,11 @@ export class GraphEmitter {
   /** Emits every node; `skip` names nodes another node's renderer computes itself. */
   emit(render: (e: GraphEmitter, node: Node) => Value, skip: (e: GraphEmitter, id: NodeId) => boolean): Value[] {
     for (const node of this.graph.nodes) {
-      if (this.inlined(node.id) || skip(this, node.id)) continue;
+      if (this.inlined(node.id)) {
+        this.ctx.fused++;
+        continue;
+      }
+      if (skip(this, node.id)) continue;
       const where = this.ctx.source(node);
       const label = node.label ? ` ${node.label}` : '';
       if (!['const', 'param', 'input', 'arg', 'get'].includes(node.op)) {

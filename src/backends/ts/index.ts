@@ -23,6 +23,8 @@ export interface TsOptions {
 export interface TsResult {
   readonly code: string;
   readonly report: { readonly forward: readonly PassReport[]; readonly grad: readonly PassReport[] };
+  /** Nodes computed inside another node's loop by elementwise fusion. */
+  readonly fused: number;
 }
 
 export function compileToTypeScript(model: ModelInfo, options: TsOptions): TsResult {
@@ -43,7 +45,10 @@ export function compileToTypeScript(model: ModelInfo, options: TsOptions): TsRes
       )
     : undefined;
   const torch = options.cells ? torchKeyLayout(model, options.cells) : undefined;
-  const code = emitModule({
+  // Elementwise fusion is the generator's own: on from -O1, unless turned off by name.
+  const fuseElementwise = options.level >= 1 && !options.disable?.has('elementwise-fusion');
+  const { code, fused } = emitModule({
+    fuseElementwise,
     model,
     sizes: options.sizes,
     dtype: options.dtype,
@@ -53,5 +58,5 @@ export function compileToTypeScript(model: ModelInfo, options: TsOptions): TsRes
     level: options.level,
     ...(torch ? { torch } : {}),
   });
-  return { code, report: { forward: forward.report, grad: backward?.report ?? [] } };
+  return { code, fused, report: { forward: forward.report, grad: backward?.report ?? [] } };
 }

@@ -25,6 +25,7 @@ export interface ModuleOptions {
   readonly grad?: Graph;
   readonly source: { readonly file: string; readonly text: string };
   readonly level: number;
+  readonly fuseElementwise: boolean;
 }
 
 /** FNV-1a, as the interpreter's initializers use, so `init(seed)` gives the same values. */
@@ -39,6 +40,8 @@ function moduleContext(options: ModuleOptions, helpers: Code): ModuleContext {
   const lines = options.source.text.split(/\r?\n/);
   return {
     sizes: options.sizes,
+    fuseElementwise: options.fuseElementwise,
+    fused: 0,
     arrayType: options.dtype === 'f32' ? 'Float32Array' : 'Float64Array',
     helpers,
     fresh: (prefix) => `${prefix.replace(/[^A-Za-z0-9_]/g, '_')}${counter++}`,
@@ -246,7 +249,7 @@ function emitTorch(code: Code, layout: ReadonlyMap<string, readonly string[]>): 
   code.line();
 }
 
-export function emitModule(options: ModuleOptions): string {
+export function emitModule(options: ModuleOptions): { code: string; fused: number } {
   const { model, sizes, dtype } = options;
   const helpers = new Code();
   const ctx = moduleContext(options, helpers);
@@ -456,5 +459,5 @@ export function emitModule(options: ModuleOptions): string {
   }
   if (options.grad) code.line(trainingSupport(A));
   code.comment('Kernels specialised for this model’s sizes.');
-  return `${code.toString()}${helpers.toString()}`;
+  return { code: `${code.toString()}${helpers.toString()}`, fused: ctx.fused };
 }
