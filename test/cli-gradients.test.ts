@@ -169,6 +169,9 @@ describe('rnnc compile', () => {
     const on = await rnnc('compile', 'examples/lstm.rnn', '--explain', '-o', scratchFiles.path('a.ts'));
     expect(on.out).toContain('gate-fusion (76 nodes after)');
     expect(on.out).toMatch(/elementwise fusion: [1-9]\d* nodes computed inside another node's loop/);
+    // Buffer planning: fewer bytes per call than one buffer per value.
+    const [planned, unplanned] = /allocate (\d+)·T_T·B .* \((\d+)·T_T·B/.exec(on.out)?.slice(1).map(Number) ?? [];
+    expect(planned).toBeLessThan(unplanned);
     const off = await rnnc(
       'compile',
       'examples/lstm.rnn',

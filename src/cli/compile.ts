@@ -1,6 +1,6 @@
 /** `rnnc compile`: a model → one standalone TypeScript module. */
 import { writeFileSync } from 'node:fs';
-import { compileToTypeScript } from '../backends/ts/index.js';
+import { compileToTypeScript, formatBytes } from '../backends/ts/index.js';
 import { UserError } from '../diagnostics.js';
 import { type Program, selectModel } from '../frontend/program.js';
 import { bindSizes } from '../interp/run.js';
@@ -39,7 +39,9 @@ export function compileCommand(program: Program, flags: CompileFlags, out: (text
     throw new UserError(`--dtype is f32 or f64, got '${flags.dtype}'`);
   const model = selectModel(program, flags.model);
   const sizes = bindSizes(model, parseSizes(flags.size));
-  const disable = new Set([...passNames(), 'elementwise-fusion'].filter((name) => flags[camel(name)] === false));
+  const disable = new Set(
+    [...passNames(), 'elementwise-fusion', 'buffer-planning'].filter((name) => flags[camel(name)] === false),
+  );
   const { truncate, remat } = gradOptions(flags);
   const result = compileToTypeScript(model, {
     level: level as OptLevel,
@@ -56,6 +58,7 @@ export function compileCommand(program: Program, flags: CompileFlags, out: (text
         ...describeReport('forward', result.report.forward),
         ...describeReport('grad', result.report.grad),
         `elementwise fusion: ${result.fused} node${result.fused === 1 ? '' : 's'} computed inside another node's loop`,
+        `buffer planning: forward and grad allocate ${formatBytes(result.memory.planned)} per call (${formatBytes(result.memory.unplanned)} without planning)`,
       ]
     : [];
   if (flags.out) {

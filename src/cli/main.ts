@@ -185,6 +185,7 @@ export function buildProgram(io: Io): Command {
     );
   for (const pass of passNames()) compile.option(`--no-${pass}`, `turn the ${pass} pass off`);
   compile.option('--no-elementwise-fusion', 'emit one loop per elementwise op instead of one per chain');
+  compile.option('--no-buffer-planning', 'give every value its own buffer instead of reusing dead ones');
   compile.action((file: string, flags: CompileFlags) => compileCommand(loadProgram(file, io.err), flags, io.out));
 
   /** A gradient error at a place in the source is shown like any other diagnostic. */

@@ -382,47 +382,38 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   const v20_75 = new Float32Array(B * 5);
   const v21_76 = new Float32Array(B * 5);
   const v22_77 = new Float32Array(B * 5);
-  const v27_79 = new Float32Array(T_T * B * 5);
-  const sum28_80 = new Float32Array(T_T * B);
-  const red29_81 = new Float32Array(1);
-  const s82 = new Float32Array(1);
-  const bt31_83 = new Float32Array(T_T * B);
-  const ex32_84 = new Float32Array(T_T * B * 5);
-  const v33_85 = new Float32Array(T_T * B * 5);
-  const shift40_86 = new Float32Array(T_T * B * 5);
-  const v42_87 = new Float32Array(T_T * B * 5);
-  const v44_88 = new Float32Array(T_T * B * 5);
-  const v46_89 = new Float32Array(T_T * B * 5);
-  const v48_90 = new Float32Array(T_T * B * 5);
-  const stack49_91 = new Float32Array(75);
-  const stack50_93 = new Float32Array(45);
-  const state51_0_95 = new Float32Array(B * 5);
-  const state51_1_96 = new Float32Array(B * 5);
-  const out51_0_97 = new Float32Array(T_T * B * 5);
-  const out51_1_98 = new Float32Array(T_T * B * 5);
-  const out51_2_99 = new Float32Array(T_T * B * 5);
-  const v3_112 = new Float32Array(B * 5);
-  const v10_113 = new Float32Array(B * 5);
-  const v18_114 = new Float32Array(B * 5);
-  const v20_115 = new Float32Array(B * 5);
-  const v22_116 = new Float32Array(B * 5);
-  const v26_117 = new Float32Array(B * 5);
-  const cat27_118 = new Float32Array(B * 15);
-  const mm29_119 = new Float32Array(B * 5);
-  const cat57_121 = new Float32Array(T_T * B * 15);
-  const ub59_122 = new Float32Array(45);
-  const rows60_124 = new Float32Array(15);
-  const rows61_125 = new Float32Array(15);
-  const rows62_126 = new Float32Array(15);
-  const ub64_127 = new Float32Array(75);
-  const rows65_129 = new Float32Array(25);
-  const rows66_130 = new Float32Array(25);
-  const rows67_131 = new Float32Array(25);
-  const ub68_132 = new Float32Array(5);
-  const ub69_133 = new Float32Array(5);
-  const ub70_134 = new Float32Array(5);
-  const cat71_135 = new Float32Array(T_T * B * 15);
-  const mm72_136 = new Float32Array(T_T * B * 3);
+  const sum28_79 = new Float32Array(T_T * B);
+  const red29_80 = new Float32Array(1);
+  const s81 = new Float32Array(1);
+  const v44_82 = new Float32Array(T_T * B * 5);
+  const v46_83 = new Float32Array(T_T * B * 5);
+  const v48_84 = new Float32Array(T_T * B * 5);
+  const state51_0_87 = new Float32Array(B * 5);
+  const state51_1_88 = new Float32Array(B * 5);
+  const out51_0_89 = new Float32Array(T_T * B * 5);
+  const out51_1_90 = new Float32Array(T_T * B * 5);
+  const out51_2_91 = new Float32Array(T_T * B * 5);
+  const v3_104 = new Float32Array(B * 5);
+  const v10_105 = new Float32Array(B * 5);
+  const v18_106 = new Float32Array(B * 5);
+  const v20_107 = new Float32Array(B * 5);
+  const v22_108 = new Float32Array(B * 5);
+  const v26_109 = new Float32Array(B * 5);
+  const cat27_110 = new Float32Array(B * 15);
+  const mm29_111 = new Float32Array(B * 5);
+  const cat57_113 = new Float32Array(T_T * B * 15);
+  const ub59_114 = new Float32Array(45);
+  const rows60_116 = new Float32Array(15);
+  const rows61_117 = new Float32Array(15);
+  const rows62_118 = new Float32Array(15);
+  const rows65_120 = new Float32Array(25);
+  const rows66_121 = new Float32Array(25);
+  const rows67_122 = new Float32Array(25);
+  const ub68_123 = new Float32Array(5);
+  const ub69_124 = new Float32Array(5);
+  const ub70_125 = new Float32Array(5);
+  const cat71_126 = new Float32Array(T_T * B * 15);
+  const mm72_127 = new Float32Array(T_T * B * 3);
   const in34 = (inputs["x"] as Tensor).data;
   const p35 = params["W_f"];
   const p36 = params["W_g"];
@@ -561,276 +552,285 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   }
   const in78 = (inputs["d:output"] as Tensor).data;
   // %27 mul
+  v20_53.fill(0); // reused: its last value is dead
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 5;
     for (let j = 0; j < 5; j++) {
-      v27_79[o + j] = out22_0_58[l * 5 + j] * in78[l * 5 + j];
+      v20_53[o + j] = out22_0_58[l * 5 + j] * in78[l * 5 + j];
     }
   }
   // %28 sum
   for (let r = 0; r < T_T * B; r++) {
     let acc = 0;
-    for (let c = 0; c < 5; c++) acc += v27_79[r * 5 + c];
-    sum28_80[r * 1] = acc;
+    for (let c = 0; c < 5; c++) acc += v20_53[r * 5 + c];
+    sum28_79[r * 1] = acc;
   }
   // %29 reduce_lead loss
-  red29_81.fill(0);
-  for (let l = 0; l < T_T * B; l++) for (let j = 0; j < 1; j++) red29_81[j] += sum28_80[l * 1 + j];
+  red29_80.fill(0);
+  for (let l = 0; l < T_T * B; l++) for (let j = 0; j < 1; j++) red29_80[j] += sum28_79[l * 1 + j];
   // %31 broadcast_to ∂loss
-  s82.fill(1);
+  s81.fill(1);
+  sum28_79.fill(0); // reused: its last value is dead
   for (let l = 0; l < T_T * B; l++) {
-    bt31_83[l] = s82[0];
+    sum28_79[l] = s81[0];
   }
   // %32 expand_last
-  for (let r = 0; r < bt31_83.length; r++) {
-    const v = bt31_83[r];
-    for (let c = 0; c < 5; c++) ex32_84[r * 5 + c] = v;
+  v20_53.fill(0); // reused: its last value is dead
+  for (let r = 0; r < sum28_79.length; r++) {
+    const v = sum28_79[r];
+    for (let c = 0; c < 5; c++) v20_53[r * 5 + c] = v;
   }
   // %33 mul
+  v19_52.fill(0); // reused: its last value is dead
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 5;
     for (let j = 0; j < 5; j++) {
-      v33_85[o + j] = ex32_84[l * 5 + j] * in78[l * 5 + j];
+      v19_52[o + j] = v20_53[l * 5 + j] * in78[l * 5 + j];
     }
   }
   // %40 time_shift CIFG: previous h
-  shift40_86.set(init11_45, 0);
-  shift40_86.set(out22_0_58.subarray(0, (T_T - 1) * B * 5), B * 5);
+  v20_53.fill(0); // reused: its last value is dead
+  v20_53.set(init11_45, 0);
+  v20_53.set(out22_0_58.subarray(0, (T_T - 1) * B * 5), B * 5);
   // %42 sub — 27: h' = o * tanh(c')
+  v18_51.fill(0); // reused: its last value is dead
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 5;
     for (let j = 0; j < 5; j++) {
-      v42_87[o + j] = 1 - (out22_1_59[l * 5 + j] * out22_1_59[l * 5 + j]);
+      v18_51[o + j] = 1 - (out22_1_59[l * 5 + j] * out22_1_59[l * 5 + j]);
     }
   }
   // %44 mul ∂o — 25: o = sigmoid(W_o @ x + U_o @ h + b_o)
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 5;
     for (let j = 0; j < 5; j++) {
-      v44_88[o + j] = out22_2_60[l * 5 + j] * (1 - out22_2_60[l * 5 + j]);
+      v44_82[o + j] = out22_2_60[l * 5 + j] * (1 - out22_2_60[l * 5 + j]);
     }
   }
   // %46 sub ∂g — 24: g = tanh(W_g @ x + U_g @ h + b_g)
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 5;
     for (let j = 0; j < 5; j++) {
-      v46_89[o + j] = 1 - (out22_3_61[l * 5 + j] * out22_3_61[l * 5 + j]);
+      v46_83[o + j] = 1 - (out22_3_61[l * 5 + j] * out22_3_61[l * 5 + j]);
     }
   }
   // %48 mul ∂f — 22: f = sigmoid(W_f @ x + U_f @ h + b_f)
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 5;
     for (let j = 0; j < 5; j++) {
-      v48_90[o + j] = out22_5_63[l * 5 + j] * (1 - out22_5_63[l * 5 + j]);
+      v48_84[o + j] = out22_5_63[l * 5 + j] * (1 - out22_5_63[l * 5 + j]);
     }
   }
   // %49 stack_rows packed U_o, U_g, U_f
-  let packed49_92 = packed?.["U_o+U_g+U_f"];
-  if (packed49_92 === undefined) {
+  stack21_54.fill(0); // reused: its last value is dead
+  let packed49_85 = packed?.["U_o+U_g+U_f"];
+  if (packed49_85 === undefined) {
     for (let l = 0; l < 1; l++) {
-      stack49_91.set(p40.subarray(l * 25, (l + 1) * 25), l * 75 + 0);
+      stack21_54.set(p40.subarray(l * 25, (l + 1) * 25), l * 75 + 0);
     }
     for (let l = 0; l < 1; l++) {
-      stack49_91.set(p39.subarray(l * 25, (l + 1) * 25), l * 75 + 25);
+      stack21_54.set(p39.subarray(l * 25, (l + 1) * 25), l * 75 + 25);
     }
     for (let l = 0; l < 1; l++) {
-      stack49_91.set(p38.subarray(l * 25, (l + 1) * 25), l * 75 + 50);
+      stack21_54.set(p38.subarray(l * 25, (l + 1) * 25), l * 75 + 50);
     }
-    packed49_92 = stack49_91;
+    packed49_85 = stack21_54;
   }
   // %50 stack_rows packed W_o, W_g, W_f
-  let packed50_94 = packed?.["W_o+W_g+W_f"];
-  if (packed50_94 === undefined) {
+  stack13_47.fill(0); // reused: its last value is dead
+  let packed50_86 = packed?.["W_o+W_g+W_f"];
+  if (packed50_86 === undefined) {
     for (let l = 0; l < 1; l++) {
-      stack50_93.set(p37.subarray(l * 15, (l + 1) * 15), l * 45 + 0);
+      stack13_47.set(p37.subarray(l * 15, (l + 1) * 15), l * 45 + 0);
     }
     for (let l = 0; l < 1; l++) {
-      stack50_93.set(p36.subarray(l * 15, (l + 1) * 15), l * 45 + 15);
+      stack13_47.set(p36.subarray(l * 15, (l + 1) * 15), l * 45 + 15);
     }
     for (let l = 0; l < 1; l++) {
-      stack50_93.set(p35.subarray(l * 15, (l + 1) * 15), l * 45 + 30);
+      stack13_47.set(p35.subarray(l * 15, (l + 1) * 15), l * 45 + 30);
     }
-    packed50_94 = stack50_93;
+    packed50_86 = stack13_47;
   }
   // %51 scan ∂CIFG — 7: cell CIFG(I = 3, H = 5) {
-  state51_0_95.set(c10_44);
-  state51_1_96.set(c10_44);
-  const steps100 = T_T;
+  state51_0_87.set(c10_44);
+  state51_1_88.set(c10_44);
+  const steps92 = T_T;
   // ∂CIFG: from the last step to the first
-  for (let s = 0; s < steps100; s++) {
+  for (let s = 0; s < steps92; s++) {
     const t = T_T - 1 - s;
-    const x51_0_101 = v33_85.subarray(t * B * 5, (t + 1) * B * 5);
-    const x51_1_102 = out22_1_59.subarray(t * B * 5, (t + 1) * B * 5);
-    const x51_2_103 = out22_2_60.subarray(t * B * 5, (t + 1) * B * 5);
-    const x51_3_104 = out22_3_61.subarray(t * B * 5, (t + 1) * B * 5);
-    const x51_4_105 = out22_4_62.subarray(t * B * 5, (t + 1) * B * 5);
-    const x51_5_106 = out22_6_64.subarray(t * B * 5, (t + 1) * B * 5);
-    const x51_6_107 = out22_5_63.subarray(t * B * 5, (t + 1) * B * 5);
-    const x51_7_108 = v42_87.subarray(t * B * 5, (t + 1) * B * 5);
-    const x51_8_109 = v44_88.subarray(t * B * 5, (t + 1) * B * 5);
-    const x51_9_110 = v46_89.subarray(t * B * 5, (t + 1) * B * 5);
-    const x51_10_111 = v48_90.subarray(t * B * 5, (t + 1) * B * 5);
+    const x51_0_93 = v19_52.subarray(t * B * 5, (t + 1) * B * 5);
+    const x51_1_94 = out22_1_59.subarray(t * B * 5, (t + 1) * B * 5);
+    const x51_2_95 = out22_2_60.subarray(t * B * 5, (t + 1) * B * 5);
+    const x51_3_96 = out22_3_61.subarray(t * B * 5, (t + 1) * B * 5);
+    const x51_4_97 = out22_4_62.subarray(t * B * 5, (t + 1) * B * 5);
+    const x51_5_98 = out22_6_64.subarray(t * B * 5, (t + 1) * B * 5);
+    const x51_6_99 = out22_5_63.subarray(t * B * 5, (t + 1) * B * 5);
+    const x51_7_100 = v18_51.subarray(t * B * 5, (t + 1) * B * 5);
+    const x51_8_101 = v44_82.subarray(t * B * 5, (t + 1) * B * 5);
+    const x51_9_102 = v46_83.subarray(t * B * 5, (t + 1) * B * 5);
+    const x51_10_103 = v48_84.subarray(t * B * 5, (t + 1) * B * 5);
     // %3 add
     for (let l = 0; l < B; l++) {
       const o = l * 5;
       for (let j = 0; j < 5; j++) {
-        v3_112[o + j] = state51_0_95[l * 5 + j] + x51_0_101[l * 5 + j];
+        v3_104[o + j] = state51_0_87[l * 5 + j] + x51_0_93[l * 5 + j];
       }
     }
     // %10 add
     for (let l = 0; l < B; l++) {
       const o = l * 5;
       for (let j = 0; j < 5; j++) {
-        v10_113[o + j] = state51_1_96[l * 5 + j] + ((v3_112[l * 5 + j] * x51_2_103[l * 5 + j]) * x51_7_108[l * 5 + j]);
+        v10_105[o + j] = state51_1_88[l * 5 + j] + ((v3_104[l * 5 + j] * x51_2_95[l * 5 + j]) * x51_7_100[l * 5 + j]);
       }
     }
     // %18 mul — 26: c' = f * c + i * g
     for (let l = 0; l < B; l++) {
       const o = l * 5;
       for (let j = 0; j < 5; j++) {
-        v18_114[o + j] = v10_113[l * 5 + j] * x51_6_107[l * 5 + j];
+        v18_106[o + j] = v10_105[l * 5 + j] * x51_6_99[l * 5 + j];
       }
     }
     // %20 mul ∂o — 25: o = sigmoid(W_o @ x + U_o @ h + b_o)
     for (let l = 0; l < B; l++) {
       const o = l * 5;
       for (let j = 0; j < 5; j++) {
-        v20_115[o + j] = (v3_112[l * 5 + j] * x51_1_102[l * 5 + j]) * x51_8_109[l * 5 + j];
+        v20_107[o + j] = (v3_104[l * 5 + j] * x51_1_94[l * 5 + j]) * x51_8_101[l * 5 + j];
       }
     }
     // %22 mul ∂g — 24: g = tanh(W_g @ x + U_g @ h + b_g)
     for (let l = 0; l < B; l++) {
       const o = l * 5;
       for (let j = 0; j < 5; j++) {
-        v22_116[o + j] = (v10_113[l * 5 + j] * x51_4_105[l * 5 + j]) * x51_9_110[l * 5 + j];
+        v22_108[o + j] = (v10_105[l * 5 + j] * x51_4_97[l * 5 + j]) * x51_9_102[l * 5 + j];
       }
     }
     // %26 mul ∂f — 22: f = sigmoid(W_f @ x + U_f @ h + b_f)
     for (let l = 0; l < B; l++) {
       const o = l * 5;
       for (let j = 0; j < 5; j++) {
-        v26_117[o + j] = ((v10_113[l * 5 + j] * x51_5_106[l * 5 + j]) + (-(v10_113[l * 5 + j] * x51_3_104[l * 5 + j]))) * x51_10_111[l * 5 + j];
+        v26_109[o + j] = ((v10_105[l * 5 + j] * x51_5_98[l * 5 + j]) + (-(v10_105[l * 5 + j] * x51_3_96[l * 5 + j]))) * x51_10_103[l * 5 + j];
       }
     }
     // %27 concat
     for (let l = 0; l < B; l++) {
       const xo = l * 5;
       for (let r = 0; r < 1; r++) {
-        for (let c = 0; c < 5; c++) cat27_118[(l * 1 + r) * 15 + 0 + c] = v20_115[xo + r * 5 + c];
+        for (let c = 0; c < 5; c++) cat27_110[(l * 1 + r) * 15 + 0 + c] = v20_107[xo + r * 5 + c];
       }
     }
     for (let l = 0; l < B; l++) {
       const xo = l * 5;
       for (let r = 0; r < 1; r++) {
-        for (let c = 0; c < 5; c++) cat27_118[(l * 1 + r) * 15 + 5 + c] = v22_116[xo + r * 5 + c];
+        for (let c = 0; c < 5; c++) cat27_110[(l * 1 + r) * 15 + 5 + c] = v22_108[xo + r * 5 + c];
       }
     }
     for (let l = 0; l < B; l++) {
       const xo = l * 5;
       for (let r = 0; r < 1; r++) {
-        for (let c = 0; c < 5; c++) cat27_118[(l * 1 + r) * 15 + 10 + c] = v26_117[xo + r * 5 + c];
+        for (let c = 0; c < 5; c++) cat27_110[(l * 1 + r) * 15 + 10 + c] = v26_109[xo + r * 5 + c];
       }
     }
     // %29 matmul fused gate products
-    matmul120(cat27_118, packed49_92, mm29_119, B);
-    out51_0_97.set(v26_117, t * v26_117.length);
-    out51_1_98.set(v22_116, t * v22_116.length);
-    out51_2_99.set(v20_115, t * v20_115.length);
-    state51_0_95.set(mm29_119);
-    state51_1_96.set(v18_114);
+    matmul112(cat27_110, packed49_85, mm29_111, B);
+    out51_0_89.set(v26_109, t * v26_109.length);
+    out51_1_90.set(v22_108, t * v22_108.length);
+    out51_2_91.set(v20_107, t * v20_107.length);
+    state51_0_87.set(mm29_111);
+    state51_1_88.set(v18_106);
   }
   // %57 concat
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 5;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 5; c++) cat57_121[(l * 1 + r) * 15 + 0 + c] = out51_0_97[xo + r * 5 + c];
+      for (let c = 0; c < 5; c++) cat57_113[(l * 1 + r) * 15 + 0 + c] = out51_0_89[xo + r * 5 + c];
     }
   }
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 5;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 5; c++) cat57_121[(l * 1 + r) * 15 + 5 + c] = out51_1_98[xo + r * 5 + c];
+      for (let c = 0; c < 5; c++) cat57_113[(l * 1 + r) * 15 + 5 + c] = out51_1_90[xo + r * 5 + c];
     }
   }
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 5;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 5; c++) cat57_121[(l * 1 + r) * 15 + 10 + c] = out51_2_99[xo + r * 5 + c];
+      for (let c = 0; c < 5; c++) cat57_113[(l * 1 + r) * 15 + 10 + c] = out51_2_91[xo + r * 5 + c];
     }
   }
   // %59 unbroadcast fused weight gradients
-  ub59_122.fill(0);
-  weightGradient123(cat57_121, 15, in34, 3, ub59_122, T_T * B);
+  ub59_114.fill(0);
+  weightGradient115(cat57_113, 15, in34, 3, ub59_114, T_T * B);
   // %60 slice_rows ∂CIFG: ∂W_f (batched)
   for (let l = 0; l < 1; l++) {
-    rows60_124.set(ub59_122.subarray(l * 45 + 0, l * 45 + 15), l * 15);
+    rows60_116.set(ub59_114.subarray(l * 45 + 0, l * 45 + 15), l * 15);
   }
   // %61 slice_rows ∂CIFG: ∂W_g (batched)
   for (let l = 0; l < 1; l++) {
-    rows61_125.set(ub59_122.subarray(l * 45 + 15, l * 45 + 30), l * 15);
+    rows61_117.set(ub59_114.subarray(l * 45 + 15, l * 45 + 30), l * 15);
   }
   // %62 slice_rows ∂CIFG: ∂W_o (batched)
   for (let l = 0; l < 1; l++) {
-    rows62_126.set(ub59_122.subarray(l * 45 + 30, l * 45 + 45), l * 15);
+    rows62_118.set(ub59_114.subarray(l * 45 + 30, l * 45 + 45), l * 15);
   }
   // %64 unbroadcast fused weight gradients
-  ub64_127.fill(0);
-  weightGradient128(cat57_121, 15, shift40_86, 5, ub64_127, T_T * B);
+  stack21_54.fill(0); // reused: its last value is dead
+  stack21_54.fill(0);
+  weightGradient119(cat57_113, 15, v20_53, 5, stack21_54, T_T * B);
   // %65 slice_rows ∂CIFG: ∂U_f (batched)
   for (let l = 0; l < 1; l++) {
-    rows65_129.set(ub64_127.subarray(l * 75 + 0, l * 75 + 25), l * 25);
+    rows65_120.set(stack21_54.subarray(l * 75 + 0, l * 75 + 25), l * 25);
   }
   // %66 slice_rows ∂CIFG: ∂U_g (batched)
   for (let l = 0; l < 1; l++) {
-    rows66_130.set(ub64_127.subarray(l * 75 + 25, l * 75 + 50), l * 25);
+    rows66_121.set(stack21_54.subarray(l * 75 + 25, l * 75 + 50), l * 25);
   }
   // %67 slice_rows ∂CIFG: ∂U_o (batched)
   for (let l = 0; l < 1; l++) {
-    rows67_131.set(ub64_127.subarray(l * 75 + 50, l * 75 + 75), l * 25);
+    rows67_122.set(stack21_54.subarray(l * 75 + 50, l * 75 + 75), l * 25);
   }
   // %68 unbroadcast ∂CIFG: ∂b_f (batched)
-  ub68_132.fill(0);
+  ub68_123.fill(0);
   for (let l = 0; l < T_T * B; l++) {
     for (let j = 0; j < 5; j++) {
-      ub68_132[j] += out51_0_97[l * 5 + j];
+      ub68_123[j] += out51_0_89[l * 5 + j];
     }
   }
   // %69 unbroadcast ∂CIFG: ∂b_g (batched)
-  ub69_133.fill(0);
+  ub69_124.fill(0);
   for (let l = 0; l < T_T * B; l++) {
     for (let j = 0; j < 5; j++) {
-      ub69_133[j] += out51_1_98[l * 5 + j];
+      ub69_124[j] += out51_1_90[l * 5 + j];
     }
   }
   // %70 unbroadcast ∂CIFG: ∂b_o (batched)
-  ub70_134.fill(0);
+  ub70_125.fill(0);
   for (let l = 0; l < T_T * B; l++) {
     for (let j = 0; j < 5; j++) {
-      ub70_134[j] += out51_2_99[l * 5 + j];
+      ub70_125[j] += out51_2_91[l * 5 + j];
     }
   }
   // %71 concat
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 5;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 5; c++) cat71_135[(l * 1 + r) * 15 + 0 + c] = out51_2_99[xo + r * 5 + c];
+      for (let c = 0; c < 5; c++) cat71_126[(l * 1 + r) * 15 + 0 + c] = out51_2_91[xo + r * 5 + c];
     }
   }
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 5;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 5; c++) cat71_135[(l * 1 + r) * 15 + 5 + c] = out51_1_98[xo + r * 5 + c];
+      for (let c = 0; c < 5; c++) cat71_126[(l * 1 + r) * 15 + 5 + c] = out51_1_90[xo + r * 5 + c];
     }
   }
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 5;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 5; c++) cat71_135[(l * 1 + r) * 15 + 10 + c] = out51_0_97[xo + r * 5 + c];
+      for (let c = 0; c < 5; c++) cat71_126[(l * 1 + r) * 15 + 10 + c] = out51_0_89[xo + r * 5 + c];
     }
   }
   // %72 matmul fused gate products
-  matmul137(cat71_135, packed50_94, mm72_136, T_T * B);
-  return { loss: red29_81[0], outputs: { "output": { data: out22_0_58, shape: [T_T, B, 5] } }, finalStates: { "h": { data: state22_0_56, shape: [B, 5] }, "c": { data: state22_1_57, shape: [B, 5] } }, grads: { "W_f": rows60_124, "W_g": rows61_125, "W_o": rows62_126, "U_f": rows65_129, "U_g": rows66_130, "U_o": rows67_131, "b_f": ub68_132, "b_g": ub69_133, "b_o": ub70_134 }, inputGrads: { "x": { data: mm72_136, shape: [T_T, B, 3] } }, stateGrads: { "h": { data: state51_0_95, shape: [B, 5] }, "c": { data: state51_1_96, shape: [B, 5] } } } as GradResult;
+  matmul128(cat71_126, packed50_86, mm72_127, T_T * B);
+  return { loss: red29_80[0], outputs: { "output": { data: out22_0_58, shape: [T_T, B, 5] } }, finalStates: { "h": { data: state22_0_56, shape: [B, 5] }, "c": { data: state22_1_57, shape: [B, 5] } }, grads: { "W_f": rows60_116, "W_g": rows61_117, "W_o": rows62_118, "U_f": rows65_120, "U_g": rows66_121, "U_o": rows67_122, "b_f": ub68_123, "b_g": ub69_124, "b_o": ub70_125 }, inputGrads: { "x": { data: mm72_127, shape: [T_T, B, 3] } }, stateGrads: { "h": { data: state51_0_87, shape: [B, 5] }, "c": { data: state51_1_88, shape: [B, 5] } } } as GradResult;
 }
 
 
@@ -1534,7 +1534,7 @@ function matmul70(w: Float32Array, x: Float32Array, out: Float32Array, samples: 
     }
   }
 }
-function matmul120(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
+function matmul112(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
   let s = 0;
   for (; s + 3 < samples; s += 4) {
     for (let j = 0; j < 4; j += 4) {
@@ -1645,7 +1645,7 @@ function matmul120(v: Float32Array, w: Float32Array, out: Float32Array, samples:
     }
   }
 }
-function weightGradient123(a: Float32Array, aStep: number, b: Float32Array, bStep: number, out: Float32Array, samples: number): void {
+function weightGradient115(a: Float32Array, aStep: number, b: Float32Array, bStep: number, out: Float32Array, samples: number): void {
   for (let i = 0; i < 12; i += 4) {
     for (let j = 0; j < 3; j++) {
       let a00 = 0, a10 = 0, a20 = 0, a30 = 0;
@@ -1682,7 +1682,7 @@ function weightGradient123(a: Float32Array, aStep: number, b: Float32Array, bSte
     }
   }
 }
-function weightGradient128(a: Float32Array, aStep: number, b: Float32Array, bStep: number, out: Float32Array, samples: number): void {
+function weightGradient119(a: Float32Array, aStep: number, b: Float32Array, bStep: number, out: Float32Array, samples: number): void {
   for (let i = 0; i < 12; i += 4) {
     for (let j = 0; j < 4; j += 4) {
       let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a20 = 0, a21 = 0, a22 = 0, a23 = 0, a30 = 0, a31 = 0, a32 = 0, a33 = 0;
@@ -1766,7 +1766,7 @@ function weightGradient128(a: Float32Array, aStep: number, b: Float32Array, bSte
     }
   }
 }
-function matmul137(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
+function matmul128(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
   let s = 0;
   for (; s + 3 < samples; s += 4) {
     for (let j = 0; j < 3; j++) {

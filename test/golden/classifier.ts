@@ -252,7 +252,6 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
   const v21_33 = new Float32Array(B * 16);
   const mm26_36 = new Float32Array(B * 3);
   const v27_38 = new Float32Array(B * 3);
-  const sm28_39 = new Float32Array(B * 3);
   const in0 = (inputs["x"] as Tensor).data;
   const p1 = params["summary.W_z"];
   const p2 = params["summary.W_r"];
@@ -362,6 +361,7 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
     }
   }
   // %28 softmax probabilities — 37: output probabilities = softmax(logits)
+  mm26_36.fill(0); // reused: its last value is dead
   for (let r = 0; r < B; r++) {
     const xo = r * 3;
     let max = -Infinity;
@@ -369,9 +369,9 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
     if (max !== max || max === -Infinity) max = 0;
     let total = 0;
     for (let c = 0; c < 3; c++) total += Math.exp(v27_38[xo + c] - max);
-    for (let c = 0; c < 3; c++) sm28_39[r * 3 + c] = Math.exp(v27_38[xo + c] - max) / total;
+    for (let c = 0; c < 3; c++) mm26_36[r * 3 + c] = Math.exp(v27_38[xo + c] - max) / total;
   }
-  return { outputs: { "probabilities": { data: sm28_39, shape: [B, 3] } }, finalStates: { "summary.h": { data: state21_0_21, shape: [B, 16] } } } as ForwardResult;
+  return { outputs: { "probabilities": { data: mm26_36, shape: [B, 3] } }, finalStates: { "summary.h": { data: state21_0_21, shape: [B, 16] } } } as ForwardResult;
 }
 
 // The loss and its gradient with respect to every param, input and initial state (BPTT).
@@ -381,535 +381,535 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   const { B, lengths } = checkInputs(inputs, true);
   const T_T = lengths["T"] as number;
   checkInitialStates(initialStates, B);
-  const c11_51 = new Float32Array(B * 16);
-  const stack13_53 = new Float32Array(288);
-  const mm14_55 = new Float32Array(T_T * B * 48);
-  const v18_57 = new Float32Array(T_T * B * 16);
-  const v19_58 = new Float32Array(T_T * B * 16);
-  const v20_59 = new Float32Array(T_T * B * 16);
-  const stack21_60 = new Float32Array(512);
-  const state22_0_62 = new Float32Array(B * 16);
-  const out22_0_63 = new Float32Array(B * 16);
-  const out22_1_64 = new Float32Array(T_T * B * 16);
-  const out22_2_65 = new Float32Array(T_T * B * 16);
-  const out22_3_66 = new Float32Array(T_T * B * 16);
-  const out22_4_67 = new Float32Array(T_T * B * 16);
-  const out22_5_68 = new Float32Array(T_T * B * 16);
-  const out22_6_69 = new Float32Array(T_T * B * 16);
-  const mm3_74 = new Float32Array(B * 32);
-  const v8_76 = new Float32Array(B * 16);
-  const v11_77 = new Float32Array(B * 16);
-  const v12_78 = new Float32Array(B * 16);
-  const mm13_79 = new Float32Array(B * 16);
-  const v16_81 = new Float32Array(B * 16);
-  const v18_82 = new Float32Array(B * 16);
-  const v21_83 = new Float32Array(B * 16);
-  const mm27_86 = new Float32Array(B * 3);
-  const v28_88 = new Float32Array(B * 3);
-  const sm29_89 = new Float32Array(B * 3);
-  const v30_90 = new Float32Array(B * 3);
-  const sum31_91 = new Float32Array(B);
-  const v32_92 = new Float32Array(B);
-  const red33_93 = new Float32Array(1);
-  const sm34_94 = new Float32Array(B * 3);
-  const s95 = new Float32Array(1);
-  const bt36_96 = new Float32Array(B);
-  const v37_97 = new Float32Array(B);
-  const ex38_98 = new Float32Array(B * 3);
-  const v39_99 = new Float32Array(B * 3);
-  const sum40_100 = new Float32Array(B);
-  const ex41_101 = new Float32Array(B * 3);
-  const v44_102 = new Float32Array(B * 3);
-  const ub45_103 = new Float32Array(3);
-  const mm47_104 = new Float32Array(B * 16);
-  const ub48_106 = new Float32Array(48);
-  const place55_108 = new Float32Array(T_T * B * 16);
-  const v57_109 = new Float32Array(T_T * B * 16);
-  const v59_110 = new Float32Array(T_T * B * 16);
-  const v61_111 = new Float32Array(T_T * B * 16);
-  const stack62_112 = new Float32Array(512);
-  const stack63_114 = new Float32Array(288);
-  const state64_0_116 = new Float32Array(B * 16);
-  const out64_0_117 = new Float32Array(T_T * B * 16);
-  const out64_1_118 = new Float32Array(T_T * B * 16);
-  const out64_2_119 = new Float32Array(T_T * B * 16);
-  const v2_130 = new Float32Array(B * 16);
-  const v14_131 = new Float32Array(B * 16);
-  const mm16_132 = new Float32Array(B * 16);
-  const v21_134 = new Float32Array(B * 16);
-  const v23_135 = new Float32Array(B * 16);
-  const cat24_136 = new Float32Array(B * 32);
-  const mm26_137 = new Float32Array(B * 16);
-  const v28_139 = new Float32Array(B * 16);
-  const cat69_140 = new Float32Array(T_T * B * 48);
-  const ub71_141 = new Float32Array(288);
-  const rows72_143 = new Float32Array(96);
-  const rows73_144 = new Float32Array(96);
-  const rows74_145 = new Float32Array(96);
-  const cat75_146 = new Float32Array(T_T * B * 32);
-  const ub77_147 = new Float32Array(512);
-  const rows78_149 = new Float32Array(256);
-  const rows79_150 = new Float32Array(256);
-  const ub81_151 = new Float32Array(256);
-  const ub82_153 = new Float32Array(16);
-  const ub83_154 = new Float32Array(16);
-  const ub84_155 = new Float32Array(16);
-  const cat85_156 = new Float32Array(T_T * B * 48);
-  const mm86_157 = new Float32Array(T_T * B * 6);
-  const in40 = (inputs["x"] as Tensor).data;
-  const in41 = (inputs["label"] as Tensor).data;
-  const p42 = params["summary.W_z"];
-  const p43 = params["summary.W_r"];
-  const p44 = params["summary.W_n"];
-  const p45 = params["summary.U_z"];
-  const p46 = params["summary.U_r"];
-  const p47 = params["summary.U_n"];
-  const p48 = params["summary.b_z"];
-  const p49 = params["summary.b_r"];
-  const p50 = params["summary.b_n"];
+  const c11_50 = new Float32Array(B * 16);
+  const stack13_52 = new Float32Array(288);
+  const mm14_54 = new Float32Array(T_T * B * 48);
+  const v18_56 = new Float32Array(T_T * B * 16);
+  const v19_57 = new Float32Array(T_T * B * 16);
+  const v20_58 = new Float32Array(T_T * B * 16);
+  const stack21_59 = new Float32Array(512);
+  const state22_0_61 = new Float32Array(B * 16);
+  const out22_0_62 = new Float32Array(B * 16);
+  const out22_1_63 = new Float32Array(T_T * B * 16);
+  const out22_2_64 = new Float32Array(T_T * B * 16);
+  const out22_3_65 = new Float32Array(T_T * B * 16);
+  const out22_4_66 = new Float32Array(T_T * B * 16);
+  const out22_5_67 = new Float32Array(T_T * B * 16);
+  const out22_6_68 = new Float32Array(T_T * B * 16);
+  const mm3_73 = new Float32Array(B * 32);
+  const v8_75 = new Float32Array(B * 16);
+  const v11_76 = new Float32Array(B * 16);
+  const v12_77 = new Float32Array(B * 16);
+  const mm13_78 = new Float32Array(B * 16);
+  const v16_80 = new Float32Array(B * 16);
+  const v18_81 = new Float32Array(B * 16);
+  const v21_82 = new Float32Array(B * 16);
+  const mm27_85 = new Float32Array(B * 3);
+  const v28_87 = new Float32Array(B * 3);
+  const v30_88 = new Float32Array(B * 3);
+  const sum31_89 = new Float32Array(B);
+  const v32_90 = new Float32Array(B);
+  const red33_91 = new Float32Array(1);
+  const s92 = new Float32Array(1);
+  const v39_93 = new Float32Array(B * 3);
+  const v44_94 = new Float32Array(B * 3);
+  const ub45_95 = new Float32Array(3);
+  const mm47_96 = new Float32Array(B * 16);
+  const ub48_98 = new Float32Array(48);
+  const v61_100 = new Float32Array(T_T * B * 16);
+  const out64_0_103 = new Float32Array(T_T * B * 16);
+  const out64_1_104 = new Float32Array(T_T * B * 16);
+  const out64_2_105 = new Float32Array(T_T * B * 16);
+  const v2_116 = new Float32Array(B * 16);
+  const v14_117 = new Float32Array(B * 16);
+  const mm16_118 = new Float32Array(B * 16);
+  const v21_120 = new Float32Array(B * 16);
+  const v23_121 = new Float32Array(B * 16);
+  const cat24_122 = new Float32Array(B * 32);
+  const mm26_123 = new Float32Array(B * 16);
+  const v28_125 = new Float32Array(B * 16);
+  const cat69_126 = new Float32Array(T_T * B * 48);
+  const ub71_127 = new Float32Array(288);
+  const rows72_129 = new Float32Array(96);
+  const rows73_130 = new Float32Array(96);
+  const rows74_131 = new Float32Array(96);
+  const cat75_132 = new Float32Array(T_T * B * 32);
+  const rows78_134 = new Float32Array(256);
+  const rows79_135 = new Float32Array(256);
+  const ub81_136 = new Float32Array(256);
+  const ub82_138 = new Float32Array(16);
+  const ub83_139 = new Float32Array(16);
+  const ub84_140 = new Float32Array(16);
+  const cat85_141 = new Float32Array(T_T * B * 48);
+  const mm86_142 = new Float32Array(T_T * B * 6);
+  const in39 = (inputs["x"] as Tensor).data;
+  const in40 = (inputs["label"] as Tensor).data;
+  const p41 = params["summary.W_z"];
+  const p42 = params["summary.W_r"];
+  const p43 = params["summary.W_n"];
+  const p44 = params["summary.U_z"];
+  const p45 = params["summary.U_r"];
+  const p46 = params["summary.U_n"];
+  const p47 = params["summary.b_z"];
+  const p48 = params["summary.b_r"];
+  const p49 = params["summary.b_n"];
   // %12 state_init summary.h — 10: state h: [H]
-  const init12_52 = initialStates["summary.h"] ?? c11_51;
+  const init12_51 = initialStates["summary.h"] ?? c11_50;
   // %13 stack_rows packed W_z, W_r, W_n
-  let packed13_54 = packed?.["summary.W_z+summary.W_r+summary.W_n"];
-  if (packed13_54 === undefined) {
+  let packed13_53 = packed?.["summary.W_z+summary.W_r+summary.W_n"];
+  if (packed13_53 === undefined) {
     for (let l = 0; l < 1; l++) {
-      stack13_53.set(p42.subarray(l * 96, (l + 1) * 96), l * 288 + 0);
+      stack13_52.set(p41.subarray(l * 96, (l + 1) * 96), l * 288 + 0);
     }
     for (let l = 0; l < 1; l++) {
-      stack13_53.set(p43.subarray(l * 96, (l + 1) * 96), l * 288 + 96);
+      stack13_52.set(p42.subarray(l * 96, (l + 1) * 96), l * 288 + 96);
     }
     for (let l = 0; l < 1; l++) {
-      stack13_53.set(p44.subarray(l * 96, (l + 1) * 96), l * 288 + 192);
+      stack13_52.set(p43.subarray(l * 96, (l + 1) * 96), l * 288 + 192);
     }
-    packed13_54 = stack13_53;
+    packed13_53 = stack13_52;
   }
   // %14 matmul fused gates — 21: z = sigmoid(W_z @ x + U_z @ h + b_z)
-  matmul56(packed13_54, in40, mm14_55, T_T * B);
+  matmul55(packed13_53, in39, mm14_54, T_T * B);
   // %18 add
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 16;
     for (let j = 0; j < 16; j++) {
-      v18_57[o + j] = mm14_55[l * 48 + 0 + j] + p48[j];
+      v18_56[o + j] = mm14_54[l * 48 + 0 + j] + p47[j];
     }
   }
   // %19 add
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 16;
     for (let j = 0; j < 16; j++) {
-      v19_58[o + j] = mm14_55[l * 48 + 16 + j] + p49[j];
+      v19_57[o + j] = mm14_54[l * 48 + 16 + j] + p48[j];
     }
   }
   // %20 add
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 16;
     for (let j = 0; j < 16; j++) {
-      v20_59[o + j] = mm14_55[l * 48 + 32 + j] + p50[j];
+      v20_58[o + j] = mm14_54[l * 48 + 32 + j] + p49[j];
     }
   }
   // %21 stack_rows packed U_z, U_r
-  let packed21_61 = packed?.["summary.U_z+summary.U_r"];
-  if (packed21_61 === undefined) {
+  let packed21_60 = packed?.["summary.U_z+summary.U_r"];
+  if (packed21_60 === undefined) {
     for (let l = 0; l < 1; l++) {
-      stack21_60.set(p45.subarray(l * 256, (l + 1) * 256), l * 512 + 0);
+      stack21_59.set(p44.subarray(l * 256, (l + 1) * 256), l * 512 + 0);
     }
     for (let l = 0; l < 1; l++) {
-      stack21_60.set(p46.subarray(l * 256, (l + 1) * 256), l * 512 + 256);
+      stack21_59.set(p45.subarray(l * 256, (l + 1) * 256), l * 512 + 256);
     }
-    packed21_61 = stack21_60;
+    packed21_60 = stack21_59;
   }
   // %22 scan summary — 33: layer summary = GRU(I, H) over x returns last
-  state22_0_62.set(init12_52);
-  const steps70 = T_T;
+  state22_0_61.set(init12_51);
+  const steps69 = T_T;
   // summary: from the first step to the last
-  for (let s = 0; s < steps70; s++) {
+  for (let s = 0; s < steps69; s++) {
     const t = s;
-    const x22_0_71 = v18_57.subarray(t * B * 16, (t + 1) * B * 16);
-    const x22_1_72 = v19_58.subarray(t * B * 16, (t + 1) * B * 16);
-    const x22_2_73 = v20_59.subarray(t * B * 16, (t + 1) * B * 16);
+    const x22_0_70 = v18_56.subarray(t * B * 16, (t + 1) * B * 16);
+    const x22_1_71 = v19_57.subarray(t * B * 16, (t + 1) * B * 16);
+    const x22_2_72 = v20_58.subarray(t * B * 16, (t + 1) * B * 16);
     // %3 matmul fused gates — 21: z = sigmoid(W_z @ x + U_z @ h + b_z)
-    matmul75(packed21_61, state22_0_62, mm3_74, B);
+    matmul74(packed21_60, state22_0_61, mm3_73, B);
     // %8 sigmoid z — 21: z = sigmoid(W_z @ x + U_z @ h + b_z)
     for (let l = 0; l < B; l++) {
       const o = l * 16;
       for (let j = 0; j < 16; j++) {
-        v8_76[o + j] = 1 / (1 + Math.exp(-(x22_0_71[l * 16 + j] + mm3_74[l * 32 + 0 + j])));
+        v8_75[o + j] = 1 / (1 + Math.exp(-(x22_0_70[l * 16 + j] + mm3_73[l * 32 + 0 + j])));
       }
     }
     // %11 sigmoid r — 22: r = sigmoid(W_r @ x + U_r @ h + b_r)
     for (let l = 0; l < B; l++) {
       const o = l * 16;
       for (let j = 0; j < 16; j++) {
-        v11_77[o + j] = 1 / (1 + Math.exp(-(x22_1_72[l * 16 + j] + mm3_74[l * 32 + 16 + j])));
+        v11_76[o + j] = 1 / (1 + Math.exp(-(x22_1_71[l * 16 + j] + mm3_73[l * 32 + 16 + j])));
       }
     }
     // %12 mul — 23: n = tanh(W_n @ x + U_n @ (r * h) + b_n)
     for (let l = 0; l < B; l++) {
       const o = l * 16;
       for (let j = 0; j < 16; j++) {
-        v12_78[o + j] = v11_77[l * 16 + j] * state22_0_62[l * 16 + j];
+        v12_77[o + j] = v11_76[l * 16 + j] * state22_0_61[l * 16 + j];
       }
     }
     // %13 matmul — 23: n = tanh(W_n @ x + U_n @ (r * h) + b_n)
-    matmul80(p47, v12_78, mm13_79, B);
+    matmul79(p46, v12_77, mm13_78, B);
     // %16 tanh n — 23: n = tanh(W_n @ x + U_n @ (r * h) + b_n)
     for (let l = 0; l < B; l++) {
       const o = l * 16;
       for (let j = 0; j < 16; j++) {
-        v16_81[o + j] = Math.tanh((x22_2_73[l * 16 + j] + mm13_79[l * 16 + j]));
+        v16_80[o + j] = Math.tanh((x22_2_72[l * 16 + j] + mm13_78[l * 16 + j]));
       }
     }
     // %18 sub — 24: h' = (1 - z) * n + z * h
     for (let l = 0; l < B; l++) {
       const o = l * 16;
       for (let j = 0; j < 16; j++) {
-        v18_82[o + j] = 1 - v8_76[l * 16 + j];
+        v18_81[o + j] = 1 - v8_75[l * 16 + j];
       }
     }
     // %21 add h' — 24: h' = (1 - z) * n + z * h
     for (let l = 0; l < B; l++) {
       const o = l * 16;
       for (let j = 0; j < 16; j++) {
-        v21_83[o + j] = (v18_82[l * 16 + j] * v16_81[l * 16 + j]) + (v8_76[l * 16 + j] * state22_0_62[l * 16 + j]);
+        v21_82[o + j] = (v18_81[l * 16 + j] * v16_80[l * 16 + j]) + (v8_75[l * 16 + j] * state22_0_61[l * 16 + j]);
       }
     }
-    out22_0_63.set(v21_83);
-    out22_1_64.set(v8_76, t * v8_76.length);
-    out22_2_65.set(v16_81, t * v16_81.length);
-    out22_3_66.set(v18_82, t * v18_82.length);
-    out22_4_67.set(v12_78, t * v12_78.length);
-    out22_5_68.set(v11_77, t * v11_77.length);
-    out22_6_69.set(state22_0_62, t * state22_0_62.length);
-    state22_0_62.set(v21_83);
+    out22_0_62.set(v21_82);
+    out22_1_63.set(v8_75, t * v8_75.length);
+    out22_2_64.set(v16_80, t * v16_80.length);
+    out22_3_65.set(v18_81, t * v18_81.length);
+    out22_4_66.set(v12_77, t * v12_77.length);
+    out22_5_67.set(v11_76, t * v11_76.length);
+    out22_6_68.set(state22_0_61, t * state22_0_61.length);
+    state22_0_61.set(v21_82);
   }
-  const p84 = params["logits.W"];
-  const p85 = params["logits.b"];
+  const p83 = params["logits.W"];
+  const p84 = params["logits.b"];
   // %27 matmul — 7: /// applies to h before the recurrent product.
-  matmul87(p84, out22_0_63, mm27_86, B);
+  matmul86(p83, out22_0_62, mm27_85, B);
   // %28 add y — 7: /// applies to h before the recurrent product.
   for (let l = 0; l < B; l++) {
     const o = l * 3;
     for (let j = 0; j < 3; j++) {
-      v28_88[o + j] = mm27_86[l * 3 + j] + p85[j];
+      v28_87[o + j] = mm27_85[l * 3 + j] + p84[j];
     }
   }
   // %29 log_softmax loss — 36: loss cross_entropy(logits, label)
+  mm27_85.fill(0); // reused: its last value is dead
   for (let r = 0; r < B; r++) {
     const xo = r * 3;
     let max = -Infinity;
-    for (let c = 0; c < 3; c++) max = Math.max(max, v28_88[xo + c]);
+    for (let c = 0; c < 3; c++) max = Math.max(max, v28_87[xo + c]);
     if (max !== max || max === -Infinity) max = 0;
     let total = 0;
-    for (let c = 0; c < 3; c++) total += Math.exp(v28_88[xo + c] - max);
+    for (let c = 0; c < 3; c++) total += Math.exp(v28_87[xo + c] - max);
     const shift = max + Math.log(total);
-    for (let c = 0; c < 3; c++) sm29_89[r * 3 + c] = v28_88[xo + c] - shift;
+    for (let c = 0; c < 3; c++) mm27_85[r * 3 + c] = v28_87[xo + c] - shift;
   }
   // %30 mul loss — 36: loss cross_entropy(logits, label)
   for (let l = 0; l < B; l++) {
     const o = l * 3;
     for (let j = 0; j < 3; j++) {
-      v30_90[o + j] = in41[l * 3 + j] * sm29_89[l * 3 + j];
+      v30_88[o + j] = in40[l * 3 + j] * mm27_85[l * 3 + j];
     }
   }
   // %31 sum loss — 36: loss cross_entropy(logits, label)
   for (let r = 0; r < B; r++) {
     let acc = 0;
-    for (let c = 0; c < 3; c++) acc += v30_90[r * 3 + c];
-    sum31_91[r * 1] = acc;
+    for (let c = 0; c < 3; c++) acc += v30_88[r * 3 + c];
+    sum31_89[r * 1] = acc;
   }
   // %32 neg loss — 36: loss cross_entropy(logits, label)
   for (let l = 0; l < B; l++) {
-    v32_92[l] = -sum31_91[l * 1 + 0];
+    v32_90[l] = -sum31_89[l * 1 + 0];
   }
   // %33 reduce_lead loss — 36: loss cross_entropy(logits, label)
-  red33_93.fill(0);
-  for (let l = 0; l < B; l++) for (let j = 0; j < 1; j++) red33_93[j] += v32_92[l * 1 + j];
-  for (let j = 0; j < 1; j++) red33_93[j] /= B;
+  red33_91.fill(0);
+  for (let l = 0; l < B; l++) for (let j = 0; j < 1; j++) red33_91[j] += v32_90[l * 1 + j];
+  for (let j = 0; j < 1; j++) red33_91[j] /= B;
   // %34 softmax probabilities — 37: output probabilities = softmax(logits)
+  v30_88.fill(0); // reused: its last value is dead
   for (let r = 0; r < B; r++) {
     const xo = r * 3;
     let max = -Infinity;
-    for (let c = 0; c < 3; c++) max = Math.max(max, v28_88[xo + c]);
+    for (let c = 0; c < 3; c++) max = Math.max(max, v28_87[xo + c]);
     if (max !== max || max === -Infinity) max = 0;
     let total = 0;
-    for (let c = 0; c < 3; c++) total += Math.exp(v28_88[xo + c] - max);
-    for (let c = 0; c < 3; c++) sm34_94[r * 3 + c] = Math.exp(v28_88[xo + c] - max) / total;
+    for (let c = 0; c < 3; c++) total += Math.exp(v28_87[xo + c] - max);
+    for (let c = 0; c < 3; c++) v30_88[r * 3 + c] = Math.exp(v28_87[xo + c] - max) / total;
   }
   // %36 broadcast_to ∂loss — 36: loss cross_entropy(logits, label)
-  s95.fill(1);
+  s92.fill(1);
+  v32_90.fill(0); // reused: its last value is dead
   for (let l = 0; l < B; l++) {
-    bt36_96[l] = s95[0] / ((B) / s95.length);
+    v32_90[l] = s92[0] / ((B) / s92.length);
   }
   // %37 neg ∂loss — 36: loss cross_entropy(logits, label)
+  sum31_89.fill(0); // reused: its last value is dead
   for (let l = 0; l < B; l++) {
-    v37_97[l] = -bt36_96[l * 1 + 0];
+    sum31_89[l] = -v32_90[l * 1 + 0];
   }
   // %38 expand_last ∂loss — 36: loss cross_entropy(logits, label)
-  for (let r = 0; r < v37_97.length; r++) {
-    const v = v37_97[r];
-    for (let c = 0; c < 3; c++) ex38_98[r * 3 + c] = v;
+  v28_87.fill(0); // reused: its last value is dead
+  for (let r = 0; r < sum31_89.length; r++) {
+    const v = sum31_89[r];
+    for (let c = 0; c < 3; c++) v28_87[r * 3 + c] = v;
   }
   // %39 mul ∂loss — 36: loss cross_entropy(logits, label)
   for (let l = 0; l < B; l++) {
     const o = l * 3;
     for (let j = 0; j < 3; j++) {
-      v39_99[o + j] = ex38_98[l * 3 + j] * in41[l * 3 + j];
+      v39_93[o + j] = v28_87[l * 3 + j] * in40[l * 3 + j];
     }
   }
   // %40 sum ∂loss — 36: loss cross_entropy(logits, label)
+  sum31_89.fill(0); // reused: its last value is dead
   for (let r = 0; r < B; r++) {
     let acc = 0;
-    for (let c = 0; c < 3; c++) acc += v39_99[r * 3 + c];
-    sum40_100[r * 1] = acc;
+    for (let c = 0; c < 3; c++) acc += v39_93[r * 3 + c];
+    sum31_89[r * 1] = acc;
   }
   // %41 expand_last ∂loss — 36: loss cross_entropy(logits, label)
-  for (let r = 0; r < sum40_100.length; r++) {
-    const v = sum40_100[r];
-    for (let c = 0; c < 3; c++) ex41_101[r * 3 + c] = v;
+  v28_87.fill(0); // reused: its last value is dead
+  for (let r = 0; r < sum31_89.length; r++) {
+    const v = sum31_89[r];
+    for (let c = 0; c < 3; c++) v28_87[r * 3 + c] = v;
   }
   // %44 sub ∂loss — 36: loss cross_entropy(logits, label)
   for (let l = 0; l < B; l++) {
     const o = l * 3;
     for (let j = 0; j < 3; j++) {
-      v44_102[o + j] = v39_99[l * 3 + j] - ((Math.exp(sm29_89[l * 3 + j])) * ex41_101[l * 3 + j]);
+      v44_94[o + j] = v39_93[l * 3 + j] - ((Math.exp(mm27_85[l * 3 + j])) * v28_87[l * 3 + j]);
     }
   }
   // %45 unbroadcast
-  ub45_103.fill(0);
+  ub45_95.fill(0);
   for (let l = 0; l < B; l++) {
     for (let j = 0; j < 3; j++) {
-      ub45_103[j] += v44_102[l * 3 + j];
+      ub45_95[j] += v44_94[l * 3 + j];
     }
   }
   // %47 matmul — 7: /// applies to h before the recurrent product.
-  matmul105(v44_102, p84, mm47_104, B);
+  matmul97(v44_94, p83, mm47_96, B);
   // %48 unbroadcast
-  ub48_106.fill(0);
-  weightGradient107(v44_102, 3, out22_0_63, 16, ub48_106, B);
+  ub48_98.fill(0);
+  weightGradient99(v44_94, 3, out22_0_62, 16, ub48_98, B);
   // %55 time_place
-  place55_108.fill(0);
-  place55_108.set(mm47_104, (T_T - 1) * B * 16);
+  v20_58.fill(0); // reused: its last value is dead
+  v20_58.fill(0);
+  v20_58.set(mm47_96, (T_T - 1) * B * 16);
   // %57 sub ∂n — 23: n = tanh(W_n @ x + U_n @ (r * h) + b_n)
+  v19_57.fill(0); // reused: its last value is dead
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 16;
     for (let j = 0; j < 16; j++) {
-      v57_109[o + j] = 1 - (out22_2_65[l * 16 + j] * out22_2_65[l * 16 + j]);
+      v19_57[o + j] = 1 - (out22_2_64[l * 16 + j] * out22_2_64[l * 16 + j]);
     }
   }
   // %59 mul ∂r — 22: r = sigmoid(W_r @ x + U_r @ h + b_r)
+  v18_56.fill(0); // reused: its last value is dead
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 16;
     for (let j = 0; j < 16; j++) {
-      v59_110[o + j] = out22_5_68[l * 16 + j] * (1 - out22_5_68[l * 16 + j]);
+      v18_56[o + j] = out22_5_67[l * 16 + j] * (1 - out22_5_67[l * 16 + j]);
     }
   }
   // %61 mul ∂z — 21: z = sigmoid(W_z @ x + U_z @ h + b_z)
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 16;
     for (let j = 0; j < 16; j++) {
-      v61_111[o + j] = out22_1_64[l * 16 + j] * (1 - out22_1_64[l * 16 + j]);
+      v61_100[o + j] = out22_1_63[l * 16 + j] * (1 - out22_1_63[l * 16 + j]);
     }
   }
   // %62 stack_rows packed U_r, U_z
-  let packed62_113 = packed?.["summary.U_r+summary.U_z"];
-  if (packed62_113 === undefined) {
+  stack21_59.fill(0); // reused: its last value is dead
+  let packed62_101 = packed?.["summary.U_r+summary.U_z"];
+  if (packed62_101 === undefined) {
     for (let l = 0; l < 1; l++) {
-      stack62_112.set(p46.subarray(l * 256, (l + 1) * 256), l * 512 + 0);
+      stack21_59.set(p45.subarray(l * 256, (l + 1) * 256), l * 512 + 0);
     }
     for (let l = 0; l < 1; l++) {
-      stack62_112.set(p45.subarray(l * 256, (l + 1) * 256), l * 512 + 256);
+      stack21_59.set(p44.subarray(l * 256, (l + 1) * 256), l * 512 + 256);
     }
-    packed62_113 = stack62_112;
+    packed62_101 = stack21_59;
   }
   // %63 stack_rows packed W_n, W_r, W_z
-  let packed63_115 = packed?.["summary.W_n+summary.W_r+summary.W_z"];
-  if (packed63_115 === undefined) {
+  stack13_52.fill(0); // reused: its last value is dead
+  let packed63_102 = packed?.["summary.W_n+summary.W_r+summary.W_z"];
+  if (packed63_102 === undefined) {
     for (let l = 0; l < 1; l++) {
-      stack63_114.set(p44.subarray(l * 96, (l + 1) * 96), l * 288 + 0);
+      stack13_52.set(p43.subarray(l * 96, (l + 1) * 96), l * 288 + 0);
     }
     for (let l = 0; l < 1; l++) {
-      stack63_114.set(p43.subarray(l * 96, (l + 1) * 96), l * 288 + 96);
+      stack13_52.set(p42.subarray(l * 96, (l + 1) * 96), l * 288 + 96);
     }
     for (let l = 0; l < 1; l++) {
-      stack63_114.set(p42.subarray(l * 96, (l + 1) * 96), l * 288 + 192);
+      stack13_52.set(p41.subarray(l * 96, (l + 1) * 96), l * 288 + 192);
     }
-    packed63_115 = stack63_114;
+    packed63_102 = stack13_52;
   }
   // %64 scan ∂summary — 33: layer summary = GRU(I, H) over x returns last
-  state64_0_116.set(c11_51);
-  const steps120 = T_T;
+  mm47_96.fill(0); // reused: its last value is dead
+  mm47_96.set(c11_50);
+  const steps106 = T_T;
   // ∂summary: from the last step to the first
-  for (let s = 0; s < steps120; s++) {
+  for (let s = 0; s < steps106; s++) {
     const t = T_T - 1 - s;
-    const x64_0_121 = place55_108.subarray(t * B * 16, (t + 1) * B * 16);
-    const x64_1_122 = out22_6_69.subarray(t * B * 16, (t + 1) * B * 16);
-    const x64_2_123 = out22_1_64.subarray(t * B * 16, (t + 1) * B * 16);
-    const x64_3_124 = out22_2_65.subarray(t * B * 16, (t + 1) * B * 16);
-    const x64_4_125 = out22_3_66.subarray(t * B * 16, (t + 1) * B * 16);
-    const x64_5_126 = out22_5_68.subarray(t * B * 16, (t + 1) * B * 16);
-    const x64_6_127 = v57_109.subarray(t * B * 16, (t + 1) * B * 16);
-    const x64_7_128 = v59_110.subarray(t * B * 16, (t + 1) * B * 16);
-    const x64_8_129 = v61_111.subarray(t * B * 16, (t + 1) * B * 16);
+    const x64_0_107 = v20_58.subarray(t * B * 16, (t + 1) * B * 16);
+    const x64_1_108 = out22_6_68.subarray(t * B * 16, (t + 1) * B * 16);
+    const x64_2_109 = out22_1_63.subarray(t * B * 16, (t + 1) * B * 16);
+    const x64_3_110 = out22_2_64.subarray(t * B * 16, (t + 1) * B * 16);
+    const x64_4_111 = out22_3_65.subarray(t * B * 16, (t + 1) * B * 16);
+    const x64_5_112 = out22_5_67.subarray(t * B * 16, (t + 1) * B * 16);
+    const x64_6_113 = v19_57.subarray(t * B * 16, (t + 1) * B * 16);
+    const x64_7_114 = v18_56.subarray(t * B * 16, (t + 1) * B * 16);
+    const x64_8_115 = v61_100.subarray(t * B * 16, (t + 1) * B * 16);
     // %2 add
     for (let l = 0; l < B; l++) {
       const o = l * 16;
       for (let j = 0; j < 16; j++) {
-        v2_130[o + j] = state64_0_116[l * 16 + j] + x64_0_121[l * 16 + j];
+        v2_116[o + j] = mm47_96[l * 16 + j] + x64_0_107[l * 16 + j];
       }
     }
     // %14 mul ∂n — 23: n = tanh(W_n @ x + U_n @ (r * h) + b_n)
     for (let l = 0; l < B; l++) {
       const o = l * 16;
       for (let j = 0; j < 16; j++) {
-        v14_131[o + j] = (v2_130[l * 16 + j] * x64_4_125[l * 16 + j]) * x64_6_127[l * 16 + j];
+        v14_117[o + j] = (v2_116[l * 16 + j] * x64_4_111[l * 16 + j]) * x64_6_113[l * 16 + j];
       }
     }
     // %16 matmul — 23: n = tanh(W_n @ x + U_n @ (r * h) + b_n)
-    matmul133(v14_131, p47, mm16_132, B);
+    matmul119(v14_117, p46, mm16_118, B);
     // %21 mul ∂r — 22: r = sigmoid(W_r @ x + U_r @ h + b_r)
     for (let l = 0; l < B; l++) {
       const o = l * 16;
       for (let j = 0; j < 16; j++) {
-        v21_134[o + j] = (mm16_132[l * 16 + j] * x64_1_122[l * 16 + j]) * x64_7_128[l * 16 + j];
+        v21_120[o + j] = (mm16_118[l * 16 + j] * x64_1_108[l * 16 + j]) * x64_7_114[l * 16 + j];
       }
     }
     // %23 mul ∂z — 21: z = sigmoid(W_z @ x + U_z @ h + b_z)
     for (let l = 0; l < B; l++) {
       const o = l * 16;
       for (let j = 0; j < 16; j++) {
-        v23_135[o + j] = ((v2_130[l * 16 + j] * x64_1_122[l * 16 + j]) + (-(v2_130[l * 16 + j] * x64_3_124[l * 16 + j]))) * x64_8_129[l * 16 + j];
+        v23_121[o + j] = ((v2_116[l * 16 + j] * x64_1_108[l * 16 + j]) + (-(v2_116[l * 16 + j] * x64_3_110[l * 16 + j]))) * x64_8_115[l * 16 + j];
       }
     }
     // %24 concat
     for (let l = 0; l < B; l++) {
       const xo = l * 16;
       for (let r = 0; r < 1; r++) {
-        for (let c = 0; c < 16; c++) cat24_136[(l * 1 + r) * 32 + 0 + c] = v21_134[xo + r * 16 + c];
+        for (let c = 0; c < 16; c++) cat24_122[(l * 1 + r) * 32 + 0 + c] = v21_120[xo + r * 16 + c];
       }
     }
     for (let l = 0; l < B; l++) {
       const xo = l * 16;
       for (let r = 0; r < 1; r++) {
-        for (let c = 0; c < 16; c++) cat24_136[(l * 1 + r) * 32 + 16 + c] = v23_135[xo + r * 16 + c];
+        for (let c = 0; c < 16; c++) cat24_122[(l * 1 + r) * 32 + 16 + c] = v23_121[xo + r * 16 + c];
       }
     }
     // %26 matmul fused gate products
-    matmul138(cat24_136, packed62_113, mm26_137, B);
+    matmul124(cat24_122, packed62_101, mm26_123, B);
     // %28 add
     for (let l = 0; l < B; l++) {
       const o = l * 16;
       for (let j = 0; j < 16; j++) {
-        v28_139[o + j] = (mm26_137[l * 16 + j] + (v2_130[l * 16 + j] * x64_2_123[l * 16 + j])) + (mm16_132[l * 16 + j] * x64_5_126[l * 16 + j]);
+        v28_125[o + j] = (mm26_123[l * 16 + j] + (v2_116[l * 16 + j] * x64_2_109[l * 16 + j])) + (mm16_118[l * 16 + j] * x64_5_112[l * 16 + j]);
       }
     }
-    out64_0_117.set(v23_135, t * v23_135.length);
-    out64_1_118.set(v21_134, t * v21_134.length);
-    out64_2_119.set(v14_131, t * v14_131.length);
-    state64_0_116.set(v28_139);
+    out64_0_103.set(v23_121, t * v23_121.length);
+    out64_1_104.set(v21_120, t * v21_120.length);
+    out64_2_105.set(v14_117, t * v14_117.length);
+    mm47_96.set(v28_125);
   }
   // %69 concat
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 16;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 16; c++) cat69_140[(l * 1 + r) * 48 + 0 + c] = out64_0_117[xo + r * 16 + c];
+      for (let c = 0; c < 16; c++) cat69_126[(l * 1 + r) * 48 + 0 + c] = out64_0_103[xo + r * 16 + c];
     }
   }
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 16;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 16; c++) cat69_140[(l * 1 + r) * 48 + 16 + c] = out64_1_118[xo + r * 16 + c];
+      for (let c = 0; c < 16; c++) cat69_126[(l * 1 + r) * 48 + 16 + c] = out64_1_104[xo + r * 16 + c];
     }
   }
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 16;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 16; c++) cat69_140[(l * 1 + r) * 48 + 32 + c] = out64_2_119[xo + r * 16 + c];
+      for (let c = 0; c < 16; c++) cat69_126[(l * 1 + r) * 48 + 32 + c] = out64_2_105[xo + r * 16 + c];
     }
   }
   // %71 unbroadcast fused weight gradients
-  ub71_141.fill(0);
-  weightGradient142(cat69_140, 48, in40, 6, ub71_141, T_T * B);
+  ub71_127.fill(0);
+  weightGradient128(cat69_126, 48, in39, 6, ub71_127, T_T * B);
   // %72 slice_rows ∂summary: ∂W_z (batched)
   for (let l = 0; l < 1; l++) {
-    rows72_143.set(ub71_141.subarray(l * 288 + 0, l * 288 + 96), l * 96);
+    rows72_129.set(ub71_127.subarray(l * 288 + 0, l * 288 + 96), l * 96);
   }
   // %73 slice_rows ∂summary: ∂W_r (batched)
   for (let l = 0; l < 1; l++) {
-    rows73_144.set(ub71_141.subarray(l * 288 + 96, l * 288 + 192), l * 96);
+    rows73_130.set(ub71_127.subarray(l * 288 + 96, l * 288 + 192), l * 96);
   }
   // %74 slice_rows ∂summary: ∂W_n (batched)
   for (let l = 0; l < 1; l++) {
-    rows74_145.set(ub71_141.subarray(l * 288 + 192, l * 288 + 288), l * 96);
+    rows74_131.set(ub71_127.subarray(l * 288 + 192, l * 288 + 288), l * 96);
   }
   // %75 concat
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 16;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 16; c++) cat75_146[(l * 1 + r) * 32 + 0 + c] = out64_0_117[xo + r * 16 + c];
+      for (let c = 0; c < 16; c++) cat75_132[(l * 1 + r) * 32 + 0 + c] = out64_0_103[xo + r * 16 + c];
     }
   }
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 16;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 16; c++) cat75_146[(l * 1 + r) * 32 + 16 + c] = out64_1_118[xo + r * 16 + c];
+      for (let c = 0; c < 16; c++) cat75_132[(l * 1 + r) * 32 + 16 + c] = out64_1_104[xo + r * 16 + c];
     }
   }
   // %77 unbroadcast fused weight gradients
-  ub77_147.fill(0);
-  weightGradient148(cat75_146, 32, out22_6_69, 16, ub77_147, T_T * B);
+  stack21_59.fill(0); // reused: its last value is dead
+  stack21_59.fill(0);
+  weightGradient133(cat75_132, 32, out22_6_68, 16, stack21_59, T_T * B);
   // %78 slice_rows ∂summary: ∂U_z (batched)
   for (let l = 0; l < 1; l++) {
-    rows78_149.set(ub77_147.subarray(l * 512 + 0, l * 512 + 256), l * 256);
+    rows78_134.set(stack21_59.subarray(l * 512 + 0, l * 512 + 256), l * 256);
   }
   // %79 slice_rows ∂summary: ∂U_r (batched)
   for (let l = 0; l < 1; l++) {
-    rows79_150.set(ub77_147.subarray(l * 512 + 256, l * 512 + 512), l * 256);
+    rows79_135.set(stack21_59.subarray(l * 512 + 256, l * 512 + 512), l * 256);
   }
   // %81 unbroadcast ∂summary: ∂U_n (batched)
-  ub81_151.fill(0);
-  weightGradient152(out64_2_119, 16, out22_4_67, 16, ub81_151, T_T * B);
+  ub81_136.fill(0);
+  weightGradient137(out64_2_105, 16, out22_4_66, 16, ub81_136, T_T * B);
   // %82 unbroadcast ∂summary: ∂b_z (batched)
-  ub82_153.fill(0);
+  ub82_138.fill(0);
   for (let l = 0; l < T_T * B; l++) {
     for (let j = 0; j < 16; j++) {
-      ub82_153[j] += out64_0_117[l * 16 + j];
+      ub82_138[j] += out64_0_103[l * 16 + j];
     }
   }
   // %83 unbroadcast ∂summary: ∂b_r (batched)
-  ub83_154.fill(0);
+  ub83_139.fill(0);
   for (let l = 0; l < T_T * B; l++) {
     for (let j = 0; j < 16; j++) {
-      ub83_154[j] += out64_1_118[l * 16 + j];
+      ub83_139[j] += out64_1_104[l * 16 + j];
     }
   }
   // %84 unbroadcast ∂summary: ∂b_n (batched)
-  ub84_155.fill(0);
+  ub84_140.fill(0);
   for (let l = 0; l < T_T * B; l++) {
     for (let j = 0; j < 16; j++) {
-      ub84_155[j] += out64_2_119[l * 16 + j];
+      ub84_140[j] += out64_2_105[l * 16 + j];
     }
   }
   // %85 concat
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 16;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 16; c++) cat85_156[(l * 1 + r) * 48 + 0 + c] = out64_2_119[xo + r * 16 + c];
+      for (let c = 0; c < 16; c++) cat85_141[(l * 1 + r) * 48 + 0 + c] = out64_2_105[xo + r * 16 + c];
     }
   }
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 16;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 16; c++) cat85_156[(l * 1 + r) * 48 + 16 + c] = out64_1_118[xo + r * 16 + c];
+      for (let c = 0; c < 16; c++) cat85_141[(l * 1 + r) * 48 + 16 + c] = out64_1_104[xo + r * 16 + c];
     }
   }
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 16;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 16; c++) cat85_156[(l * 1 + r) * 48 + 32 + c] = out64_0_117[xo + r * 16 + c];
+      for (let c = 0; c < 16; c++) cat85_141[(l * 1 + r) * 48 + 32 + c] = out64_0_103[xo + r * 16 + c];
     }
   }
   // %86 matmul fused gate products
-  matmul158(cat85_156, packed63_115, mm86_157, T_T * B);
-  return { loss: red33_93[0], outputs: { "probabilities": { data: sm34_94, shape: [B, 3] } }, finalStates: { "summary.h": { data: state22_0_62, shape: [B, 16] } }, grads: { "summary.W_z": rows72_143, "summary.W_r": rows73_144, "summary.W_n": rows74_145, "summary.U_z": rows78_149, "summary.U_r": rows79_150, "summary.U_n": ub81_151, "summary.b_z": ub82_153, "summary.b_r": ub83_154, "summary.b_n": ub84_155, "logits.W": ub48_106, "logits.b": ub45_103 }, inputGrads: { "x": { data: mm86_157, shape: [T_T, B, 6] } }, stateGrads: { "summary.h": { data: state64_0_116, shape: [B, 16] } } } as GradResult;
+  matmul143(cat85_141, packed63_102, mm86_142, T_T * B);
+  return { loss: red33_91[0], outputs: { "probabilities": { data: v30_88, shape: [B, 3] } }, finalStates: { "summary.h": { data: state22_0_61, shape: [B, 16] } }, grads: { "summary.W_z": rows72_129, "summary.W_r": rows73_130, "summary.W_n": rows74_131, "summary.U_z": rows78_134, "summary.U_r": rows79_135, "summary.U_n": ub81_136, "summary.b_z": ub82_138, "summary.b_r": ub83_139, "summary.b_n": ub84_140, "logits.W": ub48_98, "logits.b": ub45_95 }, inputGrads: { "x": { data: mm86_142, shape: [T_T, B, 6] } }, stateGrads: { "summary.h": { data: mm47_96, shape: [B, 16] } } } as GradResult;
 }
 
 
@@ -1327,7 +1327,7 @@ function matmul37(w: Float32Array, x: Float32Array, out: Float32Array, samples: 
     }
   }
 }
-function matmul56(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
+function matmul55(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
   let s = 0;
   for (; s + 3 < samples; s += 4) {
     for (let i = 0; i < 48; i += 4) {
@@ -1426,7 +1426,7 @@ function matmul56(w: Float32Array, x: Float32Array, out: Float32Array, samples: 
     }
   }
 }
-function matmul75(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
+function matmul74(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
   let s = 0;
   for (; s + 3 < samples; s += 4) {
     for (let i = 0; i < 32; i += 4) {
@@ -1525,7 +1525,7 @@ function matmul75(w: Float32Array, x: Float32Array, out: Float32Array, samples: 
     }
   }
 }
-function matmul80(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
+function matmul79(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
   let s = 0;
   for (; s + 3 < samples; s += 4) {
     for (let i = 0; i < 16; i += 4) {
@@ -1624,7 +1624,7 @@ function matmul80(w: Float32Array, x: Float32Array, out: Float32Array, samples: 
     }
   }
 }
-function matmul87(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
+function matmul86(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
   let s = 0;
   for (; s + 3 < samples; s += 4) {
     for (let i = 0; i < 3; i++) {
@@ -1665,7 +1665,7 @@ function matmul87(w: Float32Array, x: Float32Array, out: Float32Array, samples: 
     }
   }
 }
-function matmul105(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
+function matmul97(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
   let s = 0;
   for (; s + 3 < samples; s += 4) {
     for (let j = 0; j < 16; j += 4) {
@@ -1754,7 +1754,7 @@ function matmul105(v: Float32Array, w: Float32Array, out: Float32Array, samples:
     }
   }
 }
-function weightGradient107(a: Float32Array, aStep: number, b: Float32Array, bStep: number, out: Float32Array, samples: number): void {
+function weightGradient99(a: Float32Array, aStep: number, b: Float32Array, bStep: number, out: Float32Array, samples: number): void {
   for (let i = 0; i < 3; i++) {
     for (let j = 0; j < 16; j++) {
       let a00 = 0;
@@ -1769,7 +1769,7 @@ function weightGradient107(a: Float32Array, aStep: number, b: Float32Array, bSte
     }
   }
 }
-function matmul133(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
+function matmul119(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
   let s = 0;
   for (; s + 3 < samples; s += 4) {
     for (let j = 0; j < 16; j += 4) {
@@ -1858,7 +1858,7 @@ function matmul133(v: Float32Array, w: Float32Array, out: Float32Array, samples:
     }
   }
 }
-function matmul138(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
+function matmul124(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
   let s = 0;
   for (; s + 3 < samples; s += 4) {
     for (let j = 0; j < 16; j += 4) {
@@ -1947,7 +1947,7 @@ function matmul138(v: Float32Array, w: Float32Array, out: Float32Array, samples:
     }
   }
 }
-function weightGradient142(a: Float32Array, aStep: number, b: Float32Array, bStep: number, out: Float32Array, samples: number): void {
+function weightGradient128(a: Float32Array, aStep: number, b: Float32Array, bStep: number, out: Float32Array, samples: number): void {
   for (let i = 0; i < 48; i += 4) {
     for (let j = 0; j < 4; j += 4) {
       let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a20 = 0, a21 = 0, a22 = 0, a23 = 0, a30 = 0, a31 = 0, a32 = 0, a33 = 0;
@@ -2018,7 +2018,7 @@ function weightGradient142(a: Float32Array, aStep: number, b: Float32Array, bSte
     }
   }
 }
-function weightGradient148(a: Float32Array, aStep: number, b: Float32Array, bStep: number, out: Float32Array, samples: number): void {
+function weightGradient133(a: Float32Array, aStep: number, b: Float32Array, bStep: number, out: Float32Array, samples: number): void {
   for (let i = 0; i < 32; i += 4) {
     for (let j = 0; j < 16; j += 4) {
       let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a20 = 0, a21 = 0, a22 = 0, a23 = 0, a30 = 0, a31 = 0, a32 = 0, a33 = 0;
@@ -2069,7 +2069,7 @@ function weightGradient148(a: Float32Array, aStep: number, b: Float32Array, bSte
     }
   }
 }
-function weightGradient152(a: Float32Array, aStep: number, b: Float32Array, bStep: number, out: Float32Array, samples: number): void {
+function weightGradient137(a: Float32Array, aStep: number, b: Float32Array, bStep: number, out: Float32Array, samples: number): void {
   for (let i = 0; i < 16; i += 4) {
     for (let j = 0; j < 16; j += 4) {
       let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a20 = 0, a21 = 0, a22 = 0, a23 = 0, a30 = 0, a31 = 0, a32 = 0, a33 = 0;
@@ -2120,7 +2120,7 @@ function weightGradient152(a: Float32Array, aStep: number, b: Float32Array, bSte
     }
   }
 }
-function matmul158(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
+function matmul143(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
   let s = 0;
   for (; s + 3 < samples; s += 4) {
     for (let j = 0; j < 4; j += 4) {

@@ -275,27 +275,19 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   const v5_34 = new Float32Array(B * 8);
   const mm12_35 = new Float32Array(T_T * B * 4);
   const sm13_37 = new Float32Array(T_T * B * 4);
-  const v15_39 = new Float32Array(T_T * B * 4);
-  const sum16_40 = new Float32Array(T_T * B);
-  const red17_41 = new Float32Array(1);
-  const s42 = new Float32Array(1);
-  const bt19_43 = new Float32Array(T_T * B);
-  const ex20_44 = new Float32Array(T_T * B * 4);
-  const v21_45 = new Float32Array(T_T * B * 4);
-  const v22_46 = new Float32Array(T_T * B * 4);
-  const sum23_47 = new Float32Array(T_T * B);
-  const ex24_48 = new Float32Array(T_T * B * 4);
-  const v26_49 = new Float32Array(T_T * B * 4);
-  const mm28_50 = new Float32Array(T_T * B * 8);
-  const v30_52 = new Float32Array(T_T * B * 8);
-  const state31_0_53 = new Float32Array(B * 8);
-  const out31_0_54 = new Float32Array(T_T * B * 8);
-  const v4_58 = new Float32Array(B * 8);
-  const mm6_59 = new Float32Array(B * 8);
-  const ub35_61 = new Float32Array(32);
-  const ub37_63 = new Float32Array(64);
-  const ub38_65 = new Float32Array(32);
-  const mm39_67 = new Float32Array(T_T * B * 4);
+  const sum16_39 = new Float32Array(T_T * B);
+  const red17_40 = new Float32Array(1);
+  const s41 = new Float32Array(1);
+  const v21_42 = new Float32Array(T_T * B * 4);
+  const v26_43 = new Float32Array(T_T * B * 4);
+  const v30_45 = new Float32Array(T_T * B * 8);
+  const state31_0_46 = new Float32Array(B * 8);
+  const out31_0_47 = new Float32Array(T_T * B * 8);
+  const v4_51 = new Float32Array(B * 8);
+  const mm6_52 = new Float32Array(B * 8);
+  const ub35_54 = new Float32Array(32);
+  const ub37_56 = new Float32Array(64);
+  const ub38_58 = new Float32Array(32);
   const in18 = (inputs["x"] as Tensor).data;
   const p19 = params["U"];
   const p20 = params["W"];
@@ -339,104 +331,112 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   }
   const in38 = (inputs["d:o"] as Tensor).data;
   // %15 mul
+  mm12_35.fill(0); // reused: its last value is dead
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 4;
     for (let j = 0; j < 4; j++) {
-      v15_39[o + j] = sm13_37[l * 4 + j] * in38[l * 4 + j];
+      mm12_35[o + j] = sm13_37[l * 4 + j] * in38[l * 4 + j];
     }
   }
   // %16 sum
   for (let r = 0; r < T_T * B; r++) {
     let acc = 0;
-    for (let c = 0; c < 4; c++) acc += v15_39[r * 4 + c];
-    sum16_40[r * 1] = acc;
+    for (let c = 0; c < 4; c++) acc += mm12_35[r * 4 + c];
+    sum16_39[r * 1] = acc;
   }
   // %17 reduce_lead loss
-  red17_41.fill(0);
-  for (let l = 0; l < T_T * B; l++) for (let j = 0; j < 1; j++) red17_41[j] += sum16_40[l * 1 + j];
+  red17_40.fill(0);
+  for (let l = 0; l < T_T * B; l++) for (let j = 0; j < 1; j++) red17_40[j] += sum16_39[l * 1 + j];
   // %19 broadcast_to ∂loss
-  s42.fill(1);
+  s41.fill(1);
+  sum16_39.fill(0); // reused: its last value is dead
   for (let l = 0; l < T_T * B; l++) {
-    bt19_43[l] = s42[0];
+    sum16_39[l] = s41[0];
   }
   // %20 expand_last
-  for (let r = 0; r < bt19_43.length; r++) {
-    const v = bt19_43[r];
-    for (let c = 0; c < 4; c++) ex20_44[r * 4 + c] = v;
+  mm12_35.fill(0); // reused: its last value is dead
+  for (let r = 0; r < sum16_39.length; r++) {
+    const v = sum16_39[r];
+    for (let c = 0; c < 4; c++) mm12_35[r * 4 + c] = v;
   }
   // %21 mul
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 4;
     for (let j = 0; j < 4; j++) {
-      v21_45[o + j] = ex20_44[l * 4 + j] * in38[l * 4 + j];
+      v21_42[o + j] = mm12_35[l * 4 + j] * in38[l * 4 + j];
     }
   }
   // %22 mul ∂o — 16: output o = softmax(V @ s')
+  mm12_35.fill(0); // reused: its last value is dead
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 4;
     for (let j = 0; j < 4; j++) {
-      v22_46[o + j] = v21_45[l * 4 + j] * sm13_37[l * 4 + j];
+      mm12_35[o + j] = v21_42[l * 4 + j] * sm13_37[l * 4 + j];
     }
   }
   // %23 sum ∂o — 16: output o = softmax(V @ s')
+  sum16_39.fill(0); // reused: its last value is dead
   for (let r = 0; r < T_T * B; r++) {
     let acc = 0;
-    for (let c = 0; c < 4; c++) acc += v22_46[r * 4 + c];
-    sum23_47[r * 1] = acc;
+    for (let c = 0; c < 4; c++) acc += mm12_35[r * 4 + c];
+    sum16_39[r * 1] = acc;
   }
   // %24 expand_last ∂o — 16: output o = softmax(V @ s')
-  for (let r = 0; r < sum23_47.length; r++) {
-    const v = sum23_47[r];
-    for (let c = 0; c < 4; c++) ex24_48[r * 4 + c] = v;
+  mm12_35.fill(0); // reused: its last value is dead
+  for (let r = 0; r < sum16_39.length; r++) {
+    const v = sum16_39[r];
+    for (let c = 0; c < 4; c++) mm12_35[r * 4 + c] = v;
   }
   // %26 mul ∂o — 16: output o = softmax(V @ s')
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 4;
     for (let j = 0; j < 4; j++) {
-      v26_49[o + j] = sm13_37[l * 4 + j] * (v21_45[l * 4 + j] - ex24_48[l * 4 + j]);
+      v26_43[o + j] = sm13_37[l * 4 + j] * (v21_42[l * 4 + j] - mm12_35[l * 4 + j]);
     }
   }
   // %28 matmul — 16: output o = softmax(V @ s')
-  matmul51(v26_49, p21, mm28_50, T_T * B);
+  mm6_24.fill(0); // reused: its last value is dead
+  matmul44(v26_43, p21, mm6_24, T_T * B);
   // %30 sub ∂s' — 15: s' = tanh(U @ x + W @ s)
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 8;
     for (let j = 0; j < 8; j++) {
-      v30_52[o + j] = 1 - (out7_0_27[l * 8 + j] * out7_0_27[l * 8 + j]);
+      v30_45[o + j] = 1 - (out7_0_27[l * 8 + j] * out7_0_27[l * 8 + j]);
     }
   }
   // %31 scan ∂Elman — 7: cell Elman(I = 4, H = 8, O = 4) {
-  state31_0_53.set(c4_22);
-  const steps55 = T_T;
+  state31_0_46.set(c4_22);
+  const steps48 = T_T;
   // ∂Elman: from the last step to the first
-  for (let s = 0; s < steps55; s++) {
+  for (let s = 0; s < steps48; s++) {
     const t = T_T - 1 - s;
-    const x31_0_56 = mm28_50.subarray(t * B * 8, (t + 1) * B * 8);
-    const x31_1_57 = v30_52.subarray(t * B * 8, (t + 1) * B * 8);
+    const x31_0_49 = mm6_24.subarray(t * B * 8, (t + 1) * B * 8);
+    const x31_1_50 = v30_45.subarray(t * B * 8, (t + 1) * B * 8);
     // %4 mul ∂s' — 15: s' = tanh(U @ x + W @ s)
     for (let l = 0; l < B; l++) {
       const o = l * 8;
       for (let j = 0; j < 8; j++) {
-        v4_58[o + j] = (state31_0_53[l * 8 + j] + x31_0_56[l * 8 + j]) * x31_1_57[l * 8 + j];
+        v4_51[o + j] = (state31_0_46[l * 8 + j] + x31_0_49[l * 8 + j]) * x31_1_50[l * 8 + j];
       }
     }
     // %6 matmul — 15: s' = tanh(U @ x + W @ s)
-    matmul60(v4_58, p20, mm6_59, B);
-    out31_0_54.set(v4_58, t * v4_58.length);
-    state31_0_53.set(mm6_59);
+    matmul53(v4_51, p20, mm6_52, B);
+    out31_0_47.set(v4_51, t * v4_51.length);
+    state31_0_46.set(mm6_52);
   }
   // %35 unbroadcast ∂Elman: ∂U (batched)
-  ub35_61.fill(0);
-  weightGradient62(out31_0_54, 8, in18, 4, ub35_61, T_T * B);
+  ub35_54.fill(0);
+  weightGradient55(out31_0_47, 8, in18, 4, ub35_54, T_T * B);
   // %37 unbroadcast ∂Elman: ∂W (batched)
-  ub37_63.fill(0);
-  weightGradient64(out31_0_54, 8, out7_1_28, 8, ub37_63, T_T * B);
+  ub37_56.fill(0);
+  weightGradient57(out31_0_47, 8, out7_1_28, 8, ub37_56, T_T * B);
   // %38 unbroadcast ∂Elman: ∂V (batched)
-  ub38_65.fill(0);
-  weightGradient66(v26_49, 4, out7_0_27, 8, ub38_65, T_T * B);
+  ub38_58.fill(0);
+  weightGradient59(v26_43, 4, out7_0_27, 8, ub38_58, T_T * B);
   // %39 matmul — 15: s' = tanh(U @ x + W @ s)
-  matmul68(out31_0_54, p19, mm39_67, T_T * B);
-  return { loss: red17_41[0], outputs: { "o": { data: sm13_37, shape: [T_T, B, 4] } }, finalStates: { "s": { data: state7_0_26, shape: [B, 8] } }, grads: { "U": ub35_61, "W": ub37_63, "V": ub38_65 }, inputGrads: { "x": { data: mm39_67, shape: [T_T, B, 4] } }, stateGrads: { "s": { data: state31_0_53, shape: [B, 8] } } } as GradResult;
+  v26_43.fill(0); // reused: its last value is dead
+  matmul60(out31_0_47, p19, v26_43, T_T * B);
+  return { loss: red17_40[0], outputs: { "o": { data: sm13_37, shape: [T_T, B, 4] } }, finalStates: { "s": { data: state7_0_26, shape: [B, 8] } }, grads: { "U": ub35_54, "W": ub37_56, "V": ub38_58 }, inputGrads: { "x": { data: v26_43, shape: [T_T, B, 4] } }, stateGrads: { "s": { data: state31_0_46, shape: [B, 8] } } } as GradResult;
 }
 
 
@@ -1078,7 +1078,7 @@ function matmul36(w: Float32Array, x: Float32Array, out: Float32Array, samples: 
     }
   }
 }
-function matmul51(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
+function matmul44(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
   let s = 0;
   for (; s + 3 < samples; s += 4) {
     for (let j = 0; j < 8; j += 4) {
@@ -1167,7 +1167,7 @@ function matmul51(v: Float32Array, w: Float32Array, out: Float32Array, samples: 
     }
   }
 }
-function matmul60(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
+function matmul53(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
   let s = 0;
   for (; s + 3 < samples; s += 4) {
     for (let j = 0; j < 8; j += 4) {
@@ -1256,7 +1256,7 @@ function matmul60(v: Float32Array, w: Float32Array, out: Float32Array, samples: 
     }
   }
 }
-function weightGradient62(a: Float32Array, aStep: number, b: Float32Array, bStep: number, out: Float32Array, samples: number): void {
+function weightGradient55(a: Float32Array, aStep: number, b: Float32Array, bStep: number, out: Float32Array, samples: number): void {
   for (let i = 0; i < 8; i += 4) {
     for (let j = 0; j < 4; j += 4) {
       let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a20 = 0, a21 = 0, a22 = 0, a23 = 0, a30 = 0, a31 = 0, a32 = 0, a33 = 0;
@@ -1307,7 +1307,7 @@ function weightGradient62(a: Float32Array, aStep: number, b: Float32Array, bStep
     }
   }
 }
-function weightGradient64(a: Float32Array, aStep: number, b: Float32Array, bStep: number, out: Float32Array, samples: number): void {
+function weightGradient57(a: Float32Array, aStep: number, b: Float32Array, bStep: number, out: Float32Array, samples: number): void {
   for (let i = 0; i < 8; i += 4) {
     for (let j = 0; j < 8; j += 4) {
       let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a20 = 0, a21 = 0, a22 = 0, a23 = 0, a30 = 0, a31 = 0, a32 = 0, a33 = 0;
@@ -1358,7 +1358,7 @@ function weightGradient64(a: Float32Array, aStep: number, b: Float32Array, bStep
     }
   }
 }
-function weightGradient66(a: Float32Array, aStep: number, b: Float32Array, bStep: number, out: Float32Array, samples: number): void {
+function weightGradient59(a: Float32Array, aStep: number, b: Float32Array, bStep: number, out: Float32Array, samples: number): void {
   for (let i = 0; i < 4; i += 4) {
     for (let j = 0; j < 8; j += 4) {
       let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a20 = 0, a21 = 0, a22 = 0, a23 = 0, a30 = 0, a31 = 0, a32 = 0, a33 = 0;
@@ -1409,7 +1409,7 @@ function weightGradient66(a: Float32Array, aStep: number, b: Float32Array, bStep
     }
   }
 }
-function matmul68(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
+function matmul60(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
   let s = 0;
   for (; s + 3 < samples; s += 4) {
     for (let j = 0; j < 4; j += 4) {

@@ -385,48 +385,39 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   const v17_74 = new Float32Array(B * 5);
   const v19_75 = new Float32Array(B * 5);
   const v22_76 = new Float32Array(B * 5);
-  const v30_78 = new Float32Array(T_T * B * 5);
-  const sum31_79 = new Float32Array(T_T * B);
-  const red32_80 = new Float32Array(1);
-  const s81 = new Float32Array(1);
-  const bt34_82 = new Float32Array(T_T * B);
-  const ex35_83 = new Float32Array(T_T * B * 5);
-  const v36_84 = new Float32Array(T_T * B * 5);
-  const shift42_85 = new Float32Array(T_T * B * 5);
-  const v44_86 = new Float32Array(T_T * B * 5);
-  const v46_87 = new Float32Array(T_T * B * 5);
-  const v48_88 = new Float32Array(T_T * B * 5);
-  const stack49_89 = new Float32Array(75);
-  const stack50_91 = new Float32Array(45);
-  const state51_0_93 = new Float32Array(B * 5);
-  const out51_0_94 = new Float32Array(T_T * B * 5);
-  const out51_1_95 = new Float32Array(T_T * B * 5);
-  const out51_2_96 = new Float32Array(T_T * B * 5);
-  const out51_3_97 = new Float32Array(T_T * B * 5);
-  const v2_109 = new Float32Array(B * 5);
-  const v14_110 = new Float32Array(B * 5);
-  const v18_111 = new Float32Array(B * 5);
-  const v20_112 = new Float32Array(B * 5);
-  const v22_113 = new Float32Array(B * 5);
-  const cat23_114 = new Float32Array(B * 15);
-  const mm25_115 = new Float32Array(B * 5);
-  const v26_117 = new Float32Array(B * 5);
-  const cat56_118 = new Float32Array(T_T * B * 15);
-  const ub58_119 = new Float32Array(45);
-  const rows59_121 = new Float32Array(15);
-  const rows60_122 = new Float32Array(15);
-  const rows61_123 = new Float32Array(15);
-  const cat63_124 = new Float32Array(T_T * B * 15);
-  const ub65_125 = new Float32Array(75);
-  const rows66_127 = new Float32Array(25);
-  const rows67_128 = new Float32Array(25);
-  const rows68_129 = new Float32Array(25);
-  const ub69_130 = new Float32Array(5);
-  const ub70_131 = new Float32Array(5);
-  const ub71_132 = new Float32Array(5);
-  const ub72_133 = new Float32Array(5);
-  const cat73_134 = new Float32Array(T_T * B * 15);
-  const mm74_135 = new Float32Array(T_T * B * 3);
+  const sum31_78 = new Float32Array(T_T * B);
+  const red32_79 = new Float32Array(1);
+  const s80 = new Float32Array(1);
+  const v46_81 = new Float32Array(T_T * B * 5);
+  const v48_82 = new Float32Array(T_T * B * 5);
+  const state51_0_85 = new Float32Array(B * 5);
+  const out51_0_86 = new Float32Array(T_T * B * 5);
+  const out51_1_87 = new Float32Array(T_T * B * 5);
+  const out51_2_88 = new Float32Array(T_T * B * 5);
+  const out51_3_89 = new Float32Array(T_T * B * 5);
+  const v2_101 = new Float32Array(B * 5);
+  const v14_102 = new Float32Array(B * 5);
+  const v18_103 = new Float32Array(B * 5);
+  const v20_104 = new Float32Array(B * 5);
+  const v22_105 = new Float32Array(B * 5);
+  const cat23_106 = new Float32Array(B * 15);
+  const mm25_107 = new Float32Array(B * 5);
+  const v26_109 = new Float32Array(B * 5);
+  const cat56_110 = new Float32Array(T_T * B * 15);
+  const ub58_111 = new Float32Array(45);
+  const rows59_113 = new Float32Array(15);
+  const rows60_114 = new Float32Array(15);
+  const rows61_115 = new Float32Array(15);
+  const cat63_116 = new Float32Array(T_T * B * 15);
+  const rows66_118 = new Float32Array(25);
+  const rows67_119 = new Float32Array(25);
+  const rows68_120 = new Float32Array(25);
+  const ub69_121 = new Float32Array(5);
+  const ub70_122 = new Float32Array(5);
+  const ub71_123 = new Float32Array(5);
+  const ub72_124 = new Float32Array(5);
+  const cat73_125 = new Float32Array(T_T * B * 15);
+  const mm74_126 = new Float32Array(T_T * B * 3);
   const in34 = (inputs["x"] as Tensor).data;
   const p35 = params["W_ir"];
   const p36 = params["W_iz"];
@@ -556,293 +547,302 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   }
   const in77 = (inputs["d:output"] as Tensor).data;
   // %30 mul
+  v24_55.fill(0); // reused: its last value is dead
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 5;
     for (let j = 0; j < 5; j++) {
-      v30_78[o + j] = out26_0_59[l * 5 + j] * in77[l * 5 + j];
+      v24_55[o + j] = out26_0_59[l * 5 + j] * in77[l * 5 + j];
     }
   }
   // %31 sum
   for (let r = 0; r < T_T * B; r++) {
     let acc = 0;
-    for (let c = 0; c < 5; c++) acc += v30_78[r * 5 + c];
-    sum31_79[r * 1] = acc;
+    for (let c = 0; c < 5; c++) acc += v24_55[r * 5 + c];
+    sum31_78[r * 1] = acc;
   }
   // %32 reduce_lead loss
-  red32_80.fill(0);
-  for (let l = 0; l < T_T * B; l++) for (let j = 0; j < 1; j++) red32_80[j] += sum31_79[l * 1 + j];
+  red32_79.fill(0);
+  for (let l = 0; l < T_T * B; l++) for (let j = 0; j < 1; j++) red32_79[j] += sum31_78[l * 1 + j];
   // %34 broadcast_to ∂loss
-  s81.fill(1);
+  s80.fill(1);
+  sum31_78.fill(0); // reused: its last value is dead
   for (let l = 0; l < T_T * B; l++) {
-    bt34_82[l] = s81[0];
+    sum31_78[l] = s80[0];
   }
   // %35 expand_last
-  for (let r = 0; r < bt34_82.length; r++) {
-    const v = bt34_82[r];
-    for (let c = 0; c < 5; c++) ex35_83[r * 5 + c] = v;
+  v24_55.fill(0); // reused: its last value is dead
+  for (let r = 0; r < sum31_78.length; r++) {
+    const v = sum31_78[r];
+    for (let c = 0; c < 5; c++) v24_55[r * 5 + c] = v;
   }
   // %36 mul
+  v22_54.fill(0); // reused: its last value is dead
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 5;
     for (let j = 0; j < 5; j++) {
-      v36_84[o + j] = ex35_83[l * 5 + j] * in77[l * 5 + j];
+      v22_54[o + j] = v24_55[l * 5 + j] * in77[l * 5 + j];
     }
   }
   // %42 time_shift GRU: previous h
-  shift42_85.set(init14_48, 0);
-  shift42_85.set(out26_0_59.subarray(0, (T_T - 1) * B * 5), B * 5);
+  v24_55.fill(0); // reused: its last value is dead
+  v24_55.set(init14_48, 0);
+  v24_55.set(out26_0_59.subarray(0, (T_T - 1) * B * 5), B * 5);
   // %44 sub ∂n — 26: n = tanh(W_in @ x + b_in + r * (W_hn @ h + b_hn))
+  v19_53.fill(0); // reused: its last value is dead
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 5;
     for (let j = 0; j < 5; j++) {
-      v44_86[o + j] = 1 - (out26_2_61[l * 5 + j] * out26_2_61[l * 5 + j]);
+      v19_53[o + j] = 1 - (out26_2_61[l * 5 + j] * out26_2_61[l * 5 + j]);
     }
   }
   // %46 mul ∂z — 25: z = sigmoid(W_iz @ x + b_iz + W_hz @ h + b_hz)   // update gate
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 5;
     for (let j = 0; j < 5; j++) {
-      v46_87[o + j] = out26_1_60[l * 5 + j] * (1 - out26_1_60[l * 5 + j]);
+      v46_81[o + j] = out26_1_60[l * 5 + j] * (1 - out26_1_60[l * 5 + j]);
     }
   }
   // %48 mul ∂r — 24: r = sigmoid(W_ir @ x + b_ir + W_hr @ h + b_hr)   // reset gate
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 5;
     for (let j = 0; j < 5; j++) {
-      v48_88[o + j] = out26_5_64[l * 5 + j] * (1 - out26_5_64[l * 5 + j]);
+      v48_82[o + j] = out26_5_64[l * 5 + j] * (1 - out26_5_64[l * 5 + j]);
     }
   }
   // %49 stack_rows packed W_hn, W_hz, W_hr
-  let packed49_90 = packed?.["W_hn+W_hz+W_hr"];
-  if (packed49_90 === undefined) {
+  stack25_56.fill(0); // reused: its last value is dead
+  let packed49_83 = packed?.["W_hn+W_hz+W_hr"];
+  if (packed49_83 === undefined) {
     for (let l = 0; l < 1; l++) {
-      stack49_89.set(p40.subarray(l * 25, (l + 1) * 25), l * 75 + 0);
+      stack25_56.set(p40.subarray(l * 25, (l + 1) * 25), l * 75 + 0);
     }
     for (let l = 0; l < 1; l++) {
-      stack49_89.set(p39.subarray(l * 25, (l + 1) * 25), l * 75 + 25);
+      stack25_56.set(p39.subarray(l * 25, (l + 1) * 25), l * 75 + 25);
     }
     for (let l = 0; l < 1; l++) {
-      stack49_89.set(p38.subarray(l * 25, (l + 1) * 25), l * 75 + 50);
+      stack25_56.set(p38.subarray(l * 25, (l + 1) * 25), l * 75 + 50);
     }
-    packed49_90 = stack49_89;
+    packed49_83 = stack25_56;
   }
   // %50 stack_rows packed W_in, W_iz, W_ir
-  let packed50_92 = packed?.["W_in+W_iz+W_ir"];
-  if (packed50_92 === undefined) {
+  stack15_49.fill(0); // reused: its last value is dead
+  let packed50_84 = packed?.["W_in+W_iz+W_ir"];
+  if (packed50_84 === undefined) {
     for (let l = 0; l < 1; l++) {
-      stack50_91.set(p37.subarray(l * 15, (l + 1) * 15), l * 45 + 0);
+      stack15_49.set(p37.subarray(l * 15, (l + 1) * 15), l * 45 + 0);
     }
     for (let l = 0; l < 1; l++) {
-      stack50_91.set(p36.subarray(l * 15, (l + 1) * 15), l * 45 + 15);
+      stack15_49.set(p36.subarray(l * 15, (l + 1) * 15), l * 45 + 15);
     }
     for (let l = 0; l < 1; l++) {
-      stack50_91.set(p35.subarray(l * 15, (l + 1) * 15), l * 45 + 30);
+      stack15_49.set(p35.subarray(l * 15, (l + 1) * 15), l * 45 + 30);
     }
-    packed50_92 = stack50_91;
+    packed50_84 = stack15_49;
   }
   // %51 scan ∂GRU — 7: cell GRU(I = 3, H = 5) {
-  state51_0_93.set(c13_47);
-  const steps98 = T_T;
+  state51_0_85.set(c13_47);
+  const steps90 = T_T;
   // ∂GRU: from the last step to the first
-  for (let s = 0; s < steps98; s++) {
+  for (let s = 0; s < steps90; s++) {
     const t = T_T - 1 - s;
-    const x51_0_99 = v36_84.subarray(t * B * 5, (t + 1) * B * 5);
-    const x51_1_100 = shift42_85.subarray(t * B * 5, (t + 1) * B * 5);
-    const x51_2_101 = out26_1_60.subarray(t * B * 5, (t + 1) * B * 5);
-    const x51_3_102 = out26_2_61.subarray(t * B * 5, (t + 1) * B * 5);
-    const x51_4_103 = out26_3_62.subarray(t * B * 5, (t + 1) * B * 5);
-    const x51_5_104 = out26_4_63.subarray(t * B * 5, (t + 1) * B * 5);
-    const x51_6_105 = out26_5_64.subarray(t * B * 5, (t + 1) * B * 5);
-    const x51_7_106 = v44_86.subarray(t * B * 5, (t + 1) * B * 5);
-    const x51_8_107 = v46_87.subarray(t * B * 5, (t + 1) * B * 5);
-    const x51_9_108 = v48_88.subarray(t * B * 5, (t + 1) * B * 5);
+    const x51_0_91 = v22_54.subarray(t * B * 5, (t + 1) * B * 5);
+    const x51_1_92 = v24_55.subarray(t * B * 5, (t + 1) * B * 5);
+    const x51_2_93 = out26_1_60.subarray(t * B * 5, (t + 1) * B * 5);
+    const x51_3_94 = out26_2_61.subarray(t * B * 5, (t + 1) * B * 5);
+    const x51_4_95 = out26_3_62.subarray(t * B * 5, (t + 1) * B * 5);
+    const x51_5_96 = out26_4_63.subarray(t * B * 5, (t + 1) * B * 5);
+    const x51_6_97 = out26_5_64.subarray(t * B * 5, (t + 1) * B * 5);
+    const x51_7_98 = v19_53.subarray(t * B * 5, (t + 1) * B * 5);
+    const x51_8_99 = v46_81.subarray(t * B * 5, (t + 1) * B * 5);
+    const x51_9_100 = v48_82.subarray(t * B * 5, (t + 1) * B * 5);
     // %2 add
     for (let l = 0; l < B; l++) {
       const o = l * 5;
       for (let j = 0; j < 5; j++) {
-        v2_109[o + j] = state51_0_93[l * 5 + j] + x51_0_99[l * 5 + j];
+        v2_101[o + j] = state51_0_85[l * 5 + j] + x51_0_91[l * 5 + j];
       }
     }
     // %14 mul ∂n — 26: n = tanh(W_in @ x + b_in + r * (W_hn @ h + b_hn))
     for (let l = 0; l < B; l++) {
       const o = l * 5;
       for (let j = 0; j < 5; j++) {
-        v14_110[o + j] = (v2_109[l * 5 + j] * x51_4_103[l * 5 + j]) * x51_7_106[l * 5 + j];
+        v14_102[o + j] = (v2_101[l * 5 + j] * x51_4_95[l * 5 + j]) * x51_7_98[l * 5 + j];
       }
     }
     // %18 mul — 26: n = tanh(W_in @ x + b_in + r * (W_hn @ h + b_hn))
     for (let l = 0; l < B; l++) {
       const o = l * 5;
       for (let j = 0; j < 5; j++) {
-        v18_111[o + j] = v14_110[l * 5 + j] * x51_6_105[l * 5 + j];
+        v18_103[o + j] = v14_102[l * 5 + j] * x51_6_97[l * 5 + j];
       }
     }
     // %20 mul ∂z — 25: z = sigmoid(W_iz @ x + b_iz + W_hz @ h + b_hz)   // update gate
     for (let l = 0; l < B; l++) {
       const o = l * 5;
       for (let j = 0; j < 5; j++) {
-        v20_112[o + j] = ((v2_109[l * 5 + j] * x51_1_100[l * 5 + j]) + (-(v2_109[l * 5 + j] * x51_3_102[l * 5 + j]))) * x51_8_107[l * 5 + j];
+        v20_104[o + j] = ((v2_101[l * 5 + j] * x51_1_92[l * 5 + j]) + (-(v2_101[l * 5 + j] * x51_3_94[l * 5 + j]))) * x51_8_99[l * 5 + j];
       }
     }
     // %22 mul ∂r — 24: r = sigmoid(W_ir @ x + b_ir + W_hr @ h + b_hr)   // reset gate
     for (let l = 0; l < B; l++) {
       const o = l * 5;
       for (let j = 0; j < 5; j++) {
-        v22_113[o + j] = (v14_110[l * 5 + j] * x51_5_104[l * 5 + j]) * x51_9_108[l * 5 + j];
+        v22_105[o + j] = (v14_102[l * 5 + j] * x51_5_96[l * 5 + j]) * x51_9_100[l * 5 + j];
       }
     }
     // %23 concat
     for (let l = 0; l < B; l++) {
       const xo = l * 5;
       for (let r = 0; r < 1; r++) {
-        for (let c = 0; c < 5; c++) cat23_114[(l * 1 + r) * 15 + 0 + c] = v18_111[xo + r * 5 + c];
+        for (let c = 0; c < 5; c++) cat23_106[(l * 1 + r) * 15 + 0 + c] = v18_103[xo + r * 5 + c];
       }
     }
     for (let l = 0; l < B; l++) {
       const xo = l * 5;
       for (let r = 0; r < 1; r++) {
-        for (let c = 0; c < 5; c++) cat23_114[(l * 1 + r) * 15 + 5 + c] = v20_112[xo + r * 5 + c];
+        for (let c = 0; c < 5; c++) cat23_106[(l * 1 + r) * 15 + 5 + c] = v20_104[xo + r * 5 + c];
       }
     }
     for (let l = 0; l < B; l++) {
       const xo = l * 5;
       for (let r = 0; r < 1; r++) {
-        for (let c = 0; c < 5; c++) cat23_114[(l * 1 + r) * 15 + 10 + c] = v22_113[xo + r * 5 + c];
+        for (let c = 0; c < 5; c++) cat23_106[(l * 1 + r) * 15 + 10 + c] = v22_105[xo + r * 5 + c];
       }
     }
     // %25 matmul fused gate products
-    matmul116(cat23_114, packed49_90, mm25_115, B);
+    matmul108(cat23_106, packed49_83, mm25_107, B);
     // %26 add
     for (let l = 0; l < B; l++) {
       const o = l * 5;
       for (let j = 0; j < 5; j++) {
-        v26_117[o + j] = mm25_115[l * 5 + j] + (v2_109[l * 5 + j] * x51_2_101[l * 5 + j]);
+        v26_109[o + j] = mm25_107[l * 5 + j] + (v2_101[l * 5 + j] * x51_2_93[l * 5 + j]);
       }
     }
-    out51_0_94.set(v22_113, t * v22_113.length);
-    out51_1_95.set(v20_112, t * v20_112.length);
-    out51_2_96.set(v14_110, t * v14_110.length);
-    out51_3_97.set(v18_111, t * v18_111.length);
-    state51_0_93.set(v26_117);
+    out51_0_86.set(v22_105, t * v22_105.length);
+    out51_1_87.set(v20_104, t * v20_104.length);
+    out51_2_88.set(v14_102, t * v14_102.length);
+    out51_3_89.set(v18_103, t * v18_103.length);
+    state51_0_85.set(v26_109);
   }
   // %56 concat
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 5;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 5; c++) cat56_118[(l * 1 + r) * 15 + 0 + c] = out51_0_94[xo + r * 5 + c];
+      for (let c = 0; c < 5; c++) cat56_110[(l * 1 + r) * 15 + 0 + c] = out51_0_86[xo + r * 5 + c];
     }
   }
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 5;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 5; c++) cat56_118[(l * 1 + r) * 15 + 5 + c] = out51_1_95[xo + r * 5 + c];
+      for (let c = 0; c < 5; c++) cat56_110[(l * 1 + r) * 15 + 5 + c] = out51_1_87[xo + r * 5 + c];
     }
   }
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 5;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 5; c++) cat56_118[(l * 1 + r) * 15 + 10 + c] = out51_2_96[xo + r * 5 + c];
+      for (let c = 0; c < 5; c++) cat56_110[(l * 1 + r) * 15 + 10 + c] = out51_2_88[xo + r * 5 + c];
     }
   }
   // %58 unbroadcast fused weight gradients
-  ub58_119.fill(0);
-  weightGradient120(cat56_118, 15, in34, 3, ub58_119, T_T * B);
+  ub58_111.fill(0);
+  weightGradient112(cat56_110, 15, in34, 3, ub58_111, T_T * B);
   // %59 slice_rows ∂GRU: ∂W_ir (batched)
   for (let l = 0; l < 1; l++) {
-    rows59_121.set(ub58_119.subarray(l * 45 + 0, l * 45 + 15), l * 15);
+    rows59_113.set(ub58_111.subarray(l * 45 + 0, l * 45 + 15), l * 15);
   }
   // %60 slice_rows ∂GRU: ∂W_iz (batched)
   for (let l = 0; l < 1; l++) {
-    rows60_122.set(ub58_119.subarray(l * 45 + 15, l * 45 + 30), l * 15);
+    rows60_114.set(ub58_111.subarray(l * 45 + 15, l * 45 + 30), l * 15);
   }
   // %61 slice_rows ∂GRU: ∂W_in (batched)
   for (let l = 0; l < 1; l++) {
-    rows61_123.set(ub58_119.subarray(l * 45 + 30, l * 45 + 45), l * 15);
+    rows61_115.set(ub58_111.subarray(l * 45 + 30, l * 45 + 45), l * 15);
   }
   // %63 concat
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 5;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 5; c++) cat63_124[(l * 1 + r) * 15 + 0 + c] = out51_0_94[xo + r * 5 + c];
+      for (let c = 0; c < 5; c++) cat63_116[(l * 1 + r) * 15 + 0 + c] = out51_0_86[xo + r * 5 + c];
     }
   }
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 5;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 5; c++) cat63_124[(l * 1 + r) * 15 + 5 + c] = out51_1_95[xo + r * 5 + c];
+      for (let c = 0; c < 5; c++) cat63_116[(l * 1 + r) * 15 + 5 + c] = out51_1_87[xo + r * 5 + c];
     }
   }
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 5;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 5; c++) cat63_124[(l * 1 + r) * 15 + 10 + c] = out51_3_97[xo + r * 5 + c];
+      for (let c = 0; c < 5; c++) cat63_116[(l * 1 + r) * 15 + 10 + c] = out51_3_89[xo + r * 5 + c];
     }
   }
   // %65 unbroadcast fused weight gradients
-  ub65_125.fill(0);
-  weightGradient126(cat63_124, 15, shift42_85, 5, ub65_125, T_T * B);
+  stack25_56.fill(0); // reused: its last value is dead
+  stack25_56.fill(0);
+  weightGradient117(cat63_116, 15, v24_55, 5, stack25_56, T_T * B);
   // %66 slice_rows ∂GRU: ∂W_hr (batched)
   for (let l = 0; l < 1; l++) {
-    rows66_127.set(ub65_125.subarray(l * 75 + 0, l * 75 + 25), l * 25);
+    rows66_118.set(stack25_56.subarray(l * 75 + 0, l * 75 + 25), l * 25);
   }
   // %67 slice_rows ∂GRU: ∂W_hz (batched)
   for (let l = 0; l < 1; l++) {
-    rows67_128.set(ub65_125.subarray(l * 75 + 25, l * 75 + 50), l * 25);
+    rows67_119.set(stack25_56.subarray(l * 75 + 25, l * 75 + 50), l * 25);
   }
   // %68 slice_rows ∂GRU: ∂W_hn (batched)
   for (let l = 0; l < 1; l++) {
-    rows68_129.set(ub65_125.subarray(l * 75 + 50, l * 75 + 75), l * 25);
+    rows68_120.set(stack25_56.subarray(l * 75 + 50, l * 75 + 75), l * 25);
   }
   // %69 unbroadcast ∂GRU: ∂b_ir (batched)
-  ub69_130.fill(0);
+  ub69_121.fill(0);
   for (let l = 0; l < T_T * B; l++) {
     for (let j = 0; j < 5; j++) {
-      ub69_130[j] += out51_0_94[l * 5 + j];
+      ub69_121[j] += out51_0_86[l * 5 + j];
     }
   }
   // %70 unbroadcast ∂GRU: ∂b_iz (batched)
-  ub70_131.fill(0);
+  ub70_122.fill(0);
   for (let l = 0; l < T_T * B; l++) {
     for (let j = 0; j < 5; j++) {
-      ub70_131[j] += out51_1_95[l * 5 + j];
+      ub70_122[j] += out51_1_87[l * 5 + j];
     }
   }
   // %71 unbroadcast ∂GRU: ∂b_in (batched)
-  ub71_132.fill(0);
+  ub71_123.fill(0);
   for (let l = 0; l < T_T * B; l++) {
     for (let j = 0; j < 5; j++) {
-      ub71_132[j] += out51_2_96[l * 5 + j];
+      ub71_123[j] += out51_2_88[l * 5 + j];
     }
   }
   // %72 unbroadcast ∂GRU: ∂b_hn (batched)
-  ub72_133.fill(0);
+  ub72_124.fill(0);
   for (let l = 0; l < T_T * B; l++) {
     for (let j = 0; j < 5; j++) {
-      ub72_133[j] += out51_3_97[l * 5 + j];
+      ub72_124[j] += out51_3_89[l * 5 + j];
     }
   }
   // %73 concat
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 5;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 5; c++) cat73_134[(l * 1 + r) * 15 + 0 + c] = out51_2_96[xo + r * 5 + c];
+      for (let c = 0; c < 5; c++) cat73_125[(l * 1 + r) * 15 + 0 + c] = out51_2_88[xo + r * 5 + c];
     }
   }
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 5;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 5; c++) cat73_134[(l * 1 + r) * 15 + 5 + c] = out51_1_95[xo + r * 5 + c];
+      for (let c = 0; c < 5; c++) cat73_125[(l * 1 + r) * 15 + 5 + c] = out51_1_87[xo + r * 5 + c];
     }
   }
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 5;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 5; c++) cat73_134[(l * 1 + r) * 15 + 10 + c] = out51_0_94[xo + r * 5 + c];
+      for (let c = 0; c < 5; c++) cat73_125[(l * 1 + r) * 15 + 10 + c] = out51_0_86[xo + r * 5 + c];
     }
   }
   // %74 matmul fused gate products
-  matmul136(cat73_134, packed50_92, mm74_135, T_T * B);
-  return { loss: red32_80[0], outputs: { "output": { data: out26_0_59, shape: [T_T, B, 5] } }, finalStates: { "h": { data: state26_0_58, shape: [B, 5] } }, grads: { "W_ir": rows59_121, "W_iz": rows60_122, "W_in": rows61_123, "W_hr": rows66_127, "W_hz": rows67_128, "W_hn": rows68_129, "b_ir": ub69_130, "b_iz": ub70_131, "b_in": ub71_132, "b_hr": ub69_130, "b_hz": ub70_131, "b_hn": ub72_133 }, inputGrads: { "x": { data: mm74_135, shape: [T_T, B, 3] } }, stateGrads: { "h": { data: state51_0_93, shape: [B, 5] } } } as GradResult;
+  matmul127(cat73_125, packed50_84, mm74_126, T_T * B);
+  return { loss: red32_79[0], outputs: { "output": { data: out26_0_59, shape: [T_T, B, 5] } }, finalStates: { "h": { data: state26_0_58, shape: [B, 5] } }, grads: { "W_ir": rows59_113, "W_iz": rows60_114, "W_in": rows61_115, "W_hr": rows66_118, "W_hz": rows67_119, "W_hn": rows68_120, "b_ir": ub69_121, "b_iz": ub70_122, "b_in": ub71_123, "b_hr": ub69_121, "b_hz": ub70_122, "b_hn": ub72_124 }, inputGrads: { "x": { data: mm74_126, shape: [T_T, B, 3] } }, stateGrads: { "h": { data: state51_0_85, shape: [B, 5] } } } as GradResult;
 }
 
 
@@ -1546,7 +1546,7 @@ function matmul70(w: Float32Array, x: Float32Array, out: Float32Array, samples: 
     }
   }
 }
-function matmul116(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
+function matmul108(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
   let s = 0;
   for (; s + 3 < samples; s += 4) {
     for (let j = 0; j < 4; j += 4) {
@@ -1657,7 +1657,7 @@ function matmul116(v: Float32Array, w: Float32Array, out: Float32Array, samples:
     }
   }
 }
-function weightGradient120(a: Float32Array, aStep: number, b: Float32Array, bStep: number, out: Float32Array, samples: number): void {
+function weightGradient112(a: Float32Array, aStep: number, b: Float32Array, bStep: number, out: Float32Array, samples: number): void {
   for (let i = 0; i < 12; i += 4) {
     for (let j = 0; j < 3; j++) {
       let a00 = 0, a10 = 0, a20 = 0, a30 = 0;
@@ -1694,7 +1694,7 @@ function weightGradient120(a: Float32Array, aStep: number, b: Float32Array, bSte
     }
   }
 }
-function weightGradient126(a: Float32Array, aStep: number, b: Float32Array, bStep: number, out: Float32Array, samples: number): void {
+function weightGradient117(a: Float32Array, aStep: number, b: Float32Array, bStep: number, out: Float32Array, samples: number): void {
   for (let i = 0; i < 12; i += 4) {
     for (let j = 0; j < 4; j += 4) {
       let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a20 = 0, a21 = 0, a22 = 0, a23 = 0, a30 = 0, a31 = 0, a32 = 0, a33 = 0;
@@ -1778,7 +1778,7 @@ function weightGradient126(a: Float32Array, aStep: number, b: Float32Array, bSte
     }
   }
 }
-function matmul136(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
+function matmul127(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
   let s = 0;
   for (; s + 3 < samples; s += 4) {
     for (let j = 0; j < 3; j++) {

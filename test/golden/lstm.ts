@@ -421,53 +421,43 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   const v22_92 = new Float32Array(B * 5);
   const v23_93 = new Float32Array(B * 5);
   const v24_94 = new Float32Array(B * 5);
-  const v40_96 = new Float32Array(T_T * B * 5);
-  const sum41_97 = new Float32Array(T_T * B);
-  const red42_98 = new Float32Array(1);
-  const s99 = new Float32Array(1);
-  const bt44_100 = new Float32Array(T_T * B);
-  const ex45_101 = new Float32Array(T_T * B * 5);
-  const v46_102 = new Float32Array(T_T * B * 5);
-  const shift53_103 = new Float32Array(T_T * B * 5);
-  const v55_104 = new Float32Array(T_T * B * 5);
-  const v57_105 = new Float32Array(T_T * B * 5);
-  const v59_106 = new Float32Array(T_T * B * 5);
-  const v61_107 = new Float32Array(T_T * B * 5);
-  const v63_108 = new Float32Array(T_T * B * 5);
-  const stack64_109 = new Float32Array(100);
-  const stack65_111 = new Float32Array(60);
-  const state66_0_113 = new Float32Array(B * 5);
-  const state66_1_114 = new Float32Array(B * 5);
-  const out66_0_115 = new Float32Array(T_T * B * 5);
-  const out66_1_116 = new Float32Array(T_T * B * 5);
-  const out66_2_117 = new Float32Array(T_T * B * 5);
-  const out66_3_118 = new Float32Array(T_T * B * 5);
-  const v3_132 = new Float32Array(B * 5);
-  const v10_133 = new Float32Array(B * 5);
-  const v18_134 = new Float32Array(B * 5);
-  const v20_135 = new Float32Array(B * 5);
-  const v22_136 = new Float32Array(B * 5);
-  const v24_137 = new Float32Array(B * 5);
-  const v26_138 = new Float32Array(B * 5);
-  const cat27_139 = new Float32Array(B * 20);
-  const mm29_140 = new Float32Array(B * 5);
-  const cat73_142 = new Float32Array(T_T * B * 20);
-  const ub75_143 = new Float32Array(60);
-  const rows76_145 = new Float32Array(15);
-  const rows77_146 = new Float32Array(15);
-  const rows78_147 = new Float32Array(15);
-  const rows79_148 = new Float32Array(15);
-  const ub81_149 = new Float32Array(100);
-  const rows82_151 = new Float32Array(25);
-  const rows83_152 = new Float32Array(25);
-  const rows84_153 = new Float32Array(25);
-  const rows85_154 = new Float32Array(25);
-  const ub86_155 = new Float32Array(5);
-  const ub87_156 = new Float32Array(5);
-  const ub88_157 = new Float32Array(5);
-  const ub89_158 = new Float32Array(5);
-  const cat90_159 = new Float32Array(T_T * B * 20);
-  const mm91_160 = new Float32Array(T_T * B * 3);
+  const sum41_96 = new Float32Array(T_T * B);
+  const red42_97 = new Float32Array(1);
+  const s98 = new Float32Array(1);
+  const v59_99 = new Float32Array(T_T * B * 5);
+  const v61_100 = new Float32Array(T_T * B * 5);
+  const v63_101 = new Float32Array(T_T * B * 5);
+  const state66_0_104 = new Float32Array(B * 5);
+  const state66_1_105 = new Float32Array(B * 5);
+  const out66_0_106 = new Float32Array(T_T * B * 5);
+  const out66_1_107 = new Float32Array(T_T * B * 5);
+  const out66_2_108 = new Float32Array(T_T * B * 5);
+  const out66_3_109 = new Float32Array(T_T * B * 5);
+  const v3_123 = new Float32Array(B * 5);
+  const v10_124 = new Float32Array(B * 5);
+  const v18_125 = new Float32Array(B * 5);
+  const v20_126 = new Float32Array(B * 5);
+  const v22_127 = new Float32Array(B * 5);
+  const v24_128 = new Float32Array(B * 5);
+  const v26_129 = new Float32Array(B * 5);
+  const cat27_130 = new Float32Array(B * 20);
+  const mm29_131 = new Float32Array(B * 5);
+  const cat73_133 = new Float32Array(T_T * B * 20);
+  const ub75_134 = new Float32Array(60);
+  const rows76_136 = new Float32Array(15);
+  const rows77_137 = new Float32Array(15);
+  const rows78_138 = new Float32Array(15);
+  const rows79_139 = new Float32Array(15);
+  const rows82_141 = new Float32Array(25);
+  const rows83_142 = new Float32Array(25);
+  const rows84_143 = new Float32Array(25);
+  const rows85_144 = new Float32Array(25);
+  const ub86_145 = new Float32Array(5);
+  const ub87_146 = new Float32Array(5);
+  const ub88_147 = new Float32Array(5);
+  const ub89_148 = new Float32Array(5);
+  const cat90_149 = new Float32Array(T_T * B * 20);
+  const mm91_150 = new Float32Array(T_T * B * 3);
   const in42 = (inputs["x"] as Tensor).data;
   const p43 = params["W_ii"];
   const p44 = params["W_if"];
@@ -627,331 +617,341 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   }
   const in95 = (inputs["d:output"] as Tensor).data;
   // %40 mul
+  v33_69.fill(0); // reused: its last value is dead
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 5;
     for (let j = 0; j < 5; j++) {
-      v40_96[o + j] = out35_0_74[l * 5 + j] * in95[l * 5 + j];
+      v33_69[o + j] = out35_0_74[l * 5 + j] * in95[l * 5 + j];
     }
   }
   // %41 sum
   for (let r = 0; r < T_T * B; r++) {
     let acc = 0;
-    for (let c = 0; c < 5; c++) acc += v40_96[r * 5 + c];
-    sum41_97[r * 1] = acc;
+    for (let c = 0; c < 5; c++) acc += v33_69[r * 5 + c];
+    sum41_96[r * 1] = acc;
   }
   // %42 reduce_lead loss
-  red42_98.fill(0);
-  for (let l = 0; l < T_T * B; l++) for (let j = 0; j < 1; j++) red42_98[j] += sum41_97[l * 1 + j];
+  red42_97.fill(0);
+  for (let l = 0; l < T_T * B; l++) for (let j = 0; j < 1; j++) red42_97[j] += sum41_96[l * 1 + j];
   // %44 broadcast_to ∂loss
-  s99.fill(1);
+  s98.fill(1);
+  sum41_96.fill(0); // reused: its last value is dead
   for (let l = 0; l < T_T * B; l++) {
-    bt44_100[l] = s99[0];
+    sum41_96[l] = s98[0];
   }
   // %45 expand_last
-  for (let r = 0; r < bt44_100.length; r++) {
-    const v = bt44_100[r];
-    for (let c = 0; c < 5; c++) ex45_101[r * 5 + c] = v;
+  v33_69.fill(0); // reused: its last value is dead
+  for (let r = 0; r < sum41_96.length; r++) {
+    const v = sum41_96[r];
+    for (let c = 0; c < 5; c++) v33_69[r * 5 + c] = v;
   }
   // %46 mul
+  v30_68.fill(0); // reused: its last value is dead
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 5;
     for (let j = 0; j < 5; j++) {
-      v46_102[o + j] = ex45_101[l * 5 + j] * in95[l * 5 + j];
+      v30_68[o + j] = v33_69[l * 5 + j] * in95[l * 5 + j];
     }
   }
   // %53 time_shift LSTM: previous h
-  shift53_103.set(init18_60, 0);
-  shift53_103.set(out35_0_74.subarray(0, (T_T - 1) * B * 5), B * 5);
+  v33_69.fill(0); // reused: its last value is dead
+  v33_69.set(init18_60, 0);
+  v33_69.set(out35_0_74.subarray(0, (T_T - 1) * B * 5), B * 5);
   // %55 sub — 35: h' = o * tanh(c')
+  v27_67.fill(0); // reused: its last value is dead
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 5;
     for (let j = 0; j < 5; j++) {
-      v55_104[o + j] = 1 - (out35_1_75[l * 5 + j] * out35_1_75[l * 5 + j]);
+      v27_67[o + j] = 1 - (out35_1_75[l * 5 + j] * out35_1_75[l * 5 + j]);
     }
   }
   // %57 mul ∂o — 32: o = sigmoid(W_io @ x + b_io + W_ho @ h + b_ho)   // output gate
+  v24_66.fill(0); // reused: its last value is dead
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 5;
     for (let j = 0; j < 5; j++) {
-      v57_105[o + j] = out35_2_76[l * 5 + j] * (1 - out35_2_76[l * 5 + j]);
+      v24_66[o + j] = out35_2_76[l * 5 + j] * (1 - out35_2_76[l * 5 + j]);
     }
   }
   // %59 sub ∂g — 31: g = tanh(W_ig @ x + b_ig + W_hg @ h + b_hg)      // candidate cell state
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 5;
     for (let j = 0; j < 5; j++) {
-      v59_106[o + j] = 1 - (out35_3_77[l * 5 + j] * out35_3_77[l * 5 + j]);
+      v59_99[o + j] = 1 - (out35_3_77[l * 5 + j] * out35_3_77[l * 5 + j]);
     }
   }
   // %61 mul ∂f — 30: f = sigmoid(W_if @ x + b_if + W_hf @ h + b_hf)   // forget gate
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 5;
     for (let j = 0; j < 5; j++) {
-      v61_107[o + j] = out35_5_79[l * 5 + j] * (1 - out35_5_79[l * 5 + j]);
+      v61_100[o + j] = out35_5_79[l * 5 + j] * (1 - out35_5_79[l * 5 + j]);
     }
   }
   // %63 mul ∂i — 29: i = sigmoid(W_ii @ x + b_ii + W_hi @ h + b_hi)   // input gate
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 5;
     for (let j = 0; j < 5; j++) {
-      v63_108[o + j] = out35_4_78[l * 5 + j] * (1 - out35_4_78[l * 5 + j]);
+      v63_101[o + j] = out35_4_78[l * 5 + j] * (1 - out35_4_78[l * 5 + j]);
     }
   }
   // %64 stack_rows packed W_ho, W_hg, W_hf, W_hi
-  let packed64_110 = packed?.["W_ho+W_hg+W_hf+W_hi"];
-  if (packed64_110 === undefined) {
+  stack34_70.fill(0); // reused: its last value is dead
+  let packed64_102 = packed?.["W_ho+W_hg+W_hf+W_hi"];
+  if (packed64_102 === undefined) {
     for (let l = 0; l < 1; l++) {
-      stack64_109.set(p50.subarray(l * 25, (l + 1) * 25), l * 100 + 0);
+      stack34_70.set(p50.subarray(l * 25, (l + 1) * 25), l * 100 + 0);
     }
     for (let l = 0; l < 1; l++) {
-      stack64_109.set(p49.subarray(l * 25, (l + 1) * 25), l * 100 + 25);
+      stack34_70.set(p49.subarray(l * 25, (l + 1) * 25), l * 100 + 25);
     }
     for (let l = 0; l < 1; l++) {
-      stack64_109.set(p48.subarray(l * 25, (l + 1) * 25), l * 100 + 50);
+      stack34_70.set(p48.subarray(l * 25, (l + 1) * 25), l * 100 + 50);
     }
     for (let l = 0; l < 1; l++) {
-      stack64_109.set(p47.subarray(l * 25, (l + 1) * 25), l * 100 + 75);
+      stack34_70.set(p47.subarray(l * 25, (l + 1) * 25), l * 100 + 75);
     }
-    packed64_110 = stack64_109;
+    packed64_102 = stack34_70;
   }
   // %65 stack_rows packed W_io, W_ig, W_if, W_ii
-  let packed65_112 = packed?.["W_io+W_ig+W_if+W_ii"];
-  if (packed65_112 === undefined) {
+  stack20_62.fill(0); // reused: its last value is dead
+  let packed65_103 = packed?.["W_io+W_ig+W_if+W_ii"];
+  if (packed65_103 === undefined) {
     for (let l = 0; l < 1; l++) {
-      stack65_111.set(p46.subarray(l * 15, (l + 1) * 15), l * 60 + 0);
+      stack20_62.set(p46.subarray(l * 15, (l + 1) * 15), l * 60 + 0);
     }
     for (let l = 0; l < 1; l++) {
-      stack65_111.set(p45.subarray(l * 15, (l + 1) * 15), l * 60 + 15);
+      stack20_62.set(p45.subarray(l * 15, (l + 1) * 15), l * 60 + 15);
     }
     for (let l = 0; l < 1; l++) {
-      stack65_111.set(p44.subarray(l * 15, (l + 1) * 15), l * 60 + 30);
+      stack20_62.set(p44.subarray(l * 15, (l + 1) * 15), l * 60 + 30);
     }
     for (let l = 0; l < 1; l++) {
-      stack65_111.set(p43.subarray(l * 15, (l + 1) * 15), l * 60 + 45);
+      stack20_62.set(p43.subarray(l * 15, (l + 1) * 15), l * 60 + 45);
     }
-    packed65_112 = stack65_111;
+    packed65_103 = stack20_62;
   }
   // %66 scan ∂LSTM — 7: cell LSTM(I = 3, H = 5) {
-  state66_0_113.set(c17_59);
-  state66_1_114.set(c17_59);
-  const steps119 = T_T;
+  state66_0_104.set(c17_59);
+  state66_1_105.set(c17_59);
+  const steps110 = T_T;
   // ∂LSTM: from the last step to the first
-  for (let s = 0; s < steps119; s++) {
+  for (let s = 0; s < steps110; s++) {
     const t = T_T - 1 - s;
-    const x66_0_120 = v46_102.subarray(t * B * 5, (t + 1) * B * 5);
-    const x66_1_121 = out35_1_75.subarray(t * B * 5, (t + 1) * B * 5);
-    const x66_2_122 = out35_2_76.subarray(t * B * 5, (t + 1) * B * 5);
-    const x66_3_123 = out35_3_77.subarray(t * B * 5, (t + 1) * B * 5);
-    const x66_4_124 = out35_4_78.subarray(t * B * 5, (t + 1) * B * 5);
-    const x66_5_125 = out35_6_80.subarray(t * B * 5, (t + 1) * B * 5);
-    const x66_6_126 = out35_5_79.subarray(t * B * 5, (t + 1) * B * 5);
-    const x66_7_127 = v55_104.subarray(t * B * 5, (t + 1) * B * 5);
-    const x66_8_128 = v57_105.subarray(t * B * 5, (t + 1) * B * 5);
-    const x66_9_129 = v59_106.subarray(t * B * 5, (t + 1) * B * 5);
-    const x66_10_130 = v61_107.subarray(t * B * 5, (t + 1) * B * 5);
-    const x66_11_131 = v63_108.subarray(t * B * 5, (t + 1) * B * 5);
+    const x66_0_111 = v30_68.subarray(t * B * 5, (t + 1) * B * 5);
+    const x66_1_112 = out35_1_75.subarray(t * B * 5, (t + 1) * B * 5);
+    const x66_2_113 = out35_2_76.subarray(t * B * 5, (t + 1) * B * 5);
+    const x66_3_114 = out35_3_77.subarray(t * B * 5, (t + 1) * B * 5);
+    const x66_4_115 = out35_4_78.subarray(t * B * 5, (t + 1) * B * 5);
+    const x66_5_116 = out35_6_80.subarray(t * B * 5, (t + 1) * B * 5);
+    const x66_6_117 = out35_5_79.subarray(t * B * 5, (t + 1) * B * 5);
+    const x66_7_118 = v27_67.subarray(t * B * 5, (t + 1) * B * 5);
+    const x66_8_119 = v24_66.subarray(t * B * 5, (t + 1) * B * 5);
+    const x66_9_120 = v59_99.subarray(t * B * 5, (t + 1) * B * 5);
+    const x66_10_121 = v61_100.subarray(t * B * 5, (t + 1) * B * 5);
+    const x66_11_122 = v63_101.subarray(t * B * 5, (t + 1) * B * 5);
     // %3 add
     for (let l = 0; l < B; l++) {
       const o = l * 5;
       for (let j = 0; j < 5; j++) {
-        v3_132[o + j] = state66_0_113[l * 5 + j] + x66_0_120[l * 5 + j];
+        v3_123[o + j] = state66_0_104[l * 5 + j] + x66_0_111[l * 5 + j];
       }
     }
     // %10 add
     for (let l = 0; l < B; l++) {
       const o = l * 5;
       for (let j = 0; j < 5; j++) {
-        v10_133[o + j] = state66_1_114[l * 5 + j] + ((v3_132[l * 5 + j] * x66_2_122[l * 5 + j]) * x66_7_127[l * 5 + j]);
+        v10_124[o + j] = state66_1_105[l * 5 + j] + ((v3_123[l * 5 + j] * x66_2_113[l * 5 + j]) * x66_7_118[l * 5 + j]);
       }
     }
     // %18 mul — 34: c' = f * c + i * g
     for (let l = 0; l < B; l++) {
       const o = l * 5;
       for (let j = 0; j < 5; j++) {
-        v18_134[o + j] = v10_133[l * 5 + j] * x66_6_126[l * 5 + j];
+        v18_125[o + j] = v10_124[l * 5 + j] * x66_6_117[l * 5 + j];
       }
     }
     // %20 mul ∂o — 32: o = sigmoid(W_io @ x + b_io + W_ho @ h + b_ho)   // output gate
     for (let l = 0; l < B; l++) {
       const o = l * 5;
       for (let j = 0; j < 5; j++) {
-        v20_135[o + j] = (v3_132[l * 5 + j] * x66_1_121[l * 5 + j]) * x66_8_128[l * 5 + j];
+        v20_126[o + j] = (v3_123[l * 5 + j] * x66_1_112[l * 5 + j]) * x66_8_119[l * 5 + j];
       }
     }
     // %22 mul ∂g — 31: g = tanh(W_ig @ x + b_ig + W_hg @ h + b_hg)      // candidate cell state
     for (let l = 0; l < B; l++) {
       const o = l * 5;
       for (let j = 0; j < 5; j++) {
-        v22_136[o + j] = (v10_133[l * 5 + j] * x66_4_124[l * 5 + j]) * x66_9_129[l * 5 + j];
+        v22_127[o + j] = (v10_124[l * 5 + j] * x66_4_115[l * 5 + j]) * x66_9_120[l * 5 + j];
       }
     }
     // %24 mul ∂f — 30: f = sigmoid(W_if @ x + b_if + W_hf @ h + b_hf)   // forget gate
     for (let l = 0; l < B; l++) {
       const o = l * 5;
       for (let j = 0; j < 5; j++) {
-        v24_137[o + j] = (v10_133[l * 5 + j] * x66_5_125[l * 5 + j]) * x66_10_130[l * 5 + j];
+        v24_128[o + j] = (v10_124[l * 5 + j] * x66_5_116[l * 5 + j]) * x66_10_121[l * 5 + j];
       }
     }
     // %26 mul ∂i — 29: i = sigmoid(W_ii @ x + b_ii + W_hi @ h + b_hi)   // input gate
     for (let l = 0; l < B; l++) {
       const o = l * 5;
       for (let j = 0; j < 5; j++) {
-        v26_138[o + j] = (v10_133[l * 5 + j] * x66_3_123[l * 5 + j]) * x66_11_131[l * 5 + j];
+        v26_129[o + j] = (v10_124[l * 5 + j] * x66_3_114[l * 5 + j]) * x66_11_122[l * 5 + j];
       }
     }
     // %27 concat
     for (let l = 0; l < B; l++) {
       const xo = l * 5;
       for (let r = 0; r < 1; r++) {
-        for (let c = 0; c < 5; c++) cat27_139[(l * 1 + r) * 20 + 0 + c] = v20_135[xo + r * 5 + c];
+        for (let c = 0; c < 5; c++) cat27_130[(l * 1 + r) * 20 + 0 + c] = v20_126[xo + r * 5 + c];
       }
     }
     for (let l = 0; l < B; l++) {
       const xo = l * 5;
       for (let r = 0; r < 1; r++) {
-        for (let c = 0; c < 5; c++) cat27_139[(l * 1 + r) * 20 + 5 + c] = v22_136[xo + r * 5 + c];
+        for (let c = 0; c < 5; c++) cat27_130[(l * 1 + r) * 20 + 5 + c] = v22_127[xo + r * 5 + c];
       }
     }
     for (let l = 0; l < B; l++) {
       const xo = l * 5;
       for (let r = 0; r < 1; r++) {
-        for (let c = 0; c < 5; c++) cat27_139[(l * 1 + r) * 20 + 10 + c] = v24_137[xo + r * 5 + c];
+        for (let c = 0; c < 5; c++) cat27_130[(l * 1 + r) * 20 + 10 + c] = v24_128[xo + r * 5 + c];
       }
     }
     for (let l = 0; l < B; l++) {
       const xo = l * 5;
       for (let r = 0; r < 1; r++) {
-        for (let c = 0; c < 5; c++) cat27_139[(l * 1 + r) * 20 + 15 + c] = v26_138[xo + r * 5 + c];
+        for (let c = 0; c < 5; c++) cat27_130[(l * 1 + r) * 20 + 15 + c] = v26_129[xo + r * 5 + c];
       }
     }
     // %29 matmul fused gate products
-    matmul141(cat27_139, packed64_110, mm29_140, B);
-    out66_0_115.set(v26_138, t * v26_138.length);
-    out66_1_116.set(v24_137, t * v24_137.length);
-    out66_2_117.set(v22_136, t * v22_136.length);
-    out66_3_118.set(v20_135, t * v20_135.length);
-    state66_0_113.set(mm29_140);
-    state66_1_114.set(v18_134);
+    matmul132(cat27_130, packed64_102, mm29_131, B);
+    out66_0_106.set(v26_129, t * v26_129.length);
+    out66_1_107.set(v24_128, t * v24_128.length);
+    out66_2_108.set(v22_127, t * v22_127.length);
+    out66_3_109.set(v20_126, t * v20_126.length);
+    state66_0_104.set(mm29_131);
+    state66_1_105.set(v18_125);
   }
   // %73 concat
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 5;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 5; c++) cat73_142[(l * 1 + r) * 20 + 0 + c] = out66_0_115[xo + r * 5 + c];
+      for (let c = 0; c < 5; c++) cat73_133[(l * 1 + r) * 20 + 0 + c] = out66_0_106[xo + r * 5 + c];
     }
   }
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 5;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 5; c++) cat73_142[(l * 1 + r) * 20 + 5 + c] = out66_1_116[xo + r * 5 + c];
+      for (let c = 0; c < 5; c++) cat73_133[(l * 1 + r) * 20 + 5 + c] = out66_1_107[xo + r * 5 + c];
     }
   }
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 5;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 5; c++) cat73_142[(l * 1 + r) * 20 + 10 + c] = out66_2_117[xo + r * 5 + c];
+      for (let c = 0; c < 5; c++) cat73_133[(l * 1 + r) * 20 + 10 + c] = out66_2_108[xo + r * 5 + c];
     }
   }
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 5;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 5; c++) cat73_142[(l * 1 + r) * 20 + 15 + c] = out66_3_118[xo + r * 5 + c];
+      for (let c = 0; c < 5; c++) cat73_133[(l * 1 + r) * 20 + 15 + c] = out66_3_109[xo + r * 5 + c];
     }
   }
   // %75 unbroadcast fused weight gradients
-  ub75_143.fill(0);
-  weightGradient144(cat73_142, 20, in42, 3, ub75_143, T_T * B);
+  ub75_134.fill(0);
+  weightGradient135(cat73_133, 20, in42, 3, ub75_134, T_T * B);
   // %76 slice_rows ∂LSTM: ∂W_ii (batched)
   for (let l = 0; l < 1; l++) {
-    rows76_145.set(ub75_143.subarray(l * 60 + 0, l * 60 + 15), l * 15);
+    rows76_136.set(ub75_134.subarray(l * 60 + 0, l * 60 + 15), l * 15);
   }
   // %77 slice_rows ∂LSTM: ∂W_if (batched)
   for (let l = 0; l < 1; l++) {
-    rows77_146.set(ub75_143.subarray(l * 60 + 15, l * 60 + 30), l * 15);
+    rows77_137.set(ub75_134.subarray(l * 60 + 15, l * 60 + 30), l * 15);
   }
   // %78 slice_rows ∂LSTM: ∂W_ig (batched)
   for (let l = 0; l < 1; l++) {
-    rows78_147.set(ub75_143.subarray(l * 60 + 30, l * 60 + 45), l * 15);
+    rows78_138.set(ub75_134.subarray(l * 60 + 30, l * 60 + 45), l * 15);
   }
   // %79 slice_rows ∂LSTM: ∂W_io (batched)
   for (let l = 0; l < 1; l++) {
-    rows79_148.set(ub75_143.subarray(l * 60 + 45, l * 60 + 60), l * 15);
+    rows79_139.set(ub75_134.subarray(l * 60 + 45, l * 60 + 60), l * 15);
   }
   // %81 unbroadcast fused weight gradients
-  ub81_149.fill(0);
-  weightGradient150(cat73_142, 20, shift53_103, 5, ub81_149, T_T * B);
+  stack34_70.fill(0); // reused: its last value is dead
+  stack34_70.fill(0);
+  weightGradient140(cat73_133, 20, v33_69, 5, stack34_70, T_T * B);
   // %82 slice_rows ∂LSTM: ∂W_hi (batched)
   for (let l = 0; l < 1; l++) {
-    rows82_151.set(ub81_149.subarray(l * 100 + 0, l * 100 + 25), l * 25);
+    rows82_141.set(stack34_70.subarray(l * 100 + 0, l * 100 + 25), l * 25);
   }
   // %83 slice_rows ∂LSTM: ∂W_hf (batched)
   for (let l = 0; l < 1; l++) {
-    rows83_152.set(ub81_149.subarray(l * 100 + 25, l * 100 + 50), l * 25);
+    rows83_142.set(stack34_70.subarray(l * 100 + 25, l * 100 + 50), l * 25);
   }
   // %84 slice_rows ∂LSTM: ∂W_hg (batched)
   for (let l = 0; l < 1; l++) {
-    rows84_153.set(ub81_149.subarray(l * 100 + 50, l * 100 + 75), l * 25);
+    rows84_143.set(stack34_70.subarray(l * 100 + 50, l * 100 + 75), l * 25);
   }
   // %85 slice_rows ∂LSTM: ∂W_ho (batched)
   for (let l = 0; l < 1; l++) {
-    rows85_154.set(ub81_149.subarray(l * 100 + 75, l * 100 + 100), l * 25);
+    rows85_144.set(stack34_70.subarray(l * 100 + 75, l * 100 + 100), l * 25);
   }
   // %86 unbroadcast ∂LSTM: ∂b_ii (batched)
-  ub86_155.fill(0);
+  ub86_145.fill(0);
   for (let l = 0; l < T_T * B; l++) {
     for (let j = 0; j < 5; j++) {
-      ub86_155[j] += out66_0_115[l * 5 + j];
+      ub86_145[j] += out66_0_106[l * 5 + j];
     }
   }
   // %87 unbroadcast ∂LSTM: ∂b_if (batched)
-  ub87_156.fill(0);
+  ub87_146.fill(0);
   for (let l = 0; l < T_T * B; l++) {
     for (let j = 0; j < 5; j++) {
-      ub87_156[j] += out66_1_116[l * 5 + j];
+      ub87_146[j] += out66_1_107[l * 5 + j];
     }
   }
   // %88 unbroadcast ∂LSTM: ∂b_ig (batched)
-  ub88_157.fill(0);
+  ub88_147.fill(0);
   for (let l = 0; l < T_T * B; l++) {
     for (let j = 0; j < 5; j++) {
-      ub88_157[j] += out66_2_117[l * 5 + j];
+      ub88_147[j] += out66_2_108[l * 5 + j];
     }
   }
   // %89 unbroadcast ∂LSTM: ∂b_io (batched)
-  ub89_158.fill(0);
+  ub89_148.fill(0);
   for (let l = 0; l < T_T * B; l++) {
     for (let j = 0; j < 5; j++) {
-      ub89_158[j] += out66_3_118[l * 5 + j];
+      ub89_148[j] += out66_3_109[l * 5 + j];
     }
   }
   // %90 concat
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 5;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 5; c++) cat90_159[(l * 1 + r) * 20 + 0 + c] = out66_3_118[xo + r * 5 + c];
+      for (let c = 0; c < 5; c++) cat90_149[(l * 1 + r) * 20 + 0 + c] = out66_3_109[xo + r * 5 + c];
     }
   }
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 5;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 5; c++) cat90_159[(l * 1 + r) * 20 + 5 + c] = out66_2_117[xo + r * 5 + c];
+      for (let c = 0; c < 5; c++) cat90_149[(l * 1 + r) * 20 + 5 + c] = out66_2_108[xo + r * 5 + c];
     }
   }
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 5;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 5; c++) cat90_159[(l * 1 + r) * 20 + 10 + c] = out66_1_116[xo + r * 5 + c];
+      for (let c = 0; c < 5; c++) cat90_149[(l * 1 + r) * 20 + 10 + c] = out66_1_107[xo + r * 5 + c];
     }
   }
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 5;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 5; c++) cat90_159[(l * 1 + r) * 20 + 15 + c] = out66_0_115[xo + r * 5 + c];
+      for (let c = 0; c < 5; c++) cat90_149[(l * 1 + r) * 20 + 15 + c] = out66_0_106[xo + r * 5 + c];
     }
   }
   // %91 matmul fused gate products
-  matmul161(cat90_159, packed65_112, mm91_160, T_T * B);
-  return { loss: red42_98[0], outputs: { "output": { data: out35_0_74, shape: [T_T, B, 5] } }, finalStates: { "h": { data: state35_0_72, shape: [B, 5] }, "c": { data: state35_1_73, shape: [B, 5] } }, grads: { "W_ii": rows76_145, "W_if": rows77_146, "W_ig": rows78_147, "W_io": rows79_148, "W_hi": rows82_151, "W_hf": rows83_152, "W_hg": rows84_153, "W_ho": rows85_154, "b_ii": ub86_155, "b_if": ub87_156, "b_ig": ub88_157, "b_io": ub89_158, "b_hi": ub86_155, "b_hf": ub87_156, "b_hg": ub88_157, "b_ho": ub89_158 }, inputGrads: { "x": { data: mm91_160, shape: [T_T, B, 3] } }, stateGrads: { "h": { data: state66_0_113, shape: [B, 5] }, "c": { data: state66_1_114, shape: [B, 5] } } } as GradResult;
+  matmul151(cat90_149, packed65_103, mm91_150, T_T * B);
+  return { loss: red42_97[0], outputs: { "output": { data: out35_0_74, shape: [T_T, B, 5] } }, finalStates: { "h": { data: state35_0_72, shape: [B, 5] }, "c": { data: state35_1_73, shape: [B, 5] } }, grads: { "W_ii": rows76_136, "W_if": rows77_137, "W_ig": rows78_138, "W_io": rows79_139, "W_hi": rows82_141, "W_hf": rows83_142, "W_hg": rows84_143, "W_ho": rows85_144, "b_ii": ub86_145, "b_if": ub87_146, "b_ig": ub88_147, "b_io": ub89_148, "b_hi": ub86_145, "b_hf": ub87_146, "b_hg": ub88_147, "b_ho": ub89_148 }, inputGrads: { "x": { data: mm91_150, shape: [T_T, B, 3] } }, stateGrads: { "h": { data: state66_0_104, shape: [B, 5] }, "c": { data: state66_1_105, shape: [B, 5] } } } as GradResult;
 }
 
 
@@ -1519,7 +1519,7 @@ function matmul87(w: Float32Array, x: Float32Array, out: Float32Array, samples: 
     }
   }
 }
-function matmul141(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
+function matmul132(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
   let s = 0;
   for (; s + 3 < samples; s += 4) {
     for (let j = 0; j < 4; j += 4) {
@@ -1630,7 +1630,7 @@ function matmul141(v: Float32Array, w: Float32Array, out: Float32Array, samples:
     }
   }
 }
-function weightGradient144(a: Float32Array, aStep: number, b: Float32Array, bStep: number, out: Float32Array, samples: number): void {
+function weightGradient135(a: Float32Array, aStep: number, b: Float32Array, bStep: number, out: Float32Array, samples: number): void {
   for (let i = 0; i < 20; i += 4) {
     for (let j = 0; j < 3; j++) {
       let a00 = 0, a10 = 0, a20 = 0, a30 = 0;
@@ -1654,7 +1654,7 @@ function weightGradient144(a: Float32Array, aStep: number, b: Float32Array, bSte
     }
   }
 }
-function weightGradient150(a: Float32Array, aStep: number, b: Float32Array, bStep: number, out: Float32Array, samples: number): void {
+function weightGradient140(a: Float32Array, aStep: number, b: Float32Array, bStep: number, out: Float32Array, samples: number): void {
   for (let i = 0; i < 20; i += 4) {
     for (let j = 0; j < 4; j += 4) {
       let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a20 = 0, a21 = 0, a22 = 0, a23 = 0, a30 = 0, a31 = 0, a32 = 0, a33 = 0;
@@ -1725,7 +1725,7 @@ function weightGradient150(a: Float32Array, aStep: number, b: Float32Array, bSte
     }
   }
 }
-function matmul161(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
+function matmul151(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
   let s = 0;
   for (; s + 3 < samples; s += 4) {
     for (let j = 0; j < 3; j++) {

@@ -409,59 +409,46 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   const v31_91 = new Float32Array(B * 5);
   const v32_92 = new Float32Array(B * 5);
   const v33_93 = new Float32Array(B * 5);
-  const v35_95 = new Float32Array(T_T * B * 5);
-  const sum36_96 = new Float32Array(T_T * B);
-  const red37_97 = new Float32Array(1);
-  const s98 = new Float32Array(1);
-  const bt39_99 = new Float32Array(T_T * B);
-  const ex40_100 = new Float32Array(T_T * B * 5);
-  const v41_101 = new Float32Array(T_T * B * 5);
-  const shift49_102 = new Float32Array(T_T * B * 5);
-  const v51_103 = new Float32Array(T_T * B * 5);
-  const v53_104 = new Float32Array(T_T * B * 5);
-  const v55_105 = new Float32Array(T_T * B * 5);
-  const v57_106 = new Float32Array(T_T * B * 5);
-  const v59_107 = new Float32Array(T_T * B * 5);
-  const stack60_108 = new Float32Array(100);
-  const stack61_110 = new Float32Array(60);
-  const state62_0_112 = new Float32Array(B * 5);
-  const state62_1_113 = new Float32Array(B * 5);
-  const out62_0_114 = new Float32Array(T_T * B * 5);
-  const out62_1_115 = new Float32Array(T_T * B * 5);
-  const out62_2_116 = new Float32Array(T_T * B * 5);
-  const out62_3_117 = new Float32Array(T_T * B * 5);
-  const v3_131 = new Float32Array(B * 5);
-  const v12_132 = new Float32Array(B * 5);
-  const v15_133 = new Float32Array(B * 5);
-  const v25_134 = new Float32Array(B * 5);
-  const v27_135 = new Float32Array(B * 5);
-  const v32_136 = new Float32Array(B * 5);
-  const v35_137 = new Float32Array(B * 5);
-  const cat36_138 = new Float32Array(B * 20);
-  const mm38_139 = new Float32Array(B * 5);
-  const cat69_141 = new Float32Array(T_T * B * 20);
-  const ub71_142 = new Float32Array(60);
-  const rows72_144 = new Float32Array(15);
-  const rows73_145 = new Float32Array(15);
-  const rows74_146 = new Float32Array(15);
-  const rows75_147 = new Float32Array(15);
-  const ub77_148 = new Float32Array(100);
-  const rows78_150 = new Float32Array(25);
-  const rows79_151 = new Float32Array(25);
-  const rows80_152 = new Float32Array(25);
-  const rows81_153 = new Float32Array(25);
-  const v82_154 = new Float32Array(T_T * B * 5);
-  const ub83_155 = new Float32Array(5);
-  const v84_156 = new Float32Array(T_T * B * 5);
-  const ub85_157 = new Float32Array(5);
-  const v86_158 = new Float32Array(T_T * B * 5);
-  const ub87_159 = new Float32Array(5);
-  const ub88_160 = new Float32Array(5);
-  const ub89_161 = new Float32Array(5);
-  const ub90_162 = new Float32Array(5);
-  const ub91_163 = new Float32Array(5);
-  const cat92_164 = new Float32Array(T_T * B * 20);
-  const mm93_165 = new Float32Array(T_T * B * 3);
+  const sum36_95 = new Float32Array(T_T * B);
+  const red37_96 = new Float32Array(1);
+  const s97 = new Float32Array(1);
+  const v55_98 = new Float32Array(T_T * B * 5);
+  const v57_99 = new Float32Array(T_T * B * 5);
+  const v59_100 = new Float32Array(T_T * B * 5);
+  const state62_0_103 = new Float32Array(B * 5);
+  const state62_1_104 = new Float32Array(B * 5);
+  const out62_0_105 = new Float32Array(T_T * B * 5);
+  const out62_1_106 = new Float32Array(T_T * B * 5);
+  const out62_2_107 = new Float32Array(T_T * B * 5);
+  const out62_3_108 = new Float32Array(T_T * B * 5);
+  const v3_122 = new Float32Array(B * 5);
+  const v12_123 = new Float32Array(B * 5);
+  const v15_124 = new Float32Array(B * 5);
+  const v25_125 = new Float32Array(B * 5);
+  const v27_126 = new Float32Array(B * 5);
+  const v32_127 = new Float32Array(B * 5);
+  const v35_128 = new Float32Array(B * 5);
+  const cat36_129 = new Float32Array(B * 20);
+  const mm38_130 = new Float32Array(B * 5);
+  const cat69_132 = new Float32Array(T_T * B * 20);
+  const ub71_133 = new Float32Array(60);
+  const rows72_135 = new Float32Array(15);
+  const rows73_136 = new Float32Array(15);
+  const rows74_137 = new Float32Array(15);
+  const rows75_138 = new Float32Array(15);
+  const rows78_140 = new Float32Array(25);
+  const rows79_141 = new Float32Array(25);
+  const rows80_142 = new Float32Array(25);
+  const rows81_143 = new Float32Array(25);
+  const ub83_144 = new Float32Array(5);
+  const ub85_145 = new Float32Array(5);
+  const ub87_146 = new Float32Array(5);
+  const ub88_147 = new Float32Array(5);
+  const ub89_148 = new Float32Array(5);
+  const ub90_149 = new Float32Array(5);
+  const ub91_150 = new Float32Array(5);
+  const cat92_151 = new Float32Array(T_T * B * 20);
+  const mm93_152 = new Float32Array(T_T * B * 3);
   const in41 = (inputs["x"] as Tensor).data;
   const p42 = params["W_i"];
   const p43 = params["W_f"];
@@ -621,373 +608,386 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   }
   const in94 = (inputs["d:output"] as Tensor).data;
   // %35 mul
+  v28_67.fill(0); // reused: its last value is dead
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 5;
     for (let j = 0; j < 5; j++) {
-      v35_95[o + j] = out30_0_72[l * 5 + j] * in94[l * 5 + j];
+      v28_67[o + j] = out30_0_72[l * 5 + j] * in94[l * 5 + j];
     }
   }
   // %36 sum
   for (let r = 0; r < T_T * B; r++) {
     let acc = 0;
-    for (let c = 0; c < 5; c++) acc += v35_95[r * 5 + c];
-    sum36_96[r * 1] = acc;
+    for (let c = 0; c < 5; c++) acc += v28_67[r * 5 + c];
+    sum36_95[r * 1] = acc;
   }
   // %37 reduce_lead loss
-  red37_97.fill(0);
-  for (let l = 0; l < T_T * B; l++) for (let j = 0; j < 1; j++) red37_97[j] += sum36_96[l * 1 + j];
+  red37_96.fill(0);
+  for (let l = 0; l < T_T * B; l++) for (let j = 0; j < 1; j++) red37_96[j] += sum36_95[l * 1 + j];
   // %39 broadcast_to ∂loss
-  s98.fill(1);
+  s97.fill(1);
+  sum36_95.fill(0); // reused: its last value is dead
   for (let l = 0; l < T_T * B; l++) {
-    bt39_99[l] = s98[0];
+    sum36_95[l] = s97[0];
   }
   // %40 expand_last
-  for (let r = 0; r < bt39_99.length; r++) {
-    const v = bt39_99[r];
-    for (let c = 0; c < 5; c++) ex40_100[r * 5 + c] = v;
+  v28_67.fill(0); // reused: its last value is dead
+  for (let r = 0; r < sum36_95.length; r++) {
+    const v = sum36_95[r];
+    for (let c = 0; c < 5; c++) v28_67[r * 5 + c] = v;
   }
   // %41 mul
+  v27_66.fill(0); // reused: its last value is dead
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 5;
     for (let j = 0; j < 5; j++) {
-      v41_101[o + j] = ex40_100[l * 5 + j] * in94[l * 5 + j];
+      v27_66[o + j] = v28_67[l * 5 + j] * in94[l * 5 + j];
     }
   }
   // %49 time_shift PeepholeLSTM: previous h
-  shift49_102.set(init17_58, 0);
-  shift49_102.set(out30_0_72.subarray(0, (T_T - 1) * B * 5), B * 5);
+  v28_67.fill(0); // reused: its last value is dead
+  v28_67.set(init17_58, 0);
+  v28_67.set(out30_0_72.subarray(0, (T_T - 1) * B * 5), B * 5);
   // %51 sub — 33: h' = o * tanh(c')
+  v26_65.fill(0); // reused: its last value is dead
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 5;
     for (let j = 0; j < 5; j++) {
-      v51_103[o + j] = 1 - (out30_1_73[l * 5 + j] * out30_1_73[l * 5 + j]);
+      v26_65[o + j] = 1 - (out30_1_73[l * 5 + j] * out30_1_73[l * 5 + j]);
     }
   }
   // %53 mul ∂o — 32: o = sigmoid(W_o @ x + U_o @ h + p_o * c' + b_o)
+  v25_64.fill(0); // reused: its last value is dead
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 5;
     for (let j = 0; j < 5; j++) {
-      v53_104[o + j] = out30_2_74[l * 5 + j] * (1 - out30_2_74[l * 5 + j]);
+      v25_64[o + j] = out30_2_74[l * 5 + j] * (1 - out30_2_74[l * 5 + j]);
     }
   }
   // %55 sub ∂g — 30: g = tanh(W_g @ x + U_g @ h + b_g)
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 5;
     for (let j = 0; j < 5; j++) {
-      v55_105[o + j] = 1 - (out30_4_76[l * 5 + j] * out30_4_76[l * 5 + j]);
+      v55_98[o + j] = 1 - (out30_4_76[l * 5 + j] * out30_4_76[l * 5 + j]);
     }
   }
   // %57 mul ∂f — 29: f = sigmoid(W_f @ x + U_f @ h + p_f * c + b_f)
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 5;
     for (let j = 0; j < 5; j++) {
-      v57_106[o + j] = out30_6_78[l * 5 + j] * (1 - out30_6_78[l * 5 + j]);
+      v57_99[o + j] = out30_6_78[l * 5 + j] * (1 - out30_6_78[l * 5 + j]);
     }
   }
   // %59 mul ∂i — 28: i = sigmoid(W_i @ x + U_i @ h + p_i * c + b_i)
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 5;
     for (let j = 0; j < 5; j++) {
-      v59_107[o + j] = out30_5_77[l * 5 + j] * (1 - out30_5_77[l * 5 + j]);
+      v59_100[o + j] = out30_5_77[l * 5 + j] * (1 - out30_5_77[l * 5 + j]);
     }
   }
   // %60 stack_rows packed U_o, U_g, U_f, U_i
-  let packed60_109 = packed?.["U_o+U_g+U_f+U_i"];
-  if (packed60_109 === undefined) {
+  stack29_68.fill(0); // reused: its last value is dead
+  let packed60_101 = packed?.["U_o+U_g+U_f+U_i"];
+  if (packed60_101 === undefined) {
     for (let l = 0; l < 1; l++) {
-      stack60_108.set(p49.subarray(l * 25, (l + 1) * 25), l * 100 + 0);
+      stack29_68.set(p49.subarray(l * 25, (l + 1) * 25), l * 100 + 0);
     }
     for (let l = 0; l < 1; l++) {
-      stack60_108.set(p48.subarray(l * 25, (l + 1) * 25), l * 100 + 25);
+      stack29_68.set(p48.subarray(l * 25, (l + 1) * 25), l * 100 + 25);
     }
     for (let l = 0; l < 1; l++) {
-      stack60_108.set(p47.subarray(l * 25, (l + 1) * 25), l * 100 + 50);
+      stack29_68.set(p47.subarray(l * 25, (l + 1) * 25), l * 100 + 50);
     }
     for (let l = 0; l < 1; l++) {
-      stack60_108.set(p46.subarray(l * 25, (l + 1) * 25), l * 100 + 75);
+      stack29_68.set(p46.subarray(l * 25, (l + 1) * 25), l * 100 + 75);
     }
-    packed60_109 = stack60_108;
+    packed60_101 = stack29_68;
   }
   // %61 stack_rows packed W_o, W_g, W_f, W_i
-  let packed61_111 = packed?.["W_o+W_g+W_f+W_i"];
-  if (packed61_111 === undefined) {
+  stack19_60.fill(0); // reused: its last value is dead
+  let packed61_102 = packed?.["W_o+W_g+W_f+W_i"];
+  if (packed61_102 === undefined) {
     for (let l = 0; l < 1; l++) {
-      stack61_110.set(p45.subarray(l * 15, (l + 1) * 15), l * 60 + 0);
+      stack19_60.set(p45.subarray(l * 15, (l + 1) * 15), l * 60 + 0);
     }
     for (let l = 0; l < 1; l++) {
-      stack61_110.set(p44.subarray(l * 15, (l + 1) * 15), l * 60 + 15);
+      stack19_60.set(p44.subarray(l * 15, (l + 1) * 15), l * 60 + 15);
     }
     for (let l = 0; l < 1; l++) {
-      stack61_110.set(p43.subarray(l * 15, (l + 1) * 15), l * 60 + 30);
+      stack19_60.set(p43.subarray(l * 15, (l + 1) * 15), l * 60 + 30);
     }
     for (let l = 0; l < 1; l++) {
-      stack61_110.set(p42.subarray(l * 15, (l + 1) * 15), l * 60 + 45);
+      stack19_60.set(p42.subarray(l * 15, (l + 1) * 15), l * 60 + 45);
     }
-    packed61_111 = stack61_110;
+    packed61_102 = stack19_60;
   }
   // %62 scan ∂PeepholeLSTM — 7: cell PeepholeLSTM(I = 3, H = 5) {
-  state62_0_112.set(c16_57);
-  state62_1_113.set(c16_57);
-  const steps118 = T_T;
+  state62_0_103.set(c16_57);
+  state62_1_104.set(c16_57);
+  const steps109 = T_T;
   // ∂PeepholeLSTM: from the last step to the first
-  for (let s = 0; s < steps118; s++) {
+  for (let s = 0; s < steps109; s++) {
     const t = T_T - 1 - s;
-    const x62_0_119 = v41_101.subarray(t * B * 5, (t + 1) * B * 5);
-    const x62_1_120 = out30_1_73.subarray(t * B * 5, (t + 1) * B * 5);
-    const x62_2_121 = out30_2_74.subarray(t * B * 5, (t + 1) * B * 5);
-    const x62_3_122 = out30_4_76.subarray(t * B * 5, (t + 1) * B * 5);
-    const x62_4_123 = out30_5_77.subarray(t * B * 5, (t + 1) * B * 5);
-    const x62_5_124 = out30_7_79.subarray(t * B * 5, (t + 1) * B * 5);
-    const x62_6_125 = out30_6_78.subarray(t * B * 5, (t + 1) * B * 5);
-    const x62_7_126 = v51_103.subarray(t * B * 5, (t + 1) * B * 5);
-    const x62_8_127 = v53_104.subarray(t * B * 5, (t + 1) * B * 5);
-    const x62_9_128 = v55_105.subarray(t * B * 5, (t + 1) * B * 5);
-    const x62_10_129 = v57_106.subarray(t * B * 5, (t + 1) * B * 5);
-    const x62_11_130 = v59_107.subarray(t * B * 5, (t + 1) * B * 5);
+    const x62_0_110 = v27_66.subarray(t * B * 5, (t + 1) * B * 5);
+    const x62_1_111 = out30_1_73.subarray(t * B * 5, (t + 1) * B * 5);
+    const x62_2_112 = out30_2_74.subarray(t * B * 5, (t + 1) * B * 5);
+    const x62_3_113 = out30_4_76.subarray(t * B * 5, (t + 1) * B * 5);
+    const x62_4_114 = out30_5_77.subarray(t * B * 5, (t + 1) * B * 5);
+    const x62_5_115 = out30_7_79.subarray(t * B * 5, (t + 1) * B * 5);
+    const x62_6_116 = out30_6_78.subarray(t * B * 5, (t + 1) * B * 5);
+    const x62_7_117 = v26_65.subarray(t * B * 5, (t + 1) * B * 5);
+    const x62_8_118 = v25_64.subarray(t * B * 5, (t + 1) * B * 5);
+    const x62_9_119 = v55_98.subarray(t * B * 5, (t + 1) * B * 5);
+    const x62_10_120 = v57_99.subarray(t * B * 5, (t + 1) * B * 5);
+    const x62_11_121 = v59_100.subarray(t * B * 5, (t + 1) * B * 5);
     // %3 add
     for (let l = 0; l < B; l++) {
       const o = l * 5;
       for (let j = 0; j < 5; j++) {
-        v3_131[o + j] = state62_0_112[l * 5 + j] + x62_0_119[l * 5 + j];
+        v3_122[o + j] = state62_0_103[l * 5 + j] + x62_0_110[l * 5 + j];
       }
     }
     // %12 mul ∂o — 32: o = sigmoid(W_o @ x + U_o @ h + p_o * c' + b_o)
     for (let l = 0; l < B; l++) {
       const o = l * 5;
       for (let j = 0; j < 5; j++) {
-        v12_132[o + j] = (v3_131[l * 5 + j] * x62_1_120[l * 5 + j]) * x62_8_127[l * 5 + j];
+        v12_123[o + j] = (v3_122[l * 5 + j] * x62_1_111[l * 5 + j]) * x62_8_118[l * 5 + j];
       }
     }
     // %15 add
     for (let l = 0; l < B; l++) {
       const o = l * 5;
       for (let j = 0; j < 5; j++) {
-        v15_133[o + j] = (state62_1_113[l * 5 + j] + ((v3_131[l * 5 + j] * x62_2_121[l * 5 + j]) * x62_7_126[l * 5 + j])) + (v12_132[l * 5 + j] * p52[j]);
+        v15_124[o + j] = (state62_1_104[l * 5 + j] + ((v3_122[l * 5 + j] * x62_2_112[l * 5 + j]) * x62_7_117[l * 5 + j])) + (v12_123[l * 5 + j] * p52[j]);
       }
     }
     // %25 mul ∂g — 30: g = tanh(W_g @ x + U_g @ h + b_g)
     for (let l = 0; l < B; l++) {
       const o = l * 5;
       for (let j = 0; j < 5; j++) {
-        v25_134[o + j] = (v15_133[l * 5 + j] * x62_4_123[l * 5 + j]) * x62_9_128[l * 5 + j];
+        v25_125[o + j] = (v15_124[l * 5 + j] * x62_4_114[l * 5 + j]) * x62_9_119[l * 5 + j];
       }
     }
     // %27 mul ∂f — 29: f = sigmoid(W_f @ x + U_f @ h + p_f * c + b_f)
     for (let l = 0; l < B; l++) {
       const o = l * 5;
       for (let j = 0; j < 5; j++) {
-        v27_135[o + j] = (v15_133[l * 5 + j] * x62_5_124[l * 5 + j]) * x62_10_129[l * 5 + j];
+        v27_126[o + j] = (v15_124[l * 5 + j] * x62_5_115[l * 5 + j]) * x62_10_120[l * 5 + j];
       }
     }
     // %32 mul ∂i — 28: i = sigmoid(W_i @ x + U_i @ h + p_i * c + b_i)
     for (let l = 0; l < B; l++) {
       const o = l * 5;
       for (let j = 0; j < 5; j++) {
-        v32_136[o + j] = (v15_133[l * 5 + j] * x62_3_122[l * 5 + j]) * x62_11_130[l * 5 + j];
+        v32_127[o + j] = (v15_124[l * 5 + j] * x62_3_113[l * 5 + j]) * x62_11_121[l * 5 + j];
       }
     }
     // %35 add
     for (let l = 0; l < B; l++) {
       const o = l * 5;
       for (let j = 0; j < 5; j++) {
-        v35_137[o + j] = ((v15_133[l * 5 + j] * x62_6_125[l * 5 + j]) + (v27_135[l * 5 + j] * p51[j])) + (v32_136[l * 5 + j] * p50[j]);
+        v35_128[o + j] = ((v15_124[l * 5 + j] * x62_6_116[l * 5 + j]) + (v27_126[l * 5 + j] * p51[j])) + (v32_127[l * 5 + j] * p50[j]);
       }
     }
     // %36 concat
     for (let l = 0; l < B; l++) {
       const xo = l * 5;
       for (let r = 0; r < 1; r++) {
-        for (let c = 0; c < 5; c++) cat36_138[(l * 1 + r) * 20 + 0 + c] = v12_132[xo + r * 5 + c];
+        for (let c = 0; c < 5; c++) cat36_129[(l * 1 + r) * 20 + 0 + c] = v12_123[xo + r * 5 + c];
       }
     }
     for (let l = 0; l < B; l++) {
       const xo = l * 5;
       for (let r = 0; r < 1; r++) {
-        for (let c = 0; c < 5; c++) cat36_138[(l * 1 + r) * 20 + 5 + c] = v25_134[xo + r * 5 + c];
+        for (let c = 0; c < 5; c++) cat36_129[(l * 1 + r) * 20 + 5 + c] = v25_125[xo + r * 5 + c];
       }
     }
     for (let l = 0; l < B; l++) {
       const xo = l * 5;
       for (let r = 0; r < 1; r++) {
-        for (let c = 0; c < 5; c++) cat36_138[(l * 1 + r) * 20 + 10 + c] = v27_135[xo + r * 5 + c];
+        for (let c = 0; c < 5; c++) cat36_129[(l * 1 + r) * 20 + 10 + c] = v27_126[xo + r * 5 + c];
       }
     }
     for (let l = 0; l < B; l++) {
       const xo = l * 5;
       for (let r = 0; r < 1; r++) {
-        for (let c = 0; c < 5; c++) cat36_138[(l * 1 + r) * 20 + 15 + c] = v32_136[xo + r * 5 + c];
+        for (let c = 0; c < 5; c++) cat36_129[(l * 1 + r) * 20 + 15 + c] = v32_127[xo + r * 5 + c];
       }
     }
     // %38 matmul fused gate products
-    matmul140(cat36_138, packed60_109, mm38_139, B);
-    out62_0_114.set(v32_136, t * v32_136.length);
-    out62_1_115.set(v27_135, t * v27_135.length);
-    out62_2_116.set(v25_134, t * v25_134.length);
-    out62_3_117.set(v12_132, t * v12_132.length);
-    state62_0_112.set(mm38_139);
-    state62_1_113.set(v35_137);
+    matmul131(cat36_129, packed60_101, mm38_130, B);
+    out62_0_105.set(v32_127, t * v32_127.length);
+    out62_1_106.set(v27_126, t * v27_126.length);
+    out62_2_107.set(v25_125, t * v25_125.length);
+    out62_3_108.set(v12_123, t * v12_123.length);
+    state62_0_103.set(mm38_130);
+    state62_1_104.set(v35_128);
   }
   // %69 concat
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 5;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 5; c++) cat69_141[(l * 1 + r) * 20 + 0 + c] = out62_0_114[xo + r * 5 + c];
+      for (let c = 0; c < 5; c++) cat69_132[(l * 1 + r) * 20 + 0 + c] = out62_0_105[xo + r * 5 + c];
     }
   }
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 5;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 5; c++) cat69_141[(l * 1 + r) * 20 + 5 + c] = out62_1_115[xo + r * 5 + c];
+      for (let c = 0; c < 5; c++) cat69_132[(l * 1 + r) * 20 + 5 + c] = out62_1_106[xo + r * 5 + c];
     }
   }
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 5;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 5; c++) cat69_141[(l * 1 + r) * 20 + 10 + c] = out62_2_116[xo + r * 5 + c];
+      for (let c = 0; c < 5; c++) cat69_132[(l * 1 + r) * 20 + 10 + c] = out62_2_107[xo + r * 5 + c];
     }
   }
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 5;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 5; c++) cat69_141[(l * 1 + r) * 20 + 15 + c] = out62_3_117[xo + r * 5 + c];
+      for (let c = 0; c < 5; c++) cat69_132[(l * 1 + r) * 20 + 15 + c] = out62_3_108[xo + r * 5 + c];
     }
   }
   // %71 unbroadcast fused weight gradients
-  ub71_142.fill(0);
-  weightGradient143(cat69_141, 20, in41, 3, ub71_142, T_T * B);
+  ub71_133.fill(0);
+  weightGradient134(cat69_132, 20, in41, 3, ub71_133, T_T * B);
   // %72 slice_rows ∂PeepholeLSTM: ∂W_i (batched)
   for (let l = 0; l < 1; l++) {
-    rows72_144.set(ub71_142.subarray(l * 60 + 0, l * 60 + 15), l * 15);
+    rows72_135.set(ub71_133.subarray(l * 60 + 0, l * 60 + 15), l * 15);
   }
   // %73 slice_rows ∂PeepholeLSTM: ∂W_f (batched)
   for (let l = 0; l < 1; l++) {
-    rows73_145.set(ub71_142.subarray(l * 60 + 15, l * 60 + 30), l * 15);
+    rows73_136.set(ub71_133.subarray(l * 60 + 15, l * 60 + 30), l * 15);
   }
   // %74 slice_rows ∂PeepholeLSTM: ∂W_g (batched)
   for (let l = 0; l < 1; l++) {
-    rows74_146.set(ub71_142.subarray(l * 60 + 30, l * 60 + 45), l * 15);
+    rows74_137.set(ub71_133.subarray(l * 60 + 30, l * 60 + 45), l * 15);
   }
   // %75 slice_rows ∂PeepholeLSTM: ∂W_o (batched)
   for (let l = 0; l < 1; l++) {
-    rows75_147.set(ub71_142.subarray(l * 60 + 45, l * 60 + 60), l * 15);
+    rows75_138.set(ub71_133.subarray(l * 60 + 45, l * 60 + 60), l * 15);
   }
   // %77 unbroadcast fused weight gradients
-  ub77_148.fill(0);
-  weightGradient149(cat69_141, 20, shift49_102, 5, ub77_148, T_T * B);
+  stack29_68.fill(0); // reused: its last value is dead
+  stack29_68.fill(0);
+  weightGradient139(cat69_132, 20, v28_67, 5, stack29_68, T_T * B);
   // %78 slice_rows ∂PeepholeLSTM: ∂U_i (batched)
   for (let l = 0; l < 1; l++) {
-    rows78_150.set(ub77_148.subarray(l * 100 + 0, l * 100 + 25), l * 25);
+    rows78_140.set(stack29_68.subarray(l * 100 + 0, l * 100 + 25), l * 25);
   }
   // %79 slice_rows ∂PeepholeLSTM: ∂U_f (batched)
   for (let l = 0; l < 1; l++) {
-    rows79_151.set(ub77_148.subarray(l * 100 + 25, l * 100 + 50), l * 25);
+    rows79_141.set(stack29_68.subarray(l * 100 + 25, l * 100 + 50), l * 25);
   }
   // %80 slice_rows ∂PeepholeLSTM: ∂U_g (batched)
   for (let l = 0; l < 1; l++) {
-    rows80_152.set(ub77_148.subarray(l * 100 + 50, l * 100 + 75), l * 25);
+    rows80_142.set(stack29_68.subarray(l * 100 + 50, l * 100 + 75), l * 25);
   }
   // %81 slice_rows ∂PeepholeLSTM: ∂U_o (batched)
   for (let l = 0; l < 1; l++) {
-    rows81_153.set(ub77_148.subarray(l * 100 + 75, l * 100 + 100), l * 25);
+    rows81_143.set(stack29_68.subarray(l * 100 + 75, l * 100 + 100), l * 25);
   }
   // %82 mul — 28: i = sigmoid(W_i @ x + U_i @ h + p_i * c + b_i)
+  v59_100.fill(0); // reused: its last value is dead
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 5;
     for (let j = 0; j < 5; j++) {
-      v82_154[o + j] = out62_0_114[l * 5 + j] * out30_7_79[l * 5 + j];
+      v59_100[o + j] = out62_0_105[l * 5 + j] * out30_7_79[l * 5 + j];
     }
   }
   // %83 unbroadcast ∂PeepholeLSTM: ∂p_i (batched)
-  ub83_155.fill(0);
+  ub83_144.fill(0);
   for (let l = 0; l < T_T * B; l++) {
     for (let j = 0; j < 5; j++) {
-      ub83_155[j] += v82_154[l * 5 + j];
+      ub83_144[j] += v59_100[l * 5 + j];
     }
   }
   // %84 mul — 29: f = sigmoid(W_f @ x + U_f @ h + p_f * c + b_f)
+  v59_100.fill(0); // reused: its last value is dead
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 5;
     for (let j = 0; j < 5; j++) {
-      v84_156[o + j] = out62_1_115[l * 5 + j] * out30_7_79[l * 5 + j];
+      v59_100[o + j] = out62_1_106[l * 5 + j] * out30_7_79[l * 5 + j];
     }
   }
   // %85 unbroadcast ∂PeepholeLSTM: ∂p_f (batched)
-  ub85_157.fill(0);
+  ub85_145.fill(0);
   for (let l = 0; l < T_T * B; l++) {
     for (let j = 0; j < 5; j++) {
-      ub85_157[j] += v84_156[l * 5 + j];
+      ub85_145[j] += v59_100[l * 5 + j];
     }
   }
   // %86 mul — 32: o = sigmoid(W_o @ x + U_o @ h + p_o * c' + b_o)
+  v59_100.fill(0); // reused: its last value is dead
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 5;
     for (let j = 0; j < 5; j++) {
-      v86_158[o + j] = out62_3_117[l * 5 + j] * out30_3_75[l * 5 + j];
+      v59_100[o + j] = out62_3_108[l * 5 + j] * out30_3_75[l * 5 + j];
     }
   }
   // %87 unbroadcast ∂PeepholeLSTM: ∂p_o (batched)
-  ub87_159.fill(0);
+  ub87_146.fill(0);
   for (let l = 0; l < T_T * B; l++) {
     for (let j = 0; j < 5; j++) {
-      ub87_159[j] += v86_158[l * 5 + j];
+      ub87_146[j] += v59_100[l * 5 + j];
     }
   }
   // %88 unbroadcast ∂PeepholeLSTM: ∂b_i (batched)
-  ub88_160.fill(0);
+  ub88_147.fill(0);
   for (let l = 0; l < T_T * B; l++) {
     for (let j = 0; j < 5; j++) {
-      ub88_160[j] += out62_0_114[l * 5 + j];
+      ub88_147[j] += out62_0_105[l * 5 + j];
     }
   }
   // %89 unbroadcast ∂PeepholeLSTM: ∂b_f (batched)
-  ub89_161.fill(0);
+  ub89_148.fill(0);
   for (let l = 0; l < T_T * B; l++) {
     for (let j = 0; j < 5; j++) {
-      ub89_161[j] += out62_1_115[l * 5 + j];
+      ub89_148[j] += out62_1_106[l * 5 + j];
     }
   }
   // %90 unbroadcast ∂PeepholeLSTM: ∂b_g (batched)
-  ub90_162.fill(0);
+  ub90_149.fill(0);
   for (let l = 0; l < T_T * B; l++) {
     for (let j = 0; j < 5; j++) {
-      ub90_162[j] += out62_2_116[l * 5 + j];
+      ub90_149[j] += out62_2_107[l * 5 + j];
     }
   }
   // %91 unbroadcast ∂PeepholeLSTM: ∂b_o (batched)
-  ub91_163.fill(0);
+  ub91_150.fill(0);
   for (let l = 0; l < T_T * B; l++) {
     for (let j = 0; j < 5; j++) {
-      ub91_163[j] += out62_3_117[l * 5 + j];
+      ub91_150[j] += out62_3_108[l * 5 + j];
     }
   }
   // %92 concat
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 5;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 5; c++) cat92_164[(l * 1 + r) * 20 + 0 + c] = out62_3_117[xo + r * 5 + c];
+      for (let c = 0; c < 5; c++) cat92_151[(l * 1 + r) * 20 + 0 + c] = out62_3_108[xo + r * 5 + c];
     }
   }
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 5;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 5; c++) cat92_164[(l * 1 + r) * 20 + 5 + c] = out62_2_116[xo + r * 5 + c];
+      for (let c = 0; c < 5; c++) cat92_151[(l * 1 + r) * 20 + 5 + c] = out62_2_107[xo + r * 5 + c];
     }
   }
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 5;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 5; c++) cat92_164[(l * 1 + r) * 20 + 10 + c] = out62_1_115[xo + r * 5 + c];
+      for (let c = 0; c < 5; c++) cat92_151[(l * 1 + r) * 20 + 10 + c] = out62_1_106[xo + r * 5 + c];
     }
   }
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 5;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 5; c++) cat92_164[(l * 1 + r) * 20 + 15 + c] = out62_0_114[xo + r * 5 + c];
+      for (let c = 0; c < 5; c++) cat92_151[(l * 1 + r) * 20 + 15 + c] = out62_0_105[xo + r * 5 + c];
     }
   }
   // %93 matmul fused gate products
-  matmul166(cat92_164, packed61_111, mm93_165, T_T * B);
-  return { loss: red37_97[0], outputs: { "output": { data: out30_0_72, shape: [T_T, B, 5] } }, finalStates: { "h": { data: state30_0_70, shape: [B, 5] }, "c": { data: state30_1_71, shape: [B, 5] } }, grads: { "W_i": rows72_144, "W_f": rows73_145, "W_g": rows74_146, "W_o": rows75_147, "U_i": rows78_150, "U_f": rows79_151, "U_g": rows80_152, "U_o": rows81_153, "p_i": ub83_155, "p_f": ub85_157, "p_o": ub87_159, "b_i": ub88_160, "b_f": ub89_161, "b_g": ub90_162, "b_o": ub91_163 }, inputGrads: { "x": { data: mm93_165, shape: [T_T, B, 3] } }, stateGrads: { "h": { data: state62_0_112, shape: [B, 5] }, "c": { data: state62_1_113, shape: [B, 5] } } } as GradResult;
+  matmul153(cat92_151, packed61_102, mm93_152, T_T * B);
+  return { loss: red37_96[0], outputs: { "output": { data: out30_0_72, shape: [T_T, B, 5] } }, finalStates: { "h": { data: state30_0_70, shape: [B, 5] }, "c": { data: state30_1_71, shape: [B, 5] } }, grads: { "W_i": rows72_135, "W_f": rows73_136, "W_g": rows74_137, "W_o": rows75_138, "U_i": rows78_140, "U_f": rows79_141, "U_g": rows80_142, "U_o": rows81_143, "p_i": ub83_144, "p_f": ub85_145, "p_o": ub87_146, "b_i": ub88_147, "b_f": ub89_148, "b_g": ub90_149, "b_o": ub91_150 }, inputGrads: { "x": { data: mm93_152, shape: [T_T, B, 3] } }, stateGrads: { "h": { data: state62_0_103, shape: [B, 5] }, "c": { data: state62_1_104, shape: [B, 5] } } } as GradResult;
 }
 
 
@@ -1555,7 +1555,7 @@ function matmul86(w: Float32Array, x: Float32Array, out: Float32Array, samples: 
     }
   }
 }
-function matmul140(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
+function matmul131(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
   let s = 0;
   for (; s + 3 < samples; s += 4) {
     for (let j = 0; j < 4; j += 4) {
@@ -1666,7 +1666,7 @@ function matmul140(v: Float32Array, w: Float32Array, out: Float32Array, samples:
     }
   }
 }
-function weightGradient143(a: Float32Array, aStep: number, b: Float32Array, bStep: number, out: Float32Array, samples: number): void {
+function weightGradient134(a: Float32Array, aStep: number, b: Float32Array, bStep: number, out: Float32Array, samples: number): void {
   for (let i = 0; i < 20; i += 4) {
     for (let j = 0; j < 3; j++) {
       let a00 = 0, a10 = 0, a20 = 0, a30 = 0;
@@ -1690,7 +1690,7 @@ function weightGradient143(a: Float32Array, aStep: number, b: Float32Array, bSte
     }
   }
 }
-function weightGradient149(a: Float32Array, aStep: number, b: Float32Array, bStep: number, out: Float32Array, samples: number): void {
+function weightGradient139(a: Float32Array, aStep: number, b: Float32Array, bStep: number, out: Float32Array, samples: number): void {
   for (let i = 0; i < 20; i += 4) {
     for (let j = 0; j < 4; j += 4) {
       let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a20 = 0, a21 = 0, a22 = 0, a23 = 0, a30 = 0, a31 = 0, a32 = 0, a33 = 0;
@@ -1761,7 +1761,7 @@ function weightGradient149(a: Float32Array, aStep: number, b: Float32Array, bSte
     }
   }
 }
-function matmul166(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
+function matmul153(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
   let s = 0;
   for (; s + 3 < samples; s += 4) {
     for (let j = 0; j < 3; j++) {

@@ -241,7 +241,6 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
   const v18_38 = new Float32Array(B * 24);
   const mm26_41 = new Float32Array(T_U * B * 12);
   const v27_43 = new Float32Array(T_U * B * 12);
-  const sm28_44 = new Float32Array(T_U * B * 12);
   const in0 = (inputs["source"] as Tensor).data;
   const in1 = (inputs["previous"] as Tensor).data;
   const p2 = params["encoder.W"];
@@ -358,6 +357,7 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
     }
   }
   // %28 softmax probabilities — 37: output probabilities = softmax(logits)
+  mm26_41.fill(0); // reused: its last value is dead
   for (let r = 0; r < T_U * B; r++) {
     const xo = r * 12;
     let max = -Infinity;
@@ -365,9 +365,9 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
     if (max !== max || max === -Infinity) max = 0;
     let total = 0;
     for (let c = 0; c < 12; c++) total += Math.exp(v27_43[xo + c] - max);
-    for (let c = 0; c < 12; c++) sm28_44[r * 12 + c] = Math.exp(v27_43[xo + c] - max) / total;
+    for (let c = 0; c < 12; c++) mm26_41[r * 12 + c] = Math.exp(v27_43[xo + c] - max) / total;
   }
-  return { outputs: { "probabilities": { data: sm28_44, shape: [T_U, B, 12] } }, finalStates: { "encoder.h": { data: state10_0_11, shape: [B, 24] }, "encoder.c": { data: state10_1_12, shape: [B, 24] }, "decoder.h": { data: state20_0_29, shape: [B, 24] }, "decoder.c": { data: state20_1_30, shape: [B, 24] } } } as ForwardResult;
+  return { outputs: { "probabilities": { data: mm26_41, shape: [T_U, B, 12] } }, finalStates: { "encoder.h": { data: state10_0_11, shape: [B, 24] }, "encoder.c": { data: state10_1_12, shape: [B, 24] }, "decoder.h": { data: state20_0_29, shape: [B, 24] }, "decoder.c": { data: state20_1_30, shape: [B, 24] } } } as ForwardResult;
 }
 
 // The loss and its gradient with respect to every param, input and initial state (BPTT).
@@ -378,715 +378,715 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   const T_S = lengths["S"] as number;
   const T_U = lengths["U"] as number;
   checkInitialStates(initialStates, B);
-  const c6_51 = new Float32Array(B * 24);
-  const mm9_54 = new Float32Array(T_S * B * 96);
-  const v10_56 = new Float32Array(T_S * B * 96);
-  const state11_0_57 = new Float32Array(B * 24);
-  const state11_1_58 = new Float32Array(B * 24);
-  const out11_0_59 = new Float32Array(T_S * B * 24);
-  const out11_1_60 = new Float32Array(T_S * B * 24);
-  const out11_2_61 = new Float32Array(T_S * B * 24);
-  const out11_3_62 = new Float32Array(T_S * B * 24);
-  const out11_4_63 = new Float32Array(T_S * B * 24);
-  const out11_5_64 = new Float32Array(T_S * B * 24);
-  const out11_6_65 = new Float32Array(T_S * B * 24);
-  const mm3_68 = new Float32Array(B * 96);
-  const v5_70 = new Float32Array(B * 96);
-  const v7_71 = new Float32Array(B * 24);
-  const v9_72 = new Float32Array(B * 24);
-  const v11_73 = new Float32Array(B * 24);
-  const v13_74 = new Float32Array(B * 24);
-  const v16_75 = new Float32Array(B * 24);
-  const v17_76 = new Float32Array(B * 24);
-  const v18_77 = new Float32Array(B * 24);
-  const mm19_83 = new Float32Array(T_U * B * 96);
-  const v20_85 = new Float32Array(T_U * B * 96);
-  const state21_0_86 = new Float32Array(B * 24);
-  const state21_1_87 = new Float32Array(B * 24);
-  const out21_0_88 = new Float32Array(T_U * B * 24);
-  const out21_1_89 = new Float32Array(T_U * B * 24);
-  const out21_2_90 = new Float32Array(T_U * B * 24);
-  const out21_3_91 = new Float32Array(T_U * B * 24);
-  const out21_4_92 = new Float32Array(T_U * B * 24);
-  const out21_5_93 = new Float32Array(T_U * B * 24);
-  const out21_6_94 = new Float32Array(T_U * B * 24);
-  const mm3_97 = new Float32Array(B * 96);
-  const v5_99 = new Float32Array(B * 96);
-  const v7_100 = new Float32Array(B * 24);
-  const v9_101 = new Float32Array(B * 24);
-  const v11_102 = new Float32Array(B * 24);
-  const v13_103 = new Float32Array(B * 24);
-  const v16_104 = new Float32Array(B * 24);
-  const v17_105 = new Float32Array(B * 24);
-  const v18_106 = new Float32Array(B * 24);
-  const mm27_109 = new Float32Array(T_U * B * 12);
-  const v28_111 = new Float32Array(T_U * B * 12);
-  const sm29_112 = new Float32Array(T_U * B * 12);
-  const v30_113 = new Float32Array(T_U * B * 12);
-  const sum31_114 = new Float32Array(T_U * B);
-  const v32_115 = new Float32Array(T_U * B);
-  const red33_116 = new Float32Array(1);
-  const sm34_117 = new Float32Array(T_U * B * 12);
-  const s118 = new Float32Array(1);
-  const bt36_119 = new Float32Array(T_U * B);
-  const v37_120 = new Float32Array(T_U * B);
-  const ex38_121 = new Float32Array(T_U * B * 12);
-  const v39_122 = new Float32Array(T_U * B * 12);
-  const sum40_123 = new Float32Array(T_U * B);
-  const ex41_124 = new Float32Array(T_U * B * 12);
-  const v44_125 = new Float32Array(T_U * B * 12);
-  const ub45_126 = new Float32Array(12);
-  const mm47_127 = new Float32Array(T_U * B * 24);
-  const ub48_129 = new Float32Array(288);
-  const shift55_131 = new Float32Array(T_U * B * 24);
-  const v57_132 = new Float32Array(T_U * B * 24);
-  const v59_133 = new Float32Array(T_U * B * 24);
-  const v61_134 = new Float32Array(T_U * B * 24);
-  const v63_135 = new Float32Array(T_U * B * 24);
-  const v65_136 = new Float32Array(T_U * B * 24);
-  const state66_0_137 = new Float32Array(B * 24);
-  const state66_1_138 = new Float32Array(B * 24);
-  const out66_0_139 = new Float32Array(T_U * B * 96);
-  const v3_153 = new Float32Array(B * 24);
-  const v10_154 = new Float32Array(B * 24);
-  const v18_155 = new Float32Array(B * 24);
-  const v20_156 = new Float32Array(B * 24);
-  const pad21_157 = new Float32Array(B * 96);
-  const v23_158 = new Float32Array(B * 24);
-  const pad24_159 = new Float32Array(B * 96);
-  const v27_160 = new Float32Array(B * 24);
-  const pad28_161 = new Float32Array(B * 96);
-  const v31_162 = new Float32Array(B * 24);
-  const pad32_163 = new Float32Array(B * 96);
-  const v33_164 = new Float32Array(B * 96);
-  const mm35_165 = new Float32Array(B * 24);
-  const ub71_167 = new Float32Array(1152);
-  const ub73_169 = new Float32Array(2304);
-  const ub74_171 = new Float32Array(96);
-  const mm75_172 = new Float32Array(T_U * B * 12);
-  const zero76_174 = new Float32Array(B * 24);
-  const zero77_176 = new Float32Array(B * 24);
-  const shift85_178 = new Float32Array(T_S * B * 24);
-  const v87_179 = new Float32Array(T_S * B * 24);
-  const v89_180 = new Float32Array(T_S * B * 24);
-  const v91_181 = new Float32Array(T_S * B * 24);
-  const v93_182 = new Float32Array(T_S * B * 24);
-  const v95_183 = new Float32Array(T_S * B * 24);
-  const state96_0_184 = new Float32Array(B * 24);
-  const state96_1_185 = new Float32Array(B * 24);
-  const out96_0_186 = new Float32Array(T_S * B * 96);
-  const v8_199 = new Float32Array(B * 24);
-  const v16_200 = new Float32Array(B * 24);
-  const v18_201 = new Float32Array(B * 24);
-  const pad19_202 = new Float32Array(B * 96);
-  const v21_203 = new Float32Array(B * 24);
-  const pad22_204 = new Float32Array(B * 96);
-  const v25_205 = new Float32Array(B * 24);
-  const pad26_206 = new Float32Array(B * 96);
-  const v29_207 = new Float32Array(B * 24);
-  const pad30_208 = new Float32Array(B * 96);
-  const v31_209 = new Float32Array(B * 96);
-  const mm33_210 = new Float32Array(B * 24);
-  const ub101_212 = new Float32Array(960);
-  const ub103_214 = new Float32Array(2304);
-  const ub104_216 = new Float32Array(96);
-  const mm105_217 = new Float32Array(T_S * B * 10);
-  const in45 = (inputs["source"] as Tensor).data;
-  const in46 = (inputs["previous"] as Tensor).data;
-  const in47 = (inputs["symbols"] as Tensor).data;
-  const p48 = params["encoder.W"];
-  const p49 = params["encoder.U"];
-  const p50 = params["encoder.b"];
+  const c6_50 = new Float32Array(B * 24);
+  const mm9_53 = new Float32Array(T_S * B * 96);
+  const v10_55 = new Float32Array(T_S * B * 96);
+  const state11_0_56 = new Float32Array(B * 24);
+  const state11_1_57 = new Float32Array(B * 24);
+  const out11_0_58 = new Float32Array(T_S * B * 24);
+  const out11_1_59 = new Float32Array(T_S * B * 24);
+  const out11_2_60 = new Float32Array(T_S * B * 24);
+  const out11_3_61 = new Float32Array(T_S * B * 24);
+  const out11_4_62 = new Float32Array(T_S * B * 24);
+  const out11_5_63 = new Float32Array(T_S * B * 24);
+  const out11_6_64 = new Float32Array(T_S * B * 24);
+  const mm3_67 = new Float32Array(B * 96);
+  const v5_69 = new Float32Array(B * 96);
+  const v7_70 = new Float32Array(B * 24);
+  const v9_71 = new Float32Array(B * 24);
+  const v11_72 = new Float32Array(B * 24);
+  const v13_73 = new Float32Array(B * 24);
+  const v16_74 = new Float32Array(B * 24);
+  const v17_75 = new Float32Array(B * 24);
+  const v18_76 = new Float32Array(B * 24);
+  const mm19_82 = new Float32Array(T_U * B * 96);
+  const v20_84 = new Float32Array(T_U * B * 96);
+  const state21_0_85 = new Float32Array(B * 24);
+  const state21_1_86 = new Float32Array(B * 24);
+  const out21_0_87 = new Float32Array(T_U * B * 24);
+  const out21_1_88 = new Float32Array(T_U * B * 24);
+  const out21_2_89 = new Float32Array(T_U * B * 24);
+  const out21_3_90 = new Float32Array(T_U * B * 24);
+  const out21_4_91 = new Float32Array(T_U * B * 24);
+  const out21_5_92 = new Float32Array(T_U * B * 24);
+  const out21_6_93 = new Float32Array(T_U * B * 24);
+  const mm3_96 = new Float32Array(B * 96);
+  const v5_98 = new Float32Array(B * 96);
+  const v7_99 = new Float32Array(B * 24);
+  const v9_100 = new Float32Array(B * 24);
+  const v11_101 = new Float32Array(B * 24);
+  const v13_102 = new Float32Array(B * 24);
+  const v16_103 = new Float32Array(B * 24);
+  const v17_104 = new Float32Array(B * 24);
+  const v18_105 = new Float32Array(B * 24);
+  const mm27_108 = new Float32Array(T_U * B * 12);
+  const v28_110 = new Float32Array(T_U * B * 12);
+  const v30_111 = new Float32Array(T_U * B * 12);
+  const sum31_112 = new Float32Array(T_U * B);
+  const v32_113 = new Float32Array(T_U * B);
+  const red33_114 = new Float32Array(1);
+  const s115 = new Float32Array(1);
+  const v39_116 = new Float32Array(T_U * B * 12);
+  const v44_117 = new Float32Array(T_U * B * 12);
+  const ub45_118 = new Float32Array(12);
+  const mm47_119 = new Float32Array(T_U * B * 24);
+  const ub48_121 = new Float32Array(288);
+  const shift55_123 = new Float32Array(T_U * B * 24);
+  const v57_124 = new Float32Array(T_U * B * 24);
+  const v59_125 = new Float32Array(T_U * B * 24);
+  const v61_126 = new Float32Array(T_U * B * 24);
+  const v63_127 = new Float32Array(T_U * B * 24);
+  const v65_128 = new Float32Array(T_U * B * 24);
+  const state66_0_129 = new Float32Array(B * 24);
+  const state66_1_130 = new Float32Array(B * 24);
+  const v3_144 = new Float32Array(B * 24);
+  const v10_145 = new Float32Array(B * 24);
+  const v18_146 = new Float32Array(B * 24);
+  const v20_147 = new Float32Array(B * 24);
+  const pad21_148 = new Float32Array(B * 96);
+  const v23_149 = new Float32Array(B * 24);
+  const pad24_150 = new Float32Array(B * 96);
+  const v27_151 = new Float32Array(B * 24);
+  const pad28_152 = new Float32Array(B * 96);
+  const v31_153 = new Float32Array(B * 24);
+  const pad32_154 = new Float32Array(B * 96);
+  const v33_155 = new Float32Array(B * 96);
+  const mm35_156 = new Float32Array(B * 24);
+  const ub71_158 = new Float32Array(1152);
+  const ub73_160 = new Float32Array(2304);
+  const ub74_162 = new Float32Array(96);
+  const zero76_164 = new Float32Array(B * 24);
+  const zero77_166 = new Float32Array(B * 24);
+  const shift85_168 = new Float32Array(T_S * B * 24);
+  const v87_169 = new Float32Array(T_S * B * 24);
+  const v89_170 = new Float32Array(T_S * B * 24);
+  const v91_171 = new Float32Array(T_S * B * 24);
+  const v93_172 = new Float32Array(T_S * B * 24);
+  const v95_173 = new Float32Array(T_S * B * 24);
+  const state96_0_174 = new Float32Array(B * 24);
+  const state96_1_175 = new Float32Array(B * 24);
+  const v8_188 = new Float32Array(B * 24);
+  const v16_189 = new Float32Array(B * 24);
+  const v18_190 = new Float32Array(B * 24);
+  const pad19_191 = new Float32Array(B * 96);
+  const v21_192 = new Float32Array(B * 24);
+  const pad22_193 = new Float32Array(B * 96);
+  const v25_194 = new Float32Array(B * 24);
+  const pad26_195 = new Float32Array(B * 96);
+  const v29_196 = new Float32Array(B * 24);
+  const pad30_197 = new Float32Array(B * 96);
+  const v31_198 = new Float32Array(B * 96);
+  const mm33_199 = new Float32Array(B * 24);
+  const ub101_201 = new Float32Array(960);
+  const ub103_203 = new Float32Array(2304);
+  const ub104_205 = new Float32Array(96);
+  const mm105_206 = new Float32Array(T_S * B * 10);
+  const in44 = (inputs["source"] as Tensor).data;
+  const in45 = (inputs["previous"] as Tensor).data;
+  const in46 = (inputs["symbols"] as Tensor).data;
+  const p47 = params["encoder.W"];
+  const p48 = params["encoder.U"];
+  const p49 = params["encoder.b"];
   // %7 state_init encoder.h — 10: state h: [H]
-  const init7_52 = initialStates["encoder.h"] ?? c6_51;
+  const init7_51 = initialStates["encoder.h"] ?? c6_50;
   // %8 state_init encoder.c — 11: state c: [H]
-  const init8_53 = initialStates["encoder.c"] ?? c6_51;
+  const init8_52 = initialStates["encoder.c"] ?? c6_50;
   // %9 matmul — 16: z = W @ x + U @ h + b
-  matmul55(p48, in45, mm9_54, T_S * B);
+  matmul54(p47, in44, mm9_53, T_S * B);
   // %10 add
   for (let l = 0; l < T_S * B; l++) {
     const o = l * 96;
     for (let j = 0; j < 96; j++) {
-      v10_56[o + j] = mm9_54[l * 96 + j] + p50[j];
+      v10_55[o + j] = mm9_53[l * 96 + j] + p49[j];
     }
   }
   // %11 scan encoder — 32: layer encoder = LSTM(I, H) over source
-  state11_0_57.set(init7_52);
-  state11_1_58.set(init8_53);
-  const steps66 = T_S;
+  state11_0_56.set(init7_51);
+  state11_1_57.set(init8_52);
+  const steps65 = T_S;
   // encoder: from the first step to the last
-  for (let s = 0; s < steps66; s++) {
+  for (let s = 0; s < steps65; s++) {
     const t = s;
-    const x11_0_67 = v10_56.subarray(t * B * 96, (t + 1) * B * 96);
+    const x11_0_66 = v10_55.subarray(t * B * 96, (t + 1) * B * 96);
     // %3 matmul — 16: z = W @ x + U @ h + b
-    matmul69(p49, state11_0_57, mm3_68, B);
+    matmul68(p48, state11_0_56, mm3_67, B);
     // %5 add z — 16: z = W @ x + U @ h + b
     for (let l = 0; l < B; l++) {
       const o = l * 96;
       for (let j = 0; j < 96; j++) {
-        v5_70[o + j] = x11_0_67[l * 96 + j] + mm3_68[l * 96 + j];
+        v5_69[o + j] = x11_0_66[l * 96 + j] + mm3_67[l * 96 + j];
       }
     }
     // %7 sigmoid i — 17: i = sigmoid(z[0:H])
     for (let l = 0; l < B; l++) {
       const o = l * 24;
       for (let j = 0; j < 24; j++) {
-        v7_71[o + j] = 1 / (1 + Math.exp(-v5_70[l * 96 + 0 + j]));
+        v7_70[o + j] = 1 / (1 + Math.exp(-v5_69[l * 96 + 0 + j]));
       }
     }
     // %9 sigmoid f — 18: f = sigmoid(z[H:2*H])
     for (let l = 0; l < B; l++) {
       const o = l * 24;
       for (let j = 0; j < 24; j++) {
-        v9_72[o + j] = 1 / (1 + Math.exp(-v5_70[l * 96 + 24 + j]));
+        v9_71[o + j] = 1 / (1 + Math.exp(-v5_69[l * 96 + 24 + j]));
       }
     }
     // %11 tanh g — 19: g = tanh(z[2*H:3*H])
     for (let l = 0; l < B; l++) {
       const o = l * 24;
       for (let j = 0; j < 24; j++) {
-        v11_73[o + j] = Math.tanh(v5_70[l * 96 + 48 + j]);
+        v11_72[o + j] = Math.tanh(v5_69[l * 96 + 48 + j]);
       }
     }
     // %13 sigmoid o — 20: o = sigmoid(z[3*H:4*H])
     for (let l = 0; l < B; l++) {
       const o = l * 24;
       for (let j = 0; j < 24; j++) {
-        v13_74[o + j] = 1 / (1 + Math.exp(-v5_70[l * 96 + 72 + j]));
+        v13_73[o + j] = 1 / (1 + Math.exp(-v5_69[l * 96 + 72 + j]));
       }
     }
     // %16 add c' — 21: c' = f * c + i * g
     for (let l = 0; l < B; l++) {
       const o = l * 24;
       for (let j = 0; j < 24; j++) {
-        v16_75[o + j] = (v9_72[l * 24 + j] * state11_1_58[l * 24 + j]) + (v7_71[l * 24 + j] * v11_73[l * 24 + j]);
+        v16_74[o + j] = (v9_71[l * 24 + j] * state11_1_57[l * 24 + j]) + (v7_70[l * 24 + j] * v11_72[l * 24 + j]);
       }
     }
     // %17 tanh — 22: h' = o * tanh(c')
     for (let l = 0; l < B; l++) {
       const o = l * 24;
       for (let j = 0; j < 24; j++) {
-        v17_76[o + j] = Math.tanh(v16_75[l * 24 + j]);
+        v17_75[o + j] = Math.tanh(v16_74[l * 24 + j]);
       }
     }
     // %18 mul h' — 22: h' = o * tanh(c')
     for (let l = 0; l < B; l++) {
       const o = l * 24;
       for (let j = 0; j < 24; j++) {
-        v18_77[o + j] = v13_74[l * 24 + j] * v17_76[l * 24 + j];
+        v18_76[o + j] = v13_73[l * 24 + j] * v17_75[l * 24 + j];
       }
     }
-    out11_0_59.set(v18_77, t * v18_77.length);
-    out11_1_60.set(v17_76, t * v17_76.length);
-    out11_2_61.set(v13_74, t * v13_74.length);
-    out11_3_62.set(v11_73, t * v11_73.length);
-    out11_4_63.set(v7_71, t * v7_71.length);
-    out11_5_64.set(v9_72, t * v9_72.length);
-    out11_6_65.set(state11_1_58, t * state11_1_58.length);
-    state11_0_57.set(v18_77);
-    state11_1_58.set(v16_75);
+    out11_0_58.set(v18_76, t * v18_76.length);
+    out11_1_59.set(v17_75, t * v17_75.length);
+    out11_2_60.set(v13_73, t * v13_73.length);
+    out11_3_61.set(v11_72, t * v11_72.length);
+    out11_4_62.set(v7_70, t * v7_70.length);
+    out11_5_63.set(v9_71, t * v9_71.length);
+    out11_6_64.set(state11_1_57, t * state11_1_57.length);
+    state11_0_56.set(v18_76);
+    state11_1_57.set(v16_74);
   }
-  const p78 = params["decoder.W"];
-  const p79 = params["decoder.U"];
-  const p80 = params["decoder.b"];
+  const p77 = params["decoder.W"];
+  const p78 = params["decoder.U"];
+  const p79 = params["decoder.b"];
   // %17 state_init decoder.h — 10: state h: [H]
-  const init17_81 = initialStates["decoder.h"] ?? state11_0_57;
+  const init17_80 = initialStates["decoder.h"] ?? state11_0_56;
   // %18 state_init decoder.c — 11: state c: [H]
-  const init18_82 = initialStates["decoder.c"] ?? state11_1_58;
+  const init18_81 = initialStates["decoder.c"] ?? state11_1_57;
   // %19 matmul — 16: z = W @ x + U @ h + b
-  matmul84(p78, in46, mm19_83, T_U * B);
+  matmul83(p77, in45, mm19_82, T_U * B);
   // %20 add
   for (let l = 0; l < T_U * B; l++) {
     const o = l * 96;
     for (let j = 0; j < 96; j++) {
-      v20_85[o + j] = mm19_83[l * 96 + j] + p80[j];
+      v20_84[o + j] = mm19_82[l * 96 + j] + p79[j];
     }
   }
   // %21 scan decoder — 33: layer decoder = LSTM(O, H) over previous from encoder
-  state21_0_86.set(init17_81);
-  state21_1_87.set(init18_82);
-  const steps95 = T_U;
+  state21_0_85.set(init17_80);
+  state21_1_86.set(init18_81);
+  const steps94 = T_U;
   // decoder: from the first step to the last
-  for (let s = 0; s < steps95; s++) {
+  for (let s = 0; s < steps94; s++) {
     const t = s;
-    const x21_0_96 = v20_85.subarray(t * B * 96, (t + 1) * B * 96);
+    const x21_0_95 = v20_84.subarray(t * B * 96, (t + 1) * B * 96);
     // %3 matmul — 16: z = W @ x + U @ h + b
-    matmul98(p79, state21_0_86, mm3_97, B);
+    matmul97(p78, state21_0_85, mm3_96, B);
     // %5 add z — 16: z = W @ x + U @ h + b
     for (let l = 0; l < B; l++) {
       const o = l * 96;
       for (let j = 0; j < 96; j++) {
-        v5_99[o + j] = x21_0_96[l * 96 + j] + mm3_97[l * 96 + j];
+        v5_98[o + j] = x21_0_95[l * 96 + j] + mm3_96[l * 96 + j];
       }
     }
     // %7 sigmoid i — 17: i = sigmoid(z[0:H])
     for (let l = 0; l < B; l++) {
       const o = l * 24;
       for (let j = 0; j < 24; j++) {
-        v7_100[o + j] = 1 / (1 + Math.exp(-v5_99[l * 96 + 0 + j]));
+        v7_99[o + j] = 1 / (1 + Math.exp(-v5_98[l * 96 + 0 + j]));
       }
     }
     // %9 sigmoid f — 18: f = sigmoid(z[H:2*H])
     for (let l = 0; l < B; l++) {
       const o = l * 24;
       for (let j = 0; j < 24; j++) {
-        v9_101[o + j] = 1 / (1 + Math.exp(-v5_99[l * 96 + 24 + j]));
+        v9_100[o + j] = 1 / (1 + Math.exp(-v5_98[l * 96 + 24 + j]));
       }
     }
     // %11 tanh g — 19: g = tanh(z[2*H:3*H])
     for (let l = 0; l < B; l++) {
       const o = l * 24;
       for (let j = 0; j < 24; j++) {
-        v11_102[o + j] = Math.tanh(v5_99[l * 96 + 48 + j]);
+        v11_101[o + j] = Math.tanh(v5_98[l * 96 + 48 + j]);
       }
     }
     // %13 sigmoid o — 20: o = sigmoid(z[3*H:4*H])
     for (let l = 0; l < B; l++) {
       const o = l * 24;
       for (let j = 0; j < 24; j++) {
-        v13_103[o + j] = 1 / (1 + Math.exp(-v5_99[l * 96 + 72 + j]));
+        v13_102[o + j] = 1 / (1 + Math.exp(-v5_98[l * 96 + 72 + j]));
       }
     }
     // %16 add c' — 21: c' = f * c + i * g
     for (let l = 0; l < B; l++) {
       const o = l * 24;
       for (let j = 0; j < 24; j++) {
-        v16_104[o + j] = (v9_101[l * 24 + j] * state21_1_87[l * 24 + j]) + (v7_100[l * 24 + j] * v11_102[l * 24 + j]);
+        v16_103[o + j] = (v9_100[l * 24 + j] * state21_1_86[l * 24 + j]) + (v7_99[l * 24 + j] * v11_101[l * 24 + j]);
       }
     }
     // %17 tanh — 22: h' = o * tanh(c')
     for (let l = 0; l < B; l++) {
       const o = l * 24;
       for (let j = 0; j < 24; j++) {
-        v17_105[o + j] = Math.tanh(v16_104[l * 24 + j]);
+        v17_104[o + j] = Math.tanh(v16_103[l * 24 + j]);
       }
     }
     // %18 mul h' — 22: h' = o * tanh(c')
     for (let l = 0; l < B; l++) {
       const o = l * 24;
       for (let j = 0; j < 24; j++) {
-        v18_106[o + j] = v13_103[l * 24 + j] * v17_105[l * 24 + j];
+        v18_105[o + j] = v13_102[l * 24 + j] * v17_104[l * 24 + j];
       }
     }
-    out21_0_88.set(v18_106, t * v18_106.length);
-    out21_1_89.set(v17_105, t * v17_105.length);
-    out21_2_90.set(v13_103, t * v13_103.length);
-    out21_3_91.set(v11_102, t * v11_102.length);
-    out21_4_92.set(v7_100, t * v7_100.length);
-    out21_5_93.set(v9_101, t * v9_101.length);
-    out21_6_94.set(state21_1_87, t * state21_1_87.length);
-    state21_0_86.set(v18_106);
-    state21_1_87.set(v16_104);
+    out21_0_87.set(v18_105, t * v18_105.length);
+    out21_1_88.set(v17_104, t * v17_104.length);
+    out21_2_89.set(v13_102, t * v13_102.length);
+    out21_3_90.set(v11_101, t * v11_101.length);
+    out21_4_91.set(v7_99, t * v7_99.length);
+    out21_5_92.set(v9_100, t * v9_100.length);
+    out21_6_93.set(state21_1_86, t * state21_1_86.length);
+    state21_0_85.set(v18_105);
+    state21_1_86.set(v16_103);
   }
-  const p107 = params["logits.W"];
-  const p108 = params["logits.b"];
+  const p106 = params["logits.W"];
+  const p107 = params["logits.b"];
   // %27 matmul — 7: /// A standard LSTM with its four gates packed into one weight matrix.
-  matmul110(p107, out21_0_88, mm27_109, T_U * B);
+  matmul109(p106, out21_0_87, mm27_108, T_U * B);
   // %28 add y — 7: /// A standard LSTM with its four gates packed into one weight matrix.
   for (let l = 0; l < T_U * B; l++) {
     const o = l * 12;
     for (let j = 0; j < 12; j++) {
-      v28_111[o + j] = mm27_109[l * 12 + j] + p108[j];
+      v28_110[o + j] = mm27_108[l * 12 + j] + p107[j];
     }
   }
   // %29 log_softmax loss — 36: loss cross_entropy(logits, symbols)
+  mm27_108.fill(0); // reused: its last value is dead
   for (let r = 0; r < T_U * B; r++) {
     const xo = r * 12;
     let max = -Infinity;
-    for (let c = 0; c < 12; c++) max = Math.max(max, v28_111[xo + c]);
+    for (let c = 0; c < 12; c++) max = Math.max(max, v28_110[xo + c]);
     if (max !== max || max === -Infinity) max = 0;
     let total = 0;
-    for (let c = 0; c < 12; c++) total += Math.exp(v28_111[xo + c] - max);
+    for (let c = 0; c < 12; c++) total += Math.exp(v28_110[xo + c] - max);
     const shift = max + Math.log(total);
-    for (let c = 0; c < 12; c++) sm29_112[r * 12 + c] = v28_111[xo + c] - shift;
+    for (let c = 0; c < 12; c++) mm27_108[r * 12 + c] = v28_110[xo + c] - shift;
   }
   // %30 mul loss — 36: loss cross_entropy(logits, symbols)
   for (let l = 0; l < T_U * B; l++) {
     const o = l * 12;
     for (let j = 0; j < 12; j++) {
-      v30_113[o + j] = in47[l * 12 + j] * sm29_112[l * 12 + j];
+      v30_111[o + j] = in46[l * 12 + j] * mm27_108[l * 12 + j];
     }
   }
   // %31 sum loss — 36: loss cross_entropy(logits, symbols)
   for (let r = 0; r < T_U * B; r++) {
     let acc = 0;
-    for (let c = 0; c < 12; c++) acc += v30_113[r * 12 + c];
-    sum31_114[r * 1] = acc;
+    for (let c = 0; c < 12; c++) acc += v30_111[r * 12 + c];
+    sum31_112[r * 1] = acc;
   }
   // %32 neg loss — 36: loss cross_entropy(logits, symbols)
   for (let l = 0; l < T_U * B; l++) {
-    v32_115[l] = -sum31_114[l * 1 + 0];
+    v32_113[l] = -sum31_112[l * 1 + 0];
   }
   // %33 reduce_lead loss — 36: loss cross_entropy(logits, symbols)
-  red33_116.fill(0);
-  for (let l = 0; l < T_U * B; l++) for (let j = 0; j < 1; j++) red33_116[j] += v32_115[l * 1 + j];
-  for (let j = 0; j < 1; j++) red33_116[j] /= T_U * B;
+  red33_114.fill(0);
+  for (let l = 0; l < T_U * B; l++) for (let j = 0; j < 1; j++) red33_114[j] += v32_113[l * 1 + j];
+  for (let j = 0; j < 1; j++) red33_114[j] /= T_U * B;
   // %34 softmax probabilities — 37: output probabilities = softmax(logits)
+  v30_111.fill(0); // reused: its last value is dead
   for (let r = 0; r < T_U * B; r++) {
     const xo = r * 12;
     let max = -Infinity;
-    for (let c = 0; c < 12; c++) max = Math.max(max, v28_111[xo + c]);
+    for (let c = 0; c < 12; c++) max = Math.max(max, v28_110[xo + c]);
     if (max !== max || max === -Infinity) max = 0;
     let total = 0;
-    for (let c = 0; c < 12; c++) total += Math.exp(v28_111[xo + c] - max);
-    for (let c = 0; c < 12; c++) sm34_117[r * 12 + c] = Math.exp(v28_111[xo + c] - max) / total;
+    for (let c = 0; c < 12; c++) total += Math.exp(v28_110[xo + c] - max);
+    for (let c = 0; c < 12; c++) v30_111[r * 12 + c] = Math.exp(v28_110[xo + c] - max) / total;
   }
   // %36 broadcast_to ∂loss — 36: loss cross_entropy(logits, symbols)
-  s118.fill(1);
+  s115.fill(1);
+  v32_113.fill(0); // reused: its last value is dead
   for (let l = 0; l < T_U * B; l++) {
-    bt36_119[l] = s118[0] / ((T_U * B) / s118.length);
+    v32_113[l] = s115[0] / ((T_U * B) / s115.length);
   }
   // %37 neg ∂loss — 36: loss cross_entropy(logits, symbols)
+  sum31_112.fill(0); // reused: its last value is dead
   for (let l = 0; l < T_U * B; l++) {
-    v37_120[l] = -bt36_119[l * 1 + 0];
+    sum31_112[l] = -v32_113[l * 1 + 0];
   }
   // %38 expand_last ∂loss — 36: loss cross_entropy(logits, symbols)
-  for (let r = 0; r < v37_120.length; r++) {
-    const v = v37_120[r];
-    for (let c = 0; c < 12; c++) ex38_121[r * 12 + c] = v;
+  v28_110.fill(0); // reused: its last value is dead
+  for (let r = 0; r < sum31_112.length; r++) {
+    const v = sum31_112[r];
+    for (let c = 0; c < 12; c++) v28_110[r * 12 + c] = v;
   }
   // %39 mul ∂loss — 36: loss cross_entropy(logits, symbols)
   for (let l = 0; l < T_U * B; l++) {
     const o = l * 12;
     for (let j = 0; j < 12; j++) {
-      v39_122[o + j] = ex38_121[l * 12 + j] * in47[l * 12 + j];
+      v39_116[o + j] = v28_110[l * 12 + j] * in46[l * 12 + j];
     }
   }
   // %40 sum ∂loss — 36: loss cross_entropy(logits, symbols)
+  sum31_112.fill(0); // reused: its last value is dead
   for (let r = 0; r < T_U * B; r++) {
     let acc = 0;
-    for (let c = 0; c < 12; c++) acc += v39_122[r * 12 + c];
-    sum40_123[r * 1] = acc;
+    for (let c = 0; c < 12; c++) acc += v39_116[r * 12 + c];
+    sum31_112[r * 1] = acc;
   }
   // %41 expand_last ∂loss — 36: loss cross_entropy(logits, symbols)
-  for (let r = 0; r < sum40_123.length; r++) {
-    const v = sum40_123[r];
-    for (let c = 0; c < 12; c++) ex41_124[r * 12 + c] = v;
+  v28_110.fill(0); // reused: its last value is dead
+  for (let r = 0; r < sum31_112.length; r++) {
+    const v = sum31_112[r];
+    for (let c = 0; c < 12; c++) v28_110[r * 12 + c] = v;
   }
   // %44 sub ∂loss — 36: loss cross_entropy(logits, symbols)
   for (let l = 0; l < T_U * B; l++) {
     const o = l * 12;
     for (let j = 0; j < 12; j++) {
-      v44_125[o + j] = v39_122[l * 12 + j] - ((Math.exp(sm29_112[l * 12 + j])) * ex41_124[l * 12 + j]);
+      v44_117[o + j] = v39_116[l * 12 + j] - ((Math.exp(mm27_108[l * 12 + j])) * v28_110[l * 12 + j]);
     }
   }
   // %45 unbroadcast
-  ub45_126.fill(0);
+  ub45_118.fill(0);
   for (let l = 0; l < T_U * B; l++) {
     for (let j = 0; j < 12; j++) {
-      ub45_126[j] += v44_125[l * 12 + j];
+      ub45_118[j] += v44_117[l * 12 + j];
     }
   }
   // %47 matmul — 7: /// A standard LSTM with its four gates packed into one weight matrix.
-  matmul128(v44_125, p107, mm47_127, T_U * B);
+  matmul120(v44_117, p106, mm47_119, T_U * B);
   // %48 unbroadcast
-  ub48_129.fill(0);
-  weightGradient130(v44_125, 12, out21_0_88, 24, ub48_129, T_U * B);
+  ub48_121.fill(0);
+  weightGradient122(v44_117, 12, out21_0_87, 24, ub48_121, T_U * B);
   // %55 time_shift decoder: previous h
-  shift55_131.set(init17_81, 0);
-  shift55_131.set(out21_0_88.subarray(0, (T_U - 1) * B * 24), B * 24);
+  shift55_123.set(init17_80, 0);
+  shift55_123.set(out21_0_87.subarray(0, (T_U - 1) * B * 24), B * 24);
   // %57 sub — 22: h' = o * tanh(c')
   for (let l = 0; l < T_U * B; l++) {
     const o = l * 24;
     for (let j = 0; j < 24; j++) {
-      v57_132[o + j] = 1 - (out21_1_89[l * 24 + j] * out21_1_89[l * 24 + j]);
+      v57_124[o + j] = 1 - (out21_1_88[l * 24 + j] * out21_1_88[l * 24 + j]);
     }
   }
   // %59 mul ∂o — 20: o = sigmoid(z[3*H:4*H])
   for (let l = 0; l < T_U * B; l++) {
     const o = l * 24;
     for (let j = 0; j < 24; j++) {
-      v59_133[o + j] = out21_2_90[l * 24 + j] * (1 - out21_2_90[l * 24 + j]);
+      v59_125[o + j] = out21_2_89[l * 24 + j] * (1 - out21_2_89[l * 24 + j]);
     }
   }
   // %61 sub ∂g — 19: g = tanh(z[2*H:3*H])
   for (let l = 0; l < T_U * B; l++) {
     const o = l * 24;
     for (let j = 0; j < 24; j++) {
-      v61_134[o + j] = 1 - (out21_3_91[l * 24 + j] * out21_3_91[l * 24 + j]);
+      v61_126[o + j] = 1 - (out21_3_90[l * 24 + j] * out21_3_90[l * 24 + j]);
     }
   }
   // %63 mul ∂f — 18: f = sigmoid(z[H:2*H])
   for (let l = 0; l < T_U * B; l++) {
     const o = l * 24;
     for (let j = 0; j < 24; j++) {
-      v63_135[o + j] = out21_5_93[l * 24 + j] * (1 - out21_5_93[l * 24 + j]);
+      v63_127[o + j] = out21_5_92[l * 24 + j] * (1 - out21_5_92[l * 24 + j]);
     }
   }
   // %65 mul ∂i — 17: i = sigmoid(z[0:H])
   for (let l = 0; l < T_U * B; l++) {
     const o = l * 24;
     for (let j = 0; j < 24; j++) {
-      v65_136[o + j] = out21_4_92[l * 24 + j] * (1 - out21_4_92[l * 24 + j]);
+      v65_128[o + j] = out21_4_91[l * 24 + j] * (1 - out21_4_91[l * 24 + j]);
     }
   }
   // %66 scan ∂decoder — 33: layer decoder = LSTM(O, H) over previous from encoder
-  state66_0_137.set(c6_51);
-  state66_1_138.set(c6_51);
-  const steps140 = T_U;
+  state66_0_129.set(c6_50);
+  state66_1_130.set(c6_50);
+  v20_84.fill(0); // reused: its last value is dead
+  const steps131 = T_U;
   // ∂decoder: from the last step to the first
-  for (let s = 0; s < steps140; s++) {
+  for (let s = 0; s < steps131; s++) {
     const t = T_U - 1 - s;
-    const x66_0_141 = mm47_127.subarray(t * B * 24, (t + 1) * B * 24);
-    const x66_1_142 = out21_1_89.subarray(t * B * 24, (t + 1) * B * 24);
-    const x66_2_143 = out21_2_90.subarray(t * B * 24, (t + 1) * B * 24);
-    const x66_3_144 = out21_3_91.subarray(t * B * 24, (t + 1) * B * 24);
-    const x66_4_145 = out21_4_92.subarray(t * B * 24, (t + 1) * B * 24);
-    const x66_5_146 = out21_6_94.subarray(t * B * 24, (t + 1) * B * 24);
-    const x66_6_147 = out21_5_93.subarray(t * B * 24, (t + 1) * B * 24);
-    const x66_7_148 = v57_132.subarray(t * B * 24, (t + 1) * B * 24);
-    const x66_8_149 = v59_133.subarray(t * B * 24, (t + 1) * B * 24);
-    const x66_9_150 = v61_134.subarray(t * B * 24, (t + 1) * B * 24);
-    const x66_10_151 = v63_135.subarray(t * B * 24, (t + 1) * B * 24);
-    const x66_11_152 = v65_136.subarray(t * B * 24, (t + 1) * B * 24);
+    const x66_0_132 = mm47_119.subarray(t * B * 24, (t + 1) * B * 24);
+    const x66_1_133 = out21_1_88.subarray(t * B * 24, (t + 1) * B * 24);
+    const x66_2_134 = out21_2_89.subarray(t * B * 24, (t + 1) * B * 24);
+    const x66_3_135 = out21_3_90.subarray(t * B * 24, (t + 1) * B * 24);
+    const x66_4_136 = out21_4_91.subarray(t * B * 24, (t + 1) * B * 24);
+    const x66_5_137 = out21_6_93.subarray(t * B * 24, (t + 1) * B * 24);
+    const x66_6_138 = out21_5_92.subarray(t * B * 24, (t + 1) * B * 24);
+    const x66_7_139 = v57_124.subarray(t * B * 24, (t + 1) * B * 24);
+    const x66_8_140 = v59_125.subarray(t * B * 24, (t + 1) * B * 24);
+    const x66_9_141 = v61_126.subarray(t * B * 24, (t + 1) * B * 24);
+    const x66_10_142 = v63_127.subarray(t * B * 24, (t + 1) * B * 24);
+    const x66_11_143 = v65_128.subarray(t * B * 24, (t + 1) * B * 24);
     // %3 add
     for (let l = 0; l < B; l++) {
       const o = l * 24;
       for (let j = 0; j < 24; j++) {
-        v3_153[o + j] = state66_0_137[l * 24 + j] + x66_0_141[l * 24 + j];
+        v3_144[o + j] = state66_0_129[l * 24 + j] + x66_0_132[l * 24 + j];
       }
     }
     // %10 add
     for (let l = 0; l < B; l++) {
       const o = l * 24;
       for (let j = 0; j < 24; j++) {
-        v10_154[o + j] = state66_1_138[l * 24 + j] + ((v3_153[l * 24 + j] * x66_2_143[l * 24 + j]) * x66_7_148[l * 24 + j]);
+        v10_145[o + j] = state66_1_130[l * 24 + j] + ((v3_144[l * 24 + j] * x66_2_134[l * 24 + j]) * x66_7_139[l * 24 + j]);
       }
     }
     // %18 mul — 21: c' = f * c + i * g
     for (let l = 0; l < B; l++) {
       const o = l * 24;
       for (let j = 0; j < 24; j++) {
-        v18_155[o + j] = v10_154[l * 24 + j] * x66_6_147[l * 24 + j];
+        v18_146[o + j] = v10_145[l * 24 + j] * x66_6_138[l * 24 + j];
       }
     }
     // %20 mul ∂o — 20: o = sigmoid(z[3*H:4*H])
     for (let l = 0; l < B; l++) {
       const o = l * 24;
       for (let j = 0; j < 24; j++) {
-        v20_156[o + j] = (v3_153[l * 24 + j] * x66_1_142[l * 24 + j]) * x66_8_149[l * 24 + j];
+        v20_147[o + j] = (v3_144[l * 24 + j] * x66_1_133[l * 24 + j]) * x66_8_140[l * 24 + j];
       }
     }
     // %21 pad_last — 20: o = sigmoid(z[3*H:4*H])
-    pad21_157.fill(0);
+    pad21_148.fill(0);
     for (let r = 0; r < B; r++) {
-      for (let c = 0; c < 24; c++) pad21_157[r * 96 + 72 + c] = v20_156[r * 24 + c];
+      for (let c = 0; c < 24; c++) pad21_148[r * 96 + 72 + c] = v20_147[r * 24 + c];
     }
     // %23 mul ∂g — 19: g = tanh(z[2*H:3*H])
     for (let l = 0; l < B; l++) {
       const o = l * 24;
       for (let j = 0; j < 24; j++) {
-        v23_158[o + j] = (v10_154[l * 24 + j] * x66_4_145[l * 24 + j]) * x66_9_150[l * 24 + j];
+        v23_149[o + j] = (v10_145[l * 24 + j] * x66_4_136[l * 24 + j]) * x66_9_141[l * 24 + j];
       }
     }
     // %24 pad_last — 19: g = tanh(z[2*H:3*H])
-    pad24_159.fill(0);
+    pad24_150.fill(0);
     for (let r = 0; r < B; r++) {
-      for (let c = 0; c < 24; c++) pad24_159[r * 96 + 48 + c] = v23_158[r * 24 + c];
+      for (let c = 0; c < 24; c++) pad24_150[r * 96 + 48 + c] = v23_149[r * 24 + c];
     }
     // %27 mul ∂f — 18: f = sigmoid(z[H:2*H])
     for (let l = 0; l < B; l++) {
       const o = l * 24;
       for (let j = 0; j < 24; j++) {
-        v27_160[o + j] = (v10_154[l * 24 + j] * x66_5_146[l * 24 + j]) * x66_10_151[l * 24 + j];
+        v27_151[o + j] = (v10_145[l * 24 + j] * x66_5_137[l * 24 + j]) * x66_10_142[l * 24 + j];
       }
     }
     // %28 pad_last — 18: f = sigmoid(z[H:2*H])
-    pad28_161.fill(0);
+    pad28_152.fill(0);
     for (let r = 0; r < B; r++) {
-      for (let c = 0; c < 24; c++) pad28_161[r * 96 + 24 + c] = v27_160[r * 24 + c];
+      for (let c = 0; c < 24; c++) pad28_152[r * 96 + 24 + c] = v27_151[r * 24 + c];
     }
     // %31 mul ∂i — 17: i = sigmoid(z[0:H])
     for (let l = 0; l < B; l++) {
       const o = l * 24;
       for (let j = 0; j < 24; j++) {
-        v31_162[o + j] = (v10_154[l * 24 + j] * x66_3_144[l * 24 + j]) * x66_11_152[l * 24 + j];
+        v31_153[o + j] = (v10_145[l * 24 + j] * x66_3_135[l * 24 + j]) * x66_11_143[l * 24 + j];
       }
     }
     // %32 pad_last — 17: i = sigmoid(z[0:H])
-    pad32_163.fill(0);
+    pad32_154.fill(0);
     for (let r = 0; r < B; r++) {
-      for (let c = 0; c < 24; c++) pad32_163[r * 96 + 0 + c] = v31_162[r * 24 + c];
+      for (let c = 0; c < 24; c++) pad32_154[r * 96 + 0 + c] = v31_153[r * 24 + c];
     }
     // %33 add
     for (let l = 0; l < B; l++) {
       const o = l * 96;
       for (let j = 0; j < 96; j++) {
-        v33_164[o + j] = ((pad21_157[l * 96 + j] + pad24_159[l * 96 + j]) + pad28_161[l * 96 + j]) + pad32_163[l * 96 + j];
+        v33_155[o + j] = ((pad21_148[l * 96 + j] + pad24_150[l * 96 + j]) + pad28_152[l * 96 + j]) + pad32_154[l * 96 + j];
       }
     }
     // %35 matmul — 16: z = W @ x + U @ h + b
-    matmul166(v33_164, p79, mm35_165, B);
-    out66_0_139.set(v33_164, t * v33_164.length);
-    state66_0_137.set(mm35_165);
-    state66_1_138.set(v18_155);
+    matmul157(v33_155, p78, mm35_156, B);
+    v20_84.set(v33_155, t * v33_155.length);
+    state66_0_129.set(mm35_156);
+    state66_1_130.set(v18_146);
   }
   // %71 unbroadcast ∂decoder: ∂W (batched)
-  ub71_167.fill(0);
-  weightGradient168(out66_0_139, 96, in46, 12, ub71_167, T_U * B);
+  ub71_158.fill(0);
+  weightGradient159(v20_84, 96, in45, 12, ub71_158, T_U * B);
   // %73 unbroadcast ∂decoder: ∂U (batched)
-  ub73_169.fill(0);
-  weightGradient170(out66_0_139, 96, shift55_131, 24, ub73_169, T_U * B);
+  ub73_160.fill(0);
+  weightGradient161(v20_84, 96, shift55_123, 24, ub73_160, T_U * B);
   // %74 unbroadcast ∂decoder: ∂b (batched)
-  ub74_171.fill(0);
+  ub74_162.fill(0);
   for (let l = 0; l < T_U * B; l++) {
     for (let j = 0; j < 96; j++) {
-      ub74_171[j] += out66_0_139[l * 96 + j];
+      ub74_162[j] += v20_84[l * 96 + j];
     }
   }
   // %75 matmul — 16: z = W @ x + U @ h + b
-  matmul173(out66_0_139, p78, mm75_172, T_U * B);
+  v44_117.fill(0); // reused: its last value is dead
+  matmul163(v20_84, p77, v44_117, T_U * B);
   // %76 default_adjoint ∂decoder.c — 11: state c: [H]
-  const dflt76_175 = initialStates["decoder.c"] === undefined ? state66_1_138 : zero76_174;
+  const dflt76_165 = initialStates["decoder.c"] === undefined ? state66_1_130 : zero76_164;
   // %77 default_adjoint ∂decoder.h — 10: state h: [H]
-  const dflt77_177 = initialStates["decoder.h"] === undefined ? state66_0_137 : zero77_176;
+  const dflt77_167 = initialStates["decoder.h"] === undefined ? state66_0_129 : zero77_166;
   // %85 time_shift encoder: previous h
-  shift85_178.set(init7_52, 0);
-  shift85_178.set(out11_0_59.subarray(0, (T_S - 1) * B * 24), B * 24);
+  shift85_168.set(init7_51, 0);
+  shift85_168.set(out11_0_58.subarray(0, (T_S - 1) * B * 24), B * 24);
   // %87 sub — 22: h' = o * tanh(c')
   for (let l = 0; l < T_S * B; l++) {
     const o = l * 24;
     for (let j = 0; j < 24; j++) {
-      v87_179[o + j] = 1 - (out11_1_60[l * 24 + j] * out11_1_60[l * 24 + j]);
+      v87_169[o + j] = 1 - (out11_1_59[l * 24 + j] * out11_1_59[l * 24 + j]);
     }
   }
   // %89 mul ∂o — 20: o = sigmoid(z[3*H:4*H])
   for (let l = 0; l < T_S * B; l++) {
     const o = l * 24;
     for (let j = 0; j < 24; j++) {
-      v89_180[o + j] = out11_2_61[l * 24 + j] * (1 - out11_2_61[l * 24 + j]);
+      v89_170[o + j] = out11_2_60[l * 24 + j] * (1 - out11_2_60[l * 24 + j]);
     }
   }
   // %91 sub ∂g — 19: g = tanh(z[2*H:3*H])
   for (let l = 0; l < T_S * B; l++) {
     const o = l * 24;
     for (let j = 0; j < 24; j++) {
-      v91_181[o + j] = 1 - (out11_3_62[l * 24 + j] * out11_3_62[l * 24 + j]);
+      v91_171[o + j] = 1 - (out11_3_61[l * 24 + j] * out11_3_61[l * 24 + j]);
     }
   }
   // %93 mul ∂f — 18: f = sigmoid(z[H:2*H])
   for (let l = 0; l < T_S * B; l++) {
     const o = l * 24;
     for (let j = 0; j < 24; j++) {
-      v93_182[o + j] = out11_5_64[l * 24 + j] * (1 - out11_5_64[l * 24 + j]);
+      v93_172[o + j] = out11_5_63[l * 24 + j] * (1 - out11_5_63[l * 24 + j]);
     }
   }
   // %95 mul ∂i — 17: i = sigmoid(z[0:H])
   for (let l = 0; l < T_S * B; l++) {
     const o = l * 24;
     for (let j = 0; j < 24; j++) {
-      v95_183[o + j] = out11_4_63[l * 24 + j] * (1 - out11_4_63[l * 24 + j]);
+      v95_173[o + j] = out11_4_62[l * 24 + j] * (1 - out11_4_62[l * 24 + j]);
     }
   }
   // %96 scan ∂encoder — 32: layer encoder = LSTM(I, H) over source
-  state96_0_184.set(dflt77_177);
-  state96_1_185.set(dflt76_175);
-  const steps187 = T_S;
+  state96_0_174.set(dflt77_167);
+  state96_1_175.set(dflt76_165);
+  v10_55.fill(0); // reused: its last value is dead
+  const steps176 = T_S;
   // ∂encoder: from the last step to the first
-  for (let s = 0; s < steps187; s++) {
+  for (let s = 0; s < steps176; s++) {
     const t = T_S - 1 - s;
-    const x96_0_188 = out11_1_60.subarray(t * B * 24, (t + 1) * B * 24);
-    const x96_1_189 = out11_2_61.subarray(t * B * 24, (t + 1) * B * 24);
-    const x96_2_190 = out11_3_62.subarray(t * B * 24, (t + 1) * B * 24);
-    const x96_3_191 = out11_4_63.subarray(t * B * 24, (t + 1) * B * 24);
-    const x96_4_192 = out11_6_65.subarray(t * B * 24, (t + 1) * B * 24);
-    const x96_5_193 = out11_5_64.subarray(t * B * 24, (t + 1) * B * 24);
-    const x96_6_194 = v87_179.subarray(t * B * 24, (t + 1) * B * 24);
-    const x96_7_195 = v89_180.subarray(t * B * 24, (t + 1) * B * 24);
-    const x96_8_196 = v91_181.subarray(t * B * 24, (t + 1) * B * 24);
-    const x96_9_197 = v93_182.subarray(t * B * 24, (t + 1) * B * 24);
-    const x96_10_198 = v95_183.subarray(t * B * 24, (t + 1) * B * 24);
+    const x96_0_177 = out11_1_59.subarray(t * B * 24, (t + 1) * B * 24);
+    const x96_1_178 = out11_2_60.subarray(t * B * 24, (t + 1) * B * 24);
+    const x96_2_179 = out11_3_61.subarray(t * B * 24, (t + 1) * B * 24);
+    const x96_3_180 = out11_4_62.subarray(t * B * 24, (t + 1) * B * 24);
+    const x96_4_181 = out11_6_64.subarray(t * B * 24, (t + 1) * B * 24);
+    const x96_5_182 = out11_5_63.subarray(t * B * 24, (t + 1) * B * 24);
+    const x96_6_183 = v87_169.subarray(t * B * 24, (t + 1) * B * 24);
+    const x96_7_184 = v89_170.subarray(t * B * 24, (t + 1) * B * 24);
+    const x96_8_185 = v91_171.subarray(t * B * 24, (t + 1) * B * 24);
+    const x96_9_186 = v93_172.subarray(t * B * 24, (t + 1) * B * 24);
+    const x96_10_187 = v95_173.subarray(t * B * 24, (t + 1) * B * 24);
     // %8 add
     for (let l = 0; l < B; l++) {
       const o = l * 24;
       for (let j = 0; j < 24; j++) {
-        v8_199[o + j] = state96_1_185[l * 24 + j] + ((state96_0_184[l * 24 + j] * x96_1_189[l * 24 + j]) * x96_6_194[l * 24 + j]);
+        v8_188[o + j] = state96_1_175[l * 24 + j] + ((state96_0_174[l * 24 + j] * x96_1_178[l * 24 + j]) * x96_6_183[l * 24 + j]);
       }
     }
     // %16 mul — 21: c' = f * c + i * g
     for (let l = 0; l < B; l++) {
       const o = l * 24;
       for (let j = 0; j < 24; j++) {
-        v16_200[o + j] = v8_199[l * 24 + j] * x96_5_193[l * 24 + j];
+        v16_189[o + j] = v8_188[l * 24 + j] * x96_5_182[l * 24 + j];
       }
     }
     // %18 mul ∂o — 20: o = sigmoid(z[3*H:4*H])
     for (let l = 0; l < B; l++) {
       const o = l * 24;
       for (let j = 0; j < 24; j++) {
-        v18_201[o + j] = (state96_0_184[l * 24 + j] * x96_0_188[l * 24 + j]) * x96_7_195[l * 24 + j];
+        v18_190[o + j] = (state96_0_174[l * 24 + j] * x96_0_177[l * 24 + j]) * x96_7_184[l * 24 + j];
       }
     }
     // %19 pad_last — 20: o = sigmoid(z[3*H:4*H])
-    pad19_202.fill(0);
+    pad19_191.fill(0);
     for (let r = 0; r < B; r++) {
-      for (let c = 0; c < 24; c++) pad19_202[r * 96 + 72 + c] = v18_201[r * 24 + c];
+      for (let c = 0; c < 24; c++) pad19_191[r * 96 + 72 + c] = v18_190[r * 24 + c];
     }
     // %21 mul ∂g — 19: g = tanh(z[2*H:3*H])
     for (let l = 0; l < B; l++) {
       const o = l * 24;
       for (let j = 0; j < 24; j++) {
-        v21_203[o + j] = (v8_199[l * 24 + j] * x96_3_191[l * 24 + j]) * x96_8_196[l * 24 + j];
+        v21_192[o + j] = (v8_188[l * 24 + j] * x96_3_180[l * 24 + j]) * x96_8_185[l * 24 + j];
       }
     }
     // %22 pad_last — 19: g = tanh(z[2*H:3*H])
-    pad22_204.fill(0);
+    pad22_193.fill(0);
     for (let r = 0; r < B; r++) {
-      for (let c = 0; c < 24; c++) pad22_204[r * 96 + 48 + c] = v21_203[r * 24 + c];
+      for (let c = 0; c < 24; c++) pad22_193[r * 96 + 48 + c] = v21_192[r * 24 + c];
     }
     // %25 mul ∂f — 18: f = sigmoid(z[H:2*H])
     for (let l = 0; l < B; l++) {
       const o = l * 24;
       for (let j = 0; j < 24; j++) {
-        v25_205[o + j] = (v8_199[l * 24 + j] * x96_4_192[l * 24 + j]) * x96_9_197[l * 24 + j];
+        v25_194[o + j] = (v8_188[l * 24 + j] * x96_4_181[l * 24 + j]) * x96_9_186[l * 24 + j];
       }
     }
     // %26 pad_last — 18: f = sigmoid(z[H:2*H])
-    pad26_206.fill(0);
+    pad26_195.fill(0);
     for (let r = 0; r < B; r++) {
-      for (let c = 0; c < 24; c++) pad26_206[r * 96 + 24 + c] = v25_205[r * 24 + c];
+      for (let c = 0; c < 24; c++) pad26_195[r * 96 + 24 + c] = v25_194[r * 24 + c];
     }
     // %29 mul ∂i — 17: i = sigmoid(z[0:H])
     for (let l = 0; l < B; l++) {
       const o = l * 24;
       for (let j = 0; j < 24; j++) {
-        v29_207[o + j] = (v8_199[l * 24 + j] * x96_2_190[l * 24 + j]) * x96_10_198[l * 24 + j];
+        v29_196[o + j] = (v8_188[l * 24 + j] * x96_2_179[l * 24 + j]) * x96_10_187[l * 24 + j];
       }
     }
     // %30 pad_last — 17: i = sigmoid(z[0:H])
-    pad30_208.fill(0);
+    pad30_197.fill(0);
     for (let r = 0; r < B; r++) {
-      for (let c = 0; c < 24; c++) pad30_208[r * 96 + 0 + c] = v29_207[r * 24 + c];
+      for (let c = 0; c < 24; c++) pad30_197[r * 96 + 0 + c] = v29_196[r * 24 + c];
     }
     // %31 add
     for (let l = 0; l < B; l++) {
       const o = l * 96;
       for (let j = 0; j < 96; j++) {
-        v31_209[o + j] = ((pad19_202[l * 96 + j] + pad22_204[l * 96 + j]) + pad26_206[l * 96 + j]) + pad30_208[l * 96 + j];
+        v31_198[o + j] = ((pad19_191[l * 96 + j] + pad22_193[l * 96 + j]) + pad26_195[l * 96 + j]) + pad30_197[l * 96 + j];
       }
     }
     // %33 matmul — 16: z = W @ x + U @ h + b
-    matmul211(v31_209, p49, mm33_210, B);
-    out96_0_186.set(v31_209, t * v31_209.length);
-    state96_0_184.set(mm33_210);
-    state96_1_185.set(v16_200);
+    matmul200(v31_198, p48, mm33_199, B);
+    v10_55.set(v31_198, t * v31_198.length);
+    state96_0_174.set(mm33_199);
+    state96_1_175.set(v16_189);
   }
   // %101 unbroadcast ∂encoder: ∂W (batched)
-  ub101_212.fill(0);
-  weightGradient213(out96_0_186, 96, in45, 10, ub101_212, T_S * B);
+  ub101_201.fill(0);
+  weightGradient202(v10_55, 96, in44, 10, ub101_201, T_S * B);
   // %103 unbroadcast ∂encoder: ∂U (batched)
-  ub103_214.fill(0);
-  weightGradient215(out96_0_186, 96, shift85_178, 24, ub103_214, T_S * B);
+  ub103_203.fill(0);
+  weightGradient204(v10_55, 96, shift85_168, 24, ub103_203, T_S * B);
   // %104 unbroadcast ∂encoder: ∂b (batched)
-  ub104_216.fill(0);
+  ub104_205.fill(0);
   for (let l = 0; l < T_S * B; l++) {
     for (let j = 0; j < 96; j++) {
-      ub104_216[j] += out96_0_186[l * 96 + j];
+      ub104_205[j] += v10_55[l * 96 + j];
     }
   }
   // %105 matmul — 16: z = W @ x + U @ h + b
-  matmul218(out96_0_186, p48, mm105_217, T_S * B);
-  return { loss: red33_116[0], outputs: { "probabilities": { data: sm34_117, shape: [T_U, B, 12] } }, finalStates: { "encoder.h": { data: state11_0_57, shape: [B, 24] }, "encoder.c": { data: state11_1_58, shape: [B, 24] }, "decoder.h": { data: state21_0_86, shape: [B, 24] }, "decoder.c": { data: state21_1_87, shape: [B, 24] } }, grads: { "encoder.W": ub101_212, "encoder.U": ub103_214, "encoder.b": ub104_216, "decoder.W": ub71_167, "decoder.U": ub73_169, "decoder.b": ub74_171, "logits.W": ub48_129, "logits.b": ub45_126 }, inputGrads: { "source": { data: mm105_217, shape: [T_S, B, 10] }, "previous": { data: mm75_172, shape: [T_U, B, 12] } }, stateGrads: { "encoder.h": { data: state96_0_184, shape: [B, 24] }, "encoder.c": { data: state96_1_185, shape: [B, 24] }, "decoder.h": { data: state66_0_137, shape: [B, 24] }, "decoder.c": { data: state66_1_138, shape: [B, 24] } } } as GradResult;
+  matmul207(v10_55, p47, mm105_206, T_S * B);
+  return { loss: red33_114[0], outputs: { "probabilities": { data: v30_111, shape: [T_U, B, 12] } }, finalStates: { "encoder.h": { data: state11_0_56, shape: [B, 24] }, "encoder.c": { data: state11_1_57, shape: [B, 24] }, "decoder.h": { data: state21_0_85, shape: [B, 24] }, "decoder.c": { data: state21_1_86, shape: [B, 24] } }, grads: { "encoder.W": ub101_201, "encoder.U": ub103_203, "encoder.b": ub104_205, "decoder.W": ub71_158, "decoder.U": ub73_160, "decoder.b": ub74_162, "logits.W": ub48_121, "logits.b": ub45_118 }, inputGrads: { "source": { data: mm105_206, shape: [T_S, B, 10] }, "previous": { data: v44_117, shape: [T_U, B, 12] } }, stateGrads: { "encoder.h": { data: state96_0_174, shape: [B, 24] }, "encoder.c": { data: state96_1_175, shape: [B, 24] }, "decoder.h": { data: state66_0_129, shape: [B, 24] }, "decoder.c": { data: state66_1_130, shape: [B, 24] } } } as GradResult;
 }
 
 
@@ -1684,7 +1684,7 @@ function matmul42(w: Float32Array, x: Float32Array, out: Float32Array, samples: 
     }
   }
 }
-function matmul55(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
+function matmul54(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
   let s = 0;
   for (; s + 3 < samples; s += 4) {
     for (let i = 0; i < 96; i += 4) {
@@ -1783,7 +1783,7 @@ function matmul55(w: Float32Array, x: Float32Array, out: Float32Array, samples: 
     }
   }
 }
-function matmul69(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
+function matmul68(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
   let s = 0;
   for (; s + 3 < samples; s += 4) {
     for (let i = 0; i < 96; i += 4) {
@@ -1882,7 +1882,7 @@ function matmul69(w: Float32Array, x: Float32Array, out: Float32Array, samples: 
     }
   }
 }
-function matmul84(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
+function matmul83(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
   let s = 0;
   for (; s + 3 < samples; s += 4) {
     for (let i = 0; i < 96; i += 4) {
@@ -1981,7 +1981,7 @@ function matmul84(w: Float32Array, x: Float32Array, out: Float32Array, samples: 
     }
   }
 }
-function matmul98(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
+function matmul97(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
   let s = 0;
   for (; s + 3 < samples; s += 4) {
     for (let i = 0; i < 96; i += 4) {
@@ -2080,7 +2080,7 @@ function matmul98(w: Float32Array, x: Float32Array, out: Float32Array, samples: 
     }
   }
 }
-function matmul110(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
+function matmul109(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
   let s = 0;
   for (; s + 3 < samples; s += 4) {
     for (let i = 0; i < 12; i += 4) {
@@ -2202,7 +2202,7 @@ function matmul110(w: Float32Array, x: Float32Array, out: Float32Array, samples:
     }
   }
 }
-function matmul128(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
+function matmul120(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
   let s = 0;
   for (; s + 3 < samples; s += 4) {
     for (let j = 0; j < 24; j += 4) {
@@ -2291,7 +2291,7 @@ function matmul128(v: Float32Array, w: Float32Array, out: Float32Array, samples:
     }
   }
 }
-function weightGradient130(a: Float32Array, aStep: number, b: Float32Array, bStep: number, out: Float32Array, samples: number): void {
+function weightGradient122(a: Float32Array, aStep: number, b: Float32Array, bStep: number, out: Float32Array, samples: number): void {
   for (let i = 0; i < 12; i += 4) {
     for (let j = 0; j < 24; j += 4) {
       let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a20 = 0, a21 = 0, a22 = 0, a23 = 0, a30 = 0, a31 = 0, a32 = 0, a33 = 0;
@@ -2342,7 +2342,7 @@ function weightGradient130(a: Float32Array, aStep: number, b: Float32Array, bSte
     }
   }
 }
-function matmul166(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
+function matmul157(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
   let s = 0;
   for (; s + 3 < samples; s += 4) {
     for (let j = 0; j < 24; j += 4) {
@@ -2431,7 +2431,7 @@ function matmul166(v: Float32Array, w: Float32Array, out: Float32Array, samples:
     }
   }
 }
-function weightGradient168(a: Float32Array, aStep: number, b: Float32Array, bStep: number, out: Float32Array, samples: number): void {
+function weightGradient159(a: Float32Array, aStep: number, b: Float32Array, bStep: number, out: Float32Array, samples: number): void {
   for (let i = 0; i < 96; i += 4) {
     for (let j = 0; j < 12; j += 4) {
       let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a20 = 0, a21 = 0, a22 = 0, a23 = 0, a30 = 0, a31 = 0, a32 = 0, a33 = 0;
@@ -2482,7 +2482,7 @@ function weightGradient168(a: Float32Array, aStep: number, b: Float32Array, bSte
     }
   }
 }
-function weightGradient170(a: Float32Array, aStep: number, b: Float32Array, bStep: number, out: Float32Array, samples: number): void {
+function weightGradient161(a: Float32Array, aStep: number, b: Float32Array, bStep: number, out: Float32Array, samples: number): void {
   for (let i = 0; i < 96; i += 4) {
     for (let j = 0; j < 24; j += 4) {
       let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a20 = 0, a21 = 0, a22 = 0, a23 = 0, a30 = 0, a31 = 0, a32 = 0, a33 = 0;
@@ -2533,7 +2533,7 @@ function weightGradient170(a: Float32Array, aStep: number, b: Float32Array, bSte
     }
   }
 }
-function matmul173(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
+function matmul163(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
   let s = 0;
   for (; s + 3 < samples; s += 4) {
     for (let j = 0; j < 12; j += 4) {
@@ -2642,7 +2642,7 @@ function matmul173(v: Float32Array, w: Float32Array, out: Float32Array, samples:
     }
   }
 }
-function matmul211(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
+function matmul200(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
   let s = 0;
   for (; s + 3 < samples; s += 4) {
     for (let j = 0; j < 24; j += 4) {
@@ -2731,7 +2731,7 @@ function matmul211(v: Float32Array, w: Float32Array, out: Float32Array, samples:
     }
   }
 }
-function weightGradient213(a: Float32Array, aStep: number, b: Float32Array, bStep: number, out: Float32Array, samples: number): void {
+function weightGradient202(a: Float32Array, aStep: number, b: Float32Array, bStep: number, out: Float32Array, samples: number): void {
   for (let i = 0; i < 96; i += 4) {
     for (let j = 0; j < 8; j += 4) {
       let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a20 = 0, a21 = 0, a22 = 0, a23 = 0, a30 = 0, a31 = 0, a32 = 0, a33 = 0;
@@ -2802,7 +2802,7 @@ function weightGradient213(a: Float32Array, aStep: number, b: Float32Array, bSte
     }
   }
 }
-function weightGradient215(a: Float32Array, aStep: number, b: Float32Array, bStep: number, out: Float32Array, samples: number): void {
+function weightGradient204(a: Float32Array, aStep: number, b: Float32Array, bStep: number, out: Float32Array, samples: number): void {
   for (let i = 0; i < 96; i += 4) {
     for (let j = 0; j < 24; j += 4) {
       let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a20 = 0, a21 = 0, a22 = 0, a23 = 0, a30 = 0, a31 = 0, a32 = 0, a33 = 0;
@@ -2853,7 +2853,7 @@ function weightGradient215(a: Float32Array, aStep: number, b: Float32Array, bSte
     }
   }
 }
-function matmul218(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
+function matmul207(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
   let s = 0;
   for (; s + 3 < samples; s += 4) {
     for (let j = 0; j < 8; j += 4) {

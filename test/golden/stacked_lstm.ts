@@ -228,17 +228,15 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
   const v5_17 = new Float32Array(B * 48);
   const v16_18 = new Float32Array(B * 12);
   const v18_19 = new Float32Array(B * 12);
-  const mm18_25 = new Float32Array(T_T * B * 48);
-  const v19_27 = new Float32Array(T_T * B * 48);
-  const state20_0_28 = new Float32Array(B * 12);
-  const state20_1_29 = new Float32Array(B * 12);
-  const out20_0_30 = new Float32Array(T_T * B * 12);
-  const mm3_33 = new Float32Array(B * 48);
-  const v5_35 = new Float32Array(B * 48);
-  const v16_36 = new Float32Array(B * 12);
-  const v18_37 = new Float32Array(B * 12);
-  const mm26_40 = new Float32Array(T_T * B);
-  const v27_42 = new Float32Array(T_T * B);
+  const state20_0_26 = new Float32Array(B * 12);
+  const state20_1_27 = new Float32Array(B * 12);
+  const out20_0_28 = new Float32Array(T_T * B * 12);
+  const mm3_31 = new Float32Array(B * 48);
+  const v5_33 = new Float32Array(B * 48);
+  const v16_34 = new Float32Array(B * 12);
+  const v18_35 = new Float32Array(B * 12);
+  const mm26_38 = new Float32Array(T_T * B);
+  const v27_40 = new Float32Array(T_T * B);
   const in0 = (inputs["series"] as Tensor).data;
   const p1 = params["lower.W"];
   const p2 = params["lower.U"];
@@ -299,58 +297,60 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
   // %17 state_init upper.c — 10: state c: [H]
   const init17_24 = initialStates["upper.c"] ?? c4_4;
   // %18 matmul — 15: z = W @ x + U @ h + b
-  matmul26(p20, out9_0_12, mm18_25, T_T * B);
+  v8_9.fill(0); // reused: its last value is dead
+  matmul25(p20, out9_0_12, v8_9, T_T * B);
   // %19 add
+  mm7_7.fill(0); // reused: its last value is dead
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 48;
     for (let j = 0; j < 48; j++) {
-      v19_27[o + j] = mm18_25[l * 48 + j] + p22[j];
+      mm7_7[o + j] = v8_9[l * 48 + j] + p22[j];
     }
   }
   // %20 scan upper — 31: layer upper = LSTM(H, H) over lower
-  state20_0_28.set(init16_23);
-  state20_1_29.set(init17_24);
-  const steps31 = T_T;
+  state20_0_26.set(init16_23);
+  state20_1_27.set(init17_24);
+  const steps29 = T_T;
   // upper: from the first step to the last
-  for (let s = 0; s < steps31; s++) {
+  for (let s = 0; s < steps29; s++) {
     const t = s;
-    const x20_0_32 = v19_27.subarray(t * B * 48, (t + 1) * B * 48);
+    const x20_0_30 = mm7_7.subarray(t * B * 48, (t + 1) * B * 48);
     // %3 matmul — 15: z = W @ x + U @ h + b
-    matmul34(p21, state20_0_28, mm3_33, B);
+    matmul32(p21, state20_0_26, mm3_31, B);
     // %5 add z — 15: z = W @ x + U @ h + b
     for (let l = 0; l < B; l++) {
       const o = l * 48;
       for (let j = 0; j < 48; j++) {
-        v5_35[o + j] = x20_0_32[l * 48 + j] + mm3_33[l * 48 + j];
+        v5_33[o + j] = x20_0_30[l * 48 + j] + mm3_31[l * 48 + j];
       }
     }
     // %16 add c' — 20: c' = f * c + i * g
     for (let l = 0; l < B; l++) {
       const o = l * 12;
       for (let j = 0; j < 12; j++) {
-        v16_36[o + j] = ((1 / (1 + Math.exp(-v5_35[l * 48 + 12 + j]))) * state20_1_29[l * 12 + j]) + ((1 / (1 + Math.exp(-v5_35[l * 48 + 0 + j]))) * (Math.tanh(v5_35[l * 48 + 24 + j])));
+        v16_34[o + j] = ((1 / (1 + Math.exp(-v5_33[l * 48 + 12 + j]))) * state20_1_27[l * 12 + j]) + ((1 / (1 + Math.exp(-v5_33[l * 48 + 0 + j]))) * (Math.tanh(v5_33[l * 48 + 24 + j])));
       }
     }
     // %18 mul h' — 21: h' = o * tanh(c')
     for (let l = 0; l < B; l++) {
       const o = l * 12;
       for (let j = 0; j < 12; j++) {
-        v18_37[o + j] = (1 / (1 + Math.exp(-v5_35[l * 48 + 36 + j]))) * (Math.tanh(v16_36[l * 12 + j]));
+        v18_35[o + j] = (1 / (1 + Math.exp(-v5_33[l * 48 + 36 + j]))) * (Math.tanh(v16_34[l * 12 + j]));
       }
     }
-    out20_0_30.set(v18_37, t * v18_37.length);
-    state20_0_28.set(v18_37);
-    state20_1_29.set(v16_36);
+    out20_0_28.set(v18_35, t * v18_35.length);
+    state20_0_26.set(v18_35);
+    state20_1_27.set(v16_34);
   }
-  const p38 = params["prediction.W"];
-  const p39 = params["prediction.b"];
+  const p36 = params["prediction.W"];
+  const p37 = params["prediction.b"];
   // %26 matmul — 7: cell LSTM(I, H) {
-  matmul41(p38, out20_0_30, mm26_40, T_T * B);
+  matmul39(p36, out20_0_28, mm26_38, T_T * B);
   // %27 add y — 7: cell LSTM(I, H) {
   for (let l = 0; l < T_T * B; l++) {
-    v27_42[l] = mm26_40[l * 1 + 0] + p39[0];
+    v27_40[l] = mm26_38[l * 1 + 0] + p37[0];
   }
-  return { outputs: { "prediction": { data: v27_42, shape: [T_T, B, 1] } }, finalStates: { "lower.h": { data: state9_0_10, shape: [B, 12] }, "lower.c": { data: state9_1_11, shape: [B, 12] }, "upper.h": { data: state20_0_28, shape: [B, 12] }, "upper.c": { data: state20_1_29, shape: [B, 12] } } } as ForwardResult;
+  return { outputs: { "prediction": { data: v27_40, shape: [T_T, B, 1] } }, finalStates: { "lower.h": { data: state9_0_10, shape: [B, 12] }, "lower.c": { data: state9_1_11, shape: [B, 12] }, "upper.h": { data: state20_0_26, shape: [B, 12] }, "upper.c": { data: state20_1_27, shape: [B, 12] } } } as ForwardResult;
 }
 
 // The loss and its gradient with respect to every param, input and initial state (BPTT).
@@ -360,664 +360,664 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   const { B, lengths } = checkInputs(inputs, true);
   const T_T = lengths["T"] as number;
   checkInitialStates(initialStates, B);
-  const c5_48 = new Float32Array(B * 12);
-  const mm8_51 = new Float32Array(T_T * B * 48);
-  const v9_53 = new Float32Array(T_T * B * 48);
-  const state10_0_54 = new Float32Array(B * 12);
-  const state10_1_55 = new Float32Array(B * 12);
-  const out10_0_56 = new Float32Array(T_T * B * 12);
-  const out10_1_57 = new Float32Array(T_T * B * 12);
-  const out10_2_58 = new Float32Array(T_T * B * 12);
-  const out10_3_59 = new Float32Array(T_T * B * 12);
-  const out10_4_60 = new Float32Array(T_T * B * 12);
-  const out10_5_61 = new Float32Array(T_T * B * 12);
-  const out10_6_62 = new Float32Array(T_T * B * 12);
-  const mm3_65 = new Float32Array(B * 48);
-  const v5_67 = new Float32Array(B * 48);
-  const v7_68 = new Float32Array(B * 12);
-  const v9_69 = new Float32Array(B * 12);
-  const v11_70 = new Float32Array(B * 12);
-  const v13_71 = new Float32Array(B * 12);
-  const v16_72 = new Float32Array(B * 12);
-  const v17_73 = new Float32Array(B * 12);
-  const v18_74 = new Float32Array(B * 12);
-  const mm19_80 = new Float32Array(T_T * B * 48);
-  const v20_82 = new Float32Array(T_T * B * 48);
-  const state21_0_83 = new Float32Array(B * 12);
-  const state21_1_84 = new Float32Array(B * 12);
-  const out21_0_85 = new Float32Array(T_T * B * 12);
-  const out21_1_86 = new Float32Array(T_T * B * 12);
-  const out21_2_87 = new Float32Array(T_T * B * 12);
-  const out21_3_88 = new Float32Array(T_T * B * 12);
-  const out21_4_89 = new Float32Array(T_T * B * 12);
-  const out21_5_90 = new Float32Array(T_T * B * 12);
-  const out21_6_91 = new Float32Array(T_T * B * 12);
-  const mm3_94 = new Float32Array(B * 48);
-  const v5_96 = new Float32Array(B * 48);
-  const v7_97 = new Float32Array(B * 12);
-  const v9_98 = new Float32Array(B * 12);
-  const v11_99 = new Float32Array(B * 12);
-  const v13_100 = new Float32Array(B * 12);
-  const v16_101 = new Float32Array(B * 12);
-  const v17_102 = new Float32Array(B * 12);
-  const v18_103 = new Float32Array(B * 12);
-  const mm27_106 = new Float32Array(T_T * B);
-  const v28_108 = new Float32Array(T_T * B);
-  const v29_109 = new Float32Array(T_T * B);
-  const v30_110 = new Float32Array(T_T * B);
-  const sum31_111 = new Float32Array(T_T * B);
-  const red32_112 = new Float32Array(1);
-  const s113 = new Float32Array(1);
-  const bt34_114 = new Float32Array(T_T * B);
-  const ex35_115 = new Float32Array(T_T * B);
-  const v36_116 = new Float32Array(T_T * B);
-  const v37_117 = new Float32Array(T_T * B);
-  const ub38_118 = new Float32Array(1);
-  const mm40_119 = new Float32Array(T_T * B * 12);
-  const ub41_121 = new Float32Array(12);
-  const shift48_123 = new Float32Array(T_T * B * 12);
-  const v50_124 = new Float32Array(T_T * B * 12);
-  const v52_125 = new Float32Array(T_T * B * 12);
-  const v54_126 = new Float32Array(T_T * B * 12);
-  const v56_127 = new Float32Array(T_T * B * 12);
-  const v58_128 = new Float32Array(T_T * B * 12);
-  const state59_0_129 = new Float32Array(B * 12);
-  const state59_1_130 = new Float32Array(B * 12);
-  const out59_0_131 = new Float32Array(T_T * B * 48);
-  const v3_145 = new Float32Array(B * 12);
-  const v10_146 = new Float32Array(B * 12);
-  const v18_147 = new Float32Array(B * 12);
-  const v20_148 = new Float32Array(B * 12);
-  const pad21_149 = new Float32Array(B * 48);
-  const v23_150 = new Float32Array(B * 12);
-  const pad24_151 = new Float32Array(B * 48);
-  const v27_152 = new Float32Array(B * 12);
-  const pad28_153 = new Float32Array(B * 48);
-  const v31_154 = new Float32Array(B * 12);
-  const pad32_155 = new Float32Array(B * 48);
-  const v33_156 = new Float32Array(B * 48);
-  const mm35_157 = new Float32Array(B * 12);
-  const ub64_159 = new Float32Array(576);
-  const ub66_161 = new Float32Array(576);
-  const ub67_163 = new Float32Array(48);
-  const mm68_164 = new Float32Array(T_T * B * 12);
-  const shift75_166 = new Float32Array(T_T * B * 12);
-  const v77_167 = new Float32Array(T_T * B * 12);
-  const v79_168 = new Float32Array(T_T * B * 12);
-  const v81_169 = new Float32Array(T_T * B * 12);
-  const v83_170 = new Float32Array(T_T * B * 12);
-  const v85_171 = new Float32Array(T_T * B * 12);
-  const state86_0_172 = new Float32Array(B * 12);
-  const state86_1_173 = new Float32Array(B * 12);
-  const out86_0_174 = new Float32Array(T_T * B * 48);
-  const v3_188 = new Float32Array(B * 12);
-  const v10_189 = new Float32Array(B * 12);
-  const v18_190 = new Float32Array(B * 12);
-  const v20_191 = new Float32Array(B * 12);
-  const pad21_192 = new Float32Array(B * 48);
-  const v23_193 = new Float32Array(B * 12);
-  const pad24_194 = new Float32Array(B * 48);
-  const v27_195 = new Float32Array(B * 12);
-  const pad28_196 = new Float32Array(B * 48);
-  const v31_197 = new Float32Array(B * 12);
-  const pad32_198 = new Float32Array(B * 48);
-  const v33_199 = new Float32Array(B * 48);
-  const mm35_200 = new Float32Array(B * 12);
-  const ub91_202 = new Float32Array(48);
-  const ub93_204 = new Float32Array(576);
-  const ub94_206 = new Float32Array(48);
-  const mm95_207 = new Float32Array(T_T * B);
-  const in43 = (inputs["series"] as Tensor).data;
-  const in44 = (inputs["next"] as Tensor).data;
-  const p45 = params["lower.W"];
-  const p46 = params["lower.U"];
-  const p47 = params["lower.b"];
+  const c5_46 = new Float32Array(B * 12);
+  const mm8_49 = new Float32Array(T_T * B * 48);
+  const v9_51 = new Float32Array(T_T * B * 48);
+  const state10_0_52 = new Float32Array(B * 12);
+  const state10_1_53 = new Float32Array(B * 12);
+  const out10_0_54 = new Float32Array(T_T * B * 12);
+  const out10_1_55 = new Float32Array(T_T * B * 12);
+  const out10_2_56 = new Float32Array(T_T * B * 12);
+  const out10_3_57 = new Float32Array(T_T * B * 12);
+  const out10_4_58 = new Float32Array(T_T * B * 12);
+  const out10_5_59 = new Float32Array(T_T * B * 12);
+  const out10_6_60 = new Float32Array(T_T * B * 12);
+  const mm3_63 = new Float32Array(B * 48);
+  const v5_65 = new Float32Array(B * 48);
+  const v7_66 = new Float32Array(B * 12);
+  const v9_67 = new Float32Array(B * 12);
+  const v11_68 = new Float32Array(B * 12);
+  const v13_69 = new Float32Array(B * 12);
+  const v16_70 = new Float32Array(B * 12);
+  const v17_71 = new Float32Array(B * 12);
+  const v18_72 = new Float32Array(B * 12);
+  const state21_0_79 = new Float32Array(B * 12);
+  const state21_1_80 = new Float32Array(B * 12);
+  const out21_0_81 = new Float32Array(T_T * B * 12);
+  const out21_1_82 = new Float32Array(T_T * B * 12);
+  const out21_2_83 = new Float32Array(T_T * B * 12);
+  const out21_3_84 = new Float32Array(T_T * B * 12);
+  const out21_4_85 = new Float32Array(T_T * B * 12);
+  const out21_5_86 = new Float32Array(T_T * B * 12);
+  const out21_6_87 = new Float32Array(T_T * B * 12);
+  const mm3_90 = new Float32Array(B * 48);
+  const v5_92 = new Float32Array(B * 48);
+  const v7_93 = new Float32Array(B * 12);
+  const v9_94 = new Float32Array(B * 12);
+  const v11_95 = new Float32Array(B * 12);
+  const v13_96 = new Float32Array(B * 12);
+  const v16_97 = new Float32Array(B * 12);
+  const v17_98 = new Float32Array(B * 12);
+  const v18_99 = new Float32Array(B * 12);
+  const mm27_102 = new Float32Array(T_T * B);
+  const v28_104 = new Float32Array(T_T * B);
+  const v30_105 = new Float32Array(T_T * B);
+  const sum31_106 = new Float32Array(T_T * B);
+  const red32_107 = new Float32Array(1);
+  const s108 = new Float32Array(1);
+  const mm40_109 = new Float32Array(T_T * B * 12);
+  const ub41_111 = new Float32Array(12);
+  const shift48_113 = new Float32Array(T_T * B * 12);
+  const v50_114 = new Float32Array(T_T * B * 12);
+  const v52_115 = new Float32Array(T_T * B * 12);
+  const v54_116 = new Float32Array(T_T * B * 12);
+  const v56_117 = new Float32Array(T_T * B * 12);
+  const v58_118 = new Float32Array(T_T * B * 12);
+  const state59_0_119 = new Float32Array(B * 12);
+  const state59_1_120 = new Float32Array(B * 12);
+  const v3_134 = new Float32Array(B * 12);
+  const v10_135 = new Float32Array(B * 12);
+  const v18_136 = new Float32Array(B * 12);
+  const v20_137 = new Float32Array(B * 12);
+  const pad21_138 = new Float32Array(B * 48);
+  const v23_139 = new Float32Array(B * 12);
+  const pad24_140 = new Float32Array(B * 48);
+  const v27_141 = new Float32Array(B * 12);
+  const pad28_142 = new Float32Array(B * 48);
+  const v31_143 = new Float32Array(B * 12);
+  const pad32_144 = new Float32Array(B * 48);
+  const v33_145 = new Float32Array(B * 48);
+  const mm35_146 = new Float32Array(B * 12);
+  const ub64_148 = new Float32Array(576);
+  const ub66_150 = new Float32Array(576);
+  const ub67_152 = new Float32Array(48);
+  const v85_154 = new Float32Array(T_T * B * 12);
+  const state86_0_155 = new Float32Array(B * 12);
+  const state86_1_156 = new Float32Array(B * 12);
+  const v3_170 = new Float32Array(B * 12);
+  const v10_171 = new Float32Array(B * 12);
+  const v18_172 = new Float32Array(B * 12);
+  const v20_173 = new Float32Array(B * 12);
+  const pad21_174 = new Float32Array(B * 48);
+  const v23_175 = new Float32Array(B * 12);
+  const pad24_176 = new Float32Array(B * 48);
+  const v27_177 = new Float32Array(B * 12);
+  const pad28_178 = new Float32Array(B * 48);
+  const v31_179 = new Float32Array(B * 12);
+  const pad32_180 = new Float32Array(B * 48);
+  const v33_181 = new Float32Array(B * 48);
+  const mm35_182 = new Float32Array(B * 12);
+  const ub91_184 = new Float32Array(48);
+  const ub93_186 = new Float32Array(576);
+  const ub94_188 = new Float32Array(48);
+  const in41 = (inputs["series"] as Tensor).data;
+  const in42 = (inputs["next"] as Tensor).data;
+  const p43 = params["lower.W"];
+  const p44 = params["lower.U"];
+  const p45 = params["lower.b"];
   // %6 state_init lower.h — 9: state h: [H]
-  const init6_49 = initialStates["lower.h"] ?? c5_48;
+  const init6_47 = initialStates["lower.h"] ?? c5_46;
   // %7 state_init lower.c — 10: state c: [H]
-  const init7_50 = initialStates["lower.c"] ?? c5_48;
+  const init7_48 = initialStates["lower.c"] ?? c5_46;
   // %8 matmul — 15: z = W @ x + U @ h + b
-  matmul52(p45, in43, mm8_51, T_T * B);
+  matmul50(p43, in41, mm8_49, T_T * B);
   // %9 add
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 48;
     for (let j = 0; j < 48; j++) {
-      v9_53[o + j] = mm8_51[l * 48 + j] + p47[j];
+      v9_51[o + j] = mm8_49[l * 48 + j] + p45[j];
     }
   }
   // %10 scan lower — 30: layer lower = LSTM(I, H) over series
-  state10_0_54.set(init6_49);
-  state10_1_55.set(init7_50);
-  const steps63 = T_T;
+  state10_0_52.set(init6_47);
+  state10_1_53.set(init7_48);
+  const steps61 = T_T;
   // lower: from the first step to the last
-  for (let s = 0; s < steps63; s++) {
+  for (let s = 0; s < steps61; s++) {
     const t = s;
-    const x10_0_64 = v9_53.subarray(t * B * 48, (t + 1) * B * 48);
+    const x10_0_62 = v9_51.subarray(t * B * 48, (t + 1) * B * 48);
     // %3 matmul — 15: z = W @ x + U @ h + b
-    matmul66(p46, state10_0_54, mm3_65, B);
+    matmul64(p44, state10_0_52, mm3_63, B);
     // %5 add z — 15: z = W @ x + U @ h + b
     for (let l = 0; l < B; l++) {
       const o = l * 48;
       for (let j = 0; j < 48; j++) {
-        v5_67[o + j] = x10_0_64[l * 48 + j] + mm3_65[l * 48 + j];
+        v5_65[o + j] = x10_0_62[l * 48 + j] + mm3_63[l * 48 + j];
       }
     }
     // %7 sigmoid i — 16: i = sigmoid(z[0:H])
     for (let l = 0; l < B; l++) {
       const o = l * 12;
       for (let j = 0; j < 12; j++) {
-        v7_68[o + j] = 1 / (1 + Math.exp(-v5_67[l * 48 + 0 + j]));
+        v7_66[o + j] = 1 / (1 + Math.exp(-v5_65[l * 48 + 0 + j]));
       }
     }
     // %9 sigmoid f — 17: f = sigmoid(z[H:2*H])
     for (let l = 0; l < B; l++) {
       const o = l * 12;
       for (let j = 0; j < 12; j++) {
-        v9_69[o + j] = 1 / (1 + Math.exp(-v5_67[l * 48 + 12 + j]));
+        v9_67[o + j] = 1 / (1 + Math.exp(-v5_65[l * 48 + 12 + j]));
       }
     }
     // %11 tanh g — 18: g = tanh(z[2*H:3*H])
     for (let l = 0; l < B; l++) {
       const o = l * 12;
       for (let j = 0; j < 12; j++) {
-        v11_70[o + j] = Math.tanh(v5_67[l * 48 + 24 + j]);
+        v11_68[o + j] = Math.tanh(v5_65[l * 48 + 24 + j]);
       }
     }
     // %13 sigmoid o — 19: o = sigmoid(z[3*H:4*H])
     for (let l = 0; l < B; l++) {
       const o = l * 12;
       for (let j = 0; j < 12; j++) {
-        v13_71[o + j] = 1 / (1 + Math.exp(-v5_67[l * 48 + 36 + j]));
+        v13_69[o + j] = 1 / (1 + Math.exp(-v5_65[l * 48 + 36 + j]));
       }
     }
     // %16 add c' — 20: c' = f * c + i * g
     for (let l = 0; l < B; l++) {
       const o = l * 12;
       for (let j = 0; j < 12; j++) {
-        v16_72[o + j] = (v9_69[l * 12 + j] * state10_1_55[l * 12 + j]) + (v7_68[l * 12 + j] * v11_70[l * 12 + j]);
+        v16_70[o + j] = (v9_67[l * 12 + j] * state10_1_53[l * 12 + j]) + (v7_66[l * 12 + j] * v11_68[l * 12 + j]);
       }
     }
     // %17 tanh — 21: h' = o * tanh(c')
     for (let l = 0; l < B; l++) {
       const o = l * 12;
       for (let j = 0; j < 12; j++) {
-        v17_73[o + j] = Math.tanh(v16_72[l * 12 + j]);
+        v17_71[o + j] = Math.tanh(v16_70[l * 12 + j]);
       }
     }
     // %18 mul h' — 21: h' = o * tanh(c')
     for (let l = 0; l < B; l++) {
       const o = l * 12;
       for (let j = 0; j < 12; j++) {
-        v18_74[o + j] = v13_71[l * 12 + j] * v17_73[l * 12 + j];
+        v18_72[o + j] = v13_69[l * 12 + j] * v17_71[l * 12 + j];
       }
     }
-    out10_0_56.set(v18_74, t * v18_74.length);
-    out10_1_57.set(v17_73, t * v17_73.length);
-    out10_2_58.set(v13_71, t * v13_71.length);
-    out10_3_59.set(v11_70, t * v11_70.length);
-    out10_4_60.set(v7_68, t * v7_68.length);
-    out10_5_61.set(v9_69, t * v9_69.length);
-    out10_6_62.set(state10_1_55, t * state10_1_55.length);
-    state10_0_54.set(v18_74);
-    state10_1_55.set(v16_72);
+    out10_0_54.set(v18_72, t * v18_72.length);
+    out10_1_55.set(v17_71, t * v17_71.length);
+    out10_2_56.set(v13_69, t * v13_69.length);
+    out10_3_57.set(v11_68, t * v11_68.length);
+    out10_4_58.set(v7_66, t * v7_66.length);
+    out10_5_59.set(v9_67, t * v9_67.length);
+    out10_6_60.set(state10_1_53, t * state10_1_53.length);
+    state10_0_52.set(v18_72);
+    state10_1_53.set(v16_70);
   }
-  const p75 = params["upper.W"];
-  const p76 = params["upper.U"];
-  const p77 = params["upper.b"];
+  const p73 = params["upper.W"];
+  const p74 = params["upper.U"];
+  const p75 = params["upper.b"];
   // %17 state_init upper.h — 9: state h: [H]
-  const init17_78 = initialStates["upper.h"] ?? c5_48;
+  const init17_76 = initialStates["upper.h"] ?? c5_46;
   // %18 state_init upper.c — 10: state c: [H]
-  const init18_79 = initialStates["upper.c"] ?? c5_48;
+  const init18_77 = initialStates["upper.c"] ?? c5_46;
   // %19 matmul — 15: z = W @ x + U @ h + b
-  matmul81(p75, out10_0_56, mm19_80, T_T * B);
+  v9_51.fill(0); // reused: its last value is dead
+  matmul78(p73, out10_0_54, v9_51, T_T * B);
   // %20 add
+  mm8_49.fill(0); // reused: its last value is dead
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 48;
     for (let j = 0; j < 48; j++) {
-      v20_82[o + j] = mm19_80[l * 48 + j] + p77[j];
+      mm8_49[o + j] = v9_51[l * 48 + j] + p75[j];
     }
   }
   // %21 scan upper — 31: layer upper = LSTM(H, H) over lower
-  state21_0_83.set(init17_78);
-  state21_1_84.set(init18_79);
-  const steps92 = T_T;
+  state21_0_79.set(init17_76);
+  state21_1_80.set(init18_77);
+  const steps88 = T_T;
   // upper: from the first step to the last
-  for (let s = 0; s < steps92; s++) {
+  for (let s = 0; s < steps88; s++) {
     const t = s;
-    const x21_0_93 = v20_82.subarray(t * B * 48, (t + 1) * B * 48);
+    const x21_0_89 = mm8_49.subarray(t * B * 48, (t + 1) * B * 48);
     // %3 matmul — 15: z = W @ x + U @ h + b
-    matmul95(p76, state21_0_83, mm3_94, B);
+    matmul91(p74, state21_0_79, mm3_90, B);
     // %5 add z — 15: z = W @ x + U @ h + b
     for (let l = 0; l < B; l++) {
       const o = l * 48;
       for (let j = 0; j < 48; j++) {
-        v5_96[o + j] = x21_0_93[l * 48 + j] + mm3_94[l * 48 + j];
+        v5_92[o + j] = x21_0_89[l * 48 + j] + mm3_90[l * 48 + j];
       }
     }
     // %7 sigmoid i — 16: i = sigmoid(z[0:H])
     for (let l = 0; l < B; l++) {
       const o = l * 12;
       for (let j = 0; j < 12; j++) {
-        v7_97[o + j] = 1 / (1 + Math.exp(-v5_96[l * 48 + 0 + j]));
+        v7_93[o + j] = 1 / (1 + Math.exp(-v5_92[l * 48 + 0 + j]));
       }
     }
     // %9 sigmoid f — 17: f = sigmoid(z[H:2*H])
     for (let l = 0; l < B; l++) {
       const o = l * 12;
       for (let j = 0; j < 12; j++) {
-        v9_98[o + j] = 1 / (1 + Math.exp(-v5_96[l * 48 + 12 + j]));
+        v9_94[o + j] = 1 / (1 + Math.exp(-v5_92[l * 48 + 12 + j]));
       }
     }
     // %11 tanh g — 18: g = tanh(z[2*H:3*H])
     for (let l = 0; l < B; l++) {
       const o = l * 12;
       for (let j = 0; j < 12; j++) {
-        v11_99[o + j] = Math.tanh(v5_96[l * 48 + 24 + j]);
+        v11_95[o + j] = Math.tanh(v5_92[l * 48 + 24 + j]);
       }
     }
     // %13 sigmoid o — 19: o = sigmoid(z[3*H:4*H])
     for (let l = 0; l < B; l++) {
       const o = l * 12;
       for (let j = 0; j < 12; j++) {
-        v13_100[o + j] = 1 / (1 + Math.exp(-v5_96[l * 48 + 36 + j]));
+        v13_96[o + j] = 1 / (1 + Math.exp(-v5_92[l * 48 + 36 + j]));
       }
     }
     // %16 add c' — 20: c' = f * c + i * g
     for (let l = 0; l < B; l++) {
       const o = l * 12;
       for (let j = 0; j < 12; j++) {
-        v16_101[o + j] = (v9_98[l * 12 + j] * state21_1_84[l * 12 + j]) + (v7_97[l * 12 + j] * v11_99[l * 12 + j]);
+        v16_97[o + j] = (v9_94[l * 12 + j] * state21_1_80[l * 12 + j]) + (v7_93[l * 12 + j] * v11_95[l * 12 + j]);
       }
     }
     // %17 tanh — 21: h' = o * tanh(c')
     for (let l = 0; l < B; l++) {
       const o = l * 12;
       for (let j = 0; j < 12; j++) {
-        v17_102[o + j] = Math.tanh(v16_101[l * 12 + j]);
+        v17_98[o + j] = Math.tanh(v16_97[l * 12 + j]);
       }
     }
     // %18 mul h' — 21: h' = o * tanh(c')
     for (let l = 0; l < B; l++) {
       const o = l * 12;
       for (let j = 0; j < 12; j++) {
-        v18_103[o + j] = v13_100[l * 12 + j] * v17_102[l * 12 + j];
+        v18_99[o + j] = v13_96[l * 12 + j] * v17_98[l * 12 + j];
       }
     }
-    out21_0_85.set(v18_103, t * v18_103.length);
-    out21_1_86.set(v17_102, t * v17_102.length);
-    out21_2_87.set(v13_100, t * v13_100.length);
-    out21_3_88.set(v11_99, t * v11_99.length);
-    out21_4_89.set(v7_97, t * v7_97.length);
-    out21_5_90.set(v9_98, t * v9_98.length);
-    out21_6_91.set(state21_1_84, t * state21_1_84.length);
-    state21_0_83.set(v18_103);
-    state21_1_84.set(v16_101);
+    out21_0_81.set(v18_99, t * v18_99.length);
+    out21_1_82.set(v17_98, t * v17_98.length);
+    out21_2_83.set(v13_96, t * v13_96.length);
+    out21_3_84.set(v11_95, t * v11_95.length);
+    out21_4_85.set(v7_93, t * v7_93.length);
+    out21_5_86.set(v9_94, t * v9_94.length);
+    out21_6_87.set(state21_1_80, t * state21_1_80.length);
+    state21_0_79.set(v18_99);
+    state21_1_80.set(v16_97);
   }
-  const p104 = params["prediction.W"];
-  const p105 = params["prediction.b"];
+  const p100 = params["prediction.W"];
+  const p101 = params["prediction.b"];
   // %27 matmul — 7: cell LSTM(I, H) {
-  matmul107(p104, out21_0_85, mm27_106, T_T * B);
+  matmul103(p100, out21_0_81, mm27_102, T_T * B);
   // %28 add y — 7: cell LSTM(I, H) {
   for (let l = 0; l < T_T * B; l++) {
-    v28_108[l] = mm27_106[l * 1 + 0] + p105[0];
+    v28_104[l] = mm27_102[l * 1 + 0] + p101[0];
   }
   // %29 sub loss — 34: loss mse(prediction, next)
+  mm27_102.fill(0); // reused: its last value is dead
   for (let l = 0; l < T_T * B; l++) {
-    v29_109[l] = v28_108[l * 1 + 0] - in44[l * 1 + 0];
+    mm27_102[l] = v28_104[l * 1 + 0] - in42[l * 1 + 0];
   }
   // %30 mul loss — 34: loss mse(prediction, next)
   for (let l = 0; l < T_T * B; l++) {
-    v30_110[l] = v29_109[l * 1 + 0] * v29_109[l * 1 + 0];
+    v30_105[l] = mm27_102[l * 1 + 0] * mm27_102[l * 1 + 0];
   }
   // %31 mean loss — 34: loss mse(prediction, next)
   for (let r = 0; r < T_T * B; r++) {
     let acc = 0;
-    for (let c = 0; c < 1; c++) acc += v30_110[r * 1 + c];
-    sum31_111[r * 1] = acc / 1;
+    for (let c = 0; c < 1; c++) acc += v30_105[r * 1 + c];
+    sum31_106[r * 1] = acc / 1;
   }
   // %32 reduce_lead loss — 34: loss mse(prediction, next)
-  red32_112.fill(0);
-  for (let l = 0; l < T_T * B; l++) for (let j = 0; j < 1; j++) red32_112[j] += sum31_111[l * 1 + j];
-  for (let j = 0; j < 1; j++) red32_112[j] /= T_T * B;
+  red32_107.fill(0);
+  for (let l = 0; l < T_T * B; l++) for (let j = 0; j < 1; j++) red32_107[j] += sum31_106[l * 1 + j];
+  for (let j = 0; j < 1; j++) red32_107[j] /= T_T * B;
   // %34 broadcast_to ∂loss — 34: loss mse(prediction, next)
-  s113.fill(1);
+  s108.fill(1);
+  sum31_106.fill(0); // reused: its last value is dead
   for (let l = 0; l < T_T * B; l++) {
-    bt34_114[l] = s113[0] / ((T_T * B) / s113.length);
+    sum31_106[l] = s108[0] / ((T_T * B) / s108.length);
   }
   // %35 expand_last ∂loss — 34: loss mse(prediction, next)
-  for (let r = 0; r < bt34_114.length; r++) {
-    const v = bt34_114[r] / 1;
-    for (let c = 0; c < 1; c++) ex35_115[r * 1 + c] = v;
+  v30_105.fill(0); // reused: its last value is dead
+  for (let r = 0; r < sum31_106.length; r++) {
+    const v = sum31_106[r] / 1;
+    for (let c = 0; c < 1; c++) v30_105[r * 1 + c] = v;
   }
   // %36 mul ∂loss — 34: loss mse(prediction, next)
+  sum31_106.fill(0); // reused: its last value is dead
   for (let l = 0; l < T_T * B; l++) {
-    v36_116[l] = ex35_115[l * 1 + 0] * v29_109[l * 1 + 0];
+    sum31_106[l] = v30_105[l * 1 + 0] * mm27_102[l * 1 + 0];
   }
   // %37 add
+  mm27_102.fill(0); // reused: its last value is dead
   for (let l = 0; l < T_T * B; l++) {
-    v37_117[l] = v36_116[l * 1 + 0] + v36_116[l * 1 + 0];
+    mm27_102[l] = sum31_106[l * 1 + 0] + sum31_106[l * 1 + 0];
   }
   // %38 unbroadcast
-  ub38_118.fill(0);
+  s108.fill(0); // reused: its last value is dead
+  s108.fill(0);
   for (let l = 0; l < T_T * B; l++) {
     for (let j = 0; j < 1; j++) {
-      ub38_118[j] += v37_117[l * 1 + j];
+      s108[j] += mm27_102[l * 1 + j];
     }
   }
   // %40 matmul — 7: cell LSTM(I, H) {
-  matmul120(v37_117, p104, mm40_119, T_T * B);
+  matmul110(mm27_102, p100, mm40_109, T_T * B);
   // %41 unbroadcast
-  ub41_121.fill(0);
-  weightGradient122(v37_117, 1, out21_0_85, 12, ub41_121, T_T * B);
+  ub41_111.fill(0);
+  weightGradient112(mm27_102, 1, out21_0_81, 12, ub41_111, T_T * B);
   // %48 time_shift upper: previous h
-  shift48_123.set(init17_78, 0);
-  shift48_123.set(out21_0_85.subarray(0, (T_T - 1) * B * 12), B * 12);
+  shift48_113.set(init17_76, 0);
+  shift48_113.set(out21_0_81.subarray(0, (T_T - 1) * B * 12), B * 12);
   // %50 sub — 21: h' = o * tanh(c')
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 12;
     for (let j = 0; j < 12; j++) {
-      v50_124[o + j] = 1 - (out21_1_86[l * 12 + j] * out21_1_86[l * 12 + j]);
+      v50_114[o + j] = 1 - (out21_1_82[l * 12 + j] * out21_1_82[l * 12 + j]);
     }
   }
   // %52 mul ∂o — 19: o = sigmoid(z[3*H:4*H])
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 12;
     for (let j = 0; j < 12; j++) {
-      v52_125[o + j] = out21_2_87[l * 12 + j] * (1 - out21_2_87[l * 12 + j]);
+      v52_115[o + j] = out21_2_83[l * 12 + j] * (1 - out21_2_83[l * 12 + j]);
     }
   }
   // %54 sub ∂g — 18: g = tanh(z[2*H:3*H])
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 12;
     for (let j = 0; j < 12; j++) {
-      v54_126[o + j] = 1 - (out21_3_88[l * 12 + j] * out21_3_88[l * 12 + j]);
+      v54_116[o + j] = 1 - (out21_3_84[l * 12 + j] * out21_3_84[l * 12 + j]);
     }
   }
   // %56 mul ∂f — 17: f = sigmoid(z[H:2*H])
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 12;
     for (let j = 0; j < 12; j++) {
-      v56_127[o + j] = out21_5_90[l * 12 + j] * (1 - out21_5_90[l * 12 + j]);
+      v56_117[o + j] = out21_5_86[l * 12 + j] * (1 - out21_5_86[l * 12 + j]);
     }
   }
   // %58 mul ∂i — 16: i = sigmoid(z[0:H])
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 12;
     for (let j = 0; j < 12; j++) {
-      v58_128[o + j] = out21_4_89[l * 12 + j] * (1 - out21_4_89[l * 12 + j]);
+      v58_118[o + j] = out21_4_85[l * 12 + j] * (1 - out21_4_85[l * 12 + j]);
     }
   }
   // %59 scan ∂upper — 31: layer upper = LSTM(H, H) over lower
-  state59_0_129.set(c5_48);
-  state59_1_130.set(c5_48);
-  const steps132 = T_T;
+  state59_0_119.set(c5_46);
+  state59_1_120.set(c5_46);
+  mm8_49.fill(0); // reused: its last value is dead
+  const steps121 = T_T;
   // ∂upper: from the last step to the first
-  for (let s = 0; s < steps132; s++) {
+  for (let s = 0; s < steps121; s++) {
     const t = T_T - 1 - s;
-    const x59_0_133 = mm40_119.subarray(t * B * 12, (t + 1) * B * 12);
-    const x59_1_134 = out21_1_86.subarray(t * B * 12, (t + 1) * B * 12);
-    const x59_2_135 = out21_2_87.subarray(t * B * 12, (t + 1) * B * 12);
-    const x59_3_136 = out21_3_88.subarray(t * B * 12, (t + 1) * B * 12);
-    const x59_4_137 = out21_4_89.subarray(t * B * 12, (t + 1) * B * 12);
-    const x59_5_138 = out21_6_91.subarray(t * B * 12, (t + 1) * B * 12);
-    const x59_6_139 = out21_5_90.subarray(t * B * 12, (t + 1) * B * 12);
-    const x59_7_140 = v50_124.subarray(t * B * 12, (t + 1) * B * 12);
-    const x59_8_141 = v52_125.subarray(t * B * 12, (t + 1) * B * 12);
-    const x59_9_142 = v54_126.subarray(t * B * 12, (t + 1) * B * 12);
-    const x59_10_143 = v56_127.subarray(t * B * 12, (t + 1) * B * 12);
-    const x59_11_144 = v58_128.subarray(t * B * 12, (t + 1) * B * 12);
+    const x59_0_122 = mm40_109.subarray(t * B * 12, (t + 1) * B * 12);
+    const x59_1_123 = out21_1_82.subarray(t * B * 12, (t + 1) * B * 12);
+    const x59_2_124 = out21_2_83.subarray(t * B * 12, (t + 1) * B * 12);
+    const x59_3_125 = out21_3_84.subarray(t * B * 12, (t + 1) * B * 12);
+    const x59_4_126 = out21_4_85.subarray(t * B * 12, (t + 1) * B * 12);
+    const x59_5_127 = out21_6_87.subarray(t * B * 12, (t + 1) * B * 12);
+    const x59_6_128 = out21_5_86.subarray(t * B * 12, (t + 1) * B * 12);
+    const x59_7_129 = v50_114.subarray(t * B * 12, (t + 1) * B * 12);
+    const x59_8_130 = v52_115.subarray(t * B * 12, (t + 1) * B * 12);
+    const x59_9_131 = v54_116.subarray(t * B * 12, (t + 1) * B * 12);
+    const x59_10_132 = v56_117.subarray(t * B * 12, (t + 1) * B * 12);
+    const x59_11_133 = v58_118.subarray(t * B * 12, (t + 1) * B * 12);
     // %3 add
     for (let l = 0; l < B; l++) {
       const o = l * 12;
       for (let j = 0; j < 12; j++) {
-        v3_145[o + j] = state59_0_129[l * 12 + j] + x59_0_133[l * 12 + j];
+        v3_134[o + j] = state59_0_119[l * 12 + j] + x59_0_122[l * 12 + j];
       }
     }
     // %10 add
     for (let l = 0; l < B; l++) {
       const o = l * 12;
       for (let j = 0; j < 12; j++) {
-        v10_146[o + j] = state59_1_130[l * 12 + j] + ((v3_145[l * 12 + j] * x59_2_135[l * 12 + j]) * x59_7_140[l * 12 + j]);
+        v10_135[o + j] = state59_1_120[l * 12 + j] + ((v3_134[l * 12 + j] * x59_2_124[l * 12 + j]) * x59_7_129[l * 12 + j]);
       }
     }
     // %18 mul — 20: c' = f * c + i * g
     for (let l = 0; l < B; l++) {
       const o = l * 12;
       for (let j = 0; j < 12; j++) {
-        v18_147[o + j] = v10_146[l * 12 + j] * x59_6_139[l * 12 + j];
+        v18_136[o + j] = v10_135[l * 12 + j] * x59_6_128[l * 12 + j];
       }
     }
     // %20 mul ∂o — 19: o = sigmoid(z[3*H:4*H])
     for (let l = 0; l < B; l++) {
       const o = l * 12;
       for (let j = 0; j < 12; j++) {
-        v20_148[o + j] = (v3_145[l * 12 + j] * x59_1_134[l * 12 + j]) * x59_8_141[l * 12 + j];
+        v20_137[o + j] = (v3_134[l * 12 + j] * x59_1_123[l * 12 + j]) * x59_8_130[l * 12 + j];
       }
     }
     // %21 pad_last — 19: o = sigmoid(z[3*H:4*H])
-    pad21_149.fill(0);
+    pad21_138.fill(0);
     for (let r = 0; r < B; r++) {
-      for (let c = 0; c < 12; c++) pad21_149[r * 48 + 36 + c] = v20_148[r * 12 + c];
+      for (let c = 0; c < 12; c++) pad21_138[r * 48 + 36 + c] = v20_137[r * 12 + c];
     }
     // %23 mul ∂g — 18: g = tanh(z[2*H:3*H])
     for (let l = 0; l < B; l++) {
       const o = l * 12;
       for (let j = 0; j < 12; j++) {
-        v23_150[o + j] = (v10_146[l * 12 + j] * x59_4_137[l * 12 + j]) * x59_9_142[l * 12 + j];
+        v23_139[o + j] = (v10_135[l * 12 + j] * x59_4_126[l * 12 + j]) * x59_9_131[l * 12 + j];
       }
     }
     // %24 pad_last — 18: g = tanh(z[2*H:3*H])
-    pad24_151.fill(0);
+    pad24_140.fill(0);
     for (let r = 0; r < B; r++) {
-      for (let c = 0; c < 12; c++) pad24_151[r * 48 + 24 + c] = v23_150[r * 12 + c];
+      for (let c = 0; c < 12; c++) pad24_140[r * 48 + 24 + c] = v23_139[r * 12 + c];
     }
     // %27 mul ∂f — 17: f = sigmoid(z[H:2*H])
     for (let l = 0; l < B; l++) {
       const o = l * 12;
       for (let j = 0; j < 12; j++) {
-        v27_152[o + j] = (v10_146[l * 12 + j] * x59_5_138[l * 12 + j]) * x59_10_143[l * 12 + j];
+        v27_141[o + j] = (v10_135[l * 12 + j] * x59_5_127[l * 12 + j]) * x59_10_132[l * 12 + j];
       }
     }
     // %28 pad_last — 17: f = sigmoid(z[H:2*H])
-    pad28_153.fill(0);
+    pad28_142.fill(0);
     for (let r = 0; r < B; r++) {
-      for (let c = 0; c < 12; c++) pad28_153[r * 48 + 12 + c] = v27_152[r * 12 + c];
+      for (let c = 0; c < 12; c++) pad28_142[r * 48 + 12 + c] = v27_141[r * 12 + c];
     }
     // %31 mul ∂i — 16: i = sigmoid(z[0:H])
     for (let l = 0; l < B; l++) {
       const o = l * 12;
       for (let j = 0; j < 12; j++) {
-        v31_154[o + j] = (v10_146[l * 12 + j] * x59_3_136[l * 12 + j]) * x59_11_144[l * 12 + j];
+        v31_143[o + j] = (v10_135[l * 12 + j] * x59_3_125[l * 12 + j]) * x59_11_133[l * 12 + j];
       }
     }
     // %32 pad_last — 16: i = sigmoid(z[0:H])
-    pad32_155.fill(0);
+    pad32_144.fill(0);
     for (let r = 0; r < B; r++) {
-      for (let c = 0; c < 12; c++) pad32_155[r * 48 + 0 + c] = v31_154[r * 12 + c];
+      for (let c = 0; c < 12; c++) pad32_144[r * 48 + 0 + c] = v31_143[r * 12 + c];
     }
     // %33 add
     for (let l = 0; l < B; l++) {
       const o = l * 48;
       for (let j = 0; j < 48; j++) {
-        v33_156[o + j] = ((pad21_149[l * 48 + j] + pad24_151[l * 48 + j]) + pad28_153[l * 48 + j]) + pad32_155[l * 48 + j];
+        v33_145[o + j] = ((pad21_138[l * 48 + j] + pad24_140[l * 48 + j]) + pad28_142[l * 48 + j]) + pad32_144[l * 48 + j];
       }
     }
     // %35 matmul — 15: z = W @ x + U @ h + b
-    matmul158(v33_156, p76, mm35_157, B);
-    out59_0_131.set(v33_156, t * v33_156.length);
-    state59_0_129.set(mm35_157);
-    state59_1_130.set(v18_147);
+    matmul147(v33_145, p74, mm35_146, B);
+    mm8_49.set(v33_145, t * v33_145.length);
+    state59_0_119.set(mm35_146);
+    state59_1_120.set(v18_136);
   }
   // %64 unbroadcast ∂upper: ∂W (batched)
-  ub64_159.fill(0);
-  weightGradient160(out59_0_131, 48, out10_0_56, 12, ub64_159, T_T * B);
+  ub64_148.fill(0);
+  weightGradient149(mm8_49, 48, out10_0_54, 12, ub64_148, T_T * B);
   // %66 unbroadcast ∂upper: ∂U (batched)
-  ub66_161.fill(0);
-  weightGradient162(out59_0_131, 48, shift48_123, 12, ub66_161, T_T * B);
+  ub66_150.fill(0);
+  weightGradient151(mm8_49, 48, shift48_113, 12, ub66_150, T_T * B);
   // %67 unbroadcast ∂upper: ∂b (batched)
-  ub67_163.fill(0);
+  ub67_152.fill(0);
   for (let l = 0; l < T_T * B; l++) {
     for (let j = 0; j < 48; j++) {
-      ub67_163[j] += out59_0_131[l * 48 + j];
+      ub67_152[j] += mm8_49[l * 48 + j];
     }
   }
   // %68 matmul — 15: z = W @ x + U @ h + b
-  matmul165(out59_0_131, p75, mm68_164, T_T * B);
+  v58_118.fill(0); // reused: its last value is dead
+  matmul153(mm8_49, p73, v58_118, T_T * B);
   // %75 time_shift lower: previous h
-  shift75_166.set(init6_49, 0);
-  shift75_166.set(out10_0_56.subarray(0, (T_T - 1) * B * 12), B * 12);
+  v56_117.fill(0); // reused: its last value is dead
+  v56_117.set(init6_47, 0);
+  v56_117.set(out10_0_54.subarray(0, (T_T - 1) * B * 12), B * 12);
   // %77 sub — 21: h' = o * tanh(c')
+  v54_116.fill(0); // reused: its last value is dead
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 12;
     for (let j = 0; j < 12; j++) {
-      v77_167[o + j] = 1 - (out10_1_57[l * 12 + j] * out10_1_57[l * 12 + j]);
+      v54_116[o + j] = 1 - (out10_1_55[l * 12 + j] * out10_1_55[l * 12 + j]);
     }
   }
   // %79 mul ∂o — 19: o = sigmoid(z[3*H:4*H])
+  v52_115.fill(0); // reused: its last value is dead
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 12;
     for (let j = 0; j < 12; j++) {
-      v79_168[o + j] = out10_2_58[l * 12 + j] * (1 - out10_2_58[l * 12 + j]);
+      v52_115[o + j] = out10_2_56[l * 12 + j] * (1 - out10_2_56[l * 12 + j]);
     }
   }
   // %81 sub ∂g — 18: g = tanh(z[2*H:3*H])
+  v50_114.fill(0); // reused: its last value is dead
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 12;
     for (let j = 0; j < 12; j++) {
-      v81_169[o + j] = 1 - (out10_3_59[l * 12 + j] * out10_3_59[l * 12 + j]);
+      v50_114[o + j] = 1 - (out10_3_57[l * 12 + j] * out10_3_57[l * 12 + j]);
     }
   }
   // %83 mul ∂f — 17: f = sigmoid(z[H:2*H])
+  mm40_109.fill(0); // reused: its last value is dead
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 12;
     for (let j = 0; j < 12; j++) {
-      v83_170[o + j] = out10_5_61[l * 12 + j] * (1 - out10_5_61[l * 12 + j]);
+      mm40_109[o + j] = out10_5_59[l * 12 + j] * (1 - out10_5_59[l * 12 + j]);
     }
   }
   // %85 mul ∂i — 16: i = sigmoid(z[0:H])
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 12;
     for (let j = 0; j < 12; j++) {
-      v85_171[o + j] = out10_4_60[l * 12 + j] * (1 - out10_4_60[l * 12 + j]);
+      v85_154[o + j] = out10_4_58[l * 12 + j] * (1 - out10_4_58[l * 12 + j]);
     }
   }
   // %86 scan ∂lower — 30: layer lower = LSTM(I, H) over series
-  state86_0_172.set(c5_48);
-  state86_1_173.set(c5_48);
-  const steps175 = T_T;
+  state86_0_155.set(c5_46);
+  state86_1_156.set(c5_46);
+  v9_51.fill(0); // reused: its last value is dead
+  const steps157 = T_T;
   // ∂lower: from the last step to the first
-  for (let s = 0; s < steps175; s++) {
+  for (let s = 0; s < steps157; s++) {
     const t = T_T - 1 - s;
-    const x86_0_176 = mm68_164.subarray(t * B * 12, (t + 1) * B * 12);
-    const x86_1_177 = out10_1_57.subarray(t * B * 12, (t + 1) * B * 12);
-    const x86_2_178 = out10_2_58.subarray(t * B * 12, (t + 1) * B * 12);
-    const x86_3_179 = out10_3_59.subarray(t * B * 12, (t + 1) * B * 12);
-    const x86_4_180 = out10_4_60.subarray(t * B * 12, (t + 1) * B * 12);
-    const x86_5_181 = out10_6_62.subarray(t * B * 12, (t + 1) * B * 12);
-    const x86_6_182 = out10_5_61.subarray(t * B * 12, (t + 1) * B * 12);
-    const x86_7_183 = v77_167.subarray(t * B * 12, (t + 1) * B * 12);
-    const x86_8_184 = v79_168.subarray(t * B * 12, (t + 1) * B * 12);
-    const x86_9_185 = v81_169.subarray(t * B * 12, (t + 1) * B * 12);
-    const x86_10_186 = v83_170.subarray(t * B * 12, (t + 1) * B * 12);
-    const x86_11_187 = v85_171.subarray(t * B * 12, (t + 1) * B * 12);
+    const x86_0_158 = v58_118.subarray(t * B * 12, (t + 1) * B * 12);
+    const x86_1_159 = out10_1_55.subarray(t * B * 12, (t + 1) * B * 12);
+    const x86_2_160 = out10_2_56.subarray(t * B * 12, (t + 1) * B * 12);
+    const x86_3_161 = out10_3_57.subarray(t * B * 12, (t + 1) * B * 12);
+    const x86_4_162 = out10_4_58.subarray(t * B * 12, (t + 1) * B * 12);
+    const x86_5_163 = out10_6_60.subarray(t * B * 12, (t + 1) * B * 12);
+    const x86_6_164 = out10_5_59.subarray(t * B * 12, (t + 1) * B * 12);
+    const x86_7_165 = v54_116.subarray(t * B * 12, (t + 1) * B * 12);
+    const x86_8_166 = v52_115.subarray(t * B * 12, (t + 1) * B * 12);
+    const x86_9_167 = v50_114.subarray(t * B * 12, (t + 1) * B * 12);
+    const x86_10_168 = mm40_109.subarray(t * B * 12, (t + 1) * B * 12);
+    const x86_11_169 = v85_154.subarray(t * B * 12, (t + 1) * B * 12);
     // %3 add
     for (let l = 0; l < B; l++) {
       const o = l * 12;
       for (let j = 0; j < 12; j++) {
-        v3_188[o + j] = state86_0_172[l * 12 + j] + x86_0_176[l * 12 + j];
+        v3_170[o + j] = state86_0_155[l * 12 + j] + x86_0_158[l * 12 + j];
       }
     }
     // %10 add
     for (let l = 0; l < B; l++) {
       const o = l * 12;
       for (let j = 0; j < 12; j++) {
-        v10_189[o + j] = state86_1_173[l * 12 + j] + ((v3_188[l * 12 + j] * x86_2_178[l * 12 + j]) * x86_7_183[l * 12 + j]);
+        v10_171[o + j] = state86_1_156[l * 12 + j] + ((v3_170[l * 12 + j] * x86_2_160[l * 12 + j]) * x86_7_165[l * 12 + j]);
       }
     }
     // %18 mul — 20: c' = f * c + i * g
     for (let l = 0; l < B; l++) {
       const o = l * 12;
       for (let j = 0; j < 12; j++) {
-        v18_190[o + j] = v10_189[l * 12 + j] * x86_6_182[l * 12 + j];
+        v18_172[o + j] = v10_171[l * 12 + j] * x86_6_164[l * 12 + j];
       }
     }
     // %20 mul ∂o — 19: o = sigmoid(z[3*H:4*H])
     for (let l = 0; l < B; l++) {
       const o = l * 12;
       for (let j = 0; j < 12; j++) {
-        v20_191[o + j] = (v3_188[l * 12 + j] * x86_1_177[l * 12 + j]) * x86_8_184[l * 12 + j];
+        v20_173[o + j] = (v3_170[l * 12 + j] * x86_1_159[l * 12 + j]) * x86_8_166[l * 12 + j];
       }
     }
     // %21 pad_last — 19: o = sigmoid(z[3*H:4*H])
-    pad21_192.fill(0);
+    pad21_174.fill(0);
     for (let r = 0; r < B; r++) {
-      for (let c = 0; c < 12; c++) pad21_192[r * 48 + 36 + c] = v20_191[r * 12 + c];
+      for (let c = 0; c < 12; c++) pad21_174[r * 48 + 36 + c] = v20_173[r * 12 + c];
     }
     // %23 mul ∂g — 18: g = tanh(z[2*H:3*H])
     for (let l = 0; l < B; l++) {
       const o = l * 12;
       for (let j = 0; j < 12; j++) {
-        v23_193[o + j] = (v10_189[l * 12 + j] * x86_4_180[l * 12 + j]) * x86_9_185[l * 12 + j];
+        v23_175[o + j] = (v10_171[l * 12 + j] * x86_4_162[l * 12 + j]) * x86_9_167[l * 12 + j];
       }
     }
     // %24 pad_last — 18: g = tanh(z[2*H:3*H])
-    pad24_194.fill(0);
+    pad24_176.fill(0);
     for (let r = 0; r < B; r++) {
-      for (let c = 0; c < 12; c++) pad24_194[r * 48 + 24 + c] = v23_193[r * 12 + c];
+      for (let c = 0; c < 12; c++) pad24_176[r * 48 + 24 + c] = v23_175[r * 12 + c];
     }
     // %27 mul ∂f — 17: f = sigmoid(z[H:2*H])
     for (let l = 0; l < B; l++) {
       const o = l * 12;
       for (let j = 0; j < 12; j++) {
-        v27_195[o + j] = (v10_189[l * 12 + j] * x86_5_181[l * 12 + j]) * x86_10_186[l * 12 + j];
+        v27_177[o + j] = (v10_171[l * 12 + j] * x86_5_163[l * 12 + j]) * x86_10_168[l * 12 + j];
       }
     }
     // %28 pad_last — 17: f = sigmoid(z[H:2*H])
-    pad28_196.fill(0);
+    pad28_178.fill(0);
     for (let r = 0; r < B; r++) {
-      for (let c = 0; c < 12; c++) pad28_196[r * 48 + 12 + c] = v27_195[r * 12 + c];
+      for (let c = 0; c < 12; c++) pad28_178[r * 48 + 12 + c] = v27_177[r * 12 + c];
     }
     // %31 mul ∂i — 16: i = sigmoid(z[0:H])
     for (let l = 0; l < B; l++) {
       const o = l * 12;
       for (let j = 0; j < 12; j++) {
-        v31_197[o + j] = (v10_189[l * 12 + j] * x86_3_179[l * 12 + j]) * x86_11_187[l * 12 + j];
+        v31_179[o + j] = (v10_171[l * 12 + j] * x86_3_161[l * 12 + j]) * x86_11_169[l * 12 + j];
       }
     }
     // %32 pad_last — 16: i = sigmoid(z[0:H])
-    pad32_198.fill(0);
+    pad32_180.fill(0);
     for (let r = 0; r < B; r++) {
-      for (let c = 0; c < 12; c++) pad32_198[r * 48 + 0 + c] = v31_197[r * 12 + c];
+      for (let c = 0; c < 12; c++) pad32_180[r * 48 + 0 + c] = v31_179[r * 12 + c];
     }
     // %33 add
     for (let l = 0; l < B; l++) {
       const o = l * 48;
       for (let j = 0; j < 48; j++) {
-        v33_199[o + j] = ((pad21_192[l * 48 + j] + pad24_194[l * 48 + j]) + pad28_196[l * 48 + j]) + pad32_198[l * 48 + j];
+        v33_181[o + j] = ((pad21_174[l * 48 + j] + pad24_176[l * 48 + j]) + pad28_178[l * 48 + j]) + pad32_180[l * 48 + j];
       }
     }
     // %35 matmul — 15: z = W @ x + U @ h + b
-    matmul201(v33_199, p46, mm35_200, B);
-    out86_0_174.set(v33_199, t * v33_199.length);
-    state86_0_172.set(mm35_200);
-    state86_1_173.set(v18_190);
+    matmul183(v33_181, p44, mm35_182, B);
+    v9_51.set(v33_181, t * v33_181.length);
+    state86_0_155.set(mm35_182);
+    state86_1_156.set(v18_172);
   }
   // %91 unbroadcast ∂lower: ∂W (batched)
-  ub91_202.fill(0);
-  weightGradient203(out86_0_174, 48, in43, 1, ub91_202, T_T * B);
+  ub91_184.fill(0);
+  weightGradient185(v9_51, 48, in41, 1, ub91_184, T_T * B);
   // %93 unbroadcast ∂lower: ∂U (batched)
-  ub93_204.fill(0);
-  weightGradient205(out86_0_174, 48, shift75_166, 12, ub93_204, T_T * B);
+  ub93_186.fill(0);
+  weightGradient187(v9_51, 48, v56_117, 12, ub93_186, T_T * B);
   // %94 unbroadcast ∂lower: ∂b (batched)
-  ub94_206.fill(0);
+  ub94_188.fill(0);
   for (let l = 0; l < T_T * B; l++) {
     for (let j = 0; j < 48; j++) {
-      ub94_206[j] += out86_0_174[l * 48 + j];
+      ub94_188[j] += v9_51[l * 48 + j];
     }
   }
   // %95 matmul — 15: z = W @ x + U @ h + b
-  matmul208(out86_0_174, p45, mm95_207, T_T * B);
-  return { loss: red32_112[0], outputs: { "prediction": { data: v28_108, shape: [T_T, B, 1] } }, finalStates: { "lower.h": { data: state10_0_54, shape: [B, 12] }, "lower.c": { data: state10_1_55, shape: [B, 12] }, "upper.h": { data: state21_0_83, shape: [B, 12] }, "upper.c": { data: state21_1_84, shape: [B, 12] } }, grads: { "lower.W": ub91_202, "lower.U": ub93_204, "lower.b": ub94_206, "upper.W": ub64_159, "upper.U": ub66_161, "upper.b": ub67_163, "prediction.W": ub41_121, "prediction.b": ub38_118 }, inputGrads: { "series": { data: mm95_207, shape: [T_T, B, 1] } }, stateGrads: { "lower.h": { data: state86_0_172, shape: [B, 12] }, "lower.c": { data: state86_1_173, shape: [B, 12] }, "upper.h": { data: state59_0_129, shape: [B, 12] }, "upper.c": { data: state59_1_130, shape: [B, 12] } } } as GradResult;
+  mm27_102.fill(0); // reused: its last value is dead
+  matmul189(v9_51, p43, mm27_102, T_T * B);
+  return { loss: red32_107[0], outputs: { "prediction": { data: v28_104, shape: [T_T, B, 1] } }, finalStates: { "lower.h": { data: state10_0_52, shape: [B, 12] }, "lower.c": { data: state10_1_53, shape: [B, 12] }, "upper.h": { data: state21_0_79, shape: [B, 12] }, "upper.c": { data: state21_1_80, shape: [B, 12] } }, grads: { "lower.W": ub91_184, "lower.U": ub93_186, "lower.b": ub94_188, "upper.W": ub64_148, "upper.U": ub66_150, "upper.b": ub67_152, "prediction.W": ub41_111, "prediction.b": s108 }, inputGrads: { "series": { data: mm27_102, shape: [T_T, B, 1] } }, stateGrads: { "lower.h": { data: state86_0_155, shape: [B, 12] }, "lower.c": { data: state86_1_156, shape: [B, 12] }, "upper.h": { data: state59_0_119, shape: [B, 12] }, "upper.c": { data: state59_1_120, shape: [B, 12] } } } as GradResult;
 }
 
 
@@ -1295,7 +1295,7 @@ function matmul16(w: Float32Array, x: Float32Array, out: Float32Array, samples: 
     }
   }
 }
-function matmul26(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
+function matmul25(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
   let s = 0;
   for (; s + 3 < samples; s += 4) {
     for (let i = 0; i < 48; i += 4) {
@@ -1394,7 +1394,7 @@ function matmul26(w: Float32Array, x: Float32Array, out: Float32Array, samples: 
     }
   }
 }
-function matmul34(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
+function matmul32(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
   let s = 0;
   for (; s + 3 < samples; s += 4) {
     for (let i = 0; i < 48; i += 4) {
@@ -1493,7 +1493,7 @@ function matmul34(w: Float32Array, x: Float32Array, out: Float32Array, samples: 
     }
   }
 }
-function matmul41(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
+function matmul39(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
   let s = 0;
   for (; s + 3 < samples; s += 4) {
     for (let i = 0; i < 1; i++) {
@@ -1534,7 +1534,7 @@ function matmul41(w: Float32Array, x: Float32Array, out: Float32Array, samples: 
     }
   }
 }
-function matmul52(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
+function matmul50(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
   let s = 0;
   for (; s + 3 < samples; s += 4) {
     for (let i = 0; i < 48; i += 4) {
@@ -1633,7 +1633,7 @@ function matmul52(w: Float32Array, x: Float32Array, out: Float32Array, samples: 
     }
   }
 }
-function matmul66(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
+function matmul64(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
   let s = 0;
   for (; s + 3 < samples; s += 4) {
     for (let i = 0; i < 48; i += 4) {
@@ -1732,7 +1732,7 @@ function matmul66(w: Float32Array, x: Float32Array, out: Float32Array, samples: 
     }
   }
 }
-function matmul81(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
+function matmul78(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
   let s = 0;
   for (; s + 3 < samples; s += 4) {
     for (let i = 0; i < 48; i += 4) {
@@ -1831,7 +1831,7 @@ function matmul81(w: Float32Array, x: Float32Array, out: Float32Array, samples: 
     }
   }
 }
-function matmul95(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
+function matmul91(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
   let s = 0;
   for (; s + 3 < samples; s += 4) {
     for (let i = 0; i < 48; i += 4) {
@@ -1930,7 +1930,7 @@ function matmul95(w: Float32Array, x: Float32Array, out: Float32Array, samples: 
     }
   }
 }
-function matmul107(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
+function matmul103(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
   let s = 0;
   for (; s + 3 < samples; s += 4) {
     for (let i = 0; i < 1; i++) {
@@ -1971,7 +1971,7 @@ function matmul107(w: Float32Array, x: Float32Array, out: Float32Array, samples:
     }
   }
 }
-function matmul120(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
+function matmul110(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
   let s = 0;
   for (; s + 3 < samples; s += 4) {
     for (let j = 0; j < 12; j += 4) {
@@ -2080,7 +2080,7 @@ function matmul120(v: Float32Array, w: Float32Array, out: Float32Array, samples:
     }
   }
 }
-function weightGradient122(a: Float32Array, aStep: number, b: Float32Array, bStep: number, out: Float32Array, samples: number): void {
+function weightGradient112(a: Float32Array, aStep: number, b: Float32Array, bStep: number, out: Float32Array, samples: number): void {
   for (let i = 0; i < 1; i++) {
     for (let j = 0; j < 12; j++) {
       let a00 = 0;
@@ -2095,7 +2095,7 @@ function weightGradient122(a: Float32Array, aStep: number, b: Float32Array, bSte
     }
   }
 }
-function matmul158(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
+function matmul147(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
   let s = 0;
   for (; s + 3 < samples; s += 4) {
     for (let j = 0; j < 12; j += 4) {
@@ -2204,7 +2204,7 @@ function matmul158(v: Float32Array, w: Float32Array, out: Float32Array, samples:
     }
   }
 }
-function weightGradient160(a: Float32Array, aStep: number, b: Float32Array, bStep: number, out: Float32Array, samples: number): void {
+function weightGradient149(a: Float32Array, aStep: number, b: Float32Array, bStep: number, out: Float32Array, samples: number): void {
   for (let i = 0; i < 48; i += 4) {
     for (let j = 0; j < 12; j += 4) {
       let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a20 = 0, a21 = 0, a22 = 0, a23 = 0, a30 = 0, a31 = 0, a32 = 0, a33 = 0;
@@ -2255,7 +2255,7 @@ function weightGradient160(a: Float32Array, aStep: number, b: Float32Array, bSte
     }
   }
 }
-function weightGradient162(a: Float32Array, aStep: number, b: Float32Array, bStep: number, out: Float32Array, samples: number): void {
+function weightGradient151(a: Float32Array, aStep: number, b: Float32Array, bStep: number, out: Float32Array, samples: number): void {
   for (let i = 0; i < 48; i += 4) {
     for (let j = 0; j < 12; j += 4) {
       let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a20 = 0, a21 = 0, a22 = 0, a23 = 0, a30 = 0, a31 = 0, a32 = 0, a33 = 0;
@@ -2306,7 +2306,7 @@ function weightGradient162(a: Float32Array, aStep: number, b: Float32Array, bSte
     }
   }
 }
-function matmul165(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
+function matmul153(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
   let s = 0;
   for (; s + 3 < samples; s += 4) {
     for (let j = 0; j < 12; j += 4) {
@@ -2415,7 +2415,7 @@ function matmul165(v: Float32Array, w: Float32Array, out: Float32Array, samples:
     }
   }
 }
-function matmul201(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
+function matmul183(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
   let s = 0;
   for (; s + 3 < samples; s += 4) {
     for (let j = 0; j < 12; j += 4) {
@@ -2524,7 +2524,7 @@ function matmul201(v: Float32Array, w: Float32Array, out: Float32Array, samples:
     }
   }
 }
-function weightGradient203(a: Float32Array, aStep: number, b: Float32Array, bStep: number, out: Float32Array, samples: number): void {
+function weightGradient185(a: Float32Array, aStep: number, b: Float32Array, bStep: number, out: Float32Array, samples: number): void {
   for (let i = 0; i < 48; i += 4) {
     for (let j = 0; j < 1; j++) {
       let a00 = 0, a10 = 0, a20 = 0, a30 = 0;
@@ -2548,7 +2548,7 @@ function weightGradient203(a: Float32Array, aStep: number, b: Float32Array, bSte
     }
   }
 }
-function weightGradient205(a: Float32Array, aStep: number, b: Float32Array, bStep: number, out: Float32Array, samples: number): void {
+function weightGradient187(a: Float32Array, aStep: number, b: Float32Array, bStep: number, out: Float32Array, samples: number): void {
   for (let i = 0; i < 48; i += 4) {
     for (let j = 0; j < 12; j += 4) {
       let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a20 = 0, a21 = 0, a22 = 0, a23 = 0, a30 = 0, a31 = 0, a32 = 0, a33 = 0;
@@ -2599,7 +2599,7 @@ function weightGradient205(a: Float32Array, aStep: number, b: Float32Array, bSte
     }
   }
 }
-function matmul208(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
+function matmul189(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
   let s = 0;
   for (; s + 3 < samples; s += 4) {
     for (let j = 0; j < 1; j++) {

@@ -228,18 +228,16 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
   const v5_17 = new Float32Array(B * 64);
   const v16_18 = new Float32Array(B * 16);
   const v18_19 = new Float32Array(B * 16);
-  const mm18_25 = new Float32Array(T_T * B * 64);
-  const v19_27 = new Float32Array(T_T * B * 64);
-  const state20_0_28 = new Float32Array(B * 16);
-  const state20_1_29 = new Float32Array(B * 16);
-  const out20_0_30 = new Float32Array(T_T * B * 16);
-  const mm3_33 = new Float32Array(B * 64);
-  const v5_35 = new Float32Array(B * 64);
-  const v16_36 = new Float32Array(B * 16);
-  const v18_37 = new Float32Array(B * 16);
-  const v24_38 = new Float32Array(T_T * B * 16);
-  const mm27_41 = new Float32Array(T_T * B * 5);
-  const v28_43 = new Float32Array(T_T * B * 5);
+  const state20_0_26 = new Float32Array(B * 16);
+  const state20_1_27 = new Float32Array(B * 16);
+  const out20_0_28 = new Float32Array(T_T * B * 16);
+  const mm3_31 = new Float32Array(B * 64);
+  const v5_33 = new Float32Array(B * 64);
+  const v16_34 = new Float32Array(B * 16);
+  const v18_35 = new Float32Array(B * 16);
+  const v24_36 = new Float32Array(T_T * B * 16);
+  const mm27_39 = new Float32Array(T_T * B * 5);
+  const v28_41 = new Float32Array(T_T * B * 5);
   const in0 = (inputs["words"] as Tensor).data;
   const p1 = params["states.fwd.W"];
   const p2 = params["states.fwd.U"];
@@ -300,68 +298,70 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
   // %17 state_init states.bwd.c — 10: state c: [H]
   const init17_24 = initialStates["states.bwd.c"] ?? c4_4;
   // %18 matmul — 15: z = W @ x + U @ h + b
-  matmul26(p20, in0, mm18_25, T_T * B);
+  v8_9.fill(0); // reused: its last value is dead
+  matmul25(p20, in0, v8_9, T_T * B);
   // %19 add
+  mm7_7.fill(0); // reused: its last value is dead
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 64;
     for (let j = 0; j < 64; j++) {
-      v19_27[o + j] = mm18_25[l * 64 + j] + p22[j];
+      mm7_7[o + j] = v8_9[l * 64 + j] + p22[j];
     }
   }
   // %20 scan states.bwd — 30: layer states = bidirectional LSTM(E, H) over words merge sum
-  state20_0_28.set(init16_23);
-  state20_1_29.set(init17_24);
-  const steps31 = T_T;
+  state20_0_26.set(init16_23);
+  state20_1_27.set(init17_24);
+  const steps29 = T_T;
   // states.bwd: from the last step to the first
-  for (let s = 0; s < steps31; s++) {
+  for (let s = 0; s < steps29; s++) {
     const t = T_T - 1 - s;
-    const x20_0_32 = v19_27.subarray(t * B * 64, (t + 1) * B * 64);
+    const x20_0_30 = mm7_7.subarray(t * B * 64, (t + 1) * B * 64);
     // %3 matmul — 15: z = W @ x + U @ h + b
-    matmul34(p21, state20_0_28, mm3_33, B);
+    matmul32(p21, state20_0_26, mm3_31, B);
     // %5 add z — 15: z = W @ x + U @ h + b
     for (let l = 0; l < B; l++) {
       const o = l * 64;
       for (let j = 0; j < 64; j++) {
-        v5_35[o + j] = x20_0_32[l * 64 + j] + mm3_33[l * 64 + j];
+        v5_33[o + j] = x20_0_30[l * 64 + j] + mm3_31[l * 64 + j];
       }
     }
     // %16 add c' — 20: c' = f * c + i * g
     for (let l = 0; l < B; l++) {
       const o = l * 16;
       for (let j = 0; j < 16; j++) {
-        v16_36[o + j] = ((1 / (1 + Math.exp(-v5_35[l * 64 + 16 + j]))) * state20_1_29[l * 16 + j]) + ((1 / (1 + Math.exp(-v5_35[l * 64 + 0 + j]))) * (Math.tanh(v5_35[l * 64 + 32 + j])));
+        v16_34[o + j] = ((1 / (1 + Math.exp(-v5_33[l * 64 + 16 + j]))) * state20_1_27[l * 16 + j]) + ((1 / (1 + Math.exp(-v5_33[l * 64 + 0 + j]))) * (Math.tanh(v5_33[l * 64 + 32 + j])));
       }
     }
     // %18 mul h' — 21: h' = o * tanh(c')
     for (let l = 0; l < B; l++) {
       const o = l * 16;
       for (let j = 0; j < 16; j++) {
-        v18_37[o + j] = (1 / (1 + Math.exp(-v5_35[l * 64 + 48 + j]))) * (Math.tanh(v16_36[l * 16 + j]));
+        v18_35[o + j] = (1 / (1 + Math.exp(-v5_33[l * 64 + 48 + j]))) * (Math.tanh(v16_34[l * 16 + j]));
       }
     }
-    out20_0_30.set(v18_37, t * v18_37.length);
-    state20_0_28.set(v18_37);
-    state20_1_29.set(v16_36);
+    out20_0_28.set(v18_35, t * v18_35.length);
+    state20_0_26.set(v18_35);
+    state20_1_27.set(v16_34);
   }
   // %24 add states — 30: layer states = bidirectional LSTM(E, H) over words merge sum
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 16;
     for (let j = 0; j < 16; j++) {
-      v24_38[o + j] = out9_0_12[l * 16 + j] + out20_0_30[l * 16 + j];
+      v24_36[o + j] = out9_0_12[l * 16 + j] + out20_0_28[l * 16 + j];
     }
   }
-  const p39 = params["scores.W"];
-  const p40 = params["scores.b"];
+  const p37 = params["scores.W"];
+  const p38 = params["scores.b"];
   // %27 matmul — 7: cell LSTM(I, H) {
-  matmul42(p39, v24_38, mm27_41, T_T * B);
+  matmul40(p37, v24_36, mm27_39, T_T * B);
   // %28 add y — 7: cell LSTM(I, H) {
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 5;
     for (let j = 0; j < 5; j++) {
-      v28_43[o + j] = mm27_41[l * 5 + j] + p40[j];
+      v28_41[o + j] = mm27_39[l * 5 + j] + p38[j];
     }
   }
-  return { outputs: { "scores": { data: v28_43, shape: [T_T, B, 5] } }, finalStates: { "states.fwd.h": { data: state9_0_10, shape: [B, 16] }, "states.fwd.c": { data: state9_1_11, shape: [B, 16] }, "states.bwd.h": { data: state20_0_28, shape: [B, 16] }, "states.bwd.c": { data: state20_1_29, shape: [B, 16] } } } as ForwardResult;
+  return { outputs: { "scores": { data: v28_41, shape: [T_T, B, 5] } }, finalStates: { "states.fwd.h": { data: state9_0_10, shape: [B, 16] }, "states.fwd.c": { data: state9_1_11, shape: [B, 16] }, "states.bwd.h": { data: state20_0_26, shape: [B, 16] }, "states.bwd.c": { data: state20_1_27, shape: [B, 16] } } } as ForwardResult;
 }
 
 // The loss and its gradient with respect to every param, input and initial state (BPTT).
@@ -371,742 +371,742 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   const { B, lengths } = checkInputs(inputs, true);
   const T_T = lengths["T"] as number;
   checkInitialStates(initialStates, B);
-  const c5_49 = new Float32Array(B * 16);
-  const mm8_52 = new Float32Array(T_T * B * 64);
-  const v9_54 = new Float32Array(T_T * B * 64);
-  const state10_0_55 = new Float32Array(B * 16);
-  const state10_1_56 = new Float32Array(B * 16);
-  const out10_0_57 = new Float32Array(T_T * B * 16);
-  const out10_1_58 = new Float32Array(T_T * B * 16);
-  const out10_2_59 = new Float32Array(T_T * B * 16);
-  const out10_3_60 = new Float32Array(T_T * B * 16);
-  const out10_4_61 = new Float32Array(T_T * B * 16);
-  const out10_5_62 = new Float32Array(T_T * B * 16);
-  const out10_6_63 = new Float32Array(T_T * B * 16);
-  const mm3_66 = new Float32Array(B * 64);
-  const v5_68 = new Float32Array(B * 64);
-  const v7_69 = new Float32Array(B * 16);
-  const v9_70 = new Float32Array(B * 16);
-  const v11_71 = new Float32Array(B * 16);
-  const v13_72 = new Float32Array(B * 16);
-  const v16_73 = new Float32Array(B * 16);
-  const v17_74 = new Float32Array(B * 16);
-  const v18_75 = new Float32Array(B * 16);
-  const mm19_81 = new Float32Array(T_T * B * 64);
-  const v20_83 = new Float32Array(T_T * B * 64);
-  const state21_0_84 = new Float32Array(B * 16);
-  const state21_1_85 = new Float32Array(B * 16);
-  const out21_0_86 = new Float32Array(T_T * B * 16);
-  const out21_1_87 = new Float32Array(T_T * B * 16);
-  const out21_2_88 = new Float32Array(T_T * B * 16);
-  const out21_3_89 = new Float32Array(T_T * B * 16);
-  const out21_4_90 = new Float32Array(T_T * B * 16);
-  const out21_5_91 = new Float32Array(T_T * B * 16);
-  const out21_6_92 = new Float32Array(T_T * B * 16);
-  const mm3_95 = new Float32Array(B * 64);
-  const v5_97 = new Float32Array(B * 64);
-  const v7_98 = new Float32Array(B * 16);
-  const v9_99 = new Float32Array(B * 16);
-  const v11_100 = new Float32Array(B * 16);
-  const v13_101 = new Float32Array(B * 16);
-  const v16_102 = new Float32Array(B * 16);
-  const v17_103 = new Float32Array(B * 16);
-  const v18_104 = new Float32Array(B * 16);
-  const v25_105 = new Float32Array(T_T * B * 16);
-  const mm28_108 = new Float32Array(T_T * B * 5);
-  const v29_110 = new Float32Array(T_T * B * 5);
-  const sm30_111 = new Float32Array(T_T * B * 5);
-  const v31_112 = new Float32Array(T_T * B * 5);
-  const sum32_113 = new Float32Array(T_T * B);
-  const v33_114 = new Float32Array(T_T * B);
-  const red34_115 = new Float32Array(1);
-  const s116 = new Float32Array(1);
-  const bt36_117 = new Float32Array(T_T * B);
-  const v37_118 = new Float32Array(T_T * B);
-  const ex38_119 = new Float32Array(T_T * B * 5);
-  const v39_120 = new Float32Array(T_T * B * 5);
-  const sum40_121 = new Float32Array(T_T * B);
-  const ex41_122 = new Float32Array(T_T * B * 5);
-  const v44_123 = new Float32Array(T_T * B * 5);
-  const ub45_124 = new Float32Array(5);
-  const mm47_125 = new Float32Array(T_T * B * 16);
-  const ub48_127 = new Float32Array(80);
-  const shift55_129 = new Float32Array(T_T * B * 16);
-  const v57_130 = new Float32Array(T_T * B * 16);
-  const v59_131 = new Float32Array(T_T * B * 16);
-  const v61_132 = new Float32Array(T_T * B * 16);
-  const v63_133 = new Float32Array(T_T * B * 16);
-  const v65_134 = new Float32Array(T_T * B * 16);
-  const state66_0_135 = new Float32Array(B * 16);
-  const state66_1_136 = new Float32Array(B * 16);
-  const out66_0_137 = new Float32Array(T_T * B * 64);
-  const v3_151 = new Float32Array(B * 16);
-  const v10_152 = new Float32Array(B * 16);
-  const v18_153 = new Float32Array(B * 16);
-  const v20_154 = new Float32Array(B * 16);
-  const pad21_155 = new Float32Array(B * 64);
-  const v23_156 = new Float32Array(B * 16);
-  const pad24_157 = new Float32Array(B * 64);
-  const v27_158 = new Float32Array(B * 16);
-  const pad28_159 = new Float32Array(B * 64);
-  const v31_160 = new Float32Array(B * 16);
-  const pad32_161 = new Float32Array(B * 64);
-  const v33_162 = new Float32Array(B * 64);
-  const mm35_163 = new Float32Array(B * 16);
-  const ub71_165 = new Float32Array(1024);
-  const ub72_167 = new Float32Array(64);
-  const mm73_168 = new Float32Array(T_T * B * 8);
-  const shift80_170 = new Float32Array(T_T * B * 16);
-  const v82_171 = new Float32Array(T_T * B * 16);
-  const v84_172 = new Float32Array(T_T * B * 16);
-  const v86_173 = new Float32Array(T_T * B * 16);
-  const v88_174 = new Float32Array(T_T * B * 16);
-  const v90_175 = new Float32Array(T_T * B * 16);
-  const state91_0_176 = new Float32Array(B * 16);
-  const state91_1_177 = new Float32Array(B * 16);
-  const out91_0_178 = new Float32Array(T_T * B * 64);
-  const v3_192 = new Float32Array(B * 16);
-  const v10_193 = new Float32Array(B * 16);
-  const v18_194 = new Float32Array(B * 16);
-  const v20_195 = new Float32Array(B * 16);
-  const pad21_196 = new Float32Array(B * 64);
-  const v23_197 = new Float32Array(B * 16);
-  const pad24_198 = new Float32Array(B * 64);
-  const v27_199 = new Float32Array(B * 16);
-  const pad28_200 = new Float32Array(B * 64);
-  const v31_201 = new Float32Array(B * 16);
-  const pad32_202 = new Float32Array(B * 64);
-  const v33_203 = new Float32Array(B * 64);
-  const mm35_204 = new Float32Array(B * 16);
-  const cat95_206 = new Float32Array(T_T * B * 128);
-  const ub97_207 = new Float32Array(1024);
-  const rows98_209 = new Float32Array(512);
-  const rows99_210 = new Float32Array(512);
-  const ub101_211 = new Float32Array(1024);
-  const ub102_213 = new Float32Array(64);
-  const mm103_214 = new Float32Array(T_T * B * 8);
-  const v104_216 = new Float32Array(T_T * B * 8);
-  const in44 = (inputs["words"] as Tensor).data;
-  const in45 = (inputs["tags"] as Tensor).data;
-  const p46 = params["states.fwd.W"];
-  const p47 = params["states.fwd.U"];
-  const p48 = params["states.fwd.b"];
+  const c5_47 = new Float32Array(B * 16);
+  const mm8_50 = new Float32Array(T_T * B * 64);
+  const v9_52 = new Float32Array(T_T * B * 64);
+  const state10_0_53 = new Float32Array(B * 16);
+  const state10_1_54 = new Float32Array(B * 16);
+  const out10_0_55 = new Float32Array(T_T * B * 16);
+  const out10_1_56 = new Float32Array(T_T * B * 16);
+  const out10_2_57 = new Float32Array(T_T * B * 16);
+  const out10_3_58 = new Float32Array(T_T * B * 16);
+  const out10_4_59 = new Float32Array(T_T * B * 16);
+  const out10_5_60 = new Float32Array(T_T * B * 16);
+  const out10_6_61 = new Float32Array(T_T * B * 16);
+  const mm3_64 = new Float32Array(B * 64);
+  const v5_66 = new Float32Array(B * 64);
+  const v7_67 = new Float32Array(B * 16);
+  const v9_68 = new Float32Array(B * 16);
+  const v11_69 = new Float32Array(B * 16);
+  const v13_70 = new Float32Array(B * 16);
+  const v16_71 = new Float32Array(B * 16);
+  const v17_72 = new Float32Array(B * 16);
+  const v18_73 = new Float32Array(B * 16);
+  const state21_0_80 = new Float32Array(B * 16);
+  const state21_1_81 = new Float32Array(B * 16);
+  const out21_0_82 = new Float32Array(T_T * B * 16);
+  const out21_1_83 = new Float32Array(T_T * B * 16);
+  const out21_2_84 = new Float32Array(T_T * B * 16);
+  const out21_3_85 = new Float32Array(T_T * B * 16);
+  const out21_4_86 = new Float32Array(T_T * B * 16);
+  const out21_5_87 = new Float32Array(T_T * B * 16);
+  const out21_6_88 = new Float32Array(T_T * B * 16);
+  const mm3_91 = new Float32Array(B * 64);
+  const v5_93 = new Float32Array(B * 64);
+  const v7_94 = new Float32Array(B * 16);
+  const v9_95 = new Float32Array(B * 16);
+  const v11_96 = new Float32Array(B * 16);
+  const v13_97 = new Float32Array(B * 16);
+  const v16_98 = new Float32Array(B * 16);
+  const v17_99 = new Float32Array(B * 16);
+  const v18_100 = new Float32Array(B * 16);
+  const v25_101 = new Float32Array(T_T * B * 16);
+  const mm28_104 = new Float32Array(T_T * B * 5);
+  const v29_106 = new Float32Array(T_T * B * 5);
+  const v31_107 = new Float32Array(T_T * B * 5);
+  const sum32_108 = new Float32Array(T_T * B);
+  const v33_109 = new Float32Array(T_T * B);
+  const red34_110 = new Float32Array(1);
+  const s111 = new Float32Array(1);
+  const v39_112 = new Float32Array(T_T * B * 5);
+  const v44_113 = new Float32Array(T_T * B * 5);
+  const ub45_114 = new Float32Array(5);
+  const mm47_115 = new Float32Array(T_T * B * 16);
+  const ub48_117 = new Float32Array(80);
+  const shift55_119 = new Float32Array(T_T * B * 16);
+  const v57_120 = new Float32Array(T_T * B * 16);
+  const v59_121 = new Float32Array(T_T * B * 16);
+  const v61_122 = new Float32Array(T_T * B * 16);
+  const v63_123 = new Float32Array(T_T * B * 16);
+  const v65_124 = new Float32Array(T_T * B * 16);
+  const state66_0_125 = new Float32Array(B * 16);
+  const state66_1_126 = new Float32Array(B * 16);
+  const v3_140 = new Float32Array(B * 16);
+  const v10_141 = new Float32Array(B * 16);
+  const v18_142 = new Float32Array(B * 16);
+  const v20_143 = new Float32Array(B * 16);
+  const pad21_144 = new Float32Array(B * 64);
+  const v23_145 = new Float32Array(B * 16);
+  const pad24_146 = new Float32Array(B * 64);
+  const v27_147 = new Float32Array(B * 16);
+  const pad28_148 = new Float32Array(B * 64);
+  const v31_149 = new Float32Array(B * 16);
+  const pad32_150 = new Float32Array(B * 64);
+  const v33_151 = new Float32Array(B * 64);
+  const mm35_152 = new Float32Array(B * 16);
+  const ub71_154 = new Float32Array(1024);
+  const ub72_156 = new Float32Array(64);
+  const mm73_157 = new Float32Array(T_T * B * 8);
+  const v90_159 = new Float32Array(T_T * B * 16);
+  const state91_0_160 = new Float32Array(B * 16);
+  const state91_1_161 = new Float32Array(B * 16);
+  const v3_175 = new Float32Array(B * 16);
+  const v10_176 = new Float32Array(B * 16);
+  const v18_177 = new Float32Array(B * 16);
+  const v20_178 = new Float32Array(B * 16);
+  const pad21_179 = new Float32Array(B * 64);
+  const v23_180 = new Float32Array(B * 16);
+  const pad24_181 = new Float32Array(B * 64);
+  const v27_182 = new Float32Array(B * 16);
+  const pad28_183 = new Float32Array(B * 64);
+  const v31_184 = new Float32Array(B * 16);
+  const pad32_185 = new Float32Array(B * 64);
+  const v33_186 = new Float32Array(B * 64);
+  const mm35_187 = new Float32Array(B * 16);
+  const cat95_189 = new Float32Array(T_T * B * 128);
+  const ub97_190 = new Float32Array(1024);
+  const rows98_192 = new Float32Array(512);
+  const rows99_193 = new Float32Array(512);
+  const ub102_195 = new Float32Array(64);
+  const mm103_196 = new Float32Array(T_T * B * 8);
+  const v104_198 = new Float32Array(T_T * B * 8);
+  const in42 = (inputs["words"] as Tensor).data;
+  const in43 = (inputs["tags"] as Tensor).data;
+  const p44 = params["states.fwd.W"];
+  const p45 = params["states.fwd.U"];
+  const p46 = params["states.fwd.b"];
   // %6 state_init states.fwd.h — 9: state h: [H]
-  const init6_50 = initialStates["states.fwd.h"] ?? c5_49;
+  const init6_48 = initialStates["states.fwd.h"] ?? c5_47;
   // %7 state_init states.fwd.c — 10: state c: [H]
-  const init7_51 = initialStates["states.fwd.c"] ?? c5_49;
+  const init7_49 = initialStates["states.fwd.c"] ?? c5_47;
   // %8 matmul — 15: z = W @ x + U @ h + b
-  matmul53(p46, in44, mm8_52, T_T * B);
+  matmul51(p44, in42, mm8_50, T_T * B);
   // %9 add
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 64;
     for (let j = 0; j < 64; j++) {
-      v9_54[o + j] = mm8_52[l * 64 + j] + p48[j];
+      v9_52[o + j] = mm8_50[l * 64 + j] + p46[j];
     }
   }
   // %10 scan states.fwd — 30: layer states = bidirectional LSTM(E, H) over words merge sum
-  state10_0_55.set(init6_50);
-  state10_1_56.set(init7_51);
-  const steps64 = T_T;
+  state10_0_53.set(init6_48);
+  state10_1_54.set(init7_49);
+  const steps62 = T_T;
   // states.fwd: from the first step to the last
-  for (let s = 0; s < steps64; s++) {
+  for (let s = 0; s < steps62; s++) {
     const t = s;
-    const x10_0_65 = v9_54.subarray(t * B * 64, (t + 1) * B * 64);
+    const x10_0_63 = v9_52.subarray(t * B * 64, (t + 1) * B * 64);
     // %3 matmul — 15: z = W @ x + U @ h + b
-    matmul67(p47, state10_0_55, mm3_66, B);
+    matmul65(p45, state10_0_53, mm3_64, B);
     // %5 add z — 15: z = W @ x + U @ h + b
     for (let l = 0; l < B; l++) {
       const o = l * 64;
       for (let j = 0; j < 64; j++) {
-        v5_68[o + j] = x10_0_65[l * 64 + j] + mm3_66[l * 64 + j];
+        v5_66[o + j] = x10_0_63[l * 64 + j] + mm3_64[l * 64 + j];
       }
     }
     // %7 sigmoid i — 16: i = sigmoid(z[0:H])
     for (let l = 0; l < B; l++) {
       const o = l * 16;
       for (let j = 0; j < 16; j++) {
-        v7_69[o + j] = 1 / (1 + Math.exp(-v5_68[l * 64 + 0 + j]));
+        v7_67[o + j] = 1 / (1 + Math.exp(-v5_66[l * 64 + 0 + j]));
       }
     }
     // %9 sigmoid f — 17: f = sigmoid(z[H:2*H])
     for (let l = 0; l < B; l++) {
       const o = l * 16;
       for (let j = 0; j < 16; j++) {
-        v9_70[o + j] = 1 / (1 + Math.exp(-v5_68[l * 64 + 16 + j]));
+        v9_68[o + j] = 1 / (1 + Math.exp(-v5_66[l * 64 + 16 + j]));
       }
     }
     // %11 tanh g — 18: g = tanh(z[2*H:3*H])
     for (let l = 0; l < B; l++) {
       const o = l * 16;
       for (let j = 0; j < 16; j++) {
-        v11_71[o + j] = Math.tanh(v5_68[l * 64 + 32 + j]);
+        v11_69[o + j] = Math.tanh(v5_66[l * 64 + 32 + j]);
       }
     }
     // %13 sigmoid o — 19: o = sigmoid(z[3*H:4*H])
     for (let l = 0; l < B; l++) {
       const o = l * 16;
       for (let j = 0; j < 16; j++) {
-        v13_72[o + j] = 1 / (1 + Math.exp(-v5_68[l * 64 + 48 + j]));
+        v13_70[o + j] = 1 / (1 + Math.exp(-v5_66[l * 64 + 48 + j]));
       }
     }
     // %16 add c' — 20: c' = f * c + i * g
     for (let l = 0; l < B; l++) {
       const o = l * 16;
       for (let j = 0; j < 16; j++) {
-        v16_73[o + j] = (v9_70[l * 16 + j] * state10_1_56[l * 16 + j]) + (v7_69[l * 16 + j] * v11_71[l * 16 + j]);
+        v16_71[o + j] = (v9_68[l * 16 + j] * state10_1_54[l * 16 + j]) + (v7_67[l * 16 + j] * v11_69[l * 16 + j]);
       }
     }
     // %17 tanh — 21: h' = o * tanh(c')
     for (let l = 0; l < B; l++) {
       const o = l * 16;
       for (let j = 0; j < 16; j++) {
-        v17_74[o + j] = Math.tanh(v16_73[l * 16 + j]);
+        v17_72[o + j] = Math.tanh(v16_71[l * 16 + j]);
       }
     }
     // %18 mul h' — 21: h' = o * tanh(c')
     for (let l = 0; l < B; l++) {
       const o = l * 16;
       for (let j = 0; j < 16; j++) {
-        v18_75[o + j] = v13_72[l * 16 + j] * v17_74[l * 16 + j];
+        v18_73[o + j] = v13_70[l * 16 + j] * v17_72[l * 16 + j];
       }
     }
-    out10_0_57.set(v18_75, t * v18_75.length);
-    out10_1_58.set(v17_74, t * v17_74.length);
-    out10_2_59.set(v13_72, t * v13_72.length);
-    out10_3_60.set(v11_71, t * v11_71.length);
-    out10_4_61.set(v7_69, t * v7_69.length);
-    out10_5_62.set(v9_70, t * v9_70.length);
-    out10_6_63.set(state10_1_56, t * state10_1_56.length);
-    state10_0_55.set(v18_75);
-    state10_1_56.set(v16_73);
+    out10_0_55.set(v18_73, t * v18_73.length);
+    out10_1_56.set(v17_72, t * v17_72.length);
+    out10_2_57.set(v13_70, t * v13_70.length);
+    out10_3_58.set(v11_69, t * v11_69.length);
+    out10_4_59.set(v7_67, t * v7_67.length);
+    out10_5_60.set(v9_68, t * v9_68.length);
+    out10_6_61.set(state10_1_54, t * state10_1_54.length);
+    state10_0_53.set(v18_73);
+    state10_1_54.set(v16_71);
   }
-  const p76 = params["states.bwd.W"];
-  const p77 = params["states.bwd.U"];
-  const p78 = params["states.bwd.b"];
+  const p74 = params["states.bwd.W"];
+  const p75 = params["states.bwd.U"];
+  const p76 = params["states.bwd.b"];
   // %17 state_init states.bwd.h — 9: state h: [H]
-  const init17_79 = initialStates["states.bwd.h"] ?? c5_49;
+  const init17_77 = initialStates["states.bwd.h"] ?? c5_47;
   // %18 state_init states.bwd.c — 10: state c: [H]
-  const init18_80 = initialStates["states.bwd.c"] ?? c5_49;
+  const init18_78 = initialStates["states.bwd.c"] ?? c5_47;
   // %19 matmul — 15: z = W @ x + U @ h + b
-  matmul82(p76, in44, mm19_81, T_T * B);
+  v9_52.fill(0); // reused: its last value is dead
+  matmul79(p74, in42, v9_52, T_T * B);
   // %20 add
+  mm8_50.fill(0); // reused: its last value is dead
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 64;
     for (let j = 0; j < 64; j++) {
-      v20_83[o + j] = mm19_81[l * 64 + j] + p78[j];
+      mm8_50[o + j] = v9_52[l * 64 + j] + p76[j];
     }
   }
   // %21 scan states.bwd — 30: layer states = bidirectional LSTM(E, H) over words merge sum
-  state21_0_84.set(init17_79);
-  state21_1_85.set(init18_80);
-  const steps93 = T_T;
+  state21_0_80.set(init17_77);
+  state21_1_81.set(init18_78);
+  const steps89 = T_T;
   // states.bwd: from the last step to the first
-  for (let s = 0; s < steps93; s++) {
+  for (let s = 0; s < steps89; s++) {
     const t = T_T - 1 - s;
-    const x21_0_94 = v20_83.subarray(t * B * 64, (t + 1) * B * 64);
+    const x21_0_90 = mm8_50.subarray(t * B * 64, (t + 1) * B * 64);
     // %3 matmul — 15: z = W @ x + U @ h + b
-    matmul96(p77, state21_0_84, mm3_95, B);
+    matmul92(p75, state21_0_80, mm3_91, B);
     // %5 add z — 15: z = W @ x + U @ h + b
     for (let l = 0; l < B; l++) {
       const o = l * 64;
       for (let j = 0; j < 64; j++) {
-        v5_97[o + j] = x21_0_94[l * 64 + j] + mm3_95[l * 64 + j];
+        v5_93[o + j] = x21_0_90[l * 64 + j] + mm3_91[l * 64 + j];
       }
     }
     // %7 sigmoid i — 16: i = sigmoid(z[0:H])
     for (let l = 0; l < B; l++) {
       const o = l * 16;
       for (let j = 0; j < 16; j++) {
-        v7_98[o + j] = 1 / (1 + Math.exp(-v5_97[l * 64 + 0 + j]));
+        v7_94[o + j] = 1 / (1 + Math.exp(-v5_93[l * 64 + 0 + j]));
       }
     }
     // %9 sigmoid f — 17: f = sigmoid(z[H:2*H])
     for (let l = 0; l < B; l++) {
       const o = l * 16;
       for (let j = 0; j < 16; j++) {
-        v9_99[o + j] = 1 / (1 + Math.exp(-v5_97[l * 64 + 16 + j]));
+        v9_95[o + j] = 1 / (1 + Math.exp(-v5_93[l * 64 + 16 + j]));
       }
     }
     // %11 tanh g — 18: g = tanh(z[2*H:3*H])
     for (let l = 0; l < B; l++) {
       const o = l * 16;
       for (let j = 0; j < 16; j++) {
-        v11_100[o + j] = Math.tanh(v5_97[l * 64 + 32 + j]);
+        v11_96[o + j] = Math.tanh(v5_93[l * 64 + 32 + j]);
       }
     }
     // %13 sigmoid o — 19: o = sigmoid(z[3*H:4*H])
     for (let l = 0; l < B; l++) {
       const o = l * 16;
       for (let j = 0; j < 16; j++) {
-        v13_101[o + j] = 1 / (1 + Math.exp(-v5_97[l * 64 + 48 + j]));
+        v13_97[o + j] = 1 / (1 + Math.exp(-v5_93[l * 64 + 48 + j]));
       }
     }
     // %16 add c' — 20: c' = f * c + i * g
     for (let l = 0; l < B; l++) {
       const o = l * 16;
       for (let j = 0; j < 16; j++) {
-        v16_102[o + j] = (v9_99[l * 16 + j] * state21_1_85[l * 16 + j]) + (v7_98[l * 16 + j] * v11_100[l * 16 + j]);
+        v16_98[o + j] = (v9_95[l * 16 + j] * state21_1_81[l * 16 + j]) + (v7_94[l * 16 + j] * v11_96[l * 16 + j]);
       }
     }
     // %17 tanh — 21: h' = o * tanh(c')
     for (let l = 0; l < B; l++) {
       const o = l * 16;
       for (let j = 0; j < 16; j++) {
-        v17_103[o + j] = Math.tanh(v16_102[l * 16 + j]);
+        v17_99[o + j] = Math.tanh(v16_98[l * 16 + j]);
       }
     }
     // %18 mul h' — 21: h' = o * tanh(c')
     for (let l = 0; l < B; l++) {
       const o = l * 16;
       for (let j = 0; j < 16; j++) {
-        v18_104[o + j] = v13_101[l * 16 + j] * v17_103[l * 16 + j];
+        v18_100[o + j] = v13_97[l * 16 + j] * v17_99[l * 16 + j];
       }
     }
-    out21_0_86.set(v18_104, t * v18_104.length);
-    out21_1_87.set(v17_103, t * v17_103.length);
-    out21_2_88.set(v13_101, t * v13_101.length);
-    out21_3_89.set(v11_100, t * v11_100.length);
-    out21_4_90.set(v7_98, t * v7_98.length);
-    out21_5_91.set(v9_99, t * v9_99.length);
-    out21_6_92.set(state21_1_85, t * state21_1_85.length);
-    state21_0_84.set(v18_104);
-    state21_1_85.set(v16_102);
+    out21_0_82.set(v18_100, t * v18_100.length);
+    out21_1_83.set(v17_99, t * v17_99.length);
+    out21_2_84.set(v13_97, t * v13_97.length);
+    out21_3_85.set(v11_96, t * v11_96.length);
+    out21_4_86.set(v7_94, t * v7_94.length);
+    out21_5_87.set(v9_95, t * v9_95.length);
+    out21_6_88.set(state21_1_81, t * state21_1_81.length);
+    state21_0_80.set(v18_100);
+    state21_1_81.set(v16_98);
   }
   // %25 add states — 30: layer states = bidirectional LSTM(E, H) over words merge sum
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 16;
     for (let j = 0; j < 16; j++) {
-      v25_105[o + j] = out10_0_57[l * 16 + j] + out21_0_86[l * 16 + j];
+      v25_101[o + j] = out10_0_55[l * 16 + j] + out21_0_82[l * 16 + j];
     }
   }
-  const p106 = params["scores.W"];
-  const p107 = params["scores.b"];
+  const p102 = params["scores.W"];
+  const p103 = params["scores.b"];
   // %28 matmul — 7: cell LSTM(I, H) {
-  matmul109(p106, v25_105, mm28_108, T_T * B);
+  matmul105(p102, v25_101, mm28_104, T_T * B);
   // %29 add y — 7: cell LSTM(I, H) {
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 5;
     for (let j = 0; j < 5; j++) {
-      v29_110[o + j] = mm28_108[l * 5 + j] + p107[j];
+      v29_106[o + j] = mm28_104[l * 5 + j] + p103[j];
     }
   }
   // %30 log_softmax loss — 33: loss cross_entropy(scores, tags)
+  mm28_104.fill(0); // reused: its last value is dead
   for (let r = 0; r < T_T * B; r++) {
     const xo = r * 5;
     let max = -Infinity;
-    for (let c = 0; c < 5; c++) max = Math.max(max, v29_110[xo + c]);
+    for (let c = 0; c < 5; c++) max = Math.max(max, v29_106[xo + c]);
     if (max !== max || max === -Infinity) max = 0;
     let total = 0;
-    for (let c = 0; c < 5; c++) total += Math.exp(v29_110[xo + c] - max);
+    for (let c = 0; c < 5; c++) total += Math.exp(v29_106[xo + c] - max);
     const shift = max + Math.log(total);
-    for (let c = 0; c < 5; c++) sm30_111[r * 5 + c] = v29_110[xo + c] - shift;
+    for (let c = 0; c < 5; c++) mm28_104[r * 5 + c] = v29_106[xo + c] - shift;
   }
   // %31 mul loss — 33: loss cross_entropy(scores, tags)
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 5;
     for (let j = 0; j < 5; j++) {
-      v31_112[o + j] = in45[l * 5 + j] * sm30_111[l * 5 + j];
+      v31_107[o + j] = in43[l * 5 + j] * mm28_104[l * 5 + j];
     }
   }
   // %32 sum loss — 33: loss cross_entropy(scores, tags)
   for (let r = 0; r < T_T * B; r++) {
     let acc = 0;
-    for (let c = 0; c < 5; c++) acc += v31_112[r * 5 + c];
-    sum32_113[r * 1] = acc;
+    for (let c = 0; c < 5; c++) acc += v31_107[r * 5 + c];
+    sum32_108[r * 1] = acc;
   }
   // %33 neg loss — 33: loss cross_entropy(scores, tags)
   for (let l = 0; l < T_T * B; l++) {
-    v33_114[l] = -sum32_113[l * 1 + 0];
+    v33_109[l] = -sum32_108[l * 1 + 0];
   }
   // %34 reduce_lead loss — 33: loss cross_entropy(scores, tags)
-  red34_115.fill(0);
-  for (let l = 0; l < T_T * B; l++) for (let j = 0; j < 1; j++) red34_115[j] += v33_114[l * 1 + j];
-  for (let j = 0; j < 1; j++) red34_115[j] /= T_T * B;
+  red34_110.fill(0);
+  for (let l = 0; l < T_T * B; l++) for (let j = 0; j < 1; j++) red34_110[j] += v33_109[l * 1 + j];
+  for (let j = 0; j < 1; j++) red34_110[j] /= T_T * B;
   // %36 broadcast_to ∂loss — 33: loss cross_entropy(scores, tags)
-  s116.fill(1);
+  s111.fill(1);
+  v33_109.fill(0); // reused: its last value is dead
   for (let l = 0; l < T_T * B; l++) {
-    bt36_117[l] = s116[0] / ((T_T * B) / s116.length);
+    v33_109[l] = s111[0] / ((T_T * B) / s111.length);
   }
   // %37 neg ∂loss — 33: loss cross_entropy(scores, tags)
+  sum32_108.fill(0); // reused: its last value is dead
   for (let l = 0; l < T_T * B; l++) {
-    v37_118[l] = -bt36_117[l * 1 + 0];
+    sum32_108[l] = -v33_109[l * 1 + 0];
   }
   // %38 expand_last ∂loss — 33: loss cross_entropy(scores, tags)
-  for (let r = 0; r < v37_118.length; r++) {
-    const v = v37_118[r];
-    for (let c = 0; c < 5; c++) ex38_119[r * 5 + c] = v;
+  v31_107.fill(0); // reused: its last value is dead
+  for (let r = 0; r < sum32_108.length; r++) {
+    const v = sum32_108[r];
+    for (let c = 0; c < 5; c++) v31_107[r * 5 + c] = v;
   }
   // %39 mul ∂loss — 33: loss cross_entropy(scores, tags)
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 5;
     for (let j = 0; j < 5; j++) {
-      v39_120[o + j] = ex38_119[l * 5 + j] * in45[l * 5 + j];
+      v39_112[o + j] = v31_107[l * 5 + j] * in43[l * 5 + j];
     }
   }
   // %40 sum ∂loss — 33: loss cross_entropy(scores, tags)
+  sum32_108.fill(0); // reused: its last value is dead
   for (let r = 0; r < T_T * B; r++) {
     let acc = 0;
-    for (let c = 0; c < 5; c++) acc += v39_120[r * 5 + c];
-    sum40_121[r * 1] = acc;
+    for (let c = 0; c < 5; c++) acc += v39_112[r * 5 + c];
+    sum32_108[r * 1] = acc;
   }
   // %41 expand_last ∂loss — 33: loss cross_entropy(scores, tags)
-  for (let r = 0; r < sum40_121.length; r++) {
-    const v = sum40_121[r];
-    for (let c = 0; c < 5; c++) ex41_122[r * 5 + c] = v;
+  v31_107.fill(0); // reused: its last value is dead
+  for (let r = 0; r < sum32_108.length; r++) {
+    const v = sum32_108[r];
+    for (let c = 0; c < 5; c++) v31_107[r * 5 + c] = v;
   }
   // %44 sub ∂loss — 33: loss cross_entropy(scores, tags)
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 5;
     for (let j = 0; j < 5; j++) {
-      v44_123[o + j] = v39_120[l * 5 + j] - ((Math.exp(sm30_111[l * 5 + j])) * ex41_122[l * 5 + j]);
+      v44_113[o + j] = v39_112[l * 5 + j] - ((Math.exp(mm28_104[l * 5 + j])) * v31_107[l * 5 + j]);
     }
   }
   // %45 unbroadcast
-  ub45_124.fill(0);
+  ub45_114.fill(0);
   for (let l = 0; l < T_T * B; l++) {
     for (let j = 0; j < 5; j++) {
-      ub45_124[j] += v44_123[l * 5 + j];
+      ub45_114[j] += v44_113[l * 5 + j];
     }
   }
   // %47 matmul — 7: cell LSTM(I, H) {
-  matmul126(v44_123, p106, mm47_125, T_T * B);
+  matmul116(v44_113, p102, mm47_115, T_T * B);
   // %48 unbroadcast
-  ub48_127.fill(0);
-  weightGradient128(v44_123, 5, v25_105, 16, ub48_127, T_T * B);
+  ub48_117.fill(0);
+  weightGradient118(v44_113, 5, v25_101, 16, ub48_117, T_T * B);
   // %55 time_shift states.bwd: previous h
-  shift55_129.set(out21_0_86.subarray(B * 16), 0);
-  shift55_129.set(init17_79, (T_T - 1) * B * 16);
+  shift55_119.set(out21_0_82.subarray(B * 16), 0);
+  shift55_119.set(init17_77, (T_T - 1) * B * 16);
   // %57 sub — 21: h' = o * tanh(c')
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 16;
     for (let j = 0; j < 16; j++) {
-      v57_130[o + j] = 1 - (out21_1_87[l * 16 + j] * out21_1_87[l * 16 + j]);
+      v57_120[o + j] = 1 - (out21_1_83[l * 16 + j] * out21_1_83[l * 16 + j]);
     }
   }
   // %59 mul ∂o — 19: o = sigmoid(z[3*H:4*H])
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 16;
     for (let j = 0; j < 16; j++) {
-      v59_131[o + j] = out21_2_88[l * 16 + j] * (1 - out21_2_88[l * 16 + j]);
+      v59_121[o + j] = out21_2_84[l * 16 + j] * (1 - out21_2_84[l * 16 + j]);
     }
   }
   // %61 sub ∂g — 18: g = tanh(z[2*H:3*H])
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 16;
     for (let j = 0; j < 16; j++) {
-      v61_132[o + j] = 1 - (out21_3_89[l * 16 + j] * out21_3_89[l * 16 + j]);
+      v61_122[o + j] = 1 - (out21_3_85[l * 16 + j] * out21_3_85[l * 16 + j]);
     }
   }
   // %63 mul ∂f — 17: f = sigmoid(z[H:2*H])
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 16;
     for (let j = 0; j < 16; j++) {
-      v63_133[o + j] = out21_5_91[l * 16 + j] * (1 - out21_5_91[l * 16 + j]);
+      v63_123[o + j] = out21_5_87[l * 16 + j] * (1 - out21_5_87[l * 16 + j]);
     }
   }
   // %65 mul ∂i — 16: i = sigmoid(z[0:H])
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 16;
     for (let j = 0; j < 16; j++) {
-      v65_134[o + j] = out21_4_90[l * 16 + j] * (1 - out21_4_90[l * 16 + j]);
+      v65_124[o + j] = out21_4_86[l * 16 + j] * (1 - out21_4_86[l * 16 + j]);
     }
   }
   // %66 scan ∂states.bwd — 30: layer states = bidirectional LSTM(E, H) over words merge sum
-  state66_0_135.set(c5_49);
-  state66_1_136.set(c5_49);
-  const steps138 = T_T;
+  state66_0_125.set(c5_47);
+  state66_1_126.set(c5_47);
+  mm8_50.fill(0); // reused: its last value is dead
+  const steps127 = T_T;
   // ∂states.bwd: from the first step to the last
-  for (let s = 0; s < steps138; s++) {
+  for (let s = 0; s < steps127; s++) {
     const t = s;
-    const x66_0_139 = mm47_125.subarray(t * B * 16, (t + 1) * B * 16);
-    const x66_1_140 = out21_1_87.subarray(t * B * 16, (t + 1) * B * 16);
-    const x66_2_141 = out21_2_88.subarray(t * B * 16, (t + 1) * B * 16);
-    const x66_3_142 = out21_3_89.subarray(t * B * 16, (t + 1) * B * 16);
-    const x66_4_143 = out21_4_90.subarray(t * B * 16, (t + 1) * B * 16);
-    const x66_5_144 = out21_6_92.subarray(t * B * 16, (t + 1) * B * 16);
-    const x66_6_145 = out21_5_91.subarray(t * B * 16, (t + 1) * B * 16);
-    const x66_7_146 = v57_130.subarray(t * B * 16, (t + 1) * B * 16);
-    const x66_8_147 = v59_131.subarray(t * B * 16, (t + 1) * B * 16);
-    const x66_9_148 = v61_132.subarray(t * B * 16, (t + 1) * B * 16);
-    const x66_10_149 = v63_133.subarray(t * B * 16, (t + 1) * B * 16);
-    const x66_11_150 = v65_134.subarray(t * B * 16, (t + 1) * B * 16);
+    const x66_0_128 = mm47_115.subarray(t * B * 16, (t + 1) * B * 16);
+    const x66_1_129 = out21_1_83.subarray(t * B * 16, (t + 1) * B * 16);
+    const x66_2_130 = out21_2_84.subarray(t * B * 16, (t + 1) * B * 16);
+    const x66_3_131 = out21_3_85.subarray(t * B * 16, (t + 1) * B * 16);
+    const x66_4_132 = out21_4_86.subarray(t * B * 16, (t + 1) * B * 16);
+    const x66_5_133 = out21_6_88.subarray(t * B * 16, (t + 1) * B * 16);
+    const x66_6_134 = out21_5_87.subarray(t * B * 16, (t + 1) * B * 16);
+    const x66_7_135 = v57_120.subarray(t * B * 16, (t + 1) * B * 16);
+    const x66_8_136 = v59_121.subarray(t * B * 16, (t + 1) * B * 16);
+    const x66_9_137 = v61_122.subarray(t * B * 16, (t + 1) * B * 16);
+    const x66_10_138 = v63_123.subarray(t * B * 16, (t + 1) * B * 16);
+    const x66_11_139 = v65_124.subarray(t * B * 16, (t + 1) * B * 16);
     // %3 add
     for (let l = 0; l < B; l++) {
       const o = l * 16;
       for (let j = 0; j < 16; j++) {
-        v3_151[o + j] = state66_0_135[l * 16 + j] + x66_0_139[l * 16 + j];
+        v3_140[o + j] = state66_0_125[l * 16 + j] + x66_0_128[l * 16 + j];
       }
     }
     // %10 add
     for (let l = 0; l < B; l++) {
       const o = l * 16;
       for (let j = 0; j < 16; j++) {
-        v10_152[o + j] = state66_1_136[l * 16 + j] + ((v3_151[l * 16 + j] * x66_2_141[l * 16 + j]) * x66_7_146[l * 16 + j]);
+        v10_141[o + j] = state66_1_126[l * 16 + j] + ((v3_140[l * 16 + j] * x66_2_130[l * 16 + j]) * x66_7_135[l * 16 + j]);
       }
     }
     // %18 mul — 20: c' = f * c + i * g
     for (let l = 0; l < B; l++) {
       const o = l * 16;
       for (let j = 0; j < 16; j++) {
-        v18_153[o + j] = v10_152[l * 16 + j] * x66_6_145[l * 16 + j];
+        v18_142[o + j] = v10_141[l * 16 + j] * x66_6_134[l * 16 + j];
       }
     }
     // %20 mul ∂o — 19: o = sigmoid(z[3*H:4*H])
     for (let l = 0; l < B; l++) {
       const o = l * 16;
       for (let j = 0; j < 16; j++) {
-        v20_154[o + j] = (v3_151[l * 16 + j] * x66_1_140[l * 16 + j]) * x66_8_147[l * 16 + j];
+        v20_143[o + j] = (v3_140[l * 16 + j] * x66_1_129[l * 16 + j]) * x66_8_136[l * 16 + j];
       }
     }
     // %21 pad_last — 19: o = sigmoid(z[3*H:4*H])
-    pad21_155.fill(0);
+    pad21_144.fill(0);
     for (let r = 0; r < B; r++) {
-      for (let c = 0; c < 16; c++) pad21_155[r * 64 + 48 + c] = v20_154[r * 16 + c];
+      for (let c = 0; c < 16; c++) pad21_144[r * 64 + 48 + c] = v20_143[r * 16 + c];
     }
     // %23 mul ∂g — 18: g = tanh(z[2*H:3*H])
     for (let l = 0; l < B; l++) {
       const o = l * 16;
       for (let j = 0; j < 16; j++) {
-        v23_156[o + j] = (v10_152[l * 16 + j] * x66_4_143[l * 16 + j]) * x66_9_148[l * 16 + j];
+        v23_145[o + j] = (v10_141[l * 16 + j] * x66_4_132[l * 16 + j]) * x66_9_137[l * 16 + j];
       }
     }
     // %24 pad_last — 18: g = tanh(z[2*H:3*H])
-    pad24_157.fill(0);
+    pad24_146.fill(0);
     for (let r = 0; r < B; r++) {
-      for (let c = 0; c < 16; c++) pad24_157[r * 64 + 32 + c] = v23_156[r * 16 + c];
+      for (let c = 0; c < 16; c++) pad24_146[r * 64 + 32 + c] = v23_145[r * 16 + c];
     }
     // %27 mul ∂f — 17: f = sigmoid(z[H:2*H])
     for (let l = 0; l < B; l++) {
       const o = l * 16;
       for (let j = 0; j < 16; j++) {
-        v27_158[o + j] = (v10_152[l * 16 + j] * x66_5_144[l * 16 + j]) * x66_10_149[l * 16 + j];
+        v27_147[o + j] = (v10_141[l * 16 + j] * x66_5_133[l * 16 + j]) * x66_10_138[l * 16 + j];
       }
     }
     // %28 pad_last — 17: f = sigmoid(z[H:2*H])
-    pad28_159.fill(0);
+    pad28_148.fill(0);
     for (let r = 0; r < B; r++) {
-      for (let c = 0; c < 16; c++) pad28_159[r * 64 + 16 + c] = v27_158[r * 16 + c];
+      for (let c = 0; c < 16; c++) pad28_148[r * 64 + 16 + c] = v27_147[r * 16 + c];
     }
     // %31 mul ∂i — 16: i = sigmoid(z[0:H])
     for (let l = 0; l < B; l++) {
       const o = l * 16;
       for (let j = 0; j < 16; j++) {
-        v31_160[o + j] = (v10_152[l * 16 + j] * x66_3_142[l * 16 + j]) * x66_11_150[l * 16 + j];
+        v31_149[o + j] = (v10_141[l * 16 + j] * x66_3_131[l * 16 + j]) * x66_11_139[l * 16 + j];
       }
     }
     // %32 pad_last — 16: i = sigmoid(z[0:H])
-    pad32_161.fill(0);
+    pad32_150.fill(0);
     for (let r = 0; r < B; r++) {
-      for (let c = 0; c < 16; c++) pad32_161[r * 64 + 0 + c] = v31_160[r * 16 + c];
+      for (let c = 0; c < 16; c++) pad32_150[r * 64 + 0 + c] = v31_149[r * 16 + c];
     }
     // %33 add
     for (let l = 0; l < B; l++) {
       const o = l * 64;
       for (let j = 0; j < 64; j++) {
-        v33_162[o + j] = ((pad21_155[l * 64 + j] + pad24_157[l * 64 + j]) + pad28_159[l * 64 + j]) + pad32_161[l * 64 + j];
+        v33_151[o + j] = ((pad21_144[l * 64 + j] + pad24_146[l * 64 + j]) + pad28_148[l * 64 + j]) + pad32_150[l * 64 + j];
       }
     }
     // %35 matmul — 15: z = W @ x + U @ h + b
-    matmul164(v33_162, p77, mm35_163, B);
-    out66_0_137.set(v33_162, t * v33_162.length);
-    state66_0_135.set(mm35_163);
-    state66_1_136.set(v18_153);
+    matmul153(v33_151, p75, mm35_152, B);
+    mm8_50.set(v33_151, t * v33_151.length);
+    state66_0_125.set(mm35_152);
+    state66_1_126.set(v18_142);
   }
   // %71 unbroadcast ∂states.bwd: ∂U (batched)
-  ub71_165.fill(0);
-  weightGradient166(out66_0_137, 64, shift55_129, 16, ub71_165, T_T * B);
+  ub71_154.fill(0);
+  weightGradient155(mm8_50, 64, shift55_119, 16, ub71_154, T_T * B);
   // %72 unbroadcast ∂states.bwd: ∂b (batched)
-  ub72_167.fill(0);
+  ub72_156.fill(0);
   for (let l = 0; l < T_T * B; l++) {
     for (let j = 0; j < 64; j++) {
-      ub72_167[j] += out66_0_137[l * 64 + j];
+      ub72_156[j] += mm8_50[l * 64 + j];
     }
   }
   // %73 matmul — 15: z = W @ x + U @ h + b
-  matmul169(out66_0_137, p76, mm73_168, T_T * B);
+  matmul158(mm8_50, p74, mm73_157, T_T * B);
   // %80 time_shift states.fwd: previous h
-  shift80_170.set(init6_50, 0);
-  shift80_170.set(out10_0_57.subarray(0, (T_T - 1) * B * 16), B * 16);
+  v65_124.fill(0); // reused: its last value is dead
+  v65_124.set(init6_48, 0);
+  v65_124.set(out10_0_55.subarray(0, (T_T - 1) * B * 16), B * 16);
   // %82 sub — 21: h' = o * tanh(c')
+  v63_123.fill(0); // reused: its last value is dead
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 16;
     for (let j = 0; j < 16; j++) {
-      v82_171[o + j] = 1 - (out10_1_58[l * 16 + j] * out10_1_58[l * 16 + j]);
+      v63_123[o + j] = 1 - (out10_1_56[l * 16 + j] * out10_1_56[l * 16 + j]);
     }
   }
   // %84 mul ∂o — 19: o = sigmoid(z[3*H:4*H])
+  v61_122.fill(0); // reused: its last value is dead
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 16;
     for (let j = 0; j < 16; j++) {
-      v84_172[o + j] = out10_2_59[l * 16 + j] * (1 - out10_2_59[l * 16 + j]);
+      v61_122[o + j] = out10_2_57[l * 16 + j] * (1 - out10_2_57[l * 16 + j]);
     }
   }
   // %86 sub ∂g — 18: g = tanh(z[2*H:3*H])
+  v59_121.fill(0); // reused: its last value is dead
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 16;
     for (let j = 0; j < 16; j++) {
-      v86_173[o + j] = 1 - (out10_3_60[l * 16 + j] * out10_3_60[l * 16 + j]);
+      v59_121[o + j] = 1 - (out10_3_58[l * 16 + j] * out10_3_58[l * 16 + j]);
     }
   }
   // %88 mul ∂f — 17: f = sigmoid(z[H:2*H])
+  v57_120.fill(0); // reused: its last value is dead
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 16;
     for (let j = 0; j < 16; j++) {
-      v88_174[o + j] = out10_5_62[l * 16 + j] * (1 - out10_5_62[l * 16 + j]);
+      v57_120[o + j] = out10_5_60[l * 16 + j] * (1 - out10_5_60[l * 16 + j]);
     }
   }
   // %90 mul ∂i — 16: i = sigmoid(z[0:H])
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 16;
     for (let j = 0; j < 16; j++) {
-      v90_175[o + j] = out10_4_61[l * 16 + j] * (1 - out10_4_61[l * 16 + j]);
+      v90_159[o + j] = out10_4_59[l * 16 + j] * (1 - out10_4_59[l * 16 + j]);
     }
   }
   // %91 scan ∂states.fwd — 30: layer states = bidirectional LSTM(E, H) over words merge sum
-  state91_0_176.set(c5_49);
-  state91_1_177.set(c5_49);
-  const steps179 = T_T;
+  state91_0_160.set(c5_47);
+  state91_1_161.set(c5_47);
+  v9_52.fill(0); // reused: its last value is dead
+  const steps162 = T_T;
   // ∂states.fwd: from the last step to the first
-  for (let s = 0; s < steps179; s++) {
+  for (let s = 0; s < steps162; s++) {
     const t = T_T - 1 - s;
-    const x91_0_180 = mm47_125.subarray(t * B * 16, (t + 1) * B * 16);
-    const x91_1_181 = out10_1_58.subarray(t * B * 16, (t + 1) * B * 16);
-    const x91_2_182 = out10_2_59.subarray(t * B * 16, (t + 1) * B * 16);
-    const x91_3_183 = out10_3_60.subarray(t * B * 16, (t + 1) * B * 16);
-    const x91_4_184 = out10_4_61.subarray(t * B * 16, (t + 1) * B * 16);
-    const x91_5_185 = out10_6_63.subarray(t * B * 16, (t + 1) * B * 16);
-    const x91_6_186 = out10_5_62.subarray(t * B * 16, (t + 1) * B * 16);
-    const x91_7_187 = v82_171.subarray(t * B * 16, (t + 1) * B * 16);
-    const x91_8_188 = v84_172.subarray(t * B * 16, (t + 1) * B * 16);
-    const x91_9_189 = v86_173.subarray(t * B * 16, (t + 1) * B * 16);
-    const x91_10_190 = v88_174.subarray(t * B * 16, (t + 1) * B * 16);
-    const x91_11_191 = v90_175.subarray(t * B * 16, (t + 1) * B * 16);
+    const x91_0_163 = mm47_115.subarray(t * B * 16, (t + 1) * B * 16);
+    const x91_1_164 = out10_1_56.subarray(t * B * 16, (t + 1) * B * 16);
+    const x91_2_165 = out10_2_57.subarray(t * B * 16, (t + 1) * B * 16);
+    const x91_3_166 = out10_3_58.subarray(t * B * 16, (t + 1) * B * 16);
+    const x91_4_167 = out10_4_59.subarray(t * B * 16, (t + 1) * B * 16);
+    const x91_5_168 = out10_6_61.subarray(t * B * 16, (t + 1) * B * 16);
+    const x91_6_169 = out10_5_60.subarray(t * B * 16, (t + 1) * B * 16);
+    const x91_7_170 = v63_123.subarray(t * B * 16, (t + 1) * B * 16);
+    const x91_8_171 = v61_122.subarray(t * B * 16, (t + 1) * B * 16);
+    const x91_9_172 = v59_121.subarray(t * B * 16, (t + 1) * B * 16);
+    const x91_10_173 = v57_120.subarray(t * B * 16, (t + 1) * B * 16);
+    const x91_11_174 = v90_159.subarray(t * B * 16, (t + 1) * B * 16);
     // %3 add
     for (let l = 0; l < B; l++) {
       const o = l * 16;
       for (let j = 0; j < 16; j++) {
-        v3_192[o + j] = state91_0_176[l * 16 + j] + x91_0_180[l * 16 + j];
+        v3_175[o + j] = state91_0_160[l * 16 + j] + x91_0_163[l * 16 + j];
       }
     }
     // %10 add
     for (let l = 0; l < B; l++) {
       const o = l * 16;
       for (let j = 0; j < 16; j++) {
-        v10_193[o + j] = state91_1_177[l * 16 + j] + ((v3_192[l * 16 + j] * x91_2_182[l * 16 + j]) * x91_7_187[l * 16 + j]);
+        v10_176[o + j] = state91_1_161[l * 16 + j] + ((v3_175[l * 16 + j] * x91_2_165[l * 16 + j]) * x91_7_170[l * 16 + j]);
       }
     }
     // %18 mul — 20: c' = f * c + i * g
     for (let l = 0; l < B; l++) {
       const o = l * 16;
       for (let j = 0; j < 16; j++) {
-        v18_194[o + j] = v10_193[l * 16 + j] * x91_6_186[l * 16 + j];
+        v18_177[o + j] = v10_176[l * 16 + j] * x91_6_169[l * 16 + j];
       }
     }
     // %20 mul ∂o — 19: o = sigmoid(z[3*H:4*H])
     for (let l = 0; l < B; l++) {
       const o = l * 16;
       for (let j = 0; j < 16; j++) {
-        v20_195[o + j] = (v3_192[l * 16 + j] * x91_1_181[l * 16 + j]) * x91_8_188[l * 16 + j];
+        v20_178[o + j] = (v3_175[l * 16 + j] * x91_1_164[l * 16 + j]) * x91_8_171[l * 16 + j];
       }
     }
     // %21 pad_last — 19: o = sigmoid(z[3*H:4*H])
-    pad21_196.fill(0);
+    pad21_179.fill(0);
     for (let r = 0; r < B; r++) {
-      for (let c = 0; c < 16; c++) pad21_196[r * 64 + 48 + c] = v20_195[r * 16 + c];
+      for (let c = 0; c < 16; c++) pad21_179[r * 64 + 48 + c] = v20_178[r * 16 + c];
     }
     // %23 mul ∂g — 18: g = tanh(z[2*H:3*H])
     for (let l = 0; l < B; l++) {
       const o = l * 16;
       for (let j = 0; j < 16; j++) {
-        v23_197[o + j] = (v10_193[l * 16 + j] * x91_4_184[l * 16 + j]) * x91_9_189[l * 16 + j];
+        v23_180[o + j] = (v10_176[l * 16 + j] * x91_4_167[l * 16 + j]) * x91_9_172[l * 16 + j];
       }
     }
     // %24 pad_last — 18: g = tanh(z[2*H:3*H])
-    pad24_198.fill(0);
+    pad24_181.fill(0);
     for (let r = 0; r < B; r++) {
-      for (let c = 0; c < 16; c++) pad24_198[r * 64 + 32 + c] = v23_197[r * 16 + c];
+      for (let c = 0; c < 16; c++) pad24_181[r * 64 + 32 + c] = v23_180[r * 16 + c];
     }
     // %27 mul ∂f — 17: f = sigmoid(z[H:2*H])
     for (let l = 0; l < B; l++) {
       const o = l * 16;
       for (let j = 0; j < 16; j++) {
-        v27_199[o + j] = (v10_193[l * 16 + j] * x91_5_185[l * 16 + j]) * x91_10_190[l * 16 + j];
+        v27_182[o + j] = (v10_176[l * 16 + j] * x91_5_168[l * 16 + j]) * x91_10_173[l * 16 + j];
       }
     }
     // %28 pad_last — 17: f = sigmoid(z[H:2*H])
-    pad28_200.fill(0);
+    pad28_183.fill(0);
     for (let r = 0; r < B; r++) {
-      for (let c = 0; c < 16; c++) pad28_200[r * 64 + 16 + c] = v27_199[r * 16 + c];
+      for (let c = 0; c < 16; c++) pad28_183[r * 64 + 16 + c] = v27_182[r * 16 + c];
     }
     // %31 mul ∂i — 16: i = sigmoid(z[0:H])
     for (let l = 0; l < B; l++) {
       const o = l * 16;
       for (let j = 0; j < 16; j++) {
-        v31_201[o + j] = (v10_193[l * 16 + j] * x91_3_183[l * 16 + j]) * x91_11_191[l * 16 + j];
+        v31_184[o + j] = (v10_176[l * 16 + j] * x91_3_166[l * 16 + j]) * x91_11_174[l * 16 + j];
       }
     }
     // %32 pad_last — 16: i = sigmoid(z[0:H])
-    pad32_202.fill(0);
+    pad32_185.fill(0);
     for (let r = 0; r < B; r++) {
-      for (let c = 0; c < 16; c++) pad32_202[r * 64 + 0 + c] = v31_201[r * 16 + c];
+      for (let c = 0; c < 16; c++) pad32_185[r * 64 + 0 + c] = v31_184[r * 16 + c];
     }
     // %33 add
     for (let l = 0; l < B; l++) {
       const o = l * 64;
       for (let j = 0; j < 64; j++) {
-        v33_203[o + j] = ((pad21_196[l * 64 + j] + pad24_198[l * 64 + j]) + pad28_200[l * 64 + j]) + pad32_202[l * 64 + j];
+        v33_186[o + j] = ((pad21_179[l * 64 + j] + pad24_181[l * 64 + j]) + pad28_183[l * 64 + j]) + pad32_185[l * 64 + j];
       }
     }
     // %35 matmul — 15: z = W @ x + U @ h + b
-    matmul205(v33_203, p47, mm35_204, B);
-    out91_0_178.set(v33_203, t * v33_203.length);
-    state91_0_176.set(mm35_204);
-    state91_1_177.set(v18_194);
+    matmul188(v33_186, p45, mm35_187, B);
+    v9_52.set(v33_186, t * v33_186.length);
+    state91_0_160.set(mm35_187);
+    state91_1_161.set(v18_177);
   }
   // %95 concat
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 64;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 64; c++) cat95_206[(l * 1 + r) * 128 + 0 + c] = out66_0_137[xo + r * 64 + c];
+      for (let c = 0; c < 64; c++) cat95_189[(l * 1 + r) * 128 + 0 + c] = mm8_50[xo + r * 64 + c];
     }
   }
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 64;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 64; c++) cat95_206[(l * 1 + r) * 128 + 64 + c] = out91_0_178[xo + r * 64 + c];
+      for (let c = 0; c < 64; c++) cat95_189[(l * 1 + r) * 128 + 64 + c] = v9_52[xo + r * 64 + c];
     }
   }
   // %97 unbroadcast fused weight gradients
-  ub97_207.fill(0);
-  weightGradient208(cat95_206, 128, in44, 8, ub97_207, T_T * B);
+  ub97_190.fill(0);
+  weightGradient191(cat95_189, 128, in42, 8, ub97_190, T_T * B);
   // %98 slice_rows ∂states.bwd: ∂W (batched)
   for (let l = 0; l < 1; l++) {
-    rows98_209.set(ub97_207.subarray(l * 1024 + 0, l * 1024 + 512), l * 512);
+    rows98_192.set(ub97_190.subarray(l * 1024 + 0, l * 1024 + 512), l * 512);
   }
   // %99 slice_rows ∂states.fwd: ∂W (batched)
   for (let l = 0; l < 1; l++) {
-    rows99_210.set(ub97_207.subarray(l * 1024 + 512, l * 1024 + 1024), l * 512);
+    rows99_193.set(ub97_190.subarray(l * 1024 + 512, l * 1024 + 1024), l * 512);
   }
   // %101 unbroadcast ∂states.fwd: ∂U (batched)
-  ub101_211.fill(0);
-  weightGradient212(out91_0_178, 64, shift80_170, 16, ub101_211, T_T * B);
+  ub97_190.fill(0); // reused: its last value is dead
+  ub97_190.fill(0);
+  weightGradient194(v9_52, 64, v65_124, 16, ub97_190, T_T * B);
   // %102 unbroadcast ∂states.fwd: ∂b (batched)
-  ub102_213.fill(0);
+  ub102_195.fill(0);
   for (let l = 0; l < T_T * B; l++) {
     for (let j = 0; j < 64; j++) {
-      ub102_213[j] += out91_0_178[l * 64 + j];
+      ub102_195[j] += v9_52[l * 64 + j];
     }
   }
   // %103 matmul — 15: z = W @ x + U @ h + b
-  matmul215(out91_0_178, p46, mm103_214, T_T * B);
+  matmul197(v9_52, p44, mm103_196, T_T * B);
   // %104 add
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 8;
     for (let j = 0; j < 8; j++) {
-      v104_216[o + j] = mm73_168[l * 8 + j] + mm103_214[l * 8 + j];
+      v104_198[o + j] = mm73_157[l * 8 + j] + mm103_196[l * 8 + j];
     }
   }
-  return { loss: red34_115[0], outputs: { "scores": { data: v29_110, shape: [T_T, B, 5] } }, finalStates: { "states.fwd.h": { data: state10_0_55, shape: [B, 16] }, "states.fwd.c": { data: state10_1_56, shape: [B, 16] }, "states.bwd.h": { data: state21_0_84, shape: [B, 16] }, "states.bwd.c": { data: state21_1_85, shape: [B, 16] } }, grads: { "states.fwd.W": rows99_210, "states.fwd.U": ub101_211, "states.fwd.b": ub102_213, "states.bwd.W": rows98_209, "states.bwd.U": ub71_165, "states.bwd.b": ub72_167, "scores.W": ub48_127, "scores.b": ub45_124 }, inputGrads: { "words": { data: v104_216, shape: [T_T, B, 8] } }, stateGrads: { "states.fwd.h": { data: state91_0_176, shape: [B, 16] }, "states.fwd.c": { data: state91_1_177, shape: [B, 16] }, "states.bwd.h": { data: state66_0_135, shape: [B, 16] }, "states.bwd.c": { data: state66_1_136, shape: [B, 16] } } } as GradResult;
+  return { loss: red34_110[0], outputs: { "scores": { data: v29_106, shape: [T_T, B, 5] } }, finalStates: { "states.fwd.h": { data: state10_0_53, shape: [B, 16] }, "states.fwd.c": { data: state10_1_54, shape: [B, 16] }, "states.bwd.h": { data: state21_0_80, shape: [B, 16] }, "states.bwd.c": { data: state21_1_81, shape: [B, 16] } }, grads: { "states.fwd.W": rows99_193, "states.fwd.U": ub97_190, "states.fwd.b": ub102_195, "states.bwd.W": rows98_192, "states.bwd.U": ub71_154, "states.bwd.b": ub72_156, "scores.W": ub48_117, "scores.b": ub45_114 }, inputGrads: { "words": { data: v104_198, shape: [T_T, B, 8] } }, stateGrads: { "states.fwd.h": { data: state91_0_160, shape: [B, 16] }, "states.fwd.c": { data: state91_1_161, shape: [B, 16] }, "states.bwd.h": { data: state66_0_125, shape: [B, 16] }, "states.bwd.c": { data: state66_1_126, shape: [B, 16] } } } as GradResult;
 }
 
 
@@ -1384,7 +1384,7 @@ function matmul16(w: Float32Array, x: Float32Array, out: Float32Array, samples: 
     }
   }
 }
-function matmul26(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
+function matmul25(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
   let s = 0;
   for (; s + 3 < samples; s += 4) {
     for (let i = 0; i < 64; i += 4) {
@@ -1483,7 +1483,7 @@ function matmul26(w: Float32Array, x: Float32Array, out: Float32Array, samples: 
     }
   }
 }
-function matmul34(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
+function matmul32(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
   let s = 0;
   for (; s + 3 < samples; s += 4) {
     for (let i = 0; i < 64; i += 4) {
@@ -1582,7 +1582,7 @@ function matmul34(w: Float32Array, x: Float32Array, out: Float32Array, samples: 
     }
   }
 }
-function matmul42(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
+function matmul40(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
   let s = 0;
   for (; s + 3 < samples; s += 4) {
     for (let i = 0; i < 4; i += 4) {
@@ -1699,7 +1699,7 @@ function matmul42(w: Float32Array, x: Float32Array, out: Float32Array, samples: 
     }
   }
 }
-function matmul53(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
+function matmul51(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
   let s = 0;
   for (; s + 3 < samples; s += 4) {
     for (let i = 0; i < 64; i += 4) {
@@ -1798,7 +1798,7 @@ function matmul53(w: Float32Array, x: Float32Array, out: Float32Array, samples: 
     }
   }
 }
-function matmul67(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
+function matmul65(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
   let s = 0;
   for (; s + 3 < samples; s += 4) {
     for (let i = 0; i < 64; i += 4) {
@@ -1897,7 +1897,7 @@ function matmul67(w: Float32Array, x: Float32Array, out: Float32Array, samples: 
     }
   }
 }
-function matmul82(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
+function matmul79(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
   let s = 0;
   for (; s + 3 < samples; s += 4) {
     for (let i = 0; i < 64; i += 4) {
@@ -1996,7 +1996,7 @@ function matmul82(w: Float32Array, x: Float32Array, out: Float32Array, samples: 
     }
   }
 }
-function matmul96(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
+function matmul92(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
   let s = 0;
   for (; s + 3 < samples; s += 4) {
     for (let i = 0; i < 64; i += 4) {
@@ -2095,7 +2095,7 @@ function matmul96(w: Float32Array, x: Float32Array, out: Float32Array, samples: 
     }
   }
 }
-function matmul109(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
+function matmul105(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
   let s = 0;
   for (; s + 3 < samples; s += 4) {
     for (let i = 0; i < 4; i += 4) {
@@ -2212,7 +2212,7 @@ function matmul109(w: Float32Array, x: Float32Array, out: Float32Array, samples:
     }
   }
 }
-function matmul126(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
+function matmul116(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
   let s = 0;
   for (; s + 3 < samples; s += 4) {
     for (let j = 0; j < 16; j += 4) {
@@ -2301,7 +2301,7 @@ function matmul126(v: Float32Array, w: Float32Array, out: Float32Array, samples:
     }
   }
 }
-function weightGradient128(a: Float32Array, aStep: number, b: Float32Array, bStep: number, out: Float32Array, samples: number): void {
+function weightGradient118(a: Float32Array, aStep: number, b: Float32Array, bStep: number, out: Float32Array, samples: number): void {
   for (let i = 0; i < 4; i += 4) {
     for (let j = 0; j < 16; j += 4) {
       let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a20 = 0, a21 = 0, a22 = 0, a23 = 0, a30 = 0, a31 = 0, a32 = 0, a33 = 0;
@@ -2365,7 +2365,7 @@ function weightGradient128(a: Float32Array, aStep: number, b: Float32Array, bSte
     }
   }
 }
-function matmul164(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
+function matmul153(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
   let s = 0;
   for (; s + 3 < samples; s += 4) {
     for (let j = 0; j < 16; j += 4) {
@@ -2454,7 +2454,7 @@ function matmul164(v: Float32Array, w: Float32Array, out: Float32Array, samples:
     }
   }
 }
-function weightGradient166(a: Float32Array, aStep: number, b: Float32Array, bStep: number, out: Float32Array, samples: number): void {
+function weightGradient155(a: Float32Array, aStep: number, b: Float32Array, bStep: number, out: Float32Array, samples: number): void {
   for (let i = 0; i < 64; i += 4) {
     for (let j = 0; j < 16; j += 4) {
       let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a20 = 0, a21 = 0, a22 = 0, a23 = 0, a30 = 0, a31 = 0, a32 = 0, a33 = 0;
@@ -2505,7 +2505,7 @@ function weightGradient166(a: Float32Array, aStep: number, b: Float32Array, bSte
     }
   }
 }
-function matmul169(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
+function matmul158(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
   let s = 0;
   for (; s + 3 < samples; s += 4) {
     for (let j = 0; j < 8; j += 4) {
@@ -2594,7 +2594,7 @@ function matmul169(v: Float32Array, w: Float32Array, out: Float32Array, samples:
     }
   }
 }
-function matmul205(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
+function matmul188(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
   let s = 0;
   for (; s + 3 < samples; s += 4) {
     for (let j = 0; j < 16; j += 4) {
@@ -2683,7 +2683,7 @@ function matmul205(v: Float32Array, w: Float32Array, out: Float32Array, samples:
     }
   }
 }
-function weightGradient208(a: Float32Array, aStep: number, b: Float32Array, bStep: number, out: Float32Array, samples: number): void {
+function weightGradient191(a: Float32Array, aStep: number, b: Float32Array, bStep: number, out: Float32Array, samples: number): void {
   for (let i = 0; i < 128; i += 4) {
     for (let j = 0; j < 8; j += 4) {
       let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a20 = 0, a21 = 0, a22 = 0, a23 = 0, a30 = 0, a31 = 0, a32 = 0, a33 = 0;
@@ -2734,7 +2734,7 @@ function weightGradient208(a: Float32Array, aStep: number, b: Float32Array, bSte
     }
   }
 }
-function weightGradient212(a: Float32Array, aStep: number, b: Float32Array, bStep: number, out: Float32Array, samples: number): void {
+function weightGradient194(a: Float32Array, aStep: number, b: Float32Array, bStep: number, out: Float32Array, samples: number): void {
   for (let i = 0; i < 64; i += 4) {
     for (let j = 0; j < 16; j += 4) {
       let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a20 = 0, a21 = 0, a22 = 0, a23 = 0, a30 = 0, a31 = 0, a32 = 0, a33 = 0;
@@ -2785,7 +2785,7 @@ function weightGradient212(a: Float32Array, aStep: number, b: Float32Array, bSte
     }
   }
 }
-function matmul215(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
+function matmul197(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
   let s = 0;
   for (; s + 3 < samples; s += 4) {
     for (let j = 0; j < 8; j += 4) {

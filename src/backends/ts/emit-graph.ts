@@ -23,6 +23,10 @@ export interface ModuleContext {
   readonly fuseElementwise: boolean;
   /** How many nodes were computed inside another node's loop, for the report. */
   fused: number;
+  /** Reuse a function's buffers once their values are dead (liveness-based buffer planning). */
+  readonly planBuffers: boolean;
+  /** Bytes allocated per call, without and with planning, by size term (`T_T * B`, `B`, `1`). */
+  readonly memory: { readonly unplanned: Map<string, number>; readonly planned: Map<string, number> };
   readonly arrayType: 'Float32Array' | 'Float64Array';
   /** Module-level code: specialised kernels and index tables. */
   readonly helpers: Code;
@@ -88,6 +92,19 @@ function sampleIndex(ctx: ModuleContext, input: Layout, out: Layout, j: string):
   return `${name}[${j}]`;
 }
 
+/**
+ * Ops whose value may be a view of, or the same buffer as, an input: their
+ * inputs' buffers are never reused. (A scan copies what it keeps: its views
+ * of its inputs end with its loop.)
+ */
+const aliasing = new Set(['get', 'time_index', 'state_init', 'default_adjoint']);
+
+/** The size term of a buffer, for the memory report: `T_T * B`, `B` or `1`. */
+function sizeTerm(layout: Layout): string {
+  const lead = sizeOf({ ...layout, shape: [], sample: 1 });
+  return lead;
+}
+
 export class GraphEmitter {
   readonly values: Value[] = [];
   private readonly uses: number[];
@@ -98,7 +115,10 @@ export class GraphEmitter {
     readonly graph: Graph,
     readonly sources: Sources,
     readonly out: GraphCode,
+    /** Plan this graph's buffers (a function's graph, not a scan step). */
+    plan = false,
   ) {
+    this.planning = plan && ctx.planBuffers;
     this.uses = new Array<number>(graph.nodes.length).fill(0);
     for (const n of graph.nodes) for (const i of n.inputs) this.uses[i]++;
     for (const o of graph.outputs) this.uses[o.node] += 2; // an output is always materialized
@@ -165,11 +185,50 @@ export class GraphEmitter {
     return `${buffer.name}[${lead === '0' ? '' : `${lead} * ${buffer.layout.sample} + `}${sample}]`;
   }
 
-  /** Declares a zeroed buffer for a value (hoisted out of enclosing loops). */
+  /**
+   * A zeroed buffer for a value: a fresh one, declared before any enclosing
+   * loop, or (when buffers are planned) a dead value's buffer of the same
+   * size, zeroed again.
+   */
   allocate(prefix: string, layout: Layout): string {
-    const name = this.ctx.fresh(prefix);
-    this.out.decl.line(`const ${name} = new ${this.ctx.arrayType}(${sizeOf(layout)});`);
+    const size = sizeOf(layout);
+    const bytes = this.ctx.arrayType === 'Float32Array' ? 4 : 8;
+    const term = sizeTerm(layout);
+    const count = (m: Map<string, number>) => m.set(term, (m.get(term) ?? 0) + layout.sample * bytes);
+    if (this.planning) count(this.ctx.memory.unplanned);
+    const reused = this.planning ? this.pool.get(size)?.pop() : undefined;
+    const name = reused ?? this.ctx.fresh(prefix);
+    if (reused !== undefined) this.out.body.line(`${reused}.fill(0); // reused: its last value is dead`);
+    else {
+      this.out.decl.line(`const ${name} = new ${this.ctx.arrayType}(${size});`);
+      if (this.planning) count(this.ctx.memory.planned);
+    }
+    if (this.planning && this.current !== undefined) {
+      this.owned.set(this.current, [...(this.owned.get(this.current) ?? []), { name, size }]);
+    }
     return name;
+  }
+
+  // Buffer planning, for a function's own graph (not scan steps, whose buffers are small).
+  private readonly planning: boolean = false;
+  private readonly pool = new Map<string, string[]>();
+  private readonly owned = new Map<NodeId, { name: string; size: string }[]>();
+  private current: NodeId | undefined;
+
+  /** Whether a node's buffers may be reused after its last reader: no reader keeps a view of them. */
+  private reusable(id: NodeId): boolean {
+    if (this.graph.outputs.some((o) => o.node === id)) return false;
+    return this.graph.nodes.every((n) => !n.inputs.includes(id) || !aliasing.has(n.op));
+  }
+
+  /** After node `id` has run: inputs it read for the last time give their buffers back. */
+  private release(id: NodeId): void {
+    for (const input of new Set(this.graph.nodes[id].inputs)) {
+      const lastReader = Math.max(...this.graph.nodes.filter((n) => n.inputs.includes(input)).map((n) => n.id));
+      if (lastReader !== id || !this.reusable(input)) continue;
+      for (const b of this.owned.get(input) ?? []) this.pool.set(b.size, [...(this.pool.get(b.size) ?? []), b.name]);
+      this.owned.delete(input);
+    }
   }
 
   /** One loop filling `target` (layout `layout`) with `value(l, j)` at every position. */
@@ -202,12 +261,14 @@ export class GraphEmitter {
         continue;
       }
       if (skip(this, node.id)) continue;
+      this.current = node.id;
       const where = this.ctx.source(node);
       const label = node.label ? ` ${node.label}` : '';
       if (!['const', 'param', 'input', 'arg', 'get'].includes(node.op)) {
         this.out.body.comment(sanitizeComment(`%${node.id} ${node.op}${label}${where ? ` — ${where}` : ''}`));
       }
       this.values[node.id] = render(this, node);
+      if (this.planning) this.release(node.id);
     }
     return this.values;
   }

@@ -25,6 +25,16 @@ export interface TsResult {
   readonly report: { readonly forward: readonly PassReport[]; readonly grad: readonly PassReport[] };
   /** Nodes computed inside another node's loop by elementwise fusion. */
   readonly fused: number;
+  /** Bytes the forward and grad functions allocate per call, by size term, without and with buffer planning. */
+  readonly memory: { readonly unplanned: ReadonlyMap<string, number>; readonly planned: ReadonlyMap<string, number> };
+}
+
+/** A byte count by size term as an expression: `4 * (T_T * B * 120 + B * 40 + 1500)` bytes, written out. */
+export function formatBytes(terms: ReadonlyMap<string, number>): string {
+  const parts = [...terms.entries()]
+    .sort(([a], [b]) => b.length - a.length)
+    .map(([term, bytes]) => (term === '1' ? `${bytes}` : `${bytes}·${term.replace(/ \* /g, '·')}`));
+  return parts.length > 0 ? `${parts.join(' + ')} bytes` : '0 bytes';
 }
 
 export function compileToTypeScript(model: ModelInfo, options: TsOptions): TsResult {
@@ -47,8 +57,11 @@ export function compileToTypeScript(model: ModelInfo, options: TsOptions): TsRes
   const torch = options.cells ? torchKeyLayout(model, options.cells) : undefined;
   // Elementwise fusion is the generator's own: on from -O1, unless turned off by name.
   const fuseElementwise = options.level >= 1 && !options.disable?.has('elementwise-fusion');
-  const { code, fused } = emitModule({
+  // So is buffer planning: a dead value's buffer serves the next value of its size.
+  const planBuffers = options.level >= 1 && !options.disable?.has('buffer-planning');
+  const { code, fused, memory } = emitModule({
     fuseElementwise,
+    planBuffers,
     model,
     sizes: options.sizes,
     dtype: options.dtype,
@@ -58,5 +71,5 @@ export function compileToTypeScript(model: ModelInfo, options: TsOptions): TsRes
     level: options.level,
     ...(torch ? { torch } : {}),
   });
-  return { code, fused, report: { forward: forward.report, grad: backward?.report ?? [] } };
+  return { code, fused, memory, report: { forward: forward.report, grad: backward?.report ?? [] } };
 }

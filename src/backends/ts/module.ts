@@ -26,6 +26,7 @@ export interface ModuleOptions {
   readonly source: { readonly file: string; readonly text: string };
   readonly level: number;
   readonly fuseElementwise: boolean;
+  readonly planBuffers: boolean;
 }
 
 /** FNV-1a, as the interpreter's initializers use, so `init(seed)` gives the same values. */
@@ -42,6 +43,8 @@ function moduleContext(options: ModuleOptions, helpers: Code): ModuleContext {
     sizes: options.sizes,
     fuseElementwise: options.fuseElementwise,
     fused: 0,
+    planBuffers: options.planBuffers,
+    memory: { unplanned: new Map(), planned: new Map() },
     arrayType: options.dtype === 'f32' ? 'Float32Array' : 'Float64Array',
     helpers,
     fresh: (prefix) => `${prefix.replace(/[^A-Za-z0-9_]/g, '_')}${counter++}`,
@@ -90,7 +93,7 @@ function emitFunction(
         packed: (key) => `packed?.[${stringLiteral(key)}]`,
       };
       // Allocations first (sizes depend on B and the lengths only), then the computation.
-      const emitter = new GraphEmitter(ctx, graph, sources, { decl, body });
+      const emitter = new GraphEmitter(ctx, graph, sources, { decl, body }, true);
       const values = emitter.emit(render, absorbedOuter);
       for (const part of [decl, body]) for (const line of part.toString().trimEnd().split('\n')) code.line(line);
       finish(values);
@@ -249,7 +252,13 @@ function emitTorch(code: Code, layout: ReadonlyMap<string, readonly string[]>): 
   code.line();
 }
 
-export function emitModule(options: ModuleOptions): { code: string; fused: number } {
+export interface EmittedModule {
+  readonly code: string;
+  readonly fused: number;
+  readonly memory: ModuleContext['memory'];
+}
+
+export function emitModule(options: ModuleOptions): EmittedModule {
   const { model, sizes, dtype } = options;
   const helpers = new Code();
   const ctx = moduleContext(options, helpers);
@@ -459,5 +468,5 @@ export function emitModule(options: ModuleOptions): { code: string; fused: numbe
   }
   if (options.grad) code.line(trainingSupport(A));
   code.comment('Kernels specialised for this model’s sizes.');
-  return { code: `${code.toString()}${helpers.toString()}`, fused: ctx.fused };
+  return { code: `${code.toString()}${helpers.toString()}`, fused: ctx.fused, memory: ctx.memory };
 }
