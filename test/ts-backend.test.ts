@@ -43,10 +43,9 @@ interface Generated {
   };
 }
 
-const cases = examples.flatMap((file) => [
-  ...([0, 1, 2] as const).map((level) => ({ file, level, dtype: 'f64' as const })),
-  { file, level: 2 as const, dtype: 'f32' as const },
-]);
+const cases = examples.flatMap((file) =>
+  ([0, 1, 2] as const).flatMap((level) => (['f64', 'f32'] as const).map((dtype) => ({ file, level, dtype }))),
+);
 const written: string[] = [];
 
 function generate(file: string, level: 0 | 1 | 2, dtype: 'f32' | 'f64'): { path: string; model: ModelInfo } {
