@@ -14,23 +14,11 @@
 import { GraphBuilder } from '../ir/builder.js';
 import { type Graph, isOp, type Node, type NodeId, type OpKind, type ScanAttrs } from '../ir/graph.js';
 import type { TensorType } from '../ir/types.js';
-import { copyNode, describeNode, everyGraph, metaOf, type Pass, rewrite } from './pass.js';
+import { copyNode, describeNode, everyGraph, metaOf, type Pass, rewrite, timeOrBatchOps } from './pass.js';
 
 /** Ops that read or change the time or batch axes: moving them out of the loop would change their meaning. */
-const pinned = new Set<OpKind>([
-  'scan',
-  'get',
-  'arg',
-  'unbroadcast',
-  'broadcast_to',
-  'reduce_lead',
-  'time_index',
-  'time_place',
-  'time_stack',
-  'time_shift',
-  'state_init',
-  'default_adjoint',
-]);
+/** What stays in the loop: time- or batch-dependent ops, and the step's own arguments. */
+const pinned = new Set<OpKind>([...timeOrBatchOps, 'arg']);
 
 /** What a step value depends on, from least to most: hoist everything below 'state'. */
 const enum Depends {

@@ -1,6 +1,6 @@
 /** What every pass is and does: a pure function Graph → Graph that says what it changed. */
 import { GraphBuilder } from '../ir/builder.js';
-import { type Graph, isOp, type Node, type NodeId } from '../ir/graph.js';
+import { type Graph, isOp, type Node, type NodeId, type OpKind } from '../ir/graph.js';
 
 export interface PassResult {
   readonly graph: Graph;
@@ -81,3 +81,23 @@ export function useCounts(graph: Graph): number[] {
 export function describeNode(node: Node): string {
   return node.label ? `${node.op} ${node.label}` : `${node.op} %${node.id}`;
 }
+
+/**
+ * Ops whose meaning involves the time or batch axes themselves (or that
+ * carry scans' tuples and initial states). Hoisting and gradient batching
+ * move per-sample work in and out of loops by applying it to whole
+ * sequences; these ops would change meaning if moved, so they stay put.
+ */
+export const timeOrBatchOps: ReadonlySet<OpKind> = new Set<OpKind>([
+  'scan',
+  'get',
+  'unbroadcast',
+  'broadcast_to',
+  'reduce_lead',
+  'time_index',
+  'time_place',
+  'time_stack',
+  'time_shift',
+  'state_init',
+  'default_adjoint',
+]);

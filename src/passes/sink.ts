@@ -12,24 +12,12 @@
  * to the sequences and summed over time (and batch) by an unbroadcast.
  */
 import type { GraphBuilder } from '../ir/builder.js';
-import { type Graph, isOp, type Node, type NodeId, type OpKind } from '../ir/graph.js';
+import { type Graph, isOp, type Node, type NodeId } from '../ir/graph.js';
 import type { TensorType } from '../ir/types.js';
-import { copyNode, everyGraph, metaOf, type Pass, rewrite } from './pass.js';
+import { copyNode, everyGraph, metaOf, type Pass, rewrite, timeOrBatchOps } from './pass.js';
 
-/** Ops whose meaning involves the time or batch axes: a sunk sub-graph may end in an unbroadcast, never contain one. */
-const pinned = new Set<OpKind>([
-  'scan',
-  'get',
-  'unbroadcast',
-  'broadcast_to',
-  'reduce_lead',
-  'time_index',
-  'time_place',
-  'time_stack',
-  'time_shift',
-  'state_init',
-  'default_adjoint',
-]);
+/** A sunk sub-graph may end in an unbroadcast (the sum over steps), but contain none of these. */
+const pinned = timeOrBatchOps;
 
 interface Plan {
   /** States whose next value is acc + contribution. */
