@@ -218,3 +218,24 @@ describe('the built binary', () => {
     expect(result.stderr).toContain("unknown command 'frobnicate'");
   });
 });
+
+describe('rnnc run with PyTorch weights in safetensors', () => {
+  it('saves the params as a PyTorch state dict and reads them back to the same outputs', async () => {
+    const saved = scratchFiles.path('lstm.safetensors');
+    const first = await rnnc('run', 'examples/lstm.rnn', '--seed', '3', '--json', '--save-torch-weights', saved);
+    expect(first.status).toBe(0);
+    const second = await rnnc('run', 'examples/lstm.rnn', '--seed', '3', '--torch-weights', saved, '--json');
+    expect(second.status).toBe(0);
+    const outputs = (text: string) => (JSON.parse(text) as { outputs: unknown }).outputs;
+    expect(outputs(second.out)).toEqual(outputs(first.out));
+  });
+
+  it('says what is wrong with a file that is not safetensors', async () => {
+    const bad = writeScratch('bad.safetensors', 'not a safetensors file at all');
+    const { status, err } = await rnnc('run', 'examples/lstm.rnn', '--torch-weights', bad);
+    expect(status).toBe(1);
+    expect(err).toMatch(
+      /^rnnc: error: .*bad\.safetensors is not a valid safetensors file: the header claims \d+ bytes/,
+    );
+  });
+});

@@ -139,3 +139,44 @@ describe('PyTorch weights', () => {
     expect(Array.from(out.outputs.b.data)).toEqual(Array.from(expected.data));
   });
 });
+
+describe('PyTorch weights in safetensors', () => {
+  it('round-trip bit for bit through a stacked bidirectional model', async () => {
+    const { torchStateDict } = await import('../src/weights/torch.js');
+    const { readSafetensors, writeSafetensors } = await import('../src/weights/safetensors.js');
+    const { initParams } = await import('../src/interp/run.js');
+    const program = compileOk(stackedSource);
+    const model = selectModel(program, 'Deep');
+    const sizes = bindSizes(model);
+    const params = initParams(model, sizes, 9, 'f32');
+    const bytes = writeSafetensors(torchStateDict(model, program.cellTable, params));
+    const read = readSafetensors(bytes, 'deep.safetensors');
+    expect([...read.tensors.keys()].sort()).toEqual(
+      ['l0', 'l1']
+        .flatMap((_, k) =>
+          ['', '_reverse'].flatMap((r) =>
+            ['bias_hh', 'bias_ih', 'weight_hh', 'weight_ih'].map((w) => `${w}_l${k}${r}`),
+          ),
+        )
+        .sort(),
+    );
+    expect(read.tensors.get('weight_ih_l1_reverse')?.shape).toEqual([20, 10]);
+    const back = readTorchWeights(model, program.cellTable, sizes, Object.fromEntries(read.tensors), 'f32');
+    for (const [name, t] of Object.entries(params))
+      expect(Array.from(back[name].data), name).toEqual(Array.from(t.data));
+  });
+
+  it('name a tensor of the wrong shape', async () => {
+    const program = compileOk(stackedSource);
+    const model = selectModel(program, 'Deep');
+    expect(() =>
+      readTorchWeights(
+        model,
+        program.cellTable,
+        bindSizes(model),
+        { weight_ih_l0: { shape: [3, 20], data: new Float32Array(60) } },
+        'f32',
+      ),
+    ).toThrow('weight_ih_l0: expected shape [20, 3], got [3, 20]');
+  });
+});

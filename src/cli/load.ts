@@ -8,20 +8,32 @@ export class SourceErrors extends Error {
   override name = 'SourceErrors';
 }
 
+function readFailure(path: string, e: unknown): UserError {
+  const code = (e as NodeJS.ErrnoException).code;
+  const why =
+    code === 'ENOENT'
+      ? 'no such file'
+      : code === 'EISDIR'
+        ? 'it is a directory'
+        : code === 'EACCES'
+          ? 'permission denied'
+          : String(e);
+  return new UserError(`cannot read ${path}: ${why}`);
+}
+
 export function readText(path: string): string {
   try {
     return readFileSync(path, 'utf8');
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const why =
-      code === 'ENOENT'
-        ? 'no such file'
-        : code === 'EISDIR'
-          ? 'it is a directory'
-          : code === 'EACCES'
-            ? 'permission denied'
-            : String(e);
-    throw new UserError(`cannot read ${path}: ${why}`);
+    throw readFailure(path, e);
+  }
+}
+
+export function readBytes(path: string): Uint8Array {
+  try {
+    return readFileSync(path);
+  } catch (e) {
+    throw readFailure(path, e);
   }
 }
 

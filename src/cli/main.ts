@@ -86,8 +86,9 @@ export function buildProgram(io: Io): Command {
     .option('--params <file>', 'JSON object of params by name (see `rnnc check`); initializers when omitted')
     .option(
       '--torch-weights <file>',
-      'JSON of a PyTorch nn.RNN/LSTM/GRU state dict (weight_ih_l0, …), optionally under "params" with h0/c0',
+      'a PyTorch nn.RNN/LSTM/GRU state dict (weight_ih_l0, …): .safetensors, or JSON (optionally under "params" with h0/c0)',
     )
+    .option('--save-torch-weights <file>', 'also write the params as a PyTorch state dict in safetensors')
     .option('--initial-states <file>', 'JSON object of initial states by name, e.g. {"h": [[…]]} [B][H]')
     .option('--out <file>', 'also write outputs, final states and loss as JSON')
     .option('--json', 'print the results as JSON')

@@ -7,8 +7,9 @@ import { type Layout, tensorToNested } from '../interp/io.js';
 import { randomData } from '../interp/random-data.js';
 import { bindSizes, initParams, readParams, runModel } from '../interp/run.js';
 import type { DType, Tensor } from '../tensor/tensor.js';
-import { readTorchWeights, torchInitialStates } from '../weights/torch.js';
-import { parseSizes, readJsonFile } from './load.js';
+import { readSafetensors, writeSafetensors } from '../weights/safetensors.js';
+import { readTorchWeights, torchInitialStates, torchStateDict } from '../weights/torch.js';
+import { parseSizes, readBytes, readJsonFile } from './load.js';
 import { describeLead, formatTensor } from './show.js';
 
 export interface RunFlags {
@@ -16,6 +17,7 @@ export interface RunFlags {
   input?: string;
   params?: string;
   torchWeights?: string;
+  saveTorchWeights?: string;
   initialStates?: string;
   out?: string;
   seed: string;
@@ -64,12 +66,13 @@ export function runCommand(program: Program, flags: RunFlags, out: (text: string
   if (flags.params) params = { ...params, ...readParams(model, sizes, readJsonFile(flags.params, 'params'), dtype) };
   let torchStates: Record<string, unknown> = {};
   if (flags.torchWeights) {
-    const file = readJsonFile(flags.torchWeights, 'PyTorch weights');
-    // Accept a bare state dict or an object holding one under "params" (with optional h0/c0).
-    const stateDict = (typeof file.params === 'object' && file.params !== null ? file.params : file) as Record<
-      string,
-      unknown
-    >;
+    // A safetensors state dict (as torch's safetensors save_file writes it), or JSON: a bare state
+    // dict or an object holding one under "params" (with optional h0/c0).
+    const file: Record<string, unknown> = flags.torchWeights.endsWith('.safetensors')
+      ? Object.fromEntries(readSafetensors(readBytes(flags.torchWeights), flags.torchWeights).tensors)
+      : readJsonFile(flags.torchWeights, 'PyTorch weights');
+    const nested = typeof file.params === 'object' && file.params !== null && !('data' in file.params);
+    const stateDict = (nested ? file.params : file) as Record<string, unknown>;
     const loaded = readTorchWeights(model, program.cellTable, sizes, stateDict, dtype);
     params = { ...params, ...loaded };
     torchStates = torchInitialStates(model, { h0: file.h0, c0: file.c0 });
@@ -96,6 +99,11 @@ export function runCommand(program: Program, flags: RunFlags, out: (text: string
     ...(flags.initialStates ? readJsonFile(flags.initialStates, 'initial states') : {}),
   };
   const result = runModel(model, { data, params, initialStates }, { sizes, dtype, layout });
+  if (flags.saveTorchWeights) {
+    const stateDict = torchStateDict(model, program.cellTable, params);
+    writeFileSync(flags.saveTorchWeights, writeSafetensors(stateDict, { format: 'pt', producer: 'rnnc' }));
+    notes.push(`wrote the params as a PyTorch state dict to ${flags.saveTorchWeights}`);
+  }
 
   const toJson = (values: Record<string, Tensor>) =>
     Object.fromEntries(Object.entries(values).map(([k, t]) => [k, tensorToNested(t, layout)]));

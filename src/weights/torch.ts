@@ -21,6 +21,7 @@ import type { ModelInfo } from '../frontend/model.js';
 import { tensorFromNested } from '../interp/io.js';
 import { tensorType } from '../ir/types.js';
 import { allocate, type DType, noLead, Tensor } from '../tensor/tensor.js';
+import type { NamedTensor } from './safetensors.js';
 
 type TorchKind = 'weight_ih' | 'weight_hh' | 'bias_ih' | 'bias_hh';
 
@@ -116,9 +117,23 @@ function resolveKey(key: string, model: ModelInfo, cells: ReadonlyMap<string, Ce
   return { layer, direction, kind: kind as TorchKind, layout };
 }
 
+function isNamedTensor(value: unknown): value is NamedTensor {
+  return typeof value === 'object' && value !== null && 'data' in value && 'shape' in value;
+}
+
+/** A flat tensor (as read from safetensors), checked against the shape the model needs. */
+function fromFlat(key: string, value: NamedTensor, shape: readonly number[], dtype: DType): Tensor {
+  if (value.shape.length !== shape.length || value.shape.some((d, k) => d !== shape[k])) {
+    throw new UserError(`${key}: expected shape [${shape.join(', ')}], got [${value.shape.join(', ')}]`);
+  }
+  const data = allocate(dtype, value.data.length);
+  data.set(value.data);
+  return new Tensor(data, noLead, shape);
+}
+
 /**
  * Model params (by the model's names) from a PyTorch state dict given as
- * `{ name: nested array }`. Returns only the params it covers, all of them
+ * `{ name: nested array }` (JSON) or `{ name: { data, shape } }` (safetensors). Returns only the params it covers, all of them
  * for each layer it touches; anything unmatched is an error, never skipped.
  */
 export function readTorchWeights(
@@ -138,7 +153,9 @@ export function readTorchWeights(
     );
     const rows = shapes[0][0];
     const packedShape = [rows * names.length, ...shapes[0].slice(1)];
-    const packed = tensorFromNested(key, value, tensorType(packedShape), sizes, dtype);
+    const packed = isNamedTensor(value)
+      ? fromFlat(key, value, packedShape, dtype)
+      : tensorFromNested(key, value, tensorType(packedShape), sizes, dtype);
     const blockSize = packed.data.length / names.length;
     names.forEach((name, g) => {
       const data = allocate(dtype, blockSize);
@@ -222,4 +239,36 @@ export function torchKeyLayout(
     });
   }
   return layers.length > 0 ? layout : undefined;
+}
+
+/**
+ * A model's params as a PyTorch state dict (each layer's gate blocks packed
+ * back into `weight_ih_l0`, …), ready for `writeSafetensors`: the inverse of
+ * `readTorchWeights`, bit for bit.
+ */
+export function torchStateDict(
+  model: ModelInfo,
+  cells: ReadonlyMap<string, CellInfo>,
+  params: Readonly<Record<string, Tensor>>,
+): Map<string, NamedTensor> {
+  const layout = torchKeyLayout(model, cells);
+  if (!layout)
+    throw new UserError(
+      `model ${model.name} has a recurrent layer whose cell is not a PyTorch layout, so no PyTorch module matches it`,
+    );
+  const out = new Map<string, NamedTensor>();
+  for (const [key, names] of layout) {
+    const parts = names.map((n) => params[n]);
+    const data = allocate(
+      parts[0].dtype,
+      parts.reduce((a, p) => a + p.data.length, 0),
+    );
+    let at = 0;
+    for (const p of parts) {
+      data.set(p.data, at);
+      at += p.data.length;
+    }
+    out.set(key, { shape: [parts.reduce((a, p) => a + p.shape[0], 0), ...parts[0].shape.slice(1)], data });
+  }
+  return out;
 }
