@@ -239,3 +239,28 @@ describe('rnnc run with PyTorch weights in safetensors', () => {
     );
   });
 });
+
+describe('rnnc run with Keras weights', () => {
+  it('names a cell that has no Keras layout', async () => {
+    const path = writeScratch('keras.json', JSON.stringify({ kernel: [[0]], recurrent_kernel: [[0]], bias: [0] }));
+    const { status, err } = await rnnc('run', 'examples/elman.rnn', '--keras-weights', path);
+    expect(status).toBe(1);
+    expect(err).toBe(
+      "rnnc: error: cell Elman of layer Elman has none of the Keras layouts' param names (LSTM (PyTorch-named cell); LSTM (packed cell); GRU with reset_after; GRU without reset_after)",
+    );
+  });
+
+  it('loads Keras GRU weights into gru.rnn', async () => {
+    const zeros = (r: number, c: number) => Array.from({ length: r }, () => Array.from({ length: c }, () => 0));
+    const path = writeScratch(
+      'gru-keras.json',
+      JSON.stringify({ kernel: zeros(3, 15), recurrent_kernel: zeros(5, 15), bias: zeros(2, 15) }),
+    );
+    const { status, out } = await rnnc('run', 'examples/gru.rnn', '--keras-weights', path, '--json', '--steps', '2');
+    expect(status).toBe(0);
+    // All weights zero: z = ½, n = 0, so h stays at its initial zero.
+    expect(
+      (JSON.parse(out) as { outputs: { output: number[][][] } }).outputs.output.flat(2).every((v) => v === 0),
+    ).toBe(true);
+  });
+});

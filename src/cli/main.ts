@@ -89,6 +89,10 @@ export function buildProgram(io: Io): Command {
       'a PyTorch nn.RNN/LSTM/GRU state dict (weight_ih_l0, …): .safetensors, or JSON (optionally under "params" with h0/c0)',
     )
     .option('--save-torch-weights <file>', 'also write the params as a PyTorch state dict in safetensors')
+    .option(
+      '--keras-weights <file>',
+      'JSON of Keras/TF.js LSTM or GRU weights: kernel, recurrent_kernel, bias (or <layer>/kernel, …)',
+    )
     .option('--initial-states <file>', 'JSON object of initial states by name, e.g. {"h": [[…]]} [B][H]')
     .option('--out <file>', 'also write outputs, final states and loss as JSON')
     .option('--json', 'print the results as JSON')

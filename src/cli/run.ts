@@ -7,6 +7,7 @@ import { type Layout, tensorToNested } from '../interp/io.js';
 import { randomData } from '../interp/random-data.js';
 import { bindSizes, initParams, readParams, runModel } from '../interp/run.js';
 import type { DType, Tensor } from '../tensor/tensor.js';
+import { readKerasWeights } from '../weights/keras.js';
 import { readSafetensors, writeSafetensors } from '../weights/safetensors.js';
 import { readTorchWeights, torchInitialStates, torchStateDict } from '../weights/torch.js';
 import { parseSizes, readBytes, readJsonFile } from './load.js';
@@ -18,6 +19,7 @@ export interface RunFlags {
   params?: string;
   torchWeights?: string;
   saveTorchWeights?: string;
+  kerasWeights?: string;
   initialStates?: string;
   out?: string;
   seed: string;
@@ -80,7 +82,21 @@ export function runCommand(program: Program, flags: RunFlags, out: (text: string
     if (rest.length > 0 && !flags.params)
       notes.push(`params not in the PyTorch weights start from their initializers: ${rest.join(', ')}`);
   }
-  if (!flags.params && !flags.torchWeights) notes.push(`params from their initializers with seed ${seed}`);
+  if (flags.kerasWeights) {
+    const loaded = readKerasWeights(
+      model,
+      program.cellTable,
+      sizes,
+      readJsonFile(flags.kerasWeights, 'Keras weights'),
+      dtype,
+    );
+    params = { ...params, ...loaded };
+    const rest = model.params.filter((p) => !(p.name in loaded)).map((p) => p.name);
+    if (rest.length > 0 && !flags.params)
+      notes.push(`params not in the Keras weights start from their initializers: ${rest.join(', ')}`);
+  }
+  if (!flags.params && !flags.torchWeights && !flags.kerasWeights)
+    notes.push(`params from their initializers with seed ${seed}`);
 
   let data: Record<string, unknown>;
   if (flags.input) {
