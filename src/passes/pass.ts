@@ -69,14 +69,6 @@ export function everyGraph(graph: Graph, transform: (g: Graph, changes: string[]
   return { graph: walk(graph), changes };
 }
 
-/** How many times each node is used as an input or an output. */
-export function useCounts(graph: Graph): number[] {
-  const counts = new Array<number>(graph.nodes.length).fill(0);
-  for (const node of graph.nodes) for (const i of node.inputs) counts[i]++;
-  for (const out of graph.outputs) counts[out.node]++;
-  return counts;
-}
-
 /** The name of a node for a change report. */
 export function describeNode(node: Node): string {
   return node.label ? `${node.op} ${node.label}` : `${node.op} %${node.id}`;

@@ -64,11 +64,6 @@ export function asBuffer(v: Value): Extract<Value, { kind: 'buffer' }> {
   return v;
 }
 
-export function layoutOfValue(v: Value): Layout {
-  if (v.kind === 'tuple') throw new Error('a tuple has no layout');
-  return v.layout;
-}
-
 /** Index map for a broadcast that is neither the same shape nor a scalar: a constant table. */
 function sampleIndex(ctx: ModuleContext, input: Layout, out: Layout, j: string): string {
   if (input.shape.length === out.shape.length && input.shape.every((d, k) => d === out.shape[k])) return j;

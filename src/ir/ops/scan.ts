@@ -7,7 +7,7 @@
  */
 import { stackTime } from '../../tensor/kernels.js';
 import { Tensor } from '../../tensor/tensor.js';
-import { isOp, type Node, type ScanAttrs } from '../graph.js';
+import { isOp, type ScanAttrs } from '../graph.js';
 import { expectTensor, formatType, ShapeError, type TensorType, typesEqual, type TupleType } from '../types.js';
 import { type OpDef, tensorValue } from './opdef.js';
 
@@ -130,7 +130,3 @@ export const getOp: OpDef<'get'> = {
   saves: 'nothing',
   vjp: 'structural',
 };
-
-export function isScan(node: Node): node is Node<'scan'> {
-  return isOp(node, 'scan');
-}
