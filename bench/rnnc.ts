@@ -31,6 +31,7 @@ export async function loadRnnc(
   sizes: Record<string, number>,
   level: OptLevel,
   disable: string[] = [],
+  cpu: 'simd' | 'scalar' = 'simd',
 ): Promise<{ module: Module; lines: number }> {
   const source = readFileSync(modelFile, 'utf8');
   const compiled = compileSource(source, modelFile);
@@ -41,6 +42,7 @@ export async function loadRnnc(
     dtype: 'f32',
     sizes: bindSizes(model, sizes),
     disable: new Set(disable),
+    cpu,
     source: { file: modelFile, text: source },
   });
   const js = ts.transpileModule(code, {

@@ -110,8 +110,9 @@ async function bench(w: Workload): Promise<void> {
       gflops: flops(w, backward) / ms / 1e6,
     });
 
-  const variants: { name: string; level: 0 | 1 | 2; disable?: string[] }[] = [
+  const variants: { name: string; level: 0 | 1 | 2; disable?: string[]; cpu?: 'scalar' }[] = [
     { name: 'rnnc -O2', level: 2 },
+    { name: 'rnnc -O2 --cpu scalar', level: 2, cpu: 'scalar' },
     { name: 'rnnc -O1', level: 1 },
     { name: 'rnnc -O0', level: 0 },
     { name: 'rnnc -O2 --no-gate-fusion', level: 2, disable: ['gate-fusion'] },
@@ -120,9 +121,9 @@ async function bench(w: Workload): Promise<void> {
     { name: 'rnnc -O2 --no-elementwise-fusion', level: 2, disable: ['elementwise-fusion'] },
   ];
   for (const v of variants) {
-    const { module } = await loadRnnc(file, sizes, v.level, v.disable);
+    const { module } = await loadRnnc(file, sizes, v.level, v.disable, v.cpu);
     agree(v.name, module.forward(params, inputs).outputs.l.data, expected);
-    const target = v.name === 'rnnc -O2' || v.name === 'rnnc -O0' ? rows : ablation;
+    const target = ['rnnc -O2', 'rnnc -O2 --cpu scalar', 'rnnc -O0'].includes(v.name) ? rows : ablation;
     record(target, v.name, false, await median(() => module.forward(params, inputs)));
     if (target === rows) record(ablation, v.name, false, target[target.length - 1].ms);
     if (w.backward) {

@@ -25,6 +25,7 @@ const steps = { T: 4, S: 5, U: 3 };
 const batch = 2;
 
 interface Generated {
+  readonly cpu: 'simd' | 'scalar';
   init(seed: number): Record<string, Float32Array | Float64Array>;
   forward(
     params: unknown,
@@ -43,12 +44,20 @@ interface Generated {
   };
 }
 
+type Cpu = 'simd' | 'scalar';
+// f32 modules on both CPU paths; f64 modules are always scalar.
 const cases = examples.flatMap((file) =>
-  ([0, 1, 2] as const).flatMap((level) => (['f64', 'f32'] as const).map((dtype) => ({ file, level, dtype }))),
+  ([0, 1, 2] as const).flatMap((level) => [
+    { file, level, dtype: 'f64' as const, cpu: 'scalar' as Cpu },
+    { file, level, dtype: 'f32' as const, cpu: 'scalar' as Cpu },
+    { file, level, dtype: 'f32' as const, cpu: 'simd' as Cpu },
+  ]),
 );
+const modulePath = (file: string, level: number, dtype: string, cpu: Cpu) =>
+  join(outDir, `${file.replace('.rnn', '')}_O${level}_${dtype}_${cpu}.ts`);
 const written: string[] = [];
 
-function generate(file: string, level: 0 | 1 | 2, dtype: 'f32' | 'f64'): { path: string; model: ModelInfo } {
+function generate(file: string, level: 0 | 1 | 2, dtype: 'f32' | 'f64', cpu: Cpu): { path: string; model: ModelInfo } {
   const program = loadExample(file);
   const model = selectModel(program);
   const { code } = compileToTypeScript(model, {
@@ -57,89 +66,100 @@ function generate(file: string, level: 0 | 1 | 2, dtype: 'f32' | 'f64'): { path:
     sizes: bindSizes(model),
     source: { file: `examples/${file}`, text: '' },
     cells: program.cellTable,
+    cpu,
   });
-  const path = join(outDir, `${file.replace('.rnn', '')}_O${level}_${dtype}.ts`);
+  const path = modulePath(file, level, dtype, cpu);
   writeFileSync(path, code);
   written.push(path);
   return { path, model };
 }
 
 beforeAll(() => {
-  for (const c of cases) generate(c.file, c.level, c.dtype);
+  for (const c of cases) generate(c.file, c.level, c.dtype, c.cpu);
 });
 
 function lossGraphOf(model: ModelInfo): Graph {
   return model.hasLoss ? model.graph : withOutputLoss(model.graph);
 }
 
-describe.each(cases)('the TypeScript module of examples/$file at -O$level in $dtype', ({ file, level, dtype }) => {
-  const tolerance = dtype === 'f64' ? 1e-9 : 1e-4;
+describe.each(cases)(
+  'the TypeScript module of examples/$file at -O$level in $dtype ($cpu)',
+  ({ file, level, dtype, cpu }) => {
+    const tolerance = dtype === 'f64' ? 1e-9 : 1e-4;
 
-  it('draws the same initial params as the interpreter and computes the same outputs, final states and gradients', async () => {
-    const model = selectModel(loadExample(file));
-    const sizes = bindSizes(model);
-    const mod = (await import(join(outDir, `${file.replace('.rnn', '')}_O${level}_${dtype}.ts`))) as Generated;
-    const params = mod.init(7);
-    const reference = initParams(model, sizes, 7, dtype);
-    for (const [name, t] of Object.entries(reference))
-      expect(Array.from(params[name]), name).toEqual(Array.from(t.data));
+    it(`runs its ${cpu} kernels`, async () => {
+      const mod = (await import(modulePath(file, level, dtype, cpu))) as Generated;
+      expect(mod.cpu).toBe(cpu);
+    });
 
-    const lossGraph = lossGraphOf(model);
-    const specs = lossGraph.nodes.flatMap((n) => (isOp(n, 'input') ? [n.attrs] : []));
-    const data = randomData(specs, sizes, steps, batch, 5);
-    const tensors = Object.fromEntries(
-      specs.map((s) => [s.name, tensorFromNested(s.name, data[s.name], s.type, sizes, dtype)]),
-    );
-    const inputs = Object.fromEntries(
-      Object.entries(tensors).map(([name, t]) => [name, { data: t.data, shape: t.fullShape }]),
-    );
-    const bindings = {
-      dtype: 'f64' as const,
-      sizes,
-      params: initParams(model, sizes, 7, 'f64'),
-      // The reference runs in f64 on the same data.
-      inputs: Object.fromEntries(
-        specs.map((s) => [s.name, tensorFromNested(s.name, data[s.name], s.type, sizes, 'f64')]),
-      ) as Record<string, Tensor>,
-      batch,
-      timeLengths: steps,
-    };
+    it('draws the same initial params as the interpreter and computes the same outputs, final states and gradients', async () => {
+      const model = selectModel(loadExample(file));
+      const sizes = bindSizes(model);
+      const mod = (await import(modulePath(file, level, dtype, cpu))) as Generated;
+      const params = mod.init(7);
+      const reference = initParams(model, sizes, 7, dtype);
+      for (const [name, t] of Object.entries(reference))
+        expect(Array.from(params[name]), name).toEqual(Array.from(t.data));
 
-    const expected = interpret(
-      keepOutputs(model.graph, (o) => o.role !== 'loss'),
-      bindings,
-    );
-    const got = mod.forward(params, inputs);
-    for (const out of model.graph.outputs) {
-      if (out.role === 'output')
-        expect(maxRelativeError(got.outputs[out.name].data, expected[out.name].data), out.name).toBeLessThan(tolerance);
-      if (out.role === 'final_state')
-        expect(maxRelativeError(got.finalStates[out.name].data, expected[out.name].data), out.name).toBeLessThan(
+      const lossGraph = lossGraphOf(model);
+      const specs = lossGraph.nodes.flatMap((n) => (isOp(n, 'input') ? [n.attrs] : []));
+      const data = randomData(specs, sizes, steps, batch, 5);
+      const tensors = Object.fromEntries(
+        specs.map((s) => [s.name, tensorFromNested(s.name, data[s.name], s.type, sizes, dtype)]),
+      );
+      const inputs = Object.fromEntries(
+        Object.entries(tensors).map(([name, t]) => [name, { data: t.data, shape: t.fullShape }]),
+      );
+      const bindings = {
+        dtype: 'f64' as const,
+        sizes,
+        params: initParams(model, sizes, 7, 'f64'),
+        // The reference runs in f64 on the same data.
+        inputs: Object.fromEntries(
+          specs.map((s) => [s.name, tensorFromNested(s.name, data[s.name], s.type, sizes, 'f64')]),
+        ) as Record<string, Tensor>,
+        batch,
+        timeLengths: steps,
+      };
+
+      const expected = interpret(
+        keepOutputs(model.graph, (o) => o.role !== 'loss'),
+        bindings,
+      );
+      const got = mod.forward(params, inputs);
+      for (const out of model.graph.outputs) {
+        if (out.role === 'output')
+          expect(maxRelativeError(got.outputs[out.name].data, expected[out.name].data), out.name).toBeLessThan(
+            tolerance,
+          );
+        if (out.role === 'final_state')
+          expect(maxRelativeError(got.finalStates[out.name].data, expected[out.name].data), out.name).toBeLessThan(
+            tolerance,
+          );
+      }
+
+      const reverse = interpret(grad(lossGraph).graph, bindings);
+      const result = mod.grad!(params, inputs);
+      expect(Math.abs(result.loss - reverse.loss.data[0])).toBeLessThan(
+        tolerance * Math.max(1, Math.abs(reverse.loss.data[0])),
+      );
+      for (const p of model.params)
+        expect(maxRelativeError(result.grads[p.name], reverse[`grad:${p.name}`].data), `grad ${p.name}`).toBeLessThan(
           tolerance,
         );
-    }
-
-    const reverse = interpret(grad(lossGraph).graph, bindings);
-    const result = mod.grad!(params, inputs);
-    expect(Math.abs(result.loss - reverse.loss.data[0])).toBeLessThan(
-      tolerance * Math.max(1, Math.abs(reverse.loss.data[0])),
-    );
-    for (const p of model.params)
-      expect(maxRelativeError(result.grads[p.name], reverse[`grad:${p.name}`].data), `grad ${p.name}`).toBeLessThan(
-        tolerance,
-      );
-    for (const i of model.inputs.filter((x) => x.role === 'input'))
-      expect(
-        maxRelativeError(result.inputGrads[i.name].data, reverse[`grad:${i.name}`].data),
-        `grad ${i.name}`,
-      ).toBeLessThan(tolerance);
-    for (const s of model.states)
-      expect(
-        maxRelativeError(result.stateGrads[s.name].data, reverse[`grad:${s.name}`].data),
-        `grad ${s.name}`,
-      ).toBeLessThan(tolerance);
-  });
-});
+      for (const i of model.inputs.filter((x) => x.role === 'input'))
+        expect(
+          maxRelativeError(result.inputGrads[i.name].data, reverse[`grad:${i.name}`].data),
+          `grad ${i.name}`,
+        ).toBeLessThan(tolerance);
+      for (const s of model.states)
+        expect(
+          maxRelativeError(result.stateGrads[s.name].data, reverse[`grad:${s.name}`].data),
+          `grad ${s.name}`,
+        ).toBeLessThan(tolerance);
+    });
+  },
+);
 
 describe('generated modules', () => {
   it('pass tsc --strict with unused-code checks, as a user project might compile them', () => {
@@ -175,7 +195,7 @@ describe('run-time checks of a generated module', () => {
     init(seed: number): Record<string, Float32Array>;
     forward(params: unknown, inputs: unknown, states?: unknown): unknown;
   }
-  const load = async () => (await import(join(outDir, 'lstm_O2_f32.ts'))) as Checked;
+  const load = async () => (await import(modulePath('lstm.rnn', 2, 'f32', 'simd'))) as Checked;
   const x = (shape: number[]) => ({ data: new Float32Array(shape.reduce((a, b) => a * b, 1)), shape });
 
   it('names a param of the wrong length, a missing one, and NaN in one', async () => {
@@ -241,7 +261,7 @@ describe('the fused weight layout of a generated module', () => {
     fromTorch(stateDict: Record<string, ArrayLike<number>>): Record<string, Float64Array>;
     toTorch(params: unknown): Record<string, Float64Array>;
   }
-  const load = async () => (await import(join(outDir, 'lstm_O2_f64.ts'))) as Packing;
+  const load = async () => (await import(modulePath('lstm.rnn', 2, 'f64', 'scalar'))) as Packing;
   const x = { data: Float64Array.from({ length: 7 * 2 * 3 }, (_, k) => Math.sin(k)), shape: [7, 2, 3] };
 
   it('stacks the gates once with pack, gives the same results from packed params, and unpacks to the same params', async () => {

@@ -232,36 +232,37 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
   const { B, lengths } = checkInputs(inputs, false);
   const T_T = lengths["T"] as number;
   checkInitialStates(initialStates, B);
-  const c10_10 = new Float32Array(B * 5);
-  const stack13_13 = new Float32Array(45);
-  const mm14_15 = new Float32Array(T_T * B * 15);
-  const v18_17 = new Float32Array(T_T * B * 5);
-  const v19_18 = new Float32Array(T_T * B * 5);
-  const v20_19 = new Float32Array(T_T * B * 5);
-  const stack21_20 = new Float32Array(75);
-  const state22_0_22 = new Float32Array(B * 5);
-  const state22_1_23 = new Float32Array(B * 5);
-  const out22_0_24 = new Float32Array(T_T * B * 5);
-  const mm3_29 = new Float32Array(B * 15);
-  const v9_31 = new Float32Array(B * 5);
-  const v20_32 = new Float32Array(B * 5);
-  const v22_33 = new Float32Array(B * 5);
-  const in0 = (inputs["x"] as Tensor).data;
-  const p1 = params["W_f"];
-  const p2 = params["W_g"];
-  const p3 = params["W_o"];
-  const p4 = params["U_f"];
-  const p5 = params["U_g"];
-  const p6 = params["U_o"];
-  const p7 = params["b_f"];
-  const p8 = params["b_g"];
-  const p9 = params["b_o"];
+  heapReserve(6 * (B * 5 + 4) + (45 + 4) + (T_T * B * 15 + 4) + 4 * (T_T * B * 5 + 4) + (75 + 4) + (B * 15 + 4) + heapFloats(params, packed, initialStates, inputs));
+  const c10_10 = heapAlloc(B * 5);
+  const stack13_13 = heapAlloc(45);
+  const mm14_15 = heapAlloc(T_T * B * 15);
+  const v18_16 = heapAlloc(T_T * B * 5);
+  const v19_17 = heapAlloc(T_T * B * 5);
+  const v20_18 = heapAlloc(T_T * B * 5);
+  const stack21_19 = heapAlloc(75);
+  const state22_0_21 = heapAlloc(B * 5);
+  const state22_1_22 = heapAlloc(B * 5);
+  const out22_0_23 = heapAlloc(T_T * B * 5);
+  const mm3_28 = heapAlloc(B * 15);
+  const v9_29 = heapAlloc(B * 5);
+  const v20_30 = heapAlloc(B * 5);
+  const v22_31 = heapAlloc(B * 5);
+  const in0 = heapStage((inputs["x"] as Tensor).data);
+  const p1 = heapStage(params["W_f"]);
+  const p2 = heapStage(params["W_g"]);
+  const p3 = heapStage(params["W_o"]);
+  const p4 = heapStage(params["U_f"]);
+  const p5 = heapStage(params["U_g"]);
+  const p6 = heapStage(params["U_o"]);
+  const p7 = heapStage(params["b_f"]);
+  const p8 = heapStage(params["b_g"]);
+  const p9 = heapStage(params["b_o"]);
   // %11 state_init h — 9: state h: [H]
-  const init11_11 = initialStates["h"] ?? c10_10;
+  const init11_11 = heapStage(initialStates["h"]) ?? c10_10;
   // %12 state_init c — 10: state c: [H]
-  const init12_12 = initialStates["c"] ?? c10_10;
+  const init12_12 = heapStage(initialStates["c"]) ?? c10_10;
   // %13 stack_rows packed W_f, W_g, W_o
-  let packed13_14 = packed?.["W_f+W_g+W_o"];
+  let packed13_14 = heapStage(packed?.["W_f+W_g+W_o"]);
   if (packed13_14 === undefined) {
     for (let l = 0; l < 1; l++) {
       stack13_13.set(p1.subarray(l * 15, (l + 1) * 15), l * 45 + 0);
@@ -275,80 +276,80 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
     packed13_14 = stack13_13;
   }
   // %14 matmul fused gates — 22: f = sigmoid(W_f @ x + U_f @ h + b_f)
-  matmul16(packed13_14, in0, mm14_15, T_T * B);
+  gemm_rows_15x3(packed13_14, in0, mm14_15, T_T * B);
   // %18 add
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 5;
     for (let j = 0; j < 5; j++) {
-      v18_17[o + j] = mm14_15[l * 15 + 0 + j] + p7[j];
+      v18_16[o + j] = mm14_15[l * 15 + 0 + j] + p7[j];
     }
   }
   // %19 add
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 5;
     for (let j = 0; j < 5; j++) {
-      v19_18[o + j] = mm14_15[l * 15 + 5 + j] + p8[j];
+      v19_17[o + j] = mm14_15[l * 15 + 5 + j] + p8[j];
     }
   }
   // %20 add
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 5;
     for (let j = 0; j < 5; j++) {
-      v20_19[o + j] = mm14_15[l * 15 + 10 + j] + p9[j];
+      v20_18[o + j] = mm14_15[l * 15 + 10 + j] + p9[j];
     }
   }
   // %21 stack_rows packed U_f, U_g, U_o
-  let packed21_21 = packed?.["U_f+U_g+U_o"];
-  if (packed21_21 === undefined) {
+  let packed21_20 = heapStage(packed?.["U_f+U_g+U_o"]);
+  if (packed21_20 === undefined) {
     for (let l = 0; l < 1; l++) {
-      stack21_20.set(p4.subarray(l * 25, (l + 1) * 25), l * 75 + 0);
+      stack21_19.set(p4.subarray(l * 25, (l + 1) * 25), l * 75 + 0);
     }
     for (let l = 0; l < 1; l++) {
-      stack21_20.set(p5.subarray(l * 25, (l + 1) * 25), l * 75 + 25);
+      stack21_19.set(p5.subarray(l * 25, (l + 1) * 25), l * 75 + 25);
     }
     for (let l = 0; l < 1; l++) {
-      stack21_20.set(p6.subarray(l * 25, (l + 1) * 25), l * 75 + 50);
+      stack21_19.set(p6.subarray(l * 25, (l + 1) * 25), l * 75 + 50);
     }
-    packed21_21 = stack21_20;
+    packed21_20 = stack21_19;
   }
   // %22 scan CIFG — 7: cell CIFG(I = 3, H = 5) {
-  state22_0_22.set(init11_11);
-  state22_1_23.set(init12_12);
-  const steps25 = T_T;
+  state22_0_21.set(init11_11);
+  state22_1_22.set(init12_12);
+  const steps24 = T_T;
   // CIFG: from the first step to the last
-  for (let s = 0; s < steps25; s++) {
+  for (let s = 0; s < steps24; s++) {
     const t = s;
-    const x22_0_26 = v18_17.subarray(t * B * 5, (t + 1) * B * 5);
-    const x22_1_27 = v19_18.subarray(t * B * 5, (t + 1) * B * 5);
-    const x22_2_28 = v20_19.subarray(t * B * 5, (t + 1) * B * 5);
+    const x22_0_25 = v18_16.subarray(t * B * 5, (t + 1) * B * 5);
+    const x22_1_26 = v19_17.subarray(t * B * 5, (t + 1) * B * 5);
+    const x22_2_27 = v20_18.subarray(t * B * 5, (t + 1) * B * 5);
     // %3 matmul fused gates — 22: f = sigmoid(W_f @ x + U_f @ h + b_f)
-    matmul30(packed21_21, state22_0_22, mm3_29, B);
+    gemm_rows_15x5(packed21_20, state22_0_21, mm3_28, B);
     // %9 sigmoid f — 22: f = sigmoid(W_f @ x + U_f @ h + b_f)
     for (let l = 0; l < B; l++) {
       const o = l * 5;
       for (let j = 0; j < 5; j++) {
-        v9_31[o + j] = 1 / (1 + Math.exp(-(x22_0_26[l * 5 + j] + mm3_29[l * 15 + 0 + j])));
+        v9_29[o + j] = 1 / (1 + Math.exp(-(x22_0_25[l * 5 + j] + mm3_28[l * 15 + 0 + j])));
       }
     }
     // %20 add c' — 26: c' = f * c + i * g
     for (let l = 0; l < B; l++) {
       const o = l * 5;
       for (let j = 0; j < 5; j++) {
-        v20_32[o + j] = (v9_31[l * 5 + j] * state22_1_23[l * 5 + j]) + ((1 - v9_31[l * 5 + j]) * (Math.tanh((x22_1_27[l * 5 + j] + mm3_29[l * 15 + 5 + j]))));
+        v20_30[o + j] = (v9_29[l * 5 + j] * state22_1_22[l * 5 + j]) + ((1 - v9_29[l * 5 + j]) * (Math.tanh((x22_1_26[l * 5 + j] + mm3_28[l * 15 + 5 + j]))));
       }
     }
     // %22 mul h' — 27: h' = o * tanh(c')
     for (let l = 0; l < B; l++) {
       const o = l * 5;
       for (let j = 0; j < 5; j++) {
-        v22_33[o + j] = (1 / (1 + Math.exp(-(x22_2_28[l * 5 + j] + mm3_29[l * 15 + 10 + j])))) * (Math.tanh(v20_32[l * 5 + j]));
+        v22_31[o + j] = (1 / (1 + Math.exp(-(x22_2_27[l * 5 + j] + mm3_28[l * 15 + 10 + j])))) * (Math.tanh(v20_30[l * 5 + j]));
       }
     }
-    out22_0_24.set(v22_33, t * v22_33.length);
-    state22_0_22.set(v22_33);
-    state22_1_23.set(v20_32);
+    out22_0_23.set(v22_31, t * v22_31.length);
+    state22_0_21.set(v22_31);
+    state22_1_22.set(v20_30);
   }
-  return { outputs: { "output": { data: out22_0_24, shape: [T_T, B, 5] } }, finalStates: { "h": { data: state22_0_22, shape: [B, 5] }, "c": { data: state22_1_23, shape: [B, 5] } } } as ForwardResult;
+  return { outputs: { "output": { data: heapCopy(out22_0_23), shape: [T_T, B, 5] } }, finalStates: { "h": { data: heapCopy(state22_0_21), shape: [B, 5] }, "c": { data: heapCopy(state22_1_22), shape: [B, 5] } } } as ForwardResult;
 }
 
 // The loss and its gradient with respect to every param, input and initial state (BPTT).
@@ -358,479 +359,480 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   const { B, lengths } = checkInputs(inputs, true);
   const T_T = lengths["T"] as number;
   checkInitialStates(initialStates, B);
-  const c10_44 = new Float32Array(B * 5);
-  const stack13_47 = new Float32Array(45);
-  const mm14_49 = new Float32Array(T_T * B * 15);
-  const v18_51 = new Float32Array(T_T * B * 5);
-  const v19_52 = new Float32Array(T_T * B * 5);
-  const v20_53 = new Float32Array(T_T * B * 5);
-  const stack21_54 = new Float32Array(75);
-  const state22_0_56 = new Float32Array(B * 5);
-  const state22_1_57 = new Float32Array(B * 5);
-  const out22_0_58 = new Float32Array(T_T * B * 5);
-  const out22_1_59 = new Float32Array(T_T * B * 5);
-  const out22_2_60 = new Float32Array(T_T * B * 5);
-  const out22_3_61 = new Float32Array(T_T * B * 5);
-  const out22_4_62 = new Float32Array(T_T * B * 5);
-  const out22_5_63 = new Float32Array(T_T * B * 5);
-  const out22_6_64 = new Float32Array(T_T * B * 5);
-  const mm3_69 = new Float32Array(B * 15);
-  const v9_71 = new Float32Array(B * 5);
-  const v11_72 = new Float32Array(B * 5);
-  const v14_73 = new Float32Array(B * 5);
-  const v17_74 = new Float32Array(B * 5);
-  const v20_75 = new Float32Array(B * 5);
-  const v21_76 = new Float32Array(B * 5);
-  const v22_77 = new Float32Array(B * 5);
-  const sum28_79 = new Float32Array(T_T * B);
-  const red29_80 = new Float32Array(1);
-  const s81 = new Float32Array(1);
-  const v44_82 = new Float32Array(T_T * B * 5);
-  const v46_83 = new Float32Array(T_T * B * 5);
-  const v48_84 = new Float32Array(T_T * B * 5);
-  const state51_0_87 = new Float32Array(B * 5);
-  const state51_1_88 = new Float32Array(B * 5);
-  const out51_0_89 = new Float32Array(T_T * B * 5);
-  const out51_1_90 = new Float32Array(T_T * B * 5);
-  const out51_2_91 = new Float32Array(T_T * B * 5);
-  const v3_104 = new Float32Array(B * 5);
-  const v10_105 = new Float32Array(B * 5);
-  const v18_106 = new Float32Array(B * 5);
-  const v20_107 = new Float32Array(B * 5);
-  const v22_108 = new Float32Array(B * 5);
-  const v26_109 = new Float32Array(B * 5);
-  const cat27_110 = new Float32Array(B * 15);
-  const mm29_111 = new Float32Array(B * 5);
-  const cat57_113 = new Float32Array(T_T * B * 15);
-  const ub59_114 = new Float32Array(45);
-  const rows60_116 = new Float32Array(15);
-  const rows61_117 = new Float32Array(15);
-  const rows62_118 = new Float32Array(15);
-  const rows65_120 = new Float32Array(25);
-  const rows66_121 = new Float32Array(25);
-  const rows67_122 = new Float32Array(25);
-  const ub68_123 = new Float32Array(5);
-  const ub69_124 = new Float32Array(5);
-  const ub70_125 = new Float32Array(5);
-  const cat71_126 = new Float32Array(T_T * B * 15);
-  const mm72_127 = new Float32Array(T_T * B * 3);
-  const in34 = (inputs["x"] as Tensor).data;
-  const p35 = params["W_f"];
-  const p36 = params["W_g"];
-  const p37 = params["W_o"];
-  const p38 = params["U_f"];
-  const p39 = params["U_g"];
-  const p40 = params["U_o"];
-  const p41 = params["b_f"];
-  const p42 = params["b_g"];
-  const p43 = params["b_o"];
+  heapReserve(19 * (B * 5 + 4) + 2 * (45 + 4) + 3 * (T_T * B * 15 + 4) + 16 * (T_T * B * 5 + 4) + (75 + 4) + 2 * (B * 15 + 4) + (T_T * B + 4) + 2 * (1 + 4) + 3 * (15 + 4) + 3 * (25 + 4) + 3 * (5 + 4) + (T_T * B * 3 + 4) + heapFloats(params, packed, initialStates, inputs));
+  const c10_42 = heapAlloc(B * 5);
+  const stack13_45 = heapAlloc(45);
+  const mm14_47 = heapAlloc(T_T * B * 15);
+  const v18_48 = heapAlloc(T_T * B * 5);
+  const v19_49 = heapAlloc(T_T * B * 5);
+  const v20_50 = heapAlloc(T_T * B * 5);
+  const stack21_51 = heapAlloc(75);
+  const state22_0_53 = heapAlloc(B * 5);
+  const state22_1_54 = heapAlloc(B * 5);
+  const out22_0_55 = heapAlloc(T_T * B * 5);
+  const out22_1_56 = heapAlloc(T_T * B * 5);
+  const out22_2_57 = heapAlloc(T_T * B * 5);
+  const out22_3_58 = heapAlloc(T_T * B * 5);
+  const out22_4_59 = heapAlloc(T_T * B * 5);
+  const out22_5_60 = heapAlloc(T_T * B * 5);
+  const out22_6_61 = heapAlloc(T_T * B * 5);
+  const mm3_66 = heapAlloc(B * 15);
+  const v9_67 = heapAlloc(B * 5);
+  const v11_68 = heapAlloc(B * 5);
+  const v14_69 = heapAlloc(B * 5);
+  const v17_70 = heapAlloc(B * 5);
+  const v20_71 = heapAlloc(B * 5);
+  const v21_72 = heapAlloc(B * 5);
+  const v22_73 = heapAlloc(B * 5);
+  const sum28_75 = heapAlloc(T_T * B);
+  const red29_76 = heapAlloc(1);
+  const s77 = heapAlloc(1);
+  const v44_78 = heapAlloc(T_T * B * 5);
+  const v46_79 = heapAlloc(T_T * B * 5);
+  const v48_80 = heapAlloc(T_T * B * 5);
+  const state51_0_83 = heapAlloc(B * 5);
+  const state51_1_84 = heapAlloc(B * 5);
+  const out51_0_85 = heapAlloc(T_T * B * 5);
+  const out51_1_86 = heapAlloc(T_T * B * 5);
+  const out51_2_87 = heapAlloc(T_T * B * 5);
+  const v3_100 = heapAlloc(B * 5);
+  const v10_101 = heapAlloc(B * 5);
+  const v18_102 = heapAlloc(B * 5);
+  const v20_103 = heapAlloc(B * 5);
+  const v22_104 = heapAlloc(B * 5);
+  const v26_105 = heapAlloc(B * 5);
+  const cat27_106 = heapAlloc(B * 15);
+  const mm29_107 = heapAlloc(B * 5);
+  const cat57_108 = heapAlloc(T_T * B * 15);
+  const ub59_109 = heapAlloc(45);
+  const rows60_110 = heapAlloc(15);
+  const rows61_111 = heapAlloc(15);
+  const rows62_112 = heapAlloc(15);
+  const rows65_113 = heapAlloc(25);
+  const rows66_114 = heapAlloc(25);
+  const rows67_115 = heapAlloc(25);
+  const ub68_116 = heapAlloc(5);
+  const ub69_117 = heapAlloc(5);
+  const ub70_118 = heapAlloc(5);
+  const cat71_119 = heapAlloc(T_T * B * 15);
+  const mm72_120 = heapAlloc(T_T * B * 3);
+  const in32 = heapStage((inputs["x"] as Tensor).data);
+  const p33 = heapStage(params["W_f"]);
+  const p34 = heapStage(params["W_g"]);
+  const p35 = heapStage(params["W_o"]);
+  const p36 = heapStage(params["U_f"]);
+  const p37 = heapStage(params["U_g"]);
+  const p38 = heapStage(params["U_o"]);
+  const p39 = heapStage(params["b_f"]);
+  const p40 = heapStage(params["b_g"]);
+  const p41 = heapStage(params["b_o"]);
   // %11 state_init h — 9: state h: [H]
-  const init11_45 = initialStates["h"] ?? c10_44;
+  const init11_43 = heapStage(initialStates["h"]) ?? c10_42;
   // %12 state_init c — 10: state c: [H]
-  const init12_46 = initialStates["c"] ?? c10_44;
+  const init12_44 = heapStage(initialStates["c"]) ?? c10_42;
   // %13 stack_rows packed W_f, W_g, W_o
-  let packed13_48 = packed?.["W_f+W_g+W_o"];
-  if (packed13_48 === undefined) {
+  let packed13_46 = heapStage(packed?.["W_f+W_g+W_o"]);
+  if (packed13_46 === undefined) {
     for (let l = 0; l < 1; l++) {
-      stack13_47.set(p35.subarray(l * 15, (l + 1) * 15), l * 45 + 0);
+      stack13_45.set(p33.subarray(l * 15, (l + 1) * 15), l * 45 + 0);
     }
     for (let l = 0; l < 1; l++) {
-      stack13_47.set(p36.subarray(l * 15, (l + 1) * 15), l * 45 + 15);
+      stack13_45.set(p34.subarray(l * 15, (l + 1) * 15), l * 45 + 15);
     }
     for (let l = 0; l < 1; l++) {
-      stack13_47.set(p37.subarray(l * 15, (l + 1) * 15), l * 45 + 30);
+      stack13_45.set(p35.subarray(l * 15, (l + 1) * 15), l * 45 + 30);
     }
-    packed13_48 = stack13_47;
+    packed13_46 = stack13_45;
   }
   // %14 matmul fused gates — 22: f = sigmoid(W_f @ x + U_f @ h + b_f)
-  matmul50(packed13_48, in34, mm14_49, T_T * B);
+  gemm_rows_15x3(packed13_46, in32, mm14_47, T_T * B);
   // %18 add
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 5;
     for (let j = 0; j < 5; j++) {
-      v18_51[o + j] = mm14_49[l * 15 + 0 + j] + p41[j];
+      v18_48[o + j] = mm14_47[l * 15 + 0 + j] + p39[j];
     }
   }
   // %19 add
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 5;
     for (let j = 0; j < 5; j++) {
-      v19_52[o + j] = mm14_49[l * 15 + 5 + j] + p42[j];
+      v19_49[o + j] = mm14_47[l * 15 + 5 + j] + p40[j];
     }
   }
   // %20 add
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 5;
     for (let j = 0; j < 5; j++) {
-      v20_53[o + j] = mm14_49[l * 15 + 10 + j] + p43[j];
+      v20_50[o + j] = mm14_47[l * 15 + 10 + j] + p41[j];
     }
   }
   // %21 stack_rows packed U_f, U_g, U_o
-  let packed21_55 = packed?.["U_f+U_g+U_o"];
-  if (packed21_55 === undefined) {
+  let packed21_52 = heapStage(packed?.["U_f+U_g+U_o"]);
+  if (packed21_52 === undefined) {
     for (let l = 0; l < 1; l++) {
-      stack21_54.set(p38.subarray(l * 25, (l + 1) * 25), l * 75 + 0);
+      stack21_51.set(p36.subarray(l * 25, (l + 1) * 25), l * 75 + 0);
     }
     for (let l = 0; l < 1; l++) {
-      stack21_54.set(p39.subarray(l * 25, (l + 1) * 25), l * 75 + 25);
+      stack21_51.set(p37.subarray(l * 25, (l + 1) * 25), l * 75 + 25);
     }
     for (let l = 0; l < 1; l++) {
-      stack21_54.set(p40.subarray(l * 25, (l + 1) * 25), l * 75 + 50);
+      stack21_51.set(p38.subarray(l * 25, (l + 1) * 25), l * 75 + 50);
     }
-    packed21_55 = stack21_54;
+    packed21_52 = stack21_51;
   }
   // %22 scan CIFG — 7: cell CIFG(I = 3, H = 5) {
-  state22_0_56.set(init11_45);
-  state22_1_57.set(init12_46);
-  const steps65 = T_T;
+  state22_0_53.set(init11_43);
+  state22_1_54.set(init12_44);
+  const steps62 = T_T;
   // CIFG: from the first step to the last
-  for (let s = 0; s < steps65; s++) {
+  for (let s = 0; s < steps62; s++) {
     const t = s;
-    const x22_0_66 = v18_51.subarray(t * B * 5, (t + 1) * B * 5);
-    const x22_1_67 = v19_52.subarray(t * B * 5, (t + 1) * B * 5);
-    const x22_2_68 = v20_53.subarray(t * B * 5, (t + 1) * B * 5);
+    const x22_0_63 = v18_48.subarray(t * B * 5, (t + 1) * B * 5);
+    const x22_1_64 = v19_49.subarray(t * B * 5, (t + 1) * B * 5);
+    const x22_2_65 = v20_50.subarray(t * B * 5, (t + 1) * B * 5);
     // %3 matmul fused gates — 22: f = sigmoid(W_f @ x + U_f @ h + b_f)
-    matmul70(packed21_55, state22_0_56, mm3_69, B);
+    gemm_rows_15x5(packed21_52, state22_0_53, mm3_66, B);
     // %9 sigmoid f — 22: f = sigmoid(W_f @ x + U_f @ h + b_f)
     for (let l = 0; l < B; l++) {
       const o = l * 5;
       for (let j = 0; j < 5; j++) {
-        v9_71[o + j] = 1 / (1 + Math.exp(-(x22_0_66[l * 5 + j] + mm3_69[l * 15 + 0 + j])));
+        v9_67[o + j] = 1 / (1 + Math.exp(-(x22_0_63[l * 5 + j] + mm3_66[l * 15 + 0 + j])));
       }
     }
     // %11 sub i — 23: i = 1 - f
     for (let l = 0; l < B; l++) {
       const o = l * 5;
       for (let j = 0; j < 5; j++) {
-        v11_72[o + j] = 1 - v9_71[l * 5 + j];
+        v11_68[o + j] = 1 - v9_67[l * 5 + j];
       }
     }
     // %14 tanh g — 24: g = tanh(W_g @ x + U_g @ h + b_g)
     for (let l = 0; l < B; l++) {
       const o = l * 5;
       for (let j = 0; j < 5; j++) {
-        v14_73[o + j] = Math.tanh((x22_1_67[l * 5 + j] + mm3_69[l * 15 + 5 + j]));
+        v14_69[o + j] = Math.tanh((x22_1_64[l * 5 + j] + mm3_66[l * 15 + 5 + j]));
       }
     }
     // %17 sigmoid o — 25: o = sigmoid(W_o @ x + U_o @ h + b_o)
     for (let l = 0; l < B; l++) {
       const o = l * 5;
       for (let j = 0; j < 5; j++) {
-        v17_74[o + j] = 1 / (1 + Math.exp(-(x22_2_68[l * 5 + j] + mm3_69[l * 15 + 10 + j])));
+        v17_70[o + j] = 1 / (1 + Math.exp(-(x22_2_65[l * 5 + j] + mm3_66[l * 15 + 10 + j])));
       }
     }
     // %20 add c' — 26: c' = f * c + i * g
     for (let l = 0; l < B; l++) {
       const o = l * 5;
       for (let j = 0; j < 5; j++) {
-        v20_75[o + j] = (v9_71[l * 5 + j] * state22_1_57[l * 5 + j]) + (v11_72[l * 5 + j] * v14_73[l * 5 + j]);
+        v20_71[o + j] = (v9_67[l * 5 + j] * state22_1_54[l * 5 + j]) + (v11_68[l * 5 + j] * v14_69[l * 5 + j]);
       }
     }
     // %21 tanh — 27: h' = o * tanh(c')
     for (let l = 0; l < B; l++) {
       const o = l * 5;
       for (let j = 0; j < 5; j++) {
-        v21_76[o + j] = Math.tanh(v20_75[l * 5 + j]);
+        v21_72[o + j] = Math.tanh(v20_71[l * 5 + j]);
       }
     }
     // %22 mul h' — 27: h' = o * tanh(c')
     for (let l = 0; l < B; l++) {
       const o = l * 5;
       for (let j = 0; j < 5; j++) {
-        v22_77[o + j] = v17_74[l * 5 + j] * v21_76[l * 5 + j];
+        v22_73[o + j] = v17_70[l * 5 + j] * v21_72[l * 5 + j];
       }
     }
-    out22_0_58.set(v22_77, t * v22_77.length);
-    out22_1_59.set(v21_76, t * v21_76.length);
-    out22_2_60.set(v17_74, t * v17_74.length);
-    out22_3_61.set(v14_73, t * v14_73.length);
-    out22_4_62.set(v11_72, t * v11_72.length);
-    out22_5_63.set(v9_71, t * v9_71.length);
-    out22_6_64.set(state22_1_57, t * state22_1_57.length);
-    state22_0_56.set(v22_77);
-    state22_1_57.set(v20_75);
+    out22_0_55.set(v22_73, t * v22_73.length);
+    out22_1_56.set(v21_72, t * v21_72.length);
+    out22_2_57.set(v17_70, t * v17_70.length);
+    out22_3_58.set(v14_69, t * v14_69.length);
+    out22_4_59.set(v11_68, t * v11_68.length);
+    out22_5_60.set(v9_67, t * v9_67.length);
+    out22_6_61.set(state22_1_54, t * state22_1_54.length);
+    state22_0_53.set(v22_73);
+    state22_1_54.set(v20_71);
   }
-  const in78 = (inputs["d:output"] as Tensor).data;
+  const in74 = heapStage((inputs["d:output"] as Tensor).data);
   // %27 mul
-  v20_53.fill(0); // reused: its last value is dead
+  v20_50.fill(0); // reused: its last value is dead
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 5;
     for (let j = 0; j < 5; j++) {
-      v20_53[o + j] = out22_0_58[l * 5 + j] * in78[l * 5 + j];
+      v20_50[o + j] = out22_0_55[l * 5 + j] * in74[l * 5 + j];
     }
   }
   // %28 sum
   for (let r = 0; r < T_T * B; r++) {
     let acc = 0;
-    for (let c = 0; c < 5; c++) acc += v20_53[r * 5 + c];
-    sum28_79[r * 1] = acc;
+    for (let c = 0; c < 5; c++) acc += v20_50[r * 5 + c];
+    sum28_75[r * 1] = acc;
   }
   // %29 reduce_lead loss
-  red29_80.fill(0);
-  for (let l = 0; l < T_T * B; l++) for (let j = 0; j < 1; j++) red29_80[j] += sum28_79[l * 1 + j];
+  red29_76.fill(0);
+  for (let l = 0; l < T_T * B; l++) for (let j = 0; j < 1; j++) red29_76[j] += sum28_75[l * 1 + j];
   // %31 broadcast_to ∂loss
-  s81.fill(1);
-  sum28_79.fill(0); // reused: its last value is dead
+  s77.fill(1);
+  sum28_75.fill(0); // reused: its last value is dead
   for (let l = 0; l < T_T * B; l++) {
-    sum28_79[l] = s81[0];
+    sum28_75[l] = s77[0];
   }
   // %32 expand_last
-  v20_53.fill(0); // reused: its last value is dead
-  for (let r = 0; r < sum28_79.length; r++) {
-    const v = sum28_79[r];
-    for (let c = 0; c < 5; c++) v20_53[r * 5 + c] = v;
+  v20_50.fill(0); // reused: its last value is dead
+  for (let r = 0; r < sum28_75.length; r++) {
+    const v = sum28_75[r];
+    for (let c = 0; c < 5; c++) v20_50[r * 5 + c] = v;
   }
   // %33 mul
-  v19_52.fill(0); // reused: its last value is dead
+  v19_49.fill(0); // reused: its last value is dead
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 5;
     for (let j = 0; j < 5; j++) {
-      v19_52[o + j] = v20_53[l * 5 + j] * in78[l * 5 + j];
+      v19_49[o + j] = v20_50[l * 5 + j] * in74[l * 5 + j];
     }
   }
   // %40 time_shift CIFG: previous h
-  v20_53.fill(0); // reused: its last value is dead
-  v20_53.set(init11_45, 0);
-  v20_53.set(out22_0_58.subarray(0, (T_T - 1) * B * 5), B * 5);
+  v20_50.fill(0); // reused: its last value is dead
+  v20_50.set(init11_43, 0);
+  v20_50.set(out22_0_55.subarray(0, (T_T - 1) * B * 5), B * 5);
   // %42 sub — 27: h' = o * tanh(c')
-  v18_51.fill(0); // reused: its last value is dead
+  v18_48.fill(0); // reused: its last value is dead
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 5;
     for (let j = 0; j < 5; j++) {
-      v18_51[o + j] = 1 - (out22_1_59[l * 5 + j] * out22_1_59[l * 5 + j]);
+      v18_48[o + j] = 1 - (out22_1_56[l * 5 + j] * out22_1_56[l * 5 + j]);
     }
   }
   // %44 mul ∂o — 25: o = sigmoid(W_o @ x + U_o @ h + b_o)
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 5;
     for (let j = 0; j < 5; j++) {
-      v44_82[o + j] = out22_2_60[l * 5 + j] * (1 - out22_2_60[l * 5 + j]);
+      v44_78[o + j] = out22_2_57[l * 5 + j] * (1 - out22_2_57[l * 5 + j]);
     }
   }
   // %46 sub ∂g — 24: g = tanh(W_g @ x + U_g @ h + b_g)
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 5;
     for (let j = 0; j < 5; j++) {
-      v46_83[o + j] = 1 - (out22_3_61[l * 5 + j] * out22_3_61[l * 5 + j]);
+      v46_79[o + j] = 1 - (out22_3_58[l * 5 + j] * out22_3_58[l * 5 + j]);
     }
   }
   // %48 mul ∂f — 22: f = sigmoid(W_f @ x + U_f @ h + b_f)
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 5;
     for (let j = 0; j < 5; j++) {
-      v48_84[o + j] = out22_5_63[l * 5 + j] * (1 - out22_5_63[l * 5 + j]);
+      v48_80[o + j] = out22_5_60[l * 5 + j] * (1 - out22_5_60[l * 5 + j]);
     }
   }
   // %49 stack_rows packed U_o, U_g, U_f
-  stack21_54.fill(0); // reused: its last value is dead
-  let packed49_85 = packed?.["U_o+U_g+U_f"];
-  if (packed49_85 === undefined) {
+  stack21_51.fill(0); // reused: its last value is dead
+  let packed49_81 = heapStage(packed?.["U_o+U_g+U_f"]);
+  if (packed49_81 === undefined) {
     for (let l = 0; l < 1; l++) {
-      stack21_54.set(p40.subarray(l * 25, (l + 1) * 25), l * 75 + 0);
+      stack21_51.set(p38.subarray(l * 25, (l + 1) * 25), l * 75 + 0);
     }
     for (let l = 0; l < 1; l++) {
-      stack21_54.set(p39.subarray(l * 25, (l + 1) * 25), l * 75 + 25);
+      stack21_51.set(p37.subarray(l * 25, (l + 1) * 25), l * 75 + 25);
     }
     for (let l = 0; l < 1; l++) {
-      stack21_54.set(p38.subarray(l * 25, (l + 1) * 25), l * 75 + 50);
+      stack21_51.set(p36.subarray(l * 25, (l + 1) * 25), l * 75 + 50);
     }
-    packed49_85 = stack21_54;
+    packed49_81 = stack21_51;
   }
   // %50 stack_rows packed W_o, W_g, W_f
-  stack13_47.fill(0); // reused: its last value is dead
-  let packed50_86 = packed?.["W_o+W_g+W_f"];
-  if (packed50_86 === undefined) {
+  stack13_45.fill(0); // reused: its last value is dead
+  let packed50_82 = heapStage(packed?.["W_o+W_g+W_f"]);
+  if (packed50_82 === undefined) {
     for (let l = 0; l < 1; l++) {
-      stack13_47.set(p37.subarray(l * 15, (l + 1) * 15), l * 45 + 0);
+      stack13_45.set(p35.subarray(l * 15, (l + 1) * 15), l * 45 + 0);
     }
     for (let l = 0; l < 1; l++) {
-      stack13_47.set(p36.subarray(l * 15, (l + 1) * 15), l * 45 + 15);
+      stack13_45.set(p34.subarray(l * 15, (l + 1) * 15), l * 45 + 15);
     }
     for (let l = 0; l < 1; l++) {
-      stack13_47.set(p35.subarray(l * 15, (l + 1) * 15), l * 45 + 30);
+      stack13_45.set(p33.subarray(l * 15, (l + 1) * 15), l * 45 + 30);
     }
-    packed50_86 = stack13_47;
+    packed50_82 = stack13_45;
   }
   // %51 scan ∂CIFG — 7: cell CIFG(I = 3, H = 5) {
-  state51_0_87.set(c10_44);
-  state51_1_88.set(c10_44);
-  const steps92 = T_T;
+  state51_0_83.set(c10_42);
+  state51_1_84.set(c10_42);
+  const steps88 = T_T;
   // ∂CIFG: from the last step to the first
-  for (let s = 0; s < steps92; s++) {
+  for (let s = 0; s < steps88; s++) {
     const t = T_T - 1 - s;
-    const x51_0_93 = v19_52.subarray(t * B * 5, (t + 1) * B * 5);
-    const x51_1_94 = out22_1_59.subarray(t * B * 5, (t + 1) * B * 5);
-    const x51_2_95 = out22_2_60.subarray(t * B * 5, (t + 1) * B * 5);
-    const x51_3_96 = out22_3_61.subarray(t * B * 5, (t + 1) * B * 5);
-    const x51_4_97 = out22_4_62.subarray(t * B * 5, (t + 1) * B * 5);
-    const x51_5_98 = out22_6_64.subarray(t * B * 5, (t + 1) * B * 5);
-    const x51_6_99 = out22_5_63.subarray(t * B * 5, (t + 1) * B * 5);
-    const x51_7_100 = v18_51.subarray(t * B * 5, (t + 1) * B * 5);
-    const x51_8_101 = v44_82.subarray(t * B * 5, (t + 1) * B * 5);
-    const x51_9_102 = v46_83.subarray(t * B * 5, (t + 1) * B * 5);
-    const x51_10_103 = v48_84.subarray(t * B * 5, (t + 1) * B * 5);
+    const x51_0_89 = v19_49.subarray(t * B * 5, (t + 1) * B * 5);
+    const x51_1_90 = out22_1_56.subarray(t * B * 5, (t + 1) * B * 5);
+    const x51_2_91 = out22_2_57.subarray(t * B * 5, (t + 1) * B * 5);
+    const x51_3_92 = out22_3_58.subarray(t * B * 5, (t + 1) * B * 5);
+    const x51_4_93 = out22_4_59.subarray(t * B * 5, (t + 1) * B * 5);
+    const x51_5_94 = out22_6_61.subarray(t * B * 5, (t + 1) * B * 5);
+    const x51_6_95 = out22_5_60.subarray(t * B * 5, (t + 1) * B * 5);
+    const x51_7_96 = v18_48.subarray(t * B * 5, (t + 1) * B * 5);
+    const x51_8_97 = v44_78.subarray(t * B * 5, (t + 1) * B * 5);
+    const x51_9_98 = v46_79.subarray(t * B * 5, (t + 1) * B * 5);
+    const x51_10_99 = v48_80.subarray(t * B * 5, (t + 1) * B * 5);
     // %3 add
     for (let l = 0; l < B; l++) {
       const o = l * 5;
       for (let j = 0; j < 5; j++) {
-        v3_104[o + j] = state51_0_87[l * 5 + j] + x51_0_93[l * 5 + j];
+        v3_100[o + j] = state51_0_83[l * 5 + j] + x51_0_89[l * 5 + j];
       }
     }
     // %10 add
     for (let l = 0; l < B; l++) {
       const o = l * 5;
       for (let j = 0; j < 5; j++) {
-        v10_105[o + j] = state51_1_88[l * 5 + j] + ((v3_104[l * 5 + j] * x51_2_95[l * 5 + j]) * x51_7_100[l * 5 + j]);
+        v10_101[o + j] = state51_1_84[l * 5 + j] + ((v3_100[l * 5 + j] * x51_2_91[l * 5 + j]) * x51_7_96[l * 5 + j]);
       }
     }
     // %18 mul — 26: c' = f * c + i * g
     for (let l = 0; l < B; l++) {
       const o = l * 5;
       for (let j = 0; j < 5; j++) {
-        v18_106[o + j] = v10_105[l * 5 + j] * x51_6_99[l * 5 + j];
+        v18_102[o + j] = v10_101[l * 5 + j] * x51_6_95[l * 5 + j];
       }
     }
     // %20 mul ∂o — 25: o = sigmoid(W_o @ x + U_o @ h + b_o)
     for (let l = 0; l < B; l++) {
       const o = l * 5;
       for (let j = 0; j < 5; j++) {
-        v20_107[o + j] = (v3_104[l * 5 + j] * x51_1_94[l * 5 + j]) * x51_8_101[l * 5 + j];
+        v20_103[o + j] = (v3_100[l * 5 + j] * x51_1_90[l * 5 + j]) * x51_8_97[l * 5 + j];
       }
     }
     // %22 mul ∂g — 24: g = tanh(W_g @ x + U_g @ h + b_g)
     for (let l = 0; l < B; l++) {
       const o = l * 5;
       for (let j = 0; j < 5; j++) {
-        v22_108[o + j] = (v10_105[l * 5 + j] * x51_4_97[l * 5 + j]) * x51_9_102[l * 5 + j];
+        v22_104[o + j] = (v10_101[l * 5 + j] * x51_4_93[l * 5 + j]) * x51_9_98[l * 5 + j];
       }
     }
     // %26 mul ∂f — 22: f = sigmoid(W_f @ x + U_f @ h + b_f)
     for (let l = 0; l < B; l++) {
       const o = l * 5;
       for (let j = 0; j < 5; j++) {
-        v26_109[o + j] = ((v10_105[l * 5 + j] * x51_5_98[l * 5 + j]) + (-(v10_105[l * 5 + j] * x51_3_96[l * 5 + j]))) * x51_10_103[l * 5 + j];
+        v26_105[o + j] = ((v10_101[l * 5 + j] * x51_5_94[l * 5 + j]) + (-(v10_101[l * 5 + j] * x51_3_92[l * 5 + j]))) * x51_10_99[l * 5 + j];
       }
     }
     // %27 concat
     for (let l = 0; l < B; l++) {
       const xo = l * 5;
       for (let r = 0; r < 1; r++) {
-        for (let c = 0; c < 5; c++) cat27_110[(l * 1 + r) * 15 + 0 + c] = v20_107[xo + r * 5 + c];
+        for (let c = 0; c < 5; c++) cat27_106[(l * 1 + r) * 15 + 0 + c] = v20_103[xo + r * 5 + c];
       }
     }
     for (let l = 0; l < B; l++) {
       const xo = l * 5;
       for (let r = 0; r < 1; r++) {
-        for (let c = 0; c < 5; c++) cat27_110[(l * 1 + r) * 15 + 5 + c] = v22_108[xo + r * 5 + c];
+        for (let c = 0; c < 5; c++) cat27_106[(l * 1 + r) * 15 + 5 + c] = v22_104[xo + r * 5 + c];
       }
     }
     for (let l = 0; l < B; l++) {
       const xo = l * 5;
       for (let r = 0; r < 1; r++) {
-        for (let c = 0; c < 5; c++) cat27_110[(l * 1 + r) * 15 + 10 + c] = v26_109[xo + r * 5 + c];
+        for (let c = 0; c < 5; c++) cat27_106[(l * 1 + r) * 15 + 10 + c] = v26_105[xo + r * 5 + c];
       }
     }
     // %29 matmul fused gate products
-    matmul112(cat27_110, packed49_85, mm29_111, B);
-    out51_0_89.set(v26_109, t * v26_109.length);
-    out51_1_90.set(v22_108, t * v22_108.length);
-    out51_2_91.set(v20_107, t * v20_107.length);
-    state51_0_87.set(mm29_111);
-    state51_1_88.set(v18_106);
+    gemm_cols_15x5(cat27_106, packed49_81, mm29_107, B);
+    out51_0_85.set(v26_105, t * v26_105.length);
+    out51_1_86.set(v22_104, t * v22_104.length);
+    out51_2_87.set(v20_103, t * v20_103.length);
+    state51_0_83.set(mm29_107);
+    state51_1_84.set(v18_102);
   }
   // %57 concat
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 5;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 5; c++) cat57_113[(l * 1 + r) * 15 + 0 + c] = out51_0_89[xo + r * 5 + c];
+      for (let c = 0; c < 5; c++) cat57_108[(l * 1 + r) * 15 + 0 + c] = out51_0_85[xo + r * 5 + c];
     }
   }
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 5;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 5; c++) cat57_113[(l * 1 + r) * 15 + 5 + c] = out51_1_90[xo + r * 5 + c];
+      for (let c = 0; c < 5; c++) cat57_108[(l * 1 + r) * 15 + 5 + c] = out51_1_86[xo + r * 5 + c];
     }
   }
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 5;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 5; c++) cat57_113[(l * 1 + r) * 15 + 10 + c] = out51_2_91[xo + r * 5 + c];
+      for (let c = 0; c < 5; c++) cat57_108[(l * 1 + r) * 15 + 10 + c] = out51_2_87[xo + r * 5 + c];
     }
   }
   // %59 unbroadcast fused weight gradients
-  ub59_114.fill(0);
-  weightGradient115(cat57_113, 15, in34, 3, ub59_114, T_T * B);
+  ub59_109.fill(0);
+  gemm_outer_15x3(cat57_108, 15, in32, 3, ub59_109, T_T * B);
   // %60 slice_rows ∂CIFG: ∂W_f (batched)
   for (let l = 0; l < 1; l++) {
-    rows60_116.set(ub59_114.subarray(l * 45 + 0, l * 45 + 15), l * 15);
+    rows60_110.set(ub59_109.subarray(l * 45 + 0, l * 45 + 15), l * 15);
   }
   // %61 slice_rows ∂CIFG: ∂W_g (batched)
   for (let l = 0; l < 1; l++) {
-    rows61_117.set(ub59_114.subarray(l * 45 + 15, l * 45 + 30), l * 15);
+    rows61_111.set(ub59_109.subarray(l * 45 + 15, l * 45 + 30), l * 15);
   }
   // %62 slice_rows ∂CIFG: ∂W_o (batched)
   for (let l = 0; l < 1; l++) {
-    rows62_118.set(ub59_114.subarray(l * 45 + 30, l * 45 + 45), l * 15);
+    rows62_112.set(ub59_109.subarray(l * 45 + 30, l * 45 + 45), l * 15);
   }
   // %64 unbroadcast fused weight gradients
-  stack21_54.fill(0); // reused: its last value is dead
-  stack21_54.fill(0);
-  weightGradient119(cat57_113, 15, v20_53, 5, stack21_54, T_T * B);
+  stack21_51.fill(0); // reused: its last value is dead
+  stack21_51.fill(0);
+  gemm_outer_15x5(cat57_108, 15, v20_50, 5, stack21_51, T_T * B);
   // %65 slice_rows ∂CIFG: ∂U_f (batched)
   for (let l = 0; l < 1; l++) {
-    rows65_120.set(stack21_54.subarray(l * 75 + 0, l * 75 + 25), l * 25);
+    rows65_113.set(stack21_51.subarray(l * 75 + 0, l * 75 + 25), l * 25);
   }
   // %66 slice_rows ∂CIFG: ∂U_g (batched)
   for (let l = 0; l < 1; l++) {
-    rows66_121.set(stack21_54.subarray(l * 75 + 25, l * 75 + 50), l * 25);
+    rows66_114.set(stack21_51.subarray(l * 75 + 25, l * 75 + 50), l * 25);
   }
   // %67 slice_rows ∂CIFG: ∂U_o (batched)
   for (let l = 0; l < 1; l++) {
-    rows67_122.set(stack21_54.subarray(l * 75 + 50, l * 75 + 75), l * 25);
+    rows67_115.set(stack21_51.subarray(l * 75 + 50, l * 75 + 75), l * 25);
   }
   // %68 unbroadcast ∂CIFG: ∂b_f (batched)
-  ub68_123.fill(0);
+  ub68_116.fill(0);
   for (let l = 0; l < T_T * B; l++) {
     for (let j = 0; j < 5; j++) {
-      ub68_123[j] += out51_0_89[l * 5 + j];
+      ub68_116[j] += out51_0_85[l * 5 + j];
     }
   }
   // %69 unbroadcast ∂CIFG: ∂b_g (batched)
-  ub69_124.fill(0);
+  ub69_117.fill(0);
   for (let l = 0; l < T_T * B; l++) {
     for (let j = 0; j < 5; j++) {
-      ub69_124[j] += out51_1_90[l * 5 + j];
+      ub69_117[j] += out51_1_86[l * 5 + j];
     }
   }
   // %70 unbroadcast ∂CIFG: ∂b_o (batched)
-  ub70_125.fill(0);
+  ub70_118.fill(0);
   for (let l = 0; l < T_T * B; l++) {
     for (let j = 0; j < 5; j++) {
-      ub70_125[j] += out51_2_91[l * 5 + j];
+      ub70_118[j] += out51_2_87[l * 5 + j];
     }
   }
   // %71 concat
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 5;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 5; c++) cat71_126[(l * 1 + r) * 15 + 0 + c] = out51_2_91[xo + r * 5 + c];
+      for (let c = 0; c < 5; c++) cat71_119[(l * 1 + r) * 15 + 0 + c] = out51_2_87[xo + r * 5 + c];
     }
   }
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 5;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 5; c++) cat71_126[(l * 1 + r) * 15 + 5 + c] = out51_1_90[xo + r * 5 + c];
+      for (let c = 0; c < 5; c++) cat71_119[(l * 1 + r) * 15 + 5 + c] = out51_1_86[xo + r * 5 + c];
     }
   }
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 5;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 5; c++) cat71_126[(l * 1 + r) * 15 + 10 + c] = out51_0_89[xo + r * 5 + c];
+      for (let c = 0; c < 5; c++) cat71_119[(l * 1 + r) * 15 + 10 + c] = out51_0_85[xo + r * 5 + c];
     }
   }
   // %72 matmul fused gate products
-  matmul128(cat71_126, packed50_86, mm72_127, T_T * B);
-  return { loss: red29_80[0], outputs: { "output": { data: out22_0_58, shape: [T_T, B, 5] } }, finalStates: { "h": { data: state22_0_56, shape: [B, 5] }, "c": { data: state22_1_57, shape: [B, 5] } }, grads: { "W_f": rows60_116, "W_g": rows61_117, "W_o": rows62_118, "U_f": rows65_120, "U_g": rows66_121, "U_o": rows67_122, "b_f": ub68_123, "b_g": ub69_124, "b_o": ub70_125 }, inputGrads: { "x": { data: mm72_127, shape: [T_T, B, 3] } }, stateGrads: { "h": { data: state51_0_87, shape: [B, 5] }, "c": { data: state51_1_88, shape: [B, 5] } } } as GradResult;
+  gemm_cols_15x3(cat71_119, packed50_82, mm72_120, T_T * B);
+  return { loss: red29_76[0], outputs: { "output": { data: heapCopy(out22_0_55), shape: [T_T, B, 5] } }, finalStates: { "h": { data: heapCopy(state22_0_53), shape: [B, 5] }, "c": { data: heapCopy(state22_1_54), shape: [B, 5] } }, grads: { "W_f": heapCopy(rows60_110), "W_g": heapCopy(rows61_111), "W_o": heapCopy(rows62_112), "U_f": heapCopy(rows65_113), "U_g": heapCopy(rows66_114), "U_o": heapCopy(rows67_115), "b_f": heapCopy(ub68_116), "b_g": heapCopy(ub69_117), "b_o": heapCopy(ub70_118) }, inputGrads: { "x": { data: heapCopy(mm72_120), shape: [T_T, B, 3] } }, stateGrads: { "h": { data: heapCopy(state51_0_83), shape: [B, 5] }, "c": { data: heapCopy(state51_1_84), shape: [B, 5] } } } as GradResult;
 }
 
 
@@ -910,7 +912,7 @@ export function trainStep(params: Params, opt: Optimizer, inputs: Inputs, initia
 }
 
 // Kernels specialised for this model’s sizes.
-function matmul16(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
+function gemm_rows_15x3_scalar(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
   let s = 0;
   for (; s + 3 < samples; s += 4) {
     for (let i = 0; i < 12; i += 4) {
@@ -1066,7 +1068,17 @@ function matmul16(w: Float32Array, x: Float32Array, out: Float32Array, samples: 
     }
   }
 }
-function matmul30(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
+function gemm_rows_15x3(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
+  if (kernels !== undefined) {
+    const memory = kernels.memory.buffer;
+    if (w.buffer === memory && x.buffer === memory && out.buffer === memory) {
+      kernels.exports.rows_15x3(w.byteOffset, x.byteOffset, out.byteOffset, samples);
+      return;
+    }
+  }
+  gemm_rows_15x3_scalar(w, x, out, samples);
+}
+function gemm_rows_15x5_scalar(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
   let s = 0;
   for (; s + 3 < samples; s += 4) {
     for (let i = 0; i < 12; i += 4) {
@@ -1222,319 +1234,17 @@ function matmul30(w: Float32Array, x: Float32Array, out: Float32Array, samples: 
     }
   }
 }
-function matmul50(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
-  let s = 0;
-  for (; s + 3 < samples; s += 4) {
-    for (let i = 0; i < 12; i += 4) {
-      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a20 = 0, a21 = 0, a22 = 0, a23 = 0, a30 = 0, a31 = 0, a32 = 0, a33 = 0;
-      const wo0 = (i + 0) * 3;
-      const wo1 = (i + 1) * 3;
-      const wo2 = (i + 2) * 3;
-      const wo3 = (i + 3) * 3;
-      const xo0 = (s + 0) * 3;
-      const xo1 = (s + 1) * 3;
-      const xo2 = (s + 2) * 3;
-      const xo3 = (s + 3) * 3;
-      for (let p = 0; p < 3; p++) {
-        const w0 = w[wo0 + p];
-        const w1 = w[wo1 + p];
-        const w2 = w[wo2 + p];
-        const w3 = w[wo3 + p];
-        const x0 = x[xo0 + p];
-        a00 += w0 * x0;
-        a01 += w1 * x0;
-        a02 += w2 * x0;
-        a03 += w3 * x0;
-        const x1 = x[xo1 + p];
-        a10 += w0 * x1;
-        a11 += w1 * x1;
-        a12 += w2 * x1;
-        a13 += w3 * x1;
-        const x2 = x[xo2 + p];
-        a20 += w0 * x2;
-        a21 += w1 * x2;
-        a22 += w2 * x2;
-        a23 += w3 * x2;
-        const x3 = x[xo3 + p];
-        a30 += w0 * x3;
-        a31 += w1 * x3;
-        a32 += w2 * x3;
-        a33 += w3 * x3;
-      }
-      out[(s + 0) * 15 + i + 0] = a00;
-      out[(s + 0) * 15 + i + 1] = a01;
-      out[(s + 0) * 15 + i + 2] = a02;
-      out[(s + 0) * 15 + i + 3] = a03;
-      out[(s + 1) * 15 + i + 0] = a10;
-      out[(s + 1) * 15 + i + 1] = a11;
-      out[(s + 1) * 15 + i + 2] = a12;
-      out[(s + 1) * 15 + i + 3] = a13;
-      out[(s + 2) * 15 + i + 0] = a20;
-      out[(s + 2) * 15 + i + 1] = a21;
-      out[(s + 2) * 15 + i + 2] = a22;
-      out[(s + 2) * 15 + i + 3] = a23;
-      out[(s + 3) * 15 + i + 0] = a30;
-      out[(s + 3) * 15 + i + 1] = a31;
-      out[(s + 3) * 15 + i + 2] = a32;
-      out[(s + 3) * 15 + i + 3] = a33;
-    }
-    for (let i = 12; i < 15; i++) {
-      let a00 = 0, a10 = 0, a20 = 0, a30 = 0;
-      const wo0 = (i + 0) * 3;
-      const xo0 = (s + 0) * 3;
-      const xo1 = (s + 1) * 3;
-      const xo2 = (s + 2) * 3;
-      const xo3 = (s + 3) * 3;
-      for (let p = 0; p < 3; p++) {
-        const w0 = w[wo0 + p];
-        const x0 = x[xo0 + p];
-        a00 += w0 * x0;
-        const x1 = x[xo1 + p];
-        a10 += w0 * x1;
-        const x2 = x[xo2 + p];
-        a20 += w0 * x2;
-        const x3 = x[xo3 + p];
-        a30 += w0 * x3;
-      }
-      out[(s + 0) * 15 + i + 0] = a00;
-      out[(s + 1) * 15 + i + 0] = a10;
-      out[(s + 2) * 15 + i + 0] = a20;
-      out[(s + 3) * 15 + i + 0] = a30;
+function gemm_rows_15x5(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
+  if (kernels !== undefined) {
+    const memory = kernels.memory.buffer;
+    if (w.buffer === memory && x.buffer === memory && out.buffer === memory) {
+      kernels.exports.rows_15x5(w.byteOffset, x.byteOffset, out.byteOffset, samples);
+      return;
     }
   }
-  for (; s < samples; s++) {
-    for (let i = 0; i < 8; i += 8) {
-      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a04 = 0, a05 = 0, a06 = 0, a07 = 0;
-      const wo0 = (i + 0) * 3;
-      const wo1 = (i + 1) * 3;
-      const wo2 = (i + 2) * 3;
-      const wo3 = (i + 3) * 3;
-      const wo4 = (i + 4) * 3;
-      const wo5 = (i + 5) * 3;
-      const wo6 = (i + 6) * 3;
-      const wo7 = (i + 7) * 3;
-      const xo0 = (s + 0) * 3;
-      for (let p = 0; p < 3; p++) {
-        const w0 = w[wo0 + p];
-        const w1 = w[wo1 + p];
-        const w2 = w[wo2 + p];
-        const w3 = w[wo3 + p];
-        const w4 = w[wo4 + p];
-        const w5 = w[wo5 + p];
-        const w6 = w[wo6 + p];
-        const w7 = w[wo7 + p];
-        const x0 = x[xo0 + p];
-        a00 += w0 * x0;
-        a01 += w1 * x0;
-        a02 += w2 * x0;
-        a03 += w3 * x0;
-        a04 += w4 * x0;
-        a05 += w5 * x0;
-        a06 += w6 * x0;
-        a07 += w7 * x0;
-      }
-      out[(s + 0) * 15 + i + 0] = a00;
-      out[(s + 0) * 15 + i + 1] = a01;
-      out[(s + 0) * 15 + i + 2] = a02;
-      out[(s + 0) * 15 + i + 3] = a03;
-      out[(s + 0) * 15 + i + 4] = a04;
-      out[(s + 0) * 15 + i + 5] = a05;
-      out[(s + 0) * 15 + i + 6] = a06;
-      out[(s + 0) * 15 + i + 7] = a07;
-    }
-    for (let i = 8; i < 12; i += 4) {
-      let a00 = 0, a01 = 0, a02 = 0, a03 = 0;
-      const wo0 = (i + 0) * 3;
-      const wo1 = (i + 1) * 3;
-      const wo2 = (i + 2) * 3;
-      const wo3 = (i + 3) * 3;
-      const xo0 = (s + 0) * 3;
-      for (let p = 0; p < 3; p++) {
-        const w0 = w[wo0 + p];
-        const w1 = w[wo1 + p];
-        const w2 = w[wo2 + p];
-        const w3 = w[wo3 + p];
-        const x0 = x[xo0 + p];
-        a00 += w0 * x0;
-        a01 += w1 * x0;
-        a02 += w2 * x0;
-        a03 += w3 * x0;
-      }
-      out[(s + 0) * 15 + i + 0] = a00;
-      out[(s + 0) * 15 + i + 1] = a01;
-      out[(s + 0) * 15 + i + 2] = a02;
-      out[(s + 0) * 15 + i + 3] = a03;
-    }
-    for (let i = 12; i < 15; i++) {
-      let a00 = 0;
-      const wo0 = (i + 0) * 3;
-      const xo0 = (s + 0) * 3;
-      for (let p = 0; p < 3; p++) {
-        const w0 = w[wo0 + p];
-        const x0 = x[xo0 + p];
-        a00 += w0 * x0;
-      }
-      out[(s + 0) * 15 + i + 0] = a00;
-    }
-  }
+  gemm_rows_15x5_scalar(w, x, out, samples);
 }
-function matmul70(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
-  let s = 0;
-  for (; s + 3 < samples; s += 4) {
-    for (let i = 0; i < 12; i += 4) {
-      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a20 = 0, a21 = 0, a22 = 0, a23 = 0, a30 = 0, a31 = 0, a32 = 0, a33 = 0;
-      const wo0 = (i + 0) * 5;
-      const wo1 = (i + 1) * 5;
-      const wo2 = (i + 2) * 5;
-      const wo3 = (i + 3) * 5;
-      const xo0 = (s + 0) * 5;
-      const xo1 = (s + 1) * 5;
-      const xo2 = (s + 2) * 5;
-      const xo3 = (s + 3) * 5;
-      for (let p = 0; p < 5; p++) {
-        const w0 = w[wo0 + p];
-        const w1 = w[wo1 + p];
-        const w2 = w[wo2 + p];
-        const w3 = w[wo3 + p];
-        const x0 = x[xo0 + p];
-        a00 += w0 * x0;
-        a01 += w1 * x0;
-        a02 += w2 * x0;
-        a03 += w3 * x0;
-        const x1 = x[xo1 + p];
-        a10 += w0 * x1;
-        a11 += w1 * x1;
-        a12 += w2 * x1;
-        a13 += w3 * x1;
-        const x2 = x[xo2 + p];
-        a20 += w0 * x2;
-        a21 += w1 * x2;
-        a22 += w2 * x2;
-        a23 += w3 * x2;
-        const x3 = x[xo3 + p];
-        a30 += w0 * x3;
-        a31 += w1 * x3;
-        a32 += w2 * x3;
-        a33 += w3 * x3;
-      }
-      out[(s + 0) * 15 + i + 0] = a00;
-      out[(s + 0) * 15 + i + 1] = a01;
-      out[(s + 0) * 15 + i + 2] = a02;
-      out[(s + 0) * 15 + i + 3] = a03;
-      out[(s + 1) * 15 + i + 0] = a10;
-      out[(s + 1) * 15 + i + 1] = a11;
-      out[(s + 1) * 15 + i + 2] = a12;
-      out[(s + 1) * 15 + i + 3] = a13;
-      out[(s + 2) * 15 + i + 0] = a20;
-      out[(s + 2) * 15 + i + 1] = a21;
-      out[(s + 2) * 15 + i + 2] = a22;
-      out[(s + 2) * 15 + i + 3] = a23;
-      out[(s + 3) * 15 + i + 0] = a30;
-      out[(s + 3) * 15 + i + 1] = a31;
-      out[(s + 3) * 15 + i + 2] = a32;
-      out[(s + 3) * 15 + i + 3] = a33;
-    }
-    for (let i = 12; i < 15; i++) {
-      let a00 = 0, a10 = 0, a20 = 0, a30 = 0;
-      const wo0 = (i + 0) * 5;
-      const xo0 = (s + 0) * 5;
-      const xo1 = (s + 1) * 5;
-      const xo2 = (s + 2) * 5;
-      const xo3 = (s + 3) * 5;
-      for (let p = 0; p < 5; p++) {
-        const w0 = w[wo0 + p];
-        const x0 = x[xo0 + p];
-        a00 += w0 * x0;
-        const x1 = x[xo1 + p];
-        a10 += w0 * x1;
-        const x2 = x[xo2 + p];
-        a20 += w0 * x2;
-        const x3 = x[xo3 + p];
-        a30 += w0 * x3;
-      }
-      out[(s + 0) * 15 + i + 0] = a00;
-      out[(s + 1) * 15 + i + 0] = a10;
-      out[(s + 2) * 15 + i + 0] = a20;
-      out[(s + 3) * 15 + i + 0] = a30;
-    }
-  }
-  for (; s < samples; s++) {
-    for (let i = 0; i < 8; i += 8) {
-      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a04 = 0, a05 = 0, a06 = 0, a07 = 0;
-      const wo0 = (i + 0) * 5;
-      const wo1 = (i + 1) * 5;
-      const wo2 = (i + 2) * 5;
-      const wo3 = (i + 3) * 5;
-      const wo4 = (i + 4) * 5;
-      const wo5 = (i + 5) * 5;
-      const wo6 = (i + 6) * 5;
-      const wo7 = (i + 7) * 5;
-      const xo0 = (s + 0) * 5;
-      for (let p = 0; p < 5; p++) {
-        const w0 = w[wo0 + p];
-        const w1 = w[wo1 + p];
-        const w2 = w[wo2 + p];
-        const w3 = w[wo3 + p];
-        const w4 = w[wo4 + p];
-        const w5 = w[wo5 + p];
-        const w6 = w[wo6 + p];
-        const w7 = w[wo7 + p];
-        const x0 = x[xo0 + p];
-        a00 += w0 * x0;
-        a01 += w1 * x0;
-        a02 += w2 * x0;
-        a03 += w3 * x0;
-        a04 += w4 * x0;
-        a05 += w5 * x0;
-        a06 += w6 * x0;
-        a07 += w7 * x0;
-      }
-      out[(s + 0) * 15 + i + 0] = a00;
-      out[(s + 0) * 15 + i + 1] = a01;
-      out[(s + 0) * 15 + i + 2] = a02;
-      out[(s + 0) * 15 + i + 3] = a03;
-      out[(s + 0) * 15 + i + 4] = a04;
-      out[(s + 0) * 15 + i + 5] = a05;
-      out[(s + 0) * 15 + i + 6] = a06;
-      out[(s + 0) * 15 + i + 7] = a07;
-    }
-    for (let i = 8; i < 12; i += 4) {
-      let a00 = 0, a01 = 0, a02 = 0, a03 = 0;
-      const wo0 = (i + 0) * 5;
-      const wo1 = (i + 1) * 5;
-      const wo2 = (i + 2) * 5;
-      const wo3 = (i + 3) * 5;
-      const xo0 = (s + 0) * 5;
-      for (let p = 0; p < 5; p++) {
-        const w0 = w[wo0 + p];
-        const w1 = w[wo1 + p];
-        const w2 = w[wo2 + p];
-        const w3 = w[wo3 + p];
-        const x0 = x[xo0 + p];
-        a00 += w0 * x0;
-        a01 += w1 * x0;
-        a02 += w2 * x0;
-        a03 += w3 * x0;
-      }
-      out[(s + 0) * 15 + i + 0] = a00;
-      out[(s + 0) * 15 + i + 1] = a01;
-      out[(s + 0) * 15 + i + 2] = a02;
-      out[(s + 0) * 15 + i + 3] = a03;
-    }
-    for (let i = 12; i < 15; i++) {
-      let a00 = 0;
-      const wo0 = (i + 0) * 5;
-      const xo0 = (s + 0) * 5;
-      for (let p = 0; p < 5; p++) {
-        const w0 = w[wo0 + p];
-        const x0 = x[xo0 + p];
-        a00 += w0 * x0;
-      }
-      out[(s + 0) * 15 + i + 0] = a00;
-    }
-  }
-}
-function matmul112(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
+function gemm_cols_15x5_scalar(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
   let s = 0;
   for (; s + 3 < samples; s += 4) {
     for (let j = 0; j < 4; j += 4) {
@@ -1645,7 +1355,17 @@ function matmul112(v: Float32Array, w: Float32Array, out: Float32Array, samples:
     }
   }
 }
-function weightGradient115(a: Float32Array, aStep: number, b: Float32Array, bStep: number, out: Float32Array, samples: number): void {
+function gemm_cols_15x5(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
+  if (kernels !== undefined) {
+    const memory = kernels.memory.buffer;
+    if (v.buffer === memory && w.buffer === memory && out.buffer === memory) {
+      kernels.exports.cols_15x5(v.byteOffset, w.byteOffset, out.byteOffset, samples);
+      return;
+    }
+  }
+  gemm_cols_15x5_scalar(v, w, out, samples);
+}
+function gemm_outer_15x3_scalar(a: Float32Array, aStep: number, b: Float32Array, bStep: number, out: Float32Array, samples: number): void {
   for (let i = 0; i < 12; i += 4) {
     for (let j = 0; j < 3; j++) {
       let a00 = 0, a10 = 0, a20 = 0, a30 = 0;
@@ -1682,7 +1402,17 @@ function weightGradient115(a: Float32Array, aStep: number, b: Float32Array, bSte
     }
   }
 }
-function weightGradient119(a: Float32Array, aStep: number, b: Float32Array, bStep: number, out: Float32Array, samples: number): void {
+function gemm_outer_15x3(a: Float32Array, aStep: number, b: Float32Array, bStep: number, out: Float32Array, samples: number): void {
+  if (kernels !== undefined) {
+    const memory = kernels.memory.buffer;
+    if (a.buffer === memory && b.buffer === memory && out.buffer === memory) {
+      kernels.exports.outer_15x3(a.byteOffset, aStep, b.byteOffset, bStep, out.byteOffset, samples);
+      return;
+    }
+  }
+  gemm_outer_15x3_scalar(a, aStep, b, bStep, out, samples);
+}
+function gemm_outer_15x5_scalar(a: Float32Array, aStep: number, b: Float32Array, bStep: number, out: Float32Array, samples: number): void {
   for (let i = 0; i < 12; i += 4) {
     for (let j = 0; j < 4; j += 4) {
       let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a20 = 0, a21 = 0, a22 = 0, a23 = 0, a30 = 0, a31 = 0, a32 = 0, a33 = 0;
@@ -1766,7 +1496,17 @@ function weightGradient119(a: Float32Array, aStep: number, b: Float32Array, bSte
     }
   }
 }
-function matmul128(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
+function gemm_outer_15x5(a: Float32Array, aStep: number, b: Float32Array, bStep: number, out: Float32Array, samples: number): void {
+  if (kernels !== undefined) {
+    const memory = kernels.memory.buffer;
+    if (a.buffer === memory && b.buffer === memory && out.buffer === memory) {
+      kernels.exports.outer_15x5(a.byteOffset, aStep, b.byteOffset, bStep, out.byteOffset, samples);
+      return;
+    }
+  }
+  gemm_outer_15x5_scalar(a, aStep, b, bStep, out, samples);
+}
+function gemm_cols_15x3_scalar(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
   let s = 0;
   for (; s + 3 < samples; s += 4) {
     for (let j = 0; j < 3; j++) {
@@ -1806,4 +1546,124 @@ function matmul128(v: Float32Array, w: Float32Array, out: Float32Array, samples:
       out[(s + 0) * 3 + j + 0] = a00;
     }
   }
+}
+function gemm_cols_15x3(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
+  if (kernels !== undefined) {
+    const memory = kernels.memory.buffer;
+    if (v.buffer === memory && w.buffer === memory && out.buffer === memory) {
+      kernels.exports.cols_15x3(v.byteOffset, w.byteOffset, out.byteOffset, samples);
+      return;
+    }
+  }
+  gemm_cols_15x3_scalar(v, w, out, samples);
+}
+
+// WebAssembly SIMD kernels generated by rnnc for this model's sizes (11904 bytes): rows_15x3, rows_15x5, cols_15x5, outer_15x3, outer_15x5, cols_15x3.
+// `rnnc compile --emit-wat` prints them as text.
+const kernelBytes = "AGFzbQEAAAABEQJgBH9/f38AYAZ/f39/f38AAg8BA2VudgZtZW1vcnkCAAEDBwYAAAABAQAHSwYJcm93c18xNXgzAAAJcm93c18xNXg1AAEJY29sc18xNXg1AAIKb3V0ZXJfMTV4MwADCm91dGVyXzE1eDUABAljb2xzXzE1eDMABQr7WwbMIwIGfxZ7QQAhBAJAA0AgAyAEa0EESA0BQQAhBQJAA0AgBUEOTg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhD/0MAAAAAAAAAAAAAAAAAAAAACEQ/QwAAAAAAAAAAAAAAAAAAAAAIRH9DAAAAAAAAAAAAAAAAAAAAAAhEiAAIAVBDGxqIQYgASAEQQxsaiEHIAf9AAIAIRMgB/0AAgwhFCAH/QACGCEVIAf9AAIkIRYgBv0AAgAhCiALIAogE/3mAf0M////////////////AAAAAP1O/eQBIQsgDSAKIBT95gH9DP///////////////wAAAAD9Tv3kASENIA8gCiAV/eYB/Qz///////////////8AAAAA/U795AEhDyARIAogFv3mAf0M////////////////AAAAAP1O/eQBIREgBv0AAgwhCiAMIAogE/3mAf0M////////////////AAAAAP1O/eQBIQwgDiAKIBT95gH9DP///////////////wAAAAD9Tv3kASEOIBAgCiAV/eYB/Qz///////////////8AAAAA/U795AEhECASIAogFv3mAf0M////////////////AAAAAP1O/eQBIRIgAiAEQTxsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AgAgCSAZ/R8BOAIEIA0gDv0NAAECAwQFBgcQERITFBUWFyANIA79DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AjwgCSAZ/R8BOAJAIA8gEP0NAAECAwQFBgcQERITFBUWFyAPIBD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AnggCSAZ/R8BOAJ8IBEgEv0NAAECAwQFBgcQERITFBUWFyARIBL9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4ArQBIAkgGf0fATgCuAEgBUECaiEFDAALC0EOIQX9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhESAAIAVBDGxqIQYgASAEQQxsaiEHIAf9AAIAIRMgB/0AAgwhFCAH/QACGCEVIAf9AAIkIRYgBv0AAgAhCiALIAogE/3mAf0M////////////////AAAAAP1O/eQBIQsgDSAKIBT95gH9DP///////////////wAAAAD9Tv3kASENIA8gCiAV/eYB/Qz///////////////8AAAAA/U795AEhDyARIAogFv3mAf0M////////////////AAAAAP1O/eQBIREgAiAEQTxsaiAFQQRsaiEJIAv9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhcgC/0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCACAN/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYXIA39DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AjwgD/0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWFyAP/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAJ4IBH9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhcgEf0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCtAEgBEEEaiEEDAALCwJAA0AgBCADTg0BQQAhBQJAA0AgBUEITg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEa/QwAAAAAAAAAAAAAAAAAAAAAIRv9DAAAAAAAAAAAAAAAAAAAAAAhHP0MAAAAAAAAAAAAAAAAAAAAACEd/QwAAAAAAAAAAAAAAAAAAAAAIR79DAAAAAAAAAAAAAAAAAAAAAAhHyAAIAVBDGxqIQYgASAEQQxsaiEHIAf9AAIAIRMgBv0AAgAhCiALIAogE/3mAf0M////////////////AAAAAP1O/eQBIQsgBv0AAgwhCiAMIAogE/3mAf0M////////////////AAAAAP1O/eQBIQwgBv0AAhghCiAaIAogE/3mAf0M////////////////AAAAAP1O/eQBIRogBv0AAiQhCiAbIAogE/3mAf0M////////////////AAAAAP1O/eQBIRsgBv0AAjAhCiAcIAogE/3mAf0M////////////////AAAAAP1O/eQBIRwgBv0AAjwhCiAdIAogE/3mAf0M////////////////AAAAAP1O/eQBIR0gBv0AAkghCiAeIAogE/3mAf0M////////////////AAAAAP1O/eQBIR4gBv0AAlQhCiAfIAogE/3mAf0M////////////////AAAAAP1O/eQBIR8gAiAEQTxsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFyAaIBv9DQABAgMEBQYHEBESExQVFhcgGiAb/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0LAgAgHCAd/Q0AAQIDBAUGBxAREhMUFRYXIBwgHf0NCAkKCwwNDg8YGRobHB0eH/3kASEXIB4gH/0NAAECAwQFBgcQERITFBUWFyAeIB/9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/QsCECAFQQhqIQUMAAsLQQghBf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhGv0MAAAAAAAAAAAAAAAAAAAAACEb/QwAAAAAAAAAAAAAAAAAAAAAIRz9DAAAAAAAAAAAAAAAAAAAAAAhHf0MAAAAAAAAAAAAAAAAAAAAACEeIAAgBUEMbGohBiABIARBDGxqIQcgB/0AAgAhEyAG/QACACEKIAsgCiAT/eYB/Qz///////////////8AAAAA/U795AEhCyAG/QACDCEKIAwgCiAT/eYB/Qz///////////////8AAAAA/U795AEhDCAG/QACGCEKIBogCiAT/eYB/Qz///////////////8AAAAA/U795AEhGiAG/QACJCEKIBsgCiAT/eYB/Qz///////////////8AAAAA/U795AEhGyAG/QACMCEKIBwgCiAT/eYB/Qz///////////////8AAAAA/U795AEhHCAG/QACPCEKIB0gCiAT/eYB/Qz///////////////8AAAAA/U795AEhHSAG/QACSCEKIB4gCiAT/eYB/Qz///////////////8AAAAA/U795AEhHiACIARBPGxqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEXIBogG/0NAAECAwQFBgcQERITFBUWFyAaIBv9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/QsCACAcIB39DQABAgMEBQYHEBESExQVFhcgHCAd/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRcgHv0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWFyAe/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCECAJIBn9HwE4AhQgCSAZ/R8COAIYIARBAWohBAwACwsLpCkCBn8We0EAIQQCQANAIAMgBGtBBEgNAUEAIQUCQANAIAVBDk4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhEP0MAAAAAAAAAAAAAAAAAAAAACER/QwAAAAAAAAAAAAAAAAAAAAAIRIgACAFQRRsaiEGIAEgBEEUbGohByAGQRBqIQgDQCAH/QACACETIAf9AAIUIRQgB/0AAighFSAH/QACPCEWIAb9AAIAIQogCyAKIBP95gH95AEhCyANIAogFP3mAf3kASENIA8gCiAV/eYB/eQBIQ8gESAKIBb95gH95AEhESAG/QACFCEKIAwgCiAT/eYB/eQBIQwgDiAKIBT95gH95AEhDiAQIAogFf3mAf3kASEQIBIgCiAW/eYB/eQBIRIgBkEQaiEGIAdBEGohByAGIAhIDQALIAf9AAIAIRMgB/0AAhQhFCAH/QACKCEVIAf9AAI8IRYgBv0AAgAhCiALIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIQsgDSAKIBT95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASENIA8gCiAV/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhDyARIAogFv3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIREgBv0AAhQhCiAMIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIQwgDiAKIBT95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEOIBAgCiAV/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhECASIAogFv3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIRIgAiAEQTxsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AgAgCSAZ/R8BOAIEIA0gDv0NAAECAwQFBgcQERITFBUWFyANIA79DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AjwgCSAZ/R8BOAJAIA8gEP0NAAECAwQFBgcQERITFBUWFyAPIBD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AnggCSAZ/R8BOAJ8IBEgEv0NAAECAwQFBgcQERITFBUWFyARIBL9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4ArQBIAkgGf0fATgCuAEgBUECaiEFDAALC0EOIQX9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhESAAIAVBFGxqIQYgASAEQRRsaiEHIAZBEGohCANAIAf9AAIAIRMgB/0AAhQhFCAH/QACKCEVIAf9AAI8IRYgBv0AAgAhCiALIAogE/3mAf3kASELIA0gCiAU/eYB/eQBIQ0gDyAKIBX95gH95AEhDyARIAogFv3mAf3kASERIAZBEGohBiAHQRBqIQcgBiAISA0ACyAH/QACACETIAf9AAIUIRQgB/0AAighFSAH/QACPCEWIAb9AAIAIQogCyAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASELIA0gCiAU/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhDSAPIAogFf3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIQ8gESAKIBb95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASERIAIgBEE8bGogBUEEbGohCSAL/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYXIAv9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AgAgDf0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWFyAN/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAI8IA/9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhcgD/0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCeCAR/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYXIBH9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4ArQBIARBBGohBAwACwsCQANAIAQgA04NAUEAIQUCQANAIAVBCE4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhGv0MAAAAAAAAAAAAAAAAAAAAACEb/QwAAAAAAAAAAAAAAAAAAAAAIRz9DAAAAAAAAAAAAAAAAAAAAAAhHf0MAAAAAAAAAAAAAAAAAAAAACEe/QwAAAAAAAAAAAAAAAAAAAAAIR8gACAFQRRsaiEGIAEgBEEUbGohByAGQRBqIQgDQCAH/QACACETIAb9AAIAIQogCyAKIBP95gH95AEhCyAG/QACFCEKIAwgCiAT/eYB/eQBIQwgBv0AAighCiAaIAogE/3mAf3kASEaIAb9AAI8IQogGyAKIBP95gH95AEhGyAG/QACUCEKIBwgCiAT/eYB/eQBIRwgBv0AAmQhCiAdIAogE/3mAf3kASEdIAb9AAJ4IQogHiAKIBP95gH95AEhHiAG/QACjAEhCiAfIAogE/3mAf3kASEfIAZBEGohBiAHQRBqIQcgBiAISA0ACyAH/QACACETIAb9AAIAIQogCyAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASELIAb9AAIUIQogDCAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEMIAb9AAIoIQogGiAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEaIAb9AAI8IQogGyAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEbIAb9AAJQIQogHCAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEcIAb9AAJkIQogHSAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEdIAb9AAJ4IQogHiAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEeIAb9AAKMASEKIB8gCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhHyACIARBPGxqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEXIBogG/0NAAECAwQFBgcQERITFBUWFyAaIBv9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/QsCACAcIB39DQABAgMEBQYHEBESExQVFhcgHCAd/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRcgHiAf/Q0AAQIDBAUGBxAREhMUFRYXIB4gH/0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9CwIQIAVBCGohBQwACwtBCCEF/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEa/QwAAAAAAAAAAAAAAAAAAAAAIRv9DAAAAAAAAAAAAAAAAAAAAAAhHP0MAAAAAAAAAAAAAAAAAAAAACEd/QwAAAAAAAAAAAAAAAAAAAAAIR4gACAFQRRsaiEGIAEgBEEUbGohByAGQRBqIQgDQCAH/QACACETIAb9AAIAIQogCyAKIBP95gH95AEhCyAG/QACFCEKIAwgCiAT/eYB/eQBIQwgBv0AAighCiAaIAogE/3mAf3kASEaIAb9AAI8IQogGyAKIBP95gH95AEhGyAG/QACUCEKIBwgCiAT/eYB/eQBIRwgBv0AAmQhCiAdIAogE/3mAf3kASEdIAb9AAJ4IQogHiAKIBP95gH95AEhHiAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgB/0AAgAhEyAG/QACACEKIAsgCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhCyAG/QACFCEKIAwgCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhDCAG/QACKCEKIBogCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhGiAG/QACPCEKIBsgCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhGyAG/QACUCEKIBwgCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhHCAG/QACZCEKIB0gCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhHSAG/QACeCEKIB4gCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhHiACIARBPGxqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEXIBogG/0NAAECAwQFBgcQERITFBUWFyAaIBv9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/QsCACAcIB39DQABAgMEBQYHEBESExQVFhcgHCAd/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRcgHv0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWFyAe/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCECAJIBn9HwE4AhQgCSAZ/R8COAIYIARBAWohBAwACwsLgwQDBX8HewF/QQAhBAJAA0AgAyAEa0ECSA0BQQAhBf0MAAAAAAAAAAAAAAAAAAAAACEK/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACENIAAgBEE8bGohBiABIAVBBGxqIQcgBkE8aiEIA0AgB/0AAgAhDiAH/QACECEPIAb9CQIAIQkgCiAJIA795gH95AEhCiALIAkgD/3mAf3kASELIAb9CQI8IQkgDCAJIA795gH95AEhDCANIAkgD/3mAf3kASENIAZBBGohBiAHQRRqIQcgBiAISA0ACyACIARBFGxqIAVBBGxqIRAgECAK/QsCACAQIAv9HwA4AhAgECAM/QsCFCAQIA39HwA4AiQgBEECaiEEDAALCwJAA0AgBCADTg0BQQAhBf0MAAAAAAAAAAAAAAAAAAAAACEK/QwAAAAAAAAAAAAAAAAAAAAAIQsgACAEQTxsaiEGIAEgBUEEbGohByAGQTxqIQgDQCAH/QACACEOIAf9AAIQIQ8gBv0JAgAhCSAKIAkgDv3mAf3kASEKIAsgCSAP/eYB/eQBIQsgBkEEaiEGIAdBFGohByAGIAhIDQALIAIgBEEUbGogBUEEbGohECAQIAr9CwIAIBAgC/0fADgCECAEQQFqIQQMAAsLC7wDAwV/BHsBfyABQQRsIQEgA0EEbCEDQQAhBgJAA0AgBkEOTg0BQQAhB/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ0gACAGQQRsaiEJIAIgB0EEbGohCkEAIQgCQANAIAggBU4NASAK/QACACEOIAn9CQIAIQsgDCALIA795gH95AEhDCAJ/QkCBCELIA0gCyAO/eYB/eQBIQ0gCSABaiEJIAogA2ohCiAIQQFqIQgMAAsLIAQgBkEMbGogB0EEbGohDyAPIAz9HwA4AgAgDyAM/R8BOAIEIA8gDP0fAjgCCCAPIA39HwA4AgwgDyAN/R8BOAIQIA8gDf0fAjgCFCAGQQJqIQYMAAsLQQ4hBkEAIQf9DAAAAAAAAAAAAAAAAAAAAAAhDCAAIAZBBGxqIQkgAiAHQQRsaiEKQQAhCAJAA0AgCCAFTg0BIAr9AAIAIQ4gCf0JAgAhCyAMIAsgDv3mAf3kASEMIAkgAWohCSAKIANqIQogCEEBaiEIDAALCyAEIAZBDGxqIAdBBGxqIQ8gDyAM/R8AOAIAIA8gDP0fATgCBCAPIAz9HwI4AggLjgQDBX8HewF/IAFBBGwhASADQQRsIQNBACEGAkADQCAGQQ5ODQFBACEH/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIQ8gACAGQQRsaiEJIAIgB0EEbGohCkEAIQgCQANAIAggBU4NASAK/QACACEQIAr9AAIQIREgCf0JAgAhCyAMIAsgEP3mAf3kASEMIA0gCyAR/eYB/eQBIQ0gCf0JAgQhCyAOIAsgEP3mAf3kASEOIA8gCyAR/eYB/eQBIQ8gCSABaiEJIAogA2ohCiAIQQFqIQgMAAsLIAQgBkEUbGogB0EEbGohEiASIAz9CwIAIBIgDf0fADgCECASIA79CwIUIBIgD/0fADgCJCAGQQJqIQYMAAsLQQ4hBkEAIQf9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACENIAAgBkEEbGohCSACIAdBBGxqIQpBACEIAkADQCAIIAVODQEgCv0AAgAhECAK/QACECERIAn9CQIAIQsgDCALIBD95gH95AEhDCANIAsgEf3mAf3kASENIAkgAWohCSAKIANqIQogCEEBaiEIDAALCyAEIAZBFGxqIAdBBGxqIRIgEiAM/QsCACASIA39HwA4AhALsQMDBX8EewF/QQAhBAJAA0AgAyAEa0ECSA0BQQAhBf0MAAAAAAAAAAAAAAAAAAAAACEK/QwAAAAAAAAAAAAAAAAAAAAAIQsgACAEQTxsaiEGIAEgBUEEbGohByAGQTxqIQgDQCAH/QACACEMIAb9CQIAIQkgCiAJIAz95gH95AEhCiAG/QkCPCEJIAsgCSAM/eYB/eQBIQsgBkEEaiEGIAdBDGohByAGIAhIDQALIAIgBEEMbGogBUEEbGohDSANIAr9HwA4AgAgDSAK/R8BOAIEIA0gCv0fAjgCCCANIAv9HwA4AgwgDSAL/R8BOAIQIA0gC/0fAjgCFCAEQQJqIQQMAAsLAkADQCAEIANODQFBACEF/QwAAAAAAAAAAAAAAAAAAAAAIQogACAEQTxsaiEGIAEgBUEEbGohByAGQTxqIQgDQCAH/QACACEMIAb9CQIAIQkgCiAJIAz95gH95AEhCiAGQQRqIQYgB0EMaiEHIAYgCEgNAAsgAiAEQQxsaiAFQQRsaiENIA0gCv0fADgCACANIAr9HwE4AgQgDSAK/R8COAIIIARBAWohBAwACwsL";
+
+interface KernelMemory { readonly buffer: ArrayBuffer; grow(pages: number): number }
+interface KernelExports { readonly rows_15x3: (a: number, b: number, out: number, samples: number) => void; readonly rows_15x5: (a: number, b: number, out: number, samples: number) => void; readonly cols_15x5: (a: number, b: number, out: number, samples: number) => void; readonly outer_15x3: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly outer_15x5: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly cols_15x3: (a: number, b: number, out: number, samples: number) => void; }
+interface WebAssemblyApi {
+  readonly Memory: new (descriptor: { initial: number }) => KernelMemory;
+  readonly Module: new (bytes: Uint8Array) => object;
+  readonly Instance: new (module: object, imports: object) => { readonly exports: object };
+  validate(bytes: Uint8Array): boolean;
+}
+
+function decodeBase64(text: string): Uint8Array {
+  const digits = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+  const body = text.replace(/=+$/, '');
+  const out = new Uint8Array(Math.floor((body.length * 3) / 4));
+  let bits = 0;
+  let count = 0;
+  let at = 0;
+  for (let k = 0; k < body.length; k++) {
+    bits = ((bits << 6) | digits.indexOf(body[k])) & 0xffffff;
+    count += 6;
+    if (count >= 8) {
+      count -= 8;
+      out[at++] = (bits >> count) & 0xff;
+    }
+  }
+  return out;
+}
+
+/** The kernels, instantiated once; undefined (with a one-line notice) where WebAssembly SIMD is unavailable. */
+function loadKernels(): { readonly memory: KernelMemory; readonly exports: KernelExports } | undefined {
+  const host = globalThis as unknown as { WebAssembly?: WebAssemblyApi; console?: { warn(message: string): void } };
+  try {
+    const api = host.WebAssembly;
+    const bytes = decodeBase64(kernelBytes);
+    if (api === undefined || !api.validate(bytes)) throw new Error('no WebAssembly SIMD');
+    const memory = new api.Memory({ initial: 1 });
+    const instance = new api.Instance(new api.Module(bytes), { env: { memory } });
+    return { memory, exports: instance.exports as KernelExports };
+  } catch {
+    host.console?.warn('rnnc model: WebAssembly SIMD is unavailable here, so this model runs its scalar JavaScript kernels.');
+    return undefined;
+  }
+}
+
+const kernels = loadKernels();
+
+/** Which kernels this module runs: rnnc's WebAssembly SIMD kernels, or scalar JavaScript where those cannot load. */
+export const cpu: 'simd' | 'scalar' = kernels === undefined ? 'scalar' : 'simd';
+
+// The heap: one call's buffers, bump-allocated in the kernels' memory.
+let heapTop = 0;
+let heapEnd = 0;
+const heapStaged = new Map<Float32Array, Float32Array>();
+
+/** Starts a call: frees the last call's buffers and grows the memory (only now) to hold `floats` floats. */
+function heapReserve(floats: number): void {
+  heapTop = 0;
+  heapEnd = 0;
+  heapStaged.clear();
+  if (kernels === undefined) return;
+  // 64 bytes of slack at the end: kernels read up to three floats past an array and mask them out.
+  const needed = 4 * floats + 64;
+  const have = kernels.memory.buffer.byteLength;
+  if (needed > have) kernels.memory.grow(Math.ceil((needed - have) / 65536));
+  heapEnd = kernels.memory.buffer.byteLength - 64;
+}
+
+/** A zeroed buffer of n floats in the kernels' memory (an ordinary array if the heap is full, which the kernels also take). */
+function heapAlloc(n: number): Float32Array {
+  const bytes = 16 * Math.ceil(n / 4);
+  if (kernels === undefined || heapTop + bytes > heapEnd) return new Float32Array(n);
+  const view = new Float32Array(kernels.memory.buffer, heapTop, n);
+  heapTop += bytes;
+  return view.fill(0);
+}
+
+/** The caller's array copied into the kernels' memory, once per call. */
+function heapStage(a: Float32Array): Float32Array;
+function heapStage(a: Float32Array | undefined): Float32Array | undefined;
+function heapStage(a: Float32Array | undefined): Float32Array | undefined {
+  if (a === undefined || kernels === undefined || a.buffer === kernels.memory.buffer) return a;
+  let staged = heapStaged.get(a);
+  if (staged === undefined) {
+    staged = heapAlloc(a.length);
+    staged.set(a);
+    heapStaged.set(a, staged);
+  }
+  return staged;
+}
+
+/** Floats needed to copy every array in these objects (tensors by their data) into the heap. */
+function heapFloats(...groups: ({ readonly [name: string]: Float32Array | Tensor | undefined } | undefined)[]): number {
+  let total = 0;
+  for (const group of groups) {
+    for (const value of Object.values(group ?? {})) {
+      const a = value instanceof Float32Array ? value : value?.data;
+      if (a !== undefined) total += a.length + 4;
+    }
+  }
+  return total;
+}
+
+/** A result handed to the caller: copied out of the heap, which the next call reuses. */
+function heapCopy(a: Float32Array): Float32Array {
+  return kernels !== undefined && a.buffer === kernels.memory.buffer ? a.slice() : a;
 }

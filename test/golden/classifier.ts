@@ -236,36 +236,37 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
   const { B, lengths } = checkInputs(inputs, false);
   const T_T = lengths["T"] as number;
   checkInitialStates(initialStates, B);
-  const c10_10 = new Float32Array(B * 16);
-  const stack12_12 = new Float32Array(288);
-  const mm13_14 = new Float32Array(T_T * B * 48);
-  const v17_16 = new Float32Array(T_T * B * 16);
-  const v18_17 = new Float32Array(T_T * B * 16);
-  const v19_18 = new Float32Array(T_T * B * 16);
-  const stack20_19 = new Float32Array(512);
-  const state21_0_21 = new Float32Array(B * 16);
-  const out21_0_22 = new Float32Array(B * 16);
-  const mm3_27 = new Float32Array(B * 32);
-  const v8_29 = new Float32Array(B * 16);
-  const v12_30 = new Float32Array(B * 16);
-  const mm13_31 = new Float32Array(B * 16);
-  const v21_33 = new Float32Array(B * 16);
-  const mm26_36 = new Float32Array(B * 3);
-  const v27_38 = new Float32Array(B * 3);
-  const in0 = (inputs["x"] as Tensor).data;
-  const p1 = params["summary.W_z"];
-  const p2 = params["summary.W_r"];
-  const p3 = params["summary.W_n"];
-  const p4 = params["summary.U_z"];
-  const p5 = params["summary.U_r"];
-  const p6 = params["summary.U_n"];
-  const p7 = params["summary.b_z"];
-  const p8 = params["summary.b_r"];
-  const p9 = params["summary.b_n"];
+  heapReserve(7 * (B * 16 + 4) + (288 + 4) + (T_T * B * 48 + 4) + 3 * (T_T * B * 16 + 4) + (512 + 4) + (B * 32 + 4) + 2 * (B * 3 + 4) + heapFloats(params, packed, initialStates, inputs));
+  const c10_10 = heapAlloc(B * 16);
+  const stack12_12 = heapAlloc(288);
+  const mm13_14 = heapAlloc(T_T * B * 48);
+  const v17_15 = heapAlloc(T_T * B * 16);
+  const v18_16 = heapAlloc(T_T * B * 16);
+  const v19_17 = heapAlloc(T_T * B * 16);
+  const stack20_18 = heapAlloc(512);
+  const state21_0_20 = heapAlloc(B * 16);
+  const out21_0_21 = heapAlloc(B * 16);
+  const mm3_26 = heapAlloc(B * 32);
+  const v8_27 = heapAlloc(B * 16);
+  const v12_28 = heapAlloc(B * 16);
+  const mm13_29 = heapAlloc(B * 16);
+  const v21_30 = heapAlloc(B * 16);
+  const mm26_33 = heapAlloc(B * 3);
+  const v27_34 = heapAlloc(B * 3);
+  const in0 = heapStage((inputs["x"] as Tensor).data);
+  const p1 = heapStage(params["summary.W_z"]);
+  const p2 = heapStage(params["summary.W_r"]);
+  const p3 = heapStage(params["summary.W_n"]);
+  const p4 = heapStage(params["summary.U_z"]);
+  const p5 = heapStage(params["summary.U_r"]);
+  const p6 = heapStage(params["summary.U_n"]);
+  const p7 = heapStage(params["summary.b_z"]);
+  const p8 = heapStage(params["summary.b_r"]);
+  const p9 = heapStage(params["summary.b_n"]);
   // %11 state_init summary.h — 10: state h: [H]
-  const init11_11 = initialStates["summary.h"] ?? c10_10;
+  const init11_11 = heapStage(initialStates["summary.h"]) ?? c10_10;
   // %12 stack_rows packed W_z, W_r, W_n
-  let packed12_13 = packed?.["summary.W_z+summary.W_r+summary.W_n"];
+  let packed12_13 = heapStage(packed?.["summary.W_z+summary.W_r+summary.W_n"]);
   if (packed12_13 === undefined) {
     for (let l = 0; l < 1; l++) {
       stack12_12.set(p1.subarray(l * 96, (l + 1) * 96), l * 288 + 0);
@@ -279,99 +280,99 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
     packed12_13 = stack12_12;
   }
   // %13 matmul fused gates — 21: z = sigmoid(W_z @ x + U_z @ h + b_z)
-  matmul15(packed12_13, in0, mm13_14, T_T * B);
+  gemm_rows_48x6(packed12_13, in0, mm13_14, T_T * B);
   // %17 add
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 16;
     for (let j = 0; j < 16; j++) {
-      v17_16[o + j] = mm13_14[l * 48 + 0 + j] + p7[j];
+      v17_15[o + j] = mm13_14[l * 48 + 0 + j] + p7[j];
     }
   }
   // %18 add
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 16;
     for (let j = 0; j < 16; j++) {
-      v18_17[o + j] = mm13_14[l * 48 + 16 + j] + p8[j];
+      v18_16[o + j] = mm13_14[l * 48 + 16 + j] + p8[j];
     }
   }
   // %19 add
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 16;
     for (let j = 0; j < 16; j++) {
-      v19_18[o + j] = mm13_14[l * 48 + 32 + j] + p9[j];
+      v19_17[o + j] = mm13_14[l * 48 + 32 + j] + p9[j];
     }
   }
   // %20 stack_rows packed U_z, U_r
-  let packed20_20 = packed?.["summary.U_z+summary.U_r"];
-  if (packed20_20 === undefined) {
+  let packed20_19 = heapStage(packed?.["summary.U_z+summary.U_r"]);
+  if (packed20_19 === undefined) {
     for (let l = 0; l < 1; l++) {
-      stack20_19.set(p4.subarray(l * 256, (l + 1) * 256), l * 512 + 0);
+      stack20_18.set(p4.subarray(l * 256, (l + 1) * 256), l * 512 + 0);
     }
     for (let l = 0; l < 1; l++) {
-      stack20_19.set(p5.subarray(l * 256, (l + 1) * 256), l * 512 + 256);
+      stack20_18.set(p5.subarray(l * 256, (l + 1) * 256), l * 512 + 256);
     }
-    packed20_20 = stack20_19;
+    packed20_19 = stack20_18;
   }
   // %21 scan summary — 33: layer summary = GRU(I, H) over x returns last
-  state21_0_21.set(init11_11);
-  const steps23 = T_T;
+  state21_0_20.set(init11_11);
+  const steps22 = T_T;
   // summary: from the first step to the last
-  for (let s = 0; s < steps23; s++) {
+  for (let s = 0; s < steps22; s++) {
     const t = s;
-    const x21_0_24 = v17_16.subarray(t * B * 16, (t + 1) * B * 16);
-    const x21_1_25 = v18_17.subarray(t * B * 16, (t + 1) * B * 16);
-    const x21_2_26 = v19_18.subarray(t * B * 16, (t + 1) * B * 16);
+    const x21_0_23 = v17_15.subarray(t * B * 16, (t + 1) * B * 16);
+    const x21_1_24 = v18_16.subarray(t * B * 16, (t + 1) * B * 16);
+    const x21_2_25 = v19_17.subarray(t * B * 16, (t + 1) * B * 16);
     // %3 matmul fused gates — 21: z = sigmoid(W_z @ x + U_z @ h + b_z)
-    matmul28(packed20_20, state21_0_21, mm3_27, B);
+    gemm_rows_32x16(packed20_19, state21_0_20, mm3_26, B);
     // %8 sigmoid z — 21: z = sigmoid(W_z @ x + U_z @ h + b_z)
     for (let l = 0; l < B; l++) {
       const o = l * 16;
       for (let j = 0; j < 16; j++) {
-        v8_29[o + j] = 1 / (1 + Math.exp(-(x21_0_24[l * 16 + j] + mm3_27[l * 32 + 0 + j])));
+        v8_27[o + j] = 1 / (1 + Math.exp(-(x21_0_23[l * 16 + j] + mm3_26[l * 32 + 0 + j])));
       }
     }
     // %12 mul — 23: n = tanh(W_n @ x + U_n @ (r * h) + b_n)
     for (let l = 0; l < B; l++) {
       const o = l * 16;
       for (let j = 0; j < 16; j++) {
-        v12_30[o + j] = (1 / (1 + Math.exp(-(x21_1_25[l * 16 + j] + mm3_27[l * 32 + 16 + j])))) * state21_0_21[l * 16 + j];
+        v12_28[o + j] = (1 / (1 + Math.exp(-(x21_1_24[l * 16 + j] + mm3_26[l * 32 + 16 + j])))) * state21_0_20[l * 16 + j];
       }
     }
     // %13 matmul — 23: n = tanh(W_n @ x + U_n @ (r * h) + b_n)
-    matmul32(p6, v12_30, mm13_31, B);
+    gemm_rows_16x16(p6, v12_28, mm13_29, B);
     // %21 add h' — 24: h' = (1 - z) * n + z * h
     for (let l = 0; l < B; l++) {
       const o = l * 16;
       for (let j = 0; j < 16; j++) {
-        v21_33[o + j] = ((1 - v8_29[l * 16 + j]) * (Math.tanh((x21_2_26[l * 16 + j] + mm13_31[l * 16 + j])))) + (v8_29[l * 16 + j] * state21_0_21[l * 16 + j]);
+        v21_30[o + j] = ((1 - v8_27[l * 16 + j]) * (Math.tanh((x21_2_25[l * 16 + j] + mm13_29[l * 16 + j])))) + (v8_27[l * 16 + j] * state21_0_20[l * 16 + j]);
       }
     }
-    out21_0_22.set(v21_33);
-    state21_0_21.set(v21_33);
+    out21_0_21.set(v21_30);
+    state21_0_20.set(v21_30);
   }
-  const p34 = params["logits.W"];
-  const p35 = params["logits.b"];
+  const p31 = heapStage(params["logits.W"]);
+  const p32 = heapStage(params["logits.b"]);
   // %26 matmul — 7: /// applies to h before the recurrent product.
-  matmul37(p34, out21_0_22, mm26_36, B);
+  gemm_rows_3x16(p31, out21_0_21, mm26_33, B);
   // %27 add y — 7: /// applies to h before the recurrent product.
   for (let l = 0; l < B; l++) {
     const o = l * 3;
     for (let j = 0; j < 3; j++) {
-      v27_38[o + j] = mm26_36[l * 3 + j] + p35[j];
+      v27_34[o + j] = mm26_33[l * 3 + j] + p32[j];
     }
   }
   // %28 softmax probabilities — 37: output probabilities = softmax(logits)
-  mm26_36.fill(0); // reused: its last value is dead
+  mm26_33.fill(0); // reused: its last value is dead
   for (let r = 0; r < B; r++) {
     const xo = r * 3;
     let max = -Infinity;
-    for (let c = 0; c < 3; c++) max = Math.max(max, v27_38[xo + c]);
+    for (let c = 0; c < 3; c++) max = Math.max(max, v27_34[xo + c]);
     if (max !== max || max === -Infinity) max = 0;
     let total = 0;
-    for (let c = 0; c < 3; c++) total += Math.exp(v27_38[xo + c] - max);
-    for (let c = 0; c < 3; c++) mm26_36[r * 3 + c] = Math.exp(v27_38[xo + c] - max) / total;
+    for (let c = 0; c < 3; c++) total += Math.exp(v27_34[xo + c] - max);
+    for (let c = 0; c < 3; c++) mm26_33[r * 3 + c] = Math.exp(v27_34[xo + c] - max) / total;
   }
-  return { outputs: { "probabilities": { data: mm26_36, shape: [B, 3] } }, finalStates: { "summary.h": { data: state21_0_21, shape: [B, 16] } } } as ForwardResult;
+  return { outputs: { "probabilities": { data: heapCopy(mm26_33), shape: [B, 3] } }, finalStates: { "summary.h": { data: heapCopy(state21_0_20), shape: [B, 16] } } } as ForwardResult;
 }
 
 // The loss and its gradient with respect to every param, input and initial state (BPTT).
@@ -381,535 +382,536 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   const { B, lengths } = checkInputs(inputs, true);
   const T_T = lengths["T"] as number;
   checkInitialStates(initialStates, B);
-  const c11_50 = new Float32Array(B * 16);
-  const stack13_52 = new Float32Array(288);
-  const mm14_54 = new Float32Array(T_T * B * 48);
-  const v18_56 = new Float32Array(T_T * B * 16);
-  const v19_57 = new Float32Array(T_T * B * 16);
-  const v20_58 = new Float32Array(T_T * B * 16);
-  const stack21_59 = new Float32Array(512);
-  const state22_0_61 = new Float32Array(B * 16);
-  const out22_0_62 = new Float32Array(B * 16);
-  const out22_1_63 = new Float32Array(T_T * B * 16);
-  const out22_2_64 = new Float32Array(T_T * B * 16);
-  const out22_3_65 = new Float32Array(T_T * B * 16);
-  const out22_4_66 = new Float32Array(T_T * B * 16);
-  const out22_5_67 = new Float32Array(T_T * B * 16);
-  const out22_6_68 = new Float32Array(T_T * B * 16);
-  const mm3_73 = new Float32Array(B * 32);
-  const v8_75 = new Float32Array(B * 16);
-  const v11_76 = new Float32Array(B * 16);
-  const v12_77 = new Float32Array(B * 16);
-  const mm13_78 = new Float32Array(B * 16);
-  const v16_80 = new Float32Array(B * 16);
-  const v18_81 = new Float32Array(B * 16);
-  const v21_82 = new Float32Array(B * 16);
-  const mm27_85 = new Float32Array(B * 3);
-  const v28_87 = new Float32Array(B * 3);
-  const v30_88 = new Float32Array(B * 3);
-  const sum31_89 = new Float32Array(B);
-  const v32_90 = new Float32Array(B);
-  const red33_91 = new Float32Array(1);
-  const s92 = new Float32Array(1);
-  const v39_93 = new Float32Array(B * 3);
-  const v44_94 = new Float32Array(B * 3);
-  const ub45_95 = new Float32Array(3);
-  const mm47_96 = new Float32Array(B * 16);
-  const ub48_98 = new Float32Array(48);
-  const v61_100 = new Float32Array(T_T * B * 16);
-  const out64_0_103 = new Float32Array(T_T * B * 16);
-  const out64_1_104 = new Float32Array(T_T * B * 16);
-  const out64_2_105 = new Float32Array(T_T * B * 16);
-  const v2_116 = new Float32Array(B * 16);
-  const v14_117 = new Float32Array(B * 16);
-  const mm16_118 = new Float32Array(B * 16);
-  const v21_120 = new Float32Array(B * 16);
-  const v23_121 = new Float32Array(B * 16);
-  const cat24_122 = new Float32Array(B * 32);
-  const mm26_123 = new Float32Array(B * 16);
-  const v28_125 = new Float32Array(B * 16);
-  const cat69_126 = new Float32Array(T_T * B * 48);
-  const ub71_127 = new Float32Array(288);
-  const rows72_129 = new Float32Array(96);
-  const rows73_130 = new Float32Array(96);
-  const rows74_131 = new Float32Array(96);
-  const cat75_132 = new Float32Array(T_T * B * 32);
-  const rows78_134 = new Float32Array(256);
-  const rows79_135 = new Float32Array(256);
-  const ub81_136 = new Float32Array(256);
-  const ub82_138 = new Float32Array(16);
-  const ub83_139 = new Float32Array(16);
-  const ub84_140 = new Float32Array(16);
-  const cat85_141 = new Float32Array(T_T * B * 48);
-  const mm86_142 = new Float32Array(T_T * B * 6);
-  const in39 = (inputs["x"] as Tensor).data;
-  const in40 = (inputs["label"] as Tensor).data;
-  const p41 = params["summary.W_z"];
-  const p42 = params["summary.W_r"];
-  const p43 = params["summary.W_n"];
-  const p44 = params["summary.U_z"];
-  const p45 = params["summary.U_r"];
-  const p46 = params["summary.U_n"];
-  const p47 = params["summary.b_z"];
-  const p48 = params["summary.b_r"];
-  const p49 = params["summary.b_n"];
+  heapReserve(18 * (B * 16 + 4) + 2 * (288 + 4) + 3 * (T_T * B * 48 + 4) + 13 * (T_T * B * 16 + 4) + (512 + 4) + 2 * (B * 32 + 4) + 5 * (B * 3 + 4) + 2 * (B + 4) + 2 * (1 + 4) + (3 + 4) + (48 + 4) + 3 * (96 + 4) + (T_T * B * 32 + 4) + 3 * (256 + 4) + 3 * (16 + 4) + (T_T * B * 6 + 4) + heapFloats(params, packed, initialStates, inputs));
+  const c11_46 = heapAlloc(B * 16);
+  const stack13_48 = heapAlloc(288);
+  const mm14_50 = heapAlloc(T_T * B * 48);
+  const v18_51 = heapAlloc(T_T * B * 16);
+  const v19_52 = heapAlloc(T_T * B * 16);
+  const v20_53 = heapAlloc(T_T * B * 16);
+  const stack21_54 = heapAlloc(512);
+  const state22_0_56 = heapAlloc(B * 16);
+  const out22_0_57 = heapAlloc(B * 16);
+  const out22_1_58 = heapAlloc(T_T * B * 16);
+  const out22_2_59 = heapAlloc(T_T * B * 16);
+  const out22_3_60 = heapAlloc(T_T * B * 16);
+  const out22_4_61 = heapAlloc(T_T * B * 16);
+  const out22_5_62 = heapAlloc(T_T * B * 16);
+  const out22_6_63 = heapAlloc(T_T * B * 16);
+  const mm3_68 = heapAlloc(B * 32);
+  const v8_69 = heapAlloc(B * 16);
+  const v11_70 = heapAlloc(B * 16);
+  const v12_71 = heapAlloc(B * 16);
+  const mm13_72 = heapAlloc(B * 16);
+  const v16_73 = heapAlloc(B * 16);
+  const v18_74 = heapAlloc(B * 16);
+  const v21_75 = heapAlloc(B * 16);
+  const mm27_78 = heapAlloc(B * 3);
+  const v28_79 = heapAlloc(B * 3);
+  const v30_80 = heapAlloc(B * 3);
+  const sum31_81 = heapAlloc(B);
+  const v32_82 = heapAlloc(B);
+  const red33_83 = heapAlloc(1);
+  const s84 = heapAlloc(1);
+  const v39_85 = heapAlloc(B * 3);
+  const v44_86 = heapAlloc(B * 3);
+  const ub45_87 = heapAlloc(3);
+  const mm47_88 = heapAlloc(B * 16);
+  const ub48_89 = heapAlloc(48);
+  const v61_90 = heapAlloc(T_T * B * 16);
+  const out64_0_93 = heapAlloc(T_T * B * 16);
+  const out64_1_94 = heapAlloc(T_T * B * 16);
+  const out64_2_95 = heapAlloc(T_T * B * 16);
+  const v2_106 = heapAlloc(B * 16);
+  const v14_107 = heapAlloc(B * 16);
+  const mm16_108 = heapAlloc(B * 16);
+  const v21_109 = heapAlloc(B * 16);
+  const v23_110 = heapAlloc(B * 16);
+  const cat24_111 = heapAlloc(B * 32);
+  const mm26_112 = heapAlloc(B * 16);
+  const v28_113 = heapAlloc(B * 16);
+  const cat69_114 = heapAlloc(T_T * B * 48);
+  const ub71_115 = heapAlloc(288);
+  const rows72_116 = heapAlloc(96);
+  const rows73_117 = heapAlloc(96);
+  const rows74_118 = heapAlloc(96);
+  const cat75_119 = heapAlloc(T_T * B * 32);
+  const rows78_120 = heapAlloc(256);
+  const rows79_121 = heapAlloc(256);
+  const ub81_122 = heapAlloc(256);
+  const ub82_123 = heapAlloc(16);
+  const ub83_124 = heapAlloc(16);
+  const ub84_125 = heapAlloc(16);
+  const cat85_126 = heapAlloc(T_T * B * 48);
+  const mm86_127 = heapAlloc(T_T * B * 6);
+  const in35 = heapStage((inputs["x"] as Tensor).data);
+  const in36 = heapStage((inputs["label"] as Tensor).data);
+  const p37 = heapStage(params["summary.W_z"]);
+  const p38 = heapStage(params["summary.W_r"]);
+  const p39 = heapStage(params["summary.W_n"]);
+  const p40 = heapStage(params["summary.U_z"]);
+  const p41 = heapStage(params["summary.U_r"]);
+  const p42 = heapStage(params["summary.U_n"]);
+  const p43 = heapStage(params["summary.b_z"]);
+  const p44 = heapStage(params["summary.b_r"]);
+  const p45 = heapStage(params["summary.b_n"]);
   // %12 state_init summary.h — 10: state h: [H]
-  const init12_51 = initialStates["summary.h"] ?? c11_50;
+  const init12_47 = heapStage(initialStates["summary.h"]) ?? c11_46;
   // %13 stack_rows packed W_z, W_r, W_n
-  let packed13_53 = packed?.["summary.W_z+summary.W_r+summary.W_n"];
-  if (packed13_53 === undefined) {
+  let packed13_49 = heapStage(packed?.["summary.W_z+summary.W_r+summary.W_n"]);
+  if (packed13_49 === undefined) {
     for (let l = 0; l < 1; l++) {
-      stack13_52.set(p41.subarray(l * 96, (l + 1) * 96), l * 288 + 0);
+      stack13_48.set(p37.subarray(l * 96, (l + 1) * 96), l * 288 + 0);
     }
     for (let l = 0; l < 1; l++) {
-      stack13_52.set(p42.subarray(l * 96, (l + 1) * 96), l * 288 + 96);
+      stack13_48.set(p38.subarray(l * 96, (l + 1) * 96), l * 288 + 96);
     }
     for (let l = 0; l < 1; l++) {
-      stack13_52.set(p43.subarray(l * 96, (l + 1) * 96), l * 288 + 192);
+      stack13_48.set(p39.subarray(l * 96, (l + 1) * 96), l * 288 + 192);
     }
-    packed13_53 = stack13_52;
+    packed13_49 = stack13_48;
   }
   // %14 matmul fused gates — 21: z = sigmoid(W_z @ x + U_z @ h + b_z)
-  matmul55(packed13_53, in39, mm14_54, T_T * B);
+  gemm_rows_48x6(packed13_49, in35, mm14_50, T_T * B);
   // %18 add
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 16;
     for (let j = 0; j < 16; j++) {
-      v18_56[o + j] = mm14_54[l * 48 + 0 + j] + p47[j];
+      v18_51[o + j] = mm14_50[l * 48 + 0 + j] + p43[j];
     }
   }
   // %19 add
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 16;
     for (let j = 0; j < 16; j++) {
-      v19_57[o + j] = mm14_54[l * 48 + 16 + j] + p48[j];
+      v19_52[o + j] = mm14_50[l * 48 + 16 + j] + p44[j];
     }
   }
   // %20 add
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 16;
     for (let j = 0; j < 16; j++) {
-      v20_58[o + j] = mm14_54[l * 48 + 32 + j] + p49[j];
+      v20_53[o + j] = mm14_50[l * 48 + 32 + j] + p45[j];
     }
   }
   // %21 stack_rows packed U_z, U_r
-  let packed21_60 = packed?.["summary.U_z+summary.U_r"];
-  if (packed21_60 === undefined) {
+  let packed21_55 = heapStage(packed?.["summary.U_z+summary.U_r"]);
+  if (packed21_55 === undefined) {
     for (let l = 0; l < 1; l++) {
-      stack21_59.set(p44.subarray(l * 256, (l + 1) * 256), l * 512 + 0);
+      stack21_54.set(p40.subarray(l * 256, (l + 1) * 256), l * 512 + 0);
     }
     for (let l = 0; l < 1; l++) {
-      stack21_59.set(p45.subarray(l * 256, (l + 1) * 256), l * 512 + 256);
+      stack21_54.set(p41.subarray(l * 256, (l + 1) * 256), l * 512 + 256);
     }
-    packed21_60 = stack21_59;
+    packed21_55 = stack21_54;
   }
   // %22 scan summary — 33: layer summary = GRU(I, H) over x returns last
-  state22_0_61.set(init12_51);
-  const steps69 = T_T;
+  state22_0_56.set(init12_47);
+  const steps64 = T_T;
   // summary: from the first step to the last
-  for (let s = 0; s < steps69; s++) {
+  for (let s = 0; s < steps64; s++) {
     const t = s;
-    const x22_0_70 = v18_56.subarray(t * B * 16, (t + 1) * B * 16);
-    const x22_1_71 = v19_57.subarray(t * B * 16, (t + 1) * B * 16);
-    const x22_2_72 = v20_58.subarray(t * B * 16, (t + 1) * B * 16);
+    const x22_0_65 = v18_51.subarray(t * B * 16, (t + 1) * B * 16);
+    const x22_1_66 = v19_52.subarray(t * B * 16, (t + 1) * B * 16);
+    const x22_2_67 = v20_53.subarray(t * B * 16, (t + 1) * B * 16);
     // %3 matmul fused gates — 21: z = sigmoid(W_z @ x + U_z @ h + b_z)
-    matmul74(packed21_60, state22_0_61, mm3_73, B);
+    gemm_rows_32x16(packed21_55, state22_0_56, mm3_68, B);
     // %8 sigmoid z — 21: z = sigmoid(W_z @ x + U_z @ h + b_z)
     for (let l = 0; l < B; l++) {
       const o = l * 16;
       for (let j = 0; j < 16; j++) {
-        v8_75[o + j] = 1 / (1 + Math.exp(-(x22_0_70[l * 16 + j] + mm3_73[l * 32 + 0 + j])));
+        v8_69[o + j] = 1 / (1 + Math.exp(-(x22_0_65[l * 16 + j] + mm3_68[l * 32 + 0 + j])));
       }
     }
     // %11 sigmoid r — 22: r = sigmoid(W_r @ x + U_r @ h + b_r)
     for (let l = 0; l < B; l++) {
       const o = l * 16;
       for (let j = 0; j < 16; j++) {
-        v11_76[o + j] = 1 / (1 + Math.exp(-(x22_1_71[l * 16 + j] + mm3_73[l * 32 + 16 + j])));
+        v11_70[o + j] = 1 / (1 + Math.exp(-(x22_1_66[l * 16 + j] + mm3_68[l * 32 + 16 + j])));
       }
     }
     // %12 mul — 23: n = tanh(W_n @ x + U_n @ (r * h) + b_n)
     for (let l = 0; l < B; l++) {
       const o = l * 16;
       for (let j = 0; j < 16; j++) {
-        v12_77[o + j] = v11_76[l * 16 + j] * state22_0_61[l * 16 + j];
+        v12_71[o + j] = v11_70[l * 16 + j] * state22_0_56[l * 16 + j];
       }
     }
     // %13 matmul — 23: n = tanh(W_n @ x + U_n @ (r * h) + b_n)
-    matmul79(p46, v12_77, mm13_78, B);
+    gemm_rows_16x16(p42, v12_71, mm13_72, B);
     // %16 tanh n — 23: n = tanh(W_n @ x + U_n @ (r * h) + b_n)
     for (let l = 0; l < B; l++) {
       const o = l * 16;
       for (let j = 0; j < 16; j++) {
-        v16_80[o + j] = Math.tanh((x22_2_72[l * 16 + j] + mm13_78[l * 16 + j]));
+        v16_73[o + j] = Math.tanh((x22_2_67[l * 16 + j] + mm13_72[l * 16 + j]));
       }
     }
     // %18 sub — 24: h' = (1 - z) * n + z * h
     for (let l = 0; l < B; l++) {
       const o = l * 16;
       for (let j = 0; j < 16; j++) {
-        v18_81[o + j] = 1 - v8_75[l * 16 + j];
+        v18_74[o + j] = 1 - v8_69[l * 16 + j];
       }
     }
     // %21 add h' — 24: h' = (1 - z) * n + z * h
     for (let l = 0; l < B; l++) {
       const o = l * 16;
       for (let j = 0; j < 16; j++) {
-        v21_82[o + j] = (v18_81[l * 16 + j] * v16_80[l * 16 + j]) + (v8_75[l * 16 + j] * state22_0_61[l * 16 + j]);
+        v21_75[o + j] = (v18_74[l * 16 + j] * v16_73[l * 16 + j]) + (v8_69[l * 16 + j] * state22_0_56[l * 16 + j]);
       }
     }
-    out22_0_62.set(v21_82);
-    out22_1_63.set(v8_75, t * v8_75.length);
-    out22_2_64.set(v16_80, t * v16_80.length);
-    out22_3_65.set(v18_81, t * v18_81.length);
-    out22_4_66.set(v12_77, t * v12_77.length);
-    out22_5_67.set(v11_76, t * v11_76.length);
-    out22_6_68.set(state22_0_61, t * state22_0_61.length);
-    state22_0_61.set(v21_82);
+    out22_0_57.set(v21_75);
+    out22_1_58.set(v8_69, t * v8_69.length);
+    out22_2_59.set(v16_73, t * v16_73.length);
+    out22_3_60.set(v18_74, t * v18_74.length);
+    out22_4_61.set(v12_71, t * v12_71.length);
+    out22_5_62.set(v11_70, t * v11_70.length);
+    out22_6_63.set(state22_0_56, t * state22_0_56.length);
+    state22_0_56.set(v21_75);
   }
-  const p83 = params["logits.W"];
-  const p84 = params["logits.b"];
+  const p76 = heapStage(params["logits.W"]);
+  const p77 = heapStage(params["logits.b"]);
   // %27 matmul — 7: /// applies to h before the recurrent product.
-  matmul86(p83, out22_0_62, mm27_85, B);
+  gemm_rows_3x16(p76, out22_0_57, mm27_78, B);
   // %28 add y — 7: /// applies to h before the recurrent product.
   for (let l = 0; l < B; l++) {
     const o = l * 3;
     for (let j = 0; j < 3; j++) {
-      v28_87[o + j] = mm27_85[l * 3 + j] + p84[j];
+      v28_79[o + j] = mm27_78[l * 3 + j] + p77[j];
     }
   }
   // %29 log_softmax loss — 36: loss cross_entropy(logits, label)
-  mm27_85.fill(0); // reused: its last value is dead
+  mm27_78.fill(0); // reused: its last value is dead
   for (let r = 0; r < B; r++) {
     const xo = r * 3;
     let max = -Infinity;
-    for (let c = 0; c < 3; c++) max = Math.max(max, v28_87[xo + c]);
+    for (let c = 0; c < 3; c++) max = Math.max(max, v28_79[xo + c]);
     if (max !== max || max === -Infinity) max = 0;
     let total = 0;
-    for (let c = 0; c < 3; c++) total += Math.exp(v28_87[xo + c] - max);
+    for (let c = 0; c < 3; c++) total += Math.exp(v28_79[xo + c] - max);
     const shift = max + Math.log(total);
-    for (let c = 0; c < 3; c++) mm27_85[r * 3 + c] = v28_87[xo + c] - shift;
+    for (let c = 0; c < 3; c++) mm27_78[r * 3 + c] = v28_79[xo + c] - shift;
   }
   // %30 mul loss — 36: loss cross_entropy(logits, label)
   for (let l = 0; l < B; l++) {
     const o = l * 3;
     for (let j = 0; j < 3; j++) {
-      v30_88[o + j] = in40[l * 3 + j] * mm27_85[l * 3 + j];
+      v30_80[o + j] = in36[l * 3 + j] * mm27_78[l * 3 + j];
     }
   }
   // %31 sum loss — 36: loss cross_entropy(logits, label)
   for (let r = 0; r < B; r++) {
     let acc = 0;
-    for (let c = 0; c < 3; c++) acc += v30_88[r * 3 + c];
-    sum31_89[r * 1] = acc;
+    for (let c = 0; c < 3; c++) acc += v30_80[r * 3 + c];
+    sum31_81[r * 1] = acc;
   }
   // %32 neg loss — 36: loss cross_entropy(logits, label)
   for (let l = 0; l < B; l++) {
-    v32_90[l] = -sum31_89[l * 1 + 0];
+    v32_82[l] = -sum31_81[l * 1 + 0];
   }
   // %33 reduce_lead loss — 36: loss cross_entropy(logits, label)
-  red33_91.fill(0);
-  for (let l = 0; l < B; l++) for (let j = 0; j < 1; j++) red33_91[j] += v32_90[l * 1 + j];
-  for (let j = 0; j < 1; j++) red33_91[j] /= B;
+  red33_83.fill(0);
+  for (let l = 0; l < B; l++) for (let j = 0; j < 1; j++) red33_83[j] += v32_82[l * 1 + j];
+  for (let j = 0; j < 1; j++) red33_83[j] /= B;
   // %34 softmax probabilities — 37: output probabilities = softmax(logits)
-  v30_88.fill(0); // reused: its last value is dead
+  v30_80.fill(0); // reused: its last value is dead
   for (let r = 0; r < B; r++) {
     const xo = r * 3;
     let max = -Infinity;
-    for (let c = 0; c < 3; c++) max = Math.max(max, v28_87[xo + c]);
+    for (let c = 0; c < 3; c++) max = Math.max(max, v28_79[xo + c]);
     if (max !== max || max === -Infinity) max = 0;
     let total = 0;
-    for (let c = 0; c < 3; c++) total += Math.exp(v28_87[xo + c] - max);
-    for (let c = 0; c < 3; c++) v30_88[r * 3 + c] = Math.exp(v28_87[xo + c] - max) / total;
+    for (let c = 0; c < 3; c++) total += Math.exp(v28_79[xo + c] - max);
+    for (let c = 0; c < 3; c++) v30_80[r * 3 + c] = Math.exp(v28_79[xo + c] - max) / total;
   }
   // %36 broadcast_to ∂loss — 36: loss cross_entropy(logits, label)
-  s92.fill(1);
-  v32_90.fill(0); // reused: its last value is dead
+  s84.fill(1);
+  v32_82.fill(0); // reused: its last value is dead
   for (let l = 0; l < B; l++) {
-    v32_90[l] = s92[0] / ((B) / s92.length);
+    v32_82[l] = s84[0] / ((B) / s84.length);
   }
   // %37 neg ∂loss — 36: loss cross_entropy(logits, label)
-  sum31_89.fill(0); // reused: its last value is dead
+  sum31_81.fill(0); // reused: its last value is dead
   for (let l = 0; l < B; l++) {
-    sum31_89[l] = -v32_90[l * 1 + 0];
+    sum31_81[l] = -v32_82[l * 1 + 0];
   }
   // %38 expand_last ∂loss — 36: loss cross_entropy(logits, label)
-  v28_87.fill(0); // reused: its last value is dead
-  for (let r = 0; r < sum31_89.length; r++) {
-    const v = sum31_89[r];
-    for (let c = 0; c < 3; c++) v28_87[r * 3 + c] = v;
+  v28_79.fill(0); // reused: its last value is dead
+  for (let r = 0; r < sum31_81.length; r++) {
+    const v = sum31_81[r];
+    for (let c = 0; c < 3; c++) v28_79[r * 3 + c] = v;
   }
   // %39 mul ∂loss — 36: loss cross_entropy(logits, label)
   for (let l = 0; l < B; l++) {
     const o = l * 3;
     for (let j = 0; j < 3; j++) {
-      v39_93[o + j] = v28_87[l * 3 + j] * in40[l * 3 + j];
+      v39_85[o + j] = v28_79[l * 3 + j] * in36[l * 3 + j];
     }
   }
   // %40 sum ∂loss — 36: loss cross_entropy(logits, label)
-  sum31_89.fill(0); // reused: its last value is dead
+  sum31_81.fill(0); // reused: its last value is dead
   for (let r = 0; r < B; r++) {
     let acc = 0;
-    for (let c = 0; c < 3; c++) acc += v39_93[r * 3 + c];
-    sum31_89[r * 1] = acc;
+    for (let c = 0; c < 3; c++) acc += v39_85[r * 3 + c];
+    sum31_81[r * 1] = acc;
   }
   // %41 expand_last ∂loss — 36: loss cross_entropy(logits, label)
-  v28_87.fill(0); // reused: its last value is dead
-  for (let r = 0; r < sum31_89.length; r++) {
-    const v = sum31_89[r];
-    for (let c = 0; c < 3; c++) v28_87[r * 3 + c] = v;
+  v28_79.fill(0); // reused: its last value is dead
+  for (let r = 0; r < sum31_81.length; r++) {
+    const v = sum31_81[r];
+    for (let c = 0; c < 3; c++) v28_79[r * 3 + c] = v;
   }
   // %44 sub ∂loss — 36: loss cross_entropy(logits, label)
   for (let l = 0; l < B; l++) {
     const o = l * 3;
     for (let j = 0; j < 3; j++) {
-      v44_94[o + j] = v39_93[l * 3 + j] - ((Math.exp(mm27_85[l * 3 + j])) * v28_87[l * 3 + j]);
+      v44_86[o + j] = v39_85[l * 3 + j] - ((Math.exp(mm27_78[l * 3 + j])) * v28_79[l * 3 + j]);
     }
   }
   // %45 unbroadcast
-  ub45_95.fill(0);
+  ub45_87.fill(0);
   for (let l = 0; l < B; l++) {
     for (let j = 0; j < 3; j++) {
-      ub45_95[j] += v44_94[l * 3 + j];
+      ub45_87[j] += v44_86[l * 3 + j];
     }
   }
   // %47 matmul — 7: /// applies to h before the recurrent product.
-  matmul97(v44_94, p83, mm47_96, B);
+  gemm_cols_3x16(v44_86, p76, mm47_88, B);
   // %48 unbroadcast
-  ub48_98.fill(0);
-  weightGradient99(v44_94, 3, out22_0_62, 16, ub48_98, B);
+  ub48_89.fill(0);
+  gemm_outer_3x16(v44_86, 3, out22_0_57, 16, ub48_89, B);
   // %55 time_place
-  v20_58.fill(0); // reused: its last value is dead
-  v20_58.fill(0);
-  v20_58.set(mm47_96, (T_T - 1) * B * 16);
+  v20_53.fill(0); // reused: its last value is dead
+  v20_53.fill(0);
+  v20_53.set(mm47_88, (T_T - 1) * B * 16);
   // %57 sub ∂n — 23: n = tanh(W_n @ x + U_n @ (r * h) + b_n)
-  v19_57.fill(0); // reused: its last value is dead
+  v19_52.fill(0); // reused: its last value is dead
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 16;
     for (let j = 0; j < 16; j++) {
-      v19_57[o + j] = 1 - (out22_2_64[l * 16 + j] * out22_2_64[l * 16 + j]);
+      v19_52[o + j] = 1 - (out22_2_59[l * 16 + j] * out22_2_59[l * 16 + j]);
     }
   }
   // %59 mul ∂r — 22: r = sigmoid(W_r @ x + U_r @ h + b_r)
-  v18_56.fill(0); // reused: its last value is dead
+  v18_51.fill(0); // reused: its last value is dead
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 16;
     for (let j = 0; j < 16; j++) {
-      v18_56[o + j] = out22_5_67[l * 16 + j] * (1 - out22_5_67[l * 16 + j]);
+      v18_51[o + j] = out22_5_62[l * 16 + j] * (1 - out22_5_62[l * 16 + j]);
     }
   }
   // %61 mul ∂z — 21: z = sigmoid(W_z @ x + U_z @ h + b_z)
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 16;
     for (let j = 0; j < 16; j++) {
-      v61_100[o + j] = out22_1_63[l * 16 + j] * (1 - out22_1_63[l * 16 + j]);
+      v61_90[o + j] = out22_1_58[l * 16 + j] * (1 - out22_1_58[l * 16 + j]);
     }
   }
   // %62 stack_rows packed U_r, U_z
-  stack21_59.fill(0); // reused: its last value is dead
-  let packed62_101 = packed?.["summary.U_r+summary.U_z"];
-  if (packed62_101 === undefined) {
+  stack21_54.fill(0); // reused: its last value is dead
+  let packed62_91 = heapStage(packed?.["summary.U_r+summary.U_z"]);
+  if (packed62_91 === undefined) {
     for (let l = 0; l < 1; l++) {
-      stack21_59.set(p45.subarray(l * 256, (l + 1) * 256), l * 512 + 0);
+      stack21_54.set(p41.subarray(l * 256, (l + 1) * 256), l * 512 + 0);
     }
     for (let l = 0; l < 1; l++) {
-      stack21_59.set(p44.subarray(l * 256, (l + 1) * 256), l * 512 + 256);
+      stack21_54.set(p40.subarray(l * 256, (l + 1) * 256), l * 512 + 256);
     }
-    packed62_101 = stack21_59;
+    packed62_91 = stack21_54;
   }
   // %63 stack_rows packed W_n, W_r, W_z
-  stack13_52.fill(0); // reused: its last value is dead
-  let packed63_102 = packed?.["summary.W_n+summary.W_r+summary.W_z"];
-  if (packed63_102 === undefined) {
+  stack13_48.fill(0); // reused: its last value is dead
+  let packed63_92 = heapStage(packed?.["summary.W_n+summary.W_r+summary.W_z"]);
+  if (packed63_92 === undefined) {
     for (let l = 0; l < 1; l++) {
-      stack13_52.set(p43.subarray(l * 96, (l + 1) * 96), l * 288 + 0);
+      stack13_48.set(p39.subarray(l * 96, (l + 1) * 96), l * 288 + 0);
     }
     for (let l = 0; l < 1; l++) {
-      stack13_52.set(p42.subarray(l * 96, (l + 1) * 96), l * 288 + 96);
+      stack13_48.set(p38.subarray(l * 96, (l + 1) * 96), l * 288 + 96);
     }
     for (let l = 0; l < 1; l++) {
-      stack13_52.set(p41.subarray(l * 96, (l + 1) * 96), l * 288 + 192);
+      stack13_48.set(p37.subarray(l * 96, (l + 1) * 96), l * 288 + 192);
     }
-    packed63_102 = stack13_52;
+    packed63_92 = stack13_48;
   }
   // %64 scan ∂summary — 33: layer summary = GRU(I, H) over x returns last
-  mm47_96.fill(0); // reused: its last value is dead
-  mm47_96.set(c11_50);
-  const steps106 = T_T;
+  mm47_88.fill(0); // reused: its last value is dead
+  mm47_88.set(c11_46);
+  const steps96 = T_T;
   // ∂summary: from the last step to the first
-  for (let s = 0; s < steps106; s++) {
+  for (let s = 0; s < steps96; s++) {
     const t = T_T - 1 - s;
-    const x64_0_107 = v20_58.subarray(t * B * 16, (t + 1) * B * 16);
-    const x64_1_108 = out22_6_68.subarray(t * B * 16, (t + 1) * B * 16);
-    const x64_2_109 = out22_1_63.subarray(t * B * 16, (t + 1) * B * 16);
-    const x64_3_110 = out22_2_64.subarray(t * B * 16, (t + 1) * B * 16);
-    const x64_4_111 = out22_3_65.subarray(t * B * 16, (t + 1) * B * 16);
-    const x64_5_112 = out22_5_67.subarray(t * B * 16, (t + 1) * B * 16);
-    const x64_6_113 = v19_57.subarray(t * B * 16, (t + 1) * B * 16);
-    const x64_7_114 = v18_56.subarray(t * B * 16, (t + 1) * B * 16);
-    const x64_8_115 = v61_100.subarray(t * B * 16, (t + 1) * B * 16);
+    const x64_0_97 = v20_53.subarray(t * B * 16, (t + 1) * B * 16);
+    const x64_1_98 = out22_6_63.subarray(t * B * 16, (t + 1) * B * 16);
+    const x64_2_99 = out22_1_58.subarray(t * B * 16, (t + 1) * B * 16);
+    const x64_3_100 = out22_2_59.subarray(t * B * 16, (t + 1) * B * 16);
+    const x64_4_101 = out22_3_60.subarray(t * B * 16, (t + 1) * B * 16);
+    const x64_5_102 = out22_5_62.subarray(t * B * 16, (t + 1) * B * 16);
+    const x64_6_103 = v19_52.subarray(t * B * 16, (t + 1) * B * 16);
+    const x64_7_104 = v18_51.subarray(t * B * 16, (t + 1) * B * 16);
+    const x64_8_105 = v61_90.subarray(t * B * 16, (t + 1) * B * 16);
     // %2 add
     for (let l = 0; l < B; l++) {
       const o = l * 16;
       for (let j = 0; j < 16; j++) {
-        v2_116[o + j] = mm47_96[l * 16 + j] + x64_0_107[l * 16 + j];
+        v2_106[o + j] = mm47_88[l * 16 + j] + x64_0_97[l * 16 + j];
       }
     }
     // %14 mul ∂n — 23: n = tanh(W_n @ x + U_n @ (r * h) + b_n)
     for (let l = 0; l < B; l++) {
       const o = l * 16;
       for (let j = 0; j < 16; j++) {
-        v14_117[o + j] = (v2_116[l * 16 + j] * x64_4_111[l * 16 + j]) * x64_6_113[l * 16 + j];
+        v14_107[o + j] = (v2_106[l * 16 + j] * x64_4_101[l * 16 + j]) * x64_6_103[l * 16 + j];
       }
     }
     // %16 matmul — 23: n = tanh(W_n @ x + U_n @ (r * h) + b_n)
-    matmul119(v14_117, p46, mm16_118, B);
+    gemm_cols_16x16(v14_107, p42, mm16_108, B);
     // %21 mul ∂r — 22: r = sigmoid(W_r @ x + U_r @ h + b_r)
     for (let l = 0; l < B; l++) {
       const o = l * 16;
       for (let j = 0; j < 16; j++) {
-        v21_120[o + j] = (mm16_118[l * 16 + j] * x64_1_108[l * 16 + j]) * x64_7_114[l * 16 + j];
+        v21_109[o + j] = (mm16_108[l * 16 + j] * x64_1_98[l * 16 + j]) * x64_7_104[l * 16 + j];
       }
     }
     // %23 mul ∂z — 21: z = sigmoid(W_z @ x + U_z @ h + b_z)
     for (let l = 0; l < B; l++) {
       const o = l * 16;
       for (let j = 0; j < 16; j++) {
-        v23_121[o + j] = ((v2_116[l * 16 + j] * x64_1_108[l * 16 + j]) + (-(v2_116[l * 16 + j] * x64_3_110[l * 16 + j]))) * x64_8_115[l * 16 + j];
+        v23_110[o + j] = ((v2_106[l * 16 + j] * x64_1_98[l * 16 + j]) + (-(v2_106[l * 16 + j] * x64_3_100[l * 16 + j]))) * x64_8_105[l * 16 + j];
       }
     }
     // %24 concat
     for (let l = 0; l < B; l++) {
       const xo = l * 16;
       for (let r = 0; r < 1; r++) {
-        for (let c = 0; c < 16; c++) cat24_122[(l * 1 + r) * 32 + 0 + c] = v21_120[xo + r * 16 + c];
+        for (let c = 0; c < 16; c++) cat24_111[(l * 1 + r) * 32 + 0 + c] = v21_109[xo + r * 16 + c];
       }
     }
     for (let l = 0; l < B; l++) {
       const xo = l * 16;
       for (let r = 0; r < 1; r++) {
-        for (let c = 0; c < 16; c++) cat24_122[(l * 1 + r) * 32 + 16 + c] = v23_121[xo + r * 16 + c];
+        for (let c = 0; c < 16; c++) cat24_111[(l * 1 + r) * 32 + 16 + c] = v23_110[xo + r * 16 + c];
       }
     }
     // %26 matmul fused gate products
-    matmul124(cat24_122, packed62_101, mm26_123, B);
+    gemm_cols_32x16(cat24_111, packed62_91, mm26_112, B);
     // %28 add
     for (let l = 0; l < B; l++) {
       const o = l * 16;
       for (let j = 0; j < 16; j++) {
-        v28_125[o + j] = (mm26_123[l * 16 + j] + (v2_116[l * 16 + j] * x64_2_109[l * 16 + j])) + (mm16_118[l * 16 + j] * x64_5_112[l * 16 + j]);
+        v28_113[o + j] = (mm26_112[l * 16 + j] + (v2_106[l * 16 + j] * x64_2_99[l * 16 + j])) + (mm16_108[l * 16 + j] * x64_5_102[l * 16 + j]);
       }
     }
-    out64_0_103.set(v23_121, t * v23_121.length);
-    out64_1_104.set(v21_120, t * v21_120.length);
-    out64_2_105.set(v14_117, t * v14_117.length);
-    mm47_96.set(v28_125);
+    out64_0_93.set(v23_110, t * v23_110.length);
+    out64_1_94.set(v21_109, t * v21_109.length);
+    out64_2_95.set(v14_107, t * v14_107.length);
+    mm47_88.set(v28_113);
   }
   // %69 concat
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 16;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 16; c++) cat69_126[(l * 1 + r) * 48 + 0 + c] = out64_0_103[xo + r * 16 + c];
+      for (let c = 0; c < 16; c++) cat69_114[(l * 1 + r) * 48 + 0 + c] = out64_0_93[xo + r * 16 + c];
     }
   }
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 16;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 16; c++) cat69_126[(l * 1 + r) * 48 + 16 + c] = out64_1_104[xo + r * 16 + c];
+      for (let c = 0; c < 16; c++) cat69_114[(l * 1 + r) * 48 + 16 + c] = out64_1_94[xo + r * 16 + c];
     }
   }
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 16;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 16; c++) cat69_126[(l * 1 + r) * 48 + 32 + c] = out64_2_105[xo + r * 16 + c];
+      for (let c = 0; c < 16; c++) cat69_114[(l * 1 + r) * 48 + 32 + c] = out64_2_95[xo + r * 16 + c];
     }
   }
   // %71 unbroadcast fused weight gradients
-  ub71_127.fill(0);
-  weightGradient128(cat69_126, 48, in39, 6, ub71_127, T_T * B);
+  ub71_115.fill(0);
+  gemm_outer_48x6(cat69_114, 48, in35, 6, ub71_115, T_T * B);
   // %72 slice_rows ∂summary: ∂W_z (batched)
   for (let l = 0; l < 1; l++) {
-    rows72_129.set(ub71_127.subarray(l * 288 + 0, l * 288 + 96), l * 96);
+    rows72_116.set(ub71_115.subarray(l * 288 + 0, l * 288 + 96), l * 96);
   }
   // %73 slice_rows ∂summary: ∂W_r (batched)
   for (let l = 0; l < 1; l++) {
-    rows73_130.set(ub71_127.subarray(l * 288 + 96, l * 288 + 192), l * 96);
+    rows73_117.set(ub71_115.subarray(l * 288 + 96, l * 288 + 192), l * 96);
   }
   // %74 slice_rows ∂summary: ∂W_n (batched)
   for (let l = 0; l < 1; l++) {
-    rows74_131.set(ub71_127.subarray(l * 288 + 192, l * 288 + 288), l * 96);
+    rows74_118.set(ub71_115.subarray(l * 288 + 192, l * 288 + 288), l * 96);
   }
   // %75 concat
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 16;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 16; c++) cat75_132[(l * 1 + r) * 32 + 0 + c] = out64_0_103[xo + r * 16 + c];
+      for (let c = 0; c < 16; c++) cat75_119[(l * 1 + r) * 32 + 0 + c] = out64_0_93[xo + r * 16 + c];
     }
   }
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 16;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 16; c++) cat75_132[(l * 1 + r) * 32 + 16 + c] = out64_1_104[xo + r * 16 + c];
+      for (let c = 0; c < 16; c++) cat75_119[(l * 1 + r) * 32 + 16 + c] = out64_1_94[xo + r * 16 + c];
     }
   }
   // %77 unbroadcast fused weight gradients
-  stack21_59.fill(0); // reused: its last value is dead
-  stack21_59.fill(0);
-  weightGradient133(cat75_132, 32, out22_6_68, 16, stack21_59, T_T * B);
+  stack21_54.fill(0); // reused: its last value is dead
+  stack21_54.fill(0);
+  gemm_outer_32x16(cat75_119, 32, out22_6_63, 16, stack21_54, T_T * B);
   // %78 slice_rows ∂summary: ∂U_z (batched)
   for (let l = 0; l < 1; l++) {
-    rows78_134.set(stack21_59.subarray(l * 512 + 0, l * 512 + 256), l * 256);
+    rows78_120.set(stack21_54.subarray(l * 512 + 0, l * 512 + 256), l * 256);
   }
   // %79 slice_rows ∂summary: ∂U_r (batched)
   for (let l = 0; l < 1; l++) {
-    rows79_135.set(stack21_59.subarray(l * 512 + 256, l * 512 + 512), l * 256);
+    rows79_121.set(stack21_54.subarray(l * 512 + 256, l * 512 + 512), l * 256);
   }
   // %81 unbroadcast ∂summary: ∂U_n (batched)
-  ub81_136.fill(0);
-  weightGradient137(out64_2_105, 16, out22_4_66, 16, ub81_136, T_T * B);
+  ub81_122.fill(0);
+  gemm_outer_16x16(out64_2_95, 16, out22_4_61, 16, ub81_122, T_T * B);
   // %82 unbroadcast ∂summary: ∂b_z (batched)
-  ub82_138.fill(0);
+  ub82_123.fill(0);
   for (let l = 0; l < T_T * B; l++) {
     for (let j = 0; j < 16; j++) {
-      ub82_138[j] += out64_0_103[l * 16 + j];
+      ub82_123[j] += out64_0_93[l * 16 + j];
     }
   }
   // %83 unbroadcast ∂summary: ∂b_r (batched)
-  ub83_139.fill(0);
+  ub83_124.fill(0);
   for (let l = 0; l < T_T * B; l++) {
     for (let j = 0; j < 16; j++) {
-      ub83_139[j] += out64_1_104[l * 16 + j];
+      ub83_124[j] += out64_1_94[l * 16 + j];
     }
   }
   // %84 unbroadcast ∂summary: ∂b_n (batched)
-  ub84_140.fill(0);
+  ub84_125.fill(0);
   for (let l = 0; l < T_T * B; l++) {
     for (let j = 0; j < 16; j++) {
-      ub84_140[j] += out64_2_105[l * 16 + j];
+      ub84_125[j] += out64_2_95[l * 16 + j];
     }
   }
   // %85 concat
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 16;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 16; c++) cat85_141[(l * 1 + r) * 48 + 0 + c] = out64_2_105[xo + r * 16 + c];
+      for (let c = 0; c < 16; c++) cat85_126[(l * 1 + r) * 48 + 0 + c] = out64_2_95[xo + r * 16 + c];
     }
   }
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 16;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 16; c++) cat85_141[(l * 1 + r) * 48 + 16 + c] = out64_1_104[xo + r * 16 + c];
+      for (let c = 0; c < 16; c++) cat85_126[(l * 1 + r) * 48 + 16 + c] = out64_1_94[xo + r * 16 + c];
     }
   }
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 16;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 16; c++) cat85_141[(l * 1 + r) * 48 + 32 + c] = out64_0_103[xo + r * 16 + c];
+      for (let c = 0; c < 16; c++) cat85_126[(l * 1 + r) * 48 + 32 + c] = out64_0_93[xo + r * 16 + c];
     }
   }
   // %86 matmul fused gate products
-  matmul143(cat85_141, packed63_102, mm86_142, T_T * B);
-  return { loss: red33_91[0], outputs: { "probabilities": { data: v30_88, shape: [B, 3] } }, finalStates: { "summary.h": { data: state22_0_61, shape: [B, 16] } }, grads: { "summary.W_z": rows72_129, "summary.W_r": rows73_130, "summary.W_n": rows74_131, "summary.U_z": rows78_134, "summary.U_r": rows79_135, "summary.U_n": ub81_136, "summary.b_z": ub82_138, "summary.b_r": ub83_139, "summary.b_n": ub84_140, "logits.W": ub48_98, "logits.b": ub45_95 }, inputGrads: { "x": { data: mm86_142, shape: [T_T, B, 6] } }, stateGrads: { "summary.h": { data: mm47_96, shape: [B, 16] } } } as GradResult;
+  gemm_cols_48x6(cat85_126, packed63_92, mm86_127, T_T * B);
+  return { loss: red33_83[0], outputs: { "probabilities": { data: heapCopy(v30_80), shape: [B, 3] } }, finalStates: { "summary.h": { data: heapCopy(state22_0_56), shape: [B, 16] } }, grads: { "summary.W_z": heapCopy(rows72_116), "summary.W_r": heapCopy(rows73_117), "summary.W_n": heapCopy(rows74_118), "summary.U_z": heapCopy(rows78_120), "summary.U_r": heapCopy(rows79_121), "summary.U_n": heapCopy(ub81_122), "summary.b_z": heapCopy(ub82_123), "summary.b_r": heapCopy(ub83_124), "summary.b_n": heapCopy(ub84_125), "logits.W": heapCopy(ub48_89), "logits.b": heapCopy(ub45_87) }, inputGrads: { "x": { data: heapCopy(mm86_127), shape: [T_T, B, 6] } }, stateGrads: { "summary.h": { data: heapCopy(mm47_88), shape: [B, 16] } } } as GradResult;
 }
 
 
@@ -989,7 +991,7 @@ export function trainStep(params: Params, opt: Optimizer, inputs: Inputs, initia
 }
 
 // Kernels specialised for this model’s sizes.
-function matmul15(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
+function gemm_rows_48x6_scalar(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
   let s = 0;
   for (; s + 3 < samples; s += 4) {
     for (let i = 0; i < 48; i += 4) {
@@ -1088,7 +1090,17 @@ function matmul15(w: Float32Array, x: Float32Array, out: Float32Array, samples: 
     }
   }
 }
-function matmul28(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
+function gemm_rows_48x6(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
+  if (kernels !== undefined) {
+    const memory = kernels.memory.buffer;
+    if (w.buffer === memory && x.buffer === memory && out.buffer === memory) {
+      kernels.exports.rows_48x6(w.byteOffset, x.byteOffset, out.byteOffset, samples);
+      return;
+    }
+  }
+  gemm_rows_48x6_scalar(w, x, out, samples);
+}
+function gemm_rows_32x16_scalar(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
   let s = 0;
   for (; s + 3 < samples; s += 4) {
     for (let i = 0; i < 32; i += 4) {
@@ -1187,7 +1199,17 @@ function matmul28(w: Float32Array, x: Float32Array, out: Float32Array, samples: 
     }
   }
 }
-function matmul32(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
+function gemm_rows_32x16(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
+  if (kernels !== undefined) {
+    const memory = kernels.memory.buffer;
+    if (w.buffer === memory && x.buffer === memory && out.buffer === memory) {
+      kernels.exports.rows_32x16(w.byteOffset, x.byteOffset, out.byteOffset, samples);
+      return;
+    }
+  }
+  gemm_rows_32x16_scalar(w, x, out, samples);
+}
+function gemm_rows_16x16_scalar(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
   let s = 0;
   for (; s + 3 < samples; s += 4) {
     for (let i = 0; i < 16; i += 4) {
@@ -1286,7 +1308,17 @@ function matmul32(w: Float32Array, x: Float32Array, out: Float32Array, samples: 
     }
   }
 }
-function matmul37(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
+function gemm_rows_16x16(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
+  if (kernels !== undefined) {
+    const memory = kernels.memory.buffer;
+    if (w.buffer === memory && x.buffer === memory && out.buffer === memory) {
+      kernels.exports.rows_16x16(w.byteOffset, x.byteOffset, out.byteOffset, samples);
+      return;
+    }
+  }
+  gemm_rows_16x16_scalar(w, x, out, samples);
+}
+function gemm_rows_3x16_scalar(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
   let s = 0;
   for (; s + 3 < samples; s += 4) {
     for (let i = 0; i < 3; i++) {
@@ -1327,345 +1359,17 @@ function matmul37(w: Float32Array, x: Float32Array, out: Float32Array, samples: 
     }
   }
 }
-function matmul55(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
-  let s = 0;
-  for (; s + 3 < samples; s += 4) {
-    for (let i = 0; i < 48; i += 4) {
-      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a20 = 0, a21 = 0, a22 = 0, a23 = 0, a30 = 0, a31 = 0, a32 = 0, a33 = 0;
-      const wo0 = (i + 0) * 6;
-      const wo1 = (i + 1) * 6;
-      const wo2 = (i + 2) * 6;
-      const wo3 = (i + 3) * 6;
-      const xo0 = (s + 0) * 6;
-      const xo1 = (s + 1) * 6;
-      const xo2 = (s + 2) * 6;
-      const xo3 = (s + 3) * 6;
-      for (let p = 0; p < 6; p++) {
-        const w0 = w[wo0 + p];
-        const w1 = w[wo1 + p];
-        const w2 = w[wo2 + p];
-        const w3 = w[wo3 + p];
-        const x0 = x[xo0 + p];
-        a00 += w0 * x0;
-        a01 += w1 * x0;
-        a02 += w2 * x0;
-        a03 += w3 * x0;
-        const x1 = x[xo1 + p];
-        a10 += w0 * x1;
-        a11 += w1 * x1;
-        a12 += w2 * x1;
-        a13 += w3 * x1;
-        const x2 = x[xo2 + p];
-        a20 += w0 * x2;
-        a21 += w1 * x2;
-        a22 += w2 * x2;
-        a23 += w3 * x2;
-        const x3 = x[xo3 + p];
-        a30 += w0 * x3;
-        a31 += w1 * x3;
-        a32 += w2 * x3;
-        a33 += w3 * x3;
-      }
-      out[(s + 0) * 48 + i + 0] = a00;
-      out[(s + 0) * 48 + i + 1] = a01;
-      out[(s + 0) * 48 + i + 2] = a02;
-      out[(s + 0) * 48 + i + 3] = a03;
-      out[(s + 1) * 48 + i + 0] = a10;
-      out[(s + 1) * 48 + i + 1] = a11;
-      out[(s + 1) * 48 + i + 2] = a12;
-      out[(s + 1) * 48 + i + 3] = a13;
-      out[(s + 2) * 48 + i + 0] = a20;
-      out[(s + 2) * 48 + i + 1] = a21;
-      out[(s + 2) * 48 + i + 2] = a22;
-      out[(s + 2) * 48 + i + 3] = a23;
-      out[(s + 3) * 48 + i + 0] = a30;
-      out[(s + 3) * 48 + i + 1] = a31;
-      out[(s + 3) * 48 + i + 2] = a32;
-      out[(s + 3) * 48 + i + 3] = a33;
+function gemm_rows_3x16(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
+  if (kernels !== undefined) {
+    const memory = kernels.memory.buffer;
+    if (w.buffer === memory && x.buffer === memory && out.buffer === memory) {
+      kernels.exports.rows_3x16(w.byteOffset, x.byteOffset, out.byteOffset, samples);
+      return;
     }
   }
-  for (; s < samples; s++) {
-    for (let i = 0; i < 48; i += 8) {
-      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a04 = 0, a05 = 0, a06 = 0, a07 = 0;
-      const wo0 = (i + 0) * 6;
-      const wo1 = (i + 1) * 6;
-      const wo2 = (i + 2) * 6;
-      const wo3 = (i + 3) * 6;
-      const wo4 = (i + 4) * 6;
-      const wo5 = (i + 5) * 6;
-      const wo6 = (i + 6) * 6;
-      const wo7 = (i + 7) * 6;
-      const xo0 = (s + 0) * 6;
-      for (let p = 0; p < 6; p++) {
-        const w0 = w[wo0 + p];
-        const w1 = w[wo1 + p];
-        const w2 = w[wo2 + p];
-        const w3 = w[wo3 + p];
-        const w4 = w[wo4 + p];
-        const w5 = w[wo5 + p];
-        const w6 = w[wo6 + p];
-        const w7 = w[wo7 + p];
-        const x0 = x[xo0 + p];
-        a00 += w0 * x0;
-        a01 += w1 * x0;
-        a02 += w2 * x0;
-        a03 += w3 * x0;
-        a04 += w4 * x0;
-        a05 += w5 * x0;
-        a06 += w6 * x0;
-        a07 += w7 * x0;
-      }
-      out[(s + 0) * 48 + i + 0] = a00;
-      out[(s + 0) * 48 + i + 1] = a01;
-      out[(s + 0) * 48 + i + 2] = a02;
-      out[(s + 0) * 48 + i + 3] = a03;
-      out[(s + 0) * 48 + i + 4] = a04;
-      out[(s + 0) * 48 + i + 5] = a05;
-      out[(s + 0) * 48 + i + 6] = a06;
-      out[(s + 0) * 48 + i + 7] = a07;
-    }
-  }
+  gemm_rows_3x16_scalar(w, x, out, samples);
 }
-function matmul74(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
-  let s = 0;
-  for (; s + 3 < samples; s += 4) {
-    for (let i = 0; i < 32; i += 4) {
-      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a20 = 0, a21 = 0, a22 = 0, a23 = 0, a30 = 0, a31 = 0, a32 = 0, a33 = 0;
-      const wo0 = (i + 0) * 16;
-      const wo1 = (i + 1) * 16;
-      const wo2 = (i + 2) * 16;
-      const wo3 = (i + 3) * 16;
-      const xo0 = (s + 0) * 16;
-      const xo1 = (s + 1) * 16;
-      const xo2 = (s + 2) * 16;
-      const xo3 = (s + 3) * 16;
-      for (let p = 0; p < 16; p++) {
-        const w0 = w[wo0 + p];
-        const w1 = w[wo1 + p];
-        const w2 = w[wo2 + p];
-        const w3 = w[wo3 + p];
-        const x0 = x[xo0 + p];
-        a00 += w0 * x0;
-        a01 += w1 * x0;
-        a02 += w2 * x0;
-        a03 += w3 * x0;
-        const x1 = x[xo1 + p];
-        a10 += w0 * x1;
-        a11 += w1 * x1;
-        a12 += w2 * x1;
-        a13 += w3 * x1;
-        const x2 = x[xo2 + p];
-        a20 += w0 * x2;
-        a21 += w1 * x2;
-        a22 += w2 * x2;
-        a23 += w3 * x2;
-        const x3 = x[xo3 + p];
-        a30 += w0 * x3;
-        a31 += w1 * x3;
-        a32 += w2 * x3;
-        a33 += w3 * x3;
-      }
-      out[(s + 0) * 32 + i + 0] = a00;
-      out[(s + 0) * 32 + i + 1] = a01;
-      out[(s + 0) * 32 + i + 2] = a02;
-      out[(s + 0) * 32 + i + 3] = a03;
-      out[(s + 1) * 32 + i + 0] = a10;
-      out[(s + 1) * 32 + i + 1] = a11;
-      out[(s + 1) * 32 + i + 2] = a12;
-      out[(s + 1) * 32 + i + 3] = a13;
-      out[(s + 2) * 32 + i + 0] = a20;
-      out[(s + 2) * 32 + i + 1] = a21;
-      out[(s + 2) * 32 + i + 2] = a22;
-      out[(s + 2) * 32 + i + 3] = a23;
-      out[(s + 3) * 32 + i + 0] = a30;
-      out[(s + 3) * 32 + i + 1] = a31;
-      out[(s + 3) * 32 + i + 2] = a32;
-      out[(s + 3) * 32 + i + 3] = a33;
-    }
-  }
-  for (; s < samples; s++) {
-    for (let i = 0; i < 32; i += 8) {
-      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a04 = 0, a05 = 0, a06 = 0, a07 = 0;
-      const wo0 = (i + 0) * 16;
-      const wo1 = (i + 1) * 16;
-      const wo2 = (i + 2) * 16;
-      const wo3 = (i + 3) * 16;
-      const wo4 = (i + 4) * 16;
-      const wo5 = (i + 5) * 16;
-      const wo6 = (i + 6) * 16;
-      const wo7 = (i + 7) * 16;
-      const xo0 = (s + 0) * 16;
-      for (let p = 0; p < 16; p++) {
-        const w0 = w[wo0 + p];
-        const w1 = w[wo1 + p];
-        const w2 = w[wo2 + p];
-        const w3 = w[wo3 + p];
-        const w4 = w[wo4 + p];
-        const w5 = w[wo5 + p];
-        const w6 = w[wo6 + p];
-        const w7 = w[wo7 + p];
-        const x0 = x[xo0 + p];
-        a00 += w0 * x0;
-        a01 += w1 * x0;
-        a02 += w2 * x0;
-        a03 += w3 * x0;
-        a04 += w4 * x0;
-        a05 += w5 * x0;
-        a06 += w6 * x0;
-        a07 += w7 * x0;
-      }
-      out[(s + 0) * 32 + i + 0] = a00;
-      out[(s + 0) * 32 + i + 1] = a01;
-      out[(s + 0) * 32 + i + 2] = a02;
-      out[(s + 0) * 32 + i + 3] = a03;
-      out[(s + 0) * 32 + i + 4] = a04;
-      out[(s + 0) * 32 + i + 5] = a05;
-      out[(s + 0) * 32 + i + 6] = a06;
-      out[(s + 0) * 32 + i + 7] = a07;
-    }
-  }
-}
-function matmul79(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
-  let s = 0;
-  for (; s + 3 < samples; s += 4) {
-    for (let i = 0; i < 16; i += 4) {
-      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a20 = 0, a21 = 0, a22 = 0, a23 = 0, a30 = 0, a31 = 0, a32 = 0, a33 = 0;
-      const wo0 = (i + 0) * 16;
-      const wo1 = (i + 1) * 16;
-      const wo2 = (i + 2) * 16;
-      const wo3 = (i + 3) * 16;
-      const xo0 = (s + 0) * 16;
-      const xo1 = (s + 1) * 16;
-      const xo2 = (s + 2) * 16;
-      const xo3 = (s + 3) * 16;
-      for (let p = 0; p < 16; p++) {
-        const w0 = w[wo0 + p];
-        const w1 = w[wo1 + p];
-        const w2 = w[wo2 + p];
-        const w3 = w[wo3 + p];
-        const x0 = x[xo0 + p];
-        a00 += w0 * x0;
-        a01 += w1 * x0;
-        a02 += w2 * x0;
-        a03 += w3 * x0;
-        const x1 = x[xo1 + p];
-        a10 += w0 * x1;
-        a11 += w1 * x1;
-        a12 += w2 * x1;
-        a13 += w3 * x1;
-        const x2 = x[xo2 + p];
-        a20 += w0 * x2;
-        a21 += w1 * x2;
-        a22 += w2 * x2;
-        a23 += w3 * x2;
-        const x3 = x[xo3 + p];
-        a30 += w0 * x3;
-        a31 += w1 * x3;
-        a32 += w2 * x3;
-        a33 += w3 * x3;
-      }
-      out[(s + 0) * 16 + i + 0] = a00;
-      out[(s + 0) * 16 + i + 1] = a01;
-      out[(s + 0) * 16 + i + 2] = a02;
-      out[(s + 0) * 16 + i + 3] = a03;
-      out[(s + 1) * 16 + i + 0] = a10;
-      out[(s + 1) * 16 + i + 1] = a11;
-      out[(s + 1) * 16 + i + 2] = a12;
-      out[(s + 1) * 16 + i + 3] = a13;
-      out[(s + 2) * 16 + i + 0] = a20;
-      out[(s + 2) * 16 + i + 1] = a21;
-      out[(s + 2) * 16 + i + 2] = a22;
-      out[(s + 2) * 16 + i + 3] = a23;
-      out[(s + 3) * 16 + i + 0] = a30;
-      out[(s + 3) * 16 + i + 1] = a31;
-      out[(s + 3) * 16 + i + 2] = a32;
-      out[(s + 3) * 16 + i + 3] = a33;
-    }
-  }
-  for (; s < samples; s++) {
-    for (let i = 0; i < 16; i += 8) {
-      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a04 = 0, a05 = 0, a06 = 0, a07 = 0;
-      const wo0 = (i + 0) * 16;
-      const wo1 = (i + 1) * 16;
-      const wo2 = (i + 2) * 16;
-      const wo3 = (i + 3) * 16;
-      const wo4 = (i + 4) * 16;
-      const wo5 = (i + 5) * 16;
-      const wo6 = (i + 6) * 16;
-      const wo7 = (i + 7) * 16;
-      const xo0 = (s + 0) * 16;
-      for (let p = 0; p < 16; p++) {
-        const w0 = w[wo0 + p];
-        const w1 = w[wo1 + p];
-        const w2 = w[wo2 + p];
-        const w3 = w[wo3 + p];
-        const w4 = w[wo4 + p];
-        const w5 = w[wo5 + p];
-        const w6 = w[wo6 + p];
-        const w7 = w[wo7 + p];
-        const x0 = x[xo0 + p];
-        a00 += w0 * x0;
-        a01 += w1 * x0;
-        a02 += w2 * x0;
-        a03 += w3 * x0;
-        a04 += w4 * x0;
-        a05 += w5 * x0;
-        a06 += w6 * x0;
-        a07 += w7 * x0;
-      }
-      out[(s + 0) * 16 + i + 0] = a00;
-      out[(s + 0) * 16 + i + 1] = a01;
-      out[(s + 0) * 16 + i + 2] = a02;
-      out[(s + 0) * 16 + i + 3] = a03;
-      out[(s + 0) * 16 + i + 4] = a04;
-      out[(s + 0) * 16 + i + 5] = a05;
-      out[(s + 0) * 16 + i + 6] = a06;
-      out[(s + 0) * 16 + i + 7] = a07;
-    }
-  }
-}
-function matmul86(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
-  let s = 0;
-  for (; s + 3 < samples; s += 4) {
-    for (let i = 0; i < 3; i++) {
-      let a00 = 0, a10 = 0, a20 = 0, a30 = 0;
-      const wo0 = (i + 0) * 16;
-      const xo0 = (s + 0) * 16;
-      const xo1 = (s + 1) * 16;
-      const xo2 = (s + 2) * 16;
-      const xo3 = (s + 3) * 16;
-      for (let p = 0; p < 16; p++) {
-        const w0 = w[wo0 + p];
-        const x0 = x[xo0 + p];
-        a00 += w0 * x0;
-        const x1 = x[xo1 + p];
-        a10 += w0 * x1;
-        const x2 = x[xo2 + p];
-        a20 += w0 * x2;
-        const x3 = x[xo3 + p];
-        a30 += w0 * x3;
-      }
-      out[(s + 0) * 3 + i + 0] = a00;
-      out[(s + 1) * 3 + i + 0] = a10;
-      out[(s + 2) * 3 + i + 0] = a20;
-      out[(s + 3) * 3 + i + 0] = a30;
-    }
-  }
-  for (; s < samples; s++) {
-    for (let i = 0; i < 3; i++) {
-      let a00 = 0;
-      const wo0 = (i + 0) * 16;
-      const xo0 = (s + 0) * 16;
-      for (let p = 0; p < 16; p++) {
-        const w0 = w[wo0 + p];
-        const x0 = x[xo0 + p];
-        a00 += w0 * x0;
-      }
-      out[(s + 0) * 3 + i + 0] = a00;
-    }
-  }
-}
-function matmul97(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
+function gemm_cols_3x16_scalar(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
   let s = 0;
   for (; s + 3 < samples; s += 4) {
     for (let j = 0; j < 16; j += 4) {
@@ -1754,7 +1458,17 @@ function matmul97(v: Float32Array, w: Float32Array, out: Float32Array, samples: 
     }
   }
 }
-function weightGradient99(a: Float32Array, aStep: number, b: Float32Array, bStep: number, out: Float32Array, samples: number): void {
+function gemm_cols_3x16(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
+  if (kernels !== undefined) {
+    const memory = kernels.memory.buffer;
+    if (v.buffer === memory && w.buffer === memory && out.buffer === memory) {
+      kernels.exports.cols_3x16(v.byteOffset, w.byteOffset, out.byteOffset, samples);
+      return;
+    }
+  }
+  gemm_cols_3x16_scalar(v, w, out, samples);
+}
+function gemm_outer_3x16_scalar(a: Float32Array, aStep: number, b: Float32Array, bStep: number, out: Float32Array, samples: number): void {
   for (let i = 0; i < 3; i++) {
     for (let j = 0; j < 16; j++) {
       let a00 = 0;
@@ -1769,7 +1483,17 @@ function weightGradient99(a: Float32Array, aStep: number, b: Float32Array, bStep
     }
   }
 }
-function matmul119(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
+function gemm_outer_3x16(a: Float32Array, aStep: number, b: Float32Array, bStep: number, out: Float32Array, samples: number): void {
+  if (kernels !== undefined) {
+    const memory = kernels.memory.buffer;
+    if (a.buffer === memory && b.buffer === memory && out.buffer === memory) {
+      kernels.exports.outer_3x16(a.byteOffset, aStep, b.byteOffset, bStep, out.byteOffset, samples);
+      return;
+    }
+  }
+  gemm_outer_3x16_scalar(a, aStep, b, bStep, out, samples);
+}
+function gemm_cols_16x16_scalar(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
   let s = 0;
   for (; s + 3 < samples; s += 4) {
     for (let j = 0; j < 16; j += 4) {
@@ -1858,7 +1582,17 @@ function matmul119(v: Float32Array, w: Float32Array, out: Float32Array, samples:
     }
   }
 }
-function matmul124(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
+function gemm_cols_16x16(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
+  if (kernels !== undefined) {
+    const memory = kernels.memory.buffer;
+    if (v.buffer === memory && w.buffer === memory && out.buffer === memory) {
+      kernels.exports.cols_16x16(v.byteOffset, w.byteOffset, out.byteOffset, samples);
+      return;
+    }
+  }
+  gemm_cols_16x16_scalar(v, w, out, samples);
+}
+function gemm_cols_32x16_scalar(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
   let s = 0;
   for (; s + 3 < samples; s += 4) {
     for (let j = 0; j < 16; j += 4) {
@@ -1947,7 +1681,17 @@ function matmul124(v: Float32Array, w: Float32Array, out: Float32Array, samples:
     }
   }
 }
-function weightGradient128(a: Float32Array, aStep: number, b: Float32Array, bStep: number, out: Float32Array, samples: number): void {
+function gemm_cols_32x16(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
+  if (kernels !== undefined) {
+    const memory = kernels.memory.buffer;
+    if (v.buffer === memory && w.buffer === memory && out.buffer === memory) {
+      kernels.exports.cols_32x16(v.byteOffset, w.byteOffset, out.byteOffset, samples);
+      return;
+    }
+  }
+  gemm_cols_32x16_scalar(v, w, out, samples);
+}
+function gemm_outer_48x6_scalar(a: Float32Array, aStep: number, b: Float32Array, bStep: number, out: Float32Array, samples: number): void {
   for (let i = 0; i < 48; i += 4) {
     for (let j = 0; j < 4; j += 4) {
       let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a20 = 0, a21 = 0, a22 = 0, a23 = 0, a30 = 0, a31 = 0, a32 = 0, a33 = 0;
@@ -2018,7 +1762,17 @@ function weightGradient128(a: Float32Array, aStep: number, b: Float32Array, bSte
     }
   }
 }
-function weightGradient133(a: Float32Array, aStep: number, b: Float32Array, bStep: number, out: Float32Array, samples: number): void {
+function gemm_outer_48x6(a: Float32Array, aStep: number, b: Float32Array, bStep: number, out: Float32Array, samples: number): void {
+  if (kernels !== undefined) {
+    const memory = kernels.memory.buffer;
+    if (a.buffer === memory && b.buffer === memory && out.buffer === memory) {
+      kernels.exports.outer_48x6(a.byteOffset, aStep, b.byteOffset, bStep, out.byteOffset, samples);
+      return;
+    }
+  }
+  gemm_outer_48x6_scalar(a, aStep, b, bStep, out, samples);
+}
+function gemm_outer_32x16_scalar(a: Float32Array, aStep: number, b: Float32Array, bStep: number, out: Float32Array, samples: number): void {
   for (let i = 0; i < 32; i += 4) {
     for (let j = 0; j < 16; j += 4) {
       let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a20 = 0, a21 = 0, a22 = 0, a23 = 0, a30 = 0, a31 = 0, a32 = 0, a33 = 0;
@@ -2069,7 +1823,17 @@ function weightGradient133(a: Float32Array, aStep: number, b: Float32Array, bSte
     }
   }
 }
-function weightGradient137(a: Float32Array, aStep: number, b: Float32Array, bStep: number, out: Float32Array, samples: number): void {
+function gemm_outer_32x16(a: Float32Array, aStep: number, b: Float32Array, bStep: number, out: Float32Array, samples: number): void {
+  if (kernels !== undefined) {
+    const memory = kernels.memory.buffer;
+    if (a.buffer === memory && b.buffer === memory && out.buffer === memory) {
+      kernels.exports.outer_32x16(a.byteOffset, aStep, b.byteOffset, bStep, out.byteOffset, samples);
+      return;
+    }
+  }
+  gemm_outer_32x16_scalar(a, aStep, b, bStep, out, samples);
+}
+function gemm_outer_16x16_scalar(a: Float32Array, aStep: number, b: Float32Array, bStep: number, out: Float32Array, samples: number): void {
   for (let i = 0; i < 16; i += 4) {
     for (let j = 0; j < 16; j += 4) {
       let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a20 = 0, a21 = 0, a22 = 0, a23 = 0, a30 = 0, a31 = 0, a32 = 0, a33 = 0;
@@ -2120,7 +1884,17 @@ function weightGradient137(a: Float32Array, aStep: number, b: Float32Array, bSte
     }
   }
 }
-function matmul143(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
+function gemm_outer_16x16(a: Float32Array, aStep: number, b: Float32Array, bStep: number, out: Float32Array, samples: number): void {
+  if (kernels !== undefined) {
+    const memory = kernels.memory.buffer;
+    if (a.buffer === memory && b.buffer === memory && out.buffer === memory) {
+      kernels.exports.outer_16x16(a.byteOffset, aStep, b.byteOffset, bStep, out.byteOffset, samples);
+      return;
+    }
+  }
+  gemm_outer_16x16_scalar(a, aStep, b, bStep, out, samples);
+}
+function gemm_cols_48x6_scalar(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
   let s = 0;
   for (; s + 3 < samples; s += 4) {
     for (let j = 0; j < 4; j += 4) {
@@ -2230,4 +2004,124 @@ function matmul143(v: Float32Array, w: Float32Array, out: Float32Array, samples:
       out[(s + 0) * 6 + j + 0] = a00;
     }
   }
+}
+function gemm_cols_48x6(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
+  if (kernels !== undefined) {
+    const memory = kernels.memory.buffer;
+    if (v.buffer === memory && w.buffer === memory && out.buffer === memory) {
+      kernels.exports.cols_48x6(v.byteOffset, w.byteOffset, out.byteOffset, samples);
+      return;
+    }
+  }
+  gemm_cols_48x6_scalar(v, w, out, samples);
+}
+
+// WebAssembly SIMD kernels generated by rnnc for this model's sizes (15843 bytes): rows_48x6, rows_32x16, rows_16x16, rows_3x16, cols_3x16, outer_3x16, cols_16x16, cols_32x16, outer_48x6, outer_32x16, outer_16x16, cols_48x6.
+// `rnnc compile --emit-wat` prints them as text.
+const kernelBytes = "AGFzbQEAAAABEQJgBH9/f38AYAZ/f39/f38AAg8BA2VudgZtZW1vcnkCAAEDDQwAAAAAAAEAAAEBAQAHmwEMCXJvd3NfNDh4NgAACnJvd3NfMzJ4MTYAAQpyb3dzXzE2eDE2AAIJcm93c18zeDE2AAMJY29sc18zeDE2AAQKb3V0ZXJfM3gxNgAFCmNvbHNfMTZ4MTYABgpjb2xzXzMyeDE2AAcKb3V0ZXJfNDh4NgAIC291dGVyXzMyeDE2AAkLb3V0ZXJfMTZ4MTYACgljb2xzXzQ4eDYACwqHegyBFgIGfxZ7QQAhBAJAA0AgAyAEa0EESA0BQQAhBQJAA0AgBUEwTg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhD/0MAAAAAAAAAAAAAAAAAAAAACEQ/QwAAAAAAAAAAAAAAAAAAAAAIRH9DAAAAAAAAAAAAAAAAAAAAAAhEiAAIAVBGGxqIQYgASAEQRhsaiEHIAZBEGohCANAIAf9AAIAIRMgB/0AAhghFCAH/QACMCEVIAf9AAJIIRYgBv0AAgAhCiALIAogE/3mAf3kASELIA0gCiAU/eYB/eQBIQ0gDyAKIBX95gH95AEhDyARIAogFv3mAf3kASERIAb9AAIYIQogDCAKIBP95gH95AEhDCAOIAogFP3mAf3kASEOIBAgCiAV/eYB/eQBIRAgEiAKIBb95gH95AEhEiAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgB/0AAgAhEyAH/QACGCEUIAf9AAIwIRUgB/0AAkghFiAG/QACACEKIAsgCiAT/eYB/Qz//////////wAAAAAAAAAA/U795AEhCyANIAogFP3mAf0M//////////8AAAAAAAAAAP1O/eQBIQ0gDyAKIBX95gH9DP//////////AAAAAAAAAAD9Tv3kASEPIBEgCiAW/eYB/Qz//////////wAAAAAAAAAA/U795AEhESAG/QACGCEKIAwgCiAT/eYB/Qz//////////wAAAAAAAAAA/U795AEhDCAOIAogFP3mAf0M//////////8AAAAAAAAAAP1O/eQBIQ4gECAKIBX95gH9DP//////////AAAAAAAAAAD9Tv3kASEQIBIgCiAW/eYB/Qz//////////wAAAAAAAAAA/U795AEhEiACIARBwAFsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AgAgCSAZ/R8BOAIEIA0gDv0NAAECAwQFBgcQERITFBUWFyANIA79DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AsABIAkgGf0fATgCxAEgDyAQ/Q0AAQIDBAUGBxAREhMUFRYXIA8gEP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCgAMgCSAZ/R8BOAKEAyARIBL9DQABAgMEBQYHEBESExQVFhcgESAS/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOALABCAJIBn9HwE4AsQEIAVBAmohBQwACwsgBEEEaiEEDAALCwJAA0AgBCADTg0BQQAhBQJAA0AgBUEwTg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEa/QwAAAAAAAAAAAAAAAAAAAAAIRv9DAAAAAAAAAAAAAAAAAAAAAAhHP0MAAAAAAAAAAAAAAAAAAAAACEd/QwAAAAAAAAAAAAAAAAAAAAAIR79DAAAAAAAAAAAAAAAAAAAAAAhHyAAIAVBGGxqIQYgASAEQRhsaiEHIAZBEGohCANAIAf9AAIAIRMgBv0AAgAhCiALIAogE/3mAf3kASELIAb9AAIYIQogDCAKIBP95gH95AEhDCAG/QACMCEKIBogCiAT/eYB/eQBIRogBv0AAkghCiAbIAogE/3mAf3kASEbIAb9AAJgIQogHCAKIBP95gH95AEhHCAG/QACeCEKIB0gCiAT/eYB/eQBIR0gBv0AApABIQogHiAKIBP95gH95AEhHiAG/QACqAEhCiAfIAogE/3mAf3kASEfIAZBEGohBiAHQRBqIQcgBiAISA0ACyAH/QACACETIAb9AAIAIQogCyAKIBP95gH9DP//////////AAAAAAAAAAD9Tv3kASELIAb9AAIYIQogDCAKIBP95gH9DP//////////AAAAAAAAAAD9Tv3kASEMIAb9AAIwIQogGiAKIBP95gH9DP//////////AAAAAAAAAAD9Tv3kASEaIAb9AAJIIQogGyAKIBP95gH9DP//////////AAAAAAAAAAD9Tv3kASEbIAb9AAJgIQogHCAKIBP95gH9DP//////////AAAAAAAAAAD9Tv3kASEcIAb9AAJ4IQogHSAKIBP95gH9DP//////////AAAAAAAAAAD9Tv3kASEdIAb9AAKQASEKIB4gCiAT/eYB/Qz//////////wAAAAAAAAAA/U795AEhHiAG/QACqAEhCiAfIAogE/3mAf0M//////////8AAAAAAAAAAP1O/eQBIR8gAiAEQcABbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRcgGiAb/Q0AAQIDBAUGBxAREhMUFRYXIBogG/0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9CwIAIBwgHf0NAAECAwQFBgcQERITFBUWFyAcIB39DQgJCgsMDQ4PGBkaGxwdHh/95AEhFyAeIB/9DQABAgMEBQYHEBESExQVFhcgHiAf/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0LAhAgBUEIaiEFDAALCyAEQQFqIQQMAAsLC/MQAgZ/FntBACEEAkADQCADIARrQQRIDQFBACEFAkADQCAFQSBODQH9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDv0MAAAAAAAAAAAAAAAAAAAAACEP/QwAAAAAAAAAAAAAAAAAAAAAIRD9DAAAAAAAAAAAAAAAAAAAAAAhEf0MAAAAAAAAAAAAAAAAAAAAACESIAAgBUHAAGxqIQYgASAEQcAAbGohByAGQcAAaiEIA0AgB/0AAgAhEyAH/QACQCEUIAf9AAKAASEVIAf9AALAASEWIAb9AAIAIQogCyAKIBP95gH95AEhCyANIAogFP3mAf3kASENIA8gCiAV/eYB/eQBIQ8gESAKIBb95gH95AEhESAG/QACQCEKIAwgCiAT/eYB/eQBIQwgDiAKIBT95gH95AEhDiAQIAogFf3mAf3kASEQIBIgCiAW/eYB/eQBIRIgBkEQaiEGIAdBEGohByAGIAhIDQALIAIgBEGAAWxqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCACAJIBn9HwE4AgQgDSAO/Q0AAQIDBAUGBxAREhMUFRYXIA0gDv0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCgAEgCSAZ/R8BOAKEASAPIBD9DQABAgMEBQYHEBESExQVFhcgDyAQ/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAKAAiAJIBn9HwE4AoQCIBEgEv0NAAECAwQFBgcQERITFBUWFyARIBL9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AoADIAkgGf0fATgChAMgBUECaiEFDAALCyAEQQRqIQQMAAsLAkADQCAEIANODQFBACEFAkADQCAFQSBODQH9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIRr9DAAAAAAAAAAAAAAAAAAAAAAhG/0MAAAAAAAAAAAAAAAAAAAAACEc/QwAAAAAAAAAAAAAAAAAAAAAIR39DAAAAAAAAAAAAAAAAAAAAAAhHv0MAAAAAAAAAAAAAAAAAAAAACEfIAAgBUHAAGxqIQYgASAEQcAAbGohByAGQcAAaiEIA0AgB/0AAgAhEyAG/QACACEKIAsgCiAT/eYB/eQBIQsgBv0AAkAhCiAMIAogE/3mAf3kASEMIAb9AAKAASEKIBogCiAT/eYB/eQBIRogBv0AAsABIQogGyAKIBP95gH95AEhGyAG/QACgAIhCiAcIAogE/3mAf3kASEcIAb9AALAAiEKIB0gCiAT/eYB/eQBIR0gBv0AAoADIQogHiAKIBP95gH95AEhHiAG/QACwAMhCiAfIAogE/3mAf3kASEfIAZBEGohBiAHQRBqIQcgBiAISA0ACyACIARBgAFsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFyAaIBv9DQABAgMEBQYHEBESExQVFhcgGiAb/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0LAgAgHCAd/Q0AAQIDBAUGBxAREhMUFRYXIBwgHf0NCAkKCwwNDg8YGRobHB0eH/3kASEXIB4gH/0NAAECAwQFBgcQERITFBUWFyAeIB/9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/QsCECAFQQhqIQUMAAsLIARBAWohBAwACwsL8RACBn8We0EAIQQCQANAIAMgBGtBBEgNAUEAIQUCQANAIAVBEE4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhEP0MAAAAAAAAAAAAAAAAAAAAACER/QwAAAAAAAAAAAAAAAAAAAAAIRIgACAFQcAAbGohBiABIARBwABsaiEHIAZBwABqIQgDQCAH/QACACETIAf9AAJAIRQgB/0AAoABIRUgB/0AAsABIRYgBv0AAgAhCiALIAogE/3mAf3kASELIA0gCiAU/eYB/eQBIQ0gDyAKIBX95gH95AEhDyARIAogFv3mAf3kASERIAb9AAJAIQogDCAKIBP95gH95AEhDCAOIAogFP3mAf3kASEOIBAgCiAV/eYB/eQBIRAgEiAKIBb95gH95AEhEiAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgAiAEQcAAbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAIAIAkgGf0fATgCBCANIA79DQABAgMEBQYHEBESExQVFhcgDSAO/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAJAIAkgGf0fATgCRCAPIBD9DQABAgMEBQYHEBESExQVFhcgDyAQ/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAKAASAJIBn9HwE4AoQBIBEgEv0NAAECAwQFBgcQERITFBUWFyARIBL9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AsABIAkgGf0fATgCxAEgBUECaiEFDAALCyAEQQRqIQQMAAsLAkADQCAEIANODQFBACEFAkADQCAFQRBODQH9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIRr9DAAAAAAAAAAAAAAAAAAAAAAhG/0MAAAAAAAAAAAAAAAAAAAAACEc/QwAAAAAAAAAAAAAAAAAAAAAIR39DAAAAAAAAAAAAAAAAAAAAAAhHv0MAAAAAAAAAAAAAAAAAAAAACEfIAAgBUHAAGxqIQYgASAEQcAAbGohByAGQcAAaiEIA0AgB/0AAgAhEyAG/QACACEKIAsgCiAT/eYB/eQBIQsgBv0AAkAhCiAMIAogE/3mAf3kASEMIAb9AAKAASEKIBogCiAT/eYB/eQBIRogBv0AAsABIQogGyAKIBP95gH95AEhGyAG/QACgAIhCiAcIAogE/3mAf3kASEcIAb9AALAAiEKIB0gCiAT/eYB/eQBIR0gBv0AAoADIQogHiAKIBP95gH95AEhHiAG/QACwAMhCiAfIAogE/3mAf3kASEfIAZBEGohBiAHQRBqIQcgBiAISA0ACyACIARBwABsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFyAaIBv9DQABAgMEBQYHEBESExQVFhcgGiAb/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0LAgAgHCAd/Q0AAQIDBAUGBxAREhMUFRYXIBwgHf0NCAkKCwwNDg8YGRobHB0eH/3kASEXIB4gH/0NAAECAwQFBgcQERITFBUWFyAeIB/9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/QsCECAFQQhqIQUMAAsLIARBAWohBAwACwsLnxgCBn8Re0EAIQQCQANAIAMgBGtBBEgNAUEAIQUCQANAIAVBAk4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhEP0MAAAAAAAAAAAAAAAAAAAAACER/QwAAAAAAAAAAAAAAAAAAAAAIRIgACAFQcAAbGohBiABIARBwABsaiEHIAZBwABqIQgDQCAH/QACACETIAf9AAJAIRQgB/0AAoABIRUgB/0AAsABIRYgBv0AAgAhCiALIAogE/3mAf3kASELIA0gCiAU/eYB/eQBIQ0gDyAKIBX95gH95AEhDyARIAogFv3mAf3kASERIAb9AAJAIQogDCAKIBP95gH95AEhDCAOIAogFP3mAf3kASEOIBAgCiAV/eYB/eQBIRAgEiAKIBb95gH95AEhEiAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgAiAEQQxsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AgAgCSAZ/R8BOAIEIA0gDv0NAAECAwQFBgcQERITFBUWFyANIA79DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AgwgCSAZ/R8BOAIQIA8gEP0NAAECAwQFBgcQERITFBUWFyAPIBD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AhggCSAZ/R8BOAIcIBEgEv0NAAECAwQFBgcQERITFBUWFyARIBL9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AiQgCSAZ/R8BOAIoIAVBAmohBQwACwtBAiEF/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEP/QwAAAAAAAAAAAAAAAAAAAAAIREgACAFQcAAbGohBiABIARBwABsaiEHIAZBwABqIQgDQCAH/QACACETIAf9AAJAIRQgB/0AAoABIRUgB/0AAsABIRYgBv0AAgAhCiALIAogE/3mAf3kASELIA0gCiAU/eYB/eQBIQ0gDyAKIBX95gH95AEhDyARIAogFv3mAf3kASERIAZBEGohBiAHQRBqIQcgBiAISA0ACyACIARBDGxqIAVBBGxqIQkgC/0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWFyAL/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAIAIA39DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhcgDf0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCDCAP/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYXIA/9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AhggEf0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWFyAR/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAIkIARBBGohBAwACwsCQANAIAQgA04NAUEAIQUCQANAIAVBA04NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhGiAAIAVBwABsaiEGIAEgBEHAAGxqIQcgBkHAAGohCANAIAf9AAIAIRMgBv0AAgAhCiALIAogE/3mAf3kASELIAb9AAJAIQogDCAKIBP95gH95AEhDCAG/QACgAEhCiAaIAogE/3mAf3kASEaIAZBEGohBiAHQRBqIQcgBiAISA0ACyACIARBDGxqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEXIBr9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhcgGv0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AgAgCSAZ/R8BOAIEIAkgGf0fAjgCCCAFQQNqIQUMAAsLIARBAWohBAwACwsLyQYDBX8NewF/QQAhBAJAA0AgAyAEa0ECSA0BQQAhBQJAA0AgBUEQTg0B/QwAAAAAAAAAAAAAAAAAAAAAIQr9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDv0MAAAAAAAAAAAAAAAAAAAAACEP/QwAAAAAAAAAAAAAAAAAAAAAIRD9DAAAAAAAAAAAAAAAAAAAAAAhESAAIARBDGxqIQYgASAFQQRsaiEHIAZBDGohCANAIAf9AAIAIRIgB/0AAhAhEyAH/QACICEUIAf9AAIwIRUgBv0JAgAhCSAKIAkgEv3mAf3kASEKIAsgCSAT/eYB/eQBIQsgDCAJIBT95gH95AEhDCANIAkgFf3mAf3kASENIAb9CQIMIQkgDiAJIBL95gH95AEhDiAPIAkgE/3mAf3kASEPIBAgCSAU/eYB/eQBIRAgESAJIBX95gH95AEhESAGQQRqIQYgB0HAAGohByAGIAhIDQALIAIgBEHAAGxqIAVBBGxqIRYgFiAK/QsCACAWIAv9CwIQIBYgDP0LAiAgFiAN/QsCMCAWIA79CwJAIBYgD/0LAlAgFiAQ/QsCYCAWIBH9CwJwIAVBEGohBQwACwsgBEECaiEEDAALCwJAA0AgBCADTg0BQQAhBQJAA0AgBUEQTg0B/QwAAAAAAAAAAAAAAAAAAAAAIQr9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ0gACAEQQxsaiEGIAEgBUEEbGohByAGQQxqIQgDQCAH/QACACESIAf9AAIQIRMgB/0AAiAhFCAH/QACMCEVIAb9CQIAIQkgCiAJIBL95gH95AEhCiALIAkgE/3mAf3kASELIAwgCSAU/eYB/eQBIQwgDSAJIBX95gH95AEhDSAGQQRqIQYgB0HAAGohByAGIAhIDQALIAIgBEHAAGxqIAVBBGxqIRYgFiAK/QsCACAWIAv9CwIQIBYgDP0LAiAgFiAN/QsCMCAFQRBqIQUMAAsLIARBAWohBAwACwsL0gYDBX8NewF/IAFBBGwhASADQQRsIQNBACEGAkADQCAGQQJODQFBACEHAkADQCAHQRBODQH9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhD/0MAAAAAAAAAAAAAAAAAAAAACEQ/QwAAAAAAAAAAAAAAAAAAAAAIRH9DAAAAAAAAAAAAAAAAAAAAAAhEv0MAAAAAAAAAAAAAAAAAAAAACETIAAgBkEEbGohCSACIAdBBGxqIQpBACEIAkADQCAIIAVODQEgCv0AAgAhFCAK/QACECEVIAr9AAIgIRYgCv0AAjAhFyAJ/QkCACELIAwgCyAU/eYB/eQBIQwgDSALIBX95gH95AEhDSAOIAsgFv3mAf3kASEOIA8gCyAX/eYB/eQBIQ8gCf0JAgQhCyAQIAsgFP3mAf3kASEQIBEgCyAV/eYB/eQBIREgEiALIBb95gH95AEhEiATIAsgF/3mAf3kASETIAkgAWohCSAKIANqIQogCEEBaiEIDAALCyAEIAZBwABsaiAHQQRsaiEYIBggDP0LAgAgGCAN/QsCECAYIA79CwIgIBggD/0LAjAgGCAQ/QsCQCAYIBH9CwJQIBggEv0LAmAgGCAT/QsCcCAHQRBqIQcMAAsLIAZBAmohBgwACwtBAiEGQQAhBwJAA0AgB0EQTg0B/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIQ8gACAGQQRsaiEJIAIgB0EEbGohCkEAIQgCQANAIAggBU4NASAK/QACACEUIAr9AAIQIRUgCv0AAiAhFiAK/QACMCEXIAn9CQIAIQsgDCALIBT95gH95AEhDCANIAsgFf3mAf3kASENIA4gCyAW/eYB/eQBIQ4gDyALIBf95gH95AEhDyAJIAFqIQkgCiADaiEKIAhBAWohCAwACwsgBCAGQcAAbGogB0EEbGohGCAYIAz9CwIAIBggDf0LAhAgGCAO/QsCICAYIA/9CwIwIAdBEGohBwwACwsLzQYDBX8NewF/QQAhBAJAA0AgAyAEa0ECSA0BQQAhBQJAA0AgBUEQTg0B/QwAAAAAAAAAAAAAAAAAAAAAIQr9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDv0MAAAAAAAAAAAAAAAAAAAAACEP/QwAAAAAAAAAAAAAAAAAAAAAIRD9DAAAAAAAAAAAAAAAAAAAAAAhESAAIARBwABsaiEGIAEgBUEEbGohByAGQcAAaiEIA0AgB/0AAgAhEiAH/QACECETIAf9AAIgIRQgB/0AAjAhFSAG/QkCACEJIAogCSAS/eYB/eQBIQogCyAJIBP95gH95AEhCyAMIAkgFP3mAf3kASEMIA0gCSAV/eYB/eQBIQ0gBv0JAkAhCSAOIAkgEv3mAf3kASEOIA8gCSAT/eYB/eQBIQ8gECAJIBT95gH95AEhECARIAkgFf3mAf3kASERIAZBBGohBiAHQcAAaiEHIAYgCEgNAAsgAiAEQcAAbGogBUEEbGohFiAWIAr9CwIAIBYgC/0LAhAgFiAM/QsCICAWIA39CwIwIBYgDv0LAkAgFiAP/QsCUCAWIBD9CwJgIBYgEf0LAnAgBUEQaiEFDAALCyAEQQJqIQQMAAsLAkADQCAEIANODQFBACEFAkADQCAFQRBODQH9DAAAAAAAAAAAAAAAAAAAAAAhCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDSAAIARBwABsaiEGIAEgBUEEbGohByAGQcAAaiEIA0AgB/0AAgAhEiAH/QACECETIAf9AAIgIRQgB/0AAjAhFSAG/QkCACEJIAogCSAS/eYB/eQBIQogCyAJIBP95gH95AEhCyAMIAkgFP3mAf3kASEMIA0gCSAV/eYB/eQBIQ0gBkEEaiEGIAdBwABqIQcgBiAISA0ACyACIARBwABsaiAFQQRsaiEWIBYgCv0LAgAgFiAL/QsCECAWIAz9CwIgIBYgDf0LAjAgBUEQaiEFDAALCyAEQQFqIQQMAAsLC84GAwV/DXsBf0EAIQQCQANAIAMgBGtBAkgNAUEAIQUCQANAIAVBEE4NAf0MAAAAAAAAAAAAAAAAAAAAACEK/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhD/0MAAAAAAAAAAAAAAAAAAAAACEQ/QwAAAAAAAAAAAAAAAAAAAAAIREgACAEQYABbGohBiABIAVBBGxqIQcgBkGAAWohCANAIAf9AAIAIRIgB/0AAhAhEyAH/QACICEUIAf9AAIwIRUgBv0JAgAhCSAKIAkgEv3mAf3kASEKIAsgCSAT/eYB/eQBIQsgDCAJIBT95gH95AEhDCANIAkgFf3mAf3kASENIAb9CQKAASEJIA4gCSAS/eYB/eQBIQ4gDyAJIBP95gH95AEhDyAQIAkgFP3mAf3kASEQIBEgCSAV/eYB/eQBIREgBkEEaiEGIAdBwABqIQcgBiAISA0ACyACIARBwABsaiAFQQRsaiEWIBYgCv0LAgAgFiAL/QsCECAWIAz9CwIgIBYgDf0LAjAgFiAO/QsCQCAWIA/9CwJQIBYgEP0LAmAgFiAR/QsCcCAFQRBqIQUMAAsLIARBAmohBAwACwsCQANAIAQgA04NAUEAIQUCQANAIAVBEE4NAf0MAAAAAAAAAAAAAAAAAAAAACEK/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACENIAAgBEGAAWxqIQYgASAFQQRsaiEHIAZBgAFqIQgDQCAH/QACACESIAf9AAIQIRMgB/0AAiAhFCAH/QACMCEVIAb9CQIAIQkgCiAJIBL95gH95AEhCiALIAkgE/3mAf3kASELIAwgCSAU/eYB/eQBIQwgDSAJIBX95gH95AEhDSAGQQRqIQYgB0HAAGohByAGIAhIDQALIAIgBEHAAGxqIAVBBGxqIRYgFiAK/QsCACAWIAv9CwIQIBYgDP0LAiAgFiAN/QsCMCAFQRBqIQUMAAsLIARBAWohBAwACwsL4AIDBX8HewF/IAFBBGwhASADQQRsIQNBACEGAkADQCAGQTBODQFBACEH/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIQ8gACAGQQRsaiEJIAIgB0EEbGohCkEAIQgCQANAIAggBU4NASAK/QACACEQIAr9AAIQIREgCf0JAgAhCyAMIAsgEP3mAf3kASEMIA0gCyAR/eYB/eQBIQ0gCf0JAgQhCyAOIAsgEP3mAf3kASEOIA8gCyAR/eYB/eQBIQ8gCSABaiEJIAogA2ohCiAIQQFqIQgMAAsLIAQgBkEYbGogB0EEbGohEiASIAz9CwIAIBIgDf0fADgCECASIA39HwE4AhQgEiAO/QsCGCASIA/9HwA4AiggEiAP/R8BOAIsIAZBAmohBgwACwsLlwQDBX8NewF/IAFBBGwhASADQQRsIQNBACEGAkADQCAGQSBODQFBACEHAkADQCAHQRBODQH9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhD/0MAAAAAAAAAAAAAAAAAAAAACEQ/QwAAAAAAAAAAAAAAAAAAAAAIRH9DAAAAAAAAAAAAAAAAAAAAAAhEv0MAAAAAAAAAAAAAAAAAAAAACETIAAgBkEEbGohCSACIAdBBGxqIQpBACEIAkADQCAIIAVODQEgCv0AAgAhFCAK/QACECEVIAr9AAIgIRYgCv0AAjAhFyAJ/QkCACELIAwgCyAU/eYB/eQBIQwgDSALIBX95gH95AEhDSAOIAsgFv3mAf3kASEOIA8gCyAX/eYB/eQBIQ8gCf0JAgQhCyAQIAsgFP3mAf3kASEQIBEgCyAV/eYB/eQBIREgEiALIBb95gH95AEhEiATIAsgF/3mAf3kASETIAkgAWohCSAKIANqIQogCEEBaiEIDAALCyAEIAZBwABsaiAHQQRsaiEYIBggDP0LAgAgGCAN/QsCECAYIA79CwIgIBggD/0LAjAgGCAQ/QsCQCAYIBH9CwJQIBggEv0LAmAgGCAT/QsCcCAHQRBqIQcMAAsLIAZBAmohBgwACwsLlwQDBX8NewF/IAFBBGwhASADQQRsIQNBACEGAkADQCAGQRBODQFBACEHAkADQCAHQRBODQH9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhD/0MAAAAAAAAAAAAAAAAAAAAACEQ/QwAAAAAAAAAAAAAAAAAAAAAIRH9DAAAAAAAAAAAAAAAAAAAAAAhEv0MAAAAAAAAAAAAAAAAAAAAACETIAAgBkEEbGohCSACIAdBBGxqIQpBACEIAkADQCAIIAVODQEgCv0AAgAhFCAK/QACECEVIAr9AAIgIRYgCv0AAjAhFyAJ/QkCACELIAwgCyAU/eYB/eQBIQwgDSALIBX95gH95AEhDSAOIAsgFv3mAf3kASEOIA8gCyAX/eYB/eQBIQ8gCf0JAgQhCyAQIAsgFP3mAf3kASEQIBEgCyAV/eYB/eQBIREgEiALIBb95gH95AEhEiATIAsgF/3mAf3kASETIAkgAWohCSAKIANqIQogCEEBaiEIDAALCyAEIAZBwABsaiAHQQRsaiEYIBggDP0LAgAgGCAN/QsCECAYIA79CwIgIBggD/0LAjAgGCAQ/QsCQCAYIBH9CwJQIBggEv0LAmAgGCAT/QsCcCAHQRBqIQcMAAsLIAZBAmohBgwACwsLpgQDBX8HewF/QQAhBAJAA0AgAyAEa0ECSA0BQQAhBf0MAAAAAAAAAAAAAAAAAAAAACEK/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACENIAAgBEHAAWxqIQYgASAFQQRsaiEHIAZBwAFqIQgDQCAH/QACACEOIAf9AAIQIQ8gBv0JAgAhCSAKIAkgDv3mAf3kASEKIAsgCSAP/eYB/eQBIQsgBv0JAsABIQkgDCAJIA795gH95AEhDCANIAkgD/3mAf3kASENIAZBBGohBiAHQRhqIQcgBiAISA0ACyACIARBGGxqIAVBBGxqIRAgECAK/QsCACAQIAv9HwA4AhAgECAL/R8BOAIUIBAgDP0LAhggECAN/R8AOAIoIBAgDf0fATgCLCAEQQJqIQQMAAsLAkADQCAEIANODQFBACEF/QwAAAAAAAAAAAAAAAAAAAAAIQr9DAAAAAAAAAAAAAAAAAAAAAAhCyAAIARBwAFsaiEGIAEgBUEEbGohByAGQcABaiEIA0AgB/0AAgAhDiAH/QACECEPIAb9CQIAIQkgCiAJIA795gH95AEhCiALIAkgD/3mAf3kASELIAZBBGohBiAHQRhqIQcgBiAISA0ACyACIARBGGxqIAVBBGxqIRAgECAK/QsCACAQIAv9HwA4AhAgECAL/R8BOAIUIARBAWohBAwACwsL";
+
+interface KernelMemory { readonly buffer: ArrayBuffer; grow(pages: number): number }
+interface KernelExports { readonly rows_48x6: (a: number, b: number, out: number, samples: number) => void; readonly rows_32x16: (a: number, b: number, out: number, samples: number) => void; readonly rows_16x16: (a: number, b: number, out: number, samples: number) => void; readonly rows_3x16: (a: number, b: number, out: number, samples: number) => void; readonly cols_3x16: (a: number, b: number, out: number, samples: number) => void; readonly outer_3x16: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly cols_16x16: (a: number, b: number, out: number, samples: number) => void; readonly cols_32x16: (a: number, b: number, out: number, samples: number) => void; readonly outer_48x6: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly outer_32x16: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly outer_16x16: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly cols_48x6: (a: number, b: number, out: number, samples: number) => void; }
+interface WebAssemblyApi {
+  readonly Memory: new (descriptor: { initial: number }) => KernelMemory;
+  readonly Module: new (bytes: Uint8Array) => object;
+  readonly Instance: new (module: object, imports: object) => { readonly exports: object };
+  validate(bytes: Uint8Array): boolean;
+}
+
+function decodeBase64(text: string): Uint8Array {
+  const digits = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+  const body = text.replace(/=+$/, '');
+  const out = new Uint8Array(Math.floor((body.length * 3) / 4));
+  let bits = 0;
+  let count = 0;
+  let at = 0;
+  for (let k = 0; k < body.length; k++) {
+    bits = ((bits << 6) | digits.indexOf(body[k])) & 0xffffff;
+    count += 6;
+    if (count >= 8) {
+      count -= 8;
+      out[at++] = (bits >> count) & 0xff;
+    }
+  }
+  return out;
+}
+
+/** The kernels, instantiated once; undefined (with a one-line notice) where WebAssembly SIMD is unavailable. */
+function loadKernels(): { readonly memory: KernelMemory; readonly exports: KernelExports } | undefined {
+  const host = globalThis as unknown as { WebAssembly?: WebAssemblyApi; console?: { warn(message: string): void } };
+  try {
+    const api = host.WebAssembly;
+    const bytes = decodeBase64(kernelBytes);
+    if (api === undefined || !api.validate(bytes)) throw new Error('no WebAssembly SIMD');
+    const memory = new api.Memory({ initial: 1 });
+    const instance = new api.Instance(new api.Module(bytes), { env: { memory } });
+    return { memory, exports: instance.exports as KernelExports };
+  } catch {
+    host.console?.warn('rnnc model: WebAssembly SIMD is unavailable here, so this model runs its scalar JavaScript kernels.');
+    return undefined;
+  }
+}
+
+const kernels = loadKernels();
+
+/** Which kernels this module runs: rnnc's WebAssembly SIMD kernels, or scalar JavaScript where those cannot load. */
+export const cpu: 'simd' | 'scalar' = kernels === undefined ? 'scalar' : 'simd';
+
+// The heap: one call's buffers, bump-allocated in the kernels' memory.
+let heapTop = 0;
+let heapEnd = 0;
+const heapStaged = new Map<Float32Array, Float32Array>();
+
+/** Starts a call: frees the last call's buffers and grows the memory (only now) to hold `floats` floats. */
+function heapReserve(floats: number): void {
+  heapTop = 0;
+  heapEnd = 0;
+  heapStaged.clear();
+  if (kernels === undefined) return;
+  // 64 bytes of slack at the end: kernels read up to three floats past an array and mask them out.
+  const needed = 4 * floats + 64;
+  const have = kernels.memory.buffer.byteLength;
+  if (needed > have) kernels.memory.grow(Math.ceil((needed - have) / 65536));
+  heapEnd = kernels.memory.buffer.byteLength - 64;
+}
+
+/** A zeroed buffer of n floats in the kernels' memory (an ordinary array if the heap is full, which the kernels also take). */
+function heapAlloc(n: number): Float32Array {
+  const bytes = 16 * Math.ceil(n / 4);
+  if (kernels === undefined || heapTop + bytes > heapEnd) return new Float32Array(n);
+  const view = new Float32Array(kernels.memory.buffer, heapTop, n);
+  heapTop += bytes;
+  return view.fill(0);
+}
+
+/** The caller's array copied into the kernels' memory, once per call. */
+function heapStage(a: Float32Array): Float32Array;
+function heapStage(a: Float32Array | undefined): Float32Array | undefined;
+function heapStage(a: Float32Array | undefined): Float32Array | undefined {
+  if (a === undefined || kernels === undefined || a.buffer === kernels.memory.buffer) return a;
+  let staged = heapStaged.get(a);
+  if (staged === undefined) {
+    staged = heapAlloc(a.length);
+    staged.set(a);
+    heapStaged.set(a, staged);
+  }
+  return staged;
+}
+
+/** Floats needed to copy every array in these objects (tensors by their data) into the heap. */
+function heapFloats(...groups: ({ readonly [name: string]: Float32Array | Tensor | undefined } | undefined)[]): number {
+  let total = 0;
+  for (const group of groups) {
+    for (const value of Object.values(group ?? {})) {
+      const a = value instanceof Float32Array ? value : value?.data;
+      if (a !== undefined) total += a.length + 4;
+    }
+  }
+  return total;
+}
+
+/** A result handed to the caller: copied out of the heap, which the next call reuses. */
+function heapCopy(a: Float32Array): Float32Array {
+  return kernels !== undefined && a.buffer === kernels.memory.buffer ? a.slice() : a;
 }

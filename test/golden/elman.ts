@@ -203,240 +203,242 @@ export function init(seed = 0): Params {
 }
 
 export function forward(model: Params | Packed, inputs: Inputs, initialStates: InitialStates = {}): ForwardResult {
-  const { params } = unwrap(model);
+  const { params, packed } = unwrap(model);
   checkParams(params);
   const { B, lengths } = checkInputs(inputs, false);
   const T_T = lengths["T"] as number;
   checkInitialStates(initialStates, B);
-  const c4_4 = new Float32Array(B * 8);
-  const mm6_6 = new Float32Array(T_T * B * 8);
-  const state7_0_8 = new Float32Array(B * 8);
-  const out7_0_9 = new Float32Array(T_T * B * 8);
-  const mm3_12 = new Float32Array(B * 8);
-  const v5_14 = new Float32Array(B * 8);
-  const mm10_15 = new Float32Array(T_T * B * 4);
-  const sm11_17 = new Float32Array(T_T * B * 4);
-  const in0 = (inputs["x"] as Tensor).data;
-  const p1 = params["U"];
-  const p2 = params["W"];
-  const p3 = params["V"];
+  heapReserve(4 * (B * 8 + 4) + 2 * (T_T * B * 8 + 4) + 2 * (T_T * B * 4 + 4) + heapFloats(params, packed, initialStates, inputs));
+  const c4_4 = heapAlloc(B * 8);
+  const mm6_6 = heapAlloc(T_T * B * 8);
+  const state7_0_7 = heapAlloc(B * 8);
+  const out7_0_8 = heapAlloc(T_T * B * 8);
+  const mm3_11 = heapAlloc(B * 8);
+  const v5_12 = heapAlloc(B * 8);
+  const mm10_13 = heapAlloc(T_T * B * 4);
+  const sm11_14 = heapAlloc(T_T * B * 4);
+  const in0 = heapStage((inputs["x"] as Tensor).data);
+  const p1 = heapStage(params["U"]);
+  const p2 = heapStage(params["W"]);
+  const p3 = heapStage(params["V"]);
   // %5 state_init s — 9: state s: [H]
-  const init5_5 = initialStates["s"] ?? c4_4;
+  const init5_5 = heapStage(initialStates["s"]) ?? c4_4;
   // %6 matmul — 15: s' = tanh(U @ x + W @ s)
-  matmul7(p1, in0, mm6_6, T_T * B);
+  gemm_rows_8x4(p1, in0, mm6_6, T_T * B);
   // %7 scan Elman — 7: cell Elman(I = 4, H = 8, O = 4) {
-  state7_0_8.set(init5_5);
-  const steps10 = T_T;
+  state7_0_7.set(init5_5);
+  const steps9 = T_T;
   // Elman: from the first step to the last
-  for (let s = 0; s < steps10; s++) {
+  for (let s = 0; s < steps9; s++) {
     const t = s;
-    const x7_0_11 = mm6_6.subarray(t * B * 8, (t + 1) * B * 8);
+    const x7_0_10 = mm6_6.subarray(t * B * 8, (t + 1) * B * 8);
     // %3 matmul — 15: s' = tanh(U @ x + W @ s)
-    matmul13(p2, state7_0_8, mm3_12, B);
+    gemm_rows_8x8(p2, state7_0_7, mm3_11, B);
     // %5 tanh s' — 15: s' = tanh(U @ x + W @ s)
     for (let l = 0; l < B; l++) {
       const o = l * 8;
       for (let j = 0; j < 8; j++) {
-        v5_14[o + j] = Math.tanh((x7_0_11[l * 8 + j] + mm3_12[l * 8 + j]));
+        v5_12[o + j] = Math.tanh((x7_0_10[l * 8 + j] + mm3_11[l * 8 + j]));
       }
     }
-    out7_0_9.set(v5_14, t * v5_14.length);
-    state7_0_8.set(v5_14);
+    out7_0_8.set(v5_12, t * v5_12.length);
+    state7_0_7.set(v5_12);
   }
   // %10 matmul — 16: output o = softmax(V @ s')
-  matmul16(p3, out7_0_9, mm10_15, T_T * B);
+  gemm_rows_4x8(p3, out7_0_8, mm10_13, T_T * B);
   // %11 softmax o — 16: output o = softmax(V @ s')
   for (let r = 0; r < T_T * B; r++) {
     const xo = r * 4;
     let max = -Infinity;
-    for (let c = 0; c < 4; c++) max = Math.max(max, mm10_15[xo + c]);
+    for (let c = 0; c < 4; c++) max = Math.max(max, mm10_13[xo + c]);
     if (max !== max || max === -Infinity) max = 0;
     let total = 0;
-    for (let c = 0; c < 4; c++) total += Math.exp(mm10_15[xo + c] - max);
-    for (let c = 0; c < 4; c++) sm11_17[r * 4 + c] = Math.exp(mm10_15[xo + c] - max) / total;
+    for (let c = 0; c < 4; c++) total += Math.exp(mm10_13[xo + c] - max);
+    for (let c = 0; c < 4; c++) sm11_14[r * 4 + c] = Math.exp(mm10_13[xo + c] - max) / total;
   }
-  return { outputs: { "o": { data: sm11_17, shape: [T_T, B, 4] } }, finalStates: { "s": { data: state7_0_8, shape: [B, 8] } } } as ForwardResult;
+  return { outputs: { "o": { data: heapCopy(sm11_14), shape: [T_T, B, 4] } }, finalStates: { "s": { data: heapCopy(state7_0_7), shape: [B, 8] } } } as ForwardResult;
 }
 
 // The loss and its gradient with respect to every param, input and initial state (BPTT).
 export function grad(model: Params | Packed, inputs: Inputs, initialStates: InitialStates = {}): GradResult {
-  const { params } = unwrap(model);
+  const { params, packed } = unwrap(model);
   checkParams(params);
   const { B, lengths } = checkInputs(inputs, true);
   const T_T = lengths["T"] as number;
   checkInitialStates(initialStates, B);
-  const c4_22 = new Float32Array(B * 8);
-  const mm6_24 = new Float32Array(T_T * B * 8);
-  const state7_0_26 = new Float32Array(B * 8);
-  const out7_0_27 = new Float32Array(T_T * B * 8);
-  const out7_1_28 = new Float32Array(T_T * B * 8);
-  const out7_2_29 = new Float32Array(T_T * B * 8);
-  const mm3_32 = new Float32Array(B * 8);
-  const v5_34 = new Float32Array(B * 8);
-  const mm12_35 = new Float32Array(T_T * B * 4);
-  const sm13_37 = new Float32Array(T_T * B * 4);
-  const sum16_39 = new Float32Array(T_T * B);
-  const red17_40 = new Float32Array(1);
-  const s41 = new Float32Array(1);
-  const v21_42 = new Float32Array(T_T * B * 4);
-  const v26_43 = new Float32Array(T_T * B * 4);
-  const v30_45 = new Float32Array(T_T * B * 8);
-  const state31_0_46 = new Float32Array(B * 8);
-  const out31_0_47 = new Float32Array(T_T * B * 8);
-  const v4_51 = new Float32Array(B * 8);
-  const mm6_52 = new Float32Array(B * 8);
-  const ub35_54 = new Float32Array(32);
-  const ub37_56 = new Float32Array(64);
-  const ub38_58 = new Float32Array(32);
-  const in18 = (inputs["x"] as Tensor).data;
-  const p19 = params["U"];
-  const p20 = params["W"];
-  const p21 = params["V"];
+  heapReserve(7 * (B * 8 + 4) + 6 * (T_T * B * 8 + 4) + 4 * (T_T * B * 4 + 4) + (T_T * B + 4) + 2 * (1 + 4) + 2 * (32 + 4) + (64 + 4) + heapFloats(params, packed, initialStates, inputs));
+  const c4_19 = heapAlloc(B * 8);
+  const mm6_21 = heapAlloc(T_T * B * 8);
+  const state7_0_22 = heapAlloc(B * 8);
+  const out7_0_23 = heapAlloc(T_T * B * 8);
+  const out7_1_24 = heapAlloc(T_T * B * 8);
+  const out7_2_25 = heapAlloc(T_T * B * 8);
+  const mm3_28 = heapAlloc(B * 8);
+  const v5_29 = heapAlloc(B * 8);
+  const mm12_30 = heapAlloc(T_T * B * 4);
+  const sm13_31 = heapAlloc(T_T * B * 4);
+  const sum16_33 = heapAlloc(T_T * B);
+  const red17_34 = heapAlloc(1);
+  const s35 = heapAlloc(1);
+  const v21_36 = heapAlloc(T_T * B * 4);
+  const v26_37 = heapAlloc(T_T * B * 4);
+  const v30_38 = heapAlloc(T_T * B * 8);
+  const state31_0_39 = heapAlloc(B * 8);
+  const out31_0_40 = heapAlloc(T_T * B * 8);
+  const v4_44 = heapAlloc(B * 8);
+  const mm6_45 = heapAlloc(B * 8);
+  const ub35_46 = heapAlloc(32);
+  const ub37_47 = heapAlloc(64);
+  const ub38_48 = heapAlloc(32);
+  const in15 = heapStage((inputs["x"] as Tensor).data);
+  const p16 = heapStage(params["U"]);
+  const p17 = heapStage(params["W"]);
+  const p18 = heapStage(params["V"]);
   // %5 state_init s — 9: state s: [H]
-  const init5_23 = initialStates["s"] ?? c4_22;
+  const init5_20 = heapStage(initialStates["s"]) ?? c4_19;
   // %6 matmul — 15: s' = tanh(U @ x + W @ s)
-  matmul25(p19, in18, mm6_24, T_T * B);
+  gemm_rows_8x4(p16, in15, mm6_21, T_T * B);
   // %7 scan Elman — 7: cell Elman(I = 4, H = 8, O = 4) {
-  state7_0_26.set(init5_23);
-  const steps30 = T_T;
+  state7_0_22.set(init5_20);
+  const steps26 = T_T;
   // Elman: from the first step to the last
-  for (let s = 0; s < steps30; s++) {
+  for (let s = 0; s < steps26; s++) {
     const t = s;
-    const x7_0_31 = mm6_24.subarray(t * B * 8, (t + 1) * B * 8);
+    const x7_0_27 = mm6_21.subarray(t * B * 8, (t + 1) * B * 8);
     // %3 matmul — 15: s' = tanh(U @ x + W @ s)
-    matmul33(p20, state7_0_26, mm3_32, B);
+    gemm_rows_8x8(p17, state7_0_22, mm3_28, B);
     // %5 tanh s' — 15: s' = tanh(U @ x + W @ s)
     for (let l = 0; l < B; l++) {
       const o = l * 8;
       for (let j = 0; j < 8; j++) {
-        v5_34[o + j] = Math.tanh((x7_0_31[l * 8 + j] + mm3_32[l * 8 + j]));
+        v5_29[o + j] = Math.tanh((x7_0_27[l * 8 + j] + mm3_28[l * 8 + j]));
       }
     }
-    out7_0_27.set(v5_34, t * v5_34.length);
-    out7_1_28.set(state7_0_26, t * state7_0_26.length);
-    out7_2_29.set(v5_34, t * v5_34.length);
-    state7_0_26.set(v5_34);
+    out7_0_23.set(v5_29, t * v5_29.length);
+    out7_1_24.set(state7_0_22, t * state7_0_22.length);
+    out7_2_25.set(v5_29, t * v5_29.length);
+    state7_0_22.set(v5_29);
   }
   // %12 matmul — 16: output o = softmax(V @ s')
-  matmul36(p21, out7_2_29, mm12_35, T_T * B);
+  gemm_rows_4x8(p18, out7_2_25, mm12_30, T_T * B);
   // %13 softmax o — 16: output o = softmax(V @ s')
   for (let r = 0; r < T_T * B; r++) {
     const xo = r * 4;
     let max = -Infinity;
-    for (let c = 0; c < 4; c++) max = Math.max(max, mm12_35[xo + c]);
+    for (let c = 0; c < 4; c++) max = Math.max(max, mm12_30[xo + c]);
     if (max !== max || max === -Infinity) max = 0;
     let total = 0;
-    for (let c = 0; c < 4; c++) total += Math.exp(mm12_35[xo + c] - max);
-    for (let c = 0; c < 4; c++) sm13_37[r * 4 + c] = Math.exp(mm12_35[xo + c] - max) / total;
+    for (let c = 0; c < 4; c++) total += Math.exp(mm12_30[xo + c] - max);
+    for (let c = 0; c < 4; c++) sm13_31[r * 4 + c] = Math.exp(mm12_30[xo + c] - max) / total;
   }
-  const in38 = (inputs["d:o"] as Tensor).data;
+  const in32 = heapStage((inputs["d:o"] as Tensor).data);
   // %15 mul
-  mm12_35.fill(0); // reused: its last value is dead
+  mm12_30.fill(0); // reused: its last value is dead
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 4;
     for (let j = 0; j < 4; j++) {
-      mm12_35[o + j] = sm13_37[l * 4 + j] * in38[l * 4 + j];
+      mm12_30[o + j] = sm13_31[l * 4 + j] * in32[l * 4 + j];
     }
   }
   // %16 sum
   for (let r = 0; r < T_T * B; r++) {
     let acc = 0;
-    for (let c = 0; c < 4; c++) acc += mm12_35[r * 4 + c];
-    sum16_39[r * 1] = acc;
+    for (let c = 0; c < 4; c++) acc += mm12_30[r * 4 + c];
+    sum16_33[r * 1] = acc;
   }
   // %17 reduce_lead loss
-  red17_40.fill(0);
-  for (let l = 0; l < T_T * B; l++) for (let j = 0; j < 1; j++) red17_40[j] += sum16_39[l * 1 + j];
+  red17_34.fill(0);
+  for (let l = 0; l < T_T * B; l++) for (let j = 0; j < 1; j++) red17_34[j] += sum16_33[l * 1 + j];
   // %19 broadcast_to ∂loss
-  s41.fill(1);
-  sum16_39.fill(0); // reused: its last value is dead
+  s35.fill(1);
+  sum16_33.fill(0); // reused: its last value is dead
   for (let l = 0; l < T_T * B; l++) {
-    sum16_39[l] = s41[0];
+    sum16_33[l] = s35[0];
   }
   // %20 expand_last
-  mm12_35.fill(0); // reused: its last value is dead
-  for (let r = 0; r < sum16_39.length; r++) {
-    const v = sum16_39[r];
-    for (let c = 0; c < 4; c++) mm12_35[r * 4 + c] = v;
+  mm12_30.fill(0); // reused: its last value is dead
+  for (let r = 0; r < sum16_33.length; r++) {
+    const v = sum16_33[r];
+    for (let c = 0; c < 4; c++) mm12_30[r * 4 + c] = v;
   }
   // %21 mul
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 4;
     for (let j = 0; j < 4; j++) {
-      v21_42[o + j] = mm12_35[l * 4 + j] * in38[l * 4 + j];
+      v21_36[o + j] = mm12_30[l * 4 + j] * in32[l * 4 + j];
     }
   }
   // %22 mul ∂o — 16: output o = softmax(V @ s')
-  mm12_35.fill(0); // reused: its last value is dead
+  mm12_30.fill(0); // reused: its last value is dead
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 4;
     for (let j = 0; j < 4; j++) {
-      mm12_35[o + j] = v21_42[l * 4 + j] * sm13_37[l * 4 + j];
+      mm12_30[o + j] = v21_36[l * 4 + j] * sm13_31[l * 4 + j];
     }
   }
   // %23 sum ∂o — 16: output o = softmax(V @ s')
-  sum16_39.fill(0); // reused: its last value is dead
+  sum16_33.fill(0); // reused: its last value is dead
   for (let r = 0; r < T_T * B; r++) {
     let acc = 0;
-    for (let c = 0; c < 4; c++) acc += mm12_35[r * 4 + c];
-    sum16_39[r * 1] = acc;
+    for (let c = 0; c < 4; c++) acc += mm12_30[r * 4 + c];
+    sum16_33[r * 1] = acc;
   }
   // %24 expand_last ∂o — 16: output o = softmax(V @ s')
-  mm12_35.fill(0); // reused: its last value is dead
-  for (let r = 0; r < sum16_39.length; r++) {
-    const v = sum16_39[r];
-    for (let c = 0; c < 4; c++) mm12_35[r * 4 + c] = v;
+  mm12_30.fill(0); // reused: its last value is dead
+  for (let r = 0; r < sum16_33.length; r++) {
+    const v = sum16_33[r];
+    for (let c = 0; c < 4; c++) mm12_30[r * 4 + c] = v;
   }
   // %26 mul ∂o — 16: output o = softmax(V @ s')
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 4;
     for (let j = 0; j < 4; j++) {
-      v26_43[o + j] = sm13_37[l * 4 + j] * (v21_42[l * 4 + j] - mm12_35[l * 4 + j]);
+      v26_37[o + j] = sm13_31[l * 4 + j] * (v21_36[l * 4 + j] - mm12_30[l * 4 + j]);
     }
   }
   // %28 matmul — 16: output o = softmax(V @ s')
-  mm6_24.fill(0); // reused: its last value is dead
-  matmul44(v26_43, p21, mm6_24, T_T * B);
+  mm6_21.fill(0); // reused: its last value is dead
+  gemm_cols_4x8(v26_37, p18, mm6_21, T_T * B);
   // %30 sub ∂s' — 15: s' = tanh(U @ x + W @ s)
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 8;
     for (let j = 0; j < 8; j++) {
-      v30_45[o + j] = 1 - (out7_0_27[l * 8 + j] * out7_0_27[l * 8 + j]);
+      v30_38[o + j] = 1 - (out7_0_23[l * 8 + j] * out7_0_23[l * 8 + j]);
     }
   }
   // %31 scan ∂Elman — 7: cell Elman(I = 4, H = 8, O = 4) {
-  state31_0_46.set(c4_22);
-  const steps48 = T_T;
+  state31_0_39.set(c4_19);
+  const steps41 = T_T;
   // ∂Elman: from the last step to the first
-  for (let s = 0; s < steps48; s++) {
+  for (let s = 0; s < steps41; s++) {
     const t = T_T - 1 - s;
-    const x31_0_49 = mm6_24.subarray(t * B * 8, (t + 1) * B * 8);
-    const x31_1_50 = v30_45.subarray(t * B * 8, (t + 1) * B * 8);
+    const x31_0_42 = mm6_21.subarray(t * B * 8, (t + 1) * B * 8);
+    const x31_1_43 = v30_38.subarray(t * B * 8, (t + 1) * B * 8);
     // %4 mul ∂s' — 15: s' = tanh(U @ x + W @ s)
     for (let l = 0; l < B; l++) {
       const o = l * 8;
       for (let j = 0; j < 8; j++) {
-        v4_51[o + j] = (state31_0_46[l * 8 + j] + x31_0_49[l * 8 + j]) * x31_1_50[l * 8 + j];
+        v4_44[o + j] = (state31_0_39[l * 8 + j] + x31_0_42[l * 8 + j]) * x31_1_43[l * 8 + j];
       }
     }
     // %6 matmul — 15: s' = tanh(U @ x + W @ s)
-    matmul53(v4_51, p20, mm6_52, B);
-    out31_0_47.set(v4_51, t * v4_51.length);
-    state31_0_46.set(mm6_52);
+    gemm_cols_8x8(v4_44, p17, mm6_45, B);
+    out31_0_40.set(v4_44, t * v4_44.length);
+    state31_0_39.set(mm6_45);
   }
   // %35 unbroadcast ∂Elman: ∂U (batched)
-  ub35_54.fill(0);
-  weightGradient55(out31_0_47, 8, in18, 4, ub35_54, T_T * B);
+  ub35_46.fill(0);
+  gemm_outer_8x4(out31_0_40, 8, in15, 4, ub35_46, T_T * B);
   // %37 unbroadcast ∂Elman: ∂W (batched)
-  ub37_56.fill(0);
-  weightGradient57(out31_0_47, 8, out7_1_28, 8, ub37_56, T_T * B);
+  ub37_47.fill(0);
+  gemm_outer_8x8(out31_0_40, 8, out7_1_24, 8, ub37_47, T_T * B);
   // %38 unbroadcast ∂Elman: ∂V (batched)
-  ub38_58.fill(0);
-  weightGradient59(v26_43, 4, out7_0_27, 8, ub38_58, T_T * B);
+  ub38_48.fill(0);
+  gemm_outer_4x8(v26_37, 4, out7_0_23, 8, ub38_48, T_T * B);
   // %39 matmul — 15: s' = tanh(U @ x + W @ s)
-  v26_43.fill(0); // reused: its last value is dead
-  matmul60(out31_0_47, p19, v26_43, T_T * B);
-  return { loss: red17_40[0], outputs: { "o": { data: sm13_37, shape: [T_T, B, 4] } }, finalStates: { "s": { data: state7_0_26, shape: [B, 8] } }, grads: { "U": ub35_54, "W": ub37_56, "V": ub38_58 }, inputGrads: { "x": { data: v26_43, shape: [T_T, B, 4] } }, stateGrads: { "s": { data: state31_0_46, shape: [B, 8] } } } as GradResult;
+  v26_37.fill(0); // reused: its last value is dead
+  gemm_cols_8x4(out31_0_40, p16, v26_37, T_T * B);
+  return { loss: red17_34[0], outputs: { "o": { data: heapCopy(sm13_31), shape: [T_T, B, 4] } }, finalStates: { "s": { data: heapCopy(state7_0_22), shape: [B, 8] } }, grads: { "U": heapCopy(ub35_46), "W": heapCopy(ub37_47), "V": heapCopy(ub38_48) }, inputGrads: { "x": { data: heapCopy(v26_37), shape: [T_T, B, 4] } }, stateGrads: { "s": { data: heapCopy(state31_0_39), shape: [B, 8] } } } as GradResult;
 }
 
 
@@ -516,7 +518,7 @@ export function trainStep(params: Params, opt: Optimizer, inputs: Inputs, initia
 }
 
 // Kernels specialised for this model’s sizes.
-function matmul7(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
+function gemm_rows_8x4_scalar(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
   let s = 0;
   for (; s + 3 < samples; s += 4) {
     for (let i = 0; i < 8; i += 4) {
@@ -615,7 +617,17 @@ function matmul7(w: Float32Array, x: Float32Array, out: Float32Array, samples: n
     }
   }
 }
-function matmul13(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
+function gemm_rows_8x4(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
+  if (kernels !== undefined) {
+    const memory = kernels.memory.buffer;
+    if (w.buffer === memory && x.buffer === memory && out.buffer === memory) {
+      kernels.exports.rows_8x4(w.byteOffset, x.byteOffset, out.byteOffset, samples);
+      return;
+    }
+  }
+  gemm_rows_8x4_scalar(w, x, out, samples);
+}
+function gemm_rows_8x8_scalar(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
   let s = 0;
   for (; s + 3 < samples; s += 4) {
     for (let i = 0; i < 8; i += 4) {
@@ -714,7 +726,17 @@ function matmul13(w: Float32Array, x: Float32Array, out: Float32Array, samples: 
     }
   }
 }
-function matmul16(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
+function gemm_rows_8x8(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
+  if (kernels !== undefined) {
+    const memory = kernels.memory.buffer;
+    if (w.buffer === memory && x.buffer === memory && out.buffer === memory) {
+      kernels.exports.rows_8x8(w.byteOffset, x.byteOffset, out.byteOffset, samples);
+      return;
+    }
+  }
+  gemm_rows_8x8_scalar(w, x, out, samples);
+}
+function gemm_rows_4x8_scalar(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
   let s = 0;
   for (; s + 3 < samples; s += 4) {
     for (let i = 0; i < 4; i += 4) {
@@ -797,288 +819,17 @@ function matmul16(w: Float32Array, x: Float32Array, out: Float32Array, samples: 
     }
   }
 }
-function matmul25(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
-  let s = 0;
-  for (; s + 3 < samples; s += 4) {
-    for (let i = 0; i < 8; i += 4) {
-      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a20 = 0, a21 = 0, a22 = 0, a23 = 0, a30 = 0, a31 = 0, a32 = 0, a33 = 0;
-      const wo0 = (i + 0) * 4;
-      const wo1 = (i + 1) * 4;
-      const wo2 = (i + 2) * 4;
-      const wo3 = (i + 3) * 4;
-      const xo0 = (s + 0) * 4;
-      const xo1 = (s + 1) * 4;
-      const xo2 = (s + 2) * 4;
-      const xo3 = (s + 3) * 4;
-      for (let p = 0; p < 4; p++) {
-        const w0 = w[wo0 + p];
-        const w1 = w[wo1 + p];
-        const w2 = w[wo2 + p];
-        const w3 = w[wo3 + p];
-        const x0 = x[xo0 + p];
-        a00 += w0 * x0;
-        a01 += w1 * x0;
-        a02 += w2 * x0;
-        a03 += w3 * x0;
-        const x1 = x[xo1 + p];
-        a10 += w0 * x1;
-        a11 += w1 * x1;
-        a12 += w2 * x1;
-        a13 += w3 * x1;
-        const x2 = x[xo2 + p];
-        a20 += w0 * x2;
-        a21 += w1 * x2;
-        a22 += w2 * x2;
-        a23 += w3 * x2;
-        const x3 = x[xo3 + p];
-        a30 += w0 * x3;
-        a31 += w1 * x3;
-        a32 += w2 * x3;
-        a33 += w3 * x3;
-      }
-      out[(s + 0) * 8 + i + 0] = a00;
-      out[(s + 0) * 8 + i + 1] = a01;
-      out[(s + 0) * 8 + i + 2] = a02;
-      out[(s + 0) * 8 + i + 3] = a03;
-      out[(s + 1) * 8 + i + 0] = a10;
-      out[(s + 1) * 8 + i + 1] = a11;
-      out[(s + 1) * 8 + i + 2] = a12;
-      out[(s + 1) * 8 + i + 3] = a13;
-      out[(s + 2) * 8 + i + 0] = a20;
-      out[(s + 2) * 8 + i + 1] = a21;
-      out[(s + 2) * 8 + i + 2] = a22;
-      out[(s + 2) * 8 + i + 3] = a23;
-      out[(s + 3) * 8 + i + 0] = a30;
-      out[(s + 3) * 8 + i + 1] = a31;
-      out[(s + 3) * 8 + i + 2] = a32;
-      out[(s + 3) * 8 + i + 3] = a33;
+function gemm_rows_4x8(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
+  if (kernels !== undefined) {
+    const memory = kernels.memory.buffer;
+    if (w.buffer === memory && x.buffer === memory && out.buffer === memory) {
+      kernels.exports.rows_4x8(w.byteOffset, x.byteOffset, out.byteOffset, samples);
+      return;
     }
   }
-  for (; s < samples; s++) {
-    for (let i = 0; i < 8; i += 8) {
-      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a04 = 0, a05 = 0, a06 = 0, a07 = 0;
-      const wo0 = (i + 0) * 4;
-      const wo1 = (i + 1) * 4;
-      const wo2 = (i + 2) * 4;
-      const wo3 = (i + 3) * 4;
-      const wo4 = (i + 4) * 4;
-      const wo5 = (i + 5) * 4;
-      const wo6 = (i + 6) * 4;
-      const wo7 = (i + 7) * 4;
-      const xo0 = (s + 0) * 4;
-      for (let p = 0; p < 4; p++) {
-        const w0 = w[wo0 + p];
-        const w1 = w[wo1 + p];
-        const w2 = w[wo2 + p];
-        const w3 = w[wo3 + p];
-        const w4 = w[wo4 + p];
-        const w5 = w[wo5 + p];
-        const w6 = w[wo6 + p];
-        const w7 = w[wo7 + p];
-        const x0 = x[xo0 + p];
-        a00 += w0 * x0;
-        a01 += w1 * x0;
-        a02 += w2 * x0;
-        a03 += w3 * x0;
-        a04 += w4 * x0;
-        a05 += w5 * x0;
-        a06 += w6 * x0;
-        a07 += w7 * x0;
-      }
-      out[(s + 0) * 8 + i + 0] = a00;
-      out[(s + 0) * 8 + i + 1] = a01;
-      out[(s + 0) * 8 + i + 2] = a02;
-      out[(s + 0) * 8 + i + 3] = a03;
-      out[(s + 0) * 8 + i + 4] = a04;
-      out[(s + 0) * 8 + i + 5] = a05;
-      out[(s + 0) * 8 + i + 6] = a06;
-      out[(s + 0) * 8 + i + 7] = a07;
-    }
-  }
+  gemm_rows_4x8_scalar(w, x, out, samples);
 }
-function matmul33(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
-  let s = 0;
-  for (; s + 3 < samples; s += 4) {
-    for (let i = 0; i < 8; i += 4) {
-      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a20 = 0, a21 = 0, a22 = 0, a23 = 0, a30 = 0, a31 = 0, a32 = 0, a33 = 0;
-      const wo0 = (i + 0) * 8;
-      const wo1 = (i + 1) * 8;
-      const wo2 = (i + 2) * 8;
-      const wo3 = (i + 3) * 8;
-      const xo0 = (s + 0) * 8;
-      const xo1 = (s + 1) * 8;
-      const xo2 = (s + 2) * 8;
-      const xo3 = (s + 3) * 8;
-      for (let p = 0; p < 8; p++) {
-        const w0 = w[wo0 + p];
-        const w1 = w[wo1 + p];
-        const w2 = w[wo2 + p];
-        const w3 = w[wo3 + p];
-        const x0 = x[xo0 + p];
-        a00 += w0 * x0;
-        a01 += w1 * x0;
-        a02 += w2 * x0;
-        a03 += w3 * x0;
-        const x1 = x[xo1 + p];
-        a10 += w0 * x1;
-        a11 += w1 * x1;
-        a12 += w2 * x1;
-        a13 += w3 * x1;
-        const x2 = x[xo2 + p];
-        a20 += w0 * x2;
-        a21 += w1 * x2;
-        a22 += w2 * x2;
-        a23 += w3 * x2;
-        const x3 = x[xo3 + p];
-        a30 += w0 * x3;
-        a31 += w1 * x3;
-        a32 += w2 * x3;
-        a33 += w3 * x3;
-      }
-      out[(s + 0) * 8 + i + 0] = a00;
-      out[(s + 0) * 8 + i + 1] = a01;
-      out[(s + 0) * 8 + i + 2] = a02;
-      out[(s + 0) * 8 + i + 3] = a03;
-      out[(s + 1) * 8 + i + 0] = a10;
-      out[(s + 1) * 8 + i + 1] = a11;
-      out[(s + 1) * 8 + i + 2] = a12;
-      out[(s + 1) * 8 + i + 3] = a13;
-      out[(s + 2) * 8 + i + 0] = a20;
-      out[(s + 2) * 8 + i + 1] = a21;
-      out[(s + 2) * 8 + i + 2] = a22;
-      out[(s + 2) * 8 + i + 3] = a23;
-      out[(s + 3) * 8 + i + 0] = a30;
-      out[(s + 3) * 8 + i + 1] = a31;
-      out[(s + 3) * 8 + i + 2] = a32;
-      out[(s + 3) * 8 + i + 3] = a33;
-    }
-  }
-  for (; s < samples; s++) {
-    for (let i = 0; i < 8; i += 8) {
-      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a04 = 0, a05 = 0, a06 = 0, a07 = 0;
-      const wo0 = (i + 0) * 8;
-      const wo1 = (i + 1) * 8;
-      const wo2 = (i + 2) * 8;
-      const wo3 = (i + 3) * 8;
-      const wo4 = (i + 4) * 8;
-      const wo5 = (i + 5) * 8;
-      const wo6 = (i + 6) * 8;
-      const wo7 = (i + 7) * 8;
-      const xo0 = (s + 0) * 8;
-      for (let p = 0; p < 8; p++) {
-        const w0 = w[wo0 + p];
-        const w1 = w[wo1 + p];
-        const w2 = w[wo2 + p];
-        const w3 = w[wo3 + p];
-        const w4 = w[wo4 + p];
-        const w5 = w[wo5 + p];
-        const w6 = w[wo6 + p];
-        const w7 = w[wo7 + p];
-        const x0 = x[xo0 + p];
-        a00 += w0 * x0;
-        a01 += w1 * x0;
-        a02 += w2 * x0;
-        a03 += w3 * x0;
-        a04 += w4 * x0;
-        a05 += w5 * x0;
-        a06 += w6 * x0;
-        a07 += w7 * x0;
-      }
-      out[(s + 0) * 8 + i + 0] = a00;
-      out[(s + 0) * 8 + i + 1] = a01;
-      out[(s + 0) * 8 + i + 2] = a02;
-      out[(s + 0) * 8 + i + 3] = a03;
-      out[(s + 0) * 8 + i + 4] = a04;
-      out[(s + 0) * 8 + i + 5] = a05;
-      out[(s + 0) * 8 + i + 6] = a06;
-      out[(s + 0) * 8 + i + 7] = a07;
-    }
-  }
-}
-function matmul36(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
-  let s = 0;
-  for (; s + 3 < samples; s += 4) {
-    for (let i = 0; i < 4; i += 4) {
-      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a20 = 0, a21 = 0, a22 = 0, a23 = 0, a30 = 0, a31 = 0, a32 = 0, a33 = 0;
-      const wo0 = (i + 0) * 8;
-      const wo1 = (i + 1) * 8;
-      const wo2 = (i + 2) * 8;
-      const wo3 = (i + 3) * 8;
-      const xo0 = (s + 0) * 8;
-      const xo1 = (s + 1) * 8;
-      const xo2 = (s + 2) * 8;
-      const xo3 = (s + 3) * 8;
-      for (let p = 0; p < 8; p++) {
-        const w0 = w[wo0 + p];
-        const w1 = w[wo1 + p];
-        const w2 = w[wo2 + p];
-        const w3 = w[wo3 + p];
-        const x0 = x[xo0 + p];
-        a00 += w0 * x0;
-        a01 += w1 * x0;
-        a02 += w2 * x0;
-        a03 += w3 * x0;
-        const x1 = x[xo1 + p];
-        a10 += w0 * x1;
-        a11 += w1 * x1;
-        a12 += w2 * x1;
-        a13 += w3 * x1;
-        const x2 = x[xo2 + p];
-        a20 += w0 * x2;
-        a21 += w1 * x2;
-        a22 += w2 * x2;
-        a23 += w3 * x2;
-        const x3 = x[xo3 + p];
-        a30 += w0 * x3;
-        a31 += w1 * x3;
-        a32 += w2 * x3;
-        a33 += w3 * x3;
-      }
-      out[(s + 0) * 4 + i + 0] = a00;
-      out[(s + 0) * 4 + i + 1] = a01;
-      out[(s + 0) * 4 + i + 2] = a02;
-      out[(s + 0) * 4 + i + 3] = a03;
-      out[(s + 1) * 4 + i + 0] = a10;
-      out[(s + 1) * 4 + i + 1] = a11;
-      out[(s + 1) * 4 + i + 2] = a12;
-      out[(s + 1) * 4 + i + 3] = a13;
-      out[(s + 2) * 4 + i + 0] = a20;
-      out[(s + 2) * 4 + i + 1] = a21;
-      out[(s + 2) * 4 + i + 2] = a22;
-      out[(s + 2) * 4 + i + 3] = a23;
-      out[(s + 3) * 4 + i + 0] = a30;
-      out[(s + 3) * 4 + i + 1] = a31;
-      out[(s + 3) * 4 + i + 2] = a32;
-      out[(s + 3) * 4 + i + 3] = a33;
-    }
-  }
-  for (; s < samples; s++) {
-    for (let i = 0; i < 4; i += 4) {
-      let a00 = 0, a01 = 0, a02 = 0, a03 = 0;
-      const wo0 = (i + 0) * 8;
-      const wo1 = (i + 1) * 8;
-      const wo2 = (i + 2) * 8;
-      const wo3 = (i + 3) * 8;
-      const xo0 = (s + 0) * 8;
-      for (let p = 0; p < 8; p++) {
-        const w0 = w[wo0 + p];
-        const w1 = w[wo1 + p];
-        const w2 = w[wo2 + p];
-        const w3 = w[wo3 + p];
-        const x0 = x[xo0 + p];
-        a00 += w0 * x0;
-        a01 += w1 * x0;
-        a02 += w2 * x0;
-        a03 += w3 * x0;
-      }
-      out[(s + 0) * 4 + i + 0] = a00;
-      out[(s + 0) * 4 + i + 1] = a01;
-      out[(s + 0) * 4 + i + 2] = a02;
-      out[(s + 0) * 4 + i + 3] = a03;
-    }
-  }
-}
-function matmul44(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
+function gemm_cols_4x8_scalar(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
   let s = 0;
   for (; s + 3 < samples; s += 4) {
     for (let j = 0; j < 8; j += 4) {
@@ -1167,7 +918,17 @@ function matmul44(v: Float32Array, w: Float32Array, out: Float32Array, samples: 
     }
   }
 }
-function matmul53(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
+function gemm_cols_4x8(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
+  if (kernels !== undefined) {
+    const memory = kernels.memory.buffer;
+    if (v.buffer === memory && w.buffer === memory && out.buffer === memory) {
+      kernels.exports.cols_4x8(v.byteOffset, w.byteOffset, out.byteOffset, samples);
+      return;
+    }
+  }
+  gemm_cols_4x8_scalar(v, w, out, samples);
+}
+function gemm_cols_8x8_scalar(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
   let s = 0;
   for (; s + 3 < samples; s += 4) {
     for (let j = 0; j < 8; j += 4) {
@@ -1256,7 +1017,17 @@ function matmul53(v: Float32Array, w: Float32Array, out: Float32Array, samples: 
     }
   }
 }
-function weightGradient55(a: Float32Array, aStep: number, b: Float32Array, bStep: number, out: Float32Array, samples: number): void {
+function gemm_cols_8x8(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
+  if (kernels !== undefined) {
+    const memory = kernels.memory.buffer;
+    if (v.buffer === memory && w.buffer === memory && out.buffer === memory) {
+      kernels.exports.cols_8x8(v.byteOffset, w.byteOffset, out.byteOffset, samples);
+      return;
+    }
+  }
+  gemm_cols_8x8_scalar(v, w, out, samples);
+}
+function gemm_outer_8x4_scalar(a: Float32Array, aStep: number, b: Float32Array, bStep: number, out: Float32Array, samples: number): void {
   for (let i = 0; i < 8; i += 4) {
     for (let j = 0; j < 4; j += 4) {
       let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a20 = 0, a21 = 0, a22 = 0, a23 = 0, a30 = 0, a31 = 0, a32 = 0, a33 = 0;
@@ -1307,7 +1078,17 @@ function weightGradient55(a: Float32Array, aStep: number, b: Float32Array, bStep
     }
   }
 }
-function weightGradient57(a: Float32Array, aStep: number, b: Float32Array, bStep: number, out: Float32Array, samples: number): void {
+function gemm_outer_8x4(a: Float32Array, aStep: number, b: Float32Array, bStep: number, out: Float32Array, samples: number): void {
+  if (kernels !== undefined) {
+    const memory = kernels.memory.buffer;
+    if (a.buffer === memory && b.buffer === memory && out.buffer === memory) {
+      kernels.exports.outer_8x4(a.byteOffset, aStep, b.byteOffset, bStep, out.byteOffset, samples);
+      return;
+    }
+  }
+  gemm_outer_8x4_scalar(a, aStep, b, bStep, out, samples);
+}
+function gemm_outer_8x8_scalar(a: Float32Array, aStep: number, b: Float32Array, bStep: number, out: Float32Array, samples: number): void {
   for (let i = 0; i < 8; i += 4) {
     for (let j = 0; j < 8; j += 4) {
       let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a20 = 0, a21 = 0, a22 = 0, a23 = 0, a30 = 0, a31 = 0, a32 = 0, a33 = 0;
@@ -1358,7 +1139,17 @@ function weightGradient57(a: Float32Array, aStep: number, b: Float32Array, bStep
     }
   }
 }
-function weightGradient59(a: Float32Array, aStep: number, b: Float32Array, bStep: number, out: Float32Array, samples: number): void {
+function gemm_outer_8x8(a: Float32Array, aStep: number, b: Float32Array, bStep: number, out: Float32Array, samples: number): void {
+  if (kernels !== undefined) {
+    const memory = kernels.memory.buffer;
+    if (a.buffer === memory && b.buffer === memory && out.buffer === memory) {
+      kernels.exports.outer_8x8(a.byteOffset, aStep, b.byteOffset, bStep, out.byteOffset, samples);
+      return;
+    }
+  }
+  gemm_outer_8x8_scalar(a, aStep, b, bStep, out, samples);
+}
+function gemm_outer_4x8_scalar(a: Float32Array, aStep: number, b: Float32Array, bStep: number, out: Float32Array, samples: number): void {
   for (let i = 0; i < 4; i += 4) {
     for (let j = 0; j < 8; j += 4) {
       let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a20 = 0, a21 = 0, a22 = 0, a23 = 0, a30 = 0, a31 = 0, a32 = 0, a33 = 0;
@@ -1409,7 +1200,17 @@ function weightGradient59(a: Float32Array, aStep: number, b: Float32Array, bStep
     }
   }
 }
-function matmul60(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
+function gemm_outer_4x8(a: Float32Array, aStep: number, b: Float32Array, bStep: number, out: Float32Array, samples: number): void {
+  if (kernels !== undefined) {
+    const memory = kernels.memory.buffer;
+    if (a.buffer === memory && b.buffer === memory && out.buffer === memory) {
+      kernels.exports.outer_4x8(a.byteOffset, aStep, b.byteOffset, bStep, out.byteOffset, samples);
+      return;
+    }
+  }
+  gemm_outer_4x8_scalar(a, aStep, b, bStep, out, samples);
+}
+function gemm_cols_8x4_scalar(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
   let s = 0;
   for (; s + 3 < samples; s += 4) {
     for (let j = 0; j < 4; j += 4) {
@@ -1485,4 +1286,124 @@ function matmul60(v: Float32Array, w: Float32Array, out: Float32Array, samples: 
       out[(s + 0) * 4 + j + 3] = a03;
     }
   }
+}
+function gemm_cols_8x4(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
+  if (kernels !== undefined) {
+    const memory = kernels.memory.buffer;
+    if (v.buffer === memory && w.buffer === memory && out.buffer === memory) {
+      kernels.exports.cols_8x4(v.byteOffset, w.byteOffset, out.byteOffset, samples);
+      return;
+    }
+  }
+  gemm_cols_8x4_scalar(v, w, out, samples);
+}
+
+// WebAssembly SIMD kernels generated by rnnc for this model's sizes (8564 bytes): rows_8x4, rows_8x8, rows_4x8, cols_4x8, cols_8x8, outer_8x4, outer_8x8, outer_4x8, cols_8x4.
+// `rnnc compile --emit-wat` prints them as text.
+const kernelBytes = "AGFzbQEAAAABEQJgBH9/f38AYAZ/f39/f38AAg8BA2VudgZtZW1vcnkCAAEDCgkAAAAAAAEBAQAHZwkIcm93c184eDQAAAhyb3dzXzh4OAABCHJvd3NfNHg4AAIIY29sc180eDgAAwhjb2xzXzh4OAAECW91dGVyXzh4NAAFCW91dGVyXzh4OAAGCW91dGVyXzR4OAAHCGNvbHNfOHg0AAgK0EEJ3RACBn8We0EAIQQCQANAIAMgBGtBBEgNAUEAIQUCQANAIAVBCE4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhEP0MAAAAAAAAAAAAAAAAAAAAACER/QwAAAAAAAAAAAAAAAAAAAAAIRIgACAFQRBsaiEGIAEgBEEQbGohByAGQRBqIQgDQCAH/QACACETIAf9AAIQIRQgB/0AAiAhFSAH/QACMCEWIAb9AAIAIQogCyAKIBP95gH95AEhCyANIAogFP3mAf3kASENIA8gCiAV/eYB/eQBIQ8gESAKIBb95gH95AEhESAG/QACECEKIAwgCiAT/eYB/eQBIQwgDiAKIBT95gH95AEhDiAQIAogFf3mAf3kASEQIBIgCiAW/eYB/eQBIRIgBkEQaiEGIAdBEGohByAGIAhIDQALIAIgBEEgbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAIAIAkgGf0fATgCBCANIA79DQABAgMEBQYHEBESExQVFhcgDSAO/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAIgIAkgGf0fATgCJCAPIBD9DQABAgMEBQYHEBESExQVFhcgDyAQ/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAJAIAkgGf0fATgCRCARIBL9DQABAgMEBQYHEBESExQVFhcgESAS/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAJgIAkgGf0fATgCZCAFQQJqIQUMAAsLIARBBGohBAwACwsCQANAIAQgA04NAUEAIQUCQANAIAVBCE4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhGv0MAAAAAAAAAAAAAAAAAAAAACEb/QwAAAAAAAAAAAAAAAAAAAAAIRz9DAAAAAAAAAAAAAAAAAAAAAAhHf0MAAAAAAAAAAAAAAAAAAAAACEe/QwAAAAAAAAAAAAAAAAAAAAAIR8gACAFQRBsaiEGIAEgBEEQbGohByAGQRBqIQgDQCAH/QACACETIAb9AAIAIQogCyAKIBP95gH95AEhCyAG/QACECEKIAwgCiAT/eYB/eQBIQwgBv0AAiAhCiAaIAogE/3mAf3kASEaIAb9AAIwIQogGyAKIBP95gH95AEhGyAG/QACQCEKIBwgCiAT/eYB/eQBIRwgBv0AAlAhCiAdIAogE/3mAf3kASEdIAb9AAJgIQogHiAKIBP95gH95AEhHiAG/QACcCEKIB8gCiAT/eYB/eQBIR8gBkEQaiEGIAdBEGohByAGIAhIDQALIAIgBEEgbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRcgGiAb/Q0AAQIDBAUGBxAREhMUFRYXIBogG/0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9CwIAIBwgHf0NAAECAwQFBgcQERITFBUWFyAcIB39DQgJCgsMDQ4PGBkaGxwdHh/95AEhFyAeIB/9DQABAgMEBQYHEBESExQVFhcgHiAf/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0LAhAgBUEIaiEFDAALCyAEQQFqIQQMAAsLC+EQAgZ/FntBACEEAkADQCADIARrQQRIDQFBACEFAkADQCAFQQhODQH9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDv0MAAAAAAAAAAAAAAAAAAAAACEP/QwAAAAAAAAAAAAAAAAAAAAAIRD9DAAAAAAAAAAAAAAAAAAAAAAhEf0MAAAAAAAAAAAAAAAAAAAAACESIAAgBUEgbGohBiABIARBIGxqIQcgBkEgaiEIA0AgB/0AAgAhEyAH/QACICEUIAf9AAJAIRUgB/0AAmAhFiAG/QACACEKIAsgCiAT/eYB/eQBIQsgDSAKIBT95gH95AEhDSAPIAogFf3mAf3kASEPIBEgCiAW/eYB/eQBIREgBv0AAiAhCiAMIAogE/3mAf3kASEMIA4gCiAU/eYB/eQBIQ4gECAKIBX95gH95AEhECASIAogFv3mAf3kASESIAZBEGohBiAHQRBqIQcgBiAISA0ACyACIARBIGxqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCACAJIBn9HwE4AgQgDSAO/Q0AAQIDBAUGBxAREhMUFRYXIA0gDv0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCICAJIBn9HwE4AiQgDyAQ/Q0AAQIDBAUGBxAREhMUFRYXIA8gEP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCQCAJIBn9HwE4AkQgESAS/Q0AAQIDBAUGBxAREhMUFRYXIBEgEv0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCYCAJIBn9HwE4AmQgBUECaiEFDAALCyAEQQRqIQQMAAsLAkADQCAEIANODQFBACEFAkADQCAFQQhODQH9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIRr9DAAAAAAAAAAAAAAAAAAAAAAhG/0MAAAAAAAAAAAAAAAAAAAAACEc/QwAAAAAAAAAAAAAAAAAAAAAIR39DAAAAAAAAAAAAAAAAAAAAAAhHv0MAAAAAAAAAAAAAAAAAAAAACEfIAAgBUEgbGohBiABIARBIGxqIQcgBkEgaiEIA0AgB/0AAgAhEyAG/QACACEKIAsgCiAT/eYB/eQBIQsgBv0AAiAhCiAMIAogE/3mAf3kASEMIAb9AAJAIQogGiAKIBP95gH95AEhGiAG/QACYCEKIBsgCiAT/eYB/eQBIRsgBv0AAoABIQogHCAKIBP95gH95AEhHCAG/QACoAEhCiAdIAogE/3mAf3kASEdIAb9AALAASEKIB4gCiAT/eYB/eQBIR4gBv0AAuABIQogHyAKIBP95gH95AEhHyAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgAiAEQSBsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFyAaIBv9DQABAgMEBQYHEBESExQVFhcgGiAb/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0LAgAgHCAd/Q0AAQIDBAUGBxAREhMUFRYXIBwgHf0NCAkKCwwNDg8YGRobHB0eH/3kASEXIB4gH/0NAAECAwQFBgcQERITFBUWFyAeIB/9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/QsCECAFQQhqIQUMAAsLIARBAWohBAwACwsLmg4CBn8Se0EAIQQCQANAIAMgBGtBBEgNAUEAIQUCQANAIAVBBE4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhEP0MAAAAAAAAAAAAAAAAAAAAACER/QwAAAAAAAAAAAAAAAAAAAAAIRIgACAFQSBsaiEGIAEgBEEgbGohByAGQSBqIQgDQCAH/QACACETIAf9AAIgIRQgB/0AAkAhFSAH/QACYCEWIAb9AAIAIQogCyAKIBP95gH95AEhCyANIAogFP3mAf3kASENIA8gCiAV/eYB/eQBIQ8gESAKIBb95gH95AEhESAG/QACICEKIAwgCiAT/eYB/eQBIQwgDiAKIBT95gH95AEhDiAQIAogFf3mAf3kASEQIBIgCiAW/eYB/eQBIRIgBkEQaiEGIAdBEGohByAGIAhIDQALIAIgBEEQbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAIAIAkgGf0fATgCBCANIA79DQABAgMEBQYHEBESExQVFhcgDSAO/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAIQIAkgGf0fATgCFCAPIBD9DQABAgMEBQYHEBESExQVFhcgDyAQ/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAIgIAkgGf0fATgCJCARIBL9DQABAgMEBQYHEBESExQVFhcgESAS/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAIwIAkgGf0fATgCNCAFQQJqIQUMAAsLIARBBGohBAwACwsCQANAIAQgA04NAUEAIQUCQANAIAVBBE4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhGv0MAAAAAAAAAAAAAAAAAAAAACEbIAAgBUEgbGohBiABIARBIGxqIQcgBkEgaiEIA0AgB/0AAgAhEyAG/QACACEKIAsgCiAT/eYB/eQBIQsgBv0AAiAhCiAMIAogE/3mAf3kASEMIAb9AAJAIQogGiAKIBP95gH95AEhGiAG/QACYCEKIBsgCiAT/eYB/eQBIRsgBkEQaiEGIAdBEGohByAGIAhIDQALIAIgBEEQbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRcgGiAb/Q0AAQIDBAUGBxAREhMUFRYXIBogG/0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9CwIAIAVBBGohBQwACwsgBEEBaiEEDAALCwv9AwMFfwd7AX9BACEEAkADQCADIARrQQJIDQFBACEF/QwAAAAAAAAAAAAAAAAAAAAAIQr9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ0gACAEQRBsaiEGIAEgBUEEbGohByAGQRBqIQgDQCAH/QACACEOIAf9AAIQIQ8gBv0JAgAhCSAKIAkgDv3mAf3kASEKIAsgCSAP/eYB/eQBIQsgBv0JAhAhCSAMIAkgDv3mAf3kASEMIA0gCSAP/eYB/eQBIQ0gBkEEaiEGIAdBIGohByAGIAhIDQALIAIgBEEgbGogBUEEbGohECAQIAr9CwIAIBAgC/0LAhAgECAM/QsCICAQIA39CwIwIARBAmohBAwACwsCQANAIAQgA04NAUEAIQX9DAAAAAAAAAAAAAAAAAAAAAAhCv0MAAAAAAAAAAAAAAAAAAAAACELIAAgBEEQbGohBiABIAVBBGxqIQcgBkEQaiEIA0AgB/0AAgAhDiAH/QACECEPIAb9CQIAIQkgCiAJIA795gH95AEhCiALIAkgD/3mAf3kASELIAZBBGohBiAHQSBqIQcgBiAISA0ACyACIARBIGxqIAVBBGxqIRAgECAK/QsCACAQIAv9CwIQIARBAWohBAwACwsL/QMDBX8HewF/QQAhBAJAA0AgAyAEa0ECSA0BQQAhBf0MAAAAAAAAAAAAAAAAAAAAACEK/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACENIAAgBEEgbGohBiABIAVBBGxqIQcgBkEgaiEIA0AgB/0AAgAhDiAH/QACECEPIAb9CQIAIQkgCiAJIA795gH95AEhCiALIAkgD/3mAf3kASELIAb9CQIgIQkgDCAJIA795gH95AEhDCANIAkgD/3mAf3kASENIAZBBGohBiAHQSBqIQcgBiAISA0ACyACIARBIGxqIAVBBGxqIRAgECAK/QsCACAQIAv9CwIQIBAgDP0LAiAgECAN/QsCMCAEQQJqIQQMAAsLAkADQCAEIANODQFBACEF/QwAAAAAAAAAAAAAAAAAAAAAIQr9DAAAAAAAAAAAAAAAAAAAAAAhCyAAIARBIGxqIQYgASAFQQRsaiEHIAZBIGohCANAIAf9AAIAIQ4gB/0AAhAhDyAG/QkCACEJIAogCSAO/eYB/eQBIQogCyAJIA/95gH95AEhCyAGQQRqIQYgB0EgaiEHIAYgCEgNAAsgAiAEQSBsaiAFQQRsaiEQIBAgCv0LAgAgECAL/QsCECAEQQFqIQQMAAsLC+wBAwV/BHsBfyABQQRsIQEgA0EEbCEDQQAhBgJAA0AgBkEITg0BQQAhB/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ0gACAGQQRsaiEJIAIgB0EEbGohCkEAIQgCQANAIAggBU4NASAK/QACACEOIAn9CQIAIQsgDCALIA795gH95AEhDCAJ/QkCBCELIA0gCyAO/eYB/eQBIQ0gCSABaiEJIAogA2ohCiAIQQFqIQgMAAsLIAQgBkEQbGogB0EEbGohDyAPIAz9CwIAIA8gDf0LAhAgBkECaiEGDAALCwvIAgMFfwd7AX8gAUEEbCEBIANBBGwhA0EAIQYCQANAIAZBCE4NAUEAIQf9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhDyAAIAZBBGxqIQkgAiAHQQRsaiEKQQAhCAJAA0AgCCAFTg0BIAr9AAIAIRAgCv0AAhAhESAJ/QkCACELIAwgCyAQ/eYB/eQBIQwgDSALIBH95gH95AEhDSAJ/QkCBCELIA4gCyAQ/eYB/eQBIQ4gDyALIBH95gH95AEhDyAJIAFqIQkgCiADaiEKIAhBAWohCAwACwsgBCAGQSBsaiAHQQRsaiESIBIgDP0LAgAgEiAN/QsCECASIA79CwIgIBIgD/0LAjAgBkECaiEGDAALCwvIAgMFfwd7AX8gAUEEbCEBIANBBGwhA0EAIQYCQANAIAZBBE4NAUEAIQf9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhDyAAIAZBBGxqIQkgAiAHQQRsaiEKQQAhCAJAA0AgCCAFTg0BIAr9AAIAIRAgCv0AAhAhESAJ/QkCACELIAwgCyAQ/eYB/eQBIQwgDSALIBH95gH95AEhDSAJ/QkCBCELIA4gCyAQ/eYB/eQBIQ4gDyALIBH95gH95AEhDyAJIAFqIQkgCiADaiEKIAhBAWohCAwACwsgBCAGQSBsaiAHQQRsaiESIBIgDP0LAgAgEiAN/QsCECASIA79CwIgIBIgD/0LAjAgBkECaiEGDAALCwvvAgMFfwR7AX9BACEEAkADQCADIARrQQJIDQFBACEF/QwAAAAAAAAAAAAAAAAAAAAAIQr9DAAAAAAAAAAAAAAAAAAAAAAhCyAAIARBIGxqIQYgASAFQQRsaiEHIAZBIGohCANAIAf9AAIAIQwgBv0JAgAhCSAKIAkgDP3mAf3kASEKIAb9CQIgIQkgCyAJIAz95gH95AEhCyAGQQRqIQYgB0EQaiEHIAYgCEgNAAsgAiAEQRBsaiAFQQRsaiENIA0gCv0LAgAgDSAL/QsCECAEQQJqIQQMAAsLAkADQCAEIANODQFBACEF/QwAAAAAAAAAAAAAAAAAAAAAIQogACAEQSBsaiEGIAEgBUEEbGohByAGQSBqIQgDQCAH/QACACEMIAb9CQIAIQkgCiAJIAz95gH95AEhCiAGQQRqIQYgB0EQaiEHIAYgCEgNAAsgAiAEQRBsaiAFQQRsaiENIA0gCv0LAgAgBEEBaiEEDAALCws=";
+
+interface KernelMemory { readonly buffer: ArrayBuffer; grow(pages: number): number }
+interface KernelExports { readonly rows_8x4: (a: number, b: number, out: number, samples: number) => void; readonly rows_8x8: (a: number, b: number, out: number, samples: number) => void; readonly rows_4x8: (a: number, b: number, out: number, samples: number) => void; readonly cols_4x8: (a: number, b: number, out: number, samples: number) => void; readonly cols_8x8: (a: number, b: number, out: number, samples: number) => void; readonly outer_8x4: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly outer_8x8: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly outer_4x8: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly cols_8x4: (a: number, b: number, out: number, samples: number) => void; }
+interface WebAssemblyApi {
+  readonly Memory: new (descriptor: { initial: number }) => KernelMemory;
+  readonly Module: new (bytes: Uint8Array) => object;
+  readonly Instance: new (module: object, imports: object) => { readonly exports: object };
+  validate(bytes: Uint8Array): boolean;
+}
+
+function decodeBase64(text: string): Uint8Array {
+  const digits = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+  const body = text.replace(/=+$/, '');
+  const out = new Uint8Array(Math.floor((body.length * 3) / 4));
+  let bits = 0;
+  let count = 0;
+  let at = 0;
+  for (let k = 0; k < body.length; k++) {
+    bits = ((bits << 6) | digits.indexOf(body[k])) & 0xffffff;
+    count += 6;
+    if (count >= 8) {
+      count -= 8;
+      out[at++] = (bits >> count) & 0xff;
+    }
+  }
+  return out;
+}
+
+/** The kernels, instantiated once; undefined (with a one-line notice) where WebAssembly SIMD is unavailable. */
+function loadKernels(): { readonly memory: KernelMemory; readonly exports: KernelExports } | undefined {
+  const host = globalThis as unknown as { WebAssembly?: WebAssemblyApi; console?: { warn(message: string): void } };
+  try {
+    const api = host.WebAssembly;
+    const bytes = decodeBase64(kernelBytes);
+    if (api === undefined || !api.validate(bytes)) throw new Error('no WebAssembly SIMD');
+    const memory = new api.Memory({ initial: 1 });
+    const instance = new api.Instance(new api.Module(bytes), { env: { memory } });
+    return { memory, exports: instance.exports as KernelExports };
+  } catch {
+    host.console?.warn('rnnc model: WebAssembly SIMD is unavailable here, so this model runs its scalar JavaScript kernels.');
+    return undefined;
+  }
+}
+
+const kernels = loadKernels();
+
+/** Which kernels this module runs: rnnc's WebAssembly SIMD kernels, or scalar JavaScript where those cannot load. */
+export const cpu: 'simd' | 'scalar' = kernels === undefined ? 'scalar' : 'simd';
+
+// The heap: one call's buffers, bump-allocated in the kernels' memory.
+let heapTop = 0;
+let heapEnd = 0;
+const heapStaged = new Map<Float32Array, Float32Array>();
+
+/** Starts a call: frees the last call's buffers and grows the memory (only now) to hold `floats` floats. */
+function heapReserve(floats: number): void {
+  heapTop = 0;
+  heapEnd = 0;
+  heapStaged.clear();
+  if (kernels === undefined) return;
+  // 64 bytes of slack at the end: kernels read up to three floats past an array and mask them out.
+  const needed = 4 * floats + 64;
+  const have = kernels.memory.buffer.byteLength;
+  if (needed > have) kernels.memory.grow(Math.ceil((needed - have) / 65536));
+  heapEnd = kernels.memory.buffer.byteLength - 64;
+}
+
+/** A zeroed buffer of n floats in the kernels' memory (an ordinary array if the heap is full, which the kernels also take). */
+function heapAlloc(n: number): Float32Array {
+  const bytes = 16 * Math.ceil(n / 4);
+  if (kernels === undefined || heapTop + bytes > heapEnd) return new Float32Array(n);
+  const view = new Float32Array(kernels.memory.buffer, heapTop, n);
+  heapTop += bytes;
+  return view.fill(0);
+}
+
+/** The caller's array copied into the kernels' memory, once per call. */
+function heapStage(a: Float32Array): Float32Array;
+function heapStage(a: Float32Array | undefined): Float32Array | undefined;
+function heapStage(a: Float32Array | undefined): Float32Array | undefined {
+  if (a === undefined || kernels === undefined || a.buffer === kernels.memory.buffer) return a;
+  let staged = heapStaged.get(a);
+  if (staged === undefined) {
+    staged = heapAlloc(a.length);
+    staged.set(a);
+    heapStaged.set(a, staged);
+  }
+  return staged;
+}
+
+/** Floats needed to copy every array in these objects (tensors by their data) into the heap. */
+function heapFloats(...groups: ({ readonly [name: string]: Float32Array | Tensor | undefined } | undefined)[]): number {
+  let total = 0;
+  for (const group of groups) {
+    for (const value of Object.values(group ?? {})) {
+      const a = value instanceof Float32Array ? value : value?.data;
+      if (a !== undefined) total += a.length + 4;
+    }
+  }
+  return total;
+}
+
+/** A result handed to the caller: copied out of the heap, which the next call reuses. */
+function heapCopy(a: Float32Array): Float32Array {
+  return kernels !== undefined && a.buffer === kernels.memory.buffer ? a.slice() : a;
 }

@@ -248,35 +248,36 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
   const { B, lengths } = checkInputs(inputs, false);
   const T_T = lengths["T"] as number;
   checkInitialStates(initialStates, B);
-  const c13_13 = new Float32Array(B * 5);
-  const stack15_15 = new Float32Array(45);
-  const mm16_17 = new Float32Array(T_T * B * 15);
-  const v19_19 = new Float32Array(T_T * B * 5);
-  const v22_20 = new Float32Array(T_T * B * 5);
-  const v24_21 = new Float32Array(T_T * B * 5);
-  const stack25_22 = new Float32Array(75);
-  const state26_0_24 = new Float32Array(B * 5);
-  const out26_0_25 = new Float32Array(T_T * B * 5);
-  const mm3_30 = new Float32Array(B * 15);
-  const v12_32 = new Float32Array(B * 5);
-  const v22_33 = new Float32Array(B * 5);
-  const in0 = (inputs["x"] as Tensor).data;
-  const p1 = params["W_ir"];
-  const p2 = params["W_iz"];
-  const p3 = params["W_in"];
-  const p4 = params["W_hr"];
-  const p5 = params["W_hz"];
-  const p6 = params["W_hn"];
-  const p7 = params["b_ir"];
-  const p8 = params["b_iz"];
-  const p9 = params["b_in"];
-  const p10 = params["b_hr"];
-  const p11 = params["b_hz"];
-  const p12 = params["b_hn"];
+  heapReserve(4 * (B * 5 + 4) + (45 + 4) + (T_T * B * 15 + 4) + 4 * (T_T * B * 5 + 4) + (75 + 4) + (B * 15 + 4) + heapFloats(params, packed, initialStates, inputs));
+  const c13_13 = heapAlloc(B * 5);
+  const stack15_15 = heapAlloc(45);
+  const mm16_17 = heapAlloc(T_T * B * 15);
+  const v19_18 = heapAlloc(T_T * B * 5);
+  const v22_19 = heapAlloc(T_T * B * 5);
+  const v24_20 = heapAlloc(T_T * B * 5);
+  const stack25_21 = heapAlloc(75);
+  const state26_0_23 = heapAlloc(B * 5);
+  const out26_0_24 = heapAlloc(T_T * B * 5);
+  const mm3_29 = heapAlloc(B * 15);
+  const v12_30 = heapAlloc(B * 5);
+  const v22_31 = heapAlloc(B * 5);
+  const in0 = heapStage((inputs["x"] as Tensor).data);
+  const p1 = heapStage(params["W_ir"]);
+  const p2 = heapStage(params["W_iz"]);
+  const p3 = heapStage(params["W_in"]);
+  const p4 = heapStage(params["W_hr"]);
+  const p5 = heapStage(params["W_hz"]);
+  const p6 = heapStage(params["W_hn"]);
+  const p7 = heapStage(params["b_ir"]);
+  const p8 = heapStage(params["b_iz"]);
+  const p9 = heapStage(params["b_in"]);
+  const p10 = heapStage(params["b_hr"]);
+  const p11 = heapStage(params["b_hz"]);
+  const p12 = heapStage(params["b_hn"]);
   // %14 state_init h — 9: state h: [H]
-  const init14_14 = initialStates["h"] ?? c13_13;
+  const init14_14 = heapStage(initialStates["h"]) ?? c13_13;
   // %15 stack_rows packed W_ir, W_iz, W_in
-  let packed15_16 = packed?.["W_ir+W_iz+W_in"];
+  let packed15_16 = heapStage(packed?.["W_ir+W_iz+W_in"]);
   if (packed15_16 === undefined) {
     for (let l = 0; l < 1; l++) {
       stack15_15.set(p1.subarray(l * 15, (l + 1) * 15), l * 45 + 0);
@@ -290,71 +291,71 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
     packed15_16 = stack15_15;
   }
   // %16 matmul fused gates — 24: r = sigmoid(W_ir @ x + b_ir + W_hr @ h + b_hr)   // reset gate
-  matmul18(packed15_16, in0, mm16_17, T_T * B);
+  gemm_rows_15x3(packed15_16, in0, mm16_17, T_T * B);
   // %19 add
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 5;
     for (let j = 0; j < 5; j++) {
-      v19_19[o + j] = (mm16_17[l * 15 + 0 + j] + p7[j]) + p10[j];
+      v19_18[o + j] = (mm16_17[l * 15 + 0 + j] + p7[j]) + p10[j];
     }
   }
   // %22 add
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 5;
     for (let j = 0; j < 5; j++) {
-      v22_20[o + j] = (mm16_17[l * 15 + 5 + j] + p8[j]) + p11[j];
+      v22_19[o + j] = (mm16_17[l * 15 + 5 + j] + p8[j]) + p11[j];
     }
   }
   // %24 add — 26: n = tanh(W_in @ x + b_in + r * (W_hn @ h + b_hn))
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 5;
     for (let j = 0; j < 5; j++) {
-      v24_21[o + j] = mm16_17[l * 15 + 10 + j] + p9[j];
+      v24_20[o + j] = mm16_17[l * 15 + 10 + j] + p9[j];
     }
   }
   // %25 stack_rows packed W_hr, W_hz, W_hn
-  let packed25_23 = packed?.["W_hr+W_hz+W_hn"];
-  if (packed25_23 === undefined) {
+  let packed25_22 = heapStage(packed?.["W_hr+W_hz+W_hn"]);
+  if (packed25_22 === undefined) {
     for (let l = 0; l < 1; l++) {
-      stack25_22.set(p4.subarray(l * 25, (l + 1) * 25), l * 75 + 0);
+      stack25_21.set(p4.subarray(l * 25, (l + 1) * 25), l * 75 + 0);
     }
     for (let l = 0; l < 1; l++) {
-      stack25_22.set(p5.subarray(l * 25, (l + 1) * 25), l * 75 + 25);
+      stack25_21.set(p5.subarray(l * 25, (l + 1) * 25), l * 75 + 25);
     }
     for (let l = 0; l < 1; l++) {
-      stack25_22.set(p6.subarray(l * 25, (l + 1) * 25), l * 75 + 50);
+      stack25_21.set(p6.subarray(l * 25, (l + 1) * 25), l * 75 + 50);
     }
-    packed25_23 = stack25_22;
+    packed25_22 = stack25_21;
   }
   // %26 scan GRU — 7: cell GRU(I = 3, H = 5) {
-  state26_0_24.set(init14_14);
-  const steps26 = T_T;
+  state26_0_23.set(init14_14);
+  const steps25 = T_T;
   // GRU: from the first step to the last
-  for (let s = 0; s < steps26; s++) {
+  for (let s = 0; s < steps25; s++) {
     const t = s;
-    const x26_0_27 = v19_19.subarray(t * B * 5, (t + 1) * B * 5);
-    const x26_1_28 = v22_20.subarray(t * B * 5, (t + 1) * B * 5);
-    const x26_2_29 = v24_21.subarray(t * B * 5, (t + 1) * B * 5);
+    const x26_0_26 = v19_18.subarray(t * B * 5, (t + 1) * B * 5);
+    const x26_1_27 = v22_19.subarray(t * B * 5, (t + 1) * B * 5);
+    const x26_2_28 = v24_20.subarray(t * B * 5, (t + 1) * B * 5);
     // %3 matmul fused gates — 24: r = sigmoid(W_ir @ x + b_ir + W_hr @ h + b_hr)   // reset gate
-    matmul31(packed25_23, state26_0_24, mm3_30, B);
+    gemm_rows_15x5(packed25_22, state26_0_23, mm3_29, B);
     // %12 sigmoid z — 25: z = sigmoid(W_iz @ x + b_iz + W_hz @ h + b_hz)   // update gate
     for (let l = 0; l < B; l++) {
       const o = l * 5;
       for (let j = 0; j < 5; j++) {
-        v12_32[o + j] = 1 / (1 + Math.exp(-(x26_1_28[l * 5 + j] + mm3_30[l * 15 + 5 + j])));
+        v12_30[o + j] = 1 / (1 + Math.exp(-(x26_1_27[l * 5 + j] + mm3_29[l * 15 + 5 + j])));
       }
     }
     // %22 add h' — 27: h' = (1 - z) * n + z * h
     for (let l = 0; l < B; l++) {
       const o = l * 5;
       for (let j = 0; j < 5; j++) {
-        v22_33[o + j] = ((1 - v12_32[l * 5 + j]) * (Math.tanh((x26_2_29[l * 5 + j] + ((1 / (1 + Math.exp(-(x26_0_27[l * 5 + j] + mm3_30[l * 15 + 0 + j])))) * (mm3_30[l * 15 + 10 + j] + p12[j])))))) + (v12_32[l * 5 + j] * state26_0_24[l * 5 + j]);
+        v22_31[o + j] = ((1 - v12_30[l * 5 + j]) * (Math.tanh((x26_2_28[l * 5 + j] + ((1 / (1 + Math.exp(-(x26_0_26[l * 5 + j] + mm3_29[l * 15 + 0 + j])))) * (mm3_29[l * 15 + 10 + j] + p12[j])))))) + (v12_30[l * 5 + j] * state26_0_23[l * 5 + j]);
       }
     }
-    out26_0_25.set(v22_33, t * v22_33.length);
-    state26_0_24.set(v22_33);
+    out26_0_24.set(v22_31, t * v22_31.length);
+    state26_0_23.set(v22_31);
   }
-  return { outputs: { "output": { data: out26_0_25, shape: [T_T, B, 5] } }, finalStates: { "h": { data: state26_0_24, shape: [B, 5] } } } as ForwardResult;
+  return { outputs: { "output": { data: heapCopy(out26_0_24), shape: [T_T, B, 5] } }, finalStates: { "h": { data: heapCopy(state26_0_23), shape: [B, 5] } } } as ForwardResult;
 }
 
 // The loss and its gradient with respect to every param, input and initial state (BPTT).
@@ -364,485 +365,486 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   const { B, lengths } = checkInputs(inputs, true);
   const T_T = lengths["T"] as number;
   checkInitialStates(initialStates, B);
-  const c13_47 = new Float32Array(B * 5);
-  const stack15_49 = new Float32Array(45);
-  const mm16_51 = new Float32Array(T_T * B * 15);
-  const v19_53 = new Float32Array(T_T * B * 5);
-  const v22_54 = new Float32Array(T_T * B * 5);
-  const v24_55 = new Float32Array(T_T * B * 5);
-  const stack25_56 = new Float32Array(75);
-  const state26_0_58 = new Float32Array(B * 5);
-  const out26_0_59 = new Float32Array(T_T * B * 5);
-  const out26_1_60 = new Float32Array(T_T * B * 5);
-  const out26_2_61 = new Float32Array(T_T * B * 5);
-  const out26_3_62 = new Float32Array(T_T * B * 5);
-  const out26_4_63 = new Float32Array(T_T * B * 5);
-  const out26_5_64 = new Float32Array(T_T * B * 5);
-  const mm3_69 = new Float32Array(B * 15);
-  const v9_71 = new Float32Array(B * 5);
-  const v12_72 = new Float32Array(B * 5);
-  const v14_73 = new Float32Array(B * 5);
-  const v17_74 = new Float32Array(B * 5);
-  const v19_75 = new Float32Array(B * 5);
-  const v22_76 = new Float32Array(B * 5);
-  const sum31_78 = new Float32Array(T_T * B);
-  const red32_79 = new Float32Array(1);
-  const s80 = new Float32Array(1);
-  const v46_81 = new Float32Array(T_T * B * 5);
-  const v48_82 = new Float32Array(T_T * B * 5);
-  const state51_0_85 = new Float32Array(B * 5);
-  const out51_0_86 = new Float32Array(T_T * B * 5);
-  const out51_1_87 = new Float32Array(T_T * B * 5);
-  const out51_2_88 = new Float32Array(T_T * B * 5);
-  const out51_3_89 = new Float32Array(T_T * B * 5);
-  const v2_101 = new Float32Array(B * 5);
-  const v14_102 = new Float32Array(B * 5);
-  const v18_103 = new Float32Array(B * 5);
-  const v20_104 = new Float32Array(B * 5);
-  const v22_105 = new Float32Array(B * 5);
-  const cat23_106 = new Float32Array(B * 15);
-  const mm25_107 = new Float32Array(B * 5);
-  const v26_109 = new Float32Array(B * 5);
-  const cat56_110 = new Float32Array(T_T * B * 15);
-  const ub58_111 = new Float32Array(45);
-  const rows59_113 = new Float32Array(15);
-  const rows60_114 = new Float32Array(15);
-  const rows61_115 = new Float32Array(15);
-  const cat63_116 = new Float32Array(T_T * B * 15);
-  const rows66_118 = new Float32Array(25);
-  const rows67_119 = new Float32Array(25);
-  const rows68_120 = new Float32Array(25);
-  const ub69_121 = new Float32Array(5);
-  const ub70_122 = new Float32Array(5);
-  const ub71_123 = new Float32Array(5);
-  const ub72_124 = new Float32Array(5);
-  const cat73_125 = new Float32Array(T_T * B * 15);
-  const mm74_126 = new Float32Array(T_T * B * 3);
-  const in34 = (inputs["x"] as Tensor).data;
-  const p35 = params["W_ir"];
-  const p36 = params["W_iz"];
-  const p37 = params["W_in"];
-  const p38 = params["W_hr"];
-  const p39 = params["W_hz"];
-  const p40 = params["W_hn"];
-  const p41 = params["b_ir"];
-  const p42 = params["b_iz"];
-  const p43 = params["b_in"];
-  const p44 = params["b_hr"];
-  const p45 = params["b_hz"];
-  const p46 = params["b_hn"];
+  heapReserve(16 * (B * 5 + 4) + 2 * (45 + 4) + 4 * (T_T * B * 15 + 4) + 15 * (T_T * B * 5 + 4) + (75 + 4) + 2 * (B * 15 + 4) + (T_T * B + 4) + 2 * (1 + 4) + 3 * (15 + 4) + 3 * (25 + 4) + 4 * (5 + 4) + (T_T * B * 3 + 4) + heapFloats(params, packed, initialStates, inputs));
+  const c13_45 = heapAlloc(B * 5);
+  const stack15_47 = heapAlloc(45);
+  const mm16_49 = heapAlloc(T_T * B * 15);
+  const v19_50 = heapAlloc(T_T * B * 5);
+  const v22_51 = heapAlloc(T_T * B * 5);
+  const v24_52 = heapAlloc(T_T * B * 5);
+  const stack25_53 = heapAlloc(75);
+  const state26_0_55 = heapAlloc(B * 5);
+  const out26_0_56 = heapAlloc(T_T * B * 5);
+  const out26_1_57 = heapAlloc(T_T * B * 5);
+  const out26_2_58 = heapAlloc(T_T * B * 5);
+  const out26_3_59 = heapAlloc(T_T * B * 5);
+  const out26_4_60 = heapAlloc(T_T * B * 5);
+  const out26_5_61 = heapAlloc(T_T * B * 5);
+  const mm3_66 = heapAlloc(B * 15);
+  const v9_67 = heapAlloc(B * 5);
+  const v12_68 = heapAlloc(B * 5);
+  const v14_69 = heapAlloc(B * 5);
+  const v17_70 = heapAlloc(B * 5);
+  const v19_71 = heapAlloc(B * 5);
+  const v22_72 = heapAlloc(B * 5);
+  const sum31_74 = heapAlloc(T_T * B);
+  const red32_75 = heapAlloc(1);
+  const s76 = heapAlloc(1);
+  const v46_77 = heapAlloc(T_T * B * 5);
+  const v48_78 = heapAlloc(T_T * B * 5);
+  const state51_0_81 = heapAlloc(B * 5);
+  const out51_0_82 = heapAlloc(T_T * B * 5);
+  const out51_1_83 = heapAlloc(T_T * B * 5);
+  const out51_2_84 = heapAlloc(T_T * B * 5);
+  const out51_3_85 = heapAlloc(T_T * B * 5);
+  const v2_97 = heapAlloc(B * 5);
+  const v14_98 = heapAlloc(B * 5);
+  const v18_99 = heapAlloc(B * 5);
+  const v20_100 = heapAlloc(B * 5);
+  const v22_101 = heapAlloc(B * 5);
+  const cat23_102 = heapAlloc(B * 15);
+  const mm25_103 = heapAlloc(B * 5);
+  const v26_104 = heapAlloc(B * 5);
+  const cat56_105 = heapAlloc(T_T * B * 15);
+  const ub58_106 = heapAlloc(45);
+  const rows59_107 = heapAlloc(15);
+  const rows60_108 = heapAlloc(15);
+  const rows61_109 = heapAlloc(15);
+  const cat63_110 = heapAlloc(T_T * B * 15);
+  const rows66_111 = heapAlloc(25);
+  const rows67_112 = heapAlloc(25);
+  const rows68_113 = heapAlloc(25);
+  const ub69_114 = heapAlloc(5);
+  const ub70_115 = heapAlloc(5);
+  const ub71_116 = heapAlloc(5);
+  const ub72_117 = heapAlloc(5);
+  const cat73_118 = heapAlloc(T_T * B * 15);
+  const mm74_119 = heapAlloc(T_T * B * 3);
+  const in32 = heapStage((inputs["x"] as Tensor).data);
+  const p33 = heapStage(params["W_ir"]);
+  const p34 = heapStage(params["W_iz"]);
+  const p35 = heapStage(params["W_in"]);
+  const p36 = heapStage(params["W_hr"]);
+  const p37 = heapStage(params["W_hz"]);
+  const p38 = heapStage(params["W_hn"]);
+  const p39 = heapStage(params["b_ir"]);
+  const p40 = heapStage(params["b_iz"]);
+  const p41 = heapStage(params["b_in"]);
+  const p42 = heapStage(params["b_hr"]);
+  const p43 = heapStage(params["b_hz"]);
+  const p44 = heapStage(params["b_hn"]);
   // %14 state_init h — 9: state h: [H]
-  const init14_48 = initialStates["h"] ?? c13_47;
+  const init14_46 = heapStage(initialStates["h"]) ?? c13_45;
   // %15 stack_rows packed W_ir, W_iz, W_in
-  let packed15_50 = packed?.["W_ir+W_iz+W_in"];
-  if (packed15_50 === undefined) {
+  let packed15_48 = heapStage(packed?.["W_ir+W_iz+W_in"]);
+  if (packed15_48 === undefined) {
     for (let l = 0; l < 1; l++) {
-      stack15_49.set(p35.subarray(l * 15, (l + 1) * 15), l * 45 + 0);
+      stack15_47.set(p33.subarray(l * 15, (l + 1) * 15), l * 45 + 0);
     }
     for (let l = 0; l < 1; l++) {
-      stack15_49.set(p36.subarray(l * 15, (l + 1) * 15), l * 45 + 15);
+      stack15_47.set(p34.subarray(l * 15, (l + 1) * 15), l * 45 + 15);
     }
     for (let l = 0; l < 1; l++) {
-      stack15_49.set(p37.subarray(l * 15, (l + 1) * 15), l * 45 + 30);
+      stack15_47.set(p35.subarray(l * 15, (l + 1) * 15), l * 45 + 30);
     }
-    packed15_50 = stack15_49;
+    packed15_48 = stack15_47;
   }
   // %16 matmul fused gates — 24: r = sigmoid(W_ir @ x + b_ir + W_hr @ h + b_hr)   // reset gate
-  matmul52(packed15_50, in34, mm16_51, T_T * B);
+  gemm_rows_15x3(packed15_48, in32, mm16_49, T_T * B);
   // %19 add
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 5;
     for (let j = 0; j < 5; j++) {
-      v19_53[o + j] = (mm16_51[l * 15 + 0 + j] + p41[j]) + p44[j];
+      v19_50[o + j] = (mm16_49[l * 15 + 0 + j] + p39[j]) + p42[j];
     }
   }
   // %22 add
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 5;
     for (let j = 0; j < 5; j++) {
-      v22_54[o + j] = (mm16_51[l * 15 + 5 + j] + p42[j]) + p45[j];
+      v22_51[o + j] = (mm16_49[l * 15 + 5 + j] + p40[j]) + p43[j];
     }
   }
   // %24 add — 26: n = tanh(W_in @ x + b_in + r * (W_hn @ h + b_hn))
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 5;
     for (let j = 0; j < 5; j++) {
-      v24_55[o + j] = mm16_51[l * 15 + 10 + j] + p43[j];
+      v24_52[o + j] = mm16_49[l * 15 + 10 + j] + p41[j];
     }
   }
   // %25 stack_rows packed W_hr, W_hz, W_hn
-  let packed25_57 = packed?.["W_hr+W_hz+W_hn"];
-  if (packed25_57 === undefined) {
+  let packed25_54 = heapStage(packed?.["W_hr+W_hz+W_hn"]);
+  if (packed25_54 === undefined) {
     for (let l = 0; l < 1; l++) {
-      stack25_56.set(p38.subarray(l * 25, (l + 1) * 25), l * 75 + 0);
+      stack25_53.set(p36.subarray(l * 25, (l + 1) * 25), l * 75 + 0);
     }
     for (let l = 0; l < 1; l++) {
-      stack25_56.set(p39.subarray(l * 25, (l + 1) * 25), l * 75 + 25);
+      stack25_53.set(p37.subarray(l * 25, (l + 1) * 25), l * 75 + 25);
     }
     for (let l = 0; l < 1; l++) {
-      stack25_56.set(p40.subarray(l * 25, (l + 1) * 25), l * 75 + 50);
+      stack25_53.set(p38.subarray(l * 25, (l + 1) * 25), l * 75 + 50);
     }
-    packed25_57 = stack25_56;
+    packed25_54 = stack25_53;
   }
   // %26 scan GRU — 7: cell GRU(I = 3, H = 5) {
-  state26_0_58.set(init14_48);
-  const steps65 = T_T;
+  state26_0_55.set(init14_46);
+  const steps62 = T_T;
   // GRU: from the first step to the last
-  for (let s = 0; s < steps65; s++) {
+  for (let s = 0; s < steps62; s++) {
     const t = s;
-    const x26_0_66 = v19_53.subarray(t * B * 5, (t + 1) * B * 5);
-    const x26_1_67 = v22_54.subarray(t * B * 5, (t + 1) * B * 5);
-    const x26_2_68 = v24_55.subarray(t * B * 5, (t + 1) * B * 5);
+    const x26_0_63 = v19_50.subarray(t * B * 5, (t + 1) * B * 5);
+    const x26_1_64 = v22_51.subarray(t * B * 5, (t + 1) * B * 5);
+    const x26_2_65 = v24_52.subarray(t * B * 5, (t + 1) * B * 5);
     // %3 matmul fused gates — 24: r = sigmoid(W_ir @ x + b_ir + W_hr @ h + b_hr)   // reset gate
-    matmul70(packed25_57, state26_0_58, mm3_69, B);
+    gemm_rows_15x5(packed25_54, state26_0_55, mm3_66, B);
     // %9 sigmoid r — 24: r = sigmoid(W_ir @ x + b_ir + W_hr @ h + b_hr)   // reset gate
     for (let l = 0; l < B; l++) {
       const o = l * 5;
       for (let j = 0; j < 5; j++) {
-        v9_71[o + j] = 1 / (1 + Math.exp(-(x26_0_66[l * 5 + j] + mm3_69[l * 15 + 0 + j])));
+        v9_67[o + j] = 1 / (1 + Math.exp(-(x26_0_63[l * 5 + j] + mm3_66[l * 15 + 0 + j])));
       }
     }
     // %12 sigmoid z — 25: z = sigmoid(W_iz @ x + b_iz + W_hz @ h + b_hz)   // update gate
     for (let l = 0; l < B; l++) {
       const o = l * 5;
       for (let j = 0; j < 5; j++) {
-        v12_72[o + j] = 1 / (1 + Math.exp(-(x26_1_67[l * 5 + j] + mm3_69[l * 15 + 5 + j])));
+        v12_68[o + j] = 1 / (1 + Math.exp(-(x26_1_64[l * 5 + j] + mm3_66[l * 15 + 5 + j])));
       }
     }
     // %14 add — 26: n = tanh(W_in @ x + b_in + r * (W_hn @ h + b_hn))
     for (let l = 0; l < B; l++) {
       const o = l * 5;
       for (let j = 0; j < 5; j++) {
-        v14_73[o + j] = mm3_69[l * 15 + 10 + j] + p46[j];
+        v14_69[o + j] = mm3_66[l * 15 + 10 + j] + p44[j];
       }
     }
     // %17 tanh n — 26: n = tanh(W_in @ x + b_in + r * (W_hn @ h + b_hn))
     for (let l = 0; l < B; l++) {
       const o = l * 5;
       for (let j = 0; j < 5; j++) {
-        v17_74[o + j] = Math.tanh((x26_2_68[l * 5 + j] + (v9_71[l * 5 + j] * v14_73[l * 5 + j])));
+        v17_70[o + j] = Math.tanh((x26_2_65[l * 5 + j] + (v9_67[l * 5 + j] * v14_69[l * 5 + j])));
       }
     }
     // %19 sub — 27: h' = (1 - z) * n + z * h
     for (let l = 0; l < B; l++) {
       const o = l * 5;
       for (let j = 0; j < 5; j++) {
-        v19_75[o + j] = 1 - v12_72[l * 5 + j];
+        v19_71[o + j] = 1 - v12_68[l * 5 + j];
       }
     }
     // %22 add h' — 27: h' = (1 - z) * n + z * h
     for (let l = 0; l < B; l++) {
       const o = l * 5;
       for (let j = 0; j < 5; j++) {
-        v22_76[o + j] = (v19_75[l * 5 + j] * v17_74[l * 5 + j]) + (v12_72[l * 5 + j] * state26_0_58[l * 5 + j]);
+        v22_72[o + j] = (v19_71[l * 5 + j] * v17_70[l * 5 + j]) + (v12_68[l * 5 + j] * state26_0_55[l * 5 + j]);
       }
     }
-    out26_0_59.set(v22_76, t * v22_76.length);
-    out26_1_60.set(v12_72, t * v12_72.length);
-    out26_2_61.set(v17_74, t * v17_74.length);
-    out26_3_62.set(v19_75, t * v19_75.length);
-    out26_4_63.set(v14_73, t * v14_73.length);
-    out26_5_64.set(v9_71, t * v9_71.length);
-    state26_0_58.set(v22_76);
+    out26_0_56.set(v22_72, t * v22_72.length);
+    out26_1_57.set(v12_68, t * v12_68.length);
+    out26_2_58.set(v17_70, t * v17_70.length);
+    out26_3_59.set(v19_71, t * v19_71.length);
+    out26_4_60.set(v14_69, t * v14_69.length);
+    out26_5_61.set(v9_67, t * v9_67.length);
+    state26_0_55.set(v22_72);
   }
-  const in77 = (inputs["d:output"] as Tensor).data;
+  const in73 = heapStage((inputs["d:output"] as Tensor).data);
   // %30 mul
-  v24_55.fill(0); // reused: its last value is dead
+  v24_52.fill(0); // reused: its last value is dead
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 5;
     for (let j = 0; j < 5; j++) {
-      v24_55[o + j] = out26_0_59[l * 5 + j] * in77[l * 5 + j];
+      v24_52[o + j] = out26_0_56[l * 5 + j] * in73[l * 5 + j];
     }
   }
   // %31 sum
   for (let r = 0; r < T_T * B; r++) {
     let acc = 0;
-    for (let c = 0; c < 5; c++) acc += v24_55[r * 5 + c];
-    sum31_78[r * 1] = acc;
+    for (let c = 0; c < 5; c++) acc += v24_52[r * 5 + c];
+    sum31_74[r * 1] = acc;
   }
   // %32 reduce_lead loss
-  red32_79.fill(0);
-  for (let l = 0; l < T_T * B; l++) for (let j = 0; j < 1; j++) red32_79[j] += sum31_78[l * 1 + j];
+  red32_75.fill(0);
+  for (let l = 0; l < T_T * B; l++) for (let j = 0; j < 1; j++) red32_75[j] += sum31_74[l * 1 + j];
   // %34 broadcast_to ∂loss
-  s80.fill(1);
-  sum31_78.fill(0); // reused: its last value is dead
+  s76.fill(1);
+  sum31_74.fill(0); // reused: its last value is dead
   for (let l = 0; l < T_T * B; l++) {
-    sum31_78[l] = s80[0];
+    sum31_74[l] = s76[0];
   }
   // %35 expand_last
-  v24_55.fill(0); // reused: its last value is dead
-  for (let r = 0; r < sum31_78.length; r++) {
-    const v = sum31_78[r];
-    for (let c = 0; c < 5; c++) v24_55[r * 5 + c] = v;
+  v24_52.fill(0); // reused: its last value is dead
+  for (let r = 0; r < sum31_74.length; r++) {
+    const v = sum31_74[r];
+    for (let c = 0; c < 5; c++) v24_52[r * 5 + c] = v;
   }
   // %36 mul
-  v22_54.fill(0); // reused: its last value is dead
+  v22_51.fill(0); // reused: its last value is dead
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 5;
     for (let j = 0; j < 5; j++) {
-      v22_54[o + j] = v24_55[l * 5 + j] * in77[l * 5 + j];
+      v22_51[o + j] = v24_52[l * 5 + j] * in73[l * 5 + j];
     }
   }
   // %42 time_shift GRU: previous h
-  v24_55.fill(0); // reused: its last value is dead
-  v24_55.set(init14_48, 0);
-  v24_55.set(out26_0_59.subarray(0, (T_T - 1) * B * 5), B * 5);
+  v24_52.fill(0); // reused: its last value is dead
+  v24_52.set(init14_46, 0);
+  v24_52.set(out26_0_56.subarray(0, (T_T - 1) * B * 5), B * 5);
   // %44 sub ∂n — 26: n = tanh(W_in @ x + b_in + r * (W_hn @ h + b_hn))
-  v19_53.fill(0); // reused: its last value is dead
+  v19_50.fill(0); // reused: its last value is dead
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 5;
     for (let j = 0; j < 5; j++) {
-      v19_53[o + j] = 1 - (out26_2_61[l * 5 + j] * out26_2_61[l * 5 + j]);
+      v19_50[o + j] = 1 - (out26_2_58[l * 5 + j] * out26_2_58[l * 5 + j]);
     }
   }
   // %46 mul ∂z — 25: z = sigmoid(W_iz @ x + b_iz + W_hz @ h + b_hz)   // update gate
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 5;
     for (let j = 0; j < 5; j++) {
-      v46_81[o + j] = out26_1_60[l * 5 + j] * (1 - out26_1_60[l * 5 + j]);
+      v46_77[o + j] = out26_1_57[l * 5 + j] * (1 - out26_1_57[l * 5 + j]);
     }
   }
   // %48 mul ∂r — 24: r = sigmoid(W_ir @ x + b_ir + W_hr @ h + b_hr)   // reset gate
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 5;
     for (let j = 0; j < 5; j++) {
-      v48_82[o + j] = out26_5_64[l * 5 + j] * (1 - out26_5_64[l * 5 + j]);
+      v48_78[o + j] = out26_5_61[l * 5 + j] * (1 - out26_5_61[l * 5 + j]);
     }
   }
   // %49 stack_rows packed W_hn, W_hz, W_hr
-  stack25_56.fill(0); // reused: its last value is dead
-  let packed49_83 = packed?.["W_hn+W_hz+W_hr"];
-  if (packed49_83 === undefined) {
+  stack25_53.fill(0); // reused: its last value is dead
+  let packed49_79 = heapStage(packed?.["W_hn+W_hz+W_hr"]);
+  if (packed49_79 === undefined) {
     for (let l = 0; l < 1; l++) {
-      stack25_56.set(p40.subarray(l * 25, (l + 1) * 25), l * 75 + 0);
+      stack25_53.set(p38.subarray(l * 25, (l + 1) * 25), l * 75 + 0);
     }
     for (let l = 0; l < 1; l++) {
-      stack25_56.set(p39.subarray(l * 25, (l + 1) * 25), l * 75 + 25);
+      stack25_53.set(p37.subarray(l * 25, (l + 1) * 25), l * 75 + 25);
     }
     for (let l = 0; l < 1; l++) {
-      stack25_56.set(p38.subarray(l * 25, (l + 1) * 25), l * 75 + 50);
+      stack25_53.set(p36.subarray(l * 25, (l + 1) * 25), l * 75 + 50);
     }
-    packed49_83 = stack25_56;
+    packed49_79 = stack25_53;
   }
   // %50 stack_rows packed W_in, W_iz, W_ir
-  stack15_49.fill(0); // reused: its last value is dead
-  let packed50_84 = packed?.["W_in+W_iz+W_ir"];
-  if (packed50_84 === undefined) {
+  stack15_47.fill(0); // reused: its last value is dead
+  let packed50_80 = heapStage(packed?.["W_in+W_iz+W_ir"]);
+  if (packed50_80 === undefined) {
     for (let l = 0; l < 1; l++) {
-      stack15_49.set(p37.subarray(l * 15, (l + 1) * 15), l * 45 + 0);
+      stack15_47.set(p35.subarray(l * 15, (l + 1) * 15), l * 45 + 0);
     }
     for (let l = 0; l < 1; l++) {
-      stack15_49.set(p36.subarray(l * 15, (l + 1) * 15), l * 45 + 15);
+      stack15_47.set(p34.subarray(l * 15, (l + 1) * 15), l * 45 + 15);
     }
     for (let l = 0; l < 1; l++) {
-      stack15_49.set(p35.subarray(l * 15, (l + 1) * 15), l * 45 + 30);
+      stack15_47.set(p33.subarray(l * 15, (l + 1) * 15), l * 45 + 30);
     }
-    packed50_84 = stack15_49;
+    packed50_80 = stack15_47;
   }
   // %51 scan ∂GRU — 7: cell GRU(I = 3, H = 5) {
-  state51_0_85.set(c13_47);
-  const steps90 = T_T;
+  state51_0_81.set(c13_45);
+  const steps86 = T_T;
   // ∂GRU: from the last step to the first
-  for (let s = 0; s < steps90; s++) {
+  for (let s = 0; s < steps86; s++) {
     const t = T_T - 1 - s;
-    const x51_0_91 = v22_54.subarray(t * B * 5, (t + 1) * B * 5);
-    const x51_1_92 = v24_55.subarray(t * B * 5, (t + 1) * B * 5);
-    const x51_2_93 = out26_1_60.subarray(t * B * 5, (t + 1) * B * 5);
-    const x51_3_94 = out26_2_61.subarray(t * B * 5, (t + 1) * B * 5);
-    const x51_4_95 = out26_3_62.subarray(t * B * 5, (t + 1) * B * 5);
-    const x51_5_96 = out26_4_63.subarray(t * B * 5, (t + 1) * B * 5);
-    const x51_6_97 = out26_5_64.subarray(t * B * 5, (t + 1) * B * 5);
-    const x51_7_98 = v19_53.subarray(t * B * 5, (t + 1) * B * 5);
-    const x51_8_99 = v46_81.subarray(t * B * 5, (t + 1) * B * 5);
-    const x51_9_100 = v48_82.subarray(t * B * 5, (t + 1) * B * 5);
+    const x51_0_87 = v22_51.subarray(t * B * 5, (t + 1) * B * 5);
+    const x51_1_88 = v24_52.subarray(t * B * 5, (t + 1) * B * 5);
+    const x51_2_89 = out26_1_57.subarray(t * B * 5, (t + 1) * B * 5);
+    const x51_3_90 = out26_2_58.subarray(t * B * 5, (t + 1) * B * 5);
+    const x51_4_91 = out26_3_59.subarray(t * B * 5, (t + 1) * B * 5);
+    const x51_5_92 = out26_4_60.subarray(t * B * 5, (t + 1) * B * 5);
+    const x51_6_93 = out26_5_61.subarray(t * B * 5, (t + 1) * B * 5);
+    const x51_7_94 = v19_50.subarray(t * B * 5, (t + 1) * B * 5);
+    const x51_8_95 = v46_77.subarray(t * B * 5, (t + 1) * B * 5);
+    const x51_9_96 = v48_78.subarray(t * B * 5, (t + 1) * B * 5);
     // %2 add
     for (let l = 0; l < B; l++) {
       const o = l * 5;
       for (let j = 0; j < 5; j++) {
-        v2_101[o + j] = state51_0_85[l * 5 + j] + x51_0_91[l * 5 + j];
+        v2_97[o + j] = state51_0_81[l * 5 + j] + x51_0_87[l * 5 + j];
       }
     }
     // %14 mul ∂n — 26: n = tanh(W_in @ x + b_in + r * (W_hn @ h + b_hn))
     for (let l = 0; l < B; l++) {
       const o = l * 5;
       for (let j = 0; j < 5; j++) {
-        v14_102[o + j] = (v2_101[l * 5 + j] * x51_4_95[l * 5 + j]) * x51_7_98[l * 5 + j];
+        v14_98[o + j] = (v2_97[l * 5 + j] * x51_4_91[l * 5 + j]) * x51_7_94[l * 5 + j];
       }
     }
     // %18 mul — 26: n = tanh(W_in @ x + b_in + r * (W_hn @ h + b_hn))
     for (let l = 0; l < B; l++) {
       const o = l * 5;
       for (let j = 0; j < 5; j++) {
-        v18_103[o + j] = v14_102[l * 5 + j] * x51_6_97[l * 5 + j];
+        v18_99[o + j] = v14_98[l * 5 + j] * x51_6_93[l * 5 + j];
       }
     }
     // %20 mul ∂z — 25: z = sigmoid(W_iz @ x + b_iz + W_hz @ h + b_hz)   // update gate
     for (let l = 0; l < B; l++) {
       const o = l * 5;
       for (let j = 0; j < 5; j++) {
-        v20_104[o + j] = ((v2_101[l * 5 + j] * x51_1_92[l * 5 + j]) + (-(v2_101[l * 5 + j] * x51_3_94[l * 5 + j]))) * x51_8_99[l * 5 + j];
+        v20_100[o + j] = ((v2_97[l * 5 + j] * x51_1_88[l * 5 + j]) + (-(v2_97[l * 5 + j] * x51_3_90[l * 5 + j]))) * x51_8_95[l * 5 + j];
       }
     }
     // %22 mul ∂r — 24: r = sigmoid(W_ir @ x + b_ir + W_hr @ h + b_hr)   // reset gate
     for (let l = 0; l < B; l++) {
       const o = l * 5;
       for (let j = 0; j < 5; j++) {
-        v22_105[o + j] = (v14_102[l * 5 + j] * x51_5_96[l * 5 + j]) * x51_9_100[l * 5 + j];
+        v22_101[o + j] = (v14_98[l * 5 + j] * x51_5_92[l * 5 + j]) * x51_9_96[l * 5 + j];
       }
     }
     // %23 concat
     for (let l = 0; l < B; l++) {
       const xo = l * 5;
       for (let r = 0; r < 1; r++) {
-        for (let c = 0; c < 5; c++) cat23_106[(l * 1 + r) * 15 + 0 + c] = v18_103[xo + r * 5 + c];
+        for (let c = 0; c < 5; c++) cat23_102[(l * 1 + r) * 15 + 0 + c] = v18_99[xo + r * 5 + c];
       }
     }
     for (let l = 0; l < B; l++) {
       const xo = l * 5;
       for (let r = 0; r < 1; r++) {
-        for (let c = 0; c < 5; c++) cat23_106[(l * 1 + r) * 15 + 5 + c] = v20_104[xo + r * 5 + c];
+        for (let c = 0; c < 5; c++) cat23_102[(l * 1 + r) * 15 + 5 + c] = v20_100[xo + r * 5 + c];
       }
     }
     for (let l = 0; l < B; l++) {
       const xo = l * 5;
       for (let r = 0; r < 1; r++) {
-        for (let c = 0; c < 5; c++) cat23_106[(l * 1 + r) * 15 + 10 + c] = v22_105[xo + r * 5 + c];
+        for (let c = 0; c < 5; c++) cat23_102[(l * 1 + r) * 15 + 10 + c] = v22_101[xo + r * 5 + c];
       }
     }
     // %25 matmul fused gate products
-    matmul108(cat23_106, packed49_83, mm25_107, B);
+    gemm_cols_15x5(cat23_102, packed49_79, mm25_103, B);
     // %26 add
     for (let l = 0; l < B; l++) {
       const o = l * 5;
       for (let j = 0; j < 5; j++) {
-        v26_109[o + j] = mm25_107[l * 5 + j] + (v2_101[l * 5 + j] * x51_2_93[l * 5 + j]);
+        v26_104[o + j] = mm25_103[l * 5 + j] + (v2_97[l * 5 + j] * x51_2_89[l * 5 + j]);
       }
     }
-    out51_0_86.set(v22_105, t * v22_105.length);
-    out51_1_87.set(v20_104, t * v20_104.length);
-    out51_2_88.set(v14_102, t * v14_102.length);
-    out51_3_89.set(v18_103, t * v18_103.length);
-    state51_0_85.set(v26_109);
+    out51_0_82.set(v22_101, t * v22_101.length);
+    out51_1_83.set(v20_100, t * v20_100.length);
+    out51_2_84.set(v14_98, t * v14_98.length);
+    out51_3_85.set(v18_99, t * v18_99.length);
+    state51_0_81.set(v26_104);
   }
   // %56 concat
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 5;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 5; c++) cat56_110[(l * 1 + r) * 15 + 0 + c] = out51_0_86[xo + r * 5 + c];
+      for (let c = 0; c < 5; c++) cat56_105[(l * 1 + r) * 15 + 0 + c] = out51_0_82[xo + r * 5 + c];
     }
   }
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 5;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 5; c++) cat56_110[(l * 1 + r) * 15 + 5 + c] = out51_1_87[xo + r * 5 + c];
+      for (let c = 0; c < 5; c++) cat56_105[(l * 1 + r) * 15 + 5 + c] = out51_1_83[xo + r * 5 + c];
     }
   }
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 5;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 5; c++) cat56_110[(l * 1 + r) * 15 + 10 + c] = out51_2_88[xo + r * 5 + c];
+      for (let c = 0; c < 5; c++) cat56_105[(l * 1 + r) * 15 + 10 + c] = out51_2_84[xo + r * 5 + c];
     }
   }
   // %58 unbroadcast fused weight gradients
-  ub58_111.fill(0);
-  weightGradient112(cat56_110, 15, in34, 3, ub58_111, T_T * B);
+  ub58_106.fill(0);
+  gemm_outer_15x3(cat56_105, 15, in32, 3, ub58_106, T_T * B);
   // %59 slice_rows ∂GRU: ∂W_ir (batched)
   for (let l = 0; l < 1; l++) {
-    rows59_113.set(ub58_111.subarray(l * 45 + 0, l * 45 + 15), l * 15);
+    rows59_107.set(ub58_106.subarray(l * 45 + 0, l * 45 + 15), l * 15);
   }
   // %60 slice_rows ∂GRU: ∂W_iz (batched)
   for (let l = 0; l < 1; l++) {
-    rows60_114.set(ub58_111.subarray(l * 45 + 15, l * 45 + 30), l * 15);
+    rows60_108.set(ub58_106.subarray(l * 45 + 15, l * 45 + 30), l * 15);
   }
   // %61 slice_rows ∂GRU: ∂W_in (batched)
   for (let l = 0; l < 1; l++) {
-    rows61_115.set(ub58_111.subarray(l * 45 + 30, l * 45 + 45), l * 15);
+    rows61_109.set(ub58_106.subarray(l * 45 + 30, l * 45 + 45), l * 15);
   }
   // %63 concat
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 5;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 5; c++) cat63_116[(l * 1 + r) * 15 + 0 + c] = out51_0_86[xo + r * 5 + c];
+      for (let c = 0; c < 5; c++) cat63_110[(l * 1 + r) * 15 + 0 + c] = out51_0_82[xo + r * 5 + c];
     }
   }
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 5;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 5; c++) cat63_116[(l * 1 + r) * 15 + 5 + c] = out51_1_87[xo + r * 5 + c];
+      for (let c = 0; c < 5; c++) cat63_110[(l * 1 + r) * 15 + 5 + c] = out51_1_83[xo + r * 5 + c];
     }
   }
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 5;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 5; c++) cat63_116[(l * 1 + r) * 15 + 10 + c] = out51_3_89[xo + r * 5 + c];
+      for (let c = 0; c < 5; c++) cat63_110[(l * 1 + r) * 15 + 10 + c] = out51_3_85[xo + r * 5 + c];
     }
   }
   // %65 unbroadcast fused weight gradients
-  stack25_56.fill(0); // reused: its last value is dead
-  stack25_56.fill(0);
-  weightGradient117(cat63_116, 15, v24_55, 5, stack25_56, T_T * B);
+  stack25_53.fill(0); // reused: its last value is dead
+  stack25_53.fill(0);
+  gemm_outer_15x5(cat63_110, 15, v24_52, 5, stack25_53, T_T * B);
   // %66 slice_rows ∂GRU: ∂W_hr (batched)
   for (let l = 0; l < 1; l++) {
-    rows66_118.set(stack25_56.subarray(l * 75 + 0, l * 75 + 25), l * 25);
+    rows66_111.set(stack25_53.subarray(l * 75 + 0, l * 75 + 25), l * 25);
   }
   // %67 slice_rows ∂GRU: ∂W_hz (batched)
   for (let l = 0; l < 1; l++) {
-    rows67_119.set(stack25_56.subarray(l * 75 + 25, l * 75 + 50), l * 25);
+    rows67_112.set(stack25_53.subarray(l * 75 + 25, l * 75 + 50), l * 25);
   }
   // %68 slice_rows ∂GRU: ∂W_hn (batched)
   for (let l = 0; l < 1; l++) {
-    rows68_120.set(stack25_56.subarray(l * 75 + 50, l * 75 + 75), l * 25);
+    rows68_113.set(stack25_53.subarray(l * 75 + 50, l * 75 + 75), l * 25);
   }
   // %69 unbroadcast ∂GRU: ∂b_ir (batched)
-  ub69_121.fill(0);
+  ub69_114.fill(0);
   for (let l = 0; l < T_T * B; l++) {
     for (let j = 0; j < 5; j++) {
-      ub69_121[j] += out51_0_86[l * 5 + j];
+      ub69_114[j] += out51_0_82[l * 5 + j];
     }
   }
   // %70 unbroadcast ∂GRU: ∂b_iz (batched)
-  ub70_122.fill(0);
+  ub70_115.fill(0);
   for (let l = 0; l < T_T * B; l++) {
     for (let j = 0; j < 5; j++) {
-      ub70_122[j] += out51_1_87[l * 5 + j];
+      ub70_115[j] += out51_1_83[l * 5 + j];
     }
   }
   // %71 unbroadcast ∂GRU: ∂b_in (batched)
-  ub71_123.fill(0);
+  ub71_116.fill(0);
   for (let l = 0; l < T_T * B; l++) {
     for (let j = 0; j < 5; j++) {
-      ub71_123[j] += out51_2_88[l * 5 + j];
+      ub71_116[j] += out51_2_84[l * 5 + j];
     }
   }
   // %72 unbroadcast ∂GRU: ∂b_hn (batched)
-  ub72_124.fill(0);
+  ub72_117.fill(0);
   for (let l = 0; l < T_T * B; l++) {
     for (let j = 0; j < 5; j++) {
-      ub72_124[j] += out51_3_89[l * 5 + j];
+      ub72_117[j] += out51_3_85[l * 5 + j];
     }
   }
   // %73 concat
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 5;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 5; c++) cat73_125[(l * 1 + r) * 15 + 0 + c] = out51_2_88[xo + r * 5 + c];
+      for (let c = 0; c < 5; c++) cat73_118[(l * 1 + r) * 15 + 0 + c] = out51_2_84[xo + r * 5 + c];
     }
   }
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 5;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 5; c++) cat73_125[(l * 1 + r) * 15 + 5 + c] = out51_1_87[xo + r * 5 + c];
+      for (let c = 0; c < 5; c++) cat73_118[(l * 1 + r) * 15 + 5 + c] = out51_1_83[xo + r * 5 + c];
     }
   }
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 5;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 5; c++) cat73_125[(l * 1 + r) * 15 + 10 + c] = out51_0_86[xo + r * 5 + c];
+      for (let c = 0; c < 5; c++) cat73_118[(l * 1 + r) * 15 + 10 + c] = out51_0_82[xo + r * 5 + c];
     }
   }
   // %74 matmul fused gate products
-  matmul127(cat73_125, packed50_84, mm74_126, T_T * B);
-  return { loss: red32_79[0], outputs: { "output": { data: out26_0_59, shape: [T_T, B, 5] } }, finalStates: { "h": { data: state26_0_58, shape: [B, 5] } }, grads: { "W_ir": rows59_113, "W_iz": rows60_114, "W_in": rows61_115, "W_hr": rows66_118, "W_hz": rows67_119, "W_hn": rows68_120, "b_ir": ub69_121, "b_iz": ub70_122, "b_in": ub71_123, "b_hr": ub69_121, "b_hz": ub70_122, "b_hn": ub72_124 }, inputGrads: { "x": { data: mm74_126, shape: [T_T, B, 3] } }, stateGrads: { "h": { data: state51_0_85, shape: [B, 5] } } } as GradResult;
+  gemm_cols_15x3(cat73_118, packed50_80, mm74_119, T_T * B);
+  return { loss: red32_75[0], outputs: { "output": { data: heapCopy(out26_0_56), shape: [T_T, B, 5] } }, finalStates: { "h": { data: heapCopy(state26_0_55), shape: [B, 5] } }, grads: { "W_ir": heapCopy(rows59_107), "W_iz": heapCopy(rows60_108), "W_in": heapCopy(rows61_109), "W_hr": heapCopy(rows66_111), "W_hz": heapCopy(rows67_112), "W_hn": heapCopy(rows68_113), "b_ir": heapCopy(ub69_114), "b_iz": heapCopy(ub70_115), "b_in": heapCopy(ub71_116), "b_hr": heapCopy(ub69_114), "b_hz": heapCopy(ub70_115), "b_hn": heapCopy(ub72_117) }, inputGrads: { "x": { data: heapCopy(mm74_119), shape: [T_T, B, 3] } }, stateGrads: { "h": { data: heapCopy(state51_0_81), shape: [B, 5] } } } as GradResult;
 }
 
 
@@ -922,7 +924,7 @@ export function trainStep(params: Params, opt: Optimizer, inputs: Inputs, initia
 }
 
 // Kernels specialised for this model’s sizes.
-function matmul18(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
+function gemm_rows_15x3_scalar(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
   let s = 0;
   for (; s + 3 < samples; s += 4) {
     for (let i = 0; i < 12; i += 4) {
@@ -1078,7 +1080,17 @@ function matmul18(w: Float32Array, x: Float32Array, out: Float32Array, samples: 
     }
   }
 }
-function matmul31(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
+function gemm_rows_15x3(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
+  if (kernels !== undefined) {
+    const memory = kernels.memory.buffer;
+    if (w.buffer === memory && x.buffer === memory && out.buffer === memory) {
+      kernels.exports.rows_15x3(w.byteOffset, x.byteOffset, out.byteOffset, samples);
+      return;
+    }
+  }
+  gemm_rows_15x3_scalar(w, x, out, samples);
+}
+function gemm_rows_15x5_scalar(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
   let s = 0;
   for (; s + 3 < samples; s += 4) {
     for (let i = 0; i < 12; i += 4) {
@@ -1234,319 +1246,17 @@ function matmul31(w: Float32Array, x: Float32Array, out: Float32Array, samples: 
     }
   }
 }
-function matmul52(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
-  let s = 0;
-  for (; s + 3 < samples; s += 4) {
-    for (let i = 0; i < 12; i += 4) {
-      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a20 = 0, a21 = 0, a22 = 0, a23 = 0, a30 = 0, a31 = 0, a32 = 0, a33 = 0;
-      const wo0 = (i + 0) * 3;
-      const wo1 = (i + 1) * 3;
-      const wo2 = (i + 2) * 3;
-      const wo3 = (i + 3) * 3;
-      const xo0 = (s + 0) * 3;
-      const xo1 = (s + 1) * 3;
-      const xo2 = (s + 2) * 3;
-      const xo3 = (s + 3) * 3;
-      for (let p = 0; p < 3; p++) {
-        const w0 = w[wo0 + p];
-        const w1 = w[wo1 + p];
-        const w2 = w[wo2 + p];
-        const w3 = w[wo3 + p];
-        const x0 = x[xo0 + p];
-        a00 += w0 * x0;
-        a01 += w1 * x0;
-        a02 += w2 * x0;
-        a03 += w3 * x0;
-        const x1 = x[xo1 + p];
-        a10 += w0 * x1;
-        a11 += w1 * x1;
-        a12 += w2 * x1;
-        a13 += w3 * x1;
-        const x2 = x[xo2 + p];
-        a20 += w0 * x2;
-        a21 += w1 * x2;
-        a22 += w2 * x2;
-        a23 += w3 * x2;
-        const x3 = x[xo3 + p];
-        a30 += w0 * x3;
-        a31 += w1 * x3;
-        a32 += w2 * x3;
-        a33 += w3 * x3;
-      }
-      out[(s + 0) * 15 + i + 0] = a00;
-      out[(s + 0) * 15 + i + 1] = a01;
-      out[(s + 0) * 15 + i + 2] = a02;
-      out[(s + 0) * 15 + i + 3] = a03;
-      out[(s + 1) * 15 + i + 0] = a10;
-      out[(s + 1) * 15 + i + 1] = a11;
-      out[(s + 1) * 15 + i + 2] = a12;
-      out[(s + 1) * 15 + i + 3] = a13;
-      out[(s + 2) * 15 + i + 0] = a20;
-      out[(s + 2) * 15 + i + 1] = a21;
-      out[(s + 2) * 15 + i + 2] = a22;
-      out[(s + 2) * 15 + i + 3] = a23;
-      out[(s + 3) * 15 + i + 0] = a30;
-      out[(s + 3) * 15 + i + 1] = a31;
-      out[(s + 3) * 15 + i + 2] = a32;
-      out[(s + 3) * 15 + i + 3] = a33;
-    }
-    for (let i = 12; i < 15; i++) {
-      let a00 = 0, a10 = 0, a20 = 0, a30 = 0;
-      const wo0 = (i + 0) * 3;
-      const xo0 = (s + 0) * 3;
-      const xo1 = (s + 1) * 3;
-      const xo2 = (s + 2) * 3;
-      const xo3 = (s + 3) * 3;
-      for (let p = 0; p < 3; p++) {
-        const w0 = w[wo0 + p];
-        const x0 = x[xo0 + p];
-        a00 += w0 * x0;
-        const x1 = x[xo1 + p];
-        a10 += w0 * x1;
-        const x2 = x[xo2 + p];
-        a20 += w0 * x2;
-        const x3 = x[xo3 + p];
-        a30 += w0 * x3;
-      }
-      out[(s + 0) * 15 + i + 0] = a00;
-      out[(s + 1) * 15 + i + 0] = a10;
-      out[(s + 2) * 15 + i + 0] = a20;
-      out[(s + 3) * 15 + i + 0] = a30;
+function gemm_rows_15x5(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
+  if (kernels !== undefined) {
+    const memory = kernels.memory.buffer;
+    if (w.buffer === memory && x.buffer === memory && out.buffer === memory) {
+      kernels.exports.rows_15x5(w.byteOffset, x.byteOffset, out.byteOffset, samples);
+      return;
     }
   }
-  for (; s < samples; s++) {
-    for (let i = 0; i < 8; i += 8) {
-      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a04 = 0, a05 = 0, a06 = 0, a07 = 0;
-      const wo0 = (i + 0) * 3;
-      const wo1 = (i + 1) * 3;
-      const wo2 = (i + 2) * 3;
-      const wo3 = (i + 3) * 3;
-      const wo4 = (i + 4) * 3;
-      const wo5 = (i + 5) * 3;
-      const wo6 = (i + 6) * 3;
-      const wo7 = (i + 7) * 3;
-      const xo0 = (s + 0) * 3;
-      for (let p = 0; p < 3; p++) {
-        const w0 = w[wo0 + p];
-        const w1 = w[wo1 + p];
-        const w2 = w[wo2 + p];
-        const w3 = w[wo3 + p];
-        const w4 = w[wo4 + p];
-        const w5 = w[wo5 + p];
-        const w6 = w[wo6 + p];
-        const w7 = w[wo7 + p];
-        const x0 = x[xo0 + p];
-        a00 += w0 * x0;
-        a01 += w1 * x0;
-        a02 += w2 * x0;
-        a03 += w3 * x0;
-        a04 += w4 * x0;
-        a05 += w5 * x0;
-        a06 += w6 * x0;
-        a07 += w7 * x0;
-      }
-      out[(s + 0) * 15 + i + 0] = a00;
-      out[(s + 0) * 15 + i + 1] = a01;
-      out[(s + 0) * 15 + i + 2] = a02;
-      out[(s + 0) * 15 + i + 3] = a03;
-      out[(s + 0) * 15 + i + 4] = a04;
-      out[(s + 0) * 15 + i + 5] = a05;
-      out[(s + 0) * 15 + i + 6] = a06;
-      out[(s + 0) * 15 + i + 7] = a07;
-    }
-    for (let i = 8; i < 12; i += 4) {
-      let a00 = 0, a01 = 0, a02 = 0, a03 = 0;
-      const wo0 = (i + 0) * 3;
-      const wo1 = (i + 1) * 3;
-      const wo2 = (i + 2) * 3;
-      const wo3 = (i + 3) * 3;
-      const xo0 = (s + 0) * 3;
-      for (let p = 0; p < 3; p++) {
-        const w0 = w[wo0 + p];
-        const w1 = w[wo1 + p];
-        const w2 = w[wo2 + p];
-        const w3 = w[wo3 + p];
-        const x0 = x[xo0 + p];
-        a00 += w0 * x0;
-        a01 += w1 * x0;
-        a02 += w2 * x0;
-        a03 += w3 * x0;
-      }
-      out[(s + 0) * 15 + i + 0] = a00;
-      out[(s + 0) * 15 + i + 1] = a01;
-      out[(s + 0) * 15 + i + 2] = a02;
-      out[(s + 0) * 15 + i + 3] = a03;
-    }
-    for (let i = 12; i < 15; i++) {
-      let a00 = 0;
-      const wo0 = (i + 0) * 3;
-      const xo0 = (s + 0) * 3;
-      for (let p = 0; p < 3; p++) {
-        const w0 = w[wo0 + p];
-        const x0 = x[xo0 + p];
-        a00 += w0 * x0;
-      }
-      out[(s + 0) * 15 + i + 0] = a00;
-    }
-  }
+  gemm_rows_15x5_scalar(w, x, out, samples);
 }
-function matmul70(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
-  let s = 0;
-  for (; s + 3 < samples; s += 4) {
-    for (let i = 0; i < 12; i += 4) {
-      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a20 = 0, a21 = 0, a22 = 0, a23 = 0, a30 = 0, a31 = 0, a32 = 0, a33 = 0;
-      const wo0 = (i + 0) * 5;
-      const wo1 = (i + 1) * 5;
-      const wo2 = (i + 2) * 5;
-      const wo3 = (i + 3) * 5;
-      const xo0 = (s + 0) * 5;
-      const xo1 = (s + 1) * 5;
-      const xo2 = (s + 2) * 5;
-      const xo3 = (s + 3) * 5;
-      for (let p = 0; p < 5; p++) {
-        const w0 = w[wo0 + p];
-        const w1 = w[wo1 + p];
-        const w2 = w[wo2 + p];
-        const w3 = w[wo3 + p];
-        const x0 = x[xo0 + p];
-        a00 += w0 * x0;
-        a01 += w1 * x0;
-        a02 += w2 * x0;
-        a03 += w3 * x0;
-        const x1 = x[xo1 + p];
-        a10 += w0 * x1;
-        a11 += w1 * x1;
-        a12 += w2 * x1;
-        a13 += w3 * x1;
-        const x2 = x[xo2 + p];
-        a20 += w0 * x2;
-        a21 += w1 * x2;
-        a22 += w2 * x2;
-        a23 += w3 * x2;
-        const x3 = x[xo3 + p];
-        a30 += w0 * x3;
-        a31 += w1 * x3;
-        a32 += w2 * x3;
-        a33 += w3 * x3;
-      }
-      out[(s + 0) * 15 + i + 0] = a00;
-      out[(s + 0) * 15 + i + 1] = a01;
-      out[(s + 0) * 15 + i + 2] = a02;
-      out[(s + 0) * 15 + i + 3] = a03;
-      out[(s + 1) * 15 + i + 0] = a10;
-      out[(s + 1) * 15 + i + 1] = a11;
-      out[(s + 1) * 15 + i + 2] = a12;
-      out[(s + 1) * 15 + i + 3] = a13;
-      out[(s + 2) * 15 + i + 0] = a20;
-      out[(s + 2) * 15 + i + 1] = a21;
-      out[(s + 2) * 15 + i + 2] = a22;
-      out[(s + 2) * 15 + i + 3] = a23;
-      out[(s + 3) * 15 + i + 0] = a30;
-      out[(s + 3) * 15 + i + 1] = a31;
-      out[(s + 3) * 15 + i + 2] = a32;
-      out[(s + 3) * 15 + i + 3] = a33;
-    }
-    for (let i = 12; i < 15; i++) {
-      let a00 = 0, a10 = 0, a20 = 0, a30 = 0;
-      const wo0 = (i + 0) * 5;
-      const xo0 = (s + 0) * 5;
-      const xo1 = (s + 1) * 5;
-      const xo2 = (s + 2) * 5;
-      const xo3 = (s + 3) * 5;
-      for (let p = 0; p < 5; p++) {
-        const w0 = w[wo0 + p];
-        const x0 = x[xo0 + p];
-        a00 += w0 * x0;
-        const x1 = x[xo1 + p];
-        a10 += w0 * x1;
-        const x2 = x[xo2 + p];
-        a20 += w0 * x2;
-        const x3 = x[xo3 + p];
-        a30 += w0 * x3;
-      }
-      out[(s + 0) * 15 + i + 0] = a00;
-      out[(s + 1) * 15 + i + 0] = a10;
-      out[(s + 2) * 15 + i + 0] = a20;
-      out[(s + 3) * 15 + i + 0] = a30;
-    }
-  }
-  for (; s < samples; s++) {
-    for (let i = 0; i < 8; i += 8) {
-      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a04 = 0, a05 = 0, a06 = 0, a07 = 0;
-      const wo0 = (i + 0) * 5;
-      const wo1 = (i + 1) * 5;
-      const wo2 = (i + 2) * 5;
-      const wo3 = (i + 3) * 5;
-      const wo4 = (i + 4) * 5;
-      const wo5 = (i + 5) * 5;
-      const wo6 = (i + 6) * 5;
-      const wo7 = (i + 7) * 5;
-      const xo0 = (s + 0) * 5;
-      for (let p = 0; p < 5; p++) {
-        const w0 = w[wo0 + p];
-        const w1 = w[wo1 + p];
-        const w2 = w[wo2 + p];
-        const w3 = w[wo3 + p];
-        const w4 = w[wo4 + p];
-        const w5 = w[wo5 + p];
-        const w6 = w[wo6 + p];
-        const w7 = w[wo7 + p];
-        const x0 = x[xo0 + p];
-        a00 += w0 * x0;
-        a01 += w1 * x0;
-        a02 += w2 * x0;
-        a03 += w3 * x0;
-        a04 += w4 * x0;
-        a05 += w5 * x0;
-        a06 += w6 * x0;
-        a07 += w7 * x0;
-      }
-      out[(s + 0) * 15 + i + 0] = a00;
-      out[(s + 0) * 15 + i + 1] = a01;
-      out[(s + 0) * 15 + i + 2] = a02;
-      out[(s + 0) * 15 + i + 3] = a03;
-      out[(s + 0) * 15 + i + 4] = a04;
-      out[(s + 0) * 15 + i + 5] = a05;
-      out[(s + 0) * 15 + i + 6] = a06;
-      out[(s + 0) * 15 + i + 7] = a07;
-    }
-    for (let i = 8; i < 12; i += 4) {
-      let a00 = 0, a01 = 0, a02 = 0, a03 = 0;
-      const wo0 = (i + 0) * 5;
-      const wo1 = (i + 1) * 5;
-      const wo2 = (i + 2) * 5;
-      const wo3 = (i + 3) * 5;
-      const xo0 = (s + 0) * 5;
-      for (let p = 0; p < 5; p++) {
-        const w0 = w[wo0 + p];
-        const w1 = w[wo1 + p];
-        const w2 = w[wo2 + p];
-        const w3 = w[wo3 + p];
-        const x0 = x[xo0 + p];
-        a00 += w0 * x0;
-        a01 += w1 * x0;
-        a02 += w2 * x0;
-        a03 += w3 * x0;
-      }
-      out[(s + 0) * 15 + i + 0] = a00;
-      out[(s + 0) * 15 + i + 1] = a01;
-      out[(s + 0) * 15 + i + 2] = a02;
-      out[(s + 0) * 15 + i + 3] = a03;
-    }
-    for (let i = 12; i < 15; i++) {
-      let a00 = 0;
-      const wo0 = (i + 0) * 5;
-      const xo0 = (s + 0) * 5;
-      for (let p = 0; p < 5; p++) {
-        const w0 = w[wo0 + p];
-        const x0 = x[xo0 + p];
-        a00 += w0 * x0;
-      }
-      out[(s + 0) * 15 + i + 0] = a00;
-    }
-  }
-}
-function matmul108(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
+function gemm_cols_15x5_scalar(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
   let s = 0;
   for (; s + 3 < samples; s += 4) {
     for (let j = 0; j < 4; j += 4) {
@@ -1657,7 +1367,17 @@ function matmul108(v: Float32Array, w: Float32Array, out: Float32Array, samples:
     }
   }
 }
-function weightGradient112(a: Float32Array, aStep: number, b: Float32Array, bStep: number, out: Float32Array, samples: number): void {
+function gemm_cols_15x5(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
+  if (kernels !== undefined) {
+    const memory = kernels.memory.buffer;
+    if (v.buffer === memory && w.buffer === memory && out.buffer === memory) {
+      kernels.exports.cols_15x5(v.byteOffset, w.byteOffset, out.byteOffset, samples);
+      return;
+    }
+  }
+  gemm_cols_15x5_scalar(v, w, out, samples);
+}
+function gemm_outer_15x3_scalar(a: Float32Array, aStep: number, b: Float32Array, bStep: number, out: Float32Array, samples: number): void {
   for (let i = 0; i < 12; i += 4) {
     for (let j = 0; j < 3; j++) {
       let a00 = 0, a10 = 0, a20 = 0, a30 = 0;
@@ -1694,7 +1414,17 @@ function weightGradient112(a: Float32Array, aStep: number, b: Float32Array, bSte
     }
   }
 }
-function weightGradient117(a: Float32Array, aStep: number, b: Float32Array, bStep: number, out: Float32Array, samples: number): void {
+function gemm_outer_15x3(a: Float32Array, aStep: number, b: Float32Array, bStep: number, out: Float32Array, samples: number): void {
+  if (kernels !== undefined) {
+    const memory = kernels.memory.buffer;
+    if (a.buffer === memory && b.buffer === memory && out.buffer === memory) {
+      kernels.exports.outer_15x3(a.byteOffset, aStep, b.byteOffset, bStep, out.byteOffset, samples);
+      return;
+    }
+  }
+  gemm_outer_15x3_scalar(a, aStep, b, bStep, out, samples);
+}
+function gemm_outer_15x5_scalar(a: Float32Array, aStep: number, b: Float32Array, bStep: number, out: Float32Array, samples: number): void {
   for (let i = 0; i < 12; i += 4) {
     for (let j = 0; j < 4; j += 4) {
       let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a20 = 0, a21 = 0, a22 = 0, a23 = 0, a30 = 0, a31 = 0, a32 = 0, a33 = 0;
@@ -1778,7 +1508,17 @@ function weightGradient117(a: Float32Array, aStep: number, b: Float32Array, bSte
     }
   }
 }
-function matmul127(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
+function gemm_outer_15x5(a: Float32Array, aStep: number, b: Float32Array, bStep: number, out: Float32Array, samples: number): void {
+  if (kernels !== undefined) {
+    const memory = kernels.memory.buffer;
+    if (a.buffer === memory && b.buffer === memory && out.buffer === memory) {
+      kernels.exports.outer_15x5(a.byteOffset, aStep, b.byteOffset, bStep, out.byteOffset, samples);
+      return;
+    }
+  }
+  gemm_outer_15x5_scalar(a, aStep, b, bStep, out, samples);
+}
+function gemm_cols_15x3_scalar(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
   let s = 0;
   for (; s + 3 < samples; s += 4) {
     for (let j = 0; j < 3; j++) {
@@ -1818,4 +1558,124 @@ function matmul127(v: Float32Array, w: Float32Array, out: Float32Array, samples:
       out[(s + 0) * 3 + j + 0] = a00;
     }
   }
+}
+function gemm_cols_15x3(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
+  if (kernels !== undefined) {
+    const memory = kernels.memory.buffer;
+    if (v.buffer === memory && w.buffer === memory && out.buffer === memory) {
+      kernels.exports.cols_15x3(v.byteOffset, w.byteOffset, out.byteOffset, samples);
+      return;
+    }
+  }
+  gemm_cols_15x3_scalar(v, w, out, samples);
+}
+
+// WebAssembly SIMD kernels generated by rnnc for this model's sizes (11904 bytes): rows_15x3, rows_15x5, cols_15x5, outer_15x3, outer_15x5, cols_15x3.
+// `rnnc compile --emit-wat` prints them as text.
+const kernelBytes = "AGFzbQEAAAABEQJgBH9/f38AYAZ/f39/f38AAg8BA2VudgZtZW1vcnkCAAEDBwYAAAABAQAHSwYJcm93c18xNXgzAAAJcm93c18xNXg1AAEJY29sc18xNXg1AAIKb3V0ZXJfMTV4MwADCm91dGVyXzE1eDUABAljb2xzXzE1eDMABQr7WwbMIwIGfxZ7QQAhBAJAA0AgAyAEa0EESA0BQQAhBQJAA0AgBUEOTg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhD/0MAAAAAAAAAAAAAAAAAAAAACEQ/QwAAAAAAAAAAAAAAAAAAAAAIRH9DAAAAAAAAAAAAAAAAAAAAAAhEiAAIAVBDGxqIQYgASAEQQxsaiEHIAf9AAIAIRMgB/0AAgwhFCAH/QACGCEVIAf9AAIkIRYgBv0AAgAhCiALIAogE/3mAf0M////////////////AAAAAP1O/eQBIQsgDSAKIBT95gH9DP///////////////wAAAAD9Tv3kASENIA8gCiAV/eYB/Qz///////////////8AAAAA/U795AEhDyARIAogFv3mAf0M////////////////AAAAAP1O/eQBIREgBv0AAgwhCiAMIAogE/3mAf0M////////////////AAAAAP1O/eQBIQwgDiAKIBT95gH9DP///////////////wAAAAD9Tv3kASEOIBAgCiAV/eYB/Qz///////////////8AAAAA/U795AEhECASIAogFv3mAf0M////////////////AAAAAP1O/eQBIRIgAiAEQTxsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AgAgCSAZ/R8BOAIEIA0gDv0NAAECAwQFBgcQERITFBUWFyANIA79DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AjwgCSAZ/R8BOAJAIA8gEP0NAAECAwQFBgcQERITFBUWFyAPIBD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AnggCSAZ/R8BOAJ8IBEgEv0NAAECAwQFBgcQERITFBUWFyARIBL9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4ArQBIAkgGf0fATgCuAEgBUECaiEFDAALC0EOIQX9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhESAAIAVBDGxqIQYgASAEQQxsaiEHIAf9AAIAIRMgB/0AAgwhFCAH/QACGCEVIAf9AAIkIRYgBv0AAgAhCiALIAogE/3mAf0M////////////////AAAAAP1O/eQBIQsgDSAKIBT95gH9DP///////////////wAAAAD9Tv3kASENIA8gCiAV/eYB/Qz///////////////8AAAAA/U795AEhDyARIAogFv3mAf0M////////////////AAAAAP1O/eQBIREgAiAEQTxsaiAFQQRsaiEJIAv9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhcgC/0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCACAN/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYXIA39DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AjwgD/0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWFyAP/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAJ4IBH9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhcgEf0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCtAEgBEEEaiEEDAALCwJAA0AgBCADTg0BQQAhBQJAA0AgBUEITg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEa/QwAAAAAAAAAAAAAAAAAAAAAIRv9DAAAAAAAAAAAAAAAAAAAAAAhHP0MAAAAAAAAAAAAAAAAAAAAACEd/QwAAAAAAAAAAAAAAAAAAAAAIR79DAAAAAAAAAAAAAAAAAAAAAAhHyAAIAVBDGxqIQYgASAEQQxsaiEHIAf9AAIAIRMgBv0AAgAhCiALIAogE/3mAf0M////////////////AAAAAP1O/eQBIQsgBv0AAgwhCiAMIAogE/3mAf0M////////////////AAAAAP1O/eQBIQwgBv0AAhghCiAaIAogE/3mAf0M////////////////AAAAAP1O/eQBIRogBv0AAiQhCiAbIAogE/3mAf0M////////////////AAAAAP1O/eQBIRsgBv0AAjAhCiAcIAogE/3mAf0M////////////////AAAAAP1O/eQBIRwgBv0AAjwhCiAdIAogE/3mAf0M////////////////AAAAAP1O/eQBIR0gBv0AAkghCiAeIAogE/3mAf0M////////////////AAAAAP1O/eQBIR4gBv0AAlQhCiAfIAogE/3mAf0M////////////////AAAAAP1O/eQBIR8gAiAEQTxsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFyAaIBv9DQABAgMEBQYHEBESExQVFhcgGiAb/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0LAgAgHCAd/Q0AAQIDBAUGBxAREhMUFRYXIBwgHf0NCAkKCwwNDg8YGRobHB0eH/3kASEXIB4gH/0NAAECAwQFBgcQERITFBUWFyAeIB/9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/QsCECAFQQhqIQUMAAsLQQghBf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhGv0MAAAAAAAAAAAAAAAAAAAAACEb/QwAAAAAAAAAAAAAAAAAAAAAIRz9DAAAAAAAAAAAAAAAAAAAAAAhHf0MAAAAAAAAAAAAAAAAAAAAACEeIAAgBUEMbGohBiABIARBDGxqIQcgB/0AAgAhEyAG/QACACEKIAsgCiAT/eYB/Qz///////////////8AAAAA/U795AEhCyAG/QACDCEKIAwgCiAT/eYB/Qz///////////////8AAAAA/U795AEhDCAG/QACGCEKIBogCiAT/eYB/Qz///////////////8AAAAA/U795AEhGiAG/QACJCEKIBsgCiAT/eYB/Qz///////////////8AAAAA/U795AEhGyAG/QACMCEKIBwgCiAT/eYB/Qz///////////////8AAAAA/U795AEhHCAG/QACPCEKIB0gCiAT/eYB/Qz///////////////8AAAAA/U795AEhHSAG/QACSCEKIB4gCiAT/eYB/Qz///////////////8AAAAA/U795AEhHiACIARBPGxqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEXIBogG/0NAAECAwQFBgcQERITFBUWFyAaIBv9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/QsCACAcIB39DQABAgMEBQYHEBESExQVFhcgHCAd/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRcgHv0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWFyAe/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCECAJIBn9HwE4AhQgCSAZ/R8COAIYIARBAWohBAwACwsLpCkCBn8We0EAIQQCQANAIAMgBGtBBEgNAUEAIQUCQANAIAVBDk4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhEP0MAAAAAAAAAAAAAAAAAAAAACER/QwAAAAAAAAAAAAAAAAAAAAAIRIgACAFQRRsaiEGIAEgBEEUbGohByAGQRBqIQgDQCAH/QACACETIAf9AAIUIRQgB/0AAighFSAH/QACPCEWIAb9AAIAIQogCyAKIBP95gH95AEhCyANIAogFP3mAf3kASENIA8gCiAV/eYB/eQBIQ8gESAKIBb95gH95AEhESAG/QACFCEKIAwgCiAT/eYB/eQBIQwgDiAKIBT95gH95AEhDiAQIAogFf3mAf3kASEQIBIgCiAW/eYB/eQBIRIgBkEQaiEGIAdBEGohByAGIAhIDQALIAf9AAIAIRMgB/0AAhQhFCAH/QACKCEVIAf9AAI8IRYgBv0AAgAhCiALIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIQsgDSAKIBT95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASENIA8gCiAV/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhDyARIAogFv3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIREgBv0AAhQhCiAMIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIQwgDiAKIBT95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEOIBAgCiAV/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhECASIAogFv3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIRIgAiAEQTxsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AgAgCSAZ/R8BOAIEIA0gDv0NAAECAwQFBgcQERITFBUWFyANIA79DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AjwgCSAZ/R8BOAJAIA8gEP0NAAECAwQFBgcQERITFBUWFyAPIBD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AnggCSAZ/R8BOAJ8IBEgEv0NAAECAwQFBgcQERITFBUWFyARIBL9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4ArQBIAkgGf0fATgCuAEgBUECaiEFDAALC0EOIQX9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhESAAIAVBFGxqIQYgASAEQRRsaiEHIAZBEGohCANAIAf9AAIAIRMgB/0AAhQhFCAH/QACKCEVIAf9AAI8IRYgBv0AAgAhCiALIAogE/3mAf3kASELIA0gCiAU/eYB/eQBIQ0gDyAKIBX95gH95AEhDyARIAogFv3mAf3kASERIAZBEGohBiAHQRBqIQcgBiAISA0ACyAH/QACACETIAf9AAIUIRQgB/0AAighFSAH/QACPCEWIAb9AAIAIQogCyAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASELIA0gCiAU/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhDSAPIAogFf3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIQ8gESAKIBb95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASERIAIgBEE8bGogBUEEbGohCSAL/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYXIAv9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AgAgDf0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWFyAN/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAI8IA/9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhcgD/0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCeCAR/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYXIBH9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4ArQBIARBBGohBAwACwsCQANAIAQgA04NAUEAIQUCQANAIAVBCE4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhGv0MAAAAAAAAAAAAAAAAAAAAACEb/QwAAAAAAAAAAAAAAAAAAAAAIRz9DAAAAAAAAAAAAAAAAAAAAAAhHf0MAAAAAAAAAAAAAAAAAAAAACEe/QwAAAAAAAAAAAAAAAAAAAAAIR8gACAFQRRsaiEGIAEgBEEUbGohByAGQRBqIQgDQCAH/QACACETIAb9AAIAIQogCyAKIBP95gH95AEhCyAG/QACFCEKIAwgCiAT/eYB/eQBIQwgBv0AAighCiAaIAogE/3mAf3kASEaIAb9AAI8IQogGyAKIBP95gH95AEhGyAG/QACUCEKIBwgCiAT/eYB/eQBIRwgBv0AAmQhCiAdIAogE/3mAf3kASEdIAb9AAJ4IQogHiAKIBP95gH95AEhHiAG/QACjAEhCiAfIAogE/3mAf3kASEfIAZBEGohBiAHQRBqIQcgBiAISA0ACyAH/QACACETIAb9AAIAIQogCyAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASELIAb9AAIUIQogDCAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEMIAb9AAIoIQogGiAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEaIAb9AAI8IQogGyAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEbIAb9AAJQIQogHCAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEcIAb9AAJkIQogHSAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEdIAb9AAJ4IQogHiAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEeIAb9AAKMASEKIB8gCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhHyACIARBPGxqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEXIBogG/0NAAECAwQFBgcQERITFBUWFyAaIBv9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/QsCACAcIB39DQABAgMEBQYHEBESExQVFhcgHCAd/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRcgHiAf/Q0AAQIDBAUGBxAREhMUFRYXIB4gH/0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9CwIQIAVBCGohBQwACwtBCCEF/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEa/QwAAAAAAAAAAAAAAAAAAAAAIRv9DAAAAAAAAAAAAAAAAAAAAAAhHP0MAAAAAAAAAAAAAAAAAAAAACEd/QwAAAAAAAAAAAAAAAAAAAAAIR4gACAFQRRsaiEGIAEgBEEUbGohByAGQRBqIQgDQCAH/QACACETIAb9AAIAIQogCyAKIBP95gH95AEhCyAG/QACFCEKIAwgCiAT/eYB/eQBIQwgBv0AAighCiAaIAogE/3mAf3kASEaIAb9AAI8IQogGyAKIBP95gH95AEhGyAG/QACUCEKIBwgCiAT/eYB/eQBIRwgBv0AAmQhCiAdIAogE/3mAf3kASEdIAb9AAJ4IQogHiAKIBP95gH95AEhHiAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgB/0AAgAhEyAG/QACACEKIAsgCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhCyAG/QACFCEKIAwgCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhDCAG/QACKCEKIBogCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhGiAG/QACPCEKIBsgCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhGyAG/QACUCEKIBwgCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhHCAG/QACZCEKIB0gCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhHSAG/QACeCEKIB4gCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhHiACIARBPGxqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEXIBogG/0NAAECAwQFBgcQERITFBUWFyAaIBv9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/QsCACAcIB39DQABAgMEBQYHEBESExQVFhcgHCAd/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRcgHv0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWFyAe/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCECAJIBn9HwE4AhQgCSAZ/R8COAIYIARBAWohBAwACwsLgwQDBX8HewF/QQAhBAJAA0AgAyAEa0ECSA0BQQAhBf0MAAAAAAAAAAAAAAAAAAAAACEK/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACENIAAgBEE8bGohBiABIAVBBGxqIQcgBkE8aiEIA0AgB/0AAgAhDiAH/QACECEPIAb9CQIAIQkgCiAJIA795gH95AEhCiALIAkgD/3mAf3kASELIAb9CQI8IQkgDCAJIA795gH95AEhDCANIAkgD/3mAf3kASENIAZBBGohBiAHQRRqIQcgBiAISA0ACyACIARBFGxqIAVBBGxqIRAgECAK/QsCACAQIAv9HwA4AhAgECAM/QsCFCAQIA39HwA4AiQgBEECaiEEDAALCwJAA0AgBCADTg0BQQAhBf0MAAAAAAAAAAAAAAAAAAAAACEK/QwAAAAAAAAAAAAAAAAAAAAAIQsgACAEQTxsaiEGIAEgBUEEbGohByAGQTxqIQgDQCAH/QACACEOIAf9AAIQIQ8gBv0JAgAhCSAKIAkgDv3mAf3kASEKIAsgCSAP/eYB/eQBIQsgBkEEaiEGIAdBFGohByAGIAhIDQALIAIgBEEUbGogBUEEbGohECAQIAr9CwIAIBAgC/0fADgCECAEQQFqIQQMAAsLC7wDAwV/BHsBfyABQQRsIQEgA0EEbCEDQQAhBgJAA0AgBkEOTg0BQQAhB/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ0gACAGQQRsaiEJIAIgB0EEbGohCkEAIQgCQANAIAggBU4NASAK/QACACEOIAn9CQIAIQsgDCALIA795gH95AEhDCAJ/QkCBCELIA0gCyAO/eYB/eQBIQ0gCSABaiEJIAogA2ohCiAIQQFqIQgMAAsLIAQgBkEMbGogB0EEbGohDyAPIAz9HwA4AgAgDyAM/R8BOAIEIA8gDP0fAjgCCCAPIA39HwA4AgwgDyAN/R8BOAIQIA8gDf0fAjgCFCAGQQJqIQYMAAsLQQ4hBkEAIQf9DAAAAAAAAAAAAAAAAAAAAAAhDCAAIAZBBGxqIQkgAiAHQQRsaiEKQQAhCAJAA0AgCCAFTg0BIAr9AAIAIQ4gCf0JAgAhCyAMIAsgDv3mAf3kASEMIAkgAWohCSAKIANqIQogCEEBaiEIDAALCyAEIAZBDGxqIAdBBGxqIQ8gDyAM/R8AOAIAIA8gDP0fATgCBCAPIAz9HwI4AggLjgQDBX8HewF/IAFBBGwhASADQQRsIQNBACEGAkADQCAGQQ5ODQFBACEH/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIQ8gACAGQQRsaiEJIAIgB0EEbGohCkEAIQgCQANAIAggBU4NASAK/QACACEQIAr9AAIQIREgCf0JAgAhCyAMIAsgEP3mAf3kASEMIA0gCyAR/eYB/eQBIQ0gCf0JAgQhCyAOIAsgEP3mAf3kASEOIA8gCyAR/eYB/eQBIQ8gCSABaiEJIAogA2ohCiAIQQFqIQgMAAsLIAQgBkEUbGogB0EEbGohEiASIAz9CwIAIBIgDf0fADgCECASIA79CwIUIBIgD/0fADgCJCAGQQJqIQYMAAsLQQ4hBkEAIQf9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACENIAAgBkEEbGohCSACIAdBBGxqIQpBACEIAkADQCAIIAVODQEgCv0AAgAhECAK/QACECERIAn9CQIAIQsgDCALIBD95gH95AEhDCANIAsgEf3mAf3kASENIAkgAWohCSAKIANqIQogCEEBaiEIDAALCyAEIAZBFGxqIAdBBGxqIRIgEiAM/QsCACASIA39HwA4AhALsQMDBX8EewF/QQAhBAJAA0AgAyAEa0ECSA0BQQAhBf0MAAAAAAAAAAAAAAAAAAAAACEK/QwAAAAAAAAAAAAAAAAAAAAAIQsgACAEQTxsaiEGIAEgBUEEbGohByAGQTxqIQgDQCAH/QACACEMIAb9CQIAIQkgCiAJIAz95gH95AEhCiAG/QkCPCEJIAsgCSAM/eYB/eQBIQsgBkEEaiEGIAdBDGohByAGIAhIDQALIAIgBEEMbGogBUEEbGohDSANIAr9HwA4AgAgDSAK/R8BOAIEIA0gCv0fAjgCCCANIAv9HwA4AgwgDSAL/R8BOAIQIA0gC/0fAjgCFCAEQQJqIQQMAAsLAkADQCAEIANODQFBACEF/QwAAAAAAAAAAAAAAAAAAAAAIQogACAEQTxsaiEGIAEgBUEEbGohByAGQTxqIQgDQCAH/QACACEMIAb9CQIAIQkgCiAJIAz95gH95AEhCiAGQQRqIQYgB0EMaiEHIAYgCEgNAAsgAiAEQQxsaiAFQQRsaiENIA0gCv0fADgCACANIAr9HwE4AgQgDSAK/R8COAIIIARBAWohBAwACwsL";
+
+interface KernelMemory { readonly buffer: ArrayBuffer; grow(pages: number): number }
+interface KernelExports { readonly rows_15x3: (a: number, b: number, out: number, samples: number) => void; readonly rows_15x5: (a: number, b: number, out: number, samples: number) => void; readonly cols_15x5: (a: number, b: number, out: number, samples: number) => void; readonly outer_15x3: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly outer_15x5: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly cols_15x3: (a: number, b: number, out: number, samples: number) => void; }
+interface WebAssemblyApi {
+  readonly Memory: new (descriptor: { initial: number }) => KernelMemory;
+  readonly Module: new (bytes: Uint8Array) => object;
+  readonly Instance: new (module: object, imports: object) => { readonly exports: object };
+  validate(bytes: Uint8Array): boolean;
+}
+
+function decodeBase64(text: string): Uint8Array {
+  const digits = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+  const body = text.replace(/=+$/, '');
+  const out = new Uint8Array(Math.floor((body.length * 3) / 4));
+  let bits = 0;
+  let count = 0;
+  let at = 0;
+  for (let k = 0; k < body.length; k++) {
+    bits = ((bits << 6) | digits.indexOf(body[k])) & 0xffffff;
+    count += 6;
+    if (count >= 8) {
+      count -= 8;
+      out[at++] = (bits >> count) & 0xff;
+    }
+  }
+  return out;
+}
+
+/** The kernels, instantiated once; undefined (with a one-line notice) where WebAssembly SIMD is unavailable. */
+function loadKernels(): { readonly memory: KernelMemory; readonly exports: KernelExports } | undefined {
+  const host = globalThis as unknown as { WebAssembly?: WebAssemblyApi; console?: { warn(message: string): void } };
+  try {
+    const api = host.WebAssembly;
+    const bytes = decodeBase64(kernelBytes);
+    if (api === undefined || !api.validate(bytes)) throw new Error('no WebAssembly SIMD');
+    const memory = new api.Memory({ initial: 1 });
+    const instance = new api.Instance(new api.Module(bytes), { env: { memory } });
+    return { memory, exports: instance.exports as KernelExports };
+  } catch {
+    host.console?.warn('rnnc model: WebAssembly SIMD is unavailable here, so this model runs its scalar JavaScript kernels.');
+    return undefined;
+  }
+}
+
+const kernels = loadKernels();
+
+/** Which kernels this module runs: rnnc's WebAssembly SIMD kernels, or scalar JavaScript where those cannot load. */
+export const cpu: 'simd' | 'scalar' = kernels === undefined ? 'scalar' : 'simd';
+
+// The heap: one call's buffers, bump-allocated in the kernels' memory.
+let heapTop = 0;
+let heapEnd = 0;
+const heapStaged = new Map<Float32Array, Float32Array>();
+
+/** Starts a call: frees the last call's buffers and grows the memory (only now) to hold `floats` floats. */
+function heapReserve(floats: number): void {
+  heapTop = 0;
+  heapEnd = 0;
+  heapStaged.clear();
+  if (kernels === undefined) return;
+  // 64 bytes of slack at the end: kernels read up to three floats past an array and mask them out.
+  const needed = 4 * floats + 64;
+  const have = kernels.memory.buffer.byteLength;
+  if (needed > have) kernels.memory.grow(Math.ceil((needed - have) / 65536));
+  heapEnd = kernels.memory.buffer.byteLength - 64;
+}
+
+/** A zeroed buffer of n floats in the kernels' memory (an ordinary array if the heap is full, which the kernels also take). */
+function heapAlloc(n: number): Float32Array {
+  const bytes = 16 * Math.ceil(n / 4);
+  if (kernels === undefined || heapTop + bytes > heapEnd) return new Float32Array(n);
+  const view = new Float32Array(kernels.memory.buffer, heapTop, n);
+  heapTop += bytes;
+  return view.fill(0);
+}
+
+/** The caller's array copied into the kernels' memory, once per call. */
+function heapStage(a: Float32Array): Float32Array;
+function heapStage(a: Float32Array | undefined): Float32Array | undefined;
+function heapStage(a: Float32Array | undefined): Float32Array | undefined {
+  if (a === undefined || kernels === undefined || a.buffer === kernels.memory.buffer) return a;
+  let staged = heapStaged.get(a);
+  if (staged === undefined) {
+    staged = heapAlloc(a.length);
+    staged.set(a);
+    heapStaged.set(a, staged);
+  }
+  return staged;
+}
+
+/** Floats needed to copy every array in these objects (tensors by their data) into the heap. */
+function heapFloats(...groups: ({ readonly [name: string]: Float32Array | Tensor | undefined } | undefined)[]): number {
+  let total = 0;
+  for (const group of groups) {
+    for (const value of Object.values(group ?? {})) {
+      const a = value instanceof Float32Array ? value : value?.data;
+      if (a !== undefined) total += a.length + 4;
+    }
+  }
+  return total;
+}
+
+/** A result handed to the caller: copied out of the heap, which the next call reuses. */
+function heapCopy(a: Float32Array): Float32Array {
+  return kernels !== undefined && a.buffer === kernels.memory.buffer ? a.slice() : a;
 }

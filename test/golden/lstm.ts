@@ -256,43 +256,44 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
   const { B, lengths } = checkInputs(inputs, false);
   const T_T = lengths["T"] as number;
   checkInitialStates(initialStates, B);
-  const c17_17 = new Float32Array(B * 5);
-  const stack20_20 = new Float32Array(60);
-  const mm21_22 = new Float32Array(T_T * B * 20);
-  const v24_24 = new Float32Array(T_T * B * 5);
-  const v27_25 = new Float32Array(T_T * B * 5);
-  const v30_26 = new Float32Array(T_T * B * 5);
-  const v33_27 = new Float32Array(T_T * B * 5);
-  const stack34_28 = new Float32Array(100);
-  const state35_0_30 = new Float32Array(B * 5);
-  const state35_1_31 = new Float32Array(B * 5);
-  const out35_0_32 = new Float32Array(T_T * B * 5);
-  const mm3_38 = new Float32Array(B * 20);
-  const v22_40 = new Float32Array(B * 5);
-  const v24_41 = new Float32Array(B * 5);
-  const in0 = (inputs["x"] as Tensor).data;
-  const p1 = params["W_ii"];
-  const p2 = params["W_if"];
-  const p3 = params["W_ig"];
-  const p4 = params["W_io"];
-  const p5 = params["W_hi"];
-  const p6 = params["W_hf"];
-  const p7 = params["W_hg"];
-  const p8 = params["W_ho"];
-  const p9 = params["b_ii"];
-  const p10 = params["b_if"];
-  const p11 = params["b_ig"];
-  const p12 = params["b_io"];
-  const p13 = params["b_hi"];
-  const p14 = params["b_hf"];
-  const p15 = params["b_hg"];
-  const p16 = params["b_ho"];
+  heapReserve(5 * (B * 5 + 4) + (60 + 4) + (T_T * B * 20 + 4) + 5 * (T_T * B * 5 + 4) + (100 + 4) + (B * 20 + 4) + heapFloats(params, packed, initialStates, inputs));
+  const c17_17 = heapAlloc(B * 5);
+  const stack20_20 = heapAlloc(60);
+  const mm21_22 = heapAlloc(T_T * B * 20);
+  const v24_23 = heapAlloc(T_T * B * 5);
+  const v27_24 = heapAlloc(T_T * B * 5);
+  const v30_25 = heapAlloc(T_T * B * 5);
+  const v33_26 = heapAlloc(T_T * B * 5);
+  const stack34_27 = heapAlloc(100);
+  const state35_0_29 = heapAlloc(B * 5);
+  const state35_1_30 = heapAlloc(B * 5);
+  const out35_0_31 = heapAlloc(T_T * B * 5);
+  const mm3_37 = heapAlloc(B * 20);
+  const v22_38 = heapAlloc(B * 5);
+  const v24_39 = heapAlloc(B * 5);
+  const in0 = heapStage((inputs["x"] as Tensor).data);
+  const p1 = heapStage(params["W_ii"]);
+  const p2 = heapStage(params["W_if"]);
+  const p3 = heapStage(params["W_ig"]);
+  const p4 = heapStage(params["W_io"]);
+  const p5 = heapStage(params["W_hi"]);
+  const p6 = heapStage(params["W_hf"]);
+  const p7 = heapStage(params["W_hg"]);
+  const p8 = heapStage(params["W_ho"]);
+  const p9 = heapStage(params["b_ii"]);
+  const p10 = heapStage(params["b_if"]);
+  const p11 = heapStage(params["b_ig"]);
+  const p12 = heapStage(params["b_io"]);
+  const p13 = heapStage(params["b_hi"]);
+  const p14 = heapStage(params["b_hf"]);
+  const p15 = heapStage(params["b_hg"]);
+  const p16 = heapStage(params["b_ho"]);
   // %18 state_init h — 9: state h: [H]
-  const init18_18 = initialStates["h"] ?? c17_17;
+  const init18_18 = heapStage(initialStates["h"]) ?? c17_17;
   // %19 state_init c — 10: state c: [H]
-  const init19_19 = initialStates["c"] ?? c17_17;
+  const init19_19 = heapStage(initialStates["c"]) ?? c17_17;
   // %20 stack_rows packed W_ii, W_if, W_ig, W_io
-  let packed20_21 = packed?.["W_ii+W_if+W_ig+W_io"];
+  let packed20_21 = heapStage(packed?.["W_ii+W_if+W_ig+W_io"]);
   if (packed20_21 === undefined) {
     for (let l = 0; l < 1; l++) {
       stack20_20.set(p1.subarray(l * 15, (l + 1) * 15), l * 60 + 0);
@@ -309,84 +310,84 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
     packed20_21 = stack20_20;
   }
   // %21 matmul fused gates — 29: i = sigmoid(W_ii @ x + b_ii + W_hi @ h + b_hi)   // input gate
-  matmul23(packed20_21, in0, mm21_22, T_T * B);
+  gemm_rows_20x3(packed20_21, in0, mm21_22, T_T * B);
   // %24 add
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 5;
     for (let j = 0; j < 5; j++) {
-      v24_24[o + j] = (mm21_22[l * 20 + 0 + j] + p9[j]) + p13[j];
+      v24_23[o + j] = (mm21_22[l * 20 + 0 + j] + p9[j]) + p13[j];
     }
   }
   // %27 add
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 5;
     for (let j = 0; j < 5; j++) {
-      v27_25[o + j] = (mm21_22[l * 20 + 5 + j] + p10[j]) + p14[j];
+      v27_24[o + j] = (mm21_22[l * 20 + 5 + j] + p10[j]) + p14[j];
     }
   }
   // %30 add
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 5;
     for (let j = 0; j < 5; j++) {
-      v30_26[o + j] = (mm21_22[l * 20 + 10 + j] + p11[j]) + p15[j];
+      v30_25[o + j] = (mm21_22[l * 20 + 10 + j] + p11[j]) + p15[j];
     }
   }
   // %33 add
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 5;
     for (let j = 0; j < 5; j++) {
-      v33_27[o + j] = (mm21_22[l * 20 + 15 + j] + p12[j]) + p16[j];
+      v33_26[o + j] = (mm21_22[l * 20 + 15 + j] + p12[j]) + p16[j];
     }
   }
   // %34 stack_rows packed W_hi, W_hf, W_hg, W_ho
-  let packed34_29 = packed?.["W_hi+W_hf+W_hg+W_ho"];
-  if (packed34_29 === undefined) {
+  let packed34_28 = heapStage(packed?.["W_hi+W_hf+W_hg+W_ho"]);
+  if (packed34_28 === undefined) {
     for (let l = 0; l < 1; l++) {
-      stack34_28.set(p5.subarray(l * 25, (l + 1) * 25), l * 100 + 0);
+      stack34_27.set(p5.subarray(l * 25, (l + 1) * 25), l * 100 + 0);
     }
     for (let l = 0; l < 1; l++) {
-      stack34_28.set(p6.subarray(l * 25, (l + 1) * 25), l * 100 + 25);
+      stack34_27.set(p6.subarray(l * 25, (l + 1) * 25), l * 100 + 25);
     }
     for (let l = 0; l < 1; l++) {
-      stack34_28.set(p7.subarray(l * 25, (l + 1) * 25), l * 100 + 50);
+      stack34_27.set(p7.subarray(l * 25, (l + 1) * 25), l * 100 + 50);
     }
     for (let l = 0; l < 1; l++) {
-      stack34_28.set(p8.subarray(l * 25, (l + 1) * 25), l * 100 + 75);
+      stack34_27.set(p8.subarray(l * 25, (l + 1) * 25), l * 100 + 75);
     }
-    packed34_29 = stack34_28;
+    packed34_28 = stack34_27;
   }
   // %35 scan LSTM — 7: cell LSTM(I = 3, H = 5) {
-  state35_0_30.set(init18_18);
-  state35_1_31.set(init19_19);
-  const steps33 = T_T;
+  state35_0_29.set(init18_18);
+  state35_1_30.set(init19_19);
+  const steps32 = T_T;
   // LSTM: from the first step to the last
-  for (let s = 0; s < steps33; s++) {
+  for (let s = 0; s < steps32; s++) {
     const t = s;
-    const x35_0_34 = v24_24.subarray(t * B * 5, (t + 1) * B * 5);
-    const x35_1_35 = v27_25.subarray(t * B * 5, (t + 1) * B * 5);
-    const x35_2_36 = v30_26.subarray(t * B * 5, (t + 1) * B * 5);
-    const x35_3_37 = v33_27.subarray(t * B * 5, (t + 1) * B * 5);
+    const x35_0_33 = v24_23.subarray(t * B * 5, (t + 1) * B * 5);
+    const x35_1_34 = v27_24.subarray(t * B * 5, (t + 1) * B * 5);
+    const x35_2_35 = v30_25.subarray(t * B * 5, (t + 1) * B * 5);
+    const x35_3_36 = v33_26.subarray(t * B * 5, (t + 1) * B * 5);
     // %3 matmul fused gates — 29: i = sigmoid(W_ii @ x + b_ii + W_hi @ h + b_hi)   // input gate
-    matmul39(packed34_29, state35_0_30, mm3_38, B);
+    gemm_rows_20x5(packed34_28, state35_0_29, mm3_37, B);
     // %22 add c' — 34: c' = f * c + i * g
     for (let l = 0; l < B; l++) {
       const o = l * 5;
       for (let j = 0; j < 5; j++) {
-        v22_40[o + j] = ((1 / (1 + Math.exp(-(x35_1_35[l * 5 + j] + mm3_38[l * 20 + 5 + j])))) * state35_1_31[l * 5 + j]) + ((1 / (1 + Math.exp(-(x35_0_34[l * 5 + j] + mm3_38[l * 20 + 0 + j])))) * (Math.tanh((x35_2_36[l * 5 + j] + mm3_38[l * 20 + 10 + j]))));
+        v22_38[o + j] = ((1 / (1 + Math.exp(-(x35_1_34[l * 5 + j] + mm3_37[l * 20 + 5 + j])))) * state35_1_30[l * 5 + j]) + ((1 / (1 + Math.exp(-(x35_0_33[l * 5 + j] + mm3_37[l * 20 + 0 + j])))) * (Math.tanh((x35_2_35[l * 5 + j] + mm3_37[l * 20 + 10 + j]))));
       }
     }
     // %24 mul h' — 35: h' = o * tanh(c')
     for (let l = 0; l < B; l++) {
       const o = l * 5;
       for (let j = 0; j < 5; j++) {
-        v24_41[o + j] = (1 / (1 + Math.exp(-(x35_3_37[l * 5 + j] + mm3_38[l * 20 + 15 + j])))) * (Math.tanh(v22_40[l * 5 + j]));
+        v24_39[o + j] = (1 / (1 + Math.exp(-(x35_3_36[l * 5 + j] + mm3_37[l * 20 + 15 + j])))) * (Math.tanh(v22_38[l * 5 + j]));
       }
     }
-    out35_0_32.set(v24_41, t * v24_41.length);
-    state35_0_30.set(v24_41);
-    state35_1_31.set(v22_40);
+    out35_0_31.set(v24_39, t * v24_39.length);
+    state35_0_29.set(v24_39);
+    state35_1_30.set(v22_38);
   }
-  return { outputs: { "output": { data: out35_0_32, shape: [T_T, B, 5] } }, finalStates: { "h": { data: state35_0_30, shape: [B, 5] }, "c": { data: state35_1_31, shape: [B, 5] } } } as ForwardResult;
+  return { outputs: { "output": { data: heapCopy(out35_0_31), shape: [T_T, B, 5] } }, finalStates: { "h": { data: heapCopy(state35_0_29), shape: [B, 5] }, "c": { data: heapCopy(state35_1_30), shape: [B, 5] } } } as ForwardResult;
 }
 
 // The loss and its gradient with respect to every param, input and initial state (BPTT).
@@ -396,562 +397,563 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   const { B, lengths } = checkInputs(inputs, true);
   const T_T = lengths["T"] as number;
   checkInitialStates(initialStates, B);
-  const c17_59 = new Float32Array(B * 5);
-  const stack20_62 = new Float32Array(60);
-  const mm21_64 = new Float32Array(T_T * B * 20);
-  const v24_66 = new Float32Array(T_T * B * 5);
-  const v27_67 = new Float32Array(T_T * B * 5);
-  const v30_68 = new Float32Array(T_T * B * 5);
-  const v33_69 = new Float32Array(T_T * B * 5);
-  const stack34_70 = new Float32Array(100);
-  const state35_0_72 = new Float32Array(B * 5);
-  const state35_1_73 = new Float32Array(B * 5);
-  const out35_0_74 = new Float32Array(T_T * B * 5);
-  const out35_1_75 = new Float32Array(T_T * B * 5);
-  const out35_2_76 = new Float32Array(T_T * B * 5);
-  const out35_3_77 = new Float32Array(T_T * B * 5);
-  const out35_4_78 = new Float32Array(T_T * B * 5);
-  const out35_5_79 = new Float32Array(T_T * B * 5);
-  const out35_6_80 = new Float32Array(T_T * B * 5);
-  const mm3_86 = new Float32Array(B * 20);
-  const v10_88 = new Float32Array(B * 5);
-  const v13_89 = new Float32Array(B * 5);
-  const v16_90 = new Float32Array(B * 5);
-  const v19_91 = new Float32Array(B * 5);
-  const v22_92 = new Float32Array(B * 5);
-  const v23_93 = new Float32Array(B * 5);
-  const v24_94 = new Float32Array(B * 5);
-  const sum41_96 = new Float32Array(T_T * B);
-  const red42_97 = new Float32Array(1);
-  const s98 = new Float32Array(1);
-  const v59_99 = new Float32Array(T_T * B * 5);
-  const v61_100 = new Float32Array(T_T * B * 5);
-  const v63_101 = new Float32Array(T_T * B * 5);
-  const state66_0_104 = new Float32Array(B * 5);
-  const state66_1_105 = new Float32Array(B * 5);
-  const out66_0_106 = new Float32Array(T_T * B * 5);
-  const out66_1_107 = new Float32Array(T_T * B * 5);
-  const out66_2_108 = new Float32Array(T_T * B * 5);
-  const out66_3_109 = new Float32Array(T_T * B * 5);
-  const v3_123 = new Float32Array(B * 5);
-  const v10_124 = new Float32Array(B * 5);
-  const v18_125 = new Float32Array(B * 5);
-  const v20_126 = new Float32Array(B * 5);
-  const v22_127 = new Float32Array(B * 5);
-  const v24_128 = new Float32Array(B * 5);
-  const v26_129 = new Float32Array(B * 5);
-  const cat27_130 = new Float32Array(B * 20);
-  const mm29_131 = new Float32Array(B * 5);
-  const cat73_133 = new Float32Array(T_T * B * 20);
-  const ub75_134 = new Float32Array(60);
-  const rows76_136 = new Float32Array(15);
-  const rows77_137 = new Float32Array(15);
-  const rows78_138 = new Float32Array(15);
-  const rows79_139 = new Float32Array(15);
-  const rows82_141 = new Float32Array(25);
-  const rows83_142 = new Float32Array(25);
-  const rows84_143 = new Float32Array(25);
-  const rows85_144 = new Float32Array(25);
-  const ub86_145 = new Float32Array(5);
-  const ub87_146 = new Float32Array(5);
-  const ub88_147 = new Float32Array(5);
-  const ub89_148 = new Float32Array(5);
-  const cat90_149 = new Float32Array(T_T * B * 20);
-  const mm91_150 = new Float32Array(T_T * B * 3);
-  const in42 = (inputs["x"] as Tensor).data;
-  const p43 = params["W_ii"];
-  const p44 = params["W_if"];
-  const p45 = params["W_ig"];
-  const p46 = params["W_io"];
-  const p47 = params["W_hi"];
-  const p48 = params["W_hf"];
-  const p49 = params["W_hg"];
-  const p50 = params["W_ho"];
-  const p51 = params["b_ii"];
-  const p52 = params["b_if"];
-  const p53 = params["b_ig"];
-  const p54 = params["b_io"];
-  const p55 = params["b_hi"];
-  const p56 = params["b_hf"];
-  const p57 = params["b_hg"];
-  const p58 = params["b_ho"];
+  heapReserve(20 * (B * 5 + 4) + 2 * (60 + 4) + 3 * (T_T * B * 20 + 4) + 18 * (T_T * B * 5 + 4) + (100 + 4) + 2 * (B * 20 + 4) + (T_T * B + 4) + 2 * (1 + 4) + 4 * (15 + 4) + 4 * (25 + 4) + 4 * (5 + 4) + (T_T * B * 3 + 4) + heapFloats(params, packed, initialStates, inputs));
+  const c17_57 = heapAlloc(B * 5);
+  const stack20_60 = heapAlloc(60);
+  const mm21_62 = heapAlloc(T_T * B * 20);
+  const v24_63 = heapAlloc(T_T * B * 5);
+  const v27_64 = heapAlloc(T_T * B * 5);
+  const v30_65 = heapAlloc(T_T * B * 5);
+  const v33_66 = heapAlloc(T_T * B * 5);
+  const stack34_67 = heapAlloc(100);
+  const state35_0_69 = heapAlloc(B * 5);
+  const state35_1_70 = heapAlloc(B * 5);
+  const out35_0_71 = heapAlloc(T_T * B * 5);
+  const out35_1_72 = heapAlloc(T_T * B * 5);
+  const out35_2_73 = heapAlloc(T_T * B * 5);
+  const out35_3_74 = heapAlloc(T_T * B * 5);
+  const out35_4_75 = heapAlloc(T_T * B * 5);
+  const out35_5_76 = heapAlloc(T_T * B * 5);
+  const out35_6_77 = heapAlloc(T_T * B * 5);
+  const mm3_83 = heapAlloc(B * 20);
+  const v10_84 = heapAlloc(B * 5);
+  const v13_85 = heapAlloc(B * 5);
+  const v16_86 = heapAlloc(B * 5);
+  const v19_87 = heapAlloc(B * 5);
+  const v22_88 = heapAlloc(B * 5);
+  const v23_89 = heapAlloc(B * 5);
+  const v24_90 = heapAlloc(B * 5);
+  const sum41_92 = heapAlloc(T_T * B);
+  const red42_93 = heapAlloc(1);
+  const s94 = heapAlloc(1);
+  const v59_95 = heapAlloc(T_T * B * 5);
+  const v61_96 = heapAlloc(T_T * B * 5);
+  const v63_97 = heapAlloc(T_T * B * 5);
+  const state66_0_100 = heapAlloc(B * 5);
+  const state66_1_101 = heapAlloc(B * 5);
+  const out66_0_102 = heapAlloc(T_T * B * 5);
+  const out66_1_103 = heapAlloc(T_T * B * 5);
+  const out66_2_104 = heapAlloc(T_T * B * 5);
+  const out66_3_105 = heapAlloc(T_T * B * 5);
+  const v3_119 = heapAlloc(B * 5);
+  const v10_120 = heapAlloc(B * 5);
+  const v18_121 = heapAlloc(B * 5);
+  const v20_122 = heapAlloc(B * 5);
+  const v22_123 = heapAlloc(B * 5);
+  const v24_124 = heapAlloc(B * 5);
+  const v26_125 = heapAlloc(B * 5);
+  const cat27_126 = heapAlloc(B * 20);
+  const mm29_127 = heapAlloc(B * 5);
+  const cat73_128 = heapAlloc(T_T * B * 20);
+  const ub75_129 = heapAlloc(60);
+  const rows76_130 = heapAlloc(15);
+  const rows77_131 = heapAlloc(15);
+  const rows78_132 = heapAlloc(15);
+  const rows79_133 = heapAlloc(15);
+  const rows82_134 = heapAlloc(25);
+  const rows83_135 = heapAlloc(25);
+  const rows84_136 = heapAlloc(25);
+  const rows85_137 = heapAlloc(25);
+  const ub86_138 = heapAlloc(5);
+  const ub87_139 = heapAlloc(5);
+  const ub88_140 = heapAlloc(5);
+  const ub89_141 = heapAlloc(5);
+  const cat90_142 = heapAlloc(T_T * B * 20);
+  const mm91_143 = heapAlloc(T_T * B * 3);
+  const in40 = heapStage((inputs["x"] as Tensor).data);
+  const p41 = heapStage(params["W_ii"]);
+  const p42 = heapStage(params["W_if"]);
+  const p43 = heapStage(params["W_ig"]);
+  const p44 = heapStage(params["W_io"]);
+  const p45 = heapStage(params["W_hi"]);
+  const p46 = heapStage(params["W_hf"]);
+  const p47 = heapStage(params["W_hg"]);
+  const p48 = heapStage(params["W_ho"]);
+  const p49 = heapStage(params["b_ii"]);
+  const p50 = heapStage(params["b_if"]);
+  const p51 = heapStage(params["b_ig"]);
+  const p52 = heapStage(params["b_io"]);
+  const p53 = heapStage(params["b_hi"]);
+  const p54 = heapStage(params["b_hf"]);
+  const p55 = heapStage(params["b_hg"]);
+  const p56 = heapStage(params["b_ho"]);
   // %18 state_init h — 9: state h: [H]
-  const init18_60 = initialStates["h"] ?? c17_59;
+  const init18_58 = heapStage(initialStates["h"]) ?? c17_57;
   // %19 state_init c — 10: state c: [H]
-  const init19_61 = initialStates["c"] ?? c17_59;
+  const init19_59 = heapStage(initialStates["c"]) ?? c17_57;
   // %20 stack_rows packed W_ii, W_if, W_ig, W_io
-  let packed20_63 = packed?.["W_ii+W_if+W_ig+W_io"];
-  if (packed20_63 === undefined) {
+  let packed20_61 = heapStage(packed?.["W_ii+W_if+W_ig+W_io"]);
+  if (packed20_61 === undefined) {
     for (let l = 0; l < 1; l++) {
-      stack20_62.set(p43.subarray(l * 15, (l + 1) * 15), l * 60 + 0);
+      stack20_60.set(p41.subarray(l * 15, (l + 1) * 15), l * 60 + 0);
     }
     for (let l = 0; l < 1; l++) {
-      stack20_62.set(p44.subarray(l * 15, (l + 1) * 15), l * 60 + 15);
+      stack20_60.set(p42.subarray(l * 15, (l + 1) * 15), l * 60 + 15);
     }
     for (let l = 0; l < 1; l++) {
-      stack20_62.set(p45.subarray(l * 15, (l + 1) * 15), l * 60 + 30);
+      stack20_60.set(p43.subarray(l * 15, (l + 1) * 15), l * 60 + 30);
     }
     for (let l = 0; l < 1; l++) {
-      stack20_62.set(p46.subarray(l * 15, (l + 1) * 15), l * 60 + 45);
+      stack20_60.set(p44.subarray(l * 15, (l + 1) * 15), l * 60 + 45);
     }
-    packed20_63 = stack20_62;
+    packed20_61 = stack20_60;
   }
   // %21 matmul fused gates — 29: i = sigmoid(W_ii @ x + b_ii + W_hi @ h + b_hi)   // input gate
-  matmul65(packed20_63, in42, mm21_64, T_T * B);
+  gemm_rows_20x3(packed20_61, in40, mm21_62, T_T * B);
   // %24 add
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 5;
     for (let j = 0; j < 5; j++) {
-      v24_66[o + j] = (mm21_64[l * 20 + 0 + j] + p51[j]) + p55[j];
+      v24_63[o + j] = (mm21_62[l * 20 + 0 + j] + p49[j]) + p53[j];
     }
   }
   // %27 add
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 5;
     for (let j = 0; j < 5; j++) {
-      v27_67[o + j] = (mm21_64[l * 20 + 5 + j] + p52[j]) + p56[j];
+      v27_64[o + j] = (mm21_62[l * 20 + 5 + j] + p50[j]) + p54[j];
     }
   }
   // %30 add
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 5;
     for (let j = 0; j < 5; j++) {
-      v30_68[o + j] = (mm21_64[l * 20 + 10 + j] + p53[j]) + p57[j];
+      v30_65[o + j] = (mm21_62[l * 20 + 10 + j] + p51[j]) + p55[j];
     }
   }
   // %33 add
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 5;
     for (let j = 0; j < 5; j++) {
-      v33_69[o + j] = (mm21_64[l * 20 + 15 + j] + p54[j]) + p58[j];
+      v33_66[o + j] = (mm21_62[l * 20 + 15 + j] + p52[j]) + p56[j];
     }
   }
   // %34 stack_rows packed W_hi, W_hf, W_hg, W_ho
-  let packed34_71 = packed?.["W_hi+W_hf+W_hg+W_ho"];
-  if (packed34_71 === undefined) {
+  let packed34_68 = heapStage(packed?.["W_hi+W_hf+W_hg+W_ho"]);
+  if (packed34_68 === undefined) {
     for (let l = 0; l < 1; l++) {
-      stack34_70.set(p47.subarray(l * 25, (l + 1) * 25), l * 100 + 0);
+      stack34_67.set(p45.subarray(l * 25, (l + 1) * 25), l * 100 + 0);
     }
     for (let l = 0; l < 1; l++) {
-      stack34_70.set(p48.subarray(l * 25, (l + 1) * 25), l * 100 + 25);
+      stack34_67.set(p46.subarray(l * 25, (l + 1) * 25), l * 100 + 25);
     }
     for (let l = 0; l < 1; l++) {
-      stack34_70.set(p49.subarray(l * 25, (l + 1) * 25), l * 100 + 50);
+      stack34_67.set(p47.subarray(l * 25, (l + 1) * 25), l * 100 + 50);
     }
     for (let l = 0; l < 1; l++) {
-      stack34_70.set(p50.subarray(l * 25, (l + 1) * 25), l * 100 + 75);
+      stack34_67.set(p48.subarray(l * 25, (l + 1) * 25), l * 100 + 75);
     }
-    packed34_71 = stack34_70;
+    packed34_68 = stack34_67;
   }
   // %35 scan LSTM — 7: cell LSTM(I = 3, H = 5) {
-  state35_0_72.set(init18_60);
-  state35_1_73.set(init19_61);
-  const steps81 = T_T;
+  state35_0_69.set(init18_58);
+  state35_1_70.set(init19_59);
+  const steps78 = T_T;
   // LSTM: from the first step to the last
-  for (let s = 0; s < steps81; s++) {
+  for (let s = 0; s < steps78; s++) {
     const t = s;
-    const x35_0_82 = v24_66.subarray(t * B * 5, (t + 1) * B * 5);
-    const x35_1_83 = v27_67.subarray(t * B * 5, (t + 1) * B * 5);
-    const x35_2_84 = v30_68.subarray(t * B * 5, (t + 1) * B * 5);
-    const x35_3_85 = v33_69.subarray(t * B * 5, (t + 1) * B * 5);
+    const x35_0_79 = v24_63.subarray(t * B * 5, (t + 1) * B * 5);
+    const x35_1_80 = v27_64.subarray(t * B * 5, (t + 1) * B * 5);
+    const x35_2_81 = v30_65.subarray(t * B * 5, (t + 1) * B * 5);
+    const x35_3_82 = v33_66.subarray(t * B * 5, (t + 1) * B * 5);
     // %3 matmul fused gates — 29: i = sigmoid(W_ii @ x + b_ii + W_hi @ h + b_hi)   // input gate
-    matmul87(packed34_71, state35_0_72, mm3_86, B);
+    gemm_rows_20x5(packed34_68, state35_0_69, mm3_83, B);
     // %10 sigmoid i — 29: i = sigmoid(W_ii @ x + b_ii + W_hi @ h + b_hi)   // input gate
     for (let l = 0; l < B; l++) {
       const o = l * 5;
       for (let j = 0; j < 5; j++) {
-        v10_88[o + j] = 1 / (1 + Math.exp(-(x35_0_82[l * 5 + j] + mm3_86[l * 20 + 0 + j])));
+        v10_84[o + j] = 1 / (1 + Math.exp(-(x35_0_79[l * 5 + j] + mm3_83[l * 20 + 0 + j])));
       }
     }
     // %13 sigmoid f — 30: f = sigmoid(W_if @ x + b_if + W_hf @ h + b_hf)   // forget gate
     for (let l = 0; l < B; l++) {
       const o = l * 5;
       for (let j = 0; j < 5; j++) {
-        v13_89[o + j] = 1 / (1 + Math.exp(-(x35_1_83[l * 5 + j] + mm3_86[l * 20 + 5 + j])));
+        v13_85[o + j] = 1 / (1 + Math.exp(-(x35_1_80[l * 5 + j] + mm3_83[l * 20 + 5 + j])));
       }
     }
     // %16 tanh g — 31: g = tanh(W_ig @ x + b_ig + W_hg @ h + b_hg)      // candidate cell state
     for (let l = 0; l < B; l++) {
       const o = l * 5;
       for (let j = 0; j < 5; j++) {
-        v16_90[o + j] = Math.tanh((x35_2_84[l * 5 + j] + mm3_86[l * 20 + 10 + j]));
+        v16_86[o + j] = Math.tanh((x35_2_81[l * 5 + j] + mm3_83[l * 20 + 10 + j]));
       }
     }
     // %19 sigmoid o — 32: o = sigmoid(W_io @ x + b_io + W_ho @ h + b_ho)   // output gate
     for (let l = 0; l < B; l++) {
       const o = l * 5;
       for (let j = 0; j < 5; j++) {
-        v19_91[o + j] = 1 / (1 + Math.exp(-(x35_3_85[l * 5 + j] + mm3_86[l * 20 + 15 + j])));
+        v19_87[o + j] = 1 / (1 + Math.exp(-(x35_3_82[l * 5 + j] + mm3_83[l * 20 + 15 + j])));
       }
     }
     // %22 add c' — 34: c' = f * c + i * g
     for (let l = 0; l < B; l++) {
       const o = l * 5;
       for (let j = 0; j < 5; j++) {
-        v22_92[o + j] = (v13_89[l * 5 + j] * state35_1_73[l * 5 + j]) + (v10_88[l * 5 + j] * v16_90[l * 5 + j]);
+        v22_88[o + j] = (v13_85[l * 5 + j] * state35_1_70[l * 5 + j]) + (v10_84[l * 5 + j] * v16_86[l * 5 + j]);
       }
     }
     // %23 tanh — 35: h' = o * tanh(c')
     for (let l = 0; l < B; l++) {
       const o = l * 5;
       for (let j = 0; j < 5; j++) {
-        v23_93[o + j] = Math.tanh(v22_92[l * 5 + j]);
+        v23_89[o + j] = Math.tanh(v22_88[l * 5 + j]);
       }
     }
     // %24 mul h' — 35: h' = o * tanh(c')
     for (let l = 0; l < B; l++) {
       const o = l * 5;
       for (let j = 0; j < 5; j++) {
-        v24_94[o + j] = v19_91[l * 5 + j] * v23_93[l * 5 + j];
+        v24_90[o + j] = v19_87[l * 5 + j] * v23_89[l * 5 + j];
       }
     }
-    out35_0_74.set(v24_94, t * v24_94.length);
-    out35_1_75.set(v23_93, t * v23_93.length);
-    out35_2_76.set(v19_91, t * v19_91.length);
-    out35_3_77.set(v16_90, t * v16_90.length);
-    out35_4_78.set(v10_88, t * v10_88.length);
-    out35_5_79.set(v13_89, t * v13_89.length);
-    out35_6_80.set(state35_1_73, t * state35_1_73.length);
-    state35_0_72.set(v24_94);
-    state35_1_73.set(v22_92);
+    out35_0_71.set(v24_90, t * v24_90.length);
+    out35_1_72.set(v23_89, t * v23_89.length);
+    out35_2_73.set(v19_87, t * v19_87.length);
+    out35_3_74.set(v16_86, t * v16_86.length);
+    out35_4_75.set(v10_84, t * v10_84.length);
+    out35_5_76.set(v13_85, t * v13_85.length);
+    out35_6_77.set(state35_1_70, t * state35_1_70.length);
+    state35_0_69.set(v24_90);
+    state35_1_70.set(v22_88);
   }
-  const in95 = (inputs["d:output"] as Tensor).data;
+  const in91 = heapStage((inputs["d:output"] as Tensor).data);
   // %40 mul
-  v33_69.fill(0); // reused: its last value is dead
+  v33_66.fill(0); // reused: its last value is dead
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 5;
     for (let j = 0; j < 5; j++) {
-      v33_69[o + j] = out35_0_74[l * 5 + j] * in95[l * 5 + j];
+      v33_66[o + j] = out35_0_71[l * 5 + j] * in91[l * 5 + j];
     }
   }
   // %41 sum
   for (let r = 0; r < T_T * B; r++) {
     let acc = 0;
-    for (let c = 0; c < 5; c++) acc += v33_69[r * 5 + c];
-    sum41_96[r * 1] = acc;
+    for (let c = 0; c < 5; c++) acc += v33_66[r * 5 + c];
+    sum41_92[r * 1] = acc;
   }
   // %42 reduce_lead loss
-  red42_97.fill(0);
-  for (let l = 0; l < T_T * B; l++) for (let j = 0; j < 1; j++) red42_97[j] += sum41_96[l * 1 + j];
+  red42_93.fill(0);
+  for (let l = 0; l < T_T * B; l++) for (let j = 0; j < 1; j++) red42_93[j] += sum41_92[l * 1 + j];
   // %44 broadcast_to ∂loss
-  s98.fill(1);
-  sum41_96.fill(0); // reused: its last value is dead
+  s94.fill(1);
+  sum41_92.fill(0); // reused: its last value is dead
   for (let l = 0; l < T_T * B; l++) {
-    sum41_96[l] = s98[0];
+    sum41_92[l] = s94[0];
   }
   // %45 expand_last
-  v33_69.fill(0); // reused: its last value is dead
-  for (let r = 0; r < sum41_96.length; r++) {
-    const v = sum41_96[r];
-    for (let c = 0; c < 5; c++) v33_69[r * 5 + c] = v;
+  v33_66.fill(0); // reused: its last value is dead
+  for (let r = 0; r < sum41_92.length; r++) {
+    const v = sum41_92[r];
+    for (let c = 0; c < 5; c++) v33_66[r * 5 + c] = v;
   }
   // %46 mul
-  v30_68.fill(0); // reused: its last value is dead
+  v30_65.fill(0); // reused: its last value is dead
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 5;
     for (let j = 0; j < 5; j++) {
-      v30_68[o + j] = v33_69[l * 5 + j] * in95[l * 5 + j];
+      v30_65[o + j] = v33_66[l * 5 + j] * in91[l * 5 + j];
     }
   }
   // %53 time_shift LSTM: previous h
-  v33_69.fill(0); // reused: its last value is dead
-  v33_69.set(init18_60, 0);
-  v33_69.set(out35_0_74.subarray(0, (T_T - 1) * B * 5), B * 5);
+  v33_66.fill(0); // reused: its last value is dead
+  v33_66.set(init18_58, 0);
+  v33_66.set(out35_0_71.subarray(0, (T_T - 1) * B * 5), B * 5);
   // %55 sub — 35: h' = o * tanh(c')
-  v27_67.fill(0); // reused: its last value is dead
+  v27_64.fill(0); // reused: its last value is dead
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 5;
     for (let j = 0; j < 5; j++) {
-      v27_67[o + j] = 1 - (out35_1_75[l * 5 + j] * out35_1_75[l * 5 + j]);
+      v27_64[o + j] = 1 - (out35_1_72[l * 5 + j] * out35_1_72[l * 5 + j]);
     }
   }
   // %57 mul ∂o — 32: o = sigmoid(W_io @ x + b_io + W_ho @ h + b_ho)   // output gate
-  v24_66.fill(0); // reused: its last value is dead
+  v24_63.fill(0); // reused: its last value is dead
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 5;
     for (let j = 0; j < 5; j++) {
-      v24_66[o + j] = out35_2_76[l * 5 + j] * (1 - out35_2_76[l * 5 + j]);
+      v24_63[o + j] = out35_2_73[l * 5 + j] * (1 - out35_2_73[l * 5 + j]);
     }
   }
   // %59 sub ∂g — 31: g = tanh(W_ig @ x + b_ig + W_hg @ h + b_hg)      // candidate cell state
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 5;
     for (let j = 0; j < 5; j++) {
-      v59_99[o + j] = 1 - (out35_3_77[l * 5 + j] * out35_3_77[l * 5 + j]);
+      v59_95[o + j] = 1 - (out35_3_74[l * 5 + j] * out35_3_74[l * 5 + j]);
     }
   }
   // %61 mul ∂f — 30: f = sigmoid(W_if @ x + b_if + W_hf @ h + b_hf)   // forget gate
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 5;
     for (let j = 0; j < 5; j++) {
-      v61_100[o + j] = out35_5_79[l * 5 + j] * (1 - out35_5_79[l * 5 + j]);
+      v61_96[o + j] = out35_5_76[l * 5 + j] * (1 - out35_5_76[l * 5 + j]);
     }
   }
   // %63 mul ∂i — 29: i = sigmoid(W_ii @ x + b_ii + W_hi @ h + b_hi)   // input gate
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 5;
     for (let j = 0; j < 5; j++) {
-      v63_101[o + j] = out35_4_78[l * 5 + j] * (1 - out35_4_78[l * 5 + j]);
+      v63_97[o + j] = out35_4_75[l * 5 + j] * (1 - out35_4_75[l * 5 + j]);
     }
   }
   // %64 stack_rows packed W_ho, W_hg, W_hf, W_hi
-  stack34_70.fill(0); // reused: its last value is dead
-  let packed64_102 = packed?.["W_ho+W_hg+W_hf+W_hi"];
-  if (packed64_102 === undefined) {
+  stack34_67.fill(0); // reused: its last value is dead
+  let packed64_98 = heapStage(packed?.["W_ho+W_hg+W_hf+W_hi"]);
+  if (packed64_98 === undefined) {
     for (let l = 0; l < 1; l++) {
-      stack34_70.set(p50.subarray(l * 25, (l + 1) * 25), l * 100 + 0);
+      stack34_67.set(p48.subarray(l * 25, (l + 1) * 25), l * 100 + 0);
     }
     for (let l = 0; l < 1; l++) {
-      stack34_70.set(p49.subarray(l * 25, (l + 1) * 25), l * 100 + 25);
+      stack34_67.set(p47.subarray(l * 25, (l + 1) * 25), l * 100 + 25);
     }
     for (let l = 0; l < 1; l++) {
-      stack34_70.set(p48.subarray(l * 25, (l + 1) * 25), l * 100 + 50);
+      stack34_67.set(p46.subarray(l * 25, (l + 1) * 25), l * 100 + 50);
     }
     for (let l = 0; l < 1; l++) {
-      stack34_70.set(p47.subarray(l * 25, (l + 1) * 25), l * 100 + 75);
+      stack34_67.set(p45.subarray(l * 25, (l + 1) * 25), l * 100 + 75);
     }
-    packed64_102 = stack34_70;
+    packed64_98 = stack34_67;
   }
   // %65 stack_rows packed W_io, W_ig, W_if, W_ii
-  stack20_62.fill(0); // reused: its last value is dead
-  let packed65_103 = packed?.["W_io+W_ig+W_if+W_ii"];
-  if (packed65_103 === undefined) {
+  stack20_60.fill(0); // reused: its last value is dead
+  let packed65_99 = heapStage(packed?.["W_io+W_ig+W_if+W_ii"]);
+  if (packed65_99 === undefined) {
     for (let l = 0; l < 1; l++) {
-      stack20_62.set(p46.subarray(l * 15, (l + 1) * 15), l * 60 + 0);
+      stack20_60.set(p44.subarray(l * 15, (l + 1) * 15), l * 60 + 0);
     }
     for (let l = 0; l < 1; l++) {
-      stack20_62.set(p45.subarray(l * 15, (l + 1) * 15), l * 60 + 15);
+      stack20_60.set(p43.subarray(l * 15, (l + 1) * 15), l * 60 + 15);
     }
     for (let l = 0; l < 1; l++) {
-      stack20_62.set(p44.subarray(l * 15, (l + 1) * 15), l * 60 + 30);
+      stack20_60.set(p42.subarray(l * 15, (l + 1) * 15), l * 60 + 30);
     }
     for (let l = 0; l < 1; l++) {
-      stack20_62.set(p43.subarray(l * 15, (l + 1) * 15), l * 60 + 45);
+      stack20_60.set(p41.subarray(l * 15, (l + 1) * 15), l * 60 + 45);
     }
-    packed65_103 = stack20_62;
+    packed65_99 = stack20_60;
   }
   // %66 scan ∂LSTM — 7: cell LSTM(I = 3, H = 5) {
-  state66_0_104.set(c17_59);
-  state66_1_105.set(c17_59);
-  const steps110 = T_T;
+  state66_0_100.set(c17_57);
+  state66_1_101.set(c17_57);
+  const steps106 = T_T;
   // ∂LSTM: from the last step to the first
-  for (let s = 0; s < steps110; s++) {
+  for (let s = 0; s < steps106; s++) {
     const t = T_T - 1 - s;
-    const x66_0_111 = v30_68.subarray(t * B * 5, (t + 1) * B * 5);
-    const x66_1_112 = out35_1_75.subarray(t * B * 5, (t + 1) * B * 5);
-    const x66_2_113 = out35_2_76.subarray(t * B * 5, (t + 1) * B * 5);
-    const x66_3_114 = out35_3_77.subarray(t * B * 5, (t + 1) * B * 5);
-    const x66_4_115 = out35_4_78.subarray(t * B * 5, (t + 1) * B * 5);
-    const x66_5_116 = out35_6_80.subarray(t * B * 5, (t + 1) * B * 5);
-    const x66_6_117 = out35_5_79.subarray(t * B * 5, (t + 1) * B * 5);
-    const x66_7_118 = v27_67.subarray(t * B * 5, (t + 1) * B * 5);
-    const x66_8_119 = v24_66.subarray(t * B * 5, (t + 1) * B * 5);
-    const x66_9_120 = v59_99.subarray(t * B * 5, (t + 1) * B * 5);
-    const x66_10_121 = v61_100.subarray(t * B * 5, (t + 1) * B * 5);
-    const x66_11_122 = v63_101.subarray(t * B * 5, (t + 1) * B * 5);
+    const x66_0_107 = v30_65.subarray(t * B * 5, (t + 1) * B * 5);
+    const x66_1_108 = out35_1_72.subarray(t * B * 5, (t + 1) * B * 5);
+    const x66_2_109 = out35_2_73.subarray(t * B * 5, (t + 1) * B * 5);
+    const x66_3_110 = out35_3_74.subarray(t * B * 5, (t + 1) * B * 5);
+    const x66_4_111 = out35_4_75.subarray(t * B * 5, (t + 1) * B * 5);
+    const x66_5_112 = out35_6_77.subarray(t * B * 5, (t + 1) * B * 5);
+    const x66_6_113 = out35_5_76.subarray(t * B * 5, (t + 1) * B * 5);
+    const x66_7_114 = v27_64.subarray(t * B * 5, (t + 1) * B * 5);
+    const x66_8_115 = v24_63.subarray(t * B * 5, (t + 1) * B * 5);
+    const x66_9_116 = v59_95.subarray(t * B * 5, (t + 1) * B * 5);
+    const x66_10_117 = v61_96.subarray(t * B * 5, (t + 1) * B * 5);
+    const x66_11_118 = v63_97.subarray(t * B * 5, (t + 1) * B * 5);
     // %3 add
     for (let l = 0; l < B; l++) {
       const o = l * 5;
       for (let j = 0; j < 5; j++) {
-        v3_123[o + j] = state66_0_104[l * 5 + j] + x66_0_111[l * 5 + j];
+        v3_119[o + j] = state66_0_100[l * 5 + j] + x66_0_107[l * 5 + j];
       }
     }
     // %10 add
     for (let l = 0; l < B; l++) {
       const o = l * 5;
       for (let j = 0; j < 5; j++) {
-        v10_124[o + j] = state66_1_105[l * 5 + j] + ((v3_123[l * 5 + j] * x66_2_113[l * 5 + j]) * x66_7_118[l * 5 + j]);
+        v10_120[o + j] = state66_1_101[l * 5 + j] + ((v3_119[l * 5 + j] * x66_2_109[l * 5 + j]) * x66_7_114[l * 5 + j]);
       }
     }
     // %18 mul — 34: c' = f * c + i * g
     for (let l = 0; l < B; l++) {
       const o = l * 5;
       for (let j = 0; j < 5; j++) {
-        v18_125[o + j] = v10_124[l * 5 + j] * x66_6_117[l * 5 + j];
+        v18_121[o + j] = v10_120[l * 5 + j] * x66_6_113[l * 5 + j];
       }
     }
     // %20 mul ∂o — 32: o = sigmoid(W_io @ x + b_io + W_ho @ h + b_ho)   // output gate
     for (let l = 0; l < B; l++) {
       const o = l * 5;
       for (let j = 0; j < 5; j++) {
-        v20_126[o + j] = (v3_123[l * 5 + j] * x66_1_112[l * 5 + j]) * x66_8_119[l * 5 + j];
+        v20_122[o + j] = (v3_119[l * 5 + j] * x66_1_108[l * 5 + j]) * x66_8_115[l * 5 + j];
       }
     }
     // %22 mul ∂g — 31: g = tanh(W_ig @ x + b_ig + W_hg @ h + b_hg)      // candidate cell state
     for (let l = 0; l < B; l++) {
       const o = l * 5;
       for (let j = 0; j < 5; j++) {
-        v22_127[o + j] = (v10_124[l * 5 + j] * x66_4_115[l * 5 + j]) * x66_9_120[l * 5 + j];
+        v22_123[o + j] = (v10_120[l * 5 + j] * x66_4_111[l * 5 + j]) * x66_9_116[l * 5 + j];
       }
     }
     // %24 mul ∂f — 30: f = sigmoid(W_if @ x + b_if + W_hf @ h + b_hf)   // forget gate
     for (let l = 0; l < B; l++) {
       const o = l * 5;
       for (let j = 0; j < 5; j++) {
-        v24_128[o + j] = (v10_124[l * 5 + j] * x66_5_116[l * 5 + j]) * x66_10_121[l * 5 + j];
+        v24_124[o + j] = (v10_120[l * 5 + j] * x66_5_112[l * 5 + j]) * x66_10_117[l * 5 + j];
       }
     }
     // %26 mul ∂i — 29: i = sigmoid(W_ii @ x + b_ii + W_hi @ h + b_hi)   // input gate
     for (let l = 0; l < B; l++) {
       const o = l * 5;
       for (let j = 0; j < 5; j++) {
-        v26_129[o + j] = (v10_124[l * 5 + j] * x66_3_114[l * 5 + j]) * x66_11_122[l * 5 + j];
+        v26_125[o + j] = (v10_120[l * 5 + j] * x66_3_110[l * 5 + j]) * x66_11_118[l * 5 + j];
       }
     }
     // %27 concat
     for (let l = 0; l < B; l++) {
       const xo = l * 5;
       for (let r = 0; r < 1; r++) {
-        for (let c = 0; c < 5; c++) cat27_130[(l * 1 + r) * 20 + 0 + c] = v20_126[xo + r * 5 + c];
+        for (let c = 0; c < 5; c++) cat27_126[(l * 1 + r) * 20 + 0 + c] = v20_122[xo + r * 5 + c];
       }
     }
     for (let l = 0; l < B; l++) {
       const xo = l * 5;
       for (let r = 0; r < 1; r++) {
-        for (let c = 0; c < 5; c++) cat27_130[(l * 1 + r) * 20 + 5 + c] = v22_127[xo + r * 5 + c];
+        for (let c = 0; c < 5; c++) cat27_126[(l * 1 + r) * 20 + 5 + c] = v22_123[xo + r * 5 + c];
       }
     }
     for (let l = 0; l < B; l++) {
       const xo = l * 5;
       for (let r = 0; r < 1; r++) {
-        for (let c = 0; c < 5; c++) cat27_130[(l * 1 + r) * 20 + 10 + c] = v24_128[xo + r * 5 + c];
+        for (let c = 0; c < 5; c++) cat27_126[(l * 1 + r) * 20 + 10 + c] = v24_124[xo + r * 5 + c];
       }
     }
     for (let l = 0; l < B; l++) {
       const xo = l * 5;
       for (let r = 0; r < 1; r++) {
-        for (let c = 0; c < 5; c++) cat27_130[(l * 1 + r) * 20 + 15 + c] = v26_129[xo + r * 5 + c];
+        for (let c = 0; c < 5; c++) cat27_126[(l * 1 + r) * 20 + 15 + c] = v26_125[xo + r * 5 + c];
       }
     }
     // %29 matmul fused gate products
-    matmul132(cat27_130, packed64_102, mm29_131, B);
-    out66_0_106.set(v26_129, t * v26_129.length);
-    out66_1_107.set(v24_128, t * v24_128.length);
-    out66_2_108.set(v22_127, t * v22_127.length);
-    out66_3_109.set(v20_126, t * v20_126.length);
-    state66_0_104.set(mm29_131);
-    state66_1_105.set(v18_125);
+    gemm_cols_20x5(cat27_126, packed64_98, mm29_127, B);
+    out66_0_102.set(v26_125, t * v26_125.length);
+    out66_1_103.set(v24_124, t * v24_124.length);
+    out66_2_104.set(v22_123, t * v22_123.length);
+    out66_3_105.set(v20_122, t * v20_122.length);
+    state66_0_100.set(mm29_127);
+    state66_1_101.set(v18_121);
   }
   // %73 concat
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 5;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 5; c++) cat73_133[(l * 1 + r) * 20 + 0 + c] = out66_0_106[xo + r * 5 + c];
+      for (let c = 0; c < 5; c++) cat73_128[(l * 1 + r) * 20 + 0 + c] = out66_0_102[xo + r * 5 + c];
     }
   }
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 5;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 5; c++) cat73_133[(l * 1 + r) * 20 + 5 + c] = out66_1_107[xo + r * 5 + c];
+      for (let c = 0; c < 5; c++) cat73_128[(l * 1 + r) * 20 + 5 + c] = out66_1_103[xo + r * 5 + c];
     }
   }
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 5;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 5; c++) cat73_133[(l * 1 + r) * 20 + 10 + c] = out66_2_108[xo + r * 5 + c];
+      for (let c = 0; c < 5; c++) cat73_128[(l * 1 + r) * 20 + 10 + c] = out66_2_104[xo + r * 5 + c];
     }
   }
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 5;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 5; c++) cat73_133[(l * 1 + r) * 20 + 15 + c] = out66_3_109[xo + r * 5 + c];
+      for (let c = 0; c < 5; c++) cat73_128[(l * 1 + r) * 20 + 15 + c] = out66_3_105[xo + r * 5 + c];
     }
   }
   // %75 unbroadcast fused weight gradients
-  ub75_134.fill(0);
-  weightGradient135(cat73_133, 20, in42, 3, ub75_134, T_T * B);
+  ub75_129.fill(0);
+  gemm_outer_20x3(cat73_128, 20, in40, 3, ub75_129, T_T * B);
   // %76 slice_rows ∂LSTM: ∂W_ii (batched)
   for (let l = 0; l < 1; l++) {
-    rows76_136.set(ub75_134.subarray(l * 60 + 0, l * 60 + 15), l * 15);
+    rows76_130.set(ub75_129.subarray(l * 60 + 0, l * 60 + 15), l * 15);
   }
   // %77 slice_rows ∂LSTM: ∂W_if (batched)
   for (let l = 0; l < 1; l++) {
-    rows77_137.set(ub75_134.subarray(l * 60 + 15, l * 60 + 30), l * 15);
+    rows77_131.set(ub75_129.subarray(l * 60 + 15, l * 60 + 30), l * 15);
   }
   // %78 slice_rows ∂LSTM: ∂W_ig (batched)
   for (let l = 0; l < 1; l++) {
-    rows78_138.set(ub75_134.subarray(l * 60 + 30, l * 60 + 45), l * 15);
+    rows78_132.set(ub75_129.subarray(l * 60 + 30, l * 60 + 45), l * 15);
   }
   // %79 slice_rows ∂LSTM: ∂W_io (batched)
   for (let l = 0; l < 1; l++) {
-    rows79_139.set(ub75_134.subarray(l * 60 + 45, l * 60 + 60), l * 15);
+    rows79_133.set(ub75_129.subarray(l * 60 + 45, l * 60 + 60), l * 15);
   }
   // %81 unbroadcast fused weight gradients
-  stack34_70.fill(0); // reused: its last value is dead
-  stack34_70.fill(0);
-  weightGradient140(cat73_133, 20, v33_69, 5, stack34_70, T_T * B);
+  stack34_67.fill(0); // reused: its last value is dead
+  stack34_67.fill(0);
+  gemm_outer_20x5(cat73_128, 20, v33_66, 5, stack34_67, T_T * B);
   // %82 slice_rows ∂LSTM: ∂W_hi (batched)
   for (let l = 0; l < 1; l++) {
-    rows82_141.set(stack34_70.subarray(l * 100 + 0, l * 100 + 25), l * 25);
+    rows82_134.set(stack34_67.subarray(l * 100 + 0, l * 100 + 25), l * 25);
   }
   // %83 slice_rows ∂LSTM: ∂W_hf (batched)
   for (let l = 0; l < 1; l++) {
-    rows83_142.set(stack34_70.subarray(l * 100 + 25, l * 100 + 50), l * 25);
+    rows83_135.set(stack34_67.subarray(l * 100 + 25, l * 100 + 50), l * 25);
   }
   // %84 slice_rows ∂LSTM: ∂W_hg (batched)
   for (let l = 0; l < 1; l++) {
-    rows84_143.set(stack34_70.subarray(l * 100 + 50, l * 100 + 75), l * 25);
+    rows84_136.set(stack34_67.subarray(l * 100 + 50, l * 100 + 75), l * 25);
   }
   // %85 slice_rows ∂LSTM: ∂W_ho (batched)
   for (let l = 0; l < 1; l++) {
-    rows85_144.set(stack34_70.subarray(l * 100 + 75, l * 100 + 100), l * 25);
+    rows85_137.set(stack34_67.subarray(l * 100 + 75, l * 100 + 100), l * 25);
   }
   // %86 unbroadcast ∂LSTM: ∂b_ii (batched)
-  ub86_145.fill(0);
+  ub86_138.fill(0);
   for (let l = 0; l < T_T * B; l++) {
     for (let j = 0; j < 5; j++) {
-      ub86_145[j] += out66_0_106[l * 5 + j];
+      ub86_138[j] += out66_0_102[l * 5 + j];
     }
   }
   // %87 unbroadcast ∂LSTM: ∂b_if (batched)
-  ub87_146.fill(0);
+  ub87_139.fill(0);
   for (let l = 0; l < T_T * B; l++) {
     for (let j = 0; j < 5; j++) {
-      ub87_146[j] += out66_1_107[l * 5 + j];
+      ub87_139[j] += out66_1_103[l * 5 + j];
     }
   }
   // %88 unbroadcast ∂LSTM: ∂b_ig (batched)
-  ub88_147.fill(0);
+  ub88_140.fill(0);
   for (let l = 0; l < T_T * B; l++) {
     for (let j = 0; j < 5; j++) {
-      ub88_147[j] += out66_2_108[l * 5 + j];
+      ub88_140[j] += out66_2_104[l * 5 + j];
     }
   }
   // %89 unbroadcast ∂LSTM: ∂b_io (batched)
-  ub89_148.fill(0);
+  ub89_141.fill(0);
   for (let l = 0; l < T_T * B; l++) {
     for (let j = 0; j < 5; j++) {
-      ub89_148[j] += out66_3_109[l * 5 + j];
+      ub89_141[j] += out66_3_105[l * 5 + j];
     }
   }
   // %90 concat
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 5;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 5; c++) cat90_149[(l * 1 + r) * 20 + 0 + c] = out66_3_109[xo + r * 5 + c];
+      for (let c = 0; c < 5; c++) cat90_142[(l * 1 + r) * 20 + 0 + c] = out66_3_105[xo + r * 5 + c];
     }
   }
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 5;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 5; c++) cat90_149[(l * 1 + r) * 20 + 5 + c] = out66_2_108[xo + r * 5 + c];
+      for (let c = 0; c < 5; c++) cat90_142[(l * 1 + r) * 20 + 5 + c] = out66_2_104[xo + r * 5 + c];
     }
   }
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 5;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 5; c++) cat90_149[(l * 1 + r) * 20 + 10 + c] = out66_1_107[xo + r * 5 + c];
+      for (let c = 0; c < 5; c++) cat90_142[(l * 1 + r) * 20 + 10 + c] = out66_1_103[xo + r * 5 + c];
     }
   }
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 5;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 5; c++) cat90_149[(l * 1 + r) * 20 + 15 + c] = out66_0_106[xo + r * 5 + c];
+      for (let c = 0; c < 5; c++) cat90_142[(l * 1 + r) * 20 + 15 + c] = out66_0_102[xo + r * 5 + c];
     }
   }
   // %91 matmul fused gate products
-  matmul151(cat90_149, packed65_103, mm91_150, T_T * B);
-  return { loss: red42_97[0], outputs: { "output": { data: out35_0_74, shape: [T_T, B, 5] } }, finalStates: { "h": { data: state35_0_72, shape: [B, 5] }, "c": { data: state35_1_73, shape: [B, 5] } }, grads: { "W_ii": rows76_136, "W_if": rows77_137, "W_ig": rows78_138, "W_io": rows79_139, "W_hi": rows82_141, "W_hf": rows83_142, "W_hg": rows84_143, "W_ho": rows85_144, "b_ii": ub86_145, "b_if": ub87_146, "b_ig": ub88_147, "b_io": ub89_148, "b_hi": ub86_145, "b_hf": ub87_146, "b_hg": ub88_147, "b_ho": ub89_148 }, inputGrads: { "x": { data: mm91_150, shape: [T_T, B, 3] } }, stateGrads: { "h": { data: state66_0_104, shape: [B, 5] }, "c": { data: state66_1_105, shape: [B, 5] } } } as GradResult;
+  gemm_cols_20x3(cat90_142, packed65_99, mm91_143, T_T * B);
+  return { loss: red42_93[0], outputs: { "output": { data: heapCopy(out35_0_71), shape: [T_T, B, 5] } }, finalStates: { "h": { data: heapCopy(state35_0_69), shape: [B, 5] }, "c": { data: heapCopy(state35_1_70), shape: [B, 5] } }, grads: { "W_ii": heapCopy(rows76_130), "W_if": heapCopy(rows77_131), "W_ig": heapCopy(rows78_132), "W_io": heapCopy(rows79_133), "W_hi": heapCopy(rows82_134), "W_hf": heapCopy(rows83_135), "W_hg": heapCopy(rows84_136), "W_ho": heapCopy(rows85_137), "b_ii": heapCopy(ub86_138), "b_if": heapCopy(ub87_139), "b_ig": heapCopy(ub88_140), "b_io": heapCopy(ub89_141), "b_hi": heapCopy(ub86_138), "b_hf": heapCopy(ub87_139), "b_hg": heapCopy(ub88_140), "b_ho": heapCopy(ub89_141) }, inputGrads: { "x": { data: heapCopy(mm91_143), shape: [T_T, B, 3] } }, stateGrads: { "h": { data: heapCopy(state66_0_100), shape: [B, 5] }, "c": { data: heapCopy(state66_1_101), shape: [B, 5] } } } as GradResult;
 }
 
 
@@ -1031,7 +1033,7 @@ export function trainStep(params: Params, opt: Optimizer, inputs: Inputs, initia
 }
 
 // Kernels specialised for this model’s sizes.
-function matmul23(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
+function gemm_rows_20x3_scalar(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
   let s = 0;
   for (; s + 3 < samples; s += 4) {
     for (let i = 0; i < 20; i += 4) {
@@ -1153,7 +1155,17 @@ function matmul23(w: Float32Array, x: Float32Array, out: Float32Array, samples: 
     }
   }
 }
-function matmul39(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
+function gemm_rows_20x3(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
+  if (kernels !== undefined) {
+    const memory = kernels.memory.buffer;
+    if (w.buffer === memory && x.buffer === memory && out.buffer === memory) {
+      kernels.exports.rows_20x3(w.byteOffset, x.byteOffset, out.byteOffset, samples);
+      return;
+    }
+  }
+  gemm_rows_20x3_scalar(w, x, out, samples);
+}
+function gemm_rows_20x5_scalar(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
   let s = 0;
   for (; s + 3 < samples; s += 4) {
     for (let i = 0; i < 20; i += 4) {
@@ -1275,251 +1287,17 @@ function matmul39(w: Float32Array, x: Float32Array, out: Float32Array, samples: 
     }
   }
 }
-function matmul65(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
-  let s = 0;
-  for (; s + 3 < samples; s += 4) {
-    for (let i = 0; i < 20; i += 4) {
-      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a20 = 0, a21 = 0, a22 = 0, a23 = 0, a30 = 0, a31 = 0, a32 = 0, a33 = 0;
-      const wo0 = (i + 0) * 3;
-      const wo1 = (i + 1) * 3;
-      const wo2 = (i + 2) * 3;
-      const wo3 = (i + 3) * 3;
-      const xo0 = (s + 0) * 3;
-      const xo1 = (s + 1) * 3;
-      const xo2 = (s + 2) * 3;
-      const xo3 = (s + 3) * 3;
-      for (let p = 0; p < 3; p++) {
-        const w0 = w[wo0 + p];
-        const w1 = w[wo1 + p];
-        const w2 = w[wo2 + p];
-        const w3 = w[wo3 + p];
-        const x0 = x[xo0 + p];
-        a00 += w0 * x0;
-        a01 += w1 * x0;
-        a02 += w2 * x0;
-        a03 += w3 * x0;
-        const x1 = x[xo1 + p];
-        a10 += w0 * x1;
-        a11 += w1 * x1;
-        a12 += w2 * x1;
-        a13 += w3 * x1;
-        const x2 = x[xo2 + p];
-        a20 += w0 * x2;
-        a21 += w1 * x2;
-        a22 += w2 * x2;
-        a23 += w3 * x2;
-        const x3 = x[xo3 + p];
-        a30 += w0 * x3;
-        a31 += w1 * x3;
-        a32 += w2 * x3;
-        a33 += w3 * x3;
-      }
-      out[(s + 0) * 20 + i + 0] = a00;
-      out[(s + 0) * 20 + i + 1] = a01;
-      out[(s + 0) * 20 + i + 2] = a02;
-      out[(s + 0) * 20 + i + 3] = a03;
-      out[(s + 1) * 20 + i + 0] = a10;
-      out[(s + 1) * 20 + i + 1] = a11;
-      out[(s + 1) * 20 + i + 2] = a12;
-      out[(s + 1) * 20 + i + 3] = a13;
-      out[(s + 2) * 20 + i + 0] = a20;
-      out[(s + 2) * 20 + i + 1] = a21;
-      out[(s + 2) * 20 + i + 2] = a22;
-      out[(s + 2) * 20 + i + 3] = a23;
-      out[(s + 3) * 20 + i + 0] = a30;
-      out[(s + 3) * 20 + i + 1] = a31;
-      out[(s + 3) * 20 + i + 2] = a32;
-      out[(s + 3) * 20 + i + 3] = a33;
+function gemm_rows_20x5(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
+  if (kernels !== undefined) {
+    const memory = kernels.memory.buffer;
+    if (w.buffer === memory && x.buffer === memory && out.buffer === memory) {
+      kernels.exports.rows_20x5(w.byteOffset, x.byteOffset, out.byteOffset, samples);
+      return;
     }
   }
-  for (; s < samples; s++) {
-    for (let i = 0; i < 16; i += 8) {
-      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a04 = 0, a05 = 0, a06 = 0, a07 = 0;
-      const wo0 = (i + 0) * 3;
-      const wo1 = (i + 1) * 3;
-      const wo2 = (i + 2) * 3;
-      const wo3 = (i + 3) * 3;
-      const wo4 = (i + 4) * 3;
-      const wo5 = (i + 5) * 3;
-      const wo6 = (i + 6) * 3;
-      const wo7 = (i + 7) * 3;
-      const xo0 = (s + 0) * 3;
-      for (let p = 0; p < 3; p++) {
-        const w0 = w[wo0 + p];
-        const w1 = w[wo1 + p];
-        const w2 = w[wo2 + p];
-        const w3 = w[wo3 + p];
-        const w4 = w[wo4 + p];
-        const w5 = w[wo5 + p];
-        const w6 = w[wo6 + p];
-        const w7 = w[wo7 + p];
-        const x0 = x[xo0 + p];
-        a00 += w0 * x0;
-        a01 += w1 * x0;
-        a02 += w2 * x0;
-        a03 += w3 * x0;
-        a04 += w4 * x0;
-        a05 += w5 * x0;
-        a06 += w6 * x0;
-        a07 += w7 * x0;
-      }
-      out[(s + 0) * 20 + i + 0] = a00;
-      out[(s + 0) * 20 + i + 1] = a01;
-      out[(s + 0) * 20 + i + 2] = a02;
-      out[(s + 0) * 20 + i + 3] = a03;
-      out[(s + 0) * 20 + i + 4] = a04;
-      out[(s + 0) * 20 + i + 5] = a05;
-      out[(s + 0) * 20 + i + 6] = a06;
-      out[(s + 0) * 20 + i + 7] = a07;
-    }
-    for (let i = 16; i < 20; i += 4) {
-      let a00 = 0, a01 = 0, a02 = 0, a03 = 0;
-      const wo0 = (i + 0) * 3;
-      const wo1 = (i + 1) * 3;
-      const wo2 = (i + 2) * 3;
-      const wo3 = (i + 3) * 3;
-      const xo0 = (s + 0) * 3;
-      for (let p = 0; p < 3; p++) {
-        const w0 = w[wo0 + p];
-        const w1 = w[wo1 + p];
-        const w2 = w[wo2 + p];
-        const w3 = w[wo3 + p];
-        const x0 = x[xo0 + p];
-        a00 += w0 * x0;
-        a01 += w1 * x0;
-        a02 += w2 * x0;
-        a03 += w3 * x0;
-      }
-      out[(s + 0) * 20 + i + 0] = a00;
-      out[(s + 0) * 20 + i + 1] = a01;
-      out[(s + 0) * 20 + i + 2] = a02;
-      out[(s + 0) * 20 + i + 3] = a03;
-    }
-  }
+  gemm_rows_20x5_scalar(w, x, out, samples);
 }
-function matmul87(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
-  let s = 0;
-  for (; s + 3 < samples; s += 4) {
-    for (let i = 0; i < 20; i += 4) {
-      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a20 = 0, a21 = 0, a22 = 0, a23 = 0, a30 = 0, a31 = 0, a32 = 0, a33 = 0;
-      const wo0 = (i + 0) * 5;
-      const wo1 = (i + 1) * 5;
-      const wo2 = (i + 2) * 5;
-      const wo3 = (i + 3) * 5;
-      const xo0 = (s + 0) * 5;
-      const xo1 = (s + 1) * 5;
-      const xo2 = (s + 2) * 5;
-      const xo3 = (s + 3) * 5;
-      for (let p = 0; p < 5; p++) {
-        const w0 = w[wo0 + p];
-        const w1 = w[wo1 + p];
-        const w2 = w[wo2 + p];
-        const w3 = w[wo3 + p];
-        const x0 = x[xo0 + p];
-        a00 += w0 * x0;
-        a01 += w1 * x0;
-        a02 += w2 * x0;
-        a03 += w3 * x0;
-        const x1 = x[xo1 + p];
-        a10 += w0 * x1;
-        a11 += w1 * x1;
-        a12 += w2 * x1;
-        a13 += w3 * x1;
-        const x2 = x[xo2 + p];
-        a20 += w0 * x2;
-        a21 += w1 * x2;
-        a22 += w2 * x2;
-        a23 += w3 * x2;
-        const x3 = x[xo3 + p];
-        a30 += w0 * x3;
-        a31 += w1 * x3;
-        a32 += w2 * x3;
-        a33 += w3 * x3;
-      }
-      out[(s + 0) * 20 + i + 0] = a00;
-      out[(s + 0) * 20 + i + 1] = a01;
-      out[(s + 0) * 20 + i + 2] = a02;
-      out[(s + 0) * 20 + i + 3] = a03;
-      out[(s + 1) * 20 + i + 0] = a10;
-      out[(s + 1) * 20 + i + 1] = a11;
-      out[(s + 1) * 20 + i + 2] = a12;
-      out[(s + 1) * 20 + i + 3] = a13;
-      out[(s + 2) * 20 + i + 0] = a20;
-      out[(s + 2) * 20 + i + 1] = a21;
-      out[(s + 2) * 20 + i + 2] = a22;
-      out[(s + 2) * 20 + i + 3] = a23;
-      out[(s + 3) * 20 + i + 0] = a30;
-      out[(s + 3) * 20 + i + 1] = a31;
-      out[(s + 3) * 20 + i + 2] = a32;
-      out[(s + 3) * 20 + i + 3] = a33;
-    }
-  }
-  for (; s < samples; s++) {
-    for (let i = 0; i < 16; i += 8) {
-      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a04 = 0, a05 = 0, a06 = 0, a07 = 0;
-      const wo0 = (i + 0) * 5;
-      const wo1 = (i + 1) * 5;
-      const wo2 = (i + 2) * 5;
-      const wo3 = (i + 3) * 5;
-      const wo4 = (i + 4) * 5;
-      const wo5 = (i + 5) * 5;
-      const wo6 = (i + 6) * 5;
-      const wo7 = (i + 7) * 5;
-      const xo0 = (s + 0) * 5;
-      for (let p = 0; p < 5; p++) {
-        const w0 = w[wo0 + p];
-        const w1 = w[wo1 + p];
-        const w2 = w[wo2 + p];
-        const w3 = w[wo3 + p];
-        const w4 = w[wo4 + p];
-        const w5 = w[wo5 + p];
-        const w6 = w[wo6 + p];
-        const w7 = w[wo7 + p];
-        const x0 = x[xo0 + p];
-        a00 += w0 * x0;
-        a01 += w1 * x0;
-        a02 += w2 * x0;
-        a03 += w3 * x0;
-        a04 += w4 * x0;
-        a05 += w5 * x0;
-        a06 += w6 * x0;
-        a07 += w7 * x0;
-      }
-      out[(s + 0) * 20 + i + 0] = a00;
-      out[(s + 0) * 20 + i + 1] = a01;
-      out[(s + 0) * 20 + i + 2] = a02;
-      out[(s + 0) * 20 + i + 3] = a03;
-      out[(s + 0) * 20 + i + 4] = a04;
-      out[(s + 0) * 20 + i + 5] = a05;
-      out[(s + 0) * 20 + i + 6] = a06;
-      out[(s + 0) * 20 + i + 7] = a07;
-    }
-    for (let i = 16; i < 20; i += 4) {
-      let a00 = 0, a01 = 0, a02 = 0, a03 = 0;
-      const wo0 = (i + 0) * 5;
-      const wo1 = (i + 1) * 5;
-      const wo2 = (i + 2) * 5;
-      const wo3 = (i + 3) * 5;
-      const xo0 = (s + 0) * 5;
-      for (let p = 0; p < 5; p++) {
-        const w0 = w[wo0 + p];
-        const w1 = w[wo1 + p];
-        const w2 = w[wo2 + p];
-        const w3 = w[wo3 + p];
-        const x0 = x[xo0 + p];
-        a00 += w0 * x0;
-        a01 += w1 * x0;
-        a02 += w2 * x0;
-        a03 += w3 * x0;
-      }
-      out[(s + 0) * 20 + i + 0] = a00;
-      out[(s + 0) * 20 + i + 1] = a01;
-      out[(s + 0) * 20 + i + 2] = a02;
-      out[(s + 0) * 20 + i + 3] = a03;
-    }
-  }
-}
-function matmul132(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
+function gemm_cols_20x5_scalar(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
   let s = 0;
   for (; s + 3 < samples; s += 4) {
     for (let j = 0; j < 4; j += 4) {
@@ -1630,7 +1408,17 @@ function matmul132(v: Float32Array, w: Float32Array, out: Float32Array, samples:
     }
   }
 }
-function weightGradient135(a: Float32Array, aStep: number, b: Float32Array, bStep: number, out: Float32Array, samples: number): void {
+function gemm_cols_20x5(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
+  if (kernels !== undefined) {
+    const memory = kernels.memory.buffer;
+    if (v.buffer === memory && w.buffer === memory && out.buffer === memory) {
+      kernels.exports.cols_20x5(v.byteOffset, w.byteOffset, out.byteOffset, samples);
+      return;
+    }
+  }
+  gemm_cols_20x5_scalar(v, w, out, samples);
+}
+function gemm_outer_20x3_scalar(a: Float32Array, aStep: number, b: Float32Array, bStep: number, out: Float32Array, samples: number): void {
   for (let i = 0; i < 20; i += 4) {
     for (let j = 0; j < 3; j++) {
       let a00 = 0, a10 = 0, a20 = 0, a30 = 0;
@@ -1654,7 +1442,17 @@ function weightGradient135(a: Float32Array, aStep: number, b: Float32Array, bSte
     }
   }
 }
-function weightGradient140(a: Float32Array, aStep: number, b: Float32Array, bStep: number, out: Float32Array, samples: number): void {
+function gemm_outer_20x3(a: Float32Array, aStep: number, b: Float32Array, bStep: number, out: Float32Array, samples: number): void {
+  if (kernels !== undefined) {
+    const memory = kernels.memory.buffer;
+    if (a.buffer === memory && b.buffer === memory && out.buffer === memory) {
+      kernels.exports.outer_20x3(a.byteOffset, aStep, b.byteOffset, bStep, out.byteOffset, samples);
+      return;
+    }
+  }
+  gemm_outer_20x3_scalar(a, aStep, b, bStep, out, samples);
+}
+function gemm_outer_20x5_scalar(a: Float32Array, aStep: number, b: Float32Array, bStep: number, out: Float32Array, samples: number): void {
   for (let i = 0; i < 20; i += 4) {
     for (let j = 0; j < 4; j += 4) {
       let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a20 = 0, a21 = 0, a22 = 0, a23 = 0, a30 = 0, a31 = 0, a32 = 0, a33 = 0;
@@ -1725,7 +1523,17 @@ function weightGradient140(a: Float32Array, aStep: number, b: Float32Array, bSte
     }
   }
 }
-function matmul151(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
+function gemm_outer_20x5(a: Float32Array, aStep: number, b: Float32Array, bStep: number, out: Float32Array, samples: number): void {
+  if (kernels !== undefined) {
+    const memory = kernels.memory.buffer;
+    if (a.buffer === memory && b.buffer === memory && out.buffer === memory) {
+      kernels.exports.outer_20x5(a.byteOffset, aStep, b.byteOffset, bStep, out.byteOffset, samples);
+      return;
+    }
+  }
+  gemm_outer_20x5_scalar(a, aStep, b, bStep, out, samples);
+}
+function gemm_cols_20x3_scalar(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
   let s = 0;
   for (; s + 3 < samples; s += 4) {
     for (let j = 0; j < 3; j++) {
@@ -1765,4 +1573,124 @@ function matmul151(v: Float32Array, w: Float32Array, out: Float32Array, samples:
       out[(s + 0) * 3 + j + 0] = a00;
     }
   }
+}
+function gemm_cols_20x3(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
+  if (kernels !== undefined) {
+    const memory = kernels.memory.buffer;
+    if (v.buffer === memory && w.buffer === memory && out.buffer === memory) {
+      kernels.exports.cols_20x3(v.byteOffset, w.byteOffset, out.byteOffset, samples);
+      return;
+    }
+  }
+  gemm_cols_20x3_scalar(v, w, out, samples);
+}
+
+// WebAssembly SIMD kernels generated by rnnc for this model's sizes (7963 bytes): rows_20x3, rows_20x5, cols_20x5, outer_20x3, outer_20x5, cols_20x3.
+// `rnnc compile --emit-wat` prints them as text.
+const kernelBytes = "AGFzbQEAAAABEQJgBH9/f38AYAZ/f39/f38AAg8BA2VudgZtZW1vcnkCAAEDBwYAAAABAQAHSwYJcm93c18yMHgzAAAJcm93c18yMHg1AAEJY29sc18yMHg1AAIKb3V0ZXJfMjB4MwADCm91dGVyXzIweDUABAljb2xzXzIweDMABQqWPQapFgIGfxZ7QQAhBAJAA0AgAyAEa0EESA0BQQAhBQJAA0AgBUEUTg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhD/0MAAAAAAAAAAAAAAAAAAAAACEQ/QwAAAAAAAAAAAAAAAAAAAAAIRH9DAAAAAAAAAAAAAAAAAAAAAAhEiAAIAVBDGxqIQYgASAEQQxsaiEHIAf9AAIAIRMgB/0AAgwhFCAH/QACGCEVIAf9AAIkIRYgBv0AAgAhCiALIAogE/3mAf0M////////////////AAAAAP1O/eQBIQsgDSAKIBT95gH9DP///////////////wAAAAD9Tv3kASENIA8gCiAV/eYB/Qz///////////////8AAAAA/U795AEhDyARIAogFv3mAf0M////////////////AAAAAP1O/eQBIREgBv0AAgwhCiAMIAogE/3mAf0M////////////////AAAAAP1O/eQBIQwgDiAKIBT95gH9DP///////////////wAAAAD9Tv3kASEOIBAgCiAV/eYB/Qz///////////////8AAAAA/U795AEhECASIAogFv3mAf0M////////////////AAAAAP1O/eQBIRIgAiAEQdAAbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAIAIAkgGf0fATgCBCANIA79DQABAgMEBQYHEBESExQVFhcgDSAO/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAJQIAkgGf0fATgCVCAPIBD9DQABAgMEBQYHEBESExQVFhcgDyAQ/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAKgASAJIBn9HwE4AqQBIBEgEv0NAAECAwQFBgcQERITFBUWFyARIBL9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AvABIAkgGf0fATgC9AEgBUECaiEFDAALCyAEQQRqIQQMAAsLAkADQCAEIANODQFBACEFAkADQCAFQRBODQH9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIRr9DAAAAAAAAAAAAAAAAAAAAAAhG/0MAAAAAAAAAAAAAAAAAAAAACEc/QwAAAAAAAAAAAAAAAAAAAAAIR39DAAAAAAAAAAAAAAAAAAAAAAhHv0MAAAAAAAAAAAAAAAAAAAAACEfIAAgBUEMbGohBiABIARBDGxqIQcgB/0AAgAhEyAG/QACACEKIAsgCiAT/eYB/Qz///////////////8AAAAA/U795AEhCyAG/QACDCEKIAwgCiAT/eYB/Qz///////////////8AAAAA/U795AEhDCAG/QACGCEKIBogCiAT/eYB/Qz///////////////8AAAAA/U795AEhGiAG/QACJCEKIBsgCiAT/eYB/Qz///////////////8AAAAA/U795AEhGyAG/QACMCEKIBwgCiAT/eYB/Qz///////////////8AAAAA/U795AEhHCAG/QACPCEKIB0gCiAT/eYB/Qz///////////////8AAAAA/U795AEhHSAG/QACSCEKIB4gCiAT/eYB/Qz///////////////8AAAAA/U795AEhHiAG/QACVCEKIB8gCiAT/eYB/Qz///////////////8AAAAA/U795AEhHyACIARB0ABsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFyAaIBv9DQABAgMEBQYHEBESExQVFhcgGiAb/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0LAgAgHCAd/Q0AAQIDBAUGBxAREhMUFRYXIBwgHf0NCAkKCwwNDg8YGRobHB0eH/3kASEXIB4gH/0NAAECAwQFBgcQERITFBUWFyAeIB/9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/QsCECAFQQhqIQUMAAsLQRAhBf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhGv0MAAAAAAAAAAAAAAAAAAAAACEbIAAgBUEMbGohBiABIARBDGxqIQcgB/0AAgAhEyAG/QACACEKIAsgCiAT/eYB/Qz///////////////8AAAAA/U795AEhCyAG/QACDCEKIAwgCiAT/eYB/Qz///////////////8AAAAA/U795AEhDCAG/QACGCEKIBogCiAT/eYB/Qz///////////////8AAAAA/U795AEhGiAG/QACJCEKIBsgCiAT/eYB/Qz///////////////8AAAAA/U795AEhGyACIARB0ABsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFyAaIBv9DQABAgMEBQYHEBESExQVFhcgGiAb/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0LAgAgBEEBaiEEDAALCwvAGgIGfxZ7QQAhBAJAA0AgAyAEa0EESA0BQQAhBQJAA0AgBUEUTg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhD/0MAAAAAAAAAAAAAAAAAAAAACEQ/QwAAAAAAAAAAAAAAAAAAAAAIRH9DAAAAAAAAAAAAAAAAAAAAAAhEiAAIAVBFGxqIQYgASAEQRRsaiEHIAZBEGohCANAIAf9AAIAIRMgB/0AAhQhFCAH/QACKCEVIAf9AAI8IRYgBv0AAgAhCiALIAogE/3mAf3kASELIA0gCiAU/eYB/eQBIQ0gDyAKIBX95gH95AEhDyARIAogFv3mAf3kASERIAb9AAIUIQogDCAKIBP95gH95AEhDCAOIAogFP3mAf3kASEOIBAgCiAV/eYB/eQBIRAgEiAKIBb95gH95AEhEiAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgB/0AAgAhEyAH/QACFCEUIAf9AAIoIRUgB/0AAjwhFiAG/QACACEKIAsgCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhCyANIAogFP3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIQ0gDyAKIBX95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEPIBEgCiAW/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhESAG/QACFCEKIAwgCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhDCAOIAogFP3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIQ4gECAKIBX95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEQIBIgCiAW/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhEiACIARB0ABsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AgAgCSAZ/R8BOAIEIA0gDv0NAAECAwQFBgcQERITFBUWFyANIA79DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AlAgCSAZ/R8BOAJUIA8gEP0NAAECAwQFBgcQERITFBUWFyAPIBD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AqABIAkgGf0fATgCpAEgESAS/Q0AAQIDBAUGBxAREhMUFRYXIBEgEv0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgC8AEgCSAZ/R8BOAL0ASAFQQJqIQUMAAsLIARBBGohBAwACwsCQANAIAQgA04NAUEAIQUCQANAIAVBEE4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhGv0MAAAAAAAAAAAAAAAAAAAAACEb/QwAAAAAAAAAAAAAAAAAAAAAIRz9DAAAAAAAAAAAAAAAAAAAAAAhHf0MAAAAAAAAAAAAAAAAAAAAACEe/QwAAAAAAAAAAAAAAAAAAAAAIR8gACAFQRRsaiEGIAEgBEEUbGohByAGQRBqIQgDQCAH/QACACETIAb9AAIAIQogCyAKIBP95gH95AEhCyAG/QACFCEKIAwgCiAT/eYB/eQBIQwgBv0AAighCiAaIAogE/3mAf3kASEaIAb9AAI8IQogGyAKIBP95gH95AEhGyAG/QACUCEKIBwgCiAT/eYB/eQBIRwgBv0AAmQhCiAdIAogE/3mAf3kASEdIAb9AAJ4IQogHiAKIBP95gH95AEhHiAG/QACjAEhCiAfIAogE/3mAf3kASEfIAZBEGohBiAHQRBqIQcgBiAISA0ACyAH/QACACETIAb9AAIAIQogCyAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASELIAb9AAIUIQogDCAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEMIAb9AAIoIQogGiAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEaIAb9AAI8IQogGyAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEbIAb9AAJQIQogHCAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEcIAb9AAJkIQogHSAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEdIAb9AAJ4IQogHiAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEeIAb9AAKMASEKIB8gCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhHyACIARB0ABsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFyAaIBv9DQABAgMEBQYHEBESExQVFhcgGiAb/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0LAgAgHCAd/Q0AAQIDBAUGBxAREhMUFRYXIBwgHf0NCAkKCwwNDg8YGRobHB0eH/3kASEXIB4gH/0NAAECAwQFBgcQERITFBUWFyAeIB/9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/QsCECAFQQhqIQUMAAsLQRAhBf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhGv0MAAAAAAAAAAAAAAAAAAAAACEbIAAgBUEUbGohBiABIARBFGxqIQcgBkEQaiEIA0AgB/0AAgAhEyAG/QACACEKIAsgCiAT/eYB/eQBIQsgBv0AAhQhCiAMIAogE/3mAf3kASEMIAb9AAIoIQogGiAKIBP95gH95AEhGiAG/QACPCEKIBsgCiAT/eYB/eQBIRsgBkEQaiEGIAdBEGohByAGIAhIDQALIAf9AAIAIRMgBv0AAgAhCiALIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIQsgBv0AAhQhCiAMIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIQwgBv0AAighCiAaIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIRogBv0AAjwhCiAbIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIRsgAiAEQdAAbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRcgGiAb/Q0AAQIDBAUGBxAREhMUFRYXIBogG/0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9CwIAIARBAWohBAwACwsLhwQDBX8HewF/QQAhBAJAA0AgAyAEa0ECSA0BQQAhBf0MAAAAAAAAAAAAAAAAAAAAACEK/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACENIAAgBEHQAGxqIQYgASAFQQRsaiEHIAZB0ABqIQgDQCAH/QACACEOIAf9AAIQIQ8gBv0JAgAhCSAKIAkgDv3mAf3kASEKIAsgCSAP/eYB/eQBIQsgBv0JAlAhCSAMIAkgDv3mAf3kASEMIA0gCSAP/eYB/eQBIQ0gBkEEaiEGIAdBFGohByAGIAhIDQALIAIgBEEUbGogBUEEbGohECAQIAr9CwIAIBAgC/0fADgCECAQIAz9CwIUIBAgDf0fADgCJCAEQQJqIQQMAAsLAkADQCAEIANODQFBACEF/QwAAAAAAAAAAAAAAAAAAAAAIQr9DAAAAAAAAAAAAAAAAAAAAAAhCyAAIARB0ABsaiEGIAEgBUEEbGohByAGQdAAaiEIA0AgB/0AAgAhDiAH/QACECEPIAb9CQIAIQkgCiAJIA795gH95AEhCiALIAkgD/3mAf3kASELIAZBBGohBiAHQRRqIQcgBiAISA0ACyACIARBFGxqIAVBBGxqIRAgECAK/QsCACAQIAv9HwA4AhAgBEEBaiEEDAALCwuYAgMFfwR7AX8gAUEEbCEBIANBBGwhA0EAIQYCQANAIAZBFE4NAUEAIQf9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACENIAAgBkEEbGohCSACIAdBBGxqIQpBACEIAkADQCAIIAVODQEgCv0AAgAhDiAJ/QkCACELIAwgCyAO/eYB/eQBIQwgCf0JAgQhCyANIAsgDv3mAf3kASENIAkgAWohCSAKIANqIQogCEEBaiEIDAALCyAEIAZBDGxqIAdBBGxqIQ8gDyAM/R8AOAIAIA8gDP0fATgCBCAPIAz9HwI4AgggDyAN/R8AOAIMIA8gDf0fATgCECAPIA39HwI4AhQgBkECaiEGDAALCwvMAgMFfwd7AX8gAUEEbCEBIANBBGwhA0EAIQYCQANAIAZBFE4NAUEAIQf9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhDyAAIAZBBGxqIQkgAiAHQQRsaiEKQQAhCAJAA0AgCCAFTg0BIAr9AAIAIRAgCv0AAhAhESAJ/QkCACELIAwgCyAQ/eYB/eQBIQwgDSALIBH95gH95AEhDSAJ/QkCBCELIA4gCyAQ/eYB/eQBIQ4gDyALIBH95gH95AEhDyAJIAFqIQkgCiADaiEKIAhBAWohCAwACwsgBCAGQRRsaiAHQQRsaiESIBIgDP0LAgAgEiAN/R8AOAIQIBIgDv0LAhQgEiAP/R8AOAIkIAZBAmohBgwACwsLtQMDBX8EewF/QQAhBAJAA0AgAyAEa0ECSA0BQQAhBf0MAAAAAAAAAAAAAAAAAAAAACEK/QwAAAAAAAAAAAAAAAAAAAAAIQsgACAEQdAAbGohBiABIAVBBGxqIQcgBkHQAGohCANAIAf9AAIAIQwgBv0JAgAhCSAKIAkgDP3mAf3kASEKIAb9CQJQIQkgCyAJIAz95gH95AEhCyAGQQRqIQYgB0EMaiEHIAYgCEgNAAsgAiAEQQxsaiAFQQRsaiENIA0gCv0fADgCACANIAr9HwE4AgQgDSAK/R8COAIIIA0gC/0fADgCDCANIAv9HwE4AhAgDSAL/R8COAIUIARBAmohBAwACwsCQANAIAQgA04NAUEAIQX9DAAAAAAAAAAAAAAAAAAAAAAhCiAAIARB0ABsaiEGIAEgBUEEbGohByAGQdAAaiEIA0AgB/0AAgAhDCAG/QkCACEJIAogCSAM/eYB/eQBIQogBkEEaiEGIAdBDGohByAGIAhIDQALIAIgBEEMbGogBUEEbGohDSANIAr9HwA4AgAgDSAK/R8BOAIEIA0gCv0fAjgCCCAEQQFqIQQMAAsLCw==";
+
+interface KernelMemory { readonly buffer: ArrayBuffer; grow(pages: number): number }
+interface KernelExports { readonly rows_20x3: (a: number, b: number, out: number, samples: number) => void; readonly rows_20x5: (a: number, b: number, out: number, samples: number) => void; readonly cols_20x5: (a: number, b: number, out: number, samples: number) => void; readonly outer_20x3: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly outer_20x5: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly cols_20x3: (a: number, b: number, out: number, samples: number) => void; }
+interface WebAssemblyApi {
+  readonly Memory: new (descriptor: { initial: number }) => KernelMemory;
+  readonly Module: new (bytes: Uint8Array) => object;
+  readonly Instance: new (module: object, imports: object) => { readonly exports: object };
+  validate(bytes: Uint8Array): boolean;
+}
+
+function decodeBase64(text: string): Uint8Array {
+  const digits = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+  const body = text.replace(/=+$/, '');
+  const out = new Uint8Array(Math.floor((body.length * 3) / 4));
+  let bits = 0;
+  let count = 0;
+  let at = 0;
+  for (let k = 0; k < body.length; k++) {
+    bits = ((bits << 6) | digits.indexOf(body[k])) & 0xffffff;
+    count += 6;
+    if (count >= 8) {
+      count -= 8;
+      out[at++] = (bits >> count) & 0xff;
+    }
+  }
+  return out;
+}
+
+/** The kernels, instantiated once; undefined (with a one-line notice) where WebAssembly SIMD is unavailable. */
+function loadKernels(): { readonly memory: KernelMemory; readonly exports: KernelExports } | undefined {
+  const host = globalThis as unknown as { WebAssembly?: WebAssemblyApi; console?: { warn(message: string): void } };
+  try {
+    const api = host.WebAssembly;
+    const bytes = decodeBase64(kernelBytes);
+    if (api === undefined || !api.validate(bytes)) throw new Error('no WebAssembly SIMD');
+    const memory = new api.Memory({ initial: 1 });
+    const instance = new api.Instance(new api.Module(bytes), { env: { memory } });
+    return { memory, exports: instance.exports as KernelExports };
+  } catch {
+    host.console?.warn('rnnc model: WebAssembly SIMD is unavailable here, so this model runs its scalar JavaScript kernels.');
+    return undefined;
+  }
+}
+
+const kernels = loadKernels();
+
+/** Which kernels this module runs: rnnc's WebAssembly SIMD kernels, or scalar JavaScript where those cannot load. */
+export const cpu: 'simd' | 'scalar' = kernels === undefined ? 'scalar' : 'simd';
+
+// The heap: one call's buffers, bump-allocated in the kernels' memory.
+let heapTop = 0;
+let heapEnd = 0;
+const heapStaged = new Map<Float32Array, Float32Array>();
+
+/** Starts a call: frees the last call's buffers and grows the memory (only now) to hold `floats` floats. */
+function heapReserve(floats: number): void {
+  heapTop = 0;
+  heapEnd = 0;
+  heapStaged.clear();
+  if (kernels === undefined) return;
+  // 64 bytes of slack at the end: kernels read up to three floats past an array and mask them out.
+  const needed = 4 * floats + 64;
+  const have = kernels.memory.buffer.byteLength;
+  if (needed > have) kernels.memory.grow(Math.ceil((needed - have) / 65536));
+  heapEnd = kernels.memory.buffer.byteLength - 64;
+}
+
+/** A zeroed buffer of n floats in the kernels' memory (an ordinary array if the heap is full, which the kernels also take). */
+function heapAlloc(n: number): Float32Array {
+  const bytes = 16 * Math.ceil(n / 4);
+  if (kernels === undefined || heapTop + bytes > heapEnd) return new Float32Array(n);
+  const view = new Float32Array(kernels.memory.buffer, heapTop, n);
+  heapTop += bytes;
+  return view.fill(0);
+}
+
+/** The caller's array copied into the kernels' memory, once per call. */
+function heapStage(a: Float32Array): Float32Array;
+function heapStage(a: Float32Array | undefined): Float32Array | undefined;
+function heapStage(a: Float32Array | undefined): Float32Array | undefined {
+  if (a === undefined || kernels === undefined || a.buffer === kernels.memory.buffer) return a;
+  let staged = heapStaged.get(a);
+  if (staged === undefined) {
+    staged = heapAlloc(a.length);
+    staged.set(a);
+    heapStaged.set(a, staged);
+  }
+  return staged;
+}
+
+/** Floats needed to copy every array in these objects (tensors by their data) into the heap. */
+function heapFloats(...groups: ({ readonly [name: string]: Float32Array | Tensor | undefined } | undefined)[]): number {
+  let total = 0;
+  for (const group of groups) {
+    for (const value of Object.values(group ?? {})) {
+      const a = value instanceof Float32Array ? value : value?.data;
+      if (a !== undefined) total += a.length + 4;
+    }
+  }
+  return total;
+}
+
+/** A result handed to the caller: copied out of the heap, which the next call reuses. */
+function heapCopy(a: Float32Array): Float32Array {
+  return kernels !== undefined && a.buffer === kernels.memory.buffer ? a.slice() : a;
 }

@@ -244,42 +244,43 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
   const { B, lengths } = checkInputs(inputs, false);
   const T_T = lengths["T"] as number;
   checkInitialStates(initialStates, B);
-  const c16_16 = new Float32Array(B * 5);
-  const stack19_19 = new Float32Array(60);
-  const mm20_21 = new Float32Array(T_T * B * 20);
-  const v25_23 = new Float32Array(T_T * B * 5);
-  const v26_24 = new Float32Array(T_T * B * 5);
-  const v27_25 = new Float32Array(T_T * B * 5);
-  const v28_26 = new Float32Array(T_T * B * 5);
-  const stack29_27 = new Float32Array(100);
-  const state30_0_29 = new Float32Array(B * 5);
-  const state30_1_30 = new Float32Array(B * 5);
-  const out30_0_31 = new Float32Array(T_T * B * 5);
-  const mm6_37 = new Float32Array(B * 20);
-  const v26_39 = new Float32Array(B * 5);
-  const v33_40 = new Float32Array(B * 5);
-  const in0 = (inputs["x"] as Tensor).data;
-  const p1 = params["W_i"];
-  const p2 = params["W_f"];
-  const p3 = params["W_g"];
-  const p4 = params["W_o"];
-  const p5 = params["U_i"];
-  const p6 = params["U_f"];
-  const p7 = params["U_g"];
-  const p8 = params["U_o"];
-  const p9 = params["p_i"];
-  const p10 = params["p_f"];
-  const p11 = params["p_o"];
-  const p12 = params["b_i"];
-  const p13 = params["b_f"];
-  const p14 = params["b_g"];
-  const p15 = params["b_o"];
+  heapReserve(5 * (B * 5 + 4) + (60 + 4) + (T_T * B * 20 + 4) + 5 * (T_T * B * 5 + 4) + (100 + 4) + (B * 20 + 4) + heapFloats(params, packed, initialStates, inputs));
+  const c16_16 = heapAlloc(B * 5);
+  const stack19_19 = heapAlloc(60);
+  const mm20_21 = heapAlloc(T_T * B * 20);
+  const v25_22 = heapAlloc(T_T * B * 5);
+  const v26_23 = heapAlloc(T_T * B * 5);
+  const v27_24 = heapAlloc(T_T * B * 5);
+  const v28_25 = heapAlloc(T_T * B * 5);
+  const stack29_26 = heapAlloc(100);
+  const state30_0_28 = heapAlloc(B * 5);
+  const state30_1_29 = heapAlloc(B * 5);
+  const out30_0_30 = heapAlloc(T_T * B * 5);
+  const mm6_36 = heapAlloc(B * 20);
+  const v26_37 = heapAlloc(B * 5);
+  const v33_38 = heapAlloc(B * 5);
+  const in0 = heapStage((inputs["x"] as Tensor).data);
+  const p1 = heapStage(params["W_i"]);
+  const p2 = heapStage(params["W_f"]);
+  const p3 = heapStage(params["W_g"]);
+  const p4 = heapStage(params["W_o"]);
+  const p5 = heapStage(params["U_i"]);
+  const p6 = heapStage(params["U_f"]);
+  const p7 = heapStage(params["U_g"]);
+  const p8 = heapStage(params["U_o"]);
+  const p9 = heapStage(params["p_i"]);
+  const p10 = heapStage(params["p_f"]);
+  const p11 = heapStage(params["p_o"]);
+  const p12 = heapStage(params["b_i"]);
+  const p13 = heapStage(params["b_f"]);
+  const p14 = heapStage(params["b_g"]);
+  const p15 = heapStage(params["b_o"]);
   // %17 state_init h — 9: state h: [H]
-  const init17_17 = initialStates["h"] ?? c16_16;
+  const init17_17 = heapStage(initialStates["h"]) ?? c16_16;
   // %18 state_init c — 10: state c: [H]
-  const init18_18 = initialStates["c"] ?? c16_16;
+  const init18_18 = heapStage(initialStates["c"]) ?? c16_16;
   // %19 stack_rows packed W_i, W_f, W_g, W_o
-  let packed19_20 = packed?.["W_i+W_f+W_g+W_o"];
+  let packed19_20 = heapStage(packed?.["W_i+W_f+W_g+W_o"]);
   if (packed19_20 === undefined) {
     for (let l = 0; l < 1; l++) {
       stack19_19.set(p1.subarray(l * 15, (l + 1) * 15), l * 60 + 0);
@@ -296,84 +297,84 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
     packed19_20 = stack19_19;
   }
   // %20 matmul fused gates — 28: i = sigmoid(W_i @ x + U_i @ h + p_i * c + b_i)
-  matmul22(packed19_20, in0, mm20_21, T_T * B);
+  gemm_rows_20x3(packed19_20, in0, mm20_21, T_T * B);
   // %25 add
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 5;
     for (let j = 0; j < 5; j++) {
-      v25_23[o + j] = mm20_21[l * 20 + 0 + j] + p12[j];
+      v25_22[o + j] = mm20_21[l * 20 + 0 + j] + p12[j];
     }
   }
   // %26 add
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 5;
     for (let j = 0; j < 5; j++) {
-      v26_24[o + j] = mm20_21[l * 20 + 5 + j] + p13[j];
+      v26_23[o + j] = mm20_21[l * 20 + 5 + j] + p13[j];
     }
   }
   // %27 add
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 5;
     for (let j = 0; j < 5; j++) {
-      v27_25[o + j] = mm20_21[l * 20 + 10 + j] + p14[j];
+      v27_24[o + j] = mm20_21[l * 20 + 10 + j] + p14[j];
     }
   }
   // %28 add
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 5;
     for (let j = 0; j < 5; j++) {
-      v28_26[o + j] = mm20_21[l * 20 + 15 + j] + p15[j];
+      v28_25[o + j] = mm20_21[l * 20 + 15 + j] + p15[j];
     }
   }
   // %29 stack_rows packed U_i, U_f, U_g, U_o
-  let packed29_28 = packed?.["U_i+U_f+U_g+U_o"];
-  if (packed29_28 === undefined) {
+  let packed29_27 = heapStage(packed?.["U_i+U_f+U_g+U_o"]);
+  if (packed29_27 === undefined) {
     for (let l = 0; l < 1; l++) {
-      stack29_27.set(p5.subarray(l * 25, (l + 1) * 25), l * 100 + 0);
+      stack29_26.set(p5.subarray(l * 25, (l + 1) * 25), l * 100 + 0);
     }
     for (let l = 0; l < 1; l++) {
-      stack29_27.set(p6.subarray(l * 25, (l + 1) * 25), l * 100 + 25);
+      stack29_26.set(p6.subarray(l * 25, (l + 1) * 25), l * 100 + 25);
     }
     for (let l = 0; l < 1; l++) {
-      stack29_27.set(p7.subarray(l * 25, (l + 1) * 25), l * 100 + 50);
+      stack29_26.set(p7.subarray(l * 25, (l + 1) * 25), l * 100 + 50);
     }
     for (let l = 0; l < 1; l++) {
-      stack29_27.set(p8.subarray(l * 25, (l + 1) * 25), l * 100 + 75);
+      stack29_26.set(p8.subarray(l * 25, (l + 1) * 25), l * 100 + 75);
     }
-    packed29_28 = stack29_27;
+    packed29_27 = stack29_26;
   }
   // %30 scan PeepholeLSTM — 7: cell PeepholeLSTM(I = 3, H = 5) {
-  state30_0_29.set(init17_17);
-  state30_1_30.set(init18_18);
-  const steps32 = T_T;
+  state30_0_28.set(init17_17);
+  state30_1_29.set(init18_18);
+  const steps31 = T_T;
   // PeepholeLSTM: from the first step to the last
-  for (let s = 0; s < steps32; s++) {
+  for (let s = 0; s < steps31; s++) {
     const t = s;
-    const x30_0_33 = v25_23.subarray(t * B * 5, (t + 1) * B * 5);
-    const x30_1_34 = v26_24.subarray(t * B * 5, (t + 1) * B * 5);
-    const x30_2_35 = v27_25.subarray(t * B * 5, (t + 1) * B * 5);
-    const x30_3_36 = v28_26.subarray(t * B * 5, (t + 1) * B * 5);
+    const x30_0_32 = v25_22.subarray(t * B * 5, (t + 1) * B * 5);
+    const x30_1_33 = v26_23.subarray(t * B * 5, (t + 1) * B * 5);
+    const x30_2_34 = v27_24.subarray(t * B * 5, (t + 1) * B * 5);
+    const x30_3_35 = v28_25.subarray(t * B * 5, (t + 1) * B * 5);
     // %6 matmul fused gates — 28: i = sigmoid(W_i @ x + U_i @ h + p_i * c + b_i)
-    matmul38(packed29_28, state30_0_29, mm6_37, B);
+    gemm_rows_20x5(packed29_27, state30_0_28, mm6_36, B);
     // %26 add c' — 31: c' = f * c + i * g
     for (let l = 0; l < B; l++) {
       const o = l * 5;
       for (let j = 0; j < 5; j++) {
-        v26_39[o + j] = ((1 / (1 + Math.exp(-(x30_1_34[l * 5 + j] + (mm6_37[l * 20 + 5 + j] + (p10[j] * state30_1_30[l * 5 + j])))))) * state30_1_30[l * 5 + j]) + ((1 / (1 + Math.exp(-(x30_0_33[l * 5 + j] + (mm6_37[l * 20 + 0 + j] + (p9[j] * state30_1_30[l * 5 + j])))))) * (Math.tanh((x30_2_35[l * 5 + j] + mm6_37[l * 20 + 10 + j]))));
+        v26_37[o + j] = ((1 / (1 + Math.exp(-(x30_1_33[l * 5 + j] + (mm6_36[l * 20 + 5 + j] + (p10[j] * state30_1_29[l * 5 + j])))))) * state30_1_29[l * 5 + j]) + ((1 / (1 + Math.exp(-(x30_0_32[l * 5 + j] + (mm6_36[l * 20 + 0 + j] + (p9[j] * state30_1_29[l * 5 + j])))))) * (Math.tanh((x30_2_34[l * 5 + j] + mm6_36[l * 20 + 10 + j]))));
       }
     }
     // %33 mul h' — 33: h' = o * tanh(c')
     for (let l = 0; l < B; l++) {
       const o = l * 5;
       for (let j = 0; j < 5; j++) {
-        v33_40[o + j] = (1 / (1 + Math.exp(-(x30_3_36[l * 5 + j] + (mm6_37[l * 20 + 15 + j] + (p11[j] * v26_39[l * 5 + j])))))) * (Math.tanh(v26_39[l * 5 + j]));
+        v33_38[o + j] = (1 / (1 + Math.exp(-(x30_3_35[l * 5 + j] + (mm6_36[l * 20 + 15 + j] + (p11[j] * v26_37[l * 5 + j])))))) * (Math.tanh(v26_37[l * 5 + j]));
       }
     }
-    out30_0_31.set(v33_40, t * v33_40.length);
-    state30_0_29.set(v33_40);
-    state30_1_30.set(v26_39);
+    out30_0_30.set(v33_38, t * v33_38.length);
+    state30_0_28.set(v33_38);
+    state30_1_29.set(v26_37);
   }
-  return { outputs: { "output": { data: out30_0_31, shape: [T_T, B, 5] } }, finalStates: { "h": { data: state30_0_29, shape: [B, 5] }, "c": { data: state30_1_30, shape: [B, 5] } } } as ForwardResult;
+  return { outputs: { "output": { data: heapCopy(out30_0_30), shape: [T_T, B, 5] } }, finalStates: { "h": { data: heapCopy(state30_0_28), shape: [B, 5] }, "c": { data: heapCopy(state30_1_29), shape: [B, 5] } } } as ForwardResult;
 }
 
 // The loss and its gradient with respect to every param, input and initial state (BPTT).
@@ -383,611 +384,612 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   const { B, lengths } = checkInputs(inputs, true);
   const T_T = lengths["T"] as number;
   checkInitialStates(initialStates, B);
-  const c16_57 = new Float32Array(B * 5);
-  const stack19_60 = new Float32Array(60);
-  const mm20_62 = new Float32Array(T_T * B * 20);
-  const v25_64 = new Float32Array(T_T * B * 5);
-  const v26_65 = new Float32Array(T_T * B * 5);
-  const v27_66 = new Float32Array(T_T * B * 5);
-  const v28_67 = new Float32Array(T_T * B * 5);
-  const stack29_68 = new Float32Array(100);
-  const state30_0_70 = new Float32Array(B * 5);
-  const state30_1_71 = new Float32Array(B * 5);
-  const out30_0_72 = new Float32Array(T_T * B * 5);
-  const out30_1_73 = new Float32Array(T_T * B * 5);
-  const out30_2_74 = new Float32Array(T_T * B * 5);
-  const out30_3_75 = new Float32Array(T_T * B * 5);
-  const out30_4_76 = new Float32Array(T_T * B * 5);
-  const out30_5_77 = new Float32Array(T_T * B * 5);
-  const out30_6_78 = new Float32Array(T_T * B * 5);
-  const out30_7_79 = new Float32Array(T_T * B * 5);
-  const mm6_85 = new Float32Array(B * 20);
-  const v15_87 = new Float32Array(B * 5);
-  const v20_88 = new Float32Array(B * 5);
-  const v23_89 = new Float32Array(B * 5);
-  const v26_90 = new Float32Array(B * 5);
-  const v31_91 = new Float32Array(B * 5);
-  const v32_92 = new Float32Array(B * 5);
-  const v33_93 = new Float32Array(B * 5);
-  const sum36_95 = new Float32Array(T_T * B);
-  const red37_96 = new Float32Array(1);
-  const s97 = new Float32Array(1);
-  const v55_98 = new Float32Array(T_T * B * 5);
-  const v57_99 = new Float32Array(T_T * B * 5);
-  const v59_100 = new Float32Array(T_T * B * 5);
-  const state62_0_103 = new Float32Array(B * 5);
-  const state62_1_104 = new Float32Array(B * 5);
-  const out62_0_105 = new Float32Array(T_T * B * 5);
-  const out62_1_106 = new Float32Array(T_T * B * 5);
-  const out62_2_107 = new Float32Array(T_T * B * 5);
-  const out62_3_108 = new Float32Array(T_T * B * 5);
-  const v3_122 = new Float32Array(B * 5);
-  const v12_123 = new Float32Array(B * 5);
-  const v15_124 = new Float32Array(B * 5);
-  const v25_125 = new Float32Array(B * 5);
-  const v27_126 = new Float32Array(B * 5);
-  const v32_127 = new Float32Array(B * 5);
-  const v35_128 = new Float32Array(B * 5);
-  const cat36_129 = new Float32Array(B * 20);
-  const mm38_130 = new Float32Array(B * 5);
-  const cat69_132 = new Float32Array(T_T * B * 20);
-  const ub71_133 = new Float32Array(60);
-  const rows72_135 = new Float32Array(15);
-  const rows73_136 = new Float32Array(15);
-  const rows74_137 = new Float32Array(15);
-  const rows75_138 = new Float32Array(15);
-  const rows78_140 = new Float32Array(25);
-  const rows79_141 = new Float32Array(25);
-  const rows80_142 = new Float32Array(25);
-  const rows81_143 = new Float32Array(25);
-  const ub83_144 = new Float32Array(5);
-  const ub85_145 = new Float32Array(5);
-  const ub87_146 = new Float32Array(5);
-  const ub88_147 = new Float32Array(5);
-  const ub89_148 = new Float32Array(5);
-  const ub90_149 = new Float32Array(5);
-  const ub91_150 = new Float32Array(5);
-  const cat92_151 = new Float32Array(T_T * B * 20);
-  const mm93_152 = new Float32Array(T_T * B * 3);
-  const in41 = (inputs["x"] as Tensor).data;
-  const p42 = params["W_i"];
-  const p43 = params["W_f"];
-  const p44 = params["W_g"];
-  const p45 = params["W_o"];
-  const p46 = params["U_i"];
-  const p47 = params["U_f"];
-  const p48 = params["U_g"];
-  const p49 = params["U_o"];
-  const p50 = params["p_i"];
-  const p51 = params["p_f"];
-  const p52 = params["p_o"];
-  const p53 = params["b_i"];
-  const p54 = params["b_f"];
-  const p55 = params["b_g"];
-  const p56 = params["b_o"];
+  heapReserve(20 * (B * 5 + 4) + 2 * (60 + 4) + 3 * (T_T * B * 20 + 4) + 19 * (T_T * B * 5 + 4) + (100 + 4) + 2 * (B * 20 + 4) + (T_T * B + 4) + 2 * (1 + 4) + 4 * (15 + 4) + 4 * (25 + 4) + 7 * (5 + 4) + (T_T * B * 3 + 4) + heapFloats(params, packed, initialStates, inputs));
+  const c16_55 = heapAlloc(B * 5);
+  const stack19_58 = heapAlloc(60);
+  const mm20_60 = heapAlloc(T_T * B * 20);
+  const v25_61 = heapAlloc(T_T * B * 5);
+  const v26_62 = heapAlloc(T_T * B * 5);
+  const v27_63 = heapAlloc(T_T * B * 5);
+  const v28_64 = heapAlloc(T_T * B * 5);
+  const stack29_65 = heapAlloc(100);
+  const state30_0_67 = heapAlloc(B * 5);
+  const state30_1_68 = heapAlloc(B * 5);
+  const out30_0_69 = heapAlloc(T_T * B * 5);
+  const out30_1_70 = heapAlloc(T_T * B * 5);
+  const out30_2_71 = heapAlloc(T_T * B * 5);
+  const out30_3_72 = heapAlloc(T_T * B * 5);
+  const out30_4_73 = heapAlloc(T_T * B * 5);
+  const out30_5_74 = heapAlloc(T_T * B * 5);
+  const out30_6_75 = heapAlloc(T_T * B * 5);
+  const out30_7_76 = heapAlloc(T_T * B * 5);
+  const mm6_82 = heapAlloc(B * 20);
+  const v15_83 = heapAlloc(B * 5);
+  const v20_84 = heapAlloc(B * 5);
+  const v23_85 = heapAlloc(B * 5);
+  const v26_86 = heapAlloc(B * 5);
+  const v31_87 = heapAlloc(B * 5);
+  const v32_88 = heapAlloc(B * 5);
+  const v33_89 = heapAlloc(B * 5);
+  const sum36_91 = heapAlloc(T_T * B);
+  const red37_92 = heapAlloc(1);
+  const s93 = heapAlloc(1);
+  const v55_94 = heapAlloc(T_T * B * 5);
+  const v57_95 = heapAlloc(T_T * B * 5);
+  const v59_96 = heapAlloc(T_T * B * 5);
+  const state62_0_99 = heapAlloc(B * 5);
+  const state62_1_100 = heapAlloc(B * 5);
+  const out62_0_101 = heapAlloc(T_T * B * 5);
+  const out62_1_102 = heapAlloc(T_T * B * 5);
+  const out62_2_103 = heapAlloc(T_T * B * 5);
+  const out62_3_104 = heapAlloc(T_T * B * 5);
+  const v3_118 = heapAlloc(B * 5);
+  const v12_119 = heapAlloc(B * 5);
+  const v15_120 = heapAlloc(B * 5);
+  const v25_121 = heapAlloc(B * 5);
+  const v27_122 = heapAlloc(B * 5);
+  const v32_123 = heapAlloc(B * 5);
+  const v35_124 = heapAlloc(B * 5);
+  const cat36_125 = heapAlloc(B * 20);
+  const mm38_126 = heapAlloc(B * 5);
+  const cat69_127 = heapAlloc(T_T * B * 20);
+  const ub71_128 = heapAlloc(60);
+  const rows72_129 = heapAlloc(15);
+  const rows73_130 = heapAlloc(15);
+  const rows74_131 = heapAlloc(15);
+  const rows75_132 = heapAlloc(15);
+  const rows78_133 = heapAlloc(25);
+  const rows79_134 = heapAlloc(25);
+  const rows80_135 = heapAlloc(25);
+  const rows81_136 = heapAlloc(25);
+  const ub83_137 = heapAlloc(5);
+  const ub85_138 = heapAlloc(5);
+  const ub87_139 = heapAlloc(5);
+  const ub88_140 = heapAlloc(5);
+  const ub89_141 = heapAlloc(5);
+  const ub90_142 = heapAlloc(5);
+  const ub91_143 = heapAlloc(5);
+  const cat92_144 = heapAlloc(T_T * B * 20);
+  const mm93_145 = heapAlloc(T_T * B * 3);
+  const in39 = heapStage((inputs["x"] as Tensor).data);
+  const p40 = heapStage(params["W_i"]);
+  const p41 = heapStage(params["W_f"]);
+  const p42 = heapStage(params["W_g"]);
+  const p43 = heapStage(params["W_o"]);
+  const p44 = heapStage(params["U_i"]);
+  const p45 = heapStage(params["U_f"]);
+  const p46 = heapStage(params["U_g"]);
+  const p47 = heapStage(params["U_o"]);
+  const p48 = heapStage(params["p_i"]);
+  const p49 = heapStage(params["p_f"]);
+  const p50 = heapStage(params["p_o"]);
+  const p51 = heapStage(params["b_i"]);
+  const p52 = heapStage(params["b_f"]);
+  const p53 = heapStage(params["b_g"]);
+  const p54 = heapStage(params["b_o"]);
   // %17 state_init h — 9: state h: [H]
-  const init17_58 = initialStates["h"] ?? c16_57;
+  const init17_56 = heapStage(initialStates["h"]) ?? c16_55;
   // %18 state_init c — 10: state c: [H]
-  const init18_59 = initialStates["c"] ?? c16_57;
+  const init18_57 = heapStage(initialStates["c"]) ?? c16_55;
   // %19 stack_rows packed W_i, W_f, W_g, W_o
-  let packed19_61 = packed?.["W_i+W_f+W_g+W_o"];
-  if (packed19_61 === undefined) {
+  let packed19_59 = heapStage(packed?.["W_i+W_f+W_g+W_o"]);
+  if (packed19_59 === undefined) {
     for (let l = 0; l < 1; l++) {
-      stack19_60.set(p42.subarray(l * 15, (l + 1) * 15), l * 60 + 0);
+      stack19_58.set(p40.subarray(l * 15, (l + 1) * 15), l * 60 + 0);
     }
     for (let l = 0; l < 1; l++) {
-      stack19_60.set(p43.subarray(l * 15, (l + 1) * 15), l * 60 + 15);
+      stack19_58.set(p41.subarray(l * 15, (l + 1) * 15), l * 60 + 15);
     }
     for (let l = 0; l < 1; l++) {
-      stack19_60.set(p44.subarray(l * 15, (l + 1) * 15), l * 60 + 30);
+      stack19_58.set(p42.subarray(l * 15, (l + 1) * 15), l * 60 + 30);
     }
     for (let l = 0; l < 1; l++) {
-      stack19_60.set(p45.subarray(l * 15, (l + 1) * 15), l * 60 + 45);
+      stack19_58.set(p43.subarray(l * 15, (l + 1) * 15), l * 60 + 45);
     }
-    packed19_61 = stack19_60;
+    packed19_59 = stack19_58;
   }
   // %20 matmul fused gates — 28: i = sigmoid(W_i @ x + U_i @ h + p_i * c + b_i)
-  matmul63(packed19_61, in41, mm20_62, T_T * B);
+  gemm_rows_20x3(packed19_59, in39, mm20_60, T_T * B);
   // %25 add
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 5;
     for (let j = 0; j < 5; j++) {
-      v25_64[o + j] = mm20_62[l * 20 + 0 + j] + p53[j];
+      v25_61[o + j] = mm20_60[l * 20 + 0 + j] + p51[j];
     }
   }
   // %26 add
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 5;
     for (let j = 0; j < 5; j++) {
-      v26_65[o + j] = mm20_62[l * 20 + 5 + j] + p54[j];
+      v26_62[o + j] = mm20_60[l * 20 + 5 + j] + p52[j];
     }
   }
   // %27 add
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 5;
     for (let j = 0; j < 5; j++) {
-      v27_66[o + j] = mm20_62[l * 20 + 10 + j] + p55[j];
+      v27_63[o + j] = mm20_60[l * 20 + 10 + j] + p53[j];
     }
   }
   // %28 add
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 5;
     for (let j = 0; j < 5; j++) {
-      v28_67[o + j] = mm20_62[l * 20 + 15 + j] + p56[j];
+      v28_64[o + j] = mm20_60[l * 20 + 15 + j] + p54[j];
     }
   }
   // %29 stack_rows packed U_i, U_f, U_g, U_o
-  let packed29_69 = packed?.["U_i+U_f+U_g+U_o"];
-  if (packed29_69 === undefined) {
+  let packed29_66 = heapStage(packed?.["U_i+U_f+U_g+U_o"]);
+  if (packed29_66 === undefined) {
     for (let l = 0; l < 1; l++) {
-      stack29_68.set(p46.subarray(l * 25, (l + 1) * 25), l * 100 + 0);
+      stack29_65.set(p44.subarray(l * 25, (l + 1) * 25), l * 100 + 0);
     }
     for (let l = 0; l < 1; l++) {
-      stack29_68.set(p47.subarray(l * 25, (l + 1) * 25), l * 100 + 25);
+      stack29_65.set(p45.subarray(l * 25, (l + 1) * 25), l * 100 + 25);
     }
     for (let l = 0; l < 1; l++) {
-      stack29_68.set(p48.subarray(l * 25, (l + 1) * 25), l * 100 + 50);
+      stack29_65.set(p46.subarray(l * 25, (l + 1) * 25), l * 100 + 50);
     }
     for (let l = 0; l < 1; l++) {
-      stack29_68.set(p49.subarray(l * 25, (l + 1) * 25), l * 100 + 75);
+      stack29_65.set(p47.subarray(l * 25, (l + 1) * 25), l * 100 + 75);
     }
-    packed29_69 = stack29_68;
+    packed29_66 = stack29_65;
   }
   // %30 scan PeepholeLSTM — 7: cell PeepholeLSTM(I = 3, H = 5) {
-  state30_0_70.set(init17_58);
-  state30_1_71.set(init18_59);
-  const steps80 = T_T;
+  state30_0_67.set(init17_56);
+  state30_1_68.set(init18_57);
+  const steps77 = T_T;
   // PeepholeLSTM: from the first step to the last
-  for (let s = 0; s < steps80; s++) {
+  for (let s = 0; s < steps77; s++) {
     const t = s;
-    const x30_0_81 = v25_64.subarray(t * B * 5, (t + 1) * B * 5);
-    const x30_1_82 = v26_65.subarray(t * B * 5, (t + 1) * B * 5);
-    const x30_2_83 = v27_66.subarray(t * B * 5, (t + 1) * B * 5);
-    const x30_3_84 = v28_67.subarray(t * B * 5, (t + 1) * B * 5);
+    const x30_0_78 = v25_61.subarray(t * B * 5, (t + 1) * B * 5);
+    const x30_1_79 = v26_62.subarray(t * B * 5, (t + 1) * B * 5);
+    const x30_2_80 = v27_63.subarray(t * B * 5, (t + 1) * B * 5);
+    const x30_3_81 = v28_64.subarray(t * B * 5, (t + 1) * B * 5);
     // %6 matmul fused gates — 28: i = sigmoid(W_i @ x + U_i @ h + p_i * c + b_i)
-    matmul86(packed29_69, state30_0_70, mm6_85, B);
+    gemm_rows_20x5(packed29_66, state30_0_67, mm6_82, B);
     // %15 sigmoid i — 28: i = sigmoid(W_i @ x + U_i @ h + p_i * c + b_i)
     for (let l = 0; l < B; l++) {
       const o = l * 5;
       for (let j = 0; j < 5; j++) {
-        v15_87[o + j] = 1 / (1 + Math.exp(-(x30_0_81[l * 5 + j] + (mm6_85[l * 20 + 0 + j] + (p50[j] * state30_1_71[l * 5 + j])))));
+        v15_83[o + j] = 1 / (1 + Math.exp(-(x30_0_78[l * 5 + j] + (mm6_82[l * 20 + 0 + j] + (p48[j] * state30_1_68[l * 5 + j])))));
       }
     }
     // %20 sigmoid f — 29: f = sigmoid(W_f @ x + U_f @ h + p_f * c + b_f)
     for (let l = 0; l < B; l++) {
       const o = l * 5;
       for (let j = 0; j < 5; j++) {
-        v20_88[o + j] = 1 / (1 + Math.exp(-(x30_1_82[l * 5 + j] + (mm6_85[l * 20 + 5 + j] + (p51[j] * state30_1_71[l * 5 + j])))));
+        v20_84[o + j] = 1 / (1 + Math.exp(-(x30_1_79[l * 5 + j] + (mm6_82[l * 20 + 5 + j] + (p49[j] * state30_1_68[l * 5 + j])))));
       }
     }
     // %23 tanh g — 30: g = tanh(W_g @ x + U_g @ h + b_g)
     for (let l = 0; l < B; l++) {
       const o = l * 5;
       for (let j = 0; j < 5; j++) {
-        v23_89[o + j] = Math.tanh((x30_2_83[l * 5 + j] + mm6_85[l * 20 + 10 + j]));
+        v23_85[o + j] = Math.tanh((x30_2_80[l * 5 + j] + mm6_82[l * 20 + 10 + j]));
       }
     }
     // %26 add c' — 31: c' = f * c + i * g
     for (let l = 0; l < B; l++) {
       const o = l * 5;
       for (let j = 0; j < 5; j++) {
-        v26_90[o + j] = (v20_88[l * 5 + j] * state30_1_71[l * 5 + j]) + (v15_87[l * 5 + j] * v23_89[l * 5 + j]);
+        v26_86[o + j] = (v20_84[l * 5 + j] * state30_1_68[l * 5 + j]) + (v15_83[l * 5 + j] * v23_85[l * 5 + j]);
       }
     }
     // %31 sigmoid o — 32: o = sigmoid(W_o @ x + U_o @ h + p_o * c' + b_o)
     for (let l = 0; l < B; l++) {
       const o = l * 5;
       for (let j = 0; j < 5; j++) {
-        v31_91[o + j] = 1 / (1 + Math.exp(-(x30_3_84[l * 5 + j] + (mm6_85[l * 20 + 15 + j] + (p52[j] * v26_90[l * 5 + j])))));
+        v31_87[o + j] = 1 / (1 + Math.exp(-(x30_3_81[l * 5 + j] + (mm6_82[l * 20 + 15 + j] + (p50[j] * v26_86[l * 5 + j])))));
       }
     }
     // %32 tanh — 33: h' = o * tanh(c')
     for (let l = 0; l < B; l++) {
       const o = l * 5;
       for (let j = 0; j < 5; j++) {
-        v32_92[o + j] = Math.tanh(v26_90[l * 5 + j]);
+        v32_88[o + j] = Math.tanh(v26_86[l * 5 + j]);
       }
     }
     // %33 mul h' — 33: h' = o * tanh(c')
     for (let l = 0; l < B; l++) {
       const o = l * 5;
       for (let j = 0; j < 5; j++) {
-        v33_93[o + j] = v31_91[l * 5 + j] * v32_92[l * 5 + j];
+        v33_89[o + j] = v31_87[l * 5 + j] * v32_88[l * 5 + j];
       }
     }
-    out30_0_72.set(v33_93, t * v33_93.length);
-    out30_1_73.set(v32_92, t * v32_92.length);
-    out30_2_74.set(v31_91, t * v31_91.length);
-    out30_3_75.set(v26_90, t * v26_90.length);
-    out30_4_76.set(v23_89, t * v23_89.length);
-    out30_5_77.set(v15_87, t * v15_87.length);
-    out30_6_78.set(v20_88, t * v20_88.length);
-    out30_7_79.set(state30_1_71, t * state30_1_71.length);
-    state30_0_70.set(v33_93);
-    state30_1_71.set(v26_90);
+    out30_0_69.set(v33_89, t * v33_89.length);
+    out30_1_70.set(v32_88, t * v32_88.length);
+    out30_2_71.set(v31_87, t * v31_87.length);
+    out30_3_72.set(v26_86, t * v26_86.length);
+    out30_4_73.set(v23_85, t * v23_85.length);
+    out30_5_74.set(v15_83, t * v15_83.length);
+    out30_6_75.set(v20_84, t * v20_84.length);
+    out30_7_76.set(state30_1_68, t * state30_1_68.length);
+    state30_0_67.set(v33_89);
+    state30_1_68.set(v26_86);
   }
-  const in94 = (inputs["d:output"] as Tensor).data;
+  const in90 = heapStage((inputs["d:output"] as Tensor).data);
   // %35 mul
-  v28_67.fill(0); // reused: its last value is dead
+  v28_64.fill(0); // reused: its last value is dead
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 5;
     for (let j = 0; j < 5; j++) {
-      v28_67[o + j] = out30_0_72[l * 5 + j] * in94[l * 5 + j];
+      v28_64[o + j] = out30_0_69[l * 5 + j] * in90[l * 5 + j];
     }
   }
   // %36 sum
   for (let r = 0; r < T_T * B; r++) {
     let acc = 0;
-    for (let c = 0; c < 5; c++) acc += v28_67[r * 5 + c];
-    sum36_95[r * 1] = acc;
+    for (let c = 0; c < 5; c++) acc += v28_64[r * 5 + c];
+    sum36_91[r * 1] = acc;
   }
   // %37 reduce_lead loss
-  red37_96.fill(0);
-  for (let l = 0; l < T_T * B; l++) for (let j = 0; j < 1; j++) red37_96[j] += sum36_95[l * 1 + j];
+  red37_92.fill(0);
+  for (let l = 0; l < T_T * B; l++) for (let j = 0; j < 1; j++) red37_92[j] += sum36_91[l * 1 + j];
   // %39 broadcast_to ∂loss
-  s97.fill(1);
-  sum36_95.fill(0); // reused: its last value is dead
+  s93.fill(1);
+  sum36_91.fill(0); // reused: its last value is dead
   for (let l = 0; l < T_T * B; l++) {
-    sum36_95[l] = s97[0];
+    sum36_91[l] = s93[0];
   }
   // %40 expand_last
-  v28_67.fill(0); // reused: its last value is dead
-  for (let r = 0; r < sum36_95.length; r++) {
-    const v = sum36_95[r];
-    for (let c = 0; c < 5; c++) v28_67[r * 5 + c] = v;
+  v28_64.fill(0); // reused: its last value is dead
+  for (let r = 0; r < sum36_91.length; r++) {
+    const v = sum36_91[r];
+    for (let c = 0; c < 5; c++) v28_64[r * 5 + c] = v;
   }
   // %41 mul
-  v27_66.fill(0); // reused: its last value is dead
+  v27_63.fill(0); // reused: its last value is dead
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 5;
     for (let j = 0; j < 5; j++) {
-      v27_66[o + j] = v28_67[l * 5 + j] * in94[l * 5 + j];
+      v27_63[o + j] = v28_64[l * 5 + j] * in90[l * 5 + j];
     }
   }
   // %49 time_shift PeepholeLSTM: previous h
-  v28_67.fill(0); // reused: its last value is dead
-  v28_67.set(init17_58, 0);
-  v28_67.set(out30_0_72.subarray(0, (T_T - 1) * B * 5), B * 5);
+  v28_64.fill(0); // reused: its last value is dead
+  v28_64.set(init17_56, 0);
+  v28_64.set(out30_0_69.subarray(0, (T_T - 1) * B * 5), B * 5);
   // %51 sub — 33: h' = o * tanh(c')
-  v26_65.fill(0); // reused: its last value is dead
+  v26_62.fill(0); // reused: its last value is dead
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 5;
     for (let j = 0; j < 5; j++) {
-      v26_65[o + j] = 1 - (out30_1_73[l * 5 + j] * out30_1_73[l * 5 + j]);
+      v26_62[o + j] = 1 - (out30_1_70[l * 5 + j] * out30_1_70[l * 5 + j]);
     }
   }
   // %53 mul ∂o — 32: o = sigmoid(W_o @ x + U_o @ h + p_o * c' + b_o)
-  v25_64.fill(0); // reused: its last value is dead
+  v25_61.fill(0); // reused: its last value is dead
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 5;
     for (let j = 0; j < 5; j++) {
-      v25_64[o + j] = out30_2_74[l * 5 + j] * (1 - out30_2_74[l * 5 + j]);
+      v25_61[o + j] = out30_2_71[l * 5 + j] * (1 - out30_2_71[l * 5 + j]);
     }
   }
   // %55 sub ∂g — 30: g = tanh(W_g @ x + U_g @ h + b_g)
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 5;
     for (let j = 0; j < 5; j++) {
-      v55_98[o + j] = 1 - (out30_4_76[l * 5 + j] * out30_4_76[l * 5 + j]);
+      v55_94[o + j] = 1 - (out30_4_73[l * 5 + j] * out30_4_73[l * 5 + j]);
     }
   }
   // %57 mul ∂f — 29: f = sigmoid(W_f @ x + U_f @ h + p_f * c + b_f)
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 5;
     for (let j = 0; j < 5; j++) {
-      v57_99[o + j] = out30_6_78[l * 5 + j] * (1 - out30_6_78[l * 5 + j]);
+      v57_95[o + j] = out30_6_75[l * 5 + j] * (1 - out30_6_75[l * 5 + j]);
     }
   }
   // %59 mul ∂i — 28: i = sigmoid(W_i @ x + U_i @ h + p_i * c + b_i)
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 5;
     for (let j = 0; j < 5; j++) {
-      v59_100[o + j] = out30_5_77[l * 5 + j] * (1 - out30_5_77[l * 5 + j]);
+      v59_96[o + j] = out30_5_74[l * 5 + j] * (1 - out30_5_74[l * 5 + j]);
     }
   }
   // %60 stack_rows packed U_o, U_g, U_f, U_i
-  stack29_68.fill(0); // reused: its last value is dead
-  let packed60_101 = packed?.["U_o+U_g+U_f+U_i"];
-  if (packed60_101 === undefined) {
+  stack29_65.fill(0); // reused: its last value is dead
+  let packed60_97 = heapStage(packed?.["U_o+U_g+U_f+U_i"]);
+  if (packed60_97 === undefined) {
     for (let l = 0; l < 1; l++) {
-      stack29_68.set(p49.subarray(l * 25, (l + 1) * 25), l * 100 + 0);
+      stack29_65.set(p47.subarray(l * 25, (l + 1) * 25), l * 100 + 0);
     }
     for (let l = 0; l < 1; l++) {
-      stack29_68.set(p48.subarray(l * 25, (l + 1) * 25), l * 100 + 25);
+      stack29_65.set(p46.subarray(l * 25, (l + 1) * 25), l * 100 + 25);
     }
     for (let l = 0; l < 1; l++) {
-      stack29_68.set(p47.subarray(l * 25, (l + 1) * 25), l * 100 + 50);
+      stack29_65.set(p45.subarray(l * 25, (l + 1) * 25), l * 100 + 50);
     }
     for (let l = 0; l < 1; l++) {
-      stack29_68.set(p46.subarray(l * 25, (l + 1) * 25), l * 100 + 75);
+      stack29_65.set(p44.subarray(l * 25, (l + 1) * 25), l * 100 + 75);
     }
-    packed60_101 = stack29_68;
+    packed60_97 = stack29_65;
   }
   // %61 stack_rows packed W_o, W_g, W_f, W_i
-  stack19_60.fill(0); // reused: its last value is dead
-  let packed61_102 = packed?.["W_o+W_g+W_f+W_i"];
-  if (packed61_102 === undefined) {
+  stack19_58.fill(0); // reused: its last value is dead
+  let packed61_98 = heapStage(packed?.["W_o+W_g+W_f+W_i"]);
+  if (packed61_98 === undefined) {
     for (let l = 0; l < 1; l++) {
-      stack19_60.set(p45.subarray(l * 15, (l + 1) * 15), l * 60 + 0);
+      stack19_58.set(p43.subarray(l * 15, (l + 1) * 15), l * 60 + 0);
     }
     for (let l = 0; l < 1; l++) {
-      stack19_60.set(p44.subarray(l * 15, (l + 1) * 15), l * 60 + 15);
+      stack19_58.set(p42.subarray(l * 15, (l + 1) * 15), l * 60 + 15);
     }
     for (let l = 0; l < 1; l++) {
-      stack19_60.set(p43.subarray(l * 15, (l + 1) * 15), l * 60 + 30);
+      stack19_58.set(p41.subarray(l * 15, (l + 1) * 15), l * 60 + 30);
     }
     for (let l = 0; l < 1; l++) {
-      stack19_60.set(p42.subarray(l * 15, (l + 1) * 15), l * 60 + 45);
+      stack19_58.set(p40.subarray(l * 15, (l + 1) * 15), l * 60 + 45);
     }
-    packed61_102 = stack19_60;
+    packed61_98 = stack19_58;
   }
   // %62 scan ∂PeepholeLSTM — 7: cell PeepholeLSTM(I = 3, H = 5) {
-  state62_0_103.set(c16_57);
-  state62_1_104.set(c16_57);
-  const steps109 = T_T;
+  state62_0_99.set(c16_55);
+  state62_1_100.set(c16_55);
+  const steps105 = T_T;
   // ∂PeepholeLSTM: from the last step to the first
-  for (let s = 0; s < steps109; s++) {
+  for (let s = 0; s < steps105; s++) {
     const t = T_T - 1 - s;
-    const x62_0_110 = v27_66.subarray(t * B * 5, (t + 1) * B * 5);
-    const x62_1_111 = out30_1_73.subarray(t * B * 5, (t + 1) * B * 5);
-    const x62_2_112 = out30_2_74.subarray(t * B * 5, (t + 1) * B * 5);
-    const x62_3_113 = out30_4_76.subarray(t * B * 5, (t + 1) * B * 5);
-    const x62_4_114 = out30_5_77.subarray(t * B * 5, (t + 1) * B * 5);
-    const x62_5_115 = out30_7_79.subarray(t * B * 5, (t + 1) * B * 5);
-    const x62_6_116 = out30_6_78.subarray(t * B * 5, (t + 1) * B * 5);
-    const x62_7_117 = v26_65.subarray(t * B * 5, (t + 1) * B * 5);
-    const x62_8_118 = v25_64.subarray(t * B * 5, (t + 1) * B * 5);
-    const x62_9_119 = v55_98.subarray(t * B * 5, (t + 1) * B * 5);
-    const x62_10_120 = v57_99.subarray(t * B * 5, (t + 1) * B * 5);
-    const x62_11_121 = v59_100.subarray(t * B * 5, (t + 1) * B * 5);
+    const x62_0_106 = v27_63.subarray(t * B * 5, (t + 1) * B * 5);
+    const x62_1_107 = out30_1_70.subarray(t * B * 5, (t + 1) * B * 5);
+    const x62_2_108 = out30_2_71.subarray(t * B * 5, (t + 1) * B * 5);
+    const x62_3_109 = out30_4_73.subarray(t * B * 5, (t + 1) * B * 5);
+    const x62_4_110 = out30_5_74.subarray(t * B * 5, (t + 1) * B * 5);
+    const x62_5_111 = out30_7_76.subarray(t * B * 5, (t + 1) * B * 5);
+    const x62_6_112 = out30_6_75.subarray(t * B * 5, (t + 1) * B * 5);
+    const x62_7_113 = v26_62.subarray(t * B * 5, (t + 1) * B * 5);
+    const x62_8_114 = v25_61.subarray(t * B * 5, (t + 1) * B * 5);
+    const x62_9_115 = v55_94.subarray(t * B * 5, (t + 1) * B * 5);
+    const x62_10_116 = v57_95.subarray(t * B * 5, (t + 1) * B * 5);
+    const x62_11_117 = v59_96.subarray(t * B * 5, (t + 1) * B * 5);
     // %3 add
     for (let l = 0; l < B; l++) {
       const o = l * 5;
       for (let j = 0; j < 5; j++) {
-        v3_122[o + j] = state62_0_103[l * 5 + j] + x62_0_110[l * 5 + j];
+        v3_118[o + j] = state62_0_99[l * 5 + j] + x62_0_106[l * 5 + j];
       }
     }
     // %12 mul ∂o — 32: o = sigmoid(W_o @ x + U_o @ h + p_o * c' + b_o)
     for (let l = 0; l < B; l++) {
       const o = l * 5;
       for (let j = 0; j < 5; j++) {
-        v12_123[o + j] = (v3_122[l * 5 + j] * x62_1_111[l * 5 + j]) * x62_8_118[l * 5 + j];
+        v12_119[o + j] = (v3_118[l * 5 + j] * x62_1_107[l * 5 + j]) * x62_8_114[l * 5 + j];
       }
     }
     // %15 add
     for (let l = 0; l < B; l++) {
       const o = l * 5;
       for (let j = 0; j < 5; j++) {
-        v15_124[o + j] = (state62_1_104[l * 5 + j] + ((v3_122[l * 5 + j] * x62_2_112[l * 5 + j]) * x62_7_117[l * 5 + j])) + (v12_123[l * 5 + j] * p52[j]);
+        v15_120[o + j] = (state62_1_100[l * 5 + j] + ((v3_118[l * 5 + j] * x62_2_108[l * 5 + j]) * x62_7_113[l * 5 + j])) + (v12_119[l * 5 + j] * p50[j]);
       }
     }
     // %25 mul ∂g — 30: g = tanh(W_g @ x + U_g @ h + b_g)
     for (let l = 0; l < B; l++) {
       const o = l * 5;
       for (let j = 0; j < 5; j++) {
-        v25_125[o + j] = (v15_124[l * 5 + j] * x62_4_114[l * 5 + j]) * x62_9_119[l * 5 + j];
+        v25_121[o + j] = (v15_120[l * 5 + j] * x62_4_110[l * 5 + j]) * x62_9_115[l * 5 + j];
       }
     }
     // %27 mul ∂f — 29: f = sigmoid(W_f @ x + U_f @ h + p_f * c + b_f)
     for (let l = 0; l < B; l++) {
       const o = l * 5;
       for (let j = 0; j < 5; j++) {
-        v27_126[o + j] = (v15_124[l * 5 + j] * x62_5_115[l * 5 + j]) * x62_10_120[l * 5 + j];
+        v27_122[o + j] = (v15_120[l * 5 + j] * x62_5_111[l * 5 + j]) * x62_10_116[l * 5 + j];
       }
     }
     // %32 mul ∂i — 28: i = sigmoid(W_i @ x + U_i @ h + p_i * c + b_i)
     for (let l = 0; l < B; l++) {
       const o = l * 5;
       for (let j = 0; j < 5; j++) {
-        v32_127[o + j] = (v15_124[l * 5 + j] * x62_3_113[l * 5 + j]) * x62_11_121[l * 5 + j];
+        v32_123[o + j] = (v15_120[l * 5 + j] * x62_3_109[l * 5 + j]) * x62_11_117[l * 5 + j];
       }
     }
     // %35 add
     for (let l = 0; l < B; l++) {
       const o = l * 5;
       for (let j = 0; j < 5; j++) {
-        v35_128[o + j] = ((v15_124[l * 5 + j] * x62_6_116[l * 5 + j]) + (v27_126[l * 5 + j] * p51[j])) + (v32_127[l * 5 + j] * p50[j]);
+        v35_124[o + j] = ((v15_120[l * 5 + j] * x62_6_112[l * 5 + j]) + (v27_122[l * 5 + j] * p49[j])) + (v32_123[l * 5 + j] * p48[j]);
       }
     }
     // %36 concat
     for (let l = 0; l < B; l++) {
       const xo = l * 5;
       for (let r = 0; r < 1; r++) {
-        for (let c = 0; c < 5; c++) cat36_129[(l * 1 + r) * 20 + 0 + c] = v12_123[xo + r * 5 + c];
+        for (let c = 0; c < 5; c++) cat36_125[(l * 1 + r) * 20 + 0 + c] = v12_119[xo + r * 5 + c];
       }
     }
     for (let l = 0; l < B; l++) {
       const xo = l * 5;
       for (let r = 0; r < 1; r++) {
-        for (let c = 0; c < 5; c++) cat36_129[(l * 1 + r) * 20 + 5 + c] = v25_125[xo + r * 5 + c];
+        for (let c = 0; c < 5; c++) cat36_125[(l * 1 + r) * 20 + 5 + c] = v25_121[xo + r * 5 + c];
       }
     }
     for (let l = 0; l < B; l++) {
       const xo = l * 5;
       for (let r = 0; r < 1; r++) {
-        for (let c = 0; c < 5; c++) cat36_129[(l * 1 + r) * 20 + 10 + c] = v27_126[xo + r * 5 + c];
+        for (let c = 0; c < 5; c++) cat36_125[(l * 1 + r) * 20 + 10 + c] = v27_122[xo + r * 5 + c];
       }
     }
     for (let l = 0; l < B; l++) {
       const xo = l * 5;
       for (let r = 0; r < 1; r++) {
-        for (let c = 0; c < 5; c++) cat36_129[(l * 1 + r) * 20 + 15 + c] = v32_127[xo + r * 5 + c];
+        for (let c = 0; c < 5; c++) cat36_125[(l * 1 + r) * 20 + 15 + c] = v32_123[xo + r * 5 + c];
       }
     }
     // %38 matmul fused gate products
-    matmul131(cat36_129, packed60_101, mm38_130, B);
-    out62_0_105.set(v32_127, t * v32_127.length);
-    out62_1_106.set(v27_126, t * v27_126.length);
-    out62_2_107.set(v25_125, t * v25_125.length);
-    out62_3_108.set(v12_123, t * v12_123.length);
-    state62_0_103.set(mm38_130);
-    state62_1_104.set(v35_128);
+    gemm_cols_20x5(cat36_125, packed60_97, mm38_126, B);
+    out62_0_101.set(v32_123, t * v32_123.length);
+    out62_1_102.set(v27_122, t * v27_122.length);
+    out62_2_103.set(v25_121, t * v25_121.length);
+    out62_3_104.set(v12_119, t * v12_119.length);
+    state62_0_99.set(mm38_126);
+    state62_1_100.set(v35_124);
   }
   // %69 concat
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 5;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 5; c++) cat69_132[(l * 1 + r) * 20 + 0 + c] = out62_0_105[xo + r * 5 + c];
+      for (let c = 0; c < 5; c++) cat69_127[(l * 1 + r) * 20 + 0 + c] = out62_0_101[xo + r * 5 + c];
     }
   }
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 5;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 5; c++) cat69_132[(l * 1 + r) * 20 + 5 + c] = out62_1_106[xo + r * 5 + c];
+      for (let c = 0; c < 5; c++) cat69_127[(l * 1 + r) * 20 + 5 + c] = out62_1_102[xo + r * 5 + c];
     }
   }
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 5;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 5; c++) cat69_132[(l * 1 + r) * 20 + 10 + c] = out62_2_107[xo + r * 5 + c];
+      for (let c = 0; c < 5; c++) cat69_127[(l * 1 + r) * 20 + 10 + c] = out62_2_103[xo + r * 5 + c];
     }
   }
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 5;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 5; c++) cat69_132[(l * 1 + r) * 20 + 15 + c] = out62_3_108[xo + r * 5 + c];
+      for (let c = 0; c < 5; c++) cat69_127[(l * 1 + r) * 20 + 15 + c] = out62_3_104[xo + r * 5 + c];
     }
   }
   // %71 unbroadcast fused weight gradients
-  ub71_133.fill(0);
-  weightGradient134(cat69_132, 20, in41, 3, ub71_133, T_T * B);
+  ub71_128.fill(0);
+  gemm_outer_20x3(cat69_127, 20, in39, 3, ub71_128, T_T * B);
   // %72 slice_rows ∂PeepholeLSTM: ∂W_i (batched)
   for (let l = 0; l < 1; l++) {
-    rows72_135.set(ub71_133.subarray(l * 60 + 0, l * 60 + 15), l * 15);
+    rows72_129.set(ub71_128.subarray(l * 60 + 0, l * 60 + 15), l * 15);
   }
   // %73 slice_rows ∂PeepholeLSTM: ∂W_f (batched)
   for (let l = 0; l < 1; l++) {
-    rows73_136.set(ub71_133.subarray(l * 60 + 15, l * 60 + 30), l * 15);
+    rows73_130.set(ub71_128.subarray(l * 60 + 15, l * 60 + 30), l * 15);
   }
   // %74 slice_rows ∂PeepholeLSTM: ∂W_g (batched)
   for (let l = 0; l < 1; l++) {
-    rows74_137.set(ub71_133.subarray(l * 60 + 30, l * 60 + 45), l * 15);
+    rows74_131.set(ub71_128.subarray(l * 60 + 30, l * 60 + 45), l * 15);
   }
   // %75 slice_rows ∂PeepholeLSTM: ∂W_o (batched)
   for (let l = 0; l < 1; l++) {
-    rows75_138.set(ub71_133.subarray(l * 60 + 45, l * 60 + 60), l * 15);
+    rows75_132.set(ub71_128.subarray(l * 60 + 45, l * 60 + 60), l * 15);
   }
   // %77 unbroadcast fused weight gradients
-  stack29_68.fill(0); // reused: its last value is dead
-  stack29_68.fill(0);
-  weightGradient139(cat69_132, 20, v28_67, 5, stack29_68, T_T * B);
+  stack29_65.fill(0); // reused: its last value is dead
+  stack29_65.fill(0);
+  gemm_outer_20x5(cat69_127, 20, v28_64, 5, stack29_65, T_T * B);
   // %78 slice_rows ∂PeepholeLSTM: ∂U_i (batched)
   for (let l = 0; l < 1; l++) {
-    rows78_140.set(stack29_68.subarray(l * 100 + 0, l * 100 + 25), l * 25);
+    rows78_133.set(stack29_65.subarray(l * 100 + 0, l * 100 + 25), l * 25);
   }
   // %79 slice_rows ∂PeepholeLSTM: ∂U_f (batched)
   for (let l = 0; l < 1; l++) {
-    rows79_141.set(stack29_68.subarray(l * 100 + 25, l * 100 + 50), l * 25);
+    rows79_134.set(stack29_65.subarray(l * 100 + 25, l * 100 + 50), l * 25);
   }
   // %80 slice_rows ∂PeepholeLSTM: ∂U_g (batched)
   for (let l = 0; l < 1; l++) {
-    rows80_142.set(stack29_68.subarray(l * 100 + 50, l * 100 + 75), l * 25);
+    rows80_135.set(stack29_65.subarray(l * 100 + 50, l * 100 + 75), l * 25);
   }
   // %81 slice_rows ∂PeepholeLSTM: ∂U_o (batched)
   for (let l = 0; l < 1; l++) {
-    rows81_143.set(stack29_68.subarray(l * 100 + 75, l * 100 + 100), l * 25);
+    rows81_136.set(stack29_65.subarray(l * 100 + 75, l * 100 + 100), l * 25);
   }
   // %82 mul — 28: i = sigmoid(W_i @ x + U_i @ h + p_i * c + b_i)
-  v59_100.fill(0); // reused: its last value is dead
+  v59_96.fill(0); // reused: its last value is dead
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 5;
     for (let j = 0; j < 5; j++) {
-      v59_100[o + j] = out62_0_105[l * 5 + j] * out30_7_79[l * 5 + j];
+      v59_96[o + j] = out62_0_101[l * 5 + j] * out30_7_76[l * 5 + j];
     }
   }
   // %83 unbroadcast ∂PeepholeLSTM: ∂p_i (batched)
-  ub83_144.fill(0);
+  ub83_137.fill(0);
   for (let l = 0; l < T_T * B; l++) {
     for (let j = 0; j < 5; j++) {
-      ub83_144[j] += v59_100[l * 5 + j];
+      ub83_137[j] += v59_96[l * 5 + j];
     }
   }
   // %84 mul — 29: f = sigmoid(W_f @ x + U_f @ h + p_f * c + b_f)
-  v59_100.fill(0); // reused: its last value is dead
+  v59_96.fill(0); // reused: its last value is dead
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 5;
     for (let j = 0; j < 5; j++) {
-      v59_100[o + j] = out62_1_106[l * 5 + j] * out30_7_79[l * 5 + j];
+      v59_96[o + j] = out62_1_102[l * 5 + j] * out30_7_76[l * 5 + j];
     }
   }
   // %85 unbroadcast ∂PeepholeLSTM: ∂p_f (batched)
-  ub85_145.fill(0);
+  ub85_138.fill(0);
   for (let l = 0; l < T_T * B; l++) {
     for (let j = 0; j < 5; j++) {
-      ub85_145[j] += v59_100[l * 5 + j];
+      ub85_138[j] += v59_96[l * 5 + j];
     }
   }
   // %86 mul — 32: o = sigmoid(W_o @ x + U_o @ h + p_o * c' + b_o)
-  v59_100.fill(0); // reused: its last value is dead
+  v59_96.fill(0); // reused: its last value is dead
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 5;
     for (let j = 0; j < 5; j++) {
-      v59_100[o + j] = out62_3_108[l * 5 + j] * out30_3_75[l * 5 + j];
+      v59_96[o + j] = out62_3_104[l * 5 + j] * out30_3_72[l * 5 + j];
     }
   }
   // %87 unbroadcast ∂PeepholeLSTM: ∂p_o (batched)
-  ub87_146.fill(0);
+  ub87_139.fill(0);
   for (let l = 0; l < T_T * B; l++) {
     for (let j = 0; j < 5; j++) {
-      ub87_146[j] += v59_100[l * 5 + j];
+      ub87_139[j] += v59_96[l * 5 + j];
     }
   }
   // %88 unbroadcast ∂PeepholeLSTM: ∂b_i (batched)
-  ub88_147.fill(0);
+  ub88_140.fill(0);
   for (let l = 0; l < T_T * B; l++) {
     for (let j = 0; j < 5; j++) {
-      ub88_147[j] += out62_0_105[l * 5 + j];
+      ub88_140[j] += out62_0_101[l * 5 + j];
     }
   }
   // %89 unbroadcast ∂PeepholeLSTM: ∂b_f (batched)
-  ub89_148.fill(0);
+  ub89_141.fill(0);
   for (let l = 0; l < T_T * B; l++) {
     for (let j = 0; j < 5; j++) {
-      ub89_148[j] += out62_1_106[l * 5 + j];
+      ub89_141[j] += out62_1_102[l * 5 + j];
     }
   }
   // %90 unbroadcast ∂PeepholeLSTM: ∂b_g (batched)
-  ub90_149.fill(0);
+  ub90_142.fill(0);
   for (let l = 0; l < T_T * B; l++) {
     for (let j = 0; j < 5; j++) {
-      ub90_149[j] += out62_2_107[l * 5 + j];
+      ub90_142[j] += out62_2_103[l * 5 + j];
     }
   }
   // %91 unbroadcast ∂PeepholeLSTM: ∂b_o (batched)
-  ub91_150.fill(0);
+  ub91_143.fill(0);
   for (let l = 0; l < T_T * B; l++) {
     for (let j = 0; j < 5; j++) {
-      ub91_150[j] += out62_3_108[l * 5 + j];
+      ub91_143[j] += out62_3_104[l * 5 + j];
     }
   }
   // %92 concat
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 5;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 5; c++) cat92_151[(l * 1 + r) * 20 + 0 + c] = out62_3_108[xo + r * 5 + c];
+      for (let c = 0; c < 5; c++) cat92_144[(l * 1 + r) * 20 + 0 + c] = out62_3_104[xo + r * 5 + c];
     }
   }
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 5;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 5; c++) cat92_151[(l * 1 + r) * 20 + 5 + c] = out62_2_107[xo + r * 5 + c];
+      for (let c = 0; c < 5; c++) cat92_144[(l * 1 + r) * 20 + 5 + c] = out62_2_103[xo + r * 5 + c];
     }
   }
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 5;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 5; c++) cat92_151[(l * 1 + r) * 20 + 10 + c] = out62_1_106[xo + r * 5 + c];
+      for (let c = 0; c < 5; c++) cat92_144[(l * 1 + r) * 20 + 10 + c] = out62_1_102[xo + r * 5 + c];
     }
   }
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 5;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 5; c++) cat92_151[(l * 1 + r) * 20 + 15 + c] = out62_0_105[xo + r * 5 + c];
+      for (let c = 0; c < 5; c++) cat92_144[(l * 1 + r) * 20 + 15 + c] = out62_0_101[xo + r * 5 + c];
     }
   }
   // %93 matmul fused gate products
-  matmul153(cat92_151, packed61_102, mm93_152, T_T * B);
-  return { loss: red37_96[0], outputs: { "output": { data: out30_0_72, shape: [T_T, B, 5] } }, finalStates: { "h": { data: state30_0_70, shape: [B, 5] }, "c": { data: state30_1_71, shape: [B, 5] } }, grads: { "W_i": rows72_135, "W_f": rows73_136, "W_g": rows74_137, "W_o": rows75_138, "U_i": rows78_140, "U_f": rows79_141, "U_g": rows80_142, "U_o": rows81_143, "p_i": ub83_144, "p_f": ub85_145, "p_o": ub87_146, "b_i": ub88_147, "b_f": ub89_148, "b_g": ub90_149, "b_o": ub91_150 }, inputGrads: { "x": { data: mm93_152, shape: [T_T, B, 3] } }, stateGrads: { "h": { data: state62_0_103, shape: [B, 5] }, "c": { data: state62_1_104, shape: [B, 5] } } } as GradResult;
+  gemm_cols_20x3(cat92_144, packed61_98, mm93_145, T_T * B);
+  return { loss: red37_92[0], outputs: { "output": { data: heapCopy(out30_0_69), shape: [T_T, B, 5] } }, finalStates: { "h": { data: heapCopy(state30_0_67), shape: [B, 5] }, "c": { data: heapCopy(state30_1_68), shape: [B, 5] } }, grads: { "W_i": heapCopy(rows72_129), "W_f": heapCopy(rows73_130), "W_g": heapCopy(rows74_131), "W_o": heapCopy(rows75_132), "U_i": heapCopy(rows78_133), "U_f": heapCopy(rows79_134), "U_g": heapCopy(rows80_135), "U_o": heapCopy(rows81_136), "p_i": heapCopy(ub83_137), "p_f": heapCopy(ub85_138), "p_o": heapCopy(ub87_139), "b_i": heapCopy(ub88_140), "b_f": heapCopy(ub89_141), "b_g": heapCopy(ub90_142), "b_o": heapCopy(ub91_143) }, inputGrads: { "x": { data: heapCopy(mm93_145), shape: [T_T, B, 3] } }, stateGrads: { "h": { data: heapCopy(state62_0_99), shape: [B, 5] }, "c": { data: heapCopy(state62_1_100), shape: [B, 5] } } } as GradResult;
 }
 
 
@@ -1067,7 +1069,7 @@ export function trainStep(params: Params, opt: Optimizer, inputs: Inputs, initia
 }
 
 // Kernels specialised for this model’s sizes.
-function matmul22(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
+function gemm_rows_20x3_scalar(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
   let s = 0;
   for (; s + 3 < samples; s += 4) {
     for (let i = 0; i < 20; i += 4) {
@@ -1189,7 +1191,17 @@ function matmul22(w: Float32Array, x: Float32Array, out: Float32Array, samples: 
     }
   }
 }
-function matmul38(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
+function gemm_rows_20x3(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
+  if (kernels !== undefined) {
+    const memory = kernels.memory.buffer;
+    if (w.buffer === memory && x.buffer === memory && out.buffer === memory) {
+      kernels.exports.rows_20x3(w.byteOffset, x.byteOffset, out.byteOffset, samples);
+      return;
+    }
+  }
+  gemm_rows_20x3_scalar(w, x, out, samples);
+}
+function gemm_rows_20x5_scalar(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
   let s = 0;
   for (; s + 3 < samples; s += 4) {
     for (let i = 0; i < 20; i += 4) {
@@ -1311,251 +1323,17 @@ function matmul38(w: Float32Array, x: Float32Array, out: Float32Array, samples: 
     }
   }
 }
-function matmul63(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
-  let s = 0;
-  for (; s + 3 < samples; s += 4) {
-    for (let i = 0; i < 20; i += 4) {
-      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a20 = 0, a21 = 0, a22 = 0, a23 = 0, a30 = 0, a31 = 0, a32 = 0, a33 = 0;
-      const wo0 = (i + 0) * 3;
-      const wo1 = (i + 1) * 3;
-      const wo2 = (i + 2) * 3;
-      const wo3 = (i + 3) * 3;
-      const xo0 = (s + 0) * 3;
-      const xo1 = (s + 1) * 3;
-      const xo2 = (s + 2) * 3;
-      const xo3 = (s + 3) * 3;
-      for (let p = 0; p < 3; p++) {
-        const w0 = w[wo0 + p];
-        const w1 = w[wo1 + p];
-        const w2 = w[wo2 + p];
-        const w3 = w[wo3 + p];
-        const x0 = x[xo0 + p];
-        a00 += w0 * x0;
-        a01 += w1 * x0;
-        a02 += w2 * x0;
-        a03 += w3 * x0;
-        const x1 = x[xo1 + p];
-        a10 += w0 * x1;
-        a11 += w1 * x1;
-        a12 += w2 * x1;
-        a13 += w3 * x1;
-        const x2 = x[xo2 + p];
-        a20 += w0 * x2;
-        a21 += w1 * x2;
-        a22 += w2 * x2;
-        a23 += w3 * x2;
-        const x3 = x[xo3 + p];
-        a30 += w0 * x3;
-        a31 += w1 * x3;
-        a32 += w2 * x3;
-        a33 += w3 * x3;
-      }
-      out[(s + 0) * 20 + i + 0] = a00;
-      out[(s + 0) * 20 + i + 1] = a01;
-      out[(s + 0) * 20 + i + 2] = a02;
-      out[(s + 0) * 20 + i + 3] = a03;
-      out[(s + 1) * 20 + i + 0] = a10;
-      out[(s + 1) * 20 + i + 1] = a11;
-      out[(s + 1) * 20 + i + 2] = a12;
-      out[(s + 1) * 20 + i + 3] = a13;
-      out[(s + 2) * 20 + i + 0] = a20;
-      out[(s + 2) * 20 + i + 1] = a21;
-      out[(s + 2) * 20 + i + 2] = a22;
-      out[(s + 2) * 20 + i + 3] = a23;
-      out[(s + 3) * 20 + i + 0] = a30;
-      out[(s + 3) * 20 + i + 1] = a31;
-      out[(s + 3) * 20 + i + 2] = a32;
-      out[(s + 3) * 20 + i + 3] = a33;
+function gemm_rows_20x5(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
+  if (kernels !== undefined) {
+    const memory = kernels.memory.buffer;
+    if (w.buffer === memory && x.buffer === memory && out.buffer === memory) {
+      kernels.exports.rows_20x5(w.byteOffset, x.byteOffset, out.byteOffset, samples);
+      return;
     }
   }
-  for (; s < samples; s++) {
-    for (let i = 0; i < 16; i += 8) {
-      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a04 = 0, a05 = 0, a06 = 0, a07 = 0;
-      const wo0 = (i + 0) * 3;
-      const wo1 = (i + 1) * 3;
-      const wo2 = (i + 2) * 3;
-      const wo3 = (i + 3) * 3;
-      const wo4 = (i + 4) * 3;
-      const wo5 = (i + 5) * 3;
-      const wo6 = (i + 6) * 3;
-      const wo7 = (i + 7) * 3;
-      const xo0 = (s + 0) * 3;
-      for (let p = 0; p < 3; p++) {
-        const w0 = w[wo0 + p];
-        const w1 = w[wo1 + p];
-        const w2 = w[wo2 + p];
-        const w3 = w[wo3 + p];
-        const w4 = w[wo4 + p];
-        const w5 = w[wo5 + p];
-        const w6 = w[wo6 + p];
-        const w7 = w[wo7 + p];
-        const x0 = x[xo0 + p];
-        a00 += w0 * x0;
-        a01 += w1 * x0;
-        a02 += w2 * x0;
-        a03 += w3 * x0;
-        a04 += w4 * x0;
-        a05 += w5 * x0;
-        a06 += w6 * x0;
-        a07 += w7 * x0;
-      }
-      out[(s + 0) * 20 + i + 0] = a00;
-      out[(s + 0) * 20 + i + 1] = a01;
-      out[(s + 0) * 20 + i + 2] = a02;
-      out[(s + 0) * 20 + i + 3] = a03;
-      out[(s + 0) * 20 + i + 4] = a04;
-      out[(s + 0) * 20 + i + 5] = a05;
-      out[(s + 0) * 20 + i + 6] = a06;
-      out[(s + 0) * 20 + i + 7] = a07;
-    }
-    for (let i = 16; i < 20; i += 4) {
-      let a00 = 0, a01 = 0, a02 = 0, a03 = 0;
-      const wo0 = (i + 0) * 3;
-      const wo1 = (i + 1) * 3;
-      const wo2 = (i + 2) * 3;
-      const wo3 = (i + 3) * 3;
-      const xo0 = (s + 0) * 3;
-      for (let p = 0; p < 3; p++) {
-        const w0 = w[wo0 + p];
-        const w1 = w[wo1 + p];
-        const w2 = w[wo2 + p];
-        const w3 = w[wo3 + p];
-        const x0 = x[xo0 + p];
-        a00 += w0 * x0;
-        a01 += w1 * x0;
-        a02 += w2 * x0;
-        a03 += w3 * x0;
-      }
-      out[(s + 0) * 20 + i + 0] = a00;
-      out[(s + 0) * 20 + i + 1] = a01;
-      out[(s + 0) * 20 + i + 2] = a02;
-      out[(s + 0) * 20 + i + 3] = a03;
-    }
-  }
+  gemm_rows_20x5_scalar(w, x, out, samples);
 }
-function matmul86(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
-  let s = 0;
-  for (; s + 3 < samples; s += 4) {
-    for (let i = 0; i < 20; i += 4) {
-      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a20 = 0, a21 = 0, a22 = 0, a23 = 0, a30 = 0, a31 = 0, a32 = 0, a33 = 0;
-      const wo0 = (i + 0) * 5;
-      const wo1 = (i + 1) * 5;
-      const wo2 = (i + 2) * 5;
-      const wo3 = (i + 3) * 5;
-      const xo0 = (s + 0) * 5;
-      const xo1 = (s + 1) * 5;
-      const xo2 = (s + 2) * 5;
-      const xo3 = (s + 3) * 5;
-      for (let p = 0; p < 5; p++) {
-        const w0 = w[wo0 + p];
-        const w1 = w[wo1 + p];
-        const w2 = w[wo2 + p];
-        const w3 = w[wo3 + p];
-        const x0 = x[xo0 + p];
-        a00 += w0 * x0;
-        a01 += w1 * x0;
-        a02 += w2 * x0;
-        a03 += w3 * x0;
-        const x1 = x[xo1 + p];
-        a10 += w0 * x1;
-        a11 += w1 * x1;
-        a12 += w2 * x1;
-        a13 += w3 * x1;
-        const x2 = x[xo2 + p];
-        a20 += w0 * x2;
-        a21 += w1 * x2;
-        a22 += w2 * x2;
-        a23 += w3 * x2;
-        const x3 = x[xo3 + p];
-        a30 += w0 * x3;
-        a31 += w1 * x3;
-        a32 += w2 * x3;
-        a33 += w3 * x3;
-      }
-      out[(s + 0) * 20 + i + 0] = a00;
-      out[(s + 0) * 20 + i + 1] = a01;
-      out[(s + 0) * 20 + i + 2] = a02;
-      out[(s + 0) * 20 + i + 3] = a03;
-      out[(s + 1) * 20 + i + 0] = a10;
-      out[(s + 1) * 20 + i + 1] = a11;
-      out[(s + 1) * 20 + i + 2] = a12;
-      out[(s + 1) * 20 + i + 3] = a13;
-      out[(s + 2) * 20 + i + 0] = a20;
-      out[(s + 2) * 20 + i + 1] = a21;
-      out[(s + 2) * 20 + i + 2] = a22;
-      out[(s + 2) * 20 + i + 3] = a23;
-      out[(s + 3) * 20 + i + 0] = a30;
-      out[(s + 3) * 20 + i + 1] = a31;
-      out[(s + 3) * 20 + i + 2] = a32;
-      out[(s + 3) * 20 + i + 3] = a33;
-    }
-  }
-  for (; s < samples; s++) {
-    for (let i = 0; i < 16; i += 8) {
-      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a04 = 0, a05 = 0, a06 = 0, a07 = 0;
-      const wo0 = (i + 0) * 5;
-      const wo1 = (i + 1) * 5;
-      const wo2 = (i + 2) * 5;
-      const wo3 = (i + 3) * 5;
-      const wo4 = (i + 4) * 5;
-      const wo5 = (i + 5) * 5;
-      const wo6 = (i + 6) * 5;
-      const wo7 = (i + 7) * 5;
-      const xo0 = (s + 0) * 5;
-      for (let p = 0; p < 5; p++) {
-        const w0 = w[wo0 + p];
-        const w1 = w[wo1 + p];
-        const w2 = w[wo2 + p];
-        const w3 = w[wo3 + p];
-        const w4 = w[wo4 + p];
-        const w5 = w[wo5 + p];
-        const w6 = w[wo6 + p];
-        const w7 = w[wo7 + p];
-        const x0 = x[xo0 + p];
-        a00 += w0 * x0;
-        a01 += w1 * x0;
-        a02 += w2 * x0;
-        a03 += w3 * x0;
-        a04 += w4 * x0;
-        a05 += w5 * x0;
-        a06 += w6 * x0;
-        a07 += w7 * x0;
-      }
-      out[(s + 0) * 20 + i + 0] = a00;
-      out[(s + 0) * 20 + i + 1] = a01;
-      out[(s + 0) * 20 + i + 2] = a02;
-      out[(s + 0) * 20 + i + 3] = a03;
-      out[(s + 0) * 20 + i + 4] = a04;
-      out[(s + 0) * 20 + i + 5] = a05;
-      out[(s + 0) * 20 + i + 6] = a06;
-      out[(s + 0) * 20 + i + 7] = a07;
-    }
-    for (let i = 16; i < 20; i += 4) {
-      let a00 = 0, a01 = 0, a02 = 0, a03 = 0;
-      const wo0 = (i + 0) * 5;
-      const wo1 = (i + 1) * 5;
-      const wo2 = (i + 2) * 5;
-      const wo3 = (i + 3) * 5;
-      const xo0 = (s + 0) * 5;
-      for (let p = 0; p < 5; p++) {
-        const w0 = w[wo0 + p];
-        const w1 = w[wo1 + p];
-        const w2 = w[wo2 + p];
-        const w3 = w[wo3 + p];
-        const x0 = x[xo0 + p];
-        a00 += w0 * x0;
-        a01 += w1 * x0;
-        a02 += w2 * x0;
-        a03 += w3 * x0;
-      }
-      out[(s + 0) * 20 + i + 0] = a00;
-      out[(s + 0) * 20 + i + 1] = a01;
-      out[(s + 0) * 20 + i + 2] = a02;
-      out[(s + 0) * 20 + i + 3] = a03;
-    }
-  }
-}
-function matmul131(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
+function gemm_cols_20x5_scalar(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
   let s = 0;
   for (; s + 3 < samples; s += 4) {
     for (let j = 0; j < 4; j += 4) {
@@ -1666,7 +1444,17 @@ function matmul131(v: Float32Array, w: Float32Array, out: Float32Array, samples:
     }
   }
 }
-function weightGradient134(a: Float32Array, aStep: number, b: Float32Array, bStep: number, out: Float32Array, samples: number): void {
+function gemm_cols_20x5(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
+  if (kernels !== undefined) {
+    const memory = kernels.memory.buffer;
+    if (v.buffer === memory && w.buffer === memory && out.buffer === memory) {
+      kernels.exports.cols_20x5(v.byteOffset, w.byteOffset, out.byteOffset, samples);
+      return;
+    }
+  }
+  gemm_cols_20x5_scalar(v, w, out, samples);
+}
+function gemm_outer_20x3_scalar(a: Float32Array, aStep: number, b: Float32Array, bStep: number, out: Float32Array, samples: number): void {
   for (let i = 0; i < 20; i += 4) {
     for (let j = 0; j < 3; j++) {
       let a00 = 0, a10 = 0, a20 = 0, a30 = 0;
@@ -1690,7 +1478,17 @@ function weightGradient134(a: Float32Array, aStep: number, b: Float32Array, bSte
     }
   }
 }
-function weightGradient139(a: Float32Array, aStep: number, b: Float32Array, bStep: number, out: Float32Array, samples: number): void {
+function gemm_outer_20x3(a: Float32Array, aStep: number, b: Float32Array, bStep: number, out: Float32Array, samples: number): void {
+  if (kernels !== undefined) {
+    const memory = kernels.memory.buffer;
+    if (a.buffer === memory && b.buffer === memory && out.buffer === memory) {
+      kernels.exports.outer_20x3(a.byteOffset, aStep, b.byteOffset, bStep, out.byteOffset, samples);
+      return;
+    }
+  }
+  gemm_outer_20x3_scalar(a, aStep, b, bStep, out, samples);
+}
+function gemm_outer_20x5_scalar(a: Float32Array, aStep: number, b: Float32Array, bStep: number, out: Float32Array, samples: number): void {
   for (let i = 0; i < 20; i += 4) {
     for (let j = 0; j < 4; j += 4) {
       let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a20 = 0, a21 = 0, a22 = 0, a23 = 0, a30 = 0, a31 = 0, a32 = 0, a33 = 0;
@@ -1761,7 +1559,17 @@ function weightGradient139(a: Float32Array, aStep: number, b: Float32Array, bSte
     }
   }
 }
-function matmul153(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
+function gemm_outer_20x5(a: Float32Array, aStep: number, b: Float32Array, bStep: number, out: Float32Array, samples: number): void {
+  if (kernels !== undefined) {
+    const memory = kernels.memory.buffer;
+    if (a.buffer === memory && b.buffer === memory && out.buffer === memory) {
+      kernels.exports.outer_20x5(a.byteOffset, aStep, b.byteOffset, bStep, out.byteOffset, samples);
+      return;
+    }
+  }
+  gemm_outer_20x5_scalar(a, aStep, b, bStep, out, samples);
+}
+function gemm_cols_20x3_scalar(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
   let s = 0;
   for (; s + 3 < samples; s += 4) {
     for (let j = 0; j < 3; j++) {
@@ -1801,4 +1609,124 @@ function matmul153(v: Float32Array, w: Float32Array, out: Float32Array, samples:
       out[(s + 0) * 3 + j + 0] = a00;
     }
   }
+}
+function gemm_cols_20x3(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
+  if (kernels !== undefined) {
+    const memory = kernels.memory.buffer;
+    if (v.buffer === memory && w.buffer === memory && out.buffer === memory) {
+      kernels.exports.cols_20x3(v.byteOffset, w.byteOffset, out.byteOffset, samples);
+      return;
+    }
+  }
+  gemm_cols_20x3_scalar(v, w, out, samples);
+}
+
+// WebAssembly SIMD kernels generated by rnnc for this model's sizes (7963 bytes): rows_20x3, rows_20x5, cols_20x5, outer_20x3, outer_20x5, cols_20x3.
+// `rnnc compile --emit-wat` prints them as text.
+const kernelBytes = "AGFzbQEAAAABEQJgBH9/f38AYAZ/f39/f38AAg8BA2VudgZtZW1vcnkCAAEDBwYAAAABAQAHSwYJcm93c18yMHgzAAAJcm93c18yMHg1AAEJY29sc18yMHg1AAIKb3V0ZXJfMjB4MwADCm91dGVyXzIweDUABAljb2xzXzIweDMABQqWPQapFgIGfxZ7QQAhBAJAA0AgAyAEa0EESA0BQQAhBQJAA0AgBUEUTg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhD/0MAAAAAAAAAAAAAAAAAAAAACEQ/QwAAAAAAAAAAAAAAAAAAAAAIRH9DAAAAAAAAAAAAAAAAAAAAAAhEiAAIAVBDGxqIQYgASAEQQxsaiEHIAf9AAIAIRMgB/0AAgwhFCAH/QACGCEVIAf9AAIkIRYgBv0AAgAhCiALIAogE/3mAf0M////////////////AAAAAP1O/eQBIQsgDSAKIBT95gH9DP///////////////wAAAAD9Tv3kASENIA8gCiAV/eYB/Qz///////////////8AAAAA/U795AEhDyARIAogFv3mAf0M////////////////AAAAAP1O/eQBIREgBv0AAgwhCiAMIAogE/3mAf0M////////////////AAAAAP1O/eQBIQwgDiAKIBT95gH9DP///////////////wAAAAD9Tv3kASEOIBAgCiAV/eYB/Qz///////////////8AAAAA/U795AEhECASIAogFv3mAf0M////////////////AAAAAP1O/eQBIRIgAiAEQdAAbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAIAIAkgGf0fATgCBCANIA79DQABAgMEBQYHEBESExQVFhcgDSAO/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAJQIAkgGf0fATgCVCAPIBD9DQABAgMEBQYHEBESExQVFhcgDyAQ/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAKgASAJIBn9HwE4AqQBIBEgEv0NAAECAwQFBgcQERITFBUWFyARIBL9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AvABIAkgGf0fATgC9AEgBUECaiEFDAALCyAEQQRqIQQMAAsLAkADQCAEIANODQFBACEFAkADQCAFQRBODQH9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIRr9DAAAAAAAAAAAAAAAAAAAAAAhG/0MAAAAAAAAAAAAAAAAAAAAACEc/QwAAAAAAAAAAAAAAAAAAAAAIR39DAAAAAAAAAAAAAAAAAAAAAAhHv0MAAAAAAAAAAAAAAAAAAAAACEfIAAgBUEMbGohBiABIARBDGxqIQcgB/0AAgAhEyAG/QACACEKIAsgCiAT/eYB/Qz///////////////8AAAAA/U795AEhCyAG/QACDCEKIAwgCiAT/eYB/Qz///////////////8AAAAA/U795AEhDCAG/QACGCEKIBogCiAT/eYB/Qz///////////////8AAAAA/U795AEhGiAG/QACJCEKIBsgCiAT/eYB/Qz///////////////8AAAAA/U795AEhGyAG/QACMCEKIBwgCiAT/eYB/Qz///////////////8AAAAA/U795AEhHCAG/QACPCEKIB0gCiAT/eYB/Qz///////////////8AAAAA/U795AEhHSAG/QACSCEKIB4gCiAT/eYB/Qz///////////////8AAAAA/U795AEhHiAG/QACVCEKIB8gCiAT/eYB/Qz///////////////8AAAAA/U795AEhHyACIARB0ABsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFyAaIBv9DQABAgMEBQYHEBESExQVFhcgGiAb/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0LAgAgHCAd/Q0AAQIDBAUGBxAREhMUFRYXIBwgHf0NCAkKCwwNDg8YGRobHB0eH/3kASEXIB4gH/0NAAECAwQFBgcQERITFBUWFyAeIB/9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/QsCECAFQQhqIQUMAAsLQRAhBf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhGv0MAAAAAAAAAAAAAAAAAAAAACEbIAAgBUEMbGohBiABIARBDGxqIQcgB/0AAgAhEyAG/QACACEKIAsgCiAT/eYB/Qz///////////////8AAAAA/U795AEhCyAG/QACDCEKIAwgCiAT/eYB/Qz///////////////8AAAAA/U795AEhDCAG/QACGCEKIBogCiAT/eYB/Qz///////////////8AAAAA/U795AEhGiAG/QACJCEKIBsgCiAT/eYB/Qz///////////////8AAAAA/U795AEhGyACIARB0ABsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFyAaIBv9DQABAgMEBQYHEBESExQVFhcgGiAb/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0LAgAgBEEBaiEEDAALCwvAGgIGfxZ7QQAhBAJAA0AgAyAEa0EESA0BQQAhBQJAA0AgBUEUTg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhD/0MAAAAAAAAAAAAAAAAAAAAACEQ/QwAAAAAAAAAAAAAAAAAAAAAIRH9DAAAAAAAAAAAAAAAAAAAAAAhEiAAIAVBFGxqIQYgASAEQRRsaiEHIAZBEGohCANAIAf9AAIAIRMgB/0AAhQhFCAH/QACKCEVIAf9AAI8IRYgBv0AAgAhCiALIAogE/3mAf3kASELIA0gCiAU/eYB/eQBIQ0gDyAKIBX95gH95AEhDyARIAogFv3mAf3kASERIAb9AAIUIQogDCAKIBP95gH95AEhDCAOIAogFP3mAf3kASEOIBAgCiAV/eYB/eQBIRAgEiAKIBb95gH95AEhEiAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgB/0AAgAhEyAH/QACFCEUIAf9AAIoIRUgB/0AAjwhFiAG/QACACEKIAsgCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhCyANIAogFP3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIQ0gDyAKIBX95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEPIBEgCiAW/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhESAG/QACFCEKIAwgCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhDCAOIAogFP3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIQ4gECAKIBX95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEQIBIgCiAW/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhEiACIARB0ABsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AgAgCSAZ/R8BOAIEIA0gDv0NAAECAwQFBgcQERITFBUWFyANIA79DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AlAgCSAZ/R8BOAJUIA8gEP0NAAECAwQFBgcQERITFBUWFyAPIBD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AqABIAkgGf0fATgCpAEgESAS/Q0AAQIDBAUGBxAREhMUFRYXIBEgEv0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgC8AEgCSAZ/R8BOAL0ASAFQQJqIQUMAAsLIARBBGohBAwACwsCQANAIAQgA04NAUEAIQUCQANAIAVBEE4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhGv0MAAAAAAAAAAAAAAAAAAAAACEb/QwAAAAAAAAAAAAAAAAAAAAAIRz9DAAAAAAAAAAAAAAAAAAAAAAhHf0MAAAAAAAAAAAAAAAAAAAAACEe/QwAAAAAAAAAAAAAAAAAAAAAIR8gACAFQRRsaiEGIAEgBEEUbGohByAGQRBqIQgDQCAH/QACACETIAb9AAIAIQogCyAKIBP95gH95AEhCyAG/QACFCEKIAwgCiAT/eYB/eQBIQwgBv0AAighCiAaIAogE/3mAf3kASEaIAb9AAI8IQogGyAKIBP95gH95AEhGyAG/QACUCEKIBwgCiAT/eYB/eQBIRwgBv0AAmQhCiAdIAogE/3mAf3kASEdIAb9AAJ4IQogHiAKIBP95gH95AEhHiAG/QACjAEhCiAfIAogE/3mAf3kASEfIAZBEGohBiAHQRBqIQcgBiAISA0ACyAH/QACACETIAb9AAIAIQogCyAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASELIAb9AAIUIQogDCAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEMIAb9AAIoIQogGiAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEaIAb9AAI8IQogGyAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEbIAb9AAJQIQogHCAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEcIAb9AAJkIQogHSAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEdIAb9AAJ4IQogHiAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEeIAb9AAKMASEKIB8gCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhHyACIARB0ABsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFyAaIBv9DQABAgMEBQYHEBESExQVFhcgGiAb/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0LAgAgHCAd/Q0AAQIDBAUGBxAREhMUFRYXIBwgHf0NCAkKCwwNDg8YGRobHB0eH/3kASEXIB4gH/0NAAECAwQFBgcQERITFBUWFyAeIB/9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/QsCECAFQQhqIQUMAAsLQRAhBf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhGv0MAAAAAAAAAAAAAAAAAAAAACEbIAAgBUEUbGohBiABIARBFGxqIQcgBkEQaiEIA0AgB/0AAgAhEyAG/QACACEKIAsgCiAT/eYB/eQBIQsgBv0AAhQhCiAMIAogE/3mAf3kASEMIAb9AAIoIQogGiAKIBP95gH95AEhGiAG/QACPCEKIBsgCiAT/eYB/eQBIRsgBkEQaiEGIAdBEGohByAGIAhIDQALIAf9AAIAIRMgBv0AAgAhCiALIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIQsgBv0AAhQhCiAMIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIQwgBv0AAighCiAaIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIRogBv0AAjwhCiAbIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIRsgAiAEQdAAbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRcgGiAb/Q0AAQIDBAUGBxAREhMUFRYXIBogG/0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9CwIAIARBAWohBAwACwsLhwQDBX8HewF/QQAhBAJAA0AgAyAEa0ECSA0BQQAhBf0MAAAAAAAAAAAAAAAAAAAAACEK/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACENIAAgBEHQAGxqIQYgASAFQQRsaiEHIAZB0ABqIQgDQCAH/QACACEOIAf9AAIQIQ8gBv0JAgAhCSAKIAkgDv3mAf3kASEKIAsgCSAP/eYB/eQBIQsgBv0JAlAhCSAMIAkgDv3mAf3kASEMIA0gCSAP/eYB/eQBIQ0gBkEEaiEGIAdBFGohByAGIAhIDQALIAIgBEEUbGogBUEEbGohECAQIAr9CwIAIBAgC/0fADgCECAQIAz9CwIUIBAgDf0fADgCJCAEQQJqIQQMAAsLAkADQCAEIANODQFBACEF/QwAAAAAAAAAAAAAAAAAAAAAIQr9DAAAAAAAAAAAAAAAAAAAAAAhCyAAIARB0ABsaiEGIAEgBUEEbGohByAGQdAAaiEIA0AgB/0AAgAhDiAH/QACECEPIAb9CQIAIQkgCiAJIA795gH95AEhCiALIAkgD/3mAf3kASELIAZBBGohBiAHQRRqIQcgBiAISA0ACyACIARBFGxqIAVBBGxqIRAgECAK/QsCACAQIAv9HwA4AhAgBEEBaiEEDAALCwuYAgMFfwR7AX8gAUEEbCEBIANBBGwhA0EAIQYCQANAIAZBFE4NAUEAIQf9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACENIAAgBkEEbGohCSACIAdBBGxqIQpBACEIAkADQCAIIAVODQEgCv0AAgAhDiAJ/QkCACELIAwgCyAO/eYB/eQBIQwgCf0JAgQhCyANIAsgDv3mAf3kASENIAkgAWohCSAKIANqIQogCEEBaiEIDAALCyAEIAZBDGxqIAdBBGxqIQ8gDyAM/R8AOAIAIA8gDP0fATgCBCAPIAz9HwI4AgggDyAN/R8AOAIMIA8gDf0fATgCECAPIA39HwI4AhQgBkECaiEGDAALCwvMAgMFfwd7AX8gAUEEbCEBIANBBGwhA0EAIQYCQANAIAZBFE4NAUEAIQf9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhDyAAIAZBBGxqIQkgAiAHQQRsaiEKQQAhCAJAA0AgCCAFTg0BIAr9AAIAIRAgCv0AAhAhESAJ/QkCACELIAwgCyAQ/eYB/eQBIQwgDSALIBH95gH95AEhDSAJ/QkCBCELIA4gCyAQ/eYB/eQBIQ4gDyALIBH95gH95AEhDyAJIAFqIQkgCiADaiEKIAhBAWohCAwACwsgBCAGQRRsaiAHQQRsaiESIBIgDP0LAgAgEiAN/R8AOAIQIBIgDv0LAhQgEiAP/R8AOAIkIAZBAmohBgwACwsLtQMDBX8EewF/QQAhBAJAA0AgAyAEa0ECSA0BQQAhBf0MAAAAAAAAAAAAAAAAAAAAACEK/QwAAAAAAAAAAAAAAAAAAAAAIQsgACAEQdAAbGohBiABIAVBBGxqIQcgBkHQAGohCANAIAf9AAIAIQwgBv0JAgAhCSAKIAkgDP3mAf3kASEKIAb9CQJQIQkgCyAJIAz95gH95AEhCyAGQQRqIQYgB0EMaiEHIAYgCEgNAAsgAiAEQQxsaiAFQQRsaiENIA0gCv0fADgCACANIAr9HwE4AgQgDSAK/R8COAIIIA0gC/0fADgCDCANIAv9HwE4AhAgDSAL/R8COAIUIARBAmohBAwACwsCQANAIAQgA04NAUEAIQX9DAAAAAAAAAAAAAAAAAAAAAAhCiAAIARB0ABsaiEGIAEgBUEEbGohByAGQdAAaiEIA0AgB/0AAgAhDCAG/QkCACEJIAogCSAM/eYB/eQBIQogBkEEaiEGIAdBDGohByAGIAhIDQALIAIgBEEMbGogBUEEbGohDSANIAr9HwA4AgAgDSAK/R8BOAIEIA0gCv0fAjgCCCAEQQFqIQQMAAsLCw==";
+
+interface KernelMemory { readonly buffer: ArrayBuffer; grow(pages: number): number }
+interface KernelExports { readonly rows_20x3: (a: number, b: number, out: number, samples: number) => void; readonly rows_20x5: (a: number, b: number, out: number, samples: number) => void; readonly cols_20x5: (a: number, b: number, out: number, samples: number) => void; readonly outer_20x3: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly outer_20x5: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly cols_20x3: (a: number, b: number, out: number, samples: number) => void; }
+interface WebAssemblyApi {
+  readonly Memory: new (descriptor: { initial: number }) => KernelMemory;
+  readonly Module: new (bytes: Uint8Array) => object;
+  readonly Instance: new (module: object, imports: object) => { readonly exports: object };
+  validate(bytes: Uint8Array): boolean;
+}
+
+function decodeBase64(text: string): Uint8Array {
+  const digits = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+  const body = text.replace(/=+$/, '');
+  const out = new Uint8Array(Math.floor((body.length * 3) / 4));
+  let bits = 0;
+  let count = 0;
+  let at = 0;
+  for (let k = 0; k < body.length; k++) {
+    bits = ((bits << 6) | digits.indexOf(body[k])) & 0xffffff;
+    count += 6;
+    if (count >= 8) {
+      count -= 8;
+      out[at++] = (bits >> count) & 0xff;
+    }
+  }
+  return out;
+}
+
+/** The kernels, instantiated once; undefined (with a one-line notice) where WebAssembly SIMD is unavailable. */
+function loadKernels(): { readonly memory: KernelMemory; readonly exports: KernelExports } | undefined {
+  const host = globalThis as unknown as { WebAssembly?: WebAssemblyApi; console?: { warn(message: string): void } };
+  try {
+    const api = host.WebAssembly;
+    const bytes = decodeBase64(kernelBytes);
+    if (api === undefined || !api.validate(bytes)) throw new Error('no WebAssembly SIMD');
+    const memory = new api.Memory({ initial: 1 });
+    const instance = new api.Instance(new api.Module(bytes), { env: { memory } });
+    return { memory, exports: instance.exports as KernelExports };
+  } catch {
+    host.console?.warn('rnnc model: WebAssembly SIMD is unavailable here, so this model runs its scalar JavaScript kernels.');
+    return undefined;
+  }
+}
+
+const kernels = loadKernels();
+
+/** Which kernels this module runs: rnnc's WebAssembly SIMD kernels, or scalar JavaScript where those cannot load. */
+export const cpu: 'simd' | 'scalar' = kernels === undefined ? 'scalar' : 'simd';
+
+// The heap: one call's buffers, bump-allocated in the kernels' memory.
+let heapTop = 0;
+let heapEnd = 0;
+const heapStaged = new Map<Float32Array, Float32Array>();
+
+/** Starts a call: frees the last call's buffers and grows the memory (only now) to hold `floats` floats. */
+function heapReserve(floats: number): void {
+  heapTop = 0;
+  heapEnd = 0;
+  heapStaged.clear();
+  if (kernels === undefined) return;
+  // 64 bytes of slack at the end: kernels read up to three floats past an array and mask them out.
+  const needed = 4 * floats + 64;
+  const have = kernels.memory.buffer.byteLength;
+  if (needed > have) kernels.memory.grow(Math.ceil((needed - have) / 65536));
+  heapEnd = kernels.memory.buffer.byteLength - 64;
+}
+
+/** A zeroed buffer of n floats in the kernels' memory (an ordinary array if the heap is full, which the kernels also take). */
+function heapAlloc(n: number): Float32Array {
+  const bytes = 16 * Math.ceil(n / 4);
+  if (kernels === undefined || heapTop + bytes > heapEnd) return new Float32Array(n);
+  const view = new Float32Array(kernels.memory.buffer, heapTop, n);
+  heapTop += bytes;
+  return view.fill(0);
+}
+
+/** The caller's array copied into the kernels' memory, once per call. */
+function heapStage(a: Float32Array): Float32Array;
+function heapStage(a: Float32Array | undefined): Float32Array | undefined;
+function heapStage(a: Float32Array | undefined): Float32Array | undefined {
+  if (a === undefined || kernels === undefined || a.buffer === kernels.memory.buffer) return a;
+  let staged = heapStaged.get(a);
+  if (staged === undefined) {
+    staged = heapAlloc(a.length);
+    staged.set(a);
+    heapStaged.set(a, staged);
+  }
+  return staged;
+}
+
+/** Floats needed to copy every array in these objects (tensors by their data) into the heap. */
+function heapFloats(...groups: ({ readonly [name: string]: Float32Array | Tensor | undefined } | undefined)[]): number {
+  let total = 0;
+  for (const group of groups) {
+    for (const value of Object.values(group ?? {})) {
+      const a = value instanceof Float32Array ? value : value?.data;
+      if (a !== undefined) total += a.length + 4;
+    }
+  }
+  return total;
+}
+
+/** A result handed to the caller: copied out of the heap, which the next call reuses. */
+function heapCopy(a: Float32Array): Float32Array {
+  return kernels !== undefined && a.buffer === kernels.memory.buffer ? a.slice() : a;
 }

@@ -214,879 +214,881 @@ export function init(seed = 0): Params {
 }
 
 export function forward(model: Params | Packed, inputs: Inputs, initialStates: InitialStates = {}): ForwardResult {
-  const { params } = unwrap(model);
+  const { params, packed } = unwrap(model);
   checkParams(params);
   const { B, lengths } = checkInputs(inputs, false);
   const T_S = lengths["S"] as number;
   const T_U = lengths["U"] as number;
   checkInitialStates(initialStates, B);
-  const c5_5 = new Float32Array(B * 24);
-  const mm8_8 = new Float32Array(T_S * B * 96);
-  const v9_10 = new Float32Array(T_S * B * 96);
-  const state10_0_11 = new Float32Array(B * 24);
-  const state10_1_12 = new Float32Array(B * 24);
-  const out10_0_13 = new Float32Array(T_S * B * 24);
-  const mm3_16 = new Float32Array(B * 96);
-  const v5_18 = new Float32Array(B * 96);
-  const v16_19 = new Float32Array(B * 24);
-  const v18_20 = new Float32Array(B * 24);
-  const mm18_26 = new Float32Array(T_U * B * 96);
-  const v19_28 = new Float32Array(T_U * B * 96);
-  const state20_0_29 = new Float32Array(B * 24);
-  const state20_1_30 = new Float32Array(B * 24);
-  const out20_0_31 = new Float32Array(T_U * B * 24);
-  const mm3_34 = new Float32Array(B * 96);
-  const v5_36 = new Float32Array(B * 96);
-  const v16_37 = new Float32Array(B * 24);
-  const v18_38 = new Float32Array(B * 24);
-  const mm26_41 = new Float32Array(T_U * B * 12);
-  const v27_43 = new Float32Array(T_U * B * 12);
-  const in0 = (inputs["source"] as Tensor).data;
-  const in1 = (inputs["previous"] as Tensor).data;
-  const p2 = params["encoder.W"];
-  const p3 = params["encoder.U"];
-  const p4 = params["encoder.b"];
+  heapReserve(9 * (B * 24 + 4) + 2 * (T_S * B * 96 + 4) + (T_S * B * 24 + 4) + 4 * (B * 96 + 4) + 2 * (T_U * B * 96 + 4) + (T_U * B * 24 + 4) + 2 * (T_U * B * 12 + 4) + heapFloats(params, packed, initialStates, inputs));
+  const c5_5 = heapAlloc(B * 24);
+  const mm8_8 = heapAlloc(T_S * B * 96);
+  const v9_9 = heapAlloc(T_S * B * 96);
+  const state10_0_10 = heapAlloc(B * 24);
+  const state10_1_11 = heapAlloc(B * 24);
+  const out10_0_12 = heapAlloc(T_S * B * 24);
+  const mm3_15 = heapAlloc(B * 96);
+  const v5_16 = heapAlloc(B * 96);
+  const v16_17 = heapAlloc(B * 24);
+  const v18_18 = heapAlloc(B * 24);
+  const mm18_24 = heapAlloc(T_U * B * 96);
+  const v19_25 = heapAlloc(T_U * B * 96);
+  const state20_0_26 = heapAlloc(B * 24);
+  const state20_1_27 = heapAlloc(B * 24);
+  const out20_0_28 = heapAlloc(T_U * B * 24);
+  const mm3_31 = heapAlloc(B * 96);
+  const v5_32 = heapAlloc(B * 96);
+  const v16_33 = heapAlloc(B * 24);
+  const v18_34 = heapAlloc(B * 24);
+  const mm26_37 = heapAlloc(T_U * B * 12);
+  const v27_38 = heapAlloc(T_U * B * 12);
+  const in0 = heapStage((inputs["source"] as Tensor).data);
+  const in1 = heapStage((inputs["previous"] as Tensor).data);
+  const p2 = heapStage(params["encoder.W"]);
+  const p3 = heapStage(params["encoder.U"]);
+  const p4 = heapStage(params["encoder.b"]);
   // %6 state_init encoder.h — 10: state h: [H]
-  const init6_6 = initialStates["encoder.h"] ?? c5_5;
+  const init6_6 = heapStage(initialStates["encoder.h"]) ?? c5_5;
   // %7 state_init encoder.c — 11: state c: [H]
-  const init7_7 = initialStates["encoder.c"] ?? c5_5;
+  const init7_7 = heapStage(initialStates["encoder.c"]) ?? c5_5;
   // %8 matmul — 16: z = W @ x + U @ h + b
-  matmul9(p2, in0, mm8_8, T_S * B);
+  gemm_rows_96x10(p2, in0, mm8_8, T_S * B);
   // %9 add
   for (let l = 0; l < T_S * B; l++) {
     const o = l * 96;
     for (let j = 0; j < 96; j++) {
-      v9_10[o + j] = mm8_8[l * 96 + j] + p4[j];
+      v9_9[o + j] = mm8_8[l * 96 + j] + p4[j];
     }
   }
   // %10 scan encoder — 32: layer encoder = LSTM(I, H) over source
-  state10_0_11.set(init6_6);
-  state10_1_12.set(init7_7);
-  const steps14 = T_S;
+  state10_0_10.set(init6_6);
+  state10_1_11.set(init7_7);
+  const steps13 = T_S;
   // encoder: from the first step to the last
-  for (let s = 0; s < steps14; s++) {
+  for (let s = 0; s < steps13; s++) {
     const t = s;
-    const x10_0_15 = v9_10.subarray(t * B * 96, (t + 1) * B * 96);
+    const x10_0_14 = v9_9.subarray(t * B * 96, (t + 1) * B * 96);
     // %3 matmul — 16: z = W @ x + U @ h + b
-    matmul17(p3, state10_0_11, mm3_16, B);
+    gemm_rows_96x24(p3, state10_0_10, mm3_15, B);
     // %5 add z — 16: z = W @ x + U @ h + b
     for (let l = 0; l < B; l++) {
       const o = l * 96;
       for (let j = 0; j < 96; j++) {
-        v5_18[o + j] = x10_0_15[l * 96 + j] + mm3_16[l * 96 + j];
+        v5_16[o + j] = x10_0_14[l * 96 + j] + mm3_15[l * 96 + j];
       }
     }
     // %16 add c' — 21: c' = f * c + i * g
     for (let l = 0; l < B; l++) {
       const o = l * 24;
       for (let j = 0; j < 24; j++) {
-        v16_19[o + j] = ((1 / (1 + Math.exp(-v5_18[l * 96 + 24 + j]))) * state10_1_12[l * 24 + j]) + ((1 / (1 + Math.exp(-v5_18[l * 96 + 0 + j]))) * (Math.tanh(v5_18[l * 96 + 48 + j])));
+        v16_17[o + j] = ((1 / (1 + Math.exp(-v5_16[l * 96 + 24 + j]))) * state10_1_11[l * 24 + j]) + ((1 / (1 + Math.exp(-v5_16[l * 96 + 0 + j]))) * (Math.tanh(v5_16[l * 96 + 48 + j])));
       }
     }
     // %18 mul h' — 22: h' = o * tanh(c')
     for (let l = 0; l < B; l++) {
       const o = l * 24;
       for (let j = 0; j < 24; j++) {
-        v18_20[o + j] = (1 / (1 + Math.exp(-v5_18[l * 96 + 72 + j]))) * (Math.tanh(v16_19[l * 24 + j]));
+        v18_18[o + j] = (1 / (1 + Math.exp(-v5_16[l * 96 + 72 + j]))) * (Math.tanh(v16_17[l * 24 + j]));
       }
     }
-    out10_0_13.set(v18_20, t * v18_20.length);
-    state10_0_11.set(v18_20);
-    state10_1_12.set(v16_19);
+    out10_0_12.set(v18_18, t * v18_18.length);
+    state10_0_10.set(v18_18);
+    state10_1_11.set(v16_17);
   }
-  const p21 = params["decoder.W"];
-  const p22 = params["decoder.U"];
-  const p23 = params["decoder.b"];
+  const p19 = heapStage(params["decoder.W"]);
+  const p20 = heapStage(params["decoder.U"]);
+  const p21 = heapStage(params["decoder.b"]);
   // %16 state_init decoder.h — 10: state h: [H]
-  const init16_24 = initialStates["decoder.h"] ?? state10_0_11;
+  const init16_22 = heapStage(initialStates["decoder.h"]) ?? state10_0_10;
   // %17 state_init decoder.c — 11: state c: [H]
-  const init17_25 = initialStates["decoder.c"] ?? state10_1_12;
+  const init17_23 = heapStage(initialStates["decoder.c"]) ?? state10_1_11;
   // %18 matmul — 16: z = W @ x + U @ h + b
-  matmul27(p21, in1, mm18_26, T_U * B);
+  gemm_rows_96x12(p19, in1, mm18_24, T_U * B);
   // %19 add
   for (let l = 0; l < T_U * B; l++) {
     const o = l * 96;
     for (let j = 0; j < 96; j++) {
-      v19_28[o + j] = mm18_26[l * 96 + j] + p23[j];
+      v19_25[o + j] = mm18_24[l * 96 + j] + p21[j];
     }
   }
   // %20 scan decoder — 33: layer decoder = LSTM(O, H) over previous from encoder
-  state20_0_29.set(init16_24);
-  state20_1_30.set(init17_25);
-  const steps32 = T_U;
+  state20_0_26.set(init16_22);
+  state20_1_27.set(init17_23);
+  const steps29 = T_U;
   // decoder: from the first step to the last
-  for (let s = 0; s < steps32; s++) {
+  for (let s = 0; s < steps29; s++) {
     const t = s;
-    const x20_0_33 = v19_28.subarray(t * B * 96, (t + 1) * B * 96);
+    const x20_0_30 = v19_25.subarray(t * B * 96, (t + 1) * B * 96);
     // %3 matmul — 16: z = W @ x + U @ h + b
-    matmul35(p22, state20_0_29, mm3_34, B);
+    gemm_rows_96x24(p20, state20_0_26, mm3_31, B);
     // %5 add z — 16: z = W @ x + U @ h + b
     for (let l = 0; l < B; l++) {
       const o = l * 96;
       for (let j = 0; j < 96; j++) {
-        v5_36[o + j] = x20_0_33[l * 96 + j] + mm3_34[l * 96 + j];
+        v5_32[o + j] = x20_0_30[l * 96 + j] + mm3_31[l * 96 + j];
       }
     }
     // %16 add c' — 21: c' = f * c + i * g
     for (let l = 0; l < B; l++) {
       const o = l * 24;
       for (let j = 0; j < 24; j++) {
-        v16_37[o + j] = ((1 / (1 + Math.exp(-v5_36[l * 96 + 24 + j]))) * state20_1_30[l * 24 + j]) + ((1 / (1 + Math.exp(-v5_36[l * 96 + 0 + j]))) * (Math.tanh(v5_36[l * 96 + 48 + j])));
+        v16_33[o + j] = ((1 / (1 + Math.exp(-v5_32[l * 96 + 24 + j]))) * state20_1_27[l * 24 + j]) + ((1 / (1 + Math.exp(-v5_32[l * 96 + 0 + j]))) * (Math.tanh(v5_32[l * 96 + 48 + j])));
       }
     }
     // %18 mul h' — 22: h' = o * tanh(c')
     for (let l = 0; l < B; l++) {
       const o = l * 24;
       for (let j = 0; j < 24; j++) {
-        v18_38[o + j] = (1 / (1 + Math.exp(-v5_36[l * 96 + 72 + j]))) * (Math.tanh(v16_37[l * 24 + j]));
+        v18_34[o + j] = (1 / (1 + Math.exp(-v5_32[l * 96 + 72 + j]))) * (Math.tanh(v16_33[l * 24 + j]));
       }
     }
-    out20_0_31.set(v18_38, t * v18_38.length);
-    state20_0_29.set(v18_38);
-    state20_1_30.set(v16_37);
+    out20_0_28.set(v18_34, t * v18_34.length);
+    state20_0_26.set(v18_34);
+    state20_1_27.set(v16_33);
   }
-  const p39 = params["logits.W"];
-  const p40 = params["logits.b"];
+  const p35 = heapStage(params["logits.W"]);
+  const p36 = heapStage(params["logits.b"]);
   // %26 matmul — 7: /// A standard LSTM with its four gates packed into one weight matrix.
-  matmul42(p39, out20_0_31, mm26_41, T_U * B);
+  gemm_rows_12x24(p35, out20_0_28, mm26_37, T_U * B);
   // %27 add y — 7: /// A standard LSTM with its four gates packed into one weight matrix.
   for (let l = 0; l < T_U * B; l++) {
     const o = l * 12;
     for (let j = 0; j < 12; j++) {
-      v27_43[o + j] = mm26_41[l * 12 + j] + p40[j];
+      v27_38[o + j] = mm26_37[l * 12 + j] + p36[j];
     }
   }
   // %28 softmax probabilities — 37: output probabilities = softmax(logits)
-  mm26_41.fill(0); // reused: its last value is dead
+  mm26_37.fill(0); // reused: its last value is dead
   for (let r = 0; r < T_U * B; r++) {
     const xo = r * 12;
     let max = -Infinity;
-    for (let c = 0; c < 12; c++) max = Math.max(max, v27_43[xo + c]);
+    for (let c = 0; c < 12; c++) max = Math.max(max, v27_38[xo + c]);
     if (max !== max || max === -Infinity) max = 0;
     let total = 0;
-    for (let c = 0; c < 12; c++) total += Math.exp(v27_43[xo + c] - max);
-    for (let c = 0; c < 12; c++) mm26_41[r * 12 + c] = Math.exp(v27_43[xo + c] - max) / total;
+    for (let c = 0; c < 12; c++) total += Math.exp(v27_38[xo + c] - max);
+    for (let c = 0; c < 12; c++) mm26_37[r * 12 + c] = Math.exp(v27_38[xo + c] - max) / total;
   }
-  return { outputs: { "probabilities": { data: mm26_41, shape: [T_U, B, 12] } }, finalStates: { "encoder.h": { data: state10_0_11, shape: [B, 24] }, "encoder.c": { data: state10_1_12, shape: [B, 24] }, "decoder.h": { data: state20_0_29, shape: [B, 24] }, "decoder.c": { data: state20_1_30, shape: [B, 24] } } } as ForwardResult;
+  return { outputs: { "probabilities": { data: heapCopy(mm26_37), shape: [T_U, B, 12] } }, finalStates: { "encoder.h": { data: heapCopy(state10_0_10), shape: [B, 24] }, "encoder.c": { data: heapCopy(state10_1_11), shape: [B, 24] }, "decoder.h": { data: heapCopy(state20_0_26), shape: [B, 24] }, "decoder.c": { data: heapCopy(state20_1_27), shape: [B, 24] } } } as ForwardResult;
 }
 
 // The loss and its gradient with respect to every param, input and initial state (BPTT).
 export function grad(model: Params | Packed, inputs: Inputs, initialStates: InitialStates = {}): GradResult {
-  const { params } = unwrap(model);
+  const { params, packed } = unwrap(model);
   checkParams(params);
   const { B, lengths } = checkInputs(inputs, true);
   const T_S = lengths["S"] as number;
   const T_U = lengths["U"] as number;
   checkInitialStates(initialStates, B);
-  const c6_50 = new Float32Array(B * 24);
-  const mm9_53 = new Float32Array(T_S * B * 96);
-  const v10_55 = new Float32Array(T_S * B * 96);
-  const state11_0_56 = new Float32Array(B * 24);
-  const state11_1_57 = new Float32Array(B * 24);
-  const out11_0_58 = new Float32Array(T_S * B * 24);
-  const out11_1_59 = new Float32Array(T_S * B * 24);
-  const out11_2_60 = new Float32Array(T_S * B * 24);
-  const out11_3_61 = new Float32Array(T_S * B * 24);
-  const out11_4_62 = new Float32Array(T_S * B * 24);
-  const out11_5_63 = new Float32Array(T_S * B * 24);
-  const out11_6_64 = new Float32Array(T_S * B * 24);
-  const mm3_67 = new Float32Array(B * 96);
-  const v5_69 = new Float32Array(B * 96);
-  const v7_70 = new Float32Array(B * 24);
-  const v9_71 = new Float32Array(B * 24);
-  const v11_72 = new Float32Array(B * 24);
-  const v13_73 = new Float32Array(B * 24);
-  const v16_74 = new Float32Array(B * 24);
-  const v17_75 = new Float32Array(B * 24);
-  const v18_76 = new Float32Array(B * 24);
-  const mm19_82 = new Float32Array(T_U * B * 96);
-  const v20_84 = new Float32Array(T_U * B * 96);
-  const state21_0_85 = new Float32Array(B * 24);
-  const state21_1_86 = new Float32Array(B * 24);
-  const out21_0_87 = new Float32Array(T_U * B * 24);
-  const out21_1_88 = new Float32Array(T_U * B * 24);
-  const out21_2_89 = new Float32Array(T_U * B * 24);
-  const out21_3_90 = new Float32Array(T_U * B * 24);
-  const out21_4_91 = new Float32Array(T_U * B * 24);
-  const out21_5_92 = new Float32Array(T_U * B * 24);
-  const out21_6_93 = new Float32Array(T_U * B * 24);
-  const mm3_96 = new Float32Array(B * 96);
-  const v5_98 = new Float32Array(B * 96);
-  const v7_99 = new Float32Array(B * 24);
-  const v9_100 = new Float32Array(B * 24);
-  const v11_101 = new Float32Array(B * 24);
-  const v13_102 = new Float32Array(B * 24);
-  const v16_103 = new Float32Array(B * 24);
-  const v17_104 = new Float32Array(B * 24);
-  const v18_105 = new Float32Array(B * 24);
-  const mm27_108 = new Float32Array(T_U * B * 12);
-  const v28_110 = new Float32Array(T_U * B * 12);
-  const v30_111 = new Float32Array(T_U * B * 12);
-  const sum31_112 = new Float32Array(T_U * B);
-  const v32_113 = new Float32Array(T_U * B);
-  const red33_114 = new Float32Array(1);
-  const s115 = new Float32Array(1);
-  const v39_116 = new Float32Array(T_U * B * 12);
-  const v44_117 = new Float32Array(T_U * B * 12);
-  const ub45_118 = new Float32Array(12);
-  const mm47_119 = new Float32Array(T_U * B * 24);
-  const ub48_121 = new Float32Array(288);
-  const shift55_123 = new Float32Array(T_U * B * 24);
-  const v57_124 = new Float32Array(T_U * B * 24);
-  const v59_125 = new Float32Array(T_U * B * 24);
-  const v61_126 = new Float32Array(T_U * B * 24);
-  const v63_127 = new Float32Array(T_U * B * 24);
-  const v65_128 = new Float32Array(T_U * B * 24);
-  const state66_0_129 = new Float32Array(B * 24);
-  const state66_1_130 = new Float32Array(B * 24);
-  const v3_144 = new Float32Array(B * 24);
-  const v10_145 = new Float32Array(B * 24);
-  const v18_146 = new Float32Array(B * 24);
-  const v20_147 = new Float32Array(B * 24);
-  const pad21_148 = new Float32Array(B * 96);
-  const v23_149 = new Float32Array(B * 24);
-  const pad24_150 = new Float32Array(B * 96);
-  const v27_151 = new Float32Array(B * 24);
-  const pad28_152 = new Float32Array(B * 96);
-  const v31_153 = new Float32Array(B * 24);
-  const pad32_154 = new Float32Array(B * 96);
-  const v33_155 = new Float32Array(B * 96);
-  const mm35_156 = new Float32Array(B * 24);
-  const ub71_158 = new Float32Array(1152);
-  const ub73_160 = new Float32Array(2304);
-  const ub74_162 = new Float32Array(96);
-  const zero76_164 = new Float32Array(B * 24);
-  const zero77_166 = new Float32Array(B * 24);
-  const shift85_168 = new Float32Array(T_S * B * 24);
-  const v87_169 = new Float32Array(T_S * B * 24);
-  const v89_170 = new Float32Array(T_S * B * 24);
-  const v91_171 = new Float32Array(T_S * B * 24);
-  const v93_172 = new Float32Array(T_S * B * 24);
-  const v95_173 = new Float32Array(T_S * B * 24);
-  const state96_0_174 = new Float32Array(B * 24);
-  const state96_1_175 = new Float32Array(B * 24);
-  const v8_188 = new Float32Array(B * 24);
-  const v16_189 = new Float32Array(B * 24);
-  const v18_190 = new Float32Array(B * 24);
-  const pad19_191 = new Float32Array(B * 96);
-  const v21_192 = new Float32Array(B * 24);
-  const pad22_193 = new Float32Array(B * 96);
-  const v25_194 = new Float32Array(B * 24);
-  const pad26_195 = new Float32Array(B * 96);
-  const v29_196 = new Float32Array(B * 24);
-  const pad30_197 = new Float32Array(B * 96);
-  const v31_198 = new Float32Array(B * 96);
-  const mm33_199 = new Float32Array(B * 24);
-  const ub101_201 = new Float32Array(960);
-  const ub103_203 = new Float32Array(2304);
-  const ub104_205 = new Float32Array(96);
-  const mm105_206 = new Float32Array(T_S * B * 10);
-  const in44 = (inputs["source"] as Tensor).data;
-  const in45 = (inputs["previous"] as Tensor).data;
-  const in46 = (inputs["symbols"] as Tensor).data;
-  const p47 = params["encoder.W"];
-  const p48 = params["encoder.U"];
-  const p49 = params["encoder.b"];
+  heapReserve(40 * (B * 24 + 4) + 2 * (T_S * B * 96 + 4) + 13 * (T_S * B * 24 + 4) + 14 * (B * 96 + 4) + 2 * (T_U * B * 96 + 4) + 14 * (T_U * B * 24 + 4) + 5 * (T_U * B * 12 + 4) + 2 * (T_U * B + 4) + 2 * (1 + 4) + (12 + 4) + (288 + 4) + (1152 + 4) + 2 * (2304 + 4) + 2 * (96 + 4) + (960 + 4) + (T_S * B * 10 + 4) + heapFloats(params, packed, initialStates, inputs));
+  const c6_45 = heapAlloc(B * 24);
+  const mm9_48 = heapAlloc(T_S * B * 96);
+  const v10_49 = heapAlloc(T_S * B * 96);
+  const state11_0_50 = heapAlloc(B * 24);
+  const state11_1_51 = heapAlloc(B * 24);
+  const out11_0_52 = heapAlloc(T_S * B * 24);
+  const out11_1_53 = heapAlloc(T_S * B * 24);
+  const out11_2_54 = heapAlloc(T_S * B * 24);
+  const out11_3_55 = heapAlloc(T_S * B * 24);
+  const out11_4_56 = heapAlloc(T_S * B * 24);
+  const out11_5_57 = heapAlloc(T_S * B * 24);
+  const out11_6_58 = heapAlloc(T_S * B * 24);
+  const mm3_61 = heapAlloc(B * 96);
+  const v5_62 = heapAlloc(B * 96);
+  const v7_63 = heapAlloc(B * 24);
+  const v9_64 = heapAlloc(B * 24);
+  const v11_65 = heapAlloc(B * 24);
+  const v13_66 = heapAlloc(B * 24);
+  const v16_67 = heapAlloc(B * 24);
+  const v17_68 = heapAlloc(B * 24);
+  const v18_69 = heapAlloc(B * 24);
+  const mm19_75 = heapAlloc(T_U * B * 96);
+  const v20_76 = heapAlloc(T_U * B * 96);
+  const state21_0_77 = heapAlloc(B * 24);
+  const state21_1_78 = heapAlloc(B * 24);
+  const out21_0_79 = heapAlloc(T_U * B * 24);
+  const out21_1_80 = heapAlloc(T_U * B * 24);
+  const out21_2_81 = heapAlloc(T_U * B * 24);
+  const out21_3_82 = heapAlloc(T_U * B * 24);
+  const out21_4_83 = heapAlloc(T_U * B * 24);
+  const out21_5_84 = heapAlloc(T_U * B * 24);
+  const out21_6_85 = heapAlloc(T_U * B * 24);
+  const mm3_88 = heapAlloc(B * 96);
+  const v5_89 = heapAlloc(B * 96);
+  const v7_90 = heapAlloc(B * 24);
+  const v9_91 = heapAlloc(B * 24);
+  const v11_92 = heapAlloc(B * 24);
+  const v13_93 = heapAlloc(B * 24);
+  const v16_94 = heapAlloc(B * 24);
+  const v17_95 = heapAlloc(B * 24);
+  const v18_96 = heapAlloc(B * 24);
+  const mm27_99 = heapAlloc(T_U * B * 12);
+  const v28_100 = heapAlloc(T_U * B * 12);
+  const v30_101 = heapAlloc(T_U * B * 12);
+  const sum31_102 = heapAlloc(T_U * B);
+  const v32_103 = heapAlloc(T_U * B);
+  const red33_104 = heapAlloc(1);
+  const s105 = heapAlloc(1);
+  const v39_106 = heapAlloc(T_U * B * 12);
+  const v44_107 = heapAlloc(T_U * B * 12);
+  const ub45_108 = heapAlloc(12);
+  const mm47_109 = heapAlloc(T_U * B * 24);
+  const ub48_110 = heapAlloc(288);
+  const shift55_111 = heapAlloc(T_U * B * 24);
+  const v57_112 = heapAlloc(T_U * B * 24);
+  const v59_113 = heapAlloc(T_U * B * 24);
+  const v61_114 = heapAlloc(T_U * B * 24);
+  const v63_115 = heapAlloc(T_U * B * 24);
+  const v65_116 = heapAlloc(T_U * B * 24);
+  const state66_0_117 = heapAlloc(B * 24);
+  const state66_1_118 = heapAlloc(B * 24);
+  const v3_132 = heapAlloc(B * 24);
+  const v10_133 = heapAlloc(B * 24);
+  const v18_134 = heapAlloc(B * 24);
+  const v20_135 = heapAlloc(B * 24);
+  const pad21_136 = heapAlloc(B * 96);
+  const v23_137 = heapAlloc(B * 24);
+  const pad24_138 = heapAlloc(B * 96);
+  const v27_139 = heapAlloc(B * 24);
+  const pad28_140 = heapAlloc(B * 96);
+  const v31_141 = heapAlloc(B * 24);
+  const pad32_142 = heapAlloc(B * 96);
+  const v33_143 = heapAlloc(B * 96);
+  const mm35_144 = heapAlloc(B * 24);
+  const ub71_145 = heapAlloc(1152);
+  const ub73_146 = heapAlloc(2304);
+  const ub74_147 = heapAlloc(96);
+  const zero76_148 = heapAlloc(B * 24);
+  const zero77_150 = heapAlloc(B * 24);
+  const shift85_152 = heapAlloc(T_S * B * 24);
+  const v87_153 = heapAlloc(T_S * B * 24);
+  const v89_154 = heapAlloc(T_S * B * 24);
+  const v91_155 = heapAlloc(T_S * B * 24);
+  const v93_156 = heapAlloc(T_S * B * 24);
+  const v95_157 = heapAlloc(T_S * B * 24);
+  const state96_0_158 = heapAlloc(B * 24);
+  const state96_1_159 = heapAlloc(B * 24);
+  const v8_172 = heapAlloc(B * 24);
+  const v16_173 = heapAlloc(B * 24);
+  const v18_174 = heapAlloc(B * 24);
+  const pad19_175 = heapAlloc(B * 96);
+  const v21_176 = heapAlloc(B * 24);
+  const pad22_177 = heapAlloc(B * 96);
+  const v25_178 = heapAlloc(B * 24);
+  const pad26_179 = heapAlloc(B * 96);
+  const v29_180 = heapAlloc(B * 24);
+  const pad30_181 = heapAlloc(B * 96);
+  const v31_182 = heapAlloc(B * 96);
+  const mm33_183 = heapAlloc(B * 24);
+  const ub101_184 = heapAlloc(960);
+  const ub103_185 = heapAlloc(2304);
+  const ub104_186 = heapAlloc(96);
+  const mm105_187 = heapAlloc(T_S * B * 10);
+  const in39 = heapStage((inputs["source"] as Tensor).data);
+  const in40 = heapStage((inputs["previous"] as Tensor).data);
+  const in41 = heapStage((inputs["symbols"] as Tensor).data);
+  const p42 = heapStage(params["encoder.W"]);
+  const p43 = heapStage(params["encoder.U"]);
+  const p44 = heapStage(params["encoder.b"]);
   // %7 state_init encoder.h — 10: state h: [H]
-  const init7_51 = initialStates["encoder.h"] ?? c6_50;
+  const init7_46 = heapStage(initialStates["encoder.h"]) ?? c6_45;
   // %8 state_init encoder.c — 11: state c: [H]
-  const init8_52 = initialStates["encoder.c"] ?? c6_50;
+  const init8_47 = heapStage(initialStates["encoder.c"]) ?? c6_45;
   // %9 matmul — 16: z = W @ x + U @ h + b
-  matmul54(p47, in44, mm9_53, T_S * B);
+  gemm_rows_96x10(p42, in39, mm9_48, T_S * B);
   // %10 add
   for (let l = 0; l < T_S * B; l++) {
     const o = l * 96;
     for (let j = 0; j < 96; j++) {
-      v10_55[o + j] = mm9_53[l * 96 + j] + p49[j];
+      v10_49[o + j] = mm9_48[l * 96 + j] + p44[j];
     }
   }
   // %11 scan encoder — 32: layer encoder = LSTM(I, H) over source
-  state11_0_56.set(init7_51);
-  state11_1_57.set(init8_52);
-  const steps65 = T_S;
+  state11_0_50.set(init7_46);
+  state11_1_51.set(init8_47);
+  const steps59 = T_S;
   // encoder: from the first step to the last
-  for (let s = 0; s < steps65; s++) {
+  for (let s = 0; s < steps59; s++) {
     const t = s;
-    const x11_0_66 = v10_55.subarray(t * B * 96, (t + 1) * B * 96);
+    const x11_0_60 = v10_49.subarray(t * B * 96, (t + 1) * B * 96);
     // %3 matmul — 16: z = W @ x + U @ h + b
-    matmul68(p48, state11_0_56, mm3_67, B);
+    gemm_rows_96x24(p43, state11_0_50, mm3_61, B);
     // %5 add z — 16: z = W @ x + U @ h + b
     for (let l = 0; l < B; l++) {
       const o = l * 96;
       for (let j = 0; j < 96; j++) {
-        v5_69[o + j] = x11_0_66[l * 96 + j] + mm3_67[l * 96 + j];
+        v5_62[o + j] = x11_0_60[l * 96 + j] + mm3_61[l * 96 + j];
       }
     }
     // %7 sigmoid i — 17: i = sigmoid(z[0:H])
     for (let l = 0; l < B; l++) {
       const o = l * 24;
       for (let j = 0; j < 24; j++) {
-        v7_70[o + j] = 1 / (1 + Math.exp(-v5_69[l * 96 + 0 + j]));
+        v7_63[o + j] = 1 / (1 + Math.exp(-v5_62[l * 96 + 0 + j]));
       }
     }
     // %9 sigmoid f — 18: f = sigmoid(z[H:2*H])
     for (let l = 0; l < B; l++) {
       const o = l * 24;
       for (let j = 0; j < 24; j++) {
-        v9_71[o + j] = 1 / (1 + Math.exp(-v5_69[l * 96 + 24 + j]));
+        v9_64[o + j] = 1 / (1 + Math.exp(-v5_62[l * 96 + 24 + j]));
       }
     }
     // %11 tanh g — 19: g = tanh(z[2*H:3*H])
     for (let l = 0; l < B; l++) {
       const o = l * 24;
       for (let j = 0; j < 24; j++) {
-        v11_72[o + j] = Math.tanh(v5_69[l * 96 + 48 + j]);
+        v11_65[o + j] = Math.tanh(v5_62[l * 96 + 48 + j]);
       }
     }
     // %13 sigmoid o — 20: o = sigmoid(z[3*H:4*H])
     for (let l = 0; l < B; l++) {
       const o = l * 24;
       for (let j = 0; j < 24; j++) {
-        v13_73[o + j] = 1 / (1 + Math.exp(-v5_69[l * 96 + 72 + j]));
+        v13_66[o + j] = 1 / (1 + Math.exp(-v5_62[l * 96 + 72 + j]));
       }
     }
     // %16 add c' — 21: c' = f * c + i * g
     for (let l = 0; l < B; l++) {
       const o = l * 24;
       for (let j = 0; j < 24; j++) {
-        v16_74[o + j] = (v9_71[l * 24 + j] * state11_1_57[l * 24 + j]) + (v7_70[l * 24 + j] * v11_72[l * 24 + j]);
+        v16_67[o + j] = (v9_64[l * 24 + j] * state11_1_51[l * 24 + j]) + (v7_63[l * 24 + j] * v11_65[l * 24 + j]);
       }
     }
     // %17 tanh — 22: h' = o * tanh(c')
     for (let l = 0; l < B; l++) {
       const o = l * 24;
       for (let j = 0; j < 24; j++) {
-        v17_75[o + j] = Math.tanh(v16_74[l * 24 + j]);
+        v17_68[o + j] = Math.tanh(v16_67[l * 24 + j]);
       }
     }
     // %18 mul h' — 22: h' = o * tanh(c')
     for (let l = 0; l < B; l++) {
       const o = l * 24;
       for (let j = 0; j < 24; j++) {
-        v18_76[o + j] = v13_73[l * 24 + j] * v17_75[l * 24 + j];
+        v18_69[o + j] = v13_66[l * 24 + j] * v17_68[l * 24 + j];
       }
     }
-    out11_0_58.set(v18_76, t * v18_76.length);
-    out11_1_59.set(v17_75, t * v17_75.length);
-    out11_2_60.set(v13_73, t * v13_73.length);
-    out11_3_61.set(v11_72, t * v11_72.length);
-    out11_4_62.set(v7_70, t * v7_70.length);
-    out11_5_63.set(v9_71, t * v9_71.length);
-    out11_6_64.set(state11_1_57, t * state11_1_57.length);
-    state11_0_56.set(v18_76);
-    state11_1_57.set(v16_74);
+    out11_0_52.set(v18_69, t * v18_69.length);
+    out11_1_53.set(v17_68, t * v17_68.length);
+    out11_2_54.set(v13_66, t * v13_66.length);
+    out11_3_55.set(v11_65, t * v11_65.length);
+    out11_4_56.set(v7_63, t * v7_63.length);
+    out11_5_57.set(v9_64, t * v9_64.length);
+    out11_6_58.set(state11_1_51, t * state11_1_51.length);
+    state11_0_50.set(v18_69);
+    state11_1_51.set(v16_67);
   }
-  const p77 = params["decoder.W"];
-  const p78 = params["decoder.U"];
-  const p79 = params["decoder.b"];
+  const p70 = heapStage(params["decoder.W"]);
+  const p71 = heapStage(params["decoder.U"]);
+  const p72 = heapStage(params["decoder.b"]);
   // %17 state_init decoder.h — 10: state h: [H]
-  const init17_80 = initialStates["decoder.h"] ?? state11_0_56;
+  const init17_73 = heapStage(initialStates["decoder.h"]) ?? state11_0_50;
   // %18 state_init decoder.c — 11: state c: [H]
-  const init18_81 = initialStates["decoder.c"] ?? state11_1_57;
+  const init18_74 = heapStage(initialStates["decoder.c"]) ?? state11_1_51;
   // %19 matmul — 16: z = W @ x + U @ h + b
-  matmul83(p77, in45, mm19_82, T_U * B);
+  gemm_rows_96x12(p70, in40, mm19_75, T_U * B);
   // %20 add
   for (let l = 0; l < T_U * B; l++) {
     const o = l * 96;
     for (let j = 0; j < 96; j++) {
-      v20_84[o + j] = mm19_82[l * 96 + j] + p79[j];
+      v20_76[o + j] = mm19_75[l * 96 + j] + p72[j];
     }
   }
   // %21 scan decoder — 33: layer decoder = LSTM(O, H) over previous from encoder
-  state21_0_85.set(init17_80);
-  state21_1_86.set(init18_81);
-  const steps94 = T_U;
+  state21_0_77.set(init17_73);
+  state21_1_78.set(init18_74);
+  const steps86 = T_U;
   // decoder: from the first step to the last
-  for (let s = 0; s < steps94; s++) {
+  for (let s = 0; s < steps86; s++) {
     const t = s;
-    const x21_0_95 = v20_84.subarray(t * B * 96, (t + 1) * B * 96);
+    const x21_0_87 = v20_76.subarray(t * B * 96, (t + 1) * B * 96);
     // %3 matmul — 16: z = W @ x + U @ h + b
-    matmul97(p78, state21_0_85, mm3_96, B);
+    gemm_rows_96x24(p71, state21_0_77, mm3_88, B);
     // %5 add z — 16: z = W @ x + U @ h + b
     for (let l = 0; l < B; l++) {
       const o = l * 96;
       for (let j = 0; j < 96; j++) {
-        v5_98[o + j] = x21_0_95[l * 96 + j] + mm3_96[l * 96 + j];
+        v5_89[o + j] = x21_0_87[l * 96 + j] + mm3_88[l * 96 + j];
       }
     }
     // %7 sigmoid i — 17: i = sigmoid(z[0:H])
     for (let l = 0; l < B; l++) {
       const o = l * 24;
       for (let j = 0; j < 24; j++) {
-        v7_99[o + j] = 1 / (1 + Math.exp(-v5_98[l * 96 + 0 + j]));
+        v7_90[o + j] = 1 / (1 + Math.exp(-v5_89[l * 96 + 0 + j]));
       }
     }
     // %9 sigmoid f — 18: f = sigmoid(z[H:2*H])
     for (let l = 0; l < B; l++) {
       const o = l * 24;
       for (let j = 0; j < 24; j++) {
-        v9_100[o + j] = 1 / (1 + Math.exp(-v5_98[l * 96 + 24 + j]));
+        v9_91[o + j] = 1 / (1 + Math.exp(-v5_89[l * 96 + 24 + j]));
       }
     }
     // %11 tanh g — 19: g = tanh(z[2*H:3*H])
     for (let l = 0; l < B; l++) {
       const o = l * 24;
       for (let j = 0; j < 24; j++) {
-        v11_101[o + j] = Math.tanh(v5_98[l * 96 + 48 + j]);
+        v11_92[o + j] = Math.tanh(v5_89[l * 96 + 48 + j]);
       }
     }
     // %13 sigmoid o — 20: o = sigmoid(z[3*H:4*H])
     for (let l = 0; l < B; l++) {
       const o = l * 24;
       for (let j = 0; j < 24; j++) {
-        v13_102[o + j] = 1 / (1 + Math.exp(-v5_98[l * 96 + 72 + j]));
+        v13_93[o + j] = 1 / (1 + Math.exp(-v5_89[l * 96 + 72 + j]));
       }
     }
     // %16 add c' — 21: c' = f * c + i * g
     for (let l = 0; l < B; l++) {
       const o = l * 24;
       for (let j = 0; j < 24; j++) {
-        v16_103[o + j] = (v9_100[l * 24 + j] * state21_1_86[l * 24 + j]) + (v7_99[l * 24 + j] * v11_101[l * 24 + j]);
+        v16_94[o + j] = (v9_91[l * 24 + j] * state21_1_78[l * 24 + j]) + (v7_90[l * 24 + j] * v11_92[l * 24 + j]);
       }
     }
     // %17 tanh — 22: h' = o * tanh(c')
     for (let l = 0; l < B; l++) {
       const o = l * 24;
       for (let j = 0; j < 24; j++) {
-        v17_104[o + j] = Math.tanh(v16_103[l * 24 + j]);
+        v17_95[o + j] = Math.tanh(v16_94[l * 24 + j]);
       }
     }
     // %18 mul h' — 22: h' = o * tanh(c')
     for (let l = 0; l < B; l++) {
       const o = l * 24;
       for (let j = 0; j < 24; j++) {
-        v18_105[o + j] = v13_102[l * 24 + j] * v17_104[l * 24 + j];
+        v18_96[o + j] = v13_93[l * 24 + j] * v17_95[l * 24 + j];
       }
     }
-    out21_0_87.set(v18_105, t * v18_105.length);
-    out21_1_88.set(v17_104, t * v17_104.length);
-    out21_2_89.set(v13_102, t * v13_102.length);
-    out21_3_90.set(v11_101, t * v11_101.length);
-    out21_4_91.set(v7_99, t * v7_99.length);
-    out21_5_92.set(v9_100, t * v9_100.length);
-    out21_6_93.set(state21_1_86, t * state21_1_86.length);
-    state21_0_85.set(v18_105);
-    state21_1_86.set(v16_103);
+    out21_0_79.set(v18_96, t * v18_96.length);
+    out21_1_80.set(v17_95, t * v17_95.length);
+    out21_2_81.set(v13_93, t * v13_93.length);
+    out21_3_82.set(v11_92, t * v11_92.length);
+    out21_4_83.set(v7_90, t * v7_90.length);
+    out21_5_84.set(v9_91, t * v9_91.length);
+    out21_6_85.set(state21_1_78, t * state21_1_78.length);
+    state21_0_77.set(v18_96);
+    state21_1_78.set(v16_94);
   }
-  const p106 = params["logits.W"];
-  const p107 = params["logits.b"];
+  const p97 = heapStage(params["logits.W"]);
+  const p98 = heapStage(params["logits.b"]);
   // %27 matmul — 7: /// A standard LSTM with its four gates packed into one weight matrix.
-  matmul109(p106, out21_0_87, mm27_108, T_U * B);
+  gemm_rows_12x24(p97, out21_0_79, mm27_99, T_U * B);
   // %28 add y — 7: /// A standard LSTM with its four gates packed into one weight matrix.
   for (let l = 0; l < T_U * B; l++) {
     const o = l * 12;
     for (let j = 0; j < 12; j++) {
-      v28_110[o + j] = mm27_108[l * 12 + j] + p107[j];
+      v28_100[o + j] = mm27_99[l * 12 + j] + p98[j];
     }
   }
   // %29 log_softmax loss — 36: loss cross_entropy(logits, symbols)
-  mm27_108.fill(0); // reused: its last value is dead
+  mm27_99.fill(0); // reused: its last value is dead
   for (let r = 0; r < T_U * B; r++) {
     const xo = r * 12;
     let max = -Infinity;
-    for (let c = 0; c < 12; c++) max = Math.max(max, v28_110[xo + c]);
+    for (let c = 0; c < 12; c++) max = Math.max(max, v28_100[xo + c]);
     if (max !== max || max === -Infinity) max = 0;
     let total = 0;
-    for (let c = 0; c < 12; c++) total += Math.exp(v28_110[xo + c] - max);
+    for (let c = 0; c < 12; c++) total += Math.exp(v28_100[xo + c] - max);
     const shift = max + Math.log(total);
-    for (let c = 0; c < 12; c++) mm27_108[r * 12 + c] = v28_110[xo + c] - shift;
+    for (let c = 0; c < 12; c++) mm27_99[r * 12 + c] = v28_100[xo + c] - shift;
   }
   // %30 mul loss — 36: loss cross_entropy(logits, symbols)
   for (let l = 0; l < T_U * B; l++) {
     const o = l * 12;
     for (let j = 0; j < 12; j++) {
-      v30_111[o + j] = in46[l * 12 + j] * mm27_108[l * 12 + j];
+      v30_101[o + j] = in41[l * 12 + j] * mm27_99[l * 12 + j];
     }
   }
   // %31 sum loss — 36: loss cross_entropy(logits, symbols)
   for (let r = 0; r < T_U * B; r++) {
     let acc = 0;
-    for (let c = 0; c < 12; c++) acc += v30_111[r * 12 + c];
-    sum31_112[r * 1] = acc;
+    for (let c = 0; c < 12; c++) acc += v30_101[r * 12 + c];
+    sum31_102[r * 1] = acc;
   }
   // %32 neg loss — 36: loss cross_entropy(logits, symbols)
   for (let l = 0; l < T_U * B; l++) {
-    v32_113[l] = -sum31_112[l * 1 + 0];
+    v32_103[l] = -sum31_102[l * 1 + 0];
   }
   // %33 reduce_lead loss — 36: loss cross_entropy(logits, symbols)
-  red33_114.fill(0);
-  for (let l = 0; l < T_U * B; l++) for (let j = 0; j < 1; j++) red33_114[j] += v32_113[l * 1 + j];
-  for (let j = 0; j < 1; j++) red33_114[j] /= T_U * B;
+  red33_104.fill(0);
+  for (let l = 0; l < T_U * B; l++) for (let j = 0; j < 1; j++) red33_104[j] += v32_103[l * 1 + j];
+  for (let j = 0; j < 1; j++) red33_104[j] /= T_U * B;
   // %34 softmax probabilities — 37: output probabilities = softmax(logits)
-  v30_111.fill(0); // reused: its last value is dead
+  v30_101.fill(0); // reused: its last value is dead
   for (let r = 0; r < T_U * B; r++) {
     const xo = r * 12;
     let max = -Infinity;
-    for (let c = 0; c < 12; c++) max = Math.max(max, v28_110[xo + c]);
+    for (let c = 0; c < 12; c++) max = Math.max(max, v28_100[xo + c]);
     if (max !== max || max === -Infinity) max = 0;
     let total = 0;
-    for (let c = 0; c < 12; c++) total += Math.exp(v28_110[xo + c] - max);
-    for (let c = 0; c < 12; c++) v30_111[r * 12 + c] = Math.exp(v28_110[xo + c] - max) / total;
+    for (let c = 0; c < 12; c++) total += Math.exp(v28_100[xo + c] - max);
+    for (let c = 0; c < 12; c++) v30_101[r * 12 + c] = Math.exp(v28_100[xo + c] - max) / total;
   }
   // %36 broadcast_to ∂loss — 36: loss cross_entropy(logits, symbols)
-  s115.fill(1);
-  v32_113.fill(0); // reused: its last value is dead
+  s105.fill(1);
+  v32_103.fill(0); // reused: its last value is dead
   for (let l = 0; l < T_U * B; l++) {
-    v32_113[l] = s115[0] / ((T_U * B) / s115.length);
+    v32_103[l] = s105[0] / ((T_U * B) / s105.length);
   }
   // %37 neg ∂loss — 36: loss cross_entropy(logits, symbols)
-  sum31_112.fill(0); // reused: its last value is dead
+  sum31_102.fill(0); // reused: its last value is dead
   for (let l = 0; l < T_U * B; l++) {
-    sum31_112[l] = -v32_113[l * 1 + 0];
+    sum31_102[l] = -v32_103[l * 1 + 0];
   }
   // %38 expand_last ∂loss — 36: loss cross_entropy(logits, symbols)
-  v28_110.fill(0); // reused: its last value is dead
-  for (let r = 0; r < sum31_112.length; r++) {
-    const v = sum31_112[r];
-    for (let c = 0; c < 12; c++) v28_110[r * 12 + c] = v;
+  v28_100.fill(0); // reused: its last value is dead
+  for (let r = 0; r < sum31_102.length; r++) {
+    const v = sum31_102[r];
+    for (let c = 0; c < 12; c++) v28_100[r * 12 + c] = v;
   }
   // %39 mul ∂loss — 36: loss cross_entropy(logits, symbols)
   for (let l = 0; l < T_U * B; l++) {
     const o = l * 12;
     for (let j = 0; j < 12; j++) {
-      v39_116[o + j] = v28_110[l * 12 + j] * in46[l * 12 + j];
+      v39_106[o + j] = v28_100[l * 12 + j] * in41[l * 12 + j];
     }
   }
   // %40 sum ∂loss — 36: loss cross_entropy(logits, symbols)
-  sum31_112.fill(0); // reused: its last value is dead
+  sum31_102.fill(0); // reused: its last value is dead
   for (let r = 0; r < T_U * B; r++) {
     let acc = 0;
-    for (let c = 0; c < 12; c++) acc += v39_116[r * 12 + c];
-    sum31_112[r * 1] = acc;
+    for (let c = 0; c < 12; c++) acc += v39_106[r * 12 + c];
+    sum31_102[r * 1] = acc;
   }
   // %41 expand_last ∂loss — 36: loss cross_entropy(logits, symbols)
-  v28_110.fill(0); // reused: its last value is dead
-  for (let r = 0; r < sum31_112.length; r++) {
-    const v = sum31_112[r];
-    for (let c = 0; c < 12; c++) v28_110[r * 12 + c] = v;
+  v28_100.fill(0); // reused: its last value is dead
+  for (let r = 0; r < sum31_102.length; r++) {
+    const v = sum31_102[r];
+    for (let c = 0; c < 12; c++) v28_100[r * 12 + c] = v;
   }
   // %44 sub ∂loss — 36: loss cross_entropy(logits, symbols)
   for (let l = 0; l < T_U * B; l++) {
     const o = l * 12;
     for (let j = 0; j < 12; j++) {
-      v44_117[o + j] = v39_116[l * 12 + j] - ((Math.exp(mm27_108[l * 12 + j])) * v28_110[l * 12 + j]);
+      v44_107[o + j] = v39_106[l * 12 + j] - ((Math.exp(mm27_99[l * 12 + j])) * v28_100[l * 12 + j]);
     }
   }
   // %45 unbroadcast
-  ub45_118.fill(0);
+  ub45_108.fill(0);
   for (let l = 0; l < T_U * B; l++) {
     for (let j = 0; j < 12; j++) {
-      ub45_118[j] += v44_117[l * 12 + j];
+      ub45_108[j] += v44_107[l * 12 + j];
     }
   }
   // %47 matmul — 7: /// A standard LSTM with its four gates packed into one weight matrix.
-  matmul120(v44_117, p106, mm47_119, T_U * B);
+  gemm_cols_12x24(v44_107, p97, mm47_109, T_U * B);
   // %48 unbroadcast
-  ub48_121.fill(0);
-  weightGradient122(v44_117, 12, out21_0_87, 24, ub48_121, T_U * B);
+  ub48_110.fill(0);
+  gemm_outer_12x24(v44_107, 12, out21_0_79, 24, ub48_110, T_U * B);
   // %55 time_shift decoder: previous h
-  shift55_123.set(init17_80, 0);
-  shift55_123.set(out21_0_87.subarray(0, (T_U - 1) * B * 24), B * 24);
+  shift55_111.set(init17_73, 0);
+  shift55_111.set(out21_0_79.subarray(0, (T_U - 1) * B * 24), B * 24);
   // %57 sub — 22: h' = o * tanh(c')
   for (let l = 0; l < T_U * B; l++) {
     const o = l * 24;
     for (let j = 0; j < 24; j++) {
-      v57_124[o + j] = 1 - (out21_1_88[l * 24 + j] * out21_1_88[l * 24 + j]);
+      v57_112[o + j] = 1 - (out21_1_80[l * 24 + j] * out21_1_80[l * 24 + j]);
     }
   }
   // %59 mul ∂o — 20: o = sigmoid(z[3*H:4*H])
   for (let l = 0; l < T_U * B; l++) {
     const o = l * 24;
     for (let j = 0; j < 24; j++) {
-      v59_125[o + j] = out21_2_89[l * 24 + j] * (1 - out21_2_89[l * 24 + j]);
+      v59_113[o + j] = out21_2_81[l * 24 + j] * (1 - out21_2_81[l * 24 + j]);
     }
   }
   // %61 sub ∂g — 19: g = tanh(z[2*H:3*H])
   for (let l = 0; l < T_U * B; l++) {
     const o = l * 24;
     for (let j = 0; j < 24; j++) {
-      v61_126[o + j] = 1 - (out21_3_90[l * 24 + j] * out21_3_90[l * 24 + j]);
+      v61_114[o + j] = 1 - (out21_3_82[l * 24 + j] * out21_3_82[l * 24 + j]);
     }
   }
   // %63 mul ∂f — 18: f = sigmoid(z[H:2*H])
   for (let l = 0; l < T_U * B; l++) {
     const o = l * 24;
     for (let j = 0; j < 24; j++) {
-      v63_127[o + j] = out21_5_92[l * 24 + j] * (1 - out21_5_92[l * 24 + j]);
+      v63_115[o + j] = out21_5_84[l * 24 + j] * (1 - out21_5_84[l * 24 + j]);
     }
   }
   // %65 mul ∂i — 17: i = sigmoid(z[0:H])
   for (let l = 0; l < T_U * B; l++) {
     const o = l * 24;
     for (let j = 0; j < 24; j++) {
-      v65_128[o + j] = out21_4_91[l * 24 + j] * (1 - out21_4_91[l * 24 + j]);
+      v65_116[o + j] = out21_4_83[l * 24 + j] * (1 - out21_4_83[l * 24 + j]);
     }
   }
   // %66 scan ∂decoder — 33: layer decoder = LSTM(O, H) over previous from encoder
-  state66_0_129.set(c6_50);
-  state66_1_130.set(c6_50);
-  v20_84.fill(0); // reused: its last value is dead
-  const steps131 = T_U;
+  state66_0_117.set(c6_45);
+  state66_1_118.set(c6_45);
+  v20_76.fill(0); // reused: its last value is dead
+  const steps119 = T_U;
   // ∂decoder: from the last step to the first
-  for (let s = 0; s < steps131; s++) {
+  for (let s = 0; s < steps119; s++) {
     const t = T_U - 1 - s;
-    const x66_0_132 = mm47_119.subarray(t * B * 24, (t + 1) * B * 24);
-    const x66_1_133 = out21_1_88.subarray(t * B * 24, (t + 1) * B * 24);
-    const x66_2_134 = out21_2_89.subarray(t * B * 24, (t + 1) * B * 24);
-    const x66_3_135 = out21_3_90.subarray(t * B * 24, (t + 1) * B * 24);
-    const x66_4_136 = out21_4_91.subarray(t * B * 24, (t + 1) * B * 24);
-    const x66_5_137 = out21_6_93.subarray(t * B * 24, (t + 1) * B * 24);
-    const x66_6_138 = out21_5_92.subarray(t * B * 24, (t + 1) * B * 24);
-    const x66_7_139 = v57_124.subarray(t * B * 24, (t + 1) * B * 24);
-    const x66_8_140 = v59_125.subarray(t * B * 24, (t + 1) * B * 24);
-    const x66_9_141 = v61_126.subarray(t * B * 24, (t + 1) * B * 24);
-    const x66_10_142 = v63_127.subarray(t * B * 24, (t + 1) * B * 24);
-    const x66_11_143 = v65_128.subarray(t * B * 24, (t + 1) * B * 24);
+    const x66_0_120 = mm47_109.subarray(t * B * 24, (t + 1) * B * 24);
+    const x66_1_121 = out21_1_80.subarray(t * B * 24, (t + 1) * B * 24);
+    const x66_2_122 = out21_2_81.subarray(t * B * 24, (t + 1) * B * 24);
+    const x66_3_123 = out21_3_82.subarray(t * B * 24, (t + 1) * B * 24);
+    const x66_4_124 = out21_4_83.subarray(t * B * 24, (t + 1) * B * 24);
+    const x66_5_125 = out21_6_85.subarray(t * B * 24, (t + 1) * B * 24);
+    const x66_6_126 = out21_5_84.subarray(t * B * 24, (t + 1) * B * 24);
+    const x66_7_127 = v57_112.subarray(t * B * 24, (t + 1) * B * 24);
+    const x66_8_128 = v59_113.subarray(t * B * 24, (t + 1) * B * 24);
+    const x66_9_129 = v61_114.subarray(t * B * 24, (t + 1) * B * 24);
+    const x66_10_130 = v63_115.subarray(t * B * 24, (t + 1) * B * 24);
+    const x66_11_131 = v65_116.subarray(t * B * 24, (t + 1) * B * 24);
     // %3 add
     for (let l = 0; l < B; l++) {
       const o = l * 24;
       for (let j = 0; j < 24; j++) {
-        v3_144[o + j] = state66_0_129[l * 24 + j] + x66_0_132[l * 24 + j];
+        v3_132[o + j] = state66_0_117[l * 24 + j] + x66_0_120[l * 24 + j];
       }
     }
     // %10 add
     for (let l = 0; l < B; l++) {
       const o = l * 24;
       for (let j = 0; j < 24; j++) {
-        v10_145[o + j] = state66_1_130[l * 24 + j] + ((v3_144[l * 24 + j] * x66_2_134[l * 24 + j]) * x66_7_139[l * 24 + j]);
+        v10_133[o + j] = state66_1_118[l * 24 + j] + ((v3_132[l * 24 + j] * x66_2_122[l * 24 + j]) * x66_7_127[l * 24 + j]);
       }
     }
     // %18 mul — 21: c' = f * c + i * g
     for (let l = 0; l < B; l++) {
       const o = l * 24;
       for (let j = 0; j < 24; j++) {
-        v18_146[o + j] = v10_145[l * 24 + j] * x66_6_138[l * 24 + j];
+        v18_134[o + j] = v10_133[l * 24 + j] * x66_6_126[l * 24 + j];
       }
     }
     // %20 mul ∂o — 20: o = sigmoid(z[3*H:4*H])
     for (let l = 0; l < B; l++) {
       const o = l * 24;
       for (let j = 0; j < 24; j++) {
-        v20_147[o + j] = (v3_144[l * 24 + j] * x66_1_133[l * 24 + j]) * x66_8_140[l * 24 + j];
+        v20_135[o + j] = (v3_132[l * 24 + j] * x66_1_121[l * 24 + j]) * x66_8_128[l * 24 + j];
       }
     }
     // %21 pad_last — 20: o = sigmoid(z[3*H:4*H])
-    pad21_148.fill(0);
+    pad21_136.fill(0);
     for (let r = 0; r < B; r++) {
-      for (let c = 0; c < 24; c++) pad21_148[r * 96 + 72 + c] = v20_147[r * 24 + c];
+      for (let c = 0; c < 24; c++) pad21_136[r * 96 + 72 + c] = v20_135[r * 24 + c];
     }
     // %23 mul ∂g — 19: g = tanh(z[2*H:3*H])
     for (let l = 0; l < B; l++) {
       const o = l * 24;
       for (let j = 0; j < 24; j++) {
-        v23_149[o + j] = (v10_145[l * 24 + j] * x66_4_136[l * 24 + j]) * x66_9_141[l * 24 + j];
+        v23_137[o + j] = (v10_133[l * 24 + j] * x66_4_124[l * 24 + j]) * x66_9_129[l * 24 + j];
       }
     }
     // %24 pad_last — 19: g = tanh(z[2*H:3*H])
-    pad24_150.fill(0);
+    pad24_138.fill(0);
     for (let r = 0; r < B; r++) {
-      for (let c = 0; c < 24; c++) pad24_150[r * 96 + 48 + c] = v23_149[r * 24 + c];
+      for (let c = 0; c < 24; c++) pad24_138[r * 96 + 48 + c] = v23_137[r * 24 + c];
     }
     // %27 mul ∂f — 18: f = sigmoid(z[H:2*H])
     for (let l = 0; l < B; l++) {
       const o = l * 24;
       for (let j = 0; j < 24; j++) {
-        v27_151[o + j] = (v10_145[l * 24 + j] * x66_5_137[l * 24 + j]) * x66_10_142[l * 24 + j];
+        v27_139[o + j] = (v10_133[l * 24 + j] * x66_5_125[l * 24 + j]) * x66_10_130[l * 24 + j];
       }
     }
     // %28 pad_last — 18: f = sigmoid(z[H:2*H])
-    pad28_152.fill(0);
+    pad28_140.fill(0);
     for (let r = 0; r < B; r++) {
-      for (let c = 0; c < 24; c++) pad28_152[r * 96 + 24 + c] = v27_151[r * 24 + c];
+      for (let c = 0; c < 24; c++) pad28_140[r * 96 + 24 + c] = v27_139[r * 24 + c];
     }
     // %31 mul ∂i — 17: i = sigmoid(z[0:H])
     for (let l = 0; l < B; l++) {
       const o = l * 24;
       for (let j = 0; j < 24; j++) {
-        v31_153[o + j] = (v10_145[l * 24 + j] * x66_3_135[l * 24 + j]) * x66_11_143[l * 24 + j];
+        v31_141[o + j] = (v10_133[l * 24 + j] * x66_3_123[l * 24 + j]) * x66_11_131[l * 24 + j];
       }
     }
     // %32 pad_last — 17: i = sigmoid(z[0:H])
-    pad32_154.fill(0);
+    pad32_142.fill(0);
     for (let r = 0; r < B; r++) {
-      for (let c = 0; c < 24; c++) pad32_154[r * 96 + 0 + c] = v31_153[r * 24 + c];
+      for (let c = 0; c < 24; c++) pad32_142[r * 96 + 0 + c] = v31_141[r * 24 + c];
     }
     // %33 add
     for (let l = 0; l < B; l++) {
       const o = l * 96;
       for (let j = 0; j < 96; j++) {
-        v33_155[o + j] = ((pad21_148[l * 96 + j] + pad24_150[l * 96 + j]) + pad28_152[l * 96 + j]) + pad32_154[l * 96 + j];
+        v33_143[o + j] = ((pad21_136[l * 96 + j] + pad24_138[l * 96 + j]) + pad28_140[l * 96 + j]) + pad32_142[l * 96 + j];
       }
     }
     // %35 matmul — 16: z = W @ x + U @ h + b
-    matmul157(v33_155, p78, mm35_156, B);
-    v20_84.set(v33_155, t * v33_155.length);
-    state66_0_129.set(mm35_156);
-    state66_1_130.set(v18_146);
+    gemm_cols_96x24(v33_143, p71, mm35_144, B);
+    v20_76.set(v33_143, t * v33_143.length);
+    state66_0_117.set(mm35_144);
+    state66_1_118.set(v18_134);
   }
   // %71 unbroadcast ∂decoder: ∂W (batched)
-  ub71_158.fill(0);
-  weightGradient159(v20_84, 96, in45, 12, ub71_158, T_U * B);
+  ub71_145.fill(0);
+  gemm_outer_96x12(v20_76, 96, in40, 12, ub71_145, T_U * B);
   // %73 unbroadcast ∂decoder: ∂U (batched)
-  ub73_160.fill(0);
-  weightGradient161(v20_84, 96, shift55_123, 24, ub73_160, T_U * B);
+  ub73_146.fill(0);
+  gemm_outer_96x24(v20_76, 96, shift55_111, 24, ub73_146, T_U * B);
   // %74 unbroadcast ∂decoder: ∂b (batched)
-  ub74_162.fill(0);
+  ub74_147.fill(0);
   for (let l = 0; l < T_U * B; l++) {
     for (let j = 0; j < 96; j++) {
-      ub74_162[j] += v20_84[l * 96 + j];
+      ub74_147[j] += v20_76[l * 96 + j];
     }
   }
   // %75 matmul — 16: z = W @ x + U @ h + b
-  v44_117.fill(0); // reused: its last value is dead
-  matmul163(v20_84, p77, v44_117, T_U * B);
+  v44_107.fill(0); // reused: its last value is dead
+  gemm_cols_96x12(v20_76, p70, v44_107, T_U * B);
   // %76 default_adjoint ∂decoder.c — 11: state c: [H]
-  const dflt76_165 = initialStates["decoder.c"] === undefined ? state66_1_130 : zero76_164;
+  const dflt76_149 = initialStates["decoder.c"] === undefined ? state66_1_118 : zero76_148;
   // %77 default_adjoint ∂decoder.h — 10: state h: [H]
-  const dflt77_167 = initialStates["decoder.h"] === undefined ? state66_0_129 : zero77_166;
+  const dflt77_151 = initialStates["decoder.h"] === undefined ? state66_0_117 : zero77_150;
   // %85 time_shift encoder: previous h
-  shift85_168.set(init7_51, 0);
-  shift85_168.set(out11_0_58.subarray(0, (T_S - 1) * B * 24), B * 24);
+  shift85_152.set(init7_46, 0);
+  shift85_152.set(out11_0_52.subarray(0, (T_S - 1) * B * 24), B * 24);
   // %87 sub — 22: h' = o * tanh(c')
   for (let l = 0; l < T_S * B; l++) {
     const o = l * 24;
     for (let j = 0; j < 24; j++) {
-      v87_169[o + j] = 1 - (out11_1_59[l * 24 + j] * out11_1_59[l * 24 + j]);
+      v87_153[o + j] = 1 - (out11_1_53[l * 24 + j] * out11_1_53[l * 24 + j]);
     }
   }
   // %89 mul ∂o — 20: o = sigmoid(z[3*H:4*H])
   for (let l = 0; l < T_S * B; l++) {
     const o = l * 24;
     for (let j = 0; j < 24; j++) {
-      v89_170[o + j] = out11_2_60[l * 24 + j] * (1 - out11_2_60[l * 24 + j]);
+      v89_154[o + j] = out11_2_54[l * 24 + j] * (1 - out11_2_54[l * 24 + j]);
     }
   }
   // %91 sub ∂g — 19: g = tanh(z[2*H:3*H])
   for (let l = 0; l < T_S * B; l++) {
     const o = l * 24;
     for (let j = 0; j < 24; j++) {
-      v91_171[o + j] = 1 - (out11_3_61[l * 24 + j] * out11_3_61[l * 24 + j]);
+      v91_155[o + j] = 1 - (out11_3_55[l * 24 + j] * out11_3_55[l * 24 + j]);
     }
   }
   // %93 mul ∂f — 18: f = sigmoid(z[H:2*H])
   for (let l = 0; l < T_S * B; l++) {
     const o = l * 24;
     for (let j = 0; j < 24; j++) {
-      v93_172[o + j] = out11_5_63[l * 24 + j] * (1 - out11_5_63[l * 24 + j]);
+      v93_156[o + j] = out11_5_57[l * 24 + j] * (1 - out11_5_57[l * 24 + j]);
     }
   }
   // %95 mul ∂i — 17: i = sigmoid(z[0:H])
   for (let l = 0; l < T_S * B; l++) {
     const o = l * 24;
     for (let j = 0; j < 24; j++) {
-      v95_173[o + j] = out11_4_62[l * 24 + j] * (1 - out11_4_62[l * 24 + j]);
+      v95_157[o + j] = out11_4_56[l * 24 + j] * (1 - out11_4_56[l * 24 + j]);
     }
   }
   // %96 scan ∂encoder — 32: layer encoder = LSTM(I, H) over source
-  state96_0_174.set(dflt77_167);
-  state96_1_175.set(dflt76_165);
-  v10_55.fill(0); // reused: its last value is dead
-  const steps176 = T_S;
+  state96_0_158.set(dflt77_151);
+  state96_1_159.set(dflt76_149);
+  v10_49.fill(0); // reused: its last value is dead
+  const steps160 = T_S;
   // ∂encoder: from the last step to the first
-  for (let s = 0; s < steps176; s++) {
+  for (let s = 0; s < steps160; s++) {
     const t = T_S - 1 - s;
-    const x96_0_177 = out11_1_59.subarray(t * B * 24, (t + 1) * B * 24);
-    const x96_1_178 = out11_2_60.subarray(t * B * 24, (t + 1) * B * 24);
-    const x96_2_179 = out11_3_61.subarray(t * B * 24, (t + 1) * B * 24);
-    const x96_3_180 = out11_4_62.subarray(t * B * 24, (t + 1) * B * 24);
-    const x96_4_181 = out11_6_64.subarray(t * B * 24, (t + 1) * B * 24);
-    const x96_5_182 = out11_5_63.subarray(t * B * 24, (t + 1) * B * 24);
-    const x96_6_183 = v87_169.subarray(t * B * 24, (t + 1) * B * 24);
-    const x96_7_184 = v89_170.subarray(t * B * 24, (t + 1) * B * 24);
-    const x96_8_185 = v91_171.subarray(t * B * 24, (t + 1) * B * 24);
-    const x96_9_186 = v93_172.subarray(t * B * 24, (t + 1) * B * 24);
-    const x96_10_187 = v95_173.subarray(t * B * 24, (t + 1) * B * 24);
+    const x96_0_161 = out11_1_53.subarray(t * B * 24, (t + 1) * B * 24);
+    const x96_1_162 = out11_2_54.subarray(t * B * 24, (t + 1) * B * 24);
+    const x96_2_163 = out11_3_55.subarray(t * B * 24, (t + 1) * B * 24);
+    const x96_3_164 = out11_4_56.subarray(t * B * 24, (t + 1) * B * 24);
+    const x96_4_165 = out11_6_58.subarray(t * B * 24, (t + 1) * B * 24);
+    const x96_5_166 = out11_5_57.subarray(t * B * 24, (t + 1) * B * 24);
+    const x96_6_167 = v87_153.subarray(t * B * 24, (t + 1) * B * 24);
+    const x96_7_168 = v89_154.subarray(t * B * 24, (t + 1) * B * 24);
+    const x96_8_169 = v91_155.subarray(t * B * 24, (t + 1) * B * 24);
+    const x96_9_170 = v93_156.subarray(t * B * 24, (t + 1) * B * 24);
+    const x96_10_171 = v95_157.subarray(t * B * 24, (t + 1) * B * 24);
     // %8 add
     for (let l = 0; l < B; l++) {
       const o = l * 24;
       for (let j = 0; j < 24; j++) {
-        v8_188[o + j] = state96_1_175[l * 24 + j] + ((state96_0_174[l * 24 + j] * x96_1_178[l * 24 + j]) * x96_6_183[l * 24 + j]);
+        v8_172[o + j] = state96_1_159[l * 24 + j] + ((state96_0_158[l * 24 + j] * x96_1_162[l * 24 + j]) * x96_6_167[l * 24 + j]);
       }
     }
     // %16 mul — 21: c' = f * c + i * g
     for (let l = 0; l < B; l++) {
       const o = l * 24;
       for (let j = 0; j < 24; j++) {
-        v16_189[o + j] = v8_188[l * 24 + j] * x96_5_182[l * 24 + j];
+        v16_173[o + j] = v8_172[l * 24 + j] * x96_5_166[l * 24 + j];
       }
     }
     // %18 mul ∂o — 20: o = sigmoid(z[3*H:4*H])
     for (let l = 0; l < B; l++) {
       const o = l * 24;
       for (let j = 0; j < 24; j++) {
-        v18_190[o + j] = (state96_0_174[l * 24 + j] * x96_0_177[l * 24 + j]) * x96_7_184[l * 24 + j];
+        v18_174[o + j] = (state96_0_158[l * 24 + j] * x96_0_161[l * 24 + j]) * x96_7_168[l * 24 + j];
       }
     }
     // %19 pad_last — 20: o = sigmoid(z[3*H:4*H])
-    pad19_191.fill(0);
+    pad19_175.fill(0);
     for (let r = 0; r < B; r++) {
-      for (let c = 0; c < 24; c++) pad19_191[r * 96 + 72 + c] = v18_190[r * 24 + c];
+      for (let c = 0; c < 24; c++) pad19_175[r * 96 + 72 + c] = v18_174[r * 24 + c];
     }
     // %21 mul ∂g — 19: g = tanh(z[2*H:3*H])
     for (let l = 0; l < B; l++) {
       const o = l * 24;
       for (let j = 0; j < 24; j++) {
-        v21_192[o + j] = (v8_188[l * 24 + j] * x96_3_180[l * 24 + j]) * x96_8_185[l * 24 + j];
+        v21_176[o + j] = (v8_172[l * 24 + j] * x96_3_164[l * 24 + j]) * x96_8_169[l * 24 + j];
       }
     }
     // %22 pad_last — 19: g = tanh(z[2*H:3*H])
-    pad22_193.fill(0);
+    pad22_177.fill(0);
     for (let r = 0; r < B; r++) {
-      for (let c = 0; c < 24; c++) pad22_193[r * 96 + 48 + c] = v21_192[r * 24 + c];
+      for (let c = 0; c < 24; c++) pad22_177[r * 96 + 48 + c] = v21_176[r * 24 + c];
     }
     // %25 mul ∂f — 18: f = sigmoid(z[H:2*H])
     for (let l = 0; l < B; l++) {
       const o = l * 24;
       for (let j = 0; j < 24; j++) {
-        v25_194[o + j] = (v8_188[l * 24 + j] * x96_4_181[l * 24 + j]) * x96_9_186[l * 24 + j];
+        v25_178[o + j] = (v8_172[l * 24 + j] * x96_4_165[l * 24 + j]) * x96_9_170[l * 24 + j];
       }
     }
     // %26 pad_last — 18: f = sigmoid(z[H:2*H])
-    pad26_195.fill(0);
+    pad26_179.fill(0);
     for (let r = 0; r < B; r++) {
-      for (let c = 0; c < 24; c++) pad26_195[r * 96 + 24 + c] = v25_194[r * 24 + c];
+      for (let c = 0; c < 24; c++) pad26_179[r * 96 + 24 + c] = v25_178[r * 24 + c];
     }
     // %29 mul ∂i — 17: i = sigmoid(z[0:H])
     for (let l = 0; l < B; l++) {
       const o = l * 24;
       for (let j = 0; j < 24; j++) {
-        v29_196[o + j] = (v8_188[l * 24 + j] * x96_2_179[l * 24 + j]) * x96_10_187[l * 24 + j];
+        v29_180[o + j] = (v8_172[l * 24 + j] * x96_2_163[l * 24 + j]) * x96_10_171[l * 24 + j];
       }
     }
     // %30 pad_last — 17: i = sigmoid(z[0:H])
-    pad30_197.fill(0);
+    pad30_181.fill(0);
     for (let r = 0; r < B; r++) {
-      for (let c = 0; c < 24; c++) pad30_197[r * 96 + 0 + c] = v29_196[r * 24 + c];
+      for (let c = 0; c < 24; c++) pad30_181[r * 96 + 0 + c] = v29_180[r * 24 + c];
     }
     // %31 add
     for (let l = 0; l < B; l++) {
       const o = l * 96;
       for (let j = 0; j < 96; j++) {
-        v31_198[o + j] = ((pad19_191[l * 96 + j] + pad22_193[l * 96 + j]) + pad26_195[l * 96 + j]) + pad30_197[l * 96 + j];
+        v31_182[o + j] = ((pad19_175[l * 96 + j] + pad22_177[l * 96 + j]) + pad26_179[l * 96 + j]) + pad30_181[l * 96 + j];
       }
     }
     // %33 matmul — 16: z = W @ x + U @ h + b
-    matmul200(v31_198, p48, mm33_199, B);
-    v10_55.set(v31_198, t * v31_198.length);
-    state96_0_174.set(mm33_199);
-    state96_1_175.set(v16_189);
+    gemm_cols_96x24(v31_182, p43, mm33_183, B);
+    v10_49.set(v31_182, t * v31_182.length);
+    state96_0_158.set(mm33_183);
+    state96_1_159.set(v16_173);
   }
   // %101 unbroadcast ∂encoder: ∂W (batched)
-  ub101_201.fill(0);
-  weightGradient202(v10_55, 96, in44, 10, ub101_201, T_S * B);
+  ub101_184.fill(0);
+  gemm_outer_96x10(v10_49, 96, in39, 10, ub101_184, T_S * B);
   // %103 unbroadcast ∂encoder: ∂U (batched)
-  ub103_203.fill(0);
-  weightGradient204(v10_55, 96, shift85_168, 24, ub103_203, T_S * B);
+  ub103_185.fill(0);
+  gemm_outer_96x24(v10_49, 96, shift85_152, 24, ub103_185, T_S * B);
   // %104 unbroadcast ∂encoder: ∂b (batched)
-  ub104_205.fill(0);
+  ub104_186.fill(0);
   for (let l = 0; l < T_S * B; l++) {
     for (let j = 0; j < 96; j++) {
-      ub104_205[j] += v10_55[l * 96 + j];
+      ub104_186[j] += v10_49[l * 96 + j];
     }
   }
   // %105 matmul — 16: z = W @ x + U @ h + b
-  matmul207(v10_55, p47, mm105_206, T_S * B);
-  return { loss: red33_114[0], outputs: { "probabilities": { data: v30_111, shape: [T_U, B, 12] } }, finalStates: { "encoder.h": { data: state11_0_56, shape: [B, 24] }, "encoder.c": { data: state11_1_57, shape: [B, 24] }, "decoder.h": { data: state21_0_85, shape: [B, 24] }, "decoder.c": { data: state21_1_86, shape: [B, 24] } }, grads: { "encoder.W": ub101_201, "encoder.U": ub103_203, "encoder.b": ub104_205, "decoder.W": ub71_158, "decoder.U": ub73_160, "decoder.b": ub74_162, "logits.W": ub48_121, "logits.b": ub45_118 }, inputGrads: { "source": { data: mm105_206, shape: [T_S, B, 10] }, "previous": { data: v44_117, shape: [T_U, B, 12] } }, stateGrads: { "encoder.h": { data: state96_0_174, shape: [B, 24] }, "encoder.c": { data: state96_1_175, shape: [B, 24] }, "decoder.h": { data: state66_0_129, shape: [B, 24] }, "decoder.c": { data: state66_1_130, shape: [B, 24] } } } as GradResult;
+  gemm_cols_96x10(v10_49, p42, mm105_187, T_S * B);
+  return { loss: red33_104[0], outputs: { "probabilities": { data: heapCopy(v30_101), shape: [T_U, B, 12] } }, finalStates: { "encoder.h": { data: heapCopy(state11_0_50), shape: [B, 24] }, "encoder.c": { data: heapCopy(state11_1_51), shape: [B, 24] }, "decoder.h": { data: heapCopy(state21_0_77), shape: [B, 24] }, "decoder.c": { data: heapCopy(state21_1_78), shape: [B, 24] } }, grads: { "encoder.W": heapCopy(ub101_184), "encoder.U": heapCopy(ub103_185), "encoder.b": heapCopy(ub104_186), "decoder.W": heapCopy(ub71_145), "decoder.U": heapCopy(ub73_146), "decoder.b": heapCopy(ub74_147), "logits.W": heapCopy(ub48_110), "logits.b": heapCopy(ub45_108) }, inputGrads: { "source": { data: heapCopy(mm105_187), shape: [T_S, B, 10] }, "previous": { data: heapCopy(v44_107), shape: [T_U, B, 12] } }, stateGrads: { "encoder.h": { data: heapCopy(state96_0_158), shape: [B, 24] }, "encoder.c": { data: heapCopy(state96_1_159), shape: [B, 24] }, "decoder.h": { data: heapCopy(state66_0_117), shape: [B, 24] }, "decoder.c": { data: heapCopy(state66_1_118), shape: [B, 24] } } } as GradResult;
 }
 
 
@@ -1166,7 +1168,7 @@ export function trainStep(params: Params, opt: Optimizer, inputs: Inputs, initia
 }
 
 // Kernels specialised for this model’s sizes.
-function matmul9(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
+function gemm_rows_96x10_scalar(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
   let s = 0;
   for (; s + 3 < samples; s += 4) {
     for (let i = 0; i < 96; i += 4) {
@@ -1265,7 +1267,17 @@ function matmul9(w: Float32Array, x: Float32Array, out: Float32Array, samples: n
     }
   }
 }
-function matmul17(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
+function gemm_rows_96x10(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
+  if (kernels !== undefined) {
+    const memory = kernels.memory.buffer;
+    if (w.buffer === memory && x.buffer === memory && out.buffer === memory) {
+      kernels.exports.rows_96x10(w.byteOffset, x.byteOffset, out.byteOffset, samples);
+      return;
+    }
+  }
+  gemm_rows_96x10_scalar(w, x, out, samples);
+}
+function gemm_rows_96x24_scalar(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
   let s = 0;
   for (; s + 3 < samples; s += 4) {
     for (let i = 0; i < 96; i += 4) {
@@ -1364,7 +1376,17 @@ function matmul17(w: Float32Array, x: Float32Array, out: Float32Array, samples: 
     }
   }
 }
-function matmul27(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
+function gemm_rows_96x24(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
+  if (kernels !== undefined) {
+    const memory = kernels.memory.buffer;
+    if (w.buffer === memory && x.buffer === memory && out.buffer === memory) {
+      kernels.exports.rows_96x24(w.byteOffset, x.byteOffset, out.byteOffset, samples);
+      return;
+    }
+  }
+  gemm_rows_96x24_scalar(w, x, out, samples);
+}
+function gemm_rows_96x12_scalar(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
   let s = 0;
   for (; s + 3 < samples; s += 4) {
     for (let i = 0; i < 96; i += 4) {
@@ -1463,106 +1485,17 @@ function matmul27(w: Float32Array, x: Float32Array, out: Float32Array, samples: 
     }
   }
 }
-function matmul35(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
-  let s = 0;
-  for (; s + 3 < samples; s += 4) {
-    for (let i = 0; i < 96; i += 4) {
-      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a20 = 0, a21 = 0, a22 = 0, a23 = 0, a30 = 0, a31 = 0, a32 = 0, a33 = 0;
-      const wo0 = (i + 0) * 24;
-      const wo1 = (i + 1) * 24;
-      const wo2 = (i + 2) * 24;
-      const wo3 = (i + 3) * 24;
-      const xo0 = (s + 0) * 24;
-      const xo1 = (s + 1) * 24;
-      const xo2 = (s + 2) * 24;
-      const xo3 = (s + 3) * 24;
-      for (let p = 0; p < 24; p++) {
-        const w0 = w[wo0 + p];
-        const w1 = w[wo1 + p];
-        const w2 = w[wo2 + p];
-        const w3 = w[wo3 + p];
-        const x0 = x[xo0 + p];
-        a00 += w0 * x0;
-        a01 += w1 * x0;
-        a02 += w2 * x0;
-        a03 += w3 * x0;
-        const x1 = x[xo1 + p];
-        a10 += w0 * x1;
-        a11 += w1 * x1;
-        a12 += w2 * x1;
-        a13 += w3 * x1;
-        const x2 = x[xo2 + p];
-        a20 += w0 * x2;
-        a21 += w1 * x2;
-        a22 += w2 * x2;
-        a23 += w3 * x2;
-        const x3 = x[xo3 + p];
-        a30 += w0 * x3;
-        a31 += w1 * x3;
-        a32 += w2 * x3;
-        a33 += w3 * x3;
-      }
-      out[(s + 0) * 96 + i + 0] = a00;
-      out[(s + 0) * 96 + i + 1] = a01;
-      out[(s + 0) * 96 + i + 2] = a02;
-      out[(s + 0) * 96 + i + 3] = a03;
-      out[(s + 1) * 96 + i + 0] = a10;
-      out[(s + 1) * 96 + i + 1] = a11;
-      out[(s + 1) * 96 + i + 2] = a12;
-      out[(s + 1) * 96 + i + 3] = a13;
-      out[(s + 2) * 96 + i + 0] = a20;
-      out[(s + 2) * 96 + i + 1] = a21;
-      out[(s + 2) * 96 + i + 2] = a22;
-      out[(s + 2) * 96 + i + 3] = a23;
-      out[(s + 3) * 96 + i + 0] = a30;
-      out[(s + 3) * 96 + i + 1] = a31;
-      out[(s + 3) * 96 + i + 2] = a32;
-      out[(s + 3) * 96 + i + 3] = a33;
+function gemm_rows_96x12(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
+  if (kernels !== undefined) {
+    const memory = kernels.memory.buffer;
+    if (w.buffer === memory && x.buffer === memory && out.buffer === memory) {
+      kernels.exports.rows_96x12(w.byteOffset, x.byteOffset, out.byteOffset, samples);
+      return;
     }
   }
-  for (; s < samples; s++) {
-    for (let i = 0; i < 96; i += 8) {
-      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a04 = 0, a05 = 0, a06 = 0, a07 = 0;
-      const wo0 = (i + 0) * 24;
-      const wo1 = (i + 1) * 24;
-      const wo2 = (i + 2) * 24;
-      const wo3 = (i + 3) * 24;
-      const wo4 = (i + 4) * 24;
-      const wo5 = (i + 5) * 24;
-      const wo6 = (i + 6) * 24;
-      const wo7 = (i + 7) * 24;
-      const xo0 = (s + 0) * 24;
-      for (let p = 0; p < 24; p++) {
-        const w0 = w[wo0 + p];
-        const w1 = w[wo1 + p];
-        const w2 = w[wo2 + p];
-        const w3 = w[wo3 + p];
-        const w4 = w[wo4 + p];
-        const w5 = w[wo5 + p];
-        const w6 = w[wo6 + p];
-        const w7 = w[wo7 + p];
-        const x0 = x[xo0 + p];
-        a00 += w0 * x0;
-        a01 += w1 * x0;
-        a02 += w2 * x0;
-        a03 += w3 * x0;
-        a04 += w4 * x0;
-        a05 += w5 * x0;
-        a06 += w6 * x0;
-        a07 += w7 * x0;
-      }
-      out[(s + 0) * 96 + i + 0] = a00;
-      out[(s + 0) * 96 + i + 1] = a01;
-      out[(s + 0) * 96 + i + 2] = a02;
-      out[(s + 0) * 96 + i + 3] = a03;
-      out[(s + 0) * 96 + i + 4] = a04;
-      out[(s + 0) * 96 + i + 5] = a05;
-      out[(s + 0) * 96 + i + 6] = a06;
-      out[(s + 0) * 96 + i + 7] = a07;
-    }
-  }
+  gemm_rows_96x12_scalar(w, x, out, samples);
 }
-function matmul42(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
+function gemm_rows_12x24_scalar(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
   let s = 0;
   for (; s + 3 < samples; s += 4) {
     for (let i = 0; i < 12; i += 4) {
@@ -1684,525 +1617,17 @@ function matmul42(w: Float32Array, x: Float32Array, out: Float32Array, samples: 
     }
   }
 }
-function matmul54(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
-  let s = 0;
-  for (; s + 3 < samples; s += 4) {
-    for (let i = 0; i < 96; i += 4) {
-      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a20 = 0, a21 = 0, a22 = 0, a23 = 0, a30 = 0, a31 = 0, a32 = 0, a33 = 0;
-      const wo0 = (i + 0) * 10;
-      const wo1 = (i + 1) * 10;
-      const wo2 = (i + 2) * 10;
-      const wo3 = (i + 3) * 10;
-      const xo0 = (s + 0) * 10;
-      const xo1 = (s + 1) * 10;
-      const xo2 = (s + 2) * 10;
-      const xo3 = (s + 3) * 10;
-      for (let p = 0; p < 10; p++) {
-        const w0 = w[wo0 + p];
-        const w1 = w[wo1 + p];
-        const w2 = w[wo2 + p];
-        const w3 = w[wo3 + p];
-        const x0 = x[xo0 + p];
-        a00 += w0 * x0;
-        a01 += w1 * x0;
-        a02 += w2 * x0;
-        a03 += w3 * x0;
-        const x1 = x[xo1 + p];
-        a10 += w0 * x1;
-        a11 += w1 * x1;
-        a12 += w2 * x1;
-        a13 += w3 * x1;
-        const x2 = x[xo2 + p];
-        a20 += w0 * x2;
-        a21 += w1 * x2;
-        a22 += w2 * x2;
-        a23 += w3 * x2;
-        const x3 = x[xo3 + p];
-        a30 += w0 * x3;
-        a31 += w1 * x3;
-        a32 += w2 * x3;
-        a33 += w3 * x3;
-      }
-      out[(s + 0) * 96 + i + 0] = a00;
-      out[(s + 0) * 96 + i + 1] = a01;
-      out[(s + 0) * 96 + i + 2] = a02;
-      out[(s + 0) * 96 + i + 3] = a03;
-      out[(s + 1) * 96 + i + 0] = a10;
-      out[(s + 1) * 96 + i + 1] = a11;
-      out[(s + 1) * 96 + i + 2] = a12;
-      out[(s + 1) * 96 + i + 3] = a13;
-      out[(s + 2) * 96 + i + 0] = a20;
-      out[(s + 2) * 96 + i + 1] = a21;
-      out[(s + 2) * 96 + i + 2] = a22;
-      out[(s + 2) * 96 + i + 3] = a23;
-      out[(s + 3) * 96 + i + 0] = a30;
-      out[(s + 3) * 96 + i + 1] = a31;
-      out[(s + 3) * 96 + i + 2] = a32;
-      out[(s + 3) * 96 + i + 3] = a33;
+function gemm_rows_12x24(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
+  if (kernels !== undefined) {
+    const memory = kernels.memory.buffer;
+    if (w.buffer === memory && x.buffer === memory && out.buffer === memory) {
+      kernels.exports.rows_12x24(w.byteOffset, x.byteOffset, out.byteOffset, samples);
+      return;
     }
   }
-  for (; s < samples; s++) {
-    for (let i = 0; i < 96; i += 8) {
-      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a04 = 0, a05 = 0, a06 = 0, a07 = 0;
-      const wo0 = (i + 0) * 10;
-      const wo1 = (i + 1) * 10;
-      const wo2 = (i + 2) * 10;
-      const wo3 = (i + 3) * 10;
-      const wo4 = (i + 4) * 10;
-      const wo5 = (i + 5) * 10;
-      const wo6 = (i + 6) * 10;
-      const wo7 = (i + 7) * 10;
-      const xo0 = (s + 0) * 10;
-      for (let p = 0; p < 10; p++) {
-        const w0 = w[wo0 + p];
-        const w1 = w[wo1 + p];
-        const w2 = w[wo2 + p];
-        const w3 = w[wo3 + p];
-        const w4 = w[wo4 + p];
-        const w5 = w[wo5 + p];
-        const w6 = w[wo6 + p];
-        const w7 = w[wo7 + p];
-        const x0 = x[xo0 + p];
-        a00 += w0 * x0;
-        a01 += w1 * x0;
-        a02 += w2 * x0;
-        a03 += w3 * x0;
-        a04 += w4 * x0;
-        a05 += w5 * x0;
-        a06 += w6 * x0;
-        a07 += w7 * x0;
-      }
-      out[(s + 0) * 96 + i + 0] = a00;
-      out[(s + 0) * 96 + i + 1] = a01;
-      out[(s + 0) * 96 + i + 2] = a02;
-      out[(s + 0) * 96 + i + 3] = a03;
-      out[(s + 0) * 96 + i + 4] = a04;
-      out[(s + 0) * 96 + i + 5] = a05;
-      out[(s + 0) * 96 + i + 6] = a06;
-      out[(s + 0) * 96 + i + 7] = a07;
-    }
-  }
+  gemm_rows_12x24_scalar(w, x, out, samples);
 }
-function matmul68(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
-  let s = 0;
-  for (; s + 3 < samples; s += 4) {
-    for (let i = 0; i < 96; i += 4) {
-      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a20 = 0, a21 = 0, a22 = 0, a23 = 0, a30 = 0, a31 = 0, a32 = 0, a33 = 0;
-      const wo0 = (i + 0) * 24;
-      const wo1 = (i + 1) * 24;
-      const wo2 = (i + 2) * 24;
-      const wo3 = (i + 3) * 24;
-      const xo0 = (s + 0) * 24;
-      const xo1 = (s + 1) * 24;
-      const xo2 = (s + 2) * 24;
-      const xo3 = (s + 3) * 24;
-      for (let p = 0; p < 24; p++) {
-        const w0 = w[wo0 + p];
-        const w1 = w[wo1 + p];
-        const w2 = w[wo2 + p];
-        const w3 = w[wo3 + p];
-        const x0 = x[xo0 + p];
-        a00 += w0 * x0;
-        a01 += w1 * x0;
-        a02 += w2 * x0;
-        a03 += w3 * x0;
-        const x1 = x[xo1 + p];
-        a10 += w0 * x1;
-        a11 += w1 * x1;
-        a12 += w2 * x1;
-        a13 += w3 * x1;
-        const x2 = x[xo2 + p];
-        a20 += w0 * x2;
-        a21 += w1 * x2;
-        a22 += w2 * x2;
-        a23 += w3 * x2;
-        const x3 = x[xo3 + p];
-        a30 += w0 * x3;
-        a31 += w1 * x3;
-        a32 += w2 * x3;
-        a33 += w3 * x3;
-      }
-      out[(s + 0) * 96 + i + 0] = a00;
-      out[(s + 0) * 96 + i + 1] = a01;
-      out[(s + 0) * 96 + i + 2] = a02;
-      out[(s + 0) * 96 + i + 3] = a03;
-      out[(s + 1) * 96 + i + 0] = a10;
-      out[(s + 1) * 96 + i + 1] = a11;
-      out[(s + 1) * 96 + i + 2] = a12;
-      out[(s + 1) * 96 + i + 3] = a13;
-      out[(s + 2) * 96 + i + 0] = a20;
-      out[(s + 2) * 96 + i + 1] = a21;
-      out[(s + 2) * 96 + i + 2] = a22;
-      out[(s + 2) * 96 + i + 3] = a23;
-      out[(s + 3) * 96 + i + 0] = a30;
-      out[(s + 3) * 96 + i + 1] = a31;
-      out[(s + 3) * 96 + i + 2] = a32;
-      out[(s + 3) * 96 + i + 3] = a33;
-    }
-  }
-  for (; s < samples; s++) {
-    for (let i = 0; i < 96; i += 8) {
-      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a04 = 0, a05 = 0, a06 = 0, a07 = 0;
-      const wo0 = (i + 0) * 24;
-      const wo1 = (i + 1) * 24;
-      const wo2 = (i + 2) * 24;
-      const wo3 = (i + 3) * 24;
-      const wo4 = (i + 4) * 24;
-      const wo5 = (i + 5) * 24;
-      const wo6 = (i + 6) * 24;
-      const wo7 = (i + 7) * 24;
-      const xo0 = (s + 0) * 24;
-      for (let p = 0; p < 24; p++) {
-        const w0 = w[wo0 + p];
-        const w1 = w[wo1 + p];
-        const w2 = w[wo2 + p];
-        const w3 = w[wo3 + p];
-        const w4 = w[wo4 + p];
-        const w5 = w[wo5 + p];
-        const w6 = w[wo6 + p];
-        const w7 = w[wo7 + p];
-        const x0 = x[xo0 + p];
-        a00 += w0 * x0;
-        a01 += w1 * x0;
-        a02 += w2 * x0;
-        a03 += w3 * x0;
-        a04 += w4 * x0;
-        a05 += w5 * x0;
-        a06 += w6 * x0;
-        a07 += w7 * x0;
-      }
-      out[(s + 0) * 96 + i + 0] = a00;
-      out[(s + 0) * 96 + i + 1] = a01;
-      out[(s + 0) * 96 + i + 2] = a02;
-      out[(s + 0) * 96 + i + 3] = a03;
-      out[(s + 0) * 96 + i + 4] = a04;
-      out[(s + 0) * 96 + i + 5] = a05;
-      out[(s + 0) * 96 + i + 6] = a06;
-      out[(s + 0) * 96 + i + 7] = a07;
-    }
-  }
-}
-function matmul83(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
-  let s = 0;
-  for (; s + 3 < samples; s += 4) {
-    for (let i = 0; i < 96; i += 4) {
-      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a20 = 0, a21 = 0, a22 = 0, a23 = 0, a30 = 0, a31 = 0, a32 = 0, a33 = 0;
-      const wo0 = (i + 0) * 12;
-      const wo1 = (i + 1) * 12;
-      const wo2 = (i + 2) * 12;
-      const wo3 = (i + 3) * 12;
-      const xo0 = (s + 0) * 12;
-      const xo1 = (s + 1) * 12;
-      const xo2 = (s + 2) * 12;
-      const xo3 = (s + 3) * 12;
-      for (let p = 0; p < 12; p++) {
-        const w0 = w[wo0 + p];
-        const w1 = w[wo1 + p];
-        const w2 = w[wo2 + p];
-        const w3 = w[wo3 + p];
-        const x0 = x[xo0 + p];
-        a00 += w0 * x0;
-        a01 += w1 * x0;
-        a02 += w2 * x0;
-        a03 += w3 * x0;
-        const x1 = x[xo1 + p];
-        a10 += w0 * x1;
-        a11 += w1 * x1;
-        a12 += w2 * x1;
-        a13 += w3 * x1;
-        const x2 = x[xo2 + p];
-        a20 += w0 * x2;
-        a21 += w1 * x2;
-        a22 += w2 * x2;
-        a23 += w3 * x2;
-        const x3 = x[xo3 + p];
-        a30 += w0 * x3;
-        a31 += w1 * x3;
-        a32 += w2 * x3;
-        a33 += w3 * x3;
-      }
-      out[(s + 0) * 96 + i + 0] = a00;
-      out[(s + 0) * 96 + i + 1] = a01;
-      out[(s + 0) * 96 + i + 2] = a02;
-      out[(s + 0) * 96 + i + 3] = a03;
-      out[(s + 1) * 96 + i + 0] = a10;
-      out[(s + 1) * 96 + i + 1] = a11;
-      out[(s + 1) * 96 + i + 2] = a12;
-      out[(s + 1) * 96 + i + 3] = a13;
-      out[(s + 2) * 96 + i + 0] = a20;
-      out[(s + 2) * 96 + i + 1] = a21;
-      out[(s + 2) * 96 + i + 2] = a22;
-      out[(s + 2) * 96 + i + 3] = a23;
-      out[(s + 3) * 96 + i + 0] = a30;
-      out[(s + 3) * 96 + i + 1] = a31;
-      out[(s + 3) * 96 + i + 2] = a32;
-      out[(s + 3) * 96 + i + 3] = a33;
-    }
-  }
-  for (; s < samples; s++) {
-    for (let i = 0; i < 96; i += 8) {
-      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a04 = 0, a05 = 0, a06 = 0, a07 = 0;
-      const wo0 = (i + 0) * 12;
-      const wo1 = (i + 1) * 12;
-      const wo2 = (i + 2) * 12;
-      const wo3 = (i + 3) * 12;
-      const wo4 = (i + 4) * 12;
-      const wo5 = (i + 5) * 12;
-      const wo6 = (i + 6) * 12;
-      const wo7 = (i + 7) * 12;
-      const xo0 = (s + 0) * 12;
-      for (let p = 0; p < 12; p++) {
-        const w0 = w[wo0 + p];
-        const w1 = w[wo1 + p];
-        const w2 = w[wo2 + p];
-        const w3 = w[wo3 + p];
-        const w4 = w[wo4 + p];
-        const w5 = w[wo5 + p];
-        const w6 = w[wo6 + p];
-        const w7 = w[wo7 + p];
-        const x0 = x[xo0 + p];
-        a00 += w0 * x0;
-        a01 += w1 * x0;
-        a02 += w2 * x0;
-        a03 += w3 * x0;
-        a04 += w4 * x0;
-        a05 += w5 * x0;
-        a06 += w6 * x0;
-        a07 += w7 * x0;
-      }
-      out[(s + 0) * 96 + i + 0] = a00;
-      out[(s + 0) * 96 + i + 1] = a01;
-      out[(s + 0) * 96 + i + 2] = a02;
-      out[(s + 0) * 96 + i + 3] = a03;
-      out[(s + 0) * 96 + i + 4] = a04;
-      out[(s + 0) * 96 + i + 5] = a05;
-      out[(s + 0) * 96 + i + 6] = a06;
-      out[(s + 0) * 96 + i + 7] = a07;
-    }
-  }
-}
-function matmul97(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
-  let s = 0;
-  for (; s + 3 < samples; s += 4) {
-    for (let i = 0; i < 96; i += 4) {
-      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a20 = 0, a21 = 0, a22 = 0, a23 = 0, a30 = 0, a31 = 0, a32 = 0, a33 = 0;
-      const wo0 = (i + 0) * 24;
-      const wo1 = (i + 1) * 24;
-      const wo2 = (i + 2) * 24;
-      const wo3 = (i + 3) * 24;
-      const xo0 = (s + 0) * 24;
-      const xo1 = (s + 1) * 24;
-      const xo2 = (s + 2) * 24;
-      const xo3 = (s + 3) * 24;
-      for (let p = 0; p < 24; p++) {
-        const w0 = w[wo0 + p];
-        const w1 = w[wo1 + p];
-        const w2 = w[wo2 + p];
-        const w3 = w[wo3 + p];
-        const x0 = x[xo0 + p];
-        a00 += w0 * x0;
-        a01 += w1 * x0;
-        a02 += w2 * x0;
-        a03 += w3 * x0;
-        const x1 = x[xo1 + p];
-        a10 += w0 * x1;
-        a11 += w1 * x1;
-        a12 += w2 * x1;
-        a13 += w3 * x1;
-        const x2 = x[xo2 + p];
-        a20 += w0 * x2;
-        a21 += w1 * x2;
-        a22 += w2 * x2;
-        a23 += w3 * x2;
-        const x3 = x[xo3 + p];
-        a30 += w0 * x3;
-        a31 += w1 * x3;
-        a32 += w2 * x3;
-        a33 += w3 * x3;
-      }
-      out[(s + 0) * 96 + i + 0] = a00;
-      out[(s + 0) * 96 + i + 1] = a01;
-      out[(s + 0) * 96 + i + 2] = a02;
-      out[(s + 0) * 96 + i + 3] = a03;
-      out[(s + 1) * 96 + i + 0] = a10;
-      out[(s + 1) * 96 + i + 1] = a11;
-      out[(s + 1) * 96 + i + 2] = a12;
-      out[(s + 1) * 96 + i + 3] = a13;
-      out[(s + 2) * 96 + i + 0] = a20;
-      out[(s + 2) * 96 + i + 1] = a21;
-      out[(s + 2) * 96 + i + 2] = a22;
-      out[(s + 2) * 96 + i + 3] = a23;
-      out[(s + 3) * 96 + i + 0] = a30;
-      out[(s + 3) * 96 + i + 1] = a31;
-      out[(s + 3) * 96 + i + 2] = a32;
-      out[(s + 3) * 96 + i + 3] = a33;
-    }
-  }
-  for (; s < samples; s++) {
-    for (let i = 0; i < 96; i += 8) {
-      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a04 = 0, a05 = 0, a06 = 0, a07 = 0;
-      const wo0 = (i + 0) * 24;
-      const wo1 = (i + 1) * 24;
-      const wo2 = (i + 2) * 24;
-      const wo3 = (i + 3) * 24;
-      const wo4 = (i + 4) * 24;
-      const wo5 = (i + 5) * 24;
-      const wo6 = (i + 6) * 24;
-      const wo7 = (i + 7) * 24;
-      const xo0 = (s + 0) * 24;
-      for (let p = 0; p < 24; p++) {
-        const w0 = w[wo0 + p];
-        const w1 = w[wo1 + p];
-        const w2 = w[wo2 + p];
-        const w3 = w[wo3 + p];
-        const w4 = w[wo4 + p];
-        const w5 = w[wo5 + p];
-        const w6 = w[wo6 + p];
-        const w7 = w[wo7 + p];
-        const x0 = x[xo0 + p];
-        a00 += w0 * x0;
-        a01 += w1 * x0;
-        a02 += w2 * x0;
-        a03 += w3 * x0;
-        a04 += w4 * x0;
-        a05 += w5 * x0;
-        a06 += w6 * x0;
-        a07 += w7 * x0;
-      }
-      out[(s + 0) * 96 + i + 0] = a00;
-      out[(s + 0) * 96 + i + 1] = a01;
-      out[(s + 0) * 96 + i + 2] = a02;
-      out[(s + 0) * 96 + i + 3] = a03;
-      out[(s + 0) * 96 + i + 4] = a04;
-      out[(s + 0) * 96 + i + 5] = a05;
-      out[(s + 0) * 96 + i + 6] = a06;
-      out[(s + 0) * 96 + i + 7] = a07;
-    }
-  }
-}
-function matmul109(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
-  let s = 0;
-  for (; s + 3 < samples; s += 4) {
-    for (let i = 0; i < 12; i += 4) {
-      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a20 = 0, a21 = 0, a22 = 0, a23 = 0, a30 = 0, a31 = 0, a32 = 0, a33 = 0;
-      const wo0 = (i + 0) * 24;
-      const wo1 = (i + 1) * 24;
-      const wo2 = (i + 2) * 24;
-      const wo3 = (i + 3) * 24;
-      const xo0 = (s + 0) * 24;
-      const xo1 = (s + 1) * 24;
-      const xo2 = (s + 2) * 24;
-      const xo3 = (s + 3) * 24;
-      for (let p = 0; p < 24; p++) {
-        const w0 = w[wo0 + p];
-        const w1 = w[wo1 + p];
-        const w2 = w[wo2 + p];
-        const w3 = w[wo3 + p];
-        const x0 = x[xo0 + p];
-        a00 += w0 * x0;
-        a01 += w1 * x0;
-        a02 += w2 * x0;
-        a03 += w3 * x0;
-        const x1 = x[xo1 + p];
-        a10 += w0 * x1;
-        a11 += w1 * x1;
-        a12 += w2 * x1;
-        a13 += w3 * x1;
-        const x2 = x[xo2 + p];
-        a20 += w0 * x2;
-        a21 += w1 * x2;
-        a22 += w2 * x2;
-        a23 += w3 * x2;
-        const x3 = x[xo3 + p];
-        a30 += w0 * x3;
-        a31 += w1 * x3;
-        a32 += w2 * x3;
-        a33 += w3 * x3;
-      }
-      out[(s + 0) * 12 + i + 0] = a00;
-      out[(s + 0) * 12 + i + 1] = a01;
-      out[(s + 0) * 12 + i + 2] = a02;
-      out[(s + 0) * 12 + i + 3] = a03;
-      out[(s + 1) * 12 + i + 0] = a10;
-      out[(s + 1) * 12 + i + 1] = a11;
-      out[(s + 1) * 12 + i + 2] = a12;
-      out[(s + 1) * 12 + i + 3] = a13;
-      out[(s + 2) * 12 + i + 0] = a20;
-      out[(s + 2) * 12 + i + 1] = a21;
-      out[(s + 2) * 12 + i + 2] = a22;
-      out[(s + 2) * 12 + i + 3] = a23;
-      out[(s + 3) * 12 + i + 0] = a30;
-      out[(s + 3) * 12 + i + 1] = a31;
-      out[(s + 3) * 12 + i + 2] = a32;
-      out[(s + 3) * 12 + i + 3] = a33;
-    }
-  }
-  for (; s < samples; s++) {
-    for (let i = 0; i < 8; i += 8) {
-      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a04 = 0, a05 = 0, a06 = 0, a07 = 0;
-      const wo0 = (i + 0) * 24;
-      const wo1 = (i + 1) * 24;
-      const wo2 = (i + 2) * 24;
-      const wo3 = (i + 3) * 24;
-      const wo4 = (i + 4) * 24;
-      const wo5 = (i + 5) * 24;
-      const wo6 = (i + 6) * 24;
-      const wo7 = (i + 7) * 24;
-      const xo0 = (s + 0) * 24;
-      for (let p = 0; p < 24; p++) {
-        const w0 = w[wo0 + p];
-        const w1 = w[wo1 + p];
-        const w2 = w[wo2 + p];
-        const w3 = w[wo3 + p];
-        const w4 = w[wo4 + p];
-        const w5 = w[wo5 + p];
-        const w6 = w[wo6 + p];
-        const w7 = w[wo7 + p];
-        const x0 = x[xo0 + p];
-        a00 += w0 * x0;
-        a01 += w1 * x0;
-        a02 += w2 * x0;
-        a03 += w3 * x0;
-        a04 += w4 * x0;
-        a05 += w5 * x0;
-        a06 += w6 * x0;
-        a07 += w7 * x0;
-      }
-      out[(s + 0) * 12 + i + 0] = a00;
-      out[(s + 0) * 12 + i + 1] = a01;
-      out[(s + 0) * 12 + i + 2] = a02;
-      out[(s + 0) * 12 + i + 3] = a03;
-      out[(s + 0) * 12 + i + 4] = a04;
-      out[(s + 0) * 12 + i + 5] = a05;
-      out[(s + 0) * 12 + i + 6] = a06;
-      out[(s + 0) * 12 + i + 7] = a07;
-    }
-    for (let i = 8; i < 12; i += 4) {
-      let a00 = 0, a01 = 0, a02 = 0, a03 = 0;
-      const wo0 = (i + 0) * 24;
-      const wo1 = (i + 1) * 24;
-      const wo2 = (i + 2) * 24;
-      const wo3 = (i + 3) * 24;
-      const xo0 = (s + 0) * 24;
-      for (let p = 0; p < 24; p++) {
-        const w0 = w[wo0 + p];
-        const w1 = w[wo1 + p];
-        const w2 = w[wo2 + p];
-        const w3 = w[wo3 + p];
-        const x0 = x[xo0 + p];
-        a00 += w0 * x0;
-        a01 += w1 * x0;
-        a02 += w2 * x0;
-        a03 += w3 * x0;
-      }
-      out[(s + 0) * 12 + i + 0] = a00;
-      out[(s + 0) * 12 + i + 1] = a01;
-      out[(s + 0) * 12 + i + 2] = a02;
-      out[(s + 0) * 12 + i + 3] = a03;
-    }
-  }
-}
-function matmul120(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
+function gemm_cols_12x24_scalar(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
   let s = 0;
   for (; s + 3 < samples; s += 4) {
     for (let j = 0; j < 24; j += 4) {
@@ -2291,7 +1716,17 @@ function matmul120(v: Float32Array, w: Float32Array, out: Float32Array, samples:
     }
   }
 }
-function weightGradient122(a: Float32Array, aStep: number, b: Float32Array, bStep: number, out: Float32Array, samples: number): void {
+function gemm_cols_12x24(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
+  if (kernels !== undefined) {
+    const memory = kernels.memory.buffer;
+    if (v.buffer === memory && w.buffer === memory && out.buffer === memory) {
+      kernels.exports.cols_12x24(v.byteOffset, w.byteOffset, out.byteOffset, samples);
+      return;
+    }
+  }
+  gemm_cols_12x24_scalar(v, w, out, samples);
+}
+function gemm_outer_12x24_scalar(a: Float32Array, aStep: number, b: Float32Array, bStep: number, out: Float32Array, samples: number): void {
   for (let i = 0; i < 12; i += 4) {
     for (let j = 0; j < 24; j += 4) {
       let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a20 = 0, a21 = 0, a22 = 0, a23 = 0, a30 = 0, a31 = 0, a32 = 0, a33 = 0;
@@ -2342,7 +1777,17 @@ function weightGradient122(a: Float32Array, aStep: number, b: Float32Array, bSte
     }
   }
 }
-function matmul157(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
+function gemm_outer_12x24(a: Float32Array, aStep: number, b: Float32Array, bStep: number, out: Float32Array, samples: number): void {
+  if (kernels !== undefined) {
+    const memory = kernels.memory.buffer;
+    if (a.buffer === memory && b.buffer === memory && out.buffer === memory) {
+      kernels.exports.outer_12x24(a.byteOffset, aStep, b.byteOffset, bStep, out.byteOffset, samples);
+      return;
+    }
+  }
+  gemm_outer_12x24_scalar(a, aStep, b, bStep, out, samples);
+}
+function gemm_cols_96x24_scalar(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
   let s = 0;
   for (; s + 3 < samples; s += 4) {
     for (let j = 0; j < 24; j += 4) {
@@ -2431,7 +1876,17 @@ function matmul157(v: Float32Array, w: Float32Array, out: Float32Array, samples:
     }
   }
 }
-function weightGradient159(a: Float32Array, aStep: number, b: Float32Array, bStep: number, out: Float32Array, samples: number): void {
+function gemm_cols_96x24(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
+  if (kernels !== undefined) {
+    const memory = kernels.memory.buffer;
+    if (v.buffer === memory && w.buffer === memory && out.buffer === memory) {
+      kernels.exports.cols_96x24(v.byteOffset, w.byteOffset, out.byteOffset, samples);
+      return;
+    }
+  }
+  gemm_cols_96x24_scalar(v, w, out, samples);
+}
+function gemm_outer_96x12_scalar(a: Float32Array, aStep: number, b: Float32Array, bStep: number, out: Float32Array, samples: number): void {
   for (let i = 0; i < 96; i += 4) {
     for (let j = 0; j < 12; j += 4) {
       let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a20 = 0, a21 = 0, a22 = 0, a23 = 0, a30 = 0, a31 = 0, a32 = 0, a33 = 0;
@@ -2482,7 +1937,17 @@ function weightGradient159(a: Float32Array, aStep: number, b: Float32Array, bSte
     }
   }
 }
-function weightGradient161(a: Float32Array, aStep: number, b: Float32Array, bStep: number, out: Float32Array, samples: number): void {
+function gemm_outer_96x12(a: Float32Array, aStep: number, b: Float32Array, bStep: number, out: Float32Array, samples: number): void {
+  if (kernels !== undefined) {
+    const memory = kernels.memory.buffer;
+    if (a.buffer === memory && b.buffer === memory && out.buffer === memory) {
+      kernels.exports.outer_96x12(a.byteOffset, aStep, b.byteOffset, bStep, out.byteOffset, samples);
+      return;
+    }
+  }
+  gemm_outer_96x12_scalar(a, aStep, b, bStep, out, samples);
+}
+function gemm_outer_96x24_scalar(a: Float32Array, aStep: number, b: Float32Array, bStep: number, out: Float32Array, samples: number): void {
   for (let i = 0; i < 96; i += 4) {
     for (let j = 0; j < 24; j += 4) {
       let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a20 = 0, a21 = 0, a22 = 0, a23 = 0, a30 = 0, a31 = 0, a32 = 0, a33 = 0;
@@ -2533,7 +1998,17 @@ function weightGradient161(a: Float32Array, aStep: number, b: Float32Array, bSte
     }
   }
 }
-function matmul163(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
+function gemm_outer_96x24(a: Float32Array, aStep: number, b: Float32Array, bStep: number, out: Float32Array, samples: number): void {
+  if (kernels !== undefined) {
+    const memory = kernels.memory.buffer;
+    if (a.buffer === memory && b.buffer === memory && out.buffer === memory) {
+      kernels.exports.outer_96x24(a.byteOffset, aStep, b.byteOffset, bStep, out.byteOffset, samples);
+      return;
+    }
+  }
+  gemm_outer_96x24_scalar(a, aStep, b, bStep, out, samples);
+}
+function gemm_cols_96x12_scalar(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
   let s = 0;
   for (; s + 3 < samples; s += 4) {
     for (let j = 0; j < 12; j += 4) {
@@ -2642,96 +2117,17 @@ function matmul163(v: Float32Array, w: Float32Array, out: Float32Array, samples:
     }
   }
 }
-function matmul200(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
-  let s = 0;
-  for (; s + 3 < samples; s += 4) {
-    for (let j = 0; j < 24; j += 4) {
-      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a20 = 0, a21 = 0, a22 = 0, a23 = 0, a30 = 0, a31 = 0, a32 = 0, a33 = 0;
-      const vo0 = (s + 0) * 96;
-      const vo1 = (s + 1) * 96;
-      const vo2 = (s + 2) * 96;
-      const vo3 = (s + 3) * 96;
-      for (let p = 0; p < 96; p++) {
-        const wo = p * 24 + j;
-        const w0 = w[wo + 0];
-        const w1 = w[wo + 1];
-        const w2 = w[wo + 2];
-        const w3 = w[wo + 3];
-        const v0 = v[vo0 + p];
-        a00 += v0 * w0;
-        a01 += v0 * w1;
-        a02 += v0 * w2;
-        a03 += v0 * w3;
-        const v1 = v[vo1 + p];
-        a10 += v1 * w0;
-        a11 += v1 * w1;
-        a12 += v1 * w2;
-        a13 += v1 * w3;
-        const v2 = v[vo2 + p];
-        a20 += v2 * w0;
-        a21 += v2 * w1;
-        a22 += v2 * w2;
-        a23 += v2 * w3;
-        const v3 = v[vo3 + p];
-        a30 += v3 * w0;
-        a31 += v3 * w1;
-        a32 += v3 * w2;
-        a33 += v3 * w3;
-      }
-      out[(s + 0) * 24 + j + 0] = a00;
-      out[(s + 0) * 24 + j + 1] = a01;
-      out[(s + 0) * 24 + j + 2] = a02;
-      out[(s + 0) * 24 + j + 3] = a03;
-      out[(s + 1) * 24 + j + 0] = a10;
-      out[(s + 1) * 24 + j + 1] = a11;
-      out[(s + 1) * 24 + j + 2] = a12;
-      out[(s + 1) * 24 + j + 3] = a13;
-      out[(s + 2) * 24 + j + 0] = a20;
-      out[(s + 2) * 24 + j + 1] = a21;
-      out[(s + 2) * 24 + j + 2] = a22;
-      out[(s + 2) * 24 + j + 3] = a23;
-      out[(s + 3) * 24 + j + 0] = a30;
-      out[(s + 3) * 24 + j + 1] = a31;
-      out[(s + 3) * 24 + j + 2] = a32;
-      out[(s + 3) * 24 + j + 3] = a33;
+function gemm_cols_96x12(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
+  if (kernels !== undefined) {
+    const memory = kernels.memory.buffer;
+    if (v.buffer === memory && w.buffer === memory && out.buffer === memory) {
+      kernels.exports.cols_96x12(v.byteOffset, w.byteOffset, out.byteOffset, samples);
+      return;
     }
   }
-  for (; s < samples; s++) {
-    for (let j = 0; j < 24; j += 8) {
-      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a04 = 0, a05 = 0, a06 = 0, a07 = 0;
-      const vo0 = (s + 0) * 96;
-      for (let p = 0; p < 96; p++) {
-        const wo = p * 24 + j;
-        const w0 = w[wo + 0];
-        const w1 = w[wo + 1];
-        const w2 = w[wo + 2];
-        const w3 = w[wo + 3];
-        const w4 = w[wo + 4];
-        const w5 = w[wo + 5];
-        const w6 = w[wo + 6];
-        const w7 = w[wo + 7];
-        const v0 = v[vo0 + p];
-        a00 += v0 * w0;
-        a01 += v0 * w1;
-        a02 += v0 * w2;
-        a03 += v0 * w3;
-        a04 += v0 * w4;
-        a05 += v0 * w5;
-        a06 += v0 * w6;
-        a07 += v0 * w7;
-      }
-      out[(s + 0) * 24 + j + 0] = a00;
-      out[(s + 0) * 24 + j + 1] = a01;
-      out[(s + 0) * 24 + j + 2] = a02;
-      out[(s + 0) * 24 + j + 3] = a03;
-      out[(s + 0) * 24 + j + 4] = a04;
-      out[(s + 0) * 24 + j + 5] = a05;
-      out[(s + 0) * 24 + j + 6] = a06;
-      out[(s + 0) * 24 + j + 7] = a07;
-    }
-  }
+  gemm_cols_96x12_scalar(v, w, out, samples);
 }
-function weightGradient202(a: Float32Array, aStep: number, b: Float32Array, bStep: number, out: Float32Array, samples: number): void {
+function gemm_outer_96x10_scalar(a: Float32Array, aStep: number, b: Float32Array, bStep: number, out: Float32Array, samples: number): void {
   for (let i = 0; i < 96; i += 4) {
     for (let j = 0; j < 8; j += 4) {
       let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a20 = 0, a21 = 0, a22 = 0, a23 = 0, a30 = 0, a31 = 0, a32 = 0, a33 = 0;
@@ -2802,58 +2198,17 @@ function weightGradient202(a: Float32Array, aStep: number, b: Float32Array, bSte
     }
   }
 }
-function weightGradient204(a: Float32Array, aStep: number, b: Float32Array, bStep: number, out: Float32Array, samples: number): void {
-  for (let i = 0; i < 96; i += 4) {
-    for (let j = 0; j < 24; j += 4) {
-      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a20 = 0, a21 = 0, a22 = 0, a23 = 0, a30 = 0, a31 = 0, a32 = 0, a33 = 0;
-      for (let s = 0; s < samples; s++) {
-        const ao = s * aStep;
-        const bo = s * bStep;
-        const b0 = b[bo + j + 0];
-        const b1 = b[bo + j + 1];
-        const b2 = b[bo + j + 2];
-        const b3 = b[bo + j + 3];
-        const a0_ = a[ao + i + 0];
-        a00 += a0_ * b0;
-        a01 += a0_ * b1;
-        a02 += a0_ * b2;
-        a03 += a0_ * b3;
-        const a1_ = a[ao + i + 1];
-        a10 += a1_ * b0;
-        a11 += a1_ * b1;
-        a12 += a1_ * b2;
-        a13 += a1_ * b3;
-        const a2_ = a[ao + i + 2];
-        a20 += a2_ * b0;
-        a21 += a2_ * b1;
-        a22 += a2_ * b2;
-        a23 += a2_ * b3;
-        const a3_ = a[ao + i + 3];
-        a30 += a3_ * b0;
-        a31 += a3_ * b1;
-        a32 += a3_ * b2;
-        a33 += a3_ * b3;
-      }
-      out[(i + 0) * 24 + j + 0] = a00;
-      out[(i + 0) * 24 + j + 1] = a01;
-      out[(i + 0) * 24 + j + 2] = a02;
-      out[(i + 0) * 24 + j + 3] = a03;
-      out[(i + 1) * 24 + j + 0] = a10;
-      out[(i + 1) * 24 + j + 1] = a11;
-      out[(i + 1) * 24 + j + 2] = a12;
-      out[(i + 1) * 24 + j + 3] = a13;
-      out[(i + 2) * 24 + j + 0] = a20;
-      out[(i + 2) * 24 + j + 1] = a21;
-      out[(i + 2) * 24 + j + 2] = a22;
-      out[(i + 2) * 24 + j + 3] = a23;
-      out[(i + 3) * 24 + j + 0] = a30;
-      out[(i + 3) * 24 + j + 1] = a31;
-      out[(i + 3) * 24 + j + 2] = a32;
-      out[(i + 3) * 24 + j + 3] = a33;
+function gemm_outer_96x10(a: Float32Array, aStep: number, b: Float32Array, bStep: number, out: Float32Array, samples: number): void {
+  if (kernels !== undefined) {
+    const memory = kernels.memory.buffer;
+    if (a.buffer === memory && b.buffer === memory && out.buffer === memory) {
+      kernels.exports.outer_96x10(a.byteOffset, aStep, b.byteOffset, bStep, out.byteOffset, samples);
+      return;
     }
   }
+  gemm_outer_96x10_scalar(a, aStep, b, bStep, out, samples);
 }
-function matmul207(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
+function gemm_cols_96x10_scalar(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
   let s = 0;
   for (; s + 3 < samples; s += 4) {
     for (let j = 0; j < 8; j += 4) {
@@ -2975,4 +2330,124 @@ function matmul207(v: Float32Array, w: Float32Array, out: Float32Array, samples:
       out[(s + 0) * 10 + j + 0] = a00;
     }
   }
+}
+function gemm_cols_96x10(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
+  if (kernels !== undefined) {
+    const memory = kernels.memory.buffer;
+    if (v.buffer === memory && w.buffer === memory && out.buffer === memory) {
+      kernels.exports.cols_96x10(v.byteOffset, w.byteOffset, out.byteOffset, samples);
+      return;
+    }
+  }
+  gemm_cols_96x10_scalar(v, w, out, samples);
+}
+
+// WebAssembly SIMD kernels generated by rnnc for this model's sizes (16415 bytes): rows_96x10, rows_96x24, rows_96x12, rows_12x24, cols_12x24, outer_12x24, cols_96x24, outer_96x12, outer_96x24, cols_96x12, outer_96x10, cols_96x10.
+// `rnnc compile --emit-wat` prints them as text.
+const kernelBytes = "AGFzbQEAAAABEQJgBH9/f38AYAZ/f39/f38AAg8BA2VudgZtZW1vcnkCAAEDDQwAAAAAAAEAAQEAAQAHoQEMCnJvd3NfOTZ4MTAAAApyb3dzXzk2eDI0AAEKcm93c185NngxMgACCnJvd3NfMTJ4MjQAAwpjb2xzXzEyeDI0AAQLb3V0ZXJfMTJ4MjQABQpjb2xzXzk2eDI0AAYLb3V0ZXJfOTZ4MTIABwtvdXRlcl85NngyNAAICmNvbHNfOTZ4MTIACQtvdXRlcl85NngxMAAKCmNvbHNfOTZ4MTAACwq9fgyHFgIGfxZ7QQAhBAJAA0AgAyAEa0EESA0BQQAhBQJAA0AgBUHgAE4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhEP0MAAAAAAAAAAAAAAAAAAAAACER/QwAAAAAAAAAAAAAAAAAAAAAIRIgACAFQShsaiEGIAEgBEEobGohByAGQSBqIQgDQCAH/QACACETIAf9AAIoIRQgB/0AAlAhFSAH/QACeCEWIAb9AAIAIQogCyAKIBP95gH95AEhCyANIAogFP3mAf3kASENIA8gCiAV/eYB/eQBIQ8gESAKIBb95gH95AEhESAG/QACKCEKIAwgCiAT/eYB/eQBIQwgDiAKIBT95gH95AEhDiAQIAogFf3mAf3kASEQIBIgCiAW/eYB/eQBIRIgBkEQaiEGIAdBEGohByAGIAhIDQALIAf9AAIAIRMgB/0AAighFCAH/QACUCEVIAf9AAJ4IRYgBv0AAgAhCiALIAogE/3mAf0M//////////8AAAAAAAAAAP1O/eQBIQsgDSAKIBT95gH9DP//////////AAAAAAAAAAD9Tv3kASENIA8gCiAV/eYB/Qz//////////wAAAAAAAAAA/U795AEhDyARIAogFv3mAf0M//////////8AAAAAAAAAAP1O/eQBIREgBv0AAighCiAMIAogE/3mAf0M//////////8AAAAAAAAAAP1O/eQBIQwgDiAKIBT95gH9DP//////////AAAAAAAAAAD9Tv3kASEOIBAgCiAV/eYB/Qz//////////wAAAAAAAAAA/U795AEhECASIAogFv3mAf0M//////////8AAAAAAAAAAP1O/eQBIRIgAiAEQYADbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAIAIAkgGf0fATgCBCANIA79DQABAgMEBQYHEBESExQVFhcgDSAO/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAKAAyAJIBn9HwE4AoQDIA8gEP0NAAECAwQFBgcQERITFBUWFyAPIBD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AoAGIAkgGf0fATgChAYgESAS/Q0AAQIDBAUGBxAREhMUFRYXIBEgEv0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCgAkgCSAZ/R8BOAKECSAFQQJqIQUMAAsLIARBBGohBAwACwsCQANAIAQgA04NAUEAIQUCQANAIAVB4ABODQH9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIRr9DAAAAAAAAAAAAAAAAAAAAAAhG/0MAAAAAAAAAAAAAAAAAAAAACEc/QwAAAAAAAAAAAAAAAAAAAAAIR39DAAAAAAAAAAAAAAAAAAAAAAhHv0MAAAAAAAAAAAAAAAAAAAAACEfIAAgBUEobGohBiABIARBKGxqIQcgBkEgaiEIA0AgB/0AAgAhEyAG/QACACEKIAsgCiAT/eYB/eQBIQsgBv0AAighCiAMIAogE/3mAf3kASEMIAb9AAJQIQogGiAKIBP95gH95AEhGiAG/QACeCEKIBsgCiAT/eYB/eQBIRsgBv0AAqABIQogHCAKIBP95gH95AEhHCAG/QACyAEhCiAdIAogE/3mAf3kASEdIAb9AALwASEKIB4gCiAT/eYB/eQBIR4gBv0AApgCIQogHyAKIBP95gH95AEhHyAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgB/0AAgAhEyAG/QACACEKIAsgCiAT/eYB/Qz//////////wAAAAAAAAAA/U795AEhCyAG/QACKCEKIAwgCiAT/eYB/Qz//////////wAAAAAAAAAA/U795AEhDCAG/QACUCEKIBogCiAT/eYB/Qz//////////wAAAAAAAAAA/U795AEhGiAG/QACeCEKIBsgCiAT/eYB/Qz//////////wAAAAAAAAAA/U795AEhGyAG/QACoAEhCiAcIAogE/3mAf0M//////////8AAAAAAAAAAP1O/eQBIRwgBv0AAsgBIQogHSAKIBP95gH9DP//////////AAAAAAAAAAD9Tv3kASEdIAb9AALwASEKIB4gCiAT/eYB/Qz//////////wAAAAAAAAAA/U795AEhHiAG/QACmAIhCiAfIAogE/3mAf0M//////////8AAAAAAAAAAP1O/eQBIR8gAiAEQYADbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRcgGiAb/Q0AAQIDBAUGBxAREhMUFRYXIBogG/0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9CwIAIBwgHf0NAAECAwQFBgcQERITFBUWFyAcIB39DQgJCgsMDQ4PGBkaGxwdHh/95AEhFyAeIB/9DQABAgMEBQYHEBESExQVFhcgHiAf/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0LAhAgBUEIaiEFDAALCyAEQQFqIQQMAAsLC/UQAgZ/FntBACEEAkADQCADIARrQQRIDQFBACEFAkADQCAFQeAATg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhD/0MAAAAAAAAAAAAAAAAAAAAACEQ/QwAAAAAAAAAAAAAAAAAAAAAIRH9DAAAAAAAAAAAAAAAAAAAAAAhEiAAIAVB4ABsaiEGIAEgBEHgAGxqIQcgBkHgAGohCANAIAf9AAIAIRMgB/0AAmAhFCAH/QACwAEhFSAH/QACoAIhFiAG/QACACEKIAsgCiAT/eYB/eQBIQsgDSAKIBT95gH95AEhDSAPIAogFf3mAf3kASEPIBEgCiAW/eYB/eQBIREgBv0AAmAhCiAMIAogE/3mAf3kASEMIA4gCiAU/eYB/eQBIQ4gECAKIBX95gH95AEhECASIAogFv3mAf3kASESIAZBEGohBiAHQRBqIQcgBiAISA0ACyACIARBgANsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AgAgCSAZ/R8BOAIEIA0gDv0NAAECAwQFBgcQERITFBUWFyANIA79DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AoADIAkgGf0fATgChAMgDyAQ/Q0AAQIDBAUGBxAREhMUFRYXIA8gEP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCgAYgCSAZ/R8BOAKEBiARIBL9DQABAgMEBQYHEBESExQVFhcgESAS/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAKACSAJIBn9HwE4AoQJIAVBAmohBQwACwsgBEEEaiEEDAALCwJAA0AgBCADTg0BQQAhBQJAA0AgBUHgAE4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhGv0MAAAAAAAAAAAAAAAAAAAAACEb/QwAAAAAAAAAAAAAAAAAAAAAIRz9DAAAAAAAAAAAAAAAAAAAAAAhHf0MAAAAAAAAAAAAAAAAAAAAACEe/QwAAAAAAAAAAAAAAAAAAAAAIR8gACAFQeAAbGohBiABIARB4ABsaiEHIAZB4ABqIQgDQCAH/QACACETIAb9AAIAIQogCyAKIBP95gH95AEhCyAG/QACYCEKIAwgCiAT/eYB/eQBIQwgBv0AAsABIQogGiAKIBP95gH95AEhGiAG/QACoAIhCiAbIAogE/3mAf3kASEbIAb9AAKAAyEKIBwgCiAT/eYB/eQBIRwgBv0AAuADIQogHSAKIBP95gH95AEhHSAG/QACwAQhCiAeIAogE/3mAf3kASEeIAb9AAKgBSEKIB8gCiAT/eYB/eQBIR8gBkEQaiEGIAdBEGohByAGIAhIDQALIAIgBEGAA2xqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEXIBogG/0NAAECAwQFBgcQERITFBUWFyAaIBv9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/QsCACAcIB39DQABAgMEBQYHEBESExQVFhcgHCAd/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRcgHiAf/Q0AAQIDBAUGBxAREhMUFRYXIB4gH/0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9CwIQIAVBCGohBQwACwsgBEEBaiEEDAALCwvtEAIGfxZ7QQAhBAJAA0AgAyAEa0EESA0BQQAhBQJAA0AgBUHgAE4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhEP0MAAAAAAAAAAAAAAAAAAAAACER/QwAAAAAAAAAAAAAAAAAAAAAIRIgACAFQTBsaiEGIAEgBEEwbGohByAGQTBqIQgDQCAH/QACACETIAf9AAIwIRQgB/0AAmAhFSAH/QACkAEhFiAG/QACACEKIAsgCiAT/eYB/eQBIQsgDSAKIBT95gH95AEhDSAPIAogFf3mAf3kASEPIBEgCiAW/eYB/eQBIREgBv0AAjAhCiAMIAogE/3mAf3kASEMIA4gCiAU/eYB/eQBIQ4gECAKIBX95gH95AEhECASIAogFv3mAf3kASESIAZBEGohBiAHQRBqIQcgBiAISA0ACyACIARBgANsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AgAgCSAZ/R8BOAIEIA0gDv0NAAECAwQFBgcQERITFBUWFyANIA79DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AoADIAkgGf0fATgChAMgDyAQ/Q0AAQIDBAUGBxAREhMUFRYXIA8gEP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCgAYgCSAZ/R8BOAKEBiARIBL9DQABAgMEBQYHEBESExQVFhcgESAS/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAKACSAJIBn9HwE4AoQJIAVBAmohBQwACwsgBEEEaiEEDAALCwJAA0AgBCADTg0BQQAhBQJAA0AgBUHgAE4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhGv0MAAAAAAAAAAAAAAAAAAAAACEb/QwAAAAAAAAAAAAAAAAAAAAAIRz9DAAAAAAAAAAAAAAAAAAAAAAhHf0MAAAAAAAAAAAAAAAAAAAAACEe/QwAAAAAAAAAAAAAAAAAAAAAIR8gACAFQTBsaiEGIAEgBEEwbGohByAGQTBqIQgDQCAH/QACACETIAb9AAIAIQogCyAKIBP95gH95AEhCyAG/QACMCEKIAwgCiAT/eYB/eQBIQwgBv0AAmAhCiAaIAogE/3mAf3kASEaIAb9AAKQASEKIBsgCiAT/eYB/eQBIRsgBv0AAsABIQogHCAKIBP95gH95AEhHCAG/QAC8AEhCiAdIAogE/3mAf3kASEdIAb9AAKgAiEKIB4gCiAT/eYB/eQBIR4gBv0AAtACIQogHyAKIBP95gH95AEhHyAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgAiAEQYADbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRcgGiAb/Q0AAQIDBAUGBxAREhMUFRYXIBogG/0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9CwIAIBwgHf0NAAECAwQFBgcQERITFBUWFyAcIB39DQgJCgsMDQ4PGBkaGxwdHh/95AEhFyAeIB/9DQABAgMEBQYHEBESExQVFhcgHiAf/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0LAhAgBUEIaiEFDAALCyAEQQFqIQQMAAsLC4QUAgZ/FntBACEEAkADQCADIARrQQRIDQFBACEFAkADQCAFQQxODQH9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDv0MAAAAAAAAAAAAAAAAAAAAACEP/QwAAAAAAAAAAAAAAAAAAAAAIRD9DAAAAAAAAAAAAAAAAAAAAAAhEf0MAAAAAAAAAAAAAAAAAAAAACESIAAgBUHgAGxqIQYgASAEQeAAbGohByAGQeAAaiEIA0AgB/0AAgAhEyAH/QACYCEUIAf9AALAASEVIAf9AAKgAiEWIAb9AAIAIQogCyAKIBP95gH95AEhCyANIAogFP3mAf3kASENIA8gCiAV/eYB/eQBIQ8gESAKIBb95gH95AEhESAG/QACYCEKIAwgCiAT/eYB/eQBIQwgDiAKIBT95gH95AEhDiAQIAogFf3mAf3kASEQIBIgCiAW/eYB/eQBIRIgBkEQaiEGIAdBEGohByAGIAhIDQALIAIgBEEwbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAIAIAkgGf0fATgCBCANIA79DQABAgMEBQYHEBESExQVFhcgDSAO/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAIwIAkgGf0fATgCNCAPIBD9DQABAgMEBQYHEBESExQVFhcgDyAQ/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAJgIAkgGf0fATgCZCARIBL9DQABAgMEBQYHEBESExQVFhcgESAS/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAKQASAJIBn9HwE4ApQBIAVBAmohBQwACwsgBEEEaiEEDAALCwJAA0AgBCADTg0BQQAhBQJAA0AgBUEITg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEa/QwAAAAAAAAAAAAAAAAAAAAAIRv9DAAAAAAAAAAAAAAAAAAAAAAhHP0MAAAAAAAAAAAAAAAAAAAAACEd/QwAAAAAAAAAAAAAAAAAAAAAIR79DAAAAAAAAAAAAAAAAAAAAAAhHyAAIAVB4ABsaiEGIAEgBEHgAGxqIQcgBkHgAGohCANAIAf9AAIAIRMgBv0AAgAhCiALIAogE/3mAf3kASELIAb9AAJgIQogDCAKIBP95gH95AEhDCAG/QACwAEhCiAaIAogE/3mAf3kASEaIAb9AAKgAiEKIBsgCiAT/eYB/eQBIRsgBv0AAoADIQogHCAKIBP95gH95AEhHCAG/QAC4AMhCiAdIAogE/3mAf3kASEdIAb9AALABCEKIB4gCiAT/eYB/eQBIR4gBv0AAqAFIQogHyAKIBP95gH95AEhHyAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgAiAEQTBsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFyAaIBv9DQABAgMEBQYHEBESExQVFhcgGiAb/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0LAgAgHCAd/Q0AAQIDBAUGBxAREhMUFRYXIBwgHf0NCAkKCwwNDg8YGRobHB0eH/3kASEXIB4gH/0NAAECAwQFBgcQERITFBUWFyAeIB/9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/QsCECAFQQhqIQUMAAsLQQghBf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhGv0MAAAAAAAAAAAAAAAAAAAAACEbIAAgBUHgAGxqIQYgASAEQeAAbGohByAGQeAAaiEIA0AgB/0AAgAhEyAG/QACACEKIAsgCiAT/eYB/eQBIQsgBv0AAmAhCiAMIAogE/3mAf3kASEMIAb9AALAASEKIBogCiAT/eYB/eQBIRogBv0AAqACIQogGyAKIBP95gH95AEhGyAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgAiAEQTBsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFyAaIBv9DQABAgMEBQYHEBESExQVFhcgGiAb/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0LAgAgBEEBaiEEDAALCwuRCgMFfw17AX9BACEEAkADQCADIARrQQJIDQFBACEFAkADQCAFQRBODQH9DAAAAAAAAAAAAAAAAAAAAAAhCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhEP0MAAAAAAAAAAAAAAAAAAAAACERIAAgBEEwbGohBiABIAVBBGxqIQcgBkEwaiEIA0AgB/0AAgAhEiAH/QACECETIAf9AAIgIRQgB/0AAjAhFSAG/QkCACEJIAogCSAS/eYB/eQBIQogCyAJIBP95gH95AEhCyAMIAkgFP3mAf3kASEMIA0gCSAV/eYB/eQBIQ0gBv0JAjAhCSAOIAkgEv3mAf3kASEOIA8gCSAT/eYB/eQBIQ8gECAJIBT95gH95AEhECARIAkgFf3mAf3kASERIAZBBGohBiAHQeAAaiEHIAYgCEgNAAsgAiAEQeAAbGogBUEEbGohFiAWIAr9CwIAIBYgC/0LAhAgFiAM/QsCICAWIA39CwIwIBYgDv0LAmAgFiAP/QsCcCAWIBD9CwKAASAWIBH9CwKQASAFQRBqIQUMAAsLQRAhBf0MAAAAAAAAAAAAAAAAAAAAACEK/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDv0MAAAAAAAAAAAAAAAAAAAAACEPIAAgBEEwbGohBiABIAVBBGxqIQcgBkEwaiEIA0AgB/0AAgAhEiAH/QACECETIAb9CQIAIQkgCiAJIBL95gH95AEhCiALIAkgE/3mAf3kASELIAb9CQIwIQkgDiAJIBL95gH95AEhDiAPIAkgE/3mAf3kASEPIAZBBGohBiAHQeAAaiEHIAYgCEgNAAsgAiAEQeAAbGogBUEEbGohFiAWIAr9CwIAIBYgC/0LAhAgFiAO/QsCYCAWIA/9CwJwIARBAmohBAwACwsCQANAIAQgA04NAUEAIQUCQANAIAVBEE4NAf0MAAAAAAAAAAAAAAAAAAAAACEK/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACENIAAgBEEwbGohBiABIAVBBGxqIQcgBkEwaiEIA0AgB/0AAgAhEiAH/QACECETIAf9AAIgIRQgB/0AAjAhFSAG/QkCACEJIAogCSAS/eYB/eQBIQogCyAJIBP95gH95AEhCyAMIAkgFP3mAf3kASEMIA0gCSAV/eYB/eQBIQ0gBkEEaiEGIAdB4ABqIQcgBiAISA0ACyACIARB4ABsaiAFQQRsaiEWIBYgCv0LAgAgFiAL/QsCECAWIAz9CwIgIBYgDf0LAjAgBUEQaiEFDAALC0EQIQX9DAAAAAAAAAAAAAAAAAAAAAAhCv0MAAAAAAAAAAAAAAAAAAAAACELIAAgBEEwbGohBiABIAVBBGxqIQcgBkEwaiEIA0AgB/0AAgAhEiAH/QACECETIAb9CQIAIQkgCiAJIBL95gH95AEhCiALIAkgE/3mAf3kASELIAZBBGohBiAHQeAAaiEHIAYgCEgNAAsgAiAEQeAAbGogBUEEbGohFiAWIAr9CwIAIBYgC/0LAhAgBEEBaiEEDAALCwuyBgMFfw17AX8gAUEEbCEBIANBBGwhA0EAIQYCQANAIAZBDE4NAUEAIQcCQANAIAdBEE4NAf0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDv0MAAAAAAAAAAAAAAAAAAAAACEP/QwAAAAAAAAAAAAAAAAAAAAAIRD9DAAAAAAAAAAAAAAAAAAAAAAhEf0MAAAAAAAAAAAAAAAAAAAAACES/QwAAAAAAAAAAAAAAAAAAAAAIRMgACAGQQRsaiEJIAIgB0EEbGohCkEAIQgCQANAIAggBU4NASAK/QACACEUIAr9AAIQIRUgCv0AAiAhFiAK/QACMCEXIAn9CQIAIQsgDCALIBT95gH95AEhDCANIAsgFf3mAf3kASENIA4gCyAW/eYB/eQBIQ4gDyALIBf95gH95AEhDyAJ/QkCBCELIBAgCyAU/eYB/eQBIRAgESALIBX95gH95AEhESASIAsgFv3mAf3kASESIBMgCyAX/eYB/eQBIRMgCSABaiEJIAogA2ohCiAIQQFqIQgMAAsLIAQgBkHgAGxqIAdBBGxqIRggGCAM/QsCACAYIA39CwIQIBggDv0LAiAgGCAP/QsCMCAYIBD9CwJgIBggEf0LAnAgGCAS/QsCgAEgGCAT/QsCkAEgB0EQaiEHDAALC0EQIQf9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIRD9DAAAAAAAAAAAAAAAAAAAAAAhESAAIAZBBGxqIQkgAiAHQQRsaiEKQQAhCAJAA0AgCCAFTg0BIAr9AAIAIRQgCv0AAhAhFSAJ/QkCACELIAwgCyAU/eYB/eQBIQwgDSALIBX95gH95AEhDSAJ/QkCBCELIBAgCyAU/eYB/eQBIRAgESALIBX95gH95AEhESAJIAFqIQkgCiADaiEKIAhBAWohCAwACwsgBCAGQeAAbGogB0EEbGohGCAYIAz9CwIAIBggDf0LAhAgGCAQ/QsCYCAYIBH9CwJwIAZBAmohBgwACwsLmwoDBX8NewF/QQAhBAJAA0AgAyAEa0ECSA0BQQAhBQJAA0AgBUEQTg0B/QwAAAAAAAAAAAAAAAAAAAAAIQr9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDv0MAAAAAAAAAAAAAAAAAAAAACEP/QwAAAAAAAAAAAAAAAAAAAAAIRD9DAAAAAAAAAAAAAAAAAAAAAAhESAAIARBgANsaiEGIAEgBUEEbGohByAGQYADaiEIA0AgB/0AAgAhEiAH/QACECETIAf9AAIgIRQgB/0AAjAhFSAG/QkCACEJIAogCSAS/eYB/eQBIQogCyAJIBP95gH95AEhCyAMIAkgFP3mAf3kASEMIA0gCSAV/eYB/eQBIQ0gBv0JAoADIQkgDiAJIBL95gH95AEhDiAPIAkgE/3mAf3kASEPIBAgCSAU/eYB/eQBIRAgESAJIBX95gH95AEhESAGQQRqIQYgB0HgAGohByAGIAhIDQALIAIgBEHgAGxqIAVBBGxqIRYgFiAK/QsCACAWIAv9CwIQIBYgDP0LAiAgFiAN/QsCMCAWIA79CwJgIBYgD/0LAnAgFiAQ/QsCgAEgFiAR/QsCkAEgBUEQaiEFDAALC0EQIQX9DAAAAAAAAAAAAAAAAAAAAAAhCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhDyAAIARBgANsaiEGIAEgBUEEbGohByAGQYADaiEIA0AgB/0AAgAhEiAH/QACECETIAb9CQIAIQkgCiAJIBL95gH95AEhCiALIAkgE/3mAf3kASELIAb9CQKAAyEJIA4gCSAS/eYB/eQBIQ4gDyAJIBP95gH95AEhDyAGQQRqIQYgB0HgAGohByAGIAhIDQALIAIgBEHgAGxqIAVBBGxqIRYgFiAK/QsCACAWIAv9CwIQIBYgDv0LAmAgFiAP/QsCcCAEQQJqIQQMAAsLAkADQCAEIANODQFBACEFAkADQCAFQRBODQH9DAAAAAAAAAAAAAAAAAAAAAAhCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDSAAIARBgANsaiEGIAEgBUEEbGohByAGQYADaiEIA0AgB/0AAgAhEiAH/QACECETIAf9AAIgIRQgB/0AAjAhFSAG/QkCACEJIAogCSAS/eYB/eQBIQogCyAJIBP95gH95AEhCyAMIAkgFP3mAf3kASEMIA0gCSAV/eYB/eQBIQ0gBkEEaiEGIAdB4ABqIQcgBiAISA0ACyACIARB4ABsaiAFQQRsaiEWIBYgCv0LAgAgFiAL/QsCECAWIAz9CwIgIBYgDf0LAjAgBUEQaiEFDAALC0EQIQX9DAAAAAAAAAAAAAAAAAAAAAAhCv0MAAAAAAAAAAAAAAAAAAAAACELIAAgBEGAA2xqIQYgASAFQQRsaiEHIAZBgANqIQgDQCAH/QACACESIAf9AAIQIRMgBv0JAgAhCSAKIAkgEv3mAf3kASEKIAsgCSAT/eYB/eQBIQsgBkEEaiEGIAdB4ABqIQcgBiAISA0ACyACIARB4ABsaiAFQQRsaiEWIBYgCv0LAgAgFiAL/QsCECAEQQFqIQQMAAsLC6UDAwV/CnsBfyABQQRsIQEgA0EEbCEDQQAhBgJAA0AgBkHgAE4NAUEAIQf9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhD/0MAAAAAAAAAAAAAAAAAAAAACEQ/QwAAAAAAAAAAAAAAAAAAAAAIREgACAGQQRsaiEJIAIgB0EEbGohCkEAIQgCQANAIAggBU4NASAK/QACACESIAr9AAIQIRMgCv0AAiAhFCAJ/QkCACELIAwgCyAS/eYB/eQBIQwgDSALIBP95gH95AEhDSAOIAsgFP3mAf3kASEOIAn9CQIEIQsgDyALIBL95gH95AEhDyAQIAsgE/3mAf3kASEQIBEgCyAU/eYB/eQBIREgCSABaiEJIAogA2ohCiAIQQFqIQgMAAsLIAQgBkEwbGogB0EEbGohFSAVIAz9CwIAIBUgDf0LAhAgFSAO/QsCICAVIA/9CwIwIBUgEP0LAkAgFSAR/QsCUCAGQQJqIQYMAAsLC7MGAwV/DXsBfyABQQRsIQEgA0EEbCEDQQAhBgJAA0AgBkHgAE4NAUEAIQcCQANAIAdBEE4NAf0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDv0MAAAAAAAAAAAAAAAAAAAAACEP/QwAAAAAAAAAAAAAAAAAAAAAIRD9DAAAAAAAAAAAAAAAAAAAAAAhEf0MAAAAAAAAAAAAAAAAAAAAACES/QwAAAAAAAAAAAAAAAAAAAAAIRMgACAGQQRsaiEJIAIgB0EEbGohCkEAIQgCQANAIAggBU4NASAK/QACACEUIAr9AAIQIRUgCv0AAiAhFiAK/QACMCEXIAn9CQIAIQsgDCALIBT95gH95AEhDCANIAsgFf3mAf3kASENIA4gCyAW/eYB/eQBIQ4gDyALIBf95gH95AEhDyAJ/QkCBCELIBAgCyAU/eYB/eQBIRAgESALIBX95gH95AEhESASIAsgFv3mAf3kASESIBMgCyAX/eYB/eQBIRMgCSABaiEJIAogA2ohCiAIQQFqIQgMAAsLIAQgBkHgAGxqIAdBBGxqIRggGCAM/QsCACAYIA39CwIQIBggDv0LAiAgGCAP/QsCMCAYIBD9CwJgIBggEf0LAnAgGCAS/QsCgAEgGCAT/QsCkAEgB0EQaiEHDAALC0EQIQf9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIRD9DAAAAAAAAAAAAAAAAAAAAAAhESAAIAZBBGxqIQkgAiAHQQRsaiEKQQAhCAJAA0AgCCAFTg0BIAr9AAIAIRQgCv0AAhAhFSAJ/QkCACELIAwgCyAU/eYB/eQBIQwgDSALIBX95gH95AEhDSAJ/QkCBCELIBAgCyAU/eYB/eQBIRAgESALIBX95gH95AEhESAJIAFqIQkgCiADaiEKIAhBAWohCAwACwsgBCAGQeAAbGogB0EEbGohGCAYIAz9CwIAIBggDf0LAhAgGCAQ/QsCYCAYIBH9CwJwIAZBAmohBgwACwsLkAUDBX8KewF/QQAhBAJAA0AgAyAEa0ECSA0BQQAhBf0MAAAAAAAAAAAAAAAAAAAAACEK/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhDyAAIARBgANsaiEGIAEgBUEEbGohByAGQYADaiEIA0AgB/0AAgAhECAH/QACECERIAf9AAIgIRIgBv0JAgAhCSAKIAkgEP3mAf3kASEKIAsgCSAR/eYB/eQBIQsgDCAJIBL95gH95AEhDCAG/QkCgAMhCSANIAkgEP3mAf3kASENIA4gCSAR/eYB/eQBIQ4gDyAJIBL95gH95AEhDyAGQQRqIQYgB0EwaiEHIAYgCEgNAAsgAiAEQTBsaiAFQQRsaiETIBMgCv0LAgAgEyAL/QsCECATIAz9CwIgIBMgDf0LAjAgEyAO/QsCQCATIA/9CwJQIARBAmohBAwACwsCQANAIAQgA04NAUEAIQX9DAAAAAAAAAAAAAAAAAAAAAAhCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQwgACAEQYADbGohBiABIAVBBGxqIQcgBkGAA2ohCANAIAf9AAIAIRAgB/0AAhAhESAH/QACICESIAb9CQIAIQkgCiAJIBD95gH95AEhCiALIAkgEf3mAf3kASELIAwgCSAS/eYB/eQBIQwgBkEEaiEGIAdBMGohByAGIAhIDQALIAIgBEEwbGogBUEEbGohEyATIAr9CwIAIBMgC/0LAhAgEyAM/QsCICAEQQFqIQQMAAsLC70DAwV/CnsBfyABQQRsIQEgA0EEbCEDQQAhBgJAA0AgBkHgAE4NAUEAIQf9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhD/0MAAAAAAAAAAAAAAAAAAAAACEQ/QwAAAAAAAAAAAAAAAAAAAAAIREgACAGQQRsaiEJIAIgB0EEbGohCkEAIQgCQANAIAggBU4NASAK/QACACESIAr9AAIQIRMgCv0AAiAhFCAJ/QkCACELIAwgCyAS/eYB/eQBIQwgDSALIBP95gH95AEhDSAOIAsgFP3mAf3kASEOIAn9CQIEIQsgDyALIBL95gH95AEhDyAQIAsgE/3mAf3kASEQIBEgCyAU/eYB/eQBIREgCSABaiEJIAogA2ohCiAIQQFqIQgMAAsLIAQgBkEobGogB0EEbGohFSAVIAz9CwIAIBUgDf0LAhAgFSAO/R8AOAIgIBUgDv0fATgCJCAVIA/9CwIoIBUgEP0LAjggFSAR/R8AOAJIIBUgEf0fATgCTCAGQQJqIQYMAAsLC7QFAwV/CnsBf0EAIQQCQANAIAMgBGtBAkgNAUEAIQX9DAAAAAAAAAAAAAAAAAAAAAAhCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIQ8gACAEQYADbGohBiABIAVBBGxqIQcgBkGAA2ohCANAIAf9AAIAIRAgB/0AAhAhESAH/QACICESIAb9CQIAIQkgCiAJIBD95gH95AEhCiALIAkgEf3mAf3kASELIAwgCSAS/eYB/eQBIQwgBv0JAoADIQkgDSAJIBD95gH95AEhDSAOIAkgEf3mAf3kASEOIA8gCSAS/eYB/eQBIQ8gBkEEaiEGIAdBKGohByAGIAhIDQALIAIgBEEobGogBUEEbGohEyATIAr9CwIAIBMgC/0LAhAgEyAM/R8AOAIgIBMgDP0fATgCJCATIA39CwIoIBMgDv0LAjggEyAP/R8AOAJIIBMgD/0fATgCTCAEQQJqIQQMAAsLAkADQCAEIANODQFBACEF/QwAAAAAAAAAAAAAAAAAAAAAIQr9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEMIAAgBEGAA2xqIQYgASAFQQRsaiEHIAZBgANqIQgDQCAH/QACACEQIAf9AAIQIREgB/0AAiAhEiAG/QkCACEJIAogCSAQ/eYB/eQBIQogCyAJIBH95gH95AEhCyAMIAkgEv3mAf3kASEMIAZBBGohBiAHQShqIQcgBiAISA0ACyACIARBKGxqIAVBBGxqIRMgEyAK/QsCACATIAv9CwIQIBMgDP0fADgCICATIAz9HwE4AiQgBEEBaiEEDAALCws=";
+
+interface KernelMemory { readonly buffer: ArrayBuffer; grow(pages: number): number }
+interface KernelExports { readonly rows_96x10: (a: number, b: number, out: number, samples: number) => void; readonly rows_96x24: (a: number, b: number, out: number, samples: number) => void; readonly rows_96x12: (a: number, b: number, out: number, samples: number) => void; readonly rows_12x24: (a: number, b: number, out: number, samples: number) => void; readonly cols_12x24: (a: number, b: number, out: number, samples: number) => void; readonly outer_12x24: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly cols_96x24: (a: number, b: number, out: number, samples: number) => void; readonly outer_96x12: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly outer_96x24: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly cols_96x12: (a: number, b: number, out: number, samples: number) => void; readonly outer_96x10: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly cols_96x10: (a: number, b: number, out: number, samples: number) => void; }
+interface WebAssemblyApi {
+  readonly Memory: new (descriptor: { initial: number }) => KernelMemory;
+  readonly Module: new (bytes: Uint8Array) => object;
+  readonly Instance: new (module: object, imports: object) => { readonly exports: object };
+  validate(bytes: Uint8Array): boolean;
+}
+
+function decodeBase64(text: string): Uint8Array {
+  const digits = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+  const body = text.replace(/=+$/, '');
+  const out = new Uint8Array(Math.floor((body.length * 3) / 4));
+  let bits = 0;
+  let count = 0;
+  let at = 0;
+  for (let k = 0; k < body.length; k++) {
+    bits = ((bits << 6) | digits.indexOf(body[k])) & 0xffffff;
+    count += 6;
+    if (count >= 8) {
+      count -= 8;
+      out[at++] = (bits >> count) & 0xff;
+    }
+  }
+  return out;
+}
+
+/** The kernels, instantiated once; undefined (with a one-line notice) where WebAssembly SIMD is unavailable. */
+function loadKernels(): { readonly memory: KernelMemory; readonly exports: KernelExports } | undefined {
+  const host = globalThis as unknown as { WebAssembly?: WebAssemblyApi; console?: { warn(message: string): void } };
+  try {
+    const api = host.WebAssembly;
+    const bytes = decodeBase64(kernelBytes);
+    if (api === undefined || !api.validate(bytes)) throw new Error('no WebAssembly SIMD');
+    const memory = new api.Memory({ initial: 1 });
+    const instance = new api.Instance(new api.Module(bytes), { env: { memory } });
+    return { memory, exports: instance.exports as KernelExports };
+  } catch {
+    host.console?.warn('rnnc model: WebAssembly SIMD is unavailable here, so this model runs its scalar JavaScript kernels.');
+    return undefined;
+  }
+}
+
+const kernels = loadKernels();
+
+/** Which kernels this module runs: rnnc's WebAssembly SIMD kernels, or scalar JavaScript where those cannot load. */
+export const cpu: 'simd' | 'scalar' = kernels === undefined ? 'scalar' : 'simd';
+
+// The heap: one call's buffers, bump-allocated in the kernels' memory.
+let heapTop = 0;
+let heapEnd = 0;
+const heapStaged = new Map<Float32Array, Float32Array>();
+
+/** Starts a call: frees the last call's buffers and grows the memory (only now) to hold `floats` floats. */
+function heapReserve(floats: number): void {
+  heapTop = 0;
+  heapEnd = 0;
+  heapStaged.clear();
+  if (kernels === undefined) return;
+  // 64 bytes of slack at the end: kernels read up to three floats past an array and mask them out.
+  const needed = 4 * floats + 64;
+  const have = kernels.memory.buffer.byteLength;
+  if (needed > have) kernels.memory.grow(Math.ceil((needed - have) / 65536));
+  heapEnd = kernels.memory.buffer.byteLength - 64;
+}
+
+/** A zeroed buffer of n floats in the kernels' memory (an ordinary array if the heap is full, which the kernels also take). */
+function heapAlloc(n: number): Float32Array {
+  const bytes = 16 * Math.ceil(n / 4);
+  if (kernels === undefined || heapTop + bytes > heapEnd) return new Float32Array(n);
+  const view = new Float32Array(kernels.memory.buffer, heapTop, n);
+  heapTop += bytes;
+  return view.fill(0);
+}
+
+/** The caller's array copied into the kernels' memory, once per call. */
+function heapStage(a: Float32Array): Float32Array;
+function heapStage(a: Float32Array | undefined): Float32Array | undefined;
+function heapStage(a: Float32Array | undefined): Float32Array | undefined {
+  if (a === undefined || kernels === undefined || a.buffer === kernels.memory.buffer) return a;
+  let staged = heapStaged.get(a);
+  if (staged === undefined) {
+    staged = heapAlloc(a.length);
+    staged.set(a);
+    heapStaged.set(a, staged);
+  }
+  return staged;
+}
+
+/** Floats needed to copy every array in these objects (tensors by their data) into the heap. */
+function heapFloats(...groups: ({ readonly [name: string]: Float32Array | Tensor | undefined } | undefined)[]): number {
+  let total = 0;
+  for (const group of groups) {
+    for (const value of Object.values(group ?? {})) {
+      const a = value instanceof Float32Array ? value : value?.data;
+      if (a !== undefined) total += a.length + 4;
+    }
+  }
+  return total;
+}
+
+/** A result handed to the caller: copied out of the heap, which the next call reuses. */
+function heapCopy(a: Float32Array): Float32Array {
+  return kernels !== undefined && a.buffer === kernels.memory.buffer ? a.slice() : a;
 }

@@ -213,811 +213,813 @@ export function init(seed = 0): Params {
 }
 
 export function forward(model: Params | Packed, inputs: Inputs, initialStates: InitialStates = {}): ForwardResult {
-  const { params } = unwrap(model);
+  const { params, packed } = unwrap(model);
   checkParams(params);
   const { B, lengths } = checkInputs(inputs, false);
   const T_T = lengths["T"] as number;
   checkInitialStates(initialStates, B);
-  const c4_4 = new Float32Array(B * 12);
-  const mm7_7 = new Float32Array(T_T * B * 48);
-  const v8_9 = new Float32Array(T_T * B * 48);
-  const state9_0_10 = new Float32Array(B * 12);
-  const state9_1_11 = new Float32Array(B * 12);
-  const out9_0_12 = new Float32Array(T_T * B * 12);
-  const mm3_15 = new Float32Array(B * 48);
-  const v5_17 = new Float32Array(B * 48);
-  const v16_18 = new Float32Array(B * 12);
-  const v18_19 = new Float32Array(B * 12);
-  const state20_0_26 = new Float32Array(B * 12);
-  const state20_1_27 = new Float32Array(B * 12);
-  const out20_0_28 = new Float32Array(T_T * B * 12);
-  const mm3_31 = new Float32Array(B * 48);
-  const v5_33 = new Float32Array(B * 48);
-  const v16_34 = new Float32Array(B * 12);
-  const v18_35 = new Float32Array(B * 12);
-  const mm26_38 = new Float32Array(T_T * B);
-  const v27_40 = new Float32Array(T_T * B);
-  const in0 = (inputs["series"] as Tensor).data;
-  const p1 = params["lower.W"];
-  const p2 = params["lower.U"];
-  const p3 = params["lower.b"];
+  heapReserve(9 * (B * 12 + 4) + 2 * (T_T * B * 48 + 4) + 2 * (T_T * B * 12 + 4) + 4 * (B * 48 + 4) + 2 * (T_T * B + 4) + heapFloats(params, packed, initialStates, inputs));
+  const c4_4 = heapAlloc(B * 12);
+  const mm7_7 = heapAlloc(T_T * B * 48);
+  const v8_8 = heapAlloc(T_T * B * 48);
+  const state9_0_9 = heapAlloc(B * 12);
+  const state9_1_10 = heapAlloc(B * 12);
+  const out9_0_11 = heapAlloc(T_T * B * 12);
+  const mm3_14 = heapAlloc(B * 48);
+  const v5_15 = heapAlloc(B * 48);
+  const v16_16 = heapAlloc(B * 12);
+  const v18_17 = heapAlloc(B * 12);
+  const state20_0_23 = heapAlloc(B * 12);
+  const state20_1_24 = heapAlloc(B * 12);
+  const out20_0_25 = heapAlloc(T_T * B * 12);
+  const mm3_28 = heapAlloc(B * 48);
+  const v5_29 = heapAlloc(B * 48);
+  const v16_30 = heapAlloc(B * 12);
+  const v18_31 = heapAlloc(B * 12);
+  const mm26_34 = heapAlloc(T_T * B);
+  const v27_35 = heapAlloc(T_T * B);
+  const in0 = heapStage((inputs["series"] as Tensor).data);
+  const p1 = heapStage(params["lower.W"]);
+  const p2 = heapStage(params["lower.U"]);
+  const p3 = heapStage(params["lower.b"]);
   // %5 state_init lower.h — 9: state h: [H]
-  const init5_5 = initialStates["lower.h"] ?? c4_4;
+  const init5_5 = heapStage(initialStates["lower.h"]) ?? c4_4;
   // %6 state_init lower.c — 10: state c: [H]
-  const init6_6 = initialStates["lower.c"] ?? c4_4;
+  const init6_6 = heapStage(initialStates["lower.c"]) ?? c4_4;
   // %7 matmul — 15: z = W @ x + U @ h + b
-  matmul8(p1, in0, mm7_7, T_T * B);
+  gemm_rows_48x1(p1, in0, mm7_7, T_T * B);
   // %8 add
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 48;
     for (let j = 0; j < 48; j++) {
-      v8_9[o + j] = mm7_7[l * 48 + j] + p3[j];
+      v8_8[o + j] = mm7_7[l * 48 + j] + p3[j];
     }
   }
   // %9 scan lower — 30: layer lower = LSTM(I, H) over series
-  state9_0_10.set(init5_5);
-  state9_1_11.set(init6_6);
-  const steps13 = T_T;
+  state9_0_9.set(init5_5);
+  state9_1_10.set(init6_6);
+  const steps12 = T_T;
   // lower: from the first step to the last
-  for (let s = 0; s < steps13; s++) {
+  for (let s = 0; s < steps12; s++) {
     const t = s;
-    const x9_0_14 = v8_9.subarray(t * B * 48, (t + 1) * B * 48);
+    const x9_0_13 = v8_8.subarray(t * B * 48, (t + 1) * B * 48);
     // %3 matmul — 15: z = W @ x + U @ h + b
-    matmul16(p2, state9_0_10, mm3_15, B);
+    gemm_rows_48x12(p2, state9_0_9, mm3_14, B);
     // %5 add z — 15: z = W @ x + U @ h + b
     for (let l = 0; l < B; l++) {
       const o = l * 48;
       for (let j = 0; j < 48; j++) {
-        v5_17[o + j] = x9_0_14[l * 48 + j] + mm3_15[l * 48 + j];
+        v5_15[o + j] = x9_0_13[l * 48 + j] + mm3_14[l * 48 + j];
       }
     }
     // %16 add c' — 20: c' = f * c + i * g
     for (let l = 0; l < B; l++) {
       const o = l * 12;
       for (let j = 0; j < 12; j++) {
-        v16_18[o + j] = ((1 / (1 + Math.exp(-v5_17[l * 48 + 12 + j]))) * state9_1_11[l * 12 + j]) + ((1 / (1 + Math.exp(-v5_17[l * 48 + 0 + j]))) * (Math.tanh(v5_17[l * 48 + 24 + j])));
+        v16_16[o + j] = ((1 / (1 + Math.exp(-v5_15[l * 48 + 12 + j]))) * state9_1_10[l * 12 + j]) + ((1 / (1 + Math.exp(-v5_15[l * 48 + 0 + j]))) * (Math.tanh(v5_15[l * 48 + 24 + j])));
       }
     }
     // %18 mul h' — 21: h' = o * tanh(c')
     for (let l = 0; l < B; l++) {
       const o = l * 12;
       for (let j = 0; j < 12; j++) {
-        v18_19[o + j] = (1 / (1 + Math.exp(-v5_17[l * 48 + 36 + j]))) * (Math.tanh(v16_18[l * 12 + j]));
+        v18_17[o + j] = (1 / (1 + Math.exp(-v5_15[l * 48 + 36 + j]))) * (Math.tanh(v16_16[l * 12 + j]));
       }
     }
-    out9_0_12.set(v18_19, t * v18_19.length);
-    state9_0_10.set(v18_19);
-    state9_1_11.set(v16_18);
+    out9_0_11.set(v18_17, t * v18_17.length);
+    state9_0_9.set(v18_17);
+    state9_1_10.set(v16_16);
   }
-  const p20 = params["upper.W"];
-  const p21 = params["upper.U"];
-  const p22 = params["upper.b"];
+  const p18 = heapStage(params["upper.W"]);
+  const p19 = heapStage(params["upper.U"]);
+  const p20 = heapStage(params["upper.b"]);
   // %16 state_init upper.h — 9: state h: [H]
-  const init16_23 = initialStates["upper.h"] ?? c4_4;
+  const init16_21 = heapStage(initialStates["upper.h"]) ?? c4_4;
   // %17 state_init upper.c — 10: state c: [H]
-  const init17_24 = initialStates["upper.c"] ?? c4_4;
+  const init17_22 = heapStage(initialStates["upper.c"]) ?? c4_4;
   // %18 matmul — 15: z = W @ x + U @ h + b
-  v8_9.fill(0); // reused: its last value is dead
-  matmul25(p20, out9_0_12, v8_9, T_T * B);
+  v8_8.fill(0); // reused: its last value is dead
+  gemm_rows_48x12(p18, out9_0_11, v8_8, T_T * B);
   // %19 add
   mm7_7.fill(0); // reused: its last value is dead
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 48;
     for (let j = 0; j < 48; j++) {
-      mm7_7[o + j] = v8_9[l * 48 + j] + p22[j];
+      mm7_7[o + j] = v8_8[l * 48 + j] + p20[j];
     }
   }
   // %20 scan upper — 31: layer upper = LSTM(H, H) over lower
-  state20_0_26.set(init16_23);
-  state20_1_27.set(init17_24);
-  const steps29 = T_T;
+  state20_0_23.set(init16_21);
+  state20_1_24.set(init17_22);
+  const steps26 = T_T;
   // upper: from the first step to the last
-  for (let s = 0; s < steps29; s++) {
+  for (let s = 0; s < steps26; s++) {
     const t = s;
-    const x20_0_30 = mm7_7.subarray(t * B * 48, (t + 1) * B * 48);
+    const x20_0_27 = mm7_7.subarray(t * B * 48, (t + 1) * B * 48);
     // %3 matmul — 15: z = W @ x + U @ h + b
-    matmul32(p21, state20_0_26, mm3_31, B);
+    gemm_rows_48x12(p19, state20_0_23, mm3_28, B);
     // %5 add z — 15: z = W @ x + U @ h + b
     for (let l = 0; l < B; l++) {
       const o = l * 48;
       for (let j = 0; j < 48; j++) {
-        v5_33[o + j] = x20_0_30[l * 48 + j] + mm3_31[l * 48 + j];
+        v5_29[o + j] = x20_0_27[l * 48 + j] + mm3_28[l * 48 + j];
       }
     }
     // %16 add c' — 20: c' = f * c + i * g
     for (let l = 0; l < B; l++) {
       const o = l * 12;
       for (let j = 0; j < 12; j++) {
-        v16_34[o + j] = ((1 / (1 + Math.exp(-v5_33[l * 48 + 12 + j]))) * state20_1_27[l * 12 + j]) + ((1 / (1 + Math.exp(-v5_33[l * 48 + 0 + j]))) * (Math.tanh(v5_33[l * 48 + 24 + j])));
+        v16_30[o + j] = ((1 / (1 + Math.exp(-v5_29[l * 48 + 12 + j]))) * state20_1_24[l * 12 + j]) + ((1 / (1 + Math.exp(-v5_29[l * 48 + 0 + j]))) * (Math.tanh(v5_29[l * 48 + 24 + j])));
       }
     }
     // %18 mul h' — 21: h' = o * tanh(c')
     for (let l = 0; l < B; l++) {
       const o = l * 12;
       for (let j = 0; j < 12; j++) {
-        v18_35[o + j] = (1 / (1 + Math.exp(-v5_33[l * 48 + 36 + j]))) * (Math.tanh(v16_34[l * 12 + j]));
+        v18_31[o + j] = (1 / (1 + Math.exp(-v5_29[l * 48 + 36 + j]))) * (Math.tanh(v16_30[l * 12 + j]));
       }
     }
-    out20_0_28.set(v18_35, t * v18_35.length);
-    state20_0_26.set(v18_35);
-    state20_1_27.set(v16_34);
+    out20_0_25.set(v18_31, t * v18_31.length);
+    state20_0_23.set(v18_31);
+    state20_1_24.set(v16_30);
   }
-  const p36 = params["prediction.W"];
-  const p37 = params["prediction.b"];
+  const p32 = heapStage(params["prediction.W"]);
+  const p33 = heapStage(params["prediction.b"]);
   // %26 matmul — 7: cell LSTM(I, H) {
-  matmul39(p36, out20_0_28, mm26_38, T_T * B);
+  gemm_rows_1x12(p32, out20_0_25, mm26_34, T_T * B);
   // %27 add y — 7: cell LSTM(I, H) {
   for (let l = 0; l < T_T * B; l++) {
-    v27_40[l] = mm26_38[l * 1 + 0] + p37[0];
+    v27_35[l] = mm26_34[l * 1 + 0] + p33[0];
   }
-  return { outputs: { "prediction": { data: v27_40, shape: [T_T, B, 1] } }, finalStates: { "lower.h": { data: state9_0_10, shape: [B, 12] }, "lower.c": { data: state9_1_11, shape: [B, 12] }, "upper.h": { data: state20_0_26, shape: [B, 12] }, "upper.c": { data: state20_1_27, shape: [B, 12] } } } as ForwardResult;
+  return { outputs: { "prediction": { data: heapCopy(v27_35), shape: [T_T, B, 1] } }, finalStates: { "lower.h": { data: heapCopy(state9_0_9), shape: [B, 12] }, "lower.c": { data: heapCopy(state9_1_10), shape: [B, 12] }, "upper.h": { data: heapCopy(state20_0_23), shape: [B, 12] }, "upper.c": { data: heapCopy(state20_1_24), shape: [B, 12] } } } as ForwardResult;
 }
 
 // The loss and its gradient with respect to every param, input and initial state (BPTT).
 export function grad(model: Params | Packed, inputs: Inputs, initialStates: InitialStates = {}): GradResult {
-  const { params } = unwrap(model);
+  const { params, packed } = unwrap(model);
   checkParams(params);
   const { B, lengths } = checkInputs(inputs, true);
   const T_T = lengths["T"] as number;
   checkInitialStates(initialStates, B);
-  const c5_46 = new Float32Array(B * 12);
-  const mm8_49 = new Float32Array(T_T * B * 48);
-  const v9_51 = new Float32Array(T_T * B * 48);
-  const state10_0_52 = new Float32Array(B * 12);
-  const state10_1_53 = new Float32Array(B * 12);
-  const out10_0_54 = new Float32Array(T_T * B * 12);
-  const out10_1_55 = new Float32Array(T_T * B * 12);
-  const out10_2_56 = new Float32Array(T_T * B * 12);
-  const out10_3_57 = new Float32Array(T_T * B * 12);
-  const out10_4_58 = new Float32Array(T_T * B * 12);
-  const out10_5_59 = new Float32Array(T_T * B * 12);
-  const out10_6_60 = new Float32Array(T_T * B * 12);
-  const mm3_63 = new Float32Array(B * 48);
-  const v5_65 = new Float32Array(B * 48);
-  const v7_66 = new Float32Array(B * 12);
-  const v9_67 = new Float32Array(B * 12);
-  const v11_68 = new Float32Array(B * 12);
-  const v13_69 = new Float32Array(B * 12);
-  const v16_70 = new Float32Array(B * 12);
-  const v17_71 = new Float32Array(B * 12);
-  const v18_72 = new Float32Array(B * 12);
-  const state21_0_79 = new Float32Array(B * 12);
-  const state21_1_80 = new Float32Array(B * 12);
-  const out21_0_81 = new Float32Array(T_T * B * 12);
-  const out21_1_82 = new Float32Array(T_T * B * 12);
-  const out21_2_83 = new Float32Array(T_T * B * 12);
-  const out21_3_84 = new Float32Array(T_T * B * 12);
-  const out21_4_85 = new Float32Array(T_T * B * 12);
-  const out21_5_86 = new Float32Array(T_T * B * 12);
-  const out21_6_87 = new Float32Array(T_T * B * 12);
-  const mm3_90 = new Float32Array(B * 48);
-  const v5_92 = new Float32Array(B * 48);
-  const v7_93 = new Float32Array(B * 12);
-  const v9_94 = new Float32Array(B * 12);
-  const v11_95 = new Float32Array(B * 12);
-  const v13_96 = new Float32Array(B * 12);
-  const v16_97 = new Float32Array(B * 12);
-  const v17_98 = new Float32Array(B * 12);
-  const v18_99 = new Float32Array(B * 12);
-  const mm27_102 = new Float32Array(T_T * B);
-  const v28_104 = new Float32Array(T_T * B);
-  const v30_105 = new Float32Array(T_T * B);
-  const sum31_106 = new Float32Array(T_T * B);
-  const red32_107 = new Float32Array(1);
-  const s108 = new Float32Array(1);
-  const mm40_109 = new Float32Array(T_T * B * 12);
-  const ub41_111 = new Float32Array(12);
-  const shift48_113 = new Float32Array(T_T * B * 12);
-  const v50_114 = new Float32Array(T_T * B * 12);
-  const v52_115 = new Float32Array(T_T * B * 12);
-  const v54_116 = new Float32Array(T_T * B * 12);
-  const v56_117 = new Float32Array(T_T * B * 12);
-  const v58_118 = new Float32Array(T_T * B * 12);
-  const state59_0_119 = new Float32Array(B * 12);
-  const state59_1_120 = new Float32Array(B * 12);
-  const v3_134 = new Float32Array(B * 12);
-  const v10_135 = new Float32Array(B * 12);
-  const v18_136 = new Float32Array(B * 12);
-  const v20_137 = new Float32Array(B * 12);
-  const pad21_138 = new Float32Array(B * 48);
-  const v23_139 = new Float32Array(B * 12);
-  const pad24_140 = new Float32Array(B * 48);
-  const v27_141 = new Float32Array(B * 12);
-  const pad28_142 = new Float32Array(B * 48);
-  const v31_143 = new Float32Array(B * 12);
-  const pad32_144 = new Float32Array(B * 48);
-  const v33_145 = new Float32Array(B * 48);
-  const mm35_146 = new Float32Array(B * 12);
-  const ub64_148 = new Float32Array(576);
-  const ub66_150 = new Float32Array(576);
-  const ub67_152 = new Float32Array(48);
-  const v85_154 = new Float32Array(T_T * B * 12);
-  const state86_0_155 = new Float32Array(B * 12);
-  const state86_1_156 = new Float32Array(B * 12);
-  const v3_170 = new Float32Array(B * 12);
-  const v10_171 = new Float32Array(B * 12);
-  const v18_172 = new Float32Array(B * 12);
-  const v20_173 = new Float32Array(B * 12);
-  const pad21_174 = new Float32Array(B * 48);
-  const v23_175 = new Float32Array(B * 12);
-  const pad24_176 = new Float32Array(B * 48);
-  const v27_177 = new Float32Array(B * 12);
-  const pad28_178 = new Float32Array(B * 48);
-  const v31_179 = new Float32Array(B * 12);
-  const pad32_180 = new Float32Array(B * 48);
-  const v33_181 = new Float32Array(B * 48);
-  const mm35_182 = new Float32Array(B * 12);
-  const ub91_184 = new Float32Array(48);
-  const ub93_186 = new Float32Array(576);
-  const ub94_188 = new Float32Array(48);
-  const in41 = (inputs["series"] as Tensor).data;
-  const in42 = (inputs["next"] as Tensor).data;
-  const p43 = params["lower.W"];
-  const p44 = params["lower.U"];
-  const p45 = params["lower.b"];
+  heapReserve(39 * (B * 12 + 4) + 2 * (T_T * B * 48 + 4) + 22 * (T_T * B * 12 + 4) + 14 * (B * 48 + 4) + 4 * (T_T * B + 4) + 2 * (1 + 4) + (12 + 4) + 3 * (576 + 4) + 3 * (48 + 4) + heapFloats(params, packed, initialStates, inputs));
+  const c5_41 = heapAlloc(B * 12);
+  const mm8_44 = heapAlloc(T_T * B * 48);
+  const v9_45 = heapAlloc(T_T * B * 48);
+  const state10_0_46 = heapAlloc(B * 12);
+  const state10_1_47 = heapAlloc(B * 12);
+  const out10_0_48 = heapAlloc(T_T * B * 12);
+  const out10_1_49 = heapAlloc(T_T * B * 12);
+  const out10_2_50 = heapAlloc(T_T * B * 12);
+  const out10_3_51 = heapAlloc(T_T * B * 12);
+  const out10_4_52 = heapAlloc(T_T * B * 12);
+  const out10_5_53 = heapAlloc(T_T * B * 12);
+  const out10_6_54 = heapAlloc(T_T * B * 12);
+  const mm3_57 = heapAlloc(B * 48);
+  const v5_58 = heapAlloc(B * 48);
+  const v7_59 = heapAlloc(B * 12);
+  const v9_60 = heapAlloc(B * 12);
+  const v11_61 = heapAlloc(B * 12);
+  const v13_62 = heapAlloc(B * 12);
+  const v16_63 = heapAlloc(B * 12);
+  const v17_64 = heapAlloc(B * 12);
+  const v18_65 = heapAlloc(B * 12);
+  const state21_0_71 = heapAlloc(B * 12);
+  const state21_1_72 = heapAlloc(B * 12);
+  const out21_0_73 = heapAlloc(T_T * B * 12);
+  const out21_1_74 = heapAlloc(T_T * B * 12);
+  const out21_2_75 = heapAlloc(T_T * B * 12);
+  const out21_3_76 = heapAlloc(T_T * B * 12);
+  const out21_4_77 = heapAlloc(T_T * B * 12);
+  const out21_5_78 = heapAlloc(T_T * B * 12);
+  const out21_6_79 = heapAlloc(T_T * B * 12);
+  const mm3_82 = heapAlloc(B * 48);
+  const v5_83 = heapAlloc(B * 48);
+  const v7_84 = heapAlloc(B * 12);
+  const v9_85 = heapAlloc(B * 12);
+  const v11_86 = heapAlloc(B * 12);
+  const v13_87 = heapAlloc(B * 12);
+  const v16_88 = heapAlloc(B * 12);
+  const v17_89 = heapAlloc(B * 12);
+  const v18_90 = heapAlloc(B * 12);
+  const mm27_93 = heapAlloc(T_T * B);
+  const v28_94 = heapAlloc(T_T * B);
+  const v30_95 = heapAlloc(T_T * B);
+  const sum31_96 = heapAlloc(T_T * B);
+  const red32_97 = heapAlloc(1);
+  const s98 = heapAlloc(1);
+  const mm40_99 = heapAlloc(T_T * B * 12);
+  const ub41_100 = heapAlloc(12);
+  const shift48_101 = heapAlloc(T_T * B * 12);
+  const v50_102 = heapAlloc(T_T * B * 12);
+  const v52_103 = heapAlloc(T_T * B * 12);
+  const v54_104 = heapAlloc(T_T * B * 12);
+  const v56_105 = heapAlloc(T_T * B * 12);
+  const v58_106 = heapAlloc(T_T * B * 12);
+  const state59_0_107 = heapAlloc(B * 12);
+  const state59_1_108 = heapAlloc(B * 12);
+  const v3_122 = heapAlloc(B * 12);
+  const v10_123 = heapAlloc(B * 12);
+  const v18_124 = heapAlloc(B * 12);
+  const v20_125 = heapAlloc(B * 12);
+  const pad21_126 = heapAlloc(B * 48);
+  const v23_127 = heapAlloc(B * 12);
+  const pad24_128 = heapAlloc(B * 48);
+  const v27_129 = heapAlloc(B * 12);
+  const pad28_130 = heapAlloc(B * 48);
+  const v31_131 = heapAlloc(B * 12);
+  const pad32_132 = heapAlloc(B * 48);
+  const v33_133 = heapAlloc(B * 48);
+  const mm35_134 = heapAlloc(B * 12);
+  const ub64_135 = heapAlloc(576);
+  const ub66_136 = heapAlloc(576);
+  const ub67_137 = heapAlloc(48);
+  const v85_138 = heapAlloc(T_T * B * 12);
+  const state86_0_139 = heapAlloc(B * 12);
+  const state86_1_140 = heapAlloc(B * 12);
+  const v3_154 = heapAlloc(B * 12);
+  const v10_155 = heapAlloc(B * 12);
+  const v18_156 = heapAlloc(B * 12);
+  const v20_157 = heapAlloc(B * 12);
+  const pad21_158 = heapAlloc(B * 48);
+  const v23_159 = heapAlloc(B * 12);
+  const pad24_160 = heapAlloc(B * 48);
+  const v27_161 = heapAlloc(B * 12);
+  const pad28_162 = heapAlloc(B * 48);
+  const v31_163 = heapAlloc(B * 12);
+  const pad32_164 = heapAlloc(B * 48);
+  const v33_165 = heapAlloc(B * 48);
+  const mm35_166 = heapAlloc(B * 12);
+  const ub91_167 = heapAlloc(48);
+  const ub93_168 = heapAlloc(576);
+  const ub94_169 = heapAlloc(48);
+  const in36 = heapStage((inputs["series"] as Tensor).data);
+  const in37 = heapStage((inputs["next"] as Tensor).data);
+  const p38 = heapStage(params["lower.W"]);
+  const p39 = heapStage(params["lower.U"]);
+  const p40 = heapStage(params["lower.b"]);
   // %6 state_init lower.h — 9: state h: [H]
-  const init6_47 = initialStates["lower.h"] ?? c5_46;
+  const init6_42 = heapStage(initialStates["lower.h"]) ?? c5_41;
   // %7 state_init lower.c — 10: state c: [H]
-  const init7_48 = initialStates["lower.c"] ?? c5_46;
+  const init7_43 = heapStage(initialStates["lower.c"]) ?? c5_41;
   // %8 matmul — 15: z = W @ x + U @ h + b
-  matmul50(p43, in41, mm8_49, T_T * B);
+  gemm_rows_48x1(p38, in36, mm8_44, T_T * B);
   // %9 add
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 48;
     for (let j = 0; j < 48; j++) {
-      v9_51[o + j] = mm8_49[l * 48 + j] + p45[j];
+      v9_45[o + j] = mm8_44[l * 48 + j] + p40[j];
     }
   }
   // %10 scan lower — 30: layer lower = LSTM(I, H) over series
-  state10_0_52.set(init6_47);
-  state10_1_53.set(init7_48);
-  const steps61 = T_T;
+  state10_0_46.set(init6_42);
+  state10_1_47.set(init7_43);
+  const steps55 = T_T;
   // lower: from the first step to the last
-  for (let s = 0; s < steps61; s++) {
+  for (let s = 0; s < steps55; s++) {
     const t = s;
-    const x10_0_62 = v9_51.subarray(t * B * 48, (t + 1) * B * 48);
+    const x10_0_56 = v9_45.subarray(t * B * 48, (t + 1) * B * 48);
     // %3 matmul — 15: z = W @ x + U @ h + b
-    matmul64(p44, state10_0_52, mm3_63, B);
+    gemm_rows_48x12(p39, state10_0_46, mm3_57, B);
     // %5 add z — 15: z = W @ x + U @ h + b
     for (let l = 0; l < B; l++) {
       const o = l * 48;
       for (let j = 0; j < 48; j++) {
-        v5_65[o + j] = x10_0_62[l * 48 + j] + mm3_63[l * 48 + j];
+        v5_58[o + j] = x10_0_56[l * 48 + j] + mm3_57[l * 48 + j];
       }
     }
     // %7 sigmoid i — 16: i = sigmoid(z[0:H])
     for (let l = 0; l < B; l++) {
       const o = l * 12;
       for (let j = 0; j < 12; j++) {
-        v7_66[o + j] = 1 / (1 + Math.exp(-v5_65[l * 48 + 0 + j]));
+        v7_59[o + j] = 1 / (1 + Math.exp(-v5_58[l * 48 + 0 + j]));
       }
     }
     // %9 sigmoid f — 17: f = sigmoid(z[H:2*H])
     for (let l = 0; l < B; l++) {
       const o = l * 12;
       for (let j = 0; j < 12; j++) {
-        v9_67[o + j] = 1 / (1 + Math.exp(-v5_65[l * 48 + 12 + j]));
+        v9_60[o + j] = 1 / (1 + Math.exp(-v5_58[l * 48 + 12 + j]));
       }
     }
     // %11 tanh g — 18: g = tanh(z[2*H:3*H])
     for (let l = 0; l < B; l++) {
       const o = l * 12;
       for (let j = 0; j < 12; j++) {
-        v11_68[o + j] = Math.tanh(v5_65[l * 48 + 24 + j]);
+        v11_61[o + j] = Math.tanh(v5_58[l * 48 + 24 + j]);
       }
     }
     // %13 sigmoid o — 19: o = sigmoid(z[3*H:4*H])
     for (let l = 0; l < B; l++) {
       const o = l * 12;
       for (let j = 0; j < 12; j++) {
-        v13_69[o + j] = 1 / (1 + Math.exp(-v5_65[l * 48 + 36 + j]));
+        v13_62[o + j] = 1 / (1 + Math.exp(-v5_58[l * 48 + 36 + j]));
       }
     }
     // %16 add c' — 20: c' = f * c + i * g
     for (let l = 0; l < B; l++) {
       const o = l * 12;
       for (let j = 0; j < 12; j++) {
-        v16_70[o + j] = (v9_67[l * 12 + j] * state10_1_53[l * 12 + j]) + (v7_66[l * 12 + j] * v11_68[l * 12 + j]);
+        v16_63[o + j] = (v9_60[l * 12 + j] * state10_1_47[l * 12 + j]) + (v7_59[l * 12 + j] * v11_61[l * 12 + j]);
       }
     }
     // %17 tanh — 21: h' = o * tanh(c')
     for (let l = 0; l < B; l++) {
       const o = l * 12;
       for (let j = 0; j < 12; j++) {
-        v17_71[o + j] = Math.tanh(v16_70[l * 12 + j]);
+        v17_64[o + j] = Math.tanh(v16_63[l * 12 + j]);
       }
     }
     // %18 mul h' — 21: h' = o * tanh(c')
     for (let l = 0; l < B; l++) {
       const o = l * 12;
       for (let j = 0; j < 12; j++) {
-        v18_72[o + j] = v13_69[l * 12 + j] * v17_71[l * 12 + j];
+        v18_65[o + j] = v13_62[l * 12 + j] * v17_64[l * 12 + j];
       }
     }
-    out10_0_54.set(v18_72, t * v18_72.length);
-    out10_1_55.set(v17_71, t * v17_71.length);
-    out10_2_56.set(v13_69, t * v13_69.length);
-    out10_3_57.set(v11_68, t * v11_68.length);
-    out10_4_58.set(v7_66, t * v7_66.length);
-    out10_5_59.set(v9_67, t * v9_67.length);
-    out10_6_60.set(state10_1_53, t * state10_1_53.length);
-    state10_0_52.set(v18_72);
-    state10_1_53.set(v16_70);
+    out10_0_48.set(v18_65, t * v18_65.length);
+    out10_1_49.set(v17_64, t * v17_64.length);
+    out10_2_50.set(v13_62, t * v13_62.length);
+    out10_3_51.set(v11_61, t * v11_61.length);
+    out10_4_52.set(v7_59, t * v7_59.length);
+    out10_5_53.set(v9_60, t * v9_60.length);
+    out10_6_54.set(state10_1_47, t * state10_1_47.length);
+    state10_0_46.set(v18_65);
+    state10_1_47.set(v16_63);
   }
-  const p73 = params["upper.W"];
-  const p74 = params["upper.U"];
-  const p75 = params["upper.b"];
+  const p66 = heapStage(params["upper.W"]);
+  const p67 = heapStage(params["upper.U"]);
+  const p68 = heapStage(params["upper.b"]);
   // %17 state_init upper.h — 9: state h: [H]
-  const init17_76 = initialStates["upper.h"] ?? c5_46;
+  const init17_69 = heapStage(initialStates["upper.h"]) ?? c5_41;
   // %18 state_init upper.c — 10: state c: [H]
-  const init18_77 = initialStates["upper.c"] ?? c5_46;
+  const init18_70 = heapStage(initialStates["upper.c"]) ?? c5_41;
   // %19 matmul — 15: z = W @ x + U @ h + b
-  v9_51.fill(0); // reused: its last value is dead
-  matmul78(p73, out10_0_54, v9_51, T_T * B);
+  v9_45.fill(0); // reused: its last value is dead
+  gemm_rows_48x12(p66, out10_0_48, v9_45, T_T * B);
   // %20 add
-  mm8_49.fill(0); // reused: its last value is dead
+  mm8_44.fill(0); // reused: its last value is dead
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 48;
     for (let j = 0; j < 48; j++) {
-      mm8_49[o + j] = v9_51[l * 48 + j] + p75[j];
+      mm8_44[o + j] = v9_45[l * 48 + j] + p68[j];
     }
   }
   // %21 scan upper — 31: layer upper = LSTM(H, H) over lower
-  state21_0_79.set(init17_76);
-  state21_1_80.set(init18_77);
-  const steps88 = T_T;
+  state21_0_71.set(init17_69);
+  state21_1_72.set(init18_70);
+  const steps80 = T_T;
   // upper: from the first step to the last
-  for (let s = 0; s < steps88; s++) {
+  for (let s = 0; s < steps80; s++) {
     const t = s;
-    const x21_0_89 = mm8_49.subarray(t * B * 48, (t + 1) * B * 48);
+    const x21_0_81 = mm8_44.subarray(t * B * 48, (t + 1) * B * 48);
     // %3 matmul — 15: z = W @ x + U @ h + b
-    matmul91(p74, state21_0_79, mm3_90, B);
+    gemm_rows_48x12(p67, state21_0_71, mm3_82, B);
     // %5 add z — 15: z = W @ x + U @ h + b
     for (let l = 0; l < B; l++) {
       const o = l * 48;
       for (let j = 0; j < 48; j++) {
-        v5_92[o + j] = x21_0_89[l * 48 + j] + mm3_90[l * 48 + j];
+        v5_83[o + j] = x21_0_81[l * 48 + j] + mm3_82[l * 48 + j];
       }
     }
     // %7 sigmoid i — 16: i = sigmoid(z[0:H])
     for (let l = 0; l < B; l++) {
       const o = l * 12;
       for (let j = 0; j < 12; j++) {
-        v7_93[o + j] = 1 / (1 + Math.exp(-v5_92[l * 48 + 0 + j]));
+        v7_84[o + j] = 1 / (1 + Math.exp(-v5_83[l * 48 + 0 + j]));
       }
     }
     // %9 sigmoid f — 17: f = sigmoid(z[H:2*H])
     for (let l = 0; l < B; l++) {
       const o = l * 12;
       for (let j = 0; j < 12; j++) {
-        v9_94[o + j] = 1 / (1 + Math.exp(-v5_92[l * 48 + 12 + j]));
+        v9_85[o + j] = 1 / (1 + Math.exp(-v5_83[l * 48 + 12 + j]));
       }
     }
     // %11 tanh g — 18: g = tanh(z[2*H:3*H])
     for (let l = 0; l < B; l++) {
       const o = l * 12;
       for (let j = 0; j < 12; j++) {
-        v11_95[o + j] = Math.tanh(v5_92[l * 48 + 24 + j]);
+        v11_86[o + j] = Math.tanh(v5_83[l * 48 + 24 + j]);
       }
     }
     // %13 sigmoid o — 19: o = sigmoid(z[3*H:4*H])
     for (let l = 0; l < B; l++) {
       const o = l * 12;
       for (let j = 0; j < 12; j++) {
-        v13_96[o + j] = 1 / (1 + Math.exp(-v5_92[l * 48 + 36 + j]));
+        v13_87[o + j] = 1 / (1 + Math.exp(-v5_83[l * 48 + 36 + j]));
       }
     }
     // %16 add c' — 20: c' = f * c + i * g
     for (let l = 0; l < B; l++) {
       const o = l * 12;
       for (let j = 0; j < 12; j++) {
-        v16_97[o + j] = (v9_94[l * 12 + j] * state21_1_80[l * 12 + j]) + (v7_93[l * 12 + j] * v11_95[l * 12 + j]);
+        v16_88[o + j] = (v9_85[l * 12 + j] * state21_1_72[l * 12 + j]) + (v7_84[l * 12 + j] * v11_86[l * 12 + j]);
       }
     }
     // %17 tanh — 21: h' = o * tanh(c')
     for (let l = 0; l < B; l++) {
       const o = l * 12;
       for (let j = 0; j < 12; j++) {
-        v17_98[o + j] = Math.tanh(v16_97[l * 12 + j]);
+        v17_89[o + j] = Math.tanh(v16_88[l * 12 + j]);
       }
     }
     // %18 mul h' — 21: h' = o * tanh(c')
     for (let l = 0; l < B; l++) {
       const o = l * 12;
       for (let j = 0; j < 12; j++) {
-        v18_99[o + j] = v13_96[l * 12 + j] * v17_98[l * 12 + j];
+        v18_90[o + j] = v13_87[l * 12 + j] * v17_89[l * 12 + j];
       }
     }
-    out21_0_81.set(v18_99, t * v18_99.length);
-    out21_1_82.set(v17_98, t * v17_98.length);
-    out21_2_83.set(v13_96, t * v13_96.length);
-    out21_3_84.set(v11_95, t * v11_95.length);
-    out21_4_85.set(v7_93, t * v7_93.length);
-    out21_5_86.set(v9_94, t * v9_94.length);
-    out21_6_87.set(state21_1_80, t * state21_1_80.length);
-    state21_0_79.set(v18_99);
-    state21_1_80.set(v16_97);
+    out21_0_73.set(v18_90, t * v18_90.length);
+    out21_1_74.set(v17_89, t * v17_89.length);
+    out21_2_75.set(v13_87, t * v13_87.length);
+    out21_3_76.set(v11_86, t * v11_86.length);
+    out21_4_77.set(v7_84, t * v7_84.length);
+    out21_5_78.set(v9_85, t * v9_85.length);
+    out21_6_79.set(state21_1_72, t * state21_1_72.length);
+    state21_0_71.set(v18_90);
+    state21_1_72.set(v16_88);
   }
-  const p100 = params["prediction.W"];
-  const p101 = params["prediction.b"];
+  const p91 = heapStage(params["prediction.W"]);
+  const p92 = heapStage(params["prediction.b"]);
   // %27 matmul — 7: cell LSTM(I, H) {
-  matmul103(p100, out21_0_81, mm27_102, T_T * B);
+  gemm_rows_1x12(p91, out21_0_73, mm27_93, T_T * B);
   // %28 add y — 7: cell LSTM(I, H) {
   for (let l = 0; l < T_T * B; l++) {
-    v28_104[l] = mm27_102[l * 1 + 0] + p101[0];
+    v28_94[l] = mm27_93[l * 1 + 0] + p92[0];
   }
   // %29 sub loss — 34: loss mse(prediction, next)
-  mm27_102.fill(0); // reused: its last value is dead
+  mm27_93.fill(0); // reused: its last value is dead
   for (let l = 0; l < T_T * B; l++) {
-    mm27_102[l] = v28_104[l * 1 + 0] - in42[l * 1 + 0];
+    mm27_93[l] = v28_94[l * 1 + 0] - in37[l * 1 + 0];
   }
   // %30 mul loss — 34: loss mse(prediction, next)
   for (let l = 0; l < T_T * B; l++) {
-    v30_105[l] = mm27_102[l * 1 + 0] * mm27_102[l * 1 + 0];
+    v30_95[l] = mm27_93[l * 1 + 0] * mm27_93[l * 1 + 0];
   }
   // %31 mean loss — 34: loss mse(prediction, next)
   for (let r = 0; r < T_T * B; r++) {
     let acc = 0;
-    for (let c = 0; c < 1; c++) acc += v30_105[r * 1 + c];
-    sum31_106[r * 1] = acc / 1;
+    for (let c = 0; c < 1; c++) acc += v30_95[r * 1 + c];
+    sum31_96[r * 1] = acc / 1;
   }
   // %32 reduce_lead loss — 34: loss mse(prediction, next)
-  red32_107.fill(0);
-  for (let l = 0; l < T_T * B; l++) for (let j = 0; j < 1; j++) red32_107[j] += sum31_106[l * 1 + j];
-  for (let j = 0; j < 1; j++) red32_107[j] /= T_T * B;
+  red32_97.fill(0);
+  for (let l = 0; l < T_T * B; l++) for (let j = 0; j < 1; j++) red32_97[j] += sum31_96[l * 1 + j];
+  for (let j = 0; j < 1; j++) red32_97[j] /= T_T * B;
   // %34 broadcast_to ∂loss — 34: loss mse(prediction, next)
-  s108.fill(1);
-  sum31_106.fill(0); // reused: its last value is dead
+  s98.fill(1);
+  sum31_96.fill(0); // reused: its last value is dead
   for (let l = 0; l < T_T * B; l++) {
-    sum31_106[l] = s108[0] / ((T_T * B) / s108.length);
+    sum31_96[l] = s98[0] / ((T_T * B) / s98.length);
   }
   // %35 expand_last ∂loss — 34: loss mse(prediction, next)
-  v30_105.fill(0); // reused: its last value is dead
-  for (let r = 0; r < sum31_106.length; r++) {
-    const v = sum31_106[r] / 1;
-    for (let c = 0; c < 1; c++) v30_105[r * 1 + c] = v;
+  v30_95.fill(0); // reused: its last value is dead
+  for (let r = 0; r < sum31_96.length; r++) {
+    const v = sum31_96[r] / 1;
+    for (let c = 0; c < 1; c++) v30_95[r * 1 + c] = v;
   }
   // %36 mul ∂loss — 34: loss mse(prediction, next)
-  sum31_106.fill(0); // reused: its last value is dead
+  sum31_96.fill(0); // reused: its last value is dead
   for (let l = 0; l < T_T * B; l++) {
-    sum31_106[l] = v30_105[l * 1 + 0] * mm27_102[l * 1 + 0];
+    sum31_96[l] = v30_95[l * 1 + 0] * mm27_93[l * 1 + 0];
   }
   // %37 add
-  mm27_102.fill(0); // reused: its last value is dead
+  mm27_93.fill(0); // reused: its last value is dead
   for (let l = 0; l < T_T * B; l++) {
-    mm27_102[l] = sum31_106[l * 1 + 0] + sum31_106[l * 1 + 0];
+    mm27_93[l] = sum31_96[l * 1 + 0] + sum31_96[l * 1 + 0];
   }
   // %38 unbroadcast
-  s108.fill(0); // reused: its last value is dead
-  s108.fill(0);
+  s98.fill(0); // reused: its last value is dead
+  s98.fill(0);
   for (let l = 0; l < T_T * B; l++) {
     for (let j = 0; j < 1; j++) {
-      s108[j] += mm27_102[l * 1 + j];
+      s98[j] += mm27_93[l * 1 + j];
     }
   }
   // %40 matmul — 7: cell LSTM(I, H) {
-  matmul110(mm27_102, p100, mm40_109, T_T * B);
+  gemm_cols_1x12(mm27_93, p91, mm40_99, T_T * B);
   // %41 unbroadcast
-  ub41_111.fill(0);
-  weightGradient112(mm27_102, 1, out21_0_81, 12, ub41_111, T_T * B);
+  ub41_100.fill(0);
+  gemm_outer_1x12(mm27_93, 1, out21_0_73, 12, ub41_100, T_T * B);
   // %48 time_shift upper: previous h
-  shift48_113.set(init17_76, 0);
-  shift48_113.set(out21_0_81.subarray(0, (T_T - 1) * B * 12), B * 12);
+  shift48_101.set(init17_69, 0);
+  shift48_101.set(out21_0_73.subarray(0, (T_T - 1) * B * 12), B * 12);
   // %50 sub — 21: h' = o * tanh(c')
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 12;
     for (let j = 0; j < 12; j++) {
-      v50_114[o + j] = 1 - (out21_1_82[l * 12 + j] * out21_1_82[l * 12 + j]);
+      v50_102[o + j] = 1 - (out21_1_74[l * 12 + j] * out21_1_74[l * 12 + j]);
     }
   }
   // %52 mul ∂o — 19: o = sigmoid(z[3*H:4*H])
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 12;
     for (let j = 0; j < 12; j++) {
-      v52_115[o + j] = out21_2_83[l * 12 + j] * (1 - out21_2_83[l * 12 + j]);
+      v52_103[o + j] = out21_2_75[l * 12 + j] * (1 - out21_2_75[l * 12 + j]);
     }
   }
   // %54 sub ∂g — 18: g = tanh(z[2*H:3*H])
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 12;
     for (let j = 0; j < 12; j++) {
-      v54_116[o + j] = 1 - (out21_3_84[l * 12 + j] * out21_3_84[l * 12 + j]);
+      v54_104[o + j] = 1 - (out21_3_76[l * 12 + j] * out21_3_76[l * 12 + j]);
     }
   }
   // %56 mul ∂f — 17: f = sigmoid(z[H:2*H])
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 12;
     for (let j = 0; j < 12; j++) {
-      v56_117[o + j] = out21_5_86[l * 12 + j] * (1 - out21_5_86[l * 12 + j]);
+      v56_105[o + j] = out21_5_78[l * 12 + j] * (1 - out21_5_78[l * 12 + j]);
     }
   }
   // %58 mul ∂i — 16: i = sigmoid(z[0:H])
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 12;
     for (let j = 0; j < 12; j++) {
-      v58_118[o + j] = out21_4_85[l * 12 + j] * (1 - out21_4_85[l * 12 + j]);
+      v58_106[o + j] = out21_4_77[l * 12 + j] * (1 - out21_4_77[l * 12 + j]);
     }
   }
   // %59 scan ∂upper — 31: layer upper = LSTM(H, H) over lower
-  state59_0_119.set(c5_46);
-  state59_1_120.set(c5_46);
-  mm8_49.fill(0); // reused: its last value is dead
-  const steps121 = T_T;
+  state59_0_107.set(c5_41);
+  state59_1_108.set(c5_41);
+  mm8_44.fill(0); // reused: its last value is dead
+  const steps109 = T_T;
   // ∂upper: from the last step to the first
-  for (let s = 0; s < steps121; s++) {
+  for (let s = 0; s < steps109; s++) {
     const t = T_T - 1 - s;
-    const x59_0_122 = mm40_109.subarray(t * B * 12, (t + 1) * B * 12);
-    const x59_1_123 = out21_1_82.subarray(t * B * 12, (t + 1) * B * 12);
-    const x59_2_124 = out21_2_83.subarray(t * B * 12, (t + 1) * B * 12);
-    const x59_3_125 = out21_3_84.subarray(t * B * 12, (t + 1) * B * 12);
-    const x59_4_126 = out21_4_85.subarray(t * B * 12, (t + 1) * B * 12);
-    const x59_5_127 = out21_6_87.subarray(t * B * 12, (t + 1) * B * 12);
-    const x59_6_128 = out21_5_86.subarray(t * B * 12, (t + 1) * B * 12);
-    const x59_7_129 = v50_114.subarray(t * B * 12, (t + 1) * B * 12);
-    const x59_8_130 = v52_115.subarray(t * B * 12, (t + 1) * B * 12);
-    const x59_9_131 = v54_116.subarray(t * B * 12, (t + 1) * B * 12);
-    const x59_10_132 = v56_117.subarray(t * B * 12, (t + 1) * B * 12);
-    const x59_11_133 = v58_118.subarray(t * B * 12, (t + 1) * B * 12);
+    const x59_0_110 = mm40_99.subarray(t * B * 12, (t + 1) * B * 12);
+    const x59_1_111 = out21_1_74.subarray(t * B * 12, (t + 1) * B * 12);
+    const x59_2_112 = out21_2_75.subarray(t * B * 12, (t + 1) * B * 12);
+    const x59_3_113 = out21_3_76.subarray(t * B * 12, (t + 1) * B * 12);
+    const x59_4_114 = out21_4_77.subarray(t * B * 12, (t + 1) * B * 12);
+    const x59_5_115 = out21_6_79.subarray(t * B * 12, (t + 1) * B * 12);
+    const x59_6_116 = out21_5_78.subarray(t * B * 12, (t + 1) * B * 12);
+    const x59_7_117 = v50_102.subarray(t * B * 12, (t + 1) * B * 12);
+    const x59_8_118 = v52_103.subarray(t * B * 12, (t + 1) * B * 12);
+    const x59_9_119 = v54_104.subarray(t * B * 12, (t + 1) * B * 12);
+    const x59_10_120 = v56_105.subarray(t * B * 12, (t + 1) * B * 12);
+    const x59_11_121 = v58_106.subarray(t * B * 12, (t + 1) * B * 12);
     // %3 add
     for (let l = 0; l < B; l++) {
       const o = l * 12;
       for (let j = 0; j < 12; j++) {
-        v3_134[o + j] = state59_0_119[l * 12 + j] + x59_0_122[l * 12 + j];
+        v3_122[o + j] = state59_0_107[l * 12 + j] + x59_0_110[l * 12 + j];
       }
     }
     // %10 add
     for (let l = 0; l < B; l++) {
       const o = l * 12;
       for (let j = 0; j < 12; j++) {
-        v10_135[o + j] = state59_1_120[l * 12 + j] + ((v3_134[l * 12 + j] * x59_2_124[l * 12 + j]) * x59_7_129[l * 12 + j]);
+        v10_123[o + j] = state59_1_108[l * 12 + j] + ((v3_122[l * 12 + j] * x59_2_112[l * 12 + j]) * x59_7_117[l * 12 + j]);
       }
     }
     // %18 mul — 20: c' = f * c + i * g
     for (let l = 0; l < B; l++) {
       const o = l * 12;
       for (let j = 0; j < 12; j++) {
-        v18_136[o + j] = v10_135[l * 12 + j] * x59_6_128[l * 12 + j];
+        v18_124[o + j] = v10_123[l * 12 + j] * x59_6_116[l * 12 + j];
       }
     }
     // %20 mul ∂o — 19: o = sigmoid(z[3*H:4*H])
     for (let l = 0; l < B; l++) {
       const o = l * 12;
       for (let j = 0; j < 12; j++) {
-        v20_137[o + j] = (v3_134[l * 12 + j] * x59_1_123[l * 12 + j]) * x59_8_130[l * 12 + j];
+        v20_125[o + j] = (v3_122[l * 12 + j] * x59_1_111[l * 12 + j]) * x59_8_118[l * 12 + j];
       }
     }
     // %21 pad_last — 19: o = sigmoid(z[3*H:4*H])
-    pad21_138.fill(0);
+    pad21_126.fill(0);
     for (let r = 0; r < B; r++) {
-      for (let c = 0; c < 12; c++) pad21_138[r * 48 + 36 + c] = v20_137[r * 12 + c];
+      for (let c = 0; c < 12; c++) pad21_126[r * 48 + 36 + c] = v20_125[r * 12 + c];
     }
     // %23 mul ∂g — 18: g = tanh(z[2*H:3*H])
     for (let l = 0; l < B; l++) {
       const o = l * 12;
       for (let j = 0; j < 12; j++) {
-        v23_139[o + j] = (v10_135[l * 12 + j] * x59_4_126[l * 12 + j]) * x59_9_131[l * 12 + j];
+        v23_127[o + j] = (v10_123[l * 12 + j] * x59_4_114[l * 12 + j]) * x59_9_119[l * 12 + j];
       }
     }
     // %24 pad_last — 18: g = tanh(z[2*H:3*H])
-    pad24_140.fill(0);
+    pad24_128.fill(0);
     for (let r = 0; r < B; r++) {
-      for (let c = 0; c < 12; c++) pad24_140[r * 48 + 24 + c] = v23_139[r * 12 + c];
+      for (let c = 0; c < 12; c++) pad24_128[r * 48 + 24 + c] = v23_127[r * 12 + c];
     }
     // %27 mul ∂f — 17: f = sigmoid(z[H:2*H])
     for (let l = 0; l < B; l++) {
       const o = l * 12;
       for (let j = 0; j < 12; j++) {
-        v27_141[o + j] = (v10_135[l * 12 + j] * x59_5_127[l * 12 + j]) * x59_10_132[l * 12 + j];
+        v27_129[o + j] = (v10_123[l * 12 + j] * x59_5_115[l * 12 + j]) * x59_10_120[l * 12 + j];
       }
     }
     // %28 pad_last — 17: f = sigmoid(z[H:2*H])
-    pad28_142.fill(0);
+    pad28_130.fill(0);
     for (let r = 0; r < B; r++) {
-      for (let c = 0; c < 12; c++) pad28_142[r * 48 + 12 + c] = v27_141[r * 12 + c];
+      for (let c = 0; c < 12; c++) pad28_130[r * 48 + 12 + c] = v27_129[r * 12 + c];
     }
     // %31 mul ∂i — 16: i = sigmoid(z[0:H])
     for (let l = 0; l < B; l++) {
       const o = l * 12;
       for (let j = 0; j < 12; j++) {
-        v31_143[o + j] = (v10_135[l * 12 + j] * x59_3_125[l * 12 + j]) * x59_11_133[l * 12 + j];
+        v31_131[o + j] = (v10_123[l * 12 + j] * x59_3_113[l * 12 + j]) * x59_11_121[l * 12 + j];
       }
     }
     // %32 pad_last — 16: i = sigmoid(z[0:H])
-    pad32_144.fill(0);
+    pad32_132.fill(0);
     for (let r = 0; r < B; r++) {
-      for (let c = 0; c < 12; c++) pad32_144[r * 48 + 0 + c] = v31_143[r * 12 + c];
+      for (let c = 0; c < 12; c++) pad32_132[r * 48 + 0 + c] = v31_131[r * 12 + c];
     }
     // %33 add
     for (let l = 0; l < B; l++) {
       const o = l * 48;
       for (let j = 0; j < 48; j++) {
-        v33_145[o + j] = ((pad21_138[l * 48 + j] + pad24_140[l * 48 + j]) + pad28_142[l * 48 + j]) + pad32_144[l * 48 + j];
+        v33_133[o + j] = ((pad21_126[l * 48 + j] + pad24_128[l * 48 + j]) + pad28_130[l * 48 + j]) + pad32_132[l * 48 + j];
       }
     }
     // %35 matmul — 15: z = W @ x + U @ h + b
-    matmul147(v33_145, p74, mm35_146, B);
-    mm8_49.set(v33_145, t * v33_145.length);
-    state59_0_119.set(mm35_146);
-    state59_1_120.set(v18_136);
+    gemm_cols_48x12(v33_133, p67, mm35_134, B);
+    mm8_44.set(v33_133, t * v33_133.length);
+    state59_0_107.set(mm35_134);
+    state59_1_108.set(v18_124);
   }
   // %64 unbroadcast ∂upper: ∂W (batched)
-  ub64_148.fill(0);
-  weightGradient149(mm8_49, 48, out10_0_54, 12, ub64_148, T_T * B);
+  ub64_135.fill(0);
+  gemm_outer_48x12(mm8_44, 48, out10_0_48, 12, ub64_135, T_T * B);
   // %66 unbroadcast ∂upper: ∂U (batched)
-  ub66_150.fill(0);
-  weightGradient151(mm8_49, 48, shift48_113, 12, ub66_150, T_T * B);
+  ub66_136.fill(0);
+  gemm_outer_48x12(mm8_44, 48, shift48_101, 12, ub66_136, T_T * B);
   // %67 unbroadcast ∂upper: ∂b (batched)
-  ub67_152.fill(0);
+  ub67_137.fill(0);
   for (let l = 0; l < T_T * B; l++) {
     for (let j = 0; j < 48; j++) {
-      ub67_152[j] += mm8_49[l * 48 + j];
+      ub67_137[j] += mm8_44[l * 48 + j];
     }
   }
   // %68 matmul — 15: z = W @ x + U @ h + b
-  v58_118.fill(0); // reused: its last value is dead
-  matmul153(mm8_49, p73, v58_118, T_T * B);
+  v58_106.fill(0); // reused: its last value is dead
+  gemm_cols_48x12(mm8_44, p66, v58_106, T_T * B);
   // %75 time_shift lower: previous h
-  v56_117.fill(0); // reused: its last value is dead
-  v56_117.set(init6_47, 0);
-  v56_117.set(out10_0_54.subarray(0, (T_T - 1) * B * 12), B * 12);
+  v56_105.fill(0); // reused: its last value is dead
+  v56_105.set(init6_42, 0);
+  v56_105.set(out10_0_48.subarray(0, (T_T - 1) * B * 12), B * 12);
   // %77 sub — 21: h' = o * tanh(c')
-  v54_116.fill(0); // reused: its last value is dead
+  v54_104.fill(0); // reused: its last value is dead
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 12;
     for (let j = 0; j < 12; j++) {
-      v54_116[o + j] = 1 - (out10_1_55[l * 12 + j] * out10_1_55[l * 12 + j]);
+      v54_104[o + j] = 1 - (out10_1_49[l * 12 + j] * out10_1_49[l * 12 + j]);
     }
   }
   // %79 mul ∂o — 19: o = sigmoid(z[3*H:4*H])
-  v52_115.fill(0); // reused: its last value is dead
+  v52_103.fill(0); // reused: its last value is dead
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 12;
     for (let j = 0; j < 12; j++) {
-      v52_115[o + j] = out10_2_56[l * 12 + j] * (1 - out10_2_56[l * 12 + j]);
+      v52_103[o + j] = out10_2_50[l * 12 + j] * (1 - out10_2_50[l * 12 + j]);
     }
   }
   // %81 sub ∂g — 18: g = tanh(z[2*H:3*H])
-  v50_114.fill(0); // reused: its last value is dead
+  v50_102.fill(0); // reused: its last value is dead
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 12;
     for (let j = 0; j < 12; j++) {
-      v50_114[o + j] = 1 - (out10_3_57[l * 12 + j] * out10_3_57[l * 12 + j]);
+      v50_102[o + j] = 1 - (out10_3_51[l * 12 + j] * out10_3_51[l * 12 + j]);
     }
   }
   // %83 mul ∂f — 17: f = sigmoid(z[H:2*H])
-  mm40_109.fill(0); // reused: its last value is dead
+  mm40_99.fill(0); // reused: its last value is dead
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 12;
     for (let j = 0; j < 12; j++) {
-      mm40_109[o + j] = out10_5_59[l * 12 + j] * (1 - out10_5_59[l * 12 + j]);
+      mm40_99[o + j] = out10_5_53[l * 12 + j] * (1 - out10_5_53[l * 12 + j]);
     }
   }
   // %85 mul ∂i — 16: i = sigmoid(z[0:H])
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 12;
     for (let j = 0; j < 12; j++) {
-      v85_154[o + j] = out10_4_58[l * 12 + j] * (1 - out10_4_58[l * 12 + j]);
+      v85_138[o + j] = out10_4_52[l * 12 + j] * (1 - out10_4_52[l * 12 + j]);
     }
   }
   // %86 scan ∂lower — 30: layer lower = LSTM(I, H) over series
-  state86_0_155.set(c5_46);
-  state86_1_156.set(c5_46);
-  v9_51.fill(0); // reused: its last value is dead
-  const steps157 = T_T;
+  state86_0_139.set(c5_41);
+  state86_1_140.set(c5_41);
+  v9_45.fill(0); // reused: its last value is dead
+  const steps141 = T_T;
   // ∂lower: from the last step to the first
-  for (let s = 0; s < steps157; s++) {
+  for (let s = 0; s < steps141; s++) {
     const t = T_T - 1 - s;
-    const x86_0_158 = v58_118.subarray(t * B * 12, (t + 1) * B * 12);
-    const x86_1_159 = out10_1_55.subarray(t * B * 12, (t + 1) * B * 12);
-    const x86_2_160 = out10_2_56.subarray(t * B * 12, (t + 1) * B * 12);
-    const x86_3_161 = out10_3_57.subarray(t * B * 12, (t + 1) * B * 12);
-    const x86_4_162 = out10_4_58.subarray(t * B * 12, (t + 1) * B * 12);
-    const x86_5_163 = out10_6_60.subarray(t * B * 12, (t + 1) * B * 12);
-    const x86_6_164 = out10_5_59.subarray(t * B * 12, (t + 1) * B * 12);
-    const x86_7_165 = v54_116.subarray(t * B * 12, (t + 1) * B * 12);
-    const x86_8_166 = v52_115.subarray(t * B * 12, (t + 1) * B * 12);
-    const x86_9_167 = v50_114.subarray(t * B * 12, (t + 1) * B * 12);
-    const x86_10_168 = mm40_109.subarray(t * B * 12, (t + 1) * B * 12);
-    const x86_11_169 = v85_154.subarray(t * B * 12, (t + 1) * B * 12);
+    const x86_0_142 = v58_106.subarray(t * B * 12, (t + 1) * B * 12);
+    const x86_1_143 = out10_1_49.subarray(t * B * 12, (t + 1) * B * 12);
+    const x86_2_144 = out10_2_50.subarray(t * B * 12, (t + 1) * B * 12);
+    const x86_3_145 = out10_3_51.subarray(t * B * 12, (t + 1) * B * 12);
+    const x86_4_146 = out10_4_52.subarray(t * B * 12, (t + 1) * B * 12);
+    const x86_5_147 = out10_6_54.subarray(t * B * 12, (t + 1) * B * 12);
+    const x86_6_148 = out10_5_53.subarray(t * B * 12, (t + 1) * B * 12);
+    const x86_7_149 = v54_104.subarray(t * B * 12, (t + 1) * B * 12);
+    const x86_8_150 = v52_103.subarray(t * B * 12, (t + 1) * B * 12);
+    const x86_9_151 = v50_102.subarray(t * B * 12, (t + 1) * B * 12);
+    const x86_10_152 = mm40_99.subarray(t * B * 12, (t + 1) * B * 12);
+    const x86_11_153 = v85_138.subarray(t * B * 12, (t + 1) * B * 12);
     // %3 add
     for (let l = 0; l < B; l++) {
       const o = l * 12;
       for (let j = 0; j < 12; j++) {
-        v3_170[o + j] = state86_0_155[l * 12 + j] + x86_0_158[l * 12 + j];
+        v3_154[o + j] = state86_0_139[l * 12 + j] + x86_0_142[l * 12 + j];
       }
     }
     // %10 add
     for (let l = 0; l < B; l++) {
       const o = l * 12;
       for (let j = 0; j < 12; j++) {
-        v10_171[o + j] = state86_1_156[l * 12 + j] + ((v3_170[l * 12 + j] * x86_2_160[l * 12 + j]) * x86_7_165[l * 12 + j]);
+        v10_155[o + j] = state86_1_140[l * 12 + j] + ((v3_154[l * 12 + j] * x86_2_144[l * 12 + j]) * x86_7_149[l * 12 + j]);
       }
     }
     // %18 mul — 20: c' = f * c + i * g
     for (let l = 0; l < B; l++) {
       const o = l * 12;
       for (let j = 0; j < 12; j++) {
-        v18_172[o + j] = v10_171[l * 12 + j] * x86_6_164[l * 12 + j];
+        v18_156[o + j] = v10_155[l * 12 + j] * x86_6_148[l * 12 + j];
       }
     }
     // %20 mul ∂o — 19: o = sigmoid(z[3*H:4*H])
     for (let l = 0; l < B; l++) {
       const o = l * 12;
       for (let j = 0; j < 12; j++) {
-        v20_173[o + j] = (v3_170[l * 12 + j] * x86_1_159[l * 12 + j]) * x86_8_166[l * 12 + j];
+        v20_157[o + j] = (v3_154[l * 12 + j] * x86_1_143[l * 12 + j]) * x86_8_150[l * 12 + j];
       }
     }
     // %21 pad_last — 19: o = sigmoid(z[3*H:4*H])
-    pad21_174.fill(0);
+    pad21_158.fill(0);
     for (let r = 0; r < B; r++) {
-      for (let c = 0; c < 12; c++) pad21_174[r * 48 + 36 + c] = v20_173[r * 12 + c];
+      for (let c = 0; c < 12; c++) pad21_158[r * 48 + 36 + c] = v20_157[r * 12 + c];
     }
     // %23 mul ∂g — 18: g = tanh(z[2*H:3*H])
     for (let l = 0; l < B; l++) {
       const o = l * 12;
       for (let j = 0; j < 12; j++) {
-        v23_175[o + j] = (v10_171[l * 12 + j] * x86_4_162[l * 12 + j]) * x86_9_167[l * 12 + j];
+        v23_159[o + j] = (v10_155[l * 12 + j] * x86_4_146[l * 12 + j]) * x86_9_151[l * 12 + j];
       }
     }
     // %24 pad_last — 18: g = tanh(z[2*H:3*H])
-    pad24_176.fill(0);
+    pad24_160.fill(0);
     for (let r = 0; r < B; r++) {
-      for (let c = 0; c < 12; c++) pad24_176[r * 48 + 24 + c] = v23_175[r * 12 + c];
+      for (let c = 0; c < 12; c++) pad24_160[r * 48 + 24 + c] = v23_159[r * 12 + c];
     }
     // %27 mul ∂f — 17: f = sigmoid(z[H:2*H])
     for (let l = 0; l < B; l++) {
       const o = l * 12;
       for (let j = 0; j < 12; j++) {
-        v27_177[o + j] = (v10_171[l * 12 + j] * x86_5_163[l * 12 + j]) * x86_10_168[l * 12 + j];
+        v27_161[o + j] = (v10_155[l * 12 + j] * x86_5_147[l * 12 + j]) * x86_10_152[l * 12 + j];
       }
     }
     // %28 pad_last — 17: f = sigmoid(z[H:2*H])
-    pad28_178.fill(0);
+    pad28_162.fill(0);
     for (let r = 0; r < B; r++) {
-      for (let c = 0; c < 12; c++) pad28_178[r * 48 + 12 + c] = v27_177[r * 12 + c];
+      for (let c = 0; c < 12; c++) pad28_162[r * 48 + 12 + c] = v27_161[r * 12 + c];
     }
     // %31 mul ∂i — 16: i = sigmoid(z[0:H])
     for (let l = 0; l < B; l++) {
       const o = l * 12;
       for (let j = 0; j < 12; j++) {
-        v31_179[o + j] = (v10_171[l * 12 + j] * x86_3_161[l * 12 + j]) * x86_11_169[l * 12 + j];
+        v31_163[o + j] = (v10_155[l * 12 + j] * x86_3_145[l * 12 + j]) * x86_11_153[l * 12 + j];
       }
     }
     // %32 pad_last — 16: i = sigmoid(z[0:H])
-    pad32_180.fill(0);
+    pad32_164.fill(0);
     for (let r = 0; r < B; r++) {
-      for (let c = 0; c < 12; c++) pad32_180[r * 48 + 0 + c] = v31_179[r * 12 + c];
+      for (let c = 0; c < 12; c++) pad32_164[r * 48 + 0 + c] = v31_163[r * 12 + c];
     }
     // %33 add
     for (let l = 0; l < B; l++) {
       const o = l * 48;
       for (let j = 0; j < 48; j++) {
-        v33_181[o + j] = ((pad21_174[l * 48 + j] + pad24_176[l * 48 + j]) + pad28_178[l * 48 + j]) + pad32_180[l * 48 + j];
+        v33_165[o + j] = ((pad21_158[l * 48 + j] + pad24_160[l * 48 + j]) + pad28_162[l * 48 + j]) + pad32_164[l * 48 + j];
       }
     }
     // %35 matmul — 15: z = W @ x + U @ h + b
-    matmul183(v33_181, p44, mm35_182, B);
-    v9_51.set(v33_181, t * v33_181.length);
-    state86_0_155.set(mm35_182);
-    state86_1_156.set(v18_172);
+    gemm_cols_48x12(v33_165, p39, mm35_166, B);
+    v9_45.set(v33_165, t * v33_165.length);
+    state86_0_139.set(mm35_166);
+    state86_1_140.set(v18_156);
   }
   // %91 unbroadcast ∂lower: ∂W (batched)
-  ub91_184.fill(0);
-  weightGradient185(v9_51, 48, in41, 1, ub91_184, T_T * B);
+  ub91_167.fill(0);
+  gemm_outer_48x1(v9_45, 48, in36, 1, ub91_167, T_T * B);
   // %93 unbroadcast ∂lower: ∂U (batched)
-  ub93_186.fill(0);
-  weightGradient187(v9_51, 48, v56_117, 12, ub93_186, T_T * B);
+  ub93_168.fill(0);
+  gemm_outer_48x12(v9_45, 48, v56_105, 12, ub93_168, T_T * B);
   // %94 unbroadcast ∂lower: ∂b (batched)
-  ub94_188.fill(0);
+  ub94_169.fill(0);
   for (let l = 0; l < T_T * B; l++) {
     for (let j = 0; j < 48; j++) {
-      ub94_188[j] += v9_51[l * 48 + j];
+      ub94_169[j] += v9_45[l * 48 + j];
     }
   }
   // %95 matmul — 15: z = W @ x + U @ h + b
-  mm27_102.fill(0); // reused: its last value is dead
-  matmul189(v9_51, p43, mm27_102, T_T * B);
-  return { loss: red32_107[0], outputs: { "prediction": { data: v28_104, shape: [T_T, B, 1] } }, finalStates: { "lower.h": { data: state10_0_52, shape: [B, 12] }, "lower.c": { data: state10_1_53, shape: [B, 12] }, "upper.h": { data: state21_0_79, shape: [B, 12] }, "upper.c": { data: state21_1_80, shape: [B, 12] } }, grads: { "lower.W": ub91_184, "lower.U": ub93_186, "lower.b": ub94_188, "upper.W": ub64_148, "upper.U": ub66_150, "upper.b": ub67_152, "prediction.W": ub41_111, "prediction.b": s108 }, inputGrads: { "series": { data: mm27_102, shape: [T_T, B, 1] } }, stateGrads: { "lower.h": { data: state86_0_155, shape: [B, 12] }, "lower.c": { data: state86_1_156, shape: [B, 12] }, "upper.h": { data: state59_0_119, shape: [B, 12] }, "upper.c": { data: state59_1_120, shape: [B, 12] } } } as GradResult;
+  mm27_93.fill(0); // reused: its last value is dead
+  gemm_cols_48x1(v9_45, p38, mm27_93, T_T * B);
+  return { loss: red32_97[0], outputs: { "prediction": { data: heapCopy(v28_94), shape: [T_T, B, 1] } }, finalStates: { "lower.h": { data: heapCopy(state10_0_46), shape: [B, 12] }, "lower.c": { data: heapCopy(state10_1_47), shape: [B, 12] }, "upper.h": { data: heapCopy(state21_0_71), shape: [B, 12] }, "upper.c": { data: heapCopy(state21_1_72), shape: [B, 12] } }, grads: { "lower.W": heapCopy(ub91_167), "lower.U": heapCopy(ub93_168), "lower.b": heapCopy(ub94_169), "upper.W": heapCopy(ub64_135), "upper.U": heapCopy(ub66_136), "upper.b": heapCopy(ub67_137), "prediction.W": heapCopy(ub41_100), "prediction.b": heapCopy(s98) }, inputGrads: { "series": { data: heapCopy(mm27_93), shape: [T_T, B, 1] } }, stateGrads: { "lower.h": { data: heapCopy(state86_0_139), shape: [B, 12] }, "lower.c": { data: heapCopy(state86_1_140), shape: [B, 12] }, "upper.h": { data: heapCopy(state59_0_107), shape: [B, 12] }, "upper.c": { data: heapCopy(state59_1_108), shape: [B, 12] } } } as GradResult;
 }
 
 
@@ -1097,7 +1099,7 @@ export function trainStep(params: Params, opt: Optimizer, inputs: Inputs, initia
 }
 
 // Kernels specialised for this model’s sizes.
-function matmul8(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
+function gemm_rows_48x1_scalar(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
   let s = 0;
   for (; s + 3 < samples; s += 4) {
     for (let i = 0; i < 48; i += 4) {
@@ -1196,7 +1198,17 @@ function matmul8(w: Float32Array, x: Float32Array, out: Float32Array, samples: n
     }
   }
 }
-function matmul16(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
+function gemm_rows_48x1(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
+  if (kernels !== undefined) {
+    const memory = kernels.memory.buffer;
+    if (w.buffer === memory && x.buffer === memory && out.buffer === memory) {
+      kernels.exports.rows_48x1(w.byteOffset, x.byteOffset, out.byteOffset, samples);
+      return;
+    }
+  }
+  gemm_rows_48x1_scalar(w, x, out, samples);
+}
+function gemm_rows_48x12_scalar(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
   let s = 0;
   for (; s + 3 < samples; s += 4) {
     for (let i = 0; i < 48; i += 4) {
@@ -1295,205 +1307,17 @@ function matmul16(w: Float32Array, x: Float32Array, out: Float32Array, samples: 
     }
   }
 }
-function matmul25(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
-  let s = 0;
-  for (; s + 3 < samples; s += 4) {
-    for (let i = 0; i < 48; i += 4) {
-      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a20 = 0, a21 = 0, a22 = 0, a23 = 0, a30 = 0, a31 = 0, a32 = 0, a33 = 0;
-      const wo0 = (i + 0) * 12;
-      const wo1 = (i + 1) * 12;
-      const wo2 = (i + 2) * 12;
-      const wo3 = (i + 3) * 12;
-      const xo0 = (s + 0) * 12;
-      const xo1 = (s + 1) * 12;
-      const xo2 = (s + 2) * 12;
-      const xo3 = (s + 3) * 12;
-      for (let p = 0; p < 12; p++) {
-        const w0 = w[wo0 + p];
-        const w1 = w[wo1 + p];
-        const w2 = w[wo2 + p];
-        const w3 = w[wo3 + p];
-        const x0 = x[xo0 + p];
-        a00 += w0 * x0;
-        a01 += w1 * x0;
-        a02 += w2 * x0;
-        a03 += w3 * x0;
-        const x1 = x[xo1 + p];
-        a10 += w0 * x1;
-        a11 += w1 * x1;
-        a12 += w2 * x1;
-        a13 += w3 * x1;
-        const x2 = x[xo2 + p];
-        a20 += w0 * x2;
-        a21 += w1 * x2;
-        a22 += w2 * x2;
-        a23 += w3 * x2;
-        const x3 = x[xo3 + p];
-        a30 += w0 * x3;
-        a31 += w1 * x3;
-        a32 += w2 * x3;
-        a33 += w3 * x3;
-      }
-      out[(s + 0) * 48 + i + 0] = a00;
-      out[(s + 0) * 48 + i + 1] = a01;
-      out[(s + 0) * 48 + i + 2] = a02;
-      out[(s + 0) * 48 + i + 3] = a03;
-      out[(s + 1) * 48 + i + 0] = a10;
-      out[(s + 1) * 48 + i + 1] = a11;
-      out[(s + 1) * 48 + i + 2] = a12;
-      out[(s + 1) * 48 + i + 3] = a13;
-      out[(s + 2) * 48 + i + 0] = a20;
-      out[(s + 2) * 48 + i + 1] = a21;
-      out[(s + 2) * 48 + i + 2] = a22;
-      out[(s + 2) * 48 + i + 3] = a23;
-      out[(s + 3) * 48 + i + 0] = a30;
-      out[(s + 3) * 48 + i + 1] = a31;
-      out[(s + 3) * 48 + i + 2] = a32;
-      out[(s + 3) * 48 + i + 3] = a33;
+function gemm_rows_48x12(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
+  if (kernels !== undefined) {
+    const memory = kernels.memory.buffer;
+    if (w.buffer === memory && x.buffer === memory && out.buffer === memory) {
+      kernels.exports.rows_48x12(w.byteOffset, x.byteOffset, out.byteOffset, samples);
+      return;
     }
   }
-  for (; s < samples; s++) {
-    for (let i = 0; i < 48; i += 8) {
-      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a04 = 0, a05 = 0, a06 = 0, a07 = 0;
-      const wo0 = (i + 0) * 12;
-      const wo1 = (i + 1) * 12;
-      const wo2 = (i + 2) * 12;
-      const wo3 = (i + 3) * 12;
-      const wo4 = (i + 4) * 12;
-      const wo5 = (i + 5) * 12;
-      const wo6 = (i + 6) * 12;
-      const wo7 = (i + 7) * 12;
-      const xo0 = (s + 0) * 12;
-      for (let p = 0; p < 12; p++) {
-        const w0 = w[wo0 + p];
-        const w1 = w[wo1 + p];
-        const w2 = w[wo2 + p];
-        const w3 = w[wo3 + p];
-        const w4 = w[wo4 + p];
-        const w5 = w[wo5 + p];
-        const w6 = w[wo6 + p];
-        const w7 = w[wo7 + p];
-        const x0 = x[xo0 + p];
-        a00 += w0 * x0;
-        a01 += w1 * x0;
-        a02 += w2 * x0;
-        a03 += w3 * x0;
-        a04 += w4 * x0;
-        a05 += w5 * x0;
-        a06 += w6 * x0;
-        a07 += w7 * x0;
-      }
-      out[(s + 0) * 48 + i + 0] = a00;
-      out[(s + 0) * 48 + i + 1] = a01;
-      out[(s + 0) * 48 + i + 2] = a02;
-      out[(s + 0) * 48 + i + 3] = a03;
-      out[(s + 0) * 48 + i + 4] = a04;
-      out[(s + 0) * 48 + i + 5] = a05;
-      out[(s + 0) * 48 + i + 6] = a06;
-      out[(s + 0) * 48 + i + 7] = a07;
-    }
-  }
+  gemm_rows_48x12_scalar(w, x, out, samples);
 }
-function matmul32(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
-  let s = 0;
-  for (; s + 3 < samples; s += 4) {
-    for (let i = 0; i < 48; i += 4) {
-      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a20 = 0, a21 = 0, a22 = 0, a23 = 0, a30 = 0, a31 = 0, a32 = 0, a33 = 0;
-      const wo0 = (i + 0) * 12;
-      const wo1 = (i + 1) * 12;
-      const wo2 = (i + 2) * 12;
-      const wo3 = (i + 3) * 12;
-      const xo0 = (s + 0) * 12;
-      const xo1 = (s + 1) * 12;
-      const xo2 = (s + 2) * 12;
-      const xo3 = (s + 3) * 12;
-      for (let p = 0; p < 12; p++) {
-        const w0 = w[wo0 + p];
-        const w1 = w[wo1 + p];
-        const w2 = w[wo2 + p];
-        const w3 = w[wo3 + p];
-        const x0 = x[xo0 + p];
-        a00 += w0 * x0;
-        a01 += w1 * x0;
-        a02 += w2 * x0;
-        a03 += w3 * x0;
-        const x1 = x[xo1 + p];
-        a10 += w0 * x1;
-        a11 += w1 * x1;
-        a12 += w2 * x1;
-        a13 += w3 * x1;
-        const x2 = x[xo2 + p];
-        a20 += w0 * x2;
-        a21 += w1 * x2;
-        a22 += w2 * x2;
-        a23 += w3 * x2;
-        const x3 = x[xo3 + p];
-        a30 += w0 * x3;
-        a31 += w1 * x3;
-        a32 += w2 * x3;
-        a33 += w3 * x3;
-      }
-      out[(s + 0) * 48 + i + 0] = a00;
-      out[(s + 0) * 48 + i + 1] = a01;
-      out[(s + 0) * 48 + i + 2] = a02;
-      out[(s + 0) * 48 + i + 3] = a03;
-      out[(s + 1) * 48 + i + 0] = a10;
-      out[(s + 1) * 48 + i + 1] = a11;
-      out[(s + 1) * 48 + i + 2] = a12;
-      out[(s + 1) * 48 + i + 3] = a13;
-      out[(s + 2) * 48 + i + 0] = a20;
-      out[(s + 2) * 48 + i + 1] = a21;
-      out[(s + 2) * 48 + i + 2] = a22;
-      out[(s + 2) * 48 + i + 3] = a23;
-      out[(s + 3) * 48 + i + 0] = a30;
-      out[(s + 3) * 48 + i + 1] = a31;
-      out[(s + 3) * 48 + i + 2] = a32;
-      out[(s + 3) * 48 + i + 3] = a33;
-    }
-  }
-  for (; s < samples; s++) {
-    for (let i = 0; i < 48; i += 8) {
-      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a04 = 0, a05 = 0, a06 = 0, a07 = 0;
-      const wo0 = (i + 0) * 12;
-      const wo1 = (i + 1) * 12;
-      const wo2 = (i + 2) * 12;
-      const wo3 = (i + 3) * 12;
-      const wo4 = (i + 4) * 12;
-      const wo5 = (i + 5) * 12;
-      const wo6 = (i + 6) * 12;
-      const wo7 = (i + 7) * 12;
-      const xo0 = (s + 0) * 12;
-      for (let p = 0; p < 12; p++) {
-        const w0 = w[wo0 + p];
-        const w1 = w[wo1 + p];
-        const w2 = w[wo2 + p];
-        const w3 = w[wo3 + p];
-        const w4 = w[wo4 + p];
-        const w5 = w[wo5 + p];
-        const w6 = w[wo6 + p];
-        const w7 = w[wo7 + p];
-        const x0 = x[xo0 + p];
-        a00 += w0 * x0;
-        a01 += w1 * x0;
-        a02 += w2 * x0;
-        a03 += w3 * x0;
-        a04 += w4 * x0;
-        a05 += w5 * x0;
-        a06 += w6 * x0;
-        a07 += w7 * x0;
-      }
-      out[(s + 0) * 48 + i + 0] = a00;
-      out[(s + 0) * 48 + i + 1] = a01;
-      out[(s + 0) * 48 + i + 2] = a02;
-      out[(s + 0) * 48 + i + 3] = a03;
-      out[(s + 0) * 48 + i + 4] = a04;
-      out[(s + 0) * 48 + i + 5] = a05;
-      out[(s + 0) * 48 + i + 6] = a06;
-      out[(s + 0) * 48 + i + 7] = a07;
-    }
-  }
-}
-function matmul39(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
+function gemm_rows_1x12_scalar(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
   let s = 0;
   for (; s + 3 < samples; s += 4) {
     for (let i = 0; i < 1; i++) {
@@ -1534,444 +1358,17 @@ function matmul39(w: Float32Array, x: Float32Array, out: Float32Array, samples: 
     }
   }
 }
-function matmul50(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
-  let s = 0;
-  for (; s + 3 < samples; s += 4) {
-    for (let i = 0; i < 48; i += 4) {
-      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a20 = 0, a21 = 0, a22 = 0, a23 = 0, a30 = 0, a31 = 0, a32 = 0, a33 = 0;
-      const wo0 = (i + 0) * 1;
-      const wo1 = (i + 1) * 1;
-      const wo2 = (i + 2) * 1;
-      const wo3 = (i + 3) * 1;
-      const xo0 = (s + 0) * 1;
-      const xo1 = (s + 1) * 1;
-      const xo2 = (s + 2) * 1;
-      const xo3 = (s + 3) * 1;
-      for (let p = 0; p < 1; p++) {
-        const w0 = w[wo0 + p];
-        const w1 = w[wo1 + p];
-        const w2 = w[wo2 + p];
-        const w3 = w[wo3 + p];
-        const x0 = x[xo0 + p];
-        a00 += w0 * x0;
-        a01 += w1 * x0;
-        a02 += w2 * x0;
-        a03 += w3 * x0;
-        const x1 = x[xo1 + p];
-        a10 += w0 * x1;
-        a11 += w1 * x1;
-        a12 += w2 * x1;
-        a13 += w3 * x1;
-        const x2 = x[xo2 + p];
-        a20 += w0 * x2;
-        a21 += w1 * x2;
-        a22 += w2 * x2;
-        a23 += w3 * x2;
-        const x3 = x[xo3 + p];
-        a30 += w0 * x3;
-        a31 += w1 * x3;
-        a32 += w2 * x3;
-        a33 += w3 * x3;
-      }
-      out[(s + 0) * 48 + i + 0] = a00;
-      out[(s + 0) * 48 + i + 1] = a01;
-      out[(s + 0) * 48 + i + 2] = a02;
-      out[(s + 0) * 48 + i + 3] = a03;
-      out[(s + 1) * 48 + i + 0] = a10;
-      out[(s + 1) * 48 + i + 1] = a11;
-      out[(s + 1) * 48 + i + 2] = a12;
-      out[(s + 1) * 48 + i + 3] = a13;
-      out[(s + 2) * 48 + i + 0] = a20;
-      out[(s + 2) * 48 + i + 1] = a21;
-      out[(s + 2) * 48 + i + 2] = a22;
-      out[(s + 2) * 48 + i + 3] = a23;
-      out[(s + 3) * 48 + i + 0] = a30;
-      out[(s + 3) * 48 + i + 1] = a31;
-      out[(s + 3) * 48 + i + 2] = a32;
-      out[(s + 3) * 48 + i + 3] = a33;
+function gemm_rows_1x12(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
+  if (kernels !== undefined) {
+    const memory = kernels.memory.buffer;
+    if (w.buffer === memory && x.buffer === memory && out.buffer === memory) {
+      kernels.exports.rows_1x12(w.byteOffset, x.byteOffset, out.byteOffset, samples);
+      return;
     }
   }
-  for (; s < samples; s++) {
-    for (let i = 0; i < 48; i += 8) {
-      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a04 = 0, a05 = 0, a06 = 0, a07 = 0;
-      const wo0 = (i + 0) * 1;
-      const wo1 = (i + 1) * 1;
-      const wo2 = (i + 2) * 1;
-      const wo3 = (i + 3) * 1;
-      const wo4 = (i + 4) * 1;
-      const wo5 = (i + 5) * 1;
-      const wo6 = (i + 6) * 1;
-      const wo7 = (i + 7) * 1;
-      const xo0 = (s + 0) * 1;
-      for (let p = 0; p < 1; p++) {
-        const w0 = w[wo0 + p];
-        const w1 = w[wo1 + p];
-        const w2 = w[wo2 + p];
-        const w3 = w[wo3 + p];
-        const w4 = w[wo4 + p];
-        const w5 = w[wo5 + p];
-        const w6 = w[wo6 + p];
-        const w7 = w[wo7 + p];
-        const x0 = x[xo0 + p];
-        a00 += w0 * x0;
-        a01 += w1 * x0;
-        a02 += w2 * x0;
-        a03 += w3 * x0;
-        a04 += w4 * x0;
-        a05 += w5 * x0;
-        a06 += w6 * x0;
-        a07 += w7 * x0;
-      }
-      out[(s + 0) * 48 + i + 0] = a00;
-      out[(s + 0) * 48 + i + 1] = a01;
-      out[(s + 0) * 48 + i + 2] = a02;
-      out[(s + 0) * 48 + i + 3] = a03;
-      out[(s + 0) * 48 + i + 4] = a04;
-      out[(s + 0) * 48 + i + 5] = a05;
-      out[(s + 0) * 48 + i + 6] = a06;
-      out[(s + 0) * 48 + i + 7] = a07;
-    }
-  }
+  gemm_rows_1x12_scalar(w, x, out, samples);
 }
-function matmul64(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
-  let s = 0;
-  for (; s + 3 < samples; s += 4) {
-    for (let i = 0; i < 48; i += 4) {
-      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a20 = 0, a21 = 0, a22 = 0, a23 = 0, a30 = 0, a31 = 0, a32 = 0, a33 = 0;
-      const wo0 = (i + 0) * 12;
-      const wo1 = (i + 1) * 12;
-      const wo2 = (i + 2) * 12;
-      const wo3 = (i + 3) * 12;
-      const xo0 = (s + 0) * 12;
-      const xo1 = (s + 1) * 12;
-      const xo2 = (s + 2) * 12;
-      const xo3 = (s + 3) * 12;
-      for (let p = 0; p < 12; p++) {
-        const w0 = w[wo0 + p];
-        const w1 = w[wo1 + p];
-        const w2 = w[wo2 + p];
-        const w3 = w[wo3 + p];
-        const x0 = x[xo0 + p];
-        a00 += w0 * x0;
-        a01 += w1 * x0;
-        a02 += w2 * x0;
-        a03 += w3 * x0;
-        const x1 = x[xo1 + p];
-        a10 += w0 * x1;
-        a11 += w1 * x1;
-        a12 += w2 * x1;
-        a13 += w3 * x1;
-        const x2 = x[xo2 + p];
-        a20 += w0 * x2;
-        a21 += w1 * x2;
-        a22 += w2 * x2;
-        a23 += w3 * x2;
-        const x3 = x[xo3 + p];
-        a30 += w0 * x3;
-        a31 += w1 * x3;
-        a32 += w2 * x3;
-        a33 += w3 * x3;
-      }
-      out[(s + 0) * 48 + i + 0] = a00;
-      out[(s + 0) * 48 + i + 1] = a01;
-      out[(s + 0) * 48 + i + 2] = a02;
-      out[(s + 0) * 48 + i + 3] = a03;
-      out[(s + 1) * 48 + i + 0] = a10;
-      out[(s + 1) * 48 + i + 1] = a11;
-      out[(s + 1) * 48 + i + 2] = a12;
-      out[(s + 1) * 48 + i + 3] = a13;
-      out[(s + 2) * 48 + i + 0] = a20;
-      out[(s + 2) * 48 + i + 1] = a21;
-      out[(s + 2) * 48 + i + 2] = a22;
-      out[(s + 2) * 48 + i + 3] = a23;
-      out[(s + 3) * 48 + i + 0] = a30;
-      out[(s + 3) * 48 + i + 1] = a31;
-      out[(s + 3) * 48 + i + 2] = a32;
-      out[(s + 3) * 48 + i + 3] = a33;
-    }
-  }
-  for (; s < samples; s++) {
-    for (let i = 0; i < 48; i += 8) {
-      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a04 = 0, a05 = 0, a06 = 0, a07 = 0;
-      const wo0 = (i + 0) * 12;
-      const wo1 = (i + 1) * 12;
-      const wo2 = (i + 2) * 12;
-      const wo3 = (i + 3) * 12;
-      const wo4 = (i + 4) * 12;
-      const wo5 = (i + 5) * 12;
-      const wo6 = (i + 6) * 12;
-      const wo7 = (i + 7) * 12;
-      const xo0 = (s + 0) * 12;
-      for (let p = 0; p < 12; p++) {
-        const w0 = w[wo0 + p];
-        const w1 = w[wo1 + p];
-        const w2 = w[wo2 + p];
-        const w3 = w[wo3 + p];
-        const w4 = w[wo4 + p];
-        const w5 = w[wo5 + p];
-        const w6 = w[wo6 + p];
-        const w7 = w[wo7 + p];
-        const x0 = x[xo0 + p];
-        a00 += w0 * x0;
-        a01 += w1 * x0;
-        a02 += w2 * x0;
-        a03 += w3 * x0;
-        a04 += w4 * x0;
-        a05 += w5 * x0;
-        a06 += w6 * x0;
-        a07 += w7 * x0;
-      }
-      out[(s + 0) * 48 + i + 0] = a00;
-      out[(s + 0) * 48 + i + 1] = a01;
-      out[(s + 0) * 48 + i + 2] = a02;
-      out[(s + 0) * 48 + i + 3] = a03;
-      out[(s + 0) * 48 + i + 4] = a04;
-      out[(s + 0) * 48 + i + 5] = a05;
-      out[(s + 0) * 48 + i + 6] = a06;
-      out[(s + 0) * 48 + i + 7] = a07;
-    }
-  }
-}
-function matmul78(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
-  let s = 0;
-  for (; s + 3 < samples; s += 4) {
-    for (let i = 0; i < 48; i += 4) {
-      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a20 = 0, a21 = 0, a22 = 0, a23 = 0, a30 = 0, a31 = 0, a32 = 0, a33 = 0;
-      const wo0 = (i + 0) * 12;
-      const wo1 = (i + 1) * 12;
-      const wo2 = (i + 2) * 12;
-      const wo3 = (i + 3) * 12;
-      const xo0 = (s + 0) * 12;
-      const xo1 = (s + 1) * 12;
-      const xo2 = (s + 2) * 12;
-      const xo3 = (s + 3) * 12;
-      for (let p = 0; p < 12; p++) {
-        const w0 = w[wo0 + p];
-        const w1 = w[wo1 + p];
-        const w2 = w[wo2 + p];
-        const w3 = w[wo3 + p];
-        const x0 = x[xo0 + p];
-        a00 += w0 * x0;
-        a01 += w1 * x0;
-        a02 += w2 * x0;
-        a03 += w3 * x0;
-        const x1 = x[xo1 + p];
-        a10 += w0 * x1;
-        a11 += w1 * x1;
-        a12 += w2 * x1;
-        a13 += w3 * x1;
-        const x2 = x[xo2 + p];
-        a20 += w0 * x2;
-        a21 += w1 * x2;
-        a22 += w2 * x2;
-        a23 += w3 * x2;
-        const x3 = x[xo3 + p];
-        a30 += w0 * x3;
-        a31 += w1 * x3;
-        a32 += w2 * x3;
-        a33 += w3 * x3;
-      }
-      out[(s + 0) * 48 + i + 0] = a00;
-      out[(s + 0) * 48 + i + 1] = a01;
-      out[(s + 0) * 48 + i + 2] = a02;
-      out[(s + 0) * 48 + i + 3] = a03;
-      out[(s + 1) * 48 + i + 0] = a10;
-      out[(s + 1) * 48 + i + 1] = a11;
-      out[(s + 1) * 48 + i + 2] = a12;
-      out[(s + 1) * 48 + i + 3] = a13;
-      out[(s + 2) * 48 + i + 0] = a20;
-      out[(s + 2) * 48 + i + 1] = a21;
-      out[(s + 2) * 48 + i + 2] = a22;
-      out[(s + 2) * 48 + i + 3] = a23;
-      out[(s + 3) * 48 + i + 0] = a30;
-      out[(s + 3) * 48 + i + 1] = a31;
-      out[(s + 3) * 48 + i + 2] = a32;
-      out[(s + 3) * 48 + i + 3] = a33;
-    }
-  }
-  for (; s < samples; s++) {
-    for (let i = 0; i < 48; i += 8) {
-      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a04 = 0, a05 = 0, a06 = 0, a07 = 0;
-      const wo0 = (i + 0) * 12;
-      const wo1 = (i + 1) * 12;
-      const wo2 = (i + 2) * 12;
-      const wo3 = (i + 3) * 12;
-      const wo4 = (i + 4) * 12;
-      const wo5 = (i + 5) * 12;
-      const wo6 = (i + 6) * 12;
-      const wo7 = (i + 7) * 12;
-      const xo0 = (s + 0) * 12;
-      for (let p = 0; p < 12; p++) {
-        const w0 = w[wo0 + p];
-        const w1 = w[wo1 + p];
-        const w2 = w[wo2 + p];
-        const w3 = w[wo3 + p];
-        const w4 = w[wo4 + p];
-        const w5 = w[wo5 + p];
-        const w6 = w[wo6 + p];
-        const w7 = w[wo7 + p];
-        const x0 = x[xo0 + p];
-        a00 += w0 * x0;
-        a01 += w1 * x0;
-        a02 += w2 * x0;
-        a03 += w3 * x0;
-        a04 += w4 * x0;
-        a05 += w5 * x0;
-        a06 += w6 * x0;
-        a07 += w7 * x0;
-      }
-      out[(s + 0) * 48 + i + 0] = a00;
-      out[(s + 0) * 48 + i + 1] = a01;
-      out[(s + 0) * 48 + i + 2] = a02;
-      out[(s + 0) * 48 + i + 3] = a03;
-      out[(s + 0) * 48 + i + 4] = a04;
-      out[(s + 0) * 48 + i + 5] = a05;
-      out[(s + 0) * 48 + i + 6] = a06;
-      out[(s + 0) * 48 + i + 7] = a07;
-    }
-  }
-}
-function matmul91(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
-  let s = 0;
-  for (; s + 3 < samples; s += 4) {
-    for (let i = 0; i < 48; i += 4) {
-      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a20 = 0, a21 = 0, a22 = 0, a23 = 0, a30 = 0, a31 = 0, a32 = 0, a33 = 0;
-      const wo0 = (i + 0) * 12;
-      const wo1 = (i + 1) * 12;
-      const wo2 = (i + 2) * 12;
-      const wo3 = (i + 3) * 12;
-      const xo0 = (s + 0) * 12;
-      const xo1 = (s + 1) * 12;
-      const xo2 = (s + 2) * 12;
-      const xo3 = (s + 3) * 12;
-      for (let p = 0; p < 12; p++) {
-        const w0 = w[wo0 + p];
-        const w1 = w[wo1 + p];
-        const w2 = w[wo2 + p];
-        const w3 = w[wo3 + p];
-        const x0 = x[xo0 + p];
-        a00 += w0 * x0;
-        a01 += w1 * x0;
-        a02 += w2 * x0;
-        a03 += w3 * x0;
-        const x1 = x[xo1 + p];
-        a10 += w0 * x1;
-        a11 += w1 * x1;
-        a12 += w2 * x1;
-        a13 += w3 * x1;
-        const x2 = x[xo2 + p];
-        a20 += w0 * x2;
-        a21 += w1 * x2;
-        a22 += w2 * x2;
-        a23 += w3 * x2;
-        const x3 = x[xo3 + p];
-        a30 += w0 * x3;
-        a31 += w1 * x3;
-        a32 += w2 * x3;
-        a33 += w3 * x3;
-      }
-      out[(s + 0) * 48 + i + 0] = a00;
-      out[(s + 0) * 48 + i + 1] = a01;
-      out[(s + 0) * 48 + i + 2] = a02;
-      out[(s + 0) * 48 + i + 3] = a03;
-      out[(s + 1) * 48 + i + 0] = a10;
-      out[(s + 1) * 48 + i + 1] = a11;
-      out[(s + 1) * 48 + i + 2] = a12;
-      out[(s + 1) * 48 + i + 3] = a13;
-      out[(s + 2) * 48 + i + 0] = a20;
-      out[(s + 2) * 48 + i + 1] = a21;
-      out[(s + 2) * 48 + i + 2] = a22;
-      out[(s + 2) * 48 + i + 3] = a23;
-      out[(s + 3) * 48 + i + 0] = a30;
-      out[(s + 3) * 48 + i + 1] = a31;
-      out[(s + 3) * 48 + i + 2] = a32;
-      out[(s + 3) * 48 + i + 3] = a33;
-    }
-  }
-  for (; s < samples; s++) {
-    for (let i = 0; i < 48; i += 8) {
-      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a04 = 0, a05 = 0, a06 = 0, a07 = 0;
-      const wo0 = (i + 0) * 12;
-      const wo1 = (i + 1) * 12;
-      const wo2 = (i + 2) * 12;
-      const wo3 = (i + 3) * 12;
-      const wo4 = (i + 4) * 12;
-      const wo5 = (i + 5) * 12;
-      const wo6 = (i + 6) * 12;
-      const wo7 = (i + 7) * 12;
-      const xo0 = (s + 0) * 12;
-      for (let p = 0; p < 12; p++) {
-        const w0 = w[wo0 + p];
-        const w1 = w[wo1 + p];
-        const w2 = w[wo2 + p];
-        const w3 = w[wo3 + p];
-        const w4 = w[wo4 + p];
-        const w5 = w[wo5 + p];
-        const w6 = w[wo6 + p];
-        const w7 = w[wo7 + p];
-        const x0 = x[xo0 + p];
-        a00 += w0 * x0;
-        a01 += w1 * x0;
-        a02 += w2 * x0;
-        a03 += w3 * x0;
-        a04 += w4 * x0;
-        a05 += w5 * x0;
-        a06 += w6 * x0;
-        a07 += w7 * x0;
-      }
-      out[(s + 0) * 48 + i + 0] = a00;
-      out[(s + 0) * 48 + i + 1] = a01;
-      out[(s + 0) * 48 + i + 2] = a02;
-      out[(s + 0) * 48 + i + 3] = a03;
-      out[(s + 0) * 48 + i + 4] = a04;
-      out[(s + 0) * 48 + i + 5] = a05;
-      out[(s + 0) * 48 + i + 6] = a06;
-      out[(s + 0) * 48 + i + 7] = a07;
-    }
-  }
-}
-function matmul103(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
-  let s = 0;
-  for (; s + 3 < samples; s += 4) {
-    for (let i = 0; i < 1; i++) {
-      let a00 = 0, a10 = 0, a20 = 0, a30 = 0;
-      const wo0 = (i + 0) * 12;
-      const xo0 = (s + 0) * 12;
-      const xo1 = (s + 1) * 12;
-      const xo2 = (s + 2) * 12;
-      const xo3 = (s + 3) * 12;
-      for (let p = 0; p < 12; p++) {
-        const w0 = w[wo0 + p];
-        const x0 = x[xo0 + p];
-        a00 += w0 * x0;
-        const x1 = x[xo1 + p];
-        a10 += w0 * x1;
-        const x2 = x[xo2 + p];
-        a20 += w0 * x2;
-        const x3 = x[xo3 + p];
-        a30 += w0 * x3;
-      }
-      out[(s + 0) * 1 + i + 0] = a00;
-      out[(s + 1) * 1 + i + 0] = a10;
-      out[(s + 2) * 1 + i + 0] = a20;
-      out[(s + 3) * 1 + i + 0] = a30;
-    }
-  }
-  for (; s < samples; s++) {
-    for (let i = 0; i < 1; i++) {
-      let a00 = 0;
-      const wo0 = (i + 0) * 12;
-      const xo0 = (s + 0) * 12;
-      for (let p = 0; p < 12; p++) {
-        const w0 = w[wo0 + p];
-        const x0 = x[xo0 + p];
-        a00 += w0 * x0;
-      }
-      out[(s + 0) * 1 + i + 0] = a00;
-    }
-  }
-}
-function matmul110(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
+function gemm_cols_1x12_scalar(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
   let s = 0;
   for (; s + 3 < samples; s += 4) {
     for (let j = 0; j < 12; j += 4) {
@@ -2080,7 +1477,17 @@ function matmul110(v: Float32Array, w: Float32Array, out: Float32Array, samples:
     }
   }
 }
-function weightGradient112(a: Float32Array, aStep: number, b: Float32Array, bStep: number, out: Float32Array, samples: number): void {
+function gemm_cols_1x12(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
+  if (kernels !== undefined) {
+    const memory = kernels.memory.buffer;
+    if (v.buffer === memory && w.buffer === memory && out.buffer === memory) {
+      kernels.exports.cols_1x12(v.byteOffset, w.byteOffset, out.byteOffset, samples);
+      return;
+    }
+  }
+  gemm_cols_1x12_scalar(v, w, out, samples);
+}
+function gemm_outer_1x12_scalar(a: Float32Array, aStep: number, b: Float32Array, bStep: number, out: Float32Array, samples: number): void {
   for (let i = 0; i < 1; i++) {
     for (let j = 0; j < 12; j++) {
       let a00 = 0;
@@ -2095,7 +1502,17 @@ function weightGradient112(a: Float32Array, aStep: number, b: Float32Array, bSte
     }
   }
 }
-function matmul147(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
+function gemm_outer_1x12(a: Float32Array, aStep: number, b: Float32Array, bStep: number, out: Float32Array, samples: number): void {
+  if (kernels !== undefined) {
+    const memory = kernels.memory.buffer;
+    if (a.buffer === memory && b.buffer === memory && out.buffer === memory) {
+      kernels.exports.outer_1x12(a.byteOffset, aStep, b.byteOffset, bStep, out.byteOffset, samples);
+      return;
+    }
+  }
+  gemm_outer_1x12_scalar(a, aStep, b, bStep, out, samples);
+}
+function gemm_cols_48x12_scalar(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
   let s = 0;
   for (; s + 3 < samples; s += 4) {
     for (let j = 0; j < 12; j += 4) {
@@ -2204,7 +1621,17 @@ function matmul147(v: Float32Array, w: Float32Array, out: Float32Array, samples:
     }
   }
 }
-function weightGradient149(a: Float32Array, aStep: number, b: Float32Array, bStep: number, out: Float32Array, samples: number): void {
+function gemm_cols_48x12(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
+  if (kernels !== undefined) {
+    const memory = kernels.memory.buffer;
+    if (v.buffer === memory && w.buffer === memory && out.buffer === memory) {
+      kernels.exports.cols_48x12(v.byteOffset, w.byteOffset, out.byteOffset, samples);
+      return;
+    }
+  }
+  gemm_cols_48x12_scalar(v, w, out, samples);
+}
+function gemm_outer_48x12_scalar(a: Float32Array, aStep: number, b: Float32Array, bStep: number, out: Float32Array, samples: number): void {
   for (let i = 0; i < 48; i += 4) {
     for (let j = 0; j < 12; j += 4) {
       let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a20 = 0, a21 = 0, a22 = 0, a23 = 0, a30 = 0, a31 = 0, a32 = 0, a33 = 0;
@@ -2255,276 +1682,17 @@ function weightGradient149(a: Float32Array, aStep: number, b: Float32Array, bSte
     }
   }
 }
-function weightGradient151(a: Float32Array, aStep: number, b: Float32Array, bStep: number, out: Float32Array, samples: number): void {
-  for (let i = 0; i < 48; i += 4) {
-    for (let j = 0; j < 12; j += 4) {
-      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a20 = 0, a21 = 0, a22 = 0, a23 = 0, a30 = 0, a31 = 0, a32 = 0, a33 = 0;
-      for (let s = 0; s < samples; s++) {
-        const ao = s * aStep;
-        const bo = s * bStep;
-        const b0 = b[bo + j + 0];
-        const b1 = b[bo + j + 1];
-        const b2 = b[bo + j + 2];
-        const b3 = b[bo + j + 3];
-        const a0_ = a[ao + i + 0];
-        a00 += a0_ * b0;
-        a01 += a0_ * b1;
-        a02 += a0_ * b2;
-        a03 += a0_ * b3;
-        const a1_ = a[ao + i + 1];
-        a10 += a1_ * b0;
-        a11 += a1_ * b1;
-        a12 += a1_ * b2;
-        a13 += a1_ * b3;
-        const a2_ = a[ao + i + 2];
-        a20 += a2_ * b0;
-        a21 += a2_ * b1;
-        a22 += a2_ * b2;
-        a23 += a2_ * b3;
-        const a3_ = a[ao + i + 3];
-        a30 += a3_ * b0;
-        a31 += a3_ * b1;
-        a32 += a3_ * b2;
-        a33 += a3_ * b3;
-      }
-      out[(i + 0) * 12 + j + 0] = a00;
-      out[(i + 0) * 12 + j + 1] = a01;
-      out[(i + 0) * 12 + j + 2] = a02;
-      out[(i + 0) * 12 + j + 3] = a03;
-      out[(i + 1) * 12 + j + 0] = a10;
-      out[(i + 1) * 12 + j + 1] = a11;
-      out[(i + 1) * 12 + j + 2] = a12;
-      out[(i + 1) * 12 + j + 3] = a13;
-      out[(i + 2) * 12 + j + 0] = a20;
-      out[(i + 2) * 12 + j + 1] = a21;
-      out[(i + 2) * 12 + j + 2] = a22;
-      out[(i + 2) * 12 + j + 3] = a23;
-      out[(i + 3) * 12 + j + 0] = a30;
-      out[(i + 3) * 12 + j + 1] = a31;
-      out[(i + 3) * 12 + j + 2] = a32;
-      out[(i + 3) * 12 + j + 3] = a33;
+function gemm_outer_48x12(a: Float32Array, aStep: number, b: Float32Array, bStep: number, out: Float32Array, samples: number): void {
+  if (kernels !== undefined) {
+    const memory = kernels.memory.buffer;
+    if (a.buffer === memory && b.buffer === memory && out.buffer === memory) {
+      kernels.exports.outer_48x12(a.byteOffset, aStep, b.byteOffset, bStep, out.byteOffset, samples);
+      return;
     }
   }
+  gemm_outer_48x12_scalar(a, aStep, b, bStep, out, samples);
 }
-function matmul153(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
-  let s = 0;
-  for (; s + 3 < samples; s += 4) {
-    for (let j = 0; j < 12; j += 4) {
-      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a20 = 0, a21 = 0, a22 = 0, a23 = 0, a30 = 0, a31 = 0, a32 = 0, a33 = 0;
-      const vo0 = (s + 0) * 48;
-      const vo1 = (s + 1) * 48;
-      const vo2 = (s + 2) * 48;
-      const vo3 = (s + 3) * 48;
-      for (let p = 0; p < 48; p++) {
-        const wo = p * 12 + j;
-        const w0 = w[wo + 0];
-        const w1 = w[wo + 1];
-        const w2 = w[wo + 2];
-        const w3 = w[wo + 3];
-        const v0 = v[vo0 + p];
-        a00 += v0 * w0;
-        a01 += v0 * w1;
-        a02 += v0 * w2;
-        a03 += v0 * w3;
-        const v1 = v[vo1 + p];
-        a10 += v1 * w0;
-        a11 += v1 * w1;
-        a12 += v1 * w2;
-        a13 += v1 * w3;
-        const v2 = v[vo2 + p];
-        a20 += v2 * w0;
-        a21 += v2 * w1;
-        a22 += v2 * w2;
-        a23 += v2 * w3;
-        const v3 = v[vo3 + p];
-        a30 += v3 * w0;
-        a31 += v3 * w1;
-        a32 += v3 * w2;
-        a33 += v3 * w3;
-      }
-      out[(s + 0) * 12 + j + 0] = a00;
-      out[(s + 0) * 12 + j + 1] = a01;
-      out[(s + 0) * 12 + j + 2] = a02;
-      out[(s + 0) * 12 + j + 3] = a03;
-      out[(s + 1) * 12 + j + 0] = a10;
-      out[(s + 1) * 12 + j + 1] = a11;
-      out[(s + 1) * 12 + j + 2] = a12;
-      out[(s + 1) * 12 + j + 3] = a13;
-      out[(s + 2) * 12 + j + 0] = a20;
-      out[(s + 2) * 12 + j + 1] = a21;
-      out[(s + 2) * 12 + j + 2] = a22;
-      out[(s + 2) * 12 + j + 3] = a23;
-      out[(s + 3) * 12 + j + 0] = a30;
-      out[(s + 3) * 12 + j + 1] = a31;
-      out[(s + 3) * 12 + j + 2] = a32;
-      out[(s + 3) * 12 + j + 3] = a33;
-    }
-  }
-  for (; s < samples; s++) {
-    for (let j = 0; j < 8; j += 8) {
-      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a04 = 0, a05 = 0, a06 = 0, a07 = 0;
-      const vo0 = (s + 0) * 48;
-      for (let p = 0; p < 48; p++) {
-        const wo = p * 12 + j;
-        const w0 = w[wo + 0];
-        const w1 = w[wo + 1];
-        const w2 = w[wo + 2];
-        const w3 = w[wo + 3];
-        const w4 = w[wo + 4];
-        const w5 = w[wo + 5];
-        const w6 = w[wo + 6];
-        const w7 = w[wo + 7];
-        const v0 = v[vo0 + p];
-        a00 += v0 * w0;
-        a01 += v0 * w1;
-        a02 += v0 * w2;
-        a03 += v0 * w3;
-        a04 += v0 * w4;
-        a05 += v0 * w5;
-        a06 += v0 * w6;
-        a07 += v0 * w7;
-      }
-      out[(s + 0) * 12 + j + 0] = a00;
-      out[(s + 0) * 12 + j + 1] = a01;
-      out[(s + 0) * 12 + j + 2] = a02;
-      out[(s + 0) * 12 + j + 3] = a03;
-      out[(s + 0) * 12 + j + 4] = a04;
-      out[(s + 0) * 12 + j + 5] = a05;
-      out[(s + 0) * 12 + j + 6] = a06;
-      out[(s + 0) * 12 + j + 7] = a07;
-    }
-    for (let j = 8; j < 12; j += 4) {
-      let a00 = 0, a01 = 0, a02 = 0, a03 = 0;
-      const vo0 = (s + 0) * 48;
-      for (let p = 0; p < 48; p++) {
-        const wo = p * 12 + j;
-        const w0 = w[wo + 0];
-        const w1 = w[wo + 1];
-        const w2 = w[wo + 2];
-        const w3 = w[wo + 3];
-        const v0 = v[vo0 + p];
-        a00 += v0 * w0;
-        a01 += v0 * w1;
-        a02 += v0 * w2;
-        a03 += v0 * w3;
-      }
-      out[(s + 0) * 12 + j + 0] = a00;
-      out[(s + 0) * 12 + j + 1] = a01;
-      out[(s + 0) * 12 + j + 2] = a02;
-      out[(s + 0) * 12 + j + 3] = a03;
-    }
-  }
-}
-function matmul183(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
-  let s = 0;
-  for (; s + 3 < samples; s += 4) {
-    for (let j = 0; j < 12; j += 4) {
-      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a20 = 0, a21 = 0, a22 = 0, a23 = 0, a30 = 0, a31 = 0, a32 = 0, a33 = 0;
-      const vo0 = (s + 0) * 48;
-      const vo1 = (s + 1) * 48;
-      const vo2 = (s + 2) * 48;
-      const vo3 = (s + 3) * 48;
-      for (let p = 0; p < 48; p++) {
-        const wo = p * 12 + j;
-        const w0 = w[wo + 0];
-        const w1 = w[wo + 1];
-        const w2 = w[wo + 2];
-        const w3 = w[wo + 3];
-        const v0 = v[vo0 + p];
-        a00 += v0 * w0;
-        a01 += v0 * w1;
-        a02 += v0 * w2;
-        a03 += v0 * w3;
-        const v1 = v[vo1 + p];
-        a10 += v1 * w0;
-        a11 += v1 * w1;
-        a12 += v1 * w2;
-        a13 += v1 * w3;
-        const v2 = v[vo2 + p];
-        a20 += v2 * w0;
-        a21 += v2 * w1;
-        a22 += v2 * w2;
-        a23 += v2 * w3;
-        const v3 = v[vo3 + p];
-        a30 += v3 * w0;
-        a31 += v3 * w1;
-        a32 += v3 * w2;
-        a33 += v3 * w3;
-      }
-      out[(s + 0) * 12 + j + 0] = a00;
-      out[(s + 0) * 12 + j + 1] = a01;
-      out[(s + 0) * 12 + j + 2] = a02;
-      out[(s + 0) * 12 + j + 3] = a03;
-      out[(s + 1) * 12 + j + 0] = a10;
-      out[(s + 1) * 12 + j + 1] = a11;
-      out[(s + 1) * 12 + j + 2] = a12;
-      out[(s + 1) * 12 + j + 3] = a13;
-      out[(s + 2) * 12 + j + 0] = a20;
-      out[(s + 2) * 12 + j + 1] = a21;
-      out[(s + 2) * 12 + j + 2] = a22;
-      out[(s + 2) * 12 + j + 3] = a23;
-      out[(s + 3) * 12 + j + 0] = a30;
-      out[(s + 3) * 12 + j + 1] = a31;
-      out[(s + 3) * 12 + j + 2] = a32;
-      out[(s + 3) * 12 + j + 3] = a33;
-    }
-  }
-  for (; s < samples; s++) {
-    for (let j = 0; j < 8; j += 8) {
-      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a04 = 0, a05 = 0, a06 = 0, a07 = 0;
-      const vo0 = (s + 0) * 48;
-      for (let p = 0; p < 48; p++) {
-        const wo = p * 12 + j;
-        const w0 = w[wo + 0];
-        const w1 = w[wo + 1];
-        const w2 = w[wo + 2];
-        const w3 = w[wo + 3];
-        const w4 = w[wo + 4];
-        const w5 = w[wo + 5];
-        const w6 = w[wo + 6];
-        const w7 = w[wo + 7];
-        const v0 = v[vo0 + p];
-        a00 += v0 * w0;
-        a01 += v0 * w1;
-        a02 += v0 * w2;
-        a03 += v0 * w3;
-        a04 += v0 * w4;
-        a05 += v0 * w5;
-        a06 += v0 * w6;
-        a07 += v0 * w7;
-      }
-      out[(s + 0) * 12 + j + 0] = a00;
-      out[(s + 0) * 12 + j + 1] = a01;
-      out[(s + 0) * 12 + j + 2] = a02;
-      out[(s + 0) * 12 + j + 3] = a03;
-      out[(s + 0) * 12 + j + 4] = a04;
-      out[(s + 0) * 12 + j + 5] = a05;
-      out[(s + 0) * 12 + j + 6] = a06;
-      out[(s + 0) * 12 + j + 7] = a07;
-    }
-    for (let j = 8; j < 12; j += 4) {
-      let a00 = 0, a01 = 0, a02 = 0, a03 = 0;
-      const vo0 = (s + 0) * 48;
-      for (let p = 0; p < 48; p++) {
-        const wo = p * 12 + j;
-        const w0 = w[wo + 0];
-        const w1 = w[wo + 1];
-        const w2 = w[wo + 2];
-        const w3 = w[wo + 3];
-        const v0 = v[vo0 + p];
-        a00 += v0 * w0;
-        a01 += v0 * w1;
-        a02 += v0 * w2;
-        a03 += v0 * w3;
-      }
-      out[(s + 0) * 12 + j + 0] = a00;
-      out[(s + 0) * 12 + j + 1] = a01;
-      out[(s + 0) * 12 + j + 2] = a02;
-      out[(s + 0) * 12 + j + 3] = a03;
-    }
-  }
-}
-function weightGradient185(a: Float32Array, aStep: number, b: Float32Array, bStep: number, out: Float32Array, samples: number): void {
+function gemm_outer_48x1_scalar(a: Float32Array, aStep: number, b: Float32Array, bStep: number, out: Float32Array, samples: number): void {
   for (let i = 0; i < 48; i += 4) {
     for (let j = 0; j < 1; j++) {
       let a00 = 0, a10 = 0, a20 = 0, a30 = 0;
@@ -2548,58 +1716,17 @@ function weightGradient185(a: Float32Array, aStep: number, b: Float32Array, bSte
     }
   }
 }
-function weightGradient187(a: Float32Array, aStep: number, b: Float32Array, bStep: number, out: Float32Array, samples: number): void {
-  for (let i = 0; i < 48; i += 4) {
-    for (let j = 0; j < 12; j += 4) {
-      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a20 = 0, a21 = 0, a22 = 0, a23 = 0, a30 = 0, a31 = 0, a32 = 0, a33 = 0;
-      for (let s = 0; s < samples; s++) {
-        const ao = s * aStep;
-        const bo = s * bStep;
-        const b0 = b[bo + j + 0];
-        const b1 = b[bo + j + 1];
-        const b2 = b[bo + j + 2];
-        const b3 = b[bo + j + 3];
-        const a0_ = a[ao + i + 0];
-        a00 += a0_ * b0;
-        a01 += a0_ * b1;
-        a02 += a0_ * b2;
-        a03 += a0_ * b3;
-        const a1_ = a[ao + i + 1];
-        a10 += a1_ * b0;
-        a11 += a1_ * b1;
-        a12 += a1_ * b2;
-        a13 += a1_ * b3;
-        const a2_ = a[ao + i + 2];
-        a20 += a2_ * b0;
-        a21 += a2_ * b1;
-        a22 += a2_ * b2;
-        a23 += a2_ * b3;
-        const a3_ = a[ao + i + 3];
-        a30 += a3_ * b0;
-        a31 += a3_ * b1;
-        a32 += a3_ * b2;
-        a33 += a3_ * b3;
-      }
-      out[(i + 0) * 12 + j + 0] = a00;
-      out[(i + 0) * 12 + j + 1] = a01;
-      out[(i + 0) * 12 + j + 2] = a02;
-      out[(i + 0) * 12 + j + 3] = a03;
-      out[(i + 1) * 12 + j + 0] = a10;
-      out[(i + 1) * 12 + j + 1] = a11;
-      out[(i + 1) * 12 + j + 2] = a12;
-      out[(i + 1) * 12 + j + 3] = a13;
-      out[(i + 2) * 12 + j + 0] = a20;
-      out[(i + 2) * 12 + j + 1] = a21;
-      out[(i + 2) * 12 + j + 2] = a22;
-      out[(i + 2) * 12 + j + 3] = a23;
-      out[(i + 3) * 12 + j + 0] = a30;
-      out[(i + 3) * 12 + j + 1] = a31;
-      out[(i + 3) * 12 + j + 2] = a32;
-      out[(i + 3) * 12 + j + 3] = a33;
+function gemm_outer_48x1(a: Float32Array, aStep: number, b: Float32Array, bStep: number, out: Float32Array, samples: number): void {
+  if (kernels !== undefined) {
+    const memory = kernels.memory.buffer;
+    if (a.buffer === memory && b.buffer === memory && out.buffer === memory) {
+      kernels.exports.outer_48x1(a.byteOffset, aStep, b.byteOffset, bStep, out.byteOffset, samples);
+      return;
     }
   }
+  gemm_outer_48x1_scalar(a, aStep, b, bStep, out, samples);
 }
-function matmul189(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
+function gemm_cols_48x1_scalar(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
   let s = 0;
   for (; s + 3 < samples; s += 4) {
     for (let j = 0; j < 1; j++) {
@@ -2639,4 +1766,124 @@ function matmul189(v: Float32Array, w: Float32Array, out: Float32Array, samples:
       out[(s + 0) * 1 + j + 0] = a00;
     }
   }
+}
+function gemm_cols_48x1(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
+  if (kernels !== undefined) {
+    const memory = kernels.memory.buffer;
+    if (v.buffer === memory && w.buffer === memory && out.buffer === memory) {
+      kernels.exports.cols_48x1(v.byteOffset, w.byteOffset, out.byteOffset, samples);
+      return;
+    }
+  }
+  gemm_cols_48x1_scalar(v, w, out, samples);
+}
+
+// WebAssembly SIMD kernels generated by rnnc for this model's sizes (9079 bytes): rows_48x1, rows_48x12, rows_1x12, cols_1x12, outer_1x12, cols_48x12, outer_48x12, outer_48x1, cols_48x1.
+// `rnnc compile --emit-wat` prints them as text.
+const kernelBytes = "AGFzbQEAAAABEQJgBH9/f38AYAZ/f39/f38AAg8BA2VudgZtZW1vcnkCAAEDCgkAAAAAAQABAQAHcwkJcm93c180OHgxAAAKcm93c180OHgxMgABCXJvd3NfMXgxMgACCWNvbHNfMXgxMgADCm91dGVyXzF4MTIABApjb2xzXzQ4eDEyAAULb3V0ZXJfNDh4MTIABgpvdXRlcl80OHgxAAcJY29sc180OHgxAAgKx0UJ5xICBn8We0EAIQQCQANAIAMgBGtBBEgNAUEAIQUCQANAIAVBME4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhEP0MAAAAAAAAAAAAAAAAAAAAACER/QwAAAAAAAAAAAAAAAAAAAAAIRIgACAFQQRsaiEGIAEgBEEEbGohByAH/QACACETIAf9AAIEIRQgB/0AAgghFSAH/QACDCEWIAb9AAIAIQogCyAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASELIA0gCiAU/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhDSAPIAogFf3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIQ8gESAKIBb95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASERIAb9AAIEIQogDCAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEMIA4gCiAU/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhDiAQIAogFf3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIRAgEiAKIBb95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASESIAIgBEHAAWxqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCACAJIBn9HwE4AgQgDSAO/Q0AAQIDBAUGBxAREhMUFRYXIA0gDv0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCwAEgCSAZ/R8BOALEASAPIBD9DQABAgMEBQYHEBESExQVFhcgDyAQ/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAKAAyAJIBn9HwE4AoQDIBEgEv0NAAECAwQFBgcQERITFBUWFyARIBL9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AsAEIAkgGf0fATgCxAQgBUECaiEFDAALCyAEQQRqIQQMAAsLAkADQCAEIANODQFBACEFAkADQCAFQTBODQH9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIRr9DAAAAAAAAAAAAAAAAAAAAAAhG/0MAAAAAAAAAAAAAAAAAAAAACEc/QwAAAAAAAAAAAAAAAAAAAAAIR39DAAAAAAAAAAAAAAAAAAAAAAhHv0MAAAAAAAAAAAAAAAAAAAAACEfIAAgBUEEbGohBiABIARBBGxqIQcgB/0AAgAhEyAG/QACACEKIAsgCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhCyAG/QACBCEKIAwgCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhDCAG/QACCCEKIBogCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhGiAG/QACDCEKIBsgCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhGyAG/QACECEKIBwgCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhHCAG/QACFCEKIB0gCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhHSAG/QACGCEKIB4gCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhHiAG/QACHCEKIB8gCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhHyACIARBwAFsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFyAaIBv9DQABAgMEBQYHEBESExQVFhcgGiAb/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0LAgAgHCAd/Q0AAQIDBAUGBxAREhMUFRYXIBwgHf0NCAkKCwwNDg8YGRobHB0eH/3kASEXIB4gH/0NAAECAwQFBgcQERITFBUWFyAeIB/9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/QsCECAFQQhqIQUMAAsLIARBAWohBAwACwsL6xACBn8We0EAIQQCQANAIAMgBGtBBEgNAUEAIQUCQANAIAVBME4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhEP0MAAAAAAAAAAAAAAAAAAAAACER/QwAAAAAAAAAAAAAAAAAAAAAIRIgACAFQTBsaiEGIAEgBEEwbGohByAGQTBqIQgDQCAH/QACACETIAf9AAIwIRQgB/0AAmAhFSAH/QACkAEhFiAG/QACACEKIAsgCiAT/eYB/eQBIQsgDSAKIBT95gH95AEhDSAPIAogFf3mAf3kASEPIBEgCiAW/eYB/eQBIREgBv0AAjAhCiAMIAogE/3mAf3kASEMIA4gCiAU/eYB/eQBIQ4gECAKIBX95gH95AEhECASIAogFv3mAf3kASESIAZBEGohBiAHQRBqIQcgBiAISA0ACyACIARBwAFsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AgAgCSAZ/R8BOAIEIA0gDv0NAAECAwQFBgcQERITFBUWFyANIA79DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AsABIAkgGf0fATgCxAEgDyAQ/Q0AAQIDBAUGBxAREhMUFRYXIA8gEP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCgAMgCSAZ/R8BOAKEAyARIBL9DQABAgMEBQYHEBESExQVFhcgESAS/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOALABCAJIBn9HwE4AsQEIAVBAmohBQwACwsgBEEEaiEEDAALCwJAA0AgBCADTg0BQQAhBQJAA0AgBUEwTg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEa/QwAAAAAAAAAAAAAAAAAAAAAIRv9DAAAAAAAAAAAAAAAAAAAAAAhHP0MAAAAAAAAAAAAAAAAAAAAACEd/QwAAAAAAAAAAAAAAAAAAAAAIR79DAAAAAAAAAAAAAAAAAAAAAAhHyAAIAVBMGxqIQYgASAEQTBsaiEHIAZBMGohCANAIAf9AAIAIRMgBv0AAgAhCiALIAogE/3mAf3kASELIAb9AAIwIQogDCAKIBP95gH95AEhDCAG/QACYCEKIBogCiAT/eYB/eQBIRogBv0AApABIQogGyAKIBP95gH95AEhGyAG/QACwAEhCiAcIAogE/3mAf3kASEcIAb9AALwASEKIB0gCiAT/eYB/eQBIR0gBv0AAqACIQogHiAKIBP95gH95AEhHiAG/QAC0AIhCiAfIAogE/3mAf3kASEfIAZBEGohBiAHQRBqIQcgBiAISA0ACyACIARBwAFsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFyAaIBv9DQABAgMEBQYHEBESExQVFhcgGiAb/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0LAgAgHCAd/Q0AAQIDBAUGBxAREhMUFRYXIBwgHf0NCAkKCwwNDg8YGRobHB0eH/3kASEXIB4gH/0NAAECAwQFBgcQERITFBUWFyAeIB/9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/QsCECAFQQhqIQUMAAsLIARBAWohBAwACwsLsQ0CBn8Me0EAIQQCQANAIAMgBGtBBEgNAUEAIQX9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDiAAIAVBMGxqIQYgASAEQTBsaiEHIAZBMGohCANAIAf9AAIAIQ8gB/0AAjAhECAH/QACYCERIAf9AAKQASESIAb9AAIAIQogCyAKIA/95gH95AEhCyAMIAogEP3mAf3kASEMIA0gCiAR/eYB/eQBIQ0gDiAKIBL95gH95AEhDiAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgAiAEQQRsaiAFQQRsaiEJIAv9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhcgC/0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASET/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRQgEyAU/Q0AAQIDCAkKCxAREhMYGRobIBMgFP0NBAUGBwwNDg8UFRYXHB0eH/3kASEVIAkgFf0fADgCACAM/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYXIAz9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhE/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEUIBMgFP0NAAECAwgJCgsQERITGBkaGyATIBT9DQQFBgcMDQ4PFBUWFxwdHh/95AEhFSAJIBX9HwA4AgQgDf0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWFyAN/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRP9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFCATIBT9DQABAgMICQoLEBESExgZGhsgEyAU/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRUgCSAV/R8AOAIIIA79DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhcgDv0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASET/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRQgEyAU/Q0AAQIDCAkKCxAREhMYGRobIBMgFP0NBAUGBwwNDg8UFRYXHB0eH/3kASEVIAkgFf0fADgCDCAEQQRqIQQMAAsLAkADQCAEIANODQFBACEFAkADQCAFQQFODQH9DAAAAAAAAAAAAAAAAAAAAAAhCyAAIAVBMGxqIQYgASAEQTBsaiEHIAZBMGohCANAIAf9AAIAIQ8gBv0AAgAhCiALIAogD/3mAf3kASELIAZBEGohBiAHQRBqIQcgBiAISA0ACyACIARBBGxqIAVBBGxqIQkgC/0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWFyAL/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRP9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFCATIBT9DQABAgMICQoLEBESExgZGhsgEyAU/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRUgCSAV/R8AOAIAIAVBAWohBQwACwsgBEEBaiEEDAALCwuLBQMFfwp7AX9BACEEAkADQCADIARrQQJIDQFBACEF/QwAAAAAAAAAAAAAAAAAAAAAIQr9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDv0MAAAAAAAAAAAAAAAAAAAAACEPIAAgBEEEbGohBiABIAVBBGxqIQcgBkEEaiEIA0AgB/0AAgAhECAH/QACECERIAf9AAIgIRIgBv0JAgAhCSAKIAkgEP3mAf3kASEKIAsgCSAR/eYB/eQBIQsgDCAJIBL95gH95AEhDCAG/QkCBCEJIA0gCSAQ/eYB/eQBIQ0gDiAJIBH95gH95AEhDiAPIAkgEv3mAf3kASEPIAZBBGohBiAHQTBqIQcgBiAISA0ACyACIARBMGxqIAVBBGxqIRMgEyAK/QsCACATIAv9CwIQIBMgDP0LAiAgEyAN/QsCMCATIA79CwJAIBMgD/0LAlAgBEECaiEEDAALCwJAA0AgBCADTg0BQQAhBf0MAAAAAAAAAAAAAAAAAAAAACEK/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDCAAIARBBGxqIQYgASAFQQRsaiEHIAZBBGohCANAIAf9AAIAIRAgB/0AAhAhESAH/QACICESIAb9CQIAIQkgCiAJIBD95gH95AEhCiALIAkgEf3mAf3kASELIAwgCSAS/eYB/eQBIQwgBkEEaiEGIAdBMGohByAGIAhIDQALIAIgBEEwbGogBUEEbGohEyATIAr9CwIAIBMgC/0LAhAgEyAM/QsCICAEQQFqIQQMAAsLC4gCAwV/B3sBfyABQQRsIQEgA0EEbCEDQQAhBkEAIQf9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ4gACAGQQRsaiEJIAIgB0EEbGohCkEAIQgCQANAIAggBU4NASAK/QACACEPIAr9AAIQIRAgCv0AAiAhESAJ/QkCACELIAwgCyAP/eYB/eQBIQwgDSALIBD95gH95AEhDSAOIAsgEf3mAf3kASEOIAkgAWohCSAKIANqIQogCEEBaiEIDAALCyAEIAZBMGxqIAdBBGxqIRIgEiAM/QsCACASIA39CwIQIBIgDv0LAiALkAUDBX8KewF/QQAhBAJAA0AgAyAEa0ECSA0BQQAhBf0MAAAAAAAAAAAAAAAAAAAAACEK/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhDyAAIARBwAFsaiEGIAEgBUEEbGohByAGQcABaiEIA0AgB/0AAgAhECAH/QACECERIAf9AAIgIRIgBv0JAgAhCSAKIAkgEP3mAf3kASEKIAsgCSAR/eYB/eQBIQsgDCAJIBL95gH95AEhDCAG/QkCwAEhCSANIAkgEP3mAf3kASENIA4gCSAR/eYB/eQBIQ4gDyAJIBL95gH95AEhDyAGQQRqIQYgB0EwaiEHIAYgCEgNAAsgAiAEQTBsaiAFQQRsaiETIBMgCv0LAgAgEyAL/QsCECATIAz9CwIgIBMgDf0LAjAgEyAO/QsCQCATIA/9CwJQIARBAmohBAwACwsCQANAIAQgA04NAUEAIQX9DAAAAAAAAAAAAAAAAAAAAAAhCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQwgACAEQcABbGohBiABIAVBBGxqIQcgBkHAAWohCANAIAf9AAIAIRAgB/0AAhAhESAH/QACICESIAb9CQIAIQkgCiAJIBD95gH95AEhCiALIAkgEf3mAf3kASELIAwgCSAS/eYB/eQBIQwgBkEEaiEGIAdBMGohByAGIAhIDQALIAIgBEEwbGogBUEEbGohEyATIAr9CwIAIBMgC/0LAhAgEyAM/QsCICAEQQFqIQQMAAsLC6QDAwV/CnsBfyABQQRsIQEgA0EEbCEDQQAhBgJAA0AgBkEwTg0BQQAhB/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDv0MAAAAAAAAAAAAAAAAAAAAACEP/QwAAAAAAAAAAAAAAAAAAAAAIRD9DAAAAAAAAAAAAAAAAAAAAAAhESAAIAZBBGxqIQkgAiAHQQRsaiEKQQAhCAJAA0AgCCAFTg0BIAr9AAIAIRIgCv0AAhAhEyAK/QACICEUIAn9CQIAIQsgDCALIBL95gH95AEhDCANIAsgE/3mAf3kASENIA4gCyAU/eYB/eQBIQ4gCf0JAgQhCyAPIAsgEv3mAf3kASEPIBAgCyAT/eYB/eQBIRAgESALIBT95gH95AEhESAJIAFqIQkgCiADaiEKIAhBAWohCAwACwsgBCAGQTBsaiAHQQRsaiEVIBUgDP0LAgAgFSAN/QsCECAVIA79CwIgIBUgD/0LAjAgFSAQ/QsCQCAVIBH9CwJQIAZBAmohBgwACwsL8AEDBX8EewF/IAFBBGwhASADQQRsIQNBACEGAkADQCAGQTBODQFBACEH/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDSAAIAZBBGxqIQkgAiAHQQRsaiEKQQAhCAJAA0AgCCAFTg0BIAr9AAIAIQ4gCf0JAgAhCyAMIAsgDv3mAf3kASEMIAn9CQIEIQsgDSALIA795gH95AEhDSAJIAFqIQkgCiADaiEKIAhBAWohCAwACwsgBCAGQQRsaiAHQQRsaiEPIA8gDP0fADgCACAPIA39HwA4AgQgBkECaiEGDAALCwv6AgMFfwR7AX9BACEEAkADQCADIARrQQJIDQFBACEF/QwAAAAAAAAAAAAAAAAAAAAAIQr9DAAAAAAAAAAAAAAAAAAAAAAhCyAAIARBwAFsaiEGIAEgBUEEbGohByAGQcABaiEIA0AgB/0AAgAhDCAG/QkCACEJIAogCSAM/eYB/eQBIQogBv0JAsABIQkgCyAJIAz95gH95AEhCyAGQQRqIQYgB0EEaiEHIAYgCEgNAAsgAiAEQQRsaiAFQQRsaiENIA0gCv0fADgCACANIAv9HwA4AgQgBEECaiEEDAALCwJAA0AgBCADTg0BQQAhBf0MAAAAAAAAAAAAAAAAAAAAACEKIAAgBEHAAWxqIQYgASAFQQRsaiEHIAZBwAFqIQgDQCAH/QACACEMIAb9CQIAIQkgCiAJIAz95gH95AEhCiAGQQRqIQYgB0EEaiEHIAYgCEgNAAsgAiAEQQRsaiAFQQRsaiENIA0gCv0fADgCACAEQQFqIQQMAAsLCw==";
+
+interface KernelMemory { readonly buffer: ArrayBuffer; grow(pages: number): number }
+interface KernelExports { readonly rows_48x1: (a: number, b: number, out: number, samples: number) => void; readonly rows_48x12: (a: number, b: number, out: number, samples: number) => void; readonly rows_1x12: (a: number, b: number, out: number, samples: number) => void; readonly cols_1x12: (a: number, b: number, out: number, samples: number) => void; readonly outer_1x12: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly cols_48x12: (a: number, b: number, out: number, samples: number) => void; readonly outer_48x12: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly outer_48x1: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly cols_48x1: (a: number, b: number, out: number, samples: number) => void; }
+interface WebAssemblyApi {
+  readonly Memory: new (descriptor: { initial: number }) => KernelMemory;
+  readonly Module: new (bytes: Uint8Array) => object;
+  readonly Instance: new (module: object, imports: object) => { readonly exports: object };
+  validate(bytes: Uint8Array): boolean;
+}
+
+function decodeBase64(text: string): Uint8Array {
+  const digits = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+  const body = text.replace(/=+$/, '');
+  const out = new Uint8Array(Math.floor((body.length * 3) / 4));
+  let bits = 0;
+  let count = 0;
+  let at = 0;
+  for (let k = 0; k < body.length; k++) {
+    bits = ((bits << 6) | digits.indexOf(body[k])) & 0xffffff;
+    count += 6;
+    if (count >= 8) {
+      count -= 8;
+      out[at++] = (bits >> count) & 0xff;
+    }
+  }
+  return out;
+}
+
+/** The kernels, instantiated once; undefined (with a one-line notice) where WebAssembly SIMD is unavailable. */
+function loadKernels(): { readonly memory: KernelMemory; readonly exports: KernelExports } | undefined {
+  const host = globalThis as unknown as { WebAssembly?: WebAssemblyApi; console?: { warn(message: string): void } };
+  try {
+    const api = host.WebAssembly;
+    const bytes = decodeBase64(kernelBytes);
+    if (api === undefined || !api.validate(bytes)) throw new Error('no WebAssembly SIMD');
+    const memory = new api.Memory({ initial: 1 });
+    const instance = new api.Instance(new api.Module(bytes), { env: { memory } });
+    return { memory, exports: instance.exports as KernelExports };
+  } catch {
+    host.console?.warn('rnnc model: WebAssembly SIMD is unavailable here, so this model runs its scalar JavaScript kernels.');
+    return undefined;
+  }
+}
+
+const kernels = loadKernels();
+
+/** Which kernels this module runs: rnnc's WebAssembly SIMD kernels, or scalar JavaScript where those cannot load. */
+export const cpu: 'simd' | 'scalar' = kernels === undefined ? 'scalar' : 'simd';
+
+// The heap: one call's buffers, bump-allocated in the kernels' memory.
+let heapTop = 0;
+let heapEnd = 0;
+const heapStaged = new Map<Float32Array, Float32Array>();
+
+/** Starts a call: frees the last call's buffers and grows the memory (only now) to hold `floats` floats. */
+function heapReserve(floats: number): void {
+  heapTop = 0;
+  heapEnd = 0;
+  heapStaged.clear();
+  if (kernels === undefined) return;
+  // 64 bytes of slack at the end: kernels read up to three floats past an array and mask them out.
+  const needed = 4 * floats + 64;
+  const have = kernels.memory.buffer.byteLength;
+  if (needed > have) kernels.memory.grow(Math.ceil((needed - have) / 65536));
+  heapEnd = kernels.memory.buffer.byteLength - 64;
+}
+
+/** A zeroed buffer of n floats in the kernels' memory (an ordinary array if the heap is full, which the kernels also take). */
+function heapAlloc(n: number): Float32Array {
+  const bytes = 16 * Math.ceil(n / 4);
+  if (kernels === undefined || heapTop + bytes > heapEnd) return new Float32Array(n);
+  const view = new Float32Array(kernels.memory.buffer, heapTop, n);
+  heapTop += bytes;
+  return view.fill(0);
+}
+
+/** The caller's array copied into the kernels' memory, once per call. */
+function heapStage(a: Float32Array): Float32Array;
+function heapStage(a: Float32Array | undefined): Float32Array | undefined;
+function heapStage(a: Float32Array | undefined): Float32Array | undefined {
+  if (a === undefined || kernels === undefined || a.buffer === kernels.memory.buffer) return a;
+  let staged = heapStaged.get(a);
+  if (staged === undefined) {
+    staged = heapAlloc(a.length);
+    staged.set(a);
+    heapStaged.set(a, staged);
+  }
+  return staged;
+}
+
+/** Floats needed to copy every array in these objects (tensors by their data) into the heap. */
+function heapFloats(...groups: ({ readonly [name: string]: Float32Array | Tensor | undefined } | undefined)[]): number {
+  let total = 0;
+  for (const group of groups) {
+    for (const value of Object.values(group ?? {})) {
+      const a = value instanceof Float32Array ? value : value?.data;
+      if (a !== undefined) total += a.length + 4;
+    }
+  }
+  return total;
+}
+
+/** A result handed to the caller: copied out of the heap, which the next call reuses. */
+function heapCopy(a: Float32Array): Float32Array {
+  return kernels !== undefined && a.buffer === kernels.memory.buffer ? a.slice() : a;
 }

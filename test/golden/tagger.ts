@@ -213,900 +213,902 @@ export function init(seed = 0): Params {
 }
 
 export function forward(model: Params | Packed, inputs: Inputs, initialStates: InitialStates = {}): ForwardResult {
-  const { params } = unwrap(model);
+  const { params, packed } = unwrap(model);
   checkParams(params);
   const { B, lengths } = checkInputs(inputs, false);
   const T_T = lengths["T"] as number;
   checkInitialStates(initialStates, B);
-  const c4_4 = new Float32Array(B * 16);
-  const mm7_7 = new Float32Array(T_T * B * 64);
-  const v8_9 = new Float32Array(T_T * B * 64);
-  const state9_0_10 = new Float32Array(B * 16);
-  const state9_1_11 = new Float32Array(B * 16);
-  const out9_0_12 = new Float32Array(T_T * B * 16);
-  const mm3_15 = new Float32Array(B * 64);
-  const v5_17 = new Float32Array(B * 64);
-  const v16_18 = new Float32Array(B * 16);
-  const v18_19 = new Float32Array(B * 16);
-  const state20_0_26 = new Float32Array(B * 16);
-  const state20_1_27 = new Float32Array(B * 16);
-  const out20_0_28 = new Float32Array(T_T * B * 16);
-  const mm3_31 = new Float32Array(B * 64);
-  const v5_33 = new Float32Array(B * 64);
-  const v16_34 = new Float32Array(B * 16);
-  const v18_35 = new Float32Array(B * 16);
-  const v24_36 = new Float32Array(T_T * B * 16);
-  const mm27_39 = new Float32Array(T_T * B * 5);
-  const v28_41 = new Float32Array(T_T * B * 5);
-  const in0 = (inputs["words"] as Tensor).data;
-  const p1 = params["states.fwd.W"];
-  const p2 = params["states.fwd.U"];
-  const p3 = params["states.fwd.b"];
+  heapReserve(9 * (B * 16 + 4) + 2 * (T_T * B * 64 + 4) + 3 * (T_T * B * 16 + 4) + 4 * (B * 64 + 4) + 2 * (T_T * B * 5 + 4) + heapFloats(params, packed, initialStates, inputs));
+  const c4_4 = heapAlloc(B * 16);
+  const mm7_7 = heapAlloc(T_T * B * 64);
+  const v8_8 = heapAlloc(T_T * B * 64);
+  const state9_0_9 = heapAlloc(B * 16);
+  const state9_1_10 = heapAlloc(B * 16);
+  const out9_0_11 = heapAlloc(T_T * B * 16);
+  const mm3_14 = heapAlloc(B * 64);
+  const v5_15 = heapAlloc(B * 64);
+  const v16_16 = heapAlloc(B * 16);
+  const v18_17 = heapAlloc(B * 16);
+  const state20_0_23 = heapAlloc(B * 16);
+  const state20_1_24 = heapAlloc(B * 16);
+  const out20_0_25 = heapAlloc(T_T * B * 16);
+  const mm3_28 = heapAlloc(B * 64);
+  const v5_29 = heapAlloc(B * 64);
+  const v16_30 = heapAlloc(B * 16);
+  const v18_31 = heapAlloc(B * 16);
+  const v24_32 = heapAlloc(T_T * B * 16);
+  const mm27_35 = heapAlloc(T_T * B * 5);
+  const v28_36 = heapAlloc(T_T * B * 5);
+  const in0 = heapStage((inputs["words"] as Tensor).data);
+  const p1 = heapStage(params["states.fwd.W"]);
+  const p2 = heapStage(params["states.fwd.U"]);
+  const p3 = heapStage(params["states.fwd.b"]);
   // %5 state_init states.fwd.h — 9: state h: [H]
-  const init5_5 = initialStates["states.fwd.h"] ?? c4_4;
+  const init5_5 = heapStage(initialStates["states.fwd.h"]) ?? c4_4;
   // %6 state_init states.fwd.c — 10: state c: [H]
-  const init6_6 = initialStates["states.fwd.c"] ?? c4_4;
+  const init6_6 = heapStage(initialStates["states.fwd.c"]) ?? c4_4;
   // %7 matmul — 15: z = W @ x + U @ h + b
-  matmul8(p1, in0, mm7_7, T_T * B);
+  gemm_rows_64x8(p1, in0, mm7_7, T_T * B);
   // %8 add
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 64;
     for (let j = 0; j < 64; j++) {
-      v8_9[o + j] = mm7_7[l * 64 + j] + p3[j];
+      v8_8[o + j] = mm7_7[l * 64 + j] + p3[j];
     }
   }
   // %9 scan states.fwd — 30: layer states = bidirectional LSTM(E, H) over words merge sum
-  state9_0_10.set(init5_5);
-  state9_1_11.set(init6_6);
-  const steps13 = T_T;
+  state9_0_9.set(init5_5);
+  state9_1_10.set(init6_6);
+  const steps12 = T_T;
   // states.fwd: from the first step to the last
-  for (let s = 0; s < steps13; s++) {
+  for (let s = 0; s < steps12; s++) {
     const t = s;
-    const x9_0_14 = v8_9.subarray(t * B * 64, (t + 1) * B * 64);
+    const x9_0_13 = v8_8.subarray(t * B * 64, (t + 1) * B * 64);
     // %3 matmul — 15: z = W @ x + U @ h + b
-    matmul16(p2, state9_0_10, mm3_15, B);
+    gemm_rows_64x16(p2, state9_0_9, mm3_14, B);
     // %5 add z — 15: z = W @ x + U @ h + b
     for (let l = 0; l < B; l++) {
       const o = l * 64;
       for (let j = 0; j < 64; j++) {
-        v5_17[o + j] = x9_0_14[l * 64 + j] + mm3_15[l * 64 + j];
+        v5_15[o + j] = x9_0_13[l * 64 + j] + mm3_14[l * 64 + j];
       }
     }
     // %16 add c' — 20: c' = f * c + i * g
     for (let l = 0; l < B; l++) {
       const o = l * 16;
       for (let j = 0; j < 16; j++) {
-        v16_18[o + j] = ((1 / (1 + Math.exp(-v5_17[l * 64 + 16 + j]))) * state9_1_11[l * 16 + j]) + ((1 / (1 + Math.exp(-v5_17[l * 64 + 0 + j]))) * (Math.tanh(v5_17[l * 64 + 32 + j])));
+        v16_16[o + j] = ((1 / (1 + Math.exp(-v5_15[l * 64 + 16 + j]))) * state9_1_10[l * 16 + j]) + ((1 / (1 + Math.exp(-v5_15[l * 64 + 0 + j]))) * (Math.tanh(v5_15[l * 64 + 32 + j])));
       }
     }
     // %18 mul h' — 21: h' = o * tanh(c')
     for (let l = 0; l < B; l++) {
       const o = l * 16;
       for (let j = 0; j < 16; j++) {
-        v18_19[o + j] = (1 / (1 + Math.exp(-v5_17[l * 64 + 48 + j]))) * (Math.tanh(v16_18[l * 16 + j]));
+        v18_17[o + j] = (1 / (1 + Math.exp(-v5_15[l * 64 + 48 + j]))) * (Math.tanh(v16_16[l * 16 + j]));
       }
     }
-    out9_0_12.set(v18_19, t * v18_19.length);
-    state9_0_10.set(v18_19);
-    state9_1_11.set(v16_18);
+    out9_0_11.set(v18_17, t * v18_17.length);
+    state9_0_9.set(v18_17);
+    state9_1_10.set(v16_16);
   }
-  const p20 = params["states.bwd.W"];
-  const p21 = params["states.bwd.U"];
-  const p22 = params["states.bwd.b"];
+  const p18 = heapStage(params["states.bwd.W"]);
+  const p19 = heapStage(params["states.bwd.U"]);
+  const p20 = heapStage(params["states.bwd.b"]);
   // %16 state_init states.bwd.h — 9: state h: [H]
-  const init16_23 = initialStates["states.bwd.h"] ?? c4_4;
+  const init16_21 = heapStage(initialStates["states.bwd.h"]) ?? c4_4;
   // %17 state_init states.bwd.c — 10: state c: [H]
-  const init17_24 = initialStates["states.bwd.c"] ?? c4_4;
+  const init17_22 = heapStage(initialStates["states.bwd.c"]) ?? c4_4;
   // %18 matmul — 15: z = W @ x + U @ h + b
-  v8_9.fill(0); // reused: its last value is dead
-  matmul25(p20, in0, v8_9, T_T * B);
+  v8_8.fill(0); // reused: its last value is dead
+  gemm_rows_64x8(p18, in0, v8_8, T_T * B);
   // %19 add
   mm7_7.fill(0); // reused: its last value is dead
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 64;
     for (let j = 0; j < 64; j++) {
-      mm7_7[o + j] = v8_9[l * 64 + j] + p22[j];
+      mm7_7[o + j] = v8_8[l * 64 + j] + p20[j];
     }
   }
   // %20 scan states.bwd — 30: layer states = bidirectional LSTM(E, H) over words merge sum
-  state20_0_26.set(init16_23);
-  state20_1_27.set(init17_24);
-  const steps29 = T_T;
+  state20_0_23.set(init16_21);
+  state20_1_24.set(init17_22);
+  const steps26 = T_T;
   // states.bwd: from the last step to the first
-  for (let s = 0; s < steps29; s++) {
+  for (let s = 0; s < steps26; s++) {
     const t = T_T - 1 - s;
-    const x20_0_30 = mm7_7.subarray(t * B * 64, (t + 1) * B * 64);
+    const x20_0_27 = mm7_7.subarray(t * B * 64, (t + 1) * B * 64);
     // %3 matmul — 15: z = W @ x + U @ h + b
-    matmul32(p21, state20_0_26, mm3_31, B);
+    gemm_rows_64x16(p19, state20_0_23, mm3_28, B);
     // %5 add z — 15: z = W @ x + U @ h + b
     for (let l = 0; l < B; l++) {
       const o = l * 64;
       for (let j = 0; j < 64; j++) {
-        v5_33[o + j] = x20_0_30[l * 64 + j] + mm3_31[l * 64 + j];
+        v5_29[o + j] = x20_0_27[l * 64 + j] + mm3_28[l * 64 + j];
       }
     }
     // %16 add c' — 20: c' = f * c + i * g
     for (let l = 0; l < B; l++) {
       const o = l * 16;
       for (let j = 0; j < 16; j++) {
-        v16_34[o + j] = ((1 / (1 + Math.exp(-v5_33[l * 64 + 16 + j]))) * state20_1_27[l * 16 + j]) + ((1 / (1 + Math.exp(-v5_33[l * 64 + 0 + j]))) * (Math.tanh(v5_33[l * 64 + 32 + j])));
+        v16_30[o + j] = ((1 / (1 + Math.exp(-v5_29[l * 64 + 16 + j]))) * state20_1_24[l * 16 + j]) + ((1 / (1 + Math.exp(-v5_29[l * 64 + 0 + j]))) * (Math.tanh(v5_29[l * 64 + 32 + j])));
       }
     }
     // %18 mul h' — 21: h' = o * tanh(c')
     for (let l = 0; l < B; l++) {
       const o = l * 16;
       for (let j = 0; j < 16; j++) {
-        v18_35[o + j] = (1 / (1 + Math.exp(-v5_33[l * 64 + 48 + j]))) * (Math.tanh(v16_34[l * 16 + j]));
+        v18_31[o + j] = (1 / (1 + Math.exp(-v5_29[l * 64 + 48 + j]))) * (Math.tanh(v16_30[l * 16 + j]));
       }
     }
-    out20_0_28.set(v18_35, t * v18_35.length);
-    state20_0_26.set(v18_35);
-    state20_1_27.set(v16_34);
+    out20_0_25.set(v18_31, t * v18_31.length);
+    state20_0_23.set(v18_31);
+    state20_1_24.set(v16_30);
   }
   // %24 add states — 30: layer states = bidirectional LSTM(E, H) over words merge sum
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 16;
     for (let j = 0; j < 16; j++) {
-      v24_36[o + j] = out9_0_12[l * 16 + j] + out20_0_28[l * 16 + j];
+      v24_32[o + j] = out9_0_11[l * 16 + j] + out20_0_25[l * 16 + j];
     }
   }
-  const p37 = params["scores.W"];
-  const p38 = params["scores.b"];
+  const p33 = heapStage(params["scores.W"]);
+  const p34 = heapStage(params["scores.b"]);
   // %27 matmul — 7: cell LSTM(I, H) {
-  matmul40(p37, v24_36, mm27_39, T_T * B);
+  gemm_rows_5x16(p33, v24_32, mm27_35, T_T * B);
   // %28 add y — 7: cell LSTM(I, H) {
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 5;
     for (let j = 0; j < 5; j++) {
-      v28_41[o + j] = mm27_39[l * 5 + j] + p38[j];
+      v28_36[o + j] = mm27_35[l * 5 + j] + p34[j];
     }
   }
-  return { outputs: { "scores": { data: v28_41, shape: [T_T, B, 5] } }, finalStates: { "states.fwd.h": { data: state9_0_10, shape: [B, 16] }, "states.fwd.c": { data: state9_1_11, shape: [B, 16] }, "states.bwd.h": { data: state20_0_26, shape: [B, 16] }, "states.bwd.c": { data: state20_1_27, shape: [B, 16] } } } as ForwardResult;
+  return { outputs: { "scores": { data: heapCopy(v28_36), shape: [T_T, B, 5] } }, finalStates: { "states.fwd.h": { data: heapCopy(state9_0_9), shape: [B, 16] }, "states.fwd.c": { data: heapCopy(state9_1_10), shape: [B, 16] }, "states.bwd.h": { data: heapCopy(state20_0_23), shape: [B, 16] }, "states.bwd.c": { data: heapCopy(state20_1_24), shape: [B, 16] } } } as ForwardResult;
 }
 
 // The loss and its gradient with respect to every param, input and initial state (BPTT).
 export function grad(model: Params | Packed, inputs: Inputs, initialStates: InitialStates = {}): GradResult {
-  const { params } = unwrap(model);
+  const { params, packed } = unwrap(model);
   checkParams(params);
   const { B, lengths } = checkInputs(inputs, true);
   const T_T = lengths["T"] as number;
   checkInitialStates(initialStates, B);
-  const c5_47 = new Float32Array(B * 16);
-  const mm8_50 = new Float32Array(T_T * B * 64);
-  const v9_52 = new Float32Array(T_T * B * 64);
-  const state10_0_53 = new Float32Array(B * 16);
-  const state10_1_54 = new Float32Array(B * 16);
-  const out10_0_55 = new Float32Array(T_T * B * 16);
-  const out10_1_56 = new Float32Array(T_T * B * 16);
-  const out10_2_57 = new Float32Array(T_T * B * 16);
-  const out10_3_58 = new Float32Array(T_T * B * 16);
-  const out10_4_59 = new Float32Array(T_T * B * 16);
-  const out10_5_60 = new Float32Array(T_T * B * 16);
-  const out10_6_61 = new Float32Array(T_T * B * 16);
-  const mm3_64 = new Float32Array(B * 64);
-  const v5_66 = new Float32Array(B * 64);
-  const v7_67 = new Float32Array(B * 16);
-  const v9_68 = new Float32Array(B * 16);
-  const v11_69 = new Float32Array(B * 16);
-  const v13_70 = new Float32Array(B * 16);
-  const v16_71 = new Float32Array(B * 16);
-  const v17_72 = new Float32Array(B * 16);
-  const v18_73 = new Float32Array(B * 16);
-  const state21_0_80 = new Float32Array(B * 16);
-  const state21_1_81 = new Float32Array(B * 16);
-  const out21_0_82 = new Float32Array(T_T * B * 16);
-  const out21_1_83 = new Float32Array(T_T * B * 16);
-  const out21_2_84 = new Float32Array(T_T * B * 16);
-  const out21_3_85 = new Float32Array(T_T * B * 16);
-  const out21_4_86 = new Float32Array(T_T * B * 16);
-  const out21_5_87 = new Float32Array(T_T * B * 16);
-  const out21_6_88 = new Float32Array(T_T * B * 16);
-  const mm3_91 = new Float32Array(B * 64);
-  const v5_93 = new Float32Array(B * 64);
-  const v7_94 = new Float32Array(B * 16);
-  const v9_95 = new Float32Array(B * 16);
-  const v11_96 = new Float32Array(B * 16);
-  const v13_97 = new Float32Array(B * 16);
-  const v16_98 = new Float32Array(B * 16);
-  const v17_99 = new Float32Array(B * 16);
-  const v18_100 = new Float32Array(B * 16);
-  const v25_101 = new Float32Array(T_T * B * 16);
-  const mm28_104 = new Float32Array(T_T * B * 5);
-  const v29_106 = new Float32Array(T_T * B * 5);
-  const v31_107 = new Float32Array(T_T * B * 5);
-  const sum32_108 = new Float32Array(T_T * B);
-  const v33_109 = new Float32Array(T_T * B);
-  const red34_110 = new Float32Array(1);
-  const s111 = new Float32Array(1);
-  const v39_112 = new Float32Array(T_T * B * 5);
-  const v44_113 = new Float32Array(T_T * B * 5);
-  const ub45_114 = new Float32Array(5);
-  const mm47_115 = new Float32Array(T_T * B * 16);
-  const ub48_117 = new Float32Array(80);
-  const shift55_119 = new Float32Array(T_T * B * 16);
-  const v57_120 = new Float32Array(T_T * B * 16);
-  const v59_121 = new Float32Array(T_T * B * 16);
-  const v61_122 = new Float32Array(T_T * B * 16);
-  const v63_123 = new Float32Array(T_T * B * 16);
-  const v65_124 = new Float32Array(T_T * B * 16);
-  const state66_0_125 = new Float32Array(B * 16);
-  const state66_1_126 = new Float32Array(B * 16);
-  const v3_140 = new Float32Array(B * 16);
-  const v10_141 = new Float32Array(B * 16);
-  const v18_142 = new Float32Array(B * 16);
-  const v20_143 = new Float32Array(B * 16);
-  const pad21_144 = new Float32Array(B * 64);
-  const v23_145 = new Float32Array(B * 16);
-  const pad24_146 = new Float32Array(B * 64);
-  const v27_147 = new Float32Array(B * 16);
-  const pad28_148 = new Float32Array(B * 64);
-  const v31_149 = new Float32Array(B * 16);
-  const pad32_150 = new Float32Array(B * 64);
-  const v33_151 = new Float32Array(B * 64);
-  const mm35_152 = new Float32Array(B * 16);
-  const ub71_154 = new Float32Array(1024);
-  const ub72_156 = new Float32Array(64);
-  const mm73_157 = new Float32Array(T_T * B * 8);
-  const v90_159 = new Float32Array(T_T * B * 16);
-  const state91_0_160 = new Float32Array(B * 16);
-  const state91_1_161 = new Float32Array(B * 16);
-  const v3_175 = new Float32Array(B * 16);
-  const v10_176 = new Float32Array(B * 16);
-  const v18_177 = new Float32Array(B * 16);
-  const v20_178 = new Float32Array(B * 16);
-  const pad21_179 = new Float32Array(B * 64);
-  const v23_180 = new Float32Array(B * 16);
-  const pad24_181 = new Float32Array(B * 64);
-  const v27_182 = new Float32Array(B * 16);
-  const pad28_183 = new Float32Array(B * 64);
-  const v31_184 = new Float32Array(B * 16);
-  const pad32_185 = new Float32Array(B * 64);
-  const v33_186 = new Float32Array(B * 64);
-  const mm35_187 = new Float32Array(B * 16);
-  const cat95_189 = new Float32Array(T_T * B * 128);
-  const ub97_190 = new Float32Array(1024);
-  const rows98_192 = new Float32Array(512);
-  const rows99_193 = new Float32Array(512);
-  const ub102_195 = new Float32Array(64);
-  const mm103_196 = new Float32Array(T_T * B * 8);
-  const v104_198 = new Float32Array(T_T * B * 8);
-  const in42 = (inputs["words"] as Tensor).data;
-  const in43 = (inputs["tags"] as Tensor).data;
-  const p44 = params["states.fwd.W"];
-  const p45 = params["states.fwd.U"];
-  const p46 = params["states.fwd.b"];
+  heapReserve(39 * (B * 16 + 4) + 2 * (T_T * B * 64 + 4) + 23 * (T_T * B * 16 + 4) + 14 * (B * 64 + 4) + 5 * (T_T * B * 5 + 4) + 2 * (T_T * B + 4) + 2 * (1 + 4) + (5 + 4) + (80 + 4) + 2 * (1024 + 4) + 2 * (64 + 4) + 3 * (T_T * B * 8 + 4) + (T_T * B * 128 + 4) + 2 * (512 + 4) + heapFloats(params, packed, initialStates, inputs));
+  const c5_42 = heapAlloc(B * 16);
+  const mm8_45 = heapAlloc(T_T * B * 64);
+  const v9_46 = heapAlloc(T_T * B * 64);
+  const state10_0_47 = heapAlloc(B * 16);
+  const state10_1_48 = heapAlloc(B * 16);
+  const out10_0_49 = heapAlloc(T_T * B * 16);
+  const out10_1_50 = heapAlloc(T_T * B * 16);
+  const out10_2_51 = heapAlloc(T_T * B * 16);
+  const out10_3_52 = heapAlloc(T_T * B * 16);
+  const out10_4_53 = heapAlloc(T_T * B * 16);
+  const out10_5_54 = heapAlloc(T_T * B * 16);
+  const out10_6_55 = heapAlloc(T_T * B * 16);
+  const mm3_58 = heapAlloc(B * 64);
+  const v5_59 = heapAlloc(B * 64);
+  const v7_60 = heapAlloc(B * 16);
+  const v9_61 = heapAlloc(B * 16);
+  const v11_62 = heapAlloc(B * 16);
+  const v13_63 = heapAlloc(B * 16);
+  const v16_64 = heapAlloc(B * 16);
+  const v17_65 = heapAlloc(B * 16);
+  const v18_66 = heapAlloc(B * 16);
+  const state21_0_72 = heapAlloc(B * 16);
+  const state21_1_73 = heapAlloc(B * 16);
+  const out21_0_74 = heapAlloc(T_T * B * 16);
+  const out21_1_75 = heapAlloc(T_T * B * 16);
+  const out21_2_76 = heapAlloc(T_T * B * 16);
+  const out21_3_77 = heapAlloc(T_T * B * 16);
+  const out21_4_78 = heapAlloc(T_T * B * 16);
+  const out21_5_79 = heapAlloc(T_T * B * 16);
+  const out21_6_80 = heapAlloc(T_T * B * 16);
+  const mm3_83 = heapAlloc(B * 64);
+  const v5_84 = heapAlloc(B * 64);
+  const v7_85 = heapAlloc(B * 16);
+  const v9_86 = heapAlloc(B * 16);
+  const v11_87 = heapAlloc(B * 16);
+  const v13_88 = heapAlloc(B * 16);
+  const v16_89 = heapAlloc(B * 16);
+  const v17_90 = heapAlloc(B * 16);
+  const v18_91 = heapAlloc(B * 16);
+  const v25_92 = heapAlloc(T_T * B * 16);
+  const mm28_95 = heapAlloc(T_T * B * 5);
+  const v29_96 = heapAlloc(T_T * B * 5);
+  const v31_97 = heapAlloc(T_T * B * 5);
+  const sum32_98 = heapAlloc(T_T * B);
+  const v33_99 = heapAlloc(T_T * B);
+  const red34_100 = heapAlloc(1);
+  const s101 = heapAlloc(1);
+  const v39_102 = heapAlloc(T_T * B * 5);
+  const v44_103 = heapAlloc(T_T * B * 5);
+  const ub45_104 = heapAlloc(5);
+  const mm47_105 = heapAlloc(T_T * B * 16);
+  const ub48_106 = heapAlloc(80);
+  const shift55_107 = heapAlloc(T_T * B * 16);
+  const v57_108 = heapAlloc(T_T * B * 16);
+  const v59_109 = heapAlloc(T_T * B * 16);
+  const v61_110 = heapAlloc(T_T * B * 16);
+  const v63_111 = heapAlloc(T_T * B * 16);
+  const v65_112 = heapAlloc(T_T * B * 16);
+  const state66_0_113 = heapAlloc(B * 16);
+  const state66_1_114 = heapAlloc(B * 16);
+  const v3_128 = heapAlloc(B * 16);
+  const v10_129 = heapAlloc(B * 16);
+  const v18_130 = heapAlloc(B * 16);
+  const v20_131 = heapAlloc(B * 16);
+  const pad21_132 = heapAlloc(B * 64);
+  const v23_133 = heapAlloc(B * 16);
+  const pad24_134 = heapAlloc(B * 64);
+  const v27_135 = heapAlloc(B * 16);
+  const pad28_136 = heapAlloc(B * 64);
+  const v31_137 = heapAlloc(B * 16);
+  const pad32_138 = heapAlloc(B * 64);
+  const v33_139 = heapAlloc(B * 64);
+  const mm35_140 = heapAlloc(B * 16);
+  const ub71_141 = heapAlloc(1024);
+  const ub72_142 = heapAlloc(64);
+  const mm73_143 = heapAlloc(T_T * B * 8);
+  const v90_144 = heapAlloc(T_T * B * 16);
+  const state91_0_145 = heapAlloc(B * 16);
+  const state91_1_146 = heapAlloc(B * 16);
+  const v3_160 = heapAlloc(B * 16);
+  const v10_161 = heapAlloc(B * 16);
+  const v18_162 = heapAlloc(B * 16);
+  const v20_163 = heapAlloc(B * 16);
+  const pad21_164 = heapAlloc(B * 64);
+  const v23_165 = heapAlloc(B * 16);
+  const pad24_166 = heapAlloc(B * 64);
+  const v27_167 = heapAlloc(B * 16);
+  const pad28_168 = heapAlloc(B * 64);
+  const v31_169 = heapAlloc(B * 16);
+  const pad32_170 = heapAlloc(B * 64);
+  const v33_171 = heapAlloc(B * 64);
+  const mm35_172 = heapAlloc(B * 16);
+  const cat95_173 = heapAlloc(T_T * B * 128);
+  const ub97_174 = heapAlloc(1024);
+  const rows98_175 = heapAlloc(512);
+  const rows99_176 = heapAlloc(512);
+  const ub102_177 = heapAlloc(64);
+  const mm103_178 = heapAlloc(T_T * B * 8);
+  const v104_179 = heapAlloc(T_T * B * 8);
+  const in37 = heapStage((inputs["words"] as Tensor).data);
+  const in38 = heapStage((inputs["tags"] as Tensor).data);
+  const p39 = heapStage(params["states.fwd.W"]);
+  const p40 = heapStage(params["states.fwd.U"]);
+  const p41 = heapStage(params["states.fwd.b"]);
   // %6 state_init states.fwd.h — 9: state h: [H]
-  const init6_48 = initialStates["states.fwd.h"] ?? c5_47;
+  const init6_43 = heapStage(initialStates["states.fwd.h"]) ?? c5_42;
   // %7 state_init states.fwd.c — 10: state c: [H]
-  const init7_49 = initialStates["states.fwd.c"] ?? c5_47;
+  const init7_44 = heapStage(initialStates["states.fwd.c"]) ?? c5_42;
   // %8 matmul — 15: z = W @ x + U @ h + b
-  matmul51(p44, in42, mm8_50, T_T * B);
+  gemm_rows_64x8(p39, in37, mm8_45, T_T * B);
   // %9 add
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 64;
     for (let j = 0; j < 64; j++) {
-      v9_52[o + j] = mm8_50[l * 64 + j] + p46[j];
+      v9_46[o + j] = mm8_45[l * 64 + j] + p41[j];
     }
   }
   // %10 scan states.fwd — 30: layer states = bidirectional LSTM(E, H) over words merge sum
-  state10_0_53.set(init6_48);
-  state10_1_54.set(init7_49);
-  const steps62 = T_T;
+  state10_0_47.set(init6_43);
+  state10_1_48.set(init7_44);
+  const steps56 = T_T;
   // states.fwd: from the first step to the last
-  for (let s = 0; s < steps62; s++) {
+  for (let s = 0; s < steps56; s++) {
     const t = s;
-    const x10_0_63 = v9_52.subarray(t * B * 64, (t + 1) * B * 64);
+    const x10_0_57 = v9_46.subarray(t * B * 64, (t + 1) * B * 64);
     // %3 matmul — 15: z = W @ x + U @ h + b
-    matmul65(p45, state10_0_53, mm3_64, B);
+    gemm_rows_64x16(p40, state10_0_47, mm3_58, B);
     // %5 add z — 15: z = W @ x + U @ h + b
     for (let l = 0; l < B; l++) {
       const o = l * 64;
       for (let j = 0; j < 64; j++) {
-        v5_66[o + j] = x10_0_63[l * 64 + j] + mm3_64[l * 64 + j];
+        v5_59[o + j] = x10_0_57[l * 64 + j] + mm3_58[l * 64 + j];
       }
     }
     // %7 sigmoid i — 16: i = sigmoid(z[0:H])
     for (let l = 0; l < B; l++) {
       const o = l * 16;
       for (let j = 0; j < 16; j++) {
-        v7_67[o + j] = 1 / (1 + Math.exp(-v5_66[l * 64 + 0 + j]));
+        v7_60[o + j] = 1 / (1 + Math.exp(-v5_59[l * 64 + 0 + j]));
       }
     }
     // %9 sigmoid f — 17: f = sigmoid(z[H:2*H])
     for (let l = 0; l < B; l++) {
       const o = l * 16;
       for (let j = 0; j < 16; j++) {
-        v9_68[o + j] = 1 / (1 + Math.exp(-v5_66[l * 64 + 16 + j]));
+        v9_61[o + j] = 1 / (1 + Math.exp(-v5_59[l * 64 + 16 + j]));
       }
     }
     // %11 tanh g — 18: g = tanh(z[2*H:3*H])
     for (let l = 0; l < B; l++) {
       const o = l * 16;
       for (let j = 0; j < 16; j++) {
-        v11_69[o + j] = Math.tanh(v5_66[l * 64 + 32 + j]);
+        v11_62[o + j] = Math.tanh(v5_59[l * 64 + 32 + j]);
       }
     }
     // %13 sigmoid o — 19: o = sigmoid(z[3*H:4*H])
     for (let l = 0; l < B; l++) {
       const o = l * 16;
       for (let j = 0; j < 16; j++) {
-        v13_70[o + j] = 1 / (1 + Math.exp(-v5_66[l * 64 + 48 + j]));
+        v13_63[o + j] = 1 / (1 + Math.exp(-v5_59[l * 64 + 48 + j]));
       }
     }
     // %16 add c' — 20: c' = f * c + i * g
     for (let l = 0; l < B; l++) {
       const o = l * 16;
       for (let j = 0; j < 16; j++) {
-        v16_71[o + j] = (v9_68[l * 16 + j] * state10_1_54[l * 16 + j]) + (v7_67[l * 16 + j] * v11_69[l * 16 + j]);
+        v16_64[o + j] = (v9_61[l * 16 + j] * state10_1_48[l * 16 + j]) + (v7_60[l * 16 + j] * v11_62[l * 16 + j]);
       }
     }
     // %17 tanh — 21: h' = o * tanh(c')
     for (let l = 0; l < B; l++) {
       const o = l * 16;
       for (let j = 0; j < 16; j++) {
-        v17_72[o + j] = Math.tanh(v16_71[l * 16 + j]);
+        v17_65[o + j] = Math.tanh(v16_64[l * 16 + j]);
       }
     }
     // %18 mul h' — 21: h' = o * tanh(c')
     for (let l = 0; l < B; l++) {
       const o = l * 16;
       for (let j = 0; j < 16; j++) {
-        v18_73[o + j] = v13_70[l * 16 + j] * v17_72[l * 16 + j];
+        v18_66[o + j] = v13_63[l * 16 + j] * v17_65[l * 16 + j];
       }
     }
-    out10_0_55.set(v18_73, t * v18_73.length);
-    out10_1_56.set(v17_72, t * v17_72.length);
-    out10_2_57.set(v13_70, t * v13_70.length);
-    out10_3_58.set(v11_69, t * v11_69.length);
-    out10_4_59.set(v7_67, t * v7_67.length);
-    out10_5_60.set(v9_68, t * v9_68.length);
-    out10_6_61.set(state10_1_54, t * state10_1_54.length);
-    state10_0_53.set(v18_73);
-    state10_1_54.set(v16_71);
+    out10_0_49.set(v18_66, t * v18_66.length);
+    out10_1_50.set(v17_65, t * v17_65.length);
+    out10_2_51.set(v13_63, t * v13_63.length);
+    out10_3_52.set(v11_62, t * v11_62.length);
+    out10_4_53.set(v7_60, t * v7_60.length);
+    out10_5_54.set(v9_61, t * v9_61.length);
+    out10_6_55.set(state10_1_48, t * state10_1_48.length);
+    state10_0_47.set(v18_66);
+    state10_1_48.set(v16_64);
   }
-  const p74 = params["states.bwd.W"];
-  const p75 = params["states.bwd.U"];
-  const p76 = params["states.bwd.b"];
+  const p67 = heapStage(params["states.bwd.W"]);
+  const p68 = heapStage(params["states.bwd.U"]);
+  const p69 = heapStage(params["states.bwd.b"]);
   // %17 state_init states.bwd.h — 9: state h: [H]
-  const init17_77 = initialStates["states.bwd.h"] ?? c5_47;
+  const init17_70 = heapStage(initialStates["states.bwd.h"]) ?? c5_42;
   // %18 state_init states.bwd.c — 10: state c: [H]
-  const init18_78 = initialStates["states.bwd.c"] ?? c5_47;
+  const init18_71 = heapStage(initialStates["states.bwd.c"]) ?? c5_42;
   // %19 matmul — 15: z = W @ x + U @ h + b
-  v9_52.fill(0); // reused: its last value is dead
-  matmul79(p74, in42, v9_52, T_T * B);
+  v9_46.fill(0); // reused: its last value is dead
+  gemm_rows_64x8(p67, in37, v9_46, T_T * B);
   // %20 add
-  mm8_50.fill(0); // reused: its last value is dead
+  mm8_45.fill(0); // reused: its last value is dead
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 64;
     for (let j = 0; j < 64; j++) {
-      mm8_50[o + j] = v9_52[l * 64 + j] + p76[j];
+      mm8_45[o + j] = v9_46[l * 64 + j] + p69[j];
     }
   }
   // %21 scan states.bwd — 30: layer states = bidirectional LSTM(E, H) over words merge sum
-  state21_0_80.set(init17_77);
-  state21_1_81.set(init18_78);
-  const steps89 = T_T;
+  state21_0_72.set(init17_70);
+  state21_1_73.set(init18_71);
+  const steps81 = T_T;
   // states.bwd: from the last step to the first
-  for (let s = 0; s < steps89; s++) {
+  for (let s = 0; s < steps81; s++) {
     const t = T_T - 1 - s;
-    const x21_0_90 = mm8_50.subarray(t * B * 64, (t + 1) * B * 64);
+    const x21_0_82 = mm8_45.subarray(t * B * 64, (t + 1) * B * 64);
     // %3 matmul — 15: z = W @ x + U @ h + b
-    matmul92(p75, state21_0_80, mm3_91, B);
+    gemm_rows_64x16(p68, state21_0_72, mm3_83, B);
     // %5 add z — 15: z = W @ x + U @ h + b
     for (let l = 0; l < B; l++) {
       const o = l * 64;
       for (let j = 0; j < 64; j++) {
-        v5_93[o + j] = x21_0_90[l * 64 + j] + mm3_91[l * 64 + j];
+        v5_84[o + j] = x21_0_82[l * 64 + j] + mm3_83[l * 64 + j];
       }
     }
     // %7 sigmoid i — 16: i = sigmoid(z[0:H])
     for (let l = 0; l < B; l++) {
       const o = l * 16;
       for (let j = 0; j < 16; j++) {
-        v7_94[o + j] = 1 / (1 + Math.exp(-v5_93[l * 64 + 0 + j]));
+        v7_85[o + j] = 1 / (1 + Math.exp(-v5_84[l * 64 + 0 + j]));
       }
     }
     // %9 sigmoid f — 17: f = sigmoid(z[H:2*H])
     for (let l = 0; l < B; l++) {
       const o = l * 16;
       for (let j = 0; j < 16; j++) {
-        v9_95[o + j] = 1 / (1 + Math.exp(-v5_93[l * 64 + 16 + j]));
+        v9_86[o + j] = 1 / (1 + Math.exp(-v5_84[l * 64 + 16 + j]));
       }
     }
     // %11 tanh g — 18: g = tanh(z[2*H:3*H])
     for (let l = 0; l < B; l++) {
       const o = l * 16;
       for (let j = 0; j < 16; j++) {
-        v11_96[o + j] = Math.tanh(v5_93[l * 64 + 32 + j]);
+        v11_87[o + j] = Math.tanh(v5_84[l * 64 + 32 + j]);
       }
     }
     // %13 sigmoid o — 19: o = sigmoid(z[3*H:4*H])
     for (let l = 0; l < B; l++) {
       const o = l * 16;
       for (let j = 0; j < 16; j++) {
-        v13_97[o + j] = 1 / (1 + Math.exp(-v5_93[l * 64 + 48 + j]));
+        v13_88[o + j] = 1 / (1 + Math.exp(-v5_84[l * 64 + 48 + j]));
       }
     }
     // %16 add c' — 20: c' = f * c + i * g
     for (let l = 0; l < B; l++) {
       const o = l * 16;
       for (let j = 0; j < 16; j++) {
-        v16_98[o + j] = (v9_95[l * 16 + j] * state21_1_81[l * 16 + j]) + (v7_94[l * 16 + j] * v11_96[l * 16 + j]);
+        v16_89[o + j] = (v9_86[l * 16 + j] * state21_1_73[l * 16 + j]) + (v7_85[l * 16 + j] * v11_87[l * 16 + j]);
       }
     }
     // %17 tanh — 21: h' = o * tanh(c')
     for (let l = 0; l < B; l++) {
       const o = l * 16;
       for (let j = 0; j < 16; j++) {
-        v17_99[o + j] = Math.tanh(v16_98[l * 16 + j]);
+        v17_90[o + j] = Math.tanh(v16_89[l * 16 + j]);
       }
     }
     // %18 mul h' — 21: h' = o * tanh(c')
     for (let l = 0; l < B; l++) {
       const o = l * 16;
       for (let j = 0; j < 16; j++) {
-        v18_100[o + j] = v13_97[l * 16 + j] * v17_99[l * 16 + j];
+        v18_91[o + j] = v13_88[l * 16 + j] * v17_90[l * 16 + j];
       }
     }
-    out21_0_82.set(v18_100, t * v18_100.length);
-    out21_1_83.set(v17_99, t * v17_99.length);
-    out21_2_84.set(v13_97, t * v13_97.length);
-    out21_3_85.set(v11_96, t * v11_96.length);
-    out21_4_86.set(v7_94, t * v7_94.length);
-    out21_5_87.set(v9_95, t * v9_95.length);
-    out21_6_88.set(state21_1_81, t * state21_1_81.length);
-    state21_0_80.set(v18_100);
-    state21_1_81.set(v16_98);
+    out21_0_74.set(v18_91, t * v18_91.length);
+    out21_1_75.set(v17_90, t * v17_90.length);
+    out21_2_76.set(v13_88, t * v13_88.length);
+    out21_3_77.set(v11_87, t * v11_87.length);
+    out21_4_78.set(v7_85, t * v7_85.length);
+    out21_5_79.set(v9_86, t * v9_86.length);
+    out21_6_80.set(state21_1_73, t * state21_1_73.length);
+    state21_0_72.set(v18_91);
+    state21_1_73.set(v16_89);
   }
   // %25 add states — 30: layer states = bidirectional LSTM(E, H) over words merge sum
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 16;
     for (let j = 0; j < 16; j++) {
-      v25_101[o + j] = out10_0_55[l * 16 + j] + out21_0_82[l * 16 + j];
+      v25_92[o + j] = out10_0_49[l * 16 + j] + out21_0_74[l * 16 + j];
     }
   }
-  const p102 = params["scores.W"];
-  const p103 = params["scores.b"];
+  const p93 = heapStage(params["scores.W"]);
+  const p94 = heapStage(params["scores.b"]);
   // %28 matmul — 7: cell LSTM(I, H) {
-  matmul105(p102, v25_101, mm28_104, T_T * B);
+  gemm_rows_5x16(p93, v25_92, mm28_95, T_T * B);
   // %29 add y — 7: cell LSTM(I, H) {
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 5;
     for (let j = 0; j < 5; j++) {
-      v29_106[o + j] = mm28_104[l * 5 + j] + p103[j];
+      v29_96[o + j] = mm28_95[l * 5 + j] + p94[j];
     }
   }
   // %30 log_softmax loss — 33: loss cross_entropy(scores, tags)
-  mm28_104.fill(0); // reused: its last value is dead
+  mm28_95.fill(0); // reused: its last value is dead
   for (let r = 0; r < T_T * B; r++) {
     const xo = r * 5;
     let max = -Infinity;
-    for (let c = 0; c < 5; c++) max = Math.max(max, v29_106[xo + c]);
+    for (let c = 0; c < 5; c++) max = Math.max(max, v29_96[xo + c]);
     if (max !== max || max === -Infinity) max = 0;
     let total = 0;
-    for (let c = 0; c < 5; c++) total += Math.exp(v29_106[xo + c] - max);
+    for (let c = 0; c < 5; c++) total += Math.exp(v29_96[xo + c] - max);
     const shift = max + Math.log(total);
-    for (let c = 0; c < 5; c++) mm28_104[r * 5 + c] = v29_106[xo + c] - shift;
+    for (let c = 0; c < 5; c++) mm28_95[r * 5 + c] = v29_96[xo + c] - shift;
   }
   // %31 mul loss — 33: loss cross_entropy(scores, tags)
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 5;
     for (let j = 0; j < 5; j++) {
-      v31_107[o + j] = in43[l * 5 + j] * mm28_104[l * 5 + j];
+      v31_97[o + j] = in38[l * 5 + j] * mm28_95[l * 5 + j];
     }
   }
   // %32 sum loss — 33: loss cross_entropy(scores, tags)
   for (let r = 0; r < T_T * B; r++) {
     let acc = 0;
-    for (let c = 0; c < 5; c++) acc += v31_107[r * 5 + c];
-    sum32_108[r * 1] = acc;
+    for (let c = 0; c < 5; c++) acc += v31_97[r * 5 + c];
+    sum32_98[r * 1] = acc;
   }
   // %33 neg loss — 33: loss cross_entropy(scores, tags)
   for (let l = 0; l < T_T * B; l++) {
-    v33_109[l] = -sum32_108[l * 1 + 0];
+    v33_99[l] = -sum32_98[l * 1 + 0];
   }
   // %34 reduce_lead loss — 33: loss cross_entropy(scores, tags)
-  red34_110.fill(0);
-  for (let l = 0; l < T_T * B; l++) for (let j = 0; j < 1; j++) red34_110[j] += v33_109[l * 1 + j];
-  for (let j = 0; j < 1; j++) red34_110[j] /= T_T * B;
+  red34_100.fill(0);
+  for (let l = 0; l < T_T * B; l++) for (let j = 0; j < 1; j++) red34_100[j] += v33_99[l * 1 + j];
+  for (let j = 0; j < 1; j++) red34_100[j] /= T_T * B;
   // %36 broadcast_to ∂loss — 33: loss cross_entropy(scores, tags)
-  s111.fill(1);
-  v33_109.fill(0); // reused: its last value is dead
+  s101.fill(1);
+  v33_99.fill(0); // reused: its last value is dead
   for (let l = 0; l < T_T * B; l++) {
-    v33_109[l] = s111[0] / ((T_T * B) / s111.length);
+    v33_99[l] = s101[0] / ((T_T * B) / s101.length);
   }
   // %37 neg ∂loss — 33: loss cross_entropy(scores, tags)
-  sum32_108.fill(0); // reused: its last value is dead
+  sum32_98.fill(0); // reused: its last value is dead
   for (let l = 0; l < T_T * B; l++) {
-    sum32_108[l] = -v33_109[l * 1 + 0];
+    sum32_98[l] = -v33_99[l * 1 + 0];
   }
   // %38 expand_last ∂loss — 33: loss cross_entropy(scores, tags)
-  v31_107.fill(0); // reused: its last value is dead
-  for (let r = 0; r < sum32_108.length; r++) {
-    const v = sum32_108[r];
-    for (let c = 0; c < 5; c++) v31_107[r * 5 + c] = v;
+  v31_97.fill(0); // reused: its last value is dead
+  for (let r = 0; r < sum32_98.length; r++) {
+    const v = sum32_98[r];
+    for (let c = 0; c < 5; c++) v31_97[r * 5 + c] = v;
   }
   // %39 mul ∂loss — 33: loss cross_entropy(scores, tags)
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 5;
     for (let j = 0; j < 5; j++) {
-      v39_112[o + j] = v31_107[l * 5 + j] * in43[l * 5 + j];
+      v39_102[o + j] = v31_97[l * 5 + j] * in38[l * 5 + j];
     }
   }
   // %40 sum ∂loss — 33: loss cross_entropy(scores, tags)
-  sum32_108.fill(0); // reused: its last value is dead
+  sum32_98.fill(0); // reused: its last value is dead
   for (let r = 0; r < T_T * B; r++) {
     let acc = 0;
-    for (let c = 0; c < 5; c++) acc += v39_112[r * 5 + c];
-    sum32_108[r * 1] = acc;
+    for (let c = 0; c < 5; c++) acc += v39_102[r * 5 + c];
+    sum32_98[r * 1] = acc;
   }
   // %41 expand_last ∂loss — 33: loss cross_entropy(scores, tags)
-  v31_107.fill(0); // reused: its last value is dead
-  for (let r = 0; r < sum32_108.length; r++) {
-    const v = sum32_108[r];
-    for (let c = 0; c < 5; c++) v31_107[r * 5 + c] = v;
+  v31_97.fill(0); // reused: its last value is dead
+  for (let r = 0; r < sum32_98.length; r++) {
+    const v = sum32_98[r];
+    for (let c = 0; c < 5; c++) v31_97[r * 5 + c] = v;
   }
   // %44 sub ∂loss — 33: loss cross_entropy(scores, tags)
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 5;
     for (let j = 0; j < 5; j++) {
-      v44_113[o + j] = v39_112[l * 5 + j] - ((Math.exp(mm28_104[l * 5 + j])) * v31_107[l * 5 + j]);
+      v44_103[o + j] = v39_102[l * 5 + j] - ((Math.exp(mm28_95[l * 5 + j])) * v31_97[l * 5 + j]);
     }
   }
   // %45 unbroadcast
-  ub45_114.fill(0);
+  ub45_104.fill(0);
   for (let l = 0; l < T_T * B; l++) {
     for (let j = 0; j < 5; j++) {
-      ub45_114[j] += v44_113[l * 5 + j];
+      ub45_104[j] += v44_103[l * 5 + j];
     }
   }
   // %47 matmul — 7: cell LSTM(I, H) {
-  matmul116(v44_113, p102, mm47_115, T_T * B);
+  gemm_cols_5x16(v44_103, p93, mm47_105, T_T * B);
   // %48 unbroadcast
-  ub48_117.fill(0);
-  weightGradient118(v44_113, 5, v25_101, 16, ub48_117, T_T * B);
+  ub48_106.fill(0);
+  gemm_outer_5x16(v44_103, 5, v25_92, 16, ub48_106, T_T * B);
   // %55 time_shift states.bwd: previous h
-  shift55_119.set(out21_0_82.subarray(B * 16), 0);
-  shift55_119.set(init17_77, (T_T - 1) * B * 16);
+  shift55_107.set(out21_0_74.subarray(B * 16), 0);
+  shift55_107.set(init17_70, (T_T - 1) * B * 16);
   // %57 sub — 21: h' = o * tanh(c')
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 16;
     for (let j = 0; j < 16; j++) {
-      v57_120[o + j] = 1 - (out21_1_83[l * 16 + j] * out21_1_83[l * 16 + j]);
+      v57_108[o + j] = 1 - (out21_1_75[l * 16 + j] * out21_1_75[l * 16 + j]);
     }
   }
   // %59 mul ∂o — 19: o = sigmoid(z[3*H:4*H])
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 16;
     for (let j = 0; j < 16; j++) {
-      v59_121[o + j] = out21_2_84[l * 16 + j] * (1 - out21_2_84[l * 16 + j]);
+      v59_109[o + j] = out21_2_76[l * 16 + j] * (1 - out21_2_76[l * 16 + j]);
     }
   }
   // %61 sub ∂g — 18: g = tanh(z[2*H:3*H])
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 16;
     for (let j = 0; j < 16; j++) {
-      v61_122[o + j] = 1 - (out21_3_85[l * 16 + j] * out21_3_85[l * 16 + j]);
+      v61_110[o + j] = 1 - (out21_3_77[l * 16 + j] * out21_3_77[l * 16 + j]);
     }
   }
   // %63 mul ∂f — 17: f = sigmoid(z[H:2*H])
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 16;
     for (let j = 0; j < 16; j++) {
-      v63_123[o + j] = out21_5_87[l * 16 + j] * (1 - out21_5_87[l * 16 + j]);
+      v63_111[o + j] = out21_5_79[l * 16 + j] * (1 - out21_5_79[l * 16 + j]);
     }
   }
   // %65 mul ∂i — 16: i = sigmoid(z[0:H])
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 16;
     for (let j = 0; j < 16; j++) {
-      v65_124[o + j] = out21_4_86[l * 16 + j] * (1 - out21_4_86[l * 16 + j]);
+      v65_112[o + j] = out21_4_78[l * 16 + j] * (1 - out21_4_78[l * 16 + j]);
     }
   }
   // %66 scan ∂states.bwd — 30: layer states = bidirectional LSTM(E, H) over words merge sum
-  state66_0_125.set(c5_47);
-  state66_1_126.set(c5_47);
-  mm8_50.fill(0); // reused: its last value is dead
-  const steps127 = T_T;
+  state66_0_113.set(c5_42);
+  state66_1_114.set(c5_42);
+  mm8_45.fill(0); // reused: its last value is dead
+  const steps115 = T_T;
   // ∂states.bwd: from the first step to the last
-  for (let s = 0; s < steps127; s++) {
+  for (let s = 0; s < steps115; s++) {
     const t = s;
-    const x66_0_128 = mm47_115.subarray(t * B * 16, (t + 1) * B * 16);
-    const x66_1_129 = out21_1_83.subarray(t * B * 16, (t + 1) * B * 16);
-    const x66_2_130 = out21_2_84.subarray(t * B * 16, (t + 1) * B * 16);
-    const x66_3_131 = out21_3_85.subarray(t * B * 16, (t + 1) * B * 16);
-    const x66_4_132 = out21_4_86.subarray(t * B * 16, (t + 1) * B * 16);
-    const x66_5_133 = out21_6_88.subarray(t * B * 16, (t + 1) * B * 16);
-    const x66_6_134 = out21_5_87.subarray(t * B * 16, (t + 1) * B * 16);
-    const x66_7_135 = v57_120.subarray(t * B * 16, (t + 1) * B * 16);
-    const x66_8_136 = v59_121.subarray(t * B * 16, (t + 1) * B * 16);
-    const x66_9_137 = v61_122.subarray(t * B * 16, (t + 1) * B * 16);
-    const x66_10_138 = v63_123.subarray(t * B * 16, (t + 1) * B * 16);
-    const x66_11_139 = v65_124.subarray(t * B * 16, (t + 1) * B * 16);
+    const x66_0_116 = mm47_105.subarray(t * B * 16, (t + 1) * B * 16);
+    const x66_1_117 = out21_1_75.subarray(t * B * 16, (t + 1) * B * 16);
+    const x66_2_118 = out21_2_76.subarray(t * B * 16, (t + 1) * B * 16);
+    const x66_3_119 = out21_3_77.subarray(t * B * 16, (t + 1) * B * 16);
+    const x66_4_120 = out21_4_78.subarray(t * B * 16, (t + 1) * B * 16);
+    const x66_5_121 = out21_6_80.subarray(t * B * 16, (t + 1) * B * 16);
+    const x66_6_122 = out21_5_79.subarray(t * B * 16, (t + 1) * B * 16);
+    const x66_7_123 = v57_108.subarray(t * B * 16, (t + 1) * B * 16);
+    const x66_8_124 = v59_109.subarray(t * B * 16, (t + 1) * B * 16);
+    const x66_9_125 = v61_110.subarray(t * B * 16, (t + 1) * B * 16);
+    const x66_10_126 = v63_111.subarray(t * B * 16, (t + 1) * B * 16);
+    const x66_11_127 = v65_112.subarray(t * B * 16, (t + 1) * B * 16);
     // %3 add
     for (let l = 0; l < B; l++) {
       const o = l * 16;
       for (let j = 0; j < 16; j++) {
-        v3_140[o + j] = state66_0_125[l * 16 + j] + x66_0_128[l * 16 + j];
+        v3_128[o + j] = state66_0_113[l * 16 + j] + x66_0_116[l * 16 + j];
       }
     }
     // %10 add
     for (let l = 0; l < B; l++) {
       const o = l * 16;
       for (let j = 0; j < 16; j++) {
-        v10_141[o + j] = state66_1_126[l * 16 + j] + ((v3_140[l * 16 + j] * x66_2_130[l * 16 + j]) * x66_7_135[l * 16 + j]);
+        v10_129[o + j] = state66_1_114[l * 16 + j] + ((v3_128[l * 16 + j] * x66_2_118[l * 16 + j]) * x66_7_123[l * 16 + j]);
       }
     }
     // %18 mul — 20: c' = f * c + i * g
     for (let l = 0; l < B; l++) {
       const o = l * 16;
       for (let j = 0; j < 16; j++) {
-        v18_142[o + j] = v10_141[l * 16 + j] * x66_6_134[l * 16 + j];
+        v18_130[o + j] = v10_129[l * 16 + j] * x66_6_122[l * 16 + j];
       }
     }
     // %20 mul ∂o — 19: o = sigmoid(z[3*H:4*H])
     for (let l = 0; l < B; l++) {
       const o = l * 16;
       for (let j = 0; j < 16; j++) {
-        v20_143[o + j] = (v3_140[l * 16 + j] * x66_1_129[l * 16 + j]) * x66_8_136[l * 16 + j];
+        v20_131[o + j] = (v3_128[l * 16 + j] * x66_1_117[l * 16 + j]) * x66_8_124[l * 16 + j];
       }
     }
     // %21 pad_last — 19: o = sigmoid(z[3*H:4*H])
-    pad21_144.fill(0);
+    pad21_132.fill(0);
     for (let r = 0; r < B; r++) {
-      for (let c = 0; c < 16; c++) pad21_144[r * 64 + 48 + c] = v20_143[r * 16 + c];
+      for (let c = 0; c < 16; c++) pad21_132[r * 64 + 48 + c] = v20_131[r * 16 + c];
     }
     // %23 mul ∂g — 18: g = tanh(z[2*H:3*H])
     for (let l = 0; l < B; l++) {
       const o = l * 16;
       for (let j = 0; j < 16; j++) {
-        v23_145[o + j] = (v10_141[l * 16 + j] * x66_4_132[l * 16 + j]) * x66_9_137[l * 16 + j];
+        v23_133[o + j] = (v10_129[l * 16 + j] * x66_4_120[l * 16 + j]) * x66_9_125[l * 16 + j];
       }
     }
     // %24 pad_last — 18: g = tanh(z[2*H:3*H])
-    pad24_146.fill(0);
+    pad24_134.fill(0);
     for (let r = 0; r < B; r++) {
-      for (let c = 0; c < 16; c++) pad24_146[r * 64 + 32 + c] = v23_145[r * 16 + c];
+      for (let c = 0; c < 16; c++) pad24_134[r * 64 + 32 + c] = v23_133[r * 16 + c];
     }
     // %27 mul ∂f — 17: f = sigmoid(z[H:2*H])
     for (let l = 0; l < B; l++) {
       const o = l * 16;
       for (let j = 0; j < 16; j++) {
-        v27_147[o + j] = (v10_141[l * 16 + j] * x66_5_133[l * 16 + j]) * x66_10_138[l * 16 + j];
+        v27_135[o + j] = (v10_129[l * 16 + j] * x66_5_121[l * 16 + j]) * x66_10_126[l * 16 + j];
       }
     }
     // %28 pad_last — 17: f = sigmoid(z[H:2*H])
-    pad28_148.fill(0);
+    pad28_136.fill(0);
     for (let r = 0; r < B; r++) {
-      for (let c = 0; c < 16; c++) pad28_148[r * 64 + 16 + c] = v27_147[r * 16 + c];
+      for (let c = 0; c < 16; c++) pad28_136[r * 64 + 16 + c] = v27_135[r * 16 + c];
     }
     // %31 mul ∂i — 16: i = sigmoid(z[0:H])
     for (let l = 0; l < B; l++) {
       const o = l * 16;
       for (let j = 0; j < 16; j++) {
-        v31_149[o + j] = (v10_141[l * 16 + j] * x66_3_131[l * 16 + j]) * x66_11_139[l * 16 + j];
+        v31_137[o + j] = (v10_129[l * 16 + j] * x66_3_119[l * 16 + j]) * x66_11_127[l * 16 + j];
       }
     }
     // %32 pad_last — 16: i = sigmoid(z[0:H])
-    pad32_150.fill(0);
+    pad32_138.fill(0);
     for (let r = 0; r < B; r++) {
-      for (let c = 0; c < 16; c++) pad32_150[r * 64 + 0 + c] = v31_149[r * 16 + c];
+      for (let c = 0; c < 16; c++) pad32_138[r * 64 + 0 + c] = v31_137[r * 16 + c];
     }
     // %33 add
     for (let l = 0; l < B; l++) {
       const o = l * 64;
       for (let j = 0; j < 64; j++) {
-        v33_151[o + j] = ((pad21_144[l * 64 + j] + pad24_146[l * 64 + j]) + pad28_148[l * 64 + j]) + pad32_150[l * 64 + j];
+        v33_139[o + j] = ((pad21_132[l * 64 + j] + pad24_134[l * 64 + j]) + pad28_136[l * 64 + j]) + pad32_138[l * 64 + j];
       }
     }
     // %35 matmul — 15: z = W @ x + U @ h + b
-    matmul153(v33_151, p75, mm35_152, B);
-    mm8_50.set(v33_151, t * v33_151.length);
-    state66_0_125.set(mm35_152);
-    state66_1_126.set(v18_142);
+    gemm_cols_64x16(v33_139, p68, mm35_140, B);
+    mm8_45.set(v33_139, t * v33_139.length);
+    state66_0_113.set(mm35_140);
+    state66_1_114.set(v18_130);
   }
   // %71 unbroadcast ∂states.bwd: ∂U (batched)
-  ub71_154.fill(0);
-  weightGradient155(mm8_50, 64, shift55_119, 16, ub71_154, T_T * B);
+  ub71_141.fill(0);
+  gemm_outer_64x16(mm8_45, 64, shift55_107, 16, ub71_141, T_T * B);
   // %72 unbroadcast ∂states.bwd: ∂b (batched)
-  ub72_156.fill(0);
+  ub72_142.fill(0);
   for (let l = 0; l < T_T * B; l++) {
     for (let j = 0; j < 64; j++) {
-      ub72_156[j] += mm8_50[l * 64 + j];
+      ub72_142[j] += mm8_45[l * 64 + j];
     }
   }
   // %73 matmul — 15: z = W @ x + U @ h + b
-  matmul158(mm8_50, p74, mm73_157, T_T * B);
+  gemm_cols_64x8(mm8_45, p67, mm73_143, T_T * B);
   // %80 time_shift states.fwd: previous h
-  v65_124.fill(0); // reused: its last value is dead
-  v65_124.set(init6_48, 0);
-  v65_124.set(out10_0_55.subarray(0, (T_T - 1) * B * 16), B * 16);
+  v65_112.fill(0); // reused: its last value is dead
+  v65_112.set(init6_43, 0);
+  v65_112.set(out10_0_49.subarray(0, (T_T - 1) * B * 16), B * 16);
   // %82 sub — 21: h' = o * tanh(c')
-  v63_123.fill(0); // reused: its last value is dead
+  v63_111.fill(0); // reused: its last value is dead
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 16;
     for (let j = 0; j < 16; j++) {
-      v63_123[o + j] = 1 - (out10_1_56[l * 16 + j] * out10_1_56[l * 16 + j]);
+      v63_111[o + j] = 1 - (out10_1_50[l * 16 + j] * out10_1_50[l * 16 + j]);
     }
   }
   // %84 mul ∂o — 19: o = sigmoid(z[3*H:4*H])
-  v61_122.fill(0); // reused: its last value is dead
+  v61_110.fill(0); // reused: its last value is dead
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 16;
     for (let j = 0; j < 16; j++) {
-      v61_122[o + j] = out10_2_57[l * 16 + j] * (1 - out10_2_57[l * 16 + j]);
+      v61_110[o + j] = out10_2_51[l * 16 + j] * (1 - out10_2_51[l * 16 + j]);
     }
   }
   // %86 sub ∂g — 18: g = tanh(z[2*H:3*H])
-  v59_121.fill(0); // reused: its last value is dead
+  v59_109.fill(0); // reused: its last value is dead
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 16;
     for (let j = 0; j < 16; j++) {
-      v59_121[o + j] = 1 - (out10_3_58[l * 16 + j] * out10_3_58[l * 16 + j]);
+      v59_109[o + j] = 1 - (out10_3_52[l * 16 + j] * out10_3_52[l * 16 + j]);
     }
   }
   // %88 mul ∂f — 17: f = sigmoid(z[H:2*H])
-  v57_120.fill(0); // reused: its last value is dead
+  v57_108.fill(0); // reused: its last value is dead
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 16;
     for (let j = 0; j < 16; j++) {
-      v57_120[o + j] = out10_5_60[l * 16 + j] * (1 - out10_5_60[l * 16 + j]);
+      v57_108[o + j] = out10_5_54[l * 16 + j] * (1 - out10_5_54[l * 16 + j]);
     }
   }
   // %90 mul ∂i — 16: i = sigmoid(z[0:H])
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 16;
     for (let j = 0; j < 16; j++) {
-      v90_159[o + j] = out10_4_59[l * 16 + j] * (1 - out10_4_59[l * 16 + j]);
+      v90_144[o + j] = out10_4_53[l * 16 + j] * (1 - out10_4_53[l * 16 + j]);
     }
   }
   // %91 scan ∂states.fwd — 30: layer states = bidirectional LSTM(E, H) over words merge sum
-  state91_0_160.set(c5_47);
-  state91_1_161.set(c5_47);
-  v9_52.fill(0); // reused: its last value is dead
-  const steps162 = T_T;
+  state91_0_145.set(c5_42);
+  state91_1_146.set(c5_42);
+  v9_46.fill(0); // reused: its last value is dead
+  const steps147 = T_T;
   // ∂states.fwd: from the last step to the first
-  for (let s = 0; s < steps162; s++) {
+  for (let s = 0; s < steps147; s++) {
     const t = T_T - 1 - s;
-    const x91_0_163 = mm47_115.subarray(t * B * 16, (t + 1) * B * 16);
-    const x91_1_164 = out10_1_56.subarray(t * B * 16, (t + 1) * B * 16);
-    const x91_2_165 = out10_2_57.subarray(t * B * 16, (t + 1) * B * 16);
-    const x91_3_166 = out10_3_58.subarray(t * B * 16, (t + 1) * B * 16);
-    const x91_4_167 = out10_4_59.subarray(t * B * 16, (t + 1) * B * 16);
-    const x91_5_168 = out10_6_61.subarray(t * B * 16, (t + 1) * B * 16);
-    const x91_6_169 = out10_5_60.subarray(t * B * 16, (t + 1) * B * 16);
-    const x91_7_170 = v63_123.subarray(t * B * 16, (t + 1) * B * 16);
-    const x91_8_171 = v61_122.subarray(t * B * 16, (t + 1) * B * 16);
-    const x91_9_172 = v59_121.subarray(t * B * 16, (t + 1) * B * 16);
-    const x91_10_173 = v57_120.subarray(t * B * 16, (t + 1) * B * 16);
-    const x91_11_174 = v90_159.subarray(t * B * 16, (t + 1) * B * 16);
+    const x91_0_148 = mm47_105.subarray(t * B * 16, (t + 1) * B * 16);
+    const x91_1_149 = out10_1_50.subarray(t * B * 16, (t + 1) * B * 16);
+    const x91_2_150 = out10_2_51.subarray(t * B * 16, (t + 1) * B * 16);
+    const x91_3_151 = out10_3_52.subarray(t * B * 16, (t + 1) * B * 16);
+    const x91_4_152 = out10_4_53.subarray(t * B * 16, (t + 1) * B * 16);
+    const x91_5_153 = out10_6_55.subarray(t * B * 16, (t + 1) * B * 16);
+    const x91_6_154 = out10_5_54.subarray(t * B * 16, (t + 1) * B * 16);
+    const x91_7_155 = v63_111.subarray(t * B * 16, (t + 1) * B * 16);
+    const x91_8_156 = v61_110.subarray(t * B * 16, (t + 1) * B * 16);
+    const x91_9_157 = v59_109.subarray(t * B * 16, (t + 1) * B * 16);
+    const x91_10_158 = v57_108.subarray(t * B * 16, (t + 1) * B * 16);
+    const x91_11_159 = v90_144.subarray(t * B * 16, (t + 1) * B * 16);
     // %3 add
     for (let l = 0; l < B; l++) {
       const o = l * 16;
       for (let j = 0; j < 16; j++) {
-        v3_175[o + j] = state91_0_160[l * 16 + j] + x91_0_163[l * 16 + j];
+        v3_160[o + j] = state91_0_145[l * 16 + j] + x91_0_148[l * 16 + j];
       }
     }
     // %10 add
     for (let l = 0; l < B; l++) {
       const o = l * 16;
       for (let j = 0; j < 16; j++) {
-        v10_176[o + j] = state91_1_161[l * 16 + j] + ((v3_175[l * 16 + j] * x91_2_165[l * 16 + j]) * x91_7_170[l * 16 + j]);
+        v10_161[o + j] = state91_1_146[l * 16 + j] + ((v3_160[l * 16 + j] * x91_2_150[l * 16 + j]) * x91_7_155[l * 16 + j]);
       }
     }
     // %18 mul — 20: c' = f * c + i * g
     for (let l = 0; l < B; l++) {
       const o = l * 16;
       for (let j = 0; j < 16; j++) {
-        v18_177[o + j] = v10_176[l * 16 + j] * x91_6_169[l * 16 + j];
+        v18_162[o + j] = v10_161[l * 16 + j] * x91_6_154[l * 16 + j];
       }
     }
     // %20 mul ∂o — 19: o = sigmoid(z[3*H:4*H])
     for (let l = 0; l < B; l++) {
       const o = l * 16;
       for (let j = 0; j < 16; j++) {
-        v20_178[o + j] = (v3_175[l * 16 + j] * x91_1_164[l * 16 + j]) * x91_8_171[l * 16 + j];
+        v20_163[o + j] = (v3_160[l * 16 + j] * x91_1_149[l * 16 + j]) * x91_8_156[l * 16 + j];
       }
     }
     // %21 pad_last — 19: o = sigmoid(z[3*H:4*H])
-    pad21_179.fill(0);
+    pad21_164.fill(0);
     for (let r = 0; r < B; r++) {
-      for (let c = 0; c < 16; c++) pad21_179[r * 64 + 48 + c] = v20_178[r * 16 + c];
+      for (let c = 0; c < 16; c++) pad21_164[r * 64 + 48 + c] = v20_163[r * 16 + c];
     }
     // %23 mul ∂g — 18: g = tanh(z[2*H:3*H])
     for (let l = 0; l < B; l++) {
       const o = l * 16;
       for (let j = 0; j < 16; j++) {
-        v23_180[o + j] = (v10_176[l * 16 + j] * x91_4_167[l * 16 + j]) * x91_9_172[l * 16 + j];
+        v23_165[o + j] = (v10_161[l * 16 + j] * x91_4_152[l * 16 + j]) * x91_9_157[l * 16 + j];
       }
     }
     // %24 pad_last — 18: g = tanh(z[2*H:3*H])
-    pad24_181.fill(0);
+    pad24_166.fill(0);
     for (let r = 0; r < B; r++) {
-      for (let c = 0; c < 16; c++) pad24_181[r * 64 + 32 + c] = v23_180[r * 16 + c];
+      for (let c = 0; c < 16; c++) pad24_166[r * 64 + 32 + c] = v23_165[r * 16 + c];
     }
     // %27 mul ∂f — 17: f = sigmoid(z[H:2*H])
     for (let l = 0; l < B; l++) {
       const o = l * 16;
       for (let j = 0; j < 16; j++) {
-        v27_182[o + j] = (v10_176[l * 16 + j] * x91_5_168[l * 16 + j]) * x91_10_173[l * 16 + j];
+        v27_167[o + j] = (v10_161[l * 16 + j] * x91_5_153[l * 16 + j]) * x91_10_158[l * 16 + j];
       }
     }
     // %28 pad_last — 17: f = sigmoid(z[H:2*H])
-    pad28_183.fill(0);
+    pad28_168.fill(0);
     for (let r = 0; r < B; r++) {
-      for (let c = 0; c < 16; c++) pad28_183[r * 64 + 16 + c] = v27_182[r * 16 + c];
+      for (let c = 0; c < 16; c++) pad28_168[r * 64 + 16 + c] = v27_167[r * 16 + c];
     }
     // %31 mul ∂i — 16: i = sigmoid(z[0:H])
     for (let l = 0; l < B; l++) {
       const o = l * 16;
       for (let j = 0; j < 16; j++) {
-        v31_184[o + j] = (v10_176[l * 16 + j] * x91_3_166[l * 16 + j]) * x91_11_174[l * 16 + j];
+        v31_169[o + j] = (v10_161[l * 16 + j] * x91_3_151[l * 16 + j]) * x91_11_159[l * 16 + j];
       }
     }
     // %32 pad_last — 16: i = sigmoid(z[0:H])
-    pad32_185.fill(0);
+    pad32_170.fill(0);
     for (let r = 0; r < B; r++) {
-      for (let c = 0; c < 16; c++) pad32_185[r * 64 + 0 + c] = v31_184[r * 16 + c];
+      for (let c = 0; c < 16; c++) pad32_170[r * 64 + 0 + c] = v31_169[r * 16 + c];
     }
     // %33 add
     for (let l = 0; l < B; l++) {
       const o = l * 64;
       for (let j = 0; j < 64; j++) {
-        v33_186[o + j] = ((pad21_179[l * 64 + j] + pad24_181[l * 64 + j]) + pad28_183[l * 64 + j]) + pad32_185[l * 64 + j];
+        v33_171[o + j] = ((pad21_164[l * 64 + j] + pad24_166[l * 64 + j]) + pad28_168[l * 64 + j]) + pad32_170[l * 64 + j];
       }
     }
     // %35 matmul — 15: z = W @ x + U @ h + b
-    matmul188(v33_186, p45, mm35_187, B);
-    v9_52.set(v33_186, t * v33_186.length);
-    state91_0_160.set(mm35_187);
-    state91_1_161.set(v18_177);
+    gemm_cols_64x16(v33_171, p40, mm35_172, B);
+    v9_46.set(v33_171, t * v33_171.length);
+    state91_0_145.set(mm35_172);
+    state91_1_146.set(v18_162);
   }
   // %95 concat
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 64;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 64; c++) cat95_189[(l * 1 + r) * 128 + 0 + c] = mm8_50[xo + r * 64 + c];
+      for (let c = 0; c < 64; c++) cat95_173[(l * 1 + r) * 128 + 0 + c] = mm8_45[xo + r * 64 + c];
     }
   }
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 64;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 64; c++) cat95_189[(l * 1 + r) * 128 + 64 + c] = v9_52[xo + r * 64 + c];
+      for (let c = 0; c < 64; c++) cat95_173[(l * 1 + r) * 128 + 64 + c] = v9_46[xo + r * 64 + c];
     }
   }
   // %97 unbroadcast fused weight gradients
-  ub97_190.fill(0);
-  weightGradient191(cat95_189, 128, in42, 8, ub97_190, T_T * B);
+  ub97_174.fill(0);
+  gemm_outer_128x8(cat95_173, 128, in37, 8, ub97_174, T_T * B);
   // %98 slice_rows ∂states.bwd: ∂W (batched)
   for (let l = 0; l < 1; l++) {
-    rows98_192.set(ub97_190.subarray(l * 1024 + 0, l * 1024 + 512), l * 512);
+    rows98_175.set(ub97_174.subarray(l * 1024 + 0, l * 1024 + 512), l * 512);
   }
   // %99 slice_rows ∂states.fwd: ∂W (batched)
   for (let l = 0; l < 1; l++) {
-    rows99_193.set(ub97_190.subarray(l * 1024 + 512, l * 1024 + 1024), l * 512);
+    rows99_176.set(ub97_174.subarray(l * 1024 + 512, l * 1024 + 1024), l * 512);
   }
   // %101 unbroadcast ∂states.fwd: ∂U (batched)
-  ub97_190.fill(0); // reused: its last value is dead
-  ub97_190.fill(0);
-  weightGradient194(v9_52, 64, v65_124, 16, ub97_190, T_T * B);
+  ub97_174.fill(0); // reused: its last value is dead
+  ub97_174.fill(0);
+  gemm_outer_64x16(v9_46, 64, v65_112, 16, ub97_174, T_T * B);
   // %102 unbroadcast ∂states.fwd: ∂b (batched)
-  ub102_195.fill(0);
+  ub102_177.fill(0);
   for (let l = 0; l < T_T * B; l++) {
     for (let j = 0; j < 64; j++) {
-      ub102_195[j] += v9_52[l * 64 + j];
+      ub102_177[j] += v9_46[l * 64 + j];
     }
   }
   // %103 matmul — 15: z = W @ x + U @ h + b
-  matmul197(v9_52, p44, mm103_196, T_T * B);
+  gemm_cols_64x8(v9_46, p39, mm103_178, T_T * B);
   // %104 add
   for (let l = 0; l < T_T * B; l++) {
     const o = l * 8;
     for (let j = 0; j < 8; j++) {
-      v104_198[o + j] = mm73_157[l * 8 + j] + mm103_196[l * 8 + j];
+      v104_179[o + j] = mm73_143[l * 8 + j] + mm103_178[l * 8 + j];
     }
   }
-  return { loss: red34_110[0], outputs: { "scores": { data: v29_106, shape: [T_T, B, 5] } }, finalStates: { "states.fwd.h": { data: state10_0_53, shape: [B, 16] }, "states.fwd.c": { data: state10_1_54, shape: [B, 16] }, "states.bwd.h": { data: state21_0_80, shape: [B, 16] }, "states.bwd.c": { data: state21_1_81, shape: [B, 16] } }, grads: { "states.fwd.W": rows99_193, "states.fwd.U": ub97_190, "states.fwd.b": ub102_195, "states.bwd.W": rows98_192, "states.bwd.U": ub71_154, "states.bwd.b": ub72_156, "scores.W": ub48_117, "scores.b": ub45_114 }, inputGrads: { "words": { data: v104_198, shape: [T_T, B, 8] } }, stateGrads: { "states.fwd.h": { data: state91_0_160, shape: [B, 16] }, "states.fwd.c": { data: state91_1_161, shape: [B, 16] }, "states.bwd.h": { data: state66_0_125, shape: [B, 16] }, "states.bwd.c": { data: state66_1_126, shape: [B, 16] } } } as GradResult;
+  return { loss: red34_100[0], outputs: { "scores": { data: heapCopy(v29_96), shape: [T_T, B, 5] } }, finalStates: { "states.fwd.h": { data: heapCopy(state10_0_47), shape: [B, 16] }, "states.fwd.c": { data: heapCopy(state10_1_48), shape: [B, 16] }, "states.bwd.h": { data: heapCopy(state21_0_72), shape: [B, 16] }, "states.bwd.c": { data: heapCopy(state21_1_73), shape: [B, 16] } }, grads: { "states.fwd.W": heapCopy(rows99_176), "states.fwd.U": heapCopy(ub97_174), "states.fwd.b": heapCopy(ub102_177), "states.bwd.W": heapCopy(rows98_175), "states.bwd.U": heapCopy(ub71_141), "states.bwd.b": heapCopy(ub72_142), "scores.W": heapCopy(ub48_106), "scores.b": heapCopy(ub45_104) }, inputGrads: { "words": { data: heapCopy(v104_179), shape: [T_T, B, 8] } }, stateGrads: { "states.fwd.h": { data: heapCopy(state91_0_145), shape: [B, 16] }, "states.fwd.c": { data: heapCopy(state91_1_146), shape: [B, 16] }, "states.bwd.h": { data: heapCopy(state66_0_113), shape: [B, 16] }, "states.bwd.c": { data: heapCopy(state66_1_114), shape: [B, 16] } } } as GradResult;
 }
 
 
@@ -1186,7 +1188,7 @@ export function trainStep(params: Params, opt: Optimizer, inputs: Inputs, initia
 }
 
 // Kernels specialised for this model’s sizes.
-function matmul8(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
+function gemm_rows_64x8_scalar(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
   let s = 0;
   for (; s + 3 < samples; s += 4) {
     for (let i = 0; i < 64; i += 4) {
@@ -1285,7 +1287,17 @@ function matmul8(w: Float32Array, x: Float32Array, out: Float32Array, samples: n
     }
   }
 }
-function matmul16(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
+function gemm_rows_64x8(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
+  if (kernels !== undefined) {
+    const memory = kernels.memory.buffer;
+    if (w.buffer === memory && x.buffer === memory && out.buffer === memory) {
+      kernels.exports.rows_64x8(w.byteOffset, x.byteOffset, out.byteOffset, samples);
+      return;
+    }
+  }
+  gemm_rows_64x8_scalar(w, x, out, samples);
+}
+function gemm_rows_64x16_scalar(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
   let s = 0;
   for (; s + 3 < samples; s += 4) {
     for (let i = 0; i < 64; i += 4) {
@@ -1384,205 +1396,17 @@ function matmul16(w: Float32Array, x: Float32Array, out: Float32Array, samples: 
     }
   }
 }
-function matmul25(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
-  let s = 0;
-  for (; s + 3 < samples; s += 4) {
-    for (let i = 0; i < 64; i += 4) {
-      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a20 = 0, a21 = 0, a22 = 0, a23 = 0, a30 = 0, a31 = 0, a32 = 0, a33 = 0;
-      const wo0 = (i + 0) * 8;
-      const wo1 = (i + 1) * 8;
-      const wo2 = (i + 2) * 8;
-      const wo3 = (i + 3) * 8;
-      const xo0 = (s + 0) * 8;
-      const xo1 = (s + 1) * 8;
-      const xo2 = (s + 2) * 8;
-      const xo3 = (s + 3) * 8;
-      for (let p = 0; p < 8; p++) {
-        const w0 = w[wo0 + p];
-        const w1 = w[wo1 + p];
-        const w2 = w[wo2 + p];
-        const w3 = w[wo3 + p];
-        const x0 = x[xo0 + p];
-        a00 += w0 * x0;
-        a01 += w1 * x0;
-        a02 += w2 * x0;
-        a03 += w3 * x0;
-        const x1 = x[xo1 + p];
-        a10 += w0 * x1;
-        a11 += w1 * x1;
-        a12 += w2 * x1;
-        a13 += w3 * x1;
-        const x2 = x[xo2 + p];
-        a20 += w0 * x2;
-        a21 += w1 * x2;
-        a22 += w2 * x2;
-        a23 += w3 * x2;
-        const x3 = x[xo3 + p];
-        a30 += w0 * x3;
-        a31 += w1 * x3;
-        a32 += w2 * x3;
-        a33 += w3 * x3;
-      }
-      out[(s + 0) * 64 + i + 0] = a00;
-      out[(s + 0) * 64 + i + 1] = a01;
-      out[(s + 0) * 64 + i + 2] = a02;
-      out[(s + 0) * 64 + i + 3] = a03;
-      out[(s + 1) * 64 + i + 0] = a10;
-      out[(s + 1) * 64 + i + 1] = a11;
-      out[(s + 1) * 64 + i + 2] = a12;
-      out[(s + 1) * 64 + i + 3] = a13;
-      out[(s + 2) * 64 + i + 0] = a20;
-      out[(s + 2) * 64 + i + 1] = a21;
-      out[(s + 2) * 64 + i + 2] = a22;
-      out[(s + 2) * 64 + i + 3] = a23;
-      out[(s + 3) * 64 + i + 0] = a30;
-      out[(s + 3) * 64 + i + 1] = a31;
-      out[(s + 3) * 64 + i + 2] = a32;
-      out[(s + 3) * 64 + i + 3] = a33;
+function gemm_rows_64x16(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
+  if (kernels !== undefined) {
+    const memory = kernels.memory.buffer;
+    if (w.buffer === memory && x.buffer === memory && out.buffer === memory) {
+      kernels.exports.rows_64x16(w.byteOffset, x.byteOffset, out.byteOffset, samples);
+      return;
     }
   }
-  for (; s < samples; s++) {
-    for (let i = 0; i < 64; i += 8) {
-      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a04 = 0, a05 = 0, a06 = 0, a07 = 0;
-      const wo0 = (i + 0) * 8;
-      const wo1 = (i + 1) * 8;
-      const wo2 = (i + 2) * 8;
-      const wo3 = (i + 3) * 8;
-      const wo4 = (i + 4) * 8;
-      const wo5 = (i + 5) * 8;
-      const wo6 = (i + 6) * 8;
-      const wo7 = (i + 7) * 8;
-      const xo0 = (s + 0) * 8;
-      for (let p = 0; p < 8; p++) {
-        const w0 = w[wo0 + p];
-        const w1 = w[wo1 + p];
-        const w2 = w[wo2 + p];
-        const w3 = w[wo3 + p];
-        const w4 = w[wo4 + p];
-        const w5 = w[wo5 + p];
-        const w6 = w[wo6 + p];
-        const w7 = w[wo7 + p];
-        const x0 = x[xo0 + p];
-        a00 += w0 * x0;
-        a01 += w1 * x0;
-        a02 += w2 * x0;
-        a03 += w3 * x0;
-        a04 += w4 * x0;
-        a05 += w5 * x0;
-        a06 += w6 * x0;
-        a07 += w7 * x0;
-      }
-      out[(s + 0) * 64 + i + 0] = a00;
-      out[(s + 0) * 64 + i + 1] = a01;
-      out[(s + 0) * 64 + i + 2] = a02;
-      out[(s + 0) * 64 + i + 3] = a03;
-      out[(s + 0) * 64 + i + 4] = a04;
-      out[(s + 0) * 64 + i + 5] = a05;
-      out[(s + 0) * 64 + i + 6] = a06;
-      out[(s + 0) * 64 + i + 7] = a07;
-    }
-  }
+  gemm_rows_64x16_scalar(w, x, out, samples);
 }
-function matmul32(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
-  let s = 0;
-  for (; s + 3 < samples; s += 4) {
-    for (let i = 0; i < 64; i += 4) {
-      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a20 = 0, a21 = 0, a22 = 0, a23 = 0, a30 = 0, a31 = 0, a32 = 0, a33 = 0;
-      const wo0 = (i + 0) * 16;
-      const wo1 = (i + 1) * 16;
-      const wo2 = (i + 2) * 16;
-      const wo3 = (i + 3) * 16;
-      const xo0 = (s + 0) * 16;
-      const xo1 = (s + 1) * 16;
-      const xo2 = (s + 2) * 16;
-      const xo3 = (s + 3) * 16;
-      for (let p = 0; p < 16; p++) {
-        const w0 = w[wo0 + p];
-        const w1 = w[wo1 + p];
-        const w2 = w[wo2 + p];
-        const w3 = w[wo3 + p];
-        const x0 = x[xo0 + p];
-        a00 += w0 * x0;
-        a01 += w1 * x0;
-        a02 += w2 * x0;
-        a03 += w3 * x0;
-        const x1 = x[xo1 + p];
-        a10 += w0 * x1;
-        a11 += w1 * x1;
-        a12 += w2 * x1;
-        a13 += w3 * x1;
-        const x2 = x[xo2 + p];
-        a20 += w0 * x2;
-        a21 += w1 * x2;
-        a22 += w2 * x2;
-        a23 += w3 * x2;
-        const x3 = x[xo3 + p];
-        a30 += w0 * x3;
-        a31 += w1 * x3;
-        a32 += w2 * x3;
-        a33 += w3 * x3;
-      }
-      out[(s + 0) * 64 + i + 0] = a00;
-      out[(s + 0) * 64 + i + 1] = a01;
-      out[(s + 0) * 64 + i + 2] = a02;
-      out[(s + 0) * 64 + i + 3] = a03;
-      out[(s + 1) * 64 + i + 0] = a10;
-      out[(s + 1) * 64 + i + 1] = a11;
-      out[(s + 1) * 64 + i + 2] = a12;
-      out[(s + 1) * 64 + i + 3] = a13;
-      out[(s + 2) * 64 + i + 0] = a20;
-      out[(s + 2) * 64 + i + 1] = a21;
-      out[(s + 2) * 64 + i + 2] = a22;
-      out[(s + 2) * 64 + i + 3] = a23;
-      out[(s + 3) * 64 + i + 0] = a30;
-      out[(s + 3) * 64 + i + 1] = a31;
-      out[(s + 3) * 64 + i + 2] = a32;
-      out[(s + 3) * 64 + i + 3] = a33;
-    }
-  }
-  for (; s < samples; s++) {
-    for (let i = 0; i < 64; i += 8) {
-      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a04 = 0, a05 = 0, a06 = 0, a07 = 0;
-      const wo0 = (i + 0) * 16;
-      const wo1 = (i + 1) * 16;
-      const wo2 = (i + 2) * 16;
-      const wo3 = (i + 3) * 16;
-      const wo4 = (i + 4) * 16;
-      const wo5 = (i + 5) * 16;
-      const wo6 = (i + 6) * 16;
-      const wo7 = (i + 7) * 16;
-      const xo0 = (s + 0) * 16;
-      for (let p = 0; p < 16; p++) {
-        const w0 = w[wo0 + p];
-        const w1 = w[wo1 + p];
-        const w2 = w[wo2 + p];
-        const w3 = w[wo3 + p];
-        const w4 = w[wo4 + p];
-        const w5 = w[wo5 + p];
-        const w6 = w[wo6 + p];
-        const w7 = w[wo7 + p];
-        const x0 = x[xo0 + p];
-        a00 += w0 * x0;
-        a01 += w1 * x0;
-        a02 += w2 * x0;
-        a03 += w3 * x0;
-        a04 += w4 * x0;
-        a05 += w5 * x0;
-        a06 += w6 * x0;
-        a07 += w7 * x0;
-      }
-      out[(s + 0) * 64 + i + 0] = a00;
-      out[(s + 0) * 64 + i + 1] = a01;
-      out[(s + 0) * 64 + i + 2] = a02;
-      out[(s + 0) * 64 + i + 3] = a03;
-      out[(s + 0) * 64 + i + 4] = a04;
-      out[(s + 0) * 64 + i + 5] = a05;
-      out[(s + 0) * 64 + i + 6] = a06;
-      out[(s + 0) * 64 + i + 7] = a07;
-    }
-  }
-}
-function matmul40(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
+function gemm_rows_5x16_scalar(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
   let s = 0;
   for (; s + 3 < samples; s += 4) {
     for (let i = 0; i < 4; i += 4) {
@@ -1699,520 +1523,17 @@ function matmul40(w: Float32Array, x: Float32Array, out: Float32Array, samples: 
     }
   }
 }
-function matmul51(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
-  let s = 0;
-  for (; s + 3 < samples; s += 4) {
-    for (let i = 0; i < 64; i += 4) {
-      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a20 = 0, a21 = 0, a22 = 0, a23 = 0, a30 = 0, a31 = 0, a32 = 0, a33 = 0;
-      const wo0 = (i + 0) * 8;
-      const wo1 = (i + 1) * 8;
-      const wo2 = (i + 2) * 8;
-      const wo3 = (i + 3) * 8;
-      const xo0 = (s + 0) * 8;
-      const xo1 = (s + 1) * 8;
-      const xo2 = (s + 2) * 8;
-      const xo3 = (s + 3) * 8;
-      for (let p = 0; p < 8; p++) {
-        const w0 = w[wo0 + p];
-        const w1 = w[wo1 + p];
-        const w2 = w[wo2 + p];
-        const w3 = w[wo3 + p];
-        const x0 = x[xo0 + p];
-        a00 += w0 * x0;
-        a01 += w1 * x0;
-        a02 += w2 * x0;
-        a03 += w3 * x0;
-        const x1 = x[xo1 + p];
-        a10 += w0 * x1;
-        a11 += w1 * x1;
-        a12 += w2 * x1;
-        a13 += w3 * x1;
-        const x2 = x[xo2 + p];
-        a20 += w0 * x2;
-        a21 += w1 * x2;
-        a22 += w2 * x2;
-        a23 += w3 * x2;
-        const x3 = x[xo3 + p];
-        a30 += w0 * x3;
-        a31 += w1 * x3;
-        a32 += w2 * x3;
-        a33 += w3 * x3;
-      }
-      out[(s + 0) * 64 + i + 0] = a00;
-      out[(s + 0) * 64 + i + 1] = a01;
-      out[(s + 0) * 64 + i + 2] = a02;
-      out[(s + 0) * 64 + i + 3] = a03;
-      out[(s + 1) * 64 + i + 0] = a10;
-      out[(s + 1) * 64 + i + 1] = a11;
-      out[(s + 1) * 64 + i + 2] = a12;
-      out[(s + 1) * 64 + i + 3] = a13;
-      out[(s + 2) * 64 + i + 0] = a20;
-      out[(s + 2) * 64 + i + 1] = a21;
-      out[(s + 2) * 64 + i + 2] = a22;
-      out[(s + 2) * 64 + i + 3] = a23;
-      out[(s + 3) * 64 + i + 0] = a30;
-      out[(s + 3) * 64 + i + 1] = a31;
-      out[(s + 3) * 64 + i + 2] = a32;
-      out[(s + 3) * 64 + i + 3] = a33;
+function gemm_rows_5x16(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
+  if (kernels !== undefined) {
+    const memory = kernels.memory.buffer;
+    if (w.buffer === memory && x.buffer === memory && out.buffer === memory) {
+      kernels.exports.rows_5x16(w.byteOffset, x.byteOffset, out.byteOffset, samples);
+      return;
     }
   }
-  for (; s < samples; s++) {
-    for (let i = 0; i < 64; i += 8) {
-      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a04 = 0, a05 = 0, a06 = 0, a07 = 0;
-      const wo0 = (i + 0) * 8;
-      const wo1 = (i + 1) * 8;
-      const wo2 = (i + 2) * 8;
-      const wo3 = (i + 3) * 8;
-      const wo4 = (i + 4) * 8;
-      const wo5 = (i + 5) * 8;
-      const wo6 = (i + 6) * 8;
-      const wo7 = (i + 7) * 8;
-      const xo0 = (s + 0) * 8;
-      for (let p = 0; p < 8; p++) {
-        const w0 = w[wo0 + p];
-        const w1 = w[wo1 + p];
-        const w2 = w[wo2 + p];
-        const w3 = w[wo3 + p];
-        const w4 = w[wo4 + p];
-        const w5 = w[wo5 + p];
-        const w6 = w[wo6 + p];
-        const w7 = w[wo7 + p];
-        const x0 = x[xo0 + p];
-        a00 += w0 * x0;
-        a01 += w1 * x0;
-        a02 += w2 * x0;
-        a03 += w3 * x0;
-        a04 += w4 * x0;
-        a05 += w5 * x0;
-        a06 += w6 * x0;
-        a07 += w7 * x0;
-      }
-      out[(s + 0) * 64 + i + 0] = a00;
-      out[(s + 0) * 64 + i + 1] = a01;
-      out[(s + 0) * 64 + i + 2] = a02;
-      out[(s + 0) * 64 + i + 3] = a03;
-      out[(s + 0) * 64 + i + 4] = a04;
-      out[(s + 0) * 64 + i + 5] = a05;
-      out[(s + 0) * 64 + i + 6] = a06;
-      out[(s + 0) * 64 + i + 7] = a07;
-    }
-  }
+  gemm_rows_5x16_scalar(w, x, out, samples);
 }
-function matmul65(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
-  let s = 0;
-  for (; s + 3 < samples; s += 4) {
-    for (let i = 0; i < 64; i += 4) {
-      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a20 = 0, a21 = 0, a22 = 0, a23 = 0, a30 = 0, a31 = 0, a32 = 0, a33 = 0;
-      const wo0 = (i + 0) * 16;
-      const wo1 = (i + 1) * 16;
-      const wo2 = (i + 2) * 16;
-      const wo3 = (i + 3) * 16;
-      const xo0 = (s + 0) * 16;
-      const xo1 = (s + 1) * 16;
-      const xo2 = (s + 2) * 16;
-      const xo3 = (s + 3) * 16;
-      for (let p = 0; p < 16; p++) {
-        const w0 = w[wo0 + p];
-        const w1 = w[wo1 + p];
-        const w2 = w[wo2 + p];
-        const w3 = w[wo3 + p];
-        const x0 = x[xo0 + p];
-        a00 += w0 * x0;
-        a01 += w1 * x0;
-        a02 += w2 * x0;
-        a03 += w3 * x0;
-        const x1 = x[xo1 + p];
-        a10 += w0 * x1;
-        a11 += w1 * x1;
-        a12 += w2 * x1;
-        a13 += w3 * x1;
-        const x2 = x[xo2 + p];
-        a20 += w0 * x2;
-        a21 += w1 * x2;
-        a22 += w2 * x2;
-        a23 += w3 * x2;
-        const x3 = x[xo3 + p];
-        a30 += w0 * x3;
-        a31 += w1 * x3;
-        a32 += w2 * x3;
-        a33 += w3 * x3;
-      }
-      out[(s + 0) * 64 + i + 0] = a00;
-      out[(s + 0) * 64 + i + 1] = a01;
-      out[(s + 0) * 64 + i + 2] = a02;
-      out[(s + 0) * 64 + i + 3] = a03;
-      out[(s + 1) * 64 + i + 0] = a10;
-      out[(s + 1) * 64 + i + 1] = a11;
-      out[(s + 1) * 64 + i + 2] = a12;
-      out[(s + 1) * 64 + i + 3] = a13;
-      out[(s + 2) * 64 + i + 0] = a20;
-      out[(s + 2) * 64 + i + 1] = a21;
-      out[(s + 2) * 64 + i + 2] = a22;
-      out[(s + 2) * 64 + i + 3] = a23;
-      out[(s + 3) * 64 + i + 0] = a30;
-      out[(s + 3) * 64 + i + 1] = a31;
-      out[(s + 3) * 64 + i + 2] = a32;
-      out[(s + 3) * 64 + i + 3] = a33;
-    }
-  }
-  for (; s < samples; s++) {
-    for (let i = 0; i < 64; i += 8) {
-      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a04 = 0, a05 = 0, a06 = 0, a07 = 0;
-      const wo0 = (i + 0) * 16;
-      const wo1 = (i + 1) * 16;
-      const wo2 = (i + 2) * 16;
-      const wo3 = (i + 3) * 16;
-      const wo4 = (i + 4) * 16;
-      const wo5 = (i + 5) * 16;
-      const wo6 = (i + 6) * 16;
-      const wo7 = (i + 7) * 16;
-      const xo0 = (s + 0) * 16;
-      for (let p = 0; p < 16; p++) {
-        const w0 = w[wo0 + p];
-        const w1 = w[wo1 + p];
-        const w2 = w[wo2 + p];
-        const w3 = w[wo3 + p];
-        const w4 = w[wo4 + p];
-        const w5 = w[wo5 + p];
-        const w6 = w[wo6 + p];
-        const w7 = w[wo7 + p];
-        const x0 = x[xo0 + p];
-        a00 += w0 * x0;
-        a01 += w1 * x0;
-        a02 += w2 * x0;
-        a03 += w3 * x0;
-        a04 += w4 * x0;
-        a05 += w5 * x0;
-        a06 += w6 * x0;
-        a07 += w7 * x0;
-      }
-      out[(s + 0) * 64 + i + 0] = a00;
-      out[(s + 0) * 64 + i + 1] = a01;
-      out[(s + 0) * 64 + i + 2] = a02;
-      out[(s + 0) * 64 + i + 3] = a03;
-      out[(s + 0) * 64 + i + 4] = a04;
-      out[(s + 0) * 64 + i + 5] = a05;
-      out[(s + 0) * 64 + i + 6] = a06;
-      out[(s + 0) * 64 + i + 7] = a07;
-    }
-  }
-}
-function matmul79(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
-  let s = 0;
-  for (; s + 3 < samples; s += 4) {
-    for (let i = 0; i < 64; i += 4) {
-      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a20 = 0, a21 = 0, a22 = 0, a23 = 0, a30 = 0, a31 = 0, a32 = 0, a33 = 0;
-      const wo0 = (i + 0) * 8;
-      const wo1 = (i + 1) * 8;
-      const wo2 = (i + 2) * 8;
-      const wo3 = (i + 3) * 8;
-      const xo0 = (s + 0) * 8;
-      const xo1 = (s + 1) * 8;
-      const xo2 = (s + 2) * 8;
-      const xo3 = (s + 3) * 8;
-      for (let p = 0; p < 8; p++) {
-        const w0 = w[wo0 + p];
-        const w1 = w[wo1 + p];
-        const w2 = w[wo2 + p];
-        const w3 = w[wo3 + p];
-        const x0 = x[xo0 + p];
-        a00 += w0 * x0;
-        a01 += w1 * x0;
-        a02 += w2 * x0;
-        a03 += w3 * x0;
-        const x1 = x[xo1 + p];
-        a10 += w0 * x1;
-        a11 += w1 * x1;
-        a12 += w2 * x1;
-        a13 += w3 * x1;
-        const x2 = x[xo2 + p];
-        a20 += w0 * x2;
-        a21 += w1 * x2;
-        a22 += w2 * x2;
-        a23 += w3 * x2;
-        const x3 = x[xo3 + p];
-        a30 += w0 * x3;
-        a31 += w1 * x3;
-        a32 += w2 * x3;
-        a33 += w3 * x3;
-      }
-      out[(s + 0) * 64 + i + 0] = a00;
-      out[(s + 0) * 64 + i + 1] = a01;
-      out[(s + 0) * 64 + i + 2] = a02;
-      out[(s + 0) * 64 + i + 3] = a03;
-      out[(s + 1) * 64 + i + 0] = a10;
-      out[(s + 1) * 64 + i + 1] = a11;
-      out[(s + 1) * 64 + i + 2] = a12;
-      out[(s + 1) * 64 + i + 3] = a13;
-      out[(s + 2) * 64 + i + 0] = a20;
-      out[(s + 2) * 64 + i + 1] = a21;
-      out[(s + 2) * 64 + i + 2] = a22;
-      out[(s + 2) * 64 + i + 3] = a23;
-      out[(s + 3) * 64 + i + 0] = a30;
-      out[(s + 3) * 64 + i + 1] = a31;
-      out[(s + 3) * 64 + i + 2] = a32;
-      out[(s + 3) * 64 + i + 3] = a33;
-    }
-  }
-  for (; s < samples; s++) {
-    for (let i = 0; i < 64; i += 8) {
-      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a04 = 0, a05 = 0, a06 = 0, a07 = 0;
-      const wo0 = (i + 0) * 8;
-      const wo1 = (i + 1) * 8;
-      const wo2 = (i + 2) * 8;
-      const wo3 = (i + 3) * 8;
-      const wo4 = (i + 4) * 8;
-      const wo5 = (i + 5) * 8;
-      const wo6 = (i + 6) * 8;
-      const wo7 = (i + 7) * 8;
-      const xo0 = (s + 0) * 8;
-      for (let p = 0; p < 8; p++) {
-        const w0 = w[wo0 + p];
-        const w1 = w[wo1 + p];
-        const w2 = w[wo2 + p];
-        const w3 = w[wo3 + p];
-        const w4 = w[wo4 + p];
-        const w5 = w[wo5 + p];
-        const w6 = w[wo6 + p];
-        const w7 = w[wo7 + p];
-        const x0 = x[xo0 + p];
-        a00 += w0 * x0;
-        a01 += w1 * x0;
-        a02 += w2 * x0;
-        a03 += w3 * x0;
-        a04 += w4 * x0;
-        a05 += w5 * x0;
-        a06 += w6 * x0;
-        a07 += w7 * x0;
-      }
-      out[(s + 0) * 64 + i + 0] = a00;
-      out[(s + 0) * 64 + i + 1] = a01;
-      out[(s + 0) * 64 + i + 2] = a02;
-      out[(s + 0) * 64 + i + 3] = a03;
-      out[(s + 0) * 64 + i + 4] = a04;
-      out[(s + 0) * 64 + i + 5] = a05;
-      out[(s + 0) * 64 + i + 6] = a06;
-      out[(s + 0) * 64 + i + 7] = a07;
-    }
-  }
-}
-function matmul92(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
-  let s = 0;
-  for (; s + 3 < samples; s += 4) {
-    for (let i = 0; i < 64; i += 4) {
-      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a20 = 0, a21 = 0, a22 = 0, a23 = 0, a30 = 0, a31 = 0, a32 = 0, a33 = 0;
-      const wo0 = (i + 0) * 16;
-      const wo1 = (i + 1) * 16;
-      const wo2 = (i + 2) * 16;
-      const wo3 = (i + 3) * 16;
-      const xo0 = (s + 0) * 16;
-      const xo1 = (s + 1) * 16;
-      const xo2 = (s + 2) * 16;
-      const xo3 = (s + 3) * 16;
-      for (let p = 0; p < 16; p++) {
-        const w0 = w[wo0 + p];
-        const w1 = w[wo1 + p];
-        const w2 = w[wo2 + p];
-        const w3 = w[wo3 + p];
-        const x0 = x[xo0 + p];
-        a00 += w0 * x0;
-        a01 += w1 * x0;
-        a02 += w2 * x0;
-        a03 += w3 * x0;
-        const x1 = x[xo1 + p];
-        a10 += w0 * x1;
-        a11 += w1 * x1;
-        a12 += w2 * x1;
-        a13 += w3 * x1;
-        const x2 = x[xo2 + p];
-        a20 += w0 * x2;
-        a21 += w1 * x2;
-        a22 += w2 * x2;
-        a23 += w3 * x2;
-        const x3 = x[xo3 + p];
-        a30 += w0 * x3;
-        a31 += w1 * x3;
-        a32 += w2 * x3;
-        a33 += w3 * x3;
-      }
-      out[(s + 0) * 64 + i + 0] = a00;
-      out[(s + 0) * 64 + i + 1] = a01;
-      out[(s + 0) * 64 + i + 2] = a02;
-      out[(s + 0) * 64 + i + 3] = a03;
-      out[(s + 1) * 64 + i + 0] = a10;
-      out[(s + 1) * 64 + i + 1] = a11;
-      out[(s + 1) * 64 + i + 2] = a12;
-      out[(s + 1) * 64 + i + 3] = a13;
-      out[(s + 2) * 64 + i + 0] = a20;
-      out[(s + 2) * 64 + i + 1] = a21;
-      out[(s + 2) * 64 + i + 2] = a22;
-      out[(s + 2) * 64 + i + 3] = a23;
-      out[(s + 3) * 64 + i + 0] = a30;
-      out[(s + 3) * 64 + i + 1] = a31;
-      out[(s + 3) * 64 + i + 2] = a32;
-      out[(s + 3) * 64 + i + 3] = a33;
-    }
-  }
-  for (; s < samples; s++) {
-    for (let i = 0; i < 64; i += 8) {
-      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a04 = 0, a05 = 0, a06 = 0, a07 = 0;
-      const wo0 = (i + 0) * 16;
-      const wo1 = (i + 1) * 16;
-      const wo2 = (i + 2) * 16;
-      const wo3 = (i + 3) * 16;
-      const wo4 = (i + 4) * 16;
-      const wo5 = (i + 5) * 16;
-      const wo6 = (i + 6) * 16;
-      const wo7 = (i + 7) * 16;
-      const xo0 = (s + 0) * 16;
-      for (let p = 0; p < 16; p++) {
-        const w0 = w[wo0 + p];
-        const w1 = w[wo1 + p];
-        const w2 = w[wo2 + p];
-        const w3 = w[wo3 + p];
-        const w4 = w[wo4 + p];
-        const w5 = w[wo5 + p];
-        const w6 = w[wo6 + p];
-        const w7 = w[wo7 + p];
-        const x0 = x[xo0 + p];
-        a00 += w0 * x0;
-        a01 += w1 * x0;
-        a02 += w2 * x0;
-        a03 += w3 * x0;
-        a04 += w4 * x0;
-        a05 += w5 * x0;
-        a06 += w6 * x0;
-        a07 += w7 * x0;
-      }
-      out[(s + 0) * 64 + i + 0] = a00;
-      out[(s + 0) * 64 + i + 1] = a01;
-      out[(s + 0) * 64 + i + 2] = a02;
-      out[(s + 0) * 64 + i + 3] = a03;
-      out[(s + 0) * 64 + i + 4] = a04;
-      out[(s + 0) * 64 + i + 5] = a05;
-      out[(s + 0) * 64 + i + 6] = a06;
-      out[(s + 0) * 64 + i + 7] = a07;
-    }
-  }
-}
-function matmul105(w: Float32Array, x: Float32Array, out: Float32Array, samples: number): void {
-  let s = 0;
-  for (; s + 3 < samples; s += 4) {
-    for (let i = 0; i < 4; i += 4) {
-      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a20 = 0, a21 = 0, a22 = 0, a23 = 0, a30 = 0, a31 = 0, a32 = 0, a33 = 0;
-      const wo0 = (i + 0) * 16;
-      const wo1 = (i + 1) * 16;
-      const wo2 = (i + 2) * 16;
-      const wo3 = (i + 3) * 16;
-      const xo0 = (s + 0) * 16;
-      const xo1 = (s + 1) * 16;
-      const xo2 = (s + 2) * 16;
-      const xo3 = (s + 3) * 16;
-      for (let p = 0; p < 16; p++) {
-        const w0 = w[wo0 + p];
-        const w1 = w[wo1 + p];
-        const w2 = w[wo2 + p];
-        const w3 = w[wo3 + p];
-        const x0 = x[xo0 + p];
-        a00 += w0 * x0;
-        a01 += w1 * x0;
-        a02 += w2 * x0;
-        a03 += w3 * x0;
-        const x1 = x[xo1 + p];
-        a10 += w0 * x1;
-        a11 += w1 * x1;
-        a12 += w2 * x1;
-        a13 += w3 * x1;
-        const x2 = x[xo2 + p];
-        a20 += w0 * x2;
-        a21 += w1 * x2;
-        a22 += w2 * x2;
-        a23 += w3 * x2;
-        const x3 = x[xo3 + p];
-        a30 += w0 * x3;
-        a31 += w1 * x3;
-        a32 += w2 * x3;
-        a33 += w3 * x3;
-      }
-      out[(s + 0) * 5 + i + 0] = a00;
-      out[(s + 0) * 5 + i + 1] = a01;
-      out[(s + 0) * 5 + i + 2] = a02;
-      out[(s + 0) * 5 + i + 3] = a03;
-      out[(s + 1) * 5 + i + 0] = a10;
-      out[(s + 1) * 5 + i + 1] = a11;
-      out[(s + 1) * 5 + i + 2] = a12;
-      out[(s + 1) * 5 + i + 3] = a13;
-      out[(s + 2) * 5 + i + 0] = a20;
-      out[(s + 2) * 5 + i + 1] = a21;
-      out[(s + 2) * 5 + i + 2] = a22;
-      out[(s + 2) * 5 + i + 3] = a23;
-      out[(s + 3) * 5 + i + 0] = a30;
-      out[(s + 3) * 5 + i + 1] = a31;
-      out[(s + 3) * 5 + i + 2] = a32;
-      out[(s + 3) * 5 + i + 3] = a33;
-    }
-    for (let i = 4; i < 5; i++) {
-      let a00 = 0, a10 = 0, a20 = 0, a30 = 0;
-      const wo0 = (i + 0) * 16;
-      const xo0 = (s + 0) * 16;
-      const xo1 = (s + 1) * 16;
-      const xo2 = (s + 2) * 16;
-      const xo3 = (s + 3) * 16;
-      for (let p = 0; p < 16; p++) {
-        const w0 = w[wo0 + p];
-        const x0 = x[xo0 + p];
-        a00 += w0 * x0;
-        const x1 = x[xo1 + p];
-        a10 += w0 * x1;
-        const x2 = x[xo2 + p];
-        a20 += w0 * x2;
-        const x3 = x[xo3 + p];
-        a30 += w0 * x3;
-      }
-      out[(s + 0) * 5 + i + 0] = a00;
-      out[(s + 1) * 5 + i + 0] = a10;
-      out[(s + 2) * 5 + i + 0] = a20;
-      out[(s + 3) * 5 + i + 0] = a30;
-    }
-  }
-  for (; s < samples; s++) {
-    for (let i = 0; i < 4; i += 4) {
-      let a00 = 0, a01 = 0, a02 = 0, a03 = 0;
-      const wo0 = (i + 0) * 16;
-      const wo1 = (i + 1) * 16;
-      const wo2 = (i + 2) * 16;
-      const wo3 = (i + 3) * 16;
-      const xo0 = (s + 0) * 16;
-      for (let p = 0; p < 16; p++) {
-        const w0 = w[wo0 + p];
-        const w1 = w[wo1 + p];
-        const w2 = w[wo2 + p];
-        const w3 = w[wo3 + p];
-        const x0 = x[xo0 + p];
-        a00 += w0 * x0;
-        a01 += w1 * x0;
-        a02 += w2 * x0;
-        a03 += w3 * x0;
-      }
-      out[(s + 0) * 5 + i + 0] = a00;
-      out[(s + 0) * 5 + i + 1] = a01;
-      out[(s + 0) * 5 + i + 2] = a02;
-      out[(s + 0) * 5 + i + 3] = a03;
-    }
-    for (let i = 4; i < 5; i++) {
-      let a00 = 0;
-      const wo0 = (i + 0) * 16;
-      const xo0 = (s + 0) * 16;
-      for (let p = 0; p < 16; p++) {
-        const w0 = w[wo0 + p];
-        const x0 = x[xo0 + p];
-        a00 += w0 * x0;
-      }
-      out[(s + 0) * 5 + i + 0] = a00;
-    }
-  }
-}
-function matmul116(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
+function gemm_cols_5x16_scalar(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
   let s = 0;
   for (; s + 3 < samples; s += 4) {
     for (let j = 0; j < 16; j += 4) {
@@ -2301,7 +1622,17 @@ function matmul116(v: Float32Array, w: Float32Array, out: Float32Array, samples:
     }
   }
 }
-function weightGradient118(a: Float32Array, aStep: number, b: Float32Array, bStep: number, out: Float32Array, samples: number): void {
+function gemm_cols_5x16(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
+  if (kernels !== undefined) {
+    const memory = kernels.memory.buffer;
+    if (v.buffer === memory && w.buffer === memory && out.buffer === memory) {
+      kernels.exports.cols_5x16(v.byteOffset, w.byteOffset, out.byteOffset, samples);
+      return;
+    }
+  }
+  gemm_cols_5x16_scalar(v, w, out, samples);
+}
+function gemm_outer_5x16_scalar(a: Float32Array, aStep: number, b: Float32Array, bStep: number, out: Float32Array, samples: number): void {
   for (let i = 0; i < 4; i += 4) {
     for (let j = 0; j < 16; j += 4) {
       let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a20 = 0, a21 = 0, a22 = 0, a23 = 0, a30 = 0, a31 = 0, a32 = 0, a33 = 0;
@@ -2365,7 +1696,17 @@ function weightGradient118(a: Float32Array, aStep: number, b: Float32Array, bSte
     }
   }
 }
-function matmul153(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
+function gemm_outer_5x16(a: Float32Array, aStep: number, b: Float32Array, bStep: number, out: Float32Array, samples: number): void {
+  if (kernels !== undefined) {
+    const memory = kernels.memory.buffer;
+    if (a.buffer === memory && b.buffer === memory && out.buffer === memory) {
+      kernels.exports.outer_5x16(a.byteOffset, aStep, b.byteOffset, bStep, out.byteOffset, samples);
+      return;
+    }
+  }
+  gemm_outer_5x16_scalar(a, aStep, b, bStep, out, samples);
+}
+function gemm_cols_64x16_scalar(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
   let s = 0;
   for (; s + 3 < samples; s += 4) {
     for (let j = 0; j < 16; j += 4) {
@@ -2454,7 +1795,17 @@ function matmul153(v: Float32Array, w: Float32Array, out: Float32Array, samples:
     }
   }
 }
-function weightGradient155(a: Float32Array, aStep: number, b: Float32Array, bStep: number, out: Float32Array, samples: number): void {
+function gemm_cols_64x16(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
+  if (kernels !== undefined) {
+    const memory = kernels.memory.buffer;
+    if (v.buffer === memory && w.buffer === memory && out.buffer === memory) {
+      kernels.exports.cols_64x16(v.byteOffset, w.byteOffset, out.byteOffset, samples);
+      return;
+    }
+  }
+  gemm_cols_64x16_scalar(v, w, out, samples);
+}
+function gemm_outer_64x16_scalar(a: Float32Array, aStep: number, b: Float32Array, bStep: number, out: Float32Array, samples: number): void {
   for (let i = 0; i < 64; i += 4) {
     for (let j = 0; j < 16; j += 4) {
       let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a20 = 0, a21 = 0, a22 = 0, a23 = 0, a30 = 0, a31 = 0, a32 = 0, a33 = 0;
@@ -2505,7 +1856,17 @@ function weightGradient155(a: Float32Array, aStep: number, b: Float32Array, bSte
     }
   }
 }
-function matmul158(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
+function gemm_outer_64x16(a: Float32Array, aStep: number, b: Float32Array, bStep: number, out: Float32Array, samples: number): void {
+  if (kernels !== undefined) {
+    const memory = kernels.memory.buffer;
+    if (a.buffer === memory && b.buffer === memory && out.buffer === memory) {
+      kernels.exports.outer_64x16(a.byteOffset, aStep, b.byteOffset, bStep, out.byteOffset, samples);
+      return;
+    }
+  }
+  gemm_outer_64x16_scalar(a, aStep, b, bStep, out, samples);
+}
+function gemm_cols_64x8_scalar(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
   let s = 0;
   for (; s + 3 < samples; s += 4) {
     for (let j = 0; j < 8; j += 4) {
@@ -2594,96 +1955,17 @@ function matmul158(v: Float32Array, w: Float32Array, out: Float32Array, samples:
     }
   }
 }
-function matmul188(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
-  let s = 0;
-  for (; s + 3 < samples; s += 4) {
-    for (let j = 0; j < 16; j += 4) {
-      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a20 = 0, a21 = 0, a22 = 0, a23 = 0, a30 = 0, a31 = 0, a32 = 0, a33 = 0;
-      const vo0 = (s + 0) * 64;
-      const vo1 = (s + 1) * 64;
-      const vo2 = (s + 2) * 64;
-      const vo3 = (s + 3) * 64;
-      for (let p = 0; p < 64; p++) {
-        const wo = p * 16 + j;
-        const w0 = w[wo + 0];
-        const w1 = w[wo + 1];
-        const w2 = w[wo + 2];
-        const w3 = w[wo + 3];
-        const v0 = v[vo0 + p];
-        a00 += v0 * w0;
-        a01 += v0 * w1;
-        a02 += v0 * w2;
-        a03 += v0 * w3;
-        const v1 = v[vo1 + p];
-        a10 += v1 * w0;
-        a11 += v1 * w1;
-        a12 += v1 * w2;
-        a13 += v1 * w3;
-        const v2 = v[vo2 + p];
-        a20 += v2 * w0;
-        a21 += v2 * w1;
-        a22 += v2 * w2;
-        a23 += v2 * w3;
-        const v3 = v[vo3 + p];
-        a30 += v3 * w0;
-        a31 += v3 * w1;
-        a32 += v3 * w2;
-        a33 += v3 * w3;
-      }
-      out[(s + 0) * 16 + j + 0] = a00;
-      out[(s + 0) * 16 + j + 1] = a01;
-      out[(s + 0) * 16 + j + 2] = a02;
-      out[(s + 0) * 16 + j + 3] = a03;
-      out[(s + 1) * 16 + j + 0] = a10;
-      out[(s + 1) * 16 + j + 1] = a11;
-      out[(s + 1) * 16 + j + 2] = a12;
-      out[(s + 1) * 16 + j + 3] = a13;
-      out[(s + 2) * 16 + j + 0] = a20;
-      out[(s + 2) * 16 + j + 1] = a21;
-      out[(s + 2) * 16 + j + 2] = a22;
-      out[(s + 2) * 16 + j + 3] = a23;
-      out[(s + 3) * 16 + j + 0] = a30;
-      out[(s + 3) * 16 + j + 1] = a31;
-      out[(s + 3) * 16 + j + 2] = a32;
-      out[(s + 3) * 16 + j + 3] = a33;
+function gemm_cols_64x8(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
+  if (kernels !== undefined) {
+    const memory = kernels.memory.buffer;
+    if (v.buffer === memory && w.buffer === memory && out.buffer === memory) {
+      kernels.exports.cols_64x8(v.byteOffset, w.byteOffset, out.byteOffset, samples);
+      return;
     }
   }
-  for (; s < samples; s++) {
-    for (let j = 0; j < 16; j += 8) {
-      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a04 = 0, a05 = 0, a06 = 0, a07 = 0;
-      const vo0 = (s + 0) * 64;
-      for (let p = 0; p < 64; p++) {
-        const wo = p * 16 + j;
-        const w0 = w[wo + 0];
-        const w1 = w[wo + 1];
-        const w2 = w[wo + 2];
-        const w3 = w[wo + 3];
-        const w4 = w[wo + 4];
-        const w5 = w[wo + 5];
-        const w6 = w[wo + 6];
-        const w7 = w[wo + 7];
-        const v0 = v[vo0 + p];
-        a00 += v0 * w0;
-        a01 += v0 * w1;
-        a02 += v0 * w2;
-        a03 += v0 * w3;
-        a04 += v0 * w4;
-        a05 += v0 * w5;
-        a06 += v0 * w6;
-        a07 += v0 * w7;
-      }
-      out[(s + 0) * 16 + j + 0] = a00;
-      out[(s + 0) * 16 + j + 1] = a01;
-      out[(s + 0) * 16 + j + 2] = a02;
-      out[(s + 0) * 16 + j + 3] = a03;
-      out[(s + 0) * 16 + j + 4] = a04;
-      out[(s + 0) * 16 + j + 5] = a05;
-      out[(s + 0) * 16 + j + 6] = a06;
-      out[(s + 0) * 16 + j + 7] = a07;
-    }
-  }
+  gemm_cols_64x8_scalar(v, w, out, samples);
 }
-function weightGradient191(a: Float32Array, aStep: number, b: Float32Array, bStep: number, out: Float32Array, samples: number): void {
+function gemm_outer_128x8_scalar(a: Float32Array, aStep: number, b: Float32Array, bStep: number, out: Float32Array, samples: number): void {
   for (let i = 0; i < 128; i += 4) {
     for (let j = 0; j < 8; j += 4) {
       let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a20 = 0, a21 = 0, a22 = 0, a23 = 0, a30 = 0, a31 = 0, a32 = 0, a33 = 0;
@@ -2734,143 +2016,123 @@ function weightGradient191(a: Float32Array, aStep: number, b: Float32Array, bSte
     }
   }
 }
-function weightGradient194(a: Float32Array, aStep: number, b: Float32Array, bStep: number, out: Float32Array, samples: number): void {
-  for (let i = 0; i < 64; i += 4) {
-    for (let j = 0; j < 16; j += 4) {
-      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a20 = 0, a21 = 0, a22 = 0, a23 = 0, a30 = 0, a31 = 0, a32 = 0, a33 = 0;
-      for (let s = 0; s < samples; s++) {
-        const ao = s * aStep;
-        const bo = s * bStep;
-        const b0 = b[bo + j + 0];
-        const b1 = b[bo + j + 1];
-        const b2 = b[bo + j + 2];
-        const b3 = b[bo + j + 3];
-        const a0_ = a[ao + i + 0];
-        a00 += a0_ * b0;
-        a01 += a0_ * b1;
-        a02 += a0_ * b2;
-        a03 += a0_ * b3;
-        const a1_ = a[ao + i + 1];
-        a10 += a1_ * b0;
-        a11 += a1_ * b1;
-        a12 += a1_ * b2;
-        a13 += a1_ * b3;
-        const a2_ = a[ao + i + 2];
-        a20 += a2_ * b0;
-        a21 += a2_ * b1;
-        a22 += a2_ * b2;
-        a23 += a2_ * b3;
-        const a3_ = a[ao + i + 3];
-        a30 += a3_ * b0;
-        a31 += a3_ * b1;
-        a32 += a3_ * b2;
-        a33 += a3_ * b3;
-      }
-      out[(i + 0) * 16 + j + 0] = a00;
-      out[(i + 0) * 16 + j + 1] = a01;
-      out[(i + 0) * 16 + j + 2] = a02;
-      out[(i + 0) * 16 + j + 3] = a03;
-      out[(i + 1) * 16 + j + 0] = a10;
-      out[(i + 1) * 16 + j + 1] = a11;
-      out[(i + 1) * 16 + j + 2] = a12;
-      out[(i + 1) * 16 + j + 3] = a13;
-      out[(i + 2) * 16 + j + 0] = a20;
-      out[(i + 2) * 16 + j + 1] = a21;
-      out[(i + 2) * 16 + j + 2] = a22;
-      out[(i + 2) * 16 + j + 3] = a23;
-      out[(i + 3) * 16 + j + 0] = a30;
-      out[(i + 3) * 16 + j + 1] = a31;
-      out[(i + 3) * 16 + j + 2] = a32;
-      out[(i + 3) * 16 + j + 3] = a33;
+function gemm_outer_128x8(a: Float32Array, aStep: number, b: Float32Array, bStep: number, out: Float32Array, samples: number): void {
+  if (kernels !== undefined) {
+    const memory = kernels.memory.buffer;
+    if (a.buffer === memory && b.buffer === memory && out.buffer === memory) {
+      kernels.exports.outer_128x8(a.byteOffset, aStep, b.byteOffset, bStep, out.byteOffset, samples);
+      return;
     }
+  }
+  gemm_outer_128x8_scalar(a, aStep, b, bStep, out, samples);
+}
+
+// WebAssembly SIMD kernels generated by rnnc for this model's sizes (11820 bytes): rows_64x8, rows_64x16, rows_5x16, cols_5x16, outer_5x16, cols_64x16, outer_64x16, cols_64x8, outer_128x8.
+// `rnnc compile --emit-wat` prints them as text.
+const kernelBytes = "AGFzbQEAAAABEQJgBH9/f38AYAZ/f39/f38AAg8BA2VudgZtZW1vcnkCAAEDCgkAAAAAAQABAAEHdAkJcm93c182NHg4AAAKcm93c182NHgxNgABCXJvd3NfNXgxNgACCWNvbHNfNXgxNgADCm91dGVyXzV4MTYABApjb2xzXzY0eDE2AAULb3V0ZXJfNjR4MTYABgljb2xzXzY0eDgABwtvdXRlcl8xMjh4OAAICvtaCesQAgZ/FntBACEEAkADQCADIARrQQRIDQFBACEFAkADQCAFQcAATg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhD/0MAAAAAAAAAAAAAAAAAAAAACEQ/QwAAAAAAAAAAAAAAAAAAAAAIRH9DAAAAAAAAAAAAAAAAAAAAAAhEiAAIAVBIGxqIQYgASAEQSBsaiEHIAZBIGohCANAIAf9AAIAIRMgB/0AAiAhFCAH/QACQCEVIAf9AAJgIRYgBv0AAgAhCiALIAogE/3mAf3kASELIA0gCiAU/eYB/eQBIQ0gDyAKIBX95gH95AEhDyARIAogFv3mAf3kASERIAb9AAIgIQogDCAKIBP95gH95AEhDCAOIAogFP3mAf3kASEOIBAgCiAV/eYB/eQBIRAgEiAKIBb95gH95AEhEiAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgAiAEQYACbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAIAIAkgGf0fATgCBCANIA79DQABAgMEBQYHEBESExQVFhcgDSAO/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAKAAiAJIBn9HwE4AoQCIA8gEP0NAAECAwQFBgcQERITFBUWFyAPIBD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AoAEIAkgGf0fATgChAQgESAS/Q0AAQIDBAUGBxAREhMUFRYXIBEgEv0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCgAYgCSAZ/R8BOAKEBiAFQQJqIQUMAAsLIARBBGohBAwACwsCQANAIAQgA04NAUEAIQUCQANAIAVBwABODQH9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIRr9DAAAAAAAAAAAAAAAAAAAAAAhG/0MAAAAAAAAAAAAAAAAAAAAACEc/QwAAAAAAAAAAAAAAAAAAAAAIR39DAAAAAAAAAAAAAAAAAAAAAAhHv0MAAAAAAAAAAAAAAAAAAAAACEfIAAgBUEgbGohBiABIARBIGxqIQcgBkEgaiEIA0AgB/0AAgAhEyAG/QACACEKIAsgCiAT/eYB/eQBIQsgBv0AAiAhCiAMIAogE/3mAf3kASEMIAb9AAJAIQogGiAKIBP95gH95AEhGiAG/QACYCEKIBsgCiAT/eYB/eQBIRsgBv0AAoABIQogHCAKIBP95gH95AEhHCAG/QACoAEhCiAdIAogE/3mAf3kASEdIAb9AALAASEKIB4gCiAT/eYB/eQBIR4gBv0AAuABIQogHyAKIBP95gH95AEhHyAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgAiAEQYACbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRcgGiAb/Q0AAQIDBAUGBxAREhMUFRYXIBogG/0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9CwIAIBwgHf0NAAECAwQFBgcQERITFBUWFyAcIB39DQgJCgsMDQ4PGBkaGxwdHh/95AEhFyAeIB/9DQABAgMEBQYHEBESExQVFhcgHiAf/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0LAhAgBUEIaiEFDAALCyAEQQFqIQQMAAsLC/UQAgZ/FntBACEEAkADQCADIARrQQRIDQFBACEFAkADQCAFQcAATg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhD/0MAAAAAAAAAAAAAAAAAAAAACEQ/QwAAAAAAAAAAAAAAAAAAAAAIRH9DAAAAAAAAAAAAAAAAAAAAAAhEiAAIAVBwABsaiEGIAEgBEHAAGxqIQcgBkHAAGohCANAIAf9AAIAIRMgB/0AAkAhFCAH/QACgAEhFSAH/QACwAEhFiAG/QACACEKIAsgCiAT/eYB/eQBIQsgDSAKIBT95gH95AEhDSAPIAogFf3mAf3kASEPIBEgCiAW/eYB/eQBIREgBv0AAkAhCiAMIAogE/3mAf3kASEMIA4gCiAU/eYB/eQBIQ4gECAKIBX95gH95AEhECASIAogFv3mAf3kASESIAZBEGohBiAHQRBqIQcgBiAISA0ACyACIARBgAJsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AgAgCSAZ/R8BOAIEIA0gDv0NAAECAwQFBgcQERITFBUWFyANIA79DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AoACIAkgGf0fATgChAIgDyAQ/Q0AAQIDBAUGBxAREhMUFRYXIA8gEP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCgAQgCSAZ/R8BOAKEBCARIBL9DQABAgMEBQYHEBESExQVFhcgESAS/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAKABiAJIBn9HwE4AoQGIAVBAmohBQwACwsgBEEEaiEEDAALCwJAA0AgBCADTg0BQQAhBQJAA0AgBUHAAE4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhGv0MAAAAAAAAAAAAAAAAAAAAACEb/QwAAAAAAAAAAAAAAAAAAAAAIRz9DAAAAAAAAAAAAAAAAAAAAAAhHf0MAAAAAAAAAAAAAAAAAAAAACEe/QwAAAAAAAAAAAAAAAAAAAAAIR8gACAFQcAAbGohBiABIARBwABsaiEHIAZBwABqIQgDQCAH/QACACETIAb9AAIAIQogCyAKIBP95gH95AEhCyAG/QACQCEKIAwgCiAT/eYB/eQBIQwgBv0AAoABIQogGiAKIBP95gH95AEhGiAG/QACwAEhCiAbIAogE/3mAf3kASEbIAb9AAKAAiEKIBwgCiAT/eYB/eQBIRwgBv0AAsACIQogHSAKIBP95gH95AEhHSAG/QACgAMhCiAeIAogE/3mAf3kASEeIAb9AALAAyEKIB8gCiAT/eYB/eQBIR8gBkEQaiEGIAdBEGohByAGIAhIDQALIAIgBEGAAmxqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEXIBogG/0NAAECAwQFBgcQERITFBUWFyAaIBv9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/QsCACAcIB39DQABAgMEBQYHEBESExQVFhcgHCAd/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRcgHiAf/Q0AAQIDBAUGBxAREhMUFRYXIB4gH/0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9CwIQIAVBCGohBQwACwsgBEEBaiEEDAALCwu8GgIGfxN7QQAhBAJAA0AgAyAEa0EESA0BQQAhBQJAA0AgBUEETg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhD/0MAAAAAAAAAAAAAAAAAAAAACEQ/QwAAAAAAAAAAAAAAAAAAAAAIRH9DAAAAAAAAAAAAAAAAAAAAAAhEiAAIAVBwABsaiEGIAEgBEHAAGxqIQcgBkHAAGohCANAIAf9AAIAIRMgB/0AAkAhFCAH/QACgAEhFSAH/QACwAEhFiAG/QACACEKIAsgCiAT/eYB/eQBIQsgDSAKIBT95gH95AEhDSAPIAogFf3mAf3kASEPIBEgCiAW/eYB/eQBIREgBv0AAkAhCiAMIAogE/3mAf3kASEMIA4gCiAU/eYB/eQBIQ4gECAKIBX95gH95AEhECASIAogFv3mAf3kASESIAZBEGohBiAHQRBqIQcgBiAISA0ACyACIARBFGxqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCACAJIBn9HwE4AgQgDSAO/Q0AAQIDBAUGBxAREhMUFRYXIA0gDv0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCFCAJIBn9HwE4AhggDyAQ/Q0AAQIDBAUGBxAREhMUFRYXIA8gEP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCKCAJIBn9HwE4AiwgESAS/Q0AAQIDBAUGBxAREhMUFRYXIBEgEv0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCPCAJIBn9HwE4AkAgBUECaiEFDAALC0EEIQX9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhESAAIAVBwABsaiEGIAEgBEHAAGxqIQcgBkHAAGohCANAIAf9AAIAIRMgB/0AAkAhFCAH/QACgAEhFSAH/QACwAEhFiAG/QACACEKIAsgCiAT/eYB/eQBIQsgDSAKIBT95gH95AEhDSAPIAogFf3mAf3kASEPIBEgCiAW/eYB/eQBIREgBkEQaiEGIAdBEGohByAGIAhIDQALIAIgBEEUbGogBUEEbGohCSAL/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYXIAv9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AgAgDf0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWFyAN/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAIUIA/9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhcgD/0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCKCAR/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYXIBH9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AjwgBEEEaiEEDAALCwJAA0AgBCADTg0BQQAhBQJAA0AgBUEFTg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEa/QwAAAAAAAAAAAAAAAAAAAAAIRv9DAAAAAAAAAAAAAAAAAAAAAAhHCAAIAVBwABsaiEGIAEgBEHAAGxqIQcgBkHAAGohCANAIAf9AAIAIRMgBv0AAgAhCiALIAogE/3mAf3kASELIAb9AAJAIQogDCAKIBP95gH95AEhDCAG/QACgAEhCiAaIAogE/3mAf3kASEaIAb9AALAASEKIBsgCiAT/eYB/eQBIRsgBv0AAoACIQogHCAKIBP95gH95AEhHCAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgAiAEQRRsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFyAaIBv9DQABAgMEBQYHEBESExQVFhcgGiAb/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0LAgAgHP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWFyAc/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAIQIAVBBWohBQwACwsgBEEBaiEEDAALCwvJBgMFfw17AX9BACEEAkADQCADIARrQQJIDQFBACEFAkADQCAFQRBODQH9DAAAAAAAAAAAAAAAAAAAAAAhCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhEP0MAAAAAAAAAAAAAAAAAAAAACERIAAgBEEUbGohBiABIAVBBGxqIQcgBkEUaiEIA0AgB/0AAgAhEiAH/QACECETIAf9AAIgIRQgB/0AAjAhFSAG/QkCACEJIAogCSAS/eYB/eQBIQogCyAJIBP95gH95AEhCyAMIAkgFP3mAf3kASEMIA0gCSAV/eYB/eQBIQ0gBv0JAhQhCSAOIAkgEv3mAf3kASEOIA8gCSAT/eYB/eQBIQ8gECAJIBT95gH95AEhECARIAkgFf3mAf3kASERIAZBBGohBiAHQcAAaiEHIAYgCEgNAAsgAiAEQcAAbGogBUEEbGohFiAWIAr9CwIAIBYgC/0LAhAgFiAM/QsCICAWIA39CwIwIBYgDv0LAkAgFiAP/QsCUCAWIBD9CwJgIBYgEf0LAnAgBUEQaiEFDAALCyAEQQJqIQQMAAsLAkADQCAEIANODQFBACEFAkADQCAFQRBODQH9DAAAAAAAAAAAAAAAAAAAAAAhCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDSAAIARBFGxqIQYgASAFQQRsaiEHIAZBFGohCANAIAf9AAIAIRIgB/0AAhAhEyAH/QACICEUIAf9AAIwIRUgBv0JAgAhCSAKIAkgEv3mAf3kASEKIAsgCSAT/eYB/eQBIQsgDCAJIBT95gH95AEhDCANIAkgFf3mAf3kASENIAZBBGohBiAHQcAAaiEHIAYgCEgNAAsgAiAEQcAAbGogBUEEbGohFiAWIAr9CwIAIBYgC/0LAhAgFiAM/QsCICAWIA39CwIwIAVBEGohBQwACwsgBEEBaiEEDAALCwvSBgMFfw17AX8gAUEEbCEBIANBBGwhA0EAIQYCQANAIAZBBE4NAUEAIQcCQANAIAdBEE4NAf0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDv0MAAAAAAAAAAAAAAAAAAAAACEP/QwAAAAAAAAAAAAAAAAAAAAAIRD9DAAAAAAAAAAAAAAAAAAAAAAhEf0MAAAAAAAAAAAAAAAAAAAAACES/QwAAAAAAAAAAAAAAAAAAAAAIRMgACAGQQRsaiEJIAIgB0EEbGohCkEAIQgCQANAIAggBU4NASAK/QACACEUIAr9AAIQIRUgCv0AAiAhFiAK/QACMCEXIAn9CQIAIQsgDCALIBT95gH95AEhDCANIAsgFf3mAf3kASENIA4gCyAW/eYB/eQBIQ4gDyALIBf95gH95AEhDyAJ/QkCBCELIBAgCyAU/eYB/eQBIRAgESALIBX95gH95AEhESASIAsgFv3mAf3kASESIBMgCyAX/eYB/eQBIRMgCSABaiEJIAogA2ohCiAIQQFqIQgMAAsLIAQgBkHAAGxqIAdBBGxqIRggGCAM/QsCACAYIA39CwIQIBggDv0LAiAgGCAP/QsCMCAYIBD9CwJAIBggEf0LAlAgGCAS/QsCYCAYIBP9CwJwIAdBEGohBwwACwsgBkECaiEGDAALC0EEIQZBACEHAkADQCAHQRBODQH9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhDyAAIAZBBGxqIQkgAiAHQQRsaiEKQQAhCAJAA0AgCCAFTg0BIAr9AAIAIRQgCv0AAhAhFSAK/QACICEWIAr9AAIwIRcgCf0JAgAhCyAMIAsgFP3mAf3kASEMIA0gCyAV/eYB/eQBIQ0gDiALIBb95gH95AEhDiAPIAsgF/3mAf3kASEPIAkgAWohCSAKIANqIQogCEEBaiEIDAALCyAEIAZBwABsaiAHQQRsaiEYIBggDP0LAgAgGCAN/QsCECAYIA79CwIgIBggD/0LAjAgB0EQaiEHDAALCwvOBgMFfw17AX9BACEEAkADQCADIARrQQJIDQFBACEFAkADQCAFQRBODQH9DAAAAAAAAAAAAAAAAAAAAAAhCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhEP0MAAAAAAAAAAAAAAAAAAAAACERIAAgBEGAAmxqIQYgASAFQQRsaiEHIAZBgAJqIQgDQCAH/QACACESIAf9AAIQIRMgB/0AAiAhFCAH/QACMCEVIAb9CQIAIQkgCiAJIBL95gH95AEhCiALIAkgE/3mAf3kASELIAwgCSAU/eYB/eQBIQwgDSAJIBX95gH95AEhDSAG/QkCgAIhCSAOIAkgEv3mAf3kASEOIA8gCSAT/eYB/eQBIQ8gECAJIBT95gH95AEhECARIAkgFf3mAf3kASERIAZBBGohBiAHQcAAaiEHIAYgCEgNAAsgAiAEQcAAbGogBUEEbGohFiAWIAr9CwIAIBYgC/0LAhAgFiAM/QsCICAWIA39CwIwIBYgDv0LAkAgFiAP/QsCUCAWIBD9CwJgIBYgEf0LAnAgBUEQaiEFDAALCyAEQQJqIQQMAAsLAkADQCAEIANODQFBACEFAkADQCAFQRBODQH9DAAAAAAAAAAAAAAAAAAAAAAhCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDSAAIARBgAJsaiEGIAEgBUEEbGohByAGQYACaiEIA0AgB/0AAgAhEiAH/QACECETIAf9AAIgIRQgB/0AAjAhFSAG/QkCACEJIAogCSAS/eYB/eQBIQogCyAJIBP95gH95AEhCyAMIAkgFP3mAf3kASEMIA0gCSAV/eYB/eQBIQ0gBkEEaiEGIAdBwABqIQcgBiAISA0ACyACIARBwABsaiAFQQRsaiEWIBYgCv0LAgAgFiAL/QsCECAWIAz9CwIgIBYgDf0LAjAgBUEQaiEFDAALCyAEQQFqIQQMAAsLC5gEAwV/DXsBfyABQQRsIQEgA0EEbCEDQQAhBgJAA0AgBkHAAE4NAUEAIQcCQANAIAdBEE4NAf0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDv0MAAAAAAAAAAAAAAAAAAAAACEP/QwAAAAAAAAAAAAAAAAAAAAAIRD9DAAAAAAAAAAAAAAAAAAAAAAhEf0MAAAAAAAAAAAAAAAAAAAAACES/QwAAAAAAAAAAAAAAAAAAAAAIRMgACAGQQRsaiEJIAIgB0EEbGohCkEAIQgCQANAIAggBU4NASAK/QACACEUIAr9AAIQIRUgCv0AAiAhFiAK/QACMCEXIAn9CQIAIQsgDCALIBT95gH95AEhDCANIAsgFf3mAf3kASENIA4gCyAW/eYB/eQBIQ4gDyALIBf95gH95AEhDyAJ/QkCBCELIBAgCyAU/eYB/eQBIRAgESALIBX95gH95AEhESASIAsgFv3mAf3kASESIBMgCyAX/eYB/eQBIRMgCSABaiEJIAogA2ohCiAIQQFqIQgMAAsLIAQgBkHAAGxqIAdBBGxqIRggGCAM/QsCACAYIA39CwIQIBggDv0LAiAgGCAP/QsCMCAYIBD9CwJAIBggEf0LAlAgGCAS/QsCYCAYIBP9CwJwIAdBEGohBwwACwsgBkECaiEGDAALCwuCBAMFfwd7AX9BACEEAkADQCADIARrQQJIDQFBACEF/QwAAAAAAAAAAAAAAAAAAAAAIQr9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ0gACAEQYACbGohBiABIAVBBGxqIQcgBkGAAmohCANAIAf9AAIAIQ4gB/0AAhAhDyAG/QkCACEJIAogCSAO/eYB/eQBIQogCyAJIA/95gH95AEhCyAG/QkCgAIhCSAMIAkgDv3mAf3kASEMIA0gCSAP/eYB/eQBIQ0gBkEEaiEGIAdBIGohByAGIAhIDQALIAIgBEEgbGogBUEEbGohECAQIAr9CwIAIBAgC/0LAhAgECAM/QsCICAQIA39CwIwIARBAmohBAwACwsCQANAIAQgA04NAUEAIQX9DAAAAAAAAAAAAAAAAAAAAAAhCv0MAAAAAAAAAAAAAAAAAAAAACELIAAgBEGAAmxqIQYgASAFQQRsaiEHIAZBgAJqIQgDQCAH/QACACEOIAf9AAIQIQ8gBv0JAgAhCSAKIAkgDv3mAf3kASEKIAsgCSAP/eYB/eQBIQsgBkEEaiEGIAdBIGohByAGIAhIDQALIAIgBEEgbGogBUEEbGohECAQIAr9CwIAIBAgC/0LAhAgBEEBaiEEDAALCwvJAgMFfwd7AX8gAUEEbCEBIANBBGwhA0EAIQYCQANAIAZBgAFODQFBACEH/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIQ8gACAGQQRsaiEJIAIgB0EEbGohCkEAIQgCQANAIAggBU4NASAK/QACACEQIAr9AAIQIREgCf0JAgAhCyAMIAsgEP3mAf3kASEMIA0gCyAR/eYB/eQBIQ0gCf0JAgQhCyAOIAsgEP3mAf3kASEOIA8gCyAR/eYB/eQBIQ8gCSABaiEJIAogA2ohCiAIQQFqIQgMAAsLIAQgBkEgbGogB0EEbGohEiASIAz9CwIAIBIgDf0LAhAgEiAO/QsCICASIA/9CwIwIAZBAmohBgwACwsL";
+
+interface KernelMemory { readonly buffer: ArrayBuffer; grow(pages: number): number }
+interface KernelExports { readonly rows_64x8: (a: number, b: number, out: number, samples: number) => void; readonly rows_64x16: (a: number, b: number, out: number, samples: number) => void; readonly rows_5x16: (a: number, b: number, out: number, samples: number) => void; readonly cols_5x16: (a: number, b: number, out: number, samples: number) => void; readonly outer_5x16: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly cols_64x16: (a: number, b: number, out: number, samples: number) => void; readonly outer_64x16: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly cols_64x8: (a: number, b: number, out: number, samples: number) => void; readonly outer_128x8: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; }
+interface WebAssemblyApi {
+  readonly Memory: new (descriptor: { initial: number }) => KernelMemory;
+  readonly Module: new (bytes: Uint8Array) => object;
+  readonly Instance: new (module: object, imports: object) => { readonly exports: object };
+  validate(bytes: Uint8Array): boolean;
+}
+
+function decodeBase64(text: string): Uint8Array {
+  const digits = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+  const body = text.replace(/=+$/, '');
+  const out = new Uint8Array(Math.floor((body.length * 3) / 4));
+  let bits = 0;
+  let count = 0;
+  let at = 0;
+  for (let k = 0; k < body.length; k++) {
+    bits = ((bits << 6) | digits.indexOf(body[k])) & 0xffffff;
+    count += 6;
+    if (count >= 8) {
+      count -= 8;
+      out[at++] = (bits >> count) & 0xff;
+    }
+  }
+  return out;
+}
+
+/** The kernels, instantiated once; undefined (with a one-line notice) where WebAssembly SIMD is unavailable. */
+function loadKernels(): { readonly memory: KernelMemory; readonly exports: KernelExports } | undefined {
+  const host = globalThis as unknown as { WebAssembly?: WebAssemblyApi; console?: { warn(message: string): void } };
+  try {
+    const api = host.WebAssembly;
+    const bytes = decodeBase64(kernelBytes);
+    if (api === undefined || !api.validate(bytes)) throw new Error('no WebAssembly SIMD');
+    const memory = new api.Memory({ initial: 1 });
+    const instance = new api.Instance(new api.Module(bytes), { env: { memory } });
+    return { memory, exports: instance.exports as KernelExports };
+  } catch {
+    host.console?.warn('rnnc model: WebAssembly SIMD is unavailable here, so this model runs its scalar JavaScript kernels.');
+    return undefined;
   }
 }
-function matmul197(v: Float32Array, w: Float32Array, out: Float32Array, samples: number): void {
-  let s = 0;
-  for (; s + 3 < samples; s += 4) {
-    for (let j = 0; j < 8; j += 4) {
-      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a20 = 0, a21 = 0, a22 = 0, a23 = 0, a30 = 0, a31 = 0, a32 = 0, a33 = 0;
-      const vo0 = (s + 0) * 64;
-      const vo1 = (s + 1) * 64;
-      const vo2 = (s + 2) * 64;
-      const vo3 = (s + 3) * 64;
-      for (let p = 0; p < 64; p++) {
-        const wo = p * 8 + j;
-        const w0 = w[wo + 0];
-        const w1 = w[wo + 1];
-        const w2 = w[wo + 2];
-        const w3 = w[wo + 3];
-        const v0 = v[vo0 + p];
-        a00 += v0 * w0;
-        a01 += v0 * w1;
-        a02 += v0 * w2;
-        a03 += v0 * w3;
-        const v1 = v[vo1 + p];
-        a10 += v1 * w0;
-        a11 += v1 * w1;
-        a12 += v1 * w2;
-        a13 += v1 * w3;
-        const v2 = v[vo2 + p];
-        a20 += v2 * w0;
-        a21 += v2 * w1;
-        a22 += v2 * w2;
-        a23 += v2 * w3;
-        const v3 = v[vo3 + p];
-        a30 += v3 * w0;
-        a31 += v3 * w1;
-        a32 += v3 * w2;
-        a33 += v3 * w3;
-      }
-      out[(s + 0) * 8 + j + 0] = a00;
-      out[(s + 0) * 8 + j + 1] = a01;
-      out[(s + 0) * 8 + j + 2] = a02;
-      out[(s + 0) * 8 + j + 3] = a03;
-      out[(s + 1) * 8 + j + 0] = a10;
-      out[(s + 1) * 8 + j + 1] = a11;
-      out[(s + 1) * 8 + j + 2] = a12;
-      out[(s + 1) * 8 + j + 3] = a13;
-      out[(s + 2) * 8 + j + 0] = a20;
-      out[(s + 2) * 8 + j + 1] = a21;
-      out[(s + 2) * 8 + j + 2] = a22;
-      out[(s + 2) * 8 + j + 3] = a23;
-      out[(s + 3) * 8 + j + 0] = a30;
-      out[(s + 3) * 8 + j + 1] = a31;
-      out[(s + 3) * 8 + j + 2] = a32;
-      out[(s + 3) * 8 + j + 3] = a33;
+
+const kernels = loadKernels();
+
+/** Which kernels this module runs: rnnc's WebAssembly SIMD kernels, or scalar JavaScript where those cannot load. */
+export const cpu: 'simd' | 'scalar' = kernels === undefined ? 'scalar' : 'simd';
+
+// The heap: one call's buffers, bump-allocated in the kernels' memory.
+let heapTop = 0;
+let heapEnd = 0;
+const heapStaged = new Map<Float32Array, Float32Array>();
+
+/** Starts a call: frees the last call's buffers and grows the memory (only now) to hold `floats` floats. */
+function heapReserve(floats: number): void {
+  heapTop = 0;
+  heapEnd = 0;
+  heapStaged.clear();
+  if (kernels === undefined) return;
+  // 64 bytes of slack at the end: kernels read up to three floats past an array and mask them out.
+  const needed = 4 * floats + 64;
+  const have = kernels.memory.buffer.byteLength;
+  if (needed > have) kernels.memory.grow(Math.ceil((needed - have) / 65536));
+  heapEnd = kernels.memory.buffer.byteLength - 64;
+}
+
+/** A zeroed buffer of n floats in the kernels' memory (an ordinary array if the heap is full, which the kernels also take). */
+function heapAlloc(n: number): Float32Array {
+  const bytes = 16 * Math.ceil(n / 4);
+  if (kernels === undefined || heapTop + bytes > heapEnd) return new Float32Array(n);
+  const view = new Float32Array(kernels.memory.buffer, heapTop, n);
+  heapTop += bytes;
+  return view.fill(0);
+}
+
+/** The caller's array copied into the kernels' memory, once per call. */
+function heapStage(a: Float32Array): Float32Array;
+function heapStage(a: Float32Array | undefined): Float32Array | undefined;
+function heapStage(a: Float32Array | undefined): Float32Array | undefined {
+  if (a === undefined || kernels === undefined || a.buffer === kernels.memory.buffer) return a;
+  let staged = heapStaged.get(a);
+  if (staged === undefined) {
+    staged = heapAlloc(a.length);
+    staged.set(a);
+    heapStaged.set(a, staged);
+  }
+  return staged;
+}
+
+/** Floats needed to copy every array in these objects (tensors by their data) into the heap. */
+function heapFloats(...groups: ({ readonly [name: string]: Float32Array | Tensor | undefined } | undefined)[]): number {
+  let total = 0;
+  for (const group of groups) {
+    for (const value of Object.values(group ?? {})) {
+      const a = value instanceof Float32Array ? value : value?.data;
+      if (a !== undefined) total += a.length + 4;
     }
   }
-  for (; s < samples; s++) {
-    for (let j = 0; j < 8; j += 8) {
-      let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a04 = 0, a05 = 0, a06 = 0, a07 = 0;
-      const vo0 = (s + 0) * 64;
-      for (let p = 0; p < 64; p++) {
-        const wo = p * 8 + j;
-        const w0 = w[wo + 0];
-        const w1 = w[wo + 1];
-        const w2 = w[wo + 2];
-        const w3 = w[wo + 3];
-        const w4 = w[wo + 4];
-        const w5 = w[wo + 5];
-        const w6 = w[wo + 6];
-        const w7 = w[wo + 7];
-        const v0 = v[vo0 + p];
-        a00 += v0 * w0;
-        a01 += v0 * w1;
-        a02 += v0 * w2;
-        a03 += v0 * w3;
-        a04 += v0 * w4;
-        a05 += v0 * w5;
-        a06 += v0 * w6;
-        a07 += v0 * w7;
-      }
-      out[(s + 0) * 8 + j + 0] = a00;
-      out[(s + 0) * 8 + j + 1] = a01;
-      out[(s + 0) * 8 + j + 2] = a02;
-      out[(s + 0) * 8 + j + 3] = a03;
-      out[(s + 0) * 8 + j + 4] = a04;
-      out[(s + 0) * 8 + j + 5] = a05;
-      out[(s + 0) * 8 + j + 6] = a06;
-      out[(s + 0) * 8 + j + 7] = a07;
-    }
-  }
+  return total;
+}
+
+/** A result handed to the caller: copied out of the heap, which the next call reuses. */
+function heapCopy(a: Float32Array): Float32Array {
+  return kernels !== undefined && a.buffer === kernels.memory.buffer ? a.slice() : a;
 }

@@ -10,6 +10,7 @@ import { opDef } from '../../ir/ops/registry.js';
 import type { TensorType } from '../../ir/types.js';
 import { Code, numberLiteral, sanitizeComment } from './code.js';
 import { type Layout, layoutOf, leadIndex, sameLayout, sizeOf } from './layout.js';
+import type { SimdState } from './simd.js';
 
 /** A value in generated code: a buffer variable with its layout, a literal scalar, or a tuple. */
 export type Value =
@@ -30,6 +31,8 @@ export interface ModuleContext {
   readonly arrayType: 'Float32Array' | 'Float64Array';
   /** Module-level code: specialised kernels and index tables. */
   readonly helpers: Code;
+  /** The WebAssembly SIMD path's state, or undefined on the scalar path. */
+  readonly simd?: SimdState;
   fresh(prefix: string): string;
   /** The source line a node comes from, for comments. */
   source(node: Node): string | undefined;
@@ -44,6 +47,8 @@ export interface Sources {
   initialState(name: string): string;
   /** The expression of a pre-packed weight (params stacked by rows, named by `key`), or undefined if none. */
   packed?(key: string): string;
+  /** A caller's array as generated code may hand it to any kernel (on the SIMD path: copied into its memory). */
+  stage?(expression: string): string;
 }
 
 export interface GraphCode {
@@ -194,7 +199,12 @@ export class GraphEmitter {
     const reused = this.planning ? this.pool.get(size)?.pop() : undefined;
     const name = reused ?? this.ctx.fresh(prefix);
     if (reused !== undefined) this.out.body.line(`${reused}.fill(0); // reused: its last value is dead`);
-    else {
+    else if (this.ctx.simd) {
+      // In the kernels' memory, so WebAssembly kernels can read and write it.
+      this.out.decl.line(`const ${name} = heapAlloc(${size});`);
+      this.ctx.simd.allocations.push(size);
+      if (this.planning) count(this.ctx.memory.planned);
+    } else {
       this.out.decl.line(`const ${name} = new ${this.ctx.arrayType}(${size});`);
       if (this.planning) count(this.ctx.memory.planned);
     }

@@ -18,10 +18,14 @@ export interface TsOptions {
   readonly remat?: boolean;
   /** The program's cells, to give standard cells PyTorch's weight layout (fromTorch/toTorch). */
   readonly cells?: ReadonlyMap<string, CellInfo>;
+  /** GEMMs as WebAssembly SIMD kernels (the default; f32 only) or scalar TypeScript loops. */
+  readonly cpu?: 'scalar' | 'simd';
 }
 
 export interface TsResult {
   readonly code: string;
+  /** The WebAssembly SIMD kernels as text (absent on the scalar path and for f64). */
+  readonly wat?: string;
   readonly report: { readonly forward: readonly PassReport[]; readonly grad: readonly PassReport[] };
   /** Nodes computed inside another node's loop by elementwise fusion. */
   readonly fused: number;
@@ -59,7 +63,8 @@ export function compileToTypeScript(model: ModelInfo, options: TsOptions): TsRes
   const fuseElementwise = options.level >= 1 && !options.disable?.has('elementwise-fusion');
   // So is buffer planning: a dead value's buffer serves the next value of its size.
   const planBuffers = options.level >= 1 && !options.disable?.has('buffer-planning');
-  const { code, fused, memory } = emitModule({
+  const { code, fused, memory, wat } = emitModule({
+    cpu: options.cpu ?? 'simd',
     fuseElementwise,
     planBuffers,
     model,
@@ -71,5 +76,11 @@ export function compileToTypeScript(model: ModelInfo, options: TsOptions): TsRes
     level: options.level,
     ...(torch ? { torch } : {}),
   });
-  return { code, fused, memory, report: { forward: forward.report, grad: backward?.report ?? [] } };
+  return {
+    code,
+    fused,
+    memory,
+    ...(wat !== undefined ? { wat } : {}),
+    report: { forward: forward.report, grad: backward?.report ?? [] },
+  };
 }

@@ -8,7 +8,7 @@
 import { isOp, type Node, type NodeId, type OpKind } from '../../ir/graph.js';
 import { asBuffer, bufferValue, type GraphEmitter, type Value } from './emit-graph.js';
 import { type Layout, layoutOf, leadCount, leadIndex, sizeOf, timeVar } from './layout.js';
-import { emitColsKernel, emitOuterKernel, emitRowsKernel } from './gemm.js';
+import { gemmFunction } from './simd.js';
 import { renderScan } from './scan.js';
 
 type Renderer<K extends OpKind> = (e: GraphEmitter, node: Node<K>) => Value;
@@ -55,17 +55,15 @@ const matmul: Renderer<'matmul'> = (e, node) => {
   const ra = a.layout.shape.length;
   const rb = b.layout.shape.length;
   const noLead = (l: Layout) => l.time === null && !l.batch;
-  const kernel = e.ctx.fresh('matmul');
-  const A = e.ctx.arrayType;
   if (ra === 2 && rb === 1 && noLead(a.layout)) {
     // W [m, k] times every sample's x [k]: a GEMM over all samples.
     const [m, k] = a.layout.shape;
-    emitRowsKernel(e.ctx.helpers, kernel, A, m, k);
+    const kernel = gemmFunction(e.ctx, { kind: 'rows', m, k }, 'matmul');
     e.out.body.line(`${kernel}(${a.name}, ${b.name}, ${name}, ${leadCount(out)});`);
   } else if (ra === 1 && rb === 2 && noLead(b.layout)) {
     // Every sample's v [k] times W [k, n].
     const [k, n] = b.layout.shape;
-    emitColsKernel(e.ctx.helpers, kernel, A, k, n);
+    const kernel = gemmFunction(e.ctx, { kind: 'cols', k, n }, 'matmul');
     e.out.body.line(`${kernel}(${a.name}, ${b.name}, ${name}, ${leadCount(out)});`);
   } else {
     // Any other ranks and lead axes: per sample, numpy's rules.
@@ -117,8 +115,7 @@ const unbroadcast: Renderer<'unbroadcast'> = (e, node) => {
       leadIndex(l, product, 'l') === 'l' ? l.sample : leadIndex(l, product, 'l') === '0' ? 0 : undefined;
     const [aStep, bStep] = [step(a.layout), step(b.layout)];
     if (aStep !== undefined && bStep !== undefined) {
-      const kernel = e.ctx.fresh('weightGradient');
-      emitOuterKernel(e.ctx.helpers, kernel, e.ctx.arrayType, m, n);
+      const kernel = gemmFunction(e.ctx, { kind: 'outer', m, n }, 'weightGradient');
       body.line(`${kernel}(${a.name}, ${aStep}, ${b.name}, ${bStep}, ${name}, ${leadCount(product)});`);
     } else {
       body.block(`for (let l = 0; l < ${leadCount(product)}; l++) {`, () => {
@@ -410,7 +407,8 @@ const broadcastBatch: Renderer<'broadcast_batch'> = (e, node) => {
 const stateInit: Renderer<'state_init'> = (e, node) => {
   const fallback = input(e, node, 0);
   const name = e.ctx.fresh(`init${node.id}_`);
-  e.out.body.line(`const ${name} = ${e.sources.initialState(node.attrs.name)} ?? ${fallback.name};`);
+  const given = e.sources.initialState(node.attrs.name);
+  e.out.body.line(`const ${name} = ${e.sources.stage ? e.sources.stage(given) : given} ?? ${fallback.name};`);
   return bufferValue(name, fallback.layout);
 };
 

@@ -13,6 +13,7 @@ import { bufferValue, GraphEmitter, type ModuleContext, type Sources, type Value
 import { absorbedOuter, render } from './kernels.js';
 import { layoutOf, timeVar } from './layout.js';
 import { runtimeSupport, trainingSupport } from './runtime.js';
+import { kernelText, reserveLine, simdRuntime, simdState } from './simd.js';
 
 export interface ModuleOptions {
   /** PyTorch's state-dict keys and the params their gate blocks go to, for standard cells. */
@@ -27,6 +28,8 @@ export interface ModuleOptions {
   readonly level: number;
   readonly fuseElementwise: boolean;
   readonly planBuffers: boolean;
+  /** GEMMs as WebAssembly SIMD kernels (f32 only), or scalar TypeScript loops. */
+  readonly cpu: 'scalar' | 'simd';
 }
 
 /** FNV-1a, as the interpreter's initializers use, so `init(seed)` gives the same values. */
@@ -47,6 +50,7 @@ function moduleContext(options: ModuleOptions, helpers: Code): ModuleContext {
     memory: { unplanned: new Map(), planned: new Map() },
     arrayType: options.dtype === 'f32' ? 'Float32Array' : 'Float64Array',
     helpers,
+    ...(options.cpu === 'simd' && options.dtype === 'f32' ? { simd: simdState() } : {}),
     fresh: (prefix) => `${prefix.replace(/[^A-Za-z0-9_]/g, '_')}${counter++}`,
     source: (node: Node) => (node.span ? `${node.span.line}: ${(lines[node.span.line - 1] ?? '').trim()}` : undefined),
   };
@@ -67,7 +71,9 @@ function emitFunction(
       const stacksParams = graph.nodes.some(
         (n) => isOp(n, 'stack_rows') && n.inputs.every((i) => isOp(graph.nodes[i], 'param')),
       );
-      code.line(stacksParams ? 'const { params, packed } = unwrap(model);' : 'const { params } = unwrap(model);');
+      code.line(
+        stacksParams || ctx.simd ? 'const { params, packed } = unwrap(model);' : 'const { params } = unwrap(model);',
+      );
       code.line('checkParams(params);');
       code.line(`const { B, lengths } = checkInputs(inputs, ${name === 'grad' ? 'true' : 'false'});`);
       const axes = [...new Set(inputs.flatMap((n) => (n.attrs.type.time ? [n.attrs.type.time] : [])))];
@@ -75,26 +81,31 @@ function emitFunction(
       code.line('checkInitialStates(initialStates, B);');
       const decl = new Code();
       const body = new Code();
+      // On the SIMD path the caller's arrays are copied into the kernels' memory.
+      const stage = (expression: string) => (ctx.simd ? `heapStage(${expression})` : expression);
       const sources: Sources = {
         param: (param, layout) => {
           const v = ctx.fresh('p');
-          body.line(`const ${v} = params[${stringLiteral(param)}];`);
+          body.line(`const ${v} = ${stage(`params[${stringLiteral(param)}]`)};`);
           return bufferValue(v, layout);
         },
         input: (input, layout) => {
           const v = ctx.fresh('in');
-          body.line(`const ${v} = (inputs[${stringLiteral(input)}] as Tensor).data;`);
+          body.line(`const ${v} = ${stage(`(inputs[${stringLiteral(input)}] as Tensor).data`)};`);
           return bufferValue(v, layout);
         },
         arg: () => {
           throw new Error('a model graph has no arguments');
         },
         initialState: (state) => `initialStates[${stringLiteral(state)}]`,
-        packed: (key) => `packed?.[${stringLiteral(key)}]`,
+        packed: (key) => stage(`packed?.[${stringLiteral(key)}]`),
+        stage,
       };
+      if (ctx.simd) ctx.simd.allocations = [];
       // Allocations first (sizes depend on B and the lengths only), then the computation.
       const emitter = new GraphEmitter(ctx, graph, sources, { decl, body }, true);
       const values = emitter.emit(render, absorbedOuter);
+      if (ctx.simd) code.line(reserveLine(ctx.simd));
       for (const part of [decl, body]) for (const line of part.toString().trimEnd().split('\n')) code.line(line);
       finish(values);
     },
@@ -254,6 +265,8 @@ function emitTorch(code: Code, layout: ReadonlyMap<string, readonly string[]>): 
 
 export interface EmittedModule {
   readonly code: string;
+  /** The WebAssembly SIMD kernels in the text format (absent on the scalar path). */
+  readonly wat?: string;
   readonly fused: number;
   readonly memory: ModuleContext['memory'];
 }
@@ -402,10 +415,12 @@ export function emitModule(options: ModuleOptions): EmittedModule {
   });
   code.line();
 
+  // Results leave the heap, which the next call reuses.
+  const copyOut = (name: string) => (ctx.simd ? `heapCopy(${name})` : name);
   const finishForward = (graph: Graph) => (values: Value[]) => {
     const tensor = (v: Value, lead: string[], shape: readonly number[]) => {
       if (v.kind !== 'buffer') throw new Error('an output that is not a buffer');
-      return `{ data: ${v.name}, shape: [${[...lead, ...shape].join(', ')}] }`;
+      return `{ data: ${copyOut(v.name)}, shape: [${[...lead, ...shape].join(', ')}] }`;
     };
     const leadOf = (t: TensorType) => [...(t.time ? [timeVar(t.time)] : []), ...(t.batched ? ['B'] : [])];
     const outs = graph.outputs
@@ -448,7 +463,7 @@ export function emitModule(options: ModuleOptions): EmittedModule {
       };
       const paramGrads = params.map((p) => {
         const { v } = gradOf(p.name);
-        return `${stringLiteral(p.name)}: ${v.kind === 'buffer' ? v.name : `new ${A}(${p.dims.reduce((a, b) => a * b, 1)})`}`;
+        return `${stringLiteral(p.name)}: ${v.kind === 'buffer' ? copyOut(v.name) : `new ${A}(${p.dims.reduce((a, b) => a * b, 1)})`}`;
       });
       const inputGrads = inputs
         .filter((i) => i.role === 'input')
@@ -468,5 +483,13 @@ export function emitModule(options: ModuleOptions): EmittedModule {
   }
   if (options.grad) code.line(trainingSupport(A));
   code.comment('Kernels specialised for this model’s sizes.');
-  return { code: `${code.toString()}${helpers.toString()}`, fused: ctx.fused, memory: ctx.memory };
+  const simd = ctx.simd
+    ? simdRuntime(ctx.simd, A)
+    : "\n/** Which kernels this module runs: scalar JavaScript (compiled with --cpu scalar, or in f64). */\nexport const cpu: 'simd' | 'scalar' = 'scalar';\n";
+  return {
+    code: `${code.toString()}${helpers.toString()}${simd}`,
+    fused: ctx.fused,
+    memory: ctx.memory,
+    ...(ctx.simd ? { wat: kernelText(ctx.simd) } : {}),
+  };
 }

@@ -1,0 +1,416 @@
+/**
+ * GEMM kernels as WebAssembly SIMD functions, specialised for a model's
+ * sizes: the same three shapes as the scalar kernels (ts/gemm.ts), on f32x4
+ * vectors. Arguments are byte addresses in the module's memory.
+ * - rows: out[s][i] = Σ_p w[i][p] x[s][p] — dot products along p, four
+ *   lanes at a time, summed across lanes once per tile;
+ * - cols: out[s][j] = Σ_p v[s][p] w[p][j] — four columns per vector, each
+ *   v[s][p] broadcast to all lanes;
+ * - outer: out[i][j] = Σ_s a[s][i] b[s][j] — as cols, summing over samples.
+ * A tile keeps its accumulators in locals (registers), so each value loaded
+ * is used several times. Sizes that are not a multiple of four read up to
+ * three floats past a row (the host keeps that much slack after every
+ * array) and mask them out, or store lane by lane.
+ */
+import { FunctionBuilder, type Local } from './encoder.js';
+
+export type GemmSpec =
+  | { readonly kind: 'rows'; readonly m: number; readonly k: number }
+  | { readonly kind: 'cols'; readonly k: number; readonly n: number }
+  | { readonly kind: 'outer'; readonly m: number; readonly n: number };
+
+/** Tile sizes: samples × rows for `rows`, samples × column vectors for `cols`, rows × column vectors for `outer`. */
+export interface TileSizes {
+  readonly rows: readonly [number, number];
+  readonly cols: readonly [number, number];
+  readonly outer: readonly [number, number];
+}
+
+export const defaultTiles: TileSizes = { rows: [4, 2], cols: [2, 4], outer: [2, 4] };
+
+/** The export name of a kernel: its shape and sizes, so equal kernels are emitted once. */
+export function gemmName(spec: GemmSpec): string {
+  switch (spec.kind) {
+    case 'rows':
+      return `rows_${spec.m}x${spec.k}`;
+    case 'cols':
+      return `cols_${spec.k}x${spec.n}`;
+    case 'outer':
+      return `outer_${spec.m}x${spec.n}`;
+  }
+}
+
+/** for (counter = start; counter < end; counter += step) body(), testing before each pass. */
+function forLoop(
+  f: FunctionBuilder,
+  counter: Local,
+  start: number,
+  end: number | Local,
+  step: number,
+  body: () => void,
+): void {
+  f.i32(start).set(counter);
+  f.block((exit) =>
+    f.loop((top) => {
+      f.get(counter);
+      if (typeof end === 'number') f.i32(end);
+      else f.get(end);
+      f.i32GeS().brIf(exit);
+      body();
+      f.increment(counter, step).br(top);
+    }),
+  );
+}
+
+/** pointer = base + index · scale (bytes). */
+function address(f: FunctionBuilder, target: Local, base: Local, index: Local, scale: number): void {
+  f.get(base).get(index).i32(scale).i32Mul().i32Add().set(target);
+}
+
+/** acc = acc + a · b, or acc + (a · b & mask) when a mask hides lanes read past a row. */
+function multiplyAdd(f: FunctionBuilder, acc: Local, a: Local, b: Local, mask?: readonly number[]): void {
+  f.get(acc).get(a).get(b).f32x4Mul();
+  if (mask) f.v128I32x4(mask as [number, number, number, number]).v128And();
+  f.f32x4Add().set(acc);
+}
+
+/** Lanes [0, valid) all ones. */
+function laneMask(valid: number): readonly number[] {
+  return [0, 1, 2, 3].map((l) => (l < valid ? -1 : 0));
+}
+
+/** Stores `lanes` lanes of the vector in `value` at `pointer + offset`: whole when 4, else one by one. */
+function storeLanes(f: FunctionBuilder, pointer: Local, value: Local, offset: number, lanes: number): void {
+  if (lanes === 4) {
+    f.get(pointer).get(value).v128Store(offset);
+    return;
+  }
+  for (let l = 0; l < lanes; l++)
+    f.get(pointer)
+      .get(value)
+      .f32x4ExtractLane(l)
+      .f32Store(offset + 4 * l);
+}
+
+class Registers {
+  private readonly pool = new Map<string, Local>();
+  constructor(private readonly f: FunctionBuilder) {}
+  /** A local by name, declared on first use, so tiles of different sizes share them. */
+  get(name: string, type: 'i32' | 'v128'): Local {
+    let l = this.pool.get(name);
+    if (!l) {
+      l = this.f.local(name, type);
+      this.pool.set(name, l);
+    }
+    return l;
+  }
+}
+
+/** out[s][i] = Σ_p w[i][p] x[s][p], W [m, k]. */
+function rowsKernel(name: string, m: number, k: number, tiles: TileSizes): FunctionBuilder {
+  const f = new FunctionBuilder(
+    name,
+    [
+      { name: 'w', type: 'i32' },
+      { name: 'x', type: 'i32' },
+      { name: 'out', type: 'i32' },
+      { name: 'samples', type: 'i32' },
+    ],
+    `out[s][i] = Σ_p w[i][p] x[s][p] for i < ${m}, p < ${k}; tiles of ${tiles.rows[0]} samples × ${tiles.rows[1]} rows`,
+  );
+  const [w, x, out, samples] = f.params;
+  const r = new Registers(f);
+  const [s, i, wp, xp, pe, op] = ['s', 'i', 'wp', 'xp', 'pe', 'op'].map((n) => r.get(n, 'i32'));
+  const k4 = k - (k % 4);
+
+  const tile = (st: number, rt: number) => {
+    f.comment(`${st} sample${st > 1 ? 's' : ''} × ${rt} row${rt > 1 ? 's' : ''}`);
+    const acc = (v: number, u: number) => r.get(`acc${v}_${u}`, 'v128');
+    const xv = (v: number) => r.get(`x${v}`, 'v128');
+    const wv = r.get('w0', 'v128');
+    for (let v = 0; v < st; v++) for (let u = 0; u < rt; u++) f.v128I32x4([0, 0, 0, 0]).set(acc(v, u));
+    address(f, wp, w, i, 4 * k);
+    address(f, xp, x, s, 4 * k);
+    const step = (mask?: readonly number[]) => {
+      for (let v = 0; v < st; v++)
+        f.get(xp)
+          .v128Load(4 * k * v)
+          .set(xv(v));
+      for (let u = 0; u < rt; u++) {
+        f.get(wp)
+          .v128Load(4 * k * u)
+          .set(wv);
+        for (let v = 0; v < st; v++) multiplyAdd(f, acc(v, u), wv, xv(v), mask);
+      }
+    };
+    if (k4 > 0) {
+      f.get(wp)
+        .i32(4 * k4)
+        .i32Add()
+        .set(pe);
+      f.loop((top) => {
+        step();
+        f.increment(wp, 16).increment(xp, 16);
+        f.get(wp).get(pe).i32LtS().brIf(top);
+      });
+    }
+    if (k % 4 > 0) {
+      f.comment(`the last ${k % 4} of each row, masked`);
+      step(laneMask(k % 4));
+    }
+    // Sums across lanes, four rows at a time: [Σ acc_u0, Σ acc_u1, Σ acc_u2, Σ acc_u3].
+    f.get(out)
+      .get(s)
+      .i32(4 * m)
+      .i32Mul()
+      .i32Add()
+      .get(i)
+      .i32(4)
+      .i32Mul()
+      .i32Add()
+      .set(op);
+    const [t0, t1, sum] = [r.get('t0', 'v128'), r.get('t1', 'v128'), r.get('sum', 'v128')];
+    for (let v = 0; v < st; v++) {
+      for (let g = 0; g * 4 < rt; g++) {
+        const part = (u: number) => {
+          if (g * 4 + u < rt) f.get(acc(v, g * 4 + u));
+          else f.v128I32x4([0, 0, 0, 0]);
+        };
+        const pair = (u: number, target: Local) => {
+          part(u);
+          part(u + 1);
+          f.f32x4Shuffle([0, 1, 4, 5]);
+          part(u);
+          part(u + 1);
+          f.f32x4Shuffle([2, 3, 6, 7]).f32x4Add().set(target);
+        };
+        pair(0, t0);
+        pair(2, t1);
+        f.get(t0).get(t1).f32x4Shuffle([0, 2, 4, 6]).get(t0).get(t1).f32x4Shuffle([1, 3, 5, 7]).f32x4Add().set(sum);
+        storeLanes(f, op, sum, 4 * (m * v + 4 * g), Math.min(4, rt - 4 * g));
+      }
+    }
+  };
+
+  const rowTiles = (st: number, rt: number) => {
+    const full = m - (m % rt);
+    if (full > 0) forLoop(f, i, 0, full, rt, () => tile(st, rt));
+    if (m % rt > 0) {
+      f.i32(full).set(i);
+      tile(st, m % rt);
+    }
+  };
+
+  const [st, rt] = tiles.rows;
+  f.i32(0).set(s);
+  f.block((exit) =>
+    f.loop((top) => {
+      f.get(samples).get(s).i32Sub().i32(st).i32LtS().brIf(exit);
+      rowTiles(st, rt);
+      f.increment(s, st).br(top);
+    }),
+  );
+  // The samples left over (all of them for a batch of one): eight rows per tile.
+  f.block((exit) =>
+    f.loop((top) => {
+      f.get(s).get(samples).i32GeS().brIf(exit);
+      rowTiles(1, Math.min(8, m));
+      f.increment(s, 1).br(top);
+    }),
+  );
+  return f;
+}
+
+/**
+ * Column tiles shared by `cols` and `outer`: acc[q][c] += a_q · b[c] over a
+ * reduction loop, where a_q is one float broadcast and b[c] four columns.
+ */
+interface ColumnTile {
+  readonly f: FunctionBuilder;
+  readonly r: Registers;
+  /** Sets the pointers to the tile's start and emits the reduction loop around `step`. */
+  loop(step: () => void): void;
+  /** Byte offset of broadcast operand q from its pointer. */
+  splatOffset(q: number): number;
+  /** Byte offset of result row q from the tile's result pointer. */
+  outRowOffset(q: number): number;
+  /** Sets `op` to the tile's first result. */
+  resultPointer(op: Local): void;
+  readonly a: Local;
+  readonly b: Local;
+}
+
+function columnTile(t: ColumnTile, rowsInTile: number, width: number): void {
+  const { f, r } = t;
+  const vectors = Math.ceil(width / 4);
+  f.comment(`${rowsInTile} × ${width} column${width > 1 ? 's' : ''}`);
+  const acc = (q: number, c: number) => r.get(`acc${q}_${c}`, 'v128');
+  const bv = (c: number) => r.get(`b${c}`, 'v128');
+  const av = r.get('a0', 'v128');
+  for (let q = 0; q < rowsInTile; q++) for (let c = 0; c < vectors; c++) f.v128I32x4([0, 0, 0, 0]).set(acc(q, c));
+  t.loop(() => {
+    for (let c = 0; c < vectors; c++)
+      f.get(t.b)
+        .v128Load(16 * c)
+        .set(bv(c));
+    for (let q = 0; q < rowsInTile; q++) {
+      f.get(t.a).v128Load32Splat(t.splatOffset(q)).set(av);
+      for (let c = 0; c < vectors; c++) multiplyAdd(f, acc(q, c), av, bv(c));
+    }
+  });
+  const op = r.get('op', 'i32');
+  t.resultPointer(op);
+  for (let q = 0; q < rowsInTile; q++)
+    for (let c = 0; c < vectors; c++)
+      storeLanes(f, op, acc(q, c), t.outRowOffset(q) + 16 * c, Math.min(4, width - 4 * c));
+}
+
+/** Column tiles across n columns: full tiles of `vectors` vectors, then the rest. */
+function columnTiles(f: FunctionBuilder, j: Local, n: number, vectors: number, tileAt: (width: number) => void): void {
+  const width = 4 * vectors;
+  const full = n - (n % width);
+  if (full > 0) forLoop(f, j, 0, full, width, () => tileAt(width));
+  if (n % width > 0) {
+    f.i32(full).set(j);
+    tileAt(n % width);
+  }
+}
+
+/** out[s][j] = Σ_p v[s][p] w[p][j], W [k, n]. */
+function colsKernel(name: string, k: number, n: number, tiles: TileSizes): FunctionBuilder {
+  const f = new FunctionBuilder(
+    name,
+    [
+      { name: 'v', type: 'i32' },
+      { name: 'w', type: 'i32' },
+      { name: 'out', type: 'i32' },
+      { name: 'samples', type: 'i32' },
+    ],
+    `out[s][j] = Σ_p v[s][p] w[p][j] for p < ${k}, j < ${n}; tiles of ${tiles.cols[0]} samples × ${4 * tiles.cols[1]} columns`,
+  );
+  const [v, w, out, samples] = f.params;
+  const r = new Registers(f);
+  const [s, j, vp, wp, pe] = ['s', 'j', 'vp', 'wp', 'pe'].map((x) => r.get(x, 'i32'));
+  const tile: ColumnTile = {
+    f,
+    r,
+    a: vp,
+    b: wp,
+    loop: (step) => {
+      address(f, vp, v, s, 4 * k);
+      address(f, wp, w, j, 4);
+      f.get(vp)
+        .i32(4 * k)
+        .i32Add()
+        .set(pe);
+      f.loop((top) => {
+        step();
+        f.increment(vp, 4).increment(wp, 4 * n);
+        f.get(vp).get(pe).i32LtS().brIf(top);
+      });
+    },
+    splatOffset: (q) => 4 * k * q,
+    outRowOffset: (q) => 4 * n * q,
+    resultPointer: (op) =>
+      f
+        .get(out)
+        .get(s)
+        .i32(4 * n)
+        .i32Mul()
+        .i32Add()
+        .get(j)
+        .i32(4)
+        .i32Mul()
+        .i32Add()
+        .set(op),
+  };
+  const [st, cv] = tiles.cols;
+  f.i32(0).set(s);
+  f.block((exit) =>
+    f.loop((top) => {
+      f.get(samples).get(s).i32Sub().i32(st).i32LtS().brIf(exit);
+      columnTiles(f, j, n, cv, (width) => columnTile(tile, st, width));
+      f.increment(s, st).br(top);
+    }),
+  );
+  // The samples left over (all of them for a batch of one): sixteen columns per tile.
+  f.block((exit) =>
+    f.loop((top) => {
+      f.get(s).get(samples).i32GeS().brIf(exit);
+      columnTiles(f, j, n, 4, (width) => columnTile(tile, 1, width));
+      f.increment(s, 1).br(top);
+    }),
+  );
+  return f;
+}
+
+/** out[i][j] = Σ_s a[s·aStep + i] b[s·bStep + j] for i < m, j < n (steps in floats; 0: the same vector for all). */
+function outerKernel(name: string, m: number, n: number, tiles: TileSizes): FunctionBuilder {
+  const f = new FunctionBuilder(
+    name,
+    [
+      { name: 'a', type: 'i32' },
+      { name: 'aStep', type: 'i32' },
+      { name: 'b', type: 'i32' },
+      { name: 'bStep', type: 'i32' },
+      { name: 'out', type: 'i32' },
+      { name: 'samples', type: 'i32' },
+    ],
+    `out[i][j] = Σ_s a[s][i] b[s][j] for i < ${m}, j < ${n}; tiles of ${tiles.outer[0]} rows × ${4 * tiles.outer[1]} columns`,
+  );
+  const [a, aStep, b, bStep, out, samples] = f.params;
+  const r = new Registers(f);
+  const [i, j, s, ap, bp] = ['i', 'j', 's', 'ap', 'bp'].map((x) => r.get(x, 'i32'));
+  // Steps in bytes, once.
+  f.get(aStep).i32(4).i32Mul().set(aStep);
+  f.get(bStep).i32(4).i32Mul().set(bStep);
+  const tile: ColumnTile = {
+    f,
+    r,
+    a: ap,
+    b: bp,
+    loop: (step) => {
+      address(f, ap, a, i, 4);
+      address(f, bp, b, j, 4);
+      forLoop(f, s, 0, samples, 1, () => {
+        step();
+        f.increment(ap, aStep).increment(bp, bStep);
+      });
+    },
+    splatOffset: (q) => 4 * q,
+    outRowOffset: (q) => 4 * n * q,
+    resultPointer: (op) =>
+      f
+        .get(out)
+        .get(i)
+        .i32(4 * n)
+        .i32Mul()
+        .i32Add()
+        .get(j)
+        .i32(4)
+        .i32Mul()
+        .i32Add()
+        .set(op),
+  };
+  const [rt, cv] = tiles.outer;
+  const rowBlock = (rows: number) => columnTiles(f, j, n, cv, (width) => columnTile(tile, rows, width));
+  const full = m - (m % rt);
+  if (full > 0) forLoop(f, i, 0, full, rt, () => rowBlock(rt));
+  if (m % rt > 0) {
+    f.i32(full).set(i);
+    rowBlock(m % rt);
+  }
+  return f;
+}
+
+export function gemmKernel(spec: GemmSpec, tiles: TileSizes = defaultTiles): FunctionBuilder {
+  const name = gemmName(spec);
+  switch (spec.kind) {
+    case 'rows':
+      return rowsKernel(name, spec.m, spec.k, tiles);
+    case 'cols':
+      return colsKernel(name, spec.k, spec.n, tiles);
+    case 'outer':
+      return outerKernel(name, spec.m, spec.n, tiles);
+  }
+}

@@ -1,0 +1,137 @@
+import { describe, expect, it } from 'vitest';
+import { encodeModule, moduleText, signedLeb, unsignedLeb } from '../src/backends/wasm/encoder.js';
+import { type GemmSpec, gemmKernel, type TileSizes } from '../src/backends/wasm/gemm.js';
+import { wasm } from './helpers/wasm.js';
+
+/** Lays arrays out in a fresh memory, each followed by slack, as the generated host does. */
+function instantiate(specs: readonly GemmSpec[], tiles?: TileSizes) {
+  const fns = specs.map((s) => gemmKernel(s, tiles));
+  const bytes = encodeModule(fns);
+  expect(wasm.validate(bytes)).toBe(true);
+  const memory = new wasm.Memory({ initial: 16 });
+  const instance = new wasm.Instance(new wasm.Module(bytes), { env: { memory } });
+  let top = 16;
+  const place = (values: Float32Array) => {
+    const at = top;
+    new Float32Array(memory.buffer, at, values.length).set(values);
+    // NaN slack: lanes read past an array must be masked out, never used.
+    new Float32Array(memory.buffer, at + values.length * 4, 4).fill(NaN);
+    top += (values.length + 4) * 4;
+    return at;
+  };
+  const read = (at: number, n: number) => new Float32Array(memory.buffer, at, n).slice();
+  return { exports: instance.exports as unknown as Record<string, (...args: number[]) => void>, place, read };
+}
+
+function random(n: number, seed: number): Float32Array {
+  let state = seed;
+  return Float32Array.from({ length: n }, () => {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+    return state / 2 ** 31 - 1;
+  });
+}
+
+function close(actual: Float32Array, expected: Float64Array): void {
+  for (let q = 0; q < expected.length; q++)
+    expect(Math.abs(actual[q] - expected[q]), `at ${q}`).toBeLessThan(1e-5 * (1 + Math.abs(expected[q])));
+}
+
+const sizes = [1, 3, 4, 5, 8, 9, 17];
+const sampleCounts = [0, 1, 3, 4, 6, 9];
+
+describe('the WebAssembly encoder', () => {
+  it('writes LEB128 as the spec does', () => {
+    expect(unsignedLeb(0)).toEqual([0]);
+    expect(unsignedLeb(624485)).toEqual([0xe5, 0x8e, 0x26]);
+    expect(signedLeb(-1)).toEqual([0x7f]);
+    expect(signedLeb(-123456)).toEqual([0xc0, 0xbb, 0x78]);
+    expect(signedLeb(64)).toEqual([0xc0, 0x00]);
+  });
+
+  it('lists every function with its parameters in the text form', () => {
+    const text = moduleText([gemmKernel({ kind: 'rows', m: 5, k: 3 })]);
+    expect(text).toContain(
+      '(func $rows_5x3 (export "rows_5x3") (param $w i32) (param $x i32) (param $out i32) (param $samples i32)',
+    );
+    expect(text).toContain('f32x4.mul');
+  });
+});
+
+describe('the WebAssembly SIMD GEMM kernels', () => {
+  it('rows: out[s][i] = Σ_p w[i][p] x[s][p] for every size and sample count, edges included', () => {
+    for (const m of sizes)
+      for (const k of sizes) {
+        const { exports, place, read } = instantiate([{ kind: 'rows', m, k }]);
+        for (const samples of sampleCounts) {
+          const w = random(m * k, m * 31 + k);
+          const x = random(samples * k, samples + 7);
+          const expected = new Float64Array(samples * m);
+          for (let s = 0; s < samples; s++)
+            for (let i = 0; i < m; i++) for (let p = 0; p < k; p++) expected[s * m + i] += w[i * k + p] * x[s * k + p];
+          const out = place(new Float32Array(samples * m).fill(7));
+          exports[`rows_${m}x${k}`](place(w), place(x), out, samples);
+          close(read(out, samples * m), expected);
+        }
+      }
+  });
+
+  it('cols: out[s][j] = Σ_p v[s][p] w[p][j] for every size and sample count, edges included', () => {
+    for (const k of sizes)
+      for (const n of sizes) {
+        const { exports, place, read } = instantiate([{ kind: 'cols', k, n }]);
+        for (const samples of sampleCounts) {
+          const v = random(samples * k, samples + 3);
+          const w = random(k * n, k * 17 + n);
+          const expected = new Float64Array(samples * n);
+          for (let s = 0; s < samples; s++)
+            for (let j = 0; j < n; j++) for (let p = 0; p < k; p++) expected[s * n + j] += v[s * k + p] * w[p * n + j];
+          const out = place(new Float32Array(samples * n).fill(7));
+          exports[`cols_${k}x${n}`](place(v), place(w), out, samples);
+          close(read(out, samples * n), expected);
+        }
+      }
+  });
+
+  it('outer: out[i][j] = Σ_s a[s][i] b[s][j], with an operand shared by all samples', () => {
+    for (const m of sizes)
+      for (const n of sizes) {
+        const { exports, place, read } = instantiate([{ kind: 'outer', m, n }]);
+        for (const samples of sampleCounts)
+          for (const [aShared, bShared] of [
+            [false, false],
+            [true, false],
+            [false, true],
+          ]) {
+            const a = random(aShared ? m : samples * m, samples + m);
+            const b = random(bShared ? n : samples * n, samples * 5 + n);
+            const expected = new Float64Array(m * n);
+            for (let s = 0; s < samples; s++)
+              for (let i = 0; i < m; i++)
+                for (let j = 0; j < n; j++)
+                  expected[i * n + j] += a[(aShared ? 0 : s * m) + i] * b[(bShared ? 0 : s * n) + j];
+            const out = place(new Float32Array(m * n).fill(7));
+            exports[`outer_${m}x${n}`](place(a), aShared ? 0 : m, place(b), bShared ? 0 : n, out, samples);
+            close(read(out, m * n), expected);
+          }
+      }
+  });
+
+  it('gives the same results with other tile sizes', () => {
+    const tiles: TileSizes = { rows: [3, 5], cols: [2, 3], outer: [3, 1] };
+    const { exports, place, read } = instantiate(
+      [
+        { kind: 'rows', m: 13, k: 10 },
+        { kind: 'cols', k: 10, n: 13 },
+      ],
+      tiles,
+    );
+    const w = random(130, 1);
+    const x = random(70, 2);
+    const expected = new Float64Array(7 * 13);
+    for (let s = 0; s < 7; s++)
+      for (let i = 0; i < 13; i++) for (let p = 0; p < 10; p++) expected[s * 13 + i] += w[i * 10 + p] * x[s * 10 + p];
+    const out = place(new Float32Array(91));
+    exports['rows_13x10'](place(w), place(x), out, 7);
+    close(read(out, 91), expected);
+  });
+});
