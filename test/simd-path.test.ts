@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { compileToTypeScript } from '../src/backends/ts/index.js';
 import { selectModel } from '../src/frontend/program.js';
+import { bindSizes } from '../src/interp/run.js';
 import { examplesDir, loadExample, maxRelativeError, referenceDir } from './helpers/compile.js';
 import { wasm } from './helpers/wasm.js';
 
@@ -47,7 +48,7 @@ async function load(
   const { code } = compileToTypeScript(model, {
     level: options.level ?? 2,
     dtype: 'f32',
-    sizes: { ...Object.fromEntries(model.sizes.map((s) => [s.name, s.default])), ...options.sizes },
+    sizes: bindSizes(model, options.sizes ?? {}),
     source: { file: `examples/${file}`, text: '' },
     cells: program.cellTable,
     cpu: options.cpu,
@@ -95,7 +96,7 @@ describe('the WebAssembly SIMD path of a generated module', () => {
   describe.each([
     { file: 'lstm.rnn', sizes: { I: 19, H: 37 } },
     { file: 'gru.rnn', sizes: { I: 16, H: 32 } },
-    { file: 'tagger.rnn', sizes: {} },
+    { file: 'tagger.rnn', sizes: {} as Record<string, number> },
   ])('on examples/$file with sizes $sizes', ({ file, sizes }) => {
     it.each([0, 2] as const)('equals the scalar path at -O%i, forward and gradients', async (level) => {
       const simd = await load(file, { level, cpu: 'simd', sizes });
