@@ -1502,7 +1502,7 @@
       end
     end
   )
-  ;; out[s][j] = Σ_p v[s][p] w[p][j] for p < 20, j < 5; tiles of 4 samples × 8 columns
+  ;; out[s][j] = Σ_p v[s][p] w[p][j] for p < 20, j < 5; tiles of 2 samples × 16 columns
   (func $cols_20x5 (export "cols_20x5") (param $v i32) (param $w i32) (param $out i32) (param $samples i32)
     (local $s i32)
     (local $j i32)
@@ -1514,10 +1514,6 @@
     (local $acc0_1 v128)
     (local $acc1_0 v128)
     (local $acc1_1 v128)
-    (local $acc2_0 v128)
-    (local $acc2_1 v128)
-    (local $acc3_0 v128)
-    (local $acc3_1 v128)
     (local $b0 v128)
     (local $b1 v128)
     (local $op i32)
@@ -1528,12 +1524,12 @@
         local.get $samples
         local.get $s
         i32.sub
-        i32.const 4
+        i32.const 2
         i32.lt_s
         br_if $b0
         i32.const 0
         local.set $j
-        ;; 4 × 5 columns
+        ;; 2 × 5 columns
         v128.const i32x4 0x0 0x0 0x0 0x0
         local.set $acc0_0
         v128.const i32x4 0x0 0x0 0x0 0x0
@@ -1542,14 +1538,6 @@
         local.set $acc1_0
         v128.const i32x4 0x0 0x0 0x0 0x0
         local.set $acc1_1
-        v128.const i32x4 0x0 0x0 0x0 0x0
-        local.set $acc2_0
-        v128.const i32x4 0x0 0x0 0x0 0x0
-        local.set $acc2_1
-        v128.const i32x4 0x0 0x0 0x0 0x0
-        local.set $acc3_0
-        v128.const i32x4 0x0 0x0 0x0 0x0
-        local.set $acc3_1
         local.get $v
         local.get $s
         i32.const 80
@@ -1604,36 +1592,6 @@
           f32x4.add
           local.set $acc1_1
           local.get $vp
-          v128.load32_splat offset=160
-          local.set $a0
-          local.get $acc2_0
-          local.get $a0
-          local.get $b0
-          f32x4.mul
-          f32x4.add
-          local.set $acc2_0
-          local.get $acc2_1
-          local.get $a0
-          local.get $b1
-          f32x4.mul
-          f32x4.add
-          local.set $acc2_1
-          local.get $vp
-          v128.load32_splat offset=240
-          local.set $a0
-          local.get $acc3_0
-          local.get $a0
-          local.get $b0
-          f32x4.mul
-          f32x4.add
-          local.set $acc3_0
-          local.get $acc3_1
-          local.get $a0
-          local.get $b1
-          f32x4.mul
-          f32x4.add
-          local.set $acc3_1
-          local.get $vp
           i32.const 4
           i32.add
           local.set $vp
@@ -1670,22 +1628,8 @@
         local.get $acc1_1
         f32x4.extract_lane 0
         f32.store offset=36
-        local.get $op
-        local.get $acc2_0
-        v128.store offset=40
-        local.get $op
-        local.get $acc2_1
-        f32x4.extract_lane 0
-        f32.store offset=56
-        local.get $op
-        local.get $acc3_0
-        v128.store offset=60
-        local.get $op
-        local.get $acc3_1
-        f32x4.extract_lane 0
-        f32.store offset=76
         local.get $s
-        i32.const 4
+        i32.const 2
         i32.add
         local.set $s
         br $l1
@@ -1780,7 +1724,7 @@
       end
     end
   )
-  ;; out[i][j] = Σ_s a[s][i] b[s][j] for i < 20, j < 3; tiles of 4 rows × 8 columns
+  ;; out[i][j] = Σ_s a[s][i] b[s][j] for i < 20, j < 3; tiles of 2 rows × 16 columns
   (func $outer_20x3 (export "outer_20x3") (param $a i32) (param $aStep i32) (param $b i32) (param $bStep i32) (param $out i32) (param $samples i32)
     (local $i i32)
     (local $j i32)
@@ -1790,8 +1734,6 @@
     (local $a0 v128)
     (local $acc0_0 v128)
     (local $acc1_0 v128)
-    (local $acc2_0 v128)
-    (local $acc3_0 v128)
     (local $b0 v128)
     (local $op i32)
     local.get $aStep
@@ -1812,15 +1754,11 @@
         br_if $b0
         i32.const 0
         local.set $j
-        ;; 4 × 3 columns
+        ;; 2 × 3 columns
         v128.const i32x4 0x0 0x0 0x0 0x0
         local.set $acc0_0
         v128.const i32x4 0x0 0x0 0x0 0x0
         local.set $acc1_0
-        v128.const i32x4 0x0 0x0 0x0 0x0
-        local.set $acc2_0
-        v128.const i32x4 0x0 0x0 0x0 0x0
-        local.set $acc3_0
         local.get $a
         local.get $i
         i32.const 4
@@ -1862,24 +1800,6 @@
             f32x4.mul
             f32x4.add
             local.set $acc1_0
-            local.get $ap
-            v128.load32_splat offset=8
-            local.set $a0
-            local.get $acc2_0
-            local.get $a0
-            local.get $b0
-            f32x4.mul
-            f32x4.add
-            local.set $acc2_0
-            local.get $ap
-            v128.load32_splat offset=12
-            local.set $a0
-            local.get $acc3_0
-            local.get $a0
-            local.get $b0
-            f32x4.mul
-            f32x4.add
-            local.set $acc3_0
             local.get $ap
             local.get $aStep
             i32.add
@@ -1929,39 +1849,15 @@
         local.get $acc1_0
         f32x4.extract_lane 2
         f32.store offset=20
-        local.get $op
-        local.get $acc2_0
-        f32x4.extract_lane 0
-        f32.store offset=24
-        local.get $op
-        local.get $acc2_0
-        f32x4.extract_lane 1
-        f32.store offset=28
-        local.get $op
-        local.get $acc2_0
-        f32x4.extract_lane 2
-        f32.store offset=32
-        local.get $op
-        local.get $acc3_0
-        f32x4.extract_lane 0
-        f32.store offset=36
-        local.get $op
-        local.get $acc3_0
-        f32x4.extract_lane 1
-        f32.store offset=40
-        local.get $op
-        local.get $acc3_0
-        f32x4.extract_lane 2
-        f32.store offset=44
         local.get $i
-        i32.const 4
+        i32.const 2
         i32.add
         local.set $i
         br $l1
       end
     end
   )
-  ;; out[i][j] = Σ_s a[s][i] b[s][j] for i < 20, j < 5; tiles of 4 rows × 8 columns
+  ;; out[i][j] = Σ_s a[s][i] b[s][j] for i < 20, j < 5; tiles of 2 rows × 16 columns
   (func $outer_20x5 (export "outer_20x5") (param $a i32) (param $aStep i32) (param $b i32) (param $bStep i32) (param $out i32) (param $samples i32)
     (local $i i32)
     (local $j i32)
@@ -1973,10 +1869,6 @@
     (local $acc0_1 v128)
     (local $acc1_0 v128)
     (local $acc1_1 v128)
-    (local $acc2_0 v128)
-    (local $acc2_1 v128)
-    (local $acc3_0 v128)
-    (local $acc3_1 v128)
     (local $b0 v128)
     (local $b1 v128)
     (local $op i32)
@@ -1998,7 +1890,7 @@
         br_if $b0
         i32.const 0
         local.set $j
-        ;; 4 × 5 columns
+        ;; 2 × 5 columns
         v128.const i32x4 0x0 0x0 0x0 0x0
         local.set $acc0_0
         v128.const i32x4 0x0 0x0 0x0 0x0
@@ -2007,14 +1899,6 @@
         local.set $acc1_0
         v128.const i32x4 0x0 0x0 0x0 0x0
         local.set $acc1_1
-        v128.const i32x4 0x0 0x0 0x0 0x0
-        local.set $acc2_0
-        v128.const i32x4 0x0 0x0 0x0 0x0
-        local.set $acc2_1
-        v128.const i32x4 0x0 0x0 0x0 0x0
-        local.set $acc3_0
-        v128.const i32x4 0x0 0x0 0x0 0x0
-        local.set $acc3_1
         local.get $a
         local.get $i
         i32.const 4
@@ -2072,36 +1956,6 @@
             f32x4.add
             local.set $acc1_1
             local.get $ap
-            v128.load32_splat offset=8
-            local.set $a0
-            local.get $acc2_0
-            local.get $a0
-            local.get $b0
-            f32x4.mul
-            f32x4.add
-            local.set $acc2_0
-            local.get $acc2_1
-            local.get $a0
-            local.get $b1
-            f32x4.mul
-            f32x4.add
-            local.set $acc2_1
-            local.get $ap
-            v128.load32_splat offset=12
-            local.set $a0
-            local.get $acc3_0
-            local.get $a0
-            local.get $b0
-            f32x4.mul
-            f32x4.add
-            local.set $acc3_0
-            local.get $acc3_1
-            local.get $a0
-            local.get $b1
-            f32x4.mul
-            f32x4.add
-            local.set $acc3_1
-            local.get $ap
             local.get $aStep
             i32.add
             local.set $ap
@@ -2140,29 +1994,15 @@
         local.get $acc1_1
         f32x4.extract_lane 0
         f32.store offset=36
-        local.get $op
-        local.get $acc2_0
-        v128.store offset=40
-        local.get $op
-        local.get $acc2_1
-        f32x4.extract_lane 0
-        f32.store offset=56
-        local.get $op
-        local.get $acc3_0
-        v128.store offset=60
-        local.get $op
-        local.get $acc3_1
-        f32x4.extract_lane 0
-        f32.store offset=76
         local.get $i
-        i32.const 4
+        i32.const 2
         i32.add
         local.set $i
         br $l1
       end
     end
   )
-  ;; out[s][j] = Σ_p v[s][p] w[p][j] for p < 20, j < 3; tiles of 4 samples × 8 columns
+  ;; out[s][j] = Σ_p v[s][p] w[p][j] for p < 20, j < 3; tiles of 2 samples × 16 columns
   (func $cols_20x3 (export "cols_20x3") (param $v i32) (param $w i32) (param $out i32) (param $samples i32)
     (local $s i32)
     (local $j i32)
@@ -2172,8 +2012,6 @@
     (local $a0 v128)
     (local $acc0_0 v128)
     (local $acc1_0 v128)
-    (local $acc2_0 v128)
-    (local $acc3_0 v128)
     (local $b0 v128)
     (local $op i32)
     i32.const 0
@@ -2183,20 +2021,16 @@
         local.get $samples
         local.get $s
         i32.sub
-        i32.const 4
+        i32.const 2
         i32.lt_s
         br_if $b0
         i32.const 0
         local.set $j
-        ;; 4 × 3 columns
+        ;; 2 × 3 columns
         v128.const i32x4 0x0 0x0 0x0 0x0
         local.set $acc0_0
         v128.const i32x4 0x0 0x0 0x0 0x0
         local.set $acc1_0
-        v128.const i32x4 0x0 0x0 0x0 0x0
-        local.set $acc2_0
-        v128.const i32x4 0x0 0x0 0x0 0x0
-        local.set $acc3_0
         local.get $v
         local.get $s
         i32.const 80
@@ -2235,24 +2069,6 @@
           f32x4.mul
           f32x4.add
           local.set $acc1_0
-          local.get $vp
-          v128.load32_splat offset=160
-          local.set $a0
-          local.get $acc2_0
-          local.get $a0
-          local.get $b0
-          f32x4.mul
-          f32x4.add
-          local.set $acc2_0
-          local.get $vp
-          v128.load32_splat offset=240
-          local.set $a0
-          local.get $acc3_0
-          local.get $a0
-          local.get $b0
-          f32x4.mul
-          f32x4.add
-          local.set $acc3_0
           local.get $vp
           i32.const 4
           i32.add
@@ -2300,32 +2116,8 @@
         local.get $acc1_0
         f32x4.extract_lane 2
         f32.store offset=20
-        local.get $op
-        local.get $acc2_0
-        f32x4.extract_lane 0
-        f32.store offset=24
-        local.get $op
-        local.get $acc2_0
-        f32x4.extract_lane 1
-        f32.store offset=28
-        local.get $op
-        local.get $acc2_0
-        f32x4.extract_lane 2
-        f32.store offset=32
-        local.get $op
-        local.get $acc3_0
-        f32x4.extract_lane 0
-        f32.store offset=36
-        local.get $op
-        local.get $acc3_0
-        f32x4.extract_lane 1
-        f32.store offset=40
-        local.get $op
-        local.get $acc3_0
-        f32x4.extract_lane 2
-        f32.store offset=44
         local.get $s
-        i32.const 4
+        i32.const 2
         i32.add
         local.set $s
         br $l1
