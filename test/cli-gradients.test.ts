@@ -155,7 +155,7 @@ describe('rnnc compile', () => {
     const path = scratchFiles.path('lstm.ts');
     const { status, out } = await rnnc('compile', 'examples/lstm.rnn', '-o', path);
     expect(status).toBe(0);
-    expect(out).toMatch(/^wrote .*lstm\.ts \(\d+ lines, model LSTM, -O2, f32\)$/);
+    expect(out).toMatch(/^wrote .*lstm\.ts \(\d+ lines, model LSTM, -O2, f32, WebAssembly SIMD kernels\)$/);
     const code = readFileSync(path, 'utf8');
     expect(code).not.toMatch(/^import /m);
     expect(code).toContain('export function forward(');
@@ -183,6 +183,34 @@ describe('rnnc compile', () => {
     );
     expect(off.out).not.toContain('gate-fusion (');
     expect(off.out).toContain('elementwise fusion: 0 nodes computed inside another node');
+  });
+
+  it('embeds WebAssembly SIMD kernels by default, none with --cpu scalar, and prints them as text with --emit-wat', async () => {
+    const simd = await rnnc('compile', 'examples/lstm.rnn', '--explain', '-o', scratchFiles.path('simd.ts'));
+    expect(simd.out).toMatch(/WebAssembly SIMD kernels: rows_20x3, rows_20x5, .* \(\d+ bytes\)/);
+    expect(readFileSync(scratchFiles.path('simd.ts'), 'utf8')).toContain('const kernelBytes = "AGFzbQ');
+    const scalar = await rnnc('compile', 'examples/lstm.rnn', '--cpu', 'scalar', '-o', scratchFiles.path('scalar.ts'));
+    expect(scalar.out).toContain('scalar kernels)');
+    expect(readFileSync(scratchFiles.path('scalar.ts'), 'utf8')).not.toContain('kernelBytes');
+
+    const listing = await rnnc('compile', 'examples/lstm.rnn', '--emit-wat');
+    expect(listing.status).toBe(0);
+    expect(listing.out).toMatch(/^\(module\n {2}\(import "env" "memory" \(memory 1\)\)/);
+    expect(listing.out).toContain('(func $rows_20x5 (export "rows_20x5")');
+    const both = await rnnc(
+      'compile',
+      'examples/lstm.rnn',
+      '-o',
+      scratchFiles.path('m.ts'),
+      '--emit-wat',
+      scratchFiles.path('m.wat'),
+    );
+    expect(both.out).toContain('the WebAssembly kernels as text');
+    expect(readFileSync(scratchFiles.path('m.wat'), 'utf8')).toBe(listing.out);
+
+    const refused = await rnnc('compile', 'examples/lstm.rnn', '--emit-wat', '--dtype', 'f64');
+    expect(refused.status).toBe(1);
+    expect(refused.err).toContain('--emit-wat: a module compiled with --dtype f64 has no WebAssembly kernels');
   });
 
   it('rejects an unknown target and level', async () => {

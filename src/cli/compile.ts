@@ -13,6 +13,8 @@ export interface CompileFlags {
   target: string;
   optLevel: string;
   dtype: string;
+  cpu: string;
+  emitWat?: string | boolean;
   out?: string;
   explain?: boolean;
   size: string[];
@@ -37,6 +39,12 @@ export function compileCommand(program: Program, flags: CompileFlags, out: (text
   if (![0, 1, 2].includes(level)) throw new UserError(`-O takes 0, 1 or 2, got '${flags.optLevel}'`);
   if (flags.dtype !== 'f32' && flags.dtype !== 'f64')
     throw new UserError(`--dtype is f32 or f64, got '${flags.dtype}'`);
+  if (flags.cpu !== 'simd' && flags.cpu !== 'scalar')
+    throw new UserError(`--cpu is simd or scalar, got '${flags.cpu}'`);
+  if (flags.emitWat !== undefined && (flags.cpu === 'scalar' || flags.dtype === 'f64'))
+    throw new UserError(
+      `--emit-wat: a module compiled with ${flags.cpu === 'scalar' ? '--cpu scalar' : '--dtype f64'} has no WebAssembly kernels (they are f32 SIMD)`,
+    );
   const model = selectModel(program, flags.model);
   const sizes = bindSizes(model, parseSizes(flags.size));
   const disable = new Set(
@@ -50,6 +58,7 @@ export function compileCommand(program: Program, flags: CompileFlags, out: (text
     disable,
     source: { file: program.file, text: program.source },
     cells: program.cellTable,
+    cpu: flags.cpu,
     ...(truncate !== undefined && truncate > 0 ? { truncate } : {}),
     ...(remat ? { remat } : {}),
   });
@@ -59,16 +68,27 @@ export function compileCommand(program: Program, flags: CompileFlags, out: (text
         ...describeReport('grad', result.report.grad),
         `elementwise fusion: ${result.fused} node${result.fused === 1 ? '' : 's'} computed inside another node's loop`,
         `buffer planning: forward and grad allocate ${formatBytes(result.memory.planned)} per call (${formatBytes(result.memory.unplanned)} without planning)`,
+        result.kernels
+          ? `WebAssembly SIMD kernels: ${result.kernels.names.join(', ') || 'none'} (${result.kernels.bytes} bytes)`
+          : 'WebAssembly SIMD kernels: none (scalar JavaScript)',
       ]
     : [];
+  if (typeof flags.emitWat === 'string') writeFileSync(flags.emitWat, result.wat ?? '');
+  else if (flags.emitWat === true && !flags.out) {
+    out([...notes.map((l) => `;; ${l}`), result.wat ?? ''].join('\n'));
+    return;
+  }
+  const wat = typeof flags.emitWat === 'string' ? [`wrote ${flags.emitWat} (the WebAssembly kernels as text)`] : [];
   if (flags.out) {
     writeFileSync(flags.out, result.code);
     out(
       [
         ...notes,
-        `wrote ${flags.out} (${result.code.split('\n').length} lines, model ${model.name}, -O${level}, ${flags.dtype})`,
+        `wrote ${flags.out} (${result.code.split('\n').length} lines, model ${model.name}, -O${level}, ${flags.dtype}, ${result.kernels ? 'WebAssembly SIMD kernels' : 'scalar kernels'})`,
+        ...wat,
       ].join('\n'),
     );
+    if (flags.emitWat === true) out(result.wat ?? '');
   } else {
     out([...notes.map((l) => `// ${l}`), result.code].join('\n'));
   }

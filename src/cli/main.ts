@@ -179,14 +179,26 @@ export function buildProgram(io: Io): Command {
         .default('2'),
     )
     .addOption(new Option('--dtype <dtype>', 'precision of the generated code').choices(['f32', 'f64']).default('f32'))
+    .addOption(
+      new Option(
+        '--cpu <kernels>',
+        'simd: GEMMs as WebAssembly SIMD kernels embedded in the module (f32; scalar where WebAssembly SIMD is unavailable); scalar: JavaScript loops only',
+      )
+        .choices(['simd', 'scalar'])
+        .default('simd'),
+    )
     .option('-o, --out <file>', 'write the module to a file instead of standard output')
+    .option(
+      '--emit-wat [file]',
+      'write the WebAssembly kernels in the text format to a file (without one: to standard output, instead of the module)',
+    )
     .option('--explain', 'say what each optimization pass changed')
     .option('--truncate <k>', 'truncated BPTT in grad: carry gradients back at most k steps')
     .option('--remat', 'recompute each step in grad instead of saving its values')
     .addOption(sizeOption())
     .addHelpText(
       'after',
-      '\nExamples:\n  rnnc compile examples/lstm.rnn -O2 -o lstm.ts\n  rnnc compile examples/tagger.rnn --dtype f64 --explain --no-hoist -o tagger.ts',
+      '\nExamples:\n  rnnc compile examples/lstm.rnn -O2 -o lstm.ts\n  rnnc compile examples/lstm.rnn -o lstm.ts --emit-wat lstm.wat\n  rnnc compile examples/tagger.rnn --dtype f64 --explain --no-hoist -o tagger.ts',
     );
   for (const pass of passNames()) compile.option(`--no-${pass}`, `turn the ${pass} pass off`);
   compile.option('--no-elementwise-fusion', 'emit one loop per elementwise op instead of one per chain');

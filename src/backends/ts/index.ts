@@ -26,6 +26,8 @@ export interface TsResult {
   readonly code: string;
   /** The WebAssembly SIMD kernels as text (absent on the scalar path and for f64). */
   readonly wat?: string;
+  /** The WebAssembly SIMD kernels' names and size in bytes (absent on the scalar path and for f64). */
+  readonly kernels?: { readonly names: readonly string[]; readonly bytes: number };
   readonly report: { readonly forward: readonly PassReport[]; readonly grad: readonly PassReport[] };
   /** Nodes computed inside another node's loop by elementwise fusion. */
   readonly fused: number;
@@ -63,7 +65,7 @@ export function compileToTypeScript(model: ModelInfo, options: TsOptions): TsRes
   const fuseElementwise = options.level >= 1 && !options.disable?.has('elementwise-fusion');
   // So is buffer planning: a dead value's buffer serves the next value of its size.
   const planBuffers = options.level >= 1 && !options.disable?.has('buffer-planning');
-  const { code, fused, memory, wat } = emitModule({
+  const { code, fused, memory, wat, kernels } = emitModule({
     cpu: options.cpu ?? 'simd',
     fuseElementwise,
     planBuffers,
@@ -81,6 +83,7 @@ export function compileToTypeScript(model: ModelInfo, options: TsOptions): TsRes
     fused,
     memory,
     ...(wat !== undefined ? { wat } : {}),
+    ...(kernels !== undefined ? { kernels } : {}),
     report: { forward: forward.report, grad: backward?.report ?? [] },
   };
 }

@@ -13,7 +13,7 @@ import { bufferValue, GraphEmitter, type ModuleContext, type Sources, type Value
 import { absorbedOuter, render } from './kernels.js';
 import { layoutOf, timeVar } from './layout.js';
 import { runtimeSupport, trainingSupport } from './runtime.js';
-import { kernelText, reserveLine, simdRuntime, simdState } from './simd.js';
+import { kernelSummary, kernelText, reserveLine, simdRuntime, simdState } from './simd.js';
 
 export interface ModuleOptions {
   /** PyTorch's state-dict keys and the params their gate blocks go to, for standard cells. */
@@ -267,6 +267,7 @@ export interface EmittedModule {
   readonly code: string;
   /** The WebAssembly SIMD kernels in the text format (absent on the scalar path). */
   readonly wat?: string;
+  readonly kernels?: { readonly names: readonly string[]; readonly bytes: number };
   readonly fused: number;
   readonly memory: ModuleContext['memory'];
 }
@@ -490,6 +491,6 @@ export function emitModule(options: ModuleOptions): EmittedModule {
     code: `${code.toString()}${helpers.toString()}${simd}`,
     fused: ctx.fused,
     memory: ctx.memory,
-    ...(ctx.simd ? { wat: kernelText(ctx.simd) } : {}),
+    ...(ctx.simd ? { wat: kernelText(ctx.simd), kernels: kernelSummary(ctx.simd) } : {}),
   };
 }

@@ -82,6 +82,10 @@ export function kernelText(state: SimdState): string {
   return moduleText(kernelFunctions(state));
 }
 
+export function kernelSummary(state: SimdState): { names: string[]; bytes: number } {
+  return { names: [...state.kernels.keys()], bytes: encodeModule(kernelFunctions(state)).length };
+}
+
 /** The prologue of `forward`/`grad` on the SIMD path: room for this call's buffers and copies. */
 export function reserveLine(state: SimdState): string {
   const counts = new Map<string, number>();
