@@ -187,7 +187,7 @@ describe('rnnc compile', () => {
 
   it('embeds WebAssembly SIMD kernels by default, none with --cpu scalar, and prints them as text with --emit-wat', async () => {
     const simd = await rnnc('compile', 'examples/lstm.rnn', '--explain', '-o', scratchFiles.path('simd.ts'));
-    expect(simd.out).toMatch(/WebAssembly SIMD kernels: rows_20x3, rows_20x5, .* \(\d+ bytes\)/);
+    expect(simd.out).toMatch(/WebAssembly SIMD kernels: rows_20x3, pointwise0, .*rows_20x5, .* \(\d+ bytes\)/);
     expect(readFileSync(scratchFiles.path('simd.ts'), 'utf8')).toContain('const kernelBytes = "AGFzbQ');
     const scalar = await rnnc('compile', 'examples/lstm.rnn', '--cpu', 'scalar', '-o', scratchFiles.path('scalar.ts'));
     expect(scalar.out).toContain('scalar kernels)');

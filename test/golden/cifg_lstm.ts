@@ -278,24 +278,33 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
   // %14 matmul fused gates — 22: f = sigmoid(W_f @ x + U_f @ h + b_f)
   gemm_rows_15x3(packed13_14, in0, mm14_15, T_T * B);
   // %18 add
-  for (let l = 0; l < T_T * B; l++) {
-    const o = l * 5;
-    for (let j = 0; j < 5; j++) {
-      v18_16[o + j] = mm14_15[l * 15 + 0 + j] + p7[j];
+  if (kernels !== undefined && heapHolds(v18_16, mm14_15, p7)) kernels.exports.pointwise0(v18_16.byteOffset, mm14_15.byteOffset + 0, p7.byteOffset, T_T * B);
+  else {
+    for (let l = 0; l < T_T * B; l++) {
+      const o = l * 5;
+      for (let j = 0; j < 5; j++) {
+        v18_16[o + j] = mm14_15[l * 15 + 0 + j] + p7[j];
+      }
     }
   }
   // %19 add
-  for (let l = 0; l < T_T * B; l++) {
-    const o = l * 5;
-    for (let j = 0; j < 5; j++) {
-      v19_17[o + j] = mm14_15[l * 15 + 5 + j] + p8[j];
+  if (kernels !== undefined && heapHolds(v19_17, mm14_15, p8)) kernels.exports.pointwise0(v19_17.byteOffset, mm14_15.byteOffset + 20, p8.byteOffset, T_T * B);
+  else {
+    for (let l = 0; l < T_T * B; l++) {
+      const o = l * 5;
+      for (let j = 0; j < 5; j++) {
+        v19_17[o + j] = mm14_15[l * 15 + 5 + j] + p8[j];
+      }
     }
   }
   // %20 add
-  for (let l = 0; l < T_T * B; l++) {
-    const o = l * 5;
-    for (let j = 0; j < 5; j++) {
-      v20_18[o + j] = mm14_15[l * 15 + 10 + j] + p9[j];
+  if (kernels !== undefined && heapHolds(v20_18, mm14_15, p9)) kernels.exports.pointwise0(v20_18.byteOffset, mm14_15.byteOffset + 40, p9.byteOffset, T_T * B);
+  else {
+    for (let l = 0; l < T_T * B; l++) {
+      const o = l * 5;
+      for (let j = 0; j < 5; j++) {
+        v20_18[o + j] = mm14_15[l * 15 + 10 + j] + p9[j];
+      }
     }
   }
   // %21 stack_rows packed U_f, U_g, U_o
@@ -325,24 +334,33 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
     // %3 matmul fused gates — 22: f = sigmoid(W_f @ x + U_f @ h + b_f)
     gemm_rows_15x5(packed21_20, state22_0_21, mm3_28, B);
     // %9 sigmoid f — 22: f = sigmoid(W_f @ x + U_f @ h + b_f)
-    for (let l = 0; l < B; l++) {
-      const o = l * 5;
-      for (let j = 0; j < 5; j++) {
-        v9_29[o + j] = 1 / (1 + Math.exp(-(x22_0_25[l * 5 + j] + mm3_28[l * 15 + 0 + j])));
+    if (kernels !== undefined && heapHolds(v9_29, x22_0_25, mm3_28)) kernels.exports.pointwise1(v9_29.byteOffset, x22_0_25.byteOffset, mm3_28.byteOffset + 0, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 5;
+        for (let j = 0; j < 5; j++) {
+          v9_29[o + j] = 1 / (1 + Math.exp(-(x22_0_25[l * 5 + j] + mm3_28[l * 15 + 0 + j])));
+        }
       }
     }
     // %20 add c' — 26: c' = f * c + i * g
-    for (let l = 0; l < B; l++) {
-      const o = l * 5;
-      for (let j = 0; j < 5; j++) {
-        v20_30[o + j] = (v9_29[l * 5 + j] * state22_1_22[l * 5 + j]) + ((1 - v9_29[l * 5 + j]) * (Math.tanh((x22_1_26[l * 5 + j] + mm3_28[l * 15 + 5 + j]))));
+    if (kernels !== undefined && heapHolds(v20_30, v9_29, state22_1_22, x22_1_26, mm3_28)) kernels.exports.pointwise2(v20_30.byteOffset, v9_29.byteOffset, state22_1_22.byteOffset, v9_29.byteOffset, x22_1_26.byteOffset, mm3_28.byteOffset + 20, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 5;
+        for (let j = 0; j < 5; j++) {
+          v20_30[o + j] = (v9_29[l * 5 + j] * state22_1_22[l * 5 + j]) + ((1 - v9_29[l * 5 + j]) * (Math.tanh((x22_1_26[l * 5 + j] + mm3_28[l * 15 + 5 + j]))));
+        }
       }
     }
     // %22 mul h' — 27: h' = o * tanh(c')
-    for (let l = 0; l < B; l++) {
-      const o = l * 5;
-      for (let j = 0; j < 5; j++) {
-        v22_31[o + j] = (1 / (1 + Math.exp(-(x22_2_27[l * 5 + j] + mm3_28[l * 15 + 10 + j])))) * (Math.tanh(v20_30[l * 5 + j]));
+    if (kernels !== undefined && heapHolds(v22_31, x22_2_27, mm3_28, v20_30)) kernels.exports.pointwise3(v22_31.byteOffset, x22_2_27.byteOffset, mm3_28.byteOffset + 40, v20_30.byteOffset, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 5;
+        for (let j = 0; j < 5; j++) {
+          v22_31[o + j] = (1 / (1 + Math.exp(-(x22_2_27[l * 5 + j] + mm3_28[l * 15 + 10 + j])))) * (Math.tanh(v20_30[l * 5 + j]));
+        }
       }
     }
     out22_0_23.set(v22_31, t * v22_31.length);
@@ -447,24 +465,33 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   // %14 matmul fused gates — 22: f = sigmoid(W_f @ x + U_f @ h + b_f)
   gemm_rows_15x3(packed13_46, in32, mm14_47, T_T * B);
   // %18 add
-  for (let l = 0; l < T_T * B; l++) {
-    const o = l * 5;
-    for (let j = 0; j < 5; j++) {
-      v18_48[o + j] = mm14_47[l * 15 + 0 + j] + p39[j];
+  if (kernels !== undefined && heapHolds(v18_48, mm14_47, p39)) kernels.exports.pointwise0(v18_48.byteOffset, mm14_47.byteOffset + 0, p39.byteOffset, T_T * B);
+  else {
+    for (let l = 0; l < T_T * B; l++) {
+      const o = l * 5;
+      for (let j = 0; j < 5; j++) {
+        v18_48[o + j] = mm14_47[l * 15 + 0 + j] + p39[j];
+      }
     }
   }
   // %19 add
-  for (let l = 0; l < T_T * B; l++) {
-    const o = l * 5;
-    for (let j = 0; j < 5; j++) {
-      v19_49[o + j] = mm14_47[l * 15 + 5 + j] + p40[j];
+  if (kernels !== undefined && heapHolds(v19_49, mm14_47, p40)) kernels.exports.pointwise0(v19_49.byteOffset, mm14_47.byteOffset + 20, p40.byteOffset, T_T * B);
+  else {
+    for (let l = 0; l < T_T * B; l++) {
+      const o = l * 5;
+      for (let j = 0; j < 5; j++) {
+        v19_49[o + j] = mm14_47[l * 15 + 5 + j] + p40[j];
+      }
     }
   }
   // %20 add
-  for (let l = 0; l < T_T * B; l++) {
-    const o = l * 5;
-    for (let j = 0; j < 5; j++) {
-      v20_50[o + j] = mm14_47[l * 15 + 10 + j] + p41[j];
+  if (kernels !== undefined && heapHolds(v20_50, mm14_47, p41)) kernels.exports.pointwise0(v20_50.byteOffset, mm14_47.byteOffset + 40, p41.byteOffset, T_T * B);
+  else {
+    for (let l = 0; l < T_T * B; l++) {
+      const o = l * 5;
+      for (let j = 0; j < 5; j++) {
+        v20_50[o + j] = mm14_47[l * 15 + 10 + j] + p41[j];
+      }
     }
   }
   // %21 stack_rows packed U_f, U_g, U_o
@@ -494,52 +521,73 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     // %3 matmul fused gates — 22: f = sigmoid(W_f @ x + U_f @ h + b_f)
     gemm_rows_15x5(packed21_52, state22_0_53, mm3_66, B);
     // %9 sigmoid f — 22: f = sigmoid(W_f @ x + U_f @ h + b_f)
-    for (let l = 0; l < B; l++) {
-      const o = l * 5;
-      for (let j = 0; j < 5; j++) {
-        v9_67[o + j] = 1 / (1 + Math.exp(-(x22_0_63[l * 5 + j] + mm3_66[l * 15 + 0 + j])));
+    if (kernels !== undefined && heapHolds(v9_67, x22_0_63, mm3_66)) kernels.exports.pointwise1(v9_67.byteOffset, x22_0_63.byteOffset, mm3_66.byteOffset + 0, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 5;
+        for (let j = 0; j < 5; j++) {
+          v9_67[o + j] = 1 / (1 + Math.exp(-(x22_0_63[l * 5 + j] + mm3_66[l * 15 + 0 + j])));
+        }
       }
     }
     // %11 sub i — 23: i = 1 - f
-    for (let l = 0; l < B; l++) {
-      const o = l * 5;
-      for (let j = 0; j < 5; j++) {
-        v11_68[o + j] = 1 - v9_67[l * 5 + j];
+    if (kernels !== undefined && heapHolds(v11_68, v9_67)) kernels.exports.pointwise4(v11_68.byteOffset, v9_67.byteOffset, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 5;
+        for (let j = 0; j < 5; j++) {
+          v11_68[o + j] = 1 - v9_67[l * 5 + j];
+        }
       }
     }
     // %14 tanh g — 24: g = tanh(W_g @ x + U_g @ h + b_g)
-    for (let l = 0; l < B; l++) {
-      const o = l * 5;
-      for (let j = 0; j < 5; j++) {
-        v14_69[o + j] = Math.tanh((x22_1_64[l * 5 + j] + mm3_66[l * 15 + 5 + j]));
+    if (kernels !== undefined && heapHolds(v14_69, x22_1_64, mm3_66)) kernels.exports.pointwise5(v14_69.byteOffset, x22_1_64.byteOffset, mm3_66.byteOffset + 20, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 5;
+        for (let j = 0; j < 5; j++) {
+          v14_69[o + j] = Math.tanh((x22_1_64[l * 5 + j] + mm3_66[l * 15 + 5 + j]));
+        }
       }
     }
     // %17 sigmoid o — 25: o = sigmoid(W_o @ x + U_o @ h + b_o)
-    for (let l = 0; l < B; l++) {
-      const o = l * 5;
-      for (let j = 0; j < 5; j++) {
-        v17_70[o + j] = 1 / (1 + Math.exp(-(x22_2_65[l * 5 + j] + mm3_66[l * 15 + 10 + j])));
+    if (kernels !== undefined && heapHolds(v17_70, x22_2_65, mm3_66)) kernels.exports.pointwise1(v17_70.byteOffset, x22_2_65.byteOffset, mm3_66.byteOffset + 40, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 5;
+        for (let j = 0; j < 5; j++) {
+          v17_70[o + j] = 1 / (1 + Math.exp(-(x22_2_65[l * 5 + j] + mm3_66[l * 15 + 10 + j])));
+        }
       }
     }
     // %20 add c' — 26: c' = f * c + i * g
-    for (let l = 0; l < B; l++) {
-      const o = l * 5;
-      for (let j = 0; j < 5; j++) {
-        v20_71[o + j] = (v9_67[l * 5 + j] * state22_1_54[l * 5 + j]) + (v11_68[l * 5 + j] * v14_69[l * 5 + j]);
+    if (kernels !== undefined && heapHolds(v20_71, v9_67, state22_1_54, v11_68, v14_69)) kernels.exports.pointwise6(v20_71.byteOffset, v9_67.byteOffset, state22_1_54.byteOffset, v11_68.byteOffset, v14_69.byteOffset, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 5;
+        for (let j = 0; j < 5; j++) {
+          v20_71[o + j] = (v9_67[l * 5 + j] * state22_1_54[l * 5 + j]) + (v11_68[l * 5 + j] * v14_69[l * 5 + j]);
+        }
       }
     }
     // %21 tanh — 27: h' = o * tanh(c')
-    for (let l = 0; l < B; l++) {
-      const o = l * 5;
-      for (let j = 0; j < 5; j++) {
-        v21_72[o + j] = Math.tanh(v20_71[l * 5 + j]);
+    if (kernels !== undefined && heapHolds(v21_72, v20_71)) kernels.exports.pointwise7(v21_72.byteOffset, v20_71.byteOffset, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 5;
+        for (let j = 0; j < 5; j++) {
+          v21_72[o + j] = Math.tanh(v20_71[l * 5 + j]);
+        }
       }
     }
     // %22 mul h' — 27: h' = o * tanh(c')
-    for (let l = 0; l < B; l++) {
-      const o = l * 5;
-      for (let j = 0; j < 5; j++) {
-        v22_73[o + j] = v17_70[l * 5 + j] * v21_72[l * 5 + j];
+    if (kernels !== undefined && heapHolds(v22_73, v17_70, v21_72)) kernels.exports.pointwise8(v22_73.byteOffset, v17_70.byteOffset, v21_72.byteOffset, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 5;
+        for (let j = 0; j < 5; j++) {
+          v22_73[o + j] = v17_70[l * 5 + j] * v21_72[l * 5 + j];
+        }
       }
     }
     out22_0_55.set(v22_73, t * v22_73.length);
@@ -555,10 +603,13 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   const in74 = heapStage((inputs["d:output"] as Tensor).data);
   // %27 mul
   v20_50.fill(0); // reused: its last value is dead
-  for (let l = 0; l < T_T * B; l++) {
-    const o = l * 5;
-    for (let j = 0; j < 5; j++) {
-      v20_50[o + j] = out22_0_55[l * 5 + j] * in74[l * 5 + j];
+  if (kernels !== undefined && heapHolds(v20_50, out22_0_55, in74)) kernels.exports.pointwise8(v20_50.byteOffset, out22_0_55.byteOffset, in74.byteOffset, T_T * B);
+  else {
+    for (let l = 0; l < T_T * B; l++) {
+      const o = l * 5;
+      for (let j = 0; j < 5; j++) {
+        v20_50[o + j] = out22_0_55[l * 5 + j] * in74[l * 5 + j];
+      }
     }
   }
   // %28 sum
@@ -584,10 +635,13 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   }
   // %33 mul
   v19_49.fill(0); // reused: its last value is dead
-  for (let l = 0; l < T_T * B; l++) {
-    const o = l * 5;
-    for (let j = 0; j < 5; j++) {
-      v19_49[o + j] = v20_50[l * 5 + j] * in74[l * 5 + j];
+  if (kernels !== undefined && heapHolds(v19_49, v20_50, in74)) kernels.exports.pointwise8(v19_49.byteOffset, v20_50.byteOffset, in74.byteOffset, T_T * B);
+  else {
+    for (let l = 0; l < T_T * B; l++) {
+      const o = l * 5;
+      for (let j = 0; j < 5; j++) {
+        v19_49[o + j] = v20_50[l * 5 + j] * in74[l * 5 + j];
+      }
     }
   }
   // %40 time_shift CIFG: previous h
@@ -596,31 +650,43 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   v20_50.set(out22_0_55.subarray(0, (T_T - 1) * B * 5), B * 5);
   // %42 sub — 27: h' = o * tanh(c')
   v18_48.fill(0); // reused: its last value is dead
-  for (let l = 0; l < T_T * B; l++) {
-    const o = l * 5;
-    for (let j = 0; j < 5; j++) {
-      v18_48[o + j] = 1 - (out22_1_56[l * 5 + j] * out22_1_56[l * 5 + j]);
+  if (kernels !== undefined && heapHolds(v18_48, out22_1_56)) kernels.exports.pointwise9(v18_48.byteOffset, out22_1_56.byteOffset, out22_1_56.byteOffset, T_T * B);
+  else {
+    for (let l = 0; l < T_T * B; l++) {
+      const o = l * 5;
+      for (let j = 0; j < 5; j++) {
+        v18_48[o + j] = 1 - (out22_1_56[l * 5 + j] * out22_1_56[l * 5 + j]);
+      }
     }
   }
   // %44 mul ∂o — 25: o = sigmoid(W_o @ x + U_o @ h + b_o)
-  for (let l = 0; l < T_T * B; l++) {
-    const o = l * 5;
-    for (let j = 0; j < 5; j++) {
-      v44_78[o + j] = out22_2_57[l * 5 + j] * (1 - out22_2_57[l * 5 + j]);
+  if (kernels !== undefined && heapHolds(v44_78, out22_2_57)) kernels.exports.pointwise10(v44_78.byteOffset, out22_2_57.byteOffset, out22_2_57.byteOffset, T_T * B);
+  else {
+    for (let l = 0; l < T_T * B; l++) {
+      const o = l * 5;
+      for (let j = 0; j < 5; j++) {
+        v44_78[o + j] = out22_2_57[l * 5 + j] * (1 - out22_2_57[l * 5 + j]);
+      }
     }
   }
   // %46 sub ∂g — 24: g = tanh(W_g @ x + U_g @ h + b_g)
-  for (let l = 0; l < T_T * B; l++) {
-    const o = l * 5;
-    for (let j = 0; j < 5; j++) {
-      v46_79[o + j] = 1 - (out22_3_58[l * 5 + j] * out22_3_58[l * 5 + j]);
+  if (kernels !== undefined && heapHolds(v46_79, out22_3_58)) kernels.exports.pointwise9(v46_79.byteOffset, out22_3_58.byteOffset, out22_3_58.byteOffset, T_T * B);
+  else {
+    for (let l = 0; l < T_T * B; l++) {
+      const o = l * 5;
+      for (let j = 0; j < 5; j++) {
+        v46_79[o + j] = 1 - (out22_3_58[l * 5 + j] * out22_3_58[l * 5 + j]);
+      }
     }
   }
   // %48 mul ∂f — 22: f = sigmoid(W_f @ x + U_f @ h + b_f)
-  for (let l = 0; l < T_T * B; l++) {
-    const o = l * 5;
-    for (let j = 0; j < 5; j++) {
-      v48_80[o + j] = out22_5_60[l * 5 + j] * (1 - out22_5_60[l * 5 + j]);
+  if (kernels !== undefined && heapHolds(v48_80, out22_5_60)) kernels.exports.pointwise10(v48_80.byteOffset, out22_5_60.byteOffset, out22_5_60.byteOffset, T_T * B);
+  else {
+    for (let l = 0; l < T_T * B; l++) {
+      const o = l * 5;
+      for (let j = 0; j < 5; j++) {
+        v48_80[o + j] = out22_5_60[l * 5 + j] * (1 - out22_5_60[l * 5 + j]);
+      }
     }
   }
   // %49 stack_rows packed U_o, U_g, U_f
@@ -672,45 +738,63 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     const x51_9_98 = v46_79.subarray(t * B * 5, (t + 1) * B * 5);
     const x51_10_99 = v48_80.subarray(t * B * 5, (t + 1) * B * 5);
     // %3 add
-    for (let l = 0; l < B; l++) {
-      const o = l * 5;
-      for (let j = 0; j < 5; j++) {
-        v3_100[o + j] = state51_0_83[l * 5 + j] + x51_0_89[l * 5 + j];
+    if (kernels !== undefined && heapHolds(v3_100, state51_0_83, x51_0_89)) kernels.exports.pointwise11(v3_100.byteOffset, state51_0_83.byteOffset, x51_0_89.byteOffset, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 5;
+        for (let j = 0; j < 5; j++) {
+          v3_100[o + j] = state51_0_83[l * 5 + j] + x51_0_89[l * 5 + j];
+        }
       }
     }
     // %10 add
-    for (let l = 0; l < B; l++) {
-      const o = l * 5;
-      for (let j = 0; j < 5; j++) {
-        v10_101[o + j] = state51_1_84[l * 5 + j] + ((v3_100[l * 5 + j] * x51_2_91[l * 5 + j]) * x51_7_96[l * 5 + j]);
+    if (kernels !== undefined && heapHolds(v10_101, state51_1_84, v3_100, x51_2_91, x51_7_96)) kernels.exports.pointwise12(v10_101.byteOffset, state51_1_84.byteOffset, v3_100.byteOffset, x51_2_91.byteOffset, x51_7_96.byteOffset, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 5;
+        for (let j = 0; j < 5; j++) {
+          v10_101[o + j] = state51_1_84[l * 5 + j] + ((v3_100[l * 5 + j] * x51_2_91[l * 5 + j]) * x51_7_96[l * 5 + j]);
+        }
       }
     }
     // %18 mul — 26: c' = f * c + i * g
-    for (let l = 0; l < B; l++) {
-      const o = l * 5;
-      for (let j = 0; j < 5; j++) {
-        v18_102[o + j] = v10_101[l * 5 + j] * x51_6_95[l * 5 + j];
+    if (kernels !== undefined && heapHolds(v18_102, v10_101, x51_6_95)) kernels.exports.pointwise8(v18_102.byteOffset, v10_101.byteOffset, x51_6_95.byteOffset, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 5;
+        for (let j = 0; j < 5; j++) {
+          v18_102[o + j] = v10_101[l * 5 + j] * x51_6_95[l * 5 + j];
+        }
       }
     }
     // %20 mul ∂o — 25: o = sigmoid(W_o @ x + U_o @ h + b_o)
-    for (let l = 0; l < B; l++) {
-      const o = l * 5;
-      for (let j = 0; j < 5; j++) {
-        v20_103[o + j] = (v3_100[l * 5 + j] * x51_1_90[l * 5 + j]) * x51_8_97[l * 5 + j];
+    if (kernels !== undefined && heapHolds(v20_103, v3_100, x51_1_90, x51_8_97)) kernels.exports.pointwise13(v20_103.byteOffset, v3_100.byteOffset, x51_1_90.byteOffset, x51_8_97.byteOffset, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 5;
+        for (let j = 0; j < 5; j++) {
+          v20_103[o + j] = (v3_100[l * 5 + j] * x51_1_90[l * 5 + j]) * x51_8_97[l * 5 + j];
+        }
       }
     }
     // %22 mul ∂g — 24: g = tanh(W_g @ x + U_g @ h + b_g)
-    for (let l = 0; l < B; l++) {
-      const o = l * 5;
-      for (let j = 0; j < 5; j++) {
-        v22_104[o + j] = (v10_101[l * 5 + j] * x51_4_93[l * 5 + j]) * x51_9_98[l * 5 + j];
+    if (kernels !== undefined && heapHolds(v22_104, v10_101, x51_4_93, x51_9_98)) kernels.exports.pointwise13(v22_104.byteOffset, v10_101.byteOffset, x51_4_93.byteOffset, x51_9_98.byteOffset, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 5;
+        for (let j = 0; j < 5; j++) {
+          v22_104[o + j] = (v10_101[l * 5 + j] * x51_4_93[l * 5 + j]) * x51_9_98[l * 5 + j];
+        }
       }
     }
     // %26 mul ∂f — 22: f = sigmoid(W_f @ x + U_f @ h + b_f)
-    for (let l = 0; l < B; l++) {
-      const o = l * 5;
-      for (let j = 0; j < 5; j++) {
-        v26_105[o + j] = ((v10_101[l * 5 + j] * x51_5_94[l * 5 + j]) + (-(v10_101[l * 5 + j] * x51_3_92[l * 5 + j]))) * x51_10_99[l * 5 + j];
+    if (kernels !== undefined && heapHolds(v26_105, v10_101, x51_5_94, x51_3_92, x51_10_99)) kernels.exports.pointwise14(v26_105.byteOffset, v10_101.byteOffset, x51_5_94.byteOffset, v10_101.byteOffset, x51_3_92.byteOffset, x51_10_99.byteOffset, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 5;
+        for (let j = 0; j < 5; j++) {
+          v26_105[o + j] = ((v10_101[l * 5 + j] * x51_5_94[l * 5 + j]) + (-(v10_101[l * 5 + j] * x51_3_92[l * 5 + j]))) * x51_10_99[l * 5 + j];
+        }
       }
     }
     // %27 concat
@@ -1558,12 +1642,12 @@ function gemm_cols_15x3(v: Float32Array, w: Float32Array, out: Float32Array, sam
   gemm_cols_15x3_scalar(v, w, out, samples);
 }
 
-// WebAssembly SIMD kernels generated by rnnc for this model's sizes (11904 bytes): rows_15x3, rows_15x5, cols_15x5, outer_15x3, outer_15x5, cols_15x3.
+// WebAssembly SIMD kernels generated by rnnc for this model's sizes (21443 bytes): rows_15x3, pointwise0, rows_15x5, pointwise1, pointwise2, pointwise3, pointwise4, pointwise5, pointwise6, pointwise7, pointwise8, pointwise9, pointwise10, pointwise11, pointwise12, pointwise13, pointwise14, cols_15x5, outer_15x3, outer_15x5, cols_15x3.
 // `rnnc compile --emit-wat` prints them as text.
-const kernelBytes = "AGFzbQEAAAABEQJgBH9/f38AYAZ/f39/f38AAg8BA2VudgZtZW1vcnkCAAEDBwYAAAABAQAHSwYJcm93c18xNXgzAAAJcm93c18xNXg1AAEJY29sc18xNXg1AAIKb3V0ZXJfMTV4MwADCm91dGVyXzE1eDUABAljb2xzXzE1eDMABQr7WwbMIwIGfxZ7QQAhBAJAA0AgAyAEa0EESA0BQQAhBQJAA0AgBUEOTg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhD/0MAAAAAAAAAAAAAAAAAAAAACEQ/QwAAAAAAAAAAAAAAAAAAAAAIRH9DAAAAAAAAAAAAAAAAAAAAAAhEiAAIAVBDGxqIQYgASAEQQxsaiEHIAf9AAIAIRMgB/0AAgwhFCAH/QACGCEVIAf9AAIkIRYgBv0AAgAhCiALIAogE/3mAf0M////////////////AAAAAP1O/eQBIQsgDSAKIBT95gH9DP///////////////wAAAAD9Tv3kASENIA8gCiAV/eYB/Qz///////////////8AAAAA/U795AEhDyARIAogFv3mAf0M////////////////AAAAAP1O/eQBIREgBv0AAgwhCiAMIAogE/3mAf0M////////////////AAAAAP1O/eQBIQwgDiAKIBT95gH9DP///////////////wAAAAD9Tv3kASEOIBAgCiAV/eYB/Qz///////////////8AAAAA/U795AEhECASIAogFv3mAf0M////////////////AAAAAP1O/eQBIRIgAiAEQTxsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AgAgCSAZ/R8BOAIEIA0gDv0NAAECAwQFBgcQERITFBUWFyANIA79DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AjwgCSAZ/R8BOAJAIA8gEP0NAAECAwQFBgcQERITFBUWFyAPIBD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AnggCSAZ/R8BOAJ8IBEgEv0NAAECAwQFBgcQERITFBUWFyARIBL9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4ArQBIAkgGf0fATgCuAEgBUECaiEFDAALC0EOIQX9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhESAAIAVBDGxqIQYgASAEQQxsaiEHIAf9AAIAIRMgB/0AAgwhFCAH/QACGCEVIAf9AAIkIRYgBv0AAgAhCiALIAogE/3mAf0M////////////////AAAAAP1O/eQBIQsgDSAKIBT95gH9DP///////////////wAAAAD9Tv3kASENIA8gCiAV/eYB/Qz///////////////8AAAAA/U795AEhDyARIAogFv3mAf0M////////////////AAAAAP1O/eQBIREgAiAEQTxsaiAFQQRsaiEJIAv9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhcgC/0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCACAN/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYXIA39DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AjwgD/0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWFyAP/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAJ4IBH9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhcgEf0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCtAEgBEEEaiEEDAALCwJAA0AgBCADTg0BQQAhBQJAA0AgBUEITg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEa/QwAAAAAAAAAAAAAAAAAAAAAIRv9DAAAAAAAAAAAAAAAAAAAAAAhHP0MAAAAAAAAAAAAAAAAAAAAACEd/QwAAAAAAAAAAAAAAAAAAAAAIR79DAAAAAAAAAAAAAAAAAAAAAAhHyAAIAVBDGxqIQYgASAEQQxsaiEHIAf9AAIAIRMgBv0AAgAhCiALIAogE/3mAf0M////////////////AAAAAP1O/eQBIQsgBv0AAgwhCiAMIAogE/3mAf0M////////////////AAAAAP1O/eQBIQwgBv0AAhghCiAaIAogE/3mAf0M////////////////AAAAAP1O/eQBIRogBv0AAiQhCiAbIAogE/3mAf0M////////////////AAAAAP1O/eQBIRsgBv0AAjAhCiAcIAogE/3mAf0M////////////////AAAAAP1O/eQBIRwgBv0AAjwhCiAdIAogE/3mAf0M////////////////AAAAAP1O/eQBIR0gBv0AAkghCiAeIAogE/3mAf0M////////////////AAAAAP1O/eQBIR4gBv0AAlQhCiAfIAogE/3mAf0M////////////////AAAAAP1O/eQBIR8gAiAEQTxsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFyAaIBv9DQABAgMEBQYHEBESExQVFhcgGiAb/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0LAgAgHCAd/Q0AAQIDBAUGBxAREhMUFRYXIBwgHf0NCAkKCwwNDg8YGRobHB0eH/3kASEXIB4gH/0NAAECAwQFBgcQERITFBUWFyAeIB/9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/QsCECAFQQhqIQUMAAsLQQghBf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhGv0MAAAAAAAAAAAAAAAAAAAAACEb/QwAAAAAAAAAAAAAAAAAAAAAIRz9DAAAAAAAAAAAAAAAAAAAAAAhHf0MAAAAAAAAAAAAAAAAAAAAACEeIAAgBUEMbGohBiABIARBDGxqIQcgB/0AAgAhEyAG/QACACEKIAsgCiAT/eYB/Qz///////////////8AAAAA/U795AEhCyAG/QACDCEKIAwgCiAT/eYB/Qz///////////////8AAAAA/U795AEhDCAG/QACGCEKIBogCiAT/eYB/Qz///////////////8AAAAA/U795AEhGiAG/QACJCEKIBsgCiAT/eYB/Qz///////////////8AAAAA/U795AEhGyAG/QACMCEKIBwgCiAT/eYB/Qz///////////////8AAAAA/U795AEhHCAG/QACPCEKIB0gCiAT/eYB/Qz///////////////8AAAAA/U795AEhHSAG/QACSCEKIB4gCiAT/eYB/Qz///////////////8AAAAA/U795AEhHiACIARBPGxqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEXIBogG/0NAAECAwQFBgcQERITFBUWFyAaIBv9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/QsCACAcIB39DQABAgMEBQYHEBESExQVFhcgHCAd/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRcgHv0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWFyAe/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCECAJIBn9HwE4AhQgCSAZ/R8COAIYIARBAWohBAwACwsLpCkCBn8We0EAIQQCQANAIAMgBGtBBEgNAUEAIQUCQANAIAVBDk4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhEP0MAAAAAAAAAAAAAAAAAAAAACER/QwAAAAAAAAAAAAAAAAAAAAAIRIgACAFQRRsaiEGIAEgBEEUbGohByAGQRBqIQgDQCAH/QACACETIAf9AAIUIRQgB/0AAighFSAH/QACPCEWIAb9AAIAIQogCyAKIBP95gH95AEhCyANIAogFP3mAf3kASENIA8gCiAV/eYB/eQBIQ8gESAKIBb95gH95AEhESAG/QACFCEKIAwgCiAT/eYB/eQBIQwgDiAKIBT95gH95AEhDiAQIAogFf3mAf3kASEQIBIgCiAW/eYB/eQBIRIgBkEQaiEGIAdBEGohByAGIAhIDQALIAf9AAIAIRMgB/0AAhQhFCAH/QACKCEVIAf9AAI8IRYgBv0AAgAhCiALIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIQsgDSAKIBT95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASENIA8gCiAV/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhDyARIAogFv3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIREgBv0AAhQhCiAMIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIQwgDiAKIBT95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEOIBAgCiAV/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhECASIAogFv3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIRIgAiAEQTxsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AgAgCSAZ/R8BOAIEIA0gDv0NAAECAwQFBgcQERITFBUWFyANIA79DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AjwgCSAZ/R8BOAJAIA8gEP0NAAECAwQFBgcQERITFBUWFyAPIBD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AnggCSAZ/R8BOAJ8IBEgEv0NAAECAwQFBgcQERITFBUWFyARIBL9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4ArQBIAkgGf0fATgCuAEgBUECaiEFDAALC0EOIQX9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhESAAIAVBFGxqIQYgASAEQRRsaiEHIAZBEGohCANAIAf9AAIAIRMgB/0AAhQhFCAH/QACKCEVIAf9AAI8IRYgBv0AAgAhCiALIAogE/3mAf3kASELIA0gCiAU/eYB/eQBIQ0gDyAKIBX95gH95AEhDyARIAogFv3mAf3kASERIAZBEGohBiAHQRBqIQcgBiAISA0ACyAH/QACACETIAf9AAIUIRQgB/0AAighFSAH/QACPCEWIAb9AAIAIQogCyAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASELIA0gCiAU/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhDSAPIAogFf3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIQ8gESAKIBb95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASERIAIgBEE8bGogBUEEbGohCSAL/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYXIAv9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AgAgDf0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWFyAN/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAI8IA/9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhcgD/0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCeCAR/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYXIBH9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4ArQBIARBBGohBAwACwsCQANAIAQgA04NAUEAIQUCQANAIAVBCE4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhGv0MAAAAAAAAAAAAAAAAAAAAACEb/QwAAAAAAAAAAAAAAAAAAAAAIRz9DAAAAAAAAAAAAAAAAAAAAAAhHf0MAAAAAAAAAAAAAAAAAAAAACEe/QwAAAAAAAAAAAAAAAAAAAAAIR8gACAFQRRsaiEGIAEgBEEUbGohByAGQRBqIQgDQCAH/QACACETIAb9AAIAIQogCyAKIBP95gH95AEhCyAG/QACFCEKIAwgCiAT/eYB/eQBIQwgBv0AAighCiAaIAogE/3mAf3kASEaIAb9AAI8IQogGyAKIBP95gH95AEhGyAG/QACUCEKIBwgCiAT/eYB/eQBIRwgBv0AAmQhCiAdIAogE/3mAf3kASEdIAb9AAJ4IQogHiAKIBP95gH95AEhHiAG/QACjAEhCiAfIAogE/3mAf3kASEfIAZBEGohBiAHQRBqIQcgBiAISA0ACyAH/QACACETIAb9AAIAIQogCyAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASELIAb9AAIUIQogDCAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEMIAb9AAIoIQogGiAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEaIAb9AAI8IQogGyAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEbIAb9AAJQIQogHCAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEcIAb9AAJkIQogHSAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEdIAb9AAJ4IQogHiAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEeIAb9AAKMASEKIB8gCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhHyACIARBPGxqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEXIBogG/0NAAECAwQFBgcQERITFBUWFyAaIBv9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/QsCACAcIB39DQABAgMEBQYHEBESExQVFhcgHCAd/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRcgHiAf/Q0AAQIDBAUGBxAREhMUFRYXIB4gH/0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9CwIQIAVBCGohBQwACwtBCCEF/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEa/QwAAAAAAAAAAAAAAAAAAAAAIRv9DAAAAAAAAAAAAAAAAAAAAAAhHP0MAAAAAAAAAAAAAAAAAAAAACEd/QwAAAAAAAAAAAAAAAAAAAAAIR4gACAFQRRsaiEGIAEgBEEUbGohByAGQRBqIQgDQCAH/QACACETIAb9AAIAIQogCyAKIBP95gH95AEhCyAG/QACFCEKIAwgCiAT/eYB/eQBIQwgBv0AAighCiAaIAogE/3mAf3kASEaIAb9AAI8IQogGyAKIBP95gH95AEhGyAG/QACUCEKIBwgCiAT/eYB/eQBIRwgBv0AAmQhCiAdIAogE/3mAf3kASEdIAb9AAJ4IQogHiAKIBP95gH95AEhHiAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgB/0AAgAhEyAG/QACACEKIAsgCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhCyAG/QACFCEKIAwgCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhDCAG/QACKCEKIBogCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhGiAG/QACPCEKIBsgCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhGyAG/QACUCEKIBwgCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhHCAG/QACZCEKIB0gCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhHSAG/QACeCEKIB4gCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhHiACIARBPGxqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEXIBogG/0NAAECAwQFBgcQERITFBUWFyAaIBv9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/QsCACAcIB39DQABAgMEBQYHEBESExQVFhcgHCAd/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRcgHv0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWFyAe/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCECAJIBn9HwE4AhQgCSAZ/R8COAIYIARBAWohBAwACwsLgwQDBX8HewF/QQAhBAJAA0AgAyAEa0ECSA0BQQAhBf0MAAAAAAAAAAAAAAAAAAAAACEK/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACENIAAgBEE8bGohBiABIAVBBGxqIQcgBkE8aiEIA0AgB/0AAgAhDiAH/QACECEPIAb9CQIAIQkgCiAJIA795gH95AEhCiALIAkgD/3mAf3kASELIAb9CQI8IQkgDCAJIA795gH95AEhDCANIAkgD/3mAf3kASENIAZBBGohBiAHQRRqIQcgBiAISA0ACyACIARBFGxqIAVBBGxqIRAgECAK/QsCACAQIAv9HwA4AhAgECAM/QsCFCAQIA39HwA4AiQgBEECaiEEDAALCwJAA0AgBCADTg0BQQAhBf0MAAAAAAAAAAAAAAAAAAAAACEK/QwAAAAAAAAAAAAAAAAAAAAAIQsgACAEQTxsaiEGIAEgBUEEbGohByAGQTxqIQgDQCAH/QACACEOIAf9AAIQIQ8gBv0JAgAhCSAKIAkgDv3mAf3kASEKIAsgCSAP/eYB/eQBIQsgBkEEaiEGIAdBFGohByAGIAhIDQALIAIgBEEUbGogBUEEbGohECAQIAr9CwIAIBAgC/0fADgCECAEQQFqIQQMAAsLC7wDAwV/BHsBfyABQQRsIQEgA0EEbCEDQQAhBgJAA0AgBkEOTg0BQQAhB/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ0gACAGQQRsaiEJIAIgB0EEbGohCkEAIQgCQANAIAggBU4NASAK/QACACEOIAn9CQIAIQsgDCALIA795gH95AEhDCAJ/QkCBCELIA0gCyAO/eYB/eQBIQ0gCSABaiEJIAogA2ohCiAIQQFqIQgMAAsLIAQgBkEMbGogB0EEbGohDyAPIAz9HwA4AgAgDyAM/R8BOAIEIA8gDP0fAjgCCCAPIA39HwA4AgwgDyAN/R8BOAIQIA8gDf0fAjgCFCAGQQJqIQYMAAsLQQ4hBkEAIQf9DAAAAAAAAAAAAAAAAAAAAAAhDCAAIAZBBGxqIQkgAiAHQQRsaiEKQQAhCAJAA0AgCCAFTg0BIAr9AAIAIQ4gCf0JAgAhCyAMIAsgDv3mAf3kASEMIAkgAWohCSAKIANqIQogCEEBaiEIDAALCyAEIAZBDGxqIAdBBGxqIQ8gDyAM/R8AOAIAIA8gDP0fATgCBCAPIAz9HwI4AggLjgQDBX8HewF/IAFBBGwhASADQQRsIQNBACEGAkADQCAGQQ5ODQFBACEH/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIQ8gACAGQQRsaiEJIAIgB0EEbGohCkEAIQgCQANAIAggBU4NASAK/QACACEQIAr9AAIQIREgCf0JAgAhCyAMIAsgEP3mAf3kASEMIA0gCyAR/eYB/eQBIQ0gCf0JAgQhCyAOIAsgEP3mAf3kASEOIA8gCyAR/eYB/eQBIQ8gCSABaiEJIAogA2ohCiAIQQFqIQgMAAsLIAQgBkEUbGogB0EEbGohEiASIAz9CwIAIBIgDf0fADgCECASIA79CwIUIBIgD/0fADgCJCAGQQJqIQYMAAsLQQ4hBkEAIQf9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACENIAAgBkEEbGohCSACIAdBBGxqIQpBACEIAkADQCAIIAVODQEgCv0AAgAhECAK/QACECERIAn9CQIAIQsgDCALIBD95gH95AEhDCANIAsgEf3mAf3kASENIAkgAWohCSAKIANqIQogCEEBaiEIDAALCyAEIAZBFGxqIAdBBGxqIRIgEiAM/QsCACASIA39HwA4AhALsQMDBX8EewF/QQAhBAJAA0AgAyAEa0ECSA0BQQAhBf0MAAAAAAAAAAAAAAAAAAAAACEK/QwAAAAAAAAAAAAAAAAAAAAAIQsgACAEQTxsaiEGIAEgBUEEbGohByAGQTxqIQgDQCAH/QACACEMIAb9CQIAIQkgCiAJIAz95gH95AEhCiAG/QkCPCEJIAsgCSAM/eYB/eQBIQsgBkEEaiEGIAdBDGohByAGIAhIDQALIAIgBEEMbGogBUEEbGohDSANIAr9HwA4AgAgDSAK/R8BOAIEIA0gCv0fAjgCCCANIAv9HwA4AgwgDSAL/R8BOAIQIA0gC/0fAjgCFCAEQQJqIQQMAAsLAkADQCAEIANODQFBACEF/QwAAAAAAAAAAAAAAAAAAAAAIQogACAEQTxsaiEGIAEgBUEEbGohByAGQTxqIQgDQCAH/QACACEMIAb9CQIAIQkgCiAJIAz95gH95AEhCiAGQQRqIQYgB0EMaiEHIAYgCEgNAAsgAiAEQQxsaiAFQQRsaiENIA0gCv0fADgCACANIAr9HwE4AgQgDSAK/R8COAIIIARBAWohBAwACwsL";
+const kernelBytes = "AGFzbQEAAAABKQVgBH9/f38AYAd/f39/f39/AGAFf39/f38AYAN/f38AYAZ/f39/f38AAg8BA2VudgZtZW1vcnkCAAEDFhUAAAAAAQIDAAQDAAAAAAQCAQAEBAAHkwIVCXJvd3NfMTV4MwAACnBvaW50d2lzZTAAAQlyb3dzXzE1eDUAAgpwb2ludHdpc2UxAAMKcG9pbnR3aXNlMgAECnBvaW50d2lzZTMABQpwb2ludHdpc2U0AAYKcG9pbnR3aXNlNQAHCnBvaW50d2lzZTYACApwb2ludHdpc2U3AAkKcG9pbnR3aXNlOAAKCnBvaW50d2lzZTkACwtwb2ludHdpc2UxMAAMC3BvaW50d2lzZTExAA0LcG9pbnR3aXNlMTIADgtwb2ludHdpc2UxMwAPC3BvaW50d2lzZTE0ABAJY29sc18xNXg1ABEKb3V0ZXJfMTV4MwASCm91dGVyXzE1eDUAEwljb2xzXzE1eDMAFArNpAEVzCMCBn8We0EAIQQCQANAIAMgBGtBBEgNAUEAIQUCQANAIAVBDk4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhEP0MAAAAAAAAAAAAAAAAAAAAACER/QwAAAAAAAAAAAAAAAAAAAAAIRIgACAFQQxsaiEGIAEgBEEMbGohByAH/QACACETIAf9AAIMIRQgB/0AAhghFSAH/QACJCEWIAb9AAIAIQogCyAKIBP95gH9DP///////////////wAAAAD9Tv3kASELIA0gCiAU/eYB/Qz///////////////8AAAAA/U795AEhDSAPIAogFf3mAf0M////////////////AAAAAP1O/eQBIQ8gESAKIBb95gH9DP///////////////wAAAAD9Tv3kASERIAb9AAIMIQogDCAKIBP95gH9DP///////////////wAAAAD9Tv3kASEMIA4gCiAU/eYB/Qz///////////////8AAAAA/U795AEhDiAQIAogFf3mAf0M////////////////AAAAAP1O/eQBIRAgEiAKIBb95gH9DP///////////////wAAAAD9Tv3kASESIAIgBEE8bGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAIAIAkgGf0fATgCBCANIA79DQABAgMEBQYHEBESExQVFhcgDSAO/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAI8IAkgGf0fATgCQCAPIBD9DQABAgMEBQYHEBESExQVFhcgDyAQ/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAJ4IAkgGf0fATgCfCARIBL9DQABAgMEBQYHEBESExQVFhcgESAS/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAK0ASAJIBn9HwE4ArgBIAVBAmohBQwACwtBDiEF/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEP/QwAAAAAAAAAAAAAAAAAAAAAIREgACAFQQxsaiEGIAEgBEEMbGohByAH/QACACETIAf9AAIMIRQgB/0AAhghFSAH/QACJCEWIAb9AAIAIQogCyAKIBP95gH9DP///////////////wAAAAD9Tv3kASELIA0gCiAU/eYB/Qz///////////////8AAAAA/U795AEhDSAPIAogFf3mAf0M////////////////AAAAAP1O/eQBIQ8gESAKIBb95gH9DP///////////////wAAAAD9Tv3kASERIAIgBEE8bGogBUEEbGohCSAL/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYXIAv9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AgAgDf0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWFyAN/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAI8IA/9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhcgD/0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCeCAR/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYXIBH9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4ArQBIARBBGohBAwACwsCQANAIAQgA04NAUEAIQUCQANAIAVBCE4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhGv0MAAAAAAAAAAAAAAAAAAAAACEb/QwAAAAAAAAAAAAAAAAAAAAAIRz9DAAAAAAAAAAAAAAAAAAAAAAhHf0MAAAAAAAAAAAAAAAAAAAAACEe/QwAAAAAAAAAAAAAAAAAAAAAIR8gACAFQQxsaiEGIAEgBEEMbGohByAH/QACACETIAb9AAIAIQogCyAKIBP95gH9DP///////////////wAAAAD9Tv3kASELIAb9AAIMIQogDCAKIBP95gH9DP///////////////wAAAAD9Tv3kASEMIAb9AAIYIQogGiAKIBP95gH9DP///////////////wAAAAD9Tv3kASEaIAb9AAIkIQogGyAKIBP95gH9DP///////////////wAAAAD9Tv3kASEbIAb9AAIwIQogHCAKIBP95gH9DP///////////////wAAAAD9Tv3kASEcIAb9AAI8IQogHSAKIBP95gH9DP///////////////wAAAAD9Tv3kASEdIAb9AAJIIQogHiAKIBP95gH9DP///////////////wAAAAD9Tv3kASEeIAb9AAJUIQogHyAKIBP95gH9DP///////////////wAAAAD9Tv3kASEfIAIgBEE8bGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRcgGiAb/Q0AAQIDBAUGBxAREhMUFRYXIBogG/0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9CwIAIBwgHf0NAAECAwQFBgcQERITFBUWFyAcIB39DQgJCgsMDQ4PGBkaGxwdHh/95AEhFyAeIB/9DQABAgMEBQYHEBESExQVFhcgHiAf/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0LAhAgBUEIaiEFDAALC0EIIQX9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIRr9DAAAAAAAAAAAAAAAAAAAAAAhG/0MAAAAAAAAAAAAAAAAAAAAACEc/QwAAAAAAAAAAAAAAAAAAAAAIR39DAAAAAAAAAAAAAAAAAAAAAAhHiAAIAVBDGxqIQYgASAEQQxsaiEHIAf9AAIAIRMgBv0AAgAhCiALIAogE/3mAf0M////////////////AAAAAP1O/eQBIQsgBv0AAgwhCiAMIAogE/3mAf0M////////////////AAAAAP1O/eQBIQwgBv0AAhghCiAaIAogE/3mAf0M////////////////AAAAAP1O/eQBIRogBv0AAiQhCiAbIAogE/3mAf0M////////////////AAAAAP1O/eQBIRsgBv0AAjAhCiAcIAogE/3mAf0M////////////////AAAAAP1O/eQBIRwgBv0AAjwhCiAdIAogE/3mAf0M////////////////AAAAAP1O/eQBIR0gBv0AAkghCiAeIAogE/3mAf0M////////////////AAAAAP1O/eQBIR4gAiAEQTxsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFyAaIBv9DQABAgMEBQYHEBESExQVFhcgGiAb/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0LAgAgHCAd/Q0AAQIDBAUGBxAREhMUFRYXIBwgHf0NCAkKCwwNDg8YGRobHB0eH/3kASEXIB79DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhcgHv0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AhAgCSAZ/R8BOAIUIAkgGf0fAjgCGCAEQQFqIQQMAAsLC4IBAgJ/AXtBACEEAkADQCAEIANODQFBACEFA0AgACAFaiABIAVq/QACACACIAVq/QACAP3kAf0LAgAgBUEQaiEFIAVBEEgNAAsgASAFav0AAgAgAiAFav0AAgD95AEhBiAAIAb9HwA4AhAgAEEUaiEAIAFBPGohASAEQQFqIQQMAAsLC6QpAgZ/FntBACEEAkADQCADIARrQQRIDQFBACEFAkADQCAFQQ5ODQH9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDv0MAAAAAAAAAAAAAAAAAAAAACEP/QwAAAAAAAAAAAAAAAAAAAAAIRD9DAAAAAAAAAAAAAAAAAAAAAAhEf0MAAAAAAAAAAAAAAAAAAAAACESIAAgBUEUbGohBiABIARBFGxqIQcgBkEQaiEIA0AgB/0AAgAhEyAH/QACFCEUIAf9AAIoIRUgB/0AAjwhFiAG/QACACEKIAsgCiAT/eYB/eQBIQsgDSAKIBT95gH95AEhDSAPIAogFf3mAf3kASEPIBEgCiAW/eYB/eQBIREgBv0AAhQhCiAMIAogE/3mAf3kASEMIA4gCiAU/eYB/eQBIQ4gECAKIBX95gH95AEhECASIAogFv3mAf3kASESIAZBEGohBiAHQRBqIQcgBiAISA0ACyAH/QACACETIAf9AAIUIRQgB/0AAighFSAH/QACPCEWIAb9AAIAIQogCyAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASELIA0gCiAU/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhDSAPIAogFf3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIQ8gESAKIBb95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASERIAb9AAIUIQogDCAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEMIA4gCiAU/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhDiAQIAogFf3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIRAgEiAKIBb95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASESIAIgBEE8bGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAIAIAkgGf0fATgCBCANIA79DQABAgMEBQYHEBESExQVFhcgDSAO/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAI8IAkgGf0fATgCQCAPIBD9DQABAgMEBQYHEBESExQVFhcgDyAQ/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAJ4IAkgGf0fATgCfCARIBL9DQABAgMEBQYHEBESExQVFhcgESAS/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAK0ASAJIBn9HwE4ArgBIAVBAmohBQwACwtBDiEF/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEP/QwAAAAAAAAAAAAAAAAAAAAAIREgACAFQRRsaiEGIAEgBEEUbGohByAGQRBqIQgDQCAH/QACACETIAf9AAIUIRQgB/0AAighFSAH/QACPCEWIAb9AAIAIQogCyAKIBP95gH95AEhCyANIAogFP3mAf3kASENIA8gCiAV/eYB/eQBIQ8gESAKIBb95gH95AEhESAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgB/0AAgAhEyAH/QACFCEUIAf9AAIoIRUgB/0AAjwhFiAG/QACACEKIAsgCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhCyANIAogFP3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIQ0gDyAKIBX95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEPIBEgCiAW/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhESACIARBPGxqIAVBBGxqIQkgC/0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWFyAL/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAIAIA39DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhcgDf0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCPCAP/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYXIA/9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AnggEf0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWFyAR/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAK0ASAEQQRqIQQMAAsLAkADQCAEIANODQFBACEFAkADQCAFQQhODQH9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIRr9DAAAAAAAAAAAAAAAAAAAAAAhG/0MAAAAAAAAAAAAAAAAAAAAACEc/QwAAAAAAAAAAAAAAAAAAAAAIR39DAAAAAAAAAAAAAAAAAAAAAAhHv0MAAAAAAAAAAAAAAAAAAAAACEfIAAgBUEUbGohBiABIARBFGxqIQcgBkEQaiEIA0AgB/0AAgAhEyAG/QACACEKIAsgCiAT/eYB/eQBIQsgBv0AAhQhCiAMIAogE/3mAf3kASEMIAb9AAIoIQogGiAKIBP95gH95AEhGiAG/QACPCEKIBsgCiAT/eYB/eQBIRsgBv0AAlAhCiAcIAogE/3mAf3kASEcIAb9AAJkIQogHSAKIBP95gH95AEhHSAG/QACeCEKIB4gCiAT/eYB/eQBIR4gBv0AAowBIQogHyAKIBP95gH95AEhHyAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgB/0AAgAhEyAG/QACACEKIAsgCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhCyAG/QACFCEKIAwgCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhDCAG/QACKCEKIBogCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhGiAG/QACPCEKIBsgCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhGyAG/QACUCEKIBwgCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhHCAG/QACZCEKIB0gCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhHSAG/QACeCEKIB4gCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhHiAG/QACjAEhCiAfIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIR8gAiAEQTxsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFyAaIBv9DQABAgMEBQYHEBESExQVFhcgGiAb/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0LAgAgHCAd/Q0AAQIDBAUGBxAREhMUFRYXIBwgHf0NCAkKCwwNDg8YGRobHB0eH/3kASEXIB4gH/0NAAECAwQFBgcQERITFBUWFyAeIB/9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/QsCECAFQQhqIQUMAAsLQQghBf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhGv0MAAAAAAAAAAAAAAAAAAAAACEb/QwAAAAAAAAAAAAAAAAAAAAAIRz9DAAAAAAAAAAAAAAAAAAAAAAhHf0MAAAAAAAAAAAAAAAAAAAAACEeIAAgBUEUbGohBiABIARBFGxqIQcgBkEQaiEIA0AgB/0AAgAhEyAG/QACACEKIAsgCiAT/eYB/eQBIQsgBv0AAhQhCiAMIAogE/3mAf3kASEMIAb9AAIoIQogGiAKIBP95gH95AEhGiAG/QACPCEKIBsgCiAT/eYB/eQBIRsgBv0AAlAhCiAcIAogE/3mAf3kASEcIAb9AAJkIQogHSAKIBP95gH95AEhHSAG/QACeCEKIB4gCiAT/eYB/eQBIR4gBkEQaiEGIAdBEGohByAGIAhIDQALIAf9AAIAIRMgBv0AAgAhCiALIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIQsgBv0AAhQhCiAMIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIQwgBv0AAighCiAaIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIRogBv0AAjwhCiAbIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIRsgBv0AAlAhCiAcIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIRwgBv0AAmQhCiAdIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIR0gBv0AAnghCiAeIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIR4gAiAEQTxsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFyAaIBv9DQABAgMEBQYHEBESExQVFhcgGiAb/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0LAgAgHCAd/Q0AAQIDBAUGBxAREhMUFRYXIBwgHf0NCAkKCwwNDg8YGRobHB0eH/3kASEXIB79DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhcgHv0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AhAgCSAZ/R8BOAIUIAkgGf0fAjgCGCAEQQFqIQQMAAsLC50HAgJ/CXtBACEEAkADQCAEIANODQFBACEFA0AgACAFaiABIAVq/QACACACIAVq/QACAP3kAf3hASEG/QwAAIA/AACAPwAAgD8AAIA//QwAAIA/AACAPwAAgD8AAIA/IAb9DKXAsEKlwLBCpcCwQqXAsEL96AH9DFCsrsJQrK7CUKyuwlCsrsL96QEhByAH/Qw7qrg/O6q4PzuquD87qrg//eYB/WohCCAHIAj9DACAMT8AgDE/AIAxPwCAMT/95gH95QEgCP0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEJ/QxnaVA5Z2lQOWdpUDlnaVA5IAn95gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgCf3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAJ/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIAn95gH9DKqqKj6qqio+qqoqPqqqKj795AEgCf3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASAJIAn95gH95gEgCf3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAI/fgB/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH95AH95wH9CwIAIAVBEGohBSAFQRBIDQALIAEgBWr9AAIAIAIgBWr9AAIA/eQB/eEBIQv9DAAAgD8AAIA/AACAPwAAgD/9DAAAgD8AAIA/AACAPwAAgD8gC/0MpcCwQqXAsEKlwLBCpcCwQv3oAf0MUKyuwlCsrsJQrK7CUKyuwv3pASEMIAz9DDuquD87qrg/O6q4PzuquD/95gH9aiENIAwgDf0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAN/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIQ79DGdpUDlnaVA5Z2lQOWdpUDkgDv3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAO/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIA795gH9DMGpKj3BqSo9wakqPcGpKj395AEgDv3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAO/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIA4gDv3mAf3mASAO/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIA39+AH9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf3kAf3nASEKIAAgCv0fADgCECAAQRRqIQAgAUEUaiEBIAJBPGohAiAEQQFqIQQMAAsLC5oMAgJ/EXtBACEHAkADQCAHIAZODQFBACEIA0AgACAIaiABIAhq/QACACACIAhq/QACAP3mAf0MAACAPwAAgD8AAIA/AACAPyADIAhq/QACAP3lASAEIAhq/QACACAFIAhq/QACAP3kASEJIAkgCf3mASEK/Qzq8Lq76vC6u+rwurvq8Lq7IAr95gH9DE4TqTxOE6k8ThOpPE4TqTz95AEgCv3mAf0MLR5cvS0eXL0tHly9LR5cvf3kASAK/eYB/QyTgwg+k4MIPpODCD6Tgwg+/eQBIAr95gH9DJmqqr6Zqqq+maqqvpmqqr795AEgCv3mASAJ/eYBIAn95AEhCyAJ/eAB/QwAAABAAAAAQAAAAEAAAABA/eYBIQz9DAAAgD8AAIA/AACAPwAAgD/9DAAAAEAAAABAAAAAQAAAAEAgDP0MpcCwQqXAsEKlwLBCpcCwQv3oAf0MUKyuwlCsrsJQrK7CUKyuwv3pASENIA39DDuquD87qrg/O6q4PzuquD/95gH9aiEOIA0gDv0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAO/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIQ/9DGdpUDlnaVA5Z2lQOWdpUDkgD/3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAP/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIA/95gH9DMGpKj3BqSo9wakqPcGpKj395AEgD/3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAP/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIA8gD/3mAf3mASAP/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIA79+AH9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf0MAACAPwAAgD8AAIA/AACAP/3kAf3nAf3lASAJ/QwAAACAAAAAgAAAAIAAAACA/U79UCEQIAsgECAJ/eAB/QwAACA/AAAgPwAAID8AACA//UP9Uv3mAf3kAf0LAgAgCEEQaiEIIAhBEEgNAAsgASAIav0AAgAgAiAIav0AAgD95gH9DAAAgD8AAIA/AACAPwAAgD8gAyAIav0AAgD95QEgBCAIav0AAgAgBSAIav0AAgD95AEhEiASIBL95gEhE/0M6vC6u+rwurvq8Lq76vC6uyAT/eYB/QxOE6k8ThOpPE4TqTxOE6k8/eQBIBP95gH9DC0eXL0tHly9LR5cvS0eXL395AEgE/3mAf0Mk4MIPpODCD6Tgwg+k4MIPv3kASAT/eYB/QyZqqq+maqqvpmqqr6Zqqq+/eQBIBP95gEgEv3mASAS/eQBIRQgEv3gAf0MAAAAQAAAAEAAAABAAAAAQP3mASEV/QwAAIA/AACAPwAAgD8AAIA//QwAAABAAAAAQAAAAEAAAABAIBX9DKXAsEKlwLBCpcCwQqXAsEL96AH9DFCsrsJQrK7CUKyuwlCsrsL96QEhFiAW/Qw7qrg/O6q4PzuquD87qrg//eYB/WohFyAWIBf9DACAMT8AgDE/AIAxPwCAMT/95gH95QEgF/0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEY/QxnaVA5Z2lQOWdpUDlnaVA5IBj95gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgGP3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAY/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIBj95gH9DKqqKj6qqio+qqoqPqqqKj795AEgGP3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASAYIBj95gH95gEgGP3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAX/fgB/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH9DAAAgD8AAIA/AACAPwAAgD/95AH95wH95QEgEv0MAAAAgAAAAIAAAACAAAAAgP1O/VAhGSAUIBkgEv3gAf0MAAAgPwAAID8AACA/AAAgP/1D/VL95gH95AEhESAAIBH9HwA4AhAgAEEUaiEAIAFBFGohASACQRRqIQIgA0EUaiEDIARBFGohBCAFQTxqIQUgB0EBaiEHDAALCwvGEQICfxl7QQAhBQJAA0AgBSAETg0BQQAhBgNAIAAgBmogASAGav0AAgAgAiAGav0AAgD95AH94QEhB/0MAACAPwAAgD8AAIA/AACAP/0MAACAPwAAgD8AAIA/AACAPyAH/QylwLBCpcCwQqXAsEKlwLBC/egB/QxQrK7CUKyuwlCsrsJQrK7C/ekBIQggCP0MO6q4PzuquD87qrg/O6q4P/3mAf1qIQkgCCAJ/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIAn9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhCv0MZ2lQOWdpUDlnaVA5Z2lQOSAK/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIAr95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgCv3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAK/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIAr95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgCiAK/eYB/eYBIAr95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgCf34Af0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/eQB/ecBIAMgBmr9AAIAIQsgCyAL/eYBIQz9DOrwurvq8Lq76vC6u+rwursgDP3mAf0MThOpPE4TqTxOE6k8ThOpPP3kASAM/eYB/QwtHly9LR5cvS0eXL0tHly9/eQBIAz95gH9DJODCD6Tgwg+k4MIPpODCD795AEgDP3mAf0Mmaqqvpmqqr6Zqqq+maqqvv3kASAM/eYBIAv95gEgC/3kASENIAv94AH9DAAAAEAAAABAAAAAQAAAAED95gEhDv0MAACAPwAAgD8AAIA/AACAP/0MAAAAQAAAAEAAAABAAAAAQCAO/QylwLBCpcCwQqXAsEKlwLBC/egB/QxQrK7CUKyuwlCsrsJQrK7C/ekBIQ8gD/0MO6q4PzuquD87qrg/O6q4P/3mAf1qIRAgDyAQ/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIBD9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhEf0MZ2lQOWdpUDlnaVA5Z2lQOSAR/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIBH95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgEf3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAR/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIBH95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgESAR/eYB/eYBIBH95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgEP34Af0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/QwAAIA/AACAPwAAgD8AAIA//eQB/ecB/eUBIAv9DAAAAIAAAACAAAAAgAAAAID9Tv1QIRIgDSASIAv94AH9DAAAID8AACA/AAAgPwAAID/9Q/1S/eYB/QsCACAGQRBqIQYgBkEQSA0ACyABIAZq/QACACACIAZq/QACAP3kAf3hASEU/QwAAIA/AACAPwAAgD8AAIA//QwAAIA/AACAPwAAgD8AAIA/IBT9DKXAsEKlwLBCpcCwQqXAsEL96AH9DFCsrsJQrK7CUKyuwlCsrsL96QEhFSAV/Qw7qrg/O6q4PzuquD87qrg//eYB/WohFiAVIBb9DACAMT8AgDE/AIAxPwCAMT/95gH95QEgFv0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEX/QxnaVA5Z2lQOWdpUDlnaVA5IBf95gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgF/3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAX/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIBf95gH9DKqqKj6qqio+qqoqPqqqKj795AEgF/3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASAXIBf95gH95gEgF/3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAW/fgB/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH95AH95wEgAyAGav0AAgAhGCAYIBj95gEhGf0M6vC6u+rwurvq8Lq76vC6uyAZ/eYB/QxOE6k8ThOpPE4TqTxOE6k8/eQBIBn95gH9DC0eXL0tHly9LR5cvS0eXL395AEgGf3mAf0Mk4MIPpODCD6Tgwg+k4MIPv3kASAZ/eYB/QyZqqq+maqqvpmqqr6Zqqq+/eQBIBn95gEgGP3mASAY/eQBIRogGP3gAf0MAAAAQAAAAEAAAABAAAAAQP3mASEb/QwAAIA/AACAPwAAgD8AAIA//QwAAABAAAAAQAAAAEAAAABAIBv9DKXAsEKlwLBCpcCwQqXAsEL96AH9DFCsrsJQrK7CUKyuwlCsrsL96QEhHCAc/Qw7qrg/O6q4PzuquD87qrg//eYB/WohHSAcIB39DACAMT8AgDE/AIAxPwCAMT/95gH95QEgHf0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEe/QxnaVA5Z2lQOWdpUDlnaVA5IB795gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgHv3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAe/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIB795gH9DKqqKj6qqio+qqoqPqqqKj795AEgHv3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASAeIB795gH95gEgHv3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAd/fgB/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH9DAAAgD8AAIA/AACAPwAAgD/95AH95wH95QEgGP0MAAAAgAAAAIAAAACAAAAAgP1O/VAhHyAaIB8gGP3gAf0MAAAgPwAAID8AACA/AAAgP/1D/VL95gEhEyAAIBP9HwA4AhAgAEEUaiEAIAFBFGohASACQTxqIQIgA0EUaiEDIAVBAWohBQwACwsLlAECAn8Be0EAIQMCQANAIAMgAk4NAUEAIQQDQCAAIARq/QwAAIA/AACAPwAAgD8AAIA/IAEgBGr9AAIA/eUB/QsCACAEQRBqIQQgBEEQSA0AC/0MAACAPwAAgD8AAIA/AACAPyABIARq/QACAP3lASEFIAAgBf0fADgCECAAQRRqIQAgAUEUaiEBIANBAWohAwwACwsLkwsCAn8Re0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVqIAEgBWr9AAIAIAIgBWr9AAIA/eQBIQYgBiAG/eYBIQf9DOrwurvq8Lq76vC6u+rwursgB/3mAf0MThOpPE4TqTxOE6k8ThOpPP3kASAH/eYB/QwtHly9LR5cvS0eXL0tHly9/eQBIAf95gH9DJODCD6Tgwg+k4MIPpODCD795AEgB/3mAf0Mmaqqvpmqqr6Zqqq+maqqvv3kASAH/eYBIAb95gEgBv3kASEIIAb94AH9DAAAAEAAAABAAAAAQAAAAED95gEhCf0MAACAPwAAgD8AAIA/AACAP/0MAAAAQAAAAEAAAABAAAAAQCAJ/QylwLBCpcCwQqXAsEKlwLBC/egB/QxQrK7CUKyuwlCsrsJQrK7C/ekBIQogCv0MO6q4PzuquD87qrg/O6q4P/3mAf1qIQsgCiAL/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIAv9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhDP0MZ2lQOWdpUDlnaVA5Z2lQOSAM/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIAz95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgDP3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAM/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIAz95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgDCAM/eYB/eYBIAz95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgC/34Af0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/QwAAIA/AACAPwAAgD8AAIA//eQB/ecB/eUBIAb9DAAAAIAAAACAAAAAgAAAAID9Tv1QIQ0gCCANIAb94AH9DAAAID8AACA/AAAgPwAAID/9Q/1S/QsCACAFQRBqIQUgBUEQSA0ACyABIAVq/QACACACIAVq/QACAP3kASEPIA8gD/3mASEQ/Qzq8Lq76vC6u+rwurvq8Lq7IBD95gH9DE4TqTxOE6k8ThOpPE4TqTz95AEgEP3mAf0MLR5cvS0eXL0tHly9LR5cvf3kASAQ/eYB/QyTgwg+k4MIPpODCD6Tgwg+/eQBIBD95gH9DJmqqr6Zqqq+maqqvpmqqr795AEgEP3mASAP/eYBIA/95AEhESAP/eAB/QwAAABAAAAAQAAAAEAAAABA/eYBIRL9DAAAgD8AAIA/AACAPwAAgD/9DAAAAEAAAABAAAAAQAAAAEAgEv0MpcCwQqXAsEKlwLBCpcCwQv3oAf0MUKyuwlCsrsJQrK7CUKyuwv3pASETIBP9DDuquD87qrg/O6q4PzuquD/95gH9aiEUIBMgFP0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAU/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIRX9DGdpUDlnaVA5Z2lQOWdpUDkgFf3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAV/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIBX95gH9DMGpKj3BqSo9wakqPcGpKj395AEgFf3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAV/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIBUgFf3mAf3mASAV/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIBT9+AH9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf0MAACAPwAAgD8AAIA/AACAP/3kAf3nAf3lASAP/QwAAACAAAAAgAAAAIAAAACA/U79UCEWIBEgFiAP/eAB/QwAACA/AAAgPwAAID8AACA//UP9UiEOIAAgDv0fADgCECAAQRRqIQAgAUEUaiEBIAJBPGohAiAEQQFqIQQMAAsLC8cBAgJ/AXtBACEGAkADQCAGIAVODQFBACEHA0AgACAHaiABIAdq/QACACACIAdq/QACAP3mASADIAdq/QACACAEIAdq/QACAP3mAf3kAf0LAgAgB0EQaiEHIAdBEEgNAAsgASAHav0AAgAgAiAHav0AAgD95gEgAyAHav0AAgAgBCAHav0AAgD95gH95AEhCCAAIAj9HwA4AhAgAEEUaiEAIAFBFGohASACQRRqIQIgA0EUaiEDIARBFGohBCAGQQFqIQYMAAsLC/QKAgJ/EXtBACEDAkADQCADIAJODQFBACEEA0AgACAEaiABIARq/QACACEFIAUgBf3mASEG/Qzq8Lq76vC6u+rwurvq8Lq7IAb95gH9DE4TqTxOE6k8ThOpPE4TqTz95AEgBv3mAf0MLR5cvS0eXL0tHly9LR5cvf3kASAG/eYB/QyTgwg+k4MIPpODCD6Tgwg+/eQBIAb95gH9DJmqqr6Zqqq+maqqvpmqqr795AEgBv3mASAF/eYBIAX95AEhByAF/eAB/QwAAABAAAAAQAAAAEAAAABA/eYBIQj9DAAAgD8AAIA/AACAPwAAgD/9DAAAAEAAAABAAAAAQAAAAEAgCP0MpcCwQqXAsEKlwLBCpcCwQv3oAf0MUKyuwlCsrsJQrK7CUKyuwv3pASEJIAn9DDuquD87qrg/O6q4PzuquD/95gH9aiEKIAkgCv0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAK/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIQv9DGdpUDlnaVA5Z2lQOWdpUDkgC/3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAL/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIAv95gH9DMGpKj3BqSo9wakqPcGpKj395AEgC/3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAL/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIAsgC/3mAf3mASAL/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIAr9+AH9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf0MAACAPwAAgD8AAIA/AACAP/3kAf3nAf3lASAF/QwAAACAAAAAgAAAAIAAAACA/U79UCEMIAcgDCAF/eAB/QwAACA/AAAgPwAAID8AACA//UP9Uv0LAgAgBEEQaiEEIARBEEgNAAsgASAEav0AAgAhDiAOIA795gEhD/0M6vC6u+rwurvq8Lq76vC6uyAP/eYB/QxOE6k8ThOpPE4TqTxOE6k8/eQBIA/95gH9DC0eXL0tHly9LR5cvS0eXL395AEgD/3mAf0Mk4MIPpODCD6Tgwg+k4MIPv3kASAP/eYB/QyZqqq+maqqvpmqqr6Zqqq+/eQBIA/95gEgDv3mASAO/eQBIRAgDv3gAf0MAAAAQAAAAEAAAABAAAAAQP3mASER/QwAAIA/AACAPwAAgD8AAIA//QwAAABAAAAAQAAAAEAAAABAIBH9DKXAsEKlwLBCpcCwQqXAsEL96AH9DFCsrsJQrK7CUKyuwlCsrsL96QEhEiAS/Qw7qrg/O6q4PzuquD87qrg//eYB/WohEyASIBP9DACAMT8AgDE/AIAxPwCAMT/95gH95QEgE/0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEU/QxnaVA5Z2lQOWdpUDlnaVA5IBT95gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgFP3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAU/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIBT95gH9DKqqKj6qqio+qqoqPqqqKj795AEgFP3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASAUIBT95gH95gEgFP3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAT/fgB/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH9DAAAgD8AAIA/AACAPwAAgD/95AH95wH95QEgDv0MAAAAgAAAAIAAAACAAAAAgP1O/VAhFSAQIBUgDv3gAf0MAAAgPwAAID8AACA/AAAgP/1D/VIhDSAAIA39HwA4AhAgAEEUaiEAIAFBFGohASADQQFqIQMMAAsLC4kBAgJ/AXtBACEEAkADQCAEIANODQFBACEFA0AgACAFaiABIAVq/QACACACIAVq/QACAP3mAf0LAgAgBUEQaiEFIAVBEEgNAAsgASAFav0AAgAgAiAFav0AAgD95gEhBiAAIAb9HwA4AhAgAEEUaiEAIAFBFGohASACQRRqIQIgBEEBaiEEDAALCwuzAQICfwF7QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWr9DAAAgD8AAIA/AACAPwAAgD8gASAFav0AAgAgAiAFav0AAgD95gH95QH9CwIAIAVBEGohBSAFQRBIDQAL/QwAAIA/AACAPwAAgD8AAIA/IAEgBWr9AAIAIAIgBWr9AAIA/eYB/eUBIQYgACAG/R8AOAIQIABBFGohACABQRRqIQEgAkEUaiECIARBAWohBAwACwsLswECAn8Be0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVqIAEgBWr9AAIA/QwAAIA/AACAPwAAgD8AAIA/IAIgBWr9AAIA/eUB/eYB/QsCACAFQRBqIQUgBUEQSA0ACyABIAVq/QACAP0MAACAPwAAgD8AAIA/AACAPyACIAVq/QACAP3lAf3mASEGIAAgBv0fADgCECAAQRRqIQAgAUEUaiEBIAJBFGohAiAEQQFqIQQMAAsLC4kBAgJ/AXtBACEEAkADQCAEIANODQFBACEFA0AgACAFaiABIAVq/QACACACIAVq/QACAP3kAf0LAgAgBUEQaiEFIAVBEEgNAAsgASAFav0AAgAgAiAFav0AAgD95AEhBiAAIAb9HwA4AhAgAEEUaiEAIAFBFGohASACQRRqIQIgBEEBaiEEDAALCwvHAQICfwF7QQAhBgJAA0AgBiAFTg0BQQAhBwNAIAAgB2ogASAHav0AAgAgAiAHav0AAgAgAyAHav0AAgD95gEgBCAHav0AAgD95gH95AH9CwIAIAdBEGohByAHQRBIDQALIAEgB2r9AAIAIAIgB2r9AAIAIAMgB2r9AAIA/eYBIAQgB2r9AAIA/eYB/eQBIQggACAI/R8AOAIQIABBFGohACABQRRqIQEgAkEUaiECIANBFGohAyAEQRRqIQQgBkEBaiEGDAALCwuoAQICfwF7QQAhBQJAA0AgBSAETg0BQQAhBgNAIAAgBmogASAGav0AAgAgAiAGav0AAgD95gEgAyAGav0AAgD95gH9CwIAIAZBEGohBiAGQRBIDQALIAEgBmr9AAIAIAIgBmr9AAIA/eYBIAMgBmr9AAIA/eYBIQcgACAH/R8AOAIQIABBFGohACABQRRqIQEgAkEUaiECIANBFGohAyAFQQFqIQUMAAsLC+wBAgJ/AXtBACEHAkADQCAHIAZODQFBACEIA0AgACAIaiABIAhq/QACACACIAhq/QACAP3mASADIAhq/QACACAEIAhq/QACAP3mAf3hAf3kASAFIAhq/QACAP3mAf0LAgAgCEEQaiEIIAhBEEgNAAsgASAIav0AAgAgAiAIav0AAgD95gEgAyAIav0AAgAgBCAIav0AAgD95gH94QH95AEgBSAIav0AAgD95gEhCSAAIAn9HwA4AhAgAEEUaiEAIAFBFGohASACQRRqIQIgA0EUaiEDIARBFGohBCAFQRRqIQUgB0EBaiEHDAALCwuDBAMFfwd7AX9BACEEAkADQCADIARrQQJIDQFBACEF/QwAAAAAAAAAAAAAAAAAAAAAIQr9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ0gACAEQTxsaiEGIAEgBUEEbGohByAGQTxqIQgDQCAH/QACACEOIAf9AAIQIQ8gBv0JAgAhCSAKIAkgDv3mAf3kASEKIAsgCSAP/eYB/eQBIQsgBv0JAjwhCSAMIAkgDv3mAf3kASEMIA0gCSAP/eYB/eQBIQ0gBkEEaiEGIAdBFGohByAGIAhIDQALIAIgBEEUbGogBUEEbGohECAQIAr9CwIAIBAgC/0fADgCECAQIAz9CwIUIBAgDf0fADgCJCAEQQJqIQQMAAsLAkADQCAEIANODQFBACEF/QwAAAAAAAAAAAAAAAAAAAAAIQr9DAAAAAAAAAAAAAAAAAAAAAAhCyAAIARBPGxqIQYgASAFQQRsaiEHIAZBPGohCANAIAf9AAIAIQ4gB/0AAhAhDyAG/QkCACEJIAogCSAO/eYB/eQBIQogCyAJIA/95gH95AEhCyAGQQRqIQYgB0EUaiEHIAYgCEgNAAsgAiAEQRRsaiAFQQRsaiEQIBAgCv0LAgAgECAL/R8AOAIQIARBAWohBAwACwsLvAMDBX8EewF/IAFBBGwhASADQQRsIQNBACEGAkADQCAGQQ5ODQFBACEH/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDSAAIAZBBGxqIQkgAiAHQQRsaiEKQQAhCAJAA0AgCCAFTg0BIAr9AAIAIQ4gCf0JAgAhCyAMIAsgDv3mAf3kASEMIAn9CQIEIQsgDSALIA795gH95AEhDSAJIAFqIQkgCiADaiEKIAhBAWohCAwACwsgBCAGQQxsaiAHQQRsaiEPIA8gDP0fADgCACAPIAz9HwE4AgQgDyAM/R8COAIIIA8gDf0fADgCDCAPIA39HwE4AhAgDyAN/R8COAIUIAZBAmohBgwACwtBDiEGQQAhB/0MAAAAAAAAAAAAAAAAAAAAACEMIAAgBkEEbGohCSACIAdBBGxqIQpBACEIAkADQCAIIAVODQEgCv0AAgAhDiAJ/QkCACELIAwgCyAO/eYB/eQBIQwgCSABaiEJIAogA2ohCiAIQQFqIQgMAAsLIAQgBkEMbGogB0EEbGohDyAPIAz9HwA4AgAgDyAM/R8BOAIEIA8gDP0fAjgCCAuOBAMFfwd7AX8gAUEEbCEBIANBBGwhA0EAIQYCQANAIAZBDk4NAUEAIQf9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhDyAAIAZBBGxqIQkgAiAHQQRsaiEKQQAhCAJAA0AgCCAFTg0BIAr9AAIAIRAgCv0AAhAhESAJ/QkCACELIAwgCyAQ/eYB/eQBIQwgDSALIBH95gH95AEhDSAJ/QkCBCELIA4gCyAQ/eYB/eQBIQ4gDyALIBH95gH95AEhDyAJIAFqIQkgCiADaiEKIAhBAWohCAwACwsgBCAGQRRsaiAHQQRsaiESIBIgDP0LAgAgEiAN/R8AOAIQIBIgDv0LAhQgEiAP/R8AOAIkIAZBAmohBgwACwtBDiEGQQAhB/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ0gACAGQQRsaiEJIAIgB0EEbGohCkEAIQgCQANAIAggBU4NASAK/QACACEQIAr9AAIQIREgCf0JAgAhCyAMIAsgEP3mAf3kASEMIA0gCyAR/eYB/eQBIQ0gCSABaiEJIAogA2ohCiAIQQFqIQgMAAsLIAQgBkEUbGogB0EEbGohEiASIAz9CwIAIBIgDf0fADgCEAuxAwMFfwR7AX9BACEEAkADQCADIARrQQJIDQFBACEF/QwAAAAAAAAAAAAAAAAAAAAAIQr9DAAAAAAAAAAAAAAAAAAAAAAhCyAAIARBPGxqIQYgASAFQQRsaiEHIAZBPGohCANAIAf9AAIAIQwgBv0JAgAhCSAKIAkgDP3mAf3kASEKIAb9CQI8IQkgCyAJIAz95gH95AEhCyAGQQRqIQYgB0EMaiEHIAYgCEgNAAsgAiAEQQxsaiAFQQRsaiENIA0gCv0fADgCACANIAr9HwE4AgQgDSAK/R8COAIIIA0gC/0fADgCDCANIAv9HwE4AhAgDSAL/R8COAIUIARBAmohBAwACwsCQANAIAQgA04NAUEAIQX9DAAAAAAAAAAAAAAAAAAAAAAhCiAAIARBPGxqIQYgASAFQQRsaiEHIAZBPGohCANAIAf9AAIAIQwgBv0JAgAhCSAKIAkgDP3mAf3kASEKIAZBBGohBiAHQQxqIQcgBiAISA0ACyACIARBDGxqIAVBBGxqIQ0gDSAK/R8AOAIAIA0gCv0fATgCBCANIAr9HwI4AgggBEEBaiEEDAALCws=";
 
 interface KernelMemory { readonly buffer: ArrayBuffer; grow(pages: number): number }
-interface KernelExports { readonly rows_15x3: (a: number, b: number, out: number, samples: number) => void; readonly rows_15x5: (a: number, b: number, out: number, samples: number) => void; readonly cols_15x5: (a: number, b: number, out: number, samples: number) => void; readonly outer_15x3: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly outer_15x5: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly cols_15x3: (a: number, b: number, out: number, samples: number) => void; }
+interface KernelExports { readonly rows_15x3: (a: number, b: number, out: number, samples: number) => void; readonly pointwise0: (out: number, a0: number, a1: number, rows: number) => void; readonly rows_15x5: (a: number, b: number, out: number, samples: number) => void; readonly pointwise1: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise2: (out: number, a0: number, a1: number, a2: number, a3: number, a4: number, rows: number) => void; readonly pointwise3: (out: number, a0: number, a1: number, a2: number, rows: number) => void; readonly pointwise4: (out: number, a0: number, rows: number) => void; readonly pointwise5: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise6: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly pointwise7: (out: number, a0: number, rows: number) => void; readonly pointwise8: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise9: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise10: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise11: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise12: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly pointwise13: (out: number, a0: number, a1: number, a2: number, rows: number) => void; readonly pointwise14: (out: number, a0: number, a1: number, a2: number, a3: number, a4: number, rows: number) => void; readonly cols_15x5: (a: number, b: number, out: number, samples: number) => void; readonly outer_15x3: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly outer_15x5: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly cols_15x3: (a: number, b: number, out: number, samples: number) => void; }
 interface WebAssemblyApi {
   readonly Memory: new (descriptor: { initial: number }) => KernelMemory;
   readonly Module: new (bytes: Uint8Array) => object;
@@ -1661,6 +1745,13 @@ function heapFloats(...groups: ({ readonly [name: string]: Float32Array | Tensor
     }
   }
   return total;
+}
+
+/** Whether every array is in the kernels' memory, so a kernel may take it. */
+function heapHolds(...arrays: Float32Array[]): boolean {
+  const memory = kernels?.memory.buffer;
+  for (const a of arrays) if (a.buffer !== memory) return false;
+  return true;
 }
 
 /** A result handed to the caller: copied out of the heap, which the next call reuses. */

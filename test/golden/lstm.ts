@@ -312,31 +312,43 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
   // %21 matmul fused gates — 29: i = sigmoid(W_ii @ x + b_ii + W_hi @ h + b_hi)   // input gate
   gemm_rows_20x3(packed20_21, in0, mm21_22, T_T * B);
   // %24 add
-  for (let l = 0; l < T_T * B; l++) {
-    const o = l * 5;
-    for (let j = 0; j < 5; j++) {
-      v24_23[o + j] = (mm21_22[l * 20 + 0 + j] + p9[j]) + p13[j];
+  if (kernels !== undefined && heapHolds(v24_23, mm21_22, p9, p13)) kernels.exports.pointwise0(v24_23.byteOffset, mm21_22.byteOffset + 0, p9.byteOffset, p13.byteOffset, T_T * B);
+  else {
+    for (let l = 0; l < T_T * B; l++) {
+      const o = l * 5;
+      for (let j = 0; j < 5; j++) {
+        v24_23[o + j] = (mm21_22[l * 20 + 0 + j] + p9[j]) + p13[j];
+      }
     }
   }
   // %27 add
-  for (let l = 0; l < T_T * B; l++) {
-    const o = l * 5;
-    for (let j = 0; j < 5; j++) {
-      v27_24[o + j] = (mm21_22[l * 20 + 5 + j] + p10[j]) + p14[j];
+  if (kernels !== undefined && heapHolds(v27_24, mm21_22, p10, p14)) kernels.exports.pointwise0(v27_24.byteOffset, mm21_22.byteOffset + 20, p10.byteOffset, p14.byteOffset, T_T * B);
+  else {
+    for (let l = 0; l < T_T * B; l++) {
+      const o = l * 5;
+      for (let j = 0; j < 5; j++) {
+        v27_24[o + j] = (mm21_22[l * 20 + 5 + j] + p10[j]) + p14[j];
+      }
     }
   }
   // %30 add
-  for (let l = 0; l < T_T * B; l++) {
-    const o = l * 5;
-    for (let j = 0; j < 5; j++) {
-      v30_25[o + j] = (mm21_22[l * 20 + 10 + j] + p11[j]) + p15[j];
+  if (kernels !== undefined && heapHolds(v30_25, mm21_22, p11, p15)) kernels.exports.pointwise0(v30_25.byteOffset, mm21_22.byteOffset + 40, p11.byteOffset, p15.byteOffset, T_T * B);
+  else {
+    for (let l = 0; l < T_T * B; l++) {
+      const o = l * 5;
+      for (let j = 0; j < 5; j++) {
+        v30_25[o + j] = (mm21_22[l * 20 + 10 + j] + p11[j]) + p15[j];
+      }
     }
   }
   // %33 add
-  for (let l = 0; l < T_T * B; l++) {
-    const o = l * 5;
-    for (let j = 0; j < 5; j++) {
-      v33_26[o + j] = (mm21_22[l * 20 + 15 + j] + p12[j]) + p16[j];
+  if (kernels !== undefined && heapHolds(v33_26, mm21_22, p12, p16)) kernels.exports.pointwise0(v33_26.byteOffset, mm21_22.byteOffset + 60, p12.byteOffset, p16.byteOffset, T_T * B);
+  else {
+    for (let l = 0; l < T_T * B; l++) {
+      const o = l * 5;
+      for (let j = 0; j < 5; j++) {
+        v33_26[o + j] = (mm21_22[l * 20 + 15 + j] + p12[j]) + p16[j];
+      }
     }
   }
   // %34 stack_rows packed W_hi, W_hf, W_hg, W_ho
@@ -370,17 +382,23 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
     // %3 matmul fused gates — 29: i = sigmoid(W_ii @ x + b_ii + W_hi @ h + b_hi)   // input gate
     gemm_rows_20x5(packed34_28, state35_0_29, mm3_37, B);
     // %22 add c' — 34: c' = f * c + i * g
-    for (let l = 0; l < B; l++) {
-      const o = l * 5;
-      for (let j = 0; j < 5; j++) {
-        v22_38[o + j] = ((1 / (1 + Math.exp(-(x35_1_34[l * 5 + j] + mm3_37[l * 20 + 5 + j])))) * state35_1_30[l * 5 + j]) + ((1 / (1 + Math.exp(-(x35_0_33[l * 5 + j] + mm3_37[l * 20 + 0 + j])))) * (Math.tanh((x35_2_35[l * 5 + j] + mm3_37[l * 20 + 10 + j]))));
+    if (kernels !== undefined && heapHolds(v22_38, x35_1_34, mm3_37, state35_1_30, x35_0_33, x35_2_35)) kernels.exports.pointwise1(v22_38.byteOffset, x35_1_34.byteOffset, mm3_37.byteOffset + 20, state35_1_30.byteOffset, x35_0_33.byteOffset, mm3_37.byteOffset + 0, x35_2_35.byteOffset, mm3_37.byteOffset + 40, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 5;
+        for (let j = 0; j < 5; j++) {
+          v22_38[o + j] = ((1 / (1 + Math.exp(-(x35_1_34[l * 5 + j] + mm3_37[l * 20 + 5 + j])))) * state35_1_30[l * 5 + j]) + ((1 / (1 + Math.exp(-(x35_0_33[l * 5 + j] + mm3_37[l * 20 + 0 + j])))) * (Math.tanh((x35_2_35[l * 5 + j] + mm3_37[l * 20 + 10 + j]))));
+        }
       }
     }
     // %24 mul h' — 35: h' = o * tanh(c')
-    for (let l = 0; l < B; l++) {
-      const o = l * 5;
-      for (let j = 0; j < 5; j++) {
-        v24_39[o + j] = (1 / (1 + Math.exp(-(x35_3_36[l * 5 + j] + mm3_37[l * 20 + 15 + j])))) * (Math.tanh(v22_38[l * 5 + j]));
+    if (kernels !== undefined && heapHolds(v24_39, x35_3_36, mm3_37, v22_38)) kernels.exports.pointwise2(v24_39.byteOffset, x35_3_36.byteOffset, mm3_37.byteOffset + 60, v22_38.byteOffset, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 5;
+        for (let j = 0; j < 5; j++) {
+          v24_39[o + j] = (1 / (1 + Math.exp(-(x35_3_36[l * 5 + j] + mm3_37[l * 20 + 15 + j])))) * (Math.tanh(v22_38[l * 5 + j]));
+        }
       }
     }
     out35_0_31.set(v24_39, t * v24_39.length);
@@ -501,31 +519,43 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   // %21 matmul fused gates — 29: i = sigmoid(W_ii @ x + b_ii + W_hi @ h + b_hi)   // input gate
   gemm_rows_20x3(packed20_61, in40, mm21_62, T_T * B);
   // %24 add
-  for (let l = 0; l < T_T * B; l++) {
-    const o = l * 5;
-    for (let j = 0; j < 5; j++) {
-      v24_63[o + j] = (mm21_62[l * 20 + 0 + j] + p49[j]) + p53[j];
+  if (kernels !== undefined && heapHolds(v24_63, mm21_62, p49, p53)) kernels.exports.pointwise0(v24_63.byteOffset, mm21_62.byteOffset + 0, p49.byteOffset, p53.byteOffset, T_T * B);
+  else {
+    for (let l = 0; l < T_T * B; l++) {
+      const o = l * 5;
+      for (let j = 0; j < 5; j++) {
+        v24_63[o + j] = (mm21_62[l * 20 + 0 + j] + p49[j]) + p53[j];
+      }
     }
   }
   // %27 add
-  for (let l = 0; l < T_T * B; l++) {
-    const o = l * 5;
-    for (let j = 0; j < 5; j++) {
-      v27_64[o + j] = (mm21_62[l * 20 + 5 + j] + p50[j]) + p54[j];
+  if (kernels !== undefined && heapHolds(v27_64, mm21_62, p50, p54)) kernels.exports.pointwise0(v27_64.byteOffset, mm21_62.byteOffset + 20, p50.byteOffset, p54.byteOffset, T_T * B);
+  else {
+    for (let l = 0; l < T_T * B; l++) {
+      const o = l * 5;
+      for (let j = 0; j < 5; j++) {
+        v27_64[o + j] = (mm21_62[l * 20 + 5 + j] + p50[j]) + p54[j];
+      }
     }
   }
   // %30 add
-  for (let l = 0; l < T_T * B; l++) {
-    const o = l * 5;
-    for (let j = 0; j < 5; j++) {
-      v30_65[o + j] = (mm21_62[l * 20 + 10 + j] + p51[j]) + p55[j];
+  if (kernels !== undefined && heapHolds(v30_65, mm21_62, p51, p55)) kernels.exports.pointwise0(v30_65.byteOffset, mm21_62.byteOffset + 40, p51.byteOffset, p55.byteOffset, T_T * B);
+  else {
+    for (let l = 0; l < T_T * B; l++) {
+      const o = l * 5;
+      for (let j = 0; j < 5; j++) {
+        v30_65[o + j] = (mm21_62[l * 20 + 10 + j] + p51[j]) + p55[j];
+      }
     }
   }
   // %33 add
-  for (let l = 0; l < T_T * B; l++) {
-    const o = l * 5;
-    for (let j = 0; j < 5; j++) {
-      v33_66[o + j] = (mm21_62[l * 20 + 15 + j] + p52[j]) + p56[j];
+  if (kernels !== undefined && heapHolds(v33_66, mm21_62, p52, p56)) kernels.exports.pointwise0(v33_66.byteOffset, mm21_62.byteOffset + 60, p52.byteOffset, p56.byteOffset, T_T * B);
+  else {
+    for (let l = 0; l < T_T * B; l++) {
+      const o = l * 5;
+      for (let j = 0; j < 5; j++) {
+        v33_66[o + j] = (mm21_62[l * 20 + 15 + j] + p52[j]) + p56[j];
+      }
     }
   }
   // %34 stack_rows packed W_hi, W_hf, W_hg, W_ho
@@ -559,52 +589,73 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     // %3 matmul fused gates — 29: i = sigmoid(W_ii @ x + b_ii + W_hi @ h + b_hi)   // input gate
     gemm_rows_20x5(packed34_68, state35_0_69, mm3_83, B);
     // %10 sigmoid i — 29: i = sigmoid(W_ii @ x + b_ii + W_hi @ h + b_hi)   // input gate
-    for (let l = 0; l < B; l++) {
-      const o = l * 5;
-      for (let j = 0; j < 5; j++) {
-        v10_84[o + j] = 1 / (1 + Math.exp(-(x35_0_79[l * 5 + j] + mm3_83[l * 20 + 0 + j])));
+    if (kernels !== undefined && heapHolds(v10_84, x35_0_79, mm3_83)) kernels.exports.pointwise3(v10_84.byteOffset, x35_0_79.byteOffset, mm3_83.byteOffset + 0, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 5;
+        for (let j = 0; j < 5; j++) {
+          v10_84[o + j] = 1 / (1 + Math.exp(-(x35_0_79[l * 5 + j] + mm3_83[l * 20 + 0 + j])));
+        }
       }
     }
     // %13 sigmoid f — 30: f = sigmoid(W_if @ x + b_if + W_hf @ h + b_hf)   // forget gate
-    for (let l = 0; l < B; l++) {
-      const o = l * 5;
-      for (let j = 0; j < 5; j++) {
-        v13_85[o + j] = 1 / (1 + Math.exp(-(x35_1_80[l * 5 + j] + mm3_83[l * 20 + 5 + j])));
+    if (kernels !== undefined && heapHolds(v13_85, x35_1_80, mm3_83)) kernels.exports.pointwise3(v13_85.byteOffset, x35_1_80.byteOffset, mm3_83.byteOffset + 20, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 5;
+        for (let j = 0; j < 5; j++) {
+          v13_85[o + j] = 1 / (1 + Math.exp(-(x35_1_80[l * 5 + j] + mm3_83[l * 20 + 5 + j])));
+        }
       }
     }
     // %16 tanh g — 31: g = tanh(W_ig @ x + b_ig + W_hg @ h + b_hg)      // candidate cell state
-    for (let l = 0; l < B; l++) {
-      const o = l * 5;
-      for (let j = 0; j < 5; j++) {
-        v16_86[o + j] = Math.tanh((x35_2_81[l * 5 + j] + mm3_83[l * 20 + 10 + j]));
+    if (kernels !== undefined && heapHolds(v16_86, x35_2_81, mm3_83)) kernels.exports.pointwise4(v16_86.byteOffset, x35_2_81.byteOffset, mm3_83.byteOffset + 40, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 5;
+        for (let j = 0; j < 5; j++) {
+          v16_86[o + j] = Math.tanh((x35_2_81[l * 5 + j] + mm3_83[l * 20 + 10 + j]));
+        }
       }
     }
     // %19 sigmoid o — 32: o = sigmoid(W_io @ x + b_io + W_ho @ h + b_ho)   // output gate
-    for (let l = 0; l < B; l++) {
-      const o = l * 5;
-      for (let j = 0; j < 5; j++) {
-        v19_87[o + j] = 1 / (1 + Math.exp(-(x35_3_82[l * 5 + j] + mm3_83[l * 20 + 15 + j])));
+    if (kernels !== undefined && heapHolds(v19_87, x35_3_82, mm3_83)) kernels.exports.pointwise3(v19_87.byteOffset, x35_3_82.byteOffset, mm3_83.byteOffset + 60, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 5;
+        for (let j = 0; j < 5; j++) {
+          v19_87[o + j] = 1 / (1 + Math.exp(-(x35_3_82[l * 5 + j] + mm3_83[l * 20 + 15 + j])));
+        }
       }
     }
     // %22 add c' — 34: c' = f * c + i * g
-    for (let l = 0; l < B; l++) {
-      const o = l * 5;
-      for (let j = 0; j < 5; j++) {
-        v22_88[o + j] = (v13_85[l * 5 + j] * state35_1_70[l * 5 + j]) + (v10_84[l * 5 + j] * v16_86[l * 5 + j]);
+    if (kernels !== undefined && heapHolds(v22_88, v13_85, state35_1_70, v10_84, v16_86)) kernels.exports.pointwise5(v22_88.byteOffset, v13_85.byteOffset, state35_1_70.byteOffset, v10_84.byteOffset, v16_86.byteOffset, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 5;
+        for (let j = 0; j < 5; j++) {
+          v22_88[o + j] = (v13_85[l * 5 + j] * state35_1_70[l * 5 + j]) + (v10_84[l * 5 + j] * v16_86[l * 5 + j]);
+        }
       }
     }
     // %23 tanh — 35: h' = o * tanh(c')
-    for (let l = 0; l < B; l++) {
-      const o = l * 5;
-      for (let j = 0; j < 5; j++) {
-        v23_89[o + j] = Math.tanh(v22_88[l * 5 + j]);
+    if (kernels !== undefined && heapHolds(v23_89, v22_88)) kernels.exports.pointwise6(v23_89.byteOffset, v22_88.byteOffset, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 5;
+        for (let j = 0; j < 5; j++) {
+          v23_89[o + j] = Math.tanh(v22_88[l * 5 + j]);
+        }
       }
     }
     // %24 mul h' — 35: h' = o * tanh(c')
-    for (let l = 0; l < B; l++) {
-      const o = l * 5;
-      for (let j = 0; j < 5; j++) {
-        v24_90[o + j] = v19_87[l * 5 + j] * v23_89[l * 5 + j];
+    if (kernels !== undefined && heapHolds(v24_90, v19_87, v23_89)) kernels.exports.pointwise7(v24_90.byteOffset, v19_87.byteOffset, v23_89.byteOffset, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 5;
+        for (let j = 0; j < 5; j++) {
+          v24_90[o + j] = v19_87[l * 5 + j] * v23_89[l * 5 + j];
+        }
       }
     }
     out35_0_71.set(v24_90, t * v24_90.length);
@@ -620,10 +671,13 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   const in91 = heapStage((inputs["d:output"] as Tensor).data);
   // %40 mul
   v33_66.fill(0); // reused: its last value is dead
-  for (let l = 0; l < T_T * B; l++) {
-    const o = l * 5;
-    for (let j = 0; j < 5; j++) {
-      v33_66[o + j] = out35_0_71[l * 5 + j] * in91[l * 5 + j];
+  if (kernels !== undefined && heapHolds(v33_66, out35_0_71, in91)) kernels.exports.pointwise7(v33_66.byteOffset, out35_0_71.byteOffset, in91.byteOffset, T_T * B);
+  else {
+    for (let l = 0; l < T_T * B; l++) {
+      const o = l * 5;
+      for (let j = 0; j < 5; j++) {
+        v33_66[o + j] = out35_0_71[l * 5 + j] * in91[l * 5 + j];
+      }
     }
   }
   // %41 sum
@@ -649,10 +703,13 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   }
   // %46 mul
   v30_65.fill(0); // reused: its last value is dead
-  for (let l = 0; l < T_T * B; l++) {
-    const o = l * 5;
-    for (let j = 0; j < 5; j++) {
-      v30_65[o + j] = v33_66[l * 5 + j] * in91[l * 5 + j];
+  if (kernels !== undefined && heapHolds(v30_65, v33_66, in91)) kernels.exports.pointwise7(v30_65.byteOffset, v33_66.byteOffset, in91.byteOffset, T_T * B);
+  else {
+    for (let l = 0; l < T_T * B; l++) {
+      const o = l * 5;
+      for (let j = 0; j < 5; j++) {
+        v30_65[o + j] = v33_66[l * 5 + j] * in91[l * 5 + j];
+      }
     }
   }
   // %53 time_shift LSTM: previous h
@@ -661,39 +718,54 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   v33_66.set(out35_0_71.subarray(0, (T_T - 1) * B * 5), B * 5);
   // %55 sub — 35: h' = o * tanh(c')
   v27_64.fill(0); // reused: its last value is dead
-  for (let l = 0; l < T_T * B; l++) {
-    const o = l * 5;
-    for (let j = 0; j < 5; j++) {
-      v27_64[o + j] = 1 - (out35_1_72[l * 5 + j] * out35_1_72[l * 5 + j]);
+  if (kernels !== undefined && heapHolds(v27_64, out35_1_72)) kernels.exports.pointwise8(v27_64.byteOffset, out35_1_72.byteOffset, out35_1_72.byteOffset, T_T * B);
+  else {
+    for (let l = 0; l < T_T * B; l++) {
+      const o = l * 5;
+      for (let j = 0; j < 5; j++) {
+        v27_64[o + j] = 1 - (out35_1_72[l * 5 + j] * out35_1_72[l * 5 + j]);
+      }
     }
   }
   // %57 mul ∂o — 32: o = sigmoid(W_io @ x + b_io + W_ho @ h + b_ho)   // output gate
   v24_63.fill(0); // reused: its last value is dead
-  for (let l = 0; l < T_T * B; l++) {
-    const o = l * 5;
-    for (let j = 0; j < 5; j++) {
-      v24_63[o + j] = out35_2_73[l * 5 + j] * (1 - out35_2_73[l * 5 + j]);
+  if (kernels !== undefined && heapHolds(v24_63, out35_2_73)) kernels.exports.pointwise9(v24_63.byteOffset, out35_2_73.byteOffset, out35_2_73.byteOffset, T_T * B);
+  else {
+    for (let l = 0; l < T_T * B; l++) {
+      const o = l * 5;
+      for (let j = 0; j < 5; j++) {
+        v24_63[o + j] = out35_2_73[l * 5 + j] * (1 - out35_2_73[l * 5 + j]);
+      }
     }
   }
   // %59 sub ∂g — 31: g = tanh(W_ig @ x + b_ig + W_hg @ h + b_hg)      // candidate cell state
-  for (let l = 0; l < T_T * B; l++) {
-    const o = l * 5;
-    for (let j = 0; j < 5; j++) {
-      v59_95[o + j] = 1 - (out35_3_74[l * 5 + j] * out35_3_74[l * 5 + j]);
+  if (kernels !== undefined && heapHolds(v59_95, out35_3_74)) kernels.exports.pointwise8(v59_95.byteOffset, out35_3_74.byteOffset, out35_3_74.byteOffset, T_T * B);
+  else {
+    for (let l = 0; l < T_T * B; l++) {
+      const o = l * 5;
+      for (let j = 0; j < 5; j++) {
+        v59_95[o + j] = 1 - (out35_3_74[l * 5 + j] * out35_3_74[l * 5 + j]);
+      }
     }
   }
   // %61 mul ∂f — 30: f = sigmoid(W_if @ x + b_if + W_hf @ h + b_hf)   // forget gate
-  for (let l = 0; l < T_T * B; l++) {
-    const o = l * 5;
-    for (let j = 0; j < 5; j++) {
-      v61_96[o + j] = out35_5_76[l * 5 + j] * (1 - out35_5_76[l * 5 + j]);
+  if (kernels !== undefined && heapHolds(v61_96, out35_5_76)) kernels.exports.pointwise9(v61_96.byteOffset, out35_5_76.byteOffset, out35_5_76.byteOffset, T_T * B);
+  else {
+    for (let l = 0; l < T_T * B; l++) {
+      const o = l * 5;
+      for (let j = 0; j < 5; j++) {
+        v61_96[o + j] = out35_5_76[l * 5 + j] * (1 - out35_5_76[l * 5 + j]);
+      }
     }
   }
   // %63 mul ∂i — 29: i = sigmoid(W_ii @ x + b_ii + W_hi @ h + b_hi)   // input gate
-  for (let l = 0; l < T_T * B; l++) {
-    const o = l * 5;
-    for (let j = 0; j < 5; j++) {
-      v63_97[o + j] = out35_4_75[l * 5 + j] * (1 - out35_4_75[l * 5 + j]);
+  if (kernels !== undefined && heapHolds(v63_97, out35_4_75)) kernels.exports.pointwise9(v63_97.byteOffset, out35_4_75.byteOffset, out35_4_75.byteOffset, T_T * B);
+  else {
+    for (let l = 0; l < T_T * B; l++) {
+      const o = l * 5;
+      for (let j = 0; j < 5; j++) {
+        v63_97[o + j] = out35_4_75[l * 5 + j] * (1 - out35_4_75[l * 5 + j]);
+      }
     }
   }
   // %64 stack_rows packed W_ho, W_hg, W_hf, W_hi
@@ -752,52 +824,73 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     const x66_10_117 = v61_96.subarray(t * B * 5, (t + 1) * B * 5);
     const x66_11_118 = v63_97.subarray(t * B * 5, (t + 1) * B * 5);
     // %3 add
-    for (let l = 0; l < B; l++) {
-      const o = l * 5;
-      for (let j = 0; j < 5; j++) {
-        v3_119[o + j] = state66_0_100[l * 5 + j] + x66_0_107[l * 5 + j];
+    if (kernels !== undefined && heapHolds(v3_119, state66_0_100, x66_0_107)) kernels.exports.pointwise10(v3_119.byteOffset, state66_0_100.byteOffset, x66_0_107.byteOffset, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 5;
+        for (let j = 0; j < 5; j++) {
+          v3_119[o + j] = state66_0_100[l * 5 + j] + x66_0_107[l * 5 + j];
+        }
       }
     }
     // %10 add
-    for (let l = 0; l < B; l++) {
-      const o = l * 5;
-      for (let j = 0; j < 5; j++) {
-        v10_120[o + j] = state66_1_101[l * 5 + j] + ((v3_119[l * 5 + j] * x66_2_109[l * 5 + j]) * x66_7_114[l * 5 + j]);
+    if (kernels !== undefined && heapHolds(v10_120, state66_1_101, v3_119, x66_2_109, x66_7_114)) kernels.exports.pointwise11(v10_120.byteOffset, state66_1_101.byteOffset, v3_119.byteOffset, x66_2_109.byteOffset, x66_7_114.byteOffset, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 5;
+        for (let j = 0; j < 5; j++) {
+          v10_120[o + j] = state66_1_101[l * 5 + j] + ((v3_119[l * 5 + j] * x66_2_109[l * 5 + j]) * x66_7_114[l * 5 + j]);
+        }
       }
     }
     // %18 mul — 34: c' = f * c + i * g
-    for (let l = 0; l < B; l++) {
-      const o = l * 5;
-      for (let j = 0; j < 5; j++) {
-        v18_121[o + j] = v10_120[l * 5 + j] * x66_6_113[l * 5 + j];
+    if (kernels !== undefined && heapHolds(v18_121, v10_120, x66_6_113)) kernels.exports.pointwise7(v18_121.byteOffset, v10_120.byteOffset, x66_6_113.byteOffset, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 5;
+        for (let j = 0; j < 5; j++) {
+          v18_121[o + j] = v10_120[l * 5 + j] * x66_6_113[l * 5 + j];
+        }
       }
     }
     // %20 mul ∂o — 32: o = sigmoid(W_io @ x + b_io + W_ho @ h + b_ho)   // output gate
-    for (let l = 0; l < B; l++) {
-      const o = l * 5;
-      for (let j = 0; j < 5; j++) {
-        v20_122[o + j] = (v3_119[l * 5 + j] * x66_1_108[l * 5 + j]) * x66_8_115[l * 5 + j];
+    if (kernels !== undefined && heapHolds(v20_122, v3_119, x66_1_108, x66_8_115)) kernels.exports.pointwise12(v20_122.byteOffset, v3_119.byteOffset, x66_1_108.byteOffset, x66_8_115.byteOffset, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 5;
+        for (let j = 0; j < 5; j++) {
+          v20_122[o + j] = (v3_119[l * 5 + j] * x66_1_108[l * 5 + j]) * x66_8_115[l * 5 + j];
+        }
       }
     }
     // %22 mul ∂g — 31: g = tanh(W_ig @ x + b_ig + W_hg @ h + b_hg)      // candidate cell state
-    for (let l = 0; l < B; l++) {
-      const o = l * 5;
-      for (let j = 0; j < 5; j++) {
-        v22_123[o + j] = (v10_120[l * 5 + j] * x66_4_111[l * 5 + j]) * x66_9_116[l * 5 + j];
+    if (kernels !== undefined && heapHolds(v22_123, v10_120, x66_4_111, x66_9_116)) kernels.exports.pointwise12(v22_123.byteOffset, v10_120.byteOffset, x66_4_111.byteOffset, x66_9_116.byteOffset, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 5;
+        for (let j = 0; j < 5; j++) {
+          v22_123[o + j] = (v10_120[l * 5 + j] * x66_4_111[l * 5 + j]) * x66_9_116[l * 5 + j];
+        }
       }
     }
     // %24 mul ∂f — 30: f = sigmoid(W_if @ x + b_if + W_hf @ h + b_hf)   // forget gate
-    for (let l = 0; l < B; l++) {
-      const o = l * 5;
-      for (let j = 0; j < 5; j++) {
-        v24_124[o + j] = (v10_120[l * 5 + j] * x66_5_112[l * 5 + j]) * x66_10_117[l * 5 + j];
+    if (kernels !== undefined && heapHolds(v24_124, v10_120, x66_5_112, x66_10_117)) kernels.exports.pointwise12(v24_124.byteOffset, v10_120.byteOffset, x66_5_112.byteOffset, x66_10_117.byteOffset, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 5;
+        for (let j = 0; j < 5; j++) {
+          v24_124[o + j] = (v10_120[l * 5 + j] * x66_5_112[l * 5 + j]) * x66_10_117[l * 5 + j];
+        }
       }
     }
     // %26 mul ∂i — 29: i = sigmoid(W_ii @ x + b_ii + W_hi @ h + b_hi)   // input gate
-    for (let l = 0; l < B; l++) {
-      const o = l * 5;
-      for (let j = 0; j < 5; j++) {
-        v26_125[o + j] = (v10_120[l * 5 + j] * x66_3_110[l * 5 + j]) * x66_11_118[l * 5 + j];
+    if (kernels !== undefined && heapHolds(v26_125, v10_120, x66_3_110, x66_11_118)) kernels.exports.pointwise12(v26_125.byteOffset, v10_120.byteOffset, x66_3_110.byteOffset, x66_11_118.byteOffset, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 5;
+        for (let j = 0; j < 5; j++) {
+          v26_125[o + j] = (v10_120[l * 5 + j] * x66_3_110[l * 5 + j]) * x66_11_118[l * 5 + j];
+        }
       }
     }
     // %27 concat
@@ -1585,12 +1678,12 @@ function gemm_cols_20x3(v: Float32Array, w: Float32Array, out: Float32Array, sam
   gemm_cols_20x3_scalar(v, w, out, samples);
 }
 
-// WebAssembly SIMD kernels generated by rnnc for this model's sizes (7963 bytes): rows_20x3, rows_20x5, cols_20x5, outer_20x3, outer_20x5, cols_20x3.
+// WebAssembly SIMD kernels generated by rnnc for this model's sizes (18713 bytes): rows_20x3, pointwise0, rows_20x5, pointwise1, pointwise2, pointwise3, pointwise4, pointwise5, pointwise6, pointwise7, pointwise8, pointwise9, pointwise10, pointwise11, pointwise12, cols_20x5, outer_20x3, outer_20x5, cols_20x3.
 // `rnnc compile --emit-wat` prints them as text.
-const kernelBytes = "AGFzbQEAAAABEQJgBH9/f38AYAZ/f39/f38AAg8BA2VudgZtZW1vcnkCAAEDBwYAAAABAQAHSwYJcm93c18yMHgzAAAJcm93c18yMHg1AAEJY29sc18yMHg1AAIKb3V0ZXJfMjB4MwADCm91dGVyXzIweDUABAljb2xzXzIweDMABQqWPQapFgIGfxZ7QQAhBAJAA0AgAyAEa0EESA0BQQAhBQJAA0AgBUEUTg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhD/0MAAAAAAAAAAAAAAAAAAAAACEQ/QwAAAAAAAAAAAAAAAAAAAAAIRH9DAAAAAAAAAAAAAAAAAAAAAAhEiAAIAVBDGxqIQYgASAEQQxsaiEHIAf9AAIAIRMgB/0AAgwhFCAH/QACGCEVIAf9AAIkIRYgBv0AAgAhCiALIAogE/3mAf0M////////////////AAAAAP1O/eQBIQsgDSAKIBT95gH9DP///////////////wAAAAD9Tv3kASENIA8gCiAV/eYB/Qz///////////////8AAAAA/U795AEhDyARIAogFv3mAf0M////////////////AAAAAP1O/eQBIREgBv0AAgwhCiAMIAogE/3mAf0M////////////////AAAAAP1O/eQBIQwgDiAKIBT95gH9DP///////////////wAAAAD9Tv3kASEOIBAgCiAV/eYB/Qz///////////////8AAAAA/U795AEhECASIAogFv3mAf0M////////////////AAAAAP1O/eQBIRIgAiAEQdAAbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAIAIAkgGf0fATgCBCANIA79DQABAgMEBQYHEBESExQVFhcgDSAO/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAJQIAkgGf0fATgCVCAPIBD9DQABAgMEBQYHEBESExQVFhcgDyAQ/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAKgASAJIBn9HwE4AqQBIBEgEv0NAAECAwQFBgcQERITFBUWFyARIBL9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AvABIAkgGf0fATgC9AEgBUECaiEFDAALCyAEQQRqIQQMAAsLAkADQCAEIANODQFBACEFAkADQCAFQRBODQH9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIRr9DAAAAAAAAAAAAAAAAAAAAAAhG/0MAAAAAAAAAAAAAAAAAAAAACEc/QwAAAAAAAAAAAAAAAAAAAAAIR39DAAAAAAAAAAAAAAAAAAAAAAhHv0MAAAAAAAAAAAAAAAAAAAAACEfIAAgBUEMbGohBiABIARBDGxqIQcgB/0AAgAhEyAG/QACACEKIAsgCiAT/eYB/Qz///////////////8AAAAA/U795AEhCyAG/QACDCEKIAwgCiAT/eYB/Qz///////////////8AAAAA/U795AEhDCAG/QACGCEKIBogCiAT/eYB/Qz///////////////8AAAAA/U795AEhGiAG/QACJCEKIBsgCiAT/eYB/Qz///////////////8AAAAA/U795AEhGyAG/QACMCEKIBwgCiAT/eYB/Qz///////////////8AAAAA/U795AEhHCAG/QACPCEKIB0gCiAT/eYB/Qz///////////////8AAAAA/U795AEhHSAG/QACSCEKIB4gCiAT/eYB/Qz///////////////8AAAAA/U795AEhHiAG/QACVCEKIB8gCiAT/eYB/Qz///////////////8AAAAA/U795AEhHyACIARB0ABsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFyAaIBv9DQABAgMEBQYHEBESExQVFhcgGiAb/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0LAgAgHCAd/Q0AAQIDBAUGBxAREhMUFRYXIBwgHf0NCAkKCwwNDg8YGRobHB0eH/3kASEXIB4gH/0NAAECAwQFBgcQERITFBUWFyAeIB/9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/QsCECAFQQhqIQUMAAsLQRAhBf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhGv0MAAAAAAAAAAAAAAAAAAAAACEbIAAgBUEMbGohBiABIARBDGxqIQcgB/0AAgAhEyAG/QACACEKIAsgCiAT/eYB/Qz///////////////8AAAAA/U795AEhCyAG/QACDCEKIAwgCiAT/eYB/Qz///////////////8AAAAA/U795AEhDCAG/QACGCEKIBogCiAT/eYB/Qz///////////////8AAAAA/U795AEhGiAG/QACJCEKIBsgCiAT/eYB/Qz///////////////8AAAAA/U795AEhGyACIARB0ABsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFyAaIBv9DQABAgMEBQYHEBESExQVFhcgGiAb/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0LAgAgBEEBaiEEDAALCwvAGgIGfxZ7QQAhBAJAA0AgAyAEa0EESA0BQQAhBQJAA0AgBUEUTg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhD/0MAAAAAAAAAAAAAAAAAAAAACEQ/QwAAAAAAAAAAAAAAAAAAAAAIRH9DAAAAAAAAAAAAAAAAAAAAAAhEiAAIAVBFGxqIQYgASAEQRRsaiEHIAZBEGohCANAIAf9AAIAIRMgB/0AAhQhFCAH/QACKCEVIAf9AAI8IRYgBv0AAgAhCiALIAogE/3mAf3kASELIA0gCiAU/eYB/eQBIQ0gDyAKIBX95gH95AEhDyARIAogFv3mAf3kASERIAb9AAIUIQogDCAKIBP95gH95AEhDCAOIAogFP3mAf3kASEOIBAgCiAV/eYB/eQBIRAgEiAKIBb95gH95AEhEiAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgB/0AAgAhEyAH/QACFCEUIAf9AAIoIRUgB/0AAjwhFiAG/QACACEKIAsgCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhCyANIAogFP3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIQ0gDyAKIBX95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEPIBEgCiAW/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhESAG/QACFCEKIAwgCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhDCAOIAogFP3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIQ4gECAKIBX95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEQIBIgCiAW/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhEiACIARB0ABsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AgAgCSAZ/R8BOAIEIA0gDv0NAAECAwQFBgcQERITFBUWFyANIA79DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AlAgCSAZ/R8BOAJUIA8gEP0NAAECAwQFBgcQERITFBUWFyAPIBD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AqABIAkgGf0fATgCpAEgESAS/Q0AAQIDBAUGBxAREhMUFRYXIBEgEv0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgC8AEgCSAZ/R8BOAL0ASAFQQJqIQUMAAsLIARBBGohBAwACwsCQANAIAQgA04NAUEAIQUCQANAIAVBEE4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhGv0MAAAAAAAAAAAAAAAAAAAAACEb/QwAAAAAAAAAAAAAAAAAAAAAIRz9DAAAAAAAAAAAAAAAAAAAAAAhHf0MAAAAAAAAAAAAAAAAAAAAACEe/QwAAAAAAAAAAAAAAAAAAAAAIR8gACAFQRRsaiEGIAEgBEEUbGohByAGQRBqIQgDQCAH/QACACETIAb9AAIAIQogCyAKIBP95gH95AEhCyAG/QACFCEKIAwgCiAT/eYB/eQBIQwgBv0AAighCiAaIAogE/3mAf3kASEaIAb9AAI8IQogGyAKIBP95gH95AEhGyAG/QACUCEKIBwgCiAT/eYB/eQBIRwgBv0AAmQhCiAdIAogE/3mAf3kASEdIAb9AAJ4IQogHiAKIBP95gH95AEhHiAG/QACjAEhCiAfIAogE/3mAf3kASEfIAZBEGohBiAHQRBqIQcgBiAISA0ACyAH/QACACETIAb9AAIAIQogCyAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASELIAb9AAIUIQogDCAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEMIAb9AAIoIQogGiAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEaIAb9AAI8IQogGyAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEbIAb9AAJQIQogHCAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEcIAb9AAJkIQogHSAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEdIAb9AAJ4IQogHiAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEeIAb9AAKMASEKIB8gCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhHyACIARB0ABsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFyAaIBv9DQABAgMEBQYHEBESExQVFhcgGiAb/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0LAgAgHCAd/Q0AAQIDBAUGBxAREhMUFRYXIBwgHf0NCAkKCwwNDg8YGRobHB0eH/3kASEXIB4gH/0NAAECAwQFBgcQERITFBUWFyAeIB/9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/QsCECAFQQhqIQUMAAsLQRAhBf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhGv0MAAAAAAAAAAAAAAAAAAAAACEbIAAgBUEUbGohBiABIARBFGxqIQcgBkEQaiEIA0AgB/0AAgAhEyAG/QACACEKIAsgCiAT/eYB/eQBIQsgBv0AAhQhCiAMIAogE/3mAf3kASEMIAb9AAIoIQogGiAKIBP95gH95AEhGiAG/QACPCEKIBsgCiAT/eYB/eQBIRsgBkEQaiEGIAdBEGohByAGIAhIDQALIAf9AAIAIRMgBv0AAgAhCiALIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIQsgBv0AAhQhCiAMIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIQwgBv0AAighCiAaIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIRogBv0AAjwhCiAbIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIRsgAiAEQdAAbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRcgGiAb/Q0AAQIDBAUGBxAREhMUFRYXIBogG/0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9CwIAIARBAWohBAwACwsLhwQDBX8HewF/QQAhBAJAA0AgAyAEa0ECSA0BQQAhBf0MAAAAAAAAAAAAAAAAAAAAACEK/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACENIAAgBEHQAGxqIQYgASAFQQRsaiEHIAZB0ABqIQgDQCAH/QACACEOIAf9AAIQIQ8gBv0JAgAhCSAKIAkgDv3mAf3kASEKIAsgCSAP/eYB/eQBIQsgBv0JAlAhCSAMIAkgDv3mAf3kASEMIA0gCSAP/eYB/eQBIQ0gBkEEaiEGIAdBFGohByAGIAhIDQALIAIgBEEUbGogBUEEbGohECAQIAr9CwIAIBAgC/0fADgCECAQIAz9CwIUIBAgDf0fADgCJCAEQQJqIQQMAAsLAkADQCAEIANODQFBACEF/QwAAAAAAAAAAAAAAAAAAAAAIQr9DAAAAAAAAAAAAAAAAAAAAAAhCyAAIARB0ABsaiEGIAEgBUEEbGohByAGQdAAaiEIA0AgB/0AAgAhDiAH/QACECEPIAb9CQIAIQkgCiAJIA795gH95AEhCiALIAkgD/3mAf3kASELIAZBBGohBiAHQRRqIQcgBiAISA0ACyACIARBFGxqIAVBBGxqIRAgECAK/QsCACAQIAv9HwA4AhAgBEEBaiEEDAALCwuYAgMFfwR7AX8gAUEEbCEBIANBBGwhA0EAIQYCQANAIAZBFE4NAUEAIQf9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACENIAAgBkEEbGohCSACIAdBBGxqIQpBACEIAkADQCAIIAVODQEgCv0AAgAhDiAJ/QkCACELIAwgCyAO/eYB/eQBIQwgCf0JAgQhCyANIAsgDv3mAf3kASENIAkgAWohCSAKIANqIQogCEEBaiEIDAALCyAEIAZBDGxqIAdBBGxqIQ8gDyAM/R8AOAIAIA8gDP0fATgCBCAPIAz9HwI4AgggDyAN/R8AOAIMIA8gDf0fATgCECAPIA39HwI4AhQgBkECaiEGDAALCwvMAgMFfwd7AX8gAUEEbCEBIANBBGwhA0EAIQYCQANAIAZBFE4NAUEAIQf9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhDyAAIAZBBGxqIQkgAiAHQQRsaiEKQQAhCAJAA0AgCCAFTg0BIAr9AAIAIRAgCv0AAhAhESAJ/QkCACELIAwgCyAQ/eYB/eQBIQwgDSALIBH95gH95AEhDSAJ/QkCBCELIA4gCyAQ/eYB/eQBIQ4gDyALIBH95gH95AEhDyAJIAFqIQkgCiADaiEKIAhBAWohCAwACwsgBCAGQRRsaiAHQQRsaiESIBIgDP0LAgAgEiAN/R8AOAIQIBIgDv0LAhQgEiAP/R8AOAIkIAZBAmohBgwACwsLtQMDBX8EewF/QQAhBAJAA0AgAyAEa0ECSA0BQQAhBf0MAAAAAAAAAAAAAAAAAAAAACEK/QwAAAAAAAAAAAAAAAAAAAAAIQsgACAEQdAAbGohBiABIAVBBGxqIQcgBkHQAGohCANAIAf9AAIAIQwgBv0JAgAhCSAKIAkgDP3mAf3kASEKIAb9CQJQIQkgCyAJIAz95gH95AEhCyAGQQRqIQYgB0EMaiEHIAYgCEgNAAsgAiAEQQxsaiAFQQRsaiENIA0gCv0fADgCACANIAr9HwE4AgQgDSAK/R8COAIIIA0gC/0fADgCDCANIAv9HwE4AhAgDSAL/R8COAIUIARBAmohBAwACwsCQANAIAQgA04NAUEAIQX9DAAAAAAAAAAAAAAAAAAAAAAhCiAAIARB0ABsaiEGIAEgBUEEbGohByAGQdAAaiEIA0AgB/0AAgAhDCAG/QkCACEJIAogCSAM/eYB/eQBIQogBkEEaiEGIAdBDGohByAGIAhIDQALIAIgBEEMbGogBUEEbGohDSANIAr9HwA4AgAgDSAK/R8BOAIEIA0gCv0fAjgCCCAEQQFqIQQMAAsLCw==";
+const kernelBytes = "AGFzbQEAAAABKwVgBH9/f38AYAV/f39/fwBgCX9/f39/f39/fwBgBn9/f39/fwBgA39/fwACDwEDZW52Bm1lbW9yeQIAAQMUEwABAAIBAAADBAAAAAADAQADAwAH9wETCXJvd3NfMjB4MwAACnBvaW50d2lzZTAAAQlyb3dzXzIweDUAAgpwb2ludHdpc2UxAAMKcG9pbnR3aXNlMgAECnBvaW50d2lzZTMABQpwb2ludHdpc2U0AAYKcG9pbnR3aXNlNQAHCnBvaW50d2lzZTYACApwb2ludHdpc2U3AAkKcG9pbnR3aXNlOAAKCnBvaW50d2lzZTkACwtwb2ludHdpc2UxMAAMC3BvaW50d2lzZTExAA0LcG9pbnR3aXNlMTIADgljb2xzXzIweDUADwpvdXRlcl8yMHgzABAKb3V0ZXJfMjB4NQARCWNvbHNfMjB4MwASCr+PAROpFgIGfxZ7QQAhBAJAA0AgAyAEa0EESA0BQQAhBQJAA0AgBUEUTg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhD/0MAAAAAAAAAAAAAAAAAAAAACEQ/QwAAAAAAAAAAAAAAAAAAAAAIRH9DAAAAAAAAAAAAAAAAAAAAAAhEiAAIAVBDGxqIQYgASAEQQxsaiEHIAf9AAIAIRMgB/0AAgwhFCAH/QACGCEVIAf9AAIkIRYgBv0AAgAhCiALIAogE/3mAf0M////////////////AAAAAP1O/eQBIQsgDSAKIBT95gH9DP///////////////wAAAAD9Tv3kASENIA8gCiAV/eYB/Qz///////////////8AAAAA/U795AEhDyARIAogFv3mAf0M////////////////AAAAAP1O/eQBIREgBv0AAgwhCiAMIAogE/3mAf0M////////////////AAAAAP1O/eQBIQwgDiAKIBT95gH9DP///////////////wAAAAD9Tv3kASEOIBAgCiAV/eYB/Qz///////////////8AAAAA/U795AEhECASIAogFv3mAf0M////////////////AAAAAP1O/eQBIRIgAiAEQdAAbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAIAIAkgGf0fATgCBCANIA79DQABAgMEBQYHEBESExQVFhcgDSAO/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAJQIAkgGf0fATgCVCAPIBD9DQABAgMEBQYHEBESExQVFhcgDyAQ/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAKgASAJIBn9HwE4AqQBIBEgEv0NAAECAwQFBgcQERITFBUWFyARIBL9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AvABIAkgGf0fATgC9AEgBUECaiEFDAALCyAEQQRqIQQMAAsLAkADQCAEIANODQFBACEFAkADQCAFQRBODQH9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIRr9DAAAAAAAAAAAAAAAAAAAAAAhG/0MAAAAAAAAAAAAAAAAAAAAACEc/QwAAAAAAAAAAAAAAAAAAAAAIR39DAAAAAAAAAAAAAAAAAAAAAAhHv0MAAAAAAAAAAAAAAAAAAAAACEfIAAgBUEMbGohBiABIARBDGxqIQcgB/0AAgAhEyAG/QACACEKIAsgCiAT/eYB/Qz///////////////8AAAAA/U795AEhCyAG/QACDCEKIAwgCiAT/eYB/Qz///////////////8AAAAA/U795AEhDCAG/QACGCEKIBogCiAT/eYB/Qz///////////////8AAAAA/U795AEhGiAG/QACJCEKIBsgCiAT/eYB/Qz///////////////8AAAAA/U795AEhGyAG/QACMCEKIBwgCiAT/eYB/Qz///////////////8AAAAA/U795AEhHCAG/QACPCEKIB0gCiAT/eYB/Qz///////////////8AAAAA/U795AEhHSAG/QACSCEKIB4gCiAT/eYB/Qz///////////////8AAAAA/U795AEhHiAG/QACVCEKIB8gCiAT/eYB/Qz///////////////8AAAAA/U795AEhHyACIARB0ABsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFyAaIBv9DQABAgMEBQYHEBESExQVFhcgGiAb/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0LAgAgHCAd/Q0AAQIDBAUGBxAREhMUFRYXIBwgHf0NCAkKCwwNDg8YGRobHB0eH/3kASEXIB4gH/0NAAECAwQFBgcQERITFBUWFyAeIB/9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/QsCECAFQQhqIQUMAAsLQRAhBf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhGv0MAAAAAAAAAAAAAAAAAAAAACEbIAAgBUEMbGohBiABIARBDGxqIQcgB/0AAgAhEyAG/QACACEKIAsgCiAT/eYB/Qz///////////////8AAAAA/U795AEhCyAG/QACDCEKIAwgCiAT/eYB/Qz///////////////8AAAAA/U795AEhDCAG/QACGCEKIBogCiAT/eYB/Qz///////////////8AAAAA/U795AEhGiAG/QACJCEKIBsgCiAT/eYB/Qz///////////////8AAAAA/U795AEhGyACIARB0ABsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFyAaIBv9DQABAgMEBQYHEBESExQVFhcgGiAb/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0LAgAgBEEBaiEEDAALCwubAQICfwF7QQAhBQJAA0AgBSAETg0BQQAhBgNAIAAgBmogASAGav0AAgAgAiAGav0AAgD95AEgAyAGav0AAgD95AH9CwIAIAZBEGohBiAGQRBIDQALIAEgBmr9AAIAIAIgBmr9AAIA/eQBIAMgBmr9AAIA/eQBIQcgACAH/R8AOAIQIABBFGohACABQdAAaiEBIAVBAWohBQwACwsLwBoCBn8We0EAIQQCQANAIAMgBGtBBEgNAUEAIQUCQANAIAVBFE4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhEP0MAAAAAAAAAAAAAAAAAAAAACER/QwAAAAAAAAAAAAAAAAAAAAAIRIgACAFQRRsaiEGIAEgBEEUbGohByAGQRBqIQgDQCAH/QACACETIAf9AAIUIRQgB/0AAighFSAH/QACPCEWIAb9AAIAIQogCyAKIBP95gH95AEhCyANIAogFP3mAf3kASENIA8gCiAV/eYB/eQBIQ8gESAKIBb95gH95AEhESAG/QACFCEKIAwgCiAT/eYB/eQBIQwgDiAKIBT95gH95AEhDiAQIAogFf3mAf3kASEQIBIgCiAW/eYB/eQBIRIgBkEQaiEGIAdBEGohByAGIAhIDQALIAf9AAIAIRMgB/0AAhQhFCAH/QACKCEVIAf9AAI8IRYgBv0AAgAhCiALIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIQsgDSAKIBT95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASENIA8gCiAV/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhDyARIAogFv3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIREgBv0AAhQhCiAMIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIQwgDiAKIBT95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEOIBAgCiAV/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhECASIAogFv3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIRIgAiAEQdAAbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAIAIAkgGf0fATgCBCANIA79DQABAgMEBQYHEBESExQVFhcgDSAO/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAJQIAkgGf0fATgCVCAPIBD9DQABAgMEBQYHEBESExQVFhcgDyAQ/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAKgASAJIBn9HwE4AqQBIBEgEv0NAAECAwQFBgcQERITFBUWFyARIBL9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AvABIAkgGf0fATgC9AEgBUECaiEFDAALCyAEQQRqIQQMAAsLAkADQCAEIANODQFBACEFAkADQCAFQRBODQH9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIRr9DAAAAAAAAAAAAAAAAAAAAAAhG/0MAAAAAAAAAAAAAAAAAAAAACEc/QwAAAAAAAAAAAAAAAAAAAAAIR39DAAAAAAAAAAAAAAAAAAAAAAhHv0MAAAAAAAAAAAAAAAAAAAAACEfIAAgBUEUbGohBiABIARBFGxqIQcgBkEQaiEIA0AgB/0AAgAhEyAG/QACACEKIAsgCiAT/eYB/eQBIQsgBv0AAhQhCiAMIAogE/3mAf3kASEMIAb9AAIoIQogGiAKIBP95gH95AEhGiAG/QACPCEKIBsgCiAT/eYB/eQBIRsgBv0AAlAhCiAcIAogE/3mAf3kASEcIAb9AAJkIQogHSAKIBP95gH95AEhHSAG/QACeCEKIB4gCiAT/eYB/eQBIR4gBv0AAowBIQogHyAKIBP95gH95AEhHyAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgB/0AAgAhEyAG/QACACEKIAsgCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhCyAG/QACFCEKIAwgCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhDCAG/QACKCEKIBogCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhGiAG/QACPCEKIBsgCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhGyAG/QACUCEKIBwgCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhHCAG/QACZCEKIB0gCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhHSAG/QACeCEKIB4gCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhHiAG/QACjAEhCiAfIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIR8gAiAEQdAAbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRcgGiAb/Q0AAQIDBAUGBxAREhMUFRYXIBogG/0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9CwIAIBwgHf0NAAECAwQFBgcQERITFBUWFyAcIB39DQgJCgsMDQ4PGBkaGxwdHh/95AEhFyAeIB/9DQABAgMEBQYHEBESExQVFhcgHiAf/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0LAhAgBUEIaiEFDAALC0EQIQX9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIRr9DAAAAAAAAAAAAAAAAAAAAAAhGyAAIAVBFGxqIQYgASAEQRRsaiEHIAZBEGohCANAIAf9AAIAIRMgBv0AAgAhCiALIAogE/3mAf3kASELIAb9AAIUIQogDCAKIBP95gH95AEhDCAG/QACKCEKIBogCiAT/eYB/eQBIRogBv0AAjwhCiAbIAogE/3mAf3kASEbIAZBEGohBiAHQRBqIQcgBiAISA0ACyAH/QACACETIAb9AAIAIQogCyAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASELIAb9AAIUIQogDCAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEMIAb9AAIoIQogGiAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEaIAb9AAI8IQogGyAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEbIAIgBEHQAGxqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEXIBogG/0NAAECAwQFBgcQERITFBUWFyAaIBv9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/QsCACAEQQFqIQQMAAsLC9kYAgJ/IXtBACEJAkADQCAJIAhODQFBACEKA0AgACAKaiABIApq/QACACACIApq/QACAP3kAf3hASEL/QwAAIA/AACAPwAAgD8AAIA//QwAAIA/AACAPwAAgD8AAIA/IAv9DKXAsEKlwLBCpcCwQqXAsEL96AH9DFCsrsJQrK7CUKyuwlCsrsL96QEhDCAM/Qw7qrg/O6q4PzuquD87qrg//eYB/WohDSAMIA39DACAMT8AgDE/AIAxPwCAMT/95gH95QEgDf0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEO/QxnaVA5Z2lQOWdpUDlnaVA5IA795gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgDv3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAO/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIA795gH9DKqqKj6qqio+qqoqPqqqKj795AEgDv3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASAOIA795gH95gEgDv3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAN/fgB/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH95AH95wEgAyAKav0AAgD95gEgBCAKav0AAgAgBSAKav0AAgD95AH94QEhD/0MAACAPwAAgD8AAIA/AACAP/0MAACAPwAAgD8AAIA/AACAPyAP/QylwLBCpcCwQqXAsEKlwLBC/egB/QxQrK7CUKyuwlCsrsJQrK7C/ekBIRAgEP0MO6q4PzuquD87qrg/O6q4P/3mAf1qIREgECAR/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIBH9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhEv0MZ2lQOWdpUDlnaVA5Z2lQOSAS/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIBL95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgEv3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAS/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIBL95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgEiAS/eYB/eYBIBL95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgEf34Af0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/eQB/ecBIAYgCmr9AAIAIAcgCmr9AAIA/eQBIRMgEyAT/eYBIRT9DOrwurvq8Lq76vC6u+rwursgFP3mAf0MThOpPE4TqTxOE6k8ThOpPP3kASAU/eYB/QwtHly9LR5cvS0eXL0tHly9/eQBIBT95gH9DJODCD6Tgwg+k4MIPpODCD795AEgFP3mAf0Mmaqqvpmqqr6Zqqq+maqqvv3kASAU/eYBIBP95gEgE/3kASEVIBP94AH9DAAAAEAAAABAAAAAQAAAAED95gEhFv0MAACAPwAAgD8AAIA/AACAP/0MAAAAQAAAAEAAAABAAAAAQCAW/QylwLBCpcCwQqXAsEKlwLBC/egB/QxQrK7CUKyuwlCsrsJQrK7C/ekBIRcgF/0MO6q4PzuquD87qrg/O6q4P/3mAf1qIRggFyAY/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIBj9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhGf0MZ2lQOWdpUDlnaVA5Z2lQOSAZ/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIBn95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgGf3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAZ/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIBn95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgGSAZ/eYB/eYBIBn95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgGP34Af0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/QwAAIA/AACAPwAAgD8AAIA//eQB/ecB/eUBIBP9DAAAAIAAAACAAAAAgAAAAID9Tv1QIRogFSAaIBP94AH9DAAAID8AACA/AAAgPwAAID/9Q/1S/eYB/eQB/QsCACAKQRBqIQogCkEQSA0ACyABIApq/QACACACIApq/QACAP3kAf3hASEc/QwAAIA/AACAPwAAgD8AAIA//QwAAIA/AACAPwAAgD8AAIA/IBz9DKXAsEKlwLBCpcCwQqXAsEL96AH9DFCsrsJQrK7CUKyuwlCsrsL96QEhHSAd/Qw7qrg/O6q4PzuquD87qrg//eYB/WohHiAdIB79DACAMT8AgDE/AIAxPwCAMT/95gH95QEgHv0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEf/QxnaVA5Z2lQOWdpUDlnaVA5IB/95gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgH/3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAf/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIB/95gH9DKqqKj6qqio+qqoqPqqqKj795AEgH/3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASAfIB/95gH95gEgH/3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAe/fgB/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH95AH95wEgAyAKav0AAgD95gEgBCAKav0AAgAgBSAKav0AAgD95AH94QEhIP0MAACAPwAAgD8AAIA/AACAP/0MAACAPwAAgD8AAIA/AACAPyAg/QylwLBCpcCwQqXAsEKlwLBC/egB/QxQrK7CUKyuwlCsrsJQrK7C/ekBISEgIf0MO6q4PzuquD87qrg/O6q4P/3mAf1qISIgISAi/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBICL9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhI/0MZ2lQOWdpUDlnaVA5Z2lQOSAj/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBICP95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgI/3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAj/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBICP95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgIyAj/eYB/eYBICP95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgIv34Af0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/eQB/ecBIAYgCmr9AAIAIAcgCmr9AAIA/eQBISQgJCAk/eYBISX9DOrwurvq8Lq76vC6u+rwursgJf3mAf0MThOpPE4TqTxOE6k8ThOpPP3kASAl/eYB/QwtHly9LR5cvS0eXL0tHly9/eQBICX95gH9DJODCD6Tgwg+k4MIPpODCD795AEgJf3mAf0Mmaqqvpmqqr6Zqqq+maqqvv3kASAl/eYBICT95gEgJP3kASEmICT94AH9DAAAAEAAAABAAAAAQAAAAED95gEhJ/0MAACAPwAAgD8AAIA/AACAP/0MAAAAQAAAAEAAAABAAAAAQCAn/QylwLBCpcCwQqXAsEKlwLBC/egB/QxQrK7CUKyuwlCsrsJQrK7C/ekBISggKP0MO6q4PzuquD87qrg/O6q4P/3mAf1qISkgKCAp/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBICn9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhKv0MZ2lQOWdpUDlnaVA5Z2lQOSAq/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBICr95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgKv3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAq/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBICr95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgKiAq/eYB/eYBICr95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgKf34Af0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/QwAAIA/AACAPwAAgD8AAIA//eQB/ecB/eUBICT9DAAAAIAAAACAAAAAgAAAAID9Tv1QISsgJiArICT94AH9DAAAID8AACA/AAAgPwAAID/9Q/1S/eYB/eQBIRsgACAb/R8AOAIQIABBFGohACABQRRqIQEgAkHQAGohAiADQRRqIQMgBEEUaiEEIAVB0ABqIQUgBkEUaiEGIAdB0ABqIQcgCUEBaiEJDAALCwvHEQICfxl7QQAhBQJAA0AgBSAETg0BQQAhBgNAIAAgBmogASAGav0AAgAgAiAGav0AAgD95AH94QEhB/0MAACAPwAAgD8AAIA/AACAP/0MAACAPwAAgD8AAIA/AACAPyAH/QylwLBCpcCwQqXAsEKlwLBC/egB/QxQrK7CUKyuwlCsrsJQrK7C/ekBIQggCP0MO6q4PzuquD87qrg/O6q4P/3mAf1qIQkgCCAJ/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIAn9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhCv0MZ2lQOWdpUDlnaVA5Z2lQOSAK/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIAr95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgCv3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAK/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIAr95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgCiAK/eYB/eYBIAr95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgCf34Af0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/eQB/ecBIAMgBmr9AAIAIQsgCyAL/eYBIQz9DOrwurvq8Lq76vC6u+rwursgDP3mAf0MThOpPE4TqTxOE6k8ThOpPP3kASAM/eYB/QwtHly9LR5cvS0eXL0tHly9/eQBIAz95gH9DJODCD6Tgwg+k4MIPpODCD795AEgDP3mAf0Mmaqqvpmqqr6Zqqq+maqqvv3kASAM/eYBIAv95gEgC/3kASENIAv94AH9DAAAAEAAAABAAAAAQAAAAED95gEhDv0MAACAPwAAgD8AAIA/AACAP/0MAAAAQAAAAEAAAABAAAAAQCAO/QylwLBCpcCwQqXAsEKlwLBC/egB/QxQrK7CUKyuwlCsrsJQrK7C/ekBIQ8gD/0MO6q4PzuquD87qrg/O6q4P/3mAf1qIRAgDyAQ/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIBD9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhEf0MZ2lQOWdpUDlnaVA5Z2lQOSAR/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIBH95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgEf3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAR/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIBH95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgESAR/eYB/eYBIBH95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgEP34Af0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/QwAAIA/AACAPwAAgD8AAIA//eQB/ecB/eUBIAv9DAAAAIAAAACAAAAAgAAAAID9Tv1QIRIgDSASIAv94AH9DAAAID8AACA/AAAgPwAAID/9Q/1S/eYB/QsCACAGQRBqIQYgBkEQSA0ACyABIAZq/QACACACIAZq/QACAP3kAf3hASEU/QwAAIA/AACAPwAAgD8AAIA//QwAAIA/AACAPwAAgD8AAIA/IBT9DKXAsEKlwLBCpcCwQqXAsEL96AH9DFCsrsJQrK7CUKyuwlCsrsL96QEhFSAV/Qw7qrg/O6q4PzuquD87qrg//eYB/WohFiAVIBb9DACAMT8AgDE/AIAxPwCAMT/95gH95QEgFv0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEX/QxnaVA5Z2lQOWdpUDlnaVA5IBf95gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgF/3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAX/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIBf95gH9DKqqKj6qqio+qqoqPqqqKj795AEgF/3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASAXIBf95gH95gEgF/3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAW/fgB/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH95AH95wEgAyAGav0AAgAhGCAYIBj95gEhGf0M6vC6u+rwurvq8Lq76vC6uyAZ/eYB/QxOE6k8ThOpPE4TqTxOE6k8/eQBIBn95gH9DC0eXL0tHly9LR5cvS0eXL395AEgGf3mAf0Mk4MIPpODCD6Tgwg+k4MIPv3kASAZ/eYB/QyZqqq+maqqvpmqqr6Zqqq+/eQBIBn95gEgGP3mASAY/eQBIRogGP3gAf0MAAAAQAAAAEAAAABAAAAAQP3mASEb/QwAAIA/AACAPwAAgD8AAIA//QwAAABAAAAAQAAAAEAAAABAIBv9DKXAsEKlwLBCpcCwQqXAsEL96AH9DFCsrsJQrK7CUKyuwlCsrsL96QEhHCAc/Qw7qrg/O6q4PzuquD87qrg//eYB/WohHSAcIB39DACAMT8AgDE/AIAxPwCAMT/95gH95QEgHf0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEe/QxnaVA5Z2lQOWdpUDlnaVA5IB795gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgHv3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAe/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIB795gH9DKqqKj6qqio+qqoqPqqqKj795AEgHv3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASAeIB795gH95gEgHv3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAd/fgB/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH9DAAAgD8AAIA/AACAPwAAgD/95AH95wH95QEgGP0MAAAAgAAAAIAAAACAAAAAgP1O/VAhHyAaIB8gGP3gAf0MAAAgPwAAID8AACA/AAAgP/1D/VL95gEhEyAAIBP9HwA4AhAgAEEUaiEAIAFBFGohASACQdAAaiECIANBFGohAyAFQQFqIQUMAAsLC54HAgJ/CXtBACEEAkADQCAEIANODQFBACEFA0AgACAFaiABIAVq/QACACACIAVq/QACAP3kAf3hASEG/QwAAIA/AACAPwAAgD8AAIA//QwAAIA/AACAPwAAgD8AAIA/IAb9DKXAsEKlwLBCpcCwQqXAsEL96AH9DFCsrsJQrK7CUKyuwlCsrsL96QEhByAH/Qw7qrg/O6q4PzuquD87qrg//eYB/WohCCAHIAj9DACAMT8AgDE/AIAxPwCAMT/95gH95QEgCP0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEJ/QxnaVA5Z2lQOWdpUDlnaVA5IAn95gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgCf3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAJ/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIAn95gH9DKqqKj6qqio+qqoqPqqqKj795AEgCf3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASAJIAn95gH95gEgCf3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAI/fgB/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH95AH95wH9CwIAIAVBEGohBSAFQRBIDQALIAEgBWr9AAIAIAIgBWr9AAIA/eQB/eEBIQv9DAAAgD8AAIA/AACAPwAAgD/9DAAAgD8AAIA/AACAPwAAgD8gC/0MpcCwQqXAsEKlwLBCpcCwQv3oAf0MUKyuwlCsrsJQrK7CUKyuwv3pASEMIAz9DDuquD87qrg/O6q4PzuquD/95gH9aiENIAwgDf0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAN/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIQ79DGdpUDlnaVA5Z2lQOWdpUDkgDv3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAO/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIA795gH9DMGpKj3BqSo9wakqPcGpKj395AEgDv3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAO/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIA4gDv3mAf3mASAO/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIA39+AH9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf3kAf3nASEKIAAgCv0fADgCECAAQRRqIQAgAUEUaiEBIAJB0ABqIQIgBEEBaiEEDAALCwuUCwICfxF7QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWogASAFav0AAgAgAiAFav0AAgD95AEhBiAGIAb95gEhB/0M6vC6u+rwurvq8Lq76vC6uyAH/eYB/QxOE6k8ThOpPE4TqTxOE6k8/eQBIAf95gH9DC0eXL0tHly9LR5cvS0eXL395AEgB/3mAf0Mk4MIPpODCD6Tgwg+k4MIPv3kASAH/eYB/QyZqqq+maqqvpmqqr6Zqqq+/eQBIAf95gEgBv3mASAG/eQBIQggBv3gAf0MAAAAQAAAAEAAAABAAAAAQP3mASEJ/QwAAIA/AACAPwAAgD8AAIA//QwAAABAAAAAQAAAAEAAAABAIAn9DKXAsEKlwLBCpcCwQqXAsEL96AH9DFCsrsJQrK7CUKyuwlCsrsL96QEhCiAK/Qw7qrg/O6q4PzuquD87qrg//eYB/WohCyAKIAv9DACAMT8AgDE/AIAxPwCAMT/95gH95QEgC/0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEM/QxnaVA5Z2lQOWdpUDlnaVA5IAz95gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgDP3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAM/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIAz95gH9DKqqKj6qqio+qqoqPqqqKj795AEgDP3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASAMIAz95gH95gEgDP3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAL/fgB/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH9DAAAgD8AAIA/AACAPwAAgD/95AH95wH95QEgBv0MAAAAgAAAAIAAAACAAAAAgP1O/VAhDSAIIA0gBv3gAf0MAAAgPwAAID8AACA/AAAgP/1D/VL9CwIAIAVBEGohBSAFQRBIDQALIAEgBWr9AAIAIAIgBWr9AAIA/eQBIQ8gDyAP/eYBIRD9DOrwurvq8Lq76vC6u+rwursgEP3mAf0MThOpPE4TqTxOE6k8ThOpPP3kASAQ/eYB/QwtHly9LR5cvS0eXL0tHly9/eQBIBD95gH9DJODCD6Tgwg+k4MIPpODCD795AEgEP3mAf0Mmaqqvpmqqr6Zqqq+maqqvv3kASAQ/eYBIA/95gEgD/3kASERIA/94AH9DAAAAEAAAABAAAAAQAAAAED95gEhEv0MAACAPwAAgD8AAIA/AACAP/0MAAAAQAAAAEAAAABAAAAAQCAS/QylwLBCpcCwQqXAsEKlwLBC/egB/QxQrK7CUKyuwlCsrsJQrK7C/ekBIRMgE/0MO6q4PzuquD87qrg/O6q4P/3mAf1qIRQgEyAU/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIBT9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhFf0MZ2lQOWdpUDlnaVA5Z2lQOSAV/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIBX95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgFf3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAV/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIBX95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgFSAV/eYB/eYBIBX95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgFP34Af0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/QwAAIA/AACAPwAAgD8AAIA//eQB/ecB/eUBIA/9DAAAAIAAAACAAAAAgAAAAID9Tv1QIRYgESAWIA/94AH9DAAAID8AACA/AAAgPwAAID/9Q/1SIQ4gACAO/R8AOAIQIABBFGohACABQRRqIQEgAkHQAGohAiAEQQFqIQQMAAsLC8cBAgJ/AXtBACEGAkADQCAGIAVODQFBACEHA0AgACAHaiABIAdq/QACACACIAdq/QACAP3mASADIAdq/QACACAEIAdq/QACAP3mAf3kAf0LAgAgB0EQaiEHIAdBEEgNAAsgASAHav0AAgAgAiAHav0AAgD95gEgAyAHav0AAgAgBCAHav0AAgD95gH95AEhCCAAIAj9HwA4AhAgAEEUaiEAIAFBFGohASACQRRqIQIgA0EUaiEDIARBFGohBCAGQQFqIQYMAAsLC/QKAgJ/EXtBACEDAkADQCADIAJODQFBACEEA0AgACAEaiABIARq/QACACEFIAUgBf3mASEG/Qzq8Lq76vC6u+rwurvq8Lq7IAb95gH9DE4TqTxOE6k8ThOpPE4TqTz95AEgBv3mAf0MLR5cvS0eXL0tHly9LR5cvf3kASAG/eYB/QyTgwg+k4MIPpODCD6Tgwg+/eQBIAb95gH9DJmqqr6Zqqq+maqqvpmqqr795AEgBv3mASAF/eYBIAX95AEhByAF/eAB/QwAAABAAAAAQAAAAEAAAABA/eYBIQj9DAAAgD8AAIA/AACAPwAAgD/9DAAAAEAAAABAAAAAQAAAAEAgCP0MpcCwQqXAsEKlwLBCpcCwQv3oAf0MUKyuwlCsrsJQrK7CUKyuwv3pASEJIAn9DDuquD87qrg/O6q4PzuquD/95gH9aiEKIAkgCv0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAK/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIQv9DGdpUDlnaVA5Z2lQOWdpUDkgC/3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAL/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIAv95gH9DMGpKj3BqSo9wakqPcGpKj395AEgC/3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAL/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIAsgC/3mAf3mASAL/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIAr9+AH9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf0MAACAPwAAgD8AAIA/AACAP/3kAf3nAf3lASAF/QwAAACAAAAAgAAAAIAAAACA/U79UCEMIAcgDCAF/eAB/QwAACA/AAAgPwAAID8AACA//UP9Uv0LAgAgBEEQaiEEIARBEEgNAAsgASAEav0AAgAhDiAOIA795gEhD/0M6vC6u+rwurvq8Lq76vC6uyAP/eYB/QxOE6k8ThOpPE4TqTxOE6k8/eQBIA/95gH9DC0eXL0tHly9LR5cvS0eXL395AEgD/3mAf0Mk4MIPpODCD6Tgwg+k4MIPv3kASAP/eYB/QyZqqq+maqqvpmqqr6Zqqq+/eQBIA/95gEgDv3mASAO/eQBIRAgDv3gAf0MAAAAQAAAAEAAAABAAAAAQP3mASER/QwAAIA/AACAPwAAgD8AAIA//QwAAABAAAAAQAAAAEAAAABAIBH9DKXAsEKlwLBCpcCwQqXAsEL96AH9DFCsrsJQrK7CUKyuwlCsrsL96QEhEiAS/Qw7qrg/O6q4PzuquD87qrg//eYB/WohEyASIBP9DACAMT8AgDE/AIAxPwCAMT/95gH95QEgE/0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEU/QxnaVA5Z2lQOWdpUDlnaVA5IBT95gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgFP3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAU/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIBT95gH9DKqqKj6qqio+qqoqPqqqKj795AEgFP3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASAUIBT95gH95gEgFP3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAT/fgB/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH9DAAAgD8AAIA/AACAPwAAgD/95AH95wH95QEgDv0MAAAAgAAAAIAAAACAAAAAgP1O/VAhFSAQIBUgDv3gAf0MAAAgPwAAID8AACA/AAAgP/1D/VIhDSAAIA39HwA4AhAgAEEUaiEAIAFBFGohASADQQFqIQMMAAsLC4kBAgJ/AXtBACEEAkADQCAEIANODQFBACEFA0AgACAFaiABIAVq/QACACACIAVq/QACAP3mAf0LAgAgBUEQaiEFIAVBEEgNAAsgASAFav0AAgAgAiAFav0AAgD95gEhBiAAIAb9HwA4AhAgAEEUaiEAIAFBFGohASACQRRqIQIgBEEBaiEEDAALCwuzAQICfwF7QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWr9DAAAgD8AAIA/AACAPwAAgD8gASAFav0AAgAgAiAFav0AAgD95gH95QH9CwIAIAVBEGohBSAFQRBIDQAL/QwAAIA/AACAPwAAgD8AAIA/IAEgBWr9AAIAIAIgBWr9AAIA/eYB/eUBIQYgACAG/R8AOAIQIABBFGohACABQRRqIQEgAkEUaiECIARBAWohBAwACwsLswECAn8Be0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVqIAEgBWr9AAIA/QwAAIA/AACAPwAAgD8AAIA/IAIgBWr9AAIA/eUB/eYB/QsCACAFQRBqIQUgBUEQSA0ACyABIAVq/QACAP0MAACAPwAAgD8AAIA/AACAPyACIAVq/QACAP3lAf3mASEGIAAgBv0fADgCECAAQRRqIQAgAUEUaiEBIAJBFGohAiAEQQFqIQQMAAsLC4kBAgJ/AXtBACEEAkADQCAEIANODQFBACEFA0AgACAFaiABIAVq/QACACACIAVq/QACAP3kAf0LAgAgBUEQaiEFIAVBEEgNAAsgASAFav0AAgAgAiAFav0AAgD95AEhBiAAIAb9HwA4AhAgAEEUaiEAIAFBFGohASACQRRqIQIgBEEBaiEEDAALCwvHAQICfwF7QQAhBgJAA0AgBiAFTg0BQQAhBwNAIAAgB2ogASAHav0AAgAgAiAHav0AAgAgAyAHav0AAgD95gEgBCAHav0AAgD95gH95AH9CwIAIAdBEGohByAHQRBIDQALIAEgB2r9AAIAIAIgB2r9AAIAIAMgB2r9AAIA/eYBIAQgB2r9AAIA/eYB/eQBIQggACAI/R8AOAIQIABBFGohACABQRRqIQEgAkEUaiECIANBFGohAyAEQRRqIQQgBkEBaiEGDAALCwuoAQICfwF7QQAhBQJAA0AgBSAETg0BQQAhBgNAIAAgBmogASAGav0AAgAgAiAGav0AAgD95gEgAyAGav0AAgD95gH9CwIAIAZBEGohBiAGQRBIDQALIAEgBmr9AAIAIAIgBmr9AAIA/eYBIAMgBmr9AAIA/eYBIQcgACAH/R8AOAIQIABBFGohACABQRRqIQEgAkEUaiECIANBFGohAyAFQQFqIQUMAAsLC4cEAwV/B3sBf0EAIQQCQANAIAMgBGtBAkgNAUEAIQX9DAAAAAAAAAAAAAAAAAAAAAAhCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDSAAIARB0ABsaiEGIAEgBUEEbGohByAGQdAAaiEIA0AgB/0AAgAhDiAH/QACECEPIAb9CQIAIQkgCiAJIA795gH95AEhCiALIAkgD/3mAf3kASELIAb9CQJQIQkgDCAJIA795gH95AEhDCANIAkgD/3mAf3kASENIAZBBGohBiAHQRRqIQcgBiAISA0ACyACIARBFGxqIAVBBGxqIRAgECAK/QsCACAQIAv9HwA4AhAgECAM/QsCFCAQIA39HwA4AiQgBEECaiEEDAALCwJAA0AgBCADTg0BQQAhBf0MAAAAAAAAAAAAAAAAAAAAACEK/QwAAAAAAAAAAAAAAAAAAAAAIQsgACAEQdAAbGohBiABIAVBBGxqIQcgBkHQAGohCANAIAf9AAIAIQ4gB/0AAhAhDyAG/QkCACEJIAogCSAO/eYB/eQBIQogCyAJIA/95gH95AEhCyAGQQRqIQYgB0EUaiEHIAYgCEgNAAsgAiAEQRRsaiAFQQRsaiEQIBAgCv0LAgAgECAL/R8AOAIQIARBAWohBAwACwsLmAIDBX8EewF/IAFBBGwhASADQQRsIQNBACEGAkADQCAGQRRODQFBACEH/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDSAAIAZBBGxqIQkgAiAHQQRsaiEKQQAhCAJAA0AgCCAFTg0BIAr9AAIAIQ4gCf0JAgAhCyAMIAsgDv3mAf3kASEMIAn9CQIEIQsgDSALIA795gH95AEhDSAJIAFqIQkgCiADaiEKIAhBAWohCAwACwsgBCAGQQxsaiAHQQRsaiEPIA8gDP0fADgCACAPIAz9HwE4AgQgDyAM/R8COAIIIA8gDf0fADgCDCAPIA39HwE4AhAgDyAN/R8COAIUIAZBAmohBgwACwsLzAIDBX8HewF/IAFBBGwhASADQQRsIQNBACEGAkADQCAGQRRODQFBACEH/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIQ8gACAGQQRsaiEJIAIgB0EEbGohCkEAIQgCQANAIAggBU4NASAK/QACACEQIAr9AAIQIREgCf0JAgAhCyAMIAsgEP3mAf3kASEMIA0gCyAR/eYB/eQBIQ0gCf0JAgQhCyAOIAsgEP3mAf3kASEOIA8gCyAR/eYB/eQBIQ8gCSABaiEJIAogA2ohCiAIQQFqIQgMAAsLIAQgBkEUbGogB0EEbGohEiASIAz9CwIAIBIgDf0fADgCECASIA79CwIUIBIgD/0fADgCJCAGQQJqIQYMAAsLC7UDAwV/BHsBf0EAIQQCQANAIAMgBGtBAkgNAUEAIQX9DAAAAAAAAAAAAAAAAAAAAAAhCv0MAAAAAAAAAAAAAAAAAAAAACELIAAgBEHQAGxqIQYgASAFQQRsaiEHIAZB0ABqIQgDQCAH/QACACEMIAb9CQIAIQkgCiAJIAz95gH95AEhCiAG/QkCUCEJIAsgCSAM/eYB/eQBIQsgBkEEaiEGIAdBDGohByAGIAhIDQALIAIgBEEMbGogBUEEbGohDSANIAr9HwA4AgAgDSAK/R8BOAIEIA0gCv0fAjgCCCANIAv9HwA4AgwgDSAL/R8BOAIQIA0gC/0fAjgCFCAEQQJqIQQMAAsLAkADQCAEIANODQFBACEF/QwAAAAAAAAAAAAAAAAAAAAAIQogACAEQdAAbGohBiABIAVBBGxqIQcgBkHQAGohCANAIAf9AAIAIQwgBv0JAgAhCSAKIAkgDP3mAf3kASEKIAZBBGohBiAHQQxqIQcgBiAISA0ACyACIARBDGxqIAVBBGxqIQ0gDSAK/R8AOAIAIA0gCv0fATgCBCANIAr9HwI4AgggBEEBaiEEDAALCws=";
 
 interface KernelMemory { readonly buffer: ArrayBuffer; grow(pages: number): number }
-interface KernelExports { readonly rows_20x3: (a: number, b: number, out: number, samples: number) => void; readonly rows_20x5: (a: number, b: number, out: number, samples: number) => void; readonly cols_20x5: (a: number, b: number, out: number, samples: number) => void; readonly outer_20x3: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly outer_20x5: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly cols_20x3: (a: number, b: number, out: number, samples: number) => void; }
+interface KernelExports { readonly rows_20x3: (a: number, b: number, out: number, samples: number) => void; readonly pointwise0: (out: number, a0: number, a1: number, a2: number, rows: number) => void; readonly rows_20x5: (a: number, b: number, out: number, samples: number) => void; readonly pointwise1: (out: number, a0: number, a1: number, a2: number, a3: number, a4: number, a5: number, a6: number, rows: number) => void; readonly pointwise2: (out: number, a0: number, a1: number, a2: number, rows: number) => void; readonly pointwise3: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise4: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise5: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly pointwise6: (out: number, a0: number, rows: number) => void; readonly pointwise7: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise8: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise9: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise10: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise11: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly pointwise12: (out: number, a0: number, a1: number, a2: number, rows: number) => void; readonly cols_20x5: (a: number, b: number, out: number, samples: number) => void; readonly outer_20x3: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly outer_20x5: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly cols_20x3: (a: number, b: number, out: number, samples: number) => void; }
 interface WebAssemblyApi {
   readonly Memory: new (descriptor: { initial: number }) => KernelMemory;
   readonly Module: new (bytes: Uint8Array) => object;
@@ -1688,6 +1781,13 @@ function heapFloats(...groups: ({ readonly [name: string]: Float32Array | Tensor
     }
   }
   return total;
+}
+
+/** Whether every array is in the kernels' memory, so a kernel may take it. */
+function heapHolds(...arrays: Float32Array[]): boolean {
+  const memory = kernels?.memory.buffer;
+  for (const a of arrays) if (a.buffer !== memory) return false;
+  return true;
 }
 
 /** A result handed to the caller: copied out of the heap, which the next call reuses. */

@@ -634,6 +634,85 @@
       end
     end
   )
+  ;; out = ((a0 + a1) + a2), 5 per row; a1: the same row for all, a2: the same row for all
+  (func $pointwise0 (export "pointwise0") (param $out i32) (param $a0 i32) (param $a1 i32) (param $a2 i32) (param $rows i32)
+    (local $l i32)
+    (local $jo i32)
+    (local $last v128)
+    i32.const 0
+    local.set $l
+    block $b0
+      loop $l1
+        local.get $l
+        local.get $rows
+        i32.ge_s
+        br_if $b0
+        i32.const 0
+        local.set $jo
+        loop $l2
+          local.get $out
+          local.get $jo
+          i32.add
+          local.get $a0
+          local.get $jo
+          i32.add
+          v128.load
+          local.get $a1
+          local.get $jo
+          i32.add
+          v128.load
+          f32x4.add
+          local.get $a2
+          local.get $jo
+          i32.add
+          v128.load
+          f32x4.add
+          v128.store
+          local.get $jo
+          i32.const 16
+          i32.add
+          local.set $jo
+          local.get $jo
+          i32.const 16
+          i32.lt_s
+          br_if $l2
+        end
+        ;; the last 1 of the row, lane by lane
+        local.get $a0
+        local.get $jo
+        i32.add
+        v128.load
+        local.get $a1
+        local.get $jo
+        i32.add
+        v128.load
+        f32x4.add
+        local.get $a2
+        local.get $jo
+        i32.add
+        v128.load
+        f32x4.add
+        local.set $last
+        local.get $out
+        local.get $last
+        f32x4.extract_lane 0
+        f32.store offset=16
+        local.get $out
+        i32.const 20
+        i32.add
+        local.set $out
+        local.get $a0
+        i32.const 80
+        i32.add
+        local.set $a0
+        local.get $l
+        i32.const 1
+        i32.add
+        local.set $l
+        br $l1
+      end
+    end
+  )
   ;; out[s][i] = Σ_p w[i][p] x[s][p] for i < 20, p < 5; tiles of 4 samples × 2 rows
   (func $rows_20x5 (export "rows_20x5") (param $w i32) (param $x i32) (param $out i32) (param $samples i32)
     (local $s i32)
@@ -1499,6 +1578,2502 @@
         i32.add
         local.set $s
         br $l6
+      end
+    end
+  )
+  ;; out = ((sigmoid((a0 + a1)) * a2) + (sigmoid((a3 + a4)) * tanh((a5 + a6)))), 5 per row
+  (func $pointwise1 (export "pointwise1") (param $out i32) (param $a0 i32) (param $a1 i32) (param $a2 i32) (param $a3 i32) (param $a4 i32) (param $a5 i32) (param $a6 i32) (param $rows i32)
+    (local $l i32)
+    (local $jo i32)
+    (local $t0 v128)
+    (local $t1 v128)
+    (local $t2 v128)
+    (local $t3 v128)
+    (local $t4 v128)
+    (local $t5 v128)
+    (local $t6 v128)
+    (local $t7 v128)
+    (local $t8 v128)
+    (local $t9 v128)
+    (local $t10 v128)
+    (local $t11 v128)
+    (local $t12 v128)
+    (local $t13 v128)
+    (local $t14 v128)
+    (local $t15 v128)
+    (local $last v128)
+    (local $t16 v128)
+    (local $t17 v128)
+    (local $t18 v128)
+    (local $t19 v128)
+    (local $t20 v128)
+    (local $t21 v128)
+    (local $t22 v128)
+    (local $t23 v128)
+    (local $t24 v128)
+    (local $t25 v128)
+    (local $t26 v128)
+    (local $t27 v128)
+    (local $t28 v128)
+    (local $t29 v128)
+    (local $t30 v128)
+    (local $t31 v128)
+    i32.const 0
+    local.set $l
+    block $b0
+      loop $l1
+        local.get $l
+        local.get $rows
+        i32.ge_s
+        br_if $b0
+        i32.const 0
+        local.set $jo
+        loop $l2
+          local.get $out
+          local.get $jo
+          i32.add
+          local.get $a0
+          local.get $jo
+          i32.add
+          v128.load
+          local.get $a1
+          local.get $jo
+          i32.add
+          v128.load
+          f32x4.add
+          f32x4.neg
+          local.set $t0
+          v128.const f32x4 1 1 1 1
+          v128.const f32x4 1 1 1 1
+          local.get $t0
+          v128.const f32x4 88.3762626647949 88.3762626647949 88.3762626647949 88.3762626647949
+          f32x4.min
+          v128.const f32x4 -87.33654475 -87.33654475 -87.33654475 -87.33654475
+          f32x4.max
+          local.set $t1
+          local.get $t1
+          v128.const f32x4 1.4426950408889634 1.4426950408889634 1.4426950408889634 1.4426950408889634
+          f32x4.mul
+          f32x4.nearest
+          local.set $t2
+          local.get $t1
+          local.get $t2
+          v128.const f32x4 0.693359375 0.693359375 0.693359375 0.693359375
+          f32x4.mul
+          f32x4.sub
+          local.get $t2
+          v128.const f32x4 -0.00021219444 -0.00021219444 -0.00021219444 -0.00021219444
+          f32x4.mul
+          f32x4.sub
+          local.set $t3
+          v128.const f32x4 0.000198756915 0.000198756915 0.000198756915 0.000198756915
+          local.get $t3
+          f32x4.mul
+          v128.const f32x4 0.0013981999507 0.0013981999507 0.0013981999507 0.0013981999507
+          f32x4.add
+          local.get $t3
+          f32x4.mul
+          v128.const f32x4 0.0083334519073 0.0083334519073 0.0083334519073 0.0083334519073
+          f32x4.add
+          local.get $t3
+          f32x4.mul
+          v128.const f32x4 0.041665795894 0.041665795894 0.041665795894 0.041665795894
+          f32x4.add
+          local.get $t3
+          f32x4.mul
+          v128.const f32x4 0.16666665459 0.16666665459 0.16666665459 0.16666665459
+          f32x4.add
+          local.get $t3
+          f32x4.mul
+          v128.const f32x4 0.50000001201 0.50000001201 0.50000001201 0.50000001201
+          f32x4.add
+          local.get $t3
+          local.get $t3
+          f32x4.mul
+          f32x4.mul
+          local.get $t3
+          f32x4.add
+          v128.const f32x4 1 1 1 1
+          f32x4.add
+          local.get $t2
+          i32x4.trunc_sat_f32x4_s
+          v128.const i32x4 0x7f 0x7f 0x7f 0x7f
+          i32x4.add
+          i32.const 23
+          i32x4.shl
+          f32x4.mul
+          f32x4.add
+          f32x4.div
+          local.get $a2
+          local.get $jo
+          i32.add
+          v128.load
+          f32x4.mul
+          local.get $a3
+          local.get $jo
+          i32.add
+          v128.load
+          local.get $a4
+          local.get $jo
+          i32.add
+          v128.load
+          f32x4.add
+          f32x4.neg
+          local.set $t4
+          v128.const f32x4 1 1 1 1
+          v128.const f32x4 1 1 1 1
+          local.get $t4
+          v128.const f32x4 88.3762626647949 88.3762626647949 88.3762626647949 88.3762626647949
+          f32x4.min
+          v128.const f32x4 -87.33654475 -87.33654475 -87.33654475 -87.33654475
+          f32x4.max
+          local.set $t5
+          local.get $t5
+          v128.const f32x4 1.4426950408889634 1.4426950408889634 1.4426950408889634 1.4426950408889634
+          f32x4.mul
+          f32x4.nearest
+          local.set $t6
+          local.get $t5
+          local.get $t6
+          v128.const f32x4 0.693359375 0.693359375 0.693359375 0.693359375
+          f32x4.mul
+          f32x4.sub
+          local.get $t6
+          v128.const f32x4 -0.00021219444 -0.00021219444 -0.00021219444 -0.00021219444
+          f32x4.mul
+          f32x4.sub
+          local.set $t7
+          v128.const f32x4 0.000198756915 0.000198756915 0.000198756915 0.000198756915
+          local.get $t7
+          f32x4.mul
+          v128.const f32x4 0.0013981999507 0.0013981999507 0.0013981999507 0.0013981999507
+          f32x4.add
+          local.get $t7
+          f32x4.mul
+          v128.const f32x4 0.0083334519073 0.0083334519073 0.0083334519073 0.0083334519073
+          f32x4.add
+          local.get $t7
+          f32x4.mul
+          v128.const f32x4 0.041665795894 0.041665795894 0.041665795894 0.041665795894
+          f32x4.add
+          local.get $t7
+          f32x4.mul
+          v128.const f32x4 0.16666665459 0.16666665459 0.16666665459 0.16666665459
+          f32x4.add
+          local.get $t7
+          f32x4.mul
+          v128.const f32x4 0.50000001201 0.50000001201 0.50000001201 0.50000001201
+          f32x4.add
+          local.get $t7
+          local.get $t7
+          f32x4.mul
+          f32x4.mul
+          local.get $t7
+          f32x4.add
+          v128.const f32x4 1 1 1 1
+          f32x4.add
+          local.get $t6
+          i32x4.trunc_sat_f32x4_s
+          v128.const i32x4 0x7f 0x7f 0x7f 0x7f
+          i32x4.add
+          i32.const 23
+          i32x4.shl
+          f32x4.mul
+          f32x4.add
+          f32x4.div
+          local.get $a5
+          local.get $jo
+          i32.add
+          v128.load
+          local.get $a6
+          local.get $jo
+          i32.add
+          v128.load
+          f32x4.add
+          local.set $t8
+          local.get $t8
+          local.get $t8
+          f32x4.mul
+          local.set $t9
+          v128.const f32x4 -0.00570498872745 -0.00570498872745 -0.00570498872745 -0.00570498872745
+          local.get $t9
+          f32x4.mul
+          v128.const f32x4 0.0206390887954 0.0206390887954 0.0206390887954 0.0206390887954
+          f32x4.add
+          local.get $t9
+          f32x4.mul
+          v128.const f32x4 -0.0537397155531 -0.0537397155531 -0.0537397155531 -0.0537397155531
+          f32x4.add
+          local.get $t9
+          f32x4.mul
+          v128.const f32x4 0.133314422036 0.133314422036 0.133314422036 0.133314422036
+          f32x4.add
+          local.get $t9
+          f32x4.mul
+          v128.const f32x4 -0.333332819422 -0.333332819422 -0.333332819422 -0.333332819422
+          f32x4.add
+          local.get $t9
+          f32x4.mul
+          local.get $t8
+          f32x4.mul
+          local.get $t8
+          f32x4.add
+          local.set $t10
+          local.get $t8
+          f32x4.abs
+          v128.const f32x4 2 2 2 2
+          f32x4.mul
+          local.set $t11
+          v128.const f32x4 1 1 1 1
+          v128.const f32x4 2 2 2 2
+          local.get $t11
+          v128.const f32x4 88.3762626647949 88.3762626647949 88.3762626647949 88.3762626647949
+          f32x4.min
+          v128.const f32x4 -87.33654475 -87.33654475 -87.33654475 -87.33654475
+          f32x4.max
+          local.set $t12
+          local.get $t12
+          v128.const f32x4 1.4426950408889634 1.4426950408889634 1.4426950408889634 1.4426950408889634
+          f32x4.mul
+          f32x4.nearest
+          local.set $t13
+          local.get $t12
+          local.get $t13
+          v128.const f32x4 0.693359375 0.693359375 0.693359375 0.693359375
+          f32x4.mul
+          f32x4.sub
+          local.get $t13
+          v128.const f32x4 -0.00021219444 -0.00021219444 -0.00021219444 -0.00021219444
+          f32x4.mul
+          f32x4.sub
+          local.set $t14
+          v128.const f32x4 0.000198756915 0.000198756915 0.000198756915 0.000198756915
+          local.get $t14
+          f32x4.mul
+          v128.const f32x4 0.0013981999507 0.0013981999507 0.0013981999507 0.0013981999507
+          f32x4.add
+          local.get $t14
+          f32x4.mul
+          v128.const f32x4 0.0083334519073 0.0083334519073 0.0083334519073 0.0083334519073
+          f32x4.add
+          local.get $t14
+          f32x4.mul
+          v128.const f32x4 0.041665795894 0.041665795894 0.041665795894 0.041665795894
+          f32x4.add
+          local.get $t14
+          f32x4.mul
+          v128.const f32x4 0.16666665459 0.16666665459 0.16666665459 0.16666665459
+          f32x4.add
+          local.get $t14
+          f32x4.mul
+          v128.const f32x4 0.50000001201 0.50000001201 0.50000001201 0.50000001201
+          f32x4.add
+          local.get $t14
+          local.get $t14
+          f32x4.mul
+          f32x4.mul
+          local.get $t14
+          f32x4.add
+          v128.const f32x4 1 1 1 1
+          f32x4.add
+          local.get $t13
+          i32x4.trunc_sat_f32x4_s
+          v128.const i32x4 0x7f 0x7f 0x7f 0x7f
+          i32x4.add
+          i32.const 23
+          i32x4.shl
+          f32x4.mul
+          v128.const f32x4 1 1 1 1
+          f32x4.add
+          f32x4.div
+          f32x4.sub
+          local.get $t8
+          v128.const i32x4 0x80000000 0x80000000 0x80000000 0x80000000
+          v128.and
+          v128.or
+          local.set $t15
+          local.get $t10
+          local.get $t15
+          local.get $t8
+          f32x4.abs
+          v128.const f32x4 0.625 0.625 0.625 0.625
+          f32x4.lt
+          v128.bitselect
+          f32x4.mul
+          f32x4.add
+          v128.store
+          local.get $jo
+          i32.const 16
+          i32.add
+          local.set $jo
+          local.get $jo
+          i32.const 16
+          i32.lt_s
+          br_if $l2
+        end
+        ;; the last 1 of the row, lane by lane
+        local.get $a0
+        local.get $jo
+        i32.add
+        v128.load
+        local.get $a1
+        local.get $jo
+        i32.add
+        v128.load
+        f32x4.add
+        f32x4.neg
+        local.set $t16
+        v128.const f32x4 1 1 1 1
+        v128.const f32x4 1 1 1 1
+        local.get $t16
+        v128.const f32x4 88.3762626647949 88.3762626647949 88.3762626647949 88.3762626647949
+        f32x4.min
+        v128.const f32x4 -87.33654475 -87.33654475 -87.33654475 -87.33654475
+        f32x4.max
+        local.set $t17
+        local.get $t17
+        v128.const f32x4 1.4426950408889634 1.4426950408889634 1.4426950408889634 1.4426950408889634
+        f32x4.mul
+        f32x4.nearest
+        local.set $t18
+        local.get $t17
+        local.get $t18
+        v128.const f32x4 0.693359375 0.693359375 0.693359375 0.693359375
+        f32x4.mul
+        f32x4.sub
+        local.get $t18
+        v128.const f32x4 -0.00021219444 -0.00021219444 -0.00021219444 -0.00021219444
+        f32x4.mul
+        f32x4.sub
+        local.set $t19
+        v128.const f32x4 0.000198756915 0.000198756915 0.000198756915 0.000198756915
+        local.get $t19
+        f32x4.mul
+        v128.const f32x4 0.0013981999507 0.0013981999507 0.0013981999507 0.0013981999507
+        f32x4.add
+        local.get $t19
+        f32x4.mul
+        v128.const f32x4 0.0083334519073 0.0083334519073 0.0083334519073 0.0083334519073
+        f32x4.add
+        local.get $t19
+        f32x4.mul
+        v128.const f32x4 0.041665795894 0.041665795894 0.041665795894 0.041665795894
+        f32x4.add
+        local.get $t19
+        f32x4.mul
+        v128.const f32x4 0.16666665459 0.16666665459 0.16666665459 0.16666665459
+        f32x4.add
+        local.get $t19
+        f32x4.mul
+        v128.const f32x4 0.50000001201 0.50000001201 0.50000001201 0.50000001201
+        f32x4.add
+        local.get $t19
+        local.get $t19
+        f32x4.mul
+        f32x4.mul
+        local.get $t19
+        f32x4.add
+        v128.const f32x4 1 1 1 1
+        f32x4.add
+        local.get $t18
+        i32x4.trunc_sat_f32x4_s
+        v128.const i32x4 0x7f 0x7f 0x7f 0x7f
+        i32x4.add
+        i32.const 23
+        i32x4.shl
+        f32x4.mul
+        f32x4.add
+        f32x4.div
+        local.get $a2
+        local.get $jo
+        i32.add
+        v128.load
+        f32x4.mul
+        local.get $a3
+        local.get $jo
+        i32.add
+        v128.load
+        local.get $a4
+        local.get $jo
+        i32.add
+        v128.load
+        f32x4.add
+        f32x4.neg
+        local.set $t20
+        v128.const f32x4 1 1 1 1
+        v128.const f32x4 1 1 1 1
+        local.get $t20
+        v128.const f32x4 88.3762626647949 88.3762626647949 88.3762626647949 88.3762626647949
+        f32x4.min
+        v128.const f32x4 -87.33654475 -87.33654475 -87.33654475 -87.33654475
+        f32x4.max
+        local.set $t21
+        local.get $t21
+        v128.const f32x4 1.4426950408889634 1.4426950408889634 1.4426950408889634 1.4426950408889634
+        f32x4.mul
+        f32x4.nearest
+        local.set $t22
+        local.get $t21
+        local.get $t22
+        v128.const f32x4 0.693359375 0.693359375 0.693359375 0.693359375
+        f32x4.mul
+        f32x4.sub
+        local.get $t22
+        v128.const f32x4 -0.00021219444 -0.00021219444 -0.00021219444 -0.00021219444
+        f32x4.mul
+        f32x4.sub
+        local.set $t23
+        v128.const f32x4 0.000198756915 0.000198756915 0.000198756915 0.000198756915
+        local.get $t23
+        f32x4.mul
+        v128.const f32x4 0.0013981999507 0.0013981999507 0.0013981999507 0.0013981999507
+        f32x4.add
+        local.get $t23
+        f32x4.mul
+        v128.const f32x4 0.0083334519073 0.0083334519073 0.0083334519073 0.0083334519073
+        f32x4.add
+        local.get $t23
+        f32x4.mul
+        v128.const f32x4 0.041665795894 0.041665795894 0.041665795894 0.041665795894
+        f32x4.add
+        local.get $t23
+        f32x4.mul
+        v128.const f32x4 0.16666665459 0.16666665459 0.16666665459 0.16666665459
+        f32x4.add
+        local.get $t23
+        f32x4.mul
+        v128.const f32x4 0.50000001201 0.50000001201 0.50000001201 0.50000001201
+        f32x4.add
+        local.get $t23
+        local.get $t23
+        f32x4.mul
+        f32x4.mul
+        local.get $t23
+        f32x4.add
+        v128.const f32x4 1 1 1 1
+        f32x4.add
+        local.get $t22
+        i32x4.trunc_sat_f32x4_s
+        v128.const i32x4 0x7f 0x7f 0x7f 0x7f
+        i32x4.add
+        i32.const 23
+        i32x4.shl
+        f32x4.mul
+        f32x4.add
+        f32x4.div
+        local.get $a5
+        local.get $jo
+        i32.add
+        v128.load
+        local.get $a6
+        local.get $jo
+        i32.add
+        v128.load
+        f32x4.add
+        local.set $t24
+        local.get $t24
+        local.get $t24
+        f32x4.mul
+        local.set $t25
+        v128.const f32x4 -0.00570498872745 -0.00570498872745 -0.00570498872745 -0.00570498872745
+        local.get $t25
+        f32x4.mul
+        v128.const f32x4 0.0206390887954 0.0206390887954 0.0206390887954 0.0206390887954
+        f32x4.add
+        local.get $t25
+        f32x4.mul
+        v128.const f32x4 -0.0537397155531 -0.0537397155531 -0.0537397155531 -0.0537397155531
+        f32x4.add
+        local.get $t25
+        f32x4.mul
+        v128.const f32x4 0.133314422036 0.133314422036 0.133314422036 0.133314422036
+        f32x4.add
+        local.get $t25
+        f32x4.mul
+        v128.const f32x4 -0.333332819422 -0.333332819422 -0.333332819422 -0.333332819422
+        f32x4.add
+        local.get $t25
+        f32x4.mul
+        local.get $t24
+        f32x4.mul
+        local.get $t24
+        f32x4.add
+        local.set $t26
+        local.get $t24
+        f32x4.abs
+        v128.const f32x4 2 2 2 2
+        f32x4.mul
+        local.set $t27
+        v128.const f32x4 1 1 1 1
+        v128.const f32x4 2 2 2 2
+        local.get $t27
+        v128.const f32x4 88.3762626647949 88.3762626647949 88.3762626647949 88.3762626647949
+        f32x4.min
+        v128.const f32x4 -87.33654475 -87.33654475 -87.33654475 -87.33654475
+        f32x4.max
+        local.set $t28
+        local.get $t28
+        v128.const f32x4 1.4426950408889634 1.4426950408889634 1.4426950408889634 1.4426950408889634
+        f32x4.mul
+        f32x4.nearest
+        local.set $t29
+        local.get $t28
+        local.get $t29
+        v128.const f32x4 0.693359375 0.693359375 0.693359375 0.693359375
+        f32x4.mul
+        f32x4.sub
+        local.get $t29
+        v128.const f32x4 -0.00021219444 -0.00021219444 -0.00021219444 -0.00021219444
+        f32x4.mul
+        f32x4.sub
+        local.set $t30
+        v128.const f32x4 0.000198756915 0.000198756915 0.000198756915 0.000198756915
+        local.get $t30
+        f32x4.mul
+        v128.const f32x4 0.0013981999507 0.0013981999507 0.0013981999507 0.0013981999507
+        f32x4.add
+        local.get $t30
+        f32x4.mul
+        v128.const f32x4 0.0083334519073 0.0083334519073 0.0083334519073 0.0083334519073
+        f32x4.add
+        local.get $t30
+        f32x4.mul
+        v128.const f32x4 0.041665795894 0.041665795894 0.041665795894 0.041665795894
+        f32x4.add
+        local.get $t30
+        f32x4.mul
+        v128.const f32x4 0.16666665459 0.16666665459 0.16666665459 0.16666665459
+        f32x4.add
+        local.get $t30
+        f32x4.mul
+        v128.const f32x4 0.50000001201 0.50000001201 0.50000001201 0.50000001201
+        f32x4.add
+        local.get $t30
+        local.get $t30
+        f32x4.mul
+        f32x4.mul
+        local.get $t30
+        f32x4.add
+        v128.const f32x4 1 1 1 1
+        f32x4.add
+        local.get $t29
+        i32x4.trunc_sat_f32x4_s
+        v128.const i32x4 0x7f 0x7f 0x7f 0x7f
+        i32x4.add
+        i32.const 23
+        i32x4.shl
+        f32x4.mul
+        v128.const f32x4 1 1 1 1
+        f32x4.add
+        f32x4.div
+        f32x4.sub
+        local.get $t24
+        v128.const i32x4 0x80000000 0x80000000 0x80000000 0x80000000
+        v128.and
+        v128.or
+        local.set $t31
+        local.get $t26
+        local.get $t31
+        local.get $t24
+        f32x4.abs
+        v128.const f32x4 0.625 0.625 0.625 0.625
+        f32x4.lt
+        v128.bitselect
+        f32x4.mul
+        f32x4.add
+        local.set $last
+        local.get $out
+        local.get $last
+        f32x4.extract_lane 0
+        f32.store offset=16
+        local.get $out
+        i32.const 20
+        i32.add
+        local.set $out
+        local.get $a0
+        i32.const 20
+        i32.add
+        local.set $a0
+        local.get $a1
+        i32.const 80
+        i32.add
+        local.set $a1
+        local.get $a2
+        i32.const 20
+        i32.add
+        local.set $a2
+        local.get $a3
+        i32.const 20
+        i32.add
+        local.set $a3
+        local.get $a4
+        i32.const 80
+        i32.add
+        local.set $a4
+        local.get $a5
+        i32.const 20
+        i32.add
+        local.set $a5
+        local.get $a6
+        i32.const 80
+        i32.add
+        local.set $a6
+        local.get $l
+        i32.const 1
+        i32.add
+        local.set $l
+        br $l1
+      end
+    end
+  )
+  ;; out = (sigmoid((a0 + a1)) * tanh(a2)), 5 per row
+  (func $pointwise2 (export "pointwise2") (param $out i32) (param $a0 i32) (param $a1 i32) (param $a2 i32) (param $rows i32)
+    (local $l i32)
+    (local $jo i32)
+    (local $t0 v128)
+    (local $t1 v128)
+    (local $t2 v128)
+    (local $t3 v128)
+    (local $t4 v128)
+    (local $t5 v128)
+    (local $t6 v128)
+    (local $t7 v128)
+    (local $t8 v128)
+    (local $t9 v128)
+    (local $t10 v128)
+    (local $t11 v128)
+    (local $last v128)
+    (local $t12 v128)
+    (local $t13 v128)
+    (local $t14 v128)
+    (local $t15 v128)
+    (local $t16 v128)
+    (local $t17 v128)
+    (local $t18 v128)
+    (local $t19 v128)
+    (local $t20 v128)
+    (local $t21 v128)
+    (local $t22 v128)
+    (local $t23 v128)
+    i32.const 0
+    local.set $l
+    block $b0
+      loop $l1
+        local.get $l
+        local.get $rows
+        i32.ge_s
+        br_if $b0
+        i32.const 0
+        local.set $jo
+        loop $l2
+          local.get $out
+          local.get $jo
+          i32.add
+          local.get $a0
+          local.get $jo
+          i32.add
+          v128.load
+          local.get $a1
+          local.get $jo
+          i32.add
+          v128.load
+          f32x4.add
+          f32x4.neg
+          local.set $t0
+          v128.const f32x4 1 1 1 1
+          v128.const f32x4 1 1 1 1
+          local.get $t0
+          v128.const f32x4 88.3762626647949 88.3762626647949 88.3762626647949 88.3762626647949
+          f32x4.min
+          v128.const f32x4 -87.33654475 -87.33654475 -87.33654475 -87.33654475
+          f32x4.max
+          local.set $t1
+          local.get $t1
+          v128.const f32x4 1.4426950408889634 1.4426950408889634 1.4426950408889634 1.4426950408889634
+          f32x4.mul
+          f32x4.nearest
+          local.set $t2
+          local.get $t1
+          local.get $t2
+          v128.const f32x4 0.693359375 0.693359375 0.693359375 0.693359375
+          f32x4.mul
+          f32x4.sub
+          local.get $t2
+          v128.const f32x4 -0.00021219444 -0.00021219444 -0.00021219444 -0.00021219444
+          f32x4.mul
+          f32x4.sub
+          local.set $t3
+          v128.const f32x4 0.000198756915 0.000198756915 0.000198756915 0.000198756915
+          local.get $t3
+          f32x4.mul
+          v128.const f32x4 0.0013981999507 0.0013981999507 0.0013981999507 0.0013981999507
+          f32x4.add
+          local.get $t3
+          f32x4.mul
+          v128.const f32x4 0.0083334519073 0.0083334519073 0.0083334519073 0.0083334519073
+          f32x4.add
+          local.get $t3
+          f32x4.mul
+          v128.const f32x4 0.041665795894 0.041665795894 0.041665795894 0.041665795894
+          f32x4.add
+          local.get $t3
+          f32x4.mul
+          v128.const f32x4 0.16666665459 0.16666665459 0.16666665459 0.16666665459
+          f32x4.add
+          local.get $t3
+          f32x4.mul
+          v128.const f32x4 0.50000001201 0.50000001201 0.50000001201 0.50000001201
+          f32x4.add
+          local.get $t3
+          local.get $t3
+          f32x4.mul
+          f32x4.mul
+          local.get $t3
+          f32x4.add
+          v128.const f32x4 1 1 1 1
+          f32x4.add
+          local.get $t2
+          i32x4.trunc_sat_f32x4_s
+          v128.const i32x4 0x7f 0x7f 0x7f 0x7f
+          i32x4.add
+          i32.const 23
+          i32x4.shl
+          f32x4.mul
+          f32x4.add
+          f32x4.div
+          local.get $a2
+          local.get $jo
+          i32.add
+          v128.load
+          local.set $t4
+          local.get $t4
+          local.get $t4
+          f32x4.mul
+          local.set $t5
+          v128.const f32x4 -0.00570498872745 -0.00570498872745 -0.00570498872745 -0.00570498872745
+          local.get $t5
+          f32x4.mul
+          v128.const f32x4 0.0206390887954 0.0206390887954 0.0206390887954 0.0206390887954
+          f32x4.add
+          local.get $t5
+          f32x4.mul
+          v128.const f32x4 -0.0537397155531 -0.0537397155531 -0.0537397155531 -0.0537397155531
+          f32x4.add
+          local.get $t5
+          f32x4.mul
+          v128.const f32x4 0.133314422036 0.133314422036 0.133314422036 0.133314422036
+          f32x4.add
+          local.get $t5
+          f32x4.mul
+          v128.const f32x4 -0.333332819422 -0.333332819422 -0.333332819422 -0.333332819422
+          f32x4.add
+          local.get $t5
+          f32x4.mul
+          local.get $t4
+          f32x4.mul
+          local.get $t4
+          f32x4.add
+          local.set $t6
+          local.get $t4
+          f32x4.abs
+          v128.const f32x4 2 2 2 2
+          f32x4.mul
+          local.set $t7
+          v128.const f32x4 1 1 1 1
+          v128.const f32x4 2 2 2 2
+          local.get $t7
+          v128.const f32x4 88.3762626647949 88.3762626647949 88.3762626647949 88.3762626647949
+          f32x4.min
+          v128.const f32x4 -87.33654475 -87.33654475 -87.33654475 -87.33654475
+          f32x4.max
+          local.set $t8
+          local.get $t8
+          v128.const f32x4 1.4426950408889634 1.4426950408889634 1.4426950408889634 1.4426950408889634
+          f32x4.mul
+          f32x4.nearest
+          local.set $t9
+          local.get $t8
+          local.get $t9
+          v128.const f32x4 0.693359375 0.693359375 0.693359375 0.693359375
+          f32x4.mul
+          f32x4.sub
+          local.get $t9
+          v128.const f32x4 -0.00021219444 -0.00021219444 -0.00021219444 -0.00021219444
+          f32x4.mul
+          f32x4.sub
+          local.set $t10
+          v128.const f32x4 0.000198756915 0.000198756915 0.000198756915 0.000198756915
+          local.get $t10
+          f32x4.mul
+          v128.const f32x4 0.0013981999507 0.0013981999507 0.0013981999507 0.0013981999507
+          f32x4.add
+          local.get $t10
+          f32x4.mul
+          v128.const f32x4 0.0083334519073 0.0083334519073 0.0083334519073 0.0083334519073
+          f32x4.add
+          local.get $t10
+          f32x4.mul
+          v128.const f32x4 0.041665795894 0.041665795894 0.041665795894 0.041665795894
+          f32x4.add
+          local.get $t10
+          f32x4.mul
+          v128.const f32x4 0.16666665459 0.16666665459 0.16666665459 0.16666665459
+          f32x4.add
+          local.get $t10
+          f32x4.mul
+          v128.const f32x4 0.50000001201 0.50000001201 0.50000001201 0.50000001201
+          f32x4.add
+          local.get $t10
+          local.get $t10
+          f32x4.mul
+          f32x4.mul
+          local.get $t10
+          f32x4.add
+          v128.const f32x4 1 1 1 1
+          f32x4.add
+          local.get $t9
+          i32x4.trunc_sat_f32x4_s
+          v128.const i32x4 0x7f 0x7f 0x7f 0x7f
+          i32x4.add
+          i32.const 23
+          i32x4.shl
+          f32x4.mul
+          v128.const f32x4 1 1 1 1
+          f32x4.add
+          f32x4.div
+          f32x4.sub
+          local.get $t4
+          v128.const i32x4 0x80000000 0x80000000 0x80000000 0x80000000
+          v128.and
+          v128.or
+          local.set $t11
+          local.get $t6
+          local.get $t11
+          local.get $t4
+          f32x4.abs
+          v128.const f32x4 0.625 0.625 0.625 0.625
+          f32x4.lt
+          v128.bitselect
+          f32x4.mul
+          v128.store
+          local.get $jo
+          i32.const 16
+          i32.add
+          local.set $jo
+          local.get $jo
+          i32.const 16
+          i32.lt_s
+          br_if $l2
+        end
+        ;; the last 1 of the row, lane by lane
+        local.get $a0
+        local.get $jo
+        i32.add
+        v128.load
+        local.get $a1
+        local.get $jo
+        i32.add
+        v128.load
+        f32x4.add
+        f32x4.neg
+        local.set $t12
+        v128.const f32x4 1 1 1 1
+        v128.const f32x4 1 1 1 1
+        local.get $t12
+        v128.const f32x4 88.3762626647949 88.3762626647949 88.3762626647949 88.3762626647949
+        f32x4.min
+        v128.const f32x4 -87.33654475 -87.33654475 -87.33654475 -87.33654475
+        f32x4.max
+        local.set $t13
+        local.get $t13
+        v128.const f32x4 1.4426950408889634 1.4426950408889634 1.4426950408889634 1.4426950408889634
+        f32x4.mul
+        f32x4.nearest
+        local.set $t14
+        local.get $t13
+        local.get $t14
+        v128.const f32x4 0.693359375 0.693359375 0.693359375 0.693359375
+        f32x4.mul
+        f32x4.sub
+        local.get $t14
+        v128.const f32x4 -0.00021219444 -0.00021219444 -0.00021219444 -0.00021219444
+        f32x4.mul
+        f32x4.sub
+        local.set $t15
+        v128.const f32x4 0.000198756915 0.000198756915 0.000198756915 0.000198756915
+        local.get $t15
+        f32x4.mul
+        v128.const f32x4 0.0013981999507 0.0013981999507 0.0013981999507 0.0013981999507
+        f32x4.add
+        local.get $t15
+        f32x4.mul
+        v128.const f32x4 0.0083334519073 0.0083334519073 0.0083334519073 0.0083334519073
+        f32x4.add
+        local.get $t15
+        f32x4.mul
+        v128.const f32x4 0.041665795894 0.041665795894 0.041665795894 0.041665795894
+        f32x4.add
+        local.get $t15
+        f32x4.mul
+        v128.const f32x4 0.16666665459 0.16666665459 0.16666665459 0.16666665459
+        f32x4.add
+        local.get $t15
+        f32x4.mul
+        v128.const f32x4 0.50000001201 0.50000001201 0.50000001201 0.50000001201
+        f32x4.add
+        local.get $t15
+        local.get $t15
+        f32x4.mul
+        f32x4.mul
+        local.get $t15
+        f32x4.add
+        v128.const f32x4 1 1 1 1
+        f32x4.add
+        local.get $t14
+        i32x4.trunc_sat_f32x4_s
+        v128.const i32x4 0x7f 0x7f 0x7f 0x7f
+        i32x4.add
+        i32.const 23
+        i32x4.shl
+        f32x4.mul
+        f32x4.add
+        f32x4.div
+        local.get $a2
+        local.get $jo
+        i32.add
+        v128.load
+        local.set $t16
+        local.get $t16
+        local.get $t16
+        f32x4.mul
+        local.set $t17
+        v128.const f32x4 -0.00570498872745 -0.00570498872745 -0.00570498872745 -0.00570498872745
+        local.get $t17
+        f32x4.mul
+        v128.const f32x4 0.0206390887954 0.0206390887954 0.0206390887954 0.0206390887954
+        f32x4.add
+        local.get $t17
+        f32x4.mul
+        v128.const f32x4 -0.0537397155531 -0.0537397155531 -0.0537397155531 -0.0537397155531
+        f32x4.add
+        local.get $t17
+        f32x4.mul
+        v128.const f32x4 0.133314422036 0.133314422036 0.133314422036 0.133314422036
+        f32x4.add
+        local.get $t17
+        f32x4.mul
+        v128.const f32x4 -0.333332819422 -0.333332819422 -0.333332819422 -0.333332819422
+        f32x4.add
+        local.get $t17
+        f32x4.mul
+        local.get $t16
+        f32x4.mul
+        local.get $t16
+        f32x4.add
+        local.set $t18
+        local.get $t16
+        f32x4.abs
+        v128.const f32x4 2 2 2 2
+        f32x4.mul
+        local.set $t19
+        v128.const f32x4 1 1 1 1
+        v128.const f32x4 2 2 2 2
+        local.get $t19
+        v128.const f32x4 88.3762626647949 88.3762626647949 88.3762626647949 88.3762626647949
+        f32x4.min
+        v128.const f32x4 -87.33654475 -87.33654475 -87.33654475 -87.33654475
+        f32x4.max
+        local.set $t20
+        local.get $t20
+        v128.const f32x4 1.4426950408889634 1.4426950408889634 1.4426950408889634 1.4426950408889634
+        f32x4.mul
+        f32x4.nearest
+        local.set $t21
+        local.get $t20
+        local.get $t21
+        v128.const f32x4 0.693359375 0.693359375 0.693359375 0.693359375
+        f32x4.mul
+        f32x4.sub
+        local.get $t21
+        v128.const f32x4 -0.00021219444 -0.00021219444 -0.00021219444 -0.00021219444
+        f32x4.mul
+        f32x4.sub
+        local.set $t22
+        v128.const f32x4 0.000198756915 0.000198756915 0.000198756915 0.000198756915
+        local.get $t22
+        f32x4.mul
+        v128.const f32x4 0.0013981999507 0.0013981999507 0.0013981999507 0.0013981999507
+        f32x4.add
+        local.get $t22
+        f32x4.mul
+        v128.const f32x4 0.0083334519073 0.0083334519073 0.0083334519073 0.0083334519073
+        f32x4.add
+        local.get $t22
+        f32x4.mul
+        v128.const f32x4 0.041665795894 0.041665795894 0.041665795894 0.041665795894
+        f32x4.add
+        local.get $t22
+        f32x4.mul
+        v128.const f32x4 0.16666665459 0.16666665459 0.16666665459 0.16666665459
+        f32x4.add
+        local.get $t22
+        f32x4.mul
+        v128.const f32x4 0.50000001201 0.50000001201 0.50000001201 0.50000001201
+        f32x4.add
+        local.get $t22
+        local.get $t22
+        f32x4.mul
+        f32x4.mul
+        local.get $t22
+        f32x4.add
+        v128.const f32x4 1 1 1 1
+        f32x4.add
+        local.get $t21
+        i32x4.trunc_sat_f32x4_s
+        v128.const i32x4 0x7f 0x7f 0x7f 0x7f
+        i32x4.add
+        i32.const 23
+        i32x4.shl
+        f32x4.mul
+        v128.const f32x4 1 1 1 1
+        f32x4.add
+        f32x4.div
+        f32x4.sub
+        local.get $t16
+        v128.const i32x4 0x80000000 0x80000000 0x80000000 0x80000000
+        v128.and
+        v128.or
+        local.set $t23
+        local.get $t18
+        local.get $t23
+        local.get $t16
+        f32x4.abs
+        v128.const f32x4 0.625 0.625 0.625 0.625
+        f32x4.lt
+        v128.bitselect
+        f32x4.mul
+        local.set $last
+        local.get $out
+        local.get $last
+        f32x4.extract_lane 0
+        f32.store offset=16
+        local.get $out
+        i32.const 20
+        i32.add
+        local.set $out
+        local.get $a0
+        i32.const 20
+        i32.add
+        local.set $a0
+        local.get $a1
+        i32.const 80
+        i32.add
+        local.set $a1
+        local.get $a2
+        i32.const 20
+        i32.add
+        local.set $a2
+        local.get $l
+        i32.const 1
+        i32.add
+        local.set $l
+        br $l1
+      end
+    end
+  )
+  ;; out = sigmoid((a0 + a1)), 5 per row
+  (func $pointwise3 (export "pointwise3") (param $out i32) (param $a0 i32) (param $a1 i32) (param $rows i32)
+    (local $l i32)
+    (local $jo i32)
+    (local $t0 v128)
+    (local $t1 v128)
+    (local $t2 v128)
+    (local $t3 v128)
+    (local $last v128)
+    (local $t4 v128)
+    (local $t5 v128)
+    (local $t6 v128)
+    (local $t7 v128)
+    i32.const 0
+    local.set $l
+    block $b0
+      loop $l1
+        local.get $l
+        local.get $rows
+        i32.ge_s
+        br_if $b0
+        i32.const 0
+        local.set $jo
+        loop $l2
+          local.get $out
+          local.get $jo
+          i32.add
+          local.get $a0
+          local.get $jo
+          i32.add
+          v128.load
+          local.get $a1
+          local.get $jo
+          i32.add
+          v128.load
+          f32x4.add
+          f32x4.neg
+          local.set $t0
+          v128.const f32x4 1 1 1 1
+          v128.const f32x4 1 1 1 1
+          local.get $t0
+          v128.const f32x4 88.3762626647949 88.3762626647949 88.3762626647949 88.3762626647949
+          f32x4.min
+          v128.const f32x4 -87.33654475 -87.33654475 -87.33654475 -87.33654475
+          f32x4.max
+          local.set $t1
+          local.get $t1
+          v128.const f32x4 1.4426950408889634 1.4426950408889634 1.4426950408889634 1.4426950408889634
+          f32x4.mul
+          f32x4.nearest
+          local.set $t2
+          local.get $t1
+          local.get $t2
+          v128.const f32x4 0.693359375 0.693359375 0.693359375 0.693359375
+          f32x4.mul
+          f32x4.sub
+          local.get $t2
+          v128.const f32x4 -0.00021219444 -0.00021219444 -0.00021219444 -0.00021219444
+          f32x4.mul
+          f32x4.sub
+          local.set $t3
+          v128.const f32x4 0.000198756915 0.000198756915 0.000198756915 0.000198756915
+          local.get $t3
+          f32x4.mul
+          v128.const f32x4 0.0013981999507 0.0013981999507 0.0013981999507 0.0013981999507
+          f32x4.add
+          local.get $t3
+          f32x4.mul
+          v128.const f32x4 0.0083334519073 0.0083334519073 0.0083334519073 0.0083334519073
+          f32x4.add
+          local.get $t3
+          f32x4.mul
+          v128.const f32x4 0.041665795894 0.041665795894 0.041665795894 0.041665795894
+          f32x4.add
+          local.get $t3
+          f32x4.mul
+          v128.const f32x4 0.16666665459 0.16666665459 0.16666665459 0.16666665459
+          f32x4.add
+          local.get $t3
+          f32x4.mul
+          v128.const f32x4 0.50000001201 0.50000001201 0.50000001201 0.50000001201
+          f32x4.add
+          local.get $t3
+          local.get $t3
+          f32x4.mul
+          f32x4.mul
+          local.get $t3
+          f32x4.add
+          v128.const f32x4 1 1 1 1
+          f32x4.add
+          local.get $t2
+          i32x4.trunc_sat_f32x4_s
+          v128.const i32x4 0x7f 0x7f 0x7f 0x7f
+          i32x4.add
+          i32.const 23
+          i32x4.shl
+          f32x4.mul
+          f32x4.add
+          f32x4.div
+          v128.store
+          local.get $jo
+          i32.const 16
+          i32.add
+          local.set $jo
+          local.get $jo
+          i32.const 16
+          i32.lt_s
+          br_if $l2
+        end
+        ;; the last 1 of the row, lane by lane
+        local.get $a0
+        local.get $jo
+        i32.add
+        v128.load
+        local.get $a1
+        local.get $jo
+        i32.add
+        v128.load
+        f32x4.add
+        f32x4.neg
+        local.set $t4
+        v128.const f32x4 1 1 1 1
+        v128.const f32x4 1 1 1 1
+        local.get $t4
+        v128.const f32x4 88.3762626647949 88.3762626647949 88.3762626647949 88.3762626647949
+        f32x4.min
+        v128.const f32x4 -87.33654475 -87.33654475 -87.33654475 -87.33654475
+        f32x4.max
+        local.set $t5
+        local.get $t5
+        v128.const f32x4 1.4426950408889634 1.4426950408889634 1.4426950408889634 1.4426950408889634
+        f32x4.mul
+        f32x4.nearest
+        local.set $t6
+        local.get $t5
+        local.get $t6
+        v128.const f32x4 0.693359375 0.693359375 0.693359375 0.693359375
+        f32x4.mul
+        f32x4.sub
+        local.get $t6
+        v128.const f32x4 -0.00021219444 -0.00021219444 -0.00021219444 -0.00021219444
+        f32x4.mul
+        f32x4.sub
+        local.set $t7
+        v128.const f32x4 0.000198756915 0.000198756915 0.000198756915 0.000198756915
+        local.get $t7
+        f32x4.mul
+        v128.const f32x4 0.0013981999507 0.0013981999507 0.0013981999507 0.0013981999507
+        f32x4.add
+        local.get $t7
+        f32x4.mul
+        v128.const f32x4 0.0083334519073 0.0083334519073 0.0083334519073 0.0083334519073
+        f32x4.add
+        local.get $t7
+        f32x4.mul
+        v128.const f32x4 0.041665795894 0.041665795894 0.041665795894 0.041665795894
+        f32x4.add
+        local.get $t7
+        f32x4.mul
+        v128.const f32x4 0.16666665459 0.16666665459 0.16666665459 0.16666665459
+        f32x4.add
+        local.get $t7
+        f32x4.mul
+        v128.const f32x4 0.50000001201 0.50000001201 0.50000001201 0.50000001201
+        f32x4.add
+        local.get $t7
+        local.get $t7
+        f32x4.mul
+        f32x4.mul
+        local.get $t7
+        f32x4.add
+        v128.const f32x4 1 1 1 1
+        f32x4.add
+        local.get $t6
+        i32x4.trunc_sat_f32x4_s
+        v128.const i32x4 0x7f 0x7f 0x7f 0x7f
+        i32x4.add
+        i32.const 23
+        i32x4.shl
+        f32x4.mul
+        f32x4.add
+        f32x4.div
+        local.set $last
+        local.get $out
+        local.get $last
+        f32x4.extract_lane 0
+        f32.store offset=16
+        local.get $out
+        i32.const 20
+        i32.add
+        local.set $out
+        local.get $a0
+        i32.const 20
+        i32.add
+        local.set $a0
+        local.get $a1
+        i32.const 80
+        i32.add
+        local.set $a1
+        local.get $l
+        i32.const 1
+        i32.add
+        local.set $l
+        br $l1
+      end
+    end
+  )
+  ;; out = tanh((a0 + a1)), 5 per row
+  (func $pointwise4 (export "pointwise4") (param $out i32) (param $a0 i32) (param $a1 i32) (param $rows i32)
+    (local $l i32)
+    (local $jo i32)
+    (local $t0 v128)
+    (local $t1 v128)
+    (local $t2 v128)
+    (local $t3 v128)
+    (local $t4 v128)
+    (local $t5 v128)
+    (local $t6 v128)
+    (local $t7 v128)
+    (local $last v128)
+    (local $t8 v128)
+    (local $t9 v128)
+    (local $t10 v128)
+    (local $t11 v128)
+    (local $t12 v128)
+    (local $t13 v128)
+    (local $t14 v128)
+    (local $t15 v128)
+    i32.const 0
+    local.set $l
+    block $b0
+      loop $l1
+        local.get $l
+        local.get $rows
+        i32.ge_s
+        br_if $b0
+        i32.const 0
+        local.set $jo
+        loop $l2
+          local.get $out
+          local.get $jo
+          i32.add
+          local.get $a0
+          local.get $jo
+          i32.add
+          v128.load
+          local.get $a1
+          local.get $jo
+          i32.add
+          v128.load
+          f32x4.add
+          local.set $t0
+          local.get $t0
+          local.get $t0
+          f32x4.mul
+          local.set $t1
+          v128.const f32x4 -0.00570498872745 -0.00570498872745 -0.00570498872745 -0.00570498872745
+          local.get $t1
+          f32x4.mul
+          v128.const f32x4 0.0206390887954 0.0206390887954 0.0206390887954 0.0206390887954
+          f32x4.add
+          local.get $t1
+          f32x4.mul
+          v128.const f32x4 -0.0537397155531 -0.0537397155531 -0.0537397155531 -0.0537397155531
+          f32x4.add
+          local.get $t1
+          f32x4.mul
+          v128.const f32x4 0.133314422036 0.133314422036 0.133314422036 0.133314422036
+          f32x4.add
+          local.get $t1
+          f32x4.mul
+          v128.const f32x4 -0.333332819422 -0.333332819422 -0.333332819422 -0.333332819422
+          f32x4.add
+          local.get $t1
+          f32x4.mul
+          local.get $t0
+          f32x4.mul
+          local.get $t0
+          f32x4.add
+          local.set $t2
+          local.get $t0
+          f32x4.abs
+          v128.const f32x4 2 2 2 2
+          f32x4.mul
+          local.set $t3
+          v128.const f32x4 1 1 1 1
+          v128.const f32x4 2 2 2 2
+          local.get $t3
+          v128.const f32x4 88.3762626647949 88.3762626647949 88.3762626647949 88.3762626647949
+          f32x4.min
+          v128.const f32x4 -87.33654475 -87.33654475 -87.33654475 -87.33654475
+          f32x4.max
+          local.set $t4
+          local.get $t4
+          v128.const f32x4 1.4426950408889634 1.4426950408889634 1.4426950408889634 1.4426950408889634
+          f32x4.mul
+          f32x4.nearest
+          local.set $t5
+          local.get $t4
+          local.get $t5
+          v128.const f32x4 0.693359375 0.693359375 0.693359375 0.693359375
+          f32x4.mul
+          f32x4.sub
+          local.get $t5
+          v128.const f32x4 -0.00021219444 -0.00021219444 -0.00021219444 -0.00021219444
+          f32x4.mul
+          f32x4.sub
+          local.set $t6
+          v128.const f32x4 0.000198756915 0.000198756915 0.000198756915 0.000198756915
+          local.get $t6
+          f32x4.mul
+          v128.const f32x4 0.0013981999507 0.0013981999507 0.0013981999507 0.0013981999507
+          f32x4.add
+          local.get $t6
+          f32x4.mul
+          v128.const f32x4 0.0083334519073 0.0083334519073 0.0083334519073 0.0083334519073
+          f32x4.add
+          local.get $t6
+          f32x4.mul
+          v128.const f32x4 0.041665795894 0.041665795894 0.041665795894 0.041665795894
+          f32x4.add
+          local.get $t6
+          f32x4.mul
+          v128.const f32x4 0.16666665459 0.16666665459 0.16666665459 0.16666665459
+          f32x4.add
+          local.get $t6
+          f32x4.mul
+          v128.const f32x4 0.50000001201 0.50000001201 0.50000001201 0.50000001201
+          f32x4.add
+          local.get $t6
+          local.get $t6
+          f32x4.mul
+          f32x4.mul
+          local.get $t6
+          f32x4.add
+          v128.const f32x4 1 1 1 1
+          f32x4.add
+          local.get $t5
+          i32x4.trunc_sat_f32x4_s
+          v128.const i32x4 0x7f 0x7f 0x7f 0x7f
+          i32x4.add
+          i32.const 23
+          i32x4.shl
+          f32x4.mul
+          v128.const f32x4 1 1 1 1
+          f32x4.add
+          f32x4.div
+          f32x4.sub
+          local.get $t0
+          v128.const i32x4 0x80000000 0x80000000 0x80000000 0x80000000
+          v128.and
+          v128.or
+          local.set $t7
+          local.get $t2
+          local.get $t7
+          local.get $t0
+          f32x4.abs
+          v128.const f32x4 0.625 0.625 0.625 0.625
+          f32x4.lt
+          v128.bitselect
+          v128.store
+          local.get $jo
+          i32.const 16
+          i32.add
+          local.set $jo
+          local.get $jo
+          i32.const 16
+          i32.lt_s
+          br_if $l2
+        end
+        ;; the last 1 of the row, lane by lane
+        local.get $a0
+        local.get $jo
+        i32.add
+        v128.load
+        local.get $a1
+        local.get $jo
+        i32.add
+        v128.load
+        f32x4.add
+        local.set $t8
+        local.get $t8
+        local.get $t8
+        f32x4.mul
+        local.set $t9
+        v128.const f32x4 -0.00570498872745 -0.00570498872745 -0.00570498872745 -0.00570498872745
+        local.get $t9
+        f32x4.mul
+        v128.const f32x4 0.0206390887954 0.0206390887954 0.0206390887954 0.0206390887954
+        f32x4.add
+        local.get $t9
+        f32x4.mul
+        v128.const f32x4 -0.0537397155531 -0.0537397155531 -0.0537397155531 -0.0537397155531
+        f32x4.add
+        local.get $t9
+        f32x4.mul
+        v128.const f32x4 0.133314422036 0.133314422036 0.133314422036 0.133314422036
+        f32x4.add
+        local.get $t9
+        f32x4.mul
+        v128.const f32x4 -0.333332819422 -0.333332819422 -0.333332819422 -0.333332819422
+        f32x4.add
+        local.get $t9
+        f32x4.mul
+        local.get $t8
+        f32x4.mul
+        local.get $t8
+        f32x4.add
+        local.set $t10
+        local.get $t8
+        f32x4.abs
+        v128.const f32x4 2 2 2 2
+        f32x4.mul
+        local.set $t11
+        v128.const f32x4 1 1 1 1
+        v128.const f32x4 2 2 2 2
+        local.get $t11
+        v128.const f32x4 88.3762626647949 88.3762626647949 88.3762626647949 88.3762626647949
+        f32x4.min
+        v128.const f32x4 -87.33654475 -87.33654475 -87.33654475 -87.33654475
+        f32x4.max
+        local.set $t12
+        local.get $t12
+        v128.const f32x4 1.4426950408889634 1.4426950408889634 1.4426950408889634 1.4426950408889634
+        f32x4.mul
+        f32x4.nearest
+        local.set $t13
+        local.get $t12
+        local.get $t13
+        v128.const f32x4 0.693359375 0.693359375 0.693359375 0.693359375
+        f32x4.mul
+        f32x4.sub
+        local.get $t13
+        v128.const f32x4 -0.00021219444 -0.00021219444 -0.00021219444 -0.00021219444
+        f32x4.mul
+        f32x4.sub
+        local.set $t14
+        v128.const f32x4 0.000198756915 0.000198756915 0.000198756915 0.000198756915
+        local.get $t14
+        f32x4.mul
+        v128.const f32x4 0.0013981999507 0.0013981999507 0.0013981999507 0.0013981999507
+        f32x4.add
+        local.get $t14
+        f32x4.mul
+        v128.const f32x4 0.0083334519073 0.0083334519073 0.0083334519073 0.0083334519073
+        f32x4.add
+        local.get $t14
+        f32x4.mul
+        v128.const f32x4 0.041665795894 0.041665795894 0.041665795894 0.041665795894
+        f32x4.add
+        local.get $t14
+        f32x4.mul
+        v128.const f32x4 0.16666665459 0.16666665459 0.16666665459 0.16666665459
+        f32x4.add
+        local.get $t14
+        f32x4.mul
+        v128.const f32x4 0.50000001201 0.50000001201 0.50000001201 0.50000001201
+        f32x4.add
+        local.get $t14
+        local.get $t14
+        f32x4.mul
+        f32x4.mul
+        local.get $t14
+        f32x4.add
+        v128.const f32x4 1 1 1 1
+        f32x4.add
+        local.get $t13
+        i32x4.trunc_sat_f32x4_s
+        v128.const i32x4 0x7f 0x7f 0x7f 0x7f
+        i32x4.add
+        i32.const 23
+        i32x4.shl
+        f32x4.mul
+        v128.const f32x4 1 1 1 1
+        f32x4.add
+        f32x4.div
+        f32x4.sub
+        local.get $t8
+        v128.const i32x4 0x80000000 0x80000000 0x80000000 0x80000000
+        v128.and
+        v128.or
+        local.set $t15
+        local.get $t10
+        local.get $t15
+        local.get $t8
+        f32x4.abs
+        v128.const f32x4 0.625 0.625 0.625 0.625
+        f32x4.lt
+        v128.bitselect
+        local.set $last
+        local.get $out
+        local.get $last
+        f32x4.extract_lane 0
+        f32.store offset=16
+        local.get $out
+        i32.const 20
+        i32.add
+        local.set $out
+        local.get $a0
+        i32.const 20
+        i32.add
+        local.set $a0
+        local.get $a1
+        i32.const 80
+        i32.add
+        local.set $a1
+        local.get $l
+        i32.const 1
+        i32.add
+        local.set $l
+        br $l1
+      end
+    end
+  )
+  ;; out = ((a0 * a1) + (a2 * a3)), 5 per row
+  (func $pointwise5 (export "pointwise5") (param $out i32) (param $a0 i32) (param $a1 i32) (param $a2 i32) (param $a3 i32) (param $rows i32)
+    (local $l i32)
+    (local $jo i32)
+    (local $last v128)
+    i32.const 0
+    local.set $l
+    block $b0
+      loop $l1
+        local.get $l
+        local.get $rows
+        i32.ge_s
+        br_if $b0
+        i32.const 0
+        local.set $jo
+        loop $l2
+          local.get $out
+          local.get $jo
+          i32.add
+          local.get $a0
+          local.get $jo
+          i32.add
+          v128.load
+          local.get $a1
+          local.get $jo
+          i32.add
+          v128.load
+          f32x4.mul
+          local.get $a2
+          local.get $jo
+          i32.add
+          v128.load
+          local.get $a3
+          local.get $jo
+          i32.add
+          v128.load
+          f32x4.mul
+          f32x4.add
+          v128.store
+          local.get $jo
+          i32.const 16
+          i32.add
+          local.set $jo
+          local.get $jo
+          i32.const 16
+          i32.lt_s
+          br_if $l2
+        end
+        ;; the last 1 of the row, lane by lane
+        local.get $a0
+        local.get $jo
+        i32.add
+        v128.load
+        local.get $a1
+        local.get $jo
+        i32.add
+        v128.load
+        f32x4.mul
+        local.get $a2
+        local.get $jo
+        i32.add
+        v128.load
+        local.get $a3
+        local.get $jo
+        i32.add
+        v128.load
+        f32x4.mul
+        f32x4.add
+        local.set $last
+        local.get $out
+        local.get $last
+        f32x4.extract_lane 0
+        f32.store offset=16
+        local.get $out
+        i32.const 20
+        i32.add
+        local.set $out
+        local.get $a0
+        i32.const 20
+        i32.add
+        local.set $a0
+        local.get $a1
+        i32.const 20
+        i32.add
+        local.set $a1
+        local.get $a2
+        i32.const 20
+        i32.add
+        local.set $a2
+        local.get $a3
+        i32.const 20
+        i32.add
+        local.set $a3
+        local.get $l
+        i32.const 1
+        i32.add
+        local.set $l
+        br $l1
+      end
+    end
+  )
+  ;; out = tanh(a0), 5 per row
+  (func $pointwise6 (export "pointwise6") (param $out i32) (param $a0 i32) (param $rows i32)
+    (local $l i32)
+    (local $jo i32)
+    (local $t0 v128)
+    (local $t1 v128)
+    (local $t2 v128)
+    (local $t3 v128)
+    (local $t4 v128)
+    (local $t5 v128)
+    (local $t6 v128)
+    (local $t7 v128)
+    (local $last v128)
+    (local $t8 v128)
+    (local $t9 v128)
+    (local $t10 v128)
+    (local $t11 v128)
+    (local $t12 v128)
+    (local $t13 v128)
+    (local $t14 v128)
+    (local $t15 v128)
+    i32.const 0
+    local.set $l
+    block $b0
+      loop $l1
+        local.get $l
+        local.get $rows
+        i32.ge_s
+        br_if $b0
+        i32.const 0
+        local.set $jo
+        loop $l2
+          local.get $out
+          local.get $jo
+          i32.add
+          local.get $a0
+          local.get $jo
+          i32.add
+          v128.load
+          local.set $t0
+          local.get $t0
+          local.get $t0
+          f32x4.mul
+          local.set $t1
+          v128.const f32x4 -0.00570498872745 -0.00570498872745 -0.00570498872745 -0.00570498872745
+          local.get $t1
+          f32x4.mul
+          v128.const f32x4 0.0206390887954 0.0206390887954 0.0206390887954 0.0206390887954
+          f32x4.add
+          local.get $t1
+          f32x4.mul
+          v128.const f32x4 -0.0537397155531 -0.0537397155531 -0.0537397155531 -0.0537397155531
+          f32x4.add
+          local.get $t1
+          f32x4.mul
+          v128.const f32x4 0.133314422036 0.133314422036 0.133314422036 0.133314422036
+          f32x4.add
+          local.get $t1
+          f32x4.mul
+          v128.const f32x4 -0.333332819422 -0.333332819422 -0.333332819422 -0.333332819422
+          f32x4.add
+          local.get $t1
+          f32x4.mul
+          local.get $t0
+          f32x4.mul
+          local.get $t0
+          f32x4.add
+          local.set $t2
+          local.get $t0
+          f32x4.abs
+          v128.const f32x4 2 2 2 2
+          f32x4.mul
+          local.set $t3
+          v128.const f32x4 1 1 1 1
+          v128.const f32x4 2 2 2 2
+          local.get $t3
+          v128.const f32x4 88.3762626647949 88.3762626647949 88.3762626647949 88.3762626647949
+          f32x4.min
+          v128.const f32x4 -87.33654475 -87.33654475 -87.33654475 -87.33654475
+          f32x4.max
+          local.set $t4
+          local.get $t4
+          v128.const f32x4 1.4426950408889634 1.4426950408889634 1.4426950408889634 1.4426950408889634
+          f32x4.mul
+          f32x4.nearest
+          local.set $t5
+          local.get $t4
+          local.get $t5
+          v128.const f32x4 0.693359375 0.693359375 0.693359375 0.693359375
+          f32x4.mul
+          f32x4.sub
+          local.get $t5
+          v128.const f32x4 -0.00021219444 -0.00021219444 -0.00021219444 -0.00021219444
+          f32x4.mul
+          f32x4.sub
+          local.set $t6
+          v128.const f32x4 0.000198756915 0.000198756915 0.000198756915 0.000198756915
+          local.get $t6
+          f32x4.mul
+          v128.const f32x4 0.0013981999507 0.0013981999507 0.0013981999507 0.0013981999507
+          f32x4.add
+          local.get $t6
+          f32x4.mul
+          v128.const f32x4 0.0083334519073 0.0083334519073 0.0083334519073 0.0083334519073
+          f32x4.add
+          local.get $t6
+          f32x4.mul
+          v128.const f32x4 0.041665795894 0.041665795894 0.041665795894 0.041665795894
+          f32x4.add
+          local.get $t6
+          f32x4.mul
+          v128.const f32x4 0.16666665459 0.16666665459 0.16666665459 0.16666665459
+          f32x4.add
+          local.get $t6
+          f32x4.mul
+          v128.const f32x4 0.50000001201 0.50000001201 0.50000001201 0.50000001201
+          f32x4.add
+          local.get $t6
+          local.get $t6
+          f32x4.mul
+          f32x4.mul
+          local.get $t6
+          f32x4.add
+          v128.const f32x4 1 1 1 1
+          f32x4.add
+          local.get $t5
+          i32x4.trunc_sat_f32x4_s
+          v128.const i32x4 0x7f 0x7f 0x7f 0x7f
+          i32x4.add
+          i32.const 23
+          i32x4.shl
+          f32x4.mul
+          v128.const f32x4 1 1 1 1
+          f32x4.add
+          f32x4.div
+          f32x4.sub
+          local.get $t0
+          v128.const i32x4 0x80000000 0x80000000 0x80000000 0x80000000
+          v128.and
+          v128.or
+          local.set $t7
+          local.get $t2
+          local.get $t7
+          local.get $t0
+          f32x4.abs
+          v128.const f32x4 0.625 0.625 0.625 0.625
+          f32x4.lt
+          v128.bitselect
+          v128.store
+          local.get $jo
+          i32.const 16
+          i32.add
+          local.set $jo
+          local.get $jo
+          i32.const 16
+          i32.lt_s
+          br_if $l2
+        end
+        ;; the last 1 of the row, lane by lane
+        local.get $a0
+        local.get $jo
+        i32.add
+        v128.load
+        local.set $t8
+        local.get $t8
+        local.get $t8
+        f32x4.mul
+        local.set $t9
+        v128.const f32x4 -0.00570498872745 -0.00570498872745 -0.00570498872745 -0.00570498872745
+        local.get $t9
+        f32x4.mul
+        v128.const f32x4 0.0206390887954 0.0206390887954 0.0206390887954 0.0206390887954
+        f32x4.add
+        local.get $t9
+        f32x4.mul
+        v128.const f32x4 -0.0537397155531 -0.0537397155531 -0.0537397155531 -0.0537397155531
+        f32x4.add
+        local.get $t9
+        f32x4.mul
+        v128.const f32x4 0.133314422036 0.133314422036 0.133314422036 0.133314422036
+        f32x4.add
+        local.get $t9
+        f32x4.mul
+        v128.const f32x4 -0.333332819422 -0.333332819422 -0.333332819422 -0.333332819422
+        f32x4.add
+        local.get $t9
+        f32x4.mul
+        local.get $t8
+        f32x4.mul
+        local.get $t8
+        f32x4.add
+        local.set $t10
+        local.get $t8
+        f32x4.abs
+        v128.const f32x4 2 2 2 2
+        f32x4.mul
+        local.set $t11
+        v128.const f32x4 1 1 1 1
+        v128.const f32x4 2 2 2 2
+        local.get $t11
+        v128.const f32x4 88.3762626647949 88.3762626647949 88.3762626647949 88.3762626647949
+        f32x4.min
+        v128.const f32x4 -87.33654475 -87.33654475 -87.33654475 -87.33654475
+        f32x4.max
+        local.set $t12
+        local.get $t12
+        v128.const f32x4 1.4426950408889634 1.4426950408889634 1.4426950408889634 1.4426950408889634
+        f32x4.mul
+        f32x4.nearest
+        local.set $t13
+        local.get $t12
+        local.get $t13
+        v128.const f32x4 0.693359375 0.693359375 0.693359375 0.693359375
+        f32x4.mul
+        f32x4.sub
+        local.get $t13
+        v128.const f32x4 -0.00021219444 -0.00021219444 -0.00021219444 -0.00021219444
+        f32x4.mul
+        f32x4.sub
+        local.set $t14
+        v128.const f32x4 0.000198756915 0.000198756915 0.000198756915 0.000198756915
+        local.get $t14
+        f32x4.mul
+        v128.const f32x4 0.0013981999507 0.0013981999507 0.0013981999507 0.0013981999507
+        f32x4.add
+        local.get $t14
+        f32x4.mul
+        v128.const f32x4 0.0083334519073 0.0083334519073 0.0083334519073 0.0083334519073
+        f32x4.add
+        local.get $t14
+        f32x4.mul
+        v128.const f32x4 0.041665795894 0.041665795894 0.041665795894 0.041665795894
+        f32x4.add
+        local.get $t14
+        f32x4.mul
+        v128.const f32x4 0.16666665459 0.16666665459 0.16666665459 0.16666665459
+        f32x4.add
+        local.get $t14
+        f32x4.mul
+        v128.const f32x4 0.50000001201 0.50000001201 0.50000001201 0.50000001201
+        f32x4.add
+        local.get $t14
+        local.get $t14
+        f32x4.mul
+        f32x4.mul
+        local.get $t14
+        f32x4.add
+        v128.const f32x4 1 1 1 1
+        f32x4.add
+        local.get $t13
+        i32x4.trunc_sat_f32x4_s
+        v128.const i32x4 0x7f 0x7f 0x7f 0x7f
+        i32x4.add
+        i32.const 23
+        i32x4.shl
+        f32x4.mul
+        v128.const f32x4 1 1 1 1
+        f32x4.add
+        f32x4.div
+        f32x4.sub
+        local.get $t8
+        v128.const i32x4 0x80000000 0x80000000 0x80000000 0x80000000
+        v128.and
+        v128.or
+        local.set $t15
+        local.get $t10
+        local.get $t15
+        local.get $t8
+        f32x4.abs
+        v128.const f32x4 0.625 0.625 0.625 0.625
+        f32x4.lt
+        v128.bitselect
+        local.set $last
+        local.get $out
+        local.get $last
+        f32x4.extract_lane 0
+        f32.store offset=16
+        local.get $out
+        i32.const 20
+        i32.add
+        local.set $out
+        local.get $a0
+        i32.const 20
+        i32.add
+        local.set $a0
+        local.get $l
+        i32.const 1
+        i32.add
+        local.set $l
+        br $l1
+      end
+    end
+  )
+  ;; out = (a0 * a1), 5 per row
+  (func $pointwise7 (export "pointwise7") (param $out i32) (param $a0 i32) (param $a1 i32) (param $rows i32)
+    (local $l i32)
+    (local $jo i32)
+    (local $last v128)
+    i32.const 0
+    local.set $l
+    block $b0
+      loop $l1
+        local.get $l
+        local.get $rows
+        i32.ge_s
+        br_if $b0
+        i32.const 0
+        local.set $jo
+        loop $l2
+          local.get $out
+          local.get $jo
+          i32.add
+          local.get $a0
+          local.get $jo
+          i32.add
+          v128.load
+          local.get $a1
+          local.get $jo
+          i32.add
+          v128.load
+          f32x4.mul
+          v128.store
+          local.get $jo
+          i32.const 16
+          i32.add
+          local.set $jo
+          local.get $jo
+          i32.const 16
+          i32.lt_s
+          br_if $l2
+        end
+        ;; the last 1 of the row, lane by lane
+        local.get $a0
+        local.get $jo
+        i32.add
+        v128.load
+        local.get $a1
+        local.get $jo
+        i32.add
+        v128.load
+        f32x4.mul
+        local.set $last
+        local.get $out
+        local.get $last
+        f32x4.extract_lane 0
+        f32.store offset=16
+        local.get $out
+        i32.const 20
+        i32.add
+        local.set $out
+        local.get $a0
+        i32.const 20
+        i32.add
+        local.set $a0
+        local.get $a1
+        i32.const 20
+        i32.add
+        local.set $a1
+        local.get $l
+        i32.const 1
+        i32.add
+        local.set $l
+        br $l1
+      end
+    end
+  )
+  ;; out = (1 - (a0 * a1)), 5 per row
+  (func $pointwise8 (export "pointwise8") (param $out i32) (param $a0 i32) (param $a1 i32) (param $rows i32)
+    (local $l i32)
+    (local $jo i32)
+    (local $last v128)
+    i32.const 0
+    local.set $l
+    block $b0
+      loop $l1
+        local.get $l
+        local.get $rows
+        i32.ge_s
+        br_if $b0
+        i32.const 0
+        local.set $jo
+        loop $l2
+          local.get $out
+          local.get $jo
+          i32.add
+          v128.const f32x4 1 1 1 1
+          local.get $a0
+          local.get $jo
+          i32.add
+          v128.load
+          local.get $a1
+          local.get $jo
+          i32.add
+          v128.load
+          f32x4.mul
+          f32x4.sub
+          v128.store
+          local.get $jo
+          i32.const 16
+          i32.add
+          local.set $jo
+          local.get $jo
+          i32.const 16
+          i32.lt_s
+          br_if $l2
+        end
+        ;; the last 1 of the row, lane by lane
+        v128.const f32x4 1 1 1 1
+        local.get $a0
+        local.get $jo
+        i32.add
+        v128.load
+        local.get $a1
+        local.get $jo
+        i32.add
+        v128.load
+        f32x4.mul
+        f32x4.sub
+        local.set $last
+        local.get $out
+        local.get $last
+        f32x4.extract_lane 0
+        f32.store offset=16
+        local.get $out
+        i32.const 20
+        i32.add
+        local.set $out
+        local.get $a0
+        i32.const 20
+        i32.add
+        local.set $a0
+        local.get $a1
+        i32.const 20
+        i32.add
+        local.set $a1
+        local.get $l
+        i32.const 1
+        i32.add
+        local.set $l
+        br $l1
+      end
+    end
+  )
+  ;; out = (a0 * (1 - a1)), 5 per row
+  (func $pointwise9 (export "pointwise9") (param $out i32) (param $a0 i32) (param $a1 i32) (param $rows i32)
+    (local $l i32)
+    (local $jo i32)
+    (local $last v128)
+    i32.const 0
+    local.set $l
+    block $b0
+      loop $l1
+        local.get $l
+        local.get $rows
+        i32.ge_s
+        br_if $b0
+        i32.const 0
+        local.set $jo
+        loop $l2
+          local.get $out
+          local.get $jo
+          i32.add
+          local.get $a0
+          local.get $jo
+          i32.add
+          v128.load
+          v128.const f32x4 1 1 1 1
+          local.get $a1
+          local.get $jo
+          i32.add
+          v128.load
+          f32x4.sub
+          f32x4.mul
+          v128.store
+          local.get $jo
+          i32.const 16
+          i32.add
+          local.set $jo
+          local.get $jo
+          i32.const 16
+          i32.lt_s
+          br_if $l2
+        end
+        ;; the last 1 of the row, lane by lane
+        local.get $a0
+        local.get $jo
+        i32.add
+        v128.load
+        v128.const f32x4 1 1 1 1
+        local.get $a1
+        local.get $jo
+        i32.add
+        v128.load
+        f32x4.sub
+        f32x4.mul
+        local.set $last
+        local.get $out
+        local.get $last
+        f32x4.extract_lane 0
+        f32.store offset=16
+        local.get $out
+        i32.const 20
+        i32.add
+        local.set $out
+        local.get $a0
+        i32.const 20
+        i32.add
+        local.set $a0
+        local.get $a1
+        i32.const 20
+        i32.add
+        local.set $a1
+        local.get $l
+        i32.const 1
+        i32.add
+        local.set $l
+        br $l1
+      end
+    end
+  )
+  ;; out = (a0 + a1), 5 per row
+  (func $pointwise10 (export "pointwise10") (param $out i32) (param $a0 i32) (param $a1 i32) (param $rows i32)
+    (local $l i32)
+    (local $jo i32)
+    (local $last v128)
+    i32.const 0
+    local.set $l
+    block $b0
+      loop $l1
+        local.get $l
+        local.get $rows
+        i32.ge_s
+        br_if $b0
+        i32.const 0
+        local.set $jo
+        loop $l2
+          local.get $out
+          local.get $jo
+          i32.add
+          local.get $a0
+          local.get $jo
+          i32.add
+          v128.load
+          local.get $a1
+          local.get $jo
+          i32.add
+          v128.load
+          f32x4.add
+          v128.store
+          local.get $jo
+          i32.const 16
+          i32.add
+          local.set $jo
+          local.get $jo
+          i32.const 16
+          i32.lt_s
+          br_if $l2
+        end
+        ;; the last 1 of the row, lane by lane
+        local.get $a0
+        local.get $jo
+        i32.add
+        v128.load
+        local.get $a1
+        local.get $jo
+        i32.add
+        v128.load
+        f32x4.add
+        local.set $last
+        local.get $out
+        local.get $last
+        f32x4.extract_lane 0
+        f32.store offset=16
+        local.get $out
+        i32.const 20
+        i32.add
+        local.set $out
+        local.get $a0
+        i32.const 20
+        i32.add
+        local.set $a0
+        local.get $a1
+        i32.const 20
+        i32.add
+        local.set $a1
+        local.get $l
+        i32.const 1
+        i32.add
+        local.set $l
+        br $l1
+      end
+    end
+  )
+  ;; out = (a0 + ((a1 * a2) * a3)), 5 per row
+  (func $pointwise11 (export "pointwise11") (param $out i32) (param $a0 i32) (param $a1 i32) (param $a2 i32) (param $a3 i32) (param $rows i32)
+    (local $l i32)
+    (local $jo i32)
+    (local $last v128)
+    i32.const 0
+    local.set $l
+    block $b0
+      loop $l1
+        local.get $l
+        local.get $rows
+        i32.ge_s
+        br_if $b0
+        i32.const 0
+        local.set $jo
+        loop $l2
+          local.get $out
+          local.get $jo
+          i32.add
+          local.get $a0
+          local.get $jo
+          i32.add
+          v128.load
+          local.get $a1
+          local.get $jo
+          i32.add
+          v128.load
+          local.get $a2
+          local.get $jo
+          i32.add
+          v128.load
+          f32x4.mul
+          local.get $a3
+          local.get $jo
+          i32.add
+          v128.load
+          f32x4.mul
+          f32x4.add
+          v128.store
+          local.get $jo
+          i32.const 16
+          i32.add
+          local.set $jo
+          local.get $jo
+          i32.const 16
+          i32.lt_s
+          br_if $l2
+        end
+        ;; the last 1 of the row, lane by lane
+        local.get $a0
+        local.get $jo
+        i32.add
+        v128.load
+        local.get $a1
+        local.get $jo
+        i32.add
+        v128.load
+        local.get $a2
+        local.get $jo
+        i32.add
+        v128.load
+        f32x4.mul
+        local.get $a3
+        local.get $jo
+        i32.add
+        v128.load
+        f32x4.mul
+        f32x4.add
+        local.set $last
+        local.get $out
+        local.get $last
+        f32x4.extract_lane 0
+        f32.store offset=16
+        local.get $out
+        i32.const 20
+        i32.add
+        local.set $out
+        local.get $a0
+        i32.const 20
+        i32.add
+        local.set $a0
+        local.get $a1
+        i32.const 20
+        i32.add
+        local.set $a1
+        local.get $a2
+        i32.const 20
+        i32.add
+        local.set $a2
+        local.get $a3
+        i32.const 20
+        i32.add
+        local.set $a3
+        local.get $l
+        i32.const 1
+        i32.add
+        local.set $l
+        br $l1
+      end
+    end
+  )
+  ;; out = ((a0 * a1) * a2), 5 per row
+  (func $pointwise12 (export "pointwise12") (param $out i32) (param $a0 i32) (param $a1 i32) (param $a2 i32) (param $rows i32)
+    (local $l i32)
+    (local $jo i32)
+    (local $last v128)
+    i32.const 0
+    local.set $l
+    block $b0
+      loop $l1
+        local.get $l
+        local.get $rows
+        i32.ge_s
+        br_if $b0
+        i32.const 0
+        local.set $jo
+        loop $l2
+          local.get $out
+          local.get $jo
+          i32.add
+          local.get $a0
+          local.get $jo
+          i32.add
+          v128.load
+          local.get $a1
+          local.get $jo
+          i32.add
+          v128.load
+          f32x4.mul
+          local.get $a2
+          local.get $jo
+          i32.add
+          v128.load
+          f32x4.mul
+          v128.store
+          local.get $jo
+          i32.const 16
+          i32.add
+          local.set $jo
+          local.get $jo
+          i32.const 16
+          i32.lt_s
+          br_if $l2
+        end
+        ;; the last 1 of the row, lane by lane
+        local.get $a0
+        local.get $jo
+        i32.add
+        v128.load
+        local.get $a1
+        local.get $jo
+        i32.add
+        v128.load
+        f32x4.mul
+        local.get $a2
+        local.get $jo
+        i32.add
+        v128.load
+        f32x4.mul
+        local.set $last
+        local.get $out
+        local.get $last
+        f32x4.extract_lane 0
+        f32.store offset=16
+        local.get $out
+        i32.const 20
+        i32.add
+        local.set $out
+        local.get $a0
+        i32.const 20
+        i32.add
+        local.set $a0
+        local.get $a1
+        i32.const 20
+        i32.add
+        local.set $a1
+        local.get $a2
+        i32.const 20
+        i32.add
+        local.set $a2
+        local.get $l
+        i32.const 1
+        i32.add
+        local.set $l
+        br $l1
       end
     end
   )

@@ -299,31 +299,43 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
   // %20 matmul fused gates — 28: i = sigmoid(W_i @ x + U_i @ h + p_i * c + b_i)
   gemm_rows_20x3(packed19_20, in0, mm20_21, T_T * B);
   // %25 add
-  for (let l = 0; l < T_T * B; l++) {
-    const o = l * 5;
-    for (let j = 0; j < 5; j++) {
-      v25_22[o + j] = mm20_21[l * 20 + 0 + j] + p12[j];
+  if (kernels !== undefined && heapHolds(v25_22, mm20_21, p12)) kernels.exports.pointwise0(v25_22.byteOffset, mm20_21.byteOffset + 0, p12.byteOffset, T_T * B);
+  else {
+    for (let l = 0; l < T_T * B; l++) {
+      const o = l * 5;
+      for (let j = 0; j < 5; j++) {
+        v25_22[o + j] = mm20_21[l * 20 + 0 + j] + p12[j];
+      }
     }
   }
   // %26 add
-  for (let l = 0; l < T_T * B; l++) {
-    const o = l * 5;
-    for (let j = 0; j < 5; j++) {
-      v26_23[o + j] = mm20_21[l * 20 + 5 + j] + p13[j];
+  if (kernels !== undefined && heapHolds(v26_23, mm20_21, p13)) kernels.exports.pointwise0(v26_23.byteOffset, mm20_21.byteOffset + 20, p13.byteOffset, T_T * B);
+  else {
+    for (let l = 0; l < T_T * B; l++) {
+      const o = l * 5;
+      for (let j = 0; j < 5; j++) {
+        v26_23[o + j] = mm20_21[l * 20 + 5 + j] + p13[j];
+      }
     }
   }
   // %27 add
-  for (let l = 0; l < T_T * B; l++) {
-    const o = l * 5;
-    for (let j = 0; j < 5; j++) {
-      v27_24[o + j] = mm20_21[l * 20 + 10 + j] + p14[j];
+  if (kernels !== undefined && heapHolds(v27_24, mm20_21, p14)) kernels.exports.pointwise0(v27_24.byteOffset, mm20_21.byteOffset + 40, p14.byteOffset, T_T * B);
+  else {
+    for (let l = 0; l < T_T * B; l++) {
+      const o = l * 5;
+      for (let j = 0; j < 5; j++) {
+        v27_24[o + j] = mm20_21[l * 20 + 10 + j] + p14[j];
+      }
     }
   }
   // %28 add
-  for (let l = 0; l < T_T * B; l++) {
-    const o = l * 5;
-    for (let j = 0; j < 5; j++) {
-      v28_25[o + j] = mm20_21[l * 20 + 15 + j] + p15[j];
+  if (kernels !== undefined && heapHolds(v28_25, mm20_21, p15)) kernels.exports.pointwise0(v28_25.byteOffset, mm20_21.byteOffset + 60, p15.byteOffset, T_T * B);
+  else {
+    for (let l = 0; l < T_T * B; l++) {
+      const o = l * 5;
+      for (let j = 0; j < 5; j++) {
+        v28_25[o + j] = mm20_21[l * 20 + 15 + j] + p15[j];
+      }
     }
   }
   // %29 stack_rows packed U_i, U_f, U_g, U_o
@@ -357,17 +369,23 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
     // %6 matmul fused gates — 28: i = sigmoid(W_i @ x + U_i @ h + p_i * c + b_i)
     gemm_rows_20x5(packed29_27, state30_0_28, mm6_36, B);
     // %26 add c' — 31: c' = f * c + i * g
-    for (let l = 0; l < B; l++) {
-      const o = l * 5;
-      for (let j = 0; j < 5; j++) {
-        v26_37[o + j] = ((1 / (1 + Math.exp(-(x30_1_33[l * 5 + j] + (mm6_36[l * 20 + 5 + j] + (p10[j] * state30_1_29[l * 5 + j])))))) * state30_1_29[l * 5 + j]) + ((1 / (1 + Math.exp(-(x30_0_32[l * 5 + j] + (mm6_36[l * 20 + 0 + j] + (p9[j] * state30_1_29[l * 5 + j])))))) * (Math.tanh((x30_2_34[l * 5 + j] + mm6_36[l * 20 + 10 + j]))));
+    if (kernels !== undefined && heapHolds(v26_37, x30_1_33, mm6_36, p10, state30_1_29, x30_0_32, p9, x30_2_34)) kernels.exports.pointwise1(v26_37.byteOffset, x30_1_33.byteOffset, mm6_36.byteOffset + 20, p10.byteOffset, state30_1_29.byteOffset, state30_1_29.byteOffset, x30_0_32.byteOffset, mm6_36.byteOffset + 0, p9.byteOffset, state30_1_29.byteOffset, x30_2_34.byteOffset, mm6_36.byteOffset + 40, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 5;
+        for (let j = 0; j < 5; j++) {
+          v26_37[o + j] = ((1 / (1 + Math.exp(-(x30_1_33[l * 5 + j] + (mm6_36[l * 20 + 5 + j] + (p10[j] * state30_1_29[l * 5 + j])))))) * state30_1_29[l * 5 + j]) + ((1 / (1 + Math.exp(-(x30_0_32[l * 5 + j] + (mm6_36[l * 20 + 0 + j] + (p9[j] * state30_1_29[l * 5 + j])))))) * (Math.tanh((x30_2_34[l * 5 + j] + mm6_36[l * 20 + 10 + j]))));
+        }
       }
     }
     // %33 mul h' — 33: h' = o * tanh(c')
-    for (let l = 0; l < B; l++) {
-      const o = l * 5;
-      for (let j = 0; j < 5; j++) {
-        v33_38[o + j] = (1 / (1 + Math.exp(-(x30_3_35[l * 5 + j] + (mm6_36[l * 20 + 15 + j] + (p11[j] * v26_37[l * 5 + j])))))) * (Math.tanh(v26_37[l * 5 + j]));
+    if (kernels !== undefined && heapHolds(v33_38, x30_3_35, mm6_36, p11, v26_37)) kernels.exports.pointwise2(v33_38.byteOffset, x30_3_35.byteOffset, mm6_36.byteOffset + 60, p11.byteOffset, v26_37.byteOffset, v26_37.byteOffset, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 5;
+        for (let j = 0; j < 5; j++) {
+          v33_38[o + j] = (1 / (1 + Math.exp(-(x30_3_35[l * 5 + j] + (mm6_36[l * 20 + 15 + j] + (p11[j] * v26_37[l * 5 + j])))))) * (Math.tanh(v26_37[l * 5 + j]));
+        }
       }
     }
     out30_0_30.set(v33_38, t * v33_38.length);
@@ -491,31 +509,43 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   // %20 matmul fused gates — 28: i = sigmoid(W_i @ x + U_i @ h + p_i * c + b_i)
   gemm_rows_20x3(packed19_59, in39, mm20_60, T_T * B);
   // %25 add
-  for (let l = 0; l < T_T * B; l++) {
-    const o = l * 5;
-    for (let j = 0; j < 5; j++) {
-      v25_61[o + j] = mm20_60[l * 20 + 0 + j] + p51[j];
+  if (kernels !== undefined && heapHolds(v25_61, mm20_60, p51)) kernels.exports.pointwise0(v25_61.byteOffset, mm20_60.byteOffset + 0, p51.byteOffset, T_T * B);
+  else {
+    for (let l = 0; l < T_T * B; l++) {
+      const o = l * 5;
+      for (let j = 0; j < 5; j++) {
+        v25_61[o + j] = mm20_60[l * 20 + 0 + j] + p51[j];
+      }
     }
   }
   // %26 add
-  for (let l = 0; l < T_T * B; l++) {
-    const o = l * 5;
-    for (let j = 0; j < 5; j++) {
-      v26_62[o + j] = mm20_60[l * 20 + 5 + j] + p52[j];
+  if (kernels !== undefined && heapHolds(v26_62, mm20_60, p52)) kernels.exports.pointwise0(v26_62.byteOffset, mm20_60.byteOffset + 20, p52.byteOffset, T_T * B);
+  else {
+    for (let l = 0; l < T_T * B; l++) {
+      const o = l * 5;
+      for (let j = 0; j < 5; j++) {
+        v26_62[o + j] = mm20_60[l * 20 + 5 + j] + p52[j];
+      }
     }
   }
   // %27 add
-  for (let l = 0; l < T_T * B; l++) {
-    const o = l * 5;
-    for (let j = 0; j < 5; j++) {
-      v27_63[o + j] = mm20_60[l * 20 + 10 + j] + p53[j];
+  if (kernels !== undefined && heapHolds(v27_63, mm20_60, p53)) kernels.exports.pointwise0(v27_63.byteOffset, mm20_60.byteOffset + 40, p53.byteOffset, T_T * B);
+  else {
+    for (let l = 0; l < T_T * B; l++) {
+      const o = l * 5;
+      for (let j = 0; j < 5; j++) {
+        v27_63[o + j] = mm20_60[l * 20 + 10 + j] + p53[j];
+      }
     }
   }
   // %28 add
-  for (let l = 0; l < T_T * B; l++) {
-    const o = l * 5;
-    for (let j = 0; j < 5; j++) {
-      v28_64[o + j] = mm20_60[l * 20 + 15 + j] + p54[j];
+  if (kernels !== undefined && heapHolds(v28_64, mm20_60, p54)) kernels.exports.pointwise0(v28_64.byteOffset, mm20_60.byteOffset + 60, p54.byteOffset, T_T * B);
+  else {
+    for (let l = 0; l < T_T * B; l++) {
+      const o = l * 5;
+      for (let j = 0; j < 5; j++) {
+        v28_64[o + j] = mm20_60[l * 20 + 15 + j] + p54[j];
+      }
     }
   }
   // %29 stack_rows packed U_i, U_f, U_g, U_o
@@ -549,52 +579,73 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     // %6 matmul fused gates — 28: i = sigmoid(W_i @ x + U_i @ h + p_i * c + b_i)
     gemm_rows_20x5(packed29_66, state30_0_67, mm6_82, B);
     // %15 sigmoid i — 28: i = sigmoid(W_i @ x + U_i @ h + p_i * c + b_i)
-    for (let l = 0; l < B; l++) {
-      const o = l * 5;
-      for (let j = 0; j < 5; j++) {
-        v15_83[o + j] = 1 / (1 + Math.exp(-(x30_0_78[l * 5 + j] + (mm6_82[l * 20 + 0 + j] + (p48[j] * state30_1_68[l * 5 + j])))));
+    if (kernels !== undefined && heapHolds(v15_83, x30_0_78, mm6_82, p48, state30_1_68)) kernels.exports.pointwise3(v15_83.byteOffset, x30_0_78.byteOffset, mm6_82.byteOffset + 0, p48.byteOffset, state30_1_68.byteOffset, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 5;
+        for (let j = 0; j < 5; j++) {
+          v15_83[o + j] = 1 / (1 + Math.exp(-(x30_0_78[l * 5 + j] + (mm6_82[l * 20 + 0 + j] + (p48[j] * state30_1_68[l * 5 + j])))));
+        }
       }
     }
     // %20 sigmoid f — 29: f = sigmoid(W_f @ x + U_f @ h + p_f * c + b_f)
-    for (let l = 0; l < B; l++) {
-      const o = l * 5;
-      for (let j = 0; j < 5; j++) {
-        v20_84[o + j] = 1 / (1 + Math.exp(-(x30_1_79[l * 5 + j] + (mm6_82[l * 20 + 5 + j] + (p49[j] * state30_1_68[l * 5 + j])))));
+    if (kernels !== undefined && heapHolds(v20_84, x30_1_79, mm6_82, p49, state30_1_68)) kernels.exports.pointwise3(v20_84.byteOffset, x30_1_79.byteOffset, mm6_82.byteOffset + 20, p49.byteOffset, state30_1_68.byteOffset, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 5;
+        for (let j = 0; j < 5; j++) {
+          v20_84[o + j] = 1 / (1 + Math.exp(-(x30_1_79[l * 5 + j] + (mm6_82[l * 20 + 5 + j] + (p49[j] * state30_1_68[l * 5 + j])))));
+        }
       }
     }
     // %23 tanh g — 30: g = tanh(W_g @ x + U_g @ h + b_g)
-    for (let l = 0; l < B; l++) {
-      const o = l * 5;
-      for (let j = 0; j < 5; j++) {
-        v23_85[o + j] = Math.tanh((x30_2_80[l * 5 + j] + mm6_82[l * 20 + 10 + j]));
+    if (kernels !== undefined && heapHolds(v23_85, x30_2_80, mm6_82)) kernels.exports.pointwise4(v23_85.byteOffset, x30_2_80.byteOffset, mm6_82.byteOffset + 40, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 5;
+        for (let j = 0; j < 5; j++) {
+          v23_85[o + j] = Math.tanh((x30_2_80[l * 5 + j] + mm6_82[l * 20 + 10 + j]));
+        }
       }
     }
     // %26 add c' — 31: c' = f * c + i * g
-    for (let l = 0; l < B; l++) {
-      const o = l * 5;
-      for (let j = 0; j < 5; j++) {
-        v26_86[o + j] = (v20_84[l * 5 + j] * state30_1_68[l * 5 + j]) + (v15_83[l * 5 + j] * v23_85[l * 5 + j]);
+    if (kernels !== undefined && heapHolds(v26_86, v20_84, state30_1_68, v15_83, v23_85)) kernels.exports.pointwise5(v26_86.byteOffset, v20_84.byteOffset, state30_1_68.byteOffset, v15_83.byteOffset, v23_85.byteOffset, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 5;
+        for (let j = 0; j < 5; j++) {
+          v26_86[o + j] = (v20_84[l * 5 + j] * state30_1_68[l * 5 + j]) + (v15_83[l * 5 + j] * v23_85[l * 5 + j]);
+        }
       }
     }
     // %31 sigmoid o — 32: o = sigmoid(W_o @ x + U_o @ h + p_o * c' + b_o)
-    for (let l = 0; l < B; l++) {
-      const o = l * 5;
-      for (let j = 0; j < 5; j++) {
-        v31_87[o + j] = 1 / (1 + Math.exp(-(x30_3_81[l * 5 + j] + (mm6_82[l * 20 + 15 + j] + (p50[j] * v26_86[l * 5 + j])))));
+    if (kernels !== undefined && heapHolds(v31_87, x30_3_81, mm6_82, p50, v26_86)) kernels.exports.pointwise3(v31_87.byteOffset, x30_3_81.byteOffset, mm6_82.byteOffset + 60, p50.byteOffset, v26_86.byteOffset, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 5;
+        for (let j = 0; j < 5; j++) {
+          v31_87[o + j] = 1 / (1 + Math.exp(-(x30_3_81[l * 5 + j] + (mm6_82[l * 20 + 15 + j] + (p50[j] * v26_86[l * 5 + j])))));
+        }
       }
     }
     // %32 tanh — 33: h' = o * tanh(c')
-    for (let l = 0; l < B; l++) {
-      const o = l * 5;
-      for (let j = 0; j < 5; j++) {
-        v32_88[o + j] = Math.tanh(v26_86[l * 5 + j]);
+    if (kernels !== undefined && heapHolds(v32_88, v26_86)) kernels.exports.pointwise6(v32_88.byteOffset, v26_86.byteOffset, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 5;
+        for (let j = 0; j < 5; j++) {
+          v32_88[o + j] = Math.tanh(v26_86[l * 5 + j]);
+        }
       }
     }
     // %33 mul h' — 33: h' = o * tanh(c')
-    for (let l = 0; l < B; l++) {
-      const o = l * 5;
-      for (let j = 0; j < 5; j++) {
-        v33_89[o + j] = v31_87[l * 5 + j] * v32_88[l * 5 + j];
+    if (kernels !== undefined && heapHolds(v33_89, v31_87, v32_88)) kernels.exports.pointwise7(v33_89.byteOffset, v31_87.byteOffset, v32_88.byteOffset, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 5;
+        for (let j = 0; j < 5; j++) {
+          v33_89[o + j] = v31_87[l * 5 + j] * v32_88[l * 5 + j];
+        }
       }
     }
     out30_0_69.set(v33_89, t * v33_89.length);
@@ -611,10 +662,13 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   const in90 = heapStage((inputs["d:output"] as Tensor).data);
   // %35 mul
   v28_64.fill(0); // reused: its last value is dead
-  for (let l = 0; l < T_T * B; l++) {
-    const o = l * 5;
-    for (let j = 0; j < 5; j++) {
-      v28_64[o + j] = out30_0_69[l * 5 + j] * in90[l * 5 + j];
+  if (kernels !== undefined && heapHolds(v28_64, out30_0_69, in90)) kernels.exports.pointwise7(v28_64.byteOffset, out30_0_69.byteOffset, in90.byteOffset, T_T * B);
+  else {
+    for (let l = 0; l < T_T * B; l++) {
+      const o = l * 5;
+      for (let j = 0; j < 5; j++) {
+        v28_64[o + j] = out30_0_69[l * 5 + j] * in90[l * 5 + j];
+      }
     }
   }
   // %36 sum
@@ -640,10 +694,13 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   }
   // %41 mul
   v27_63.fill(0); // reused: its last value is dead
-  for (let l = 0; l < T_T * B; l++) {
-    const o = l * 5;
-    for (let j = 0; j < 5; j++) {
-      v27_63[o + j] = v28_64[l * 5 + j] * in90[l * 5 + j];
+  if (kernels !== undefined && heapHolds(v27_63, v28_64, in90)) kernels.exports.pointwise7(v27_63.byteOffset, v28_64.byteOffset, in90.byteOffset, T_T * B);
+  else {
+    for (let l = 0; l < T_T * B; l++) {
+      const o = l * 5;
+      for (let j = 0; j < 5; j++) {
+        v27_63[o + j] = v28_64[l * 5 + j] * in90[l * 5 + j];
+      }
     }
   }
   // %49 time_shift PeepholeLSTM: previous h
@@ -652,39 +709,54 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   v28_64.set(out30_0_69.subarray(0, (T_T - 1) * B * 5), B * 5);
   // %51 sub — 33: h' = o * tanh(c')
   v26_62.fill(0); // reused: its last value is dead
-  for (let l = 0; l < T_T * B; l++) {
-    const o = l * 5;
-    for (let j = 0; j < 5; j++) {
-      v26_62[o + j] = 1 - (out30_1_70[l * 5 + j] * out30_1_70[l * 5 + j]);
+  if (kernels !== undefined && heapHolds(v26_62, out30_1_70)) kernels.exports.pointwise8(v26_62.byteOffset, out30_1_70.byteOffset, out30_1_70.byteOffset, T_T * B);
+  else {
+    for (let l = 0; l < T_T * B; l++) {
+      const o = l * 5;
+      for (let j = 0; j < 5; j++) {
+        v26_62[o + j] = 1 - (out30_1_70[l * 5 + j] * out30_1_70[l * 5 + j]);
+      }
     }
   }
   // %53 mul ∂o — 32: o = sigmoid(W_o @ x + U_o @ h + p_o * c' + b_o)
   v25_61.fill(0); // reused: its last value is dead
-  for (let l = 0; l < T_T * B; l++) {
-    const o = l * 5;
-    for (let j = 0; j < 5; j++) {
-      v25_61[o + j] = out30_2_71[l * 5 + j] * (1 - out30_2_71[l * 5 + j]);
+  if (kernels !== undefined && heapHolds(v25_61, out30_2_71)) kernels.exports.pointwise9(v25_61.byteOffset, out30_2_71.byteOffset, out30_2_71.byteOffset, T_T * B);
+  else {
+    for (let l = 0; l < T_T * B; l++) {
+      const o = l * 5;
+      for (let j = 0; j < 5; j++) {
+        v25_61[o + j] = out30_2_71[l * 5 + j] * (1 - out30_2_71[l * 5 + j]);
+      }
     }
   }
   // %55 sub ∂g — 30: g = tanh(W_g @ x + U_g @ h + b_g)
-  for (let l = 0; l < T_T * B; l++) {
-    const o = l * 5;
-    for (let j = 0; j < 5; j++) {
-      v55_94[o + j] = 1 - (out30_4_73[l * 5 + j] * out30_4_73[l * 5 + j]);
+  if (kernels !== undefined && heapHolds(v55_94, out30_4_73)) kernels.exports.pointwise8(v55_94.byteOffset, out30_4_73.byteOffset, out30_4_73.byteOffset, T_T * B);
+  else {
+    for (let l = 0; l < T_T * B; l++) {
+      const o = l * 5;
+      for (let j = 0; j < 5; j++) {
+        v55_94[o + j] = 1 - (out30_4_73[l * 5 + j] * out30_4_73[l * 5 + j]);
+      }
     }
   }
   // %57 mul ∂f — 29: f = sigmoid(W_f @ x + U_f @ h + p_f * c + b_f)
-  for (let l = 0; l < T_T * B; l++) {
-    const o = l * 5;
-    for (let j = 0; j < 5; j++) {
-      v57_95[o + j] = out30_6_75[l * 5 + j] * (1 - out30_6_75[l * 5 + j]);
+  if (kernels !== undefined && heapHolds(v57_95, out30_6_75)) kernels.exports.pointwise9(v57_95.byteOffset, out30_6_75.byteOffset, out30_6_75.byteOffset, T_T * B);
+  else {
+    for (let l = 0; l < T_T * B; l++) {
+      const o = l * 5;
+      for (let j = 0; j < 5; j++) {
+        v57_95[o + j] = out30_6_75[l * 5 + j] * (1 - out30_6_75[l * 5 + j]);
+      }
     }
   }
   // %59 mul ∂i — 28: i = sigmoid(W_i @ x + U_i @ h + p_i * c + b_i)
-  for (let l = 0; l < T_T * B; l++) {
-    const o = l * 5;
-    for (let j = 0; j < 5; j++) {
-      v59_96[o + j] = out30_5_74[l * 5 + j] * (1 - out30_5_74[l * 5 + j]);
+  if (kernels !== undefined && heapHolds(v59_96, out30_5_74)) kernels.exports.pointwise9(v59_96.byteOffset, out30_5_74.byteOffset, out30_5_74.byteOffset, T_T * B);
+  else {
+    for (let l = 0; l < T_T * B; l++) {
+      const o = l * 5;
+      for (let j = 0; j < 5; j++) {
+        v59_96[o + j] = out30_5_74[l * 5 + j] * (1 - out30_5_74[l * 5 + j]);
+      }
     }
   }
   // %60 stack_rows packed U_o, U_g, U_f, U_i
@@ -743,52 +815,73 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     const x62_10_116 = v57_95.subarray(t * B * 5, (t + 1) * B * 5);
     const x62_11_117 = v59_96.subarray(t * B * 5, (t + 1) * B * 5);
     // %3 add
-    for (let l = 0; l < B; l++) {
-      const o = l * 5;
-      for (let j = 0; j < 5; j++) {
-        v3_118[o + j] = state62_0_99[l * 5 + j] + x62_0_106[l * 5 + j];
+    if (kernels !== undefined && heapHolds(v3_118, state62_0_99, x62_0_106)) kernels.exports.pointwise10(v3_118.byteOffset, state62_0_99.byteOffset, x62_0_106.byteOffset, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 5;
+        for (let j = 0; j < 5; j++) {
+          v3_118[o + j] = state62_0_99[l * 5 + j] + x62_0_106[l * 5 + j];
+        }
       }
     }
     // %12 mul ∂o — 32: o = sigmoid(W_o @ x + U_o @ h + p_o * c' + b_o)
-    for (let l = 0; l < B; l++) {
-      const o = l * 5;
-      for (let j = 0; j < 5; j++) {
-        v12_119[o + j] = (v3_118[l * 5 + j] * x62_1_107[l * 5 + j]) * x62_8_114[l * 5 + j];
+    if (kernels !== undefined && heapHolds(v12_119, v3_118, x62_1_107, x62_8_114)) kernels.exports.pointwise11(v12_119.byteOffset, v3_118.byteOffset, x62_1_107.byteOffset, x62_8_114.byteOffset, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 5;
+        for (let j = 0; j < 5; j++) {
+          v12_119[o + j] = (v3_118[l * 5 + j] * x62_1_107[l * 5 + j]) * x62_8_114[l * 5 + j];
+        }
       }
     }
     // %15 add
-    for (let l = 0; l < B; l++) {
-      const o = l * 5;
-      for (let j = 0; j < 5; j++) {
-        v15_120[o + j] = (state62_1_100[l * 5 + j] + ((v3_118[l * 5 + j] * x62_2_108[l * 5 + j]) * x62_7_113[l * 5 + j])) + (v12_119[l * 5 + j] * p50[j]);
+    if (kernels !== undefined && heapHolds(v15_120, state62_1_100, v3_118, x62_2_108, x62_7_113, v12_119, p50)) kernels.exports.pointwise12(v15_120.byteOffset, state62_1_100.byteOffset, v3_118.byteOffset, x62_2_108.byteOffset, x62_7_113.byteOffset, v12_119.byteOffset, p50.byteOffset, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 5;
+        for (let j = 0; j < 5; j++) {
+          v15_120[o + j] = (state62_1_100[l * 5 + j] + ((v3_118[l * 5 + j] * x62_2_108[l * 5 + j]) * x62_7_113[l * 5 + j])) + (v12_119[l * 5 + j] * p50[j]);
+        }
       }
     }
     // %25 mul ∂g — 30: g = tanh(W_g @ x + U_g @ h + b_g)
-    for (let l = 0; l < B; l++) {
-      const o = l * 5;
-      for (let j = 0; j < 5; j++) {
-        v25_121[o + j] = (v15_120[l * 5 + j] * x62_4_110[l * 5 + j]) * x62_9_115[l * 5 + j];
+    if (kernels !== undefined && heapHolds(v25_121, v15_120, x62_4_110, x62_9_115)) kernels.exports.pointwise11(v25_121.byteOffset, v15_120.byteOffset, x62_4_110.byteOffset, x62_9_115.byteOffset, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 5;
+        for (let j = 0; j < 5; j++) {
+          v25_121[o + j] = (v15_120[l * 5 + j] * x62_4_110[l * 5 + j]) * x62_9_115[l * 5 + j];
+        }
       }
     }
     // %27 mul ∂f — 29: f = sigmoid(W_f @ x + U_f @ h + p_f * c + b_f)
-    for (let l = 0; l < B; l++) {
-      const o = l * 5;
-      for (let j = 0; j < 5; j++) {
-        v27_122[o + j] = (v15_120[l * 5 + j] * x62_5_111[l * 5 + j]) * x62_10_116[l * 5 + j];
+    if (kernels !== undefined && heapHolds(v27_122, v15_120, x62_5_111, x62_10_116)) kernels.exports.pointwise11(v27_122.byteOffset, v15_120.byteOffset, x62_5_111.byteOffset, x62_10_116.byteOffset, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 5;
+        for (let j = 0; j < 5; j++) {
+          v27_122[o + j] = (v15_120[l * 5 + j] * x62_5_111[l * 5 + j]) * x62_10_116[l * 5 + j];
+        }
       }
     }
     // %32 mul ∂i — 28: i = sigmoid(W_i @ x + U_i @ h + p_i * c + b_i)
-    for (let l = 0; l < B; l++) {
-      const o = l * 5;
-      for (let j = 0; j < 5; j++) {
-        v32_123[o + j] = (v15_120[l * 5 + j] * x62_3_109[l * 5 + j]) * x62_11_117[l * 5 + j];
+    if (kernels !== undefined && heapHolds(v32_123, v15_120, x62_3_109, x62_11_117)) kernels.exports.pointwise11(v32_123.byteOffset, v15_120.byteOffset, x62_3_109.byteOffset, x62_11_117.byteOffset, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 5;
+        for (let j = 0; j < 5; j++) {
+          v32_123[o + j] = (v15_120[l * 5 + j] * x62_3_109[l * 5 + j]) * x62_11_117[l * 5 + j];
+        }
       }
     }
     // %35 add
-    for (let l = 0; l < B; l++) {
-      const o = l * 5;
-      for (let j = 0; j < 5; j++) {
-        v35_124[o + j] = ((v15_120[l * 5 + j] * x62_6_112[l * 5 + j]) + (v27_122[l * 5 + j] * p49[j])) + (v32_123[l * 5 + j] * p48[j]);
+    if (kernels !== undefined && heapHolds(v35_124, v15_120, x62_6_112, v27_122, p49, v32_123, p48)) kernels.exports.pointwise13(v35_124.byteOffset, v15_120.byteOffset, x62_6_112.byteOffset, v27_122.byteOffset, p49.byteOffset, v32_123.byteOffset, p48.byteOffset, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 5;
+        for (let j = 0; j < 5; j++) {
+          v35_124[o + j] = ((v15_120[l * 5 + j] * x62_6_112[l * 5 + j]) + (v27_122[l * 5 + j] * p49[j])) + (v32_123[l * 5 + j] * p48[j]);
+        }
       }
     }
     // %36 concat
@@ -891,10 +984,13 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   }
   // %82 mul — 28: i = sigmoid(W_i @ x + U_i @ h + p_i * c + b_i)
   v59_96.fill(0); // reused: its last value is dead
-  for (let l = 0; l < T_T * B; l++) {
-    const o = l * 5;
-    for (let j = 0; j < 5; j++) {
-      v59_96[o + j] = out62_0_101[l * 5 + j] * out30_7_76[l * 5 + j];
+  if (kernels !== undefined && heapHolds(v59_96, out62_0_101, out30_7_76)) kernels.exports.pointwise7(v59_96.byteOffset, out62_0_101.byteOffset, out30_7_76.byteOffset, T_T * B);
+  else {
+    for (let l = 0; l < T_T * B; l++) {
+      const o = l * 5;
+      for (let j = 0; j < 5; j++) {
+        v59_96[o + j] = out62_0_101[l * 5 + j] * out30_7_76[l * 5 + j];
+      }
     }
   }
   // %83 unbroadcast ∂PeepholeLSTM: ∂p_i (batched)
@@ -906,10 +1002,13 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   }
   // %84 mul — 29: f = sigmoid(W_f @ x + U_f @ h + p_f * c + b_f)
   v59_96.fill(0); // reused: its last value is dead
-  for (let l = 0; l < T_T * B; l++) {
-    const o = l * 5;
-    for (let j = 0; j < 5; j++) {
-      v59_96[o + j] = out62_1_102[l * 5 + j] * out30_7_76[l * 5 + j];
+  if (kernels !== undefined && heapHolds(v59_96, out62_1_102, out30_7_76)) kernels.exports.pointwise7(v59_96.byteOffset, out62_1_102.byteOffset, out30_7_76.byteOffset, T_T * B);
+  else {
+    for (let l = 0; l < T_T * B; l++) {
+      const o = l * 5;
+      for (let j = 0; j < 5; j++) {
+        v59_96[o + j] = out62_1_102[l * 5 + j] * out30_7_76[l * 5 + j];
+      }
     }
   }
   // %85 unbroadcast ∂PeepholeLSTM: ∂p_f (batched)
@@ -921,10 +1020,13 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   }
   // %86 mul — 32: o = sigmoid(W_o @ x + U_o @ h + p_o * c' + b_o)
   v59_96.fill(0); // reused: its last value is dead
-  for (let l = 0; l < T_T * B; l++) {
-    const o = l * 5;
-    for (let j = 0; j < 5; j++) {
-      v59_96[o + j] = out62_3_104[l * 5 + j] * out30_3_72[l * 5 + j];
+  if (kernels !== undefined && heapHolds(v59_96, out62_3_104, out30_3_72)) kernels.exports.pointwise7(v59_96.byteOffset, out62_3_104.byteOffset, out30_3_72.byteOffset, T_T * B);
+  else {
+    for (let l = 0; l < T_T * B; l++) {
+      const o = l * 5;
+      for (let j = 0; j < 5; j++) {
+        v59_96[o + j] = out62_3_104[l * 5 + j] * out30_3_72[l * 5 + j];
+      }
     }
   }
   // %87 unbroadcast ∂PeepholeLSTM: ∂p_o (batched)
@@ -1621,12 +1723,12 @@ function gemm_cols_20x3(v: Float32Array, w: Float32Array, out: Float32Array, sam
   gemm_cols_20x3_scalar(v, w, out, samples);
 }
 
-// WebAssembly SIMD kernels generated by rnnc for this model's sizes (7963 bytes): rows_20x3, rows_20x5, cols_20x5, outer_20x3, outer_20x5, cols_20x3.
+// WebAssembly SIMD kernels generated by rnnc for this model's sizes (19253 bytes): rows_20x3, pointwise0, rows_20x5, pointwise1, pointwise2, pointwise3, pointwise4, pointwise5, pointwise6, pointwise7, pointwise8, pointwise9, pointwise10, pointwise11, pointwise12, pointwise13, cols_20x5, outer_20x3, outer_20x5, cols_20x3.
 // `rnnc compile --emit-wat` prints them as text.
-const kernelBytes = "AGFzbQEAAAABEQJgBH9/f38AYAZ/f39/f38AAg8BA2VudgZtZW1vcnkCAAEDBwYAAAABAQAHSwYJcm93c18yMHgzAAAJcm93c18yMHg1AAEJY29sc18yMHg1AAIKb3V0ZXJfMjB4MwADCm91dGVyXzIweDUABAljb2xzXzIweDMABQqWPQapFgIGfxZ7QQAhBAJAA0AgAyAEa0EESA0BQQAhBQJAA0AgBUEUTg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhD/0MAAAAAAAAAAAAAAAAAAAAACEQ/QwAAAAAAAAAAAAAAAAAAAAAIRH9DAAAAAAAAAAAAAAAAAAAAAAhEiAAIAVBDGxqIQYgASAEQQxsaiEHIAf9AAIAIRMgB/0AAgwhFCAH/QACGCEVIAf9AAIkIRYgBv0AAgAhCiALIAogE/3mAf0M////////////////AAAAAP1O/eQBIQsgDSAKIBT95gH9DP///////////////wAAAAD9Tv3kASENIA8gCiAV/eYB/Qz///////////////8AAAAA/U795AEhDyARIAogFv3mAf0M////////////////AAAAAP1O/eQBIREgBv0AAgwhCiAMIAogE/3mAf0M////////////////AAAAAP1O/eQBIQwgDiAKIBT95gH9DP///////////////wAAAAD9Tv3kASEOIBAgCiAV/eYB/Qz///////////////8AAAAA/U795AEhECASIAogFv3mAf0M////////////////AAAAAP1O/eQBIRIgAiAEQdAAbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAIAIAkgGf0fATgCBCANIA79DQABAgMEBQYHEBESExQVFhcgDSAO/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAJQIAkgGf0fATgCVCAPIBD9DQABAgMEBQYHEBESExQVFhcgDyAQ/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAKgASAJIBn9HwE4AqQBIBEgEv0NAAECAwQFBgcQERITFBUWFyARIBL9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AvABIAkgGf0fATgC9AEgBUECaiEFDAALCyAEQQRqIQQMAAsLAkADQCAEIANODQFBACEFAkADQCAFQRBODQH9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIRr9DAAAAAAAAAAAAAAAAAAAAAAhG/0MAAAAAAAAAAAAAAAAAAAAACEc/QwAAAAAAAAAAAAAAAAAAAAAIR39DAAAAAAAAAAAAAAAAAAAAAAhHv0MAAAAAAAAAAAAAAAAAAAAACEfIAAgBUEMbGohBiABIARBDGxqIQcgB/0AAgAhEyAG/QACACEKIAsgCiAT/eYB/Qz///////////////8AAAAA/U795AEhCyAG/QACDCEKIAwgCiAT/eYB/Qz///////////////8AAAAA/U795AEhDCAG/QACGCEKIBogCiAT/eYB/Qz///////////////8AAAAA/U795AEhGiAG/QACJCEKIBsgCiAT/eYB/Qz///////////////8AAAAA/U795AEhGyAG/QACMCEKIBwgCiAT/eYB/Qz///////////////8AAAAA/U795AEhHCAG/QACPCEKIB0gCiAT/eYB/Qz///////////////8AAAAA/U795AEhHSAG/QACSCEKIB4gCiAT/eYB/Qz///////////////8AAAAA/U795AEhHiAG/QACVCEKIB8gCiAT/eYB/Qz///////////////8AAAAA/U795AEhHyACIARB0ABsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFyAaIBv9DQABAgMEBQYHEBESExQVFhcgGiAb/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0LAgAgHCAd/Q0AAQIDBAUGBxAREhMUFRYXIBwgHf0NCAkKCwwNDg8YGRobHB0eH/3kASEXIB4gH/0NAAECAwQFBgcQERITFBUWFyAeIB/9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/QsCECAFQQhqIQUMAAsLQRAhBf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhGv0MAAAAAAAAAAAAAAAAAAAAACEbIAAgBUEMbGohBiABIARBDGxqIQcgB/0AAgAhEyAG/QACACEKIAsgCiAT/eYB/Qz///////////////8AAAAA/U795AEhCyAG/QACDCEKIAwgCiAT/eYB/Qz///////////////8AAAAA/U795AEhDCAG/QACGCEKIBogCiAT/eYB/Qz///////////////8AAAAA/U795AEhGiAG/QACJCEKIBsgCiAT/eYB/Qz///////////////8AAAAA/U795AEhGyACIARB0ABsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFyAaIBv9DQABAgMEBQYHEBESExQVFhcgGiAb/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0LAgAgBEEBaiEEDAALCwvAGgIGfxZ7QQAhBAJAA0AgAyAEa0EESA0BQQAhBQJAA0AgBUEUTg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhD/0MAAAAAAAAAAAAAAAAAAAAACEQ/QwAAAAAAAAAAAAAAAAAAAAAIRH9DAAAAAAAAAAAAAAAAAAAAAAhEiAAIAVBFGxqIQYgASAEQRRsaiEHIAZBEGohCANAIAf9AAIAIRMgB/0AAhQhFCAH/QACKCEVIAf9AAI8IRYgBv0AAgAhCiALIAogE/3mAf3kASELIA0gCiAU/eYB/eQBIQ0gDyAKIBX95gH95AEhDyARIAogFv3mAf3kASERIAb9AAIUIQogDCAKIBP95gH95AEhDCAOIAogFP3mAf3kASEOIBAgCiAV/eYB/eQBIRAgEiAKIBb95gH95AEhEiAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgB/0AAgAhEyAH/QACFCEUIAf9AAIoIRUgB/0AAjwhFiAG/QACACEKIAsgCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhCyANIAogFP3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIQ0gDyAKIBX95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEPIBEgCiAW/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhESAG/QACFCEKIAwgCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhDCAOIAogFP3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIQ4gECAKIBX95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEQIBIgCiAW/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhEiACIARB0ABsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AgAgCSAZ/R8BOAIEIA0gDv0NAAECAwQFBgcQERITFBUWFyANIA79DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AlAgCSAZ/R8BOAJUIA8gEP0NAAECAwQFBgcQERITFBUWFyAPIBD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AqABIAkgGf0fATgCpAEgESAS/Q0AAQIDBAUGBxAREhMUFRYXIBEgEv0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgC8AEgCSAZ/R8BOAL0ASAFQQJqIQUMAAsLIARBBGohBAwACwsCQANAIAQgA04NAUEAIQUCQANAIAVBEE4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhGv0MAAAAAAAAAAAAAAAAAAAAACEb/QwAAAAAAAAAAAAAAAAAAAAAIRz9DAAAAAAAAAAAAAAAAAAAAAAhHf0MAAAAAAAAAAAAAAAAAAAAACEe/QwAAAAAAAAAAAAAAAAAAAAAIR8gACAFQRRsaiEGIAEgBEEUbGohByAGQRBqIQgDQCAH/QACACETIAb9AAIAIQogCyAKIBP95gH95AEhCyAG/QACFCEKIAwgCiAT/eYB/eQBIQwgBv0AAighCiAaIAogE/3mAf3kASEaIAb9AAI8IQogGyAKIBP95gH95AEhGyAG/QACUCEKIBwgCiAT/eYB/eQBIRwgBv0AAmQhCiAdIAogE/3mAf3kASEdIAb9AAJ4IQogHiAKIBP95gH95AEhHiAG/QACjAEhCiAfIAogE/3mAf3kASEfIAZBEGohBiAHQRBqIQcgBiAISA0ACyAH/QACACETIAb9AAIAIQogCyAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASELIAb9AAIUIQogDCAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEMIAb9AAIoIQogGiAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEaIAb9AAI8IQogGyAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEbIAb9AAJQIQogHCAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEcIAb9AAJkIQogHSAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEdIAb9AAJ4IQogHiAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEeIAb9AAKMASEKIB8gCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhHyACIARB0ABsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFyAaIBv9DQABAgMEBQYHEBESExQVFhcgGiAb/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0LAgAgHCAd/Q0AAQIDBAUGBxAREhMUFRYXIBwgHf0NCAkKCwwNDg8YGRobHB0eH/3kASEXIB4gH/0NAAECAwQFBgcQERITFBUWFyAeIB/9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/QsCECAFQQhqIQUMAAsLQRAhBf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhGv0MAAAAAAAAAAAAAAAAAAAAACEbIAAgBUEUbGohBiABIARBFGxqIQcgBkEQaiEIA0AgB/0AAgAhEyAG/QACACEKIAsgCiAT/eYB/eQBIQsgBv0AAhQhCiAMIAogE/3mAf3kASEMIAb9AAIoIQogGiAKIBP95gH95AEhGiAG/QACPCEKIBsgCiAT/eYB/eQBIRsgBkEQaiEGIAdBEGohByAGIAhIDQALIAf9AAIAIRMgBv0AAgAhCiALIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIQsgBv0AAhQhCiAMIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIQwgBv0AAighCiAaIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIRogBv0AAjwhCiAbIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIRsgAiAEQdAAbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRcgGiAb/Q0AAQIDBAUGBxAREhMUFRYXIBogG/0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9CwIAIARBAWohBAwACwsLhwQDBX8HewF/QQAhBAJAA0AgAyAEa0ECSA0BQQAhBf0MAAAAAAAAAAAAAAAAAAAAACEK/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACENIAAgBEHQAGxqIQYgASAFQQRsaiEHIAZB0ABqIQgDQCAH/QACACEOIAf9AAIQIQ8gBv0JAgAhCSAKIAkgDv3mAf3kASEKIAsgCSAP/eYB/eQBIQsgBv0JAlAhCSAMIAkgDv3mAf3kASEMIA0gCSAP/eYB/eQBIQ0gBkEEaiEGIAdBFGohByAGIAhIDQALIAIgBEEUbGogBUEEbGohECAQIAr9CwIAIBAgC/0fADgCECAQIAz9CwIUIBAgDf0fADgCJCAEQQJqIQQMAAsLAkADQCAEIANODQFBACEF/QwAAAAAAAAAAAAAAAAAAAAAIQr9DAAAAAAAAAAAAAAAAAAAAAAhCyAAIARB0ABsaiEGIAEgBUEEbGohByAGQdAAaiEIA0AgB/0AAgAhDiAH/QACECEPIAb9CQIAIQkgCiAJIA795gH95AEhCiALIAkgD/3mAf3kASELIAZBBGohBiAHQRRqIQcgBiAISA0ACyACIARBFGxqIAVBBGxqIRAgECAK/QsCACAQIAv9HwA4AhAgBEEBaiEEDAALCwuYAgMFfwR7AX8gAUEEbCEBIANBBGwhA0EAIQYCQANAIAZBFE4NAUEAIQf9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACENIAAgBkEEbGohCSACIAdBBGxqIQpBACEIAkADQCAIIAVODQEgCv0AAgAhDiAJ/QkCACELIAwgCyAO/eYB/eQBIQwgCf0JAgQhCyANIAsgDv3mAf3kASENIAkgAWohCSAKIANqIQogCEEBaiEIDAALCyAEIAZBDGxqIAdBBGxqIQ8gDyAM/R8AOAIAIA8gDP0fATgCBCAPIAz9HwI4AgggDyAN/R8AOAIMIA8gDf0fATgCECAPIA39HwI4AhQgBkECaiEGDAALCwvMAgMFfwd7AX8gAUEEbCEBIANBBGwhA0EAIQYCQANAIAZBFE4NAUEAIQf9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhDyAAIAZBBGxqIQkgAiAHQQRsaiEKQQAhCAJAA0AgCCAFTg0BIAr9AAIAIRAgCv0AAhAhESAJ/QkCACELIAwgCyAQ/eYB/eQBIQwgDSALIBH95gH95AEhDSAJ/QkCBCELIA4gCyAQ/eYB/eQBIQ4gDyALIBH95gH95AEhDyAJIAFqIQkgCiADaiEKIAhBAWohCAwACwsgBCAGQRRsaiAHQQRsaiESIBIgDP0LAgAgEiAN/R8AOAIQIBIgDv0LAhQgEiAP/R8AOAIkIAZBAmohBgwACwsLtQMDBX8EewF/QQAhBAJAA0AgAyAEa0ECSA0BQQAhBf0MAAAAAAAAAAAAAAAAAAAAACEK/QwAAAAAAAAAAAAAAAAAAAAAIQsgACAEQdAAbGohBiABIAVBBGxqIQcgBkHQAGohCANAIAf9AAIAIQwgBv0JAgAhCSAKIAkgDP3mAf3kASEKIAb9CQJQIQkgCyAJIAz95gH95AEhCyAGQQRqIQYgB0EMaiEHIAYgCEgNAAsgAiAEQQxsaiAFQQRsaiENIA0gCv0fADgCACANIAr9HwE4AgQgDSAK/R8COAIIIA0gC/0fADgCDCANIAv9HwE4AhAgDSAL/R8COAIUIARBAmohBAwACwsCQANAIAQgA04NAUEAIQX9DAAAAAAAAAAAAAAAAAAAAAAhCiAAIARB0ABsaiEGIAEgBUEEbGohByAGQdAAaiEIA0AgB/0AAgAhDCAG/QkCACEJIAogCSAM/eYB/eQBIQogBkEEaiEGIAdBDGohByAGIAhIDQALIAIgBEEMbGogBUEEbGohDSANIAr9HwA4AgAgDSAK/R8BOAIEIA0gCv0fAjgCCCAEQQFqIQQMAAsLCw==";
+const kernelBytes = "AGFzbQEAAAABRAdgBH9/f38AYA1/f39/f39/f39/f39/AGAHf39/f39/fwBgBn9/f39/fwBgA39/fwBgBX9/f39/AGAIf39/f39/f38AAg8BA2VudgZtZW1vcnkCAAEDFRQAAAABAgMAAwQAAAAABQYGAAMDAAeFAhQJcm93c18yMHgzAAAKcG9pbnR3aXNlMAABCXJvd3NfMjB4NQACCnBvaW50d2lzZTEAAwpwb2ludHdpc2UyAAQKcG9pbnR3aXNlMwAFCnBvaW50d2lzZTQABgpwb2ludHdpc2U1AAcKcG9pbnR3aXNlNgAICnBvaW50d2lzZTcACQpwb2ludHdpc2U4AAoKcG9pbnR3aXNlOQALC3BvaW50d2lzZTEwAAwLcG9pbnR3aXNlMTEADQtwb2ludHdpc2UxMgAOC3BvaW50d2lzZTEzAA8JY29sc18yMHg1ABAKb3V0ZXJfMjB4MwARCm91dGVyXzIweDUAEgljb2xzXzIweDMAEwqzkwEUqRYCBn8We0EAIQQCQANAIAMgBGtBBEgNAUEAIQUCQANAIAVBFE4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhEP0MAAAAAAAAAAAAAAAAAAAAACER/QwAAAAAAAAAAAAAAAAAAAAAIRIgACAFQQxsaiEGIAEgBEEMbGohByAH/QACACETIAf9AAIMIRQgB/0AAhghFSAH/QACJCEWIAb9AAIAIQogCyAKIBP95gH9DP///////////////wAAAAD9Tv3kASELIA0gCiAU/eYB/Qz///////////////8AAAAA/U795AEhDSAPIAogFf3mAf0M////////////////AAAAAP1O/eQBIQ8gESAKIBb95gH9DP///////////////wAAAAD9Tv3kASERIAb9AAIMIQogDCAKIBP95gH9DP///////////////wAAAAD9Tv3kASEMIA4gCiAU/eYB/Qz///////////////8AAAAA/U795AEhDiAQIAogFf3mAf0M////////////////AAAAAP1O/eQBIRAgEiAKIBb95gH9DP///////////////wAAAAD9Tv3kASESIAIgBEHQAGxqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCACAJIBn9HwE4AgQgDSAO/Q0AAQIDBAUGBxAREhMUFRYXIA0gDv0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCUCAJIBn9HwE4AlQgDyAQ/Q0AAQIDBAUGBxAREhMUFRYXIA8gEP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCoAEgCSAZ/R8BOAKkASARIBL9DQABAgMEBQYHEBESExQVFhcgESAS/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOALwASAJIBn9HwE4AvQBIAVBAmohBQwACwsgBEEEaiEEDAALCwJAA0AgBCADTg0BQQAhBQJAA0AgBUEQTg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEa/QwAAAAAAAAAAAAAAAAAAAAAIRv9DAAAAAAAAAAAAAAAAAAAAAAhHP0MAAAAAAAAAAAAAAAAAAAAACEd/QwAAAAAAAAAAAAAAAAAAAAAIR79DAAAAAAAAAAAAAAAAAAAAAAhHyAAIAVBDGxqIQYgASAEQQxsaiEHIAf9AAIAIRMgBv0AAgAhCiALIAogE/3mAf0M////////////////AAAAAP1O/eQBIQsgBv0AAgwhCiAMIAogE/3mAf0M////////////////AAAAAP1O/eQBIQwgBv0AAhghCiAaIAogE/3mAf0M////////////////AAAAAP1O/eQBIRogBv0AAiQhCiAbIAogE/3mAf0M////////////////AAAAAP1O/eQBIRsgBv0AAjAhCiAcIAogE/3mAf0M////////////////AAAAAP1O/eQBIRwgBv0AAjwhCiAdIAogE/3mAf0M////////////////AAAAAP1O/eQBIR0gBv0AAkghCiAeIAogE/3mAf0M////////////////AAAAAP1O/eQBIR4gBv0AAlQhCiAfIAogE/3mAf0M////////////////AAAAAP1O/eQBIR8gAiAEQdAAbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRcgGiAb/Q0AAQIDBAUGBxAREhMUFRYXIBogG/0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9CwIAIBwgHf0NAAECAwQFBgcQERITFBUWFyAcIB39DQgJCgsMDQ4PGBkaGxwdHh/95AEhFyAeIB/9DQABAgMEBQYHEBESExQVFhcgHiAf/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0LAhAgBUEIaiEFDAALC0EQIQX9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIRr9DAAAAAAAAAAAAAAAAAAAAAAhGyAAIAVBDGxqIQYgASAEQQxsaiEHIAf9AAIAIRMgBv0AAgAhCiALIAogE/3mAf0M////////////////AAAAAP1O/eQBIQsgBv0AAgwhCiAMIAogE/3mAf0M////////////////AAAAAP1O/eQBIQwgBv0AAhghCiAaIAogE/3mAf0M////////////////AAAAAP1O/eQBIRogBv0AAiQhCiAbIAogE/3mAf0M////////////////AAAAAP1O/eQBIRsgAiAEQdAAbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRcgGiAb/Q0AAQIDBAUGBxAREhMUFRYXIBogG/0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9CwIAIARBAWohBAwACwsLgwECAn8Be0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVqIAEgBWr9AAIAIAIgBWr9AAIA/eQB/QsCACAFQRBqIQUgBUEQSA0ACyABIAVq/QACACACIAVq/QACAP3kASEGIAAgBv0fADgCECAAQRRqIQAgAUHQAGohASAEQQFqIQQMAAsLC8AaAgZ/FntBACEEAkADQCADIARrQQRIDQFBACEFAkADQCAFQRRODQH9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDv0MAAAAAAAAAAAAAAAAAAAAACEP/QwAAAAAAAAAAAAAAAAAAAAAIRD9DAAAAAAAAAAAAAAAAAAAAAAhEf0MAAAAAAAAAAAAAAAAAAAAACESIAAgBUEUbGohBiABIARBFGxqIQcgBkEQaiEIA0AgB/0AAgAhEyAH/QACFCEUIAf9AAIoIRUgB/0AAjwhFiAG/QACACEKIAsgCiAT/eYB/eQBIQsgDSAKIBT95gH95AEhDSAPIAogFf3mAf3kASEPIBEgCiAW/eYB/eQBIREgBv0AAhQhCiAMIAogE/3mAf3kASEMIA4gCiAU/eYB/eQBIQ4gECAKIBX95gH95AEhECASIAogFv3mAf3kASESIAZBEGohBiAHQRBqIQcgBiAISA0ACyAH/QACACETIAf9AAIUIRQgB/0AAighFSAH/QACPCEWIAb9AAIAIQogCyAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASELIA0gCiAU/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhDSAPIAogFf3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIQ8gESAKIBb95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASERIAb9AAIUIQogDCAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEMIA4gCiAU/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhDiAQIAogFf3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIRAgEiAKIBb95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASESIAIgBEHQAGxqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCACAJIBn9HwE4AgQgDSAO/Q0AAQIDBAUGBxAREhMUFRYXIA0gDv0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCUCAJIBn9HwE4AlQgDyAQ/Q0AAQIDBAUGBxAREhMUFRYXIA8gEP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCoAEgCSAZ/R8BOAKkASARIBL9DQABAgMEBQYHEBESExQVFhcgESAS/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOALwASAJIBn9HwE4AvQBIAVBAmohBQwACwsgBEEEaiEEDAALCwJAA0AgBCADTg0BQQAhBQJAA0AgBUEQTg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEa/QwAAAAAAAAAAAAAAAAAAAAAIRv9DAAAAAAAAAAAAAAAAAAAAAAhHP0MAAAAAAAAAAAAAAAAAAAAACEd/QwAAAAAAAAAAAAAAAAAAAAAIR79DAAAAAAAAAAAAAAAAAAAAAAhHyAAIAVBFGxqIQYgASAEQRRsaiEHIAZBEGohCANAIAf9AAIAIRMgBv0AAgAhCiALIAogE/3mAf3kASELIAb9AAIUIQogDCAKIBP95gH95AEhDCAG/QACKCEKIBogCiAT/eYB/eQBIRogBv0AAjwhCiAbIAogE/3mAf3kASEbIAb9AAJQIQogHCAKIBP95gH95AEhHCAG/QACZCEKIB0gCiAT/eYB/eQBIR0gBv0AAnghCiAeIAogE/3mAf3kASEeIAb9AAKMASEKIB8gCiAT/eYB/eQBIR8gBkEQaiEGIAdBEGohByAGIAhIDQALIAf9AAIAIRMgBv0AAgAhCiALIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIQsgBv0AAhQhCiAMIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIQwgBv0AAighCiAaIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIRogBv0AAjwhCiAbIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIRsgBv0AAlAhCiAcIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIRwgBv0AAmQhCiAdIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIR0gBv0AAnghCiAeIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIR4gBv0AAowBIQogHyAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEfIAIgBEHQAGxqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEXIBogG/0NAAECAwQFBgcQERITFBUWFyAaIBv9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/QsCACAcIB39DQABAgMEBQYHEBESExQVFhcgHCAd/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRcgHiAf/Q0AAQIDBAUGBxAREhMUFRYXIB4gH/0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9CwIQIAVBCGohBQwACwtBECEF/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEa/QwAAAAAAAAAAAAAAAAAAAAAIRsgACAFQRRsaiEGIAEgBEEUbGohByAGQRBqIQgDQCAH/QACACETIAb9AAIAIQogCyAKIBP95gH95AEhCyAG/QACFCEKIAwgCiAT/eYB/eQBIQwgBv0AAighCiAaIAogE/3mAf3kASEaIAb9AAI8IQogGyAKIBP95gH95AEhGyAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgB/0AAgAhEyAG/QACACEKIAsgCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhCyAG/QACFCEKIAwgCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhDCAG/QACKCEKIBogCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhGiAG/QACPCEKIBsgCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhGyACIARB0ABsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFyAaIBv9DQABAgMEBQYHEBESExQVFhcgGiAb/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0LAgAgBEEBaiEEDAALCwvHGQICfyF7QQAhDQJAA0AgDSAMTg0BQQAhDgNAIAAgDmogASAOav0AAgAgAiAOav0AAgAgAyAOav0AAgAgBCAOav0AAgD95gH95AH95AH94QEhD/0MAACAPwAAgD8AAIA/AACAP/0MAACAPwAAgD8AAIA/AACAPyAP/QylwLBCpcCwQqXAsEKlwLBC/egB/QxQrK7CUKyuwlCsrsJQrK7C/ekBIRAgEP0MO6q4PzuquD87qrg/O6q4P/3mAf1qIREgECAR/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIBH9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhEv0MZ2lQOWdpUDlnaVA5Z2lQOSAS/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIBL95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgEv3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAS/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIBL95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgEiAS/eYB/eYBIBL95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgEf34Af0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/eQB/ecBIAUgDmr9AAIA/eYBIAYgDmr9AAIAIAcgDmr9AAIAIAggDmr9AAIAIAkgDmr9AAIA/eYB/eQB/eQB/eEBIRP9DAAAgD8AAIA/AACAPwAAgD/9DAAAgD8AAIA/AACAPwAAgD8gE/0MpcCwQqXAsEKlwLBCpcCwQv3oAf0MUKyuwlCsrsJQrK7CUKyuwv3pASEUIBT9DDuquD87qrg/O6q4PzuquD/95gH9aiEVIBQgFf0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAV/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIRb9DGdpUDlnaVA5Z2lQOWdpUDkgFv3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAW/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIBb95gH9DMGpKj3BqSo9wakqPcGpKj395AEgFv3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAW/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIBYgFv3mAf3mASAW/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIBX9+AH9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf3kAf3nASAKIA5q/QACACALIA5q/QACAP3kASEXIBcgF/3mASEY/Qzq8Lq76vC6u+rwurvq8Lq7IBj95gH9DE4TqTxOE6k8ThOpPE4TqTz95AEgGP3mAf0MLR5cvS0eXL0tHly9LR5cvf3kASAY/eYB/QyTgwg+k4MIPpODCD6Tgwg+/eQBIBj95gH9DJmqqr6Zqqq+maqqvpmqqr795AEgGP3mASAX/eYBIBf95AEhGSAX/eAB/QwAAABAAAAAQAAAAEAAAABA/eYBIRr9DAAAgD8AAIA/AACAPwAAgD/9DAAAAEAAAABAAAAAQAAAAEAgGv0MpcCwQqXAsEKlwLBCpcCwQv3oAf0MUKyuwlCsrsJQrK7CUKyuwv3pASEbIBv9DDuquD87qrg/O6q4PzuquD/95gH9aiEcIBsgHP0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAc/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIR39DGdpUDlnaVA5Z2lQOWdpUDkgHf3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAd/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIB395gH9DMGpKj3BqSo9wakqPcGpKj395AEgHf3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAd/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIB0gHf3mAf3mASAd/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIBz9+AH9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf0MAACAPwAAgD8AAIA/AACAP/3kAf3nAf3lASAX/QwAAACAAAAAgAAAAIAAAACA/U79UCEeIBkgHiAX/eAB/QwAACA/AAAgPwAAID8AACA//UP9Uv3mAf3kAf0LAgAgDkEQaiEOIA5BEEgNAAsgASAOav0AAgAgAiAOav0AAgAgAyAOav0AAgAgBCAOav0AAgD95gH95AH95AH94QEhIP0MAACAPwAAgD8AAIA/AACAP/0MAACAPwAAgD8AAIA/AACAPyAg/QylwLBCpcCwQqXAsEKlwLBC/egB/QxQrK7CUKyuwlCsrsJQrK7C/ekBISEgIf0MO6q4PzuquD87qrg/O6q4P/3mAf1qISIgISAi/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBICL9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhI/0MZ2lQOWdpUDlnaVA5Z2lQOSAj/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBICP95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgI/3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAj/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBICP95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgIyAj/eYB/eYBICP95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgIv34Af0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/eQB/ecBIAUgDmr9AAIA/eYBIAYgDmr9AAIAIAcgDmr9AAIAIAggDmr9AAIAIAkgDmr9AAIA/eYB/eQB/eQB/eEBIST9DAAAgD8AAIA/AACAPwAAgD/9DAAAgD8AAIA/AACAPwAAgD8gJP0MpcCwQqXAsEKlwLBCpcCwQv3oAf0MUKyuwlCsrsJQrK7CUKyuwv3pASElICX9DDuquD87qrg/O6q4PzuquD/95gH9aiEmICUgJv0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAm/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBISf9DGdpUDlnaVA5Z2lQOWdpUDkgJ/3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAn/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBICf95gH9DMGpKj3BqSo9wakqPcGpKj395AEgJ/3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAn/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBICcgJ/3mAf3mASAn/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBICb9+AH9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf3kAf3nASAKIA5q/QACACALIA5q/QACAP3kASEoICggKP3mASEp/Qzq8Lq76vC6u+rwurvq8Lq7ICn95gH9DE4TqTxOE6k8ThOpPE4TqTz95AEgKf3mAf0MLR5cvS0eXL0tHly9LR5cvf3kASAp/eYB/QyTgwg+k4MIPpODCD6Tgwg+/eQBICn95gH9DJmqqr6Zqqq+maqqvpmqqr795AEgKf3mASAo/eYBICj95AEhKiAo/eAB/QwAAABAAAAAQAAAAEAAAABA/eYBISv9DAAAgD8AAIA/AACAPwAAgD/9DAAAAEAAAABAAAAAQAAAAEAgK/0MpcCwQqXAsEKlwLBCpcCwQv3oAf0MUKyuwlCsrsJQrK7CUKyuwv3pASEsICz9DDuquD87qrg/O6q4PzuquD/95gH9aiEtICwgLf0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAt/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIS79DGdpUDlnaVA5Z2lQOWdpUDkgLv3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAu/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIC795gH9DMGpKj3BqSo9wakqPcGpKj395AEgLv3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAu/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIC4gLv3mAf3mASAu/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIC39+AH9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf0MAACAPwAAgD8AAIA/AACAP/3kAf3nAf3lASAo/QwAAACAAAAAgAAAAIAAAACA/U79UCEvICogLyAo/eAB/QwAACA/AAAgPwAAID8AACA//UP9Uv3mAf3kASEfIAAgH/0fADgCECAAQRRqIQAgAUEUaiEBIAJB0ABqIQIgBEEUaiEEIAVBFGohBSAGQRRqIQYgB0HQAGohByAJQRRqIQkgCkEUaiEKIAtB0ABqIQsgDUEBaiENDAALCwv+EQICfxl7QQAhBwJAA0AgByAGTg0BQQAhCANAIAAgCGogASAIav0AAgAgAiAIav0AAgAgAyAIav0AAgAgBCAIav0AAgD95gH95AH95AH94QEhCf0MAACAPwAAgD8AAIA/AACAP/0MAACAPwAAgD8AAIA/AACAPyAJ/QylwLBCpcCwQqXAsEKlwLBC/egB/QxQrK7CUKyuwlCsrsJQrK7C/ekBIQogCv0MO6q4PzuquD87qrg/O6q4P/3mAf1qIQsgCiAL/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIAv9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhDP0MZ2lQOWdpUDlnaVA5Z2lQOSAM/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIAz95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgDP3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAM/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIAz95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgDCAM/eYB/eYBIAz95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgC/34Af0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/eQB/ecBIAUgCGr9AAIAIQ0gDSAN/eYBIQ79DOrwurvq8Lq76vC6u+rwursgDv3mAf0MThOpPE4TqTxOE6k8ThOpPP3kASAO/eYB/QwtHly9LR5cvS0eXL0tHly9/eQBIA795gH9DJODCD6Tgwg+k4MIPpODCD795AEgDv3mAf0Mmaqqvpmqqr6Zqqq+maqqvv3kASAO/eYBIA395gEgDf3kASEPIA394AH9DAAAAEAAAABAAAAAQAAAAED95gEhEP0MAACAPwAAgD8AAIA/AACAP/0MAAAAQAAAAEAAAABAAAAAQCAQ/QylwLBCpcCwQqXAsEKlwLBC/egB/QxQrK7CUKyuwlCsrsJQrK7C/ekBIREgEf0MO6q4PzuquD87qrg/O6q4P/3mAf1qIRIgESAS/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIBL9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhE/0MZ2lQOWdpUDlnaVA5Z2lQOSAT/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIBP95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgE/3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAT/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIBP95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgEyAT/eYB/eYBIBP95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgEv34Af0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/QwAAIA/AACAPwAAgD8AAIA//eQB/ecB/eUBIA39DAAAAIAAAACAAAAAgAAAAID9Tv1QIRQgDyAUIA394AH9DAAAID8AACA/AAAgPwAAID/9Q/1S/eYB/QsCACAIQRBqIQggCEEQSA0ACyABIAhq/QACACACIAhq/QACACADIAhq/QACACAEIAhq/QACAP3mAf3kAf3kAf3hASEW/QwAAIA/AACAPwAAgD8AAIA//QwAAIA/AACAPwAAgD8AAIA/IBb9DKXAsEKlwLBCpcCwQqXAsEL96AH9DFCsrsJQrK7CUKyuwlCsrsL96QEhFyAX/Qw7qrg/O6q4PzuquD87qrg//eYB/WohGCAXIBj9DACAMT8AgDE/AIAxPwCAMT/95gH95QEgGP0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEZ/QxnaVA5Z2lQOWdpUDlnaVA5IBn95gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgGf3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAZ/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIBn95gH9DKqqKj6qqio+qqoqPqqqKj795AEgGf3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASAZIBn95gH95gEgGf3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAY/fgB/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH95AH95wEgBSAIav0AAgAhGiAaIBr95gEhG/0M6vC6u+rwurvq8Lq76vC6uyAb/eYB/QxOE6k8ThOpPE4TqTxOE6k8/eQBIBv95gH9DC0eXL0tHly9LR5cvS0eXL395AEgG/3mAf0Mk4MIPpODCD6Tgwg+k4MIPv3kASAb/eYB/QyZqqq+maqqvpmqqr6Zqqq+/eQBIBv95gEgGv3mASAa/eQBIRwgGv3gAf0MAAAAQAAAAEAAAABAAAAAQP3mASEd/QwAAIA/AACAPwAAgD8AAIA//QwAAABAAAAAQAAAAEAAAABAIB39DKXAsEKlwLBCpcCwQqXAsEL96AH9DFCsrsJQrK7CUKyuwlCsrsL96QEhHiAe/Qw7qrg/O6q4PzuquD87qrg//eYB/WohHyAeIB/9DACAMT8AgDE/AIAxPwCAMT/95gH95QEgH/0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEg/QxnaVA5Z2lQOWdpUDlnaVA5ICD95gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgIP3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAg/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBICD95gH9DKqqKj6qqio+qqoqPqqqKj795AEgIP3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASAgICD95gH95gEgIP3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAf/fgB/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH9DAAAgD8AAIA/AACAPwAAgD/95AH95wH95QEgGv0MAAAAgAAAAIAAAACAAAAAgP1O/VAhISAcICEgGv3gAf0MAAAgPwAAID8AACA/AAAgP/1D/VL95gEhFSAAIBX9HwA4AhAgAEEUaiEAIAFBFGohASACQdAAaiECIARBFGohBCAFQRRqIQUgB0EBaiEHDAALCwvVBwICfwl7QQAhBgJAA0AgBiAFTg0BQQAhBwNAIAAgB2ogASAHav0AAgAgAiAHav0AAgAgAyAHav0AAgAgBCAHav0AAgD95gH95AH95AH94QEhCP0MAACAPwAAgD8AAIA/AACAP/0MAACAPwAAgD8AAIA/AACAPyAI/QylwLBCpcCwQqXAsEKlwLBC/egB/QxQrK7CUKyuwlCsrsJQrK7C/ekBIQkgCf0MO6q4PzuquD87qrg/O6q4P/3mAf1qIQogCSAK/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIAr9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhC/0MZ2lQOWdpUDlnaVA5Z2lQOSAL/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIAv95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgC/3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAL/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIAv95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgCyAL/eYB/eYBIAv95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgCv34Af0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/eQB/ecB/QsCACAHQRBqIQcgB0EQSA0ACyABIAdq/QACACACIAdq/QACACADIAdq/QACACAEIAdq/QACAP3mAf3kAf3kAf3hASEN/QwAAIA/AACAPwAAgD8AAIA//QwAAIA/AACAPwAAgD8AAIA/IA39DKXAsEKlwLBCpcCwQqXAsEL96AH9DFCsrsJQrK7CUKyuwlCsrsL96QEhDiAO/Qw7qrg/O6q4PzuquD87qrg//eYB/WohDyAOIA/9DACAMT8AgDE/AIAxPwCAMT/95gH95QEgD/0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEQ/QxnaVA5Z2lQOWdpUDlnaVA5IBD95gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgEP3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAQ/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIBD95gH9DKqqKj6qqio+qqoqPqqqKj795AEgEP3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASAQIBD95gH95gEgEP3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAP/fgB/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH95AH95wEhDCAAIAz9HwA4AhAgAEEUaiEAIAFBFGohASACQdAAaiECIARBFGohBCAGQQFqIQYMAAsLC5QLAgJ/EXtBACEEAkADQCAEIANODQFBACEFA0AgACAFaiABIAVq/QACACACIAVq/QACAP3kASEGIAYgBv3mASEH/Qzq8Lq76vC6u+rwurvq8Lq7IAf95gH9DE4TqTxOE6k8ThOpPE4TqTz95AEgB/3mAf0MLR5cvS0eXL0tHly9LR5cvf3kASAH/eYB/QyTgwg+k4MIPpODCD6Tgwg+/eQBIAf95gH9DJmqqr6Zqqq+maqqvpmqqr795AEgB/3mASAG/eYBIAb95AEhCCAG/eAB/QwAAABAAAAAQAAAAEAAAABA/eYBIQn9DAAAgD8AAIA/AACAPwAAgD/9DAAAAEAAAABAAAAAQAAAAEAgCf0MpcCwQqXAsEKlwLBCpcCwQv3oAf0MUKyuwlCsrsJQrK7CUKyuwv3pASEKIAr9DDuquD87qrg/O6q4PzuquD/95gH9aiELIAogC/0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAL/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIQz9DGdpUDlnaVA5Z2lQOWdpUDkgDP3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAM/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIAz95gH9DMGpKj3BqSo9wakqPcGpKj395AEgDP3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAM/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIAwgDP3mAf3mASAM/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIAv9+AH9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf0MAACAPwAAgD8AAIA/AACAP/3kAf3nAf3lASAG/QwAAACAAAAAgAAAAIAAAACA/U79UCENIAggDSAG/eAB/QwAACA/AAAgPwAAID8AACA//UP9Uv0LAgAgBUEQaiEFIAVBEEgNAAsgASAFav0AAgAgAiAFav0AAgD95AEhDyAPIA/95gEhEP0M6vC6u+rwurvq8Lq76vC6uyAQ/eYB/QxOE6k8ThOpPE4TqTxOE6k8/eQBIBD95gH9DC0eXL0tHly9LR5cvS0eXL395AEgEP3mAf0Mk4MIPpODCD6Tgwg+k4MIPv3kASAQ/eYB/QyZqqq+maqqvpmqqr6Zqqq+/eQBIBD95gEgD/3mASAP/eQBIREgD/3gAf0MAAAAQAAAAEAAAABAAAAAQP3mASES/QwAAIA/AACAPwAAgD8AAIA//QwAAABAAAAAQAAAAEAAAABAIBL9DKXAsEKlwLBCpcCwQqXAsEL96AH9DFCsrsJQrK7CUKyuwlCsrsL96QEhEyAT/Qw7qrg/O6q4PzuquD87qrg//eYB/WohFCATIBT9DACAMT8AgDE/AIAxPwCAMT/95gH95QEgFP0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEV/QxnaVA5Z2lQOWdpUDlnaVA5IBX95gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgFf3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAV/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIBX95gH9DKqqKj6qqio+qqoqPqqqKj795AEgFf3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASAVIBX95gH95gEgFf3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAU/fgB/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH9DAAAgD8AAIA/AACAPwAAgD/95AH95wH95QEgD/0MAAAAgAAAAIAAAACAAAAAgP1O/VAhFiARIBYgD/3gAf0MAAAgPwAAID8AACA/AAAgP/1D/VIhDiAAIA79HwA4AhAgAEEUaiEAIAFBFGohASACQdAAaiECIARBAWohBAwACwsLxwECAn8Be0EAIQYCQANAIAYgBU4NAUEAIQcDQCAAIAdqIAEgB2r9AAIAIAIgB2r9AAIA/eYBIAMgB2r9AAIAIAQgB2r9AAIA/eYB/eQB/QsCACAHQRBqIQcgB0EQSA0ACyABIAdq/QACACACIAdq/QACAP3mASADIAdq/QACACAEIAdq/QACAP3mAf3kASEIIAAgCP0fADgCECAAQRRqIQAgAUEUaiEBIAJBFGohAiADQRRqIQMgBEEUaiEEIAZBAWohBgwACwsL9AoCAn8Re0EAIQMCQANAIAMgAk4NAUEAIQQDQCAAIARqIAEgBGr9AAIAIQUgBSAF/eYBIQb9DOrwurvq8Lq76vC6u+rwursgBv3mAf0MThOpPE4TqTxOE6k8ThOpPP3kASAG/eYB/QwtHly9LR5cvS0eXL0tHly9/eQBIAb95gH9DJODCD6Tgwg+k4MIPpODCD795AEgBv3mAf0Mmaqqvpmqqr6Zqqq+maqqvv3kASAG/eYBIAX95gEgBf3kASEHIAX94AH9DAAAAEAAAABAAAAAQAAAAED95gEhCP0MAACAPwAAgD8AAIA/AACAP/0MAAAAQAAAAEAAAABAAAAAQCAI/QylwLBCpcCwQqXAsEKlwLBC/egB/QxQrK7CUKyuwlCsrsJQrK7C/ekBIQkgCf0MO6q4PzuquD87qrg/O6q4P/3mAf1qIQogCSAK/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIAr9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhC/0MZ2lQOWdpUDlnaVA5Z2lQOSAL/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIAv95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgC/3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAL/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIAv95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgCyAL/eYB/eYBIAv95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgCv34Af0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/QwAAIA/AACAPwAAgD8AAIA//eQB/ecB/eUBIAX9DAAAAIAAAACAAAAAgAAAAID9Tv1QIQwgByAMIAX94AH9DAAAID8AACA/AAAgPwAAID/9Q/1S/QsCACAEQRBqIQQgBEEQSA0ACyABIARq/QACACEOIA4gDv3mASEP/Qzq8Lq76vC6u+rwurvq8Lq7IA/95gH9DE4TqTxOE6k8ThOpPE4TqTz95AEgD/3mAf0MLR5cvS0eXL0tHly9LR5cvf3kASAP/eYB/QyTgwg+k4MIPpODCD6Tgwg+/eQBIA/95gH9DJmqqr6Zqqq+maqqvpmqqr795AEgD/3mASAO/eYBIA795AEhECAO/eAB/QwAAABAAAAAQAAAAEAAAABA/eYBIRH9DAAAgD8AAIA/AACAPwAAgD/9DAAAAEAAAABAAAAAQAAAAEAgEf0MpcCwQqXAsEKlwLBCpcCwQv3oAf0MUKyuwlCsrsJQrK7CUKyuwv3pASESIBL9DDuquD87qrg/O6q4PzuquD/95gH9aiETIBIgE/0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAT/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIRT9DGdpUDlnaVA5Z2lQOWdpUDkgFP3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAU/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIBT95gH9DMGpKj3BqSo9wakqPcGpKj395AEgFP3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAU/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIBQgFP3mAf3mASAU/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIBP9+AH9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf0MAACAPwAAgD8AAIA/AACAP/3kAf3nAf3lASAO/QwAAACAAAAAgAAAAIAAAACA/U79UCEVIBAgFSAO/eAB/QwAACA/AAAgPwAAID8AACA//UP9UiENIAAgDf0fADgCECAAQRRqIQAgAUEUaiEBIANBAWohAwwACwsLiQECAn8Be0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVqIAEgBWr9AAIAIAIgBWr9AAIA/eYB/QsCACAFQRBqIQUgBUEQSA0ACyABIAVq/QACACACIAVq/QACAP3mASEGIAAgBv0fADgCECAAQRRqIQAgAUEUaiEBIAJBFGohAiAEQQFqIQQMAAsLC7MBAgJ/AXtBACEEAkADQCAEIANODQFBACEFA0AgACAFav0MAACAPwAAgD8AAIA/AACAPyABIAVq/QACACACIAVq/QACAP3mAf3lAf0LAgAgBUEQaiEFIAVBEEgNAAv9DAAAgD8AAIA/AACAPwAAgD8gASAFav0AAgAgAiAFav0AAgD95gH95QEhBiAAIAb9HwA4AhAgAEEUaiEAIAFBFGohASACQRRqIQIgBEEBaiEEDAALCwuzAQICfwF7QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWogASAFav0AAgD9DAAAgD8AAIA/AACAPwAAgD8gAiAFav0AAgD95QH95gH9CwIAIAVBEGohBSAFQRBIDQALIAEgBWr9AAIA/QwAAIA/AACAPwAAgD8AAIA/IAIgBWr9AAIA/eUB/eYBIQYgACAG/R8AOAIQIABBFGohACABQRRqIQEgAkEUaiECIARBAWohBAwACwsLiQECAn8Be0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVqIAEgBWr9AAIAIAIgBWr9AAIA/eQB/QsCACAFQRBqIQUgBUEQSA0ACyABIAVq/QACACACIAVq/QACAP3kASEGIAAgBv0fADgCECAAQRRqIQAgAUEUaiEBIAJBFGohAiAEQQFqIQQMAAsLC6gBAgJ/AXtBACEFAkADQCAFIARODQFBACEGA0AgACAGaiABIAZq/QACACACIAZq/QACAP3mASADIAZq/QACAP3mAf0LAgAgBkEQaiEGIAZBEEgNAAsgASAGav0AAgAgAiAGav0AAgD95gEgAyAGav0AAgD95gEhByAAIAf9HwA4AhAgAEEUaiEAIAFBFGohASACQRRqIQIgA0EUaiEDIAVBAWohBQwACwsL/gECAn8Be0EAIQgCQANAIAggB04NAUEAIQkDQCAAIAlqIAEgCWr9AAIAIAIgCWr9AAIAIAMgCWr9AAIA/eYBIAQgCWr9AAIA/eYB/eQBIAUgCWr9AAIAIAYgCWr9AAIA/eYB/eQB/QsCACAJQRBqIQkgCUEQSA0ACyABIAlq/QACACACIAlq/QACACADIAlq/QACAP3mASAEIAlq/QACAP3mAf3kASAFIAlq/QACACAGIAlq/QACAP3mAf3kASEKIAAgCv0fADgCECAAQRRqIQAgAUEUaiEBIAJBFGohAiADQRRqIQMgBEEUaiEEIAVBFGohBSAIQQFqIQgMAAsLC/cBAgJ/AXtBACEIAkADQCAIIAdODQFBACEJA0AgACAJaiABIAlq/QACACACIAlq/QACAP3mASADIAlq/QACACAEIAlq/QACAP3mAf3kASAFIAlq/QACACAGIAlq/QACAP3mAf3kAf0LAgAgCUEQaiEJIAlBEEgNAAsgASAJav0AAgAgAiAJav0AAgD95gEgAyAJav0AAgAgBCAJav0AAgD95gH95AEgBSAJav0AAgAgBiAJav0AAgD95gH95AEhCiAAIAr9HwA4AhAgAEEUaiEAIAFBFGohASACQRRqIQIgA0EUaiEDIAVBFGohBSAIQQFqIQgMAAsLC4cEAwV/B3sBf0EAIQQCQANAIAMgBGtBAkgNAUEAIQX9DAAAAAAAAAAAAAAAAAAAAAAhCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDSAAIARB0ABsaiEGIAEgBUEEbGohByAGQdAAaiEIA0AgB/0AAgAhDiAH/QACECEPIAb9CQIAIQkgCiAJIA795gH95AEhCiALIAkgD/3mAf3kASELIAb9CQJQIQkgDCAJIA795gH95AEhDCANIAkgD/3mAf3kASENIAZBBGohBiAHQRRqIQcgBiAISA0ACyACIARBFGxqIAVBBGxqIRAgECAK/QsCACAQIAv9HwA4AhAgECAM/QsCFCAQIA39HwA4AiQgBEECaiEEDAALCwJAA0AgBCADTg0BQQAhBf0MAAAAAAAAAAAAAAAAAAAAACEK/QwAAAAAAAAAAAAAAAAAAAAAIQsgACAEQdAAbGohBiABIAVBBGxqIQcgBkHQAGohCANAIAf9AAIAIQ4gB/0AAhAhDyAG/QkCACEJIAogCSAO/eYB/eQBIQogCyAJIA/95gH95AEhCyAGQQRqIQYgB0EUaiEHIAYgCEgNAAsgAiAEQRRsaiAFQQRsaiEQIBAgCv0LAgAgECAL/R8AOAIQIARBAWohBAwACwsLmAIDBX8EewF/IAFBBGwhASADQQRsIQNBACEGAkADQCAGQRRODQFBACEH/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDSAAIAZBBGxqIQkgAiAHQQRsaiEKQQAhCAJAA0AgCCAFTg0BIAr9AAIAIQ4gCf0JAgAhCyAMIAsgDv3mAf3kASEMIAn9CQIEIQsgDSALIA795gH95AEhDSAJIAFqIQkgCiADaiEKIAhBAWohCAwACwsgBCAGQQxsaiAHQQRsaiEPIA8gDP0fADgCACAPIAz9HwE4AgQgDyAM/R8COAIIIA8gDf0fADgCDCAPIA39HwE4AhAgDyAN/R8COAIUIAZBAmohBgwACwsLzAIDBX8HewF/IAFBBGwhASADQQRsIQNBACEGAkADQCAGQRRODQFBACEH/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIQ8gACAGQQRsaiEJIAIgB0EEbGohCkEAIQgCQANAIAggBU4NASAK/QACACEQIAr9AAIQIREgCf0JAgAhCyAMIAsgEP3mAf3kASEMIA0gCyAR/eYB/eQBIQ0gCf0JAgQhCyAOIAsgEP3mAf3kASEOIA8gCyAR/eYB/eQBIQ8gCSABaiEJIAogA2ohCiAIQQFqIQgMAAsLIAQgBkEUbGogB0EEbGohEiASIAz9CwIAIBIgDf0fADgCECASIA79CwIUIBIgD/0fADgCJCAGQQJqIQYMAAsLC7UDAwV/BHsBf0EAIQQCQANAIAMgBGtBAkgNAUEAIQX9DAAAAAAAAAAAAAAAAAAAAAAhCv0MAAAAAAAAAAAAAAAAAAAAACELIAAgBEHQAGxqIQYgASAFQQRsaiEHIAZB0ABqIQgDQCAH/QACACEMIAb9CQIAIQkgCiAJIAz95gH95AEhCiAG/QkCUCEJIAsgCSAM/eYB/eQBIQsgBkEEaiEGIAdBDGohByAGIAhIDQALIAIgBEEMbGogBUEEbGohDSANIAr9HwA4AgAgDSAK/R8BOAIEIA0gCv0fAjgCCCANIAv9HwA4AgwgDSAL/R8BOAIQIA0gC/0fAjgCFCAEQQJqIQQMAAsLAkADQCAEIANODQFBACEF/QwAAAAAAAAAAAAAAAAAAAAAIQogACAEQdAAbGohBiABIAVBBGxqIQcgBkHQAGohCANAIAf9AAIAIQwgBv0JAgAhCSAKIAkgDP3mAf3kASEKIAZBBGohBiAHQQxqIQcgBiAISA0ACyACIARBDGxqIAVBBGxqIQ0gDSAK/R8AOAIAIA0gCv0fATgCBCANIAr9HwI4AgggBEEBaiEEDAALCws=";
 
 interface KernelMemory { readonly buffer: ArrayBuffer; grow(pages: number): number }
-interface KernelExports { readonly rows_20x3: (a: number, b: number, out: number, samples: number) => void; readonly rows_20x5: (a: number, b: number, out: number, samples: number) => void; readonly cols_20x5: (a: number, b: number, out: number, samples: number) => void; readonly outer_20x3: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly outer_20x5: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly cols_20x3: (a: number, b: number, out: number, samples: number) => void; }
+interface KernelExports { readonly rows_20x3: (a: number, b: number, out: number, samples: number) => void; readonly pointwise0: (out: number, a0: number, a1: number, rows: number) => void; readonly rows_20x5: (a: number, b: number, out: number, samples: number) => void; readonly pointwise1: (out: number, a0: number, a1: number, a2: number, a3: number, a4: number, a5: number, a6: number, a7: number, a8: number, a9: number, a10: number, rows: number) => void; readonly pointwise2: (out: number, a0: number, a1: number, a2: number, a3: number, a4: number, rows: number) => void; readonly pointwise3: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly pointwise4: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise5: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly pointwise6: (out: number, a0: number, rows: number) => void; readonly pointwise7: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise8: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise9: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise10: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise11: (out: number, a0: number, a1: number, a2: number, rows: number) => void; readonly pointwise12: (out: number, a0: number, a1: number, a2: number, a3: number, a4: number, a5: number, rows: number) => void; readonly pointwise13: (out: number, a0: number, a1: number, a2: number, a3: number, a4: number, a5: number, rows: number) => void; readonly cols_20x5: (a: number, b: number, out: number, samples: number) => void; readonly outer_20x3: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly outer_20x5: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly cols_20x3: (a: number, b: number, out: number, samples: number) => void; }
 interface WebAssemblyApi {
   readonly Memory: new (descriptor: { initial: number }) => KernelMemory;
   readonly Module: new (bytes: Uint8Array) => object;
@@ -1724,6 +1826,13 @@ function heapFloats(...groups: ({ readonly [name: string]: Float32Array | Tensor
     }
   }
   return total;
+}
+
+/** Whether every array is in the kernels' memory, so a kernel may take it. */
+function heapHolds(...arrays: Float32Array[]): boolean {
+  const memory = kernels?.memory.buffer;
+  for (const a of arrays) if (a.buffer !== memory) return false;
+  return true;
 }
 
 /** A result handed to the caller: copied out of the heap, which the next call reuses. */

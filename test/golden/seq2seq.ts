@@ -254,10 +254,13 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
   // %8 matmul — 16: z = W @ x + U @ h + b
   gemm_rows_96x10(p2, in0, mm8_8, T_S * B);
   // %9 add
-  for (let l = 0; l < T_S * B; l++) {
-    const o = l * 96;
-    for (let j = 0; j < 96; j++) {
-      v9_9[o + j] = mm8_8[l * 96 + j] + p4[j];
+  if (kernels !== undefined && heapHolds(v9_9, mm8_8, p4)) kernels.exports.pointwise0(v9_9.byteOffset, mm8_8.byteOffset, p4.byteOffset, T_S * B);
+  else {
+    for (let l = 0; l < T_S * B; l++) {
+      const o = l * 96;
+      for (let j = 0; j < 96; j++) {
+        v9_9[o + j] = mm8_8[l * 96 + j] + p4[j];
+      }
     }
   }
   // %10 scan encoder — 32: layer encoder = LSTM(I, H) over source
@@ -271,24 +274,33 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
     // %3 matmul — 16: z = W @ x + U @ h + b
     gemm_rows_96x24(p3, state10_0_10, mm3_15, B);
     // %5 add z — 16: z = W @ x + U @ h + b
-    for (let l = 0; l < B; l++) {
-      const o = l * 96;
-      for (let j = 0; j < 96; j++) {
-        v5_16[o + j] = x10_0_14[l * 96 + j] + mm3_15[l * 96 + j];
+    if (kernels !== undefined && heapHolds(v5_16, x10_0_14, mm3_15)) kernels.exports.pointwise1(v5_16.byteOffset, x10_0_14.byteOffset, mm3_15.byteOffset, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 96;
+        for (let j = 0; j < 96; j++) {
+          v5_16[o + j] = x10_0_14[l * 96 + j] + mm3_15[l * 96 + j];
+        }
       }
     }
     // %16 add c' — 21: c' = f * c + i * g
-    for (let l = 0; l < B; l++) {
-      const o = l * 24;
-      for (let j = 0; j < 24; j++) {
-        v16_17[o + j] = ((1 / (1 + Math.exp(-v5_16[l * 96 + 24 + j]))) * state10_1_11[l * 24 + j]) + ((1 / (1 + Math.exp(-v5_16[l * 96 + 0 + j]))) * (Math.tanh(v5_16[l * 96 + 48 + j])));
+    if (kernels !== undefined && heapHolds(v16_17, v5_16, state10_1_11)) kernels.exports.pointwise2(v16_17.byteOffset, v5_16.byteOffset + 96, state10_1_11.byteOffset, v5_16.byteOffset + 0, v5_16.byteOffset + 192, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 24;
+        for (let j = 0; j < 24; j++) {
+          v16_17[o + j] = ((1 / (1 + Math.exp(-v5_16[l * 96 + 24 + j]))) * state10_1_11[l * 24 + j]) + ((1 / (1 + Math.exp(-v5_16[l * 96 + 0 + j]))) * (Math.tanh(v5_16[l * 96 + 48 + j])));
+        }
       }
     }
     // %18 mul h' — 22: h' = o * tanh(c')
-    for (let l = 0; l < B; l++) {
-      const o = l * 24;
-      for (let j = 0; j < 24; j++) {
-        v18_18[o + j] = (1 / (1 + Math.exp(-v5_16[l * 96 + 72 + j]))) * (Math.tanh(v16_17[l * 24 + j]));
+    if (kernels !== undefined && heapHolds(v18_18, v5_16, v16_17)) kernels.exports.pointwise3(v18_18.byteOffset, v5_16.byteOffset + 288, v16_17.byteOffset, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 24;
+        for (let j = 0; j < 24; j++) {
+          v18_18[o + j] = (1 / (1 + Math.exp(-v5_16[l * 96 + 72 + j]))) * (Math.tanh(v16_17[l * 24 + j]));
+        }
       }
     }
     out10_0_12.set(v18_18, t * v18_18.length);
@@ -305,10 +317,13 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
   // %18 matmul — 16: z = W @ x + U @ h + b
   gemm_rows_96x12(p19, in1, mm18_24, T_U * B);
   // %19 add
-  for (let l = 0; l < T_U * B; l++) {
-    const o = l * 96;
-    for (let j = 0; j < 96; j++) {
-      v19_25[o + j] = mm18_24[l * 96 + j] + p21[j];
+  if (kernels !== undefined && heapHolds(v19_25, mm18_24, p21)) kernels.exports.pointwise0(v19_25.byteOffset, mm18_24.byteOffset, p21.byteOffset, T_U * B);
+  else {
+    for (let l = 0; l < T_U * B; l++) {
+      const o = l * 96;
+      for (let j = 0; j < 96; j++) {
+        v19_25[o + j] = mm18_24[l * 96 + j] + p21[j];
+      }
     }
   }
   // %20 scan decoder — 33: layer decoder = LSTM(O, H) over previous from encoder
@@ -322,24 +337,33 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
     // %3 matmul — 16: z = W @ x + U @ h + b
     gemm_rows_96x24(p20, state20_0_26, mm3_31, B);
     // %5 add z — 16: z = W @ x + U @ h + b
-    for (let l = 0; l < B; l++) {
-      const o = l * 96;
-      for (let j = 0; j < 96; j++) {
-        v5_32[o + j] = x20_0_30[l * 96 + j] + mm3_31[l * 96 + j];
+    if (kernels !== undefined && heapHolds(v5_32, x20_0_30, mm3_31)) kernels.exports.pointwise1(v5_32.byteOffset, x20_0_30.byteOffset, mm3_31.byteOffset, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 96;
+        for (let j = 0; j < 96; j++) {
+          v5_32[o + j] = x20_0_30[l * 96 + j] + mm3_31[l * 96 + j];
+        }
       }
     }
     // %16 add c' — 21: c' = f * c + i * g
-    for (let l = 0; l < B; l++) {
-      const o = l * 24;
-      for (let j = 0; j < 24; j++) {
-        v16_33[o + j] = ((1 / (1 + Math.exp(-v5_32[l * 96 + 24 + j]))) * state20_1_27[l * 24 + j]) + ((1 / (1 + Math.exp(-v5_32[l * 96 + 0 + j]))) * (Math.tanh(v5_32[l * 96 + 48 + j])));
+    if (kernels !== undefined && heapHolds(v16_33, v5_32, state20_1_27)) kernels.exports.pointwise2(v16_33.byteOffset, v5_32.byteOffset + 96, state20_1_27.byteOffset, v5_32.byteOffset + 0, v5_32.byteOffset + 192, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 24;
+        for (let j = 0; j < 24; j++) {
+          v16_33[o + j] = ((1 / (1 + Math.exp(-v5_32[l * 96 + 24 + j]))) * state20_1_27[l * 24 + j]) + ((1 / (1 + Math.exp(-v5_32[l * 96 + 0 + j]))) * (Math.tanh(v5_32[l * 96 + 48 + j])));
+        }
       }
     }
     // %18 mul h' — 22: h' = o * tanh(c')
-    for (let l = 0; l < B; l++) {
-      const o = l * 24;
-      for (let j = 0; j < 24; j++) {
-        v18_34[o + j] = (1 / (1 + Math.exp(-v5_32[l * 96 + 72 + j]))) * (Math.tanh(v16_33[l * 24 + j]));
+    if (kernels !== undefined && heapHolds(v18_34, v5_32, v16_33)) kernels.exports.pointwise3(v18_34.byteOffset, v5_32.byteOffset + 288, v16_33.byteOffset, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 24;
+        for (let j = 0; j < 24; j++) {
+          v18_34[o + j] = (1 / (1 + Math.exp(-v5_32[l * 96 + 72 + j]))) * (Math.tanh(v16_33[l * 24 + j]));
+        }
       }
     }
     out20_0_28.set(v18_34, t * v18_34.length);
@@ -351,10 +375,13 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
   // %26 matmul — 7: /// A standard LSTM with its four gates packed into one weight matrix.
   gemm_rows_12x24(p35, out20_0_28, mm26_37, T_U * B);
   // %27 add y — 7: /// A standard LSTM with its four gates packed into one weight matrix.
-  for (let l = 0; l < T_U * B; l++) {
-    const o = l * 12;
-    for (let j = 0; j < 12; j++) {
-      v27_38[o + j] = mm26_37[l * 12 + j] + p36[j];
+  if (kernels !== undefined && heapHolds(v27_38, mm26_37, p36)) kernels.exports.pointwise4(v27_38.byteOffset, mm26_37.byteOffset, p36.byteOffset, T_U * B);
+  else {
+    for (let l = 0; l < T_U * B; l++) {
+      const o = l * 12;
+      for (let j = 0; j < 12; j++) {
+        v27_38[o + j] = mm26_37[l * 12 + j] + p36[j];
+      }
     }
   }
   // %28 softmax probabilities — 37: output probabilities = softmax(logits)
@@ -496,10 +523,13 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   // %9 matmul — 16: z = W @ x + U @ h + b
   gemm_rows_96x10(p42, in39, mm9_48, T_S * B);
   // %10 add
-  for (let l = 0; l < T_S * B; l++) {
-    const o = l * 96;
-    for (let j = 0; j < 96; j++) {
-      v10_49[o + j] = mm9_48[l * 96 + j] + p44[j];
+  if (kernels !== undefined && heapHolds(v10_49, mm9_48, p44)) kernels.exports.pointwise0(v10_49.byteOffset, mm9_48.byteOffset, p44.byteOffset, T_S * B);
+  else {
+    for (let l = 0; l < T_S * B; l++) {
+      const o = l * 96;
+      for (let j = 0; j < 96; j++) {
+        v10_49[o + j] = mm9_48[l * 96 + j] + p44[j];
+      }
     }
   }
   // %11 scan encoder — 32: layer encoder = LSTM(I, H) over source
@@ -513,59 +543,83 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     // %3 matmul — 16: z = W @ x + U @ h + b
     gemm_rows_96x24(p43, state11_0_50, mm3_61, B);
     // %5 add z — 16: z = W @ x + U @ h + b
-    for (let l = 0; l < B; l++) {
-      const o = l * 96;
-      for (let j = 0; j < 96; j++) {
-        v5_62[o + j] = x11_0_60[l * 96 + j] + mm3_61[l * 96 + j];
+    if (kernels !== undefined && heapHolds(v5_62, x11_0_60, mm3_61)) kernels.exports.pointwise1(v5_62.byteOffset, x11_0_60.byteOffset, mm3_61.byteOffset, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 96;
+        for (let j = 0; j < 96; j++) {
+          v5_62[o + j] = x11_0_60[l * 96 + j] + mm3_61[l * 96 + j];
+        }
       }
     }
     // %7 sigmoid i — 17: i = sigmoid(z[0:H])
-    for (let l = 0; l < B; l++) {
-      const o = l * 24;
-      for (let j = 0; j < 24; j++) {
-        v7_63[o + j] = 1 / (1 + Math.exp(-v5_62[l * 96 + 0 + j]));
+    if (kernels !== undefined && heapHolds(v7_63, v5_62)) kernels.exports.pointwise5(v7_63.byteOffset, v5_62.byteOffset + 0, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 24;
+        for (let j = 0; j < 24; j++) {
+          v7_63[o + j] = 1 / (1 + Math.exp(-v5_62[l * 96 + 0 + j]));
+        }
       }
     }
     // %9 sigmoid f — 18: f = sigmoid(z[H:2*H])
-    for (let l = 0; l < B; l++) {
-      const o = l * 24;
-      for (let j = 0; j < 24; j++) {
-        v9_64[o + j] = 1 / (1 + Math.exp(-v5_62[l * 96 + 24 + j]));
+    if (kernels !== undefined && heapHolds(v9_64, v5_62)) kernels.exports.pointwise5(v9_64.byteOffset, v5_62.byteOffset + 96, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 24;
+        for (let j = 0; j < 24; j++) {
+          v9_64[o + j] = 1 / (1 + Math.exp(-v5_62[l * 96 + 24 + j]));
+        }
       }
     }
     // %11 tanh g — 19: g = tanh(z[2*H:3*H])
-    for (let l = 0; l < B; l++) {
-      const o = l * 24;
-      for (let j = 0; j < 24; j++) {
-        v11_65[o + j] = Math.tanh(v5_62[l * 96 + 48 + j]);
+    if (kernels !== undefined && heapHolds(v11_65, v5_62)) kernels.exports.pointwise6(v11_65.byteOffset, v5_62.byteOffset + 192, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 24;
+        for (let j = 0; j < 24; j++) {
+          v11_65[o + j] = Math.tanh(v5_62[l * 96 + 48 + j]);
+        }
       }
     }
     // %13 sigmoid o — 20: o = sigmoid(z[3*H:4*H])
-    for (let l = 0; l < B; l++) {
-      const o = l * 24;
-      for (let j = 0; j < 24; j++) {
-        v13_66[o + j] = 1 / (1 + Math.exp(-v5_62[l * 96 + 72 + j]));
+    if (kernels !== undefined && heapHolds(v13_66, v5_62)) kernels.exports.pointwise5(v13_66.byteOffset, v5_62.byteOffset + 288, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 24;
+        for (let j = 0; j < 24; j++) {
+          v13_66[o + j] = 1 / (1 + Math.exp(-v5_62[l * 96 + 72 + j]));
+        }
       }
     }
     // %16 add c' — 21: c' = f * c + i * g
-    for (let l = 0; l < B; l++) {
-      const o = l * 24;
-      for (let j = 0; j < 24; j++) {
-        v16_67[o + j] = (v9_64[l * 24 + j] * state11_1_51[l * 24 + j]) + (v7_63[l * 24 + j] * v11_65[l * 24 + j]);
+    if (kernels !== undefined && heapHolds(v16_67, v9_64, state11_1_51, v7_63, v11_65)) kernels.exports.pointwise7(v16_67.byteOffset, v9_64.byteOffset, state11_1_51.byteOffset, v7_63.byteOffset, v11_65.byteOffset, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 24;
+        for (let j = 0; j < 24; j++) {
+          v16_67[o + j] = (v9_64[l * 24 + j] * state11_1_51[l * 24 + j]) + (v7_63[l * 24 + j] * v11_65[l * 24 + j]);
+        }
       }
     }
     // %17 tanh — 22: h' = o * tanh(c')
-    for (let l = 0; l < B; l++) {
-      const o = l * 24;
-      for (let j = 0; j < 24; j++) {
-        v17_68[o + j] = Math.tanh(v16_67[l * 24 + j]);
+    if (kernels !== undefined && heapHolds(v17_68, v16_67)) kernels.exports.pointwise8(v17_68.byteOffset, v16_67.byteOffset, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 24;
+        for (let j = 0; j < 24; j++) {
+          v17_68[o + j] = Math.tanh(v16_67[l * 24 + j]);
+        }
       }
     }
     // %18 mul h' — 22: h' = o * tanh(c')
-    for (let l = 0; l < B; l++) {
-      const o = l * 24;
-      for (let j = 0; j < 24; j++) {
-        v18_69[o + j] = v13_66[l * 24 + j] * v17_68[l * 24 + j];
+    if (kernels !== undefined && heapHolds(v18_69, v13_66, v17_68)) kernels.exports.pointwise9(v18_69.byteOffset, v13_66.byteOffset, v17_68.byteOffset, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 24;
+        for (let j = 0; j < 24; j++) {
+          v18_69[o + j] = v13_66[l * 24 + j] * v17_68[l * 24 + j];
+        }
       }
     }
     out11_0_52.set(v18_69, t * v18_69.length);
@@ -588,10 +642,13 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   // %19 matmul — 16: z = W @ x + U @ h + b
   gemm_rows_96x12(p70, in40, mm19_75, T_U * B);
   // %20 add
-  for (let l = 0; l < T_U * B; l++) {
-    const o = l * 96;
-    for (let j = 0; j < 96; j++) {
-      v20_76[o + j] = mm19_75[l * 96 + j] + p72[j];
+  if (kernels !== undefined && heapHolds(v20_76, mm19_75, p72)) kernels.exports.pointwise0(v20_76.byteOffset, mm19_75.byteOffset, p72.byteOffset, T_U * B);
+  else {
+    for (let l = 0; l < T_U * B; l++) {
+      const o = l * 96;
+      for (let j = 0; j < 96; j++) {
+        v20_76[o + j] = mm19_75[l * 96 + j] + p72[j];
+      }
     }
   }
   // %21 scan decoder — 33: layer decoder = LSTM(O, H) over previous from encoder
@@ -605,59 +662,83 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     // %3 matmul — 16: z = W @ x + U @ h + b
     gemm_rows_96x24(p71, state21_0_77, mm3_88, B);
     // %5 add z — 16: z = W @ x + U @ h + b
-    for (let l = 0; l < B; l++) {
-      const o = l * 96;
-      for (let j = 0; j < 96; j++) {
-        v5_89[o + j] = x21_0_87[l * 96 + j] + mm3_88[l * 96 + j];
+    if (kernels !== undefined && heapHolds(v5_89, x21_0_87, mm3_88)) kernels.exports.pointwise1(v5_89.byteOffset, x21_0_87.byteOffset, mm3_88.byteOffset, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 96;
+        for (let j = 0; j < 96; j++) {
+          v5_89[o + j] = x21_0_87[l * 96 + j] + mm3_88[l * 96 + j];
+        }
       }
     }
     // %7 sigmoid i — 17: i = sigmoid(z[0:H])
-    for (let l = 0; l < B; l++) {
-      const o = l * 24;
-      for (let j = 0; j < 24; j++) {
-        v7_90[o + j] = 1 / (1 + Math.exp(-v5_89[l * 96 + 0 + j]));
+    if (kernels !== undefined && heapHolds(v7_90, v5_89)) kernels.exports.pointwise5(v7_90.byteOffset, v5_89.byteOffset + 0, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 24;
+        for (let j = 0; j < 24; j++) {
+          v7_90[o + j] = 1 / (1 + Math.exp(-v5_89[l * 96 + 0 + j]));
+        }
       }
     }
     // %9 sigmoid f — 18: f = sigmoid(z[H:2*H])
-    for (let l = 0; l < B; l++) {
-      const o = l * 24;
-      for (let j = 0; j < 24; j++) {
-        v9_91[o + j] = 1 / (1 + Math.exp(-v5_89[l * 96 + 24 + j]));
+    if (kernels !== undefined && heapHolds(v9_91, v5_89)) kernels.exports.pointwise5(v9_91.byteOffset, v5_89.byteOffset + 96, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 24;
+        for (let j = 0; j < 24; j++) {
+          v9_91[o + j] = 1 / (1 + Math.exp(-v5_89[l * 96 + 24 + j]));
+        }
       }
     }
     // %11 tanh g — 19: g = tanh(z[2*H:3*H])
-    for (let l = 0; l < B; l++) {
-      const o = l * 24;
-      for (let j = 0; j < 24; j++) {
-        v11_92[o + j] = Math.tanh(v5_89[l * 96 + 48 + j]);
+    if (kernels !== undefined && heapHolds(v11_92, v5_89)) kernels.exports.pointwise6(v11_92.byteOffset, v5_89.byteOffset + 192, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 24;
+        for (let j = 0; j < 24; j++) {
+          v11_92[o + j] = Math.tanh(v5_89[l * 96 + 48 + j]);
+        }
       }
     }
     // %13 sigmoid o — 20: o = sigmoid(z[3*H:4*H])
-    for (let l = 0; l < B; l++) {
-      const o = l * 24;
-      for (let j = 0; j < 24; j++) {
-        v13_93[o + j] = 1 / (1 + Math.exp(-v5_89[l * 96 + 72 + j]));
+    if (kernels !== undefined && heapHolds(v13_93, v5_89)) kernels.exports.pointwise5(v13_93.byteOffset, v5_89.byteOffset + 288, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 24;
+        for (let j = 0; j < 24; j++) {
+          v13_93[o + j] = 1 / (1 + Math.exp(-v5_89[l * 96 + 72 + j]));
+        }
       }
     }
     // %16 add c' — 21: c' = f * c + i * g
-    for (let l = 0; l < B; l++) {
-      const o = l * 24;
-      for (let j = 0; j < 24; j++) {
-        v16_94[o + j] = (v9_91[l * 24 + j] * state21_1_78[l * 24 + j]) + (v7_90[l * 24 + j] * v11_92[l * 24 + j]);
+    if (kernels !== undefined && heapHolds(v16_94, v9_91, state21_1_78, v7_90, v11_92)) kernels.exports.pointwise7(v16_94.byteOffset, v9_91.byteOffset, state21_1_78.byteOffset, v7_90.byteOffset, v11_92.byteOffset, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 24;
+        for (let j = 0; j < 24; j++) {
+          v16_94[o + j] = (v9_91[l * 24 + j] * state21_1_78[l * 24 + j]) + (v7_90[l * 24 + j] * v11_92[l * 24 + j]);
+        }
       }
     }
     // %17 tanh — 22: h' = o * tanh(c')
-    for (let l = 0; l < B; l++) {
-      const o = l * 24;
-      for (let j = 0; j < 24; j++) {
-        v17_95[o + j] = Math.tanh(v16_94[l * 24 + j]);
+    if (kernels !== undefined && heapHolds(v17_95, v16_94)) kernels.exports.pointwise8(v17_95.byteOffset, v16_94.byteOffset, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 24;
+        for (let j = 0; j < 24; j++) {
+          v17_95[o + j] = Math.tanh(v16_94[l * 24 + j]);
+        }
       }
     }
     // %18 mul h' — 22: h' = o * tanh(c')
-    for (let l = 0; l < B; l++) {
-      const o = l * 24;
-      for (let j = 0; j < 24; j++) {
-        v18_96[o + j] = v13_93[l * 24 + j] * v17_95[l * 24 + j];
+    if (kernels !== undefined && heapHolds(v18_96, v13_93, v17_95)) kernels.exports.pointwise9(v18_96.byteOffset, v13_93.byteOffset, v17_95.byteOffset, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 24;
+        for (let j = 0; j < 24; j++) {
+          v18_96[o + j] = v13_93[l * 24 + j] * v17_95[l * 24 + j];
+        }
       }
     }
     out21_0_79.set(v18_96, t * v18_96.length);
@@ -675,10 +756,13 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   // %27 matmul — 7: /// A standard LSTM with its four gates packed into one weight matrix.
   gemm_rows_12x24(p97, out21_0_79, mm27_99, T_U * B);
   // %28 add y — 7: /// A standard LSTM with its four gates packed into one weight matrix.
-  for (let l = 0; l < T_U * B; l++) {
-    const o = l * 12;
-    for (let j = 0; j < 12; j++) {
-      v28_100[o + j] = mm27_99[l * 12 + j] + p98[j];
+  if (kernels !== undefined && heapHolds(v28_100, mm27_99, p98)) kernels.exports.pointwise4(v28_100.byteOffset, mm27_99.byteOffset, p98.byteOffset, T_U * B);
+  else {
+    for (let l = 0; l < T_U * B; l++) {
+      const o = l * 12;
+      for (let j = 0; j < 12; j++) {
+        v28_100[o + j] = mm27_99[l * 12 + j] + p98[j];
+      }
     }
   }
   // %29 log_softmax loss — 36: loss cross_entropy(logits, symbols)
@@ -694,10 +778,13 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     for (let c = 0; c < 12; c++) mm27_99[r * 12 + c] = v28_100[xo + c] - shift;
   }
   // %30 mul loss — 36: loss cross_entropy(logits, symbols)
-  for (let l = 0; l < T_U * B; l++) {
-    const o = l * 12;
-    for (let j = 0; j < 12; j++) {
-      v30_101[o + j] = in41[l * 12 + j] * mm27_99[l * 12 + j];
+  if (kernels !== undefined && heapHolds(v30_101, in41, mm27_99)) kernels.exports.pointwise10(v30_101.byteOffset, in41.byteOffset, mm27_99.byteOffset, T_U * B);
+  else {
+    for (let l = 0; l < T_U * B; l++) {
+      const o = l * 12;
+      for (let j = 0; j < 12; j++) {
+        v30_101[o + j] = in41[l * 12 + j] * mm27_99[l * 12 + j];
+      }
     }
   }
   // %31 sum loss — 36: loss cross_entropy(logits, symbols)
@@ -743,10 +830,13 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     for (let c = 0; c < 12; c++) v28_100[r * 12 + c] = v;
   }
   // %39 mul ∂loss — 36: loss cross_entropy(logits, symbols)
-  for (let l = 0; l < T_U * B; l++) {
-    const o = l * 12;
-    for (let j = 0; j < 12; j++) {
-      v39_106[o + j] = v28_100[l * 12 + j] * in41[l * 12 + j];
+  if (kernels !== undefined && heapHolds(v39_106, v28_100, in41)) kernels.exports.pointwise10(v39_106.byteOffset, v28_100.byteOffset, in41.byteOffset, T_U * B);
+  else {
+    for (let l = 0; l < T_U * B; l++) {
+      const o = l * 12;
+      for (let j = 0; j < 12; j++) {
+        v39_106[o + j] = v28_100[l * 12 + j] * in41[l * 12 + j];
+      }
     }
   }
   // %40 sum ∂loss — 36: loss cross_entropy(logits, symbols)
@@ -763,10 +853,13 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     for (let c = 0; c < 12; c++) v28_100[r * 12 + c] = v;
   }
   // %44 sub ∂loss — 36: loss cross_entropy(logits, symbols)
-  for (let l = 0; l < T_U * B; l++) {
-    const o = l * 12;
-    for (let j = 0; j < 12; j++) {
-      v44_107[o + j] = v39_106[l * 12 + j] - ((Math.exp(mm27_99[l * 12 + j])) * v28_100[l * 12 + j]);
+  if (kernels !== undefined && heapHolds(v44_107, v39_106, mm27_99, v28_100)) kernels.exports.pointwise11(v44_107.byteOffset, v39_106.byteOffset, mm27_99.byteOffset, v28_100.byteOffset, T_U * B);
+  else {
+    for (let l = 0; l < T_U * B; l++) {
+      const o = l * 12;
+      for (let j = 0; j < 12; j++) {
+        v44_107[o + j] = v39_106[l * 12 + j] - ((Math.exp(mm27_99[l * 12 + j])) * v28_100[l * 12 + j]);
+      }
     }
   }
   // %45 unbroadcast
@@ -785,38 +878,53 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   shift55_111.set(init17_73, 0);
   shift55_111.set(out21_0_79.subarray(0, (T_U - 1) * B * 24), B * 24);
   // %57 sub — 22: h' = o * tanh(c')
-  for (let l = 0; l < T_U * B; l++) {
-    const o = l * 24;
-    for (let j = 0; j < 24; j++) {
-      v57_112[o + j] = 1 - (out21_1_80[l * 24 + j] * out21_1_80[l * 24 + j]);
+  if (kernels !== undefined && heapHolds(v57_112, out21_1_80)) kernels.exports.pointwise12(v57_112.byteOffset, out21_1_80.byteOffset, out21_1_80.byteOffset, T_U * B);
+  else {
+    for (let l = 0; l < T_U * B; l++) {
+      const o = l * 24;
+      for (let j = 0; j < 24; j++) {
+        v57_112[o + j] = 1 - (out21_1_80[l * 24 + j] * out21_1_80[l * 24 + j]);
+      }
     }
   }
   // %59 mul ∂o — 20: o = sigmoid(z[3*H:4*H])
-  for (let l = 0; l < T_U * B; l++) {
-    const o = l * 24;
-    for (let j = 0; j < 24; j++) {
-      v59_113[o + j] = out21_2_81[l * 24 + j] * (1 - out21_2_81[l * 24 + j]);
+  if (kernels !== undefined && heapHolds(v59_113, out21_2_81)) kernels.exports.pointwise13(v59_113.byteOffset, out21_2_81.byteOffset, out21_2_81.byteOffset, T_U * B);
+  else {
+    for (let l = 0; l < T_U * B; l++) {
+      const o = l * 24;
+      for (let j = 0; j < 24; j++) {
+        v59_113[o + j] = out21_2_81[l * 24 + j] * (1 - out21_2_81[l * 24 + j]);
+      }
     }
   }
   // %61 sub ∂g — 19: g = tanh(z[2*H:3*H])
-  for (let l = 0; l < T_U * B; l++) {
-    const o = l * 24;
-    for (let j = 0; j < 24; j++) {
-      v61_114[o + j] = 1 - (out21_3_82[l * 24 + j] * out21_3_82[l * 24 + j]);
+  if (kernels !== undefined && heapHolds(v61_114, out21_3_82)) kernels.exports.pointwise12(v61_114.byteOffset, out21_3_82.byteOffset, out21_3_82.byteOffset, T_U * B);
+  else {
+    for (let l = 0; l < T_U * B; l++) {
+      const o = l * 24;
+      for (let j = 0; j < 24; j++) {
+        v61_114[o + j] = 1 - (out21_3_82[l * 24 + j] * out21_3_82[l * 24 + j]);
+      }
     }
   }
   // %63 mul ∂f — 18: f = sigmoid(z[H:2*H])
-  for (let l = 0; l < T_U * B; l++) {
-    const o = l * 24;
-    for (let j = 0; j < 24; j++) {
-      v63_115[o + j] = out21_5_84[l * 24 + j] * (1 - out21_5_84[l * 24 + j]);
+  if (kernels !== undefined && heapHolds(v63_115, out21_5_84)) kernels.exports.pointwise13(v63_115.byteOffset, out21_5_84.byteOffset, out21_5_84.byteOffset, T_U * B);
+  else {
+    for (let l = 0; l < T_U * B; l++) {
+      const o = l * 24;
+      for (let j = 0; j < 24; j++) {
+        v63_115[o + j] = out21_5_84[l * 24 + j] * (1 - out21_5_84[l * 24 + j]);
+      }
     }
   }
   // %65 mul ∂i — 17: i = sigmoid(z[0:H])
-  for (let l = 0; l < T_U * B; l++) {
-    const o = l * 24;
-    for (let j = 0; j < 24; j++) {
-      v65_116[o + j] = out21_4_83[l * 24 + j] * (1 - out21_4_83[l * 24 + j]);
+  if (kernels !== undefined && heapHolds(v65_116, out21_4_83)) kernels.exports.pointwise13(v65_116.byteOffset, out21_4_83.byteOffset, out21_4_83.byteOffset, T_U * B);
+  else {
+    for (let l = 0; l < T_U * B; l++) {
+      const o = l * 24;
+      for (let j = 0; j < 24; j++) {
+        v65_116[o + j] = out21_4_83[l * 24 + j] * (1 - out21_4_83[l * 24 + j]);
+      }
     }
   }
   // %66 scan ∂decoder — 33: layer decoder = LSTM(O, H) over previous from encoder
@@ -840,31 +948,43 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     const x66_10_130 = v63_115.subarray(t * B * 24, (t + 1) * B * 24);
     const x66_11_131 = v65_116.subarray(t * B * 24, (t + 1) * B * 24);
     // %3 add
-    for (let l = 0; l < B; l++) {
-      const o = l * 24;
-      for (let j = 0; j < 24; j++) {
-        v3_132[o + j] = state66_0_117[l * 24 + j] + x66_0_120[l * 24 + j];
+    if (kernels !== undefined && heapHolds(v3_132, state66_0_117, x66_0_120)) kernels.exports.pointwise14(v3_132.byteOffset, state66_0_117.byteOffset, x66_0_120.byteOffset, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 24;
+        for (let j = 0; j < 24; j++) {
+          v3_132[o + j] = state66_0_117[l * 24 + j] + x66_0_120[l * 24 + j];
+        }
       }
     }
     // %10 add
-    for (let l = 0; l < B; l++) {
-      const o = l * 24;
-      for (let j = 0; j < 24; j++) {
-        v10_133[o + j] = state66_1_118[l * 24 + j] + ((v3_132[l * 24 + j] * x66_2_122[l * 24 + j]) * x66_7_127[l * 24 + j]);
+    if (kernels !== undefined && heapHolds(v10_133, state66_1_118, v3_132, x66_2_122, x66_7_127)) kernels.exports.pointwise15(v10_133.byteOffset, state66_1_118.byteOffset, v3_132.byteOffset, x66_2_122.byteOffset, x66_7_127.byteOffset, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 24;
+        for (let j = 0; j < 24; j++) {
+          v10_133[o + j] = state66_1_118[l * 24 + j] + ((v3_132[l * 24 + j] * x66_2_122[l * 24 + j]) * x66_7_127[l * 24 + j]);
+        }
       }
     }
     // %18 mul — 21: c' = f * c + i * g
-    for (let l = 0; l < B; l++) {
-      const o = l * 24;
-      for (let j = 0; j < 24; j++) {
-        v18_134[o + j] = v10_133[l * 24 + j] * x66_6_126[l * 24 + j];
+    if (kernels !== undefined && heapHolds(v18_134, v10_133, x66_6_126)) kernels.exports.pointwise9(v18_134.byteOffset, v10_133.byteOffset, x66_6_126.byteOffset, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 24;
+        for (let j = 0; j < 24; j++) {
+          v18_134[o + j] = v10_133[l * 24 + j] * x66_6_126[l * 24 + j];
+        }
       }
     }
     // %20 mul ∂o — 20: o = sigmoid(z[3*H:4*H])
-    for (let l = 0; l < B; l++) {
-      const o = l * 24;
-      for (let j = 0; j < 24; j++) {
-        v20_135[o + j] = (v3_132[l * 24 + j] * x66_1_121[l * 24 + j]) * x66_8_128[l * 24 + j];
+    if (kernels !== undefined && heapHolds(v20_135, v3_132, x66_1_121, x66_8_128)) kernels.exports.pointwise16(v20_135.byteOffset, v3_132.byteOffset, x66_1_121.byteOffset, x66_8_128.byteOffset, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 24;
+        for (let j = 0; j < 24; j++) {
+          v20_135[o + j] = (v3_132[l * 24 + j] * x66_1_121[l * 24 + j]) * x66_8_128[l * 24 + j];
+        }
       }
     }
     // %21 pad_last — 20: o = sigmoid(z[3*H:4*H])
@@ -873,10 +993,13 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       for (let c = 0; c < 24; c++) pad21_136[r * 96 + 72 + c] = v20_135[r * 24 + c];
     }
     // %23 mul ∂g — 19: g = tanh(z[2*H:3*H])
-    for (let l = 0; l < B; l++) {
-      const o = l * 24;
-      for (let j = 0; j < 24; j++) {
-        v23_137[o + j] = (v10_133[l * 24 + j] * x66_4_124[l * 24 + j]) * x66_9_129[l * 24 + j];
+    if (kernels !== undefined && heapHolds(v23_137, v10_133, x66_4_124, x66_9_129)) kernels.exports.pointwise16(v23_137.byteOffset, v10_133.byteOffset, x66_4_124.byteOffset, x66_9_129.byteOffset, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 24;
+        for (let j = 0; j < 24; j++) {
+          v23_137[o + j] = (v10_133[l * 24 + j] * x66_4_124[l * 24 + j]) * x66_9_129[l * 24 + j];
+        }
       }
     }
     // %24 pad_last — 19: g = tanh(z[2*H:3*H])
@@ -885,10 +1008,13 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       for (let c = 0; c < 24; c++) pad24_138[r * 96 + 48 + c] = v23_137[r * 24 + c];
     }
     // %27 mul ∂f — 18: f = sigmoid(z[H:2*H])
-    for (let l = 0; l < B; l++) {
-      const o = l * 24;
-      for (let j = 0; j < 24; j++) {
-        v27_139[o + j] = (v10_133[l * 24 + j] * x66_5_125[l * 24 + j]) * x66_10_130[l * 24 + j];
+    if (kernels !== undefined && heapHolds(v27_139, v10_133, x66_5_125, x66_10_130)) kernels.exports.pointwise16(v27_139.byteOffset, v10_133.byteOffset, x66_5_125.byteOffset, x66_10_130.byteOffset, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 24;
+        for (let j = 0; j < 24; j++) {
+          v27_139[o + j] = (v10_133[l * 24 + j] * x66_5_125[l * 24 + j]) * x66_10_130[l * 24 + j];
+        }
       }
     }
     // %28 pad_last — 18: f = sigmoid(z[H:2*H])
@@ -897,10 +1023,13 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       for (let c = 0; c < 24; c++) pad28_140[r * 96 + 24 + c] = v27_139[r * 24 + c];
     }
     // %31 mul ∂i — 17: i = sigmoid(z[0:H])
-    for (let l = 0; l < B; l++) {
-      const o = l * 24;
-      for (let j = 0; j < 24; j++) {
-        v31_141[o + j] = (v10_133[l * 24 + j] * x66_3_123[l * 24 + j]) * x66_11_131[l * 24 + j];
+    if (kernels !== undefined && heapHolds(v31_141, v10_133, x66_3_123, x66_11_131)) kernels.exports.pointwise16(v31_141.byteOffset, v10_133.byteOffset, x66_3_123.byteOffset, x66_11_131.byteOffset, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 24;
+        for (let j = 0; j < 24; j++) {
+          v31_141[o + j] = (v10_133[l * 24 + j] * x66_3_123[l * 24 + j]) * x66_11_131[l * 24 + j];
+        }
       }
     }
     // %32 pad_last — 17: i = sigmoid(z[0:H])
@@ -909,10 +1038,13 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       for (let c = 0; c < 24; c++) pad32_142[r * 96 + 0 + c] = v31_141[r * 24 + c];
     }
     // %33 add
-    for (let l = 0; l < B; l++) {
-      const o = l * 96;
-      for (let j = 0; j < 96; j++) {
-        v33_143[o + j] = ((pad21_136[l * 96 + j] + pad24_138[l * 96 + j]) + pad28_140[l * 96 + j]) + pad32_142[l * 96 + j];
+    if (kernels !== undefined && heapHolds(v33_143, pad21_136, pad24_138, pad28_140, pad32_142)) kernels.exports.pointwise17(v33_143.byteOffset, pad21_136.byteOffset, pad24_138.byteOffset, pad28_140.byteOffset, pad32_142.byteOffset, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 96;
+        for (let j = 0; j < 96; j++) {
+          v33_143[o + j] = ((pad21_136[l * 96 + j] + pad24_138[l * 96 + j]) + pad28_140[l * 96 + j]) + pad32_142[l * 96 + j];
+        }
       }
     }
     // %35 matmul — 16: z = W @ x + U @ h + b
@@ -945,38 +1077,53 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   shift85_152.set(init7_46, 0);
   shift85_152.set(out11_0_52.subarray(0, (T_S - 1) * B * 24), B * 24);
   // %87 sub — 22: h' = o * tanh(c')
-  for (let l = 0; l < T_S * B; l++) {
-    const o = l * 24;
-    for (let j = 0; j < 24; j++) {
-      v87_153[o + j] = 1 - (out11_1_53[l * 24 + j] * out11_1_53[l * 24 + j]);
+  if (kernels !== undefined && heapHolds(v87_153, out11_1_53)) kernels.exports.pointwise12(v87_153.byteOffset, out11_1_53.byteOffset, out11_1_53.byteOffset, T_S * B);
+  else {
+    for (let l = 0; l < T_S * B; l++) {
+      const o = l * 24;
+      for (let j = 0; j < 24; j++) {
+        v87_153[o + j] = 1 - (out11_1_53[l * 24 + j] * out11_1_53[l * 24 + j]);
+      }
     }
   }
   // %89 mul ∂o — 20: o = sigmoid(z[3*H:4*H])
-  for (let l = 0; l < T_S * B; l++) {
-    const o = l * 24;
-    for (let j = 0; j < 24; j++) {
-      v89_154[o + j] = out11_2_54[l * 24 + j] * (1 - out11_2_54[l * 24 + j]);
+  if (kernels !== undefined && heapHolds(v89_154, out11_2_54)) kernels.exports.pointwise13(v89_154.byteOffset, out11_2_54.byteOffset, out11_2_54.byteOffset, T_S * B);
+  else {
+    for (let l = 0; l < T_S * B; l++) {
+      const o = l * 24;
+      for (let j = 0; j < 24; j++) {
+        v89_154[o + j] = out11_2_54[l * 24 + j] * (1 - out11_2_54[l * 24 + j]);
+      }
     }
   }
   // %91 sub ∂g — 19: g = tanh(z[2*H:3*H])
-  for (let l = 0; l < T_S * B; l++) {
-    const o = l * 24;
-    for (let j = 0; j < 24; j++) {
-      v91_155[o + j] = 1 - (out11_3_55[l * 24 + j] * out11_3_55[l * 24 + j]);
+  if (kernels !== undefined && heapHolds(v91_155, out11_3_55)) kernels.exports.pointwise12(v91_155.byteOffset, out11_3_55.byteOffset, out11_3_55.byteOffset, T_S * B);
+  else {
+    for (let l = 0; l < T_S * B; l++) {
+      const o = l * 24;
+      for (let j = 0; j < 24; j++) {
+        v91_155[o + j] = 1 - (out11_3_55[l * 24 + j] * out11_3_55[l * 24 + j]);
+      }
     }
   }
   // %93 mul ∂f — 18: f = sigmoid(z[H:2*H])
-  for (let l = 0; l < T_S * B; l++) {
-    const o = l * 24;
-    for (let j = 0; j < 24; j++) {
-      v93_156[o + j] = out11_5_57[l * 24 + j] * (1 - out11_5_57[l * 24 + j]);
+  if (kernels !== undefined && heapHolds(v93_156, out11_5_57)) kernels.exports.pointwise13(v93_156.byteOffset, out11_5_57.byteOffset, out11_5_57.byteOffset, T_S * B);
+  else {
+    for (let l = 0; l < T_S * B; l++) {
+      const o = l * 24;
+      for (let j = 0; j < 24; j++) {
+        v93_156[o + j] = out11_5_57[l * 24 + j] * (1 - out11_5_57[l * 24 + j]);
+      }
     }
   }
   // %95 mul ∂i — 17: i = sigmoid(z[0:H])
-  for (let l = 0; l < T_S * B; l++) {
-    const o = l * 24;
-    for (let j = 0; j < 24; j++) {
-      v95_157[o + j] = out11_4_56[l * 24 + j] * (1 - out11_4_56[l * 24 + j]);
+  if (kernels !== undefined && heapHolds(v95_157, out11_4_56)) kernels.exports.pointwise13(v95_157.byteOffset, out11_4_56.byteOffset, out11_4_56.byteOffset, T_S * B);
+  else {
+    for (let l = 0; l < T_S * B; l++) {
+      const o = l * 24;
+      for (let j = 0; j < 24; j++) {
+        v95_157[o + j] = out11_4_56[l * 24 + j] * (1 - out11_4_56[l * 24 + j]);
+      }
     }
   }
   // %96 scan ∂encoder — 32: layer encoder = LSTM(I, H) over source
@@ -999,24 +1146,33 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     const x96_9_170 = v93_156.subarray(t * B * 24, (t + 1) * B * 24);
     const x96_10_171 = v95_157.subarray(t * B * 24, (t + 1) * B * 24);
     // %8 add
-    for (let l = 0; l < B; l++) {
-      const o = l * 24;
-      for (let j = 0; j < 24; j++) {
-        v8_172[o + j] = state96_1_159[l * 24 + j] + ((state96_0_158[l * 24 + j] * x96_1_162[l * 24 + j]) * x96_6_167[l * 24 + j]);
+    if (kernels !== undefined && heapHolds(v8_172, state96_1_159, state96_0_158, x96_1_162, x96_6_167)) kernels.exports.pointwise15(v8_172.byteOffset, state96_1_159.byteOffset, state96_0_158.byteOffset, x96_1_162.byteOffset, x96_6_167.byteOffset, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 24;
+        for (let j = 0; j < 24; j++) {
+          v8_172[o + j] = state96_1_159[l * 24 + j] + ((state96_0_158[l * 24 + j] * x96_1_162[l * 24 + j]) * x96_6_167[l * 24 + j]);
+        }
       }
     }
     // %16 mul — 21: c' = f * c + i * g
-    for (let l = 0; l < B; l++) {
-      const o = l * 24;
-      for (let j = 0; j < 24; j++) {
-        v16_173[o + j] = v8_172[l * 24 + j] * x96_5_166[l * 24 + j];
+    if (kernels !== undefined && heapHolds(v16_173, v8_172, x96_5_166)) kernels.exports.pointwise9(v16_173.byteOffset, v8_172.byteOffset, x96_5_166.byteOffset, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 24;
+        for (let j = 0; j < 24; j++) {
+          v16_173[o + j] = v8_172[l * 24 + j] * x96_5_166[l * 24 + j];
+        }
       }
     }
     // %18 mul ∂o — 20: o = sigmoid(z[3*H:4*H])
-    for (let l = 0; l < B; l++) {
-      const o = l * 24;
-      for (let j = 0; j < 24; j++) {
-        v18_174[o + j] = (state96_0_158[l * 24 + j] * x96_0_161[l * 24 + j]) * x96_7_168[l * 24 + j];
+    if (kernels !== undefined && heapHolds(v18_174, state96_0_158, x96_0_161, x96_7_168)) kernels.exports.pointwise16(v18_174.byteOffset, state96_0_158.byteOffset, x96_0_161.byteOffset, x96_7_168.byteOffset, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 24;
+        for (let j = 0; j < 24; j++) {
+          v18_174[o + j] = (state96_0_158[l * 24 + j] * x96_0_161[l * 24 + j]) * x96_7_168[l * 24 + j];
+        }
       }
     }
     // %19 pad_last — 20: o = sigmoid(z[3*H:4*H])
@@ -1025,10 +1181,13 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       for (let c = 0; c < 24; c++) pad19_175[r * 96 + 72 + c] = v18_174[r * 24 + c];
     }
     // %21 mul ∂g — 19: g = tanh(z[2*H:3*H])
-    for (let l = 0; l < B; l++) {
-      const o = l * 24;
-      for (let j = 0; j < 24; j++) {
-        v21_176[o + j] = (v8_172[l * 24 + j] * x96_3_164[l * 24 + j]) * x96_8_169[l * 24 + j];
+    if (kernels !== undefined && heapHolds(v21_176, v8_172, x96_3_164, x96_8_169)) kernels.exports.pointwise16(v21_176.byteOffset, v8_172.byteOffset, x96_3_164.byteOffset, x96_8_169.byteOffset, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 24;
+        for (let j = 0; j < 24; j++) {
+          v21_176[o + j] = (v8_172[l * 24 + j] * x96_3_164[l * 24 + j]) * x96_8_169[l * 24 + j];
+        }
       }
     }
     // %22 pad_last — 19: g = tanh(z[2*H:3*H])
@@ -1037,10 +1196,13 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       for (let c = 0; c < 24; c++) pad22_177[r * 96 + 48 + c] = v21_176[r * 24 + c];
     }
     // %25 mul ∂f — 18: f = sigmoid(z[H:2*H])
-    for (let l = 0; l < B; l++) {
-      const o = l * 24;
-      for (let j = 0; j < 24; j++) {
-        v25_178[o + j] = (v8_172[l * 24 + j] * x96_4_165[l * 24 + j]) * x96_9_170[l * 24 + j];
+    if (kernels !== undefined && heapHolds(v25_178, v8_172, x96_4_165, x96_9_170)) kernels.exports.pointwise16(v25_178.byteOffset, v8_172.byteOffset, x96_4_165.byteOffset, x96_9_170.byteOffset, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 24;
+        for (let j = 0; j < 24; j++) {
+          v25_178[o + j] = (v8_172[l * 24 + j] * x96_4_165[l * 24 + j]) * x96_9_170[l * 24 + j];
+        }
       }
     }
     // %26 pad_last — 18: f = sigmoid(z[H:2*H])
@@ -1049,10 +1211,13 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       for (let c = 0; c < 24; c++) pad26_179[r * 96 + 24 + c] = v25_178[r * 24 + c];
     }
     // %29 mul ∂i — 17: i = sigmoid(z[0:H])
-    for (let l = 0; l < B; l++) {
-      const o = l * 24;
-      for (let j = 0; j < 24; j++) {
-        v29_180[o + j] = (v8_172[l * 24 + j] * x96_2_163[l * 24 + j]) * x96_10_171[l * 24 + j];
+    if (kernels !== undefined && heapHolds(v29_180, v8_172, x96_2_163, x96_10_171)) kernels.exports.pointwise16(v29_180.byteOffset, v8_172.byteOffset, x96_2_163.byteOffset, x96_10_171.byteOffset, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 24;
+        for (let j = 0; j < 24; j++) {
+          v29_180[o + j] = (v8_172[l * 24 + j] * x96_2_163[l * 24 + j]) * x96_10_171[l * 24 + j];
+        }
       }
     }
     // %30 pad_last — 17: i = sigmoid(z[0:H])
@@ -1061,10 +1226,13 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       for (let c = 0; c < 24; c++) pad30_181[r * 96 + 0 + c] = v29_180[r * 24 + c];
     }
     // %31 add
-    for (let l = 0; l < B; l++) {
-      const o = l * 96;
-      for (let j = 0; j < 96; j++) {
-        v31_182[o + j] = ((pad19_175[l * 96 + j] + pad22_177[l * 96 + j]) + pad26_179[l * 96 + j]) + pad30_181[l * 96 + j];
+    if (kernels !== undefined && heapHolds(v31_182, pad19_175, pad22_177, pad26_179, pad30_181)) kernels.exports.pointwise17(v31_182.byteOffset, pad19_175.byteOffset, pad22_177.byteOffset, pad26_179.byteOffset, pad30_181.byteOffset, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 96;
+        for (let j = 0; j < 96; j++) {
+          v31_182[o + j] = ((pad19_175[l * 96 + j] + pad22_177[l * 96 + j]) + pad26_179[l * 96 + j]) + pad30_181[l * 96 + j];
+        }
       }
     }
     // %33 matmul — 16: z = W @ x + U @ h + b
@@ -2342,12 +2510,12 @@ function gemm_cols_96x10(v: Float32Array, w: Float32Array, out: Float32Array, sa
   gemm_cols_96x10_scalar(v, w, out, samples);
 }
 
-// WebAssembly SIMD kernels generated by rnnc for this model's sizes (16415 bytes): rows_96x10, rows_96x24, rows_96x12, rows_12x24, cols_12x24, outer_12x24, cols_96x24, outer_96x12, outer_96x24, cols_96x12, outer_96x10, cols_96x10.
+// WebAssembly SIMD kernels generated by rnnc for this model's sizes (23326 bytes): rows_96x10, pointwise0, rows_96x24, pointwise1, pointwise2, pointwise3, rows_96x12, rows_12x24, pointwise4, pointwise5, pointwise6, pointwise7, pointwise8, pointwise9, pointwise10, pointwise11, cols_12x24, outer_12x24, pointwise12, pointwise13, pointwise14, pointwise15, pointwise16, pointwise17, cols_96x24, outer_96x12, outer_96x24, cols_96x12, outer_96x10, cols_96x10.
 // `rnnc compile --emit-wat` prints them as text.
-const kernelBytes = "AGFzbQEAAAABEQJgBH9/f38AYAZ/f39/f38AAg8BA2VudgZtZW1vcnkCAAEDDQwAAAAAAAEAAQEAAQAHoQEMCnJvd3NfOTZ4MTAAAApyb3dzXzk2eDI0AAEKcm93c185NngxMgACCnJvd3NfMTJ4MjQAAwpjb2xzXzEyeDI0AAQLb3V0ZXJfMTJ4MjQABQpjb2xzXzk2eDI0AAYLb3V0ZXJfOTZ4MTIABwtvdXRlcl85NngyNAAICmNvbHNfOTZ4MTIACQtvdXRlcl85NngxMAAKCmNvbHNfOTZ4MTAACwq9fgyHFgIGfxZ7QQAhBAJAA0AgAyAEa0EESA0BQQAhBQJAA0AgBUHgAE4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhEP0MAAAAAAAAAAAAAAAAAAAAACER/QwAAAAAAAAAAAAAAAAAAAAAIRIgACAFQShsaiEGIAEgBEEobGohByAGQSBqIQgDQCAH/QACACETIAf9AAIoIRQgB/0AAlAhFSAH/QACeCEWIAb9AAIAIQogCyAKIBP95gH95AEhCyANIAogFP3mAf3kASENIA8gCiAV/eYB/eQBIQ8gESAKIBb95gH95AEhESAG/QACKCEKIAwgCiAT/eYB/eQBIQwgDiAKIBT95gH95AEhDiAQIAogFf3mAf3kASEQIBIgCiAW/eYB/eQBIRIgBkEQaiEGIAdBEGohByAGIAhIDQALIAf9AAIAIRMgB/0AAighFCAH/QACUCEVIAf9AAJ4IRYgBv0AAgAhCiALIAogE/3mAf0M//////////8AAAAAAAAAAP1O/eQBIQsgDSAKIBT95gH9DP//////////AAAAAAAAAAD9Tv3kASENIA8gCiAV/eYB/Qz//////////wAAAAAAAAAA/U795AEhDyARIAogFv3mAf0M//////////8AAAAAAAAAAP1O/eQBIREgBv0AAighCiAMIAogE/3mAf0M//////////8AAAAAAAAAAP1O/eQBIQwgDiAKIBT95gH9DP//////////AAAAAAAAAAD9Tv3kASEOIBAgCiAV/eYB/Qz//////////wAAAAAAAAAA/U795AEhECASIAogFv3mAf0M//////////8AAAAAAAAAAP1O/eQBIRIgAiAEQYADbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAIAIAkgGf0fATgCBCANIA79DQABAgMEBQYHEBESExQVFhcgDSAO/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAKAAyAJIBn9HwE4AoQDIA8gEP0NAAECAwQFBgcQERITFBUWFyAPIBD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AoAGIAkgGf0fATgChAYgESAS/Q0AAQIDBAUGBxAREhMUFRYXIBEgEv0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCgAkgCSAZ/R8BOAKECSAFQQJqIQUMAAsLIARBBGohBAwACwsCQANAIAQgA04NAUEAIQUCQANAIAVB4ABODQH9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIRr9DAAAAAAAAAAAAAAAAAAAAAAhG/0MAAAAAAAAAAAAAAAAAAAAACEc/QwAAAAAAAAAAAAAAAAAAAAAIR39DAAAAAAAAAAAAAAAAAAAAAAhHv0MAAAAAAAAAAAAAAAAAAAAACEfIAAgBUEobGohBiABIARBKGxqIQcgBkEgaiEIA0AgB/0AAgAhEyAG/QACACEKIAsgCiAT/eYB/eQBIQsgBv0AAighCiAMIAogE/3mAf3kASEMIAb9AAJQIQogGiAKIBP95gH95AEhGiAG/QACeCEKIBsgCiAT/eYB/eQBIRsgBv0AAqABIQogHCAKIBP95gH95AEhHCAG/QACyAEhCiAdIAogE/3mAf3kASEdIAb9AALwASEKIB4gCiAT/eYB/eQBIR4gBv0AApgCIQogHyAKIBP95gH95AEhHyAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgB/0AAgAhEyAG/QACACEKIAsgCiAT/eYB/Qz//////////wAAAAAAAAAA/U795AEhCyAG/QACKCEKIAwgCiAT/eYB/Qz//////////wAAAAAAAAAA/U795AEhDCAG/QACUCEKIBogCiAT/eYB/Qz//////////wAAAAAAAAAA/U795AEhGiAG/QACeCEKIBsgCiAT/eYB/Qz//////////wAAAAAAAAAA/U795AEhGyAG/QACoAEhCiAcIAogE/3mAf0M//////////8AAAAAAAAAAP1O/eQBIRwgBv0AAsgBIQogHSAKIBP95gH9DP//////////AAAAAAAAAAD9Tv3kASEdIAb9AALwASEKIB4gCiAT/eYB/Qz//////////wAAAAAAAAAA/U795AEhHiAG/QACmAIhCiAfIAogE/3mAf0M//////////8AAAAAAAAAAP1O/eQBIR8gAiAEQYADbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRcgGiAb/Q0AAQIDBAUGBxAREhMUFRYXIBogG/0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9CwIAIBwgHf0NAAECAwQFBgcQERITFBUWFyAcIB39DQgJCgsMDQ4PGBkaGxwdHh/95AEhFyAeIB/9DQABAgMEBQYHEBESExQVFhcgHiAf/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0LAhAgBUEIaiEFDAALCyAEQQFqIQQMAAsLC/UQAgZ/FntBACEEAkADQCADIARrQQRIDQFBACEFAkADQCAFQeAATg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhD/0MAAAAAAAAAAAAAAAAAAAAACEQ/QwAAAAAAAAAAAAAAAAAAAAAIRH9DAAAAAAAAAAAAAAAAAAAAAAhEiAAIAVB4ABsaiEGIAEgBEHgAGxqIQcgBkHgAGohCANAIAf9AAIAIRMgB/0AAmAhFCAH/QACwAEhFSAH/QACoAIhFiAG/QACACEKIAsgCiAT/eYB/eQBIQsgDSAKIBT95gH95AEhDSAPIAogFf3mAf3kASEPIBEgCiAW/eYB/eQBIREgBv0AAmAhCiAMIAogE/3mAf3kASEMIA4gCiAU/eYB/eQBIQ4gECAKIBX95gH95AEhECASIAogFv3mAf3kASESIAZBEGohBiAHQRBqIQcgBiAISA0ACyACIARBgANsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AgAgCSAZ/R8BOAIEIA0gDv0NAAECAwQFBgcQERITFBUWFyANIA79DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AoADIAkgGf0fATgChAMgDyAQ/Q0AAQIDBAUGBxAREhMUFRYXIA8gEP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCgAYgCSAZ/R8BOAKEBiARIBL9DQABAgMEBQYHEBESExQVFhcgESAS/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAKACSAJIBn9HwE4AoQJIAVBAmohBQwACwsgBEEEaiEEDAALCwJAA0AgBCADTg0BQQAhBQJAA0AgBUHgAE4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhGv0MAAAAAAAAAAAAAAAAAAAAACEb/QwAAAAAAAAAAAAAAAAAAAAAIRz9DAAAAAAAAAAAAAAAAAAAAAAhHf0MAAAAAAAAAAAAAAAAAAAAACEe/QwAAAAAAAAAAAAAAAAAAAAAIR8gACAFQeAAbGohBiABIARB4ABsaiEHIAZB4ABqIQgDQCAH/QACACETIAb9AAIAIQogCyAKIBP95gH95AEhCyAG/QACYCEKIAwgCiAT/eYB/eQBIQwgBv0AAsABIQogGiAKIBP95gH95AEhGiAG/QACoAIhCiAbIAogE/3mAf3kASEbIAb9AAKAAyEKIBwgCiAT/eYB/eQBIRwgBv0AAuADIQogHSAKIBP95gH95AEhHSAG/QACwAQhCiAeIAogE/3mAf3kASEeIAb9AAKgBSEKIB8gCiAT/eYB/eQBIR8gBkEQaiEGIAdBEGohByAGIAhIDQALIAIgBEGAA2xqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEXIBogG/0NAAECAwQFBgcQERITFBUWFyAaIBv9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/QsCACAcIB39DQABAgMEBQYHEBESExQVFhcgHCAd/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRcgHiAf/Q0AAQIDBAUGBxAREhMUFRYXIB4gH/0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9CwIQIAVBCGohBQwACwsgBEEBaiEEDAALCwvtEAIGfxZ7QQAhBAJAA0AgAyAEa0EESA0BQQAhBQJAA0AgBUHgAE4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhEP0MAAAAAAAAAAAAAAAAAAAAACER/QwAAAAAAAAAAAAAAAAAAAAAIRIgACAFQTBsaiEGIAEgBEEwbGohByAGQTBqIQgDQCAH/QACACETIAf9AAIwIRQgB/0AAmAhFSAH/QACkAEhFiAG/QACACEKIAsgCiAT/eYB/eQBIQsgDSAKIBT95gH95AEhDSAPIAogFf3mAf3kASEPIBEgCiAW/eYB/eQBIREgBv0AAjAhCiAMIAogE/3mAf3kASEMIA4gCiAU/eYB/eQBIQ4gECAKIBX95gH95AEhECASIAogFv3mAf3kASESIAZBEGohBiAHQRBqIQcgBiAISA0ACyACIARBgANsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AgAgCSAZ/R8BOAIEIA0gDv0NAAECAwQFBgcQERITFBUWFyANIA79DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AoADIAkgGf0fATgChAMgDyAQ/Q0AAQIDBAUGBxAREhMUFRYXIA8gEP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCgAYgCSAZ/R8BOAKEBiARIBL9DQABAgMEBQYHEBESExQVFhcgESAS/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAKACSAJIBn9HwE4AoQJIAVBAmohBQwACwsgBEEEaiEEDAALCwJAA0AgBCADTg0BQQAhBQJAA0AgBUHgAE4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhGv0MAAAAAAAAAAAAAAAAAAAAACEb/QwAAAAAAAAAAAAAAAAAAAAAIRz9DAAAAAAAAAAAAAAAAAAAAAAhHf0MAAAAAAAAAAAAAAAAAAAAACEe/QwAAAAAAAAAAAAAAAAAAAAAIR8gACAFQTBsaiEGIAEgBEEwbGohByAGQTBqIQgDQCAH/QACACETIAb9AAIAIQogCyAKIBP95gH95AEhCyAG/QACMCEKIAwgCiAT/eYB/eQBIQwgBv0AAmAhCiAaIAogE/3mAf3kASEaIAb9AAKQASEKIBsgCiAT/eYB/eQBIRsgBv0AAsABIQogHCAKIBP95gH95AEhHCAG/QAC8AEhCiAdIAogE/3mAf3kASEdIAb9AAKgAiEKIB4gCiAT/eYB/eQBIR4gBv0AAtACIQogHyAKIBP95gH95AEhHyAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgAiAEQYADbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRcgGiAb/Q0AAQIDBAUGBxAREhMUFRYXIBogG/0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9CwIAIBwgHf0NAAECAwQFBgcQERITFBUWFyAcIB39DQgJCgsMDQ4PGBkaGxwdHh/95AEhFyAeIB/9DQABAgMEBQYHEBESExQVFhcgHiAf/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0LAhAgBUEIaiEFDAALCyAEQQFqIQQMAAsLC4QUAgZ/FntBACEEAkADQCADIARrQQRIDQFBACEFAkADQCAFQQxODQH9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDv0MAAAAAAAAAAAAAAAAAAAAACEP/QwAAAAAAAAAAAAAAAAAAAAAIRD9DAAAAAAAAAAAAAAAAAAAAAAhEf0MAAAAAAAAAAAAAAAAAAAAACESIAAgBUHgAGxqIQYgASAEQeAAbGohByAGQeAAaiEIA0AgB/0AAgAhEyAH/QACYCEUIAf9AALAASEVIAf9AAKgAiEWIAb9AAIAIQogCyAKIBP95gH95AEhCyANIAogFP3mAf3kASENIA8gCiAV/eYB/eQBIQ8gESAKIBb95gH95AEhESAG/QACYCEKIAwgCiAT/eYB/eQBIQwgDiAKIBT95gH95AEhDiAQIAogFf3mAf3kASEQIBIgCiAW/eYB/eQBIRIgBkEQaiEGIAdBEGohByAGIAhIDQALIAIgBEEwbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAIAIAkgGf0fATgCBCANIA79DQABAgMEBQYHEBESExQVFhcgDSAO/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAIwIAkgGf0fATgCNCAPIBD9DQABAgMEBQYHEBESExQVFhcgDyAQ/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAJgIAkgGf0fATgCZCARIBL9DQABAgMEBQYHEBESExQVFhcgESAS/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAKQASAJIBn9HwE4ApQBIAVBAmohBQwACwsgBEEEaiEEDAALCwJAA0AgBCADTg0BQQAhBQJAA0AgBUEITg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEa/QwAAAAAAAAAAAAAAAAAAAAAIRv9DAAAAAAAAAAAAAAAAAAAAAAhHP0MAAAAAAAAAAAAAAAAAAAAACEd/QwAAAAAAAAAAAAAAAAAAAAAIR79DAAAAAAAAAAAAAAAAAAAAAAhHyAAIAVB4ABsaiEGIAEgBEHgAGxqIQcgBkHgAGohCANAIAf9AAIAIRMgBv0AAgAhCiALIAogE/3mAf3kASELIAb9AAJgIQogDCAKIBP95gH95AEhDCAG/QACwAEhCiAaIAogE/3mAf3kASEaIAb9AAKgAiEKIBsgCiAT/eYB/eQBIRsgBv0AAoADIQogHCAKIBP95gH95AEhHCAG/QAC4AMhCiAdIAogE/3mAf3kASEdIAb9AALABCEKIB4gCiAT/eYB/eQBIR4gBv0AAqAFIQogHyAKIBP95gH95AEhHyAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgAiAEQTBsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFyAaIBv9DQABAgMEBQYHEBESExQVFhcgGiAb/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0LAgAgHCAd/Q0AAQIDBAUGBxAREhMUFRYXIBwgHf0NCAkKCwwNDg8YGRobHB0eH/3kASEXIB4gH/0NAAECAwQFBgcQERITFBUWFyAeIB/9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/QsCECAFQQhqIQUMAAsLQQghBf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhGv0MAAAAAAAAAAAAAAAAAAAAACEbIAAgBUHgAGxqIQYgASAEQeAAbGohByAGQeAAaiEIA0AgB/0AAgAhEyAG/QACACEKIAsgCiAT/eYB/eQBIQsgBv0AAmAhCiAMIAogE/3mAf3kASEMIAb9AALAASEKIBogCiAT/eYB/eQBIRogBv0AAqACIQogGyAKIBP95gH95AEhGyAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgAiAEQTBsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFyAaIBv9DQABAgMEBQYHEBESExQVFhcgGiAb/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0LAgAgBEEBaiEEDAALCwuRCgMFfw17AX9BACEEAkADQCADIARrQQJIDQFBACEFAkADQCAFQRBODQH9DAAAAAAAAAAAAAAAAAAAAAAhCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhEP0MAAAAAAAAAAAAAAAAAAAAACERIAAgBEEwbGohBiABIAVBBGxqIQcgBkEwaiEIA0AgB/0AAgAhEiAH/QACECETIAf9AAIgIRQgB/0AAjAhFSAG/QkCACEJIAogCSAS/eYB/eQBIQogCyAJIBP95gH95AEhCyAMIAkgFP3mAf3kASEMIA0gCSAV/eYB/eQBIQ0gBv0JAjAhCSAOIAkgEv3mAf3kASEOIA8gCSAT/eYB/eQBIQ8gECAJIBT95gH95AEhECARIAkgFf3mAf3kASERIAZBBGohBiAHQeAAaiEHIAYgCEgNAAsgAiAEQeAAbGogBUEEbGohFiAWIAr9CwIAIBYgC/0LAhAgFiAM/QsCICAWIA39CwIwIBYgDv0LAmAgFiAP/QsCcCAWIBD9CwKAASAWIBH9CwKQASAFQRBqIQUMAAsLQRAhBf0MAAAAAAAAAAAAAAAAAAAAACEK/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDv0MAAAAAAAAAAAAAAAAAAAAACEPIAAgBEEwbGohBiABIAVBBGxqIQcgBkEwaiEIA0AgB/0AAgAhEiAH/QACECETIAb9CQIAIQkgCiAJIBL95gH95AEhCiALIAkgE/3mAf3kASELIAb9CQIwIQkgDiAJIBL95gH95AEhDiAPIAkgE/3mAf3kASEPIAZBBGohBiAHQeAAaiEHIAYgCEgNAAsgAiAEQeAAbGogBUEEbGohFiAWIAr9CwIAIBYgC/0LAhAgFiAO/QsCYCAWIA/9CwJwIARBAmohBAwACwsCQANAIAQgA04NAUEAIQUCQANAIAVBEE4NAf0MAAAAAAAAAAAAAAAAAAAAACEK/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACENIAAgBEEwbGohBiABIAVBBGxqIQcgBkEwaiEIA0AgB/0AAgAhEiAH/QACECETIAf9AAIgIRQgB/0AAjAhFSAG/QkCACEJIAogCSAS/eYB/eQBIQogCyAJIBP95gH95AEhCyAMIAkgFP3mAf3kASEMIA0gCSAV/eYB/eQBIQ0gBkEEaiEGIAdB4ABqIQcgBiAISA0ACyACIARB4ABsaiAFQQRsaiEWIBYgCv0LAgAgFiAL/QsCECAWIAz9CwIgIBYgDf0LAjAgBUEQaiEFDAALC0EQIQX9DAAAAAAAAAAAAAAAAAAAAAAhCv0MAAAAAAAAAAAAAAAAAAAAACELIAAgBEEwbGohBiABIAVBBGxqIQcgBkEwaiEIA0AgB/0AAgAhEiAH/QACECETIAb9CQIAIQkgCiAJIBL95gH95AEhCiALIAkgE/3mAf3kASELIAZBBGohBiAHQeAAaiEHIAYgCEgNAAsgAiAEQeAAbGogBUEEbGohFiAWIAr9CwIAIBYgC/0LAhAgBEEBaiEEDAALCwuyBgMFfw17AX8gAUEEbCEBIANBBGwhA0EAIQYCQANAIAZBDE4NAUEAIQcCQANAIAdBEE4NAf0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDv0MAAAAAAAAAAAAAAAAAAAAACEP/QwAAAAAAAAAAAAAAAAAAAAAIRD9DAAAAAAAAAAAAAAAAAAAAAAhEf0MAAAAAAAAAAAAAAAAAAAAACES/QwAAAAAAAAAAAAAAAAAAAAAIRMgACAGQQRsaiEJIAIgB0EEbGohCkEAIQgCQANAIAggBU4NASAK/QACACEUIAr9AAIQIRUgCv0AAiAhFiAK/QACMCEXIAn9CQIAIQsgDCALIBT95gH95AEhDCANIAsgFf3mAf3kASENIA4gCyAW/eYB/eQBIQ4gDyALIBf95gH95AEhDyAJ/QkCBCELIBAgCyAU/eYB/eQBIRAgESALIBX95gH95AEhESASIAsgFv3mAf3kASESIBMgCyAX/eYB/eQBIRMgCSABaiEJIAogA2ohCiAIQQFqIQgMAAsLIAQgBkHgAGxqIAdBBGxqIRggGCAM/QsCACAYIA39CwIQIBggDv0LAiAgGCAP/QsCMCAYIBD9CwJgIBggEf0LAnAgGCAS/QsCgAEgGCAT/QsCkAEgB0EQaiEHDAALC0EQIQf9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIRD9DAAAAAAAAAAAAAAAAAAAAAAhESAAIAZBBGxqIQkgAiAHQQRsaiEKQQAhCAJAA0AgCCAFTg0BIAr9AAIAIRQgCv0AAhAhFSAJ/QkCACELIAwgCyAU/eYB/eQBIQwgDSALIBX95gH95AEhDSAJ/QkCBCELIBAgCyAU/eYB/eQBIRAgESALIBX95gH95AEhESAJIAFqIQkgCiADaiEKIAhBAWohCAwACwsgBCAGQeAAbGogB0EEbGohGCAYIAz9CwIAIBggDf0LAhAgGCAQ/QsCYCAYIBH9CwJwIAZBAmohBgwACwsLmwoDBX8NewF/QQAhBAJAA0AgAyAEa0ECSA0BQQAhBQJAA0AgBUEQTg0B/QwAAAAAAAAAAAAAAAAAAAAAIQr9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDv0MAAAAAAAAAAAAAAAAAAAAACEP/QwAAAAAAAAAAAAAAAAAAAAAIRD9DAAAAAAAAAAAAAAAAAAAAAAhESAAIARBgANsaiEGIAEgBUEEbGohByAGQYADaiEIA0AgB/0AAgAhEiAH/QACECETIAf9AAIgIRQgB/0AAjAhFSAG/QkCACEJIAogCSAS/eYB/eQBIQogCyAJIBP95gH95AEhCyAMIAkgFP3mAf3kASEMIA0gCSAV/eYB/eQBIQ0gBv0JAoADIQkgDiAJIBL95gH95AEhDiAPIAkgE/3mAf3kASEPIBAgCSAU/eYB/eQBIRAgESAJIBX95gH95AEhESAGQQRqIQYgB0HgAGohByAGIAhIDQALIAIgBEHgAGxqIAVBBGxqIRYgFiAK/QsCACAWIAv9CwIQIBYgDP0LAiAgFiAN/QsCMCAWIA79CwJgIBYgD/0LAnAgFiAQ/QsCgAEgFiAR/QsCkAEgBUEQaiEFDAALC0EQIQX9DAAAAAAAAAAAAAAAAAAAAAAhCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhDyAAIARBgANsaiEGIAEgBUEEbGohByAGQYADaiEIA0AgB/0AAgAhEiAH/QACECETIAb9CQIAIQkgCiAJIBL95gH95AEhCiALIAkgE/3mAf3kASELIAb9CQKAAyEJIA4gCSAS/eYB/eQBIQ4gDyAJIBP95gH95AEhDyAGQQRqIQYgB0HgAGohByAGIAhIDQALIAIgBEHgAGxqIAVBBGxqIRYgFiAK/QsCACAWIAv9CwIQIBYgDv0LAmAgFiAP/QsCcCAEQQJqIQQMAAsLAkADQCAEIANODQFBACEFAkADQCAFQRBODQH9DAAAAAAAAAAAAAAAAAAAAAAhCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDSAAIARBgANsaiEGIAEgBUEEbGohByAGQYADaiEIA0AgB/0AAgAhEiAH/QACECETIAf9AAIgIRQgB/0AAjAhFSAG/QkCACEJIAogCSAS/eYB/eQBIQogCyAJIBP95gH95AEhCyAMIAkgFP3mAf3kASEMIA0gCSAV/eYB/eQBIQ0gBkEEaiEGIAdB4ABqIQcgBiAISA0ACyACIARB4ABsaiAFQQRsaiEWIBYgCv0LAgAgFiAL/QsCECAWIAz9CwIgIBYgDf0LAjAgBUEQaiEFDAALC0EQIQX9DAAAAAAAAAAAAAAAAAAAAAAhCv0MAAAAAAAAAAAAAAAAAAAAACELIAAgBEGAA2xqIQYgASAFQQRsaiEHIAZBgANqIQgDQCAH/QACACESIAf9AAIQIRMgBv0JAgAhCSAKIAkgEv3mAf3kASEKIAsgCSAT/eYB/eQBIQsgBkEEaiEGIAdB4ABqIQcgBiAISA0ACyACIARB4ABsaiAFQQRsaiEWIBYgCv0LAgAgFiAL/QsCECAEQQFqIQQMAAsLC6UDAwV/CnsBfyABQQRsIQEgA0EEbCEDQQAhBgJAA0AgBkHgAE4NAUEAIQf9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhD/0MAAAAAAAAAAAAAAAAAAAAACEQ/QwAAAAAAAAAAAAAAAAAAAAAIREgACAGQQRsaiEJIAIgB0EEbGohCkEAIQgCQANAIAggBU4NASAK/QACACESIAr9AAIQIRMgCv0AAiAhFCAJ/QkCACELIAwgCyAS/eYB/eQBIQwgDSALIBP95gH95AEhDSAOIAsgFP3mAf3kASEOIAn9CQIEIQsgDyALIBL95gH95AEhDyAQIAsgE/3mAf3kASEQIBEgCyAU/eYB/eQBIREgCSABaiEJIAogA2ohCiAIQQFqIQgMAAsLIAQgBkEwbGogB0EEbGohFSAVIAz9CwIAIBUgDf0LAhAgFSAO/QsCICAVIA/9CwIwIBUgEP0LAkAgFSAR/QsCUCAGQQJqIQYMAAsLC7MGAwV/DXsBfyABQQRsIQEgA0EEbCEDQQAhBgJAA0AgBkHgAE4NAUEAIQcCQANAIAdBEE4NAf0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDv0MAAAAAAAAAAAAAAAAAAAAACEP/QwAAAAAAAAAAAAAAAAAAAAAIRD9DAAAAAAAAAAAAAAAAAAAAAAhEf0MAAAAAAAAAAAAAAAAAAAAACES/QwAAAAAAAAAAAAAAAAAAAAAIRMgACAGQQRsaiEJIAIgB0EEbGohCkEAIQgCQANAIAggBU4NASAK/QACACEUIAr9AAIQIRUgCv0AAiAhFiAK/QACMCEXIAn9CQIAIQsgDCALIBT95gH95AEhDCANIAsgFf3mAf3kASENIA4gCyAW/eYB/eQBIQ4gDyALIBf95gH95AEhDyAJ/QkCBCELIBAgCyAU/eYB/eQBIRAgESALIBX95gH95AEhESASIAsgFv3mAf3kASESIBMgCyAX/eYB/eQBIRMgCSABaiEJIAogA2ohCiAIQQFqIQgMAAsLIAQgBkHgAGxqIAdBBGxqIRggGCAM/QsCACAYIA39CwIQIBggDv0LAiAgGCAP/QsCMCAYIBD9CwJgIBggEf0LAnAgGCAS/QsCgAEgGCAT/QsCkAEgB0EQaiEHDAALC0EQIQf9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIRD9DAAAAAAAAAAAAAAAAAAAAAAhESAAIAZBBGxqIQkgAiAHQQRsaiEKQQAhCAJAA0AgCCAFTg0BIAr9AAIAIRQgCv0AAhAhFSAJ/QkCACELIAwgCyAU/eYB/eQBIQwgDSALIBX95gH95AEhDSAJ/QkCBCELIBAgCyAU/eYB/eQBIRAgESALIBX95gH95AEhESAJIAFqIQkgCiADaiEKIAhBAWohCAwACwsgBCAGQeAAbGogB0EEbGohGCAYIAz9CwIAIBggDf0LAhAgGCAQ/QsCYCAYIBH9CwJwIAZBAmohBgwACwsLkAUDBX8KewF/QQAhBAJAA0AgAyAEa0ECSA0BQQAhBf0MAAAAAAAAAAAAAAAAAAAAACEK/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhDyAAIARBgANsaiEGIAEgBUEEbGohByAGQYADaiEIA0AgB/0AAgAhECAH/QACECERIAf9AAIgIRIgBv0JAgAhCSAKIAkgEP3mAf3kASEKIAsgCSAR/eYB/eQBIQsgDCAJIBL95gH95AEhDCAG/QkCgAMhCSANIAkgEP3mAf3kASENIA4gCSAR/eYB/eQBIQ4gDyAJIBL95gH95AEhDyAGQQRqIQYgB0EwaiEHIAYgCEgNAAsgAiAEQTBsaiAFQQRsaiETIBMgCv0LAgAgEyAL/QsCECATIAz9CwIgIBMgDf0LAjAgEyAO/QsCQCATIA/9CwJQIARBAmohBAwACwsCQANAIAQgA04NAUEAIQX9DAAAAAAAAAAAAAAAAAAAAAAhCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQwgACAEQYADbGohBiABIAVBBGxqIQcgBkGAA2ohCANAIAf9AAIAIRAgB/0AAhAhESAH/QACICESIAb9CQIAIQkgCiAJIBD95gH95AEhCiALIAkgEf3mAf3kASELIAwgCSAS/eYB/eQBIQwgBkEEaiEGIAdBMGohByAGIAhIDQALIAIgBEEwbGogBUEEbGohEyATIAr9CwIAIBMgC/0LAhAgEyAM/QsCICAEQQFqIQQMAAsLC70DAwV/CnsBfyABQQRsIQEgA0EEbCEDQQAhBgJAA0AgBkHgAE4NAUEAIQf9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhD/0MAAAAAAAAAAAAAAAAAAAAACEQ/QwAAAAAAAAAAAAAAAAAAAAAIREgACAGQQRsaiEJIAIgB0EEbGohCkEAIQgCQANAIAggBU4NASAK/QACACESIAr9AAIQIRMgCv0AAiAhFCAJ/QkCACELIAwgCyAS/eYB/eQBIQwgDSALIBP95gH95AEhDSAOIAsgFP3mAf3kASEOIAn9CQIEIQsgDyALIBL95gH95AEhDyAQIAsgE/3mAf3kASEQIBEgCyAU/eYB/eQBIREgCSABaiEJIAogA2ohCiAIQQFqIQgMAAsLIAQgBkEobGogB0EEbGohFSAVIAz9CwIAIBUgDf0LAhAgFSAO/R8AOAIgIBUgDv0fATgCJCAVIA/9CwIoIBUgEP0LAjggFSAR/R8AOAJIIBUgEf0fATgCTCAGQQJqIQYMAAsLC7QFAwV/CnsBf0EAIQQCQANAIAMgBGtBAkgNAUEAIQX9DAAAAAAAAAAAAAAAAAAAAAAhCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIQ8gACAEQYADbGohBiABIAVBBGxqIQcgBkGAA2ohCANAIAf9AAIAIRAgB/0AAhAhESAH/QACICESIAb9CQIAIQkgCiAJIBD95gH95AEhCiALIAkgEf3mAf3kASELIAwgCSAS/eYB/eQBIQwgBv0JAoADIQkgDSAJIBD95gH95AEhDSAOIAkgEf3mAf3kASEOIA8gCSAS/eYB/eQBIQ8gBkEEaiEGIAdBKGohByAGIAhIDQALIAIgBEEobGogBUEEbGohEyATIAr9CwIAIBMgC/0LAhAgEyAM/R8AOAIgIBMgDP0fATgCJCATIA39CwIoIBMgDv0LAjggEyAP/R8AOAJIIBMgD/0fATgCTCAEQQJqIQQMAAsLAkADQCAEIANODQFBACEF/QwAAAAAAAAAAAAAAAAAAAAAIQr9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEMIAAgBEGAA2xqIQYgASAFQQRsaiEHIAZBgANqIQgDQCAH/QACACEQIAf9AAIQIREgB/0AAiAhEiAG/QkCACEJIAogCSAQ/eYB/eQBIQogCyAJIBH95gH95AEhCyAMIAkgEv3mAf3kASEMIAZBBGohBiAHQShqIQcgBiAISA0ACyACIARBKGxqIAVBBGxqIRMgEyAK/QsCACATIAv9CwIQIBMgDP0fADgCICATIAz9HwE4AiQgBEEBaiEEDAALCws=";
+const kernelBytes = "AGFzbQEAAAABHwRgBH9/f38AYAZ/f39/f38AYAN/f38AYAV/f39/fwACDwEDZW52Bm1lbW9yeQIAAQMfHgAAAAABAAAAAAICAQIAAAMAAQAAAAEDAQABAQABAAeTAx4Kcm93c185NngxMAAACnBvaW50d2lzZTAAAQpyb3dzXzk2eDI0AAIKcG9pbnR3aXNlMQADCnBvaW50d2lzZTIABApwb2ludHdpc2UzAAUKcm93c185NngxMgAGCnJvd3NfMTJ4MjQABwpwb2ludHdpc2U0AAgKcG9pbnR3aXNlNQAJCnBvaW50d2lzZTYACgpwb2ludHdpc2U3AAsKcG9pbnR3aXNlOAAMCnBvaW50d2lzZTkADQtwb2ludHdpc2UxMAAOC3BvaW50d2lzZTExAA8KY29sc18xMngyNAAQC291dGVyXzEyeDI0ABELcG9pbnR3aXNlMTIAEgtwb2ludHdpc2UxMwATC3BvaW50d2lzZTE0ABQLcG9pbnR3aXNlMTUAFQtwb2ludHdpc2UxNgAWC3BvaW50d2lzZTE3ABcKY29sc185NngyNAAYC291dGVyXzk2eDEyABkLb3V0ZXJfOTZ4MjQAGgpjb2xzXzk2eDEyABsLb3V0ZXJfOTZ4MTAAHApjb2xzXzk2eDEwAB0KqbIBHocWAgZ/FntBACEEAkADQCADIARrQQRIDQFBACEFAkADQCAFQeAATg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhD/0MAAAAAAAAAAAAAAAAAAAAACEQ/QwAAAAAAAAAAAAAAAAAAAAAIRH9DAAAAAAAAAAAAAAAAAAAAAAhEiAAIAVBKGxqIQYgASAEQShsaiEHIAZBIGohCANAIAf9AAIAIRMgB/0AAighFCAH/QACUCEVIAf9AAJ4IRYgBv0AAgAhCiALIAogE/3mAf3kASELIA0gCiAU/eYB/eQBIQ0gDyAKIBX95gH95AEhDyARIAogFv3mAf3kASERIAb9AAIoIQogDCAKIBP95gH95AEhDCAOIAogFP3mAf3kASEOIBAgCiAV/eYB/eQBIRAgEiAKIBb95gH95AEhEiAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgB/0AAgAhEyAH/QACKCEUIAf9AAJQIRUgB/0AAnghFiAG/QACACEKIAsgCiAT/eYB/Qz//////////wAAAAAAAAAA/U795AEhCyANIAogFP3mAf0M//////////8AAAAAAAAAAP1O/eQBIQ0gDyAKIBX95gH9DP//////////AAAAAAAAAAD9Tv3kASEPIBEgCiAW/eYB/Qz//////////wAAAAAAAAAA/U795AEhESAG/QACKCEKIAwgCiAT/eYB/Qz//////////wAAAAAAAAAA/U795AEhDCAOIAogFP3mAf0M//////////8AAAAAAAAAAP1O/eQBIQ4gECAKIBX95gH9DP//////////AAAAAAAAAAD9Tv3kASEQIBIgCiAW/eYB/Qz//////////wAAAAAAAAAA/U795AEhEiACIARBgANsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AgAgCSAZ/R8BOAIEIA0gDv0NAAECAwQFBgcQERITFBUWFyANIA79DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AoADIAkgGf0fATgChAMgDyAQ/Q0AAQIDBAUGBxAREhMUFRYXIA8gEP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCgAYgCSAZ/R8BOAKEBiARIBL9DQABAgMEBQYHEBESExQVFhcgESAS/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAKACSAJIBn9HwE4AoQJIAVBAmohBQwACwsgBEEEaiEEDAALCwJAA0AgBCADTg0BQQAhBQJAA0AgBUHgAE4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhGv0MAAAAAAAAAAAAAAAAAAAAACEb/QwAAAAAAAAAAAAAAAAAAAAAIRz9DAAAAAAAAAAAAAAAAAAAAAAhHf0MAAAAAAAAAAAAAAAAAAAAACEe/QwAAAAAAAAAAAAAAAAAAAAAIR8gACAFQShsaiEGIAEgBEEobGohByAGQSBqIQgDQCAH/QACACETIAb9AAIAIQogCyAKIBP95gH95AEhCyAG/QACKCEKIAwgCiAT/eYB/eQBIQwgBv0AAlAhCiAaIAogE/3mAf3kASEaIAb9AAJ4IQogGyAKIBP95gH95AEhGyAG/QACoAEhCiAcIAogE/3mAf3kASEcIAb9AALIASEKIB0gCiAT/eYB/eQBIR0gBv0AAvABIQogHiAKIBP95gH95AEhHiAG/QACmAIhCiAfIAogE/3mAf3kASEfIAZBEGohBiAHQRBqIQcgBiAISA0ACyAH/QACACETIAb9AAIAIQogCyAKIBP95gH9DP//////////AAAAAAAAAAD9Tv3kASELIAb9AAIoIQogDCAKIBP95gH9DP//////////AAAAAAAAAAD9Tv3kASEMIAb9AAJQIQogGiAKIBP95gH9DP//////////AAAAAAAAAAD9Tv3kASEaIAb9AAJ4IQogGyAKIBP95gH9DP//////////AAAAAAAAAAD9Tv3kASEbIAb9AAKgASEKIBwgCiAT/eYB/Qz//////////wAAAAAAAAAA/U795AEhHCAG/QACyAEhCiAdIAogE/3mAf0M//////////8AAAAAAAAAAP1O/eQBIR0gBv0AAvABIQogHiAKIBP95gH9DP//////////AAAAAAAAAAD9Tv3kASEeIAb9AAKYAiEKIB8gCiAT/eYB/Qz//////////wAAAAAAAAAA/U795AEhHyACIARBgANsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFyAaIBv9DQABAgMEBQYHEBESExQVFhcgGiAb/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0LAgAgHCAd/Q0AAQIDBAUGBxAREhMUFRYXIBwgHf0NCAkKCwwNDg8YGRobHB0eH/3kASEXIB4gH/0NAAECAwQFBgcQERITFBUWFyAeIB/9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/QsCECAFQQhqIQUMAAsLIARBAWohBAwACwsLYgECf0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVqIAEgBWr9AAIAIAIgBWr9AAIA/eQB/QsCACAFQRBqIQUgBUGAA0gNAAsgAEGAA2ohACABQYADaiEBIARBAWohBAwACwsL9RACBn8We0EAIQQCQANAIAMgBGtBBEgNAUEAIQUCQANAIAVB4ABODQH9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDv0MAAAAAAAAAAAAAAAAAAAAACEP/QwAAAAAAAAAAAAAAAAAAAAAIRD9DAAAAAAAAAAAAAAAAAAAAAAhEf0MAAAAAAAAAAAAAAAAAAAAACESIAAgBUHgAGxqIQYgASAEQeAAbGohByAGQeAAaiEIA0AgB/0AAgAhEyAH/QACYCEUIAf9AALAASEVIAf9AAKgAiEWIAb9AAIAIQogCyAKIBP95gH95AEhCyANIAogFP3mAf3kASENIA8gCiAV/eYB/eQBIQ8gESAKIBb95gH95AEhESAG/QACYCEKIAwgCiAT/eYB/eQBIQwgDiAKIBT95gH95AEhDiAQIAogFf3mAf3kASEQIBIgCiAW/eYB/eQBIRIgBkEQaiEGIAdBEGohByAGIAhIDQALIAIgBEGAA2xqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCACAJIBn9HwE4AgQgDSAO/Q0AAQIDBAUGBxAREhMUFRYXIA0gDv0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCgAMgCSAZ/R8BOAKEAyAPIBD9DQABAgMEBQYHEBESExQVFhcgDyAQ/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAKABiAJIBn9HwE4AoQGIBEgEv0NAAECAwQFBgcQERITFBUWFyARIBL9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AoAJIAkgGf0fATgChAkgBUECaiEFDAALCyAEQQRqIQQMAAsLAkADQCAEIANODQFBACEFAkADQCAFQeAATg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEa/QwAAAAAAAAAAAAAAAAAAAAAIRv9DAAAAAAAAAAAAAAAAAAAAAAhHP0MAAAAAAAAAAAAAAAAAAAAACEd/QwAAAAAAAAAAAAAAAAAAAAAIR79DAAAAAAAAAAAAAAAAAAAAAAhHyAAIAVB4ABsaiEGIAEgBEHgAGxqIQcgBkHgAGohCANAIAf9AAIAIRMgBv0AAgAhCiALIAogE/3mAf3kASELIAb9AAJgIQogDCAKIBP95gH95AEhDCAG/QACwAEhCiAaIAogE/3mAf3kASEaIAb9AAKgAiEKIBsgCiAT/eYB/eQBIRsgBv0AAoADIQogHCAKIBP95gH95AEhHCAG/QAC4AMhCiAdIAogE/3mAf3kASEdIAb9AALABCEKIB4gCiAT/eYB/eQBIR4gBv0AAqAFIQogHyAKIBP95gH95AEhHyAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgAiAEQYADbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRcgGiAb/Q0AAQIDBAUGBxAREhMUFRYXIBogG/0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9CwIAIBwgHf0NAAECAwQFBgcQERITFBUWFyAcIB39DQgJCgsMDQ4PGBkaGxwdHh/95AEhFyAeIB/9DQABAgMEBQYHEBESExQVFhcgHiAf/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0LAhAgBUEIaiEFDAALCyAEQQFqIQQMAAsLC2oBAn9BACEEAkADQCAEIANODQFBACEFA0AgACAFaiABIAVq/QACACACIAVq/QACAP3kAf0LAgAgBUEQaiEFIAVBgANIDQALIABBgANqIQAgAUGAA2ohASACQYADaiECIARBAWohBAwACwsLrQwCAn8Qe0EAIQYCQANAIAYgBU4NAUEAIQcDQCAAIAdqIAEgB2r9AAIA/eEBIQj9DAAAgD8AAIA/AACAPwAAgD/9DAAAgD8AAIA/AACAPwAAgD8gCP0MpcCwQqXAsEKlwLBCpcCwQv3oAf0MUKyuwlCsrsJQrK7CUKyuwv3pASEJIAn9DDuquD87qrg/O6q4PzuquD/95gH9aiEKIAkgCv0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAK/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIQv9DGdpUDlnaVA5Z2lQOWdpUDkgC/3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAL/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIAv95gH9DMGpKj3BqSo9wakqPcGpKj395AEgC/3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAL/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIAsgC/3mAf3mASAL/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIAr9+AH9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf3kAf3nASACIAdq/QACAP3mASADIAdq/QACAP3hASEM/QwAAIA/AACAPwAAgD8AAIA//QwAAIA/AACAPwAAgD8AAIA/IAz9DKXAsEKlwLBCpcCwQqXAsEL96AH9DFCsrsJQrK7CUKyuwlCsrsL96QEhDSAN/Qw7qrg/O6q4PzuquD87qrg//eYB/WohDiANIA79DACAMT8AgDE/AIAxPwCAMT/95gH95QEgDv0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEP/QxnaVA5Z2lQOWdpUDlnaVA5IA/95gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgD/3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAP/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIA/95gH9DKqqKj6qqio+qqoqPqqqKj795AEgD/3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASAPIA/95gH95gEgD/3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAO/fgB/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH95AH95wEgBCAHav0AAgAhECAQIBD95gEhEf0M6vC6u+rwurvq8Lq76vC6uyAR/eYB/QxOE6k8ThOpPE4TqTxOE6k8/eQBIBH95gH9DC0eXL0tHly9LR5cvS0eXL395AEgEf3mAf0Mk4MIPpODCD6Tgwg+k4MIPv3kASAR/eYB/QyZqqq+maqqvpmqqr6Zqqq+/eQBIBH95gEgEP3mASAQ/eQBIRIgEP3gAf0MAAAAQAAAAEAAAABAAAAAQP3mASET/QwAAIA/AACAPwAAgD8AAIA//QwAAABAAAAAQAAAAEAAAABAIBP9DKXAsEKlwLBCpcCwQqXAsEL96AH9DFCsrsJQrK7CUKyuwlCsrsL96QEhFCAU/Qw7qrg/O6q4PzuquD87qrg//eYB/WohFSAUIBX9DACAMT8AgDE/AIAxPwCAMT/95gH95QEgFf0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEW/QxnaVA5Z2lQOWdpUDlnaVA5IBb95gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgFv3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAW/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIBb95gH9DKqqKj6qqio+qqoqPqqqKj795AEgFv3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASAWIBb95gH95gEgFv3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAV/fgB/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH9DAAAgD8AAIA/AACAPwAAgD/95AH95wH95QEgEP0MAAAAgAAAAIAAAACAAAAAgP1O/VAhFyASIBcgEP3gAf0MAAAgPwAAID8AACA/AAAgP/1D/VL95gH95AH9CwIAIAdBEGohByAHQeAASA0ACyAAQeAAaiEAIAFBgANqIQEgAkHgAGohAiADQYADaiEDIARBgANqIQQgBkEBaiEGDAALCwv7CAICfwx7QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWogASAFav0AAgD94QEhBv0MAACAPwAAgD8AAIA/AACAP/0MAACAPwAAgD8AAIA/AACAPyAG/QylwLBCpcCwQqXAsEKlwLBC/egB/QxQrK7CUKyuwlCsrsJQrK7C/ekBIQcgB/0MO6q4PzuquD87qrg/O6q4P/3mAf1qIQggByAI/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIAj9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhCf0MZ2lQOWdpUDlnaVA5Z2lQOSAJ/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIAn95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgCf3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAJ/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIAn95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgCSAJ/eYB/eYBIAn95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgCP34Af0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/eQB/ecBIAIgBWr9AAIAIQogCiAK/eYBIQv9DOrwurvq8Lq76vC6u+rwursgC/3mAf0MThOpPE4TqTxOE6k8ThOpPP3kASAL/eYB/QwtHly9LR5cvS0eXL0tHly9/eQBIAv95gH9DJODCD6Tgwg+k4MIPpODCD795AEgC/3mAf0Mmaqqvpmqqr6Zqqq+maqqvv3kASAL/eYBIAr95gEgCv3kASEMIAr94AH9DAAAAEAAAABAAAAAQAAAAED95gEhDf0MAACAPwAAgD8AAIA/AACAP/0MAAAAQAAAAEAAAABAAAAAQCAN/QylwLBCpcCwQqXAsEKlwLBC/egB/QxQrK7CUKyuwlCsrsJQrK7C/ekBIQ4gDv0MO6q4PzuquD87qrg/O6q4P/3mAf1qIQ8gDiAP/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIA/9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhEP0MZ2lQOWdpUDlnaVA5Z2lQOSAQ/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIBD95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgEP3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAQ/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIBD95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgECAQ/eYB/eYBIBD95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgD/34Af0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/QwAAIA/AACAPwAAgD8AAIA//eQB/ecB/eUBIAr9DAAAAIAAAACAAAAAgAAAAID9Tv1QIREgDCARIAr94AH9DAAAID8AACA/AAAgPwAAID/9Q/1S/eYB/QsCACAFQRBqIQUgBUHgAEgNAAsgAEHgAGohACABQYADaiEBIAJB4ABqIQIgBEEBaiEEDAALCwvtEAIGfxZ7QQAhBAJAA0AgAyAEa0EESA0BQQAhBQJAA0AgBUHgAE4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhEP0MAAAAAAAAAAAAAAAAAAAAACER/QwAAAAAAAAAAAAAAAAAAAAAIRIgACAFQTBsaiEGIAEgBEEwbGohByAGQTBqIQgDQCAH/QACACETIAf9AAIwIRQgB/0AAmAhFSAH/QACkAEhFiAG/QACACEKIAsgCiAT/eYB/eQBIQsgDSAKIBT95gH95AEhDSAPIAogFf3mAf3kASEPIBEgCiAW/eYB/eQBIREgBv0AAjAhCiAMIAogE/3mAf3kASEMIA4gCiAU/eYB/eQBIQ4gECAKIBX95gH95AEhECASIAogFv3mAf3kASESIAZBEGohBiAHQRBqIQcgBiAISA0ACyACIARBgANsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AgAgCSAZ/R8BOAIEIA0gDv0NAAECAwQFBgcQERITFBUWFyANIA79DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AoADIAkgGf0fATgChAMgDyAQ/Q0AAQIDBAUGBxAREhMUFRYXIA8gEP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCgAYgCSAZ/R8BOAKEBiARIBL9DQABAgMEBQYHEBESExQVFhcgESAS/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAKACSAJIBn9HwE4AoQJIAVBAmohBQwACwsgBEEEaiEEDAALCwJAA0AgBCADTg0BQQAhBQJAA0AgBUHgAE4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhGv0MAAAAAAAAAAAAAAAAAAAAACEb/QwAAAAAAAAAAAAAAAAAAAAAIRz9DAAAAAAAAAAAAAAAAAAAAAAhHf0MAAAAAAAAAAAAAAAAAAAAACEe/QwAAAAAAAAAAAAAAAAAAAAAIR8gACAFQTBsaiEGIAEgBEEwbGohByAGQTBqIQgDQCAH/QACACETIAb9AAIAIQogCyAKIBP95gH95AEhCyAG/QACMCEKIAwgCiAT/eYB/eQBIQwgBv0AAmAhCiAaIAogE/3mAf3kASEaIAb9AAKQASEKIBsgCiAT/eYB/eQBIRsgBv0AAsABIQogHCAKIBP95gH95AEhHCAG/QAC8AEhCiAdIAogE/3mAf3kASEdIAb9AAKgAiEKIB4gCiAT/eYB/eQBIR4gBv0AAtACIQogHyAKIBP95gH95AEhHyAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgAiAEQYADbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRcgGiAb/Q0AAQIDBAUGBxAREhMUFRYXIBogG/0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9CwIAIBwgHf0NAAECAwQFBgcQERITFBUWFyAcIB39DQgJCgsMDQ4PGBkaGxwdHh/95AEhFyAeIB/9DQABAgMEBQYHEBESExQVFhcgHiAf/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0LAhAgBUEIaiEFDAALCyAEQQFqIQQMAAsLC4QUAgZ/FntBACEEAkADQCADIARrQQRIDQFBACEFAkADQCAFQQxODQH9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDv0MAAAAAAAAAAAAAAAAAAAAACEP/QwAAAAAAAAAAAAAAAAAAAAAIRD9DAAAAAAAAAAAAAAAAAAAAAAhEf0MAAAAAAAAAAAAAAAAAAAAACESIAAgBUHgAGxqIQYgASAEQeAAbGohByAGQeAAaiEIA0AgB/0AAgAhEyAH/QACYCEUIAf9AALAASEVIAf9AAKgAiEWIAb9AAIAIQogCyAKIBP95gH95AEhCyANIAogFP3mAf3kASENIA8gCiAV/eYB/eQBIQ8gESAKIBb95gH95AEhESAG/QACYCEKIAwgCiAT/eYB/eQBIQwgDiAKIBT95gH95AEhDiAQIAogFf3mAf3kASEQIBIgCiAW/eYB/eQBIRIgBkEQaiEGIAdBEGohByAGIAhIDQALIAIgBEEwbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAIAIAkgGf0fATgCBCANIA79DQABAgMEBQYHEBESExQVFhcgDSAO/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAIwIAkgGf0fATgCNCAPIBD9DQABAgMEBQYHEBESExQVFhcgDyAQ/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAJgIAkgGf0fATgCZCARIBL9DQABAgMEBQYHEBESExQVFhcgESAS/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAKQASAJIBn9HwE4ApQBIAVBAmohBQwACwsgBEEEaiEEDAALCwJAA0AgBCADTg0BQQAhBQJAA0AgBUEITg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEa/QwAAAAAAAAAAAAAAAAAAAAAIRv9DAAAAAAAAAAAAAAAAAAAAAAhHP0MAAAAAAAAAAAAAAAAAAAAACEd/QwAAAAAAAAAAAAAAAAAAAAAIR79DAAAAAAAAAAAAAAAAAAAAAAhHyAAIAVB4ABsaiEGIAEgBEHgAGxqIQcgBkHgAGohCANAIAf9AAIAIRMgBv0AAgAhCiALIAogE/3mAf3kASELIAb9AAJgIQogDCAKIBP95gH95AEhDCAG/QACwAEhCiAaIAogE/3mAf3kASEaIAb9AAKgAiEKIBsgCiAT/eYB/eQBIRsgBv0AAoADIQogHCAKIBP95gH95AEhHCAG/QAC4AMhCiAdIAogE/3mAf3kASEdIAb9AALABCEKIB4gCiAT/eYB/eQBIR4gBv0AAqAFIQogHyAKIBP95gH95AEhHyAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgAiAEQTBsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFyAaIBv9DQABAgMEBQYHEBESExQVFhcgGiAb/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0LAgAgHCAd/Q0AAQIDBAUGBxAREhMUFRYXIBwgHf0NCAkKCwwNDg8YGRobHB0eH/3kASEXIB4gH/0NAAECAwQFBgcQERITFBUWFyAeIB/9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/QsCECAFQQhqIQUMAAsLQQghBf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhGv0MAAAAAAAAAAAAAAAAAAAAACEbIAAgBUHgAGxqIQYgASAEQeAAbGohByAGQeAAaiEIA0AgB/0AAgAhEyAG/QACACEKIAsgCiAT/eYB/eQBIQsgBv0AAmAhCiAMIAogE/3mAf3kASEMIAb9AALAASEKIBogCiAT/eYB/eQBIRogBv0AAqACIQogGyAKIBP95gH95AEhGyAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgAiAEQTBsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFyAaIBv9DQABAgMEBQYHEBESExQVFhcgGiAb/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0LAgAgBEEBaiEEDAALCwtfAQJ/QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWogASAFav0AAgAgAiAFav0AAgD95AH9CwIAIAVBEGohBSAFQTBIDQALIABBMGohACABQTBqIQEgBEEBaiEEDAALCwviAwICfwR7QQAhAwJAA0AgAyACTg0BQQAhBANAIAAgBGogASAEav0AAgD94QEhBf0MAACAPwAAgD8AAIA/AACAP/0MAACAPwAAgD8AAIA/AACAPyAF/QylwLBCpcCwQqXAsEKlwLBC/egB/QxQrK7CUKyuwlCsrsJQrK7C/ekBIQYgBv0MO6q4PzuquD87qrg/O6q4P/3mAf1qIQcgBiAH/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIAf9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhCP0MZ2lQOWdpUDlnaVA5Z2lQOSAI/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIAj95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgCP3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAI/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIAj95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgCCAI/eYB/eYBIAj95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgB/34Af0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/eQB/ecB/QsCACAEQRBqIQQgBEHgAEgNAAsgAEHgAGohACABQYADaiEBIANBAWohAwwACwsL3QUCAn8Ie0EAIQMCQANAIAMgAk4NAUEAIQQDQCAAIARqIAEgBGr9AAIAIQUgBSAF/eYBIQb9DOrwurvq8Lq76vC6u+rwursgBv3mAf0MThOpPE4TqTxOE6k8ThOpPP3kASAG/eYB/QwtHly9LR5cvS0eXL0tHly9/eQBIAb95gH9DJODCD6Tgwg+k4MIPpODCD795AEgBv3mAf0Mmaqqvpmqqr6Zqqq+maqqvv3kASAG/eYBIAX95gEgBf3kASEHIAX94AH9DAAAAEAAAABAAAAAQAAAAED95gEhCP0MAACAPwAAgD8AAIA/AACAP/0MAAAAQAAAAEAAAABAAAAAQCAI/QylwLBCpcCwQqXAsEKlwLBC/egB/QxQrK7CUKyuwlCsrsJQrK7C/ekBIQkgCf0MO6q4PzuquD87qrg/O6q4P/3mAf1qIQogCSAK/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIAr9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhC/0MZ2lQOWdpUDlnaVA5Z2lQOSAL/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIAv95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgC/3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAL/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIAv95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgCyAL/eYB/eYBIAv95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgCv34Af0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/QwAAIA/AACAPwAAgD8AAIA//eQB/ecB/eUBIAX9DAAAAIAAAACAAAAAgAAAAID9Tv1QIQwgByAMIAX94AH9DAAAID8AACA/AAAgPwAAID/9Q/1S/QsCACAEQRBqIQQgBEHgAEgNAAsgAEHgAGohACABQYADaiEBIANBAWohAwwACwsLkgEBAn9BACEGAkADQCAGIAVODQFBACEHA0AgACAHaiABIAdq/QACACACIAdq/QACAP3mASADIAdq/QACACAEIAdq/QACAP3mAf3kAf0LAgAgB0EQaiEHIAdB4ABIDQALIABB4ABqIQAgAUHgAGohASACQeAAaiECIANB4ABqIQMgBEHgAGohBCAGQQFqIQYMAAsLC90FAgJ/CHtBACEDAkADQCADIAJODQFBACEEA0AgACAEaiABIARq/QACACEFIAUgBf3mASEG/Qzq8Lq76vC6u+rwurvq8Lq7IAb95gH9DE4TqTxOE6k8ThOpPE4TqTz95AEgBv3mAf0MLR5cvS0eXL0tHly9LR5cvf3kASAG/eYB/QyTgwg+k4MIPpODCD6Tgwg+/eQBIAb95gH9DJmqqr6Zqqq+maqqvpmqqr795AEgBv3mASAF/eYBIAX95AEhByAF/eAB/QwAAABAAAAAQAAAAEAAAABA/eYBIQj9DAAAgD8AAIA/AACAPwAAgD/9DAAAAEAAAABAAAAAQAAAAEAgCP0MpcCwQqXAsEKlwLBCpcCwQv3oAf0MUKyuwlCsrsJQrK7CUKyuwv3pASEJIAn9DDuquD87qrg/O6q4PzuquD/95gH9aiEKIAkgCv0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAK/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIQv9DGdpUDlnaVA5Z2lQOWdpUDkgC/3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAL/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIAv95gH9DMGpKj3BqSo9wakqPcGpKj395AEgC/3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAL/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIAsgC/3mAf3mASAL/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIAr9+AH9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf0MAACAPwAAgD8AAIA/AACAP/3kAf3nAf3lASAF/QwAAACAAAAAgAAAAIAAAACA/U79UCEMIAcgDCAF/eAB/QwAACA/AAAgPwAAID8AACA//UP9Uv0LAgAgBEEQaiEEIARB4ABIDQALIABB4ABqIQAgAUHgAGohASADQQFqIQMMAAsLC2oBAn9BACEEAkADQCAEIANODQFBACEFA0AgACAFaiABIAVq/QACACACIAVq/QACAP3mAf0LAgAgBUEQaiEFIAVB4ABIDQALIABB4ABqIQAgAUHgAGohASACQeAAaiECIARBAWohBAwACwsLZgECf0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVqIAEgBWr9AAIAIAIgBWr9AAIA/eYB/QsCACAFQRBqIQUgBUEwSA0ACyAAQTBqIQAgAUEwaiEBIAJBMGohAiAEQQFqIQQMAAsLC/YDAgJ/BXtBACEFAkADQCAFIARODQFBACEGA0AgACAGaiABIAZq/QACACACIAZq/QACAP0MAAAAPwAAAD8AAAA/AAAAP/3mASEHIAf9DKXAsEKlwLBCpcCwQqXAsEL96AH9DFCsrsJQrK7CUKyuwlCsrsL96QEhCCAI/Qw7qrg/O6q4PzuquD87qrg//eYB/WohCSAIIAn9DACAMT8AgDE/AIAxPwCAMT/95gH95QEgCf0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEK/QxnaVA5Z2lQOWdpUDlnaVA5IAr95gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgCv3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAK/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIAr95gH9DKqqKj6qqio+qqoqPqqqKj795AEgCv3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASAKIAr95gH95gEgCv3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAJ/fgB/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gEhCyALIAv95gEgAyAGav0AAgD95gH95QH9CwIAIAZBEGohBiAGQTBIDQALIABBMGohACABQTBqIQEgAkEwaiECIANBMGohAyAFQQFqIQUMAAsLC5EKAwV/DXsBf0EAIQQCQANAIAMgBGtBAkgNAUEAIQUCQANAIAVBEE4NAf0MAAAAAAAAAAAAAAAAAAAAACEK/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhD/0MAAAAAAAAAAAAAAAAAAAAACEQ/QwAAAAAAAAAAAAAAAAAAAAAIREgACAEQTBsaiEGIAEgBUEEbGohByAGQTBqIQgDQCAH/QACACESIAf9AAIQIRMgB/0AAiAhFCAH/QACMCEVIAb9CQIAIQkgCiAJIBL95gH95AEhCiALIAkgE/3mAf3kASELIAwgCSAU/eYB/eQBIQwgDSAJIBX95gH95AEhDSAG/QkCMCEJIA4gCSAS/eYB/eQBIQ4gDyAJIBP95gH95AEhDyAQIAkgFP3mAf3kASEQIBEgCSAV/eYB/eQBIREgBkEEaiEGIAdB4ABqIQcgBiAISA0ACyACIARB4ABsaiAFQQRsaiEWIBYgCv0LAgAgFiAL/QsCECAWIAz9CwIgIBYgDf0LAjAgFiAO/QsCYCAWIA/9CwJwIBYgEP0LAoABIBYgEf0LApABIAVBEGohBQwACwtBECEF/QwAAAAAAAAAAAAAAAAAAAAAIQr9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIQ8gACAEQTBsaiEGIAEgBUEEbGohByAGQTBqIQgDQCAH/QACACESIAf9AAIQIRMgBv0JAgAhCSAKIAkgEv3mAf3kASEKIAsgCSAT/eYB/eQBIQsgBv0JAjAhCSAOIAkgEv3mAf3kASEOIA8gCSAT/eYB/eQBIQ8gBkEEaiEGIAdB4ABqIQcgBiAISA0ACyACIARB4ABsaiAFQQRsaiEWIBYgCv0LAgAgFiAL/QsCECAWIA79CwJgIBYgD/0LAnAgBEECaiEEDAALCwJAA0AgBCADTg0BQQAhBQJAA0AgBUEQTg0B/QwAAAAAAAAAAAAAAAAAAAAAIQr9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ0gACAEQTBsaiEGIAEgBUEEbGohByAGQTBqIQgDQCAH/QACACESIAf9AAIQIRMgB/0AAiAhFCAH/QACMCEVIAb9CQIAIQkgCiAJIBL95gH95AEhCiALIAkgE/3mAf3kASELIAwgCSAU/eYB/eQBIQwgDSAJIBX95gH95AEhDSAGQQRqIQYgB0HgAGohByAGIAhIDQALIAIgBEHgAGxqIAVBBGxqIRYgFiAK/QsCACAWIAv9CwIQIBYgDP0LAiAgFiAN/QsCMCAFQRBqIQUMAAsLQRAhBf0MAAAAAAAAAAAAAAAAAAAAACEK/QwAAAAAAAAAAAAAAAAAAAAAIQsgACAEQTBsaiEGIAEgBUEEbGohByAGQTBqIQgDQCAH/QACACESIAf9AAIQIRMgBv0JAgAhCSAKIAkgEv3mAf3kASEKIAsgCSAT/eYB/eQBIQsgBkEEaiEGIAdB4ABqIQcgBiAISA0ACyACIARB4ABsaiAFQQRsaiEWIBYgCv0LAgAgFiAL/QsCECAEQQFqIQQMAAsLC7IGAwV/DXsBfyABQQRsIQEgA0EEbCEDQQAhBgJAA0AgBkEMTg0BQQAhBwJAA0AgB0EQTg0B/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhEP0MAAAAAAAAAAAAAAAAAAAAACER/QwAAAAAAAAAAAAAAAAAAAAAIRL9DAAAAAAAAAAAAAAAAAAAAAAhEyAAIAZBBGxqIQkgAiAHQQRsaiEKQQAhCAJAA0AgCCAFTg0BIAr9AAIAIRQgCv0AAhAhFSAK/QACICEWIAr9AAIwIRcgCf0JAgAhCyAMIAsgFP3mAf3kASEMIA0gCyAV/eYB/eQBIQ0gDiALIBb95gH95AEhDiAPIAsgF/3mAf3kASEPIAn9CQIEIQsgECALIBT95gH95AEhECARIAsgFf3mAf3kASERIBIgCyAW/eYB/eQBIRIgEyALIBf95gH95AEhEyAJIAFqIQkgCiADaiEKIAhBAWohCAwACwsgBCAGQeAAbGogB0EEbGohGCAYIAz9CwIAIBggDf0LAhAgGCAO/QsCICAYIA/9CwIwIBggEP0LAmAgGCAR/QsCcCAYIBL9CwKAASAYIBP9CwKQASAHQRBqIQcMAAsLQRAhB/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhEP0MAAAAAAAAAAAAAAAAAAAAACERIAAgBkEEbGohCSACIAdBBGxqIQpBACEIAkADQCAIIAVODQEgCv0AAgAhFCAK/QACECEVIAn9CQIAIQsgDCALIBT95gH95AEhDCANIAsgFf3mAf3kASENIAn9CQIEIQsgECALIBT95gH95AEhECARIAsgFf3mAf3kASERIAkgAWohCSAKIANqIQogCEEBaiEIDAALCyAEIAZB4ABsaiAHQQRsaiEYIBggDP0LAgAgGCAN/QsCECAYIBD9CwJgIBggEf0LAnAgBkECaiEGDAALCwt/AQJ/QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWr9DAAAgD8AAIA/AACAPwAAgD8gASAFav0AAgAgAiAFav0AAgD95gH95QH9CwIAIAVBEGohBSAFQeAASA0ACyAAQeAAaiEAIAFB4ABqIQEgAkHgAGohAiAEQQFqIQQMAAsLC38BAn9BACEEAkADQCAEIANODQFBACEFA0AgACAFaiABIAVq/QACAP0MAACAPwAAgD8AAIA/AACAPyACIAVq/QACAP3lAf3mAf0LAgAgBUEQaiEFIAVB4ABIDQALIABB4ABqIQAgAUHgAGohASACQeAAaiECIARBAWohBAwACwsLagECf0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVqIAEgBWr9AAIAIAIgBWr9AAIA/eQB/QsCACAFQRBqIQUgBUHgAEgNAAsgAEHgAGohACABQeAAaiEBIAJB4ABqIQIgBEEBaiEEDAALCwuSAQECf0EAIQYCQANAIAYgBU4NAUEAIQcDQCAAIAdqIAEgB2r9AAIAIAIgB2r9AAIAIAMgB2r9AAIA/eYBIAQgB2r9AAIA/eYB/eQB/QsCACAHQRBqIQcgB0HgAEgNAAsgAEHgAGohACABQeAAaiEBIAJB4ABqIQIgA0HgAGohAyAEQeAAaiEEIAZBAWohBgwACwsLfgECf0EAIQUCQANAIAUgBE4NAUEAIQYDQCAAIAZqIAEgBmr9AAIAIAIgBmr9AAIA/eYBIAMgBmr9AAIA/eYB/QsCACAGQRBqIQYgBkHgAEgNAAsgAEHgAGohACABQeAAaiEBIAJB4ABqIQIgA0HgAGohAyAFQQFqIQUMAAsLC5IBAQJ/QQAhBgJAA0AgBiAFTg0BQQAhBwNAIAAgB2ogASAHav0AAgAgAiAHav0AAgD95AEgAyAHav0AAgD95AEgBCAHav0AAgD95AH9CwIAIAdBEGohByAHQYADSA0ACyAAQYADaiEAIAFBgANqIQEgAkGAA2ohAiADQYADaiEDIARBgANqIQQgBkEBaiEGDAALCwubCgMFfw17AX9BACEEAkADQCADIARrQQJIDQFBACEFAkADQCAFQRBODQH9DAAAAAAAAAAAAAAAAAAAAAAhCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhEP0MAAAAAAAAAAAAAAAAAAAAACERIAAgBEGAA2xqIQYgASAFQQRsaiEHIAZBgANqIQgDQCAH/QACACESIAf9AAIQIRMgB/0AAiAhFCAH/QACMCEVIAb9CQIAIQkgCiAJIBL95gH95AEhCiALIAkgE/3mAf3kASELIAwgCSAU/eYB/eQBIQwgDSAJIBX95gH95AEhDSAG/QkCgAMhCSAOIAkgEv3mAf3kASEOIA8gCSAT/eYB/eQBIQ8gECAJIBT95gH95AEhECARIAkgFf3mAf3kASERIAZBBGohBiAHQeAAaiEHIAYgCEgNAAsgAiAEQeAAbGogBUEEbGohFiAWIAr9CwIAIBYgC/0LAhAgFiAM/QsCICAWIA39CwIwIBYgDv0LAmAgFiAP/QsCcCAWIBD9CwKAASAWIBH9CwKQASAFQRBqIQUMAAsLQRAhBf0MAAAAAAAAAAAAAAAAAAAAACEK/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDv0MAAAAAAAAAAAAAAAAAAAAACEPIAAgBEGAA2xqIQYgASAFQQRsaiEHIAZBgANqIQgDQCAH/QACACESIAf9AAIQIRMgBv0JAgAhCSAKIAkgEv3mAf3kASEKIAsgCSAT/eYB/eQBIQsgBv0JAoADIQkgDiAJIBL95gH95AEhDiAPIAkgE/3mAf3kASEPIAZBBGohBiAHQeAAaiEHIAYgCEgNAAsgAiAEQeAAbGogBUEEbGohFiAWIAr9CwIAIBYgC/0LAhAgFiAO/QsCYCAWIA/9CwJwIARBAmohBAwACwsCQANAIAQgA04NAUEAIQUCQANAIAVBEE4NAf0MAAAAAAAAAAAAAAAAAAAAACEK/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACENIAAgBEGAA2xqIQYgASAFQQRsaiEHIAZBgANqIQgDQCAH/QACACESIAf9AAIQIRMgB/0AAiAhFCAH/QACMCEVIAb9CQIAIQkgCiAJIBL95gH95AEhCiALIAkgE/3mAf3kASELIAwgCSAU/eYB/eQBIQwgDSAJIBX95gH95AEhDSAGQQRqIQYgB0HgAGohByAGIAhIDQALIAIgBEHgAGxqIAVBBGxqIRYgFiAK/QsCACAWIAv9CwIQIBYgDP0LAiAgFiAN/QsCMCAFQRBqIQUMAAsLQRAhBf0MAAAAAAAAAAAAAAAAAAAAACEK/QwAAAAAAAAAAAAAAAAAAAAAIQsgACAEQYADbGohBiABIAVBBGxqIQcgBkGAA2ohCANAIAf9AAIAIRIgB/0AAhAhEyAG/QkCACEJIAogCSAS/eYB/eQBIQogCyAJIBP95gH95AEhCyAGQQRqIQYgB0HgAGohByAGIAhIDQALIAIgBEHgAGxqIAVBBGxqIRYgFiAK/QsCACAWIAv9CwIQIARBAWohBAwACwsLpQMDBX8KewF/IAFBBGwhASADQQRsIQNBACEGAkADQCAGQeAATg0BQQAhB/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDv0MAAAAAAAAAAAAAAAAAAAAACEP/QwAAAAAAAAAAAAAAAAAAAAAIRD9DAAAAAAAAAAAAAAAAAAAAAAhESAAIAZBBGxqIQkgAiAHQQRsaiEKQQAhCAJAA0AgCCAFTg0BIAr9AAIAIRIgCv0AAhAhEyAK/QACICEUIAn9CQIAIQsgDCALIBL95gH95AEhDCANIAsgE/3mAf3kASENIA4gCyAU/eYB/eQBIQ4gCf0JAgQhCyAPIAsgEv3mAf3kASEPIBAgCyAT/eYB/eQBIRAgESALIBT95gH95AEhESAJIAFqIQkgCiADaiEKIAhBAWohCAwACwsgBCAGQTBsaiAHQQRsaiEVIBUgDP0LAgAgFSAN/QsCECAVIA79CwIgIBUgD/0LAjAgFSAQ/QsCQCAVIBH9CwJQIAZBAmohBgwACwsLswYDBX8NewF/IAFBBGwhASADQQRsIQNBACEGAkADQCAGQeAATg0BQQAhBwJAA0AgB0EQTg0B/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhEP0MAAAAAAAAAAAAAAAAAAAAACER/QwAAAAAAAAAAAAAAAAAAAAAIRL9DAAAAAAAAAAAAAAAAAAAAAAhEyAAIAZBBGxqIQkgAiAHQQRsaiEKQQAhCAJAA0AgCCAFTg0BIAr9AAIAIRQgCv0AAhAhFSAK/QACICEWIAr9AAIwIRcgCf0JAgAhCyAMIAsgFP3mAf3kASEMIA0gCyAV/eYB/eQBIQ0gDiALIBb95gH95AEhDiAPIAsgF/3mAf3kASEPIAn9CQIEIQsgECALIBT95gH95AEhECARIAsgFf3mAf3kASERIBIgCyAW/eYB/eQBIRIgEyALIBf95gH95AEhEyAJIAFqIQkgCiADaiEKIAhBAWohCAwACwsgBCAGQeAAbGogB0EEbGohGCAYIAz9CwIAIBggDf0LAhAgGCAO/QsCICAYIA/9CwIwIBggEP0LAmAgGCAR/QsCcCAYIBL9CwKAASAYIBP9CwKQASAHQRBqIQcMAAsLQRAhB/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhEP0MAAAAAAAAAAAAAAAAAAAAACERIAAgBkEEbGohCSACIAdBBGxqIQpBACEIAkADQCAIIAVODQEgCv0AAgAhFCAK/QACECEVIAn9CQIAIQsgDCALIBT95gH95AEhDCANIAsgFf3mAf3kASENIAn9CQIEIQsgECALIBT95gH95AEhECARIAsgFf3mAf3kASERIAkgAWohCSAKIANqIQogCEEBaiEIDAALCyAEIAZB4ABsaiAHQQRsaiEYIBggDP0LAgAgGCAN/QsCECAYIBD9CwJgIBggEf0LAnAgBkECaiEGDAALCwuQBQMFfwp7AX9BACEEAkADQCADIARrQQJIDQFBACEF/QwAAAAAAAAAAAAAAAAAAAAAIQr9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDv0MAAAAAAAAAAAAAAAAAAAAACEPIAAgBEGAA2xqIQYgASAFQQRsaiEHIAZBgANqIQgDQCAH/QACACEQIAf9AAIQIREgB/0AAiAhEiAG/QkCACEJIAogCSAQ/eYB/eQBIQogCyAJIBH95gH95AEhCyAMIAkgEv3mAf3kASEMIAb9CQKAAyEJIA0gCSAQ/eYB/eQBIQ0gDiAJIBH95gH95AEhDiAPIAkgEv3mAf3kASEPIAZBBGohBiAHQTBqIQcgBiAISA0ACyACIARBMGxqIAVBBGxqIRMgEyAK/QsCACATIAv9CwIQIBMgDP0LAiAgEyAN/QsCMCATIA79CwJAIBMgD/0LAlAgBEECaiEEDAALCwJAA0AgBCADTg0BQQAhBf0MAAAAAAAAAAAAAAAAAAAAACEK/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDCAAIARBgANsaiEGIAEgBUEEbGohByAGQYADaiEIA0AgB/0AAgAhECAH/QACECERIAf9AAIgIRIgBv0JAgAhCSAKIAkgEP3mAf3kASEKIAsgCSAR/eYB/eQBIQsgDCAJIBL95gH95AEhDCAGQQRqIQYgB0EwaiEHIAYgCEgNAAsgAiAEQTBsaiAFQQRsaiETIBMgCv0LAgAgEyAL/QsCECATIAz9CwIgIARBAWohBAwACwsLvQMDBX8KewF/IAFBBGwhASADQQRsIQNBACEGAkADQCAGQeAATg0BQQAhB/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDv0MAAAAAAAAAAAAAAAAAAAAACEP/QwAAAAAAAAAAAAAAAAAAAAAIRD9DAAAAAAAAAAAAAAAAAAAAAAhESAAIAZBBGxqIQkgAiAHQQRsaiEKQQAhCAJAA0AgCCAFTg0BIAr9AAIAIRIgCv0AAhAhEyAK/QACICEUIAn9CQIAIQsgDCALIBL95gH95AEhDCANIAsgE/3mAf3kASENIA4gCyAU/eYB/eQBIQ4gCf0JAgQhCyAPIAsgEv3mAf3kASEPIBAgCyAT/eYB/eQBIRAgESALIBT95gH95AEhESAJIAFqIQkgCiADaiEKIAhBAWohCAwACwsgBCAGQShsaiAHQQRsaiEVIBUgDP0LAgAgFSAN/QsCECAVIA79HwA4AiAgFSAO/R8BOAIkIBUgD/0LAiggFSAQ/QsCOCAVIBH9HwA4AkggFSAR/R8BOAJMIAZBAmohBgwACwsLtAUDBX8KewF/QQAhBAJAA0AgAyAEa0ECSA0BQQAhBf0MAAAAAAAAAAAAAAAAAAAAACEK/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhDyAAIARBgANsaiEGIAEgBUEEbGohByAGQYADaiEIA0AgB/0AAgAhECAH/QACECERIAf9AAIgIRIgBv0JAgAhCSAKIAkgEP3mAf3kASEKIAsgCSAR/eYB/eQBIQsgDCAJIBL95gH95AEhDCAG/QkCgAMhCSANIAkgEP3mAf3kASENIA4gCSAR/eYB/eQBIQ4gDyAJIBL95gH95AEhDyAGQQRqIQYgB0EoaiEHIAYgCEgNAAsgAiAEQShsaiAFQQRsaiETIBMgCv0LAgAgEyAL/QsCECATIAz9HwA4AiAgEyAM/R8BOAIkIBMgDf0LAiggEyAO/QsCOCATIA/9HwA4AkggEyAP/R8BOAJMIARBAmohBAwACwsCQANAIAQgA04NAUEAIQX9DAAAAAAAAAAAAAAAAAAAAAAhCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQwgACAEQYADbGohBiABIAVBBGxqIQcgBkGAA2ohCANAIAf9AAIAIRAgB/0AAhAhESAH/QACICESIAb9CQIAIQkgCiAJIBD95gH95AEhCiALIAkgEf3mAf3kASELIAwgCSAS/eYB/eQBIQwgBkEEaiEGIAdBKGohByAGIAhIDQALIAIgBEEobGogBUEEbGohEyATIAr9CwIAIBMgC/0LAhAgEyAM/R8AOAIgIBMgDP0fATgCJCAEQQFqIQQMAAsLCw==";
 
 interface KernelMemory { readonly buffer: ArrayBuffer; grow(pages: number): number }
-interface KernelExports { readonly rows_96x10: (a: number, b: number, out: number, samples: number) => void; readonly rows_96x24: (a: number, b: number, out: number, samples: number) => void; readonly rows_96x12: (a: number, b: number, out: number, samples: number) => void; readonly rows_12x24: (a: number, b: number, out: number, samples: number) => void; readonly cols_12x24: (a: number, b: number, out: number, samples: number) => void; readonly outer_12x24: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly cols_96x24: (a: number, b: number, out: number, samples: number) => void; readonly outer_96x12: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly outer_96x24: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly cols_96x12: (a: number, b: number, out: number, samples: number) => void; readonly outer_96x10: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly cols_96x10: (a: number, b: number, out: number, samples: number) => void; }
+interface KernelExports { readonly rows_96x10: (a: number, b: number, out: number, samples: number) => void; readonly pointwise0: (out: number, a0: number, a1: number, rows: number) => void; readonly rows_96x24: (a: number, b: number, out: number, samples: number) => void; readonly pointwise1: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise2: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly pointwise3: (out: number, a0: number, a1: number, rows: number) => void; readonly rows_96x12: (a: number, b: number, out: number, samples: number) => void; readonly rows_12x24: (a: number, b: number, out: number, samples: number) => void; readonly pointwise4: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise5: (out: number, a0: number, rows: number) => void; readonly pointwise6: (out: number, a0: number, rows: number) => void; readonly pointwise7: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly pointwise8: (out: number, a0: number, rows: number) => void; readonly pointwise9: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise10: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise11: (out: number, a0: number, a1: number, a2: number, rows: number) => void; readonly cols_12x24: (a: number, b: number, out: number, samples: number) => void; readonly outer_12x24: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly pointwise12: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise13: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise14: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise15: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly pointwise16: (out: number, a0: number, a1: number, a2: number, rows: number) => void; readonly pointwise17: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly cols_96x24: (a: number, b: number, out: number, samples: number) => void; readonly outer_96x12: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly outer_96x24: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly cols_96x12: (a: number, b: number, out: number, samples: number) => void; readonly outer_96x10: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly cols_96x10: (a: number, b: number, out: number, samples: number) => void; }
 interface WebAssemblyApi {
   readonly Memory: new (descriptor: { initial: number }) => KernelMemory;
   readonly Module: new (bytes: Uint8Array) => object;
@@ -2445,6 +2613,13 @@ function heapFloats(...groups: ({ readonly [name: string]: Float32Array | Tensor
     }
   }
   return total;
+}
+
+/** Whether every array is in the kernels' memory, so a kernel may take it. */
+function heapHolds(...arrays: Float32Array[]): boolean {
+  const memory = kernels?.memory.buffer;
+  for (const a of arrays) if (a.buffer !== memory) return false;
+  return true;
 }
 
 /** A result handed to the caller: copied out of the heap, which the next call reuses. */

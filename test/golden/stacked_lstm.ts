@@ -249,10 +249,13 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
   // %7 matmul — 15: z = W @ x + U @ h + b
   gemm_rows_48x1(p1, in0, mm7_7, T_T * B);
   // %8 add
-  for (let l = 0; l < T_T * B; l++) {
-    const o = l * 48;
-    for (let j = 0; j < 48; j++) {
-      v8_8[o + j] = mm7_7[l * 48 + j] + p3[j];
+  if (kernels !== undefined && heapHolds(v8_8, mm7_7, p3)) kernels.exports.pointwise0(v8_8.byteOffset, mm7_7.byteOffset, p3.byteOffset, T_T * B);
+  else {
+    for (let l = 0; l < T_T * B; l++) {
+      const o = l * 48;
+      for (let j = 0; j < 48; j++) {
+        v8_8[o + j] = mm7_7[l * 48 + j] + p3[j];
+      }
     }
   }
   // %9 scan lower — 30: layer lower = LSTM(I, H) over series
@@ -266,24 +269,33 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
     // %3 matmul — 15: z = W @ x + U @ h + b
     gemm_rows_48x12(p2, state9_0_9, mm3_14, B);
     // %5 add z — 15: z = W @ x + U @ h + b
-    for (let l = 0; l < B; l++) {
-      const o = l * 48;
-      for (let j = 0; j < 48; j++) {
-        v5_15[o + j] = x9_0_13[l * 48 + j] + mm3_14[l * 48 + j];
+    if (kernels !== undefined && heapHolds(v5_15, x9_0_13, mm3_14)) kernels.exports.pointwise1(v5_15.byteOffset, x9_0_13.byteOffset, mm3_14.byteOffset, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 48;
+        for (let j = 0; j < 48; j++) {
+          v5_15[o + j] = x9_0_13[l * 48 + j] + mm3_14[l * 48 + j];
+        }
       }
     }
     // %16 add c' — 20: c' = f * c + i * g
-    for (let l = 0; l < B; l++) {
-      const o = l * 12;
-      for (let j = 0; j < 12; j++) {
-        v16_16[o + j] = ((1 / (1 + Math.exp(-v5_15[l * 48 + 12 + j]))) * state9_1_10[l * 12 + j]) + ((1 / (1 + Math.exp(-v5_15[l * 48 + 0 + j]))) * (Math.tanh(v5_15[l * 48 + 24 + j])));
+    if (kernels !== undefined && heapHolds(v16_16, v5_15, state9_1_10)) kernels.exports.pointwise2(v16_16.byteOffset, v5_15.byteOffset + 48, state9_1_10.byteOffset, v5_15.byteOffset + 0, v5_15.byteOffset + 96, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 12;
+        for (let j = 0; j < 12; j++) {
+          v16_16[o + j] = ((1 / (1 + Math.exp(-v5_15[l * 48 + 12 + j]))) * state9_1_10[l * 12 + j]) + ((1 / (1 + Math.exp(-v5_15[l * 48 + 0 + j]))) * (Math.tanh(v5_15[l * 48 + 24 + j])));
+        }
       }
     }
     // %18 mul h' — 21: h' = o * tanh(c')
-    for (let l = 0; l < B; l++) {
-      const o = l * 12;
-      for (let j = 0; j < 12; j++) {
-        v18_17[o + j] = (1 / (1 + Math.exp(-v5_15[l * 48 + 36 + j]))) * (Math.tanh(v16_16[l * 12 + j]));
+    if (kernels !== undefined && heapHolds(v18_17, v5_15, v16_16)) kernels.exports.pointwise3(v18_17.byteOffset, v5_15.byteOffset + 144, v16_16.byteOffset, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 12;
+        for (let j = 0; j < 12; j++) {
+          v18_17[o + j] = (1 / (1 + Math.exp(-v5_15[l * 48 + 36 + j]))) * (Math.tanh(v16_16[l * 12 + j]));
+        }
       }
     }
     out9_0_11.set(v18_17, t * v18_17.length);
@@ -302,10 +314,13 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
   gemm_rows_48x12(p18, out9_0_11, v8_8, T_T * B);
   // %19 add
   mm7_7.fill(0); // reused: its last value is dead
-  for (let l = 0; l < T_T * B; l++) {
-    const o = l * 48;
-    for (let j = 0; j < 48; j++) {
-      mm7_7[o + j] = v8_8[l * 48 + j] + p20[j];
+  if (kernels !== undefined && heapHolds(mm7_7, v8_8, p20)) kernels.exports.pointwise0(mm7_7.byteOffset, v8_8.byteOffset, p20.byteOffset, T_T * B);
+  else {
+    for (let l = 0; l < T_T * B; l++) {
+      const o = l * 48;
+      for (let j = 0; j < 48; j++) {
+        mm7_7[o + j] = v8_8[l * 48 + j] + p20[j];
+      }
     }
   }
   // %20 scan upper — 31: layer upper = LSTM(H, H) over lower
@@ -319,24 +334,33 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
     // %3 matmul — 15: z = W @ x + U @ h + b
     gemm_rows_48x12(p19, state20_0_23, mm3_28, B);
     // %5 add z — 15: z = W @ x + U @ h + b
-    for (let l = 0; l < B; l++) {
-      const o = l * 48;
-      for (let j = 0; j < 48; j++) {
-        v5_29[o + j] = x20_0_27[l * 48 + j] + mm3_28[l * 48 + j];
+    if (kernels !== undefined && heapHolds(v5_29, x20_0_27, mm3_28)) kernels.exports.pointwise1(v5_29.byteOffset, x20_0_27.byteOffset, mm3_28.byteOffset, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 48;
+        for (let j = 0; j < 48; j++) {
+          v5_29[o + j] = x20_0_27[l * 48 + j] + mm3_28[l * 48 + j];
+        }
       }
     }
     // %16 add c' — 20: c' = f * c + i * g
-    for (let l = 0; l < B; l++) {
-      const o = l * 12;
-      for (let j = 0; j < 12; j++) {
-        v16_30[o + j] = ((1 / (1 + Math.exp(-v5_29[l * 48 + 12 + j]))) * state20_1_24[l * 12 + j]) + ((1 / (1 + Math.exp(-v5_29[l * 48 + 0 + j]))) * (Math.tanh(v5_29[l * 48 + 24 + j])));
+    if (kernels !== undefined && heapHolds(v16_30, v5_29, state20_1_24)) kernels.exports.pointwise2(v16_30.byteOffset, v5_29.byteOffset + 48, state20_1_24.byteOffset, v5_29.byteOffset + 0, v5_29.byteOffset + 96, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 12;
+        for (let j = 0; j < 12; j++) {
+          v16_30[o + j] = ((1 / (1 + Math.exp(-v5_29[l * 48 + 12 + j]))) * state20_1_24[l * 12 + j]) + ((1 / (1 + Math.exp(-v5_29[l * 48 + 0 + j]))) * (Math.tanh(v5_29[l * 48 + 24 + j])));
+        }
       }
     }
     // %18 mul h' — 21: h' = o * tanh(c')
-    for (let l = 0; l < B; l++) {
-      const o = l * 12;
-      for (let j = 0; j < 12; j++) {
-        v18_31[o + j] = (1 / (1 + Math.exp(-v5_29[l * 48 + 36 + j]))) * (Math.tanh(v16_30[l * 12 + j]));
+    if (kernels !== undefined && heapHolds(v18_31, v5_29, v16_30)) kernels.exports.pointwise3(v18_31.byteOffset, v5_29.byteOffset + 144, v16_30.byteOffset, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 12;
+        for (let j = 0; j < 12; j++) {
+          v18_31[o + j] = (1 / (1 + Math.exp(-v5_29[l * 48 + 36 + j]))) * (Math.tanh(v16_30[l * 12 + j]));
+        }
       }
     }
     out20_0_25.set(v18_31, t * v18_31.length);
@@ -464,10 +488,13 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   // %8 matmul — 15: z = W @ x + U @ h + b
   gemm_rows_48x1(p38, in36, mm8_44, T_T * B);
   // %9 add
-  for (let l = 0; l < T_T * B; l++) {
-    const o = l * 48;
-    for (let j = 0; j < 48; j++) {
-      v9_45[o + j] = mm8_44[l * 48 + j] + p40[j];
+  if (kernels !== undefined && heapHolds(v9_45, mm8_44, p40)) kernels.exports.pointwise0(v9_45.byteOffset, mm8_44.byteOffset, p40.byteOffset, T_T * B);
+  else {
+    for (let l = 0; l < T_T * B; l++) {
+      const o = l * 48;
+      for (let j = 0; j < 48; j++) {
+        v9_45[o + j] = mm8_44[l * 48 + j] + p40[j];
+      }
     }
   }
   // %10 scan lower — 30: layer lower = LSTM(I, H) over series
@@ -481,59 +508,83 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     // %3 matmul — 15: z = W @ x + U @ h + b
     gemm_rows_48x12(p39, state10_0_46, mm3_57, B);
     // %5 add z — 15: z = W @ x + U @ h + b
-    for (let l = 0; l < B; l++) {
-      const o = l * 48;
-      for (let j = 0; j < 48; j++) {
-        v5_58[o + j] = x10_0_56[l * 48 + j] + mm3_57[l * 48 + j];
+    if (kernels !== undefined && heapHolds(v5_58, x10_0_56, mm3_57)) kernels.exports.pointwise1(v5_58.byteOffset, x10_0_56.byteOffset, mm3_57.byteOffset, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 48;
+        for (let j = 0; j < 48; j++) {
+          v5_58[o + j] = x10_0_56[l * 48 + j] + mm3_57[l * 48 + j];
+        }
       }
     }
     // %7 sigmoid i — 16: i = sigmoid(z[0:H])
-    for (let l = 0; l < B; l++) {
-      const o = l * 12;
-      for (let j = 0; j < 12; j++) {
-        v7_59[o + j] = 1 / (1 + Math.exp(-v5_58[l * 48 + 0 + j]));
+    if (kernels !== undefined && heapHolds(v7_59, v5_58)) kernels.exports.pointwise4(v7_59.byteOffset, v5_58.byteOffset + 0, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 12;
+        for (let j = 0; j < 12; j++) {
+          v7_59[o + j] = 1 / (1 + Math.exp(-v5_58[l * 48 + 0 + j]));
+        }
       }
     }
     // %9 sigmoid f — 17: f = sigmoid(z[H:2*H])
-    for (let l = 0; l < B; l++) {
-      const o = l * 12;
-      for (let j = 0; j < 12; j++) {
-        v9_60[o + j] = 1 / (1 + Math.exp(-v5_58[l * 48 + 12 + j]));
+    if (kernels !== undefined && heapHolds(v9_60, v5_58)) kernels.exports.pointwise4(v9_60.byteOffset, v5_58.byteOffset + 48, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 12;
+        for (let j = 0; j < 12; j++) {
+          v9_60[o + j] = 1 / (1 + Math.exp(-v5_58[l * 48 + 12 + j]));
+        }
       }
     }
     // %11 tanh g — 18: g = tanh(z[2*H:3*H])
-    for (let l = 0; l < B; l++) {
-      const o = l * 12;
-      for (let j = 0; j < 12; j++) {
-        v11_61[o + j] = Math.tanh(v5_58[l * 48 + 24 + j]);
+    if (kernels !== undefined && heapHolds(v11_61, v5_58)) kernels.exports.pointwise5(v11_61.byteOffset, v5_58.byteOffset + 96, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 12;
+        for (let j = 0; j < 12; j++) {
+          v11_61[o + j] = Math.tanh(v5_58[l * 48 + 24 + j]);
+        }
       }
     }
     // %13 sigmoid o — 19: o = sigmoid(z[3*H:4*H])
-    for (let l = 0; l < B; l++) {
-      const o = l * 12;
-      for (let j = 0; j < 12; j++) {
-        v13_62[o + j] = 1 / (1 + Math.exp(-v5_58[l * 48 + 36 + j]));
+    if (kernels !== undefined && heapHolds(v13_62, v5_58)) kernels.exports.pointwise4(v13_62.byteOffset, v5_58.byteOffset + 144, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 12;
+        for (let j = 0; j < 12; j++) {
+          v13_62[o + j] = 1 / (1 + Math.exp(-v5_58[l * 48 + 36 + j]));
+        }
       }
     }
     // %16 add c' — 20: c' = f * c + i * g
-    for (let l = 0; l < B; l++) {
-      const o = l * 12;
-      for (let j = 0; j < 12; j++) {
-        v16_63[o + j] = (v9_60[l * 12 + j] * state10_1_47[l * 12 + j]) + (v7_59[l * 12 + j] * v11_61[l * 12 + j]);
+    if (kernels !== undefined && heapHolds(v16_63, v9_60, state10_1_47, v7_59, v11_61)) kernels.exports.pointwise6(v16_63.byteOffset, v9_60.byteOffset, state10_1_47.byteOffset, v7_59.byteOffset, v11_61.byteOffset, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 12;
+        for (let j = 0; j < 12; j++) {
+          v16_63[o + j] = (v9_60[l * 12 + j] * state10_1_47[l * 12 + j]) + (v7_59[l * 12 + j] * v11_61[l * 12 + j]);
+        }
       }
     }
     // %17 tanh — 21: h' = o * tanh(c')
-    for (let l = 0; l < B; l++) {
-      const o = l * 12;
-      for (let j = 0; j < 12; j++) {
-        v17_64[o + j] = Math.tanh(v16_63[l * 12 + j]);
+    if (kernels !== undefined && heapHolds(v17_64, v16_63)) kernels.exports.pointwise7(v17_64.byteOffset, v16_63.byteOffset, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 12;
+        for (let j = 0; j < 12; j++) {
+          v17_64[o + j] = Math.tanh(v16_63[l * 12 + j]);
+        }
       }
     }
     // %18 mul h' — 21: h' = o * tanh(c')
-    for (let l = 0; l < B; l++) {
-      const o = l * 12;
-      for (let j = 0; j < 12; j++) {
-        v18_65[o + j] = v13_62[l * 12 + j] * v17_64[l * 12 + j];
+    if (kernels !== undefined && heapHolds(v18_65, v13_62, v17_64)) kernels.exports.pointwise8(v18_65.byteOffset, v13_62.byteOffset, v17_64.byteOffset, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 12;
+        for (let j = 0; j < 12; j++) {
+          v18_65[o + j] = v13_62[l * 12 + j] * v17_64[l * 12 + j];
+        }
       }
     }
     out10_0_48.set(v18_65, t * v18_65.length);
@@ -558,10 +609,13 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   gemm_rows_48x12(p66, out10_0_48, v9_45, T_T * B);
   // %20 add
   mm8_44.fill(0); // reused: its last value is dead
-  for (let l = 0; l < T_T * B; l++) {
-    const o = l * 48;
-    for (let j = 0; j < 48; j++) {
-      mm8_44[o + j] = v9_45[l * 48 + j] + p68[j];
+  if (kernels !== undefined && heapHolds(mm8_44, v9_45, p68)) kernels.exports.pointwise0(mm8_44.byteOffset, v9_45.byteOffset, p68.byteOffset, T_T * B);
+  else {
+    for (let l = 0; l < T_T * B; l++) {
+      const o = l * 48;
+      for (let j = 0; j < 48; j++) {
+        mm8_44[o + j] = v9_45[l * 48 + j] + p68[j];
+      }
     }
   }
   // %21 scan upper — 31: layer upper = LSTM(H, H) over lower
@@ -575,59 +629,83 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     // %3 matmul — 15: z = W @ x + U @ h + b
     gemm_rows_48x12(p67, state21_0_71, mm3_82, B);
     // %5 add z — 15: z = W @ x + U @ h + b
-    for (let l = 0; l < B; l++) {
-      const o = l * 48;
-      for (let j = 0; j < 48; j++) {
-        v5_83[o + j] = x21_0_81[l * 48 + j] + mm3_82[l * 48 + j];
+    if (kernels !== undefined && heapHolds(v5_83, x21_0_81, mm3_82)) kernels.exports.pointwise1(v5_83.byteOffset, x21_0_81.byteOffset, mm3_82.byteOffset, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 48;
+        for (let j = 0; j < 48; j++) {
+          v5_83[o + j] = x21_0_81[l * 48 + j] + mm3_82[l * 48 + j];
+        }
       }
     }
     // %7 sigmoid i — 16: i = sigmoid(z[0:H])
-    for (let l = 0; l < B; l++) {
-      const o = l * 12;
-      for (let j = 0; j < 12; j++) {
-        v7_84[o + j] = 1 / (1 + Math.exp(-v5_83[l * 48 + 0 + j]));
+    if (kernels !== undefined && heapHolds(v7_84, v5_83)) kernels.exports.pointwise4(v7_84.byteOffset, v5_83.byteOffset + 0, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 12;
+        for (let j = 0; j < 12; j++) {
+          v7_84[o + j] = 1 / (1 + Math.exp(-v5_83[l * 48 + 0 + j]));
+        }
       }
     }
     // %9 sigmoid f — 17: f = sigmoid(z[H:2*H])
-    for (let l = 0; l < B; l++) {
-      const o = l * 12;
-      for (let j = 0; j < 12; j++) {
-        v9_85[o + j] = 1 / (1 + Math.exp(-v5_83[l * 48 + 12 + j]));
+    if (kernels !== undefined && heapHolds(v9_85, v5_83)) kernels.exports.pointwise4(v9_85.byteOffset, v5_83.byteOffset + 48, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 12;
+        for (let j = 0; j < 12; j++) {
+          v9_85[o + j] = 1 / (1 + Math.exp(-v5_83[l * 48 + 12 + j]));
+        }
       }
     }
     // %11 tanh g — 18: g = tanh(z[2*H:3*H])
-    for (let l = 0; l < B; l++) {
-      const o = l * 12;
-      for (let j = 0; j < 12; j++) {
-        v11_86[o + j] = Math.tanh(v5_83[l * 48 + 24 + j]);
+    if (kernels !== undefined && heapHolds(v11_86, v5_83)) kernels.exports.pointwise5(v11_86.byteOffset, v5_83.byteOffset + 96, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 12;
+        for (let j = 0; j < 12; j++) {
+          v11_86[o + j] = Math.tanh(v5_83[l * 48 + 24 + j]);
+        }
       }
     }
     // %13 sigmoid o — 19: o = sigmoid(z[3*H:4*H])
-    for (let l = 0; l < B; l++) {
-      const o = l * 12;
-      for (let j = 0; j < 12; j++) {
-        v13_87[o + j] = 1 / (1 + Math.exp(-v5_83[l * 48 + 36 + j]));
+    if (kernels !== undefined && heapHolds(v13_87, v5_83)) kernels.exports.pointwise4(v13_87.byteOffset, v5_83.byteOffset + 144, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 12;
+        for (let j = 0; j < 12; j++) {
+          v13_87[o + j] = 1 / (1 + Math.exp(-v5_83[l * 48 + 36 + j]));
+        }
       }
     }
     // %16 add c' — 20: c' = f * c + i * g
-    for (let l = 0; l < B; l++) {
-      const o = l * 12;
-      for (let j = 0; j < 12; j++) {
-        v16_88[o + j] = (v9_85[l * 12 + j] * state21_1_72[l * 12 + j]) + (v7_84[l * 12 + j] * v11_86[l * 12 + j]);
+    if (kernels !== undefined && heapHolds(v16_88, v9_85, state21_1_72, v7_84, v11_86)) kernels.exports.pointwise6(v16_88.byteOffset, v9_85.byteOffset, state21_1_72.byteOffset, v7_84.byteOffset, v11_86.byteOffset, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 12;
+        for (let j = 0; j < 12; j++) {
+          v16_88[o + j] = (v9_85[l * 12 + j] * state21_1_72[l * 12 + j]) + (v7_84[l * 12 + j] * v11_86[l * 12 + j]);
+        }
       }
     }
     // %17 tanh — 21: h' = o * tanh(c')
-    for (let l = 0; l < B; l++) {
-      const o = l * 12;
-      for (let j = 0; j < 12; j++) {
-        v17_89[o + j] = Math.tanh(v16_88[l * 12 + j]);
+    if (kernels !== undefined && heapHolds(v17_89, v16_88)) kernels.exports.pointwise7(v17_89.byteOffset, v16_88.byteOffset, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 12;
+        for (let j = 0; j < 12; j++) {
+          v17_89[o + j] = Math.tanh(v16_88[l * 12 + j]);
+        }
       }
     }
     // %18 mul h' — 21: h' = o * tanh(c')
-    for (let l = 0; l < B; l++) {
-      const o = l * 12;
-      for (let j = 0; j < 12; j++) {
-        v18_90[o + j] = v13_87[l * 12 + j] * v17_89[l * 12 + j];
+    if (kernels !== undefined && heapHolds(v18_90, v13_87, v17_89)) kernels.exports.pointwise8(v18_90.byteOffset, v13_87.byteOffset, v17_89.byteOffset, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 12;
+        for (let j = 0; j < 12; j++) {
+          v18_90[o + j] = v13_87[l * 12 + j] * v17_89[l * 12 + j];
+        }
       }
     }
     out21_0_73.set(v18_90, t * v18_90.length);
@@ -706,38 +784,53 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   shift48_101.set(init17_69, 0);
   shift48_101.set(out21_0_73.subarray(0, (T_T - 1) * B * 12), B * 12);
   // %50 sub — 21: h' = o * tanh(c')
-  for (let l = 0; l < T_T * B; l++) {
-    const o = l * 12;
-    for (let j = 0; j < 12; j++) {
-      v50_102[o + j] = 1 - (out21_1_74[l * 12 + j] * out21_1_74[l * 12 + j]);
+  if (kernels !== undefined && heapHolds(v50_102, out21_1_74)) kernels.exports.pointwise9(v50_102.byteOffset, out21_1_74.byteOffset, out21_1_74.byteOffset, T_T * B);
+  else {
+    for (let l = 0; l < T_T * B; l++) {
+      const o = l * 12;
+      for (let j = 0; j < 12; j++) {
+        v50_102[o + j] = 1 - (out21_1_74[l * 12 + j] * out21_1_74[l * 12 + j]);
+      }
     }
   }
   // %52 mul ∂o — 19: o = sigmoid(z[3*H:4*H])
-  for (let l = 0; l < T_T * B; l++) {
-    const o = l * 12;
-    for (let j = 0; j < 12; j++) {
-      v52_103[o + j] = out21_2_75[l * 12 + j] * (1 - out21_2_75[l * 12 + j]);
+  if (kernels !== undefined && heapHolds(v52_103, out21_2_75)) kernels.exports.pointwise10(v52_103.byteOffset, out21_2_75.byteOffset, out21_2_75.byteOffset, T_T * B);
+  else {
+    for (let l = 0; l < T_T * B; l++) {
+      const o = l * 12;
+      for (let j = 0; j < 12; j++) {
+        v52_103[o + j] = out21_2_75[l * 12 + j] * (1 - out21_2_75[l * 12 + j]);
+      }
     }
   }
   // %54 sub ∂g — 18: g = tanh(z[2*H:3*H])
-  for (let l = 0; l < T_T * B; l++) {
-    const o = l * 12;
-    for (let j = 0; j < 12; j++) {
-      v54_104[o + j] = 1 - (out21_3_76[l * 12 + j] * out21_3_76[l * 12 + j]);
+  if (kernels !== undefined && heapHolds(v54_104, out21_3_76)) kernels.exports.pointwise9(v54_104.byteOffset, out21_3_76.byteOffset, out21_3_76.byteOffset, T_T * B);
+  else {
+    for (let l = 0; l < T_T * B; l++) {
+      const o = l * 12;
+      for (let j = 0; j < 12; j++) {
+        v54_104[o + j] = 1 - (out21_3_76[l * 12 + j] * out21_3_76[l * 12 + j]);
+      }
     }
   }
   // %56 mul ∂f — 17: f = sigmoid(z[H:2*H])
-  for (let l = 0; l < T_T * B; l++) {
-    const o = l * 12;
-    for (let j = 0; j < 12; j++) {
-      v56_105[o + j] = out21_5_78[l * 12 + j] * (1 - out21_5_78[l * 12 + j]);
+  if (kernels !== undefined && heapHolds(v56_105, out21_5_78)) kernels.exports.pointwise10(v56_105.byteOffset, out21_5_78.byteOffset, out21_5_78.byteOffset, T_T * B);
+  else {
+    for (let l = 0; l < T_T * B; l++) {
+      const o = l * 12;
+      for (let j = 0; j < 12; j++) {
+        v56_105[o + j] = out21_5_78[l * 12 + j] * (1 - out21_5_78[l * 12 + j]);
+      }
     }
   }
   // %58 mul ∂i — 16: i = sigmoid(z[0:H])
-  for (let l = 0; l < T_T * B; l++) {
-    const o = l * 12;
-    for (let j = 0; j < 12; j++) {
-      v58_106[o + j] = out21_4_77[l * 12 + j] * (1 - out21_4_77[l * 12 + j]);
+  if (kernels !== undefined && heapHolds(v58_106, out21_4_77)) kernels.exports.pointwise10(v58_106.byteOffset, out21_4_77.byteOffset, out21_4_77.byteOffset, T_T * B);
+  else {
+    for (let l = 0; l < T_T * B; l++) {
+      const o = l * 12;
+      for (let j = 0; j < 12; j++) {
+        v58_106[o + j] = out21_4_77[l * 12 + j] * (1 - out21_4_77[l * 12 + j]);
+      }
     }
   }
   // %59 scan ∂upper — 31: layer upper = LSTM(H, H) over lower
@@ -761,31 +854,43 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     const x59_10_120 = v56_105.subarray(t * B * 12, (t + 1) * B * 12);
     const x59_11_121 = v58_106.subarray(t * B * 12, (t + 1) * B * 12);
     // %3 add
-    for (let l = 0; l < B; l++) {
-      const o = l * 12;
-      for (let j = 0; j < 12; j++) {
-        v3_122[o + j] = state59_0_107[l * 12 + j] + x59_0_110[l * 12 + j];
+    if (kernels !== undefined && heapHolds(v3_122, state59_0_107, x59_0_110)) kernels.exports.pointwise11(v3_122.byteOffset, state59_0_107.byteOffset, x59_0_110.byteOffset, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 12;
+        for (let j = 0; j < 12; j++) {
+          v3_122[o + j] = state59_0_107[l * 12 + j] + x59_0_110[l * 12 + j];
+        }
       }
     }
     // %10 add
-    for (let l = 0; l < B; l++) {
-      const o = l * 12;
-      for (let j = 0; j < 12; j++) {
-        v10_123[o + j] = state59_1_108[l * 12 + j] + ((v3_122[l * 12 + j] * x59_2_112[l * 12 + j]) * x59_7_117[l * 12 + j]);
+    if (kernels !== undefined && heapHolds(v10_123, state59_1_108, v3_122, x59_2_112, x59_7_117)) kernels.exports.pointwise12(v10_123.byteOffset, state59_1_108.byteOffset, v3_122.byteOffset, x59_2_112.byteOffset, x59_7_117.byteOffset, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 12;
+        for (let j = 0; j < 12; j++) {
+          v10_123[o + j] = state59_1_108[l * 12 + j] + ((v3_122[l * 12 + j] * x59_2_112[l * 12 + j]) * x59_7_117[l * 12 + j]);
+        }
       }
     }
     // %18 mul — 20: c' = f * c + i * g
-    for (let l = 0; l < B; l++) {
-      const o = l * 12;
-      for (let j = 0; j < 12; j++) {
-        v18_124[o + j] = v10_123[l * 12 + j] * x59_6_116[l * 12 + j];
+    if (kernels !== undefined && heapHolds(v18_124, v10_123, x59_6_116)) kernels.exports.pointwise8(v18_124.byteOffset, v10_123.byteOffset, x59_6_116.byteOffset, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 12;
+        for (let j = 0; j < 12; j++) {
+          v18_124[o + j] = v10_123[l * 12 + j] * x59_6_116[l * 12 + j];
+        }
       }
     }
     // %20 mul ∂o — 19: o = sigmoid(z[3*H:4*H])
-    for (let l = 0; l < B; l++) {
-      const o = l * 12;
-      for (let j = 0; j < 12; j++) {
-        v20_125[o + j] = (v3_122[l * 12 + j] * x59_1_111[l * 12 + j]) * x59_8_118[l * 12 + j];
+    if (kernels !== undefined && heapHolds(v20_125, v3_122, x59_1_111, x59_8_118)) kernels.exports.pointwise13(v20_125.byteOffset, v3_122.byteOffset, x59_1_111.byteOffset, x59_8_118.byteOffset, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 12;
+        for (let j = 0; j < 12; j++) {
+          v20_125[o + j] = (v3_122[l * 12 + j] * x59_1_111[l * 12 + j]) * x59_8_118[l * 12 + j];
+        }
       }
     }
     // %21 pad_last — 19: o = sigmoid(z[3*H:4*H])
@@ -794,10 +899,13 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       for (let c = 0; c < 12; c++) pad21_126[r * 48 + 36 + c] = v20_125[r * 12 + c];
     }
     // %23 mul ∂g — 18: g = tanh(z[2*H:3*H])
-    for (let l = 0; l < B; l++) {
-      const o = l * 12;
-      for (let j = 0; j < 12; j++) {
-        v23_127[o + j] = (v10_123[l * 12 + j] * x59_4_114[l * 12 + j]) * x59_9_119[l * 12 + j];
+    if (kernels !== undefined && heapHolds(v23_127, v10_123, x59_4_114, x59_9_119)) kernels.exports.pointwise13(v23_127.byteOffset, v10_123.byteOffset, x59_4_114.byteOffset, x59_9_119.byteOffset, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 12;
+        for (let j = 0; j < 12; j++) {
+          v23_127[o + j] = (v10_123[l * 12 + j] * x59_4_114[l * 12 + j]) * x59_9_119[l * 12 + j];
+        }
       }
     }
     // %24 pad_last — 18: g = tanh(z[2*H:3*H])
@@ -806,10 +914,13 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       for (let c = 0; c < 12; c++) pad24_128[r * 48 + 24 + c] = v23_127[r * 12 + c];
     }
     // %27 mul ∂f — 17: f = sigmoid(z[H:2*H])
-    for (let l = 0; l < B; l++) {
-      const o = l * 12;
-      for (let j = 0; j < 12; j++) {
-        v27_129[o + j] = (v10_123[l * 12 + j] * x59_5_115[l * 12 + j]) * x59_10_120[l * 12 + j];
+    if (kernels !== undefined && heapHolds(v27_129, v10_123, x59_5_115, x59_10_120)) kernels.exports.pointwise13(v27_129.byteOffset, v10_123.byteOffset, x59_5_115.byteOffset, x59_10_120.byteOffset, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 12;
+        for (let j = 0; j < 12; j++) {
+          v27_129[o + j] = (v10_123[l * 12 + j] * x59_5_115[l * 12 + j]) * x59_10_120[l * 12 + j];
+        }
       }
     }
     // %28 pad_last — 17: f = sigmoid(z[H:2*H])
@@ -818,10 +929,13 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       for (let c = 0; c < 12; c++) pad28_130[r * 48 + 12 + c] = v27_129[r * 12 + c];
     }
     // %31 mul ∂i — 16: i = sigmoid(z[0:H])
-    for (let l = 0; l < B; l++) {
-      const o = l * 12;
-      for (let j = 0; j < 12; j++) {
-        v31_131[o + j] = (v10_123[l * 12 + j] * x59_3_113[l * 12 + j]) * x59_11_121[l * 12 + j];
+    if (kernels !== undefined && heapHolds(v31_131, v10_123, x59_3_113, x59_11_121)) kernels.exports.pointwise13(v31_131.byteOffset, v10_123.byteOffset, x59_3_113.byteOffset, x59_11_121.byteOffset, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 12;
+        for (let j = 0; j < 12; j++) {
+          v31_131[o + j] = (v10_123[l * 12 + j] * x59_3_113[l * 12 + j]) * x59_11_121[l * 12 + j];
+        }
       }
     }
     // %32 pad_last — 16: i = sigmoid(z[0:H])
@@ -830,10 +944,13 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       for (let c = 0; c < 12; c++) pad32_132[r * 48 + 0 + c] = v31_131[r * 12 + c];
     }
     // %33 add
-    for (let l = 0; l < B; l++) {
-      const o = l * 48;
-      for (let j = 0; j < 48; j++) {
-        v33_133[o + j] = ((pad21_126[l * 48 + j] + pad24_128[l * 48 + j]) + pad28_130[l * 48 + j]) + pad32_132[l * 48 + j];
+    if (kernels !== undefined && heapHolds(v33_133, pad21_126, pad24_128, pad28_130, pad32_132)) kernels.exports.pointwise14(v33_133.byteOffset, pad21_126.byteOffset, pad24_128.byteOffset, pad28_130.byteOffset, pad32_132.byteOffset, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 48;
+        for (let j = 0; j < 48; j++) {
+          v33_133[o + j] = ((pad21_126[l * 48 + j] + pad24_128[l * 48 + j]) + pad28_130[l * 48 + j]) + pad32_132[l * 48 + j];
+        }
       }
     }
     // %35 matmul — 15: z = W @ x + U @ h + b
@@ -864,41 +981,56 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   v56_105.set(out10_0_48.subarray(0, (T_T - 1) * B * 12), B * 12);
   // %77 sub — 21: h' = o * tanh(c')
   v54_104.fill(0); // reused: its last value is dead
-  for (let l = 0; l < T_T * B; l++) {
-    const o = l * 12;
-    for (let j = 0; j < 12; j++) {
-      v54_104[o + j] = 1 - (out10_1_49[l * 12 + j] * out10_1_49[l * 12 + j]);
+  if (kernels !== undefined && heapHolds(v54_104, out10_1_49)) kernels.exports.pointwise9(v54_104.byteOffset, out10_1_49.byteOffset, out10_1_49.byteOffset, T_T * B);
+  else {
+    for (let l = 0; l < T_T * B; l++) {
+      const o = l * 12;
+      for (let j = 0; j < 12; j++) {
+        v54_104[o + j] = 1 - (out10_1_49[l * 12 + j] * out10_1_49[l * 12 + j]);
+      }
     }
   }
   // %79 mul ∂o — 19: o = sigmoid(z[3*H:4*H])
   v52_103.fill(0); // reused: its last value is dead
-  for (let l = 0; l < T_T * B; l++) {
-    const o = l * 12;
-    for (let j = 0; j < 12; j++) {
-      v52_103[o + j] = out10_2_50[l * 12 + j] * (1 - out10_2_50[l * 12 + j]);
+  if (kernels !== undefined && heapHolds(v52_103, out10_2_50)) kernels.exports.pointwise10(v52_103.byteOffset, out10_2_50.byteOffset, out10_2_50.byteOffset, T_T * B);
+  else {
+    for (let l = 0; l < T_T * B; l++) {
+      const o = l * 12;
+      for (let j = 0; j < 12; j++) {
+        v52_103[o + j] = out10_2_50[l * 12 + j] * (1 - out10_2_50[l * 12 + j]);
+      }
     }
   }
   // %81 sub ∂g — 18: g = tanh(z[2*H:3*H])
   v50_102.fill(0); // reused: its last value is dead
-  for (let l = 0; l < T_T * B; l++) {
-    const o = l * 12;
-    for (let j = 0; j < 12; j++) {
-      v50_102[o + j] = 1 - (out10_3_51[l * 12 + j] * out10_3_51[l * 12 + j]);
+  if (kernels !== undefined && heapHolds(v50_102, out10_3_51)) kernels.exports.pointwise9(v50_102.byteOffset, out10_3_51.byteOffset, out10_3_51.byteOffset, T_T * B);
+  else {
+    for (let l = 0; l < T_T * B; l++) {
+      const o = l * 12;
+      for (let j = 0; j < 12; j++) {
+        v50_102[o + j] = 1 - (out10_3_51[l * 12 + j] * out10_3_51[l * 12 + j]);
+      }
     }
   }
   // %83 mul ∂f — 17: f = sigmoid(z[H:2*H])
   mm40_99.fill(0); // reused: its last value is dead
-  for (let l = 0; l < T_T * B; l++) {
-    const o = l * 12;
-    for (let j = 0; j < 12; j++) {
-      mm40_99[o + j] = out10_5_53[l * 12 + j] * (1 - out10_5_53[l * 12 + j]);
+  if (kernels !== undefined && heapHolds(mm40_99, out10_5_53)) kernels.exports.pointwise10(mm40_99.byteOffset, out10_5_53.byteOffset, out10_5_53.byteOffset, T_T * B);
+  else {
+    for (let l = 0; l < T_T * B; l++) {
+      const o = l * 12;
+      for (let j = 0; j < 12; j++) {
+        mm40_99[o + j] = out10_5_53[l * 12 + j] * (1 - out10_5_53[l * 12 + j]);
+      }
     }
   }
   // %85 mul ∂i — 16: i = sigmoid(z[0:H])
-  for (let l = 0; l < T_T * B; l++) {
-    const o = l * 12;
-    for (let j = 0; j < 12; j++) {
-      v85_138[o + j] = out10_4_52[l * 12 + j] * (1 - out10_4_52[l * 12 + j]);
+  if (kernels !== undefined && heapHolds(v85_138, out10_4_52)) kernels.exports.pointwise10(v85_138.byteOffset, out10_4_52.byteOffset, out10_4_52.byteOffset, T_T * B);
+  else {
+    for (let l = 0; l < T_T * B; l++) {
+      const o = l * 12;
+      for (let j = 0; j < 12; j++) {
+        v85_138[o + j] = out10_4_52[l * 12 + j] * (1 - out10_4_52[l * 12 + j]);
+      }
     }
   }
   // %86 scan ∂lower — 30: layer lower = LSTM(I, H) over series
@@ -922,31 +1054,43 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     const x86_10_152 = mm40_99.subarray(t * B * 12, (t + 1) * B * 12);
     const x86_11_153 = v85_138.subarray(t * B * 12, (t + 1) * B * 12);
     // %3 add
-    for (let l = 0; l < B; l++) {
-      const o = l * 12;
-      for (let j = 0; j < 12; j++) {
-        v3_154[o + j] = state86_0_139[l * 12 + j] + x86_0_142[l * 12 + j];
+    if (kernels !== undefined && heapHolds(v3_154, state86_0_139, x86_0_142)) kernels.exports.pointwise11(v3_154.byteOffset, state86_0_139.byteOffset, x86_0_142.byteOffset, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 12;
+        for (let j = 0; j < 12; j++) {
+          v3_154[o + j] = state86_0_139[l * 12 + j] + x86_0_142[l * 12 + j];
+        }
       }
     }
     // %10 add
-    for (let l = 0; l < B; l++) {
-      const o = l * 12;
-      for (let j = 0; j < 12; j++) {
-        v10_155[o + j] = state86_1_140[l * 12 + j] + ((v3_154[l * 12 + j] * x86_2_144[l * 12 + j]) * x86_7_149[l * 12 + j]);
+    if (kernels !== undefined && heapHolds(v10_155, state86_1_140, v3_154, x86_2_144, x86_7_149)) kernels.exports.pointwise12(v10_155.byteOffset, state86_1_140.byteOffset, v3_154.byteOffset, x86_2_144.byteOffset, x86_7_149.byteOffset, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 12;
+        for (let j = 0; j < 12; j++) {
+          v10_155[o + j] = state86_1_140[l * 12 + j] + ((v3_154[l * 12 + j] * x86_2_144[l * 12 + j]) * x86_7_149[l * 12 + j]);
+        }
       }
     }
     // %18 mul — 20: c' = f * c + i * g
-    for (let l = 0; l < B; l++) {
-      const o = l * 12;
-      for (let j = 0; j < 12; j++) {
-        v18_156[o + j] = v10_155[l * 12 + j] * x86_6_148[l * 12 + j];
+    if (kernels !== undefined && heapHolds(v18_156, v10_155, x86_6_148)) kernels.exports.pointwise8(v18_156.byteOffset, v10_155.byteOffset, x86_6_148.byteOffset, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 12;
+        for (let j = 0; j < 12; j++) {
+          v18_156[o + j] = v10_155[l * 12 + j] * x86_6_148[l * 12 + j];
+        }
       }
     }
     // %20 mul ∂o — 19: o = sigmoid(z[3*H:4*H])
-    for (let l = 0; l < B; l++) {
-      const o = l * 12;
-      for (let j = 0; j < 12; j++) {
-        v20_157[o + j] = (v3_154[l * 12 + j] * x86_1_143[l * 12 + j]) * x86_8_150[l * 12 + j];
+    if (kernels !== undefined && heapHolds(v20_157, v3_154, x86_1_143, x86_8_150)) kernels.exports.pointwise13(v20_157.byteOffset, v3_154.byteOffset, x86_1_143.byteOffset, x86_8_150.byteOffset, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 12;
+        for (let j = 0; j < 12; j++) {
+          v20_157[o + j] = (v3_154[l * 12 + j] * x86_1_143[l * 12 + j]) * x86_8_150[l * 12 + j];
+        }
       }
     }
     // %21 pad_last — 19: o = sigmoid(z[3*H:4*H])
@@ -955,10 +1099,13 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       for (let c = 0; c < 12; c++) pad21_158[r * 48 + 36 + c] = v20_157[r * 12 + c];
     }
     // %23 mul ∂g — 18: g = tanh(z[2*H:3*H])
-    for (let l = 0; l < B; l++) {
-      const o = l * 12;
-      for (let j = 0; j < 12; j++) {
-        v23_159[o + j] = (v10_155[l * 12 + j] * x86_4_146[l * 12 + j]) * x86_9_151[l * 12 + j];
+    if (kernels !== undefined && heapHolds(v23_159, v10_155, x86_4_146, x86_9_151)) kernels.exports.pointwise13(v23_159.byteOffset, v10_155.byteOffset, x86_4_146.byteOffset, x86_9_151.byteOffset, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 12;
+        for (let j = 0; j < 12; j++) {
+          v23_159[o + j] = (v10_155[l * 12 + j] * x86_4_146[l * 12 + j]) * x86_9_151[l * 12 + j];
+        }
       }
     }
     // %24 pad_last — 18: g = tanh(z[2*H:3*H])
@@ -967,10 +1114,13 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       for (let c = 0; c < 12; c++) pad24_160[r * 48 + 24 + c] = v23_159[r * 12 + c];
     }
     // %27 mul ∂f — 17: f = sigmoid(z[H:2*H])
-    for (let l = 0; l < B; l++) {
-      const o = l * 12;
-      for (let j = 0; j < 12; j++) {
-        v27_161[o + j] = (v10_155[l * 12 + j] * x86_5_147[l * 12 + j]) * x86_10_152[l * 12 + j];
+    if (kernels !== undefined && heapHolds(v27_161, v10_155, x86_5_147, x86_10_152)) kernels.exports.pointwise13(v27_161.byteOffset, v10_155.byteOffset, x86_5_147.byteOffset, x86_10_152.byteOffset, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 12;
+        for (let j = 0; j < 12; j++) {
+          v27_161[o + j] = (v10_155[l * 12 + j] * x86_5_147[l * 12 + j]) * x86_10_152[l * 12 + j];
+        }
       }
     }
     // %28 pad_last — 17: f = sigmoid(z[H:2*H])
@@ -979,10 +1129,13 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       for (let c = 0; c < 12; c++) pad28_162[r * 48 + 12 + c] = v27_161[r * 12 + c];
     }
     // %31 mul ∂i — 16: i = sigmoid(z[0:H])
-    for (let l = 0; l < B; l++) {
-      const o = l * 12;
-      for (let j = 0; j < 12; j++) {
-        v31_163[o + j] = (v10_155[l * 12 + j] * x86_3_145[l * 12 + j]) * x86_11_153[l * 12 + j];
+    if (kernels !== undefined && heapHolds(v31_163, v10_155, x86_3_145, x86_11_153)) kernels.exports.pointwise13(v31_163.byteOffset, v10_155.byteOffset, x86_3_145.byteOffset, x86_11_153.byteOffset, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 12;
+        for (let j = 0; j < 12; j++) {
+          v31_163[o + j] = (v10_155[l * 12 + j] * x86_3_145[l * 12 + j]) * x86_11_153[l * 12 + j];
+        }
       }
     }
     // %32 pad_last — 16: i = sigmoid(z[0:H])
@@ -991,10 +1144,13 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       for (let c = 0; c < 12; c++) pad32_164[r * 48 + 0 + c] = v31_163[r * 12 + c];
     }
     // %33 add
-    for (let l = 0; l < B; l++) {
-      const o = l * 48;
-      for (let j = 0; j < 48; j++) {
-        v33_165[o + j] = ((pad21_158[l * 48 + j] + pad24_160[l * 48 + j]) + pad28_162[l * 48 + j]) + pad32_164[l * 48 + j];
+    if (kernels !== undefined && heapHolds(v33_165, pad21_158, pad24_160, pad28_162, pad32_164)) kernels.exports.pointwise14(v33_165.byteOffset, pad21_158.byteOffset, pad24_160.byteOffset, pad28_162.byteOffset, pad32_164.byteOffset, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 48;
+        for (let j = 0; j < 48; j++) {
+          v33_165[o + j] = ((pad21_158[l * 48 + j] + pad24_160[l * 48 + j]) + pad28_162[l * 48 + j]) + pad32_164[l * 48 + j];
+        }
       }
     }
     // %35 matmul — 15: z = W @ x + U @ h + b
@@ -1778,12 +1934,12 @@ function gemm_cols_48x1(v: Float32Array, w: Float32Array, out: Float32Array, sam
   gemm_cols_48x1_scalar(v, w, out, samples);
 }
 
-// WebAssembly SIMD kernels generated by rnnc for this model's sizes (9079 bytes): rows_48x1, rows_48x12, rows_1x12, cols_1x12, outer_1x12, cols_48x12, outer_48x12, outer_48x1, cols_48x1.
+// WebAssembly SIMD kernels generated by rnnc for this model's sizes (15196 bytes): rows_48x1, pointwise0, rows_48x12, pointwise1, pointwise2, pointwise3, rows_1x12, pointwise4, pointwise5, pointwise6, pointwise7, pointwise8, cols_1x12, outer_1x12, pointwise9, pointwise10, pointwise11, pointwise12, pointwise13, pointwise14, cols_48x12, outer_48x12, outer_48x1, cols_48x1.
 // `rnnc compile --emit-wat` prints them as text.
-const kernelBytes = "AGFzbQEAAAABEQJgBH9/f38AYAZ/f39/f38AAg8BA2VudgZtZW1vcnkCAAEDCgkAAAAAAQABAQAHcwkJcm93c180OHgxAAAKcm93c180OHgxMgABCXJvd3NfMXgxMgACCWNvbHNfMXgxMgADCm91dGVyXzF4MTIABApjb2xzXzQ4eDEyAAULb3V0ZXJfNDh4MTIABgpvdXRlcl80OHgxAAcJY29sc180OHgxAAgKx0UJ5xICBn8We0EAIQQCQANAIAMgBGtBBEgNAUEAIQUCQANAIAVBME4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhEP0MAAAAAAAAAAAAAAAAAAAAACER/QwAAAAAAAAAAAAAAAAAAAAAIRIgACAFQQRsaiEGIAEgBEEEbGohByAH/QACACETIAf9AAIEIRQgB/0AAgghFSAH/QACDCEWIAb9AAIAIQogCyAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASELIA0gCiAU/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhDSAPIAogFf3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIQ8gESAKIBb95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASERIAb9AAIEIQogDCAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEMIA4gCiAU/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhDiAQIAogFf3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIRAgEiAKIBb95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASESIAIgBEHAAWxqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCACAJIBn9HwE4AgQgDSAO/Q0AAQIDBAUGBxAREhMUFRYXIA0gDv0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCwAEgCSAZ/R8BOALEASAPIBD9DQABAgMEBQYHEBESExQVFhcgDyAQ/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAKAAyAJIBn9HwE4AoQDIBEgEv0NAAECAwQFBgcQERITFBUWFyARIBL9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AsAEIAkgGf0fATgCxAQgBUECaiEFDAALCyAEQQRqIQQMAAsLAkADQCAEIANODQFBACEFAkADQCAFQTBODQH9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIRr9DAAAAAAAAAAAAAAAAAAAAAAhG/0MAAAAAAAAAAAAAAAAAAAAACEc/QwAAAAAAAAAAAAAAAAAAAAAIR39DAAAAAAAAAAAAAAAAAAAAAAhHv0MAAAAAAAAAAAAAAAAAAAAACEfIAAgBUEEbGohBiABIARBBGxqIQcgB/0AAgAhEyAG/QACACEKIAsgCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhCyAG/QACBCEKIAwgCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhDCAG/QACCCEKIBogCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhGiAG/QACDCEKIBsgCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhGyAG/QACECEKIBwgCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhHCAG/QACFCEKIB0gCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhHSAG/QACGCEKIB4gCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhHiAG/QACHCEKIB8gCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhHyACIARBwAFsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFyAaIBv9DQABAgMEBQYHEBESExQVFhcgGiAb/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0LAgAgHCAd/Q0AAQIDBAUGBxAREhMUFRYXIBwgHf0NCAkKCwwNDg8YGRobHB0eH/3kASEXIB4gH/0NAAECAwQFBgcQERITFBUWFyAeIB/9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/QsCECAFQQhqIQUMAAsLIARBAWohBAwACwsL6xACBn8We0EAIQQCQANAIAMgBGtBBEgNAUEAIQUCQANAIAVBME4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhEP0MAAAAAAAAAAAAAAAAAAAAACER/QwAAAAAAAAAAAAAAAAAAAAAIRIgACAFQTBsaiEGIAEgBEEwbGohByAGQTBqIQgDQCAH/QACACETIAf9AAIwIRQgB/0AAmAhFSAH/QACkAEhFiAG/QACACEKIAsgCiAT/eYB/eQBIQsgDSAKIBT95gH95AEhDSAPIAogFf3mAf3kASEPIBEgCiAW/eYB/eQBIREgBv0AAjAhCiAMIAogE/3mAf3kASEMIA4gCiAU/eYB/eQBIQ4gECAKIBX95gH95AEhECASIAogFv3mAf3kASESIAZBEGohBiAHQRBqIQcgBiAISA0ACyACIARBwAFsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AgAgCSAZ/R8BOAIEIA0gDv0NAAECAwQFBgcQERITFBUWFyANIA79DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AsABIAkgGf0fATgCxAEgDyAQ/Q0AAQIDBAUGBxAREhMUFRYXIA8gEP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCgAMgCSAZ/R8BOAKEAyARIBL9DQABAgMEBQYHEBESExQVFhcgESAS/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOALABCAJIBn9HwE4AsQEIAVBAmohBQwACwsgBEEEaiEEDAALCwJAA0AgBCADTg0BQQAhBQJAA0AgBUEwTg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEa/QwAAAAAAAAAAAAAAAAAAAAAIRv9DAAAAAAAAAAAAAAAAAAAAAAhHP0MAAAAAAAAAAAAAAAAAAAAACEd/QwAAAAAAAAAAAAAAAAAAAAAIR79DAAAAAAAAAAAAAAAAAAAAAAhHyAAIAVBMGxqIQYgASAEQTBsaiEHIAZBMGohCANAIAf9AAIAIRMgBv0AAgAhCiALIAogE/3mAf3kASELIAb9AAIwIQogDCAKIBP95gH95AEhDCAG/QACYCEKIBogCiAT/eYB/eQBIRogBv0AApABIQogGyAKIBP95gH95AEhGyAG/QACwAEhCiAcIAogE/3mAf3kASEcIAb9AALwASEKIB0gCiAT/eYB/eQBIR0gBv0AAqACIQogHiAKIBP95gH95AEhHiAG/QAC0AIhCiAfIAogE/3mAf3kASEfIAZBEGohBiAHQRBqIQcgBiAISA0ACyACIARBwAFsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFyAaIBv9DQABAgMEBQYHEBESExQVFhcgGiAb/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0LAgAgHCAd/Q0AAQIDBAUGBxAREhMUFRYXIBwgHf0NCAkKCwwNDg8YGRobHB0eH/3kASEXIB4gH/0NAAECAwQFBgcQERITFBUWFyAeIB/9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/QsCECAFQQhqIQUMAAsLIARBAWohBAwACwsLsQ0CBn8Me0EAIQQCQANAIAMgBGtBBEgNAUEAIQX9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDiAAIAVBMGxqIQYgASAEQTBsaiEHIAZBMGohCANAIAf9AAIAIQ8gB/0AAjAhECAH/QACYCERIAf9AAKQASESIAb9AAIAIQogCyAKIA/95gH95AEhCyAMIAogEP3mAf3kASEMIA0gCiAR/eYB/eQBIQ0gDiAKIBL95gH95AEhDiAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgAiAEQQRsaiAFQQRsaiEJIAv9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhcgC/0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASET/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRQgEyAU/Q0AAQIDCAkKCxAREhMYGRobIBMgFP0NBAUGBwwNDg8UFRYXHB0eH/3kASEVIAkgFf0fADgCACAM/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYXIAz9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhE/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEUIBMgFP0NAAECAwgJCgsQERITGBkaGyATIBT9DQQFBgcMDQ4PFBUWFxwdHh/95AEhFSAJIBX9HwA4AgQgDf0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWFyAN/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRP9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFCATIBT9DQABAgMICQoLEBESExgZGhsgEyAU/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRUgCSAV/R8AOAIIIA79DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhcgDv0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASET/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRQgEyAU/Q0AAQIDCAkKCxAREhMYGRobIBMgFP0NBAUGBwwNDg8UFRYXHB0eH/3kASEVIAkgFf0fADgCDCAEQQRqIQQMAAsLAkADQCAEIANODQFBACEFAkADQCAFQQFODQH9DAAAAAAAAAAAAAAAAAAAAAAhCyAAIAVBMGxqIQYgASAEQTBsaiEHIAZBMGohCANAIAf9AAIAIQ8gBv0AAgAhCiALIAogD/3mAf3kASELIAZBEGohBiAHQRBqIQcgBiAISA0ACyACIARBBGxqIAVBBGxqIQkgC/0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWFyAL/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRP9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFCATIBT9DQABAgMICQoLEBESExgZGhsgEyAU/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRUgCSAV/R8AOAIAIAVBAWohBQwACwsgBEEBaiEEDAALCwuLBQMFfwp7AX9BACEEAkADQCADIARrQQJIDQFBACEF/QwAAAAAAAAAAAAAAAAAAAAAIQr9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDv0MAAAAAAAAAAAAAAAAAAAAACEPIAAgBEEEbGohBiABIAVBBGxqIQcgBkEEaiEIA0AgB/0AAgAhECAH/QACECERIAf9AAIgIRIgBv0JAgAhCSAKIAkgEP3mAf3kASEKIAsgCSAR/eYB/eQBIQsgDCAJIBL95gH95AEhDCAG/QkCBCEJIA0gCSAQ/eYB/eQBIQ0gDiAJIBH95gH95AEhDiAPIAkgEv3mAf3kASEPIAZBBGohBiAHQTBqIQcgBiAISA0ACyACIARBMGxqIAVBBGxqIRMgEyAK/QsCACATIAv9CwIQIBMgDP0LAiAgEyAN/QsCMCATIA79CwJAIBMgD/0LAlAgBEECaiEEDAALCwJAA0AgBCADTg0BQQAhBf0MAAAAAAAAAAAAAAAAAAAAACEK/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDCAAIARBBGxqIQYgASAFQQRsaiEHIAZBBGohCANAIAf9AAIAIRAgB/0AAhAhESAH/QACICESIAb9CQIAIQkgCiAJIBD95gH95AEhCiALIAkgEf3mAf3kASELIAwgCSAS/eYB/eQBIQwgBkEEaiEGIAdBMGohByAGIAhIDQALIAIgBEEwbGogBUEEbGohEyATIAr9CwIAIBMgC/0LAhAgEyAM/QsCICAEQQFqIQQMAAsLC4gCAwV/B3sBfyABQQRsIQEgA0EEbCEDQQAhBkEAIQf9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ4gACAGQQRsaiEJIAIgB0EEbGohCkEAIQgCQANAIAggBU4NASAK/QACACEPIAr9AAIQIRAgCv0AAiAhESAJ/QkCACELIAwgCyAP/eYB/eQBIQwgDSALIBD95gH95AEhDSAOIAsgEf3mAf3kASEOIAkgAWohCSAKIANqIQogCEEBaiEIDAALCyAEIAZBMGxqIAdBBGxqIRIgEiAM/QsCACASIA39CwIQIBIgDv0LAiALkAUDBX8KewF/QQAhBAJAA0AgAyAEa0ECSA0BQQAhBf0MAAAAAAAAAAAAAAAAAAAAACEK/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhDyAAIARBwAFsaiEGIAEgBUEEbGohByAGQcABaiEIA0AgB/0AAgAhECAH/QACECERIAf9AAIgIRIgBv0JAgAhCSAKIAkgEP3mAf3kASEKIAsgCSAR/eYB/eQBIQsgDCAJIBL95gH95AEhDCAG/QkCwAEhCSANIAkgEP3mAf3kASENIA4gCSAR/eYB/eQBIQ4gDyAJIBL95gH95AEhDyAGQQRqIQYgB0EwaiEHIAYgCEgNAAsgAiAEQTBsaiAFQQRsaiETIBMgCv0LAgAgEyAL/QsCECATIAz9CwIgIBMgDf0LAjAgEyAO/QsCQCATIA/9CwJQIARBAmohBAwACwsCQANAIAQgA04NAUEAIQX9DAAAAAAAAAAAAAAAAAAAAAAhCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQwgACAEQcABbGohBiABIAVBBGxqIQcgBkHAAWohCANAIAf9AAIAIRAgB/0AAhAhESAH/QACICESIAb9CQIAIQkgCiAJIBD95gH95AEhCiALIAkgEf3mAf3kASELIAwgCSAS/eYB/eQBIQwgBkEEaiEGIAdBMGohByAGIAhIDQALIAIgBEEwbGogBUEEbGohEyATIAr9CwIAIBMgC/0LAhAgEyAM/QsCICAEQQFqIQQMAAsLC6QDAwV/CnsBfyABQQRsIQEgA0EEbCEDQQAhBgJAA0AgBkEwTg0BQQAhB/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDv0MAAAAAAAAAAAAAAAAAAAAACEP/QwAAAAAAAAAAAAAAAAAAAAAIRD9DAAAAAAAAAAAAAAAAAAAAAAhESAAIAZBBGxqIQkgAiAHQQRsaiEKQQAhCAJAA0AgCCAFTg0BIAr9AAIAIRIgCv0AAhAhEyAK/QACICEUIAn9CQIAIQsgDCALIBL95gH95AEhDCANIAsgE/3mAf3kASENIA4gCyAU/eYB/eQBIQ4gCf0JAgQhCyAPIAsgEv3mAf3kASEPIBAgCyAT/eYB/eQBIRAgESALIBT95gH95AEhESAJIAFqIQkgCiADaiEKIAhBAWohCAwACwsgBCAGQTBsaiAHQQRsaiEVIBUgDP0LAgAgFSAN/QsCECAVIA79CwIgIBUgD/0LAjAgFSAQ/QsCQCAVIBH9CwJQIAZBAmohBgwACwsL8AEDBX8EewF/IAFBBGwhASADQQRsIQNBACEGAkADQCAGQTBODQFBACEH/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDSAAIAZBBGxqIQkgAiAHQQRsaiEKQQAhCAJAA0AgCCAFTg0BIAr9AAIAIQ4gCf0JAgAhCyAMIAsgDv3mAf3kASEMIAn9CQIEIQsgDSALIA795gH95AEhDSAJIAFqIQkgCiADaiEKIAhBAWohCAwACwsgBCAGQQRsaiAHQQRsaiEPIA8gDP0fADgCACAPIA39HwA4AgQgBkECaiEGDAALCwv6AgMFfwR7AX9BACEEAkADQCADIARrQQJIDQFBACEF/QwAAAAAAAAAAAAAAAAAAAAAIQr9DAAAAAAAAAAAAAAAAAAAAAAhCyAAIARBwAFsaiEGIAEgBUEEbGohByAGQcABaiEIA0AgB/0AAgAhDCAG/QkCACEJIAogCSAM/eYB/eQBIQogBv0JAsABIQkgCyAJIAz95gH95AEhCyAGQQRqIQYgB0EEaiEHIAYgCEgNAAsgAiAEQQRsaiAFQQRsaiENIA0gCv0fADgCACANIAv9HwA4AgQgBEECaiEEDAALCwJAA0AgBCADTg0BQQAhBf0MAAAAAAAAAAAAAAAAAAAAACEKIAAgBEHAAWxqIQYgASAFQQRsaiEHIAZBwAFqIQgDQCAH/QACACEMIAb9CQIAIQkgCiAJIAz95gH95AEhCiAGQQRqIQYgB0EEaiEHIAYgCEgNAAsgAiAEQQRsaiAFQQRsaiENIA0gCv0fADgCACAEQQFqIQQMAAsLCw==";
+const kernelBytes = "AGFzbQEAAAABHwRgBH9/f38AYAZ/f39/f38AYAN/f38AYAV/f39/fwACDwEDZW52Bm1lbW9yeQIAAQMZGAAAAAABAAACAgECAAABAAAAAQMBAAEBAAe7AhgJcm93c180OHgxAAAKcG9pbnR3aXNlMAABCnJvd3NfNDh4MTIAAgpwb2ludHdpc2UxAAMKcG9pbnR3aXNlMgAECnBvaW50d2lzZTMABQlyb3dzXzF4MTIABgpwb2ludHdpc2U0AAcKcG9pbnR3aXNlNQAICnBvaW50d2lzZTYACQpwb2ludHdpc2U3AAoKcG9pbnR3aXNlOAALCWNvbHNfMXgxMgAMCm91dGVyXzF4MTIADQpwb2ludHdpc2U5AA4LcG9pbnR3aXNlMTAADwtwb2ludHdpc2UxMQAQC3BvaW50d2lzZTEyABELcG9pbnR3aXNlMTMAEgtwb2ludHdpc2UxNAATCmNvbHNfNDh4MTIAFAtvdXRlcl80OHgxMgAVCm91dGVyXzQ4eDEAFgljb2xzXzQ4eDEAFwrGcxjnEgIGfxZ7QQAhBAJAA0AgAyAEa0EESA0BQQAhBQJAA0AgBUEwTg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhD/0MAAAAAAAAAAAAAAAAAAAAACEQ/QwAAAAAAAAAAAAAAAAAAAAAIRH9DAAAAAAAAAAAAAAAAAAAAAAhEiAAIAVBBGxqIQYgASAEQQRsaiEHIAf9AAIAIRMgB/0AAgQhFCAH/QACCCEVIAf9AAIMIRYgBv0AAgAhCiALIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIQsgDSAKIBT95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASENIA8gCiAV/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhDyARIAogFv3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIREgBv0AAgQhCiAMIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIQwgDiAKIBT95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEOIBAgCiAV/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhECASIAogFv3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIRIgAiAEQcABbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAIAIAkgGf0fATgCBCANIA79DQABAgMEBQYHEBESExQVFhcgDSAO/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOALAASAJIBn9HwE4AsQBIA8gEP0NAAECAwQFBgcQERITFBUWFyAPIBD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AoADIAkgGf0fATgChAMgESAS/Q0AAQIDBAUGBxAREhMUFRYXIBEgEv0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCwAQgCSAZ/R8BOALEBCAFQQJqIQUMAAsLIARBBGohBAwACwsCQANAIAQgA04NAUEAIQUCQANAIAVBME4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhGv0MAAAAAAAAAAAAAAAAAAAAACEb/QwAAAAAAAAAAAAAAAAAAAAAIRz9DAAAAAAAAAAAAAAAAAAAAAAhHf0MAAAAAAAAAAAAAAAAAAAAACEe/QwAAAAAAAAAAAAAAAAAAAAAIR8gACAFQQRsaiEGIAEgBEEEbGohByAH/QACACETIAb9AAIAIQogCyAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASELIAb9AAIEIQogDCAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEMIAb9AAIIIQogGiAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEaIAb9AAIMIQogGyAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEbIAb9AAIQIQogHCAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEcIAb9AAIUIQogHSAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEdIAb9AAIYIQogHiAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEeIAb9AAIcIQogHyAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEfIAIgBEHAAWxqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEXIBogG/0NAAECAwQFBgcQERITFBUWFyAaIBv9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/QsCACAcIB39DQABAgMEBQYHEBESExQVFhcgHCAd/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRcgHiAf/Q0AAQIDBAUGBxAREhMUFRYXIB4gH/0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9CwIQIAVBCGohBQwACwsgBEEBaiEEDAALCwtiAQJ/QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWogASAFav0AAgAgAiAFav0AAgD95AH9CwIAIAVBEGohBSAFQcABSA0ACyAAQcABaiEAIAFBwAFqIQEgBEEBaiEEDAALCwvrEAIGfxZ7QQAhBAJAA0AgAyAEa0EESA0BQQAhBQJAA0AgBUEwTg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhD/0MAAAAAAAAAAAAAAAAAAAAACEQ/QwAAAAAAAAAAAAAAAAAAAAAIRH9DAAAAAAAAAAAAAAAAAAAAAAhEiAAIAVBMGxqIQYgASAEQTBsaiEHIAZBMGohCANAIAf9AAIAIRMgB/0AAjAhFCAH/QACYCEVIAf9AAKQASEWIAb9AAIAIQogCyAKIBP95gH95AEhCyANIAogFP3mAf3kASENIA8gCiAV/eYB/eQBIQ8gESAKIBb95gH95AEhESAG/QACMCEKIAwgCiAT/eYB/eQBIQwgDiAKIBT95gH95AEhDiAQIAogFf3mAf3kASEQIBIgCiAW/eYB/eQBIRIgBkEQaiEGIAdBEGohByAGIAhIDQALIAIgBEHAAWxqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCACAJIBn9HwE4AgQgDSAO/Q0AAQIDBAUGBxAREhMUFRYXIA0gDv0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCwAEgCSAZ/R8BOALEASAPIBD9DQABAgMEBQYHEBESExQVFhcgDyAQ/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAKAAyAJIBn9HwE4AoQDIBEgEv0NAAECAwQFBgcQERITFBUWFyARIBL9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AsAEIAkgGf0fATgCxAQgBUECaiEFDAALCyAEQQRqIQQMAAsLAkADQCAEIANODQFBACEFAkADQCAFQTBODQH9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIRr9DAAAAAAAAAAAAAAAAAAAAAAhG/0MAAAAAAAAAAAAAAAAAAAAACEc/QwAAAAAAAAAAAAAAAAAAAAAIR39DAAAAAAAAAAAAAAAAAAAAAAhHv0MAAAAAAAAAAAAAAAAAAAAACEfIAAgBUEwbGohBiABIARBMGxqIQcgBkEwaiEIA0AgB/0AAgAhEyAG/QACACEKIAsgCiAT/eYB/eQBIQsgBv0AAjAhCiAMIAogE/3mAf3kASEMIAb9AAJgIQogGiAKIBP95gH95AEhGiAG/QACkAEhCiAbIAogE/3mAf3kASEbIAb9AALAASEKIBwgCiAT/eYB/eQBIRwgBv0AAvABIQogHSAKIBP95gH95AEhHSAG/QACoAIhCiAeIAogE/3mAf3kASEeIAb9AALQAiEKIB8gCiAT/eYB/eQBIR8gBkEQaiEGIAdBEGohByAGIAhIDQALIAIgBEHAAWxqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEXIBogG/0NAAECAwQFBgcQERITFBUWFyAaIBv9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/QsCACAcIB39DQABAgMEBQYHEBESExQVFhcgHCAd/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRcgHiAf/Q0AAQIDBAUGBxAREhMUFRYXIB4gH/0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9CwIQIAVBCGohBQwACwsgBEEBaiEEDAALCwtqAQJ/QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWogASAFav0AAgAgAiAFav0AAgD95AH9CwIAIAVBEGohBSAFQcABSA0ACyAAQcABaiEAIAFBwAFqIQEgAkHAAWohAiAEQQFqIQQMAAsLC6oMAgJ/EHtBACEGAkADQCAGIAVODQFBACEHA0AgACAHaiABIAdq/QACAP3hASEI/QwAAIA/AACAPwAAgD8AAIA//QwAAIA/AACAPwAAgD8AAIA/IAj9DKXAsEKlwLBCpcCwQqXAsEL96AH9DFCsrsJQrK7CUKyuwlCsrsL96QEhCSAJ/Qw7qrg/O6q4PzuquD87qrg//eYB/WohCiAJIAr9DACAMT8AgDE/AIAxPwCAMT/95gH95QEgCv0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEL/QxnaVA5Z2lQOWdpUDlnaVA5IAv95gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgC/3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAL/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIAv95gH9DKqqKj6qqio+qqoqPqqqKj795AEgC/3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASALIAv95gH95gEgC/3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAK/fgB/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH95AH95wEgAiAHav0AAgD95gEgAyAHav0AAgD94QEhDP0MAACAPwAAgD8AAIA/AACAP/0MAACAPwAAgD8AAIA/AACAPyAM/QylwLBCpcCwQqXAsEKlwLBC/egB/QxQrK7CUKyuwlCsrsJQrK7C/ekBIQ0gDf0MO6q4PzuquD87qrg/O6q4P/3mAf1qIQ4gDSAO/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIA79DIOAXrmDgF65g4BeuYOAXrn95gH95QEhD/0MZ2lQOWdpUDlnaVA5Z2lQOSAP/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIA/95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgD/3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAP/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIA/95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgDyAP/eYB/eYBIA/95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgDv34Af0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/eQB/ecBIAQgB2r9AAIAIRAgECAQ/eYBIRH9DOrwurvq8Lq76vC6u+rwursgEf3mAf0MThOpPE4TqTxOE6k8ThOpPP3kASAR/eYB/QwtHly9LR5cvS0eXL0tHly9/eQBIBH95gH9DJODCD6Tgwg+k4MIPpODCD795AEgEf3mAf0Mmaqqvpmqqr6Zqqq+maqqvv3kASAR/eYBIBD95gEgEP3kASESIBD94AH9DAAAAEAAAABAAAAAQAAAAED95gEhE/0MAACAPwAAgD8AAIA/AACAP/0MAAAAQAAAAEAAAABAAAAAQCAT/QylwLBCpcCwQqXAsEKlwLBC/egB/QxQrK7CUKyuwlCsrsJQrK7C/ekBIRQgFP0MO6q4PzuquD87qrg/O6q4P/3mAf1qIRUgFCAV/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIBX9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhFv0MZ2lQOWdpUDlnaVA5Z2lQOSAW/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIBb95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgFv3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAW/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIBb95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgFiAW/eYB/eYBIBb95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgFf34Af0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/QwAAIA/AACAPwAAgD8AAIA//eQB/ecB/eUBIBD9DAAAAIAAAACAAAAAgAAAAID9Tv1QIRcgEiAXIBD94AH9DAAAID8AACA/AAAgPwAAID/9Q/1S/eYB/eQB/QsCACAHQRBqIQcgB0EwSA0ACyAAQTBqIQAgAUHAAWohASACQTBqIQIgA0HAAWohAyAEQcABaiEEIAZBAWohBgwACwsL+AgCAn8Me0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVqIAEgBWr9AAIA/eEBIQb9DAAAgD8AAIA/AACAPwAAgD/9DAAAgD8AAIA/AACAPwAAgD8gBv0MpcCwQqXAsEKlwLBCpcCwQv3oAf0MUKyuwlCsrsJQrK7CUKyuwv3pASEHIAf9DDuquD87qrg/O6q4PzuquD/95gH9aiEIIAcgCP0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAI/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIQn9DGdpUDlnaVA5Z2lQOWdpUDkgCf3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAJ/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIAn95gH9DMGpKj3BqSo9wakqPcGpKj395AEgCf3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAJ/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIAkgCf3mAf3mASAJ/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIAj9+AH9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf3kAf3nASACIAVq/QACACEKIAogCv3mASEL/Qzq8Lq76vC6u+rwurvq8Lq7IAv95gH9DE4TqTxOE6k8ThOpPE4TqTz95AEgC/3mAf0MLR5cvS0eXL0tHly9LR5cvf3kASAL/eYB/QyTgwg+k4MIPpODCD6Tgwg+/eQBIAv95gH9DJmqqr6Zqqq+maqqvpmqqr795AEgC/3mASAK/eYBIAr95AEhDCAK/eAB/QwAAABAAAAAQAAAAEAAAABA/eYBIQ39DAAAgD8AAIA/AACAPwAAgD/9DAAAAEAAAABAAAAAQAAAAEAgDf0MpcCwQqXAsEKlwLBCpcCwQv3oAf0MUKyuwlCsrsJQrK7CUKyuwv3pASEOIA79DDuquD87qrg/O6q4PzuquD/95gH9aiEPIA4gD/0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAP/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIRD9DGdpUDlnaVA5Z2lQOWdpUDkgEP3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAQ/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIBD95gH9DMGpKj3BqSo9wakqPcGpKj395AEgEP3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAQ/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIBAgEP3mAf3mASAQ/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIA/9+AH9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf0MAACAPwAAgD8AAIA/AACAP/3kAf3nAf3lASAK/QwAAACAAAAAgAAAAIAAAACA/U79UCERIAwgESAK/eAB/QwAACA/AAAgPwAAID8AACA//UP9Uv3mAf0LAgAgBUEQaiEFIAVBMEgNAAsgAEEwaiEAIAFBwAFqIQEgAkEwaiECIARBAWohBAwACwsLsQ0CBn8Me0EAIQQCQANAIAMgBGtBBEgNAUEAIQX9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDiAAIAVBMGxqIQYgASAEQTBsaiEHIAZBMGohCANAIAf9AAIAIQ8gB/0AAjAhECAH/QACYCERIAf9AAKQASESIAb9AAIAIQogCyAKIA/95gH95AEhCyAMIAogEP3mAf3kASEMIA0gCiAR/eYB/eQBIQ0gDiAKIBL95gH95AEhDiAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgAiAEQQRsaiAFQQRsaiEJIAv9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhcgC/0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASET/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRQgEyAU/Q0AAQIDCAkKCxAREhMYGRobIBMgFP0NBAUGBwwNDg8UFRYXHB0eH/3kASEVIAkgFf0fADgCACAM/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYXIAz9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhE/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEUIBMgFP0NAAECAwgJCgsQERITGBkaGyATIBT9DQQFBgcMDQ4PFBUWFxwdHh/95AEhFSAJIBX9HwA4AgQgDf0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWFyAN/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRP9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFCATIBT9DQABAgMICQoLEBESExgZGhsgEyAU/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRUgCSAV/R8AOAIIIA79DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhcgDv0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASET/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRQgEyAU/Q0AAQIDCAkKCxAREhMYGRobIBMgFP0NBAUGBwwNDg8UFRYXHB0eH/3kASEVIAkgFf0fADgCDCAEQQRqIQQMAAsLAkADQCAEIANODQFBACEFAkADQCAFQQFODQH9DAAAAAAAAAAAAAAAAAAAAAAhCyAAIAVBMGxqIQYgASAEQTBsaiEHIAZBMGohCANAIAf9AAIAIQ8gBv0AAgAhCiALIAogD/3mAf3kASELIAZBEGohBiAHQRBqIQcgBiAISA0ACyACIARBBGxqIAVBBGxqIQkgC/0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWFyAL/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRP9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFCATIBT9DQABAgMICQoLEBESExgZGhsgEyAU/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRUgCSAV/R8AOAIAIAVBAWohBQwACwsgBEEBaiEEDAALCwvgAwICfwR7QQAhAwJAA0AgAyACTg0BQQAhBANAIAAgBGogASAEav0AAgD94QEhBf0MAACAPwAAgD8AAIA/AACAP/0MAACAPwAAgD8AAIA/AACAPyAF/QylwLBCpcCwQqXAsEKlwLBC/egB/QxQrK7CUKyuwlCsrsJQrK7C/ekBIQYgBv0MO6q4PzuquD87qrg/O6q4P/3mAf1qIQcgBiAH/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIAf9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhCP0MZ2lQOWdpUDlnaVA5Z2lQOSAI/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIAj95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgCP3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAI/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIAj95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgCCAI/eYB/eYBIAj95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgB/34Af0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/eQB/ecB/QsCACAEQRBqIQQgBEEwSA0ACyAAQTBqIQAgAUHAAWohASADQQFqIQMMAAsLC9sFAgJ/CHtBACEDAkADQCADIAJODQFBACEEA0AgACAEaiABIARq/QACACEFIAUgBf3mASEG/Qzq8Lq76vC6u+rwurvq8Lq7IAb95gH9DE4TqTxOE6k8ThOpPE4TqTz95AEgBv3mAf0MLR5cvS0eXL0tHly9LR5cvf3kASAG/eYB/QyTgwg+k4MIPpODCD6Tgwg+/eQBIAb95gH9DJmqqr6Zqqq+maqqvpmqqr795AEgBv3mASAF/eYBIAX95AEhByAF/eAB/QwAAABAAAAAQAAAAEAAAABA/eYBIQj9DAAAgD8AAIA/AACAPwAAgD/9DAAAAEAAAABAAAAAQAAAAEAgCP0MpcCwQqXAsEKlwLBCpcCwQv3oAf0MUKyuwlCsrsJQrK7CUKyuwv3pASEJIAn9DDuquD87qrg/O6q4PzuquD/95gH9aiEKIAkgCv0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAK/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIQv9DGdpUDlnaVA5Z2lQOWdpUDkgC/3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAL/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIAv95gH9DMGpKj3BqSo9wakqPcGpKj395AEgC/3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAL/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIAsgC/3mAf3mASAL/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIAr9+AH9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf0MAACAPwAAgD8AAIA/AACAP/3kAf3nAf3lASAF/QwAAACAAAAAgAAAAIAAAACA/U79UCEMIAcgDCAF/eAB/QwAACA/AAAgPwAAID8AACA//UP9Uv0LAgAgBEEQaiEEIARBMEgNAAsgAEEwaiEAIAFBwAFqIQEgA0EBaiEDDAALCwuMAQECf0EAIQYCQANAIAYgBU4NAUEAIQcDQCAAIAdqIAEgB2r9AAIAIAIgB2r9AAIA/eYBIAMgB2r9AAIAIAQgB2r9AAIA/eYB/eQB/QsCACAHQRBqIQcgB0EwSA0ACyAAQTBqIQAgAUEwaiEBIAJBMGohAiADQTBqIQMgBEEwaiEEIAZBAWohBgwACwsL2gUCAn8Ie0EAIQMCQANAIAMgAk4NAUEAIQQDQCAAIARqIAEgBGr9AAIAIQUgBSAF/eYBIQb9DOrwurvq8Lq76vC6u+rwursgBv3mAf0MThOpPE4TqTxOE6k8ThOpPP3kASAG/eYB/QwtHly9LR5cvS0eXL0tHly9/eQBIAb95gH9DJODCD6Tgwg+k4MIPpODCD795AEgBv3mAf0Mmaqqvpmqqr6Zqqq+maqqvv3kASAG/eYBIAX95gEgBf3kASEHIAX94AH9DAAAAEAAAABAAAAAQAAAAED95gEhCP0MAACAPwAAgD8AAIA/AACAP/0MAAAAQAAAAEAAAABAAAAAQCAI/QylwLBCpcCwQqXAsEKlwLBC/egB/QxQrK7CUKyuwlCsrsJQrK7C/ekBIQkgCf0MO6q4PzuquD87qrg/O6q4P/3mAf1qIQogCSAK/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIAr9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhC/0MZ2lQOWdpUDlnaVA5Z2lQOSAL/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIAv95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgC/3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAL/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIAv95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgCyAL/eYB/eYBIAv95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgCv34Af0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/QwAAIA/AACAPwAAgD8AAIA//eQB/ecB/eUBIAX9DAAAAIAAAACAAAAAgAAAAID9Tv1QIQwgByAMIAX94AH9DAAAID8AACA/AAAgPwAAID/9Q/1S/QsCACAEQRBqIQQgBEEwSA0ACyAAQTBqIQAgAUEwaiEBIANBAWohAwwACwsLZgECf0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVqIAEgBWr9AAIAIAIgBWr9AAIA/eYB/QsCACAFQRBqIQUgBUEwSA0ACyAAQTBqIQAgAUEwaiEBIAJBMGohAiAEQQFqIQQMAAsLC4sFAwV/CnsBf0EAIQQCQANAIAMgBGtBAkgNAUEAIQX9DAAAAAAAAAAAAAAAAAAAAAAhCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIQ8gACAEQQRsaiEGIAEgBUEEbGohByAGQQRqIQgDQCAH/QACACEQIAf9AAIQIREgB/0AAiAhEiAG/QkCACEJIAogCSAQ/eYB/eQBIQogCyAJIBH95gH95AEhCyAMIAkgEv3mAf3kASEMIAb9CQIEIQkgDSAJIBD95gH95AEhDSAOIAkgEf3mAf3kASEOIA8gCSAS/eYB/eQBIQ8gBkEEaiEGIAdBMGohByAGIAhIDQALIAIgBEEwbGogBUEEbGohEyATIAr9CwIAIBMgC/0LAhAgEyAM/QsCICATIA39CwIwIBMgDv0LAkAgEyAP/QsCUCAEQQJqIQQMAAsLAkADQCAEIANODQFBACEF/QwAAAAAAAAAAAAAAAAAAAAAIQr9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEMIAAgBEEEbGohBiABIAVBBGxqIQcgBkEEaiEIA0AgB/0AAgAhECAH/QACECERIAf9AAIgIRIgBv0JAgAhCSAKIAkgEP3mAf3kASEKIAsgCSAR/eYB/eQBIQsgDCAJIBL95gH95AEhDCAGQQRqIQYgB0EwaiEHIAYgCEgNAAsgAiAEQTBsaiAFQQRsaiETIBMgCv0LAgAgEyAL/QsCECATIAz9CwIgIARBAWohBAwACwsLiAIDBX8HewF/IAFBBGwhASADQQRsIQNBACEGQQAhB/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDiAAIAZBBGxqIQkgAiAHQQRsaiEKQQAhCAJAA0AgCCAFTg0BIAr9AAIAIQ8gCv0AAhAhECAK/QACICERIAn9CQIAIQsgDCALIA/95gH95AEhDCANIAsgEP3mAf3kASENIA4gCyAR/eYB/eQBIQ4gCSABaiEJIAogA2ohCiAIQQFqIQgMAAsLIAQgBkEwbGogB0EEbGohEiASIAz9CwIAIBIgDf0LAhAgEiAO/QsCIAt7AQJ/QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWr9DAAAgD8AAIA/AACAPwAAgD8gASAFav0AAgAgAiAFav0AAgD95gH95QH9CwIAIAVBEGohBSAFQTBIDQALIABBMGohACABQTBqIQEgAkEwaiECIARBAWohBAwACwsLewECf0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVqIAEgBWr9AAIA/QwAAIA/AACAPwAAgD8AAIA/IAIgBWr9AAIA/eUB/eYB/QsCACAFQRBqIQUgBUEwSA0ACyAAQTBqIQAgAUEwaiEBIAJBMGohAiAEQQFqIQQMAAsLC2YBAn9BACEEAkADQCAEIANODQFBACEFA0AgACAFaiABIAVq/QACACACIAVq/QACAP3kAf0LAgAgBUEQaiEFIAVBMEgNAAsgAEEwaiEAIAFBMGohASACQTBqIQIgBEEBaiEEDAALCwuMAQECf0EAIQYCQANAIAYgBU4NAUEAIQcDQCAAIAdqIAEgB2r9AAIAIAIgB2r9AAIAIAMgB2r9AAIA/eYBIAQgB2r9AAIA/eYB/eQB/QsCACAHQRBqIQcgB0EwSA0ACyAAQTBqIQAgAUEwaiEBIAJBMGohAiADQTBqIQMgBEEwaiEEIAZBAWohBgwACwsLeQECf0EAIQUCQANAIAUgBE4NAUEAIQYDQCAAIAZqIAEgBmr9AAIAIAIgBmr9AAIA/eYBIAMgBmr9AAIA/eYB/QsCACAGQRBqIQYgBkEwSA0ACyAAQTBqIQAgAUEwaiEBIAJBMGohAiADQTBqIQMgBUEBaiEFDAALCwuSAQECf0EAIQYCQANAIAYgBU4NAUEAIQcDQCAAIAdqIAEgB2r9AAIAIAIgB2r9AAIA/eQBIAMgB2r9AAIA/eQBIAQgB2r9AAIA/eQB/QsCACAHQRBqIQcgB0HAAUgNAAsgAEHAAWohACABQcABaiEBIAJBwAFqIQIgA0HAAWohAyAEQcABaiEEIAZBAWohBgwACwsLkAUDBX8KewF/QQAhBAJAA0AgAyAEa0ECSA0BQQAhBf0MAAAAAAAAAAAAAAAAAAAAACEK/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhDyAAIARBwAFsaiEGIAEgBUEEbGohByAGQcABaiEIA0AgB/0AAgAhECAH/QACECERIAf9AAIgIRIgBv0JAgAhCSAKIAkgEP3mAf3kASEKIAsgCSAR/eYB/eQBIQsgDCAJIBL95gH95AEhDCAG/QkCwAEhCSANIAkgEP3mAf3kASENIA4gCSAR/eYB/eQBIQ4gDyAJIBL95gH95AEhDyAGQQRqIQYgB0EwaiEHIAYgCEgNAAsgAiAEQTBsaiAFQQRsaiETIBMgCv0LAgAgEyAL/QsCECATIAz9CwIgIBMgDf0LAjAgEyAO/QsCQCATIA/9CwJQIARBAmohBAwACwsCQANAIAQgA04NAUEAIQX9DAAAAAAAAAAAAAAAAAAAAAAhCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQwgACAEQcABbGohBiABIAVBBGxqIQcgBkHAAWohCANAIAf9AAIAIRAgB/0AAhAhESAH/QACICESIAb9CQIAIQkgCiAJIBD95gH95AEhCiALIAkgEf3mAf3kASELIAwgCSAS/eYB/eQBIQwgBkEEaiEGIAdBMGohByAGIAhIDQALIAIgBEEwbGogBUEEbGohEyATIAr9CwIAIBMgC/0LAhAgEyAM/QsCICAEQQFqIQQMAAsLC6QDAwV/CnsBfyABQQRsIQEgA0EEbCEDQQAhBgJAA0AgBkEwTg0BQQAhB/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDv0MAAAAAAAAAAAAAAAAAAAAACEP/QwAAAAAAAAAAAAAAAAAAAAAIRD9DAAAAAAAAAAAAAAAAAAAAAAhESAAIAZBBGxqIQkgAiAHQQRsaiEKQQAhCAJAA0AgCCAFTg0BIAr9AAIAIRIgCv0AAhAhEyAK/QACICEUIAn9CQIAIQsgDCALIBL95gH95AEhDCANIAsgE/3mAf3kASENIA4gCyAU/eYB/eQBIQ4gCf0JAgQhCyAPIAsgEv3mAf3kASEPIBAgCyAT/eYB/eQBIRAgESALIBT95gH95AEhESAJIAFqIQkgCiADaiEKIAhBAWohCAwACwsgBCAGQTBsaiAHQQRsaiEVIBUgDP0LAgAgFSAN/QsCECAVIA79CwIgIBUgD/0LAjAgFSAQ/QsCQCAVIBH9CwJQIAZBAmohBgwACwsL8AEDBX8EewF/IAFBBGwhASADQQRsIQNBACEGAkADQCAGQTBODQFBACEH/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDSAAIAZBBGxqIQkgAiAHQQRsaiEKQQAhCAJAA0AgCCAFTg0BIAr9AAIAIQ4gCf0JAgAhCyAMIAsgDv3mAf3kASEMIAn9CQIEIQsgDSALIA795gH95AEhDSAJIAFqIQkgCiADaiEKIAhBAWohCAwACwsgBCAGQQRsaiAHQQRsaiEPIA8gDP0fADgCACAPIA39HwA4AgQgBkECaiEGDAALCwv6AgMFfwR7AX9BACEEAkADQCADIARrQQJIDQFBACEF/QwAAAAAAAAAAAAAAAAAAAAAIQr9DAAAAAAAAAAAAAAAAAAAAAAhCyAAIARBwAFsaiEGIAEgBUEEbGohByAGQcABaiEIA0AgB/0AAgAhDCAG/QkCACEJIAogCSAM/eYB/eQBIQogBv0JAsABIQkgCyAJIAz95gH95AEhCyAGQQRqIQYgB0EEaiEHIAYgCEgNAAsgAiAEQQRsaiAFQQRsaiENIA0gCv0fADgCACANIAv9HwA4AgQgBEECaiEEDAALCwJAA0AgBCADTg0BQQAhBf0MAAAAAAAAAAAAAAAAAAAAACEKIAAgBEHAAWxqIQYgASAFQQRsaiEHIAZBwAFqIQgDQCAH/QACACEMIAb9CQIAIQkgCiAJIAz95gH95AEhCiAGQQRqIQYgB0EEaiEHIAYgCEgNAAsgAiAEQQRsaiAFQQRsaiENIA0gCv0fADgCACAEQQFqIQQMAAsLCw==";
 
 interface KernelMemory { readonly buffer: ArrayBuffer; grow(pages: number): number }
-interface KernelExports { readonly rows_48x1: (a: number, b: number, out: number, samples: number) => void; readonly rows_48x12: (a: number, b: number, out: number, samples: number) => void; readonly rows_1x12: (a: number, b: number, out: number, samples: number) => void; readonly cols_1x12: (a: number, b: number, out: number, samples: number) => void; readonly outer_1x12: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly cols_48x12: (a: number, b: number, out: number, samples: number) => void; readonly outer_48x12: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly outer_48x1: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly cols_48x1: (a: number, b: number, out: number, samples: number) => void; }
+interface KernelExports { readonly rows_48x1: (a: number, b: number, out: number, samples: number) => void; readonly pointwise0: (out: number, a0: number, a1: number, rows: number) => void; readonly rows_48x12: (a: number, b: number, out: number, samples: number) => void; readonly pointwise1: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise2: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly pointwise3: (out: number, a0: number, a1: number, rows: number) => void; readonly rows_1x12: (a: number, b: number, out: number, samples: number) => void; readonly pointwise4: (out: number, a0: number, rows: number) => void; readonly pointwise5: (out: number, a0: number, rows: number) => void; readonly pointwise6: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly pointwise7: (out: number, a0: number, rows: number) => void; readonly pointwise8: (out: number, a0: number, a1: number, rows: number) => void; readonly cols_1x12: (a: number, b: number, out: number, samples: number) => void; readonly outer_1x12: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly pointwise9: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise10: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise11: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise12: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly pointwise13: (out: number, a0: number, a1: number, a2: number, rows: number) => void; readonly pointwise14: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly cols_48x12: (a: number, b: number, out: number, samples: number) => void; readonly outer_48x12: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly outer_48x1: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly cols_48x1: (a: number, b: number, out: number, samples: number) => void; }
 interface WebAssemblyApi {
   readonly Memory: new (descriptor: { initial: number }) => KernelMemory;
   readonly Module: new (bytes: Uint8Array) => object;
@@ -1881,6 +2037,13 @@ function heapFloats(...groups: ({ readonly [name: string]: Float32Array | Tensor
     }
   }
   return total;
+}
+
+/** Whether every array is in the kernels' memory, so a kernel may take it. */
+function heapHolds(...arrays: Float32Array[]): boolean {
+  const memory = kernels?.memory.buffer;
+  for (const a of arrays) if (a.buffer !== memory) return false;
+  return true;
 }
 
 /** A result handed to the caller: copied out of the heap, which the next call reuses. */

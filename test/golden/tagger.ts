@@ -250,10 +250,13 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
   // %7 matmul — 15: z = W @ x + U @ h + b
   gemm_rows_64x8(p1, in0, mm7_7, T_T * B);
   // %8 add
-  for (let l = 0; l < T_T * B; l++) {
-    const o = l * 64;
-    for (let j = 0; j < 64; j++) {
-      v8_8[o + j] = mm7_7[l * 64 + j] + p3[j];
+  if (kernels !== undefined && heapHolds(v8_8, mm7_7, p3)) kernels.exports.pointwise0(v8_8.byteOffset, mm7_7.byteOffset, p3.byteOffset, T_T * B);
+  else {
+    for (let l = 0; l < T_T * B; l++) {
+      const o = l * 64;
+      for (let j = 0; j < 64; j++) {
+        v8_8[o + j] = mm7_7[l * 64 + j] + p3[j];
+      }
     }
   }
   // %9 scan states.fwd — 30: layer states = bidirectional LSTM(E, H) over words merge sum
@@ -267,24 +270,33 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
     // %3 matmul — 15: z = W @ x + U @ h + b
     gemm_rows_64x16(p2, state9_0_9, mm3_14, B);
     // %5 add z — 15: z = W @ x + U @ h + b
-    for (let l = 0; l < B; l++) {
-      const o = l * 64;
-      for (let j = 0; j < 64; j++) {
-        v5_15[o + j] = x9_0_13[l * 64 + j] + mm3_14[l * 64 + j];
+    if (kernels !== undefined && heapHolds(v5_15, x9_0_13, mm3_14)) kernels.exports.pointwise1(v5_15.byteOffset, x9_0_13.byteOffset, mm3_14.byteOffset, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 64;
+        for (let j = 0; j < 64; j++) {
+          v5_15[o + j] = x9_0_13[l * 64 + j] + mm3_14[l * 64 + j];
+        }
       }
     }
     // %16 add c' — 20: c' = f * c + i * g
-    for (let l = 0; l < B; l++) {
-      const o = l * 16;
-      for (let j = 0; j < 16; j++) {
-        v16_16[o + j] = ((1 / (1 + Math.exp(-v5_15[l * 64 + 16 + j]))) * state9_1_10[l * 16 + j]) + ((1 / (1 + Math.exp(-v5_15[l * 64 + 0 + j]))) * (Math.tanh(v5_15[l * 64 + 32 + j])));
+    if (kernels !== undefined && heapHolds(v16_16, v5_15, state9_1_10)) kernels.exports.pointwise2(v16_16.byteOffset, v5_15.byteOffset + 64, state9_1_10.byteOffset, v5_15.byteOffset + 0, v5_15.byteOffset + 128, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 16;
+        for (let j = 0; j < 16; j++) {
+          v16_16[o + j] = ((1 / (1 + Math.exp(-v5_15[l * 64 + 16 + j]))) * state9_1_10[l * 16 + j]) + ((1 / (1 + Math.exp(-v5_15[l * 64 + 0 + j]))) * (Math.tanh(v5_15[l * 64 + 32 + j])));
+        }
       }
     }
     // %18 mul h' — 21: h' = o * tanh(c')
-    for (let l = 0; l < B; l++) {
-      const o = l * 16;
-      for (let j = 0; j < 16; j++) {
-        v18_17[o + j] = (1 / (1 + Math.exp(-v5_15[l * 64 + 48 + j]))) * (Math.tanh(v16_16[l * 16 + j]));
+    if (kernels !== undefined && heapHolds(v18_17, v5_15, v16_16)) kernels.exports.pointwise3(v18_17.byteOffset, v5_15.byteOffset + 192, v16_16.byteOffset, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 16;
+        for (let j = 0; j < 16; j++) {
+          v18_17[o + j] = (1 / (1 + Math.exp(-v5_15[l * 64 + 48 + j]))) * (Math.tanh(v16_16[l * 16 + j]));
+        }
       }
     }
     out9_0_11.set(v18_17, t * v18_17.length);
@@ -303,10 +315,13 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
   gemm_rows_64x8(p18, in0, v8_8, T_T * B);
   // %19 add
   mm7_7.fill(0); // reused: its last value is dead
-  for (let l = 0; l < T_T * B; l++) {
-    const o = l * 64;
-    for (let j = 0; j < 64; j++) {
-      mm7_7[o + j] = v8_8[l * 64 + j] + p20[j];
+  if (kernels !== undefined && heapHolds(mm7_7, v8_8, p20)) kernels.exports.pointwise0(mm7_7.byteOffset, v8_8.byteOffset, p20.byteOffset, T_T * B);
+  else {
+    for (let l = 0; l < T_T * B; l++) {
+      const o = l * 64;
+      for (let j = 0; j < 64; j++) {
+        mm7_7[o + j] = v8_8[l * 64 + j] + p20[j];
+      }
     }
   }
   // %20 scan states.bwd — 30: layer states = bidirectional LSTM(E, H) over words merge sum
@@ -320,24 +335,33 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
     // %3 matmul — 15: z = W @ x + U @ h + b
     gemm_rows_64x16(p19, state20_0_23, mm3_28, B);
     // %5 add z — 15: z = W @ x + U @ h + b
-    for (let l = 0; l < B; l++) {
-      const o = l * 64;
-      for (let j = 0; j < 64; j++) {
-        v5_29[o + j] = x20_0_27[l * 64 + j] + mm3_28[l * 64 + j];
+    if (kernels !== undefined && heapHolds(v5_29, x20_0_27, mm3_28)) kernels.exports.pointwise1(v5_29.byteOffset, x20_0_27.byteOffset, mm3_28.byteOffset, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 64;
+        for (let j = 0; j < 64; j++) {
+          v5_29[o + j] = x20_0_27[l * 64 + j] + mm3_28[l * 64 + j];
+        }
       }
     }
     // %16 add c' — 20: c' = f * c + i * g
-    for (let l = 0; l < B; l++) {
-      const o = l * 16;
-      for (let j = 0; j < 16; j++) {
-        v16_30[o + j] = ((1 / (1 + Math.exp(-v5_29[l * 64 + 16 + j]))) * state20_1_24[l * 16 + j]) + ((1 / (1 + Math.exp(-v5_29[l * 64 + 0 + j]))) * (Math.tanh(v5_29[l * 64 + 32 + j])));
+    if (kernels !== undefined && heapHolds(v16_30, v5_29, state20_1_24)) kernels.exports.pointwise2(v16_30.byteOffset, v5_29.byteOffset + 64, state20_1_24.byteOffset, v5_29.byteOffset + 0, v5_29.byteOffset + 128, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 16;
+        for (let j = 0; j < 16; j++) {
+          v16_30[o + j] = ((1 / (1 + Math.exp(-v5_29[l * 64 + 16 + j]))) * state20_1_24[l * 16 + j]) + ((1 / (1 + Math.exp(-v5_29[l * 64 + 0 + j]))) * (Math.tanh(v5_29[l * 64 + 32 + j])));
+        }
       }
     }
     // %18 mul h' — 21: h' = o * tanh(c')
-    for (let l = 0; l < B; l++) {
-      const o = l * 16;
-      for (let j = 0; j < 16; j++) {
-        v18_31[o + j] = (1 / (1 + Math.exp(-v5_29[l * 64 + 48 + j]))) * (Math.tanh(v16_30[l * 16 + j]));
+    if (kernels !== undefined && heapHolds(v18_31, v5_29, v16_30)) kernels.exports.pointwise3(v18_31.byteOffset, v5_29.byteOffset + 192, v16_30.byteOffset, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 16;
+        for (let j = 0; j < 16; j++) {
+          v18_31[o + j] = (1 / (1 + Math.exp(-v5_29[l * 64 + 48 + j]))) * (Math.tanh(v16_30[l * 16 + j]));
+        }
       }
     }
     out20_0_25.set(v18_31, t * v18_31.length);
@@ -345,10 +369,13 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
     state20_1_24.set(v16_30);
   }
   // %24 add states — 30: layer states = bidirectional LSTM(E, H) over words merge sum
-  for (let l = 0; l < T_T * B; l++) {
-    const o = l * 16;
-    for (let j = 0; j < 16; j++) {
-      v24_32[o + j] = out9_0_11[l * 16 + j] + out20_0_25[l * 16 + j];
+  if (kernels !== undefined && heapHolds(v24_32, out9_0_11, out20_0_25)) kernels.exports.pointwise4(v24_32.byteOffset, out9_0_11.byteOffset, out20_0_25.byteOffset, T_T * B);
+  else {
+    for (let l = 0; l < T_T * B; l++) {
+      const o = l * 16;
+      for (let j = 0; j < 16; j++) {
+        v24_32[o + j] = out9_0_11[l * 16 + j] + out20_0_25[l * 16 + j];
+      }
     }
   }
   const p33 = heapStage(params["scores.W"]);
@@ -356,10 +383,13 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
   // %27 matmul — 7: cell LSTM(I, H) {
   gemm_rows_5x16(p33, v24_32, mm27_35, T_T * B);
   // %28 add y — 7: cell LSTM(I, H) {
-  for (let l = 0; l < T_T * B; l++) {
-    const o = l * 5;
-    for (let j = 0; j < 5; j++) {
-      v28_36[o + j] = mm27_35[l * 5 + j] + p34[j];
+  if (kernels !== undefined && heapHolds(v28_36, mm27_35, p34)) kernels.exports.pointwise5(v28_36.byteOffset, mm27_35.byteOffset, p34.byteOffset, T_T * B);
+  else {
+    for (let l = 0; l < T_T * B; l++) {
+      const o = l * 5;
+      for (let j = 0; j < 5; j++) {
+        v28_36[o + j] = mm27_35[l * 5 + j] + p34[j];
+      }
     }
   }
   return { outputs: { "scores": { data: heapCopy(v28_36), shape: [T_T, B, 5] } }, finalStates: { "states.fwd.h": { data: heapCopy(state9_0_9), shape: [B, 16] }, "states.fwd.c": { data: heapCopy(state9_1_10), shape: [B, 16] }, "states.bwd.h": { data: heapCopy(state20_0_23), shape: [B, 16] }, "states.bwd.c": { data: heapCopy(state20_1_24), shape: [B, 16] } } } as ForwardResult;
@@ -484,10 +514,13 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   // %8 matmul — 15: z = W @ x + U @ h + b
   gemm_rows_64x8(p39, in37, mm8_45, T_T * B);
   // %9 add
-  for (let l = 0; l < T_T * B; l++) {
-    const o = l * 64;
-    for (let j = 0; j < 64; j++) {
-      v9_46[o + j] = mm8_45[l * 64 + j] + p41[j];
+  if (kernels !== undefined && heapHolds(v9_46, mm8_45, p41)) kernels.exports.pointwise0(v9_46.byteOffset, mm8_45.byteOffset, p41.byteOffset, T_T * B);
+  else {
+    for (let l = 0; l < T_T * B; l++) {
+      const o = l * 64;
+      for (let j = 0; j < 64; j++) {
+        v9_46[o + j] = mm8_45[l * 64 + j] + p41[j];
+      }
     }
   }
   // %10 scan states.fwd — 30: layer states = bidirectional LSTM(E, H) over words merge sum
@@ -501,59 +534,83 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     // %3 matmul — 15: z = W @ x + U @ h + b
     gemm_rows_64x16(p40, state10_0_47, mm3_58, B);
     // %5 add z — 15: z = W @ x + U @ h + b
-    for (let l = 0; l < B; l++) {
-      const o = l * 64;
-      for (let j = 0; j < 64; j++) {
-        v5_59[o + j] = x10_0_57[l * 64 + j] + mm3_58[l * 64 + j];
+    if (kernels !== undefined && heapHolds(v5_59, x10_0_57, mm3_58)) kernels.exports.pointwise1(v5_59.byteOffset, x10_0_57.byteOffset, mm3_58.byteOffset, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 64;
+        for (let j = 0; j < 64; j++) {
+          v5_59[o + j] = x10_0_57[l * 64 + j] + mm3_58[l * 64 + j];
+        }
       }
     }
     // %7 sigmoid i — 16: i = sigmoid(z[0:H])
-    for (let l = 0; l < B; l++) {
-      const o = l * 16;
-      for (let j = 0; j < 16; j++) {
-        v7_60[o + j] = 1 / (1 + Math.exp(-v5_59[l * 64 + 0 + j]));
+    if (kernels !== undefined && heapHolds(v7_60, v5_59)) kernels.exports.pointwise6(v7_60.byteOffset, v5_59.byteOffset + 0, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 16;
+        for (let j = 0; j < 16; j++) {
+          v7_60[o + j] = 1 / (1 + Math.exp(-v5_59[l * 64 + 0 + j]));
+        }
       }
     }
     // %9 sigmoid f — 17: f = sigmoid(z[H:2*H])
-    for (let l = 0; l < B; l++) {
-      const o = l * 16;
-      for (let j = 0; j < 16; j++) {
-        v9_61[o + j] = 1 / (1 + Math.exp(-v5_59[l * 64 + 16 + j]));
+    if (kernels !== undefined && heapHolds(v9_61, v5_59)) kernels.exports.pointwise6(v9_61.byteOffset, v5_59.byteOffset + 64, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 16;
+        for (let j = 0; j < 16; j++) {
+          v9_61[o + j] = 1 / (1 + Math.exp(-v5_59[l * 64 + 16 + j]));
+        }
       }
     }
     // %11 tanh g — 18: g = tanh(z[2*H:3*H])
-    for (let l = 0; l < B; l++) {
-      const o = l * 16;
-      for (let j = 0; j < 16; j++) {
-        v11_62[o + j] = Math.tanh(v5_59[l * 64 + 32 + j]);
+    if (kernels !== undefined && heapHolds(v11_62, v5_59)) kernels.exports.pointwise7(v11_62.byteOffset, v5_59.byteOffset + 128, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 16;
+        for (let j = 0; j < 16; j++) {
+          v11_62[o + j] = Math.tanh(v5_59[l * 64 + 32 + j]);
+        }
       }
     }
     // %13 sigmoid o — 19: o = sigmoid(z[3*H:4*H])
-    for (let l = 0; l < B; l++) {
-      const o = l * 16;
-      for (let j = 0; j < 16; j++) {
-        v13_63[o + j] = 1 / (1 + Math.exp(-v5_59[l * 64 + 48 + j]));
+    if (kernels !== undefined && heapHolds(v13_63, v5_59)) kernels.exports.pointwise6(v13_63.byteOffset, v5_59.byteOffset + 192, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 16;
+        for (let j = 0; j < 16; j++) {
+          v13_63[o + j] = 1 / (1 + Math.exp(-v5_59[l * 64 + 48 + j]));
+        }
       }
     }
     // %16 add c' — 20: c' = f * c + i * g
-    for (let l = 0; l < B; l++) {
-      const o = l * 16;
-      for (let j = 0; j < 16; j++) {
-        v16_64[o + j] = (v9_61[l * 16 + j] * state10_1_48[l * 16 + j]) + (v7_60[l * 16 + j] * v11_62[l * 16 + j]);
+    if (kernels !== undefined && heapHolds(v16_64, v9_61, state10_1_48, v7_60, v11_62)) kernels.exports.pointwise8(v16_64.byteOffset, v9_61.byteOffset, state10_1_48.byteOffset, v7_60.byteOffset, v11_62.byteOffset, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 16;
+        for (let j = 0; j < 16; j++) {
+          v16_64[o + j] = (v9_61[l * 16 + j] * state10_1_48[l * 16 + j]) + (v7_60[l * 16 + j] * v11_62[l * 16 + j]);
+        }
       }
     }
     // %17 tanh — 21: h' = o * tanh(c')
-    for (let l = 0; l < B; l++) {
-      const o = l * 16;
-      for (let j = 0; j < 16; j++) {
-        v17_65[o + j] = Math.tanh(v16_64[l * 16 + j]);
+    if (kernels !== undefined && heapHolds(v17_65, v16_64)) kernels.exports.pointwise9(v17_65.byteOffset, v16_64.byteOffset, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 16;
+        for (let j = 0; j < 16; j++) {
+          v17_65[o + j] = Math.tanh(v16_64[l * 16 + j]);
+        }
       }
     }
     // %18 mul h' — 21: h' = o * tanh(c')
-    for (let l = 0; l < B; l++) {
-      const o = l * 16;
-      for (let j = 0; j < 16; j++) {
-        v18_66[o + j] = v13_63[l * 16 + j] * v17_65[l * 16 + j];
+    if (kernels !== undefined && heapHolds(v18_66, v13_63, v17_65)) kernels.exports.pointwise10(v18_66.byteOffset, v13_63.byteOffset, v17_65.byteOffset, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 16;
+        for (let j = 0; j < 16; j++) {
+          v18_66[o + j] = v13_63[l * 16 + j] * v17_65[l * 16 + j];
+        }
       }
     }
     out10_0_49.set(v18_66, t * v18_66.length);
@@ -578,10 +635,13 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   gemm_rows_64x8(p67, in37, v9_46, T_T * B);
   // %20 add
   mm8_45.fill(0); // reused: its last value is dead
-  for (let l = 0; l < T_T * B; l++) {
-    const o = l * 64;
-    for (let j = 0; j < 64; j++) {
-      mm8_45[o + j] = v9_46[l * 64 + j] + p69[j];
+  if (kernels !== undefined && heapHolds(mm8_45, v9_46, p69)) kernels.exports.pointwise0(mm8_45.byteOffset, v9_46.byteOffset, p69.byteOffset, T_T * B);
+  else {
+    for (let l = 0; l < T_T * B; l++) {
+      const o = l * 64;
+      for (let j = 0; j < 64; j++) {
+        mm8_45[o + j] = v9_46[l * 64 + j] + p69[j];
+      }
     }
   }
   // %21 scan states.bwd — 30: layer states = bidirectional LSTM(E, H) over words merge sum
@@ -595,59 +655,83 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     // %3 matmul — 15: z = W @ x + U @ h + b
     gemm_rows_64x16(p68, state21_0_72, mm3_83, B);
     // %5 add z — 15: z = W @ x + U @ h + b
-    for (let l = 0; l < B; l++) {
-      const o = l * 64;
-      for (let j = 0; j < 64; j++) {
-        v5_84[o + j] = x21_0_82[l * 64 + j] + mm3_83[l * 64 + j];
+    if (kernels !== undefined && heapHolds(v5_84, x21_0_82, mm3_83)) kernels.exports.pointwise1(v5_84.byteOffset, x21_0_82.byteOffset, mm3_83.byteOffset, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 64;
+        for (let j = 0; j < 64; j++) {
+          v5_84[o + j] = x21_0_82[l * 64 + j] + mm3_83[l * 64 + j];
+        }
       }
     }
     // %7 sigmoid i — 16: i = sigmoid(z[0:H])
-    for (let l = 0; l < B; l++) {
-      const o = l * 16;
-      for (let j = 0; j < 16; j++) {
-        v7_85[o + j] = 1 / (1 + Math.exp(-v5_84[l * 64 + 0 + j]));
+    if (kernels !== undefined && heapHolds(v7_85, v5_84)) kernels.exports.pointwise6(v7_85.byteOffset, v5_84.byteOffset + 0, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 16;
+        for (let j = 0; j < 16; j++) {
+          v7_85[o + j] = 1 / (1 + Math.exp(-v5_84[l * 64 + 0 + j]));
+        }
       }
     }
     // %9 sigmoid f — 17: f = sigmoid(z[H:2*H])
-    for (let l = 0; l < B; l++) {
-      const o = l * 16;
-      for (let j = 0; j < 16; j++) {
-        v9_86[o + j] = 1 / (1 + Math.exp(-v5_84[l * 64 + 16 + j]));
+    if (kernels !== undefined && heapHolds(v9_86, v5_84)) kernels.exports.pointwise6(v9_86.byteOffset, v5_84.byteOffset + 64, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 16;
+        for (let j = 0; j < 16; j++) {
+          v9_86[o + j] = 1 / (1 + Math.exp(-v5_84[l * 64 + 16 + j]));
+        }
       }
     }
     // %11 tanh g — 18: g = tanh(z[2*H:3*H])
-    for (let l = 0; l < B; l++) {
-      const o = l * 16;
-      for (let j = 0; j < 16; j++) {
-        v11_87[o + j] = Math.tanh(v5_84[l * 64 + 32 + j]);
+    if (kernels !== undefined && heapHolds(v11_87, v5_84)) kernels.exports.pointwise7(v11_87.byteOffset, v5_84.byteOffset + 128, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 16;
+        for (let j = 0; j < 16; j++) {
+          v11_87[o + j] = Math.tanh(v5_84[l * 64 + 32 + j]);
+        }
       }
     }
     // %13 sigmoid o — 19: o = sigmoid(z[3*H:4*H])
-    for (let l = 0; l < B; l++) {
-      const o = l * 16;
-      for (let j = 0; j < 16; j++) {
-        v13_88[o + j] = 1 / (1 + Math.exp(-v5_84[l * 64 + 48 + j]));
+    if (kernels !== undefined && heapHolds(v13_88, v5_84)) kernels.exports.pointwise6(v13_88.byteOffset, v5_84.byteOffset + 192, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 16;
+        for (let j = 0; j < 16; j++) {
+          v13_88[o + j] = 1 / (1 + Math.exp(-v5_84[l * 64 + 48 + j]));
+        }
       }
     }
     // %16 add c' — 20: c' = f * c + i * g
-    for (let l = 0; l < B; l++) {
-      const o = l * 16;
-      for (let j = 0; j < 16; j++) {
-        v16_89[o + j] = (v9_86[l * 16 + j] * state21_1_73[l * 16 + j]) + (v7_85[l * 16 + j] * v11_87[l * 16 + j]);
+    if (kernels !== undefined && heapHolds(v16_89, v9_86, state21_1_73, v7_85, v11_87)) kernels.exports.pointwise8(v16_89.byteOffset, v9_86.byteOffset, state21_1_73.byteOffset, v7_85.byteOffset, v11_87.byteOffset, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 16;
+        for (let j = 0; j < 16; j++) {
+          v16_89[o + j] = (v9_86[l * 16 + j] * state21_1_73[l * 16 + j]) + (v7_85[l * 16 + j] * v11_87[l * 16 + j]);
+        }
       }
     }
     // %17 tanh — 21: h' = o * tanh(c')
-    for (let l = 0; l < B; l++) {
-      const o = l * 16;
-      for (let j = 0; j < 16; j++) {
-        v17_90[o + j] = Math.tanh(v16_89[l * 16 + j]);
+    if (kernels !== undefined && heapHolds(v17_90, v16_89)) kernels.exports.pointwise9(v17_90.byteOffset, v16_89.byteOffset, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 16;
+        for (let j = 0; j < 16; j++) {
+          v17_90[o + j] = Math.tanh(v16_89[l * 16 + j]);
+        }
       }
     }
     // %18 mul h' — 21: h' = o * tanh(c')
-    for (let l = 0; l < B; l++) {
-      const o = l * 16;
-      for (let j = 0; j < 16; j++) {
-        v18_91[o + j] = v13_88[l * 16 + j] * v17_90[l * 16 + j];
+    if (kernels !== undefined && heapHolds(v18_91, v13_88, v17_90)) kernels.exports.pointwise10(v18_91.byteOffset, v13_88.byteOffset, v17_90.byteOffset, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 16;
+        for (let j = 0; j < 16; j++) {
+          v18_91[o + j] = v13_88[l * 16 + j] * v17_90[l * 16 + j];
+        }
       }
     }
     out21_0_74.set(v18_91, t * v18_91.length);
@@ -661,10 +745,13 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     state21_1_73.set(v16_89);
   }
   // %25 add states — 30: layer states = bidirectional LSTM(E, H) over words merge sum
-  for (let l = 0; l < T_T * B; l++) {
-    const o = l * 16;
-    for (let j = 0; j < 16; j++) {
-      v25_92[o + j] = out10_0_49[l * 16 + j] + out21_0_74[l * 16 + j];
+  if (kernels !== undefined && heapHolds(v25_92, out10_0_49, out21_0_74)) kernels.exports.pointwise4(v25_92.byteOffset, out10_0_49.byteOffset, out21_0_74.byteOffset, T_T * B);
+  else {
+    for (let l = 0; l < T_T * B; l++) {
+      const o = l * 16;
+      for (let j = 0; j < 16; j++) {
+        v25_92[o + j] = out10_0_49[l * 16 + j] + out21_0_74[l * 16 + j];
+      }
     }
   }
   const p93 = heapStage(params["scores.W"]);
@@ -672,10 +759,13 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   // %28 matmul — 7: cell LSTM(I, H) {
   gemm_rows_5x16(p93, v25_92, mm28_95, T_T * B);
   // %29 add y — 7: cell LSTM(I, H) {
-  for (let l = 0; l < T_T * B; l++) {
-    const o = l * 5;
-    for (let j = 0; j < 5; j++) {
-      v29_96[o + j] = mm28_95[l * 5 + j] + p94[j];
+  if (kernels !== undefined && heapHolds(v29_96, mm28_95, p94)) kernels.exports.pointwise5(v29_96.byteOffset, mm28_95.byteOffset, p94.byteOffset, T_T * B);
+  else {
+    for (let l = 0; l < T_T * B; l++) {
+      const o = l * 5;
+      for (let j = 0; j < 5; j++) {
+        v29_96[o + j] = mm28_95[l * 5 + j] + p94[j];
+      }
     }
   }
   // %30 log_softmax loss — 33: loss cross_entropy(scores, tags)
@@ -691,10 +781,13 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     for (let c = 0; c < 5; c++) mm28_95[r * 5 + c] = v29_96[xo + c] - shift;
   }
   // %31 mul loss — 33: loss cross_entropy(scores, tags)
-  for (let l = 0; l < T_T * B; l++) {
-    const o = l * 5;
-    for (let j = 0; j < 5; j++) {
-      v31_97[o + j] = in38[l * 5 + j] * mm28_95[l * 5 + j];
+  if (kernels !== undefined && heapHolds(v31_97, in38, mm28_95)) kernels.exports.pointwise11(v31_97.byteOffset, in38.byteOffset, mm28_95.byteOffset, T_T * B);
+  else {
+    for (let l = 0; l < T_T * B; l++) {
+      const o = l * 5;
+      for (let j = 0; j < 5; j++) {
+        v31_97[o + j] = in38[l * 5 + j] * mm28_95[l * 5 + j];
+      }
     }
   }
   // %32 sum loss — 33: loss cross_entropy(scores, tags)
@@ -729,10 +822,13 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     for (let c = 0; c < 5; c++) v31_97[r * 5 + c] = v;
   }
   // %39 mul ∂loss — 33: loss cross_entropy(scores, tags)
-  for (let l = 0; l < T_T * B; l++) {
-    const o = l * 5;
-    for (let j = 0; j < 5; j++) {
-      v39_102[o + j] = v31_97[l * 5 + j] * in38[l * 5 + j];
+  if (kernels !== undefined && heapHolds(v39_102, v31_97, in38)) kernels.exports.pointwise11(v39_102.byteOffset, v31_97.byteOffset, in38.byteOffset, T_T * B);
+  else {
+    for (let l = 0; l < T_T * B; l++) {
+      const o = l * 5;
+      for (let j = 0; j < 5; j++) {
+        v39_102[o + j] = v31_97[l * 5 + j] * in38[l * 5 + j];
+      }
     }
   }
   // %40 sum ∂loss — 33: loss cross_entropy(scores, tags)
@@ -749,10 +845,13 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     for (let c = 0; c < 5; c++) v31_97[r * 5 + c] = v;
   }
   // %44 sub ∂loss — 33: loss cross_entropy(scores, tags)
-  for (let l = 0; l < T_T * B; l++) {
-    const o = l * 5;
-    for (let j = 0; j < 5; j++) {
-      v44_103[o + j] = v39_102[l * 5 + j] - ((Math.exp(mm28_95[l * 5 + j])) * v31_97[l * 5 + j]);
+  if (kernels !== undefined && heapHolds(v44_103, v39_102, mm28_95, v31_97)) kernels.exports.pointwise12(v44_103.byteOffset, v39_102.byteOffset, mm28_95.byteOffset, v31_97.byteOffset, T_T * B);
+  else {
+    for (let l = 0; l < T_T * B; l++) {
+      const o = l * 5;
+      for (let j = 0; j < 5; j++) {
+        v44_103[o + j] = v39_102[l * 5 + j] - ((Math.exp(mm28_95[l * 5 + j])) * v31_97[l * 5 + j]);
+      }
     }
   }
   // %45 unbroadcast
@@ -771,38 +870,53 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   shift55_107.set(out21_0_74.subarray(B * 16), 0);
   shift55_107.set(init17_70, (T_T - 1) * B * 16);
   // %57 sub — 21: h' = o * tanh(c')
-  for (let l = 0; l < T_T * B; l++) {
-    const o = l * 16;
-    for (let j = 0; j < 16; j++) {
-      v57_108[o + j] = 1 - (out21_1_75[l * 16 + j] * out21_1_75[l * 16 + j]);
+  if (kernels !== undefined && heapHolds(v57_108, out21_1_75)) kernels.exports.pointwise13(v57_108.byteOffset, out21_1_75.byteOffset, out21_1_75.byteOffset, T_T * B);
+  else {
+    for (let l = 0; l < T_T * B; l++) {
+      const o = l * 16;
+      for (let j = 0; j < 16; j++) {
+        v57_108[o + j] = 1 - (out21_1_75[l * 16 + j] * out21_1_75[l * 16 + j]);
+      }
     }
   }
   // %59 mul ∂o — 19: o = sigmoid(z[3*H:4*H])
-  for (let l = 0; l < T_T * B; l++) {
-    const o = l * 16;
-    for (let j = 0; j < 16; j++) {
-      v59_109[o + j] = out21_2_76[l * 16 + j] * (1 - out21_2_76[l * 16 + j]);
+  if (kernels !== undefined && heapHolds(v59_109, out21_2_76)) kernels.exports.pointwise14(v59_109.byteOffset, out21_2_76.byteOffset, out21_2_76.byteOffset, T_T * B);
+  else {
+    for (let l = 0; l < T_T * B; l++) {
+      const o = l * 16;
+      for (let j = 0; j < 16; j++) {
+        v59_109[o + j] = out21_2_76[l * 16 + j] * (1 - out21_2_76[l * 16 + j]);
+      }
     }
   }
   // %61 sub ∂g — 18: g = tanh(z[2*H:3*H])
-  for (let l = 0; l < T_T * B; l++) {
-    const o = l * 16;
-    for (let j = 0; j < 16; j++) {
-      v61_110[o + j] = 1 - (out21_3_77[l * 16 + j] * out21_3_77[l * 16 + j]);
+  if (kernels !== undefined && heapHolds(v61_110, out21_3_77)) kernels.exports.pointwise13(v61_110.byteOffset, out21_3_77.byteOffset, out21_3_77.byteOffset, T_T * B);
+  else {
+    for (let l = 0; l < T_T * B; l++) {
+      const o = l * 16;
+      for (let j = 0; j < 16; j++) {
+        v61_110[o + j] = 1 - (out21_3_77[l * 16 + j] * out21_3_77[l * 16 + j]);
+      }
     }
   }
   // %63 mul ∂f — 17: f = sigmoid(z[H:2*H])
-  for (let l = 0; l < T_T * B; l++) {
-    const o = l * 16;
-    for (let j = 0; j < 16; j++) {
-      v63_111[o + j] = out21_5_79[l * 16 + j] * (1 - out21_5_79[l * 16 + j]);
+  if (kernels !== undefined && heapHolds(v63_111, out21_5_79)) kernels.exports.pointwise14(v63_111.byteOffset, out21_5_79.byteOffset, out21_5_79.byteOffset, T_T * B);
+  else {
+    for (let l = 0; l < T_T * B; l++) {
+      const o = l * 16;
+      for (let j = 0; j < 16; j++) {
+        v63_111[o + j] = out21_5_79[l * 16 + j] * (1 - out21_5_79[l * 16 + j]);
+      }
     }
   }
   // %65 mul ∂i — 16: i = sigmoid(z[0:H])
-  for (let l = 0; l < T_T * B; l++) {
-    const o = l * 16;
-    for (let j = 0; j < 16; j++) {
-      v65_112[o + j] = out21_4_78[l * 16 + j] * (1 - out21_4_78[l * 16 + j]);
+  if (kernels !== undefined && heapHolds(v65_112, out21_4_78)) kernels.exports.pointwise14(v65_112.byteOffset, out21_4_78.byteOffset, out21_4_78.byteOffset, T_T * B);
+  else {
+    for (let l = 0; l < T_T * B; l++) {
+      const o = l * 16;
+      for (let j = 0; j < 16; j++) {
+        v65_112[o + j] = out21_4_78[l * 16 + j] * (1 - out21_4_78[l * 16 + j]);
+      }
     }
   }
   // %66 scan ∂states.bwd — 30: layer states = bidirectional LSTM(E, H) over words merge sum
@@ -826,31 +940,43 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     const x66_10_126 = v63_111.subarray(t * B * 16, (t + 1) * B * 16);
     const x66_11_127 = v65_112.subarray(t * B * 16, (t + 1) * B * 16);
     // %3 add
-    for (let l = 0; l < B; l++) {
-      const o = l * 16;
-      for (let j = 0; j < 16; j++) {
-        v3_128[o + j] = state66_0_113[l * 16 + j] + x66_0_116[l * 16 + j];
+    if (kernels !== undefined && heapHolds(v3_128, state66_0_113, x66_0_116)) kernels.exports.pointwise4(v3_128.byteOffset, state66_0_113.byteOffset, x66_0_116.byteOffset, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 16;
+        for (let j = 0; j < 16; j++) {
+          v3_128[o + j] = state66_0_113[l * 16 + j] + x66_0_116[l * 16 + j];
+        }
       }
     }
     // %10 add
-    for (let l = 0; l < B; l++) {
-      const o = l * 16;
-      for (let j = 0; j < 16; j++) {
-        v10_129[o + j] = state66_1_114[l * 16 + j] + ((v3_128[l * 16 + j] * x66_2_118[l * 16 + j]) * x66_7_123[l * 16 + j]);
+    if (kernels !== undefined && heapHolds(v10_129, state66_1_114, v3_128, x66_2_118, x66_7_123)) kernels.exports.pointwise15(v10_129.byteOffset, state66_1_114.byteOffset, v3_128.byteOffset, x66_2_118.byteOffset, x66_7_123.byteOffset, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 16;
+        for (let j = 0; j < 16; j++) {
+          v10_129[o + j] = state66_1_114[l * 16 + j] + ((v3_128[l * 16 + j] * x66_2_118[l * 16 + j]) * x66_7_123[l * 16 + j]);
+        }
       }
     }
     // %18 mul — 20: c' = f * c + i * g
-    for (let l = 0; l < B; l++) {
-      const o = l * 16;
-      for (let j = 0; j < 16; j++) {
-        v18_130[o + j] = v10_129[l * 16 + j] * x66_6_122[l * 16 + j];
+    if (kernels !== undefined && heapHolds(v18_130, v10_129, x66_6_122)) kernels.exports.pointwise10(v18_130.byteOffset, v10_129.byteOffset, x66_6_122.byteOffset, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 16;
+        for (let j = 0; j < 16; j++) {
+          v18_130[o + j] = v10_129[l * 16 + j] * x66_6_122[l * 16 + j];
+        }
       }
     }
     // %20 mul ∂o — 19: o = sigmoid(z[3*H:4*H])
-    for (let l = 0; l < B; l++) {
-      const o = l * 16;
-      for (let j = 0; j < 16; j++) {
-        v20_131[o + j] = (v3_128[l * 16 + j] * x66_1_117[l * 16 + j]) * x66_8_124[l * 16 + j];
+    if (kernels !== undefined && heapHolds(v20_131, v3_128, x66_1_117, x66_8_124)) kernels.exports.pointwise16(v20_131.byteOffset, v3_128.byteOffset, x66_1_117.byteOffset, x66_8_124.byteOffset, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 16;
+        for (let j = 0; j < 16; j++) {
+          v20_131[o + j] = (v3_128[l * 16 + j] * x66_1_117[l * 16 + j]) * x66_8_124[l * 16 + j];
+        }
       }
     }
     // %21 pad_last — 19: o = sigmoid(z[3*H:4*H])
@@ -859,10 +985,13 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       for (let c = 0; c < 16; c++) pad21_132[r * 64 + 48 + c] = v20_131[r * 16 + c];
     }
     // %23 mul ∂g — 18: g = tanh(z[2*H:3*H])
-    for (let l = 0; l < B; l++) {
-      const o = l * 16;
-      for (let j = 0; j < 16; j++) {
-        v23_133[o + j] = (v10_129[l * 16 + j] * x66_4_120[l * 16 + j]) * x66_9_125[l * 16 + j];
+    if (kernels !== undefined && heapHolds(v23_133, v10_129, x66_4_120, x66_9_125)) kernels.exports.pointwise16(v23_133.byteOffset, v10_129.byteOffset, x66_4_120.byteOffset, x66_9_125.byteOffset, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 16;
+        for (let j = 0; j < 16; j++) {
+          v23_133[o + j] = (v10_129[l * 16 + j] * x66_4_120[l * 16 + j]) * x66_9_125[l * 16 + j];
+        }
       }
     }
     // %24 pad_last — 18: g = tanh(z[2*H:3*H])
@@ -871,10 +1000,13 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       for (let c = 0; c < 16; c++) pad24_134[r * 64 + 32 + c] = v23_133[r * 16 + c];
     }
     // %27 mul ∂f — 17: f = sigmoid(z[H:2*H])
-    for (let l = 0; l < B; l++) {
-      const o = l * 16;
-      for (let j = 0; j < 16; j++) {
-        v27_135[o + j] = (v10_129[l * 16 + j] * x66_5_121[l * 16 + j]) * x66_10_126[l * 16 + j];
+    if (kernels !== undefined && heapHolds(v27_135, v10_129, x66_5_121, x66_10_126)) kernels.exports.pointwise16(v27_135.byteOffset, v10_129.byteOffset, x66_5_121.byteOffset, x66_10_126.byteOffset, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 16;
+        for (let j = 0; j < 16; j++) {
+          v27_135[o + j] = (v10_129[l * 16 + j] * x66_5_121[l * 16 + j]) * x66_10_126[l * 16 + j];
+        }
       }
     }
     // %28 pad_last — 17: f = sigmoid(z[H:2*H])
@@ -883,10 +1015,13 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       for (let c = 0; c < 16; c++) pad28_136[r * 64 + 16 + c] = v27_135[r * 16 + c];
     }
     // %31 mul ∂i — 16: i = sigmoid(z[0:H])
-    for (let l = 0; l < B; l++) {
-      const o = l * 16;
-      for (let j = 0; j < 16; j++) {
-        v31_137[o + j] = (v10_129[l * 16 + j] * x66_3_119[l * 16 + j]) * x66_11_127[l * 16 + j];
+    if (kernels !== undefined && heapHolds(v31_137, v10_129, x66_3_119, x66_11_127)) kernels.exports.pointwise16(v31_137.byteOffset, v10_129.byteOffset, x66_3_119.byteOffset, x66_11_127.byteOffset, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 16;
+        for (let j = 0; j < 16; j++) {
+          v31_137[o + j] = (v10_129[l * 16 + j] * x66_3_119[l * 16 + j]) * x66_11_127[l * 16 + j];
+        }
       }
     }
     // %32 pad_last — 16: i = sigmoid(z[0:H])
@@ -895,10 +1030,13 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       for (let c = 0; c < 16; c++) pad32_138[r * 64 + 0 + c] = v31_137[r * 16 + c];
     }
     // %33 add
-    for (let l = 0; l < B; l++) {
-      const o = l * 64;
-      for (let j = 0; j < 64; j++) {
-        v33_139[o + j] = ((pad21_132[l * 64 + j] + pad24_134[l * 64 + j]) + pad28_136[l * 64 + j]) + pad32_138[l * 64 + j];
+    if (kernels !== undefined && heapHolds(v33_139, pad21_132, pad24_134, pad28_136, pad32_138)) kernels.exports.pointwise17(v33_139.byteOffset, pad21_132.byteOffset, pad24_134.byteOffset, pad28_136.byteOffset, pad32_138.byteOffset, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 64;
+        for (let j = 0; j < 64; j++) {
+          v33_139[o + j] = ((pad21_132[l * 64 + j] + pad24_134[l * 64 + j]) + pad28_136[l * 64 + j]) + pad32_138[l * 64 + j];
+        }
       }
     }
     // %35 matmul — 15: z = W @ x + U @ h + b
@@ -925,41 +1063,56 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   v65_112.set(out10_0_49.subarray(0, (T_T - 1) * B * 16), B * 16);
   // %82 sub — 21: h' = o * tanh(c')
   v63_111.fill(0); // reused: its last value is dead
-  for (let l = 0; l < T_T * B; l++) {
-    const o = l * 16;
-    for (let j = 0; j < 16; j++) {
-      v63_111[o + j] = 1 - (out10_1_50[l * 16 + j] * out10_1_50[l * 16 + j]);
+  if (kernels !== undefined && heapHolds(v63_111, out10_1_50)) kernels.exports.pointwise13(v63_111.byteOffset, out10_1_50.byteOffset, out10_1_50.byteOffset, T_T * B);
+  else {
+    for (let l = 0; l < T_T * B; l++) {
+      const o = l * 16;
+      for (let j = 0; j < 16; j++) {
+        v63_111[o + j] = 1 - (out10_1_50[l * 16 + j] * out10_1_50[l * 16 + j]);
+      }
     }
   }
   // %84 mul ∂o — 19: o = sigmoid(z[3*H:4*H])
   v61_110.fill(0); // reused: its last value is dead
-  for (let l = 0; l < T_T * B; l++) {
-    const o = l * 16;
-    for (let j = 0; j < 16; j++) {
-      v61_110[o + j] = out10_2_51[l * 16 + j] * (1 - out10_2_51[l * 16 + j]);
+  if (kernels !== undefined && heapHolds(v61_110, out10_2_51)) kernels.exports.pointwise14(v61_110.byteOffset, out10_2_51.byteOffset, out10_2_51.byteOffset, T_T * B);
+  else {
+    for (let l = 0; l < T_T * B; l++) {
+      const o = l * 16;
+      for (let j = 0; j < 16; j++) {
+        v61_110[o + j] = out10_2_51[l * 16 + j] * (1 - out10_2_51[l * 16 + j]);
+      }
     }
   }
   // %86 sub ∂g — 18: g = tanh(z[2*H:3*H])
   v59_109.fill(0); // reused: its last value is dead
-  for (let l = 0; l < T_T * B; l++) {
-    const o = l * 16;
-    for (let j = 0; j < 16; j++) {
-      v59_109[o + j] = 1 - (out10_3_52[l * 16 + j] * out10_3_52[l * 16 + j]);
+  if (kernels !== undefined && heapHolds(v59_109, out10_3_52)) kernels.exports.pointwise13(v59_109.byteOffset, out10_3_52.byteOffset, out10_3_52.byteOffset, T_T * B);
+  else {
+    for (let l = 0; l < T_T * B; l++) {
+      const o = l * 16;
+      for (let j = 0; j < 16; j++) {
+        v59_109[o + j] = 1 - (out10_3_52[l * 16 + j] * out10_3_52[l * 16 + j]);
+      }
     }
   }
   // %88 mul ∂f — 17: f = sigmoid(z[H:2*H])
   v57_108.fill(0); // reused: its last value is dead
-  for (let l = 0; l < T_T * B; l++) {
-    const o = l * 16;
-    for (let j = 0; j < 16; j++) {
-      v57_108[o + j] = out10_5_54[l * 16 + j] * (1 - out10_5_54[l * 16 + j]);
+  if (kernels !== undefined && heapHolds(v57_108, out10_5_54)) kernels.exports.pointwise14(v57_108.byteOffset, out10_5_54.byteOffset, out10_5_54.byteOffset, T_T * B);
+  else {
+    for (let l = 0; l < T_T * B; l++) {
+      const o = l * 16;
+      for (let j = 0; j < 16; j++) {
+        v57_108[o + j] = out10_5_54[l * 16 + j] * (1 - out10_5_54[l * 16 + j]);
+      }
     }
   }
   // %90 mul ∂i — 16: i = sigmoid(z[0:H])
-  for (let l = 0; l < T_T * B; l++) {
-    const o = l * 16;
-    for (let j = 0; j < 16; j++) {
-      v90_144[o + j] = out10_4_53[l * 16 + j] * (1 - out10_4_53[l * 16 + j]);
+  if (kernels !== undefined && heapHolds(v90_144, out10_4_53)) kernels.exports.pointwise14(v90_144.byteOffset, out10_4_53.byteOffset, out10_4_53.byteOffset, T_T * B);
+  else {
+    for (let l = 0; l < T_T * B; l++) {
+      const o = l * 16;
+      for (let j = 0; j < 16; j++) {
+        v90_144[o + j] = out10_4_53[l * 16 + j] * (1 - out10_4_53[l * 16 + j]);
+      }
     }
   }
   // %91 scan ∂states.fwd — 30: layer states = bidirectional LSTM(E, H) over words merge sum
@@ -983,31 +1136,43 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     const x91_10_158 = v57_108.subarray(t * B * 16, (t + 1) * B * 16);
     const x91_11_159 = v90_144.subarray(t * B * 16, (t + 1) * B * 16);
     // %3 add
-    for (let l = 0; l < B; l++) {
-      const o = l * 16;
-      for (let j = 0; j < 16; j++) {
-        v3_160[o + j] = state91_0_145[l * 16 + j] + x91_0_148[l * 16 + j];
+    if (kernels !== undefined && heapHolds(v3_160, state91_0_145, x91_0_148)) kernels.exports.pointwise4(v3_160.byteOffset, state91_0_145.byteOffset, x91_0_148.byteOffset, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 16;
+        for (let j = 0; j < 16; j++) {
+          v3_160[o + j] = state91_0_145[l * 16 + j] + x91_0_148[l * 16 + j];
+        }
       }
     }
     // %10 add
-    for (let l = 0; l < B; l++) {
-      const o = l * 16;
-      for (let j = 0; j < 16; j++) {
-        v10_161[o + j] = state91_1_146[l * 16 + j] + ((v3_160[l * 16 + j] * x91_2_150[l * 16 + j]) * x91_7_155[l * 16 + j]);
+    if (kernels !== undefined && heapHolds(v10_161, state91_1_146, v3_160, x91_2_150, x91_7_155)) kernels.exports.pointwise15(v10_161.byteOffset, state91_1_146.byteOffset, v3_160.byteOffset, x91_2_150.byteOffset, x91_7_155.byteOffset, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 16;
+        for (let j = 0; j < 16; j++) {
+          v10_161[o + j] = state91_1_146[l * 16 + j] + ((v3_160[l * 16 + j] * x91_2_150[l * 16 + j]) * x91_7_155[l * 16 + j]);
+        }
       }
     }
     // %18 mul — 20: c' = f * c + i * g
-    for (let l = 0; l < B; l++) {
-      const o = l * 16;
-      for (let j = 0; j < 16; j++) {
-        v18_162[o + j] = v10_161[l * 16 + j] * x91_6_154[l * 16 + j];
+    if (kernels !== undefined && heapHolds(v18_162, v10_161, x91_6_154)) kernels.exports.pointwise10(v18_162.byteOffset, v10_161.byteOffset, x91_6_154.byteOffset, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 16;
+        for (let j = 0; j < 16; j++) {
+          v18_162[o + j] = v10_161[l * 16 + j] * x91_6_154[l * 16 + j];
+        }
       }
     }
     // %20 mul ∂o — 19: o = sigmoid(z[3*H:4*H])
-    for (let l = 0; l < B; l++) {
-      const o = l * 16;
-      for (let j = 0; j < 16; j++) {
-        v20_163[o + j] = (v3_160[l * 16 + j] * x91_1_149[l * 16 + j]) * x91_8_156[l * 16 + j];
+    if (kernels !== undefined && heapHolds(v20_163, v3_160, x91_1_149, x91_8_156)) kernels.exports.pointwise16(v20_163.byteOffset, v3_160.byteOffset, x91_1_149.byteOffset, x91_8_156.byteOffset, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 16;
+        for (let j = 0; j < 16; j++) {
+          v20_163[o + j] = (v3_160[l * 16 + j] * x91_1_149[l * 16 + j]) * x91_8_156[l * 16 + j];
+        }
       }
     }
     // %21 pad_last — 19: o = sigmoid(z[3*H:4*H])
@@ -1016,10 +1181,13 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       for (let c = 0; c < 16; c++) pad21_164[r * 64 + 48 + c] = v20_163[r * 16 + c];
     }
     // %23 mul ∂g — 18: g = tanh(z[2*H:3*H])
-    for (let l = 0; l < B; l++) {
-      const o = l * 16;
-      for (let j = 0; j < 16; j++) {
-        v23_165[o + j] = (v10_161[l * 16 + j] * x91_4_152[l * 16 + j]) * x91_9_157[l * 16 + j];
+    if (kernels !== undefined && heapHolds(v23_165, v10_161, x91_4_152, x91_9_157)) kernels.exports.pointwise16(v23_165.byteOffset, v10_161.byteOffset, x91_4_152.byteOffset, x91_9_157.byteOffset, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 16;
+        for (let j = 0; j < 16; j++) {
+          v23_165[o + j] = (v10_161[l * 16 + j] * x91_4_152[l * 16 + j]) * x91_9_157[l * 16 + j];
+        }
       }
     }
     // %24 pad_last — 18: g = tanh(z[2*H:3*H])
@@ -1028,10 +1196,13 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       for (let c = 0; c < 16; c++) pad24_166[r * 64 + 32 + c] = v23_165[r * 16 + c];
     }
     // %27 mul ∂f — 17: f = sigmoid(z[H:2*H])
-    for (let l = 0; l < B; l++) {
-      const o = l * 16;
-      for (let j = 0; j < 16; j++) {
-        v27_167[o + j] = (v10_161[l * 16 + j] * x91_5_153[l * 16 + j]) * x91_10_158[l * 16 + j];
+    if (kernels !== undefined && heapHolds(v27_167, v10_161, x91_5_153, x91_10_158)) kernels.exports.pointwise16(v27_167.byteOffset, v10_161.byteOffset, x91_5_153.byteOffset, x91_10_158.byteOffset, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 16;
+        for (let j = 0; j < 16; j++) {
+          v27_167[o + j] = (v10_161[l * 16 + j] * x91_5_153[l * 16 + j]) * x91_10_158[l * 16 + j];
+        }
       }
     }
     // %28 pad_last — 17: f = sigmoid(z[H:2*H])
@@ -1040,10 +1211,13 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       for (let c = 0; c < 16; c++) pad28_168[r * 64 + 16 + c] = v27_167[r * 16 + c];
     }
     // %31 mul ∂i — 16: i = sigmoid(z[0:H])
-    for (let l = 0; l < B; l++) {
-      const o = l * 16;
-      for (let j = 0; j < 16; j++) {
-        v31_169[o + j] = (v10_161[l * 16 + j] * x91_3_151[l * 16 + j]) * x91_11_159[l * 16 + j];
+    if (kernels !== undefined && heapHolds(v31_169, v10_161, x91_3_151, x91_11_159)) kernels.exports.pointwise16(v31_169.byteOffset, v10_161.byteOffset, x91_3_151.byteOffset, x91_11_159.byteOffset, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 16;
+        for (let j = 0; j < 16; j++) {
+          v31_169[o + j] = (v10_161[l * 16 + j] * x91_3_151[l * 16 + j]) * x91_11_159[l * 16 + j];
+        }
       }
     }
     // %32 pad_last — 16: i = sigmoid(z[0:H])
@@ -1052,10 +1226,13 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       for (let c = 0; c < 16; c++) pad32_170[r * 64 + 0 + c] = v31_169[r * 16 + c];
     }
     // %33 add
-    for (let l = 0; l < B; l++) {
-      const o = l * 64;
-      for (let j = 0; j < 64; j++) {
-        v33_171[o + j] = ((pad21_164[l * 64 + j] + pad24_166[l * 64 + j]) + pad28_168[l * 64 + j]) + pad32_170[l * 64 + j];
+    if (kernels !== undefined && heapHolds(v33_171, pad21_164, pad24_166, pad28_168, pad32_170)) kernels.exports.pointwise17(v33_171.byteOffset, pad21_164.byteOffset, pad24_166.byteOffset, pad28_168.byteOffset, pad32_170.byteOffset, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 64;
+        for (let j = 0; j < 64; j++) {
+          v33_171[o + j] = ((pad21_164[l * 64 + j] + pad24_166[l * 64 + j]) + pad28_168[l * 64 + j]) + pad32_170[l * 64 + j];
+        }
       }
     }
     // %35 matmul — 15: z = W @ x + U @ h + b
@@ -1102,10 +1279,13 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   // %103 matmul — 15: z = W @ x + U @ h + b
   gemm_cols_64x8(v9_46, p39, mm103_178, T_T * B);
   // %104 add
-  for (let l = 0; l < T_T * B; l++) {
-    const o = l * 8;
-    for (let j = 0; j < 8; j++) {
-      v104_179[o + j] = mm73_143[l * 8 + j] + mm103_178[l * 8 + j];
+  if (kernels !== undefined && heapHolds(v104_179, mm73_143, mm103_178)) kernels.exports.pointwise18(v104_179.byteOffset, mm73_143.byteOffset, mm103_178.byteOffset, T_T * B);
+  else {
+    for (let l = 0; l < T_T * B; l++) {
+      const o = l * 8;
+      for (let j = 0; j < 8; j++) {
+        v104_179[o + j] = mm73_143[l * 8 + j] + mm103_178[l * 8 + j];
+      }
     }
   }
   return { loss: red34_100[0], outputs: { "scores": { data: heapCopy(v29_96), shape: [T_T, B, 5] } }, finalStates: { "states.fwd.h": { data: heapCopy(state10_0_47), shape: [B, 16] }, "states.fwd.c": { data: heapCopy(state10_1_48), shape: [B, 16] }, "states.bwd.h": { data: heapCopy(state21_0_72), shape: [B, 16] }, "states.bwd.c": { data: heapCopy(state21_1_73), shape: [B, 16] } }, grads: { "states.fwd.W": heapCopy(rows99_176), "states.fwd.U": heapCopy(ub97_174), "states.fwd.b": heapCopy(ub102_177), "states.bwd.W": heapCopy(rows98_175), "states.bwd.U": heapCopy(ub71_141), "states.bwd.b": heapCopy(ub72_142), "scores.W": heapCopy(ub48_106), "scores.b": heapCopy(ub45_104) }, inputGrads: { "words": { data: heapCopy(v104_179), shape: [T_T, B, 8] } }, stateGrads: { "states.fwd.h": { data: heapCopy(state91_0_145), shape: [B, 16] }, "states.fwd.c": { data: heapCopy(state91_1_146), shape: [B, 16] }, "states.bwd.h": { data: heapCopy(state66_0_113), shape: [B, 16] }, "states.bwd.c": { data: heapCopy(state66_1_114), shape: [B, 16] } } } as GradResult;
@@ -2027,12 +2207,12 @@ function gemm_outer_128x8(a: Float32Array, aStep: number, b: Float32Array, bStep
   gemm_outer_128x8_scalar(a, aStep, b, bStep, out, samples);
 }
 
-// WebAssembly SIMD kernels generated by rnnc for this model's sizes (11820 bytes): rows_64x8, rows_64x16, rows_5x16, cols_5x16, outer_5x16, cols_64x16, outer_64x16, cols_64x8, outer_128x8.
+// WebAssembly SIMD kernels generated by rnnc for this model's sizes (19346 bytes): rows_64x8, pointwise0, rows_64x16, pointwise1, pointwise2, pointwise3, pointwise4, rows_5x16, pointwise5, pointwise6, pointwise7, pointwise8, pointwise9, pointwise10, pointwise11, pointwise12, cols_5x16, outer_5x16, pointwise13, pointwise14, pointwise15, pointwise16, pointwise17, cols_64x16, outer_64x16, cols_64x8, outer_128x8, pointwise18.
 // `rnnc compile --emit-wat` prints them as text.
-const kernelBytes = "AGFzbQEAAAABEQJgBH9/f38AYAZ/f39/f38AAg8BA2VudgZtZW1vcnkCAAEDCgkAAAAAAQABAAEHdAkJcm93c182NHg4AAAKcm93c182NHgxNgABCXJvd3NfNXgxNgACCWNvbHNfNXgxNgADCm91dGVyXzV4MTYABApjb2xzXzY0eDE2AAULb3V0ZXJfNjR4MTYABgljb2xzXzY0eDgABwtvdXRlcl8xMjh4OAAICvtaCesQAgZ/FntBACEEAkADQCADIARrQQRIDQFBACEFAkADQCAFQcAATg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhD/0MAAAAAAAAAAAAAAAAAAAAACEQ/QwAAAAAAAAAAAAAAAAAAAAAIRH9DAAAAAAAAAAAAAAAAAAAAAAhEiAAIAVBIGxqIQYgASAEQSBsaiEHIAZBIGohCANAIAf9AAIAIRMgB/0AAiAhFCAH/QACQCEVIAf9AAJgIRYgBv0AAgAhCiALIAogE/3mAf3kASELIA0gCiAU/eYB/eQBIQ0gDyAKIBX95gH95AEhDyARIAogFv3mAf3kASERIAb9AAIgIQogDCAKIBP95gH95AEhDCAOIAogFP3mAf3kASEOIBAgCiAV/eYB/eQBIRAgEiAKIBb95gH95AEhEiAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgAiAEQYACbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAIAIAkgGf0fATgCBCANIA79DQABAgMEBQYHEBESExQVFhcgDSAO/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAKAAiAJIBn9HwE4AoQCIA8gEP0NAAECAwQFBgcQERITFBUWFyAPIBD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AoAEIAkgGf0fATgChAQgESAS/Q0AAQIDBAUGBxAREhMUFRYXIBEgEv0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCgAYgCSAZ/R8BOAKEBiAFQQJqIQUMAAsLIARBBGohBAwACwsCQANAIAQgA04NAUEAIQUCQANAIAVBwABODQH9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIRr9DAAAAAAAAAAAAAAAAAAAAAAhG/0MAAAAAAAAAAAAAAAAAAAAACEc/QwAAAAAAAAAAAAAAAAAAAAAIR39DAAAAAAAAAAAAAAAAAAAAAAhHv0MAAAAAAAAAAAAAAAAAAAAACEfIAAgBUEgbGohBiABIARBIGxqIQcgBkEgaiEIA0AgB/0AAgAhEyAG/QACACEKIAsgCiAT/eYB/eQBIQsgBv0AAiAhCiAMIAogE/3mAf3kASEMIAb9AAJAIQogGiAKIBP95gH95AEhGiAG/QACYCEKIBsgCiAT/eYB/eQBIRsgBv0AAoABIQogHCAKIBP95gH95AEhHCAG/QACoAEhCiAdIAogE/3mAf3kASEdIAb9AALAASEKIB4gCiAT/eYB/eQBIR4gBv0AAuABIQogHyAKIBP95gH95AEhHyAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgAiAEQYACbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRcgGiAb/Q0AAQIDBAUGBxAREhMUFRYXIBogG/0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9CwIAIBwgHf0NAAECAwQFBgcQERITFBUWFyAcIB39DQgJCgsMDQ4PGBkaGxwdHh/95AEhFyAeIB/9DQABAgMEBQYHEBESExQVFhcgHiAf/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0LAhAgBUEIaiEFDAALCyAEQQFqIQQMAAsLC/UQAgZ/FntBACEEAkADQCADIARrQQRIDQFBACEFAkADQCAFQcAATg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhD/0MAAAAAAAAAAAAAAAAAAAAACEQ/QwAAAAAAAAAAAAAAAAAAAAAIRH9DAAAAAAAAAAAAAAAAAAAAAAhEiAAIAVBwABsaiEGIAEgBEHAAGxqIQcgBkHAAGohCANAIAf9AAIAIRMgB/0AAkAhFCAH/QACgAEhFSAH/QACwAEhFiAG/QACACEKIAsgCiAT/eYB/eQBIQsgDSAKIBT95gH95AEhDSAPIAogFf3mAf3kASEPIBEgCiAW/eYB/eQBIREgBv0AAkAhCiAMIAogE/3mAf3kASEMIA4gCiAU/eYB/eQBIQ4gECAKIBX95gH95AEhECASIAogFv3mAf3kASESIAZBEGohBiAHQRBqIQcgBiAISA0ACyACIARBgAJsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AgAgCSAZ/R8BOAIEIA0gDv0NAAECAwQFBgcQERITFBUWFyANIA79DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AoACIAkgGf0fATgChAIgDyAQ/Q0AAQIDBAUGBxAREhMUFRYXIA8gEP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCgAQgCSAZ/R8BOAKEBCARIBL9DQABAgMEBQYHEBESExQVFhcgESAS/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAKABiAJIBn9HwE4AoQGIAVBAmohBQwACwsgBEEEaiEEDAALCwJAA0AgBCADTg0BQQAhBQJAA0AgBUHAAE4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhGv0MAAAAAAAAAAAAAAAAAAAAACEb/QwAAAAAAAAAAAAAAAAAAAAAIRz9DAAAAAAAAAAAAAAAAAAAAAAhHf0MAAAAAAAAAAAAAAAAAAAAACEe/QwAAAAAAAAAAAAAAAAAAAAAIR8gACAFQcAAbGohBiABIARBwABsaiEHIAZBwABqIQgDQCAH/QACACETIAb9AAIAIQogCyAKIBP95gH95AEhCyAG/QACQCEKIAwgCiAT/eYB/eQBIQwgBv0AAoABIQogGiAKIBP95gH95AEhGiAG/QACwAEhCiAbIAogE/3mAf3kASEbIAb9AAKAAiEKIBwgCiAT/eYB/eQBIRwgBv0AAsACIQogHSAKIBP95gH95AEhHSAG/QACgAMhCiAeIAogE/3mAf3kASEeIAb9AALAAyEKIB8gCiAT/eYB/eQBIR8gBkEQaiEGIAdBEGohByAGIAhIDQALIAIgBEGAAmxqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEXIBogG/0NAAECAwQFBgcQERITFBUWFyAaIBv9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/QsCACAcIB39DQABAgMEBQYHEBESExQVFhcgHCAd/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRcgHiAf/Q0AAQIDBAUGBxAREhMUFRYXIB4gH/0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9CwIQIAVBCGohBQwACwsgBEEBaiEEDAALCwu8GgIGfxN7QQAhBAJAA0AgAyAEa0EESA0BQQAhBQJAA0AgBUEETg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhD/0MAAAAAAAAAAAAAAAAAAAAACEQ/QwAAAAAAAAAAAAAAAAAAAAAIRH9DAAAAAAAAAAAAAAAAAAAAAAhEiAAIAVBwABsaiEGIAEgBEHAAGxqIQcgBkHAAGohCANAIAf9AAIAIRMgB/0AAkAhFCAH/QACgAEhFSAH/QACwAEhFiAG/QACACEKIAsgCiAT/eYB/eQBIQsgDSAKIBT95gH95AEhDSAPIAogFf3mAf3kASEPIBEgCiAW/eYB/eQBIREgBv0AAkAhCiAMIAogE/3mAf3kASEMIA4gCiAU/eYB/eQBIQ4gECAKIBX95gH95AEhECASIAogFv3mAf3kASESIAZBEGohBiAHQRBqIQcgBiAISA0ACyACIARBFGxqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCACAJIBn9HwE4AgQgDSAO/Q0AAQIDBAUGBxAREhMUFRYXIA0gDv0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCFCAJIBn9HwE4AhggDyAQ/Q0AAQIDBAUGBxAREhMUFRYXIA8gEP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCKCAJIBn9HwE4AiwgESAS/Q0AAQIDBAUGBxAREhMUFRYXIBEgEv0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCPCAJIBn9HwE4AkAgBUECaiEFDAALC0EEIQX9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhESAAIAVBwABsaiEGIAEgBEHAAGxqIQcgBkHAAGohCANAIAf9AAIAIRMgB/0AAkAhFCAH/QACgAEhFSAH/QACwAEhFiAG/QACACEKIAsgCiAT/eYB/eQBIQsgDSAKIBT95gH95AEhDSAPIAogFf3mAf3kASEPIBEgCiAW/eYB/eQBIREgBkEQaiEGIAdBEGohByAGIAhIDQALIAIgBEEUbGogBUEEbGohCSAL/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYXIAv9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AgAgDf0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWFyAN/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAIUIA/9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhcgD/0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCKCAR/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYXIBH9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AjwgBEEEaiEEDAALCwJAA0AgBCADTg0BQQAhBQJAA0AgBUEFTg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEa/QwAAAAAAAAAAAAAAAAAAAAAIRv9DAAAAAAAAAAAAAAAAAAAAAAhHCAAIAVBwABsaiEGIAEgBEHAAGxqIQcgBkHAAGohCANAIAf9AAIAIRMgBv0AAgAhCiALIAogE/3mAf3kASELIAb9AAJAIQogDCAKIBP95gH95AEhDCAG/QACgAEhCiAaIAogE/3mAf3kASEaIAb9AALAASEKIBsgCiAT/eYB/eQBIRsgBv0AAoACIQogHCAKIBP95gH95AEhHCAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgAiAEQRRsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFyAaIBv9DQABAgMEBQYHEBESExQVFhcgGiAb/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0LAgAgHP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWFyAc/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAIQIAVBBWohBQwACwsgBEEBaiEEDAALCwvJBgMFfw17AX9BACEEAkADQCADIARrQQJIDQFBACEFAkADQCAFQRBODQH9DAAAAAAAAAAAAAAAAAAAAAAhCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhEP0MAAAAAAAAAAAAAAAAAAAAACERIAAgBEEUbGohBiABIAVBBGxqIQcgBkEUaiEIA0AgB/0AAgAhEiAH/QACECETIAf9AAIgIRQgB/0AAjAhFSAG/QkCACEJIAogCSAS/eYB/eQBIQogCyAJIBP95gH95AEhCyAMIAkgFP3mAf3kASEMIA0gCSAV/eYB/eQBIQ0gBv0JAhQhCSAOIAkgEv3mAf3kASEOIA8gCSAT/eYB/eQBIQ8gECAJIBT95gH95AEhECARIAkgFf3mAf3kASERIAZBBGohBiAHQcAAaiEHIAYgCEgNAAsgAiAEQcAAbGogBUEEbGohFiAWIAr9CwIAIBYgC/0LAhAgFiAM/QsCICAWIA39CwIwIBYgDv0LAkAgFiAP/QsCUCAWIBD9CwJgIBYgEf0LAnAgBUEQaiEFDAALCyAEQQJqIQQMAAsLAkADQCAEIANODQFBACEFAkADQCAFQRBODQH9DAAAAAAAAAAAAAAAAAAAAAAhCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDSAAIARBFGxqIQYgASAFQQRsaiEHIAZBFGohCANAIAf9AAIAIRIgB/0AAhAhEyAH/QACICEUIAf9AAIwIRUgBv0JAgAhCSAKIAkgEv3mAf3kASEKIAsgCSAT/eYB/eQBIQsgDCAJIBT95gH95AEhDCANIAkgFf3mAf3kASENIAZBBGohBiAHQcAAaiEHIAYgCEgNAAsgAiAEQcAAbGogBUEEbGohFiAWIAr9CwIAIBYgC/0LAhAgFiAM/QsCICAWIA39CwIwIAVBEGohBQwACwsgBEEBaiEEDAALCwvSBgMFfw17AX8gAUEEbCEBIANBBGwhA0EAIQYCQANAIAZBBE4NAUEAIQcCQANAIAdBEE4NAf0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDv0MAAAAAAAAAAAAAAAAAAAAACEP/QwAAAAAAAAAAAAAAAAAAAAAIRD9DAAAAAAAAAAAAAAAAAAAAAAhEf0MAAAAAAAAAAAAAAAAAAAAACES/QwAAAAAAAAAAAAAAAAAAAAAIRMgACAGQQRsaiEJIAIgB0EEbGohCkEAIQgCQANAIAggBU4NASAK/QACACEUIAr9AAIQIRUgCv0AAiAhFiAK/QACMCEXIAn9CQIAIQsgDCALIBT95gH95AEhDCANIAsgFf3mAf3kASENIA4gCyAW/eYB/eQBIQ4gDyALIBf95gH95AEhDyAJ/QkCBCELIBAgCyAU/eYB/eQBIRAgESALIBX95gH95AEhESASIAsgFv3mAf3kASESIBMgCyAX/eYB/eQBIRMgCSABaiEJIAogA2ohCiAIQQFqIQgMAAsLIAQgBkHAAGxqIAdBBGxqIRggGCAM/QsCACAYIA39CwIQIBggDv0LAiAgGCAP/QsCMCAYIBD9CwJAIBggEf0LAlAgGCAS/QsCYCAYIBP9CwJwIAdBEGohBwwACwsgBkECaiEGDAALC0EEIQZBACEHAkADQCAHQRBODQH9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhDyAAIAZBBGxqIQkgAiAHQQRsaiEKQQAhCAJAA0AgCCAFTg0BIAr9AAIAIRQgCv0AAhAhFSAK/QACICEWIAr9AAIwIRcgCf0JAgAhCyAMIAsgFP3mAf3kASEMIA0gCyAV/eYB/eQBIQ0gDiALIBb95gH95AEhDiAPIAsgF/3mAf3kASEPIAkgAWohCSAKIANqIQogCEEBaiEIDAALCyAEIAZBwABsaiAHQQRsaiEYIBggDP0LAgAgGCAN/QsCECAYIA79CwIgIBggD/0LAjAgB0EQaiEHDAALCwvOBgMFfw17AX9BACEEAkADQCADIARrQQJIDQFBACEFAkADQCAFQRBODQH9DAAAAAAAAAAAAAAAAAAAAAAhCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhEP0MAAAAAAAAAAAAAAAAAAAAACERIAAgBEGAAmxqIQYgASAFQQRsaiEHIAZBgAJqIQgDQCAH/QACACESIAf9AAIQIRMgB/0AAiAhFCAH/QACMCEVIAb9CQIAIQkgCiAJIBL95gH95AEhCiALIAkgE/3mAf3kASELIAwgCSAU/eYB/eQBIQwgDSAJIBX95gH95AEhDSAG/QkCgAIhCSAOIAkgEv3mAf3kASEOIA8gCSAT/eYB/eQBIQ8gECAJIBT95gH95AEhECARIAkgFf3mAf3kASERIAZBBGohBiAHQcAAaiEHIAYgCEgNAAsgAiAEQcAAbGogBUEEbGohFiAWIAr9CwIAIBYgC/0LAhAgFiAM/QsCICAWIA39CwIwIBYgDv0LAkAgFiAP/QsCUCAWIBD9CwJgIBYgEf0LAnAgBUEQaiEFDAALCyAEQQJqIQQMAAsLAkADQCAEIANODQFBACEFAkADQCAFQRBODQH9DAAAAAAAAAAAAAAAAAAAAAAhCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDSAAIARBgAJsaiEGIAEgBUEEbGohByAGQYACaiEIA0AgB/0AAgAhEiAH/QACECETIAf9AAIgIRQgB/0AAjAhFSAG/QkCACEJIAogCSAS/eYB/eQBIQogCyAJIBP95gH95AEhCyAMIAkgFP3mAf3kASEMIA0gCSAV/eYB/eQBIQ0gBkEEaiEGIAdBwABqIQcgBiAISA0ACyACIARBwABsaiAFQQRsaiEWIBYgCv0LAgAgFiAL/QsCECAWIAz9CwIgIBYgDf0LAjAgBUEQaiEFDAALCyAEQQFqIQQMAAsLC5gEAwV/DXsBfyABQQRsIQEgA0EEbCEDQQAhBgJAA0AgBkHAAE4NAUEAIQcCQANAIAdBEE4NAf0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDv0MAAAAAAAAAAAAAAAAAAAAACEP/QwAAAAAAAAAAAAAAAAAAAAAIRD9DAAAAAAAAAAAAAAAAAAAAAAhEf0MAAAAAAAAAAAAAAAAAAAAACES/QwAAAAAAAAAAAAAAAAAAAAAIRMgACAGQQRsaiEJIAIgB0EEbGohCkEAIQgCQANAIAggBU4NASAK/QACACEUIAr9AAIQIRUgCv0AAiAhFiAK/QACMCEXIAn9CQIAIQsgDCALIBT95gH95AEhDCANIAsgFf3mAf3kASENIA4gCyAW/eYB/eQBIQ4gDyALIBf95gH95AEhDyAJ/QkCBCELIBAgCyAU/eYB/eQBIRAgESALIBX95gH95AEhESASIAsgFv3mAf3kASESIBMgCyAX/eYB/eQBIRMgCSABaiEJIAogA2ohCiAIQQFqIQgMAAsLIAQgBkHAAGxqIAdBBGxqIRggGCAM/QsCACAYIA39CwIQIBggDv0LAiAgGCAP/QsCMCAYIBD9CwJAIBggEf0LAlAgGCAS/QsCYCAYIBP9CwJwIAdBEGohBwwACwsgBkECaiEGDAALCwuCBAMFfwd7AX9BACEEAkADQCADIARrQQJIDQFBACEF/QwAAAAAAAAAAAAAAAAAAAAAIQr9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ0gACAEQYACbGohBiABIAVBBGxqIQcgBkGAAmohCANAIAf9AAIAIQ4gB/0AAhAhDyAG/QkCACEJIAogCSAO/eYB/eQBIQogCyAJIA/95gH95AEhCyAG/QkCgAIhCSAMIAkgDv3mAf3kASEMIA0gCSAP/eYB/eQBIQ0gBkEEaiEGIAdBIGohByAGIAhIDQALIAIgBEEgbGogBUEEbGohECAQIAr9CwIAIBAgC/0LAhAgECAM/QsCICAQIA39CwIwIARBAmohBAwACwsCQANAIAQgA04NAUEAIQX9DAAAAAAAAAAAAAAAAAAAAAAhCv0MAAAAAAAAAAAAAAAAAAAAACELIAAgBEGAAmxqIQYgASAFQQRsaiEHIAZBgAJqIQgDQCAH/QACACEOIAf9AAIQIQ8gBv0JAgAhCSAKIAkgDv3mAf3kASEKIAsgCSAP/eYB/eQBIQsgBkEEaiEGIAdBIGohByAGIAhIDQALIAIgBEEgbGogBUEEbGohECAQIAr9CwIAIBAgC/0LAhAgBEEBaiEEDAALCwvJAgMFfwd7AX8gAUEEbCEBIANBBGwhA0EAIQYCQANAIAZBgAFODQFBACEH/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIQ8gACAGQQRsaiEJIAIgB0EEbGohCkEAIQgCQANAIAggBU4NASAK/QACACEQIAr9AAIQIREgCf0JAgAhCyAMIAsgEP3mAf3kASEMIA0gCyAR/eYB/eQBIQ0gCf0JAgQhCyAOIAsgEP3mAf3kASEOIA8gCyAR/eYB/eQBIQ8gCSABaiEJIAogA2ohCiAIQQFqIQgMAAsLIAQgBkEgbGogB0EEbGohEiASIAz9CwIAIBIgDf0LAhAgEiAO/QsCICASIA/9CwIwIAZBAmohBgwACwsL";
+const kernelBytes = "AGFzbQEAAAABHwRgBH9/f38AYAZ/f39/f38AYAN/f38AYAV/f39/fwACDwEDZW52Bm1lbW9yeQIAAQMdHAAAAAABAAAAAAICAQIAAAMAAQAAAQMBAAEAAQAH9AIcCXJvd3NfNjR4OAAACnBvaW50d2lzZTAAAQpyb3dzXzY0eDE2AAIKcG9pbnR3aXNlMQADCnBvaW50d2lzZTIABApwb2ludHdpc2UzAAUKcG9pbnR3aXNlNAAGCXJvd3NfNXgxNgAHCnBvaW50d2lzZTUACApwb2ludHdpc2U2AAkKcG9pbnR3aXNlNwAKCnBvaW50d2lzZTgACwpwb2ludHdpc2U5AAwLcG9pbnR3aXNlMTAADQtwb2ludHdpc2UxMQAOC3BvaW50d2lzZTEyAA8JY29sc181eDE2ABAKb3V0ZXJfNXgxNgARC3BvaW50d2lzZTEzABILcG9pbnR3aXNlMTQAEwtwb2ludHdpc2UxNQAUC3BvaW50d2lzZTE2ABULcG9pbnR3aXNlMTcAFgpjb2xzXzY0eDE2ABcLb3V0ZXJfNjR4MTYAGAljb2xzXzY0eDgAGQtvdXRlcl8xMjh4OAAaC3BvaW50d2lzZTE4ABsKvpMBHOsQAgZ/FntBACEEAkADQCADIARrQQRIDQFBACEFAkADQCAFQcAATg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhD/0MAAAAAAAAAAAAAAAAAAAAACEQ/QwAAAAAAAAAAAAAAAAAAAAAIRH9DAAAAAAAAAAAAAAAAAAAAAAhEiAAIAVBIGxqIQYgASAEQSBsaiEHIAZBIGohCANAIAf9AAIAIRMgB/0AAiAhFCAH/QACQCEVIAf9AAJgIRYgBv0AAgAhCiALIAogE/3mAf3kASELIA0gCiAU/eYB/eQBIQ0gDyAKIBX95gH95AEhDyARIAogFv3mAf3kASERIAb9AAIgIQogDCAKIBP95gH95AEhDCAOIAogFP3mAf3kASEOIBAgCiAV/eYB/eQBIRAgEiAKIBb95gH95AEhEiAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgAiAEQYACbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAIAIAkgGf0fATgCBCANIA79DQABAgMEBQYHEBESExQVFhcgDSAO/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAKAAiAJIBn9HwE4AoQCIA8gEP0NAAECAwQFBgcQERITFBUWFyAPIBD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AoAEIAkgGf0fATgChAQgESAS/Q0AAQIDBAUGBxAREhMUFRYXIBEgEv0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCgAYgCSAZ/R8BOAKEBiAFQQJqIQUMAAsLIARBBGohBAwACwsCQANAIAQgA04NAUEAIQUCQANAIAVBwABODQH9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIRr9DAAAAAAAAAAAAAAAAAAAAAAhG/0MAAAAAAAAAAAAAAAAAAAAACEc/QwAAAAAAAAAAAAAAAAAAAAAIR39DAAAAAAAAAAAAAAAAAAAAAAhHv0MAAAAAAAAAAAAAAAAAAAAACEfIAAgBUEgbGohBiABIARBIGxqIQcgBkEgaiEIA0AgB/0AAgAhEyAG/QACACEKIAsgCiAT/eYB/eQBIQsgBv0AAiAhCiAMIAogE/3mAf3kASEMIAb9AAJAIQogGiAKIBP95gH95AEhGiAG/QACYCEKIBsgCiAT/eYB/eQBIRsgBv0AAoABIQogHCAKIBP95gH95AEhHCAG/QACoAEhCiAdIAogE/3mAf3kASEdIAb9AALAASEKIB4gCiAT/eYB/eQBIR4gBv0AAuABIQogHyAKIBP95gH95AEhHyAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgAiAEQYACbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRcgGiAb/Q0AAQIDBAUGBxAREhMUFRYXIBogG/0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9CwIAIBwgHf0NAAECAwQFBgcQERITFBUWFyAcIB39DQgJCgsMDQ4PGBkaGxwdHh/95AEhFyAeIB/9DQABAgMEBQYHEBESExQVFhcgHiAf/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0LAhAgBUEIaiEFDAALCyAEQQFqIQQMAAsLC2IBAn9BACEEAkADQCAEIANODQFBACEFA0AgACAFaiABIAVq/QACACACIAVq/QACAP3kAf0LAgAgBUEQaiEFIAVBgAJIDQALIABBgAJqIQAgAUGAAmohASAEQQFqIQQMAAsLC/UQAgZ/FntBACEEAkADQCADIARrQQRIDQFBACEFAkADQCAFQcAATg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhD/0MAAAAAAAAAAAAAAAAAAAAACEQ/QwAAAAAAAAAAAAAAAAAAAAAIRH9DAAAAAAAAAAAAAAAAAAAAAAhEiAAIAVBwABsaiEGIAEgBEHAAGxqIQcgBkHAAGohCANAIAf9AAIAIRMgB/0AAkAhFCAH/QACgAEhFSAH/QACwAEhFiAG/QACACEKIAsgCiAT/eYB/eQBIQsgDSAKIBT95gH95AEhDSAPIAogFf3mAf3kASEPIBEgCiAW/eYB/eQBIREgBv0AAkAhCiAMIAogE/3mAf3kASEMIA4gCiAU/eYB/eQBIQ4gECAKIBX95gH95AEhECASIAogFv3mAf3kASESIAZBEGohBiAHQRBqIQcgBiAISA0ACyACIARBgAJsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AgAgCSAZ/R8BOAIEIA0gDv0NAAECAwQFBgcQERITFBUWFyANIA79DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AoACIAkgGf0fATgChAIgDyAQ/Q0AAQIDBAUGBxAREhMUFRYXIA8gEP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCgAQgCSAZ/R8BOAKEBCARIBL9DQABAgMEBQYHEBESExQVFhcgESAS/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAKABiAJIBn9HwE4AoQGIAVBAmohBQwACwsgBEEEaiEEDAALCwJAA0AgBCADTg0BQQAhBQJAA0AgBUHAAE4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhGv0MAAAAAAAAAAAAAAAAAAAAACEb/QwAAAAAAAAAAAAAAAAAAAAAIRz9DAAAAAAAAAAAAAAAAAAAAAAhHf0MAAAAAAAAAAAAAAAAAAAAACEe/QwAAAAAAAAAAAAAAAAAAAAAIR8gACAFQcAAbGohBiABIARBwABsaiEHIAZBwABqIQgDQCAH/QACACETIAb9AAIAIQogCyAKIBP95gH95AEhCyAG/QACQCEKIAwgCiAT/eYB/eQBIQwgBv0AAoABIQogGiAKIBP95gH95AEhGiAG/QACwAEhCiAbIAogE/3mAf3kASEbIAb9AAKAAiEKIBwgCiAT/eYB/eQBIRwgBv0AAsACIQogHSAKIBP95gH95AEhHSAG/QACgAMhCiAeIAogE/3mAf3kASEeIAb9AALAAyEKIB8gCiAT/eYB/eQBIR8gBkEQaiEGIAdBEGohByAGIAhIDQALIAIgBEGAAmxqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEXIBogG/0NAAECAwQFBgcQERITFBUWFyAaIBv9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/QsCACAcIB39DQABAgMEBQYHEBESExQVFhcgHCAd/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRcgHiAf/Q0AAQIDBAUGBxAREhMUFRYXIB4gH/0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9CwIQIAVBCGohBQwACwsgBEEBaiEEDAALCwtqAQJ/QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWogASAFav0AAgAgAiAFav0AAgD95AH9CwIAIAVBEGohBSAFQYACSA0ACyAAQYACaiEAIAFBgAJqIQEgAkGAAmohAiAEQQFqIQQMAAsLC60MAgJ/EHtBACEGAkADQCAGIAVODQFBACEHA0AgACAHaiABIAdq/QACAP3hASEI/QwAAIA/AACAPwAAgD8AAIA//QwAAIA/AACAPwAAgD8AAIA/IAj9DKXAsEKlwLBCpcCwQqXAsEL96AH9DFCsrsJQrK7CUKyuwlCsrsL96QEhCSAJ/Qw7qrg/O6q4PzuquD87qrg//eYB/WohCiAJIAr9DACAMT8AgDE/AIAxPwCAMT/95gH95QEgCv0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEL/QxnaVA5Z2lQOWdpUDlnaVA5IAv95gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgC/3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAL/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIAv95gH9DKqqKj6qqio+qqoqPqqqKj795AEgC/3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASALIAv95gH95gEgC/3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAK/fgB/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH95AH95wEgAiAHav0AAgD95gEgAyAHav0AAgD94QEhDP0MAACAPwAAgD8AAIA/AACAP/0MAACAPwAAgD8AAIA/AACAPyAM/QylwLBCpcCwQqXAsEKlwLBC/egB/QxQrK7CUKyuwlCsrsJQrK7C/ekBIQ0gDf0MO6q4PzuquD87qrg/O6q4P/3mAf1qIQ4gDSAO/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIA79DIOAXrmDgF65g4BeuYOAXrn95gH95QEhD/0MZ2lQOWdpUDlnaVA5Z2lQOSAP/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIA/95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgD/3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAP/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIA/95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgDyAP/eYB/eYBIA/95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgDv34Af0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/eQB/ecBIAQgB2r9AAIAIRAgECAQ/eYBIRH9DOrwurvq8Lq76vC6u+rwursgEf3mAf0MThOpPE4TqTxOE6k8ThOpPP3kASAR/eYB/QwtHly9LR5cvS0eXL0tHly9/eQBIBH95gH9DJODCD6Tgwg+k4MIPpODCD795AEgEf3mAf0Mmaqqvpmqqr6Zqqq+maqqvv3kASAR/eYBIBD95gEgEP3kASESIBD94AH9DAAAAEAAAABAAAAAQAAAAED95gEhE/0MAACAPwAAgD8AAIA/AACAP/0MAAAAQAAAAEAAAABAAAAAQCAT/QylwLBCpcCwQqXAsEKlwLBC/egB/QxQrK7CUKyuwlCsrsJQrK7C/ekBIRQgFP0MO6q4PzuquD87qrg/O6q4P/3mAf1qIRUgFCAV/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIBX9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhFv0MZ2lQOWdpUDlnaVA5Z2lQOSAW/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIBb95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgFv3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAW/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIBb95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgFiAW/eYB/eYBIBb95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgFf34Af0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/QwAAIA/AACAPwAAgD8AAIA//eQB/ecB/eUBIBD9DAAAAIAAAACAAAAAgAAAAID9Tv1QIRcgEiAXIBD94AH9DAAAID8AACA/AAAgPwAAID/9Q/1S/eYB/eQB/QsCACAHQRBqIQcgB0HAAEgNAAsgAEHAAGohACABQYACaiEBIAJBwABqIQIgA0GAAmohAyAEQYACaiEEIAZBAWohBgwACwsL+wgCAn8Me0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVqIAEgBWr9AAIA/eEBIQb9DAAAgD8AAIA/AACAPwAAgD/9DAAAgD8AAIA/AACAPwAAgD8gBv0MpcCwQqXAsEKlwLBCpcCwQv3oAf0MUKyuwlCsrsJQrK7CUKyuwv3pASEHIAf9DDuquD87qrg/O6q4PzuquD/95gH9aiEIIAcgCP0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAI/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIQn9DGdpUDlnaVA5Z2lQOWdpUDkgCf3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAJ/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIAn95gH9DMGpKj3BqSo9wakqPcGpKj395AEgCf3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAJ/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIAkgCf3mAf3mASAJ/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIAj9+AH9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf3kAf3nASACIAVq/QACACEKIAogCv3mASEL/Qzq8Lq76vC6u+rwurvq8Lq7IAv95gH9DE4TqTxOE6k8ThOpPE4TqTz95AEgC/3mAf0MLR5cvS0eXL0tHly9LR5cvf3kASAL/eYB/QyTgwg+k4MIPpODCD6Tgwg+/eQBIAv95gH9DJmqqr6Zqqq+maqqvpmqqr795AEgC/3mASAK/eYBIAr95AEhDCAK/eAB/QwAAABAAAAAQAAAAEAAAABA/eYBIQ39DAAAgD8AAIA/AACAPwAAgD/9DAAAAEAAAABAAAAAQAAAAEAgDf0MpcCwQqXAsEKlwLBCpcCwQv3oAf0MUKyuwlCsrsJQrK7CUKyuwv3pASEOIA79DDuquD87qrg/O6q4PzuquD/95gH9aiEPIA4gD/0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAP/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIRD9DGdpUDlnaVA5Z2lQOWdpUDkgEP3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAQ/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIBD95gH9DMGpKj3BqSo9wakqPcGpKj395AEgEP3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAQ/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIBAgEP3mAf3mASAQ/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIA/9+AH9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf0MAACAPwAAgD8AAIA/AACAP/3kAf3nAf3lASAK/QwAAACAAAAAgAAAAIAAAACA/U79UCERIAwgESAK/eAB/QwAACA/AAAgPwAAID8AACA//UP9Uv3mAf0LAgAgBUEQaiEFIAVBwABIDQALIABBwABqIQAgAUGAAmohASACQcAAaiECIARBAWohBAwACwsLagECf0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVqIAEgBWr9AAIAIAIgBWr9AAIA/eQB/QsCACAFQRBqIQUgBUHAAEgNAAsgAEHAAGohACABQcAAaiEBIAJBwABqIQIgBEEBaiEEDAALCwu8GgIGfxN7QQAhBAJAA0AgAyAEa0EESA0BQQAhBQJAA0AgBUEETg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhD/0MAAAAAAAAAAAAAAAAAAAAACEQ/QwAAAAAAAAAAAAAAAAAAAAAIRH9DAAAAAAAAAAAAAAAAAAAAAAhEiAAIAVBwABsaiEGIAEgBEHAAGxqIQcgBkHAAGohCANAIAf9AAIAIRMgB/0AAkAhFCAH/QACgAEhFSAH/QACwAEhFiAG/QACACEKIAsgCiAT/eYB/eQBIQsgDSAKIBT95gH95AEhDSAPIAogFf3mAf3kASEPIBEgCiAW/eYB/eQBIREgBv0AAkAhCiAMIAogE/3mAf3kASEMIA4gCiAU/eYB/eQBIQ4gECAKIBX95gH95AEhECASIAogFv3mAf3kASESIAZBEGohBiAHQRBqIQcgBiAISA0ACyACIARBFGxqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCACAJIBn9HwE4AgQgDSAO/Q0AAQIDBAUGBxAREhMUFRYXIA0gDv0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCFCAJIBn9HwE4AhggDyAQ/Q0AAQIDBAUGBxAREhMUFRYXIA8gEP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCKCAJIBn9HwE4AiwgESAS/Q0AAQIDBAUGBxAREhMUFRYXIBEgEv0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCPCAJIBn9HwE4AkAgBUECaiEFDAALC0EEIQX9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhESAAIAVBwABsaiEGIAEgBEHAAGxqIQcgBkHAAGohCANAIAf9AAIAIRMgB/0AAkAhFCAH/QACgAEhFSAH/QACwAEhFiAG/QACACEKIAsgCiAT/eYB/eQBIQsgDSAKIBT95gH95AEhDSAPIAogFf3mAf3kASEPIBEgCiAW/eYB/eQBIREgBkEQaiEGIAdBEGohByAGIAhIDQALIAIgBEEUbGogBUEEbGohCSAL/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYXIAv9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AgAgDf0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWFyAN/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAIUIA/9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhcgD/0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCKCAR/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYXIBH9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AjwgBEEEaiEEDAALCwJAA0AgBCADTg0BQQAhBQJAA0AgBUEFTg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEa/QwAAAAAAAAAAAAAAAAAAAAAIRv9DAAAAAAAAAAAAAAAAAAAAAAhHCAAIAVBwABsaiEGIAEgBEHAAGxqIQcgBkHAAGohCANAIAf9AAIAIRMgBv0AAgAhCiALIAogE/3mAf3kASELIAb9AAJAIQogDCAKIBP95gH95AEhDCAG/QACgAEhCiAaIAogE/3mAf3kASEaIAb9AALAASEKIBsgCiAT/eYB/eQBIRsgBv0AAoACIQogHCAKIBP95gH95AEhHCAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgAiAEQRRsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFyAaIBv9DQABAgMEBQYHEBESExQVFhcgGiAb/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0LAgAgHP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWFyAc/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAIQIAVBBWohBQwACwsgBEEBaiEEDAALCwuCAQICfwF7QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWogASAFav0AAgAgAiAFav0AAgD95AH9CwIAIAVBEGohBSAFQRBIDQALIAEgBWr9AAIAIAIgBWr9AAIA/eQBIQYgACAG/R8AOAIQIABBFGohACABQRRqIQEgBEEBaiEEDAALCwviAwICfwR7QQAhAwJAA0AgAyACTg0BQQAhBANAIAAgBGogASAEav0AAgD94QEhBf0MAACAPwAAgD8AAIA/AACAP/0MAACAPwAAgD8AAIA/AACAPyAF/QylwLBCpcCwQqXAsEKlwLBC/egB/QxQrK7CUKyuwlCsrsJQrK7C/ekBIQYgBv0MO6q4PzuquD87qrg/O6q4P/3mAf1qIQcgBiAH/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIAf9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhCP0MZ2lQOWdpUDlnaVA5Z2lQOSAI/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIAj95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgCP3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAI/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIAj95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgCCAI/eYB/eYBIAj95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgB/34Af0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/eQB/ecB/QsCACAEQRBqIQQgBEHAAEgNAAsgAEHAAGohACABQYACaiEBIANBAWohAwwACwsL3QUCAn8Ie0EAIQMCQANAIAMgAk4NAUEAIQQDQCAAIARqIAEgBGr9AAIAIQUgBSAF/eYBIQb9DOrwurvq8Lq76vC6u+rwursgBv3mAf0MThOpPE4TqTxOE6k8ThOpPP3kASAG/eYB/QwtHly9LR5cvS0eXL0tHly9/eQBIAb95gH9DJODCD6Tgwg+k4MIPpODCD795AEgBv3mAf0Mmaqqvpmqqr6Zqqq+maqqvv3kASAG/eYBIAX95gEgBf3kASEHIAX94AH9DAAAAEAAAABAAAAAQAAAAED95gEhCP0MAACAPwAAgD8AAIA/AACAP/0MAAAAQAAAAEAAAABAAAAAQCAI/QylwLBCpcCwQqXAsEKlwLBC/egB/QxQrK7CUKyuwlCsrsJQrK7C/ekBIQkgCf0MO6q4PzuquD87qrg/O6q4P/3mAf1qIQogCSAK/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIAr9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhC/0MZ2lQOWdpUDlnaVA5Z2lQOSAL/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIAv95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgC/3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAL/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIAv95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgCyAL/eYB/eYBIAv95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgCv34Af0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/QwAAIA/AACAPwAAgD8AAIA//eQB/ecB/eUBIAX9DAAAAIAAAACAAAAAgAAAAID9Tv1QIQwgByAMIAX94AH9DAAAID8AACA/AAAgPwAAID/9Q/1S/QsCACAEQRBqIQQgBEHAAEgNAAsgAEHAAGohACABQYACaiEBIANBAWohAwwACwsLkgEBAn9BACEGAkADQCAGIAVODQFBACEHA0AgACAHaiABIAdq/QACACACIAdq/QACAP3mASADIAdq/QACACAEIAdq/QACAP3mAf3kAf0LAgAgB0EQaiEHIAdBwABIDQALIABBwABqIQAgAUHAAGohASACQcAAaiECIANBwABqIQMgBEHAAGohBCAGQQFqIQYMAAsLC90FAgJ/CHtBACEDAkADQCADIAJODQFBACEEA0AgACAEaiABIARq/QACACEFIAUgBf3mASEG/Qzq8Lq76vC6u+rwurvq8Lq7IAb95gH9DE4TqTxOE6k8ThOpPE4TqTz95AEgBv3mAf0MLR5cvS0eXL0tHly9LR5cvf3kASAG/eYB/QyTgwg+k4MIPpODCD6Tgwg+/eQBIAb95gH9DJmqqr6Zqqq+maqqvpmqqr795AEgBv3mASAF/eYBIAX95AEhByAF/eAB/QwAAABAAAAAQAAAAEAAAABA/eYBIQj9DAAAgD8AAIA/AACAPwAAgD/9DAAAAEAAAABAAAAAQAAAAEAgCP0MpcCwQqXAsEKlwLBCpcCwQv3oAf0MUKyuwlCsrsJQrK7CUKyuwv3pASEJIAn9DDuquD87qrg/O6q4PzuquD/95gH9aiEKIAkgCv0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAK/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIQv9DGdpUDlnaVA5Z2lQOWdpUDkgC/3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAL/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIAv95gH9DMGpKj3BqSo9wakqPcGpKj395AEgC/3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAL/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIAsgC/3mAf3mASAL/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIAr9+AH9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf0MAACAPwAAgD8AAIA/AACAP/3kAf3nAf3lASAF/QwAAACAAAAAgAAAAIAAAACA/U79UCEMIAcgDCAF/eAB/QwAACA/AAAgPwAAID8AACA//UP9Uv0LAgAgBEEQaiEEIARBwABIDQALIABBwABqIQAgAUHAAGohASADQQFqIQMMAAsLC2oBAn9BACEEAkADQCAEIANODQFBACEFA0AgACAFaiABIAVq/QACACACIAVq/QACAP3mAf0LAgAgBUEQaiEFIAVBwABIDQALIABBwABqIQAgAUHAAGohASACQcAAaiECIARBAWohBAwACwsLiQECAn8Be0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVqIAEgBWr9AAIAIAIgBWr9AAIA/eYB/QsCACAFQRBqIQUgBUEQSA0ACyABIAVq/QACACACIAVq/QACAP3mASEGIAAgBv0fADgCECAAQRRqIQAgAUEUaiEBIAJBFGohAiAEQQFqIQQMAAsLC54HAgJ/C3tBACEFAkADQCAFIARODQFBACEGA0AgACAGaiABIAZq/QACACACIAZq/QACAP0MAAAAPwAAAD8AAAA/AAAAP/3mASEHIAf9DKXAsEKlwLBCpcCwQqXAsEL96AH9DFCsrsJQrK7CUKyuwlCsrsL96QEhCCAI/Qw7qrg/O6q4PzuquD87qrg//eYB/WohCSAIIAn9DACAMT8AgDE/AIAxPwCAMT/95gH95QEgCf0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEK/QxnaVA5Z2lQOWdpUDlnaVA5IAr95gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgCv3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAK/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIAr95gH9DKqqKj6qqio+qqoqPqqqKj795AEgCv3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASAKIAr95gH95gEgCv3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAJ/fgB/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gEhCyALIAv95gEgAyAGav0AAgD95gH95QH9CwIAIAZBEGohBiAGQRBIDQALIAEgBmr9AAIAIAIgBmr9AAIA/QwAAAA/AAAAPwAAAD8AAAA//eYBIQ0gDf0MpcCwQqXAsEKlwLBCpcCwQv3oAf0MUKyuwlCsrsJQrK7CUKyuwv3pASEOIA79DDuquD87qrg/O6q4PzuquD/95gH9aiEPIA4gD/0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAP/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIRD9DGdpUDlnaVA5Z2lQOWdpUDkgEP3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAQ/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIBD95gH9DMGpKj3BqSo9wakqPcGpKj395AEgEP3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAQ/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIBAgEP3mAf3mASAQ/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIA/9+AH9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mASERIBEgEf3mASADIAZq/QACAP3mAf3lASEMIAAgDP0fADgCECAAQRRqIQAgAUEUaiEBIAJBFGohAiADQRRqIQMgBUEBaiEFDAALCwvJBgMFfw17AX9BACEEAkADQCADIARrQQJIDQFBACEFAkADQCAFQRBODQH9DAAAAAAAAAAAAAAAAAAAAAAhCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhEP0MAAAAAAAAAAAAAAAAAAAAACERIAAgBEEUbGohBiABIAVBBGxqIQcgBkEUaiEIA0AgB/0AAgAhEiAH/QACECETIAf9AAIgIRQgB/0AAjAhFSAG/QkCACEJIAogCSAS/eYB/eQBIQogCyAJIBP95gH95AEhCyAMIAkgFP3mAf3kASEMIA0gCSAV/eYB/eQBIQ0gBv0JAhQhCSAOIAkgEv3mAf3kASEOIA8gCSAT/eYB/eQBIQ8gECAJIBT95gH95AEhECARIAkgFf3mAf3kASERIAZBBGohBiAHQcAAaiEHIAYgCEgNAAsgAiAEQcAAbGogBUEEbGohFiAWIAr9CwIAIBYgC/0LAhAgFiAM/QsCICAWIA39CwIwIBYgDv0LAkAgFiAP/QsCUCAWIBD9CwJgIBYgEf0LAnAgBUEQaiEFDAALCyAEQQJqIQQMAAsLAkADQCAEIANODQFBACEFAkADQCAFQRBODQH9DAAAAAAAAAAAAAAAAAAAAAAhCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDSAAIARBFGxqIQYgASAFQQRsaiEHIAZBFGohCANAIAf9AAIAIRIgB/0AAhAhEyAH/QACICEUIAf9AAIwIRUgBv0JAgAhCSAKIAkgEv3mAf3kASEKIAsgCSAT/eYB/eQBIQsgDCAJIBT95gH95AEhDCANIAkgFf3mAf3kASENIAZBBGohBiAHQcAAaiEHIAYgCEgNAAsgAiAEQcAAbGogBUEEbGohFiAWIAr9CwIAIBYgC/0LAhAgFiAM/QsCICAWIA39CwIwIAVBEGohBQwACwsgBEEBaiEEDAALCwvSBgMFfw17AX8gAUEEbCEBIANBBGwhA0EAIQYCQANAIAZBBE4NAUEAIQcCQANAIAdBEE4NAf0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDv0MAAAAAAAAAAAAAAAAAAAAACEP/QwAAAAAAAAAAAAAAAAAAAAAIRD9DAAAAAAAAAAAAAAAAAAAAAAhEf0MAAAAAAAAAAAAAAAAAAAAACES/QwAAAAAAAAAAAAAAAAAAAAAIRMgACAGQQRsaiEJIAIgB0EEbGohCkEAIQgCQANAIAggBU4NASAK/QACACEUIAr9AAIQIRUgCv0AAiAhFiAK/QACMCEXIAn9CQIAIQsgDCALIBT95gH95AEhDCANIAsgFf3mAf3kASENIA4gCyAW/eYB/eQBIQ4gDyALIBf95gH95AEhDyAJ/QkCBCELIBAgCyAU/eYB/eQBIRAgESALIBX95gH95AEhESASIAsgFv3mAf3kASESIBMgCyAX/eYB/eQBIRMgCSABaiEJIAogA2ohCiAIQQFqIQgMAAsLIAQgBkHAAGxqIAdBBGxqIRggGCAM/QsCACAYIA39CwIQIBggDv0LAiAgGCAP/QsCMCAYIBD9CwJAIBggEf0LAlAgGCAS/QsCYCAYIBP9CwJwIAdBEGohBwwACwsgBkECaiEGDAALC0EEIQZBACEHAkADQCAHQRBODQH9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhDyAAIAZBBGxqIQkgAiAHQQRsaiEKQQAhCAJAA0AgCCAFTg0BIAr9AAIAIRQgCv0AAhAhFSAK/QACICEWIAr9AAIwIRcgCf0JAgAhCyAMIAsgFP3mAf3kASEMIA0gCyAV/eYB/eQBIQ0gDiALIBb95gH95AEhDiAPIAsgF/3mAf3kASEPIAkgAWohCSAKIANqIQogCEEBaiEIDAALCyAEIAZBwABsaiAHQQRsaiEYIBggDP0LAgAgGCAN/QsCECAYIA79CwIgIBggD/0LAjAgB0EQaiEHDAALCwt/AQJ/QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWr9DAAAgD8AAIA/AACAPwAAgD8gASAFav0AAgAgAiAFav0AAgD95gH95QH9CwIAIAVBEGohBSAFQcAASA0ACyAAQcAAaiEAIAFBwABqIQEgAkHAAGohAiAEQQFqIQQMAAsLC38BAn9BACEEAkADQCAEIANODQFBACEFA0AgACAFaiABIAVq/QACAP0MAACAPwAAgD8AAIA/AACAPyACIAVq/QACAP3lAf3mAf0LAgAgBUEQaiEFIAVBwABIDQALIABBwABqIQAgAUHAAGohASACQcAAaiECIARBAWohBAwACwsLkgEBAn9BACEGAkADQCAGIAVODQFBACEHA0AgACAHaiABIAdq/QACACACIAdq/QACACADIAdq/QACAP3mASAEIAdq/QACAP3mAf3kAf0LAgAgB0EQaiEHIAdBwABIDQALIABBwABqIQAgAUHAAGohASACQcAAaiECIANBwABqIQMgBEHAAGohBCAGQQFqIQYMAAsLC34BAn9BACEFAkADQCAFIARODQFBACEGA0AgACAGaiABIAZq/QACACACIAZq/QACAP3mASADIAZq/QACAP3mAf0LAgAgBkEQaiEGIAZBwABIDQALIABBwABqIQAgAUHAAGohASACQcAAaiECIANBwABqIQMgBUEBaiEFDAALCwuSAQECf0EAIQYCQANAIAYgBU4NAUEAIQcDQCAAIAdqIAEgB2r9AAIAIAIgB2r9AAIA/eQBIAMgB2r9AAIA/eQBIAQgB2r9AAIA/eQB/QsCACAHQRBqIQcgB0GAAkgNAAsgAEGAAmohACABQYACaiEBIAJBgAJqIQIgA0GAAmohAyAEQYACaiEEIAZBAWohBgwACwsLzgYDBX8NewF/QQAhBAJAA0AgAyAEa0ECSA0BQQAhBQJAA0AgBUEQTg0B/QwAAAAAAAAAAAAAAAAAAAAAIQr9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDv0MAAAAAAAAAAAAAAAAAAAAACEP/QwAAAAAAAAAAAAAAAAAAAAAIRD9DAAAAAAAAAAAAAAAAAAAAAAhESAAIARBgAJsaiEGIAEgBUEEbGohByAGQYACaiEIA0AgB/0AAgAhEiAH/QACECETIAf9AAIgIRQgB/0AAjAhFSAG/QkCACEJIAogCSAS/eYB/eQBIQogCyAJIBP95gH95AEhCyAMIAkgFP3mAf3kASEMIA0gCSAV/eYB/eQBIQ0gBv0JAoACIQkgDiAJIBL95gH95AEhDiAPIAkgE/3mAf3kASEPIBAgCSAU/eYB/eQBIRAgESAJIBX95gH95AEhESAGQQRqIQYgB0HAAGohByAGIAhIDQALIAIgBEHAAGxqIAVBBGxqIRYgFiAK/QsCACAWIAv9CwIQIBYgDP0LAiAgFiAN/QsCMCAWIA79CwJAIBYgD/0LAlAgFiAQ/QsCYCAWIBH9CwJwIAVBEGohBQwACwsgBEECaiEEDAALCwJAA0AgBCADTg0BQQAhBQJAA0AgBUEQTg0B/QwAAAAAAAAAAAAAAAAAAAAAIQr9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ0gACAEQYACbGohBiABIAVBBGxqIQcgBkGAAmohCANAIAf9AAIAIRIgB/0AAhAhEyAH/QACICEUIAf9AAIwIRUgBv0JAgAhCSAKIAkgEv3mAf3kASEKIAsgCSAT/eYB/eQBIQsgDCAJIBT95gH95AEhDCANIAkgFf3mAf3kASENIAZBBGohBiAHQcAAaiEHIAYgCEgNAAsgAiAEQcAAbGogBUEEbGohFiAWIAr9CwIAIBYgC/0LAhAgFiAM/QsCICAWIA39CwIwIAVBEGohBQwACwsgBEEBaiEEDAALCwuYBAMFfw17AX8gAUEEbCEBIANBBGwhA0EAIQYCQANAIAZBwABODQFBACEHAkADQCAHQRBODQH9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhD/0MAAAAAAAAAAAAAAAAAAAAACEQ/QwAAAAAAAAAAAAAAAAAAAAAIRH9DAAAAAAAAAAAAAAAAAAAAAAhEv0MAAAAAAAAAAAAAAAAAAAAACETIAAgBkEEbGohCSACIAdBBGxqIQpBACEIAkADQCAIIAVODQEgCv0AAgAhFCAK/QACECEVIAr9AAIgIRYgCv0AAjAhFyAJ/QkCACELIAwgCyAU/eYB/eQBIQwgDSALIBX95gH95AEhDSAOIAsgFv3mAf3kASEOIA8gCyAX/eYB/eQBIQ8gCf0JAgQhCyAQIAsgFP3mAf3kASEQIBEgCyAV/eYB/eQBIREgEiALIBb95gH95AEhEiATIAsgF/3mAf3kASETIAkgAWohCSAKIANqIQogCEEBaiEIDAALCyAEIAZBwABsaiAHQQRsaiEYIBggDP0LAgAgGCAN/QsCECAYIA79CwIgIBggD/0LAjAgGCAQ/QsCQCAYIBH9CwJQIBggEv0LAmAgGCAT/QsCcCAHQRBqIQcMAAsLIAZBAmohBgwACwsLggQDBX8HewF/QQAhBAJAA0AgAyAEa0ECSA0BQQAhBf0MAAAAAAAAAAAAAAAAAAAAACEK/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACENIAAgBEGAAmxqIQYgASAFQQRsaiEHIAZBgAJqIQgDQCAH/QACACEOIAf9AAIQIQ8gBv0JAgAhCSAKIAkgDv3mAf3kASEKIAsgCSAP/eYB/eQBIQsgBv0JAoACIQkgDCAJIA795gH95AEhDCANIAkgD/3mAf3kASENIAZBBGohBiAHQSBqIQcgBiAISA0ACyACIARBIGxqIAVBBGxqIRAgECAK/QsCACAQIAv9CwIQIBAgDP0LAiAgECAN/QsCMCAEQQJqIQQMAAsLAkADQCAEIANODQFBACEF/QwAAAAAAAAAAAAAAAAAAAAAIQr9DAAAAAAAAAAAAAAAAAAAAAAhCyAAIARBgAJsaiEGIAEgBUEEbGohByAGQYACaiEIA0AgB/0AAgAhDiAH/QACECEPIAb9CQIAIQkgCiAJIA795gH95AEhCiALIAkgD/3mAf3kASELIAZBBGohBiAHQSBqIQcgBiAISA0ACyACIARBIGxqIAVBBGxqIRAgECAK/QsCACAQIAv9CwIQIARBAWohBAwACwsLyQIDBX8HewF/IAFBBGwhASADQQRsIQNBACEGAkADQCAGQYABTg0BQQAhB/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDv0MAAAAAAAAAAAAAAAAAAAAACEPIAAgBkEEbGohCSACIAdBBGxqIQpBACEIAkADQCAIIAVODQEgCv0AAgAhECAK/QACECERIAn9CQIAIQsgDCALIBD95gH95AEhDCANIAsgEf3mAf3kASENIAn9CQIEIQsgDiALIBD95gH95AEhDiAPIAsgEf3mAf3kASEPIAkgAWohCSAKIANqIQogCEEBaiEIDAALCyAEIAZBIGxqIAdBBGxqIRIgEiAM/QsCACASIA39CwIQIBIgDv0LAiAgEiAP/QsCMCAGQQJqIQYMAAsLC2YBAn9BACEEAkADQCAEIANODQFBACEFA0AgACAFaiABIAVq/QACACACIAVq/QACAP3kAf0LAgAgBUEQaiEFIAVBIEgNAAsgAEEgaiEAIAFBIGohASACQSBqIQIgBEEBaiEEDAALCws=";
 
 interface KernelMemory { readonly buffer: ArrayBuffer; grow(pages: number): number }
-interface KernelExports { readonly rows_64x8: (a: number, b: number, out: number, samples: number) => void; readonly rows_64x16: (a: number, b: number, out: number, samples: number) => void; readonly rows_5x16: (a: number, b: number, out: number, samples: number) => void; readonly cols_5x16: (a: number, b: number, out: number, samples: number) => void; readonly outer_5x16: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly cols_64x16: (a: number, b: number, out: number, samples: number) => void; readonly outer_64x16: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly cols_64x8: (a: number, b: number, out: number, samples: number) => void; readonly outer_128x8: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; }
+interface KernelExports { readonly rows_64x8: (a: number, b: number, out: number, samples: number) => void; readonly pointwise0: (out: number, a0: number, a1: number, rows: number) => void; readonly rows_64x16: (a: number, b: number, out: number, samples: number) => void; readonly pointwise1: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise2: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly pointwise3: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise4: (out: number, a0: number, a1: number, rows: number) => void; readonly rows_5x16: (a: number, b: number, out: number, samples: number) => void; readonly pointwise5: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise6: (out: number, a0: number, rows: number) => void; readonly pointwise7: (out: number, a0: number, rows: number) => void; readonly pointwise8: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly pointwise9: (out: number, a0: number, rows: number) => void; readonly pointwise10: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise11: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise12: (out: number, a0: number, a1: number, a2: number, rows: number) => void; readonly cols_5x16: (a: number, b: number, out: number, samples: number) => void; readonly outer_5x16: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly pointwise13: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise14: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise15: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly pointwise16: (out: number, a0: number, a1: number, a2: number, rows: number) => void; readonly pointwise17: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly cols_64x16: (a: number, b: number, out: number, samples: number) => void; readonly outer_64x16: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly cols_64x8: (a: number, b: number, out: number, samples: number) => void; readonly outer_128x8: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly pointwise18: (out: number, a0: number, a1: number, rows: number) => void; }
 interface WebAssemblyApi {
   readonly Memory: new (descriptor: { initial: number }) => KernelMemory;
   readonly Module: new (bytes: Uint8Array) => object;
@@ -2130,6 +2310,13 @@ function heapFloats(...groups: ({ readonly [name: string]: Float32Array | Tensor
     }
   }
   return total;
+}
+
+/** Whether every array is in the kernels' memory, so a kernel may take it. */
+function heapHolds(...arrays: Float32Array[]): boolean {
+  const memory = kernels?.memory.buffer;
+  for (const a of arrays) if (a.buffer !== memory) return false;
+  return true;
 }
 
 /** A result handed to the caller: copied out of the heap, which the next call reuses. */

@@ -9,8 +9,9 @@ import { type Graph, isOp, type Node, type NodeId } from '../../ir/graph.js';
 import { opDef } from '../../ir/ops/registry.js';
 import type { TensorType } from '../../ir/types.js';
 import { Code, numberLiteral, sanitizeComment } from './code.js';
-import { type Layout, layoutOf, leadIndex, sameLayout, sizeOf } from './layout.js';
-import type { SimdState } from './simd.js';
+import { type Layout, layoutOf, leadCount, leadIndex, sameLayout, sizeOf } from './layout.js';
+import { elementwiseFunction, type SimdState } from './simd.js';
+import type { VectorTree } from '../wasm/elementwise.js';
 
 /** A value in generated code: a buffer variable with its layout, a literal scalar, or a tuple. */
 export type Value =
@@ -59,6 +60,14 @@ export interface GraphCode {
 }
 
 export type Buffer = Extract<Value, { kind: 'buffer' }>;
+
+/** An operand of a SIMD elementwise kernel: its array, its byte address, floats per row (0: shared), one value per row. */
+interface VectorLeaf {
+  readonly array: string;
+  readonly pointer: string;
+  readonly stride: number;
+  readonly splat: boolean;
+}
 
 export function bufferValue(name: string, layout: Layout): Buffer {
   return { kind: 'buffer', name, layout };
@@ -278,15 +287,68 @@ export class GraphEmitter {
     return this.values;
   }
 
-  /** The elementwise root: one fused loop. */
+  /** The elementwise root: one fused loop (on the SIMD path, a WebAssembly kernel where the chain has one). */
   pointwise(node: Node): Value {
     const layout = this.layout(node.id);
     const name = this.allocate(`v${node.id}_`, layout);
     const def = opDef(node.op);
-    this.loop(name, layout, (l, j) =>
-      (def.ts as (a: readonly string[]) => string)(node.inputs.map((i) => this.expr(i, layout, l, j))),
+    const scalarLoop = () =>
+      this.loop(name, layout, (l, j) =>
+        (def.ts as (a: readonly string[]) => string)(node.inputs.map((i) => this.expr(i, layout, l, j))),
+      );
+    const leaves: VectorLeaf[] = [];
+    const args = this.ctx.simd && layout.sample >= 4 ? node.inputs.map((i) => this.vectorTree(i, layout, leaves)) : [];
+    if (!this.ctx.simd || args.length === 0 || !def.simd || args.some((a) => a === undefined)) {
+      scalarLoop();
+      return bufferValue(name, layout);
+    }
+    const tree: VectorTree = { kind: 'op', op: node.op, args: args as VectorTree[] };
+    const kernel = elementwiseFunction(this.ctx.simd, {
+      sample: layout.sample,
+      leaves: leaves.map((l) => ({ stride: l.stride, splat: l.splat })),
+      tree,
+    });
+    const arrays = [...new Set([name, ...leaves.map((l) => l.array)])];
+    const pointers = [`${name}.byteOffset`, ...leaves.map((l) => l.pointer), leadCount(layout)];
+    this.out.body.line(
+      `if (kernels !== undefined && heapHolds(${arrays.join(', ')})) kernels.exports.${kernel}(${pointers.join(', ')});`,
     );
+    this.out.body.block('else {', scalarLoop);
     return bufferValue(name, layout);
+  }
+
+  /**
+   * The chain feeding a fused loop as a tree over operand arrays, collected
+   * in `leaves`; undefined where an op has no SIMD form or an operand is
+   * broadcast in a way the kernels do not read (along time but not batch, say).
+   */
+  private vectorTree(id: NodeId, out: Layout, leaves: VectorLeaf[]): VectorTree | undefined {
+    const node = this.graph.nodes[id];
+    const def = opDef(node.op);
+    if (def.ts && this.fusable(id, out)) {
+      if (!def.simd) return undefined;
+      const args = node.inputs.map((i) => this.vectorTree(i, out, leaves));
+      return args.some((a) => a === undefined) ? undefined : { kind: 'op', op: node.op, args: args as VectorTree[] };
+    }
+    const leaf = (array: string, layout: Layout, pointer: string, splat: boolean): VectorTree | undefined => {
+      const lead = leadIndex(layout, out, 'l');
+      if (lead !== 'l' && lead !== '0') return undefined;
+      leaves.push({ array, pointer, stride: lead === 'l' ? layout.sample : 0, splat });
+      return { kind: 'leaf', index: leaves.length - 1 };
+    };
+    if (this.readInPlace(id, out) && this.values[id] === undefined) {
+      const source = asBuffer(this.values[node.inputs[0]]);
+      const start = (node as Node<'slice'>).attrs.start.evaluate(this.ctx.sizes);
+      return leaf(source.name, source.layout, `${source.name}.byteOffset + ${4 * start}`, false);
+    }
+    const v = this.values[id];
+    if (v === undefined) throw new Error(`%${id} (${node.op}) is used before it is computed`);
+    if (v.kind === 'scalar') return { kind: 'literal', value: Number(v.literal) };
+    const buffer = asBuffer(v);
+    const same =
+      buffer.layout.shape.length === out.shape.length && buffer.layout.shape.every((d, k) => d === out.shape[k]);
+    if (!same && buffer.layout.sample !== 1) return undefined;
+    return leaf(buffer.name, buffer.layout, `${buffer.name}.byteOffset`, !same);
   }
 
   /** A constant: a literal when it is one number, else a filled buffer. */

@@ -166,11 +166,62 @@ export class FunctionBuilder {
     const bytes = lanes.flatMap((l) => [4 * l, 4 * l + 1, 4 * l + 2, 4 * l + 3]);
     return this.emit(`i8x16.shuffle ${bytes.join(' ')}`, [...simd(0x0d), ...bytes]);
   }
+  /** A constant of four f32 lanes, all `value`. */
+  f32x4Const(value: number): this {
+    const bytes = [...new Uint8Array(Float32Array.of(value, value, value, value).buffer)];
+    return this.emit(`v128.const f32x4 ${value} ${value} ${value} ${value}`, [...simd(0x0c), ...bytes]);
+  }
+  v128Or(): this {
+    return this.emit('v128.or', simd(0x50));
+  }
+  v128Bitselect(): this {
+    return this.emit('v128.bitselect', simd(0x52));
+  }
   f32x4Add(): this {
     return this.emit('f32x4.add', simd(0xe4));
   }
+  f32x4Sub(): this {
+    return this.emit('f32x4.sub', simd(0xe5));
+  }
   f32x4Mul(): this {
     return this.emit('f32x4.mul', simd(0xe6));
+  }
+  f32x4Div(): this {
+    return this.emit('f32x4.div', simd(0xe7));
+  }
+  f32x4Min(): this {
+    return this.emit('f32x4.min', simd(0xe8));
+  }
+  f32x4Max(): this {
+    return this.emit('f32x4.max', simd(0xe9));
+  }
+  f32x4Abs(): this {
+    return this.emit('f32x4.abs', simd(0xe0));
+  }
+  f32x4Neg(): this {
+    return this.emit('f32x4.neg', simd(0xe1));
+  }
+  f32x4Sqrt(): this {
+    return this.emit('f32x4.sqrt', simd(0xe3));
+  }
+  f32x4Nearest(): this {
+    return this.emit('f32x4.nearest', simd(0x6a));
+  }
+  /** Lanes where a < b: all ones, else zero. */
+  f32x4Lt(): this {
+    return this.emit('f32x4.lt', simd(0x43));
+  }
+  f32x4Gt(): this {
+    return this.emit('f32x4.gt', simd(0x44));
+  }
+  i32x4TruncSatF32x4S(): this {
+    return this.emit('i32x4.trunc_sat_f32x4_s', simd(0xf8));
+  }
+  i32x4Add(): this {
+    return this.emit('i32x4.add', simd(0xae));
+  }
+  i32x4Shl(): this {
+    return this.emit('i32x4.shl', simd(0xab));
   }
   f32x4ExtractLane(lane: number): this {
     return this.emit(`f32x4.extract_lane ${lane}`, [...simd(0x1f), lane]);

@@ -52,6 +52,27 @@ export interface VjpArgs<K extends OpKind> {
 /** The adjoint of each input (null where there is none), of any type that broadcasts to it. */
 export type VjpRule<K extends OpKind> = (b: VjpBuilder, a: VjpArgs<K>) => readonly (NodeId | null)[];
 
+/**
+ * Stack operations on vectors of four f32 lanes, in which elementwise ops
+ * state their SIMD form: each pops its operands and pushes its result. The
+ * WebAssembly backend implements them (backends/wasm/vector-math.ts).
+ */
+export interface VectorOps {
+  constant(value: number): void;
+  add(): void;
+  sub(): void;
+  mul(): void;
+  div(): void;
+  min(): void;
+  max(): void;
+  neg(): void;
+  abs(): void;
+  sqrt(): void;
+  exp(): void;
+  sigmoid(): void;
+  tanh(): void;
+}
+
 /** The forward values a gradient rule reads. */
 export type Saves = 'nothing' | 'inputs' | 'output' | 'inputs and output';
 
@@ -69,6 +90,11 @@ export interface OpDef<K extends OpKind = OpKind> {
   readonly pointwise?: (...xs: number[]) => number;
   /** For elementwise ops: the scalar function as a TypeScript expression of its operands' expressions. */
   readonly ts?: (args: readonly string[]) => string;
+  /**
+   * For elementwise ops: the function on four f32 lanes, written in `VectorOps`
+   * with its operands on the stack (absent: the SIMD path runs the op in scalar code).
+   */
+  readonly simd?: (v: VectorOps) => void;
   /** Surface syntax, for messages and printing (`+`, `@`, `tanh`). */
   readonly symbol: string;
   /**

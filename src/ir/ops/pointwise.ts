@@ -5,7 +5,7 @@
  */
 import { pointwise } from '../../tensor/kernels.js';
 import type { OpKind } from '../graph.js';
-import { type OpDef, type Saves, tensorValue, type VjpBuilder, type VjpRule } from './opdef.js';
+import { type OpDef, type Saves, tensorValue, type VectorOps, type VjpBuilder, type VjpRule } from './opdef.js';
 import { elementwiseType } from './typing.js';
 import { derivative, linear, zeroGradient } from './vjp-rules.js';
 
@@ -15,6 +15,7 @@ interface Elementwise<K extends OpKind> {
   readonly symbol: string;
   readonly fn: (...xs: number[]) => number;
   readonly ts: (args: readonly string[]) => string;
+  readonly simd?: (v: VectorOps) => void;
   readonly saves: Saves;
   readonly vjp: VjpRule<K>;
 }
@@ -29,6 +30,7 @@ function elementwise<K extends OpKind>(e: Elementwise<K>): OpDef<K> {
     eval: (inputs, _attrs, ctx) => pointwise(ctx.dtype, inputs.map(tensorValue), e.fn),
     pointwise: e.fn,
     ts: e.ts,
+    ...(e.simd ? { simd: e.simd } : {}),
     saves: e.saves,
     vjp: e.vjp,
   };
@@ -64,6 +66,7 @@ export const negOp = elementwise({
   symbol: '-',
   fn: (x) => -x,
   ts: ([a]) => `-${a}`,
+  simd: (v) => v.neg(),
   saves: 'nothing',
   vjp: linear((b, g) => [b.add('neg', [g])]),
 });
@@ -75,6 +78,7 @@ export const sigmoidOp = elementwise({
   fn: sigmoid,
   // 1 / (1 + e^-x) overflows to 1 / ∞ = 0 for very negative x, which is the right limit.
   ts: ([a]) => `1 / (1 + Math.exp(-${a}))`,
+  simd: (v) => v.sigmoid(),
   saves: 'output',
   vjp: (b, a) => {
     const y = a.output();
@@ -88,6 +92,7 @@ export const tanhOp = elementwise({
   symbol: 'tanh',
   fn: Math.tanh,
   ts: ([a]) => `Math.tanh(${a})`,
+  simd: (v) => v.tanh(),
   saves: 'output',
   vjp: (b, a) => {
     const y = a.output();
@@ -102,6 +107,10 @@ export const reluOp = elementwise({
   // Math.max keeps NaN, where `x > 0 ? x : 0` would hide it.
   fn: (x) => Math.max(0, x),
   ts: ([a]) => `Math.max(0, ${a})`,
+  simd: (v) => {
+    v.constant(0);
+    v.max();
+  },
   saves: 'inputs',
   vjp: derivative((b, a) => b.add('step', [a.input(0)])),
 });
@@ -112,6 +121,7 @@ export const expOp = elementwise({
   symbol: 'exp',
   fn: Math.exp,
   ts: ([a]) => `Math.exp(${a})`,
+  simd: (v) => v.exp(),
   saves: 'output',
   vjp: derivative((_b, a) => a.output()),
 });
@@ -132,6 +142,7 @@ export const sqrtOp = elementwise({
   symbol: 'sqrt',
   fn: Math.sqrt,
   ts: ([a]) => `Math.sqrt(${a})`,
+  simd: (v) => v.sqrt(),
   saves: 'output',
   vjp: (b, a) => [b.add('div', [a.g, mul(b, b.scalar(2), a.output())])],
 });
@@ -142,6 +153,7 @@ export const absOp = elementwise({
   symbol: 'abs',
   fn: Math.abs,
   ts: ([a]) => `Math.abs(${a})`,
+  simd: (v) => v.abs(),
   saves: 'inputs',
   vjp: derivative((b, a) => b.add('sign', [a.input(0)])),
 });
@@ -162,6 +174,17 @@ export const hardSigmoidOp = elementwise({
   symbol: 'hard_sigmoid',
   fn: hardSigmoid,
   ts: ([a]) => `Math.min(1, Math.max(0, ${a} / 6 + 0.5))`,
+  simd: (v) => {
+    // (x + 3) / 6: in f32, x + 3 is exact near −3, where x / 6 + 0.5 would cancel.
+    v.constant(3);
+    v.add();
+    v.constant(6);
+    v.div();
+    v.constant(0);
+    v.max();
+    v.constant(1);
+    v.min();
+  },
   saves: 'inputs',
   // Slope 1/6 inside (-3, 3), where 3 - |x| > 0; flat outside.
   vjp: derivative((b, a) => {
@@ -196,6 +219,7 @@ export const addOp = elementwise({
   symbol: '+',
   fn: (a, b) => a + b,
   ts: ([a, b]) => `${a} + ${b}`,
+  simd: (v) => v.add(),
   saves: 'nothing',
   vjp: linear((_b, g) => [g, g]),
 });
@@ -206,6 +230,7 @@ export const subOp = elementwise({
   symbol: '-',
   fn: (a, b) => a - b,
   ts: ([a, b]) => `${a} - ${b}`,
+  simd: (v) => v.sub(),
   saves: 'nothing',
   vjp: linear((b, g) => [g, b.add('neg', [g])]),
 });
@@ -216,6 +241,7 @@ export const mulOp = elementwise({
   symbol: '*',
   fn: (a, b) => a * b,
   ts: ([a, b]) => `${a} * ${b}`,
+  simd: (v) => v.mul(),
   saves: 'inputs',
   vjp: (b, a) => [mul(b, a.g, a.input(1)), mul(b, a.g, a.input(0))],
 });
@@ -226,6 +252,7 @@ export const divOp = elementwise({
   symbol: '/',
   fn: (a, b) => a / b,
   ts: ([a, b]) => `${a} / ${b}`,
+  simd: (v) => v.div(),
   saves: 'inputs',
   // d(a/b) = da/b - a·db/b², from the inputs alone.
   vjp: (b, a) => {
@@ -249,6 +276,7 @@ export const minOp = elementwise({
   symbol: 'min',
   fn: Math.min,
   ts: ([a, b]) => `Math.min(${a}, ${b})`,
+  simd: (v) => v.min(),
   saves: 'inputs',
   vjp: selectRule((b, x, y) => b.add('step', [b.add('sub', [y, x])])),
 });
@@ -259,6 +287,7 @@ export const maxOp = elementwise({
   symbol: 'max',
   fn: Math.max,
   ts: ([a, b]) => `Math.max(${a}, ${b})`,
+  simd: (v) => v.max(),
   saves: 'inputs',
   vjp: selectRule((b, x, y) => b.add('step', [b.add('sub', [x, y])])),
 });
