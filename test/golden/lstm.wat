@@ -4085,13 +4085,13 @@
     (local $wp i32)
     (local $pe i32)
     (local $a0 v128)
+    (local $op i32)
     (local $acc0_0 v128)
     (local $acc0_1 v128)
     (local $acc1_0 v128)
     (local $acc1_1 v128)
     (local $b0 v128)
     (local $b1 v128)
-    (local $op i32)
     i32.const 0
     local.set $s
     block $b0
@@ -4105,6 +4105,16 @@
         i32.const 0
         local.set $j
         ;; 2 × 5 columns
+        local.get $out
+        local.get $s
+        i32.const 20
+        i32.mul
+        i32.add
+        local.get $j
+        i32.const 4
+        i32.mul
+        i32.add
+        local.set $op
         v128.const i32x4 0x0 0x0 0x0 0x0
         local.set $acc0_0
         v128.const i32x4 0x0 0x0 0x0 0x0
@@ -4179,16 +4189,6 @@
           i32.lt_s
           br_if $l2
         end
-        local.get $out
-        local.get $s
-        i32.const 20
-        i32.mul
-        i32.add
-        local.get $j
-        i32.const 4
-        i32.mul
-        i32.add
-        local.set $op
         local.get $op
         local.get $acc0_0
         v128.store
@@ -4219,6 +4219,16 @@
         i32.const 0
         local.set $j
         ;; 1 × 5 columns
+        local.get $out
+        local.get $s
+        i32.const 20
+        i32.mul
+        i32.add
+        local.get $j
+        i32.const 4
+        i32.mul
+        i32.add
+        local.set $op
         v128.const i32x4 0x0 0x0 0x0 0x0
         local.set $acc0_0
         v128.const i32x4 0x0 0x0 0x0 0x0
@@ -4274,16 +4284,6 @@
           i32.lt_s
           br_if $l5
         end
-        local.get $out
-        local.get $s
-        i32.const 20
-        i32.mul
-        i32.add
-        local.get $j
-        i32.const 4
-        i32.mul
-        i32.add
-        local.set $op
         local.get $op
         local.get $acc0_0
         v128.store
@@ -4299,18 +4299,20 @@
       end
     end
   )
-  ;; out[i][j] = Σ_s a[s][i] b[s][j] for i < 20, j < 3; tiles of 2 rows × 16 columns
+  ;; out[i][j] = Σ_s a[s][i] b[s][j] for i < 20, j < 3; tiles of 2 rows × 16 columns, 16 samples at a time
   (func $outer_20x3 (export "outer_20x3") (param $a i32) (param $aStep i32) (param $b i32) (param $bStep i32) (param $out i32) (param $samples i32)
     (local $i i32)
     (local $j i32)
     (local $s i32)
     (local $ap i32)
     (local $bp i32)
+    (local $chunk i32)
+    (local $chunkEnd i32)
     (local $a0 v128)
+    (local $op i32)
     (local $acc0_0 v128)
     (local $acc1_0 v128)
     (local $b0 v128)
-    (local $op i32)
     local.get $aStep
     i32.const 4
     i32.mul
@@ -4324,129 +4326,188 @@
     block $b0
       loop $l1
         local.get $i
-        i32.const 20
+        i32.const 240
         i32.ge_s
         br_if $b0
-        i32.const 0
-        local.set $j
-        ;; 2 × 3 columns
-        v128.const i32x4 0x0 0x0 0x0 0x0
-        local.set $acc0_0
-        v128.const i32x4 0x0 0x0 0x0 0x0
-        local.set $acc1_0
-        local.get $a
-        local.get $i
-        i32.const 4
-        i32.mul
-        i32.add
-        local.set $ap
-        local.get $b
-        local.get $j
-        i32.const 4
-        i32.mul
-        i32.add
-        local.set $bp
-        i32.const 0
-        local.set $s
-        block $b2
-          loop $l3
-            local.get $s
-            local.get $samples
-            i32.ge_s
-            br_if $b2
-            local.get $bp
-            v128.load
-            local.set $b0
-            local.get $ap
-            v128.load32_splat
-            local.set $a0
-            local.get $acc0_0
-            local.get $a0
-            local.get $b0
-            f32x4.mul
-            f32x4.add
-            local.set $acc0_0
-            local.get $ap
-            v128.load32_splat offset=4
-            local.set $a0
-            local.get $acc1_0
-            local.get $a0
-            local.get $b0
-            f32x4.mul
-            f32x4.add
-            local.set $acc1_0
-            local.get $ap
-            local.get $aStep
-            i32.add
-            local.set $ap
-            local.get $bp
-            local.get $bStep
-            i32.add
-            local.set $bp
-            local.get $s
-            i32.const 1
-            i32.add
-            local.set $s
-            br $l3
-          end
-        end
         local.get $out
         local.get $i
-        i32.const 12
-        i32.mul
         i32.add
-        local.get $j
-        i32.const 4
-        i32.mul
-        i32.add
-        local.set $op
-        local.get $op
-        local.get $acc0_0
-        f32x4.extract_lane 0
-        f32.store
-        local.get $op
-        local.get $acc0_0
-        f32x4.extract_lane 1
-        f32.store offset=4
-        local.get $op
-        local.get $acc0_0
-        f32x4.extract_lane 2
-        f32.store offset=8
-        local.get $op
-        local.get $acc1_0
-        f32x4.extract_lane 0
-        f32.store offset=12
-        local.get $op
-        local.get $acc1_0
-        f32x4.extract_lane 1
-        f32.store offset=16
-        local.get $op
-        local.get $acc1_0
-        f32x4.extract_lane 2
-        f32.store offset=20
+        v128.const i32x4 0x0 0x0 0x0 0x0
+        v128.store
         local.get $i
-        i32.const 2
+        i32.const 16
         i32.add
         local.set $i
         br $l1
       end
     end
+    i32.const 0
+    local.set $chunk
+    block $b2
+      loop $l3
+        local.get $chunk
+        local.get $samples
+        i32.ge_s
+        br_if $b2
+        local.get $chunk
+        i32.const 16
+        i32.add
+        local.set $chunkEnd
+        block $b4
+          local.get $chunkEnd
+          local.get $samples
+          i32.lt_s
+          br_if $b4
+          local.get $samples
+          local.set $chunkEnd
+        end
+        i32.const 0
+        local.set $i
+        block $b5
+          loop $l6
+            local.get $i
+            i32.const 20
+            i32.ge_s
+            br_if $b5
+            i32.const 0
+            local.set $j
+            ;; 2 × 3 columns
+            local.get $out
+            local.get $i
+            i32.const 12
+            i32.mul
+            i32.add
+            local.get $j
+            i32.const 4
+            i32.mul
+            i32.add
+            local.set $op
+            local.get $op
+            v128.load
+            local.set $acc0_0
+            local.get $op
+            v128.load offset=12
+            local.set $acc1_0
+            local.get $a
+            local.get $chunk
+            local.get $aStep
+            i32.mul
+            i32.add
+            local.get $i
+            i32.const 4
+            i32.mul
+            i32.add
+            local.set $ap
+            local.get $b
+            local.get $chunk
+            local.get $bStep
+            i32.mul
+            i32.add
+            local.get $j
+            i32.const 4
+            i32.mul
+            i32.add
+            local.set $bp
+            local.get $chunk
+            local.set $s
+            block $b7
+              loop $l8
+                local.get $s
+                local.get $chunkEnd
+                i32.ge_s
+                br_if $b7
+                local.get $bp
+                v128.load
+                local.set $b0
+                local.get $ap
+                v128.load32_splat
+                local.set $a0
+                local.get $acc0_0
+                local.get $a0
+                local.get $b0
+                f32x4.mul
+                f32x4.add
+                local.set $acc0_0
+                local.get $ap
+                v128.load32_splat offset=4
+                local.set $a0
+                local.get $acc1_0
+                local.get $a0
+                local.get $b0
+                f32x4.mul
+                f32x4.add
+                local.set $acc1_0
+                local.get $ap
+                local.get $aStep
+                i32.add
+                local.set $ap
+                local.get $bp
+                local.get $bStep
+                i32.add
+                local.set $bp
+                local.get $s
+                i32.const 1
+                i32.add
+                local.set $s
+                br $l8
+              end
+            end
+            local.get $op
+            local.get $acc0_0
+            f32x4.extract_lane 0
+            f32.store
+            local.get $op
+            local.get $acc0_0
+            f32x4.extract_lane 1
+            f32.store offset=4
+            local.get $op
+            local.get $acc0_0
+            f32x4.extract_lane 2
+            f32.store offset=8
+            local.get $op
+            local.get $acc1_0
+            f32x4.extract_lane 0
+            f32.store offset=12
+            local.get $op
+            local.get $acc1_0
+            f32x4.extract_lane 1
+            f32.store offset=16
+            local.get $op
+            local.get $acc1_0
+            f32x4.extract_lane 2
+            f32.store offset=20
+            local.get $i
+            i32.const 2
+            i32.add
+            local.set $i
+            br $l6
+          end
+        end
+        local.get $chunk
+        i32.const 16
+        i32.add
+        local.set $chunk
+        br $l3
+      end
+    end
   )
-  ;; out[i][j] = Σ_s a[s][i] b[s][j] for i < 20, j < 5; tiles of 2 rows × 16 columns
+  ;; out[i][j] = Σ_s a[s][i] b[s][j] for i < 20, j < 5; tiles of 2 rows × 16 columns, 16 samples at a time
   (func $outer_20x5 (export "outer_20x5") (param $a i32) (param $aStep i32) (param $b i32) (param $bStep i32) (param $out i32) (param $samples i32)
     (local $i i32)
     (local $j i32)
     (local $s i32)
     (local $ap i32)
     (local $bp i32)
+    (local $chunk i32)
+    (local $chunkEnd i32)
     (local $a0 v128)
+    (local $op i32)
     (local $acc0_0 v128)
     (local $acc0_1 v128)
     (local $acc1_0 v128)
     (local $acc1_1 v128)
     (local $b0 v128)
     (local $b1 v128)
-    (local $op i32)
     local.get $aStep
     i32.const 4
     i32.mul
@@ -4460,120 +4521,179 @@
     block $b0
       loop $l1
         local.get $i
-        i32.const 20
+        i32.const 400
         i32.ge_s
         br_if $b0
-        i32.const 0
-        local.set $j
-        ;; 2 × 5 columns
-        v128.const i32x4 0x0 0x0 0x0 0x0
-        local.set $acc0_0
-        v128.const i32x4 0x0 0x0 0x0 0x0
-        local.set $acc0_1
-        v128.const i32x4 0x0 0x0 0x0 0x0
-        local.set $acc1_0
-        v128.const i32x4 0x0 0x0 0x0 0x0
-        local.set $acc1_1
-        local.get $a
-        local.get $i
-        i32.const 4
-        i32.mul
-        i32.add
-        local.set $ap
-        local.get $b
-        local.get $j
-        i32.const 4
-        i32.mul
-        i32.add
-        local.set $bp
-        i32.const 0
-        local.set $s
-        block $b2
-          loop $l3
-            local.get $s
-            local.get $samples
-            i32.ge_s
-            br_if $b2
-            local.get $bp
-            v128.load
-            local.set $b0
-            local.get $bp
-            v128.load offset=16
-            local.set $b1
-            local.get $ap
-            v128.load32_splat
-            local.set $a0
-            local.get $acc0_0
-            local.get $a0
-            local.get $b0
-            f32x4.mul
-            f32x4.add
-            local.set $acc0_0
-            local.get $acc0_1
-            local.get $a0
-            local.get $b1
-            f32x4.mul
-            f32x4.add
-            local.set $acc0_1
-            local.get $ap
-            v128.load32_splat offset=4
-            local.set $a0
-            local.get $acc1_0
-            local.get $a0
-            local.get $b0
-            f32x4.mul
-            f32x4.add
-            local.set $acc1_0
-            local.get $acc1_1
-            local.get $a0
-            local.get $b1
-            f32x4.mul
-            f32x4.add
-            local.set $acc1_1
-            local.get $ap
-            local.get $aStep
-            i32.add
-            local.set $ap
-            local.get $bp
-            local.get $bStep
-            i32.add
-            local.set $bp
-            local.get $s
-            i32.const 1
-            i32.add
-            local.set $s
-            br $l3
-          end
-        end
         local.get $out
         local.get $i
-        i32.const 20
-        i32.mul
         i32.add
-        local.get $j
-        i32.const 4
-        i32.mul
-        i32.add
-        local.set $op
-        local.get $op
-        local.get $acc0_0
+        v128.const i32x4 0x0 0x0 0x0 0x0
         v128.store
-        local.get $op
-        local.get $acc0_1
-        f32x4.extract_lane 0
-        f32.store offset=16
-        local.get $op
-        local.get $acc1_0
-        v128.store offset=20
-        local.get $op
-        local.get $acc1_1
-        f32x4.extract_lane 0
-        f32.store offset=36
         local.get $i
-        i32.const 2
+        i32.const 16
         i32.add
         local.set $i
         br $l1
+      end
+    end
+    i32.const 0
+    local.set $chunk
+    block $b2
+      loop $l3
+        local.get $chunk
+        local.get $samples
+        i32.ge_s
+        br_if $b2
+        local.get $chunk
+        i32.const 16
+        i32.add
+        local.set $chunkEnd
+        block $b4
+          local.get $chunkEnd
+          local.get $samples
+          i32.lt_s
+          br_if $b4
+          local.get $samples
+          local.set $chunkEnd
+        end
+        i32.const 0
+        local.set $i
+        block $b5
+          loop $l6
+            local.get $i
+            i32.const 20
+            i32.ge_s
+            br_if $b5
+            i32.const 0
+            local.set $j
+            ;; 2 × 5 columns
+            local.get $out
+            local.get $i
+            i32.const 20
+            i32.mul
+            i32.add
+            local.get $j
+            i32.const 4
+            i32.mul
+            i32.add
+            local.set $op
+            local.get $op
+            v128.load
+            local.set $acc0_0
+            local.get $op
+            v128.load offset=16
+            local.set $acc0_1
+            local.get $op
+            v128.load offset=20
+            local.set $acc1_0
+            local.get $op
+            v128.load offset=36
+            local.set $acc1_1
+            local.get $a
+            local.get $chunk
+            local.get $aStep
+            i32.mul
+            i32.add
+            local.get $i
+            i32.const 4
+            i32.mul
+            i32.add
+            local.set $ap
+            local.get $b
+            local.get $chunk
+            local.get $bStep
+            i32.mul
+            i32.add
+            local.get $j
+            i32.const 4
+            i32.mul
+            i32.add
+            local.set $bp
+            local.get $chunk
+            local.set $s
+            block $b7
+              loop $l8
+                local.get $s
+                local.get $chunkEnd
+                i32.ge_s
+                br_if $b7
+                local.get $bp
+                v128.load
+                local.set $b0
+                local.get $bp
+                v128.load offset=16
+                local.set $b1
+                local.get $ap
+                v128.load32_splat
+                local.set $a0
+                local.get $acc0_0
+                local.get $a0
+                local.get $b0
+                f32x4.mul
+                f32x4.add
+                local.set $acc0_0
+                local.get $acc0_1
+                local.get $a0
+                local.get $b1
+                f32x4.mul
+                f32x4.add
+                local.set $acc0_1
+                local.get $ap
+                v128.load32_splat offset=4
+                local.set $a0
+                local.get $acc1_0
+                local.get $a0
+                local.get $b0
+                f32x4.mul
+                f32x4.add
+                local.set $acc1_0
+                local.get $acc1_1
+                local.get $a0
+                local.get $b1
+                f32x4.mul
+                f32x4.add
+                local.set $acc1_1
+                local.get $ap
+                local.get $aStep
+                i32.add
+                local.set $ap
+                local.get $bp
+                local.get $bStep
+                i32.add
+                local.set $bp
+                local.get $s
+                i32.const 1
+                i32.add
+                local.set $s
+                br $l8
+              end
+            end
+            local.get $op
+            local.get $acc0_0
+            v128.store
+            local.get $op
+            local.get $acc0_1
+            f32x4.extract_lane 0
+            f32.store offset=16
+            local.get $op
+            local.get $acc1_0
+            v128.store offset=20
+            local.get $op
+            local.get $acc1_1
+            f32x4.extract_lane 0
+            f32.store offset=36
+            local.get $i
+            i32.const 2
+            i32.add
+            local.set $i
+            br $l6
+          end
+        end
+        local.get $chunk
+        i32.const 16
+        i32.add
+        local.set $chunk
+        br $l3
       end
     end
   )
@@ -4585,10 +4705,10 @@
     (local $wp i32)
     (local $pe i32)
     (local $a0 v128)
+    (local $op i32)
     (local $acc0_0 v128)
     (local $acc1_0 v128)
     (local $b0 v128)
-    (local $op i32)
     i32.const 0
     local.set $s
     block $b0
@@ -4602,6 +4722,16 @@
         i32.const 0
         local.set $j
         ;; 2 × 3 columns
+        local.get $out
+        local.get $s
+        i32.const 12
+        i32.mul
+        i32.add
+        local.get $j
+        i32.const 4
+        i32.mul
+        i32.add
+        local.set $op
         v128.const i32x4 0x0 0x0 0x0 0x0
         local.set $acc0_0
         v128.const i32x4 0x0 0x0 0x0 0x0
@@ -4657,16 +4787,6 @@
           i32.lt_s
           br_if $l2
         end
-        local.get $out
-        local.get $s
-        i32.const 12
-        i32.mul
-        i32.add
-        local.get $j
-        i32.const 4
-        i32.mul
-        i32.add
-        local.set $op
         local.get $op
         local.get $acc0_0
         f32x4.extract_lane 0
@@ -4707,6 +4827,16 @@
         i32.const 0
         local.set $j
         ;; 1 × 3 columns
+        local.get $out
+        local.get $s
+        i32.const 12
+        i32.mul
+        i32.add
+        local.get $j
+        i32.const 4
+        i32.mul
+        i32.add
+        local.set $op
         v128.const i32x4 0x0 0x0 0x0 0x0
         local.set $acc0_0
         local.get $v
@@ -4751,16 +4881,6 @@
           i32.lt_s
           br_if $l5
         end
-        local.get $out
-        local.get $s
-        i32.const 12
-        i32.mul
-        i32.add
-        local.get $j
-        i32.const 4
-        i32.mul
-        i32.add
-        local.set $op
         local.get $op
         local.get $acc0_0
         f32x4.extract_lane 0

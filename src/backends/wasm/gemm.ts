@@ -28,6 +28,17 @@ export interface TileSizes {
 
 export const defaultTiles: TileSizes = { rows: [4, 2], cols: [2, 4], outer: [2, 4] };
 
+/**
+ * Samples per chunk of a weight-gradient sum: the chunk's rows of a and b
+ * stay in cache while every tile reads them. Rows of a whole multiple of
+ * 1 KiB fall in the same L1 sets, so those take short chunks (measured on
+ * 1024 × 256 × 800: 29 GFLOP/s with 4 samples, 17 with 16, 12 unchunked;
+ * 768 × 256 × 800: 41–45 with 12–16).
+ */
+export function outerChunk(m: number): number {
+  return (4 * m) % 1024 === 0 ? 4 : 16;
+}
+
 /** The export name of a kernel: its shape and sizes, so equal kernels are emitted once. */
 export function gemmName(spec: GemmSpec): string {
   switch (spec.kind) {
@@ -238,6 +249,8 @@ interface ColumnTile {
   resultPointer(op: Local): void;
   readonly a: Local;
   readonly b: Local;
+  /** Start from the values in the result (a later chunk of a sum) instead of zero. */
+  readonly accumulate?: boolean;
 }
 
 function columnTile(t: ColumnTile, rowsInTile: number, width: number): void {
@@ -247,7 +260,14 @@ function columnTile(t: ColumnTile, rowsInTile: number, width: number): void {
   const acc = (q: number, c: number) => r.get(`acc${q}_${c}`, 'v128');
   const bv = (c: number) => r.get(`b${c}`, 'v128');
   const av = r.get('a0', 'v128');
-  for (let q = 0; q < rowsInTile; q++) for (let c = 0; c < vectors; c++) f.v128I32x4([0, 0, 0, 0]).set(acc(q, c));
+  const op = r.get('op', 'i32');
+  t.resultPointer(op);
+  for (let q = 0; q < rowsInTile; q++)
+    for (let c = 0; c < vectors; c++) {
+      if (t.accumulate) f.get(op).v128Load(t.outRowOffset(q) + 16 * c);
+      else f.v128I32x4([0, 0, 0, 0]);
+      f.set(acc(q, c));
+    }
   t.loop(() => {
     for (let c = 0; c < vectors; c++)
       f.get(t.b)
@@ -258,8 +278,6 @@ function columnTile(t: ColumnTile, rowsInTile: number, width: number): void {
       for (let c = 0; c < vectors; c++) multiplyAdd(f, acc(q, c), av, bv(c));
     }
   });
-  const op = r.get('op', 'i32');
-  t.resultPointer(op);
   for (let q = 0; q < rowsInTile; q++)
     for (let c = 0; c < vectors; c++)
       storeLanes(f, op, acc(q, c), t.outRowOffset(q) + 16 * c, Math.min(4, width - 4 * c));
@@ -356,26 +374,45 @@ function outerKernel(name: string, m: number, n: number, tiles: TileSizes): Func
       { name: 'out', type: 'i32' },
       { name: 'samples', type: 'i32' },
     ],
-    `out[i][j] = Σ_s a[s][i] b[s][j] for i < ${m}, j < ${n}; tiles of ${tiles.outer[0]} rows × ${4 * tiles.outer[1]} columns`,
+    `out[i][j] = Σ_s a[s][i] b[s][j] for i < ${m}, j < ${n}; tiles of ${tiles.outer[0]} rows × ${4 * tiles.outer[1]} columns, ${outerChunk(m)} samples at a time`,
   );
   const [a, aStep, b, bStep, out, samples] = f.params;
   const r = new Registers(f);
-  const [i, j, s, ap, bp] = ['i', 'j', 's', 'ap', 'bp'].map((x) => r.get(x, 'i32'));
+  const [i, j, s, ap, bp, chunk, chunkEnd] = ['i', 'j', 's', 'ap', 'bp', 'chunk', 'chunkEnd'].map((x) =>
+    r.get(x, 'i32'),
+  );
   // Steps in bytes, once.
   f.get(aStep).i32(4).i32Mul().set(aStep);
   f.get(bStep).i32(4).i32Mul().set(bStep);
+  // out = 0: the chunks below add to it.
+  const total = m * n;
+  if (total >= 4)
+    forLoop(f, i, 0, 4 * (total - (total % 4)), 16, () =>
+      f.get(out).get(i).i32Add().v128I32x4([0, 0, 0, 0]).v128Store(),
+    );
+  for (let k = total - (total % 4); k < total; k++)
+    f.get(out)
+      .f32x4Const(0)
+      .f32x4ExtractLane(0)
+      .f32Store(4 * k);
   const tile: ColumnTile = {
     f,
     r,
     a: ap,
     b: bp,
+    accumulate: true,
     loop: (step) => {
-      address(f, ap, a, i, 4);
-      address(f, bp, b, j, 4);
-      forLoop(f, s, 0, samples, 1, () => {
-        step();
-        f.increment(ap, aStep).increment(bp, bStep);
-      });
+      // The chunk's first samples: a + chunk·aStep + i, b + chunk·bStep + j.
+      f.get(a).get(chunk).get(aStep).i32Mul().i32Add().get(i).i32(4).i32Mul().i32Add().set(ap);
+      f.get(b).get(chunk).get(bStep).i32Mul().i32Add().get(j).i32(4).i32Mul().i32Add().set(bp);
+      f.get(chunk).set(s);
+      f.block((exit) =>
+        f.loop((top) => {
+          f.get(s).get(chunkEnd).i32GeS().brIf(exit);
+          step();
+          f.increment(ap, aStep).increment(bp, bStep).increment(s, 1).br(top);
+        }),
+      );
     },
     splatOffset: (q) => 4 * q,
     outRowOffset: (q) => 4 * n * q,
@@ -395,11 +432,24 @@ function outerKernel(name: string, m: number, n: number, tiles: TileSizes): Func
   const [rt, cv] = tiles.outer;
   const rowBlock = (rows: number) => columnTiles(f, j, n, cv, (width) => columnTile(tile, rows, width));
   const full = m - (m % rt);
-  if (full > 0) forLoop(f, i, 0, full, rt, () => rowBlock(rt));
-  if (m % rt > 0) {
-    f.i32(full).set(i);
-    rowBlock(m % rt);
-  }
+  // Samples in chunks, so a chunk's rows of a and b stay in cache while every tile reads them.
+  f.i32(0).set(chunk);
+  f.block((exit) =>
+    f.loop((top) => {
+      f.get(chunk).get(samples).i32GeS().brIf(exit);
+      f.get(chunk).i32(outerChunk(m)).i32Add().set(chunkEnd);
+      f.block((inside) => {
+        f.get(chunkEnd).get(samples).i32LtS().brIf(inside);
+        f.get(samples).set(chunkEnd);
+      });
+      if (full > 0) forLoop(f, i, 0, full, rt, () => rowBlock(rt));
+      if (m % rt > 0) {
+        f.i32(full).set(i);
+        rowBlock(m % rt);
+      }
+      f.increment(chunk, outerChunk(m)).br(top);
+    }),
+  );
   return f;
 }
 
