@@ -9,7 +9,10 @@
  *   npm run bench -- --only lstm-medium
  *   npm run bench -- --rnnc-only   rnnc alone, to see what a change to the generator does
  */
-import { cpus } from 'node:os';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { naiveGru, naiveLstm } from './naive.js';
 import { loadRnnc } from './rnnc.js';
 import { tfjsRnn, useBackend } from './tfjs.js';
@@ -152,6 +155,39 @@ async function bench(w: Workload): Promise<void> {
     rnn.dispose();
     console.error(`  ${w.name}: tfjs ${backend} done`);
   }
+
+  // onnxruntime, forward only, each peer in a process of its own (a thread count holds for a whole process).
+  const job = join(mkdtempSync(join(tmpdir(), 'rnnc-ort-')), 'job.json');
+  const plain = (a: Float32Array) => Array.from(a);
+  writeFileSync(
+    job,
+    JSON.stringify({
+      cell: w.cell,
+      T: w.T,
+      B: w.B,
+      I: w.I,
+      H: w.H,
+      params: Object.fromEntries(Object.entries(cellParams).map(([k, v]) => [k, plain(v)])),
+      x: plain(x),
+      expected: plain(expected),
+      runs,
+    }),
+  );
+  const peers = [
+    { system: 'onnxruntime-web wasm, 1 thread', backend: 'web', threads: 1 },
+    { system: 'onnxruntime-web wasm, 2 threads', backend: 'web', threads: 2 },
+    { system: 'onnxruntime-node, 1 thread', backend: 'node', threads: 1 },
+  ];
+  for (const peer of peers) {
+    const script = new URL('./ort.js', import.meta.url).pathname;
+    const reply = execFileSync(process.execPath, [script, job, peer.backend, String(peer.threads)], {
+      encoding: 'utf8',
+    });
+    const result = JSON.parse(reply.trim().split('\n').pop() ?? '{}') as { ms?: number; error?: string };
+    if (result.ms === undefined) throw new Error(`${peer.system}: ${result.error ?? 'no result'}`);
+    record(rows, peer.system, false, result.ms);
+    console.error(`  ${w.name}: ${peer.system} done`);
+  }
 }
 
 function table(source: Row[], peers: string[]): string {
@@ -179,6 +215,14 @@ for (const w of workloads) {
 console.log(
   `Machine: ${cpus()[0]?.model ?? 'unknown cpu'}, ${cpus().length} cores, Node ${process.version}; medians of at least ${runs} runs after a warm-up of at least 3 runs and 300 ms; f32.\n`,
 );
-console.log(table(rows, ['tfjs cpu', 'tfjs wasm', 'naive TypeScript']));
+console.log(
+  table(rows, [
+    'tfjs wasm',
+    'onnxruntime-web wasm, 1 thread',
+    'onnxruntime-web wasm, 2 threads',
+    'onnxruntime-node, 1 thread',
+    'naive TypeScript',
+  ]),
+);
 console.log('\nWhat each pass buys (rnnc only; × vs -O0):\n');
 console.log(table(ablation, ['rnnc -O0']));

@@ -1,0 +1,85 @@
+/**
+ * One onnxruntime peer in a process of its own (its thread count is fixed
+ * when it starts): `node dist/bench/ort.js JOB.json web|node THREADS`.
+ * The job holds the model's weights, the input and rnnc's output; the peer
+ * checks that it agrees before timing, and prints its median as JSON.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname } from 'node:path';
+import { onnxRnn } from './onnx.js';
+
+interface Job {
+  cell: 'lstm' | 'gru';
+  T: number;
+  B: number;
+  I: number;
+  H: number;
+  params: Record<string, number[]>;
+  x: number[];
+  expected: number[];
+  runs: number;
+}
+
+interface OrtTensor {
+  readonly data: Float32Array;
+}
+interface OrtSession {
+  run(feeds: Record<string, unknown>): Promise<Record<string, OrtTensor>>;
+}
+interface Ort {
+  Tensor: new (type: 'float32', data: Float32Array, dims: number[]) => unknown;
+  InferenceSession: { create(model: Uint8Array, options: object): Promise<OrtSession> };
+  env: { wasm: { numThreads: number; wasmPaths?: string; simd?: boolean } };
+}
+
+const [jobFile, backend, threadArg] = process.argv.slice(2);
+const job = JSON.parse(readFileSync(jobFile, 'utf8')) as Job;
+const threads = Number(threadArg);
+const require = createRequire(import.meta.url);
+
+async function main(): Promise<void> {
+  const params = Object.fromEntries(Object.entries(job.params).map(([k, v]) => [k, Float32Array.from(v)]));
+  const model = onnxRnn(job.cell, params, job.T, job.B, job.I, job.H);
+  let ort: Ort;
+  let options: object;
+  if (backend === 'web') {
+    ort = (await import('onnxruntime-web')) as unknown as Ort;
+    ort.env.wasm.numThreads = threads;
+    ort.env.wasm.wasmPaths = `${dirname(require.resolve('onnxruntime-web'))}/`;
+    options = { executionProviders: ['wasm'] };
+  } else {
+    ort = require('onnxruntime-node') as Ort;
+    options = { executionProviders: ['cpu'], intraOpNumThreads: threads, interOpNumThreads: 1 };
+  }
+  const session = await ort.InferenceSession.create(model, options);
+  const x = new ort.Tensor('float32', Float32Array.from(job.x), [job.T, job.B, job.I]);
+  const run = async () => (await session.run({ X: x })).Y.data;
+  const got = await run();
+  let worst = 0;
+  for (let k = 0; k < job.expected.length; k++)
+    worst = Math.max(worst, Math.abs(got[k] - job.expected[k]) / Math.max(1, Math.abs(job.expected[k])));
+  if (!(worst <= 1e-3)) {
+    console.log(JSON.stringify({ error: `disagrees with rnnc by ${worst.toExponential(2)}: not timing it` }));
+    return;
+  }
+  const warmUpStart = performance.now();
+  for (let k = 0; k < 3 || performance.now() - warmUpStart < 300; k++) await run();
+  const times: number[] = [];
+  const start = performance.now();
+  while (times.length < job.runs || (performance.now() - start < 1000 && times.length < 50)) {
+    const t0 = performance.now();
+    await run();
+    times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  console.log(JSON.stringify({ ms: times[Math.floor(times.length / 2)] }));
+}
+
+main().then(
+  () => process.exit(0),
+  (e: unknown) => {
+    console.log(JSON.stringify({ error: String(e) }));
+    process.exit(0);
+  },
+);
