@@ -42,6 +42,10 @@ function utf8(text: string): number[] {
   return [...unsignedLeb(bytes.length), ...bytes];
 }
 
+function subsection(content: number[]): number[] {
+  return [...unsignedLeb(content.length), ...content];
+}
+
 function vector(items: readonly number[][]): number[] {
   return [...unsignedLeb(items.length), ...items.flat()];
 }
@@ -303,6 +307,12 @@ export function encodeModule(functions: readonly FunctionBuilder[]): Uint8Array 
     ...section(3, vector(typeOf.map((t) => unsignedLeb(t)))),
     ...section(7, vector(functions.map((f, k) => [...utf8(f.name), 0x00, ...unsignedLeb(k)]))),
     ...section(10, vector(functions.map((f) => f.body()))),
+    // The name section: profilers and stack traces show each kernel by name.
+    ...section(0, [
+      ...utf8('name'),
+      1,
+      ...subsection(vector(functions.map((f, k) => [...unsignedLeb(k), ...utf8(f.name)]))),
+    ]),
   ];
   return Uint8Array.from(bytes);
 }
