@@ -211,6 +211,9 @@ describe('rnnc compile', () => {
     const refused = await rnnc('compile', 'examples/lstm.rnn', '--emit-wat', '--dtype', 'f64');
     expect(refused.status).toBe(1);
     expect(refused.err).toContain('--emit-wat: a module compiled with --dtype f64 has no WebAssembly kernels');
+    const unknown = await rnnc('compile', 'examples/lstm.rnn', '--cpu', 'gpu');
+    expect(unknown.status).toBe(2);
+    expect(unknown.err).toContain("argument 'gpu' is invalid. Allowed choices are simd, scalar.");
   });
 
   it('rejects an unknown target and level', async () => {

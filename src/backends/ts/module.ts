@@ -13,7 +13,7 @@ import { bufferValue, GraphEmitter, type ModuleContext, type Sources, type Value
 import { absorbedOuter, render } from './kernels.js';
 import { layoutOf, timeVar } from './layout.js';
 import { runtimeSupport, trainingSupport } from './runtime.js';
-import { kernelSummary, kernelText, reserveLine, simdRuntime, simdState } from './simd.js';
+import { buildKernels, reserveLine, simdRuntime, simdState } from './simd.js';
 
 export interface ModuleOptions {
   /** PyTorch's state-dict keys and the params their gate blocks go to, for standard cells. */
@@ -484,13 +484,15 @@ export function emitModule(options: ModuleOptions): EmittedModule {
   }
   if (options.grad) code.line(trainingSupport(A));
   code.comment('Kernels specialised for this model’s sizes.');
-  const simd = ctx.simd
-    ? simdRuntime(ctx.simd, A)
-    : "\n/** Which kernels this module runs: scalar JavaScript (compiled with --cpu scalar, or in f64). */\nexport const cpu: 'simd' | 'scalar' = 'scalar';\n";
+  const built = ctx.simd ? buildKernels(ctx.simd) : undefined;
+  const simd =
+    ctx.simd && built
+      ? simdRuntime(ctx.simd, built, A)
+      : "\n/** Which kernels this module runs: scalar JavaScript (compiled with --cpu scalar, or in f64). */\nexport const cpu: 'simd' | 'scalar' = 'scalar';\n";
   return {
     code: `${code.toString()}${helpers.toString()}${simd}`,
     fused: ctx.fused,
     memory: ctx.memory,
-    ...(ctx.simd ? { wat: kernelText(ctx.simd), kernels: kernelSummary(ctx.simd) } : {}),
+    ...(built ? { wat: built.text, kernels: { names: built.names, bytes: built.bytes.length } } : {}),
   };
 }

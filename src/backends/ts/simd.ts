@@ -8,7 +8,7 @@
  * once per call, and results are copied out. Where WebAssembly SIMD is
  * unavailable the module says so once and runs the scalar kernels.
  */
-import { encodeModule, type FunctionBuilder, moduleText } from '../wasm/encoder.js';
+import { encodeModule, moduleText } from '../wasm/encoder.js';
 import { type ElementwiseSpec, elementwiseKernel } from '../wasm/elementwise.js';
 import { type GemmSpec, gemmKernel, gemmName } from '../wasm/gemm.js';
 import type { Code } from './code.js';
@@ -90,20 +90,18 @@ export function elementwiseFunction(state: SimdState, spec: ElementwiseSpec): st
   return name;
 }
 
-/** The kernels' functions, in the order of their first use. */
-function kernelFunctions(state: SimdState): FunctionBuilder[] {
-  return [...state.kernels].map(([name, k]) =>
+/** The kernels, built once the module's code is emitted: their bytes, their text listing and their names. */
+export interface BuiltKernels {
+  readonly bytes: Uint8Array;
+  readonly text: string;
+  readonly names: readonly string[];
+}
+
+export function buildKernels(state: SimdState): BuiltKernels {
+  const functions = [...state.kernels].map(([name, k]) =>
     k.kind === 'gemm' ? gemmKernel(k.spec) : elementwiseKernel(name, k.spec),
   );
-}
-
-/** The kernels in the WebAssembly text format, for `--emit-wat`. */
-export function kernelText(state: SimdState): string {
-  return moduleText(kernelFunctions(state));
-}
-
-export function kernelSummary(state: SimdState): { names: string[]; bytes: number } {
-  return { names: [...state.kernels.keys()], bytes: encodeModule(kernelFunctions(state)).length };
+  return { bytes: encodeModule(functions), text: moduleText(functions), names: [...state.kernels.keys()] };
 }
 
 /** The prologue of `forward`/`grad` on the SIMD path: room for this call's buffers and copies. */
@@ -116,9 +114,8 @@ export function reserveLine(state: SimdState): string {
 }
 
 /** The loader and the heap, at the end of the module. */
-export function simdRuntime(state: SimdState, arrayType: string): string {
-  const bytes = encodeModule(kernelFunctions(state));
-  const names = [...state.kernels.keys()];
+export function simdRuntime(state: SimdState, built: BuiltKernels, arrayType: string): string {
+  const { bytes, names } = built;
   const signature = (k: Kernel) =>
     k.kind === 'elementwise'
       ? `(out: number, ${k.spec.leaves.map((_, i) => `a${i}: number, `).join('')}rows: number) => void`

@@ -22,11 +22,6 @@ export interface ElementwiseSpec {
   readonly tree: VectorTree;
 }
 
-/** Whether every op of a tree has a SIMD form. */
-export function vectorizable(tree: VectorTree): boolean {
-  return tree.kind !== 'op' || (opDef(tree.op).simd !== undefined && tree.args.every(vectorizable));
-}
-
 /** The tree as an expression over operands a0, a1, …, for the listing. */
 export function describeTree(tree: VectorTree): string {
   if (tree.kind === 'leaf') return `a${tree.index}`;
