@@ -43,7 +43,11 @@ export function formatBytes(terms: ReadonlyMap<string, number>): string {
   return parts.length > 0 ? `${parts.join(' + ')} bytes` : '0 bytes';
 }
 
-export function compileToTypeScript(model: ModelInfo, options: TsOptions): TsResult {
+/** The optimized forward graph (no loss) and gradient graph of a model, as every backend starts from them. */
+export function optimizedGraphs(
+  model: ModelInfo,
+  options: Pick<TsOptions, 'level' | 'disable' | 'truncate' | 'remat'>,
+): { forward: ReturnType<typeof optimize>; backward: ReturnType<typeof optimize> | undefined } {
   const opt = { level: options.level, ...(options.disable ? { disable: options.disable } : {}) };
   const forward = optimize(
     keepOutputs(model.graph, (o) => o.role !== 'loss'),
@@ -60,6 +64,11 @@ export function compileToTypeScript(model: ModelInfo, options: TsOptions): TsRes
         opt,
       )
     : undefined;
+  return { forward, backward };
+}
+
+export function compileToTypeScript(model: ModelInfo, options: TsOptions): TsResult {
+  const { forward, backward } = optimizedGraphs(model, options);
   const torch = options.cells ? torchKeyLayout(model, options.cells) : undefined;
   // Elementwise fusion is the generator's own: on from -O1, unless turned off by name.
   const fuseElementwise = options.level >= 1 && !options.disable?.has('elementwise-fusion');

@@ -151,7 +151,7 @@ function drawOrthogonal(rows: number, cols: number, seed: number, gain: number):
 `;
 
 /** Optimizers and the training step, for modules that have `grad`. */
-export function trainingSupport(arrayType: string): string {
+export function trainingSupport(arrayType: string, synchronous = true): string {
   return `
 export interface OptimizerOptions {
   /** 'sgd' (with optional momentum) or 'adam' (Kingma & Ba 2015). */
@@ -182,13 +182,21 @@ export function optimizer(options: OptimizerOptions): Optimizer {
   return { options, steps: 0, first: {}, second: {} };
 }
 
-/**
+${
+    synchronous
+      ? `/**
  * One step of gradient descent: computes the loss and the gradients, clips
  * them, and updates every param in place. Returns the loss before the step
  * and the gradients' global norm (before clipping).
  */
 export function trainStep(params: Params, opt: Optimizer, inputs: Inputs, initialStates: InitialStates = {}): { loss: number; gradientNorm: number } {
-  const result = grad(params, inputs, initialStates);
+  return applyGradients(params, opt, grad(params, inputs, initialStates));
+}
+`
+      : ''
+  }
+/** Clips the gradients of one step and updates every param in place (the second half of trainStep). */
+export function applyGradients(params: Params, opt: Optimizer, result: { readonly loss: number; readonly grads: { readonly [K in ParamName]: ${arrayType} } }): { loss: number; gradientNorm: number } {
   let squares = 0;
   for (const name of paramNames) for (const g of result.grads[name]) squares += g * g;
   const gradientNorm = Math.sqrt(squares);

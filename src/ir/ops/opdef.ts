@@ -90,6 +90,8 @@ export interface OpDef<K extends OpKind = OpKind> {
   readonly pointwise?: (...xs: number[]) => number;
   /** For elementwise ops: the scalar function as a TypeScript expression of its operands' expressions. */
   readonly ts?: (args: readonly string[]) => string;
+  /** For elementwise ops: the scalar function as a WGSL f32 expression of its operands' expressions. */
+  readonly wgsl?: (args: readonly string[]) => string;
   /**
    * For elementwise ops: the function on four f32 lanes, written in `VectorOps`
    * with its operands on the stack (absent: the SIMD path runs the op in scalar code).

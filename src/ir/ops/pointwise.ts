@@ -15,6 +15,7 @@ interface Elementwise<K extends OpKind> {
   readonly symbol: string;
   readonly fn: (...xs: number[]) => number;
   readonly ts: (args: readonly string[]) => string;
+  readonly wgsl: (args: readonly string[]) => string;
   readonly simd?: (v: VectorOps) => void;
   readonly saves: Saves;
   readonly vjp: VjpRule<K>;
@@ -30,6 +31,7 @@ function elementwise<K extends OpKind>(e: Elementwise<K>): OpDef<K> {
     eval: (inputs, _attrs, ctx) => pointwise(ctx.dtype, inputs.map(tensorValue), e.fn),
     pointwise: e.fn,
     ts: e.ts,
+    wgsl: e.wgsl,
     ...(e.simd ? { simd: e.simd } : {}),
     saves: e.saves,
     vjp: e.vjp,
@@ -66,6 +68,7 @@ export const negOp = elementwise({
   symbol: '-',
   fn: (x) => -x,
   ts: ([a]) => `-${a}`,
+  wgsl: ([a]) => `-${a}`,
   simd: (v) => v.neg(),
   saves: 'nothing',
   vjp: linear((b, g) => [b.add('neg', [g])]),
@@ -78,6 +81,7 @@ export const sigmoidOp = elementwise({
   fn: sigmoid,
   // 1 / (1 + e^-x) overflows to 1 / ∞ = 0 for very negative x, which is the right limit.
   ts: ([a]) => `1 / (1 + Math.exp(-${a}))`,
+  wgsl: ([a]) => `1.0 / (1.0 + exp(-${a}))`,
   simd: (v) => v.sigmoid(),
   saves: 'output',
   vjp: (b, a) => {
@@ -92,6 +96,8 @@ export const tanhOp = elementwise({
   symbol: 'tanh',
   fn: Math.tanh,
   ts: ([a]) => `Math.tanh(${a})`,
+  // Clamped: some drivers compute tanh from exp(2x), which overflows to NaN; tanh(±10) is ±1 in f32.
+  wgsl: ([a]) => `tanh(clamp(${a}, -10.0, 10.0))`,
   simd: (v) => v.tanh(),
   saves: 'output',
   vjp: (b, a) => {
@@ -107,6 +113,7 @@ export const reluOp = elementwise({
   // Math.max keeps NaN, where `x > 0 ? x : 0` would hide it.
   fn: (x) => Math.max(0, x),
   ts: ([a]) => `Math.max(0, ${a})`,
+  wgsl: ([a]) => `max(${a}, 0.0)`,
   simd: (v) => {
     v.constant(0);
     v.max();
@@ -121,6 +128,7 @@ export const expOp = elementwise({
   symbol: 'exp',
   fn: Math.exp,
   ts: ([a]) => `Math.exp(${a})`,
+  wgsl: ([a]) => `exp(${a})`,
   simd: (v) => v.exp(),
   saves: 'output',
   vjp: derivative((_b, a) => a.output()),
@@ -132,6 +140,7 @@ export const logOp = elementwise({
   symbol: 'log',
   fn: Math.log,
   ts: ([a]) => `Math.log(${a})`,
+  wgsl: ([a]) => `log(${a})`,
   saves: 'inputs',
   vjp: (b, a) => [b.add('div', [a.g, a.input(0)])],
 });
@@ -142,6 +151,7 @@ export const sqrtOp = elementwise({
   symbol: 'sqrt',
   fn: Math.sqrt,
   ts: ([a]) => `Math.sqrt(${a})`,
+  wgsl: ([a]) => `sqrt(${a})`,
   simd: (v) => v.sqrt(),
   saves: 'output',
   vjp: (b, a) => [b.add('div', [a.g, mul(b, b.scalar(2), a.output())])],
@@ -153,6 +163,7 @@ export const absOp = elementwise({
   symbol: 'abs',
   fn: Math.abs,
   ts: ([a]) => `Math.abs(${a})`,
+  wgsl: ([a]) => `abs(${a})`,
   simd: (v) => v.abs(),
   saves: 'inputs',
   vjp: derivative((b, a) => b.add('sign', [a.input(0)])),
@@ -164,6 +175,7 @@ export const softplusOp = elementwise({
   symbol: 'softplus',
   fn: softplus,
   ts: ([a]) => `Math.max(${a}, 0) + Math.log1p(Math.exp(-Math.abs(${a})))`,
+  wgsl: ([a]) => `max(${a}, 0.0) + log(1.0 + exp(-abs(${a})))`,
   saves: 'inputs',
   vjp: derivative((b, a) => b.add('sigmoid', [a.input(0)])),
 });
@@ -174,6 +186,7 @@ export const hardSigmoidOp = elementwise({
   symbol: 'hard_sigmoid',
   fn: hardSigmoid,
   ts: ([a]) => `Math.min(1, Math.max(0, ${a} / 6 + 0.5))`,
+  wgsl: ([a]) => `clamp((${a} + 3.0) / 6.0, 0.0, 1.0)`,
   simd: (v) => {
     // (x + 3) / 6: in f32, x + 3 is exact near −3, where x / 6 + 0.5 would cancel.
     v.constant(3);
@@ -199,6 +212,8 @@ export const stepOp = elementwise({
   symbol: 'step',
   fn: step,
   ts: ([a]) => `(${a} > 0 ? 1 : ${a} <= 0 ? 0 : NaN)`,
+  // NaN gives 0 here (WGSL has no NaN literal to keep it).
+  wgsl: ([a]) => `select(0.0, 1.0, ${a} > 0.0)`,
   saves: 'nothing',
   vjp: zeroGradient(1),
 });
@@ -209,6 +224,7 @@ export const signOp = elementwise({
   symbol: 'sign',
   fn: Math.sign,
   ts: ([a]) => `Math.sign(${a})`,
+  wgsl: ([a]) => `sign(${a})`,
   saves: 'nothing',
   vjp: zeroGradient(1),
 });
@@ -219,6 +235,7 @@ export const addOp = elementwise({
   symbol: '+',
   fn: (a, b) => a + b,
   ts: ([a, b]) => `${a} + ${b}`,
+  wgsl: ([a, b]) => `${a} + ${b}`,
   simd: (v) => v.add(),
   saves: 'nothing',
   vjp: linear((_b, g) => [g, g]),
@@ -230,6 +247,7 @@ export const subOp = elementwise({
   symbol: '-',
   fn: (a, b) => a - b,
   ts: ([a, b]) => `${a} - ${b}`,
+  wgsl: ([a, b]) => `${a} - ${b}`,
   simd: (v) => v.sub(),
   saves: 'nothing',
   vjp: linear((b, g) => [g, b.add('neg', [g])]),
@@ -241,6 +259,7 @@ export const mulOp = elementwise({
   symbol: '*',
   fn: (a, b) => a * b,
   ts: ([a, b]) => `${a} * ${b}`,
+  wgsl: ([a, b]) => `${a} * ${b}`,
   simd: (v) => v.mul(),
   saves: 'inputs',
   vjp: (b, a) => [mul(b, a.g, a.input(1)), mul(b, a.g, a.input(0))],
@@ -252,6 +271,7 @@ export const divOp = elementwise({
   symbol: '/',
   fn: (a, b) => a / b,
   ts: ([a, b]) => `${a} / ${b}`,
+  wgsl: ([a, b]) => `${a} / ${b}`,
   simd: (v) => v.div(),
   saves: 'inputs',
   // d(a/b) = da/b - a·db/b², from the inputs alone.
@@ -276,6 +296,7 @@ export const minOp = elementwise({
   symbol: 'min',
   fn: Math.min,
   ts: ([a, b]) => `Math.min(${a}, ${b})`,
+  wgsl: ([a, b]) => `min(${a}, ${b})`,
   simd: (v) => v.min(),
   saves: 'inputs',
   vjp: selectRule((b, x, y) => b.add('step', [b.add('sub', [y, x])])),
@@ -287,6 +308,7 @@ export const maxOp = elementwise({
   symbol: 'max',
   fn: Math.max,
   ts: ([a, b]) => `Math.max(${a}, ${b})`,
+  wgsl: ([a, b]) => `max(${a}, ${b})`,
   simd: (v) => v.max(),
   saves: 'inputs',
   vjp: selectRule((b, x, y) => b.add('step', [b.add('sub', [x, y])])),

@@ -1,0 +1,116 @@
+/**
+ * The host module of the WGSL target: the TypeScript backend's declarations
+ * (types, shapes, checks, init, pack, PyTorch's layout), the runtime that
+ * drives WebGPU (runtime.ts, copied verbatim), the program (kernels and
+ * plans) as data, and `createModel(device)` with async forward, grad and
+ * trainStep of the same signatures as the TypeScript backend's.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Code } from '../ts/code.js';
+import { emitDeclarations, type ModuleOptions } from '../ts/module.js';
+import { trainingSupport } from '../ts/runtime.js';
+import type { Schedule } from './kernels.js';
+import type { GpuProgram } from './runtime.js';
+
+export type HostOptions = Pick<
+  ModuleOptions,
+  'model' | 'sizes' | 'dtype' | 'forward' | 'grad' | 'source' | 'level' | 'torch'
+> & { readonly program: GpuProgram; readonly schedule: Schedule };
+
+let runtimeText: string | undefined;
+
+/** runtime.ts as text: beside this file when running from source, else in the package's src/. */
+export function runtimeSource(): string {
+  if (runtimeText !== undefined) return runtimeText;
+  const candidates = ['./runtime.ts', '../../../../src/backends/wgsl/runtime.ts'].map((p) =>
+    fileURLToPath(new URL(p, import.meta.url)),
+  );
+  const found = candidates.find((p) => existsSync(p));
+  if (!found) throw new Error(`the WGSL host runtime is missing (looked for ${candidates.join(', ')})`);
+  runtimeText = readFileSync(found, 'utf8');
+  return runtimeText;
+}
+
+/** The program as a literal: JSON, with each kernel's WGSL on a line of its own. */
+function programLiteral(program: GpuProgram): string {
+  const { kernels, ...plans } = program;
+  const kernelLines = kernels.map(
+    (k) =>
+      `    { name: ${JSON.stringify(k.name)}, stepped: ${k.stepped}, workgroupSize: ${k.workgroupSize}, code: ${JSON.stringify(k.code)} },`,
+  );
+  const rest = JSON.stringify(plans, null, 2).slice(1, -1).trim();
+  return ['{', '  kernels: [', ...kernelLines, '  ],', `  ${rest.replace(/\n/g, '\n')},`, '}'].join('\n');
+}
+
+export function emitHost(options: HostOptions): string {
+  const code = new Code();
+  code.line('/// <reference types="@webgpu/types" />');
+  emitDeclarations(
+    code,
+    { ...options, target: `WGSL kernels for WebGPU (${options.schedule} schedule)` },
+    'Float32Array',
+  );
+  const hasGrad = options.program.grad !== undefined;
+  if (hasGrad) code.line(trainingSupport('Float32Array', false));
+  code.line(runtimeSource());
+  code.comment(`The kernels (also written as .wgsl files) and the order the host dispatches them in.`);
+  code.line(`const program: GpuProgram = ${programLiteral(options.program)};`);
+  code.line();
+  code.line(hostApi(hasGrad));
+  return code.toString();
+}
+
+function hostApi(hasGrad: boolean): string {
+  const gradMembers = hasGrad
+    ? `
+  /** The loss and its gradient with respect to every param, input and initial state (BPTT), on the GPU. */
+  grad(model: Params | Packed, inputs: Inputs, initialStates?: InitialStates): Promise<GradResult>;
+  /** One step of gradient descent: grad on the GPU, then the update of params in place (as the TypeScript backend's). */
+  trainStep(params: Params, opt: Optimizer, inputs: Inputs, initialStates?: InitialStates): Promise<{ loss: number; gradientNorm: number }>;`
+    : '';
+  const gradImpl = hasGrad
+    ? `
+    async grad(model, inputs, initialStates = {}) {
+      const r = await call(program.grad as FunctionPlan, model, inputs, initialStates, true);
+      const grads = Object.fromEntries(Object.entries(r.grads).map(([name, t]) => [name, t.data]));
+      return { loss: r.loss.loss.data[0], outputs: r.outputs, finalStates: r.finalStates, grads, inputGrads: r.inputGrads, stateGrads: r.stateGrads } as unknown as GradResult;
+    },
+    async trainStep(params, opt, inputs, initialStates = {}) {
+      return applyGradients(params, opt, await this.grad(params, inputs, initialStates));
+    },`
+    : '';
+  return `/** The model on a WebGPU device: the same calls as the TypeScript backend's module, asynchronous. */
+export interface GpuModel {
+  /** The adapter the kernels run on, as it describes itself. */
+  readonly adapter: string;
+  forward(model: Params | Packed, inputs: Inputs, initialStates?: InitialStates): Promise<ForwardResult>;${gradMembers}
+  /** Gives the device's buffers back. */
+  destroy(): void;
+}
+
+/**
+ * Creates the pipelines on \`device\` (or on the best adapter there is, see
+ * openDevice) once; buffers are made once per batch size and sequence length.
+ */
+export async function createModel(device?: GPUDevice): Promise<GpuModel> {
+  const opened = device ? { device, adapter: describeAdapter(device.adapterInfo) } : await openDevice();
+  const runner = await createGpuRunner(program, opened.device, opened.adapter);
+  const call = (plan: FunctionPlan, model: Params | Packed, inputs: Inputs, initialStates: InitialStates, needTargets: boolean) => {
+    const { params } = unwrap(model);
+    checkParams(params);
+    const { B, lengths } = checkInputs(inputs, needTargets);
+    checkInitialStates(initialStates, B);
+    return runner.run(plan, { params, inputs: inputs as unknown as RunArgs['inputs'], initialStates, B, lengths });
+  };
+  return {
+    adapter: runner.adapter,
+    async forward(model, inputs, initialStates = {}) {
+      const r = await call(program.forward, model, inputs, initialStates, false);
+      return { outputs: r.outputs, finalStates: r.finalStates } as unknown as ForwardResult;
+    },${gradImpl}
+    destroy: () => runner.destroy(),
+  };
+}
+`;
+}

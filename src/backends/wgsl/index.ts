@@ -1,0 +1,255 @@
+/** The WGSL backend: a model → WGSL compute kernels and one TypeScript host module for WebGPU. */
+import { gradName } from '../../ad/grad.js';
+import type { CellInfo } from '../../frontend/cell.js';
+import type { ModelInfo } from '../../frontend/model.js';
+import { UserError } from '../../diagnostics.js';
+import { allGraphs, type Graph, isOp, type Node } from '../../ir/graph.js';
+import type { TensorType } from '../../ir/types.js';
+import type { OptLevel, PassReport } from '../../passes/pipeline.js';
+import { torchKeyLayout } from '../../weights/torch.js';
+import { optimizedGraphs } from '../ts/index.js';
+import { layoutOf } from '../ts/layout.js';
+import { type WgslContext, WgslEmitter } from './emit-graph.js';
+import { emitHost } from './host.js';
+import { defaultKernelOptions, type Kernel, type KernelOptions, type Schedule, schedule, terms } from './kernels.js';
+import { render } from './ops.js';
+import { Arena, type Item, type WBuffer } from './phase.js';
+import { dimField, leadMonomial, type Poly, sizePoly, toWgsl } from './poly.js';
+import type { FunctionPlan, GpuProgram, ResultGroup, ResultInfo } from './runtime.js';
+
+export interface WgslOptions {
+  readonly level: OptLevel;
+  readonly sizes: Readonly<Record<string, number>>;
+  readonly disable?: ReadonlySet<string>;
+  readonly source: { readonly file: string; readonly text: string };
+  readonly truncate?: number;
+  readonly remat?: boolean;
+  readonly cells?: ReadonlyMap<string, CellInfo>;
+  /** How phases become kernels (see kernels.ts); 'auto' picks by the model's sizes. */
+  readonly schedule?: Schedule | 'auto';
+  readonly kernels?: Partial<KernelOptions>;
+}
+
+export interface WgslResult {
+  /** The host module (TypeScript): createModel(device) → forward, grad, trainStep. */
+  readonly host: string;
+  readonly kernels: readonly Kernel[];
+  readonly program: GpuProgram;
+  readonly schedule: Schedule;
+  readonly kernelOptions: KernelOptions;
+  /** Dispatches per step of the time loops (0 where each loop is one dispatch). */
+  readonly dispatchesPerStep: number;
+  /** Dispatches per call of each function, for a given number of steps per loop. */
+  dispatches(fn: 'forward' | 'grad', steps: number): number;
+  readonly report: { readonly forward: readonly PassReport[]; readonly grad: readonly PassReport[] };
+  readonly fused: number;
+}
+
+/** The time axes of a model's inputs, in the order the sizes uniform holds them. */
+function timeAxes(graphs: readonly Graph[]): string[] {
+  const axes = new Set<string>();
+  for (const g of graphs)
+    for (const n of g.nodes) if (isOp(n, 'input') && n.attrs.type.time) axes.add(n.attrs.type.time);
+  const list = [...axes];
+  const fields = list.map((a) => dimField(`T:${a}`));
+  if (new Set(fields).size !== fields.length)
+    throw new UserError(`time axes ${list.join(', ')} have the same name in WGSL once made safe; rename one`);
+  return list;
+}
+
+function refuseNestedScans(graph: Graph): void {
+  for (const n of graph.nodes) {
+    if (!isOp(n, 'scan')) continue;
+    for (const inner of allGraphs(n.attrs.body))
+      if (inner.nodes.some((m) => isOp(m, 'scan')))
+        throw new UserError('the WGSL target does not run a recurrence inside another one yet; use --target ts');
+  }
+}
+
+/** Which result group a gradient output belongs to, by the name of what it differentiates. */
+interface Names {
+  readonly params: ReadonlySet<string>;
+  readonly inputs: ReadonlySet<string>;
+  readonly states: readonly string[];
+}
+
+/** One function (forward or grad) as phases, with where its params, inputs and results live. */
+function emitFunction(
+  graph: Graph,
+  ctx: WgslContext,
+  names: Names,
+): { items: Item[]; plan: Omit<FunctionPlan, 'steps'> } {
+  const items: Item[] = [];
+  const regions = {
+    params: new Map<string, WBuffer>(),
+    inputs: new Map<string, WBuffer>(),
+    states: new Map<string, WBuffer>(),
+  };
+  const region = (map: Map<string, WBuffer>, name: string, layout: WBuffer['layout'], label: string) => {
+    let b = map.get(name);
+    if (!b) {
+      const poly = ctx.arena.alloc(layout);
+      b = { kind: 'buffer', base: toWgsl(poly), poly, layout, label };
+      map.set(name, b);
+    }
+    return b;
+  };
+  const emitter = new WgslEmitter(
+    ctx,
+    graph,
+    {
+      param: (name, layout) => region(regions.params, name, layout, `param ${name}`),
+      input: (name, layout) => region(regions.inputs, name, layout, `input ${name}`),
+      arg: () => {
+        throw new Error('a model graph has no arguments');
+      },
+      initialState: (name, layout) => {
+        const k = names.states.indexOf(name);
+        if (k < 0) throw new Error(`no state ${name}`);
+        return {
+          given: `dims.given${k} != 0u`,
+          value: region(regions.states, name, layout, `the given initial ${name}`),
+        };
+      },
+    },
+    items,
+  );
+  const values = emitter.emit(render);
+  // Results the host reads back must sit in a region of their own (not a view or a choice of two).
+  const results: ResultInfo[] = [];
+  const result = (group: ResultGroup, name: string, node: Node) => {
+    const value = values[node.id];
+    const layout = layoutOf(node.type as TensorType, ctx.sizes);
+    let b: WBuffer;
+    if (value.kind === 'buffer' && value.poly !== undefined) b = value;
+    else {
+      const target = emitter.allocate(`result ${name}`, layout);
+      const from = value.kind === 'buffer' ? value : undefined;
+      const literal = value.kind === 'scalar' ? value.literal : '0.0';
+      emitter.phase(
+        target,
+        `the result ${name}`,
+        (w) => w.line(`${w.at(target, 'i')} = ${from ? emitter.read(w, from, layout, 'l', 'j') : literal};`),
+        'result',
+      );
+      b = target;
+    }
+    const lead = leadMonomial(layout);
+    results.push({
+      group,
+      name,
+      offset: terms(b.poly as Poly),
+      size: terms(sizePoly(layout)),
+      shape: [...(lead === '' ? [] : lead.split('*')), ...layout.shape],
+    });
+  };
+  for (const o of graph.outputs) {
+    const node = graph.nodes[o.node];
+    if (o.role === 'output') result('outputs', o.name, node);
+    else if (o.role === 'final_state') result('finalStates', o.name, node);
+    else if (o.role === 'loss') result('loss', 'loss', node);
+    else if (o.role === 'gradient') {
+      const of = o.name.slice(gradName('').length);
+      if (names.params.has(of)) result('grads', of, node);
+      else if (names.inputs.has(of)) result('inputGrads', of, node);
+      else if (names.states.includes(of)) result('stateGrads', of, node);
+    }
+  }
+  const offsets = (map: Map<string, WBuffer>) => [...map].map(([name, b]) => ({ name, offset: terms(b.poly as Poly) }));
+  return {
+    items,
+    plan: {
+      floats: terms(ctx.arena.floats),
+      params: offsets(regions.params),
+      inputs: offsets(regions.inputs),
+      states: offsets(regions.states),
+      results,
+    },
+  };
+}
+
+function context(options: WgslOptions, fuseElementwise: boolean): WgslContext {
+  let counter = 0;
+  const lines = options.source.text.split(/\r?\n/);
+  return {
+    sizes: options.sizes,
+    fuseElementwise,
+    arena: new Arena(),
+    fused: 0,
+    fresh: (prefix) => `${prefix.replace(/[^A-Za-z0-9_]/g, '_')}_${counter++}`,
+    source: (node) => (node.span ? `${node.span.line}: ${(lines[node.span.line - 1] ?? '').trim()}` : undefined),
+  };
+}
+
+/** The schedule 'auto' picks: one persistent kernel per function where a step's work is small. */
+export function pickSchedule(items: readonly Item[], sizes: Readonly<Record<string, number>>): Schedule {
+  void sizes;
+  const perStep = (list: readonly Item[]): number =>
+    list.reduce((n, item) => n + (item.kind === 'phase' ? 0 : item.body.length), 0);
+  return perStep(items) > 0 ? 'hybrid' : 'steps';
+}
+
+export function compileToWgsl(model: ModelInfo, options: WgslOptions): WgslResult {
+  const { forward, backward } = optimizedGraphs(model, options);
+  const graphs = [forward.graph, ...(backward ? [backward.graph] : [])];
+  graphs.forEach(refuseNestedScans);
+  const fuseElementwise = options.level >= 1 && !options.disable?.has('elementwise-fusion');
+  const bindings = { axes: timeAxes(graphs), states: model.states.map((s) => s.name) };
+  const names: Names = {
+    params: new Set(model.params.map((p) => p.name)),
+    inputs: new Set(model.inputs.map((i) => i.name)),
+    states: bindings.states,
+  };
+  const kernelOptions = { ...defaultKernelOptions, ...options.kernels };
+  const emitted = graphs.map((g) => {
+    const ctx = context(options, fuseElementwise);
+    return { ...emitFunction(g, ctx, names), fused: ctx.fused };
+  });
+  const mode =
+    options.schedule === undefined || options.schedule === 'auto'
+      ? pickSchedule(emitted[0].items, options.sizes)
+      : options.schedule;
+  const kernels: Kernel[] = [];
+  const plans = emitted.map((f, k) => {
+    const scheduled = schedule(f.items, k === 0 ? 'forward' : 'grad', mode, bindings, kernelOptions, kernels.length);
+    kernels.push(...scheduled.kernels);
+    return { ...f.plan, steps: scheduled.plan };
+  });
+  const program: GpuProgram = {
+    kernels: kernels.map(({ name, code, stepped, workgroupSize }) => ({ name, code, stepped, workgroupSize })),
+    axes: bindings.axes,
+    states: bindings.states,
+    forward: plans[0],
+    ...(plans[1] ? { grad: plans[1] } : {}),
+  };
+  const torch = options.cells ? torchKeyLayout(model, options.cells) : undefined;
+  const host = emitHost({
+    model,
+    sizes: options.sizes,
+    dtype: 'f32',
+    forward: forward.graph,
+    ...(backward ? { grad: backward.graph } : {}),
+    source: options.source,
+    level: options.level,
+    ...(torch ? { torch } : {}),
+    program,
+    schedule: mode,
+  });
+  const dispatches = (fn: 'forward' | 'grad', steps: number) => {
+    const plan = fn === 'forward' ? program.forward : program.grad;
+    if (!plan) return 0;
+    return plan.steps.reduce((n, s) => n + ('body' in s ? s.body.length * Math.min(steps, s.truncate ?? steps) : 1), 0);
+  };
+  const loops = program.forward.steps.filter((s) => 'body' in s);
+  return {
+    host,
+    kernels,
+    program,
+    schedule: mode,
+    kernelOptions,
+    dispatchesPerStep: loops.reduce((n, l) => n + ('body' in l ? l.body.length : 0), 0),
+    dispatches,
+    report: { forward: forward.report, grad: backward?.report ?? [] },
+    fused: emitted.reduce((n, f) => n + f.fused, 0),
+  };
+}

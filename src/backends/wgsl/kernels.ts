@@ -1,0 +1,186 @@
+/**
+ * Phases → WGSL kernels and the host's dispatch plan, in one of three
+ * schedules:
+ * - `steps`: every phase is a kernel of its own, dispatched with one thread
+ *   per element; the host runs each time loop, dispatching the loop's
+ *   kernels once per step (they read the step from a uniform).
+ * - `persistent`: the whole function is one kernel run by one workgroup,
+ *   which strides over each phase's elements and waits at a barrier before
+ *   the next phase; time loops are loops in the kernel. One dispatch.
+ * - `hybrid`: phases outside loops are dispatched as in `steps`, and each
+ *   time loop is one persistent kernel.
+ */
+import type { Dispatch, KernelInfo, PlanStep, SizeTerms } from './runtime.js';
+import type { Item, Loop, Phase } from './phase.js';
+import { dimField, type Poly, toWgsl } from './poly.js';
+import { sanitizeComment } from '../ts/code.js';
+
+export type Schedule = 'steps' | 'persistent' | 'hybrid';
+
+export interface KernelOptions {
+  /** Threads per workgroup of the kernels that give each element a thread. */
+  readonly workgroupSize: number;
+  /** Threads of the one workgroup that runs a persistent kernel. */
+  readonly persistentSize: number;
+}
+
+export const defaultKernelOptions: KernelOptions = { workgroupSize: 64, persistentSize: 256 };
+
+/** What every kernel declares: the sizes uniform and the storage buffer. */
+export interface Bindings {
+  readonly axes: readonly string[];
+  readonly states: readonly string[];
+}
+
+export interface Kernel extends KernelInfo {
+  /** How many phases it runs, for the report. */
+  readonly phases: number;
+}
+
+export function terms(p: Poly): SizeTerms {
+  return [...p].map(([m, c]) => [c, ...(m === '' ? [] : m.split('*'))] as const);
+}
+
+/** The declarations shared by every kernel of a model. */
+function preamble(b: Bindings, stepped: boolean): string {
+  const fields = [
+    '  B: u32, // the batch size',
+    ...b.axes.map((a) => `  ${dimField(`T:${a}`)}: u32, // the length of time axis ${sanitizeComment(a)}`),
+    ...b.states.map((s, k) => `  given${k}: u32, // 1 where the caller gave the initial state ${sanitizeComment(s)}`),
+  ];
+  return [
+    'struct Dims {',
+    ...fields,
+    '}',
+    '',
+    '@group(0) @binding(0) var<uniform> dims: Dims;',
+    '// Every value of the model, each in a region of its own (params, inputs, states, results).',
+    '@group(0) @binding(1) var<storage, read_write> mem: array<f32>;',
+    ...(stepped
+      ? [
+          '',
+          'struct Step {',
+          '  s: u32, // the step of the time loop, counted from its start',
+          '}',
+          '@group(0) @binding(2) var<uniform> step: Step;',
+        ]
+      : []),
+  ].join('\n');
+}
+
+/** The step t that loop step s is at. */
+function stepAt(loop: Loop, s: string): string {
+  return loop.reverse ? `dims.${dimField(`T:${loop.axis}`)} - 1u - ${s}` : s;
+}
+
+function loopCount(loop: Loop): string {
+  const T = `dims.${dimField(`T:${loop.axis}`)}`;
+  return loop.truncate !== undefined ? `min(${T}, ${loop.truncate}u)` : T;
+}
+
+function phases(items: readonly Item[]): Phase[] {
+  return items.flatMap((i) => (i.kind === 'phase' ? [i] : phases(i.body)));
+}
+
+/** A kernel giving each of a phase's elements a thread. */
+function threadKernel(phase: Phase, b: Bindings, o: KernelOptions, name: string, loop: Loop | undefined): Kernel {
+  const stepped = loop !== undefined && phase.usesStep;
+  const t = stepped && loop ? stepAt(loop, 'step.s') : '0u';
+  const code = [
+    `// rnnc kernel ${name}: one thread per element, ${o.workgroupSize} per workgroup.`,
+    preamble(b, stepped),
+    '',
+    phase.code,
+    '',
+    `@compute @workgroup_size(${o.workgroupSize})`,
+    'fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {',
+    `  let i = (group.y * groups.x + group.x) * ${o.workgroupSize}u + lane;`,
+    `  if (i < ${toWgsl(phase.count)}) {`,
+    `    ${phase.name}(i, ${t});`,
+    '  }',
+    '}',
+    '',
+  ].join('\n');
+  return { name, code, stepped, workgroupSize: o.workgroupSize, phases: 1 };
+}
+
+/** The body of a persistent kernel: each phase strided over the workgroup, then a barrier. */
+function persistentBody(items: readonly Item[], o: KernelOptions, t: string, depth: number): string[] {
+  const pad = '  '.repeat(depth);
+  const lines: string[] = [];
+  for (const item of items) {
+    if (item.kind === 'phase') {
+      lines.push(`${pad}for (var i = lane; i < ${toWgsl(item.count)}; i += ${o.persistentSize}u) {`);
+      lines.push(`${pad}  ${item.name}(i, ${t});`);
+      lines.push(`${pad}}`);
+      lines.push(`${pad}storageBarrier();`);
+      continue;
+    }
+    lines.push(`${pad}// ${sanitizeComment(item.comment)}`);
+    lines.push(`${pad}for (var s = 0u; s < ${loopCount(item)}; s++) {`);
+    lines.push(`${pad}  let t = ${stepAt(item, 's')};`);
+    lines.push(...persistentBody(item.body, o, 't', depth + 1));
+    lines.push(`${pad}}`);
+  }
+  return lines;
+}
+
+function persistentKernel(items: readonly Item[], b: Bindings, o: KernelOptions, name: string): Kernel {
+  const all = phases(items);
+  const code = [
+    `// rnnc kernel ${name}: persistent, one workgroup of ${o.persistentSize} threads runs ${all.length} phases in one dispatch,`,
+    '// with a barrier between phases.',
+    preamble(b, false),
+    '',
+    ...all.map((p) => `${p.code}\n`),
+    `@compute @workgroup_size(${o.persistentSize})`,
+    'fn main(@builtin(local_invocation_index) lane: u32) {',
+    ...persistentBody(items, o, '0u', 1),
+    '}',
+    '',
+  ].join('\n');
+  return { name, code, stepped: false, workgroupSize: o.persistentSize, phases: all.length };
+}
+
+export interface Scheduled {
+  readonly kernels: readonly Kernel[];
+  readonly plan: readonly PlanStep[];
+}
+
+/** Kernels and the dispatch plan of one function's items; kernel indices start at `first`. */
+export function schedule(
+  items: readonly Item[],
+  fn: string,
+  mode: Schedule,
+  b: Bindings,
+  o: KernelOptions,
+  first: number,
+): Scheduled {
+  const kernels: Kernel[] = [];
+  const add = (k: Kernel): number => {
+    kernels.push(k);
+    return first + kernels.length - 1;
+  };
+  const name = (what: string) => `${fn}_${String(kernels.length).padStart(2, '0')}_${what}`;
+  if (mode === 'persistent') {
+    const kernel = add(persistentKernel(items, b, o, name('all')));
+    return { kernels, plan: [{ kernel }] };
+  }
+  const plan: PlanStep[] = [];
+  for (const item of items) {
+    if (item.kind === 'phase') {
+      plan.push({ kernel: add(threadKernel(item, b, o, name(item.name), undefined)), count: terms(item.count) });
+      continue;
+    }
+    if (mode === 'hybrid') {
+      plan.push({ kernel: add(persistentKernel([item], b, o, name('loop'))) });
+      continue;
+    }
+    const body: Dispatch[] = item.body.map((p) => {
+      if (p.kind !== 'phase') throw new Error('a time loop inside a time loop');
+      return { kernel: add(threadKernel(p, b, o, name(p.name), item)), count: terms(p.count) };
+    });
+    plan.push({ axis: item.axis, ...(item.truncate !== undefined ? { truncate: item.truncate } : {}), body });
+  }
+  return { kernels, plan };
+}

@@ -1,0 +1,469 @@
+/**
+ * How each op becomes WGSL: one renderer per op, in one table typed over
+ * every op kind, so an op without a renderer is a compile error. Every
+ * renderer is a gather: the phase computes one element of the result from
+ * whatever inputs it needs, so elements never race and need no atomics.
+ */
+import { isOp, type Node, type NodeId, type OpKind } from '../../ir/graph.js';
+import { type Layout, layoutOf } from '../ts/layout.js';
+import { asWBuffer, leadOf, linear, sampleOf, type WgslEmitter } from './emit-graph.js';
+import { f32, type PhaseWriter, u32, type WBuffer, type WValue } from './phase.js';
+import { renderScan } from './scan.js';
+import { add, dimField, leadMonomial, scale, sizePoly, toWgsl } from './poly.js';
+
+type Renderer<K extends OpKind> = (e: WgslEmitter, node: Node<K>) => WValue;
+
+const pointwise: Renderer<OpKind> = (e, node) => e.pointwise(node);
+
+function lastAxis(l: Layout): number {
+  return l.shape[l.shape.length - 1];
+}
+
+/** The number of lead positions of a layout, as WGSL. */
+function leadCount(l: Layout): string {
+  return toWgsl(new Map([[leadMonomial(l), 1]]));
+}
+
+/** A gather phase: `value(w)` is element i of the result (with l, j bound). */
+function gather(e: WgslEmitter, node: Node, layout: Layout, value: (w: PhaseWriter) => string): WBuffer {
+  const out = e.allocate(node, layout);
+  e.phase(
+    out,
+    e.describe(node),
+    (w) => {
+      const v = value(w);
+      w.line(`${w.at(out, 'i')} = ${v};`);
+    },
+    node.op,
+  );
+  return out;
+}
+
+/** A phase summing `terms` into element i: `terms(w)` writes its loop, adding to `acc`. */
+function accumulate(
+  e: WgslEmitter,
+  node: Node,
+  layout: Layout,
+  terms: (w: PhaseWriter) => void,
+  scaleBy?: string,
+): WBuffer {
+  const out = e.allocate(node, layout);
+  e.phase(
+    out,
+    e.describe(node),
+    (w) => {
+      w.line('var acc = 0.0;');
+      terms(w);
+      w.line(`${w.at(out, 'i')} = acc${scaleBy ? ` * ${scaleBy}` : ''};`);
+    },
+    node.op,
+  );
+  return out;
+}
+
+const matmul: Renderer<'matmul'> = (e, node) => {
+  const [a, b] = [e.buffer(node, 0), e.buffer(node, 1)];
+  const out = e.layout(node.id);
+  // Per sample, numpy's rules: a [m, k] or [k] (m = 1), b [k, n] or [k] (n = 1).
+  const [, k] = a.layout.shape.length === 2 ? a.layout.shape : [1, a.layout.shape[0]];
+  const n = b.layout.shape.length === 2 ? b.layout.shape[1] : 1;
+  return accumulate(e, node, out, (w) => {
+    const row = n === 1 ? 'j' : `j / ${u32(n)}`;
+    const col = n === 1 ? '0u' : `j % ${u32(n)}`;
+    w.line(`let ao = ${linear(leadOf(a.layout, out, 'l'), a.layout.sample, linear(row, k))};`);
+    w.line(`let bo = ${linear(leadOf(b.layout, out, 'l'), b.layout.sample, col)};`);
+    w.line(`for (var p = 0u; p < ${u32(k)}; p++) {`);
+    w.line(`  acc += ${w.at(a, 'ao + p')} * ${w.at(b, n === 1 ? 'bo + p' : `bo + p * ${u32(n)}`)};`);
+    w.line('}');
+  });
+};
+
+/** Whether an outer product is only summed down by an unbroadcast: then it is never built. */
+export function absorbedOuter(e: WgslEmitter, id: NodeId): boolean {
+  const node = e.graph.nodes[id];
+  if (!isOp(node, 'outer')) return false;
+  const consumers = e.graph.nodes.filter((n) => n.inputs.includes(id));
+  return (
+    consumers.length === 1 &&
+    !e.graph.outputs.some((o) => o.node === id) &&
+    isOp(consumers[0], 'unbroadcast') &&
+    !consumers[0].attrs.mean
+  );
+}
+
+/**
+ * Element i of a value summed down to `out` from `x` (laid out as `source`):
+ * loops over the lead positions and sample positions of `x` that broadcast to it.
+ */
+function sumDown(w: PhaseWriter, source: Layout, out: Layout, element: (l: string, j: string) => string): void {
+  // Lead positions of the source that map to lead l of the result.
+  let leads: { loop: string; index: string } | undefined;
+  if (out.time === source.time && out.batch === source.batch) leads = undefined;
+  else if (out.time === null && !out.batch) leads = { loop: leadCount(source), index: 'q' };
+  else if (out.batch && out.time === null)
+    leads = { loop: leadCount({ ...source, batch: false }), index: 'q * dims.B + l' };
+  else leads = { loop: 'dims.B', index: `l * dims.B + q` };
+  const sameSample = out.shape.length === source.shape.length && out.shape.every((d, k) => d === source.shape[k]);
+  const open: string[] = [];
+  if (leads) open.push(`for (var q = 0u; q < ${leads.loop}; q++) {`);
+  const lx = leads ? leads.index : 'l';
+  if (sameSample) {
+    w.line([...open, `acc += ${element(lx, 'j')};`, ...open.map(() => '}')].join(' '));
+    return;
+  }
+  // Sample positions of the source that broadcast to sample j of the result.
+  const map = sampleOf(out, source, 'r');
+  w.line(
+    [
+      ...open,
+      `for (var r = 0u; r < ${u32(source.sample)}; r++) {`,
+      `if (${map} == j) { acc += ${element(lx, 'r')}; }`,
+      '}',
+      ...open.map(() => '}'),
+    ].join(' '),
+  );
+}
+
+const unbroadcast: Renderer<'unbroadcast'> = (e, node) => {
+  const out = layoutOf(node.attrs.type, e.ctx.sizes);
+  const source = e.graph.nodes[node.inputs[0]];
+  if (absorbedOuter(e, source.id)) {
+    // Σ over samples of outer(a, b): a weight gradient, without building the products.
+    const [a, b] = [e.buffer(source, 0), e.buffer(source, 1)];
+    const product = e.layout(source.id);
+    const n = product.shape[1];
+    return accumulate(e, node, out, (w) =>
+      sumDown(
+        w,
+        product,
+        out,
+        (l, j) =>
+          `${w.at(a, linear(leadOf(a.layout, product, l), a.layout.sample, `${j} / ${u32(n)}`))} * ${w.at(b, linear(leadOf(b.layout, product, l), b.layout.sample, `${j} % ${u32(n)}`))}`,
+      ),
+    );
+  }
+  const x = e.buffer(node, 0);
+  const ratio = node.attrs.mean ? `1.0 / f32(${toWgsl(sizePoly(x.layout))} / ${toWgsl(sizePoly(out))})` : undefined;
+  return accumulate(
+    e,
+    node,
+    out,
+    (w) => sumDown(w, x.layout, out, (l, j) => w.at(x, linear(l, x.layout.sample, j))),
+    ratio,
+  );
+};
+
+const broadcastTo: Renderer<'broadcast_to'> = (e, node) => {
+  const out = layoutOf(node.attrs.type, e.ctx.sizes);
+  const x = e.buffer(node, 0);
+  const copies = node.attrs.mean ? ` / f32(${toWgsl(sizePoly(out))} / ${toWgsl(sizePoly(x.layout))})` : '';
+  return gather(e, node, out, (w) => `${e.read(w, x, out, 'l', 'j')}${copies}`);
+};
+
+const sumLast =
+  (mean: boolean): Renderer<'sum' | 'mean'> =>
+  (e, node) => {
+    const x = e.buffer(node, 0);
+    const n = lastAxis(x.layout);
+    return accumulate(
+      e,
+      node,
+      e.layout(node.id),
+      (w) => w.line(`for (var c = 0u; c < ${u32(n)}; c++) { acc += ${w.at(x, `i * ${u32(n)} + c`)}; }`),
+      mean ? f32(1 / n) : undefined,
+    );
+  };
+
+const softmax =
+  (log: boolean): Renderer<'softmax' | 'log_softmax'> =>
+  (e, node) => {
+    const x = e.buffer(node, 0);
+    const n = lastAxis(x.layout);
+    return gather(e, node, e.layout(node.id), (w) => {
+      // Each element finds its row's maximum and sum itself: rows are short (classes).
+      w.line(`let row = i / ${u32(n)} * ${u32(n)};`);
+      w.line(`var top = ${w.at(x, 'row')};`);
+      w.line(`for (var c = 1u; c < ${u32(n)}; c++) { top = max(top, ${w.at(x, 'row + c')}); }`);
+      w.line('var total = 0.0;');
+      w.line(`for (var c = 0u; c < ${u32(n)}; c++) { total += exp(${w.at(x, 'row + c')} - top); }`);
+      return log ? `${w.at(x, 'i')} - top - log(total)` : `exp(${w.at(x, 'i')} - top) / total`;
+    });
+  };
+
+const expandLast: Renderer<'expand_last'> = (e, node) => {
+  const x = e.buffer(node, 0);
+  const n = node.attrs.size.evaluate(e.ctx.sizes);
+  return gather(
+    e,
+    node,
+    e.layout(node.id),
+    (w) => `${w.at(x, `i / ${u32(n)}`)}${node.attrs.mean ? ` * ${f32(1 / n)}` : ''}`,
+  );
+};
+
+const padLast: Renderer<'pad_last'> = (e, node) => {
+  const x = e.buffer(node, 0);
+  const out = e.layout(node.id);
+  const [n, N] = [lastAxis(x.layout), lastAxis(out)];
+  const before = node.attrs.before.evaluate(e.ctx.sizes);
+  return gather(e, node, out, (w) => {
+    w.line(`let c = i % ${u32(N)};`);
+    w.line(`let inside = c >= ${u32(before)} && c < ${u32(before + n)};`);
+    return `select(0.0, ${w.at(x, `select(0u, i / ${u32(N)} * ${u32(n)} + c - ${u32(before)}, inside)`)}, inside)`;
+  });
+};
+
+const slice: Renderer<'slice'> = (e, node) => {
+  const x = e.buffer(node, 0);
+  const out = e.layout(node.id);
+  const [n, N] = [lastAxis(out), lastAxis(x.layout)];
+  const start = node.attrs.start.evaluate(e.ctx.sizes);
+  return gather(e, node, out, (w) => w.at(x, `i / ${u32(n)} * ${u32(N)} + ${u32(start)} + i % ${u32(n)}`));
+};
+
+/** Element i of a result whose sample is `pieces` laid side by side along `width` (a concatenation). */
+function pieces(
+  e: WgslEmitter,
+  node: Node,
+  out: Layout,
+  parts: readonly {
+    readonly x: WBuffer;
+    readonly width: number;
+    readonly read: (w: PhaseWriter, x: WBuffer, c: string) => string;
+  }[],
+  position: string,
+): WBuffer {
+  return gather(e, node, out, (w) => {
+    w.line('var v = 0.0;');
+    let offset = 0;
+    parts.forEach((p, k) => {
+      const test = k === parts.length - 1 ? '' : `if (${position} < ${u32(offset + p.width)}) `;
+      w.line(`${k === 0 ? '' : 'else '}${test}{ v = ${p.read(w, p.x, `${position} - ${u32(offset)}`)}; }`);
+      offset += p.width;
+    });
+    return 'v';
+  });
+}
+
+const concat: Renderer<'concat'> = (e, node) => {
+  const out = e.layout(node.id);
+  const N = lastAxis(out);
+  const parts = node.inputs.map((_, k) => {
+    const x = e.buffer(node, k);
+    const n = lastAxis(x.layout);
+    return {
+      x,
+      width: n,
+      read: (w: PhaseWriter, b: WBuffer, c: string) =>
+        w.at(b, linear(leadOf(b.layout, out, 'l'), b.layout.sample, `j / ${u32(N)} * ${u32(n)} + ${c}`)),
+    };
+  });
+  return pieces(e, node, out, parts, `j % ${u32(N)}`);
+};
+
+const stackRows: Renderer<'stack_rows'> = (e, node) => {
+  const out = e.layout(node.id);
+  const parts = node.inputs.map((_, k) => {
+    const x = e.buffer(node, k);
+    return {
+      x,
+      width: x.layout.sample,
+      read: (w: PhaseWriter, b: WBuffer, c: string) => w.at(b, linear(leadOf(b.layout, out, 'l'), b.layout.sample, c)),
+    };
+  });
+  return pieces(e, node, out, parts, 'j');
+};
+
+const sliceRows: Renderer<'slice_rows'> = (e, node) => {
+  const x = e.buffer(node, 0);
+  const out = e.layout(node.id);
+  const start = node.attrs.start.evaluate(e.ctx.sizes) * out.shape[1];
+  return gather(e, node, out, (w) => w.at(x, linear('l', x.layout.sample, `${u32(start)} + j`)));
+};
+
+const transpose: Renderer<'transpose'> = (e, node) => {
+  const x = e.buffer(node, 0);
+  const out = e.layout(node.id);
+  const [m, n] = x.layout.shape;
+  // Result [n, m]: element (a, b) is x's (b, a).
+  return gather(e, node, out, (w) => w.at(x, linear('l', m * n, `j % ${u32(m)} * ${u32(n)} + j / ${u32(m)}`)));
+};
+
+const outer: Renderer<'outer'> = (e, node) => {
+  const [a, b] = [e.buffer(node, 0), e.buffer(node, 1)];
+  const out = e.layout(node.id);
+  const n = out.shape[1];
+  return gather(
+    e,
+    node,
+    out,
+    (w) =>
+      `${w.at(a, linear(leadOf(a.layout, out, 'l'), a.layout.sample, `j / ${u32(n)}`))} * ${w.at(b, linear(leadOf(b.layout, out, 'l'), b.layout.sample, `j % ${u32(n)}`))}`,
+  );
+};
+
+const reduceLead: Renderer<'reduce_lead'> = (e, node) => {
+  const x = e.buffer(node, 0);
+  const out = e.layout(node.id);
+  const S = out.sample;
+  return accumulate(
+    e,
+    node,
+    out,
+    (w) => w.line(`for (var q = 0u; q < ${leadCount(x.layout)}; q++) { acc += ${w.at(x, `q * ${u32(S)} + i`)}; }`),
+    node.attrs.mode === 'mean' ? `(1.0 / f32(${leadCount(x.layout)}))` : undefined,
+  );
+};
+
+/** The step of a time index (negative: from the end), as WGSL. */
+function stepOf(index: number, axis: string): string {
+  const T = `dims.${dimField(`T:${axis}`)}`;
+  return index < 0 ? `(${T} - ${u32(-index)})` : u32(index);
+}
+
+const timeIndex: Renderer<'time_index'> = (e, node) => {
+  // A view: the step's values where they are.
+  const x = e.buffer(node, 0);
+  const out = e.layout(node.id);
+  const axis = x.layout.time as string;
+  const step = sizePoly(out);
+  const index = node.attrs.index;
+  const poly =
+    x.poly === undefined
+      ? undefined
+      : index >= 0
+        ? add(x.poly, scale(step, index))
+        : add(x.poly, scale(sizePoly({ ...out, time: axis }), 1), scale(step, index));
+  return {
+    kind: 'buffer',
+    base: poly ? toWgsl(poly) : `(${x.base} + ${stepOf(index, axis)} * ${toWgsl(step)})`,
+    ...(poly ? { poly } : {}),
+    layout: out,
+    label: `${x.label} at step ${index}`,
+  };
+};
+
+const timePlace: Renderer<'time_place'> = (e, node) => {
+  const x = e.buffer(node, 0);
+  const out = e.layout(node.id);
+  const at = `${stepOf(node.attrs.index, node.attrs.time)} * ${toWgsl(sizePoly(x.layout))}`;
+  return gather(e, node, out, (w) => {
+    w.line(`let start = ${at};`);
+    w.line(`let inside = i >= start && i < start + ${toWgsl(sizePoly(x.layout))};`);
+    return `select(0.0, ${w.at(x, 'select(0u, i - start, inside)')}, inside)`;
+  });
+};
+
+const timeStack: Renderer<'time_stack'> = (e, node) => {
+  const out = e.layout(node.id);
+  const step = toWgsl(sizePoly({ ...out, time: null }));
+  const xs = node.inputs.map((_, k) => e.buffer(node, k));
+  return gather(e, node, out, (w) => {
+    w.line(`let step = i / ${step};`);
+    w.line(`let within = i % ${step};`);
+    w.line('var v = 0.0;');
+    xs.forEach((x, k) => w.line(`${k === 0 ? '' : 'else '}if (step == ${u32(k)}) { v = ${w.at(x, 'within')}; }`));
+    return 'v';
+  });
+};
+
+const timeShift: Renderer<'time_shift'> = (e, node) => {
+  const [seq, init] = [e.buffer(node, 0), e.buffer(node, 1)];
+  const out = e.layout(node.id);
+  const step = toWgsl(sizePoly(init.layout));
+  return gather(e, node, out, (w) => {
+    if (node.attrs.reverse) {
+      w.line(`let last = ${toWgsl(sizePoly(out))} - ${step};`);
+      return `select(${w.at(seq, `min(i + ${step}, last + ${step} - 1u)`)}, ${w.at(init, 'i - min(i, last)')}, i >= last)`;
+    }
+    return `select(${w.at(seq, `i - min(i, ${step})`)}, ${w.at(init, `min(i, ${step} - 1u)`)}, i < ${step})`;
+  });
+};
+
+const broadcastBatch: Renderer<'broadcast_batch'> = (e, node) => {
+  const x = e.buffer(node, 0);
+  const out = e.layout(node.id);
+  return gather(e, node, out, (w) => e.read(w, x, out, 'l', 'j'));
+};
+
+/** The caller's initial state where one was given, else the graph's default. */
+const stateInit: Renderer<'state_init'> = (e, node) => {
+  const fallback = e.buffer(node, 0);
+  const { given, value } = e.sources.initialState(node.attrs.name, fallback.layout);
+  return {
+    kind: 'buffer',
+    base: `select(${fallback.base}, ${value.base}, ${given})`,
+    layout: fallback.layout,
+    label: `initial state ${node.attrs.name}`,
+  };
+};
+
+/** The adjoint of a state's default: the incoming one where no initial state was given, else zeros. */
+const defaultAdjoint: Renderer<'default_adjoint'> = (e, node) => {
+  const g = e.buffer(node, 0);
+  const zeros = e.allocate(`zeros for ${node.attrs.name}`, g.layout);
+  e.phase(zeros, `${e.describe(node)}: zeros`, (w) => w.line(`${w.at(zeros, 'i')} = 0.0;`), 'fill');
+  const { given } = e.sources.initialState(node.attrs.name, g.layout);
+  return { kind: 'buffer', base: `select(${g.base}, ${zeros.base}, ${given})`, layout: g.layout, label: g.label };
+};
+
+export const renderers = {
+  neg: pointwise,
+  sigmoid: pointwise,
+  tanh: pointwise,
+  relu: pointwise,
+  exp: pointwise,
+  log: pointwise,
+  sqrt: pointwise,
+  abs: pointwise,
+  softplus: pointwise,
+  hard_sigmoid: pointwise,
+  add: pointwise,
+  sub: pointwise,
+  mul: pointwise,
+  div: pointwise,
+  min: pointwise,
+  max: pointwise,
+  step: pointwise,
+  sign: pointwise,
+  matmul,
+  sum: sumLast(false),
+  mean: sumLast(true),
+  softmax: softmax(false),
+  log_softmax: softmax(true),
+  concat,
+  slice,
+  const: (e, node) => e.constant(node),
+  param: (e, node) => e.sources.param(node.attrs.name, e.layout(node.id)),
+  input: (e, node) => e.sources.input(node.attrs.name, e.layout(node.id)),
+  arg: (e, node) => e.sources.arg(node.attrs.index),
+  state_init: stateInit,
+  broadcast_batch: broadcastBatch,
+  scan: renderScan,
+  get: (e, node) => {
+    const tuple = e.values[node.inputs[0]];
+    if (tuple.kind !== 'tuple') throw new Error('get of a value that is not a tuple');
+    return tuple.items[node.attrs.index];
+  },
+  time_index: timeIndex,
+  time_stack: timeStack,
+  reduce_lead: reduceLead,
+  transpose,
+  // An outer product that an unbroadcast sums is computed inside the unbroadcast's phase.
+  outer: (e, node) => (absorbedOuter(e, node.id) ? { kind: 'tuple', items: [] } : outer(e, node)),
+  expand_last: expandLast,
+  pad_last: padLast,
+  time_place: timePlace,
+  time_shift: timeShift,
+  unbroadcast,
+  broadcast_to: broadcastTo,
+  default_adjoint: defaultAdjoint,
+  stack_rows: stackRows,
+  slice_rows: sliceRows,
+} satisfies { [K in OpKind]: Renderer<K> };
+
+export function render(e: WgslEmitter, node: Node): WValue {
+  return (renderers[node.op] as Renderer<OpKind>)(e, node);
+}
+
+export { asWBuffer };

@@ -1,0 +1,125 @@
+/**
+ * The WGSL backend's unit of work: a phase computes one value (or one fused
+ * chain of elementwise ops) as a function of the element index `i`, so the
+ * same function serves a kernel that gives each element its own thread and
+ * a persistent kernel in which one workgroup strides over the elements.
+ * Phases read and write one storage buffer, `mem`, at offsets that are
+ * expressions of the run-time sizes.
+ */
+import type { Layout } from '../ts/layout.js';
+import { add, type Poly, sizePoly } from './poly.js';
+import { sanitizeComment } from '../ts/code.js';
+
+export interface Phase {
+  readonly kind: 'phase';
+  /** The WGSL function's name: `fn <name>(i: u32, t: u32)`. */
+  readonly name: string;
+  /** How many elements it computes (threads it needs). */
+  readonly count: Poly;
+  /** The function, with its comment. */
+  readonly code: string;
+  /** Whether it reads the step `t` of an enclosing time loop. */
+  readonly usesStep: boolean;
+}
+
+/** A scan's time loop: its body runs once per step. */
+export interface Loop {
+  readonly kind: 'loop';
+  readonly axis: string;
+  readonly reverse: boolean;
+  readonly truncate?: number;
+  readonly body: readonly Item[];
+  readonly comment: string;
+}
+
+export type Item = Phase | Loop;
+
+/** A value in WGSL code: floats at an offset of `mem`, a literal, or a tuple (a scan's results). */
+export type WValue =
+  | {
+      readonly kind: 'buffer';
+      /** Its offset in `mem`, as a WGSL u32 expression (may read `t` and the sizes uniform). */
+      readonly base: string;
+      /** The offset as a poly, where it is one (the host reads such values back). */
+      readonly poly?: Poly;
+      readonly layout: Layout;
+      readonly label: string;
+    }
+  | { readonly kind: 'scalar'; readonly literal: string; readonly layout: Layout }
+  | { readonly kind: 'tuple'; readonly items: readonly WValue[] };
+
+export type WBuffer = Extract<WValue, { kind: 'buffer' }>;
+
+/** The regions of the one storage buffer, laid end to end. */
+export class Arena {
+  private end: Poly = new Map();
+
+  alloc(layout: Layout): Poly {
+    const offset = this.end;
+    this.end = add(this.end, sizePoly(layout));
+    return offset;
+  }
+
+  get floats(): Poly {
+    return this.end;
+  }
+}
+
+export function u32(n: number): string {
+  return `${n}u`;
+}
+
+/** An f32 literal (WGSL has none for NaN and the infinities: bit patterns stand in). */
+export function f32(value: number): string {
+  if (Number.isNaN(value)) return 'bitcast<f32>(0x7fc00000u)';
+  if (value === Infinity) return 'bitcast<f32>(0x7f800000u)';
+  if (value === -Infinity) return 'bitcast<f32>(0xff800000u)';
+  const text = String(Object.is(value, -0) ? '-0' : value);
+  return /[.e]/.test(text) ? text : `${text}.0`;
+}
+
+/** Collects a phase's body: the offsets it reads (as named `let`s) and its statements. */
+export class PhaseWriter {
+  private readonly offsets = new Map<string, string>();
+  private readonly lets: string[] = [];
+  readonly lines: string[] = [];
+
+  /** The name under which a buffer's offset is bound in this phase. */
+  offset(v: WBuffer): string {
+    const known = this.offsets.get(v.base);
+    if (known !== undefined) return known;
+    const name = `at${this.offsets.size}`;
+    this.offsets.set(v.base, name);
+    this.lets.push(`let ${name} = ${v.base}; // ${sanitizeComment(v.label)}`);
+    return name;
+  }
+
+  /** `mem[offset + index]`, leaving out a zero index. */
+  at(v: WBuffer, index: string): string {
+    const base = this.offset(v);
+    return index === '0u' ? `mem[${base}]` : `mem[${base} + ${index}]`;
+  }
+
+  line(text: string): void {
+    this.lines.push(text);
+  }
+
+  /** The function text, and whether it reads the loop step `t`. */
+  render(name: string, comment: readonly string[], sample: number): { code: string; usesStep: boolean } {
+    // The lead position l and the sample position j of element i, where the body reads them.
+    const reads = (v: string) => this.lines.some((l) => new RegExp(`\\b${v}\\b`).test(l));
+    const index = [
+      ...(reads('l') ? [sample === 1 ? 'let l = i;' : `let l = i / ${u32(sample)};`] : []),
+      ...(reads('j') ? [sample === 1 ? 'let j = 0u;' : `let j = i % ${u32(sample)};`] : []),
+    ];
+    const body = [...this.lets, ...index, ...this.lines].map((l) => `  ${l}`);
+    const usesStep = body.some((l) => /\bt\b/.test(l.replace(/\/\/.*$/, '')));
+    const code = [
+      ...comment.map((c) => `// ${sanitizeComment(c)}`),
+      `fn ${name}(i: u32, ${usesStep ? 't' : '_t'}: u32) {`,
+      ...body,
+      '}',
+    ].join('\n');
+    return { code, usesStep };
+  }
+}

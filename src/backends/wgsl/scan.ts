@@ -1,0 +1,94 @@
+/**
+ * A scan becomes a time loop of phases. States live in carry regions (copied
+ * from their initial values first), the step's values have regions of their
+ * own (reused every step), sequence inputs are read at the step's offset,
+ * and per-step outputs are copied into their sequences at the step's
+ * position (outputs stay aligned with input time).
+ */
+import { isOp, type Node } from '../../ir/graph.js';
+import type { TensorType } from '../../ir/types.js';
+import { layoutOf } from '../ts/layout.js';
+import { asWBuffer, WgslEmitter } from './emit-graph.js';
+import { render } from './ops.js';
+import type { Item, WBuffer, WValue } from './phase.js';
+import { dimField, sizePoly, toWgsl } from './poly.js';
+
+/** A phase copying `from` into `to` (at offset `at` of `to`, in floats). */
+function copy(e: WgslEmitter, to: WBuffer, from: WBuffer, what: string, at = '0u'): void {
+  const target: WBuffer = { ...from, base: at === '0u' ? to.base : `${to.base} + ${at}`, label: to.label };
+  e.phase(target, what, (w) => w.line(`${w.at(target, 'i')} = ${w.at(from, 'i')};`), 'copy');
+}
+
+export function renderScan(e: WgslEmitter, node: Node<'scan'>): WValue {
+  const A = node.attrs;
+  const { body, nSeq, nState } = A;
+  const inputs = node.inputs.map((i) => e.values[i]);
+  const carries = inputs.slice(nSeq, nSeq + nState).map((init, k) => {
+    const from = asWBuffer(init);
+    const carry = e.allocate(`${A.layer} state ${A.stateNames[k] ?? k}`, from.layout);
+    copy(e, carry, from, `${A.layer}: the initial ${A.stateNames[k] ?? `state ${k}`}`);
+    return carry;
+  });
+  const outputs = body.outputs.slice(nState).map((o, j) => {
+    const perStep = layoutOf(body.nodes[o.node].type as TensorType, e.ctx.sizes);
+    const layout = A.keep[j] === 'all' ? { ...perStep, time: A.time } : perStep;
+    return e.allocate(`${A.layer} output ${j}`, layout);
+  });
+
+  const steps: Item[] = [];
+  const args: WValue[] = inputs.map((v, k) => {
+    if (k < nSeq) {
+      const seq = asWBuffer(v);
+      const step = { ...seq.layout, time: null };
+      return {
+        ...seq,
+        base: `${seq.base} + t * ${toWgsl(sizePoly(step))}`,
+        layout: step,
+        label: `${seq.label} at step t`,
+      };
+    }
+    if (k < nSeq + nState) return carries[k - nSeq];
+    return v;
+  });
+  const inner = new WgslEmitter(e.ctx, body, { ...e.sources, arg: (index) => args[index] }, steps);
+  const values = inner.emit(render);
+  // Next states: every one is computed before any carry changes; a next state that is
+  // another state's carry goes through a copy, so the order of the copies cannot matter.
+  const next = body.outputs.slice(0, nState).map((o, k) => {
+    const v = asWBuffer(values[o.node]);
+    if (!isOp(body.nodes[o.node], 'arg')) return v;
+    const kept = inner.allocate(`${A.layer} next state ${k}`, v.layout);
+    copy(inner, kept, v, `${A.layer}: keep the next ${A.stateNames[k] ?? `state ${k}`}`);
+    return kept;
+  });
+  // Per-step outputs first: one may be a state's carry, which must be read before it changes.
+  outputs.forEach((out, j) => {
+    const v = values[body.outputs[nState + j].node];
+    if (v.kind !== 'buffer') throw new Error('a constant step output');
+    const at = A.keep[j] === 'all' ? `t * ${toWgsl(sizePoly(v.layout))}` : '0u';
+    copy(inner, out, v, `${A.layer}: step output ${j}${A.keep[j] === 'all' ? ' at step t' : ''}`, at);
+  });
+  next.forEach((v, k) => copy(inner, carries[k], v, `${A.layer}: the next ${A.stateNames[k] ?? `state ${k}`}`));
+  e.items.push({
+    kind: 'loop',
+    axis: A.time,
+    reverse: A.reverse,
+    ...(A.truncate ? { truncate: A.truncate.steps } : {}),
+    body: steps,
+    comment: `${A.layer}: ${A.reverse ? 'from the last step to the first' : 'from the first step to the last'}`,
+  });
+  if (A.truncate && A.truncate.cut > 0) {
+    // Truncated: the carried value is cut where the loop stopped.
+    const T = `dims.${dimField(`T:${A.time}`)}`;
+    for (let k = 0; k < A.truncate.cut; k++) {
+      const carry = carries[k];
+      e.phase(
+        carry,
+        `${A.layer}: cut the carried ${A.stateNames[k] ?? `state ${k}`} where truncation stopped`,
+        (w) => w.line(`if (${T} > ${A.truncate!.steps}u) { ${w.at(carry, 'i')} = 0.0; }`),
+        'cut',
+      );
+    }
+  }
+  return { kind: 'tuple', items: [...carries, ...outputs] };
+}

@@ -1,0 +1,149 @@
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { withOutputLoss } from '../src/ad/probe.js';
+import { compileToTypeScript } from '../src/backends/ts/index.js';
+import { compileToWgsl, type WgslResult } from '../src/backends/wgsl/index.js';
+import type { Schedule } from '../src/backends/wgsl/kernels.js';
+import { createGpuRunner, type RunResults } from '../src/backends/wgsl/runtime.js';
+import { selectModel } from '../src/frontend/program.js';
+import type { ModelInfo } from '../src/frontend/model.js';
+import { tensorFromNested } from '../src/interp/io.js';
+import { randomData } from '../src/interp/random-data.js';
+import { bindSizes } from '../src/interp/run.js';
+import { isOp } from '../src/ir/graph.js';
+import { examplesDir, loadExample, maxRelativeError } from './helpers/compile.js';
+import { gpuDevice } from './helpers/gpu.js';
+
+const examples = readdirSync(examplesDir)
+  .filter((f) => f.endsWith('.rnn'))
+  .sort();
+const outDir = mkdtempSync(join(tmpdir(), 'rnnc-wgsl-'));
+const lengths = { T: 4, S: 5, U: 3 };
+const B = 2;
+const tolerance = 1e-4;
+
+interface TsModule {
+  init(seed: number): Record<string, Float32Array>;
+  forward(params: unknown, inputs: unknown, states?: unknown): Omit<RunResults, 'grads' | 'loss'>;
+  grad?(
+    params: unknown,
+    inputs: unknown,
+    states?: unknown,
+  ): RunResults extends infer R
+    ? Omit<R, 'grads' | 'loss'> & { loss: number; grads: Record<string, Float32Array> }
+    : never;
+}
+
+function compile(file: string, level: 0 | 2, schedule: Schedule): { model: ModelInfo; wgsl: WgslResult } {
+  const model = selectModel(loadExample(file));
+  const wgsl = compileToWgsl(model, {
+    level,
+    sizes: bindSizes(model),
+    source: { file: `examples/${file}`, text: '' },
+    schedule,
+  });
+  return { model, wgsl };
+}
+
+/** The TypeScript backend's module of the same example and level, as the reference. */
+async function tsModule(file: string, level: 0 | 2): Promise<TsModule> {
+  const model = selectModel(loadExample(file));
+  const { code } = compileToTypeScript(model, {
+    level,
+    dtype: 'f32',
+    sizes: bindSizes(model),
+    source: { file: `examples/${file}`, text: '' },
+    cpu: 'scalar',
+  });
+  const path = join(outDir, `${file.replace('.rnn', '')}_O${level}.ts`);
+  writeFileSync(path, code);
+  return (await import(path)) as TsModule;
+}
+
+function inputsOf(model: ModelInfo): Record<string, { data: Float32Array; shape: number[] }> {
+  const sizes = bindSizes(model);
+  const graph = model.hasLoss ? model.graph : withOutputLoss(model.graph);
+  const specs = graph.nodes.flatMap((n) => (isOp(n, 'input') ? [n.attrs] : []));
+  const data = randomData(specs, sizes, lengths, B, 5);
+  return Object.fromEntries(
+    specs.map((s) => {
+      const t = tensorFromNested(s.name, data[s.name], s.type, sizes, 'f32');
+      return [s.name, { data: t.data as Float32Array, shape: t.fullShape }];
+    }),
+  );
+}
+
+function expectClose(
+  got: Record<string, { data: Float32Array }>,
+  want: Record<string, { data: ArrayLike<number> }>,
+  what: string,
+): void {
+  expect(Object.keys(got).sort(), what).toEqual(Object.keys(want).sort());
+  for (const [name, w] of Object.entries(want))
+    expect(maxRelativeError(got[name].data, w.data), `${what} ${name}`).toBeLessThan(tolerance);
+}
+
+const cases = examples.flatMap((file) =>
+  (
+    [
+      [0, 'steps'],
+      [0, 'persistent'],
+      [2, 'steps'],
+      [2, 'persistent'],
+      [2, 'hybrid'],
+    ] as const
+  ).map(([level, schedule]) => ({ file, level, schedule: schedule as Schedule, flag: `-O${level}` })),
+);
+
+beforeAll(async () => {
+  await gpuDevice();
+});
+
+describe.each(cases)(
+  'the WGSL kernels of examples/$file at $flag ($schedule schedule)',
+  ({ file, level, schedule }) => {
+    it('compile in Dawn with no errors and no warnings', async () => {
+      const { device } = await gpuDevice();
+      const { wgsl } = compile(file, level, schedule);
+      for (const kernel of wgsl.kernels) {
+        const info = await device.createShaderModule({ code: kernel.code }).getCompilationInfo();
+        const messages = info.messages.map((m) => `${kernel.name}:${m.lineNum}:${m.linePos} ${m.type}: ${m.message}`);
+        expect(messages, kernel.name).toEqual([]);
+      }
+    });
+
+    it('compute the outputs, final states, loss and gradients of the TypeScript backend', async () => {
+      const { device, adapter } = await gpuDevice();
+      const { model, wgsl } = compile(file, level, schedule);
+      const reference = await tsModule(file, level);
+      const runner = await createGpuRunner(wgsl.program, device, adapter);
+      try {
+        const params = reference.init(7);
+        const inputs = inputsOf(model);
+        const args = { params, inputs, initialStates: {}, B, lengths };
+        const forward = await runner.run(wgsl.program.forward, args);
+        const want = reference.forward(params, inputs);
+        expectClose(forward.outputs, want.outputs, 'output');
+        expectClose(forward.finalStates, want.finalStates, 'final state');
+        const plan = wgsl.program.grad;
+        if (!plan || !reference.grad) return;
+        const got = await runner.run(plan, args);
+        const wantGrad = reference.grad(params, inputs);
+        expect(Math.abs(got.loss.loss.data[0] - wantGrad.loss)).toBeLessThan(
+          tolerance * Math.max(1, Math.abs(wantGrad.loss)),
+        );
+        expectClose(
+          got.grads,
+          Object.fromEntries(Object.entries(wantGrad.grads).map(([k, v]) => [k, { data: v }])),
+          'gradient of param',
+        );
+        expectClose(got.inputGrads, wantGrad.inputGrads, 'gradient of input');
+        expectClose(got.stateGrads, wantGrad.stateGrads, 'gradient of initial state');
+      } finally {
+        runner.destroy();
+      }
+    });
+  },
+);
