@@ -1,4 +1,5 @@
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -20,6 +21,9 @@ const examples = readdirSync(examplesDir)
   .filter((f) => f.endsWith('.rnn'))
   .sort();
 const outDir = mkdtempSync(join(tmpdir(), 'rnnc-wgsl-'));
+// Host modules import the webgpu package when given no device: they sit in the project, like a user's.
+const hostDir = new URL('../.test-output/', import.meta.url).pathname;
+mkdirSync(hostDir, { recursive: true });
 const lengths = { T: 4, S: 5, U: 3 };
 const B = 2;
 const tolerance = 1e-4;
@@ -147,3 +151,111 @@ describe.each(cases)(
     });
   },
 );
+
+describe('the WGSL host module', () => {
+  interface Host {
+    init(seed: number): Record<string, Float32Array>;
+    optimizer(options: { method: 'sgd'; learningRate: number }): unknown;
+    createModel(device?: GPUDevice): Promise<{
+      adapter: string;
+      forward(params: unknown, inputs: unknown, states?: unknown): Promise<Omit<RunResults, 'grads' | 'loss'>>;
+      grad(
+        params: unknown,
+        inputs: unknown,
+        states?: unknown,
+      ): Promise<{ loss: number; grads: Record<string, Float32Array> }>;
+      trainStep(params: unknown, opt: unknown, inputs: unknown): Promise<{ loss: number; gradientNorm: number }>;
+      destroy(): void;
+    }>;
+  }
+  const hosts: string[] = [];
+  async function host(file: string, schedule: Schedule): Promise<Host> {
+    const { wgsl } = compile(file, 2, schedule);
+    const path = join(hostDir, `${file.replace('.rnn', '')}_${schedule}_host.ts`);
+    writeFileSync(path, wgsl.host);
+    hosts.push(path);
+    return (await import(path)) as Host;
+  }
+
+  it('runs forward, grad and trainStep with the TypeScript module’s arguments and results', async () => {
+    const { device } = await gpuDevice();
+    const mod = await host('lstm.rnn', 'hybrid');
+    const reference = await tsModule('lstm.rnn', 2);
+    const model = await mod.createModel(device);
+    const inputs = inputsOf(selectModel(loadExample('lstm.rnn')));
+    const params = mod.init(3);
+    const h = Float32Array.from({ length: 2 * 5 }, (_, k) => k / 20 - 0.2);
+    const got = await model.forward(params, inputs, { h });
+    const want = reference.forward(params, inputs, { h });
+    expectClose(got.outputs, want.outputs, 'output from a given initial state');
+    expectClose(got.finalStates, want.finalStates, 'final state from a given initial state');
+    const before = (await model.grad(params, inputs)).loss;
+    expect(before).toBeCloseTo(reference.grad!(params, inputs).loss, 4);
+    const opt = mod.optimizer({ method: 'sgd', learningRate: 0.1 });
+    const step = await model.trainStep(params, opt, inputs);
+    expect(step.loss).toBeCloseTo(before, 5);
+    expect(step.gradientNorm).toBeGreaterThan(0);
+    expect((await model.grad(params, inputs)).loss).toBeLessThan(before);
+    model.destroy();
+  });
+
+  it('opens a device itself and says which adapter it runs on', async () => {
+    const { adapter } = await gpuDevice();
+    const mod = await host('gru.rnn', 'persistent');
+    const model = await mod.createModel();
+    expect(model.adapter).toBe(adapter);
+    model.destroy();
+  });
+
+  it('names the limit a device lacks for the persistent kernel', async () => {
+    const { device } = await gpuDevice();
+    const { wgsl } = compile('gru.rnn', 2, 'persistent');
+    const wide = { ...wgsl.program, kernels: wgsl.program.kernels.map((k) => ({ ...k, workgroupSize: 4096 })) };
+    await expect(createGpuRunner(wide, device)).rejects.toThrow(
+      "the kernels need workgroups of 4096 invocations, but this device's maxComputeInvocationsPerWorkgroup is",
+    );
+  });
+
+  it('passes tsc --strict with unused-code checks and only the WebGPU types', () => {
+    const config = join(hostDir, 'tsconfig.json');
+    writeFileSync(
+      config,
+      JSON.stringify({
+        compilerOptions: {
+          strict: true,
+          noUnusedLocals: true,
+          noUnusedParameters: true,
+          noEmit: true,
+          target: 'ES2022',
+          module: 'ES2022',
+          moduleResolution: 'bundler',
+          lib: ['ES2022'],
+          skipLibCheck: true,
+          types: [],
+        },
+        files: hosts,
+      }),
+    );
+    const tsc = new URL('../node_modules/typescript/bin/tsc', import.meta.url).pathname;
+    try {
+      execFileSync(process.execPath, [tsc, '-p', config], { encoding: 'utf8' });
+    } catch (e) {
+      throw new Error(`tsc found errors:\n${(e as { stdout: string }).stdout.split('\n').slice(0, 30).join('\n')}`);
+    }
+  }, 60_000);
+});
+
+describe('the WGSL golden files', () => {
+  it.each(['lstm.rnn', 'gru.rnn'])('of examples/%s at -O2 match the reviewed kernels', async (file) => {
+    const model = selectModel(loadExample(file));
+    const { kernels, schedule } = compileToWgsl(model, {
+      level: 2,
+      sizes: bindSizes(model),
+      source: { file: `examples/${file}`, text: readFileSync(new URL(file, examplesDir), 'utf8') },
+    });
+    const text = [`// schedule: ${schedule}`, ...kernels.map((k) => `// ───── ${k.name}.wgsl ─────\n${k.code}`)].join(
+      '\n',
+    );
+    await expect(text).toMatchFileSnapshot(`./golden/${file.replace('.rnn', '')}.wgsl`);
+  });
+});

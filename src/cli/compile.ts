@@ -4,9 +4,10 @@ import { compileToTypeScript, formatBytes } from '../backends/ts/index.js';
 import { UserError } from '../diagnostics.js';
 import { type Program, selectModel } from '../frontend/program.js';
 import { bindSizes } from '../interp/run.js';
-import { type OptLevel, passNames, type PassReport } from '../passes/pipeline.js';
+import { passNames, type PassReport } from '../passes/pipeline.js';
 import { gradOptions } from './grad.js';
-import { parseSizes } from './load.js';
+import { parseLevel, parseSizes } from './load.js';
+import { compileWgslCommand } from './compile-wgsl.js';
 
 export interface CompileFlags {
   model?: string;
@@ -15,6 +16,9 @@ export interface CompileFlags {
   dtype: string;
   cpu: string;
   emitWat?: string | boolean;
+  schedule: string;
+  workgroupSize: string;
+  persistentSize: string;
   out?: string;
   explain?: boolean;
   size: string[];
@@ -24,7 +28,7 @@ export interface CompileFlags {
   [pass: string]: unknown;
 }
 
-function describeReport(title: string, report: readonly PassReport[]): string[] {
+export function describeReport(title: string, report: readonly PassReport[]): string[] {
   const lines = [`${title}:`];
   for (const r of report) {
     lines.push(`  ${r.pass} (${r.nodes} nodes after)${r.changes.length === 0 ? ': no change' : ''}`);
@@ -34,9 +38,10 @@ function describeReport(title: string, report: readonly PassReport[]): string[] 
 }
 
 export function compileCommand(program: Program, flags: CompileFlags, out: (text: string) => void): void {
-  if (flags.target !== 'ts') throw new UserError(`unknown target '${flags.target}': the targets are ts`);
-  const level = Number(flags.optLevel);
-  if (![0, 1, 2].includes(level)) throw new UserError(`-O takes 0, 1 or 2, got '${flags.optLevel}'`);
+  if (flags.target !== 'ts' && flags.target !== 'wgsl')
+    throw new UserError(`unknown target '${flags.target}': the targets are ts and wgsl`);
+  const level = parseLevel(flags.optLevel);
+  if (flags.target === 'wgsl') return compileWgslCommand(program, flags, level, out);
   if (flags.dtype !== 'f32' && flags.dtype !== 'f64')
     throw new UserError(`--dtype is f32 or f64, got '${flags.dtype}'`);
   if (flags.cpu !== 'simd' && flags.cpu !== 'scalar')
@@ -47,12 +52,10 @@ export function compileCommand(program: Program, flags: CompileFlags, out: (text
     );
   const model = selectModel(program, flags.model);
   const sizes = bindSizes(model, parseSizes(flags.size));
-  const disable = new Set(
-    [...passNames(), 'elementwise-fusion', 'buffer-planning'].filter((name) => flags[camel(name)] === false),
-  );
+  const disable = disabledPasses(flags);
   const { truncate, remat } = gradOptions(flags);
   const result = compileToTypeScript(model, {
-    level: level as OptLevel,
+    level,
     dtype: flags.dtype,
     sizes,
     disable,
@@ -92,6 +95,13 @@ export function compileCommand(program: Program, flags: CompileFlags, out: (text
   } else {
     out([...notes.map((l) => `// ${l}`), result.code].join('\n'));
   }
+}
+
+/** The passes turned off by `--no-<pass>`. */
+export function disabledPasses(flags: CompileFlags): Set<string> {
+  return new Set(
+    [...passNames(), 'elementwise-fusion', 'buffer-planning'].filter((name) => flags[camel(name)] === false),
+  );
 }
 
 /** commander turns `--no-gate-fusion` into `gateFusion: false`. */

@@ -1,7 +1,9 @@
 /** Reading inputs for commands: source files (with diagnostics), JSON files and `--size` flags. */
 import { readFileSync } from 'node:fs';
 import { formatDiagnostics, UserError } from '../diagnostics.js';
+import type { Schedule } from '../backends/wgsl/kernels.js';
 import { compileSource, type Program } from '../frontend/program.js';
+import type { OptLevel } from '../passes/pipeline.js';
 
 /** Raised when a source file has errors; the diagnostics have been printed already. */
 export class SourceErrors extends Error {
@@ -76,4 +78,18 @@ export function parseSizes(specs: readonly string[]): Record<string, number> {
 
 export function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
+}
+
+/** `-O 0|1|2`. */
+export function parseLevel(value: string): OptLevel {
+  const level = Number(value);
+  if (![0, 1, 2].includes(level)) throw new UserError(`-O takes 0, 1 or 2, got '${value}'`);
+  return level as OptLevel;
+}
+
+/** `--schedule auto|steps|persistent|hybrid`: how the WGSL target turns phases into dispatches. */
+export function parseSchedule(value: string): Schedule | 'auto' {
+  const known = ['auto', 'steps', 'persistent', 'hybrid'];
+  if (!known.includes(value)) throw new UserError(`--schedule is one of ${known.join(', ')}, got '${value}'`);
+  return value as Schedule | 'auto';
 }

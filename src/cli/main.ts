@@ -29,6 +29,16 @@ const sizeOption = () =>
     .argParser(collect)
     .default([]);
 
+/** How the WGSL target turns phases into dispatches (see the README). */
+function scheduleOption(): Option {
+  return new Option(
+    '--schedule <schedule>',
+    'WGSL: steps (a dispatch per phase and step), persistent (one dispatch per call), hybrid (one per time loop), auto',
+  )
+    .choices(['auto', 'steps', 'persistent', 'hybrid'])
+    .default('auto');
+}
+
 export function buildProgram(io: Io): Command {
   const program = new Command('rnnc')
     .description(
@@ -102,9 +112,23 @@ export function buildProgram(io: Io): Command {
     .option('--batch-major', 'inputs and outputs are [B][T][…] instead of [T][B][…]')
     .option('--steps <n>', 'sequence length of random inputs (or per axis: S=6,U=4)', '5')
     .option('--batch <n>', 'batch size of random inputs', '2')
+    .addOption(
+      new Option(
+        '--target <target>',
+        'interp: the reference interpreter; wgsl: the WGSL kernels on WebGPU (a GPU, else SwiftShader), in f32',
+      )
+        .choices(['interp', 'wgsl'])
+        .default('interp'),
+    )
+    .addOption(
+      new Option('-O, --opt-level <level>', 'optimization level of the WGSL kernels')
+        .choices(['0', '1', '2'])
+        .default('2'),
+    )
+    .addOption(scheduleOption())
     .addHelpText(
       'after',
-      '\nExamples:\n  rnnc run examples/lstm.rnn --input examples/data/lstm-input.json\n  rnnc run examples/tagger.rnn --steps 6 --batch 3 --seed 1 --out result.json',
+      '\nExamples:\n  rnnc run examples/lstm.rnn --input examples/data/lstm-input.json\n  rnnc run examples/tagger.rnn --steps 6 --batch 3 --seed 1 --out result.json\n  rnnc run examples/lstm.rnn --target wgsl --steps 20',
     )
     .action((file: string, flags: RunFlags) => runCommand(loadProgram(file, io.err), flags, io.out));
 
@@ -169,10 +193,19 @@ export function buildProgram(io: Io): Command {
 
   const compile = program
     .command('compile')
-    .description('compile a model into one standalone TypeScript module: init, forward and grad, no imports')
+    .description(
+      'compile a model into one standalone TypeScript module (init, forward and grad, no imports), or WGSL kernels and a WebGPU host',
+    )
     .argument('<file>', 'an .rnn source file')
     .option('--model <name>', 'which model (or cell) of the file; needed when it defines several')
-    .addOption(new Option('--target <target>', 'what to emit').choices(['ts']).default('ts'))
+    .addOption(
+      new Option(
+        '--target <target>',
+        'ts: one TypeScript module; wgsl: .wgsl kernels and a TypeScript host for WebGPU (-o names a folder)',
+      )
+        .choices(['ts', 'wgsl'])
+        .default('ts'),
+    )
     .addOption(
       new Option('-O, --opt-level <level>', 'optimization level: 0 none, 1 cleanups, 2 everything')
         .choices(['0', '1', '2'])
@@ -187,7 +220,10 @@ export function buildProgram(io: Io): Command {
         .choices(['simd', 'scalar'])
         .default('simd'),
     )
-    .option('-o, --out <file>', 'write the module to a file instead of standard output')
+    .option('-o, --out <file>', 'write the module to a file (--target wgsl: a folder) instead of standard output')
+    .addOption(scheduleOption())
+    .option('--workgroup-size <n>', 'WGSL: threads per workgroup of the kernels that give each element a thread', '64')
+    .option('--persistent-size <n>', 'WGSL: threads of the one workgroup that runs a persistent kernel', '256')
     .option(
       '--emit-wat [file]',
       'write the WebAssembly kernels in the text format to a file (without one: to standard output, instead of the module)',
@@ -198,7 +234,7 @@ export function buildProgram(io: Io): Command {
     .addOption(sizeOption())
     .addHelpText(
       'after',
-      '\nExamples:\n  rnnc compile examples/lstm.rnn -O2 -o lstm.ts\n  rnnc compile examples/lstm.rnn -o lstm.ts --emit-wat lstm.wat\n  rnnc compile examples/tagger.rnn --dtype f64 --explain --no-hoist -o tagger.ts',
+      '\nExamples:\n  rnnc compile examples/lstm.rnn -O2 -o lstm.ts\n  rnnc compile examples/lstm.rnn -o lstm.ts --emit-wat lstm.wat\n  rnnc compile examples/tagger.rnn --dtype f64 --explain --no-hoist -o tagger.ts\n  rnnc compile examples/lstm.rnn --target wgsl -o lstm-wgsl/',
     );
   for (const pass of passNames()) compile.option(`--no-${pass}`, `turn the ${pass} pass off`);
   compile.option('--no-elementwise-fusion', 'emit one loop per elementwise op instead of one per chain');

@@ -10,7 +10,8 @@ import type { DType, Tensor } from '../tensor/tensor.js';
 import { readKerasWeights } from '../weights/keras.js';
 import { readSafetensors, writeSafetensors } from '../weights/safetensors.js';
 import { readTorchWeights, torchInitialStates, torchStateDict } from '../weights/torch.js';
-import { parseSizes, readBytes, readJsonFile } from './load.js';
+import { parseLevel, parseSchedule, parseSizes, readBytes, readJsonFile } from './load.js';
+import { runOnGpu } from './run-wgsl.js';
 import { describeLead, formatTensor } from './show.js';
 
 export interface RunFlags {
@@ -29,6 +30,9 @@ export interface RunFlags {
   steps: string;
   batch: string;
   json?: boolean;
+  target: string;
+  optLevel: string;
+  schedule: string;
 }
 
 export function parseCount(value: string, flag: string): number {
@@ -54,12 +58,16 @@ export function parseSteps(spec: string, model: ModelInfo): Record<string, numbe
   return given;
 }
 
-export function runCommand(program: Program, flags: RunFlags, out: (text: string) => void): void {
+export async function runCommand(program: Program, flags: RunFlags, out: (text: string) => void): Promise<void> {
   const model = selectModel(program, flags.model);
   const sizes = bindSizes(model, parseSizes(flags.size));
+  if (flags.target !== 'interp' && flags.target !== 'wgsl')
+    throw new UserError(`--target is interp or wgsl, got '${flags.target}'`);
   if (flags.dtype !== 'f64' && flags.dtype !== 'f32')
     throw new UserError(`--dtype is f64 or f32, got '${flags.dtype}'`);
-  const dtype = flags.dtype as DType;
+  const gpu = flags.target === 'wgsl';
+  // The WGSL kernels compute in f32; params and inputs are read as f32 for them.
+  const dtype = (gpu ? 'f32' : flags.dtype) as DType;
   const seed = parseSeed(flags.seed);
   const layout: Layout = flags.batchMajor ? 'batch-major' : 'time-major';
 
@@ -114,7 +122,21 @@ export function runCommand(program: Program, flags: RunFlags, out: (text: string
     ...torchStates,
     ...(flags.initialStates ? readJsonFile(flags.initialStates, 'initial states') : {}),
   };
-  const result = runModel(model, { data, params, initialStates }, { sizes, dtype, layout });
+  const given = { data, params, initialStates };
+  const result = gpu
+    ? await runOnGpu(
+        model,
+        given,
+        { sizes, dtype, layout },
+        {
+          level: parseLevel(flags.optLevel),
+          schedule: parseSchedule(flags.schedule),
+          source: { file: program.file, text: program.source },
+          cells: program.cellTable,
+        },
+      )
+    : runModel(model, given, { sizes, dtype, layout });
+  if ('adapter' in result) notes.push(`ran the WGSL kernels (-O${flags.optLevel}) on ${result.adapter}`);
   if (flags.saveTorchWeights) {
     const stateDict = torchStateDict(model, program.cellTable, params);
     writeFileSync(flags.saveTorchWeights, writeSafetensors(stateDict, { format: 'pt', producer: 'rnnc' }));

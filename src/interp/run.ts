@@ -111,8 +111,18 @@ export interface RunResult {
   readonly timeLengths: Record<string, number>;
 }
 
-/** Runs the model in the interpreter. The loss is computed when every target is given. */
-export function runModel(model: ModelInfo, given: RunInputs, options: RunOptions): RunResult {
+/** A run's inputs, checked and as tensors, with the batch size and sequence lengths they imply. */
+export interface CheckedRun {
+  readonly inputs: Record<string, Tensor>;
+  readonly initialStates: Record<string, Tensor>;
+  readonly batch: number;
+  readonly timeLengths: Record<string, number>;
+  /** Every target is given, so the loss can be computed. */
+  readonly haveTargets: boolean;
+}
+
+/** Checks a run's inputs, initial states and params against the model, with messages a user can act on. */
+export function checkRun(model: ModelInfo, given: RunInputs, options: RunOptions): CheckedRun {
   const { sizes, dtype } = options;
   const layout = options.layout ?? 'time-major';
   const inputNames = model.inputs.map((i) => i.name);
@@ -185,6 +195,13 @@ export function runModel(model: ModelInfo, given: RunInputs, options: RunOptions
     if (bad >= 0) throw new UserError(`param ${p.name} holds ${t.data[bad]} at flat index ${bad}`);
   }
 
+  return { inputs, initialStates, batch, timeLengths, haveTargets };
+}
+
+/** Runs the model in the interpreter. The loss is computed when every target is given. */
+export function runModel(model: ModelInfo, given: RunInputs, options: RunOptions): RunResult {
+  const { sizes, dtype } = options;
+  const { inputs, initialStates, batch, timeLengths, haveTargets } = checkRun(model, given, options);
   const graph = haveTargets ? model.graph : keepOutputs(model.graph, (o) => o.role !== 'loss');
   const values = interpret(graph, { dtype, sizes, params: given.params, inputs, initialStates, batch, timeLengths });
   const outputs: Record<string, Tensor> = {};

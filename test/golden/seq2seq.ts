@@ -1295,7 +1295,11 @@ export function optimizer(options: OptimizerOptions): Optimizer {
  * and the gradients' global norm (before clipping).
  */
 export function trainStep(params: Params, opt: Optimizer, inputs: Inputs, initialStates: InitialStates = {}): { loss: number; gradientNorm: number } {
-  const result = grad(params, inputs, initialStates);
+  return applyGradients(params, opt, grad(params, inputs, initialStates));
+}
+
+/** Clips the gradients of one step and updates every param in place (the second half of trainStep). */
+export function applyGradients(params: Params, opt: Optimizer, result: { readonly loss: number; readonly grads: { readonly [K in ParamName]: Float32Array } }): { loss: number; gradientNorm: number } {
   let squares = 0;
   for (const name of paramNames) for (const g of result.grads[name]) squares += g * g;
   const gradientNorm = Math.sqrt(squares);

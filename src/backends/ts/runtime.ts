@@ -183,8 +183,8 @@ export function optimizer(options: OptimizerOptions): Optimizer {
 }
 
 ${
-    synchronous
-      ? `/**
+  synchronous
+    ? `/**
  * One step of gradient descent: computes the loss and the gradients, clips
  * them, and updates every param in place. Returns the loss before the step
  * and the gradients' global norm (before clipping).
@@ -193,8 +193,8 @@ export function trainStep(params: Params, opt: Optimizer, inputs: Inputs, initia
   return applyGradients(params, opt, grad(params, inputs, initialStates));
 }
 `
-      : ''
-  }
+    : ''
+}
 /** Clips the gradients of one step and updates every param in place (the second half of trainStep). */
 export function applyGradients(params: Params, opt: Optimizer, result: { readonly loss: number; readonly grads: { readonly [K in ParamName]: ${arrayType} } }): { loss: number; gradientNorm: number } {
   let squares = 0;

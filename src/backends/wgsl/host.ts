@@ -71,14 +71,11 @@ function hostApi(hasGrad: boolean): string {
     : '';
   const gradImpl = hasGrad
     ? `
-    async grad(model, inputs, initialStates = {}) {
-      const r = await call(program.grad as FunctionPlan, model, inputs, initialStates, true);
-      const grads = Object.fromEntries(Object.entries(r.grads).map(([name, t]) => [name, t.data]));
-      return { loss: r.loss.loss.data[0], outputs: r.outputs, finalStates: r.finalStates, grads, inputGrads: r.inputGrads, stateGrads: r.stateGrads } as unknown as GradResult;
-    },
-    async trainStep(params, opt, inputs, initialStates = {}) {
-      return applyGradients(params, opt, await this.grad(params, inputs, initialStates));
-    },`
+  const grad = async (model: Params | Packed, inputs: Inputs, initialStates: InitialStates = {}) => {
+    const r = await call(program.grad as FunctionPlan, model, inputs, initialStates, true);
+    const grads = Object.fromEntries(Object.entries(r.grads).map(([name, t]) => [name, t.data]));
+    return { loss: r.loss.loss.data[0], outputs: r.outputs, finalStates: r.finalStates, grads, inputGrads: r.inputGrads, stateGrads: r.stateGrads } as unknown as GradResult;
+  };`
     : '';
   return `/** The model on a WebGPU device: the same calls as the TypeScript backend's module, asynchronous. */
 export interface GpuModel {
@@ -102,13 +99,19 @@ export async function createModel(device?: GPUDevice): Promise<GpuModel> {
     const { B, lengths } = checkInputs(inputs, needTargets);
     checkInitialStates(initialStates, B);
     return runner.run(plan, { params, inputs: inputs as unknown as RunArgs['inputs'], initialStates, B, lengths });
-  };
+  };${gradImpl}
   return {
     adapter: runner.adapter,
     async forward(model, inputs, initialStates = {}) {
       const r = await call(program.forward, model, inputs, initialStates, false);
       return { outputs: r.outputs, finalStates: r.finalStates } as unknown as ForwardResult;
-    },${gradImpl}
+    },${
+      hasGrad
+        ? `
+    grad,
+    trainStep: async (params, opt, inputs, initialStates = {}) => applyGradients(params, opt, await grad(params, inputs, initialStates)),`
+        : ''
+    }
     destroy: () => runner.destroy(),
   };
 }

@@ -1,0 +1,76 @@
+/** `rnnc compile --target wgsl`: a model → .wgsl kernels and one TypeScript host module for WebGPU. */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { compileToWgsl } from '../backends/wgsl/index.js';
+import { UserError } from '../diagnostics.js';
+import { type Program, selectModel } from '../frontend/program.js';
+import { bindSizes } from '../interp/run.js';
+import type { OptLevel } from '../passes/pipeline.js';
+import { type CompileFlags, describeReport, disabledPasses } from './compile.js';
+import { gradOptions } from './grad.js';
+import { parseSchedule, parseSizes } from './load.js';
+
+function parseThreads(value: string, flag: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 1024 || (n & (n - 1)) !== 0)
+    throw new UserError(`${flag} must be a power of two from 1 to 1024, got '${value}'`);
+  return n;
+}
+
+export function compileWgslCommand(
+  program: Program,
+  flags: CompileFlags,
+  level: OptLevel,
+  out: (text: string) => void,
+): void {
+  if (flags.dtype !== 'f32') throw new UserError('--target wgsl computes in f32: leave out --dtype f64');
+  if (flags.emitWat !== undefined) throw new UserError('--emit-wat is for --target ts: WGSL kernels are WGSL');
+  const model = selectModel(program, flags.model);
+  const { truncate, remat } = gradOptions(flags);
+  const result = compileToWgsl(model, {
+    level,
+    sizes: bindSizes(model, parseSizes(flags.size)),
+    disable: disabledPasses(flags),
+    source: { file: program.file, text: program.source },
+    cells: program.cellTable,
+    schedule: parseSchedule(flags.schedule),
+    kernels: {
+      workgroupSize: parseThreads(flags.workgroupSize, '--workgroup-size'),
+      persistentSize: parseThreads(flags.persistentSize, '--persistent-size'),
+    },
+    ...(truncate !== undefined && truncate > 0 ? { truncate } : {}),
+    ...(remat ? { remat } : {}),
+  });
+  const { workgroupSize, persistentSize } = result.kernelOptions;
+  const summary = [
+    `schedule: ${result.schedule}; ${result.kernels.length} kernels; workgroups of ${workgroupSize} threads (one per element), persistent kernels one workgroup of ${persistentSize}`,
+    `dispatches per step of a time loop: ${result.dispatchesPerStep === 0 ? 'none (each loop runs inside one kernel)' : result.dispatchesPerStep}; per forward call with 100 steps: ${result.dispatches('forward', 100)}`,
+  ];
+  const notes = flags.explain
+    ? [
+        ...describeReport('forward', result.report.forward),
+        ...describeReport('grad', result.report.grad),
+        `elementwise fusion: ${result.fused} node${result.fused === 1 ? '' : 's'} computed inside another node's phase`,
+        ...summary,
+        ...result.kernels.map(
+          (k) => `  ${k.name}: ${k.phases} phase${k.phases === 1 ? '' : 's'}${k.stepped ? ', once per step' : ''}`,
+        ),
+      ]
+    : [];
+  if (!flags.out) {
+    // No folder: the kernels, for reading.
+    out([...notes, ...summary].map((l) => `// ${l}`).join('\n'));
+    for (const k of result.kernels) out(`\n// ───── ${k.name}.wgsl ─────\n${k.code}`);
+    return;
+  }
+  mkdirSync(flags.out, { recursive: true });
+  const hostFile = join(flags.out, `${model.name.replace(/[^A-Za-z0-9_]/g, '_')}.ts`);
+  writeFileSync(hostFile, result.host);
+  for (const k of result.kernels) writeFileSync(join(flags.out, `${k.name}.wgsl`), k.code);
+  out(
+    [
+      ...notes,
+      `wrote ${hostFile} (the host: createModel(device) → forward, grad, trainStep) and ${result.kernels.length} kernels as .wgsl files in ${flags.out} (model ${model.name}, -O${level}, ${result.schedule} schedule)`,
+    ].join('\n'),
+  );
+}

@@ -1,0 +1,85 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { rnnc, scratchFolder } from './helpers/cli.js';
+import { maxRelativeError } from './helpers/compile.js';
+import { gpuDevice } from './helpers/gpu.js';
+
+const scratch = scratchFolder('rnnc-cli-wgsl-');
+
+describe('rnnc compile --target wgsl', () => {
+  it('writes one .wgsl file per kernel and the host module into a folder, and says so', async () => {
+    const folder = scratch.path('lstm-wgsl');
+    const { status, out } = await rnnc('compile', 'examples/lstm.rnn', '--target', 'wgsl', '-o', folder);
+    expect(status).toBe(0);
+    expect(out).toMatch(
+      /^wrote .*LSTM\.ts \(the host: createModel\(device\) → forward, grad, trainStep\) and \d+ kernels/,
+    );
+    const files = readdirSync(folder);
+    expect(files).toContain('LSTM.ts');
+    const kernels = files.filter((f) => f.endsWith('.wgsl'));
+    expect(kernels.length).toBeGreaterThan(2);
+    const host = readFileSync(`${folder}/LSTM.ts`, 'utf8');
+    expect(host).toContain('export async function createModel(device?: GPUDevice): Promise<GpuModel>');
+    // Kernels say what they compute and where it comes from in the source.
+    const all = kernels.map((k) => readFileSync(`${folder}/${k}`, 'utf8')).join('\n');
+    expect(all).toContain("c' = f * c + i * g");
+  });
+
+  it('prints the kernels with the schedule, the dispatches per step and the workgroup sizes', async () => {
+    const { status, out } = await rnnc(
+      'compile',
+      'examples/gru.rnn',
+      '--target',
+      'wgsl',
+      '--schedule',
+      'steps',
+      '--workgroup-size',
+      '128',
+    );
+    expect(status).toBe(0);
+    expect(out).toMatch(/^\/\/ schedule: steps; \d+ kernels; workgroups of 128 threads/);
+    expect(out).toMatch(/dispatches per step of a time loop: \d+/);
+    expect(out).toContain('@compute @workgroup_size(128)');
+  });
+
+  it('runs each time loop in one kernel with the persistent schedule', async () => {
+    const { out } = await rnnc('compile', 'examples/gru.rnn', '--target', 'wgsl', '--schedule', 'persistent');
+    expect(out).toContain(
+      'dispatches per step of a time loop: none (each loop runs inside one kernel); per forward call with 100 steps: 1',
+    );
+  });
+
+  it('refuses f64, --emit-wat, an unknown schedule and a workgroup size that is not a power of two', async () => {
+    for (const [args, message] of [
+      [['--dtype', 'f64'], '--target wgsl computes in f32'],
+      [['--emit-wat'], '--emit-wat is for --target ts'],
+      [['--schedule', 'fast'], "option '--schedule <schedule>' argument 'fast' is invalid"],
+      [['--workgroup-size', '48'], '--workgroup-size must be a power of two from 1 to 1024'],
+    ] as const) {
+      const { status, err } = await rnnc('compile', 'examples/lstm.rnn', '--target', 'wgsl', ...args);
+      expect(status, args.join(' ')).not.toBe(0);
+      expect(err).toContain(message);
+      expect(err).not.toMatch(/\n\s+at /);
+    }
+  });
+});
+
+describe('rnnc run --target wgsl', () => {
+  it('runs the kernels on WebGPU, names the adapter, and agrees with the interpreter', async () => {
+    const { adapter } = await gpuDevice();
+    const gpu = await rnnc('run', 'examples/classifier.rnn', '--target', 'wgsl', '--steps', '4', '--json');
+    const interp = await rnnc('run', 'examples/classifier.rnn', '--steps', '4', '--json');
+    expect(gpu.status).toBe(0);
+    const [a, b] = [JSON.parse(gpu.out), JSON.parse(interp.out)] as {
+      outputs: Record<string, number[][]>;
+      loss: number;
+    }[];
+    for (const name of Object.keys(b.outputs))
+      expect(maxRelativeError(a.outputs[name].flat(3) as number[], b.outputs[name].flat(3) as number[])).toBeLessThan(
+        1e-4,
+      );
+    expect(a.loss).toBeCloseTo(b.loss, 4);
+    const text = await rnnc('run', 'examples/lstm.rnn', '--target', 'wgsl', '--steps', '3');
+    expect(text.out).toContain(`note: ran the WGSL kernels (-O2) on ${adapter}`);
+  });
+});
