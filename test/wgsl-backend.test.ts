@@ -259,3 +259,29 @@ describe('the WGSL golden files', () => {
     await expect(text).toMatchFileSnapshot(`./golden/${file.replace('.rnn', '')}.wgsl`);
   });
 });
+
+describe('the auto schedule', () => {
+  it('runs small batches on the persistent plan and larger ones on the steps plan, both agreeing with TypeScript', async () => {
+    const { device } = await gpuDevice();
+    const model = selectModel(loadExample('gru.rnn'));
+    const wgsl = compileToWgsl(model, { level: 2, sizes: bindSizes(model), source: { file: 'gru.rnn', text: '' } });
+    const small = wgsl.program.forward.small;
+    expect(small).toBeDefined();
+    expect(wgsl.schedule).toBe(`auto: steps, persistent for B ≤ ${small!.upToBatch}`);
+    const reference = await tsModule('gru.rnn', 2);
+    const runner = await createGpuRunner(wgsl.program, device);
+    const params = reference.init(1);
+    for (const batch of [1, small!.upToBatch + 1]) {
+      const x = { data: Float32Array.from({ length: 3 * batch * 3 }, (_, k) => Math.sin(k)), shape: [3, batch, 3] };
+      const got = await runner.run(wgsl.program.forward, {
+        params,
+        inputs: { x },
+        initialStates: {},
+        B: batch,
+        lengths: { T: 3 },
+      });
+      expectClose(got.outputs, reference.forward(params, { x }).outputs, `output at B = ${batch}`);
+    }
+    runner.destroy();
+  });
+});

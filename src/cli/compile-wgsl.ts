@@ -17,6 +17,14 @@ function parseThreads(value: string, flag: string): number {
   return n;
 }
 
+function parseTile(value: string): { rows: number; samples: number } {
+  const match = /^(\d+)x(\d+)$/.exec(value);
+  const [rows, samples] = match ? [Number(match[1]), Number(match[2])] : [0, 0];
+  if (!(rows >= 1 && rows <= 16 && samples >= 1 && samples <= 16))
+    throw new UserError(`--tile is ROWSxSAMPLES with each from 1 to 16, like 4x4, got '${value}'`);
+  return { rows, samples };
+}
+
 export function compileWgslCommand(
   program: Program,
   flags: CompileFlags,
@@ -37,13 +45,14 @@ export function compileWgslCommand(
     kernels: {
       workgroupSize: parseThreads(flags.workgroupSize, '--workgroup-size'),
       persistentSize: parseThreads(flags.persistentSize, '--persistent-size'),
+      tile: parseTile(flags.tile),
     },
     ...(truncate !== undefined && truncate > 0 ? { truncate } : {}),
     ...(remat ? { remat } : {}),
   });
-  const { workgroupSize, persistentSize } = result.kernelOptions;
+  const { workgroupSize, persistentSize, tile } = result.kernelOptions;
   const summary = [
-    `schedule: ${result.schedule}; ${result.kernels.length} kernels; workgroups of ${workgroupSize} threads (one per element), persistent kernels one workgroup of ${persistentSize}`,
+    `schedule: ${result.schedule}; ${result.kernels.length} kernels; workgroups of ${workgroupSize} threads (one per element), persistent kernels one workgroup of ${persistentSize}; GEMM tiles of ${tile.rows} rows × ${tile.samples} samples a thread`,
     `dispatches per step of a time loop: ${result.dispatchesPerStep === 0 ? 'none (each loop runs inside one kernel)' : result.dispatchesPerStep}; per forward call with 100 steps: ${result.dispatches('forward', 100)}`,
   ];
   const notes = flags.explain

@@ -19,6 +19,7 @@ export interface CompileFlags {
   schedule: string;
   workgroupSize: string;
   persistentSize: string;
+  tile: string;
   out?: string;
   explain?: boolean;
   size: string[];

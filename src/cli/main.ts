@@ -223,7 +223,8 @@ export function buildProgram(io: Io): Command {
     .option('-o, --out <file>', 'write the module to a file (--target wgsl: a folder) instead of standard output')
     .addOption(scheduleOption())
     .option('--workgroup-size <n>', 'WGSL: threads per workgroup of the kernels that give each element a thread', '64')
-    .option('--persistent-size <n>', 'WGSL: threads of the one workgroup that runs a persistent kernel', '256')
+    .option('--persistent-size <n>', 'WGSL: threads of the one workgroup that runs a persistent kernel', '64')
+    .option('--tile <rows>x<samples>', 'WGSL: rows of W and samples each thread of a GEMM computes', '4x4')
     .option(
       '--emit-wat [file]',
       'write the WebAssembly kernels in the text format to a file (without one: to standard output, instead of the module)',

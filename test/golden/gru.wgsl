@@ -1,4 +1,4 @@
-// schedule: hybrid
+// schedule: auto: steps, persistent for B ≤ 170
 // ───── forward_00_fill_0.wgsl ─────
 // rnnc kernel forward_00_fill_0: one thread per element, 64 per workgroup.
 struct Dims {
@@ -72,26 +72,63 @@ struct Dims {
 // Every value of the model, each in a region of its own (params, inputs, states, results).
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
-// %16 matmul fused gates — 24: r = sigmoid(W_ir @ x + b_ir + W_hr @ h + b_hr)   // reset gate
+// %16 matmul fused gates — 24: r = sigmoid(W_ir @ x + b_ir + W_hr @ h + b_hr)   // reset gate (4 rows × 4 samples a thread)
 fn matmul_2(i: u32, _t: u32) {
   let at0 = (dims.T_T * dims.B * 3u + dims.B * 10u + 195u); // %16 matmul fused gates
   let at1 = (dims.T_T * dims.B * 3u + dims.B * 10u + 150u); // %15 stack_rows packed W_ir, W_iz, W_in
   let at2 = 0u; // input x
-  let l = i / 15u;
-  let j = i % 15u;
-  var acc = 0.0;
-  let ao = j * 3u;
-  let bo = l * 3u;
+  let row = i % 4u * 4u;
+  let sample = i / 4u * 4u;
+  let last = dims.T_T * dims.B - 1u;
+  let w0 = at1 + row * 3u;
+  let w1 = at1 + min(row + 1u, 14u) * 3u;
+  let w2 = at1 + min(row + 2u, 14u) * 3u;
+  let w3 = at1 + min(row + 3u, 14u) * 3u;
+  let x0 = at2 + min(sample + 0u, last) * 3u;
+  let x1 = at2 + min(sample + 1u, last) * 3u;
+  let x2 = at2 + min(sample + 2u, last) * 3u;
+  let x3 = at2 + min(sample + 3u, last) * 3u;
+  var acc0_0 = vec4<f32>();
+  var acc1_0 = vec4<f32>();
+  var acc2_0 = vec4<f32>();
+  var acc3_0 = vec4<f32>();
   for (var p = 0u; p < 3u; p++) {
-    acc += mem[at1 + ao + p] * mem[at2 + bo + p];
+    let v0 = vec4<f32>(mem[w0 + p], mem[w1 + p], mem[w2 + p], mem[w3 + p]);
+    acc0_0 += v0 * mem[x0 + p];
+    acc1_0 += v0 * mem[x1 + p];
+    acc2_0 += v0 * mem[x2 + p];
+    acc3_0 += v0 * mem[x3 + p];
   }
-  mem[at0 + i] = acc;
+  if (sample + 0u <= last) {
+    if (row + 0u < 15u) { mem[at0 + (sample + 0u) * 15u + row + 0u] = acc0_0[0]; }
+    if (row + 1u < 15u) { mem[at0 + (sample + 0u) * 15u + row + 1u] = acc0_0[1]; }
+    if (row + 2u < 15u) { mem[at0 + (sample + 0u) * 15u + row + 2u] = acc0_0[2]; }
+    if (row + 3u < 15u) { mem[at0 + (sample + 0u) * 15u + row + 3u] = acc0_0[3]; }
+  }
+  if (sample + 1u <= last) {
+    if (row + 0u < 15u) { mem[at0 + (sample + 1u) * 15u + row + 0u] = acc1_0[0]; }
+    if (row + 1u < 15u) { mem[at0 + (sample + 1u) * 15u + row + 1u] = acc1_0[1]; }
+    if (row + 2u < 15u) { mem[at0 + (sample + 1u) * 15u + row + 2u] = acc1_0[2]; }
+    if (row + 3u < 15u) { mem[at0 + (sample + 1u) * 15u + row + 3u] = acc1_0[3]; }
+  }
+  if (sample + 2u <= last) {
+    if (row + 0u < 15u) { mem[at0 + (sample + 2u) * 15u + row + 0u] = acc2_0[0]; }
+    if (row + 1u < 15u) { mem[at0 + (sample + 2u) * 15u + row + 1u] = acc2_0[1]; }
+    if (row + 2u < 15u) { mem[at0 + (sample + 2u) * 15u + row + 2u] = acc2_0[2]; }
+    if (row + 3u < 15u) { mem[at0 + (sample + 2u) * 15u + row + 3u] = acc2_0[3]; }
+  }
+  if (sample + 3u <= last) {
+    if (row + 0u < 15u) { mem[at0 + (sample + 3u) * 15u + row + 0u] = acc3_0[0]; }
+    if (row + 1u < 15u) { mem[at0 + (sample + 3u) * 15u + row + 1u] = acc3_0[1]; }
+    if (row + 2u < 15u) { mem[at0 + (sample + 3u) * 15u + row + 2u] = acc3_0[2]; }
+    if (row + 3u < 15u) { mem[at0 + (sample + 3u) * 15u + row + 3u] = acc3_0[3]; }
+  }
 }
 
 @compute @workgroup_size(64)
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
-  if (i < dims.T_T * dims.B * 15u) {
+  if (i < (dims.T_T * dims.B + 3u) / 4u * 4u) {
     matmul_2(i, 0u);
   }
 }
@@ -250,8 +287,214 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── forward_08_loop.wgsl ─────
-// rnnc kernel forward_08_loop: persistent, one workgroup of 256 threads runs 5 phases in one dispatch,
+// ───── forward_08_matmul_8.wgsl ─────
+// rnnc kernel forward_08_matmul_8: one thread per element, 64 per workgroup.
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
+
+// %3 matmul fused gates — 24: r = sigmoid(W_ir @ x + b_ir + W_hr @ h + b_hr)   // reset gate (4 rows × 4 samples a thread)
+fn matmul_8(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 38u + dims.B * 15u + 270u); // %3 matmul fused gates
+  let at1 = (dims.T_T * dims.B * 33u + dims.B * 10u + 195u); // %25 stack_rows packed W_hr, W_hz, W_hn
+  let at2 = (dims.T_T * dims.B * 33u + dims.B * 10u + 270u); // GRU state h
+  let row = i % 4u * 4u;
+  let sample = i / 4u * 4u;
+  let last = dims.B - 1u;
+  let w0 = at1 + row * 5u;
+  let w1 = at1 + min(row + 1u, 14u) * 5u;
+  let w2 = at1 + min(row + 2u, 14u) * 5u;
+  let w3 = at1 + min(row + 3u, 14u) * 5u;
+  let x0 = at2 + min(sample + 0u, last) * 5u;
+  let x1 = at2 + min(sample + 1u, last) * 5u;
+  let x2 = at2 + min(sample + 2u, last) * 5u;
+  let x3 = at2 + min(sample + 3u, last) * 5u;
+  var acc0_0 = vec4<f32>();
+  var acc1_0 = vec4<f32>();
+  var acc2_0 = vec4<f32>();
+  var acc3_0 = vec4<f32>();
+  for (var p = 0u; p < 5u; p++) {
+    let v0 = vec4<f32>(mem[w0 + p], mem[w1 + p], mem[w2 + p], mem[w3 + p]);
+    acc0_0 += v0 * mem[x0 + p];
+    acc1_0 += v0 * mem[x1 + p];
+    acc2_0 += v0 * mem[x2 + p];
+    acc3_0 += v0 * mem[x3 + p];
+  }
+  if (sample + 0u <= last) {
+    if (row + 0u < 15u) { mem[at0 + (sample + 0u) * 15u + row + 0u] = acc0_0[0]; }
+    if (row + 1u < 15u) { mem[at0 + (sample + 0u) * 15u + row + 1u] = acc0_0[1]; }
+    if (row + 2u < 15u) { mem[at0 + (sample + 0u) * 15u + row + 2u] = acc0_0[2]; }
+    if (row + 3u < 15u) { mem[at0 + (sample + 0u) * 15u + row + 3u] = acc0_0[3]; }
+  }
+  if (sample + 1u <= last) {
+    if (row + 0u < 15u) { mem[at0 + (sample + 1u) * 15u + row + 0u] = acc1_0[0]; }
+    if (row + 1u < 15u) { mem[at0 + (sample + 1u) * 15u + row + 1u] = acc1_0[1]; }
+    if (row + 2u < 15u) { mem[at0 + (sample + 1u) * 15u + row + 2u] = acc1_0[2]; }
+    if (row + 3u < 15u) { mem[at0 + (sample + 1u) * 15u + row + 3u] = acc1_0[3]; }
+  }
+  if (sample + 2u <= last) {
+    if (row + 0u < 15u) { mem[at0 + (sample + 2u) * 15u + row + 0u] = acc2_0[0]; }
+    if (row + 1u < 15u) { mem[at0 + (sample + 2u) * 15u + row + 1u] = acc2_0[1]; }
+    if (row + 2u < 15u) { mem[at0 + (sample + 2u) * 15u + row + 2u] = acc2_0[2]; }
+    if (row + 3u < 15u) { mem[at0 + (sample + 2u) * 15u + row + 3u] = acc2_0[3]; }
+  }
+  if (sample + 3u <= last) {
+    if (row + 0u < 15u) { mem[at0 + (sample + 3u) * 15u + row + 0u] = acc3_0[0]; }
+    if (row + 1u < 15u) { mem[at0 + (sample + 3u) * 15u + row + 1u] = acc3_0[1]; }
+    if (row + 2u < 15u) { mem[at0 + (sample + 3u) * 15u + row + 2u] = acc3_0[2]; }
+    if (row + 3u < 15u) { mem[at0 + (sample + 3u) * 15u + row + 3u] = acc3_0[3]; }
+  }
+}
+
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < (dims.B + 3u) / 4u * 4u) {
+    matmul_8(i, 0u);
+  }
+}
+
+// ───── forward_09_sigmoid_9.wgsl ─────
+// rnnc kernel forward_09_sigmoid_9: one thread per element, 64 per workgroup.
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
+
+struct Step {
+  s: u32, // the step of the time loop, counted from its start
+}
+@group(0) @binding(2) var<uniform> step: Step;
+
+// %12 sigmoid z — 25: z = sigmoid(W_iz @ x + b_iz + W_hz @ h + b_hz)   // update gate
+fn sigmoid_9(i: u32, t: u32) {
+  let at0 = (dims.T_T * dims.B * 38u + dims.B * 30u + 270u); // %12 sigmoid z
+  let at1 = (dims.T_T * dims.B * 23u + dims.B * 10u + 195u) + t * dims.B * 5u; // %22 add at step t
+  let at2 = (dims.T_T * dims.B * 38u + dims.B * 15u + 270u); // %3 matmul fused gates
+  let l = i / 5u;
+  let j = i % 5u;
+  mem[at0 + i] = 1.0 / (1.0 + exp(-(mem[at1 + l * 5u + j] + mem[at2 + l * 15u + j + 5u])));
+}
+
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < dims.B * 5u) {
+    sigmoid_9(i, step.s);
+  }
+}
+
+// ───── forward_10_add_10.wgsl ─────
+// rnnc kernel forward_10_add_10: one thread per element, 64 per workgroup.
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
+
+struct Step {
+  s: u32, // the step of the time loop, counted from its start
+}
+@group(0) @binding(2) var<uniform> step: Step;
+
+// %22 add h' — 27: h' = (1 - z) * n + z * h
+fn add_10(i: u32, t: u32) {
+  let at0 = (dims.T_T * dims.B * 38u + dims.B * 35u + 270u); // %22 add h'
+  let at1 = (dims.T_T * dims.B * 38u + dims.B * 30u + 270u); // %12 sigmoid z
+  let at2 = (dims.T_T * dims.B * 28u + dims.B * 10u + 195u) + t * dims.B * 5u; // %24 add at step t
+  let at3 = (dims.T_T * dims.B * 18u + dims.B * 10u + 195u) + t * dims.B * 5u; // %19 add at step t
+  let at4 = (dims.T_T * dims.B * 38u + dims.B * 15u + 270u); // %3 matmul fused gates
+  let at5 = (dims.T_T * dims.B * 3u + 145u); // param b_hn
+  let at6 = (dims.T_T * dims.B * 33u + dims.B * 10u + 270u); // GRU state h
+  let l = i / 5u;
+  let j = i % 5u;
+  mem[at0 + i] = ((1.0 - mem[at1 + l * 5u + j]) * (tanh(clamp((mem[at2 + l * 5u + j] + ((1.0 / (1.0 + exp(-(mem[at3 + l * 5u + j] + mem[at4 + l * 15u + j])))) * (mem[at4 + l * 15u + j + 10u] + mem[at5 + j]))), -10.0, 10.0)))) + (mem[at1 + l * 5u + j] * mem[at6 + l * 5u + j]);
+}
+
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < dims.B * 5u) {
+    add_10(i, step.s);
+  }
+}
+
+// ───── forward_11_copy_11.wgsl ─────
+// rnnc kernel forward_11_copy_11: one thread per element, 64 per workgroup.
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
+
+struct Step {
+  s: u32, // the step of the time loop, counted from its start
+}
+@group(0) @binding(2) var<uniform> step: Step;
+
+// GRU: step output 0 at step t
+fn copy_11(i: u32, t: u32) {
+  let at0 = (dims.T_T * dims.B * 33u + dims.B * 15u + 270u) + t * dims.B * 5u; // GRU output 0
+  let at1 = (dims.T_T * dims.B * 38u + dims.B * 35u + 270u); // %22 add h'
+  mem[at0 + i] = mem[at1 + i];
+}
+
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < dims.B * 5u) {
+    copy_11(i, step.s);
+  }
+}
+
+// ───── forward_12_copy_12.wgsl ─────
+// rnnc kernel forward_12_copy_12: one thread per element, 64 per workgroup.
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
+
+// GRU: the next h
+fn copy_12(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 33u + dims.B * 10u + 270u); // GRU state h
+  let at1 = (dims.T_T * dims.B * 38u + dims.B * 35u + 270u); // %22 add h'
+  mem[at0 + i] = mem[at1 + i];
+}
+
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < dims.B * 5u) {
+    copy_12(i, 0u);
+  }
+}
+
+// ───── forward_small_batch_00_all.wgsl ─────
+// rnnc kernel forward_small_batch_00_all: persistent, one workgroup of 64 threads runs 13 phases in one dispatch,
 // with a barrier between phases.
 struct Dims {
   B: u32, // the batch size
@@ -263,20 +506,153 @@ struct Dims {
 // Every value of the model, each in a region of its own (params, inputs, states, results).
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
-// %3 matmul fused gates — 24: r = sigmoid(W_ir @ x + b_ir + W_hr @ h + b_hr)   // reset gate
+// %13 const — 9: state h: [H]
+fn fill_0(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 3u + 150u); // %13 const
+  mem[at0 + i] = 0.0;
+}
+
+// %15 stack_rows packed W_ir, W_iz, W_in
+fn stack_rows_1(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 3u + dims.B * 10u + 150u); // %15 stack_rows packed W_ir, W_iz, W_in
+  let at1 = dims.T_T * dims.B * 3u; // param W_ir
+  let at2 = (dims.T_T * dims.B * 3u + 15u); // param W_iz
+  let at3 = (dims.T_T * dims.B * 3u + 30u); // param W_in
+  let l = i / 45u;
+  let j = i % 45u;
+  var v = 0.0;
+  if (j < 15u) { v = mem[at1 + l * 15u + j - 0u]; }
+  else if (j < 30u) { v = mem[at2 + l * 15u + j - 15u]; }
+  else { v = mem[at3 + l * 15u + j - 30u]; }
+  mem[at0 + i] = v;
+}
+
+// %16 matmul fused gates — 24: r = sigmoid(W_ir @ x + b_ir + W_hr @ h + b_hr)   // reset gate (8 rows × 1 samples a thread)
+fn matmul_2(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 3u + dims.B * 10u + 195u); // %16 matmul fused gates
+  let at1 = (dims.T_T * dims.B * 3u + dims.B * 10u + 150u); // %15 stack_rows packed W_ir, W_iz, W_in
+  let at2 = 0u; // input x
+  let row = i % 2u * 8u;
+  let sample = i / 2u * 1u;
+  let last = dims.T_T * dims.B - 1u;
+  let w0 = at1 + row * 3u;
+  let w1 = at1 + min(row + 1u, 14u) * 3u;
+  let w2 = at1 + min(row + 2u, 14u) * 3u;
+  let w3 = at1 + min(row + 3u, 14u) * 3u;
+  let w4 = at1 + min(row + 4u, 14u) * 3u;
+  let w5 = at1 + min(row + 5u, 14u) * 3u;
+  let w6 = at1 + min(row + 6u, 14u) * 3u;
+  let w7 = at1 + min(row + 7u, 14u) * 3u;
+  let x0 = at2 + min(sample + 0u, last) * 3u;
+  var acc0_0 = vec4<f32>();
+  var acc0_1 = vec4<f32>();
+  for (var p = 0u; p < 3u; p++) {
+    let v0 = vec4<f32>(mem[w0 + p], mem[w1 + p], mem[w2 + p], mem[w3 + p]);
+    let v1 = vec4<f32>(mem[w4 + p], mem[w5 + p], mem[w6 + p], mem[w7 + p]);
+    acc0_0 += v0 * mem[x0 + p];
+    acc0_1 += v1 * mem[x0 + p];
+  }
+  if (sample + 0u <= last) {
+    if (row + 0u < 15u) { mem[at0 + (sample + 0u) * 15u + row + 0u] = acc0_0[0]; }
+    if (row + 1u < 15u) { mem[at0 + (sample + 0u) * 15u + row + 1u] = acc0_0[1]; }
+    if (row + 2u < 15u) { mem[at0 + (sample + 0u) * 15u + row + 2u] = acc0_0[2]; }
+    if (row + 3u < 15u) { mem[at0 + (sample + 0u) * 15u + row + 3u] = acc0_0[3]; }
+    if (row + 4u < 15u) { mem[at0 + (sample + 0u) * 15u + row + 4u] = acc0_1[0]; }
+    if (row + 5u < 15u) { mem[at0 + (sample + 0u) * 15u + row + 5u] = acc0_1[1]; }
+    if (row + 6u < 15u) { mem[at0 + (sample + 0u) * 15u + row + 6u] = acc0_1[2]; }
+    if (row + 7u < 15u) { mem[at0 + (sample + 0u) * 15u + row + 7u] = acc0_1[3]; }
+  }
+}
+
+// %19 add
+fn add_3(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 18u + dims.B * 10u + 195u); // %19 add
+  let at1 = (dims.T_T * dims.B * 3u + dims.B * 10u + 195u); // %16 matmul fused gates
+  let at2 = (dims.T_T * dims.B * 3u + 120u); // param b_ir
+  let at3 = (dims.T_T * dims.B * 3u + 135u); // param b_hr
+  let l = i / 5u;
+  let j = i % 5u;
+  mem[at0 + i] = (mem[at1 + l * 15u + j] + mem[at2 + j]) + mem[at3 + j];
+}
+
+// %22 add
+fn add_4(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 23u + dims.B * 10u + 195u); // %22 add
+  let at1 = (dims.T_T * dims.B * 3u + dims.B * 10u + 195u); // %16 matmul fused gates
+  let at2 = (dims.T_T * dims.B * 3u + 125u); // param b_iz
+  let at3 = (dims.T_T * dims.B * 3u + 140u); // param b_hz
+  let l = i / 5u;
+  let j = i % 5u;
+  mem[at0 + i] = (mem[at1 + l * 15u + j + 5u] + mem[at2 + j]) + mem[at3 + j];
+}
+
+// %24 add — 26: n = tanh(W_in @ x + b_in + r * (W_hn @ h + b_hn))
+fn add_5(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 28u + dims.B * 10u + 195u); // %24 add
+  let at1 = (dims.T_T * dims.B * 3u + dims.B * 10u + 195u); // %16 matmul fused gates
+  let at2 = (dims.T_T * dims.B * 3u + 130u); // param b_in
+  let l = i / 5u;
+  let j = i % 5u;
+  mem[at0 + i] = mem[at1 + l * 15u + j + 10u] + mem[at2 + j];
+}
+
+// %25 stack_rows packed W_hr, W_hz, W_hn
+fn stack_rows_6(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 33u + dims.B * 10u + 195u); // %25 stack_rows packed W_hr, W_hz, W_hn
+  let at1 = (dims.T_T * dims.B * 3u + 45u); // param W_hr
+  let at2 = (dims.T_T * dims.B * 3u + 70u); // param W_hz
+  let at3 = (dims.T_T * dims.B * 3u + 95u); // param W_hn
+  let l = i / 75u;
+  let j = i % 75u;
+  var v = 0.0;
+  if (j < 25u) { v = mem[at1 + l * 25u + j - 0u]; }
+  else if (j < 50u) { v = mem[at2 + l * 25u + j - 25u]; }
+  else { v = mem[at3 + l * 25u + j - 50u]; }
+  mem[at0 + i] = v;
+}
+
+// GRU: the initial h
+fn copy_7(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 33u + dims.B * 10u + 270u); // GRU state h
+  let at1 = select((dims.T_T * dims.B * 3u + 150u), (dims.T_T * dims.B * 3u + dims.B * 5u + 150u), dims.given0 != 0u); // initial state h
+  mem[at0 + i] = mem[at1 + i];
+}
+
+// %3 matmul fused gates — 24: r = sigmoid(W_ir @ x + b_ir + W_hr @ h + b_hr)   // reset gate (8 rows × 1 samples a thread)
 fn matmul_8(i: u32, _t: u32) {
   let at0 = (dims.T_T * dims.B * 38u + dims.B * 15u + 270u); // %3 matmul fused gates
   let at1 = (dims.T_T * dims.B * 33u + dims.B * 10u + 195u); // %25 stack_rows packed W_hr, W_hz, W_hn
   let at2 = (dims.T_T * dims.B * 33u + dims.B * 10u + 270u); // GRU state h
-  let l = i / 15u;
-  let j = i % 15u;
-  var acc = 0.0;
-  let ao = j * 5u;
-  let bo = l * 5u;
+  let row = i % 2u * 8u;
+  let sample = i / 2u * 1u;
+  let last = dims.B - 1u;
+  let w0 = at1 + row * 5u;
+  let w1 = at1 + min(row + 1u, 14u) * 5u;
+  let w2 = at1 + min(row + 2u, 14u) * 5u;
+  let w3 = at1 + min(row + 3u, 14u) * 5u;
+  let w4 = at1 + min(row + 4u, 14u) * 5u;
+  let w5 = at1 + min(row + 5u, 14u) * 5u;
+  let w6 = at1 + min(row + 6u, 14u) * 5u;
+  let w7 = at1 + min(row + 7u, 14u) * 5u;
+  let x0 = at2 + min(sample + 0u, last) * 5u;
+  var acc0_0 = vec4<f32>();
+  var acc0_1 = vec4<f32>();
   for (var p = 0u; p < 5u; p++) {
-    acc += mem[at1 + ao + p] * mem[at2 + bo + p];
+    let v0 = vec4<f32>(mem[w0 + p], mem[w1 + p], mem[w2 + p], mem[w3 + p]);
+    let v1 = vec4<f32>(mem[w4 + p], mem[w5 + p], mem[w6 + p], mem[w7 + p]);
+    acc0_0 += v0 * mem[x0 + p];
+    acc0_1 += v1 * mem[x0 + p];
   }
-  mem[at0 + i] = acc;
+  if (sample + 0u <= last) {
+    if (row + 0u < 15u) { mem[at0 + (sample + 0u) * 15u + row + 0u] = acc0_0[0]; }
+    if (row + 1u < 15u) { mem[at0 + (sample + 0u) * 15u + row + 1u] = acc0_0[1]; }
+    if (row + 2u < 15u) { mem[at0 + (sample + 0u) * 15u + row + 2u] = acc0_0[2]; }
+    if (row + 3u < 15u) { mem[at0 + (sample + 0u) * 15u + row + 3u] = acc0_0[3]; }
+    if (row + 4u < 15u) { mem[at0 + (sample + 0u) * 15u + row + 4u] = acc0_1[0]; }
+    if (row + 5u < 15u) { mem[at0 + (sample + 0u) * 15u + row + 5u] = acc0_1[1]; }
+    if (row + 6u < 15u) { mem[at0 + (sample + 0u) * 15u + row + 6u] = acc0_1[2]; }
+    if (row + 7u < 15u) { mem[at0 + (sample + 0u) * 15u + row + 7u] = acc0_1[3]; }
+  }
 }
 
 // %12 sigmoid z — 25: z = sigmoid(W_iz @ x + b_iz + W_hz @ h + b_hz)   // update gate
@@ -317,28 +693,60 @@ fn copy_12(i: u32, _t: u32) {
   mem[at0 + i] = mem[at1 + i];
 }
 
-@compute @workgroup_size(256)
+@compute @workgroup_size(64)
 fn main(@builtin(local_invocation_index) lane: u32) {
+  for (var i = lane; i < dims.B * 5u; i += 64u) {
+    fill_0(i, 0u);
+  }
+  storageBarrier();
+  for (var i = lane; i < 45u; i += 64u) {
+    stack_rows_1(i, 0u);
+  }
+  storageBarrier();
+  for (var i = lane; i < (dims.T_T * dims.B + 0u) / 1u * 2u; i += 64u) {
+    matmul_2(i, 0u);
+  }
+  storageBarrier();
+  for (var i = lane; i < dims.T_T * dims.B * 5u; i += 64u) {
+    add_3(i, 0u);
+  }
+  storageBarrier();
+  for (var i = lane; i < dims.T_T * dims.B * 5u; i += 64u) {
+    add_4(i, 0u);
+  }
+  storageBarrier();
+  for (var i = lane; i < dims.T_T * dims.B * 5u; i += 64u) {
+    add_5(i, 0u);
+  }
+  storageBarrier();
+  for (var i = lane; i < 75u; i += 64u) {
+    stack_rows_6(i, 0u);
+  }
+  storageBarrier();
+  for (var i = lane; i < dims.B * 5u; i += 64u) {
+    copy_7(i, 0u);
+  }
+  storageBarrier();
   // GRU: from the first step to the last
   for (var s = 0u; s < dims.T_T; s++) {
     let t = s;
-    for (var i = lane; i < dims.B * 15u; i += 256u) {
+    for (var i = lane; i < (dims.B + 0u) / 1u * 2u; i += 64u) {
       matmul_8(i, t);
     }
     storageBarrier();
-    for (var i = lane; i < dims.B * 5u; i += 256u) {
+    for (var i = lane; i < dims.B * 5u; i += 64u) {
       sigmoid_9(i, t);
     }
     storageBarrier();
-    for (var i = lane; i < dims.B * 5u; i += 256u) {
+    for (var i = lane; i < dims.B * 5u; i += 64u) {
       add_10(i, t);
     }
     storageBarrier();
-    for (var i = lane; i < dims.B * 5u; i += 256u) {
+    for (var i = lane; i < dims.B * 5u; i += 64u) {
       copy_11(i, t);
     }
     storageBarrier();
-    for (var i = lane; i < dims.B * 5u; i += 256u) {
+    for (var i = lane; i < dims.B * 5u; i += 64u) {
       copy_12(i, t);
     }
     storageBarrier();
@@ -418,26 +826,63 @@ struct Dims {
 // Every value of the model, each in a region of its own (params, inputs, states, results).
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
-// %16 matmul fused gates — 24: r = sigmoid(W_ir @ x + b_ir + W_hr @ h + b_hr)   // reset gate
+// %16 matmul fused gates — 24: r = sigmoid(W_ir @ x + b_ir + W_hr @ h + b_hr)   // reset gate (4 rows × 4 samples a thread)
 fn matmul_2(i: u32, _t: u32) {
   let at0 = (dims.T_T * dims.B * 3u + dims.B * 10u + 195u); // %16 matmul fused gates
   let at1 = (dims.T_T * dims.B * 3u + dims.B * 10u + 150u); // %15 stack_rows packed W_ir, W_iz, W_in
   let at2 = 0u; // input x
-  let l = i / 15u;
-  let j = i % 15u;
-  var acc = 0.0;
-  let ao = j * 3u;
-  let bo = l * 3u;
+  let row = i % 4u * 4u;
+  let sample = i / 4u * 4u;
+  let last = dims.T_T * dims.B - 1u;
+  let w0 = at1 + row * 3u;
+  let w1 = at1 + min(row + 1u, 14u) * 3u;
+  let w2 = at1 + min(row + 2u, 14u) * 3u;
+  let w3 = at1 + min(row + 3u, 14u) * 3u;
+  let x0 = at2 + min(sample + 0u, last) * 3u;
+  let x1 = at2 + min(sample + 1u, last) * 3u;
+  let x2 = at2 + min(sample + 2u, last) * 3u;
+  let x3 = at2 + min(sample + 3u, last) * 3u;
+  var acc0_0 = vec4<f32>();
+  var acc1_0 = vec4<f32>();
+  var acc2_0 = vec4<f32>();
+  var acc3_0 = vec4<f32>();
   for (var p = 0u; p < 3u; p++) {
-    acc += mem[at1 + ao + p] * mem[at2 + bo + p];
+    let v0 = vec4<f32>(mem[w0 + p], mem[w1 + p], mem[w2 + p], mem[w3 + p]);
+    acc0_0 += v0 * mem[x0 + p];
+    acc1_0 += v0 * mem[x1 + p];
+    acc2_0 += v0 * mem[x2 + p];
+    acc3_0 += v0 * mem[x3 + p];
   }
-  mem[at0 + i] = acc;
+  if (sample + 0u <= last) {
+    if (row + 0u < 15u) { mem[at0 + (sample + 0u) * 15u + row + 0u] = acc0_0[0]; }
+    if (row + 1u < 15u) { mem[at0 + (sample + 0u) * 15u + row + 1u] = acc0_0[1]; }
+    if (row + 2u < 15u) { mem[at0 + (sample + 0u) * 15u + row + 2u] = acc0_0[2]; }
+    if (row + 3u < 15u) { mem[at0 + (sample + 0u) * 15u + row + 3u] = acc0_0[3]; }
+  }
+  if (sample + 1u <= last) {
+    if (row + 0u < 15u) { mem[at0 + (sample + 1u) * 15u + row + 0u] = acc1_0[0]; }
+    if (row + 1u < 15u) { mem[at0 + (sample + 1u) * 15u + row + 1u] = acc1_0[1]; }
+    if (row + 2u < 15u) { mem[at0 + (sample + 1u) * 15u + row + 2u] = acc1_0[2]; }
+    if (row + 3u < 15u) { mem[at0 + (sample + 1u) * 15u + row + 3u] = acc1_0[3]; }
+  }
+  if (sample + 2u <= last) {
+    if (row + 0u < 15u) { mem[at0 + (sample + 2u) * 15u + row + 0u] = acc2_0[0]; }
+    if (row + 1u < 15u) { mem[at0 + (sample + 2u) * 15u + row + 1u] = acc2_0[1]; }
+    if (row + 2u < 15u) { mem[at0 + (sample + 2u) * 15u + row + 2u] = acc2_0[2]; }
+    if (row + 3u < 15u) { mem[at0 + (sample + 2u) * 15u + row + 3u] = acc2_0[3]; }
+  }
+  if (sample + 3u <= last) {
+    if (row + 0u < 15u) { mem[at0 + (sample + 3u) * 15u + row + 0u] = acc3_0[0]; }
+    if (row + 1u < 15u) { mem[at0 + (sample + 3u) * 15u + row + 1u] = acc3_0[1]; }
+    if (row + 2u < 15u) { mem[at0 + (sample + 3u) * 15u + row + 2u] = acc3_0[2]; }
+    if (row + 3u < 15u) { mem[at0 + (sample + 3u) * 15u + row + 3u] = acc3_0[3]; }
+  }
 }
 
 @compute @workgroup_size(64)
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
-  if (i < dims.T_T * dims.B * 15u) {
+  if (i < (dims.T_T * dims.B + 3u) / 4u * 4u) {
     matmul_2(i, 0u);
   }
 }
@@ -596,8 +1041,1846 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_08_loop.wgsl ─────
-// rnnc kernel grad_08_loop: persistent, one workgroup of 256 threads runs 14 phases in one dispatch,
+// ───── grad_08_matmul_8.wgsl ─────
+// rnnc kernel grad_08_matmul_8: one thread per element, 64 per workgroup.
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
+
+// %3 matmul fused gates — 24: r = sigmoid(W_ir @ x + b_ir + W_hr @ h + b_hr)   // reset gate (4 rows × 4 samples a thread)
+fn matmul_8(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 63u + dims.B * 15u + 270u); // %3 matmul fused gates
+  let at1 = (dims.T_T * dims.B * 33u + dims.B * 10u + 195u); // %25 stack_rows packed W_hr, W_hz, W_hn
+  let at2 = (dims.T_T * dims.B * 33u + dims.B * 10u + 270u); // GRU state h
+  let row = i % 4u * 4u;
+  let sample = i / 4u * 4u;
+  let last = dims.B - 1u;
+  let w0 = at1 + row * 5u;
+  let w1 = at1 + min(row + 1u, 14u) * 5u;
+  let w2 = at1 + min(row + 2u, 14u) * 5u;
+  let w3 = at1 + min(row + 3u, 14u) * 5u;
+  let x0 = at2 + min(sample + 0u, last) * 5u;
+  let x1 = at2 + min(sample + 1u, last) * 5u;
+  let x2 = at2 + min(sample + 2u, last) * 5u;
+  let x3 = at2 + min(sample + 3u, last) * 5u;
+  var acc0_0 = vec4<f32>();
+  var acc1_0 = vec4<f32>();
+  var acc2_0 = vec4<f32>();
+  var acc3_0 = vec4<f32>();
+  for (var p = 0u; p < 5u; p++) {
+    let v0 = vec4<f32>(mem[w0 + p], mem[w1 + p], mem[w2 + p], mem[w3 + p]);
+    acc0_0 += v0 * mem[x0 + p];
+    acc1_0 += v0 * mem[x1 + p];
+    acc2_0 += v0 * mem[x2 + p];
+    acc3_0 += v0 * mem[x3 + p];
+  }
+  if (sample + 0u <= last) {
+    if (row + 0u < 15u) { mem[at0 + (sample + 0u) * 15u + row + 0u] = acc0_0[0]; }
+    if (row + 1u < 15u) { mem[at0 + (sample + 0u) * 15u + row + 1u] = acc0_0[1]; }
+    if (row + 2u < 15u) { mem[at0 + (sample + 0u) * 15u + row + 2u] = acc0_0[2]; }
+    if (row + 3u < 15u) { mem[at0 + (sample + 0u) * 15u + row + 3u] = acc0_0[3]; }
+  }
+  if (sample + 1u <= last) {
+    if (row + 0u < 15u) { mem[at0 + (sample + 1u) * 15u + row + 0u] = acc1_0[0]; }
+    if (row + 1u < 15u) { mem[at0 + (sample + 1u) * 15u + row + 1u] = acc1_0[1]; }
+    if (row + 2u < 15u) { mem[at0 + (sample + 1u) * 15u + row + 2u] = acc1_0[2]; }
+    if (row + 3u < 15u) { mem[at0 + (sample + 1u) * 15u + row + 3u] = acc1_0[3]; }
+  }
+  if (sample + 2u <= last) {
+    if (row + 0u < 15u) { mem[at0 + (sample + 2u) * 15u + row + 0u] = acc2_0[0]; }
+    if (row + 1u < 15u) { mem[at0 + (sample + 2u) * 15u + row + 1u] = acc2_0[1]; }
+    if (row + 2u < 15u) { mem[at0 + (sample + 2u) * 15u + row + 2u] = acc2_0[2]; }
+    if (row + 3u < 15u) { mem[at0 + (sample + 2u) * 15u + row + 3u] = acc2_0[3]; }
+  }
+  if (sample + 3u <= last) {
+    if (row + 0u < 15u) { mem[at0 + (sample + 3u) * 15u + row + 0u] = acc3_0[0]; }
+    if (row + 1u < 15u) { mem[at0 + (sample + 3u) * 15u + row + 1u] = acc3_0[1]; }
+    if (row + 2u < 15u) { mem[at0 + (sample + 3u) * 15u + row + 2u] = acc3_0[2]; }
+    if (row + 3u < 15u) { mem[at0 + (sample + 3u) * 15u + row + 3u] = acc3_0[3]; }
+  }
+}
+
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < (dims.B + 3u) / 4u * 4u) {
+    matmul_8(i, 0u);
+  }
+}
+
+// ───── grad_09_sigmoid_9.wgsl ─────
+// rnnc kernel grad_09_sigmoid_9: one thread per element, 64 per workgroup.
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
+
+struct Step {
+  s: u32, // the step of the time loop, counted from its start
+}
+@group(0) @binding(2) var<uniform> step: Step;
+
+// %9 sigmoid r — 24: r = sigmoid(W_ir @ x + b_ir + W_hr @ h + b_hr)   // reset gate
+fn sigmoid_9(i: u32, t: u32) {
+  let at0 = (dims.T_T * dims.B * 63u + dims.B * 30u + 270u); // %9 sigmoid r
+  let at1 = (dims.T_T * dims.B * 18u + dims.B * 10u + 195u) + t * dims.B * 5u; // %19 add at step t
+  let at2 = (dims.T_T * dims.B * 63u + dims.B * 15u + 270u); // %3 matmul fused gates
+  let l = i / 5u;
+  let j = i % 5u;
+  mem[at0 + i] = 1.0 / (1.0 + exp(-(mem[at1 + l * 5u + j] + mem[at2 + l * 15u + j])));
+}
+
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < dims.B * 5u) {
+    sigmoid_9(i, step.s);
+  }
+}
+
+// ───── grad_10_sigmoid_10.wgsl ─────
+// rnnc kernel grad_10_sigmoid_10: one thread per element, 64 per workgroup.
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
+
+struct Step {
+  s: u32, // the step of the time loop, counted from its start
+}
+@group(0) @binding(2) var<uniform> step: Step;
+
+// %12 sigmoid z — 25: z = sigmoid(W_iz @ x + b_iz + W_hz @ h + b_hz)   // update gate
+fn sigmoid_10(i: u32, t: u32) {
+  let at0 = (dims.T_T * dims.B * 63u + dims.B * 35u + 270u); // %12 sigmoid z
+  let at1 = (dims.T_T * dims.B * 23u + dims.B * 10u + 195u) + t * dims.B * 5u; // %22 add at step t
+  let at2 = (dims.T_T * dims.B * 63u + dims.B * 15u + 270u); // %3 matmul fused gates
+  let l = i / 5u;
+  let j = i % 5u;
+  mem[at0 + i] = 1.0 / (1.0 + exp(-(mem[at1 + l * 5u + j] + mem[at2 + l * 15u + j + 5u])));
+}
+
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < dims.B * 5u) {
+    sigmoid_10(i, step.s);
+  }
+}
+
+// ───── grad_11_add_11.wgsl ─────
+// rnnc kernel grad_11_add_11: one thread per element, 64 per workgroup.
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
+
+// %14 add — 26: n = tanh(W_in @ x + b_in + r * (W_hn @ h + b_hn))
+fn add_11(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 63u + dims.B * 40u + 270u); // %14 add
+  let at1 = (dims.T_T * dims.B * 63u + dims.B * 15u + 270u); // %3 matmul fused gates
+  let at2 = (dims.T_T * dims.B * 3u + 145u); // param b_hn
+  let l = i / 5u;
+  let j = i % 5u;
+  mem[at0 + i] = mem[at1 + l * 15u + j + 10u] + mem[at2 + j];
+}
+
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < dims.B * 5u) {
+    add_11(i, 0u);
+  }
+}
+
+// ───── grad_12_tanh_12.wgsl ─────
+// rnnc kernel grad_12_tanh_12: one thread per element, 64 per workgroup.
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
+
+struct Step {
+  s: u32, // the step of the time loop, counted from its start
+}
+@group(0) @binding(2) var<uniform> step: Step;
+
+// %17 tanh n — 26: n = tanh(W_in @ x + b_in + r * (W_hn @ h + b_hn))
+fn tanh_12(i: u32, t: u32) {
+  let at0 = (dims.T_T * dims.B * 63u + dims.B * 45u + 270u); // %17 tanh n
+  let at1 = (dims.T_T * dims.B * 28u + dims.B * 10u + 195u) + t * dims.B * 5u; // %24 add at step t
+  let at2 = (dims.T_T * dims.B * 63u + dims.B * 30u + 270u); // %9 sigmoid r
+  let at3 = (dims.T_T * dims.B * 63u + dims.B * 40u + 270u); // %14 add
+  let l = i / 5u;
+  let j = i % 5u;
+  mem[at0 + i] = tanh(clamp((mem[at1 + l * 5u + j] + (mem[at2 + l * 5u + j] * mem[at3 + l * 5u + j])), -10.0, 10.0));
+}
+
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < dims.B * 5u) {
+    tanh_12(i, step.s);
+  }
+}
+
+// ───── grad_13_sub_13.wgsl ─────
+// rnnc kernel grad_13_sub_13: one thread per element, 64 per workgroup.
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
+
+// %19 sub — 27: h' = (1 - z) * n + z * h
+fn sub_13(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 63u + dims.B * 50u + 270u); // %19 sub
+  let at1 = (dims.T_T * dims.B * 63u + dims.B * 35u + 270u); // %12 sigmoid z
+  let l = i / 5u;
+  let j = i % 5u;
+  mem[at0 + i] = 1.0 - mem[at1 + l * 5u + j];
+}
+
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < dims.B * 5u) {
+    sub_13(i, 0u);
+  }
+}
+
+// ───── grad_14_add_14.wgsl ─────
+// rnnc kernel grad_14_add_14: one thread per element, 64 per workgroup.
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
+
+// %22 add h' — 27: h' = (1 - z) * n + z * h
+fn add_14(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 63u + dims.B * 55u + 270u); // %22 add h'
+  let at1 = (dims.T_T * dims.B * 63u + dims.B * 50u + 270u); // %19 sub
+  let at2 = (dims.T_T * dims.B * 63u + dims.B * 45u + 270u); // %17 tanh n
+  let at3 = (dims.T_T * dims.B * 63u + dims.B * 35u + 270u); // %12 sigmoid z
+  let at4 = (dims.T_T * dims.B * 33u + dims.B * 10u + 270u); // GRU state h
+  let l = i / 5u;
+  let j = i % 5u;
+  mem[at0 + i] = (mem[at1 + l * 5u + j] * mem[at2 + l * 5u + j]) + (mem[at3 + l * 5u + j] * mem[at4 + l * 5u + j]);
+}
+
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < dims.B * 5u) {
+    add_14(i, 0u);
+  }
+}
+
+// ───── grad_15_copy_15.wgsl ─────
+// rnnc kernel grad_15_copy_15: one thread per element, 64 per workgroup.
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
+
+struct Step {
+  s: u32, // the step of the time loop, counted from its start
+}
+@group(0) @binding(2) var<uniform> step: Step;
+
+// GRU: step output 0 at step t
+fn copy_15(i: u32, t: u32) {
+  let at0 = (dims.T_T * dims.B * 33u + dims.B * 15u + 270u) + t * dims.B * 5u; // GRU output 0
+  let at1 = (dims.T_T * dims.B * 63u + dims.B * 55u + 270u); // %22 add h'
+  mem[at0 + i] = mem[at1 + i];
+}
+
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < dims.B * 5u) {
+    copy_15(i, step.s);
+  }
+}
+
+// ───── grad_16_copy_16.wgsl ─────
+// rnnc kernel grad_16_copy_16: one thread per element, 64 per workgroup.
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
+
+struct Step {
+  s: u32, // the step of the time loop, counted from its start
+}
+@group(0) @binding(2) var<uniform> step: Step;
+
+// GRU: step output 1 at step t
+fn copy_16(i: u32, t: u32) {
+  let at0 = (dims.T_T * dims.B * 38u + dims.B * 15u + 270u) + t * dims.B * 5u; // GRU output 1
+  let at1 = (dims.T_T * dims.B * 63u + dims.B * 35u + 270u); // %12 sigmoid z
+  mem[at0 + i] = mem[at1 + i];
+}
+
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < dims.B * 5u) {
+    copy_16(i, step.s);
+  }
+}
+
+// ───── grad_17_copy_17.wgsl ─────
+// rnnc kernel grad_17_copy_17: one thread per element, 64 per workgroup.
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
+
+struct Step {
+  s: u32, // the step of the time loop, counted from its start
+}
+@group(0) @binding(2) var<uniform> step: Step;
+
+// GRU: step output 2 at step t
+fn copy_17(i: u32, t: u32) {
+  let at0 = (dims.T_T * dims.B * 43u + dims.B * 15u + 270u) + t * dims.B * 5u; // GRU output 2
+  let at1 = (dims.T_T * dims.B * 63u + dims.B * 45u + 270u); // %17 tanh n
+  mem[at0 + i] = mem[at1 + i];
+}
+
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < dims.B * 5u) {
+    copy_17(i, step.s);
+  }
+}
+
+// ───── grad_18_copy_18.wgsl ─────
+// rnnc kernel grad_18_copy_18: one thread per element, 64 per workgroup.
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
+
+struct Step {
+  s: u32, // the step of the time loop, counted from its start
+}
+@group(0) @binding(2) var<uniform> step: Step;
+
+// GRU: step output 3 at step t
+fn copy_18(i: u32, t: u32) {
+  let at0 = (dims.T_T * dims.B * 48u + dims.B * 15u + 270u) + t * dims.B * 5u; // GRU output 3
+  let at1 = (dims.T_T * dims.B * 63u + dims.B * 50u + 270u); // %19 sub
+  mem[at0 + i] = mem[at1 + i];
+}
+
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < dims.B * 5u) {
+    copy_18(i, step.s);
+  }
+}
+
+// ───── grad_19_copy_19.wgsl ─────
+// rnnc kernel grad_19_copy_19: one thread per element, 64 per workgroup.
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
+
+struct Step {
+  s: u32, // the step of the time loop, counted from its start
+}
+@group(0) @binding(2) var<uniform> step: Step;
+
+// GRU: step output 4 at step t
+fn copy_19(i: u32, t: u32) {
+  let at0 = (dims.T_T * dims.B * 53u + dims.B * 15u + 270u) + t * dims.B * 5u; // GRU output 4
+  let at1 = (dims.T_T * dims.B * 63u + dims.B * 40u + 270u); // %14 add
+  mem[at0 + i] = mem[at1 + i];
+}
+
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < dims.B * 5u) {
+    copy_19(i, step.s);
+  }
+}
+
+// ───── grad_20_copy_20.wgsl ─────
+// rnnc kernel grad_20_copy_20: one thread per element, 64 per workgroup.
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
+
+struct Step {
+  s: u32, // the step of the time loop, counted from its start
+}
+@group(0) @binding(2) var<uniform> step: Step;
+
+// GRU: step output 5 at step t
+fn copy_20(i: u32, t: u32) {
+  let at0 = (dims.T_T * dims.B * 58u + dims.B * 15u + 270u) + t * dims.B * 5u; // GRU output 5
+  let at1 = (dims.T_T * dims.B * 63u + dims.B * 30u + 270u); // %9 sigmoid r
+  mem[at0 + i] = mem[at1 + i];
+}
+
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < dims.B * 5u) {
+    copy_20(i, step.s);
+  }
+}
+
+// ───── grad_21_copy_21.wgsl ─────
+// rnnc kernel grad_21_copy_21: one thread per element, 64 per workgroup.
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
+
+// GRU: the next h
+fn copy_21(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 33u + dims.B * 10u + 270u); // GRU state h
+  let at1 = (dims.T_T * dims.B * 63u + dims.B * 55u + 270u); // %22 add h'
+  mem[at0 + i] = mem[at1 + i];
+}
+
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < dims.B * 5u) {
+    copy_21(i, 0u);
+  }
+}
+
+// ───── grad_22_mul_22.wgsl ─────
+// rnnc kernel grad_22_mul_22: one thread per element, 64 per workgroup.
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
+
+// %30 mul
+fn mul_22(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 68u + dims.B * 60u + 270u); // %30 mul
+  let at1 = (dims.T_T * dims.B * 33u + dims.B * 15u + 270u); // GRU output 0
+  let at2 = (dims.T_T * dims.B * 63u + dims.B * 60u + 270u); // input d:output
+  let l = i / 5u;
+  let j = i % 5u;
+  mem[at0 + i] = mem[at1 + l * 5u + j] * mem[at2 + l * 5u + j];
+}
+
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < dims.T_T * dims.B * 5u) {
+    mul_22(i, 0u);
+  }
+}
+
+// ───── grad_23_sum_23.wgsl ─────
+// rnnc kernel grad_23_sum_23: one thread per element, 64 per workgroup.
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
+
+// %31 sum
+fn sum_23(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 73u + dims.B * 60u + 270u); // %31 sum
+  let at1 = (dims.T_T * dims.B * 68u + dims.B * 60u + 270u); // %30 mul
+  var acc = 0.0;
+  for (var c = 0u; c < 5u; c++) { acc += mem[at1 + i * 5u + c]; }
+  mem[at0 + i] = acc;
+}
+
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < dims.T_T * dims.B) {
+    sum_23(i, 0u);
+  }
+}
+
+// ───── grad_24_reduce_lead_24.wgsl ─────
+// rnnc kernel grad_24_reduce_lead_24: one thread per element, 64 per workgroup.
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
+
+// %32 reduce_lead loss
+fn reduce_lead_24(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 74u + dims.B * 60u + 270u); // %32 reduce_lead loss
+  let at1 = (dims.T_T * dims.B * 73u + dims.B * 60u + 270u); // %31 sum
+  var acc = 0.0;
+  for (var q = 0u; q < dims.T_T * dims.B; q++) { acc += mem[at1 + q * 1u + i]; }
+  mem[at0 + i] = acc;
+}
+
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < 1u) {
+    reduce_lead_24(i, 0u);
+  }
+}
+
+// ───── grad_25_fill_25.wgsl ─────
+// rnnc kernel grad_25_fill_25: one thread per element, 64 per workgroup.
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
+
+// literal 1.0
+fn fill_25(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 74u + dims.B * 60u + 271u); // literal 1.0
+  mem[at0 + i] = 1.0;
+}
+
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < 1u) {
+    fill_25(i, 0u);
+  }
+}
+
+// ───── grad_26_broadcast_to_26.wgsl ─────
+// rnnc kernel grad_26_broadcast_to_26: one thread per element, 64 per workgroup.
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
+
+// %34 broadcast_to ∂loss
+fn broadcast_to_26(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 74u + dims.B * 60u + 272u); // %34 broadcast_to ∂loss
+  let at1 = (dims.T_T * dims.B * 74u + dims.B * 60u + 271u); // literal 1.0
+  let j = 0u;
+  mem[at0 + i] = mem[at1 + j];
+}
+
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < dims.T_T * dims.B) {
+    broadcast_to_26(i, 0u);
+  }
+}
+
+// ───── grad_27_expand_last_27.wgsl ─────
+// rnnc kernel grad_27_expand_last_27: one thread per element, 64 per workgroup.
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
+
+// %35 expand_last
+fn expand_last_27(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 75u + dims.B * 60u + 272u); // %35 expand_last
+  let at1 = (dims.T_T * dims.B * 74u + dims.B * 60u + 272u); // %34 broadcast_to ∂loss
+  mem[at0 + i] = mem[at1 + i / 5u];
+}
+
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < dims.T_T * dims.B * 5u) {
+    expand_last_27(i, 0u);
+  }
+}
+
+// ───── grad_28_mul_28.wgsl ─────
+// rnnc kernel grad_28_mul_28: one thread per element, 64 per workgroup.
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
+
+// %36 mul
+fn mul_28(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 80u + dims.B * 60u + 272u); // %36 mul
+  let at1 = (dims.T_T * dims.B * 75u + dims.B * 60u + 272u); // %35 expand_last
+  let at2 = (dims.T_T * dims.B * 63u + dims.B * 60u + 270u); // input d:output
+  let l = i / 5u;
+  let j = i % 5u;
+  mem[at0 + i] = mem[at1 + l * 5u + j] * mem[at2 + l * 5u + j];
+}
+
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < dims.T_T * dims.B * 5u) {
+    mul_28(i, 0u);
+  }
+}
+
+// ───── grad_29_time_shift_29.wgsl ─────
+// rnnc kernel grad_29_time_shift_29: one thread per element, 64 per workgroup.
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
+
+// %42 time_shift GRU: previous h
+fn time_shift_29(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 85u + dims.B * 60u + 272u); // %42 time_shift GRU: previous h
+  let at1 = (dims.T_T * dims.B * 33u + dims.B * 15u + 270u); // GRU output 0
+  let at2 = select((dims.T_T * dims.B * 3u + 150u), (dims.T_T * dims.B * 3u + dims.B * 5u + 150u), dims.given0 != 0u); // initial state h
+  mem[at0 + i] = select(mem[at1 + i - min(i, dims.B * 5u)], mem[at2 + min(i, dims.B * 5u - 1u)], i < dims.B * 5u);
+}
+
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < dims.T_T * dims.B * 5u) {
+    time_shift_29(i, 0u);
+  }
+}
+
+// ───── grad_30_sub_30.wgsl ─────
+// rnnc kernel grad_30_sub_30: one thread per element, 64 per workgroup.
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
+
+// %44 sub ∂n — 26: n = tanh(W_in @ x + b_in + r * (W_hn @ h + b_hn))
+fn sub_30(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 90u + dims.B * 60u + 272u); // %44 sub ∂n
+  let at1 = (dims.T_T * dims.B * 43u + dims.B * 15u + 270u); // GRU output 2
+  let l = i / 5u;
+  let j = i % 5u;
+  mem[at0 + i] = 1.0 - (mem[at1 + l * 5u + j] * mem[at1 + l * 5u + j]);
+}
+
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < dims.T_T * dims.B * 5u) {
+    sub_30(i, 0u);
+  }
+}
+
+// ───── grad_31_mul_31.wgsl ─────
+// rnnc kernel grad_31_mul_31: one thread per element, 64 per workgroup.
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
+
+// %46 mul ∂z — 25: z = sigmoid(W_iz @ x + b_iz + W_hz @ h + b_hz)   // update gate
+fn mul_31(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 95u + dims.B * 60u + 272u); // %46 mul ∂z
+  let at1 = (dims.T_T * dims.B * 38u + dims.B * 15u + 270u); // GRU output 1
+  let l = i / 5u;
+  let j = i % 5u;
+  mem[at0 + i] = mem[at1 + l * 5u + j] * (1.0 - mem[at1 + l * 5u + j]);
+}
+
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < dims.T_T * dims.B * 5u) {
+    mul_31(i, 0u);
+  }
+}
+
+// ───── grad_32_mul_32.wgsl ─────
+// rnnc kernel grad_32_mul_32: one thread per element, 64 per workgroup.
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
+
+// %48 mul ∂r — 24: r = sigmoid(W_ir @ x + b_ir + W_hr @ h + b_hr)   // reset gate
+fn mul_32(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 100u + dims.B * 60u + 272u); // %48 mul ∂r
+  let at1 = (dims.T_T * dims.B * 58u + dims.B * 15u + 270u); // GRU output 5
+  let l = i / 5u;
+  let j = i % 5u;
+  mem[at0 + i] = mem[at1 + l * 5u + j] * (1.0 - mem[at1 + l * 5u + j]);
+}
+
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < dims.T_T * dims.B * 5u) {
+    mul_32(i, 0u);
+  }
+}
+
+// ───── grad_33_stack_rows_33.wgsl ─────
+// rnnc kernel grad_33_stack_rows_33: one thread per element, 64 per workgroup.
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
+
+// %49 stack_rows packed W_hn, W_hz, W_hr
+fn stack_rows_33(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 105u + dims.B * 60u + 272u); // %49 stack_rows packed W_hn, W_hz, W_hr
+  let at1 = (dims.T_T * dims.B * 3u + 95u); // param W_hn
+  let at2 = (dims.T_T * dims.B * 3u + 70u); // param W_hz
+  let at3 = (dims.T_T * dims.B * 3u + 45u); // param W_hr
+  let l = i / 75u;
+  let j = i % 75u;
+  var v = 0.0;
+  if (j < 25u) { v = mem[at1 + l * 25u + j - 0u]; }
+  else if (j < 50u) { v = mem[at2 + l * 25u + j - 25u]; }
+  else { v = mem[at3 + l * 25u + j - 50u]; }
+  mem[at0 + i] = v;
+}
+
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < 75u) {
+    stack_rows_33(i, 0u);
+  }
+}
+
+// ───── grad_34_stack_rows_34.wgsl ─────
+// rnnc kernel grad_34_stack_rows_34: one thread per element, 64 per workgroup.
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
+
+// %50 stack_rows packed W_in, W_iz, W_ir
+fn stack_rows_34(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 105u + dims.B * 60u + 347u); // %50 stack_rows packed W_in, W_iz, W_ir
+  let at1 = (dims.T_T * dims.B * 3u + 30u); // param W_in
+  let at2 = (dims.T_T * dims.B * 3u + 15u); // param W_iz
+  let at3 = dims.T_T * dims.B * 3u; // param W_ir
+  let l = i / 45u;
+  let j = i % 45u;
+  var v = 0.0;
+  if (j < 15u) { v = mem[at1 + l * 15u + j - 0u]; }
+  else if (j < 30u) { v = mem[at2 + l * 15u + j - 15u]; }
+  else { v = mem[at3 + l * 15u + j - 30u]; }
+  mem[at0 + i] = v;
+}
+
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < 45u) {
+    stack_rows_34(i, 0u);
+  }
+}
+
+// ───── grad_35_copy_35.wgsl ─────
+// rnnc kernel grad_35_copy_35: one thread per element, 64 per workgroup.
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
+
+// ∂GRU: the initial ∂h
+fn copy_35(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 105u + dims.B * 60u + 392u); // ∂GRU state ∂h
+  let at1 = (dims.T_T * dims.B * 3u + 150u); // %13 const
+  mem[at0 + i] = mem[at1 + i];
+}
+
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < dims.B * 5u) {
+    copy_35(i, 0u);
+  }
+}
+
+// ───── grad_36_add_36.wgsl ─────
+// rnnc kernel grad_36_add_36: one thread per element, 64 per workgroup.
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
+
+struct Step {
+  s: u32, // the step of the time loop, counted from its start
+}
+@group(0) @binding(2) var<uniform> step: Step;
+
+// %2 add
+fn add_36(i: u32, t: u32) {
+  let at0 = (dims.T_T * dims.B * 125u + dims.B * 65u + 392u); // %2 add
+  let at1 = (dims.T_T * dims.B * 105u + dims.B * 60u + 392u); // ∂GRU state ∂h
+  let at2 = (dims.T_T * dims.B * 80u + dims.B * 60u + 272u) + t * dims.B * 5u; // %36 mul at step t
+  let l = i / 5u;
+  let j = i % 5u;
+  mem[at0 + i] = mem[at1 + l * 5u + j] + mem[at2 + l * 5u + j];
+}
+
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < dims.B * 5u) {
+    add_36(i, dims.T_T - 1u - step.s);
+  }
+}
+
+// ───── grad_37_mul_37.wgsl ─────
+// rnnc kernel grad_37_mul_37: one thread per element, 64 per workgroup.
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
+
+struct Step {
+  s: u32, // the step of the time loop, counted from its start
+}
+@group(0) @binding(2) var<uniform> step: Step;
+
+// %14 mul ∂n — 26: n = tanh(W_in @ x + b_in + r * (W_hn @ h + b_hn))
+fn mul_37(i: u32, t: u32) {
+  let at0 = (dims.T_T * dims.B * 125u + dims.B * 70u + 392u); // %14 mul ∂n
+  let at1 = (dims.T_T * dims.B * 125u + dims.B * 65u + 392u); // %2 add
+  let at2 = (dims.T_T * dims.B * 48u + dims.B * 15u + 270u) + t * dims.B * 5u; // GRU output 3 at step t
+  let at3 = (dims.T_T * dims.B * 90u + dims.B * 60u + 272u) + t * dims.B * 5u; // %44 sub ∂n at step t
+  let l = i / 5u;
+  let j = i % 5u;
+  mem[at0 + i] = (mem[at1 + l * 5u + j] * mem[at2 + l * 5u + j]) * mem[at3 + l * 5u + j];
+}
+
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < dims.B * 5u) {
+    mul_37(i, dims.T_T - 1u - step.s);
+  }
+}
+
+// ───── grad_38_mul_38.wgsl ─────
+// rnnc kernel grad_38_mul_38: one thread per element, 64 per workgroup.
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
+
+struct Step {
+  s: u32, // the step of the time loop, counted from its start
+}
+@group(0) @binding(2) var<uniform> step: Step;
+
+// %18 mul — 26: n = tanh(W_in @ x + b_in + r * (W_hn @ h + b_hn))
+fn mul_38(i: u32, t: u32) {
+  let at0 = (dims.T_T * dims.B * 125u + dims.B * 75u + 392u); // %18 mul
+  let at1 = (dims.T_T * dims.B * 125u + dims.B * 70u + 392u); // %14 mul ∂n
+  let at2 = (dims.T_T * dims.B * 58u + dims.B * 15u + 270u) + t * dims.B * 5u; // GRU output 5 at step t
+  let l = i / 5u;
+  let j = i % 5u;
+  mem[at0 + i] = mem[at1 + l * 5u + j] * mem[at2 + l * 5u + j];
+}
+
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < dims.B * 5u) {
+    mul_38(i, dims.T_T - 1u - step.s);
+  }
+}
+
+// ───── grad_39_mul_39.wgsl ─────
+// rnnc kernel grad_39_mul_39: one thread per element, 64 per workgroup.
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
+
+struct Step {
+  s: u32, // the step of the time loop, counted from its start
+}
+@group(0) @binding(2) var<uniform> step: Step;
+
+// %20 mul ∂z — 25: z = sigmoid(W_iz @ x + b_iz + W_hz @ h + b_hz)   // update gate
+fn mul_39(i: u32, t: u32) {
+  let at0 = (dims.T_T * dims.B * 125u + dims.B * 80u + 392u); // %20 mul ∂z
+  let at1 = (dims.T_T * dims.B * 125u + dims.B * 65u + 392u); // %2 add
+  let at2 = (dims.T_T * dims.B * 85u + dims.B * 60u + 272u) + t * dims.B * 5u; // %42 time_shift GRU: previous h at step t
+  let at3 = (dims.T_T * dims.B * 43u + dims.B * 15u + 270u) + t * dims.B * 5u; // GRU output 2 at step t
+  let at4 = (dims.T_T * dims.B * 95u + dims.B * 60u + 272u) + t * dims.B * 5u; // %46 mul ∂z at step t
+  let l = i / 5u;
+  let j = i % 5u;
+  mem[at0 + i] = ((mem[at1 + l * 5u + j] * mem[at2 + l * 5u + j]) + (-(mem[at1 + l * 5u + j] * mem[at3 + l * 5u + j]))) * mem[at4 + l * 5u + j];
+}
+
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < dims.B * 5u) {
+    mul_39(i, dims.T_T - 1u - step.s);
+  }
+}
+
+// ───── grad_40_mul_40.wgsl ─────
+// rnnc kernel grad_40_mul_40: one thread per element, 64 per workgroup.
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
+
+struct Step {
+  s: u32, // the step of the time loop, counted from its start
+}
+@group(0) @binding(2) var<uniform> step: Step;
+
+// %22 mul ∂r — 24: r = sigmoid(W_ir @ x + b_ir + W_hr @ h + b_hr)   // reset gate
+fn mul_40(i: u32, t: u32) {
+  let at0 = (dims.T_T * dims.B * 125u + dims.B * 85u + 392u); // %22 mul ∂r
+  let at1 = (dims.T_T * dims.B * 125u + dims.B * 70u + 392u); // %14 mul ∂n
+  let at2 = (dims.T_T * dims.B * 53u + dims.B * 15u + 270u) + t * dims.B * 5u; // GRU output 4 at step t
+  let at3 = (dims.T_T * dims.B * 100u + dims.B * 60u + 272u) + t * dims.B * 5u; // %48 mul ∂r at step t
+  let l = i / 5u;
+  let j = i % 5u;
+  mem[at0 + i] = (mem[at1 + l * 5u + j] * mem[at2 + l * 5u + j]) * mem[at3 + l * 5u + j];
+}
+
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < dims.B * 5u) {
+    mul_40(i, dims.T_T - 1u - step.s);
+  }
+}
+
+// ───── grad_41_concat_41.wgsl ─────
+// rnnc kernel grad_41_concat_41: one thread per element, 64 per workgroup.
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
+
+// %23 concat
+fn concat_41(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 125u + dims.B * 90u + 392u); // %23 concat
+  let at1 = (dims.T_T * dims.B * 125u + dims.B * 75u + 392u); // %18 mul
+  let at2 = (dims.T_T * dims.B * 125u + dims.B * 80u + 392u); // %20 mul ∂z
+  let at3 = (dims.T_T * dims.B * 125u + dims.B * 85u + 392u); // %22 mul ∂r
+  let l = i / 15u;
+  let j = i % 15u;
+  var v = 0.0;
+  if (j % 15u < 5u) { v = mem[at1 + l * 5u + j / 15u * 5u + j % 15u - 0u]; }
+  else if (j % 15u < 10u) { v = mem[at2 + l * 5u + j / 15u * 5u + j % 15u - 5u]; }
+  else { v = mem[at3 + l * 5u + j / 15u * 5u + j % 15u - 10u]; }
+  mem[at0 + i] = v;
+}
+
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < dims.B * 15u) {
+    concat_41(i, 0u);
+  }
+}
+
+// ───── grad_42_matmul_42.wgsl ─────
+// rnnc kernel grad_42_matmul_42: one thread per element, 64 per workgroup.
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
+
+// %25 matmul fused gate products
+fn matmul_42(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 125u + dims.B * 105u + 392u); // %25 matmul fused gate products
+  let at1 = (dims.T_T * dims.B * 125u + dims.B * 90u + 392u); // %23 concat
+  let at2 = (dims.T_T * dims.B * 105u + dims.B * 60u + 272u); // %49 stack_rows packed W_hn, W_hz, W_hr
+  let l = i / 5u;
+  let j = i % 5u;
+  var acc = 0.0;
+  let ao = l * 15u + (j / 5u) * 15u;
+  let bo = j % 5u;
+  for (var p = 0u; p < 15u; p++) {
+    acc += mem[at1 + ao + p] * mem[at2 + bo + p * 5u];
+  }
+  mem[at0 + i] = acc;
+}
+
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < dims.B * 5u) {
+    matmul_42(i, 0u);
+  }
+}
+
+// ───── grad_43_add_43.wgsl ─────
+// rnnc kernel grad_43_add_43: one thread per element, 64 per workgroup.
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
+
+struct Step {
+  s: u32, // the step of the time loop, counted from its start
+}
+@group(0) @binding(2) var<uniform> step: Step;
+
+// %26 add
+fn add_43(i: u32, t: u32) {
+  let at0 = (dims.T_T * dims.B * 125u + dims.B * 110u + 392u); // %26 add
+  let at1 = (dims.T_T * dims.B * 125u + dims.B * 105u + 392u); // %25 matmul fused gate products
+  let at2 = (dims.T_T * dims.B * 125u + dims.B * 65u + 392u); // %2 add
+  let at3 = (dims.T_T * dims.B * 38u + dims.B * 15u + 270u) + t * dims.B * 5u; // GRU output 1 at step t
+  let l = i / 5u;
+  let j = i % 5u;
+  mem[at0 + i] = mem[at1 + l * 5u + j] + (mem[at2 + l * 5u + j] * mem[at3 + l * 5u + j]);
+}
+
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < dims.B * 5u) {
+    add_43(i, dims.T_T - 1u - step.s);
+  }
+}
+
+// ───── grad_44_copy_44.wgsl ─────
+// rnnc kernel grad_44_copy_44: one thread per element, 64 per workgroup.
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
+
+struct Step {
+  s: u32, // the step of the time loop, counted from its start
+}
+@group(0) @binding(2) var<uniform> step: Step;
+
+// ∂GRU: step output 0 at step t
+fn copy_44(i: u32, t: u32) {
+  let at0 = (dims.T_T * dims.B * 105u + dims.B * 65u + 392u) + t * dims.B * 5u; // ∂GRU output 0
+  let at1 = (dims.T_T * dims.B * 125u + dims.B * 85u + 392u); // %22 mul ∂r
+  mem[at0 + i] = mem[at1 + i];
+}
+
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < dims.B * 5u) {
+    copy_44(i, dims.T_T - 1u - step.s);
+  }
+}
+
+// ───── grad_45_copy_45.wgsl ─────
+// rnnc kernel grad_45_copy_45: one thread per element, 64 per workgroup.
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
+
+struct Step {
+  s: u32, // the step of the time loop, counted from its start
+}
+@group(0) @binding(2) var<uniform> step: Step;
+
+// ∂GRU: step output 1 at step t
+fn copy_45(i: u32, t: u32) {
+  let at0 = (dims.T_T * dims.B * 110u + dims.B * 65u + 392u) + t * dims.B * 5u; // ∂GRU output 1
+  let at1 = (dims.T_T * dims.B * 125u + dims.B * 80u + 392u); // %20 mul ∂z
+  mem[at0 + i] = mem[at1 + i];
+}
+
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < dims.B * 5u) {
+    copy_45(i, dims.T_T - 1u - step.s);
+  }
+}
+
+// ───── grad_46_copy_46.wgsl ─────
+// rnnc kernel grad_46_copy_46: one thread per element, 64 per workgroup.
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
+
+struct Step {
+  s: u32, // the step of the time loop, counted from its start
+}
+@group(0) @binding(2) var<uniform> step: Step;
+
+// ∂GRU: step output 2 at step t
+fn copy_46(i: u32, t: u32) {
+  let at0 = (dims.T_T * dims.B * 115u + dims.B * 65u + 392u) + t * dims.B * 5u; // ∂GRU output 2
+  let at1 = (dims.T_T * dims.B * 125u + dims.B * 70u + 392u); // %14 mul ∂n
+  mem[at0 + i] = mem[at1 + i];
+}
+
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < dims.B * 5u) {
+    copy_46(i, dims.T_T - 1u - step.s);
+  }
+}
+
+// ───── grad_47_copy_47.wgsl ─────
+// rnnc kernel grad_47_copy_47: one thread per element, 64 per workgroup.
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
+
+struct Step {
+  s: u32, // the step of the time loop, counted from its start
+}
+@group(0) @binding(2) var<uniform> step: Step;
+
+// ∂GRU: step output 3 at step t
+fn copy_47(i: u32, t: u32) {
+  let at0 = (dims.T_T * dims.B * 120u + dims.B * 65u + 392u) + t * dims.B * 5u; // ∂GRU output 3
+  let at1 = (dims.T_T * dims.B * 125u + dims.B * 75u + 392u); // %18 mul
+  mem[at0 + i] = mem[at1 + i];
+}
+
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < dims.B * 5u) {
+    copy_47(i, dims.T_T - 1u - step.s);
+  }
+}
+
+// ───── grad_48_copy_48.wgsl ─────
+// rnnc kernel grad_48_copy_48: one thread per element, 64 per workgroup.
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
+
+// ∂GRU: the next ∂h
+fn copy_48(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 105u + dims.B * 60u + 392u); // ∂GRU state ∂h
+  let at1 = (dims.T_T * dims.B * 125u + dims.B * 110u + 392u); // %26 add
+  mem[at0 + i] = mem[at1 + i];
+}
+
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < dims.B * 5u) {
+    copy_48(i, 0u);
+  }
+}
+
+// ───── grad_49_concat_49.wgsl ─────
+// rnnc kernel grad_49_concat_49: one thread per element, 64 per workgroup.
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
+
+// %56 concat
+fn concat_49(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 125u + dims.B * 115u + 392u); // %56 concat
+  let at1 = (dims.T_T * dims.B * 105u + dims.B * 65u + 392u); // ∂GRU output 0
+  let at2 = (dims.T_T * dims.B * 110u + dims.B * 65u + 392u); // ∂GRU output 1
+  let at3 = (dims.T_T * dims.B * 115u + dims.B * 65u + 392u); // ∂GRU output 2
+  let l = i / 15u;
+  let j = i % 15u;
+  var v = 0.0;
+  if (j % 15u < 5u) { v = mem[at1 + l * 5u + j / 15u * 5u + j % 15u - 0u]; }
+  else if (j % 15u < 10u) { v = mem[at2 + l * 5u + j / 15u * 5u + j % 15u - 5u]; }
+  else { v = mem[at3 + l * 5u + j / 15u * 5u + j % 15u - 10u]; }
+  mem[at0 + i] = v;
+}
+
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < dims.T_T * dims.B * 15u) {
+    concat_49(i, 0u);
+  }
+}
+
+// ───── grad_50_unbroadcast_50.wgsl ─────
+// rnnc kernel grad_50_unbroadcast_50: one thread per element, 64 per workgroup.
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
+
+// %58 unbroadcast fused weight gradients
+fn unbroadcast_50(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 140u + dims.B * 115u + 392u); // %58 unbroadcast fused weight gradients
+  let at1 = (dims.T_T * dims.B * 125u + dims.B * 115u + 392u); // %56 concat
+  let at2 = 0u; // input x
+  let j = i % 45u;
+  var acc = 0.0;
+  for (var q = 0u; q < dims.T_T * dims.B; q++) { acc += mem[at1 + q * 15u + j / 3u] * mem[at2 + q * 3u + j % 3u]; }
+  mem[at0 + i] = acc;
+}
+
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < 45u) {
+    unbroadcast_50(i, 0u);
+  }
+}
+
+// ───── grad_51_slice_rows_51.wgsl ─────
+// rnnc kernel grad_51_slice_rows_51: one thread per element, 64 per workgroup.
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
+
+// %59 slice_rows ∂GRU: ∂W_ir (batched)
+fn slice_rows_51(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 140u + dims.B * 115u + 437u); // %59 slice_rows ∂GRU: ∂W_ir (batched)
+  let at1 = (dims.T_T * dims.B * 140u + dims.B * 115u + 392u); // %58 unbroadcast fused weight gradients
+  let l = i / 15u;
+  let j = i % 15u;
+  mem[at0 + i] = mem[at1 + l * 45u + 0u + j];
+}
+
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < 15u) {
+    slice_rows_51(i, 0u);
+  }
+}
+
+// ───── grad_52_slice_rows_52.wgsl ─────
+// rnnc kernel grad_52_slice_rows_52: one thread per element, 64 per workgroup.
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
+
+// %60 slice_rows ∂GRU: ∂W_iz (batched)
+fn slice_rows_52(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 140u + dims.B * 115u + 452u); // %60 slice_rows ∂GRU: ∂W_iz (batched)
+  let at1 = (dims.T_T * dims.B * 140u + dims.B * 115u + 392u); // %58 unbroadcast fused weight gradients
+  let l = i / 15u;
+  let j = i % 15u;
+  mem[at0 + i] = mem[at1 + l * 45u + 15u + j];
+}
+
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < 15u) {
+    slice_rows_52(i, 0u);
+  }
+}
+
+// ───── grad_53_slice_rows_53.wgsl ─────
+// rnnc kernel grad_53_slice_rows_53: one thread per element, 64 per workgroup.
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
+
+// %61 slice_rows ∂GRU: ∂W_in (batched)
+fn slice_rows_53(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 140u + dims.B * 115u + 467u); // %61 slice_rows ∂GRU: ∂W_in (batched)
+  let at1 = (dims.T_T * dims.B * 140u + dims.B * 115u + 392u); // %58 unbroadcast fused weight gradients
+  let l = i / 15u;
+  let j = i % 15u;
+  mem[at0 + i] = mem[at1 + l * 45u + 30u + j];
+}
+
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < 15u) {
+    slice_rows_53(i, 0u);
+  }
+}
+
+// ───── grad_54_concat_54.wgsl ─────
+// rnnc kernel grad_54_concat_54: one thread per element, 64 per workgroup.
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
+
+// %63 concat
+fn concat_54(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 140u + dims.B * 115u + 482u); // %63 concat
+  let at1 = (dims.T_T * dims.B * 105u + dims.B * 65u + 392u); // ∂GRU output 0
+  let at2 = (dims.T_T * dims.B * 110u + dims.B * 65u + 392u); // ∂GRU output 1
+  let at3 = (dims.T_T * dims.B * 120u + dims.B * 65u + 392u); // ∂GRU output 3
+  let l = i / 15u;
+  let j = i % 15u;
+  var v = 0.0;
+  if (j % 15u < 5u) { v = mem[at1 + l * 5u + j / 15u * 5u + j % 15u - 0u]; }
+  else if (j % 15u < 10u) { v = mem[at2 + l * 5u + j / 15u * 5u + j % 15u - 5u]; }
+  else { v = mem[at3 + l * 5u + j / 15u * 5u + j % 15u - 10u]; }
+  mem[at0 + i] = v;
+}
+
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < dims.T_T * dims.B * 15u) {
+    concat_54(i, 0u);
+  }
+}
+
+// ───── grad_55_unbroadcast_55.wgsl ─────
+// rnnc kernel grad_55_unbroadcast_55: one thread per element, 64 per workgroup.
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
+
+// %65 unbroadcast fused weight gradients
+fn unbroadcast_55(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 155u + dims.B * 115u + 482u); // %65 unbroadcast fused weight gradients
+  let at1 = (dims.T_T * dims.B * 140u + dims.B * 115u + 482u); // %63 concat
+  let at2 = (dims.T_T * dims.B * 85u + dims.B * 60u + 272u); // %42 time_shift GRU: previous h
+  let j = i % 75u;
+  var acc = 0.0;
+  for (var q = 0u; q < dims.T_T * dims.B; q++) { acc += mem[at1 + q * 15u + j / 5u] * mem[at2 + q * 5u + j % 5u]; }
+  mem[at0 + i] = acc;
+}
+
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < 75u) {
+    unbroadcast_55(i, 0u);
+  }
+}
+
+// ───── grad_56_slice_rows_56.wgsl ─────
+// rnnc kernel grad_56_slice_rows_56: one thread per element, 64 per workgroup.
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
+
+// %66 slice_rows ∂GRU: ∂W_hr (batched)
+fn slice_rows_56(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 155u + dims.B * 115u + 557u); // %66 slice_rows ∂GRU: ∂W_hr (batched)
+  let at1 = (dims.T_T * dims.B * 155u + dims.B * 115u + 482u); // %65 unbroadcast fused weight gradients
+  let l = i / 25u;
+  let j = i % 25u;
+  mem[at0 + i] = mem[at1 + l * 75u + 0u + j];
+}
+
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < 25u) {
+    slice_rows_56(i, 0u);
+  }
+}
+
+// ───── grad_57_slice_rows_57.wgsl ─────
+// rnnc kernel grad_57_slice_rows_57: one thread per element, 64 per workgroup.
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
+
+// %67 slice_rows ∂GRU: ∂W_hz (batched)
+fn slice_rows_57(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 155u + dims.B * 115u + 582u); // %67 slice_rows ∂GRU: ∂W_hz (batched)
+  let at1 = (dims.T_T * dims.B * 155u + dims.B * 115u + 482u); // %65 unbroadcast fused weight gradients
+  let l = i / 25u;
+  let j = i % 25u;
+  mem[at0 + i] = mem[at1 + l * 75u + 25u + j];
+}
+
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < 25u) {
+    slice_rows_57(i, 0u);
+  }
+}
+
+// ───── grad_58_slice_rows_58.wgsl ─────
+// rnnc kernel grad_58_slice_rows_58: one thread per element, 64 per workgroup.
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
+
+// %68 slice_rows ∂GRU: ∂W_hn (batched)
+fn slice_rows_58(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 155u + dims.B * 115u + 607u); // %68 slice_rows ∂GRU: ∂W_hn (batched)
+  let at1 = (dims.T_T * dims.B * 155u + dims.B * 115u + 482u); // %65 unbroadcast fused weight gradients
+  let l = i / 25u;
+  let j = i % 25u;
+  mem[at0 + i] = mem[at1 + l * 75u + 50u + j];
+}
+
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < 25u) {
+    slice_rows_58(i, 0u);
+  }
+}
+
+// ───── grad_59_unbroadcast_59.wgsl ─────
+// rnnc kernel grad_59_unbroadcast_59: one thread per element, 64 per workgroup.
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
+
+// %69 unbroadcast ∂GRU: ∂b_ir (batched)
+fn unbroadcast_59(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 155u + dims.B * 115u + 632u); // %69 unbroadcast ∂GRU: ∂b_ir (batched)
+  let at1 = (dims.T_T * dims.B * 105u + dims.B * 65u + 392u); // ∂GRU output 0
+  let j = i % 5u;
+  var acc = 0.0;
+  for (var q = 0u; q < dims.T_T * dims.B; q++) { acc += mem[at1 + q * 5u + j]; }
+  mem[at0 + i] = acc;
+}
+
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < 5u) {
+    unbroadcast_59(i, 0u);
+  }
+}
+
+// ───── grad_60_unbroadcast_60.wgsl ─────
+// rnnc kernel grad_60_unbroadcast_60: one thread per element, 64 per workgroup.
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
+
+// %70 unbroadcast ∂GRU: ∂b_iz (batched)
+fn unbroadcast_60(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 155u + dims.B * 115u + 637u); // %70 unbroadcast ∂GRU: ∂b_iz (batched)
+  let at1 = (dims.T_T * dims.B * 110u + dims.B * 65u + 392u); // ∂GRU output 1
+  let j = i % 5u;
+  var acc = 0.0;
+  for (var q = 0u; q < dims.T_T * dims.B; q++) { acc += mem[at1 + q * 5u + j]; }
+  mem[at0 + i] = acc;
+}
+
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < 5u) {
+    unbroadcast_60(i, 0u);
+  }
+}
+
+// ───── grad_61_unbroadcast_61.wgsl ─────
+// rnnc kernel grad_61_unbroadcast_61: one thread per element, 64 per workgroup.
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
+
+// %71 unbroadcast ∂GRU: ∂b_in (batched)
+fn unbroadcast_61(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 155u + dims.B * 115u + 642u); // %71 unbroadcast ∂GRU: ∂b_in (batched)
+  let at1 = (dims.T_T * dims.B * 115u + dims.B * 65u + 392u); // ∂GRU output 2
+  let j = i % 5u;
+  var acc = 0.0;
+  for (var q = 0u; q < dims.T_T * dims.B; q++) { acc += mem[at1 + q * 5u + j]; }
+  mem[at0 + i] = acc;
+}
+
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < 5u) {
+    unbroadcast_61(i, 0u);
+  }
+}
+
+// ───── grad_62_unbroadcast_62.wgsl ─────
+// rnnc kernel grad_62_unbroadcast_62: one thread per element, 64 per workgroup.
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
+
+// %72 unbroadcast ∂GRU: ∂b_hn (batched)
+fn unbroadcast_62(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 155u + dims.B * 115u + 647u); // %72 unbroadcast ∂GRU: ∂b_hn (batched)
+  let at1 = (dims.T_T * dims.B * 120u + dims.B * 65u + 392u); // ∂GRU output 3
+  let j = i % 5u;
+  var acc = 0.0;
+  for (var q = 0u; q < dims.T_T * dims.B; q++) { acc += mem[at1 + q * 5u + j]; }
+  mem[at0 + i] = acc;
+}
+
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < 5u) {
+    unbroadcast_62(i, 0u);
+  }
+}
+
+// ───── grad_63_concat_63.wgsl ─────
+// rnnc kernel grad_63_concat_63: one thread per element, 64 per workgroup.
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
+
+// %73 concat
+fn concat_63(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 155u + dims.B * 115u + 652u); // %73 concat
+  let at1 = (dims.T_T * dims.B * 115u + dims.B * 65u + 392u); // ∂GRU output 2
+  let at2 = (dims.T_T * dims.B * 110u + dims.B * 65u + 392u); // ∂GRU output 1
+  let at3 = (dims.T_T * dims.B * 105u + dims.B * 65u + 392u); // ∂GRU output 0
+  let l = i / 15u;
+  let j = i % 15u;
+  var v = 0.0;
+  if (j % 15u < 5u) { v = mem[at1 + l * 5u + j / 15u * 5u + j % 15u - 0u]; }
+  else if (j % 15u < 10u) { v = mem[at2 + l * 5u + j / 15u * 5u + j % 15u - 5u]; }
+  else { v = mem[at3 + l * 5u + j / 15u * 5u + j % 15u - 10u]; }
+  mem[at0 + i] = v;
+}
+
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < dims.T_T * dims.B * 15u) {
+    concat_63(i, 0u);
+  }
+}
+
+// ───── grad_64_matmul_64.wgsl ─────
+// rnnc kernel grad_64_matmul_64: one thread per element, 64 per workgroup.
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
+
+// %74 matmul fused gate products
+fn matmul_64(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 170u + dims.B * 115u + 652u); // %74 matmul fused gate products
+  let at1 = (dims.T_T * dims.B * 155u + dims.B * 115u + 652u); // %73 concat
+  let at2 = (dims.T_T * dims.B * 105u + dims.B * 60u + 347u); // %50 stack_rows packed W_in, W_iz, W_ir
+  let l = i / 3u;
+  let j = i % 3u;
+  var acc = 0.0;
+  let ao = l * 15u + (j / 3u) * 15u;
+  let bo = j % 3u;
+  for (var p = 0u; p < 15u; p++) {
+    acc += mem[at1 + ao + p] * mem[at2 + bo + p * 3u];
+  }
+  mem[at0 + i] = acc;
+}
+
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < dims.T_T * dims.B * 3u) {
+    matmul_64(i, 0u);
+  }
+}
+
+// ───── grad_small_batch_00_all.wgsl ─────
+// rnnc kernel grad_small_batch_00_all: persistent, one workgroup of 64 threads runs 65 phases in one dispatch,
 // with a barrier between phases.
 struct Dims {
   B: u32, // the batch size
@@ -609,20 +2892,153 @@ struct Dims {
 // Every value of the model, each in a region of its own (params, inputs, states, results).
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
-// %3 matmul fused gates — 24: r = sigmoid(W_ir @ x + b_ir + W_hr @ h + b_hr)   // reset gate
+// %13 const — 9: state h: [H]
+fn fill_0(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 3u + 150u); // %13 const
+  mem[at0 + i] = 0.0;
+}
+
+// %15 stack_rows packed W_ir, W_iz, W_in
+fn stack_rows_1(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 3u + dims.B * 10u + 150u); // %15 stack_rows packed W_ir, W_iz, W_in
+  let at1 = dims.T_T * dims.B * 3u; // param W_ir
+  let at2 = (dims.T_T * dims.B * 3u + 15u); // param W_iz
+  let at3 = (dims.T_T * dims.B * 3u + 30u); // param W_in
+  let l = i / 45u;
+  let j = i % 45u;
+  var v = 0.0;
+  if (j < 15u) { v = mem[at1 + l * 15u + j - 0u]; }
+  else if (j < 30u) { v = mem[at2 + l * 15u + j - 15u]; }
+  else { v = mem[at3 + l * 15u + j - 30u]; }
+  mem[at0 + i] = v;
+}
+
+// %16 matmul fused gates — 24: r = sigmoid(W_ir @ x + b_ir + W_hr @ h + b_hr)   // reset gate (8 rows × 1 samples a thread)
+fn matmul_2(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 3u + dims.B * 10u + 195u); // %16 matmul fused gates
+  let at1 = (dims.T_T * dims.B * 3u + dims.B * 10u + 150u); // %15 stack_rows packed W_ir, W_iz, W_in
+  let at2 = 0u; // input x
+  let row = i % 2u * 8u;
+  let sample = i / 2u * 1u;
+  let last = dims.T_T * dims.B - 1u;
+  let w0 = at1 + row * 3u;
+  let w1 = at1 + min(row + 1u, 14u) * 3u;
+  let w2 = at1 + min(row + 2u, 14u) * 3u;
+  let w3 = at1 + min(row + 3u, 14u) * 3u;
+  let w4 = at1 + min(row + 4u, 14u) * 3u;
+  let w5 = at1 + min(row + 5u, 14u) * 3u;
+  let w6 = at1 + min(row + 6u, 14u) * 3u;
+  let w7 = at1 + min(row + 7u, 14u) * 3u;
+  let x0 = at2 + min(sample + 0u, last) * 3u;
+  var acc0_0 = vec4<f32>();
+  var acc0_1 = vec4<f32>();
+  for (var p = 0u; p < 3u; p++) {
+    let v0 = vec4<f32>(mem[w0 + p], mem[w1 + p], mem[w2 + p], mem[w3 + p]);
+    let v1 = vec4<f32>(mem[w4 + p], mem[w5 + p], mem[w6 + p], mem[w7 + p]);
+    acc0_0 += v0 * mem[x0 + p];
+    acc0_1 += v1 * mem[x0 + p];
+  }
+  if (sample + 0u <= last) {
+    if (row + 0u < 15u) { mem[at0 + (sample + 0u) * 15u + row + 0u] = acc0_0[0]; }
+    if (row + 1u < 15u) { mem[at0 + (sample + 0u) * 15u + row + 1u] = acc0_0[1]; }
+    if (row + 2u < 15u) { mem[at0 + (sample + 0u) * 15u + row + 2u] = acc0_0[2]; }
+    if (row + 3u < 15u) { mem[at0 + (sample + 0u) * 15u + row + 3u] = acc0_0[3]; }
+    if (row + 4u < 15u) { mem[at0 + (sample + 0u) * 15u + row + 4u] = acc0_1[0]; }
+    if (row + 5u < 15u) { mem[at0 + (sample + 0u) * 15u + row + 5u] = acc0_1[1]; }
+    if (row + 6u < 15u) { mem[at0 + (sample + 0u) * 15u + row + 6u] = acc0_1[2]; }
+    if (row + 7u < 15u) { mem[at0 + (sample + 0u) * 15u + row + 7u] = acc0_1[3]; }
+  }
+}
+
+// %19 add
+fn add_3(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 18u + dims.B * 10u + 195u); // %19 add
+  let at1 = (dims.T_T * dims.B * 3u + dims.B * 10u + 195u); // %16 matmul fused gates
+  let at2 = (dims.T_T * dims.B * 3u + 120u); // param b_ir
+  let at3 = (dims.T_T * dims.B * 3u + 135u); // param b_hr
+  let l = i / 5u;
+  let j = i % 5u;
+  mem[at0 + i] = (mem[at1 + l * 15u + j] + mem[at2 + j]) + mem[at3 + j];
+}
+
+// %22 add
+fn add_4(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 23u + dims.B * 10u + 195u); // %22 add
+  let at1 = (dims.T_T * dims.B * 3u + dims.B * 10u + 195u); // %16 matmul fused gates
+  let at2 = (dims.T_T * dims.B * 3u + 125u); // param b_iz
+  let at3 = (dims.T_T * dims.B * 3u + 140u); // param b_hz
+  let l = i / 5u;
+  let j = i % 5u;
+  mem[at0 + i] = (mem[at1 + l * 15u + j + 5u] + mem[at2 + j]) + mem[at3 + j];
+}
+
+// %24 add — 26: n = tanh(W_in @ x + b_in + r * (W_hn @ h + b_hn))
+fn add_5(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 28u + dims.B * 10u + 195u); // %24 add
+  let at1 = (dims.T_T * dims.B * 3u + dims.B * 10u + 195u); // %16 matmul fused gates
+  let at2 = (dims.T_T * dims.B * 3u + 130u); // param b_in
+  let l = i / 5u;
+  let j = i % 5u;
+  mem[at0 + i] = mem[at1 + l * 15u + j + 10u] + mem[at2 + j];
+}
+
+// %25 stack_rows packed W_hr, W_hz, W_hn
+fn stack_rows_6(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 33u + dims.B * 10u + 195u); // %25 stack_rows packed W_hr, W_hz, W_hn
+  let at1 = (dims.T_T * dims.B * 3u + 45u); // param W_hr
+  let at2 = (dims.T_T * dims.B * 3u + 70u); // param W_hz
+  let at3 = (dims.T_T * dims.B * 3u + 95u); // param W_hn
+  let l = i / 75u;
+  let j = i % 75u;
+  var v = 0.0;
+  if (j < 25u) { v = mem[at1 + l * 25u + j - 0u]; }
+  else if (j < 50u) { v = mem[at2 + l * 25u + j - 25u]; }
+  else { v = mem[at3 + l * 25u + j - 50u]; }
+  mem[at0 + i] = v;
+}
+
+// GRU: the initial h
+fn copy_7(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 33u + dims.B * 10u + 270u); // GRU state h
+  let at1 = select((dims.T_T * dims.B * 3u + 150u), (dims.T_T * dims.B * 3u + dims.B * 5u + 150u), dims.given0 != 0u); // initial state h
+  mem[at0 + i] = mem[at1 + i];
+}
+
+// %3 matmul fused gates — 24: r = sigmoid(W_ir @ x + b_ir + W_hr @ h + b_hr)   // reset gate (8 rows × 1 samples a thread)
 fn matmul_8(i: u32, _t: u32) {
   let at0 = (dims.T_T * dims.B * 63u + dims.B * 15u + 270u); // %3 matmul fused gates
   let at1 = (dims.T_T * dims.B * 33u + dims.B * 10u + 195u); // %25 stack_rows packed W_hr, W_hz, W_hn
   let at2 = (dims.T_T * dims.B * 33u + dims.B * 10u + 270u); // GRU state h
-  let l = i / 15u;
-  let j = i % 15u;
-  var acc = 0.0;
-  let ao = j * 5u;
-  let bo = l * 5u;
+  let row = i % 2u * 8u;
+  let sample = i / 2u * 1u;
+  let last = dims.B - 1u;
+  let w0 = at1 + row * 5u;
+  let w1 = at1 + min(row + 1u, 14u) * 5u;
+  let w2 = at1 + min(row + 2u, 14u) * 5u;
+  let w3 = at1 + min(row + 3u, 14u) * 5u;
+  let w4 = at1 + min(row + 4u, 14u) * 5u;
+  let w5 = at1 + min(row + 5u, 14u) * 5u;
+  let w6 = at1 + min(row + 6u, 14u) * 5u;
+  let w7 = at1 + min(row + 7u, 14u) * 5u;
+  let x0 = at2 + min(sample + 0u, last) * 5u;
+  var acc0_0 = vec4<f32>();
+  var acc0_1 = vec4<f32>();
   for (var p = 0u; p < 5u; p++) {
-    acc += mem[at1 + ao + p] * mem[at2 + bo + p];
+    let v0 = vec4<f32>(mem[w0 + p], mem[w1 + p], mem[w2 + p], mem[w3 + p]);
+    let v1 = vec4<f32>(mem[w4 + p], mem[w5 + p], mem[w6 + p], mem[w7 + p]);
+    acc0_0 += v0 * mem[x0 + p];
+    acc0_1 += v1 * mem[x0 + p];
   }
-  mem[at0 + i] = acc;
+  if (sample + 0u <= last) {
+    if (row + 0u < 15u) { mem[at0 + (sample + 0u) * 15u + row + 0u] = acc0_0[0]; }
+    if (row + 1u < 15u) { mem[at0 + (sample + 0u) * 15u + row + 1u] = acc0_0[1]; }
+    if (row + 2u < 15u) { mem[at0 + (sample + 0u) * 15u + row + 2u] = acc0_0[2]; }
+    if (row + 3u < 15u) { mem[at0 + (sample + 0u) * 15u + row + 3u] = acc0_0[3]; }
+    if (row + 4u < 15u) { mem[at0 + (sample + 0u) * 15u + row + 4u] = acc0_1[0]; }
+    if (row + 5u < 15u) { mem[at0 + (sample + 0u) * 15u + row + 5u] = acc0_1[1]; }
+    if (row + 6u < 15u) { mem[at0 + (sample + 0u) * 15u + row + 6u] = acc0_1[2]; }
+    if (row + 7u < 15u) { mem[at0 + (sample + 0u) * 15u + row + 7u] = acc0_1[3]; }
+  }
 }
 
 // %9 sigmoid r — 24: r = sigmoid(W_ir @ x + b_ir + W_hr @ h + b_hr)   // reset gate
@@ -736,82 +3152,6 @@ fn copy_21(i: u32, _t: u32) {
   mem[at0 + i] = mem[at1 + i];
 }
 
-@compute @workgroup_size(256)
-fn main(@builtin(local_invocation_index) lane: u32) {
-  // GRU: from the first step to the last
-  for (var s = 0u; s < dims.T_T; s++) {
-    let t = s;
-    for (var i = lane; i < dims.B * 15u; i += 256u) {
-      matmul_8(i, t);
-    }
-    storageBarrier();
-    for (var i = lane; i < dims.B * 5u; i += 256u) {
-      sigmoid_9(i, t);
-    }
-    storageBarrier();
-    for (var i = lane; i < dims.B * 5u; i += 256u) {
-      sigmoid_10(i, t);
-    }
-    storageBarrier();
-    for (var i = lane; i < dims.B * 5u; i += 256u) {
-      add_11(i, t);
-    }
-    storageBarrier();
-    for (var i = lane; i < dims.B * 5u; i += 256u) {
-      tanh_12(i, t);
-    }
-    storageBarrier();
-    for (var i = lane; i < dims.B * 5u; i += 256u) {
-      sub_13(i, t);
-    }
-    storageBarrier();
-    for (var i = lane; i < dims.B * 5u; i += 256u) {
-      add_14(i, t);
-    }
-    storageBarrier();
-    for (var i = lane; i < dims.B * 5u; i += 256u) {
-      copy_15(i, t);
-    }
-    storageBarrier();
-    for (var i = lane; i < dims.B * 5u; i += 256u) {
-      copy_16(i, t);
-    }
-    storageBarrier();
-    for (var i = lane; i < dims.B * 5u; i += 256u) {
-      copy_17(i, t);
-    }
-    storageBarrier();
-    for (var i = lane; i < dims.B * 5u; i += 256u) {
-      copy_18(i, t);
-    }
-    storageBarrier();
-    for (var i = lane; i < dims.B * 5u; i += 256u) {
-      copy_19(i, t);
-    }
-    storageBarrier();
-    for (var i = lane; i < dims.B * 5u; i += 256u) {
-      copy_20(i, t);
-    }
-    storageBarrier();
-    for (var i = lane; i < dims.B * 5u; i += 256u) {
-      copy_21(i, t);
-    }
-    storageBarrier();
-  }
-}
-
-// ───── grad_09_mul_22.wgsl ─────
-// rnnc kernel grad_09_mul_22: one thread per element, 64 per workgroup.
-struct Dims {
-  B: u32, // the batch size
-  T_T: u32, // the length of time axis T
-  given0: u32, // 1 where the caller gave the initial state h
-}
-
-@group(0) @binding(0) var<uniform> dims: Dims;
-// Every value of the model, each in a region of its own (params, inputs, states, results).
-@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
-
 // %30 mul
 fn mul_22(i: u32, _t: u32) {
   let at0 = (dims.T_T * dims.B * 68u + dims.B * 60u + 270u); // %30 mul
@@ -822,26 +3162,6 @@ fn mul_22(i: u32, _t: u32) {
   mem[at0 + i] = mem[at1 + l * 5u + j] * mem[at2 + l * 5u + j];
 }
 
-@compute @workgroup_size(64)
-fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
-  let i = (group.y * groups.x + group.x) * 64u + lane;
-  if (i < dims.T_T * dims.B * 5u) {
-    mul_22(i, 0u);
-  }
-}
-
-// ───── grad_10_sum_23.wgsl ─────
-// rnnc kernel grad_10_sum_23: one thread per element, 64 per workgroup.
-struct Dims {
-  B: u32, // the batch size
-  T_T: u32, // the length of time axis T
-  given0: u32, // 1 where the caller gave the initial state h
-}
-
-@group(0) @binding(0) var<uniform> dims: Dims;
-// Every value of the model, each in a region of its own (params, inputs, states, results).
-@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
-
 // %31 sum
 fn sum_23(i: u32, _t: u32) {
   let at0 = (dims.T_T * dims.B * 73u + dims.B * 60u + 270u); // %31 sum
@@ -850,26 +3170,6 @@ fn sum_23(i: u32, _t: u32) {
   for (var c = 0u; c < 5u; c++) { acc += mem[at1 + i * 5u + c]; }
   mem[at0 + i] = acc;
 }
-
-@compute @workgroup_size(64)
-fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
-  let i = (group.y * groups.x + group.x) * 64u + lane;
-  if (i < dims.T_T * dims.B) {
-    sum_23(i, 0u);
-  }
-}
-
-// ───── grad_11_reduce_lead_24.wgsl ─────
-// rnnc kernel grad_11_reduce_lead_24: one thread per element, 64 per workgroup.
-struct Dims {
-  B: u32, // the batch size
-  T_T: u32, // the length of time axis T
-  given0: u32, // 1 where the caller gave the initial state h
-}
-
-@group(0) @binding(0) var<uniform> dims: Dims;
-// Every value of the model, each in a region of its own (params, inputs, states, results).
-@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // %32 reduce_lead loss
 fn reduce_lead_24(i: u32, _t: u32) {
@@ -880,51 +3180,11 @@ fn reduce_lead_24(i: u32, _t: u32) {
   mem[at0 + i] = acc;
 }
 
-@compute @workgroup_size(64)
-fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
-  let i = (group.y * groups.x + group.x) * 64u + lane;
-  if (i < 1u) {
-    reduce_lead_24(i, 0u);
-  }
-}
-
-// ───── grad_12_fill_25.wgsl ─────
-// rnnc kernel grad_12_fill_25: one thread per element, 64 per workgroup.
-struct Dims {
-  B: u32, // the batch size
-  T_T: u32, // the length of time axis T
-  given0: u32, // 1 where the caller gave the initial state h
-}
-
-@group(0) @binding(0) var<uniform> dims: Dims;
-// Every value of the model, each in a region of its own (params, inputs, states, results).
-@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
-
 // literal 1.0
 fn fill_25(i: u32, _t: u32) {
   let at0 = (dims.T_T * dims.B * 74u + dims.B * 60u + 271u); // literal 1.0
   mem[at0 + i] = 1.0;
 }
-
-@compute @workgroup_size(64)
-fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
-  let i = (group.y * groups.x + group.x) * 64u + lane;
-  if (i < 1u) {
-    fill_25(i, 0u);
-  }
-}
-
-// ───── grad_13_broadcast_to_26.wgsl ─────
-// rnnc kernel grad_13_broadcast_to_26: one thread per element, 64 per workgroup.
-struct Dims {
-  B: u32, // the batch size
-  T_T: u32, // the length of time axis T
-  given0: u32, // 1 where the caller gave the initial state h
-}
-
-@group(0) @binding(0) var<uniform> dims: Dims;
-// Every value of the model, each in a region of its own (params, inputs, states, results).
-@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // %34 broadcast_to ∂loss
 fn broadcast_to_26(i: u32, _t: u32) {
@@ -934,52 +3194,12 @@ fn broadcast_to_26(i: u32, _t: u32) {
   mem[at0 + i] = mem[at1 + j];
 }
 
-@compute @workgroup_size(64)
-fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
-  let i = (group.y * groups.x + group.x) * 64u + lane;
-  if (i < dims.T_T * dims.B) {
-    broadcast_to_26(i, 0u);
-  }
-}
-
-// ───── grad_14_expand_last_27.wgsl ─────
-// rnnc kernel grad_14_expand_last_27: one thread per element, 64 per workgroup.
-struct Dims {
-  B: u32, // the batch size
-  T_T: u32, // the length of time axis T
-  given0: u32, // 1 where the caller gave the initial state h
-}
-
-@group(0) @binding(0) var<uniform> dims: Dims;
-// Every value of the model, each in a region of its own (params, inputs, states, results).
-@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
-
 // %35 expand_last
 fn expand_last_27(i: u32, _t: u32) {
   let at0 = (dims.T_T * dims.B * 75u + dims.B * 60u + 272u); // %35 expand_last
   let at1 = (dims.T_T * dims.B * 74u + dims.B * 60u + 272u); // %34 broadcast_to ∂loss
   mem[at0 + i] = mem[at1 + i / 5u];
 }
-
-@compute @workgroup_size(64)
-fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
-  let i = (group.y * groups.x + group.x) * 64u + lane;
-  if (i < dims.T_T * dims.B * 5u) {
-    expand_last_27(i, 0u);
-  }
-}
-
-// ───── grad_15_mul_28.wgsl ─────
-// rnnc kernel grad_15_mul_28: one thread per element, 64 per workgroup.
-struct Dims {
-  B: u32, // the batch size
-  T_T: u32, // the length of time axis T
-  given0: u32, // 1 where the caller gave the initial state h
-}
-
-@group(0) @binding(0) var<uniform> dims: Dims;
-// Every value of the model, each in a region of its own (params, inputs, states, results).
-@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // %36 mul
 fn mul_28(i: u32, _t: u32) {
@@ -991,26 +3211,6 @@ fn mul_28(i: u32, _t: u32) {
   mem[at0 + i] = mem[at1 + l * 5u + j] * mem[at2 + l * 5u + j];
 }
 
-@compute @workgroup_size(64)
-fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
-  let i = (group.y * groups.x + group.x) * 64u + lane;
-  if (i < dims.T_T * dims.B * 5u) {
-    mul_28(i, 0u);
-  }
-}
-
-// ───── grad_16_time_shift_29.wgsl ─────
-// rnnc kernel grad_16_time_shift_29: one thread per element, 64 per workgroup.
-struct Dims {
-  B: u32, // the batch size
-  T_T: u32, // the length of time axis T
-  given0: u32, // 1 where the caller gave the initial state h
-}
-
-@group(0) @binding(0) var<uniform> dims: Dims;
-// Every value of the model, each in a region of its own (params, inputs, states, results).
-@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
-
 // %42 time_shift GRU: previous h
 fn time_shift_29(i: u32, _t: u32) {
   let at0 = (dims.T_T * dims.B * 85u + dims.B * 60u + 272u); // %42 time_shift GRU: previous h
@@ -1018,26 +3218,6 @@ fn time_shift_29(i: u32, _t: u32) {
   let at2 = select((dims.T_T * dims.B * 3u + 150u), (dims.T_T * dims.B * 3u + dims.B * 5u + 150u), dims.given0 != 0u); // initial state h
   mem[at0 + i] = select(mem[at1 + i - min(i, dims.B * 5u)], mem[at2 + min(i, dims.B * 5u - 1u)], i < dims.B * 5u);
 }
-
-@compute @workgroup_size(64)
-fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
-  let i = (group.y * groups.x + group.x) * 64u + lane;
-  if (i < dims.T_T * dims.B * 5u) {
-    time_shift_29(i, 0u);
-  }
-}
-
-// ───── grad_17_sub_30.wgsl ─────
-// rnnc kernel grad_17_sub_30: one thread per element, 64 per workgroup.
-struct Dims {
-  B: u32, // the batch size
-  T_T: u32, // the length of time axis T
-  given0: u32, // 1 where the caller gave the initial state h
-}
-
-@group(0) @binding(0) var<uniform> dims: Dims;
-// Every value of the model, each in a region of its own (params, inputs, states, results).
-@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // %44 sub ∂n — 26: n = tanh(W_in @ x + b_in + r * (W_hn @ h + b_hn))
 fn sub_30(i: u32, _t: u32) {
@@ -1048,26 +3228,6 @@ fn sub_30(i: u32, _t: u32) {
   mem[at0 + i] = 1.0 - (mem[at1 + l * 5u + j] * mem[at1 + l * 5u + j]);
 }
 
-@compute @workgroup_size(64)
-fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
-  let i = (group.y * groups.x + group.x) * 64u + lane;
-  if (i < dims.T_T * dims.B * 5u) {
-    sub_30(i, 0u);
-  }
-}
-
-// ───── grad_18_mul_31.wgsl ─────
-// rnnc kernel grad_18_mul_31: one thread per element, 64 per workgroup.
-struct Dims {
-  B: u32, // the batch size
-  T_T: u32, // the length of time axis T
-  given0: u32, // 1 where the caller gave the initial state h
-}
-
-@group(0) @binding(0) var<uniform> dims: Dims;
-// Every value of the model, each in a region of its own (params, inputs, states, results).
-@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
-
 // %46 mul ∂z — 25: z = sigmoid(W_iz @ x + b_iz + W_hz @ h + b_hz)   // update gate
 fn mul_31(i: u32, _t: u32) {
   let at0 = (dims.T_T * dims.B * 95u + dims.B * 60u + 272u); // %46 mul ∂z
@@ -1077,26 +3237,6 @@ fn mul_31(i: u32, _t: u32) {
   mem[at0 + i] = mem[at1 + l * 5u + j] * (1.0 - mem[at1 + l * 5u + j]);
 }
 
-@compute @workgroup_size(64)
-fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
-  let i = (group.y * groups.x + group.x) * 64u + lane;
-  if (i < dims.T_T * dims.B * 5u) {
-    mul_31(i, 0u);
-  }
-}
-
-// ───── grad_19_mul_32.wgsl ─────
-// rnnc kernel grad_19_mul_32: one thread per element, 64 per workgroup.
-struct Dims {
-  B: u32, // the batch size
-  T_T: u32, // the length of time axis T
-  given0: u32, // 1 where the caller gave the initial state h
-}
-
-@group(0) @binding(0) var<uniform> dims: Dims;
-// Every value of the model, each in a region of its own (params, inputs, states, results).
-@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
-
 // %48 mul ∂r — 24: r = sigmoid(W_ir @ x + b_ir + W_hr @ h + b_hr)   // reset gate
 fn mul_32(i: u32, _t: u32) {
   let at0 = (dims.T_T * dims.B * 100u + dims.B * 60u + 272u); // %48 mul ∂r
@@ -1105,26 +3245,6 @@ fn mul_32(i: u32, _t: u32) {
   let j = i % 5u;
   mem[at0 + i] = mem[at1 + l * 5u + j] * (1.0 - mem[at1 + l * 5u + j]);
 }
-
-@compute @workgroup_size(64)
-fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
-  let i = (group.y * groups.x + group.x) * 64u + lane;
-  if (i < dims.T_T * dims.B * 5u) {
-    mul_32(i, 0u);
-  }
-}
-
-// ───── grad_20_stack_rows_33.wgsl ─────
-// rnnc kernel grad_20_stack_rows_33: one thread per element, 64 per workgroup.
-struct Dims {
-  B: u32, // the batch size
-  T_T: u32, // the length of time axis T
-  given0: u32, // 1 where the caller gave the initial state h
-}
-
-@group(0) @binding(0) var<uniform> dims: Dims;
-// Every value of the model, each in a region of its own (params, inputs, states, results).
-@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // %49 stack_rows packed W_hn, W_hz, W_hr
 fn stack_rows_33(i: u32, _t: u32) {
@@ -1141,26 +3261,6 @@ fn stack_rows_33(i: u32, _t: u32) {
   mem[at0 + i] = v;
 }
 
-@compute @workgroup_size(64)
-fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
-  let i = (group.y * groups.x + group.x) * 64u + lane;
-  if (i < 75u) {
-    stack_rows_33(i, 0u);
-  }
-}
-
-// ───── grad_21_stack_rows_34.wgsl ─────
-// rnnc kernel grad_21_stack_rows_34: one thread per element, 64 per workgroup.
-struct Dims {
-  B: u32, // the batch size
-  T_T: u32, // the length of time axis T
-  given0: u32, // 1 where the caller gave the initial state h
-}
-
-@group(0) @binding(0) var<uniform> dims: Dims;
-// Every value of the model, each in a region of its own (params, inputs, states, results).
-@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
-
 // %50 stack_rows packed W_in, W_iz, W_ir
 fn stack_rows_34(i: u32, _t: u32) {
   let at0 = (dims.T_T * dims.B * 105u + dims.B * 60u + 347u); // %50 stack_rows packed W_in, W_iz, W_ir
@@ -1176,53 +3276,12 @@ fn stack_rows_34(i: u32, _t: u32) {
   mem[at0 + i] = v;
 }
 
-@compute @workgroup_size(64)
-fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
-  let i = (group.y * groups.x + group.x) * 64u + lane;
-  if (i < 45u) {
-    stack_rows_34(i, 0u);
-  }
-}
-
-// ───── grad_22_copy_35.wgsl ─────
-// rnnc kernel grad_22_copy_35: one thread per element, 64 per workgroup.
-struct Dims {
-  B: u32, // the batch size
-  T_T: u32, // the length of time axis T
-  given0: u32, // 1 where the caller gave the initial state h
-}
-
-@group(0) @binding(0) var<uniform> dims: Dims;
-// Every value of the model, each in a region of its own (params, inputs, states, results).
-@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
-
 // ∂GRU: the initial ∂h
 fn copy_35(i: u32, _t: u32) {
   let at0 = (dims.T_T * dims.B * 105u + dims.B * 60u + 392u); // ∂GRU state ∂h
   let at1 = (dims.T_T * dims.B * 3u + 150u); // %13 const
   mem[at0 + i] = mem[at1 + i];
 }
-
-@compute @workgroup_size(64)
-fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
-  let i = (group.y * groups.x + group.x) * 64u + lane;
-  if (i < dims.B * 5u) {
-    copy_35(i, 0u);
-  }
-}
-
-// ───── grad_23_loop.wgsl ─────
-// rnnc kernel grad_23_loop: persistent, one workgroup of 256 threads runs 13 phases in one dispatch,
-// with a barrier between phases.
-struct Dims {
-  B: u32, // the batch size
-  T_T: u32, // the length of time axis T
-  given0: u32, // 1 where the caller gave the initial state h
-}
-
-@group(0) @binding(0) var<uniform> dims: Dims;
-// Every value of the model, each in a region of its own (params, inputs, states, results).
-@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // %2 add
 fn add_36(i: u32, t: u32) {
@@ -1355,78 +3414,6 @@ fn copy_48(i: u32, _t: u32) {
   mem[at0 + i] = mem[at1 + i];
 }
 
-@compute @workgroup_size(256)
-fn main(@builtin(local_invocation_index) lane: u32) {
-  // ∂GRU: from the last step to the first
-  for (var s = 0u; s < dims.T_T; s++) {
-    let t = dims.T_T - 1u - s;
-    for (var i = lane; i < dims.B * 5u; i += 256u) {
-      add_36(i, t);
-    }
-    storageBarrier();
-    for (var i = lane; i < dims.B * 5u; i += 256u) {
-      mul_37(i, t);
-    }
-    storageBarrier();
-    for (var i = lane; i < dims.B * 5u; i += 256u) {
-      mul_38(i, t);
-    }
-    storageBarrier();
-    for (var i = lane; i < dims.B * 5u; i += 256u) {
-      mul_39(i, t);
-    }
-    storageBarrier();
-    for (var i = lane; i < dims.B * 5u; i += 256u) {
-      mul_40(i, t);
-    }
-    storageBarrier();
-    for (var i = lane; i < dims.B * 15u; i += 256u) {
-      concat_41(i, t);
-    }
-    storageBarrier();
-    for (var i = lane; i < dims.B * 5u; i += 256u) {
-      matmul_42(i, t);
-    }
-    storageBarrier();
-    for (var i = lane; i < dims.B * 5u; i += 256u) {
-      add_43(i, t);
-    }
-    storageBarrier();
-    for (var i = lane; i < dims.B * 5u; i += 256u) {
-      copy_44(i, t);
-    }
-    storageBarrier();
-    for (var i = lane; i < dims.B * 5u; i += 256u) {
-      copy_45(i, t);
-    }
-    storageBarrier();
-    for (var i = lane; i < dims.B * 5u; i += 256u) {
-      copy_46(i, t);
-    }
-    storageBarrier();
-    for (var i = lane; i < dims.B * 5u; i += 256u) {
-      copy_47(i, t);
-    }
-    storageBarrier();
-    for (var i = lane; i < dims.B * 5u; i += 256u) {
-      copy_48(i, t);
-    }
-    storageBarrier();
-  }
-}
-
-// ───── grad_24_concat_49.wgsl ─────
-// rnnc kernel grad_24_concat_49: one thread per element, 64 per workgroup.
-struct Dims {
-  B: u32, // the batch size
-  T_T: u32, // the length of time axis T
-  given0: u32, // 1 where the caller gave the initial state h
-}
-
-@group(0) @binding(0) var<uniform> dims: Dims;
-// Every value of the model, each in a region of its own (params, inputs, states, results).
-@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
-
 // %56 concat
 fn concat_49(i: u32, _t: u32) {
   let at0 = (dims.T_T * dims.B * 125u + dims.B * 115u + 392u); // %56 concat
@@ -1442,26 +3429,6 @@ fn concat_49(i: u32, _t: u32) {
   mem[at0 + i] = v;
 }
 
-@compute @workgroup_size(64)
-fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
-  let i = (group.y * groups.x + group.x) * 64u + lane;
-  if (i < dims.T_T * dims.B * 15u) {
-    concat_49(i, 0u);
-  }
-}
-
-// ───── grad_25_unbroadcast_50.wgsl ─────
-// rnnc kernel grad_25_unbroadcast_50: one thread per element, 64 per workgroup.
-struct Dims {
-  B: u32, // the batch size
-  T_T: u32, // the length of time axis T
-  given0: u32, // 1 where the caller gave the initial state h
-}
-
-@group(0) @binding(0) var<uniform> dims: Dims;
-// Every value of the model, each in a region of its own (params, inputs, states, results).
-@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
-
 // %58 unbroadcast fused weight gradients
 fn unbroadcast_50(i: u32, _t: u32) {
   let at0 = (dims.T_T * dims.B * 140u + dims.B * 115u + 392u); // %58 unbroadcast fused weight gradients
@@ -1473,26 +3440,6 @@ fn unbroadcast_50(i: u32, _t: u32) {
   mem[at0 + i] = acc;
 }
 
-@compute @workgroup_size(64)
-fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
-  let i = (group.y * groups.x + group.x) * 64u + lane;
-  if (i < 45u) {
-    unbroadcast_50(i, 0u);
-  }
-}
-
-// ───── grad_26_slice_rows_51.wgsl ─────
-// rnnc kernel grad_26_slice_rows_51: one thread per element, 64 per workgroup.
-struct Dims {
-  B: u32, // the batch size
-  T_T: u32, // the length of time axis T
-  given0: u32, // 1 where the caller gave the initial state h
-}
-
-@group(0) @binding(0) var<uniform> dims: Dims;
-// Every value of the model, each in a region of its own (params, inputs, states, results).
-@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
-
 // %59 slice_rows ∂GRU: ∂W_ir (batched)
 fn slice_rows_51(i: u32, _t: u32) {
   let at0 = (dims.T_T * dims.B * 140u + dims.B * 115u + 437u); // %59 slice_rows ∂GRU: ∂W_ir (batched)
@@ -1501,26 +3448,6 @@ fn slice_rows_51(i: u32, _t: u32) {
   let j = i % 15u;
   mem[at0 + i] = mem[at1 + l * 45u + 0u + j];
 }
-
-@compute @workgroup_size(64)
-fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
-  let i = (group.y * groups.x + group.x) * 64u + lane;
-  if (i < 15u) {
-    slice_rows_51(i, 0u);
-  }
-}
-
-// ───── grad_27_slice_rows_52.wgsl ─────
-// rnnc kernel grad_27_slice_rows_52: one thread per element, 64 per workgroup.
-struct Dims {
-  B: u32, // the batch size
-  T_T: u32, // the length of time axis T
-  given0: u32, // 1 where the caller gave the initial state h
-}
-
-@group(0) @binding(0) var<uniform> dims: Dims;
-// Every value of the model, each in a region of its own (params, inputs, states, results).
-@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // %60 slice_rows ∂GRU: ∂W_iz (batched)
 fn slice_rows_52(i: u32, _t: u32) {
@@ -1531,26 +3458,6 @@ fn slice_rows_52(i: u32, _t: u32) {
   mem[at0 + i] = mem[at1 + l * 45u + 15u + j];
 }
 
-@compute @workgroup_size(64)
-fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
-  let i = (group.y * groups.x + group.x) * 64u + lane;
-  if (i < 15u) {
-    slice_rows_52(i, 0u);
-  }
-}
-
-// ───── grad_28_slice_rows_53.wgsl ─────
-// rnnc kernel grad_28_slice_rows_53: one thread per element, 64 per workgroup.
-struct Dims {
-  B: u32, // the batch size
-  T_T: u32, // the length of time axis T
-  given0: u32, // 1 where the caller gave the initial state h
-}
-
-@group(0) @binding(0) var<uniform> dims: Dims;
-// Every value of the model, each in a region of its own (params, inputs, states, results).
-@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
-
 // %61 slice_rows ∂GRU: ∂W_in (batched)
 fn slice_rows_53(i: u32, _t: u32) {
   let at0 = (dims.T_T * dims.B * 140u + dims.B * 115u + 467u); // %61 slice_rows ∂GRU: ∂W_in (batched)
@@ -1559,26 +3466,6 @@ fn slice_rows_53(i: u32, _t: u32) {
   let j = i % 15u;
   mem[at0 + i] = mem[at1 + l * 45u + 30u + j];
 }
-
-@compute @workgroup_size(64)
-fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
-  let i = (group.y * groups.x + group.x) * 64u + lane;
-  if (i < 15u) {
-    slice_rows_53(i, 0u);
-  }
-}
-
-// ───── grad_29_concat_54.wgsl ─────
-// rnnc kernel grad_29_concat_54: one thread per element, 64 per workgroup.
-struct Dims {
-  B: u32, // the batch size
-  T_T: u32, // the length of time axis T
-  given0: u32, // 1 where the caller gave the initial state h
-}
-
-@group(0) @binding(0) var<uniform> dims: Dims;
-// Every value of the model, each in a region of its own (params, inputs, states, results).
-@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // %63 concat
 fn concat_54(i: u32, _t: u32) {
@@ -1595,26 +3482,6 @@ fn concat_54(i: u32, _t: u32) {
   mem[at0 + i] = v;
 }
 
-@compute @workgroup_size(64)
-fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
-  let i = (group.y * groups.x + group.x) * 64u + lane;
-  if (i < dims.T_T * dims.B * 15u) {
-    concat_54(i, 0u);
-  }
-}
-
-// ───── grad_30_unbroadcast_55.wgsl ─────
-// rnnc kernel grad_30_unbroadcast_55: one thread per element, 64 per workgroup.
-struct Dims {
-  B: u32, // the batch size
-  T_T: u32, // the length of time axis T
-  given0: u32, // 1 where the caller gave the initial state h
-}
-
-@group(0) @binding(0) var<uniform> dims: Dims;
-// Every value of the model, each in a region of its own (params, inputs, states, results).
-@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
-
 // %65 unbroadcast fused weight gradients
 fn unbroadcast_55(i: u32, _t: u32) {
   let at0 = (dims.T_T * dims.B * 155u + dims.B * 115u + 482u); // %65 unbroadcast fused weight gradients
@@ -1626,26 +3493,6 @@ fn unbroadcast_55(i: u32, _t: u32) {
   mem[at0 + i] = acc;
 }
 
-@compute @workgroup_size(64)
-fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
-  let i = (group.y * groups.x + group.x) * 64u + lane;
-  if (i < 75u) {
-    unbroadcast_55(i, 0u);
-  }
-}
-
-// ───── grad_31_slice_rows_56.wgsl ─────
-// rnnc kernel grad_31_slice_rows_56: one thread per element, 64 per workgroup.
-struct Dims {
-  B: u32, // the batch size
-  T_T: u32, // the length of time axis T
-  given0: u32, // 1 where the caller gave the initial state h
-}
-
-@group(0) @binding(0) var<uniform> dims: Dims;
-// Every value of the model, each in a region of its own (params, inputs, states, results).
-@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
-
 // %66 slice_rows ∂GRU: ∂W_hr (batched)
 fn slice_rows_56(i: u32, _t: u32) {
   let at0 = (dims.T_T * dims.B * 155u + dims.B * 115u + 557u); // %66 slice_rows ∂GRU: ∂W_hr (batched)
@@ -1654,26 +3501,6 @@ fn slice_rows_56(i: u32, _t: u32) {
   let j = i % 25u;
   mem[at0 + i] = mem[at1 + l * 75u + 0u + j];
 }
-
-@compute @workgroup_size(64)
-fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
-  let i = (group.y * groups.x + group.x) * 64u + lane;
-  if (i < 25u) {
-    slice_rows_56(i, 0u);
-  }
-}
-
-// ───── grad_32_slice_rows_57.wgsl ─────
-// rnnc kernel grad_32_slice_rows_57: one thread per element, 64 per workgroup.
-struct Dims {
-  B: u32, // the batch size
-  T_T: u32, // the length of time axis T
-  given0: u32, // 1 where the caller gave the initial state h
-}
-
-@group(0) @binding(0) var<uniform> dims: Dims;
-// Every value of the model, each in a region of its own (params, inputs, states, results).
-@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // %67 slice_rows ∂GRU: ∂W_hz (batched)
 fn slice_rows_57(i: u32, _t: u32) {
@@ -1684,26 +3511,6 @@ fn slice_rows_57(i: u32, _t: u32) {
   mem[at0 + i] = mem[at1 + l * 75u + 25u + j];
 }
 
-@compute @workgroup_size(64)
-fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
-  let i = (group.y * groups.x + group.x) * 64u + lane;
-  if (i < 25u) {
-    slice_rows_57(i, 0u);
-  }
-}
-
-// ───── grad_33_slice_rows_58.wgsl ─────
-// rnnc kernel grad_33_slice_rows_58: one thread per element, 64 per workgroup.
-struct Dims {
-  B: u32, // the batch size
-  T_T: u32, // the length of time axis T
-  given0: u32, // 1 where the caller gave the initial state h
-}
-
-@group(0) @binding(0) var<uniform> dims: Dims;
-// Every value of the model, each in a region of its own (params, inputs, states, results).
-@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
-
 // %68 slice_rows ∂GRU: ∂W_hn (batched)
 fn slice_rows_58(i: u32, _t: u32) {
   let at0 = (dims.T_T * dims.B * 155u + dims.B * 115u + 607u); // %68 slice_rows ∂GRU: ∂W_hn (batched)
@@ -1712,26 +3519,6 @@ fn slice_rows_58(i: u32, _t: u32) {
   let j = i % 25u;
   mem[at0 + i] = mem[at1 + l * 75u + 50u + j];
 }
-
-@compute @workgroup_size(64)
-fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
-  let i = (group.y * groups.x + group.x) * 64u + lane;
-  if (i < 25u) {
-    slice_rows_58(i, 0u);
-  }
-}
-
-// ───── grad_34_unbroadcast_59.wgsl ─────
-// rnnc kernel grad_34_unbroadcast_59: one thread per element, 64 per workgroup.
-struct Dims {
-  B: u32, // the batch size
-  T_T: u32, // the length of time axis T
-  given0: u32, // 1 where the caller gave the initial state h
-}
-
-@group(0) @binding(0) var<uniform> dims: Dims;
-// Every value of the model, each in a region of its own (params, inputs, states, results).
-@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // %69 unbroadcast ∂GRU: ∂b_ir (batched)
 fn unbroadcast_59(i: u32, _t: u32) {
@@ -1743,26 +3530,6 @@ fn unbroadcast_59(i: u32, _t: u32) {
   mem[at0 + i] = acc;
 }
 
-@compute @workgroup_size(64)
-fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
-  let i = (group.y * groups.x + group.x) * 64u + lane;
-  if (i < 5u) {
-    unbroadcast_59(i, 0u);
-  }
-}
-
-// ───── grad_35_unbroadcast_60.wgsl ─────
-// rnnc kernel grad_35_unbroadcast_60: one thread per element, 64 per workgroup.
-struct Dims {
-  B: u32, // the batch size
-  T_T: u32, // the length of time axis T
-  given0: u32, // 1 where the caller gave the initial state h
-}
-
-@group(0) @binding(0) var<uniform> dims: Dims;
-// Every value of the model, each in a region of its own (params, inputs, states, results).
-@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
-
 // %70 unbroadcast ∂GRU: ∂b_iz (batched)
 fn unbroadcast_60(i: u32, _t: u32) {
   let at0 = (dims.T_T * dims.B * 155u + dims.B * 115u + 637u); // %70 unbroadcast ∂GRU: ∂b_iz (batched)
@@ -1772,26 +3539,6 @@ fn unbroadcast_60(i: u32, _t: u32) {
   for (var q = 0u; q < dims.T_T * dims.B; q++) { acc += mem[at1 + q * 5u + j]; }
   mem[at0 + i] = acc;
 }
-
-@compute @workgroup_size(64)
-fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
-  let i = (group.y * groups.x + group.x) * 64u + lane;
-  if (i < 5u) {
-    unbroadcast_60(i, 0u);
-  }
-}
-
-// ───── grad_36_unbroadcast_61.wgsl ─────
-// rnnc kernel grad_36_unbroadcast_61: one thread per element, 64 per workgroup.
-struct Dims {
-  B: u32, // the batch size
-  T_T: u32, // the length of time axis T
-  given0: u32, // 1 where the caller gave the initial state h
-}
-
-@group(0) @binding(0) var<uniform> dims: Dims;
-// Every value of the model, each in a region of its own (params, inputs, states, results).
-@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // %71 unbroadcast ∂GRU: ∂b_in (batched)
 fn unbroadcast_61(i: u32, _t: u32) {
@@ -1803,26 +3550,6 @@ fn unbroadcast_61(i: u32, _t: u32) {
   mem[at0 + i] = acc;
 }
 
-@compute @workgroup_size(64)
-fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
-  let i = (group.y * groups.x + group.x) * 64u + lane;
-  if (i < 5u) {
-    unbroadcast_61(i, 0u);
-  }
-}
-
-// ───── grad_37_unbroadcast_62.wgsl ─────
-// rnnc kernel grad_37_unbroadcast_62: one thread per element, 64 per workgroup.
-struct Dims {
-  B: u32, // the batch size
-  T_T: u32, // the length of time axis T
-  given0: u32, // 1 where the caller gave the initial state h
-}
-
-@group(0) @binding(0) var<uniform> dims: Dims;
-// Every value of the model, each in a region of its own (params, inputs, states, results).
-@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
-
 // %72 unbroadcast ∂GRU: ∂b_hn (batched)
 fn unbroadcast_62(i: u32, _t: u32) {
   let at0 = (dims.T_T * dims.B * 155u + dims.B * 115u + 647u); // %72 unbroadcast ∂GRU: ∂b_hn (batched)
@@ -1832,26 +3559,6 @@ fn unbroadcast_62(i: u32, _t: u32) {
   for (var q = 0u; q < dims.T_T * dims.B; q++) { acc += mem[at1 + q * 5u + j]; }
   mem[at0 + i] = acc;
 }
-
-@compute @workgroup_size(64)
-fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
-  let i = (group.y * groups.x + group.x) * 64u + lane;
-  if (i < 5u) {
-    unbroadcast_62(i, 0u);
-  }
-}
-
-// ───── grad_38_concat_63.wgsl ─────
-// rnnc kernel grad_38_concat_63: one thread per element, 64 per workgroup.
-struct Dims {
-  B: u32, // the batch size
-  T_T: u32, // the length of time axis T
-  given0: u32, // 1 where the caller gave the initial state h
-}
-
-@group(0) @binding(0) var<uniform> dims: Dims;
-// Every value of the model, each in a region of its own (params, inputs, states, results).
-@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // %73 concat
 fn concat_63(i: u32, _t: u32) {
@@ -1867,26 +3574,6 @@ fn concat_63(i: u32, _t: u32) {
   else { v = mem[at3 + l * 5u + j / 15u * 5u + j % 15u - 10u]; }
   mem[at0 + i] = v;
 }
-
-@compute @workgroup_size(64)
-fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
-  let i = (group.y * groups.x + group.x) * 64u + lane;
-  if (i < dims.T_T * dims.B * 15u) {
-    concat_63(i, 0u);
-  }
-}
-
-// ───── grad_39_matmul_64.wgsl ─────
-// rnnc kernel grad_39_matmul_64: one thread per element, 64 per workgroup.
-struct Dims {
-  B: u32, // the batch size
-  T_T: u32, // the length of time axis T
-  given0: u32, // 1 where the caller gave the initial state h
-}
-
-@group(0) @binding(0) var<uniform> dims: Dims;
-// Every value of the model, each in a region of its own (params, inputs, states, results).
-@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // %74 matmul fused gate products
 fn matmul_64(i: u32, _t: u32) {
@@ -1905,9 +3592,273 @@ fn matmul_64(i: u32, _t: u32) {
 }
 
 @compute @workgroup_size(64)
-fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
-  let i = (group.y * groups.x + group.x) * 64u + lane;
-  if (i < dims.T_T * dims.B * 3u) {
+fn main(@builtin(local_invocation_index) lane: u32) {
+  for (var i = lane; i < dims.B * 5u; i += 64u) {
+    fill_0(i, 0u);
+  }
+  storageBarrier();
+  for (var i = lane; i < 45u; i += 64u) {
+    stack_rows_1(i, 0u);
+  }
+  storageBarrier();
+  for (var i = lane; i < (dims.T_T * dims.B + 0u) / 1u * 2u; i += 64u) {
+    matmul_2(i, 0u);
+  }
+  storageBarrier();
+  for (var i = lane; i < dims.T_T * dims.B * 5u; i += 64u) {
+    add_3(i, 0u);
+  }
+  storageBarrier();
+  for (var i = lane; i < dims.T_T * dims.B * 5u; i += 64u) {
+    add_4(i, 0u);
+  }
+  storageBarrier();
+  for (var i = lane; i < dims.T_T * dims.B * 5u; i += 64u) {
+    add_5(i, 0u);
+  }
+  storageBarrier();
+  for (var i = lane; i < 75u; i += 64u) {
+    stack_rows_6(i, 0u);
+  }
+  storageBarrier();
+  for (var i = lane; i < dims.B * 5u; i += 64u) {
+    copy_7(i, 0u);
+  }
+  storageBarrier();
+  // GRU: from the first step to the last
+  for (var s = 0u; s < dims.T_T; s++) {
+    let t = s;
+    for (var i = lane; i < (dims.B + 0u) / 1u * 2u; i += 64u) {
+      matmul_8(i, t);
+    }
+    storageBarrier();
+    for (var i = lane; i < dims.B * 5u; i += 64u) {
+      sigmoid_9(i, t);
+    }
+    storageBarrier();
+    for (var i = lane; i < dims.B * 5u; i += 64u) {
+      sigmoid_10(i, t);
+    }
+    storageBarrier();
+    for (var i = lane; i < dims.B * 5u; i += 64u) {
+      add_11(i, t);
+    }
+    storageBarrier();
+    for (var i = lane; i < dims.B * 5u; i += 64u) {
+      tanh_12(i, t);
+    }
+    storageBarrier();
+    for (var i = lane; i < dims.B * 5u; i += 64u) {
+      sub_13(i, t);
+    }
+    storageBarrier();
+    for (var i = lane; i < dims.B * 5u; i += 64u) {
+      add_14(i, t);
+    }
+    storageBarrier();
+    for (var i = lane; i < dims.B * 5u; i += 64u) {
+      copy_15(i, t);
+    }
+    storageBarrier();
+    for (var i = lane; i < dims.B * 5u; i += 64u) {
+      copy_16(i, t);
+    }
+    storageBarrier();
+    for (var i = lane; i < dims.B * 5u; i += 64u) {
+      copy_17(i, t);
+    }
+    storageBarrier();
+    for (var i = lane; i < dims.B * 5u; i += 64u) {
+      copy_18(i, t);
+    }
+    storageBarrier();
+    for (var i = lane; i < dims.B * 5u; i += 64u) {
+      copy_19(i, t);
+    }
+    storageBarrier();
+    for (var i = lane; i < dims.B * 5u; i += 64u) {
+      copy_20(i, t);
+    }
+    storageBarrier();
+    for (var i = lane; i < dims.B * 5u; i += 64u) {
+      copy_21(i, t);
+    }
+    storageBarrier();
+  }
+  for (var i = lane; i < dims.T_T * dims.B * 5u; i += 64u) {
+    mul_22(i, 0u);
+  }
+  storageBarrier();
+  for (var i = lane; i < dims.T_T * dims.B; i += 64u) {
+    sum_23(i, 0u);
+  }
+  storageBarrier();
+  for (var i = lane; i < 1u; i += 64u) {
+    reduce_lead_24(i, 0u);
+  }
+  storageBarrier();
+  for (var i = lane; i < 1u; i += 64u) {
+    fill_25(i, 0u);
+  }
+  storageBarrier();
+  for (var i = lane; i < dims.T_T * dims.B; i += 64u) {
+    broadcast_to_26(i, 0u);
+  }
+  storageBarrier();
+  for (var i = lane; i < dims.T_T * dims.B * 5u; i += 64u) {
+    expand_last_27(i, 0u);
+  }
+  storageBarrier();
+  for (var i = lane; i < dims.T_T * dims.B * 5u; i += 64u) {
+    mul_28(i, 0u);
+  }
+  storageBarrier();
+  for (var i = lane; i < dims.T_T * dims.B * 5u; i += 64u) {
+    time_shift_29(i, 0u);
+  }
+  storageBarrier();
+  for (var i = lane; i < dims.T_T * dims.B * 5u; i += 64u) {
+    sub_30(i, 0u);
+  }
+  storageBarrier();
+  for (var i = lane; i < dims.T_T * dims.B * 5u; i += 64u) {
+    mul_31(i, 0u);
+  }
+  storageBarrier();
+  for (var i = lane; i < dims.T_T * dims.B * 5u; i += 64u) {
+    mul_32(i, 0u);
+  }
+  storageBarrier();
+  for (var i = lane; i < 75u; i += 64u) {
+    stack_rows_33(i, 0u);
+  }
+  storageBarrier();
+  for (var i = lane; i < 45u; i += 64u) {
+    stack_rows_34(i, 0u);
+  }
+  storageBarrier();
+  for (var i = lane; i < dims.B * 5u; i += 64u) {
+    copy_35(i, 0u);
+  }
+  storageBarrier();
+  // ∂GRU: from the last step to the first
+  for (var s = 0u; s < dims.T_T; s++) {
+    let t = dims.T_T - 1u - s;
+    for (var i = lane; i < dims.B * 5u; i += 64u) {
+      add_36(i, t);
+    }
+    storageBarrier();
+    for (var i = lane; i < dims.B * 5u; i += 64u) {
+      mul_37(i, t);
+    }
+    storageBarrier();
+    for (var i = lane; i < dims.B * 5u; i += 64u) {
+      mul_38(i, t);
+    }
+    storageBarrier();
+    for (var i = lane; i < dims.B * 5u; i += 64u) {
+      mul_39(i, t);
+    }
+    storageBarrier();
+    for (var i = lane; i < dims.B * 5u; i += 64u) {
+      mul_40(i, t);
+    }
+    storageBarrier();
+    for (var i = lane; i < dims.B * 15u; i += 64u) {
+      concat_41(i, t);
+    }
+    storageBarrier();
+    for (var i = lane; i < dims.B * 5u; i += 64u) {
+      matmul_42(i, t);
+    }
+    storageBarrier();
+    for (var i = lane; i < dims.B * 5u; i += 64u) {
+      add_43(i, t);
+    }
+    storageBarrier();
+    for (var i = lane; i < dims.B * 5u; i += 64u) {
+      copy_44(i, t);
+    }
+    storageBarrier();
+    for (var i = lane; i < dims.B * 5u; i += 64u) {
+      copy_45(i, t);
+    }
+    storageBarrier();
+    for (var i = lane; i < dims.B * 5u; i += 64u) {
+      copy_46(i, t);
+    }
+    storageBarrier();
+    for (var i = lane; i < dims.B * 5u; i += 64u) {
+      copy_47(i, t);
+    }
+    storageBarrier();
+    for (var i = lane; i < dims.B * 5u; i += 64u) {
+      copy_48(i, t);
+    }
+    storageBarrier();
+  }
+  for (var i = lane; i < dims.T_T * dims.B * 15u; i += 64u) {
+    concat_49(i, 0u);
+  }
+  storageBarrier();
+  for (var i = lane; i < 45u; i += 64u) {
+    unbroadcast_50(i, 0u);
+  }
+  storageBarrier();
+  for (var i = lane; i < 15u; i += 64u) {
+    slice_rows_51(i, 0u);
+  }
+  storageBarrier();
+  for (var i = lane; i < 15u; i += 64u) {
+    slice_rows_52(i, 0u);
+  }
+  storageBarrier();
+  for (var i = lane; i < 15u; i += 64u) {
+    slice_rows_53(i, 0u);
+  }
+  storageBarrier();
+  for (var i = lane; i < dims.T_T * dims.B * 15u; i += 64u) {
+    concat_54(i, 0u);
+  }
+  storageBarrier();
+  for (var i = lane; i < 75u; i += 64u) {
+    unbroadcast_55(i, 0u);
+  }
+  storageBarrier();
+  for (var i = lane; i < 25u; i += 64u) {
+    slice_rows_56(i, 0u);
+  }
+  storageBarrier();
+  for (var i = lane; i < 25u; i += 64u) {
+    slice_rows_57(i, 0u);
+  }
+  storageBarrier();
+  for (var i = lane; i < 25u; i += 64u) {
+    slice_rows_58(i, 0u);
+  }
+  storageBarrier();
+  for (var i = lane; i < 5u; i += 64u) {
+    unbroadcast_59(i, 0u);
+  }
+  storageBarrier();
+  for (var i = lane; i < 5u; i += 64u) {
+    unbroadcast_60(i, 0u);
+  }
+  storageBarrier();
+  for (var i = lane; i < 5u; i += 64u) {
+    unbroadcast_61(i, 0u);
+  }
+  storageBarrier();
+  for (var i = lane; i < 5u; i += 64u) {
+    unbroadcast_62(i, 0u);
+  }
+  storageBarrier();
+  for (var i = lane; i < dims.T_T * dims.B * 15u; i += 64u) {
+    concat_63(i, 0u);
+  }
+  storageBarrier();
+  for (var i = lane; i < dims.T_T * dims.B * 3u; i += 64u) {
     matmul_64(i, 0u);
   }
+  storageBarrier();
 }

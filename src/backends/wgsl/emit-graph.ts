@@ -8,14 +8,17 @@ import { type Graph, isOp, type Node, type NodeId } from '../../ir/graph.js';
 import { opDef } from '../../ir/ops/registry.js';
 import type { TensorType } from '../../ir/types.js';
 import { type Layout, layoutOf, sameLayout } from '../ts/layout.js';
-import { type Arena, f32, type Item, PhaseWriter, u32, type WBuffer, type WValue } from './phase.js';
-import { sizePoly, toWgsl } from './poly.js';
+import { type Arena, f32, type Item, type Phase, PhaseWriter, u32, type WBuffer, type WValue } from './phase.js';
+import { leadMonomial, sizePoly, toWgsl } from './poly.js';
+import type { Tile } from './ops.js';
 
 export interface WgslContext {
   readonly sizes: Readonly<Record<string, number>>;
   /** Compute chains of elementwise ops in one phase (and read slices in place). */
   readonly fuseElementwise: boolean;
   readonly arena: Arena;
+  /** The tile each thread of a GEMM computes. */
+  readonly tile: Tile;
   /** How many nodes were computed inside another node's phase, for the report. */
   fused: number;
   fresh(prefix: string): string;
@@ -183,13 +186,20 @@ export class WgslEmitter {
    * Adds a phase computing `target`'s every element: `body` writes element
    * `i`, with `l` (the lead position) and `j` (the sample position) bound.
    */
-  phase(target: WBuffer, what: string, body: (w: PhaseWriter) => void, prefix = 'phase'): void {
+  phase(
+    target: WBuffer,
+    what: string,
+    body: (w: PhaseWriter) => void,
+    prefix = 'phase',
+    blocks?: Phase['blocks'],
+  ): void {
     const w = new PhaseWriter();
     w.offset(target);
     body(w);
     const name = this.ctx.fresh(prefix);
     const { code, usesStep } = w.render(name, [what], target.layout.sample);
-    this.items.push({ kind: 'phase', name, count: sizePoly(target.layout), code, usesStep });
+    const count = blocks ? new Map([[leadMonomial(target.layout), 1]]) : sizePoly(target.layout);
+    this.items.push({ kind: 'phase', name, count, code, usesStep, ...(blocks ? { blocks } : {}) });
   }
 
   /** The comment of a node's phase: what it computes and the source line it comes from. */

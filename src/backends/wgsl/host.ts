@@ -10,13 +10,12 @@ import { fileURLToPath } from 'node:url';
 import { Code } from '../ts/code.js';
 import { emitDeclarations, type ModuleOptions } from '../ts/module.js';
 import { trainingSupport } from '../ts/runtime.js';
-import type { Schedule } from './kernels.js';
 import type { GpuProgram } from './runtime.js';
 
 export type HostOptions = Pick<
   ModuleOptions,
   'model' | 'sizes' | 'dtype' | 'forward' | 'grad' | 'source' | 'level' | 'torch'
-> & { readonly program: GpuProgram; readonly schedule: Schedule };
+> & { readonly program: GpuProgram; readonly schedule: string };
 
 let runtimeText: string | undefined;
 

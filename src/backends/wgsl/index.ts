@@ -35,9 +35,10 @@ export interface WgslResult {
   readonly host: string;
   readonly kernels: readonly Kernel[];
   readonly program: GpuProgram;
-  readonly schedule: Schedule;
+  /** The schedule, as --explain says it ('auto: steps, persistent for B ≤ 3'). */
+  readonly schedule: string;
   readonly kernelOptions: KernelOptions;
-  /** Dispatches per step of the time loops (0 where each loop is one dispatch). */
+  /** Dispatches per step of the time loops (0 where each loop is one dispatch), at the batch sizes above the persistent plan's. */
   readonly dispatchesPerStep: number;
   /** Dispatches per call of each function, for a given number of steps per loop. */
   dispatches(fn: 'forward' | 'grad', steps: number): number;
@@ -168,26 +169,43 @@ function emitFunction(
   };
 }
 
-function context(options: WgslOptions, fuseElementwise: boolean): WgslContext {
+function context(options: WgslOptions, fuseElementwise: boolean, tile: KernelOptions['tile']): WgslContext {
   let counter = 0;
   const lines = options.source.text.split(/\r?\n/);
   return {
     sizes: options.sizes,
     fuseElementwise,
     arena: new Arena(),
+    tile,
     fused: 0,
     fresh: (prefix) => `${prefix.replace(/[^A-Za-z0-9_]/g, '_')}_${counter++}`,
     source: (node) => (node.span ? `${node.span.line}: ${(lines[node.span.line - 1] ?? '').trim()}` : undefined),
   };
 }
 
-/** The schedule 'auto' picks: one persistent kernel per function where a step's work is small. */
-export function pickSchedule(items: readonly Item[], sizes: Readonly<Record<string, number>>): Schedule {
-  void sizes;
-  const perStep = (list: readonly Item[]): number =>
-    list.reduce((n, item) => n + (item.kind === 'phase' ? 0 : item.body.length), 0);
-  return perStep(items) > 0 ? 'hybrid' : 'steps';
+/**
+ * Elements a time loop's phases compute per sample and step: where B times
+ * this is small, one workgroup does a step's work faster than the dispatches
+ * that would spread it.
+ */
+export function stepWork(items: readonly Item[]): number {
+  let work = 0;
+  for (const item of items) {
+    if (item.kind !== 'loop') continue;
+    for (const p of item.body)
+      if (p.kind === 'phase') {
+        const elements = Math.max(0, ...p.count.values());
+        work += p.blocks ? (elements / p.blocks.divisor) * p.blocks.factor * p.blocks.divisor : elements;
+      }
+  }
+  return work;
 }
+
+/** With 'auto', batches up to this many step elements run the persistent plan. */
+const persistentWork = 4096;
+
+/** The tile of the persistent plan, for small batches: eight rows of one sample a thread. */
+const smallTile = { rows: 8, samples: 1 };
 
 export function compileToWgsl(model: ModelInfo, options: WgslOptions): WgslResult {
   const { forward, backward } = optimizedGraphs(model, options);
@@ -201,19 +219,33 @@ export function compileToWgsl(model: ModelInfo, options: WgslOptions): WgslResul
     states: bindings.states,
   };
   const kernelOptions = { ...defaultKernelOptions, ...options.kernels };
-  const emitted = graphs.map((g) => {
-    const ctx = context(options, fuseElementwise);
-    return { ...emitFunction(g, ctx, names), fused: ctx.fused };
-  });
-  const mode =
-    options.schedule === undefined || options.schedule === 'auto'
-      ? pickSchedule(emitted[0].items, options.sizes)
-      : options.schedule;
+  const emit = (tile: KernelOptions['tile']) =>
+    graphs.map((g) => {
+      const ctx = context(options, fuseElementwise, tile);
+      return { ...emitFunction(g, ctx, names), fused: ctx.fused };
+    });
+  const emitted = emit(kernelOptions.tile);
+  // 'auto': the steps schedule, and for small batches a persistent plan that the host picks by B.
+  const auto = options.schedule === undefined || options.schedule === 'auto';
+  const mode: Schedule = auto ? 'steps' : (options.schedule as Schedule);
+  const small = auto ? emit(smallTile) : undefined;
   const kernels: Kernel[] = [];
-  const plans = emitted.map((f, k) => {
-    const scheduled = schedule(f.items, k === 0 ? 'forward' : 'grad', mode, bindings, kernelOptions, kernels.length);
+  const plans = emitted.map((f, k): FunctionPlan => {
+    const fn = k === 0 ? 'forward' : 'grad';
+    const scheduled = schedule(f.items, fn, mode, bindings, kernelOptions, kernels.length);
     kernels.push(...scheduled.kernels);
-    return { ...f.plan, steps: scheduled.plan };
+    const upToBatch = Math.floor(persistentWork / Math.max(1, stepWork(f.items)));
+    if (!small || upToBatch < 1) return { ...f.plan, steps: scheduled.plan };
+    const alternative = schedule(
+      small[k].items,
+      `${fn}_small_batch`,
+      'persistent',
+      bindings,
+      kernelOptions,
+      kernels.length,
+    );
+    kernels.push(...alternative.kernels);
+    return { ...f.plan, steps: scheduled.plan, small: { ...small[k].plan, steps: alternative.plan, upToBatch } };
   });
   const program: GpuProgram = {
     kernels: kernels.map(({ name, code, stepped, workgroupSize }) => ({ name, code, stepped, workgroupSize })),
@@ -222,6 +254,8 @@ export function compileToWgsl(model: ModelInfo, options: WgslOptions): WgslResul
     forward: plans[0],
     ...(plans[1] ? { grad: plans[1] } : {}),
   };
+  const upTo = program.forward.small?.upToBatch;
+  const described = auto ? `auto: steps${upTo ? `, persistent for B ≤ ${upTo}` : ''}` : mode;
   const torch = options.cells ? torchKeyLayout(model, options.cells) : undefined;
   const host = emitHost({
     model,
@@ -233,7 +267,7 @@ export function compileToWgsl(model: ModelInfo, options: WgslOptions): WgslResul
     level: options.level,
     ...(torch ? { torch } : {}),
     program,
-    schedule: mode,
+    schedule: described,
   });
   const dispatches = (fn: 'forward' | 'grad', steps: number) => {
     const plan = fn === 'forward' ? program.forward : program.grad;
@@ -245,7 +279,7 @@ export function compileToWgsl(model: ModelInfo, options: WgslOptions): WgslResul
     host,
     kernels,
     program,
-    schedule: mode,
+    schedule: described,
     kernelOptions,
     dispatchesPerStep: loops.reduce((n, l) => n + ('body' in l ? l.body.length : 0), 0),
     dispatches,

@@ -10,9 +10,10 @@
  * - `hybrid`: phases outside loops are dispatched as in `steps`, and each
  *   time loop is one persistent kernel.
  */
+import type { Tile } from './ops.js';
 import type { Dispatch, KernelInfo, PlanStep, SizeTerms } from './runtime.js';
-import type { Item, Loop, Phase } from './phase.js';
-import { dimField, type Poly, toWgsl } from './poly.js';
+import { type Item, type Loop, type Phase, threads } from './phase.js';
+import { dimField, type Poly } from './poly.js';
 import { sanitizeComment } from '../ts/code.js';
 
 export type Schedule = 'steps' | 'persistent' | 'hybrid';
@@ -22,9 +23,16 @@ export interface KernelOptions {
   readonly workgroupSize: number;
   /** Threads of the one workgroup that runs a persistent kernel. */
   readonly persistentSize: number;
+  /** Rows of W and samples each thread of a GEMM computes. */
+  readonly tile: Tile;
 }
 
-export const defaultKernelOptions: KernelOptions = { workgroupSize: 64, persistentSize: 256 };
+/** Measured on SwiftShader (docs/benchmarks.md): 4 × 4 tiles for batches, 64 threads a persistent workgroup. */
+export const defaultKernelOptions: KernelOptions = {
+  workgroupSize: 64,
+  persistentSize: 64,
+  tile: { rows: 4, samples: 4 },
+};
 
 /** What every kernel declares: the sizes uniform and the storage buffer. */
 export interface Bindings {
@@ -95,7 +103,7 @@ function threadKernel(phase: Phase, b: Bindings, o: KernelOptions, name: string,
     `@compute @workgroup_size(${o.workgroupSize})`,
     'fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {',
     `  let i = (group.y * groups.x + group.x) * ${o.workgroupSize}u + lane;`,
-    `  if (i < ${toWgsl(phase.count)}) {`,
+    `  if (i < ${threads(phase)}) {`,
     `    ${phase.name}(i, ${t});`,
     '  }',
     '}',
@@ -110,7 +118,7 @@ function persistentBody(items: readonly Item[], o: KernelOptions, t: string, dep
   const lines: string[] = [];
   for (const item of items) {
     if (item.kind === 'phase') {
-      lines.push(`${pad}for (var i = lane; i < ${toWgsl(item.count)}; i += ${o.persistentSize}u) {`);
+      lines.push(`${pad}for (var i = lane; i < ${threads(item)}; i += ${o.persistentSize}u) {`);
       lines.push(`${pad}  ${item.name}(i, ${t});`);
       lines.push(`${pad}}`);
       lines.push(`${pad}storageBarrier();`);
@@ -142,6 +150,11 @@ function persistentKernel(items: readonly Item[], b: Bindings, o: KernelOptions,
   return { name, code, stepped: false, workgroupSize: o.persistentSize, phases: all.length };
 }
 
+/** The threads a dispatch of a phase needs, for the host. */
+function dispatchCount(p: Phase): Pick<Dispatch, 'count' | 'blocks'> {
+  return { count: terms(p.count), ...(p.blocks ? { blocks: p.blocks } : {}) };
+}
+
 export interface Scheduled {
   readonly kernels: readonly Kernel[];
   readonly plan: readonly PlanStep[];
@@ -169,7 +182,7 @@ export function schedule(
   const plan: PlanStep[] = [];
   for (const item of items) {
     if (item.kind === 'phase') {
-      plan.push({ kernel: add(threadKernel(item, b, o, name(item.name), undefined)), count: terms(item.count) });
+      plan.push({ kernel: add(threadKernel(item, b, o, name(item.name), undefined)), ...dispatchCount(item) });
       continue;
     }
     if (mode === 'hybrid') {
@@ -178,7 +191,7 @@ export function schedule(
     }
     const body: Dispatch[] = item.body.map((p) => {
       if (p.kind !== 'phase') throw new Error('a time loop inside a time loop');
-      return { kernel: add(threadKernel(p, b, o, name(p.name), item)), count: terms(p.count) };
+      return { kernel: add(threadKernel(p, b, o, name(p.name), item)), ...dispatchCount(p) };
     });
     plan.push({ axis: item.axis, ...(item.truncate !== undefined ? { truncate: item.truncate } : {}), body });
   }

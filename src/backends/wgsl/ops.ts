@@ -61,9 +61,72 @@ function accumulate(
   return out;
 }
 
+/** A GEMM tile: each thread computes `rows` rows of W for `samples` samples. */
+export interface Tile {
+  readonly rows: number;
+  readonly samples: number;
+}
+
+/**
+ * W [m, k] times every sample's x [k], for all samples at once (the hoisted
+ * input projection, the recurrent product): each thread computes a 4 × 4
+ * tile, so each value it loads serves four multiply-adds.
+ */
+function rowsGemm(e: WgslEmitter, node: Node, a: WBuffer, b: WBuffer, out: Layout): WBuffer {
+  const [m, k] = a.layout.shape;
+  const tile = e.ctx.tile;
+  const rowBlocks = Math.ceil(m / tile.rows);
+  const result = e.allocate(node, out);
+  const rows = [...Array(tile.rows).keys()];
+  const range = [...Array(tile.samples).keys()];
+  e.phase(
+    result,
+    `${e.describe(node)} (${tile.rows} rows × ${tile.samples} samples a thread)`,
+    (w) => {
+      const [W, x, o] = [w.offset(a), w.offset(b), w.offset(result)];
+      const samples = leadCount(out);
+      w.line(`let row = i % ${u32(rowBlocks)} * ${u32(tile.rows)};`);
+      w.line(`let sample = i / ${u32(rowBlocks)} * ${u32(tile.samples)};`);
+      w.line(`let last = ${samples} - 1u;`);
+      // Past the edges, loads repeat the last row or sample and their sums are not stored.
+      for (const r of rows)
+        w.line(`let w${r} = ${W} + ${r === 0 ? 'row' : `min(row + ${u32(r)}, ${u32(m - 1)})`} * ${u32(k)};`);
+      for (const s of range) w.line(`let x${s} = ${x} + min(sample + ${u32(s)}, last) * ${u32(k)};`);
+      // Sums of four rows at a time in a vec4.
+      const quads = [...Array(Math.ceil(tile.rows / 4)).keys()];
+      const width = (q: number) => Math.min(4, tile.rows - 4 * q);
+      const vec = (q: number) => (width(q) === 1 ? 'f32' : `vec${width(q)}<f32>`);
+      for (const s of range) for (const q of quads) w.line(`var acc${s}_${q} = ${vec(q)}();`);
+      w.line(`for (var p = 0u; p < ${u32(k)}; p++) {`);
+      for (const q of quads) {
+        const loads = rows.slice(4 * q, 4 * q + width(q)).map((r) => `mem[w${r} + p]`);
+        w.line(`  let v${q} = ${width(q) === 1 ? loads[0] : `${vec(q)}(${loads.join(', ')})`};`);
+      }
+      for (const s of range) for (const q of quads) w.line(`  acc${s}_${q} += v${q} * mem[x${s} + p];`);
+      w.line('}');
+      for (const s of range) {
+        w.line(`if (sample + ${u32(s)} <= last) {`);
+        for (const r of rows) {
+          const q = Math.floor(r / 4);
+          const sum = width(q) === 1 ? `acc${s}_${q}` : `acc${s}_${q}[${r % 4}]`;
+          const store = `mem[${o} + (sample + ${u32(s)}) * ${u32(m)} + row + ${u32(r)}] = ${sum};`;
+          w.line(m % tile.rows === 0 ? `  ${store}` : `  if (row + ${u32(r)} < ${u32(m)}) { ${store} }`);
+        }
+        w.line('}');
+      }
+    },
+    node.op,
+    { divisor: tile.samples, factor: rowBlocks },
+  );
+  return result;
+}
+
 const matmul: Renderer<'matmul'> = (e, node) => {
   const [a, b] = [e.buffer(node, 0), e.buffer(node, 1)];
   const out = e.layout(node.id);
+  const noLead = (l: Layout) => l.time === null && !l.batch;
+  if (a.layout.shape.length === 2 && b.layout.shape.length === 1 && noLead(a.layout))
+    return rowsGemm(e, node, a, b, out);
   // Per sample, numpy's rules: a [m, k] or [k] (m = 1), b [k, n] or [k] (n = 1).
   const [, k] = a.layout.shape.length === 2 ? a.layout.shape : [1, a.layout.shape[0]];
   const n = b.layout.shape.length === 2 ? b.layout.shape[1] : 1;

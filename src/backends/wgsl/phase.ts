@@ -7,19 +7,29 @@
  * expressions of the run-time sizes.
  */
 import type { Layout } from '../ts/layout.js';
-import { add, type Poly, sizePoly } from './poly.js';
+import { add, type Poly, sizePoly, toWgsl } from './poly.js';
 import { sanitizeComment } from '../ts/code.js';
 
 export interface Phase {
   readonly kind: 'phase';
   /** The WGSL function's name: `fn <name>(i: u32, t: u32)`. */
   readonly name: string;
-  /** How many elements it computes (threads it needs). */
+  /** How many elements it computes: one thread each, unless `blocks` groups them. */
   readonly count: Poly;
+  /** Threads = ceil(count / divisor) · factor: a thread computes a block of elements (a GEMM tile). */
+  readonly blocks?: { readonly divisor: number; readonly factor: number };
   /** The function, with its comment. */
   readonly code: string;
   /** Whether it reads the step `t` of an enclosing time loop. */
   readonly usesStep: boolean;
+}
+
+/** How many threads a phase needs, as WGSL. */
+export function threads(phase: Phase): string {
+  const count = toWgsl(phase.count);
+  if (!phase.blocks) return count;
+  const { divisor, factor } = phase.blocks;
+  return `(${count} + ${divisor - 1}u) / ${divisor}u * ${factor}u`;
 }
 
 /** A scan's time loop: its body runs once per step. */

@@ -26,6 +26,8 @@ export interface KernelInfo {
 export interface Dispatch {
   readonly kernel: number;
   readonly count?: SizeTerms;
+  /** Threads = ceil(count / divisor) · factor, where each thread computes a block of elements. */
+  readonly blocks?: { readonly divisor: number; readonly factor: number };
 }
 
 /** Steps of a time loop run by the host: its body's dispatches once per step. */
@@ -57,6 +59,8 @@ export interface FunctionPlan {
   /** Where a caller's initial state goes; its flag in the sizes uniform says it was given. */
   readonly states: readonly { readonly name: string; readonly offset: SizeTerms }[];
   readonly results: readonly ResultInfo[];
+  /** The same function for batches of at most `upToBatch` samples, where it runs faster (one persistent kernel). */
+  readonly small?: FunctionPlan & { readonly upToBatch: number };
 }
 
 export interface GpuProgram {
@@ -244,10 +248,12 @@ export async function createGpuRunner(
   if (error) refuse(`a kernel does not compile on this device: ${error.message}`);
 
   const shapes = new Map<string, Shaped>();
+  const plans = new Map<FunctionPlan, number>();
+  const planId = (plan: FunctionPlan) => plans.get(plan) ?? plans.set(plan, plans.size).size - 1;
   let queue: Promise<unknown> = Promise.resolve();
 
   function shaped(plan: FunctionPlan, B: number, lengths: { readonly [axis: string]: number }): Shaped {
-    const key = [program.forward === plan ? 'forward' : 'grad', B, ...program.axes.map((a) => lengths[a])].join(',');
+    const key = [planId(plan), B, ...program.axes.map((a) => lengths[a])].join(',');
     const known = shapes.get(key);
     if (known) return known;
     const bytes = 4 * evaluateSize(plan.floats, B, lengths);
@@ -317,8 +323,9 @@ export async function createGpuRunner(
   const writable = (data: Float32Array): Float32Array<ArrayBuffer> =>
     data.buffer instanceof ArrayBuffer ? (data as Float32Array<ArrayBuffer>) : new Float32Array(data);
 
-  async function runOnce(plan: FunctionPlan, args: RunArgs): Promise<RunResults> {
+  async function runOnce(given: FunctionPlan, args: RunArgs): Promise<RunResults> {
     const { B, lengths } = args;
+    const plan = given.small && B <= given.small.upToBatch ? given.small : given;
     const s = shaped(plan, B, lengths);
     const words = new Uint32Array(s.sizes.size / 4);
     words[0] = B;
@@ -345,7 +352,9 @@ export async function createGpuRunner(
       if (kernel.stepped) pass.setBindGroup(0, s.groups.stepped as GPUBindGroup, [step * stepStride]);
       else pass.setBindGroup(0, s.groups.plain);
       if (d.count === undefined) return pass.dispatchWorkgroups(1);
-      const groups = Math.ceil(evaluateSize(d.count, B, lengths) / kernel.workgroupSize);
+      const count = evaluateSize(d.count, B, lengths);
+      const threads = d.blocks ? Math.ceil(count / d.blocks.divisor) * d.blocks.factor : count;
+      const groups = Math.ceil(threads / kernel.workgroupSize);
       if (groups === 0) return;
       const x = Math.min(groups, device.limits.maxComputeWorkgroupsPerDimension);
       pass.dispatchWorkgroups(x, Math.ceil(groups / x));
