@@ -38,12 +38,46 @@ const job = JSON.parse(readFileSync(jobFile, 'utf8')) as Job;
 const threads = Number(threadArg);
 const require = createRequire(import.meta.url);
 
+/**
+ * navigator.gpu from Dawn (the webgpu package), on the adapter rnnc's WGSL
+ * host picks (SwiftShader where there is no GPU). Dawn's writeBuffer rejects
+ * views of a SharedArrayBuffer, which onnxruntime-web hands it: those are copied first.
+ */
+async function useDawn(): Promise<void> {
+  const { openDevice } = await import('../src/backends/wgsl/runtime.js');
+  await openDevice(); // sets up the globals and, without a GPU, the SwiftShader driver
+  const dawn = (await import('webgpu')) as unknown as { create(flags: string[]): GPU };
+  Object.defineProperty(globalThis, 'navigator', { value: { gpu: dawn.create([]) }, configurable: true });
+  const queue = (globalThis as unknown as { GPUQueue: { prototype: GPUQueue } }).GPUQueue.prototype;
+  const write = queue.writeBuffer;
+  queue.writeBuffer = function (
+    this: GPUQueue,
+    buffer: GPUBuffer,
+    offset: number,
+    data: GPUAllowSharedBufferSource,
+    ...rest: number[]
+  ) {
+    const view = ArrayBuffer.isView(data) ? data : new Uint8Array(data);
+    const copy =
+      view.buffer instanceof SharedArrayBuffer
+        ? new Uint8Array(view.buffer, view.byteOffset, view.byteLength).slice()
+        : data;
+    return write.call(this, buffer, offset, copy, ...rest);
+  } as GPUQueue['writeBuffer'];
+}
+
 async function main(): Promise<void> {
   const params = Object.fromEntries(Object.entries(job.params).map(([k, v]) => [k, Float32Array.from(v)]));
   const model = onnxRnn(job.cell, params, job.T, job.B, job.I, job.H);
   let ort: Ort;
   let options: object;
-  if (backend === 'web') {
+  if (backend === 'webgpu') {
+    await useDawn();
+    ort = (await import('onnxruntime-web/webgpu')) as unknown as Ort;
+    ort.env.wasm.numThreads = 1;
+    ort.env.wasm.wasmPaths = `${dirname(require.resolve('onnxruntime-web'))}/`;
+    options = { executionProviders: ['webgpu'] };
+  } else if (backend === 'web') {
     ort = (await import('onnxruntime-web')) as unknown as Ort;
     ort.env.wasm.numThreads = threads;
     ort.env.wasm.wasmPaths = `${dirname(require.resolve('onnxruntime-web'))}/`;

@@ -1,7 +1,7 @@
 /**
- * `npm run bench`: rnnc's generated TypeScript against a naive hand-written
- * RNN and TensorFlow.js (cpu and wasm backends) on the same weights and
- * inputs. Every system's outputs are checked against rnnc's before anything
+ * `npm run bench`: rnnc's generated TypeScript and WGSL against a naive
+ * hand-written RNN, TensorFlow.js (cpu and wasm backends) and onnxruntime
+ * (web: wasm and WebGPU; node) on the same weights and inputs. Every system's outputs are checked against rnnc's before anything
  * is timed; times are medians of at least five runs after a warm-up.
  *
  *   npm run bench                 every workload and system
@@ -10,9 +10,12 @@
  *   npm run bench -- --rnnc-only   rnnc alone, to see what a change to the generator does
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { compileToWgsl } from '../src/backends/wgsl/index.js';
+import { createGpuRunner, openDevice } from '../src/backends/wgsl/runtime.js';
+import { compileSource, selectModel } from '../src/frontend/program.js';
 import { naiveGru, naiveLstm } from './naive.js';
 import { loadRnnc } from './rnnc.js';
 import { tfjsRnn, useBackend } from './tfjs.js';
@@ -138,6 +141,8 @@ async function bench(w: Workload): Promise<void> {
     console.error(`  ${w.name}: ${v.name} done`);
   }
 
+  await benchWgsl(w, file, sizes, { params, inputs, expected, expectedLoss }, record);
+
   if (rnncOnly) return;
   const naive = w.cell === 'lstm' ? naiveLstm : naiveGru;
   agree('naive TypeScript', naive(cellParams, x, w.T, w.B, w.I, w.H), expected);
@@ -177,6 +182,7 @@ async function bench(w: Workload): Promise<void> {
     { system: 'onnxruntime-web wasm, 1 thread', backend: 'web', threads: 1 },
     { system: 'onnxruntime-web wasm, 2 threads', backend: 'web', threads: 2 },
     { system: 'onnxruntime-node, 1 thread', backend: 'node', threads: 1 },
+    { system: 'onnxruntime-web webgpu', backend: 'webgpu', threads: 1 },
   ];
   for (const peer of peers) {
     const script = new URL('./ort.js', import.meta.url).pathname;
@@ -188,6 +194,43 @@ async function bench(w: Workload): Promise<void> {
     record(rows, peer.system, false, result.ms);
     console.error(`  ${w.name}: ${peer.system} done`);
   }
+}
+
+let adapter = 'none';
+let device: ReturnType<typeof openDevice> | undefined;
+
+/** rnnc's WGSL kernels (the auto schedule) on the WebGPU adapter there is: a GPU, else SwiftShader. */
+async function benchWgsl(
+  w: Workload,
+  file: string,
+  sizes: Record<string, number>,
+  reference: {
+    params: Record<string, Float32Array>;
+    inputs: { x: { data: Float32Array; shape: number[] } };
+    expected: Float32Array;
+    expectedLoss: number;
+  },
+  record: (target: Row[], system: string, backward: boolean, ms: number) => void,
+): Promise<void> {
+  const program = compileSource(readFileSync(file, 'utf8'), file).program;
+  if (!program) throw new Error(`${file} does not compile`);
+  const model = selectModel(program);
+  const wgsl = compileToWgsl(model, { level: 2, sizes, source: { file, text: '' } });
+  const opened = await (device ??= openDevice());
+  adapter = opened.adapter;
+  const runner = await createGpuRunner(wgsl.program, opened.device, opened.adapter);
+  const args = { params: reference.params, inputs: reference.inputs, initialStates: {}, B: w.B, lengths: { T: w.T } };
+  const system = 'rnnc wgsl -O2';
+  const forward = await runner.run(wgsl.program.forward, args);
+  agree(system, forward.outputs.l.data, reference.expected);
+  record(rows, system, false, await median(() => runner.run(wgsl.program.forward, args)));
+  if (w.backward && wgsl.program.grad) {
+    const grad = wgsl.program.grad;
+    agree(`${system} (loss)`, (await runner.run(grad, args)).loss.loss.data, [reference.expectedLoss]);
+    record(rows, system, true, await median(() => runner.run(grad, args)));
+  }
+  runner.destroy();
+  console.error(`  ${w.name}: ${system} done (${wgsl.schedule})`);
 }
 
 function table(source: Row[], peers: string[]): string {
@@ -223,6 +266,15 @@ console.log(
     'onnxruntime-node, 1 thread',
     'naive TypeScript',
   ]),
+);
+console.log(
+  `\nThe WGSL kernels on WebGPU (${adapter}), against onnxruntime-web's WebGPU backend on the same adapter and rnnc's TypeScript module:\n`,
+);
+console.log(
+  table(
+    rows.filter((r) => r.system.includes('wgsl') || r.system.includes('webgpu')),
+    ['onnxruntime-web webgpu', 'rnnc -O2', 'rnnc -O2 --cpu scalar'],
+  ),
 );
 console.log('\nWhat each pass buys (rnnc only; × vs -O0):\n');
 console.log(table(ablation, ['rnnc -O0']));
