@@ -285,3 +285,54 @@ describe('the auto schedule', () => {
     runner.destroy();
   });
 });
+
+describe('the tiled WGSL GEMMs', () => {
+  it.each([
+    ['steps', 2],
+    ['persistent', 2],
+    ['steps', 0],
+  ] as const)(
+    'agree with TypeScript at sizes that are not multiples of the tile (lstm I=19 H=37, %s, -O%s)',
+    async (schedule, level) => {
+      const { device } = await gpuDevice();
+      const model = selectModel(loadExample('lstm.rnn'));
+      const sizes = bindSizes(model, { I: 19, H: 37 });
+      const wgsl = compileToWgsl(model, { level, sizes, source: { file: 'lstm.rnn', text: '' }, schedule });
+      const all = wgsl.kernels.map((k) => k.code).join('\n');
+      for (const tiled of [
+        'rows × 4 samples a thread',
+        'columns × 4 samples a thread',
+        'Σ over samples of outer products',
+      ])
+        expect(all).toContain(tiled);
+      const { code } = compileToTypeScript(model, {
+        level,
+        dtype: 'f32',
+        sizes,
+        source: { file: 'lstm.rnn', text: '' },
+        cpu: 'scalar',
+      });
+      const path = join(outDir, `lstm_19_37_O${level}.ts`);
+      writeFileSync(path, code);
+      const reference = (await import(path)) as TsModule;
+      const params = reference.init(2);
+      const x = { data: Float32Array.from({ length: 4 * 5 * 19 }, (_, k) => Math.cos(k)), shape: [4, 5, 19] };
+      const target = { data: Float32Array.from({ length: 4 * 5 * 37 }, (_, k) => Math.sin(k) / 3), shape: [4, 5, 37] };
+      const inputs = { x, 'd:output': target };
+      const runner = await createGpuRunner(wgsl.program, device);
+      const args = { params, inputs, initialStates: {}, B: 5, lengths: { T: 4 } };
+      const forward = await runner.run(wgsl.program.forward, args);
+      expectClose(forward.outputs, reference.forward(params, inputs).outputs, 'output');
+      const got = await runner.run(wgsl.program.grad!, args);
+      const want = reference.grad!(params, inputs);
+      expectClose(
+        got.grads,
+        Object.fromEntries(Object.entries(want.grads).map(([k, v]) => [k, { data: v }])),
+        'gradient of param',
+      );
+      expectClose(got.inputGrads, want.inputGrads, 'gradient of input');
+      runner.destroy();
+    },
+    30_000,
+  );
+});

@@ -1,4 +1,4 @@
-// schedule: auto: steps, persistent for B ≤ 170
+// schedule: auto: steps, persistent for B ≤ 117
 // ───── forward_00_fill_0.wgsl ─────
 // rnnc kernel forward_00_fill_0: one thread per element, 64 per workgroup.
 struct Dims {
@@ -25,8 +25,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── forward_01_stack_rows_1.wgsl ─────
-// rnnc kernel forward_01_stack_rows_1: one thread per element, 64 per workgroup.
+// ───── forward_01_matmul_1.wgsl ─────
+// rnnc kernel forward_01_matmul_1: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -37,99 +37,58 @@ struct Dims {
 // Every value of the model, each in a region of its own (params, inputs, states, results).
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
-// %15 stack_rows packed W_ir, W_iz, W_in
-fn stack_rows_1(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 3u + dims.B * 10u + 150u); // %15 stack_rows packed W_ir, W_iz, W_in
-  let at1 = dims.T_T * dims.B * 3u; // param W_ir
-  let at2 = (dims.T_T * dims.B * 3u + 15u); // param W_iz
-  let at3 = (dims.T_T * dims.B * 3u + 30u); // param W_in
-  let l = i / 45u;
-  let j = i % 45u;
-  var v = 0.0;
-  if (j < 15u) { v = mem[at1 + l * 15u + j - 0u]; }
-  else if (j < 30u) { v = mem[at2 + l * 15u + j - 15u]; }
-  else { v = mem[at3 + l * 15u + j - 30u]; }
-  mem[at0 + i] = v;
-}
-
-@compute @workgroup_size(64)
-fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
-  let i = (group.y * groups.x + group.x) * 64u + lane;
-  if (i < 45u) {
-    stack_rows_1(i, 0u);
-  }
-}
-
-// ───── forward_02_matmul_2.wgsl ─────
-// rnnc kernel forward_02_matmul_2: one thread per element, 64 per workgroup.
-struct Dims {
-  B: u32, // the batch size
-  T_T: u32, // the length of time axis T
-  given0: u32, // 1 where the caller gave the initial state h
-}
-
-@group(0) @binding(0) var<uniform> dims: Dims;
-// Every value of the model, each in a region of its own (params, inputs, states, results).
-@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
-
-// %16 matmul fused gates — 24: r = sigmoid(W_ir @ x + b_ir + W_hr @ h + b_hr)   // reset gate (4 rows × 4 samples a thread)
-fn matmul_2(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 3u + dims.B * 10u + 195u); // %16 matmul fused gates
-  let at1 = (dims.T_T * dims.B * 3u + dims.B * 10u + 150u); // %15 stack_rows packed W_ir, W_iz, W_in
-  let at2 = 0u; // input x
-  let row = i % 4u * 4u;
-  let sample = i / 4u * 4u;
-  let last = dims.T_T * dims.B - 1u;
-  let w0 = at1 + row * 3u;
-  let w1 = at1 + min(row + 1u, 14u) * 3u;
-  let w2 = at1 + min(row + 2u, 14u) * 3u;
-  let w3 = at1 + min(row + 3u, 14u) * 3u;
-  let x0 = at2 + min(sample + 0u, last) * 3u;
-  let x1 = at2 + min(sample + 1u, last) * 3u;
-  let x2 = at2 + min(sample + 2u, last) * 3u;
-  let x3 = at2 + min(sample + 3u, last) * 3u;
-  var acc0_0 = vec4<f32>();
-  var acc1_0 = vec4<f32>();
-  var acc2_0 = vec4<f32>();
-  var acc3_0 = vec4<f32>();
+// %16 matmul fused gates — 24: r = sigmoid(W_ir @ x + b_ir + W_hr @ h + b_hr)   // reset gate
+fn matmul_1(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 3u + dims.B * 10u + 150u); // %16 matmul fused gates
+  let at1 = 0u; // %15 stack_rows packed W_ir, W_iz, W_in (in place)
+  let at2 = 120u; // input x
+  let l = i / 15u;
+  let j = i % 15u;
+  var acc = 0.0;
+  let ao = j * 3u;
+  let bo = l * 3u;
   for (var p = 0u; p < 3u; p++) {
-    let v0 = vec4<f32>(mem[w0 + p], mem[w1 + p], mem[w2 + p], mem[w3 + p]);
-    acc0_0 += v0 * mem[x0 + p];
-    acc1_0 += v0 * mem[x1 + p];
-    acc2_0 += v0 * mem[x2 + p];
-    acc3_0 += v0 * mem[x3 + p];
+    acc += mem[at1 + ao + p] * mem[at2 + bo + p];
   }
-  if (sample + 0u <= last) {
-    if (row + 0u < 15u) { mem[at0 + (sample + 0u) * 15u + row + 0u] = acc0_0[0]; }
-    if (row + 1u < 15u) { mem[at0 + (sample + 0u) * 15u + row + 1u] = acc0_0[1]; }
-    if (row + 2u < 15u) { mem[at0 + (sample + 0u) * 15u + row + 2u] = acc0_0[2]; }
-    if (row + 3u < 15u) { mem[at0 + (sample + 0u) * 15u + row + 3u] = acc0_0[3]; }
-  }
-  if (sample + 1u <= last) {
-    if (row + 0u < 15u) { mem[at0 + (sample + 1u) * 15u + row + 0u] = acc1_0[0]; }
-    if (row + 1u < 15u) { mem[at0 + (sample + 1u) * 15u + row + 1u] = acc1_0[1]; }
-    if (row + 2u < 15u) { mem[at0 + (sample + 1u) * 15u + row + 2u] = acc1_0[2]; }
-    if (row + 3u < 15u) { mem[at0 + (sample + 1u) * 15u + row + 3u] = acc1_0[3]; }
-  }
-  if (sample + 2u <= last) {
-    if (row + 0u < 15u) { mem[at0 + (sample + 2u) * 15u + row + 0u] = acc2_0[0]; }
-    if (row + 1u < 15u) { mem[at0 + (sample + 2u) * 15u + row + 1u] = acc2_0[1]; }
-    if (row + 2u < 15u) { mem[at0 + (sample + 2u) * 15u + row + 2u] = acc2_0[2]; }
-    if (row + 3u < 15u) { mem[at0 + (sample + 2u) * 15u + row + 3u] = acc2_0[3]; }
-  }
-  if (sample + 3u <= last) {
-    if (row + 0u < 15u) { mem[at0 + (sample + 3u) * 15u + row + 0u] = acc3_0[0]; }
-    if (row + 1u < 15u) { mem[at0 + (sample + 3u) * 15u + row + 1u] = acc3_0[1]; }
-    if (row + 2u < 15u) { mem[at0 + (sample + 3u) * 15u + row + 2u] = acc3_0[2]; }
-    if (row + 3u < 15u) { mem[at0 + (sample + 3u) * 15u + row + 3u] = acc3_0[3]; }
-  }
+  mem[at0 + i] = acc;
 }
 
 @compute @workgroup_size(64)
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
-  if (i < (dims.T_T * dims.B + 3u) / 4u * 4u) {
-    matmul_2(i, 0u);
+  if (i < dims.T_T * dims.B * 15u) {
+    matmul_1(i, 0u);
+  }
+}
+
+// ───── forward_02_add_2.wgsl ─────
+// rnnc kernel forward_02_add_2: one thread per element, 64 per workgroup.
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
+
+// %19 add
+fn add_2(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 18u + dims.B * 10u + 150u); // %19 add
+  let at1 = (dims.T_T * dims.B * 3u + dims.B * 10u + 150u); // %16 matmul fused gates
+  let at2 = (dims.T_T * dims.B * 3u + 120u); // param b_ir
+  let at3 = (dims.T_T * dims.B * 3u + 135u); // param b_hr
+  let l = i / 5u;
+  let j = i % 5u;
+  mem[at0 + i] = (mem[at1 + l * 15u + j] + mem[at2 + j]) + mem[at3 + j];
+}
+
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < dims.T_T * dims.B * 5u) {
+    add_2(i, 0u);
   }
 }
 
@@ -145,15 +104,15 @@ struct Dims {
 // Every value of the model, each in a region of its own (params, inputs, states, results).
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
-// %19 add
+// %22 add
 fn add_3(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 18u + dims.B * 10u + 195u); // %19 add
-  let at1 = (dims.T_T * dims.B * 3u + dims.B * 10u + 195u); // %16 matmul fused gates
-  let at2 = (dims.T_T * dims.B * 3u + 120u); // param b_ir
-  let at3 = (dims.T_T * dims.B * 3u + 135u); // param b_hr
+  let at0 = (dims.T_T * dims.B * 23u + dims.B * 10u + 150u); // %22 add
+  let at1 = (dims.T_T * dims.B * 3u + dims.B * 10u + 150u); // %16 matmul fused gates
+  let at2 = (dims.T_T * dims.B * 3u + 125u); // param b_iz
+  let at3 = (dims.T_T * dims.B * 3u + 140u); // param b_hz
   let l = i / 5u;
   let j = i % 5u;
-  mem[at0 + i] = (mem[at1 + l * 15u + j] + mem[at2 + j]) + mem[at3 + j];
+  mem[at0 + i] = (mem[at1 + l * 15u + j + 5u] + mem[at2 + j]) + mem[at3 + j];
 }
 
 @compute @workgroup_size(64)
@@ -176,41 +135,10 @@ struct Dims {
 // Every value of the model, each in a region of its own (params, inputs, states, results).
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
-// %22 add
-fn add_4(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 23u + dims.B * 10u + 195u); // %22 add
-  let at1 = (dims.T_T * dims.B * 3u + dims.B * 10u + 195u); // %16 matmul fused gates
-  let at2 = (dims.T_T * dims.B * 3u + 125u); // param b_iz
-  let at3 = (dims.T_T * dims.B * 3u + 140u); // param b_hz
-  let l = i / 5u;
-  let j = i % 5u;
-  mem[at0 + i] = (mem[at1 + l * 15u + j + 5u] + mem[at2 + j]) + mem[at3 + j];
-}
-
-@compute @workgroup_size(64)
-fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
-  let i = (group.y * groups.x + group.x) * 64u + lane;
-  if (i < dims.T_T * dims.B * 5u) {
-    add_4(i, 0u);
-  }
-}
-
-// ───── forward_05_add_5.wgsl ─────
-// rnnc kernel forward_05_add_5: one thread per element, 64 per workgroup.
-struct Dims {
-  B: u32, // the batch size
-  T_T: u32, // the length of time axis T
-  given0: u32, // 1 where the caller gave the initial state h
-}
-
-@group(0) @binding(0) var<uniform> dims: Dims;
-// Every value of the model, each in a region of its own (params, inputs, states, results).
-@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
-
 // %24 add — 26: n = tanh(W_in @ x + b_in + r * (W_hn @ h + b_hn))
-fn add_5(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 28u + dims.B * 10u + 195u); // %24 add
-  let at1 = (dims.T_T * dims.B * 3u + dims.B * 10u + 195u); // %16 matmul fused gates
+fn add_4(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 28u + dims.B * 10u + 150u); // %24 add
+  let at1 = (dims.T_T * dims.B * 3u + dims.B * 10u + 150u); // %16 matmul fused gates
   let at2 = (dims.T_T * dims.B * 3u + 130u); // param b_in
   let l = i / 5u;
   let j = i % 5u;
@@ -221,47 +149,12 @@ fn add_5(i: u32, _t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < dims.T_T * dims.B * 5u) {
-    add_5(i, 0u);
+    add_4(i, 0u);
   }
 }
 
-// ───── forward_06_stack_rows_6.wgsl ─────
-// rnnc kernel forward_06_stack_rows_6: one thread per element, 64 per workgroup.
-struct Dims {
-  B: u32, // the batch size
-  T_T: u32, // the length of time axis T
-  given0: u32, // 1 where the caller gave the initial state h
-}
-
-@group(0) @binding(0) var<uniform> dims: Dims;
-// Every value of the model, each in a region of its own (params, inputs, states, results).
-@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
-
-// %25 stack_rows packed W_hr, W_hz, W_hn
-fn stack_rows_6(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 33u + dims.B * 10u + 195u); // %25 stack_rows packed W_hr, W_hz, W_hn
-  let at1 = (dims.T_T * dims.B * 3u + 45u); // param W_hr
-  let at2 = (dims.T_T * dims.B * 3u + 70u); // param W_hz
-  let at3 = (dims.T_T * dims.B * 3u + 95u); // param W_hn
-  let l = i / 75u;
-  let j = i % 75u;
-  var v = 0.0;
-  if (j < 25u) { v = mem[at1 + l * 25u + j - 0u]; }
-  else if (j < 50u) { v = mem[at2 + l * 25u + j - 25u]; }
-  else { v = mem[at3 + l * 25u + j - 50u]; }
-  mem[at0 + i] = v;
-}
-
-@compute @workgroup_size(64)
-fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
-  let i = (group.y * groups.x + group.x) * 64u + lane;
-  if (i < 75u) {
-    stack_rows_6(i, 0u);
-  }
-}
-
-// ───── forward_07_copy_7.wgsl ─────
-// rnnc kernel forward_07_copy_7: one thread per element, 64 per workgroup.
+// ───── forward_05_copy_5.wgsl ─────
+// rnnc kernel forward_05_copy_5: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -273,8 +166,8 @@ struct Dims {
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // GRU: the initial h
-fn copy_7(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 33u + dims.B * 10u + 270u); // GRU state h
+fn copy_5(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 33u + dims.B * 10u + 150u); // GRU state h
   let at1 = select((dims.T_T * dims.B * 3u + 150u), (dims.T_T * dims.B * 3u + dims.B * 5u + 150u), dims.given0 != 0u); // initial state h
   mem[at0 + i] = mem[at1 + i];
 }
@@ -283,12 +176,12 @@ fn copy_7(i: u32, _t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < dims.B * 5u) {
-    copy_7(i, 0u);
+    copy_5(i, 0u);
   }
 }
 
-// ───── forward_08_matmul_8.wgsl ─────
-// rnnc kernel forward_08_matmul_8: one thread per element, 64 per workgroup.
+// ───── forward_06_matmul_6.wgsl ─────
+// rnnc kernel forward_06_matmul_6: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -299,69 +192,32 @@ struct Dims {
 // Every value of the model, each in a region of its own (params, inputs, states, results).
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
-// %3 matmul fused gates — 24: r = sigmoid(W_ir @ x + b_ir + W_hr @ h + b_hr)   // reset gate (4 rows × 4 samples a thread)
-fn matmul_8(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 38u + dims.B * 15u + 270u); // %3 matmul fused gates
-  let at1 = (dims.T_T * dims.B * 33u + dims.B * 10u + 195u); // %25 stack_rows packed W_hr, W_hz, W_hn
-  let at2 = (dims.T_T * dims.B * 33u + dims.B * 10u + 270u); // GRU state h
-  let row = i % 4u * 4u;
-  let sample = i / 4u * 4u;
-  let last = dims.B - 1u;
-  let w0 = at1 + row * 5u;
-  let w1 = at1 + min(row + 1u, 14u) * 5u;
-  let w2 = at1 + min(row + 2u, 14u) * 5u;
-  let w3 = at1 + min(row + 3u, 14u) * 5u;
-  let x0 = at2 + min(sample + 0u, last) * 5u;
-  let x1 = at2 + min(sample + 1u, last) * 5u;
-  let x2 = at2 + min(sample + 2u, last) * 5u;
-  let x3 = at2 + min(sample + 3u, last) * 5u;
-  var acc0_0 = vec4<f32>();
-  var acc1_0 = vec4<f32>();
-  var acc2_0 = vec4<f32>();
-  var acc3_0 = vec4<f32>();
+// %3 matmul fused gates — 24: r = sigmoid(W_ir @ x + b_ir + W_hr @ h + b_hr)   // reset gate
+fn matmul_6(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 38u + dims.B * 15u + 150u); // %3 matmul fused gates
+  let at1 = 45u; // %25 stack_rows packed W_hr, W_hz, W_hn (in place)
+  let at2 = (dims.T_T * dims.B * 33u + dims.B * 10u + 150u); // GRU state h
+  let l = i / 15u;
+  let j = i % 15u;
+  var acc = 0.0;
+  let ao = j * 5u;
+  let bo = l * 5u;
   for (var p = 0u; p < 5u; p++) {
-    let v0 = vec4<f32>(mem[w0 + p], mem[w1 + p], mem[w2 + p], mem[w3 + p]);
-    acc0_0 += v0 * mem[x0 + p];
-    acc1_0 += v0 * mem[x1 + p];
-    acc2_0 += v0 * mem[x2 + p];
-    acc3_0 += v0 * mem[x3 + p];
+    acc += mem[at1 + ao + p] * mem[at2 + bo + p];
   }
-  if (sample + 0u <= last) {
-    if (row + 0u < 15u) { mem[at0 + (sample + 0u) * 15u + row + 0u] = acc0_0[0]; }
-    if (row + 1u < 15u) { mem[at0 + (sample + 0u) * 15u + row + 1u] = acc0_0[1]; }
-    if (row + 2u < 15u) { mem[at0 + (sample + 0u) * 15u + row + 2u] = acc0_0[2]; }
-    if (row + 3u < 15u) { mem[at0 + (sample + 0u) * 15u + row + 3u] = acc0_0[3]; }
-  }
-  if (sample + 1u <= last) {
-    if (row + 0u < 15u) { mem[at0 + (sample + 1u) * 15u + row + 0u] = acc1_0[0]; }
-    if (row + 1u < 15u) { mem[at0 + (sample + 1u) * 15u + row + 1u] = acc1_0[1]; }
-    if (row + 2u < 15u) { mem[at0 + (sample + 1u) * 15u + row + 2u] = acc1_0[2]; }
-    if (row + 3u < 15u) { mem[at0 + (sample + 1u) * 15u + row + 3u] = acc1_0[3]; }
-  }
-  if (sample + 2u <= last) {
-    if (row + 0u < 15u) { mem[at0 + (sample + 2u) * 15u + row + 0u] = acc2_0[0]; }
-    if (row + 1u < 15u) { mem[at0 + (sample + 2u) * 15u + row + 1u] = acc2_0[1]; }
-    if (row + 2u < 15u) { mem[at0 + (sample + 2u) * 15u + row + 2u] = acc2_0[2]; }
-    if (row + 3u < 15u) { mem[at0 + (sample + 2u) * 15u + row + 3u] = acc2_0[3]; }
-  }
-  if (sample + 3u <= last) {
-    if (row + 0u < 15u) { mem[at0 + (sample + 3u) * 15u + row + 0u] = acc3_0[0]; }
-    if (row + 1u < 15u) { mem[at0 + (sample + 3u) * 15u + row + 1u] = acc3_0[1]; }
-    if (row + 2u < 15u) { mem[at0 + (sample + 3u) * 15u + row + 2u] = acc3_0[2]; }
-    if (row + 3u < 15u) { mem[at0 + (sample + 3u) * 15u + row + 3u] = acc3_0[3]; }
-  }
+  mem[at0 + i] = acc;
 }
 
 @compute @workgroup_size(64)
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
-  if (i < (dims.B + 3u) / 4u * 4u) {
-    matmul_8(i, 0u);
+  if (i < dims.B * 15u) {
+    matmul_6(i, 0u);
   }
 }
 
-// ───── forward_09_sigmoid_9.wgsl ─────
-// rnnc kernel forward_09_sigmoid_9: one thread per element, 64 per workgroup.
+// ───── forward_07_sigmoid_7.wgsl ─────
+// rnnc kernel forward_07_sigmoid_7: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -378,10 +234,10 @@ struct Step {
 @group(0) @binding(2) var<uniform> step: Step;
 
 // %12 sigmoid z — 25: z = sigmoid(W_iz @ x + b_iz + W_hz @ h + b_hz)   // update gate
-fn sigmoid_9(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 38u + dims.B * 30u + 270u); // %12 sigmoid z
-  let at1 = (dims.T_T * dims.B * 23u + dims.B * 10u + 195u) + t * dims.B * 5u; // %22 add at step t
-  let at2 = (dims.T_T * dims.B * 38u + dims.B * 15u + 270u); // %3 matmul fused gates
+fn sigmoid_7(i: u32, t: u32) {
+  let at0 = (dims.T_T * dims.B * 38u + dims.B * 30u + 150u); // %12 sigmoid z
+  let at1 = (dims.T_T * dims.B * 23u + dims.B * 10u + 150u) + t * dims.B * 5u; // %22 add at step t
+  let at2 = (dims.T_T * dims.B * 38u + dims.B * 15u + 150u); // %3 matmul fused gates
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = 1.0 / (1.0 + exp(-(mem[at1 + l * 5u + j] + mem[at2 + l * 15u + j + 5u])));
@@ -391,12 +247,12 @@ fn sigmoid_9(i: u32, t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < dims.B * 5u) {
-    sigmoid_9(i, step.s);
+    sigmoid_7(i, step.s);
   }
 }
 
-// ───── forward_10_add_10.wgsl ─────
-// rnnc kernel forward_10_add_10: one thread per element, 64 per workgroup.
+// ───── forward_08_add_8.wgsl ─────
+// rnnc kernel forward_08_add_8: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -413,14 +269,14 @@ struct Step {
 @group(0) @binding(2) var<uniform> step: Step;
 
 // %22 add h' — 27: h' = (1 - z) * n + z * h
-fn add_10(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 38u + dims.B * 35u + 270u); // %22 add h'
-  let at1 = (dims.T_T * dims.B * 38u + dims.B * 30u + 270u); // %12 sigmoid z
-  let at2 = (dims.T_T * dims.B * 28u + dims.B * 10u + 195u) + t * dims.B * 5u; // %24 add at step t
-  let at3 = (dims.T_T * dims.B * 18u + dims.B * 10u + 195u) + t * dims.B * 5u; // %19 add at step t
-  let at4 = (dims.T_T * dims.B * 38u + dims.B * 15u + 270u); // %3 matmul fused gates
+fn add_8(i: u32, t: u32) {
+  let at0 = (dims.T_T * dims.B * 38u + dims.B * 35u + 150u); // %22 add h'
+  let at1 = (dims.T_T * dims.B * 38u + dims.B * 30u + 150u); // %12 sigmoid z
+  let at2 = (dims.T_T * dims.B * 28u + dims.B * 10u + 150u) + t * dims.B * 5u; // %24 add at step t
+  let at3 = (dims.T_T * dims.B * 18u + dims.B * 10u + 150u) + t * dims.B * 5u; // %19 add at step t
+  let at4 = (dims.T_T * dims.B * 38u + dims.B * 15u + 150u); // %3 matmul fused gates
   let at5 = (dims.T_T * dims.B * 3u + 145u); // param b_hn
-  let at6 = (dims.T_T * dims.B * 33u + dims.B * 10u + 270u); // GRU state h
+  let at6 = (dims.T_T * dims.B * 33u + dims.B * 10u + 150u); // GRU state h
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = ((1.0 - mem[at1 + l * 5u + j]) * (tanh(clamp((mem[at2 + l * 5u + j] + ((1.0 / (1.0 + exp(-(mem[at3 + l * 5u + j] + mem[at4 + l * 15u + j])))) * (mem[at4 + l * 15u + j + 10u] + mem[at5 + j]))), -10.0, 10.0)))) + (mem[at1 + l * 5u + j] * mem[at6 + l * 5u + j]);
@@ -430,12 +286,12 @@ fn add_10(i: u32, t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < dims.B * 5u) {
-    add_10(i, step.s);
+    add_8(i, step.s);
   }
 }
 
-// ───── forward_11_copy_11.wgsl ─────
-// rnnc kernel forward_11_copy_11: one thread per element, 64 per workgroup.
+// ───── forward_09_copy_9.wgsl ─────
+// rnnc kernel forward_09_copy_9: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -452,9 +308,9 @@ struct Step {
 @group(0) @binding(2) var<uniform> step: Step;
 
 // GRU: step output 0 at step t
-fn copy_11(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 33u + dims.B * 15u + 270u) + t * dims.B * 5u; // GRU output 0
-  let at1 = (dims.T_T * dims.B * 38u + dims.B * 35u + 270u); // %22 add h'
+fn copy_9(i: u32, t: u32) {
+  let at0 = (dims.T_T * dims.B * 33u + dims.B * 15u + 150u) + t * dims.B * 5u; // GRU output 0
+  let at1 = (dims.T_T * dims.B * 38u + dims.B * 35u + 150u); // %22 add h'
   mem[at0 + i] = mem[at1 + i];
 }
 
@@ -462,12 +318,12 @@ fn copy_11(i: u32, t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < dims.B * 5u) {
-    copy_11(i, step.s);
+    copy_9(i, step.s);
   }
 }
 
-// ───── forward_12_copy_12.wgsl ─────
-// rnnc kernel forward_12_copy_12: one thread per element, 64 per workgroup.
+// ───── forward_10_copy_10.wgsl ─────
+// rnnc kernel forward_10_copy_10: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -479,9 +335,9 @@ struct Dims {
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // GRU: the next h
-fn copy_12(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 33u + dims.B * 10u + 270u); // GRU state h
-  let at1 = (dims.T_T * dims.B * 38u + dims.B * 35u + 270u); // %22 add h'
+fn copy_10(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 33u + dims.B * 10u + 150u); // GRU state h
+  let at1 = (dims.T_T * dims.B * 38u + dims.B * 35u + 150u); // %22 add h'
   mem[at0 + i] = mem[at1 + i];
 }
 
@@ -489,12 +345,12 @@ fn copy_12(i: u32, _t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < dims.B * 5u) {
-    copy_12(i, 0u);
+    copy_10(i, 0u);
   }
 }
 
 // ───── forward_small_batch_00_all.wgsl ─────
-// rnnc kernel forward_small_batch_00_all: persistent, one workgroup of 64 threads runs 13 phases in one dispatch,
+// rnnc kernel forward_small_batch_00_all: persistent, one workgroup of 64 threads runs 11 phases in one dispatch,
 // with a barrier between phases.
 struct Dims {
   B: u32, // the batch size
@@ -512,62 +368,26 @@ fn fill_0(i: u32, _t: u32) {
   mem[at0 + i] = 0.0;
 }
 
-// %15 stack_rows packed W_ir, W_iz, W_in
-fn stack_rows_1(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 3u + dims.B * 10u + 150u); // %15 stack_rows packed W_ir, W_iz, W_in
-  let at1 = dims.T_T * dims.B * 3u; // param W_ir
-  let at2 = (dims.T_T * dims.B * 3u + 15u); // param W_iz
-  let at3 = (dims.T_T * dims.B * 3u + 30u); // param W_in
-  let l = i / 45u;
-  let j = i % 45u;
-  var v = 0.0;
-  if (j < 15u) { v = mem[at1 + l * 15u + j - 0u]; }
-  else if (j < 30u) { v = mem[at2 + l * 15u + j - 15u]; }
-  else { v = mem[at3 + l * 15u + j - 30u]; }
-  mem[at0 + i] = v;
-}
-
-// %16 matmul fused gates — 24: r = sigmoid(W_ir @ x + b_ir + W_hr @ h + b_hr)   // reset gate (8 rows × 1 samples a thread)
-fn matmul_2(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 3u + dims.B * 10u + 195u); // %16 matmul fused gates
-  let at1 = (dims.T_T * dims.B * 3u + dims.B * 10u + 150u); // %15 stack_rows packed W_ir, W_iz, W_in
-  let at2 = 0u; // input x
-  let row = i % 2u * 8u;
-  let sample = i / 2u * 1u;
-  let last = dims.T_T * dims.B - 1u;
-  let w0 = at1 + row * 3u;
-  let w1 = at1 + min(row + 1u, 14u) * 3u;
-  let w2 = at1 + min(row + 2u, 14u) * 3u;
-  let w3 = at1 + min(row + 3u, 14u) * 3u;
-  let w4 = at1 + min(row + 4u, 14u) * 3u;
-  let w5 = at1 + min(row + 5u, 14u) * 3u;
-  let w6 = at1 + min(row + 6u, 14u) * 3u;
-  let w7 = at1 + min(row + 7u, 14u) * 3u;
-  let x0 = at2 + min(sample + 0u, last) * 3u;
-  var acc0_0 = vec4<f32>();
-  var acc0_1 = vec4<f32>();
+// %16 matmul fused gates — 24: r = sigmoid(W_ir @ x + b_ir + W_hr @ h + b_hr)   // reset gate
+fn matmul_1(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 3u + dims.B * 10u + 150u); // %16 matmul fused gates
+  let at1 = 0u; // %15 stack_rows packed W_ir, W_iz, W_in (in place)
+  let at2 = 120u; // input x
+  let l = i / 15u;
+  let j = i % 15u;
+  var acc = 0.0;
+  let ao = j * 3u;
+  let bo = l * 3u;
   for (var p = 0u; p < 3u; p++) {
-    let v0 = vec4<f32>(mem[w0 + p], mem[w1 + p], mem[w2 + p], mem[w3 + p]);
-    let v1 = vec4<f32>(mem[w4 + p], mem[w5 + p], mem[w6 + p], mem[w7 + p]);
-    acc0_0 += v0 * mem[x0 + p];
-    acc0_1 += v1 * mem[x0 + p];
+    acc += mem[at1 + ao + p] * mem[at2 + bo + p];
   }
-  if (sample + 0u <= last) {
-    if (row + 0u < 15u) { mem[at0 + (sample + 0u) * 15u + row + 0u] = acc0_0[0]; }
-    if (row + 1u < 15u) { mem[at0 + (sample + 0u) * 15u + row + 1u] = acc0_0[1]; }
-    if (row + 2u < 15u) { mem[at0 + (sample + 0u) * 15u + row + 2u] = acc0_0[2]; }
-    if (row + 3u < 15u) { mem[at0 + (sample + 0u) * 15u + row + 3u] = acc0_0[3]; }
-    if (row + 4u < 15u) { mem[at0 + (sample + 0u) * 15u + row + 4u] = acc0_1[0]; }
-    if (row + 5u < 15u) { mem[at0 + (sample + 0u) * 15u + row + 5u] = acc0_1[1]; }
-    if (row + 6u < 15u) { mem[at0 + (sample + 0u) * 15u + row + 6u] = acc0_1[2]; }
-    if (row + 7u < 15u) { mem[at0 + (sample + 0u) * 15u + row + 7u] = acc0_1[3]; }
-  }
+  mem[at0 + i] = acc;
 }
 
 // %19 add
-fn add_3(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 18u + dims.B * 10u + 195u); // %19 add
-  let at1 = (dims.T_T * dims.B * 3u + dims.B * 10u + 195u); // %16 matmul fused gates
+fn add_2(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 18u + dims.B * 10u + 150u); // %19 add
+  let at1 = (dims.T_T * dims.B * 3u + dims.B * 10u + 150u); // %16 matmul fused gates
   let at2 = (dims.T_T * dims.B * 3u + 120u); // param b_ir
   let at3 = (dims.T_T * dims.B * 3u + 135u); // param b_hr
   let l = i / 5u;
@@ -576,9 +396,9 @@ fn add_3(i: u32, _t: u32) {
 }
 
 // %22 add
-fn add_4(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 23u + dims.B * 10u + 195u); // %22 add
-  let at1 = (dims.T_T * dims.B * 3u + dims.B * 10u + 195u); // %16 matmul fused gates
+fn add_3(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 23u + dims.B * 10u + 150u); // %22 add
+  let at1 = (dims.T_T * dims.B * 3u + dims.B * 10u + 150u); // %16 matmul fused gates
   let at2 = (dims.T_T * dims.B * 3u + 125u); // param b_iz
   let at3 = (dims.T_T * dims.B * 3u + 140u); // param b_hz
   let l = i / 5u;
@@ -587,109 +407,73 @@ fn add_4(i: u32, _t: u32) {
 }
 
 // %24 add — 26: n = tanh(W_in @ x + b_in + r * (W_hn @ h + b_hn))
-fn add_5(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 28u + dims.B * 10u + 195u); // %24 add
-  let at1 = (dims.T_T * dims.B * 3u + dims.B * 10u + 195u); // %16 matmul fused gates
+fn add_4(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 28u + dims.B * 10u + 150u); // %24 add
+  let at1 = (dims.T_T * dims.B * 3u + dims.B * 10u + 150u); // %16 matmul fused gates
   let at2 = (dims.T_T * dims.B * 3u + 130u); // param b_in
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = mem[at1 + l * 15u + j + 10u] + mem[at2 + j];
 }
 
-// %25 stack_rows packed W_hr, W_hz, W_hn
-fn stack_rows_6(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 33u + dims.B * 10u + 195u); // %25 stack_rows packed W_hr, W_hz, W_hn
-  let at1 = (dims.T_T * dims.B * 3u + 45u); // param W_hr
-  let at2 = (dims.T_T * dims.B * 3u + 70u); // param W_hz
-  let at3 = (dims.T_T * dims.B * 3u + 95u); // param W_hn
-  let l = i / 75u;
-  let j = i % 75u;
-  var v = 0.0;
-  if (j < 25u) { v = mem[at1 + l * 25u + j - 0u]; }
-  else if (j < 50u) { v = mem[at2 + l * 25u + j - 25u]; }
-  else { v = mem[at3 + l * 25u + j - 50u]; }
-  mem[at0 + i] = v;
-}
-
 // GRU: the initial h
-fn copy_7(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 33u + dims.B * 10u + 270u); // GRU state h
+fn copy_5(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 33u + dims.B * 10u + 150u); // GRU state h
   let at1 = select((dims.T_T * dims.B * 3u + 150u), (dims.T_T * dims.B * 3u + dims.B * 5u + 150u), dims.given0 != 0u); // initial state h
   mem[at0 + i] = mem[at1 + i];
 }
 
-// %3 matmul fused gates — 24: r = sigmoid(W_ir @ x + b_ir + W_hr @ h + b_hr)   // reset gate (8 rows × 1 samples a thread)
-fn matmul_8(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 38u + dims.B * 15u + 270u); // %3 matmul fused gates
-  let at1 = (dims.T_T * dims.B * 33u + dims.B * 10u + 195u); // %25 stack_rows packed W_hr, W_hz, W_hn
-  let at2 = (dims.T_T * dims.B * 33u + dims.B * 10u + 270u); // GRU state h
-  let row = i % 2u * 8u;
-  let sample = i / 2u * 1u;
-  let last = dims.B - 1u;
-  let w0 = at1 + row * 5u;
-  let w1 = at1 + min(row + 1u, 14u) * 5u;
-  let w2 = at1 + min(row + 2u, 14u) * 5u;
-  let w3 = at1 + min(row + 3u, 14u) * 5u;
-  let w4 = at1 + min(row + 4u, 14u) * 5u;
-  let w5 = at1 + min(row + 5u, 14u) * 5u;
-  let w6 = at1 + min(row + 6u, 14u) * 5u;
-  let w7 = at1 + min(row + 7u, 14u) * 5u;
-  let x0 = at2 + min(sample + 0u, last) * 5u;
-  var acc0_0 = vec4<f32>();
-  var acc0_1 = vec4<f32>();
+// %3 matmul fused gates — 24: r = sigmoid(W_ir @ x + b_ir + W_hr @ h + b_hr)   // reset gate
+fn matmul_6(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 38u + dims.B * 15u + 150u); // %3 matmul fused gates
+  let at1 = 45u; // %25 stack_rows packed W_hr, W_hz, W_hn (in place)
+  let at2 = (dims.T_T * dims.B * 33u + dims.B * 10u + 150u); // GRU state h
+  let l = i / 15u;
+  let j = i % 15u;
+  var acc = 0.0;
+  let ao = j * 5u;
+  let bo = l * 5u;
   for (var p = 0u; p < 5u; p++) {
-    let v0 = vec4<f32>(mem[w0 + p], mem[w1 + p], mem[w2 + p], mem[w3 + p]);
-    let v1 = vec4<f32>(mem[w4 + p], mem[w5 + p], mem[w6 + p], mem[w7 + p]);
-    acc0_0 += v0 * mem[x0 + p];
-    acc0_1 += v1 * mem[x0 + p];
+    acc += mem[at1 + ao + p] * mem[at2 + bo + p];
   }
-  if (sample + 0u <= last) {
-    if (row + 0u < 15u) { mem[at0 + (sample + 0u) * 15u + row + 0u] = acc0_0[0]; }
-    if (row + 1u < 15u) { mem[at0 + (sample + 0u) * 15u + row + 1u] = acc0_0[1]; }
-    if (row + 2u < 15u) { mem[at0 + (sample + 0u) * 15u + row + 2u] = acc0_0[2]; }
-    if (row + 3u < 15u) { mem[at0 + (sample + 0u) * 15u + row + 3u] = acc0_0[3]; }
-    if (row + 4u < 15u) { mem[at0 + (sample + 0u) * 15u + row + 4u] = acc0_1[0]; }
-    if (row + 5u < 15u) { mem[at0 + (sample + 0u) * 15u + row + 5u] = acc0_1[1]; }
-    if (row + 6u < 15u) { mem[at0 + (sample + 0u) * 15u + row + 6u] = acc0_1[2]; }
-    if (row + 7u < 15u) { mem[at0 + (sample + 0u) * 15u + row + 7u] = acc0_1[3]; }
-  }
+  mem[at0 + i] = acc;
 }
 
 // %12 sigmoid z — 25: z = sigmoid(W_iz @ x + b_iz + W_hz @ h + b_hz)   // update gate
-fn sigmoid_9(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 38u + dims.B * 30u + 270u); // %12 sigmoid z
-  let at1 = (dims.T_T * dims.B * 23u + dims.B * 10u + 195u) + t * dims.B * 5u; // %22 add at step t
-  let at2 = (dims.T_T * dims.B * 38u + dims.B * 15u + 270u); // %3 matmul fused gates
+fn sigmoid_7(i: u32, t: u32) {
+  let at0 = (dims.T_T * dims.B * 38u + dims.B * 30u + 150u); // %12 sigmoid z
+  let at1 = (dims.T_T * dims.B * 23u + dims.B * 10u + 150u) + t * dims.B * 5u; // %22 add at step t
+  let at2 = (dims.T_T * dims.B * 38u + dims.B * 15u + 150u); // %3 matmul fused gates
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = 1.0 / (1.0 + exp(-(mem[at1 + l * 5u + j] + mem[at2 + l * 15u + j + 5u])));
 }
 
 // %22 add h' — 27: h' = (1 - z) * n + z * h
-fn add_10(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 38u + dims.B * 35u + 270u); // %22 add h'
-  let at1 = (dims.T_T * dims.B * 38u + dims.B * 30u + 270u); // %12 sigmoid z
-  let at2 = (dims.T_T * dims.B * 28u + dims.B * 10u + 195u) + t * dims.B * 5u; // %24 add at step t
-  let at3 = (dims.T_T * dims.B * 18u + dims.B * 10u + 195u) + t * dims.B * 5u; // %19 add at step t
-  let at4 = (dims.T_T * dims.B * 38u + dims.B * 15u + 270u); // %3 matmul fused gates
+fn add_8(i: u32, t: u32) {
+  let at0 = (dims.T_T * dims.B * 38u + dims.B * 35u + 150u); // %22 add h'
+  let at1 = (dims.T_T * dims.B * 38u + dims.B * 30u + 150u); // %12 sigmoid z
+  let at2 = (dims.T_T * dims.B * 28u + dims.B * 10u + 150u) + t * dims.B * 5u; // %24 add at step t
+  let at3 = (dims.T_T * dims.B * 18u + dims.B * 10u + 150u) + t * dims.B * 5u; // %19 add at step t
+  let at4 = (dims.T_T * dims.B * 38u + dims.B * 15u + 150u); // %3 matmul fused gates
   let at5 = (dims.T_T * dims.B * 3u + 145u); // param b_hn
-  let at6 = (dims.T_T * dims.B * 33u + dims.B * 10u + 270u); // GRU state h
+  let at6 = (dims.T_T * dims.B * 33u + dims.B * 10u + 150u); // GRU state h
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = ((1.0 - mem[at1 + l * 5u + j]) * (tanh(clamp((mem[at2 + l * 5u + j] + ((1.0 / (1.0 + exp(-(mem[at3 + l * 5u + j] + mem[at4 + l * 15u + j])))) * (mem[at4 + l * 15u + j + 10u] + mem[at5 + j]))), -10.0, 10.0)))) + (mem[at1 + l * 5u + j] * mem[at6 + l * 5u + j]);
 }
 
 // GRU: step output 0 at step t
-fn copy_11(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 33u + dims.B * 15u + 270u) + t * dims.B * 5u; // GRU output 0
-  let at1 = (dims.T_T * dims.B * 38u + dims.B * 35u + 270u); // %22 add h'
+fn copy_9(i: u32, t: u32) {
+  let at0 = (dims.T_T * dims.B * 33u + dims.B * 15u + 150u) + t * dims.B * 5u; // GRU output 0
+  let at1 = (dims.T_T * dims.B * 38u + dims.B * 35u + 150u); // %22 add h'
   mem[at0 + i] = mem[at1 + i];
 }
 
 // GRU: the next h
-fn copy_12(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 33u + dims.B * 10u + 270u); // GRU state h
-  let at1 = (dims.T_T * dims.B * 38u + dims.B * 35u + 270u); // %22 add h'
+fn copy_10(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 33u + dims.B * 10u + 150u); // GRU state h
+  let at1 = (dims.T_T * dims.B * 38u + dims.B * 35u + 150u); // %22 add h'
   mem[at0 + i] = mem[at1 + i];
 }
 
@@ -699,12 +483,12 @@ fn main(@builtin(local_invocation_index) lane: u32) {
     fill_0(i, 0u);
   }
   storageBarrier();
-  for (var i = lane; i < 45u; i += 64u) {
-    stack_rows_1(i, 0u);
+  for (var i = lane; i < dims.T_T * dims.B * 15u; i += 64u) {
+    matmul_1(i, 0u);
   }
   storageBarrier();
-  for (var i = lane; i < (dims.T_T * dims.B + 0u) / 1u * 2u; i += 64u) {
-    matmul_2(i, 0u);
+  for (var i = lane; i < dims.T_T * dims.B * 5u; i += 64u) {
+    add_2(i, 0u);
   }
   storageBarrier();
   for (var i = lane; i < dims.T_T * dims.B * 5u; i += 64u) {
@@ -715,39 +499,31 @@ fn main(@builtin(local_invocation_index) lane: u32) {
     add_4(i, 0u);
   }
   storageBarrier();
-  for (var i = lane; i < dims.T_T * dims.B * 5u; i += 64u) {
-    add_5(i, 0u);
-  }
-  storageBarrier();
-  for (var i = lane; i < 75u; i += 64u) {
-    stack_rows_6(i, 0u);
-  }
-  storageBarrier();
   for (var i = lane; i < dims.B * 5u; i += 64u) {
-    copy_7(i, 0u);
+    copy_5(i, 0u);
   }
   storageBarrier();
   // GRU: from the first step to the last
   for (var s = 0u; s < dims.T_T; s++) {
     let t = s;
-    for (var i = lane; i < (dims.B + 0u) / 1u * 2u; i += 64u) {
-      matmul_8(i, t);
+    for (var i = lane; i < dims.B * 15u; i += 64u) {
+      matmul_6(i, t);
     }
     storageBarrier();
     for (var i = lane; i < dims.B * 5u; i += 64u) {
-      sigmoid_9(i, t);
+      sigmoid_7(i, t);
     }
     storageBarrier();
     for (var i = lane; i < dims.B * 5u; i += 64u) {
-      add_10(i, t);
+      add_8(i, t);
     }
     storageBarrier();
     for (var i = lane; i < dims.B * 5u; i += 64u) {
-      copy_11(i, t);
+      copy_9(i, t);
     }
     storageBarrier();
     for (var i = lane; i < dims.B * 5u; i += 64u) {
-      copy_12(i, t);
+      copy_10(i, t);
     }
     storageBarrier();
   }
@@ -779,8 +555,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_01_stack_rows_1.wgsl ─────
-// rnnc kernel grad_01_stack_rows_1: one thread per element, 64 per workgroup.
+// ───── grad_01_matmul_1.wgsl ─────
+// rnnc kernel grad_01_matmul_1: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -791,99 +567,58 @@ struct Dims {
 // Every value of the model, each in a region of its own (params, inputs, states, results).
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
-// %15 stack_rows packed W_ir, W_iz, W_in
-fn stack_rows_1(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 3u + dims.B * 10u + 150u); // %15 stack_rows packed W_ir, W_iz, W_in
-  let at1 = dims.T_T * dims.B * 3u; // param W_ir
-  let at2 = (dims.T_T * dims.B * 3u + 15u); // param W_iz
-  let at3 = (dims.T_T * dims.B * 3u + 30u); // param W_in
-  let l = i / 45u;
-  let j = i % 45u;
-  var v = 0.0;
-  if (j < 15u) { v = mem[at1 + l * 15u + j - 0u]; }
-  else if (j < 30u) { v = mem[at2 + l * 15u + j - 15u]; }
-  else { v = mem[at3 + l * 15u + j - 30u]; }
-  mem[at0 + i] = v;
-}
-
-@compute @workgroup_size(64)
-fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
-  let i = (group.y * groups.x + group.x) * 64u + lane;
-  if (i < 45u) {
-    stack_rows_1(i, 0u);
-  }
-}
-
-// ───── grad_02_matmul_2.wgsl ─────
-// rnnc kernel grad_02_matmul_2: one thread per element, 64 per workgroup.
-struct Dims {
-  B: u32, // the batch size
-  T_T: u32, // the length of time axis T
-  given0: u32, // 1 where the caller gave the initial state h
-}
-
-@group(0) @binding(0) var<uniform> dims: Dims;
-// Every value of the model, each in a region of its own (params, inputs, states, results).
-@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
-
-// %16 matmul fused gates — 24: r = sigmoid(W_ir @ x + b_ir + W_hr @ h + b_hr)   // reset gate (4 rows × 4 samples a thread)
-fn matmul_2(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 3u + dims.B * 10u + 195u); // %16 matmul fused gates
-  let at1 = (dims.T_T * dims.B * 3u + dims.B * 10u + 150u); // %15 stack_rows packed W_ir, W_iz, W_in
-  let at2 = 0u; // input x
-  let row = i % 4u * 4u;
-  let sample = i / 4u * 4u;
-  let last = dims.T_T * dims.B - 1u;
-  let w0 = at1 + row * 3u;
-  let w1 = at1 + min(row + 1u, 14u) * 3u;
-  let w2 = at1 + min(row + 2u, 14u) * 3u;
-  let w3 = at1 + min(row + 3u, 14u) * 3u;
-  let x0 = at2 + min(sample + 0u, last) * 3u;
-  let x1 = at2 + min(sample + 1u, last) * 3u;
-  let x2 = at2 + min(sample + 2u, last) * 3u;
-  let x3 = at2 + min(sample + 3u, last) * 3u;
-  var acc0_0 = vec4<f32>();
-  var acc1_0 = vec4<f32>();
-  var acc2_0 = vec4<f32>();
-  var acc3_0 = vec4<f32>();
+// %16 matmul fused gates — 24: r = sigmoid(W_ir @ x + b_ir + W_hr @ h + b_hr)   // reset gate
+fn matmul_1(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 3u + dims.B * 10u + 150u); // %16 matmul fused gates
+  let at1 = 0u; // %15 stack_rows packed W_ir, W_iz, W_in (in place)
+  let at2 = 120u; // input x
+  let l = i / 15u;
+  let j = i % 15u;
+  var acc = 0.0;
+  let ao = j * 3u;
+  let bo = l * 3u;
   for (var p = 0u; p < 3u; p++) {
-    let v0 = vec4<f32>(mem[w0 + p], mem[w1 + p], mem[w2 + p], mem[w3 + p]);
-    acc0_0 += v0 * mem[x0 + p];
-    acc1_0 += v0 * mem[x1 + p];
-    acc2_0 += v0 * mem[x2 + p];
-    acc3_0 += v0 * mem[x3 + p];
+    acc += mem[at1 + ao + p] * mem[at2 + bo + p];
   }
-  if (sample + 0u <= last) {
-    if (row + 0u < 15u) { mem[at0 + (sample + 0u) * 15u + row + 0u] = acc0_0[0]; }
-    if (row + 1u < 15u) { mem[at0 + (sample + 0u) * 15u + row + 1u] = acc0_0[1]; }
-    if (row + 2u < 15u) { mem[at0 + (sample + 0u) * 15u + row + 2u] = acc0_0[2]; }
-    if (row + 3u < 15u) { mem[at0 + (sample + 0u) * 15u + row + 3u] = acc0_0[3]; }
-  }
-  if (sample + 1u <= last) {
-    if (row + 0u < 15u) { mem[at0 + (sample + 1u) * 15u + row + 0u] = acc1_0[0]; }
-    if (row + 1u < 15u) { mem[at0 + (sample + 1u) * 15u + row + 1u] = acc1_0[1]; }
-    if (row + 2u < 15u) { mem[at0 + (sample + 1u) * 15u + row + 2u] = acc1_0[2]; }
-    if (row + 3u < 15u) { mem[at0 + (sample + 1u) * 15u + row + 3u] = acc1_0[3]; }
-  }
-  if (sample + 2u <= last) {
-    if (row + 0u < 15u) { mem[at0 + (sample + 2u) * 15u + row + 0u] = acc2_0[0]; }
-    if (row + 1u < 15u) { mem[at0 + (sample + 2u) * 15u + row + 1u] = acc2_0[1]; }
-    if (row + 2u < 15u) { mem[at0 + (sample + 2u) * 15u + row + 2u] = acc2_0[2]; }
-    if (row + 3u < 15u) { mem[at0 + (sample + 2u) * 15u + row + 3u] = acc2_0[3]; }
-  }
-  if (sample + 3u <= last) {
-    if (row + 0u < 15u) { mem[at0 + (sample + 3u) * 15u + row + 0u] = acc3_0[0]; }
-    if (row + 1u < 15u) { mem[at0 + (sample + 3u) * 15u + row + 1u] = acc3_0[1]; }
-    if (row + 2u < 15u) { mem[at0 + (sample + 3u) * 15u + row + 2u] = acc3_0[2]; }
-    if (row + 3u < 15u) { mem[at0 + (sample + 3u) * 15u + row + 3u] = acc3_0[3]; }
-  }
+  mem[at0 + i] = acc;
 }
 
 @compute @workgroup_size(64)
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
-  if (i < (dims.T_T * dims.B + 3u) / 4u * 4u) {
-    matmul_2(i, 0u);
+  if (i < dims.T_T * dims.B * 15u) {
+    matmul_1(i, 0u);
+  }
+}
+
+// ───── grad_02_add_2.wgsl ─────
+// rnnc kernel grad_02_add_2: one thread per element, 64 per workgroup.
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
+
+// %19 add
+fn add_2(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 18u + dims.B * 10u + 150u); // %19 add
+  let at1 = (dims.T_T * dims.B * 3u + dims.B * 10u + 150u); // %16 matmul fused gates
+  let at2 = (dims.T_T * dims.B * 3u + 120u); // param b_ir
+  let at3 = (dims.T_T * dims.B * 3u + 135u); // param b_hr
+  let l = i / 5u;
+  let j = i % 5u;
+  mem[at0 + i] = (mem[at1 + l * 15u + j] + mem[at2 + j]) + mem[at3 + j];
+}
+
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < dims.T_T * dims.B * 5u) {
+    add_2(i, 0u);
   }
 }
 
@@ -899,15 +634,15 @@ struct Dims {
 // Every value of the model, each in a region of its own (params, inputs, states, results).
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
-// %19 add
+// %22 add
 fn add_3(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 18u + dims.B * 10u + 195u); // %19 add
-  let at1 = (dims.T_T * dims.B * 3u + dims.B * 10u + 195u); // %16 matmul fused gates
-  let at2 = (dims.T_T * dims.B * 3u + 120u); // param b_ir
-  let at3 = (dims.T_T * dims.B * 3u + 135u); // param b_hr
+  let at0 = (dims.T_T * dims.B * 23u + dims.B * 10u + 150u); // %22 add
+  let at1 = (dims.T_T * dims.B * 3u + dims.B * 10u + 150u); // %16 matmul fused gates
+  let at2 = (dims.T_T * dims.B * 3u + 125u); // param b_iz
+  let at3 = (dims.T_T * dims.B * 3u + 140u); // param b_hz
   let l = i / 5u;
   let j = i % 5u;
-  mem[at0 + i] = (mem[at1 + l * 15u + j] + mem[at2 + j]) + mem[at3 + j];
+  mem[at0 + i] = (mem[at1 + l * 15u + j + 5u] + mem[at2 + j]) + mem[at3 + j];
 }
 
 @compute @workgroup_size(64)
@@ -930,41 +665,10 @@ struct Dims {
 // Every value of the model, each in a region of its own (params, inputs, states, results).
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
-// %22 add
-fn add_4(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 23u + dims.B * 10u + 195u); // %22 add
-  let at1 = (dims.T_T * dims.B * 3u + dims.B * 10u + 195u); // %16 matmul fused gates
-  let at2 = (dims.T_T * dims.B * 3u + 125u); // param b_iz
-  let at3 = (dims.T_T * dims.B * 3u + 140u); // param b_hz
-  let l = i / 5u;
-  let j = i % 5u;
-  mem[at0 + i] = (mem[at1 + l * 15u + j + 5u] + mem[at2 + j]) + mem[at3 + j];
-}
-
-@compute @workgroup_size(64)
-fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
-  let i = (group.y * groups.x + group.x) * 64u + lane;
-  if (i < dims.T_T * dims.B * 5u) {
-    add_4(i, 0u);
-  }
-}
-
-// ───── grad_05_add_5.wgsl ─────
-// rnnc kernel grad_05_add_5: one thread per element, 64 per workgroup.
-struct Dims {
-  B: u32, // the batch size
-  T_T: u32, // the length of time axis T
-  given0: u32, // 1 where the caller gave the initial state h
-}
-
-@group(0) @binding(0) var<uniform> dims: Dims;
-// Every value of the model, each in a region of its own (params, inputs, states, results).
-@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
-
 // %24 add — 26: n = tanh(W_in @ x + b_in + r * (W_hn @ h + b_hn))
-fn add_5(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 28u + dims.B * 10u + 195u); // %24 add
-  let at1 = (dims.T_T * dims.B * 3u + dims.B * 10u + 195u); // %16 matmul fused gates
+fn add_4(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 28u + dims.B * 10u + 150u); // %24 add
+  let at1 = (dims.T_T * dims.B * 3u + dims.B * 10u + 150u); // %16 matmul fused gates
   let at2 = (dims.T_T * dims.B * 3u + 130u); // param b_in
   let l = i / 5u;
   let j = i % 5u;
@@ -975,47 +679,12 @@ fn add_5(i: u32, _t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < dims.T_T * dims.B * 5u) {
-    add_5(i, 0u);
+    add_4(i, 0u);
   }
 }
 
-// ───── grad_06_stack_rows_6.wgsl ─────
-// rnnc kernel grad_06_stack_rows_6: one thread per element, 64 per workgroup.
-struct Dims {
-  B: u32, // the batch size
-  T_T: u32, // the length of time axis T
-  given0: u32, // 1 where the caller gave the initial state h
-}
-
-@group(0) @binding(0) var<uniform> dims: Dims;
-// Every value of the model, each in a region of its own (params, inputs, states, results).
-@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
-
-// %25 stack_rows packed W_hr, W_hz, W_hn
-fn stack_rows_6(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 33u + dims.B * 10u + 195u); // %25 stack_rows packed W_hr, W_hz, W_hn
-  let at1 = (dims.T_T * dims.B * 3u + 45u); // param W_hr
-  let at2 = (dims.T_T * dims.B * 3u + 70u); // param W_hz
-  let at3 = (dims.T_T * dims.B * 3u + 95u); // param W_hn
-  let l = i / 75u;
-  let j = i % 75u;
-  var v = 0.0;
-  if (j < 25u) { v = mem[at1 + l * 25u + j - 0u]; }
-  else if (j < 50u) { v = mem[at2 + l * 25u + j - 25u]; }
-  else { v = mem[at3 + l * 25u + j - 50u]; }
-  mem[at0 + i] = v;
-}
-
-@compute @workgroup_size(64)
-fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
-  let i = (group.y * groups.x + group.x) * 64u + lane;
-  if (i < 75u) {
-    stack_rows_6(i, 0u);
-  }
-}
-
-// ───── grad_07_copy_7.wgsl ─────
-// rnnc kernel grad_07_copy_7: one thread per element, 64 per workgroup.
+// ───── grad_05_copy_5.wgsl ─────
+// rnnc kernel grad_05_copy_5: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -1027,8 +696,8 @@ struct Dims {
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // GRU: the initial h
-fn copy_7(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 33u + dims.B * 10u + 270u); // GRU state h
+fn copy_5(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 33u + dims.B * 10u + 150u); // GRU state h
   let at1 = select((dims.T_T * dims.B * 3u + 150u), (dims.T_T * dims.B * 3u + dims.B * 5u + 150u), dims.given0 != 0u); // initial state h
   mem[at0 + i] = mem[at1 + i];
 }
@@ -1037,12 +706,12 @@ fn copy_7(i: u32, _t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < dims.B * 5u) {
-    copy_7(i, 0u);
+    copy_5(i, 0u);
   }
 }
 
-// ───── grad_08_matmul_8.wgsl ─────
-// rnnc kernel grad_08_matmul_8: one thread per element, 64 per workgroup.
+// ───── grad_06_matmul_6.wgsl ─────
+// rnnc kernel grad_06_matmul_6: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -1053,69 +722,32 @@ struct Dims {
 // Every value of the model, each in a region of its own (params, inputs, states, results).
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
-// %3 matmul fused gates — 24: r = sigmoid(W_ir @ x + b_ir + W_hr @ h + b_hr)   // reset gate (4 rows × 4 samples a thread)
-fn matmul_8(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 63u + dims.B * 15u + 270u); // %3 matmul fused gates
-  let at1 = (dims.T_T * dims.B * 33u + dims.B * 10u + 195u); // %25 stack_rows packed W_hr, W_hz, W_hn
-  let at2 = (dims.T_T * dims.B * 33u + dims.B * 10u + 270u); // GRU state h
-  let row = i % 4u * 4u;
-  let sample = i / 4u * 4u;
-  let last = dims.B - 1u;
-  let w0 = at1 + row * 5u;
-  let w1 = at1 + min(row + 1u, 14u) * 5u;
-  let w2 = at1 + min(row + 2u, 14u) * 5u;
-  let w3 = at1 + min(row + 3u, 14u) * 5u;
-  let x0 = at2 + min(sample + 0u, last) * 5u;
-  let x1 = at2 + min(sample + 1u, last) * 5u;
-  let x2 = at2 + min(sample + 2u, last) * 5u;
-  let x3 = at2 + min(sample + 3u, last) * 5u;
-  var acc0_0 = vec4<f32>();
-  var acc1_0 = vec4<f32>();
-  var acc2_0 = vec4<f32>();
-  var acc3_0 = vec4<f32>();
+// %3 matmul fused gates — 24: r = sigmoid(W_ir @ x + b_ir + W_hr @ h + b_hr)   // reset gate
+fn matmul_6(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 63u + dims.B * 15u + 150u); // %3 matmul fused gates
+  let at1 = 45u; // %25 stack_rows packed W_hr, W_hz, W_hn (in place)
+  let at2 = (dims.T_T * dims.B * 33u + dims.B * 10u + 150u); // GRU state h
+  let l = i / 15u;
+  let j = i % 15u;
+  var acc = 0.0;
+  let ao = j * 5u;
+  let bo = l * 5u;
   for (var p = 0u; p < 5u; p++) {
-    let v0 = vec4<f32>(mem[w0 + p], mem[w1 + p], mem[w2 + p], mem[w3 + p]);
-    acc0_0 += v0 * mem[x0 + p];
-    acc1_0 += v0 * mem[x1 + p];
-    acc2_0 += v0 * mem[x2 + p];
-    acc3_0 += v0 * mem[x3 + p];
+    acc += mem[at1 + ao + p] * mem[at2 + bo + p];
   }
-  if (sample + 0u <= last) {
-    if (row + 0u < 15u) { mem[at0 + (sample + 0u) * 15u + row + 0u] = acc0_0[0]; }
-    if (row + 1u < 15u) { mem[at0 + (sample + 0u) * 15u + row + 1u] = acc0_0[1]; }
-    if (row + 2u < 15u) { mem[at0 + (sample + 0u) * 15u + row + 2u] = acc0_0[2]; }
-    if (row + 3u < 15u) { mem[at0 + (sample + 0u) * 15u + row + 3u] = acc0_0[3]; }
-  }
-  if (sample + 1u <= last) {
-    if (row + 0u < 15u) { mem[at0 + (sample + 1u) * 15u + row + 0u] = acc1_0[0]; }
-    if (row + 1u < 15u) { mem[at0 + (sample + 1u) * 15u + row + 1u] = acc1_0[1]; }
-    if (row + 2u < 15u) { mem[at0 + (sample + 1u) * 15u + row + 2u] = acc1_0[2]; }
-    if (row + 3u < 15u) { mem[at0 + (sample + 1u) * 15u + row + 3u] = acc1_0[3]; }
-  }
-  if (sample + 2u <= last) {
-    if (row + 0u < 15u) { mem[at0 + (sample + 2u) * 15u + row + 0u] = acc2_0[0]; }
-    if (row + 1u < 15u) { mem[at0 + (sample + 2u) * 15u + row + 1u] = acc2_0[1]; }
-    if (row + 2u < 15u) { mem[at0 + (sample + 2u) * 15u + row + 2u] = acc2_0[2]; }
-    if (row + 3u < 15u) { mem[at0 + (sample + 2u) * 15u + row + 3u] = acc2_0[3]; }
-  }
-  if (sample + 3u <= last) {
-    if (row + 0u < 15u) { mem[at0 + (sample + 3u) * 15u + row + 0u] = acc3_0[0]; }
-    if (row + 1u < 15u) { mem[at0 + (sample + 3u) * 15u + row + 1u] = acc3_0[1]; }
-    if (row + 2u < 15u) { mem[at0 + (sample + 3u) * 15u + row + 2u] = acc3_0[2]; }
-    if (row + 3u < 15u) { mem[at0 + (sample + 3u) * 15u + row + 3u] = acc3_0[3]; }
-  }
+  mem[at0 + i] = acc;
 }
 
 @compute @workgroup_size(64)
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
-  if (i < (dims.B + 3u) / 4u * 4u) {
-    matmul_8(i, 0u);
+  if (i < dims.B * 15u) {
+    matmul_6(i, 0u);
   }
 }
 
-// ───── grad_09_sigmoid_9.wgsl ─────
-// rnnc kernel grad_09_sigmoid_9: one thread per element, 64 per workgroup.
+// ───── grad_07_sigmoid_7.wgsl ─────
+// rnnc kernel grad_07_sigmoid_7: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -1132,10 +764,10 @@ struct Step {
 @group(0) @binding(2) var<uniform> step: Step;
 
 // %9 sigmoid r — 24: r = sigmoid(W_ir @ x + b_ir + W_hr @ h + b_hr)   // reset gate
-fn sigmoid_9(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 63u + dims.B * 30u + 270u); // %9 sigmoid r
-  let at1 = (dims.T_T * dims.B * 18u + dims.B * 10u + 195u) + t * dims.B * 5u; // %19 add at step t
-  let at2 = (dims.T_T * dims.B * 63u + dims.B * 15u + 270u); // %3 matmul fused gates
+fn sigmoid_7(i: u32, t: u32) {
+  let at0 = (dims.T_T * dims.B * 63u + dims.B * 30u + 150u); // %9 sigmoid r
+  let at1 = (dims.T_T * dims.B * 18u + dims.B * 10u + 150u) + t * dims.B * 5u; // %19 add at step t
+  let at2 = (dims.T_T * dims.B * 63u + dims.B * 15u + 150u); // %3 matmul fused gates
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = 1.0 / (1.0 + exp(-(mem[at1 + l * 5u + j] + mem[at2 + l * 15u + j])));
@@ -1145,12 +777,12 @@ fn sigmoid_9(i: u32, t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < dims.B * 5u) {
-    sigmoid_9(i, step.s);
+    sigmoid_7(i, step.s);
   }
 }
 
-// ───── grad_10_sigmoid_10.wgsl ─────
-// rnnc kernel grad_10_sigmoid_10: one thread per element, 64 per workgroup.
+// ───── grad_08_sigmoid_8.wgsl ─────
+// rnnc kernel grad_08_sigmoid_8: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -1167,10 +799,10 @@ struct Step {
 @group(0) @binding(2) var<uniform> step: Step;
 
 // %12 sigmoid z — 25: z = sigmoid(W_iz @ x + b_iz + W_hz @ h + b_hz)   // update gate
-fn sigmoid_10(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 63u + dims.B * 35u + 270u); // %12 sigmoid z
-  let at1 = (dims.T_T * dims.B * 23u + dims.B * 10u + 195u) + t * dims.B * 5u; // %22 add at step t
-  let at2 = (dims.T_T * dims.B * 63u + dims.B * 15u + 270u); // %3 matmul fused gates
+fn sigmoid_8(i: u32, t: u32) {
+  let at0 = (dims.T_T * dims.B * 63u + dims.B * 35u + 150u); // %12 sigmoid z
+  let at1 = (dims.T_T * dims.B * 23u + dims.B * 10u + 150u) + t * dims.B * 5u; // %22 add at step t
+  let at2 = (dims.T_T * dims.B * 63u + dims.B * 15u + 150u); // %3 matmul fused gates
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = 1.0 / (1.0 + exp(-(mem[at1 + l * 5u + j] + mem[at2 + l * 15u + j + 5u])));
@@ -1180,12 +812,12 @@ fn sigmoid_10(i: u32, t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < dims.B * 5u) {
-    sigmoid_10(i, step.s);
+    sigmoid_8(i, step.s);
   }
 }
 
-// ───── grad_11_add_11.wgsl ─────
-// rnnc kernel grad_11_add_11: one thread per element, 64 per workgroup.
+// ───── grad_09_add_9.wgsl ─────
+// rnnc kernel grad_09_add_9: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -1197,9 +829,9 @@ struct Dims {
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // %14 add — 26: n = tanh(W_in @ x + b_in + r * (W_hn @ h + b_hn))
-fn add_11(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 63u + dims.B * 40u + 270u); // %14 add
-  let at1 = (dims.T_T * dims.B * 63u + dims.B * 15u + 270u); // %3 matmul fused gates
+fn add_9(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 63u + dims.B * 40u + 150u); // %14 add
+  let at1 = (dims.T_T * dims.B * 63u + dims.B * 15u + 150u); // %3 matmul fused gates
   let at2 = (dims.T_T * dims.B * 3u + 145u); // param b_hn
   let l = i / 5u;
   let j = i % 5u;
@@ -1210,12 +842,12 @@ fn add_11(i: u32, _t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < dims.B * 5u) {
-    add_11(i, 0u);
+    add_9(i, 0u);
   }
 }
 
-// ───── grad_12_tanh_12.wgsl ─────
-// rnnc kernel grad_12_tanh_12: one thread per element, 64 per workgroup.
+// ───── grad_10_tanh_10.wgsl ─────
+// rnnc kernel grad_10_tanh_10: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -1232,11 +864,11 @@ struct Step {
 @group(0) @binding(2) var<uniform> step: Step;
 
 // %17 tanh n — 26: n = tanh(W_in @ x + b_in + r * (W_hn @ h + b_hn))
-fn tanh_12(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 63u + dims.B * 45u + 270u); // %17 tanh n
-  let at1 = (dims.T_T * dims.B * 28u + dims.B * 10u + 195u) + t * dims.B * 5u; // %24 add at step t
-  let at2 = (dims.T_T * dims.B * 63u + dims.B * 30u + 270u); // %9 sigmoid r
-  let at3 = (dims.T_T * dims.B * 63u + dims.B * 40u + 270u); // %14 add
+fn tanh_10(i: u32, t: u32) {
+  let at0 = (dims.T_T * dims.B * 63u + dims.B * 45u + 150u); // %17 tanh n
+  let at1 = (dims.T_T * dims.B * 28u + dims.B * 10u + 150u) + t * dims.B * 5u; // %24 add at step t
+  let at2 = (dims.T_T * dims.B * 63u + dims.B * 30u + 150u); // %9 sigmoid r
+  let at3 = (dims.T_T * dims.B * 63u + dims.B * 40u + 150u); // %14 add
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = tanh(clamp((mem[at1 + l * 5u + j] + (mem[at2 + l * 5u + j] * mem[at3 + l * 5u + j])), -10.0, 10.0));
@@ -1246,12 +878,12 @@ fn tanh_12(i: u32, t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < dims.B * 5u) {
-    tanh_12(i, step.s);
+    tanh_10(i, step.s);
   }
 }
 
-// ───── grad_13_sub_13.wgsl ─────
-// rnnc kernel grad_13_sub_13: one thread per element, 64 per workgroup.
+// ───── grad_11_sub_11.wgsl ─────
+// rnnc kernel grad_11_sub_11: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -1263,9 +895,9 @@ struct Dims {
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // %19 sub — 27: h' = (1 - z) * n + z * h
-fn sub_13(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 63u + dims.B * 50u + 270u); // %19 sub
-  let at1 = (dims.T_T * dims.B * 63u + dims.B * 35u + 270u); // %12 sigmoid z
+fn sub_11(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 63u + dims.B * 50u + 150u); // %19 sub
+  let at1 = (dims.T_T * dims.B * 63u + dims.B * 35u + 150u); // %12 sigmoid z
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = 1.0 - mem[at1 + l * 5u + j];
@@ -1275,12 +907,12 @@ fn sub_13(i: u32, _t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < dims.B * 5u) {
-    sub_13(i, 0u);
+    sub_11(i, 0u);
   }
 }
 
-// ───── grad_14_add_14.wgsl ─────
-// rnnc kernel grad_14_add_14: one thread per element, 64 per workgroup.
+// ───── grad_12_add_12.wgsl ─────
+// rnnc kernel grad_12_add_12: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -1292,12 +924,12 @@ struct Dims {
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // %22 add h' — 27: h' = (1 - z) * n + z * h
-fn add_14(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 63u + dims.B * 55u + 270u); // %22 add h'
-  let at1 = (dims.T_T * dims.B * 63u + dims.B * 50u + 270u); // %19 sub
-  let at2 = (dims.T_T * dims.B * 63u + dims.B * 45u + 270u); // %17 tanh n
-  let at3 = (dims.T_T * dims.B * 63u + dims.B * 35u + 270u); // %12 sigmoid z
-  let at4 = (dims.T_T * dims.B * 33u + dims.B * 10u + 270u); // GRU state h
+fn add_12(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 63u + dims.B * 55u + 150u); // %22 add h'
+  let at1 = (dims.T_T * dims.B * 63u + dims.B * 50u + 150u); // %19 sub
+  let at2 = (dims.T_T * dims.B * 63u + dims.B * 45u + 150u); // %17 tanh n
+  let at3 = (dims.T_T * dims.B * 63u + dims.B * 35u + 150u); // %12 sigmoid z
+  let at4 = (dims.T_T * dims.B * 33u + dims.B * 10u + 150u); // GRU state h
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = (mem[at1 + l * 5u + j] * mem[at2 + l * 5u + j]) + (mem[at3 + l * 5u + j] * mem[at4 + l * 5u + j]);
@@ -1307,7 +939,71 @@ fn add_14(i: u32, _t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < dims.B * 5u) {
-    add_14(i, 0u);
+    add_12(i, 0u);
+  }
+}
+
+// ───── grad_13_copy_13.wgsl ─────
+// rnnc kernel grad_13_copy_13: one thread per element, 64 per workgroup.
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
+
+struct Step {
+  s: u32, // the step of the time loop, counted from its start
+}
+@group(0) @binding(2) var<uniform> step: Step;
+
+// GRU: step output 0 at step t
+fn copy_13(i: u32, t: u32) {
+  let at0 = (dims.T_T * dims.B * 33u + dims.B * 15u + 150u) + t * dims.B * 5u; // GRU output 0
+  let at1 = (dims.T_T * dims.B * 63u + dims.B * 55u + 150u); // %22 add h'
+  mem[at0 + i] = mem[at1 + i];
+}
+
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < dims.B * 5u) {
+    copy_13(i, step.s);
+  }
+}
+
+// ───── grad_14_copy_14.wgsl ─────
+// rnnc kernel grad_14_copy_14: one thread per element, 64 per workgroup.
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
+
+struct Step {
+  s: u32, // the step of the time loop, counted from its start
+}
+@group(0) @binding(2) var<uniform> step: Step;
+
+// GRU: step output 1 at step t
+fn copy_14(i: u32, t: u32) {
+  let at0 = (dims.T_T * dims.B * 38u + dims.B * 15u + 150u) + t * dims.B * 5u; // GRU output 1
+  let at1 = (dims.T_T * dims.B * 63u + dims.B * 35u + 150u); // %12 sigmoid z
+  mem[at0 + i] = mem[at1 + i];
+}
+
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < dims.B * 5u) {
+    copy_14(i, step.s);
   }
 }
 
@@ -1328,10 +1024,10 @@ struct Step {
 }
 @group(0) @binding(2) var<uniform> step: Step;
 
-// GRU: step output 0 at step t
+// GRU: step output 2 at step t
 fn copy_15(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 33u + dims.B * 15u + 270u) + t * dims.B * 5u; // GRU output 0
-  let at1 = (dims.T_T * dims.B * 63u + dims.B * 55u + 270u); // %22 add h'
+  let at0 = (dims.T_T * dims.B * 43u + dims.B * 15u + 150u) + t * dims.B * 5u; // GRU output 2
+  let at1 = (dims.T_T * dims.B * 63u + dims.B * 45u + 150u); // %17 tanh n
   mem[at0 + i] = mem[at1 + i];
 }
 
@@ -1360,10 +1056,10 @@ struct Step {
 }
 @group(0) @binding(2) var<uniform> step: Step;
 
-// GRU: step output 1 at step t
+// GRU: step output 3 at step t
 fn copy_16(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 38u + dims.B * 15u + 270u) + t * dims.B * 5u; // GRU output 1
-  let at1 = (dims.T_T * dims.B * 63u + dims.B * 35u + 270u); // %12 sigmoid z
+  let at0 = (dims.T_T * dims.B * 48u + dims.B * 15u + 150u) + t * dims.B * 5u; // GRU output 3
+  let at1 = (dims.T_T * dims.B * 63u + dims.B * 50u + 150u); // %19 sub
   mem[at0 + i] = mem[at1 + i];
 }
 
@@ -1392,10 +1088,10 @@ struct Step {
 }
 @group(0) @binding(2) var<uniform> step: Step;
 
-// GRU: step output 2 at step t
+// GRU: step output 4 at step t
 fn copy_17(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 43u + dims.B * 15u + 270u) + t * dims.B * 5u; // GRU output 2
-  let at1 = (dims.T_T * dims.B * 63u + dims.B * 45u + 270u); // %17 tanh n
+  let at0 = (dims.T_T * dims.B * 53u + dims.B * 15u + 150u) + t * dims.B * 5u; // GRU output 4
+  let at1 = (dims.T_T * dims.B * 63u + dims.B * 40u + 150u); // %14 add
   mem[at0 + i] = mem[at1 + i];
 }
 
@@ -1424,10 +1120,10 @@ struct Step {
 }
 @group(0) @binding(2) var<uniform> step: Step;
 
-// GRU: step output 3 at step t
+// GRU: step output 5 at step t
 fn copy_18(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 48u + dims.B * 15u + 270u) + t * dims.B * 5u; // GRU output 3
-  let at1 = (dims.T_T * dims.B * 63u + dims.B * 50u + 270u); // %19 sub
+  let at0 = (dims.T_T * dims.B * 58u + dims.B * 15u + 150u) + t * dims.B * 5u; // GRU output 5
+  let at1 = (dims.T_T * dims.B * 63u + dims.B * 30u + 150u); // %9 sigmoid r
   mem[at0 + i] = mem[at1 + i];
 }
 
@@ -1451,74 +1147,10 @@ struct Dims {
 // Every value of the model, each in a region of its own (params, inputs, states, results).
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
-struct Step {
-  s: u32, // the step of the time loop, counted from its start
-}
-@group(0) @binding(2) var<uniform> step: Step;
-
-// GRU: step output 4 at step t
-fn copy_19(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 53u + dims.B * 15u + 270u) + t * dims.B * 5u; // GRU output 4
-  let at1 = (dims.T_T * dims.B * 63u + dims.B * 40u + 270u); // %14 add
-  mem[at0 + i] = mem[at1 + i];
-}
-
-@compute @workgroup_size(64)
-fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
-  let i = (group.y * groups.x + group.x) * 64u + lane;
-  if (i < dims.B * 5u) {
-    copy_19(i, step.s);
-  }
-}
-
-// ───── grad_20_copy_20.wgsl ─────
-// rnnc kernel grad_20_copy_20: one thread per element, 64 per workgroup.
-struct Dims {
-  B: u32, // the batch size
-  T_T: u32, // the length of time axis T
-  given0: u32, // 1 where the caller gave the initial state h
-}
-
-@group(0) @binding(0) var<uniform> dims: Dims;
-// Every value of the model, each in a region of its own (params, inputs, states, results).
-@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
-
-struct Step {
-  s: u32, // the step of the time loop, counted from its start
-}
-@group(0) @binding(2) var<uniform> step: Step;
-
-// GRU: step output 5 at step t
-fn copy_20(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 58u + dims.B * 15u + 270u) + t * dims.B * 5u; // GRU output 5
-  let at1 = (dims.T_T * dims.B * 63u + dims.B * 30u + 270u); // %9 sigmoid r
-  mem[at0 + i] = mem[at1 + i];
-}
-
-@compute @workgroup_size(64)
-fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
-  let i = (group.y * groups.x + group.x) * 64u + lane;
-  if (i < dims.B * 5u) {
-    copy_20(i, step.s);
-  }
-}
-
-// ───── grad_21_copy_21.wgsl ─────
-// rnnc kernel grad_21_copy_21: one thread per element, 64 per workgroup.
-struct Dims {
-  B: u32, // the batch size
-  T_T: u32, // the length of time axis T
-  given0: u32, // 1 where the caller gave the initial state h
-}
-
-@group(0) @binding(0) var<uniform> dims: Dims;
-// Every value of the model, each in a region of its own (params, inputs, states, results).
-@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
-
 // GRU: the next h
-fn copy_21(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 33u + dims.B * 10u + 270u); // GRU state h
-  let at1 = (dims.T_T * dims.B * 63u + dims.B * 55u + 270u); // %22 add h'
+fn copy_19(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 33u + dims.B * 10u + 150u); // GRU state h
+  let at1 = (dims.T_T * dims.B * 63u + dims.B * 55u + 150u); // %22 add h'
   mem[at0 + i] = mem[at1 + i];
 }
 
@@ -1526,12 +1158,12 @@ fn copy_21(i: u32, _t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < dims.B * 5u) {
-    copy_21(i, 0u);
+    copy_19(i, 0u);
   }
 }
 
-// ───── grad_22_mul_22.wgsl ─────
-// rnnc kernel grad_22_mul_22: one thread per element, 64 per workgroup.
+// ───── grad_20_mul_20.wgsl ─────
+// rnnc kernel grad_20_mul_20: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -1543,10 +1175,10 @@ struct Dims {
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // %30 mul
-fn mul_22(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 68u + dims.B * 60u + 270u); // %30 mul
-  let at1 = (dims.T_T * dims.B * 33u + dims.B * 15u + 270u); // GRU output 0
-  let at2 = (dims.T_T * dims.B * 63u + dims.B * 60u + 270u); // input d:output
+fn mul_20(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 68u + dims.B * 60u + 150u); // %30 mul
+  let at1 = (dims.T_T * dims.B * 33u + dims.B * 15u + 150u); // GRU output 0
+  let at2 = (dims.T_T * dims.B * 63u + dims.B * 60u + 150u); // input d:output
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = mem[at1 + l * 5u + j] * mem[at2 + l * 5u + j];
@@ -1556,12 +1188,12 @@ fn mul_22(i: u32, _t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < dims.T_T * dims.B * 5u) {
-    mul_22(i, 0u);
+    mul_20(i, 0u);
   }
 }
 
-// ───── grad_23_sum_23.wgsl ─────
-// rnnc kernel grad_23_sum_23: one thread per element, 64 per workgroup.
+// ───── grad_21_sum_21.wgsl ─────
+// rnnc kernel grad_21_sum_21: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -1573,9 +1205,9 @@ struct Dims {
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // %31 sum
-fn sum_23(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 73u + dims.B * 60u + 270u); // %31 sum
-  let at1 = (dims.T_T * dims.B * 68u + dims.B * 60u + 270u); // %30 mul
+fn sum_21(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 73u + dims.B * 60u + 150u); // %31 sum
+  let at1 = (dims.T_T * dims.B * 68u + dims.B * 60u + 150u); // %30 mul
   var acc = 0.0;
   for (var c = 0u; c < 5u; c++) { acc += mem[at1 + i * 5u + c]; }
   mem[at0 + i] = acc;
@@ -1585,12 +1217,12 @@ fn sum_23(i: u32, _t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < dims.T_T * dims.B) {
-    sum_23(i, 0u);
+    sum_21(i, 0u);
   }
 }
 
-// ───── grad_24_reduce_lead_24.wgsl ─────
-// rnnc kernel grad_24_reduce_lead_24: one thread per element, 64 per workgroup.
+// ───── grad_22_reduce_lead_22.wgsl ─────
+// rnnc kernel grad_22_reduce_lead_22: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -1602,9 +1234,9 @@ struct Dims {
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // %32 reduce_lead loss
-fn reduce_lead_24(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 74u + dims.B * 60u + 270u); // %32 reduce_lead loss
-  let at1 = (dims.T_T * dims.B * 73u + dims.B * 60u + 270u); // %31 sum
+fn reduce_lead_22(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 74u + dims.B * 60u + 150u); // %32 reduce_lead loss
+  let at1 = (dims.T_T * dims.B * 73u + dims.B * 60u + 150u); // %31 sum
   var acc = 0.0;
   for (var q = 0u; q < dims.T_T * dims.B; q++) { acc += mem[at1 + q * 1u + i]; }
   mem[at0 + i] = acc;
@@ -1614,12 +1246,12 @@ fn reduce_lead_24(i: u32, _t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < 1u) {
-    reduce_lead_24(i, 0u);
+    reduce_lead_22(i, 0u);
   }
 }
 
-// ───── grad_25_fill_25.wgsl ─────
-// rnnc kernel grad_25_fill_25: one thread per element, 64 per workgroup.
+// ───── grad_23_fill_23.wgsl ─────
+// rnnc kernel grad_23_fill_23: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -1631,8 +1263,8 @@ struct Dims {
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // literal 1.0
-fn fill_25(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 74u + dims.B * 60u + 271u); // literal 1.0
+fn fill_23(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 74u + dims.B * 60u + 151u); // literal 1.0
   mem[at0 + i] = 1.0;
 }
 
@@ -1640,12 +1272,12 @@ fn fill_25(i: u32, _t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < 1u) {
-    fill_25(i, 0u);
+    fill_23(i, 0u);
   }
 }
 
-// ───── grad_26_broadcast_to_26.wgsl ─────
-// rnnc kernel grad_26_broadcast_to_26: one thread per element, 64 per workgroup.
+// ───── grad_24_broadcast_to_24.wgsl ─────
+// rnnc kernel grad_24_broadcast_to_24: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -1657,9 +1289,9 @@ struct Dims {
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // %34 broadcast_to ∂loss
-fn broadcast_to_26(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 74u + dims.B * 60u + 272u); // %34 broadcast_to ∂loss
-  let at1 = (dims.T_T * dims.B * 74u + dims.B * 60u + 271u); // literal 1.0
+fn broadcast_to_24(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 74u + dims.B * 60u + 152u); // %34 broadcast_to ∂loss
+  let at1 = (dims.T_T * dims.B * 74u + dims.B * 60u + 151u); // literal 1.0
   let j = 0u;
   mem[at0 + i] = mem[at1 + j];
 }
@@ -1668,12 +1300,12 @@ fn broadcast_to_26(i: u32, _t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < dims.T_T * dims.B) {
-    broadcast_to_26(i, 0u);
+    broadcast_to_24(i, 0u);
   }
 }
 
-// ───── grad_27_expand_last_27.wgsl ─────
-// rnnc kernel grad_27_expand_last_27: one thread per element, 64 per workgroup.
+// ───── grad_25_expand_last_25.wgsl ─────
+// rnnc kernel grad_25_expand_last_25: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -1685,9 +1317,9 @@ struct Dims {
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // %35 expand_last
-fn expand_last_27(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 75u + dims.B * 60u + 272u); // %35 expand_last
-  let at1 = (dims.T_T * dims.B * 74u + dims.B * 60u + 272u); // %34 broadcast_to ∂loss
+fn expand_last_25(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 75u + dims.B * 60u + 152u); // %35 expand_last
+  let at1 = (dims.T_T * dims.B * 74u + dims.B * 60u + 152u); // %34 broadcast_to ∂loss
   mem[at0 + i] = mem[at1 + i / 5u];
 }
 
@@ -1695,12 +1327,12 @@ fn expand_last_27(i: u32, _t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < dims.T_T * dims.B * 5u) {
-    expand_last_27(i, 0u);
+    expand_last_25(i, 0u);
   }
 }
 
-// ───── grad_28_mul_28.wgsl ─────
-// rnnc kernel grad_28_mul_28: one thread per element, 64 per workgroup.
+// ───── grad_26_mul_26.wgsl ─────
+// rnnc kernel grad_26_mul_26: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -1712,10 +1344,10 @@ struct Dims {
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // %36 mul
-fn mul_28(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 80u + dims.B * 60u + 272u); // %36 mul
-  let at1 = (dims.T_T * dims.B * 75u + dims.B * 60u + 272u); // %35 expand_last
-  let at2 = (dims.T_T * dims.B * 63u + dims.B * 60u + 270u); // input d:output
+fn mul_26(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 80u + dims.B * 60u + 152u); // %36 mul
+  let at1 = (dims.T_T * dims.B * 75u + dims.B * 60u + 152u); // %35 expand_last
+  let at2 = (dims.T_T * dims.B * 63u + dims.B * 60u + 150u); // input d:output
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = mem[at1 + l * 5u + j] * mem[at2 + l * 5u + j];
@@ -1725,12 +1357,12 @@ fn mul_28(i: u32, _t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < dims.T_T * dims.B * 5u) {
-    mul_28(i, 0u);
+    mul_26(i, 0u);
   }
 }
 
-// ───── grad_29_time_shift_29.wgsl ─────
-// rnnc kernel grad_29_time_shift_29: one thread per element, 64 per workgroup.
+// ───── grad_27_time_shift_27.wgsl ─────
+// rnnc kernel grad_27_time_shift_27: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -1742,9 +1374,9 @@ struct Dims {
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // %42 time_shift GRU: previous h
-fn time_shift_29(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 85u + dims.B * 60u + 272u); // %42 time_shift GRU: previous h
-  let at1 = (dims.T_T * dims.B * 33u + dims.B * 15u + 270u); // GRU output 0
+fn time_shift_27(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 85u + dims.B * 60u + 152u); // %42 time_shift GRU: previous h
+  let at1 = (dims.T_T * dims.B * 33u + dims.B * 15u + 150u); // GRU output 0
   let at2 = select((dims.T_T * dims.B * 3u + 150u), (dims.T_T * dims.B * 3u + dims.B * 5u + 150u), dims.given0 != 0u); // initial state h
   mem[at0 + i] = select(mem[at1 + i - min(i, dims.B * 5u)], mem[at2 + min(i, dims.B * 5u - 1u)], i < dims.B * 5u);
 }
@@ -1753,12 +1385,12 @@ fn time_shift_29(i: u32, _t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < dims.T_T * dims.B * 5u) {
-    time_shift_29(i, 0u);
+    time_shift_27(i, 0u);
   }
 }
 
-// ───── grad_30_sub_30.wgsl ─────
-// rnnc kernel grad_30_sub_30: one thread per element, 64 per workgroup.
+// ───── grad_28_sub_28.wgsl ─────
+// rnnc kernel grad_28_sub_28: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -1770,9 +1402,9 @@ struct Dims {
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // %44 sub ∂n — 26: n = tanh(W_in @ x + b_in + r * (W_hn @ h + b_hn))
-fn sub_30(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 90u + dims.B * 60u + 272u); // %44 sub ∂n
-  let at1 = (dims.T_T * dims.B * 43u + dims.B * 15u + 270u); // GRU output 2
+fn sub_28(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 90u + dims.B * 60u + 152u); // %44 sub ∂n
+  let at1 = (dims.T_T * dims.B * 43u + dims.B * 15u + 150u); // GRU output 2
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = 1.0 - (mem[at1 + l * 5u + j] * mem[at1 + l * 5u + j]);
@@ -1782,12 +1414,12 @@ fn sub_30(i: u32, _t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < dims.T_T * dims.B * 5u) {
-    sub_30(i, 0u);
+    sub_28(i, 0u);
   }
 }
 
-// ───── grad_31_mul_31.wgsl ─────
-// rnnc kernel grad_31_mul_31: one thread per element, 64 per workgroup.
+// ───── grad_29_mul_29.wgsl ─────
+// rnnc kernel grad_29_mul_29: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -1799,9 +1431,9 @@ struct Dims {
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // %46 mul ∂z — 25: z = sigmoid(W_iz @ x + b_iz + W_hz @ h + b_hz)   // update gate
-fn mul_31(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 95u + dims.B * 60u + 272u); // %46 mul ∂z
-  let at1 = (dims.T_T * dims.B * 38u + dims.B * 15u + 270u); // GRU output 1
+fn mul_29(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 95u + dims.B * 60u + 152u); // %46 mul ∂z
+  let at1 = (dims.T_T * dims.B * 38u + dims.B * 15u + 150u); // GRU output 1
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = mem[at1 + l * 5u + j] * (1.0 - mem[at1 + l * 5u + j]);
@@ -1811,12 +1443,12 @@ fn mul_31(i: u32, _t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < dims.T_T * dims.B * 5u) {
-    mul_31(i, 0u);
+    mul_29(i, 0u);
   }
 }
 
-// ───── grad_32_mul_32.wgsl ─────
-// rnnc kernel grad_32_mul_32: one thread per element, 64 per workgroup.
+// ───── grad_30_mul_30.wgsl ─────
+// rnnc kernel grad_30_mul_30: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -1828,9 +1460,9 @@ struct Dims {
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // %48 mul ∂r — 24: r = sigmoid(W_ir @ x + b_ir + W_hr @ h + b_hr)   // reset gate
-fn mul_32(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 100u + dims.B * 60u + 272u); // %48 mul ∂r
-  let at1 = (dims.T_T * dims.B * 58u + dims.B * 15u + 270u); // GRU output 5
+fn mul_30(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 100u + dims.B * 60u + 152u); // %48 mul ∂r
+  let at1 = (dims.T_T * dims.B * 58u + dims.B * 15u + 150u); // GRU output 5
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = mem[at1 + l * 5u + j] * (1.0 - mem[at1 + l * 5u + j]);
@@ -1840,12 +1472,12 @@ fn mul_32(i: u32, _t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < dims.T_T * dims.B * 5u) {
-    mul_32(i, 0u);
+    mul_30(i, 0u);
   }
 }
 
-// ───── grad_33_stack_rows_33.wgsl ─────
-// rnnc kernel grad_33_stack_rows_33: one thread per element, 64 per workgroup.
+// ───── grad_31_stack_rows_31.wgsl ─────
+// rnnc kernel grad_31_stack_rows_31: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -1857,11 +1489,11 @@ struct Dims {
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // %49 stack_rows packed W_hn, W_hz, W_hr
-fn stack_rows_33(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 105u + dims.B * 60u + 272u); // %49 stack_rows packed W_hn, W_hz, W_hr
-  let at1 = (dims.T_T * dims.B * 3u + 95u); // param W_hn
-  let at2 = (dims.T_T * dims.B * 3u + 70u); // param W_hz
-  let at3 = (dims.T_T * dims.B * 3u + 45u); // param W_hr
+fn stack_rows_31(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 105u + dims.B * 60u + 152u); // %49 stack_rows packed W_hn, W_hz, W_hr
+  let at1 = 95u; // param W_hn
+  let at2 = 70u; // param W_hz
+  let at3 = 45u; // param W_hr
   let l = i / 75u;
   let j = i % 75u;
   var v = 0.0;
@@ -1875,12 +1507,12 @@ fn stack_rows_33(i: u32, _t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < 75u) {
-    stack_rows_33(i, 0u);
+    stack_rows_31(i, 0u);
   }
 }
 
-// ───── grad_34_stack_rows_34.wgsl ─────
-// rnnc kernel grad_34_stack_rows_34: one thread per element, 64 per workgroup.
+// ───── grad_32_stack_rows_32.wgsl ─────
+// rnnc kernel grad_32_stack_rows_32: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -1892,11 +1524,11 @@ struct Dims {
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // %50 stack_rows packed W_in, W_iz, W_ir
-fn stack_rows_34(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 105u + dims.B * 60u + 347u); // %50 stack_rows packed W_in, W_iz, W_ir
-  let at1 = (dims.T_T * dims.B * 3u + 30u); // param W_in
-  let at2 = (dims.T_T * dims.B * 3u + 15u); // param W_iz
-  let at3 = dims.T_T * dims.B * 3u; // param W_ir
+fn stack_rows_32(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 105u + dims.B * 60u + 227u); // %50 stack_rows packed W_in, W_iz, W_ir
+  let at1 = 30u; // param W_in
+  let at2 = 15u; // param W_iz
+  let at3 = 0u; // param W_ir
   let l = i / 45u;
   let j = i % 45u;
   var v = 0.0;
@@ -1910,12 +1542,12 @@ fn stack_rows_34(i: u32, _t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < 45u) {
-    stack_rows_34(i, 0u);
+    stack_rows_32(i, 0u);
   }
 }
 
-// ───── grad_35_copy_35.wgsl ─────
-// rnnc kernel grad_35_copy_35: one thread per element, 64 per workgroup.
+// ───── grad_33_copy_33.wgsl ─────
+// rnnc kernel grad_33_copy_33: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -1927,8 +1559,8 @@ struct Dims {
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // ∂GRU: the initial ∂h
-fn copy_35(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 105u + dims.B * 60u + 392u); // ∂GRU state ∂h
+fn copy_33(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 105u + dims.B * 60u + 272u); // ∂GRU state ∂h
   let at1 = (dims.T_T * dims.B * 3u + 150u); // %13 const
   mem[at0 + i] = mem[at1 + i];
 }
@@ -1937,12 +1569,12 @@ fn copy_35(i: u32, _t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < dims.B * 5u) {
-    copy_35(i, 0u);
+    copy_33(i, 0u);
   }
 }
 
-// ───── grad_36_add_36.wgsl ─────
-// rnnc kernel grad_36_add_36: one thread per element, 64 per workgroup.
+// ───── grad_34_add_34.wgsl ─────
+// rnnc kernel grad_34_add_34: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -1959,10 +1591,10 @@ struct Step {
 @group(0) @binding(2) var<uniform> step: Step;
 
 // %2 add
-fn add_36(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 125u + dims.B * 65u + 392u); // %2 add
-  let at1 = (dims.T_T * dims.B * 105u + dims.B * 60u + 392u); // ∂GRU state ∂h
-  let at2 = (dims.T_T * dims.B * 80u + dims.B * 60u + 272u) + t * dims.B * 5u; // %36 mul at step t
+fn add_34(i: u32, t: u32) {
+  let at0 = (dims.T_T * dims.B * 125u + dims.B * 65u + 272u); // %2 add
+  let at1 = (dims.T_T * dims.B * 105u + dims.B * 60u + 272u); // ∂GRU state ∂h
+  let at2 = (dims.T_T * dims.B * 80u + dims.B * 60u + 152u) + t * dims.B * 5u; // %36 mul at step t
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = mem[at1 + l * 5u + j] + mem[at2 + l * 5u + j];
@@ -1972,7 +1604,78 @@ fn add_36(i: u32, t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < dims.B * 5u) {
-    add_36(i, dims.T_T - 1u - step.s);
+    add_34(i, dims.T_T - 1u - step.s);
+  }
+}
+
+// ───── grad_35_mul_35.wgsl ─────
+// rnnc kernel grad_35_mul_35: one thread per element, 64 per workgroup.
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
+
+struct Step {
+  s: u32, // the step of the time loop, counted from its start
+}
+@group(0) @binding(2) var<uniform> step: Step;
+
+// %14 mul ∂n — 26: n = tanh(W_in @ x + b_in + r * (W_hn @ h + b_hn))
+fn mul_35(i: u32, t: u32) {
+  let at0 = (dims.T_T * dims.B * 125u + dims.B * 70u + 272u); // %14 mul ∂n
+  let at1 = (dims.T_T * dims.B * 125u + dims.B * 65u + 272u); // %2 add
+  let at2 = (dims.T_T * dims.B * 48u + dims.B * 15u + 150u) + t * dims.B * 5u; // GRU output 3 at step t
+  let at3 = (dims.T_T * dims.B * 90u + dims.B * 60u + 152u) + t * dims.B * 5u; // %44 sub ∂n at step t
+  let l = i / 5u;
+  let j = i % 5u;
+  mem[at0 + i] = (mem[at1 + l * 5u + j] * mem[at2 + l * 5u + j]) * mem[at3 + l * 5u + j];
+}
+
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < dims.B * 5u) {
+    mul_35(i, dims.T_T - 1u - step.s);
+  }
+}
+
+// ───── grad_36_mul_36.wgsl ─────
+// rnnc kernel grad_36_mul_36: one thread per element, 64 per workgroup.
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
+
+struct Step {
+  s: u32, // the step of the time loop, counted from its start
+}
+@group(0) @binding(2) var<uniform> step: Step;
+
+// %18 mul — 26: n = tanh(W_in @ x + b_in + r * (W_hn @ h + b_hn))
+fn mul_36(i: u32, t: u32) {
+  let at0 = (dims.T_T * dims.B * 125u + dims.B * 75u + 272u); // %18 mul
+  let at1 = (dims.T_T * dims.B * 125u + dims.B * 70u + 272u); // %14 mul ∂n
+  let at2 = (dims.T_T * dims.B * 58u + dims.B * 15u + 150u) + t * dims.B * 5u; // GRU output 5 at step t
+  let l = i / 5u;
+  let j = i % 5u;
+  mem[at0 + i] = mem[at1 + l * 5u + j] * mem[at2 + l * 5u + j];
+}
+
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < dims.B * 5u) {
+    mul_36(i, dims.T_T - 1u - step.s);
   }
 }
 
@@ -1993,15 +1696,16 @@ struct Step {
 }
 @group(0) @binding(2) var<uniform> step: Step;
 
-// %14 mul ∂n — 26: n = tanh(W_in @ x + b_in + r * (W_hn @ h + b_hn))
+// %20 mul ∂z — 25: z = sigmoid(W_iz @ x + b_iz + W_hz @ h + b_hz)   // update gate
 fn mul_37(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 125u + dims.B * 70u + 392u); // %14 mul ∂n
-  let at1 = (dims.T_T * dims.B * 125u + dims.B * 65u + 392u); // %2 add
-  let at2 = (dims.T_T * dims.B * 48u + dims.B * 15u + 270u) + t * dims.B * 5u; // GRU output 3 at step t
-  let at3 = (dims.T_T * dims.B * 90u + dims.B * 60u + 272u) + t * dims.B * 5u; // %44 sub ∂n at step t
+  let at0 = (dims.T_T * dims.B * 125u + dims.B * 80u + 272u); // %20 mul ∂z
+  let at1 = (dims.T_T * dims.B * 125u + dims.B * 65u + 272u); // %2 add
+  let at2 = (dims.T_T * dims.B * 85u + dims.B * 60u + 152u) + t * dims.B * 5u; // %42 time_shift GRU: previous h at step t
+  let at3 = (dims.T_T * dims.B * 43u + dims.B * 15u + 150u) + t * dims.B * 5u; // GRU output 2 at step t
+  let at4 = (dims.T_T * dims.B * 95u + dims.B * 60u + 152u) + t * dims.B * 5u; // %46 mul ∂z at step t
   let l = i / 5u;
   let j = i % 5u;
-  mem[at0 + i] = (mem[at1 + l * 5u + j] * mem[at2 + l * 5u + j]) * mem[at3 + l * 5u + j];
+  mem[at0 + i] = ((mem[at1 + l * 5u + j] * mem[at2 + l * 5u + j]) + (-(mem[at1 + l * 5u + j] * mem[at3 + l * 5u + j]))) * mem[at4 + l * 5u + j];
 }
 
 @compute @workgroup_size(64)
@@ -2029,14 +1733,15 @@ struct Step {
 }
 @group(0) @binding(2) var<uniform> step: Step;
 
-// %18 mul — 26: n = tanh(W_in @ x + b_in + r * (W_hn @ h + b_hn))
+// %22 mul ∂r — 24: r = sigmoid(W_ir @ x + b_ir + W_hr @ h + b_hr)   // reset gate
 fn mul_38(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 125u + dims.B * 75u + 392u); // %18 mul
-  let at1 = (dims.T_T * dims.B * 125u + dims.B * 70u + 392u); // %14 mul ∂n
-  let at2 = (dims.T_T * dims.B * 58u + dims.B * 15u + 270u) + t * dims.B * 5u; // GRU output 5 at step t
+  let at0 = (dims.T_T * dims.B * 125u + dims.B * 85u + 272u); // %22 mul ∂r
+  let at1 = (dims.T_T * dims.B * 125u + dims.B * 70u + 272u); // %14 mul ∂n
+  let at2 = (dims.T_T * dims.B * 53u + dims.B * 15u + 150u) + t * dims.B * 5u; // GRU output 4 at step t
+  let at3 = (dims.T_T * dims.B * 100u + dims.B * 60u + 152u) + t * dims.B * 5u; // %48 mul ∂r at step t
   let l = i / 5u;
   let j = i % 5u;
-  mem[at0 + i] = mem[at1 + l * 5u + j] * mem[at2 + l * 5u + j];
+  mem[at0 + i] = (mem[at1 + l * 5u + j] * mem[at2 + l * 5u + j]) * mem[at3 + l * 5u + j];
 }
 
 @compute @workgroup_size(64)
@@ -2047,81 +1752,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_39_mul_39.wgsl ─────
-// rnnc kernel grad_39_mul_39: one thread per element, 64 per workgroup.
-struct Dims {
-  B: u32, // the batch size
-  T_T: u32, // the length of time axis T
-  given0: u32, // 1 where the caller gave the initial state h
-}
-
-@group(0) @binding(0) var<uniform> dims: Dims;
-// Every value of the model, each in a region of its own (params, inputs, states, results).
-@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
-
-struct Step {
-  s: u32, // the step of the time loop, counted from its start
-}
-@group(0) @binding(2) var<uniform> step: Step;
-
-// %20 mul ∂z — 25: z = sigmoid(W_iz @ x + b_iz + W_hz @ h + b_hz)   // update gate
-fn mul_39(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 125u + dims.B * 80u + 392u); // %20 mul ∂z
-  let at1 = (dims.T_T * dims.B * 125u + dims.B * 65u + 392u); // %2 add
-  let at2 = (dims.T_T * dims.B * 85u + dims.B * 60u + 272u) + t * dims.B * 5u; // %42 time_shift GRU: previous h at step t
-  let at3 = (dims.T_T * dims.B * 43u + dims.B * 15u + 270u) + t * dims.B * 5u; // GRU output 2 at step t
-  let at4 = (dims.T_T * dims.B * 95u + dims.B * 60u + 272u) + t * dims.B * 5u; // %46 mul ∂z at step t
-  let l = i / 5u;
-  let j = i % 5u;
-  mem[at0 + i] = ((mem[at1 + l * 5u + j] * mem[at2 + l * 5u + j]) + (-(mem[at1 + l * 5u + j] * mem[at3 + l * 5u + j]))) * mem[at4 + l * 5u + j];
-}
-
-@compute @workgroup_size(64)
-fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
-  let i = (group.y * groups.x + group.x) * 64u + lane;
-  if (i < dims.B * 5u) {
-    mul_39(i, dims.T_T - 1u - step.s);
-  }
-}
-
-// ───── grad_40_mul_40.wgsl ─────
-// rnnc kernel grad_40_mul_40: one thread per element, 64 per workgroup.
-struct Dims {
-  B: u32, // the batch size
-  T_T: u32, // the length of time axis T
-  given0: u32, // 1 where the caller gave the initial state h
-}
-
-@group(0) @binding(0) var<uniform> dims: Dims;
-// Every value of the model, each in a region of its own (params, inputs, states, results).
-@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
-
-struct Step {
-  s: u32, // the step of the time loop, counted from its start
-}
-@group(0) @binding(2) var<uniform> step: Step;
-
-// %22 mul ∂r — 24: r = sigmoid(W_ir @ x + b_ir + W_hr @ h + b_hr)   // reset gate
-fn mul_40(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 125u + dims.B * 85u + 392u); // %22 mul ∂r
-  let at1 = (dims.T_T * dims.B * 125u + dims.B * 70u + 392u); // %14 mul ∂n
-  let at2 = (dims.T_T * dims.B * 53u + dims.B * 15u + 270u) + t * dims.B * 5u; // GRU output 4 at step t
-  let at3 = (dims.T_T * dims.B * 100u + dims.B * 60u + 272u) + t * dims.B * 5u; // %48 mul ∂r at step t
-  let l = i / 5u;
-  let j = i % 5u;
-  mem[at0 + i] = (mem[at1 + l * 5u + j] * mem[at2 + l * 5u + j]) * mem[at3 + l * 5u + j];
-}
-
-@compute @workgroup_size(64)
-fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
-  let i = (group.y * groups.x + group.x) * 64u + lane;
-  if (i < dims.B * 5u) {
-    mul_40(i, dims.T_T - 1u - step.s);
-  }
-}
-
-// ───── grad_41_concat_41.wgsl ─────
-// rnnc kernel grad_41_concat_41: one thread per element, 64 per workgroup.
+// ───── grad_39_concat_39.wgsl ─────
+// rnnc kernel grad_39_concat_39: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -2133,11 +1765,11 @@ struct Dims {
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // %23 concat
-fn concat_41(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 125u + dims.B * 90u + 392u); // %23 concat
-  let at1 = (dims.T_T * dims.B * 125u + dims.B * 75u + 392u); // %18 mul
-  let at2 = (dims.T_T * dims.B * 125u + dims.B * 80u + 392u); // %20 mul ∂z
-  let at3 = (dims.T_T * dims.B * 125u + dims.B * 85u + 392u); // %22 mul ∂r
+fn concat_39(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 125u + dims.B * 90u + 272u); // %23 concat
+  let at1 = (dims.T_T * dims.B * 125u + dims.B * 75u + 272u); // %18 mul
+  let at2 = (dims.T_T * dims.B * 125u + dims.B * 80u + 272u); // %20 mul ∂z
+  let at3 = (dims.T_T * dims.B * 125u + dims.B * 85u + 272u); // %22 mul ∂r
   let l = i / 15u;
   let j = i % 15u;
   var v = 0.0;
@@ -2151,12 +1783,12 @@ fn concat_41(i: u32, _t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < dims.B * 15u) {
-    concat_41(i, 0u);
+    concat_39(i, 0u);
   }
 }
 
-// ───── grad_42_matmul_42.wgsl ─────
-// rnnc kernel grad_42_matmul_42: one thread per element, 64 per workgroup.
+// ───── grad_40_matmul_40.wgsl ─────
+// rnnc kernel grad_40_matmul_40: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -2168,10 +1800,10 @@ struct Dims {
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // %25 matmul fused gate products
-fn matmul_42(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 125u + dims.B * 105u + 392u); // %25 matmul fused gate products
-  let at1 = (dims.T_T * dims.B * 125u + dims.B * 90u + 392u); // %23 concat
-  let at2 = (dims.T_T * dims.B * 105u + dims.B * 60u + 272u); // %49 stack_rows packed W_hn, W_hz, W_hr
+fn matmul_40(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 125u + dims.B * 105u + 272u); // %25 matmul fused gate products
+  let at1 = (dims.T_T * dims.B * 125u + dims.B * 90u + 272u); // %23 concat
+  let at2 = (dims.T_T * dims.B * 105u + dims.B * 60u + 152u); // %49 stack_rows packed W_hn, W_hz, W_hr
   let l = i / 5u;
   let j = i % 5u;
   var acc = 0.0;
@@ -2187,12 +1819,12 @@ fn matmul_42(i: u32, _t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < dims.B * 5u) {
-    matmul_42(i, 0u);
+    matmul_40(i, 0u);
   }
 }
 
-// ───── grad_43_add_43.wgsl ─────
-// rnnc kernel grad_43_add_43: one thread per element, 64 per workgroup.
+// ───── grad_41_add_41.wgsl ─────
+// rnnc kernel grad_41_add_41: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -2209,11 +1841,11 @@ struct Step {
 @group(0) @binding(2) var<uniform> step: Step;
 
 // %26 add
-fn add_43(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 125u + dims.B * 110u + 392u); // %26 add
-  let at1 = (dims.T_T * dims.B * 125u + dims.B * 105u + 392u); // %25 matmul fused gate products
-  let at2 = (dims.T_T * dims.B * 125u + dims.B * 65u + 392u); // %2 add
-  let at3 = (dims.T_T * dims.B * 38u + dims.B * 15u + 270u) + t * dims.B * 5u; // GRU output 1 at step t
+fn add_41(i: u32, t: u32) {
+  let at0 = (dims.T_T * dims.B * 125u + dims.B * 110u + 272u); // %26 add
+  let at1 = (dims.T_T * dims.B * 125u + dims.B * 105u + 272u); // %25 matmul fused gate products
+  let at2 = (dims.T_T * dims.B * 125u + dims.B * 65u + 272u); // %2 add
+  let at3 = (dims.T_T * dims.B * 38u + dims.B * 15u + 150u) + t * dims.B * 5u; // GRU output 1 at step t
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = mem[at1 + l * 5u + j] + (mem[at2 + l * 5u + j] * mem[at3 + l * 5u + j]);
@@ -2223,7 +1855,71 @@ fn add_43(i: u32, t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < dims.B * 5u) {
-    add_43(i, dims.T_T - 1u - step.s);
+    add_41(i, dims.T_T - 1u - step.s);
+  }
+}
+
+// ───── grad_42_copy_42.wgsl ─────
+// rnnc kernel grad_42_copy_42: one thread per element, 64 per workgroup.
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
+
+struct Step {
+  s: u32, // the step of the time loop, counted from its start
+}
+@group(0) @binding(2) var<uniform> step: Step;
+
+// ∂GRU: step output 0 at step t
+fn copy_42(i: u32, t: u32) {
+  let at0 = (dims.T_T * dims.B * 105u + dims.B * 65u + 272u) + t * dims.B * 5u; // ∂GRU output 0
+  let at1 = (dims.T_T * dims.B * 125u + dims.B * 85u + 272u); // %22 mul ∂r
+  mem[at0 + i] = mem[at1 + i];
+}
+
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < dims.B * 5u) {
+    copy_42(i, dims.T_T - 1u - step.s);
+  }
+}
+
+// ───── grad_43_copy_43.wgsl ─────
+// rnnc kernel grad_43_copy_43: one thread per element, 64 per workgroup.
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
+
+struct Step {
+  s: u32, // the step of the time loop, counted from its start
+}
+@group(0) @binding(2) var<uniform> step: Step;
+
+// ∂GRU: step output 1 at step t
+fn copy_43(i: u32, t: u32) {
+  let at0 = (dims.T_T * dims.B * 110u + dims.B * 65u + 272u) + t * dims.B * 5u; // ∂GRU output 1
+  let at1 = (dims.T_T * dims.B * 125u + dims.B * 80u + 272u); // %20 mul ∂z
+  mem[at0 + i] = mem[at1 + i];
+}
+
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < dims.B * 5u) {
+    copy_43(i, dims.T_T - 1u - step.s);
   }
 }
 
@@ -2244,10 +1940,10 @@ struct Step {
 }
 @group(0) @binding(2) var<uniform> step: Step;
 
-// ∂GRU: step output 0 at step t
+// ∂GRU: step output 2 at step t
 fn copy_44(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 105u + dims.B * 65u + 392u) + t * dims.B * 5u; // ∂GRU output 0
-  let at1 = (dims.T_T * dims.B * 125u + dims.B * 85u + 392u); // %22 mul ∂r
+  let at0 = (dims.T_T * dims.B * 115u + dims.B * 65u + 272u) + t * dims.B * 5u; // ∂GRU output 2
+  let at1 = (dims.T_T * dims.B * 125u + dims.B * 70u + 272u); // %14 mul ∂n
   mem[at0 + i] = mem[at1 + i];
 }
 
@@ -2276,10 +1972,10 @@ struct Step {
 }
 @group(0) @binding(2) var<uniform> step: Step;
 
-// ∂GRU: step output 1 at step t
+// ∂GRU: step output 3 at step t
 fn copy_45(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 110u + dims.B * 65u + 392u) + t * dims.B * 5u; // ∂GRU output 1
-  let at1 = (dims.T_T * dims.B * 125u + dims.B * 80u + 392u); // %20 mul ∂z
+  let at0 = (dims.T_T * dims.B * 120u + dims.B * 65u + 272u) + t * dims.B * 5u; // ∂GRU output 3
+  let at1 = (dims.T_T * dims.B * 125u + dims.B * 75u + 272u); // %18 mul
   mem[at0 + i] = mem[at1 + i];
 }
 
@@ -2303,74 +1999,10 @@ struct Dims {
 // Every value of the model, each in a region of its own (params, inputs, states, results).
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
-struct Step {
-  s: u32, // the step of the time loop, counted from its start
-}
-@group(0) @binding(2) var<uniform> step: Step;
-
-// ∂GRU: step output 2 at step t
-fn copy_46(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 115u + dims.B * 65u + 392u) + t * dims.B * 5u; // ∂GRU output 2
-  let at1 = (dims.T_T * dims.B * 125u + dims.B * 70u + 392u); // %14 mul ∂n
-  mem[at0 + i] = mem[at1 + i];
-}
-
-@compute @workgroup_size(64)
-fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
-  let i = (group.y * groups.x + group.x) * 64u + lane;
-  if (i < dims.B * 5u) {
-    copy_46(i, dims.T_T - 1u - step.s);
-  }
-}
-
-// ───── grad_47_copy_47.wgsl ─────
-// rnnc kernel grad_47_copy_47: one thread per element, 64 per workgroup.
-struct Dims {
-  B: u32, // the batch size
-  T_T: u32, // the length of time axis T
-  given0: u32, // 1 where the caller gave the initial state h
-}
-
-@group(0) @binding(0) var<uniform> dims: Dims;
-// Every value of the model, each in a region of its own (params, inputs, states, results).
-@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
-
-struct Step {
-  s: u32, // the step of the time loop, counted from its start
-}
-@group(0) @binding(2) var<uniform> step: Step;
-
-// ∂GRU: step output 3 at step t
-fn copy_47(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 120u + dims.B * 65u + 392u) + t * dims.B * 5u; // ∂GRU output 3
-  let at1 = (dims.T_T * dims.B * 125u + dims.B * 75u + 392u); // %18 mul
-  mem[at0 + i] = mem[at1 + i];
-}
-
-@compute @workgroup_size(64)
-fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
-  let i = (group.y * groups.x + group.x) * 64u + lane;
-  if (i < dims.B * 5u) {
-    copy_47(i, dims.T_T - 1u - step.s);
-  }
-}
-
-// ───── grad_48_copy_48.wgsl ─────
-// rnnc kernel grad_48_copy_48: one thread per element, 64 per workgroup.
-struct Dims {
-  B: u32, // the batch size
-  T_T: u32, // the length of time axis T
-  given0: u32, // 1 where the caller gave the initial state h
-}
-
-@group(0) @binding(0) var<uniform> dims: Dims;
-// Every value of the model, each in a region of its own (params, inputs, states, results).
-@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
-
 // ∂GRU: the next ∂h
-fn copy_48(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 105u + dims.B * 60u + 392u); // ∂GRU state ∂h
-  let at1 = (dims.T_T * dims.B * 125u + dims.B * 110u + 392u); // %26 add
+fn copy_46(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 105u + dims.B * 60u + 272u); // ∂GRU state ∂h
+  let at1 = (dims.T_T * dims.B * 125u + dims.B * 110u + 272u); // %26 add
   mem[at0 + i] = mem[at1 + i];
 }
 
@@ -2378,12 +2010,12 @@ fn copy_48(i: u32, _t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < dims.B * 5u) {
-    copy_48(i, 0u);
+    copy_46(i, 0u);
   }
 }
 
-// ───── grad_49_concat_49.wgsl ─────
-// rnnc kernel grad_49_concat_49: one thread per element, 64 per workgroup.
+// ───── grad_47_concat_47.wgsl ─────
+// rnnc kernel grad_47_concat_47: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -2395,11 +2027,11 @@ struct Dims {
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // %56 concat
-fn concat_49(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 125u + dims.B * 115u + 392u); // %56 concat
-  let at1 = (dims.T_T * dims.B * 105u + dims.B * 65u + 392u); // ∂GRU output 0
-  let at2 = (dims.T_T * dims.B * 110u + dims.B * 65u + 392u); // ∂GRU output 1
-  let at3 = (dims.T_T * dims.B * 115u + dims.B * 65u + 392u); // ∂GRU output 2
+fn concat_47(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 125u + dims.B * 115u + 272u); // %56 concat
+  let at1 = (dims.T_T * dims.B * 105u + dims.B * 65u + 272u); // ∂GRU output 0
+  let at2 = (dims.T_T * dims.B * 110u + dims.B * 65u + 272u); // ∂GRU output 1
+  let at3 = (dims.T_T * dims.B * 115u + dims.B * 65u + 272u); // ∂GRU output 2
   let l = i / 15u;
   let j = i % 15u;
   var v = 0.0;
@@ -2413,12 +2045,12 @@ fn concat_49(i: u32, _t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < dims.T_T * dims.B * 15u) {
-    concat_49(i, 0u);
+    concat_47(i, 0u);
   }
 }
 
-// ───── grad_50_unbroadcast_50.wgsl ─────
-// rnnc kernel grad_50_unbroadcast_50: one thread per element, 64 per workgroup.
+// ───── grad_48_unbroadcast_48.wgsl ─────
+// rnnc kernel grad_48_unbroadcast_48: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -2430,10 +2062,10 @@ struct Dims {
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // %58 unbroadcast fused weight gradients
-fn unbroadcast_50(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 140u + dims.B * 115u + 392u); // %58 unbroadcast fused weight gradients
-  let at1 = (dims.T_T * dims.B * 125u + dims.B * 115u + 392u); // %56 concat
-  let at2 = 0u; // input x
+fn unbroadcast_48(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 140u + dims.B * 115u + 272u); // %58 unbroadcast fused weight gradients
+  let at1 = (dims.T_T * dims.B * 125u + dims.B * 115u + 272u); // %56 concat
+  let at2 = 120u; // input x
   let j = i % 45u;
   var acc = 0.0;
   for (var q = 0u; q < dims.T_T * dims.B; q++) { acc += mem[at1 + q * 15u + j / 3u] * mem[at2 + q * 3u + j % 3u]; }
@@ -2444,7 +2076,65 @@ fn unbroadcast_50(i: u32, _t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < 45u) {
-    unbroadcast_50(i, 0u);
+    unbroadcast_48(i, 0u);
+  }
+}
+
+// ───── grad_49_slice_rows_49.wgsl ─────
+// rnnc kernel grad_49_slice_rows_49: one thread per element, 64 per workgroup.
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
+
+// %59 slice_rows ∂GRU: ∂W_ir (batched)
+fn slice_rows_49(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 140u + dims.B * 115u + 317u); // %59 slice_rows ∂GRU: ∂W_ir (batched)
+  let at1 = (dims.T_T * dims.B * 140u + dims.B * 115u + 272u); // %58 unbroadcast fused weight gradients
+  let l = i / 15u;
+  let j = i % 15u;
+  mem[at0 + i] = mem[at1 + l * 45u + 0u + j];
+}
+
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < 15u) {
+    slice_rows_49(i, 0u);
+  }
+}
+
+// ───── grad_50_slice_rows_50.wgsl ─────
+// rnnc kernel grad_50_slice_rows_50: one thread per element, 64 per workgroup.
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
+
+// %60 slice_rows ∂GRU: ∂W_iz (batched)
+fn slice_rows_50(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 140u + dims.B * 115u + 332u); // %60 slice_rows ∂GRU: ∂W_iz (batched)
+  let at1 = (dims.T_T * dims.B * 140u + dims.B * 115u + 272u); // %58 unbroadcast fused weight gradients
+  let l = i / 15u;
+  let j = i % 15u;
+  mem[at0 + i] = mem[at1 + l * 45u + 15u + j];
+}
+
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < 15u) {
+    slice_rows_50(i, 0u);
   }
 }
 
@@ -2460,13 +2150,13 @@ struct Dims {
 // Every value of the model, each in a region of its own (params, inputs, states, results).
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
-// %59 slice_rows ∂GRU: ∂W_ir (batched)
+// %61 slice_rows ∂GRU: ∂W_in (batched)
 fn slice_rows_51(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 140u + dims.B * 115u + 437u); // %59 slice_rows ∂GRU: ∂W_ir (batched)
-  let at1 = (dims.T_T * dims.B * 140u + dims.B * 115u + 392u); // %58 unbroadcast fused weight gradients
+  let at0 = (dims.T_T * dims.B * 140u + dims.B * 115u + 347u); // %61 slice_rows ∂GRU: ∂W_in (batched)
+  let at1 = (dims.T_T * dims.B * 140u + dims.B * 115u + 272u); // %58 unbroadcast fused weight gradients
   let l = i / 15u;
   let j = i % 15u;
-  mem[at0 + i] = mem[at1 + l * 45u + 0u + j];
+  mem[at0 + i] = mem[at1 + l * 45u + 30u + j];
 }
 
 @compute @workgroup_size(64)
@@ -2477,66 +2167,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_52_slice_rows_52.wgsl ─────
-// rnnc kernel grad_52_slice_rows_52: one thread per element, 64 per workgroup.
-struct Dims {
-  B: u32, // the batch size
-  T_T: u32, // the length of time axis T
-  given0: u32, // 1 where the caller gave the initial state h
-}
-
-@group(0) @binding(0) var<uniform> dims: Dims;
-// Every value of the model, each in a region of its own (params, inputs, states, results).
-@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
-
-// %60 slice_rows ∂GRU: ∂W_iz (batched)
-fn slice_rows_52(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 140u + dims.B * 115u + 452u); // %60 slice_rows ∂GRU: ∂W_iz (batched)
-  let at1 = (dims.T_T * dims.B * 140u + dims.B * 115u + 392u); // %58 unbroadcast fused weight gradients
-  let l = i / 15u;
-  let j = i % 15u;
-  mem[at0 + i] = mem[at1 + l * 45u + 15u + j];
-}
-
-@compute @workgroup_size(64)
-fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
-  let i = (group.y * groups.x + group.x) * 64u + lane;
-  if (i < 15u) {
-    slice_rows_52(i, 0u);
-  }
-}
-
-// ───── grad_53_slice_rows_53.wgsl ─────
-// rnnc kernel grad_53_slice_rows_53: one thread per element, 64 per workgroup.
-struct Dims {
-  B: u32, // the batch size
-  T_T: u32, // the length of time axis T
-  given0: u32, // 1 where the caller gave the initial state h
-}
-
-@group(0) @binding(0) var<uniform> dims: Dims;
-// Every value of the model, each in a region of its own (params, inputs, states, results).
-@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
-
-// %61 slice_rows ∂GRU: ∂W_in (batched)
-fn slice_rows_53(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 140u + dims.B * 115u + 467u); // %61 slice_rows ∂GRU: ∂W_in (batched)
-  let at1 = (dims.T_T * dims.B * 140u + dims.B * 115u + 392u); // %58 unbroadcast fused weight gradients
-  let l = i / 15u;
-  let j = i % 15u;
-  mem[at0 + i] = mem[at1 + l * 45u + 30u + j];
-}
-
-@compute @workgroup_size(64)
-fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
-  let i = (group.y * groups.x + group.x) * 64u + lane;
-  if (i < 15u) {
-    slice_rows_53(i, 0u);
-  }
-}
-
-// ───── grad_54_concat_54.wgsl ─────
-// rnnc kernel grad_54_concat_54: one thread per element, 64 per workgroup.
+// ───── grad_52_concat_52.wgsl ─────
+// rnnc kernel grad_52_concat_52: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -2548,11 +2180,11 @@ struct Dims {
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // %63 concat
-fn concat_54(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 140u + dims.B * 115u + 482u); // %63 concat
-  let at1 = (dims.T_T * dims.B * 105u + dims.B * 65u + 392u); // ∂GRU output 0
-  let at2 = (dims.T_T * dims.B * 110u + dims.B * 65u + 392u); // ∂GRU output 1
-  let at3 = (dims.T_T * dims.B * 120u + dims.B * 65u + 392u); // ∂GRU output 3
+fn concat_52(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 140u + dims.B * 115u + 362u); // %63 concat
+  let at1 = (dims.T_T * dims.B * 105u + dims.B * 65u + 272u); // ∂GRU output 0
+  let at2 = (dims.T_T * dims.B * 110u + dims.B * 65u + 272u); // ∂GRU output 1
+  let at3 = (dims.T_T * dims.B * 120u + dims.B * 65u + 272u); // ∂GRU output 3
   let l = i / 15u;
   let j = i % 15u;
   var v = 0.0;
@@ -2566,12 +2198,12 @@ fn concat_54(i: u32, _t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < dims.T_T * dims.B * 15u) {
-    concat_54(i, 0u);
+    concat_52(i, 0u);
   }
 }
 
-// ───── grad_55_unbroadcast_55.wgsl ─────
-// rnnc kernel grad_55_unbroadcast_55: one thread per element, 64 per workgroup.
+// ───── grad_53_unbroadcast_53.wgsl ─────
+// rnnc kernel grad_53_unbroadcast_53: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -2583,10 +2215,10 @@ struct Dims {
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // %65 unbroadcast fused weight gradients
-fn unbroadcast_55(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 155u + dims.B * 115u + 482u); // %65 unbroadcast fused weight gradients
-  let at1 = (dims.T_T * dims.B * 140u + dims.B * 115u + 482u); // %63 concat
-  let at2 = (dims.T_T * dims.B * 85u + dims.B * 60u + 272u); // %42 time_shift GRU: previous h
+fn unbroadcast_53(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 155u + dims.B * 115u + 362u); // %65 unbroadcast fused weight gradients
+  let at1 = (dims.T_T * dims.B * 140u + dims.B * 115u + 362u); // %63 concat
+  let at2 = (dims.T_T * dims.B * 85u + dims.B * 60u + 152u); // %42 time_shift GRU: previous h
   let j = i % 75u;
   var acc = 0.0;
   for (var q = 0u; q < dims.T_T * dims.B; q++) { acc += mem[at1 + q * 15u + j / 5u] * mem[at2 + q * 5u + j % 5u]; }
@@ -2597,7 +2229,65 @@ fn unbroadcast_55(i: u32, _t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < 75u) {
-    unbroadcast_55(i, 0u);
+    unbroadcast_53(i, 0u);
+  }
+}
+
+// ───── grad_54_slice_rows_54.wgsl ─────
+// rnnc kernel grad_54_slice_rows_54: one thread per element, 64 per workgroup.
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
+
+// %66 slice_rows ∂GRU: ∂W_hr (batched)
+fn slice_rows_54(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 155u + dims.B * 115u + 437u); // %66 slice_rows ∂GRU: ∂W_hr (batched)
+  let at1 = (dims.T_T * dims.B * 155u + dims.B * 115u + 362u); // %65 unbroadcast fused weight gradients
+  let l = i / 25u;
+  let j = i % 25u;
+  mem[at0 + i] = mem[at1 + l * 75u + 0u + j];
+}
+
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < 25u) {
+    slice_rows_54(i, 0u);
+  }
+}
+
+// ───── grad_55_slice_rows_55.wgsl ─────
+// rnnc kernel grad_55_slice_rows_55: one thread per element, 64 per workgroup.
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
+
+// %67 slice_rows ∂GRU: ∂W_hz (batched)
+fn slice_rows_55(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 155u + dims.B * 115u + 462u); // %67 slice_rows ∂GRU: ∂W_hz (batched)
+  let at1 = (dims.T_T * dims.B * 155u + dims.B * 115u + 362u); // %65 unbroadcast fused weight gradients
+  let l = i / 25u;
+  let j = i % 25u;
+  mem[at0 + i] = mem[at1 + l * 75u + 25u + j];
+}
+
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < 25u) {
+    slice_rows_55(i, 0u);
   }
 }
 
@@ -2613,13 +2303,13 @@ struct Dims {
 // Every value of the model, each in a region of its own (params, inputs, states, results).
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
-// %66 slice_rows ∂GRU: ∂W_hr (batched)
+// %68 slice_rows ∂GRU: ∂W_hn (batched)
 fn slice_rows_56(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 155u + dims.B * 115u + 557u); // %66 slice_rows ∂GRU: ∂W_hr (batched)
-  let at1 = (dims.T_T * dims.B * 155u + dims.B * 115u + 482u); // %65 unbroadcast fused weight gradients
+  let at0 = (dims.T_T * dims.B * 155u + dims.B * 115u + 487u); // %68 slice_rows ∂GRU: ∂W_hn (batched)
+  let at1 = (dims.T_T * dims.B * 155u + dims.B * 115u + 362u); // %65 unbroadcast fused weight gradients
   let l = i / 25u;
   let j = i % 25u;
-  mem[at0 + i] = mem[at1 + l * 75u + 0u + j];
+  mem[at0 + i] = mem[at1 + l * 75u + 50u + j];
 }
 
 @compute @workgroup_size(64)
@@ -2630,8 +2320,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_57_slice_rows_57.wgsl ─────
-// rnnc kernel grad_57_slice_rows_57: one thread per element, 64 per workgroup.
+// ───── grad_57_unbroadcast_57.wgsl ─────
+// rnnc kernel grad_57_unbroadcast_57: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -2642,25 +2332,26 @@ struct Dims {
 // Every value of the model, each in a region of its own (params, inputs, states, results).
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
-// %67 slice_rows ∂GRU: ∂W_hz (batched)
-fn slice_rows_57(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 155u + dims.B * 115u + 582u); // %67 slice_rows ∂GRU: ∂W_hz (batched)
-  let at1 = (dims.T_T * dims.B * 155u + dims.B * 115u + 482u); // %65 unbroadcast fused weight gradients
-  let l = i / 25u;
-  let j = i % 25u;
-  mem[at0 + i] = mem[at1 + l * 75u + 25u + j];
+// %69 unbroadcast ∂GRU: ∂b_ir (batched)
+fn unbroadcast_57(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 155u + dims.B * 115u + 512u); // %69 unbroadcast ∂GRU: ∂b_ir (batched)
+  let at1 = (dims.T_T * dims.B * 105u + dims.B * 65u + 272u); // ∂GRU output 0
+  let j = i % 5u;
+  var acc = 0.0;
+  for (var q = 0u; q < dims.T_T * dims.B; q++) { acc += mem[at1 + q * 5u + j]; }
+  mem[at0 + i] = acc;
 }
 
 @compute @workgroup_size(64)
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
-  if (i < 25u) {
-    slice_rows_57(i, 0u);
+  if (i < 5u) {
+    unbroadcast_57(i, 0u);
   }
 }
 
-// ───── grad_58_slice_rows_58.wgsl ─────
-// rnnc kernel grad_58_slice_rows_58: one thread per element, 64 per workgroup.
+// ───── grad_58_unbroadcast_58.wgsl ─────
+// rnnc kernel grad_58_unbroadcast_58: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -2671,20 +2362,21 @@ struct Dims {
 // Every value of the model, each in a region of its own (params, inputs, states, results).
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
-// %68 slice_rows ∂GRU: ∂W_hn (batched)
-fn slice_rows_58(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 155u + dims.B * 115u + 607u); // %68 slice_rows ∂GRU: ∂W_hn (batched)
-  let at1 = (dims.T_T * dims.B * 155u + dims.B * 115u + 482u); // %65 unbroadcast fused weight gradients
-  let l = i / 25u;
-  let j = i % 25u;
-  mem[at0 + i] = mem[at1 + l * 75u + 50u + j];
+// %70 unbroadcast ∂GRU: ∂b_iz (batched)
+fn unbroadcast_58(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 155u + dims.B * 115u + 517u); // %70 unbroadcast ∂GRU: ∂b_iz (batched)
+  let at1 = (dims.T_T * dims.B * 110u + dims.B * 65u + 272u); // ∂GRU output 1
+  let j = i % 5u;
+  var acc = 0.0;
+  for (var q = 0u; q < dims.T_T * dims.B; q++) { acc += mem[at1 + q * 5u + j]; }
+  mem[at0 + i] = acc;
 }
 
 @compute @workgroup_size(64)
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
-  if (i < 25u) {
-    slice_rows_58(i, 0u);
+  if (i < 5u) {
+    unbroadcast_58(i, 0u);
   }
 }
 
@@ -2700,10 +2392,10 @@ struct Dims {
 // Every value of the model, each in a region of its own (params, inputs, states, results).
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
-// %69 unbroadcast ∂GRU: ∂b_ir (batched)
+// %71 unbroadcast ∂GRU: ∂b_in (batched)
 fn unbroadcast_59(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 155u + dims.B * 115u + 632u); // %69 unbroadcast ∂GRU: ∂b_ir (batched)
-  let at1 = (dims.T_T * dims.B * 105u + dims.B * 65u + 392u); // ∂GRU output 0
+  let at0 = (dims.T_T * dims.B * 155u + dims.B * 115u + 522u); // %71 unbroadcast ∂GRU: ∂b_in (batched)
+  let at1 = (dims.T_T * dims.B * 115u + dims.B * 65u + 272u); // ∂GRU output 2
   let j = i % 5u;
   var acc = 0.0;
   for (var q = 0u; q < dims.T_T * dims.B; q++) { acc += mem[at1 + q * 5u + j]; }
@@ -2730,10 +2422,10 @@ struct Dims {
 // Every value of the model, each in a region of its own (params, inputs, states, results).
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
-// %70 unbroadcast ∂GRU: ∂b_iz (batched)
+// %72 unbroadcast ∂GRU: ∂b_hn (batched)
 fn unbroadcast_60(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 155u + dims.B * 115u + 637u); // %70 unbroadcast ∂GRU: ∂b_iz (batched)
-  let at1 = (dims.T_T * dims.B * 110u + dims.B * 65u + 392u); // ∂GRU output 1
+  let at0 = (dims.T_T * dims.B * 155u + dims.B * 115u + 527u); // %72 unbroadcast ∂GRU: ∂b_hn (batched)
+  let at1 = (dims.T_T * dims.B * 120u + dims.B * 65u + 272u); // ∂GRU output 3
   let j = i % 5u;
   var acc = 0.0;
   for (var q = 0u; q < dims.T_T * dims.B; q++) { acc += mem[at1 + q * 5u + j]; }
@@ -2748,68 +2440,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_61_unbroadcast_61.wgsl ─────
-// rnnc kernel grad_61_unbroadcast_61: one thread per element, 64 per workgroup.
-struct Dims {
-  B: u32, // the batch size
-  T_T: u32, // the length of time axis T
-  given0: u32, // 1 where the caller gave the initial state h
-}
-
-@group(0) @binding(0) var<uniform> dims: Dims;
-// Every value of the model, each in a region of its own (params, inputs, states, results).
-@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
-
-// %71 unbroadcast ∂GRU: ∂b_in (batched)
-fn unbroadcast_61(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 155u + dims.B * 115u + 642u); // %71 unbroadcast ∂GRU: ∂b_in (batched)
-  let at1 = (dims.T_T * dims.B * 115u + dims.B * 65u + 392u); // ∂GRU output 2
-  let j = i % 5u;
-  var acc = 0.0;
-  for (var q = 0u; q < dims.T_T * dims.B; q++) { acc += mem[at1 + q * 5u + j]; }
-  mem[at0 + i] = acc;
-}
-
-@compute @workgroup_size(64)
-fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
-  let i = (group.y * groups.x + group.x) * 64u + lane;
-  if (i < 5u) {
-    unbroadcast_61(i, 0u);
-  }
-}
-
-// ───── grad_62_unbroadcast_62.wgsl ─────
-// rnnc kernel grad_62_unbroadcast_62: one thread per element, 64 per workgroup.
-struct Dims {
-  B: u32, // the batch size
-  T_T: u32, // the length of time axis T
-  given0: u32, // 1 where the caller gave the initial state h
-}
-
-@group(0) @binding(0) var<uniform> dims: Dims;
-// Every value of the model, each in a region of its own (params, inputs, states, results).
-@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
-
-// %72 unbroadcast ∂GRU: ∂b_hn (batched)
-fn unbroadcast_62(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 155u + dims.B * 115u + 647u); // %72 unbroadcast ∂GRU: ∂b_hn (batched)
-  let at1 = (dims.T_T * dims.B * 120u + dims.B * 65u + 392u); // ∂GRU output 3
-  let j = i % 5u;
-  var acc = 0.0;
-  for (var q = 0u; q < dims.T_T * dims.B; q++) { acc += mem[at1 + q * 5u + j]; }
-  mem[at0 + i] = acc;
-}
-
-@compute @workgroup_size(64)
-fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
-  let i = (group.y * groups.x + group.x) * 64u + lane;
-  if (i < 5u) {
-    unbroadcast_62(i, 0u);
-  }
-}
-
-// ───── grad_63_concat_63.wgsl ─────
-// rnnc kernel grad_63_concat_63: one thread per element, 64 per workgroup.
+// ───── grad_61_concat_61.wgsl ─────
+// rnnc kernel grad_61_concat_61: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -2821,11 +2453,11 @@ struct Dims {
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // %73 concat
-fn concat_63(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 155u + dims.B * 115u + 652u); // %73 concat
-  let at1 = (dims.T_T * dims.B * 115u + dims.B * 65u + 392u); // ∂GRU output 2
-  let at2 = (dims.T_T * dims.B * 110u + dims.B * 65u + 392u); // ∂GRU output 1
-  let at3 = (dims.T_T * dims.B * 105u + dims.B * 65u + 392u); // ∂GRU output 0
+fn concat_61(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 155u + dims.B * 115u + 532u); // %73 concat
+  let at1 = (dims.T_T * dims.B * 115u + dims.B * 65u + 272u); // ∂GRU output 2
+  let at2 = (dims.T_T * dims.B * 110u + dims.B * 65u + 272u); // ∂GRU output 1
+  let at3 = (dims.T_T * dims.B * 105u + dims.B * 65u + 272u); // ∂GRU output 0
   let l = i / 15u;
   let j = i % 15u;
   var v = 0.0;
@@ -2839,12 +2471,12 @@ fn concat_63(i: u32, _t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < dims.T_T * dims.B * 15u) {
-    concat_63(i, 0u);
+    concat_61(i, 0u);
   }
 }
 
-// ───── grad_64_matmul_64.wgsl ─────
-// rnnc kernel grad_64_matmul_64: one thread per element, 64 per workgroup.
+// ───── grad_62_matmul_62.wgsl ─────
+// rnnc kernel grad_62_matmul_62: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -2856,10 +2488,10 @@ struct Dims {
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // %74 matmul fused gate products
-fn matmul_64(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 170u + dims.B * 115u + 652u); // %74 matmul fused gate products
-  let at1 = (dims.T_T * dims.B * 155u + dims.B * 115u + 652u); // %73 concat
-  let at2 = (dims.T_T * dims.B * 105u + dims.B * 60u + 347u); // %50 stack_rows packed W_in, W_iz, W_ir
+fn matmul_62(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 170u + dims.B * 115u + 532u); // %74 matmul fused gate products
+  let at1 = (dims.T_T * dims.B * 155u + dims.B * 115u + 532u); // %73 concat
+  let at2 = (dims.T_T * dims.B * 105u + dims.B * 60u + 227u); // %50 stack_rows packed W_in, W_iz, W_ir
   let l = i / 3u;
   let j = i % 3u;
   var acc = 0.0;
@@ -2875,12 +2507,12 @@ fn matmul_64(i: u32, _t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < dims.T_T * dims.B * 3u) {
-    matmul_64(i, 0u);
+    matmul_62(i, 0u);
   }
 }
 
 // ───── grad_small_batch_00_all.wgsl ─────
-// rnnc kernel grad_small_batch_00_all: persistent, one workgroup of 64 threads runs 65 phases in one dispatch,
+// rnnc kernel grad_small_batch_00_all: persistent, one workgroup of 64 threads runs 63 phases in one dispatch,
 // with a barrier between phases.
 struct Dims {
   B: u32, // the batch size
@@ -2898,62 +2530,26 @@ fn fill_0(i: u32, _t: u32) {
   mem[at0 + i] = 0.0;
 }
 
-// %15 stack_rows packed W_ir, W_iz, W_in
-fn stack_rows_1(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 3u + dims.B * 10u + 150u); // %15 stack_rows packed W_ir, W_iz, W_in
-  let at1 = dims.T_T * dims.B * 3u; // param W_ir
-  let at2 = (dims.T_T * dims.B * 3u + 15u); // param W_iz
-  let at3 = (dims.T_T * dims.B * 3u + 30u); // param W_in
-  let l = i / 45u;
-  let j = i % 45u;
-  var v = 0.0;
-  if (j < 15u) { v = mem[at1 + l * 15u + j - 0u]; }
-  else if (j < 30u) { v = mem[at2 + l * 15u + j - 15u]; }
-  else { v = mem[at3 + l * 15u + j - 30u]; }
-  mem[at0 + i] = v;
-}
-
-// %16 matmul fused gates — 24: r = sigmoid(W_ir @ x + b_ir + W_hr @ h + b_hr)   // reset gate (8 rows × 1 samples a thread)
-fn matmul_2(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 3u + dims.B * 10u + 195u); // %16 matmul fused gates
-  let at1 = (dims.T_T * dims.B * 3u + dims.B * 10u + 150u); // %15 stack_rows packed W_ir, W_iz, W_in
-  let at2 = 0u; // input x
-  let row = i % 2u * 8u;
-  let sample = i / 2u * 1u;
-  let last = dims.T_T * dims.B - 1u;
-  let w0 = at1 + row * 3u;
-  let w1 = at1 + min(row + 1u, 14u) * 3u;
-  let w2 = at1 + min(row + 2u, 14u) * 3u;
-  let w3 = at1 + min(row + 3u, 14u) * 3u;
-  let w4 = at1 + min(row + 4u, 14u) * 3u;
-  let w5 = at1 + min(row + 5u, 14u) * 3u;
-  let w6 = at1 + min(row + 6u, 14u) * 3u;
-  let w7 = at1 + min(row + 7u, 14u) * 3u;
-  let x0 = at2 + min(sample + 0u, last) * 3u;
-  var acc0_0 = vec4<f32>();
-  var acc0_1 = vec4<f32>();
+// %16 matmul fused gates — 24: r = sigmoid(W_ir @ x + b_ir + W_hr @ h + b_hr)   // reset gate
+fn matmul_1(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 3u + dims.B * 10u + 150u); // %16 matmul fused gates
+  let at1 = 0u; // %15 stack_rows packed W_ir, W_iz, W_in (in place)
+  let at2 = 120u; // input x
+  let l = i / 15u;
+  let j = i % 15u;
+  var acc = 0.0;
+  let ao = j * 3u;
+  let bo = l * 3u;
   for (var p = 0u; p < 3u; p++) {
-    let v0 = vec4<f32>(mem[w0 + p], mem[w1 + p], mem[w2 + p], mem[w3 + p]);
-    let v1 = vec4<f32>(mem[w4 + p], mem[w5 + p], mem[w6 + p], mem[w7 + p]);
-    acc0_0 += v0 * mem[x0 + p];
-    acc0_1 += v1 * mem[x0 + p];
+    acc += mem[at1 + ao + p] * mem[at2 + bo + p];
   }
-  if (sample + 0u <= last) {
-    if (row + 0u < 15u) { mem[at0 + (sample + 0u) * 15u + row + 0u] = acc0_0[0]; }
-    if (row + 1u < 15u) { mem[at0 + (sample + 0u) * 15u + row + 1u] = acc0_0[1]; }
-    if (row + 2u < 15u) { mem[at0 + (sample + 0u) * 15u + row + 2u] = acc0_0[2]; }
-    if (row + 3u < 15u) { mem[at0 + (sample + 0u) * 15u + row + 3u] = acc0_0[3]; }
-    if (row + 4u < 15u) { mem[at0 + (sample + 0u) * 15u + row + 4u] = acc0_1[0]; }
-    if (row + 5u < 15u) { mem[at0 + (sample + 0u) * 15u + row + 5u] = acc0_1[1]; }
-    if (row + 6u < 15u) { mem[at0 + (sample + 0u) * 15u + row + 6u] = acc0_1[2]; }
-    if (row + 7u < 15u) { mem[at0 + (sample + 0u) * 15u + row + 7u] = acc0_1[3]; }
-  }
+  mem[at0 + i] = acc;
 }
 
 // %19 add
-fn add_3(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 18u + dims.B * 10u + 195u); // %19 add
-  let at1 = (dims.T_T * dims.B * 3u + dims.B * 10u + 195u); // %16 matmul fused gates
+fn add_2(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 18u + dims.B * 10u + 150u); // %19 add
+  let at1 = (dims.T_T * dims.B * 3u + dims.B * 10u + 150u); // %16 matmul fused gates
   let at2 = (dims.T_T * dims.B * 3u + 120u); // param b_ir
   let at3 = (dims.T_T * dims.B * 3u + 135u); // param b_hr
   let l = i / 5u;
@@ -2962,9 +2558,9 @@ fn add_3(i: u32, _t: u32) {
 }
 
 // %22 add
-fn add_4(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 23u + dims.B * 10u + 195u); // %22 add
-  let at1 = (dims.T_T * dims.B * 3u + dims.B * 10u + 195u); // %16 matmul fused gates
+fn add_3(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 23u + dims.B * 10u + 150u); // %22 add
+  let at1 = (dims.T_T * dims.B * 3u + dims.B * 10u + 150u); // %16 matmul fused gates
   let at2 = (dims.T_T * dims.B * 3u + 125u); // param b_iz
   let at3 = (dims.T_T * dims.B * 3u + 140u); // param b_hz
   let l = i / 5u;
@@ -2973,98 +2569,62 @@ fn add_4(i: u32, _t: u32) {
 }
 
 // %24 add — 26: n = tanh(W_in @ x + b_in + r * (W_hn @ h + b_hn))
-fn add_5(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 28u + dims.B * 10u + 195u); // %24 add
-  let at1 = (dims.T_T * dims.B * 3u + dims.B * 10u + 195u); // %16 matmul fused gates
+fn add_4(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 28u + dims.B * 10u + 150u); // %24 add
+  let at1 = (dims.T_T * dims.B * 3u + dims.B * 10u + 150u); // %16 matmul fused gates
   let at2 = (dims.T_T * dims.B * 3u + 130u); // param b_in
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = mem[at1 + l * 15u + j + 10u] + mem[at2 + j];
 }
 
-// %25 stack_rows packed W_hr, W_hz, W_hn
-fn stack_rows_6(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 33u + dims.B * 10u + 195u); // %25 stack_rows packed W_hr, W_hz, W_hn
-  let at1 = (dims.T_T * dims.B * 3u + 45u); // param W_hr
-  let at2 = (dims.T_T * dims.B * 3u + 70u); // param W_hz
-  let at3 = (dims.T_T * dims.B * 3u + 95u); // param W_hn
-  let l = i / 75u;
-  let j = i % 75u;
-  var v = 0.0;
-  if (j < 25u) { v = mem[at1 + l * 25u + j - 0u]; }
-  else if (j < 50u) { v = mem[at2 + l * 25u + j - 25u]; }
-  else { v = mem[at3 + l * 25u + j - 50u]; }
-  mem[at0 + i] = v;
-}
-
 // GRU: the initial h
-fn copy_7(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 33u + dims.B * 10u + 270u); // GRU state h
+fn copy_5(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 33u + dims.B * 10u + 150u); // GRU state h
   let at1 = select((dims.T_T * dims.B * 3u + 150u), (dims.T_T * dims.B * 3u + dims.B * 5u + 150u), dims.given0 != 0u); // initial state h
   mem[at0 + i] = mem[at1 + i];
 }
 
-// %3 matmul fused gates — 24: r = sigmoid(W_ir @ x + b_ir + W_hr @ h + b_hr)   // reset gate (8 rows × 1 samples a thread)
-fn matmul_8(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 63u + dims.B * 15u + 270u); // %3 matmul fused gates
-  let at1 = (dims.T_T * dims.B * 33u + dims.B * 10u + 195u); // %25 stack_rows packed W_hr, W_hz, W_hn
-  let at2 = (dims.T_T * dims.B * 33u + dims.B * 10u + 270u); // GRU state h
-  let row = i % 2u * 8u;
-  let sample = i / 2u * 1u;
-  let last = dims.B - 1u;
-  let w0 = at1 + row * 5u;
-  let w1 = at1 + min(row + 1u, 14u) * 5u;
-  let w2 = at1 + min(row + 2u, 14u) * 5u;
-  let w3 = at1 + min(row + 3u, 14u) * 5u;
-  let w4 = at1 + min(row + 4u, 14u) * 5u;
-  let w5 = at1 + min(row + 5u, 14u) * 5u;
-  let w6 = at1 + min(row + 6u, 14u) * 5u;
-  let w7 = at1 + min(row + 7u, 14u) * 5u;
-  let x0 = at2 + min(sample + 0u, last) * 5u;
-  var acc0_0 = vec4<f32>();
-  var acc0_1 = vec4<f32>();
+// %3 matmul fused gates — 24: r = sigmoid(W_ir @ x + b_ir + W_hr @ h + b_hr)   // reset gate
+fn matmul_6(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 63u + dims.B * 15u + 150u); // %3 matmul fused gates
+  let at1 = 45u; // %25 stack_rows packed W_hr, W_hz, W_hn (in place)
+  let at2 = (dims.T_T * dims.B * 33u + dims.B * 10u + 150u); // GRU state h
+  let l = i / 15u;
+  let j = i % 15u;
+  var acc = 0.0;
+  let ao = j * 5u;
+  let bo = l * 5u;
   for (var p = 0u; p < 5u; p++) {
-    let v0 = vec4<f32>(mem[w0 + p], mem[w1 + p], mem[w2 + p], mem[w3 + p]);
-    let v1 = vec4<f32>(mem[w4 + p], mem[w5 + p], mem[w6 + p], mem[w7 + p]);
-    acc0_0 += v0 * mem[x0 + p];
-    acc0_1 += v1 * mem[x0 + p];
+    acc += mem[at1 + ao + p] * mem[at2 + bo + p];
   }
-  if (sample + 0u <= last) {
-    if (row + 0u < 15u) { mem[at0 + (sample + 0u) * 15u + row + 0u] = acc0_0[0]; }
-    if (row + 1u < 15u) { mem[at0 + (sample + 0u) * 15u + row + 1u] = acc0_0[1]; }
-    if (row + 2u < 15u) { mem[at0 + (sample + 0u) * 15u + row + 2u] = acc0_0[2]; }
-    if (row + 3u < 15u) { mem[at0 + (sample + 0u) * 15u + row + 3u] = acc0_0[3]; }
-    if (row + 4u < 15u) { mem[at0 + (sample + 0u) * 15u + row + 4u] = acc0_1[0]; }
-    if (row + 5u < 15u) { mem[at0 + (sample + 0u) * 15u + row + 5u] = acc0_1[1]; }
-    if (row + 6u < 15u) { mem[at0 + (sample + 0u) * 15u + row + 6u] = acc0_1[2]; }
-    if (row + 7u < 15u) { mem[at0 + (sample + 0u) * 15u + row + 7u] = acc0_1[3]; }
-  }
+  mem[at0 + i] = acc;
 }
 
 // %9 sigmoid r — 24: r = sigmoid(W_ir @ x + b_ir + W_hr @ h + b_hr)   // reset gate
-fn sigmoid_9(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 63u + dims.B * 30u + 270u); // %9 sigmoid r
-  let at1 = (dims.T_T * dims.B * 18u + dims.B * 10u + 195u) + t * dims.B * 5u; // %19 add at step t
-  let at2 = (dims.T_T * dims.B * 63u + dims.B * 15u + 270u); // %3 matmul fused gates
+fn sigmoid_7(i: u32, t: u32) {
+  let at0 = (dims.T_T * dims.B * 63u + dims.B * 30u + 150u); // %9 sigmoid r
+  let at1 = (dims.T_T * dims.B * 18u + dims.B * 10u + 150u) + t * dims.B * 5u; // %19 add at step t
+  let at2 = (dims.T_T * dims.B * 63u + dims.B * 15u + 150u); // %3 matmul fused gates
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = 1.0 / (1.0 + exp(-(mem[at1 + l * 5u + j] + mem[at2 + l * 15u + j])));
 }
 
 // %12 sigmoid z — 25: z = sigmoid(W_iz @ x + b_iz + W_hz @ h + b_hz)   // update gate
-fn sigmoid_10(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 63u + dims.B * 35u + 270u); // %12 sigmoid z
-  let at1 = (dims.T_T * dims.B * 23u + dims.B * 10u + 195u) + t * dims.B * 5u; // %22 add at step t
-  let at2 = (dims.T_T * dims.B * 63u + dims.B * 15u + 270u); // %3 matmul fused gates
+fn sigmoid_8(i: u32, t: u32) {
+  let at0 = (dims.T_T * dims.B * 63u + dims.B * 35u + 150u); // %12 sigmoid z
+  let at1 = (dims.T_T * dims.B * 23u + dims.B * 10u + 150u) + t * dims.B * 5u; // %22 add at step t
+  let at2 = (dims.T_T * dims.B * 63u + dims.B * 15u + 150u); // %3 matmul fused gates
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = 1.0 / (1.0 + exp(-(mem[at1 + l * 5u + j] + mem[at2 + l * 15u + j + 5u])));
 }
 
 // %14 add — 26: n = tanh(W_in @ x + b_in + r * (W_hn @ h + b_hn))
-fn add_11(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 63u + dims.B * 40u + 270u); // %14 add
-  let at1 = (dims.T_T * dims.B * 63u + dims.B * 15u + 270u); // %3 matmul fused gates
+fn add_9(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 63u + dims.B * 40u + 150u); // %14 add
+  let at1 = (dims.T_T * dims.B * 63u + dims.B * 15u + 150u); // %3 matmul fused gates
   let at2 = (dims.T_T * dims.B * 3u + 145u); // param b_hn
   let l = i / 5u;
   let j = i % 5u;
@@ -3072,186 +2632,186 @@ fn add_11(i: u32, _t: u32) {
 }
 
 // %17 tanh n — 26: n = tanh(W_in @ x + b_in + r * (W_hn @ h + b_hn))
-fn tanh_12(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 63u + dims.B * 45u + 270u); // %17 tanh n
-  let at1 = (dims.T_T * dims.B * 28u + dims.B * 10u + 195u) + t * dims.B * 5u; // %24 add at step t
-  let at2 = (dims.T_T * dims.B * 63u + dims.B * 30u + 270u); // %9 sigmoid r
-  let at3 = (dims.T_T * dims.B * 63u + dims.B * 40u + 270u); // %14 add
+fn tanh_10(i: u32, t: u32) {
+  let at0 = (dims.T_T * dims.B * 63u + dims.B * 45u + 150u); // %17 tanh n
+  let at1 = (dims.T_T * dims.B * 28u + dims.B * 10u + 150u) + t * dims.B * 5u; // %24 add at step t
+  let at2 = (dims.T_T * dims.B * 63u + dims.B * 30u + 150u); // %9 sigmoid r
+  let at3 = (dims.T_T * dims.B * 63u + dims.B * 40u + 150u); // %14 add
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = tanh(clamp((mem[at1 + l * 5u + j] + (mem[at2 + l * 5u + j] * mem[at3 + l * 5u + j])), -10.0, 10.0));
 }
 
 // %19 sub — 27: h' = (1 - z) * n + z * h
-fn sub_13(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 63u + dims.B * 50u + 270u); // %19 sub
-  let at1 = (dims.T_T * dims.B * 63u + dims.B * 35u + 270u); // %12 sigmoid z
+fn sub_11(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 63u + dims.B * 50u + 150u); // %19 sub
+  let at1 = (dims.T_T * dims.B * 63u + dims.B * 35u + 150u); // %12 sigmoid z
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = 1.0 - mem[at1 + l * 5u + j];
 }
 
 // %22 add h' — 27: h' = (1 - z) * n + z * h
-fn add_14(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 63u + dims.B * 55u + 270u); // %22 add h'
-  let at1 = (dims.T_T * dims.B * 63u + dims.B * 50u + 270u); // %19 sub
-  let at2 = (dims.T_T * dims.B * 63u + dims.B * 45u + 270u); // %17 tanh n
-  let at3 = (dims.T_T * dims.B * 63u + dims.B * 35u + 270u); // %12 sigmoid z
-  let at4 = (dims.T_T * dims.B * 33u + dims.B * 10u + 270u); // GRU state h
+fn add_12(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 63u + dims.B * 55u + 150u); // %22 add h'
+  let at1 = (dims.T_T * dims.B * 63u + dims.B * 50u + 150u); // %19 sub
+  let at2 = (dims.T_T * dims.B * 63u + dims.B * 45u + 150u); // %17 tanh n
+  let at3 = (dims.T_T * dims.B * 63u + dims.B * 35u + 150u); // %12 sigmoid z
+  let at4 = (dims.T_T * dims.B * 33u + dims.B * 10u + 150u); // GRU state h
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = (mem[at1 + l * 5u + j] * mem[at2 + l * 5u + j]) + (mem[at3 + l * 5u + j] * mem[at4 + l * 5u + j]);
 }
 
 // GRU: step output 0 at step t
-fn copy_15(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 33u + dims.B * 15u + 270u) + t * dims.B * 5u; // GRU output 0
-  let at1 = (dims.T_T * dims.B * 63u + dims.B * 55u + 270u); // %22 add h'
+fn copy_13(i: u32, t: u32) {
+  let at0 = (dims.T_T * dims.B * 33u + dims.B * 15u + 150u) + t * dims.B * 5u; // GRU output 0
+  let at1 = (dims.T_T * dims.B * 63u + dims.B * 55u + 150u); // %22 add h'
   mem[at0 + i] = mem[at1 + i];
 }
 
 // GRU: step output 1 at step t
-fn copy_16(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 38u + dims.B * 15u + 270u) + t * dims.B * 5u; // GRU output 1
-  let at1 = (dims.T_T * dims.B * 63u + dims.B * 35u + 270u); // %12 sigmoid z
+fn copy_14(i: u32, t: u32) {
+  let at0 = (dims.T_T * dims.B * 38u + dims.B * 15u + 150u) + t * dims.B * 5u; // GRU output 1
+  let at1 = (dims.T_T * dims.B * 63u + dims.B * 35u + 150u); // %12 sigmoid z
   mem[at0 + i] = mem[at1 + i];
 }
 
 // GRU: step output 2 at step t
-fn copy_17(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 43u + dims.B * 15u + 270u) + t * dims.B * 5u; // GRU output 2
-  let at1 = (dims.T_T * dims.B * 63u + dims.B * 45u + 270u); // %17 tanh n
+fn copy_15(i: u32, t: u32) {
+  let at0 = (dims.T_T * dims.B * 43u + dims.B * 15u + 150u) + t * dims.B * 5u; // GRU output 2
+  let at1 = (dims.T_T * dims.B * 63u + dims.B * 45u + 150u); // %17 tanh n
   mem[at0 + i] = mem[at1 + i];
 }
 
 // GRU: step output 3 at step t
-fn copy_18(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 48u + dims.B * 15u + 270u) + t * dims.B * 5u; // GRU output 3
-  let at1 = (dims.T_T * dims.B * 63u + dims.B * 50u + 270u); // %19 sub
+fn copy_16(i: u32, t: u32) {
+  let at0 = (dims.T_T * dims.B * 48u + dims.B * 15u + 150u) + t * dims.B * 5u; // GRU output 3
+  let at1 = (dims.T_T * dims.B * 63u + dims.B * 50u + 150u); // %19 sub
   mem[at0 + i] = mem[at1 + i];
 }
 
 // GRU: step output 4 at step t
-fn copy_19(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 53u + dims.B * 15u + 270u) + t * dims.B * 5u; // GRU output 4
-  let at1 = (dims.T_T * dims.B * 63u + dims.B * 40u + 270u); // %14 add
+fn copy_17(i: u32, t: u32) {
+  let at0 = (dims.T_T * dims.B * 53u + dims.B * 15u + 150u) + t * dims.B * 5u; // GRU output 4
+  let at1 = (dims.T_T * dims.B * 63u + dims.B * 40u + 150u); // %14 add
   mem[at0 + i] = mem[at1 + i];
 }
 
 // GRU: step output 5 at step t
-fn copy_20(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 58u + dims.B * 15u + 270u) + t * dims.B * 5u; // GRU output 5
-  let at1 = (dims.T_T * dims.B * 63u + dims.B * 30u + 270u); // %9 sigmoid r
+fn copy_18(i: u32, t: u32) {
+  let at0 = (dims.T_T * dims.B * 58u + dims.B * 15u + 150u) + t * dims.B * 5u; // GRU output 5
+  let at1 = (dims.T_T * dims.B * 63u + dims.B * 30u + 150u); // %9 sigmoid r
   mem[at0 + i] = mem[at1 + i];
 }
 
 // GRU: the next h
-fn copy_21(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 33u + dims.B * 10u + 270u); // GRU state h
-  let at1 = (dims.T_T * dims.B * 63u + dims.B * 55u + 270u); // %22 add h'
+fn copy_19(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 33u + dims.B * 10u + 150u); // GRU state h
+  let at1 = (dims.T_T * dims.B * 63u + dims.B * 55u + 150u); // %22 add h'
   mem[at0 + i] = mem[at1 + i];
 }
 
 // %30 mul
-fn mul_22(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 68u + dims.B * 60u + 270u); // %30 mul
-  let at1 = (dims.T_T * dims.B * 33u + dims.B * 15u + 270u); // GRU output 0
-  let at2 = (dims.T_T * dims.B * 63u + dims.B * 60u + 270u); // input d:output
+fn mul_20(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 68u + dims.B * 60u + 150u); // %30 mul
+  let at1 = (dims.T_T * dims.B * 33u + dims.B * 15u + 150u); // GRU output 0
+  let at2 = (dims.T_T * dims.B * 63u + dims.B * 60u + 150u); // input d:output
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = mem[at1 + l * 5u + j] * mem[at2 + l * 5u + j];
 }
 
 // %31 sum
-fn sum_23(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 73u + dims.B * 60u + 270u); // %31 sum
-  let at1 = (dims.T_T * dims.B * 68u + dims.B * 60u + 270u); // %30 mul
+fn sum_21(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 73u + dims.B * 60u + 150u); // %31 sum
+  let at1 = (dims.T_T * dims.B * 68u + dims.B * 60u + 150u); // %30 mul
   var acc = 0.0;
   for (var c = 0u; c < 5u; c++) { acc += mem[at1 + i * 5u + c]; }
   mem[at0 + i] = acc;
 }
 
 // %32 reduce_lead loss
-fn reduce_lead_24(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 74u + dims.B * 60u + 270u); // %32 reduce_lead loss
-  let at1 = (dims.T_T * dims.B * 73u + dims.B * 60u + 270u); // %31 sum
+fn reduce_lead_22(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 74u + dims.B * 60u + 150u); // %32 reduce_lead loss
+  let at1 = (dims.T_T * dims.B * 73u + dims.B * 60u + 150u); // %31 sum
   var acc = 0.0;
   for (var q = 0u; q < dims.T_T * dims.B; q++) { acc += mem[at1 + q * 1u + i]; }
   mem[at0 + i] = acc;
 }
 
 // literal 1.0
-fn fill_25(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 74u + dims.B * 60u + 271u); // literal 1.0
+fn fill_23(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 74u + dims.B * 60u + 151u); // literal 1.0
   mem[at0 + i] = 1.0;
 }
 
 // %34 broadcast_to ∂loss
-fn broadcast_to_26(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 74u + dims.B * 60u + 272u); // %34 broadcast_to ∂loss
-  let at1 = (dims.T_T * dims.B * 74u + dims.B * 60u + 271u); // literal 1.0
+fn broadcast_to_24(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 74u + dims.B * 60u + 152u); // %34 broadcast_to ∂loss
+  let at1 = (dims.T_T * dims.B * 74u + dims.B * 60u + 151u); // literal 1.0
   let j = 0u;
   mem[at0 + i] = mem[at1 + j];
 }
 
 // %35 expand_last
-fn expand_last_27(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 75u + dims.B * 60u + 272u); // %35 expand_last
-  let at1 = (dims.T_T * dims.B * 74u + dims.B * 60u + 272u); // %34 broadcast_to ∂loss
+fn expand_last_25(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 75u + dims.B * 60u + 152u); // %35 expand_last
+  let at1 = (dims.T_T * dims.B * 74u + dims.B * 60u + 152u); // %34 broadcast_to ∂loss
   mem[at0 + i] = mem[at1 + i / 5u];
 }
 
 // %36 mul
-fn mul_28(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 80u + dims.B * 60u + 272u); // %36 mul
-  let at1 = (dims.T_T * dims.B * 75u + dims.B * 60u + 272u); // %35 expand_last
-  let at2 = (dims.T_T * dims.B * 63u + dims.B * 60u + 270u); // input d:output
+fn mul_26(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 80u + dims.B * 60u + 152u); // %36 mul
+  let at1 = (dims.T_T * dims.B * 75u + dims.B * 60u + 152u); // %35 expand_last
+  let at2 = (dims.T_T * dims.B * 63u + dims.B * 60u + 150u); // input d:output
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = mem[at1 + l * 5u + j] * mem[at2 + l * 5u + j];
 }
 
 // %42 time_shift GRU: previous h
-fn time_shift_29(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 85u + dims.B * 60u + 272u); // %42 time_shift GRU: previous h
-  let at1 = (dims.T_T * dims.B * 33u + dims.B * 15u + 270u); // GRU output 0
+fn time_shift_27(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 85u + dims.B * 60u + 152u); // %42 time_shift GRU: previous h
+  let at1 = (dims.T_T * dims.B * 33u + dims.B * 15u + 150u); // GRU output 0
   let at2 = select((dims.T_T * dims.B * 3u + 150u), (dims.T_T * dims.B * 3u + dims.B * 5u + 150u), dims.given0 != 0u); // initial state h
   mem[at0 + i] = select(mem[at1 + i - min(i, dims.B * 5u)], mem[at2 + min(i, dims.B * 5u - 1u)], i < dims.B * 5u);
 }
 
 // %44 sub ∂n — 26: n = tanh(W_in @ x + b_in + r * (W_hn @ h + b_hn))
-fn sub_30(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 90u + dims.B * 60u + 272u); // %44 sub ∂n
-  let at1 = (dims.T_T * dims.B * 43u + dims.B * 15u + 270u); // GRU output 2
+fn sub_28(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 90u + dims.B * 60u + 152u); // %44 sub ∂n
+  let at1 = (dims.T_T * dims.B * 43u + dims.B * 15u + 150u); // GRU output 2
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = 1.0 - (mem[at1 + l * 5u + j] * mem[at1 + l * 5u + j]);
 }
 
 // %46 mul ∂z — 25: z = sigmoid(W_iz @ x + b_iz + W_hz @ h + b_hz)   // update gate
-fn mul_31(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 95u + dims.B * 60u + 272u); // %46 mul ∂z
-  let at1 = (dims.T_T * dims.B * 38u + dims.B * 15u + 270u); // GRU output 1
+fn mul_29(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 95u + dims.B * 60u + 152u); // %46 mul ∂z
+  let at1 = (dims.T_T * dims.B * 38u + dims.B * 15u + 150u); // GRU output 1
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = mem[at1 + l * 5u + j] * (1.0 - mem[at1 + l * 5u + j]);
 }
 
 // %48 mul ∂r — 24: r = sigmoid(W_ir @ x + b_ir + W_hr @ h + b_hr)   // reset gate
-fn mul_32(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 100u + dims.B * 60u + 272u); // %48 mul ∂r
-  let at1 = (dims.T_T * dims.B * 58u + dims.B * 15u + 270u); // GRU output 5
+fn mul_30(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 100u + dims.B * 60u + 152u); // %48 mul ∂r
+  let at1 = (dims.T_T * dims.B * 58u + dims.B * 15u + 150u); // GRU output 5
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = mem[at1 + l * 5u + j] * (1.0 - mem[at1 + l * 5u + j]);
 }
 
 // %49 stack_rows packed W_hn, W_hz, W_hr
-fn stack_rows_33(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 105u + dims.B * 60u + 272u); // %49 stack_rows packed W_hn, W_hz, W_hr
-  let at1 = (dims.T_T * dims.B * 3u + 95u); // param W_hn
-  let at2 = (dims.T_T * dims.B * 3u + 70u); // param W_hz
-  let at3 = (dims.T_T * dims.B * 3u + 45u); // param W_hr
+fn stack_rows_31(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 105u + dims.B * 60u + 152u); // %49 stack_rows packed W_hn, W_hz, W_hr
+  let at1 = 95u; // param W_hn
+  let at2 = 70u; // param W_hz
+  let at3 = 45u; // param W_hr
   let l = i / 75u;
   let j = i % 75u;
   var v = 0.0;
@@ -3262,11 +2822,11 @@ fn stack_rows_33(i: u32, _t: u32) {
 }
 
 // %50 stack_rows packed W_in, W_iz, W_ir
-fn stack_rows_34(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 105u + dims.B * 60u + 347u); // %50 stack_rows packed W_in, W_iz, W_ir
-  let at1 = (dims.T_T * dims.B * 3u + 30u); // param W_in
-  let at2 = (dims.T_T * dims.B * 3u + 15u); // param W_iz
-  let at3 = dims.T_T * dims.B * 3u; // param W_ir
+fn stack_rows_32(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 105u + dims.B * 60u + 227u); // %50 stack_rows packed W_in, W_iz, W_ir
+  let at1 = 30u; // param W_in
+  let at2 = 15u; // param W_iz
+  let at3 = 0u; // param W_ir
   let l = i / 45u;
   let j = i % 45u;
   var v = 0.0;
@@ -3277,72 +2837,72 @@ fn stack_rows_34(i: u32, _t: u32) {
 }
 
 // ∂GRU: the initial ∂h
-fn copy_35(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 105u + dims.B * 60u + 392u); // ∂GRU state ∂h
+fn copy_33(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 105u + dims.B * 60u + 272u); // ∂GRU state ∂h
   let at1 = (dims.T_T * dims.B * 3u + 150u); // %13 const
   mem[at0 + i] = mem[at1 + i];
 }
 
 // %2 add
-fn add_36(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 125u + dims.B * 65u + 392u); // %2 add
-  let at1 = (dims.T_T * dims.B * 105u + dims.B * 60u + 392u); // ∂GRU state ∂h
-  let at2 = (dims.T_T * dims.B * 80u + dims.B * 60u + 272u) + t * dims.B * 5u; // %36 mul at step t
+fn add_34(i: u32, t: u32) {
+  let at0 = (dims.T_T * dims.B * 125u + dims.B * 65u + 272u); // %2 add
+  let at1 = (dims.T_T * dims.B * 105u + dims.B * 60u + 272u); // ∂GRU state ∂h
+  let at2 = (dims.T_T * dims.B * 80u + dims.B * 60u + 152u) + t * dims.B * 5u; // %36 mul at step t
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = mem[at1 + l * 5u + j] + mem[at2 + l * 5u + j];
 }
 
 // %14 mul ∂n — 26: n = tanh(W_in @ x + b_in + r * (W_hn @ h + b_hn))
-fn mul_37(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 125u + dims.B * 70u + 392u); // %14 mul ∂n
-  let at1 = (dims.T_T * dims.B * 125u + dims.B * 65u + 392u); // %2 add
-  let at2 = (dims.T_T * dims.B * 48u + dims.B * 15u + 270u) + t * dims.B * 5u; // GRU output 3 at step t
-  let at3 = (dims.T_T * dims.B * 90u + dims.B * 60u + 272u) + t * dims.B * 5u; // %44 sub ∂n at step t
+fn mul_35(i: u32, t: u32) {
+  let at0 = (dims.T_T * dims.B * 125u + dims.B * 70u + 272u); // %14 mul ∂n
+  let at1 = (dims.T_T * dims.B * 125u + dims.B * 65u + 272u); // %2 add
+  let at2 = (dims.T_T * dims.B * 48u + dims.B * 15u + 150u) + t * dims.B * 5u; // GRU output 3 at step t
+  let at3 = (dims.T_T * dims.B * 90u + dims.B * 60u + 152u) + t * dims.B * 5u; // %44 sub ∂n at step t
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = (mem[at1 + l * 5u + j] * mem[at2 + l * 5u + j]) * mem[at3 + l * 5u + j];
 }
 
 // %18 mul — 26: n = tanh(W_in @ x + b_in + r * (W_hn @ h + b_hn))
-fn mul_38(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 125u + dims.B * 75u + 392u); // %18 mul
-  let at1 = (dims.T_T * dims.B * 125u + dims.B * 70u + 392u); // %14 mul ∂n
-  let at2 = (dims.T_T * dims.B * 58u + dims.B * 15u + 270u) + t * dims.B * 5u; // GRU output 5 at step t
+fn mul_36(i: u32, t: u32) {
+  let at0 = (dims.T_T * dims.B * 125u + dims.B * 75u + 272u); // %18 mul
+  let at1 = (dims.T_T * dims.B * 125u + dims.B * 70u + 272u); // %14 mul ∂n
+  let at2 = (dims.T_T * dims.B * 58u + dims.B * 15u + 150u) + t * dims.B * 5u; // GRU output 5 at step t
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = mem[at1 + l * 5u + j] * mem[at2 + l * 5u + j];
 }
 
 // %20 mul ∂z — 25: z = sigmoid(W_iz @ x + b_iz + W_hz @ h + b_hz)   // update gate
-fn mul_39(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 125u + dims.B * 80u + 392u); // %20 mul ∂z
-  let at1 = (dims.T_T * dims.B * 125u + dims.B * 65u + 392u); // %2 add
-  let at2 = (dims.T_T * dims.B * 85u + dims.B * 60u + 272u) + t * dims.B * 5u; // %42 time_shift GRU: previous h at step t
-  let at3 = (dims.T_T * dims.B * 43u + dims.B * 15u + 270u) + t * dims.B * 5u; // GRU output 2 at step t
-  let at4 = (dims.T_T * dims.B * 95u + dims.B * 60u + 272u) + t * dims.B * 5u; // %46 mul ∂z at step t
+fn mul_37(i: u32, t: u32) {
+  let at0 = (dims.T_T * dims.B * 125u + dims.B * 80u + 272u); // %20 mul ∂z
+  let at1 = (dims.T_T * dims.B * 125u + dims.B * 65u + 272u); // %2 add
+  let at2 = (dims.T_T * dims.B * 85u + dims.B * 60u + 152u) + t * dims.B * 5u; // %42 time_shift GRU: previous h at step t
+  let at3 = (dims.T_T * dims.B * 43u + dims.B * 15u + 150u) + t * dims.B * 5u; // GRU output 2 at step t
+  let at4 = (dims.T_T * dims.B * 95u + dims.B * 60u + 152u) + t * dims.B * 5u; // %46 mul ∂z at step t
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = ((mem[at1 + l * 5u + j] * mem[at2 + l * 5u + j]) + (-(mem[at1 + l * 5u + j] * mem[at3 + l * 5u + j]))) * mem[at4 + l * 5u + j];
 }
 
 // %22 mul ∂r — 24: r = sigmoid(W_ir @ x + b_ir + W_hr @ h + b_hr)   // reset gate
-fn mul_40(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 125u + dims.B * 85u + 392u); // %22 mul ∂r
-  let at1 = (dims.T_T * dims.B * 125u + dims.B * 70u + 392u); // %14 mul ∂n
-  let at2 = (dims.T_T * dims.B * 53u + dims.B * 15u + 270u) + t * dims.B * 5u; // GRU output 4 at step t
-  let at3 = (dims.T_T * dims.B * 100u + dims.B * 60u + 272u) + t * dims.B * 5u; // %48 mul ∂r at step t
+fn mul_38(i: u32, t: u32) {
+  let at0 = (dims.T_T * dims.B * 125u + dims.B * 85u + 272u); // %22 mul ∂r
+  let at1 = (dims.T_T * dims.B * 125u + dims.B * 70u + 272u); // %14 mul ∂n
+  let at2 = (dims.T_T * dims.B * 53u + dims.B * 15u + 150u) + t * dims.B * 5u; // GRU output 4 at step t
+  let at3 = (dims.T_T * dims.B * 100u + dims.B * 60u + 152u) + t * dims.B * 5u; // %48 mul ∂r at step t
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = (mem[at1 + l * 5u + j] * mem[at2 + l * 5u + j]) * mem[at3 + l * 5u + j];
 }
 
 // %23 concat
-fn concat_41(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 125u + dims.B * 90u + 392u); // %23 concat
-  let at1 = (dims.T_T * dims.B * 125u + dims.B * 75u + 392u); // %18 mul
-  let at2 = (dims.T_T * dims.B * 125u + dims.B * 80u + 392u); // %20 mul ∂z
-  let at3 = (dims.T_T * dims.B * 125u + dims.B * 85u + 392u); // %22 mul ∂r
+fn concat_39(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 125u + dims.B * 90u + 272u); // %23 concat
+  let at1 = (dims.T_T * dims.B * 125u + dims.B * 75u + 272u); // %18 mul
+  let at2 = (dims.T_T * dims.B * 125u + dims.B * 80u + 272u); // %20 mul ∂z
+  let at3 = (dims.T_T * dims.B * 125u + dims.B * 85u + 272u); // %22 mul ∂r
   let l = i / 15u;
   let j = i % 15u;
   var v = 0.0;
@@ -3353,10 +2913,10 @@ fn concat_41(i: u32, _t: u32) {
 }
 
 // %25 matmul fused gate products
-fn matmul_42(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 125u + dims.B * 105u + 392u); // %25 matmul fused gate products
-  let at1 = (dims.T_T * dims.B * 125u + dims.B * 90u + 392u); // %23 concat
-  let at2 = (dims.T_T * dims.B * 105u + dims.B * 60u + 272u); // %49 stack_rows packed W_hn, W_hz, W_hr
+fn matmul_40(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 125u + dims.B * 105u + 272u); // %25 matmul fused gate products
+  let at1 = (dims.T_T * dims.B * 125u + dims.B * 90u + 272u); // %23 concat
+  let at2 = (dims.T_T * dims.B * 105u + dims.B * 60u + 152u); // %49 stack_rows packed W_hn, W_hz, W_hr
   let l = i / 5u;
   let j = i % 5u;
   var acc = 0.0;
@@ -3369,57 +2929,57 @@ fn matmul_42(i: u32, _t: u32) {
 }
 
 // %26 add
-fn add_43(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 125u + dims.B * 110u + 392u); // %26 add
-  let at1 = (dims.T_T * dims.B * 125u + dims.B * 105u + 392u); // %25 matmul fused gate products
-  let at2 = (dims.T_T * dims.B * 125u + dims.B * 65u + 392u); // %2 add
-  let at3 = (dims.T_T * dims.B * 38u + dims.B * 15u + 270u) + t * dims.B * 5u; // GRU output 1 at step t
+fn add_41(i: u32, t: u32) {
+  let at0 = (dims.T_T * dims.B * 125u + dims.B * 110u + 272u); // %26 add
+  let at1 = (dims.T_T * dims.B * 125u + dims.B * 105u + 272u); // %25 matmul fused gate products
+  let at2 = (dims.T_T * dims.B * 125u + dims.B * 65u + 272u); // %2 add
+  let at3 = (dims.T_T * dims.B * 38u + dims.B * 15u + 150u) + t * dims.B * 5u; // GRU output 1 at step t
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = mem[at1 + l * 5u + j] + (mem[at2 + l * 5u + j] * mem[at3 + l * 5u + j]);
 }
 
 // ∂GRU: step output 0 at step t
-fn copy_44(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 105u + dims.B * 65u + 392u) + t * dims.B * 5u; // ∂GRU output 0
-  let at1 = (dims.T_T * dims.B * 125u + dims.B * 85u + 392u); // %22 mul ∂r
+fn copy_42(i: u32, t: u32) {
+  let at0 = (dims.T_T * dims.B * 105u + dims.B * 65u + 272u) + t * dims.B * 5u; // ∂GRU output 0
+  let at1 = (dims.T_T * dims.B * 125u + dims.B * 85u + 272u); // %22 mul ∂r
   mem[at0 + i] = mem[at1 + i];
 }
 
 // ∂GRU: step output 1 at step t
-fn copy_45(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 110u + dims.B * 65u + 392u) + t * dims.B * 5u; // ∂GRU output 1
-  let at1 = (dims.T_T * dims.B * 125u + dims.B * 80u + 392u); // %20 mul ∂z
+fn copy_43(i: u32, t: u32) {
+  let at0 = (dims.T_T * dims.B * 110u + dims.B * 65u + 272u) + t * dims.B * 5u; // ∂GRU output 1
+  let at1 = (dims.T_T * dims.B * 125u + dims.B * 80u + 272u); // %20 mul ∂z
   mem[at0 + i] = mem[at1 + i];
 }
 
 // ∂GRU: step output 2 at step t
-fn copy_46(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 115u + dims.B * 65u + 392u) + t * dims.B * 5u; // ∂GRU output 2
-  let at1 = (dims.T_T * dims.B * 125u + dims.B * 70u + 392u); // %14 mul ∂n
+fn copy_44(i: u32, t: u32) {
+  let at0 = (dims.T_T * dims.B * 115u + dims.B * 65u + 272u) + t * dims.B * 5u; // ∂GRU output 2
+  let at1 = (dims.T_T * dims.B * 125u + dims.B * 70u + 272u); // %14 mul ∂n
   mem[at0 + i] = mem[at1 + i];
 }
 
 // ∂GRU: step output 3 at step t
-fn copy_47(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 120u + dims.B * 65u + 392u) + t * dims.B * 5u; // ∂GRU output 3
-  let at1 = (dims.T_T * dims.B * 125u + dims.B * 75u + 392u); // %18 mul
+fn copy_45(i: u32, t: u32) {
+  let at0 = (dims.T_T * dims.B * 120u + dims.B * 65u + 272u) + t * dims.B * 5u; // ∂GRU output 3
+  let at1 = (dims.T_T * dims.B * 125u + dims.B * 75u + 272u); // %18 mul
   mem[at0 + i] = mem[at1 + i];
 }
 
 // ∂GRU: the next ∂h
-fn copy_48(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 105u + dims.B * 60u + 392u); // ∂GRU state ∂h
-  let at1 = (dims.T_T * dims.B * 125u + dims.B * 110u + 392u); // %26 add
+fn copy_46(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 105u + dims.B * 60u + 272u); // ∂GRU state ∂h
+  let at1 = (dims.T_T * dims.B * 125u + dims.B * 110u + 272u); // %26 add
   mem[at0 + i] = mem[at1 + i];
 }
 
 // %56 concat
-fn concat_49(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 125u + dims.B * 115u + 392u); // %56 concat
-  let at1 = (dims.T_T * dims.B * 105u + dims.B * 65u + 392u); // ∂GRU output 0
-  let at2 = (dims.T_T * dims.B * 110u + dims.B * 65u + 392u); // ∂GRU output 1
-  let at3 = (dims.T_T * dims.B * 115u + dims.B * 65u + 392u); // ∂GRU output 2
+fn concat_47(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 125u + dims.B * 115u + 272u); // %56 concat
+  let at1 = (dims.T_T * dims.B * 105u + dims.B * 65u + 272u); // ∂GRU output 0
+  let at2 = (dims.T_T * dims.B * 110u + dims.B * 65u + 272u); // ∂GRU output 1
+  let at3 = (dims.T_T * dims.B * 115u + dims.B * 65u + 272u); // ∂GRU output 2
   let l = i / 15u;
   let j = i % 15u;
   var v = 0.0;
@@ -3430,10 +2990,10 @@ fn concat_49(i: u32, _t: u32) {
 }
 
 // %58 unbroadcast fused weight gradients
-fn unbroadcast_50(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 140u + dims.B * 115u + 392u); // %58 unbroadcast fused weight gradients
-  let at1 = (dims.T_T * dims.B * 125u + dims.B * 115u + 392u); // %56 concat
-  let at2 = 0u; // input x
+fn unbroadcast_48(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 140u + dims.B * 115u + 272u); // %58 unbroadcast fused weight gradients
+  let at1 = (dims.T_T * dims.B * 125u + dims.B * 115u + 272u); // %56 concat
+  let at2 = 120u; // input x
   let j = i % 45u;
   var acc = 0.0;
   for (var q = 0u; q < dims.T_T * dims.B; q++) { acc += mem[at1 + q * 15u + j / 3u] * mem[at2 + q * 3u + j % 3u]; }
@@ -3441,38 +3001,38 @@ fn unbroadcast_50(i: u32, _t: u32) {
 }
 
 // %59 slice_rows ∂GRU: ∂W_ir (batched)
-fn slice_rows_51(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 140u + dims.B * 115u + 437u); // %59 slice_rows ∂GRU: ∂W_ir (batched)
-  let at1 = (dims.T_T * dims.B * 140u + dims.B * 115u + 392u); // %58 unbroadcast fused weight gradients
+fn slice_rows_49(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 140u + dims.B * 115u + 317u); // %59 slice_rows ∂GRU: ∂W_ir (batched)
+  let at1 = (dims.T_T * dims.B * 140u + dims.B * 115u + 272u); // %58 unbroadcast fused weight gradients
   let l = i / 15u;
   let j = i % 15u;
   mem[at0 + i] = mem[at1 + l * 45u + 0u + j];
 }
 
 // %60 slice_rows ∂GRU: ∂W_iz (batched)
-fn slice_rows_52(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 140u + dims.B * 115u + 452u); // %60 slice_rows ∂GRU: ∂W_iz (batched)
-  let at1 = (dims.T_T * dims.B * 140u + dims.B * 115u + 392u); // %58 unbroadcast fused weight gradients
+fn slice_rows_50(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 140u + dims.B * 115u + 332u); // %60 slice_rows ∂GRU: ∂W_iz (batched)
+  let at1 = (dims.T_T * dims.B * 140u + dims.B * 115u + 272u); // %58 unbroadcast fused weight gradients
   let l = i / 15u;
   let j = i % 15u;
   mem[at0 + i] = mem[at1 + l * 45u + 15u + j];
 }
 
 // %61 slice_rows ∂GRU: ∂W_in (batched)
-fn slice_rows_53(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 140u + dims.B * 115u + 467u); // %61 slice_rows ∂GRU: ∂W_in (batched)
-  let at1 = (dims.T_T * dims.B * 140u + dims.B * 115u + 392u); // %58 unbroadcast fused weight gradients
+fn slice_rows_51(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 140u + dims.B * 115u + 347u); // %61 slice_rows ∂GRU: ∂W_in (batched)
+  let at1 = (dims.T_T * dims.B * 140u + dims.B * 115u + 272u); // %58 unbroadcast fused weight gradients
   let l = i / 15u;
   let j = i % 15u;
   mem[at0 + i] = mem[at1 + l * 45u + 30u + j];
 }
 
 // %63 concat
-fn concat_54(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 140u + dims.B * 115u + 482u); // %63 concat
-  let at1 = (dims.T_T * dims.B * 105u + dims.B * 65u + 392u); // ∂GRU output 0
-  let at2 = (dims.T_T * dims.B * 110u + dims.B * 65u + 392u); // ∂GRU output 1
-  let at3 = (dims.T_T * dims.B * 120u + dims.B * 65u + 392u); // ∂GRU output 3
+fn concat_52(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 140u + dims.B * 115u + 362u); // %63 concat
+  let at1 = (dims.T_T * dims.B * 105u + dims.B * 65u + 272u); // ∂GRU output 0
+  let at2 = (dims.T_T * dims.B * 110u + dims.B * 65u + 272u); // ∂GRU output 1
+  let at3 = (dims.T_T * dims.B * 120u + dims.B * 65u + 272u); // ∂GRU output 3
   let l = i / 15u;
   let j = i % 15u;
   var v = 0.0;
@@ -3483,10 +3043,10 @@ fn concat_54(i: u32, _t: u32) {
 }
 
 // %65 unbroadcast fused weight gradients
-fn unbroadcast_55(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 155u + dims.B * 115u + 482u); // %65 unbroadcast fused weight gradients
-  let at1 = (dims.T_T * dims.B * 140u + dims.B * 115u + 482u); // %63 concat
-  let at2 = (dims.T_T * dims.B * 85u + dims.B * 60u + 272u); // %42 time_shift GRU: previous h
+fn unbroadcast_53(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 155u + dims.B * 115u + 362u); // %65 unbroadcast fused weight gradients
+  let at1 = (dims.T_T * dims.B * 140u + dims.B * 115u + 362u); // %63 concat
+  let at2 = (dims.T_T * dims.B * 85u + dims.B * 60u + 152u); // %42 time_shift GRU: previous h
   let j = i % 75u;
   var acc = 0.0;
   for (var q = 0u; q < dims.T_T * dims.B; q++) { acc += mem[at1 + q * 15u + j / 5u] * mem[at2 + q * 5u + j % 5u]; }
@@ -3494,36 +3054,36 @@ fn unbroadcast_55(i: u32, _t: u32) {
 }
 
 // %66 slice_rows ∂GRU: ∂W_hr (batched)
-fn slice_rows_56(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 155u + dims.B * 115u + 557u); // %66 slice_rows ∂GRU: ∂W_hr (batched)
-  let at1 = (dims.T_T * dims.B * 155u + dims.B * 115u + 482u); // %65 unbroadcast fused weight gradients
+fn slice_rows_54(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 155u + dims.B * 115u + 437u); // %66 slice_rows ∂GRU: ∂W_hr (batched)
+  let at1 = (dims.T_T * dims.B * 155u + dims.B * 115u + 362u); // %65 unbroadcast fused weight gradients
   let l = i / 25u;
   let j = i % 25u;
   mem[at0 + i] = mem[at1 + l * 75u + 0u + j];
 }
 
 // %67 slice_rows ∂GRU: ∂W_hz (batched)
-fn slice_rows_57(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 155u + dims.B * 115u + 582u); // %67 slice_rows ∂GRU: ∂W_hz (batched)
-  let at1 = (dims.T_T * dims.B * 155u + dims.B * 115u + 482u); // %65 unbroadcast fused weight gradients
+fn slice_rows_55(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 155u + dims.B * 115u + 462u); // %67 slice_rows ∂GRU: ∂W_hz (batched)
+  let at1 = (dims.T_T * dims.B * 155u + dims.B * 115u + 362u); // %65 unbroadcast fused weight gradients
   let l = i / 25u;
   let j = i % 25u;
   mem[at0 + i] = mem[at1 + l * 75u + 25u + j];
 }
 
 // %68 slice_rows ∂GRU: ∂W_hn (batched)
-fn slice_rows_58(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 155u + dims.B * 115u + 607u); // %68 slice_rows ∂GRU: ∂W_hn (batched)
-  let at1 = (dims.T_T * dims.B * 155u + dims.B * 115u + 482u); // %65 unbroadcast fused weight gradients
+fn slice_rows_56(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 155u + dims.B * 115u + 487u); // %68 slice_rows ∂GRU: ∂W_hn (batched)
+  let at1 = (dims.T_T * dims.B * 155u + dims.B * 115u + 362u); // %65 unbroadcast fused weight gradients
   let l = i / 25u;
   let j = i % 25u;
   mem[at0 + i] = mem[at1 + l * 75u + 50u + j];
 }
 
 // %69 unbroadcast ∂GRU: ∂b_ir (batched)
-fn unbroadcast_59(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 155u + dims.B * 115u + 632u); // %69 unbroadcast ∂GRU: ∂b_ir (batched)
-  let at1 = (dims.T_T * dims.B * 105u + dims.B * 65u + 392u); // ∂GRU output 0
+fn unbroadcast_57(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 155u + dims.B * 115u + 512u); // %69 unbroadcast ∂GRU: ∂b_ir (batched)
+  let at1 = (dims.T_T * dims.B * 105u + dims.B * 65u + 272u); // ∂GRU output 0
   let j = i % 5u;
   var acc = 0.0;
   for (var q = 0u; q < dims.T_T * dims.B; q++) { acc += mem[at1 + q * 5u + j]; }
@@ -3531,9 +3091,9 @@ fn unbroadcast_59(i: u32, _t: u32) {
 }
 
 // %70 unbroadcast ∂GRU: ∂b_iz (batched)
-fn unbroadcast_60(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 155u + dims.B * 115u + 637u); // %70 unbroadcast ∂GRU: ∂b_iz (batched)
-  let at1 = (dims.T_T * dims.B * 110u + dims.B * 65u + 392u); // ∂GRU output 1
+fn unbroadcast_58(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 155u + dims.B * 115u + 517u); // %70 unbroadcast ∂GRU: ∂b_iz (batched)
+  let at1 = (dims.T_T * dims.B * 110u + dims.B * 65u + 272u); // ∂GRU output 1
   let j = i % 5u;
   var acc = 0.0;
   for (var q = 0u; q < dims.T_T * dims.B; q++) { acc += mem[at1 + q * 5u + j]; }
@@ -3541,9 +3101,9 @@ fn unbroadcast_60(i: u32, _t: u32) {
 }
 
 // %71 unbroadcast ∂GRU: ∂b_in (batched)
-fn unbroadcast_61(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 155u + dims.B * 115u + 642u); // %71 unbroadcast ∂GRU: ∂b_in (batched)
-  let at1 = (dims.T_T * dims.B * 115u + dims.B * 65u + 392u); // ∂GRU output 2
+fn unbroadcast_59(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 155u + dims.B * 115u + 522u); // %71 unbroadcast ∂GRU: ∂b_in (batched)
+  let at1 = (dims.T_T * dims.B * 115u + dims.B * 65u + 272u); // ∂GRU output 2
   let j = i % 5u;
   var acc = 0.0;
   for (var q = 0u; q < dims.T_T * dims.B; q++) { acc += mem[at1 + q * 5u + j]; }
@@ -3551,9 +3111,9 @@ fn unbroadcast_61(i: u32, _t: u32) {
 }
 
 // %72 unbroadcast ∂GRU: ∂b_hn (batched)
-fn unbroadcast_62(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 155u + dims.B * 115u + 647u); // %72 unbroadcast ∂GRU: ∂b_hn (batched)
-  let at1 = (dims.T_T * dims.B * 120u + dims.B * 65u + 392u); // ∂GRU output 3
+fn unbroadcast_60(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 155u + dims.B * 115u + 527u); // %72 unbroadcast ∂GRU: ∂b_hn (batched)
+  let at1 = (dims.T_T * dims.B * 120u + dims.B * 65u + 272u); // ∂GRU output 3
   let j = i % 5u;
   var acc = 0.0;
   for (var q = 0u; q < dims.T_T * dims.B; q++) { acc += mem[at1 + q * 5u + j]; }
@@ -3561,11 +3121,11 @@ fn unbroadcast_62(i: u32, _t: u32) {
 }
 
 // %73 concat
-fn concat_63(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 155u + dims.B * 115u + 652u); // %73 concat
-  let at1 = (dims.T_T * dims.B * 115u + dims.B * 65u + 392u); // ∂GRU output 2
-  let at2 = (dims.T_T * dims.B * 110u + dims.B * 65u + 392u); // ∂GRU output 1
-  let at3 = (dims.T_T * dims.B * 105u + dims.B * 65u + 392u); // ∂GRU output 0
+fn concat_61(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 155u + dims.B * 115u + 532u); // %73 concat
+  let at1 = (dims.T_T * dims.B * 115u + dims.B * 65u + 272u); // ∂GRU output 2
+  let at2 = (dims.T_T * dims.B * 110u + dims.B * 65u + 272u); // ∂GRU output 1
+  let at3 = (dims.T_T * dims.B * 105u + dims.B * 65u + 272u); // ∂GRU output 0
   let l = i / 15u;
   let j = i % 15u;
   var v = 0.0;
@@ -3576,10 +3136,10 @@ fn concat_63(i: u32, _t: u32) {
 }
 
 // %74 matmul fused gate products
-fn matmul_64(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 170u + dims.B * 115u + 652u); // %74 matmul fused gate products
-  let at1 = (dims.T_T * dims.B * 155u + dims.B * 115u + 652u); // %73 concat
-  let at2 = (dims.T_T * dims.B * 105u + dims.B * 60u + 347u); // %50 stack_rows packed W_in, W_iz, W_ir
+fn matmul_62(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 170u + dims.B * 115u + 532u); // %74 matmul fused gate products
+  let at1 = (dims.T_T * dims.B * 155u + dims.B * 115u + 532u); // %73 concat
+  let at2 = (dims.T_T * dims.B * 105u + dims.B * 60u + 227u); // %50 stack_rows packed W_in, W_iz, W_ir
   let l = i / 3u;
   let j = i % 3u;
   var acc = 0.0;
@@ -3597,12 +3157,12 @@ fn main(@builtin(local_invocation_index) lane: u32) {
     fill_0(i, 0u);
   }
   storageBarrier();
-  for (var i = lane; i < 45u; i += 64u) {
-    stack_rows_1(i, 0u);
+  for (var i = lane; i < dims.T_T * dims.B * 15u; i += 64u) {
+    matmul_1(i, 0u);
   }
   storageBarrier();
-  for (var i = lane; i < (dims.T_T * dims.B + 0u) / 1u * 2u; i += 64u) {
-    matmul_2(i, 0u);
+  for (var i = lane; i < dims.T_T * dims.B * 5u; i += 64u) {
+    add_2(i, 0u);
   }
   storageBarrier();
   for (var i = lane; i < dims.T_T * dims.B * 5u; i += 64u) {
@@ -3613,47 +3173,47 @@ fn main(@builtin(local_invocation_index) lane: u32) {
     add_4(i, 0u);
   }
   storageBarrier();
-  for (var i = lane; i < dims.T_T * dims.B * 5u; i += 64u) {
-    add_5(i, 0u);
-  }
-  storageBarrier();
-  for (var i = lane; i < 75u; i += 64u) {
-    stack_rows_6(i, 0u);
-  }
-  storageBarrier();
   for (var i = lane; i < dims.B * 5u; i += 64u) {
-    copy_7(i, 0u);
+    copy_5(i, 0u);
   }
   storageBarrier();
   // GRU: from the first step to the last
   for (var s = 0u; s < dims.T_T; s++) {
     let t = s;
-    for (var i = lane; i < (dims.B + 0u) / 1u * 2u; i += 64u) {
-      matmul_8(i, t);
+    for (var i = lane; i < dims.B * 15u; i += 64u) {
+      matmul_6(i, t);
     }
     storageBarrier();
     for (var i = lane; i < dims.B * 5u; i += 64u) {
-      sigmoid_9(i, t);
+      sigmoid_7(i, t);
     }
     storageBarrier();
     for (var i = lane; i < dims.B * 5u; i += 64u) {
-      sigmoid_10(i, t);
+      sigmoid_8(i, t);
     }
     storageBarrier();
     for (var i = lane; i < dims.B * 5u; i += 64u) {
-      add_11(i, t);
+      add_9(i, t);
     }
     storageBarrier();
     for (var i = lane; i < dims.B * 5u; i += 64u) {
-      tanh_12(i, t);
+      tanh_10(i, t);
     }
     storageBarrier();
     for (var i = lane; i < dims.B * 5u; i += 64u) {
-      sub_13(i, t);
+      sub_11(i, t);
     }
     storageBarrier();
     for (var i = lane; i < dims.B * 5u; i += 64u) {
-      add_14(i, t);
+      add_12(i, t);
+    }
+    storageBarrier();
+    for (var i = lane; i < dims.B * 5u; i += 64u) {
+      copy_13(i, t);
+    }
+    storageBarrier();
+    for (var i = lane; i < dims.B * 5u; i += 64u) {
+      copy_14(i, t);
     }
     storageBarrier();
     for (var i = lane; i < dims.B * 5u; i += 64u) {
@@ -3676,76 +3236,76 @@ fn main(@builtin(local_invocation_index) lane: u32) {
       copy_19(i, t);
     }
     storageBarrier();
-    for (var i = lane; i < dims.B * 5u; i += 64u) {
-      copy_20(i, t);
-    }
-    storageBarrier();
-    for (var i = lane; i < dims.B * 5u; i += 64u) {
-      copy_21(i, t);
-    }
-    storageBarrier();
   }
   for (var i = lane; i < dims.T_T * dims.B * 5u; i += 64u) {
-    mul_22(i, 0u);
+    mul_20(i, 0u);
   }
   storageBarrier();
   for (var i = lane; i < dims.T_T * dims.B; i += 64u) {
-    sum_23(i, 0u);
+    sum_21(i, 0u);
   }
   storageBarrier();
   for (var i = lane; i < 1u; i += 64u) {
-    reduce_lead_24(i, 0u);
+    reduce_lead_22(i, 0u);
   }
   storageBarrier();
   for (var i = lane; i < 1u; i += 64u) {
-    fill_25(i, 0u);
+    fill_23(i, 0u);
   }
   storageBarrier();
   for (var i = lane; i < dims.T_T * dims.B; i += 64u) {
-    broadcast_to_26(i, 0u);
+    broadcast_to_24(i, 0u);
   }
   storageBarrier();
   for (var i = lane; i < dims.T_T * dims.B * 5u; i += 64u) {
-    expand_last_27(i, 0u);
+    expand_last_25(i, 0u);
   }
   storageBarrier();
   for (var i = lane; i < dims.T_T * dims.B * 5u; i += 64u) {
-    mul_28(i, 0u);
+    mul_26(i, 0u);
   }
   storageBarrier();
   for (var i = lane; i < dims.T_T * dims.B * 5u; i += 64u) {
-    time_shift_29(i, 0u);
+    time_shift_27(i, 0u);
   }
   storageBarrier();
   for (var i = lane; i < dims.T_T * dims.B * 5u; i += 64u) {
-    sub_30(i, 0u);
+    sub_28(i, 0u);
   }
   storageBarrier();
   for (var i = lane; i < dims.T_T * dims.B * 5u; i += 64u) {
-    mul_31(i, 0u);
+    mul_29(i, 0u);
   }
   storageBarrier();
   for (var i = lane; i < dims.T_T * dims.B * 5u; i += 64u) {
-    mul_32(i, 0u);
+    mul_30(i, 0u);
   }
   storageBarrier();
   for (var i = lane; i < 75u; i += 64u) {
-    stack_rows_33(i, 0u);
+    stack_rows_31(i, 0u);
   }
   storageBarrier();
   for (var i = lane; i < 45u; i += 64u) {
-    stack_rows_34(i, 0u);
+    stack_rows_32(i, 0u);
   }
   storageBarrier();
   for (var i = lane; i < dims.B * 5u; i += 64u) {
-    copy_35(i, 0u);
+    copy_33(i, 0u);
   }
   storageBarrier();
   // ∂GRU: from the last step to the first
   for (var s = 0u; s < dims.T_T; s++) {
     let t = dims.T_T - 1u - s;
     for (var i = lane; i < dims.B * 5u; i += 64u) {
-      add_36(i, t);
+      add_34(i, t);
+    }
+    storageBarrier();
+    for (var i = lane; i < dims.B * 5u; i += 64u) {
+      mul_35(i, t);
+    }
+    storageBarrier();
+    for (var i = lane; i < dims.B * 5u; i += 64u) {
+      mul_36(i, t);
     }
     storageBarrier();
     for (var i = lane; i < dims.B * 5u; i += 64u) {
@@ -3756,24 +3316,24 @@ fn main(@builtin(local_invocation_index) lane: u32) {
       mul_38(i, t);
     }
     storageBarrier();
-    for (var i = lane; i < dims.B * 5u; i += 64u) {
-      mul_39(i, t);
-    }
-    storageBarrier();
-    for (var i = lane; i < dims.B * 5u; i += 64u) {
-      mul_40(i, t);
-    }
-    storageBarrier();
     for (var i = lane; i < dims.B * 15u; i += 64u) {
-      concat_41(i, t);
+      concat_39(i, t);
     }
     storageBarrier();
     for (var i = lane; i < dims.B * 5u; i += 64u) {
-      matmul_42(i, t);
+      matmul_40(i, t);
     }
     storageBarrier();
     for (var i = lane; i < dims.B * 5u; i += 64u) {
-      add_43(i, t);
+      add_41(i, t);
+    }
+    storageBarrier();
+    for (var i = lane; i < dims.B * 5u; i += 64u) {
+      copy_42(i, t);
+    }
+    storageBarrier();
+    for (var i = lane; i < dims.B * 5u; i += 64u) {
+      copy_43(i, t);
     }
     storageBarrier();
     for (var i = lane; i < dims.B * 5u; i += 64u) {
@@ -3788,53 +3348,53 @@ fn main(@builtin(local_invocation_index) lane: u32) {
       copy_46(i, t);
     }
     storageBarrier();
-    for (var i = lane; i < dims.B * 5u; i += 64u) {
-      copy_47(i, t);
-    }
-    storageBarrier();
-    for (var i = lane; i < dims.B * 5u; i += 64u) {
-      copy_48(i, t);
-    }
-    storageBarrier();
   }
   for (var i = lane; i < dims.T_T * dims.B * 15u; i += 64u) {
-    concat_49(i, 0u);
+    concat_47(i, 0u);
   }
   storageBarrier();
   for (var i = lane; i < 45u; i += 64u) {
-    unbroadcast_50(i, 0u);
+    unbroadcast_48(i, 0u);
+  }
+  storageBarrier();
+  for (var i = lane; i < 15u; i += 64u) {
+    slice_rows_49(i, 0u);
+  }
+  storageBarrier();
+  for (var i = lane; i < 15u; i += 64u) {
+    slice_rows_50(i, 0u);
   }
   storageBarrier();
   for (var i = lane; i < 15u; i += 64u) {
     slice_rows_51(i, 0u);
   }
   storageBarrier();
-  for (var i = lane; i < 15u; i += 64u) {
-    slice_rows_52(i, 0u);
-  }
-  storageBarrier();
-  for (var i = lane; i < 15u; i += 64u) {
-    slice_rows_53(i, 0u);
-  }
-  storageBarrier();
   for (var i = lane; i < dims.T_T * dims.B * 15u; i += 64u) {
-    concat_54(i, 0u);
+    concat_52(i, 0u);
   }
   storageBarrier();
   for (var i = lane; i < 75u; i += 64u) {
-    unbroadcast_55(i, 0u);
+    unbroadcast_53(i, 0u);
+  }
+  storageBarrier();
+  for (var i = lane; i < 25u; i += 64u) {
+    slice_rows_54(i, 0u);
+  }
+  storageBarrier();
+  for (var i = lane; i < 25u; i += 64u) {
+    slice_rows_55(i, 0u);
   }
   storageBarrier();
   for (var i = lane; i < 25u; i += 64u) {
     slice_rows_56(i, 0u);
   }
   storageBarrier();
-  for (var i = lane; i < 25u; i += 64u) {
-    slice_rows_57(i, 0u);
+  for (var i = lane; i < 5u; i += 64u) {
+    unbroadcast_57(i, 0u);
   }
   storageBarrier();
-  for (var i = lane; i < 25u; i += 64u) {
-    slice_rows_58(i, 0u);
+  for (var i = lane; i < 5u; i += 64u) {
+    unbroadcast_58(i, 0u);
   }
   storageBarrier();
   for (var i = lane; i < 5u; i += 64u) {
@@ -3845,20 +3405,12 @@ fn main(@builtin(local_invocation_index) lane: u32) {
     unbroadcast_60(i, 0u);
   }
   storageBarrier();
-  for (var i = lane; i < 5u; i += 64u) {
-    unbroadcast_61(i, 0u);
-  }
-  storageBarrier();
-  for (var i = lane; i < 5u; i += 64u) {
-    unbroadcast_62(i, 0u);
-  }
-  storageBarrier();
   for (var i = lane; i < dims.T_T * dims.B * 15u; i += 64u) {
-    concat_63(i, 0u);
+    concat_61(i, 0u);
   }
   storageBarrier();
   for (var i = lane; i < dims.T_T * dims.B * 3u; i += 64u) {
-    matmul_64(i, 0u);
+    matmul_62(i, 0u);
   }
   storageBarrier();
 }

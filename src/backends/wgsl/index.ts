@@ -115,6 +115,18 @@ function emitFunction(
     },
     items,
   );
+  // Params that are stacked by rows (fused gates) are laid out in stack order, so the stack is a view.
+  for (const n of graph.nodes) {
+    if (!isOp(n, 'stack_rows')) continue;
+    const params = n.inputs.map((i) => graph.nodes[i]);
+    if (
+      !params.every((p) => isOp(p, 'param')) ||
+      params.some((p) => regions.params.has((p as Node<'param'>).attrs.name))
+    )
+      continue;
+    for (const p of params as Node<'param'>[])
+      region(regions.params, p.attrs.name, layoutOf(p.attrs.type, ctx.sizes), `param ${p.attrs.name}`);
+  }
   const values = emitter.emit(render);
   // Results the host reads back must sit in a region of their own (not a view or a choice of two).
   const results: ResultInfo[] = [];

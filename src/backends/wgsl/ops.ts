@@ -9,7 +9,7 @@ import { type Layout, layoutOf } from '../ts/layout.js';
 import { asWBuffer, leadOf, linear, sampleOf, type WgslEmitter } from './emit-graph.js';
 import { f32, type PhaseWriter, u32, type WBuffer, type WValue } from './phase.js';
 import { renderScan } from './scan.js';
-import { add, dimField, leadMonomial, scale, sizePoly, toWgsl } from './poly.js';
+import { add, dimField, leadMonomial, type Poly, samePoly, scale, sizePoly, toWgsl } from './poly.js';
 
 type Renderer<K extends OpKind> = (e: WgslEmitter, node: Node<K>) => WValue;
 
@@ -60,6 +60,9 @@ function accumulate(
   );
   return out;
 }
+
+/** Matrices of at least this many values get tiled GEMMs; smaller ones a thread per element. */
+export const tiledFrom = 256;
 
 /** A GEMM tile: each thread computes `rows` rows of W for `samples` samples. */
 export interface Tile {
@@ -121,12 +124,63 @@ function rowsGemm(e: WgslEmitter, node: Node, a: WBuffer, b: WBuffer, out: Layou
   return result;
 }
 
+/**
+ * Every sample's v [k] times W [k, n] (the products of backpropagation):
+ * each thread computes 4 columns for 4 samples.
+ */
+function colsGemm(e: WgslEmitter, node: Node, a: WBuffer, b: WBuffer, out: Layout): WBuffer {
+  const [k, n] = b.layout.shape;
+  const quad = 4;
+  const colBlocks = Math.ceil(n / quad);
+  const result = e.allocate(node, out);
+  const range = [...Array(quad).keys()];
+  e.phase(
+    result,
+    `${e.describe(node)} (${quad} columns × ${quad} samples a thread)`,
+    (w) => {
+      const o = w.offset(result);
+      w.line(`let col = i % ${u32(colBlocks)} * ${u32(quad)};`);
+      w.line(`let sample = i / ${u32(colBlocks)} * ${u32(quad)};`);
+      w.line(`let last = ${leadCount(out)} - 1u;`);
+      w.line(`let lanes = vec4<u32>(${range.map((c) => `min(col + ${u32(c)}, ${u32(n - 1)})`).join(', ')});`);
+      for (const s of range) w.line(`let v${s} = ${w.offset(a)} + min(sample + ${u32(s)}, last) * ${u32(k)};`);
+      for (const s of range) w.line(`var acc${s} = vec4<f32>();`);
+      w.line(`for (var p = 0u; p < ${u32(k)}; p++) {`);
+      w.line(`  let row = p * ${u32(n)};`);
+      w.line(`  let u = vec4<f32>(${range.map((c) => w.at(b, `row + lanes.${'xyzw'[c]}`)).join(', ')});`);
+      for (const s of range) w.line(`  acc${s} += mem[v${s} + p] * u;`);
+      w.line('}');
+      for (const s of range) {
+        w.line(`if (sample + ${u32(s)} <= last) {`);
+        for (const c of range) {
+          const store = `mem[${o} + (sample + ${u32(s)}) * ${u32(n)} + col + ${u32(c)}] = acc${s}[${c}];`;
+          w.line(n % quad === 0 ? `  ${store}` : `  if (col + ${u32(c)} < ${u32(n)}) { ${store} }`);
+        }
+        w.line('}');
+      }
+    },
+    node.op,
+    { divisor: quad, factor: colBlocks },
+  );
+  return result;
+}
+
 const matmul: Renderer<'matmul'> = (e, node) => {
   const [a, b] = [e.buffer(node, 0), e.buffer(node, 1)];
   const out = e.layout(node.id);
   const noLead = (l: Layout) => l.time === null && !l.batch;
-  if (a.layout.shape.length === 2 && b.layout.shape.length === 1 && noLead(a.layout))
+  // Tiles pay for their larger code only on matrices of some size (SwiftShader compiles per kernel).
+  const big = (l: Layout) => l.sample >= tiledFrom;
+  if (a.layout.shape.length === 2 && b.layout.shape.length === 1 && noLead(a.layout) && big(a.layout))
     return rowsGemm(e, node, a, b, out);
+  if (
+    a.layout.shape.length === 1 &&
+    b.layout.shape.length === 2 &&
+    noLead(b.layout) &&
+    big(b.layout) &&
+    leadOf(a.layout, out, 'l') === 'l'
+  )
+    return colsGemm(e, node, a, b, out);
   // Per sample, numpy's rules: a [m, k] or [k] (m = 1), b [k, n] or [k] (n = 1).
   const [, k] = a.layout.shape.length === 2 ? a.layout.shape : [1, a.layout.shape[0]];
   const n = b.layout.shape.length === 2 ? b.layout.shape[1] : 1;
@@ -187,6 +241,50 @@ function sumDown(w: PhaseWriter, source: Layout, out: Layout, element: (l: strin
   );
 }
 
+/**
+ * Σ over every sample of outer(a, b) [m, n]: a weight gradient. Each thread
+ * sums a 4 × 4 tile over the samples, so each value it loads serves four
+ * multiply-adds.
+ */
+function weightGradient(e: WgslEmitter, node: Node, a: WBuffer, b: WBuffer, product: Layout, out: Layout): WBuffer {
+  const [m, n] = product.shape;
+  const quad = 4;
+  const [rowBlocks, colBlocks] = [Math.ceil(m / quad), Math.ceil(n / quad)];
+  const result = e.allocate(node, out);
+  const range = [...Array(quad).keys()];
+  e.phase(
+    result,
+    `${e.describe(node)} (Σ over samples of outer products, ${quad} × ${quad} a thread)`,
+    (w) => {
+      const o = w.offset(result);
+      w.line(`let row = i / ${u32(colBlocks)} * ${u32(quad)};`);
+      w.line(`let col = i % ${u32(colBlocks)} * ${u32(quad)};`);
+      // Past the edges, loads repeat the last row or column and their sums are not stored.
+      for (const r of range) w.line(`let r${r} = min(row + ${u32(r)}, ${u32(m - 1)});`);
+      w.line(`let lanes = vec4<u32>(${range.map((c) => `min(col + ${u32(c)}, ${u32(n - 1)})`).join(', ')});`);
+      for (const r of range) w.line(`var acc${r} = vec4<f32>();`);
+      w.line(`for (var q = 0u; q < ${leadCount(product)}; q++) {`);
+      w.line(`  let ao = ${linear(leadOf(a.layout, product, 'q'), a.layout.sample)};`);
+      w.line(`  let bo = ${linear(leadOf(b.layout, product, 'q'), b.layout.sample)};`);
+      w.line(`  let v = vec4<f32>(${range.map((c) => w.at(b, `bo + lanes.${'xyzw'[c]}`)).join(', ')});`);
+      for (const r of range) w.line(`  acc${r} += ${w.at(a, `ao + r${r}`)} * v;`);
+      w.line('}');
+      for (const r of range)
+        for (const c of range) {
+          const store = `mem[${o} + (row + ${u32(r)}) * ${u32(n)} + col + ${u32(c)}] = acc${r}[${c}];`;
+          const guards = [
+            ...(m % quad === 0 ? [] : [`row + ${u32(r)} < ${u32(m)}`]),
+            ...(n % quad === 0 ? [] : [`col + ${u32(c)} < ${u32(n)}`]),
+          ];
+          w.line(guards.length === 0 ? store : `if (${guards.join(' && ')}) { ${store} }`);
+        }
+    },
+    node.op,
+    { divisor: 1, factor: rowBlocks * colBlocks },
+  );
+  return result;
+}
+
 const unbroadcast: Renderer<'unbroadcast'> = (e, node) => {
   const out = layoutOf(node.attrs.type, e.ctx.sizes);
   const source = e.graph.nodes[node.inputs[0]];
@@ -194,6 +292,7 @@ const unbroadcast: Renderer<'unbroadcast'> = (e, node) => {
     // Σ over samples of outer(a, b): a weight gradient, without building the products.
     const [a, b] = [e.buffer(source, 0), e.buffer(source, 1)];
     const product = e.layout(source.id);
+    if (out.time === null && !out.batch && out.sample >= tiledFrom) return weightGradient(e, node, a, b, product, out);
     const n = product.shape[1];
     return accumulate(e, node, out, (w) =>
       sumDown(
@@ -326,14 +425,25 @@ const concat: Renderer<'concat'> = (e, node) => {
 
 const stackRows: Renderer<'stack_rows'> = (e, node) => {
   const out = e.layout(node.id);
-  const parts = node.inputs.map((_, k) => {
-    const x = e.buffer(node, k);
+  const xs = node.inputs.map((_, k) => e.buffer(node, k));
+  // Params laid out one after another (see emitFunction) are their own stack: nothing to copy.
+  const adjacent = xs.every(
+    (x, k) =>
+      x.poly !== undefined && (k === 0 || samePoly(x.poly, add(xs[k - 1].poly as Poly, sizePoly(xs[k - 1].layout)))),
+  );
+  if (adjacent && out.time === null && !out.batch)
     return {
-      x,
-      width: x.layout.sample,
-      read: (w: PhaseWriter, b: WBuffer, c: string) => w.at(b, linear(leadOf(b.layout, out, 'l'), b.layout.sample, c)),
+      kind: 'buffer',
+      base: xs[0].base,
+      poly: xs[0].poly as Poly,
+      layout: out,
+      label: `${e.describe(node)} (in place)`,
     };
-  });
+  const parts = xs.map((x) => ({
+    x,
+    width: x.layout.sample,
+    read: (w: PhaseWriter, b: WBuffer, c: string) => w.at(b, linear(leadOf(b.layout, out, 'l'), b.layout.sample, c)),
+  }));
   return pieces(e, node, out, parts, 'j');
 };
 

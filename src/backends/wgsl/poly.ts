@@ -36,6 +36,10 @@ export function sizePoly(layout: Layout): Poly {
   return new Map([[leadMonomial(layout), layout.sample]]);
 }
 
+export function samePoly(a: Poly, b: Poly): boolean {
+  return a.size === b.size && [...a].every(([m, c]) => b.get(m) === c);
+}
+
 export function isConstant(p: Poly): boolean {
   return [...p.keys()].every((m) => m === '');
 }
