@@ -93,6 +93,8 @@ interface Row {
 
 const rows: Row[] = [];
 const ablation: Row[] = [];
+/** The WGSL kernels under each schedule, forward, against the default (auto). */
+const schedules: Row[] = [];
 
 async function bench(w: Workload): Promise<void> {
   const file = modelFile(w.cell);
@@ -231,6 +233,14 @@ async function benchWgsl(
   }
   runner.destroy();
   console.error(`  ${w.name}: ${system} done (${wgsl.schedule})`);
+  for (const schedule of ['steps', 'hybrid', 'persistent'] as const) {
+    const variant = compileToWgsl(model, { level: 2, sizes, source: { file, text: '' }, schedule });
+    const run = await createGpuRunner(variant.program, opened.device, opened.adapter);
+    const name = `${system} --schedule ${schedule}`;
+    agree(name, (await run.run(variant.program.forward, args)).outputs.l.data, reference.expected);
+    record(schedules, name, false, await median(() => run.run(variant.program.forward, args)));
+    run.destroy();
+  }
 }
 
 function table(source: Row[], peers: string[]): string {
@@ -276,5 +286,7 @@ console.log(
     ['onnxruntime-web webgpu', 'rnnc -O2', 'rnnc -O2 --cpu scalar'],
   ),
 );
+console.log('\nThe WGSL schedules, forward (× vs the default, auto):\n');
+console.log(table(schedules, ['rnnc wgsl -O2']));
 console.log('\nWhat each pass buys (rnnc only; × vs -O0):\n');
 console.log(table(ablation, ['rnnc -O0']));

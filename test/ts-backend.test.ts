@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,6 +14,7 @@ import { bindSizes, initParams } from '../src/interp/run.js';
 import { type Graph, isOp } from '../src/ir/graph.js';
 import { keepOutputs } from '../src/ir/prune.js';
 import type { Tensor } from '../src/tensor/tensor.js';
+import { typecheck } from './helpers/typecheck.js';
 import { examplesDir, loadExample, maxRelativeError, referenceDir } from './helpers/compile.js';
 
 const examples = readdirSync(examplesDir)
@@ -163,30 +163,7 @@ describe.each(cases)(
 
 describe('generated modules', () => {
   it('pass tsc --strict with unused-code checks, as a user project might compile them', () => {
-    const config = join(outDir, 'tsconfig.json');
-    writeFileSync(
-      config,
-      JSON.stringify({
-        compilerOptions: {
-          strict: true,
-          noUnusedLocals: true,
-          noUnusedParameters: true,
-          noEmit: true,
-          target: 'ES2022',
-          module: 'ES2022',
-          lib: ['ES2022'],
-          skipLibCheck: true,
-          types: [],
-        },
-        files: written,
-      }),
-    );
-    const tsc = new URL('../node_modules/typescript/bin/tsc', import.meta.url).pathname;
-    try {
-      execFileSync(process.execPath, [tsc, '-p', config], { encoding: 'utf8' });
-    } catch (e) {
-      throw new Error(`tsc found errors:\n${(e as { stdout: string }).stdout.split('\n').slice(0, 30).join('\n')}`);
-    }
+    typecheck(written, outDir);
   }, 60_000);
 });
 

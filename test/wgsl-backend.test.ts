@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,6 +13,7 @@ import { tensorFromNested } from '../src/interp/io.js';
 import { randomData } from '../src/interp/random-data.js';
 import { bindSizes } from '../src/interp/run.js';
 import { isOp } from '../src/ir/graph.js';
+import { typecheck } from './helpers/typecheck.js';
 import { examplesDir, loadExample, maxRelativeError } from './helpers/compile.js';
 import { gpuDevice } from './helpers/gpu.js';
 
@@ -217,31 +217,7 @@ describe('the WGSL host module', () => {
   });
 
   it('passes tsc --strict with unused-code checks and only the WebGPU types', () => {
-    const config = join(hostDir, 'tsconfig.json');
-    writeFileSync(
-      config,
-      JSON.stringify({
-        compilerOptions: {
-          strict: true,
-          noUnusedLocals: true,
-          noUnusedParameters: true,
-          noEmit: true,
-          target: 'ES2022',
-          module: 'ES2022',
-          moduleResolution: 'bundler',
-          lib: ['ES2022'],
-          skipLibCheck: true,
-          types: [],
-        },
-        files: hosts,
-      }),
-    );
-    const tsc = new URL('../node_modules/typescript/bin/tsc', import.meta.url).pathname;
-    try {
-      execFileSync(process.execPath, [tsc, '-p', config], { encoding: 'utf8' });
-    } catch (e) {
-      throw new Error(`tsc found errors:\n${(e as { stdout: string }).stdout.split('\n').slice(0, 30).join('\n')}`);
-    }
+    typecheck(hosts, hostDir);
   }, 60_000);
 });
 

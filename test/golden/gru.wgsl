@@ -765,7 +765,7 @@ struct Step {
 
 // %9 sigmoid r — 24: r = sigmoid(W_ir @ x + b_ir + W_hr @ h + b_hr)   // reset gate
 fn sigmoid_7(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 63u + dims.B * 30u + 150u); // %9 sigmoid r
+  let at0 = (dims.T_T * dims.B * 58u + dims.B * 15u + 150u) + t * dims.B * 5u; // GRU output 5 at step t
   let at1 = (dims.T_T * dims.B * 18u + dims.B * 10u + 150u) + t * dims.B * 5u; // %19 add at step t
   let at2 = (dims.T_T * dims.B * 63u + dims.B * 15u + 150u); // %3 matmul fused gates
   let l = i / 5u;
@@ -800,7 +800,7 @@ struct Step {
 
 // %12 sigmoid z — 25: z = sigmoid(W_iz @ x + b_iz + W_hz @ h + b_hz)   // update gate
 fn sigmoid_8(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 63u + dims.B * 35u + 150u); // %12 sigmoid z
+  let at0 = (dims.T_T * dims.B * 38u + dims.B * 15u + 150u) + t * dims.B * 5u; // GRU output 1 at step t
   let at1 = (dims.T_T * dims.B * 23u + dims.B * 10u + 150u) + t * dims.B * 5u; // %22 add at step t
   let at2 = (dims.T_T * dims.B * 63u + dims.B * 15u + 150u); // %3 matmul fused gates
   let l = i / 5u;
@@ -828,9 +828,14 @@ struct Dims {
 // Every value of the model, each in a region of its own (params, inputs, states, results).
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
+struct Step {
+  s: u32, // the step of the time loop, counted from its start
+}
+@group(0) @binding(2) var<uniform> step: Step;
+
 // %14 add — 26: n = tanh(W_in @ x + b_in + r * (W_hn @ h + b_hn))
-fn add_9(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 63u + dims.B * 40u + 150u); // %14 add
+fn add_9(i: u32, t: u32) {
+  let at0 = (dims.T_T * dims.B * 53u + dims.B * 15u + 150u) + t * dims.B * 5u; // GRU output 4 at step t
   let at1 = (dims.T_T * dims.B * 63u + dims.B * 15u + 150u); // %3 matmul fused gates
   let at2 = (dims.T_T * dims.B * 3u + 145u); // param b_hn
   let l = i / 5u;
@@ -842,7 +847,7 @@ fn add_9(i: u32, _t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < dims.B * 5u) {
-    add_9(i, 0u);
+    add_9(i, step.s);
   }
 }
 
@@ -865,10 +870,10 @@ struct Step {
 
 // %17 tanh n — 26: n = tanh(W_in @ x + b_in + r * (W_hn @ h + b_hn))
 fn tanh_10(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 63u + dims.B * 45u + 150u); // %17 tanh n
+  let at0 = (dims.T_T * dims.B * 43u + dims.B * 15u + 150u) + t * dims.B * 5u; // GRU output 2 at step t
   let at1 = (dims.T_T * dims.B * 28u + dims.B * 10u + 150u) + t * dims.B * 5u; // %24 add at step t
-  let at2 = (dims.T_T * dims.B * 63u + dims.B * 30u + 150u); // %9 sigmoid r
-  let at3 = (dims.T_T * dims.B * 63u + dims.B * 40u + 150u); // %14 add
+  let at2 = (dims.T_T * dims.B * 58u + dims.B * 15u + 150u) + t * dims.B * 5u; // GRU output 5 at step t
+  let at3 = (dims.T_T * dims.B * 53u + dims.B * 15u + 150u) + t * dims.B * 5u; // GRU output 4 at step t
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = tanh(clamp((mem[at1 + l * 5u + j] + (mem[at2 + l * 5u + j] * mem[at3 + l * 5u + j])), -10.0, 10.0));
@@ -894,10 +899,15 @@ struct Dims {
 // Every value of the model, each in a region of its own (params, inputs, states, results).
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
+struct Step {
+  s: u32, // the step of the time loop, counted from its start
+}
+@group(0) @binding(2) var<uniform> step: Step;
+
 // %19 sub — 27: h' = (1 - z) * n + z * h
-fn sub_11(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 63u + dims.B * 50u + 150u); // %19 sub
-  let at1 = (dims.T_T * dims.B * 63u + dims.B * 35u + 150u); // %12 sigmoid z
+fn sub_11(i: u32, t: u32) {
+  let at0 = (dims.T_T * dims.B * 48u + dims.B * 15u + 150u) + t * dims.B * 5u; // GRU output 3 at step t
+  let at1 = (dims.T_T * dims.B * 38u + dims.B * 15u + 150u) + t * dims.B * 5u; // GRU output 1 at step t
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = 1.0 - mem[at1 + l * 5u + j];
@@ -907,7 +917,7 @@ fn sub_11(i: u32, _t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < dims.B * 5u) {
-    sub_11(i, 0u);
+    sub_11(i, step.s);
   }
 }
 
@@ -923,12 +933,17 @@ struct Dims {
 // Every value of the model, each in a region of its own (params, inputs, states, results).
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
+struct Step {
+  s: u32, // the step of the time loop, counted from its start
+}
+@group(0) @binding(2) var<uniform> step: Step;
+
 // %22 add h' — 27: h' = (1 - z) * n + z * h
-fn add_12(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 63u + dims.B * 55u + 150u); // %22 add h'
-  let at1 = (dims.T_T * dims.B * 63u + dims.B * 50u + 150u); // %19 sub
-  let at2 = (dims.T_T * dims.B * 63u + dims.B * 45u + 150u); // %17 tanh n
-  let at3 = (dims.T_T * dims.B * 63u + dims.B * 35u + 150u); // %12 sigmoid z
+fn add_12(i: u32, t: u32) {
+  let at0 = (dims.T_T * dims.B * 63u + dims.B * 30u + 150u); // %22 add h'
+  let at1 = (dims.T_T * dims.B * 48u + dims.B * 15u + 150u) + t * dims.B * 5u; // GRU output 3 at step t
+  let at2 = (dims.T_T * dims.B * 43u + dims.B * 15u + 150u) + t * dims.B * 5u; // GRU output 2 at step t
+  let at3 = (dims.T_T * dims.B * 38u + dims.B * 15u + 150u) + t * dims.B * 5u; // GRU output 1 at step t
   let at4 = (dims.T_T * dims.B * 33u + dims.B * 10u + 150u); // GRU state h
   let l = i / 5u;
   let j = i % 5u;
@@ -939,7 +954,7 @@ fn add_12(i: u32, _t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < dims.B * 5u) {
-    add_12(i, 0u);
+    add_12(i, step.s);
   }
 }
 
@@ -963,7 +978,7 @@ struct Step {
 // GRU: step output 0 at step t
 fn copy_13(i: u32, t: u32) {
   let at0 = (dims.T_T * dims.B * 33u + dims.B * 15u + 150u) + t * dims.B * 5u; // GRU output 0
-  let at1 = (dims.T_T * dims.B * 63u + dims.B * 55u + 150u); // %22 add h'
+  let at1 = (dims.T_T * dims.B * 63u + dims.B * 30u + 150u); // %22 add h'
   mem[at0 + i] = mem[at1 + i];
 }
 
@@ -987,170 +1002,10 @@ struct Dims {
 // Every value of the model, each in a region of its own (params, inputs, states, results).
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
-struct Step {
-  s: u32, // the step of the time loop, counted from its start
-}
-@group(0) @binding(2) var<uniform> step: Step;
-
-// GRU: step output 1 at step t
-fn copy_14(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 38u + dims.B * 15u + 150u) + t * dims.B * 5u; // GRU output 1
-  let at1 = (dims.T_T * dims.B * 63u + dims.B * 35u + 150u); // %12 sigmoid z
-  mem[at0 + i] = mem[at1 + i];
-}
-
-@compute @workgroup_size(64)
-fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
-  let i = (group.y * groups.x + group.x) * 64u + lane;
-  if (i < dims.B * 5u) {
-    copy_14(i, step.s);
-  }
-}
-
-// ───── grad_15_copy_15.wgsl ─────
-// rnnc kernel grad_15_copy_15: one thread per element, 64 per workgroup.
-struct Dims {
-  B: u32, // the batch size
-  T_T: u32, // the length of time axis T
-  given0: u32, // 1 where the caller gave the initial state h
-}
-
-@group(0) @binding(0) var<uniform> dims: Dims;
-// Every value of the model, each in a region of its own (params, inputs, states, results).
-@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
-
-struct Step {
-  s: u32, // the step of the time loop, counted from its start
-}
-@group(0) @binding(2) var<uniform> step: Step;
-
-// GRU: step output 2 at step t
-fn copy_15(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 43u + dims.B * 15u + 150u) + t * dims.B * 5u; // GRU output 2
-  let at1 = (dims.T_T * dims.B * 63u + dims.B * 45u + 150u); // %17 tanh n
-  mem[at0 + i] = mem[at1 + i];
-}
-
-@compute @workgroup_size(64)
-fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
-  let i = (group.y * groups.x + group.x) * 64u + lane;
-  if (i < dims.B * 5u) {
-    copy_15(i, step.s);
-  }
-}
-
-// ───── grad_16_copy_16.wgsl ─────
-// rnnc kernel grad_16_copy_16: one thread per element, 64 per workgroup.
-struct Dims {
-  B: u32, // the batch size
-  T_T: u32, // the length of time axis T
-  given0: u32, // 1 where the caller gave the initial state h
-}
-
-@group(0) @binding(0) var<uniform> dims: Dims;
-// Every value of the model, each in a region of its own (params, inputs, states, results).
-@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
-
-struct Step {
-  s: u32, // the step of the time loop, counted from its start
-}
-@group(0) @binding(2) var<uniform> step: Step;
-
-// GRU: step output 3 at step t
-fn copy_16(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 48u + dims.B * 15u + 150u) + t * dims.B * 5u; // GRU output 3
-  let at1 = (dims.T_T * dims.B * 63u + dims.B * 50u + 150u); // %19 sub
-  mem[at0 + i] = mem[at1 + i];
-}
-
-@compute @workgroup_size(64)
-fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
-  let i = (group.y * groups.x + group.x) * 64u + lane;
-  if (i < dims.B * 5u) {
-    copy_16(i, step.s);
-  }
-}
-
-// ───── grad_17_copy_17.wgsl ─────
-// rnnc kernel grad_17_copy_17: one thread per element, 64 per workgroup.
-struct Dims {
-  B: u32, // the batch size
-  T_T: u32, // the length of time axis T
-  given0: u32, // 1 where the caller gave the initial state h
-}
-
-@group(0) @binding(0) var<uniform> dims: Dims;
-// Every value of the model, each in a region of its own (params, inputs, states, results).
-@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
-
-struct Step {
-  s: u32, // the step of the time loop, counted from its start
-}
-@group(0) @binding(2) var<uniform> step: Step;
-
-// GRU: step output 4 at step t
-fn copy_17(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 53u + dims.B * 15u + 150u) + t * dims.B * 5u; // GRU output 4
-  let at1 = (dims.T_T * dims.B * 63u + dims.B * 40u + 150u); // %14 add
-  mem[at0 + i] = mem[at1 + i];
-}
-
-@compute @workgroup_size(64)
-fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
-  let i = (group.y * groups.x + group.x) * 64u + lane;
-  if (i < dims.B * 5u) {
-    copy_17(i, step.s);
-  }
-}
-
-// ───── grad_18_copy_18.wgsl ─────
-// rnnc kernel grad_18_copy_18: one thread per element, 64 per workgroup.
-struct Dims {
-  B: u32, // the batch size
-  T_T: u32, // the length of time axis T
-  given0: u32, // 1 where the caller gave the initial state h
-}
-
-@group(0) @binding(0) var<uniform> dims: Dims;
-// Every value of the model, each in a region of its own (params, inputs, states, results).
-@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
-
-struct Step {
-  s: u32, // the step of the time loop, counted from its start
-}
-@group(0) @binding(2) var<uniform> step: Step;
-
-// GRU: step output 5 at step t
-fn copy_18(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 58u + dims.B * 15u + 150u) + t * dims.B * 5u; // GRU output 5
-  let at1 = (dims.T_T * dims.B * 63u + dims.B * 30u + 150u); // %9 sigmoid r
-  mem[at0 + i] = mem[at1 + i];
-}
-
-@compute @workgroup_size(64)
-fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
-  let i = (group.y * groups.x + group.x) * 64u + lane;
-  if (i < dims.B * 5u) {
-    copy_18(i, step.s);
-  }
-}
-
-// ───── grad_19_copy_19.wgsl ─────
-// rnnc kernel grad_19_copy_19: one thread per element, 64 per workgroup.
-struct Dims {
-  B: u32, // the batch size
-  T_T: u32, // the length of time axis T
-  given0: u32, // 1 where the caller gave the initial state h
-}
-
-@group(0) @binding(0) var<uniform> dims: Dims;
-// Every value of the model, each in a region of its own (params, inputs, states, results).
-@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
-
 // GRU: the next h
-fn copy_19(i: u32, _t: u32) {
+fn copy_14(i: u32, _t: u32) {
   let at0 = (dims.T_T * dims.B * 33u + dims.B * 10u + 150u); // GRU state h
-  let at1 = (dims.T_T * dims.B * 63u + dims.B * 55u + 150u); // %22 add h'
+  let at1 = (dims.T_T * dims.B * 63u + dims.B * 30u + 150u); // %22 add h'
   mem[at0 + i] = mem[at1 + i];
 }
 
@@ -1158,12 +1013,12 @@ fn copy_19(i: u32, _t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < dims.B * 5u) {
-    copy_19(i, 0u);
+    copy_14(i, 0u);
   }
 }
 
-// ───── grad_20_mul_20.wgsl ─────
-// rnnc kernel grad_20_mul_20: one thread per element, 64 per workgroup.
+// ───── grad_15_mul_15.wgsl ─────
+// rnnc kernel grad_15_mul_15: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -1175,10 +1030,10 @@ struct Dims {
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // %30 mul
-fn mul_20(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 68u + dims.B * 60u + 150u); // %30 mul
+fn mul_15(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 68u + dims.B * 35u + 150u); // %30 mul
   let at1 = (dims.T_T * dims.B * 33u + dims.B * 15u + 150u); // GRU output 0
-  let at2 = (dims.T_T * dims.B * 63u + dims.B * 60u + 150u); // input d:output
+  let at2 = (dims.T_T * dims.B * 63u + dims.B * 35u + 150u); // input d:output
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = mem[at1 + l * 5u + j] * mem[at2 + l * 5u + j];
@@ -1188,12 +1043,12 @@ fn mul_20(i: u32, _t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < dims.T_T * dims.B * 5u) {
-    mul_20(i, 0u);
+    mul_15(i, 0u);
   }
 }
 
-// ───── grad_21_sum_21.wgsl ─────
-// rnnc kernel grad_21_sum_21: one thread per element, 64 per workgroup.
+// ───── grad_16_sum_16.wgsl ─────
+// rnnc kernel grad_16_sum_16: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -1205,9 +1060,9 @@ struct Dims {
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // %31 sum
-fn sum_21(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 73u + dims.B * 60u + 150u); // %31 sum
-  let at1 = (dims.T_T * dims.B * 68u + dims.B * 60u + 150u); // %30 mul
+fn sum_16(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 73u + dims.B * 35u + 150u); // %31 sum
+  let at1 = (dims.T_T * dims.B * 68u + dims.B * 35u + 150u); // %30 mul
   var acc = 0.0;
   for (var c = 0u; c < 5u; c++) { acc += mem[at1 + i * 5u + c]; }
   mem[at0 + i] = acc;
@@ -1217,12 +1072,12 @@ fn sum_21(i: u32, _t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < dims.T_T * dims.B) {
-    sum_21(i, 0u);
+    sum_16(i, 0u);
   }
 }
 
-// ───── grad_22_reduce_lead_22.wgsl ─────
-// rnnc kernel grad_22_reduce_lead_22: one thread per element, 64 per workgroup.
+// ───── grad_17_reduce_lead_17.wgsl ─────
+// rnnc kernel grad_17_reduce_lead_17: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -1234,9 +1089,9 @@ struct Dims {
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // %32 reduce_lead loss
-fn reduce_lead_22(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 74u + dims.B * 60u + 150u); // %32 reduce_lead loss
-  let at1 = (dims.T_T * dims.B * 73u + dims.B * 60u + 150u); // %31 sum
+fn reduce_lead_17(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 74u + dims.B * 35u + 150u); // %32 reduce_lead loss
+  let at1 = (dims.T_T * dims.B * 73u + dims.B * 35u + 150u); // %31 sum
   var acc = 0.0;
   for (var q = 0u; q < dims.T_T * dims.B; q++) { acc += mem[at1 + q * 1u + i]; }
   mem[at0 + i] = acc;
@@ -1246,12 +1101,12 @@ fn reduce_lead_22(i: u32, _t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < 1u) {
-    reduce_lead_22(i, 0u);
+    reduce_lead_17(i, 0u);
   }
 }
 
-// ───── grad_23_fill_23.wgsl ─────
-// rnnc kernel grad_23_fill_23: one thread per element, 64 per workgroup.
+// ───── grad_18_fill_18.wgsl ─────
+// rnnc kernel grad_18_fill_18: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -1263,8 +1118,8 @@ struct Dims {
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // literal 1.0
-fn fill_23(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 74u + dims.B * 60u + 151u); // literal 1.0
+fn fill_18(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 74u + dims.B * 35u + 151u); // literal 1.0
   mem[at0 + i] = 1.0;
 }
 
@@ -1272,12 +1127,12 @@ fn fill_23(i: u32, _t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < 1u) {
-    fill_23(i, 0u);
+    fill_18(i, 0u);
   }
 }
 
-// ───── grad_24_broadcast_to_24.wgsl ─────
-// rnnc kernel grad_24_broadcast_to_24: one thread per element, 64 per workgroup.
+// ───── grad_19_broadcast_to_19.wgsl ─────
+// rnnc kernel grad_19_broadcast_to_19: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -1289,9 +1144,9 @@ struct Dims {
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // %34 broadcast_to ∂loss
-fn broadcast_to_24(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 74u + dims.B * 60u + 152u); // %34 broadcast_to ∂loss
-  let at1 = (dims.T_T * dims.B * 74u + dims.B * 60u + 151u); // literal 1.0
+fn broadcast_to_19(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 74u + dims.B * 35u + 152u); // %34 broadcast_to ∂loss
+  let at1 = (dims.T_T * dims.B * 74u + dims.B * 35u + 151u); // literal 1.0
   let j = 0u;
   mem[at0 + i] = mem[at1 + j];
 }
@@ -1300,12 +1155,12 @@ fn broadcast_to_24(i: u32, _t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < dims.T_T * dims.B) {
-    broadcast_to_24(i, 0u);
+    broadcast_to_19(i, 0u);
   }
 }
 
-// ───── grad_25_expand_last_25.wgsl ─────
-// rnnc kernel grad_25_expand_last_25: one thread per element, 64 per workgroup.
+// ───── grad_20_expand_last_20.wgsl ─────
+// rnnc kernel grad_20_expand_last_20: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -1317,9 +1172,9 @@ struct Dims {
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // %35 expand_last
-fn expand_last_25(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 75u + dims.B * 60u + 152u); // %35 expand_last
-  let at1 = (dims.T_T * dims.B * 74u + dims.B * 60u + 152u); // %34 broadcast_to ∂loss
+fn expand_last_20(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 75u + dims.B * 35u + 152u); // %35 expand_last
+  let at1 = (dims.T_T * dims.B * 74u + dims.B * 35u + 152u); // %34 broadcast_to ∂loss
   mem[at0 + i] = mem[at1 + i / 5u];
 }
 
@@ -1327,12 +1182,12 @@ fn expand_last_25(i: u32, _t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < dims.T_T * dims.B * 5u) {
-    expand_last_25(i, 0u);
+    expand_last_20(i, 0u);
   }
 }
 
-// ───── grad_26_mul_26.wgsl ─────
-// rnnc kernel grad_26_mul_26: one thread per element, 64 per workgroup.
+// ───── grad_21_mul_21.wgsl ─────
+// rnnc kernel grad_21_mul_21: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -1344,10 +1199,10 @@ struct Dims {
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // %36 mul
-fn mul_26(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 80u + dims.B * 60u + 152u); // %36 mul
-  let at1 = (dims.T_T * dims.B * 75u + dims.B * 60u + 152u); // %35 expand_last
-  let at2 = (dims.T_T * dims.B * 63u + dims.B * 60u + 150u); // input d:output
+fn mul_21(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 80u + dims.B * 35u + 152u); // %36 mul
+  let at1 = (dims.T_T * dims.B * 75u + dims.B * 35u + 152u); // %35 expand_last
+  let at2 = (dims.T_T * dims.B * 63u + dims.B * 35u + 150u); // input d:output
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = mem[at1 + l * 5u + j] * mem[at2 + l * 5u + j];
@@ -1357,12 +1212,12 @@ fn mul_26(i: u32, _t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < dims.T_T * dims.B * 5u) {
-    mul_26(i, 0u);
+    mul_21(i, 0u);
   }
 }
 
-// ───── grad_27_time_shift_27.wgsl ─────
-// rnnc kernel grad_27_time_shift_27: one thread per element, 64 per workgroup.
+// ───── grad_22_time_shift_22.wgsl ─────
+// rnnc kernel grad_22_time_shift_22: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -1374,8 +1229,8 @@ struct Dims {
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // %42 time_shift GRU: previous h
-fn time_shift_27(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 85u + dims.B * 60u + 152u); // %42 time_shift GRU: previous h
+fn time_shift_22(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 85u + dims.B * 35u + 152u); // %42 time_shift GRU: previous h
   let at1 = (dims.T_T * dims.B * 33u + dims.B * 15u + 150u); // GRU output 0
   let at2 = select((dims.T_T * dims.B * 3u + 150u), (dims.T_T * dims.B * 3u + dims.B * 5u + 150u), dims.given0 != 0u); // initial state h
   mem[at0 + i] = select(mem[at1 + i - min(i, dims.B * 5u)], mem[at2 + min(i, dims.B * 5u - 1u)], i < dims.B * 5u);
@@ -1385,12 +1240,12 @@ fn time_shift_27(i: u32, _t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < dims.T_T * dims.B * 5u) {
-    time_shift_27(i, 0u);
+    time_shift_22(i, 0u);
   }
 }
 
-// ───── grad_28_sub_28.wgsl ─────
-// rnnc kernel grad_28_sub_28: one thread per element, 64 per workgroup.
+// ───── grad_23_sub_23.wgsl ─────
+// rnnc kernel grad_23_sub_23: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -1402,8 +1257,8 @@ struct Dims {
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // %44 sub ∂n — 26: n = tanh(W_in @ x + b_in + r * (W_hn @ h + b_hn))
-fn sub_28(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 90u + dims.B * 60u + 152u); // %44 sub ∂n
+fn sub_23(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 90u + dims.B * 35u + 152u); // %44 sub ∂n
   let at1 = (dims.T_T * dims.B * 43u + dims.B * 15u + 150u); // GRU output 2
   let l = i / 5u;
   let j = i % 5u;
@@ -1414,12 +1269,12 @@ fn sub_28(i: u32, _t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < dims.T_T * dims.B * 5u) {
-    sub_28(i, 0u);
+    sub_23(i, 0u);
   }
 }
 
-// ───── grad_29_mul_29.wgsl ─────
-// rnnc kernel grad_29_mul_29: one thread per element, 64 per workgroup.
+// ───── grad_24_mul_24.wgsl ─────
+// rnnc kernel grad_24_mul_24: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -1431,8 +1286,8 @@ struct Dims {
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // %46 mul ∂z — 25: z = sigmoid(W_iz @ x + b_iz + W_hz @ h + b_hz)   // update gate
-fn mul_29(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 95u + dims.B * 60u + 152u); // %46 mul ∂z
+fn mul_24(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 95u + dims.B * 35u + 152u); // %46 mul ∂z
   let at1 = (dims.T_T * dims.B * 38u + dims.B * 15u + 150u); // GRU output 1
   let l = i / 5u;
   let j = i % 5u;
@@ -1443,12 +1298,12 @@ fn mul_29(i: u32, _t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < dims.T_T * dims.B * 5u) {
-    mul_29(i, 0u);
+    mul_24(i, 0u);
   }
 }
 
-// ───── grad_30_mul_30.wgsl ─────
-// rnnc kernel grad_30_mul_30: one thread per element, 64 per workgroup.
+// ───── grad_25_mul_25.wgsl ─────
+// rnnc kernel grad_25_mul_25: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -1460,8 +1315,8 @@ struct Dims {
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // %48 mul ∂r — 24: r = sigmoid(W_ir @ x + b_ir + W_hr @ h + b_hr)   // reset gate
-fn mul_30(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 100u + dims.B * 60u + 152u); // %48 mul ∂r
+fn mul_25(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 100u + dims.B * 35u + 152u); // %48 mul ∂r
   let at1 = (dims.T_T * dims.B * 58u + dims.B * 15u + 150u); // GRU output 5
   let l = i / 5u;
   let j = i % 5u;
@@ -1472,12 +1327,12 @@ fn mul_30(i: u32, _t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < dims.T_T * dims.B * 5u) {
-    mul_30(i, 0u);
+    mul_25(i, 0u);
   }
 }
 
-// ───── grad_31_stack_rows_31.wgsl ─────
-// rnnc kernel grad_31_stack_rows_31: one thread per element, 64 per workgroup.
+// ───── grad_26_stack_rows_26.wgsl ─────
+// rnnc kernel grad_26_stack_rows_26: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -1489,8 +1344,8 @@ struct Dims {
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // %49 stack_rows packed W_hn, W_hz, W_hr
-fn stack_rows_31(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 105u + dims.B * 60u + 152u); // %49 stack_rows packed W_hn, W_hz, W_hr
+fn stack_rows_26(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 105u + dims.B * 35u + 152u); // %49 stack_rows packed W_hn, W_hz, W_hr
   let at1 = 95u; // param W_hn
   let at2 = 70u; // param W_hz
   let at3 = 45u; // param W_hr
@@ -1507,12 +1362,12 @@ fn stack_rows_31(i: u32, _t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < 75u) {
-    stack_rows_31(i, 0u);
+    stack_rows_26(i, 0u);
   }
 }
 
-// ───── grad_32_stack_rows_32.wgsl ─────
-// rnnc kernel grad_32_stack_rows_32: one thread per element, 64 per workgroup.
+// ───── grad_27_stack_rows_27.wgsl ─────
+// rnnc kernel grad_27_stack_rows_27: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -1524,8 +1379,8 @@ struct Dims {
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // %50 stack_rows packed W_in, W_iz, W_ir
-fn stack_rows_32(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 105u + dims.B * 60u + 227u); // %50 stack_rows packed W_in, W_iz, W_ir
+fn stack_rows_27(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 105u + dims.B * 35u + 227u); // %50 stack_rows packed W_in, W_iz, W_ir
   let at1 = 30u; // param W_in
   let at2 = 15u; // param W_iz
   let at3 = 0u; // param W_ir
@@ -1542,12 +1397,12 @@ fn stack_rows_32(i: u32, _t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < 45u) {
-    stack_rows_32(i, 0u);
+    stack_rows_27(i, 0u);
   }
 }
 
-// ───── grad_33_copy_33.wgsl ─────
-// rnnc kernel grad_33_copy_33: one thread per element, 64 per workgroup.
+// ───── grad_28_copy_28.wgsl ─────
+// rnnc kernel grad_28_copy_28: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -1559,8 +1414,8 @@ struct Dims {
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // ∂GRU: the initial ∂h
-fn copy_33(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 105u + dims.B * 60u + 272u); // ∂GRU state ∂h
+fn copy_28(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 105u + dims.B * 35u + 272u); // ∂GRU state ∂h
   let at1 = (dims.T_T * dims.B * 3u + 150u); // %13 const
   mem[at0 + i] = mem[at1 + i];
 }
@@ -1569,12 +1424,12 @@ fn copy_33(i: u32, _t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < dims.B * 5u) {
-    copy_33(i, 0u);
+    copy_28(i, 0u);
   }
 }
 
-// ───── grad_34_add_34.wgsl ─────
-// rnnc kernel grad_34_add_34: one thread per element, 64 per workgroup.
+// ───── grad_29_add_29.wgsl ─────
+// rnnc kernel grad_29_add_29: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -1591,10 +1446,10 @@ struct Step {
 @group(0) @binding(2) var<uniform> step: Step;
 
 // %2 add
-fn add_34(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 125u + dims.B * 65u + 272u); // %2 add
-  let at1 = (dims.T_T * dims.B * 105u + dims.B * 60u + 272u); // ∂GRU state ∂h
-  let at2 = (dims.T_T * dims.B * 80u + dims.B * 60u + 152u) + t * dims.B * 5u; // %36 mul at step t
+fn add_29(i: u32, t: u32) {
+  let at0 = (dims.T_T * dims.B * 125u + dims.B * 40u + 272u); // %2 add
+  let at1 = (dims.T_T * dims.B * 105u + dims.B * 35u + 272u); // ∂GRU state ∂h
+  let at2 = (dims.T_T * dims.B * 80u + dims.B * 35u + 152u) + t * dims.B * 5u; // %36 mul at step t
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = mem[at1 + l * 5u + j] + mem[at2 + l * 5u + j];
@@ -1604,12 +1459,12 @@ fn add_34(i: u32, t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < dims.B * 5u) {
-    add_34(i, dims.T_T - 1u - step.s);
+    add_29(i, dims.T_T - 1u - step.s);
   }
 }
 
-// ───── grad_35_mul_35.wgsl ─────
-// rnnc kernel grad_35_mul_35: one thread per element, 64 per workgroup.
+// ───── grad_30_mul_30.wgsl ─────
+// rnnc kernel grad_30_mul_30: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -1626,11 +1481,11 @@ struct Step {
 @group(0) @binding(2) var<uniform> step: Step;
 
 // %14 mul ∂n — 26: n = tanh(W_in @ x + b_in + r * (W_hn @ h + b_hn))
-fn mul_35(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 125u + dims.B * 70u + 272u); // %14 mul ∂n
-  let at1 = (dims.T_T * dims.B * 125u + dims.B * 65u + 272u); // %2 add
+fn mul_30(i: u32, t: u32) {
+  let at0 = (dims.T_T * dims.B * 115u + dims.B * 40u + 272u) + t * dims.B * 5u; // ∂GRU output 2 at step t
+  let at1 = (dims.T_T * dims.B * 125u + dims.B * 40u + 272u); // %2 add
   let at2 = (dims.T_T * dims.B * 48u + dims.B * 15u + 150u) + t * dims.B * 5u; // GRU output 3 at step t
-  let at3 = (dims.T_T * dims.B * 90u + dims.B * 60u + 152u) + t * dims.B * 5u; // %44 sub ∂n at step t
+  let at3 = (dims.T_T * dims.B * 90u + dims.B * 35u + 152u) + t * dims.B * 5u; // %44 sub ∂n at step t
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = (mem[at1 + l * 5u + j] * mem[at2 + l * 5u + j]) * mem[at3 + l * 5u + j];
@@ -1640,12 +1495,12 @@ fn mul_35(i: u32, t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < dims.B * 5u) {
-    mul_35(i, dims.T_T - 1u - step.s);
+    mul_30(i, dims.T_T - 1u - step.s);
   }
 }
 
-// ───── grad_36_mul_36.wgsl ─────
-// rnnc kernel grad_36_mul_36: one thread per element, 64 per workgroup.
+// ───── grad_31_mul_31.wgsl ─────
+// rnnc kernel grad_31_mul_31: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -1662,9 +1517,9 @@ struct Step {
 @group(0) @binding(2) var<uniform> step: Step;
 
 // %18 mul — 26: n = tanh(W_in @ x + b_in + r * (W_hn @ h + b_hn))
-fn mul_36(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 125u + dims.B * 75u + 272u); // %18 mul
-  let at1 = (dims.T_T * dims.B * 125u + dims.B * 70u + 272u); // %14 mul ∂n
+fn mul_31(i: u32, t: u32) {
+  let at0 = (dims.T_T * dims.B * 120u + dims.B * 40u + 272u) + t * dims.B * 5u; // ∂GRU output 3 at step t
+  let at1 = (dims.T_T * dims.B * 115u + dims.B * 40u + 272u) + t * dims.B * 5u; // ∂GRU output 2 at step t
   let at2 = (dims.T_T * dims.B * 58u + dims.B * 15u + 150u) + t * dims.B * 5u; // GRU output 5 at step t
   let l = i / 5u;
   let j = i % 5u;
@@ -1675,12 +1530,12 @@ fn mul_36(i: u32, t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < dims.B * 5u) {
-    mul_36(i, dims.T_T - 1u - step.s);
+    mul_31(i, dims.T_T - 1u - step.s);
   }
 }
 
-// ───── grad_37_mul_37.wgsl ─────
-// rnnc kernel grad_37_mul_37: one thread per element, 64 per workgroup.
+// ───── grad_32_mul_32.wgsl ─────
+// rnnc kernel grad_32_mul_32: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -1697,12 +1552,12 @@ struct Step {
 @group(0) @binding(2) var<uniform> step: Step;
 
 // %20 mul ∂z — 25: z = sigmoid(W_iz @ x + b_iz + W_hz @ h + b_hz)   // update gate
-fn mul_37(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 125u + dims.B * 80u + 272u); // %20 mul ∂z
-  let at1 = (dims.T_T * dims.B * 125u + dims.B * 65u + 272u); // %2 add
-  let at2 = (dims.T_T * dims.B * 85u + dims.B * 60u + 152u) + t * dims.B * 5u; // %42 time_shift GRU: previous h at step t
+fn mul_32(i: u32, t: u32) {
+  let at0 = (dims.T_T * dims.B * 110u + dims.B * 40u + 272u) + t * dims.B * 5u; // ∂GRU output 1 at step t
+  let at1 = (dims.T_T * dims.B * 125u + dims.B * 40u + 272u); // %2 add
+  let at2 = (dims.T_T * dims.B * 85u + dims.B * 35u + 152u) + t * dims.B * 5u; // %42 time_shift GRU: previous h at step t
   let at3 = (dims.T_T * dims.B * 43u + dims.B * 15u + 150u) + t * dims.B * 5u; // GRU output 2 at step t
-  let at4 = (dims.T_T * dims.B * 95u + dims.B * 60u + 152u) + t * dims.B * 5u; // %46 mul ∂z at step t
+  let at4 = (dims.T_T * dims.B * 95u + dims.B * 35u + 152u) + t * dims.B * 5u; // %46 mul ∂z at step t
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = ((mem[at1 + l * 5u + j] * mem[at2 + l * 5u + j]) + (-(mem[at1 + l * 5u + j] * mem[at3 + l * 5u + j]))) * mem[at4 + l * 5u + j];
@@ -1712,12 +1567,12 @@ fn mul_37(i: u32, t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < dims.B * 5u) {
-    mul_37(i, dims.T_T - 1u - step.s);
+    mul_32(i, dims.T_T - 1u - step.s);
   }
 }
 
-// ───── grad_38_mul_38.wgsl ─────
-// rnnc kernel grad_38_mul_38: one thread per element, 64 per workgroup.
+// ───── grad_33_mul_33.wgsl ─────
+// rnnc kernel grad_33_mul_33: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -1734,11 +1589,11 @@ struct Step {
 @group(0) @binding(2) var<uniform> step: Step;
 
 // %22 mul ∂r — 24: r = sigmoid(W_ir @ x + b_ir + W_hr @ h + b_hr)   // reset gate
-fn mul_38(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 125u + dims.B * 85u + 272u); // %22 mul ∂r
-  let at1 = (dims.T_T * dims.B * 125u + dims.B * 70u + 272u); // %14 mul ∂n
+fn mul_33(i: u32, t: u32) {
+  let at0 = (dims.T_T * dims.B * 105u + dims.B * 40u + 272u) + t * dims.B * 5u; // ∂GRU output 0 at step t
+  let at1 = (dims.T_T * dims.B * 115u + dims.B * 40u + 272u) + t * dims.B * 5u; // ∂GRU output 2 at step t
   let at2 = (dims.T_T * dims.B * 53u + dims.B * 15u + 150u) + t * dims.B * 5u; // GRU output 4 at step t
-  let at3 = (dims.T_T * dims.B * 100u + dims.B * 60u + 152u) + t * dims.B * 5u; // %48 mul ∂r at step t
+  let at3 = (dims.T_T * dims.B * 100u + dims.B * 35u + 152u) + t * dims.B * 5u; // %48 mul ∂r at step t
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = (mem[at1 + l * 5u + j] * mem[at2 + l * 5u + j]) * mem[at3 + l * 5u + j];
@@ -1748,12 +1603,12 @@ fn mul_38(i: u32, t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < dims.B * 5u) {
-    mul_38(i, dims.T_T - 1u - step.s);
+    mul_33(i, dims.T_T - 1u - step.s);
   }
 }
 
-// ───── grad_39_concat_39.wgsl ─────
-// rnnc kernel grad_39_concat_39: one thread per element, 64 per workgroup.
+// ───── grad_34_concat_34.wgsl ─────
+// rnnc kernel grad_34_concat_34: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -1764,12 +1619,17 @@ struct Dims {
 // Every value of the model, each in a region of its own (params, inputs, states, results).
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
+struct Step {
+  s: u32, // the step of the time loop, counted from its start
+}
+@group(0) @binding(2) var<uniform> step: Step;
+
 // %23 concat
-fn concat_39(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 125u + dims.B * 90u + 272u); // %23 concat
-  let at1 = (dims.T_T * dims.B * 125u + dims.B * 75u + 272u); // %18 mul
-  let at2 = (dims.T_T * dims.B * 125u + dims.B * 80u + 272u); // %20 mul ∂z
-  let at3 = (dims.T_T * dims.B * 125u + dims.B * 85u + 272u); // %22 mul ∂r
+fn concat_34(i: u32, t: u32) {
+  let at0 = (dims.T_T * dims.B * 125u + dims.B * 45u + 272u); // %23 concat
+  let at1 = (dims.T_T * dims.B * 120u + dims.B * 40u + 272u) + t * dims.B * 5u; // ∂GRU output 3 at step t
+  let at2 = (dims.T_T * dims.B * 110u + dims.B * 40u + 272u) + t * dims.B * 5u; // ∂GRU output 1 at step t
+  let at3 = (dims.T_T * dims.B * 105u + dims.B * 40u + 272u) + t * dims.B * 5u; // ∂GRU output 0 at step t
   let l = i / 15u;
   let j = i % 15u;
   var v = 0.0;
@@ -1783,12 +1643,12 @@ fn concat_39(i: u32, _t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < dims.B * 15u) {
-    concat_39(i, 0u);
+    concat_34(i, dims.T_T - 1u - step.s);
   }
 }
 
-// ───── grad_40_matmul_40.wgsl ─────
-// rnnc kernel grad_40_matmul_40: one thread per element, 64 per workgroup.
+// ───── grad_35_matmul_35.wgsl ─────
+// rnnc kernel grad_35_matmul_35: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -1800,10 +1660,10 @@ struct Dims {
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // %25 matmul fused gate products
-fn matmul_40(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 125u + dims.B * 105u + 272u); // %25 matmul fused gate products
-  let at1 = (dims.T_T * dims.B * 125u + dims.B * 90u + 272u); // %23 concat
-  let at2 = (dims.T_T * dims.B * 105u + dims.B * 60u + 152u); // %49 stack_rows packed W_hn, W_hz, W_hr
+fn matmul_35(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 125u + dims.B * 60u + 272u); // %25 matmul fused gate products
+  let at1 = (dims.T_T * dims.B * 125u + dims.B * 45u + 272u); // %23 concat
+  let at2 = (dims.T_T * dims.B * 105u + dims.B * 35u + 152u); // %49 stack_rows packed W_hn, W_hz, W_hr
   let l = i / 5u;
   let j = i % 5u;
   var acc = 0.0;
@@ -1819,12 +1679,12 @@ fn matmul_40(i: u32, _t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < dims.B * 5u) {
-    matmul_40(i, 0u);
+    matmul_35(i, 0u);
   }
 }
 
-// ───── grad_41_add_41.wgsl ─────
-// rnnc kernel grad_41_add_41: one thread per element, 64 per workgroup.
+// ───── grad_36_add_36.wgsl ─────
+// rnnc kernel grad_36_add_36: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -1841,10 +1701,10 @@ struct Step {
 @group(0) @binding(2) var<uniform> step: Step;
 
 // %26 add
-fn add_41(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 125u + dims.B * 110u + 272u); // %26 add
-  let at1 = (dims.T_T * dims.B * 125u + dims.B * 105u + 272u); // %25 matmul fused gate products
-  let at2 = (dims.T_T * dims.B * 125u + dims.B * 65u + 272u); // %2 add
+fn add_36(i: u32, t: u32) {
+  let at0 = (dims.T_T * dims.B * 125u + dims.B * 65u + 272u); // %26 add
+  let at1 = (dims.T_T * dims.B * 125u + dims.B * 60u + 272u); // %25 matmul fused gate products
+  let at2 = (dims.T_T * dims.B * 125u + dims.B * 40u + 272u); // %2 add
   let at3 = (dims.T_T * dims.B * 38u + dims.B * 15u + 150u) + t * dims.B * 5u; // GRU output 1 at step t
   let l = i / 5u;
   let j = i % 5u;
@@ -1855,140 +1715,12 @@ fn add_41(i: u32, t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < dims.B * 5u) {
-    add_41(i, dims.T_T - 1u - step.s);
+    add_36(i, dims.T_T - 1u - step.s);
   }
 }
 
-// ───── grad_42_copy_42.wgsl ─────
-// rnnc kernel grad_42_copy_42: one thread per element, 64 per workgroup.
-struct Dims {
-  B: u32, // the batch size
-  T_T: u32, // the length of time axis T
-  given0: u32, // 1 where the caller gave the initial state h
-}
-
-@group(0) @binding(0) var<uniform> dims: Dims;
-// Every value of the model, each in a region of its own (params, inputs, states, results).
-@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
-
-struct Step {
-  s: u32, // the step of the time loop, counted from its start
-}
-@group(0) @binding(2) var<uniform> step: Step;
-
-// ∂GRU: step output 0 at step t
-fn copy_42(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 105u + dims.B * 65u + 272u) + t * dims.B * 5u; // ∂GRU output 0
-  let at1 = (dims.T_T * dims.B * 125u + dims.B * 85u + 272u); // %22 mul ∂r
-  mem[at0 + i] = mem[at1 + i];
-}
-
-@compute @workgroup_size(64)
-fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
-  let i = (group.y * groups.x + group.x) * 64u + lane;
-  if (i < dims.B * 5u) {
-    copy_42(i, dims.T_T - 1u - step.s);
-  }
-}
-
-// ───── grad_43_copy_43.wgsl ─────
-// rnnc kernel grad_43_copy_43: one thread per element, 64 per workgroup.
-struct Dims {
-  B: u32, // the batch size
-  T_T: u32, // the length of time axis T
-  given0: u32, // 1 where the caller gave the initial state h
-}
-
-@group(0) @binding(0) var<uniform> dims: Dims;
-// Every value of the model, each in a region of its own (params, inputs, states, results).
-@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
-
-struct Step {
-  s: u32, // the step of the time loop, counted from its start
-}
-@group(0) @binding(2) var<uniform> step: Step;
-
-// ∂GRU: step output 1 at step t
-fn copy_43(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 110u + dims.B * 65u + 272u) + t * dims.B * 5u; // ∂GRU output 1
-  let at1 = (dims.T_T * dims.B * 125u + dims.B * 80u + 272u); // %20 mul ∂z
-  mem[at0 + i] = mem[at1 + i];
-}
-
-@compute @workgroup_size(64)
-fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
-  let i = (group.y * groups.x + group.x) * 64u + lane;
-  if (i < dims.B * 5u) {
-    copy_43(i, dims.T_T - 1u - step.s);
-  }
-}
-
-// ───── grad_44_copy_44.wgsl ─────
-// rnnc kernel grad_44_copy_44: one thread per element, 64 per workgroup.
-struct Dims {
-  B: u32, // the batch size
-  T_T: u32, // the length of time axis T
-  given0: u32, // 1 where the caller gave the initial state h
-}
-
-@group(0) @binding(0) var<uniform> dims: Dims;
-// Every value of the model, each in a region of its own (params, inputs, states, results).
-@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
-
-struct Step {
-  s: u32, // the step of the time loop, counted from its start
-}
-@group(0) @binding(2) var<uniform> step: Step;
-
-// ∂GRU: step output 2 at step t
-fn copy_44(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 115u + dims.B * 65u + 272u) + t * dims.B * 5u; // ∂GRU output 2
-  let at1 = (dims.T_T * dims.B * 125u + dims.B * 70u + 272u); // %14 mul ∂n
-  mem[at0 + i] = mem[at1 + i];
-}
-
-@compute @workgroup_size(64)
-fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
-  let i = (group.y * groups.x + group.x) * 64u + lane;
-  if (i < dims.B * 5u) {
-    copy_44(i, dims.T_T - 1u - step.s);
-  }
-}
-
-// ───── grad_45_copy_45.wgsl ─────
-// rnnc kernel grad_45_copy_45: one thread per element, 64 per workgroup.
-struct Dims {
-  B: u32, // the batch size
-  T_T: u32, // the length of time axis T
-  given0: u32, // 1 where the caller gave the initial state h
-}
-
-@group(0) @binding(0) var<uniform> dims: Dims;
-// Every value of the model, each in a region of its own (params, inputs, states, results).
-@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
-
-struct Step {
-  s: u32, // the step of the time loop, counted from its start
-}
-@group(0) @binding(2) var<uniform> step: Step;
-
-// ∂GRU: step output 3 at step t
-fn copy_45(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 120u + dims.B * 65u + 272u) + t * dims.B * 5u; // ∂GRU output 3
-  let at1 = (dims.T_T * dims.B * 125u + dims.B * 75u + 272u); // %18 mul
-  mem[at0 + i] = mem[at1 + i];
-}
-
-@compute @workgroup_size(64)
-fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
-  let i = (group.y * groups.x + group.x) * 64u + lane;
-  if (i < dims.B * 5u) {
-    copy_45(i, dims.T_T - 1u - step.s);
-  }
-}
-
-// ───── grad_46_copy_46.wgsl ─────
-// rnnc kernel grad_46_copy_46: one thread per element, 64 per workgroup.
+// ───── grad_37_copy_37.wgsl ─────
+// rnnc kernel grad_37_copy_37: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -2000,9 +1732,9 @@ struct Dims {
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // ∂GRU: the next ∂h
-fn copy_46(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 105u + dims.B * 60u + 272u); // ∂GRU state ∂h
-  let at1 = (dims.T_T * dims.B * 125u + dims.B * 110u + 272u); // %26 add
+fn copy_37(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 105u + dims.B * 35u + 272u); // ∂GRU state ∂h
+  let at1 = (dims.T_T * dims.B * 125u + dims.B * 65u + 272u); // %26 add
   mem[at0 + i] = mem[at1 + i];
 }
 
@@ -2010,12 +1742,12 @@ fn copy_46(i: u32, _t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < dims.B * 5u) {
-    copy_46(i, 0u);
+    copy_37(i, 0u);
   }
 }
 
-// ───── grad_47_concat_47.wgsl ─────
-// rnnc kernel grad_47_concat_47: one thread per element, 64 per workgroup.
+// ───── grad_38_concat_38.wgsl ─────
+// rnnc kernel grad_38_concat_38: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -2027,11 +1759,11 @@ struct Dims {
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // %56 concat
-fn concat_47(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 125u + dims.B * 115u + 272u); // %56 concat
-  let at1 = (dims.T_T * dims.B * 105u + dims.B * 65u + 272u); // ∂GRU output 0
-  let at2 = (dims.T_T * dims.B * 110u + dims.B * 65u + 272u); // ∂GRU output 1
-  let at3 = (dims.T_T * dims.B * 115u + dims.B * 65u + 272u); // ∂GRU output 2
+fn concat_38(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 125u + dims.B * 70u + 272u); // %56 concat
+  let at1 = (dims.T_T * dims.B * 105u + dims.B * 40u + 272u); // ∂GRU output 0
+  let at2 = (dims.T_T * dims.B * 110u + dims.B * 40u + 272u); // ∂GRU output 1
+  let at3 = (dims.T_T * dims.B * 115u + dims.B * 40u + 272u); // ∂GRU output 2
   let l = i / 15u;
   let j = i % 15u;
   var v = 0.0;
@@ -2045,7 +1777,278 @@ fn concat_47(i: u32, _t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < dims.T_T * dims.B * 15u) {
-    concat_47(i, 0u);
+    concat_38(i, 0u);
+  }
+}
+
+// ───── grad_39_unbroadcast_39.wgsl ─────
+// rnnc kernel grad_39_unbroadcast_39: one thread per element, 64 per workgroup.
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
+
+// %58 unbroadcast fused weight gradients
+fn unbroadcast_39(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 140u + dims.B * 70u + 272u); // %58 unbroadcast fused weight gradients
+  let at1 = (dims.T_T * dims.B * 125u + dims.B * 70u + 272u); // %56 concat
+  let at2 = 120u; // input x
+  let j = i % 45u;
+  var acc = 0.0;
+  for (var q = 0u; q < dims.T_T * dims.B; q++) { acc += mem[at1 + q * 15u + j / 3u] * mem[at2 + q * 3u + j % 3u]; }
+  mem[at0 + i] = acc;
+}
+
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < 45u) {
+    unbroadcast_39(i, 0u);
+  }
+}
+
+// ───── grad_40_slice_rows_40.wgsl ─────
+// rnnc kernel grad_40_slice_rows_40: one thread per element, 64 per workgroup.
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
+
+// %59 slice_rows ∂GRU: ∂W_ir (batched)
+fn slice_rows_40(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 140u + dims.B * 70u + 317u); // %59 slice_rows ∂GRU: ∂W_ir (batched)
+  let at1 = (dims.T_T * dims.B * 140u + dims.B * 70u + 272u); // %58 unbroadcast fused weight gradients
+  let l = i / 15u;
+  let j = i % 15u;
+  mem[at0 + i] = mem[at1 + l * 45u + 0u + j];
+}
+
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < 15u) {
+    slice_rows_40(i, 0u);
+  }
+}
+
+// ───── grad_41_slice_rows_41.wgsl ─────
+// rnnc kernel grad_41_slice_rows_41: one thread per element, 64 per workgroup.
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
+
+// %60 slice_rows ∂GRU: ∂W_iz (batched)
+fn slice_rows_41(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 140u + dims.B * 70u + 332u); // %60 slice_rows ∂GRU: ∂W_iz (batched)
+  let at1 = (dims.T_T * dims.B * 140u + dims.B * 70u + 272u); // %58 unbroadcast fused weight gradients
+  let l = i / 15u;
+  let j = i % 15u;
+  mem[at0 + i] = mem[at1 + l * 45u + 15u + j];
+}
+
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < 15u) {
+    slice_rows_41(i, 0u);
+  }
+}
+
+// ───── grad_42_slice_rows_42.wgsl ─────
+// rnnc kernel grad_42_slice_rows_42: one thread per element, 64 per workgroup.
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
+
+// %61 slice_rows ∂GRU: ∂W_in (batched)
+fn slice_rows_42(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 140u + dims.B * 70u + 347u); // %61 slice_rows ∂GRU: ∂W_in (batched)
+  let at1 = (dims.T_T * dims.B * 140u + dims.B * 70u + 272u); // %58 unbroadcast fused weight gradients
+  let l = i / 15u;
+  let j = i % 15u;
+  mem[at0 + i] = mem[at1 + l * 45u + 30u + j];
+}
+
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < 15u) {
+    slice_rows_42(i, 0u);
+  }
+}
+
+// ───── grad_43_concat_43.wgsl ─────
+// rnnc kernel grad_43_concat_43: one thread per element, 64 per workgroup.
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
+
+// %63 concat
+fn concat_43(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 140u + dims.B * 70u + 362u); // %63 concat
+  let at1 = (dims.T_T * dims.B * 105u + dims.B * 40u + 272u); // ∂GRU output 0
+  let at2 = (dims.T_T * dims.B * 110u + dims.B * 40u + 272u); // ∂GRU output 1
+  let at3 = (dims.T_T * dims.B * 120u + dims.B * 40u + 272u); // ∂GRU output 3
+  let l = i / 15u;
+  let j = i % 15u;
+  var v = 0.0;
+  if (j % 15u < 5u) { v = mem[at1 + l * 5u + j / 15u * 5u + j % 15u - 0u]; }
+  else if (j % 15u < 10u) { v = mem[at2 + l * 5u + j / 15u * 5u + j % 15u - 5u]; }
+  else { v = mem[at3 + l * 5u + j / 15u * 5u + j % 15u - 10u]; }
+  mem[at0 + i] = v;
+}
+
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < dims.T_T * dims.B * 15u) {
+    concat_43(i, 0u);
+  }
+}
+
+// ───── grad_44_unbroadcast_44.wgsl ─────
+// rnnc kernel grad_44_unbroadcast_44: one thread per element, 64 per workgroup.
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
+
+// %65 unbroadcast fused weight gradients
+fn unbroadcast_44(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 155u + dims.B * 70u + 362u); // %65 unbroadcast fused weight gradients
+  let at1 = (dims.T_T * dims.B * 140u + dims.B * 70u + 362u); // %63 concat
+  let at2 = (dims.T_T * dims.B * 85u + dims.B * 35u + 152u); // %42 time_shift GRU: previous h
+  let j = i % 75u;
+  var acc = 0.0;
+  for (var q = 0u; q < dims.T_T * dims.B; q++) { acc += mem[at1 + q * 15u + j / 5u] * mem[at2 + q * 5u + j % 5u]; }
+  mem[at0 + i] = acc;
+}
+
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < 75u) {
+    unbroadcast_44(i, 0u);
+  }
+}
+
+// ───── grad_45_slice_rows_45.wgsl ─────
+// rnnc kernel grad_45_slice_rows_45: one thread per element, 64 per workgroup.
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
+
+// %66 slice_rows ∂GRU: ∂W_hr (batched)
+fn slice_rows_45(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 155u + dims.B * 70u + 437u); // %66 slice_rows ∂GRU: ∂W_hr (batched)
+  let at1 = (dims.T_T * dims.B * 155u + dims.B * 70u + 362u); // %65 unbroadcast fused weight gradients
+  let l = i / 25u;
+  let j = i % 25u;
+  mem[at0 + i] = mem[at1 + l * 75u + 0u + j];
+}
+
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < 25u) {
+    slice_rows_45(i, 0u);
+  }
+}
+
+// ───── grad_46_slice_rows_46.wgsl ─────
+// rnnc kernel grad_46_slice_rows_46: one thread per element, 64 per workgroup.
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
+
+// %67 slice_rows ∂GRU: ∂W_hz (batched)
+fn slice_rows_46(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 155u + dims.B * 70u + 462u); // %67 slice_rows ∂GRU: ∂W_hz (batched)
+  let at1 = (dims.T_T * dims.B * 155u + dims.B * 70u + 362u); // %65 unbroadcast fused weight gradients
+  let l = i / 25u;
+  let j = i % 25u;
+  mem[at0 + i] = mem[at1 + l * 75u + 25u + j];
+}
+
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < 25u) {
+    slice_rows_46(i, 0u);
+  }
+}
+
+// ───── grad_47_slice_rows_47.wgsl ─────
+// rnnc kernel grad_47_slice_rows_47: one thread per element, 64 per workgroup.
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
+
+// %68 slice_rows ∂GRU: ∂W_hn (batched)
+fn slice_rows_47(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 155u + dims.B * 70u + 487u); // %68 slice_rows ∂GRU: ∂W_hn (batched)
+  let at1 = (dims.T_T * dims.B * 155u + dims.B * 70u + 362u); // %65 unbroadcast fused weight gradients
+  let l = i / 25u;
+  let j = i % 25u;
+  mem[at0 + i] = mem[at1 + l * 75u + 50u + j];
+}
+
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < 25u) {
+    slice_rows_47(i, 0u);
   }
 }
 
@@ -2061,27 +2064,26 @@ struct Dims {
 // Every value of the model, each in a region of its own (params, inputs, states, results).
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
-// %58 unbroadcast fused weight gradients
+// %69 unbroadcast ∂GRU: ∂b_ir (batched)
 fn unbroadcast_48(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 140u + dims.B * 115u + 272u); // %58 unbroadcast fused weight gradients
-  let at1 = (dims.T_T * dims.B * 125u + dims.B * 115u + 272u); // %56 concat
-  let at2 = 120u; // input x
-  let j = i % 45u;
+  let at0 = (dims.T_T * dims.B * 155u + dims.B * 70u + 512u); // %69 unbroadcast ∂GRU: ∂b_ir (batched)
+  let at1 = (dims.T_T * dims.B * 105u + dims.B * 40u + 272u); // ∂GRU output 0
+  let j = i % 5u;
   var acc = 0.0;
-  for (var q = 0u; q < dims.T_T * dims.B; q++) { acc += mem[at1 + q * 15u + j / 3u] * mem[at2 + q * 3u + j % 3u]; }
+  for (var q = 0u; q < dims.T_T * dims.B; q++) { acc += mem[at1 + q * 5u + j]; }
   mem[at0 + i] = acc;
 }
 
 @compute @workgroup_size(64)
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
-  if (i < 45u) {
+  if (i < 5u) {
     unbroadcast_48(i, 0u);
   }
 }
 
-// ───── grad_49_slice_rows_49.wgsl ─────
-// rnnc kernel grad_49_slice_rows_49: one thread per element, 64 per workgroup.
+// ───── grad_49_unbroadcast_49.wgsl ─────
+// rnnc kernel grad_49_unbroadcast_49: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -2092,25 +2094,26 @@ struct Dims {
 // Every value of the model, each in a region of its own (params, inputs, states, results).
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
-// %59 slice_rows ∂GRU: ∂W_ir (batched)
-fn slice_rows_49(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 140u + dims.B * 115u + 317u); // %59 slice_rows ∂GRU: ∂W_ir (batched)
-  let at1 = (dims.T_T * dims.B * 140u + dims.B * 115u + 272u); // %58 unbroadcast fused weight gradients
-  let l = i / 15u;
-  let j = i % 15u;
-  mem[at0 + i] = mem[at1 + l * 45u + 0u + j];
+// %70 unbroadcast ∂GRU: ∂b_iz (batched)
+fn unbroadcast_49(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 155u + dims.B * 70u + 517u); // %70 unbroadcast ∂GRU: ∂b_iz (batched)
+  let at1 = (dims.T_T * dims.B * 110u + dims.B * 40u + 272u); // ∂GRU output 1
+  let j = i % 5u;
+  var acc = 0.0;
+  for (var q = 0u; q < dims.T_T * dims.B; q++) { acc += mem[at1 + q * 5u + j]; }
+  mem[at0 + i] = acc;
 }
 
 @compute @workgroup_size(64)
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
-  if (i < 15u) {
-    slice_rows_49(i, 0u);
+  if (i < 5u) {
+    unbroadcast_49(i, 0u);
   }
 }
 
-// ───── grad_50_slice_rows_50.wgsl ─────
-// rnnc kernel grad_50_slice_rows_50: one thread per element, 64 per workgroup.
+// ───── grad_50_unbroadcast_50.wgsl ─────
+// rnnc kernel grad_50_unbroadcast_50: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -2121,25 +2124,26 @@ struct Dims {
 // Every value of the model, each in a region of its own (params, inputs, states, results).
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
-// %60 slice_rows ∂GRU: ∂W_iz (batched)
-fn slice_rows_50(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 140u + dims.B * 115u + 332u); // %60 slice_rows ∂GRU: ∂W_iz (batched)
-  let at1 = (dims.T_T * dims.B * 140u + dims.B * 115u + 272u); // %58 unbroadcast fused weight gradients
-  let l = i / 15u;
-  let j = i % 15u;
-  mem[at0 + i] = mem[at1 + l * 45u + 15u + j];
+// %71 unbroadcast ∂GRU: ∂b_in (batched)
+fn unbroadcast_50(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 155u + dims.B * 70u + 522u); // %71 unbroadcast ∂GRU: ∂b_in (batched)
+  let at1 = (dims.T_T * dims.B * 115u + dims.B * 40u + 272u); // ∂GRU output 2
+  let j = i % 5u;
+  var acc = 0.0;
+  for (var q = 0u; q < dims.T_T * dims.B; q++) { acc += mem[at1 + q * 5u + j]; }
+  mem[at0 + i] = acc;
 }
 
 @compute @workgroup_size(64)
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
-  if (i < 15u) {
-    slice_rows_50(i, 0u);
+  if (i < 5u) {
+    unbroadcast_50(i, 0u);
   }
 }
 
-// ───── grad_51_slice_rows_51.wgsl ─────
-// rnnc kernel grad_51_slice_rows_51: one thread per element, 64 per workgroup.
+// ───── grad_51_unbroadcast_51.wgsl ─────
+// rnnc kernel grad_51_unbroadcast_51: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -2150,20 +2154,21 @@ struct Dims {
 // Every value of the model, each in a region of its own (params, inputs, states, results).
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
-// %61 slice_rows ∂GRU: ∂W_in (batched)
-fn slice_rows_51(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 140u + dims.B * 115u + 347u); // %61 slice_rows ∂GRU: ∂W_in (batched)
-  let at1 = (dims.T_T * dims.B * 140u + dims.B * 115u + 272u); // %58 unbroadcast fused weight gradients
-  let l = i / 15u;
-  let j = i % 15u;
-  mem[at0 + i] = mem[at1 + l * 45u + 30u + j];
+// %72 unbroadcast ∂GRU: ∂b_hn (batched)
+fn unbroadcast_51(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 155u + dims.B * 70u + 527u); // %72 unbroadcast ∂GRU: ∂b_hn (batched)
+  let at1 = (dims.T_T * dims.B * 120u + dims.B * 40u + 272u); // ∂GRU output 3
+  let j = i % 5u;
+  var acc = 0.0;
+  for (var q = 0u; q < dims.T_T * dims.B; q++) { acc += mem[at1 + q * 5u + j]; }
+  mem[at0 + i] = acc;
 }
 
 @compute @workgroup_size(64)
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
-  if (i < 15u) {
-    slice_rows_51(i, 0u);
+  if (i < 5u) {
+    unbroadcast_51(i, 0u);
   }
 }
 
@@ -2179,12 +2184,12 @@ struct Dims {
 // Every value of the model, each in a region of its own (params, inputs, states, results).
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
-// %63 concat
+// %73 concat
 fn concat_52(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 140u + dims.B * 115u + 362u); // %63 concat
-  let at1 = (dims.T_T * dims.B * 105u + dims.B * 65u + 272u); // ∂GRU output 0
-  let at2 = (dims.T_T * dims.B * 110u + dims.B * 65u + 272u); // ∂GRU output 1
-  let at3 = (dims.T_T * dims.B * 120u + dims.B * 65u + 272u); // ∂GRU output 3
+  let at0 = (dims.T_T * dims.B * 155u + dims.B * 70u + 532u); // %73 concat
+  let at1 = (dims.T_T * dims.B * 115u + dims.B * 40u + 272u); // ∂GRU output 2
+  let at2 = (dims.T_T * dims.B * 110u + dims.B * 40u + 272u); // ∂GRU output 1
+  let at3 = (dims.T_T * dims.B * 105u + dims.B * 40u + 272u); // ∂GRU output 0
   let l = i / 15u;
   let j = i % 15u;
   var v = 0.0;
@@ -2202,281 +2207,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_53_unbroadcast_53.wgsl ─────
-// rnnc kernel grad_53_unbroadcast_53: one thread per element, 64 per workgroup.
-struct Dims {
-  B: u32, // the batch size
-  T_T: u32, // the length of time axis T
-  given0: u32, // 1 where the caller gave the initial state h
-}
-
-@group(0) @binding(0) var<uniform> dims: Dims;
-// Every value of the model, each in a region of its own (params, inputs, states, results).
-@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
-
-// %65 unbroadcast fused weight gradients
-fn unbroadcast_53(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 155u + dims.B * 115u + 362u); // %65 unbroadcast fused weight gradients
-  let at1 = (dims.T_T * dims.B * 140u + dims.B * 115u + 362u); // %63 concat
-  let at2 = (dims.T_T * dims.B * 85u + dims.B * 60u + 152u); // %42 time_shift GRU: previous h
-  let j = i % 75u;
-  var acc = 0.0;
-  for (var q = 0u; q < dims.T_T * dims.B; q++) { acc += mem[at1 + q * 15u + j / 5u] * mem[at2 + q * 5u + j % 5u]; }
-  mem[at0 + i] = acc;
-}
-
-@compute @workgroup_size(64)
-fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
-  let i = (group.y * groups.x + group.x) * 64u + lane;
-  if (i < 75u) {
-    unbroadcast_53(i, 0u);
-  }
-}
-
-// ───── grad_54_slice_rows_54.wgsl ─────
-// rnnc kernel grad_54_slice_rows_54: one thread per element, 64 per workgroup.
-struct Dims {
-  B: u32, // the batch size
-  T_T: u32, // the length of time axis T
-  given0: u32, // 1 where the caller gave the initial state h
-}
-
-@group(0) @binding(0) var<uniform> dims: Dims;
-// Every value of the model, each in a region of its own (params, inputs, states, results).
-@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
-
-// %66 slice_rows ∂GRU: ∂W_hr (batched)
-fn slice_rows_54(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 155u + dims.B * 115u + 437u); // %66 slice_rows ∂GRU: ∂W_hr (batched)
-  let at1 = (dims.T_T * dims.B * 155u + dims.B * 115u + 362u); // %65 unbroadcast fused weight gradients
-  let l = i / 25u;
-  let j = i % 25u;
-  mem[at0 + i] = mem[at1 + l * 75u + 0u + j];
-}
-
-@compute @workgroup_size(64)
-fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
-  let i = (group.y * groups.x + group.x) * 64u + lane;
-  if (i < 25u) {
-    slice_rows_54(i, 0u);
-  }
-}
-
-// ───── grad_55_slice_rows_55.wgsl ─────
-// rnnc kernel grad_55_slice_rows_55: one thread per element, 64 per workgroup.
-struct Dims {
-  B: u32, // the batch size
-  T_T: u32, // the length of time axis T
-  given0: u32, // 1 where the caller gave the initial state h
-}
-
-@group(0) @binding(0) var<uniform> dims: Dims;
-// Every value of the model, each in a region of its own (params, inputs, states, results).
-@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
-
-// %67 slice_rows ∂GRU: ∂W_hz (batched)
-fn slice_rows_55(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 155u + dims.B * 115u + 462u); // %67 slice_rows ∂GRU: ∂W_hz (batched)
-  let at1 = (dims.T_T * dims.B * 155u + dims.B * 115u + 362u); // %65 unbroadcast fused weight gradients
-  let l = i / 25u;
-  let j = i % 25u;
-  mem[at0 + i] = mem[at1 + l * 75u + 25u + j];
-}
-
-@compute @workgroup_size(64)
-fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
-  let i = (group.y * groups.x + group.x) * 64u + lane;
-  if (i < 25u) {
-    slice_rows_55(i, 0u);
-  }
-}
-
-// ───── grad_56_slice_rows_56.wgsl ─────
-// rnnc kernel grad_56_slice_rows_56: one thread per element, 64 per workgroup.
-struct Dims {
-  B: u32, // the batch size
-  T_T: u32, // the length of time axis T
-  given0: u32, // 1 where the caller gave the initial state h
-}
-
-@group(0) @binding(0) var<uniform> dims: Dims;
-// Every value of the model, each in a region of its own (params, inputs, states, results).
-@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
-
-// %68 slice_rows ∂GRU: ∂W_hn (batched)
-fn slice_rows_56(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 155u + dims.B * 115u + 487u); // %68 slice_rows ∂GRU: ∂W_hn (batched)
-  let at1 = (dims.T_T * dims.B * 155u + dims.B * 115u + 362u); // %65 unbroadcast fused weight gradients
-  let l = i / 25u;
-  let j = i % 25u;
-  mem[at0 + i] = mem[at1 + l * 75u + 50u + j];
-}
-
-@compute @workgroup_size(64)
-fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
-  let i = (group.y * groups.x + group.x) * 64u + lane;
-  if (i < 25u) {
-    slice_rows_56(i, 0u);
-  }
-}
-
-// ───── grad_57_unbroadcast_57.wgsl ─────
-// rnnc kernel grad_57_unbroadcast_57: one thread per element, 64 per workgroup.
-struct Dims {
-  B: u32, // the batch size
-  T_T: u32, // the length of time axis T
-  given0: u32, // 1 where the caller gave the initial state h
-}
-
-@group(0) @binding(0) var<uniform> dims: Dims;
-// Every value of the model, each in a region of its own (params, inputs, states, results).
-@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
-
-// %69 unbroadcast ∂GRU: ∂b_ir (batched)
-fn unbroadcast_57(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 155u + dims.B * 115u + 512u); // %69 unbroadcast ∂GRU: ∂b_ir (batched)
-  let at1 = (dims.T_T * dims.B * 105u + dims.B * 65u + 272u); // ∂GRU output 0
-  let j = i % 5u;
-  var acc = 0.0;
-  for (var q = 0u; q < dims.T_T * dims.B; q++) { acc += mem[at1 + q * 5u + j]; }
-  mem[at0 + i] = acc;
-}
-
-@compute @workgroup_size(64)
-fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
-  let i = (group.y * groups.x + group.x) * 64u + lane;
-  if (i < 5u) {
-    unbroadcast_57(i, 0u);
-  }
-}
-
-// ───── grad_58_unbroadcast_58.wgsl ─────
-// rnnc kernel grad_58_unbroadcast_58: one thread per element, 64 per workgroup.
-struct Dims {
-  B: u32, // the batch size
-  T_T: u32, // the length of time axis T
-  given0: u32, // 1 where the caller gave the initial state h
-}
-
-@group(0) @binding(0) var<uniform> dims: Dims;
-// Every value of the model, each in a region of its own (params, inputs, states, results).
-@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
-
-// %70 unbroadcast ∂GRU: ∂b_iz (batched)
-fn unbroadcast_58(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 155u + dims.B * 115u + 517u); // %70 unbroadcast ∂GRU: ∂b_iz (batched)
-  let at1 = (dims.T_T * dims.B * 110u + dims.B * 65u + 272u); // ∂GRU output 1
-  let j = i % 5u;
-  var acc = 0.0;
-  for (var q = 0u; q < dims.T_T * dims.B; q++) { acc += mem[at1 + q * 5u + j]; }
-  mem[at0 + i] = acc;
-}
-
-@compute @workgroup_size(64)
-fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
-  let i = (group.y * groups.x + group.x) * 64u + lane;
-  if (i < 5u) {
-    unbroadcast_58(i, 0u);
-  }
-}
-
-// ───── grad_59_unbroadcast_59.wgsl ─────
-// rnnc kernel grad_59_unbroadcast_59: one thread per element, 64 per workgroup.
-struct Dims {
-  B: u32, // the batch size
-  T_T: u32, // the length of time axis T
-  given0: u32, // 1 where the caller gave the initial state h
-}
-
-@group(0) @binding(0) var<uniform> dims: Dims;
-// Every value of the model, each in a region of its own (params, inputs, states, results).
-@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
-
-// %71 unbroadcast ∂GRU: ∂b_in (batched)
-fn unbroadcast_59(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 155u + dims.B * 115u + 522u); // %71 unbroadcast ∂GRU: ∂b_in (batched)
-  let at1 = (dims.T_T * dims.B * 115u + dims.B * 65u + 272u); // ∂GRU output 2
-  let j = i % 5u;
-  var acc = 0.0;
-  for (var q = 0u; q < dims.T_T * dims.B; q++) { acc += mem[at1 + q * 5u + j]; }
-  mem[at0 + i] = acc;
-}
-
-@compute @workgroup_size(64)
-fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
-  let i = (group.y * groups.x + group.x) * 64u + lane;
-  if (i < 5u) {
-    unbroadcast_59(i, 0u);
-  }
-}
-
-// ───── grad_60_unbroadcast_60.wgsl ─────
-// rnnc kernel grad_60_unbroadcast_60: one thread per element, 64 per workgroup.
-struct Dims {
-  B: u32, // the batch size
-  T_T: u32, // the length of time axis T
-  given0: u32, // 1 where the caller gave the initial state h
-}
-
-@group(0) @binding(0) var<uniform> dims: Dims;
-// Every value of the model, each in a region of its own (params, inputs, states, results).
-@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
-
-// %72 unbroadcast ∂GRU: ∂b_hn (batched)
-fn unbroadcast_60(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 155u + dims.B * 115u + 527u); // %72 unbroadcast ∂GRU: ∂b_hn (batched)
-  let at1 = (dims.T_T * dims.B * 120u + dims.B * 65u + 272u); // ∂GRU output 3
-  let j = i % 5u;
-  var acc = 0.0;
-  for (var q = 0u; q < dims.T_T * dims.B; q++) { acc += mem[at1 + q * 5u + j]; }
-  mem[at0 + i] = acc;
-}
-
-@compute @workgroup_size(64)
-fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
-  let i = (group.y * groups.x + group.x) * 64u + lane;
-  if (i < 5u) {
-    unbroadcast_60(i, 0u);
-  }
-}
-
-// ───── grad_61_concat_61.wgsl ─────
-// rnnc kernel grad_61_concat_61: one thread per element, 64 per workgroup.
-struct Dims {
-  B: u32, // the batch size
-  T_T: u32, // the length of time axis T
-  given0: u32, // 1 where the caller gave the initial state h
-}
-
-@group(0) @binding(0) var<uniform> dims: Dims;
-// Every value of the model, each in a region of its own (params, inputs, states, results).
-@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
-
-// %73 concat
-fn concat_61(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 155u + dims.B * 115u + 532u); // %73 concat
-  let at1 = (dims.T_T * dims.B * 115u + dims.B * 65u + 272u); // ∂GRU output 2
-  let at2 = (dims.T_T * dims.B * 110u + dims.B * 65u + 272u); // ∂GRU output 1
-  let at3 = (dims.T_T * dims.B * 105u + dims.B * 65u + 272u); // ∂GRU output 0
-  let l = i / 15u;
-  let j = i % 15u;
-  var v = 0.0;
-  if (j % 15u < 5u) { v = mem[at1 + l * 5u + j / 15u * 5u + j % 15u - 0u]; }
-  else if (j % 15u < 10u) { v = mem[at2 + l * 5u + j / 15u * 5u + j % 15u - 5u]; }
-  else { v = mem[at3 + l * 5u + j / 15u * 5u + j % 15u - 10u]; }
-  mem[at0 + i] = v;
-}
-
-@compute @workgroup_size(64)
-fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
-  let i = (group.y * groups.x + group.x) * 64u + lane;
-  if (i < dims.T_T * dims.B * 15u) {
-    concat_61(i, 0u);
-  }
-}
-
-// ───── grad_62_matmul_62.wgsl ─────
-// rnnc kernel grad_62_matmul_62: one thread per element, 64 per workgroup.
+// ───── grad_53_matmul_53.wgsl ─────
+// rnnc kernel grad_53_matmul_53: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -2488,10 +2220,10 @@ struct Dims {
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // %74 matmul fused gate products
-fn matmul_62(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 170u + dims.B * 115u + 532u); // %74 matmul fused gate products
-  let at1 = (dims.T_T * dims.B * 155u + dims.B * 115u + 532u); // %73 concat
-  let at2 = (dims.T_T * dims.B * 105u + dims.B * 60u + 227u); // %50 stack_rows packed W_in, W_iz, W_ir
+fn matmul_53(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 170u + dims.B * 70u + 532u); // %74 matmul fused gate products
+  let at1 = (dims.T_T * dims.B * 155u + dims.B * 70u + 532u); // %73 concat
+  let at2 = (dims.T_T * dims.B * 105u + dims.B * 35u + 227u); // %50 stack_rows packed W_in, W_iz, W_ir
   let l = i / 3u;
   let j = i % 3u;
   var acc = 0.0;
@@ -2507,12 +2239,12 @@ fn matmul_62(i: u32, _t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < dims.T_T * dims.B * 3u) {
-    matmul_62(i, 0u);
+    matmul_53(i, 0u);
   }
 }
 
 // ───── grad_small_batch_00_all.wgsl ─────
-// rnnc kernel grad_small_batch_00_all: persistent, one workgroup of 64 threads runs 63 phases in one dispatch,
+// rnnc kernel grad_small_batch_00_all: persistent, one workgroup of 64 threads runs 54 phases in one dispatch,
 // with a barrier between phases.
 struct Dims {
   B: u32, // the batch size
@@ -2603,7 +2335,7 @@ fn matmul_6(i: u32, _t: u32) {
 
 // %9 sigmoid r — 24: r = sigmoid(W_ir @ x + b_ir + W_hr @ h + b_hr)   // reset gate
 fn sigmoid_7(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 63u + dims.B * 30u + 150u); // %9 sigmoid r
+  let at0 = (dims.T_T * dims.B * 58u + dims.B * 15u + 150u) + t * dims.B * 5u; // GRU output 5 at step t
   let at1 = (dims.T_T * dims.B * 18u + dims.B * 10u + 150u) + t * dims.B * 5u; // %19 add at step t
   let at2 = (dims.T_T * dims.B * 63u + dims.B * 15u + 150u); // %3 matmul fused gates
   let l = i / 5u;
@@ -2613,7 +2345,7 @@ fn sigmoid_7(i: u32, t: u32) {
 
 // %12 sigmoid z — 25: z = sigmoid(W_iz @ x + b_iz + W_hz @ h + b_hz)   // update gate
 fn sigmoid_8(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 63u + dims.B * 35u + 150u); // %12 sigmoid z
+  let at0 = (dims.T_T * dims.B * 38u + dims.B * 15u + 150u) + t * dims.B * 5u; // GRU output 1 at step t
   let at1 = (dims.T_T * dims.B * 23u + dims.B * 10u + 150u) + t * dims.B * 5u; // %22 add at step t
   let at2 = (dims.T_T * dims.B * 63u + dims.B * 15u + 150u); // %3 matmul fused gates
   let l = i / 5u;
@@ -2622,8 +2354,8 @@ fn sigmoid_8(i: u32, t: u32) {
 }
 
 // %14 add — 26: n = tanh(W_in @ x + b_in + r * (W_hn @ h + b_hn))
-fn add_9(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 63u + dims.B * 40u + 150u); // %14 add
+fn add_9(i: u32, t: u32) {
+  let at0 = (dims.T_T * dims.B * 53u + dims.B * 15u + 150u) + t * dims.B * 5u; // GRU output 4 at step t
   let at1 = (dims.T_T * dims.B * 63u + dims.B * 15u + 150u); // %3 matmul fused gates
   let at2 = (dims.T_T * dims.B * 3u + 145u); // param b_hn
   let l = i / 5u;
@@ -2633,30 +2365,30 @@ fn add_9(i: u32, _t: u32) {
 
 // %17 tanh n — 26: n = tanh(W_in @ x + b_in + r * (W_hn @ h + b_hn))
 fn tanh_10(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 63u + dims.B * 45u + 150u); // %17 tanh n
+  let at0 = (dims.T_T * dims.B * 43u + dims.B * 15u + 150u) + t * dims.B * 5u; // GRU output 2 at step t
   let at1 = (dims.T_T * dims.B * 28u + dims.B * 10u + 150u) + t * dims.B * 5u; // %24 add at step t
-  let at2 = (dims.T_T * dims.B * 63u + dims.B * 30u + 150u); // %9 sigmoid r
-  let at3 = (dims.T_T * dims.B * 63u + dims.B * 40u + 150u); // %14 add
+  let at2 = (dims.T_T * dims.B * 58u + dims.B * 15u + 150u) + t * dims.B * 5u; // GRU output 5 at step t
+  let at3 = (dims.T_T * dims.B * 53u + dims.B * 15u + 150u) + t * dims.B * 5u; // GRU output 4 at step t
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = tanh(clamp((mem[at1 + l * 5u + j] + (mem[at2 + l * 5u + j] * mem[at3 + l * 5u + j])), -10.0, 10.0));
 }
 
 // %19 sub — 27: h' = (1 - z) * n + z * h
-fn sub_11(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 63u + dims.B * 50u + 150u); // %19 sub
-  let at1 = (dims.T_T * dims.B * 63u + dims.B * 35u + 150u); // %12 sigmoid z
+fn sub_11(i: u32, t: u32) {
+  let at0 = (dims.T_T * dims.B * 48u + dims.B * 15u + 150u) + t * dims.B * 5u; // GRU output 3 at step t
+  let at1 = (dims.T_T * dims.B * 38u + dims.B * 15u + 150u) + t * dims.B * 5u; // GRU output 1 at step t
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = 1.0 - mem[at1 + l * 5u + j];
 }
 
 // %22 add h' — 27: h' = (1 - z) * n + z * h
-fn add_12(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 63u + dims.B * 55u + 150u); // %22 add h'
-  let at1 = (dims.T_T * dims.B * 63u + dims.B * 50u + 150u); // %19 sub
-  let at2 = (dims.T_T * dims.B * 63u + dims.B * 45u + 150u); // %17 tanh n
-  let at3 = (dims.T_T * dims.B * 63u + dims.B * 35u + 150u); // %12 sigmoid z
+fn add_12(i: u32, t: u32) {
+  let at0 = (dims.T_T * dims.B * 63u + dims.B * 30u + 150u); // %22 add h'
+  let at1 = (dims.T_T * dims.B * 48u + dims.B * 15u + 150u) + t * dims.B * 5u; // GRU output 3 at step t
+  let at2 = (dims.T_T * dims.B * 43u + dims.B * 15u + 150u) + t * dims.B * 5u; // GRU output 2 at step t
+  let at3 = (dims.T_T * dims.B * 38u + dims.B * 15u + 150u) + t * dims.B * 5u; // GRU output 1 at step t
   let at4 = (dims.T_T * dims.B * 33u + dims.B * 10u + 150u); // GRU state h
   let l = i / 5u;
   let j = i % 5u;
@@ -2666,122 +2398,87 @@ fn add_12(i: u32, _t: u32) {
 // GRU: step output 0 at step t
 fn copy_13(i: u32, t: u32) {
   let at0 = (dims.T_T * dims.B * 33u + dims.B * 15u + 150u) + t * dims.B * 5u; // GRU output 0
-  let at1 = (dims.T_T * dims.B * 63u + dims.B * 55u + 150u); // %22 add h'
-  mem[at0 + i] = mem[at1 + i];
-}
-
-// GRU: step output 1 at step t
-fn copy_14(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 38u + dims.B * 15u + 150u) + t * dims.B * 5u; // GRU output 1
-  let at1 = (dims.T_T * dims.B * 63u + dims.B * 35u + 150u); // %12 sigmoid z
-  mem[at0 + i] = mem[at1 + i];
-}
-
-// GRU: step output 2 at step t
-fn copy_15(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 43u + dims.B * 15u + 150u) + t * dims.B * 5u; // GRU output 2
-  let at1 = (dims.T_T * dims.B * 63u + dims.B * 45u + 150u); // %17 tanh n
-  mem[at0 + i] = mem[at1 + i];
-}
-
-// GRU: step output 3 at step t
-fn copy_16(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 48u + dims.B * 15u + 150u) + t * dims.B * 5u; // GRU output 3
-  let at1 = (dims.T_T * dims.B * 63u + dims.B * 50u + 150u); // %19 sub
-  mem[at0 + i] = mem[at1 + i];
-}
-
-// GRU: step output 4 at step t
-fn copy_17(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 53u + dims.B * 15u + 150u) + t * dims.B * 5u; // GRU output 4
-  let at1 = (dims.T_T * dims.B * 63u + dims.B * 40u + 150u); // %14 add
-  mem[at0 + i] = mem[at1 + i];
-}
-
-// GRU: step output 5 at step t
-fn copy_18(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 58u + dims.B * 15u + 150u) + t * dims.B * 5u; // GRU output 5
-  let at1 = (dims.T_T * dims.B * 63u + dims.B * 30u + 150u); // %9 sigmoid r
+  let at1 = (dims.T_T * dims.B * 63u + dims.B * 30u + 150u); // %22 add h'
   mem[at0 + i] = mem[at1 + i];
 }
 
 // GRU: the next h
-fn copy_19(i: u32, _t: u32) {
+fn copy_14(i: u32, _t: u32) {
   let at0 = (dims.T_T * dims.B * 33u + dims.B * 10u + 150u); // GRU state h
-  let at1 = (dims.T_T * dims.B * 63u + dims.B * 55u + 150u); // %22 add h'
+  let at1 = (dims.T_T * dims.B * 63u + dims.B * 30u + 150u); // %22 add h'
   mem[at0 + i] = mem[at1 + i];
 }
 
 // %30 mul
-fn mul_20(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 68u + dims.B * 60u + 150u); // %30 mul
+fn mul_15(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 68u + dims.B * 35u + 150u); // %30 mul
   let at1 = (dims.T_T * dims.B * 33u + dims.B * 15u + 150u); // GRU output 0
-  let at2 = (dims.T_T * dims.B * 63u + dims.B * 60u + 150u); // input d:output
+  let at2 = (dims.T_T * dims.B * 63u + dims.B * 35u + 150u); // input d:output
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = mem[at1 + l * 5u + j] * mem[at2 + l * 5u + j];
 }
 
 // %31 sum
-fn sum_21(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 73u + dims.B * 60u + 150u); // %31 sum
-  let at1 = (dims.T_T * dims.B * 68u + dims.B * 60u + 150u); // %30 mul
+fn sum_16(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 73u + dims.B * 35u + 150u); // %31 sum
+  let at1 = (dims.T_T * dims.B * 68u + dims.B * 35u + 150u); // %30 mul
   var acc = 0.0;
   for (var c = 0u; c < 5u; c++) { acc += mem[at1 + i * 5u + c]; }
   mem[at0 + i] = acc;
 }
 
 // %32 reduce_lead loss
-fn reduce_lead_22(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 74u + dims.B * 60u + 150u); // %32 reduce_lead loss
-  let at1 = (dims.T_T * dims.B * 73u + dims.B * 60u + 150u); // %31 sum
+fn reduce_lead_17(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 74u + dims.B * 35u + 150u); // %32 reduce_lead loss
+  let at1 = (dims.T_T * dims.B * 73u + dims.B * 35u + 150u); // %31 sum
   var acc = 0.0;
   for (var q = 0u; q < dims.T_T * dims.B; q++) { acc += mem[at1 + q * 1u + i]; }
   mem[at0 + i] = acc;
 }
 
 // literal 1.0
-fn fill_23(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 74u + dims.B * 60u + 151u); // literal 1.0
+fn fill_18(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 74u + dims.B * 35u + 151u); // literal 1.0
   mem[at0 + i] = 1.0;
 }
 
 // %34 broadcast_to ∂loss
-fn broadcast_to_24(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 74u + dims.B * 60u + 152u); // %34 broadcast_to ∂loss
-  let at1 = (dims.T_T * dims.B * 74u + dims.B * 60u + 151u); // literal 1.0
+fn broadcast_to_19(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 74u + dims.B * 35u + 152u); // %34 broadcast_to ∂loss
+  let at1 = (dims.T_T * dims.B * 74u + dims.B * 35u + 151u); // literal 1.0
   let j = 0u;
   mem[at0 + i] = mem[at1 + j];
 }
 
 // %35 expand_last
-fn expand_last_25(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 75u + dims.B * 60u + 152u); // %35 expand_last
-  let at1 = (dims.T_T * dims.B * 74u + dims.B * 60u + 152u); // %34 broadcast_to ∂loss
+fn expand_last_20(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 75u + dims.B * 35u + 152u); // %35 expand_last
+  let at1 = (dims.T_T * dims.B * 74u + dims.B * 35u + 152u); // %34 broadcast_to ∂loss
   mem[at0 + i] = mem[at1 + i / 5u];
 }
 
 // %36 mul
-fn mul_26(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 80u + dims.B * 60u + 152u); // %36 mul
-  let at1 = (dims.T_T * dims.B * 75u + dims.B * 60u + 152u); // %35 expand_last
-  let at2 = (dims.T_T * dims.B * 63u + dims.B * 60u + 150u); // input d:output
+fn mul_21(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 80u + dims.B * 35u + 152u); // %36 mul
+  let at1 = (dims.T_T * dims.B * 75u + dims.B * 35u + 152u); // %35 expand_last
+  let at2 = (dims.T_T * dims.B * 63u + dims.B * 35u + 150u); // input d:output
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = mem[at1 + l * 5u + j] * mem[at2 + l * 5u + j];
 }
 
 // %42 time_shift GRU: previous h
-fn time_shift_27(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 85u + dims.B * 60u + 152u); // %42 time_shift GRU: previous h
+fn time_shift_22(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 85u + dims.B * 35u + 152u); // %42 time_shift GRU: previous h
   let at1 = (dims.T_T * dims.B * 33u + dims.B * 15u + 150u); // GRU output 0
   let at2 = select((dims.T_T * dims.B * 3u + 150u), (dims.T_T * dims.B * 3u + dims.B * 5u + 150u), dims.given0 != 0u); // initial state h
   mem[at0 + i] = select(mem[at1 + i - min(i, dims.B * 5u)], mem[at2 + min(i, dims.B * 5u - 1u)], i < dims.B * 5u);
 }
 
 // %44 sub ∂n — 26: n = tanh(W_in @ x + b_in + r * (W_hn @ h + b_hn))
-fn sub_28(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 90u + dims.B * 60u + 152u); // %44 sub ∂n
+fn sub_23(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 90u + dims.B * 35u + 152u); // %44 sub ∂n
   let at1 = (dims.T_T * dims.B * 43u + dims.B * 15u + 150u); // GRU output 2
   let l = i / 5u;
   let j = i % 5u;
@@ -2789,8 +2486,8 @@ fn sub_28(i: u32, _t: u32) {
 }
 
 // %46 mul ∂z — 25: z = sigmoid(W_iz @ x + b_iz + W_hz @ h + b_hz)   // update gate
-fn mul_29(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 95u + dims.B * 60u + 152u); // %46 mul ∂z
+fn mul_24(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 95u + dims.B * 35u + 152u); // %46 mul ∂z
   let at1 = (dims.T_T * dims.B * 38u + dims.B * 15u + 150u); // GRU output 1
   let l = i / 5u;
   let j = i % 5u;
@@ -2798,8 +2495,8 @@ fn mul_29(i: u32, _t: u32) {
 }
 
 // %48 mul ∂r — 24: r = sigmoid(W_ir @ x + b_ir + W_hr @ h + b_hr)   // reset gate
-fn mul_30(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 100u + dims.B * 60u + 152u); // %48 mul ∂r
+fn mul_25(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 100u + dims.B * 35u + 152u); // %48 mul ∂r
   let at1 = (dims.T_T * dims.B * 58u + dims.B * 15u + 150u); // GRU output 5
   let l = i / 5u;
   let j = i % 5u;
@@ -2807,8 +2504,8 @@ fn mul_30(i: u32, _t: u32) {
 }
 
 // %49 stack_rows packed W_hn, W_hz, W_hr
-fn stack_rows_31(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 105u + dims.B * 60u + 152u); // %49 stack_rows packed W_hn, W_hz, W_hr
+fn stack_rows_26(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 105u + dims.B * 35u + 152u); // %49 stack_rows packed W_hn, W_hz, W_hr
   let at1 = 95u; // param W_hn
   let at2 = 70u; // param W_hz
   let at3 = 45u; // param W_hr
@@ -2822,8 +2519,8 @@ fn stack_rows_31(i: u32, _t: u32) {
 }
 
 // %50 stack_rows packed W_in, W_iz, W_ir
-fn stack_rows_32(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 105u + dims.B * 60u + 227u); // %50 stack_rows packed W_in, W_iz, W_ir
+fn stack_rows_27(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 105u + dims.B * 35u + 227u); // %50 stack_rows packed W_in, W_iz, W_ir
   let at1 = 30u; // param W_in
   let at2 = 15u; // param W_iz
   let at3 = 0u; // param W_ir
@@ -2837,37 +2534,37 @@ fn stack_rows_32(i: u32, _t: u32) {
 }
 
 // ∂GRU: the initial ∂h
-fn copy_33(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 105u + dims.B * 60u + 272u); // ∂GRU state ∂h
+fn copy_28(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 105u + dims.B * 35u + 272u); // ∂GRU state ∂h
   let at1 = (dims.T_T * dims.B * 3u + 150u); // %13 const
   mem[at0 + i] = mem[at1 + i];
 }
 
 // %2 add
-fn add_34(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 125u + dims.B * 65u + 272u); // %2 add
-  let at1 = (dims.T_T * dims.B * 105u + dims.B * 60u + 272u); // ∂GRU state ∂h
-  let at2 = (dims.T_T * dims.B * 80u + dims.B * 60u + 152u) + t * dims.B * 5u; // %36 mul at step t
+fn add_29(i: u32, t: u32) {
+  let at0 = (dims.T_T * dims.B * 125u + dims.B * 40u + 272u); // %2 add
+  let at1 = (dims.T_T * dims.B * 105u + dims.B * 35u + 272u); // ∂GRU state ∂h
+  let at2 = (dims.T_T * dims.B * 80u + dims.B * 35u + 152u) + t * dims.B * 5u; // %36 mul at step t
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = mem[at1 + l * 5u + j] + mem[at2 + l * 5u + j];
 }
 
 // %14 mul ∂n — 26: n = tanh(W_in @ x + b_in + r * (W_hn @ h + b_hn))
-fn mul_35(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 125u + dims.B * 70u + 272u); // %14 mul ∂n
-  let at1 = (dims.T_T * dims.B * 125u + dims.B * 65u + 272u); // %2 add
+fn mul_30(i: u32, t: u32) {
+  let at0 = (dims.T_T * dims.B * 115u + dims.B * 40u + 272u) + t * dims.B * 5u; // ∂GRU output 2 at step t
+  let at1 = (dims.T_T * dims.B * 125u + dims.B * 40u + 272u); // %2 add
   let at2 = (dims.T_T * dims.B * 48u + dims.B * 15u + 150u) + t * dims.B * 5u; // GRU output 3 at step t
-  let at3 = (dims.T_T * dims.B * 90u + dims.B * 60u + 152u) + t * dims.B * 5u; // %44 sub ∂n at step t
+  let at3 = (dims.T_T * dims.B * 90u + dims.B * 35u + 152u) + t * dims.B * 5u; // %44 sub ∂n at step t
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = (mem[at1 + l * 5u + j] * mem[at2 + l * 5u + j]) * mem[at3 + l * 5u + j];
 }
 
 // %18 mul — 26: n = tanh(W_in @ x + b_in + r * (W_hn @ h + b_hn))
-fn mul_36(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 125u + dims.B * 75u + 272u); // %18 mul
-  let at1 = (dims.T_T * dims.B * 125u + dims.B * 70u + 272u); // %14 mul ∂n
+fn mul_31(i: u32, t: u32) {
+  let at0 = (dims.T_T * dims.B * 120u + dims.B * 40u + 272u) + t * dims.B * 5u; // ∂GRU output 3 at step t
+  let at1 = (dims.T_T * dims.B * 115u + dims.B * 40u + 272u) + t * dims.B * 5u; // ∂GRU output 2 at step t
   let at2 = (dims.T_T * dims.B * 58u + dims.B * 15u + 150u) + t * dims.B * 5u; // GRU output 5 at step t
   let l = i / 5u;
   let j = i % 5u;
@@ -2875,34 +2572,34 @@ fn mul_36(i: u32, t: u32) {
 }
 
 // %20 mul ∂z — 25: z = sigmoid(W_iz @ x + b_iz + W_hz @ h + b_hz)   // update gate
-fn mul_37(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 125u + dims.B * 80u + 272u); // %20 mul ∂z
-  let at1 = (dims.T_T * dims.B * 125u + dims.B * 65u + 272u); // %2 add
-  let at2 = (dims.T_T * dims.B * 85u + dims.B * 60u + 152u) + t * dims.B * 5u; // %42 time_shift GRU: previous h at step t
+fn mul_32(i: u32, t: u32) {
+  let at0 = (dims.T_T * dims.B * 110u + dims.B * 40u + 272u) + t * dims.B * 5u; // ∂GRU output 1 at step t
+  let at1 = (dims.T_T * dims.B * 125u + dims.B * 40u + 272u); // %2 add
+  let at2 = (dims.T_T * dims.B * 85u + dims.B * 35u + 152u) + t * dims.B * 5u; // %42 time_shift GRU: previous h at step t
   let at3 = (dims.T_T * dims.B * 43u + dims.B * 15u + 150u) + t * dims.B * 5u; // GRU output 2 at step t
-  let at4 = (dims.T_T * dims.B * 95u + dims.B * 60u + 152u) + t * dims.B * 5u; // %46 mul ∂z at step t
+  let at4 = (dims.T_T * dims.B * 95u + dims.B * 35u + 152u) + t * dims.B * 5u; // %46 mul ∂z at step t
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = ((mem[at1 + l * 5u + j] * mem[at2 + l * 5u + j]) + (-(mem[at1 + l * 5u + j] * mem[at3 + l * 5u + j]))) * mem[at4 + l * 5u + j];
 }
 
 // %22 mul ∂r — 24: r = sigmoid(W_ir @ x + b_ir + W_hr @ h + b_hr)   // reset gate
-fn mul_38(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 125u + dims.B * 85u + 272u); // %22 mul ∂r
-  let at1 = (dims.T_T * dims.B * 125u + dims.B * 70u + 272u); // %14 mul ∂n
+fn mul_33(i: u32, t: u32) {
+  let at0 = (dims.T_T * dims.B * 105u + dims.B * 40u + 272u) + t * dims.B * 5u; // ∂GRU output 0 at step t
+  let at1 = (dims.T_T * dims.B * 115u + dims.B * 40u + 272u) + t * dims.B * 5u; // ∂GRU output 2 at step t
   let at2 = (dims.T_T * dims.B * 53u + dims.B * 15u + 150u) + t * dims.B * 5u; // GRU output 4 at step t
-  let at3 = (dims.T_T * dims.B * 100u + dims.B * 60u + 152u) + t * dims.B * 5u; // %48 mul ∂r at step t
+  let at3 = (dims.T_T * dims.B * 100u + dims.B * 35u + 152u) + t * dims.B * 5u; // %48 mul ∂r at step t
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = (mem[at1 + l * 5u + j] * mem[at2 + l * 5u + j]) * mem[at3 + l * 5u + j];
 }
 
 // %23 concat
-fn concat_39(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 125u + dims.B * 90u + 272u); // %23 concat
-  let at1 = (dims.T_T * dims.B * 125u + dims.B * 75u + 272u); // %18 mul
-  let at2 = (dims.T_T * dims.B * 125u + dims.B * 80u + 272u); // %20 mul ∂z
-  let at3 = (dims.T_T * dims.B * 125u + dims.B * 85u + 272u); // %22 mul ∂r
+fn concat_34(i: u32, t: u32) {
+  let at0 = (dims.T_T * dims.B * 125u + dims.B * 45u + 272u); // %23 concat
+  let at1 = (dims.T_T * dims.B * 120u + dims.B * 40u + 272u) + t * dims.B * 5u; // ∂GRU output 3 at step t
+  let at2 = (dims.T_T * dims.B * 110u + dims.B * 40u + 272u) + t * dims.B * 5u; // ∂GRU output 1 at step t
+  let at3 = (dims.T_T * dims.B * 105u + dims.B * 40u + 272u) + t * dims.B * 5u; // ∂GRU output 0 at step t
   let l = i / 15u;
   let j = i % 15u;
   var v = 0.0;
@@ -2913,10 +2610,10 @@ fn concat_39(i: u32, _t: u32) {
 }
 
 // %25 matmul fused gate products
-fn matmul_40(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 125u + dims.B * 105u + 272u); // %25 matmul fused gate products
-  let at1 = (dims.T_T * dims.B * 125u + dims.B * 90u + 272u); // %23 concat
-  let at2 = (dims.T_T * dims.B * 105u + dims.B * 60u + 152u); // %49 stack_rows packed W_hn, W_hz, W_hr
+fn matmul_35(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 125u + dims.B * 60u + 272u); // %25 matmul fused gate products
+  let at1 = (dims.T_T * dims.B * 125u + dims.B * 45u + 272u); // %23 concat
+  let at2 = (dims.T_T * dims.B * 105u + dims.B * 35u + 152u); // %49 stack_rows packed W_hn, W_hz, W_hr
   let l = i / 5u;
   let j = i % 5u;
   var acc = 0.0;
@@ -2929,57 +2626,29 @@ fn matmul_40(i: u32, _t: u32) {
 }
 
 // %26 add
-fn add_41(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 125u + dims.B * 110u + 272u); // %26 add
-  let at1 = (dims.T_T * dims.B * 125u + dims.B * 105u + 272u); // %25 matmul fused gate products
-  let at2 = (dims.T_T * dims.B * 125u + dims.B * 65u + 272u); // %2 add
+fn add_36(i: u32, t: u32) {
+  let at0 = (dims.T_T * dims.B * 125u + dims.B * 65u + 272u); // %26 add
+  let at1 = (dims.T_T * dims.B * 125u + dims.B * 60u + 272u); // %25 matmul fused gate products
+  let at2 = (dims.T_T * dims.B * 125u + dims.B * 40u + 272u); // %2 add
   let at3 = (dims.T_T * dims.B * 38u + dims.B * 15u + 150u) + t * dims.B * 5u; // GRU output 1 at step t
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = mem[at1 + l * 5u + j] + (mem[at2 + l * 5u + j] * mem[at3 + l * 5u + j]);
 }
 
-// ∂GRU: step output 0 at step t
-fn copy_42(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 105u + dims.B * 65u + 272u) + t * dims.B * 5u; // ∂GRU output 0
-  let at1 = (dims.T_T * dims.B * 125u + dims.B * 85u + 272u); // %22 mul ∂r
-  mem[at0 + i] = mem[at1 + i];
-}
-
-// ∂GRU: step output 1 at step t
-fn copy_43(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 110u + dims.B * 65u + 272u) + t * dims.B * 5u; // ∂GRU output 1
-  let at1 = (dims.T_T * dims.B * 125u + dims.B * 80u + 272u); // %20 mul ∂z
-  mem[at0 + i] = mem[at1 + i];
-}
-
-// ∂GRU: step output 2 at step t
-fn copy_44(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 115u + dims.B * 65u + 272u) + t * dims.B * 5u; // ∂GRU output 2
-  let at1 = (dims.T_T * dims.B * 125u + dims.B * 70u + 272u); // %14 mul ∂n
-  mem[at0 + i] = mem[at1 + i];
-}
-
-// ∂GRU: step output 3 at step t
-fn copy_45(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 120u + dims.B * 65u + 272u) + t * dims.B * 5u; // ∂GRU output 3
-  let at1 = (dims.T_T * dims.B * 125u + dims.B * 75u + 272u); // %18 mul
-  mem[at0 + i] = mem[at1 + i];
-}
-
 // ∂GRU: the next ∂h
-fn copy_46(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 105u + dims.B * 60u + 272u); // ∂GRU state ∂h
-  let at1 = (dims.T_T * dims.B * 125u + dims.B * 110u + 272u); // %26 add
+fn copy_37(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 105u + dims.B * 35u + 272u); // ∂GRU state ∂h
+  let at1 = (dims.T_T * dims.B * 125u + dims.B * 65u + 272u); // %26 add
   mem[at0 + i] = mem[at1 + i];
 }
 
 // %56 concat
-fn concat_47(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 125u + dims.B * 115u + 272u); // %56 concat
-  let at1 = (dims.T_T * dims.B * 105u + dims.B * 65u + 272u); // ∂GRU output 0
-  let at2 = (dims.T_T * dims.B * 110u + dims.B * 65u + 272u); // ∂GRU output 1
-  let at3 = (dims.T_T * dims.B * 115u + dims.B * 65u + 272u); // ∂GRU output 2
+fn concat_38(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 125u + dims.B * 70u + 272u); // %56 concat
+  let at1 = (dims.T_T * dims.B * 105u + dims.B * 40u + 272u); // ∂GRU output 0
+  let at2 = (dims.T_T * dims.B * 110u + dims.B * 40u + 272u); // ∂GRU output 1
+  let at3 = (dims.T_T * dims.B * 115u + dims.B * 40u + 272u); // ∂GRU output 2
   let l = i / 15u;
   let j = i % 15u;
   var v = 0.0;
@@ -2990,9 +2659,9 @@ fn concat_47(i: u32, _t: u32) {
 }
 
 // %58 unbroadcast fused weight gradients
-fn unbroadcast_48(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 140u + dims.B * 115u + 272u); // %58 unbroadcast fused weight gradients
-  let at1 = (dims.T_T * dims.B * 125u + dims.B * 115u + 272u); // %56 concat
+fn unbroadcast_39(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 140u + dims.B * 70u + 272u); // %58 unbroadcast fused weight gradients
+  let at1 = (dims.T_T * dims.B * 125u + dims.B * 70u + 272u); // %56 concat
   let at2 = 120u; // input x
   let j = i % 45u;
   var acc = 0.0;
@@ -3001,38 +2670,38 @@ fn unbroadcast_48(i: u32, _t: u32) {
 }
 
 // %59 slice_rows ∂GRU: ∂W_ir (batched)
-fn slice_rows_49(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 140u + dims.B * 115u + 317u); // %59 slice_rows ∂GRU: ∂W_ir (batched)
-  let at1 = (dims.T_T * dims.B * 140u + dims.B * 115u + 272u); // %58 unbroadcast fused weight gradients
+fn slice_rows_40(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 140u + dims.B * 70u + 317u); // %59 slice_rows ∂GRU: ∂W_ir (batched)
+  let at1 = (dims.T_T * dims.B * 140u + dims.B * 70u + 272u); // %58 unbroadcast fused weight gradients
   let l = i / 15u;
   let j = i % 15u;
   mem[at0 + i] = mem[at1 + l * 45u + 0u + j];
 }
 
 // %60 slice_rows ∂GRU: ∂W_iz (batched)
-fn slice_rows_50(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 140u + dims.B * 115u + 332u); // %60 slice_rows ∂GRU: ∂W_iz (batched)
-  let at1 = (dims.T_T * dims.B * 140u + dims.B * 115u + 272u); // %58 unbroadcast fused weight gradients
+fn slice_rows_41(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 140u + dims.B * 70u + 332u); // %60 slice_rows ∂GRU: ∂W_iz (batched)
+  let at1 = (dims.T_T * dims.B * 140u + dims.B * 70u + 272u); // %58 unbroadcast fused weight gradients
   let l = i / 15u;
   let j = i % 15u;
   mem[at0 + i] = mem[at1 + l * 45u + 15u + j];
 }
 
 // %61 slice_rows ∂GRU: ∂W_in (batched)
-fn slice_rows_51(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 140u + dims.B * 115u + 347u); // %61 slice_rows ∂GRU: ∂W_in (batched)
-  let at1 = (dims.T_T * dims.B * 140u + dims.B * 115u + 272u); // %58 unbroadcast fused weight gradients
+fn slice_rows_42(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 140u + dims.B * 70u + 347u); // %61 slice_rows ∂GRU: ∂W_in (batched)
+  let at1 = (dims.T_T * dims.B * 140u + dims.B * 70u + 272u); // %58 unbroadcast fused weight gradients
   let l = i / 15u;
   let j = i % 15u;
   mem[at0 + i] = mem[at1 + l * 45u + 30u + j];
 }
 
 // %63 concat
-fn concat_52(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 140u + dims.B * 115u + 362u); // %63 concat
-  let at1 = (dims.T_T * dims.B * 105u + dims.B * 65u + 272u); // ∂GRU output 0
-  let at2 = (dims.T_T * dims.B * 110u + dims.B * 65u + 272u); // ∂GRU output 1
-  let at3 = (dims.T_T * dims.B * 120u + dims.B * 65u + 272u); // ∂GRU output 3
+fn concat_43(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 140u + dims.B * 70u + 362u); // %63 concat
+  let at1 = (dims.T_T * dims.B * 105u + dims.B * 40u + 272u); // ∂GRU output 0
+  let at2 = (dims.T_T * dims.B * 110u + dims.B * 40u + 272u); // ∂GRU output 1
+  let at3 = (dims.T_T * dims.B * 120u + dims.B * 40u + 272u); // ∂GRU output 3
   let l = i / 15u;
   let j = i % 15u;
   var v = 0.0;
@@ -3043,10 +2712,10 @@ fn concat_52(i: u32, _t: u32) {
 }
 
 // %65 unbroadcast fused weight gradients
-fn unbroadcast_53(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 155u + dims.B * 115u + 362u); // %65 unbroadcast fused weight gradients
-  let at1 = (dims.T_T * dims.B * 140u + dims.B * 115u + 362u); // %63 concat
-  let at2 = (dims.T_T * dims.B * 85u + dims.B * 60u + 152u); // %42 time_shift GRU: previous h
+fn unbroadcast_44(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 155u + dims.B * 70u + 362u); // %65 unbroadcast fused weight gradients
+  let at1 = (dims.T_T * dims.B * 140u + dims.B * 70u + 362u); // %63 concat
+  let at2 = (dims.T_T * dims.B * 85u + dims.B * 35u + 152u); // %42 time_shift GRU: previous h
   let j = i % 75u;
   var acc = 0.0;
   for (var q = 0u; q < dims.T_T * dims.B; q++) { acc += mem[at1 + q * 15u + j / 5u] * mem[at2 + q * 5u + j % 5u]; }
@@ -3054,36 +2723,36 @@ fn unbroadcast_53(i: u32, _t: u32) {
 }
 
 // %66 slice_rows ∂GRU: ∂W_hr (batched)
-fn slice_rows_54(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 155u + dims.B * 115u + 437u); // %66 slice_rows ∂GRU: ∂W_hr (batched)
-  let at1 = (dims.T_T * dims.B * 155u + dims.B * 115u + 362u); // %65 unbroadcast fused weight gradients
+fn slice_rows_45(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 155u + dims.B * 70u + 437u); // %66 slice_rows ∂GRU: ∂W_hr (batched)
+  let at1 = (dims.T_T * dims.B * 155u + dims.B * 70u + 362u); // %65 unbroadcast fused weight gradients
   let l = i / 25u;
   let j = i % 25u;
   mem[at0 + i] = mem[at1 + l * 75u + 0u + j];
 }
 
 // %67 slice_rows ∂GRU: ∂W_hz (batched)
-fn slice_rows_55(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 155u + dims.B * 115u + 462u); // %67 slice_rows ∂GRU: ∂W_hz (batched)
-  let at1 = (dims.T_T * dims.B * 155u + dims.B * 115u + 362u); // %65 unbroadcast fused weight gradients
+fn slice_rows_46(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 155u + dims.B * 70u + 462u); // %67 slice_rows ∂GRU: ∂W_hz (batched)
+  let at1 = (dims.T_T * dims.B * 155u + dims.B * 70u + 362u); // %65 unbroadcast fused weight gradients
   let l = i / 25u;
   let j = i % 25u;
   mem[at0 + i] = mem[at1 + l * 75u + 25u + j];
 }
 
 // %68 slice_rows ∂GRU: ∂W_hn (batched)
-fn slice_rows_56(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 155u + dims.B * 115u + 487u); // %68 slice_rows ∂GRU: ∂W_hn (batched)
-  let at1 = (dims.T_T * dims.B * 155u + dims.B * 115u + 362u); // %65 unbroadcast fused weight gradients
+fn slice_rows_47(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 155u + dims.B * 70u + 487u); // %68 slice_rows ∂GRU: ∂W_hn (batched)
+  let at1 = (dims.T_T * dims.B * 155u + dims.B * 70u + 362u); // %65 unbroadcast fused weight gradients
   let l = i / 25u;
   let j = i % 25u;
   mem[at0 + i] = mem[at1 + l * 75u + 50u + j];
 }
 
 // %69 unbroadcast ∂GRU: ∂b_ir (batched)
-fn unbroadcast_57(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 155u + dims.B * 115u + 512u); // %69 unbroadcast ∂GRU: ∂b_ir (batched)
-  let at1 = (dims.T_T * dims.B * 105u + dims.B * 65u + 272u); // ∂GRU output 0
+fn unbroadcast_48(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 155u + dims.B * 70u + 512u); // %69 unbroadcast ∂GRU: ∂b_ir (batched)
+  let at1 = (dims.T_T * dims.B * 105u + dims.B * 40u + 272u); // ∂GRU output 0
   let j = i % 5u;
   var acc = 0.0;
   for (var q = 0u; q < dims.T_T * dims.B; q++) { acc += mem[at1 + q * 5u + j]; }
@@ -3091,9 +2760,9 @@ fn unbroadcast_57(i: u32, _t: u32) {
 }
 
 // %70 unbroadcast ∂GRU: ∂b_iz (batched)
-fn unbroadcast_58(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 155u + dims.B * 115u + 517u); // %70 unbroadcast ∂GRU: ∂b_iz (batched)
-  let at1 = (dims.T_T * dims.B * 110u + dims.B * 65u + 272u); // ∂GRU output 1
+fn unbroadcast_49(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 155u + dims.B * 70u + 517u); // %70 unbroadcast ∂GRU: ∂b_iz (batched)
+  let at1 = (dims.T_T * dims.B * 110u + dims.B * 40u + 272u); // ∂GRU output 1
   let j = i % 5u;
   var acc = 0.0;
   for (var q = 0u; q < dims.T_T * dims.B; q++) { acc += mem[at1 + q * 5u + j]; }
@@ -3101,9 +2770,9 @@ fn unbroadcast_58(i: u32, _t: u32) {
 }
 
 // %71 unbroadcast ∂GRU: ∂b_in (batched)
-fn unbroadcast_59(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 155u + dims.B * 115u + 522u); // %71 unbroadcast ∂GRU: ∂b_in (batched)
-  let at1 = (dims.T_T * dims.B * 115u + dims.B * 65u + 272u); // ∂GRU output 2
+fn unbroadcast_50(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 155u + dims.B * 70u + 522u); // %71 unbroadcast ∂GRU: ∂b_in (batched)
+  let at1 = (dims.T_T * dims.B * 115u + dims.B * 40u + 272u); // ∂GRU output 2
   let j = i % 5u;
   var acc = 0.0;
   for (var q = 0u; q < dims.T_T * dims.B; q++) { acc += mem[at1 + q * 5u + j]; }
@@ -3111,9 +2780,9 @@ fn unbroadcast_59(i: u32, _t: u32) {
 }
 
 // %72 unbroadcast ∂GRU: ∂b_hn (batched)
-fn unbroadcast_60(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 155u + dims.B * 115u + 527u); // %72 unbroadcast ∂GRU: ∂b_hn (batched)
-  let at1 = (dims.T_T * dims.B * 120u + dims.B * 65u + 272u); // ∂GRU output 3
+fn unbroadcast_51(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 155u + dims.B * 70u + 527u); // %72 unbroadcast ∂GRU: ∂b_hn (batched)
+  let at1 = (dims.T_T * dims.B * 120u + dims.B * 40u + 272u); // ∂GRU output 3
   let j = i % 5u;
   var acc = 0.0;
   for (var q = 0u; q < dims.T_T * dims.B; q++) { acc += mem[at1 + q * 5u + j]; }
@@ -3121,11 +2790,11 @@ fn unbroadcast_60(i: u32, _t: u32) {
 }
 
 // %73 concat
-fn concat_61(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 155u + dims.B * 115u + 532u); // %73 concat
-  let at1 = (dims.T_T * dims.B * 115u + dims.B * 65u + 272u); // ∂GRU output 2
-  let at2 = (dims.T_T * dims.B * 110u + dims.B * 65u + 272u); // ∂GRU output 1
-  let at3 = (dims.T_T * dims.B * 105u + dims.B * 65u + 272u); // ∂GRU output 0
+fn concat_52(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 155u + dims.B * 70u + 532u); // %73 concat
+  let at1 = (dims.T_T * dims.B * 115u + dims.B * 40u + 272u); // ∂GRU output 2
+  let at2 = (dims.T_T * dims.B * 110u + dims.B * 40u + 272u); // ∂GRU output 1
+  let at3 = (dims.T_T * dims.B * 105u + dims.B * 40u + 272u); // ∂GRU output 0
   let l = i / 15u;
   let j = i % 15u;
   var v = 0.0;
@@ -3136,10 +2805,10 @@ fn concat_61(i: u32, _t: u32) {
 }
 
 // %74 matmul fused gate products
-fn matmul_62(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 170u + dims.B * 115u + 532u); // %74 matmul fused gate products
-  let at1 = (dims.T_T * dims.B * 155u + dims.B * 115u + 532u); // %73 concat
-  let at2 = (dims.T_T * dims.B * 105u + dims.B * 60u + 227u); // %50 stack_rows packed W_in, W_iz, W_ir
+fn matmul_53(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 170u + dims.B * 70u + 532u); // %74 matmul fused gate products
+  let at1 = (dims.T_T * dims.B * 155u + dims.B * 70u + 532u); // %73 concat
+  let at2 = (dims.T_T * dims.B * 105u + dims.B * 35u + 227u); // %50 stack_rows packed W_in, W_iz, W_ir
   let l = i / 3u;
   let j = i % 3u;
   var acc = 0.0;
@@ -3216,201 +2885,165 @@ fn main(@builtin(local_invocation_index) lane: u32) {
       copy_14(i, t);
     }
     storageBarrier();
-    for (var i = lane; i < dims.B * 5u; i += 64u) {
-      copy_15(i, t);
-    }
-    storageBarrier();
-    for (var i = lane; i < dims.B * 5u; i += 64u) {
-      copy_16(i, t);
-    }
-    storageBarrier();
-    for (var i = lane; i < dims.B * 5u; i += 64u) {
-      copy_17(i, t);
-    }
-    storageBarrier();
-    for (var i = lane; i < dims.B * 5u; i += 64u) {
-      copy_18(i, t);
-    }
-    storageBarrier();
-    for (var i = lane; i < dims.B * 5u; i += 64u) {
-      copy_19(i, t);
-    }
-    storageBarrier();
   }
   for (var i = lane; i < dims.T_T * dims.B * 5u; i += 64u) {
-    mul_20(i, 0u);
+    mul_15(i, 0u);
   }
   storageBarrier();
   for (var i = lane; i < dims.T_T * dims.B; i += 64u) {
-    sum_21(i, 0u);
+    sum_16(i, 0u);
   }
   storageBarrier();
   for (var i = lane; i < 1u; i += 64u) {
-    reduce_lead_22(i, 0u);
+    reduce_lead_17(i, 0u);
   }
   storageBarrier();
   for (var i = lane; i < 1u; i += 64u) {
-    fill_23(i, 0u);
+    fill_18(i, 0u);
   }
   storageBarrier();
   for (var i = lane; i < dims.T_T * dims.B; i += 64u) {
-    broadcast_to_24(i, 0u);
+    broadcast_to_19(i, 0u);
   }
   storageBarrier();
   for (var i = lane; i < dims.T_T * dims.B * 5u; i += 64u) {
-    expand_last_25(i, 0u);
+    expand_last_20(i, 0u);
   }
   storageBarrier();
   for (var i = lane; i < dims.T_T * dims.B * 5u; i += 64u) {
-    mul_26(i, 0u);
+    mul_21(i, 0u);
   }
   storageBarrier();
   for (var i = lane; i < dims.T_T * dims.B * 5u; i += 64u) {
-    time_shift_27(i, 0u);
+    time_shift_22(i, 0u);
   }
   storageBarrier();
   for (var i = lane; i < dims.T_T * dims.B * 5u; i += 64u) {
-    sub_28(i, 0u);
+    sub_23(i, 0u);
   }
   storageBarrier();
   for (var i = lane; i < dims.T_T * dims.B * 5u; i += 64u) {
-    mul_29(i, 0u);
+    mul_24(i, 0u);
   }
   storageBarrier();
   for (var i = lane; i < dims.T_T * dims.B * 5u; i += 64u) {
-    mul_30(i, 0u);
+    mul_25(i, 0u);
   }
   storageBarrier();
   for (var i = lane; i < 75u; i += 64u) {
-    stack_rows_31(i, 0u);
+    stack_rows_26(i, 0u);
   }
   storageBarrier();
   for (var i = lane; i < 45u; i += 64u) {
-    stack_rows_32(i, 0u);
+    stack_rows_27(i, 0u);
   }
   storageBarrier();
   for (var i = lane; i < dims.B * 5u; i += 64u) {
-    copy_33(i, 0u);
+    copy_28(i, 0u);
   }
   storageBarrier();
   // ∂GRU: from the last step to the first
   for (var s = 0u; s < dims.T_T; s++) {
     let t = dims.T_T - 1u - s;
     for (var i = lane; i < dims.B * 5u; i += 64u) {
-      add_34(i, t);
+      add_29(i, t);
     }
     storageBarrier();
     for (var i = lane; i < dims.B * 5u; i += 64u) {
-      mul_35(i, t);
+      mul_30(i, t);
     }
     storageBarrier();
     for (var i = lane; i < dims.B * 5u; i += 64u) {
-      mul_36(i, t);
+      mul_31(i, t);
     }
     storageBarrier();
     for (var i = lane; i < dims.B * 5u; i += 64u) {
-      mul_37(i, t);
+      mul_32(i, t);
     }
     storageBarrier();
     for (var i = lane; i < dims.B * 5u; i += 64u) {
-      mul_38(i, t);
+      mul_33(i, t);
     }
     storageBarrier();
     for (var i = lane; i < dims.B * 15u; i += 64u) {
-      concat_39(i, t);
+      concat_34(i, t);
     }
     storageBarrier();
     for (var i = lane; i < dims.B * 5u; i += 64u) {
-      matmul_40(i, t);
+      matmul_35(i, t);
     }
     storageBarrier();
     for (var i = lane; i < dims.B * 5u; i += 64u) {
-      add_41(i, t);
+      add_36(i, t);
     }
     storageBarrier();
     for (var i = lane; i < dims.B * 5u; i += 64u) {
-      copy_42(i, t);
-    }
-    storageBarrier();
-    for (var i = lane; i < dims.B * 5u; i += 64u) {
-      copy_43(i, t);
-    }
-    storageBarrier();
-    for (var i = lane; i < dims.B * 5u; i += 64u) {
-      copy_44(i, t);
-    }
-    storageBarrier();
-    for (var i = lane; i < dims.B * 5u; i += 64u) {
-      copy_45(i, t);
-    }
-    storageBarrier();
-    for (var i = lane; i < dims.B * 5u; i += 64u) {
-      copy_46(i, t);
+      copy_37(i, t);
     }
     storageBarrier();
   }
   for (var i = lane; i < dims.T_T * dims.B * 15u; i += 64u) {
-    concat_47(i, 0u);
+    concat_38(i, 0u);
   }
   storageBarrier();
   for (var i = lane; i < 45u; i += 64u) {
+    unbroadcast_39(i, 0u);
+  }
+  storageBarrier();
+  for (var i = lane; i < 15u; i += 64u) {
+    slice_rows_40(i, 0u);
+  }
+  storageBarrier();
+  for (var i = lane; i < 15u; i += 64u) {
+    slice_rows_41(i, 0u);
+  }
+  storageBarrier();
+  for (var i = lane; i < 15u; i += 64u) {
+    slice_rows_42(i, 0u);
+  }
+  storageBarrier();
+  for (var i = lane; i < dims.T_T * dims.B * 15u; i += 64u) {
+    concat_43(i, 0u);
+  }
+  storageBarrier();
+  for (var i = lane; i < 75u; i += 64u) {
+    unbroadcast_44(i, 0u);
+  }
+  storageBarrier();
+  for (var i = lane; i < 25u; i += 64u) {
+    slice_rows_45(i, 0u);
+  }
+  storageBarrier();
+  for (var i = lane; i < 25u; i += 64u) {
+    slice_rows_46(i, 0u);
+  }
+  storageBarrier();
+  for (var i = lane; i < 25u; i += 64u) {
+    slice_rows_47(i, 0u);
+  }
+  storageBarrier();
+  for (var i = lane; i < 5u; i += 64u) {
     unbroadcast_48(i, 0u);
   }
   storageBarrier();
-  for (var i = lane; i < 15u; i += 64u) {
-    slice_rows_49(i, 0u);
+  for (var i = lane; i < 5u; i += 64u) {
+    unbroadcast_49(i, 0u);
   }
   storageBarrier();
-  for (var i = lane; i < 15u; i += 64u) {
-    slice_rows_50(i, 0u);
+  for (var i = lane; i < 5u; i += 64u) {
+    unbroadcast_50(i, 0u);
   }
   storageBarrier();
-  for (var i = lane; i < 15u; i += 64u) {
-    slice_rows_51(i, 0u);
+  for (var i = lane; i < 5u; i += 64u) {
+    unbroadcast_51(i, 0u);
   }
   storageBarrier();
   for (var i = lane; i < dims.T_T * dims.B * 15u; i += 64u) {
     concat_52(i, 0u);
   }
   storageBarrier();
-  for (var i = lane; i < 75u; i += 64u) {
-    unbroadcast_53(i, 0u);
-  }
-  storageBarrier();
-  for (var i = lane; i < 25u; i += 64u) {
-    slice_rows_54(i, 0u);
-  }
-  storageBarrier();
-  for (var i = lane; i < 25u; i += 64u) {
-    slice_rows_55(i, 0u);
-  }
-  storageBarrier();
-  for (var i = lane; i < 25u; i += 64u) {
-    slice_rows_56(i, 0u);
-  }
-  storageBarrier();
-  for (var i = lane; i < 5u; i += 64u) {
-    unbroadcast_57(i, 0u);
-  }
-  storageBarrier();
-  for (var i = lane; i < 5u; i += 64u) {
-    unbroadcast_58(i, 0u);
-  }
-  storageBarrier();
-  for (var i = lane; i < 5u; i += 64u) {
-    unbroadcast_59(i, 0u);
-  }
-  storageBarrier();
-  for (var i = lane; i < 5u; i += 64u) {
-    unbroadcast_60(i, 0u);
-  }
-  storageBarrier();
-  for (var i = lane; i < dims.T_T * dims.B * 15u; i += 64u) {
-    concat_61(i, 0u);
-  }
-  storageBarrier();
   for (var i = lane; i < dims.T_T * dims.B * 3u; i += 64u) {
-    matmul_62(i, 0u);
+    matmul_53(i, 0u);
   }
   storageBarrier();
 }

@@ -973,7 +973,7 @@ struct Step {
 
 // %10 sigmoid i — 29: i = sigmoid(W_ii @ x + b_ii + W_hi @ h + b_hi)   // input gate
 fn sigmoid_9(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 78u + dims.B * 45u + 200u); // %10 sigmoid i
+  let at0 = (dims.T_T * dims.B * 63u + dims.B * 25u + 200u) + t * dims.B * 5u; // LSTM output 4 at step t
   let at1 = (dims.T_T * dims.B * 23u + dims.B * 15u + 200u) + t * dims.B * 5u; // %24 add at step t
   let at2 = (dims.T_T * dims.B * 78u + dims.B * 25u + 200u); // %3 matmul fused gates
   let l = i / 5u;
@@ -1009,7 +1009,7 @@ struct Step {
 
 // %13 sigmoid f — 30: f = sigmoid(W_if @ x + b_if + W_hf @ h + b_hf)   // forget gate
 fn sigmoid_10(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 78u + dims.B * 50u + 200u); // %13 sigmoid f
+  let at0 = (dims.T_T * dims.B * 68u + dims.B * 25u + 200u) + t * dims.B * 5u; // LSTM output 5 at step t
   let at1 = (dims.T_T * dims.B * 28u + dims.B * 15u + 200u) + t * dims.B * 5u; // %27 add at step t
   let at2 = (dims.T_T * dims.B * 78u + dims.B * 25u + 200u); // %3 matmul fused gates
   let l = i / 5u;
@@ -1045,7 +1045,7 @@ struct Step {
 
 // %16 tanh g — 31: g = tanh(W_ig @ x + b_ig + W_hg @ h + b_hg)      // candidate cell state
 fn tanh_11(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 78u + dims.B * 55u + 200u); // %16 tanh g
+  let at0 = (dims.T_T * dims.B * 58u + dims.B * 25u + 200u) + t * dims.B * 5u; // LSTM output 3 at step t
   let at1 = (dims.T_T * dims.B * 33u + dims.B * 15u + 200u) + t * dims.B * 5u; // %30 add at step t
   let at2 = (dims.T_T * dims.B * 78u + dims.B * 25u + 200u); // %3 matmul fused gates
   let l = i / 5u;
@@ -1081,7 +1081,7 @@ struct Step {
 
 // %19 sigmoid o — 32: o = sigmoid(W_io @ x + b_io + W_ho @ h + b_ho)   // output gate
 fn sigmoid_12(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 78u + dims.B * 60u + 200u); // %19 sigmoid o
+  let at0 = (dims.T_T * dims.B * 53u + dims.B * 25u + 200u) + t * dims.B * 5u; // LSTM output 2 at step t
   let at1 = (dims.T_T * dims.B * 38u + dims.B * 15u + 200u) + t * dims.B * 5u; // %33 add at step t
   let at2 = (dims.T_T * dims.B * 78u + dims.B * 25u + 200u); // %3 matmul fused gates
   let l = i / 5u;
@@ -1110,13 +1110,18 @@ struct Dims {
 // Every value of the model, each in a region of its own (params, inputs, states, results).
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
+struct Step {
+  s: u32, // the step of the time loop, counted from its start
+}
+@group(0) @binding(2) var<uniform> step: Step;
+
 // %22 add c' — 34: c' = f * c + i * g
-fn add_13(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 78u + dims.B * 65u + 200u); // %22 add c'
-  let at1 = (dims.T_T * dims.B * 78u + dims.B * 50u + 200u); // %13 sigmoid f
+fn add_13(i: u32, t: u32) {
+  let at0 = (dims.T_T * dims.B * 78u + dims.B * 45u + 200u); // %22 add c'
+  let at1 = (dims.T_T * dims.B * 68u + dims.B * 25u + 200u) + t * dims.B * 5u; // LSTM output 5 at step t
   let at2 = (dims.T_T * dims.B * 43u + dims.B * 20u + 200u); // LSTM state c
-  let at3 = (dims.T_T * dims.B * 78u + dims.B * 45u + 200u); // %10 sigmoid i
-  let at4 = (dims.T_T * dims.B * 78u + dims.B * 55u + 200u); // %16 tanh g
+  let at3 = (dims.T_T * dims.B * 63u + dims.B * 25u + 200u) + t * dims.B * 5u; // LSTM output 4 at step t
+  let at4 = (dims.T_T * dims.B * 58u + dims.B * 25u + 200u) + t * dims.B * 5u; // LSTM output 3 at step t
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = (mem[at1 + l * 5u + j] * mem[at2 + l * 5u + j]) + (mem[at3 + l * 5u + j] * mem[at4 + l * 5u + j]);
@@ -1126,7 +1131,7 @@ fn add_13(i: u32, _t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < dims.B * 5u) {
-    add_13(i, 0u);
+    add_13(i, step.s);
   }
 }
 
@@ -1143,10 +1148,15 @@ struct Dims {
 // Every value of the model, each in a region of its own (params, inputs, states, results).
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
+struct Step {
+  s: u32, // the step of the time loop, counted from its start
+}
+@group(0) @binding(2) var<uniform> step: Step;
+
 // %23 tanh — 35: h' = o * tanh(c')
-fn tanh_14(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 78u + dims.B * 70u + 200u); // %23 tanh
-  let at1 = (dims.T_T * dims.B * 78u + dims.B * 65u + 200u); // %22 add c'
+fn tanh_14(i: u32, t: u32) {
+  let at0 = (dims.T_T * dims.B * 48u + dims.B * 25u + 200u) + t * dims.B * 5u; // LSTM output 1 at step t
+  let at1 = (dims.T_T * dims.B * 78u + dims.B * 45u + 200u); // %22 add c'
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = tanh(clamp(mem[at1 + l * 5u + j], -10.0, 10.0));
@@ -1156,7 +1166,7 @@ fn tanh_14(i: u32, _t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < dims.B * 5u) {
-    tanh_14(i, 0u);
+    tanh_14(i, step.s);
   }
 }
 
@@ -1173,11 +1183,16 @@ struct Dims {
 // Every value of the model, each in a region of its own (params, inputs, states, results).
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
+struct Step {
+  s: u32, // the step of the time loop, counted from its start
+}
+@group(0) @binding(2) var<uniform> step: Step;
+
 // %24 mul h' — 35: h' = o * tanh(c')
-fn mul_15(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 78u + dims.B * 75u + 200u); // %24 mul h'
-  let at1 = (dims.T_T * dims.B * 78u + dims.B * 60u + 200u); // %19 sigmoid o
-  let at2 = (dims.T_T * dims.B * 78u + dims.B * 70u + 200u); // %23 tanh
+fn mul_15(i: u32, t: u32) {
+  let at0 = (dims.T_T * dims.B * 78u + dims.B * 50u + 200u); // %24 mul h'
+  let at1 = (dims.T_T * dims.B * 53u + dims.B * 25u + 200u) + t * dims.B * 5u; // LSTM output 2 at step t
+  let at2 = (dims.T_T * dims.B * 48u + dims.B * 25u + 200u) + t * dims.B * 5u; // LSTM output 1 at step t
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = mem[at1 + l * 5u + j] * mem[at2 + l * 5u + j];
@@ -1187,7 +1202,7 @@ fn mul_15(i: u32, _t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < dims.B * 5u) {
-    mul_15(i, 0u);
+    mul_15(i, step.s);
   }
 }
 
@@ -1212,7 +1227,7 @@ struct Step {
 // LSTM: step output 0 at step t
 fn copy_16(i: u32, t: u32) {
   let at0 = (dims.T_T * dims.B * 43u + dims.B * 25u + 200u) + t * dims.B * 5u; // LSTM output 0
-  let at1 = (dims.T_T * dims.B * 78u + dims.B * 75u + 200u); // %24 mul h'
+  let at1 = (dims.T_T * dims.B * 78u + dims.B * 50u + 200u); // %24 mul h'
   mem[at0 + i] = mem[at1 + i];
 }
 
@@ -1242,10 +1257,10 @@ struct Step {
 }
 @group(0) @binding(2) var<uniform> step: Step;
 
-// LSTM: step output 1 at step t
+// LSTM: step output 6 at step t
 fn copy_17(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 48u + dims.B * 25u + 200u) + t * dims.B * 5u; // LSTM output 1
-  let at1 = (dims.T_T * dims.B * 78u + dims.B * 70u + 200u); // %23 tanh
+  let at0 = (dims.T_T * dims.B * 73u + dims.B * 25u + 200u) + t * dims.B * 5u; // LSTM output 6
+  let at1 = (dims.T_T * dims.B * 43u + dims.B * 20u + 200u); // LSTM state c
   mem[at0 + i] = mem[at1 + i];
 }
 
@@ -1270,15 +1285,10 @@ struct Dims {
 // Every value of the model, each in a region of its own (params, inputs, states, results).
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
-struct Step {
-  s: u32, // the step of the time loop, counted from its start
-}
-@group(0) @binding(2) var<uniform> step: Step;
-
-// LSTM: step output 2 at step t
-fn copy_18(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 53u + dims.B * 25u + 200u) + t * dims.B * 5u; // LSTM output 2
-  let at1 = (dims.T_T * dims.B * 78u + dims.B * 60u + 200u); // %19 sigmoid o
+// LSTM: the next h
+fn copy_18(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 43u + dims.B * 15u + 200u); // LSTM state h
+  let at1 = (dims.T_T * dims.B * 78u + dims.B * 50u + 200u); // %24 mul h'
   mem[at0 + i] = mem[at1 + i];
 }
 
@@ -1286,7 +1296,7 @@ fn copy_18(i: u32, t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < dims.B * 5u) {
-    copy_18(i, step.s);
+    copy_18(i, 0u);
   }
 }
 
@@ -1303,170 +1313,10 @@ struct Dims {
 // Every value of the model, each in a region of its own (params, inputs, states, results).
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
-struct Step {
-  s: u32, // the step of the time loop, counted from its start
-}
-@group(0) @binding(2) var<uniform> step: Step;
-
-// LSTM: step output 3 at step t
-fn copy_19(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 58u + dims.B * 25u + 200u) + t * dims.B * 5u; // LSTM output 3
-  let at1 = (dims.T_T * dims.B * 78u + dims.B * 55u + 200u); // %16 tanh g
-  mem[at0 + i] = mem[at1 + i];
-}
-
-@compute @workgroup_size(64)
-fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
-  let i = (group.y * groups.x + group.x) * 64u + lane;
-  if (i < dims.B * 5u) {
-    copy_19(i, step.s);
-  }
-}
-
-// ───── grad_20_copy_20.wgsl ─────
-// rnnc kernel grad_20_copy_20: one thread per element, 64 per workgroup.
-struct Dims {
-  B: u32, // the batch size
-  T_T: u32, // the length of time axis T
-  given0: u32, // 1 where the caller gave the initial state h
-  given1: u32, // 1 where the caller gave the initial state c
-}
-
-@group(0) @binding(0) var<uniform> dims: Dims;
-// Every value of the model, each in a region of its own (params, inputs, states, results).
-@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
-
-struct Step {
-  s: u32, // the step of the time loop, counted from its start
-}
-@group(0) @binding(2) var<uniform> step: Step;
-
-// LSTM: step output 4 at step t
-fn copy_20(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 63u + dims.B * 25u + 200u) + t * dims.B * 5u; // LSTM output 4
-  let at1 = (dims.T_T * dims.B * 78u + dims.B * 45u + 200u); // %10 sigmoid i
-  mem[at0 + i] = mem[at1 + i];
-}
-
-@compute @workgroup_size(64)
-fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
-  let i = (group.y * groups.x + group.x) * 64u + lane;
-  if (i < dims.B * 5u) {
-    copy_20(i, step.s);
-  }
-}
-
-// ───── grad_21_copy_21.wgsl ─────
-// rnnc kernel grad_21_copy_21: one thread per element, 64 per workgroup.
-struct Dims {
-  B: u32, // the batch size
-  T_T: u32, // the length of time axis T
-  given0: u32, // 1 where the caller gave the initial state h
-  given1: u32, // 1 where the caller gave the initial state c
-}
-
-@group(0) @binding(0) var<uniform> dims: Dims;
-// Every value of the model, each in a region of its own (params, inputs, states, results).
-@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
-
-struct Step {
-  s: u32, // the step of the time loop, counted from its start
-}
-@group(0) @binding(2) var<uniform> step: Step;
-
-// LSTM: step output 5 at step t
-fn copy_21(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 68u + dims.B * 25u + 200u) + t * dims.B * 5u; // LSTM output 5
-  let at1 = (dims.T_T * dims.B * 78u + dims.B * 50u + 200u); // %13 sigmoid f
-  mem[at0 + i] = mem[at1 + i];
-}
-
-@compute @workgroup_size(64)
-fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
-  let i = (group.y * groups.x + group.x) * 64u + lane;
-  if (i < dims.B * 5u) {
-    copy_21(i, step.s);
-  }
-}
-
-// ───── grad_22_copy_22.wgsl ─────
-// rnnc kernel grad_22_copy_22: one thread per element, 64 per workgroup.
-struct Dims {
-  B: u32, // the batch size
-  T_T: u32, // the length of time axis T
-  given0: u32, // 1 where the caller gave the initial state h
-  given1: u32, // 1 where the caller gave the initial state c
-}
-
-@group(0) @binding(0) var<uniform> dims: Dims;
-// Every value of the model, each in a region of its own (params, inputs, states, results).
-@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
-
-struct Step {
-  s: u32, // the step of the time loop, counted from its start
-}
-@group(0) @binding(2) var<uniform> step: Step;
-
-// LSTM: step output 6 at step t
-fn copy_22(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 73u + dims.B * 25u + 200u) + t * dims.B * 5u; // LSTM output 6
-  let at1 = (dims.T_T * dims.B * 43u + dims.B * 20u + 200u); // LSTM state c
-  mem[at0 + i] = mem[at1 + i];
-}
-
-@compute @workgroup_size(64)
-fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
-  let i = (group.y * groups.x + group.x) * 64u + lane;
-  if (i < dims.B * 5u) {
-    copy_22(i, step.s);
-  }
-}
-
-// ───── grad_23_copy_23.wgsl ─────
-// rnnc kernel grad_23_copy_23: one thread per element, 64 per workgroup.
-struct Dims {
-  B: u32, // the batch size
-  T_T: u32, // the length of time axis T
-  given0: u32, // 1 where the caller gave the initial state h
-  given1: u32, // 1 where the caller gave the initial state c
-}
-
-@group(0) @binding(0) var<uniform> dims: Dims;
-// Every value of the model, each in a region of its own (params, inputs, states, results).
-@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
-
-// LSTM: the next h
-fn copy_23(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 43u + dims.B * 15u + 200u); // LSTM state h
-  let at1 = (dims.T_T * dims.B * 78u + dims.B * 75u + 200u); // %24 mul h'
-  mem[at0 + i] = mem[at1 + i];
-}
-
-@compute @workgroup_size(64)
-fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
-  let i = (group.y * groups.x + group.x) * 64u + lane;
-  if (i < dims.B * 5u) {
-    copy_23(i, 0u);
-  }
-}
-
-// ───── grad_24_copy_24.wgsl ─────
-// rnnc kernel grad_24_copy_24: one thread per element, 64 per workgroup.
-struct Dims {
-  B: u32, // the batch size
-  T_T: u32, // the length of time axis T
-  given0: u32, // 1 where the caller gave the initial state h
-  given1: u32, // 1 where the caller gave the initial state c
-}
-
-@group(0) @binding(0) var<uniform> dims: Dims;
-// Every value of the model, each in a region of its own (params, inputs, states, results).
-@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
-
 // LSTM: the next c
-fn copy_24(i: u32, _t: u32) {
+fn copy_19(i: u32, _t: u32) {
   let at0 = (dims.T_T * dims.B * 43u + dims.B * 20u + 200u); // LSTM state c
-  let at1 = (dims.T_T * dims.B * 78u + dims.B * 65u + 200u); // %22 add c'
+  let at1 = (dims.T_T * dims.B * 78u + dims.B * 45u + 200u); // %22 add c'
   mem[at0 + i] = mem[at1 + i];
 }
 
@@ -1474,12 +1324,12 @@ fn copy_24(i: u32, _t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < dims.B * 5u) {
-    copy_24(i, 0u);
+    copy_19(i, 0u);
   }
 }
 
-// ───── grad_25_mul_25.wgsl ─────
-// rnnc kernel grad_25_mul_25: one thread per element, 64 per workgroup.
+// ───── grad_20_mul_20.wgsl ─────
+// rnnc kernel grad_20_mul_20: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -1492,10 +1342,10 @@ struct Dims {
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // %40 mul
-fn mul_25(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 83u + dims.B * 80u + 200u); // %40 mul
+fn mul_20(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 83u + dims.B * 55u + 200u); // %40 mul
   let at1 = (dims.T_T * dims.B * 43u + dims.B * 25u + 200u); // LSTM output 0
-  let at2 = (dims.T_T * dims.B * 78u + dims.B * 80u + 200u); // input d:output
+  let at2 = (dims.T_T * dims.B * 78u + dims.B * 55u + 200u); // input d:output
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = mem[at1 + l * 5u + j] * mem[at2 + l * 5u + j];
@@ -1505,12 +1355,12 @@ fn mul_25(i: u32, _t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < dims.T_T * dims.B * 5u) {
-    mul_25(i, 0u);
+    mul_20(i, 0u);
   }
 }
 
-// ───── grad_26_sum_26.wgsl ─────
-// rnnc kernel grad_26_sum_26: one thread per element, 64 per workgroup.
+// ───── grad_21_sum_21.wgsl ─────
+// rnnc kernel grad_21_sum_21: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -1523,9 +1373,9 @@ struct Dims {
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // %41 sum
-fn sum_26(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 88u + dims.B * 80u + 200u); // %41 sum
-  let at1 = (dims.T_T * dims.B * 83u + dims.B * 80u + 200u); // %40 mul
+fn sum_21(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 88u + dims.B * 55u + 200u); // %41 sum
+  let at1 = (dims.T_T * dims.B * 83u + dims.B * 55u + 200u); // %40 mul
   var acc = 0.0;
   for (var c = 0u; c < 5u; c++) { acc += mem[at1 + i * 5u + c]; }
   mem[at0 + i] = acc;
@@ -1535,12 +1385,12 @@ fn sum_26(i: u32, _t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < dims.T_T * dims.B) {
-    sum_26(i, 0u);
+    sum_21(i, 0u);
   }
 }
 
-// ───── grad_27_reduce_lead_27.wgsl ─────
-// rnnc kernel grad_27_reduce_lead_27: one thread per element, 64 per workgroup.
+// ───── grad_22_reduce_lead_22.wgsl ─────
+// rnnc kernel grad_22_reduce_lead_22: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -1553,9 +1403,9 @@ struct Dims {
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // %42 reduce_lead loss
-fn reduce_lead_27(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 89u + dims.B * 80u + 200u); // %42 reduce_lead loss
-  let at1 = (dims.T_T * dims.B * 88u + dims.B * 80u + 200u); // %41 sum
+fn reduce_lead_22(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 89u + dims.B * 55u + 200u); // %42 reduce_lead loss
+  let at1 = (dims.T_T * dims.B * 88u + dims.B * 55u + 200u); // %41 sum
   var acc = 0.0;
   for (var q = 0u; q < dims.T_T * dims.B; q++) { acc += mem[at1 + q * 1u + i]; }
   mem[at0 + i] = acc;
@@ -1565,12 +1415,12 @@ fn reduce_lead_27(i: u32, _t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < 1u) {
-    reduce_lead_27(i, 0u);
+    reduce_lead_22(i, 0u);
   }
 }
 
-// ───── grad_28_fill_28.wgsl ─────
-// rnnc kernel grad_28_fill_28: one thread per element, 64 per workgroup.
+// ───── grad_23_fill_23.wgsl ─────
+// rnnc kernel grad_23_fill_23: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -1583,8 +1433,8 @@ struct Dims {
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // literal 1.0
-fn fill_28(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 89u + dims.B * 80u + 201u); // literal 1.0
+fn fill_23(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 89u + dims.B * 55u + 201u); // literal 1.0
   mem[at0 + i] = 1.0;
 }
 
@@ -1592,12 +1442,12 @@ fn fill_28(i: u32, _t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < 1u) {
-    fill_28(i, 0u);
+    fill_23(i, 0u);
   }
 }
 
-// ───── grad_29_broadcast_to_29.wgsl ─────
-// rnnc kernel grad_29_broadcast_to_29: one thread per element, 64 per workgroup.
+// ───── grad_24_broadcast_to_24.wgsl ─────
+// rnnc kernel grad_24_broadcast_to_24: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -1610,9 +1460,9 @@ struct Dims {
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // %44 broadcast_to ∂loss
-fn broadcast_to_29(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 89u + dims.B * 80u + 202u); // %44 broadcast_to ∂loss
-  let at1 = (dims.T_T * dims.B * 89u + dims.B * 80u + 201u); // literal 1.0
+fn broadcast_to_24(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 89u + dims.B * 55u + 202u); // %44 broadcast_to ∂loss
+  let at1 = (dims.T_T * dims.B * 89u + dims.B * 55u + 201u); // literal 1.0
   let j = 0u;
   mem[at0 + i] = mem[at1 + j];
 }
@@ -1621,12 +1471,12 @@ fn broadcast_to_29(i: u32, _t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < dims.T_T * dims.B) {
-    broadcast_to_29(i, 0u);
+    broadcast_to_24(i, 0u);
   }
 }
 
-// ───── grad_30_expand_last_30.wgsl ─────
-// rnnc kernel grad_30_expand_last_30: one thread per element, 64 per workgroup.
+// ───── grad_25_expand_last_25.wgsl ─────
+// rnnc kernel grad_25_expand_last_25: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -1639,9 +1489,9 @@ struct Dims {
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // %45 expand_last
-fn expand_last_30(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 90u + dims.B * 80u + 202u); // %45 expand_last
-  let at1 = (dims.T_T * dims.B * 89u + dims.B * 80u + 202u); // %44 broadcast_to ∂loss
+fn expand_last_25(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 90u + dims.B * 55u + 202u); // %45 expand_last
+  let at1 = (dims.T_T * dims.B * 89u + dims.B * 55u + 202u); // %44 broadcast_to ∂loss
   mem[at0 + i] = mem[at1 + i / 5u];
 }
 
@@ -1649,7 +1499,157 @@ fn expand_last_30(i: u32, _t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < dims.T_T * dims.B * 5u) {
-    expand_last_30(i, 0u);
+    expand_last_25(i, 0u);
+  }
+}
+
+// ───── grad_26_mul_26.wgsl ─────
+// rnnc kernel grad_26_mul_26: one thread per element, 64 per workgroup.
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+  given1: u32, // 1 where the caller gave the initial state c
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
+
+// %46 mul
+fn mul_26(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 95u + dims.B * 55u + 202u); // %46 mul
+  let at1 = (dims.T_T * dims.B * 90u + dims.B * 55u + 202u); // %45 expand_last
+  let at2 = (dims.T_T * dims.B * 78u + dims.B * 55u + 200u); // input d:output
+  let l = i / 5u;
+  let j = i % 5u;
+  mem[at0 + i] = mem[at1 + l * 5u + j] * mem[at2 + l * 5u + j];
+}
+
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < dims.T_T * dims.B * 5u) {
+    mul_26(i, 0u);
+  }
+}
+
+// ───── grad_27_time_shift_27.wgsl ─────
+// rnnc kernel grad_27_time_shift_27: one thread per element, 64 per workgroup.
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+  given1: u32, // 1 where the caller gave the initial state c
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
+
+// %53 time_shift LSTM: previous h
+fn time_shift_27(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 100u + dims.B * 55u + 202u); // %53 time_shift LSTM: previous h
+  let at1 = (dims.T_T * dims.B * 43u + dims.B * 25u + 200u); // LSTM output 0
+  let at2 = select((dims.T_T * dims.B * 3u + 200u), (dims.T_T * dims.B * 3u + dims.B * 5u + 200u), dims.given0 != 0u); // initial state h
+  mem[at0 + i] = select(mem[at1 + i - min(i, dims.B * 5u)], mem[at2 + min(i, dims.B * 5u - 1u)], i < dims.B * 5u);
+}
+
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < dims.T_T * dims.B * 5u) {
+    time_shift_27(i, 0u);
+  }
+}
+
+// ───── grad_28_sub_28.wgsl ─────
+// rnnc kernel grad_28_sub_28: one thread per element, 64 per workgroup.
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+  given1: u32, // 1 where the caller gave the initial state c
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
+
+// %55 sub — 35: h' = o * tanh(c')
+fn sub_28(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 105u + dims.B * 55u + 202u); // %55 sub
+  let at1 = (dims.T_T * dims.B * 48u + dims.B * 25u + 200u); // LSTM output 1
+  let l = i / 5u;
+  let j = i % 5u;
+  mem[at0 + i] = 1.0 - (mem[at1 + l * 5u + j] * mem[at1 + l * 5u + j]);
+}
+
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < dims.T_T * dims.B * 5u) {
+    sub_28(i, 0u);
+  }
+}
+
+// ───── grad_29_mul_29.wgsl ─────
+// rnnc kernel grad_29_mul_29: one thread per element, 64 per workgroup.
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+  given1: u32, // 1 where the caller gave the initial state c
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
+
+// %57 mul ∂o — 32: o = sigmoid(W_io @ x + b_io + W_ho @ h + b_ho)   // output gate
+fn mul_29(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 110u + dims.B * 55u + 202u); // %57 mul ∂o
+  let at1 = (dims.T_T * dims.B * 53u + dims.B * 25u + 200u); // LSTM output 2
+  let l = i / 5u;
+  let j = i % 5u;
+  mem[at0 + i] = mem[at1 + l * 5u + j] * (1.0 - mem[at1 + l * 5u + j]);
+}
+
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < dims.T_T * dims.B * 5u) {
+    mul_29(i, 0u);
+  }
+}
+
+// ───── grad_30_sub_30.wgsl ─────
+// rnnc kernel grad_30_sub_30: one thread per element, 64 per workgroup.
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+  given1: u32, // 1 where the caller gave the initial state c
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
+
+// %59 sub ∂g — 31: g = tanh(W_ig @ x + b_ig + W_hg @ h + b_hg)      // candidate cell state
+fn sub_30(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 115u + dims.B * 55u + 202u); // %59 sub ∂g
+  let at1 = (dims.T_T * dims.B * 58u + dims.B * 25u + 200u); // LSTM output 3
+  let l = i / 5u;
+  let j = i % 5u;
+  mem[at0 + i] = 1.0 - (mem[at1 + l * 5u + j] * mem[at1 + l * 5u + j]);
+}
+
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < dims.T_T * dims.B * 5u) {
+    sub_30(i, 0u);
   }
 }
 
@@ -1666,159 +1666,9 @@ struct Dims {
 // Every value of the model, each in a region of its own (params, inputs, states, results).
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
-// %46 mul
-fn mul_31(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 95u + dims.B * 80u + 202u); // %46 mul
-  let at1 = (dims.T_T * dims.B * 90u + dims.B * 80u + 202u); // %45 expand_last
-  let at2 = (dims.T_T * dims.B * 78u + dims.B * 80u + 200u); // input d:output
-  let l = i / 5u;
-  let j = i % 5u;
-  mem[at0 + i] = mem[at1 + l * 5u + j] * mem[at2 + l * 5u + j];
-}
-
-@compute @workgroup_size(64)
-fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
-  let i = (group.y * groups.x + group.x) * 64u + lane;
-  if (i < dims.T_T * dims.B * 5u) {
-    mul_31(i, 0u);
-  }
-}
-
-// ───── grad_32_time_shift_32.wgsl ─────
-// rnnc kernel grad_32_time_shift_32: one thread per element, 64 per workgroup.
-struct Dims {
-  B: u32, // the batch size
-  T_T: u32, // the length of time axis T
-  given0: u32, // 1 where the caller gave the initial state h
-  given1: u32, // 1 where the caller gave the initial state c
-}
-
-@group(0) @binding(0) var<uniform> dims: Dims;
-// Every value of the model, each in a region of its own (params, inputs, states, results).
-@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
-
-// %53 time_shift LSTM: previous h
-fn time_shift_32(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 100u + dims.B * 80u + 202u); // %53 time_shift LSTM: previous h
-  let at1 = (dims.T_T * dims.B * 43u + dims.B * 25u + 200u); // LSTM output 0
-  let at2 = select((dims.T_T * dims.B * 3u + 200u), (dims.T_T * dims.B * 3u + dims.B * 5u + 200u), dims.given0 != 0u); // initial state h
-  mem[at0 + i] = select(mem[at1 + i - min(i, dims.B * 5u)], mem[at2 + min(i, dims.B * 5u - 1u)], i < dims.B * 5u);
-}
-
-@compute @workgroup_size(64)
-fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
-  let i = (group.y * groups.x + group.x) * 64u + lane;
-  if (i < dims.T_T * dims.B * 5u) {
-    time_shift_32(i, 0u);
-  }
-}
-
-// ───── grad_33_sub_33.wgsl ─────
-// rnnc kernel grad_33_sub_33: one thread per element, 64 per workgroup.
-struct Dims {
-  B: u32, // the batch size
-  T_T: u32, // the length of time axis T
-  given0: u32, // 1 where the caller gave the initial state h
-  given1: u32, // 1 where the caller gave the initial state c
-}
-
-@group(0) @binding(0) var<uniform> dims: Dims;
-// Every value of the model, each in a region of its own (params, inputs, states, results).
-@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
-
-// %55 sub — 35: h' = o * tanh(c')
-fn sub_33(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 105u + dims.B * 80u + 202u); // %55 sub
-  let at1 = (dims.T_T * dims.B * 48u + dims.B * 25u + 200u); // LSTM output 1
-  let l = i / 5u;
-  let j = i % 5u;
-  mem[at0 + i] = 1.0 - (mem[at1 + l * 5u + j] * mem[at1 + l * 5u + j]);
-}
-
-@compute @workgroup_size(64)
-fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
-  let i = (group.y * groups.x + group.x) * 64u + lane;
-  if (i < dims.T_T * dims.B * 5u) {
-    sub_33(i, 0u);
-  }
-}
-
-// ───── grad_34_mul_34.wgsl ─────
-// rnnc kernel grad_34_mul_34: one thread per element, 64 per workgroup.
-struct Dims {
-  B: u32, // the batch size
-  T_T: u32, // the length of time axis T
-  given0: u32, // 1 where the caller gave the initial state h
-  given1: u32, // 1 where the caller gave the initial state c
-}
-
-@group(0) @binding(0) var<uniform> dims: Dims;
-// Every value of the model, each in a region of its own (params, inputs, states, results).
-@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
-
-// %57 mul ∂o — 32: o = sigmoid(W_io @ x + b_io + W_ho @ h + b_ho)   // output gate
-fn mul_34(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 110u + dims.B * 80u + 202u); // %57 mul ∂o
-  let at1 = (dims.T_T * dims.B * 53u + dims.B * 25u + 200u); // LSTM output 2
-  let l = i / 5u;
-  let j = i % 5u;
-  mem[at0 + i] = mem[at1 + l * 5u + j] * (1.0 - mem[at1 + l * 5u + j]);
-}
-
-@compute @workgroup_size(64)
-fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
-  let i = (group.y * groups.x + group.x) * 64u + lane;
-  if (i < dims.T_T * dims.B * 5u) {
-    mul_34(i, 0u);
-  }
-}
-
-// ───── grad_35_sub_35.wgsl ─────
-// rnnc kernel grad_35_sub_35: one thread per element, 64 per workgroup.
-struct Dims {
-  B: u32, // the batch size
-  T_T: u32, // the length of time axis T
-  given0: u32, // 1 where the caller gave the initial state h
-  given1: u32, // 1 where the caller gave the initial state c
-}
-
-@group(0) @binding(0) var<uniform> dims: Dims;
-// Every value of the model, each in a region of its own (params, inputs, states, results).
-@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
-
-// %59 sub ∂g — 31: g = tanh(W_ig @ x + b_ig + W_hg @ h + b_hg)      // candidate cell state
-fn sub_35(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 115u + dims.B * 80u + 202u); // %59 sub ∂g
-  let at1 = (dims.T_T * dims.B * 58u + dims.B * 25u + 200u); // LSTM output 3
-  let l = i / 5u;
-  let j = i % 5u;
-  mem[at0 + i] = 1.0 - (mem[at1 + l * 5u + j] * mem[at1 + l * 5u + j]);
-}
-
-@compute @workgroup_size(64)
-fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
-  let i = (group.y * groups.x + group.x) * 64u + lane;
-  if (i < dims.T_T * dims.B * 5u) {
-    sub_35(i, 0u);
-  }
-}
-
-// ───── grad_36_mul_36.wgsl ─────
-// rnnc kernel grad_36_mul_36: one thread per element, 64 per workgroup.
-struct Dims {
-  B: u32, // the batch size
-  T_T: u32, // the length of time axis T
-  given0: u32, // 1 where the caller gave the initial state h
-  given1: u32, // 1 where the caller gave the initial state c
-}
-
-@group(0) @binding(0) var<uniform> dims: Dims;
-// Every value of the model, each in a region of its own (params, inputs, states, results).
-@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
-
 // %61 mul ∂f — 30: f = sigmoid(W_if @ x + b_if + W_hf @ h + b_hf)   // forget gate
-fn mul_36(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 120u + dims.B * 80u + 202u); // %61 mul ∂f
+fn mul_31(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 120u + dims.B * 55u + 202u); // %61 mul ∂f
   let at1 = (dims.T_T * dims.B * 68u + dims.B * 25u + 200u); // LSTM output 5
   let l = i / 5u;
   let j = i % 5u;
@@ -1829,12 +1679,12 @@ fn mul_36(i: u32, _t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < dims.T_T * dims.B * 5u) {
-    mul_36(i, 0u);
+    mul_31(i, 0u);
   }
 }
 
-// ───── grad_37_mul_37.wgsl ─────
-// rnnc kernel grad_37_mul_37: one thread per element, 64 per workgroup.
+// ───── grad_32_mul_32.wgsl ─────
+// rnnc kernel grad_32_mul_32: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -1847,8 +1697,8 @@ struct Dims {
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // %63 mul ∂i — 29: i = sigmoid(W_ii @ x + b_ii + W_hi @ h + b_hi)   // input gate
-fn mul_37(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 125u + dims.B * 80u + 202u); // %63 mul ∂i
+fn mul_32(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 125u + dims.B * 55u + 202u); // %63 mul ∂i
   let at1 = (dims.T_T * dims.B * 63u + dims.B * 25u + 200u); // LSTM output 4
   let l = i / 5u;
   let j = i % 5u;
@@ -1859,12 +1709,12 @@ fn mul_37(i: u32, _t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < dims.T_T * dims.B * 5u) {
-    mul_37(i, 0u);
+    mul_32(i, 0u);
   }
 }
 
-// ───── grad_38_stack_rows_38.wgsl ─────
-// rnnc kernel grad_38_stack_rows_38: one thread per element, 64 per workgroup.
+// ───── grad_33_stack_rows_33.wgsl ─────
+// rnnc kernel grad_33_stack_rows_33: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -1877,8 +1727,8 @@ struct Dims {
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // %64 stack_rows packed W_ho, W_hg, W_hf, W_hi
-fn stack_rows_38(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 130u + dims.B * 80u + 202u); // %64 stack_rows packed W_ho, W_hg, W_hf, W_hi
+fn stack_rows_33(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 130u + dims.B * 55u + 202u); // %64 stack_rows packed W_ho, W_hg, W_hf, W_hi
   let at1 = 135u; // param W_ho
   let at2 = 110u; // param W_hg
   let at3 = 85u; // param W_hf
@@ -1897,12 +1747,12 @@ fn stack_rows_38(i: u32, _t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < 100u) {
-    stack_rows_38(i, 0u);
+    stack_rows_33(i, 0u);
   }
 }
 
-// ───── grad_39_stack_rows_39.wgsl ─────
-// rnnc kernel grad_39_stack_rows_39: one thread per element, 64 per workgroup.
+// ───── grad_34_stack_rows_34.wgsl ─────
+// rnnc kernel grad_34_stack_rows_34: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -1915,8 +1765,8 @@ struct Dims {
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // %65 stack_rows packed W_io, W_ig, W_if, W_ii
-fn stack_rows_39(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 130u + dims.B * 80u + 302u); // %65 stack_rows packed W_io, W_ig, W_if, W_ii
+fn stack_rows_34(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 130u + dims.B * 55u + 302u); // %65 stack_rows packed W_io, W_ig, W_if, W_ii
   let at1 = 45u; // param W_io
   let at2 = 30u; // param W_ig
   let at3 = 15u; // param W_if
@@ -1935,12 +1785,12 @@ fn stack_rows_39(i: u32, _t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < 60u) {
-    stack_rows_39(i, 0u);
+    stack_rows_34(i, 0u);
   }
 }
 
-// ───── grad_40_copy_40.wgsl ─────
-// rnnc kernel grad_40_copy_40: one thread per element, 64 per workgroup.
+// ───── grad_35_copy_35.wgsl ─────
+// rnnc kernel grad_35_copy_35: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -1953,8 +1803,8 @@ struct Dims {
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // ∂LSTM: the initial ∂h
-fn copy_40(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 130u + dims.B * 80u + 362u); // ∂LSTM state ∂h
+fn copy_35(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 130u + dims.B * 55u + 362u); // ∂LSTM state ∂h
   let at1 = (dims.T_T * dims.B * 3u + 200u); // %17 const
   mem[at0 + i] = mem[at1 + i];
 }
@@ -1963,12 +1813,12 @@ fn copy_40(i: u32, _t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < dims.B * 5u) {
-    copy_40(i, 0u);
+    copy_35(i, 0u);
   }
 }
 
-// ───── grad_41_copy_41.wgsl ─────
-// rnnc kernel grad_41_copy_41: one thread per element, 64 per workgroup.
+// ───── grad_36_copy_36.wgsl ─────
+// rnnc kernel grad_36_copy_36: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -1981,8 +1831,8 @@ struct Dims {
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // ∂LSTM: the initial ∂c
-fn copy_41(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 130u + dims.B * 85u + 362u); // ∂LSTM state ∂c
+fn copy_36(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 130u + dims.B * 60u + 362u); // ∂LSTM state ∂c
   let at1 = (dims.T_T * dims.B * 3u + 200u); // %17 const
   mem[at0 + i] = mem[at1 + i];
 }
@@ -1991,12 +1841,12 @@ fn copy_41(i: u32, _t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < dims.B * 5u) {
-    copy_41(i, 0u);
+    copy_36(i, 0u);
   }
 }
 
-// ───── grad_42_add_42.wgsl ─────
-// rnnc kernel grad_42_add_42: one thread per element, 64 per workgroup.
+// ───── grad_37_add_37.wgsl ─────
+// rnnc kernel grad_37_add_37: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -2014,10 +1864,10 @@ struct Step {
 @group(0) @binding(2) var<uniform> step: Step;
 
 // %3 add
-fn add_42(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 150u + dims.B * 90u + 362u); // %3 add
-  let at1 = (dims.T_T * dims.B * 130u + dims.B * 80u + 362u); // ∂LSTM state ∂h
-  let at2 = (dims.T_T * dims.B * 95u + dims.B * 80u + 202u) + t * dims.B * 5u; // %46 mul at step t
+fn add_37(i: u32, t: u32) {
+  let at0 = (dims.T_T * dims.B * 150u + dims.B * 65u + 362u); // %3 add
+  let at1 = (dims.T_T * dims.B * 130u + dims.B * 55u + 362u); // ∂LSTM state ∂h
+  let at2 = (dims.T_T * dims.B * 95u + dims.B * 55u + 202u) + t * dims.B * 5u; // %46 mul at step t
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = mem[at1 + l * 5u + j] + mem[at2 + l * 5u + j];
@@ -2027,12 +1877,12 @@ fn add_42(i: u32, t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < dims.B * 5u) {
-    add_42(i, dims.T_T - 1u - step.s);
+    add_37(i, dims.T_T - 1u - step.s);
   }
 }
 
-// ───── grad_43_add_43.wgsl ─────
-// rnnc kernel grad_43_add_43: one thread per element, 64 per workgroup.
+// ───── grad_38_add_38.wgsl ─────
+// rnnc kernel grad_38_add_38: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -2050,12 +1900,12 @@ struct Step {
 @group(0) @binding(2) var<uniform> step: Step;
 
 // %10 add
-fn add_43(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 150u + dims.B * 95u + 362u); // %10 add
-  let at1 = (dims.T_T * dims.B * 130u + dims.B * 85u + 362u); // ∂LSTM state ∂c
-  let at2 = (dims.T_T * dims.B * 150u + dims.B * 90u + 362u); // %3 add
+fn add_38(i: u32, t: u32) {
+  let at0 = (dims.T_T * dims.B * 150u + dims.B * 70u + 362u); // %10 add
+  let at1 = (dims.T_T * dims.B * 130u + dims.B * 60u + 362u); // ∂LSTM state ∂c
+  let at2 = (dims.T_T * dims.B * 150u + dims.B * 65u + 362u); // %3 add
   let at3 = (dims.T_T * dims.B * 53u + dims.B * 25u + 200u) + t * dims.B * 5u; // LSTM output 2 at step t
-  let at4 = (dims.T_T * dims.B * 105u + dims.B * 80u + 202u) + t * dims.B * 5u; // %55 sub at step t
+  let at4 = (dims.T_T * dims.B * 105u + dims.B * 55u + 202u) + t * dims.B * 5u; // %55 sub at step t
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = mem[at1 + l * 5u + j] + ((mem[at2 + l * 5u + j] * mem[at3 + l * 5u + j]) * mem[at4 + l * 5u + j]);
@@ -2065,12 +1915,12 @@ fn add_43(i: u32, t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < dims.B * 5u) {
-    add_43(i, dims.T_T - 1u - step.s);
+    add_38(i, dims.T_T - 1u - step.s);
   }
 }
 
-// ───── grad_44_mul_44.wgsl ─────
-// rnnc kernel grad_44_mul_44: one thread per element, 64 per workgroup.
+// ───── grad_39_mul_39.wgsl ─────
+// rnnc kernel grad_39_mul_39: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -2088,9 +1938,9 @@ struct Step {
 @group(0) @binding(2) var<uniform> step: Step;
 
 // %18 mul — 34: c' = f * c + i * g
-fn mul_44(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 150u + dims.B * 100u + 362u); // %18 mul
-  let at1 = (dims.T_T * dims.B * 150u + dims.B * 95u + 362u); // %10 add
+fn mul_39(i: u32, t: u32) {
+  let at0 = (dims.T_T * dims.B * 150u + dims.B * 75u + 362u); // %18 mul
+  let at1 = (dims.T_T * dims.B * 150u + dims.B * 70u + 362u); // %10 add
   let at2 = (dims.T_T * dims.B * 68u + dims.B * 25u + 200u) + t * dims.B * 5u; // LSTM output 5 at step t
   let l = i / 5u;
   let j = i % 5u;
@@ -2101,12 +1951,12 @@ fn mul_44(i: u32, t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < dims.B * 5u) {
-    mul_44(i, dims.T_T - 1u - step.s);
+    mul_39(i, dims.T_T - 1u - step.s);
   }
 }
 
-// ───── grad_45_mul_45.wgsl ─────
-// rnnc kernel grad_45_mul_45: one thread per element, 64 per workgroup.
+// ───── grad_40_mul_40.wgsl ─────
+// rnnc kernel grad_40_mul_40: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -2124,11 +1974,11 @@ struct Step {
 @group(0) @binding(2) var<uniform> step: Step;
 
 // %20 mul ∂o — 32: o = sigmoid(W_io @ x + b_io + W_ho @ h + b_ho)   // output gate
-fn mul_45(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 150u + dims.B * 105u + 362u); // %20 mul ∂o
-  let at1 = (dims.T_T * dims.B * 150u + dims.B * 90u + 362u); // %3 add
+fn mul_40(i: u32, t: u32) {
+  let at0 = (dims.T_T * dims.B * 145u + dims.B * 65u + 362u) + t * dims.B * 5u; // ∂LSTM output 3 at step t
+  let at1 = (dims.T_T * dims.B * 150u + dims.B * 65u + 362u); // %3 add
   let at2 = (dims.T_T * dims.B * 48u + dims.B * 25u + 200u) + t * dims.B * 5u; // LSTM output 1 at step t
-  let at3 = (dims.T_T * dims.B * 110u + dims.B * 80u + 202u) + t * dims.B * 5u; // %57 mul ∂o at step t
+  let at3 = (dims.T_T * dims.B * 110u + dims.B * 55u + 202u) + t * dims.B * 5u; // %57 mul ∂o at step t
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = (mem[at1 + l * 5u + j] * mem[at2 + l * 5u + j]) * mem[at3 + l * 5u + j];
@@ -2138,12 +1988,12 @@ fn mul_45(i: u32, t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < dims.B * 5u) {
-    mul_45(i, dims.T_T - 1u - step.s);
+    mul_40(i, dims.T_T - 1u - step.s);
   }
 }
 
-// ───── grad_46_mul_46.wgsl ─────
-// rnnc kernel grad_46_mul_46: one thread per element, 64 per workgroup.
+// ───── grad_41_mul_41.wgsl ─────
+// rnnc kernel grad_41_mul_41: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -2161,11 +2011,11 @@ struct Step {
 @group(0) @binding(2) var<uniform> step: Step;
 
 // %22 mul ∂g — 31: g = tanh(W_ig @ x + b_ig + W_hg @ h + b_hg)      // candidate cell state
-fn mul_46(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 150u + dims.B * 110u + 362u); // %22 mul ∂g
-  let at1 = (dims.T_T * dims.B * 150u + dims.B * 95u + 362u); // %10 add
+fn mul_41(i: u32, t: u32) {
+  let at0 = (dims.T_T * dims.B * 140u + dims.B * 65u + 362u) + t * dims.B * 5u; // ∂LSTM output 2 at step t
+  let at1 = (dims.T_T * dims.B * 150u + dims.B * 70u + 362u); // %10 add
   let at2 = (dims.T_T * dims.B * 63u + dims.B * 25u + 200u) + t * dims.B * 5u; // LSTM output 4 at step t
-  let at3 = (dims.T_T * dims.B * 115u + dims.B * 80u + 202u) + t * dims.B * 5u; // %59 sub ∂g at step t
+  let at3 = (dims.T_T * dims.B * 115u + dims.B * 55u + 202u) + t * dims.B * 5u; // %59 sub ∂g at step t
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = (mem[at1 + l * 5u + j] * mem[at2 + l * 5u + j]) * mem[at3 + l * 5u + j];
@@ -2175,12 +2025,12 @@ fn mul_46(i: u32, t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < dims.B * 5u) {
-    mul_46(i, dims.T_T - 1u - step.s);
+    mul_41(i, dims.T_T - 1u - step.s);
   }
 }
 
-// ───── grad_47_mul_47.wgsl ─────
-// rnnc kernel grad_47_mul_47: one thread per element, 64 per workgroup.
+// ───── grad_42_mul_42.wgsl ─────
+// rnnc kernel grad_42_mul_42: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -2198,11 +2048,11 @@ struct Step {
 @group(0) @binding(2) var<uniform> step: Step;
 
 // %24 mul ∂f — 30: f = sigmoid(W_if @ x + b_if + W_hf @ h + b_hf)   // forget gate
-fn mul_47(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 150u + dims.B * 115u + 362u); // %24 mul ∂f
-  let at1 = (dims.T_T * dims.B * 150u + dims.B * 95u + 362u); // %10 add
+fn mul_42(i: u32, t: u32) {
+  let at0 = (dims.T_T * dims.B * 135u + dims.B * 65u + 362u) + t * dims.B * 5u; // ∂LSTM output 1 at step t
+  let at1 = (dims.T_T * dims.B * 150u + dims.B * 70u + 362u); // %10 add
   let at2 = (dims.T_T * dims.B * 73u + dims.B * 25u + 200u) + t * dims.B * 5u; // LSTM output 6 at step t
-  let at3 = (dims.T_T * dims.B * 120u + dims.B * 80u + 202u) + t * dims.B * 5u; // %61 mul ∂f at step t
+  let at3 = (dims.T_T * dims.B * 120u + dims.B * 55u + 202u) + t * dims.B * 5u; // %61 mul ∂f at step t
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = (mem[at1 + l * 5u + j] * mem[at2 + l * 5u + j]) * mem[at3 + l * 5u + j];
@@ -2212,12 +2062,12 @@ fn mul_47(i: u32, t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < dims.B * 5u) {
-    mul_47(i, dims.T_T - 1u - step.s);
+    mul_42(i, dims.T_T - 1u - step.s);
   }
 }
 
-// ───── grad_48_mul_48.wgsl ─────
-// rnnc kernel grad_48_mul_48: one thread per element, 64 per workgroup.
+// ───── grad_43_mul_43.wgsl ─────
+// rnnc kernel grad_43_mul_43: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -2235,11 +2085,11 @@ struct Step {
 @group(0) @binding(2) var<uniform> step: Step;
 
 // %26 mul ∂i — 29: i = sigmoid(W_ii @ x + b_ii + W_hi @ h + b_hi)   // input gate
-fn mul_48(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 150u + dims.B * 120u + 362u); // %26 mul ∂i
-  let at1 = (dims.T_T * dims.B * 150u + dims.B * 95u + 362u); // %10 add
+fn mul_43(i: u32, t: u32) {
+  let at0 = (dims.T_T * dims.B * 130u + dims.B * 65u + 362u) + t * dims.B * 5u; // ∂LSTM output 0 at step t
+  let at1 = (dims.T_T * dims.B * 150u + dims.B * 70u + 362u); // %10 add
   let at2 = (dims.T_T * dims.B * 58u + dims.B * 25u + 200u) + t * dims.B * 5u; // LSTM output 3 at step t
-  let at3 = (dims.T_T * dims.B * 125u + dims.B * 80u + 202u) + t * dims.B * 5u; // %63 mul ∂i at step t
+  let at3 = (dims.T_T * dims.B * 125u + dims.B * 55u + 202u) + t * dims.B * 5u; // %63 mul ∂i at step t
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = (mem[at1 + l * 5u + j] * mem[at2 + l * 5u + j]) * mem[at3 + l * 5u + j];
@@ -2249,12 +2099,12 @@ fn mul_48(i: u32, t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < dims.B * 5u) {
-    mul_48(i, dims.T_T - 1u - step.s);
+    mul_43(i, dims.T_T - 1u - step.s);
   }
 }
 
-// ───── grad_49_concat_49.wgsl ─────
-// rnnc kernel grad_49_concat_49: one thread per element, 64 per workgroup.
+// ───── grad_44_concat_44.wgsl ─────
+// rnnc kernel grad_44_concat_44: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -2266,13 +2116,18 @@ struct Dims {
 // Every value of the model, each in a region of its own (params, inputs, states, results).
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
+struct Step {
+  s: u32, // the step of the time loop, counted from its start
+}
+@group(0) @binding(2) var<uniform> step: Step;
+
 // %27 concat
-fn concat_49(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 150u + dims.B * 125u + 362u); // %27 concat
-  let at1 = (dims.T_T * dims.B * 150u + dims.B * 105u + 362u); // %20 mul ∂o
-  let at2 = (dims.T_T * dims.B * 150u + dims.B * 110u + 362u); // %22 mul ∂g
-  let at3 = (dims.T_T * dims.B * 150u + dims.B * 115u + 362u); // %24 mul ∂f
-  let at4 = (dims.T_T * dims.B * 150u + dims.B * 120u + 362u); // %26 mul ∂i
+fn concat_44(i: u32, t: u32) {
+  let at0 = (dims.T_T * dims.B * 150u + dims.B * 80u + 362u); // %27 concat
+  let at1 = (dims.T_T * dims.B * 145u + dims.B * 65u + 362u) + t * dims.B * 5u; // ∂LSTM output 3 at step t
+  let at2 = (dims.T_T * dims.B * 140u + dims.B * 65u + 362u) + t * dims.B * 5u; // ∂LSTM output 2 at step t
+  let at3 = (dims.T_T * dims.B * 135u + dims.B * 65u + 362u) + t * dims.B * 5u; // ∂LSTM output 1 at step t
+  let at4 = (dims.T_T * dims.B * 130u + dims.B * 65u + 362u) + t * dims.B * 5u; // ∂LSTM output 0 at step t
   let l = i / 20u;
   let j = i % 20u;
   var v = 0.0;
@@ -2287,12 +2142,12 @@ fn concat_49(i: u32, _t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < dims.B * 20u) {
-    concat_49(i, 0u);
+    concat_44(i, dims.T_T - 1u - step.s);
   }
 }
 
-// ───── grad_50_matmul_50.wgsl ─────
-// rnnc kernel grad_50_matmul_50: one thread per element, 64 per workgroup.
+// ───── grad_45_matmul_45.wgsl ─────
+// rnnc kernel grad_45_matmul_45: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -2305,10 +2160,10 @@ struct Dims {
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // %29 matmul fused gate products
-fn matmul_50(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 150u + dims.B * 145u + 362u); // %29 matmul fused gate products
-  let at1 = (dims.T_T * dims.B * 150u + dims.B * 125u + 362u); // %27 concat
-  let at2 = (dims.T_T * dims.B * 130u + dims.B * 80u + 202u); // %64 stack_rows packed W_ho, W_hg, W_hf, W_hi
+fn matmul_45(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 150u + dims.B * 100u + 362u); // %29 matmul fused gate products
+  let at1 = (dims.T_T * dims.B * 150u + dims.B * 80u + 362u); // %27 concat
+  let at2 = (dims.T_T * dims.B * 130u + dims.B * 55u + 202u); // %64 stack_rows packed W_ho, W_hg, W_hf, W_hi
   let l = i / 5u;
   let j = i % 5u;
   var acc = 0.0;
@@ -2324,144 +2179,12 @@ fn matmul_50(i: u32, _t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < dims.B * 5u) {
-    matmul_50(i, 0u);
+    matmul_45(i, 0u);
   }
 }
 
-// ───── grad_51_copy_51.wgsl ─────
-// rnnc kernel grad_51_copy_51: one thread per element, 64 per workgroup.
-struct Dims {
-  B: u32, // the batch size
-  T_T: u32, // the length of time axis T
-  given0: u32, // 1 where the caller gave the initial state h
-  given1: u32, // 1 where the caller gave the initial state c
-}
-
-@group(0) @binding(0) var<uniform> dims: Dims;
-// Every value of the model, each in a region of its own (params, inputs, states, results).
-@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
-
-struct Step {
-  s: u32, // the step of the time loop, counted from its start
-}
-@group(0) @binding(2) var<uniform> step: Step;
-
-// ∂LSTM: step output 0 at step t
-fn copy_51(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 130u + dims.B * 90u + 362u) + t * dims.B * 5u; // ∂LSTM output 0
-  let at1 = (dims.T_T * dims.B * 150u + dims.B * 120u + 362u); // %26 mul ∂i
-  mem[at0 + i] = mem[at1 + i];
-}
-
-@compute @workgroup_size(64)
-fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
-  let i = (group.y * groups.x + group.x) * 64u + lane;
-  if (i < dims.B * 5u) {
-    copy_51(i, dims.T_T - 1u - step.s);
-  }
-}
-
-// ───── grad_52_copy_52.wgsl ─────
-// rnnc kernel grad_52_copy_52: one thread per element, 64 per workgroup.
-struct Dims {
-  B: u32, // the batch size
-  T_T: u32, // the length of time axis T
-  given0: u32, // 1 where the caller gave the initial state h
-  given1: u32, // 1 where the caller gave the initial state c
-}
-
-@group(0) @binding(0) var<uniform> dims: Dims;
-// Every value of the model, each in a region of its own (params, inputs, states, results).
-@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
-
-struct Step {
-  s: u32, // the step of the time loop, counted from its start
-}
-@group(0) @binding(2) var<uniform> step: Step;
-
-// ∂LSTM: step output 1 at step t
-fn copy_52(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 135u + dims.B * 90u + 362u) + t * dims.B * 5u; // ∂LSTM output 1
-  let at1 = (dims.T_T * dims.B * 150u + dims.B * 115u + 362u); // %24 mul ∂f
-  mem[at0 + i] = mem[at1 + i];
-}
-
-@compute @workgroup_size(64)
-fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
-  let i = (group.y * groups.x + group.x) * 64u + lane;
-  if (i < dims.B * 5u) {
-    copy_52(i, dims.T_T - 1u - step.s);
-  }
-}
-
-// ───── grad_53_copy_53.wgsl ─────
-// rnnc kernel grad_53_copy_53: one thread per element, 64 per workgroup.
-struct Dims {
-  B: u32, // the batch size
-  T_T: u32, // the length of time axis T
-  given0: u32, // 1 where the caller gave the initial state h
-  given1: u32, // 1 where the caller gave the initial state c
-}
-
-@group(0) @binding(0) var<uniform> dims: Dims;
-// Every value of the model, each in a region of its own (params, inputs, states, results).
-@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
-
-struct Step {
-  s: u32, // the step of the time loop, counted from its start
-}
-@group(0) @binding(2) var<uniform> step: Step;
-
-// ∂LSTM: step output 2 at step t
-fn copy_53(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 140u + dims.B * 90u + 362u) + t * dims.B * 5u; // ∂LSTM output 2
-  let at1 = (dims.T_T * dims.B * 150u + dims.B * 110u + 362u); // %22 mul ∂g
-  mem[at0 + i] = mem[at1 + i];
-}
-
-@compute @workgroup_size(64)
-fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
-  let i = (group.y * groups.x + group.x) * 64u + lane;
-  if (i < dims.B * 5u) {
-    copy_53(i, dims.T_T - 1u - step.s);
-  }
-}
-
-// ───── grad_54_copy_54.wgsl ─────
-// rnnc kernel grad_54_copy_54: one thread per element, 64 per workgroup.
-struct Dims {
-  B: u32, // the batch size
-  T_T: u32, // the length of time axis T
-  given0: u32, // 1 where the caller gave the initial state h
-  given1: u32, // 1 where the caller gave the initial state c
-}
-
-@group(0) @binding(0) var<uniform> dims: Dims;
-// Every value of the model, each in a region of its own (params, inputs, states, results).
-@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
-
-struct Step {
-  s: u32, // the step of the time loop, counted from its start
-}
-@group(0) @binding(2) var<uniform> step: Step;
-
-// ∂LSTM: step output 3 at step t
-fn copy_54(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 145u + dims.B * 90u + 362u) + t * dims.B * 5u; // ∂LSTM output 3
-  let at1 = (dims.T_T * dims.B * 150u + dims.B * 105u + 362u); // %20 mul ∂o
-  mem[at0 + i] = mem[at1 + i];
-}
-
-@compute @workgroup_size(64)
-fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
-  let i = (group.y * groups.x + group.x) * 64u + lane;
-  if (i < dims.B * 5u) {
-    copy_54(i, dims.T_T - 1u - step.s);
-  }
-}
-
-// ───── grad_55_copy_55.wgsl ─────
-// rnnc kernel grad_55_copy_55: one thread per element, 64 per workgroup.
+// ───── grad_46_copy_46.wgsl ─────
+// rnnc kernel grad_46_copy_46: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -2474,9 +2197,9 @@ struct Dims {
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // ∂LSTM: the next ∂h
-fn copy_55(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 130u + dims.B * 80u + 362u); // ∂LSTM state ∂h
-  let at1 = (dims.T_T * dims.B * 150u + dims.B * 145u + 362u); // %29 matmul fused gate products
+fn copy_46(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 130u + dims.B * 55u + 362u); // ∂LSTM state ∂h
+  let at1 = (dims.T_T * dims.B * 150u + dims.B * 100u + 362u); // %29 matmul fused gate products
   mem[at0 + i] = mem[at1 + i];
 }
 
@@ -2484,12 +2207,12 @@ fn copy_55(i: u32, _t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < dims.B * 5u) {
-    copy_55(i, 0u);
+    copy_46(i, 0u);
   }
 }
 
-// ───── grad_56_copy_56.wgsl ─────
-// rnnc kernel grad_56_copy_56: one thread per element, 64 per workgroup.
+// ───── grad_47_copy_47.wgsl ─────
+// rnnc kernel grad_47_copy_47: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -2502,9 +2225,9 @@ struct Dims {
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // ∂LSTM: the next ∂c
-fn copy_56(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 130u + dims.B * 85u + 362u); // ∂LSTM state ∂c
-  let at1 = (dims.T_T * dims.B * 150u + dims.B * 100u + 362u); // %18 mul
+fn copy_47(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 130u + dims.B * 60u + 362u); // ∂LSTM state ∂c
+  let at1 = (dims.T_T * dims.B * 150u + dims.B * 75u + 362u); // %18 mul
   mem[at0 + i] = mem[at1 + i];
 }
 
@@ -2512,12 +2235,12 @@ fn copy_56(i: u32, _t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < dims.B * 5u) {
-    copy_56(i, 0u);
+    copy_47(i, 0u);
   }
 }
 
-// ───── grad_57_concat_57.wgsl ─────
-// rnnc kernel grad_57_concat_57: one thread per element, 64 per workgroup.
+// ───── grad_48_concat_48.wgsl ─────
+// rnnc kernel grad_48_concat_48: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -2530,12 +2253,12 @@ struct Dims {
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // %73 concat
-fn concat_57(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 150u + dims.B * 150u + 362u); // %73 concat
-  let at1 = (dims.T_T * dims.B * 130u + dims.B * 90u + 362u); // ∂LSTM output 0
-  let at2 = (dims.T_T * dims.B * 135u + dims.B * 90u + 362u); // ∂LSTM output 1
-  let at3 = (dims.T_T * dims.B * 140u + dims.B * 90u + 362u); // ∂LSTM output 2
-  let at4 = (dims.T_T * dims.B * 145u + dims.B * 90u + 362u); // ∂LSTM output 3
+fn concat_48(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 150u + dims.B * 105u + 362u); // %73 concat
+  let at1 = (dims.T_T * dims.B * 130u + dims.B * 65u + 362u); // ∂LSTM output 0
+  let at2 = (dims.T_T * dims.B * 135u + dims.B * 65u + 362u); // ∂LSTM output 1
+  let at3 = (dims.T_T * dims.B * 140u + dims.B * 65u + 362u); // ∂LSTM output 2
+  let at4 = (dims.T_T * dims.B * 145u + dims.B * 65u + 362u); // ∂LSTM output 3
   let l = i / 20u;
   let j = i % 20u;
   var v = 0.0;
@@ -2550,12 +2273,12 @@ fn concat_57(i: u32, _t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < dims.T_T * dims.B * 20u) {
-    concat_57(i, 0u);
+    concat_48(i, 0u);
   }
 }
 
-// ───── grad_58_unbroadcast_58.wgsl ─────
-// rnnc kernel grad_58_unbroadcast_58: one thread per element, 64 per workgroup.
+// ───── grad_49_unbroadcast_49.wgsl ─────
+// rnnc kernel grad_49_unbroadcast_49: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -2568,9 +2291,9 @@ struct Dims {
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // %75 unbroadcast fused weight gradients
-fn unbroadcast_58(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 170u + dims.B * 150u + 362u); // %75 unbroadcast fused weight gradients
-  let at1 = (dims.T_T * dims.B * 150u + dims.B * 150u + 362u); // %73 concat
+fn unbroadcast_49(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 170u + dims.B * 105u + 362u); // %75 unbroadcast fused weight gradients
+  let at1 = (dims.T_T * dims.B * 150u + dims.B * 105u + 362u); // %73 concat
   let at2 = 160u; // input x
   let j = i % 60u;
   var acc = 0.0;
@@ -2582,12 +2305,12 @@ fn unbroadcast_58(i: u32, _t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < 60u) {
-    unbroadcast_58(i, 0u);
+    unbroadcast_49(i, 0u);
   }
 }
 
-// ───── grad_59_slice_rows_59.wgsl ─────
-// rnnc kernel grad_59_slice_rows_59: one thread per element, 64 per workgroup.
+// ───── grad_50_slice_rows_50.wgsl ─────
+// rnnc kernel grad_50_slice_rows_50: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -2600,9 +2323,9 @@ struct Dims {
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // %76 slice_rows ∂LSTM: ∂W_ii (batched)
-fn slice_rows_59(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 170u + dims.B * 150u + 422u); // %76 slice_rows ∂LSTM: ∂W_ii (batched)
-  let at1 = (dims.T_T * dims.B * 170u + dims.B * 150u + 362u); // %75 unbroadcast fused weight gradients
+fn slice_rows_50(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 170u + dims.B * 105u + 422u); // %76 slice_rows ∂LSTM: ∂W_ii (batched)
+  let at1 = (dims.T_T * dims.B * 170u + dims.B * 105u + 362u); // %75 unbroadcast fused weight gradients
   let l = i / 15u;
   let j = i % 15u;
   mem[at0 + i] = mem[at1 + l * 60u + 0u + j];
@@ -2612,12 +2335,12 @@ fn slice_rows_59(i: u32, _t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < 15u) {
-    slice_rows_59(i, 0u);
+    slice_rows_50(i, 0u);
   }
 }
 
-// ───── grad_60_slice_rows_60.wgsl ─────
-// rnnc kernel grad_60_slice_rows_60: one thread per element, 64 per workgroup.
+// ───── grad_51_slice_rows_51.wgsl ─────
+// rnnc kernel grad_51_slice_rows_51: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -2630,9 +2353,9 @@ struct Dims {
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // %77 slice_rows ∂LSTM: ∂W_if (batched)
-fn slice_rows_60(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 170u + dims.B * 150u + 437u); // %77 slice_rows ∂LSTM: ∂W_if (batched)
-  let at1 = (dims.T_T * dims.B * 170u + dims.B * 150u + 362u); // %75 unbroadcast fused weight gradients
+fn slice_rows_51(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 170u + dims.B * 105u + 437u); // %77 slice_rows ∂LSTM: ∂W_if (batched)
+  let at1 = (dims.T_T * dims.B * 170u + dims.B * 105u + 362u); // %75 unbroadcast fused weight gradients
   let l = i / 15u;
   let j = i % 15u;
   mem[at0 + i] = mem[at1 + l * 60u + 15u + j];
@@ -2642,12 +2365,12 @@ fn slice_rows_60(i: u32, _t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < 15u) {
-    slice_rows_60(i, 0u);
+    slice_rows_51(i, 0u);
   }
 }
 
-// ───── grad_61_slice_rows_61.wgsl ─────
-// rnnc kernel grad_61_slice_rows_61: one thread per element, 64 per workgroup.
+// ───── grad_52_slice_rows_52.wgsl ─────
+// rnnc kernel grad_52_slice_rows_52: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -2660,9 +2383,9 @@ struct Dims {
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // %78 slice_rows ∂LSTM: ∂W_ig (batched)
-fn slice_rows_61(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 170u + dims.B * 150u + 452u); // %78 slice_rows ∂LSTM: ∂W_ig (batched)
-  let at1 = (dims.T_T * dims.B * 170u + dims.B * 150u + 362u); // %75 unbroadcast fused weight gradients
+fn slice_rows_52(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 170u + dims.B * 105u + 452u); // %78 slice_rows ∂LSTM: ∂W_ig (batched)
+  let at1 = (dims.T_T * dims.B * 170u + dims.B * 105u + 362u); // %75 unbroadcast fused weight gradients
   let l = i / 15u;
   let j = i % 15u;
   mem[at0 + i] = mem[at1 + l * 60u + 30u + j];
@@ -2672,12 +2395,12 @@ fn slice_rows_61(i: u32, _t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < 15u) {
-    slice_rows_61(i, 0u);
+    slice_rows_52(i, 0u);
   }
 }
 
-// ───── grad_62_slice_rows_62.wgsl ─────
-// rnnc kernel grad_62_slice_rows_62: one thread per element, 64 per workgroup.
+// ───── grad_53_slice_rows_53.wgsl ─────
+// rnnc kernel grad_53_slice_rows_53: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -2690,9 +2413,9 @@ struct Dims {
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // %79 slice_rows ∂LSTM: ∂W_io (batched)
-fn slice_rows_62(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 170u + dims.B * 150u + 467u); // %79 slice_rows ∂LSTM: ∂W_io (batched)
-  let at1 = (dims.T_T * dims.B * 170u + dims.B * 150u + 362u); // %75 unbroadcast fused weight gradients
+fn slice_rows_53(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 170u + dims.B * 105u + 467u); // %79 slice_rows ∂LSTM: ∂W_io (batched)
+  let at1 = (dims.T_T * dims.B * 170u + dims.B * 105u + 362u); // %75 unbroadcast fused weight gradients
   let l = i / 15u;
   let j = i % 15u;
   mem[at0 + i] = mem[at1 + l * 60u + 45u + j];
@@ -2702,12 +2425,12 @@ fn slice_rows_62(i: u32, _t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < 15u) {
-    slice_rows_62(i, 0u);
+    slice_rows_53(i, 0u);
   }
 }
 
-// ───── grad_63_unbroadcast_63.wgsl ─────
-// rnnc kernel grad_63_unbroadcast_63: one thread per element, 64 per workgroup.
+// ───── grad_54_unbroadcast_54.wgsl ─────
+// rnnc kernel grad_54_unbroadcast_54: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -2720,10 +2443,10 @@ struct Dims {
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // %81 unbroadcast fused weight gradients
-fn unbroadcast_63(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 170u + dims.B * 150u + 482u); // %81 unbroadcast fused weight gradients
-  let at1 = (dims.T_T * dims.B * 150u + dims.B * 150u + 362u); // %73 concat
-  let at2 = (dims.T_T * dims.B * 100u + dims.B * 80u + 202u); // %53 time_shift LSTM: previous h
+fn unbroadcast_54(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 170u + dims.B * 105u + 482u); // %81 unbroadcast fused weight gradients
+  let at1 = (dims.T_T * dims.B * 150u + dims.B * 105u + 362u); // %73 concat
+  let at2 = (dims.T_T * dims.B * 100u + dims.B * 55u + 202u); // %53 time_shift LSTM: previous h
   let j = i % 100u;
   var acc = 0.0;
   for (var q = 0u; q < dims.T_T * dims.B; q++) { acc += mem[at1 + q * 20u + j / 5u] * mem[at2 + q * 5u + j % 5u]; }
@@ -2734,12 +2457,12 @@ fn unbroadcast_63(i: u32, _t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < 100u) {
-    unbroadcast_63(i, 0u);
+    unbroadcast_54(i, 0u);
   }
 }
 
-// ───── grad_64_slice_rows_64.wgsl ─────
-// rnnc kernel grad_64_slice_rows_64: one thread per element, 64 per workgroup.
+// ───── grad_55_slice_rows_55.wgsl ─────
+// rnnc kernel grad_55_slice_rows_55: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -2752,9 +2475,9 @@ struct Dims {
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // %82 slice_rows ∂LSTM: ∂W_hi (batched)
-fn slice_rows_64(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 170u + dims.B * 150u + 582u); // %82 slice_rows ∂LSTM: ∂W_hi (batched)
-  let at1 = (dims.T_T * dims.B * 170u + dims.B * 150u + 482u); // %81 unbroadcast fused weight gradients
+fn slice_rows_55(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 170u + dims.B * 105u + 582u); // %82 slice_rows ∂LSTM: ∂W_hi (batched)
+  let at1 = (dims.T_T * dims.B * 170u + dims.B * 105u + 482u); // %81 unbroadcast fused weight gradients
   let l = i / 25u;
   let j = i % 25u;
   mem[at0 + i] = mem[at1 + l * 100u + 0u + j];
@@ -2764,12 +2487,12 @@ fn slice_rows_64(i: u32, _t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < 25u) {
-    slice_rows_64(i, 0u);
+    slice_rows_55(i, 0u);
   }
 }
 
-// ───── grad_65_slice_rows_65.wgsl ─────
-// rnnc kernel grad_65_slice_rows_65: one thread per element, 64 per workgroup.
+// ───── grad_56_slice_rows_56.wgsl ─────
+// rnnc kernel grad_56_slice_rows_56: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -2782,9 +2505,9 @@ struct Dims {
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // %83 slice_rows ∂LSTM: ∂W_hf (batched)
-fn slice_rows_65(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 170u + dims.B * 150u + 607u); // %83 slice_rows ∂LSTM: ∂W_hf (batched)
-  let at1 = (dims.T_T * dims.B * 170u + dims.B * 150u + 482u); // %81 unbroadcast fused weight gradients
+fn slice_rows_56(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 170u + dims.B * 105u + 607u); // %83 slice_rows ∂LSTM: ∂W_hf (batched)
+  let at1 = (dims.T_T * dims.B * 170u + dims.B * 105u + 482u); // %81 unbroadcast fused weight gradients
   let l = i / 25u;
   let j = i % 25u;
   mem[at0 + i] = mem[at1 + l * 100u + 25u + j];
@@ -2794,12 +2517,12 @@ fn slice_rows_65(i: u32, _t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < 25u) {
-    slice_rows_65(i, 0u);
+    slice_rows_56(i, 0u);
   }
 }
 
-// ───── grad_66_slice_rows_66.wgsl ─────
-// rnnc kernel grad_66_slice_rows_66: one thread per element, 64 per workgroup.
+// ───── grad_57_slice_rows_57.wgsl ─────
+// rnnc kernel grad_57_slice_rows_57: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -2812,9 +2535,9 @@ struct Dims {
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // %84 slice_rows ∂LSTM: ∂W_hg (batched)
-fn slice_rows_66(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 170u + dims.B * 150u + 632u); // %84 slice_rows ∂LSTM: ∂W_hg (batched)
-  let at1 = (dims.T_T * dims.B * 170u + dims.B * 150u + 482u); // %81 unbroadcast fused weight gradients
+fn slice_rows_57(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 170u + dims.B * 105u + 632u); // %84 slice_rows ∂LSTM: ∂W_hg (batched)
+  let at1 = (dims.T_T * dims.B * 170u + dims.B * 105u + 482u); // %81 unbroadcast fused weight gradients
   let l = i / 25u;
   let j = i % 25u;
   mem[at0 + i] = mem[at1 + l * 100u + 50u + j];
@@ -2824,12 +2547,12 @@ fn slice_rows_66(i: u32, _t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < 25u) {
-    slice_rows_66(i, 0u);
+    slice_rows_57(i, 0u);
   }
 }
 
-// ───── grad_67_slice_rows_67.wgsl ─────
-// rnnc kernel grad_67_slice_rows_67: one thread per element, 64 per workgroup.
+// ───── grad_58_slice_rows_58.wgsl ─────
+// rnnc kernel grad_58_slice_rows_58: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -2842,9 +2565,9 @@ struct Dims {
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // %85 slice_rows ∂LSTM: ∂W_ho (batched)
-fn slice_rows_67(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 170u + dims.B * 150u + 657u); // %85 slice_rows ∂LSTM: ∂W_ho (batched)
-  let at1 = (dims.T_T * dims.B * 170u + dims.B * 150u + 482u); // %81 unbroadcast fused weight gradients
+fn slice_rows_58(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 170u + dims.B * 105u + 657u); // %85 slice_rows ∂LSTM: ∂W_ho (batched)
+  let at1 = (dims.T_T * dims.B * 170u + dims.B * 105u + 482u); // %81 unbroadcast fused weight gradients
   let l = i / 25u;
   let j = i % 25u;
   mem[at0 + i] = mem[at1 + l * 100u + 75u + j];
@@ -2854,12 +2577,12 @@ fn slice_rows_67(i: u32, _t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < 25u) {
-    slice_rows_67(i, 0u);
+    slice_rows_58(i, 0u);
   }
 }
 
-// ───── grad_68_unbroadcast_68.wgsl ─────
-// rnnc kernel grad_68_unbroadcast_68: one thread per element, 64 per workgroup.
+// ───── grad_59_unbroadcast_59.wgsl ─────
+// rnnc kernel grad_59_unbroadcast_59: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -2872,9 +2595,9 @@ struct Dims {
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // %86 unbroadcast ∂LSTM: ∂b_ii (batched)
-fn unbroadcast_68(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 170u + dims.B * 150u + 682u); // %86 unbroadcast ∂LSTM: ∂b_ii (batched)
-  let at1 = (dims.T_T * dims.B * 130u + dims.B * 90u + 362u); // ∂LSTM output 0
+fn unbroadcast_59(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 170u + dims.B * 105u + 682u); // %86 unbroadcast ∂LSTM: ∂b_ii (batched)
+  let at1 = (dims.T_T * dims.B * 130u + dims.B * 65u + 362u); // ∂LSTM output 0
   let j = i % 5u;
   var acc = 0.0;
   for (var q = 0u; q < dims.T_T * dims.B; q++) { acc += mem[at1 + q * 5u + j]; }
@@ -2885,12 +2608,12 @@ fn unbroadcast_68(i: u32, _t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < 5u) {
-    unbroadcast_68(i, 0u);
+    unbroadcast_59(i, 0u);
   }
 }
 
-// ───── grad_69_unbroadcast_69.wgsl ─────
-// rnnc kernel grad_69_unbroadcast_69: one thread per element, 64 per workgroup.
+// ───── grad_60_unbroadcast_60.wgsl ─────
+// rnnc kernel grad_60_unbroadcast_60: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -2903,9 +2626,9 @@ struct Dims {
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // %87 unbroadcast ∂LSTM: ∂b_if (batched)
-fn unbroadcast_69(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 170u + dims.B * 150u + 687u); // %87 unbroadcast ∂LSTM: ∂b_if (batched)
-  let at1 = (dims.T_T * dims.B * 135u + dims.B * 90u + 362u); // ∂LSTM output 1
+fn unbroadcast_60(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 170u + dims.B * 105u + 687u); // %87 unbroadcast ∂LSTM: ∂b_if (batched)
+  let at1 = (dims.T_T * dims.B * 135u + dims.B * 65u + 362u); // ∂LSTM output 1
   let j = i % 5u;
   var acc = 0.0;
   for (var q = 0u; q < dims.T_T * dims.B; q++) { acc += mem[at1 + q * 5u + j]; }
@@ -2916,12 +2639,12 @@ fn unbroadcast_69(i: u32, _t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < 5u) {
-    unbroadcast_69(i, 0u);
+    unbroadcast_60(i, 0u);
   }
 }
 
-// ───── grad_70_unbroadcast_70.wgsl ─────
-// rnnc kernel grad_70_unbroadcast_70: one thread per element, 64 per workgroup.
+// ───── grad_61_unbroadcast_61.wgsl ─────
+// rnnc kernel grad_61_unbroadcast_61: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -2934,9 +2657,9 @@ struct Dims {
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // %88 unbroadcast ∂LSTM: ∂b_ig (batched)
-fn unbroadcast_70(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 170u + dims.B * 150u + 692u); // %88 unbroadcast ∂LSTM: ∂b_ig (batched)
-  let at1 = (dims.T_T * dims.B * 140u + dims.B * 90u + 362u); // ∂LSTM output 2
+fn unbroadcast_61(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 170u + dims.B * 105u + 692u); // %88 unbroadcast ∂LSTM: ∂b_ig (batched)
+  let at1 = (dims.T_T * dims.B * 140u + dims.B * 65u + 362u); // ∂LSTM output 2
   let j = i % 5u;
   var acc = 0.0;
   for (var q = 0u; q < dims.T_T * dims.B; q++) { acc += mem[at1 + q * 5u + j]; }
@@ -2947,12 +2670,12 @@ fn unbroadcast_70(i: u32, _t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < 5u) {
-    unbroadcast_70(i, 0u);
+    unbroadcast_61(i, 0u);
   }
 }
 
-// ───── grad_71_unbroadcast_71.wgsl ─────
-// rnnc kernel grad_71_unbroadcast_71: one thread per element, 64 per workgroup.
+// ───── grad_62_unbroadcast_62.wgsl ─────
+// rnnc kernel grad_62_unbroadcast_62: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -2965,9 +2688,9 @@ struct Dims {
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // %89 unbroadcast ∂LSTM: ∂b_io (batched)
-fn unbroadcast_71(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 170u + dims.B * 150u + 697u); // %89 unbroadcast ∂LSTM: ∂b_io (batched)
-  let at1 = (dims.T_T * dims.B * 145u + dims.B * 90u + 362u); // ∂LSTM output 3
+fn unbroadcast_62(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 170u + dims.B * 105u + 697u); // %89 unbroadcast ∂LSTM: ∂b_io (batched)
+  let at1 = (dims.T_T * dims.B * 145u + dims.B * 65u + 362u); // ∂LSTM output 3
   let j = i % 5u;
   var acc = 0.0;
   for (var q = 0u; q < dims.T_T * dims.B; q++) { acc += mem[at1 + q * 5u + j]; }
@@ -2978,12 +2701,12 @@ fn unbroadcast_71(i: u32, _t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < 5u) {
-    unbroadcast_71(i, 0u);
+    unbroadcast_62(i, 0u);
   }
 }
 
-// ───── grad_72_concat_72.wgsl ─────
-// rnnc kernel grad_72_concat_72: one thread per element, 64 per workgroup.
+// ───── grad_63_concat_63.wgsl ─────
+// rnnc kernel grad_63_concat_63: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -2996,12 +2719,12 @@ struct Dims {
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // %90 concat
-fn concat_72(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 170u + dims.B * 150u + 702u); // %90 concat
-  let at1 = (dims.T_T * dims.B * 145u + dims.B * 90u + 362u); // ∂LSTM output 3
-  let at2 = (dims.T_T * dims.B * 140u + dims.B * 90u + 362u); // ∂LSTM output 2
-  let at3 = (dims.T_T * dims.B * 135u + dims.B * 90u + 362u); // ∂LSTM output 1
-  let at4 = (dims.T_T * dims.B * 130u + dims.B * 90u + 362u); // ∂LSTM output 0
+fn concat_63(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 170u + dims.B * 105u + 702u); // %90 concat
+  let at1 = (dims.T_T * dims.B * 145u + dims.B * 65u + 362u); // ∂LSTM output 3
+  let at2 = (dims.T_T * dims.B * 140u + dims.B * 65u + 362u); // ∂LSTM output 2
+  let at3 = (dims.T_T * dims.B * 135u + dims.B * 65u + 362u); // ∂LSTM output 1
+  let at4 = (dims.T_T * dims.B * 130u + dims.B * 65u + 362u); // ∂LSTM output 0
   let l = i / 20u;
   let j = i % 20u;
   var v = 0.0;
@@ -3016,12 +2739,12 @@ fn concat_72(i: u32, _t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < dims.T_T * dims.B * 20u) {
-    concat_72(i, 0u);
+    concat_63(i, 0u);
   }
 }
 
-// ───── grad_73_matmul_73.wgsl ─────
-// rnnc kernel grad_73_matmul_73: one thread per element, 64 per workgroup.
+// ───── grad_64_matmul_64.wgsl ─────
+// rnnc kernel grad_64_matmul_64: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -3034,10 +2757,10 @@ struct Dims {
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // %91 matmul fused gate products
-fn matmul_73(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 190u + dims.B * 150u + 702u); // %91 matmul fused gate products
-  let at1 = (dims.T_T * dims.B * 170u + dims.B * 150u + 702u); // %90 concat
-  let at2 = (dims.T_T * dims.B * 130u + dims.B * 80u + 302u); // %65 stack_rows packed W_io, W_ig, W_if, W_ii
+fn matmul_64(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 190u + dims.B * 105u + 702u); // %91 matmul fused gate products
+  let at1 = (dims.T_T * dims.B * 170u + dims.B * 105u + 702u); // %90 concat
+  let at2 = (dims.T_T * dims.B * 130u + dims.B * 55u + 302u); // %65 stack_rows packed W_io, W_ig, W_if, W_ii
   let l = i / 3u;
   let j = i % 3u;
   var acc = 0.0;
@@ -3053,12 +2776,12 @@ fn matmul_73(i: u32, _t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < dims.T_T * dims.B * 3u) {
-    matmul_73(i, 0u);
+    matmul_64(i, 0u);
   }
 }
 
 // ───── grad_small_batch_00_all.wgsl ─────
-// rnnc kernel grad_small_batch_00_all: persistent, one workgroup of 64 threads runs 74 phases in one dispatch,
+// rnnc kernel grad_small_batch_00_all: persistent, one workgroup of 64 threads runs 65 phases in one dispatch,
 // with a barrier between phases.
 struct Dims {
   B: u32, // the batch size
@@ -3169,7 +2892,7 @@ fn matmul_8(i: u32, _t: u32) {
 
 // %10 sigmoid i — 29: i = sigmoid(W_ii @ x + b_ii + W_hi @ h + b_hi)   // input gate
 fn sigmoid_9(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 78u + dims.B * 45u + 200u); // %10 sigmoid i
+  let at0 = (dims.T_T * dims.B * 63u + dims.B * 25u + 200u) + t * dims.B * 5u; // LSTM output 4 at step t
   let at1 = (dims.T_T * dims.B * 23u + dims.B * 15u + 200u) + t * dims.B * 5u; // %24 add at step t
   let at2 = (dims.T_T * dims.B * 78u + dims.B * 25u + 200u); // %3 matmul fused gates
   let l = i / 5u;
@@ -3179,7 +2902,7 @@ fn sigmoid_9(i: u32, t: u32) {
 
 // %13 sigmoid f — 30: f = sigmoid(W_if @ x + b_if + W_hf @ h + b_hf)   // forget gate
 fn sigmoid_10(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 78u + dims.B * 50u + 200u); // %13 sigmoid f
+  let at0 = (dims.T_T * dims.B * 68u + dims.B * 25u + 200u) + t * dims.B * 5u; // LSTM output 5 at step t
   let at1 = (dims.T_T * dims.B * 28u + dims.B * 15u + 200u) + t * dims.B * 5u; // %27 add at step t
   let at2 = (dims.T_T * dims.B * 78u + dims.B * 25u + 200u); // %3 matmul fused gates
   let l = i / 5u;
@@ -3189,7 +2912,7 @@ fn sigmoid_10(i: u32, t: u32) {
 
 // %16 tanh g — 31: g = tanh(W_ig @ x + b_ig + W_hg @ h + b_hg)      // candidate cell state
 fn tanh_11(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 78u + dims.B * 55u + 200u); // %16 tanh g
+  let at0 = (dims.T_T * dims.B * 58u + dims.B * 25u + 200u) + t * dims.B * 5u; // LSTM output 3 at step t
   let at1 = (dims.T_T * dims.B * 33u + dims.B * 15u + 200u) + t * dims.B * 5u; // %30 add at step t
   let at2 = (dims.T_T * dims.B * 78u + dims.B * 25u + 200u); // %3 matmul fused gates
   let l = i / 5u;
@@ -3199,7 +2922,7 @@ fn tanh_11(i: u32, t: u32) {
 
 // %19 sigmoid o — 32: o = sigmoid(W_io @ x + b_io + W_ho @ h + b_ho)   // output gate
 fn sigmoid_12(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 78u + dims.B * 60u + 200u); // %19 sigmoid o
+  let at0 = (dims.T_T * dims.B * 53u + dims.B * 25u + 200u) + t * dims.B * 5u; // LSTM output 2 at step t
   let at1 = (dims.T_T * dims.B * 38u + dims.B * 15u + 200u) + t * dims.B * 5u; // %33 add at step t
   let at2 = (dims.T_T * dims.B * 78u + dims.B * 25u + 200u); // %3 matmul fused gates
   let l = i / 5u;
@@ -3208,31 +2931,31 @@ fn sigmoid_12(i: u32, t: u32) {
 }
 
 // %22 add c' — 34: c' = f * c + i * g
-fn add_13(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 78u + dims.B * 65u + 200u); // %22 add c'
-  let at1 = (dims.T_T * dims.B * 78u + dims.B * 50u + 200u); // %13 sigmoid f
+fn add_13(i: u32, t: u32) {
+  let at0 = (dims.T_T * dims.B * 78u + dims.B * 45u + 200u); // %22 add c'
+  let at1 = (dims.T_T * dims.B * 68u + dims.B * 25u + 200u) + t * dims.B * 5u; // LSTM output 5 at step t
   let at2 = (dims.T_T * dims.B * 43u + dims.B * 20u + 200u); // LSTM state c
-  let at3 = (dims.T_T * dims.B * 78u + dims.B * 45u + 200u); // %10 sigmoid i
-  let at4 = (dims.T_T * dims.B * 78u + dims.B * 55u + 200u); // %16 tanh g
+  let at3 = (dims.T_T * dims.B * 63u + dims.B * 25u + 200u) + t * dims.B * 5u; // LSTM output 4 at step t
+  let at4 = (dims.T_T * dims.B * 58u + dims.B * 25u + 200u) + t * dims.B * 5u; // LSTM output 3 at step t
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = (mem[at1 + l * 5u + j] * mem[at2 + l * 5u + j]) + (mem[at3 + l * 5u + j] * mem[at4 + l * 5u + j]);
 }
 
 // %23 tanh — 35: h' = o * tanh(c')
-fn tanh_14(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 78u + dims.B * 70u + 200u); // %23 tanh
-  let at1 = (dims.T_T * dims.B * 78u + dims.B * 65u + 200u); // %22 add c'
+fn tanh_14(i: u32, t: u32) {
+  let at0 = (dims.T_T * dims.B * 48u + dims.B * 25u + 200u) + t * dims.B * 5u; // LSTM output 1 at step t
+  let at1 = (dims.T_T * dims.B * 78u + dims.B * 45u + 200u); // %22 add c'
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = tanh(clamp(mem[at1 + l * 5u + j], -10.0, 10.0));
 }
 
 // %24 mul h' — 35: h' = o * tanh(c')
-fn mul_15(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 78u + dims.B * 75u + 200u); // %24 mul h'
-  let at1 = (dims.T_T * dims.B * 78u + dims.B * 60u + 200u); // %19 sigmoid o
-  let at2 = (dims.T_T * dims.B * 78u + dims.B * 70u + 200u); // %23 tanh
+fn mul_15(i: u32, t: u32) {
+  let at0 = (dims.T_T * dims.B * 78u + dims.B * 50u + 200u); // %24 mul h'
+  let at1 = (dims.T_T * dims.B * 53u + dims.B * 25u + 200u) + t * dims.B * 5u; // LSTM output 2 at step t
+  let at2 = (dims.T_T * dims.B * 48u + dims.B * 25u + 200u) + t * dims.B * 5u; // LSTM output 1 at step t
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = mem[at1 + l * 5u + j] * mem[at2 + l * 5u + j];
@@ -3241,136 +2964,101 @@ fn mul_15(i: u32, _t: u32) {
 // LSTM: step output 0 at step t
 fn copy_16(i: u32, t: u32) {
   let at0 = (dims.T_T * dims.B * 43u + dims.B * 25u + 200u) + t * dims.B * 5u; // LSTM output 0
-  let at1 = (dims.T_T * dims.B * 78u + dims.B * 75u + 200u); // %24 mul h'
-  mem[at0 + i] = mem[at1 + i];
-}
-
-// LSTM: step output 1 at step t
-fn copy_17(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 48u + dims.B * 25u + 200u) + t * dims.B * 5u; // LSTM output 1
-  let at1 = (dims.T_T * dims.B * 78u + dims.B * 70u + 200u); // %23 tanh
-  mem[at0 + i] = mem[at1 + i];
-}
-
-// LSTM: step output 2 at step t
-fn copy_18(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 53u + dims.B * 25u + 200u) + t * dims.B * 5u; // LSTM output 2
-  let at1 = (dims.T_T * dims.B * 78u + dims.B * 60u + 200u); // %19 sigmoid o
-  mem[at0 + i] = mem[at1 + i];
-}
-
-// LSTM: step output 3 at step t
-fn copy_19(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 58u + dims.B * 25u + 200u) + t * dims.B * 5u; // LSTM output 3
-  let at1 = (dims.T_T * dims.B * 78u + dims.B * 55u + 200u); // %16 tanh g
-  mem[at0 + i] = mem[at1 + i];
-}
-
-// LSTM: step output 4 at step t
-fn copy_20(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 63u + dims.B * 25u + 200u) + t * dims.B * 5u; // LSTM output 4
-  let at1 = (dims.T_T * dims.B * 78u + dims.B * 45u + 200u); // %10 sigmoid i
-  mem[at0 + i] = mem[at1 + i];
-}
-
-// LSTM: step output 5 at step t
-fn copy_21(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 68u + dims.B * 25u + 200u) + t * dims.B * 5u; // LSTM output 5
-  let at1 = (dims.T_T * dims.B * 78u + dims.B * 50u + 200u); // %13 sigmoid f
+  let at1 = (dims.T_T * dims.B * 78u + dims.B * 50u + 200u); // %24 mul h'
   mem[at0 + i] = mem[at1 + i];
 }
 
 // LSTM: step output 6 at step t
-fn copy_22(i: u32, t: u32) {
+fn copy_17(i: u32, t: u32) {
   let at0 = (dims.T_T * dims.B * 73u + dims.B * 25u + 200u) + t * dims.B * 5u; // LSTM output 6
   let at1 = (dims.T_T * dims.B * 43u + dims.B * 20u + 200u); // LSTM state c
   mem[at0 + i] = mem[at1 + i];
 }
 
 // LSTM: the next h
-fn copy_23(i: u32, _t: u32) {
+fn copy_18(i: u32, _t: u32) {
   let at0 = (dims.T_T * dims.B * 43u + dims.B * 15u + 200u); // LSTM state h
-  let at1 = (dims.T_T * dims.B * 78u + dims.B * 75u + 200u); // %24 mul h'
+  let at1 = (dims.T_T * dims.B * 78u + dims.B * 50u + 200u); // %24 mul h'
   mem[at0 + i] = mem[at1 + i];
 }
 
 // LSTM: the next c
-fn copy_24(i: u32, _t: u32) {
+fn copy_19(i: u32, _t: u32) {
   let at0 = (dims.T_T * dims.B * 43u + dims.B * 20u + 200u); // LSTM state c
-  let at1 = (dims.T_T * dims.B * 78u + dims.B * 65u + 200u); // %22 add c'
+  let at1 = (dims.T_T * dims.B * 78u + dims.B * 45u + 200u); // %22 add c'
   mem[at0 + i] = mem[at1 + i];
 }
 
 // %40 mul
-fn mul_25(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 83u + dims.B * 80u + 200u); // %40 mul
+fn mul_20(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 83u + dims.B * 55u + 200u); // %40 mul
   let at1 = (dims.T_T * dims.B * 43u + dims.B * 25u + 200u); // LSTM output 0
-  let at2 = (dims.T_T * dims.B * 78u + dims.B * 80u + 200u); // input d:output
+  let at2 = (dims.T_T * dims.B * 78u + dims.B * 55u + 200u); // input d:output
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = mem[at1 + l * 5u + j] * mem[at2 + l * 5u + j];
 }
 
 // %41 sum
-fn sum_26(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 88u + dims.B * 80u + 200u); // %41 sum
-  let at1 = (dims.T_T * dims.B * 83u + dims.B * 80u + 200u); // %40 mul
+fn sum_21(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 88u + dims.B * 55u + 200u); // %41 sum
+  let at1 = (dims.T_T * dims.B * 83u + dims.B * 55u + 200u); // %40 mul
   var acc = 0.0;
   for (var c = 0u; c < 5u; c++) { acc += mem[at1 + i * 5u + c]; }
   mem[at0 + i] = acc;
 }
 
 // %42 reduce_lead loss
-fn reduce_lead_27(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 89u + dims.B * 80u + 200u); // %42 reduce_lead loss
-  let at1 = (dims.T_T * dims.B * 88u + dims.B * 80u + 200u); // %41 sum
+fn reduce_lead_22(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 89u + dims.B * 55u + 200u); // %42 reduce_lead loss
+  let at1 = (dims.T_T * dims.B * 88u + dims.B * 55u + 200u); // %41 sum
   var acc = 0.0;
   for (var q = 0u; q < dims.T_T * dims.B; q++) { acc += mem[at1 + q * 1u + i]; }
   mem[at0 + i] = acc;
 }
 
 // literal 1.0
-fn fill_28(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 89u + dims.B * 80u + 201u); // literal 1.0
+fn fill_23(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 89u + dims.B * 55u + 201u); // literal 1.0
   mem[at0 + i] = 1.0;
 }
 
 // %44 broadcast_to ∂loss
-fn broadcast_to_29(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 89u + dims.B * 80u + 202u); // %44 broadcast_to ∂loss
-  let at1 = (dims.T_T * dims.B * 89u + dims.B * 80u + 201u); // literal 1.0
+fn broadcast_to_24(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 89u + dims.B * 55u + 202u); // %44 broadcast_to ∂loss
+  let at1 = (dims.T_T * dims.B * 89u + dims.B * 55u + 201u); // literal 1.0
   let j = 0u;
   mem[at0 + i] = mem[at1 + j];
 }
 
 // %45 expand_last
-fn expand_last_30(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 90u + dims.B * 80u + 202u); // %45 expand_last
-  let at1 = (dims.T_T * dims.B * 89u + dims.B * 80u + 202u); // %44 broadcast_to ∂loss
+fn expand_last_25(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 90u + dims.B * 55u + 202u); // %45 expand_last
+  let at1 = (dims.T_T * dims.B * 89u + dims.B * 55u + 202u); // %44 broadcast_to ∂loss
   mem[at0 + i] = mem[at1 + i / 5u];
 }
 
 // %46 mul
-fn mul_31(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 95u + dims.B * 80u + 202u); // %46 mul
-  let at1 = (dims.T_T * dims.B * 90u + dims.B * 80u + 202u); // %45 expand_last
-  let at2 = (dims.T_T * dims.B * 78u + dims.B * 80u + 200u); // input d:output
+fn mul_26(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 95u + dims.B * 55u + 202u); // %46 mul
+  let at1 = (dims.T_T * dims.B * 90u + dims.B * 55u + 202u); // %45 expand_last
+  let at2 = (dims.T_T * dims.B * 78u + dims.B * 55u + 200u); // input d:output
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = mem[at1 + l * 5u + j] * mem[at2 + l * 5u + j];
 }
 
 // %53 time_shift LSTM: previous h
-fn time_shift_32(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 100u + dims.B * 80u + 202u); // %53 time_shift LSTM: previous h
+fn time_shift_27(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 100u + dims.B * 55u + 202u); // %53 time_shift LSTM: previous h
   let at1 = (dims.T_T * dims.B * 43u + dims.B * 25u + 200u); // LSTM output 0
   let at2 = select((dims.T_T * dims.B * 3u + 200u), (dims.T_T * dims.B * 3u + dims.B * 5u + 200u), dims.given0 != 0u); // initial state h
   mem[at0 + i] = select(mem[at1 + i - min(i, dims.B * 5u)], mem[at2 + min(i, dims.B * 5u - 1u)], i < dims.B * 5u);
 }
 
 // %55 sub — 35: h' = o * tanh(c')
-fn sub_33(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 105u + dims.B * 80u + 202u); // %55 sub
+fn sub_28(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 105u + dims.B * 55u + 202u); // %55 sub
   let at1 = (dims.T_T * dims.B * 48u + dims.B * 25u + 200u); // LSTM output 1
   let l = i / 5u;
   let j = i % 5u;
@@ -3378,8 +3066,8 @@ fn sub_33(i: u32, _t: u32) {
 }
 
 // %57 mul ∂o — 32: o = sigmoid(W_io @ x + b_io + W_ho @ h + b_ho)   // output gate
-fn mul_34(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 110u + dims.B * 80u + 202u); // %57 mul ∂o
+fn mul_29(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 110u + dims.B * 55u + 202u); // %57 mul ∂o
   let at1 = (dims.T_T * dims.B * 53u + dims.B * 25u + 200u); // LSTM output 2
   let l = i / 5u;
   let j = i % 5u;
@@ -3387,8 +3075,8 @@ fn mul_34(i: u32, _t: u32) {
 }
 
 // %59 sub ∂g — 31: g = tanh(W_ig @ x + b_ig + W_hg @ h + b_hg)      // candidate cell state
-fn sub_35(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 115u + dims.B * 80u + 202u); // %59 sub ∂g
+fn sub_30(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 115u + dims.B * 55u + 202u); // %59 sub ∂g
   let at1 = (dims.T_T * dims.B * 58u + dims.B * 25u + 200u); // LSTM output 3
   let l = i / 5u;
   let j = i % 5u;
@@ -3396,8 +3084,8 @@ fn sub_35(i: u32, _t: u32) {
 }
 
 // %61 mul ∂f — 30: f = sigmoid(W_if @ x + b_if + W_hf @ h + b_hf)   // forget gate
-fn mul_36(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 120u + dims.B * 80u + 202u); // %61 mul ∂f
+fn mul_31(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 120u + dims.B * 55u + 202u); // %61 mul ∂f
   let at1 = (dims.T_T * dims.B * 68u + dims.B * 25u + 200u); // LSTM output 5
   let l = i / 5u;
   let j = i % 5u;
@@ -3405,8 +3093,8 @@ fn mul_36(i: u32, _t: u32) {
 }
 
 // %63 mul ∂i — 29: i = sigmoid(W_ii @ x + b_ii + W_hi @ h + b_hi)   // input gate
-fn mul_37(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 125u + dims.B * 80u + 202u); // %63 mul ∂i
+fn mul_32(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 125u + dims.B * 55u + 202u); // %63 mul ∂i
   let at1 = (dims.T_T * dims.B * 63u + dims.B * 25u + 200u); // LSTM output 4
   let l = i / 5u;
   let j = i % 5u;
@@ -3414,8 +3102,8 @@ fn mul_37(i: u32, _t: u32) {
 }
 
 // %64 stack_rows packed W_ho, W_hg, W_hf, W_hi
-fn stack_rows_38(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 130u + dims.B * 80u + 202u); // %64 stack_rows packed W_ho, W_hg, W_hf, W_hi
+fn stack_rows_33(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 130u + dims.B * 55u + 202u); // %64 stack_rows packed W_ho, W_hg, W_hf, W_hi
   let at1 = 135u; // param W_ho
   let at2 = 110u; // param W_hg
   let at3 = 85u; // param W_hf
@@ -3431,8 +3119,8 @@ fn stack_rows_38(i: u32, _t: u32) {
 }
 
 // %65 stack_rows packed W_io, W_ig, W_if, W_ii
-fn stack_rows_39(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 130u + dims.B * 80u + 302u); // %65 stack_rows packed W_io, W_ig, W_if, W_ii
+fn stack_rows_34(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 130u + dims.B * 55u + 302u); // %65 stack_rows packed W_io, W_ig, W_if, W_ii
   let at1 = 45u; // param W_io
   let at2 = 30u; // param W_ig
   let at3 = 15u; // param W_if
@@ -3448,45 +3136,45 @@ fn stack_rows_39(i: u32, _t: u32) {
 }
 
 // ∂LSTM: the initial ∂h
-fn copy_40(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 130u + dims.B * 80u + 362u); // ∂LSTM state ∂h
+fn copy_35(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 130u + dims.B * 55u + 362u); // ∂LSTM state ∂h
   let at1 = (dims.T_T * dims.B * 3u + 200u); // %17 const
   mem[at0 + i] = mem[at1 + i];
 }
 
 // ∂LSTM: the initial ∂c
-fn copy_41(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 130u + dims.B * 85u + 362u); // ∂LSTM state ∂c
+fn copy_36(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 130u + dims.B * 60u + 362u); // ∂LSTM state ∂c
   let at1 = (dims.T_T * dims.B * 3u + 200u); // %17 const
   mem[at0 + i] = mem[at1 + i];
 }
 
 // %3 add
-fn add_42(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 150u + dims.B * 90u + 362u); // %3 add
-  let at1 = (dims.T_T * dims.B * 130u + dims.B * 80u + 362u); // ∂LSTM state ∂h
-  let at2 = (dims.T_T * dims.B * 95u + dims.B * 80u + 202u) + t * dims.B * 5u; // %46 mul at step t
+fn add_37(i: u32, t: u32) {
+  let at0 = (dims.T_T * dims.B * 150u + dims.B * 65u + 362u); // %3 add
+  let at1 = (dims.T_T * dims.B * 130u + dims.B * 55u + 362u); // ∂LSTM state ∂h
+  let at2 = (dims.T_T * dims.B * 95u + dims.B * 55u + 202u) + t * dims.B * 5u; // %46 mul at step t
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = mem[at1 + l * 5u + j] + mem[at2 + l * 5u + j];
 }
 
 // %10 add
-fn add_43(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 150u + dims.B * 95u + 362u); // %10 add
-  let at1 = (dims.T_T * dims.B * 130u + dims.B * 85u + 362u); // ∂LSTM state ∂c
-  let at2 = (dims.T_T * dims.B * 150u + dims.B * 90u + 362u); // %3 add
+fn add_38(i: u32, t: u32) {
+  let at0 = (dims.T_T * dims.B * 150u + dims.B * 70u + 362u); // %10 add
+  let at1 = (dims.T_T * dims.B * 130u + dims.B * 60u + 362u); // ∂LSTM state ∂c
+  let at2 = (dims.T_T * dims.B * 150u + dims.B * 65u + 362u); // %3 add
   let at3 = (dims.T_T * dims.B * 53u + dims.B * 25u + 200u) + t * dims.B * 5u; // LSTM output 2 at step t
-  let at4 = (dims.T_T * dims.B * 105u + dims.B * 80u + 202u) + t * dims.B * 5u; // %55 sub at step t
+  let at4 = (dims.T_T * dims.B * 105u + dims.B * 55u + 202u) + t * dims.B * 5u; // %55 sub at step t
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = mem[at1 + l * 5u + j] + ((mem[at2 + l * 5u + j] * mem[at3 + l * 5u + j]) * mem[at4 + l * 5u + j]);
 }
 
 // %18 mul — 34: c' = f * c + i * g
-fn mul_44(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 150u + dims.B * 100u + 362u); // %18 mul
-  let at1 = (dims.T_T * dims.B * 150u + dims.B * 95u + 362u); // %10 add
+fn mul_39(i: u32, t: u32) {
+  let at0 = (dims.T_T * dims.B * 150u + dims.B * 75u + 362u); // %18 mul
+  let at1 = (dims.T_T * dims.B * 150u + dims.B * 70u + 362u); // %10 add
   let at2 = (dims.T_T * dims.B * 68u + dims.B * 25u + 200u) + t * dims.B * 5u; // LSTM output 5 at step t
   let l = i / 5u;
   let j = i % 5u;
@@ -3494,56 +3182,56 @@ fn mul_44(i: u32, t: u32) {
 }
 
 // %20 mul ∂o — 32: o = sigmoid(W_io @ x + b_io + W_ho @ h + b_ho)   // output gate
-fn mul_45(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 150u + dims.B * 105u + 362u); // %20 mul ∂o
-  let at1 = (dims.T_T * dims.B * 150u + dims.B * 90u + 362u); // %3 add
+fn mul_40(i: u32, t: u32) {
+  let at0 = (dims.T_T * dims.B * 145u + dims.B * 65u + 362u) + t * dims.B * 5u; // ∂LSTM output 3 at step t
+  let at1 = (dims.T_T * dims.B * 150u + dims.B * 65u + 362u); // %3 add
   let at2 = (dims.T_T * dims.B * 48u + dims.B * 25u + 200u) + t * dims.B * 5u; // LSTM output 1 at step t
-  let at3 = (dims.T_T * dims.B * 110u + dims.B * 80u + 202u) + t * dims.B * 5u; // %57 mul ∂o at step t
+  let at3 = (dims.T_T * dims.B * 110u + dims.B * 55u + 202u) + t * dims.B * 5u; // %57 mul ∂o at step t
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = (mem[at1 + l * 5u + j] * mem[at2 + l * 5u + j]) * mem[at3 + l * 5u + j];
 }
 
 // %22 mul ∂g — 31: g = tanh(W_ig @ x + b_ig + W_hg @ h + b_hg)      // candidate cell state
-fn mul_46(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 150u + dims.B * 110u + 362u); // %22 mul ∂g
-  let at1 = (dims.T_T * dims.B * 150u + dims.B * 95u + 362u); // %10 add
+fn mul_41(i: u32, t: u32) {
+  let at0 = (dims.T_T * dims.B * 140u + dims.B * 65u + 362u) + t * dims.B * 5u; // ∂LSTM output 2 at step t
+  let at1 = (dims.T_T * dims.B * 150u + dims.B * 70u + 362u); // %10 add
   let at2 = (dims.T_T * dims.B * 63u + dims.B * 25u + 200u) + t * dims.B * 5u; // LSTM output 4 at step t
-  let at3 = (dims.T_T * dims.B * 115u + dims.B * 80u + 202u) + t * dims.B * 5u; // %59 sub ∂g at step t
+  let at3 = (dims.T_T * dims.B * 115u + dims.B * 55u + 202u) + t * dims.B * 5u; // %59 sub ∂g at step t
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = (mem[at1 + l * 5u + j] * mem[at2 + l * 5u + j]) * mem[at3 + l * 5u + j];
 }
 
 // %24 mul ∂f — 30: f = sigmoid(W_if @ x + b_if + W_hf @ h + b_hf)   // forget gate
-fn mul_47(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 150u + dims.B * 115u + 362u); // %24 mul ∂f
-  let at1 = (dims.T_T * dims.B * 150u + dims.B * 95u + 362u); // %10 add
+fn mul_42(i: u32, t: u32) {
+  let at0 = (dims.T_T * dims.B * 135u + dims.B * 65u + 362u) + t * dims.B * 5u; // ∂LSTM output 1 at step t
+  let at1 = (dims.T_T * dims.B * 150u + dims.B * 70u + 362u); // %10 add
   let at2 = (dims.T_T * dims.B * 73u + dims.B * 25u + 200u) + t * dims.B * 5u; // LSTM output 6 at step t
-  let at3 = (dims.T_T * dims.B * 120u + dims.B * 80u + 202u) + t * dims.B * 5u; // %61 mul ∂f at step t
+  let at3 = (dims.T_T * dims.B * 120u + dims.B * 55u + 202u) + t * dims.B * 5u; // %61 mul ∂f at step t
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = (mem[at1 + l * 5u + j] * mem[at2 + l * 5u + j]) * mem[at3 + l * 5u + j];
 }
 
 // %26 mul ∂i — 29: i = sigmoid(W_ii @ x + b_ii + W_hi @ h + b_hi)   // input gate
-fn mul_48(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 150u + dims.B * 120u + 362u); // %26 mul ∂i
-  let at1 = (dims.T_T * dims.B * 150u + dims.B * 95u + 362u); // %10 add
+fn mul_43(i: u32, t: u32) {
+  let at0 = (dims.T_T * dims.B * 130u + dims.B * 65u + 362u) + t * dims.B * 5u; // ∂LSTM output 0 at step t
+  let at1 = (dims.T_T * dims.B * 150u + dims.B * 70u + 362u); // %10 add
   let at2 = (dims.T_T * dims.B * 58u + dims.B * 25u + 200u) + t * dims.B * 5u; // LSTM output 3 at step t
-  let at3 = (dims.T_T * dims.B * 125u + dims.B * 80u + 202u) + t * dims.B * 5u; // %63 mul ∂i at step t
+  let at3 = (dims.T_T * dims.B * 125u + dims.B * 55u + 202u) + t * dims.B * 5u; // %63 mul ∂i at step t
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = (mem[at1 + l * 5u + j] * mem[at2 + l * 5u + j]) * mem[at3 + l * 5u + j];
 }
 
 // %27 concat
-fn concat_49(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 150u + dims.B * 125u + 362u); // %27 concat
-  let at1 = (dims.T_T * dims.B * 150u + dims.B * 105u + 362u); // %20 mul ∂o
-  let at2 = (dims.T_T * dims.B * 150u + dims.B * 110u + 362u); // %22 mul ∂g
-  let at3 = (dims.T_T * dims.B * 150u + dims.B * 115u + 362u); // %24 mul ∂f
-  let at4 = (dims.T_T * dims.B * 150u + dims.B * 120u + 362u); // %26 mul ∂i
+fn concat_44(i: u32, t: u32) {
+  let at0 = (dims.T_T * dims.B * 150u + dims.B * 80u + 362u); // %27 concat
+  let at1 = (dims.T_T * dims.B * 145u + dims.B * 65u + 362u) + t * dims.B * 5u; // ∂LSTM output 3 at step t
+  let at2 = (dims.T_T * dims.B * 140u + dims.B * 65u + 362u) + t * dims.B * 5u; // ∂LSTM output 2 at step t
+  let at3 = (dims.T_T * dims.B * 135u + dims.B * 65u + 362u) + t * dims.B * 5u; // ∂LSTM output 1 at step t
+  let at4 = (dims.T_T * dims.B * 130u + dims.B * 65u + 362u) + t * dims.B * 5u; // ∂LSTM output 0 at step t
   let l = i / 20u;
   let j = i % 20u;
   var v = 0.0;
@@ -3555,10 +3243,10 @@ fn concat_49(i: u32, _t: u32) {
 }
 
 // %29 matmul fused gate products
-fn matmul_50(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 150u + dims.B * 145u + 362u); // %29 matmul fused gate products
-  let at1 = (dims.T_T * dims.B * 150u + dims.B * 125u + 362u); // %27 concat
-  let at2 = (dims.T_T * dims.B * 130u + dims.B * 80u + 202u); // %64 stack_rows packed W_ho, W_hg, W_hf, W_hi
+fn matmul_45(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 150u + dims.B * 100u + 362u); // %29 matmul fused gate products
+  let at1 = (dims.T_T * dims.B * 150u + dims.B * 80u + 362u); // %27 concat
+  let at2 = (dims.T_T * dims.B * 130u + dims.B * 55u + 202u); // %64 stack_rows packed W_ho, W_hg, W_hf, W_hi
   let l = i / 5u;
   let j = i % 5u;
   var acc = 0.0;
@@ -3570,55 +3258,27 @@ fn matmul_50(i: u32, _t: u32) {
   mem[at0 + i] = acc;
 }
 
-// ∂LSTM: step output 0 at step t
-fn copy_51(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 130u + dims.B * 90u + 362u) + t * dims.B * 5u; // ∂LSTM output 0
-  let at1 = (dims.T_T * dims.B * 150u + dims.B * 120u + 362u); // %26 mul ∂i
-  mem[at0 + i] = mem[at1 + i];
-}
-
-// ∂LSTM: step output 1 at step t
-fn copy_52(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 135u + dims.B * 90u + 362u) + t * dims.B * 5u; // ∂LSTM output 1
-  let at1 = (dims.T_T * dims.B * 150u + dims.B * 115u + 362u); // %24 mul ∂f
-  mem[at0 + i] = mem[at1 + i];
-}
-
-// ∂LSTM: step output 2 at step t
-fn copy_53(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 140u + dims.B * 90u + 362u) + t * dims.B * 5u; // ∂LSTM output 2
-  let at1 = (dims.T_T * dims.B * 150u + dims.B * 110u + 362u); // %22 mul ∂g
-  mem[at0 + i] = mem[at1 + i];
-}
-
-// ∂LSTM: step output 3 at step t
-fn copy_54(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 145u + dims.B * 90u + 362u) + t * dims.B * 5u; // ∂LSTM output 3
-  let at1 = (dims.T_T * dims.B * 150u + dims.B * 105u + 362u); // %20 mul ∂o
-  mem[at0 + i] = mem[at1 + i];
-}
-
 // ∂LSTM: the next ∂h
-fn copy_55(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 130u + dims.B * 80u + 362u); // ∂LSTM state ∂h
-  let at1 = (dims.T_T * dims.B * 150u + dims.B * 145u + 362u); // %29 matmul fused gate products
+fn copy_46(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 130u + dims.B * 55u + 362u); // ∂LSTM state ∂h
+  let at1 = (dims.T_T * dims.B * 150u + dims.B * 100u + 362u); // %29 matmul fused gate products
   mem[at0 + i] = mem[at1 + i];
 }
 
 // ∂LSTM: the next ∂c
-fn copy_56(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 130u + dims.B * 85u + 362u); // ∂LSTM state ∂c
-  let at1 = (dims.T_T * dims.B * 150u + dims.B * 100u + 362u); // %18 mul
+fn copy_47(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 130u + dims.B * 60u + 362u); // ∂LSTM state ∂c
+  let at1 = (dims.T_T * dims.B * 150u + dims.B * 75u + 362u); // %18 mul
   mem[at0 + i] = mem[at1 + i];
 }
 
 // %73 concat
-fn concat_57(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 150u + dims.B * 150u + 362u); // %73 concat
-  let at1 = (dims.T_T * dims.B * 130u + dims.B * 90u + 362u); // ∂LSTM output 0
-  let at2 = (dims.T_T * dims.B * 135u + dims.B * 90u + 362u); // ∂LSTM output 1
-  let at3 = (dims.T_T * dims.B * 140u + dims.B * 90u + 362u); // ∂LSTM output 2
-  let at4 = (dims.T_T * dims.B * 145u + dims.B * 90u + 362u); // ∂LSTM output 3
+fn concat_48(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 150u + dims.B * 105u + 362u); // %73 concat
+  let at1 = (dims.T_T * dims.B * 130u + dims.B * 65u + 362u); // ∂LSTM output 0
+  let at2 = (dims.T_T * dims.B * 135u + dims.B * 65u + 362u); // ∂LSTM output 1
+  let at3 = (dims.T_T * dims.B * 140u + dims.B * 65u + 362u); // ∂LSTM output 2
+  let at4 = (dims.T_T * dims.B * 145u + dims.B * 65u + 362u); // ∂LSTM output 3
   let l = i / 20u;
   let j = i % 20u;
   var v = 0.0;
@@ -3630,9 +3290,9 @@ fn concat_57(i: u32, _t: u32) {
 }
 
 // %75 unbroadcast fused weight gradients
-fn unbroadcast_58(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 170u + dims.B * 150u + 362u); // %75 unbroadcast fused weight gradients
-  let at1 = (dims.T_T * dims.B * 150u + dims.B * 150u + 362u); // %73 concat
+fn unbroadcast_49(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 170u + dims.B * 105u + 362u); // %75 unbroadcast fused weight gradients
+  let at1 = (dims.T_T * dims.B * 150u + dims.B * 105u + 362u); // %73 concat
   let at2 = 160u; // input x
   let j = i % 60u;
   var acc = 0.0;
@@ -3641,46 +3301,46 @@ fn unbroadcast_58(i: u32, _t: u32) {
 }
 
 // %76 slice_rows ∂LSTM: ∂W_ii (batched)
-fn slice_rows_59(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 170u + dims.B * 150u + 422u); // %76 slice_rows ∂LSTM: ∂W_ii (batched)
-  let at1 = (dims.T_T * dims.B * 170u + dims.B * 150u + 362u); // %75 unbroadcast fused weight gradients
+fn slice_rows_50(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 170u + dims.B * 105u + 422u); // %76 slice_rows ∂LSTM: ∂W_ii (batched)
+  let at1 = (dims.T_T * dims.B * 170u + dims.B * 105u + 362u); // %75 unbroadcast fused weight gradients
   let l = i / 15u;
   let j = i % 15u;
   mem[at0 + i] = mem[at1 + l * 60u + 0u + j];
 }
 
 // %77 slice_rows ∂LSTM: ∂W_if (batched)
-fn slice_rows_60(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 170u + dims.B * 150u + 437u); // %77 slice_rows ∂LSTM: ∂W_if (batched)
-  let at1 = (dims.T_T * dims.B * 170u + dims.B * 150u + 362u); // %75 unbroadcast fused weight gradients
+fn slice_rows_51(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 170u + dims.B * 105u + 437u); // %77 slice_rows ∂LSTM: ∂W_if (batched)
+  let at1 = (dims.T_T * dims.B * 170u + dims.B * 105u + 362u); // %75 unbroadcast fused weight gradients
   let l = i / 15u;
   let j = i % 15u;
   mem[at0 + i] = mem[at1 + l * 60u + 15u + j];
 }
 
 // %78 slice_rows ∂LSTM: ∂W_ig (batched)
-fn slice_rows_61(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 170u + dims.B * 150u + 452u); // %78 slice_rows ∂LSTM: ∂W_ig (batched)
-  let at1 = (dims.T_T * dims.B * 170u + dims.B * 150u + 362u); // %75 unbroadcast fused weight gradients
+fn slice_rows_52(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 170u + dims.B * 105u + 452u); // %78 slice_rows ∂LSTM: ∂W_ig (batched)
+  let at1 = (dims.T_T * dims.B * 170u + dims.B * 105u + 362u); // %75 unbroadcast fused weight gradients
   let l = i / 15u;
   let j = i % 15u;
   mem[at0 + i] = mem[at1 + l * 60u + 30u + j];
 }
 
 // %79 slice_rows ∂LSTM: ∂W_io (batched)
-fn slice_rows_62(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 170u + dims.B * 150u + 467u); // %79 slice_rows ∂LSTM: ∂W_io (batched)
-  let at1 = (dims.T_T * dims.B * 170u + dims.B * 150u + 362u); // %75 unbroadcast fused weight gradients
+fn slice_rows_53(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 170u + dims.B * 105u + 467u); // %79 slice_rows ∂LSTM: ∂W_io (batched)
+  let at1 = (dims.T_T * dims.B * 170u + dims.B * 105u + 362u); // %75 unbroadcast fused weight gradients
   let l = i / 15u;
   let j = i % 15u;
   mem[at0 + i] = mem[at1 + l * 60u + 45u + j];
 }
 
 // %81 unbroadcast fused weight gradients
-fn unbroadcast_63(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 170u + dims.B * 150u + 482u); // %81 unbroadcast fused weight gradients
-  let at1 = (dims.T_T * dims.B * 150u + dims.B * 150u + 362u); // %73 concat
-  let at2 = (dims.T_T * dims.B * 100u + dims.B * 80u + 202u); // %53 time_shift LSTM: previous h
+fn unbroadcast_54(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 170u + dims.B * 105u + 482u); // %81 unbroadcast fused weight gradients
+  let at1 = (dims.T_T * dims.B * 150u + dims.B * 105u + 362u); // %73 concat
+  let at2 = (dims.T_T * dims.B * 100u + dims.B * 55u + 202u); // %53 time_shift LSTM: previous h
   let j = i % 100u;
   var acc = 0.0;
   for (var q = 0u; q < dims.T_T * dims.B; q++) { acc += mem[at1 + q * 20u + j / 5u] * mem[at2 + q * 5u + j % 5u]; }
@@ -3688,45 +3348,45 @@ fn unbroadcast_63(i: u32, _t: u32) {
 }
 
 // %82 slice_rows ∂LSTM: ∂W_hi (batched)
-fn slice_rows_64(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 170u + dims.B * 150u + 582u); // %82 slice_rows ∂LSTM: ∂W_hi (batched)
-  let at1 = (dims.T_T * dims.B * 170u + dims.B * 150u + 482u); // %81 unbroadcast fused weight gradients
+fn slice_rows_55(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 170u + dims.B * 105u + 582u); // %82 slice_rows ∂LSTM: ∂W_hi (batched)
+  let at1 = (dims.T_T * dims.B * 170u + dims.B * 105u + 482u); // %81 unbroadcast fused weight gradients
   let l = i / 25u;
   let j = i % 25u;
   mem[at0 + i] = mem[at1 + l * 100u + 0u + j];
 }
 
 // %83 slice_rows ∂LSTM: ∂W_hf (batched)
-fn slice_rows_65(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 170u + dims.B * 150u + 607u); // %83 slice_rows ∂LSTM: ∂W_hf (batched)
-  let at1 = (dims.T_T * dims.B * 170u + dims.B * 150u + 482u); // %81 unbroadcast fused weight gradients
+fn slice_rows_56(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 170u + dims.B * 105u + 607u); // %83 slice_rows ∂LSTM: ∂W_hf (batched)
+  let at1 = (dims.T_T * dims.B * 170u + dims.B * 105u + 482u); // %81 unbroadcast fused weight gradients
   let l = i / 25u;
   let j = i % 25u;
   mem[at0 + i] = mem[at1 + l * 100u + 25u + j];
 }
 
 // %84 slice_rows ∂LSTM: ∂W_hg (batched)
-fn slice_rows_66(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 170u + dims.B * 150u + 632u); // %84 slice_rows ∂LSTM: ∂W_hg (batched)
-  let at1 = (dims.T_T * dims.B * 170u + dims.B * 150u + 482u); // %81 unbroadcast fused weight gradients
+fn slice_rows_57(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 170u + dims.B * 105u + 632u); // %84 slice_rows ∂LSTM: ∂W_hg (batched)
+  let at1 = (dims.T_T * dims.B * 170u + dims.B * 105u + 482u); // %81 unbroadcast fused weight gradients
   let l = i / 25u;
   let j = i % 25u;
   mem[at0 + i] = mem[at1 + l * 100u + 50u + j];
 }
 
 // %85 slice_rows ∂LSTM: ∂W_ho (batched)
-fn slice_rows_67(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 170u + dims.B * 150u + 657u); // %85 slice_rows ∂LSTM: ∂W_ho (batched)
-  let at1 = (dims.T_T * dims.B * 170u + dims.B * 150u + 482u); // %81 unbroadcast fused weight gradients
+fn slice_rows_58(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 170u + dims.B * 105u + 657u); // %85 slice_rows ∂LSTM: ∂W_ho (batched)
+  let at1 = (dims.T_T * dims.B * 170u + dims.B * 105u + 482u); // %81 unbroadcast fused weight gradients
   let l = i / 25u;
   let j = i % 25u;
   mem[at0 + i] = mem[at1 + l * 100u + 75u + j];
 }
 
 // %86 unbroadcast ∂LSTM: ∂b_ii (batched)
-fn unbroadcast_68(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 170u + dims.B * 150u + 682u); // %86 unbroadcast ∂LSTM: ∂b_ii (batched)
-  let at1 = (dims.T_T * dims.B * 130u + dims.B * 90u + 362u); // ∂LSTM output 0
+fn unbroadcast_59(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 170u + dims.B * 105u + 682u); // %86 unbroadcast ∂LSTM: ∂b_ii (batched)
+  let at1 = (dims.T_T * dims.B * 130u + dims.B * 65u + 362u); // ∂LSTM output 0
   let j = i % 5u;
   var acc = 0.0;
   for (var q = 0u; q < dims.T_T * dims.B; q++) { acc += mem[at1 + q * 5u + j]; }
@@ -3734,9 +3394,9 @@ fn unbroadcast_68(i: u32, _t: u32) {
 }
 
 // %87 unbroadcast ∂LSTM: ∂b_if (batched)
-fn unbroadcast_69(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 170u + dims.B * 150u + 687u); // %87 unbroadcast ∂LSTM: ∂b_if (batched)
-  let at1 = (dims.T_T * dims.B * 135u + dims.B * 90u + 362u); // ∂LSTM output 1
+fn unbroadcast_60(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 170u + dims.B * 105u + 687u); // %87 unbroadcast ∂LSTM: ∂b_if (batched)
+  let at1 = (dims.T_T * dims.B * 135u + dims.B * 65u + 362u); // ∂LSTM output 1
   let j = i % 5u;
   var acc = 0.0;
   for (var q = 0u; q < dims.T_T * dims.B; q++) { acc += mem[at1 + q * 5u + j]; }
@@ -3744,9 +3404,9 @@ fn unbroadcast_69(i: u32, _t: u32) {
 }
 
 // %88 unbroadcast ∂LSTM: ∂b_ig (batched)
-fn unbroadcast_70(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 170u + dims.B * 150u + 692u); // %88 unbroadcast ∂LSTM: ∂b_ig (batched)
-  let at1 = (dims.T_T * dims.B * 140u + dims.B * 90u + 362u); // ∂LSTM output 2
+fn unbroadcast_61(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 170u + dims.B * 105u + 692u); // %88 unbroadcast ∂LSTM: ∂b_ig (batched)
+  let at1 = (dims.T_T * dims.B * 140u + dims.B * 65u + 362u); // ∂LSTM output 2
   let j = i % 5u;
   var acc = 0.0;
   for (var q = 0u; q < dims.T_T * dims.B; q++) { acc += mem[at1 + q * 5u + j]; }
@@ -3754,9 +3414,9 @@ fn unbroadcast_70(i: u32, _t: u32) {
 }
 
 // %89 unbroadcast ∂LSTM: ∂b_io (batched)
-fn unbroadcast_71(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 170u + dims.B * 150u + 697u); // %89 unbroadcast ∂LSTM: ∂b_io (batched)
-  let at1 = (dims.T_T * dims.B * 145u + dims.B * 90u + 362u); // ∂LSTM output 3
+fn unbroadcast_62(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 170u + dims.B * 105u + 697u); // %89 unbroadcast ∂LSTM: ∂b_io (batched)
+  let at1 = (dims.T_T * dims.B * 145u + dims.B * 65u + 362u); // ∂LSTM output 3
   let j = i % 5u;
   var acc = 0.0;
   for (var q = 0u; q < dims.T_T * dims.B; q++) { acc += mem[at1 + q * 5u + j]; }
@@ -3764,12 +3424,12 @@ fn unbroadcast_71(i: u32, _t: u32) {
 }
 
 // %90 concat
-fn concat_72(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 170u + dims.B * 150u + 702u); // %90 concat
-  let at1 = (dims.T_T * dims.B * 145u + dims.B * 90u + 362u); // ∂LSTM output 3
-  let at2 = (dims.T_T * dims.B * 140u + dims.B * 90u + 362u); // ∂LSTM output 2
-  let at3 = (dims.T_T * dims.B * 135u + dims.B * 90u + 362u); // ∂LSTM output 1
-  let at4 = (dims.T_T * dims.B * 130u + dims.B * 90u + 362u); // ∂LSTM output 0
+fn concat_63(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 170u + dims.B * 105u + 702u); // %90 concat
+  let at1 = (dims.T_T * dims.B * 145u + dims.B * 65u + 362u); // ∂LSTM output 3
+  let at2 = (dims.T_T * dims.B * 140u + dims.B * 65u + 362u); // ∂LSTM output 2
+  let at3 = (dims.T_T * dims.B * 135u + dims.B * 65u + 362u); // ∂LSTM output 1
+  let at4 = (dims.T_T * dims.B * 130u + dims.B * 65u + 362u); // ∂LSTM output 0
   let l = i / 20u;
   let j = i % 20u;
   var v = 0.0;
@@ -3781,10 +3441,10 @@ fn concat_72(i: u32, _t: u32) {
 }
 
 // %91 matmul fused gate products
-fn matmul_73(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 190u + dims.B * 150u + 702u); // %91 matmul fused gate products
-  let at1 = (dims.T_T * dims.B * 170u + dims.B * 150u + 702u); // %90 concat
-  let at2 = (dims.T_T * dims.B * 130u + dims.B * 80u + 302u); // %65 stack_rows packed W_io, W_ig, W_if, W_ii
+fn matmul_64(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 190u + dims.B * 105u + 702u); // %91 matmul fused gate products
+  let at1 = (dims.T_T * dims.B * 170u + dims.B * 105u + 702u); // %90 concat
+  let at2 = (dims.T_T * dims.B * 130u + dims.B * 55u + 302u); // %65 stack_rows packed W_io, W_ig, W_if, W_ii
   let l = i / 3u;
   let j = i % 3u;
   var acc = 0.0;
@@ -3881,49 +3541,49 @@ fn main(@builtin(local_invocation_index) lane: u32) {
       copy_19(i, t);
     }
     storageBarrier();
-    for (var i = lane; i < dims.B * 5u; i += 64u) {
-      copy_20(i, t);
-    }
-    storageBarrier();
-    for (var i = lane; i < dims.B * 5u; i += 64u) {
-      copy_21(i, t);
-    }
-    storageBarrier();
-    for (var i = lane; i < dims.B * 5u; i += 64u) {
-      copy_22(i, t);
-    }
-    storageBarrier();
-    for (var i = lane; i < dims.B * 5u; i += 64u) {
-      copy_23(i, t);
-    }
-    storageBarrier();
-    for (var i = lane; i < dims.B * 5u; i += 64u) {
-      copy_24(i, t);
-    }
-    storageBarrier();
   }
   for (var i = lane; i < dims.T_T * dims.B * 5u; i += 64u) {
-    mul_25(i, 0u);
+    mul_20(i, 0u);
   }
   storageBarrier();
   for (var i = lane; i < dims.T_T * dims.B; i += 64u) {
-    sum_26(i, 0u);
+    sum_21(i, 0u);
   }
   storageBarrier();
   for (var i = lane; i < 1u; i += 64u) {
-    reduce_lead_27(i, 0u);
+    reduce_lead_22(i, 0u);
   }
   storageBarrier();
   for (var i = lane; i < 1u; i += 64u) {
-    fill_28(i, 0u);
+    fill_23(i, 0u);
   }
   storageBarrier();
   for (var i = lane; i < dims.T_T * dims.B; i += 64u) {
-    broadcast_to_29(i, 0u);
+    broadcast_to_24(i, 0u);
   }
   storageBarrier();
   for (var i = lane; i < dims.T_T * dims.B * 5u; i += 64u) {
-    expand_last_30(i, 0u);
+    expand_last_25(i, 0u);
+  }
+  storageBarrier();
+  for (var i = lane; i < dims.T_T * dims.B * 5u; i += 64u) {
+    mul_26(i, 0u);
+  }
+  storageBarrier();
+  for (var i = lane; i < dims.T_T * dims.B * 5u; i += 64u) {
+    time_shift_27(i, 0u);
+  }
+  storageBarrier();
+  for (var i = lane; i < dims.T_T * dims.B * 5u; i += 64u) {
+    sub_28(i, 0u);
+  }
+  storageBarrier();
+  for (var i = lane; i < dims.T_T * dims.B * 5u; i += 64u) {
+    mul_29(i, 0u);
+  }
+  storageBarrier();
+  for (var i = lane; i < dims.T_T * dims.B * 5u; i += 64u) {
+    sub_30(i, 0u);
   }
   storageBarrier();
   for (var i = lane; i < dims.T_T * dims.B * 5u; i += 64u) {
@@ -3931,175 +3591,139 @@ fn main(@builtin(local_invocation_index) lane: u32) {
   }
   storageBarrier();
   for (var i = lane; i < dims.T_T * dims.B * 5u; i += 64u) {
-    time_shift_32(i, 0u);
-  }
-  storageBarrier();
-  for (var i = lane; i < dims.T_T * dims.B * 5u; i += 64u) {
-    sub_33(i, 0u);
-  }
-  storageBarrier();
-  for (var i = lane; i < dims.T_T * dims.B * 5u; i += 64u) {
-    mul_34(i, 0u);
-  }
-  storageBarrier();
-  for (var i = lane; i < dims.T_T * dims.B * 5u; i += 64u) {
-    sub_35(i, 0u);
-  }
-  storageBarrier();
-  for (var i = lane; i < dims.T_T * dims.B * 5u; i += 64u) {
-    mul_36(i, 0u);
-  }
-  storageBarrier();
-  for (var i = lane; i < dims.T_T * dims.B * 5u; i += 64u) {
-    mul_37(i, 0u);
+    mul_32(i, 0u);
   }
   storageBarrier();
   for (var i = lane; i < 100u; i += 64u) {
-    stack_rows_38(i, 0u);
+    stack_rows_33(i, 0u);
   }
   storageBarrier();
   for (var i = lane; i < 60u; i += 64u) {
-    stack_rows_39(i, 0u);
+    stack_rows_34(i, 0u);
   }
   storageBarrier();
   for (var i = lane; i < dims.B * 5u; i += 64u) {
-    copy_40(i, 0u);
+    copy_35(i, 0u);
   }
   storageBarrier();
   for (var i = lane; i < dims.B * 5u; i += 64u) {
-    copy_41(i, 0u);
+    copy_36(i, 0u);
   }
   storageBarrier();
   // ∂LSTM: from the last step to the first
   for (var s = 0u; s < dims.T_T; s++) {
     let t = dims.T_T - 1u - s;
     for (var i = lane; i < dims.B * 5u; i += 64u) {
-      add_42(i, t);
+      add_37(i, t);
     }
     storageBarrier();
     for (var i = lane; i < dims.B * 5u; i += 64u) {
-      add_43(i, t);
+      add_38(i, t);
     }
     storageBarrier();
     for (var i = lane; i < dims.B * 5u; i += 64u) {
-      mul_44(i, t);
+      mul_39(i, t);
     }
     storageBarrier();
     for (var i = lane; i < dims.B * 5u; i += 64u) {
-      mul_45(i, t);
+      mul_40(i, t);
     }
     storageBarrier();
     for (var i = lane; i < dims.B * 5u; i += 64u) {
-      mul_46(i, t);
+      mul_41(i, t);
     }
     storageBarrier();
     for (var i = lane; i < dims.B * 5u; i += 64u) {
-      mul_47(i, t);
+      mul_42(i, t);
     }
     storageBarrier();
     for (var i = lane; i < dims.B * 5u; i += 64u) {
-      mul_48(i, t);
+      mul_43(i, t);
     }
     storageBarrier();
     for (var i = lane; i < dims.B * 20u; i += 64u) {
-      concat_49(i, t);
+      concat_44(i, t);
     }
     storageBarrier();
     for (var i = lane; i < dims.B * 5u; i += 64u) {
-      matmul_50(i, t);
+      matmul_45(i, t);
     }
     storageBarrier();
     for (var i = lane; i < dims.B * 5u; i += 64u) {
-      copy_51(i, t);
+      copy_46(i, t);
     }
     storageBarrier();
     for (var i = lane; i < dims.B * 5u; i += 64u) {
-      copy_52(i, t);
-    }
-    storageBarrier();
-    for (var i = lane; i < dims.B * 5u; i += 64u) {
-      copy_53(i, t);
-    }
-    storageBarrier();
-    for (var i = lane; i < dims.B * 5u; i += 64u) {
-      copy_54(i, t);
-    }
-    storageBarrier();
-    for (var i = lane; i < dims.B * 5u; i += 64u) {
-      copy_55(i, t);
-    }
-    storageBarrier();
-    for (var i = lane; i < dims.B * 5u; i += 64u) {
-      copy_56(i, t);
+      copy_47(i, t);
     }
     storageBarrier();
   }
   for (var i = lane; i < dims.T_T * dims.B * 20u; i += 64u) {
-    concat_57(i, 0u);
+    concat_48(i, 0u);
   }
   storageBarrier();
   for (var i = lane; i < 60u; i += 64u) {
-    unbroadcast_58(i, 0u);
+    unbroadcast_49(i, 0u);
   }
   storageBarrier();
   for (var i = lane; i < 15u; i += 64u) {
-    slice_rows_59(i, 0u);
+    slice_rows_50(i, 0u);
   }
   storageBarrier();
   for (var i = lane; i < 15u; i += 64u) {
-    slice_rows_60(i, 0u);
+    slice_rows_51(i, 0u);
   }
   storageBarrier();
   for (var i = lane; i < 15u; i += 64u) {
-    slice_rows_61(i, 0u);
+    slice_rows_52(i, 0u);
   }
   storageBarrier();
   for (var i = lane; i < 15u; i += 64u) {
-    slice_rows_62(i, 0u);
+    slice_rows_53(i, 0u);
   }
   storageBarrier();
   for (var i = lane; i < 100u; i += 64u) {
-    unbroadcast_63(i, 0u);
+    unbroadcast_54(i, 0u);
   }
   storageBarrier();
   for (var i = lane; i < 25u; i += 64u) {
-    slice_rows_64(i, 0u);
+    slice_rows_55(i, 0u);
   }
   storageBarrier();
   for (var i = lane; i < 25u; i += 64u) {
-    slice_rows_65(i, 0u);
+    slice_rows_56(i, 0u);
   }
   storageBarrier();
   for (var i = lane; i < 25u; i += 64u) {
-    slice_rows_66(i, 0u);
+    slice_rows_57(i, 0u);
   }
   storageBarrier();
   for (var i = lane; i < 25u; i += 64u) {
-    slice_rows_67(i, 0u);
+    slice_rows_58(i, 0u);
   }
   storageBarrier();
   for (var i = lane; i < 5u; i += 64u) {
-    unbroadcast_68(i, 0u);
+    unbroadcast_59(i, 0u);
   }
   storageBarrier();
   for (var i = lane; i < 5u; i += 64u) {
-    unbroadcast_69(i, 0u);
+    unbroadcast_60(i, 0u);
   }
   storageBarrier();
   for (var i = lane; i < 5u; i += 64u) {
-    unbroadcast_70(i, 0u);
+    unbroadcast_61(i, 0u);
   }
   storageBarrier();
   for (var i = lane; i < 5u; i += 64u) {
-    unbroadcast_71(i, 0u);
+    unbroadcast_62(i, 0u);
   }
   storageBarrier();
   for (var i = lane; i < dims.T_T * dims.B * 20u; i += 64u) {
-    concat_72(i, 0u);
+    concat_63(i, 0u);
   }
   storageBarrier();
   for (var i = lane; i < dims.T_T * dims.B * 3u; i += 64u) {
-    matmul_73(i, 0u);
+    matmul_64(i, 0u);
   }
   storageBarrier();
 }

@@ -5,11 +5,12 @@
  * intermediate values never reach memory); scans become `for` loops whose
  * step buffers are allocated once, before the loop.
  */
-import { type Graph, isOp, type Node, type NodeId } from '../../ir/graph.js';
+import { type Graph, type Node, type NodeId } from '../../ir/graph.js';
 import { opDef } from '../../ir/ops/registry.js';
+import { Fusion } from '../fusion.js';
 import type { TensorType } from '../../ir/types.js';
 import { Code, numberLiteral, sanitizeComment } from './code.js';
-import { type Layout, layoutOf, leadCount, leadIndex, sameLayout, sizeOf } from './layout.js';
+import { type Layout, layoutOf, leadCount, leadIndex, sizeOf } from './layout.js';
 import { elementwiseFunction, type SimdState } from './simd.js';
 import type { VectorTree } from '../wasm/elementwise.js';
 
@@ -116,8 +117,7 @@ function sizeTerm(layout: Layout): string {
 
 export class GraphEmitter {
   readonly values: Value[] = [];
-  private readonly uses: number[];
-  private readonly layouts: (Layout | undefined)[];
+  private readonly fusion: Fusion;
 
   constructor(
     readonly ctx: ModuleContext,
@@ -128,48 +128,23 @@ export class GraphEmitter {
     plan = false,
   ) {
     this.planning = plan && ctx.planBuffers;
-    this.uses = new Array<number>(graph.nodes.length).fill(0);
-    for (const n of graph.nodes) for (const i of n.inputs) this.uses[i]++;
-    for (const o of graph.outputs) this.uses[o.node] += 2; // an output is always materialized
-    this.layouts = graph.nodes.map((n) => (n.type.kind === 'tensor' ? layoutOf(n.type, ctx.sizes) : undefined));
+    this.fusion = new Fusion(graph, ctx.sizes, ctx.fuseElementwise, (def) => def.ts !== undefined);
   }
 
   layout(id: NodeId): Layout {
-    const l = this.layouts[id];
-    if (!l) throw new Error(`%${id} is a tuple`);
-    return l;
+    return this.fusion.layout(id);
   }
 
-  /** Whether node `id` is computed inside the loop of the consumer whose result has layout `outLayout`. */
   private fusable(id: NodeId, outLayout: Layout): boolean {
-    const node = this.graph.nodes[id];
-    if (!this.ctx.fuseElementwise || this.uses[id] !== 1) return false;
-    if (!sameLayout(this.layout(id), outLayout)) return false;
-    if (isOp(node, 'const')) return false;
-    return opDef(node.op).ts !== undefined;
+    return this.fusion.fusable(id, outLayout);
   }
 
-  /** Whether a slice of a vector is read in place by its only consumer's loop. */
   private readInPlace(id: NodeId, outLayout: Layout): boolean {
-    const node = this.graph.nodes[id];
-    return (
-      isOp(node, 'slice') &&
-      this.uses[id] === 1 &&
-      sameLayout(this.layout(id), outLayout) &&
-      outLayout.shape.length === 1
-    );
+    return this.fusion.readInPlace(id, outLayout);
   }
 
-  /** Whether a node is only ever computed inside its consumer's loop. */
   private inlined(id: NodeId): boolean {
-    if (this.uses[id] !== 1) return false;
-    const consumer = this.graph.nodes.find((n) => n.inputs.includes(id));
-    if (consumer === undefined || opDef(consumer.op).ts === undefined) return false;
-    const outLayout = this.layout(consumer.id);
-    return (
-      this.readInPlace(id, outLayout) ||
-      (opDef(this.graph.nodes[id].op).ts !== undefined && this.fusable(id, outLayout))
-    );
+    return this.fusion.inlined(id);
   }
 
   /** The expression of node `id`'s value at lead `l`, sample position `j`, inside a loop over `outLayout`. */

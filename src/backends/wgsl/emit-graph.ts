@@ -4,10 +4,11 @@
  * of elementwise ops are fused into their last op's phase (their
  * intermediate values never reach memory); scans become loops of phases.
  */
-import { type Graph, isOp, type Node, type NodeId } from '../../ir/graph.js';
+import { type Graph, type Node, type NodeId } from '../../ir/graph.js';
 import { opDef } from '../../ir/ops/registry.js';
+import { Fusion } from '../fusion.js';
 import type { TensorType } from '../../ir/types.js';
-import { type Layout, layoutOf, sameLayout } from '../ts/layout.js';
+import { type Layout, layoutOf } from '../ts/layout.js';
 import { type Arena, f32, type Item, type Phase, PhaseWriter, u32, type WBuffer, type WValue } from './phase.js';
 import { leadMonomial, sizePoly, toWgsl } from './poly.js';
 import type { Tile } from './ops.js';
@@ -88,8 +89,7 @@ export function sampleOf(input: Layout, out: Layout, j: string): string {
 
 export class WgslEmitter {
   readonly values: WValue[] = [];
-  private readonly uses: number[];
-  private readonly layouts: (Layout | undefined)[];
+  private readonly fusion: Fusion;
 
   constructor(
     readonly ctx: WgslContext,
@@ -98,52 +98,32 @@ export class WgslEmitter {
     /** Where this graph's phases go, in order. */
     readonly items: Item[],
   ) {
-    this.uses = new Array<number>(graph.nodes.length).fill(0);
-    for (const n of graph.nodes) for (const i of n.inputs) this.uses[i]++;
-    for (const o of graph.outputs) this.uses[o.node] += 2; // an output is always materialized
-    this.layouts = graph.nodes.map((n) => (n.type.kind === 'tensor' ? layoutOf(n.type, ctx.sizes) : undefined));
+    this.fusion = new Fusion(graph, ctx.sizes, ctx.fuseElementwise, (def) => def.wgsl !== undefined);
   }
 
   layout(id: NodeId): Layout {
-    const l = this.layouts[id];
-    if (!l) throw new Error(`%${id} is a tuple`);
-    return l;
+    return this.fusion.layout(id);
   }
 
-  /** Whether node `id` is computed inside the phase of the consumer whose result has layout `outLayout`. */
   private fusable(id: NodeId, outLayout: Layout): boolean {
-    const node = this.graph.nodes[id];
-    if (!this.ctx.fuseElementwise || this.uses[id] !== 1) return false;
-    if (!sameLayout(this.layout(id), outLayout) || isOp(node, 'const')) return false;
-    return opDef(node.op).wgsl !== undefined;
+    return this.fusion.fusable(id, outLayout);
   }
 
-  /** Whether a slice of a vector is read in place by its only consumer's phase. */
   private readInPlace(id: NodeId, outLayout: Layout): boolean {
-    const node = this.graph.nodes[id];
-    return (
-      this.ctx.fuseElementwise &&
-      isOp(node, 'slice') &&
-      this.uses[id] === 1 &&
-      sameLayout(this.layout(id), outLayout) &&
-      outLayout.shape.length === 1
-    );
+    return this.fusion.readInPlace(id, outLayout);
   }
 
-  /** Whether a node is only ever computed inside its consumer's phase. */
   private inlined(id: NodeId): boolean {
-    if (this.uses[id] !== 1) return false;
-    const consumer = this.graph.nodes.find((n) => n.inputs.includes(id));
-    if (consumer === undefined || opDef(consumer.op).wgsl === undefined) return false;
-    const outLayout = this.layout(consumer.id);
-    return (
-      this.readInPlace(id, outLayout) ||
-      (opDef(this.graph.nodes[id].op).wgsl !== undefined && this.fusable(id, outLayout))
-    );
+    return this.fusion.inlined(id);
   }
 
-  /** A fresh region of `mem` for a value. */
+  /** Where given nodes' values go instead of a region of their own (a scan's per-step outputs). */
+  readonly placed = new Map<NodeId, WBuffer>();
+
+  /** A fresh region of `mem` for a value (or the place given for the node). */
   allocate(node: Node | string, layout: Layout): WBuffer {
+    const place = typeof node === 'string' ? undefined : this.placed.get(node.id);
+    if (place) return place;
     const poly = this.ctx.arena.alloc(layout);
     const label = typeof node === 'string' ? node : `%${node.id} ${node.op}${node.label ? ` ${node.label}` : ''}`;
     return { kind: 'buffer', base: toWgsl(poly), poly, layout, label };

@@ -19,6 +19,12 @@ function copy(e: WgslEmitter, to: WBuffer, from: WBuffer, what: string, at = '0u
   e.phase(target, what, (w) => w.line(`${w.at(target, 'i')} = ${w.at(from, 'i')};`), 'copy');
 }
 
+/** Ops whose value a phase writes into a region the emitter allocates for the node (not views or sources). */
+const computedByPhase = new Set<string>([
+  ...['neg', 'sigmoid', 'tanh', 'relu', 'exp', 'log', 'sqrt', 'abs', 'softplus', 'hard_sigmoid', 'step', 'sign'],
+  ...['add', 'sub', 'mul', 'div', 'min', 'max', 'matmul', 'concat', 'slice', 'broadcast_batch'],
+]);
+
 export function renderScan(e: WgslEmitter, node: Node<'scan'>): WValue {
   const A = node.attrs;
   const { body, nSeq, nState } = A;
@@ -51,6 +57,22 @@ export function renderScan(e: WgslEmitter, node: Node<'scan'>): WValue {
     return v;
   });
   const inner = new WgslEmitter(e.ctx, body, { ...e.sources, arg: (index) => args[index] }, steps);
+  // A per-step output that a phase computes is written straight into its sequence at step t.
+  const direct = new Set<number>();
+  body.outputs.slice(nState).forEach((o, j) => {
+    const node = body.nodes[o.node];
+    const once = body.outputs.filter((x) => x.node === o.node).length === 1;
+    if (A.keep[j] !== 'all' || !once || !computedByPhase.has(node.op)) return;
+    const out = outputs[j];
+    const step = { ...out.layout, time: null };
+    inner.placed.set(node.id, {
+      ...out,
+      base: `${out.base} + t * ${toWgsl(sizePoly(step))}`,
+      layout: step,
+      label: `${out.label} at step t`,
+    });
+    direct.add(j);
+  });
   const values = inner.emit(render);
   // Next states: every one is computed before any carry changes; a next state that is
   // another state's carry goes through a copy, so the order of the copies cannot matter.
@@ -63,6 +85,7 @@ export function renderScan(e: WgslEmitter, node: Node<'scan'>): WValue {
   });
   // Per-step outputs first: one may be a state's carry, which must be read before it changes.
   outputs.forEach((out, j) => {
+    if (direct.has(j)) return;
     const v = values[body.outputs[nState + j].node];
     if (v.kind !== 'buffer') throw new Error('a constant step output');
     const at = A.keep[j] === 'all' ? `t * ${toWgsl(sizePoly(v.layout))}` : '0u';
