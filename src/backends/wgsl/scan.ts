@@ -2,8 +2,9 @@
  * A scan becomes a time loop of phases. States live in carry regions (copied
  * from their initial values first), the step's values have regions of their
  * own (reused every step), sequence inputs are read at the step's offset,
- * and per-step outputs are copied into their sequences at the step's
- * position (outputs stay aligned with input time).
+ * and per-step outputs are written (or, where no phase of their own computes
+ * them, copied) into their sequences at the step's position (outputs stay
+ * aligned with input time).
  */
 import { isOp, type Node } from '../../ir/graph.js';
 import type { TensorType } from '../../ir/types.js';
