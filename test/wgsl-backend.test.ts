@@ -199,6 +199,27 @@ describe('the WGSL host module', () => {
     model.destroy();
   });
 
+  it('checks its arguments as the TypeScript module does, with the same messages', async () => {
+    const { device } = await gpuDevice();
+    const mod = await host('lstm.rnn', 'hybrid');
+    const model = await mod.createModel(device);
+    const params = mod.init(0);
+    const x = (shape: number[]) => ({ data: new Float32Array(shape.reduce((a, b) => a * b, 1)), shape });
+    await expect(model.forward(params, { x: x([2, 1, 4]) })).rejects.toThrow(
+      'rnnc model: x has shape [2, 1, 4], expected [T, B, 3] (time-major)',
+    );
+    await expect(model.forward({ ...params, W_ii: new Float32Array(3) }, { x: x([2, 1, 3]) })).rejects.toThrow(
+      'rnnc model: param W_ii has 3 values, its shape [5, 3] needs 15',
+    );
+    await expect(model.forward(params, { x: x([2, 2, 3]) }, { h: new Float32Array(5) })).rejects.toThrow(
+      'initial state h must be a Float32Array of B * 5 = 10 values',
+    );
+    await expect(model.grad(params, { x: x([2, 1, 3]) })).rejects.toThrow('rnnc model: no target d:output');
+    // A rejected call leaves the model usable.
+    expect((await model.forward(params, { x: x([2, 1, 3]) })).outputs.output.data).toHaveLength(10);
+    model.destroy();
+  });
+
   it('opens a device itself and says which adapter it runs on', async () => {
     const { adapter } = await gpuDevice();
     const mod = await host('gru.rnn', 'persistent');
