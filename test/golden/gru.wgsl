@@ -182,6 +182,7 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
 
 // ───── forward_06_matmul_6.wgsl ─────
 // rnnc kernel forward_06_matmul_6: one thread per element, 64 per workgroup.
+// Dispatched once per step of the time loop (GRU: from the first step to the last): dispatch 1 of the 5 a step takes.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -218,6 +219,7 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
 
 // ───── forward_07_sigmoid_7.wgsl ─────
 // rnnc kernel forward_07_sigmoid_7: one thread per element, 64 per workgroup.
+// Dispatched once per step of the time loop (GRU: from the first step to the last): dispatch 2 of the 5 a step takes.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -253,6 +255,7 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
 
 // ───── forward_08_add_8.wgsl ─────
 // rnnc kernel forward_08_add_8: one thread per element, 64 per workgroup.
+// Dispatched once per step of the time loop (GRU: from the first step to the last): dispatch 3 of the 5 a step takes.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -292,6 +295,7 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
 
 // ───── forward_09_copy_9.wgsl ─────
 // rnnc kernel forward_09_copy_9: one thread per element, 64 per workgroup.
+// Dispatched once per step of the time loop (GRU: from the first step to the last): dispatch 4 of the 5 a step takes.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -324,6 +328,7 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
 
 // ───── forward_10_copy_10.wgsl ─────
 // rnnc kernel forward_10_copy_10: one thread per element, 64 per workgroup.
+// Dispatched once per step of the time loop (GRU: from the first step to the last): dispatch 5 of the 5 a step takes.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -712,6 +717,7 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
 
 // ───── grad_06_matmul_6.wgsl ─────
 // rnnc kernel grad_06_matmul_6: one thread per element, 64 per workgroup.
+// Dispatched once per step of the time loop (GRU: from the first step to the last): dispatch 1 of the 9 a step takes.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -748,6 +754,7 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
 
 // ───── grad_07_sigmoid_7.wgsl ─────
 // rnnc kernel grad_07_sigmoid_7: one thread per element, 64 per workgroup.
+// Dispatched once per step of the time loop (GRU: from the first step to the last): dispatch 2 of the 9 a step takes.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -783,6 +790,7 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
 
 // ───── grad_08_sigmoid_8.wgsl ─────
 // rnnc kernel grad_08_sigmoid_8: one thread per element, 64 per workgroup.
+// Dispatched once per step of the time loop (GRU: from the first step to the last): dispatch 3 of the 9 a step takes.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -818,6 +826,7 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
 
 // ───── grad_09_add_9.wgsl ─────
 // rnnc kernel grad_09_add_9: one thread per element, 64 per workgroup.
+// Dispatched once per step of the time loop (GRU: from the first step to the last): dispatch 4 of the 9 a step takes.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -853,6 +862,7 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
 
 // ───── grad_10_tanh_10.wgsl ─────
 // rnnc kernel grad_10_tanh_10: one thread per element, 64 per workgroup.
+// Dispatched once per step of the time loop (GRU: from the first step to the last): dispatch 5 of the 9 a step takes.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -889,6 +899,7 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
 
 // ───── grad_11_sub_11.wgsl ─────
 // rnnc kernel grad_11_sub_11: one thread per element, 64 per workgroup.
+// Dispatched once per step of the time loop (GRU: from the first step to the last): dispatch 6 of the 9 a step takes.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -923,6 +934,7 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
 
 // ───── grad_12_add_12.wgsl ─────
 // rnnc kernel grad_12_add_12: one thread per element, 64 per workgroup.
+// Dispatched once per step of the time loop (GRU: from the first step to the last): dispatch 7 of the 9 a step takes.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -960,6 +972,7 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
 
 // ───── grad_13_copy_13.wgsl ─────
 // rnnc kernel grad_13_copy_13: one thread per element, 64 per workgroup.
+// Dispatched once per step of the time loop (GRU: from the first step to the last): dispatch 8 of the 9 a step takes.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -992,6 +1005,7 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
 
 // ───── grad_14_copy_14.wgsl ─────
 // rnnc kernel grad_14_copy_14: one thread per element, 64 per workgroup.
+// Dispatched once per step of the time loop (GRU: from the first step to the last): dispatch 9 of the 9 a step takes.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -1430,6 +1444,7 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
 
 // ───── grad_29_add_29.wgsl ─────
 // rnnc kernel grad_29_add_29: one thread per element, 64 per workgroup.
+// Dispatched once per step of the time loop (∂GRU: from the last step to the first): dispatch 1 of the 9 a step takes.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -1465,6 +1480,7 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
 
 // ───── grad_30_mul_30.wgsl ─────
 // rnnc kernel grad_30_mul_30: one thread per element, 64 per workgroup.
+// Dispatched once per step of the time loop (∂GRU: from the last step to the first): dispatch 2 of the 9 a step takes.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -1501,6 +1517,7 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
 
 // ───── grad_31_mul_31.wgsl ─────
 // rnnc kernel grad_31_mul_31: one thread per element, 64 per workgroup.
+// Dispatched once per step of the time loop (∂GRU: from the last step to the first): dispatch 3 of the 9 a step takes.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -1536,6 +1553,7 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
 
 // ───── grad_32_mul_32.wgsl ─────
 // rnnc kernel grad_32_mul_32: one thread per element, 64 per workgroup.
+// Dispatched once per step of the time loop (∂GRU: from the last step to the first): dispatch 4 of the 9 a step takes.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -1573,6 +1591,7 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
 
 // ───── grad_33_mul_33.wgsl ─────
 // rnnc kernel grad_33_mul_33: one thread per element, 64 per workgroup.
+// Dispatched once per step of the time loop (∂GRU: from the last step to the first): dispatch 5 of the 9 a step takes.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -1609,6 +1628,7 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
 
 // ───── grad_34_concat_34.wgsl ─────
 // rnnc kernel grad_34_concat_34: one thread per element, 64 per workgroup.
+// Dispatched once per step of the time loop (∂GRU: from the last step to the first): dispatch 6 of the 9 a step takes.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -1649,6 +1669,7 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
 
 // ───── grad_35_matmul_35.wgsl ─────
 // rnnc kernel grad_35_matmul_35: one thread per element, 64 per workgroup.
+// Dispatched once per step of the time loop (∂GRU: from the last step to the first): dispatch 7 of the 9 a step takes.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -1685,6 +1706,7 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
 
 // ───── grad_36_add_36.wgsl ─────
 // rnnc kernel grad_36_add_36: one thread per element, 64 per workgroup.
+// Dispatched once per step of the time loop (∂GRU: from the last step to the first): dispatch 8 of the 9 a step takes.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -1721,6 +1743,7 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
 
 // ───── grad_37_copy_37.wgsl ─────
 // rnnc kernel grad_37_copy_37: one thread per element, 64 per workgroup.
+// Dispatched once per step of the time loop (∂GRU: from the last step to the first): dispatch 9 of the 9 a step takes.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T

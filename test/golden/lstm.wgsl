@@ -249,6 +249,7 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
 
 // ───── forward_08_matmul_8.wgsl ─────
 // rnnc kernel forward_08_matmul_8: one thread per element, 64 per workgroup.
+// Dispatched once per step of the time loop (LSTM: from the first step to the last): dispatch 1 of the 6 a step takes.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -286,6 +287,7 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
 
 // ───── forward_09_add_9.wgsl ─────
 // rnnc kernel forward_09_add_9: one thread per element, 64 per workgroup.
+// Dispatched once per step of the time loop (LSTM: from the first step to the last): dispatch 2 of the 6 a step takes.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -325,6 +327,7 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
 
 // ───── forward_10_mul_10.wgsl ─────
 // rnnc kernel forward_10_mul_10: one thread per element, 64 per workgroup.
+// Dispatched once per step of the time loop (LSTM: from the first step to the last): dispatch 3 of the 6 a step takes.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -362,6 +365,7 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
 
 // ───── forward_11_copy_11.wgsl ─────
 // rnnc kernel forward_11_copy_11: one thread per element, 64 per workgroup.
+// Dispatched once per step of the time loop (LSTM: from the first step to the last): dispatch 4 of the 6 a step takes.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -395,6 +399,7 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
 
 // ───── forward_12_copy_12.wgsl ─────
 // rnnc kernel forward_12_copy_12: one thread per element, 64 per workgroup.
+// Dispatched once per step of the time loop (LSTM: from the first step to the last): dispatch 5 of the 6 a step takes.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -423,6 +428,7 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
 
 // ───── forward_13_copy_13.wgsl ─────
 // rnnc kernel forward_13_copy_13: one thread per element, 64 per workgroup.
+// Dispatched once per step of the time loop (LSTM: from the first step to the last): dispatch 6 of the 6 a step takes.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -918,6 +924,7 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
 
 // ───── grad_08_matmul_8.wgsl ─────
 // rnnc kernel grad_08_matmul_8: one thread per element, 64 per workgroup.
+// Dispatched once per step of the time loop (LSTM: from the first step to the last): dispatch 1 of the 12 a step takes.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -955,6 +962,7 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
 
 // ───── grad_09_sigmoid_9.wgsl ─────
 // rnnc kernel grad_09_sigmoid_9: one thread per element, 64 per workgroup.
+// Dispatched once per step of the time loop (LSTM: from the first step to the last): dispatch 2 of the 12 a step takes.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -991,6 +999,7 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
 
 // ───── grad_10_sigmoid_10.wgsl ─────
 // rnnc kernel grad_10_sigmoid_10: one thread per element, 64 per workgroup.
+// Dispatched once per step of the time loop (LSTM: from the first step to the last): dispatch 3 of the 12 a step takes.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -1027,6 +1036,7 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
 
 // ───── grad_11_tanh_11.wgsl ─────
 // rnnc kernel grad_11_tanh_11: one thread per element, 64 per workgroup.
+// Dispatched once per step of the time loop (LSTM: from the first step to the last): dispatch 4 of the 12 a step takes.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -1063,6 +1073,7 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
 
 // ───── grad_12_sigmoid_12.wgsl ─────
 // rnnc kernel grad_12_sigmoid_12: one thread per element, 64 per workgroup.
+// Dispatched once per step of the time loop (LSTM: from the first step to the last): dispatch 5 of the 12 a step takes.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -1099,6 +1110,7 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
 
 // ───── grad_13_add_13.wgsl ─────
 // rnnc kernel grad_13_add_13: one thread per element, 64 per workgroup.
+// Dispatched once per step of the time loop (LSTM: from the first step to the last): dispatch 6 of the 12 a step takes.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -1137,6 +1149,7 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
 
 // ───── grad_14_tanh_14.wgsl ─────
 // rnnc kernel grad_14_tanh_14: one thread per element, 64 per workgroup.
+// Dispatched once per step of the time loop (LSTM: from the first step to the last): dispatch 7 of the 12 a step takes.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -1172,6 +1185,7 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
 
 // ───── grad_15_mul_15.wgsl ─────
 // rnnc kernel grad_15_mul_15: one thread per element, 64 per workgroup.
+// Dispatched once per step of the time loop (LSTM: from the first step to the last): dispatch 8 of the 12 a step takes.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -1208,6 +1222,7 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
 
 // ───── grad_16_copy_16.wgsl ─────
 // rnnc kernel grad_16_copy_16: one thread per element, 64 per workgroup.
+// Dispatched once per step of the time loop (LSTM: from the first step to the last): dispatch 9 of the 12 a step takes.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -1241,6 +1256,7 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
 
 // ───── grad_17_copy_17.wgsl ─────
 // rnnc kernel grad_17_copy_17: one thread per element, 64 per workgroup.
+// Dispatched once per step of the time loop (LSTM: from the first step to the last): dispatch 10 of the 12 a step takes.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -1274,6 +1290,7 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
 
 // ───── grad_18_copy_18.wgsl ─────
 // rnnc kernel grad_18_copy_18: one thread per element, 64 per workgroup.
+// Dispatched once per step of the time loop (LSTM: from the first step to the last): dispatch 11 of the 12 a step takes.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -1302,6 +1319,7 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
 
 // ───── grad_19_copy_19.wgsl ─────
 // rnnc kernel grad_19_copy_19: one thread per element, 64 per workgroup.
+// Dispatched once per step of the time loop (LSTM: from the first step to the last): dispatch 12 of the 12 a step takes.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -1847,6 +1865,7 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
 
 // ───── grad_37_add_37.wgsl ─────
 // rnnc kernel grad_37_add_37: one thread per element, 64 per workgroup.
+// Dispatched once per step of the time loop (∂LSTM: from the last step to the first): dispatch 1 of the 11 a step takes.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -1883,6 +1902,7 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
 
 // ───── grad_38_add_38.wgsl ─────
 // rnnc kernel grad_38_add_38: one thread per element, 64 per workgroup.
+// Dispatched once per step of the time loop (∂LSTM: from the last step to the first): dispatch 2 of the 11 a step takes.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -1921,6 +1941,7 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
 
 // ───── grad_39_mul_39.wgsl ─────
 // rnnc kernel grad_39_mul_39: one thread per element, 64 per workgroup.
+// Dispatched once per step of the time loop (∂LSTM: from the last step to the first): dispatch 3 of the 11 a step takes.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -1957,6 +1978,7 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
 
 // ───── grad_40_mul_40.wgsl ─────
 // rnnc kernel grad_40_mul_40: one thread per element, 64 per workgroup.
+// Dispatched once per step of the time loop (∂LSTM: from the last step to the first): dispatch 4 of the 11 a step takes.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -1994,6 +2016,7 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
 
 // ───── grad_41_mul_41.wgsl ─────
 // rnnc kernel grad_41_mul_41: one thread per element, 64 per workgroup.
+// Dispatched once per step of the time loop (∂LSTM: from the last step to the first): dispatch 5 of the 11 a step takes.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -2031,6 +2054,7 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
 
 // ───── grad_42_mul_42.wgsl ─────
 // rnnc kernel grad_42_mul_42: one thread per element, 64 per workgroup.
+// Dispatched once per step of the time loop (∂LSTM: from the last step to the first): dispatch 6 of the 11 a step takes.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -2068,6 +2092,7 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
 
 // ───── grad_43_mul_43.wgsl ─────
 // rnnc kernel grad_43_mul_43: one thread per element, 64 per workgroup.
+// Dispatched once per step of the time loop (∂LSTM: from the last step to the first): dispatch 7 of the 11 a step takes.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -2105,6 +2130,7 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
 
 // ───── grad_44_concat_44.wgsl ─────
 // rnnc kernel grad_44_concat_44: one thread per element, 64 per workgroup.
+// Dispatched once per step of the time loop (∂LSTM: from the last step to the first): dispatch 8 of the 11 a step takes.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -2148,6 +2174,7 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
 
 // ───── grad_45_matmul_45.wgsl ─────
 // rnnc kernel grad_45_matmul_45: one thread per element, 64 per workgroup.
+// Dispatched once per step of the time loop (∂LSTM: from the last step to the first): dispatch 9 of the 11 a step takes.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -2185,6 +2212,7 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
 
 // ───── grad_46_copy_46.wgsl ─────
 // rnnc kernel grad_46_copy_46: one thread per element, 64 per workgroup.
+// Dispatched once per step of the time loop (∂LSTM: from the last step to the first): dispatch 10 of the 11 a step takes.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -2213,6 +2241,7 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
 
 // ───── grad_47_copy_47.wgsl ─────
 // rnnc kernel grad_47_copy_47: one thread per element, 64 per workgroup.
+// Dispatched once per step of the time loop (∂LSTM: from the last step to the first): dispatch 11 of the 11 a step takes.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T

@@ -95,7 +95,12 @@ function threadKernel(phase: Phase, b: Bindings, o: KernelOptions, name: string,
   const stepped = loop !== undefined && phase.usesStep;
   const t = stepped && loop ? stepAt(loop, 'step.s') : '0u';
   const code = [
-    `// rnnc kernel ${name}: one thread per element, ${o.workgroupSize} per workgroup.`,
+    `// rnnc kernel ${name}: one thread per ${phase.blocks ? 'tile' : 'element'}, ${o.workgroupSize} per workgroup.`,
+    ...(loop
+      ? [
+          `// Dispatched once per step of the time loop (${sanitizeComment(loop.comment)}): dispatch ${loop.body.indexOf(phase) + 1} of the ${loop.body.length} a step takes.`,
+        ]
+      : []),
     preamble(b, stepped),
     '',
     phase.code,
