@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { rnnc, scratchFolder } from './helpers/cli.js';
@@ -81,5 +82,21 @@ describe('rnnc run --target wgsl', () => {
     expect(a.loss).toBeCloseTo(b.loss, 4);
     const text = await rnnc('run', 'examples/lstm.rnn', '--target', 'wgsl', '--steps', '3');
     expect(text.out).toContain(`note: ran the WGSL kernels (-O2) on ${adapter}`);
+  });
+
+  it('says which driver did not answer when there is no adapter, and exits 1 without a stack trace', () => {
+    const result = spawnSync(
+      process.execPath,
+      ['dist/src/cli/bin.js', 'run', 'examples/lstm.rnn', '--target', 'wgsl'],
+      {
+        encoding: 'utf8',
+        env: { ...process.env, VK_ICD_FILENAMES: '/nonexistent/icd.json' },
+      },
+    );
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain(
+      'rnnc: error: no WebGPU adapter: the Vulkan driver that VK_ICD_FILENAMES names (/nonexistent/icd.json) did not answer',
+    );
+    expect(result.stderr).not.toMatch(/\n\s+at .*\.js:\d+/);
   });
 });

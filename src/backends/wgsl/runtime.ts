@@ -116,6 +116,7 @@ export async function openDevice(): Promise<{ device: GPUDevice; adapter: string
   let adapter: GPUAdapter | null = platform
     ? await platform.requestAdapter({ powerPreference: 'high-performance' })
     : null;
+  let why = 'the browser offers none';
   if (!adapter && !platform) {
     const moduleName = 'webgpu';
     let dawn: NodeGpu;
@@ -140,6 +141,11 @@ export async function openDevice(): Promise<{ device: GPUDevice; adapter: string
       dawnInstances.push(instance);
       adapter = await instance.requestAdapter({ powerPreference: 'high-performance' });
     }
+    why = driverListed
+      ? `the Vulkan driver that ${env?.VK_ICD_FILENAMES !== undefined ? `VK_ICD_FILENAMES names (${env.VK_ICD_FILENAMES})` : `VK_DRIVER_FILES names (${env?.VK_DRIVER_FILES})`} did not answer`
+      : hasSwiftShader
+        ? 'neither a GPU driver nor SwiftShader answered (is the Vulkan loader, libvulkan1, installed?)'
+        : `no GPU driver answered, and SwiftShader is not at ${swiftShaderIcd} (apt-get install chromium libvulkan1)`;
     if (!adapter && hasSwiftShader && env && !driverListed) {
       env.VK_ICD_FILENAMES = swiftShaderIcd;
       const instance = dawn.create([]);
@@ -147,12 +153,7 @@ export async function openDevice(): Promise<{ device: GPUDevice; adapter: string
       adapter = await instance.requestAdapter();
     }
   }
-  if (!adapter)
-    throw new Error(
-      `rnnc model: no WebGPU adapter: no GPU driver answered${
-        platform ? '' : `, and SwiftShader is not at ${swiftShaderIcd} (apt-get install chromium)`
-      }`,
-    );
+  if (!adapter) throw new Error(`rnnc model: no WebGPU adapter: ${why}`);
   const limits = adapter.limits;
   const device = await adapter.requestDevice({
     requiredLimits: {
