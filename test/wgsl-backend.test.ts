@@ -237,6 +237,29 @@ describe('the WGSL host module', () => {
     );
   });
 
+  it('keeps the weights in workgroup memory where they fit, and names the limit of a device they do not fit', async () => {
+    const { device } = await gpuDevice();
+    const model = selectModel(loadExample('gru.rnn'));
+    const sizes = bindSizes(model, { I: 8, H: 64 });
+    const compile = (workgroupStorage: number) =>
+      compileToWgsl(model, {
+        level: 2,
+        sizes,
+        source: { file: 'gru.rnn', text: '' },
+        schedule: 'persistent',
+        kernels: { workgroupStorage },
+      });
+    // 3H × H recurrent weights of 4 bytes: 48 KiB, more than the 32 KiB SwiftShader has (and than 16 KiB by default).
+    expect(compile(16384).kernels.some((k) => k.code.includes('var<workgroup> cache'))).toBe(false);
+    const greedy = compile(65536);
+    expect(greedy.kernels[0].code).toContain('var<workgroup> cache: array<f32, 12288>;');
+    const limit = device.limits.maxComputeWorkgroupStorageSize;
+    if (limit < 49152)
+      await expect(createGpuRunner(greedy.program, device)).rejects.toThrow(
+        `a persistent kernel keeps 49152 bytes of weights in workgroup memory, but this device's maxComputeWorkgroupStorageSize is ${limit}`,
+      );
+  });
+
   it('passes tsc --strict with unused-code checks and only the WebGPU types', () => {
     typecheck(hosts, hostDir);
   }, 60_000);

@@ -17,6 +17,13 @@ function parseThreads(value: string, flag: string): number {
   return n;
 }
 
+function parseBytes(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n % 4 !== 0)
+    throw new UserError(`--workgroup-storage is a number of bytes, a multiple of 4 (0: none), got '${value}'`);
+  return n;
+}
+
 function parseTile(value: string): { rows: number; samples: number } {
   const match = /^(\d+)x(\d+)$/.exec(value);
   const [rows, samples] = match ? [Number(match[1]), Number(match[2])] : [0, 0];
@@ -46,13 +53,14 @@ export function compileWgslCommand(
       workgroupSize: parseThreads(flags.workgroupSize, '--workgroup-size'),
       persistentSize: parseThreads(flags.persistentSize, '--persistent-size'),
       tile: parseTile(flags.tile),
+      workgroupStorage: parseBytes(flags.workgroupStorage),
     },
     ...(truncate !== undefined && truncate > 0 ? { truncate } : {}),
     ...(remat ? { remat } : {}),
   });
   const { workgroupSize, persistentSize, tile } = result.kernelOptions;
   const summary = [
-    `schedule: ${result.schedule}; ${result.kernels.length} kernels; workgroups of ${workgroupSize} threads (one per element), persistent kernels one workgroup of ${persistentSize}; GEMM tiles of ${tile.rows} rows × ${tile.samples} samples a thread`,
+    `schedule: ${result.schedule}; ${result.kernels.length} kernels; workgroups of ${workgroupSize} threads (one per element), persistent kernels one workgroup of ${persistentSize}; GEMM tiles of ${tile.rows} rows × ${tile.samples} samples a thread; up to ${result.kernelOptions.workgroupStorage} bytes of weights in workgroup memory`,
     `dispatches per step of a time loop: ${result.dispatchesPerStep === 0 ? 'none (each loop runs inside one kernel)' : result.dispatchesPerStep}; per forward call with 100 steps: ${result.dispatches('forward', 100)}`,
   ];
   const notes = flags.explain

@@ -20,6 +20,7 @@ export interface CompileFlags {
   workgroupSize: string;
   persistentSize: string;
   tile: string;
+  workgroupStorage: string;
   out?: string;
   explain?: boolean;
   size: string[];

@@ -226,6 +226,11 @@ export function buildProgram(io: Io): Command {
     .option('--persistent-size <n>', 'WGSL: threads of the one workgroup that runs a persistent kernel', '64')
     .option('--tile <rows>x<samples>', 'WGSL: rows of W and samples each thread of a GEMM computes', '4x4')
     .option(
+      '--workgroup-storage <bytes>',
+      'WGSL: workgroup memory a persistent kernel may fill with the weights its time loops read',
+      '16384',
+    )
+    .option(
       '--emit-wat [file]',
       'write the WebAssembly kernels in the text format to a file (without one: to standard output, instead of the module)',
     )

@@ -357,6 +357,7 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
 // ───── forward_small_batch_00_all.wgsl ─────
 // rnnc kernel forward_small_batch_00_all: persistent, one workgroup of 64 threads runs 11 phases in one dispatch,
 // with a barrier between phases.
+// The weights its time loops read are copied into workgroup memory first (300 bytes).
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -366,6 +367,8 @@ struct Dims {
 @group(0) @binding(0) var<uniform> dims: Dims;
 // Every value of the model, each in a region of its own (params, inputs, states, results).
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
+
+var<workgroup> cache: array<f32, 75>;
 
 // %13 const — 9: state h: [H]
 fn fill_0(i: u32, _t: u32) {
@@ -431,7 +434,7 @@ fn copy_5(i: u32, _t: u32) {
 // %3 matmul fused gates — 24: r = sigmoid(W_ir @ x + b_ir + W_hr @ h + b_hr)   // reset gate
 fn matmul_6(i: u32, _t: u32) {
   let at0 = (dims.T_T * dims.B * 38u + dims.B * 15u + 150u); // %3 matmul fused gates
-  let at1 = 45u; // %25 stack_rows packed W_hr, W_hz, W_hn (in place)
+  let at1 = 0u; // %25 stack_rows packed W_hr, W_hz, W_hn (in place) (in workgroup memory)
   let at2 = (dims.T_T * dims.B * 33u + dims.B * 10u + 150u); // GRU state h
   let l = i / 15u;
   let j = i % 15u;
@@ -439,7 +442,7 @@ fn matmul_6(i: u32, _t: u32) {
   let ao = j * 5u;
   let bo = l * 5u;
   for (var p = 0u; p < 5u; p++) {
-    acc += mem[at1 + ao + p] * mem[at2 + bo + p];
+    acc += cache[at1 + ao + p] * mem[at2 + bo + p];
   }
   mem[at0 + i] = acc;
 }
@@ -484,6 +487,11 @@ fn copy_10(i: u32, _t: u32) {
 
 @compute @workgroup_size(64)
 fn main(@builtin(local_invocation_index) lane: u32) {
+  // %25 stack_rows packed W_hr, W_hz, W_hn (in place)
+  for (var i = lane; i < 75u; i += 64u) {
+    cache[0u + i] = mem[45u + i];
+  }
+  workgroupBarrier();
   for (var i = lane; i < dims.B * 5u; i += 64u) {
     fill_0(i, 0u);
   }
@@ -2269,6 +2277,7 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
 // ───── grad_small_batch_00_all.wgsl ─────
 // rnnc kernel grad_small_batch_00_all: persistent, one workgroup of 64 threads runs 54 phases in one dispatch,
 // with a barrier between phases.
+// The weights its time loops read are copied into workgroup memory first (300 bytes).
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -2278,6 +2287,8 @@ struct Dims {
 @group(0) @binding(0) var<uniform> dims: Dims;
 // Every value of the model, each in a region of its own (params, inputs, states, results).
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
+
+var<workgroup> cache: array<f32, 75>;
 
 // %13 const — 9: state h: [H]
 fn fill_0(i: u32, _t: u32) {
@@ -2343,7 +2354,7 @@ fn copy_5(i: u32, _t: u32) {
 // %3 matmul fused gates — 24: r = sigmoid(W_ir @ x + b_ir + W_hr @ h + b_hr)   // reset gate
 fn matmul_6(i: u32, _t: u32) {
   let at0 = (dims.T_T * dims.B * 63u + dims.B * 15u + 150u); // %3 matmul fused gates
-  let at1 = 45u; // %25 stack_rows packed W_hr, W_hz, W_hn (in place)
+  let at1 = 0u; // %25 stack_rows packed W_hr, W_hz, W_hn (in place) (in workgroup memory)
   let at2 = (dims.T_T * dims.B * 33u + dims.B * 10u + 150u); // GRU state h
   let l = i / 15u;
   let j = i % 15u;
@@ -2351,7 +2362,7 @@ fn matmul_6(i: u32, _t: u32) {
   let ao = j * 5u;
   let bo = l * 5u;
   for (var p = 0u; p < 5u; p++) {
-    acc += mem[at1 + ao + p] * mem[at2 + bo + p];
+    acc += cache[at1 + ao + p] * mem[at2 + bo + p];
   }
   mem[at0 + i] = acc;
 }
@@ -2845,6 +2856,11 @@ fn matmul_53(i: u32, _t: u32) {
 
 @compute @workgroup_size(64)
 fn main(@builtin(local_invocation_index) lane: u32) {
+  // %25 stack_rows packed W_hr, W_hz, W_hn (in place)
+  for (var i = lane; i < 75u; i += 64u) {
+    cache[0u + i] = mem[45u + i];
+  }
+  workgroupBarrier();
   for (var i = lane; i < dims.B * 5u; i += 64u) {
     fill_0(i, 0u);
   }

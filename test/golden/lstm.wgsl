@@ -458,6 +458,7 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
 // ───── forward_small_batch_00_all.wgsl ─────
 // rnnc kernel forward_small_batch_00_all: persistent, one workgroup of 64 threads runs 14 phases in one dispatch,
 // with a barrier between phases.
+// The weights its time loops read are copied into workgroup memory first (400 bytes).
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -468,6 +469,8 @@ struct Dims {
 @group(0) @binding(0) var<uniform> dims: Dims;
 // Every value of the model, each in a region of its own (params, inputs, states, results).
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
+
+var<workgroup> cache: array<f32, 100>;
 
 // %17 const — 9: state h: [H]
 fn fill_0(i: u32, _t: u32) {
@@ -552,7 +555,7 @@ fn copy_7(i: u32, _t: u32) {
 // %3 matmul fused gates — 29: i = sigmoid(W_ii @ x + b_ii + W_hi @ h + b_hi)   // input gate
 fn matmul_8(i: u32, _t: u32) {
   let at0 = (dims.T_T * dims.B * 48u + dims.B * 25u + 200u); // %3 matmul fused gates
-  let at1 = 60u; // %34 stack_rows packed W_hi, W_hf, W_hg, W_ho (in place)
+  let at1 = 0u; // %34 stack_rows packed W_hi, W_hf, W_hg, W_ho (in place) (in workgroup memory)
   let at2 = (dims.T_T * dims.B * 43u + dims.B * 15u + 200u); // LSTM state h
   let l = i / 20u;
   let j = i % 20u;
@@ -560,7 +563,7 @@ fn matmul_8(i: u32, _t: u32) {
   let ao = j * 5u;
   let bo = l * 5u;
   for (var p = 0u; p < 5u; p++) {
-    acc += mem[at1 + ao + p] * mem[at2 + bo + p];
+    acc += cache[at1 + ao + p] * mem[at2 + bo + p];
   }
   mem[at0 + i] = acc;
 }
@@ -612,6 +615,11 @@ fn copy_13(i: u32, _t: u32) {
 
 @compute @workgroup_size(64)
 fn main(@builtin(local_invocation_index) lane: u32) {
+  // %34 stack_rows packed W_hi, W_hf, W_hg, W_ho (in place)
+  for (var i = lane; i < 100u; i += 64u) {
+    cache[0u + i] = mem[60u + i];
+  }
+  workgroupBarrier();
   for (var i = lane; i < dims.B * 5u; i += 64u) {
     fill_0(i, 0u);
   }
@@ -2812,6 +2820,7 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
 // ───── grad_small_batch_00_all.wgsl ─────
 // rnnc kernel grad_small_batch_00_all: persistent, one workgroup of 64 threads runs 65 phases in one dispatch,
 // with a barrier between phases.
+// The weights its time loops read are copied into workgroup memory first (400 bytes).
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -2822,6 +2831,8 @@ struct Dims {
 @group(0) @binding(0) var<uniform> dims: Dims;
 // Every value of the model, each in a region of its own (params, inputs, states, results).
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
+
+var<workgroup> cache: array<f32, 100>;
 
 // %17 const — 9: state h: [H]
 fn fill_0(i: u32, _t: u32) {
@@ -2906,7 +2917,7 @@ fn copy_7(i: u32, _t: u32) {
 // %3 matmul fused gates — 29: i = sigmoid(W_ii @ x + b_ii + W_hi @ h + b_hi)   // input gate
 fn matmul_8(i: u32, _t: u32) {
   let at0 = (dims.T_T * dims.B * 78u + dims.B * 25u + 200u); // %3 matmul fused gates
-  let at1 = 60u; // %34 stack_rows packed W_hi, W_hf, W_hg, W_ho (in place)
+  let at1 = 0u; // %34 stack_rows packed W_hi, W_hf, W_hg, W_ho (in place) (in workgroup memory)
   let at2 = (dims.T_T * dims.B * 43u + dims.B * 15u + 200u); // LSTM state h
   let l = i / 20u;
   let j = i % 20u;
@@ -2914,7 +2925,7 @@ fn matmul_8(i: u32, _t: u32) {
   let ao = j * 5u;
   let bo = l * 5u;
   for (var p = 0u; p < 5u; p++) {
-    acc += mem[at1 + ao + p] * mem[at2 + bo + p];
+    acc += cache[at1 + ao + p] * mem[at2 + bo + p];
   }
   mem[at0 + i] = acc;
 }
@@ -3487,6 +3498,11 @@ fn matmul_64(i: u32, _t: u32) {
 
 @compute @workgroup_size(64)
 fn main(@builtin(local_invocation_index) lane: u32) {
+  // %34 stack_rows packed W_hi, W_hf, W_hg, W_ho (in place)
+  for (var i = lane; i < 100u; i += 64u) {
+    cache[0u + i] = mem[60u + i];
+  }
+  workgroupBarrier();
   for (var i = lane; i < dims.B * 5u; i += 64u) {
     fill_0(i, 0u);
   }

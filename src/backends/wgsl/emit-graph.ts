@@ -9,7 +9,17 @@ import { opDef } from '../../ir/ops/registry.js';
 import { Fusion } from '../fusion.js';
 import type { TensorType } from '../../ir/types.js';
 import { type Layout, layoutOf } from '../ts/layout.js';
-import { type Arena, f32, type Item, type Phase, PhaseWriter, u32, type WBuffer, type WValue } from './phase.js';
+import {
+  type Arena,
+  type CacheEntry,
+  f32,
+  type Item,
+  type Phase,
+  PhaseWriter,
+  u32,
+  type WBuffer,
+  type WValue,
+} from './phase.js';
 import { leadMonomial, sizePoly, toWgsl } from './poly.js';
 import type { Tile } from './ops.js';
 
@@ -20,6 +30,11 @@ export interface WgslContext {
   readonly arena: Arena;
   /** The tile each thread of a GEMM computes. */
   readonly tile: Tile;
+  /**
+   * For a persistent kernel: loop-invariant params (weights) that time loops
+   * read from workgroup memory, up to `floats`; absent for other schedules.
+   */
+  readonly cache?: { readonly floats: number; readonly entries: CacheEntry[] };
   /** How many nodes were computed inside another node's phase, for the report. */
   fused: number;
   fresh(prefix: string): string;

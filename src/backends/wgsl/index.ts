@@ -99,7 +99,7 @@ function emitFunction(
     ctx,
     graph,
     {
-      param: (name, layout) => region(regions.params, name, layout, `param ${name}`),
+      param: (name, layout) => ({ ...region(regions.params, name, layout, `param ${name}`), fixed: true }),
       input: (name, layout) => region(regions.inputs, name, layout, `input ${name}`),
       arg: () => {
         throw new Error('a model graph has no arguments');
@@ -181,7 +181,12 @@ function emitFunction(
   };
 }
 
-function context(options: WgslOptions, fuseElementwise: boolean, tile: KernelOptions['tile']): WgslContext {
+function context(
+  options: WgslOptions,
+  fuseElementwise: boolean,
+  tile: KernelOptions['tile'],
+  cacheBytes: number,
+): WgslContext {
   let counter = 0;
   const lines = options.source.text.split(/\r?\n/);
   return {
@@ -189,6 +194,7 @@ function context(options: WgslOptions, fuseElementwise: boolean, tile: KernelOpt
     fuseElementwise,
     arena: new Arena(),
     tile,
+    ...(cacheBytes > 0 ? { cache: { floats: Math.floor(cacheBytes / 4), entries: [] } } : {}),
     fused: 0,
     fresh: (prefix) => `${prefix.replace(/[^A-Za-z0-9_]/g, '_')}_${counter++}`,
     source: (node) => (node.span ? `${node.span.line}: ${(lines[node.span.line - 1] ?? '').trim()}` : undefined),
@@ -231,20 +237,21 @@ export function compileToWgsl(model: ModelInfo, options: WgslOptions): WgslResul
     states: bindings.states,
   };
   const kernelOptions = { ...defaultKernelOptions, ...options.kernels };
-  const emit = (tile: KernelOptions['tile']) =>
+  // Persistent kernels may keep the weights their loops read in workgroup memory.
+  const emit = (tile: KernelOptions['tile'], persistent: boolean) =>
     graphs.map((g) => {
-      const ctx = context(options, fuseElementwise, tile);
-      return { ...emitFunction(g, ctx, names), fused: ctx.fused };
+      const ctx = context(options, fuseElementwise, tile, persistent ? kernelOptions.workgroupStorage : 0);
+      return { ...emitFunction(g, ctx, names), fused: ctx.fused, cache: ctx.cache?.entries ?? [] };
     });
-  const emitted = emit(kernelOptions.tile);
   // 'auto': the steps schedule, and for small batches a persistent plan that the host picks by B.
   const auto = options.schedule === undefined || options.schedule === 'auto';
   const mode: Schedule = auto ? 'steps' : (options.schedule as Schedule);
-  const small = auto ? emit(smallTile) : undefined;
+  const emitted = emit(kernelOptions.tile, mode === 'persistent');
+  const small = auto ? emit(smallTile, true) : undefined;
   const kernels: Kernel[] = [];
   const plans = emitted.map((f, k): FunctionPlan => {
     const fn = k === 0 ? 'forward' : 'grad';
-    const scheduled = schedule(f.items, fn, mode, bindings, kernelOptions, kernels.length);
+    const scheduled = schedule(f.items, fn, mode, bindings, kernelOptions, kernels.length, f.cache);
     kernels.push(...scheduled.kernels);
     const upToBatch = Math.floor(persistentWork / Math.max(1, stepWork(f.items)));
     if (!small || upToBatch < 1) return { ...f.plan, steps: scheduled.plan };
@@ -255,12 +262,19 @@ export function compileToWgsl(model: ModelInfo, options: WgslOptions): WgslResul
       bindings,
       kernelOptions,
       kernels.length,
+      small[k].cache,
     );
     kernels.push(...alternative.kernels);
     return { ...f.plan, steps: scheduled.plan, small: { ...small[k].plan, steps: alternative.plan, upToBatch } };
   });
   const program: GpuProgram = {
-    kernels: kernels.map(({ name, code, stepped, workgroupSize }) => ({ name, code, stepped, workgroupSize })),
+    kernels: kernels.map(({ name, code, stepped, workgroupSize, workgroupBytes }) => ({
+      name,
+      code,
+      stepped,
+      workgroupSize,
+      ...(workgroupBytes ? { workgroupBytes } : {}),
+    })),
     axes: bindings.axes,
     states: bindings.states,
     forward: plans[0],

@@ -12,7 +12,7 @@
  */
 import type { Tile } from './ops.js';
 import type { Dispatch, KernelInfo, PlanStep, SizeTerms } from './runtime.js';
-import { type Item, type Loop, type Phase, threads } from './phase.js';
+import { type CacheEntry, type Item, type Loop, type Phase, threads } from './phase.js';
 import { dimField, type Poly } from './poly.js';
 import { sanitizeComment } from '../ts/code.js';
 
@@ -25,6 +25,11 @@ export interface KernelOptions {
   readonly persistentSize: number;
   /** Rows of W and samples each thread of a GEMM computes. */
   readonly tile: Tile;
+  /**
+   * Bytes of workgroup memory a persistent kernel may fill with the weights
+   * its time loops read (16 KiB: what every WebGPU device has).
+   */
+  readonly workgroupStorage: number;
 }
 
 /** Measured on SwiftShader (docs/benchmarks.md): 4 × 4 tiles for batches, 64 threads a persistent workgroup. */
@@ -32,6 +37,7 @@ export const defaultKernelOptions: KernelOptions = {
   workgroupSize: 64,
   persistentSize: 64,
   tile: { rows: 4, samples: 4 },
+  workgroupStorage: 16384,
 };
 
 /** What every kernel declares: the sizes uniform and the storage buffer. */
@@ -138,21 +144,46 @@ function persistentBody(items: readonly Item[], o: KernelOptions, t: string, dep
   return lines;
 }
 
-function persistentKernel(items: readonly Item[], b: Bindings, o: KernelOptions, name: string): Kernel {
+function persistentKernel(
+  items: readonly Item[],
+  b: Bindings,
+  o: KernelOptions,
+  name: string,
+  cache: readonly CacheEntry[],
+): Kernel {
   const all = phases(items);
+  const floats = cache.reduce((n, c) => n + c.floats, 0);
+  const load = cache.flatMap((c) => [
+    `  // ${sanitizeComment(c.label)}`,
+    `  for (var i = lane; i < ${c.floats}u; i += ${o.persistentSize}u) {`,
+    `    cache[${c.offset}u + i] = mem[${c.source} + i];`,
+    '  }',
+  ]);
   const code = [
     `// rnnc kernel ${name}: persistent, one workgroup of ${o.persistentSize} threads runs ${all.length} phases in one dispatch,`,
     '// with a barrier between phases.',
+    ...(floats > 0
+      ? [`// The weights its time loops read are copied into workgroup memory first (${4 * floats} bytes).`]
+      : []),
     preamble(b, false),
+    ...(floats > 0 ? ['', `var<workgroup> cache: array<f32, ${floats}>;`] : []),
     '',
     ...all.map((p) => `${p.code}\n`),
     `@compute @workgroup_size(${o.persistentSize})`,
     'fn main(@builtin(local_invocation_index) lane: u32) {',
+    ...(floats > 0 ? [...load, '  workgroupBarrier();'] : []),
     ...persistentBody(items, o, '0u', 1),
     '}',
     '',
   ].join('\n');
-  return { name, code, stepped: false, workgroupSize: o.persistentSize, phases: all.length };
+  return {
+    name,
+    code,
+    stepped: false,
+    workgroupSize: o.persistentSize,
+    ...(floats > 0 ? { workgroupBytes: 4 * floats } : {}),
+    phases: all.length,
+  };
 }
 
 /** The threads a dispatch of a phase needs, for the host. */
@@ -173,6 +204,7 @@ export function schedule(
   b: Bindings,
   o: KernelOptions,
   first: number,
+  cache: readonly CacheEntry[] = [],
 ): Scheduled {
   const kernels: Kernel[] = [];
   const add = (k: Kernel): number => {
@@ -181,7 +213,7 @@ export function schedule(
   };
   const name = (what: string) => `${fn}_${String(kernels.length).padStart(2, '0')}_${what}`;
   if (mode === 'persistent') {
-    const kernel = add(persistentKernel(items, b, o, name('all')));
+    const kernel = add(persistentKernel(items, b, o, name('all'), cache));
     return { kernels, plan: [{ kernel }] };
   }
   const plan: PlanStep[] = [];
@@ -191,7 +223,7 @@ export function schedule(
       continue;
     }
     if (mode === 'hybrid') {
-      plan.push({ kernel: add(persistentKernel([item], b, o, name('loop'))) });
+      plan.push({ kernel: add(persistentKernel([item], b, o, name('loop'), [])) });
       continue;
     }
     const body: Dispatch[] = item.body.map((p) => {

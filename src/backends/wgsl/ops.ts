@@ -102,10 +102,10 @@ function rowsGemm(e: WgslEmitter, node: Node, a: WBuffer, b: WBuffer, out: Layou
       for (const s of range) for (const q of quads) w.line(`var acc${s}_${q} = ${vec(q)}();`);
       w.line(`for (var p = 0u; p < ${u32(k)}; p++) {`);
       for (const q of quads) {
-        const loads = rows.slice(4 * q, 4 * q + width(q)).map((r) => `mem[w${r} + p]`);
+        const loads = rows.slice(4 * q, 4 * q + width(q)).map((r) => `${w.array(a)}[w${r} + p]`);
         w.line(`  let v${q} = ${width(q) === 1 ? loads[0] : `${vec(q)}(${loads.join(', ')})`};`);
       }
-      for (const s of range) for (const q of quads) w.line(`  acc${s}_${q} += v${q} * mem[x${s} + p];`);
+      for (const s of range) for (const q of quads) w.line(`  acc${s}_${q} += v${q} * ${w.array(b)}[x${s} + p];`);
       w.line('}');
       for (const s of range) {
         w.line(`if (sample + ${u32(s)} <= last) {`);
@@ -148,7 +148,7 @@ function colsGemm(e: WgslEmitter, node: Node, a: WBuffer, b: WBuffer, out: Layou
       w.line(`for (var p = 0u; p < ${u32(k)}; p++) {`);
       w.line(`  let row = p * ${u32(n)};`);
       w.line(`  let u = vec4<f32>(${range.map((c) => w.at(b, `row + lanes.${'xyzw'[c]}`)).join(', ')});`);
-      for (const s of range) w.line(`  acc${s} += mem[v${s} + p] * u;`);
+      for (const s of range) w.line(`  acc${s} += ${w.array(a)}[v${s} + p] * u;`);
       w.line('}');
       for (const s of range) {
         w.line(`if (sample + ${u32(s)} <= last) {`);
@@ -438,6 +438,7 @@ const stackRows: Renderer<'stack_rows'> = (e, node) => {
       poly: xs[0].poly as Poly,
       layout: out,
       label: `${e.describe(node)} (in place)`,
+      ...(xs.every((x) => x.fixed) ? { fixed: true } : {}),
     };
   const parts = xs.map((x) => ({
     x,

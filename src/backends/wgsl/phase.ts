@@ -54,11 +54,25 @@ export type WValue =
       readonly poly?: Poly;
       readonly layout: Layout;
       readonly label: string;
+      /** Held in the persistent kernel's workgroup memory (`cache`), at offset `base`, instead of `mem`. */
+      readonly cached?: boolean;
+      /** Written by the host before the call (params): no kernel writes it. */
+      readonly fixed?: boolean;
     }
   | { readonly kind: 'scalar'; readonly literal: string; readonly layout: Layout }
   | { readonly kind: 'tuple'; readonly items: readonly WValue[] };
 
 export type WBuffer = Extract<WValue, { kind: 'buffer' }>;
+
+/** A loop-invariant value copied into workgroup memory when a persistent kernel starts. */
+export interface CacheEntry {
+  /** Its offset in `cache`, in floats. */
+  readonly offset: number;
+  readonly floats: number;
+  /** Where it is in `mem` (WGSL). */
+  readonly source: string;
+  readonly label: string;
+}
 
 /** The regions of the one storage buffer, laid end to end. */
 export class Arena {
@@ -104,10 +118,15 @@ export class PhaseWriter {
     return name;
   }
 
-  /** `mem[offset + index]`, leaving out a zero index. */
+  /** The array a buffer lives in: `mem`, or the workgroup's `cache`. */
+  array(v: WBuffer): string {
+    return v.cached ? 'cache' : 'mem';
+  }
+
+  /** `mem[offset + index]` (or `cache[…]`), leaving out a zero index. */
   at(v: WBuffer, index: string): string {
     const base = this.offset(v);
-    return index === '0u' ? `mem[${base}]` : `mem[${base} + ${index}]`;
+    return index === '0u' ? `${this.array(v)}[${base}]` : `${this.array(v)}[${base} + ${index}]`;
   }
 
   line(text: string): void {

@@ -20,6 +20,8 @@ export interface KernelInfo {
   /** Reads the step of the loop it runs in from a uniform at a dynamic offset. */
   readonly stepped: boolean;
   readonly workgroupSize: number;
+  /** Bytes of workgroup memory it declares (weights held there by a persistent kernel). */
+  readonly workgroupBytes?: number;
 }
 
 /** A dispatch of a kernel over `count` elements (one thread each), or of one workgroup when `count` is absent. */
@@ -231,6 +233,11 @@ export async function createGpuRunner(
   if (widest > device.limits.maxComputeInvocationsPerWorkgroup)
     refuse(
       `the kernels need workgroups of ${widest} invocations, but this device's maxComputeInvocationsPerWorkgroup is ${device.limits.maxComputeInvocationsPerWorkgroup}`,
+    );
+  const storage = Math.max(0, ...program.kernels.map((k) => k.workgroupBytes ?? 0));
+  if (storage > device.limits.maxComputeWorkgroupStorageSize)
+    refuse(
+      `a persistent kernel keeps ${storage} bytes of weights in workgroup memory, but this device's maxComputeWorkgroupStorageSize is ${device.limits.maxComputeWorkgroupStorageSize}; compile with a smaller --workgroup-storage`,
     );
   device.pushErrorScope('validation');
   // Synchronous creation: dawn.node's asynchronous pipeline creation is not reliable on SwiftShader.

@@ -12,7 +12,7 @@ import { layoutOf } from '../ts/layout.js';
 import { asWBuffer, WgslEmitter } from './emit-graph.js';
 import { render } from './ops.js';
 import type { Item, WBuffer, WValue } from './phase.js';
-import { dimField, sizePoly, toWgsl } from './poly.js';
+import { dimField, isConstant, sizePoly, toWgsl } from './poly.js';
 
 /** A phase copying `from` into `to` (at offset `at` of `to`, in floats). */
 function copy(e: WgslEmitter, to: WBuffer, from: WBuffer, what: string, at = '0u'): void {
@@ -25,6 +25,26 @@ const computedByPhase = new Set<string>([
   ...['neg', 'sigmoid', 'tanh', 'relu', 'exp', 'log', 'sqrt', 'abs', 'softplus', 'hard_sigmoid', 'step', 'sign'],
   ...['add', 'sub', 'mul', 'div', 'min', 'max', 'matmul', 'concat', 'slice', 'broadcast_batch'],
 ]);
+
+/**
+ * A loop-invariant value as the loop reads it: from workgroup memory where
+ * the kernel is persistent, the value is fixed for the call (a param: it has
+ * a constant offset and no lead axes) and it fits what is left of the budget.
+ */
+function cached(e: WgslEmitter, v: WValue): WValue {
+  const cache = e.ctx.cache;
+  if (!cache || v.kind !== 'buffer' || v.cached || v.poly === undefined || !isConstant(v.poly)) return v;
+  if (v.layout.time !== null || v.layout.batch || !v.fixed) return v;
+  const known = cache.entries.find((c) => c.source === v.base);
+  const used = cache.entries.reduce((n, c) => n + c.floats, 0);
+  if (!known && used + v.layout.sample > cache.floats) return v;
+  const entry = known ?? { offset: used, floats: v.layout.sample, source: v.base, label: v.label };
+  if (!known) cache.entries.push(entry);
+  // No poly: it is not at an offset of `mem` any more.
+  const { poly: _inMem, ...rest } = v;
+  void _inMem;
+  return { ...rest, base: `${entry.offset}u`, cached: true, label: `${v.label} (in workgroup memory)` };
+}
 
 export function renderScan(e: WgslEmitter, node: Node<'scan'>): WValue {
   const A = node.attrs;
@@ -55,7 +75,7 @@ export function renderScan(e: WgslEmitter, node: Node<'scan'>): WValue {
       };
     }
     if (k < nSeq + nState) return carries[k - nSeq];
-    return v;
+    return cached(e, v);
   });
   const inner = new WgslEmitter(e.ctx, body, { ...e.sources, arg: (index) => args[index] }, steps);
   // A per-step output that a phase computes is written straight into its sequence at step t.
