@@ -281,13 +281,13 @@ describe('the WGSL golden files', () => {
 });
 
 describe('the auto schedule', () => {
-  it('runs small batches on the persistent plan and larger ones on the steps plan, both agreeing with TypeScript', async () => {
+  it('runs small batches on the hybrid plan and larger ones on the steps plan, both agreeing with TypeScript', async () => {
     const { device } = await gpuDevice();
     const model = selectModel(loadExample('gru.rnn'));
     const wgsl = compileToWgsl(model, { level: 2, sizes: bindSizes(model), source: { file: 'gru.rnn', text: '' } });
     const small = wgsl.program.forward.small;
     expect(small).toBeDefined();
-    expect(wgsl.schedule).toBe(`auto: steps, persistent for B ≤ ${small!.upToBatch}`);
+    expect(wgsl.schedule).toBe(`auto: steps, hybrid (each time loop one kernel) for B ≤ ${small!.upToBatch}`);
     const reference = await tsModule('gru.rnn', 2);
     const runner = await createGpuRunner(wgsl.program, device);
     const params = reference.init(1);

@@ -1,4 +1,4 @@
-// schedule: auto: steps, persistent for B ≤ 117
+// schedule: auto: steps, hybrid (each time loop one kernel) for B ≤ 117
 // ───── forward_00_fill_0.wgsl ─────
 // rnnc kernel forward_00_fill_0: one thread per element, 64 per workgroup.
 struct Dims {
@@ -354,10 +354,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── forward_small_batch_00_all.wgsl ─────
-// rnnc kernel forward_small_batch_00_all: persistent, one workgroup of 64 threads runs 11 phases in one dispatch,
-// with a barrier between phases.
-// The weights its time loops read are copied into workgroup memory first (300 bytes).
+// ───── forward_small_batch_00_fill_0.wgsl ─────
+// rnnc kernel forward_small_batch_00_fill_0: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -368,13 +366,31 @@ struct Dims {
 // Every value of the model, each in a region of its own (params, inputs, states, results).
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
-var<workgroup> cache: array<f32, 75>;
-
 // %13 const — 9: state h: [H]
 fn fill_0(i: u32, _t: u32) {
   let at0 = (dims.T_T * dims.B * 3u + 150u); // %13 const
   mem[at0 + i] = 0.0;
 }
+
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < dims.B * 5u) {
+    fill_0(i, 0u);
+  }
+}
+
+// ───── forward_small_batch_01_matmul_1.wgsl ─────
+// rnnc kernel forward_small_batch_01_matmul_1: one thread per element, 64 per workgroup.
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // %16 matmul fused gates — 24: r = sigmoid(W_ir @ x + b_ir + W_hr @ h + b_hr)   // reset gate
 fn matmul_1(i: u32, _t: u32) {
@@ -392,6 +408,26 @@ fn matmul_1(i: u32, _t: u32) {
   mem[at0 + i] = acc;
 }
 
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < dims.T_T * dims.B * 15u) {
+    matmul_1(i, 0u);
+  }
+}
+
+// ───── forward_small_batch_02_add_2.wgsl ─────
+// rnnc kernel forward_small_batch_02_add_2: one thread per element, 64 per workgroup.
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
+
 // %19 add
 fn add_2(i: u32, _t: u32) {
   let at0 = (dims.T_T * dims.B * 18u + dims.B * 10u + 150u); // %19 add
@@ -402,6 +438,26 @@ fn add_2(i: u32, _t: u32) {
   let j = i % 5u;
   mem[at0 + i] = (mem[at1 + l * 15u + j] + mem[at2 + j]) + mem[at3 + j];
 }
+
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < dims.T_T * dims.B * 5u) {
+    add_2(i, 0u);
+  }
+}
+
+// ───── forward_small_batch_03_add_3.wgsl ─────
+// rnnc kernel forward_small_batch_03_add_3: one thread per element, 64 per workgroup.
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // %22 add
 fn add_3(i: u32, _t: u32) {
@@ -414,6 +470,26 @@ fn add_3(i: u32, _t: u32) {
   mem[at0 + i] = (mem[at1 + l * 15u + j + 5u] + mem[at2 + j]) + mem[at3 + j];
 }
 
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < dims.T_T * dims.B * 5u) {
+    add_3(i, 0u);
+  }
+}
+
+// ───── forward_small_batch_04_add_4.wgsl ─────
+// rnnc kernel forward_small_batch_04_add_4: one thread per element, 64 per workgroup.
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
+
 // %24 add — 26: n = tanh(W_in @ x + b_in + r * (W_hn @ h + b_hn))
 fn add_4(i: u32, _t: u32) {
   let at0 = (dims.T_T * dims.B * 28u + dims.B * 10u + 150u); // %24 add
@@ -424,12 +500,56 @@ fn add_4(i: u32, _t: u32) {
   mem[at0 + i] = mem[at1 + l * 15u + j + 10u] + mem[at2 + j];
 }
 
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < dims.T_T * dims.B * 5u) {
+    add_4(i, 0u);
+  }
+}
+
+// ───── forward_small_batch_05_copy_5.wgsl ─────
+// rnnc kernel forward_small_batch_05_copy_5: one thread per element, 64 per workgroup.
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
+
 // GRU: the initial h
 fn copy_5(i: u32, _t: u32) {
   let at0 = (dims.T_T * dims.B * 33u + dims.B * 10u + 150u); // GRU state h
   let at1 = select((dims.T_T * dims.B * 3u + 150u), (dims.T_T * dims.B * 3u + dims.B * 5u + 150u), dims.given0 != 0u); // initial state h
   mem[at0 + i] = mem[at1 + i];
 }
+
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < dims.B * 5u) {
+    copy_5(i, 0u);
+  }
+}
+
+// ───── forward_small_batch_06_loop.wgsl ─────
+// rnnc kernel forward_small_batch_06_loop: persistent, one workgroup of 64 threads runs 5 phases in one dispatch,
+// with a barrier between phases.
+// The weights its time loops read are copied into workgroup memory first (300 bytes).
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
+
+var<workgroup> cache: array<f32, 75>;
 
 // %3 matmul fused gates — 24: r = sigmoid(W_ir @ x + b_ir + W_hr @ h + b_hr)   // reset gate
 fn matmul_6(i: u32, _t: u32) {
@@ -492,30 +612,6 @@ fn main(@builtin(local_invocation_index) lane: u32) {
     cache[0u + i] = mem[45u + i];
   }
   workgroupBarrier();
-  for (var i = lane; i < dims.B * 5u; i += 64u) {
-    fill_0(i, 0u);
-  }
-  storageBarrier();
-  for (var i = lane; i < dims.T_T * dims.B * 15u; i += 64u) {
-    matmul_1(i, 0u);
-  }
-  storageBarrier();
-  for (var i = lane; i < dims.T_T * dims.B * 5u; i += 64u) {
-    add_2(i, 0u);
-  }
-  storageBarrier();
-  for (var i = lane; i < dims.T_T * dims.B * 5u; i += 64u) {
-    add_3(i, 0u);
-  }
-  storageBarrier();
-  for (var i = lane; i < dims.T_T * dims.B * 5u; i += 64u) {
-    add_4(i, 0u);
-  }
-  storageBarrier();
-  for (var i = lane; i < dims.B * 5u; i += 64u) {
-    copy_5(i, 0u);
-  }
-  storageBarrier();
   // GRU: from the first step to the last
   for (var s = 0u; s < dims.T_T; s++) {
     let t = s;
@@ -2274,10 +2370,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_small_batch_00_all.wgsl ─────
-// rnnc kernel grad_small_batch_00_all: persistent, one workgroup of 64 threads runs 54 phases in one dispatch,
-// with a barrier between phases.
-// The weights its time loops read are copied into workgroup memory first (300 bytes).
+// ───── grad_small_batch_00_fill_0.wgsl ─────
+// rnnc kernel grad_small_batch_00_fill_0: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -2288,13 +2382,31 @@ struct Dims {
 // Every value of the model, each in a region of its own (params, inputs, states, results).
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
-var<workgroup> cache: array<f32, 75>;
-
 // %13 const — 9: state h: [H]
 fn fill_0(i: u32, _t: u32) {
   let at0 = (dims.T_T * dims.B * 3u + 150u); // %13 const
   mem[at0 + i] = 0.0;
 }
+
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < dims.B * 5u) {
+    fill_0(i, 0u);
+  }
+}
+
+// ───── grad_small_batch_01_matmul_1.wgsl ─────
+// rnnc kernel grad_small_batch_01_matmul_1: one thread per element, 64 per workgroup.
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // %16 matmul fused gates — 24: r = sigmoid(W_ir @ x + b_ir + W_hr @ h + b_hr)   // reset gate
 fn matmul_1(i: u32, _t: u32) {
@@ -2312,6 +2424,26 @@ fn matmul_1(i: u32, _t: u32) {
   mem[at0 + i] = acc;
 }
 
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < dims.T_T * dims.B * 15u) {
+    matmul_1(i, 0u);
+  }
+}
+
+// ───── grad_small_batch_02_add_2.wgsl ─────
+// rnnc kernel grad_small_batch_02_add_2: one thread per element, 64 per workgroup.
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
+
 // %19 add
 fn add_2(i: u32, _t: u32) {
   let at0 = (dims.T_T * dims.B * 18u + dims.B * 10u + 150u); // %19 add
@@ -2322,6 +2454,26 @@ fn add_2(i: u32, _t: u32) {
   let j = i % 5u;
   mem[at0 + i] = (mem[at1 + l * 15u + j] + mem[at2 + j]) + mem[at3 + j];
 }
+
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < dims.T_T * dims.B * 5u) {
+    add_2(i, 0u);
+  }
+}
+
+// ───── grad_small_batch_03_add_3.wgsl ─────
+// rnnc kernel grad_small_batch_03_add_3: one thread per element, 64 per workgroup.
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // %22 add
 fn add_3(i: u32, _t: u32) {
@@ -2334,6 +2486,26 @@ fn add_3(i: u32, _t: u32) {
   mem[at0 + i] = (mem[at1 + l * 15u + j + 5u] + mem[at2 + j]) + mem[at3 + j];
 }
 
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < dims.T_T * dims.B * 5u) {
+    add_3(i, 0u);
+  }
+}
+
+// ───── grad_small_batch_04_add_4.wgsl ─────
+// rnnc kernel grad_small_batch_04_add_4: one thread per element, 64 per workgroup.
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
+
 // %24 add — 26: n = tanh(W_in @ x + b_in + r * (W_hn @ h + b_hn))
 fn add_4(i: u32, _t: u32) {
   let at0 = (dims.T_T * dims.B * 28u + dims.B * 10u + 150u); // %24 add
@@ -2344,12 +2516,56 @@ fn add_4(i: u32, _t: u32) {
   mem[at0 + i] = mem[at1 + l * 15u + j + 10u] + mem[at2 + j];
 }
 
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < dims.T_T * dims.B * 5u) {
+    add_4(i, 0u);
+  }
+}
+
+// ───── grad_small_batch_05_copy_5.wgsl ─────
+// rnnc kernel grad_small_batch_05_copy_5: one thread per element, 64 per workgroup.
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
+
 // GRU: the initial h
 fn copy_5(i: u32, _t: u32) {
   let at0 = (dims.T_T * dims.B * 33u + dims.B * 10u + 150u); // GRU state h
   let at1 = select((dims.T_T * dims.B * 3u + 150u), (dims.T_T * dims.B * 3u + dims.B * 5u + 150u), dims.given0 != 0u); // initial state h
   mem[at0 + i] = mem[at1 + i];
 }
+
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < dims.B * 5u) {
+    copy_5(i, 0u);
+  }
+}
+
+// ───── grad_small_batch_06_loop.wgsl ─────
+// rnnc kernel grad_small_batch_06_loop: persistent, one workgroup of 64 threads runs 9 phases in one dispatch,
+// with a barrier between phases.
+// The weights its time loops read are copied into workgroup memory first (300 bytes).
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
+
+var<workgroup> cache: array<f32, 75>;
 
 // %3 matmul fused gates — 24: r = sigmoid(W_ir @ x + b_ir + W_hr @ h + b_hr)   // reset gate
 fn matmul_6(i: u32, _t: u32) {
@@ -2443,6 +2659,67 @@ fn copy_14(i: u32, _t: u32) {
   mem[at0 + i] = mem[at1 + i];
 }
 
+@compute @workgroup_size(64)
+fn main(@builtin(local_invocation_index) lane: u32) {
+  // %25 stack_rows packed W_hr, W_hz, W_hn (in place)
+  for (var i = lane; i < 75u; i += 64u) {
+    cache[0u + i] = mem[45u + i];
+  }
+  workgroupBarrier();
+  // GRU: from the first step to the last
+  for (var s = 0u; s < dims.T_T; s++) {
+    let t = s;
+    for (var i = lane; i < dims.B * 15u; i += 64u) {
+      matmul_6(i, t);
+    }
+    storageBarrier();
+    for (var i = lane; i < dims.B * 5u; i += 64u) {
+      sigmoid_7(i, t);
+    }
+    storageBarrier();
+    for (var i = lane; i < dims.B * 5u; i += 64u) {
+      sigmoid_8(i, t);
+    }
+    storageBarrier();
+    for (var i = lane; i < dims.B * 5u; i += 64u) {
+      add_9(i, t);
+    }
+    storageBarrier();
+    for (var i = lane; i < dims.B * 5u; i += 64u) {
+      tanh_10(i, t);
+    }
+    storageBarrier();
+    for (var i = lane; i < dims.B * 5u; i += 64u) {
+      sub_11(i, t);
+    }
+    storageBarrier();
+    for (var i = lane; i < dims.B * 5u; i += 64u) {
+      add_12(i, t);
+    }
+    storageBarrier();
+    for (var i = lane; i < dims.B * 5u; i += 64u) {
+      copy_13(i, t);
+    }
+    storageBarrier();
+    for (var i = lane; i < dims.B * 5u; i += 64u) {
+      copy_14(i, t);
+    }
+    storageBarrier();
+  }
+}
+
+// ───── grad_small_batch_07_mul_15.wgsl ─────
+// rnnc kernel grad_small_batch_07_mul_15: one thread per element, 64 per workgroup.
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
+
 // %30 mul
 fn mul_15(i: u32, _t: u32) {
   let at0 = (dims.T_T * dims.B * 68u + dims.B * 35u + 150u); // %30 mul
@@ -2453,6 +2730,26 @@ fn mul_15(i: u32, _t: u32) {
   mem[at0 + i] = mem[at1 + l * 5u + j] * mem[at2 + l * 5u + j];
 }
 
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < dims.T_T * dims.B * 5u) {
+    mul_15(i, 0u);
+  }
+}
+
+// ───── grad_small_batch_08_sum_16.wgsl ─────
+// rnnc kernel grad_small_batch_08_sum_16: one thread per element, 64 per workgroup.
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
+
 // %31 sum
 fn sum_16(i: u32, _t: u32) {
   let at0 = (dims.T_T * dims.B * 73u + dims.B * 35u + 150u); // %31 sum
@@ -2461,6 +2758,26 @@ fn sum_16(i: u32, _t: u32) {
   for (var c = 0u; c < 5u; c++) { acc += mem[at1 + i * 5u + c]; }
   mem[at0 + i] = acc;
 }
+
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < dims.T_T * dims.B) {
+    sum_16(i, 0u);
+  }
+}
+
+// ───── grad_small_batch_09_reduce_lead_17.wgsl ─────
+// rnnc kernel grad_small_batch_09_reduce_lead_17: one thread per element, 64 per workgroup.
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // %32 reduce_lead loss
 fn reduce_lead_17(i: u32, _t: u32) {
@@ -2471,11 +2788,51 @@ fn reduce_lead_17(i: u32, _t: u32) {
   mem[at0 + i] = acc;
 }
 
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < 1u) {
+    reduce_lead_17(i, 0u);
+  }
+}
+
+// ───── grad_small_batch_10_fill_18.wgsl ─────
+// rnnc kernel grad_small_batch_10_fill_18: one thread per element, 64 per workgroup.
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
+
 // literal 1.0
 fn fill_18(i: u32, _t: u32) {
   let at0 = (dims.T_T * dims.B * 74u + dims.B * 35u + 151u); // literal 1.0
   mem[at0 + i] = 1.0;
 }
+
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < 1u) {
+    fill_18(i, 0u);
+  }
+}
+
+// ───── grad_small_batch_11_broadcast_to_19.wgsl ─────
+// rnnc kernel grad_small_batch_11_broadcast_to_19: one thread per element, 64 per workgroup.
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // %34 broadcast_to ∂loss
 fn broadcast_to_19(i: u32, _t: u32) {
@@ -2485,12 +2842,52 @@ fn broadcast_to_19(i: u32, _t: u32) {
   mem[at0 + i] = mem[at1 + j];
 }
 
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < dims.T_T * dims.B) {
+    broadcast_to_19(i, 0u);
+  }
+}
+
+// ───── grad_small_batch_12_expand_last_20.wgsl ─────
+// rnnc kernel grad_small_batch_12_expand_last_20: one thread per element, 64 per workgroup.
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
+
 // %35 expand_last
 fn expand_last_20(i: u32, _t: u32) {
   let at0 = (dims.T_T * dims.B * 75u + dims.B * 35u + 152u); // %35 expand_last
   let at1 = (dims.T_T * dims.B * 74u + dims.B * 35u + 152u); // %34 broadcast_to ∂loss
   mem[at0 + i] = mem[at1 + i / 5u];
 }
+
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < dims.T_T * dims.B * 5u) {
+    expand_last_20(i, 0u);
+  }
+}
+
+// ───── grad_small_batch_13_mul_21.wgsl ─────
+// rnnc kernel grad_small_batch_13_mul_21: one thread per element, 64 per workgroup.
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // %36 mul
 fn mul_21(i: u32, _t: u32) {
@@ -2502,6 +2899,26 @@ fn mul_21(i: u32, _t: u32) {
   mem[at0 + i] = mem[at1 + l * 5u + j] * mem[at2 + l * 5u + j];
 }
 
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < dims.T_T * dims.B * 5u) {
+    mul_21(i, 0u);
+  }
+}
+
+// ───── grad_small_batch_14_time_shift_22.wgsl ─────
+// rnnc kernel grad_small_batch_14_time_shift_22: one thread per element, 64 per workgroup.
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
+
 // %42 time_shift GRU: previous h
 fn time_shift_22(i: u32, _t: u32) {
   let at0 = (dims.T_T * dims.B * 85u + dims.B * 35u + 152u); // %42 time_shift GRU: previous h
@@ -2509,6 +2926,26 @@ fn time_shift_22(i: u32, _t: u32) {
   let at2 = select((dims.T_T * dims.B * 3u + 150u), (dims.T_T * dims.B * 3u + dims.B * 5u + 150u), dims.given0 != 0u); // initial state h
   mem[at0 + i] = select(mem[at1 + i - min(i, dims.B * 5u)], mem[at2 + min(i, dims.B * 5u - 1u)], i < dims.B * 5u);
 }
+
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < dims.T_T * dims.B * 5u) {
+    time_shift_22(i, 0u);
+  }
+}
+
+// ───── grad_small_batch_15_sub_23.wgsl ─────
+// rnnc kernel grad_small_batch_15_sub_23: one thread per element, 64 per workgroup.
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // %44 sub ∂n — 26: n = tanh(W_in @ x + b_in + r * (W_hn @ h + b_hn))
 fn sub_23(i: u32, _t: u32) {
@@ -2519,6 +2956,26 @@ fn sub_23(i: u32, _t: u32) {
   mem[at0 + i] = 1.0 - (mem[at1 + l * 5u + j] * mem[at1 + l * 5u + j]);
 }
 
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < dims.T_T * dims.B * 5u) {
+    sub_23(i, 0u);
+  }
+}
+
+// ───── grad_small_batch_16_mul_24.wgsl ─────
+// rnnc kernel grad_small_batch_16_mul_24: one thread per element, 64 per workgroup.
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
+
 // %46 mul ∂z — 25: z = sigmoid(W_iz @ x + b_iz + W_hz @ h + b_hz)   // update gate
 fn mul_24(i: u32, _t: u32) {
   let at0 = (dims.T_T * dims.B * 95u + dims.B * 35u + 152u); // %46 mul ∂z
@@ -2528,6 +2985,26 @@ fn mul_24(i: u32, _t: u32) {
   mem[at0 + i] = mem[at1 + l * 5u + j] * (1.0 - mem[at1 + l * 5u + j]);
 }
 
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < dims.T_T * dims.B * 5u) {
+    mul_24(i, 0u);
+  }
+}
+
+// ───── grad_small_batch_17_mul_25.wgsl ─────
+// rnnc kernel grad_small_batch_17_mul_25: one thread per element, 64 per workgroup.
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
+
 // %48 mul ∂r — 24: r = sigmoid(W_ir @ x + b_ir + W_hr @ h + b_hr)   // reset gate
 fn mul_25(i: u32, _t: u32) {
   let at0 = (dims.T_T * dims.B * 100u + dims.B * 35u + 152u); // %48 mul ∂r
@@ -2536,6 +3013,26 @@ fn mul_25(i: u32, _t: u32) {
   let j = i % 5u;
   mem[at0 + i] = mem[at1 + l * 5u + j] * (1.0 - mem[at1 + l * 5u + j]);
 }
+
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < dims.T_T * dims.B * 5u) {
+    mul_25(i, 0u);
+  }
+}
+
+// ───── grad_small_batch_18_stack_rows_26.wgsl ─────
+// rnnc kernel grad_small_batch_18_stack_rows_26: one thread per element, 64 per workgroup.
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // %49 stack_rows packed W_hn, W_hz, W_hr
 fn stack_rows_26(i: u32, _t: u32) {
@@ -2552,6 +3049,26 @@ fn stack_rows_26(i: u32, _t: u32) {
   mem[at0 + i] = v;
 }
 
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < 75u) {
+    stack_rows_26(i, 0u);
+  }
+}
+
+// ───── grad_small_batch_19_stack_rows_27.wgsl ─────
+// rnnc kernel grad_small_batch_19_stack_rows_27: one thread per element, 64 per workgroup.
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
+
 // %50 stack_rows packed W_in, W_iz, W_ir
 fn stack_rows_27(i: u32, _t: u32) {
   let at0 = (dims.T_T * dims.B * 105u + dims.B * 35u + 227u); // %50 stack_rows packed W_in, W_iz, W_ir
@@ -2567,12 +3084,56 @@ fn stack_rows_27(i: u32, _t: u32) {
   mem[at0 + i] = v;
 }
 
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < 45u) {
+    stack_rows_27(i, 0u);
+  }
+}
+
+// ───── grad_small_batch_20_copy_28.wgsl ─────
+// rnnc kernel grad_small_batch_20_copy_28: one thread per element, 64 per workgroup.
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
+
 // ∂GRU: the initial ∂h
 fn copy_28(i: u32, _t: u32) {
   let at0 = (dims.T_T * dims.B * 105u + dims.B * 35u + 272u); // ∂GRU state ∂h
   let at1 = (dims.T_T * dims.B * 3u + 150u); // %13 const
   mem[at0 + i] = mem[at1 + i];
 }
+
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < dims.B * 5u) {
+    copy_28(i, 0u);
+  }
+}
+
+// ───── grad_small_batch_21_loop.wgsl ─────
+// rnnc kernel grad_small_batch_21_loop: persistent, one workgroup of 64 threads runs 9 phases in one dispatch,
+// with a barrier between phases.
+// The weights its time loops read are copied into workgroup memory first (300 bytes).
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
+
+var<workgroup> cache: array<f32, 75>;
 
 // %2 add
 fn add_29(i: u32, t: u32) {
@@ -2677,183 +3238,6 @@ fn copy_37(i: u32, _t: u32) {
   mem[at0 + i] = mem[at1 + i];
 }
 
-// %56 concat
-fn concat_38(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 125u + dims.B * 70u + 272u); // %56 concat
-  let at1 = (dims.T_T * dims.B * 105u + dims.B * 40u + 272u); // ∂GRU output 0
-  let at2 = (dims.T_T * dims.B * 110u + dims.B * 40u + 272u); // ∂GRU output 1
-  let at3 = (dims.T_T * dims.B * 115u + dims.B * 40u + 272u); // ∂GRU output 2
-  let l = i / 15u;
-  let j = i % 15u;
-  var v = 0.0;
-  if (j % 15u < 5u) { v = mem[at1 + l * 5u + j / 15u * 5u + j % 15u - 0u]; }
-  else if (j % 15u < 10u) { v = mem[at2 + l * 5u + j / 15u * 5u + j % 15u - 5u]; }
-  else { v = mem[at3 + l * 5u + j / 15u * 5u + j % 15u - 10u]; }
-  mem[at0 + i] = v;
-}
-
-// %58 unbroadcast fused weight gradients
-fn unbroadcast_39(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 140u + dims.B * 70u + 272u); // %58 unbroadcast fused weight gradients
-  let at1 = (dims.T_T * dims.B * 125u + dims.B * 70u + 272u); // %56 concat
-  let at2 = 120u; // input x
-  let j = i % 45u;
-  var acc = 0.0;
-  for (var q = 0u; q < dims.T_T * dims.B; q++) { acc += mem[at1 + q * 15u + j / 3u] * mem[at2 + q * 3u + j % 3u]; }
-  mem[at0 + i] = acc;
-}
-
-// %59 slice_rows ∂GRU: ∂W_ir (batched)
-fn slice_rows_40(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 140u + dims.B * 70u + 317u); // %59 slice_rows ∂GRU: ∂W_ir (batched)
-  let at1 = (dims.T_T * dims.B * 140u + dims.B * 70u + 272u); // %58 unbroadcast fused weight gradients
-  let l = i / 15u;
-  let j = i % 15u;
-  mem[at0 + i] = mem[at1 + l * 45u + 0u + j];
-}
-
-// %60 slice_rows ∂GRU: ∂W_iz (batched)
-fn slice_rows_41(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 140u + dims.B * 70u + 332u); // %60 slice_rows ∂GRU: ∂W_iz (batched)
-  let at1 = (dims.T_T * dims.B * 140u + dims.B * 70u + 272u); // %58 unbroadcast fused weight gradients
-  let l = i / 15u;
-  let j = i % 15u;
-  mem[at0 + i] = mem[at1 + l * 45u + 15u + j];
-}
-
-// %61 slice_rows ∂GRU: ∂W_in (batched)
-fn slice_rows_42(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 140u + dims.B * 70u + 347u); // %61 slice_rows ∂GRU: ∂W_in (batched)
-  let at1 = (dims.T_T * dims.B * 140u + dims.B * 70u + 272u); // %58 unbroadcast fused weight gradients
-  let l = i / 15u;
-  let j = i % 15u;
-  mem[at0 + i] = mem[at1 + l * 45u + 30u + j];
-}
-
-// %63 concat
-fn concat_43(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 140u + dims.B * 70u + 362u); // %63 concat
-  let at1 = (dims.T_T * dims.B * 105u + dims.B * 40u + 272u); // ∂GRU output 0
-  let at2 = (dims.T_T * dims.B * 110u + dims.B * 40u + 272u); // ∂GRU output 1
-  let at3 = (dims.T_T * dims.B * 120u + dims.B * 40u + 272u); // ∂GRU output 3
-  let l = i / 15u;
-  let j = i % 15u;
-  var v = 0.0;
-  if (j % 15u < 5u) { v = mem[at1 + l * 5u + j / 15u * 5u + j % 15u - 0u]; }
-  else if (j % 15u < 10u) { v = mem[at2 + l * 5u + j / 15u * 5u + j % 15u - 5u]; }
-  else { v = mem[at3 + l * 5u + j / 15u * 5u + j % 15u - 10u]; }
-  mem[at0 + i] = v;
-}
-
-// %65 unbroadcast fused weight gradients
-fn unbroadcast_44(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 155u + dims.B * 70u + 362u); // %65 unbroadcast fused weight gradients
-  let at1 = (dims.T_T * dims.B * 140u + dims.B * 70u + 362u); // %63 concat
-  let at2 = (dims.T_T * dims.B * 85u + dims.B * 35u + 152u); // %42 time_shift GRU: previous h
-  let j = i % 75u;
-  var acc = 0.0;
-  for (var q = 0u; q < dims.T_T * dims.B; q++) { acc += mem[at1 + q * 15u + j / 5u] * mem[at2 + q * 5u + j % 5u]; }
-  mem[at0 + i] = acc;
-}
-
-// %66 slice_rows ∂GRU: ∂W_hr (batched)
-fn slice_rows_45(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 155u + dims.B * 70u + 437u); // %66 slice_rows ∂GRU: ∂W_hr (batched)
-  let at1 = (dims.T_T * dims.B * 155u + dims.B * 70u + 362u); // %65 unbroadcast fused weight gradients
-  let l = i / 25u;
-  let j = i % 25u;
-  mem[at0 + i] = mem[at1 + l * 75u + 0u + j];
-}
-
-// %67 slice_rows ∂GRU: ∂W_hz (batched)
-fn slice_rows_46(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 155u + dims.B * 70u + 462u); // %67 slice_rows ∂GRU: ∂W_hz (batched)
-  let at1 = (dims.T_T * dims.B * 155u + dims.B * 70u + 362u); // %65 unbroadcast fused weight gradients
-  let l = i / 25u;
-  let j = i % 25u;
-  mem[at0 + i] = mem[at1 + l * 75u + 25u + j];
-}
-
-// %68 slice_rows ∂GRU: ∂W_hn (batched)
-fn slice_rows_47(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 155u + dims.B * 70u + 487u); // %68 slice_rows ∂GRU: ∂W_hn (batched)
-  let at1 = (dims.T_T * dims.B * 155u + dims.B * 70u + 362u); // %65 unbroadcast fused weight gradients
-  let l = i / 25u;
-  let j = i % 25u;
-  mem[at0 + i] = mem[at1 + l * 75u + 50u + j];
-}
-
-// %69 unbroadcast ∂GRU: ∂b_ir (batched)
-fn unbroadcast_48(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 155u + dims.B * 70u + 512u); // %69 unbroadcast ∂GRU: ∂b_ir (batched)
-  let at1 = (dims.T_T * dims.B * 105u + dims.B * 40u + 272u); // ∂GRU output 0
-  let j = i % 5u;
-  var acc = 0.0;
-  for (var q = 0u; q < dims.T_T * dims.B; q++) { acc += mem[at1 + q * 5u + j]; }
-  mem[at0 + i] = acc;
-}
-
-// %70 unbroadcast ∂GRU: ∂b_iz (batched)
-fn unbroadcast_49(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 155u + dims.B * 70u + 517u); // %70 unbroadcast ∂GRU: ∂b_iz (batched)
-  let at1 = (dims.T_T * dims.B * 110u + dims.B * 40u + 272u); // ∂GRU output 1
-  let j = i % 5u;
-  var acc = 0.0;
-  for (var q = 0u; q < dims.T_T * dims.B; q++) { acc += mem[at1 + q * 5u + j]; }
-  mem[at0 + i] = acc;
-}
-
-// %71 unbroadcast ∂GRU: ∂b_in (batched)
-fn unbroadcast_50(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 155u + dims.B * 70u + 522u); // %71 unbroadcast ∂GRU: ∂b_in (batched)
-  let at1 = (dims.T_T * dims.B * 115u + dims.B * 40u + 272u); // ∂GRU output 2
-  let j = i % 5u;
-  var acc = 0.0;
-  for (var q = 0u; q < dims.T_T * dims.B; q++) { acc += mem[at1 + q * 5u + j]; }
-  mem[at0 + i] = acc;
-}
-
-// %72 unbroadcast ∂GRU: ∂b_hn (batched)
-fn unbroadcast_51(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 155u + dims.B * 70u + 527u); // %72 unbroadcast ∂GRU: ∂b_hn (batched)
-  let at1 = (dims.T_T * dims.B * 120u + dims.B * 40u + 272u); // ∂GRU output 3
-  let j = i % 5u;
-  var acc = 0.0;
-  for (var q = 0u; q < dims.T_T * dims.B; q++) { acc += mem[at1 + q * 5u + j]; }
-  mem[at0 + i] = acc;
-}
-
-// %73 concat
-fn concat_52(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 155u + dims.B * 70u + 532u); // %73 concat
-  let at1 = (dims.T_T * dims.B * 115u + dims.B * 40u + 272u); // ∂GRU output 2
-  let at2 = (dims.T_T * dims.B * 110u + dims.B * 40u + 272u); // ∂GRU output 1
-  let at3 = (dims.T_T * dims.B * 105u + dims.B * 40u + 272u); // ∂GRU output 0
-  let l = i / 15u;
-  let j = i % 15u;
-  var v = 0.0;
-  if (j % 15u < 5u) { v = mem[at1 + l * 5u + j / 15u * 5u + j % 15u - 0u]; }
-  else if (j % 15u < 10u) { v = mem[at2 + l * 5u + j / 15u * 5u + j % 15u - 5u]; }
-  else { v = mem[at3 + l * 5u + j / 15u * 5u + j % 15u - 10u]; }
-  mem[at0 + i] = v;
-}
-
-// %74 matmul fused gate products
-fn matmul_53(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 170u + dims.B * 70u + 532u); // %74 matmul fused gate products
-  let at1 = (dims.T_T * dims.B * 155u + dims.B * 70u + 532u); // %73 concat
-  let at2 = (dims.T_T * dims.B * 105u + dims.B * 35u + 227u); // %50 stack_rows packed W_in, W_iz, W_ir
-  let l = i / 3u;
-  let j = i % 3u;
-  var acc = 0.0;
-  let ao = l * 15u + (j / 3u) * 15u;
-  let bo = j % 3u;
-  for (var p = 0u; p < 15u; p++) {
-    acc += mem[at1 + ao + p] * mem[at2 + bo + p * 3u];
-  }
-  mem[at0 + i] = acc;
-}
-
 @compute @workgroup_size(64)
 fn main(@builtin(local_invocation_index) lane: u32) {
   // %25 stack_rows packed W_hr, W_hz, W_hn (in place)
@@ -2861,126 +3245,6 @@ fn main(@builtin(local_invocation_index) lane: u32) {
     cache[0u + i] = mem[45u + i];
   }
   workgroupBarrier();
-  for (var i = lane; i < dims.B * 5u; i += 64u) {
-    fill_0(i, 0u);
-  }
-  storageBarrier();
-  for (var i = lane; i < dims.T_T * dims.B * 15u; i += 64u) {
-    matmul_1(i, 0u);
-  }
-  storageBarrier();
-  for (var i = lane; i < dims.T_T * dims.B * 5u; i += 64u) {
-    add_2(i, 0u);
-  }
-  storageBarrier();
-  for (var i = lane; i < dims.T_T * dims.B * 5u; i += 64u) {
-    add_3(i, 0u);
-  }
-  storageBarrier();
-  for (var i = lane; i < dims.T_T * dims.B * 5u; i += 64u) {
-    add_4(i, 0u);
-  }
-  storageBarrier();
-  for (var i = lane; i < dims.B * 5u; i += 64u) {
-    copy_5(i, 0u);
-  }
-  storageBarrier();
-  // GRU: from the first step to the last
-  for (var s = 0u; s < dims.T_T; s++) {
-    let t = s;
-    for (var i = lane; i < dims.B * 15u; i += 64u) {
-      matmul_6(i, t);
-    }
-    storageBarrier();
-    for (var i = lane; i < dims.B * 5u; i += 64u) {
-      sigmoid_7(i, t);
-    }
-    storageBarrier();
-    for (var i = lane; i < dims.B * 5u; i += 64u) {
-      sigmoid_8(i, t);
-    }
-    storageBarrier();
-    for (var i = lane; i < dims.B * 5u; i += 64u) {
-      add_9(i, t);
-    }
-    storageBarrier();
-    for (var i = lane; i < dims.B * 5u; i += 64u) {
-      tanh_10(i, t);
-    }
-    storageBarrier();
-    for (var i = lane; i < dims.B * 5u; i += 64u) {
-      sub_11(i, t);
-    }
-    storageBarrier();
-    for (var i = lane; i < dims.B * 5u; i += 64u) {
-      add_12(i, t);
-    }
-    storageBarrier();
-    for (var i = lane; i < dims.B * 5u; i += 64u) {
-      copy_13(i, t);
-    }
-    storageBarrier();
-    for (var i = lane; i < dims.B * 5u; i += 64u) {
-      copy_14(i, t);
-    }
-    storageBarrier();
-  }
-  for (var i = lane; i < dims.T_T * dims.B * 5u; i += 64u) {
-    mul_15(i, 0u);
-  }
-  storageBarrier();
-  for (var i = lane; i < dims.T_T * dims.B; i += 64u) {
-    sum_16(i, 0u);
-  }
-  storageBarrier();
-  for (var i = lane; i < 1u; i += 64u) {
-    reduce_lead_17(i, 0u);
-  }
-  storageBarrier();
-  for (var i = lane; i < 1u; i += 64u) {
-    fill_18(i, 0u);
-  }
-  storageBarrier();
-  for (var i = lane; i < dims.T_T * dims.B; i += 64u) {
-    broadcast_to_19(i, 0u);
-  }
-  storageBarrier();
-  for (var i = lane; i < dims.T_T * dims.B * 5u; i += 64u) {
-    expand_last_20(i, 0u);
-  }
-  storageBarrier();
-  for (var i = lane; i < dims.T_T * dims.B * 5u; i += 64u) {
-    mul_21(i, 0u);
-  }
-  storageBarrier();
-  for (var i = lane; i < dims.T_T * dims.B * 5u; i += 64u) {
-    time_shift_22(i, 0u);
-  }
-  storageBarrier();
-  for (var i = lane; i < dims.T_T * dims.B * 5u; i += 64u) {
-    sub_23(i, 0u);
-  }
-  storageBarrier();
-  for (var i = lane; i < dims.T_T * dims.B * 5u; i += 64u) {
-    mul_24(i, 0u);
-  }
-  storageBarrier();
-  for (var i = lane; i < dims.T_T * dims.B * 5u; i += 64u) {
-    mul_25(i, 0u);
-  }
-  storageBarrier();
-  for (var i = lane; i < 75u; i += 64u) {
-    stack_rows_26(i, 0u);
-  }
-  storageBarrier();
-  for (var i = lane; i < 45u; i += 64u) {
-    stack_rows_27(i, 0u);
-  }
-  storageBarrier();
-  for (var i = lane; i < dims.B * 5u; i += 64u) {
-    copy_28(i, 0u);
-  }
-  storageBarrier();
   // ∂GRU: from the last step to the first
   for (var s = 0u; s < dims.T_T; s++) {
     let t = dims.T_T - 1u - s;
@@ -3021,68 +3285,501 @@ fn main(@builtin(local_invocation_index) lane: u32) {
     }
     storageBarrier();
   }
-  for (var i = lane; i < dims.T_T * dims.B * 15u; i += 64u) {
+}
+
+// ───── grad_small_batch_22_concat_38.wgsl ─────
+// rnnc kernel grad_small_batch_22_concat_38: one thread per element, 64 per workgroup.
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
+
+// %56 concat
+fn concat_38(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 125u + dims.B * 70u + 272u); // %56 concat
+  let at1 = (dims.T_T * dims.B * 105u + dims.B * 40u + 272u); // ∂GRU output 0
+  let at2 = (dims.T_T * dims.B * 110u + dims.B * 40u + 272u); // ∂GRU output 1
+  let at3 = (dims.T_T * dims.B * 115u + dims.B * 40u + 272u); // ∂GRU output 2
+  let l = i / 15u;
+  let j = i % 15u;
+  var v = 0.0;
+  if (j % 15u < 5u) { v = mem[at1 + l * 5u + j / 15u * 5u + j % 15u - 0u]; }
+  else if (j % 15u < 10u) { v = mem[at2 + l * 5u + j / 15u * 5u + j % 15u - 5u]; }
+  else { v = mem[at3 + l * 5u + j / 15u * 5u + j % 15u - 10u]; }
+  mem[at0 + i] = v;
+}
+
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < dims.T_T * dims.B * 15u) {
     concat_38(i, 0u);
   }
-  storageBarrier();
-  for (var i = lane; i < 45u; i += 64u) {
+}
+
+// ───── grad_small_batch_23_unbroadcast_39.wgsl ─────
+// rnnc kernel grad_small_batch_23_unbroadcast_39: one thread per element, 64 per workgroup.
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
+
+// %58 unbroadcast fused weight gradients
+fn unbroadcast_39(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 140u + dims.B * 70u + 272u); // %58 unbroadcast fused weight gradients
+  let at1 = (dims.T_T * dims.B * 125u + dims.B * 70u + 272u); // %56 concat
+  let at2 = 120u; // input x
+  let j = i % 45u;
+  var acc = 0.0;
+  for (var q = 0u; q < dims.T_T * dims.B; q++) { acc += mem[at1 + q * 15u + j / 3u] * mem[at2 + q * 3u + j % 3u]; }
+  mem[at0 + i] = acc;
+}
+
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < 45u) {
     unbroadcast_39(i, 0u);
   }
-  storageBarrier();
-  for (var i = lane; i < 15u; i += 64u) {
+}
+
+// ───── grad_small_batch_24_slice_rows_40.wgsl ─────
+// rnnc kernel grad_small_batch_24_slice_rows_40: one thread per element, 64 per workgroup.
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
+
+// %59 slice_rows ∂GRU: ∂W_ir (batched)
+fn slice_rows_40(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 140u + dims.B * 70u + 317u); // %59 slice_rows ∂GRU: ∂W_ir (batched)
+  let at1 = (dims.T_T * dims.B * 140u + dims.B * 70u + 272u); // %58 unbroadcast fused weight gradients
+  let l = i / 15u;
+  let j = i % 15u;
+  mem[at0 + i] = mem[at1 + l * 45u + 0u + j];
+}
+
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < 15u) {
     slice_rows_40(i, 0u);
   }
-  storageBarrier();
-  for (var i = lane; i < 15u; i += 64u) {
+}
+
+// ───── grad_small_batch_25_slice_rows_41.wgsl ─────
+// rnnc kernel grad_small_batch_25_slice_rows_41: one thread per element, 64 per workgroup.
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
+
+// %60 slice_rows ∂GRU: ∂W_iz (batched)
+fn slice_rows_41(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 140u + dims.B * 70u + 332u); // %60 slice_rows ∂GRU: ∂W_iz (batched)
+  let at1 = (dims.T_T * dims.B * 140u + dims.B * 70u + 272u); // %58 unbroadcast fused weight gradients
+  let l = i / 15u;
+  let j = i % 15u;
+  mem[at0 + i] = mem[at1 + l * 45u + 15u + j];
+}
+
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < 15u) {
     slice_rows_41(i, 0u);
   }
-  storageBarrier();
-  for (var i = lane; i < 15u; i += 64u) {
+}
+
+// ───── grad_small_batch_26_slice_rows_42.wgsl ─────
+// rnnc kernel grad_small_batch_26_slice_rows_42: one thread per element, 64 per workgroup.
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
+
+// %61 slice_rows ∂GRU: ∂W_in (batched)
+fn slice_rows_42(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 140u + dims.B * 70u + 347u); // %61 slice_rows ∂GRU: ∂W_in (batched)
+  let at1 = (dims.T_T * dims.B * 140u + dims.B * 70u + 272u); // %58 unbroadcast fused weight gradients
+  let l = i / 15u;
+  let j = i % 15u;
+  mem[at0 + i] = mem[at1 + l * 45u + 30u + j];
+}
+
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < 15u) {
     slice_rows_42(i, 0u);
   }
-  storageBarrier();
-  for (var i = lane; i < dims.T_T * dims.B * 15u; i += 64u) {
+}
+
+// ───── grad_small_batch_27_concat_43.wgsl ─────
+// rnnc kernel grad_small_batch_27_concat_43: one thread per element, 64 per workgroup.
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
+
+// %63 concat
+fn concat_43(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 140u + dims.B * 70u + 362u); // %63 concat
+  let at1 = (dims.T_T * dims.B * 105u + dims.B * 40u + 272u); // ∂GRU output 0
+  let at2 = (dims.T_T * dims.B * 110u + dims.B * 40u + 272u); // ∂GRU output 1
+  let at3 = (dims.T_T * dims.B * 120u + dims.B * 40u + 272u); // ∂GRU output 3
+  let l = i / 15u;
+  let j = i % 15u;
+  var v = 0.0;
+  if (j % 15u < 5u) { v = mem[at1 + l * 5u + j / 15u * 5u + j % 15u - 0u]; }
+  else if (j % 15u < 10u) { v = mem[at2 + l * 5u + j / 15u * 5u + j % 15u - 5u]; }
+  else { v = mem[at3 + l * 5u + j / 15u * 5u + j % 15u - 10u]; }
+  mem[at0 + i] = v;
+}
+
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < dims.T_T * dims.B * 15u) {
     concat_43(i, 0u);
   }
-  storageBarrier();
-  for (var i = lane; i < 75u; i += 64u) {
+}
+
+// ───── grad_small_batch_28_unbroadcast_44.wgsl ─────
+// rnnc kernel grad_small_batch_28_unbroadcast_44: one thread per element, 64 per workgroup.
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
+
+// %65 unbroadcast fused weight gradients
+fn unbroadcast_44(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 155u + dims.B * 70u + 362u); // %65 unbroadcast fused weight gradients
+  let at1 = (dims.T_T * dims.B * 140u + dims.B * 70u + 362u); // %63 concat
+  let at2 = (dims.T_T * dims.B * 85u + dims.B * 35u + 152u); // %42 time_shift GRU: previous h
+  let j = i % 75u;
+  var acc = 0.0;
+  for (var q = 0u; q < dims.T_T * dims.B; q++) { acc += mem[at1 + q * 15u + j / 5u] * mem[at2 + q * 5u + j % 5u]; }
+  mem[at0 + i] = acc;
+}
+
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < 75u) {
     unbroadcast_44(i, 0u);
   }
-  storageBarrier();
-  for (var i = lane; i < 25u; i += 64u) {
+}
+
+// ───── grad_small_batch_29_slice_rows_45.wgsl ─────
+// rnnc kernel grad_small_batch_29_slice_rows_45: one thread per element, 64 per workgroup.
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
+
+// %66 slice_rows ∂GRU: ∂W_hr (batched)
+fn slice_rows_45(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 155u + dims.B * 70u + 437u); // %66 slice_rows ∂GRU: ∂W_hr (batched)
+  let at1 = (dims.T_T * dims.B * 155u + dims.B * 70u + 362u); // %65 unbroadcast fused weight gradients
+  let l = i / 25u;
+  let j = i % 25u;
+  mem[at0 + i] = mem[at1 + l * 75u + 0u + j];
+}
+
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < 25u) {
     slice_rows_45(i, 0u);
   }
-  storageBarrier();
-  for (var i = lane; i < 25u; i += 64u) {
+}
+
+// ───── grad_small_batch_30_slice_rows_46.wgsl ─────
+// rnnc kernel grad_small_batch_30_slice_rows_46: one thread per element, 64 per workgroup.
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
+
+// %67 slice_rows ∂GRU: ∂W_hz (batched)
+fn slice_rows_46(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 155u + dims.B * 70u + 462u); // %67 slice_rows ∂GRU: ∂W_hz (batched)
+  let at1 = (dims.T_T * dims.B * 155u + dims.B * 70u + 362u); // %65 unbroadcast fused weight gradients
+  let l = i / 25u;
+  let j = i % 25u;
+  mem[at0 + i] = mem[at1 + l * 75u + 25u + j];
+}
+
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < 25u) {
     slice_rows_46(i, 0u);
   }
-  storageBarrier();
-  for (var i = lane; i < 25u; i += 64u) {
+}
+
+// ───── grad_small_batch_31_slice_rows_47.wgsl ─────
+// rnnc kernel grad_small_batch_31_slice_rows_47: one thread per element, 64 per workgroup.
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
+
+// %68 slice_rows ∂GRU: ∂W_hn (batched)
+fn slice_rows_47(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 155u + dims.B * 70u + 487u); // %68 slice_rows ∂GRU: ∂W_hn (batched)
+  let at1 = (dims.T_T * dims.B * 155u + dims.B * 70u + 362u); // %65 unbroadcast fused weight gradients
+  let l = i / 25u;
+  let j = i % 25u;
+  mem[at0 + i] = mem[at1 + l * 75u + 50u + j];
+}
+
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < 25u) {
     slice_rows_47(i, 0u);
   }
-  storageBarrier();
-  for (var i = lane; i < 5u; i += 64u) {
+}
+
+// ───── grad_small_batch_32_unbroadcast_48.wgsl ─────
+// rnnc kernel grad_small_batch_32_unbroadcast_48: one thread per element, 64 per workgroup.
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
+
+// %69 unbroadcast ∂GRU: ∂b_ir (batched)
+fn unbroadcast_48(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 155u + dims.B * 70u + 512u); // %69 unbroadcast ∂GRU: ∂b_ir (batched)
+  let at1 = (dims.T_T * dims.B * 105u + dims.B * 40u + 272u); // ∂GRU output 0
+  let j = i % 5u;
+  var acc = 0.0;
+  for (var q = 0u; q < dims.T_T * dims.B; q++) { acc += mem[at1 + q * 5u + j]; }
+  mem[at0 + i] = acc;
+}
+
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < 5u) {
     unbroadcast_48(i, 0u);
   }
-  storageBarrier();
-  for (var i = lane; i < 5u; i += 64u) {
+}
+
+// ───── grad_small_batch_33_unbroadcast_49.wgsl ─────
+// rnnc kernel grad_small_batch_33_unbroadcast_49: one thread per element, 64 per workgroup.
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
+
+// %70 unbroadcast ∂GRU: ∂b_iz (batched)
+fn unbroadcast_49(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 155u + dims.B * 70u + 517u); // %70 unbroadcast ∂GRU: ∂b_iz (batched)
+  let at1 = (dims.T_T * dims.B * 110u + dims.B * 40u + 272u); // ∂GRU output 1
+  let j = i % 5u;
+  var acc = 0.0;
+  for (var q = 0u; q < dims.T_T * dims.B; q++) { acc += mem[at1 + q * 5u + j]; }
+  mem[at0 + i] = acc;
+}
+
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < 5u) {
     unbroadcast_49(i, 0u);
   }
-  storageBarrier();
-  for (var i = lane; i < 5u; i += 64u) {
+}
+
+// ───── grad_small_batch_34_unbroadcast_50.wgsl ─────
+// rnnc kernel grad_small_batch_34_unbroadcast_50: one thread per element, 64 per workgroup.
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
+
+// %71 unbroadcast ∂GRU: ∂b_in (batched)
+fn unbroadcast_50(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 155u + dims.B * 70u + 522u); // %71 unbroadcast ∂GRU: ∂b_in (batched)
+  let at1 = (dims.T_T * dims.B * 115u + dims.B * 40u + 272u); // ∂GRU output 2
+  let j = i % 5u;
+  var acc = 0.0;
+  for (var q = 0u; q < dims.T_T * dims.B; q++) { acc += mem[at1 + q * 5u + j]; }
+  mem[at0 + i] = acc;
+}
+
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < 5u) {
     unbroadcast_50(i, 0u);
   }
-  storageBarrier();
-  for (var i = lane; i < 5u; i += 64u) {
+}
+
+// ───── grad_small_batch_35_unbroadcast_51.wgsl ─────
+// rnnc kernel grad_small_batch_35_unbroadcast_51: one thread per element, 64 per workgroup.
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
+
+// %72 unbroadcast ∂GRU: ∂b_hn (batched)
+fn unbroadcast_51(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 155u + dims.B * 70u + 527u); // %72 unbroadcast ∂GRU: ∂b_hn (batched)
+  let at1 = (dims.T_T * dims.B * 120u + dims.B * 40u + 272u); // ∂GRU output 3
+  let j = i % 5u;
+  var acc = 0.0;
+  for (var q = 0u; q < dims.T_T * dims.B; q++) { acc += mem[at1 + q * 5u + j]; }
+  mem[at0 + i] = acc;
+}
+
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < 5u) {
     unbroadcast_51(i, 0u);
   }
-  storageBarrier();
-  for (var i = lane; i < dims.T_T * dims.B * 15u; i += 64u) {
+}
+
+// ───── grad_small_batch_36_concat_52.wgsl ─────
+// rnnc kernel grad_small_batch_36_concat_52: one thread per element, 64 per workgroup.
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
+
+// %73 concat
+fn concat_52(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 155u + dims.B * 70u + 532u); // %73 concat
+  let at1 = (dims.T_T * dims.B * 115u + dims.B * 40u + 272u); // ∂GRU output 2
+  let at2 = (dims.T_T * dims.B * 110u + dims.B * 40u + 272u); // ∂GRU output 1
+  let at3 = (dims.T_T * dims.B * 105u + dims.B * 40u + 272u); // ∂GRU output 0
+  let l = i / 15u;
+  let j = i % 15u;
+  var v = 0.0;
+  if (j % 15u < 5u) { v = mem[at1 + l * 5u + j / 15u * 5u + j % 15u - 0u]; }
+  else if (j % 15u < 10u) { v = mem[at2 + l * 5u + j / 15u * 5u + j % 15u - 5u]; }
+  else { v = mem[at3 + l * 5u + j / 15u * 5u + j % 15u - 10u]; }
+  mem[at0 + i] = v;
+}
+
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < dims.T_T * dims.B * 15u) {
     concat_52(i, 0u);
   }
-  storageBarrier();
-  for (var i = lane; i < dims.T_T * dims.B * 3u; i += 64u) {
+}
+
+// ───── grad_small_batch_37_matmul_53.wgsl ─────
+// rnnc kernel grad_small_batch_37_matmul_53: one thread per element, 64 per workgroup.
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
+
+// %74 matmul fused gate products
+fn matmul_53(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 170u + dims.B * 70u + 532u); // %74 matmul fused gate products
+  let at1 = (dims.T_T * dims.B * 155u + dims.B * 70u + 532u); // %73 concat
+  let at2 = (dims.T_T * dims.B * 105u + dims.B * 35u + 227u); // %50 stack_rows packed W_in, W_iz, W_ir
+  let l = i / 3u;
+  let j = i % 3u;
+  var acc = 0.0;
+  let ao = l * 15u + (j / 3u) * 15u;
+  let bo = j % 3u;
+  for (var p = 0u; p < 15u; p++) {
+    acc += mem[at1 + ao + p] * mem[at2 + bo + p * 3u];
+  }
+  mem[at0 + i] = acc;
+}
+
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < dims.T_T * dims.B * 3u) {
     matmul_53(i, 0u);
   }
-  storageBarrier();
 }

@@ -1,4 +1,4 @@
-// schedule: auto: steps, persistent for B ≤ 91
+// schedule: auto: steps, hybrid (each time loop one kernel) for B ≤ 91
 // ───── forward_00_fill_0.wgsl ─────
 // rnnc kernel forward_00_fill_0: one thread per element, 64 per workgroup.
 struct Dims {
@@ -455,10 +455,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── forward_small_batch_00_all.wgsl ─────
-// rnnc kernel forward_small_batch_00_all: persistent, one workgroup of 64 threads runs 14 phases in one dispatch,
-// with a barrier between phases.
-// The weights its time loops read are copied into workgroup memory first (400 bytes).
+// ───── forward_small_batch_00_fill_0.wgsl ─────
+// rnnc kernel forward_small_batch_00_fill_0: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -470,13 +468,32 @@ struct Dims {
 // Every value of the model, each in a region of its own (params, inputs, states, results).
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
-var<workgroup> cache: array<f32, 100>;
-
 // %17 const — 9: state h: [H]
 fn fill_0(i: u32, _t: u32) {
   let at0 = (dims.T_T * dims.B * 3u + 200u); // %17 const
   mem[at0 + i] = 0.0;
 }
+
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < dims.B * 5u) {
+    fill_0(i, 0u);
+  }
+}
+
+// ───── forward_small_batch_01_matmul_1.wgsl ─────
+// rnnc kernel forward_small_batch_01_matmul_1: one thread per element, 64 per workgroup.
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+  given1: u32, // 1 where the caller gave the initial state c
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // %21 matmul fused gates — 29: i = sigmoid(W_ii @ x + b_ii + W_hi @ h + b_hi)   // input gate
 fn matmul_1(i: u32, _t: u32) {
@@ -494,6 +511,27 @@ fn matmul_1(i: u32, _t: u32) {
   mem[at0 + i] = acc;
 }
 
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < dims.T_T * dims.B * 20u) {
+    matmul_1(i, 0u);
+  }
+}
+
+// ───── forward_small_batch_02_add_2.wgsl ─────
+// rnnc kernel forward_small_batch_02_add_2: one thread per element, 64 per workgroup.
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+  given1: u32, // 1 where the caller gave the initial state c
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
+
 // %24 add
 fn add_2(i: u32, _t: u32) {
   let at0 = (dims.T_T * dims.B * 23u + dims.B * 15u + 200u); // %24 add
@@ -504,6 +542,27 @@ fn add_2(i: u32, _t: u32) {
   let j = i % 5u;
   mem[at0 + i] = (mem[at1 + l * 20u + j] + mem[at2 + j]) + mem[at3 + j];
 }
+
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < dims.T_T * dims.B * 5u) {
+    add_2(i, 0u);
+  }
+}
+
+// ───── forward_small_batch_03_add_3.wgsl ─────
+// rnnc kernel forward_small_batch_03_add_3: one thread per element, 64 per workgroup.
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+  given1: u32, // 1 where the caller gave the initial state c
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // %27 add
 fn add_3(i: u32, _t: u32) {
@@ -516,6 +575,27 @@ fn add_3(i: u32, _t: u32) {
   mem[at0 + i] = (mem[at1 + l * 20u + j + 5u] + mem[at2 + j]) + mem[at3 + j];
 }
 
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < dims.T_T * dims.B * 5u) {
+    add_3(i, 0u);
+  }
+}
+
+// ───── forward_small_batch_04_add_4.wgsl ─────
+// rnnc kernel forward_small_batch_04_add_4: one thread per element, 64 per workgroup.
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+  given1: u32, // 1 where the caller gave the initial state c
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
+
 // %30 add
 fn add_4(i: u32, _t: u32) {
   let at0 = (dims.T_T * dims.B * 33u + dims.B * 15u + 200u); // %30 add
@@ -526,6 +606,27 @@ fn add_4(i: u32, _t: u32) {
   let j = i % 5u;
   mem[at0 + i] = (mem[at1 + l * 20u + j + 10u] + mem[at2 + j]) + mem[at3 + j];
 }
+
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < dims.T_T * dims.B * 5u) {
+    add_4(i, 0u);
+  }
+}
+
+// ───── forward_small_batch_05_add_5.wgsl ─────
+// rnnc kernel forward_small_batch_05_add_5: one thread per element, 64 per workgroup.
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+  given1: u32, // 1 where the caller gave the initial state c
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // %33 add
 fn add_5(i: u32, _t: u32) {
@@ -538,6 +639,27 @@ fn add_5(i: u32, _t: u32) {
   mem[at0 + i] = (mem[at1 + l * 20u + j + 15u] + mem[at2 + j]) + mem[at3 + j];
 }
 
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < dims.T_T * dims.B * 5u) {
+    add_5(i, 0u);
+  }
+}
+
+// ───── forward_small_batch_06_copy_6.wgsl ─────
+// rnnc kernel forward_small_batch_06_copy_6: one thread per element, 64 per workgroup.
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+  given1: u32, // 1 where the caller gave the initial state c
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
+
 // LSTM: the initial h
 fn copy_6(i: u32, _t: u32) {
   let at0 = (dims.T_T * dims.B * 43u + dims.B * 15u + 200u); // LSTM state h
@@ -545,12 +667,58 @@ fn copy_6(i: u32, _t: u32) {
   mem[at0 + i] = mem[at1 + i];
 }
 
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < dims.B * 5u) {
+    copy_6(i, 0u);
+  }
+}
+
+// ───── forward_small_batch_07_copy_7.wgsl ─────
+// rnnc kernel forward_small_batch_07_copy_7: one thread per element, 64 per workgroup.
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+  given1: u32, // 1 where the caller gave the initial state c
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
+
 // LSTM: the initial c
 fn copy_7(i: u32, _t: u32) {
   let at0 = (dims.T_T * dims.B * 43u + dims.B * 20u + 200u); // LSTM state c
   let at1 = select((dims.T_T * dims.B * 3u + 200u), (dims.T_T * dims.B * 3u + dims.B * 10u + 200u), dims.given1 != 0u); // initial state c
   mem[at0 + i] = mem[at1 + i];
 }
+
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < dims.B * 5u) {
+    copy_7(i, 0u);
+  }
+}
+
+// ───── forward_small_batch_08_loop.wgsl ─────
+// rnnc kernel forward_small_batch_08_loop: persistent, one workgroup of 64 threads runs 6 phases in one dispatch,
+// with a barrier between phases.
+// The weights its time loops read are copied into workgroup memory first (400 bytes).
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+  given1: u32, // 1 where the caller gave the initial state c
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
+
+var<workgroup> cache: array<f32, 100>;
 
 // %3 matmul fused gates — 29: i = sigmoid(W_ii @ x + b_ii + W_hi @ h + b_hi)   // input gate
 fn matmul_8(i: u32, _t: u32) {
@@ -620,38 +788,6 @@ fn main(@builtin(local_invocation_index) lane: u32) {
     cache[0u + i] = mem[60u + i];
   }
   workgroupBarrier();
-  for (var i = lane; i < dims.B * 5u; i += 64u) {
-    fill_0(i, 0u);
-  }
-  storageBarrier();
-  for (var i = lane; i < dims.T_T * dims.B * 20u; i += 64u) {
-    matmul_1(i, 0u);
-  }
-  storageBarrier();
-  for (var i = lane; i < dims.T_T * dims.B * 5u; i += 64u) {
-    add_2(i, 0u);
-  }
-  storageBarrier();
-  for (var i = lane; i < dims.T_T * dims.B * 5u; i += 64u) {
-    add_3(i, 0u);
-  }
-  storageBarrier();
-  for (var i = lane; i < dims.T_T * dims.B * 5u; i += 64u) {
-    add_4(i, 0u);
-  }
-  storageBarrier();
-  for (var i = lane; i < dims.T_T * dims.B * 5u; i += 64u) {
-    add_5(i, 0u);
-  }
-  storageBarrier();
-  for (var i = lane; i < dims.B * 5u; i += 64u) {
-    copy_6(i, 0u);
-  }
-  storageBarrier();
-  for (var i = lane; i < dims.B * 5u; i += 64u) {
-    copy_7(i, 0u);
-  }
-  storageBarrier();
   // LSTM: from the first step to the last
   for (var s = 0u; s < dims.T_T; s++) {
     let t = s;
@@ -2817,10 +2953,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_small_batch_00_all.wgsl ─────
-// rnnc kernel grad_small_batch_00_all: persistent, one workgroup of 64 threads runs 65 phases in one dispatch,
-// with a barrier between phases.
-// The weights its time loops read are copied into workgroup memory first (400 bytes).
+// ───── grad_small_batch_00_fill_0.wgsl ─────
+// rnnc kernel grad_small_batch_00_fill_0: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -2832,13 +2966,32 @@ struct Dims {
 // Every value of the model, each in a region of its own (params, inputs, states, results).
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
-var<workgroup> cache: array<f32, 100>;
-
 // %17 const — 9: state h: [H]
 fn fill_0(i: u32, _t: u32) {
   let at0 = (dims.T_T * dims.B * 3u + 200u); // %17 const
   mem[at0 + i] = 0.0;
 }
+
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < dims.B * 5u) {
+    fill_0(i, 0u);
+  }
+}
+
+// ───── grad_small_batch_01_matmul_1.wgsl ─────
+// rnnc kernel grad_small_batch_01_matmul_1: one thread per element, 64 per workgroup.
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+  given1: u32, // 1 where the caller gave the initial state c
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // %21 matmul fused gates — 29: i = sigmoid(W_ii @ x + b_ii + W_hi @ h + b_hi)   // input gate
 fn matmul_1(i: u32, _t: u32) {
@@ -2856,6 +3009,27 @@ fn matmul_1(i: u32, _t: u32) {
   mem[at0 + i] = acc;
 }
 
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < dims.T_T * dims.B * 20u) {
+    matmul_1(i, 0u);
+  }
+}
+
+// ───── grad_small_batch_02_add_2.wgsl ─────
+// rnnc kernel grad_small_batch_02_add_2: one thread per element, 64 per workgroup.
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+  given1: u32, // 1 where the caller gave the initial state c
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
+
 // %24 add
 fn add_2(i: u32, _t: u32) {
   let at0 = (dims.T_T * dims.B * 23u + dims.B * 15u + 200u); // %24 add
@@ -2866,6 +3040,27 @@ fn add_2(i: u32, _t: u32) {
   let j = i % 5u;
   mem[at0 + i] = (mem[at1 + l * 20u + j] + mem[at2 + j]) + mem[at3 + j];
 }
+
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < dims.T_T * dims.B * 5u) {
+    add_2(i, 0u);
+  }
+}
+
+// ───── grad_small_batch_03_add_3.wgsl ─────
+// rnnc kernel grad_small_batch_03_add_3: one thread per element, 64 per workgroup.
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+  given1: u32, // 1 where the caller gave the initial state c
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // %27 add
 fn add_3(i: u32, _t: u32) {
@@ -2878,6 +3073,27 @@ fn add_3(i: u32, _t: u32) {
   mem[at0 + i] = (mem[at1 + l * 20u + j + 5u] + mem[at2 + j]) + mem[at3 + j];
 }
 
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < dims.T_T * dims.B * 5u) {
+    add_3(i, 0u);
+  }
+}
+
+// ───── grad_small_batch_04_add_4.wgsl ─────
+// rnnc kernel grad_small_batch_04_add_4: one thread per element, 64 per workgroup.
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+  given1: u32, // 1 where the caller gave the initial state c
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
+
 // %30 add
 fn add_4(i: u32, _t: u32) {
   let at0 = (dims.T_T * dims.B * 33u + dims.B * 15u + 200u); // %30 add
@@ -2888,6 +3104,27 @@ fn add_4(i: u32, _t: u32) {
   let j = i % 5u;
   mem[at0 + i] = (mem[at1 + l * 20u + j + 10u] + mem[at2 + j]) + mem[at3 + j];
 }
+
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < dims.T_T * dims.B * 5u) {
+    add_4(i, 0u);
+  }
+}
+
+// ───── grad_small_batch_05_add_5.wgsl ─────
+// rnnc kernel grad_small_batch_05_add_5: one thread per element, 64 per workgroup.
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+  given1: u32, // 1 where the caller gave the initial state c
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // %33 add
 fn add_5(i: u32, _t: u32) {
@@ -2900,6 +3137,27 @@ fn add_5(i: u32, _t: u32) {
   mem[at0 + i] = (mem[at1 + l * 20u + j + 15u] + mem[at2 + j]) + mem[at3 + j];
 }
 
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < dims.T_T * dims.B * 5u) {
+    add_5(i, 0u);
+  }
+}
+
+// ───── grad_small_batch_06_copy_6.wgsl ─────
+// rnnc kernel grad_small_batch_06_copy_6: one thread per element, 64 per workgroup.
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+  given1: u32, // 1 where the caller gave the initial state c
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
+
 // LSTM: the initial h
 fn copy_6(i: u32, _t: u32) {
   let at0 = (dims.T_T * dims.B * 43u + dims.B * 15u + 200u); // LSTM state h
@@ -2907,12 +3165,58 @@ fn copy_6(i: u32, _t: u32) {
   mem[at0 + i] = mem[at1 + i];
 }
 
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < dims.B * 5u) {
+    copy_6(i, 0u);
+  }
+}
+
+// ───── grad_small_batch_07_copy_7.wgsl ─────
+// rnnc kernel grad_small_batch_07_copy_7: one thread per element, 64 per workgroup.
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+  given1: u32, // 1 where the caller gave the initial state c
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
+
 // LSTM: the initial c
 fn copy_7(i: u32, _t: u32) {
   let at0 = (dims.T_T * dims.B * 43u + dims.B * 20u + 200u); // LSTM state c
   let at1 = select((dims.T_T * dims.B * 3u + 200u), (dims.T_T * dims.B * 3u + dims.B * 10u + 200u), dims.given1 != 0u); // initial state c
   mem[at0 + i] = mem[at1 + i];
 }
+
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < dims.B * 5u) {
+    copy_7(i, 0u);
+  }
+}
+
+// ───── grad_small_batch_08_loop.wgsl ─────
+// rnnc kernel grad_small_batch_08_loop: persistent, one workgroup of 64 threads runs 12 phases in one dispatch,
+// with a barrier between phases.
+// The weights its time loops read are copied into workgroup memory first (400 bytes).
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+  given1: u32, // 1 where the caller gave the initial state c
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
+
+var<workgroup> cache: array<f32, 100>;
 
 // %3 matmul fused gates — 29: i = sigmoid(W_ii @ x + b_ii + W_hi @ h + b_hi)   // input gate
 fn matmul_8(i: u32, _t: u32) {
@@ -3029,6 +3333,80 @@ fn copy_19(i: u32, _t: u32) {
   mem[at0 + i] = mem[at1 + i];
 }
 
+@compute @workgroup_size(64)
+fn main(@builtin(local_invocation_index) lane: u32) {
+  // %34 stack_rows packed W_hi, W_hf, W_hg, W_ho (in place)
+  for (var i = lane; i < 100u; i += 64u) {
+    cache[0u + i] = mem[60u + i];
+  }
+  workgroupBarrier();
+  // LSTM: from the first step to the last
+  for (var s = 0u; s < dims.T_T; s++) {
+    let t = s;
+    for (var i = lane; i < dims.B * 20u; i += 64u) {
+      matmul_8(i, t);
+    }
+    storageBarrier();
+    for (var i = lane; i < dims.B * 5u; i += 64u) {
+      sigmoid_9(i, t);
+    }
+    storageBarrier();
+    for (var i = lane; i < dims.B * 5u; i += 64u) {
+      sigmoid_10(i, t);
+    }
+    storageBarrier();
+    for (var i = lane; i < dims.B * 5u; i += 64u) {
+      tanh_11(i, t);
+    }
+    storageBarrier();
+    for (var i = lane; i < dims.B * 5u; i += 64u) {
+      sigmoid_12(i, t);
+    }
+    storageBarrier();
+    for (var i = lane; i < dims.B * 5u; i += 64u) {
+      add_13(i, t);
+    }
+    storageBarrier();
+    for (var i = lane; i < dims.B * 5u; i += 64u) {
+      tanh_14(i, t);
+    }
+    storageBarrier();
+    for (var i = lane; i < dims.B * 5u; i += 64u) {
+      mul_15(i, t);
+    }
+    storageBarrier();
+    for (var i = lane; i < dims.B * 5u; i += 64u) {
+      copy_16(i, t);
+    }
+    storageBarrier();
+    for (var i = lane; i < dims.B * 5u; i += 64u) {
+      copy_17(i, t);
+    }
+    storageBarrier();
+    for (var i = lane; i < dims.B * 5u; i += 64u) {
+      copy_18(i, t);
+    }
+    storageBarrier();
+    for (var i = lane; i < dims.B * 5u; i += 64u) {
+      copy_19(i, t);
+    }
+    storageBarrier();
+  }
+}
+
+// ───── grad_small_batch_09_mul_20.wgsl ─────
+// rnnc kernel grad_small_batch_09_mul_20: one thread per element, 64 per workgroup.
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+  given1: u32, // 1 where the caller gave the initial state c
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
+
 // %40 mul
 fn mul_20(i: u32, _t: u32) {
   let at0 = (dims.T_T * dims.B * 83u + dims.B * 55u + 200u); // %40 mul
@@ -3039,6 +3417,27 @@ fn mul_20(i: u32, _t: u32) {
   mem[at0 + i] = mem[at1 + l * 5u + j] * mem[at2 + l * 5u + j];
 }
 
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < dims.T_T * dims.B * 5u) {
+    mul_20(i, 0u);
+  }
+}
+
+// ───── grad_small_batch_10_sum_21.wgsl ─────
+// rnnc kernel grad_small_batch_10_sum_21: one thread per element, 64 per workgroup.
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+  given1: u32, // 1 where the caller gave the initial state c
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
+
 // %41 sum
 fn sum_21(i: u32, _t: u32) {
   let at0 = (dims.T_T * dims.B * 88u + dims.B * 55u + 200u); // %41 sum
@@ -3047,6 +3446,27 @@ fn sum_21(i: u32, _t: u32) {
   for (var c = 0u; c < 5u; c++) { acc += mem[at1 + i * 5u + c]; }
   mem[at0 + i] = acc;
 }
+
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < dims.T_T * dims.B) {
+    sum_21(i, 0u);
+  }
+}
+
+// ───── grad_small_batch_11_reduce_lead_22.wgsl ─────
+// rnnc kernel grad_small_batch_11_reduce_lead_22: one thread per element, 64 per workgroup.
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+  given1: u32, // 1 where the caller gave the initial state c
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // %42 reduce_lead loss
 fn reduce_lead_22(i: u32, _t: u32) {
@@ -3057,11 +3477,53 @@ fn reduce_lead_22(i: u32, _t: u32) {
   mem[at0 + i] = acc;
 }
 
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < 1u) {
+    reduce_lead_22(i, 0u);
+  }
+}
+
+// ───── grad_small_batch_12_fill_23.wgsl ─────
+// rnnc kernel grad_small_batch_12_fill_23: one thread per element, 64 per workgroup.
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+  given1: u32, // 1 where the caller gave the initial state c
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
+
 // literal 1.0
 fn fill_23(i: u32, _t: u32) {
   let at0 = (dims.T_T * dims.B * 89u + dims.B * 55u + 201u); // literal 1.0
   mem[at0 + i] = 1.0;
 }
+
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < 1u) {
+    fill_23(i, 0u);
+  }
+}
+
+// ───── grad_small_batch_13_broadcast_to_24.wgsl ─────
+// rnnc kernel grad_small_batch_13_broadcast_to_24: one thread per element, 64 per workgroup.
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+  given1: u32, // 1 where the caller gave the initial state c
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // %44 broadcast_to ∂loss
 fn broadcast_to_24(i: u32, _t: u32) {
@@ -3071,12 +3533,54 @@ fn broadcast_to_24(i: u32, _t: u32) {
   mem[at0 + i] = mem[at1 + j];
 }
 
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < dims.T_T * dims.B) {
+    broadcast_to_24(i, 0u);
+  }
+}
+
+// ───── grad_small_batch_14_expand_last_25.wgsl ─────
+// rnnc kernel grad_small_batch_14_expand_last_25: one thread per element, 64 per workgroup.
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+  given1: u32, // 1 where the caller gave the initial state c
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
+
 // %45 expand_last
 fn expand_last_25(i: u32, _t: u32) {
   let at0 = (dims.T_T * dims.B * 90u + dims.B * 55u + 202u); // %45 expand_last
   let at1 = (dims.T_T * dims.B * 89u + dims.B * 55u + 202u); // %44 broadcast_to ∂loss
   mem[at0 + i] = mem[at1 + i / 5u];
 }
+
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < dims.T_T * dims.B * 5u) {
+    expand_last_25(i, 0u);
+  }
+}
+
+// ───── grad_small_batch_15_mul_26.wgsl ─────
+// rnnc kernel grad_small_batch_15_mul_26: one thread per element, 64 per workgroup.
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+  given1: u32, // 1 where the caller gave the initial state c
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // %46 mul
 fn mul_26(i: u32, _t: u32) {
@@ -3088,6 +3592,27 @@ fn mul_26(i: u32, _t: u32) {
   mem[at0 + i] = mem[at1 + l * 5u + j] * mem[at2 + l * 5u + j];
 }
 
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < dims.T_T * dims.B * 5u) {
+    mul_26(i, 0u);
+  }
+}
+
+// ───── grad_small_batch_16_time_shift_27.wgsl ─────
+// rnnc kernel grad_small_batch_16_time_shift_27: one thread per element, 64 per workgroup.
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+  given1: u32, // 1 where the caller gave the initial state c
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
+
 // %53 time_shift LSTM: previous h
 fn time_shift_27(i: u32, _t: u32) {
   let at0 = (dims.T_T * dims.B * 100u + dims.B * 55u + 202u); // %53 time_shift LSTM: previous h
@@ -3095,6 +3620,27 @@ fn time_shift_27(i: u32, _t: u32) {
   let at2 = select((dims.T_T * dims.B * 3u + 200u), (dims.T_T * dims.B * 3u + dims.B * 5u + 200u), dims.given0 != 0u); // initial state h
   mem[at0 + i] = select(mem[at1 + i - min(i, dims.B * 5u)], mem[at2 + min(i, dims.B * 5u - 1u)], i < dims.B * 5u);
 }
+
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < dims.T_T * dims.B * 5u) {
+    time_shift_27(i, 0u);
+  }
+}
+
+// ───── grad_small_batch_17_sub_28.wgsl ─────
+// rnnc kernel grad_small_batch_17_sub_28: one thread per element, 64 per workgroup.
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+  given1: u32, // 1 where the caller gave the initial state c
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // %55 sub — 35: h' = o * tanh(c')
 fn sub_28(i: u32, _t: u32) {
@@ -3105,6 +3651,27 @@ fn sub_28(i: u32, _t: u32) {
   mem[at0 + i] = 1.0 - (mem[at1 + l * 5u + j] * mem[at1 + l * 5u + j]);
 }
 
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < dims.T_T * dims.B * 5u) {
+    sub_28(i, 0u);
+  }
+}
+
+// ───── grad_small_batch_18_mul_29.wgsl ─────
+// rnnc kernel grad_small_batch_18_mul_29: one thread per element, 64 per workgroup.
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+  given1: u32, // 1 where the caller gave the initial state c
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
+
 // %57 mul ∂o — 32: o = sigmoid(W_io @ x + b_io + W_ho @ h + b_ho)   // output gate
 fn mul_29(i: u32, _t: u32) {
   let at0 = (dims.T_T * dims.B * 110u + dims.B * 55u + 202u); // %57 mul ∂o
@@ -3113,6 +3680,27 @@ fn mul_29(i: u32, _t: u32) {
   let j = i % 5u;
   mem[at0 + i] = mem[at1 + l * 5u + j] * (1.0 - mem[at1 + l * 5u + j]);
 }
+
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < dims.T_T * dims.B * 5u) {
+    mul_29(i, 0u);
+  }
+}
+
+// ───── grad_small_batch_19_sub_30.wgsl ─────
+// rnnc kernel grad_small_batch_19_sub_30: one thread per element, 64 per workgroup.
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+  given1: u32, // 1 where the caller gave the initial state c
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // %59 sub ∂g — 31: g = tanh(W_ig @ x + b_ig + W_hg @ h + b_hg)      // candidate cell state
 fn sub_30(i: u32, _t: u32) {
@@ -3123,6 +3711,27 @@ fn sub_30(i: u32, _t: u32) {
   mem[at0 + i] = 1.0 - (mem[at1 + l * 5u + j] * mem[at1 + l * 5u + j]);
 }
 
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < dims.T_T * dims.B * 5u) {
+    sub_30(i, 0u);
+  }
+}
+
+// ───── grad_small_batch_20_mul_31.wgsl ─────
+// rnnc kernel grad_small_batch_20_mul_31: one thread per element, 64 per workgroup.
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+  given1: u32, // 1 where the caller gave the initial state c
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
+
 // %61 mul ∂f — 30: f = sigmoid(W_if @ x + b_if + W_hf @ h + b_hf)   // forget gate
 fn mul_31(i: u32, _t: u32) {
   let at0 = (dims.T_T * dims.B * 120u + dims.B * 55u + 202u); // %61 mul ∂f
@@ -3132,6 +3741,27 @@ fn mul_31(i: u32, _t: u32) {
   mem[at0 + i] = mem[at1 + l * 5u + j] * (1.0 - mem[at1 + l * 5u + j]);
 }
 
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < dims.T_T * dims.B * 5u) {
+    mul_31(i, 0u);
+  }
+}
+
+// ───── grad_small_batch_21_mul_32.wgsl ─────
+// rnnc kernel grad_small_batch_21_mul_32: one thread per element, 64 per workgroup.
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+  given1: u32, // 1 where the caller gave the initial state c
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
+
 // %63 mul ∂i — 29: i = sigmoid(W_ii @ x + b_ii + W_hi @ h + b_hi)   // input gate
 fn mul_32(i: u32, _t: u32) {
   let at0 = (dims.T_T * dims.B * 125u + dims.B * 55u + 202u); // %63 mul ∂i
@@ -3140,6 +3770,27 @@ fn mul_32(i: u32, _t: u32) {
   let j = i % 5u;
   mem[at0 + i] = mem[at1 + l * 5u + j] * (1.0 - mem[at1 + l * 5u + j]);
 }
+
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < dims.T_T * dims.B * 5u) {
+    mul_32(i, 0u);
+  }
+}
+
+// ───── grad_small_batch_22_stack_rows_33.wgsl ─────
+// rnnc kernel grad_small_batch_22_stack_rows_33: one thread per element, 64 per workgroup.
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+  given1: u32, // 1 where the caller gave the initial state c
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // %64 stack_rows packed W_ho, W_hg, W_hf, W_hi
 fn stack_rows_33(i: u32, _t: u32) {
@@ -3158,6 +3809,27 @@ fn stack_rows_33(i: u32, _t: u32) {
   mem[at0 + i] = v;
 }
 
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < 100u) {
+    stack_rows_33(i, 0u);
+  }
+}
+
+// ───── grad_small_batch_23_stack_rows_34.wgsl ─────
+// rnnc kernel grad_small_batch_23_stack_rows_34: one thread per element, 64 per workgroup.
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+  given1: u32, // 1 where the caller gave the initial state c
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
+
 // %65 stack_rows packed W_io, W_ig, W_if, W_ii
 fn stack_rows_34(i: u32, _t: u32) {
   let at0 = (dims.T_T * dims.B * 130u + dims.B * 55u + 302u); // %65 stack_rows packed W_io, W_ig, W_if, W_ii
@@ -3175,6 +3847,27 @@ fn stack_rows_34(i: u32, _t: u32) {
   mem[at0 + i] = v;
 }
 
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < 60u) {
+    stack_rows_34(i, 0u);
+  }
+}
+
+// ───── grad_small_batch_24_copy_35.wgsl ─────
+// rnnc kernel grad_small_batch_24_copy_35: one thread per element, 64 per workgroup.
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+  given1: u32, // 1 where the caller gave the initial state c
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
+
 // ∂LSTM: the initial ∂h
 fn copy_35(i: u32, _t: u32) {
   let at0 = (dims.T_T * dims.B * 130u + dims.B * 55u + 362u); // ∂LSTM state ∂h
@@ -3182,12 +3875,58 @@ fn copy_35(i: u32, _t: u32) {
   mem[at0 + i] = mem[at1 + i];
 }
 
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < dims.B * 5u) {
+    copy_35(i, 0u);
+  }
+}
+
+// ───── grad_small_batch_25_copy_36.wgsl ─────
+// rnnc kernel grad_small_batch_25_copy_36: one thread per element, 64 per workgroup.
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+  given1: u32, // 1 where the caller gave the initial state c
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
+
 // ∂LSTM: the initial ∂c
 fn copy_36(i: u32, _t: u32) {
   let at0 = (dims.T_T * dims.B * 130u + dims.B * 60u + 362u); // ∂LSTM state ∂c
   let at1 = (dims.T_T * dims.B * 3u + 200u); // %17 const
   mem[at0 + i] = mem[at1 + i];
 }
+
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < dims.B * 5u) {
+    copy_36(i, 0u);
+  }
+}
+
+// ───── grad_small_batch_26_loop.wgsl ─────
+// rnnc kernel grad_small_batch_26_loop: persistent, one workgroup of 64 threads runs 11 phases in one dispatch,
+// with a barrier between phases.
+// The weights its time loops read are copied into workgroup memory first (400 bytes).
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+  given1: u32, // 1 where the caller gave the initial state c
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
+
+var<workgroup> cache: array<f32, 100>;
 
 // %3 add
 fn add_37(i: u32, t: u32) {
@@ -3312,190 +4051,6 @@ fn copy_47(i: u32, _t: u32) {
   mem[at0 + i] = mem[at1 + i];
 }
 
-// %73 concat
-fn concat_48(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 150u + dims.B * 105u + 362u); // %73 concat
-  let at1 = (dims.T_T * dims.B * 130u + dims.B * 65u + 362u); // ∂LSTM output 0
-  let at2 = (dims.T_T * dims.B * 135u + dims.B * 65u + 362u); // ∂LSTM output 1
-  let at3 = (dims.T_T * dims.B * 140u + dims.B * 65u + 362u); // ∂LSTM output 2
-  let at4 = (dims.T_T * dims.B * 145u + dims.B * 65u + 362u); // ∂LSTM output 3
-  let l = i / 20u;
-  let j = i % 20u;
-  var v = 0.0;
-  if (j % 20u < 5u) { v = mem[at1 + l * 5u + j / 20u * 5u + j % 20u - 0u]; }
-  else if (j % 20u < 10u) { v = mem[at2 + l * 5u + j / 20u * 5u + j % 20u - 5u]; }
-  else if (j % 20u < 15u) { v = mem[at3 + l * 5u + j / 20u * 5u + j % 20u - 10u]; }
-  else { v = mem[at4 + l * 5u + j / 20u * 5u + j % 20u - 15u]; }
-  mem[at0 + i] = v;
-}
-
-// %75 unbroadcast fused weight gradients
-fn unbroadcast_49(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 170u + dims.B * 105u + 362u); // %75 unbroadcast fused weight gradients
-  let at1 = (dims.T_T * dims.B * 150u + dims.B * 105u + 362u); // %73 concat
-  let at2 = 160u; // input x
-  let j = i % 60u;
-  var acc = 0.0;
-  for (var q = 0u; q < dims.T_T * dims.B; q++) { acc += mem[at1 + q * 20u + j / 3u] * mem[at2 + q * 3u + j % 3u]; }
-  mem[at0 + i] = acc;
-}
-
-// %76 slice_rows ∂LSTM: ∂W_ii (batched)
-fn slice_rows_50(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 170u + dims.B * 105u + 422u); // %76 slice_rows ∂LSTM: ∂W_ii (batched)
-  let at1 = (dims.T_T * dims.B * 170u + dims.B * 105u + 362u); // %75 unbroadcast fused weight gradients
-  let l = i / 15u;
-  let j = i % 15u;
-  mem[at0 + i] = mem[at1 + l * 60u + 0u + j];
-}
-
-// %77 slice_rows ∂LSTM: ∂W_if (batched)
-fn slice_rows_51(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 170u + dims.B * 105u + 437u); // %77 slice_rows ∂LSTM: ∂W_if (batched)
-  let at1 = (dims.T_T * dims.B * 170u + dims.B * 105u + 362u); // %75 unbroadcast fused weight gradients
-  let l = i / 15u;
-  let j = i % 15u;
-  mem[at0 + i] = mem[at1 + l * 60u + 15u + j];
-}
-
-// %78 slice_rows ∂LSTM: ∂W_ig (batched)
-fn slice_rows_52(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 170u + dims.B * 105u + 452u); // %78 slice_rows ∂LSTM: ∂W_ig (batched)
-  let at1 = (dims.T_T * dims.B * 170u + dims.B * 105u + 362u); // %75 unbroadcast fused weight gradients
-  let l = i / 15u;
-  let j = i % 15u;
-  mem[at0 + i] = mem[at1 + l * 60u + 30u + j];
-}
-
-// %79 slice_rows ∂LSTM: ∂W_io (batched)
-fn slice_rows_53(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 170u + dims.B * 105u + 467u); // %79 slice_rows ∂LSTM: ∂W_io (batched)
-  let at1 = (dims.T_T * dims.B * 170u + dims.B * 105u + 362u); // %75 unbroadcast fused weight gradients
-  let l = i / 15u;
-  let j = i % 15u;
-  mem[at0 + i] = mem[at1 + l * 60u + 45u + j];
-}
-
-// %81 unbroadcast fused weight gradients
-fn unbroadcast_54(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 170u + dims.B * 105u + 482u); // %81 unbroadcast fused weight gradients
-  let at1 = (dims.T_T * dims.B * 150u + dims.B * 105u + 362u); // %73 concat
-  let at2 = (dims.T_T * dims.B * 100u + dims.B * 55u + 202u); // %53 time_shift LSTM: previous h
-  let j = i % 100u;
-  var acc = 0.0;
-  for (var q = 0u; q < dims.T_T * dims.B; q++) { acc += mem[at1 + q * 20u + j / 5u] * mem[at2 + q * 5u + j % 5u]; }
-  mem[at0 + i] = acc;
-}
-
-// %82 slice_rows ∂LSTM: ∂W_hi (batched)
-fn slice_rows_55(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 170u + dims.B * 105u + 582u); // %82 slice_rows ∂LSTM: ∂W_hi (batched)
-  let at1 = (dims.T_T * dims.B * 170u + dims.B * 105u + 482u); // %81 unbroadcast fused weight gradients
-  let l = i / 25u;
-  let j = i % 25u;
-  mem[at0 + i] = mem[at1 + l * 100u + 0u + j];
-}
-
-// %83 slice_rows ∂LSTM: ∂W_hf (batched)
-fn slice_rows_56(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 170u + dims.B * 105u + 607u); // %83 slice_rows ∂LSTM: ∂W_hf (batched)
-  let at1 = (dims.T_T * dims.B * 170u + dims.B * 105u + 482u); // %81 unbroadcast fused weight gradients
-  let l = i / 25u;
-  let j = i % 25u;
-  mem[at0 + i] = mem[at1 + l * 100u + 25u + j];
-}
-
-// %84 slice_rows ∂LSTM: ∂W_hg (batched)
-fn slice_rows_57(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 170u + dims.B * 105u + 632u); // %84 slice_rows ∂LSTM: ∂W_hg (batched)
-  let at1 = (dims.T_T * dims.B * 170u + dims.B * 105u + 482u); // %81 unbroadcast fused weight gradients
-  let l = i / 25u;
-  let j = i % 25u;
-  mem[at0 + i] = mem[at1 + l * 100u + 50u + j];
-}
-
-// %85 slice_rows ∂LSTM: ∂W_ho (batched)
-fn slice_rows_58(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 170u + dims.B * 105u + 657u); // %85 slice_rows ∂LSTM: ∂W_ho (batched)
-  let at1 = (dims.T_T * dims.B * 170u + dims.B * 105u + 482u); // %81 unbroadcast fused weight gradients
-  let l = i / 25u;
-  let j = i % 25u;
-  mem[at0 + i] = mem[at1 + l * 100u + 75u + j];
-}
-
-// %86 unbroadcast ∂LSTM: ∂b_ii (batched)
-fn unbroadcast_59(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 170u + dims.B * 105u + 682u); // %86 unbroadcast ∂LSTM: ∂b_ii (batched)
-  let at1 = (dims.T_T * dims.B * 130u + dims.B * 65u + 362u); // ∂LSTM output 0
-  let j = i % 5u;
-  var acc = 0.0;
-  for (var q = 0u; q < dims.T_T * dims.B; q++) { acc += mem[at1 + q * 5u + j]; }
-  mem[at0 + i] = acc;
-}
-
-// %87 unbroadcast ∂LSTM: ∂b_if (batched)
-fn unbroadcast_60(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 170u + dims.B * 105u + 687u); // %87 unbroadcast ∂LSTM: ∂b_if (batched)
-  let at1 = (dims.T_T * dims.B * 135u + dims.B * 65u + 362u); // ∂LSTM output 1
-  let j = i % 5u;
-  var acc = 0.0;
-  for (var q = 0u; q < dims.T_T * dims.B; q++) { acc += mem[at1 + q * 5u + j]; }
-  mem[at0 + i] = acc;
-}
-
-// %88 unbroadcast ∂LSTM: ∂b_ig (batched)
-fn unbroadcast_61(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 170u + dims.B * 105u + 692u); // %88 unbroadcast ∂LSTM: ∂b_ig (batched)
-  let at1 = (dims.T_T * dims.B * 140u + dims.B * 65u + 362u); // ∂LSTM output 2
-  let j = i % 5u;
-  var acc = 0.0;
-  for (var q = 0u; q < dims.T_T * dims.B; q++) { acc += mem[at1 + q * 5u + j]; }
-  mem[at0 + i] = acc;
-}
-
-// %89 unbroadcast ∂LSTM: ∂b_io (batched)
-fn unbroadcast_62(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 170u + dims.B * 105u + 697u); // %89 unbroadcast ∂LSTM: ∂b_io (batched)
-  let at1 = (dims.T_T * dims.B * 145u + dims.B * 65u + 362u); // ∂LSTM output 3
-  let j = i % 5u;
-  var acc = 0.0;
-  for (var q = 0u; q < dims.T_T * dims.B; q++) { acc += mem[at1 + q * 5u + j]; }
-  mem[at0 + i] = acc;
-}
-
-// %90 concat
-fn concat_63(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 170u + dims.B * 105u + 702u); // %90 concat
-  let at1 = (dims.T_T * dims.B * 145u + dims.B * 65u + 362u); // ∂LSTM output 3
-  let at2 = (dims.T_T * dims.B * 140u + dims.B * 65u + 362u); // ∂LSTM output 2
-  let at3 = (dims.T_T * dims.B * 135u + dims.B * 65u + 362u); // ∂LSTM output 1
-  let at4 = (dims.T_T * dims.B * 130u + dims.B * 65u + 362u); // ∂LSTM output 0
-  let l = i / 20u;
-  let j = i % 20u;
-  var v = 0.0;
-  if (j % 20u < 5u) { v = mem[at1 + l * 5u + j / 20u * 5u + j % 20u - 0u]; }
-  else if (j % 20u < 10u) { v = mem[at2 + l * 5u + j / 20u * 5u + j % 20u - 5u]; }
-  else if (j % 20u < 15u) { v = mem[at3 + l * 5u + j / 20u * 5u + j % 20u - 10u]; }
-  else { v = mem[at4 + l * 5u + j / 20u * 5u + j % 20u - 15u]; }
-  mem[at0 + i] = v;
-}
-
-// %91 matmul fused gate products
-fn matmul_64(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 190u + dims.B * 105u + 702u); // %91 matmul fused gate products
-  let at1 = (dims.T_T * dims.B * 170u + dims.B * 105u + 702u); // %90 concat
-  let at2 = (dims.T_T * dims.B * 130u + dims.B * 55u + 302u); // %65 stack_rows packed W_io, W_ig, W_if, W_ii
-  let l = i / 3u;
-  let j = i % 3u;
-  var acc = 0.0;
-  let ao = l * 20u + (j / 3u) * 20u;
-  let bo = j % 3u;
-  for (var p = 0u; p < 20u; p++) {
-    acc += mem[at1 + ao + p] * mem[at2 + bo + p * 3u];
-  }
-  mem[at0 + i] = acc;
-}
-
 @compute @workgroup_size(64)
 fn main(@builtin(local_invocation_index) lane: u32) {
   // %34 stack_rows packed W_hi, W_hf, W_hg, W_ho (in place)
@@ -3503,158 +4058,6 @@ fn main(@builtin(local_invocation_index) lane: u32) {
     cache[0u + i] = mem[60u + i];
   }
   workgroupBarrier();
-  for (var i = lane; i < dims.B * 5u; i += 64u) {
-    fill_0(i, 0u);
-  }
-  storageBarrier();
-  for (var i = lane; i < dims.T_T * dims.B * 20u; i += 64u) {
-    matmul_1(i, 0u);
-  }
-  storageBarrier();
-  for (var i = lane; i < dims.T_T * dims.B * 5u; i += 64u) {
-    add_2(i, 0u);
-  }
-  storageBarrier();
-  for (var i = lane; i < dims.T_T * dims.B * 5u; i += 64u) {
-    add_3(i, 0u);
-  }
-  storageBarrier();
-  for (var i = lane; i < dims.T_T * dims.B * 5u; i += 64u) {
-    add_4(i, 0u);
-  }
-  storageBarrier();
-  for (var i = lane; i < dims.T_T * dims.B * 5u; i += 64u) {
-    add_5(i, 0u);
-  }
-  storageBarrier();
-  for (var i = lane; i < dims.B * 5u; i += 64u) {
-    copy_6(i, 0u);
-  }
-  storageBarrier();
-  for (var i = lane; i < dims.B * 5u; i += 64u) {
-    copy_7(i, 0u);
-  }
-  storageBarrier();
-  // LSTM: from the first step to the last
-  for (var s = 0u; s < dims.T_T; s++) {
-    let t = s;
-    for (var i = lane; i < dims.B * 20u; i += 64u) {
-      matmul_8(i, t);
-    }
-    storageBarrier();
-    for (var i = lane; i < dims.B * 5u; i += 64u) {
-      sigmoid_9(i, t);
-    }
-    storageBarrier();
-    for (var i = lane; i < dims.B * 5u; i += 64u) {
-      sigmoid_10(i, t);
-    }
-    storageBarrier();
-    for (var i = lane; i < dims.B * 5u; i += 64u) {
-      tanh_11(i, t);
-    }
-    storageBarrier();
-    for (var i = lane; i < dims.B * 5u; i += 64u) {
-      sigmoid_12(i, t);
-    }
-    storageBarrier();
-    for (var i = lane; i < dims.B * 5u; i += 64u) {
-      add_13(i, t);
-    }
-    storageBarrier();
-    for (var i = lane; i < dims.B * 5u; i += 64u) {
-      tanh_14(i, t);
-    }
-    storageBarrier();
-    for (var i = lane; i < dims.B * 5u; i += 64u) {
-      mul_15(i, t);
-    }
-    storageBarrier();
-    for (var i = lane; i < dims.B * 5u; i += 64u) {
-      copy_16(i, t);
-    }
-    storageBarrier();
-    for (var i = lane; i < dims.B * 5u; i += 64u) {
-      copy_17(i, t);
-    }
-    storageBarrier();
-    for (var i = lane; i < dims.B * 5u; i += 64u) {
-      copy_18(i, t);
-    }
-    storageBarrier();
-    for (var i = lane; i < dims.B * 5u; i += 64u) {
-      copy_19(i, t);
-    }
-    storageBarrier();
-  }
-  for (var i = lane; i < dims.T_T * dims.B * 5u; i += 64u) {
-    mul_20(i, 0u);
-  }
-  storageBarrier();
-  for (var i = lane; i < dims.T_T * dims.B; i += 64u) {
-    sum_21(i, 0u);
-  }
-  storageBarrier();
-  for (var i = lane; i < 1u; i += 64u) {
-    reduce_lead_22(i, 0u);
-  }
-  storageBarrier();
-  for (var i = lane; i < 1u; i += 64u) {
-    fill_23(i, 0u);
-  }
-  storageBarrier();
-  for (var i = lane; i < dims.T_T * dims.B; i += 64u) {
-    broadcast_to_24(i, 0u);
-  }
-  storageBarrier();
-  for (var i = lane; i < dims.T_T * dims.B * 5u; i += 64u) {
-    expand_last_25(i, 0u);
-  }
-  storageBarrier();
-  for (var i = lane; i < dims.T_T * dims.B * 5u; i += 64u) {
-    mul_26(i, 0u);
-  }
-  storageBarrier();
-  for (var i = lane; i < dims.T_T * dims.B * 5u; i += 64u) {
-    time_shift_27(i, 0u);
-  }
-  storageBarrier();
-  for (var i = lane; i < dims.T_T * dims.B * 5u; i += 64u) {
-    sub_28(i, 0u);
-  }
-  storageBarrier();
-  for (var i = lane; i < dims.T_T * dims.B * 5u; i += 64u) {
-    mul_29(i, 0u);
-  }
-  storageBarrier();
-  for (var i = lane; i < dims.T_T * dims.B * 5u; i += 64u) {
-    sub_30(i, 0u);
-  }
-  storageBarrier();
-  for (var i = lane; i < dims.T_T * dims.B * 5u; i += 64u) {
-    mul_31(i, 0u);
-  }
-  storageBarrier();
-  for (var i = lane; i < dims.T_T * dims.B * 5u; i += 64u) {
-    mul_32(i, 0u);
-  }
-  storageBarrier();
-  for (var i = lane; i < 100u; i += 64u) {
-    stack_rows_33(i, 0u);
-  }
-  storageBarrier();
-  for (var i = lane; i < 60u; i += 64u) {
-    stack_rows_34(i, 0u);
-  }
-  storageBarrier();
-  for (var i = lane; i < dims.B * 5u; i += 64u) {
-    copy_35(i, 0u);
-  }
-  storageBarrier();
-  for (var i = lane; i < dims.B * 5u; i += 64u) {
-    copy_36(i, 0u);
-  }
-  storageBarrier();
   // ∂LSTM: from the last step to the first
   for (var s = 0u; s < dims.T_T; s++) {
     let t = dims.T_T - 1u - s;
@@ -3703,72 +4106,545 @@ fn main(@builtin(local_invocation_index) lane: u32) {
     }
     storageBarrier();
   }
-  for (var i = lane; i < dims.T_T * dims.B * 20u; i += 64u) {
+}
+
+// ───── grad_small_batch_27_concat_48.wgsl ─────
+// rnnc kernel grad_small_batch_27_concat_48: one thread per element, 64 per workgroup.
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+  given1: u32, // 1 where the caller gave the initial state c
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
+
+// %73 concat
+fn concat_48(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 150u + dims.B * 105u + 362u); // %73 concat
+  let at1 = (dims.T_T * dims.B * 130u + dims.B * 65u + 362u); // ∂LSTM output 0
+  let at2 = (dims.T_T * dims.B * 135u + dims.B * 65u + 362u); // ∂LSTM output 1
+  let at3 = (dims.T_T * dims.B * 140u + dims.B * 65u + 362u); // ∂LSTM output 2
+  let at4 = (dims.T_T * dims.B * 145u + dims.B * 65u + 362u); // ∂LSTM output 3
+  let l = i / 20u;
+  let j = i % 20u;
+  var v = 0.0;
+  if (j % 20u < 5u) { v = mem[at1 + l * 5u + j / 20u * 5u + j % 20u - 0u]; }
+  else if (j % 20u < 10u) { v = mem[at2 + l * 5u + j / 20u * 5u + j % 20u - 5u]; }
+  else if (j % 20u < 15u) { v = mem[at3 + l * 5u + j / 20u * 5u + j % 20u - 10u]; }
+  else { v = mem[at4 + l * 5u + j / 20u * 5u + j % 20u - 15u]; }
+  mem[at0 + i] = v;
+}
+
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < dims.T_T * dims.B * 20u) {
     concat_48(i, 0u);
   }
-  storageBarrier();
-  for (var i = lane; i < 60u; i += 64u) {
+}
+
+// ───── grad_small_batch_28_unbroadcast_49.wgsl ─────
+// rnnc kernel grad_small_batch_28_unbroadcast_49: one thread per element, 64 per workgroup.
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+  given1: u32, // 1 where the caller gave the initial state c
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
+
+// %75 unbroadcast fused weight gradients
+fn unbroadcast_49(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 170u + dims.B * 105u + 362u); // %75 unbroadcast fused weight gradients
+  let at1 = (dims.T_T * dims.B * 150u + dims.B * 105u + 362u); // %73 concat
+  let at2 = 160u; // input x
+  let j = i % 60u;
+  var acc = 0.0;
+  for (var q = 0u; q < dims.T_T * dims.B; q++) { acc += mem[at1 + q * 20u + j / 3u] * mem[at2 + q * 3u + j % 3u]; }
+  mem[at0 + i] = acc;
+}
+
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < 60u) {
     unbroadcast_49(i, 0u);
   }
-  storageBarrier();
-  for (var i = lane; i < 15u; i += 64u) {
+}
+
+// ───── grad_small_batch_29_slice_rows_50.wgsl ─────
+// rnnc kernel grad_small_batch_29_slice_rows_50: one thread per element, 64 per workgroup.
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+  given1: u32, // 1 where the caller gave the initial state c
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
+
+// %76 slice_rows ∂LSTM: ∂W_ii (batched)
+fn slice_rows_50(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 170u + dims.B * 105u + 422u); // %76 slice_rows ∂LSTM: ∂W_ii (batched)
+  let at1 = (dims.T_T * dims.B * 170u + dims.B * 105u + 362u); // %75 unbroadcast fused weight gradients
+  let l = i / 15u;
+  let j = i % 15u;
+  mem[at0 + i] = mem[at1 + l * 60u + 0u + j];
+}
+
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < 15u) {
     slice_rows_50(i, 0u);
   }
-  storageBarrier();
-  for (var i = lane; i < 15u; i += 64u) {
+}
+
+// ───── grad_small_batch_30_slice_rows_51.wgsl ─────
+// rnnc kernel grad_small_batch_30_slice_rows_51: one thread per element, 64 per workgroup.
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+  given1: u32, // 1 where the caller gave the initial state c
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
+
+// %77 slice_rows ∂LSTM: ∂W_if (batched)
+fn slice_rows_51(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 170u + dims.B * 105u + 437u); // %77 slice_rows ∂LSTM: ∂W_if (batched)
+  let at1 = (dims.T_T * dims.B * 170u + dims.B * 105u + 362u); // %75 unbroadcast fused weight gradients
+  let l = i / 15u;
+  let j = i % 15u;
+  mem[at0 + i] = mem[at1 + l * 60u + 15u + j];
+}
+
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < 15u) {
     slice_rows_51(i, 0u);
   }
-  storageBarrier();
-  for (var i = lane; i < 15u; i += 64u) {
+}
+
+// ───── grad_small_batch_31_slice_rows_52.wgsl ─────
+// rnnc kernel grad_small_batch_31_slice_rows_52: one thread per element, 64 per workgroup.
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+  given1: u32, // 1 where the caller gave the initial state c
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
+
+// %78 slice_rows ∂LSTM: ∂W_ig (batched)
+fn slice_rows_52(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 170u + dims.B * 105u + 452u); // %78 slice_rows ∂LSTM: ∂W_ig (batched)
+  let at1 = (dims.T_T * dims.B * 170u + dims.B * 105u + 362u); // %75 unbroadcast fused weight gradients
+  let l = i / 15u;
+  let j = i % 15u;
+  mem[at0 + i] = mem[at1 + l * 60u + 30u + j];
+}
+
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < 15u) {
     slice_rows_52(i, 0u);
   }
-  storageBarrier();
-  for (var i = lane; i < 15u; i += 64u) {
+}
+
+// ───── grad_small_batch_32_slice_rows_53.wgsl ─────
+// rnnc kernel grad_small_batch_32_slice_rows_53: one thread per element, 64 per workgroup.
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+  given1: u32, // 1 where the caller gave the initial state c
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
+
+// %79 slice_rows ∂LSTM: ∂W_io (batched)
+fn slice_rows_53(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 170u + dims.B * 105u + 467u); // %79 slice_rows ∂LSTM: ∂W_io (batched)
+  let at1 = (dims.T_T * dims.B * 170u + dims.B * 105u + 362u); // %75 unbroadcast fused weight gradients
+  let l = i / 15u;
+  let j = i % 15u;
+  mem[at0 + i] = mem[at1 + l * 60u + 45u + j];
+}
+
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < 15u) {
     slice_rows_53(i, 0u);
   }
-  storageBarrier();
-  for (var i = lane; i < 100u; i += 64u) {
+}
+
+// ───── grad_small_batch_33_unbroadcast_54.wgsl ─────
+// rnnc kernel grad_small_batch_33_unbroadcast_54: one thread per element, 64 per workgroup.
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+  given1: u32, // 1 where the caller gave the initial state c
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
+
+// %81 unbroadcast fused weight gradients
+fn unbroadcast_54(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 170u + dims.B * 105u + 482u); // %81 unbroadcast fused weight gradients
+  let at1 = (dims.T_T * dims.B * 150u + dims.B * 105u + 362u); // %73 concat
+  let at2 = (dims.T_T * dims.B * 100u + dims.B * 55u + 202u); // %53 time_shift LSTM: previous h
+  let j = i % 100u;
+  var acc = 0.0;
+  for (var q = 0u; q < dims.T_T * dims.B; q++) { acc += mem[at1 + q * 20u + j / 5u] * mem[at2 + q * 5u + j % 5u]; }
+  mem[at0 + i] = acc;
+}
+
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < 100u) {
     unbroadcast_54(i, 0u);
   }
-  storageBarrier();
-  for (var i = lane; i < 25u; i += 64u) {
+}
+
+// ───── grad_small_batch_34_slice_rows_55.wgsl ─────
+// rnnc kernel grad_small_batch_34_slice_rows_55: one thread per element, 64 per workgroup.
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+  given1: u32, // 1 where the caller gave the initial state c
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
+
+// %82 slice_rows ∂LSTM: ∂W_hi (batched)
+fn slice_rows_55(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 170u + dims.B * 105u + 582u); // %82 slice_rows ∂LSTM: ∂W_hi (batched)
+  let at1 = (dims.T_T * dims.B * 170u + dims.B * 105u + 482u); // %81 unbroadcast fused weight gradients
+  let l = i / 25u;
+  let j = i % 25u;
+  mem[at0 + i] = mem[at1 + l * 100u + 0u + j];
+}
+
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < 25u) {
     slice_rows_55(i, 0u);
   }
-  storageBarrier();
-  for (var i = lane; i < 25u; i += 64u) {
+}
+
+// ───── grad_small_batch_35_slice_rows_56.wgsl ─────
+// rnnc kernel grad_small_batch_35_slice_rows_56: one thread per element, 64 per workgroup.
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+  given1: u32, // 1 where the caller gave the initial state c
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
+
+// %83 slice_rows ∂LSTM: ∂W_hf (batched)
+fn slice_rows_56(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 170u + dims.B * 105u + 607u); // %83 slice_rows ∂LSTM: ∂W_hf (batched)
+  let at1 = (dims.T_T * dims.B * 170u + dims.B * 105u + 482u); // %81 unbroadcast fused weight gradients
+  let l = i / 25u;
+  let j = i % 25u;
+  mem[at0 + i] = mem[at1 + l * 100u + 25u + j];
+}
+
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < 25u) {
     slice_rows_56(i, 0u);
   }
-  storageBarrier();
-  for (var i = lane; i < 25u; i += 64u) {
+}
+
+// ───── grad_small_batch_36_slice_rows_57.wgsl ─────
+// rnnc kernel grad_small_batch_36_slice_rows_57: one thread per element, 64 per workgroup.
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+  given1: u32, // 1 where the caller gave the initial state c
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
+
+// %84 slice_rows ∂LSTM: ∂W_hg (batched)
+fn slice_rows_57(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 170u + dims.B * 105u + 632u); // %84 slice_rows ∂LSTM: ∂W_hg (batched)
+  let at1 = (dims.T_T * dims.B * 170u + dims.B * 105u + 482u); // %81 unbroadcast fused weight gradients
+  let l = i / 25u;
+  let j = i % 25u;
+  mem[at0 + i] = mem[at1 + l * 100u + 50u + j];
+}
+
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < 25u) {
     slice_rows_57(i, 0u);
   }
-  storageBarrier();
-  for (var i = lane; i < 25u; i += 64u) {
+}
+
+// ───── grad_small_batch_37_slice_rows_58.wgsl ─────
+// rnnc kernel grad_small_batch_37_slice_rows_58: one thread per element, 64 per workgroup.
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+  given1: u32, // 1 where the caller gave the initial state c
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
+
+// %85 slice_rows ∂LSTM: ∂W_ho (batched)
+fn slice_rows_58(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 170u + dims.B * 105u + 657u); // %85 slice_rows ∂LSTM: ∂W_ho (batched)
+  let at1 = (dims.T_T * dims.B * 170u + dims.B * 105u + 482u); // %81 unbroadcast fused weight gradients
+  let l = i / 25u;
+  let j = i % 25u;
+  mem[at0 + i] = mem[at1 + l * 100u + 75u + j];
+}
+
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < 25u) {
     slice_rows_58(i, 0u);
   }
-  storageBarrier();
-  for (var i = lane; i < 5u; i += 64u) {
+}
+
+// ───── grad_small_batch_38_unbroadcast_59.wgsl ─────
+// rnnc kernel grad_small_batch_38_unbroadcast_59: one thread per element, 64 per workgroup.
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+  given1: u32, // 1 where the caller gave the initial state c
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
+
+// %86 unbroadcast ∂LSTM: ∂b_ii (batched)
+fn unbroadcast_59(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 170u + dims.B * 105u + 682u); // %86 unbroadcast ∂LSTM: ∂b_ii (batched)
+  let at1 = (dims.T_T * dims.B * 130u + dims.B * 65u + 362u); // ∂LSTM output 0
+  let j = i % 5u;
+  var acc = 0.0;
+  for (var q = 0u; q < dims.T_T * dims.B; q++) { acc += mem[at1 + q * 5u + j]; }
+  mem[at0 + i] = acc;
+}
+
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < 5u) {
     unbroadcast_59(i, 0u);
   }
-  storageBarrier();
-  for (var i = lane; i < 5u; i += 64u) {
+}
+
+// ───── grad_small_batch_39_unbroadcast_60.wgsl ─────
+// rnnc kernel grad_small_batch_39_unbroadcast_60: one thread per element, 64 per workgroup.
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+  given1: u32, // 1 where the caller gave the initial state c
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
+
+// %87 unbroadcast ∂LSTM: ∂b_if (batched)
+fn unbroadcast_60(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 170u + dims.B * 105u + 687u); // %87 unbroadcast ∂LSTM: ∂b_if (batched)
+  let at1 = (dims.T_T * dims.B * 135u + dims.B * 65u + 362u); // ∂LSTM output 1
+  let j = i % 5u;
+  var acc = 0.0;
+  for (var q = 0u; q < dims.T_T * dims.B; q++) { acc += mem[at1 + q * 5u + j]; }
+  mem[at0 + i] = acc;
+}
+
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < 5u) {
     unbroadcast_60(i, 0u);
   }
-  storageBarrier();
-  for (var i = lane; i < 5u; i += 64u) {
+}
+
+// ───── grad_small_batch_40_unbroadcast_61.wgsl ─────
+// rnnc kernel grad_small_batch_40_unbroadcast_61: one thread per element, 64 per workgroup.
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+  given1: u32, // 1 where the caller gave the initial state c
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
+
+// %88 unbroadcast ∂LSTM: ∂b_ig (batched)
+fn unbroadcast_61(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 170u + dims.B * 105u + 692u); // %88 unbroadcast ∂LSTM: ∂b_ig (batched)
+  let at1 = (dims.T_T * dims.B * 140u + dims.B * 65u + 362u); // ∂LSTM output 2
+  let j = i % 5u;
+  var acc = 0.0;
+  for (var q = 0u; q < dims.T_T * dims.B; q++) { acc += mem[at1 + q * 5u + j]; }
+  mem[at0 + i] = acc;
+}
+
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < 5u) {
     unbroadcast_61(i, 0u);
   }
-  storageBarrier();
-  for (var i = lane; i < 5u; i += 64u) {
+}
+
+// ───── grad_small_batch_41_unbroadcast_62.wgsl ─────
+// rnnc kernel grad_small_batch_41_unbroadcast_62: one thread per element, 64 per workgroup.
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+  given1: u32, // 1 where the caller gave the initial state c
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
+
+// %89 unbroadcast ∂LSTM: ∂b_io (batched)
+fn unbroadcast_62(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 170u + dims.B * 105u + 697u); // %89 unbroadcast ∂LSTM: ∂b_io (batched)
+  let at1 = (dims.T_T * dims.B * 145u + dims.B * 65u + 362u); // ∂LSTM output 3
+  let j = i % 5u;
+  var acc = 0.0;
+  for (var q = 0u; q < dims.T_T * dims.B; q++) { acc += mem[at1 + q * 5u + j]; }
+  mem[at0 + i] = acc;
+}
+
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < 5u) {
     unbroadcast_62(i, 0u);
   }
-  storageBarrier();
-  for (var i = lane; i < dims.T_T * dims.B * 20u; i += 64u) {
+}
+
+// ───── grad_small_batch_42_concat_63.wgsl ─────
+// rnnc kernel grad_small_batch_42_concat_63: one thread per element, 64 per workgroup.
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+  given1: u32, // 1 where the caller gave the initial state c
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
+
+// %90 concat
+fn concat_63(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 170u + dims.B * 105u + 702u); // %90 concat
+  let at1 = (dims.T_T * dims.B * 145u + dims.B * 65u + 362u); // ∂LSTM output 3
+  let at2 = (dims.T_T * dims.B * 140u + dims.B * 65u + 362u); // ∂LSTM output 2
+  let at3 = (dims.T_T * dims.B * 135u + dims.B * 65u + 362u); // ∂LSTM output 1
+  let at4 = (dims.T_T * dims.B * 130u + dims.B * 65u + 362u); // ∂LSTM output 0
+  let l = i / 20u;
+  let j = i % 20u;
+  var v = 0.0;
+  if (j % 20u < 5u) { v = mem[at1 + l * 5u + j / 20u * 5u + j % 20u - 0u]; }
+  else if (j % 20u < 10u) { v = mem[at2 + l * 5u + j / 20u * 5u + j % 20u - 5u]; }
+  else if (j % 20u < 15u) { v = mem[at3 + l * 5u + j / 20u * 5u + j % 20u - 10u]; }
+  else { v = mem[at4 + l * 5u + j / 20u * 5u + j % 20u - 15u]; }
+  mem[at0 + i] = v;
+}
+
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < dims.T_T * dims.B * 20u) {
     concat_63(i, 0u);
   }
-  storageBarrier();
-  for (var i = lane; i < dims.T_T * dims.B * 3u; i += 64u) {
+}
+
+// ───── grad_small_batch_43_matmul_64.wgsl ─────
+// rnnc kernel grad_small_batch_43_matmul_64: one thread per element, 64 per workgroup.
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+  given1: u32, // 1 where the caller gave the initial state c
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
+
+// %91 matmul fused gate products
+fn matmul_64(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 190u + dims.B * 105u + 702u); // %91 matmul fused gate products
+  let at1 = (dims.T_T * dims.B * 170u + dims.B * 105u + 702u); // %90 concat
+  let at2 = (dims.T_T * dims.B * 130u + dims.B * 55u + 302u); // %65 stack_rows packed W_io, W_ig, W_if, W_ii
+  let l = i / 3u;
+  let j = i % 3u;
+  var acc = 0.0;
+  let ao = l * 20u + (j / 3u) * 20u;
+  let bo = j % 3u;
+  for (var p = 0u; p < 20u; p++) {
+    acc += mem[at1 + ao + p] * mem[at2 + bo + p * 3u];
+  }
+  mem[at0 + i] = acc;
+}
+
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < dims.T_T * dims.B * 3u) {
     matmul_64(i, 0u);
   }
-  storageBarrier();
 }

@@ -28,8 +28,9 @@ export interface WgslContext {
   /** Compute chains of elementwise ops in one phase (and read slices in place). */
   readonly fuseElementwise: boolean;
   readonly arena: Arena;
-  /** The tile each thread of a GEMM computes. */
+  /** The tile each thread of a GEMM computes, outside time loops (over T·B samples) and inside (over B). */
   readonly tile: Tile;
+  readonly stepTile: Tile;
   /**
    * For a persistent kernel: loop-invariant params (weights) that time loops
    * read from workgroup memory, up to `floats`; absent for other schedules.
@@ -112,6 +113,8 @@ export class WgslEmitter {
     readonly sources: WgslSources,
     /** Where this graph's phases go, in order. */
     readonly items: Item[],
+    /** The graph is a time loop's step. */
+    readonly inLoop = false,
   ) {
     this.fusion = new Fusion(graph, ctx.sizes, ctx.fuseElementwise, (def) => def.wgsl !== undefined);
   }

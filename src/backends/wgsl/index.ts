@@ -35,10 +35,10 @@ export interface WgslResult {
   readonly host: string;
   readonly kernels: readonly Kernel[];
   readonly program: GpuProgram;
-  /** The schedule, as --explain says it ('auto: steps, persistent for B ≤ 3'). */
+  /** The schedule, as --explain says it ('auto: steps, hybrid (each time loop one kernel) for B ≤ 3'). */
   readonly schedule: string;
   readonly kernelOptions: KernelOptions;
-  /** Dispatches per step of the time loops (0 where each loop is one dispatch), at the batch sizes above the persistent plan's. */
+  /** Dispatches per step of the time loops (0 where each loop is one dispatch), at the batch sizes above the small-batch plan's. */
   readonly dispatchesPerStep: number;
   /** Dispatches per call of each function, for a given number of steps per loop. */
   dispatches(fn: 'forward' | 'grad', steps: number): number;
@@ -185,6 +185,7 @@ function context(
   options: WgslOptions,
   fuseElementwise: boolean,
   tile: KernelOptions['tile'],
+  stepTile: KernelOptions['tile'],
   cacheBytes: number,
 ): WgslContext {
   let counter = 0;
@@ -194,6 +195,7 @@ function context(
     fuseElementwise,
     arena: new Arena(),
     tile,
+    stepTile,
     ...(cacheBytes > 0 ? { cache: { floats: Math.floor(cacheBytes / 4), entries: [] } } : {}),
     fused: 0,
     fresh: (prefix) => `${prefix.replace(/[^A-Za-z0-9_]/g, '_')}_${counter++}`,
@@ -219,10 +221,14 @@ export function stepWork(items: readonly Item[]): number {
   return work;
 }
 
-/** With 'auto', batches up to this many step elements run the persistent plan. */
+/** With 'auto', batches up to this many step elements run the small-batch plan. */
 const persistentWork = 4096;
 
-/** The tile of the persistent plan, for small batches: eight rows of one sample a thread. */
+/**
+ * The plan for small batches: each time loop one persistent kernel, whose
+ * GEMMs compute eight rows of one sample a thread; outside the loops, the
+ * usual tiles over all T·B samples, dispatched across workgroups.
+ */
 const smallTile = { rows: 8, samples: 1 };
 
 export function compileToWgsl(model: ModelInfo, options: WgslOptions): WgslResult {
@@ -238,16 +244,16 @@ export function compileToWgsl(model: ModelInfo, options: WgslOptions): WgslResul
   };
   const kernelOptions = { ...defaultKernelOptions, ...options.kernels };
   // Persistent kernels may keep the weights their loops read in workgroup memory.
-  const emit = (tile: KernelOptions['tile'], persistent: boolean) =>
+  const emit = (tile: KernelOptions['tile'], stepTile: KernelOptions['tile'], persistent: boolean) =>
     graphs.map((g) => {
-      const ctx = context(options, fuseElementwise, tile, persistent ? kernelOptions.workgroupStorage : 0);
+      const ctx = context(options, fuseElementwise, tile, stepTile, persistent ? kernelOptions.workgroupStorage : 0);
       return { ...emitFunction(g, ctx, names), fused: ctx.fused, cache: ctx.cache?.entries ?? [] };
     });
-  // 'auto': the steps schedule, and for small batches a persistent plan that the host picks by B.
+  // 'auto': the steps schedule, and for small batches a hybrid plan (each loop one persistent kernel) that the host picks by B.
   const auto = options.schedule === undefined || options.schedule === 'auto';
   const mode: Schedule = auto ? 'steps' : (options.schedule as Schedule);
-  const emitted = emit(kernelOptions.tile, mode === 'persistent');
-  const small = auto ? emit(smallTile, true) : undefined;
+  const emitted = emit(kernelOptions.tile, kernelOptions.tile, mode !== 'steps');
+  const small = auto ? emit(kernelOptions.tile, smallTile, true) : undefined;
   const kernels: Kernel[] = [];
   const plans = emitted.map((f, k): FunctionPlan => {
     const fn = k === 0 ? 'forward' : 'grad';
@@ -258,7 +264,7 @@ export function compileToWgsl(model: ModelInfo, options: WgslOptions): WgslResul
     const alternative = schedule(
       small[k].items,
       `${fn}_small_batch`,
-      'persistent',
+      'hybrid',
       bindings,
       kernelOptions,
       kernels.length,
@@ -281,7 +287,7 @@ export function compileToWgsl(model: ModelInfo, options: WgslOptions): WgslResul
     ...(plans[1] ? { grad: plans[1] } : {}),
   };
   const upTo = program.forward.small?.upToBatch;
-  const described = auto ? `auto: steps${upTo ? `, persistent for B ≤ ${upTo}` : ''}` : mode;
+  const described = auto ? `auto: steps${upTo ? `, hybrid (each time loop one kernel) for B ≤ ${upTo}` : ''}` : mode;
   const torch = options.cells ? torchKeyLayout(model, options.cells) : undefined;
   const host = emitHost({
     model,

@@ -223,7 +223,7 @@ export function schedule(
       continue;
     }
     if (mode === 'hybrid') {
-      plan.push({ kernel: add(persistentKernel([item], b, o, name('loop'), [])) });
+      plan.push({ kernel: add(persistentKernel([item], b, o, name('loop'), cache)) });
       continue;
     }
     const body: Dispatch[] = item.body.map((p) => {

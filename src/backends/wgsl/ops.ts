@@ -77,7 +77,7 @@ export interface Tile {
  */
 function rowsGemm(e: WgslEmitter, node: Node, a: WBuffer, b: WBuffer, out: Layout): WBuffer {
   const [m, k] = a.layout.shape;
-  const tile = e.ctx.tile;
+  const tile = e.inLoop ? e.ctx.stepTile : e.ctx.tile;
   const rowBlocks = Math.ceil(m / tile.rows);
   const result = e.allocate(node, out);
   const rows = [...Array(tile.rows).keys()];

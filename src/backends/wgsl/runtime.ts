@@ -61,7 +61,7 @@ export interface FunctionPlan {
   /** Where a caller's initial state goes; its flag in the sizes uniform says it was given. */
   readonly states: readonly { readonly name: string; readonly offset: SizeTerms }[];
   readonly results: readonly ResultInfo[];
-  /** The same function for batches of at most `upToBatch` samples, where it runs faster (one persistent kernel). */
+  /** The same function for batches of at most `upToBatch` samples, where it runs faster (each time loop one persistent kernel). */
   readonly small?: FunctionPlan & { readonly upToBatch: number };
 }
 

@@ -77,7 +77,7 @@ export function renderScan(e: WgslEmitter, node: Node<'scan'>): WValue {
     if (k < nSeq + nState) return carries[k - nSeq];
     return cached(e, v);
   });
-  const inner = new WgslEmitter(e.ctx, body, { ...e.sources, arg: (index) => args[index] }, steps);
+  const inner = new WgslEmitter(e.ctx, body, { ...e.sources, arg: (index) => args[index] }, steps, true);
   // A per-step output that a phase computes is written straight into its sequence at step t.
   const direct = new Set<number>();
   body.outputs.slice(nState).forEach((o, j) => {
