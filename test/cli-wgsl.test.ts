@@ -50,12 +50,14 @@ describe('rnnc compile --target wgsl', () => {
     );
   });
 
-  it('refuses f64, --emit-wat, an unknown schedule and a workgroup size that is not a power of two', async () => {
+  it('refuses f64, --emit-wat, an unknown schedule, a workgroup size that is not a power of two, a malformed tile and storage', async () => {
     for (const [args, message] of [
       [['--dtype', 'f64'], '--target wgsl computes in f32'],
       [['--emit-wat'], '--emit-wat is for --target ts'],
       [['--schedule', 'fast'], "option '--schedule <schedule>' argument 'fast' is invalid"],
       [['--workgroup-size', '48'], '--workgroup-size must be a power of two from 1 to 1024'],
+      [['--tile', '4by4'], "--tile is ROWSxSAMPLES with each from 1 to 16, like 4x4, got '4by4'"],
+      [['--workgroup-storage', '7'], "--workgroup-storage is a number of bytes, a multiple of 4 (0: none), got '7'"],
     ] as const) {
       const { status, err } = await rnnc('compile', 'examples/lstm.rnn', '--target', 'wgsl', ...args);
       expect(status, args.join(' ')).not.toBe(0);

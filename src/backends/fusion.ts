@@ -63,3 +63,16 @@ export class Fusion {
     );
   }
 }
+
+/** Whether an outer product is only summed down by an unbroadcast: then it is never built. */
+export function absorbedOuter(graph: Graph, id: NodeId): boolean {
+  const node = graph.nodes[id];
+  if (!isOp(node, 'outer')) return false;
+  const consumers = graph.nodes.filter((n) => n.inputs.includes(id));
+  return (
+    consumers.length === 1 &&
+    !graph.outputs.some((o) => o.node === id) &&
+    isOp(consumers[0], 'unbroadcast') &&
+    !consumers[0].attrs.mean
+  );
+}

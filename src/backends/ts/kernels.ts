@@ -8,6 +8,7 @@
 import { isOp, type Node, type NodeId, type OpKind } from '../../ir/graph.js';
 import { asBuffer, bufferValue, type GraphEmitter, type Value } from './emit-graph.js';
 import { type Layout, layoutOf, leadCount, leadIndex, sizeOf, timeVar } from './layout.js';
+import { absorbedOuter as absorbedBy } from '../fusion.js';
 import { gemmFunction } from './simd.js';
 import { renderScan } from './scan.js';
 
@@ -88,15 +89,9 @@ const matmul: Renderer<'matmul'> = (e, node) => {
   return bufferValue(name, out);
 };
 
-/** Whether an outer product is only summed down by an unbroadcast: then it is never built. */
+/** Whether an outer product is only summed down by an unbroadcast (see fusion.ts): then it is never built. */
 export function absorbedOuter(e: GraphEmitter, id: NodeId): boolean {
-  const node = e.graph.nodes[id];
-  if (!isOp(node, 'outer')) return false;
-  const consumers = e.graph.nodes.filter((n) => n.inputs.includes(id));
-  const outputs = e.graph.outputs.filter((o) => o.node === id);
-  return (
-    consumers.length === 1 && outputs.length === 0 && isOp(consumers[0], 'unbroadcast') && !consumers[0].attrs.mean
-  );
+  return absorbedBy(e.graph, id);
 }
 
 const unbroadcast: Renderer<'unbroadcast'> = (e, node) => {

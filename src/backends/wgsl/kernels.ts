@@ -13,7 +13,7 @@
 import type { Tile } from './ops.js';
 import type { Dispatch, KernelInfo, PlanStep, SizeTerms } from './runtime.js';
 import { type CacheEntry, type Item, type Loop, type Phase, threads } from './phase.js';
-import { dimField, type Poly } from './poly.js';
+import { dimField, type Poly, timeLength } from './poly.js';
 import { sanitizeComment } from '../ts/code.js';
 
 export type Schedule = 'steps' | 'persistent' | 'hybrid';
@@ -84,11 +84,11 @@ function preamble(b: Bindings, stepped: boolean): string {
 
 /** The step t that loop step s is at. */
 function stepAt(loop: Loop, s: string): string {
-  return loop.reverse ? `dims.${dimField(`T:${loop.axis}`)} - 1u - ${s}` : s;
+  return loop.reverse ? `${timeLength(loop.axis)} - 1u - ${s}` : s;
 }
 
 function loopCount(loop: Loop): string {
-  const T = `dims.${dimField(`T:${loop.axis}`)}`;
+  const T = timeLength(loop.axis);
   return loop.truncate !== undefined ? `min(${T}, ${loop.truncate}u)` : T;
 }
 

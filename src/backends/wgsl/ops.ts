@@ -4,12 +4,13 @@
  * renderer is a gather: the phase computes one element of the result from
  * whatever inputs it needs, so elements never race and need no atomics.
  */
-import { isOp, type Node, type NodeId, type OpKind } from '../../ir/graph.js';
+import type { Node, OpKind } from '../../ir/graph.js';
 import { type Layout, layoutOf } from '../ts/layout.js';
-import { asWBuffer, leadOf, linear, sampleOf, type WgslEmitter } from './emit-graph.js';
+import { absorbedOuter } from '../fusion.js';
+import { leadOf, linear, sampleOf, type WgslEmitter } from './emit-graph.js';
 import { f32, type PhaseWriter, u32, type WBuffer, type WValue } from './phase.js';
 import { renderScan } from './scan.js';
-import { add, dimField, leadMonomial, type Poly, samePoly, scale, sizePoly, toWgsl } from './poly.js';
+import { add, leadMonomial, type Poly, samePoly, scale, sizePoly, timeLength, toWgsl } from './poly.js';
 
 type Renderer<K extends OpKind> = (e: WgslEmitter, node: Node<K>) => WValue;
 
@@ -195,19 +196,6 @@ const matmul: Renderer<'matmul'> = (e, node) => {
   });
 };
 
-/** Whether an outer product is only summed down by an unbroadcast: then it is never built. */
-export function absorbedOuter(e: WgslEmitter, id: NodeId): boolean {
-  const node = e.graph.nodes[id];
-  if (!isOp(node, 'outer')) return false;
-  const consumers = e.graph.nodes.filter((n) => n.inputs.includes(id));
-  return (
-    consumers.length === 1 &&
-    !e.graph.outputs.some((o) => o.node === id) &&
-    isOp(consumers[0], 'unbroadcast') &&
-    !consumers[0].attrs.mean
-  );
-}
-
 /**
  * Element i of a value summed down to `out` from `x` (laid out as `source`):
  * loops over the lead positions and sample positions of `x` that broadcast to it.
@@ -288,7 +276,7 @@ function weightGradient(e: WgslEmitter, node: Node, a: WBuffer, b: WBuffer, prod
 const unbroadcast: Renderer<'unbroadcast'> = (e, node) => {
   const out = layoutOf(node.attrs.type, e.ctx.sizes);
   const source = e.graph.nodes[node.inputs[0]];
-  if (absorbedOuter(e, source.id)) {
+  if (absorbedOuter(e.graph, source.id)) {
     // Σ over samples of outer(a, b): a weight gradient, without building the products.
     const [a, b] = [e.buffer(source, 0), e.buffer(source, 1)];
     const product = e.layout(source.id);
@@ -491,7 +479,7 @@ const reduceLead: Renderer<'reduce_lead'> = (e, node) => {
 
 /** The step of a time index (negative: from the end), as WGSL. */
 function stepOf(index: number, axis: string): string {
-  const T = `dims.${dimField(`T:${axis}`)}`;
+  const T = timeLength(axis);
   return index < 0 ? `(${T} - ${u32(-index)})` : u32(index);
 }
 
@@ -624,7 +612,7 @@ export const renderers = {
   reduce_lead: reduceLead,
   transpose,
   // An outer product that an unbroadcast sums is computed inside the unbroadcast's phase.
-  outer: (e, node) => (absorbedOuter(e, node.id) ? { kind: 'tuple', items: [] } : outer(e, node)),
+  outer: (e, node) => (absorbedOuter(e.graph, node.id) ? { kind: 'tuple', items: [] } : outer(e, node)),
   expand_last: expandLast,
   pad_last: padLast,
   time_place: timePlace,
@@ -639,5 +627,3 @@ export const renderers = {
 export function render(e: WgslEmitter, node: Node): WValue {
   return (renderers[node.op] as Renderer<OpKind>)(e, node);
 }
-
-export { asWBuffer };

@@ -73,6 +73,11 @@ export function dimField(f: string): string {
   return f === 'B' ? 'B' : `T_${f.slice(2).replace(/[^A-Za-z0-9]/g, '_')}`;
 }
 
+/** The length of a time axis in WGSL: a field of the sizes uniform. */
+export function timeLength(axis: string): string {
+  return `dims.${dimField(`T:${axis}`)}`;
+}
+
 export function toWgsl(p: Poly): string {
   return render(p, (f) => `dims.${dimField(f)}`, 'u');
 }

@@ -6,13 +6,14 @@
  * them, copied) into their sequences at the step's position (outputs stay
  * aligned with input time).
  */
-import { isOp, type Node } from '../../ir/graph.js';
+import { isOp, type Node, type OpKind } from '../../ir/graph.js';
+import { opDef } from '../../ir/ops/registry.js';
 import type { TensorType } from '../../ir/types.js';
 import { layoutOf } from '../ts/layout.js';
 import { asWBuffer, WgslEmitter } from './emit-graph.js';
 import { render } from './ops.js';
 import type { Item, WBuffer, WValue } from './phase.js';
-import { dimField, isConstant, sizePoly, toWgsl } from './poly.js';
+import { isConstant, sizePoly, timeLength, toWgsl } from './poly.js';
 
 /** A phase copying `from` into `to` (at offset `at` of `to`, in floats). */
 function copy(e: WgslEmitter, to: WBuffer, from: WBuffer, what: string, at = '0u'): void {
@@ -20,11 +21,10 @@ function copy(e: WgslEmitter, to: WBuffer, from: WBuffer, what: string, at = '0u
   e.phase(target, what, (w) => w.line(`${w.at(target, 'i')} = ${w.at(from, 'i')};`), 'copy');
 }
 
-/** Ops whose value a phase writes into a region the emitter allocates for the node (not views or sources). */
-const computedByPhase = new Set<string>([
-  ...['neg', 'sigmoid', 'tanh', 'relu', 'exp', 'log', 'sqrt', 'abs', 'softplus', 'hard_sigmoid', 'step', 'sign'],
-  ...['add', 'sub', 'mul', 'div', 'min', 'max', 'matmul', 'concat', 'slice', 'broadcast_batch'],
-]);
+/** Whether a phase writes the node's value into the region the emitter allocates for it (not a view or a source). */
+function computedByPhase(op: OpKind): boolean {
+  return opDef(op).wgsl !== undefined || ['matmul', 'concat', 'slice', 'broadcast_batch'].includes(op);
+}
 
 /**
  * A loop-invariant value as the loop reads it: from workgroup memory where
@@ -83,7 +83,7 @@ export function renderScan(e: WgslEmitter, node: Node<'scan'>): WValue {
   body.outputs.slice(nState).forEach((o, j) => {
     const node = body.nodes[o.node];
     const once = body.outputs.filter((x) => x.node === o.node).length === 1;
-    if (A.keep[j] !== 'all' || !once || !computedByPhase.has(node.op)) return;
+    if (A.keep[j] !== 'all' || !once || !computedByPhase(node.op)) return;
     const out = outputs[j];
     const step = { ...out.layout, time: null };
     inner.placed.set(node.id, {
@@ -123,7 +123,7 @@ export function renderScan(e: WgslEmitter, node: Node<'scan'>): WValue {
   });
   if (A.truncate && A.truncate.cut > 0) {
     // Truncated: the carried value is cut where the loop stopped.
-    const T = `dims.${dimField(`T:${A.time}`)}`;
+    const T = timeLength(A.time);
     for (let k = 0; k < A.truncate.cut; k++) {
       const carry = carries[k];
       e.phase(
