@@ -87,6 +87,10 @@ export function lineChart(options: ChartOptions): string {
     const points = s.points.filter(([, y]) => Number.isFinite(ys(y)) && (!log || y > 0));
     const path = points.map(([x, y], i) => `${i === 0 ? 'M' : 'L'}${px(x).toFixed(1)},${py(y).toFixed(1)}`).join(' ');
     parts.push(`<path d="${path}" fill="none" stroke="${color}" stroke-width="2"/>`);
+    // Sparse series (a held-out loss once an epoch) get a dot per point, so one point still shows.
+    if (points.length <= 40)
+      for (const [x, y] of points)
+        parts.push(`<circle cx="${px(x).toFixed(1)}" cy="${py(y).toFixed(1)}" r="3" fill="${color}"/>`);
     const ly = margin.top + 10 + k * 20;
     parts.push(
       `<line x1="${width - margin.right + 16}" x2="${width - margin.right + 40}" y1="${ly}" y2="${ly}" stroke="${color}" stroke-width="2"/>`,

@@ -18,10 +18,23 @@ import { formatDiagnostic } from '../diagnostics.js';
 import type { Program } from '../frontend/program.js';
 import { compileCommand, type CompileFlags } from './compile.js';
 import { passNames } from '../passes/pipeline.js';
+import { trainCommand, type TrainFlags } from './train.js';
+import { sampleCommand, type SampleFlags } from './sample.js';
+import { compareCommand, type CompareFlags } from './compare.js';
 
 export interface Io {
   out(text: string): void;
   err(text: string): void;
+  /** Rewrites a status line in place (a terminal's stderr); absent where output is a file or a pipe. */
+  status?(text: string): void;
+  /** Registers what Ctrl-C does while a command runs; returns a function that removes it. */
+  onInterrupt?(handler: () => void): () => void;
+}
+
+/** The default Ctrl-C hook: SIGINT on this process. */
+function processInterrupt(handler: () => void): () => void {
+  process.on('SIGINT', handler);
+  return () => process.off('SIGINT', handler);
 }
 
 const sizeOption = () =>
@@ -247,6 +260,75 @@ export function buildProgram(io: Io): Command {
   compile.option('--no-buffer-planning', 'give every value its own buffer instead of reusing dead ones');
   compile.action((file: string, flags: CompileFlags) => compileCommand(loadProgram(file, io.err), flags, io.out));
 
+  program
+    .command('train')
+    .description('train a model on a data set into a run folder: progress, held-out loss, checkpoints, loss curves')
+    .argument('<file>', 'an .rnn source file whose model has a loss')
+    .option('--data <spec>', 'moby-dick, births, cmudict, adding, or text:FILE, csv:FILE, jsonl:FILE')
+    .option('--model <name>', 'which model of the file; needed when it defines several')
+    .addOption(
+      new Option('--target <target>', 'ts: the TypeScript module; wgsl: the WGSL kernels on WebGPU')
+        .choices(['ts', 'wgsl'])
+        .default('ts'),
+    )
+    .option('--epochs <n>', 'passes over the training part', '1')
+    .option('--batch <n>', 'sequences per step', '32')
+    .option('--seq <n>', 'window length (text, CSV, adding), or the longest sequence allowed (JSONL, cmudict)')
+    .option('--lr <x>', 'learning rate', '0.002')
+    .addOption(new Option('--optimizer <method>', 'the update rule').choices(['sgd', 'adam']).default('adam'))
+    .option('--clip <norm>', 'clip the gradients to this global norm')
+    .option('--truncate <k>', 'truncated BPTT: carry gradients back at most k steps')
+    .option('--seed <n>', 'seed for the initial params and the batches', '0')
+    .option('--minutes <m>', 'stop after this many minutes of training (then evaluate and save)')
+    .option('--holdout <fraction>', 'the fraction of the data held out (default 0.1; cmudict 0.05)')
+    .option('--column <name>', 'CSV: the column to forecast, by header name or number (default: the last)')
+    .option('--season <n>', 'CSV: the seasonal-naive baseline forecasts the value n steps earlier', '7')
+    .option('--eval-batches <n>', 'held-out batches evaluated at most', '20')
+    .option('--eval-every <n>', 'also evaluate (and save) every n steps')
+    .option('--out <folder>', 'the run folder', 'run')
+    .option('--resume', 'continue the run in --out from its checkpoint')
+    .addOption(sizeOption())
+    .addHelpText(
+      'after',
+      '\nExamples:\n  rnnc train examples/char_lstm.rnn --data moby-dick --minutes 10 --out runs/moby\n  rnnc train examples/births.rnn --data births --epochs 20 --out runs/births\n  rnnc train examples/adding_lstm.rnn --data adding --seq 100 --epochs 10 --clip 1 --out runs/adding\n  rnnc train examples/classifier.rnn --data jsonl:sequences.jsonl --out runs/classes\n  rnnc train examples/char_lstm.rnn --out runs/moby --resume --epochs 2',
+    )
+    .action(async (file: string, flags: TrainFlags) => {
+      const ending = await trainCommand(loadProgram(file, io.err), file, flags, {
+        out: io.out,
+        ...(io.status ? { status: io.status } : {}),
+        onInterrupt: io.onInterrupt ?? processInterrupt,
+      });
+      if (ending === 'interrupted') throw new Interrupted();
+    });
+
+  program
+    .command('sample')
+    .description('generate text from a character model trained with rnnc train')
+    .argument('<run>', 'the run folder (--out of rnnc train)')
+    .option('--prime <text>', 'the text the model reads first', 'The ')
+    .option('--length <n>', 'characters to generate', '300')
+    .option('--temperature <t>', 'divides the scores: below 1 is more conservative, 0 always takes the likeliest', '1')
+    .option('--seed <n>', 'seed of the draws', '0')
+    .addHelpText('after', '\nExample:\n  rnnc sample runs/moby --prime "Call me" --length 300 --temperature 0.8')
+    .action(async (folder: string, flags: SampleFlags) => io.out(await sampleCommand(folder, flags, io.err)));
+
+  program
+    .command('compare')
+    .description('put models or cells side by side: params, FLOPs, saved floats, GEMMs, dispatches, code size, times')
+    .argument('<files...>', '.rnn files (FILE:MODEL picks a model of a file that defines several)')
+    .option('--targets <list>', 'targets to time: ts, wgsl or ts,wgsl', 'ts')
+    .option('-O, --opt-level <levels>', 'optimization levels, one column each: 2, or a list like 0,2', '2')
+    .option('--steps <n>', 'sequence length of the timed calls', '50')
+    .option('--batch <n>', 'batch size of the timed calls', '16')
+    .option('--repeats <n>', 'timed calls after a warm-up; the median is reported', '5')
+    .addOption(new Option('--format <format>', 'output format').choices(['table', 'md', 'json']).default('table'))
+    .addOption(sizeOption())
+    .addHelpText(
+      'after',
+      '\nExamples:\n  rnnc compare examples/lstm.rnn examples/gru.rnn --size H=128 --size I=64\n  rnnc compare examples/lstm.rnn -O 0,1,2 --targets ts,wgsl --format md\n  rnnc compare examples/adding.rnn:AddingLSTM examples/adding.rnn:AddingMGU',
+    )
+    .action(async (files: string[], flags: CompareFlags) => io.out(await compareCommand(files, flags, io.err)));
+
   /** A gradient error at a place in the source is shown like any other diagnostic. */
   function withGradErrors<T>(source: Program, run: (p: Program) => T): T {
     try {
@@ -265,6 +347,9 @@ export function buildProgram(io: Io): Command {
 /** gradcheck found an error above the tolerance (its table says which). */
 class CheckFailed extends Error {}
 
+/** The user stopped a command with Ctrl-C after it saved its work. */
+class Interrupted extends Error {}
+
 /** Runs the CLI and returns the exit status. */
 export async function main(argv: readonly string[], io: Io): Promise<number> {
   const program = buildProgram(io);
@@ -274,6 +359,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
     if (e instanceof SourceErrors || e instanceof CheckFailed) return 1;
+    if (e instanceof Interrupted) return 130;
     if (e instanceof UserError) {
       io.err(`rnnc: error: ${e.message}`);
       return 1;

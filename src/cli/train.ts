@@ -1,0 +1,230 @@
+/** `rnnc train MODEL --data SPEC`: trains a model on a data set into a run folder. */
+import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { bindData } from '../data/bind.js';
+import type { Metric } from '../data/dataset.js';
+import { defaultSteps, loadDataset } from '../data/spec.js';
+import { UserError } from '../diagnostics.js';
+import { type Program, selectModel } from '../frontend/program.js';
+import { checkFreshFolder, files, loadOptimizer, loadParams, readRunFile, writeWhole } from '../train/checkpoint.js';
+import { compileForTraining } from '../train/compiled.js';
+import type { HistoryPoint } from '../train/curves.js';
+import {
+  finishEarly,
+  formatMetric,
+  type Hooks,
+  type LoopState,
+  type Progress,
+  saveRun,
+  type Settings,
+  trainLoop,
+} from '../train/loop.js';
+import { parseSizes } from './load.js';
+import { progressBar } from './progress.js';
+
+export interface TrainFlags {
+  readonly data?: string;
+  readonly target: 'ts' | 'wgsl';
+  readonly epochs: string;
+  readonly batch: string;
+  readonly seq?: string;
+  readonly lr: string;
+  readonly optimizer: 'sgd' | 'adam';
+  readonly clip?: string;
+  readonly truncate?: string;
+  readonly seed: string;
+  readonly out: string;
+  readonly resume?: boolean;
+  readonly minutes?: string;
+  readonly holdout?: string;
+  readonly column?: string;
+  readonly season?: string;
+  readonly evalBatches: string;
+  readonly evalEvery?: string;
+  readonly model?: string;
+  readonly size: string[];
+}
+
+/** What the loop needs from the terminal: lines, a progress bar, Ctrl-C. */
+export interface Terminal {
+  out(text: string): void;
+  /** Rewrites the progress line in place (a terminal), or undefined to print a line now and then. */
+  readonly status?: (text: string) => void;
+  /** Registers what Ctrl-C does; returns a function that removes it. */
+  onInterrupt(handler: () => void): () => void;
+}
+
+function positive(value: string, flag: string, integer = true): number {
+  const n = Number(value);
+  if (!(n > 0) || (integer && !Number.isInteger(n)))
+    throw new UserError(`${flag} must be a positive ${integer ? 'whole ' : ''}number, got '${value}'`);
+  return n;
+}
+
+function fraction(value: string, flag: string): number {
+  const n = Number(value);
+  if (!(n > 0 && n < 1)) throw new UserError(`${flag} must be a fraction between 0 and 1, got '${value}'`);
+  return n;
+}
+
+/** The run's settings: flags, else (when resuming) what the run used, else the defaults. */
+function settingsFrom(flags: TrainFlags, spec: string, earlier?: Settings): Settings {
+  const truncate = flags.truncate !== undefined ? positive(flags.truncate, '--truncate') : earlier?.truncate;
+  const clip = flags.clip !== undefined ? positive(flags.clip, '--clip', false) : earlier?.clip;
+  const minutes = flags.minutes !== undefined ? positive(flags.minutes, '--minutes', false) : undefined;
+  const evalEvery = flags.evalEvery !== undefined ? positive(flags.evalEvery, '--eval-every') : earlier?.evalEvery;
+  return {
+    epochs: positive(flags.epochs, '--epochs'),
+    batch: positive(flags.batch, '--batch'),
+    steps: flags.seq !== undefined ? positive(flags.seq, '--seq') : (earlier?.steps ?? defaultSteps(spec)),
+    learningRate: positive(flags.lr, '--lr', false),
+    optimizer: flags.optimizer,
+    seed: Number.isInteger(Number(flags.seed)) ? Number(flags.seed) : (earlier?.seed ?? 0),
+    evalBatches: positive(flags.evalBatches, '--eval-batches'),
+    ...(truncate !== undefined ? { truncate } : {}),
+    ...(clip !== undefined ? { clip } : {}),
+    ...(minutes !== undefined ? { minutes } : {}),
+    ...(evalEvery !== undefined ? { evalEvery } : {}),
+  };
+}
+
+export async function trainCommand(
+  program: Program,
+  file: string,
+  flags: TrainFlags,
+  terminal: Terminal,
+): Promise<'finished' | 'time budget' | 'interrupted'> {
+  const model = selectModel(program, flags.model);
+  const earlier = flags.resume ? readRunFile(flags.out) : undefined;
+  const earlierData = earlier?.data as
+    { spec: string; options: Record<string, unknown>; meta: Record<string, unknown> } | undefined;
+  const spec = flags.data ?? earlierData?.spec;
+  if (!spec)
+    throw new UserError('name the data with --data (a data set: moby-dick, births, cmudict, adding; or a file)');
+  if (earlierData && spec !== earlierData.spec)
+    throw new UserError(`${flags.out} was trained on --data ${earlierData.spec}; resume it on the same data`);
+  const settings = settingsFrom(flags, spec, earlier?.settings as Settings | undefined);
+  const dataOptions = {
+    steps: settings.steps,
+    ...(flags.holdout !== undefined
+      ? { holdout: fraction(flags.holdout, '--holdout') }
+      : earlierData?.options.holdout !== undefined
+        ? { holdout: earlierData.options.holdout as number }
+        : {}),
+    ...(flags.column !== undefined
+      ? { column: flags.column }
+      : earlierData?.options.column !== undefined
+        ? { column: earlierData.options.column as string }
+        : {}),
+    ...(flags.season !== undefined ? { season: positive(flags.season, '--season') } : {}),
+    ...(earlierData ? { meta: earlierData.meta } : {}),
+  };
+  // Everything is read and checked before the run folder is touched.
+  const data = loadDataset(spec, dataOptions);
+  const binding = bindData(model, data, {
+    ...((earlier?.model as { sizes?: Record<string, number> } | undefined)?.sizes ?? {}),
+    ...parseSizes(flags.size),
+  });
+  if (!earlier) checkFreshFolder(flags.out);
+  const compiled = await compileForTraining(model, {
+    target: flags.target,
+    sizes: binding.sizes,
+    source: { file: program.file, text: program.source },
+    cells: program.cellTable,
+    ...(settings.truncate !== undefined ? { truncate: settings.truncate } : {}),
+  });
+  try {
+    const params = earlier
+      ? loadParams(join(flags.out, files.checkpoint), compiled.paramShapes)
+      : compiled.init(settings.seed);
+    const opt = compiled.optimizer({
+      method: settings.optimizer,
+      learningRate: settings.learningRate,
+      ...(settings.clip !== undefined ? { clipNorm: settings.clip } : {}),
+    });
+    if (earlier) loadOptimizer(join(flags.out, files.optimizer), opt);
+    const baselines: Metric[] = data.baselines(settings.steps, binding.layout);
+    const count = Object.values(compiled.paramShapes).reduce((a, s) => a + s.reduce((x, y) => x * y, 1), 0);
+    const record = {
+      title: `${model.name} on ${spec}`,
+      model: { file, name: model.name, sizes: binding.sizes, params: count },
+      data: {
+        spec,
+        description: data.description,
+        options: dataOptions,
+        meta: data.meta,
+        names: binding.names,
+        layout: binding.layout,
+      },
+      target: flags.target,
+      settings,
+      baselines,
+    };
+    const progress: Progress = (earlier?.progress as Progress | undefined) ?? {
+      epoch: 0,
+      stepInEpoch: 0,
+      step: 0,
+      seconds: 0,
+    };
+    const history = [...((earlier?.history as HistoryPoint[] | undefined) ?? [])];
+    const output = model.outputs[0] ?? '';
+    const state: LoopState = {
+      folder: flags.out,
+      data,
+      binding,
+      compiled,
+      params,
+      opt,
+      settings,
+      progress,
+      history,
+      record,
+      output,
+    };
+
+    mkdirSync(flags.out, { recursive: true });
+    writeWhole(join(flags.out, files.module), compiled.code);
+    if (!existsSync(join(flags.out, files.source)) || !earlier) copyFileSync(file, join(flags.out, files.source));
+    saveRun(state);
+
+    const sizes = Object.entries(binding.sizes)
+      .map(([k, v]) => `${k} = ${v}`)
+      .join(', ');
+    terminal.out(`data: ${data.description}`);
+    terminal.out(`model: ${model.name} (${sizes}; ${count.toLocaleString('en-US')} params), ${compiled.description}`);
+    terminal.out(
+      `training: ${settings.optimizer} lr ${settings.learningRate}, batch ${settings.batch}, ${data.kind === 'labelled' || data.kind === 'pairs' ? `sequences of at most ${settings.steps} steps` : `windows of ${settings.steps} steps`}${settings.clip ? `, gradients clipped to norm ${settings.clip}` : ''}${settings.truncate ? `, BPTT truncated to ${settings.truncate} steps` : ''}, ${settings.epochs} epoch${settings.epochs === 1 ? '' : 's'} of ${data.stepsPerEpoch(settings.batch, settings.steps)} steps${settings.minutes ? ` or ${settings.minutes} min` : ''}${earlier ? `, resuming at step ${progress.step}` : ''}`,
+    );
+    terminal.out(`baselines on the held-out part: ${baselines.map(formatMetric).join('; ')}`);
+
+    let stop = false;
+    const bar = progressBar(terminal);
+    const hooks: Hooks = {
+      say: (text) => {
+        bar.clear();
+        terminal.out(text);
+      },
+      tick: (status) => bar.update(status),
+      stopRequested: () => stop,
+      yield: () => new Promise((resolve) => setImmediate(resolve)),
+    };
+    const release = terminal.onInterrupt(() => {
+      stop = true;
+    });
+    let ending;
+    try {
+      ending = await trainLoop(state, hooks);
+    } finally {
+      release();
+      bar.clear();
+    }
+    if (ending === 'interrupted') saveRun(state);
+    else if (ending === 'time budget') await finishEarly(state, hooks);
+    terminal.out(
+      `${ending === 'interrupted' ? 'stopped (Ctrl-C)' : ending === 'time budget' ? `stopped after the time budget of ${settings.minutes} min` : 'finished'} at step ${progress.step} (epoch ${progress.epoch}, ${progress.seconds.toFixed(0)} s of training); ${flags.out} holds ${files.checkpoint}, ${files.run}, ${files.csv} and ${files.chart}`,
+    );
+    return ending;
+  } finally {
+    compiled.destroy();
+  }
+}

@@ -1,0 +1,133 @@
+/**
+ * Grapheme-to-phoneme pairs from the CMU Pronouncing Dictionary, for an
+ * encoder–decoder: the source is a word's letters, the target its phonemes
+ * (stress marks dropped: 39 phonemes) followed by an end symbol, and the
+ * decoder reads the target shifted right by one step behind a start symbol
+ * (teacher forcing). Words with alternative pronunciations keep the first;
+ * words with characters other than letters and apostrophes are left out.
+ * Sources are padded at the end with a blank, targets with the end symbol.
+ * A seeded random twentieth (by default) of the words is held out.
+ */
+import { UserError } from '../diagnostics.js';
+import { Random } from '../interp/random.js';
+import { argmax, batchesIn, type Batch, type Dataset, draw, oneHot, type Tensor } from './dataset.js';
+
+export interface PairsOptions {
+  readonly name: string;
+  readonly holdout: number;
+  /** Words longer than this many letters are left out. */
+  readonly maxSteps: number;
+}
+
+interface Pair {
+  readonly word: string;
+  readonly letters: readonly number[];
+  readonly phonemes: readonly number[];
+}
+
+const END = '</s>';
+const START = '<s>';
+const BLANK = '_';
+
+export function pairsDataset(dictionary: Readonly<Record<string, string>>, options: PairsOptions): Dataset {
+  const entries = Object.entries(dictionary).filter(
+    ([word]) => /^[A-Z']+$/.test(word) && word.length <= options.maxSteps,
+  );
+  if (entries.length === 0) throw new UserError(`${options.name}: no words of at most ${options.maxSteps} letters`);
+  const letters = [BLANK, ...[...new Set(entries.flatMap(([w]) => [...w]))].sort()];
+  const phonemeSet = new Set(entries.flatMap(([, p]) => p.split(/\s+/).map((s) => s.replace(/\d/g, ''))));
+  const phonemes = [END, START, ...[...phonemeSet].filter((p) => p !== '').sort()];
+  const letterIndex = new Map(letters.map((c, k) => [c, k]));
+  const phonemeIndex = new Map(phonemes.map((c, k) => [c, k]));
+  const pairs: Pair[] = entries.map(([word, pron]) => ({
+    word,
+    letters: [...word].map((c) => letterIndex.get(c) as number),
+    phonemes: pron
+      .split(/\s+/)
+      .map((s) => s.replace(/\d/g, ''))
+      .filter((s) => s !== '')
+      .map((p) => phonemeIndex.get(p) as number),
+  }));
+  // The split is fixed (not the training seed's), so runs with different seeds are evaluated alike.
+  const random = new Random(1969);
+  const heldMask = pairs.map(() => random.next() < options.holdout);
+  const train = pairs.filter((_, k) => !heldMask[k]);
+  const held = pairs.filter((_, k) => heldMask[k]);
+  const [L, P] = [letters.length, phonemes.length];
+
+  const batchOf = (chosen: readonly Pair[]): Batch => {
+    const B = chosen.length;
+    const S = Math.max(...chosen.map((p) => p.letters.length));
+    const U = Math.max(...chosen.map((p) => p.phonemes.length)) + 1;
+    const source = new Uint16Array(S * B); // blank-padded (index 0)
+    const previous = new Uint16Array(U * B).fill(0);
+    const target = new Uint16Array(U * B).fill(0); // END-padded (index 0)
+    const length = new Float32Array(B);
+    chosen.forEach((p, b) => {
+      p.letters.forEach((c, t) => (source[t * B + b] = c));
+      previous[b] = 1; // START
+      p.phonemes.forEach((c, t) => {
+        target[t * B + b] = c;
+        if (t + 1 < U) previous[(t + 1) * B + b] = c;
+      });
+      length[b] = p.phonemes.length + 1;
+    });
+    return {
+      source: { data: oneHot(source, L), shape: [S, B, L] },
+      previous: { data: oneHot(previous, P), shape: [U, B, P] },
+      target: { data: oneHot(target, P), shape: [U, B, P] },
+      length: { data: length, shape: [B] },
+    };
+  };
+
+  return {
+    kind: 'pairs',
+    description: `${options.name}: ${pairs.length.toLocaleString('en-US')} words of at most ${options.maxSteps} letters (${L - 1} letters, ${P - 2} phonemes without stress); ${train.length.toLocaleString('en-US')} to train on, ${held.length.toLocaleString('en-US')} held out`,
+    roles: [
+      { role: 'source', form: 'sequence', width: L, what: 'letters and the blank' },
+      { role: 'previous', form: 'sequence', width: P, what: 'phonemes with the start and end symbols' },
+      { role: 'target', form: 'sequence', width: P, what: 'phonemes with the start and end symbols' },
+    ],
+    stepsPerEpoch: (B) => batchesIn(train.length, B),
+    trainBatch: (random: Random, B) => batchOf(Array.from({ length: B }, () => train[draw(random, train.length)])),
+    heldOut(B, _T, _layout, limit) {
+      const batches: Batch[] = [];
+      for (let k = 0; k < held.length && batches.length < limit; k += B) batches.push(batchOf(held.slice(k, k + B)));
+      return batches;
+    },
+    tokens: (batch) => (batch.target as Tensor).shape[0] * (batch.target as Tensor).shape[1],
+    metrics(output, batch) {
+      const [U, B] = (batch.target as Tensor).shape;
+      const target = batch.target as Tensor;
+      const length = (batch.length as Tensor).data;
+      let right = 0;
+      let count = 0;
+      let words = 0;
+      for (let b = 0; b < B; b++) {
+        let all = true;
+        for (let t = 0; t < length[b] && t < U; t++) {
+          const r = t * B + b;
+          const ok = target.data[r * P + argmax(output.data, r * P, P)] === 1;
+          right += ok ? 1 : 0;
+          all &&= ok;
+          count++;
+        }
+        words += all ? 1 : 0;
+      }
+      return [
+        { name: 'phoneme accuracy (teacher-forced)', value: right / count },
+        { name: 'word accuracy (teacher-forced)', value: words / B },
+      ];
+    },
+    reportLoss: (loss) => ({ name: 'loss', value: loss }),
+    baselines() {
+      const counts = new Map<number, number>();
+      for (const p of train) for (const c of p.phonemes) counts.set(c, (counts.get(c) ?? 0) + 1);
+      const top = [...counts.entries()].sort((a, b) => b[1] - a[1])[0][0];
+      const hits = held.reduce((a, p) => a + p.phonemes.filter((c) => c === top).length, 0);
+      const total = held.reduce((a, p) => a + p.phonemes.length + 1, 0);
+      return [{ name: `phoneme accuracy of always '${phonemes[top]}'`, value: hits / total }];
+    },
+    meta: { letters, phonemes },
+  };
+}

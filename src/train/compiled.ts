@@ -1,0 +1,149 @@
+/**
+ * A model compiled for training and loaded into this process: the
+ * TypeScript module (with its WebAssembly SIMD kernels) or the WGSL kernels
+ * with their host on a WebGPU device. Both are the very modules `rnnc
+ * compile` writes, transpiled and imported, so training runs what ships.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import ts from 'typescript';
+import { compileToTypeScript } from '../backends/ts/index.js';
+import { compileToWgsl } from '../backends/wgsl/index.js';
+import { openDevice } from '../backends/wgsl/runtime.js';
+import { UserError } from '../diagnostics.js';
+import type { CellInfo } from '../frontend/cell.js';
+import type { ModelInfo } from '../frontend/model.js';
+import type { Tensor } from '../data/dataset.js';
+import type { OptLevel } from '../passes/pipeline.js';
+
+export type Params = Record<string, Float32Array>;
+export type Inputs = Record<string, Tensor>;
+
+export interface OptimizerState {
+  steps: number;
+  readonly first: Record<string, Float32Array | undefined>;
+  readonly second: Record<string, Float32Array | undefined>;
+  readonly options: { readonly method: string };
+}
+
+export interface OptimizerOptions {
+  readonly method: 'sgd' | 'adam';
+  readonly learningRate: number;
+  readonly clipNorm?: number;
+}
+
+export interface InputSpec {
+  readonly time: string | null;
+  readonly target: boolean;
+  readonly shape: readonly number[];
+}
+
+export interface Evaluation {
+  readonly loss: number;
+  readonly outputs: Readonly<Record<string, Tensor>>;
+}
+
+/** What training needs of a compiled model, the same for both targets. */
+export interface Compiled {
+  /** 'TypeScript module (WebAssembly SIMD kernels)' or 'WGSL kernels on <adapter>'. */
+  readonly description: string;
+  /** The module's source: the TypeScript module, or the WGSL host (kernels inside). */
+  readonly code: string;
+  readonly paramShapes: Readonly<Record<string, readonly number[]>>;
+  /** Each input's time axis, whether it is a target, and its per-sample shape. */
+  readonly inputSpecs: Readonly<Record<string, InputSpec>>;
+  init(seed: number): Params;
+  optimizer(options: OptimizerOptions): OptimizerState;
+  trainStep(params: Params, opt: OptimizerState, inputs: Inputs): Promise<{ loss: number; gradientNorm: number }>;
+  /** The loss and the outputs (grad's forward half). */
+  evaluate(params: Params, inputs: Inputs): Promise<Evaluation>;
+  forward(
+    params: Params,
+    inputs: Inputs,
+    initialStates?: Record<string, Float32Array>,
+  ): Promise<{ outputs: Record<string, Tensor>; finalStates: Record<string, Tensor> }>;
+  destroy(): void;
+}
+
+export interface CompileOptions {
+  readonly target: 'ts' | 'wgsl';
+  readonly sizes: Readonly<Record<string, number>>;
+  readonly source: { readonly file: string; readonly text: string };
+  readonly cells: ReadonlyMap<string, CellInfo>;
+  readonly truncate?: number;
+  /** Optimization level (2 unless said). */
+  readonly level?: OptLevel;
+}
+
+/** TypeScript source → an imported ES module (through a temporary file, removed once loaded). */
+async function importTypeScript(code: string): Promise<Record<string, unknown>> {
+  const js = ts.transpileModule(code, {
+    compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ES2022 },
+  }).outputText;
+  const folder = mkdtempSync(join(tmpdir(), 'rnnc-'));
+  const path = join(folder, 'model.mjs');
+  try {
+    writeFileSync(path, js);
+    return (await import(pathToFileURL(path).href)) as Record<string, unknown>;
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+type Fn = (...args: unknown[]) => unknown;
+
+export async function compileForTraining(model: ModelInfo, options: CompileOptions): Promise<Compiled> {
+  const common = {
+    level: options.level ?? 2,
+    sizes: options.sizes,
+    source: options.source,
+    cells: options.cells,
+    ...(options.truncate !== undefined && options.truncate > 0 ? { truncate: options.truncate } : {}),
+  };
+  if (options.target === 'ts') {
+    const { code } = compileToTypeScript(model, { ...common, dtype: 'f32', cpu: 'simd' });
+    const m = await importTypeScript(code);
+    const call = (name: string) => m[name] as Fn;
+    return {
+      description: `TypeScript module (${m.cpu === 'simd' ? 'WebAssembly SIMD kernels' : 'scalar kernels'})`,
+      code,
+      paramShapes: m.paramShapes as Record<string, number[]>,
+      inputSpecs: m.inputSpecs as Record<string, InputSpec>,
+      init: (seed) => call('init')(seed) as Params,
+      optimizer: (o) => call('optimizer')(o) as OptimizerState,
+      trainStep: async (p, opt, inputs) => call('trainStep')(p, opt, inputs) as { loss: number; gradientNorm: number },
+      evaluate: async (p, inputs) => call('grad')(p, inputs) as Evaluation,
+      forward: async (p, inputs, states = {}) =>
+        call('forward')(p, inputs, states) as { outputs: Record<string, Tensor>; finalStates: Record<string, Tensor> },
+      destroy: () => undefined,
+    };
+  }
+  const { host } = compileToWgsl(model, common);
+  const m = await importTypeScript(host);
+  let opened;
+  try {
+    opened = await openDevice();
+  } catch (e) {
+    throw new UserError((e as Error).message.replace(/^rnnc model: /, ''));
+  }
+  const gpu = (await (m.createModel as Fn)(opened.device)) as Record<string, Fn> & { adapter: string };
+  const call = (name: string) => m[name] as Fn;
+  return {
+    description: `WGSL kernels on ${gpu.adapter}`,
+    code: host,
+    paramShapes: m.paramShapes as Record<string, number[]>,
+    inputSpecs: m.inputSpecs as Record<string, InputSpec>,
+    init: (seed) => call('init')(seed) as Params,
+    optimizer: (o) => call('optimizer')(o) as OptimizerState,
+    trainStep: (p, opt, inputs) => gpu.trainStep(p, opt, inputs) as Promise<{ loss: number; gradientNorm: number }>,
+    evaluate: (p, inputs) => gpu.grad(p, inputs) as Promise<Evaluation>,
+    forward: (p, inputs, states = {}) =>
+      gpu.forward(p, inputs, states) as Promise<{
+        outputs: Record<string, Tensor>;
+        finalStates: Record<string, Tensor>;
+      }>,
+    destroy: () => gpu.destroy(),
+  };
+}

@@ -1,0 +1,243 @@
+/**
+ * The training loop: batches drawn from the data set, one trainStep each,
+ * the held-out part evaluated at the end of every epoch (or every
+ * `evalEvery` steps), and the run folder brought up to date after every
+ * evaluation and when the loop stops early (time budget, Ctrl-C). A step
+ * whose gradients are not finite stops the run without saving its params,
+ * so the last checkpoint stays the last good one.
+ */
+import { join } from 'node:path';
+import { type Batch, type Dataset, type Metric, averageMetrics } from '../data/dataset.js';
+import type { Binding } from '../data/bind.js';
+import { UserError } from '../diagnostics.js';
+import { Random } from '../interp/random.js';
+import { files, saveCheckpoint, writeWhole } from './checkpoint.js';
+import type { Compiled, Inputs, OptimizerState, Params } from './compiled.js';
+import { type HistoryPoint, historyChart, historyCsv } from './curves.js';
+
+export interface Settings {
+  readonly epochs: number;
+  readonly batch: number;
+  readonly steps: number;
+  readonly learningRate: number;
+  readonly optimizer: 'sgd' | 'adam';
+  readonly clip?: number;
+  readonly truncate?: number;
+  readonly seed: number;
+  /** Stop after this many minutes of training (then evaluate and save). */
+  readonly minutes?: number;
+  /** Held-out batches evaluated at most. */
+  readonly evalBatches: number;
+  /** Evaluate every this many steps as well as at the end of every epoch. */
+  readonly evalEvery?: number;
+}
+
+/** Where a run stands; kept in run.json so that --resume continues from it. */
+export interface Progress {
+  /** Epochs completed. */
+  epoch: number;
+  /** Steps taken in the current epoch. */
+  stepInEpoch: number;
+  /** Steps taken in all. */
+  step: number;
+  /** Seconds spent training, over every resumption. */
+  seconds: number;
+}
+
+export interface LoopState {
+  readonly folder: string;
+  readonly data: Dataset;
+  readonly binding: Binding;
+  readonly compiled: Compiled;
+  readonly params: Params;
+  readonly opt: OptimizerState;
+  readonly settings: Settings;
+  readonly progress: Progress;
+  readonly history: HistoryPoint[];
+  /** run.json as it is before the progress and history are added. */
+  readonly record: Readonly<Record<string, unknown>>;
+  /** The model's first output, which metrics read. */
+  readonly output: string;
+}
+
+export interface Hooks {
+  /** A line for the user (epoch summaries, the end). */
+  say(text: string): void;
+  /** The progress bar's state after each step. */
+  tick(status: Status): void;
+  /** True once the user asked to stop (Ctrl-C). */
+  stopRequested(): boolean;
+  /** Lets signals through between steps. */
+  yield(): Promise<void>;
+}
+
+export interface Status {
+  readonly epoch: number;
+  readonly epochs: number;
+  readonly stepInEpoch: number;
+  readonly stepsPerEpoch: number;
+  readonly loss: number;
+  readonly stepsPerSecond: number;
+  readonly tokensPerSecond: number;
+  /** Seconds left, by the step rate (and the time budget). */
+  readonly eta: number;
+}
+
+export type Ending = 'finished' | 'time budget' | 'interrupted';
+
+/** Renames a batch's roles to the model's input names, leaving out what only metrics read. */
+function modelInputs(batch: Batch, binding: Binding): Inputs {
+  return Object.fromEntries(
+    Object.entries(binding.names).map(([role, name]) => [name, batch[role] as NonNullable<Batch[string]>]),
+  );
+}
+
+export async function evaluate(state: LoopState): Promise<{ loss: number; reported: Metric; metrics: Metric[] }> {
+  const { data, binding, compiled, params, settings } = state;
+  const batches = data.heldOut(settings.batch, settings.steps, binding.layout, settings.evalBatches);
+  let lossSum = 0;
+  let weightSum = 0;
+  const parts: { metrics: Metric[]; weight: number }[] = [];
+  for (const batch of batches) {
+    const { loss, outputs } = await compiled.evaluate(params, modelInputs(batch, binding));
+    const weight = data.tokens(batch);
+    lossSum += loss * weight;
+    weightSum += weight;
+    const output = outputs[state.output];
+    if (output) parts.push({ metrics: data.metrics(output, batch, binding.layout), weight });
+  }
+  const loss = lossSum / weightSum;
+  return { loss, reported: data.reportLoss(loss), metrics: averageMetrics(parts) };
+}
+
+/** Writes the checkpoint, run.json and the curves. */
+export function saveRun(state: LoopState): void {
+  const { folder, progress } = state;
+  saveCheckpoint(folder, state.params, state.compiled.paramShapes, state.opt, {
+    epoch: String(progress.epoch),
+    step: String(progress.step),
+  });
+  writeWhole(
+    join(folder, files.run),
+    `${JSON.stringify({ ...state.record, progress, history: state.history }, null, 2)}\n`,
+  );
+  writeWhole(join(folder, files.csv), historyCsv(state.history));
+  if (state.history.length > 0)
+    writeWhole(join(folder, files.chart), historyChart(state.history, `${String(state.record.title ?? 'training')}`));
+}
+
+const format = (m: Metric) =>
+  `${m.name} ${m.value < 1e-3 || m.value >= 1e5 ? m.value.toExponential(3) : m.value.toFixed(4)}`;
+
+export async function trainLoop(state: LoopState, hooks: Hooks): Promise<Ending> {
+  const { data, binding, compiled, params, opt, settings, progress, history } = state;
+  const stepsPerEpoch = data.stepsPerEpoch(settings.batch, settings.steps);
+  const logEvery = Math.max(1, Math.floor(stepsPerEpoch / 20));
+  // Each resumption draws anew, but reproducibly: the stream depends on the seed and the step.
+  const random = new Random(settings.seed * 1000003 + progress.step);
+  const started = performance.now();
+  const secondsBefore = progress.seconds;
+  const budget = settings.minutes !== undefined ? settings.minutes * 60 : Infinity;
+  let window = { loss: 0, count: 0 };
+  let rate = { steps: 0, tokens: 0, since: performance.now() };
+  let stepsThisRun = 0;
+
+  const measure = async () => {
+    const held = await evaluate(state);
+    history.push({
+      step: progress.step,
+      epoch: progress.epoch,
+      seconds: progress.seconds,
+      split: 'held-out',
+      loss: held.loss,
+      reported: held.reported,
+      metrics: held.metrics,
+    });
+    hooks.say(
+      `epoch ${progress.epoch + (progress.stepInEpoch > 0 ? progress.stepInEpoch / stepsPerEpoch : 0)} step ${progress.step}: held-out ${[held.reported, ...held.metrics].map(format).join(', ')} (${progress.seconds.toFixed(0)} s)`,
+    );
+  };
+
+  while (progress.epoch < settings.epochs) {
+    if (hooks.stopRequested()) return 'interrupted';
+    if (progress.seconds >= budget) return 'time budget';
+    const batch = data.trainBatch(random, settings.batch, settings.steps, binding.layout);
+    let result;
+    try {
+      result = await compiled.trainStep(params, opt, modelInputs(batch, binding));
+    } catch (e) {
+      const message = (e as Error).message.replace(/^rnnc model: /, '');
+      throw new UserError(
+        `step ${progress.step + 1}: ${message}. The run folder keeps the checkpoint of step ${history.findLast((p) => p.split === 'held-out')?.step ?? 0}`,
+      );
+    }
+    progress.step++;
+    progress.stepInEpoch++;
+    stepsThisRun++;
+    progress.seconds = secondsBefore + (performance.now() - started) / 1000;
+    window.loss += result.loss;
+    window.count++;
+    rate.steps++;
+    rate.tokens += data.tokens(batch);
+    const elapsed = (performance.now() - rate.since) / 1000;
+    const stepsPerSecond = rate.steps / Math.max(elapsed, 1e-9);
+    const remaining = (settings.epochs - progress.epoch) * stepsPerEpoch - progress.stepInEpoch;
+    hooks.tick({
+      epoch: progress.epoch,
+      epochs: settings.epochs,
+      stepInEpoch: progress.stepInEpoch,
+      stepsPerEpoch,
+      loss: result.loss,
+      stepsPerSecond,
+      tokensPerSecond: rate.tokens / Math.max(elapsed, 1e-9),
+      eta: Math.min(remaining / stepsPerSecond, budget - progress.seconds),
+    });
+    // The rate is measured over the last few seconds, so it follows changes.
+    if (elapsed > 10) rate = { steps: 0, tokens: 0, since: performance.now() };
+    if (window.count >= logEvery) {
+      const mean = window.loss / window.count;
+      history.push({
+        step: progress.step,
+        epoch: progress.epoch,
+        seconds: progress.seconds,
+        split: 'train',
+        loss: mean,
+        reported: data.reportLoss(mean),
+        metrics: [],
+      });
+      window = { loss: 0, count: 0 };
+    }
+    if (progress.stepInEpoch >= stepsPerEpoch) {
+      progress.epoch++;
+      progress.stepInEpoch = 0;
+      await measure();
+      saveRun(state);
+    } else if (settings.evalEvery !== undefined && stepsThisRun % settings.evalEvery === 0) {
+      await measure();
+      saveRun(state);
+    }
+    await hooks.yield();
+  }
+  return 'finished';
+}
+
+/** After an early stop: the held-out numbers where they were taken, and the folder saved. */
+export async function finishEarly(state: LoopState, hooks: Hooks): Promise<void> {
+  const last = state.history[state.history.length - 1];
+  if (!(last?.split === 'held-out' && last.step === state.progress.step)) {
+    const held = await evaluate(state);
+    state.history.push({
+      step: state.progress.step,
+      epoch: state.progress.epoch,
+      seconds: state.progress.seconds,
+      split: 'held-out',
+      loss: held.loss,
+      reported: held.reported,
+      metrics: held.metrics,
+    });
+    hooks.say(`step ${state.progress.step}: held-out ${[held.reported, ...held.metrics].map(format).join(', ')}`);
+  }
+  saveRun(state);
+}
+
+export { format as formatMetric };
