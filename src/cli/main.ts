@@ -280,6 +280,7 @@ export function buildProgram(io: Io): Command {
     .option('--truncate <k>', 'truncated BPTT: carry gradients back at most k steps')
     .option('--seed <n>', 'seed for the initial params and the batches', '0')
     .option('--minutes <m>', 'stop after this many minutes of training (then evaluate and save)')
+    .option('--max-steps <n>', 'stop after this many training steps in all (then evaluate and save)')
     .option('--holdout <fraction>', 'the fraction of the data held out (default 0.1; cmudict 0.05)')
     .option('--column <name>', 'CSV: the column to forecast, by header name or number (default: the last)')
     .option('--season <n>', 'CSV: the seasonal-naive baseline forecasts the value n steps earlier', '7')

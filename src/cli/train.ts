@@ -12,6 +12,7 @@ import type { HistoryPoint } from '../train/curves.js';
 import {
   finishEarly,
   formatMetric,
+  type Ending,
   type Hooks,
   type LoopState,
   type Progress,
@@ -36,6 +37,7 @@ export interface TrainFlags {
   readonly out: string;
   readonly resume?: boolean;
   readonly minutes?: string;
+  readonly maxSteps?: string;
   readonly holdout?: string;
   readonly column?: string;
   readonly season?: string;
@@ -72,6 +74,7 @@ function settingsFrom(flags: TrainFlags, spec: string, earlier?: Settings): Sett
   const truncate = flags.truncate !== undefined ? positive(flags.truncate, '--truncate') : earlier?.truncate;
   const clip = flags.clip !== undefined ? positive(flags.clip, '--clip', false) : earlier?.clip;
   const minutes = flags.minutes !== undefined ? positive(flags.minutes, '--minutes', false) : undefined;
+  const maxSteps = flags.maxSteps !== undefined ? positive(flags.maxSteps, '--max-steps') : undefined;
   const evalEvery = flags.evalEvery !== undefined ? positive(flags.evalEvery, '--eval-every') : earlier?.evalEvery;
   return {
     epochs: positive(flags.epochs, '--epochs'),
@@ -84,6 +87,7 @@ function settingsFrom(flags: TrainFlags, spec: string, earlier?: Settings): Sett
     ...(truncate !== undefined ? { truncate } : {}),
     ...(clip !== undefined ? { clip } : {}),
     ...(minutes !== undefined ? { minutes } : {}),
+    ...(maxSteps !== undefined ? { maxSteps } : {}),
     ...(evalEvery !== undefined ? { evalEvery } : {}),
   };
 }
@@ -93,7 +97,7 @@ export async function trainCommand(
   file: string,
   flags: TrainFlags,
   terminal: Terminal,
-): Promise<'finished' | 'time budget' | 'interrupted'> {
+): Promise<Ending> {
   const model = selectModel(program, flags.model);
   const earlier = flags.resume ? readRunFile(flags.out) : undefined;
   const earlierData = earlier?.data as
@@ -193,7 +197,7 @@ export async function trainCommand(
     terminal.out(`data: ${data.description}`);
     terminal.out(`model: ${model.name} (${sizes}; ${count.toLocaleString('en-US')} params), ${compiled.description}`);
     terminal.out(
-      `training: ${settings.optimizer} lr ${settings.learningRate}, batch ${settings.batch}, ${data.kind === 'labelled' || data.kind === 'pairs' ? `sequences of at most ${settings.steps} steps` : `windows of ${settings.steps} steps`}${settings.clip ? `, gradients clipped to norm ${settings.clip}` : ''}${settings.truncate ? `, BPTT truncated to ${settings.truncate} steps` : ''}, ${settings.epochs} epoch${settings.epochs === 1 ? '' : 's'} of ${data.stepsPerEpoch(settings.batch, settings.steps)} steps${settings.minutes ? ` or ${settings.minutes} min` : ''}${earlier ? `, resuming at step ${progress.step}` : ''}`,
+      `training: ${settings.optimizer} lr ${settings.learningRate}, batch ${settings.batch}, ${data.kind === 'labelled' || data.kind === 'pairs' ? `sequences of at most ${settings.steps} steps` : `windows of ${settings.steps} steps`}${settings.clip ? `, gradients clipped to norm ${settings.clip}` : ''}${settings.truncate ? `, BPTT truncated to ${settings.truncate} steps` : ''}, ${settings.epochs} epoch${settings.epochs === 1 ? '' : 's'} of ${data.stepsPerEpoch(settings.batch, settings.steps)} steps${settings.minutes ? ` or ${settings.minutes} min` : ''}${settings.maxSteps ? ` or ${settings.maxSteps} steps in all` : ''}${earlier ? `, resuming at step ${progress.step}` : ''}`,
     );
     terminal.out(`baselines on the held-out part: ${baselines.map(formatMetric).join('; ')}`);
 
@@ -219,9 +223,9 @@ export async function trainCommand(
       bar.clear();
     }
     if (ending === 'interrupted') saveRun(state);
-    else if (ending === 'time budget') await finishEarly(state, hooks);
+    else if (ending !== 'finished') await finishEarly(state, hooks);
     terminal.out(
-      `${ending === 'interrupted' ? 'stopped (Ctrl-C)' : ending === 'time budget' ? `stopped after the time budget of ${settings.minutes} min` : 'finished'} at step ${progress.step} (epoch ${progress.epoch}, ${progress.seconds.toFixed(0)} s of training); ${flags.out} holds ${files.checkpoint}, ${files.run}, ${files.csv} and ${files.chart}`,
+      `${ending === 'interrupted' ? 'stopped (Ctrl-C)' : ending === 'time budget' ? `stopped after the time budget of ${settings.minutes} min` : ending === 'step budget' ? `stopped after --max-steps ${settings.maxSteps}` : 'finished'} at step ${progress.step} (epoch ${progress.epoch}, ${progress.seconds.toFixed(0)} s of training); ${flags.out} holds ${files.checkpoint}, ${files.run}, ${files.csv} and ${files.chart}`,
     );
     return ending;
   } finally {

@@ -22,8 +22,6 @@ export interface LabelledRecord {
 export interface LabelledOptions {
   readonly name: string;
   readonly holdout: number;
-  /** The longest sequence allowed. */
-  readonly maxSteps: number;
 }
 
 const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);

@@ -104,7 +104,6 @@ export function loadDataset(spec: string, options: DataOptions): Dataset {
         return labelledDataset(addingRecords(trainCount + heldCount, options.steps, 7), {
           name: `adding problem (T = ${options.steps})`,
           holdout: heldCount / (trainCount + heldCount),
-          maxSteps: options.steps,
         });
       }
     }
@@ -134,7 +133,6 @@ export function loadDataset(spec: string, options: DataOptions): Dataset {
       return labelledDataset(readLabelled(text, path, options.steps), {
         name: path,
         holdout: options.holdout ?? 0.1,
-        maxSteps: options.steps,
       });
   }
 }

@@ -26,6 +26,8 @@ export interface Settings {
   readonly seed: number;
   /** Stop after this many minutes of training (then evaluate and save). */
   readonly minutes?: number;
+  /** Stop after this many training steps in all (then evaluate and save). */
+  readonly maxSteps?: number;
   /** Held-out batches evaluated at most. */
   readonly evalBatches: number;
   /** Evaluate every this many steps as well as at the end of every epoch. */
@@ -83,7 +85,7 @@ export interface Status {
   readonly eta: number;
 }
 
-export type Ending = 'finished' | 'time budget' | 'interrupted';
+export type Ending = 'finished' | 'time budget' | 'step budget' | 'interrupted';
 
 /** Renames a batch's roles to the model's input names, leaving out what only metrics read. */
 function modelInputs(batch: Batch, binding: Binding): Inputs {
@@ -127,12 +129,13 @@ export function saveRun(state: LoopState): void {
 }
 
 const format = (m: Metric) =>
-  `${m.name} ${m.value < 1e-3 || m.value >= 1e5 ? m.value.toExponential(3) : m.value.toFixed(4)}`;
+  `${m.name} ${m.value !== 0 && (Math.abs(m.value) < 1e-3 || Math.abs(m.value) >= 1e5) ? m.value.toExponential(3) : m.value.toFixed(4)}`;
 
 export async function trainLoop(state: LoopState, hooks: Hooks): Promise<Ending> {
   const { data, binding, compiled, params, opt, settings, progress, history } = state;
   const stepsPerEpoch = data.stepsPerEpoch(settings.batch, settings.steps);
-  const logEvery = Math.max(1, Math.floor(stepsPerEpoch / 20));
+  // Training loss points: about 20 an epoch, and at least one every 25 steps.
+  const logEvery = Math.max(1, Math.min(25, Math.floor(stepsPerEpoch / 20)));
   // Each resumption draws anew, but reproducibly: the stream depends on the seed and the step.
   const random = new Random(settings.seed * 1000003 + progress.step);
   const started = performance.now();
@@ -161,6 +164,7 @@ export async function trainLoop(state: LoopState, hooks: Hooks): Promise<Ending>
   while (progress.epoch < settings.epochs) {
     if (hooks.stopRequested()) return 'interrupted';
     if (progress.seconds >= budget) return 'time budget';
+    if (settings.maxSteps !== undefined && progress.step >= settings.maxSteps) return 'step budget';
     const batch = data.trainBatch(random, settings.batch, settings.steps, binding.layout);
     let result;
     try {
@@ -181,7 +185,10 @@ export async function trainLoop(state: LoopState, hooks: Hooks): Promise<Ending>
     rate.tokens += data.tokens(batch);
     const elapsed = (performance.now() - rate.since) / 1000;
     const stepsPerSecond = rate.steps / Math.max(elapsed, 1e-9);
-    const remaining = (settings.epochs - progress.epoch) * stepsPerEpoch - progress.stepInEpoch;
+    const remaining = Math.min(
+      (settings.epochs - progress.epoch) * stepsPerEpoch - progress.stepInEpoch,
+      (settings.maxSteps ?? Infinity) - progress.step,
+    );
     hooks.tick({
       epoch: progress.epoch,
       epochs: settings.epochs,
