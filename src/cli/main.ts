@@ -271,7 +271,7 @@ export function buildProgram(io: Io): Command {
         .choices(['ts', 'wgsl'])
         .default('ts'),
     )
-    .option('--epochs <n>', 'passes over the training part', '1')
+    .option('--epochs <n>', 'passes over the training part (default 1; with --minutes or --max-steps, as many as fit)')
     .option('--batch <n>', 'sequences per step', '32')
     .option('--seq <n>', 'window length (text, CSV, adding), or the longest sequence allowed (JSONL, cmudict)')
     .option('--lr <x>', 'learning rate', '0.002')
@@ -291,7 +291,7 @@ export function buildProgram(io: Io): Command {
     .addOption(sizeOption())
     .addHelpText(
       'after',
-      '\nExamples:\n  rnnc train examples/char_lstm.rnn --data moby-dick --minutes 10 --out runs/moby\n  rnnc train examples/births.rnn --data births --epochs 20 --out runs/births\n  rnnc train examples/adding_lstm.rnn --data adding --seq 100 --epochs 10 --clip 1 --out runs/adding\n  rnnc train examples/classifier.rnn --data jsonl:sequences.jsonl --out runs/classes\n  rnnc train examples/char_lstm.rnn --out runs/moby --resume --epochs 2',
+      '\nExamples:\n  rnnc train examples/char_lstm.rnn --data moby-dick --minutes 5 --out runs/moby\n  rnnc train examples/births.rnn --data births --epochs 20 --out runs/births\n  rnnc train examples/adding.rnn --model AddingLSTM --data adding --seq 100 --epochs 15 --batch 50 --clip 1 --out runs/adding\n  rnnc train examples/classifier.rnn --data examples/data/sums.jsonl --epochs 20 --out runs/sums\n  rnnc train examples/char_lstm.rnn --out runs/moby --resume --epochs 2',
     )
     .action(async (file: string, flags: TrainFlags) => {
       const ending = await trainCommand(loadProgram(file, io.err), file, flags, {

@@ -13,7 +13,7 @@ function clock(seconds: number): string {
 
 export function describeStatus(s: Status, width = 20): string {
   const done = Math.round((s.stepInEpoch / s.stepsPerEpoch) * width);
-  return `epoch ${s.epoch + 1}/${s.epochs} [${'#'.repeat(done)}${'.'.repeat(width - done)}] ${s.stepInEpoch}/${s.stepsPerEpoch} loss ${s.loss.toFixed(4)} | ${s.stepsPerSecond.toFixed(2)} steps/s, ${Math.round(s.tokensPerSecond).toLocaleString('en-US')} tokens/s | ETA ${clock(s.eta)}`;
+  return `epoch ${s.epoch + 1}${Number.isFinite(s.epochs) ? `/${s.epochs}` : ''} [${'#'.repeat(done)}${'.'.repeat(width - done)}] ${s.stepInEpoch}/${s.stepsPerEpoch} loss ${s.loss.toFixed(4)} | ${s.stepsPerSecond.toFixed(2)} steps/s, ${Math.round(s.tokensPerSecond).toLocaleString('en-US')} tokens/s | ETA ${clock(s.eta)}`;
 }
 
 export function progressBar(terminal: Terminal): { update(status: Status): void; clear(): void } {

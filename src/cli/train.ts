@@ -26,7 +26,7 @@ import { progressBar } from './progress.js';
 export interface TrainFlags {
   readonly data?: string;
   readonly target: 'ts' | 'wgsl';
-  readonly epochs: string;
+  readonly epochs?: string;
   readonly batch: string;
   readonly seq?: string;
   readonly lr: string;
@@ -77,7 +77,15 @@ function settingsFrom(flags: TrainFlags, spec: string, earlier?: Settings): Sett
   const maxSteps = flags.maxSteps !== undefined ? positive(flags.maxSteps, '--max-steps') : undefined;
   const evalEvery = flags.evalEvery !== undefined ? positive(flags.evalEvery, '--eval-every') : earlier?.evalEvery;
   return {
-    epochs: positive(flags.epochs, '--epochs'),
+    // With a time or step budget and no --epochs, the budget alone ends the run.
+    epochs:
+      flags.epochs !== undefined
+        ? positive(flags.epochs, '--epochs')
+        : minutes !== undefined || maxSteps !== undefined
+          ? Infinity
+          : earlier
+            ? (earlier.epochs ?? Infinity) // run.json writes an unlimited count as null
+            : 1,
     batch: positive(flags.batch, '--batch'),
     steps: flags.seq !== undefined ? positive(flags.seq, '--seq') : (earlier?.steps ?? defaultSteps(spec)),
     learningRate: positive(flags.lr, '--lr', false),
@@ -197,7 +205,7 @@ export async function trainCommand(
     terminal.out(`data: ${data.description}`);
     terminal.out(`model: ${model.name} (${sizes}; ${count.toLocaleString('en-US')} params), ${compiled.description}`);
     terminal.out(
-      `training: ${settings.optimizer} lr ${settings.learningRate}, batch ${settings.batch}, ${data.kind === 'labelled' || data.kind === 'pairs' ? `sequences of at most ${settings.steps} steps` : `windows of ${settings.steps} steps`}${settings.clip ? `, gradients clipped to norm ${settings.clip}` : ''}${settings.truncate ? `, BPTT truncated to ${settings.truncate} steps` : ''}, ${settings.epochs} epoch${settings.epochs === 1 ? '' : 's'} of ${data.stepsPerEpoch(settings.batch, settings.steps)} steps${settings.minutes ? ` or ${settings.minutes} min` : ''}${settings.maxSteps ? ` or ${settings.maxSteps} steps in all` : ''}${earlier ? `, resuming at step ${progress.step}` : ''}`,
+      `training: ${settings.optimizer} lr ${settings.learningRate}, batch ${settings.batch}, ${data.kind === 'labelled' || data.kind === 'pairs' ? `sequences of at most ${settings.steps} steps` : `windows of ${settings.steps} steps`}${settings.clip ? `, gradients clipped to norm ${settings.clip}` : ''}${settings.truncate ? `, BPTT truncated to ${settings.truncate} steps` : ''}, ${Number.isFinite(settings.epochs) ? `${settings.epochs} epoch${settings.epochs === 1 ? '' : 's'}` : 'epochs'} of ${data.stepsPerEpoch(settings.batch, settings.steps)} steps${settings.minutes ? ` or ${settings.minutes} min` : ''}${settings.maxSteps ? ` or ${settings.maxSteps} steps in all` : ''}${earlier ? `, resuming at step ${progress.step}` : ''}`,
     );
     terminal.out(`baselines on the held-out part: ${baselines.map(formatMetric).join('; ')}`);
 
