@@ -8,7 +8,7 @@ import { Random } from '../src/interp/random.js';
 import type { ModelInfo } from '../src/frontend/model.js';
 import { unroll } from '../src/ir/unroll.js';
 import { verify } from '../src/ir/verify.js';
-import { examplesDir, maxRelativeError } from './helpers/compile.js';
+import { exampleCases, examplesDir, maxRelativeError } from './helpers/compile.js';
 
 const examples = readdirSync(examplesDir)
   .filter((f) => f.endsWith('.rnn'))
@@ -33,13 +33,27 @@ function randomData(model: ModelInfo, sizes: Record<string, number>, steps: numb
 
 it('ships the examples the language promises', () => {
   expect(examples).toEqual(
-    ['cifg_lstm', 'classifier', 'elman', 'gru', 'lstm', 'peephole_lstm', 'seq2seq', 'stacked_lstm', 'tagger'].map(
-      (n) => `${n}.rnn`,
-    ),
+    [
+      'adding',
+      'births',
+      'char_lstm',
+      'cifg_lstm',
+      'classifier',
+      'elman',
+      'g2p',
+      'gru',
+      'lstm',
+      'mgu',
+      'peephole_lstm',
+      'seq2seq',
+      'stacked_lstm',
+      'tagger',
+    ].map((n) => `${n}.rnn`),
   );
 });
 
-describe.each(examples)('examples/%s', (file) => {
+describe.each(exampleCases)('examples/%s', (name) => {
+  const [file, modelName] = name.split(':') as [string, string | undefined];
   const source = readFileSync(new URL(file, examplesDir), 'utf8');
   const result = compileSource(source, `examples/${file}`);
 
@@ -54,11 +68,11 @@ describe.each(examples)('examples/%s', (file) => {
   });
 
   it('lowers to a graph that verifies', () => {
-    verify(selectModel(result.program!).graph);
+    verify(selectModel(result.program!, modelName).graph);
   });
 
   it('gives the same results unrolled over 4 steps as through its scans', () => {
-    const model = selectModel(result.program!);
+    const model = selectModel(result.program!, modelName);
     const sizes = bindSizes(model);
     const params = initParams(model, sizes, 3, 'f64');
     const data = randomData(model, sizes, 4, 2, 5);
@@ -76,7 +90,7 @@ describe.each(examples)('examples/%s', (file) => {
   });
 
   it('runs in f32 within 1e-4 of f64', () => {
-    const model = selectModel(result.program!);
+    const model = selectModel(result.program!, modelName);
     const sizes = bindSizes(model);
     const data = randomData(model, sizes, 5, 2, 7);
     const run = (dtype: 'f32' | 'f64') =>

@@ -1,8 +1,6 @@
-import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { grad } from '../src/ad/grad.js';
 import { withOutputLoss } from '../src/ad/probe.js';
-import { selectModel } from '../src/frontend/program.js';
 import { interpret } from '../src/interp/interpret.js';
 import { tensorFromNested } from '../src/interp/io.js';
 import { randomData } from '../src/interp/random-data.js';
@@ -15,15 +13,13 @@ import { cse } from '../src/passes/cse.js';
 import { dce } from '../src/passes/dce.js';
 import { constantFold, simplify } from '../src/passes/fold.js';
 import { type OptLevel, optimize } from '../src/passes/pipeline.js';
-import { examplesDir, exampleModel, loadExample, maxRelativeError } from './helpers/compile.js';
+import { exampleModel, maxRelativeError, caseModel, exampleCases } from './helpers/compile.js';
 
-const examples = readdirSync(examplesDir)
-  .filter((f) => f.endsWith('.rnn'))
-  .sort();
+const examples = exampleCases;
 
 /** Binds random data, params and initial states to a model's graph (with a loss). */
 function bindingsFor(file: string, graph: Graph) {
-  const model = selectModel(loadExample(file));
+  const model = caseModel(file);
   const sizes = bindSizes(model);
   const specs = graph.nodes.flatMap((n) => (isOp(n, 'input') ? [n.attrs] : []));
   const steps = { T: 4, S: 5, U: 3 };
@@ -42,7 +38,7 @@ function bindingsFor(file: string, graph: Graph) {
 }
 
 function lossGraphOf(file: string): Graph {
-  const model = selectModel(loadExample(file));
+  const model = caseModel(file);
   return model.hasLoss ? model.graph : withOutputLoss(model.graph);
 }
 

@@ -349,14 +349,14 @@ describe('rnnc compare', () => {
     expect(lstm2.params).toBe(4 * (5 * 3 + 5 * 5 + 5 + 5));
     expect(gru2.params).toBe(3 * (5 * 3 + 5 * 5 + 5 + 5));
     // One GEMM for all gates in the loop, the input projection hoisted, two fused elementwise loops.
-    expect(lstm2['GEMMs per step in the loop (forward / backward)']).toBe('1 / 2');
-    expect(lstm2['GEMMs over all steps (forward / backward)']).toBe('1 / 4');
-    expect(lstm2['elementwise loops per step (forward / backward)']).toMatch(/^2 \//);
-    expect(lstm0['GEMMs per step in the loop (forward / backward)']).toMatch(/^8 \//);
+    expect(lstm2['GEMMs per step in the loop (forward / grad)']).toBe('1 / 2');
+    expect(lstm2['GEMMs over all steps (forward / grad)']).toBe('1 / 4');
+    expect(lstm2['elementwise loops per step (forward / grad)']).toMatch(/^2 \//);
+    expect(lstm0['GEMMs per step in the loop (forward / grad)']).toMatch(/^8 \//);
     // The same math at every level; the gates and tanh(c') and c are saved: 6·H.
     expect(lstm0['forward FLOPs per step and sample']).toBe(lstm2['forward FLOPs per step and sample']);
     expect(lstm2['floats saved per step and sample for BPTT']).toBe(30);
-    expect(String(lstm2['WGSL dispatches per step (forward / backward)'])).toMatch(/^6 \//);
+    expect(String(lstm2['WGSL dispatches per step (forward / grad)'])).toMatch(/^6 \//);
     expect(gru0['TypeScript forward (ms, T = 4, B = 2)']).toBeGreaterThan(0);
     const md = await rnnc(
       'compare',

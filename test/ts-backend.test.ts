@@ -1,11 +1,10 @@
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { grad } from '../src/ad/grad.js';
 import { withOutputLoss } from '../src/ad/probe.js';
 import { compileToTypeScript } from '../src/backends/ts/index.js';
-import { selectModel } from '../src/frontend/program.js';
 import type { ModelInfo } from '../src/frontend/model.js';
 import { interpret } from '../src/interp/interpret.js';
 import { tensorFromNested } from '../src/interp/io.js';
@@ -15,11 +14,9 @@ import { type Graph, isOp } from '../src/ir/graph.js';
 import { keepOutputs } from '../src/ir/prune.js';
 import type { Tensor } from '../src/tensor/tensor.js';
 import { typecheck } from './helpers/typecheck.js';
-import { examplesDir, loadExample, maxRelativeError, referenceDir } from './helpers/compile.js';
+import { loadExample, maxRelativeError, referenceDir, caseModel, caseSlug, exampleCases } from './helpers/compile.js';
 
-const examples = readdirSync(examplesDir)
-  .filter((f) => f.endsWith('.rnn'))
-  .sort();
+const examples = exampleCases;
 const outDir = mkdtempSync(join(tmpdir(), 'rnnc-ts-'));
 const steps = { T: 4, S: 5, U: 3 };
 const batch = 2;
@@ -54,12 +51,12 @@ const cases = examples.flatMap((file) =>
   ]),
 );
 const modulePath = (file: string, level: number, dtype: string, cpu: Cpu) =>
-  join(outDir, `${file.replace('.rnn', '')}_O${level}_${dtype}_${cpu}.ts`);
+  join(outDir, `${caseSlug(file)}_O${level}_${dtype}_${cpu}.ts`);
 const written: string[] = [];
 
 function generate(file: string, level: 0 | 1 | 2, dtype: 'f32' | 'f64', cpu: Cpu): { path: string; model: ModelInfo } {
   const program = loadExample(file);
-  const model = selectModel(program);
+  const model = caseModel(file);
   const { code } = compileToTypeScript(model, {
     level,
     dtype,
@@ -93,7 +90,7 @@ describe.each(cases)(
     });
 
     it('draws the same initial params as the interpreter and computes the same outputs, final states and gradients', async () => {
-      const model = selectModel(loadExample(file));
+      const model = caseModel(file);
       const sizes = bindSizes(model);
       const mod = (await import(modulePath(file, level, dtype, cpu))) as Generated;
       const params = mod.init(7);

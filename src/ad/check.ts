@@ -100,7 +100,8 @@ export function checkGradients(
       coordinateError = Math.max(coordinateError, relativeError(along(unit), g.data[k]));
     }
     const direction = Float64Array.from(data, () => rng.normal());
-    const norm = Math.hypot(...direction);
+    // Not Math.hypot(...direction): spreading a large param's values overflows the call stack.
+    const norm = Math.sqrt(direction.reduce((acc, v) => acc + v * v, 0));
     direction.forEach((v, k) => (direction[k] = v / norm));
     const predicted = direction.reduce((acc, v, k) => acc + v * g.data[k], 0);
     rows.push({

@@ -94,6 +94,13 @@ export function batchesIn(count: number, perBatch: number): number {
   return Math.max(1, Math.floor(count / perBatch));
 }
 
+/** `items` in order, `size` at a time, as at most `limit` batches. */
+export function inBatches<T>(items: readonly T[], size: number, limit: number, make: (chunk: T[]) => Batch): Batch[] {
+  const batches: Batch[] = [];
+  for (let k = 0; k < items.length && batches.length < limit; k += size) batches.push(make(items.slice(k, k + size)));
+  return batches;
+}
+
 /** Draws a whole number in [0, n). */
 export function draw(random: Random, n: number): number {
   return Math.min(n - 1, Math.floor(random.next() * n));

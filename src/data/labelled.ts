@@ -9,7 +9,7 @@
  */
 import { UserError } from '../diagnostics.js';
 import type { Random } from '../interp/random.js';
-import { argmax, batchesIn, type Batch, type Dataset, draw, type Metric, type Tensor } from './dataset.js';
+import { argmax, batchesIn, inBatches, type Batch, type Dataset, draw, type Metric, type Tensor } from './dataset.js';
 
 export interface LabelledRecord {
   /** [steps][width] */
@@ -150,11 +150,7 @@ export function labelledDataset(records: readonly LabelledRecord[], options: Lab
     ],
     stepsPerEpoch: (B) => batchesIn(split, B),
     trainBatch: (random: Random, B) => batchOf(Array.from({ length: B }, () => train[draw(random, split)])),
-    heldOut(B, _T, _layout, limit) {
-      const batches: Batch[] = [];
-      for (let k = 0; k < held.length && batches.length < limit; k += B) batches.push(batchOf(held.slice(k, k + B)));
-      return batches;
-    },
+    heldOut: (B, _T, _layout, limit) => inBatches(held, B, limit, batchOf),
     tokens: (batch) => (batch.input as Tensor).shape[0] * (batch.input as Tensor).shape[1],
     metrics(output, batch) {
       const target = batch.target as Tensor;

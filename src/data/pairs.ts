@@ -10,7 +10,7 @@
  */
 import { UserError } from '../diagnostics.js';
 import { Random } from '../interp/random.js';
-import { argmax, batchesIn, type Batch, type Dataset, draw, oneHot, type Tensor } from './dataset.js';
+import { argmax, batchesIn, inBatches, type Batch, type Dataset, draw, oneHot, type Tensor } from './dataset.js';
 
 export interface PairsOptions {
   readonly name: string;
@@ -90,11 +90,7 @@ export function pairsDataset(dictionary: Readonly<Record<string, string>>, optio
     ],
     stepsPerEpoch: (B) => batchesIn(train.length, B),
     trainBatch: (random: Random, B) => batchOf(Array.from({ length: B }, () => train[draw(random, train.length)])),
-    heldOut(B, _T, _layout, limit) {
-      const batches: Batch[] = [];
-      for (let k = 0; k < held.length && batches.length < limit; k += B) batches.push(batchOf(held.slice(k, k + B)));
-      return batches;
-    },
+    heldOut: (B, _T, _layout, limit) => inBatches(held, B, limit, batchOf),
     tokens: (batch) => (batch.target as Tensor).shape[0] * (batch.target as Tensor).shape[1],
     metrics(output, batch) {
       const [U, B] = (batch.target as Tensor).shape;

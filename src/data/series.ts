@@ -7,7 +7,16 @@
  */
 import { UserError } from '../diagnostics.js';
 import type { Random } from '../interp/random.js';
-import { batchesIn, type Batch, type Dataset, draw, type Layout, type Metric, type Tensor } from './dataset.js';
+import {
+  batchesIn,
+  inBatches,
+  type Batch,
+  type Dataset,
+  draw,
+  type Layout,
+  type Metric,
+  type Tensor,
+} from './dataset.js';
 
 export interface SeriesOptions {
   readonly name: string;
@@ -128,10 +137,7 @@ export function seriesDataset(text: string, options: SeriesOptions): Dataset {
     heldOut(B, T, layout, limit) {
       check(T);
       const starts = heldTargets(T).map((j) => j - T);
-      const batches: Batch[] = [];
-      for (let k = 0; k < starts.length && batches.length < limit; k += B)
-        batches.push(windows(starts.slice(k, k + B), T, layout));
-      return batches;
+      return inBatches(starts, B, limit, (chunk) => windows(chunk, T, layout));
     },
     tokens: (batch) => (batch.input as Tensor).shape[0] * (batch.input as Tensor).shape[1],
     metrics(output, batch, layout) {

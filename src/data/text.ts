@@ -5,7 +5,7 @@
  */
 import { UserError } from '../diagnostics.js';
 import type { Random } from '../interp/random.js';
-import { argmax, batchesIn, type Batch, type Dataset, draw, oneHot, type Tensor } from './dataset.js';
+import { argmax, batchesIn, inBatches, type Batch, type Dataset, draw, oneHot, type Tensor } from './dataset.js';
 
 export interface TextOptions {
   /** Names the text in messages and the description. */
@@ -89,10 +89,7 @@ export function textDataset(text: string, options: TextOptions): Dataset {
       usable(held, T);
       const starts: number[] = [];
       for (let s = 0; s + T < held.length; s += T) starts.push(s);
-      const batches: Batch[] = [];
-      for (let k = 0; k < starts.length && batches.length < limit; k += B)
-        batches.push(windows(held, starts.slice(k, k + B), T));
-      return batches;
+      return inBatches(starts, B, limit, (chunk) => windows(held, chunk, T));
     },
     tokens: (batch) => (batch.input as Tensor).shape[0] * (batch.input as Tensor).shape[1],
     metrics(output, batch) {

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { formatDiagnostics } from '../../src/diagnostics.js';
 import { compileSource, type Program, selectModel } from '../../src/frontend/program.js';
 import type { ModelInfo } from '../../src/frontend/model.js';
@@ -13,9 +13,30 @@ export function compileOk(source: string, file = 'test.rnn'): Program {
   return result.program;
 }
 
+/** An example file's program; `name` may be a case, `file.rnn:Model`. */
 export function loadExample(name: string): Program {
-  const url = new URL(name, examplesDir);
-  return compileOk(readFileSync(url, 'utf8'), `examples/${name}`);
+  const file = name.split(':')[0];
+  const url = new URL(file, examplesDir);
+  return compileOk(readFileSync(url, 'utf8'), `examples/${file}`);
+}
+
+/** Every example model: `file.rnn`, or `file.rnn:Model` for each model of a file that defines several. */
+export const exampleCases: readonly string[] = readdirSync(examplesDir)
+  .filter((f) => f.endsWith('.rnn'))
+  .sort()
+  .flatMap((file) => {
+    const { models } = loadExample(file);
+    return models.length > 1 ? models.map((m) => `${file}:${m.name}`) : [file];
+  });
+
+/** The model of an example case. */
+export function caseModel(name: string): ModelInfo {
+  return selectModel(loadExample(name), name.split(':')[1]);
+}
+
+/** A case's name as part of a file name: `adding_AddingLSTM`. */
+export function caseSlug(name: string): string {
+  return name.replace('.rnn', '').replace(':', '_');
 }
 
 export function exampleModel(name: string, model?: string): ModelInfo {
