@@ -221,6 +221,37 @@ describe('rnnc train', () => {
     expect(elsewhere.err).toBe(`rnnc: error: ${out} was trained on --data births; resume it on the same data`);
   }, 120000);
 
+  it('runs truncated BPTT, clipping and SGD as asked, and keeps the settings in run.json', async () => {
+    const out = scratch.path('truncated');
+    const r = await rnnc(
+      'train',
+      'examples/births.rnn',
+      '--data',
+      'births',
+      '--size',
+      'H=8',
+      '--truncate',
+      '5',
+      '--clip',
+      '0.5',
+      '--optimizer',
+      'sgd',
+      '--lr',
+      '0.01',
+      '--max-steps',
+      '30',
+      '--out',
+      out,
+    );
+    expect(r.status).toBe(0);
+    expect(r.out).toContain(
+      'training: sgd lr 0.01, batch 32, windows of 56 steps, gradients clipped to norm 0.5, BPTT truncated to 5 steps, epochs of 205 steps or 30 steps in all',
+    );
+    const run = JSON.parse(readFileSync(join(out, 'run.json'), 'utf8')) as { settings: Record<string, unknown> };
+    expect(run.settings).toMatchObject({ truncate: 5, clip: 0.5, optimizer: 'sgd', maxSteps: 30 });
+    expect(Number.isFinite(lastHeldOut(out).loss)).toBe(true);
+  });
+
   it('refuses bad data with the file and line and writes nothing', async () => {
     const bad = scratch.write('ragged.csv', 'day,births\n1,100\n2,101\n3\n4,99\n');
     const out = scratch.path('never-written');
