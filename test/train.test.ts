@@ -252,6 +252,18 @@ describe('rnnc train', () => {
     expect(Number.isFinite(lastHeldOut(out).loss)).toBe(true);
   });
 
+  it('rnnc sample refuses a folder with no run and a run that is not a character model', async () => {
+    const missing = scratch.path('no-run');
+    expect((await rnnc('sample', missing)).err).toBe(
+      `rnnc: error: ${missing} holds no run (no run.json): train into it first`,
+    );
+    const out = scratch.path('births-for-sample');
+    await rnnc('train', 'examples/births.rnn', '--data', 'births', '--size', 'H=4', '--max-steps', '1', '--out', out);
+    const r = await rnnc('sample', out);
+    expect(r.status).toBe(1);
+    expect(r.err).toBe(`rnnc: error: ${out} was trained on births, not on text: rnnc sample needs a character model`);
+  });
+
   it('refuses bad data with the file and line and writes nothing', async () => {
     const bad = scratch.write('ragged.csv', 'day,births\n1,100\n2,101\n3\n4,99\n');
     const out = scratch.path('never-written');

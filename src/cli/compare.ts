@@ -11,7 +11,8 @@ import { compileToTypeScript, optimizedGraphs } from '../backends/ts/index.js';
 import { compileToWgsl } from '../backends/wgsl/index.js';
 import { UserError } from '../diagnostics.js';
 import { selectModel } from '../frontend/program.js';
-import { Random } from '../interp/random.js';
+import { randomData } from '../interp/random-data.js';
+import { tensorType } from '../ir/types.js';
 import { bindSizes } from '../interp/run.js';
 import type { OptLevel } from '../passes/pipeline.js';
 import { compileForTraining, type Compiled, type Inputs } from '../train/compiled.js';
@@ -33,19 +34,23 @@ interface Column {
   readonly values: Record<string, number | string>;
 }
 
-/** Random inputs (uniform in [−1, 1]) and one-hot targets of the shapes a module declares. */
+/** Random inputs (uniform in [−1, 1]) and one-hot targets of the shapes a module declares, flat. */
 export function randomInputs(compiled: Compiled, steps: number, batch: number, seed: number): Inputs {
-  const random = new Random(seed);
+  const specs = Object.entries(compiled.inputSpecs).map(([name, spec]) => ({
+    name,
+    role: spec.target ? ('target' as const) : ('input' as const),
+    type: tensorType(spec.shape, { batched: true, time: spec.time }),
+  }));
+  const axes = Object.fromEntries(specs.flatMap((s) => (s.type.time !== null ? [[s.type.time, steps]] : [])));
+  const nested = randomData(specs, {}, axes, batch, seed);
   return Object.fromEntries(
-    Object.entries(compiled.inputSpecs).map(([name, spec]) => {
-      const shape = [...(spec.time !== null ? [steps] : []), batch, ...spec.shape];
-      const count = shape.reduce((a, b) => a * b, 1);
-      const width = spec.shape.reduce((a, b) => a * b, 1);
-      const data = new Float32Array(count);
-      if (spec.target) for (let r = 0; r < count / width; r++) data[r * width + Math.floor(random.next() * width)] = 1;
-      else for (let k = 0; k < count; k++) data[k] = random.uniform(-1, 1);
-      return [name, { data, shape }];
-    }),
+    specs.map(({ name, type }) => [
+      name,
+      {
+        data: Float32Array.from((nested[name] as unknown[]).flat(Infinity) as number[]),
+        shape: [...(type.time !== null ? [steps] : []), batch, ...compiled.inputSpecs[name].shape],
+      },
+    ]),
   );
 }
 

@@ -116,18 +116,16 @@ export async function trainCommand(
   if (earlierData && spec !== earlierData.spec)
     throw new UserError(`${flags.out} was trained on --data ${earlierData.spec}; resume it on the same data`);
   const settings = settingsFrom(flags, spec, earlier?.settings as Settings | undefined);
+  // A flag wins; when resuming, the run's own split and column are kept.
+  const holdout =
+    flags.holdout !== undefined
+      ? fraction(flags.holdout, '--holdout')
+      : (earlierData?.options.holdout as number | undefined);
+  const column = flags.column ?? (earlierData?.options.column as string | undefined);
   const dataOptions = {
     steps: settings.steps,
-    ...(flags.holdout !== undefined
-      ? { holdout: fraction(flags.holdout, '--holdout') }
-      : earlierData?.options.holdout !== undefined
-        ? { holdout: earlierData.options.holdout as number }
-        : {}),
-    ...(flags.column !== undefined
-      ? { column: flags.column }
-      : earlierData?.options.column !== undefined
-        ? { column: earlierData.options.column as string }
-        : {}),
+    ...(holdout !== undefined ? { holdout } : {}),
+    ...(column !== undefined ? { column } : {}),
     ...(flags.season !== undefined ? { season: positive(flags.season, '--season') } : {}),
     ...(earlierData ? { meta: earlierData.meta } : {}),
   };
