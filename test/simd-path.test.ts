@@ -33,6 +33,9 @@ interface Generated {
     stateGrads: Record<string, Tensor>;
   };
   fromTorch(stateDict: Record<string, ArrayLike<number>>): Record<string, Float32Array>;
+  pack(params: Record<string, Float32Array>): unknown;
+  setThreads(count: number): Promise<number>;
+  threadInfo(): { threads: number; workerJobs: number };
 }
 
 const outDir = mkdtempSync(join(tmpdir(), 'rnnc-simd-'));
@@ -164,6 +167,99 @@ describe('the WebAssembly SIMD path of a generated module', () => {
         `${steps} steps`,
       );
     }
+  });
+
+  it('finds a value that is not finite anywhere in a large param, in the SIMD scan and in its tail', async () => {
+    const mod = await load('lstm.rnn', { cpu: 'simd', sizes: { I: 7, H: 33 } });
+    const x = sequence([3, 2, 7], 1);
+    // W_hi has 33 × 33 = 1089 values: the SIMD scan covers 1088, JavaScript the last one.
+    for (const [at, value] of [
+      [0, NaN],
+      [517, Infinity],
+      [1087, -Infinity],
+      [1088, NaN],
+    ] as const) {
+      const params = mod.init(0);
+      params.W_hi[at] = value;
+      expect(() => mod.forward(params, { x })).toThrow(`rnnc model: param W_hi holds ${value} at index ${at}`);
+      expect(() => mod.grad(params, inputsFor(mod, 3, 2, true))).toThrow(
+        `rnnc model: param W_hi holds ${value} at index ${at}`,
+      );
+    }
+  });
+
+  it('keeps packed weights in its memory across calls and takes a new pack as new weights', async () => {
+    const mod = await load('lstm.rnn', { cpu: 'simd', sizes: { I: 8, H: 12 } });
+    const scalar = await load('lstm.rnn', { cpu: 'scalar', sizes: { I: 8, H: 12 } });
+    const x = sequence([4, 3, 8], 0);
+    const [a, b] = [mod.init(1), mod.init(2)];
+    const [packedA, packedB] = [mod.pack(a), mod.pack(b)];
+    const expected = (params: Record<string, Float32Array>) => scalar.forward(params, { x }).outputs.output.data;
+    // Alternating packs, and plain params between them, each gives its own weights' results.
+    for (const [model, params] of [
+      [packedA, a],
+      [packedA, a],
+      [packedB, b],
+      [a, a],
+      [packedA, a],
+    ] as const) {
+      expectClose(mod.forward(model, { x }).outputs.output.data, expected(params), 'forward');
+    }
+    const withTargets = inputsFor(mod, 4, 3, true);
+    expectClose(mod.grad(packedB, withTargets).grads.W_hi, scalar.grad(b, withTargets).grads.W_hi, 'grad W_hi');
+  });
+
+  describe('on worker threads', () => {
+    afterEach(async () => {
+      vi.restoreAllMocks();
+    });
+
+    // H = 128: the recurrent product (512 rows) is split in halves for a batch of one.
+    it.each([
+      { batch: 8, what: 'shares of the samples' },
+      { batch: 1, what: 'halves of the rows of a batch of one' },
+    ])('gives the one-thread results bit for bit, with the work in $what', async ({ batch }) => {
+      const mod = await load('lstm.rnn', { cpu: 'simd', sizes: { I: 32, H: 128 } });
+      const params = mod.init(4);
+      const inputs = inputsFor(mod, 5, batch, true);
+      const one = mod.grad(params, inputs);
+      expect(await mod.setThreads(2)).toBe(2);
+      const two = mod.grad(params, inputs);
+      expect(mod.threadInfo().threads).toBe(2);
+      expect(mod.threadInfo().workerJobs).toBeGreaterThan(0);
+      expect(Array.from(two.outputs.output.data)).toEqual(Array.from(one.outputs.output.data));
+      expect(two.loss).toBe(one.loss);
+      for (const name of Object.keys(one.grads))
+        expect(Array.from(two.grads[name]), name).toEqual(Array.from(one.grads[name]));
+      expect(await mod.setThreads(1)).toBe(1);
+      expect(mod.threadInfo()).toEqual({ threads: 1, workerJobs: 0 });
+      expect(Array.from(mod.forward(params, inputs).outputs.output.data)).toEqual(Array.from(one.outputs.output.data));
+    });
+
+    it('keeps small calls on one thread and can be restarted with more threads', async () => {
+      const mod = await load('lstm.rnn', { cpu: 'simd', sizes: { I: 3, H: 5 } });
+      const params = mod.init(0);
+      const x = sequence([2, 1, 3], 0);
+      const expected = Array.from(mod.forward(params, { x }).outputs.output.data);
+      expect(await mod.setThreads(3)).toBe(3);
+      expect(await mod.setThreads(2)).toBe(2);
+      expect(Array.from(mod.forward(params, { x }).outputs.output.data)).toEqual(expected);
+      expect(mod.threadInfo()).toEqual({ threads: 2, workerJobs: 0 });
+      await mod.setThreads(1);
+    });
+
+    it('refuses a thread count that is not a whole number from 1 to 16', async () => {
+      const mod = await load('lstm.rnn', { cpu: 'simd' });
+      for (const count of [0, 1.5, 17, NaN])
+        await expect(mod.setThreads(count)).rejects.toThrow(
+          `rnnc model: the thread count must be a whole number from 1 to 16, got ${count}`,
+        );
+      const scalar = await load('lstm.rnn', { cpu: 'scalar' });
+      expect(await scalar.setThreads(2)).toBe(1);
+      await expect(scalar.setThreads(0)).rejects.toThrow(
+        'rnnc model: the thread count must be a whole number of at least 1, got 0',
+      );
+    });
   });
 
   it('runs its scalar kernels, with a one-line notice, where WebAssembly SIMD is unavailable', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { encodeModule } from '../src/backends/wasm/encoder.js';
+import { encodeModule, memoryPages } from '../src/backends/wasm/encoder.js';
 import { type ElementwiseSpec, elementwiseKernel } from '../src/backends/wasm/elementwise.js';
 import { opDef, opKinds } from '../src/ir/ops/registry.js';
 import { wasm } from './helpers/wasm.js';
@@ -8,7 +8,7 @@ import { wasm } from './helpers/wasm.js';
 function run(spec: ElementwiseSpec, operands: Float32Array[], rows: number): Float32Array {
   const bytes = encodeModule([elementwiseKernel('k', spec)]);
   expect(wasm.validate(bytes)).toBe(true);
-  const memory = new wasm.Memory({ initial: 4 });
+  const memory = new wasm.Memory({ initial: 4, maximum: memoryPages });
   const instance = new wasm.Instance(new wasm.Module(bytes), { env: { memory } });
   let top = 0;
   const place = (values: Float32Array) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { encodeModule, moduleText, signedLeb, unsignedLeb } from '../src/backends/wasm/encoder.js';
+import { encodeModule, memoryPages, moduleText, signedLeb, unsignedLeb } from '../src/backends/wasm/encoder.js';
 import { type GemmSpec, gemmKernel, type TileSizes } from '../src/backends/wasm/gemm.js';
 import { wasm } from './helpers/wasm.js';
 
@@ -8,7 +8,7 @@ function instantiate(specs: readonly GemmSpec[], tiles?: TileSizes) {
   const fns = specs.map((s) => gemmKernel(s, tiles));
   const bytes = encodeModule(fns);
   expect(wasm.validate(bytes)).toBe(true);
-  const memory = new wasm.Memory({ initial: 16 });
+  const memory = new wasm.Memory({ initial: 16, maximum: memoryPages });
   const instance = new wasm.Instance(new wasm.Module(bytes), { env: { memory } });
   let top = 16;
   const place = (values: Float32Array) => {

@@ -1,5 +1,5 @@
 (module
-  (import "env" "memory" (memory 1))
+  (import "env" "memory" (memory 1 65536))
   ;; out[s][i] = Σ_p w[i][p] x[s][p] for i < 20, p < 3; tiles of 4 samples × 2 rows
   (func $rows_20x3 (export "rows_20x3") (param $w i32) (param $x i32) (param $out i32) (param $samples i32)
     (local $s i32)
@@ -4900,5 +4900,113 @@
         br $l4
       end
     end
+  )
+  ;; out = Σ at[k]·0 for k < count (count a multiple of 4): 0 when every value is finite, else NaN
+  (func $nonfinite (export "nonfinite") (param $at i32) (param $count i32) (param $out i32)
+    (local $end i32)
+    (local $sum0 v128)
+    (local $sum1 v128)
+    (local $sum2 v128)
+    (local $sum3 v128)
+    v128.const f32x4 0 0 0 0
+    local.set $sum0
+    v128.const f32x4 0 0 0 0
+    local.set $sum1
+    v128.const f32x4 0 0 0 0
+    local.set $sum2
+    v128.const f32x4 0 0 0 0
+    local.set $sum3
+    local.get $count
+    i32.const 4
+    i32.mul
+    local.get $at
+    i32.add
+    local.set $end
+    block $b0
+      loop $l1
+        local.get $end
+        local.get $at
+        i32.sub
+        i32.const 64
+        i32.lt_s
+        br_if $b0
+        local.get $sum0
+        local.get $at
+        v128.load
+        v128.const f32x4 0 0 0 0
+        f32x4.mul
+        f32x4.add
+        local.set $sum0
+        local.get $sum1
+        local.get $at
+        v128.load offset=16
+        v128.const f32x4 0 0 0 0
+        f32x4.mul
+        f32x4.add
+        local.set $sum1
+        local.get $sum2
+        local.get $at
+        v128.load offset=32
+        v128.const f32x4 0 0 0 0
+        f32x4.mul
+        f32x4.add
+        local.set $sum2
+        local.get $sum3
+        local.get $at
+        v128.load offset=48
+        v128.const f32x4 0 0 0 0
+        f32x4.mul
+        f32x4.add
+        local.set $sum3
+        local.get $at
+        i32.const 64
+        i32.add
+        local.set $at
+        br $l1
+      end
+    end
+    block $b2
+      loop $l3
+        local.get $end
+        local.get $at
+        i32.sub
+        i32.const 16
+        i32.lt_s
+        br_if $b2
+        local.get $sum0
+        local.get $at
+        v128.load
+        v128.const f32x4 0 0 0 0
+        f32x4.mul
+        f32x4.add
+        local.set $sum0
+        local.get $at
+        i32.const 16
+        i32.add
+        local.set $at
+        br $l3
+      end
+    end
+    local.get $sum0
+    local.get $sum1
+    f32x4.add
+    local.get $sum2
+    f32x4.add
+    local.get $sum3
+    f32x4.add
+    local.set $sum0
+    local.get $out
+    local.get $sum0
+    f32x4.extract_lane 0
+    local.get $sum0
+    f32x4.extract_lane 1
+    f32.add
+    local.get $sum0
+    f32x4.extract_lane 2
+    f32.add
+    local.get $sum0
+    f32x4.extract_lane 3
+    f32.add
+    f32.store
   )
 )

@@ -286,7 +286,7 @@ export class GraphEmitter {
     const arrays = [...new Set([name, ...leaves.map((l) => l.array)])];
     const pointers = [`${name}.byteOffset`, ...leaves.map((l) => l.pointer), leadCount(layout)];
     this.out.body.line(
-      `if (kernels !== undefined && heapHolds(${arrays.join(', ')})) kernels.exports.${kernel}(${pointers.join(', ')});`,
+      `if (kernels !== undefined && heapHolds(${arrays.join(', ')})) run_${kernel}(${pointers.join(', ')});`,
     );
     this.out.body.block('else {', scalarLoop);
     return bufferValue(name, layout);

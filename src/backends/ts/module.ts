@@ -14,6 +14,7 @@ import { absorbedOuter, render } from './kernels.js';
 import { type Layout, layoutOf, timeVar } from './layout.js';
 import { runtimeSupport, trainingSupport } from './runtime.js';
 import { buildKernels, reserveLine, simdRuntime, simdState } from './simd.js';
+import { scalarThreads } from './threads.js';
 
 export interface ModuleOptions {
   /** PyTorch's state-dict keys and the params their gate blocks go to, for standard cells. */
@@ -56,6 +57,18 @@ function moduleContext(options: ModuleOptions, helpers: Code): ModuleContext {
   };
 }
 
+/** Params whose only use is to be stacked into packed weights (which `pack` may have done already). */
+function stackedOnlyParams(graph: Graph): Set<string> {
+  const stacked = new Set<string>();
+  for (const n of graph.nodes) {
+    if (!isOp(n, 'param')) continue;
+    const users = graph.nodes.filter((u) => u.inputs.includes(n.id));
+    const packs = (u: Node) => isOp(u, 'stack_rows') && u.inputs.every((i) => isOp(graph.nodes[i], 'param'));
+    if (users.length > 0 && users.every(packs)) stacked.add(n.attrs.name);
+  }
+  return stacked;
+}
+
 /** Emits one exported function computing a graph's outputs. */
 function emitFunction(
   ctx: ModuleContext,
@@ -74,7 +87,8 @@ function emitFunction(
       code.line(
         stacksParams || ctx.simd ? 'const { params, packed } = unwrap(model);' : 'const { params } = unwrap(model);',
       );
-      code.line('checkParams(params);');
+      // On the SIMD path params are checked for finite values as they are copied into the kernels' memory.
+      code.line(ctx.simd ? 'checkParams(params, false);' : 'checkParams(params);');
       code.line(`const { B, lengths } = checkInputs(inputs, ${name === 'grad' ? 'true' : 'false'});`);
       const axes = [...new Set(inputs.flatMap((n) => (n.attrs.type.time ? [n.attrs.type.time] : [])))];
       for (const axis of axes) code.line(`const ${timeVar(axis)} = lengths[${stringLiteral(axis)}] as number;`);
@@ -83,10 +97,16 @@ function emitFunction(
       const body = new Code();
       // On the SIMD path the caller's arrays are copied into the kernels' memory.
       const stage = (expression: string) => (ctx.simd ? `heapStage(${expression})` : expression);
+      const stackedOnly = stackedOnlyParams(graph);
       const sources: Sources = {
         param: (param, layout) => {
           const v = ctx.fresh('p');
-          body.line(`const ${v} = ${stage(`params[${stringLiteral(param)}]`)};`);
+          const read = `params[${stringLiteral(param)}]`;
+          const staged = `heapStageParam(${stringLiteral(param)}, ${read})`;
+          // A param that only goes into packed weights is not read at all when the caller packed them.
+          body.line(
+            `const ${v} = ${!ctx.simd ? read : stackedOnly.has(param) ? `packed === undefined ? ${staged} : ${read}` : staged};`,
+          );
           return bufferValue(v, layout);
         },
         input: (input, layout) => {
@@ -98,13 +118,18 @@ function emitFunction(
           throw new Error('a model graph has no arguments');
         },
         initialState: (state) => `initialStates[${stringLiteral(state)}]`,
-        packed: (key) => stage(`packed?.[${stringLiteral(key)}]`),
+        packed: (key) => {
+          if (!ctx.simd) return `packed?.[${stringLiteral(key)}]`;
+          ctx.simd.usesPacked = true;
+          return `residentWeight(packed, ${stringLiteral(key)})`;
+        },
         stage,
       };
       if (ctx.simd) ctx.simd.allocations = [];
       // Allocations first (sizes depend on B and the lengths only), then the computation.
       const emitter = new GraphEmitter(ctx, graph, sources, { decl, body }, true);
       const values = emitter.emit(render, absorbedOuter);
+      if (ctx.simd) code.line('residentPlace(packed);');
       if (ctx.simd) code.line(reserveLine(ctx.simd));
       for (const part of [decl, body]) for (const line of part.toString().trimEnd().split('\n')) code.line(line);
       finish(values);
@@ -142,7 +167,9 @@ function emitPacking(code: Code, graphs: readonly Graph[]): void {
     "export interface Packed { readonly kind: 'packed'; readonly params: Params; readonly weights: { readonly [K in PackedName]: Arr } }",
   );
   code.line();
-  code.comment('Stacks the fused weights once, so forward and grad need not; pack again after changing params.');
+  code.comment(
+    'Stacks the fused weights once, so forward and grad need not; pack again after changing params. (On the SIMD path the weights of the last Packed passed stay in the kernels’ memory.)',
+  );
   code.block('export function pack(params: Params): Packed {', () => {
     code.line('checkParams(params);');
     code.line('const weights: { [name: string]: Arr } = {};');
@@ -512,7 +539,7 @@ export function emitModule(options: ModuleOptions): EmittedModule {
   const simd =
     ctx.simd && built
       ? simdRuntime(ctx.simd, built, A)
-      : "\n/** Which kernels this module runs: scalar JavaScript (compiled with --cpu scalar, or in f64). */\nexport const cpu: 'simd' | 'scalar' = 'scalar';\n";
+      : `\n/** Which kernels this module runs: scalar JavaScript (compiled with --cpu scalar, or in f64). */\nexport const cpu: 'simd' | 'scalar' = 'scalar';\n${scalarThreads}`;
   return {
     code: `${code.toString()}${helpers.toString()}${simd}`,
     fused: ctx.fused,

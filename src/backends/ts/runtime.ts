@@ -18,16 +18,21 @@ function fail(message: string): never {
   throw new Error(\`rnnc model: \${message}\`);
 }
 
-function checkParams(params: Params): void {
+/** Checks every param's type and size, and (unless the caller checks them as it copies them) that its values are finite. */
+function checkParams(params: Params, finite = true): void {
   if (typeof params !== 'object' || params === null) fail('params must be an object of ${arrayType}s by name');
   for (const name of paramNames) {
     const value = params[name];
     const size = paramShapes[name].reduce((a: number, b: number) => a * b, 1);
     if (!(value instanceof ${arrayType})) fail(\`param \${name} must be a ${arrayType} of \${size} values\`);
     if (value.length !== size) fail(\`param \${name} has \${value.length} values, its shape [\${paramShapes[name].join(', ')}] needs \${size}\`);
-    for (let k = 0; k < value.length; k++) {
-      if (!Number.isFinite(value[k])) fail(\`param \${name} holds \${value[k]} at index \${k}\`);
-    }
+    if (finite) checkFinite(name, value);
+  }
+}
+
+function checkFinite(name: string, value: ${arrayType}): void {
+  for (let k = 0; k < value.length; k++) {
+    if (!Number.isFinite(value[k])) fail(\`param \${name} holds \${value[k]} at index \${k}\`);
   }
 }
 

@@ -8,20 +8,33 @@
  * once per call, and results are copied out. Where WebAssembly SIMD is
  * unavailable the module says so once and runs the scalar kernels.
  */
-import { encodeModule, moduleText } from '../wasm/encoder.js';
+import { encodeModule, memoryPages, moduleText, sharedMemoryFlagAt } from '../wasm/encoder.js';
 import { type ElementwiseSpec, elementwiseKernel } from '../wasm/elementwise.js';
+import { finiteKernel, finiteKernelName } from '../wasm/finite.js';
 import { type GemmSpec, gemmKernel, gemmName } from '../wasm/gemm.js';
 import type { Code } from './code.js';
 import type { ModuleContext } from './emit-graph.js';
 import { emitColsKernel, emitOuterKernel, emitRowsKernel } from './gemm.js';
-
-type Kernel =
-  { readonly kind: 'gemm'; readonly spec: GemmSpec } | { readonly kind: 'elementwise'; readonly spec: ElementwiseSpec };
+import {
+  controlBytes,
+  halfRows,
+  type Kernel,
+  kernelArguments,
+  kernelWrapper,
+  splitOf,
+  threadRuntime,
+} from './threads.js';
 
 /** What the SIMD path collects while a module is emitted. */
 export interface SimdState {
   /** Kernels by export name. */
   readonly kernels: Map<string, Kernel>;
+  /** The GEMM functions generated code calls (`gemm_<kernel>`), emitted once each. */
+  readonly gemmWrappers: Set<string>;
+  /** Kernels generated code calls (through `run_<kernel>`); the others are halves that threads split products into. */
+  readonly called: Set<string>;
+  /** Whether generated code reads packed weights. */
+  usesPacked: boolean;
   /** Elementwise kernels' names by their spec (as JSON), so equal loops share one. */
   readonly elementwise: Map<string, string>;
   /** Sizes (expressions) of the buffers the function being emitted allocates. */
@@ -29,7 +42,14 @@ export interface SimdState {
 }
 
 export function simdState(): SimdState {
-  return { kernels: new Map(), elementwise: new Map(), allocations: [] };
+  return {
+    kernels: new Map(),
+    gemmWrappers: new Set(),
+    called: new Set(),
+    usesPacked: false,
+    elementwise: new Map(),
+    allocations: [],
+  };
 }
 
 function emitScalar(code: Code, name: string, arrayType: string, spec: GemmSpec): void {
@@ -52,8 +72,13 @@ export function gemmFunction(ctx: ModuleContext, spec: GemmSpec, prefix: string)
   }
   const exported = gemmName(spec);
   const name = `gemm_${exported}`;
-  if (ctx.simd.kernels.has(exported)) return name;
+  if (ctx.simd.gemmWrappers.has(name)) return name;
+  ctx.simd.gemmWrappers.add(name);
   ctx.simd.kernels.set(exported, { kind: 'gemm', spec });
+  ctx.simd.called.add(exported);
+  // For worker threads: the kernel a product of one sample is split into.
+  const half = halfRows(spec);
+  if (half !== undefined) ctx.simd.kernels.set(gemmName(half), { kind: 'gemm', spec: half });
   emitScalar(ctx.helpers, `${name}_scalar`, A, spec);
   const arrays =
     spec.kind === 'outer' ? ['a', 'b', 'out'] : spec.kind === 'rows' ? ['w', 'x', 'out'] : ['v', 'w', 'out'];
@@ -67,9 +92,7 @@ export function gemmFunction(ctx: ModuleContext, spec: GemmSpec, prefix: string)
     code.block('if (kernels !== undefined) {', () => {
       code.line('const memory = kernels.memory.buffer;');
       code.block(`if (${arrays.map((a) => `${a}.buffer === memory`).join(' && ')}) {`, () => {
-        code.line(
-          `kernels.exports.${exported}(${args.map((a) => (arrays.includes(a) ? `${a}.byteOffset` : a)).join(', ')});`,
-        );
+        code.line(`run_${exported}(${args.map((a) => (arrays.includes(a) ? `${a}.byteOffset` : a)).join(', ')});`);
         code.line('return;');
       });
     });
@@ -86,6 +109,7 @@ export function elementwiseFunction(state: SimdState, spec: ElementwiseSpec): st
     name = `pointwise${state.elementwise.size}`;
     state.elementwise.set(key, name);
     state.kernels.set(name, { kind: 'elementwise', spec });
+    state.called.add(name);
   }
   return name;
 }
@@ -98,10 +122,17 @@ export interface BuiltKernels {
 }
 
 export function buildKernels(state: SimdState): BuiltKernels {
-  const functions = [...state.kernels].map(([name, k]) =>
-    k.kind === 'gemm' ? gemmKernel(k.spec) : elementwiseKernel(name, k.spec),
-  );
-  return { bytes: encodeModule(functions), text: moduleText(functions), names: [...state.kernels.keys()] };
+  const functions = [
+    ...[...state.kernels].map(([name, k]) =>
+      k.kind === 'gemm' ? gemmKernel(k.spec) : elementwiseKernel(name, k.spec),
+    ),
+    finiteKernel(),
+  ];
+  return {
+    bytes: encodeModule(functions),
+    text: moduleText(functions),
+    names: [...state.kernels.keys(), finiteKernelName],
+  };
 }
 
 /** The prologue of `forward`/`grad` on the SIMD path: room for this call's buffers and copies. */
@@ -110,27 +141,29 @@ export function reserveLine(state: SimdState): string {
   for (const size of state.allocations) counts.set(size, (counts.get(size) ?? 0) + 1);
   // Four floats more per buffer: each is rounded up to 16 bytes.
   const terms = [...counts].map(([size, n]) => (n === 1 ? `(${size} + 4)` : `${n} * (${size} + 4)`));
-  return `heapReserve(${[...terms, 'heapFloats(params, packed, initialStates, inputs)'].join(' + ')});`;
+  return `heapReserve(${[...terms, 'heapFloats(params, initialStates, inputs)'].join(' + ')});`;
 }
 
-/** The loader and the heap, at the end of the module. */
+/** The loader, the worker threads and the heap, at the end of the module. */
 export function simdRuntime(state: SimdState, built: BuiltKernels, arrayType: string): string {
   const { bytes, names } = built;
+  const kernels = [...state.kernels];
+  const called = kernels.filter(([name]) => state.called.has(name));
   const signature = (k: Kernel) =>
-    k.kind === 'elementwise'
-      ? `(out: number, ${k.spec.leaves.map((_, i) => `a${i}: number, `).join('')}rows: number) => void`
-      : k.spec.kind === 'outer'
-        ? '(a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void'
-        : '(a: number, b: number, out: number, samples: number) => void';
+    `(${kernelArguments(k)
+      .map((a) => `${a}: number`)
+      .join(', ')}) => void`;
   return `
 // WebAssembly SIMD kernels generated by rnnc for this model's sizes (${bytes.length} bytes): ${names.join(', ') || 'none'}.
 // \`rnnc compile --emit-wat\` prints them as text.
 const kernelBytes = "${Buffer.from(bytes).toString('base64')}";
+const kernelNames = ${JSON.stringify(names)};
 
 interface KernelMemory { readonly buffer: ArrayBuffer; grow(pages: number): number }
-interface KernelExports { ${[...state.kernels].map(([name, spec]) => `readonly ${name}: ${signature(spec)};`).join(' ')} }
+interface KernelExports { ${kernels.map(([name, spec]) => `readonly ${name}: ${signature(spec)};`).join(' ')} readonly ${finiteKernelName}: (at: number, count: number, out: number) => void }
+interface LoadedKernels { memory: KernelMemory; exports: KernelExports }
 interface WebAssemblyApi {
-  readonly Memory: new (descriptor: { initial: number }) => KernelMemory;
+  readonly Memory: new (descriptor: { initial: number; maximum: number; shared?: boolean }) => KernelMemory;
   readonly Module: new (bytes: Uint8Array) => object;
   readonly Instance: new (module: object, imports: object) => { readonly exports: object };
   validate(bytes: Uint8Array): boolean;
@@ -155,13 +188,13 @@ function decodeBase64(text: string): Uint8Array {
 }
 
 /** The kernels, instantiated once; undefined (with a one-line notice) where WebAssembly SIMD is unavailable. */
-function loadKernels(): { readonly memory: KernelMemory; readonly exports: KernelExports } | undefined {
+function loadKernels(): LoadedKernels | undefined {
   const host = globalThis as unknown as { WebAssembly?: WebAssemblyApi; console?: { warn(message: string): void } };
   try {
     const api = host.WebAssembly;
     const bytes = decodeBase64(kernelBytes);
     if (api === undefined || !api.validate(bytes)) throw new Error('no WebAssembly SIMD');
-    const memory = new api.Memory({ initial: 1 });
+    const memory = new api.Memory({ initial: 1, maximum: ${memoryPages} });
     const instance = new api.Instance(new api.Module(bytes), { env: { memory } });
     return { memory, exports: instance.exports as KernelExports };
   } catch {
@@ -171,10 +204,16 @@ function loadKernels(): { readonly memory: KernelMemory; readonly exports: Kerne
 }
 
 const kernels = loadKernels();
+/** The kernels by index, as workers are told which to run. */
+let kernelList: ((...args: number[]) => void)[] = kernels === undefined ? [] : kernelNames.map((name) => (kernels.exports as unknown as { [name: string]: (...args: number[]) => void })[name]);
 
 /** Which kernels this module runs: rnnc's WebAssembly SIMD kernels, or scalar JavaScript where those cannot load. */
 export const cpu: 'simd' | 'scalar' = kernels === undefined ? 'scalar' : 'simd';
-
+${threadRuntime(sharedMemoryFlagAt(bytes), memoryPages, {
+  shares: called.some(([, k]) => splitOf(k) !== undefined),
+  halves: called.some(([, k]) => k.kind === 'gemm' && halfRows(k.spec) !== undefined),
+})}
+${called.map(([name, k]) => kernelWrapper(name, k, (n) => names.indexOf(n))).join('\n')}
 // The heap: one call's buffers, bump-allocated in the kernels' memory.
 let heapTop = 0;
 let heapEnd = 0;
@@ -182,12 +221,13 @@ const heapStaged = new Map<${arrayType}, ${arrayType}>();
 
 /** Starts a call: frees the last call's buffers and grows the memory (only now) to hold \`floats\` floats. */
 function heapReserve(floats: number): void {
-  heapTop = 0;
+  // The heap starts after the workers' control blocks and the resident packed weights.
+  heapTop = ${controlBytes} + residentBytes;
   heapEnd = 0;
   heapStaged.clear();
   if (kernels === undefined) return;
   // 64 bytes of slack at the end: kernels read up to three floats past an array and mask them out.
-  const needed = 4 * floats + 64;
+  const needed = heapTop + 4 * floats + 64;
   const have = kernels.memory.buffer.byteLength;
   if (needed > have) kernels.memory.grow(Math.ceil((needed - have) / 65536));
   heapEnd = kernels.memory.buffer.byteLength - 64;
@@ -216,7 +256,50 @@ function heapStage(a: ${arrayType} | undefined): ${arrayType} | undefined {
   return staged;
 }
 
-/** Floats needed to copy every array in these objects (tensors by their data) into the heap. */
+/**
+ * The caller's param copied into the kernels' memory and checked there for
+ * values that are not finite: a SIMD sum of value·0 over the copy, and only
+ * if that is not 0 the scalar scan that names the value.
+ */
+function heapStageParam(name: string, a: ${arrayType}): ${arrayType} {
+  const staged = heapStage(a);
+  if (kernels === undefined || staged.buffer !== kernels.memory.buffer) {
+    checkFinite(name, a);
+    return staged;
+  }
+  const whole = staged.length - (staged.length % 4);
+  // The sum goes to the first bytes of the memory (the unused control block 0).
+  kernels.exports.${finiteKernelName}(staged.byteOffset, whole, 0);
+  let sum = new Float32Array(kernels.memory.buffer, 0, 1)[0];
+  for (let k = whole; k < staged.length; k++) sum += staged[k] * 0;
+  if (sum !== 0) checkFinite(name, a);
+  return staged;
+}
+
+// Packed weights (see pack) stay in the kernels' memory, after the control
+// blocks, while calls pass the same Packed object: pack makes a new one for
+// new params, so the weights of one Packed never change.
+let resident: { readonly weights: object; readonly memory: KernelMemory; readonly at: Map<string, number> } | undefined;
+let residentBytes = 0;
+
+/** Copies a Packed object's weights into the kernels' memory unless they are there (before heapReserve). */
+function residentPlace(weights: { readonly [key: string]: ${arrayType} } | undefined): void {
+  if (weights === undefined || kernels === undefined) return;
+  if (resident !== undefined && resident.weights === weights && resident.memory === kernels.memory) return;
+  const at = new Map<string, number>();
+  let top = ${controlBytes};
+  for (const [key, w] of Object.entries(weights)) {
+    at.set(key, top);
+    top += 16 * Math.ceil(w.length / 4) + 16;
+  }
+  const have = kernels.memory.buffer.byteLength;
+  if (top + 64 > have) kernels.memory.grow(Math.ceil((top + 64 - have) / 65536));
+  for (const [key, w] of Object.entries(weights)) new ${arrayType}(kernels.memory.buffer, at.get(key) as number, w.length).set(w);
+  residentBytes = top - ${controlBytes};
+  resident = { weights, memory: kernels.memory, at };
+}
+
+${state.usesPacked ? residentWeight(arrayType) : ''}/** Floats needed to copy every array in these objects (tensors by their data) into the heap. */
 function heapFloats(...groups: ({ readonly [name: string]: ${arrayType} | Tensor | undefined } | undefined)[]): number {
   let total = 0;
   for (const group of groups) {
@@ -241,3 +324,15 @@ function heapCopy(a: ${arrayType}): ${arrayType} {
 }
 `;
 }
+
+/** Reading a packed weight (emitted where generated code reads one). */
+const residentWeight = (
+  arrayType: string,
+) => `/** A packed weight: its resident copy, or the caller's array where the kernels are unavailable. */
+function residentWeight(weights: { readonly [key: string]: ${arrayType} } | undefined, key: string): ${arrayType} | undefined {
+  if (weights === undefined) return undefined;
+  const at = resident?.weights === weights ? resident.at.get(key) : undefined;
+  if (kernels === undefined || at === undefined) return weights[key];
+  return new ${arrayType}(kernels.memory.buffer, at, weights[key].length);
+}
+`;

@@ -140,6 +140,9 @@ export class FunctionBuilder {
   f32Load(offset = 0): this {
     return this.emit(`f32.load${offsetText(offset)}`, [0x2a, ...memarg(offset)]);
   }
+  f32Add(): this {
+    return this.emit('f32.add', [0x92]);
+  }
   f32Store(offset = 0): this {
     return this.emit(`f32.store${offsetText(offset)}`, [0x38, ...memarg(offset)]);
   }
@@ -288,9 +291,14 @@ export class FunctionBuilder {
   }
 }
 
+/** The imported memory's largest size in 64 KiB pages: all of wasm32's 4 GiB. */
+export const memoryPages = 65536;
+
 /**
  * A module of exported functions over one imported memory (`env.memory`),
- * which the host creates and grows, so typed arrays can view it.
+ * which the host creates and grows, so typed arrays can view it. The memory
+ * is declared with a maximum, so the same bytes with one flag changed (see
+ * `sharedMemoryFlagAt`) take a shared memory, for worker threads.
  */
 export function encodeModule(functions: readonly FunctionBuilder[]): Uint8Array {
   const types: string[] = [];
@@ -303,7 +311,7 @@ export function encodeModule(functions: readonly FunctionBuilder[]): Uint8Array 
   const bytes = [
     ...[0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00],
     ...section(1, vector(types.map((t) => t.split(',').map(Number)))),
-    ...section(2, vector([[...utf8('env'), ...utf8('memory'), 0x02, 0x00, 0x01]])),
+    ...section(2, vector([[...utf8('env'), ...utf8('memory'), 0x02, 0x01, 0x01, ...unsignedLeb(memoryPages)]])),
     ...section(3, vector(typeOf.map((t) => unsignedLeb(t)))),
     ...section(7, vector(functions.map((f, k) => [...utf8(f.name), 0x00, ...unsignedLeb(k)]))),
     ...section(10, vector(functions.map((f) => f.body()))),
@@ -319,5 +327,23 @@ export function encodeModule(functions: readonly FunctionBuilder[]): Uint8Array 
 
 /** The module in the text format, for people to read. */
 export function moduleText(functions: readonly FunctionBuilder[]): string {
-  return ['(module', '  (import "env" "memory" (memory 1))', ...functions.map((f) => f.text()), ')', ''].join('\n');
+  return [
+    '(module',
+    `  (import "env" "memory" (memory 1 ${memoryPages}))`,
+    ...functions.map((f) => f.text()),
+    ')',
+    '',
+  ].join('\n');
+}
+
+/**
+ * Where the memory import's limits flag is in `encodeModule`'s bytes: 0x01
+ * (a minimum and a maximum); 0x03 there makes the memory shared.
+ */
+export function sharedMemoryFlagAt(bytes: Uint8Array): number {
+  const entry = [...utf8('env'), ...utf8('memory'), 0x02, 0x01];
+  for (let at = 8; at + entry.length <= bytes.length; at++) {
+    if (entry.every((b, k) => bytes[at + k] === b)) return at + entry.length - 1;
+  }
+  throw new Error('the module imports no memory with a maximum');
 }

@@ -1,0 +1,367 @@
+/**
+ * Worker threads for the SIMD path. `setThreads(n)` moves the kernels onto a
+ * shared memory and starts n − 1 workers, each instantiating the same
+ * kernels on that memory. From then on a kernel call with enough work is
+ * split by rows (the samples of a GEMM, the rows of a fused elementwise
+ * loop): every worker takes a contiguous share, this thread the first one,
+ * and then waits for the others. Shares start at a multiple of the kernel's
+ * sample tile, so each row is computed exactly as on one thread and the
+ * results are the same bit for bit. The weight-gradient sums (`outer`) sum
+ * over samples into one output and are not split.
+ *
+ * Jobs go through a control block of 32 int32s per worker at the start of
+ * the memory, before the heap. An idle worker spins on it for 5 ms (waking
+ * a sleeping thread took 40–120 µs here, longer than most kernel calls, and
+ * a forward pass may run several milliseconds between two split calls), and
+ * then sleeps in `Atomics.wait`.
+ */
+import { type ElementwiseSpec, type VectorTree } from '../wasm/elementwise.js';
+import { defaultTiles, type GemmSpec, gemmName } from '../wasm/gemm.js';
+
+export type Kernel =
+  { readonly kind: 'gemm'; readonly spec: GemmSpec } | { readonly kind: 'elementwise'; readonly spec: ElementwiseSpec };
+
+/** How a kernel call is split across threads. */
+interface Split {
+  /** Which argument counts the rows. */
+  readonly rowsAt: number;
+  /** Bytes each argument (a pointer) moves per row; 0 for shared operands and counts. */
+  readonly strides: readonly number[];
+  /** Shares start at multiples of this (the kernel's sample tile). */
+  readonly align: number;
+  /** Calls with fewer rows run on this thread alone. */
+  readonly minRows: number;
+}
+
+/** Floating-point operations below which a call runs on one thread: about 2 µs of one core's work. */
+const splitWork = 100_000;
+/** Control block: int32s per worker, and workers at most. */
+const controlInts = 32;
+const maxWorkers = 15;
+const controlArguments = controlInts - 5;
+/** How long an idle worker spins before it sleeps: longer than the gaps between a model's kernel calls. */
+const spinMs = 5;
+/** Bytes of control blocks at the start of the memory; the heap begins after them. */
+export const controlBytes = 4 * controlInts * (maxWorkers + 1);
+
+function treeSize(tree: VectorTree): number {
+  return tree.kind === 'op' ? 1 + tree.args.reduce((a, t) => a + treeSize(t), 0) : 0;
+}
+
+/** Argument names of a kernel's wrapper, in the kernel's order. */
+export function kernelArguments(kernel: Kernel): string[] {
+  if (kernel.kind === 'elementwise') return ['out', ...kernel.spec.leaves.map((_, k) => `a${k}`), 'rows'];
+  return kernel.spec.kind === 'outer' ? ['a', 'aStep', 'b', 'bStep', 'out', 'samples'] : ['a', 'b', 'out', 'samples'];
+}
+
+export function splitOf(kernel: Kernel): Split | undefined {
+  const rows = (strides: number[], align: number, workPerRow: number): Split | undefined =>
+    strides.length > controlArguments
+      ? undefined
+      : {
+          rowsAt: strides.length - 1,
+          strides,
+          align,
+          minRows: Math.max(2 * align, Math.ceil(splitWork / Math.max(1, workPerRow))),
+        };
+  if (kernel.kind === 'elementwise') {
+    const { sample, leaves, tree } = kernel.spec;
+    return rows([4 * sample, ...leaves.map((l) => 4 * l.stride), 0], 1, sample * treeSize(tree));
+  }
+  const spec = kernel.spec;
+  switch (spec.kind) {
+    case 'rows':
+      return rows([0, 4 * spec.k, 4 * spec.m, 0], defaultTiles.rows[0], 2 * spec.m * spec.k);
+    case 'cols':
+      return rows([4 * spec.k, 0, 4 * spec.n, 0], defaultTiles.cols[0], 2 * spec.k * spec.n);
+    case 'outer':
+      return undefined;
+  }
+}
+
+/**
+ * The kernel of half the rows that a `rows` product of one sample (a batch
+ * of one, whose samples cannot be split) is split into, where a half is big
+ * enough to pay for the hand-over: 16 k multiply-adds or more.
+ */
+export function halfRows(spec: GemmSpec): GemmSpec | undefined {
+  return spec.kind === 'rows' && spec.m % 16 === 0 && (spec.m / 2) * spec.k >= 16384
+    ? { kind: 'rows', m: spec.m / 2, k: spec.k }
+    : undefined;
+}
+
+/**
+ * \`run_<kernel>\`: what generated code calls, splitting the call where there
+ * are workers and work enough. `indexOf` gives a kernel's index by name.
+ */
+export function kernelWrapper(name: string, kernel: Kernel, indexOf: (name: string) => number): string {
+  const args = kernelArguments(kernel);
+  const direct = `(kernels as LoadedKernels).exports.${name}(${args.join(', ')});`;
+  const split = splitOf(kernel);
+  const lines = [];
+  if (split) {
+    lines.push(
+      `if (pool.ready.length > 0 && ${args[split.rowsAt]} >= ${split.minRows}) return splitKernel(${indexOf(name)}, [${args.join(', ')}], ${split.rowsAt}, [${split.strides.join(', ')}], ${split.align});`,
+    );
+  }
+  const half = kernel.kind === 'gemm' ? halfRows(kernel.spec) : undefined;
+  if (half?.kind === 'rows') {
+    // One sample: this thread computes the first half of the rows, a worker the second.
+    lines.push(
+      `if (pool.ready.length > 0 && samples === 1) return splitHalves(${indexOf(gemmName(half))}, [a, b, out, 1], [a + ${4 * half.m * half.k}, b, out + ${4 * half.m}, 1]);`,
+    );
+  }
+  lines.push(direct);
+  return `function run_${name}(${args.map((a) => `${a}: number`).join(', ')}): void {\n${lines.map((l) => `  ${l}`).join('\n')}\n}\n`;
+}
+
+/** The worker's code, a plain script (it is evaluated, not imported). */
+const workerSource = `
+const start = (data, ready) => {
+  const memory = data.memory;
+  const instance = new WebAssembly.Instance(new WebAssembly.Module(data.bytes), { env: { memory } });
+  const kernels = data.names.map((name) => instance.exports[name]);
+  const control = new Int32Array(memory.buffer, data.slot * ${4 * controlInts}, ${controlInts});
+  const args = [];
+  let seen = Atomics.load(control, 0);
+  ready();
+  for (;;) {
+    const idleSince = performance.now();
+    for (let spins = 1; Atomics.load(control, 0) === seen; spins++) {
+      if (spins % 4096 === 0 && performance.now() - idleSince > ${spinMs}) {
+        Atomics.store(control, 2, 1);
+        Atomics.wait(control, 0, seen);
+        Atomics.store(control, 2, 0);
+      }
+    }
+    seen = Atomics.load(control, 0);
+    const kernel = control[3];
+    if (kernel < 0) return;
+    args.length = control[4];
+    for (let a = 0; a < args.length; a++) args[a] = control[5 + a];
+    kernels[kernel](...args);
+    Atomics.store(control, 1, seen);
+  }
+};
+if (typeof require === 'function') {
+  const { parentPort } = require('node:worker_threads');
+  parentPort.once('message', (data) => {
+    start(data, () => parentPort.postMessage('ready'));
+    parentPort.close();
+  });
+} else {
+  self.onmessage = (event) => {
+    self.onmessage = null;
+    start(event.data, () => self.postMessage('ready'));
+    self.close();
+  };
+}
+`;
+
+/** Handing jobs to workers and waiting for them. */
+const jobs = `
+/** Hands kernel \`index\` with these arguments to the worker of the \`w\`-th ready slot. */
+function postJob(w: number, index: number, args: readonly number[]): void {
+  const control = pool.control as Int32Array;
+  const base = ${controlInts} * pool.ready[w];
+  for (let a = 0; a < args.length; a++) control[base + ARGS + a] = args[a];
+  control[base + KERNEL] = index;
+  control[base + COUNT] = args.length;
+  Atomics.store(control, base + JOB, control[base + JOB] + 1);
+  if (Atomics.load(control, base + SLEEPING) === 1) Atomics.notify(control, base + JOB);
+}
+
+/** Waits for the jobs of the first \`posted\` ready workers. */
+function awaitJobs(posted: number): void {
+  const control = pool.control as Int32Array;
+  for (let w = 0; w < posted; w++) {
+    const base = ${controlInts} * pool.ready[w];
+    const job = control[base + JOB];
+    while (Atomics.load(control, base + DONE) !== job) {
+      // spin: the worker finishes its share in about the time this thread took for its own
+    }
+  }
+}
+`;
+
+const splitShares = `
+/** Runs kernel \`index\` over its rows in shares: workers take the later ones, this thread the first. */
+function splitKernel(index: number, args: number[], rowsAt: number, strides: readonly number[], align: number): void {
+  const rows = args[rowsAt];
+  const parts = Math.min(1 + pool.ready.length, Math.ceil(rows / align));
+  const share = align * Math.ceil(rows / parts / align);
+  let posted = 0;
+  for (let first = share; first < rows; first += share) {
+    const part = args.map((a, k) => a + first * strides[k]);
+    part[rowsAt] = Math.min(share, rows - first);
+    postJob(posted++, index, part);
+  }
+  args[rowsAt] = Math.min(share, rows);
+  kernelList[index](...args);
+  awaitJobs(posted);
+}
+`;
+
+const splitHalves = `
+/** Runs kernel \`index\` on \`first\` here and on \`second\` in a worker. */
+function splitHalves(index: number, first: readonly number[], second: readonly number[]): void {
+  postJob(0, index, second);
+  kernelList[index](...first);
+  awaitJobs(1);
+}
+`;
+
+/** The pool, `setThreads` and `splitKernel`, in the generated module (after the loader). */
+export function threadRuntime(
+  sharedFlagAt: number,
+  memoryPages: number,
+  uses: { readonly shares: boolean; readonly halves: boolean },
+): string {
+  return `
+// Worker threads (setThreads). Control block of worker w: int32s ${controlInts}·w … ${controlInts}·w + ${controlInts - 1} of the memory:
+// the job's number, the last job done, whether the worker sleeps, the kernel, its argument count and arguments.
+const JOB = 0, DONE = 1, SLEEPING = 2, KERNEL = 3, COUNT = 4, ARGS = 5;
+const maxThreads = ${maxWorkers + 1};
+const workerSource = ${JSON.stringify(workerSource)};
+
+interface WorkerHandle { postMessage(message: unknown): void; terminate(): unknown }
+const pool = {
+  /** Slots of the workers that are running, in the order they take shares. */
+  ready: [] as number[],
+  workers: [] as WorkerHandle[],
+  control: undefined as Int32Array | undefined,
+};
+
+${uses.shares || uses.halves ? jobs : ''}${uses.shares ? splitShares : ''}${uses.halves ? splitHalves : ''}/** Stops the workers and waits until they have exited, so that none still reads its control block. */
+async function stopWorkers(): Promise<void> {
+  const control = pool.control;
+  for (const slot of pool.ready) {
+    if (control === undefined) break;
+    const base = ${controlInts} * slot;
+    control[base + KERNEL] = -1;
+    Atomics.store(control, base + JOB, control[base + JOB] + 1);
+    Atomics.notify(control, base + JOB);
+  }
+  const workers = pool.workers;
+  pool.ready = [];
+  pool.workers = [];
+  await Promise.all(workers.map((worker) => worker.terminate()));
+  control?.fill(0);
+}
+
+type StartWorker = (data: object, onError: () => void) => Promise<WorkerHandle>;
+
+/** How this host starts a worker: worker_threads in Node, a Worker from a Blob in browsers. */
+function workerStarter(): StartWorker {
+  interface NodeWorker extends WorkerHandle { once(event: string, f: (value: unknown) => void): void; on(event: string, f: (value: unknown) => void): void; unref(): void }
+  interface WebWorker extends WorkerHandle { onmessage: ((event: unknown) => void) | null; onerror: ((event: unknown) => void) | null }
+  const host = globalThis as unknown as {
+    SharedArrayBuffer?: unknown;
+    process?: { getBuiltinModule?(id: string): unknown };
+    Worker?: new (url: string) => WebWorker;
+    Blob?: new (parts: string[], options: { type: string }) => object;
+    URL?: { createObjectURL(blob: object): string };
+  };
+  if (host.SharedArrayBuffer === undefined) fail('threads need SharedArrayBuffer (in a browser, a cross-origin isolated page)');
+  const threads = host.process?.getBuiltinModule?.('node:worker_threads') as { Worker: new (code: string, options: { eval: true }) => NodeWorker } | undefined;
+  if (threads !== undefined) {
+    return (data, onError) =>
+      new Promise((resolve, reject) => {
+        const worker = new threads.Worker(workerSource, { eval: true });
+        worker.once('message', () => {
+          // Until now the worker kept the process alive, so that it could start; it must not keep it from exiting.
+          worker.unref();
+          resolve(worker);
+        });
+        worker.once('error', reject);
+        worker.on('error', onError);
+        worker.postMessage(data);
+      });
+  }
+  const { Worker, Blob, URL } = host;
+  if (Worker !== undefined && Blob !== undefined && URL !== undefined) {
+    const url = URL.createObjectURL(new Blob([workerSource], { type: 'text/javascript' }));
+    return (data, onError) =>
+      new Promise((resolve, reject) => {
+        const worker = new Worker(url);
+        worker.onmessage = () => resolve(worker);
+        worker.onerror = (event) => {
+          reject(event);
+          onError();
+        };
+        worker.postMessage(data);
+      });
+  }
+  fail('threads need worker_threads (Node 20.16 or later) or Web Workers');
+}
+
+/** The kernels on a shared memory (once): the same bytes with the memory import's flag set to shared. */
+function shareMemory(loaded: LoadedKernels, api: WebAssemblyApi): Uint8Array {
+  const bytes = decodeBase64(kernelBytes);
+  bytes[${sharedFlagAt}] = 0x03;
+  if (!pool.control) {
+    const pages = Math.ceil(loaded.memory.buffer.byteLength / 65536);
+    const memory = new api.Memory({ initial: pages, maximum: ${memoryPages}, shared: true });
+    loaded.exports = new api.Instance(new api.Module(bytes), { env: { memory } }).exports as KernelExports;
+    loaded.memory = memory;
+    kernelList = kernelNames.map((name) => (loaded.exports as unknown as { [name: string]: (...args: number[]) => void })[name]);
+    pool.control = new Int32Array(memory.buffer, 0, ${controlBytes / 4});
+  }
+  return bytes;
+}
+
+/**
+ * Runs this module's kernels on \`count\` threads: this one and count − 1
+ * workers (worker_threads in Node, Web Workers in browsers, on a
+ * SharedArrayBuffer). GEMMs and fused loops with enough rows are split
+ * between them; results are the same as on one thread. Resolves to the
+ * number of threads in use once the workers are ready (1 where the SIMD
+ * kernels are unavailable); \`setThreads(1)\` stops the workers.
+ */
+export async function setThreads(count: number): Promise<number> {
+  if (!Number.isInteger(count) || count < 1 || count > maxThreads) fail(\`the thread count must be a whole number from 1 to \${maxThreads}, got \${count}\`);
+  await stopWorkers();
+  const api = (globalThis as unknown as { WebAssembly: WebAssemblyApi }).WebAssembly;
+  if (count === 1 || kernels === undefined) return 1;
+  const start = workerStarter();
+  const bytes = shareMemory(kernels, api);
+  const starting: Promise<WorkerHandle>[] = [];
+  for (let slot = 1; slot < count; slot++) {
+    const onError = () => {
+      pool.ready = pool.ready.filter((s) => s !== slot);
+    };
+    starting.push(start({ memory: kernels.memory, bytes, names: kernelNames, slot }, onError));
+  }
+  const started = await Promise.allSettled(starting);
+  pool.workers = started.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
+  const failed = started.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+  if (failed !== undefined) {
+    await stopWorkers();
+    fail(\`a worker thread failed to start: \${String(failed.reason)}\`);
+  }
+  pool.ready = pool.workers.map((_, k) => k + 1);
+  return count;
+}
+
+/** The threads in use and how many kernel calls (or shares of one) the workers have run since setThreads. */
+export function threadInfo(): { readonly threads: number; readonly workerJobs: number } {
+  const control = pool.control;
+  let jobs = 0;
+  for (const slot of pool.ready) if (control !== undefined) jobs += Atomics.load(control, ${controlInts} * slot + DONE);
+  return { threads: 1 + pool.ready.length, workerJobs: jobs };
+}
+`;
+}
+
+/** The same function in a module without SIMD kernels: one thread. */
+export const scalarThreads = `
+/** Runs this module on one thread: it was compiled without SIMD kernels, which are what threads split. */
+export async function setThreads(count: number): Promise<number> {
+  if (!Number.isInteger(count) || count < 1) fail(\`the thread count must be a whole number of at least 1, got \${count}\`);
+  return 1;
+}
+
+export function threadInfo(): { readonly threads: number; readonly workerJobs: number } {
+  return { threads: 1, workerJobs: 0 };
+}
+`;
