@@ -24,7 +24,7 @@ const w = shapes[name];
 if (!w) throw new Error(`no workload ${name}: the workloads are ${Object.keys(shapes).join(', ')}`);
 const file = new URL(`../../bench/models/${w.cell}.rnn`, import.meta.url).pathname;
 const { module } = await loadRnnc(file, { I: w.I, H: w.H }, 2);
-const params = module.init(1);
+const params = module.pack(module.init(1));
 const x = Float32Array.from({ length: w.T * w.B * w.I }, (_, k) => Math.sin(k));
 const inputs = { x: { data: x, shape: [w.T, w.B, w.I] } };
 const run = pass === 'grad' ? () => module.grad(params, inputs) : () => module.forward(params, inputs);

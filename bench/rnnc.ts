@@ -14,13 +14,15 @@ export interface Tensor {
   readonly shape: readonly number[];
 }
 
+/** Params, or params with their fused weights stacked once by `pack`. */
+export type Model = Record<string, Float32Array> | { readonly kind: 'packed' };
+
 export interface Module {
   init(seed: number): Record<string, Float32Array>;
-  forward(params: Record<string, Float32Array>, inputs: { x: Tensor }): { outputs: { l: Tensor } };
-  grad(
-    params: Record<string, Float32Array>,
-    inputs: { x: Tensor },
-  ): { loss: number; grads: Record<string, Float32Array> };
+  pack(params: Record<string, Float32Array>): Model;
+  forward(params: Model, inputs: { x: Tensor }): { outputs: { l: Tensor } };
+  grad(params: Model, inputs: { x: Tensor }): { loss: number; grads: Record<string, Float32Array> };
+  setThreads(count: number): Promise<number>;
 }
 
 const folder = mkdtempSync(join(tmpdir(), 'rnnc-bench-'));

@@ -195,7 +195,7 @@ describe('rnnc compile', () => {
 
     const listing = await rnnc('compile', 'examples/lstm.rnn', '--emit-wat');
     expect(listing.status).toBe(0);
-    expect(listing.out).toMatch(/^\(module\n {2}\(import "env" "memory" \(memory 1\)\)/);
+    expect(listing.out).toMatch(/^\(module\n {2}\(import "env" "memory" \(memory 1 65536\)\)/);
     expect(listing.out).toContain('(func $rows_20x5 (export "rows_20x5")');
     const both = await rnnc(
       'compile',

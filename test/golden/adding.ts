@@ -60,16 +60,21 @@ function fail(message: string): never {
   throw new Error(`rnnc model: ${message}`);
 }
 
-function checkParams(params: Params): void {
+/** Checks every param's type and size, and (unless the caller checks them as it copies them) that its values are finite. */
+function checkParams(params: Params, finite = true): void {
   if (typeof params !== 'object' || params === null) fail('params must be an object of Float32Arrays by name');
   for (const name of paramNames) {
     const value = params[name];
     const size = paramShapes[name].reduce((a: number, b: number) => a * b, 1);
     if (!(value instanceof Float32Array)) fail(`param ${name} must be a Float32Array of ${size} values`);
     if (value.length !== size) fail(`param ${name} has ${value.length} values, its shape [${paramShapes[name].join(', ')}] needs ${size}`);
-    for (let k = 0; k < value.length; k++) {
-      if (!Number.isFinite(value[k])) fail(`param ${name} holds ${value[k]} at index ${k}`);
-    }
+    if (finite) checkFinite(name, value);
+  }
+}
+
+function checkFinite(name: string, value: Float32Array): void {
+  for (let k = 0; k < value.length; k++) {
+    if (!Number.isFinite(value[k])) fail(`param ${name} holds ${value[k]} at index ${k}`);
   }
 }
 
@@ -183,7 +188,7 @@ export type PackedName = keyof typeof packedLayouts;
 // Params with their fused weights stacked once (see pack); forward and grad take either.
 export interface Packed { readonly kind: 'packed'; readonly params: Params; readonly weights: { readonly [K in PackedName]: Arr } }
 
-// Stacks the fused weights once, so forward and grad need not; pack again after changing params.
+// Stacks the fused weights once, so forward and grad need not; pack again after changing params. (On the SIMD path the weights of the last Packed passed stay in the kernels’ memory.)
 export function pack(params: Params): Packed {
   checkParams(params);
   const weights: { [name: string]: Arr } = {};
@@ -238,11 +243,12 @@ export function init(seed = 0): Params {
 
 export function forward(model: Params | Packed, inputs: Inputs, initialStates: InitialStates = {}): ForwardResult {
   const { params, packed } = unwrap(model);
-  checkParams(params);
+  checkParams(params, false);
   const { B, lengths } = checkInputs(inputs, false);
   const T_T = lengths["T"] as number;
   checkInitialStates(initialStates, B);
-  heapReserve(6 * (B * 64 + 4) + (512 + 4) + (T_T * B * 256 + 4) + 4 * (T_T * B * 64 + 4) + (16384 + 4) + (B * 256 + 4) + 2 * (B + 4) + heapFloats(params, packed, initialStates, inputs));
+  residentPlace(packed);
+  heapReserve(6 * (B * 64 + 4) + (512 + 4) + (T_T * B * 256 + 4) + 4 * (T_T * B * 64 + 4) + (16384 + 4) + (B * 256 + 4) + 2 * (B + 4) + heapFloats(params, initialStates, inputs));
   const c13_13 = heapAlloc(B * 64);
   const stack16_16 = heapAlloc(512);
   const mm17_18 = heapAlloc(T_T * B * 256);
@@ -260,24 +266,24 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
   const mm33_38 = heapAlloc(B);
   const v34_39 = heapAlloc(B);
   const in0 = heapStage((inputs["x"] as Tensor).data);
-  const p1 = heapStage(params["last.W_i"]);
-  const p2 = heapStage(params["last.W_f"]);
-  const p3 = heapStage(params["last.W_g"]);
-  const p4 = heapStage(params["last.W_o"]);
-  const p5 = heapStage(params["last.U_i"]);
-  const p6 = heapStage(params["last.U_f"]);
-  const p7 = heapStage(params["last.U_g"]);
-  const p8 = heapStage(params["last.U_o"]);
-  const p9 = heapStage(params["last.b_i"]);
-  const p10 = heapStage(params["last.b_f"]);
-  const p11 = heapStage(params["last.b_g"]);
-  const p12 = heapStage(params["last.b_o"]);
+  const p1 = packed === undefined ? heapStageParam("last.W_i", params["last.W_i"]) : params["last.W_i"];
+  const p2 = packed === undefined ? heapStageParam("last.W_f", params["last.W_f"]) : params["last.W_f"];
+  const p3 = packed === undefined ? heapStageParam("last.W_g", params["last.W_g"]) : params["last.W_g"];
+  const p4 = packed === undefined ? heapStageParam("last.W_o", params["last.W_o"]) : params["last.W_o"];
+  const p5 = packed === undefined ? heapStageParam("last.U_i", params["last.U_i"]) : params["last.U_i"];
+  const p6 = packed === undefined ? heapStageParam("last.U_f", params["last.U_f"]) : params["last.U_f"];
+  const p7 = packed === undefined ? heapStageParam("last.U_g", params["last.U_g"]) : params["last.U_g"];
+  const p8 = packed === undefined ? heapStageParam("last.U_o", params["last.U_o"]) : params["last.U_o"];
+  const p9 = heapStageParam("last.b_i", params["last.b_i"]);
+  const p10 = heapStageParam("last.b_f", params["last.b_f"]);
+  const p11 = heapStageParam("last.b_g", params["last.b_g"]);
+  const p12 = heapStageParam("last.b_o", params["last.b_o"]);
   // %14 state_init last.h — 14: state h: [H]
   const init14_14 = heapStage(initialStates["last.h"]) ?? c13_13;
   // %15 state_init last.c — 15: state c: [H]
   const init15_15 = heapStage(initialStates["last.c"]) ?? c13_13;
   // %16 stack_rows packed W_i, W_f, W_g, W_o
-  let packed16_17 = heapStage(packed?.["last.W_i+last.W_f+last.W_g+last.W_o"]);
+  let packed16_17 = residentWeight(packed, "last.W_i+last.W_f+last.W_g+last.W_o");
   if (packed16_17 === undefined) {
     for (let l = 0; l < 1; l++) {
       stack16_16.set(p1.subarray(l * 128, (l + 1) * 128), l * 512 + 0);
@@ -296,7 +302,7 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
   // %17 matmul fused gates — 29: i = sigmoid(W_i @ x + U_i @ h + b_i)
   gemm_rows_256x2(packed16_17, in0, mm17_18, T_T * B);
   // %22 add
-  if (kernels !== undefined && heapHolds(v22_19, mm17_18, p9)) kernels.exports.pointwise0(v22_19.byteOffset, mm17_18.byteOffset + 0, p9.byteOffset, T_T * B);
+  if (kernels !== undefined && heapHolds(v22_19, mm17_18, p9)) run_pointwise0(v22_19.byteOffset, mm17_18.byteOffset + 0, p9.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
       const o = l * 64;
@@ -306,7 +312,7 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
     }
   }
   // %23 add
-  if (kernels !== undefined && heapHolds(v23_20, mm17_18, p10)) kernels.exports.pointwise0(v23_20.byteOffset, mm17_18.byteOffset + 256, p10.byteOffset, T_T * B);
+  if (kernels !== undefined && heapHolds(v23_20, mm17_18, p10)) run_pointwise0(v23_20.byteOffset, mm17_18.byteOffset + 256, p10.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
       const o = l * 64;
@@ -316,7 +322,7 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
     }
   }
   // %24 add
-  if (kernels !== undefined && heapHolds(v24_21, mm17_18, p11)) kernels.exports.pointwise0(v24_21.byteOffset, mm17_18.byteOffset + 512, p11.byteOffset, T_T * B);
+  if (kernels !== undefined && heapHolds(v24_21, mm17_18, p11)) run_pointwise0(v24_21.byteOffset, mm17_18.byteOffset + 512, p11.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
       const o = l * 64;
@@ -326,7 +332,7 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
     }
   }
   // %25 add
-  if (kernels !== undefined && heapHolds(v25_22, mm17_18, p12)) kernels.exports.pointwise0(v25_22.byteOffset, mm17_18.byteOffset + 768, p12.byteOffset, T_T * B);
+  if (kernels !== undefined && heapHolds(v25_22, mm17_18, p12)) run_pointwise0(v25_22.byteOffset, mm17_18.byteOffset + 768, p12.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
       const o = l * 64;
@@ -336,7 +342,7 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
     }
   }
   // %26 stack_rows packed U_i, U_f, U_g, U_o
-  let packed26_24 = heapStage(packed?.["last.U_i+last.U_f+last.U_g+last.U_o"]);
+  let packed26_24 = residentWeight(packed, "last.U_i+last.U_f+last.U_g+last.U_o");
   if (packed26_24 === undefined) {
     for (let l = 0; l < 1; l++) {
       stack26_23.set(p5.subarray(l * 4096, (l + 1) * 4096), l * 16384 + 0);
@@ -366,7 +372,7 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
     // %3 matmul fused gates — 29: i = sigmoid(W_i @ x + U_i @ h + b_i)
     gemm_rows_256x64(packed26_24, state27_0_25, mm3_33, B);
     // %22 add c' — 33: c' = f * c + i * g
-    if (kernels !== undefined && heapHolds(v22_34, x27_1_30, mm3_33, state27_1_26, x27_0_29, x27_2_31)) kernels.exports.pointwise1(v22_34.byteOffset, x27_1_30.byteOffset, mm3_33.byteOffset + 256, state27_1_26.byteOffset, x27_0_29.byteOffset, mm3_33.byteOffset + 0, x27_2_31.byteOffset, mm3_33.byteOffset + 512, B);
+    if (kernels !== undefined && heapHolds(v22_34, x27_1_30, mm3_33, state27_1_26, x27_0_29, x27_2_31)) run_pointwise1(v22_34.byteOffset, x27_1_30.byteOffset, mm3_33.byteOffset + 256, state27_1_26.byteOffset, x27_0_29.byteOffset, mm3_33.byteOffset + 0, x27_2_31.byteOffset, mm3_33.byteOffset + 512, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 64;
@@ -376,7 +382,7 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
       }
     }
     // %24 mul h' — 34: h' = o * tanh(c')
-    if (kernels !== undefined && heapHolds(v24_35, x27_3_32, mm3_33, v22_34)) kernels.exports.pointwise2(v24_35.byteOffset, x27_3_32.byteOffset, mm3_33.byteOffset + 768, v22_34.byteOffset, B);
+    if (kernels !== undefined && heapHolds(v24_35, x27_3_32, mm3_33, v22_34)) run_pointwise2(v24_35.byteOffset, x27_3_32.byteOffset, mm3_33.byteOffset + 768, v22_34.byteOffset, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 64;
@@ -389,8 +395,8 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
     state27_0_25.set(v24_35);
     state27_1_26.set(v22_34);
   }
-  const p36 = heapStage(params["prediction.W"]);
-  const p37 = heapStage(params["prediction.b"]);
+  const p36 = heapStageParam("prediction.W", params["prediction.W"]);
+  const p37 = heapStageParam("prediction.b", params["prediction.b"]);
   // %33 matmul — 7: // cell written only in this language: one forget gate does the work of the
   gemm_rows_1x64(p36, out27_0_27, mm33_38, B);
   // %34 add y — 7: // cell written only in this language: one forget gate does the work of the
@@ -403,11 +409,12 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
 // The loss and its gradient with respect to every param, input and initial state (BPTT).
 export function grad(model: Params | Packed, inputs: Inputs, initialStates: InitialStates = {}): GradResult {
   const { params, packed } = unwrap(model);
-  checkParams(params);
+  checkParams(params, false);
   const { B, lengths } = checkInputs(inputs, true);
   const T_T = lengths["T"] as number;
   checkInitialStates(initialStates, B);
-  heapReserve(21 * (B * 64 + 4) + 2 * (512 + 4) + 3 * (T_T * B * 256 + 4) + 17 * (T_T * B * 64 + 4) + (16384 + 4) + 2 * (B * 256 + 4) + 4 * (B + 4) + 2 * (1 + 4) + 5 * (64 + 4) + 4 * (128 + 4) + 4 * (4096 + 4) + (T_T * B * 2 + 4) + heapFloats(params, packed, initialStates, inputs));
+  residentPlace(packed);
+  heapReserve(21 * (B * 64 + 4) + 2 * (512 + 4) + 3 * (T_T * B * 256 + 4) + 17 * (T_T * B * 64 + 4) + (16384 + 4) + 2 * (B * 256 + 4) + 4 * (B + 4) + 2 * (1 + 4) + 5 * (64 + 4) + 4 * (128 + 4) + 4 * (4096 + 4) + (T_T * B * 2 + 4) + heapFloats(params, initialStates, inputs));
   const c14_54 = heapAlloc(B * 64);
   const stack17_57 = heapAlloc(512);
   const mm18_59 = heapAlloc(T_T * B * 256);
@@ -476,24 +483,24 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   const mm94_145 = heapAlloc(T_T * B * 2);
   const in40 = heapStage((inputs["x"] as Tensor).data);
   const in41 = heapStage((inputs["sum"] as Tensor).data);
-  const p42 = heapStage(params["last.W_i"]);
-  const p43 = heapStage(params["last.W_f"]);
-  const p44 = heapStage(params["last.W_g"]);
-  const p45 = heapStage(params["last.W_o"]);
-  const p46 = heapStage(params["last.U_i"]);
-  const p47 = heapStage(params["last.U_f"]);
-  const p48 = heapStage(params["last.U_g"]);
-  const p49 = heapStage(params["last.U_o"]);
-  const p50 = heapStage(params["last.b_i"]);
-  const p51 = heapStage(params["last.b_f"]);
-  const p52 = heapStage(params["last.b_g"]);
-  const p53 = heapStage(params["last.b_o"]);
+  const p42 = packed === undefined ? heapStageParam("last.W_i", params["last.W_i"]) : params["last.W_i"];
+  const p43 = packed === undefined ? heapStageParam("last.W_f", params["last.W_f"]) : params["last.W_f"];
+  const p44 = packed === undefined ? heapStageParam("last.W_g", params["last.W_g"]) : params["last.W_g"];
+  const p45 = packed === undefined ? heapStageParam("last.W_o", params["last.W_o"]) : params["last.W_o"];
+  const p46 = packed === undefined ? heapStageParam("last.U_i", params["last.U_i"]) : params["last.U_i"];
+  const p47 = packed === undefined ? heapStageParam("last.U_f", params["last.U_f"]) : params["last.U_f"];
+  const p48 = packed === undefined ? heapStageParam("last.U_g", params["last.U_g"]) : params["last.U_g"];
+  const p49 = packed === undefined ? heapStageParam("last.U_o", params["last.U_o"]) : params["last.U_o"];
+  const p50 = heapStageParam("last.b_i", params["last.b_i"]);
+  const p51 = heapStageParam("last.b_f", params["last.b_f"]);
+  const p52 = heapStageParam("last.b_g", params["last.b_g"]);
+  const p53 = heapStageParam("last.b_o", params["last.b_o"]);
   // %15 state_init last.h — 14: state h: [H]
   const init15_55 = heapStage(initialStates["last.h"]) ?? c14_54;
   // %16 state_init last.c — 15: state c: [H]
   const init16_56 = heapStage(initialStates["last.c"]) ?? c14_54;
   // %17 stack_rows packed W_i, W_f, W_g, W_o
-  let packed17_58 = heapStage(packed?.["last.W_i+last.W_f+last.W_g+last.W_o"]);
+  let packed17_58 = residentWeight(packed, "last.W_i+last.W_f+last.W_g+last.W_o");
   if (packed17_58 === undefined) {
     for (let l = 0; l < 1; l++) {
       stack17_57.set(p42.subarray(l * 128, (l + 1) * 128), l * 512 + 0);
@@ -512,7 +519,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   // %18 matmul fused gates — 29: i = sigmoid(W_i @ x + U_i @ h + b_i)
   gemm_rows_256x2(packed17_58, in40, mm18_59, T_T * B);
   // %23 add
-  if (kernels !== undefined && heapHolds(v23_60, mm18_59, p50)) kernels.exports.pointwise0(v23_60.byteOffset, mm18_59.byteOffset + 0, p50.byteOffset, T_T * B);
+  if (kernels !== undefined && heapHolds(v23_60, mm18_59, p50)) run_pointwise0(v23_60.byteOffset, mm18_59.byteOffset + 0, p50.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
       const o = l * 64;
@@ -522,7 +529,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     }
   }
   // %24 add
-  if (kernels !== undefined && heapHolds(v24_61, mm18_59, p51)) kernels.exports.pointwise0(v24_61.byteOffset, mm18_59.byteOffset + 256, p51.byteOffset, T_T * B);
+  if (kernels !== undefined && heapHolds(v24_61, mm18_59, p51)) run_pointwise0(v24_61.byteOffset, mm18_59.byteOffset + 256, p51.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
       const o = l * 64;
@@ -532,7 +539,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     }
   }
   // %25 add
-  if (kernels !== undefined && heapHolds(v25_62, mm18_59, p52)) kernels.exports.pointwise0(v25_62.byteOffset, mm18_59.byteOffset + 512, p52.byteOffset, T_T * B);
+  if (kernels !== undefined && heapHolds(v25_62, mm18_59, p52)) run_pointwise0(v25_62.byteOffset, mm18_59.byteOffset + 512, p52.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
       const o = l * 64;
@@ -542,7 +549,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     }
   }
   // %26 add
-  if (kernels !== undefined && heapHolds(v26_63, mm18_59, p53)) kernels.exports.pointwise0(v26_63.byteOffset, mm18_59.byteOffset + 768, p53.byteOffset, T_T * B);
+  if (kernels !== undefined && heapHolds(v26_63, mm18_59, p53)) run_pointwise0(v26_63.byteOffset, mm18_59.byteOffset + 768, p53.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
       const o = l * 64;
@@ -552,7 +559,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     }
   }
   // %27 stack_rows packed U_i, U_f, U_g, U_o
-  let packed27_65 = heapStage(packed?.["last.U_i+last.U_f+last.U_g+last.U_o"]);
+  let packed27_65 = residentWeight(packed, "last.U_i+last.U_f+last.U_g+last.U_o");
   if (packed27_65 === undefined) {
     for (let l = 0; l < 1; l++) {
       stack27_64.set(p46.subarray(l * 4096, (l + 1) * 4096), l * 16384 + 0);
@@ -582,7 +589,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     // %3 matmul fused gates — 29: i = sigmoid(W_i @ x + U_i @ h + b_i)
     gemm_rows_256x64(packed27_65, state28_0_66, mm3_81, B);
     // %10 sigmoid i — 29: i = sigmoid(W_i @ x + U_i @ h + b_i)
-    if (kernels !== undefined && heapHolds(v10_82, x28_0_77, mm3_81)) kernels.exports.pointwise3(v10_82.byteOffset, x28_0_77.byteOffset, mm3_81.byteOffset + 0, B);
+    if (kernels !== undefined && heapHolds(v10_82, x28_0_77, mm3_81)) run_pointwise3(v10_82.byteOffset, x28_0_77.byteOffset, mm3_81.byteOffset + 0, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 64;
@@ -592,7 +599,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       }
     }
     // %13 sigmoid f — 30: f = sigmoid(W_f @ x + U_f @ h + b_f)
-    if (kernels !== undefined && heapHolds(v13_83, x28_1_78, mm3_81)) kernels.exports.pointwise3(v13_83.byteOffset, x28_1_78.byteOffset, mm3_81.byteOffset + 256, B);
+    if (kernels !== undefined && heapHolds(v13_83, x28_1_78, mm3_81)) run_pointwise3(v13_83.byteOffset, x28_1_78.byteOffset, mm3_81.byteOffset + 256, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 64;
@@ -602,7 +609,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       }
     }
     // %16 tanh g — 31: g = tanh(W_g @ x + U_g @ h + b_g)
-    if (kernels !== undefined && heapHolds(v16_84, x28_2_79, mm3_81)) kernels.exports.pointwise4(v16_84.byteOffset, x28_2_79.byteOffset, mm3_81.byteOffset + 512, B);
+    if (kernels !== undefined && heapHolds(v16_84, x28_2_79, mm3_81)) run_pointwise4(v16_84.byteOffset, x28_2_79.byteOffset, mm3_81.byteOffset + 512, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 64;
@@ -612,7 +619,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       }
     }
     // %19 sigmoid o — 32: o = sigmoid(W_o @ x + U_o @ h + b_o)
-    if (kernels !== undefined && heapHolds(v19_85, x28_3_80, mm3_81)) kernels.exports.pointwise3(v19_85.byteOffset, x28_3_80.byteOffset, mm3_81.byteOffset + 768, B);
+    if (kernels !== undefined && heapHolds(v19_85, x28_3_80, mm3_81)) run_pointwise3(v19_85.byteOffset, x28_3_80.byteOffset, mm3_81.byteOffset + 768, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 64;
@@ -622,7 +629,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       }
     }
     // %22 add c' — 33: c' = f * c + i * g
-    if (kernels !== undefined && heapHolds(v22_86, v13_83, state28_1_67, v10_82, v16_84)) kernels.exports.pointwise5(v22_86.byteOffset, v13_83.byteOffset, state28_1_67.byteOffset, v10_82.byteOffset, v16_84.byteOffset, B);
+    if (kernels !== undefined && heapHolds(v22_86, v13_83, state28_1_67, v10_82, v16_84)) run_pointwise5(v22_86.byteOffset, v13_83.byteOffset, state28_1_67.byteOffset, v10_82.byteOffset, v16_84.byteOffset, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 64;
@@ -632,7 +639,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       }
     }
     // %23 tanh — 34: h' = o * tanh(c')
-    if (kernels !== undefined && heapHolds(v23_87, v22_86)) kernels.exports.pointwise6(v23_87.byteOffset, v22_86.byteOffset, B);
+    if (kernels !== undefined && heapHolds(v23_87, v22_86)) run_pointwise6(v23_87.byteOffset, v22_86.byteOffset, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 64;
@@ -642,7 +649,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       }
     }
     // %24 mul h' — 34: h' = o * tanh(c')
-    if (kernels !== undefined && heapHolds(v24_88, v19_85, v23_87)) kernels.exports.pointwise7(v24_88.byteOffset, v19_85.byteOffset, v23_87.byteOffset, B);
+    if (kernels !== undefined && heapHolds(v24_88, v19_85, v23_87)) run_pointwise7(v24_88.byteOffset, v19_85.byteOffset, v23_87.byteOffset, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 64;
@@ -662,8 +669,8 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     state28_0_66.set(v24_88);
     state28_1_67.set(v22_86);
   }
-  const p89 = heapStage(params["prediction.W"]);
-  const p90 = heapStage(params["prediction.b"]);
+  const p89 = heapStageParam("prediction.W", params["prediction.W"]);
+  const p90 = heapStageParam("prediction.b", params["prediction.b"]);
   // %34 matmul — 7: // cell written only in this language: one forget gate does the work of the
   gemm_rows_1x64(p89, out28_0_68, mm34_91, B);
   // %35 add y — 7: // cell written only in this language: one forget gate does the work of the
@@ -730,7 +737,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   v26_63.set(mm47_97, (T_T - 1) * B * 64);
   // %58 sub — 34: h' = o * tanh(c')
   v25_62.fill(0); // reused: its last value is dead
-  if (kernels !== undefined && heapHolds(v25_62, out28_1_69)) kernels.exports.pointwise8(v25_62.byteOffset, out28_1_69.byteOffset, out28_1_69.byteOffset, T_T * B);
+  if (kernels !== undefined && heapHolds(v25_62, out28_1_69)) run_pointwise8(v25_62.byteOffset, out28_1_69.byteOffset, out28_1_69.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
       const o = l * 64;
@@ -741,7 +748,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   }
   // %60 mul ∂o — 32: o = sigmoid(W_o @ x + U_o @ h + b_o)
   v24_61.fill(0); // reused: its last value is dead
-  if (kernels !== undefined && heapHolds(v24_61, out28_2_70)) kernels.exports.pointwise9(v24_61.byteOffset, out28_2_70.byteOffset, out28_2_70.byteOffset, T_T * B);
+  if (kernels !== undefined && heapHolds(v24_61, out28_2_70)) run_pointwise9(v24_61.byteOffset, out28_2_70.byteOffset, out28_2_70.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
       const o = l * 64;
@@ -752,7 +759,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   }
   // %62 sub ∂g — 31: g = tanh(W_g @ x + U_g @ h + b_g)
   v23_60.fill(0); // reused: its last value is dead
-  if (kernels !== undefined && heapHolds(v23_60, out28_3_71)) kernels.exports.pointwise8(v23_60.byteOffset, out28_3_71.byteOffset, out28_3_71.byteOffset, T_T * B);
+  if (kernels !== undefined && heapHolds(v23_60, out28_3_71)) run_pointwise8(v23_60.byteOffset, out28_3_71.byteOffset, out28_3_71.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
       const o = l * 64;
@@ -762,7 +769,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     }
   }
   // %64 mul ∂f — 30: f = sigmoid(W_f @ x + U_f @ h + b_f)
-  if (kernels !== undefined && heapHolds(v64_99, out28_5_73)) kernels.exports.pointwise9(v64_99.byteOffset, out28_5_73.byteOffset, out28_5_73.byteOffset, T_T * B);
+  if (kernels !== undefined && heapHolds(v64_99, out28_5_73)) run_pointwise9(v64_99.byteOffset, out28_5_73.byteOffset, out28_5_73.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
       const o = l * 64;
@@ -772,7 +779,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     }
   }
   // %66 mul ∂i — 29: i = sigmoid(W_i @ x + U_i @ h + b_i)
-  if (kernels !== undefined && heapHolds(v66_100, out28_4_72)) kernels.exports.pointwise9(v66_100.byteOffset, out28_4_72.byteOffset, out28_4_72.byteOffset, T_T * B);
+  if (kernels !== undefined && heapHolds(v66_100, out28_4_72)) run_pointwise9(v66_100.byteOffset, out28_4_72.byteOffset, out28_4_72.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
       const o = l * 64;
@@ -783,7 +790,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   }
   // %67 stack_rows packed U_o, U_g, U_f, U_i
   stack27_64.fill(0); // reused: its last value is dead
-  let packed67_101 = heapStage(packed?.["last.U_o+last.U_g+last.U_f+last.U_i"]);
+  let packed67_101 = residentWeight(packed, "last.U_o+last.U_g+last.U_f+last.U_i");
   if (packed67_101 === undefined) {
     for (let l = 0; l < 1; l++) {
       stack27_64.set(p49.subarray(l * 4096, (l + 1) * 4096), l * 16384 + 0);
@@ -801,7 +808,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   }
   // %68 stack_rows packed W_o, W_g, W_f, W_i
   stack17_57.fill(0); // reused: its last value is dead
-  let packed68_102 = heapStage(packed?.["last.W_o+last.W_g+last.W_f+last.W_i"]);
+  let packed68_102 = residentWeight(packed, "last.W_o+last.W_g+last.W_f+last.W_i");
   if (packed68_102 === undefined) {
     for (let l = 0; l < 1; l++) {
       stack17_57.set(p45.subarray(l * 128, (l + 1) * 128), l * 512 + 0);
@@ -838,7 +845,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     const x69_10_119 = v64_99.subarray(t * B * 64, (t + 1) * B * 64);
     const x69_11_120 = v66_100.subarray(t * B * 64, (t + 1) * B * 64);
     // %3 add
-    if (kernels !== undefined && heapHolds(v3_121, mm47_97, x69_0_109)) kernels.exports.pointwise10(v3_121.byteOffset, mm47_97.byteOffset, x69_0_109.byteOffset, B);
+    if (kernels !== undefined && heapHolds(v3_121, mm47_97, x69_0_109)) run_pointwise10(v3_121.byteOffset, mm47_97.byteOffset, x69_0_109.byteOffset, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 64;
@@ -848,7 +855,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       }
     }
     // %10 add
-    if (kernels !== undefined && heapHolds(v10_122, state69_1_103, v3_121, x69_2_111, x69_7_116)) kernels.exports.pointwise11(v10_122.byteOffset, state69_1_103.byteOffset, v3_121.byteOffset, x69_2_111.byteOffset, x69_7_116.byteOffset, B);
+    if (kernels !== undefined && heapHolds(v10_122, state69_1_103, v3_121, x69_2_111, x69_7_116)) run_pointwise11(v10_122.byteOffset, state69_1_103.byteOffset, v3_121.byteOffset, x69_2_111.byteOffset, x69_7_116.byteOffset, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 64;
@@ -858,7 +865,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       }
     }
     // %18 mul — 33: c' = f * c + i * g
-    if (kernels !== undefined && heapHolds(v18_123, v10_122, x69_6_115)) kernels.exports.pointwise7(v18_123.byteOffset, v10_122.byteOffset, x69_6_115.byteOffset, B);
+    if (kernels !== undefined && heapHolds(v18_123, v10_122, x69_6_115)) run_pointwise7(v18_123.byteOffset, v10_122.byteOffset, x69_6_115.byteOffset, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 64;
@@ -868,7 +875,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       }
     }
     // %20 mul ∂o — 32: o = sigmoid(W_o @ x + U_o @ h + b_o)
-    if (kernels !== undefined && heapHolds(v20_124, v3_121, x69_1_110, x69_8_117)) kernels.exports.pointwise12(v20_124.byteOffset, v3_121.byteOffset, x69_1_110.byteOffset, x69_8_117.byteOffset, B);
+    if (kernels !== undefined && heapHolds(v20_124, v3_121, x69_1_110, x69_8_117)) run_pointwise12(v20_124.byteOffset, v3_121.byteOffset, x69_1_110.byteOffset, x69_8_117.byteOffset, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 64;
@@ -878,7 +885,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       }
     }
     // %22 mul ∂g — 31: g = tanh(W_g @ x + U_g @ h + b_g)
-    if (kernels !== undefined && heapHolds(v22_125, v10_122, x69_4_113, x69_9_118)) kernels.exports.pointwise12(v22_125.byteOffset, v10_122.byteOffset, x69_4_113.byteOffset, x69_9_118.byteOffset, B);
+    if (kernels !== undefined && heapHolds(v22_125, v10_122, x69_4_113, x69_9_118)) run_pointwise12(v22_125.byteOffset, v10_122.byteOffset, x69_4_113.byteOffset, x69_9_118.byteOffset, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 64;
@@ -888,7 +895,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       }
     }
     // %24 mul ∂f — 30: f = sigmoid(W_f @ x + U_f @ h + b_f)
-    if (kernels !== undefined && heapHolds(v24_126, v10_122, x69_5_114, x69_10_119)) kernels.exports.pointwise12(v24_126.byteOffset, v10_122.byteOffset, x69_5_114.byteOffset, x69_10_119.byteOffset, B);
+    if (kernels !== undefined && heapHolds(v24_126, v10_122, x69_5_114, x69_10_119)) run_pointwise12(v24_126.byteOffset, v10_122.byteOffset, x69_5_114.byteOffset, x69_10_119.byteOffset, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 64;
@@ -898,7 +905,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       }
     }
     // %26 mul ∂i — 29: i = sigmoid(W_i @ x + U_i @ h + b_i)
-    if (kernels !== undefined && heapHolds(v26_127, v10_122, x69_3_112, x69_11_120)) kernels.exports.pointwise12(v26_127.byteOffset, v10_122.byteOffset, x69_3_112.byteOffset, x69_11_120.byteOffset, B);
+    if (kernels !== undefined && heapHolds(v26_127, v10_122, x69_3_112, x69_11_120)) run_pointwise12(v26_127.byteOffset, v10_122.byteOffset, x69_3_112.byteOffset, x69_11_120.byteOffset, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 64;
@@ -1247,7 +1254,7 @@ function gemm_rows_256x2(w: Float32Array, x: Float32Array, out: Float32Array, sa
   if (kernels !== undefined) {
     const memory = kernels.memory.buffer;
     if (w.buffer === memory && x.buffer === memory && out.buffer === memory) {
-      kernels.exports.rows_256x2(w.byteOffset, x.byteOffset, out.byteOffset, samples);
+      run_rows_256x2(w.byteOffset, x.byteOffset, out.byteOffset, samples);
       return;
     }
   }
@@ -1356,7 +1363,7 @@ function gemm_rows_256x64(w: Float32Array, x: Float32Array, out: Float32Array, s
   if (kernels !== undefined) {
     const memory = kernels.memory.buffer;
     if (w.buffer === memory && x.buffer === memory && out.buffer === memory) {
-      kernels.exports.rows_256x64(w.byteOffset, x.byteOffset, out.byteOffset, samples);
+      run_rows_256x64(w.byteOffset, x.byteOffset, out.byteOffset, samples);
       return;
     }
   }
@@ -1407,7 +1414,7 @@ function gemm_rows_1x64(w: Float32Array, x: Float32Array, out: Float32Array, sam
   if (kernels !== undefined) {
     const memory = kernels.memory.buffer;
     if (w.buffer === memory && x.buffer === memory && out.buffer === memory) {
-      kernels.exports.rows_1x64(w.byteOffset, x.byteOffset, out.byteOffset, samples);
+      run_rows_1x64(w.byteOffset, x.byteOffset, out.byteOffset, samples);
       return;
     }
   }
@@ -1506,7 +1513,7 @@ function gemm_cols_1x64(v: Float32Array, w: Float32Array, out: Float32Array, sam
   if (kernels !== undefined) {
     const memory = kernels.memory.buffer;
     if (v.buffer === memory && w.buffer === memory && out.buffer === memory) {
-      kernels.exports.cols_1x64(v.byteOffset, w.byteOffset, out.byteOffset, samples);
+      run_cols_1x64(v.byteOffset, w.byteOffset, out.byteOffset, samples);
       return;
     }
   }
@@ -1531,7 +1538,7 @@ function gemm_outer_1x64(a: Float32Array, aStep: number, b: Float32Array, bStep:
   if (kernels !== undefined) {
     const memory = kernels.memory.buffer;
     if (a.buffer === memory && b.buffer === memory && out.buffer === memory) {
-      kernels.exports.outer_1x64(a.byteOffset, aStep, b.byteOffset, bStep, out.byteOffset, samples);
+      run_outer_1x64(a.byteOffset, aStep, b.byteOffset, bStep, out.byteOffset, samples);
       return;
     }
   }
@@ -1630,7 +1637,7 @@ function gemm_cols_256x64(v: Float32Array, w: Float32Array, out: Float32Array, s
   if (kernels !== undefined) {
     const memory = kernels.memory.buffer;
     if (v.buffer === memory && w.buffer === memory && out.buffer === memory) {
-      kernels.exports.cols_256x64(v.byteOffset, w.byteOffset, out.byteOffset, samples);
+      run_cols_256x64(v.byteOffset, w.byteOffset, out.byteOffset, samples);
       return;
     }
   }
@@ -1664,7 +1671,7 @@ function gemm_outer_256x2(a: Float32Array, aStep: number, b: Float32Array, bStep
   if (kernels !== undefined) {
     const memory = kernels.memory.buffer;
     if (a.buffer === memory && b.buffer === memory && out.buffer === memory) {
-      kernels.exports.outer_256x2(a.byteOffset, aStep, b.byteOffset, bStep, out.byteOffset, samples);
+      run_outer_256x2(a.byteOffset, aStep, b.byteOffset, bStep, out.byteOffset, samples);
       return;
     }
   }
@@ -1725,7 +1732,7 @@ function gemm_outer_256x64(a: Float32Array, aStep: number, b: Float32Array, bSte
   if (kernels !== undefined) {
     const memory = kernels.memory.buffer;
     if (a.buffer === memory && b.buffer === memory && out.buffer === memory) {
-      kernels.exports.outer_256x64(a.byteOffset, aStep, b.byteOffset, bStep, out.byteOffset, samples);
+      run_outer_256x64(a.byteOffset, aStep, b.byteOffset, bStep, out.byteOffset, samples);
       return;
     }
   }
@@ -1776,21 +1783,23 @@ function gemm_cols_256x2(v: Float32Array, w: Float32Array, out: Float32Array, sa
   if (kernels !== undefined) {
     const memory = kernels.memory.buffer;
     if (v.buffer === memory && w.buffer === memory && out.buffer === memory) {
-      kernels.exports.cols_256x2(v.byteOffset, w.byteOffset, out.byteOffset, samples);
+      run_cols_256x2(v.byteOffset, w.byteOffset, out.byteOffset, samples);
       return;
     }
   }
   gemm_cols_256x2_scalar(v, w, out, samples);
 }
 
-// WebAssembly SIMD kernels generated by rnnc for this model's sizes (16226 bytes): rows_256x2, pointwise0, rows_256x64, pointwise1, pointwise2, rows_1x64, pointwise3, pointwise4, pointwise5, pointwise6, pointwise7, cols_1x64, outer_1x64, pointwise8, pointwise9, pointwise10, pointwise11, pointwise12, cols_256x64, outer_256x2, outer_256x64, cols_256x2.
+// WebAssembly SIMD kernels generated by rnnc for this model's sizes (16620 bytes): rows_256x2, pointwise0, rows_256x64, pointwise1, pointwise2, rows_1x64, pointwise3, pointwise4, pointwise5, pointwise6, pointwise7, cols_1x64, outer_1x64, pointwise8, pointwise9, pointwise10, pointwise11, pointwise12, cols_256x64, outer_256x2, outer_256x64, cols_256x2, nonfinite.
 // `rnnc compile --emit-wat` prints them as text.
-const kernelBytes = "AGFzbQEAAAABKwVgBH9/f38AYAl/f39/f39/f38AYAV/f39/fwBgBn9/f39/fwBgA39/fwACDwEDZW52Bm1lbW9yeQIAAQMXFgAAAAECAAAAAwQAAAMAAAADAgADAwAHpQIWCnJvd3NfMjU2eDIAAApwb2ludHdpc2UwAAELcm93c18yNTZ4NjQAAgpwb2ludHdpc2UxAAMKcG9pbnR3aXNlMgAECXJvd3NfMXg2NAAFCnBvaW50d2lzZTMABgpwb2ludHdpc2U0AAcKcG9pbnR3aXNlNQAICnBvaW50d2lzZTYACQpwb2ludHdpc2U3AAoJY29sc18xeDY0AAsKb3V0ZXJfMXg2NAAMCnBvaW50d2lzZTgADQpwb2ludHdpc2U5AA4LcG9pbnR3aXNlMTAADwtwb2ludHdpc2UxMQAQC3BvaW50d2lzZTEyABELY29sc18yNTZ4NjQAEgtvdXRlcl8yNTZ4MgATDG91dGVyXzI1Nng2NAAUCmNvbHNfMjU2eDIAFQq+eRbpEgIGfxZ7QQAhBAJAA0AgAyAEa0EESA0BQQAhBQJAA0AgBUGAAk4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhEP0MAAAAAAAAAAAAAAAAAAAAACER/QwAAAAAAAAAAAAAAAAAAAAAIRIgACAFQQhsaiEGIAEgBEEIbGohByAH/QACACETIAf9AAIIIRQgB/0AAhAhFSAH/QACGCEWIAb9AAIAIQogCyAKIBP95gH9DP//////////AAAAAAAAAAD9Tv3kASELIA0gCiAU/eYB/Qz//////////wAAAAAAAAAA/U795AEhDSAPIAogFf3mAf0M//////////8AAAAAAAAAAP1O/eQBIQ8gESAKIBb95gH9DP//////////AAAAAAAAAAD9Tv3kASERIAb9AAIIIQogDCAKIBP95gH9DP//////////AAAAAAAAAAD9Tv3kASEMIA4gCiAU/eYB/Qz//////////wAAAAAAAAAA/U795AEhDiAQIAogFf3mAf0M//////////8AAAAAAAAAAP1O/eQBIRAgEiAKIBb95gH9DP//////////AAAAAAAAAAD9Tv3kASESIAIgBEGACGxqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCACAJIBn9HwE4AgQgDSAO/Q0AAQIDBAUGBxAREhMUFRYXIA0gDv0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCgAggCSAZ/R8BOAKECCAPIBD9DQABAgMEBQYHEBESExQVFhcgDyAQ/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAKAECAJIBn9HwE4AoQQIBEgEv0NAAECAwQFBgcQERITFBUWFyARIBL9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AoAYIAkgGf0fATgChBggBUECaiEFDAALCyAEQQRqIQQMAAsLAkADQCAEIANODQFBACEFAkADQCAFQYACTg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEa/QwAAAAAAAAAAAAAAAAAAAAAIRv9DAAAAAAAAAAAAAAAAAAAAAAhHP0MAAAAAAAAAAAAAAAAAAAAACEd/QwAAAAAAAAAAAAAAAAAAAAAIR79DAAAAAAAAAAAAAAAAAAAAAAhHyAAIAVBCGxqIQYgASAEQQhsaiEHIAf9AAIAIRMgBv0AAgAhCiALIAogE/3mAf0M//////////8AAAAAAAAAAP1O/eQBIQsgBv0AAgghCiAMIAogE/3mAf0M//////////8AAAAAAAAAAP1O/eQBIQwgBv0AAhAhCiAaIAogE/3mAf0M//////////8AAAAAAAAAAP1O/eQBIRogBv0AAhghCiAbIAogE/3mAf0M//////////8AAAAAAAAAAP1O/eQBIRsgBv0AAiAhCiAcIAogE/3mAf0M//////////8AAAAAAAAAAP1O/eQBIRwgBv0AAighCiAdIAogE/3mAf0M//////////8AAAAAAAAAAP1O/eQBIR0gBv0AAjAhCiAeIAogE/3mAf0M//////////8AAAAAAAAAAP1O/eQBIR4gBv0AAjghCiAfIAogE/3mAf0M//////////8AAAAAAAAAAP1O/eQBIR8gAiAEQYAIbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRcgGiAb/Q0AAQIDBAUGBxAREhMUFRYXIBogG/0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9CwIAIBwgHf0NAAECAwQFBgcQERITFBUWFyAcIB39DQgJCgsMDQ4PGBkaGxwdHh/95AEhFyAeIB/9DQABAgMEBQYHEBESExQVFhcgHiAf/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0LAhAgBUEIaiEFDAALCyAEQQFqIQQMAAsLC2IBAn9BACEEAkADQCAEIANODQFBACEFA0AgACAFaiABIAVq/QACACACIAVq/QACAP3kAf0LAgAgBUEQaiEFIAVBgAJIDQALIABBgAJqIQAgAUGACGohASAEQQFqIQQMAAsLC/gQAgZ/FntBACEEAkADQCADIARrQQRIDQFBACEFAkADQCAFQYACTg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhD/0MAAAAAAAAAAAAAAAAAAAAACEQ/QwAAAAAAAAAAAAAAAAAAAAAIRH9DAAAAAAAAAAAAAAAAAAAAAAhEiAAIAVBgAJsaiEGIAEgBEGAAmxqIQcgBkGAAmohCANAIAf9AAIAIRMgB/0AAoACIRQgB/0AAoAEIRUgB/0AAoAGIRYgBv0AAgAhCiALIAogE/3mAf3kASELIA0gCiAU/eYB/eQBIQ0gDyAKIBX95gH95AEhDyARIAogFv3mAf3kASERIAb9AAKAAiEKIAwgCiAT/eYB/eQBIQwgDiAKIBT95gH95AEhDiAQIAogFf3mAf3kASEQIBIgCiAW/eYB/eQBIRIgBkEQaiEGIAdBEGohByAGIAhIDQALIAIgBEGACGxqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCACAJIBn9HwE4AgQgDSAO/Q0AAQIDBAUGBxAREhMUFRYXIA0gDv0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCgAggCSAZ/R8BOAKECCAPIBD9DQABAgMEBQYHEBESExQVFhcgDyAQ/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAKAECAJIBn9HwE4AoQQIBEgEv0NAAECAwQFBgcQERITFBUWFyARIBL9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AoAYIAkgGf0fATgChBggBUECaiEFDAALCyAEQQRqIQQMAAsLAkADQCAEIANODQFBACEFAkADQCAFQYACTg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEa/QwAAAAAAAAAAAAAAAAAAAAAIRv9DAAAAAAAAAAAAAAAAAAAAAAhHP0MAAAAAAAAAAAAAAAAAAAAACEd/QwAAAAAAAAAAAAAAAAAAAAAIR79DAAAAAAAAAAAAAAAAAAAAAAhHyAAIAVBgAJsaiEGIAEgBEGAAmxqIQcgBkGAAmohCANAIAf9AAIAIRMgBv0AAgAhCiALIAogE/3mAf3kASELIAb9AAKAAiEKIAwgCiAT/eYB/eQBIQwgBv0AAoAEIQogGiAKIBP95gH95AEhGiAG/QACgAYhCiAbIAogE/3mAf3kASEbIAb9AAKACCEKIBwgCiAT/eYB/eQBIRwgBv0AAoAKIQogHSAKIBP95gH95AEhHSAG/QACgAwhCiAeIAogE/3mAf3kASEeIAb9AAKADiEKIB8gCiAT/eYB/eQBIR8gBkEQaiEGIAdBEGohByAGIAhIDQALIAIgBEGACGxqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEXIBogG/0NAAECAwQFBgcQERITFBUWFyAaIBv9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/QsCACAcIB39DQABAgMEBQYHEBESExQVFhcgHCAd/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRcgHiAf/Q0AAQIDBAUGBxAREhMUFRYXIB4gH/0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9CwIQIAVBCGohBQwACwsgBEEBaiEEDAALCwvpDAICfxB7QQAhCQJAA0AgCSAITg0BQQAhCgNAIAAgCmogASAKav0AAgAgAiAKav0AAgD95AH94QEhC/0MAACAPwAAgD8AAIA/AACAP/0MAACAPwAAgD8AAIA/AACAPyAL/QylwLBCpcCwQqXAsEKlwLBC/egB/QxQrK7CUKyuwlCsrsJQrK7C/ekBIQwgDP0MO6q4PzuquD87qrg/O6q4P/3mAf1qIQ0gDCAN/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIA39DIOAXrmDgF65g4BeuYOAXrn95gH95QEhDv0MZ2lQOWdpUDlnaVA5Z2lQOSAO/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIA795gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgDv3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAO/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIA795gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgDiAO/eYB/eYBIA795AH9DAAAgD8AAIA/AACAPwAAgD/95AEgDf34Af0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/eQB/ecBIAMgCmr9AAIA/eYBIAQgCmr9AAIAIAUgCmr9AAIA/eQB/eEBIQ/9DAAAgD8AAIA/AACAPwAAgD/9DAAAgD8AAIA/AACAPwAAgD8gD/0MpcCwQqXAsEKlwLBCpcCwQv3oAf0MUKyuwlCsrsJQrK7CUKyuwv3pASEQIBD9DDuquD87qrg/O6q4PzuquD/95gH9aiERIBAgEf0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAR/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIRL9DGdpUDlnaVA5Z2lQOWdpUDkgEv3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAS/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIBL95gH9DMGpKj3BqSo9wakqPcGpKj395AEgEv3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAS/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIBIgEv3mAf3mASAS/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIBH9+AH9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf3kAf3nASAGIApq/QACACAHIApq/QACAP3kASETIBMgE/3mASEU/Qzq8Lq76vC6u+rwurvq8Lq7IBT95gH9DE4TqTxOE6k8ThOpPE4TqTz95AEgFP3mAf0MLR5cvS0eXL0tHly9LR5cvf3kASAU/eYB/QyTgwg+k4MIPpODCD6Tgwg+/eQBIBT95gH9DJmqqr6Zqqq+maqqvpmqqr795AEgFP3mASAT/eYBIBP95AEhFSAT/eAB/QwAAABAAAAAQAAAAEAAAABA/eYBIRb9DAAAgD8AAIA/AACAPwAAgD/9DAAAAEAAAABAAAAAQAAAAEAgFv0MpcCwQqXAsEKlwLBCpcCwQv3oAf0MUKyuwlCsrsJQrK7CUKyuwv3pASEXIBf9DDuquD87qrg/O6q4PzuquD/95gH9aiEYIBcgGP0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAY/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIRn9DGdpUDlnaVA5Z2lQOWdpUDkgGf3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAZ/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIBn95gH9DMGpKj3BqSo9wakqPcGpKj395AEgGf3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAZ/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIBkgGf3mAf3mASAZ/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIBj9+AH9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf0MAACAPwAAgD8AAIA/AACAP/3kAf3nAf3lASAT/QwAAACAAAAAgAAAAIAAAACA/U79UCEaIBUgGiAT/eAB/QwAACA/AAAgPwAAID8AACA//UP9Uv3mAf3kAf0LAgAgCkEQaiEKIApBgAJIDQALIABBgAJqIQAgAUGAAmohASACQYAIaiECIANBgAJqIQMgBEGAAmohBCAFQYAIaiEFIAZBgAJqIQYgB0GACGohByAJQQFqIQkMAAsLC48JAgJ/DHtBACEFAkADQCAFIARODQFBACEGA0AgACAGaiABIAZq/QACACACIAZq/QACAP3kAf3hASEH/QwAAIA/AACAPwAAgD8AAIA//QwAAIA/AACAPwAAgD8AAIA/IAf9DKXAsEKlwLBCpcCwQqXAsEL96AH9DFCsrsJQrK7CUKyuwlCsrsL96QEhCCAI/Qw7qrg/O6q4PzuquD87qrg//eYB/WohCSAIIAn9DACAMT8AgDE/AIAxPwCAMT/95gH95QEgCf0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEK/QxnaVA5Z2lQOWdpUDlnaVA5IAr95gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgCv3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAK/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIAr95gH9DKqqKj6qqio+qqoqPqqqKj795AEgCv3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASAKIAr95gH95gEgCv3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAJ/fgB/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH95AH95wEgAyAGav0AAgAhCyALIAv95gEhDP0M6vC6u+rwurvq8Lq76vC6uyAM/eYB/QxOE6k8ThOpPE4TqTxOE6k8/eQBIAz95gH9DC0eXL0tHly9LR5cvS0eXL395AEgDP3mAf0Mk4MIPpODCD6Tgwg+k4MIPv3kASAM/eYB/QyZqqq+maqqvpmqqr6Zqqq+/eQBIAz95gEgC/3mASAL/eQBIQ0gC/3gAf0MAAAAQAAAAEAAAABAAAAAQP3mASEO/QwAAIA/AACAPwAAgD8AAIA//QwAAABAAAAAQAAAAEAAAABAIA79DKXAsEKlwLBCpcCwQqXAsEL96AH9DFCsrsJQrK7CUKyuwlCsrsL96QEhDyAP/Qw7qrg/O6q4PzuquD87qrg//eYB/WohECAPIBD9DACAMT8AgDE/AIAxPwCAMT/95gH95QEgEP0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASER/QxnaVA5Z2lQOWdpUDlnaVA5IBH95gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgEf3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAR/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIBH95gH9DKqqKj6qqio+qqoqPqqqKj795AEgEf3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASARIBH95gH95gEgEf3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAQ/fgB/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH9DAAAgD8AAIA/AACAPwAAgD/95AH95wH95QEgC/0MAAAAgAAAAIAAAACAAAAAgP1O/VAhEiANIBIgC/3gAf0MAAAgPwAAID8AACA/AAAgP/1D/VL95gH9CwIAIAZBEGohBiAGQYACSA0ACyAAQYACaiEAIAFBgAJqIQEgAkGACGohAiADQYACaiEDIAVBAWohBQwACwsLuQ0CBn8Me0EAIQQCQANAIAMgBGtBBEgNAUEAIQX9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDiAAIAVBgAJsaiEGIAEgBEGAAmxqIQcgBkGAAmohCANAIAf9AAIAIQ8gB/0AAoACIRAgB/0AAoAEIREgB/0AAoAGIRIgBv0AAgAhCiALIAogD/3mAf3kASELIAwgCiAQ/eYB/eQBIQwgDSAKIBH95gH95AEhDSAOIAogEv3mAf3kASEOIAZBEGohBiAHQRBqIQcgBiAISA0ACyACIARBBGxqIAVBBGxqIQkgC/0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWFyAL/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRP9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFCATIBT9DQABAgMICQoLEBESExgZGhsgEyAU/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRUgCSAV/R8AOAIAIAz9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhcgDP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASET/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRQgEyAU/Q0AAQIDCAkKCxAREhMYGRobIBMgFP0NBAUGBwwNDg8UFRYXHB0eH/3kASEVIAkgFf0fADgCBCAN/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYXIA39DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhE/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEUIBMgFP0NAAECAwgJCgsQERITGBkaGyATIBT9DQQFBgcMDQ4PFBUWFxwdHh/95AEhFSAJIBX9HwA4AgggDv0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWFyAO/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRP9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFCATIBT9DQABAgMICQoLEBESExgZGhsgEyAU/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRUgCSAV/R8AOAIMIARBBGohBAwACwsCQANAIAQgA04NAUEAIQUCQANAIAVBAU4NAf0MAAAAAAAAAAAAAAAAAAAAACELIAAgBUGAAmxqIQYgASAEQYACbGohByAGQYACaiEIA0AgB/0AAgAhDyAG/QACACEKIAsgCiAP/eYB/eQBIQsgBkEQaiEGIAdBEGohByAGIAhIDQALIAIgBEEEbGogBUEEbGohCSAL/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYXIAv9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhE/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEUIBMgFP0NAAECAwgJCgsQERITGBkaGyATIBT9DQQFBgcMDQ4PFBUWFxwdHh/95AEhFSAJIBX9HwA4AgAgBUEBaiEFDAALCyAEQQFqIQQMAAsLC/YDAgJ/BHtBACEEAkADQCAEIANODQFBACEFA0AgACAFaiABIAVq/QACACACIAVq/QACAP3kAf3hASEG/QwAAIA/AACAPwAAgD8AAIA//QwAAIA/AACAPwAAgD8AAIA/IAb9DKXAsEKlwLBCpcCwQqXAsEL96AH9DFCsrsJQrK7CUKyuwlCsrsL96QEhByAH/Qw7qrg/O6q4PzuquD87qrg//eYB/WohCCAHIAj9DACAMT8AgDE/AIAxPwCAMT/95gH95QEgCP0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEJ/QxnaVA5Z2lQOWdpUDlnaVA5IAn95gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgCf3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAJ/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIAn95gH9DKqqKj6qqio+qqoqPqqqKj795AEgCf3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASAJIAn95gH95gEgCf3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAI/fgB/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH95AH95wH9CwIAIAVBEGohBSAFQYACSA0ACyAAQYACaiEAIAFBgAJqIQEgAkGACGohAiAEQQFqIQQMAAsLC/EFAgJ/CHtBACEEAkADQCAEIANODQFBACEFA0AgACAFaiABIAVq/QACACACIAVq/QACAP3kASEGIAYgBv3mASEH/Qzq8Lq76vC6u+rwurvq8Lq7IAf95gH9DE4TqTxOE6k8ThOpPE4TqTz95AEgB/3mAf0MLR5cvS0eXL0tHly9LR5cvf3kASAH/eYB/QyTgwg+k4MIPpODCD6Tgwg+/eQBIAf95gH9DJmqqr6Zqqq+maqqvpmqqr795AEgB/3mASAG/eYBIAb95AEhCCAG/eAB/QwAAABAAAAAQAAAAEAAAABA/eYBIQn9DAAAgD8AAIA/AACAPwAAgD/9DAAAAEAAAABAAAAAQAAAAEAgCf0MpcCwQqXAsEKlwLBCpcCwQv3oAf0MUKyuwlCsrsJQrK7CUKyuwv3pASEKIAr9DDuquD87qrg/O6q4PzuquD/95gH9aiELIAogC/0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAL/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIQz9DGdpUDlnaVA5Z2lQOWdpUDkgDP3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAM/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIAz95gH9DMGpKj3BqSo9wakqPcGpKj395AEgDP3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAM/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIAwgDP3mAf3mASAM/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIAv9+AH9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf0MAACAPwAAgD8AAIA/AACAP/3kAf3nAf3lASAG/QwAAACAAAAAgAAAAIAAAACA/U79UCENIAggDSAG/eAB/QwAACA/AAAgPwAAID8AACA//UP9Uv0LAgAgBUEQaiEFIAVBgAJIDQALIABBgAJqIQAgAUGAAmohASACQYAIaiECIARBAWohBAwACwsLkgEBAn9BACEGAkADQCAGIAVODQFBACEHA0AgACAHaiABIAdq/QACACACIAdq/QACAP3mASADIAdq/QACACAEIAdq/QACAP3mAf3kAf0LAgAgB0EQaiEHIAdBgAJIDQALIABBgAJqIQAgAUGAAmohASACQYACaiECIANBgAJqIQMgBEGAAmohBCAGQQFqIQYMAAsLC90FAgJ/CHtBACEDAkADQCADIAJODQFBACEEA0AgACAEaiABIARq/QACACEFIAUgBf3mASEG/Qzq8Lq76vC6u+rwurvq8Lq7IAb95gH9DE4TqTxOE6k8ThOpPE4TqTz95AEgBv3mAf0MLR5cvS0eXL0tHly9LR5cvf3kASAG/eYB/QyTgwg+k4MIPpODCD6Tgwg+/eQBIAb95gH9DJmqqr6Zqqq+maqqvpmqqr795AEgBv3mASAF/eYBIAX95AEhByAF/eAB/QwAAABAAAAAQAAAAEAAAABA/eYBIQj9DAAAgD8AAIA/AACAPwAAgD/9DAAAAEAAAABAAAAAQAAAAEAgCP0MpcCwQqXAsEKlwLBCpcCwQv3oAf0MUKyuwlCsrsJQrK7CUKyuwv3pASEJIAn9DDuquD87qrg/O6q4PzuquD/95gH9aiEKIAkgCv0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAK/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIQv9DGdpUDlnaVA5Z2lQOWdpUDkgC/3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAL/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIAv95gH9DMGpKj3BqSo9wakqPcGpKj395AEgC/3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAL/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIAsgC/3mAf3mASAL/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIAr9+AH9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf0MAACAPwAAgD8AAIA/AACAP/3kAf3nAf3lASAF/QwAAACAAAAAgAAAAIAAAACA/U79UCEMIAcgDCAF/eAB/QwAACA/AAAgPwAAID8AACA//UP9Uv0LAgAgBEEQaiEEIARBgAJIDQALIABBgAJqIQAgAUGAAmohASADQQFqIQMMAAsLC2oBAn9BACEEAkADQCAEIANODQFBACEFA0AgACAFaiABIAVq/QACACACIAVq/QACAP3mAf0LAgAgBUEQaiEFIAVBgAJIDQALIABBgAJqIQAgAUGAAmohASACQYACaiECIARBAWohBAwACwsL0QYEBX8BewF/DHtBACEEAkADQCADIARrQQJIDQFBACEFAkADQCAFQcAATg0BIAIgBEGAAmxqIAVBBGxqIQr9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDv0MAAAAAAAAAAAAAAAAAAAAACEP/QwAAAAAAAAAAAAAAAAAAAAAIRD9DAAAAAAAAAAAAAAAAAAAAAAhEf0MAAAAAAAAAAAAAAAAAAAAACESIAAgBEEEbGohBiABIAVBBGxqIQcgBkEEaiEIA0AgB/0AAgAhEyAH/QACECEUIAf9AAIgIRUgB/0AAjAhFiAG/QkCACEJIAsgCSAT/eYB/eQBIQsgDCAJIBT95gH95AEhDCANIAkgFf3mAf3kASENIA4gCSAW/eYB/eQBIQ4gBv0JAgQhCSAPIAkgE/3mAf3kASEPIBAgCSAU/eYB/eQBIRAgESAJIBX95gH95AEhESASIAkgFv3mAf3kASESIAZBBGohBiAHQYACaiEHIAYgCEgNAAsgCiAL/QsCACAKIAz9CwIQIAogDf0LAiAgCiAO/QsCMCAKIA/9CwKAAiAKIBD9CwKQAiAKIBH9CwKgAiAKIBL9CwKwAiAFQRBqIQUMAAsLIARBAmohBAwACwsCQANAIAQgA04NAUEAIQUCQANAIAVBwABODQEgAiAEQYACbGogBUEEbGohCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEOIAAgBEEEbGohBiABIAVBBGxqIQcgBkEEaiEIA0AgB/0AAgAhEyAH/QACECEUIAf9AAIgIRUgB/0AAjAhFiAG/QkCACEJIAsgCSAT/eYB/eQBIQsgDCAJIBT95gH95AEhDCANIAkgFf3mAf3kASENIA4gCSAW/eYB/eQBIQ4gBkEEaiEGIAdBgAJqIQcgBiAISA0ACyAKIAv9CwIAIAogDP0LAhAgCiAN/QsCICAKIA79CwIwIAVBEGohBQwACwsgBEEBaiEEDAALCwuVAwQHfwF7AX8IeyABQQRsIQEgA0EEbCEDQQAhBgJAA0AgBkGAAk4NASAEIAZq/QwAAAAAAAAAAAAAAAAAAAAA/QsCACAGQRBqIQYMAAsLQQAhCwJAA0AgCyAFTg0BIAtBEGohDAJAIAwgBUgNACAFIQwLQQAhBkEAIQcCQANAIAdBwABODQEgBCAGQYACbGogB0EEbGohDiAO/QACACEPIA79AAIQIRAgDv0AAiAhESAO/QACMCESIAAgCyABbGogBkEEbGohCSACIAsgA2xqIAdBBGxqIQogCyEIAkADQCAIIAxODQEgCv0AAgAhEyAK/QACECEUIAr9AAIgIRUgCv0AAjAhFiAJ/QkCACENIA8gDSAT/eYB/eQBIQ8gECANIBT95gH95AEhECARIA0gFf3mAf3kASERIBIgDSAW/eYB/eQBIRIgCSABaiEJIAogA2ohCiAIQQFqIQgMAAsLIA4gD/0LAgAgDiAQ/QsCECAOIBH9CwIgIA4gEv0LAjAgB0EQaiEHDAALCyALQRBqIQsMAAsLC38BAn9BACEEAkADQCAEIANODQFBACEFA0AgACAFav0MAACAPwAAgD8AAIA/AACAPyABIAVq/QACACACIAVq/QACAP3mAf3lAf0LAgAgBUEQaiEFIAVBgAJIDQALIABBgAJqIQAgAUGAAmohASACQYACaiECIARBAWohBAwACwsLfwECf0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVqIAEgBWr9AAIA/QwAAIA/AACAPwAAgD8AAIA/IAIgBWr9AAIA/eUB/eYB/QsCACAFQRBqIQUgBUGAAkgNAAsgAEGAAmohACABQYACaiEBIAJBgAJqIQIgBEEBaiEEDAALCwtqAQJ/QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWogASAFav0AAgAgAiAFav0AAgD95AH9CwIAIAVBEGohBSAFQYACSA0ACyAAQYACaiEAIAFBgAJqIQEgAkGAAmohAiAEQQFqIQQMAAsLC5IBAQJ/QQAhBgJAA0AgBiAFTg0BQQAhBwNAIAAgB2ogASAHav0AAgAgAiAHav0AAgAgAyAHav0AAgD95gEgBCAHav0AAgD95gH95AH9CwIAIAdBEGohByAHQYACSA0ACyAAQYACaiEAIAFBgAJqIQEgAkGAAmohAiADQYACaiEDIARBgAJqIQQgBkEBaiEGDAALCwt+AQJ/QQAhBQJAA0AgBSAETg0BQQAhBgNAIAAgBmogASAGav0AAgAgAiAGav0AAgD95gEgAyAGav0AAgD95gH9CwIAIAZBEGohBiAGQYACSA0ACyAAQYACaiEAIAFBgAJqIQEgAkGAAmohAiADQYACaiEDIAVBAWohBQwACwsL1gYEBX8BewF/DHtBACEEAkADQCADIARrQQJIDQFBACEFAkADQCAFQcAATg0BIAIgBEGAAmxqIAVBBGxqIQr9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDv0MAAAAAAAAAAAAAAAAAAAAACEP/QwAAAAAAAAAAAAAAAAAAAAAIRD9DAAAAAAAAAAAAAAAAAAAAAAhEf0MAAAAAAAAAAAAAAAAAAAAACESIAAgBEGACGxqIQYgASAFQQRsaiEHIAZBgAhqIQgDQCAH/QACACETIAf9AAIQIRQgB/0AAiAhFSAH/QACMCEWIAb9CQIAIQkgCyAJIBP95gH95AEhCyAMIAkgFP3mAf3kASEMIA0gCSAV/eYB/eQBIQ0gDiAJIBb95gH95AEhDiAG/QkCgAghCSAPIAkgE/3mAf3kASEPIBAgCSAU/eYB/eQBIRAgESAJIBX95gH95AEhESASIAkgFv3mAf3kASESIAZBBGohBiAHQYACaiEHIAYgCEgNAAsgCiAL/QsCACAKIAz9CwIQIAogDf0LAiAgCiAO/QsCMCAKIA/9CwKAAiAKIBD9CwKQAiAKIBH9CwKgAiAKIBL9CwKwAiAFQRBqIQUMAAsLIARBAmohBAwACwsCQANAIAQgA04NAUEAIQUCQANAIAVBwABODQEgAiAEQYACbGogBUEEbGohCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEOIAAgBEGACGxqIQYgASAFQQRsaiEHIAZBgAhqIQgDQCAH/QACACETIAf9AAIQIRQgB/0AAiAhFSAH/QACMCEWIAb9CQIAIQkgCyAJIBP95gH95AEhCyAMIAkgFP3mAf3kASEMIA0gCSAV/eYB/eQBIQ0gDiAJIBb95gH95AEhDiAGQQRqIQYgB0GAAmohByAGIAhIDQALIAogC/0LAgAgCiAM/QsCECAKIA39CwIgIAogDv0LAjAgBUEQaiEFDAALCyAEQQFqIQQMAAsLC+ACBAd/AXsBfwN7IAFBBGwhASADQQRsIQNBACEGAkADQCAGQYAQTg0BIAQgBmr9DAAAAAAAAAAAAAAAAAAAAAD9CwIAIAZBEGohBgwACwtBACELAkADQCALIAVODQEgC0EEaiEMAkAgDCAFSA0AIAUhDAtBACEGAkADQCAGQYACTg0BQQAhByAEIAZBCGxqIAdBBGxqIQ4gDv0AAgAhDyAO/QACCCEQIAAgCyABbGogBkEEbGohCSACIAsgA2xqIAdBBGxqIQogCyEIAkADQCAIIAxODQEgCv0AAgAhESAJ/QkCACENIA8gDSAR/eYB/eQBIQ8gCf0JAgQhDSAQIA0gEf3mAf3kASEQIAkgAWohCSAKIANqIQogCEEBaiEIDAALCyAOIA/9HwA4AgAgDiAP/R8BOAIEIA4gEP0fADgCCCAOIBD9HwE4AgwgBkECaiEGDAALCyALQQRqIQsMAAsLC7UEBAd/AXsBfwx7IAFBBGwhASADQQRsIQNBACEGAkADQCAGQYCABE4NASAEIAZq/QwAAAAAAAAAAAAAAAAAAAAA/QsCACAGQRBqIQYMAAsLQQAhCwJAA0AgCyAFTg0BIAtBBGohDAJAIAwgBUgNACAFIQwLQQAhBgJAA0AgBkGAAk4NAUEAIQcCQANAIAdBwABODQEgBCAGQYACbGogB0EEbGohDiAO/QACACEPIA79AAIQIRAgDv0AAiAhESAO/QACMCESIA79AAKAAiETIA79AAKQAiEUIA79AAKgAiEVIA79AAKwAiEWIAAgCyABbGogBkEEbGohCSACIAsgA2xqIAdBBGxqIQogCyEIAkADQCAIIAxODQEgCv0AAgAhFyAK/QACECEYIAr9AAIgIRkgCv0AAjAhGiAJ/QkCACENIA8gDSAX/eYB/eQBIQ8gECANIBj95gH95AEhECARIA0gGf3mAf3kASERIBIgDSAa/eYB/eQBIRIgCf0JAgQhDSATIA0gF/3mAf3kASETIBQgDSAY/eYB/eQBIRQgFSANIBn95gH95AEhFSAWIA0gGv3mAf3kASEWIAkgAWohCSAKIANqIQogCEEBaiEIDAALCyAOIA/9CwIAIA4gEP0LAhAgDiAR/QsCICAOIBL9CwIwIA4gE/0LAoACIA4gFP0LApACIA4gFf0LAqACIA4gFv0LArACIAdBEGohBwwACwsgBkECaiEGDAALCyALQQRqIQsMAAsLC5oDBAV/AXsBfwN7QQAhBAJAA0AgAyAEa0ECSA0BQQAhBSACIARBCGxqIAVBBGxqIQr9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEMIAAgBEGACGxqIQYgASAFQQRsaiEHIAZBgAhqIQgDQCAH/QACACENIAb9CQIAIQkgCyAJIA395gH95AEhCyAG/QkCgAghCSAMIAkgDf3mAf3kASEMIAZBBGohBiAHQQhqIQcgBiAISA0ACyAKIAv9HwA4AgAgCiAL/R8BOAIEIAogDP0fADgCCCAKIAz9HwE4AgwgBEECaiEEDAALCwJAA0AgBCADTg0BQQAhBSACIARBCGxqIAVBBGxqIQr9DAAAAAAAAAAAAAAAAAAAAAAhCyAAIARBgAhsaiEGIAEgBUEEbGohByAGQYAIaiEIA0AgB/0AAgAhDSAG/QkCACEJIAsgCSAN/eYB/eQBIQsgBkEEaiEGIAdBCGohByAGIAhIDQALIAogC/0fADgCACAKIAv9HwE4AgQgBEEBaiEEDAALCwsAlwIEbmFtZQGPAhYACnJvd3NfMjU2eDIBCnBvaW50d2lzZTACC3Jvd3NfMjU2eDY0Awpwb2ludHdpc2UxBApwb2ludHdpc2UyBQlyb3dzXzF4NjQGCnBvaW50d2lzZTMHCnBvaW50d2lzZTQICnBvaW50d2lzZTUJCnBvaW50d2lzZTYKCnBvaW50d2lzZTcLCWNvbHNfMXg2NAwKb3V0ZXJfMXg2NA0KcG9pbnR3aXNlOA4KcG9pbnR3aXNlOQ8LcG9pbnR3aXNlMTAQC3BvaW50d2lzZTExEQtwb2ludHdpc2UxMhILY29sc18yNTZ4NjQTC291dGVyXzI1NngyFAxvdXRlcl8yNTZ4NjQVCmNvbHNfMjU2eDI=";
+const kernelBytes = "AGFzbQEAAAABKwVgBH9/f38AYAl/f39/f39/f38AYAV/f39/fwBgBn9/f39/fwBgA39/fwACEgEDZW52Bm1lbW9yeQIBAYCABAMYFwAAAAECAAAAAwQAAAMAAAADAgADAwAEB7ECFwpyb3dzXzI1NngyAAAKcG9pbnR3aXNlMAABC3Jvd3NfMjU2eDY0AAIKcG9pbnR3aXNlMQADCnBvaW50d2lzZTIABAlyb3dzXzF4NjQABQpwb2ludHdpc2UzAAYKcG9pbnR3aXNlNAAHCnBvaW50d2lzZTUACApwb2ludHdpc2U2AAkKcG9pbnR3aXNlNwAKCWNvbHNfMXg2NAALCm91dGVyXzF4NjQADApwb2ludHdpc2U4AA0KcG9pbnR3aXNlOQAOC3BvaW50d2lzZTEwAA8LcG9pbnR3aXNlMTEAEAtwb2ludHdpc2UxMgARC2NvbHNfMjU2eDY0ABILb3V0ZXJfMjU2eDIAEwxvdXRlcl8yNTZ4NjQAFApjb2xzXzI1NngyABUJbm9uZmluaXRlABYKrXwX6RICBn8We0EAIQQCQANAIAMgBGtBBEgNAUEAIQUCQANAIAVBgAJODQH9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDv0MAAAAAAAAAAAAAAAAAAAAACEP/QwAAAAAAAAAAAAAAAAAAAAAIRD9DAAAAAAAAAAAAAAAAAAAAAAhEf0MAAAAAAAAAAAAAAAAAAAAACESIAAgBUEIbGohBiABIARBCGxqIQcgB/0AAgAhEyAH/QACCCEUIAf9AAIQIRUgB/0AAhghFiAG/QACACEKIAsgCiAT/eYB/Qz//////////wAAAAAAAAAA/U795AEhCyANIAogFP3mAf0M//////////8AAAAAAAAAAP1O/eQBIQ0gDyAKIBX95gH9DP//////////AAAAAAAAAAD9Tv3kASEPIBEgCiAW/eYB/Qz//////////wAAAAAAAAAA/U795AEhESAG/QACCCEKIAwgCiAT/eYB/Qz//////////wAAAAAAAAAA/U795AEhDCAOIAogFP3mAf0M//////////8AAAAAAAAAAP1O/eQBIQ4gECAKIBX95gH9DP//////////AAAAAAAAAAD9Tv3kASEQIBIgCiAW/eYB/Qz//////////wAAAAAAAAAA/U795AEhEiACIARBgAhsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AgAgCSAZ/R8BOAIEIA0gDv0NAAECAwQFBgcQERITFBUWFyANIA79DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AoAIIAkgGf0fATgChAggDyAQ/Q0AAQIDBAUGBxAREhMUFRYXIA8gEP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCgBAgCSAZ/R8BOAKEECARIBL9DQABAgMEBQYHEBESExQVFhcgESAS/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAKAGCAJIBn9HwE4AoQYIAVBAmohBQwACwsgBEEEaiEEDAALCwJAA0AgBCADTg0BQQAhBQJAA0AgBUGAAk4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhGv0MAAAAAAAAAAAAAAAAAAAAACEb/QwAAAAAAAAAAAAAAAAAAAAAIRz9DAAAAAAAAAAAAAAAAAAAAAAhHf0MAAAAAAAAAAAAAAAAAAAAACEe/QwAAAAAAAAAAAAAAAAAAAAAIR8gACAFQQhsaiEGIAEgBEEIbGohByAH/QACACETIAb9AAIAIQogCyAKIBP95gH9DP//////////AAAAAAAAAAD9Tv3kASELIAb9AAIIIQogDCAKIBP95gH9DP//////////AAAAAAAAAAD9Tv3kASEMIAb9AAIQIQogGiAKIBP95gH9DP//////////AAAAAAAAAAD9Tv3kASEaIAb9AAIYIQogGyAKIBP95gH9DP//////////AAAAAAAAAAD9Tv3kASEbIAb9AAIgIQogHCAKIBP95gH9DP//////////AAAAAAAAAAD9Tv3kASEcIAb9AAIoIQogHSAKIBP95gH9DP//////////AAAAAAAAAAD9Tv3kASEdIAb9AAIwIQogHiAKIBP95gH9DP//////////AAAAAAAAAAD9Tv3kASEeIAb9AAI4IQogHyAKIBP95gH9DP//////////AAAAAAAAAAD9Tv3kASEfIAIgBEGACGxqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEXIBogG/0NAAECAwQFBgcQERITFBUWFyAaIBv9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/QsCACAcIB39DQABAgMEBQYHEBESExQVFhcgHCAd/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRcgHiAf/Q0AAQIDBAUGBxAREhMUFRYXIB4gH/0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9CwIQIAVBCGohBQwACwsgBEEBaiEEDAALCwtiAQJ/QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWogASAFav0AAgAgAiAFav0AAgD95AH9CwIAIAVBEGohBSAFQYACSA0ACyAAQYACaiEAIAFBgAhqIQEgBEEBaiEEDAALCwv4EAIGfxZ7QQAhBAJAA0AgAyAEa0EESA0BQQAhBQJAA0AgBUGAAk4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhEP0MAAAAAAAAAAAAAAAAAAAAACER/QwAAAAAAAAAAAAAAAAAAAAAIRIgACAFQYACbGohBiABIARBgAJsaiEHIAZBgAJqIQgDQCAH/QACACETIAf9AAKAAiEUIAf9AAKABCEVIAf9AAKABiEWIAb9AAIAIQogCyAKIBP95gH95AEhCyANIAogFP3mAf3kASENIA8gCiAV/eYB/eQBIQ8gESAKIBb95gH95AEhESAG/QACgAIhCiAMIAogE/3mAf3kASEMIA4gCiAU/eYB/eQBIQ4gECAKIBX95gH95AEhECASIAogFv3mAf3kASESIAZBEGohBiAHQRBqIQcgBiAISA0ACyACIARBgAhsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AgAgCSAZ/R8BOAIEIA0gDv0NAAECAwQFBgcQERITFBUWFyANIA79DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AoAIIAkgGf0fATgChAggDyAQ/Q0AAQIDBAUGBxAREhMUFRYXIA8gEP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCgBAgCSAZ/R8BOAKEECARIBL9DQABAgMEBQYHEBESExQVFhcgESAS/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAKAGCAJIBn9HwE4AoQYIAVBAmohBQwACwsgBEEEaiEEDAALCwJAA0AgBCADTg0BQQAhBQJAA0AgBUGAAk4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhGv0MAAAAAAAAAAAAAAAAAAAAACEb/QwAAAAAAAAAAAAAAAAAAAAAIRz9DAAAAAAAAAAAAAAAAAAAAAAhHf0MAAAAAAAAAAAAAAAAAAAAACEe/QwAAAAAAAAAAAAAAAAAAAAAIR8gACAFQYACbGohBiABIARBgAJsaiEHIAZBgAJqIQgDQCAH/QACACETIAb9AAIAIQogCyAKIBP95gH95AEhCyAG/QACgAIhCiAMIAogE/3mAf3kASEMIAb9AAKABCEKIBogCiAT/eYB/eQBIRogBv0AAoAGIQogGyAKIBP95gH95AEhGyAG/QACgAghCiAcIAogE/3mAf3kASEcIAb9AAKACiEKIB0gCiAT/eYB/eQBIR0gBv0AAoAMIQogHiAKIBP95gH95AEhHiAG/QACgA4hCiAfIAogE/3mAf3kASEfIAZBEGohBiAHQRBqIQcgBiAISA0ACyACIARBgAhsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFyAaIBv9DQABAgMEBQYHEBESExQVFhcgGiAb/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0LAgAgHCAd/Q0AAQIDBAUGBxAREhMUFRYXIBwgHf0NCAkKCwwNDg8YGRobHB0eH/3kASEXIB4gH/0NAAECAwQFBgcQERITFBUWFyAeIB/9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/QsCECAFQQhqIQUMAAsLIARBAWohBAwACwsL6QwCAn8Qe0EAIQkCQANAIAkgCE4NAUEAIQoDQCAAIApqIAEgCmr9AAIAIAIgCmr9AAIA/eQB/eEBIQv9DAAAgD8AAIA/AACAPwAAgD/9DAAAgD8AAIA/AACAPwAAgD8gC/0MpcCwQqXAsEKlwLBCpcCwQv3oAf0MUKyuwlCsrsJQrK7CUKyuwv3pASEMIAz9DDuquD87qrg/O6q4PzuquD/95gH9aiENIAwgDf0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAN/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIQ79DGdpUDlnaVA5Z2lQOWdpUDkgDv3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAO/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIA795gH9DMGpKj3BqSo9wakqPcGpKj395AEgDv3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAO/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIA4gDv3mAf3mASAO/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIA39+AH9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf3kAf3nASADIApq/QACAP3mASAEIApq/QACACAFIApq/QACAP3kAf3hASEP/QwAAIA/AACAPwAAgD8AAIA//QwAAIA/AACAPwAAgD8AAIA/IA/9DKXAsEKlwLBCpcCwQqXAsEL96AH9DFCsrsJQrK7CUKyuwlCsrsL96QEhECAQ/Qw7qrg/O6q4PzuquD87qrg//eYB/WohESAQIBH9DACAMT8AgDE/AIAxPwCAMT/95gH95QEgEf0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASES/QxnaVA5Z2lQOWdpUDlnaVA5IBL95gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgEv3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAS/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIBL95gH9DKqqKj6qqio+qqoqPqqqKj795AEgEv3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASASIBL95gH95gEgEv3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAR/fgB/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH95AH95wEgBiAKav0AAgAgByAKav0AAgD95AEhEyATIBP95gEhFP0M6vC6u+rwurvq8Lq76vC6uyAU/eYB/QxOE6k8ThOpPE4TqTxOE6k8/eQBIBT95gH9DC0eXL0tHly9LR5cvS0eXL395AEgFP3mAf0Mk4MIPpODCD6Tgwg+k4MIPv3kASAU/eYB/QyZqqq+maqqvpmqqr6Zqqq+/eQBIBT95gEgE/3mASAT/eQBIRUgE/3gAf0MAAAAQAAAAEAAAABAAAAAQP3mASEW/QwAAIA/AACAPwAAgD8AAIA//QwAAABAAAAAQAAAAEAAAABAIBb9DKXAsEKlwLBCpcCwQqXAsEL96AH9DFCsrsJQrK7CUKyuwlCsrsL96QEhFyAX/Qw7qrg/O6q4PzuquD87qrg//eYB/WohGCAXIBj9DACAMT8AgDE/AIAxPwCAMT/95gH95QEgGP0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEZ/QxnaVA5Z2lQOWdpUDlnaVA5IBn95gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgGf3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAZ/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIBn95gH9DKqqKj6qqio+qqoqPqqqKj795AEgGf3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASAZIBn95gH95gEgGf3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAY/fgB/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH9DAAAgD8AAIA/AACAPwAAgD/95AH95wH95QEgE/0MAAAAgAAAAIAAAACAAAAAgP1O/VAhGiAVIBogE/3gAf0MAAAgPwAAID8AACA/AAAgP/1D/VL95gH95AH9CwIAIApBEGohCiAKQYACSA0ACyAAQYACaiEAIAFBgAJqIQEgAkGACGohAiADQYACaiEDIARBgAJqIQQgBUGACGohBSAGQYACaiEGIAdBgAhqIQcgCUEBaiEJDAALCwuPCQICfwx7QQAhBQJAA0AgBSAETg0BQQAhBgNAIAAgBmogASAGav0AAgAgAiAGav0AAgD95AH94QEhB/0MAACAPwAAgD8AAIA/AACAP/0MAACAPwAAgD8AAIA/AACAPyAH/QylwLBCpcCwQqXAsEKlwLBC/egB/QxQrK7CUKyuwlCsrsJQrK7C/ekBIQggCP0MO6q4PzuquD87qrg/O6q4P/3mAf1qIQkgCCAJ/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIAn9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhCv0MZ2lQOWdpUDlnaVA5Z2lQOSAK/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIAr95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgCv3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAK/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIAr95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgCiAK/eYB/eYBIAr95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgCf34Af0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/eQB/ecBIAMgBmr9AAIAIQsgCyAL/eYBIQz9DOrwurvq8Lq76vC6u+rwursgDP3mAf0MThOpPE4TqTxOE6k8ThOpPP3kASAM/eYB/QwtHly9LR5cvS0eXL0tHly9/eQBIAz95gH9DJODCD6Tgwg+k4MIPpODCD795AEgDP3mAf0Mmaqqvpmqqr6Zqqq+maqqvv3kASAM/eYBIAv95gEgC/3kASENIAv94AH9DAAAAEAAAABAAAAAQAAAAED95gEhDv0MAACAPwAAgD8AAIA/AACAP/0MAAAAQAAAAEAAAABAAAAAQCAO/QylwLBCpcCwQqXAsEKlwLBC/egB/QxQrK7CUKyuwlCsrsJQrK7C/ekBIQ8gD/0MO6q4PzuquD87qrg/O6q4P/3mAf1qIRAgDyAQ/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIBD9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhEf0MZ2lQOWdpUDlnaVA5Z2lQOSAR/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIBH95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgEf3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAR/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIBH95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgESAR/eYB/eYBIBH95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgEP34Af0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/QwAAIA/AACAPwAAgD8AAIA//eQB/ecB/eUBIAv9DAAAAIAAAACAAAAAgAAAAID9Tv1QIRIgDSASIAv94AH9DAAAID8AACA/AAAgPwAAID/9Q/1S/eYB/QsCACAGQRBqIQYgBkGAAkgNAAsgAEGAAmohACABQYACaiEBIAJBgAhqIQIgA0GAAmohAyAFQQFqIQUMAAsLC7kNAgZ/DHtBACEEAkADQCADIARrQQRIDQFBACEF/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ4gACAFQYACbGohBiABIARBgAJsaiEHIAZBgAJqIQgDQCAH/QACACEPIAf9AAKAAiEQIAf9AAKABCERIAf9AAKABiESIAb9AAIAIQogCyAKIA/95gH95AEhCyAMIAogEP3mAf3kASEMIA0gCiAR/eYB/eQBIQ0gDiAKIBL95gH95AEhDiAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgAiAEQQRsaiAFQQRsaiEJIAv9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhcgC/0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASET/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRQgEyAU/Q0AAQIDCAkKCxAREhMYGRobIBMgFP0NBAUGBwwNDg8UFRYXHB0eH/3kASEVIAkgFf0fADgCACAM/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYXIAz9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhE/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEUIBMgFP0NAAECAwgJCgsQERITGBkaGyATIBT9DQQFBgcMDQ4PFBUWFxwdHh/95AEhFSAJIBX9HwA4AgQgDf0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWFyAN/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRP9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFCATIBT9DQABAgMICQoLEBESExgZGhsgEyAU/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRUgCSAV/R8AOAIIIA79DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhcgDv0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASET/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRQgEyAU/Q0AAQIDCAkKCxAREhMYGRobIBMgFP0NBAUGBwwNDg8UFRYXHB0eH/3kASEVIAkgFf0fADgCDCAEQQRqIQQMAAsLAkADQCAEIANODQFBACEFAkADQCAFQQFODQH9DAAAAAAAAAAAAAAAAAAAAAAhCyAAIAVBgAJsaiEGIAEgBEGAAmxqIQcgBkGAAmohCANAIAf9AAIAIQ8gBv0AAgAhCiALIAogD/3mAf3kASELIAZBEGohBiAHQRBqIQcgBiAISA0ACyACIARBBGxqIAVBBGxqIQkgC/0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWFyAL/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRP9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFCATIBT9DQABAgMICQoLEBESExgZGhsgEyAU/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRUgCSAV/R8AOAIAIAVBAWohBQwACwsgBEEBaiEEDAALCwv2AwICfwR7QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWogASAFav0AAgAgAiAFav0AAgD95AH94QEhBv0MAACAPwAAgD8AAIA/AACAP/0MAACAPwAAgD8AAIA/AACAPyAG/QylwLBCpcCwQqXAsEKlwLBC/egB/QxQrK7CUKyuwlCsrsJQrK7C/ekBIQcgB/0MO6q4PzuquD87qrg/O6q4P/3mAf1qIQggByAI/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIAj9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhCf0MZ2lQOWdpUDlnaVA5Z2lQOSAJ/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIAn95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgCf3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAJ/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIAn95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgCSAJ/eYB/eYBIAn95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgCP34Af0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/eQB/ecB/QsCACAFQRBqIQUgBUGAAkgNAAsgAEGAAmohACABQYACaiEBIAJBgAhqIQIgBEEBaiEEDAALCwvxBQICfwh7QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWogASAFav0AAgAgAiAFav0AAgD95AEhBiAGIAb95gEhB/0M6vC6u+rwurvq8Lq76vC6uyAH/eYB/QxOE6k8ThOpPE4TqTxOE6k8/eQBIAf95gH9DC0eXL0tHly9LR5cvS0eXL395AEgB/3mAf0Mk4MIPpODCD6Tgwg+k4MIPv3kASAH/eYB/QyZqqq+maqqvpmqqr6Zqqq+/eQBIAf95gEgBv3mASAG/eQBIQggBv3gAf0MAAAAQAAAAEAAAABAAAAAQP3mASEJ/QwAAIA/AACAPwAAgD8AAIA//QwAAABAAAAAQAAAAEAAAABAIAn9DKXAsEKlwLBCpcCwQqXAsEL96AH9DFCsrsJQrK7CUKyuwlCsrsL96QEhCiAK/Qw7qrg/O6q4PzuquD87qrg//eYB/WohCyAKIAv9DACAMT8AgDE/AIAxPwCAMT/95gH95QEgC/0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEM/QxnaVA5Z2lQOWdpUDlnaVA5IAz95gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgDP3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAM/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIAz95gH9DKqqKj6qqio+qqoqPqqqKj795AEgDP3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASAMIAz95gH95gEgDP3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAL/fgB/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH9DAAAgD8AAIA/AACAPwAAgD/95AH95wH95QEgBv0MAAAAgAAAAIAAAACAAAAAgP1O/VAhDSAIIA0gBv3gAf0MAAAgPwAAID8AACA/AAAgP/1D/VL9CwIAIAVBEGohBSAFQYACSA0ACyAAQYACaiEAIAFBgAJqIQEgAkGACGohAiAEQQFqIQQMAAsLC5IBAQJ/QQAhBgJAA0AgBiAFTg0BQQAhBwNAIAAgB2ogASAHav0AAgAgAiAHav0AAgD95gEgAyAHav0AAgAgBCAHav0AAgD95gH95AH9CwIAIAdBEGohByAHQYACSA0ACyAAQYACaiEAIAFBgAJqIQEgAkGAAmohAiADQYACaiEDIARBgAJqIQQgBkEBaiEGDAALCwvdBQICfwh7QQAhAwJAA0AgAyACTg0BQQAhBANAIAAgBGogASAEav0AAgAhBSAFIAX95gEhBv0M6vC6u+rwurvq8Lq76vC6uyAG/eYB/QxOE6k8ThOpPE4TqTxOE6k8/eQBIAb95gH9DC0eXL0tHly9LR5cvS0eXL395AEgBv3mAf0Mk4MIPpODCD6Tgwg+k4MIPv3kASAG/eYB/QyZqqq+maqqvpmqqr6Zqqq+/eQBIAb95gEgBf3mASAF/eQBIQcgBf3gAf0MAAAAQAAAAEAAAABAAAAAQP3mASEI/QwAAIA/AACAPwAAgD8AAIA//QwAAABAAAAAQAAAAEAAAABAIAj9DKXAsEKlwLBCpcCwQqXAsEL96AH9DFCsrsJQrK7CUKyuwlCsrsL96QEhCSAJ/Qw7qrg/O6q4PzuquD87qrg//eYB/WohCiAJIAr9DACAMT8AgDE/AIAxPwCAMT/95gH95QEgCv0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEL/QxnaVA5Z2lQOWdpUDlnaVA5IAv95gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgC/3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAL/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIAv95gH9DKqqKj6qqio+qqoqPqqqKj795AEgC/3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASALIAv95gH95gEgC/3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAK/fgB/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH9DAAAgD8AAIA/AACAPwAAgD/95AH95wH95QEgBf0MAAAAgAAAAIAAAACAAAAAgP1O/VAhDCAHIAwgBf3gAf0MAAAgPwAAID8AACA/AAAgP/1D/VL9CwIAIARBEGohBCAEQYACSA0ACyAAQYACaiEAIAFBgAJqIQEgA0EBaiEDDAALCwtqAQJ/QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWogASAFav0AAgAgAiAFav0AAgD95gH9CwIAIAVBEGohBSAFQYACSA0ACyAAQYACaiEAIAFBgAJqIQEgAkGAAmohAiAEQQFqIQQMAAsLC9EGBAV/AXsBfwx7QQAhBAJAA0AgAyAEa0ECSA0BQQAhBQJAA0AgBUHAAE4NASACIARBgAJsaiAFQQRsaiEK/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhD/0MAAAAAAAAAAAAAAAAAAAAACEQ/QwAAAAAAAAAAAAAAAAAAAAAIRH9DAAAAAAAAAAAAAAAAAAAAAAhEiAAIARBBGxqIQYgASAFQQRsaiEHIAZBBGohCANAIAf9AAIAIRMgB/0AAhAhFCAH/QACICEVIAf9AAIwIRYgBv0JAgAhCSALIAkgE/3mAf3kASELIAwgCSAU/eYB/eQBIQwgDSAJIBX95gH95AEhDSAOIAkgFv3mAf3kASEOIAb9CQIEIQkgDyAJIBP95gH95AEhDyAQIAkgFP3mAf3kASEQIBEgCSAV/eYB/eQBIREgEiAJIBb95gH95AEhEiAGQQRqIQYgB0GAAmohByAGIAhIDQALIAogC/0LAgAgCiAM/QsCECAKIA39CwIgIAogDv0LAjAgCiAP/QsCgAIgCiAQ/QsCkAIgCiAR/QsCoAIgCiAS/QsCsAIgBUEQaiEFDAALCyAEQQJqIQQMAAsLAkADQCAEIANODQFBACEFAkADQCAFQcAATg0BIAIgBEGAAmxqIAVBBGxqIQr9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDiAAIARBBGxqIQYgASAFQQRsaiEHIAZBBGohCANAIAf9AAIAIRMgB/0AAhAhFCAH/QACICEVIAf9AAIwIRYgBv0JAgAhCSALIAkgE/3mAf3kASELIAwgCSAU/eYB/eQBIQwgDSAJIBX95gH95AEhDSAOIAkgFv3mAf3kASEOIAZBBGohBiAHQYACaiEHIAYgCEgNAAsgCiAL/QsCACAKIAz9CwIQIAogDf0LAiAgCiAO/QsCMCAFQRBqIQUMAAsLIARBAWohBAwACwsLlQMEB38BewF/CHsgAUEEbCEBIANBBGwhA0EAIQYCQANAIAZBgAJODQEgBCAGav0MAAAAAAAAAAAAAAAAAAAAAP0LAgAgBkEQaiEGDAALC0EAIQsCQANAIAsgBU4NASALQRBqIQwCQCAMIAVIDQAgBSEMC0EAIQZBACEHAkADQCAHQcAATg0BIAQgBkGAAmxqIAdBBGxqIQ4gDv0AAgAhDyAO/QACECEQIA79AAIgIREgDv0AAjAhEiAAIAsgAWxqIAZBBGxqIQkgAiALIANsaiAHQQRsaiEKIAshCAJAA0AgCCAMTg0BIAr9AAIAIRMgCv0AAhAhFCAK/QACICEVIAr9AAIwIRYgCf0JAgAhDSAPIA0gE/3mAf3kASEPIBAgDSAU/eYB/eQBIRAgESANIBX95gH95AEhESASIA0gFv3mAf3kASESIAkgAWohCSAKIANqIQogCEEBaiEIDAALCyAOIA/9CwIAIA4gEP0LAhAgDiAR/QsCICAOIBL9CwIwIAdBEGohBwwACwsgC0EQaiELDAALCwt/AQJ/QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWr9DAAAgD8AAIA/AACAPwAAgD8gASAFav0AAgAgAiAFav0AAgD95gH95QH9CwIAIAVBEGohBSAFQYACSA0ACyAAQYACaiEAIAFBgAJqIQEgAkGAAmohAiAEQQFqIQQMAAsLC38BAn9BACEEAkADQCAEIANODQFBACEFA0AgACAFaiABIAVq/QACAP0MAACAPwAAgD8AAIA/AACAPyACIAVq/QACAP3lAf3mAf0LAgAgBUEQaiEFIAVBgAJIDQALIABBgAJqIQAgAUGAAmohASACQYACaiECIARBAWohBAwACwsLagECf0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVqIAEgBWr9AAIAIAIgBWr9AAIA/eQB/QsCACAFQRBqIQUgBUGAAkgNAAsgAEGAAmohACABQYACaiEBIAJBgAJqIQIgBEEBaiEEDAALCwuSAQECf0EAIQYCQANAIAYgBU4NAUEAIQcDQCAAIAdqIAEgB2r9AAIAIAIgB2r9AAIAIAMgB2r9AAIA/eYBIAQgB2r9AAIA/eYB/eQB/QsCACAHQRBqIQcgB0GAAkgNAAsgAEGAAmohACABQYACaiEBIAJBgAJqIQIgA0GAAmohAyAEQYACaiEEIAZBAWohBgwACwsLfgECf0EAIQUCQANAIAUgBE4NAUEAIQYDQCAAIAZqIAEgBmr9AAIAIAIgBmr9AAIA/eYBIAMgBmr9AAIA/eYB/QsCACAGQRBqIQYgBkGAAkgNAAsgAEGAAmohACABQYACaiEBIAJBgAJqIQIgA0GAAmohAyAFQQFqIQUMAAsLC9YGBAV/AXsBfwx7QQAhBAJAA0AgAyAEa0ECSA0BQQAhBQJAA0AgBUHAAE4NASACIARBgAJsaiAFQQRsaiEK/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhD/0MAAAAAAAAAAAAAAAAAAAAACEQ/QwAAAAAAAAAAAAAAAAAAAAAIRH9DAAAAAAAAAAAAAAAAAAAAAAhEiAAIARBgAhsaiEGIAEgBUEEbGohByAGQYAIaiEIA0AgB/0AAgAhEyAH/QACECEUIAf9AAIgIRUgB/0AAjAhFiAG/QkCACEJIAsgCSAT/eYB/eQBIQsgDCAJIBT95gH95AEhDCANIAkgFf3mAf3kASENIA4gCSAW/eYB/eQBIQ4gBv0JAoAIIQkgDyAJIBP95gH95AEhDyAQIAkgFP3mAf3kASEQIBEgCSAV/eYB/eQBIREgEiAJIBb95gH95AEhEiAGQQRqIQYgB0GAAmohByAGIAhIDQALIAogC/0LAgAgCiAM/QsCECAKIA39CwIgIAogDv0LAjAgCiAP/QsCgAIgCiAQ/QsCkAIgCiAR/QsCoAIgCiAS/QsCsAIgBUEQaiEFDAALCyAEQQJqIQQMAAsLAkADQCAEIANODQFBACEFAkADQCAFQcAATg0BIAIgBEGAAmxqIAVBBGxqIQr9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDiAAIARBgAhsaiEGIAEgBUEEbGohByAGQYAIaiEIA0AgB/0AAgAhEyAH/QACECEUIAf9AAIgIRUgB/0AAjAhFiAG/QkCACEJIAsgCSAT/eYB/eQBIQsgDCAJIBT95gH95AEhDCANIAkgFf3mAf3kASENIA4gCSAW/eYB/eQBIQ4gBkEEaiEGIAdBgAJqIQcgBiAISA0ACyAKIAv9CwIAIAogDP0LAhAgCiAN/QsCICAKIA79CwIwIAVBEGohBQwACwsgBEEBaiEEDAALCwvgAgQHfwF7AX8DeyABQQRsIQEgA0EEbCEDQQAhBgJAA0AgBkGAEE4NASAEIAZq/QwAAAAAAAAAAAAAAAAAAAAA/QsCACAGQRBqIQYMAAsLQQAhCwJAA0AgCyAFTg0BIAtBBGohDAJAIAwgBUgNACAFIQwLQQAhBgJAA0AgBkGAAk4NAUEAIQcgBCAGQQhsaiAHQQRsaiEOIA79AAIAIQ8gDv0AAgghECAAIAsgAWxqIAZBBGxqIQkgAiALIANsaiAHQQRsaiEKIAshCAJAA0AgCCAMTg0BIAr9AAIAIREgCf0JAgAhDSAPIA0gEf3mAf3kASEPIAn9CQIEIQ0gECANIBH95gH95AEhECAJIAFqIQkgCiADaiEKIAhBAWohCAwACwsgDiAP/R8AOAIAIA4gD/0fATgCBCAOIBD9HwA4AgggDiAQ/R8BOAIMIAZBAmohBgwACwsgC0EEaiELDAALCwu1BAQHfwF7AX8MeyABQQRsIQEgA0EEbCEDQQAhBgJAA0AgBkGAgARODQEgBCAGav0MAAAAAAAAAAAAAAAAAAAAAP0LAgAgBkEQaiEGDAALC0EAIQsCQANAIAsgBU4NASALQQRqIQwCQCAMIAVIDQAgBSEMC0EAIQYCQANAIAZBgAJODQFBACEHAkADQCAHQcAATg0BIAQgBkGAAmxqIAdBBGxqIQ4gDv0AAgAhDyAO/QACECEQIA79AAIgIREgDv0AAjAhEiAO/QACgAIhEyAO/QACkAIhFCAO/QACoAIhFSAO/QACsAIhFiAAIAsgAWxqIAZBBGxqIQkgAiALIANsaiAHQQRsaiEKIAshCAJAA0AgCCAMTg0BIAr9AAIAIRcgCv0AAhAhGCAK/QACICEZIAr9AAIwIRogCf0JAgAhDSAPIA0gF/3mAf3kASEPIBAgDSAY/eYB/eQBIRAgESANIBn95gH95AEhESASIA0gGv3mAf3kASESIAn9CQIEIQ0gEyANIBf95gH95AEhEyAUIA0gGP3mAf3kASEUIBUgDSAZ/eYB/eQBIRUgFiANIBr95gH95AEhFiAJIAFqIQkgCiADaiEKIAhBAWohCAwACwsgDiAP/QsCACAOIBD9CwIQIA4gEf0LAiAgDiAS/QsCMCAOIBP9CwKAAiAOIBT9CwKQAiAOIBX9CwKgAiAOIBb9CwKwAiAHQRBqIQcMAAsLIAZBAmohBgwACwsgC0EEaiELDAALCwuaAwQFfwF7AX8De0EAIQQCQANAIAMgBGtBAkgNAUEAIQUgAiAEQQhsaiAFQQRsaiEK/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDCAAIARBgAhsaiEGIAEgBUEEbGohByAGQYAIaiEIA0AgB/0AAgAhDSAG/QkCACEJIAsgCSAN/eYB/eQBIQsgBv0JAoAIIQkgDCAJIA395gH95AEhDCAGQQRqIQYgB0EIaiEHIAYgCEgNAAsgCiAL/R8AOAIAIAogC/0fATgCBCAKIAz9HwA4AgggCiAM/R8BOAIMIARBAmohBAwACwsCQANAIAQgA04NAUEAIQUgAiAEQQhsaiAFQQRsaiEK/QwAAAAAAAAAAAAAAAAAAAAAIQsgACAEQYAIbGohBiABIAVBBGxqIQcgBkGACGohCANAIAf9AAIAIQ0gBv0JAgAhCSALIAkgDf3mAf3kASELIAZBBGohBiAHQQhqIQcgBiAISA0ACyAKIAv9HwA4AgAgCiAL/R8BOAIEIARBAWohBAwACwsL7QICAX8Ee/0MAAAAAAAAAAAAAAAAAAAAACEE/QwAAAAAAAAAAAAAAAAAAAAAIQX9DAAAAAAAAAAAAAAAAAAAAAAhBv0MAAAAAAAAAAAAAAAAAAAAACEHIAFBBGwgAGohAwJAA0AgAyAAa0HAAEgNASAEIAD9AAIA/QwAAAAAAAAAAAAAAAAAAAAA/eYB/eQBIQQgBSAA/QACEP0MAAAAAAAAAAAAAAAAAAAAAP3mAf3kASEFIAYgAP0AAiD9DAAAAAAAAAAAAAAAAAAAAAD95gH95AEhBiAHIAD9AAIw/QwAAAAAAAAAAAAAAAAAAAAA/eYB/eQBIQcgAEHAAGohAAwACwsCQANAIAMgAGtBEEgNASAEIAD9AAIA/QwAAAAAAAAAAAAAAAAAAAAA/eYB/eQBIQQgAEEQaiEADAALCyAEIAX95AEgBv3kASAH/eQBIQQgAiAE/R8AIAT9HwGSIAT9HwKSIAT9HwOSOAIACwCiAgRuYW1lAZoCFwAKcm93c18yNTZ4MgEKcG9pbnR3aXNlMAILcm93c18yNTZ4NjQDCnBvaW50d2lzZTEECnBvaW50d2lzZTIFCXJvd3NfMXg2NAYKcG9pbnR3aXNlMwcKcG9pbnR3aXNlNAgKcG9pbnR3aXNlNQkKcG9pbnR3aXNlNgoKcG9pbnR3aXNlNwsJY29sc18xeDY0DApvdXRlcl8xeDY0DQpwb2ludHdpc2U4Dgpwb2ludHdpc2U5Dwtwb2ludHdpc2UxMBALcG9pbnR3aXNlMTERC3BvaW50d2lzZTEyEgtjb2xzXzI1Nng2NBMLb3V0ZXJfMjU2eDIUDG91dGVyXzI1Nng2NBUKY29sc18yNTZ4MhYJbm9uZmluaXRl";
+const kernelNames = ["rows_256x2","pointwise0","rows_256x64","pointwise1","pointwise2","rows_1x64","pointwise3","pointwise4","pointwise5","pointwise6","pointwise7","cols_1x64","outer_1x64","pointwise8","pointwise9","pointwise10","pointwise11","pointwise12","cols_256x64","outer_256x2","outer_256x64","cols_256x2","nonfinite"];
 
 interface KernelMemory { readonly buffer: ArrayBuffer; grow(pages: number): number }
-interface KernelExports { readonly rows_256x2: (a: number, b: number, out: number, samples: number) => void; readonly pointwise0: (out: number, a0: number, a1: number, rows: number) => void; readonly rows_256x64: (a: number, b: number, out: number, samples: number) => void; readonly pointwise1: (out: number, a0: number, a1: number, a2: number, a3: number, a4: number, a5: number, a6: number, rows: number) => void; readonly pointwise2: (out: number, a0: number, a1: number, a2: number, rows: number) => void; readonly rows_1x64: (a: number, b: number, out: number, samples: number) => void; readonly pointwise3: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise4: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise5: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly pointwise6: (out: number, a0: number, rows: number) => void; readonly pointwise7: (out: number, a0: number, a1: number, rows: number) => void; readonly cols_1x64: (a: number, b: number, out: number, samples: number) => void; readonly outer_1x64: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly pointwise8: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise9: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise10: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise11: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly pointwise12: (out: number, a0: number, a1: number, a2: number, rows: number) => void; readonly cols_256x64: (a: number, b: number, out: number, samples: number) => void; readonly outer_256x2: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly outer_256x64: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly cols_256x2: (a: number, b: number, out: number, samples: number) => void; }
+interface KernelExports { readonly rows_256x2: (a: number, b: number, out: number, samples: number) => void; readonly pointwise0: (out: number, a0: number, a1: number, rows: number) => void; readonly rows_256x64: (a: number, b: number, out: number, samples: number) => void; readonly pointwise1: (out: number, a0: number, a1: number, a2: number, a3: number, a4: number, a5: number, a6: number, rows: number) => void; readonly pointwise2: (out: number, a0: number, a1: number, a2: number, rows: number) => void; readonly rows_1x64: (a: number, b: number, out: number, samples: number) => void; readonly pointwise3: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise4: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise5: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly pointwise6: (out: number, a0: number, rows: number) => void; readonly pointwise7: (out: number, a0: number, a1: number, rows: number) => void; readonly cols_1x64: (a: number, b: number, out: number, samples: number) => void; readonly outer_1x64: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly pointwise8: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise9: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise10: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise11: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly pointwise12: (out: number, a0: number, a1: number, a2: number, rows: number) => void; readonly cols_256x64: (a: number, b: number, out: number, samples: number) => void; readonly outer_256x2: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly outer_256x64: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly cols_256x2: (a: number, b: number, out: number, samples: number) => void; readonly nonfinite: (at: number, count: number, out: number) => void }
+interface LoadedKernels { memory: KernelMemory; exports: KernelExports }
 interface WebAssemblyApi {
-  readonly Memory: new (descriptor: { initial: number }) => KernelMemory;
+  readonly Memory: new (descriptor: { initial: number; maximum: number; shared?: boolean }) => KernelMemory;
   readonly Module: new (bytes: Uint8Array) => object;
   readonly Instance: new (module: object, imports: object) => { readonly exports: object };
   validate(bytes: Uint8Array): boolean;
@@ -1815,13 +1824,13 @@ function decodeBase64(text: string): Uint8Array {
 }
 
 /** The kernels, instantiated once; undefined (with a one-line notice) where WebAssembly SIMD is unavailable. */
-function loadKernels(): { readonly memory: KernelMemory; readonly exports: KernelExports } | undefined {
+function loadKernels(): LoadedKernels | undefined {
   const host = globalThis as unknown as { WebAssembly?: WebAssemblyApi; console?: { warn(message: string): void } };
   try {
     const api = host.WebAssembly;
     const bytes = decodeBase64(kernelBytes);
     if (api === undefined || !api.validate(bytes)) throw new Error('no WebAssembly SIMD');
-    const memory = new api.Memory({ initial: 1 });
+    const memory = new api.Memory({ initial: 1, maximum: 65536 });
     const instance = new api.Instance(new api.Module(bytes), { env: { memory } });
     return { memory, exports: instance.exports as KernelExports };
   } catch {
@@ -1831,9 +1840,290 @@ function loadKernels(): { readonly memory: KernelMemory; readonly exports: Kerne
 }
 
 const kernels = loadKernels();
+/** The kernels by index, as workers are told which to run. */
+let kernelList: ((...args: number[]) => void)[] = kernels === undefined ? [] : kernelNames.map((name) => (kernels.exports as unknown as { [name: string]: (...args: number[]) => void })[name]);
 
 /** Which kernels this module runs: rnnc's WebAssembly SIMD kernels, or scalar JavaScript where those cannot load. */
 export const cpu: 'simd' | 'scalar' = kernels === undefined ? 'scalar' : 'simd';
+
+// Worker threads (setThreads). Control block of worker w: int32s 32·w … 32·w + 31 of the memory:
+// the job's number, the last job done, whether the worker sleeps, the kernel, its argument count and arguments.
+const JOB = 0, DONE = 1, SLEEPING = 2, KERNEL = 3, COUNT = 4, ARGS = 5;
+const maxThreads = 16;
+const workerSource = "\nconst start = (data, ready) => {\n  const memory = data.memory;\n  const instance = new WebAssembly.Instance(new WebAssembly.Module(data.bytes), { env: { memory } });\n  const kernels = data.names.map((name) => instance.exports[name]);\n  const control = new Int32Array(memory.buffer, data.slot * 128, 32);\n  const args = [];\n  let seen = Atomics.load(control, 0);\n  ready();\n  for (;;) {\n    const idleSince = performance.now();\n    for (let spins = 1; Atomics.load(control, 0) === seen; spins++) {\n      if (spins % 4096 === 0 && performance.now() - idleSince > 5) {\n        Atomics.store(control, 2, 1);\n        Atomics.wait(control, 0, seen);\n        Atomics.store(control, 2, 0);\n      }\n    }\n    seen = Atomics.load(control, 0);\n    const kernel = control[3];\n    if (kernel < 0) return;\n    args.length = control[4];\n    for (let a = 0; a < args.length; a++) args[a] = control[5 + a];\n    kernels[kernel](...args);\n    Atomics.store(control, 1, seen);\n  }\n};\nif (typeof require === 'function') {\n  const { parentPort } = require('node:worker_threads');\n  parentPort.once('message', (data) => {\n    start(data, () => parentPort.postMessage('ready'));\n    parentPort.close();\n  });\n} else {\n  self.onmessage = (event) => {\n    self.onmessage = null;\n    start(event.data, () => self.postMessage('ready'));\n    self.close();\n  };\n}\n";
+
+interface WorkerHandle { postMessage(message: unknown): void; terminate(): unknown }
+const pool = {
+  /** Slots of the workers that are running, in the order they take shares. */
+  ready: [] as number[],
+  workers: [] as WorkerHandle[],
+  control: undefined as Int32Array | undefined,
+};
+
+
+/** Hands kernel `index` with these arguments to the worker of the `w`-th ready slot. */
+function postJob(w: number, index: number, args: readonly number[]): void {
+  const control = pool.control as Int32Array;
+  const base = 32 * pool.ready[w];
+  for (let a = 0; a < args.length; a++) control[base + ARGS + a] = args[a];
+  control[base + KERNEL] = index;
+  control[base + COUNT] = args.length;
+  Atomics.store(control, base + JOB, control[base + JOB] + 1);
+  if (Atomics.load(control, base + SLEEPING) === 1) Atomics.notify(control, base + JOB);
+}
+
+/** Waits for the jobs of the first `posted` ready workers. */
+function awaitJobs(posted: number): void {
+  const control = pool.control as Int32Array;
+  for (let w = 0; w < posted; w++) {
+    const base = 32 * pool.ready[w];
+    const job = control[base + JOB];
+    while (Atomics.load(control, base + DONE) !== job) {
+      // spin: the worker finishes its share in about the time this thread took for its own
+    }
+  }
+}
+
+/** Runs kernel `index` over its rows in shares: workers take the later ones, this thread the first. */
+function splitKernel(index: number, args: number[], rowsAt: number, strides: readonly number[], align: number): void {
+  const rows = args[rowsAt];
+  const parts = Math.min(1 + pool.ready.length, Math.ceil(rows / align));
+  const share = align * Math.ceil(rows / parts / align);
+  let posted = 0;
+  for (let first = share; first < rows; first += share) {
+    const part = args.map((a, k) => a + first * strides[k]);
+    part[rowsAt] = Math.min(share, rows - first);
+    postJob(posted++, index, part);
+  }
+  args[rowsAt] = Math.min(share, rows);
+  kernelList[index](...args);
+  awaitJobs(posted);
+}
+/** Stops the workers and waits until they have exited, so that none still reads its control block. */
+async function stopWorkers(): Promise<void> {
+  const control = pool.control;
+  for (const slot of pool.ready) {
+    if (control === undefined) break;
+    const base = 32 * slot;
+    control[base + KERNEL] = -1;
+    Atomics.store(control, base + JOB, control[base + JOB] + 1);
+    Atomics.notify(control, base + JOB);
+  }
+  const workers = pool.workers;
+  pool.ready = [];
+  pool.workers = [];
+  await Promise.all(workers.map((worker) => worker.terminate()));
+  control?.fill(0);
+}
+
+type StartWorker = (data: object, onError: () => void) => Promise<WorkerHandle>;
+
+/** How this host starts a worker: worker_threads in Node, a Worker from a Blob in browsers. */
+function workerStarter(): StartWorker {
+  interface NodeWorker extends WorkerHandle { once(event: string, f: (value: unknown) => void): void; on(event: string, f: (value: unknown) => void): void; unref(): void }
+  interface WebWorker extends WorkerHandle { onmessage: ((event: unknown) => void) | null; onerror: ((event: unknown) => void) | null }
+  const host = globalThis as unknown as {
+    SharedArrayBuffer?: unknown;
+    process?: { getBuiltinModule?(id: string): unknown };
+    Worker?: new (url: string) => WebWorker;
+    Blob?: new (parts: string[], options: { type: string }) => object;
+    URL?: { createObjectURL(blob: object): string };
+  };
+  if (host.SharedArrayBuffer === undefined) fail('threads need SharedArrayBuffer (in a browser, a cross-origin isolated page)');
+  const threads = host.process?.getBuiltinModule?.('node:worker_threads') as { Worker: new (code: string, options: { eval: true }) => NodeWorker } | undefined;
+  if (threads !== undefined) {
+    return (data, onError) =>
+      new Promise((resolve, reject) => {
+        const worker = new threads.Worker(workerSource, { eval: true });
+        worker.once('message', () => {
+          // Until now the worker kept the process alive, so that it could start; it must not keep it from exiting.
+          worker.unref();
+          resolve(worker);
+        });
+        worker.once('error', reject);
+        worker.on('error', onError);
+        worker.postMessage(data);
+      });
+  }
+  const { Worker, Blob, URL } = host;
+  if (Worker !== undefined && Blob !== undefined && URL !== undefined) {
+    const url = URL.createObjectURL(new Blob([workerSource], { type: 'text/javascript' }));
+    return (data, onError) =>
+      new Promise((resolve, reject) => {
+        const worker = new Worker(url);
+        worker.onmessage = () => resolve(worker);
+        worker.onerror = (event) => {
+          reject(event);
+          onError();
+        };
+        worker.postMessage(data);
+      });
+  }
+  fail('threads need worker_threads (Node 20.16 or later) or Web Workers');
+}
+
+/** The kernels on a shared memory (once): the same bytes with the memory import's flag set to shared. */
+function shareMemory(loaded: LoadedKernels, api: WebAssemblyApi): Uint8Array {
+  const bytes = decodeBase64(kernelBytes);
+  bytes[68] = 0x03;
+  if (!pool.control) {
+    const pages = Math.ceil(loaded.memory.buffer.byteLength / 65536);
+    const memory = new api.Memory({ initial: pages, maximum: 65536, shared: true });
+    loaded.exports = new api.Instance(new api.Module(bytes), { env: { memory } }).exports as KernelExports;
+    loaded.memory = memory;
+    kernelList = kernelNames.map((name) => (loaded.exports as unknown as { [name: string]: (...args: number[]) => void })[name]);
+    pool.control = new Int32Array(memory.buffer, 0, 512);
+  }
+  return bytes;
+}
+
+/**
+ * Runs this module's kernels on `count` threads: this one and count − 1
+ * workers (worker_threads in Node, Web Workers in browsers, on a
+ * SharedArrayBuffer). GEMMs and fused loops with enough rows are split
+ * between them; results are the same as on one thread. Resolves to the
+ * number of threads in use once the workers are ready (1 where the SIMD
+ * kernels are unavailable); `setThreads(1)` stops the workers.
+ */
+export async function setThreads(count: number): Promise<number> {
+  if (!Number.isInteger(count) || count < 1 || count > maxThreads) fail(`the thread count must be a whole number from 1 to ${maxThreads}, got ${count}`);
+  await stopWorkers();
+  const api = (globalThis as unknown as { WebAssembly: WebAssemblyApi }).WebAssembly;
+  if (count === 1 || kernels === undefined) return 1;
+  const start = workerStarter();
+  const bytes = shareMemory(kernels, api);
+  const starting: Promise<WorkerHandle>[] = [];
+  for (let slot = 1; slot < count; slot++) {
+    const onError = () => {
+      pool.ready = pool.ready.filter((s) => s !== slot);
+    };
+    starting.push(start({ memory: kernels.memory, bytes, names: kernelNames, slot }, onError));
+  }
+  const started = await Promise.allSettled(starting);
+  pool.workers = started.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
+  const failed = started.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+  if (failed !== undefined) {
+    await stopWorkers();
+    fail(`a worker thread failed to start: ${String(failed.reason)}`);
+  }
+  pool.ready = pool.workers.map((_, k) => k + 1);
+  return count;
+}
+
+/** The threads in use and how many kernel calls (or shares of one) the workers have run since setThreads. */
+export function threadInfo(): { readonly threads: number; readonly workerJobs: number } {
+  const control = pool.control;
+  let jobs = 0;
+  for (const slot of pool.ready) if (control !== undefined) jobs += Atomics.load(control, 32 * slot + DONE);
+  return { threads: 1 + pool.ready.length, workerJobs: jobs };
+}
+
+function run_rows_256x2(a: number, b: number, out: number, samples: number): void {
+  if (pool.ready.length > 0 && samples >= 98) return splitKernel(0, [a, b, out, samples], 3, [0, 8, 1024, 0], 4);
+  (kernels as LoadedKernels).exports.rows_256x2(a, b, out, samples);
+}
+
+function run_pointwise0(out: number, a0: number, a1: number, rows: number): void {
+  if (pool.ready.length > 0 && rows >= 1563) return splitKernel(1, [out, a0, a1, rows], 3, [256, 1024, 0, 0], 1);
+  (kernels as LoadedKernels).exports.pointwise0(out, a0, a1, rows);
+}
+
+function run_rows_256x64(a: number, b: number, out: number, samples: number): void {
+  if (pool.ready.length > 0 && samples >= 8) return splitKernel(2, [a, b, out, samples], 3, [0, 256, 1024, 0], 4);
+  (kernels as LoadedKernels).exports.rows_256x64(a, b, out, samples);
+}
+
+function run_pointwise1(out: number, a0: number, a1: number, a2: number, a3: number, a4: number, a5: number, a6: number, rows: number): void {
+  if (pool.ready.length > 0 && rows >= 174) return splitKernel(3, [out, a0, a1, a2, a3, a4, a5, a6, rows], 8, [256, 256, 1024, 256, 256, 1024, 256, 1024, 0], 1);
+  (kernels as LoadedKernels).exports.pointwise1(out, a0, a1, a2, a3, a4, a5, a6, rows);
+}
+
+function run_pointwise2(out: number, a0: number, a1: number, a2: number, rows: number): void {
+  if (pool.ready.length > 0 && rows >= 391) return splitKernel(4, [out, a0, a1, a2, rows], 4, [256, 256, 1024, 256, 0], 1);
+  (kernels as LoadedKernels).exports.pointwise2(out, a0, a1, a2, rows);
+}
+
+function run_rows_1x64(a: number, b: number, out: number, samples: number): void {
+  if (pool.ready.length > 0 && samples >= 782) return splitKernel(5, [a, b, out, samples], 3, [0, 256, 4, 0], 4);
+  (kernels as LoadedKernels).exports.rows_1x64(a, b, out, samples);
+}
+
+function run_pointwise3(out: number, a0: number, a1: number, rows: number): void {
+  if (pool.ready.length > 0 && rows >= 782) return splitKernel(6, [out, a0, a1, rows], 3, [256, 256, 1024, 0], 1);
+  (kernels as LoadedKernels).exports.pointwise3(out, a0, a1, rows);
+}
+
+function run_pointwise4(out: number, a0: number, a1: number, rows: number): void {
+  if (pool.ready.length > 0 && rows >= 782) return splitKernel(7, [out, a0, a1, rows], 3, [256, 256, 1024, 0], 1);
+  (kernels as LoadedKernels).exports.pointwise4(out, a0, a1, rows);
+}
+
+function run_pointwise5(out: number, a0: number, a1: number, a2: number, a3: number, rows: number): void {
+  if (pool.ready.length > 0 && rows >= 521) return splitKernel(8, [out, a0, a1, a2, a3, rows], 5, [256, 256, 256, 256, 256, 0], 1);
+  (kernels as LoadedKernels).exports.pointwise5(out, a0, a1, a2, a3, rows);
+}
+
+function run_pointwise6(out: number, a0: number, rows: number): void {
+  if (pool.ready.length > 0 && rows >= 1563) return splitKernel(9, [out, a0, rows], 2, [256, 256, 0], 1);
+  (kernels as LoadedKernels).exports.pointwise6(out, a0, rows);
+}
+
+function run_pointwise7(out: number, a0: number, a1: number, rows: number): void {
+  if (pool.ready.length > 0 && rows >= 1563) return splitKernel(10, [out, a0, a1, rows], 3, [256, 256, 256, 0], 1);
+  (kernels as LoadedKernels).exports.pointwise7(out, a0, a1, rows);
+}
+
+function run_cols_1x64(a: number, b: number, out: number, samples: number): void {
+  if (pool.ready.length > 0 && samples >= 782) return splitKernel(11, [a, b, out, samples], 3, [4, 0, 256, 0], 2);
+  (kernels as LoadedKernels).exports.cols_1x64(a, b, out, samples);
+}
+
+function run_outer_1x64(a: number, aStep: number, b: number, bStep: number, out: number, samples: number): void {
+  (kernels as LoadedKernels).exports.outer_1x64(a, aStep, b, bStep, out, samples);
+}
+
+function run_pointwise8(out: number, a0: number, a1: number, rows: number): void {
+  if (pool.ready.length > 0 && rows >= 782) return splitKernel(13, [out, a0, a1, rows], 3, [256, 256, 256, 0], 1);
+  (kernels as LoadedKernels).exports.pointwise8(out, a0, a1, rows);
+}
+
+function run_pointwise9(out: number, a0: number, a1: number, rows: number): void {
+  if (pool.ready.length > 0 && rows >= 782) return splitKernel(14, [out, a0, a1, rows], 3, [256, 256, 256, 0], 1);
+  (kernels as LoadedKernels).exports.pointwise9(out, a0, a1, rows);
+}
+
+function run_pointwise10(out: number, a0: number, a1: number, rows: number): void {
+  if (pool.ready.length > 0 && rows >= 1563) return splitKernel(15, [out, a0, a1, rows], 3, [256, 256, 256, 0], 1);
+  (kernels as LoadedKernels).exports.pointwise10(out, a0, a1, rows);
+}
+
+function run_pointwise11(out: number, a0: number, a1: number, a2: number, a3: number, rows: number): void {
+  if (pool.ready.length > 0 && rows >= 521) return splitKernel(16, [out, a0, a1, a2, a3, rows], 5, [256, 256, 256, 256, 256, 0], 1);
+  (kernels as LoadedKernels).exports.pointwise11(out, a0, a1, a2, a3, rows);
+}
+
+function run_pointwise12(out: number, a0: number, a1: number, a2: number, rows: number): void {
+  if (pool.ready.length > 0 && rows >= 782) return splitKernel(17, [out, a0, a1, a2, rows], 4, [256, 256, 256, 256, 0], 1);
+  (kernels as LoadedKernels).exports.pointwise12(out, a0, a1, a2, rows);
+}
+
+function run_cols_256x64(a: number, b: number, out: number, samples: number): void {
+  if (pool.ready.length > 0 && samples >= 4) return splitKernel(18, [a, b, out, samples], 3, [1024, 0, 256, 0], 2);
+  (kernels as LoadedKernels).exports.cols_256x64(a, b, out, samples);
+}
+
+function run_outer_256x2(a: number, aStep: number, b: number, bStep: number, out: number, samples: number): void {
+  (kernels as LoadedKernels).exports.outer_256x2(a, aStep, b, bStep, out, samples);
+}
+
+function run_outer_256x64(a: number, aStep: number, b: number, bStep: number, out: number, samples: number): void {
+  (kernels as LoadedKernels).exports.outer_256x64(a, aStep, b, bStep, out, samples);
+}
+
+function run_cols_256x2(a: number, b: number, out: number, samples: number): void {
+  if (pool.ready.length > 0 && samples >= 98) return splitKernel(21, [a, b, out, samples], 3, [1024, 0, 8, 0], 2);
+  (kernels as LoadedKernels).exports.cols_256x2(a, b, out, samples);
+}
 
 // The heap: one call's buffers, bump-allocated in the kernels' memory.
 let heapTop = 0;
@@ -1842,12 +2132,13 @@ const heapStaged = new Map<Float32Array, Float32Array>();
 
 /** Starts a call: frees the last call's buffers and grows the memory (only now) to hold `floats` floats. */
 function heapReserve(floats: number): void {
-  heapTop = 0;
+  // The heap starts after the workers' control blocks and the resident packed weights.
+  heapTop = 2048 + residentBytes;
   heapEnd = 0;
   heapStaged.clear();
   if (kernels === undefined) return;
   // 64 bytes of slack at the end: kernels read up to three floats past an array and mask them out.
-  const needed = 4 * floats + 64;
+  const needed = heapTop + 4 * floats + 64;
   const have = kernels.memory.buffer.byteLength;
   if (needed > have) kernels.memory.grow(Math.ceil((needed - have) / 65536));
   heapEnd = kernels.memory.buffer.byteLength - 64;
@@ -1876,6 +2167,56 @@ function heapStage(a: Float32Array | undefined): Float32Array | undefined {
   return staged;
 }
 
+/**
+ * The caller's param copied into the kernels' memory and checked there for
+ * values that are not finite: a SIMD sum of value·0 over the copy, and only
+ * if that is not 0 the scalar scan that names the value.
+ */
+function heapStageParam(name: string, a: Float32Array): Float32Array {
+  const staged = heapStage(a);
+  if (kernels === undefined || staged.buffer !== kernels.memory.buffer) {
+    checkFinite(name, a);
+    return staged;
+  }
+  const whole = staged.length - (staged.length % 4);
+  // The sum goes to the first bytes of the memory (the unused control block 0).
+  kernels.exports.nonfinite(staged.byteOffset, whole, 0);
+  let sum = new Float32Array(kernels.memory.buffer, 0, 1)[0];
+  for (let k = whole; k < staged.length; k++) sum += staged[k] * 0;
+  if (sum !== 0) checkFinite(name, a);
+  return staged;
+}
+
+// Packed weights (see pack) stay in the kernels' memory, after the control
+// blocks, while calls pass the same Packed object: pack makes a new one for
+// new params, so the weights of one Packed never change.
+let resident: { readonly weights: object; readonly memory: KernelMemory; readonly at: Map<string, number> } | undefined;
+let residentBytes = 0;
+
+/** Copies a Packed object's weights into the kernels' memory unless they are there (before heapReserve). */
+function residentPlace(weights: { readonly [key: string]: Float32Array } | undefined): void {
+  if (weights === undefined || kernels === undefined) return;
+  if (resident !== undefined && resident.weights === weights && resident.memory === kernels.memory) return;
+  const at = new Map<string, number>();
+  let top = 2048;
+  for (const [key, w] of Object.entries(weights)) {
+    at.set(key, top);
+    top += 16 * Math.ceil(w.length / 4) + 16;
+  }
+  const have = kernels.memory.buffer.byteLength;
+  if (top + 64 > have) kernels.memory.grow(Math.ceil((top + 64 - have) / 65536));
+  for (const [key, w] of Object.entries(weights)) new Float32Array(kernels.memory.buffer, at.get(key) as number, w.length).set(w);
+  residentBytes = top - 2048;
+  resident = { weights, memory: kernels.memory, at };
+}
+
+/** A packed weight: its resident copy, or the caller's array where the kernels are unavailable. */
+function residentWeight(weights: { readonly [key: string]: Float32Array } | undefined, key: string): Float32Array | undefined {
+  if (weights === undefined) return undefined;
+  const at = resident?.weights === weights ? resident.at.get(key) : undefined;
+  if (kernels === undefined || at === undefined) return weights[key];
+  return new Float32Array(kernels.memory.buffer, at, weights[key].length);
+}
 /** Floats needed to copy every array in these objects (tensors by their data) into the heap. */
 function heapFloats(...groups: ({ readonly [name: string]: Float32Array | Tensor | undefined } | undefined)[]): number {
   let total = 0;

@@ -60,16 +60,21 @@ function fail(message: string): never {
   throw new Error(`rnnc model: ${message}`);
 }
 
-function checkParams(params: Params): void {
+/** Checks every param's type and size, and (unless the caller checks them as it copies them) that its values are finite. */
+function checkParams(params: Params, finite = true): void {
   if (typeof params !== 'object' || params === null) fail('params must be an object of Float32Arrays by name');
   for (const name of paramNames) {
     const value = params[name];
     const size = paramShapes[name].reduce((a: number, b: number) => a * b, 1);
     if (!(value instanceof Float32Array)) fail(`param ${name} must be a Float32Array of ${size} values`);
     if (value.length !== size) fail(`param ${name} has ${value.length} values, its shape [${paramShapes[name].join(', ')}] needs ${size}`);
-    for (let k = 0; k < value.length; k++) {
-      if (!Number.isFinite(value[k])) fail(`param ${name} holds ${value[k]} at index ${k}`);
-    }
+    if (finite) checkFinite(name, value);
+  }
+}
+
+function checkFinite(name: string, value: Float32Array): void {
+  for (let k = 0; k < value.length; k++) {
+    if (!Number.isFinite(value[k])) fail(`param ${name} holds ${value[k]} at index ${k}`);
   }
 }
 
@@ -183,7 +188,7 @@ export type PackedName = keyof typeof packedLayouts;
 // Params with their fused weights stacked once (see pack); forward and grad take either.
 export interface Packed { readonly kind: 'packed'; readonly params: Params; readonly weights: { readonly [K in PackedName]: Arr } }
 
-// Stacks the fused weights once, so forward and grad need not; pack again after changing params.
+// Stacks the fused weights once, so forward and grad need not; pack again after changing params. (On the SIMD path the weights of the last Packed passed stay in the kernels’ memory.)
 export function pack(params: Params): Packed {
   checkParams(params);
   const weights: { [name: string]: Arr } = {};
@@ -282,11 +287,12 @@ export function init(seed = 0): Params {
 
 export function forward(model: Params | Packed, inputs: Inputs, initialStates: InitialStates = {}): ForwardResult {
   const { params, packed } = unwrap(model);
-  checkParams(params);
+  checkParams(params, false);
   const { B, lengths } = checkInputs(inputs, false);
   const T_T = lengths["T"] as number;
   checkInitialStates(initialStates, B);
-  heapReserve(4 * (B * 32 + 4) + (96 + 4) + (T_T * B * 96 + 4) + 4 * (T_T * B * 32 + 4) + (3072 + 4) + (B * 96 + 4) + 2 * (T_T * B + 4) + heapFloats(params, packed, initialStates, inputs));
+  residentPlace(packed);
+  heapReserve(4 * (B * 32 + 4) + (96 + 4) + (T_T * B * 96 + 4) + 4 * (T_T * B * 32 + 4) + (3072 + 4) + (B * 96 + 4) + 2 * (T_T * B + 4) + heapFloats(params, initialStates, inputs));
   const c13_13 = heapAlloc(B * 32);
   const stack15_15 = heapAlloc(96);
   const mm16_17 = heapAlloc(T_T * B * 96);
@@ -302,22 +308,22 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
   const mm31_34 = heapAlloc(T_T * B);
   const v32_35 = heapAlloc(T_T * B);
   const in0 = heapStage((inputs["series"] as Tensor).data);
-  const p1 = heapStage(params["states.W_ir"]);
-  const p2 = heapStage(params["states.W_iz"]);
-  const p3 = heapStage(params["states.W_in"]);
-  const p4 = heapStage(params["states.W_hr"]);
-  const p5 = heapStage(params["states.W_hz"]);
-  const p6 = heapStage(params["states.W_hn"]);
-  const p7 = heapStage(params["states.b_ir"]);
-  const p8 = heapStage(params["states.b_iz"]);
-  const p9 = heapStage(params["states.b_in"]);
-  const p10 = heapStage(params["states.b_hr"]);
-  const p11 = heapStage(params["states.b_hz"]);
-  const p12 = heapStage(params["states.b_hn"]);
+  const p1 = packed === undefined ? heapStageParam("states.W_ir", params["states.W_ir"]) : params["states.W_ir"];
+  const p2 = packed === undefined ? heapStageParam("states.W_iz", params["states.W_iz"]) : params["states.W_iz"];
+  const p3 = packed === undefined ? heapStageParam("states.W_in", params["states.W_in"]) : params["states.W_in"];
+  const p4 = packed === undefined ? heapStageParam("states.W_hr", params["states.W_hr"]) : params["states.W_hr"];
+  const p5 = packed === undefined ? heapStageParam("states.W_hz", params["states.W_hz"]) : params["states.W_hz"];
+  const p6 = packed === undefined ? heapStageParam("states.W_hn", params["states.W_hn"]) : params["states.W_hn"];
+  const p7 = heapStageParam("states.b_ir", params["states.b_ir"]);
+  const p8 = heapStageParam("states.b_iz", params["states.b_iz"]);
+  const p9 = heapStageParam("states.b_in", params["states.b_in"]);
+  const p10 = heapStageParam("states.b_hr", params["states.b_hr"]);
+  const p11 = heapStageParam("states.b_hz", params["states.b_hz"]);
+  const p12 = heapStageParam("states.b_hn", params["states.b_hn"]);
   // %14 state_init states.h — 12: state h: [H]
   const init14_14 = heapStage(initialStates["states.h"]) ?? c13_13;
   // %15 stack_rows packed W_ir, W_iz, W_in
-  let packed15_16 = heapStage(packed?.["states.W_ir+states.W_iz+states.W_in"]);
+  let packed15_16 = residentWeight(packed, "states.W_ir+states.W_iz+states.W_in");
   if (packed15_16 === undefined) {
     for (let l = 0; l < 1; l++) {
       stack15_15.set(p1.subarray(l * 32, (l + 1) * 32), l * 96 + 0);
@@ -333,7 +339,7 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
   // %16 matmul fused gates — 26: r = sigmoid(W_ir @ x + b_ir + W_hr @ h + b_hr)
   gemm_rows_96x1(packed15_16, in0, mm16_17, T_T * B);
   // %19 add
-  if (kernels !== undefined && heapHolds(v19_18, mm16_17, p7, p10)) kernels.exports.pointwise0(v19_18.byteOffset, mm16_17.byteOffset + 0, p7.byteOffset, p10.byteOffset, T_T * B);
+  if (kernels !== undefined && heapHolds(v19_18, mm16_17, p7, p10)) run_pointwise0(v19_18.byteOffset, mm16_17.byteOffset + 0, p7.byteOffset, p10.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
       const o = l * 32;
@@ -343,7 +349,7 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
     }
   }
   // %22 add
-  if (kernels !== undefined && heapHolds(v22_19, mm16_17, p8, p11)) kernels.exports.pointwise0(v22_19.byteOffset, mm16_17.byteOffset + 128, p8.byteOffset, p11.byteOffset, T_T * B);
+  if (kernels !== undefined && heapHolds(v22_19, mm16_17, p8, p11)) run_pointwise0(v22_19.byteOffset, mm16_17.byteOffset + 128, p8.byteOffset, p11.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
       const o = l * 32;
@@ -353,7 +359,7 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
     }
   }
   // %24 add — 28: n = tanh(W_in @ x + b_in + r * (W_hn @ h + b_hn))
-  if (kernels !== undefined && heapHolds(v24_20, mm16_17, p9)) kernels.exports.pointwise1(v24_20.byteOffset, mm16_17.byteOffset + 256, p9.byteOffset, T_T * B);
+  if (kernels !== undefined && heapHolds(v24_20, mm16_17, p9)) run_pointwise1(v24_20.byteOffset, mm16_17.byteOffset + 256, p9.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
       const o = l * 32;
@@ -363,7 +369,7 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
     }
   }
   // %25 stack_rows packed W_hr, W_hz, W_hn
-  let packed25_22 = heapStage(packed?.["states.W_hr+states.W_hz+states.W_hn"]);
+  let packed25_22 = residentWeight(packed, "states.W_hr+states.W_hz+states.W_hn");
   if (packed25_22 === undefined) {
     for (let l = 0; l < 1; l++) {
       stack25_21.set(p4.subarray(l * 1024, (l + 1) * 1024), l * 3072 + 0);
@@ -388,7 +394,7 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
     // %3 matmul fused gates — 26: r = sigmoid(W_ir @ x + b_ir + W_hr @ h + b_hr)
     gemm_rows_96x32(packed25_22, state26_0_23, mm3_29, B);
     // %12 sigmoid z — 27: z = sigmoid(W_iz @ x + b_iz + W_hz @ h + b_hz)
-    if (kernels !== undefined && heapHolds(v12_30, x26_1_27, mm3_29)) kernels.exports.pointwise2(v12_30.byteOffset, x26_1_27.byteOffset, mm3_29.byteOffset + 128, B);
+    if (kernels !== undefined && heapHolds(v12_30, x26_1_27, mm3_29)) run_pointwise2(v12_30.byteOffset, x26_1_27.byteOffset, mm3_29.byteOffset + 128, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 32;
@@ -398,7 +404,7 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
       }
     }
     // %22 add h' — 29: h' = (1 - z) * n + z * h
-    if (kernels !== undefined && heapHolds(v22_31, v12_30, x26_2_28, x26_0_26, mm3_29, p12, state26_0_23)) kernels.exports.pointwise3(v22_31.byteOffset, v12_30.byteOffset, x26_2_28.byteOffset, x26_0_26.byteOffset, mm3_29.byteOffset + 0, mm3_29.byteOffset + 256, p12.byteOffset, v12_30.byteOffset, state26_0_23.byteOffset, B);
+    if (kernels !== undefined && heapHolds(v22_31, v12_30, x26_2_28, x26_0_26, mm3_29, p12, state26_0_23)) run_pointwise3(v22_31.byteOffset, v12_30.byteOffset, x26_2_28.byteOffset, x26_0_26.byteOffset, mm3_29.byteOffset + 0, mm3_29.byteOffset + 256, p12.byteOffset, v12_30.byteOffset, state26_0_23.byteOffset, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 32;
@@ -410,8 +416,8 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
     out26_0_24.set(v22_31, t * v22_31.length);
     state26_0_23.set(v22_31);
   }
-  const p32 = heapStage(params["forecast.W"]);
-  const p33 = heapStage(params["forecast.b"]);
+  const p32 = heapStageParam("forecast.W", params["forecast.W"]);
+  const p33 = heapStageParam("forecast.b", params["forecast.b"]);
   // %31 matmul — 7: //   rnnc train examples/births.rnn --data births --epochs 30 --out runs/births
   gemm_rows_1x32(p32, out26_0_24, mm31_34, T_T * B);
   // %32 add y — 7: //   rnnc train examples/births.rnn --data births --epochs 30 --out runs/births
@@ -424,11 +430,12 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
 // The loss and its gradient with respect to every param, input and initial state (BPTT).
 export function grad(model: Params | Packed, inputs: Inputs, initialStates: InitialStates = {}): GradResult {
   const { params, packed } = unwrap(model);
-  checkParams(params);
+  checkParams(params, false);
   const { B, lengths } = checkInputs(inputs, true);
   const T_T = lengths["T"] as number;
   checkInitialStates(initialStates, B);
-  heapReserve(16 * (B * 32 + 4) + 2 * (96 + 4) + 4 * (T_T * B * 96 + 4) + 15 * (T_T * B * 32 + 4) + (3072 + 4) + 2 * (B * 96 + 4) + 4 * (T_T * B + 4) + 2 * (1 + 4) + 8 * (32 + 4) + 3 * (1024 + 4) + heapFloats(params, packed, initialStates, inputs));
+  residentPlace(packed);
+  heapReserve(16 * (B * 32 + 4) + 2 * (96 + 4) + 4 * (T_T * B * 96 + 4) + 15 * (T_T * B * 32 + 4) + (3072 + 4) + 2 * (B * 96 + 4) + 4 * (T_T * B + 4) + 2 * (1 + 4) + 8 * (32 + 4) + 3 * (1024 + 4) + heapFloats(params, initialStates, inputs));
   const c14_50 = heapAlloc(B * 32);
   const stack16_52 = heapAlloc(96);
   const mm17_54 = heapAlloc(T_T * B * 96);
@@ -488,22 +495,22 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   const cat83_128 = heapAlloc(T_T * B * 96);
   const in36 = heapStage((inputs["series"] as Tensor).data);
   const in37 = heapStage((inputs["next"] as Tensor).data);
-  const p38 = heapStage(params["states.W_ir"]);
-  const p39 = heapStage(params["states.W_iz"]);
-  const p40 = heapStage(params["states.W_in"]);
-  const p41 = heapStage(params["states.W_hr"]);
-  const p42 = heapStage(params["states.W_hz"]);
-  const p43 = heapStage(params["states.W_hn"]);
-  const p44 = heapStage(params["states.b_ir"]);
-  const p45 = heapStage(params["states.b_iz"]);
-  const p46 = heapStage(params["states.b_in"]);
-  const p47 = heapStage(params["states.b_hr"]);
-  const p48 = heapStage(params["states.b_hz"]);
-  const p49 = heapStage(params["states.b_hn"]);
+  const p38 = packed === undefined ? heapStageParam("states.W_ir", params["states.W_ir"]) : params["states.W_ir"];
+  const p39 = packed === undefined ? heapStageParam("states.W_iz", params["states.W_iz"]) : params["states.W_iz"];
+  const p40 = packed === undefined ? heapStageParam("states.W_in", params["states.W_in"]) : params["states.W_in"];
+  const p41 = packed === undefined ? heapStageParam("states.W_hr", params["states.W_hr"]) : params["states.W_hr"];
+  const p42 = packed === undefined ? heapStageParam("states.W_hz", params["states.W_hz"]) : params["states.W_hz"];
+  const p43 = packed === undefined ? heapStageParam("states.W_hn", params["states.W_hn"]) : params["states.W_hn"];
+  const p44 = heapStageParam("states.b_ir", params["states.b_ir"]);
+  const p45 = heapStageParam("states.b_iz", params["states.b_iz"]);
+  const p46 = heapStageParam("states.b_in", params["states.b_in"]);
+  const p47 = heapStageParam("states.b_hr", params["states.b_hr"]);
+  const p48 = heapStageParam("states.b_hz", params["states.b_hz"]);
+  const p49 = heapStageParam("states.b_hn", params["states.b_hn"]);
   // %15 state_init states.h — 12: state h: [H]
   const init15_51 = heapStage(initialStates["states.h"]) ?? c14_50;
   // %16 stack_rows packed W_ir, W_iz, W_in
-  let packed16_53 = heapStage(packed?.["states.W_ir+states.W_iz+states.W_in"]);
+  let packed16_53 = residentWeight(packed, "states.W_ir+states.W_iz+states.W_in");
   if (packed16_53 === undefined) {
     for (let l = 0; l < 1; l++) {
       stack16_52.set(p38.subarray(l * 32, (l + 1) * 32), l * 96 + 0);
@@ -519,7 +526,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   // %17 matmul fused gates — 26: r = sigmoid(W_ir @ x + b_ir + W_hr @ h + b_hr)
   gemm_rows_96x1(packed16_53, in36, mm17_54, T_T * B);
   // %20 add
-  if (kernels !== undefined && heapHolds(v20_55, mm17_54, p44, p47)) kernels.exports.pointwise0(v20_55.byteOffset, mm17_54.byteOffset + 0, p44.byteOffset, p47.byteOffset, T_T * B);
+  if (kernels !== undefined && heapHolds(v20_55, mm17_54, p44, p47)) run_pointwise0(v20_55.byteOffset, mm17_54.byteOffset + 0, p44.byteOffset, p47.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
       const o = l * 32;
@@ -529,7 +536,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     }
   }
   // %23 add
-  if (kernels !== undefined && heapHolds(v23_56, mm17_54, p45, p48)) kernels.exports.pointwise0(v23_56.byteOffset, mm17_54.byteOffset + 128, p45.byteOffset, p48.byteOffset, T_T * B);
+  if (kernels !== undefined && heapHolds(v23_56, mm17_54, p45, p48)) run_pointwise0(v23_56.byteOffset, mm17_54.byteOffset + 128, p45.byteOffset, p48.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
       const o = l * 32;
@@ -539,7 +546,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     }
   }
   // %25 add — 28: n = tanh(W_in @ x + b_in + r * (W_hn @ h + b_hn))
-  if (kernels !== undefined && heapHolds(v25_57, mm17_54, p46)) kernels.exports.pointwise1(v25_57.byteOffset, mm17_54.byteOffset + 256, p46.byteOffset, T_T * B);
+  if (kernels !== undefined && heapHolds(v25_57, mm17_54, p46)) run_pointwise1(v25_57.byteOffset, mm17_54.byteOffset + 256, p46.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
       const o = l * 32;
@@ -549,7 +556,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     }
   }
   // %26 stack_rows packed W_hr, W_hz, W_hn
-  let packed26_59 = heapStage(packed?.["states.W_hr+states.W_hz+states.W_hn"]);
+  let packed26_59 = residentWeight(packed, "states.W_hr+states.W_hz+states.W_hn");
   if (packed26_59 === undefined) {
     for (let l = 0; l < 1; l++) {
       stack26_58.set(p41.subarray(l * 1024, (l + 1) * 1024), l * 3072 + 0);
@@ -574,7 +581,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     // %3 matmul fused gates — 26: r = sigmoid(W_ir @ x + b_ir + W_hr @ h + b_hr)
     gemm_rows_96x32(packed26_59, state27_0_60, mm3_71, B);
     // %9 sigmoid r — 26: r = sigmoid(W_ir @ x + b_ir + W_hr @ h + b_hr)
-    if (kernels !== undefined && heapHolds(v9_72, x27_0_68, mm3_71)) kernels.exports.pointwise2(v9_72.byteOffset, x27_0_68.byteOffset, mm3_71.byteOffset + 0, B);
+    if (kernels !== undefined && heapHolds(v9_72, x27_0_68, mm3_71)) run_pointwise2(v9_72.byteOffset, x27_0_68.byteOffset, mm3_71.byteOffset + 0, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 32;
@@ -584,7 +591,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       }
     }
     // %12 sigmoid z — 27: z = sigmoid(W_iz @ x + b_iz + W_hz @ h + b_hz)
-    if (kernels !== undefined && heapHolds(v12_73, x27_1_69, mm3_71)) kernels.exports.pointwise2(v12_73.byteOffset, x27_1_69.byteOffset, mm3_71.byteOffset + 128, B);
+    if (kernels !== undefined && heapHolds(v12_73, x27_1_69, mm3_71)) run_pointwise2(v12_73.byteOffset, x27_1_69.byteOffset, mm3_71.byteOffset + 128, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 32;
@@ -594,7 +601,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       }
     }
     // %14 add — 28: n = tanh(W_in @ x + b_in + r * (W_hn @ h + b_hn))
-    if (kernels !== undefined && heapHolds(v14_74, mm3_71, p49)) kernels.exports.pointwise1(v14_74.byteOffset, mm3_71.byteOffset + 256, p49.byteOffset, B);
+    if (kernels !== undefined && heapHolds(v14_74, mm3_71, p49)) run_pointwise1(v14_74.byteOffset, mm3_71.byteOffset + 256, p49.byteOffset, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 32;
@@ -604,7 +611,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       }
     }
     // %17 tanh n — 28: n = tanh(W_in @ x + b_in + r * (W_hn @ h + b_hn))
-    if (kernels !== undefined && heapHolds(v17_75, x27_2_70, v9_72, v14_74)) kernels.exports.pointwise4(v17_75.byteOffset, x27_2_70.byteOffset, v9_72.byteOffset, v14_74.byteOffset, B);
+    if (kernels !== undefined && heapHolds(v17_75, x27_2_70, v9_72, v14_74)) run_pointwise4(v17_75.byteOffset, x27_2_70.byteOffset, v9_72.byteOffset, v14_74.byteOffset, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 32;
@@ -614,7 +621,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       }
     }
     // %19 sub — 29: h' = (1 - z) * n + z * h
-    if (kernels !== undefined && heapHolds(v19_76, v12_73)) kernels.exports.pointwise5(v19_76.byteOffset, v12_73.byteOffset, B);
+    if (kernels !== undefined && heapHolds(v19_76, v12_73)) run_pointwise5(v19_76.byteOffset, v12_73.byteOffset, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 32;
@@ -624,7 +631,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       }
     }
     // %22 add h' — 29: h' = (1 - z) * n + z * h
-    if (kernels !== undefined && heapHolds(v22_77, v19_76, v17_75, v12_73, state27_0_60)) kernels.exports.pointwise6(v22_77.byteOffset, v19_76.byteOffset, v17_75.byteOffset, v12_73.byteOffset, state27_0_60.byteOffset, B);
+    if (kernels !== undefined && heapHolds(v22_77, v19_76, v17_75, v12_73, state27_0_60)) run_pointwise6(v22_77.byteOffset, v19_76.byteOffset, v17_75.byteOffset, v12_73.byteOffset, state27_0_60.byteOffset, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 32;
@@ -641,8 +648,8 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     out27_5_66.set(v9_72, t * v9_72.length);
     state27_0_60.set(v22_77);
   }
-  const p78 = heapStage(params["forecast.W"]);
-  const p79 = heapStage(params["forecast.b"]);
+  const p78 = heapStageParam("forecast.W", params["forecast.W"]);
+  const p79 = heapStageParam("forecast.b", params["forecast.b"]);
   // %32 matmul — 7: //   rnnc train examples/births.rnn --data births --epochs 30 --out runs/births
   gemm_rows_1x32(p78, out27_0_61, mm32_80, T_T * B);
   // %33 add y — 7: //   rnnc train examples/births.rnn --data births --epochs 30 --out runs/births
@@ -710,7 +717,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   v23_56.set(out27_0_61.subarray(0, (T_T - 1) * B * 32), B * 32);
   // %54 sub ∂n — 28: n = tanh(W_in @ x + b_in + r * (W_hn @ h + b_hn))
   v20_55.fill(0); // reused: its last value is dead
-  if (kernels !== undefined && heapHolds(v20_55, out27_2_63)) kernels.exports.pointwise7(v20_55.byteOffset, out27_2_63.byteOffset, out27_2_63.byteOffset, T_T * B);
+  if (kernels !== undefined && heapHolds(v20_55, out27_2_63)) run_pointwise7(v20_55.byteOffset, out27_2_63.byteOffset, out27_2_63.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
       const o = l * 32;
@@ -720,7 +727,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     }
   }
   // %56 mul ∂z — 27: z = sigmoid(W_iz @ x + b_iz + W_hz @ h + b_hz)
-  if (kernels !== undefined && heapHolds(v56_87, out27_1_62)) kernels.exports.pointwise8(v56_87.byteOffset, out27_1_62.byteOffset, out27_1_62.byteOffset, T_T * B);
+  if (kernels !== undefined && heapHolds(v56_87, out27_1_62)) run_pointwise8(v56_87.byteOffset, out27_1_62.byteOffset, out27_1_62.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
       const o = l * 32;
@@ -730,7 +737,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     }
   }
   // %58 mul ∂r — 26: r = sigmoid(W_ir @ x + b_ir + W_hr @ h + b_hr)
-  if (kernels !== undefined && heapHolds(v58_88, out27_5_66)) kernels.exports.pointwise8(v58_88.byteOffset, out27_5_66.byteOffset, out27_5_66.byteOffset, T_T * B);
+  if (kernels !== undefined && heapHolds(v58_88, out27_5_66)) run_pointwise8(v58_88.byteOffset, out27_5_66.byteOffset, out27_5_66.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
       const o = l * 32;
@@ -741,7 +748,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   }
   // %59 stack_rows packed W_hn, W_hz, W_hr
   stack26_58.fill(0); // reused: its last value is dead
-  let packed59_89 = heapStage(packed?.["states.W_hn+states.W_hz+states.W_hr"]);
+  let packed59_89 = residentWeight(packed, "states.W_hn+states.W_hz+states.W_hr");
   if (packed59_89 === undefined) {
     for (let l = 0; l < 1; l++) {
       stack26_58.set(p43.subarray(l * 1024, (l + 1) * 1024), l * 3072 + 0);
@@ -756,7 +763,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   }
   // %60 stack_rows packed W_in, W_iz, W_ir
   stack16_52.fill(0); // reused: its last value is dead
-  let packed60_90 = heapStage(packed?.["states.W_in+states.W_iz+states.W_ir"]);
+  let packed60_90 = residentWeight(packed, "states.W_in+states.W_iz+states.W_ir");
   if (packed60_90 === undefined) {
     for (let l = 0; l < 1; l++) {
       stack16_52.set(p40.subarray(l * 32, (l + 1) * 32), l * 96 + 0);
@@ -786,7 +793,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     const x61_8_105 = v56_87.subarray(t * B * 32, (t + 1) * B * 32);
     const x61_9_106 = v58_88.subarray(t * B * 32, (t + 1) * B * 32);
     // %2 add
-    if (kernels !== undefined && heapHolds(v2_107, state61_0_91, x61_0_97)) kernels.exports.pointwise9(v2_107.byteOffset, state61_0_91.byteOffset, x61_0_97.byteOffset, B);
+    if (kernels !== undefined && heapHolds(v2_107, state61_0_91, x61_0_97)) run_pointwise9(v2_107.byteOffset, state61_0_91.byteOffset, x61_0_97.byteOffset, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 32;
@@ -796,7 +803,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       }
     }
     // %14 mul ∂n — 28: n = tanh(W_in @ x + b_in + r * (W_hn @ h + b_hn))
-    if (kernels !== undefined && heapHolds(v14_108, v2_107, x61_4_101, x61_7_104)) kernels.exports.pointwise10(v14_108.byteOffset, v2_107.byteOffset, x61_4_101.byteOffset, x61_7_104.byteOffset, B);
+    if (kernels !== undefined && heapHolds(v14_108, v2_107, x61_4_101, x61_7_104)) run_pointwise10(v14_108.byteOffset, v2_107.byteOffset, x61_4_101.byteOffset, x61_7_104.byteOffset, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 32;
@@ -806,7 +813,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       }
     }
     // %18 mul — 28: n = tanh(W_in @ x + b_in + r * (W_hn @ h + b_hn))
-    if (kernels !== undefined && heapHolds(v18_109, v14_108, x61_6_103)) kernels.exports.pointwise11(v18_109.byteOffset, v14_108.byteOffset, x61_6_103.byteOffset, B);
+    if (kernels !== undefined && heapHolds(v18_109, v14_108, x61_6_103)) run_pointwise11(v18_109.byteOffset, v14_108.byteOffset, x61_6_103.byteOffset, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 32;
@@ -816,7 +823,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       }
     }
     // %20 mul ∂z — 27: z = sigmoid(W_iz @ x + b_iz + W_hz @ h + b_hz)
-    if (kernels !== undefined && heapHolds(v20_110, v2_107, x61_1_98, x61_3_100, x61_8_105)) kernels.exports.pointwise12(v20_110.byteOffset, v2_107.byteOffset, x61_1_98.byteOffset, v2_107.byteOffset, x61_3_100.byteOffset, x61_8_105.byteOffset, B);
+    if (kernels !== undefined && heapHolds(v20_110, v2_107, x61_1_98, x61_3_100, x61_8_105)) run_pointwise12(v20_110.byteOffset, v2_107.byteOffset, x61_1_98.byteOffset, v2_107.byteOffset, x61_3_100.byteOffset, x61_8_105.byteOffset, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 32;
@@ -826,7 +833,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       }
     }
     // %22 mul ∂r — 26: r = sigmoid(W_ir @ x + b_ir + W_hr @ h + b_hr)
-    if (kernels !== undefined && heapHolds(v22_111, v14_108, x61_5_102, x61_9_106)) kernels.exports.pointwise10(v22_111.byteOffset, v14_108.byteOffset, x61_5_102.byteOffset, x61_9_106.byteOffset, B);
+    if (kernels !== undefined && heapHolds(v22_111, v14_108, x61_5_102, x61_9_106)) run_pointwise10(v22_111.byteOffset, v14_108.byteOffset, x61_5_102.byteOffset, x61_9_106.byteOffset, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 32;
@@ -857,7 +864,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     // %25 matmul fused gate products
     gemm_cols_96x32(cat23_112, packed59_89, mm25_113, B);
     // %26 add
-    if (kernels !== undefined && heapHolds(v26_114, mm25_113, v2_107, x61_2_99)) kernels.exports.pointwise13(v26_114.byteOffset, mm25_113.byteOffset, v2_107.byteOffset, x61_2_99.byteOffset, B);
+    if (kernels !== undefined && heapHolds(v26_114, mm25_113, v2_107, x61_2_99)) run_pointwise13(v26_114.byteOffset, mm25_113.byteOffset, v2_107.byteOffset, x61_2_99.byteOffset, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 32;
@@ -1178,7 +1185,7 @@ function gemm_rows_96x1(w: Float32Array, x: Float32Array, out: Float32Array, sam
   if (kernels !== undefined) {
     const memory = kernels.memory.buffer;
     if (w.buffer === memory && x.buffer === memory && out.buffer === memory) {
-      kernels.exports.rows_96x1(w.byteOffset, x.byteOffset, out.byteOffset, samples);
+      run_rows_96x1(w.byteOffset, x.byteOffset, out.byteOffset, samples);
       return;
     }
   }
@@ -1287,7 +1294,7 @@ function gemm_rows_96x32(w: Float32Array, x: Float32Array, out: Float32Array, sa
   if (kernels !== undefined) {
     const memory = kernels.memory.buffer;
     if (w.buffer === memory && x.buffer === memory && out.buffer === memory) {
-      kernels.exports.rows_96x32(w.byteOffset, x.byteOffset, out.byteOffset, samples);
+      run_rows_96x32(w.byteOffset, x.byteOffset, out.byteOffset, samples);
       return;
     }
   }
@@ -1338,7 +1345,7 @@ function gemm_rows_1x32(w: Float32Array, x: Float32Array, out: Float32Array, sam
   if (kernels !== undefined) {
     const memory = kernels.memory.buffer;
     if (w.buffer === memory && x.buffer === memory && out.buffer === memory) {
-      kernels.exports.rows_1x32(w.byteOffset, x.byteOffset, out.byteOffset, samples);
+      run_rows_1x32(w.byteOffset, x.byteOffset, out.byteOffset, samples);
       return;
     }
   }
@@ -1437,7 +1444,7 @@ function gemm_cols_1x32(v: Float32Array, w: Float32Array, out: Float32Array, sam
   if (kernels !== undefined) {
     const memory = kernels.memory.buffer;
     if (v.buffer === memory && w.buffer === memory && out.buffer === memory) {
-      kernels.exports.cols_1x32(v.byteOffset, w.byteOffset, out.byteOffset, samples);
+      run_cols_1x32(v.byteOffset, w.byteOffset, out.byteOffset, samples);
       return;
     }
   }
@@ -1462,7 +1469,7 @@ function gemm_outer_1x32(a: Float32Array, aStep: number, b: Float32Array, bStep:
   if (kernels !== undefined) {
     const memory = kernels.memory.buffer;
     if (a.buffer === memory && b.buffer === memory && out.buffer === memory) {
-      kernels.exports.outer_1x32(a.byteOffset, aStep, b.byteOffset, bStep, out.byteOffset, samples);
+      run_outer_1x32(a.byteOffset, aStep, b.byteOffset, bStep, out.byteOffset, samples);
       return;
     }
   }
@@ -1561,7 +1568,7 @@ function gemm_cols_96x32(v: Float32Array, w: Float32Array, out: Float32Array, sa
   if (kernels !== undefined) {
     const memory = kernels.memory.buffer;
     if (v.buffer === memory && w.buffer === memory && out.buffer === memory) {
-      kernels.exports.cols_96x32(v.byteOffset, w.byteOffset, out.byteOffset, samples);
+      run_cols_96x32(v.byteOffset, w.byteOffset, out.byteOffset, samples);
       return;
     }
   }
@@ -1595,7 +1602,7 @@ function gemm_outer_96x1(a: Float32Array, aStep: number, b: Float32Array, bStep:
   if (kernels !== undefined) {
     const memory = kernels.memory.buffer;
     if (a.buffer === memory && b.buffer === memory && out.buffer === memory) {
-      kernels.exports.outer_96x1(a.byteOffset, aStep, b.byteOffset, bStep, out.byteOffset, samples);
+      run_outer_96x1(a.byteOffset, aStep, b.byteOffset, bStep, out.byteOffset, samples);
       return;
     }
   }
@@ -1656,7 +1663,7 @@ function gemm_outer_96x32(a: Float32Array, aStep: number, b: Float32Array, bStep
   if (kernels !== undefined) {
     const memory = kernels.memory.buffer;
     if (a.buffer === memory && b.buffer === memory && out.buffer === memory) {
-      kernels.exports.outer_96x32(a.byteOffset, aStep, b.byteOffset, bStep, out.byteOffset, samples);
+      run_outer_96x32(a.byteOffset, aStep, b.byteOffset, bStep, out.byteOffset, samples);
       return;
     }
   }
@@ -1707,21 +1714,23 @@ function gemm_cols_96x1(v: Float32Array, w: Float32Array, out: Float32Array, sam
   if (kernels !== undefined) {
     const memory = kernels.memory.buffer;
     if (v.buffer === memory && w.buffer === memory && out.buffer === memory) {
-      kernels.exports.cols_96x1(v.byteOffset, w.byteOffset, out.byteOffset, samples);
+      run_cols_96x1(v.byteOffset, w.byteOffset, out.byteOffset, samples);
       return;
     }
   }
   gemm_cols_96x1_scalar(v, w, out, samples);
 }
 
-// WebAssembly SIMD kernels generated by rnnc for this model's sizes (14321 bytes): rows_96x1, pointwise0, pointwise1, rows_96x32, pointwise2, pointwise3, rows_1x32, pointwise4, pointwise5, pointwise6, cols_1x32, outer_1x32, pointwise7, pointwise8, pointwise9, pointwise10, pointwise11, pointwise12, cols_96x32, pointwise13, outer_96x1, outer_96x32, cols_96x1.
+// WebAssembly SIMD kernels generated by rnnc for this model's sizes (14715 bytes): rows_96x1, pointwise0, pointwise1, rows_96x32, pointwise2, pointwise3, rows_1x32, pointwise4, pointwise5, pointwise6, cols_1x32, outer_1x32, pointwise7, pointwise8, pointwise9, pointwise10, pointwise11, pointwise12, cols_96x32, pointwise13, outer_96x1, outer_96x32, cols_96x1, nonfinite.
 // `rnnc compile --emit-wat` prints them as text.
-const kernelBytes = "AGFzbQEAAAABNgZgBH9/f38AYAV/f39/fwBgCn9/f39/f39/f38AYAN/f38AYAZ/f39/f38AYAd/f39/f39/AAIPAQNlbnYGbWVtb3J5AgABAxgXAAEAAAACAAEDBAAEAAAAAQAFAAEEBAAHrQIXCXJvd3NfOTZ4MQAACnBvaW50d2lzZTAAAQpwb2ludHdpc2UxAAIKcm93c185NngzMgADCnBvaW50d2lzZTIABApwb2ludHdpc2UzAAUJcm93c18xeDMyAAYKcG9pbnR3aXNlNAAHCnBvaW50d2lzZTUACApwb2ludHdpc2U2AAkJY29sc18xeDMyAAoKb3V0ZXJfMXgzMgALCnBvaW50d2lzZTcADApwb2ludHdpc2U4AA0KcG9pbnR3aXNlOQAOC3BvaW50d2lzZTEwAA8LcG9pbnR3aXNlMTEAEAtwb2ludHdpc2UxMgARCmNvbHNfOTZ4MzIAEgtwb2ludHdpc2UxMwATCm91dGVyXzk2eDEAFAtvdXRlcl85NngzMgAVCWNvbHNfOTZ4MQAWCrJqF+kSAgZ/FntBACEEAkADQCADIARrQQRIDQFBACEFAkADQCAFQeAATg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhD/0MAAAAAAAAAAAAAAAAAAAAACEQ/QwAAAAAAAAAAAAAAAAAAAAAIRH9DAAAAAAAAAAAAAAAAAAAAAAhEiAAIAVBBGxqIQYgASAEQQRsaiEHIAf9AAIAIRMgB/0AAgQhFCAH/QACCCEVIAf9AAIMIRYgBv0AAgAhCiALIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIQsgDSAKIBT95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASENIA8gCiAV/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhDyARIAogFv3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIREgBv0AAgQhCiAMIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIQwgDiAKIBT95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEOIBAgCiAV/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhECASIAogFv3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIRIgAiAEQYADbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAIAIAkgGf0fATgCBCANIA79DQABAgMEBQYHEBESExQVFhcgDSAO/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAKAAyAJIBn9HwE4AoQDIA8gEP0NAAECAwQFBgcQERITFBUWFyAPIBD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AoAGIAkgGf0fATgChAYgESAS/Q0AAQIDBAUGBxAREhMUFRYXIBEgEv0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCgAkgCSAZ/R8BOAKECSAFQQJqIQUMAAsLIARBBGohBAwACwsCQANAIAQgA04NAUEAIQUCQANAIAVB4ABODQH9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIRr9DAAAAAAAAAAAAAAAAAAAAAAhG/0MAAAAAAAAAAAAAAAAAAAAACEc/QwAAAAAAAAAAAAAAAAAAAAAIR39DAAAAAAAAAAAAAAAAAAAAAAhHv0MAAAAAAAAAAAAAAAAAAAAACEfIAAgBUEEbGohBiABIARBBGxqIQcgB/0AAgAhEyAG/QACACEKIAsgCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhCyAG/QACBCEKIAwgCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhDCAG/QACCCEKIBogCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhGiAG/QACDCEKIBsgCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhGyAG/QACECEKIBwgCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhHCAG/QACFCEKIB0gCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhHSAG/QACGCEKIB4gCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhHiAG/QACHCEKIB8gCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhHyACIARBgANsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFyAaIBv9DQABAgMEBQYHEBESExQVFhcgGiAb/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0LAgAgHCAd/Q0AAQIDBAUGBxAREhMUFRYXIBwgHf0NCAkKCwwNDg8YGRobHB0eH/3kASEXIB4gH/0NAAECAwQFBgcQERITFBUWFyAeIB/9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/QsCECAFQQhqIQUMAAsLIARBAWohBAwACwsLbgECf0EAIQUCQANAIAUgBE4NAUEAIQYDQCAAIAZqIAEgBmr9AAIAIAIgBmr9AAIA/eQBIAMgBmr9AAIA/eQB/QsCACAGQRBqIQYgBkGAAUgNAAsgAEGAAWohACABQYADaiEBIAVBAWohBQwACwsLYgECf0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVqIAEgBWr9AAIAIAIgBWr9AAIA/eQB/QsCACAFQRBqIQUgBUGAAUgNAAsgAEGAAWohACABQYADaiEBIARBAWohBAwACwsL+BACBn8We0EAIQQCQANAIAMgBGtBBEgNAUEAIQUCQANAIAVB4ABODQH9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDv0MAAAAAAAAAAAAAAAAAAAAACEP/QwAAAAAAAAAAAAAAAAAAAAAIRD9DAAAAAAAAAAAAAAAAAAAAAAhEf0MAAAAAAAAAAAAAAAAAAAAACESIAAgBUGAAWxqIQYgASAEQYABbGohByAGQYABaiEIA0AgB/0AAgAhEyAH/QACgAEhFCAH/QACgAIhFSAH/QACgAMhFiAG/QACACEKIAsgCiAT/eYB/eQBIQsgDSAKIBT95gH95AEhDSAPIAogFf3mAf3kASEPIBEgCiAW/eYB/eQBIREgBv0AAoABIQogDCAKIBP95gH95AEhDCAOIAogFP3mAf3kASEOIBAgCiAV/eYB/eQBIRAgEiAKIBb95gH95AEhEiAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgAiAEQYADbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAIAIAkgGf0fATgCBCANIA79DQABAgMEBQYHEBESExQVFhcgDSAO/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAKAAyAJIBn9HwE4AoQDIA8gEP0NAAECAwQFBgcQERITFBUWFyAPIBD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AoAGIAkgGf0fATgChAYgESAS/Q0AAQIDBAUGBxAREhMUFRYXIBEgEv0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCgAkgCSAZ/R8BOAKECSAFQQJqIQUMAAsLIARBBGohBAwACwsCQANAIAQgA04NAUEAIQUCQANAIAVB4ABODQH9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIRr9DAAAAAAAAAAAAAAAAAAAAAAhG/0MAAAAAAAAAAAAAAAAAAAAACEc/QwAAAAAAAAAAAAAAAAAAAAAIR39DAAAAAAAAAAAAAAAAAAAAAAhHv0MAAAAAAAAAAAAAAAAAAAAACEfIAAgBUGAAWxqIQYgASAEQYABbGohByAGQYABaiEIA0AgB/0AAgAhEyAG/QACACEKIAsgCiAT/eYB/eQBIQsgBv0AAoABIQogDCAKIBP95gH95AEhDCAG/QACgAIhCiAaIAogE/3mAf3kASEaIAb9AAKAAyEKIBsgCiAT/eYB/eQBIRsgBv0AAoAEIQogHCAKIBP95gH95AEhHCAG/QACgAUhCiAdIAogE/3mAf3kASEdIAb9AAKABiEKIB4gCiAT/eYB/eQBIR4gBv0AAoAHIQogHyAKIBP95gH95AEhHyAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgAiAEQYADbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRcgGiAb/Q0AAQIDBAUGBxAREhMUFRYXIBogG/0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9CwIAIBwgHf0NAAECAwQFBgcQERITFBUWFyAcIB39DQgJCgsMDQ4PGBkaGxwdHh/95AEhFyAeIB/9DQABAgMEBQYHEBESExQVFhcgHiAf/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0LAhAgBUEIaiEFDAALCyAEQQFqIQQMAAsLC/YDAgJ/BHtBACEEAkADQCAEIANODQFBACEFA0AgACAFaiABIAVq/QACACACIAVq/QACAP3kAf3hASEG/QwAAIA/AACAPwAAgD8AAIA//QwAAIA/AACAPwAAgD8AAIA/IAb9DKXAsEKlwLBCpcCwQqXAsEL96AH9DFCsrsJQrK7CUKyuwlCsrsL96QEhByAH/Qw7qrg/O6q4PzuquD87qrg//eYB/WohCCAHIAj9DACAMT8AgDE/AIAxPwCAMT/95gH95QEgCP0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEJ/QxnaVA5Z2lQOWdpUDlnaVA5IAn95gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgCf3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAJ/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIAn95gH9DKqqKj6qqio+qqoqPqqqKj795AEgCf3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASAJIAn95gH95gEgCf3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAI/fgB/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH95AH95wH9CwIAIAVBEGohBSAFQYABSA0ACyAAQYABaiEAIAFBgAFqIQEgAkGAA2ohAiAEQQFqIQQMAAsLC4AKAgJ/DHtBACEKAkADQCAKIAlODQFBACELA0AgACALav0MAACAPwAAgD8AAIA/AACAPyABIAtq/QACAP3lASACIAtq/QACACADIAtq/QACACAEIAtq/QACAP3kAf3hASEM/QwAAIA/AACAPwAAgD8AAIA//QwAAIA/AACAPwAAgD8AAIA/IAz9DKXAsEKlwLBCpcCwQqXAsEL96AH9DFCsrsJQrK7CUKyuwlCsrsL96QEhDSAN/Qw7qrg/O6q4PzuquD87qrg//eYB/WohDiANIA79DACAMT8AgDE/AIAxPwCAMT/95gH95QEgDv0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEP/QxnaVA5Z2lQOWdpUDlnaVA5IA/95gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgD/3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAP/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIA/95gH9DKqqKj6qqio+qqoqPqqqKj795AEgD/3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASAPIA/95gH95gEgD/3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAO/fgB/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH95AH95wEgBSALav0AAgAgBiALav0AAgD95AH95gH95AEhECAQIBD95gEhEf0M6vC6u+rwurvq8Lq76vC6uyAR/eYB/QxOE6k8ThOpPE4TqTxOE6k8/eQBIBH95gH9DC0eXL0tHly9LR5cvS0eXL395AEgEf3mAf0Mk4MIPpODCD6Tgwg+k4MIPv3kASAR/eYB/QyZqqq+maqqvpmqqr6Zqqq+/eQBIBH95gEgEP3mASAQ/eQBIRIgEP3gAf0MAAAAQAAAAEAAAABAAAAAQP3mASET/QwAAIA/AACAPwAAgD8AAIA//QwAAABAAAAAQAAAAEAAAABAIBP9DKXAsEKlwLBCpcCwQqXAsEL96AH9DFCsrsJQrK7CUKyuwlCsrsL96QEhFCAU/Qw7qrg/O6q4PzuquD87qrg//eYB/WohFSAUIBX9DACAMT8AgDE/AIAxPwCAMT/95gH95QEgFf0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEW/QxnaVA5Z2lQOWdpUDlnaVA5IBb95gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgFv3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAW/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIBb95gH9DKqqKj6qqio+qqoqPqqqKj795AEgFv3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASAWIBb95gH95gEgFv3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAV/fgB/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH9DAAAgD8AAIA/AACAPwAAgD/95AH95wH95QEgEP0MAAAAgAAAAIAAAACAAAAAgP1O/VAhFyASIBcgEP3gAf0MAAAgPwAAID8AACA/AAAgP/1D/VL95gEgByALav0AAgAgCCALav0AAgD95gH95AH9CwIAIAtBEGohCyALQYABSA0ACyAAQYABaiEAIAFBgAFqIQEgAkGAAWohAiADQYABaiEDIARBgANqIQQgBUGAA2ohBSAHQYABaiEHIAhBgAFqIQggCkEBaiEKDAALCwu5DQIGfwx7QQAhBAJAA0AgAyAEa0EESA0BQQAhBf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEOIAAgBUGAAWxqIQYgASAEQYABbGohByAGQYABaiEIA0AgB/0AAgAhDyAH/QACgAEhECAH/QACgAIhESAH/QACgAMhEiAG/QACACEKIAsgCiAP/eYB/eQBIQsgDCAKIBD95gH95AEhDCANIAogEf3mAf3kASENIA4gCiAS/eYB/eQBIQ4gBkEQaiEGIAdBEGohByAGIAhIDQALIAIgBEEEbGogBUEEbGohCSAL/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYXIAv9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhE/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEUIBMgFP0NAAECAwgJCgsQERITGBkaGyATIBT9DQQFBgcMDQ4PFBUWFxwdHh/95AEhFSAJIBX9HwA4AgAgDP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWFyAM/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRP9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFCATIBT9DQABAgMICQoLEBESExgZGhsgEyAU/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRUgCSAV/R8AOAIEIA39DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhcgDf0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASET/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRQgEyAU/Q0AAQIDCAkKCxAREhMYGRobIBMgFP0NBAUGBwwNDg8UFRYXHB0eH/3kASEVIAkgFf0fADgCCCAO/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYXIA79DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhE/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEUIBMgFP0NAAECAwgJCgsQERITGBkaGyATIBT9DQQFBgcMDQ4PFBUWFxwdHh/95AEhFSAJIBX9HwA4AgwgBEEEaiEEDAALCwJAA0AgBCADTg0BQQAhBQJAA0AgBUEBTg0B/QwAAAAAAAAAAAAAAAAAAAAAIQsgACAFQYABbGohBiABIARBgAFsaiEHIAZBgAFqIQgDQCAH/QACACEPIAb9AAIAIQogCyAKIA/95gH95AEhCyAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgAiAEQQRsaiAFQQRsaiEJIAv9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhcgC/0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASET/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRQgEyAU/Q0AAQIDCAkKCxAREhMYGRobIBMgFP0NBAUGBwwNDg8UFRYXHB0eH/3kASEVIAkgFf0fADgCACAFQQFqIQUMAAsLIARBAWohBAwACwsLhQYCAn8Ie0EAIQUCQANAIAUgBE4NAUEAIQYDQCAAIAZqIAEgBmr9AAIAIAIgBmr9AAIAIAMgBmr9AAIA/eYB/eQBIQcgByAH/eYBIQj9DOrwurvq8Lq76vC6u+rwursgCP3mAf0MThOpPE4TqTxOE6k8ThOpPP3kASAI/eYB/QwtHly9LR5cvS0eXL0tHly9/eQBIAj95gH9DJODCD6Tgwg+k4MIPpODCD795AEgCP3mAf0Mmaqqvpmqqr6Zqqq+maqqvv3kASAI/eYBIAf95gEgB/3kASEJIAf94AH9DAAAAEAAAABAAAAAQAAAAED95gEhCv0MAACAPwAAgD8AAIA/AACAP/0MAAAAQAAAAEAAAABAAAAAQCAK/QylwLBCpcCwQqXAsEKlwLBC/egB/QxQrK7CUKyuwlCsrsJQrK7C/ekBIQsgC/0MO6q4PzuquD87qrg/O6q4P/3mAf1qIQwgCyAM/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIAz9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhDf0MZ2lQOWdpUDlnaVA5Z2lQOSAN/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIA395gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgDf3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAN/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIA395gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgDSAN/eYB/eYBIA395AH9DAAAgD8AAIA/AACAPwAAgD/95AEgDP34Af0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/QwAAIA/AACAPwAAgD8AAIA//eQB/ecB/eUBIAf9DAAAAIAAAACAAAAAgAAAAID9Tv1QIQ4gCSAOIAf94AH9DAAAID8AACA/AAAgPwAAID/9Q/1S/QsCACAGQRBqIQYgBkGAAUgNAAsgAEGAAWohACABQYABaiEBIAJBgAFqIQIgA0GAAWohAyAFQQFqIQUMAAsLC2sBAn9BACEDAkADQCADIAJODQFBACEEA0AgACAEav0MAACAPwAAgD8AAIA/AACAPyABIARq/QACAP3lAf0LAgAgBEEQaiEEIARBgAFIDQALIABBgAFqIQAgAUGAAWohASADQQFqIQMMAAsLC5IBAQJ/QQAhBgJAA0AgBiAFTg0BQQAhBwNAIAAgB2ogASAHav0AAgAgAiAHav0AAgD95gEgAyAHav0AAgAgBCAHav0AAgD95gH95AH9CwIAIAdBEGohByAHQYABSA0ACyAAQYABaiEAIAFBgAFqIQEgAkGAAWohAiADQYABaiEDIARBgAFqIQQgBkEBaiEGDAALCwvPBgQFfwF7AX8Me0EAIQQCQANAIAMgBGtBAkgNAUEAIQUCQANAIAVBIE4NASACIARBgAFsaiAFQQRsaiEK/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhD/0MAAAAAAAAAAAAAAAAAAAAACEQ/QwAAAAAAAAAAAAAAAAAAAAAIRH9DAAAAAAAAAAAAAAAAAAAAAAhEiAAIARBBGxqIQYgASAFQQRsaiEHIAZBBGohCANAIAf9AAIAIRMgB/0AAhAhFCAH/QACICEVIAf9AAIwIRYgBv0JAgAhCSALIAkgE/3mAf3kASELIAwgCSAU/eYB/eQBIQwgDSAJIBX95gH95AEhDSAOIAkgFv3mAf3kASEOIAb9CQIEIQkgDyAJIBP95gH95AEhDyAQIAkgFP3mAf3kASEQIBEgCSAV/eYB/eQBIREgEiAJIBb95gH95AEhEiAGQQRqIQYgB0GAAWohByAGIAhIDQALIAogC/0LAgAgCiAM/QsCECAKIA39CwIgIAogDv0LAjAgCiAP/QsCgAEgCiAQ/QsCkAEgCiAR/QsCoAEgCiAS/QsCsAEgBUEQaiEFDAALCyAEQQJqIQQMAAsLAkADQCAEIANODQFBACEFAkADQCAFQSBODQEgAiAEQYABbGogBUEEbGohCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEOIAAgBEEEbGohBiABIAVBBGxqIQcgBkEEaiEIA0AgB/0AAgAhEyAH/QACECEUIAf9AAIgIRUgB/0AAjAhFiAG/QkCACEJIAsgCSAT/eYB/eQBIQsgDCAJIBT95gH95AEhDCANIAkgFf3mAf3kASENIA4gCSAW/eYB/eQBIQ4gBkEEaiEGIAdBgAFqIQcgBiAISA0ACyAKIAv9CwIAIAogDP0LAhAgCiAN/QsCICAKIA79CwIwIAVBEGohBQwACwsgBEEBaiEEDAALCwuUAwQHfwF7AX8IeyABQQRsIQEgA0EEbCEDQQAhBgJAA0AgBkGAAU4NASAEIAZq/QwAAAAAAAAAAAAAAAAAAAAA/QsCACAGQRBqIQYMAAsLQQAhCwJAA0AgCyAFTg0BIAtBEGohDAJAIAwgBUgNACAFIQwLQQAhBkEAIQcCQANAIAdBIE4NASAEIAZBgAFsaiAHQQRsaiEOIA79AAIAIQ8gDv0AAhAhECAO/QACICERIA79AAIwIRIgACALIAFsaiAGQQRsaiEJIAIgCyADbGogB0EEbGohCiALIQgCQANAIAggDE4NASAK/QACACETIAr9AAIQIRQgCv0AAiAhFSAK/QACMCEWIAn9CQIAIQ0gDyANIBP95gH95AEhDyAQIA0gFP3mAf3kASEQIBEgDSAV/eYB/eQBIREgEiANIBb95gH95AEhEiAJIAFqIQkgCiADaiEKIAhBAWohCAwACwsgDiAP/QsCACAOIBD9CwIQIA4gEf0LAiAgDiAS/QsCMCAHQRBqIQcMAAsLIAtBEGohCwwACwsLfwECf0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVq/QwAAIA/AACAPwAAgD8AAIA/IAEgBWr9AAIAIAIgBWr9AAIA/eYB/eUB/QsCACAFQRBqIQUgBUGAAUgNAAsgAEGAAWohACABQYABaiEBIAJBgAFqIQIgBEEBaiEEDAALCwt/AQJ/QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWogASAFav0AAgD9DAAAgD8AAIA/AACAPwAAgD8gAiAFav0AAgD95QH95gH9CwIAIAVBEGohBSAFQYABSA0ACyAAQYABaiEAIAFBgAFqIQEgAkGAAWohAiAEQQFqIQQMAAsLC2oBAn9BACEEAkADQCAEIANODQFBACEFA0AgACAFaiABIAVq/QACACACIAVq/QACAP3kAf0LAgAgBUEQaiEFIAVBgAFIDQALIABBgAFqIQAgAUGAAWohASACQYABaiECIARBAWohBAwACwsLfgECf0EAIQUCQANAIAUgBE4NAUEAIQYDQCAAIAZqIAEgBmr9AAIAIAIgBmr9AAIA/eYBIAMgBmr9AAIA/eYB/QsCACAGQRBqIQYgBkGAAUgNAAsgAEGAAWohACABQYABaiEBIAJBgAFqIQIgA0GAAWohAyAFQQFqIQUMAAsLC2oBAn9BACEEAkADQCAEIANODQFBACEFA0AgACAFaiABIAVq/QACACACIAVq/QACAP3mAf0LAgAgBUEQaiEFIAVBgAFIDQALIABBgAFqIQAgAUGAAWohASACQYABaiECIARBAWohBAwACwsLqQEBAn9BACEHAkADQCAHIAZODQFBACEIA0AgACAIaiABIAhq/QACACACIAhq/QACAP3mASADIAhq/QACACAEIAhq/QACAP3mAf3hAf3kASAFIAhq/QACAP3mAf0LAgAgCEEQaiEIIAhBgAFIDQALIABBgAFqIQAgAUGAAWohASACQYABaiECIANBgAFqIQMgBEGAAWohBCAFQYABaiEFIAdBAWohBwwACwsL1AYEBX8BewF/DHtBACEEAkADQCADIARrQQJIDQFBACEFAkADQCAFQSBODQEgAiAEQYABbGogBUEEbGohCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhEP0MAAAAAAAAAAAAAAAAAAAAACER/QwAAAAAAAAAAAAAAAAAAAAAIRIgACAEQYADbGohBiABIAVBBGxqIQcgBkGAA2ohCANAIAf9AAIAIRMgB/0AAhAhFCAH/QACICEVIAf9AAIwIRYgBv0JAgAhCSALIAkgE/3mAf3kASELIAwgCSAU/eYB/eQBIQwgDSAJIBX95gH95AEhDSAOIAkgFv3mAf3kASEOIAb9CQKAAyEJIA8gCSAT/eYB/eQBIQ8gECAJIBT95gH95AEhECARIAkgFf3mAf3kASERIBIgCSAW/eYB/eQBIRIgBkEEaiEGIAdBgAFqIQcgBiAISA0ACyAKIAv9CwIAIAogDP0LAhAgCiAN/QsCICAKIA79CwIwIAogD/0LAoABIAogEP0LApABIAogEf0LAqABIAogEv0LArABIAVBEGohBQwACwsgBEECaiEEDAALCwJAA0AgBCADTg0BQQAhBQJAA0AgBUEgTg0BIAIgBEGAAWxqIAVBBGxqIQr9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDiAAIARBgANsaiEGIAEgBUEEbGohByAGQYADaiEIA0AgB/0AAgAhEyAH/QACECEUIAf9AAIgIRUgB/0AAjAhFiAG/QkCACEJIAsgCSAT/eYB/eQBIQsgDCAJIBT95gH95AEhDCANIAkgFf3mAf3kASENIA4gCSAW/eYB/eQBIQ4gBkEEaiEGIAdBgAFqIQcgBiAISA0ACyAKIAv9CwIAIAogDP0LAhAgCiAN/QsCICAKIA79CwIwIAVBEGohBQwACwsgBEEBaiEEDAALCwt+AQJ/QQAhBQJAA0AgBSAETg0BQQAhBgNAIAAgBmogASAGav0AAgAgAiAGav0AAgAgAyAGav0AAgD95gH95AH9CwIAIAZBEGohBiAGQYABSA0ACyAAQYABaiEAIAFBgAFqIQEgAkGAAWohAiADQYABaiEDIAVBAWohBQwACwsLzAIEB38BewF/A3sgAUEEbCEBIANBBGwhA0EAIQYCQANAIAZBgANODQEgBCAGav0MAAAAAAAAAAAAAAAAAAAAAP0LAgAgBkEQaiEGDAALC0EAIQsCQANAIAsgBU4NASALQRBqIQwCQCAMIAVIDQAgBSEMC0EAIQYCQANAIAZB4ABODQFBACEHIAQgBkEEbGogB0EEbGohDiAO/QACACEPIA79AAIEIRAgACALIAFsaiAGQQRsaiEJIAIgCyADbGogB0EEbGohCiALIQgCQANAIAggDE4NASAK/QACACERIAn9CQIAIQ0gDyANIBH95gH95AEhDyAJ/QkCBCENIBAgDSAR/eYB/eQBIRAgCSABaiEJIAogA2ohCiAIQQFqIQgMAAsLIA4gD/0fADgCACAOIBD9HwA4AgQgBkECaiEGDAALCyALQRBqIQsMAAsLC7QEBAd/AXsBfwx7IAFBBGwhASADQQRsIQNBACEGAkADQCAGQYDgAE4NASAEIAZq/QwAAAAAAAAAAAAAAAAAAAAA/QsCACAGQRBqIQYMAAsLQQAhCwJAA0AgCyAFTg0BIAtBEGohDAJAIAwgBUgNACAFIQwLQQAhBgJAA0AgBkHgAE4NAUEAIQcCQANAIAdBIE4NASAEIAZBgAFsaiAHQQRsaiEOIA79AAIAIQ8gDv0AAhAhECAO/QACICERIA79AAIwIRIgDv0AAoABIRMgDv0AApABIRQgDv0AAqABIRUgDv0AArABIRYgACALIAFsaiAGQQRsaiEJIAIgCyADbGogB0EEbGohCiALIQgCQANAIAggDE4NASAK/QACACEXIAr9AAIQIRggCv0AAiAhGSAK/QACMCEaIAn9CQIAIQ0gDyANIBf95gH95AEhDyAQIA0gGP3mAf3kASEQIBEgDSAZ/eYB/eQBIREgEiANIBr95gH95AEhEiAJ/QkCBCENIBMgDSAX/eYB/eQBIRMgFCANIBj95gH95AEhFCAVIA0gGf3mAf3kASEVIBYgDSAa/eYB/eQBIRYgCSABaiEJIAogA2ohCiAIQQFqIQgMAAsLIA4gD/0LAgAgDiAQ/QsCECAOIBH9CwIgIA4gEv0LAjAgDiAT/QsCgAEgDiAU/QsCkAEgDiAV/QsCoAEgDiAW/QsCsAEgB0EQaiEHDAALCyAGQQJqIQYMAAsLIAtBEGohCwwACwsL/AIEBX8BewF/A3tBACEEAkADQCADIARrQQJIDQFBACEFIAIgBEEEbGogBUEEbGohCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQwgACAEQYADbGohBiABIAVBBGxqIQcgBkGAA2ohCANAIAf9AAIAIQ0gBv0JAgAhCSALIAkgDf3mAf3kASELIAb9CQKAAyEJIAwgCSAN/eYB/eQBIQwgBkEEaiEGIAdBBGohByAGIAhIDQALIAogC/0fADgCACAKIAz9HwA4AgQgBEECaiEEDAALCwJAA0AgBCADTg0BQQAhBSACIARBBGxqIAVBBGxqIQr9DAAAAAAAAAAAAAAAAAAAAAAhCyAAIARBgANsaiEGIAEgBUEEbGohByAGQYADaiEIA0AgB/0AAgAhDSAG/QkCACEJIAsgCSAN/eYB/eQBIQsgBkEEaiEGIAdBBGohByAGIAhIDQALIAogC/0fADgCACAEQQFqIQQMAAsLCwCeAgRuYW1lAZYCFwAJcm93c185NngxAQpwb2ludHdpc2UwAgpwb2ludHdpc2UxAwpyb3dzXzk2eDMyBApwb2ludHdpc2UyBQpwb2ludHdpc2UzBglyb3dzXzF4MzIHCnBvaW50d2lzZTQICnBvaW50d2lzZTUJCnBvaW50d2lzZTYKCWNvbHNfMXgzMgsKb3V0ZXJfMXgzMgwKcG9pbnR3aXNlNw0KcG9pbnR3aXNlOA4KcG9pbnR3aXNlOQ8LcG9pbnR3aXNlMTAQC3BvaW50d2lzZTExEQtwb2ludHdpc2UxMhIKY29sc185NngzMhMLcG9pbnR3aXNlMTMUCm91dGVyXzk2eDEVC291dGVyXzk2eDMyFgljb2xzXzk2eDE=";
+const kernelBytes = "AGFzbQEAAAABNgZgBH9/f38AYAV/f39/fwBgCn9/f39/f39/f38AYAN/f38AYAZ/f39/f38AYAd/f39/f39/AAISAQNlbnYGbWVtb3J5AgEBgIAEAxkYAAEAAAACAAEDBAAEAAAAAQAFAAEEBAADB7kCGAlyb3dzXzk2eDEAAApwb2ludHdpc2UwAAEKcG9pbnR3aXNlMQACCnJvd3NfOTZ4MzIAAwpwb2ludHdpc2UyAAQKcG9pbnR3aXNlMwAFCXJvd3NfMXgzMgAGCnBvaW50d2lzZTQABwpwb2ludHdpc2U1AAgKcG9pbnR3aXNlNgAJCWNvbHNfMXgzMgAKCm91dGVyXzF4MzIACwpwb2ludHdpc2U3AAwKcG9pbnR3aXNlOAANCnBvaW50d2lzZTkADgtwb2ludHdpc2UxMAAPC3BvaW50d2lzZTExABALcG9pbnR3aXNlMTIAEQpjb2xzXzk2eDMyABILcG9pbnR3aXNlMTMAEwpvdXRlcl85NngxABQLb3V0ZXJfOTZ4MzIAFQljb2xzXzk2eDEAFglub25maW5pdGUAFwqhbRjpEgIGfxZ7QQAhBAJAA0AgAyAEa0EESA0BQQAhBQJAA0AgBUHgAE4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhEP0MAAAAAAAAAAAAAAAAAAAAACER/QwAAAAAAAAAAAAAAAAAAAAAIRIgACAFQQRsaiEGIAEgBEEEbGohByAH/QACACETIAf9AAIEIRQgB/0AAgghFSAH/QACDCEWIAb9AAIAIQogCyAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASELIA0gCiAU/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhDSAPIAogFf3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIQ8gESAKIBb95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASERIAb9AAIEIQogDCAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEMIA4gCiAU/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhDiAQIAogFf3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIRAgEiAKIBb95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASESIAIgBEGAA2xqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCACAJIBn9HwE4AgQgDSAO/Q0AAQIDBAUGBxAREhMUFRYXIA0gDv0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCgAMgCSAZ/R8BOAKEAyAPIBD9DQABAgMEBQYHEBESExQVFhcgDyAQ/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAKABiAJIBn9HwE4AoQGIBEgEv0NAAECAwQFBgcQERITFBUWFyARIBL9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AoAJIAkgGf0fATgChAkgBUECaiEFDAALCyAEQQRqIQQMAAsLAkADQCAEIANODQFBACEFAkADQCAFQeAATg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEa/QwAAAAAAAAAAAAAAAAAAAAAIRv9DAAAAAAAAAAAAAAAAAAAAAAhHP0MAAAAAAAAAAAAAAAAAAAAACEd/QwAAAAAAAAAAAAAAAAAAAAAIR79DAAAAAAAAAAAAAAAAAAAAAAhHyAAIAVBBGxqIQYgASAEQQRsaiEHIAf9AAIAIRMgBv0AAgAhCiALIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIQsgBv0AAgQhCiAMIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIQwgBv0AAgghCiAaIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIRogBv0AAgwhCiAbIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIRsgBv0AAhAhCiAcIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIRwgBv0AAhQhCiAdIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIR0gBv0AAhghCiAeIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIR4gBv0AAhwhCiAfIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIR8gAiAEQYADbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRcgGiAb/Q0AAQIDBAUGBxAREhMUFRYXIBogG/0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9CwIAIBwgHf0NAAECAwQFBgcQERITFBUWFyAcIB39DQgJCgsMDQ4PGBkaGxwdHh/95AEhFyAeIB/9DQABAgMEBQYHEBESExQVFhcgHiAf/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0LAhAgBUEIaiEFDAALCyAEQQFqIQQMAAsLC24BAn9BACEFAkADQCAFIARODQFBACEGA0AgACAGaiABIAZq/QACACACIAZq/QACAP3kASADIAZq/QACAP3kAf0LAgAgBkEQaiEGIAZBgAFIDQALIABBgAFqIQAgAUGAA2ohASAFQQFqIQUMAAsLC2IBAn9BACEEAkADQCAEIANODQFBACEFA0AgACAFaiABIAVq/QACACACIAVq/QACAP3kAf0LAgAgBUEQaiEFIAVBgAFIDQALIABBgAFqIQAgAUGAA2ohASAEQQFqIQQMAAsLC/gQAgZ/FntBACEEAkADQCADIARrQQRIDQFBACEFAkADQCAFQeAATg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhD/0MAAAAAAAAAAAAAAAAAAAAACEQ/QwAAAAAAAAAAAAAAAAAAAAAIRH9DAAAAAAAAAAAAAAAAAAAAAAhEiAAIAVBgAFsaiEGIAEgBEGAAWxqIQcgBkGAAWohCANAIAf9AAIAIRMgB/0AAoABIRQgB/0AAoACIRUgB/0AAoADIRYgBv0AAgAhCiALIAogE/3mAf3kASELIA0gCiAU/eYB/eQBIQ0gDyAKIBX95gH95AEhDyARIAogFv3mAf3kASERIAb9AAKAASEKIAwgCiAT/eYB/eQBIQwgDiAKIBT95gH95AEhDiAQIAogFf3mAf3kASEQIBIgCiAW/eYB/eQBIRIgBkEQaiEGIAdBEGohByAGIAhIDQALIAIgBEGAA2xqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCACAJIBn9HwE4AgQgDSAO/Q0AAQIDBAUGBxAREhMUFRYXIA0gDv0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCgAMgCSAZ/R8BOAKEAyAPIBD9DQABAgMEBQYHEBESExQVFhcgDyAQ/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAKABiAJIBn9HwE4AoQGIBEgEv0NAAECAwQFBgcQERITFBUWFyARIBL9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AoAJIAkgGf0fATgChAkgBUECaiEFDAALCyAEQQRqIQQMAAsLAkADQCAEIANODQFBACEFAkADQCAFQeAATg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEa/QwAAAAAAAAAAAAAAAAAAAAAIRv9DAAAAAAAAAAAAAAAAAAAAAAhHP0MAAAAAAAAAAAAAAAAAAAAACEd/QwAAAAAAAAAAAAAAAAAAAAAIR79DAAAAAAAAAAAAAAAAAAAAAAhHyAAIAVBgAFsaiEGIAEgBEGAAWxqIQcgBkGAAWohCANAIAf9AAIAIRMgBv0AAgAhCiALIAogE/3mAf3kASELIAb9AAKAASEKIAwgCiAT/eYB/eQBIQwgBv0AAoACIQogGiAKIBP95gH95AEhGiAG/QACgAMhCiAbIAogE/3mAf3kASEbIAb9AAKABCEKIBwgCiAT/eYB/eQBIRwgBv0AAoAFIQogHSAKIBP95gH95AEhHSAG/QACgAYhCiAeIAogE/3mAf3kASEeIAb9AAKAByEKIB8gCiAT/eYB/eQBIR8gBkEQaiEGIAdBEGohByAGIAhIDQALIAIgBEGAA2xqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEXIBogG/0NAAECAwQFBgcQERITFBUWFyAaIBv9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/QsCACAcIB39DQABAgMEBQYHEBESExQVFhcgHCAd/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRcgHiAf/Q0AAQIDBAUGBxAREhMUFRYXIB4gH/0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9CwIQIAVBCGohBQwACwsgBEEBaiEEDAALCwv2AwICfwR7QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWogASAFav0AAgAgAiAFav0AAgD95AH94QEhBv0MAACAPwAAgD8AAIA/AACAP/0MAACAPwAAgD8AAIA/AACAPyAG/QylwLBCpcCwQqXAsEKlwLBC/egB/QxQrK7CUKyuwlCsrsJQrK7C/ekBIQcgB/0MO6q4PzuquD87qrg/O6q4P/3mAf1qIQggByAI/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIAj9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhCf0MZ2lQOWdpUDlnaVA5Z2lQOSAJ/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIAn95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgCf3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAJ/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIAn95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgCSAJ/eYB/eYBIAn95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgCP34Af0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/eQB/ecB/QsCACAFQRBqIQUgBUGAAUgNAAsgAEGAAWohACABQYABaiEBIAJBgANqIQIgBEEBaiEEDAALCwuACgICfwx7QQAhCgJAA0AgCiAJTg0BQQAhCwNAIAAgC2r9DAAAgD8AAIA/AACAPwAAgD8gASALav0AAgD95QEgAiALav0AAgAgAyALav0AAgAgBCALav0AAgD95AH94QEhDP0MAACAPwAAgD8AAIA/AACAP/0MAACAPwAAgD8AAIA/AACAPyAM/QylwLBCpcCwQqXAsEKlwLBC/egB/QxQrK7CUKyuwlCsrsJQrK7C/ekBIQ0gDf0MO6q4PzuquD87qrg/O6q4P/3mAf1qIQ4gDSAO/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIA79DIOAXrmDgF65g4BeuYOAXrn95gH95QEhD/0MZ2lQOWdpUDlnaVA5Z2lQOSAP/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIA/95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgD/3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAP/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIA/95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgDyAP/eYB/eYBIA/95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgDv34Af0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/eQB/ecBIAUgC2r9AAIAIAYgC2r9AAIA/eQB/eYB/eQBIRAgECAQ/eYBIRH9DOrwurvq8Lq76vC6u+rwursgEf3mAf0MThOpPE4TqTxOE6k8ThOpPP3kASAR/eYB/QwtHly9LR5cvS0eXL0tHly9/eQBIBH95gH9DJODCD6Tgwg+k4MIPpODCD795AEgEf3mAf0Mmaqqvpmqqr6Zqqq+maqqvv3kASAR/eYBIBD95gEgEP3kASESIBD94AH9DAAAAEAAAABAAAAAQAAAAED95gEhE/0MAACAPwAAgD8AAIA/AACAP/0MAAAAQAAAAEAAAABAAAAAQCAT/QylwLBCpcCwQqXAsEKlwLBC/egB/QxQrK7CUKyuwlCsrsJQrK7C/ekBIRQgFP0MO6q4PzuquD87qrg/O6q4P/3mAf1qIRUgFCAV/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIBX9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhFv0MZ2lQOWdpUDlnaVA5Z2lQOSAW/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIBb95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgFv3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAW/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIBb95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgFiAW/eYB/eYBIBb95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgFf34Af0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/QwAAIA/AACAPwAAgD8AAIA//eQB/ecB/eUBIBD9DAAAAIAAAACAAAAAgAAAAID9Tv1QIRcgEiAXIBD94AH9DAAAID8AACA/AAAgPwAAID/9Q/1S/eYBIAcgC2r9AAIAIAggC2r9AAIA/eYB/eQB/QsCACALQRBqIQsgC0GAAUgNAAsgAEGAAWohACABQYABaiEBIAJBgAFqIQIgA0GAAWohAyAEQYADaiEEIAVBgANqIQUgB0GAAWohByAIQYABaiEIIApBAWohCgwACwsLuQ0CBn8Me0EAIQQCQANAIAMgBGtBBEgNAUEAIQX9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDiAAIAVBgAFsaiEGIAEgBEGAAWxqIQcgBkGAAWohCANAIAf9AAIAIQ8gB/0AAoABIRAgB/0AAoACIREgB/0AAoADIRIgBv0AAgAhCiALIAogD/3mAf3kASELIAwgCiAQ/eYB/eQBIQwgDSAKIBH95gH95AEhDSAOIAogEv3mAf3kASEOIAZBEGohBiAHQRBqIQcgBiAISA0ACyACIARBBGxqIAVBBGxqIQkgC/0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWFyAL/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRP9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFCATIBT9DQABAgMICQoLEBESExgZGhsgEyAU/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRUgCSAV/R8AOAIAIAz9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhcgDP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASET/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRQgEyAU/Q0AAQIDCAkKCxAREhMYGRobIBMgFP0NBAUGBwwNDg8UFRYXHB0eH/3kASEVIAkgFf0fADgCBCAN/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYXIA39DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhE/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEUIBMgFP0NAAECAwgJCgsQERITGBkaGyATIBT9DQQFBgcMDQ4PFBUWFxwdHh/95AEhFSAJIBX9HwA4AgggDv0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWFyAO/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRP9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFCATIBT9DQABAgMICQoLEBESExgZGhsgEyAU/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRUgCSAV/R8AOAIMIARBBGohBAwACwsCQANAIAQgA04NAUEAIQUCQANAIAVBAU4NAf0MAAAAAAAAAAAAAAAAAAAAACELIAAgBUGAAWxqIQYgASAEQYABbGohByAGQYABaiEIA0AgB/0AAgAhDyAG/QACACEKIAsgCiAP/eYB/eQBIQsgBkEQaiEGIAdBEGohByAGIAhIDQALIAIgBEEEbGogBUEEbGohCSAL/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYXIAv9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhE/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEUIBMgFP0NAAECAwgJCgsQERITGBkaGyATIBT9DQQFBgcMDQ4PFBUWFxwdHh/95AEhFSAJIBX9HwA4AgAgBUEBaiEFDAALCyAEQQFqIQQMAAsLC4UGAgJ/CHtBACEFAkADQCAFIARODQFBACEGA0AgACAGaiABIAZq/QACACACIAZq/QACACADIAZq/QACAP3mAf3kASEHIAcgB/3mASEI/Qzq8Lq76vC6u+rwurvq8Lq7IAj95gH9DE4TqTxOE6k8ThOpPE4TqTz95AEgCP3mAf0MLR5cvS0eXL0tHly9LR5cvf3kASAI/eYB/QyTgwg+k4MIPpODCD6Tgwg+/eQBIAj95gH9DJmqqr6Zqqq+maqqvpmqqr795AEgCP3mASAH/eYBIAf95AEhCSAH/eAB/QwAAABAAAAAQAAAAEAAAABA/eYBIQr9DAAAgD8AAIA/AACAPwAAgD/9DAAAAEAAAABAAAAAQAAAAEAgCv0MpcCwQqXAsEKlwLBCpcCwQv3oAf0MUKyuwlCsrsJQrK7CUKyuwv3pASELIAv9DDuquD87qrg/O6q4PzuquD/95gH9aiEMIAsgDP0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAM/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIQ39DGdpUDlnaVA5Z2lQOWdpUDkgDf3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAN/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIA395gH9DMGpKj3BqSo9wakqPcGpKj395AEgDf3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAN/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIA0gDf3mAf3mASAN/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIAz9+AH9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf0MAACAPwAAgD8AAIA/AACAP/3kAf3nAf3lASAH/QwAAACAAAAAgAAAAIAAAACA/U79UCEOIAkgDiAH/eAB/QwAACA/AAAgPwAAID8AACA//UP9Uv0LAgAgBkEQaiEGIAZBgAFIDQALIABBgAFqIQAgAUGAAWohASACQYABaiECIANBgAFqIQMgBUEBaiEFDAALCwtrAQJ/QQAhAwJAA0AgAyACTg0BQQAhBANAIAAgBGr9DAAAgD8AAIA/AACAPwAAgD8gASAEav0AAgD95QH9CwIAIARBEGohBCAEQYABSA0ACyAAQYABaiEAIAFBgAFqIQEgA0EBaiEDDAALCwuSAQECf0EAIQYCQANAIAYgBU4NAUEAIQcDQCAAIAdqIAEgB2r9AAIAIAIgB2r9AAIA/eYBIAMgB2r9AAIAIAQgB2r9AAIA/eYB/eQB/QsCACAHQRBqIQcgB0GAAUgNAAsgAEGAAWohACABQYABaiEBIAJBgAFqIQIgA0GAAWohAyAEQYABaiEEIAZBAWohBgwACwsLzwYEBX8BewF/DHtBACEEAkADQCADIARrQQJIDQFBACEFAkADQCAFQSBODQEgAiAEQYABbGogBUEEbGohCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhEP0MAAAAAAAAAAAAAAAAAAAAACER/QwAAAAAAAAAAAAAAAAAAAAAIRIgACAEQQRsaiEGIAEgBUEEbGohByAGQQRqIQgDQCAH/QACACETIAf9AAIQIRQgB/0AAiAhFSAH/QACMCEWIAb9CQIAIQkgCyAJIBP95gH95AEhCyAMIAkgFP3mAf3kASEMIA0gCSAV/eYB/eQBIQ0gDiAJIBb95gH95AEhDiAG/QkCBCEJIA8gCSAT/eYB/eQBIQ8gECAJIBT95gH95AEhECARIAkgFf3mAf3kASERIBIgCSAW/eYB/eQBIRIgBkEEaiEGIAdBgAFqIQcgBiAISA0ACyAKIAv9CwIAIAogDP0LAhAgCiAN/QsCICAKIA79CwIwIAogD/0LAoABIAogEP0LApABIAogEf0LAqABIAogEv0LArABIAVBEGohBQwACwsgBEECaiEEDAALCwJAA0AgBCADTg0BQQAhBQJAA0AgBUEgTg0BIAIgBEGAAWxqIAVBBGxqIQr9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDiAAIARBBGxqIQYgASAFQQRsaiEHIAZBBGohCANAIAf9AAIAIRMgB/0AAhAhFCAH/QACICEVIAf9AAIwIRYgBv0JAgAhCSALIAkgE/3mAf3kASELIAwgCSAU/eYB/eQBIQwgDSAJIBX95gH95AEhDSAOIAkgFv3mAf3kASEOIAZBBGohBiAHQYABaiEHIAYgCEgNAAsgCiAL/QsCACAKIAz9CwIQIAogDf0LAiAgCiAO/QsCMCAFQRBqIQUMAAsLIARBAWohBAwACwsLlAMEB38BewF/CHsgAUEEbCEBIANBBGwhA0EAIQYCQANAIAZBgAFODQEgBCAGav0MAAAAAAAAAAAAAAAAAAAAAP0LAgAgBkEQaiEGDAALC0EAIQsCQANAIAsgBU4NASALQRBqIQwCQCAMIAVIDQAgBSEMC0EAIQZBACEHAkADQCAHQSBODQEgBCAGQYABbGogB0EEbGohDiAO/QACACEPIA79AAIQIRAgDv0AAiAhESAO/QACMCESIAAgCyABbGogBkEEbGohCSACIAsgA2xqIAdBBGxqIQogCyEIAkADQCAIIAxODQEgCv0AAgAhEyAK/QACECEUIAr9AAIgIRUgCv0AAjAhFiAJ/QkCACENIA8gDSAT/eYB/eQBIQ8gECANIBT95gH95AEhECARIA0gFf3mAf3kASERIBIgDSAW/eYB/eQBIRIgCSABaiEJIAogA2ohCiAIQQFqIQgMAAsLIA4gD/0LAgAgDiAQ/QsCECAOIBH9CwIgIA4gEv0LAjAgB0EQaiEHDAALCyALQRBqIQsMAAsLC38BAn9BACEEAkADQCAEIANODQFBACEFA0AgACAFav0MAACAPwAAgD8AAIA/AACAPyABIAVq/QACACACIAVq/QACAP3mAf3lAf0LAgAgBUEQaiEFIAVBgAFIDQALIABBgAFqIQAgAUGAAWohASACQYABaiECIARBAWohBAwACwsLfwECf0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVqIAEgBWr9AAIA/QwAAIA/AACAPwAAgD8AAIA/IAIgBWr9AAIA/eUB/eYB/QsCACAFQRBqIQUgBUGAAUgNAAsgAEGAAWohACABQYABaiEBIAJBgAFqIQIgBEEBaiEEDAALCwtqAQJ/QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWogASAFav0AAgAgAiAFav0AAgD95AH9CwIAIAVBEGohBSAFQYABSA0ACyAAQYABaiEAIAFBgAFqIQEgAkGAAWohAiAEQQFqIQQMAAsLC34BAn9BACEFAkADQCAFIARODQFBACEGA0AgACAGaiABIAZq/QACACACIAZq/QACAP3mASADIAZq/QACAP3mAf0LAgAgBkEQaiEGIAZBgAFIDQALIABBgAFqIQAgAUGAAWohASACQYABaiECIANBgAFqIQMgBUEBaiEFDAALCwtqAQJ/QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWogASAFav0AAgAgAiAFav0AAgD95gH9CwIAIAVBEGohBSAFQYABSA0ACyAAQYABaiEAIAFBgAFqIQEgAkGAAWohAiAEQQFqIQQMAAsLC6kBAQJ/QQAhBwJAA0AgByAGTg0BQQAhCANAIAAgCGogASAIav0AAgAgAiAIav0AAgD95gEgAyAIav0AAgAgBCAIav0AAgD95gH94QH95AEgBSAIav0AAgD95gH9CwIAIAhBEGohCCAIQYABSA0ACyAAQYABaiEAIAFBgAFqIQEgAkGAAWohAiADQYABaiEDIARBgAFqIQQgBUGAAWohBSAHQQFqIQcMAAsLC9QGBAV/AXsBfwx7QQAhBAJAA0AgAyAEa0ECSA0BQQAhBQJAA0AgBUEgTg0BIAIgBEGAAWxqIAVBBGxqIQr9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDv0MAAAAAAAAAAAAAAAAAAAAACEP/QwAAAAAAAAAAAAAAAAAAAAAIRD9DAAAAAAAAAAAAAAAAAAAAAAhEf0MAAAAAAAAAAAAAAAAAAAAACESIAAgBEGAA2xqIQYgASAFQQRsaiEHIAZBgANqIQgDQCAH/QACACETIAf9AAIQIRQgB/0AAiAhFSAH/QACMCEWIAb9CQIAIQkgCyAJIBP95gH95AEhCyAMIAkgFP3mAf3kASEMIA0gCSAV/eYB/eQBIQ0gDiAJIBb95gH95AEhDiAG/QkCgAMhCSAPIAkgE/3mAf3kASEPIBAgCSAU/eYB/eQBIRAgESAJIBX95gH95AEhESASIAkgFv3mAf3kASESIAZBBGohBiAHQYABaiEHIAYgCEgNAAsgCiAL/QsCACAKIAz9CwIQIAogDf0LAiAgCiAO/QsCMCAKIA/9CwKAASAKIBD9CwKQASAKIBH9CwKgASAKIBL9CwKwASAFQRBqIQUMAAsLIARBAmohBAwACwsCQANAIAQgA04NAUEAIQUCQANAIAVBIE4NASACIARBgAFsaiAFQQRsaiEK/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ4gACAEQYADbGohBiABIAVBBGxqIQcgBkGAA2ohCANAIAf9AAIAIRMgB/0AAhAhFCAH/QACICEVIAf9AAIwIRYgBv0JAgAhCSALIAkgE/3mAf3kASELIAwgCSAU/eYB/eQBIQwgDSAJIBX95gH95AEhDSAOIAkgFv3mAf3kASEOIAZBBGohBiAHQYABaiEHIAYgCEgNAAsgCiAL/QsCACAKIAz9CwIQIAogDf0LAiAgCiAO/QsCMCAFQRBqIQUMAAsLIARBAWohBAwACwsLfgECf0EAIQUCQANAIAUgBE4NAUEAIQYDQCAAIAZqIAEgBmr9AAIAIAIgBmr9AAIAIAMgBmr9AAIA/eYB/eQB/QsCACAGQRBqIQYgBkGAAUgNAAsgAEGAAWohACABQYABaiEBIAJBgAFqIQIgA0GAAWohAyAFQQFqIQUMAAsLC8wCBAd/AXsBfwN7IAFBBGwhASADQQRsIQNBACEGAkADQCAGQYADTg0BIAQgBmr9DAAAAAAAAAAAAAAAAAAAAAD9CwIAIAZBEGohBgwACwtBACELAkADQCALIAVODQEgC0EQaiEMAkAgDCAFSA0AIAUhDAtBACEGAkADQCAGQeAATg0BQQAhByAEIAZBBGxqIAdBBGxqIQ4gDv0AAgAhDyAO/QACBCEQIAAgCyABbGogBkEEbGohCSACIAsgA2xqIAdBBGxqIQogCyEIAkADQCAIIAxODQEgCv0AAgAhESAJ/QkCACENIA8gDSAR/eYB/eQBIQ8gCf0JAgQhDSAQIA0gEf3mAf3kASEQIAkgAWohCSAKIANqIQogCEEBaiEIDAALCyAOIA/9HwA4AgAgDiAQ/R8AOAIEIAZBAmohBgwACwsgC0EQaiELDAALCwu0BAQHfwF7AX8MeyABQQRsIQEgA0EEbCEDQQAhBgJAA0AgBkGA4ABODQEgBCAGav0MAAAAAAAAAAAAAAAAAAAAAP0LAgAgBkEQaiEGDAALC0EAIQsCQANAIAsgBU4NASALQRBqIQwCQCAMIAVIDQAgBSEMC0EAIQYCQANAIAZB4ABODQFBACEHAkADQCAHQSBODQEgBCAGQYABbGogB0EEbGohDiAO/QACACEPIA79AAIQIRAgDv0AAiAhESAO/QACMCESIA79AAKAASETIA79AAKQASEUIA79AAKgASEVIA79AAKwASEWIAAgCyABbGogBkEEbGohCSACIAsgA2xqIAdBBGxqIQogCyEIAkADQCAIIAxODQEgCv0AAgAhFyAK/QACECEYIAr9AAIgIRkgCv0AAjAhGiAJ/QkCACENIA8gDSAX/eYB/eQBIQ8gECANIBj95gH95AEhECARIA0gGf3mAf3kASERIBIgDSAa/eYB/eQBIRIgCf0JAgQhDSATIA0gF/3mAf3kASETIBQgDSAY/eYB/eQBIRQgFSANIBn95gH95AEhFSAWIA0gGv3mAf3kASEWIAkgAWohCSAKIANqIQogCEEBaiEIDAALCyAOIA/9CwIAIA4gEP0LAhAgDiAR/QsCICAOIBL9CwIwIA4gE/0LAoABIA4gFP0LApABIA4gFf0LAqABIA4gFv0LArABIAdBEGohBwwACwsgBkECaiEGDAALCyALQRBqIQsMAAsLC/wCBAV/AXsBfwN7QQAhBAJAA0AgAyAEa0ECSA0BQQAhBSACIARBBGxqIAVBBGxqIQr9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEMIAAgBEGAA2xqIQYgASAFQQRsaiEHIAZBgANqIQgDQCAH/QACACENIAb9CQIAIQkgCyAJIA395gH95AEhCyAG/QkCgAMhCSAMIAkgDf3mAf3kASEMIAZBBGohBiAHQQRqIQcgBiAISA0ACyAKIAv9HwA4AgAgCiAM/R8AOAIEIARBAmohBAwACwsCQANAIAQgA04NAUEAIQUgAiAEQQRsaiAFQQRsaiEK/QwAAAAAAAAAAAAAAAAAAAAAIQsgACAEQYADbGohBiABIAVBBGxqIQcgBkGAA2ohCANAIAf9AAIAIQ0gBv0JAgAhCSALIAkgDf3mAf3kASELIAZBBGohBiAHQQRqIQcgBiAISA0ACyAKIAv9HwA4AgAgBEEBaiEEDAALCwvtAgIBfwR7/QwAAAAAAAAAAAAAAAAAAAAAIQT9DAAAAAAAAAAAAAAAAAAAAAAhBf0MAAAAAAAAAAAAAAAAAAAAACEG/QwAAAAAAAAAAAAAAAAAAAAAIQcgAUEEbCAAaiEDAkADQCADIABrQcAASA0BIAQgAP0AAgD9DAAAAAAAAAAAAAAAAAAAAAD95gH95AEhBCAFIAD9AAIQ/QwAAAAAAAAAAAAAAAAAAAAA/eYB/eQBIQUgBiAA/QACIP0MAAAAAAAAAAAAAAAAAAAAAP3mAf3kASEGIAcgAP0AAjD9DAAAAAAAAAAAAAAAAAAAAAD95gH95AEhByAAQcAAaiEADAALCwJAA0AgAyAAa0EQSA0BIAQgAP0AAgD9DAAAAAAAAAAAAAAAAAAAAAD95gH95AEhBCAAQRBqIQAMAAsLIAQgBf3kASAG/eQBIAf95AEhBCACIAT9HwAgBP0fAZIgBP0fApIgBP0fA5I4AgALAKkCBG5hbWUBoQIYAAlyb3dzXzk2eDEBCnBvaW50d2lzZTACCnBvaW50d2lzZTEDCnJvd3NfOTZ4MzIECnBvaW50d2lzZTIFCnBvaW50d2lzZTMGCXJvd3NfMXgzMgcKcG9pbnR3aXNlNAgKcG9pbnR3aXNlNQkKcG9pbnR3aXNlNgoJY29sc18xeDMyCwpvdXRlcl8xeDMyDApwb2ludHdpc2U3DQpwb2ludHdpc2U4Dgpwb2ludHdpc2U5Dwtwb2ludHdpc2UxMBALcG9pbnR3aXNlMTERC3BvaW50d2lzZTEyEgpjb2xzXzk2eDMyEwtwb2ludHdpc2UxMxQKb3V0ZXJfOTZ4MRULb3V0ZXJfOTZ4MzIWCWNvbHNfOTZ4MRcJbm9uZmluaXRl";
+const kernelNames = ["rows_96x1","pointwise0","pointwise1","rows_96x32","pointwise2","pointwise3","rows_1x32","pointwise4","pointwise5","pointwise6","cols_1x32","outer_1x32","pointwise7","pointwise8","pointwise9","pointwise10","pointwise11","pointwise12","cols_96x32","pointwise13","outer_96x1","outer_96x32","cols_96x1","nonfinite"];
 
 interface KernelMemory { readonly buffer: ArrayBuffer; grow(pages: number): number }
-interface KernelExports { readonly rows_96x1: (a: number, b: number, out: number, samples: number) => void; readonly pointwise0: (out: number, a0: number, a1: number, a2: number, rows: number) => void; readonly pointwise1: (out: number, a0: number, a1: number, rows: number) => void; readonly rows_96x32: (a: number, b: number, out: number, samples: number) => void; readonly pointwise2: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise3: (out: number, a0: number, a1: number, a2: number, a3: number, a4: number, a5: number, a6: number, a7: number, rows: number) => void; readonly rows_1x32: (a: number, b: number, out: number, samples: number) => void; readonly pointwise4: (out: number, a0: number, a1: number, a2: number, rows: number) => void; readonly pointwise5: (out: number, a0: number, rows: number) => void; readonly pointwise6: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly cols_1x32: (a: number, b: number, out: number, samples: number) => void; readonly outer_1x32: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly pointwise7: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise8: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise9: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise10: (out: number, a0: number, a1: number, a2: number, rows: number) => void; readonly pointwise11: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise12: (out: number, a0: number, a1: number, a2: number, a3: number, a4: number, rows: number) => void; readonly cols_96x32: (a: number, b: number, out: number, samples: number) => void; readonly pointwise13: (out: number, a0: number, a1: number, a2: number, rows: number) => void; readonly outer_96x1: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly outer_96x32: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly cols_96x1: (a: number, b: number, out: number, samples: number) => void; }
+interface KernelExports { readonly rows_96x1: (a: number, b: number, out: number, samples: number) => void; readonly pointwise0: (out: number, a0: number, a1: number, a2: number, rows: number) => void; readonly pointwise1: (out: number, a0: number, a1: number, rows: number) => void; readonly rows_96x32: (a: number, b: number, out: number, samples: number) => void; readonly pointwise2: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise3: (out: number, a0: number, a1: number, a2: number, a3: number, a4: number, a5: number, a6: number, a7: number, rows: number) => void; readonly rows_1x32: (a: number, b: number, out: number, samples: number) => void; readonly pointwise4: (out: number, a0: number, a1: number, a2: number, rows: number) => void; readonly pointwise5: (out: number, a0: number, rows: number) => void; readonly pointwise6: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly cols_1x32: (a: number, b: number, out: number, samples: number) => void; readonly outer_1x32: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly pointwise7: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise8: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise9: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise10: (out: number, a0: number, a1: number, a2: number, rows: number) => void; readonly pointwise11: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise12: (out: number, a0: number, a1: number, a2: number, a3: number, a4: number, rows: number) => void; readonly cols_96x32: (a: number, b: number, out: number, samples: number) => void; readonly pointwise13: (out: number, a0: number, a1: number, a2: number, rows: number) => void; readonly outer_96x1: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly outer_96x32: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly cols_96x1: (a: number, b: number, out: number, samples: number) => void; readonly nonfinite: (at: number, count: number, out: number) => void }
+interface LoadedKernels { memory: KernelMemory; exports: KernelExports }
 interface WebAssemblyApi {
-  readonly Memory: new (descriptor: { initial: number }) => KernelMemory;
+  readonly Memory: new (descriptor: { initial: number; maximum: number; shared?: boolean }) => KernelMemory;
   readonly Module: new (bytes: Uint8Array) => object;
   readonly Instance: new (module: object, imports: object) => { readonly exports: object };
   validate(bytes: Uint8Array): boolean;
@@ -1746,13 +1755,13 @@ function decodeBase64(text: string): Uint8Array {
 }
 
 /** The kernels, instantiated once; undefined (with a one-line notice) where WebAssembly SIMD is unavailable. */
-function loadKernels(): { readonly memory: KernelMemory; readonly exports: KernelExports } | undefined {
+function loadKernels(): LoadedKernels | undefined {
   const host = globalThis as unknown as { WebAssembly?: WebAssemblyApi; console?: { warn(message: string): void } };
   try {
     const api = host.WebAssembly;
     const bytes = decodeBase64(kernelBytes);
     if (api === undefined || !api.validate(bytes)) throw new Error('no WebAssembly SIMD');
-    const memory = new api.Memory({ initial: 1 });
+    const memory = new api.Memory({ initial: 1, maximum: 65536 });
     const instance = new api.Instance(new api.Module(bytes), { env: { memory } });
     return { memory, exports: instance.exports as KernelExports };
   } catch {
@@ -1762,9 +1771,295 @@ function loadKernels(): { readonly memory: KernelMemory; readonly exports: Kerne
 }
 
 const kernels = loadKernels();
+/** The kernels by index, as workers are told which to run. */
+let kernelList: ((...args: number[]) => void)[] = kernels === undefined ? [] : kernelNames.map((name) => (kernels.exports as unknown as { [name: string]: (...args: number[]) => void })[name]);
 
 /** Which kernels this module runs: rnnc's WebAssembly SIMD kernels, or scalar JavaScript where those cannot load. */
 export const cpu: 'simd' | 'scalar' = kernels === undefined ? 'scalar' : 'simd';
+
+// Worker threads (setThreads). Control block of worker w: int32s 32·w … 32·w + 31 of the memory:
+// the job's number, the last job done, whether the worker sleeps, the kernel, its argument count and arguments.
+const JOB = 0, DONE = 1, SLEEPING = 2, KERNEL = 3, COUNT = 4, ARGS = 5;
+const maxThreads = 16;
+const workerSource = "\nconst start = (data, ready) => {\n  const memory = data.memory;\n  const instance = new WebAssembly.Instance(new WebAssembly.Module(data.bytes), { env: { memory } });\n  const kernels = data.names.map((name) => instance.exports[name]);\n  const control = new Int32Array(memory.buffer, data.slot * 128, 32);\n  const args = [];\n  let seen = Atomics.load(control, 0);\n  ready();\n  for (;;) {\n    const idleSince = performance.now();\n    for (let spins = 1; Atomics.load(control, 0) === seen; spins++) {\n      if (spins % 4096 === 0 && performance.now() - idleSince > 5) {\n        Atomics.store(control, 2, 1);\n        Atomics.wait(control, 0, seen);\n        Atomics.store(control, 2, 0);\n      }\n    }\n    seen = Atomics.load(control, 0);\n    const kernel = control[3];\n    if (kernel < 0) return;\n    args.length = control[4];\n    for (let a = 0; a < args.length; a++) args[a] = control[5 + a];\n    kernels[kernel](...args);\n    Atomics.store(control, 1, seen);\n  }\n};\nif (typeof require === 'function') {\n  const { parentPort } = require('node:worker_threads');\n  parentPort.once('message', (data) => {\n    start(data, () => parentPort.postMessage('ready'));\n    parentPort.close();\n  });\n} else {\n  self.onmessage = (event) => {\n    self.onmessage = null;\n    start(event.data, () => self.postMessage('ready'));\n    self.close();\n  };\n}\n";
+
+interface WorkerHandle { postMessage(message: unknown): void; terminate(): unknown }
+const pool = {
+  /** Slots of the workers that are running, in the order they take shares. */
+  ready: [] as number[],
+  workers: [] as WorkerHandle[],
+  control: undefined as Int32Array | undefined,
+};
+
+
+/** Hands kernel `index` with these arguments to the worker of the `w`-th ready slot. */
+function postJob(w: number, index: number, args: readonly number[]): void {
+  const control = pool.control as Int32Array;
+  const base = 32 * pool.ready[w];
+  for (let a = 0; a < args.length; a++) control[base + ARGS + a] = args[a];
+  control[base + KERNEL] = index;
+  control[base + COUNT] = args.length;
+  Atomics.store(control, base + JOB, control[base + JOB] + 1);
+  if (Atomics.load(control, base + SLEEPING) === 1) Atomics.notify(control, base + JOB);
+}
+
+/** Waits for the jobs of the first `posted` ready workers. */
+function awaitJobs(posted: number): void {
+  const control = pool.control as Int32Array;
+  for (let w = 0; w < posted; w++) {
+    const base = 32 * pool.ready[w];
+    const job = control[base + JOB];
+    while (Atomics.load(control, base + DONE) !== job) {
+      // spin: the worker finishes its share in about the time this thread took for its own
+    }
+  }
+}
+
+/** Runs kernel `index` over its rows in shares: workers take the later ones, this thread the first. */
+function splitKernel(index: number, args: number[], rowsAt: number, strides: readonly number[], align: number): void {
+  const rows = args[rowsAt];
+  const parts = Math.min(1 + pool.ready.length, Math.ceil(rows / align));
+  const share = align * Math.ceil(rows / parts / align);
+  let posted = 0;
+  for (let first = share; first < rows; first += share) {
+    const part = args.map((a, k) => a + first * strides[k]);
+    part[rowsAt] = Math.min(share, rows - first);
+    postJob(posted++, index, part);
+  }
+  args[rowsAt] = Math.min(share, rows);
+  kernelList[index](...args);
+  awaitJobs(posted);
+}
+/** Stops the workers and waits until they have exited, so that none still reads its control block. */
+async function stopWorkers(): Promise<void> {
+  const control = pool.control;
+  for (const slot of pool.ready) {
+    if (control === undefined) break;
+    const base = 32 * slot;
+    control[base + KERNEL] = -1;
+    Atomics.store(control, base + JOB, control[base + JOB] + 1);
+    Atomics.notify(control, base + JOB);
+  }
+  const workers = pool.workers;
+  pool.ready = [];
+  pool.workers = [];
+  await Promise.all(workers.map((worker) => worker.terminate()));
+  control?.fill(0);
+}
+
+type StartWorker = (data: object, onError: () => void) => Promise<WorkerHandle>;
+
+/** How this host starts a worker: worker_threads in Node, a Worker from a Blob in browsers. */
+function workerStarter(): StartWorker {
+  interface NodeWorker extends WorkerHandle { once(event: string, f: (value: unknown) => void): void; on(event: string, f: (value: unknown) => void): void; unref(): void }
+  interface WebWorker extends WorkerHandle { onmessage: ((event: unknown) => void) | null; onerror: ((event: unknown) => void) | null }
+  const host = globalThis as unknown as {
+    SharedArrayBuffer?: unknown;
+    process?: { getBuiltinModule?(id: string): unknown };
+    Worker?: new (url: string) => WebWorker;
+    Blob?: new (parts: string[], options: { type: string }) => object;
+    URL?: { createObjectURL(blob: object): string };
+  };
+  if (host.SharedArrayBuffer === undefined) fail('threads need SharedArrayBuffer (in a browser, a cross-origin isolated page)');
+  const threads = host.process?.getBuiltinModule?.('node:worker_threads') as { Worker: new (code: string, options: { eval: true }) => NodeWorker } | undefined;
+  if (threads !== undefined) {
+    return (data, onError) =>
+      new Promise((resolve, reject) => {
+        const worker = new threads.Worker(workerSource, { eval: true });
+        worker.once('message', () => {
+          // Until now the worker kept the process alive, so that it could start; it must not keep it from exiting.
+          worker.unref();
+          resolve(worker);
+        });
+        worker.once('error', reject);
+        worker.on('error', onError);
+        worker.postMessage(data);
+      });
+  }
+  const { Worker, Blob, URL } = host;
+  if (Worker !== undefined && Blob !== undefined && URL !== undefined) {
+    const url = URL.createObjectURL(new Blob([workerSource], { type: 'text/javascript' }));
+    return (data, onError) =>
+      new Promise((resolve, reject) => {
+        const worker = new Worker(url);
+        worker.onmessage = () => resolve(worker);
+        worker.onerror = (event) => {
+          reject(event);
+          onError();
+        };
+        worker.postMessage(data);
+      });
+  }
+  fail('threads need worker_threads (Node 20.16 or later) or Web Workers');
+}
+
+/** The kernels on a shared memory (once): the same bytes with the memory import's flag set to shared. */
+function shareMemory(loaded: LoadedKernels, api: WebAssemblyApi): Uint8Array {
+  const bytes = decodeBase64(kernelBytes);
+  bytes[79] = 0x03;
+  if (!pool.control) {
+    const pages = Math.ceil(loaded.memory.buffer.byteLength / 65536);
+    const memory = new api.Memory({ initial: pages, maximum: 65536, shared: true });
+    loaded.exports = new api.Instance(new api.Module(bytes), { env: { memory } }).exports as KernelExports;
+    loaded.memory = memory;
+    kernelList = kernelNames.map((name) => (loaded.exports as unknown as { [name: string]: (...args: number[]) => void })[name]);
+    pool.control = new Int32Array(memory.buffer, 0, 512);
+  }
+  return bytes;
+}
+
+/**
+ * Runs this module's kernels on `count` threads: this one and count − 1
+ * workers (worker_threads in Node, Web Workers in browsers, on a
+ * SharedArrayBuffer). GEMMs and fused loops with enough rows are split
+ * between them; results are the same as on one thread. Resolves to the
+ * number of threads in use once the workers are ready (1 where the SIMD
+ * kernels are unavailable); `setThreads(1)` stops the workers.
+ */
+export async function setThreads(count: number): Promise<number> {
+  if (!Number.isInteger(count) || count < 1 || count > maxThreads) fail(`the thread count must be a whole number from 1 to ${maxThreads}, got ${count}`);
+  await stopWorkers();
+  const api = (globalThis as unknown as { WebAssembly: WebAssemblyApi }).WebAssembly;
+  if (count === 1 || kernels === undefined) return 1;
+  const start = workerStarter();
+  const bytes = shareMemory(kernels, api);
+  const starting: Promise<WorkerHandle>[] = [];
+  for (let slot = 1; slot < count; slot++) {
+    const onError = () => {
+      pool.ready = pool.ready.filter((s) => s !== slot);
+    };
+    starting.push(start({ memory: kernels.memory, bytes, names: kernelNames, slot }, onError));
+  }
+  const started = await Promise.allSettled(starting);
+  pool.workers = started.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
+  const failed = started.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+  if (failed !== undefined) {
+    await stopWorkers();
+    fail(`a worker thread failed to start: ${String(failed.reason)}`);
+  }
+  pool.ready = pool.workers.map((_, k) => k + 1);
+  return count;
+}
+
+/** The threads in use and how many kernel calls (or shares of one) the workers have run since setThreads. */
+export function threadInfo(): { readonly threads: number; readonly workerJobs: number } {
+  const control = pool.control;
+  let jobs = 0;
+  for (const slot of pool.ready) if (control !== undefined) jobs += Atomics.load(control, 32 * slot + DONE);
+  return { threads: 1 + pool.ready.length, workerJobs: jobs };
+}
+
+function run_rows_96x1(a: number, b: number, out: number, samples: number): void {
+  if (pool.ready.length > 0 && samples >= 521) return splitKernel(0, [a, b, out, samples], 3, [0, 4, 384, 0], 4);
+  (kernels as LoadedKernels).exports.rows_96x1(a, b, out, samples);
+}
+
+function run_pointwise0(out: number, a0: number, a1: number, a2: number, rows: number): void {
+  if (pool.ready.length > 0 && rows >= 1563) return splitKernel(1, [out, a0, a1, a2, rows], 4, [128, 384, 0, 0, 0], 1);
+  (kernels as LoadedKernels).exports.pointwise0(out, a0, a1, a2, rows);
+}
+
+function run_pointwise1(out: number, a0: number, a1: number, rows: number): void {
+  if (pool.ready.length > 0 && rows >= 3125) return splitKernel(2, [out, a0, a1, rows], 3, [128, 384, 0, 0], 1);
+  (kernels as LoadedKernels).exports.pointwise1(out, a0, a1, rows);
+}
+
+function run_rows_96x32(a: number, b: number, out: number, samples: number): void {
+  if (pool.ready.length > 0 && samples >= 17) return splitKernel(3, [a, b, out, samples], 3, [0, 128, 384, 0], 4);
+  (kernels as LoadedKernels).exports.rows_96x32(a, b, out, samples);
+}
+
+function run_pointwise2(out: number, a0: number, a1: number, rows: number): void {
+  if (pool.ready.length > 0 && rows >= 1563) return splitKernel(4, [out, a0, a1, rows], 3, [128, 128, 384, 0], 1);
+  (kernels as LoadedKernels).exports.pointwise2(out, a0, a1, rows);
+}
+
+function run_pointwise3(out: number, a0: number, a1: number, a2: number, a3: number, a4: number, a5: number, a6: number, a7: number, rows: number): void {
+  if (pool.ready.length > 0 && rows >= 313) return splitKernel(5, [out, a0, a1, a2, a3, a4, a5, a6, a7, rows], 9, [128, 128, 128, 128, 384, 384, 0, 128, 128, 0], 1);
+  (kernels as LoadedKernels).exports.pointwise3(out, a0, a1, a2, a3, a4, a5, a6, a7, rows);
+}
+
+function run_rows_1x32(a: number, b: number, out: number, samples: number): void {
+  if (pool.ready.length > 0 && samples >= 1563) return splitKernel(6, [a, b, out, samples], 3, [0, 128, 4, 0], 4);
+  (kernels as LoadedKernels).exports.rows_1x32(a, b, out, samples);
+}
+
+function run_pointwise4(out: number, a0: number, a1: number, a2: number, rows: number): void {
+  if (pool.ready.length > 0 && rows >= 1042) return splitKernel(7, [out, a0, a1, a2, rows], 4, [128, 128, 128, 128, 0], 1);
+  (kernels as LoadedKernels).exports.pointwise4(out, a0, a1, a2, rows);
+}
+
+function run_pointwise5(out: number, a0: number, rows: number): void {
+  if (pool.ready.length > 0 && rows >= 3125) return splitKernel(8, [out, a0, rows], 2, [128, 128, 0], 1);
+  (kernels as LoadedKernels).exports.pointwise5(out, a0, rows);
+}
+
+function run_pointwise6(out: number, a0: number, a1: number, a2: number, a3: number, rows: number): void {
+  if (pool.ready.length > 0 && rows >= 1042) return splitKernel(9, [out, a0, a1, a2, a3, rows], 5, [128, 128, 128, 128, 128, 0], 1);
+  (kernels as LoadedKernels).exports.pointwise6(out, a0, a1, a2, a3, rows);
+}
+
+function run_cols_1x32(a: number, b: number, out: number, samples: number): void {
+  if (pool.ready.length > 0 && samples >= 1563) return splitKernel(10, [a, b, out, samples], 3, [4, 0, 128, 0], 2);
+  (kernels as LoadedKernels).exports.cols_1x32(a, b, out, samples);
+}
+
+function run_outer_1x32(a: number, aStep: number, b: number, bStep: number, out: number, samples: number): void {
+  (kernels as LoadedKernels).exports.outer_1x32(a, aStep, b, bStep, out, samples);
+}
+
+function run_pointwise7(out: number, a0: number, a1: number, rows: number): void {
+  if (pool.ready.length > 0 && rows >= 1563) return splitKernel(12, [out, a0, a1, rows], 3, [128, 128, 128, 0], 1);
+  (kernels as LoadedKernels).exports.pointwise7(out, a0, a1, rows);
+}
+
+function run_pointwise8(out: number, a0: number, a1: number, rows: number): void {
+  if (pool.ready.length > 0 && rows >= 1563) return splitKernel(13, [out, a0, a1, rows], 3, [128, 128, 128, 0], 1);
+  (kernels as LoadedKernels).exports.pointwise8(out, a0, a1, rows);
+}
+
+function run_pointwise9(out: number, a0: number, a1: number, rows: number): void {
+  if (pool.ready.length > 0 && rows >= 3125) return splitKernel(14, [out, a0, a1, rows], 3, [128, 128, 128, 0], 1);
+  (kernels as LoadedKernels).exports.pointwise9(out, a0, a1, rows);
+}
+
+function run_pointwise10(out: number, a0: number, a1: number, a2: number, rows: number): void {
+  if (pool.ready.length > 0 && rows >= 1563) return splitKernel(15, [out, a0, a1, a2, rows], 4, [128, 128, 128, 128, 0], 1);
+  (kernels as LoadedKernels).exports.pointwise10(out, a0, a1, a2, rows);
+}
+
+function run_pointwise11(out: number, a0: number, a1: number, rows: number): void {
+  if (pool.ready.length > 0 && rows >= 3125) return splitKernel(16, [out, a0, a1, rows], 3, [128, 128, 128, 0], 1);
+  (kernels as LoadedKernels).exports.pointwise11(out, a0, a1, rows);
+}
+
+function run_pointwise12(out: number, a0: number, a1: number, a2: number, a3: number, a4: number, rows: number): void {
+  if (pool.ready.length > 0 && rows >= 625) return splitKernel(17, [out, a0, a1, a2, a3, a4, rows], 6, [128, 128, 128, 128, 128, 128, 0], 1);
+  (kernels as LoadedKernels).exports.pointwise12(out, a0, a1, a2, a3, a4, rows);
+}
+
+function run_cols_96x32(a: number, b: number, out: number, samples: number): void {
+  if (pool.ready.length > 0 && samples >= 17) return splitKernel(18, [a, b, out, samples], 3, [384, 0, 128, 0], 2);
+  (kernels as LoadedKernels).exports.cols_96x32(a, b, out, samples);
+}
+
+function run_pointwise13(out: number, a0: number, a1: number, a2: number, rows: number): void {
+  if (pool.ready.length > 0 && rows >= 1563) return splitKernel(19, [out, a0, a1, a2, rows], 4, [128, 128, 128, 128, 0], 1);
+  (kernels as LoadedKernels).exports.pointwise13(out, a0, a1, a2, rows);
+}
+
+function run_outer_96x1(a: number, aStep: number, b: number, bStep: number, out: number, samples: number): void {
+  (kernels as LoadedKernels).exports.outer_96x1(a, aStep, b, bStep, out, samples);
+}
+
+function run_outer_96x32(a: number, aStep: number, b: number, bStep: number, out: number, samples: number): void {
+  (kernels as LoadedKernels).exports.outer_96x32(a, aStep, b, bStep, out, samples);
+}
+
+function run_cols_96x1(a: number, b: number, out: number, samples: number): void {
+  if (pool.ready.length > 0 && samples >= 521) return splitKernel(22, [a, b, out, samples], 3, [384, 0, 4, 0], 2);
+  (kernels as LoadedKernels).exports.cols_96x1(a, b, out, samples);
+}
 
 // The heap: one call's buffers, bump-allocated in the kernels' memory.
 let heapTop = 0;
@@ -1773,12 +2068,13 @@ const heapStaged = new Map<Float32Array, Float32Array>();
 
 /** Starts a call: frees the last call's buffers and grows the memory (only now) to hold `floats` floats. */
 function heapReserve(floats: number): void {
-  heapTop = 0;
+  // The heap starts after the workers' control blocks and the resident packed weights.
+  heapTop = 2048 + residentBytes;
   heapEnd = 0;
   heapStaged.clear();
   if (kernels === undefined) return;
   // 64 bytes of slack at the end: kernels read up to three floats past an array and mask them out.
-  const needed = 4 * floats + 64;
+  const needed = heapTop + 4 * floats + 64;
   const have = kernels.memory.buffer.byteLength;
   if (needed > have) kernels.memory.grow(Math.ceil((needed - have) / 65536));
   heapEnd = kernels.memory.buffer.byteLength - 64;
@@ -1807,6 +2103,56 @@ function heapStage(a: Float32Array | undefined): Float32Array | undefined {
   return staged;
 }
 
+/**
+ * The caller's param copied into the kernels' memory and checked there for
+ * values that are not finite: a SIMD sum of value·0 over the copy, and only
+ * if that is not 0 the scalar scan that names the value.
+ */
+function heapStageParam(name: string, a: Float32Array): Float32Array {
+  const staged = heapStage(a);
+  if (kernels === undefined || staged.buffer !== kernels.memory.buffer) {
+    checkFinite(name, a);
+    return staged;
+  }
+  const whole = staged.length - (staged.length % 4);
+  // The sum goes to the first bytes of the memory (the unused control block 0).
+  kernels.exports.nonfinite(staged.byteOffset, whole, 0);
+  let sum = new Float32Array(kernels.memory.buffer, 0, 1)[0];
+  for (let k = whole; k < staged.length; k++) sum += staged[k] * 0;
+  if (sum !== 0) checkFinite(name, a);
+  return staged;
+}
+
+// Packed weights (see pack) stay in the kernels' memory, after the control
+// blocks, while calls pass the same Packed object: pack makes a new one for
+// new params, so the weights of one Packed never change.
+let resident: { readonly weights: object; readonly memory: KernelMemory; readonly at: Map<string, number> } | undefined;
+let residentBytes = 0;
+
+/** Copies a Packed object's weights into the kernels' memory unless they are there (before heapReserve). */
+function residentPlace(weights: { readonly [key: string]: Float32Array } | undefined): void {
+  if (weights === undefined || kernels === undefined) return;
+  if (resident !== undefined && resident.weights === weights && resident.memory === kernels.memory) return;
+  const at = new Map<string, number>();
+  let top = 2048;
+  for (const [key, w] of Object.entries(weights)) {
+    at.set(key, top);
+    top += 16 * Math.ceil(w.length / 4) + 16;
+  }
+  const have = kernels.memory.buffer.byteLength;
+  if (top + 64 > have) kernels.memory.grow(Math.ceil((top + 64 - have) / 65536));
+  for (const [key, w] of Object.entries(weights)) new Float32Array(kernels.memory.buffer, at.get(key) as number, w.length).set(w);
+  residentBytes = top - 2048;
+  resident = { weights, memory: kernels.memory, at };
+}
+
+/** A packed weight: its resident copy, or the caller's array where the kernels are unavailable. */
+function residentWeight(weights: { readonly [key: string]: Float32Array } | undefined, key: string): Float32Array | undefined {
+  if (weights === undefined) return undefined;
+  const at = resident?.weights === weights ? resident.at.get(key) : undefined;
+  if (kernels === undefined || at === undefined) return weights[key];
+  return new Float32Array(kernels.memory.buffer, at, weights[key].length);
+}
 /** Floats needed to copy every array in these objects (tensors by their data) into the heap. */
 function heapFloats(...groups: ({ readonly [name: string]: Float32Array | Tensor | undefined } | undefined)[]): number {
   let total = 0;

@@ -55,16 +55,21 @@ function fail(message: string): never {
   throw new Error(`rnnc model: ${message}`);
 }
 
-function checkParams(params: Params): void {
+/** Checks every param's type and size, and (unless the caller checks them as it copies them) that its values are finite. */
+function checkParams(params: Params, finite = true): void {
   if (typeof params !== 'object' || params === null) fail('params must be an object of Float32Arrays by name');
   for (const name of paramNames) {
     const value = params[name];
     const size = paramShapes[name].reduce((a: number, b: number) => a * b, 1);
     if (!(value instanceof Float32Array)) fail(`param ${name} must be a Float32Array of ${size} values`);
     if (value.length !== size) fail(`param ${name} has ${value.length} values, its shape [${paramShapes[name].join(', ')}] needs ${size}`);
-    for (let k = 0; k < value.length; k++) {
-      if (!Number.isFinite(value[k])) fail(`param ${name} holds ${value[k]} at index ${k}`);
-    }
+    if (finite) checkFinite(name, value);
+  }
+}
+
+function checkFinite(name: string, value: Float32Array): void {
+  for (let k = 0; k < value.length; k++) {
+    if (!Number.isFinite(value[k])) fail(`param ${name} holds ${value[k]} at index ${k}`);
   }
 }
 
@@ -178,7 +183,7 @@ export type PackedName = keyof typeof packedLayouts;
 // Params with their fused weights stacked once (see pack); forward and grad take either.
 export interface Packed { readonly kind: 'packed'; readonly params: Params; readonly weights: { readonly [K in PackedName]: Arr } }
 
-// Stacks the fused weights once, so forward and grad need not; pack again after changing params.
+// Stacks the fused weights once, so forward and grad need not; pack again after changing params. (On the SIMD path the weights of the last Packed passed stay in the kernels’ memory.)
 export function pack(params: Params): Packed {
   checkParams(params);
   const weights: { [name: string]: Arr } = {};
@@ -228,11 +233,12 @@ export function init(seed = 0): Params {
 
 export function forward(model: Params | Packed, inputs: Inputs, initialStates: InitialStates = {}): ForwardResult {
   const { params, packed } = unwrap(model);
-  checkParams(params);
+  checkParams(params, false);
   const { B, lengths } = checkInputs(inputs, false);
   const T_T = lengths["T"] as number;
   checkInitialStates(initialStates, B);
-  heapReserve(6 * (B * 5 + 4) + (45 + 4) + (T_T * B * 15 + 4) + 4 * (T_T * B * 5 + 4) + (75 + 4) + (B * 15 + 4) + heapFloats(params, packed, initialStates, inputs));
+  residentPlace(packed);
+  heapReserve(6 * (B * 5 + 4) + (45 + 4) + (T_T * B * 15 + 4) + 4 * (T_T * B * 5 + 4) + (75 + 4) + (B * 15 + 4) + heapFloats(params, initialStates, inputs));
   const c10_10 = heapAlloc(B * 5);
   const stack13_13 = heapAlloc(45);
   const mm14_15 = heapAlloc(T_T * B * 15);
@@ -248,21 +254,21 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
   const v20_30 = heapAlloc(B * 5);
   const v22_31 = heapAlloc(B * 5);
   const in0 = heapStage((inputs["x"] as Tensor).data);
-  const p1 = heapStage(params["W_f"]);
-  const p2 = heapStage(params["W_g"]);
-  const p3 = heapStage(params["W_o"]);
-  const p4 = heapStage(params["U_f"]);
-  const p5 = heapStage(params["U_g"]);
-  const p6 = heapStage(params["U_o"]);
-  const p7 = heapStage(params["b_f"]);
-  const p8 = heapStage(params["b_g"]);
-  const p9 = heapStage(params["b_o"]);
+  const p1 = packed === undefined ? heapStageParam("W_f", params["W_f"]) : params["W_f"];
+  const p2 = packed === undefined ? heapStageParam("W_g", params["W_g"]) : params["W_g"];
+  const p3 = packed === undefined ? heapStageParam("W_o", params["W_o"]) : params["W_o"];
+  const p4 = packed === undefined ? heapStageParam("U_f", params["U_f"]) : params["U_f"];
+  const p5 = packed === undefined ? heapStageParam("U_g", params["U_g"]) : params["U_g"];
+  const p6 = packed === undefined ? heapStageParam("U_o", params["U_o"]) : params["U_o"];
+  const p7 = heapStageParam("b_f", params["b_f"]);
+  const p8 = heapStageParam("b_g", params["b_g"]);
+  const p9 = heapStageParam("b_o", params["b_o"]);
   // %11 state_init h — 9: state h: [H]
   const init11_11 = heapStage(initialStates["h"]) ?? c10_10;
   // %12 state_init c — 10: state c: [H]
   const init12_12 = heapStage(initialStates["c"]) ?? c10_10;
   // %13 stack_rows packed W_f, W_g, W_o
-  let packed13_14 = heapStage(packed?.["W_f+W_g+W_o"]);
+  let packed13_14 = residentWeight(packed, "W_f+W_g+W_o");
   if (packed13_14 === undefined) {
     for (let l = 0; l < 1; l++) {
       stack13_13.set(p1.subarray(l * 15, (l + 1) * 15), l * 45 + 0);
@@ -278,7 +284,7 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
   // %14 matmul fused gates — 22: f = sigmoid(W_f @ x + U_f @ h + b_f)
   gemm_rows_15x3(packed13_14, in0, mm14_15, T_T * B);
   // %18 add
-  if (kernels !== undefined && heapHolds(v18_16, mm14_15, p7)) kernels.exports.pointwise0(v18_16.byteOffset, mm14_15.byteOffset + 0, p7.byteOffset, T_T * B);
+  if (kernels !== undefined && heapHolds(v18_16, mm14_15, p7)) run_pointwise0(v18_16.byteOffset, mm14_15.byteOffset + 0, p7.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
       const o = l * 5;
@@ -288,7 +294,7 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
     }
   }
   // %19 add
-  if (kernels !== undefined && heapHolds(v19_17, mm14_15, p8)) kernels.exports.pointwise0(v19_17.byteOffset, mm14_15.byteOffset + 20, p8.byteOffset, T_T * B);
+  if (kernels !== undefined && heapHolds(v19_17, mm14_15, p8)) run_pointwise0(v19_17.byteOffset, mm14_15.byteOffset + 20, p8.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
       const o = l * 5;
@@ -298,7 +304,7 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
     }
   }
   // %20 add
-  if (kernels !== undefined && heapHolds(v20_18, mm14_15, p9)) kernels.exports.pointwise0(v20_18.byteOffset, mm14_15.byteOffset + 40, p9.byteOffset, T_T * B);
+  if (kernels !== undefined && heapHolds(v20_18, mm14_15, p9)) run_pointwise0(v20_18.byteOffset, mm14_15.byteOffset + 40, p9.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
       const o = l * 5;
@@ -308,7 +314,7 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
     }
   }
   // %21 stack_rows packed U_f, U_g, U_o
-  let packed21_20 = heapStage(packed?.["U_f+U_g+U_o"]);
+  let packed21_20 = residentWeight(packed, "U_f+U_g+U_o");
   if (packed21_20 === undefined) {
     for (let l = 0; l < 1; l++) {
       stack21_19.set(p4.subarray(l * 25, (l + 1) * 25), l * 75 + 0);
@@ -334,7 +340,7 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
     // %3 matmul fused gates — 22: f = sigmoid(W_f @ x + U_f @ h + b_f)
     gemm_rows_15x5(packed21_20, state22_0_21, mm3_28, B);
     // %9 sigmoid f — 22: f = sigmoid(W_f @ x + U_f @ h + b_f)
-    if (kernels !== undefined && heapHolds(v9_29, x22_0_25, mm3_28)) kernels.exports.pointwise1(v9_29.byteOffset, x22_0_25.byteOffset, mm3_28.byteOffset + 0, B);
+    if (kernels !== undefined && heapHolds(v9_29, x22_0_25, mm3_28)) run_pointwise1(v9_29.byteOffset, x22_0_25.byteOffset, mm3_28.byteOffset + 0, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 5;
@@ -344,7 +350,7 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
       }
     }
     // %20 add c' — 26: c' = f * c + i * g
-    if (kernels !== undefined && heapHolds(v20_30, v9_29, state22_1_22, x22_1_26, mm3_28)) kernels.exports.pointwise2(v20_30.byteOffset, v9_29.byteOffset, state22_1_22.byteOffset, v9_29.byteOffset, x22_1_26.byteOffset, mm3_28.byteOffset + 20, B);
+    if (kernels !== undefined && heapHolds(v20_30, v9_29, state22_1_22, x22_1_26, mm3_28)) run_pointwise2(v20_30.byteOffset, v9_29.byteOffset, state22_1_22.byteOffset, v9_29.byteOffset, x22_1_26.byteOffset, mm3_28.byteOffset + 20, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 5;
@@ -354,7 +360,7 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
       }
     }
     // %22 mul h' — 27: h' = o * tanh(c')
-    if (kernels !== undefined && heapHolds(v22_31, x22_2_27, mm3_28, v20_30)) kernels.exports.pointwise3(v22_31.byteOffset, x22_2_27.byteOffset, mm3_28.byteOffset + 40, v20_30.byteOffset, B);
+    if (kernels !== undefined && heapHolds(v22_31, x22_2_27, mm3_28, v20_30)) run_pointwise3(v22_31.byteOffset, x22_2_27.byteOffset, mm3_28.byteOffset + 40, v20_30.byteOffset, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 5;
@@ -373,11 +379,12 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
 // The loss and its gradient with respect to every param, input and initial state (BPTT).
 export function grad(model: Params | Packed, inputs: Inputs, initialStates: InitialStates = {}): GradResult {
   const { params, packed } = unwrap(model);
-  checkParams(params);
+  checkParams(params, false);
   const { B, lengths } = checkInputs(inputs, true);
   const T_T = lengths["T"] as number;
   checkInitialStates(initialStates, B);
-  heapReserve(19 * (B * 5 + 4) + 2 * (45 + 4) + 3 * (T_T * B * 15 + 4) + 16 * (T_T * B * 5 + 4) + (75 + 4) + 2 * (B * 15 + 4) + (T_T * B + 4) + 2 * (1 + 4) + 3 * (15 + 4) + 3 * (25 + 4) + 3 * (5 + 4) + (T_T * B * 3 + 4) + heapFloats(params, packed, initialStates, inputs));
+  residentPlace(packed);
+  heapReserve(19 * (B * 5 + 4) + 2 * (45 + 4) + 3 * (T_T * B * 15 + 4) + 16 * (T_T * B * 5 + 4) + (75 + 4) + 2 * (B * 15 + 4) + (T_T * B + 4) + 2 * (1 + 4) + 3 * (15 + 4) + 3 * (25 + 4) + 3 * (5 + 4) + (T_T * B * 3 + 4) + heapFloats(params, initialStates, inputs));
   const c10_42 = heapAlloc(B * 5);
   const stack13_45 = heapAlloc(45);
   const mm14_47 = heapAlloc(T_T * B * 15);
@@ -435,21 +442,21 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   const cat71_119 = heapAlloc(T_T * B * 15);
   const mm72_120 = heapAlloc(T_T * B * 3);
   const in32 = heapStage((inputs["x"] as Tensor).data);
-  const p33 = heapStage(params["W_f"]);
-  const p34 = heapStage(params["W_g"]);
-  const p35 = heapStage(params["W_o"]);
-  const p36 = heapStage(params["U_f"]);
-  const p37 = heapStage(params["U_g"]);
-  const p38 = heapStage(params["U_o"]);
-  const p39 = heapStage(params["b_f"]);
-  const p40 = heapStage(params["b_g"]);
-  const p41 = heapStage(params["b_o"]);
+  const p33 = packed === undefined ? heapStageParam("W_f", params["W_f"]) : params["W_f"];
+  const p34 = packed === undefined ? heapStageParam("W_g", params["W_g"]) : params["W_g"];
+  const p35 = packed === undefined ? heapStageParam("W_o", params["W_o"]) : params["W_o"];
+  const p36 = packed === undefined ? heapStageParam("U_f", params["U_f"]) : params["U_f"];
+  const p37 = packed === undefined ? heapStageParam("U_g", params["U_g"]) : params["U_g"];
+  const p38 = packed === undefined ? heapStageParam("U_o", params["U_o"]) : params["U_o"];
+  const p39 = heapStageParam("b_f", params["b_f"]);
+  const p40 = heapStageParam("b_g", params["b_g"]);
+  const p41 = heapStageParam("b_o", params["b_o"]);
   // %11 state_init h — 9: state h: [H]
   const init11_43 = heapStage(initialStates["h"]) ?? c10_42;
   // %12 state_init c — 10: state c: [H]
   const init12_44 = heapStage(initialStates["c"]) ?? c10_42;
   // %13 stack_rows packed W_f, W_g, W_o
-  let packed13_46 = heapStage(packed?.["W_f+W_g+W_o"]);
+  let packed13_46 = residentWeight(packed, "W_f+W_g+W_o");
   if (packed13_46 === undefined) {
     for (let l = 0; l < 1; l++) {
       stack13_45.set(p33.subarray(l * 15, (l + 1) * 15), l * 45 + 0);
@@ -465,7 +472,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   // %14 matmul fused gates — 22: f = sigmoid(W_f @ x + U_f @ h + b_f)
   gemm_rows_15x3(packed13_46, in32, mm14_47, T_T * B);
   // %18 add
-  if (kernels !== undefined && heapHolds(v18_48, mm14_47, p39)) kernels.exports.pointwise0(v18_48.byteOffset, mm14_47.byteOffset + 0, p39.byteOffset, T_T * B);
+  if (kernels !== undefined && heapHolds(v18_48, mm14_47, p39)) run_pointwise0(v18_48.byteOffset, mm14_47.byteOffset + 0, p39.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
       const o = l * 5;
@@ -475,7 +482,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     }
   }
   // %19 add
-  if (kernels !== undefined && heapHolds(v19_49, mm14_47, p40)) kernels.exports.pointwise0(v19_49.byteOffset, mm14_47.byteOffset + 20, p40.byteOffset, T_T * B);
+  if (kernels !== undefined && heapHolds(v19_49, mm14_47, p40)) run_pointwise0(v19_49.byteOffset, mm14_47.byteOffset + 20, p40.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
       const o = l * 5;
@@ -485,7 +492,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     }
   }
   // %20 add
-  if (kernels !== undefined && heapHolds(v20_50, mm14_47, p41)) kernels.exports.pointwise0(v20_50.byteOffset, mm14_47.byteOffset + 40, p41.byteOffset, T_T * B);
+  if (kernels !== undefined && heapHolds(v20_50, mm14_47, p41)) run_pointwise0(v20_50.byteOffset, mm14_47.byteOffset + 40, p41.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
       const o = l * 5;
@@ -495,7 +502,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     }
   }
   // %21 stack_rows packed U_f, U_g, U_o
-  let packed21_52 = heapStage(packed?.["U_f+U_g+U_o"]);
+  let packed21_52 = residentWeight(packed, "U_f+U_g+U_o");
   if (packed21_52 === undefined) {
     for (let l = 0; l < 1; l++) {
       stack21_51.set(p36.subarray(l * 25, (l + 1) * 25), l * 75 + 0);
@@ -521,7 +528,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     // %3 matmul fused gates — 22: f = sigmoid(W_f @ x + U_f @ h + b_f)
     gemm_rows_15x5(packed21_52, state22_0_53, mm3_66, B);
     // %9 sigmoid f — 22: f = sigmoid(W_f @ x + U_f @ h + b_f)
-    if (kernels !== undefined && heapHolds(v9_67, x22_0_63, mm3_66)) kernels.exports.pointwise1(v9_67.byteOffset, x22_0_63.byteOffset, mm3_66.byteOffset + 0, B);
+    if (kernels !== undefined && heapHolds(v9_67, x22_0_63, mm3_66)) run_pointwise1(v9_67.byteOffset, x22_0_63.byteOffset, mm3_66.byteOffset + 0, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 5;
@@ -531,7 +538,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       }
     }
     // %11 sub i — 23: i = 1 - f
-    if (kernels !== undefined && heapHolds(v11_68, v9_67)) kernels.exports.pointwise4(v11_68.byteOffset, v9_67.byteOffset, B);
+    if (kernels !== undefined && heapHolds(v11_68, v9_67)) run_pointwise4(v11_68.byteOffset, v9_67.byteOffset, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 5;
@@ -541,7 +548,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       }
     }
     // %14 tanh g — 24: g = tanh(W_g @ x + U_g @ h + b_g)
-    if (kernels !== undefined && heapHolds(v14_69, x22_1_64, mm3_66)) kernels.exports.pointwise5(v14_69.byteOffset, x22_1_64.byteOffset, mm3_66.byteOffset + 20, B);
+    if (kernels !== undefined && heapHolds(v14_69, x22_1_64, mm3_66)) run_pointwise5(v14_69.byteOffset, x22_1_64.byteOffset, mm3_66.byteOffset + 20, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 5;
@@ -551,7 +558,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       }
     }
     // %17 sigmoid o — 25: o = sigmoid(W_o @ x + U_o @ h + b_o)
-    if (kernels !== undefined && heapHolds(v17_70, x22_2_65, mm3_66)) kernels.exports.pointwise1(v17_70.byteOffset, x22_2_65.byteOffset, mm3_66.byteOffset + 40, B);
+    if (kernels !== undefined && heapHolds(v17_70, x22_2_65, mm3_66)) run_pointwise1(v17_70.byteOffset, x22_2_65.byteOffset, mm3_66.byteOffset + 40, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 5;
@@ -561,7 +568,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       }
     }
     // %20 add c' — 26: c' = f * c + i * g
-    if (kernels !== undefined && heapHolds(v20_71, v9_67, state22_1_54, v11_68, v14_69)) kernels.exports.pointwise6(v20_71.byteOffset, v9_67.byteOffset, state22_1_54.byteOffset, v11_68.byteOffset, v14_69.byteOffset, B);
+    if (kernels !== undefined && heapHolds(v20_71, v9_67, state22_1_54, v11_68, v14_69)) run_pointwise6(v20_71.byteOffset, v9_67.byteOffset, state22_1_54.byteOffset, v11_68.byteOffset, v14_69.byteOffset, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 5;
@@ -571,7 +578,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       }
     }
     // %21 tanh — 27: h' = o * tanh(c')
-    if (kernels !== undefined && heapHolds(v21_72, v20_71)) kernels.exports.pointwise7(v21_72.byteOffset, v20_71.byteOffset, B);
+    if (kernels !== undefined && heapHolds(v21_72, v20_71)) run_pointwise7(v21_72.byteOffset, v20_71.byteOffset, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 5;
@@ -581,7 +588,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       }
     }
     // %22 mul h' — 27: h' = o * tanh(c')
-    if (kernels !== undefined && heapHolds(v22_73, v17_70, v21_72)) kernels.exports.pointwise8(v22_73.byteOffset, v17_70.byteOffset, v21_72.byteOffset, B);
+    if (kernels !== undefined && heapHolds(v22_73, v17_70, v21_72)) run_pointwise8(v22_73.byteOffset, v17_70.byteOffset, v21_72.byteOffset, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 5;
@@ -603,7 +610,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   const in74 = heapStage((inputs["d:output"] as Tensor).data);
   // %27 mul
   v20_50.fill(0); // reused: its last value is dead
-  if (kernels !== undefined && heapHolds(v20_50, out22_0_55, in74)) kernels.exports.pointwise8(v20_50.byteOffset, out22_0_55.byteOffset, in74.byteOffset, T_T * B);
+  if (kernels !== undefined && heapHolds(v20_50, out22_0_55, in74)) run_pointwise8(v20_50.byteOffset, out22_0_55.byteOffset, in74.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
       const o = l * 5;
@@ -635,7 +642,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   }
   // %33 mul
   v19_49.fill(0); // reused: its last value is dead
-  if (kernels !== undefined && heapHolds(v19_49, v20_50, in74)) kernels.exports.pointwise8(v19_49.byteOffset, v20_50.byteOffset, in74.byteOffset, T_T * B);
+  if (kernels !== undefined && heapHolds(v19_49, v20_50, in74)) run_pointwise8(v19_49.byteOffset, v20_50.byteOffset, in74.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
       const o = l * 5;
@@ -650,7 +657,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   v20_50.set(out22_0_55.subarray(0, (T_T - 1) * B * 5), B * 5);
   // %42 sub — 27: h' = o * tanh(c')
   v18_48.fill(0); // reused: its last value is dead
-  if (kernels !== undefined && heapHolds(v18_48, out22_1_56)) kernels.exports.pointwise9(v18_48.byteOffset, out22_1_56.byteOffset, out22_1_56.byteOffset, T_T * B);
+  if (kernels !== undefined && heapHolds(v18_48, out22_1_56)) run_pointwise9(v18_48.byteOffset, out22_1_56.byteOffset, out22_1_56.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
       const o = l * 5;
@@ -660,7 +667,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     }
   }
   // %44 mul ∂o — 25: o = sigmoid(W_o @ x + U_o @ h + b_o)
-  if (kernels !== undefined && heapHolds(v44_78, out22_2_57)) kernels.exports.pointwise10(v44_78.byteOffset, out22_2_57.byteOffset, out22_2_57.byteOffset, T_T * B);
+  if (kernels !== undefined && heapHolds(v44_78, out22_2_57)) run_pointwise10(v44_78.byteOffset, out22_2_57.byteOffset, out22_2_57.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
       const o = l * 5;
@@ -670,7 +677,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     }
   }
   // %46 sub ∂g — 24: g = tanh(W_g @ x + U_g @ h + b_g)
-  if (kernels !== undefined && heapHolds(v46_79, out22_3_58)) kernels.exports.pointwise9(v46_79.byteOffset, out22_3_58.byteOffset, out22_3_58.byteOffset, T_T * B);
+  if (kernels !== undefined && heapHolds(v46_79, out22_3_58)) run_pointwise9(v46_79.byteOffset, out22_3_58.byteOffset, out22_3_58.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
       const o = l * 5;
@@ -680,7 +687,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     }
   }
   // %48 mul ∂f — 22: f = sigmoid(W_f @ x + U_f @ h + b_f)
-  if (kernels !== undefined && heapHolds(v48_80, out22_5_60)) kernels.exports.pointwise10(v48_80.byteOffset, out22_5_60.byteOffset, out22_5_60.byteOffset, T_T * B);
+  if (kernels !== undefined && heapHolds(v48_80, out22_5_60)) run_pointwise10(v48_80.byteOffset, out22_5_60.byteOffset, out22_5_60.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
       const o = l * 5;
@@ -691,7 +698,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   }
   // %49 stack_rows packed U_o, U_g, U_f
   stack21_51.fill(0); // reused: its last value is dead
-  let packed49_81 = heapStage(packed?.["U_o+U_g+U_f"]);
+  let packed49_81 = residentWeight(packed, "U_o+U_g+U_f");
   if (packed49_81 === undefined) {
     for (let l = 0; l < 1; l++) {
       stack21_51.set(p38.subarray(l * 25, (l + 1) * 25), l * 75 + 0);
@@ -706,7 +713,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   }
   // %50 stack_rows packed W_o, W_g, W_f
   stack13_45.fill(0); // reused: its last value is dead
-  let packed50_82 = heapStage(packed?.["W_o+W_g+W_f"]);
+  let packed50_82 = residentWeight(packed, "W_o+W_g+W_f");
   if (packed50_82 === undefined) {
     for (let l = 0; l < 1; l++) {
       stack13_45.set(p35.subarray(l * 15, (l + 1) * 15), l * 45 + 0);
@@ -738,7 +745,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     const x51_9_98 = v46_79.subarray(t * B * 5, (t + 1) * B * 5);
     const x51_10_99 = v48_80.subarray(t * B * 5, (t + 1) * B * 5);
     // %3 add
-    if (kernels !== undefined && heapHolds(v3_100, state51_0_83, x51_0_89)) kernels.exports.pointwise11(v3_100.byteOffset, state51_0_83.byteOffset, x51_0_89.byteOffset, B);
+    if (kernels !== undefined && heapHolds(v3_100, state51_0_83, x51_0_89)) run_pointwise11(v3_100.byteOffset, state51_0_83.byteOffset, x51_0_89.byteOffset, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 5;
@@ -748,7 +755,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       }
     }
     // %10 add
-    if (kernels !== undefined && heapHolds(v10_101, state51_1_84, v3_100, x51_2_91, x51_7_96)) kernels.exports.pointwise12(v10_101.byteOffset, state51_1_84.byteOffset, v3_100.byteOffset, x51_2_91.byteOffset, x51_7_96.byteOffset, B);
+    if (kernels !== undefined && heapHolds(v10_101, state51_1_84, v3_100, x51_2_91, x51_7_96)) run_pointwise12(v10_101.byteOffset, state51_1_84.byteOffset, v3_100.byteOffset, x51_2_91.byteOffset, x51_7_96.byteOffset, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 5;
@@ -758,7 +765,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       }
     }
     // %18 mul — 26: c' = f * c + i * g
-    if (kernels !== undefined && heapHolds(v18_102, v10_101, x51_6_95)) kernels.exports.pointwise8(v18_102.byteOffset, v10_101.byteOffset, x51_6_95.byteOffset, B);
+    if (kernels !== undefined && heapHolds(v18_102, v10_101, x51_6_95)) run_pointwise8(v18_102.byteOffset, v10_101.byteOffset, x51_6_95.byteOffset, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 5;
@@ -768,7 +775,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       }
     }
     // %20 mul ∂o — 25: o = sigmoid(W_o @ x + U_o @ h + b_o)
-    if (kernels !== undefined && heapHolds(v20_103, v3_100, x51_1_90, x51_8_97)) kernels.exports.pointwise13(v20_103.byteOffset, v3_100.byteOffset, x51_1_90.byteOffset, x51_8_97.byteOffset, B);
+    if (kernels !== undefined && heapHolds(v20_103, v3_100, x51_1_90, x51_8_97)) run_pointwise13(v20_103.byteOffset, v3_100.byteOffset, x51_1_90.byteOffset, x51_8_97.byteOffset, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 5;
@@ -778,7 +785,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       }
     }
     // %22 mul ∂g — 24: g = tanh(W_g @ x + U_g @ h + b_g)
-    if (kernels !== undefined && heapHolds(v22_104, v10_101, x51_4_93, x51_9_98)) kernels.exports.pointwise13(v22_104.byteOffset, v10_101.byteOffset, x51_4_93.byteOffset, x51_9_98.byteOffset, B);
+    if (kernels !== undefined && heapHolds(v22_104, v10_101, x51_4_93, x51_9_98)) run_pointwise13(v22_104.byteOffset, v10_101.byteOffset, x51_4_93.byteOffset, x51_9_98.byteOffset, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 5;
@@ -788,7 +795,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       }
     }
     // %26 mul ∂f — 22: f = sigmoid(W_f @ x + U_f @ h + b_f)
-    if (kernels !== undefined && heapHolds(v26_105, v10_101, x51_5_94, x51_3_92, x51_10_99)) kernels.exports.pointwise14(v26_105.byteOffset, v10_101.byteOffset, x51_5_94.byteOffset, v10_101.byteOffset, x51_3_92.byteOffset, x51_10_99.byteOffset, B);
+    if (kernels !== undefined && heapHolds(v26_105, v10_101, x51_5_94, x51_3_92, x51_10_99)) run_pointwise14(v26_105.byteOffset, v10_101.byteOffset, x51_5_94.byteOffset, v10_101.byteOffset, x51_3_92.byteOffset, x51_10_99.byteOffset, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 5;
@@ -1160,7 +1167,7 @@ function gemm_rows_15x3(w: Float32Array, x: Float32Array, out: Float32Array, sam
   if (kernels !== undefined) {
     const memory = kernels.memory.buffer;
     if (w.buffer === memory && x.buffer === memory && out.buffer === memory) {
-      kernels.exports.rows_15x3(w.byteOffset, x.byteOffset, out.byteOffset, samples);
+      run_rows_15x3(w.byteOffset, x.byteOffset, out.byteOffset, samples);
       return;
     }
   }
@@ -1326,7 +1333,7 @@ function gemm_rows_15x5(w: Float32Array, x: Float32Array, out: Float32Array, sam
   if (kernels !== undefined) {
     const memory = kernels.memory.buffer;
     if (w.buffer === memory && x.buffer === memory && out.buffer === memory) {
-      kernels.exports.rows_15x5(w.byteOffset, x.byteOffset, out.byteOffset, samples);
+      run_rows_15x5(w.byteOffset, x.byteOffset, out.byteOffset, samples);
       return;
     }
   }
@@ -1447,7 +1454,7 @@ function gemm_cols_15x5(v: Float32Array, w: Float32Array, out: Float32Array, sam
   if (kernels !== undefined) {
     const memory = kernels.memory.buffer;
     if (v.buffer === memory && w.buffer === memory && out.buffer === memory) {
-      kernels.exports.cols_15x5(v.byteOffset, w.byteOffset, out.byteOffset, samples);
+      run_cols_15x5(v.byteOffset, w.byteOffset, out.byteOffset, samples);
       return;
     }
   }
@@ -1494,7 +1501,7 @@ function gemm_outer_15x3(a: Float32Array, aStep: number, b: Float32Array, bStep:
   if (kernels !== undefined) {
     const memory = kernels.memory.buffer;
     if (a.buffer === memory && b.buffer === memory && out.buffer === memory) {
-      kernels.exports.outer_15x3(a.byteOffset, aStep, b.byteOffset, bStep, out.byteOffset, samples);
+      run_outer_15x3(a.byteOffset, aStep, b.byteOffset, bStep, out.byteOffset, samples);
       return;
     }
   }
@@ -1588,7 +1595,7 @@ function gemm_outer_15x5(a: Float32Array, aStep: number, b: Float32Array, bStep:
   if (kernels !== undefined) {
     const memory = kernels.memory.buffer;
     if (a.buffer === memory && b.buffer === memory && out.buffer === memory) {
-      kernels.exports.outer_15x5(a.byteOffset, aStep, b.byteOffset, bStep, out.byteOffset, samples);
+      run_outer_15x5(a.byteOffset, aStep, b.byteOffset, bStep, out.byteOffset, samples);
       return;
     }
   }
@@ -1639,21 +1646,23 @@ function gemm_cols_15x3(v: Float32Array, w: Float32Array, out: Float32Array, sam
   if (kernels !== undefined) {
     const memory = kernels.memory.buffer;
     if (v.buffer === memory && w.buffer === memory && out.buffer === memory) {
-      kernels.exports.cols_15x3(v.byteOffset, w.byteOffset, out.byteOffset, samples);
+      run_cols_15x3(v.byteOffset, w.byteOffset, out.byteOffset, samples);
       return;
     }
   }
   gemm_cols_15x3_scalar(v, w, out, samples);
 }
 
-// WebAssembly SIMD kernels generated by rnnc for this model's sizes (21966 bytes): rows_15x3, pointwise0, rows_15x5, pointwise1, pointwise2, pointwise3, pointwise4, pointwise5, pointwise6, pointwise7, pointwise8, pointwise9, pointwise10, pointwise11, pointwise12, pointwise13, pointwise14, cols_15x5, outer_15x3, outer_15x5, cols_15x3.
+// WebAssembly SIMD kernels generated by rnnc for this model's sizes (22360 bytes): rows_15x3, pointwise0, rows_15x5, pointwise1, pointwise2, pointwise3, pointwise4, pointwise5, pointwise6, pointwise7, pointwise8, pointwise9, pointwise10, pointwise11, pointwise12, pointwise13, pointwise14, cols_15x5, outer_15x3, outer_15x5, cols_15x3, nonfinite.
 // `rnnc compile --emit-wat` prints them as text.
-const kernelBytes = "AGFzbQEAAAABKQVgBH9/f38AYAd/f39/f39/AGAFf39/f38AYAN/f38AYAZ/f39/f38AAg8BA2VudgZtZW1vcnkCAAEDFhUAAAAAAQIDAAQDAAAAAAQCAQAEBAAHkwIVCXJvd3NfMTV4MwAACnBvaW50d2lzZTAAAQlyb3dzXzE1eDUAAgpwb2ludHdpc2UxAAMKcG9pbnR3aXNlMgAECnBvaW50d2lzZTMABQpwb2ludHdpc2U0AAYKcG9pbnR3aXNlNQAHCnBvaW50d2lzZTYACApwb2ludHdpc2U3AAkKcG9pbnR3aXNlOAAKCnBvaW50d2lzZTkACwtwb2ludHdpc2UxMAAMC3BvaW50d2lzZTExAA0LcG9pbnR3aXNlMTIADgtwb2ludHdpc2UxMwAPC3BvaW50d2lzZTE0ABAJY29sc18xNXg1ABEKb3V0ZXJfMTV4MwASCm91dGVyXzE1eDUAEwljb2xzXzE1eDMAFArPpgEVzCMCBn8We0EAIQQCQANAIAMgBGtBBEgNAUEAIQUCQANAIAVBDk4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhEP0MAAAAAAAAAAAAAAAAAAAAACER/QwAAAAAAAAAAAAAAAAAAAAAIRIgACAFQQxsaiEGIAEgBEEMbGohByAH/QACACETIAf9AAIMIRQgB/0AAhghFSAH/QACJCEWIAb9AAIAIQogCyAKIBP95gH9DP///////////////wAAAAD9Tv3kASELIA0gCiAU/eYB/Qz///////////////8AAAAA/U795AEhDSAPIAogFf3mAf0M////////////////AAAAAP1O/eQBIQ8gESAKIBb95gH9DP///////////////wAAAAD9Tv3kASERIAb9AAIMIQogDCAKIBP95gH9DP///////////////wAAAAD9Tv3kASEMIA4gCiAU/eYB/Qz///////////////8AAAAA/U795AEhDiAQIAogFf3mAf0M////////////////AAAAAP1O/eQBIRAgEiAKIBb95gH9DP///////////////wAAAAD9Tv3kASESIAIgBEE8bGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAIAIAkgGf0fATgCBCANIA79DQABAgMEBQYHEBESExQVFhcgDSAO/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAI8IAkgGf0fATgCQCAPIBD9DQABAgMEBQYHEBESExQVFhcgDyAQ/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAJ4IAkgGf0fATgCfCARIBL9DQABAgMEBQYHEBESExQVFhcgESAS/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAK0ASAJIBn9HwE4ArgBIAVBAmohBQwACwtBDiEF/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEP/QwAAAAAAAAAAAAAAAAAAAAAIREgACAFQQxsaiEGIAEgBEEMbGohByAH/QACACETIAf9AAIMIRQgB/0AAhghFSAH/QACJCEWIAb9AAIAIQogCyAKIBP95gH9DP///////////////wAAAAD9Tv3kASELIA0gCiAU/eYB/Qz///////////////8AAAAA/U795AEhDSAPIAogFf3mAf0M////////////////AAAAAP1O/eQBIQ8gESAKIBb95gH9DP///////////////wAAAAD9Tv3kASERIAIgBEE8bGogBUEEbGohCSAL/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYXIAv9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AgAgDf0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWFyAN/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAI8IA/9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhcgD/0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCeCAR/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYXIBH9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4ArQBIARBBGohBAwACwsCQANAIAQgA04NAUEAIQUCQANAIAVBCE4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhGv0MAAAAAAAAAAAAAAAAAAAAACEb/QwAAAAAAAAAAAAAAAAAAAAAIRz9DAAAAAAAAAAAAAAAAAAAAAAhHf0MAAAAAAAAAAAAAAAAAAAAACEe/QwAAAAAAAAAAAAAAAAAAAAAIR8gACAFQQxsaiEGIAEgBEEMbGohByAH/QACACETIAb9AAIAIQogCyAKIBP95gH9DP///////////////wAAAAD9Tv3kASELIAb9AAIMIQogDCAKIBP95gH9DP///////////////wAAAAD9Tv3kASEMIAb9AAIYIQogGiAKIBP95gH9DP///////////////wAAAAD9Tv3kASEaIAb9AAIkIQogGyAKIBP95gH9DP///////////////wAAAAD9Tv3kASEbIAb9AAIwIQogHCAKIBP95gH9DP///////////////wAAAAD9Tv3kASEcIAb9AAI8IQogHSAKIBP95gH9DP///////////////wAAAAD9Tv3kASEdIAb9AAJIIQogHiAKIBP95gH9DP///////////////wAAAAD9Tv3kASEeIAb9AAJUIQogHyAKIBP95gH9DP///////////////wAAAAD9Tv3kASEfIAIgBEE8bGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRcgGiAb/Q0AAQIDBAUGBxAREhMUFRYXIBogG/0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9CwIAIBwgHf0NAAECAwQFBgcQERITFBUWFyAcIB39DQgJCgsMDQ4PGBkaGxwdHh/95AEhFyAeIB/9DQABAgMEBQYHEBESExQVFhcgHiAf/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0LAhAgBUEIaiEFDAALC0EIIQX9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIRr9DAAAAAAAAAAAAAAAAAAAAAAhG/0MAAAAAAAAAAAAAAAAAAAAACEc/QwAAAAAAAAAAAAAAAAAAAAAIR39DAAAAAAAAAAAAAAAAAAAAAAhHiAAIAVBDGxqIQYgASAEQQxsaiEHIAf9AAIAIRMgBv0AAgAhCiALIAogE/3mAf0M////////////////AAAAAP1O/eQBIQsgBv0AAgwhCiAMIAogE/3mAf0M////////////////AAAAAP1O/eQBIQwgBv0AAhghCiAaIAogE/3mAf0M////////////////AAAAAP1O/eQBIRogBv0AAiQhCiAbIAogE/3mAf0M////////////////AAAAAP1O/eQBIRsgBv0AAjAhCiAcIAogE/3mAf0M////////////////AAAAAP1O/eQBIRwgBv0AAjwhCiAdIAogE/3mAf0M////////////////AAAAAP1O/eQBIR0gBv0AAkghCiAeIAogE/3mAf0M////////////////AAAAAP1O/eQBIR4gAiAEQTxsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFyAaIBv9DQABAgMEBQYHEBESExQVFhcgGiAb/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0LAgAgHCAd/Q0AAQIDBAUGBxAREhMUFRYXIBwgHf0NCAkKCwwNDg8YGRobHB0eH/3kASEXIB79DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhcgHv0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AhAgCSAZ/R8BOAIUIAkgGf0fAjgCGCAEQQFqIQQMAAsLC4IBAgJ/AXtBACEEAkADQCAEIANODQFBACEFA0AgACAFaiABIAVq/QACACACIAVq/QACAP3kAf0LAgAgBUEQaiEFIAVBEEgNAAsgASAFav0AAgAgAiAFav0AAgD95AEhBiAAIAb9HwA4AhAgAEEUaiEAIAFBPGohASAEQQFqIQQMAAsLC6QpAgZ/FntBACEEAkADQCADIARrQQRIDQFBACEFAkADQCAFQQ5ODQH9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDv0MAAAAAAAAAAAAAAAAAAAAACEP/QwAAAAAAAAAAAAAAAAAAAAAIRD9DAAAAAAAAAAAAAAAAAAAAAAhEf0MAAAAAAAAAAAAAAAAAAAAACESIAAgBUEUbGohBiABIARBFGxqIQcgBkEQaiEIA0AgB/0AAgAhEyAH/QACFCEUIAf9AAIoIRUgB/0AAjwhFiAG/QACACEKIAsgCiAT/eYB/eQBIQsgDSAKIBT95gH95AEhDSAPIAogFf3mAf3kASEPIBEgCiAW/eYB/eQBIREgBv0AAhQhCiAMIAogE/3mAf3kASEMIA4gCiAU/eYB/eQBIQ4gECAKIBX95gH95AEhECASIAogFv3mAf3kASESIAZBEGohBiAHQRBqIQcgBiAISA0ACyAH/QACACETIAf9AAIUIRQgB/0AAighFSAH/QACPCEWIAb9AAIAIQogCyAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASELIA0gCiAU/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhDSAPIAogFf3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIQ8gESAKIBb95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASERIAb9AAIUIQogDCAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEMIA4gCiAU/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhDiAQIAogFf3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIRAgEiAKIBb95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASESIAIgBEE8bGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAIAIAkgGf0fATgCBCANIA79DQABAgMEBQYHEBESExQVFhcgDSAO/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAI8IAkgGf0fATgCQCAPIBD9DQABAgMEBQYHEBESExQVFhcgDyAQ/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAJ4IAkgGf0fATgCfCARIBL9DQABAgMEBQYHEBESExQVFhcgESAS/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAK0ASAJIBn9HwE4ArgBIAVBAmohBQwACwtBDiEF/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEP/QwAAAAAAAAAAAAAAAAAAAAAIREgACAFQRRsaiEGIAEgBEEUbGohByAGQRBqIQgDQCAH/QACACETIAf9AAIUIRQgB/0AAighFSAH/QACPCEWIAb9AAIAIQogCyAKIBP95gH95AEhCyANIAogFP3mAf3kASENIA8gCiAV/eYB/eQBIQ8gESAKIBb95gH95AEhESAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgB/0AAgAhEyAH/QACFCEUIAf9AAIoIRUgB/0AAjwhFiAG/QACACEKIAsgCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhCyANIAogFP3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIQ0gDyAKIBX95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEPIBEgCiAW/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhESACIARBPGxqIAVBBGxqIQkgC/0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWFyAL/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAIAIA39DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhcgDf0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCPCAP/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYXIA/9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AnggEf0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWFyAR/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAK0ASAEQQRqIQQMAAsLAkADQCAEIANODQFBACEFAkADQCAFQQhODQH9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIRr9DAAAAAAAAAAAAAAAAAAAAAAhG/0MAAAAAAAAAAAAAAAAAAAAACEc/QwAAAAAAAAAAAAAAAAAAAAAIR39DAAAAAAAAAAAAAAAAAAAAAAhHv0MAAAAAAAAAAAAAAAAAAAAACEfIAAgBUEUbGohBiABIARBFGxqIQcgBkEQaiEIA0AgB/0AAgAhEyAG/QACACEKIAsgCiAT/eYB/eQBIQsgBv0AAhQhCiAMIAogE/3mAf3kASEMIAb9AAIoIQogGiAKIBP95gH95AEhGiAG/QACPCEKIBsgCiAT/eYB/eQBIRsgBv0AAlAhCiAcIAogE/3mAf3kASEcIAb9AAJkIQogHSAKIBP95gH95AEhHSAG/QACeCEKIB4gCiAT/eYB/eQBIR4gBv0AAowBIQogHyAKIBP95gH95AEhHyAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgB/0AAgAhEyAG/QACACEKIAsgCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhCyAG/QACFCEKIAwgCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhDCAG/QACKCEKIBogCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhGiAG/QACPCEKIBsgCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhGyAG/QACUCEKIBwgCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhHCAG/QACZCEKIB0gCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhHSAG/QACeCEKIB4gCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhHiAG/QACjAEhCiAfIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIR8gAiAEQTxsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFyAaIBv9DQABAgMEBQYHEBESExQVFhcgGiAb/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0LAgAgHCAd/Q0AAQIDBAUGBxAREhMUFRYXIBwgHf0NCAkKCwwNDg8YGRobHB0eH/3kASEXIB4gH/0NAAECAwQFBgcQERITFBUWFyAeIB/9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/QsCECAFQQhqIQUMAAsLQQghBf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhGv0MAAAAAAAAAAAAAAAAAAAAACEb/QwAAAAAAAAAAAAAAAAAAAAAIRz9DAAAAAAAAAAAAAAAAAAAAAAhHf0MAAAAAAAAAAAAAAAAAAAAACEeIAAgBUEUbGohBiABIARBFGxqIQcgBkEQaiEIA0AgB/0AAgAhEyAG/QACACEKIAsgCiAT/eYB/eQBIQsgBv0AAhQhCiAMIAogE/3mAf3kASEMIAb9AAIoIQogGiAKIBP95gH95AEhGiAG/QACPCEKIBsgCiAT/eYB/eQBIRsgBv0AAlAhCiAcIAogE/3mAf3kASEcIAb9AAJkIQogHSAKIBP95gH95AEhHSAG/QACeCEKIB4gCiAT/eYB/eQBIR4gBkEQaiEGIAdBEGohByAGIAhIDQALIAf9AAIAIRMgBv0AAgAhCiALIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIQsgBv0AAhQhCiAMIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIQwgBv0AAighCiAaIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIRogBv0AAjwhCiAbIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIRsgBv0AAlAhCiAcIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIRwgBv0AAmQhCiAdIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIR0gBv0AAnghCiAeIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIR4gAiAEQTxsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFyAaIBv9DQABAgMEBQYHEBESExQVFhcgGiAb/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0LAgAgHCAd/Q0AAQIDBAUGBxAREhMUFRYXIBwgHf0NCAkKCwwNDg8YGRobHB0eH/3kASEXIB79DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhcgHv0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AhAgCSAZ/R8BOAIUIAkgGf0fAjgCGCAEQQFqIQQMAAsLC50HAgJ/CXtBACEEAkADQCAEIANODQFBACEFA0AgACAFaiABIAVq/QACACACIAVq/QACAP3kAf3hASEG/QwAAIA/AACAPwAAgD8AAIA//QwAAIA/AACAPwAAgD8AAIA/IAb9DKXAsEKlwLBCpcCwQqXAsEL96AH9DFCsrsJQrK7CUKyuwlCsrsL96QEhByAH/Qw7qrg/O6q4PzuquD87qrg//eYB/WohCCAHIAj9DACAMT8AgDE/AIAxPwCAMT/95gH95QEgCP0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEJ/QxnaVA5Z2lQOWdpUDlnaVA5IAn95gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgCf3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAJ/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIAn95gH9DKqqKj6qqio+qqoqPqqqKj795AEgCf3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASAJIAn95gH95gEgCf3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAI/fgB/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH95AH95wH9CwIAIAVBEGohBSAFQRBIDQALIAEgBWr9AAIAIAIgBWr9AAIA/eQB/eEBIQv9DAAAgD8AAIA/AACAPwAAgD/9DAAAgD8AAIA/AACAPwAAgD8gC/0MpcCwQqXAsEKlwLBCpcCwQv3oAf0MUKyuwlCsrsJQrK7CUKyuwv3pASEMIAz9DDuquD87qrg/O6q4PzuquD/95gH9aiENIAwgDf0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAN/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIQ79DGdpUDlnaVA5Z2lQOWdpUDkgDv3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAO/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIA795gH9DMGpKj3BqSo9wakqPcGpKj395AEgDv3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAO/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIA4gDv3mAf3mASAO/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIA39+AH9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf3kAf3nASEKIAAgCv0fADgCECAAQRRqIQAgAUEUaiEBIAJBPGohAiAEQQFqIQQMAAsLC5oMAgJ/EXtBACEHAkADQCAHIAZODQFBACEIA0AgACAIaiABIAhq/QACACACIAhq/QACAP3mAf0MAACAPwAAgD8AAIA/AACAPyADIAhq/QACAP3lASAEIAhq/QACACAFIAhq/QACAP3kASEJIAkgCf3mASEK/Qzq8Lq76vC6u+rwurvq8Lq7IAr95gH9DE4TqTxOE6k8ThOpPE4TqTz95AEgCv3mAf0MLR5cvS0eXL0tHly9LR5cvf3kASAK/eYB/QyTgwg+k4MIPpODCD6Tgwg+/eQBIAr95gH9DJmqqr6Zqqq+maqqvpmqqr795AEgCv3mASAJ/eYBIAn95AEhCyAJ/eAB/QwAAABAAAAAQAAAAEAAAABA/eYBIQz9DAAAgD8AAIA/AACAPwAAgD/9DAAAAEAAAABAAAAAQAAAAEAgDP0MpcCwQqXAsEKlwLBCpcCwQv3oAf0MUKyuwlCsrsJQrK7CUKyuwv3pASENIA39DDuquD87qrg/O6q4PzuquD/95gH9aiEOIA0gDv0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAO/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIQ/9DGdpUDlnaVA5Z2lQOWdpUDkgD/3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAP/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIA/95gH9DMGpKj3BqSo9wakqPcGpKj395AEgD/3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAP/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIA8gD/3mAf3mASAP/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIA79+AH9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf0MAACAPwAAgD8AAIA/AACAP/3kAf3nAf3lASAJ/QwAAACAAAAAgAAAAIAAAACA/U79UCEQIAsgECAJ/eAB/QwAACA/AAAgPwAAID8AACA//UP9Uv3mAf3kAf0LAgAgCEEQaiEIIAhBEEgNAAsgASAIav0AAgAgAiAIav0AAgD95gH9DAAAgD8AAIA/AACAPwAAgD8gAyAIav0AAgD95QEgBCAIav0AAgAgBSAIav0AAgD95AEhEiASIBL95gEhE/0M6vC6u+rwurvq8Lq76vC6uyAT/eYB/QxOE6k8ThOpPE4TqTxOE6k8/eQBIBP95gH9DC0eXL0tHly9LR5cvS0eXL395AEgE/3mAf0Mk4MIPpODCD6Tgwg+k4MIPv3kASAT/eYB/QyZqqq+maqqvpmqqr6Zqqq+/eQBIBP95gEgEv3mASAS/eQBIRQgEv3gAf0MAAAAQAAAAEAAAABAAAAAQP3mASEV/QwAAIA/AACAPwAAgD8AAIA//QwAAABAAAAAQAAAAEAAAABAIBX9DKXAsEKlwLBCpcCwQqXAsEL96AH9DFCsrsJQrK7CUKyuwlCsrsL96QEhFiAW/Qw7qrg/O6q4PzuquD87qrg//eYB/WohFyAWIBf9DACAMT8AgDE/AIAxPwCAMT/95gH95QEgF/0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEY/QxnaVA5Z2lQOWdpUDlnaVA5IBj95gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgGP3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAY/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIBj95gH9DKqqKj6qqio+qqoqPqqqKj795AEgGP3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASAYIBj95gH95gEgGP3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAX/fgB/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH9DAAAgD8AAIA/AACAPwAAgD/95AH95wH95QEgEv0MAAAAgAAAAIAAAACAAAAAgP1O/VAhGSAUIBkgEv3gAf0MAAAgPwAAID8AACA/AAAgP/1D/VL95gH95AEhESAAIBH9HwA4AhAgAEEUaiEAIAFBFGohASACQRRqIQIgA0EUaiEDIARBFGohBCAFQTxqIQUgB0EBaiEHDAALCwvGEQICfxl7QQAhBQJAA0AgBSAETg0BQQAhBgNAIAAgBmogASAGav0AAgAgAiAGav0AAgD95AH94QEhB/0MAACAPwAAgD8AAIA/AACAP/0MAACAPwAAgD8AAIA/AACAPyAH/QylwLBCpcCwQqXAsEKlwLBC/egB/QxQrK7CUKyuwlCsrsJQrK7C/ekBIQggCP0MO6q4PzuquD87qrg/O6q4P/3mAf1qIQkgCCAJ/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIAn9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhCv0MZ2lQOWdpUDlnaVA5Z2lQOSAK/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIAr95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgCv3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAK/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIAr95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgCiAK/eYB/eYBIAr95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgCf34Af0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/eQB/ecBIAMgBmr9AAIAIQsgCyAL/eYBIQz9DOrwurvq8Lq76vC6u+rwursgDP3mAf0MThOpPE4TqTxOE6k8ThOpPP3kASAM/eYB/QwtHly9LR5cvS0eXL0tHly9/eQBIAz95gH9DJODCD6Tgwg+k4MIPpODCD795AEgDP3mAf0Mmaqqvpmqqr6Zqqq+maqqvv3kASAM/eYBIAv95gEgC/3kASENIAv94AH9DAAAAEAAAABAAAAAQAAAAED95gEhDv0MAACAPwAAgD8AAIA/AACAP/0MAAAAQAAAAEAAAABAAAAAQCAO/QylwLBCpcCwQqXAsEKlwLBC/egB/QxQrK7CUKyuwlCsrsJQrK7C/ekBIQ8gD/0MO6q4PzuquD87qrg/O6q4P/3mAf1qIRAgDyAQ/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIBD9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhEf0MZ2lQOWdpUDlnaVA5Z2lQOSAR/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIBH95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgEf3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAR/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIBH95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgESAR/eYB/eYBIBH95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgEP34Af0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/QwAAIA/AACAPwAAgD8AAIA//eQB/ecB/eUBIAv9DAAAAIAAAACAAAAAgAAAAID9Tv1QIRIgDSASIAv94AH9DAAAID8AACA/AAAgPwAAID/9Q/1S/eYB/QsCACAGQRBqIQYgBkEQSA0ACyABIAZq/QACACACIAZq/QACAP3kAf3hASEU/QwAAIA/AACAPwAAgD8AAIA//QwAAIA/AACAPwAAgD8AAIA/IBT9DKXAsEKlwLBCpcCwQqXAsEL96AH9DFCsrsJQrK7CUKyuwlCsrsL96QEhFSAV/Qw7qrg/O6q4PzuquD87qrg//eYB/WohFiAVIBb9DACAMT8AgDE/AIAxPwCAMT/95gH95QEgFv0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEX/QxnaVA5Z2lQOWdpUDlnaVA5IBf95gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgF/3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAX/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIBf95gH9DKqqKj6qqio+qqoqPqqqKj795AEgF/3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASAXIBf95gH95gEgF/3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAW/fgB/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH95AH95wEgAyAGav0AAgAhGCAYIBj95gEhGf0M6vC6u+rwurvq8Lq76vC6uyAZ/eYB/QxOE6k8ThOpPE4TqTxOE6k8/eQBIBn95gH9DC0eXL0tHly9LR5cvS0eXL395AEgGf3mAf0Mk4MIPpODCD6Tgwg+k4MIPv3kASAZ/eYB/QyZqqq+maqqvpmqqr6Zqqq+/eQBIBn95gEgGP3mASAY/eQBIRogGP3gAf0MAAAAQAAAAEAAAABAAAAAQP3mASEb/QwAAIA/AACAPwAAgD8AAIA//QwAAABAAAAAQAAAAEAAAABAIBv9DKXAsEKlwLBCpcCwQqXAsEL96AH9DFCsrsJQrK7CUKyuwlCsrsL96QEhHCAc/Qw7qrg/O6q4PzuquD87qrg//eYB/WohHSAcIB39DACAMT8AgDE/AIAxPwCAMT/95gH95QEgHf0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEe/QxnaVA5Z2lQOWdpUDlnaVA5IB795gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgHv3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAe/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIB795gH9DKqqKj6qqio+qqoqPqqqKj795AEgHv3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASAeIB795gH95gEgHv3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAd/fgB/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH9DAAAgD8AAIA/AACAPwAAgD/95AH95wH95QEgGP0MAAAAgAAAAIAAAACAAAAAgP1O/VAhHyAaIB8gGP3gAf0MAAAgPwAAID8AACA/AAAgP/1D/VL95gEhEyAAIBP9HwA4AhAgAEEUaiEAIAFBFGohASACQTxqIQIgA0EUaiEDIAVBAWohBQwACwsLlAECAn8Be0EAIQMCQANAIAMgAk4NAUEAIQQDQCAAIARq/QwAAIA/AACAPwAAgD8AAIA/IAEgBGr9AAIA/eUB/QsCACAEQRBqIQQgBEEQSA0AC/0MAACAPwAAgD8AAIA/AACAPyABIARq/QACAP3lASEFIAAgBf0fADgCECAAQRRqIQAgAUEUaiEBIANBAWohAwwACwsLkwsCAn8Re0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVqIAEgBWr9AAIAIAIgBWr9AAIA/eQBIQYgBiAG/eYBIQf9DOrwurvq8Lq76vC6u+rwursgB/3mAf0MThOpPE4TqTxOE6k8ThOpPP3kASAH/eYB/QwtHly9LR5cvS0eXL0tHly9/eQBIAf95gH9DJODCD6Tgwg+k4MIPpODCD795AEgB/3mAf0Mmaqqvpmqqr6Zqqq+maqqvv3kASAH/eYBIAb95gEgBv3kASEIIAb94AH9DAAAAEAAAABAAAAAQAAAAED95gEhCf0MAACAPwAAgD8AAIA/AACAP/0MAAAAQAAAAEAAAABAAAAAQCAJ/QylwLBCpcCwQqXAsEKlwLBC/egB/QxQrK7CUKyuwlCsrsJQrK7C/ekBIQogCv0MO6q4PzuquD87qrg/O6q4P/3mAf1qIQsgCiAL/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIAv9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhDP0MZ2lQOWdpUDlnaVA5Z2lQOSAM/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIAz95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgDP3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAM/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIAz95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgDCAM/eYB/eYBIAz95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgC/34Af0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/QwAAIA/AACAPwAAgD8AAIA//eQB/ecB/eUBIAb9DAAAAIAAAACAAAAAgAAAAID9Tv1QIQ0gCCANIAb94AH9DAAAID8AACA/AAAgPwAAID/9Q/1S/QsCACAFQRBqIQUgBUEQSA0ACyABIAVq/QACACACIAVq/QACAP3kASEPIA8gD/3mASEQ/Qzq8Lq76vC6u+rwurvq8Lq7IBD95gH9DE4TqTxOE6k8ThOpPE4TqTz95AEgEP3mAf0MLR5cvS0eXL0tHly9LR5cvf3kASAQ/eYB/QyTgwg+k4MIPpODCD6Tgwg+/eQBIBD95gH9DJmqqr6Zqqq+maqqvpmqqr795AEgEP3mASAP/eYBIA/95AEhESAP/eAB/QwAAABAAAAAQAAAAEAAAABA/eYBIRL9DAAAgD8AAIA/AACAPwAAgD/9DAAAAEAAAABAAAAAQAAAAEAgEv0MpcCwQqXAsEKlwLBCpcCwQv3oAf0MUKyuwlCsrsJQrK7CUKyuwv3pASETIBP9DDuquD87qrg/O6q4PzuquD/95gH9aiEUIBMgFP0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAU/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIRX9DGdpUDlnaVA5Z2lQOWdpUDkgFf3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAV/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIBX95gH9DMGpKj3BqSo9wakqPcGpKj395AEgFf3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAV/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIBUgFf3mAf3mASAV/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIBT9+AH9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf0MAACAPwAAgD8AAIA/AACAP/3kAf3nAf3lASAP/QwAAACAAAAAgAAAAIAAAACA/U79UCEWIBEgFiAP/eAB/QwAACA/AAAgPwAAID8AACA//UP9UiEOIAAgDv0fADgCECAAQRRqIQAgAUEUaiEBIAJBPGohAiAEQQFqIQQMAAsLC8cBAgJ/AXtBACEGAkADQCAGIAVODQFBACEHA0AgACAHaiABIAdq/QACACACIAdq/QACAP3mASADIAdq/QACACAEIAdq/QACAP3mAf3kAf0LAgAgB0EQaiEHIAdBEEgNAAsgASAHav0AAgAgAiAHav0AAgD95gEgAyAHav0AAgAgBCAHav0AAgD95gH95AEhCCAAIAj9HwA4AhAgAEEUaiEAIAFBFGohASACQRRqIQIgA0EUaiEDIARBFGohBCAGQQFqIQYMAAsLC/QKAgJ/EXtBACEDAkADQCADIAJODQFBACEEA0AgACAEaiABIARq/QACACEFIAUgBf3mASEG/Qzq8Lq76vC6u+rwurvq8Lq7IAb95gH9DE4TqTxOE6k8ThOpPE4TqTz95AEgBv3mAf0MLR5cvS0eXL0tHly9LR5cvf3kASAG/eYB/QyTgwg+k4MIPpODCD6Tgwg+/eQBIAb95gH9DJmqqr6Zqqq+maqqvpmqqr795AEgBv3mASAF/eYBIAX95AEhByAF/eAB/QwAAABAAAAAQAAAAEAAAABA/eYBIQj9DAAAgD8AAIA/AACAPwAAgD/9DAAAAEAAAABAAAAAQAAAAEAgCP0MpcCwQqXAsEKlwLBCpcCwQv3oAf0MUKyuwlCsrsJQrK7CUKyuwv3pASEJIAn9DDuquD87qrg/O6q4PzuquD/95gH9aiEKIAkgCv0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAK/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIQv9DGdpUDlnaVA5Z2lQOWdpUDkgC/3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAL/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIAv95gH9DMGpKj3BqSo9wakqPcGpKj395AEgC/3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAL/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIAsgC/3mAf3mASAL/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIAr9+AH9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf0MAACAPwAAgD8AAIA/AACAP/3kAf3nAf3lASAF/QwAAACAAAAAgAAAAIAAAACA/U79UCEMIAcgDCAF/eAB/QwAACA/AAAgPwAAID8AACA//UP9Uv0LAgAgBEEQaiEEIARBEEgNAAsgASAEav0AAgAhDiAOIA795gEhD/0M6vC6u+rwurvq8Lq76vC6uyAP/eYB/QxOE6k8ThOpPE4TqTxOE6k8/eQBIA/95gH9DC0eXL0tHly9LR5cvS0eXL395AEgD/3mAf0Mk4MIPpODCD6Tgwg+k4MIPv3kASAP/eYB/QyZqqq+maqqvpmqqr6Zqqq+/eQBIA/95gEgDv3mASAO/eQBIRAgDv3gAf0MAAAAQAAAAEAAAABAAAAAQP3mASER/QwAAIA/AACAPwAAgD8AAIA//QwAAABAAAAAQAAAAEAAAABAIBH9DKXAsEKlwLBCpcCwQqXAsEL96AH9DFCsrsJQrK7CUKyuwlCsrsL96QEhEiAS/Qw7qrg/O6q4PzuquD87qrg//eYB/WohEyASIBP9DACAMT8AgDE/AIAxPwCAMT/95gH95QEgE/0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEU/QxnaVA5Z2lQOWdpUDlnaVA5IBT95gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgFP3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAU/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIBT95gH9DKqqKj6qqio+qqoqPqqqKj795AEgFP3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASAUIBT95gH95gEgFP3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAT/fgB/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH9DAAAgD8AAIA/AACAPwAAgD/95AH95wH95QEgDv0MAAAAgAAAAIAAAACAAAAAgP1O/VAhFSAQIBUgDv3gAf0MAAAgPwAAID8AACA/AAAgP/1D/VIhDSAAIA39HwA4AhAgAEEUaiEAIAFBFGohASADQQFqIQMMAAsLC4kBAgJ/AXtBACEEAkADQCAEIANODQFBACEFA0AgACAFaiABIAVq/QACACACIAVq/QACAP3mAf0LAgAgBUEQaiEFIAVBEEgNAAsgASAFav0AAgAgAiAFav0AAgD95gEhBiAAIAb9HwA4AhAgAEEUaiEAIAFBFGohASACQRRqIQIgBEEBaiEEDAALCwuzAQICfwF7QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWr9DAAAgD8AAIA/AACAPwAAgD8gASAFav0AAgAgAiAFav0AAgD95gH95QH9CwIAIAVBEGohBSAFQRBIDQAL/QwAAIA/AACAPwAAgD8AAIA/IAEgBWr9AAIAIAIgBWr9AAIA/eYB/eUBIQYgACAG/R8AOAIQIABBFGohACABQRRqIQEgAkEUaiECIARBAWohBAwACwsLswECAn8Be0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVqIAEgBWr9AAIA/QwAAIA/AACAPwAAgD8AAIA/IAIgBWr9AAIA/eUB/eYB/QsCACAFQRBqIQUgBUEQSA0ACyABIAVq/QACAP0MAACAPwAAgD8AAIA/AACAPyACIAVq/QACAP3lAf3mASEGIAAgBv0fADgCECAAQRRqIQAgAUEUaiEBIAJBFGohAiAEQQFqIQQMAAsLC4kBAgJ/AXtBACEEAkADQCAEIANODQFBACEFA0AgACAFaiABIAVq/QACACACIAVq/QACAP3kAf0LAgAgBUEQaiEFIAVBEEgNAAsgASAFav0AAgAgAiAFav0AAgD95AEhBiAAIAb9HwA4AhAgAEEUaiEAIAFBFGohASACQRRqIQIgBEEBaiEEDAALCwvHAQICfwF7QQAhBgJAA0AgBiAFTg0BQQAhBwNAIAAgB2ogASAHav0AAgAgAiAHav0AAgAgAyAHav0AAgD95gEgBCAHav0AAgD95gH95AH9CwIAIAdBEGohByAHQRBIDQALIAEgB2r9AAIAIAIgB2r9AAIAIAMgB2r9AAIA/eYBIAQgB2r9AAIA/eYB/eQBIQggACAI/R8AOAIQIABBFGohACABQRRqIQEgAkEUaiECIANBFGohAyAEQRRqIQQgBkEBaiEGDAALCwuoAQICfwF7QQAhBQJAA0AgBSAETg0BQQAhBgNAIAAgBmogASAGav0AAgAgAiAGav0AAgD95gEgAyAGav0AAgD95gH9CwIAIAZBEGohBiAGQRBIDQALIAEgBmr9AAIAIAIgBmr9AAIA/eYBIAMgBmr9AAIA/eYBIQcgACAH/R8AOAIQIABBFGohACABQRRqIQEgAkEUaiECIANBFGohAyAFQQFqIQUMAAsLC+wBAgJ/AXtBACEHAkADQCAHIAZODQFBACEIA0AgACAIaiABIAhq/QACACACIAhq/QACAP3mASADIAhq/QACACAEIAhq/QACAP3mAf3hAf3kASAFIAhq/QACAP3mAf0LAgAgCEEQaiEIIAhBEEgNAAsgASAIav0AAgAgAiAIav0AAgD95gEgAyAIav0AAgAgBCAIav0AAgD95gH94QH95AEgBSAIav0AAgD95gEhCSAAIAn9HwA4AhAgAEEUaiEAIAFBFGohASACQRRqIQIgA0EUaiEDIARBFGohBCAFQRRqIQUgB0EBaiEHDAALCwuFBAQFfwF7AX8Ge0EAIQQCQANAIAMgBGtBAkgNAUEAIQUgAiAEQRRsaiAFQQRsaiEK/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ4gACAEQTxsaiEGIAEgBUEEbGohByAGQTxqIQgDQCAH/QACACEPIAf9AAIQIRAgBv0JAgAhCSALIAkgD/3mAf3kASELIAwgCSAQ/eYB/eQBIQwgBv0JAjwhCSANIAkgD/3mAf3kASENIA4gCSAQ/eYB/eQBIQ4gBkEEaiEGIAdBFGohByAGIAhIDQALIAogC/0LAgAgCiAM/R8AOAIQIAogDf0LAhQgCiAO/R8AOAIkIARBAmohBAwACwsCQANAIAQgA04NAUEAIQUgAiAEQRRsaiAFQQRsaiEK/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDCAAIARBPGxqIQYgASAFQQRsaiEHIAZBPGohCANAIAf9AAIAIQ8gB/0AAhAhECAG/QkCACEJIAsgCSAP/eYB/eQBIQsgDCAJIBD95gH95AEhDCAGQQRqIQYgB0EUaiEHIAYgCEgNAAsgCiAL/QsCACAKIAz9HwA4AhAgBEEBaiEEDAALCwuyBAQHfwF7AX8DeyABQQRsIQEgA0EEbCEDQQAhBgJAA0AgBkGwAU4NASAEIAZq/QwAAAAAAAAAAAAAAAAAAAAA/QsCACAGQRBqIQYMAAsLIAT9DAAAAAAAAAAAAAAAAAAAAAD9HwA4ArABQQAhCwJAA0AgCyAFTg0BIAtBEGohDAJAIAwgBUgNACAFIQwLQQAhBgJAA0AgBkEOTg0BQQAhByAEIAZBDGxqIAdBBGxqIQ4gDv0AAgAhDyAO/QACDCEQIAAgCyABbGogBkEEbGohCSACIAsgA2xqIAdBBGxqIQogCyEIAkADQCAIIAxODQEgCv0AAgAhESAJ/QkCACENIA8gDSAR/eYB/eQBIQ8gCf0JAgQhDSAQIA0gEf3mAf3kASEQIAkgAWohCSAKIANqIQogCEEBaiEIDAALCyAOIA/9HwA4AgAgDiAP/R8BOAIEIA4gD/0fAjgCCCAOIBD9HwA4AgwgDiAQ/R8BOAIQIA4gEP0fAjgCFCAGQQJqIQYMAAsLQQ4hBkEAIQcgBCAGQQxsaiAHQQRsaiEOIA79AAIAIQ8gACALIAFsaiAGQQRsaiEJIAIgCyADbGogB0EEbGohCiALIQgCQANAIAggDE4NASAK/QACACERIAn9CQIAIQ0gDyANIBH95gH95AEhDyAJIAFqIQkgCiADaiEKIAhBAWohCAwACwsgDiAP/R8AOAIAIA4gD/0fATgCBCAOIA/9HwI4AgggC0EQaiELDAALCwuWBQQHfwF7AX8GeyABQQRsIQEgA0EEbCEDQQAhBgJAA0AgBkGgAk4NASAEIAZq/QwAAAAAAAAAAAAAAAAAAAAA/QsCACAGQRBqIQYMAAsLIAT9DAAAAAAAAAAAAAAAAAAAAAD9HwA4AqACIAT9DAAAAAAAAAAAAAAAAAAAAAD9HwA4AqQCIAT9DAAAAAAAAAAAAAAAAAAAAAD9HwA4AqgCQQAhCwJAA0AgCyAFTg0BIAtBEGohDAJAIAwgBUgNACAFIQwLQQAhBgJAA0AgBkEOTg0BQQAhByAEIAZBFGxqIAdBBGxqIQ4gDv0AAgAhDyAO/QACECEQIA79AAIUIREgDv0AAiQhEiAAIAsgAWxqIAZBBGxqIQkgAiALIANsaiAHQQRsaiEKIAshCAJAA0AgCCAMTg0BIAr9AAIAIRMgCv0AAhAhFCAJ/QkCACENIA8gDSAT/eYB/eQBIQ8gECANIBT95gH95AEhECAJ/QkCBCENIBEgDSAT/eYB/eQBIREgEiANIBT95gH95AEhEiAJIAFqIQkgCiADaiEKIAhBAWohCAwACwsgDiAP/QsCACAOIBD9HwA4AhAgDiAR/QsCFCAOIBL9HwA4AiQgBkECaiEGDAALC0EOIQZBACEHIAQgBkEUbGogB0EEbGohDiAO/QACACEPIA79AAIQIRAgACALIAFsaiAGQQRsaiEJIAIgCyADbGogB0EEbGohCiALIQgCQANAIAggDE4NASAK/QACACETIAr9AAIQIRQgCf0JAgAhDSAPIA0gE/3mAf3kASEPIBAgDSAU/eYB/eQBIRAgCSABaiEJIAogA2ohCiAIQQFqIQgMAAsLIA4gD/0LAgAgDiAQ/R8AOAIQIAtBEGohCwwACwsLswMEBX8BewF/A3tBACEEAkADQCADIARrQQJIDQFBACEFIAIgBEEMbGogBUEEbGohCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQwgACAEQTxsaiEGIAEgBUEEbGohByAGQTxqIQgDQCAH/QACACENIAb9CQIAIQkgCyAJIA395gH95AEhCyAG/QkCPCEJIAwgCSAN/eYB/eQBIQwgBkEEaiEGIAdBDGohByAGIAhIDQALIAogC/0fADgCACAKIAv9HwE4AgQgCiAL/R8COAIIIAogDP0fADgCDCAKIAz9HwE4AhAgCiAM/R8COAIUIARBAmohBAwACwsCQANAIAQgA04NAUEAIQUgAiAEQQxsaiAFQQRsaiEK/QwAAAAAAAAAAAAAAAAAAAAAIQsgACAEQTxsaiEGIAEgBUEEbGohByAGQTxqIQgDQCAH/QACACENIAb9CQIAIQkgCyAJIA395gH95AEhCyAGQQRqIQYgB0EMaiEHIAYgCEgNAAsgCiAL/R8AOAIAIAogC/0fATgCBCAKIAv9HwI4AgggBEEBaiEEDAALCwsAhgIEbmFtZQH+ARUACXJvd3NfMTV4MwEKcG9pbnR3aXNlMAIJcm93c18xNXg1Awpwb2ludHdpc2UxBApwb2ludHdpc2UyBQpwb2ludHdpc2UzBgpwb2ludHdpc2U0Bwpwb2ludHdpc2U1CApwb2ludHdpc2U2CQpwb2ludHdpc2U3Cgpwb2ludHdpc2U4Cwpwb2ludHdpc2U5DAtwb2ludHdpc2UxMA0LcG9pbnR3aXNlMTEOC3BvaW50d2lzZTEyDwtwb2ludHdpc2UxMxALcG9pbnR3aXNlMTQRCWNvbHNfMTV4NRIKb3V0ZXJfMTV4MxMKb3V0ZXJfMTV4NRQJY29sc18xNXgz";
+const kernelBytes = "AGFzbQEAAAABKQVgBH9/f38AYAd/f39/f39/AGAFf39/f38AYAN/f38AYAZ/f39/f38AAhIBA2VudgZtZW1vcnkCAQGAgAQDFxYAAAAAAQIDAAQDAAAAAAQCAQAEBAADB58CFglyb3dzXzE1eDMAAApwb2ludHdpc2UwAAEJcm93c18xNXg1AAIKcG9pbnR3aXNlMQADCnBvaW50d2lzZTIABApwb2ludHdpc2UzAAUKcG9pbnR3aXNlNAAGCnBvaW50d2lzZTUABwpwb2ludHdpc2U2AAgKcG9pbnR3aXNlNwAJCnBvaW50d2lzZTgACgpwb2ludHdpc2U5AAsLcG9pbnR3aXNlMTAADAtwb2ludHdpc2UxMQANC3BvaW50d2lzZTEyAA4LcG9pbnR3aXNlMTMADwtwb2ludHdpc2UxNAAQCWNvbHNfMTV4NQARCm91dGVyXzE1eDMAEgpvdXRlcl8xNXg1ABMJY29sc18xNXgzABQJbm9uZmluaXRlABUKvqkBFswjAgZ/FntBACEEAkADQCADIARrQQRIDQFBACEFAkADQCAFQQ5ODQH9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDv0MAAAAAAAAAAAAAAAAAAAAACEP/QwAAAAAAAAAAAAAAAAAAAAAIRD9DAAAAAAAAAAAAAAAAAAAAAAhEf0MAAAAAAAAAAAAAAAAAAAAACESIAAgBUEMbGohBiABIARBDGxqIQcgB/0AAgAhEyAH/QACDCEUIAf9AAIYIRUgB/0AAiQhFiAG/QACACEKIAsgCiAT/eYB/Qz///////////////8AAAAA/U795AEhCyANIAogFP3mAf0M////////////////AAAAAP1O/eQBIQ0gDyAKIBX95gH9DP///////////////wAAAAD9Tv3kASEPIBEgCiAW/eYB/Qz///////////////8AAAAA/U795AEhESAG/QACDCEKIAwgCiAT/eYB/Qz///////////////8AAAAA/U795AEhDCAOIAogFP3mAf0M////////////////AAAAAP1O/eQBIQ4gECAKIBX95gH9DP///////////////wAAAAD9Tv3kASEQIBIgCiAW/eYB/Qz///////////////8AAAAA/U795AEhEiACIARBPGxqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCACAJIBn9HwE4AgQgDSAO/Q0AAQIDBAUGBxAREhMUFRYXIA0gDv0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCPCAJIBn9HwE4AkAgDyAQ/Q0AAQIDBAUGBxAREhMUFRYXIA8gEP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCeCAJIBn9HwE4AnwgESAS/Q0AAQIDBAUGBxAREhMUFRYXIBEgEv0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCtAEgCSAZ/R8BOAK4ASAFQQJqIQUMAAsLQQ4hBf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhD/0MAAAAAAAAAAAAAAAAAAAAACERIAAgBUEMbGohBiABIARBDGxqIQcgB/0AAgAhEyAH/QACDCEUIAf9AAIYIRUgB/0AAiQhFiAG/QACACEKIAsgCiAT/eYB/Qz///////////////8AAAAA/U795AEhCyANIAogFP3mAf0M////////////////AAAAAP1O/eQBIQ0gDyAKIBX95gH9DP///////////////wAAAAD9Tv3kASEPIBEgCiAW/eYB/Qz///////////////8AAAAA/U795AEhESACIARBPGxqIAVBBGxqIQkgC/0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWFyAL/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAIAIA39DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhcgDf0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCPCAP/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYXIA/9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AnggEf0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWFyAR/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAK0ASAEQQRqIQQMAAsLAkADQCAEIANODQFBACEFAkADQCAFQQhODQH9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIRr9DAAAAAAAAAAAAAAAAAAAAAAhG/0MAAAAAAAAAAAAAAAAAAAAACEc/QwAAAAAAAAAAAAAAAAAAAAAIR39DAAAAAAAAAAAAAAAAAAAAAAhHv0MAAAAAAAAAAAAAAAAAAAAACEfIAAgBUEMbGohBiABIARBDGxqIQcgB/0AAgAhEyAG/QACACEKIAsgCiAT/eYB/Qz///////////////8AAAAA/U795AEhCyAG/QACDCEKIAwgCiAT/eYB/Qz///////////////8AAAAA/U795AEhDCAG/QACGCEKIBogCiAT/eYB/Qz///////////////8AAAAA/U795AEhGiAG/QACJCEKIBsgCiAT/eYB/Qz///////////////8AAAAA/U795AEhGyAG/QACMCEKIBwgCiAT/eYB/Qz///////////////8AAAAA/U795AEhHCAG/QACPCEKIB0gCiAT/eYB/Qz///////////////8AAAAA/U795AEhHSAG/QACSCEKIB4gCiAT/eYB/Qz///////////////8AAAAA/U795AEhHiAG/QACVCEKIB8gCiAT/eYB/Qz///////////////8AAAAA/U795AEhHyACIARBPGxqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEXIBogG/0NAAECAwQFBgcQERITFBUWFyAaIBv9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/QsCACAcIB39DQABAgMEBQYHEBESExQVFhcgHCAd/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRcgHiAf/Q0AAQIDBAUGBxAREhMUFRYXIB4gH/0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9CwIQIAVBCGohBQwACwtBCCEF/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEa/QwAAAAAAAAAAAAAAAAAAAAAIRv9DAAAAAAAAAAAAAAAAAAAAAAhHP0MAAAAAAAAAAAAAAAAAAAAACEd/QwAAAAAAAAAAAAAAAAAAAAAIR4gACAFQQxsaiEGIAEgBEEMbGohByAH/QACACETIAb9AAIAIQogCyAKIBP95gH9DP///////////////wAAAAD9Tv3kASELIAb9AAIMIQogDCAKIBP95gH9DP///////////////wAAAAD9Tv3kASEMIAb9AAIYIQogGiAKIBP95gH9DP///////////////wAAAAD9Tv3kASEaIAb9AAIkIQogGyAKIBP95gH9DP///////////////wAAAAD9Tv3kASEbIAb9AAIwIQogHCAKIBP95gH9DP///////////////wAAAAD9Tv3kASEcIAb9AAI8IQogHSAKIBP95gH9DP///////////////wAAAAD9Tv3kASEdIAb9AAJIIQogHiAKIBP95gH9DP///////////////wAAAAD9Tv3kASEeIAIgBEE8bGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRcgGiAb/Q0AAQIDBAUGBxAREhMUFRYXIBogG/0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9CwIAIBwgHf0NAAECAwQFBgcQERITFBUWFyAcIB39DQgJCgsMDQ4PGBkaGxwdHh/95AEhFyAe/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYXIB79DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAIQIAkgGf0fATgCFCAJIBn9HwI4AhggBEEBaiEEDAALCwuCAQICfwF7QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWogASAFav0AAgAgAiAFav0AAgD95AH9CwIAIAVBEGohBSAFQRBIDQALIAEgBWr9AAIAIAIgBWr9AAIA/eQBIQYgACAG/R8AOAIQIABBFGohACABQTxqIQEgBEEBaiEEDAALCwukKQIGfxZ7QQAhBAJAA0AgAyAEa0EESA0BQQAhBQJAA0AgBUEOTg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhD/0MAAAAAAAAAAAAAAAAAAAAACEQ/QwAAAAAAAAAAAAAAAAAAAAAIRH9DAAAAAAAAAAAAAAAAAAAAAAhEiAAIAVBFGxqIQYgASAEQRRsaiEHIAZBEGohCANAIAf9AAIAIRMgB/0AAhQhFCAH/QACKCEVIAf9AAI8IRYgBv0AAgAhCiALIAogE/3mAf3kASELIA0gCiAU/eYB/eQBIQ0gDyAKIBX95gH95AEhDyARIAogFv3mAf3kASERIAb9AAIUIQogDCAKIBP95gH95AEhDCAOIAogFP3mAf3kASEOIBAgCiAV/eYB/eQBIRAgEiAKIBb95gH95AEhEiAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgB/0AAgAhEyAH/QACFCEUIAf9AAIoIRUgB/0AAjwhFiAG/QACACEKIAsgCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhCyANIAogFP3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIQ0gDyAKIBX95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEPIBEgCiAW/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhESAG/QACFCEKIAwgCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhDCAOIAogFP3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIQ4gECAKIBX95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEQIBIgCiAW/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhEiACIARBPGxqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCACAJIBn9HwE4AgQgDSAO/Q0AAQIDBAUGBxAREhMUFRYXIA0gDv0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCPCAJIBn9HwE4AkAgDyAQ/Q0AAQIDBAUGBxAREhMUFRYXIA8gEP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCeCAJIBn9HwE4AnwgESAS/Q0AAQIDBAUGBxAREhMUFRYXIBEgEv0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCtAEgCSAZ/R8BOAK4ASAFQQJqIQUMAAsLQQ4hBf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhD/0MAAAAAAAAAAAAAAAAAAAAACERIAAgBUEUbGohBiABIARBFGxqIQcgBkEQaiEIA0AgB/0AAgAhEyAH/QACFCEUIAf9AAIoIRUgB/0AAjwhFiAG/QACACEKIAsgCiAT/eYB/eQBIQsgDSAKIBT95gH95AEhDSAPIAogFf3mAf3kASEPIBEgCiAW/eYB/eQBIREgBkEQaiEGIAdBEGohByAGIAhIDQALIAf9AAIAIRMgB/0AAhQhFCAH/QACKCEVIAf9AAI8IRYgBv0AAgAhCiALIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIQsgDSAKIBT95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASENIA8gCiAV/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhDyARIAogFv3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIREgAiAEQTxsaiAFQQRsaiEJIAv9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhcgC/0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCACAN/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYXIA39DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AjwgD/0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWFyAP/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAJ4IBH9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhcgEf0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCtAEgBEEEaiEEDAALCwJAA0AgBCADTg0BQQAhBQJAA0AgBUEITg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEa/QwAAAAAAAAAAAAAAAAAAAAAIRv9DAAAAAAAAAAAAAAAAAAAAAAhHP0MAAAAAAAAAAAAAAAAAAAAACEd/QwAAAAAAAAAAAAAAAAAAAAAIR79DAAAAAAAAAAAAAAAAAAAAAAhHyAAIAVBFGxqIQYgASAEQRRsaiEHIAZBEGohCANAIAf9AAIAIRMgBv0AAgAhCiALIAogE/3mAf3kASELIAb9AAIUIQogDCAKIBP95gH95AEhDCAG/QACKCEKIBogCiAT/eYB/eQBIRogBv0AAjwhCiAbIAogE/3mAf3kASEbIAb9AAJQIQogHCAKIBP95gH95AEhHCAG/QACZCEKIB0gCiAT/eYB/eQBIR0gBv0AAnghCiAeIAogE/3mAf3kASEeIAb9AAKMASEKIB8gCiAT/eYB/eQBIR8gBkEQaiEGIAdBEGohByAGIAhIDQALIAf9AAIAIRMgBv0AAgAhCiALIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIQsgBv0AAhQhCiAMIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIQwgBv0AAighCiAaIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIRogBv0AAjwhCiAbIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIRsgBv0AAlAhCiAcIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIRwgBv0AAmQhCiAdIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIR0gBv0AAnghCiAeIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIR4gBv0AAowBIQogHyAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEfIAIgBEE8bGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRcgGiAb/Q0AAQIDBAUGBxAREhMUFRYXIBogG/0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9CwIAIBwgHf0NAAECAwQFBgcQERITFBUWFyAcIB39DQgJCgsMDQ4PGBkaGxwdHh/95AEhFyAeIB/9DQABAgMEBQYHEBESExQVFhcgHiAf/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0LAhAgBUEIaiEFDAALC0EIIQX9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIRr9DAAAAAAAAAAAAAAAAAAAAAAhG/0MAAAAAAAAAAAAAAAAAAAAACEc/QwAAAAAAAAAAAAAAAAAAAAAIR39DAAAAAAAAAAAAAAAAAAAAAAhHiAAIAVBFGxqIQYgASAEQRRsaiEHIAZBEGohCANAIAf9AAIAIRMgBv0AAgAhCiALIAogE/3mAf3kASELIAb9AAIUIQogDCAKIBP95gH95AEhDCAG/QACKCEKIBogCiAT/eYB/eQBIRogBv0AAjwhCiAbIAogE/3mAf3kASEbIAb9AAJQIQogHCAKIBP95gH95AEhHCAG/QACZCEKIB0gCiAT/eYB/eQBIR0gBv0AAnghCiAeIAogE/3mAf3kASEeIAZBEGohBiAHQRBqIQcgBiAISA0ACyAH/QACACETIAb9AAIAIQogCyAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASELIAb9AAIUIQogDCAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEMIAb9AAIoIQogGiAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEaIAb9AAI8IQogGyAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEbIAb9AAJQIQogHCAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEcIAb9AAJkIQogHSAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEdIAb9AAJ4IQogHiAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEeIAIgBEE8bGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRcgGiAb/Q0AAQIDBAUGBxAREhMUFRYXIBogG/0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9CwIAIBwgHf0NAAECAwQFBgcQERITFBUWFyAcIB39DQgJCgsMDQ4PGBkaGxwdHh/95AEhFyAe/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYXIB79DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAIQIAkgGf0fATgCFCAJIBn9HwI4AhggBEEBaiEEDAALCwudBwICfwl7QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWogASAFav0AAgAgAiAFav0AAgD95AH94QEhBv0MAACAPwAAgD8AAIA/AACAP/0MAACAPwAAgD8AAIA/AACAPyAG/QylwLBCpcCwQqXAsEKlwLBC/egB/QxQrK7CUKyuwlCsrsJQrK7C/ekBIQcgB/0MO6q4PzuquD87qrg/O6q4P/3mAf1qIQggByAI/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIAj9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhCf0MZ2lQOWdpUDlnaVA5Z2lQOSAJ/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIAn95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgCf3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAJ/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIAn95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgCSAJ/eYB/eYBIAn95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgCP34Af0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/eQB/ecB/QsCACAFQRBqIQUgBUEQSA0ACyABIAVq/QACACACIAVq/QACAP3kAf3hASEL/QwAAIA/AACAPwAAgD8AAIA//QwAAIA/AACAPwAAgD8AAIA/IAv9DKXAsEKlwLBCpcCwQqXAsEL96AH9DFCsrsJQrK7CUKyuwlCsrsL96QEhDCAM/Qw7qrg/O6q4PzuquD87qrg//eYB/WohDSAMIA39DACAMT8AgDE/AIAxPwCAMT/95gH95QEgDf0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEO/QxnaVA5Z2lQOWdpUDlnaVA5IA795gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgDv3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAO/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIA795gH9DKqqKj6qqio+qqoqPqqqKj795AEgDv3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASAOIA795gH95gEgDv3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAN/fgB/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH95AH95wEhCiAAIAr9HwA4AhAgAEEUaiEAIAFBFGohASACQTxqIQIgBEEBaiEEDAALCwuaDAICfxF7QQAhBwJAA0AgByAGTg0BQQAhCANAIAAgCGogASAIav0AAgAgAiAIav0AAgD95gH9DAAAgD8AAIA/AACAPwAAgD8gAyAIav0AAgD95QEgBCAIav0AAgAgBSAIav0AAgD95AEhCSAJIAn95gEhCv0M6vC6u+rwurvq8Lq76vC6uyAK/eYB/QxOE6k8ThOpPE4TqTxOE6k8/eQBIAr95gH9DC0eXL0tHly9LR5cvS0eXL395AEgCv3mAf0Mk4MIPpODCD6Tgwg+k4MIPv3kASAK/eYB/QyZqqq+maqqvpmqqr6Zqqq+/eQBIAr95gEgCf3mASAJ/eQBIQsgCf3gAf0MAAAAQAAAAEAAAABAAAAAQP3mASEM/QwAAIA/AACAPwAAgD8AAIA//QwAAABAAAAAQAAAAEAAAABAIAz9DKXAsEKlwLBCpcCwQqXAsEL96AH9DFCsrsJQrK7CUKyuwlCsrsL96QEhDSAN/Qw7qrg/O6q4PzuquD87qrg//eYB/WohDiANIA79DACAMT8AgDE/AIAxPwCAMT/95gH95QEgDv0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEP/QxnaVA5Z2lQOWdpUDlnaVA5IA/95gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgD/3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAP/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIA/95gH9DKqqKj6qqio+qqoqPqqqKj795AEgD/3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASAPIA/95gH95gEgD/3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAO/fgB/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH9DAAAgD8AAIA/AACAPwAAgD/95AH95wH95QEgCf0MAAAAgAAAAIAAAACAAAAAgP1O/VAhECALIBAgCf3gAf0MAAAgPwAAID8AACA/AAAgP/1D/VL95gH95AH9CwIAIAhBEGohCCAIQRBIDQALIAEgCGr9AAIAIAIgCGr9AAIA/eYB/QwAAIA/AACAPwAAgD8AAIA/IAMgCGr9AAIA/eUBIAQgCGr9AAIAIAUgCGr9AAIA/eQBIRIgEiAS/eYBIRP9DOrwurvq8Lq76vC6u+rwursgE/3mAf0MThOpPE4TqTxOE6k8ThOpPP3kASAT/eYB/QwtHly9LR5cvS0eXL0tHly9/eQBIBP95gH9DJODCD6Tgwg+k4MIPpODCD795AEgE/3mAf0Mmaqqvpmqqr6Zqqq+maqqvv3kASAT/eYBIBL95gEgEv3kASEUIBL94AH9DAAAAEAAAABAAAAAQAAAAED95gEhFf0MAACAPwAAgD8AAIA/AACAP/0MAAAAQAAAAEAAAABAAAAAQCAV/QylwLBCpcCwQqXAsEKlwLBC/egB/QxQrK7CUKyuwlCsrsJQrK7C/ekBIRYgFv0MO6q4PzuquD87qrg/O6q4P/3mAf1qIRcgFiAX/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIBf9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhGP0MZ2lQOWdpUDlnaVA5Z2lQOSAY/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIBj95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgGP3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAY/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIBj95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgGCAY/eYB/eYBIBj95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgF/34Af0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/QwAAIA/AACAPwAAgD8AAIA//eQB/ecB/eUBIBL9DAAAAIAAAACAAAAAgAAAAID9Tv1QIRkgFCAZIBL94AH9DAAAID8AACA/AAAgPwAAID/9Q/1S/eYB/eQBIREgACAR/R8AOAIQIABBFGohACABQRRqIQEgAkEUaiECIANBFGohAyAEQRRqIQQgBUE8aiEFIAdBAWohBwwACwsLxhECAn8Ze0EAIQUCQANAIAUgBE4NAUEAIQYDQCAAIAZqIAEgBmr9AAIAIAIgBmr9AAIA/eQB/eEBIQf9DAAAgD8AAIA/AACAPwAAgD/9DAAAgD8AAIA/AACAPwAAgD8gB/0MpcCwQqXAsEKlwLBCpcCwQv3oAf0MUKyuwlCsrsJQrK7CUKyuwv3pASEIIAj9DDuquD87qrg/O6q4PzuquD/95gH9aiEJIAggCf0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAJ/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIQr9DGdpUDlnaVA5Z2lQOWdpUDkgCv3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAK/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIAr95gH9DMGpKj3BqSo9wakqPcGpKj395AEgCv3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAK/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIAogCv3mAf3mASAK/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIAn9+AH9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf3kAf3nASADIAZq/QACACELIAsgC/3mASEM/Qzq8Lq76vC6u+rwurvq8Lq7IAz95gH9DE4TqTxOE6k8ThOpPE4TqTz95AEgDP3mAf0MLR5cvS0eXL0tHly9LR5cvf3kASAM/eYB/QyTgwg+k4MIPpODCD6Tgwg+/eQBIAz95gH9DJmqqr6Zqqq+maqqvpmqqr795AEgDP3mASAL/eYBIAv95AEhDSAL/eAB/QwAAABAAAAAQAAAAEAAAABA/eYBIQ79DAAAgD8AAIA/AACAPwAAgD/9DAAAAEAAAABAAAAAQAAAAEAgDv0MpcCwQqXAsEKlwLBCpcCwQv3oAf0MUKyuwlCsrsJQrK7CUKyuwv3pASEPIA/9DDuquD87qrg/O6q4PzuquD/95gH9aiEQIA8gEP0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAQ/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIRH9DGdpUDlnaVA5Z2lQOWdpUDkgEf3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAR/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIBH95gH9DMGpKj3BqSo9wakqPcGpKj395AEgEf3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAR/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIBEgEf3mAf3mASAR/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIBD9+AH9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf0MAACAPwAAgD8AAIA/AACAP/3kAf3nAf3lASAL/QwAAACAAAAAgAAAAIAAAACA/U79UCESIA0gEiAL/eAB/QwAACA/AAAgPwAAID8AACA//UP9Uv3mAf0LAgAgBkEQaiEGIAZBEEgNAAsgASAGav0AAgAgAiAGav0AAgD95AH94QEhFP0MAACAPwAAgD8AAIA/AACAP/0MAACAPwAAgD8AAIA/AACAPyAU/QylwLBCpcCwQqXAsEKlwLBC/egB/QxQrK7CUKyuwlCsrsJQrK7C/ekBIRUgFf0MO6q4PzuquD87qrg/O6q4P/3mAf1qIRYgFSAW/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIBb9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhF/0MZ2lQOWdpUDlnaVA5Z2lQOSAX/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIBf95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgF/3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAX/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIBf95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgFyAX/eYB/eYBIBf95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgFv34Af0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/eQB/ecBIAMgBmr9AAIAIRggGCAY/eYBIRn9DOrwurvq8Lq76vC6u+rwursgGf3mAf0MThOpPE4TqTxOE6k8ThOpPP3kASAZ/eYB/QwtHly9LR5cvS0eXL0tHly9/eQBIBn95gH9DJODCD6Tgwg+k4MIPpODCD795AEgGf3mAf0Mmaqqvpmqqr6Zqqq+maqqvv3kASAZ/eYBIBj95gEgGP3kASEaIBj94AH9DAAAAEAAAABAAAAAQAAAAED95gEhG/0MAACAPwAAgD8AAIA/AACAP/0MAAAAQAAAAEAAAABAAAAAQCAb/QylwLBCpcCwQqXAsEKlwLBC/egB/QxQrK7CUKyuwlCsrsJQrK7C/ekBIRwgHP0MO6q4PzuquD87qrg/O6q4P/3mAf1qIR0gHCAd/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIB39DIOAXrmDgF65g4BeuYOAXrn95gH95QEhHv0MZ2lQOWdpUDlnaVA5Z2lQOSAe/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIB795gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgHv3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAe/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIB795gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgHiAe/eYB/eYBIB795AH9DAAAgD8AAIA/AACAPwAAgD/95AEgHf34Af0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/QwAAIA/AACAPwAAgD8AAIA//eQB/ecB/eUBIBj9DAAAAIAAAACAAAAAgAAAAID9Tv1QIR8gGiAfIBj94AH9DAAAID8AACA/AAAgPwAAID/9Q/1S/eYBIRMgACAT/R8AOAIQIABBFGohACABQRRqIQEgAkE8aiECIANBFGohAyAFQQFqIQUMAAsLC5QBAgJ/AXtBACEDAkADQCADIAJODQFBACEEA0AgACAEav0MAACAPwAAgD8AAIA/AACAPyABIARq/QACAP3lAf0LAgAgBEEQaiEEIARBEEgNAAv9DAAAgD8AAIA/AACAPwAAgD8gASAEav0AAgD95QEhBSAAIAX9HwA4AhAgAEEUaiEAIAFBFGohASADQQFqIQMMAAsLC5MLAgJ/EXtBACEEAkADQCAEIANODQFBACEFA0AgACAFaiABIAVq/QACACACIAVq/QACAP3kASEGIAYgBv3mASEH/Qzq8Lq76vC6u+rwurvq8Lq7IAf95gH9DE4TqTxOE6k8ThOpPE4TqTz95AEgB/3mAf0MLR5cvS0eXL0tHly9LR5cvf3kASAH/eYB/QyTgwg+k4MIPpODCD6Tgwg+/eQBIAf95gH9DJmqqr6Zqqq+maqqvpmqqr795AEgB/3mASAG/eYBIAb95AEhCCAG/eAB/QwAAABAAAAAQAAAAEAAAABA/eYBIQn9DAAAgD8AAIA/AACAPwAAgD/9DAAAAEAAAABAAAAAQAAAAEAgCf0MpcCwQqXAsEKlwLBCpcCwQv3oAf0MUKyuwlCsrsJQrK7CUKyuwv3pASEKIAr9DDuquD87qrg/O6q4PzuquD/95gH9aiELIAogC/0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAL/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIQz9DGdpUDlnaVA5Z2lQOWdpUDkgDP3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAM/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIAz95gH9DMGpKj3BqSo9wakqPcGpKj395AEgDP3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAM/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIAwgDP3mAf3mASAM/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIAv9+AH9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf0MAACAPwAAgD8AAIA/AACAP/3kAf3nAf3lASAG/QwAAACAAAAAgAAAAIAAAACA/U79UCENIAggDSAG/eAB/QwAACA/AAAgPwAAID8AACA//UP9Uv0LAgAgBUEQaiEFIAVBEEgNAAsgASAFav0AAgAgAiAFav0AAgD95AEhDyAPIA/95gEhEP0M6vC6u+rwurvq8Lq76vC6uyAQ/eYB/QxOE6k8ThOpPE4TqTxOE6k8/eQBIBD95gH9DC0eXL0tHly9LR5cvS0eXL395AEgEP3mAf0Mk4MIPpODCD6Tgwg+k4MIPv3kASAQ/eYB/QyZqqq+maqqvpmqqr6Zqqq+/eQBIBD95gEgD/3mASAP/eQBIREgD/3gAf0MAAAAQAAAAEAAAABAAAAAQP3mASES/QwAAIA/AACAPwAAgD8AAIA//QwAAABAAAAAQAAAAEAAAABAIBL9DKXAsEKlwLBCpcCwQqXAsEL96AH9DFCsrsJQrK7CUKyuwlCsrsL96QEhEyAT/Qw7qrg/O6q4PzuquD87qrg//eYB/WohFCATIBT9DACAMT8AgDE/AIAxPwCAMT/95gH95QEgFP0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEV/QxnaVA5Z2lQOWdpUDlnaVA5IBX95gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgFf3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAV/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIBX95gH9DKqqKj6qqio+qqoqPqqqKj795AEgFf3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASAVIBX95gH95gEgFf3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAU/fgB/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH9DAAAgD8AAIA/AACAPwAAgD/95AH95wH95QEgD/0MAAAAgAAAAIAAAACAAAAAgP1O/VAhFiARIBYgD/3gAf0MAAAgPwAAID8AACA/AAAgP/1D/VIhDiAAIA79HwA4AhAgAEEUaiEAIAFBFGohASACQTxqIQIgBEEBaiEEDAALCwvHAQICfwF7QQAhBgJAA0AgBiAFTg0BQQAhBwNAIAAgB2ogASAHav0AAgAgAiAHav0AAgD95gEgAyAHav0AAgAgBCAHav0AAgD95gH95AH9CwIAIAdBEGohByAHQRBIDQALIAEgB2r9AAIAIAIgB2r9AAIA/eYBIAMgB2r9AAIAIAQgB2r9AAIA/eYB/eQBIQggACAI/R8AOAIQIABBFGohACABQRRqIQEgAkEUaiECIANBFGohAyAEQRRqIQQgBkEBaiEGDAALCwv0CgICfxF7QQAhAwJAA0AgAyACTg0BQQAhBANAIAAgBGogASAEav0AAgAhBSAFIAX95gEhBv0M6vC6u+rwurvq8Lq76vC6uyAG/eYB/QxOE6k8ThOpPE4TqTxOE6k8/eQBIAb95gH9DC0eXL0tHly9LR5cvS0eXL395AEgBv3mAf0Mk4MIPpODCD6Tgwg+k4MIPv3kASAG/eYB/QyZqqq+maqqvpmqqr6Zqqq+/eQBIAb95gEgBf3mASAF/eQBIQcgBf3gAf0MAAAAQAAAAEAAAABAAAAAQP3mASEI/QwAAIA/AACAPwAAgD8AAIA//QwAAABAAAAAQAAAAEAAAABAIAj9DKXAsEKlwLBCpcCwQqXAsEL96AH9DFCsrsJQrK7CUKyuwlCsrsL96QEhCSAJ/Qw7qrg/O6q4PzuquD87qrg//eYB/WohCiAJIAr9DACAMT8AgDE/AIAxPwCAMT/95gH95QEgCv0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEL/QxnaVA5Z2lQOWdpUDlnaVA5IAv95gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgC/3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAL/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIAv95gH9DKqqKj6qqio+qqoqPqqqKj795AEgC/3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASALIAv95gH95gEgC/3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAK/fgB/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH9DAAAgD8AAIA/AACAPwAAgD/95AH95wH95QEgBf0MAAAAgAAAAIAAAACAAAAAgP1O/VAhDCAHIAwgBf3gAf0MAAAgPwAAID8AACA/AAAgP/1D/VL9CwIAIARBEGohBCAEQRBIDQALIAEgBGr9AAIAIQ4gDiAO/eYBIQ/9DOrwurvq8Lq76vC6u+rwursgD/3mAf0MThOpPE4TqTxOE6k8ThOpPP3kASAP/eYB/QwtHly9LR5cvS0eXL0tHly9/eQBIA/95gH9DJODCD6Tgwg+k4MIPpODCD795AEgD/3mAf0Mmaqqvpmqqr6Zqqq+maqqvv3kASAP/eYBIA795gEgDv3kASEQIA794AH9DAAAAEAAAABAAAAAQAAAAED95gEhEf0MAACAPwAAgD8AAIA/AACAP/0MAAAAQAAAAEAAAABAAAAAQCAR/QylwLBCpcCwQqXAsEKlwLBC/egB/QxQrK7CUKyuwlCsrsJQrK7C/ekBIRIgEv0MO6q4PzuquD87qrg/O6q4P/3mAf1qIRMgEiAT/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIBP9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhFP0MZ2lQOWdpUDlnaVA5Z2lQOSAU/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIBT95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgFP3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAU/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIBT95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgFCAU/eYB/eYBIBT95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgE/34Af0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/QwAAIA/AACAPwAAgD8AAIA//eQB/ecB/eUBIA79DAAAAIAAAACAAAAAgAAAAID9Tv1QIRUgECAVIA794AH9DAAAID8AACA/AAAgPwAAID/9Q/1SIQ0gACAN/R8AOAIQIABBFGohACABQRRqIQEgA0EBaiEDDAALCwuJAQICfwF7QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWogASAFav0AAgAgAiAFav0AAgD95gH9CwIAIAVBEGohBSAFQRBIDQALIAEgBWr9AAIAIAIgBWr9AAIA/eYBIQYgACAG/R8AOAIQIABBFGohACABQRRqIQEgAkEUaiECIARBAWohBAwACwsLswECAn8Be0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVq/QwAAIA/AACAPwAAgD8AAIA/IAEgBWr9AAIAIAIgBWr9AAIA/eYB/eUB/QsCACAFQRBqIQUgBUEQSA0AC/0MAACAPwAAgD8AAIA/AACAPyABIAVq/QACACACIAVq/QACAP3mAf3lASEGIAAgBv0fADgCECAAQRRqIQAgAUEUaiEBIAJBFGohAiAEQQFqIQQMAAsLC7MBAgJ/AXtBACEEAkADQCAEIANODQFBACEFA0AgACAFaiABIAVq/QACAP0MAACAPwAAgD8AAIA/AACAPyACIAVq/QACAP3lAf3mAf0LAgAgBUEQaiEFIAVBEEgNAAsgASAFav0AAgD9DAAAgD8AAIA/AACAPwAAgD8gAiAFav0AAgD95QH95gEhBiAAIAb9HwA4AhAgAEEUaiEAIAFBFGohASACQRRqIQIgBEEBaiEEDAALCwuJAQICfwF7QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWogASAFav0AAgAgAiAFav0AAgD95AH9CwIAIAVBEGohBSAFQRBIDQALIAEgBWr9AAIAIAIgBWr9AAIA/eQBIQYgACAG/R8AOAIQIABBFGohACABQRRqIQEgAkEUaiECIARBAWohBAwACwsLxwECAn8Be0EAIQYCQANAIAYgBU4NAUEAIQcDQCAAIAdqIAEgB2r9AAIAIAIgB2r9AAIAIAMgB2r9AAIA/eYBIAQgB2r9AAIA/eYB/eQB/QsCACAHQRBqIQcgB0EQSA0ACyABIAdq/QACACACIAdq/QACACADIAdq/QACAP3mASAEIAdq/QACAP3mAf3kASEIIAAgCP0fADgCECAAQRRqIQAgAUEUaiEBIAJBFGohAiADQRRqIQMgBEEUaiEEIAZBAWohBgwACwsLqAECAn8Be0EAIQUCQANAIAUgBE4NAUEAIQYDQCAAIAZqIAEgBmr9AAIAIAIgBmr9AAIA/eYBIAMgBmr9AAIA/eYB/QsCACAGQRBqIQYgBkEQSA0ACyABIAZq/QACACACIAZq/QACAP3mASADIAZq/QACAP3mASEHIAAgB/0fADgCECAAQRRqIQAgAUEUaiEBIAJBFGohAiADQRRqIQMgBUEBaiEFDAALCwvsAQICfwF7QQAhBwJAA0AgByAGTg0BQQAhCANAIAAgCGogASAIav0AAgAgAiAIav0AAgD95gEgAyAIav0AAgAgBCAIav0AAgD95gH94QH95AEgBSAIav0AAgD95gH9CwIAIAhBEGohCCAIQRBIDQALIAEgCGr9AAIAIAIgCGr9AAIA/eYBIAMgCGr9AAIAIAQgCGr9AAIA/eYB/eEB/eQBIAUgCGr9AAIA/eYBIQkgACAJ/R8AOAIQIABBFGohACABQRRqIQEgAkEUaiECIANBFGohAyAEQRRqIQQgBUEUaiEFIAdBAWohBwwACwsLhQQEBX8BewF/BntBACEEAkADQCADIARrQQJIDQFBACEFIAIgBEEUbGogBUEEbGohCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEOIAAgBEE8bGohBiABIAVBBGxqIQcgBkE8aiEIA0AgB/0AAgAhDyAH/QACECEQIAb9CQIAIQkgCyAJIA/95gH95AEhCyAMIAkgEP3mAf3kASEMIAb9CQI8IQkgDSAJIA/95gH95AEhDSAOIAkgEP3mAf3kASEOIAZBBGohBiAHQRRqIQcgBiAISA0ACyAKIAv9CwIAIAogDP0fADgCECAKIA39CwIUIAogDv0fADgCJCAEQQJqIQQMAAsLAkADQCAEIANODQFBACEFIAIgBEEUbGogBUEEbGohCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQwgACAEQTxsaiEGIAEgBUEEbGohByAGQTxqIQgDQCAH/QACACEPIAf9AAIQIRAgBv0JAgAhCSALIAkgD/3mAf3kASELIAwgCSAQ/eYB/eQBIQwgBkEEaiEGIAdBFGohByAGIAhIDQALIAogC/0LAgAgCiAM/R8AOAIQIARBAWohBAwACwsLsgQEB38BewF/A3sgAUEEbCEBIANBBGwhA0EAIQYCQANAIAZBsAFODQEgBCAGav0MAAAAAAAAAAAAAAAAAAAAAP0LAgAgBkEQaiEGDAALCyAE/QwAAAAAAAAAAAAAAAAAAAAA/R8AOAKwAUEAIQsCQANAIAsgBU4NASALQRBqIQwCQCAMIAVIDQAgBSEMC0EAIQYCQANAIAZBDk4NAUEAIQcgBCAGQQxsaiAHQQRsaiEOIA79AAIAIQ8gDv0AAgwhECAAIAsgAWxqIAZBBGxqIQkgAiALIANsaiAHQQRsaiEKIAshCAJAA0AgCCAMTg0BIAr9AAIAIREgCf0JAgAhDSAPIA0gEf3mAf3kASEPIAn9CQIEIQ0gECANIBH95gH95AEhECAJIAFqIQkgCiADaiEKIAhBAWohCAwACwsgDiAP/R8AOAIAIA4gD/0fATgCBCAOIA/9HwI4AgggDiAQ/R8AOAIMIA4gEP0fATgCECAOIBD9HwI4AhQgBkECaiEGDAALC0EOIQZBACEHIAQgBkEMbGogB0EEbGohDiAO/QACACEPIAAgCyABbGogBkEEbGohCSACIAsgA2xqIAdBBGxqIQogCyEIAkADQCAIIAxODQEgCv0AAgAhESAJ/QkCACENIA8gDSAR/eYB/eQBIQ8gCSABaiEJIAogA2ohCiAIQQFqIQgMAAsLIA4gD/0fADgCACAOIA/9HwE4AgQgDiAP/R8COAIIIAtBEGohCwwACwsLlgUEB38BewF/BnsgAUEEbCEBIANBBGwhA0EAIQYCQANAIAZBoAJODQEgBCAGav0MAAAAAAAAAAAAAAAAAAAAAP0LAgAgBkEQaiEGDAALCyAE/QwAAAAAAAAAAAAAAAAAAAAA/R8AOAKgAiAE/QwAAAAAAAAAAAAAAAAAAAAA/R8AOAKkAiAE/QwAAAAAAAAAAAAAAAAAAAAA/R8AOAKoAkEAIQsCQANAIAsgBU4NASALQRBqIQwCQCAMIAVIDQAgBSEMC0EAIQYCQANAIAZBDk4NAUEAIQcgBCAGQRRsaiAHQQRsaiEOIA79AAIAIQ8gDv0AAhAhECAO/QACFCERIA79AAIkIRIgACALIAFsaiAGQQRsaiEJIAIgCyADbGogB0EEbGohCiALIQgCQANAIAggDE4NASAK/QACACETIAr9AAIQIRQgCf0JAgAhDSAPIA0gE/3mAf3kASEPIBAgDSAU/eYB/eQBIRAgCf0JAgQhDSARIA0gE/3mAf3kASERIBIgDSAU/eYB/eQBIRIgCSABaiEJIAogA2ohCiAIQQFqIQgMAAsLIA4gD/0LAgAgDiAQ/R8AOAIQIA4gEf0LAhQgDiAS/R8AOAIkIAZBAmohBgwACwtBDiEGQQAhByAEIAZBFGxqIAdBBGxqIQ4gDv0AAgAhDyAO/QACECEQIAAgCyABbGogBkEEbGohCSACIAsgA2xqIAdBBGxqIQogCyEIAkADQCAIIAxODQEgCv0AAgAhEyAK/QACECEUIAn9CQIAIQ0gDyANIBP95gH95AEhDyAQIA0gFP3mAf3kASEQIAkgAWohCSAKIANqIQogCEEBaiEIDAALCyAOIA/9CwIAIA4gEP0fADgCECALQRBqIQsMAAsLC7MDBAV/AXsBfwN7QQAhBAJAA0AgAyAEa0ECSA0BQQAhBSACIARBDGxqIAVBBGxqIQr9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEMIAAgBEE8bGohBiABIAVBBGxqIQcgBkE8aiEIA0AgB/0AAgAhDSAG/QkCACEJIAsgCSAN/eYB/eQBIQsgBv0JAjwhCSAMIAkgDf3mAf3kASEMIAZBBGohBiAHQQxqIQcgBiAISA0ACyAKIAv9HwA4AgAgCiAL/R8BOAIEIAogC/0fAjgCCCAKIAz9HwA4AgwgCiAM/R8BOAIQIAogDP0fAjgCFCAEQQJqIQQMAAsLAkADQCAEIANODQFBACEFIAIgBEEMbGogBUEEbGohCv0MAAAAAAAAAAAAAAAAAAAAACELIAAgBEE8bGohBiABIAVBBGxqIQcgBkE8aiEIA0AgB/0AAgAhDSAG/QkCACEJIAsgCSAN/eYB/eQBIQsgBkEEaiEGIAdBDGohByAGIAhIDQALIAogC/0fADgCACAKIAv9HwE4AgQgCiAL/R8COAIIIARBAWohBAwACwsL7QICAX8Ee/0MAAAAAAAAAAAAAAAAAAAAACEE/QwAAAAAAAAAAAAAAAAAAAAAIQX9DAAAAAAAAAAAAAAAAAAAAAAhBv0MAAAAAAAAAAAAAAAAAAAAACEHIAFBBGwgAGohAwJAA0AgAyAAa0HAAEgNASAEIAD9AAIA/QwAAAAAAAAAAAAAAAAAAAAA/eYB/eQBIQQgBSAA/QACEP0MAAAAAAAAAAAAAAAAAAAAAP3mAf3kASEFIAYgAP0AAiD9DAAAAAAAAAAAAAAAAAAAAAD95gH95AEhBiAHIAD9AAIw/QwAAAAAAAAAAAAAAAAAAAAA/eYB/eQBIQcgAEHAAGohAAwACwsCQANAIAMgAGtBEEgNASAEIAD9AAIA/QwAAAAAAAAAAAAAAAAAAAAA/eYB/eQBIQQgAEEQaiEADAALCyAEIAX95AEgBv3kASAH/eQBIQQgAiAE/R8AIAT9HwGSIAT9HwKSIAT9HwOSOAIACwCRAgRuYW1lAYkCFgAJcm93c18xNXgzAQpwb2ludHdpc2UwAglyb3dzXzE1eDUDCnBvaW50d2lzZTEECnBvaW50d2lzZTIFCnBvaW50d2lzZTMGCnBvaW50d2lzZTQHCnBvaW50d2lzZTUICnBvaW50d2lzZTYJCnBvaW50d2lzZTcKCnBvaW50d2lzZTgLCnBvaW50d2lzZTkMC3BvaW50d2lzZTEwDQtwb2ludHdpc2UxMQ4LcG9pbnR3aXNlMTIPC3BvaW50d2lzZTEzEAtwb2ludHdpc2UxNBEJY29sc18xNXg1EgpvdXRlcl8xNXgzEwpvdXRlcl8xNXg1FAljb2xzXzE1eDMVCW5vbmZpbml0ZQ==";
+const kernelNames = ["rows_15x3","pointwise0","rows_15x5","pointwise1","pointwise2","pointwise3","pointwise4","pointwise5","pointwise6","pointwise7","pointwise8","pointwise9","pointwise10","pointwise11","pointwise12","pointwise13","pointwise14","cols_15x5","outer_15x3","outer_15x5","cols_15x3","nonfinite"];
 
 interface KernelMemory { readonly buffer: ArrayBuffer; grow(pages: number): number }
-interface KernelExports { readonly rows_15x3: (a: number, b: number, out: number, samples: number) => void; readonly pointwise0: (out: number, a0: number, a1: number, rows: number) => void; readonly rows_15x5: (a: number, b: number, out: number, samples: number) => void; readonly pointwise1: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise2: (out: number, a0: number, a1: number, a2: number, a3: number, a4: number, rows: number) => void; readonly pointwise3: (out: number, a0: number, a1: number, a2: number, rows: number) => void; readonly pointwise4: (out: number, a0: number, rows: number) => void; readonly pointwise5: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise6: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly pointwise7: (out: number, a0: number, rows: number) => void; readonly pointwise8: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise9: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise10: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise11: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise12: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly pointwise13: (out: number, a0: number, a1: number, a2: number, rows: number) => void; readonly pointwise14: (out: number, a0: number, a1: number, a2: number, a3: number, a4: number, rows: number) => void; readonly cols_15x5: (a: number, b: number, out: number, samples: number) => void; readonly outer_15x3: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly outer_15x5: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly cols_15x3: (a: number, b: number, out: number, samples: number) => void; }
+interface KernelExports { readonly rows_15x3: (a: number, b: number, out: number, samples: number) => void; readonly pointwise0: (out: number, a0: number, a1: number, rows: number) => void; readonly rows_15x5: (a: number, b: number, out: number, samples: number) => void; readonly pointwise1: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise2: (out: number, a0: number, a1: number, a2: number, a3: number, a4: number, rows: number) => void; readonly pointwise3: (out: number, a0: number, a1: number, a2: number, rows: number) => void; readonly pointwise4: (out: number, a0: number, rows: number) => void; readonly pointwise5: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise6: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly pointwise7: (out: number, a0: number, rows: number) => void; readonly pointwise8: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise9: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise10: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise11: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise12: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly pointwise13: (out: number, a0: number, a1: number, a2: number, rows: number) => void; readonly pointwise14: (out: number, a0: number, a1: number, a2: number, a3: number, a4: number, rows: number) => void; readonly cols_15x5: (a: number, b: number, out: number, samples: number) => void; readonly outer_15x3: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly outer_15x5: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly cols_15x3: (a: number, b: number, out: number, samples: number) => void; readonly nonfinite: (at: number, count: number, out: number) => void }
+interface LoadedKernels { memory: KernelMemory; exports: KernelExports }
 interface WebAssemblyApi {
-  readonly Memory: new (descriptor: { initial: number }) => KernelMemory;
+  readonly Memory: new (descriptor: { initial: number; maximum: number; shared?: boolean }) => KernelMemory;
   readonly Module: new (bytes: Uint8Array) => object;
   readonly Instance: new (module: object, imports: object) => { readonly exports: object };
   validate(bytes: Uint8Array): boolean;
@@ -1678,13 +1687,13 @@ function decodeBase64(text: string): Uint8Array {
 }
 
 /** The kernels, instantiated once; undefined (with a one-line notice) where WebAssembly SIMD is unavailable. */
-function loadKernels(): { readonly memory: KernelMemory; readonly exports: KernelExports } | undefined {
+function loadKernels(): LoadedKernels | undefined {
   const host = globalThis as unknown as { WebAssembly?: WebAssemblyApi; console?: { warn(message: string): void } };
   try {
     const api = host.WebAssembly;
     const bytes = decodeBase64(kernelBytes);
     if (api === undefined || !api.validate(bytes)) throw new Error('no WebAssembly SIMD');
-    const memory = new api.Memory({ initial: 1 });
+    const memory = new api.Memory({ initial: 1, maximum: 65536 });
     const instance = new api.Instance(new api.Module(bytes), { env: { memory } });
     return { memory, exports: instance.exports as KernelExports };
   } catch {
@@ -1694,9 +1703,286 @@ function loadKernels(): { readonly memory: KernelMemory; readonly exports: Kerne
 }
 
 const kernels = loadKernels();
+/** The kernels by index, as workers are told which to run. */
+let kernelList: ((...args: number[]) => void)[] = kernels === undefined ? [] : kernelNames.map((name) => (kernels.exports as unknown as { [name: string]: (...args: number[]) => void })[name]);
 
 /** Which kernels this module runs: rnnc's WebAssembly SIMD kernels, or scalar JavaScript where those cannot load. */
 export const cpu: 'simd' | 'scalar' = kernels === undefined ? 'scalar' : 'simd';
+
+// Worker threads (setThreads). Control block of worker w: int32s 32·w … 32·w + 31 of the memory:
+// the job's number, the last job done, whether the worker sleeps, the kernel, its argument count and arguments.
+const JOB = 0, DONE = 1, SLEEPING = 2, KERNEL = 3, COUNT = 4, ARGS = 5;
+const maxThreads = 16;
+const workerSource = "\nconst start = (data, ready) => {\n  const memory = data.memory;\n  const instance = new WebAssembly.Instance(new WebAssembly.Module(data.bytes), { env: { memory } });\n  const kernels = data.names.map((name) => instance.exports[name]);\n  const control = new Int32Array(memory.buffer, data.slot * 128, 32);\n  const args = [];\n  let seen = Atomics.load(control, 0);\n  ready();\n  for (;;) {\n    const idleSince = performance.now();\n    for (let spins = 1; Atomics.load(control, 0) === seen; spins++) {\n      if (spins % 4096 === 0 && performance.now() - idleSince > 5) {\n        Atomics.store(control, 2, 1);\n        Atomics.wait(control, 0, seen);\n        Atomics.store(control, 2, 0);\n      }\n    }\n    seen = Atomics.load(control, 0);\n    const kernel = control[3];\n    if (kernel < 0) return;\n    args.length = control[4];\n    for (let a = 0; a < args.length; a++) args[a] = control[5 + a];\n    kernels[kernel](...args);\n    Atomics.store(control, 1, seen);\n  }\n};\nif (typeof require === 'function') {\n  const { parentPort } = require('node:worker_threads');\n  parentPort.once('message', (data) => {\n    start(data, () => parentPort.postMessage('ready'));\n    parentPort.close();\n  });\n} else {\n  self.onmessage = (event) => {\n    self.onmessage = null;\n    start(event.data, () => self.postMessage('ready'));\n    self.close();\n  };\n}\n";
+
+interface WorkerHandle { postMessage(message: unknown): void; terminate(): unknown }
+const pool = {
+  /** Slots of the workers that are running, in the order they take shares. */
+  ready: [] as number[],
+  workers: [] as WorkerHandle[],
+  control: undefined as Int32Array | undefined,
+};
+
+
+/** Hands kernel `index` with these arguments to the worker of the `w`-th ready slot. */
+function postJob(w: number, index: number, args: readonly number[]): void {
+  const control = pool.control as Int32Array;
+  const base = 32 * pool.ready[w];
+  for (let a = 0; a < args.length; a++) control[base + ARGS + a] = args[a];
+  control[base + KERNEL] = index;
+  control[base + COUNT] = args.length;
+  Atomics.store(control, base + JOB, control[base + JOB] + 1);
+  if (Atomics.load(control, base + SLEEPING) === 1) Atomics.notify(control, base + JOB);
+}
+
+/** Waits for the jobs of the first `posted` ready workers. */
+function awaitJobs(posted: number): void {
+  const control = pool.control as Int32Array;
+  for (let w = 0; w < posted; w++) {
+    const base = 32 * pool.ready[w];
+    const job = control[base + JOB];
+    while (Atomics.load(control, base + DONE) !== job) {
+      // spin: the worker finishes its share in about the time this thread took for its own
+    }
+  }
+}
+
+/** Runs kernel `index` over its rows in shares: workers take the later ones, this thread the first. */
+function splitKernel(index: number, args: number[], rowsAt: number, strides: readonly number[], align: number): void {
+  const rows = args[rowsAt];
+  const parts = Math.min(1 + pool.ready.length, Math.ceil(rows / align));
+  const share = align * Math.ceil(rows / parts / align);
+  let posted = 0;
+  for (let first = share; first < rows; first += share) {
+    const part = args.map((a, k) => a + first * strides[k]);
+    part[rowsAt] = Math.min(share, rows - first);
+    postJob(posted++, index, part);
+  }
+  args[rowsAt] = Math.min(share, rows);
+  kernelList[index](...args);
+  awaitJobs(posted);
+}
+/** Stops the workers and waits until they have exited, so that none still reads its control block. */
+async function stopWorkers(): Promise<void> {
+  const control = pool.control;
+  for (const slot of pool.ready) {
+    if (control === undefined) break;
+    const base = 32 * slot;
+    control[base + KERNEL] = -1;
+    Atomics.store(control, base + JOB, control[base + JOB] + 1);
+    Atomics.notify(control, base + JOB);
+  }
+  const workers = pool.workers;
+  pool.ready = [];
+  pool.workers = [];
+  await Promise.all(workers.map((worker) => worker.terminate()));
+  control?.fill(0);
+}
+
+type StartWorker = (data: object, onError: () => void) => Promise<WorkerHandle>;
+
+/** How this host starts a worker: worker_threads in Node, a Worker from a Blob in browsers. */
+function workerStarter(): StartWorker {
+  interface NodeWorker extends WorkerHandle { once(event: string, f: (value: unknown) => void): void; on(event: string, f: (value: unknown) => void): void; unref(): void }
+  interface WebWorker extends WorkerHandle { onmessage: ((event: unknown) => void) | null; onerror: ((event: unknown) => void) | null }
+  const host = globalThis as unknown as {
+    SharedArrayBuffer?: unknown;
+    process?: { getBuiltinModule?(id: string): unknown };
+    Worker?: new (url: string) => WebWorker;
+    Blob?: new (parts: string[], options: { type: string }) => object;
+    URL?: { createObjectURL(blob: object): string };
+  };
+  if (host.SharedArrayBuffer === undefined) fail('threads need SharedArrayBuffer (in a browser, a cross-origin isolated page)');
+  const threads = host.process?.getBuiltinModule?.('node:worker_threads') as { Worker: new (code: string, options: { eval: true }) => NodeWorker } | undefined;
+  if (threads !== undefined) {
+    return (data, onError) =>
+      new Promise((resolve, reject) => {
+        const worker = new threads.Worker(workerSource, { eval: true });
+        worker.once('message', () => {
+          // Until now the worker kept the process alive, so that it could start; it must not keep it from exiting.
+          worker.unref();
+          resolve(worker);
+        });
+        worker.once('error', reject);
+        worker.on('error', onError);
+        worker.postMessage(data);
+      });
+  }
+  const { Worker, Blob, URL } = host;
+  if (Worker !== undefined && Blob !== undefined && URL !== undefined) {
+    const url = URL.createObjectURL(new Blob([workerSource], { type: 'text/javascript' }));
+    return (data, onError) =>
+      new Promise((resolve, reject) => {
+        const worker = new Worker(url);
+        worker.onmessage = () => resolve(worker);
+        worker.onerror = (event) => {
+          reject(event);
+          onError();
+        };
+        worker.postMessage(data);
+      });
+  }
+  fail('threads need worker_threads (Node 20.16 or later) or Web Workers');
+}
+
+/** The kernels on a shared memory (once): the same bytes with the memory import's flag set to shared. */
+function shareMemory(loaded: LoadedKernels, api: WebAssemblyApi): Uint8Array {
+  const bytes = decodeBase64(kernelBytes);
+  bytes[66] = 0x03;
+  if (!pool.control) {
+    const pages = Math.ceil(loaded.memory.buffer.byteLength / 65536);
+    const memory = new api.Memory({ initial: pages, maximum: 65536, shared: true });
+    loaded.exports = new api.Instance(new api.Module(bytes), { env: { memory } }).exports as KernelExports;
+    loaded.memory = memory;
+    kernelList = kernelNames.map((name) => (loaded.exports as unknown as { [name: string]: (...args: number[]) => void })[name]);
+    pool.control = new Int32Array(memory.buffer, 0, 512);
+  }
+  return bytes;
+}
+
+/**
+ * Runs this module's kernels on `count` threads: this one and count − 1
+ * workers (worker_threads in Node, Web Workers in browsers, on a
+ * SharedArrayBuffer). GEMMs and fused loops with enough rows are split
+ * between them; results are the same as on one thread. Resolves to the
+ * number of threads in use once the workers are ready (1 where the SIMD
+ * kernels are unavailable); `setThreads(1)` stops the workers.
+ */
+export async function setThreads(count: number): Promise<number> {
+  if (!Number.isInteger(count) || count < 1 || count > maxThreads) fail(`the thread count must be a whole number from 1 to ${maxThreads}, got ${count}`);
+  await stopWorkers();
+  const api = (globalThis as unknown as { WebAssembly: WebAssemblyApi }).WebAssembly;
+  if (count === 1 || kernels === undefined) return 1;
+  const start = workerStarter();
+  const bytes = shareMemory(kernels, api);
+  const starting: Promise<WorkerHandle>[] = [];
+  for (let slot = 1; slot < count; slot++) {
+    const onError = () => {
+      pool.ready = pool.ready.filter((s) => s !== slot);
+    };
+    starting.push(start({ memory: kernels.memory, bytes, names: kernelNames, slot }, onError));
+  }
+  const started = await Promise.allSettled(starting);
+  pool.workers = started.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
+  const failed = started.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+  if (failed !== undefined) {
+    await stopWorkers();
+    fail(`a worker thread failed to start: ${String(failed.reason)}`);
+  }
+  pool.ready = pool.workers.map((_, k) => k + 1);
+  return count;
+}
+
+/** The threads in use and how many kernel calls (or shares of one) the workers have run since setThreads. */
+export function threadInfo(): { readonly threads: number; readonly workerJobs: number } {
+  const control = pool.control;
+  let jobs = 0;
+  for (const slot of pool.ready) if (control !== undefined) jobs += Atomics.load(control, 32 * slot + DONE);
+  return { threads: 1 + pool.ready.length, workerJobs: jobs };
+}
+
+function run_rows_15x3(a: number, b: number, out: number, samples: number): void {
+  if (pool.ready.length > 0 && samples >= 1112) return splitKernel(0, [a, b, out, samples], 3, [0, 12, 60, 0], 4);
+  (kernels as LoadedKernels).exports.rows_15x3(a, b, out, samples);
+}
+
+function run_pointwise0(out: number, a0: number, a1: number, rows: number): void {
+  if (pool.ready.length > 0 && rows >= 20000) return splitKernel(1, [out, a0, a1, rows], 3, [20, 60, 0, 0], 1);
+  (kernels as LoadedKernels).exports.pointwise0(out, a0, a1, rows);
+}
+
+function run_rows_15x5(a: number, b: number, out: number, samples: number): void {
+  if (pool.ready.length > 0 && samples >= 667) return splitKernel(2, [a, b, out, samples], 3, [0, 20, 60, 0], 4);
+  (kernels as LoadedKernels).exports.rows_15x5(a, b, out, samples);
+}
+
+function run_pointwise1(out: number, a0: number, a1: number, rows: number): void {
+  if (pool.ready.length > 0 && rows >= 10000) return splitKernel(3, [out, a0, a1, rows], 3, [20, 20, 60, 0], 1);
+  (kernels as LoadedKernels).exports.pointwise1(out, a0, a1, rows);
+}
+
+function run_pointwise2(out: number, a0: number, a1: number, a2: number, a3: number, a4: number, rows: number): void {
+  if (pool.ready.length > 0 && rows >= 3334) return splitKernel(4, [out, a0, a1, a2, a3, a4, rows], 6, [20, 20, 20, 20, 20, 60, 0], 1);
+  (kernels as LoadedKernels).exports.pointwise2(out, a0, a1, a2, a3, a4, rows);
+}
+
+function run_pointwise3(out: number, a0: number, a1: number, a2: number, rows: number): void {
+  if (pool.ready.length > 0 && rows >= 5000) return splitKernel(5, [out, a0, a1, a2, rows], 4, [20, 20, 60, 20, 0], 1);
+  (kernels as LoadedKernels).exports.pointwise3(out, a0, a1, a2, rows);
+}
+
+function run_pointwise4(out: number, a0: number, rows: number): void {
+  if (pool.ready.length > 0 && rows >= 20000) return splitKernel(6, [out, a0, rows], 2, [20, 20, 0], 1);
+  (kernels as LoadedKernels).exports.pointwise4(out, a0, rows);
+}
+
+function run_pointwise5(out: number, a0: number, a1: number, rows: number): void {
+  if (pool.ready.length > 0 && rows >= 10000) return splitKernel(7, [out, a0, a1, rows], 3, [20, 20, 60, 0], 1);
+  (kernels as LoadedKernels).exports.pointwise5(out, a0, a1, rows);
+}
+
+function run_pointwise6(out: number, a0: number, a1: number, a2: number, a3: number, rows: number): void {
+  if (pool.ready.length > 0 && rows >= 6667) return splitKernel(8, [out, a0, a1, a2, a3, rows], 5, [20, 20, 20, 20, 20, 0], 1);
+  (kernels as LoadedKernels).exports.pointwise6(out, a0, a1, a2, a3, rows);
+}
+
+function run_pointwise7(out: number, a0: number, rows: number): void {
+  if (pool.ready.length > 0 && rows >= 20000) return splitKernel(9, [out, a0, rows], 2, [20, 20, 0], 1);
+  (kernels as LoadedKernels).exports.pointwise7(out, a0, rows);
+}
+
+function run_pointwise8(out: number, a0: number, a1: number, rows: number): void {
+  if (pool.ready.length > 0 && rows >= 20000) return splitKernel(10, [out, a0, a1, rows], 3, [20, 20, 20, 0], 1);
+  (kernels as LoadedKernels).exports.pointwise8(out, a0, a1, rows);
+}
+
+function run_pointwise9(out: number, a0: number, a1: number, rows: number): void {
+  if (pool.ready.length > 0 && rows >= 10000) return splitKernel(11, [out, a0, a1, rows], 3, [20, 20, 20, 0], 1);
+  (kernels as LoadedKernels).exports.pointwise9(out, a0, a1, rows);
+}
+
+function run_pointwise10(out: number, a0: number, a1: number, rows: number): void {
+  if (pool.ready.length > 0 && rows >= 10000) return splitKernel(12, [out, a0, a1, rows], 3, [20, 20, 20, 0], 1);
+  (kernels as LoadedKernels).exports.pointwise10(out, a0, a1, rows);
+}
+
+function run_pointwise11(out: number, a0: number, a1: number, rows: number): void {
+  if (pool.ready.length > 0 && rows >= 20000) return splitKernel(13, [out, a0, a1, rows], 3, [20, 20, 20, 0], 1);
+  (kernels as LoadedKernels).exports.pointwise11(out, a0, a1, rows);
+}
+
+function run_pointwise12(out: number, a0: number, a1: number, a2: number, a3: number, rows: number): void {
+  if (pool.ready.length > 0 && rows >= 6667) return splitKernel(14, [out, a0, a1, a2, a3, rows], 5, [20, 20, 20, 20, 20, 0], 1);
+  (kernels as LoadedKernels).exports.pointwise12(out, a0, a1, a2, a3, rows);
+}
+
+function run_pointwise13(out: number, a0: number, a1: number, a2: number, rows: number): void {
+  if (pool.ready.length > 0 && rows >= 10000) return splitKernel(15, [out, a0, a1, a2, rows], 4, [20, 20, 20, 20, 0], 1);
+  (kernels as LoadedKernels).exports.pointwise13(out, a0, a1, a2, rows);
+}
+
+function run_pointwise14(out: number, a0: number, a1: number, a2: number, a3: number, a4: number, rows: number): void {
+  if (pool.ready.length > 0 && rows >= 4000) return splitKernel(16, [out, a0, a1, a2, a3, a4, rows], 6, [20, 20, 20, 20, 20, 20, 0], 1);
+  (kernels as LoadedKernels).exports.pointwise14(out, a0, a1, a2, a3, a4, rows);
+}
+
+function run_cols_15x5(a: number, b: number, out: number, samples: number): void {
+  if (pool.ready.length > 0 && samples >= 667) return splitKernel(17, [a, b, out, samples], 3, [60, 0, 20, 0], 2);
+  (kernels as LoadedKernels).exports.cols_15x5(a, b, out, samples);
+}
+
+function run_outer_15x3(a: number, aStep: number, b: number, bStep: number, out: number, samples: number): void {
+  (kernels as LoadedKernels).exports.outer_15x3(a, aStep, b, bStep, out, samples);
+}
+
+function run_outer_15x5(a: number, aStep: number, b: number, bStep: number, out: number, samples: number): void {
+  (kernels as LoadedKernels).exports.outer_15x5(a, aStep, b, bStep, out, samples);
+}
+
+function run_cols_15x3(a: number, b: number, out: number, samples: number): void {
+  if (pool.ready.length > 0 && samples >= 1112) return splitKernel(20, [a, b, out, samples], 3, [60, 0, 12, 0], 2);
+  (kernels as LoadedKernels).exports.cols_15x3(a, b, out, samples);
+}
 
 // The heap: one call's buffers, bump-allocated in the kernels' memory.
 let heapTop = 0;
@@ -1705,12 +1991,13 @@ const heapStaged = new Map<Float32Array, Float32Array>();
 
 /** Starts a call: frees the last call's buffers and grows the memory (only now) to hold `floats` floats. */
 function heapReserve(floats: number): void {
-  heapTop = 0;
+  // The heap starts after the workers' control blocks and the resident packed weights.
+  heapTop = 2048 + residentBytes;
   heapEnd = 0;
   heapStaged.clear();
   if (kernels === undefined) return;
   // 64 bytes of slack at the end: kernels read up to three floats past an array and mask them out.
-  const needed = 4 * floats + 64;
+  const needed = heapTop + 4 * floats + 64;
   const have = kernels.memory.buffer.byteLength;
   if (needed > have) kernels.memory.grow(Math.ceil((needed - have) / 65536));
   heapEnd = kernels.memory.buffer.byteLength - 64;
@@ -1739,6 +2026,56 @@ function heapStage(a: Float32Array | undefined): Float32Array | undefined {
   return staged;
 }
 
+/**
+ * The caller's param copied into the kernels' memory and checked there for
+ * values that are not finite: a SIMD sum of value·0 over the copy, and only
+ * if that is not 0 the scalar scan that names the value.
+ */
+function heapStageParam(name: string, a: Float32Array): Float32Array {
+  const staged = heapStage(a);
+  if (kernels === undefined || staged.buffer !== kernels.memory.buffer) {
+    checkFinite(name, a);
+    return staged;
+  }
+  const whole = staged.length - (staged.length % 4);
+  // The sum goes to the first bytes of the memory (the unused control block 0).
+  kernels.exports.nonfinite(staged.byteOffset, whole, 0);
+  let sum = new Float32Array(kernels.memory.buffer, 0, 1)[0];
+  for (let k = whole; k < staged.length; k++) sum += staged[k] * 0;
+  if (sum !== 0) checkFinite(name, a);
+  return staged;
+}
+
+// Packed weights (see pack) stay in the kernels' memory, after the control
+// blocks, while calls pass the same Packed object: pack makes a new one for
+// new params, so the weights of one Packed never change.
+let resident: { readonly weights: object; readonly memory: KernelMemory; readonly at: Map<string, number> } | undefined;
+let residentBytes = 0;
+
+/** Copies a Packed object's weights into the kernels' memory unless they are there (before heapReserve). */
+function residentPlace(weights: { readonly [key: string]: Float32Array } | undefined): void {
+  if (weights === undefined || kernels === undefined) return;
+  if (resident !== undefined && resident.weights === weights && resident.memory === kernels.memory) return;
+  const at = new Map<string, number>();
+  let top = 2048;
+  for (const [key, w] of Object.entries(weights)) {
+    at.set(key, top);
+    top += 16 * Math.ceil(w.length / 4) + 16;
+  }
+  const have = kernels.memory.buffer.byteLength;
+  if (top + 64 > have) kernels.memory.grow(Math.ceil((top + 64 - have) / 65536));
+  for (const [key, w] of Object.entries(weights)) new Float32Array(kernels.memory.buffer, at.get(key) as number, w.length).set(w);
+  residentBytes = top - 2048;
+  resident = { weights, memory: kernels.memory, at };
+}
+
+/** A packed weight: its resident copy, or the caller's array where the kernels are unavailable. */
+function residentWeight(weights: { readonly [key: string]: Float32Array } | undefined, key: string): Float32Array | undefined {
+  if (weights === undefined) return undefined;
+  const at = resident?.weights === weights ? resident.at.get(key) : undefined;
+  if (kernels === undefined || at === undefined) return weights[key];
+  return new Float32Array(kernels.memory.buffer, at, weights[key].length);
+}
 /** Floats needed to copy every array in these objects (tensors by their data) into the heap. */
 function heapFloats(...groups: ({ readonly [name: string]: Float32Array | Tensor | undefined } | undefined)[]): number {
   let total = 0;

@@ -55,16 +55,21 @@ function fail(message: string): never {
   throw new Error(`rnnc model: ${message}`);
 }
 
-function checkParams(params: Params): void {
+/** Checks every param's type and size, and (unless the caller checks them as it copies them) that its values are finite. */
+function checkParams(params: Params, finite = true): void {
   if (typeof params !== 'object' || params === null) fail('params must be an object of Float32Arrays by name');
   for (const name of paramNames) {
     const value = params[name];
     const size = paramShapes[name].reduce((a: number, b: number) => a * b, 1);
     if (!(value instanceof Float32Array)) fail(`param ${name} must be a Float32Array of ${size} values`);
     if (value.length !== size) fail(`param ${name} has ${value.length} values, its shape [${paramShapes[name].join(', ')}] needs ${size}`);
-    for (let k = 0; k < value.length; k++) {
-      if (!Number.isFinite(value[k])) fail(`param ${name} holds ${value[k]} at index ${k}`);
-    }
+    if (finite) checkFinite(name, value);
+  }
+}
+
+function checkFinite(name: string, value: Float32Array): void {
+  for (let k = 0; k < value.length; k++) {
+    if (!Number.isFinite(value[k])) fail(`param ${name} holds ${value[k]} at index ${k}`);
   }
 }
 
@@ -174,7 +179,7 @@ export type PackedName = keyof typeof packedLayouts;
 // Params with their fused weights stacked once (see pack); forward and grad take either.
 export interface Packed { readonly kind: 'packed'; readonly params: Params; readonly weights: { readonly [K in PackedName]: Arr } }
 
-// Stacks the fused weights once, so forward and grad need not; pack again after changing params.
+// Stacks the fused weights once, so forward and grad need not; pack again after changing params. (On the SIMD path the weights of the last Packed passed stay in the kernels’ memory.)
 export function pack(params: Params): Packed {
   checkParams(params);
   const weights: { [name: string]: Arr } = {};
@@ -215,12 +220,13 @@ export function init(seed = 0): Params {
 
 export function forward(model: Params | Packed, inputs: Inputs, initialStates: InitialStates = {}): ForwardResult {
   const { params, packed } = unwrap(model);
-  checkParams(params);
+  checkParams(params, false);
   const { B, lengths } = checkInputs(inputs, false);
   const T_S = lengths["S"] as number;
   const T_U = lengths["U"] as number;
   checkInitialStates(initialStates, B);
-  heapReserve(9 * (B * 128 + 4) + 2 * (T_S * B * 512 + 4) + (T_S * B * 128 + 4) + 4 * (B * 512 + 4) + 2 * (T_U * B * 512 + 4) + (T_U * B * 128 + 4) + 2 * (T_U * B * 41 + 4) + heapFloats(params, packed, initialStates, inputs));
+  residentPlace(packed);
+  heapReserve(9 * (B * 128 + 4) + 2 * (T_S * B * 512 + 4) + (T_S * B * 128 + 4) + 4 * (B * 512 + 4) + 2 * (T_U * B * 512 + 4) + (T_U * B * 128 + 4) + 2 * (T_U * B * 41 + 4) + heapFloats(params, initialStates, inputs));
   const c5_5 = heapAlloc(B * 128);
   const mm8_8 = heapAlloc(T_S * B * 512);
   const v9_9 = heapAlloc(T_S * B * 512);
@@ -244,9 +250,9 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
   const v27_38 = heapAlloc(T_U * B * 41);
   const in0 = heapStage((inputs["letters"] as Tensor).data);
   const in1 = heapStage((inputs["previous"] as Tensor).data);
-  const p2 = heapStage(params["encoder.W"]);
-  const p3 = heapStage(params["encoder.U"]);
-  const p4 = heapStage(params["encoder.b"]);
+  const p2 = heapStageParam("encoder.W", params["encoder.W"]);
+  const p3 = heapStageParam("encoder.U", params["encoder.U"]);
+  const p4 = heapStageParam("encoder.b", params["encoder.b"]);
   // %6 state_init encoder.h — 12: state h: [H]
   const init6_6 = heapStage(initialStates["encoder.h"]) ?? c5_5;
   // %7 state_init encoder.c — 13: state c: [H]
@@ -254,7 +260,7 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
   // %8 matmul — 18: z = W @ x + U @ h + b
   gemm_rows_512x28(p2, in0, mm8_8, T_S * B);
   // %9 add
-  if (kernels !== undefined && heapHolds(v9_9, mm8_8, p4)) kernels.exports.pointwise0(v9_9.byteOffset, mm8_8.byteOffset, p4.byteOffset, T_S * B);
+  if (kernels !== undefined && heapHolds(v9_9, mm8_8, p4)) run_pointwise0(v9_9.byteOffset, mm8_8.byteOffset, p4.byteOffset, T_S * B);
   else {
     for (let l = 0; l < T_S * B; l++) {
       const o = l * 512;
@@ -274,7 +280,7 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
     // %3 matmul — 18: z = W @ x + U @ h + b
     gemm_rows_512x128(p3, state10_0_10, mm3_15, B);
     // %5 add z — 18: z = W @ x + U @ h + b
-    if (kernels !== undefined && heapHolds(v5_16, x10_0_14, mm3_15)) kernels.exports.pointwise1(v5_16.byteOffset, x10_0_14.byteOffset, mm3_15.byteOffset, B);
+    if (kernels !== undefined && heapHolds(v5_16, x10_0_14, mm3_15)) run_pointwise1(v5_16.byteOffset, x10_0_14.byteOffset, mm3_15.byteOffset, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 512;
@@ -284,7 +290,7 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
       }
     }
     // %16 add c' — 23: c' = f * c + i * g
-    if (kernels !== undefined && heapHolds(v16_17, v5_16, state10_1_11)) kernels.exports.pointwise2(v16_17.byteOffset, v5_16.byteOffset + 512, state10_1_11.byteOffset, v5_16.byteOffset + 0, v5_16.byteOffset + 1024, B);
+    if (kernels !== undefined && heapHolds(v16_17, v5_16, state10_1_11)) run_pointwise2(v16_17.byteOffset, v5_16.byteOffset + 512, state10_1_11.byteOffset, v5_16.byteOffset + 0, v5_16.byteOffset + 1024, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 128;
@@ -294,7 +300,7 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
       }
     }
     // %18 mul h' — 24: h' = o * tanh(c')
-    if (kernels !== undefined && heapHolds(v18_18, v5_16, v16_17)) kernels.exports.pointwise3(v18_18.byteOffset, v5_16.byteOffset + 1536, v16_17.byteOffset, B);
+    if (kernels !== undefined && heapHolds(v18_18, v5_16, v16_17)) run_pointwise3(v18_18.byteOffset, v5_16.byteOffset + 1536, v16_17.byteOffset, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 128;
@@ -307,9 +313,9 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
     state10_0_10.set(v18_18);
     state10_1_11.set(v16_17);
   }
-  const p19 = heapStage(params["decoder.W"]);
-  const p20 = heapStage(params["decoder.U"]);
-  const p21 = heapStage(params["decoder.b"]);
+  const p19 = heapStageParam("decoder.W", params["decoder.W"]);
+  const p20 = heapStageParam("decoder.U", params["decoder.U"]);
+  const p21 = heapStageParam("decoder.b", params["decoder.b"]);
   // %16 state_init decoder.h — 12: state h: [H]
   const init16_22 = heapStage(initialStates["decoder.h"]) ?? state10_0_10;
   // %17 state_init decoder.c — 13: state c: [H]
@@ -317,7 +323,7 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
   // %18 matmul — 18: z = W @ x + U @ h + b
   gemm_rows_512x41(p19, in1, mm18_24, T_U * B);
   // %19 add
-  if (kernels !== undefined && heapHolds(v19_25, mm18_24, p21)) kernels.exports.pointwise0(v19_25.byteOffset, mm18_24.byteOffset, p21.byteOffset, T_U * B);
+  if (kernels !== undefined && heapHolds(v19_25, mm18_24, p21)) run_pointwise0(v19_25.byteOffset, mm18_24.byteOffset, p21.byteOffset, T_U * B);
   else {
     for (let l = 0; l < T_U * B; l++) {
       const o = l * 512;
@@ -337,7 +343,7 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
     // %3 matmul — 18: z = W @ x + U @ h + b
     gemm_rows_512x128(p20, state20_0_26, mm3_31, B);
     // %5 add z — 18: z = W @ x + U @ h + b
-    if (kernels !== undefined && heapHolds(v5_32, x20_0_30, mm3_31)) kernels.exports.pointwise1(v5_32.byteOffset, x20_0_30.byteOffset, mm3_31.byteOffset, B);
+    if (kernels !== undefined && heapHolds(v5_32, x20_0_30, mm3_31)) run_pointwise1(v5_32.byteOffset, x20_0_30.byteOffset, mm3_31.byteOffset, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 512;
@@ -347,7 +353,7 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
       }
     }
     // %16 add c' — 23: c' = f * c + i * g
-    if (kernels !== undefined && heapHolds(v16_33, v5_32, state20_1_27)) kernels.exports.pointwise2(v16_33.byteOffset, v5_32.byteOffset + 512, state20_1_27.byteOffset, v5_32.byteOffset + 0, v5_32.byteOffset + 1024, B);
+    if (kernels !== undefined && heapHolds(v16_33, v5_32, state20_1_27)) run_pointwise2(v16_33.byteOffset, v5_32.byteOffset + 512, state20_1_27.byteOffset, v5_32.byteOffset + 0, v5_32.byteOffset + 1024, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 128;
@@ -357,7 +363,7 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
       }
     }
     // %18 mul h' — 24: h' = o * tanh(c')
-    if (kernels !== undefined && heapHolds(v18_34, v5_32, v16_33)) kernels.exports.pointwise3(v18_34.byteOffset, v5_32.byteOffset + 1536, v16_33.byteOffset, B);
+    if (kernels !== undefined && heapHolds(v18_34, v5_32, v16_33)) run_pointwise3(v18_34.byteOffset, v5_32.byteOffset + 1536, v16_33.byteOffset, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 128;
@@ -370,12 +376,12 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
     state20_0_26.set(v18_34);
     state20_1_27.set(v16_33);
   }
-  const p35 = heapStage(params["logits.W"]);
-  const p36 = heapStage(params["logits.b"]);
+  const p35 = heapStageParam("logits.W", params["logits.W"]);
+  const p36 = heapStageParam("logits.b", params["logits.b"]);
   // %26 matmul — 7: //   rnnc train examples/g2p.rnn --data cmudict --epochs 1 --out runs/g2p
   gemm_rows_41x128(p35, out20_0_28, mm26_37, T_U * B);
   // %27 add y — 7: //   rnnc train examples/g2p.rnn --data cmudict --epochs 1 --out runs/g2p
-  if (kernels !== undefined && heapHolds(v27_38, mm26_37, p36)) kernels.exports.pointwise4(v27_38.byteOffset, mm26_37.byteOffset, p36.byteOffset, T_U * B);
+  if (kernels !== undefined && heapHolds(v27_38, mm26_37, p36)) run_pointwise4(v27_38.byteOffset, mm26_37.byteOffset, p36.byteOffset, T_U * B);
   else {
     for (let l = 0; l < T_U * B; l++) {
       const o = l * 41;
@@ -390,12 +396,13 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
 // The loss and its gradient with respect to every param, input and initial state (BPTT).
 export function grad(model: Params | Packed, inputs: Inputs, initialStates: InitialStates = {}): GradResult {
   const { params, packed } = unwrap(model);
-  checkParams(params);
+  checkParams(params, false);
   const { B, lengths } = checkInputs(inputs, true);
   const T_S = lengths["S"] as number;
   const T_U = lengths["U"] as number;
   checkInitialStates(initialStates, B);
-  heapReserve(40 * (B * 128 + 4) + 2 * (T_S * B * 512 + 4) + 13 * (T_S * B * 128 + 4) + 14 * (B * 512 + 4) + 2 * (T_U * B * 512 + 4) + 14 * (T_U * B * 128 + 4) + 5 * (T_U * B * 41 + 4) + 2 * (T_U * B + 4) + 2 * (1 + 4) + (41 + 4) + (5248 + 4) + (20992 + 4) + 2 * (65536 + 4) + 2 * (512 + 4) + (14336 + 4) + (T_S * B * 28 + 4) + heapFloats(params, packed, initialStates, inputs));
+  residentPlace(packed);
+  heapReserve(40 * (B * 128 + 4) + 2 * (T_S * B * 512 + 4) + 13 * (T_S * B * 128 + 4) + 14 * (B * 512 + 4) + 2 * (T_U * B * 512 + 4) + 14 * (T_U * B * 128 + 4) + 5 * (T_U * B * 41 + 4) + 2 * (T_U * B + 4) + 2 * (1 + 4) + (41 + 4) + (5248 + 4) + (20992 + 4) + 2 * (65536 + 4) + 2 * (512 + 4) + (14336 + 4) + (T_S * B * 28 + 4) + heapFloats(params, initialStates, inputs));
   const c6_45 = heapAlloc(B * 128);
   const mm9_48 = heapAlloc(T_S * B * 512);
   const v10_49 = heapAlloc(T_S * B * 512);
@@ -502,9 +509,9 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   const in39 = heapStage((inputs["letters"] as Tensor).data);
   const in40 = heapStage((inputs["previous"] as Tensor).data);
   const in41 = heapStage((inputs["phonemes"] as Tensor).data);
-  const p42 = heapStage(params["encoder.W"]);
-  const p43 = heapStage(params["encoder.U"]);
-  const p44 = heapStage(params["encoder.b"]);
+  const p42 = heapStageParam("encoder.W", params["encoder.W"]);
+  const p43 = heapStageParam("encoder.U", params["encoder.U"]);
+  const p44 = heapStageParam("encoder.b", params["encoder.b"]);
   // %7 state_init encoder.h — 12: state h: [H]
   const init7_46 = heapStage(initialStates["encoder.h"]) ?? c6_45;
   // %8 state_init encoder.c — 13: state c: [H]
@@ -512,7 +519,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   // %9 matmul — 18: z = W @ x + U @ h + b
   gemm_rows_512x28(p42, in39, mm9_48, T_S * B);
   // %10 add
-  if (kernels !== undefined && heapHolds(v10_49, mm9_48, p44)) kernels.exports.pointwise0(v10_49.byteOffset, mm9_48.byteOffset, p44.byteOffset, T_S * B);
+  if (kernels !== undefined && heapHolds(v10_49, mm9_48, p44)) run_pointwise0(v10_49.byteOffset, mm9_48.byteOffset, p44.byteOffset, T_S * B);
   else {
     for (let l = 0; l < T_S * B; l++) {
       const o = l * 512;
@@ -532,7 +539,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     // %3 matmul — 18: z = W @ x + U @ h + b
     gemm_rows_512x128(p43, state11_0_50, mm3_61, B);
     // %5 add z — 18: z = W @ x + U @ h + b
-    if (kernels !== undefined && heapHolds(v5_62, x11_0_60, mm3_61)) kernels.exports.pointwise1(v5_62.byteOffset, x11_0_60.byteOffset, mm3_61.byteOffset, B);
+    if (kernels !== undefined && heapHolds(v5_62, x11_0_60, mm3_61)) run_pointwise1(v5_62.byteOffset, x11_0_60.byteOffset, mm3_61.byteOffset, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 512;
@@ -542,7 +549,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       }
     }
     // %7 sigmoid i — 19: i = sigmoid(z[0:H])
-    if (kernels !== undefined && heapHolds(v7_63, v5_62)) kernels.exports.pointwise5(v7_63.byteOffset, v5_62.byteOffset + 0, B);
+    if (kernels !== undefined && heapHolds(v7_63, v5_62)) run_pointwise5(v7_63.byteOffset, v5_62.byteOffset + 0, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 128;
@@ -552,7 +559,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       }
     }
     // %9 sigmoid f — 20: f = sigmoid(z[H:2*H])
-    if (kernels !== undefined && heapHolds(v9_64, v5_62)) kernels.exports.pointwise5(v9_64.byteOffset, v5_62.byteOffset + 512, B);
+    if (kernels !== undefined && heapHolds(v9_64, v5_62)) run_pointwise5(v9_64.byteOffset, v5_62.byteOffset + 512, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 128;
@@ -562,7 +569,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       }
     }
     // %11 tanh g — 21: g = tanh(z[2*H:3*H])
-    if (kernels !== undefined && heapHolds(v11_65, v5_62)) kernels.exports.pointwise6(v11_65.byteOffset, v5_62.byteOffset + 1024, B);
+    if (kernels !== undefined && heapHolds(v11_65, v5_62)) run_pointwise6(v11_65.byteOffset, v5_62.byteOffset + 1024, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 128;
@@ -572,7 +579,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       }
     }
     // %13 sigmoid o — 22: o = sigmoid(z[3*H:4*H])
-    if (kernels !== undefined && heapHolds(v13_66, v5_62)) kernels.exports.pointwise5(v13_66.byteOffset, v5_62.byteOffset + 1536, B);
+    if (kernels !== undefined && heapHolds(v13_66, v5_62)) run_pointwise5(v13_66.byteOffset, v5_62.byteOffset + 1536, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 128;
@@ -582,7 +589,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       }
     }
     // %16 add c' — 23: c' = f * c + i * g
-    if (kernels !== undefined && heapHolds(v16_67, v9_64, state11_1_51, v7_63, v11_65)) kernels.exports.pointwise7(v16_67.byteOffset, v9_64.byteOffset, state11_1_51.byteOffset, v7_63.byteOffset, v11_65.byteOffset, B);
+    if (kernels !== undefined && heapHolds(v16_67, v9_64, state11_1_51, v7_63, v11_65)) run_pointwise7(v16_67.byteOffset, v9_64.byteOffset, state11_1_51.byteOffset, v7_63.byteOffset, v11_65.byteOffset, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 128;
@@ -592,7 +599,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       }
     }
     // %17 tanh — 24: h' = o * tanh(c')
-    if (kernels !== undefined && heapHolds(v17_68, v16_67)) kernels.exports.pointwise8(v17_68.byteOffset, v16_67.byteOffset, B);
+    if (kernels !== undefined && heapHolds(v17_68, v16_67)) run_pointwise8(v17_68.byteOffset, v16_67.byteOffset, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 128;
@@ -602,7 +609,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       }
     }
     // %18 mul h' — 24: h' = o * tanh(c')
-    if (kernels !== undefined && heapHolds(v18_69, v13_66, v17_68)) kernels.exports.pointwise9(v18_69.byteOffset, v13_66.byteOffset, v17_68.byteOffset, B);
+    if (kernels !== undefined && heapHolds(v18_69, v13_66, v17_68)) run_pointwise9(v18_69.byteOffset, v13_66.byteOffset, v17_68.byteOffset, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 128;
@@ -621,9 +628,9 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     state11_0_50.set(v18_69);
     state11_1_51.set(v16_67);
   }
-  const p70 = heapStage(params["decoder.W"]);
-  const p71 = heapStage(params["decoder.U"]);
-  const p72 = heapStage(params["decoder.b"]);
+  const p70 = heapStageParam("decoder.W", params["decoder.W"]);
+  const p71 = heapStageParam("decoder.U", params["decoder.U"]);
+  const p72 = heapStageParam("decoder.b", params["decoder.b"]);
   // %17 state_init decoder.h — 12: state h: [H]
   const init17_73 = heapStage(initialStates["decoder.h"]) ?? state11_0_50;
   // %18 state_init decoder.c — 13: state c: [H]
@@ -631,7 +638,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   // %19 matmul — 18: z = W @ x + U @ h + b
   gemm_rows_512x41(p70, in40, mm19_75, T_U * B);
   // %20 add
-  if (kernels !== undefined && heapHolds(v20_76, mm19_75, p72)) kernels.exports.pointwise0(v20_76.byteOffset, mm19_75.byteOffset, p72.byteOffset, T_U * B);
+  if (kernels !== undefined && heapHolds(v20_76, mm19_75, p72)) run_pointwise0(v20_76.byteOffset, mm19_75.byteOffset, p72.byteOffset, T_U * B);
   else {
     for (let l = 0; l < T_U * B; l++) {
       const o = l * 512;
@@ -651,7 +658,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     // %3 matmul — 18: z = W @ x + U @ h + b
     gemm_rows_512x128(p71, state21_0_77, mm3_88, B);
     // %5 add z — 18: z = W @ x + U @ h + b
-    if (kernels !== undefined && heapHolds(v5_89, x21_0_87, mm3_88)) kernels.exports.pointwise1(v5_89.byteOffset, x21_0_87.byteOffset, mm3_88.byteOffset, B);
+    if (kernels !== undefined && heapHolds(v5_89, x21_0_87, mm3_88)) run_pointwise1(v5_89.byteOffset, x21_0_87.byteOffset, mm3_88.byteOffset, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 512;
@@ -661,7 +668,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       }
     }
     // %7 sigmoid i — 19: i = sigmoid(z[0:H])
-    if (kernels !== undefined && heapHolds(v7_90, v5_89)) kernels.exports.pointwise5(v7_90.byteOffset, v5_89.byteOffset + 0, B);
+    if (kernels !== undefined && heapHolds(v7_90, v5_89)) run_pointwise5(v7_90.byteOffset, v5_89.byteOffset + 0, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 128;
@@ -671,7 +678,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       }
     }
     // %9 sigmoid f — 20: f = sigmoid(z[H:2*H])
-    if (kernels !== undefined && heapHolds(v9_91, v5_89)) kernels.exports.pointwise5(v9_91.byteOffset, v5_89.byteOffset + 512, B);
+    if (kernels !== undefined && heapHolds(v9_91, v5_89)) run_pointwise5(v9_91.byteOffset, v5_89.byteOffset + 512, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 128;
@@ -681,7 +688,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       }
     }
     // %11 tanh g — 21: g = tanh(z[2*H:3*H])
-    if (kernels !== undefined && heapHolds(v11_92, v5_89)) kernels.exports.pointwise6(v11_92.byteOffset, v5_89.byteOffset + 1024, B);
+    if (kernels !== undefined && heapHolds(v11_92, v5_89)) run_pointwise6(v11_92.byteOffset, v5_89.byteOffset + 1024, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 128;
@@ -691,7 +698,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       }
     }
     // %13 sigmoid o — 22: o = sigmoid(z[3*H:4*H])
-    if (kernels !== undefined && heapHolds(v13_93, v5_89)) kernels.exports.pointwise5(v13_93.byteOffset, v5_89.byteOffset + 1536, B);
+    if (kernels !== undefined && heapHolds(v13_93, v5_89)) run_pointwise5(v13_93.byteOffset, v5_89.byteOffset + 1536, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 128;
@@ -701,7 +708,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       }
     }
     // %16 add c' — 23: c' = f * c + i * g
-    if (kernels !== undefined && heapHolds(v16_94, v9_91, state21_1_78, v7_90, v11_92)) kernels.exports.pointwise7(v16_94.byteOffset, v9_91.byteOffset, state21_1_78.byteOffset, v7_90.byteOffset, v11_92.byteOffset, B);
+    if (kernels !== undefined && heapHolds(v16_94, v9_91, state21_1_78, v7_90, v11_92)) run_pointwise7(v16_94.byteOffset, v9_91.byteOffset, state21_1_78.byteOffset, v7_90.byteOffset, v11_92.byteOffset, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 128;
@@ -711,7 +718,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       }
     }
     // %17 tanh — 24: h' = o * tanh(c')
-    if (kernels !== undefined && heapHolds(v17_95, v16_94)) kernels.exports.pointwise8(v17_95.byteOffset, v16_94.byteOffset, B);
+    if (kernels !== undefined && heapHolds(v17_95, v16_94)) run_pointwise8(v17_95.byteOffset, v16_94.byteOffset, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 128;
@@ -721,7 +728,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       }
     }
     // %18 mul h' — 24: h' = o * tanh(c')
-    if (kernels !== undefined && heapHolds(v18_96, v13_93, v17_95)) kernels.exports.pointwise9(v18_96.byteOffset, v13_93.byteOffset, v17_95.byteOffset, B);
+    if (kernels !== undefined && heapHolds(v18_96, v13_93, v17_95)) run_pointwise9(v18_96.byteOffset, v13_93.byteOffset, v17_95.byteOffset, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 128;
@@ -740,12 +747,12 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     state21_0_77.set(v18_96);
     state21_1_78.set(v16_94);
   }
-  const p97 = heapStage(params["logits.W"]);
-  const p98 = heapStage(params["logits.b"]);
+  const p97 = heapStageParam("logits.W", params["logits.W"]);
+  const p98 = heapStageParam("logits.b", params["logits.b"]);
   // %27 matmul — 7: //   rnnc train examples/g2p.rnn --data cmudict --epochs 1 --out runs/g2p
   gemm_rows_41x128(p97, out21_0_79, mm27_99, T_U * B);
   // %28 add y — 7: //   rnnc train examples/g2p.rnn --data cmudict --epochs 1 --out runs/g2p
-  if (kernels !== undefined && heapHolds(v28_100, mm27_99, p98)) kernels.exports.pointwise4(v28_100.byteOffset, mm27_99.byteOffset, p98.byteOffset, T_U * B);
+  if (kernels !== undefined && heapHolds(v28_100, mm27_99, p98)) run_pointwise4(v28_100.byteOffset, mm27_99.byteOffset, p98.byteOffset, T_U * B);
   else {
     for (let l = 0; l < T_U * B; l++) {
       const o = l * 41;
@@ -767,7 +774,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     for (let c = 0; c < 41; c++) mm27_99[r * 41 + c] = v28_100[xo + c] - shift;
   }
   // %30 mul loss — 38: loss cross_entropy(logits, phonemes)
-  if (kernels !== undefined && heapHolds(v30_101, in41, mm27_99)) kernels.exports.pointwise10(v30_101.byteOffset, in41.byteOffset, mm27_99.byteOffset, T_U * B);
+  if (kernels !== undefined && heapHolds(v30_101, in41, mm27_99)) run_pointwise10(v30_101.byteOffset, in41.byteOffset, mm27_99.byteOffset, T_U * B);
   else {
     for (let l = 0; l < T_U * B; l++) {
       const o = l * 41;
@@ -808,7 +815,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     for (let c = 0; c < 41; c++) v30_101[r * 41 + c] = v;
   }
   // %38 mul ∂loss — 38: loss cross_entropy(logits, phonemes)
-  if (kernels !== undefined && heapHolds(v38_106, v30_101, in41)) kernels.exports.pointwise10(v38_106.byteOffset, v30_101.byteOffset, in41.byteOffset, T_U * B);
+  if (kernels !== undefined && heapHolds(v38_106, v30_101, in41)) run_pointwise10(v38_106.byteOffset, v30_101.byteOffset, in41.byteOffset, T_U * B);
   else {
     for (let l = 0; l < T_U * B; l++) {
       const o = l * 41;
@@ -831,7 +838,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     for (let c = 0; c < 41; c++) v30_101[r * 41 + c] = v;
   }
   // %43 sub ∂loss — 38: loss cross_entropy(logits, phonemes)
-  if (kernels !== undefined && heapHolds(v43_107, v38_106, mm27_99, v30_101)) kernels.exports.pointwise11(v43_107.byteOffset, v38_106.byteOffset, mm27_99.byteOffset, v30_101.byteOffset, T_U * B);
+  if (kernels !== undefined && heapHolds(v43_107, v38_106, mm27_99, v30_101)) run_pointwise11(v43_107.byteOffset, v38_106.byteOffset, mm27_99.byteOffset, v30_101.byteOffset, T_U * B);
   else {
     for (let l = 0; l < T_U * B; l++) {
       const o = l * 41;
@@ -856,7 +863,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   shift54_111.set(init17_73, 0);
   shift54_111.set(out21_0_79.subarray(0, (T_U - 1) * B * 128), B * 128);
   // %56 sub — 24: h' = o * tanh(c')
-  if (kernels !== undefined && heapHolds(v56_112, out21_1_80)) kernels.exports.pointwise12(v56_112.byteOffset, out21_1_80.byteOffset, out21_1_80.byteOffset, T_U * B);
+  if (kernels !== undefined && heapHolds(v56_112, out21_1_80)) run_pointwise12(v56_112.byteOffset, out21_1_80.byteOffset, out21_1_80.byteOffset, T_U * B);
   else {
     for (let l = 0; l < T_U * B; l++) {
       const o = l * 128;
@@ -866,7 +873,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     }
   }
   // %58 mul ∂o — 22: o = sigmoid(z[3*H:4*H])
-  if (kernels !== undefined && heapHolds(v58_113, out21_2_81)) kernels.exports.pointwise13(v58_113.byteOffset, out21_2_81.byteOffset, out21_2_81.byteOffset, T_U * B);
+  if (kernels !== undefined && heapHolds(v58_113, out21_2_81)) run_pointwise13(v58_113.byteOffset, out21_2_81.byteOffset, out21_2_81.byteOffset, T_U * B);
   else {
     for (let l = 0; l < T_U * B; l++) {
       const o = l * 128;
@@ -876,7 +883,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     }
   }
   // %60 sub ∂g — 21: g = tanh(z[2*H:3*H])
-  if (kernels !== undefined && heapHolds(v60_114, out21_3_82)) kernels.exports.pointwise12(v60_114.byteOffset, out21_3_82.byteOffset, out21_3_82.byteOffset, T_U * B);
+  if (kernels !== undefined && heapHolds(v60_114, out21_3_82)) run_pointwise12(v60_114.byteOffset, out21_3_82.byteOffset, out21_3_82.byteOffset, T_U * B);
   else {
     for (let l = 0; l < T_U * B; l++) {
       const o = l * 128;
@@ -886,7 +893,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     }
   }
   // %62 mul ∂f — 20: f = sigmoid(z[H:2*H])
-  if (kernels !== undefined && heapHolds(v62_115, out21_5_84)) kernels.exports.pointwise13(v62_115.byteOffset, out21_5_84.byteOffset, out21_5_84.byteOffset, T_U * B);
+  if (kernels !== undefined && heapHolds(v62_115, out21_5_84)) run_pointwise13(v62_115.byteOffset, out21_5_84.byteOffset, out21_5_84.byteOffset, T_U * B);
   else {
     for (let l = 0; l < T_U * B; l++) {
       const o = l * 128;
@@ -896,7 +903,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     }
   }
   // %64 mul ∂i — 19: i = sigmoid(z[0:H])
-  if (kernels !== undefined && heapHolds(v64_116, out21_4_83)) kernels.exports.pointwise13(v64_116.byteOffset, out21_4_83.byteOffset, out21_4_83.byteOffset, T_U * B);
+  if (kernels !== undefined && heapHolds(v64_116, out21_4_83)) run_pointwise13(v64_116.byteOffset, out21_4_83.byteOffset, out21_4_83.byteOffset, T_U * B);
   else {
     for (let l = 0; l < T_U * B; l++) {
       const o = l * 128;
@@ -926,7 +933,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     const x65_10_130 = v62_115.subarray(t * B * 128, (t + 1) * B * 128);
     const x65_11_131 = v64_116.subarray(t * B * 128, (t + 1) * B * 128);
     // %3 add
-    if (kernels !== undefined && heapHolds(v3_132, state65_0_117, x65_0_120)) kernels.exports.pointwise14(v3_132.byteOffset, state65_0_117.byteOffset, x65_0_120.byteOffset, B);
+    if (kernels !== undefined && heapHolds(v3_132, state65_0_117, x65_0_120)) run_pointwise14(v3_132.byteOffset, state65_0_117.byteOffset, x65_0_120.byteOffset, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 128;
@@ -936,7 +943,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       }
     }
     // %10 add
-    if (kernels !== undefined && heapHolds(v10_133, state65_1_118, v3_132, x65_2_122, x65_7_127)) kernels.exports.pointwise15(v10_133.byteOffset, state65_1_118.byteOffset, v3_132.byteOffset, x65_2_122.byteOffset, x65_7_127.byteOffset, B);
+    if (kernels !== undefined && heapHolds(v10_133, state65_1_118, v3_132, x65_2_122, x65_7_127)) run_pointwise15(v10_133.byteOffset, state65_1_118.byteOffset, v3_132.byteOffset, x65_2_122.byteOffset, x65_7_127.byteOffset, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 128;
@@ -946,7 +953,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       }
     }
     // %18 mul — 23: c' = f * c + i * g
-    if (kernels !== undefined && heapHolds(v18_134, v10_133, x65_6_126)) kernels.exports.pointwise9(v18_134.byteOffset, v10_133.byteOffset, x65_6_126.byteOffset, B);
+    if (kernels !== undefined && heapHolds(v18_134, v10_133, x65_6_126)) run_pointwise9(v18_134.byteOffset, v10_133.byteOffset, x65_6_126.byteOffset, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 128;
@@ -956,7 +963,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       }
     }
     // %20 mul ∂o — 22: o = sigmoid(z[3*H:4*H])
-    if (kernels !== undefined && heapHolds(v20_135, v3_132, x65_1_121, x65_8_128)) kernels.exports.pointwise16(v20_135.byteOffset, v3_132.byteOffset, x65_1_121.byteOffset, x65_8_128.byteOffset, B);
+    if (kernels !== undefined && heapHolds(v20_135, v3_132, x65_1_121, x65_8_128)) run_pointwise16(v20_135.byteOffset, v3_132.byteOffset, x65_1_121.byteOffset, x65_8_128.byteOffset, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 128;
@@ -971,7 +978,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       for (let c = 0; c < 128; c++) pad21_136[r * 512 + 384 + c] = v20_135[r * 128 + c];
     }
     // %23 mul ∂g — 21: g = tanh(z[2*H:3*H])
-    if (kernels !== undefined && heapHolds(v23_137, v10_133, x65_4_124, x65_9_129)) kernels.exports.pointwise16(v23_137.byteOffset, v10_133.byteOffset, x65_4_124.byteOffset, x65_9_129.byteOffset, B);
+    if (kernels !== undefined && heapHolds(v23_137, v10_133, x65_4_124, x65_9_129)) run_pointwise16(v23_137.byteOffset, v10_133.byteOffset, x65_4_124.byteOffset, x65_9_129.byteOffset, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 128;
@@ -986,7 +993,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       for (let c = 0; c < 128; c++) pad24_138[r * 512 + 256 + c] = v23_137[r * 128 + c];
     }
     // %27 mul ∂f — 20: f = sigmoid(z[H:2*H])
-    if (kernels !== undefined && heapHolds(v27_139, v10_133, x65_5_125, x65_10_130)) kernels.exports.pointwise16(v27_139.byteOffset, v10_133.byteOffset, x65_5_125.byteOffset, x65_10_130.byteOffset, B);
+    if (kernels !== undefined && heapHolds(v27_139, v10_133, x65_5_125, x65_10_130)) run_pointwise16(v27_139.byteOffset, v10_133.byteOffset, x65_5_125.byteOffset, x65_10_130.byteOffset, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 128;
@@ -1001,7 +1008,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       for (let c = 0; c < 128; c++) pad28_140[r * 512 + 128 + c] = v27_139[r * 128 + c];
     }
     // %31 mul ∂i — 19: i = sigmoid(z[0:H])
-    if (kernels !== undefined && heapHolds(v31_141, v10_133, x65_3_123, x65_11_131)) kernels.exports.pointwise16(v31_141.byteOffset, v10_133.byteOffset, x65_3_123.byteOffset, x65_11_131.byteOffset, B);
+    if (kernels !== undefined && heapHolds(v31_141, v10_133, x65_3_123, x65_11_131)) run_pointwise16(v31_141.byteOffset, v10_133.byteOffset, x65_3_123.byteOffset, x65_11_131.byteOffset, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 128;
@@ -1016,7 +1023,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       for (let c = 0; c < 128; c++) pad32_142[r * 512 + 0 + c] = v31_141[r * 128 + c];
     }
     // %33 add
-    if (kernels !== undefined && heapHolds(v33_143, pad21_136, pad24_138, pad28_140, pad32_142)) kernels.exports.pointwise17(v33_143.byteOffset, pad21_136.byteOffset, pad24_138.byteOffset, pad28_140.byteOffset, pad32_142.byteOffset, B);
+    if (kernels !== undefined && heapHolds(v33_143, pad21_136, pad24_138, pad28_140, pad32_142)) run_pointwise17(v33_143.byteOffset, pad21_136.byteOffset, pad24_138.byteOffset, pad28_140.byteOffset, pad32_142.byteOffset, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 512;
@@ -1055,7 +1062,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   shift84_152.set(init7_46, 0);
   shift84_152.set(out11_0_52.subarray(0, (T_S - 1) * B * 128), B * 128);
   // %86 sub — 24: h' = o * tanh(c')
-  if (kernels !== undefined && heapHolds(v86_153, out11_1_53)) kernels.exports.pointwise12(v86_153.byteOffset, out11_1_53.byteOffset, out11_1_53.byteOffset, T_S * B);
+  if (kernels !== undefined && heapHolds(v86_153, out11_1_53)) run_pointwise12(v86_153.byteOffset, out11_1_53.byteOffset, out11_1_53.byteOffset, T_S * B);
   else {
     for (let l = 0; l < T_S * B; l++) {
       const o = l * 128;
@@ -1065,7 +1072,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     }
   }
   // %88 mul ∂o — 22: o = sigmoid(z[3*H:4*H])
-  if (kernels !== undefined && heapHolds(v88_154, out11_2_54)) kernels.exports.pointwise13(v88_154.byteOffset, out11_2_54.byteOffset, out11_2_54.byteOffset, T_S * B);
+  if (kernels !== undefined && heapHolds(v88_154, out11_2_54)) run_pointwise13(v88_154.byteOffset, out11_2_54.byteOffset, out11_2_54.byteOffset, T_S * B);
   else {
     for (let l = 0; l < T_S * B; l++) {
       const o = l * 128;
@@ -1075,7 +1082,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     }
   }
   // %90 sub ∂g — 21: g = tanh(z[2*H:3*H])
-  if (kernels !== undefined && heapHolds(v90_155, out11_3_55)) kernels.exports.pointwise12(v90_155.byteOffset, out11_3_55.byteOffset, out11_3_55.byteOffset, T_S * B);
+  if (kernels !== undefined && heapHolds(v90_155, out11_3_55)) run_pointwise12(v90_155.byteOffset, out11_3_55.byteOffset, out11_3_55.byteOffset, T_S * B);
   else {
     for (let l = 0; l < T_S * B; l++) {
       const o = l * 128;
@@ -1085,7 +1092,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     }
   }
   // %92 mul ∂f — 20: f = sigmoid(z[H:2*H])
-  if (kernels !== undefined && heapHolds(v92_156, out11_5_57)) kernels.exports.pointwise13(v92_156.byteOffset, out11_5_57.byteOffset, out11_5_57.byteOffset, T_S * B);
+  if (kernels !== undefined && heapHolds(v92_156, out11_5_57)) run_pointwise13(v92_156.byteOffset, out11_5_57.byteOffset, out11_5_57.byteOffset, T_S * B);
   else {
     for (let l = 0; l < T_S * B; l++) {
       const o = l * 128;
@@ -1095,7 +1102,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     }
   }
   // %94 mul ∂i — 19: i = sigmoid(z[0:H])
-  if (kernels !== undefined && heapHolds(v94_157, out11_4_56)) kernels.exports.pointwise13(v94_157.byteOffset, out11_4_56.byteOffset, out11_4_56.byteOffset, T_S * B);
+  if (kernels !== undefined && heapHolds(v94_157, out11_4_56)) run_pointwise13(v94_157.byteOffset, out11_4_56.byteOffset, out11_4_56.byteOffset, T_S * B);
   else {
     for (let l = 0; l < T_S * B; l++) {
       const o = l * 128;
@@ -1124,7 +1131,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     const x95_9_170 = v92_156.subarray(t * B * 128, (t + 1) * B * 128);
     const x95_10_171 = v94_157.subarray(t * B * 128, (t + 1) * B * 128);
     // %8 add
-    if (kernels !== undefined && heapHolds(v8_172, state95_1_159, state95_0_158, x95_1_162, x95_6_167)) kernels.exports.pointwise15(v8_172.byteOffset, state95_1_159.byteOffset, state95_0_158.byteOffset, x95_1_162.byteOffset, x95_6_167.byteOffset, B);
+    if (kernels !== undefined && heapHolds(v8_172, state95_1_159, state95_0_158, x95_1_162, x95_6_167)) run_pointwise15(v8_172.byteOffset, state95_1_159.byteOffset, state95_0_158.byteOffset, x95_1_162.byteOffset, x95_6_167.byteOffset, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 128;
@@ -1134,7 +1141,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       }
     }
     // %16 mul — 23: c' = f * c + i * g
-    if (kernels !== undefined && heapHolds(v16_173, v8_172, x95_5_166)) kernels.exports.pointwise9(v16_173.byteOffset, v8_172.byteOffset, x95_5_166.byteOffset, B);
+    if (kernels !== undefined && heapHolds(v16_173, v8_172, x95_5_166)) run_pointwise9(v16_173.byteOffset, v8_172.byteOffset, x95_5_166.byteOffset, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 128;
@@ -1144,7 +1151,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       }
     }
     // %18 mul ∂o — 22: o = sigmoid(z[3*H:4*H])
-    if (kernels !== undefined && heapHolds(v18_174, state95_0_158, x95_0_161, x95_7_168)) kernels.exports.pointwise16(v18_174.byteOffset, state95_0_158.byteOffset, x95_0_161.byteOffset, x95_7_168.byteOffset, B);
+    if (kernels !== undefined && heapHolds(v18_174, state95_0_158, x95_0_161, x95_7_168)) run_pointwise16(v18_174.byteOffset, state95_0_158.byteOffset, x95_0_161.byteOffset, x95_7_168.byteOffset, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 128;
@@ -1159,7 +1166,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       for (let c = 0; c < 128; c++) pad19_175[r * 512 + 384 + c] = v18_174[r * 128 + c];
     }
     // %21 mul ∂g — 21: g = tanh(z[2*H:3*H])
-    if (kernels !== undefined && heapHolds(v21_176, v8_172, x95_3_164, x95_8_169)) kernels.exports.pointwise16(v21_176.byteOffset, v8_172.byteOffset, x95_3_164.byteOffset, x95_8_169.byteOffset, B);
+    if (kernels !== undefined && heapHolds(v21_176, v8_172, x95_3_164, x95_8_169)) run_pointwise16(v21_176.byteOffset, v8_172.byteOffset, x95_3_164.byteOffset, x95_8_169.byteOffset, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 128;
@@ -1174,7 +1181,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       for (let c = 0; c < 128; c++) pad22_177[r * 512 + 256 + c] = v21_176[r * 128 + c];
     }
     // %25 mul ∂f — 20: f = sigmoid(z[H:2*H])
-    if (kernels !== undefined && heapHolds(v25_178, v8_172, x95_4_165, x95_9_170)) kernels.exports.pointwise16(v25_178.byteOffset, v8_172.byteOffset, x95_4_165.byteOffset, x95_9_170.byteOffset, B);
+    if (kernels !== undefined && heapHolds(v25_178, v8_172, x95_4_165, x95_9_170)) run_pointwise16(v25_178.byteOffset, v8_172.byteOffset, x95_4_165.byteOffset, x95_9_170.byteOffset, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 128;
@@ -1189,7 +1196,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       for (let c = 0; c < 128; c++) pad26_179[r * 512 + 128 + c] = v25_178[r * 128 + c];
     }
     // %29 mul ∂i — 19: i = sigmoid(z[0:H])
-    if (kernels !== undefined && heapHolds(v29_180, v8_172, x95_2_163, x95_10_171)) kernels.exports.pointwise16(v29_180.byteOffset, v8_172.byteOffset, x95_2_163.byteOffset, x95_10_171.byteOffset, B);
+    if (kernels !== undefined && heapHolds(v29_180, v8_172, x95_2_163, x95_10_171)) run_pointwise16(v29_180.byteOffset, v8_172.byteOffset, x95_2_163.byteOffset, x95_10_171.byteOffset, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 128;
@@ -1204,7 +1211,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       for (let c = 0; c < 128; c++) pad30_181[r * 512 + 0 + c] = v29_180[r * 128 + c];
     }
     // %31 add
-    if (kernels !== undefined && heapHolds(v31_182, pad19_175, pad22_177, pad26_179, pad30_181)) kernels.exports.pointwise17(v31_182.byteOffset, pad19_175.byteOffset, pad22_177.byteOffset, pad26_179.byteOffset, pad30_181.byteOffset, B);
+    if (kernels !== undefined && heapHolds(v31_182, pad19_175, pad22_177, pad26_179, pad30_181)) run_pointwise17(v31_182.byteOffset, pad19_175.byteOffset, pad22_177.byteOffset, pad26_179.byteOffset, pad30_181.byteOffset, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 512;
@@ -1421,7 +1428,7 @@ function gemm_rows_512x28(w: Float32Array, x: Float32Array, out: Float32Array, s
   if (kernels !== undefined) {
     const memory = kernels.memory.buffer;
     if (w.buffer === memory && x.buffer === memory && out.buffer === memory) {
-      kernels.exports.rows_512x28(w.byteOffset, x.byteOffset, out.byteOffset, samples);
+      run_rows_512x28(w.byteOffset, x.byteOffset, out.byteOffset, samples);
       return;
     }
   }
@@ -1530,7 +1537,7 @@ function gemm_rows_512x128(w: Float32Array, x: Float32Array, out: Float32Array, 
   if (kernels !== undefined) {
     const memory = kernels.memory.buffer;
     if (w.buffer === memory && x.buffer === memory && out.buffer === memory) {
-      kernels.exports.rows_512x128(w.byteOffset, x.byteOffset, out.byteOffset, samples);
+      run_rows_512x128(w.byteOffset, x.byteOffset, out.byteOffset, samples);
       return;
     }
   }
@@ -1639,7 +1646,7 @@ function gemm_rows_512x41(w: Float32Array, x: Float32Array, out: Float32Array, s
   if (kernels !== undefined) {
     const memory = kernels.memory.buffer;
     if (w.buffer === memory && x.buffer === memory && out.buffer === memory) {
-      kernels.exports.rows_512x41(w.byteOffset, x.byteOffset, out.byteOffset, samples);
+      run_rows_512x41(w.byteOffset, x.byteOffset, out.byteOffset, samples);
       return;
     }
   }
@@ -1782,7 +1789,7 @@ function gemm_rows_41x128(w: Float32Array, x: Float32Array, out: Float32Array, s
   if (kernels !== undefined) {
     const memory = kernels.memory.buffer;
     if (w.buffer === memory && x.buffer === memory && out.buffer === memory) {
-      kernels.exports.rows_41x128(w.byteOffset, x.byteOffset, out.byteOffset, samples);
+      run_rows_41x128(w.byteOffset, x.byteOffset, out.byteOffset, samples);
       return;
     }
   }
@@ -1881,7 +1888,7 @@ function gemm_cols_41x128(v: Float32Array, w: Float32Array, out: Float32Array, s
   if (kernels !== undefined) {
     const memory = kernels.memory.buffer;
     if (v.buffer === memory && w.buffer === memory && out.buffer === memory) {
-      kernels.exports.cols_41x128(v.byteOffset, w.byteOffset, out.byteOffset, samples);
+      run_cols_41x128(v.byteOffset, w.byteOffset, out.byteOffset, samples);
       return;
     }
   }
@@ -1955,7 +1962,7 @@ function gemm_outer_41x128(a: Float32Array, aStep: number, b: Float32Array, bSte
   if (kernels !== undefined) {
     const memory = kernels.memory.buffer;
     if (a.buffer === memory && b.buffer === memory && out.buffer === memory) {
-      kernels.exports.outer_41x128(a.byteOffset, aStep, b.byteOffset, bStep, out.byteOffset, samples);
+      run_outer_41x128(a.byteOffset, aStep, b.byteOffset, bStep, out.byteOffset, samples);
       return;
     }
   }
@@ -2054,7 +2061,7 @@ function gemm_cols_512x128(v: Float32Array, w: Float32Array, out: Float32Array, 
   if (kernels !== undefined) {
     const memory = kernels.memory.buffer;
     if (v.buffer === memory && w.buffer === memory && out.buffer === memory) {
-      kernels.exports.cols_512x128(v.byteOffset, w.byteOffset, out.byteOffset, samples);
+      run_cols_512x128(v.byteOffset, w.byteOffset, out.byteOffset, samples);
       return;
     }
   }
@@ -2135,7 +2142,7 @@ function gemm_outer_512x41(a: Float32Array, aStep: number, b: Float32Array, bSte
   if (kernels !== undefined) {
     const memory = kernels.memory.buffer;
     if (a.buffer === memory && b.buffer === memory && out.buffer === memory) {
-      kernels.exports.outer_512x41(a.byteOffset, aStep, b.byteOffset, bStep, out.byteOffset, samples);
+      run_outer_512x41(a.byteOffset, aStep, b.byteOffset, bStep, out.byteOffset, samples);
       return;
     }
   }
@@ -2196,7 +2203,7 @@ function gemm_outer_512x128(a: Float32Array, aStep: number, b: Float32Array, bSt
   if (kernels !== undefined) {
     const memory = kernels.memory.buffer;
     if (a.buffer === memory && b.buffer === memory && out.buffer === memory) {
-      kernels.exports.outer_512x128(a.byteOffset, aStep, b.byteOffset, bStep, out.byteOffset, samples);
+      run_outer_512x128(a.byteOffset, aStep, b.byteOffset, bStep, out.byteOffset, samples);
       return;
     }
   }
@@ -2329,7 +2336,7 @@ function gemm_cols_512x41(v: Float32Array, w: Float32Array, out: Float32Array, s
   if (kernels !== undefined) {
     const memory = kernels.memory.buffer;
     if (v.buffer === memory && w.buffer === memory && out.buffer === memory) {
-      kernels.exports.cols_512x41(v.byteOffset, w.byteOffset, out.byteOffset, samples);
+      run_cols_512x41(v.byteOffset, w.byteOffset, out.byteOffset, samples);
       return;
     }
   }
@@ -2390,7 +2397,7 @@ function gemm_outer_512x28(a: Float32Array, aStep: number, b: Float32Array, bSte
   if (kernels !== undefined) {
     const memory = kernels.memory.buffer;
     if (a.buffer === memory && b.buffer === memory && out.buffer === memory) {
-      kernels.exports.outer_512x28(a.byteOffset, aStep, b.byteOffset, bStep, out.byteOffset, samples);
+      run_outer_512x28(a.byteOffset, aStep, b.byteOffset, bStep, out.byteOffset, samples);
       return;
     }
   }
@@ -2509,21 +2516,23 @@ function gemm_cols_512x28(v: Float32Array, w: Float32Array, out: Float32Array, s
   if (kernels !== undefined) {
     const memory = kernels.memory.buffer;
     if (v.buffer === memory && w.buffer === memory && out.buffer === memory) {
-      kernels.exports.cols_512x28(v.byteOffset, w.byteOffset, out.byteOffset, samples);
+      run_cols_512x28(v.byteOffset, w.byteOffset, out.byteOffset, samples);
       return;
     }
   }
   gemm_cols_512x28_scalar(v, w, out, samples);
 }
 
-// WebAssembly SIMD kernels generated by rnnc for this model's sizes (26875 bytes): rows_512x28, pointwise0, rows_512x128, pointwise1, pointwise2, pointwise3, rows_512x41, rows_41x128, pointwise4, pointwise5, pointwise6, pointwise7, pointwise8, pointwise9, pointwise10, pointwise11, cols_41x128, outer_41x128, pointwise12, pointwise13, pointwise14, pointwise15, pointwise16, pointwise17, cols_512x128, outer_512x41, outer_512x128, cols_512x41, outer_512x28, cols_512x28.
+// WebAssembly SIMD kernels generated by rnnc for this model's sizes (29469 bytes): rows_512x28, pointwise0, rows_512x128, rows_256x128, pointwise1, pointwise2, pointwise3, rows_512x41, rows_41x128, pointwise4, pointwise5, pointwise6, pointwise7, pointwise8, pointwise9, pointwise10, pointwise11, cols_41x128, outer_41x128, pointwise12, pointwise13, pointwise14, pointwise15, pointwise16, pointwise17, cols_512x128, outer_512x41, outer_512x128, cols_512x41, outer_512x28, cols_512x28, nonfinite.
 // `rnnc compile --emit-wat` prints them as text.
-const kernelBytes = "AGFzbQEAAAABHwRgBH9/f38AYAZ/f39/f38AYAN/f38AYAV/f39/fwACDwEDZW52Bm1lbW9yeQIAAQMfHgAAAAABAAAAAAICAQIAAAMAAQAAAAEDAQABAQABAAeiAx4Lcm93c181MTJ4MjgAAApwb2ludHdpc2UwAAEMcm93c181MTJ4MTI4AAIKcG9pbnR3aXNlMQADCnBvaW50d2lzZTIABApwb2ludHdpc2UzAAULcm93c181MTJ4NDEABgtyb3dzXzQxeDEyOAAHCnBvaW50d2lzZTQACApwb2ludHdpc2U1AAkKcG9pbnR3aXNlNgAKCnBvaW50d2lzZTcACwpwb2ludHdpc2U4AAwKcG9pbnR3aXNlOQANC3BvaW50d2lzZTEwAA4LcG9pbnR3aXNlMTEADwtjb2xzXzQxeDEyOAAQDG91dGVyXzQxeDEyOAARC3BvaW50d2lzZTEyABILcG9pbnR3aXNlMTMAEwtwb2ludHdpc2UxNAAUC3BvaW50d2lzZTE1ABULcG9pbnR3aXNlMTYAFgtwb2ludHdpc2UxNwAXDGNvbHNfNTEyeDEyOAAYDG91dGVyXzUxMng0MQAZDW91dGVyXzUxMngxMjgAGgtjb2xzXzUxMng0MQAbDG91dGVyXzUxMngyOAAcC2NvbHNfNTEyeDI4AB0K6MoBHvUQAgZ/FntBACEEAkADQCADIARrQQRIDQFBACEFAkADQCAFQYAETg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhD/0MAAAAAAAAAAAAAAAAAAAAACEQ/QwAAAAAAAAAAAAAAAAAAAAAIRH9DAAAAAAAAAAAAAAAAAAAAAAhEiAAIAVB8ABsaiEGIAEgBEHwAGxqIQcgBkHwAGohCANAIAf9AAIAIRMgB/0AAnAhFCAH/QAC4AEhFSAH/QAC0AIhFiAG/QACACEKIAsgCiAT/eYB/eQBIQsgDSAKIBT95gH95AEhDSAPIAogFf3mAf3kASEPIBEgCiAW/eYB/eQBIREgBv0AAnAhCiAMIAogE/3mAf3kASEMIA4gCiAU/eYB/eQBIQ4gECAKIBX95gH95AEhECASIAogFv3mAf3kASESIAZBEGohBiAHQRBqIQcgBiAISA0ACyACIARBgBBsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AgAgCSAZ/R8BOAIEIA0gDv0NAAECAwQFBgcQERITFBUWFyANIA79DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AoAQIAkgGf0fATgChBAgDyAQ/Q0AAQIDBAUGBxAREhMUFRYXIA8gEP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCgCAgCSAZ/R8BOAKEICARIBL9DQABAgMEBQYHEBESExQVFhcgESAS/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAKAMCAJIBn9HwE4AoQwIAVBAmohBQwACwsgBEEEaiEEDAALCwJAA0AgBCADTg0BQQAhBQJAA0AgBUGABE4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhGv0MAAAAAAAAAAAAAAAAAAAAACEb/QwAAAAAAAAAAAAAAAAAAAAAIRz9DAAAAAAAAAAAAAAAAAAAAAAhHf0MAAAAAAAAAAAAAAAAAAAAACEe/QwAAAAAAAAAAAAAAAAAAAAAIR8gACAFQfAAbGohBiABIARB8ABsaiEHIAZB8ABqIQgDQCAH/QACACETIAb9AAIAIQogCyAKIBP95gH95AEhCyAG/QACcCEKIAwgCiAT/eYB/eQBIQwgBv0AAuABIQogGiAKIBP95gH95AEhGiAG/QAC0AIhCiAbIAogE/3mAf3kASEbIAb9AALAAyEKIBwgCiAT/eYB/eQBIRwgBv0AArAEIQogHSAKIBP95gH95AEhHSAG/QACoAUhCiAeIAogE/3mAf3kASEeIAb9AAKQBiEKIB8gCiAT/eYB/eQBIR8gBkEQaiEGIAdBEGohByAGIAhIDQALIAIgBEGAEGxqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEXIBogG/0NAAECAwQFBgcQERITFBUWFyAaIBv9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/QsCACAcIB39DQABAgMEBQYHEBESExQVFhcgHCAd/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRcgHiAf/Q0AAQIDBAUGBxAREhMUFRYXIB4gH/0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9CwIQIAVBCGohBQwACwsgBEEBaiEEDAALCwtiAQJ/QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWogASAFav0AAgAgAiAFav0AAgD95AH9CwIAIAVBEGohBSAFQYAQSA0ACyAAQYAQaiEAIAFBgBBqIQEgBEEBaiEEDAALCwv4EAIGfxZ7QQAhBAJAA0AgAyAEa0EESA0BQQAhBQJAA0AgBUGABE4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhEP0MAAAAAAAAAAAAAAAAAAAAACER/QwAAAAAAAAAAAAAAAAAAAAAIRIgACAFQYAEbGohBiABIARBgARsaiEHIAZBgARqIQgDQCAH/QACACETIAf9AAKABCEUIAf9AAKACCEVIAf9AAKADCEWIAb9AAIAIQogCyAKIBP95gH95AEhCyANIAogFP3mAf3kASENIA8gCiAV/eYB/eQBIQ8gESAKIBb95gH95AEhESAG/QACgAQhCiAMIAogE/3mAf3kASEMIA4gCiAU/eYB/eQBIQ4gECAKIBX95gH95AEhECASIAogFv3mAf3kASESIAZBEGohBiAHQRBqIQcgBiAISA0ACyACIARBgBBsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AgAgCSAZ/R8BOAIEIA0gDv0NAAECAwQFBgcQERITFBUWFyANIA79DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AoAQIAkgGf0fATgChBAgDyAQ/Q0AAQIDBAUGBxAREhMUFRYXIA8gEP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCgCAgCSAZ/R8BOAKEICARIBL9DQABAgMEBQYHEBESExQVFhcgESAS/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAKAMCAJIBn9HwE4AoQwIAVBAmohBQwACwsgBEEEaiEEDAALCwJAA0AgBCADTg0BQQAhBQJAA0AgBUGABE4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhGv0MAAAAAAAAAAAAAAAAAAAAACEb/QwAAAAAAAAAAAAAAAAAAAAAIRz9DAAAAAAAAAAAAAAAAAAAAAAhHf0MAAAAAAAAAAAAAAAAAAAAACEe/QwAAAAAAAAAAAAAAAAAAAAAIR8gACAFQYAEbGohBiABIARBgARsaiEHIAZBgARqIQgDQCAH/QACACETIAb9AAIAIQogCyAKIBP95gH95AEhCyAG/QACgAQhCiAMIAogE/3mAf3kASEMIAb9AAKACCEKIBogCiAT/eYB/eQBIRogBv0AAoAMIQogGyAKIBP95gH95AEhGyAG/QACgBAhCiAcIAogE/3mAf3kASEcIAb9AAKAFCEKIB0gCiAT/eYB/eQBIR0gBv0AAoAYIQogHiAKIBP95gH95AEhHiAG/QACgBwhCiAfIAogE/3mAf3kASEfIAZBEGohBiAHQRBqIQcgBiAISA0ACyACIARBgBBsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFyAaIBv9DQABAgMEBQYHEBESExQVFhcgGiAb/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0LAgAgHCAd/Q0AAQIDBAUGBxAREhMUFRYXIBwgHf0NCAkKCwwNDg8YGRobHB0eH/3kASEXIB4gH/0NAAECAwQFBgcQERITFBUWFyAeIB/9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/QsCECAFQQhqIQUMAAsLIARBAWohBAwACwsLagECf0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVqIAEgBWr9AAIAIAIgBWr9AAIA/eQB/QsCACAFQRBqIQUgBUGAEEgNAAsgAEGAEGohACABQYAQaiEBIAJBgBBqIQIgBEEBaiEEDAALCwutDAICfxB7QQAhBgJAA0AgBiAFTg0BQQAhBwNAIAAgB2ogASAHav0AAgD94QEhCP0MAACAPwAAgD8AAIA/AACAP/0MAACAPwAAgD8AAIA/AACAPyAI/QylwLBCpcCwQqXAsEKlwLBC/egB/QxQrK7CUKyuwlCsrsJQrK7C/ekBIQkgCf0MO6q4PzuquD87qrg/O6q4P/3mAf1qIQogCSAK/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIAr9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhC/0MZ2lQOWdpUDlnaVA5Z2lQOSAL/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIAv95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgC/3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAL/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIAv95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgCyAL/eYB/eYBIAv95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgCv34Af0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/eQB/ecBIAIgB2r9AAIA/eYBIAMgB2r9AAIA/eEBIQz9DAAAgD8AAIA/AACAPwAAgD/9DAAAgD8AAIA/AACAPwAAgD8gDP0MpcCwQqXAsEKlwLBCpcCwQv3oAf0MUKyuwlCsrsJQrK7CUKyuwv3pASENIA39DDuquD87qrg/O6q4PzuquD/95gH9aiEOIA0gDv0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAO/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIQ/9DGdpUDlnaVA5Z2lQOWdpUDkgD/3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAP/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIA/95gH9DMGpKj3BqSo9wakqPcGpKj395AEgD/3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAP/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIA8gD/3mAf3mASAP/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIA79+AH9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf3kAf3nASAEIAdq/QACACEQIBAgEP3mASER/Qzq8Lq76vC6u+rwurvq8Lq7IBH95gH9DE4TqTxOE6k8ThOpPE4TqTz95AEgEf3mAf0MLR5cvS0eXL0tHly9LR5cvf3kASAR/eYB/QyTgwg+k4MIPpODCD6Tgwg+/eQBIBH95gH9DJmqqr6Zqqq+maqqvpmqqr795AEgEf3mASAQ/eYBIBD95AEhEiAQ/eAB/QwAAABAAAAAQAAAAEAAAABA/eYBIRP9DAAAgD8AAIA/AACAPwAAgD/9DAAAAEAAAABAAAAAQAAAAEAgE/0MpcCwQqXAsEKlwLBCpcCwQv3oAf0MUKyuwlCsrsJQrK7CUKyuwv3pASEUIBT9DDuquD87qrg/O6q4PzuquD/95gH9aiEVIBQgFf0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAV/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIRb9DGdpUDlnaVA5Z2lQOWdpUDkgFv3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAW/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIBb95gH9DMGpKj3BqSo9wakqPcGpKj395AEgFv3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAW/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIBYgFv3mAf3mASAW/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIBX9+AH9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf0MAACAPwAAgD8AAIA/AACAP/3kAf3nAf3lASAQ/QwAAACAAAAAgAAAAIAAAACA/U79UCEXIBIgFyAQ/eAB/QwAACA/AAAgPwAAID8AACA//UP9Uv3mAf3kAf0LAgAgB0EQaiEHIAdBgARIDQALIABBgARqIQAgAUGAEGohASACQYAEaiECIANBgBBqIQMgBEGAEGohBCAGQQFqIQYMAAsLC/sIAgJ/DHtBACEEAkADQCAEIANODQFBACEFA0AgACAFaiABIAVq/QACAP3hASEG/QwAAIA/AACAPwAAgD8AAIA//QwAAIA/AACAPwAAgD8AAIA/IAb9DKXAsEKlwLBCpcCwQqXAsEL96AH9DFCsrsJQrK7CUKyuwlCsrsL96QEhByAH/Qw7qrg/O6q4PzuquD87qrg//eYB/WohCCAHIAj9DACAMT8AgDE/AIAxPwCAMT/95gH95QEgCP0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEJ/QxnaVA5Z2lQOWdpUDlnaVA5IAn95gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgCf3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAJ/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIAn95gH9DKqqKj6qqio+qqoqPqqqKj795AEgCf3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASAJIAn95gH95gEgCf3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAI/fgB/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH95AH95wEgAiAFav0AAgAhCiAKIAr95gEhC/0M6vC6u+rwurvq8Lq76vC6uyAL/eYB/QxOE6k8ThOpPE4TqTxOE6k8/eQBIAv95gH9DC0eXL0tHly9LR5cvS0eXL395AEgC/3mAf0Mk4MIPpODCD6Tgwg+k4MIPv3kASAL/eYB/QyZqqq+maqqvpmqqr6Zqqq+/eQBIAv95gEgCv3mASAK/eQBIQwgCv3gAf0MAAAAQAAAAEAAAABAAAAAQP3mASEN/QwAAIA/AACAPwAAgD8AAIA//QwAAABAAAAAQAAAAEAAAABAIA39DKXAsEKlwLBCpcCwQqXAsEL96AH9DFCsrsJQrK7CUKyuwlCsrsL96QEhDiAO/Qw7qrg/O6q4PzuquD87qrg//eYB/WohDyAOIA/9DACAMT8AgDE/AIAxPwCAMT/95gH95QEgD/0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEQ/QxnaVA5Z2lQOWdpUDlnaVA5IBD95gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgEP3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAQ/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIBD95gH9DKqqKj6qqio+qqoqPqqqKj795AEgEP3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASAQIBD95gH95gEgEP3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAP/fgB/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH9DAAAgD8AAIA/AACAPwAAgD/95AH95wH95QEgCv0MAAAAgAAAAIAAAACAAAAAgP1O/VAhESAMIBEgCv3gAf0MAAAgPwAAID8AACA/AAAgP/1D/VL95gH9CwIAIAVBEGohBSAFQYAESA0ACyAAQYAEaiEAIAFBgBBqIQEgAkGABGohAiAEQQFqIQQMAAsLC5sWAgZ/FntBACEEAkADQCADIARrQQRIDQFBACEFAkADQCAFQYAETg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhD/0MAAAAAAAAAAAAAAAAAAAAACEQ/QwAAAAAAAAAAAAAAAAAAAAAIRH9DAAAAAAAAAAAAAAAAAAAAAAhEiAAIAVBpAFsaiEGIAEgBEGkAWxqIQcgBkGgAWohCANAIAf9AAIAIRMgB/0AAqQBIRQgB/0AAsgCIRUgB/0AAuwDIRYgBv0AAgAhCiALIAogE/3mAf3kASELIA0gCiAU/eYB/eQBIQ0gDyAKIBX95gH95AEhDyARIAogFv3mAf3kASERIAb9AAKkASEKIAwgCiAT/eYB/eQBIQwgDiAKIBT95gH95AEhDiAQIAogFf3mAf3kASEQIBIgCiAW/eYB/eQBIRIgBkEQaiEGIAdBEGohByAGIAhIDQALIAf9AAIAIRMgB/0AAqQBIRQgB/0AAsgCIRUgB/0AAuwDIRYgBv0AAgAhCiALIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIQsgDSAKIBT95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASENIA8gCiAV/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhDyARIAogFv3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIREgBv0AAqQBIQogDCAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEMIA4gCiAU/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhDiAQIAogFf3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIRAgEiAKIBb95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASESIAIgBEGAEGxqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCACAJIBn9HwE4AgQgDSAO/Q0AAQIDBAUGBxAREhMUFRYXIA0gDv0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCgBAgCSAZ/R8BOAKEECAPIBD9DQABAgMEBQYHEBESExQVFhcgDyAQ/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAKAICAJIBn9HwE4AoQgIBEgEv0NAAECAwQFBgcQERITFBUWFyARIBL9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AoAwIAkgGf0fATgChDAgBUECaiEFDAALCyAEQQRqIQQMAAsLAkADQCAEIANODQFBACEFAkADQCAFQYAETg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEa/QwAAAAAAAAAAAAAAAAAAAAAIRv9DAAAAAAAAAAAAAAAAAAAAAAhHP0MAAAAAAAAAAAAAAAAAAAAACEd/QwAAAAAAAAAAAAAAAAAAAAAIR79DAAAAAAAAAAAAAAAAAAAAAAhHyAAIAVBpAFsaiEGIAEgBEGkAWxqIQcgBkGgAWohCANAIAf9AAIAIRMgBv0AAgAhCiALIAogE/3mAf3kASELIAb9AAKkASEKIAwgCiAT/eYB/eQBIQwgBv0AAsgCIQogGiAKIBP95gH95AEhGiAG/QAC7AMhCiAbIAogE/3mAf3kASEbIAb9AAKQBSEKIBwgCiAT/eYB/eQBIRwgBv0AArQGIQogHSAKIBP95gH95AEhHSAG/QAC2AchCiAeIAogE/3mAf3kASEeIAb9AAL8CCEKIB8gCiAT/eYB/eQBIR8gBkEQaiEGIAdBEGohByAGIAhIDQALIAf9AAIAIRMgBv0AAgAhCiALIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIQsgBv0AAqQBIQogDCAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEMIAb9AALIAiEKIBogCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhGiAG/QAC7AMhCiAbIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIRsgBv0AApAFIQogHCAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEcIAb9AAK0BiEKIB0gCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhHSAG/QAC2AchCiAeIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIR4gBv0AAvwIIQogHyAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEfIAIgBEGAEGxqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEXIBogG/0NAAECAwQFBgcQERITFBUWFyAaIBv9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/QsCACAcIB39DQABAgMEBQYHEBESExQVFhcgHCAd/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRcgHiAf/Q0AAQIDBAUGBxAREhMUFRYXIB4gH/0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9CwIQIAVBCGohBQwACwsgBEEBaiEEDAALCwvlHQIGfxZ7QQAhBAJAA0AgAyAEa0EESA0BQQAhBQJAA0AgBUEoTg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhD/0MAAAAAAAAAAAAAAAAAAAAACEQ/QwAAAAAAAAAAAAAAAAAAAAAIRH9DAAAAAAAAAAAAAAAAAAAAAAhEiAAIAVBgARsaiEGIAEgBEGABGxqIQcgBkGABGohCANAIAf9AAIAIRMgB/0AAoAEIRQgB/0AAoAIIRUgB/0AAoAMIRYgBv0AAgAhCiALIAogE/3mAf3kASELIA0gCiAU/eYB/eQBIQ0gDyAKIBX95gH95AEhDyARIAogFv3mAf3kASERIAb9AAKABCEKIAwgCiAT/eYB/eQBIQwgDiAKIBT95gH95AEhDiAQIAogFf3mAf3kASEQIBIgCiAW/eYB/eQBIRIgBkEQaiEGIAdBEGohByAGIAhIDQALIAIgBEGkAWxqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCACAJIBn9HwE4AgQgDSAO/Q0AAQIDBAUGBxAREhMUFRYXIA0gDv0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCpAEgCSAZ/R8BOAKoASAPIBD9DQABAgMEBQYHEBESExQVFhcgDyAQ/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOALIAiAJIBn9HwE4AswCIBEgEv0NAAECAwQFBgcQERITFBUWFyARIBL9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AuwDIAkgGf0fATgC8AMgBUECaiEFDAALC0EoIQX9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhESAAIAVBgARsaiEGIAEgBEGABGxqIQcgBkGABGohCANAIAf9AAIAIRMgB/0AAoAEIRQgB/0AAoAIIRUgB/0AAoAMIRYgBv0AAgAhCiALIAogE/3mAf3kASELIA0gCiAU/eYB/eQBIQ0gDyAKIBX95gH95AEhDyARIAogFv3mAf3kASERIAZBEGohBiAHQRBqIQcgBiAISA0ACyACIARBpAFsaiAFQQRsaiEJIAv9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhcgC/0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCACAN/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYXIA39DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AqQBIA/9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhcgD/0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCyAIgEf0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWFyAR/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOALsAyAEQQRqIQQMAAsLAkADQCAEIANODQFBACEFAkADQCAFQShODQH9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIRr9DAAAAAAAAAAAAAAAAAAAAAAhG/0MAAAAAAAAAAAAAAAAAAAAACEc/QwAAAAAAAAAAAAAAAAAAAAAIR39DAAAAAAAAAAAAAAAAAAAAAAhHv0MAAAAAAAAAAAAAAAAAAAAACEfIAAgBUGABGxqIQYgASAEQYAEbGohByAGQYAEaiEIA0AgB/0AAgAhEyAG/QACACEKIAsgCiAT/eYB/eQBIQsgBv0AAoAEIQogDCAKIBP95gH95AEhDCAG/QACgAghCiAaIAogE/3mAf3kASEaIAb9AAKADCEKIBsgCiAT/eYB/eQBIRsgBv0AAoAQIQogHCAKIBP95gH95AEhHCAG/QACgBQhCiAdIAogE/3mAf3kASEdIAb9AAKAGCEKIB4gCiAT/eYB/eQBIR4gBv0AAoAcIQogHyAKIBP95gH95AEhHyAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgAiAEQaQBbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRcgGiAb/Q0AAQIDBAUGBxAREhMUFRYXIBogG/0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9CwIAIBwgHf0NAAECAwQFBgcQERITFBUWFyAcIB39DQgJCgsMDQ4PGBkaGxwdHh/95AEhFyAeIB/9DQABAgMEBQYHEBESExQVFhcgHiAf/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0LAhAgBUEIaiEFDAALC0EoIQX9DAAAAAAAAAAAAAAAAAAAAAAhCyAAIAVBgARsaiEGIAEgBEGABGxqIQcgBkGABGohCANAIAf9AAIAIRMgBv0AAgAhCiALIAogE/3mAf3kASELIAZBEGohBiAHQRBqIQcgBiAISA0ACyACIARBpAFsaiAFQQRsaiEJIAv9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhcgC/0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCACAEQQFqIQQMAAsLC4YBAgJ/AXtBACEEAkADQCAEIANODQFBACEFA0AgACAFaiABIAVq/QACACACIAVq/QACAP3kAf0LAgAgBUEQaiEFIAVBoAFIDQALIAEgBWr9AAIAIAIgBWr9AAIA/eQBIQYgACAG/R8AOAKgASAAQaQBaiEAIAFBpAFqIQEgBEEBaiEEDAALCwviAwICfwR7QQAhAwJAA0AgAyACTg0BQQAhBANAIAAgBGogASAEav0AAgD94QEhBf0MAACAPwAAgD8AAIA/AACAP/0MAACAPwAAgD8AAIA/AACAPyAF/QylwLBCpcCwQqXAsEKlwLBC/egB/QxQrK7CUKyuwlCsrsJQrK7C/ekBIQYgBv0MO6q4PzuquD87qrg/O6q4P/3mAf1qIQcgBiAH/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIAf9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhCP0MZ2lQOWdpUDlnaVA5Z2lQOSAI/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIAj95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgCP3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAI/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIAj95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgCCAI/eYB/eYBIAj95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgB/34Af0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/eQB/ecB/QsCACAEQRBqIQQgBEGABEgNAAsgAEGABGohACABQYAQaiEBIANBAWohAwwACwsL3QUCAn8Ie0EAIQMCQANAIAMgAk4NAUEAIQQDQCAAIARqIAEgBGr9AAIAIQUgBSAF/eYBIQb9DOrwurvq8Lq76vC6u+rwursgBv3mAf0MThOpPE4TqTxOE6k8ThOpPP3kASAG/eYB/QwtHly9LR5cvS0eXL0tHly9/eQBIAb95gH9DJODCD6Tgwg+k4MIPpODCD795AEgBv3mAf0Mmaqqvpmqqr6Zqqq+maqqvv3kASAG/eYBIAX95gEgBf3kASEHIAX94AH9DAAAAEAAAABAAAAAQAAAAED95gEhCP0MAACAPwAAgD8AAIA/AACAP/0MAAAAQAAAAEAAAABAAAAAQCAI/QylwLBCpcCwQqXAsEKlwLBC/egB/QxQrK7CUKyuwlCsrsJQrK7C/ekBIQkgCf0MO6q4PzuquD87qrg/O6q4P/3mAf1qIQogCSAK/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIAr9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhC/0MZ2lQOWdpUDlnaVA5Z2lQOSAL/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIAv95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgC/3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAL/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIAv95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgCyAL/eYB/eYBIAv95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgCv34Af0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/QwAAIA/AACAPwAAgD8AAIA//eQB/ecB/eUBIAX9DAAAAIAAAACAAAAAgAAAAID9Tv1QIQwgByAMIAX94AH9DAAAID8AACA/AAAgPwAAID/9Q/1S/QsCACAEQRBqIQQgBEGABEgNAAsgAEGABGohACABQYAQaiEBIANBAWohAwwACwsLkgEBAn9BACEGAkADQCAGIAVODQFBACEHA0AgACAHaiABIAdq/QACACACIAdq/QACAP3mASADIAdq/QACACAEIAdq/QACAP3mAf3kAf0LAgAgB0EQaiEHIAdBgARIDQALIABBgARqIQAgAUGABGohASACQYAEaiECIANBgARqIQMgBEGABGohBCAGQQFqIQYMAAsLC90FAgJ/CHtBACEDAkADQCADIAJODQFBACEEA0AgACAEaiABIARq/QACACEFIAUgBf3mASEG/Qzq8Lq76vC6u+rwurvq8Lq7IAb95gH9DE4TqTxOE6k8ThOpPE4TqTz95AEgBv3mAf0MLR5cvS0eXL0tHly9LR5cvf3kASAG/eYB/QyTgwg+k4MIPpODCD6Tgwg+/eQBIAb95gH9DJmqqr6Zqqq+maqqvpmqqr795AEgBv3mASAF/eYBIAX95AEhByAF/eAB/QwAAABAAAAAQAAAAEAAAABA/eYBIQj9DAAAgD8AAIA/AACAPwAAgD/9DAAAAEAAAABAAAAAQAAAAEAgCP0MpcCwQqXAsEKlwLBCpcCwQv3oAf0MUKyuwlCsrsJQrK7CUKyuwv3pASEJIAn9DDuquD87qrg/O6q4PzuquD/95gH9aiEKIAkgCv0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAK/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIQv9DGdpUDlnaVA5Z2lQOWdpUDkgC/3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAL/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIAv95gH9DMGpKj3BqSo9wakqPcGpKj395AEgC/3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAL/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIAsgC/3mAf3mASAL/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIAr9+AH9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf0MAACAPwAAgD8AAIA/AACAP/3kAf3nAf3lASAF/QwAAACAAAAAgAAAAIAAAACA/U79UCEMIAcgDCAF/eAB/QwAACA/AAAgPwAAID8AACA//UP9Uv0LAgAgBEEQaiEEIARBgARIDQALIABBgARqIQAgAUGABGohASADQQFqIQMMAAsLC2oBAn9BACEEAkADQCAEIANODQFBACEFA0AgACAFaiABIAVq/QACACACIAVq/QACAP3mAf0LAgAgBUEQaiEFIAVBgARIDQALIABBgARqIQAgAUGABGohASACQYAEaiECIARBAWohBAwACwsLjgECAn8Be0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVqIAEgBWr9AAIAIAIgBWr9AAIA/eYB/QsCACAFQRBqIQUgBUGgAUgNAAsgASAFav0AAgAgAiAFav0AAgD95gEhBiAAIAb9HwA4AqABIABBpAFqIQAgAUGkAWohASACQaQBaiECIARBAWohBAwACwsLpAcCAn8Le0EAIQUCQANAIAUgBE4NAUEAIQYDQCAAIAZqIAEgBmr9AAIAIAIgBmr9AAIA/QwAAAA/AAAAPwAAAD8AAAA//eYBIQcgB/0MpcCwQqXAsEKlwLBCpcCwQv3oAf0MUKyuwlCsrsJQrK7CUKyuwv3pASEIIAj9DDuquD87qrg/O6q4PzuquD/95gH9aiEJIAggCf0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAJ/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIQr9DGdpUDlnaVA5Z2lQOWdpUDkgCv3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAK/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIAr95gH9DMGpKj3BqSo9wakqPcGpKj395AEgCv3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAK/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIAogCv3mAf3mASAK/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIAn9+AH9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mASELIAsgC/3mASADIAZq/QACAP3mAf3lAf0LAgAgBkEQaiEGIAZBoAFIDQALIAEgBmr9AAIAIAIgBmr9AAIA/QwAAAA/AAAAPwAAAD8AAAA//eYBIQ0gDf0MpcCwQqXAsEKlwLBCpcCwQv3oAf0MUKyuwlCsrsJQrK7CUKyuwv3pASEOIA79DDuquD87qrg/O6q4PzuquD/95gH9aiEPIA4gD/0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAP/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIRD9DGdpUDlnaVA5Z2lQOWdpUDkgEP3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAQ/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIBD95gH9DMGpKj3BqSo9wakqPcGpKj395AEgEP3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAQ/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIBAgEP3mAf3mASAQ/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIA/9+AH9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mASERIBEgEf3mASADIAZq/QACAP3mAf3lASEMIAAgDP0fADgCoAEgAEGkAWohACABQaQBaiEBIAJBpAFqIQIgA0GkAWohAyAFQQFqIQUMAAsLC9YGBAV/AXsBfwx7QQAhBAJAA0AgAyAEa0ECSA0BQQAhBQJAA0AgBUGAAU4NASACIARBgARsaiAFQQRsaiEK/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhD/0MAAAAAAAAAAAAAAAAAAAAACEQ/QwAAAAAAAAAAAAAAAAAAAAAIRH9DAAAAAAAAAAAAAAAAAAAAAAhEiAAIARBpAFsaiEGIAEgBUEEbGohByAGQaQBaiEIA0AgB/0AAgAhEyAH/QACECEUIAf9AAIgIRUgB/0AAjAhFiAG/QkCACEJIAsgCSAT/eYB/eQBIQsgDCAJIBT95gH95AEhDCANIAkgFf3mAf3kASENIA4gCSAW/eYB/eQBIQ4gBv0JAqQBIQkgDyAJIBP95gH95AEhDyAQIAkgFP3mAf3kASEQIBEgCSAV/eYB/eQBIREgEiAJIBb95gH95AEhEiAGQQRqIQYgB0GABGohByAGIAhIDQALIAogC/0LAgAgCiAM/QsCECAKIA39CwIgIAogDv0LAjAgCiAP/QsCgAQgCiAQ/QsCkAQgCiAR/QsCoAQgCiAS/QsCsAQgBUEQaiEFDAALCyAEQQJqIQQMAAsLAkADQCAEIANODQFBACEFAkADQCAFQYABTg0BIAIgBEGABGxqIAVBBGxqIQr9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDiAAIARBpAFsaiEGIAEgBUEEbGohByAGQaQBaiEIA0AgB/0AAgAhEyAH/QACECEUIAf9AAIgIRUgB/0AAjAhFiAG/QkCACEJIAsgCSAT/eYB/eQBIQsgDCAJIBT95gH95AEhDCANIAkgFf3mAf3kASENIA4gCSAW/eYB/eQBIQ4gBkEEaiEGIAdBgARqIQcgBiAISA0ACyAKIAv9CwIAIAogDP0LAhAgCiAN/QsCICAKIA79CwIwIAVBEGohBQwACwsgBEEBaiEEDAALCwvMBgQHfwF7AX8MeyABQQRsIQEgA0EEbCEDQQAhBgJAA0AgBkGApAFODQEgBCAGav0MAAAAAAAAAAAAAAAAAAAAAP0LAgAgBkEQaiEGDAALC0EAIQsCQANAIAsgBU4NASALQRBqIQwCQCAMIAVIDQAgBSEMC0EAIQYCQANAIAZBKE4NAUEAIQcCQANAIAdBgAFODQEgBCAGQYAEbGogB0EEbGohDiAO/QACACEPIA79AAIQIRAgDv0AAiAhESAO/QACMCESIA79AAKABCETIA79AAKQBCEUIA79AAKgBCEVIA79AAKwBCEWIAAgCyABbGogBkEEbGohCSACIAsgA2xqIAdBBGxqIQogCyEIAkADQCAIIAxODQEgCv0AAgAhFyAK/QACECEYIAr9AAIgIRkgCv0AAjAhGiAJ/QkCACENIA8gDSAX/eYB/eQBIQ8gECANIBj95gH95AEhECARIA0gGf3mAf3kASERIBIgDSAa/eYB/eQBIRIgCf0JAgQhDSATIA0gF/3mAf3kASETIBQgDSAY/eYB/eQBIRQgFSANIBn95gH95AEhFSAWIA0gGv3mAf3kASEWIAkgAWohCSAKIANqIQogCEEBaiEIDAALCyAOIA/9CwIAIA4gEP0LAhAgDiAR/QsCICAOIBL9CwIwIA4gE/0LAoAEIA4gFP0LApAEIA4gFf0LAqAEIA4gFv0LArAEIAdBEGohBwwACwsgBkECaiEGDAALC0EoIQZBACEHAkADQCAHQYABTg0BIAQgBkGABGxqIAdBBGxqIQ4gDv0AAgAhDyAO/QACECEQIA79AAIgIREgDv0AAjAhEiAAIAsgAWxqIAZBBGxqIQkgAiALIANsaiAHQQRsaiEKIAshCAJAA0AgCCAMTg0BIAr9AAIAIRcgCv0AAhAhGCAK/QACICEZIAr9AAIwIRogCf0JAgAhDSAPIA0gF/3mAf3kASEPIBAgDSAY/eYB/eQBIRAgESANIBn95gH95AEhESASIA0gGv3mAf3kASESIAkgAWohCSAKIANqIQogCEEBaiEIDAALCyAOIA/9CwIAIA4gEP0LAhAgDiAR/QsCICAOIBL9CwIwIAdBEGohBwwACwsgC0EQaiELDAALCwt/AQJ/QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWr9DAAAgD8AAIA/AACAPwAAgD8gASAFav0AAgAgAiAFav0AAgD95gH95QH9CwIAIAVBEGohBSAFQYAESA0ACyAAQYAEaiEAIAFBgARqIQEgAkGABGohAiAEQQFqIQQMAAsLC38BAn9BACEEAkADQCAEIANODQFBACEFA0AgACAFaiABIAVq/QACAP0MAACAPwAAgD8AAIA/AACAPyACIAVq/QACAP3lAf3mAf0LAgAgBUEQaiEFIAVBgARIDQALIABBgARqIQAgAUGABGohASACQYAEaiECIARBAWohBAwACwsLagECf0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVqIAEgBWr9AAIAIAIgBWr9AAIA/eQB/QsCACAFQRBqIQUgBUGABEgNAAsgAEGABGohACABQYAEaiEBIAJBgARqIQIgBEEBaiEEDAALCwuSAQECf0EAIQYCQANAIAYgBU4NAUEAIQcDQCAAIAdqIAEgB2r9AAIAIAIgB2r9AAIAIAMgB2r9AAIA/eYBIAQgB2r9AAIA/eYB/eQB/QsCACAHQRBqIQcgB0GABEgNAAsgAEGABGohACABQYAEaiEBIAJBgARqIQIgA0GABGohAyAEQYAEaiEEIAZBAWohBgwACwsLfgECf0EAIQUCQANAIAUgBE4NAUEAIQYDQCAAIAZqIAEgBmr9AAIAIAIgBmr9AAIA/eYBIAMgBmr9AAIA/eYB/QsCACAGQRBqIQYgBkGABEgNAAsgAEGABGohACABQYAEaiEBIAJBgARqIQIgA0GABGohAyAFQQFqIQUMAAsLC5IBAQJ/QQAhBgJAA0AgBiAFTg0BQQAhBwNAIAAgB2ogASAHav0AAgAgAiAHav0AAgD95AEgAyAHav0AAgD95AEgBCAHav0AAgD95AH9CwIAIAdBEGohByAHQYAQSA0ACyAAQYAQaiEAIAFBgBBqIQEgAkGAEGohAiADQYAQaiEDIARBgBBqIQQgBkEBaiEGDAALCwvWBgQFfwF7AX8Me0EAIQQCQANAIAMgBGtBAkgNAUEAIQUCQANAIAVBgAFODQEgAiAEQYAEbGogBUEEbGohCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhEP0MAAAAAAAAAAAAAAAAAAAAACER/QwAAAAAAAAAAAAAAAAAAAAAIRIgACAEQYAQbGohBiABIAVBBGxqIQcgBkGAEGohCANAIAf9AAIAIRMgB/0AAhAhFCAH/QACICEVIAf9AAIwIRYgBv0JAgAhCSALIAkgE/3mAf3kASELIAwgCSAU/eYB/eQBIQwgDSAJIBX95gH95AEhDSAOIAkgFv3mAf3kASEOIAb9CQKAECEJIA8gCSAT/eYB/eQBIQ8gECAJIBT95gH95AEhECARIAkgFf3mAf3kASERIBIgCSAW/eYB/eQBIRIgBkEEaiEGIAdBgARqIQcgBiAISA0ACyAKIAv9CwIAIAogDP0LAhAgCiAN/QsCICAKIA79CwIwIAogD/0LAoAEIAogEP0LApAEIAogEf0LAqAEIAogEv0LArAEIAVBEGohBQwACwsgBEECaiEEDAALCwJAA0AgBCADTg0BQQAhBQJAA0AgBUGAAU4NASACIARBgARsaiAFQQRsaiEK/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ4gACAEQYAQbGohBiABIAVBBGxqIQcgBkGAEGohCANAIAf9AAIAIRMgB/0AAhAhFCAH/QACICEVIAf9AAIwIRYgBv0JAgAhCSALIAkgE/3mAf3kASELIAwgCSAU/eYB/eQBIQwgDSAJIBX95gH95AEhDSAOIAkgFv3mAf3kASEOIAZBBGohBiAHQYAEaiEHIAYgCEgNAAsgCiAL/QsCACAKIAz9CwIQIAogDf0LAiAgCiAO/QsCMCAFQRBqIQUMAAsLIARBAWohBAwACwsL9wYEB38BewF/DHsgAUEEbCEBIANBBGwhA0EAIQYCQANAIAZBgJAFTg0BIAQgBmr9DAAAAAAAAAAAAAAAAAAAAAD9CwIAIAZBEGohBgwACwtBACELAkADQCALIAVODQEgC0EEaiEMAkAgDCAFSA0AIAUhDAtBACEGAkADQCAGQYAETg0BQQAhBwJAA0AgB0EgTg0BIAQgBkGkAWxqIAdBBGxqIQ4gDv0AAgAhDyAO/QACECEQIA79AAIgIREgDv0AAjAhEiAO/QACpAEhEyAO/QACtAEhFCAO/QACxAEhFSAO/QAC1AEhFiAAIAsgAWxqIAZBBGxqIQkgAiALIANsaiAHQQRsaiEKIAshCAJAA0AgCCAMTg0BIAr9AAIAIRcgCv0AAhAhGCAK/QACICEZIAr9AAIwIRogCf0JAgAhDSAPIA0gF/3mAf3kASEPIBAgDSAY/eYB/eQBIRAgESANIBn95gH95AEhESASIA0gGv3mAf3kASESIAn9CQIEIQ0gEyANIBf95gH95AEhEyAUIA0gGP3mAf3kASEUIBUgDSAZ/eYB/eQBIRUgFiANIBr95gH95AEhFiAJIAFqIQkgCiADaiEKIAhBAWohCAwACwsgDiAP/QsCACAOIBD9CwIQIA4gEf0LAiAgDiAS/QsCMCAOIBP9CwKkASAOIBT9CwK0ASAOIBX9CwLEASAOIBb9CwLUASAHQRBqIQcMAAsLQSAhByAEIAZBpAFsaiAHQQRsaiEOIA79AAIAIQ8gDv0AAhAhECAO/QACICERIA79AAKkASETIA79AAK0ASEUIA79AALEASEVIAAgCyABbGogBkEEbGohCSACIAsgA2xqIAdBBGxqIQogCyEIAkADQCAIIAxODQEgCv0AAgAhFyAK/QACECEYIAr9AAIgIRkgCf0JAgAhDSAPIA0gF/3mAf3kASEPIBAgDSAY/eYB/eQBIRAgESANIBn95gH95AEhESAJ/QkCBCENIBMgDSAX/eYB/eQBIRMgFCANIBj95gH95AEhFCAVIA0gGf3mAf3kASEVIAkgAWohCSAKIANqIQogCEEBaiEIDAALCyAOIA/9CwIAIA4gEP0LAhAgDiAR/R8AOAIgIA4gE/0LAqQBIA4gFP0LArQBIA4gFf0fADgCxAEgBkECaiEGDAALCyALQQRqIQsMAAsLC7UEBAd/AXsBfwx7IAFBBGwhASADQQRsIQNBACEGAkADQCAGQYCAEE4NASAEIAZq/QwAAAAAAAAAAAAAAAAAAAAA/QsCACAGQRBqIQYMAAsLQQAhCwJAA0AgCyAFTg0BIAtBBGohDAJAIAwgBUgNACAFIQwLQQAhBgJAA0AgBkGABE4NAUEAIQcCQANAIAdBgAFODQEgBCAGQYAEbGogB0EEbGohDiAO/QACACEPIA79AAIQIRAgDv0AAiAhESAO/QACMCESIA79AAKABCETIA79AAKQBCEUIA79AAKgBCEVIA79AAKwBCEWIAAgCyABbGogBkEEbGohCSACIAsgA2xqIAdBBGxqIQogCyEIAkADQCAIIAxODQEgCv0AAgAhFyAK/QACECEYIAr9AAIgIRkgCv0AAjAhGiAJ/QkCACENIA8gDSAX/eYB/eQBIQ8gECANIBj95gH95AEhECARIA0gGf3mAf3kASERIBIgDSAa/eYB/eQBIRIgCf0JAgQhDSATIA0gF/3mAf3kASETIBQgDSAY/eYB/eQBIRQgFSANIBn95gH95AEhFSAWIA0gGv3mAf3kASEWIAkgAWohCSAKIANqIQogCEEBaiEIDAALCyAOIA/9CwIAIA4gEP0LAhAgDiAR/QsCICAOIBL9CwIwIA4gE/0LAoAEIA4gFP0LApAEIA4gFf0LAqAEIA4gFv0LArAEIAdBEGohBwwACwsgBkECaiEGDAALCyALQQRqIQsMAAsLC7YLBAV/AXsBfwx7QQAhBAJAA0AgAyAEa0ECSA0BQQAhBQJAA0AgBUEgTg0BIAIgBEGkAWxqIAVBBGxqIQr9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDv0MAAAAAAAAAAAAAAAAAAAAACEP/QwAAAAAAAAAAAAAAAAAAAAAIRD9DAAAAAAAAAAAAAAAAAAAAAAhEf0MAAAAAAAAAAAAAAAAAAAAACESIAAgBEGAEGxqIQYgASAFQQRsaiEHIAZBgBBqIQgDQCAH/QACACETIAf9AAIQIRQgB/0AAiAhFSAH/QACMCEWIAb9CQIAIQkgCyAJIBP95gH95AEhCyAMIAkgFP3mAf3kASEMIA0gCSAV/eYB/eQBIQ0gDiAJIBb95gH95AEhDiAG/QkCgBAhCSAPIAkgE/3mAf3kASEPIBAgCSAU/eYB/eQBIRAgESAJIBX95gH95AEhESASIAkgFv3mAf3kASESIAZBBGohBiAHQaQBaiEHIAYgCEgNAAsgCiAL/QsCACAKIAz9CwIQIAogDf0LAiAgCiAO/QsCMCAKIA/9CwKkASAKIBD9CwK0ASAKIBH9CwLEASAKIBL9CwLUASAFQRBqIQUMAAsLQSAhBSACIARBpAFsaiAFQQRsaiEK/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhEP0MAAAAAAAAAAAAAAAAAAAAACERIAAgBEGAEGxqIQYgASAFQQRsaiEHIAZBgBBqIQgDQCAH/QACACETIAf9AAIQIRQgB/0AAiAhFSAG/QkCACEJIAsgCSAT/eYB/eQBIQsgDCAJIBT95gH95AEhDCANIAkgFf3mAf3kASENIAb9CQKAECEJIA8gCSAT/eYB/eQBIQ8gECAJIBT95gH95AEhECARIAkgFf3mAf3kASERIAZBBGohBiAHQaQBaiEHIAYgCEgNAAsgCiAL/QsCACAKIAz9CwIQIAogDf0fADgCICAKIA/9CwKkASAKIBD9CwK0ASAKIBH9HwA4AsQBIARBAmohBAwACwsCQANAIAQgA04NAUEAIQUCQANAIAVBIE4NASACIARBpAFsaiAFQQRsaiEK/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ4gACAEQYAQbGohBiABIAVBBGxqIQcgBkGAEGohCANAIAf9AAIAIRMgB/0AAhAhFCAH/QACICEVIAf9AAIwIRYgBv0JAgAhCSALIAkgE/3mAf3kASELIAwgCSAU/eYB/eQBIQwgDSAJIBX95gH95AEhDSAOIAkgFv3mAf3kASEOIAZBBGohBiAHQaQBaiEHIAYgCEgNAAsgCiAL/QsCACAKIAz9CwIQIAogDf0LAiAgCiAO/QsCMCAFQRBqIQUMAAsLQSAhBSACIARBpAFsaiAFQQRsaiEK/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACENIAAgBEGAEGxqIQYgASAFQQRsaiEHIAZBgBBqIQgDQCAH/QACACETIAf9AAIQIRQgB/0AAiAhFSAG/QkCACEJIAsgCSAT/eYB/eQBIQsgDCAJIBT95gH95AEhDCANIAkgFf3mAf3kASENIAZBBGohBiAHQaQBaiEHIAYgCEgNAAsgCiAL/QsCACAKIAz9CwIQIAogDf0fADgCICAEQQFqIQQMAAsLC+8GBAd/AXsBfwx7IAFBBGwhASADQQRsIQNBACEGAkADQCAGQYDAA04NASAEIAZq/QwAAAAAAAAAAAAAAAAAAAAA/QsCACAGQRBqIQYMAAsLQQAhCwJAA0AgCyAFTg0BIAtBBGohDAJAIAwgBUgNACAFIQwLQQAhBgJAA0AgBkGABE4NAUEAIQcCQANAIAdBEE4NASAEIAZB8ABsaiAHQQRsaiEOIA79AAIAIQ8gDv0AAhAhECAO/QACICERIA79AAIwIRIgDv0AAnAhEyAO/QACgAEhFCAO/QACkAEhFSAO/QACoAEhFiAAIAsgAWxqIAZBBGxqIQkgAiALIANsaiAHQQRsaiEKIAshCAJAA0AgCCAMTg0BIAr9AAIAIRcgCv0AAhAhGCAK/QACICEZIAr9AAIwIRogCf0JAgAhDSAPIA0gF/3mAf3kASEPIBAgDSAY/eYB/eQBIRAgESANIBn95gH95AEhESASIA0gGv3mAf3kASESIAn9CQIEIQ0gEyANIBf95gH95AEhEyAUIA0gGP3mAf3kASEUIBUgDSAZ/eYB/eQBIRUgFiANIBr95gH95AEhFiAJIAFqIQkgCiADaiEKIAhBAWohCAwACwsgDiAP/QsCACAOIBD9CwIQIA4gEf0LAiAgDiAS/QsCMCAOIBP9CwJwIA4gFP0LAoABIA4gFf0LApABIA4gFv0LAqABIAdBEGohBwwACwtBECEHIAQgBkHwAGxqIAdBBGxqIQ4gDv0AAgAhDyAO/QACECEQIA79AAIgIREgDv0AAnAhEyAO/QACgAEhFCAO/QACkAEhFSAAIAsgAWxqIAZBBGxqIQkgAiALIANsaiAHQQRsaiEKIAshCAJAA0AgCCAMTg0BIAr9AAIAIRcgCv0AAhAhGCAK/QACICEZIAn9CQIAIQ0gDyANIBf95gH95AEhDyAQIA0gGP3mAf3kASEQIBEgDSAZ/eYB/eQBIREgCf0JAgQhDSATIA0gF/3mAf3kASETIBQgDSAY/eYB/eQBIRQgFSANIBn95gH95AEhFSAJIAFqIQkgCiADaiEKIAhBAWohCAwACwsgDiAP/QsCACAOIBD9CwIQIA4gEf0LAiAgDiAT/QsCcCAOIBT9CwKAASAOIBX9CwKQASAGQQJqIQYMAAsLIAtBBGohCwwACwsLrgsEBX8BewF/DHtBACEEAkADQCADIARrQQJIDQFBACEFAkADQCAFQRBODQEgAiAEQfAAbGogBUEEbGohCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhEP0MAAAAAAAAAAAAAAAAAAAAACER/QwAAAAAAAAAAAAAAAAAAAAAIRIgACAEQYAQbGohBiABIAVBBGxqIQcgBkGAEGohCANAIAf9AAIAIRMgB/0AAhAhFCAH/QACICEVIAf9AAIwIRYgBv0JAgAhCSALIAkgE/3mAf3kASELIAwgCSAU/eYB/eQBIQwgDSAJIBX95gH95AEhDSAOIAkgFv3mAf3kASEOIAb9CQKAECEJIA8gCSAT/eYB/eQBIQ8gECAJIBT95gH95AEhECARIAkgFf3mAf3kASERIBIgCSAW/eYB/eQBIRIgBkEEaiEGIAdB8ABqIQcgBiAISA0ACyAKIAv9CwIAIAogDP0LAhAgCiAN/QsCICAKIA79CwIwIAogD/0LAnAgCiAQ/QsCgAEgCiAR/QsCkAEgCiAS/QsCoAEgBUEQaiEFDAALC0EQIQUgAiAEQfAAbGogBUEEbGohCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEP/QwAAAAAAAAAAAAAAAAAAAAAIRD9DAAAAAAAAAAAAAAAAAAAAAAhESAAIARBgBBsaiEGIAEgBUEEbGohByAGQYAQaiEIA0AgB/0AAgAhEyAH/QACECEUIAf9AAIgIRUgBv0JAgAhCSALIAkgE/3mAf3kASELIAwgCSAU/eYB/eQBIQwgDSAJIBX95gH95AEhDSAG/QkCgBAhCSAPIAkgE/3mAf3kASEPIBAgCSAU/eYB/eQBIRAgESAJIBX95gH95AEhESAGQQRqIQYgB0HwAGohByAGIAhIDQALIAogC/0LAgAgCiAM/QsCECAKIA39CwIgIAogD/0LAnAgCiAQ/QsCgAEgCiAR/QsCkAEgBEECaiEEDAALCwJAA0AgBCADTg0BQQAhBQJAA0AgBUEQTg0BIAIgBEHwAGxqIAVBBGxqIQr9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDiAAIARBgBBsaiEGIAEgBUEEbGohByAGQYAQaiEIA0AgB/0AAgAhEyAH/QACECEUIAf9AAIgIRUgB/0AAjAhFiAG/QkCACEJIAsgCSAT/eYB/eQBIQsgDCAJIBT95gH95AEhDCANIAkgFf3mAf3kASENIA4gCSAW/eYB/eQBIQ4gBkEEaiEGIAdB8ABqIQcgBiAISA0ACyAKIAv9CwIAIAogDP0LAhAgCiAN/QsCICAKIA79CwIwIAVBEGohBQwACwtBECEFIAIgBEHwAGxqIAVBBGxqIQr9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ0gACAEQYAQbGohBiABIAVBBGxqIQcgBkGAEGohCANAIAf9AAIAIRMgB/0AAhAhFCAH/QACICEVIAb9CQIAIQkgCyAJIBP95gH95AEhCyAMIAkgFP3mAf3kASEMIA0gCSAV/eYB/eQBIQ0gBkEEaiEGIAdB8ABqIQcgBiAISA0ACyAKIAv9CwIAIAogDP0LAhAgCiAN/QsCICAEQQFqIQQMAAsLCwCMAwRuYW1lAYQDHgALcm93c181MTJ4MjgBCnBvaW50d2lzZTACDHJvd3NfNTEyeDEyOAMKcG9pbnR3aXNlMQQKcG9pbnR3aXNlMgUKcG9pbnR3aXNlMwYLcm93c181MTJ4NDEHC3Jvd3NfNDF4MTI4CApwb2ludHdpc2U0CQpwb2ludHdpc2U1Cgpwb2ludHdpc2U2Cwpwb2ludHdpc2U3DApwb2ludHdpc2U4DQpwb2ludHdpc2U5Dgtwb2ludHdpc2UxMA8LcG9pbnR3aXNlMTEQC2NvbHNfNDF4MTI4EQxvdXRlcl80MXgxMjgSC3BvaW50d2lzZTEyEwtwb2ludHdpc2UxMxQLcG9pbnR3aXNlMTQVC3BvaW50d2lzZTE1Fgtwb2ludHdpc2UxNhcLcG9pbnR3aXNlMTcYDGNvbHNfNTEyeDEyOBkMb3V0ZXJfNTEyeDQxGg1vdXRlcl81MTJ4MTI4Gwtjb2xzXzUxMng0MRwMb3V0ZXJfNTEyeDI4HQtjb2xzXzUxMngyOA==";
+const kernelBytes = "AGFzbQEAAAABHwRgBH9/f38AYAZ/f39/f38AYAN/f38AYAV/f39/fwACEgEDZW52Bm1lbW9yeQIBAYCABAMhIAAAAAAAAQAAAAACAgECAAADAAEAAAABAwEAAQEAAQACB70DIAtyb3dzXzUxMngyOAAACnBvaW50d2lzZTAAAQxyb3dzXzUxMngxMjgAAgxyb3dzXzI1NngxMjgAAwpwb2ludHdpc2UxAAQKcG9pbnR3aXNlMgAFCnBvaW50d2lzZTMABgtyb3dzXzUxMng0MQAHC3Jvd3NfNDF4MTI4AAgKcG9pbnR3aXNlNAAJCnBvaW50d2lzZTUACgpwb2ludHdpc2U2AAsKcG9pbnR3aXNlNwAMCnBvaW50d2lzZTgADQpwb2ludHdpc2U5AA4LcG9pbnR3aXNlMTAADwtwb2ludHdpc2UxMQAQC2NvbHNfNDF4MTI4ABEMb3V0ZXJfNDF4MTI4ABILcG9pbnR3aXNlMTIAEwtwb2ludHdpc2UxMwAUC3BvaW50d2lzZTE0ABULcG9pbnR3aXNlMTUAFgtwb2ludHdpc2UxNgAXC3BvaW50d2lzZTE3ABgMY29sc181MTJ4MTI4ABkMb3V0ZXJfNTEyeDQxABoNb3V0ZXJfNTEyeDEyOAAbC2NvbHNfNTEyeDQxABwMb3V0ZXJfNTEyeDI4AB0LY29sc181MTJ4MjgAHglub25maW5pdGUAHwrR3gEg9RACBn8We0EAIQQCQANAIAMgBGtBBEgNAUEAIQUCQANAIAVBgARODQH9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDv0MAAAAAAAAAAAAAAAAAAAAACEP/QwAAAAAAAAAAAAAAAAAAAAAIRD9DAAAAAAAAAAAAAAAAAAAAAAhEf0MAAAAAAAAAAAAAAAAAAAAACESIAAgBUHwAGxqIQYgASAEQfAAbGohByAGQfAAaiEIA0AgB/0AAgAhEyAH/QACcCEUIAf9AALgASEVIAf9AALQAiEWIAb9AAIAIQogCyAKIBP95gH95AEhCyANIAogFP3mAf3kASENIA8gCiAV/eYB/eQBIQ8gESAKIBb95gH95AEhESAG/QACcCEKIAwgCiAT/eYB/eQBIQwgDiAKIBT95gH95AEhDiAQIAogFf3mAf3kASEQIBIgCiAW/eYB/eQBIRIgBkEQaiEGIAdBEGohByAGIAhIDQALIAIgBEGAEGxqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCACAJIBn9HwE4AgQgDSAO/Q0AAQIDBAUGBxAREhMUFRYXIA0gDv0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCgBAgCSAZ/R8BOAKEECAPIBD9DQABAgMEBQYHEBESExQVFhcgDyAQ/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAKAICAJIBn9HwE4AoQgIBEgEv0NAAECAwQFBgcQERITFBUWFyARIBL9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AoAwIAkgGf0fATgChDAgBUECaiEFDAALCyAEQQRqIQQMAAsLAkADQCAEIANODQFBACEFAkADQCAFQYAETg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEa/QwAAAAAAAAAAAAAAAAAAAAAIRv9DAAAAAAAAAAAAAAAAAAAAAAhHP0MAAAAAAAAAAAAAAAAAAAAACEd/QwAAAAAAAAAAAAAAAAAAAAAIR79DAAAAAAAAAAAAAAAAAAAAAAhHyAAIAVB8ABsaiEGIAEgBEHwAGxqIQcgBkHwAGohCANAIAf9AAIAIRMgBv0AAgAhCiALIAogE/3mAf3kASELIAb9AAJwIQogDCAKIBP95gH95AEhDCAG/QAC4AEhCiAaIAogE/3mAf3kASEaIAb9AALQAiEKIBsgCiAT/eYB/eQBIRsgBv0AAsADIQogHCAKIBP95gH95AEhHCAG/QACsAQhCiAdIAogE/3mAf3kASEdIAb9AAKgBSEKIB4gCiAT/eYB/eQBIR4gBv0AApAGIQogHyAKIBP95gH95AEhHyAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgAiAEQYAQbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRcgGiAb/Q0AAQIDBAUGBxAREhMUFRYXIBogG/0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9CwIAIBwgHf0NAAECAwQFBgcQERITFBUWFyAcIB39DQgJCgsMDQ4PGBkaGxwdHh/95AEhFyAeIB/9DQABAgMEBQYHEBESExQVFhcgHiAf/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0LAhAgBUEIaiEFDAALCyAEQQFqIQQMAAsLC2IBAn9BACEEAkADQCAEIANODQFBACEFA0AgACAFaiABIAVq/QACACACIAVq/QACAP3kAf0LAgAgBUEQaiEFIAVBgBBIDQALIABBgBBqIQAgAUGAEGohASAEQQFqIQQMAAsLC/gQAgZ/FntBACEEAkADQCADIARrQQRIDQFBACEFAkADQCAFQYAETg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhD/0MAAAAAAAAAAAAAAAAAAAAACEQ/QwAAAAAAAAAAAAAAAAAAAAAIRH9DAAAAAAAAAAAAAAAAAAAAAAhEiAAIAVBgARsaiEGIAEgBEGABGxqIQcgBkGABGohCANAIAf9AAIAIRMgB/0AAoAEIRQgB/0AAoAIIRUgB/0AAoAMIRYgBv0AAgAhCiALIAogE/3mAf3kASELIA0gCiAU/eYB/eQBIQ0gDyAKIBX95gH95AEhDyARIAogFv3mAf3kASERIAb9AAKABCEKIAwgCiAT/eYB/eQBIQwgDiAKIBT95gH95AEhDiAQIAogFf3mAf3kASEQIBIgCiAW/eYB/eQBIRIgBkEQaiEGIAdBEGohByAGIAhIDQALIAIgBEGAEGxqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCACAJIBn9HwE4AgQgDSAO/Q0AAQIDBAUGBxAREhMUFRYXIA0gDv0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCgBAgCSAZ/R8BOAKEECAPIBD9DQABAgMEBQYHEBESExQVFhcgDyAQ/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAKAICAJIBn9HwE4AoQgIBEgEv0NAAECAwQFBgcQERITFBUWFyARIBL9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AoAwIAkgGf0fATgChDAgBUECaiEFDAALCyAEQQRqIQQMAAsLAkADQCAEIANODQFBACEFAkADQCAFQYAETg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEa/QwAAAAAAAAAAAAAAAAAAAAAIRv9DAAAAAAAAAAAAAAAAAAAAAAhHP0MAAAAAAAAAAAAAAAAAAAAACEd/QwAAAAAAAAAAAAAAAAAAAAAIR79DAAAAAAAAAAAAAAAAAAAAAAhHyAAIAVBgARsaiEGIAEgBEGABGxqIQcgBkGABGohCANAIAf9AAIAIRMgBv0AAgAhCiALIAogE/3mAf3kASELIAb9AAKABCEKIAwgCiAT/eYB/eQBIQwgBv0AAoAIIQogGiAKIBP95gH95AEhGiAG/QACgAwhCiAbIAogE/3mAf3kASEbIAb9AAKAECEKIBwgCiAT/eYB/eQBIRwgBv0AAoAUIQogHSAKIBP95gH95AEhHSAG/QACgBghCiAeIAogE/3mAf3kASEeIAb9AAKAHCEKIB8gCiAT/eYB/eQBIR8gBkEQaiEGIAdBEGohByAGIAhIDQALIAIgBEGAEGxqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEXIBogG/0NAAECAwQFBgcQERITFBUWFyAaIBv9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/QsCACAcIB39DQABAgMEBQYHEBESExQVFhcgHCAd/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRcgHiAf/Q0AAQIDBAUGBxAREhMUFRYXIB4gH/0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9CwIQIAVBCGohBQwACwsgBEEBaiEEDAALCwv4EAIGfxZ7QQAhBAJAA0AgAyAEa0EESA0BQQAhBQJAA0AgBUGAAk4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhEP0MAAAAAAAAAAAAAAAAAAAAACER/QwAAAAAAAAAAAAAAAAAAAAAIRIgACAFQYAEbGohBiABIARBgARsaiEHIAZBgARqIQgDQCAH/QACACETIAf9AAKABCEUIAf9AAKACCEVIAf9AAKADCEWIAb9AAIAIQogCyAKIBP95gH95AEhCyANIAogFP3mAf3kASENIA8gCiAV/eYB/eQBIQ8gESAKIBb95gH95AEhESAG/QACgAQhCiAMIAogE/3mAf3kASEMIA4gCiAU/eYB/eQBIQ4gECAKIBX95gH95AEhECASIAogFv3mAf3kASESIAZBEGohBiAHQRBqIQcgBiAISA0ACyACIARBgAhsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AgAgCSAZ/R8BOAIEIA0gDv0NAAECAwQFBgcQERITFBUWFyANIA79DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AoAIIAkgGf0fATgChAggDyAQ/Q0AAQIDBAUGBxAREhMUFRYXIA8gEP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCgBAgCSAZ/R8BOAKEECARIBL9DQABAgMEBQYHEBESExQVFhcgESAS/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAKAGCAJIBn9HwE4AoQYIAVBAmohBQwACwsgBEEEaiEEDAALCwJAA0AgBCADTg0BQQAhBQJAA0AgBUGAAk4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhGv0MAAAAAAAAAAAAAAAAAAAAACEb/QwAAAAAAAAAAAAAAAAAAAAAIRz9DAAAAAAAAAAAAAAAAAAAAAAhHf0MAAAAAAAAAAAAAAAAAAAAACEe/QwAAAAAAAAAAAAAAAAAAAAAIR8gACAFQYAEbGohBiABIARBgARsaiEHIAZBgARqIQgDQCAH/QACACETIAb9AAIAIQogCyAKIBP95gH95AEhCyAG/QACgAQhCiAMIAogE/3mAf3kASEMIAb9AAKACCEKIBogCiAT/eYB/eQBIRogBv0AAoAMIQogGyAKIBP95gH95AEhGyAG/QACgBAhCiAcIAogE/3mAf3kASEcIAb9AAKAFCEKIB0gCiAT/eYB/eQBIR0gBv0AAoAYIQogHiAKIBP95gH95AEhHiAG/QACgBwhCiAfIAogE/3mAf3kASEfIAZBEGohBiAHQRBqIQcgBiAISA0ACyACIARBgAhsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFyAaIBv9DQABAgMEBQYHEBESExQVFhcgGiAb/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0LAgAgHCAd/Q0AAQIDBAUGBxAREhMUFRYXIBwgHf0NCAkKCwwNDg8YGRobHB0eH/3kASEXIB4gH/0NAAECAwQFBgcQERITFBUWFyAeIB/9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/QsCECAFQQhqIQUMAAsLIARBAWohBAwACwsLagECf0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVqIAEgBWr9AAIAIAIgBWr9AAIA/eQB/QsCACAFQRBqIQUgBUGAEEgNAAsgAEGAEGohACABQYAQaiEBIAJBgBBqIQIgBEEBaiEEDAALCwutDAICfxB7QQAhBgJAA0AgBiAFTg0BQQAhBwNAIAAgB2ogASAHav0AAgD94QEhCP0MAACAPwAAgD8AAIA/AACAP/0MAACAPwAAgD8AAIA/AACAPyAI/QylwLBCpcCwQqXAsEKlwLBC/egB/QxQrK7CUKyuwlCsrsJQrK7C/ekBIQkgCf0MO6q4PzuquD87qrg/O6q4P/3mAf1qIQogCSAK/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIAr9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhC/0MZ2lQOWdpUDlnaVA5Z2lQOSAL/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIAv95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgC/3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAL/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIAv95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgCyAL/eYB/eYBIAv95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgCv34Af0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/eQB/ecBIAIgB2r9AAIA/eYBIAMgB2r9AAIA/eEBIQz9DAAAgD8AAIA/AACAPwAAgD/9DAAAgD8AAIA/AACAPwAAgD8gDP0MpcCwQqXAsEKlwLBCpcCwQv3oAf0MUKyuwlCsrsJQrK7CUKyuwv3pASENIA39DDuquD87qrg/O6q4PzuquD/95gH9aiEOIA0gDv0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAO/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIQ/9DGdpUDlnaVA5Z2lQOWdpUDkgD/3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAP/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIA/95gH9DMGpKj3BqSo9wakqPcGpKj395AEgD/3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAP/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIA8gD/3mAf3mASAP/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIA79+AH9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf3kAf3nASAEIAdq/QACACEQIBAgEP3mASER/Qzq8Lq76vC6u+rwurvq8Lq7IBH95gH9DE4TqTxOE6k8ThOpPE4TqTz95AEgEf3mAf0MLR5cvS0eXL0tHly9LR5cvf3kASAR/eYB/QyTgwg+k4MIPpODCD6Tgwg+/eQBIBH95gH9DJmqqr6Zqqq+maqqvpmqqr795AEgEf3mASAQ/eYBIBD95AEhEiAQ/eAB/QwAAABAAAAAQAAAAEAAAABA/eYBIRP9DAAAgD8AAIA/AACAPwAAgD/9DAAAAEAAAABAAAAAQAAAAEAgE/0MpcCwQqXAsEKlwLBCpcCwQv3oAf0MUKyuwlCsrsJQrK7CUKyuwv3pASEUIBT9DDuquD87qrg/O6q4PzuquD/95gH9aiEVIBQgFf0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAV/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIRb9DGdpUDlnaVA5Z2lQOWdpUDkgFv3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAW/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIBb95gH9DMGpKj3BqSo9wakqPcGpKj395AEgFv3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAW/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIBYgFv3mAf3mASAW/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIBX9+AH9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf0MAACAPwAAgD8AAIA/AACAP/3kAf3nAf3lASAQ/QwAAACAAAAAgAAAAIAAAACA/U79UCEXIBIgFyAQ/eAB/QwAACA/AAAgPwAAID8AACA//UP9Uv3mAf3kAf0LAgAgB0EQaiEHIAdBgARIDQALIABBgARqIQAgAUGAEGohASACQYAEaiECIANBgBBqIQMgBEGAEGohBCAGQQFqIQYMAAsLC/sIAgJ/DHtBACEEAkADQCAEIANODQFBACEFA0AgACAFaiABIAVq/QACAP3hASEG/QwAAIA/AACAPwAAgD8AAIA//QwAAIA/AACAPwAAgD8AAIA/IAb9DKXAsEKlwLBCpcCwQqXAsEL96AH9DFCsrsJQrK7CUKyuwlCsrsL96QEhByAH/Qw7qrg/O6q4PzuquD87qrg//eYB/WohCCAHIAj9DACAMT8AgDE/AIAxPwCAMT/95gH95QEgCP0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEJ/QxnaVA5Z2lQOWdpUDlnaVA5IAn95gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgCf3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAJ/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIAn95gH9DKqqKj6qqio+qqoqPqqqKj795AEgCf3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASAJIAn95gH95gEgCf3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAI/fgB/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH95AH95wEgAiAFav0AAgAhCiAKIAr95gEhC/0M6vC6u+rwurvq8Lq76vC6uyAL/eYB/QxOE6k8ThOpPE4TqTxOE6k8/eQBIAv95gH9DC0eXL0tHly9LR5cvS0eXL395AEgC/3mAf0Mk4MIPpODCD6Tgwg+k4MIPv3kASAL/eYB/QyZqqq+maqqvpmqqr6Zqqq+/eQBIAv95gEgCv3mASAK/eQBIQwgCv3gAf0MAAAAQAAAAEAAAABAAAAAQP3mASEN/QwAAIA/AACAPwAAgD8AAIA//QwAAABAAAAAQAAAAEAAAABAIA39DKXAsEKlwLBCpcCwQqXAsEL96AH9DFCsrsJQrK7CUKyuwlCsrsL96QEhDiAO/Qw7qrg/O6q4PzuquD87qrg//eYB/WohDyAOIA/9DACAMT8AgDE/AIAxPwCAMT/95gH95QEgD/0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEQ/QxnaVA5Z2lQOWdpUDlnaVA5IBD95gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgEP3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAQ/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIBD95gH9DKqqKj6qqio+qqoqPqqqKj795AEgEP3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASAQIBD95gH95gEgEP3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAP/fgB/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH9DAAAgD8AAIA/AACAPwAAgD/95AH95wH95QEgCv0MAAAAgAAAAIAAAACAAAAAgP1O/VAhESAMIBEgCv3gAf0MAAAgPwAAID8AACA/AAAgP/1D/VL95gH9CwIAIAVBEGohBSAFQYAESA0ACyAAQYAEaiEAIAFBgBBqIQEgAkGABGohAiAEQQFqIQQMAAsLC5sWAgZ/FntBACEEAkADQCADIARrQQRIDQFBACEFAkADQCAFQYAETg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhD/0MAAAAAAAAAAAAAAAAAAAAACEQ/QwAAAAAAAAAAAAAAAAAAAAAIRH9DAAAAAAAAAAAAAAAAAAAAAAhEiAAIAVBpAFsaiEGIAEgBEGkAWxqIQcgBkGgAWohCANAIAf9AAIAIRMgB/0AAqQBIRQgB/0AAsgCIRUgB/0AAuwDIRYgBv0AAgAhCiALIAogE/3mAf3kASELIA0gCiAU/eYB/eQBIQ0gDyAKIBX95gH95AEhDyARIAogFv3mAf3kASERIAb9AAKkASEKIAwgCiAT/eYB/eQBIQwgDiAKIBT95gH95AEhDiAQIAogFf3mAf3kASEQIBIgCiAW/eYB/eQBIRIgBkEQaiEGIAdBEGohByAGIAhIDQALIAf9AAIAIRMgB/0AAqQBIRQgB/0AAsgCIRUgB/0AAuwDIRYgBv0AAgAhCiALIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIQsgDSAKIBT95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASENIA8gCiAV/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhDyARIAogFv3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIREgBv0AAqQBIQogDCAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEMIA4gCiAU/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhDiAQIAogFf3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIRAgEiAKIBb95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASESIAIgBEGAEGxqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCACAJIBn9HwE4AgQgDSAO/Q0AAQIDBAUGBxAREhMUFRYXIA0gDv0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCgBAgCSAZ/R8BOAKEECAPIBD9DQABAgMEBQYHEBESExQVFhcgDyAQ/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAKAICAJIBn9HwE4AoQgIBEgEv0NAAECAwQFBgcQERITFBUWFyARIBL9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AoAwIAkgGf0fATgChDAgBUECaiEFDAALCyAEQQRqIQQMAAsLAkADQCAEIANODQFBACEFAkADQCAFQYAETg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEa/QwAAAAAAAAAAAAAAAAAAAAAIRv9DAAAAAAAAAAAAAAAAAAAAAAhHP0MAAAAAAAAAAAAAAAAAAAAACEd/QwAAAAAAAAAAAAAAAAAAAAAIR79DAAAAAAAAAAAAAAAAAAAAAAhHyAAIAVBpAFsaiEGIAEgBEGkAWxqIQcgBkGgAWohCANAIAf9AAIAIRMgBv0AAgAhCiALIAogE/3mAf3kASELIAb9AAKkASEKIAwgCiAT/eYB/eQBIQwgBv0AAsgCIQogGiAKIBP95gH95AEhGiAG/QAC7AMhCiAbIAogE/3mAf3kASEbIAb9AAKQBSEKIBwgCiAT/eYB/eQBIRwgBv0AArQGIQogHSAKIBP95gH95AEhHSAG/QAC2AchCiAeIAogE/3mAf3kASEeIAb9AAL8CCEKIB8gCiAT/eYB/eQBIR8gBkEQaiEGIAdBEGohByAGIAhIDQALIAf9AAIAIRMgBv0AAgAhCiALIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIQsgBv0AAqQBIQogDCAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEMIAb9AALIAiEKIBogCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhGiAG/QAC7AMhCiAbIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIRsgBv0AApAFIQogHCAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEcIAb9AAK0BiEKIB0gCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhHSAG/QAC2AchCiAeIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIR4gBv0AAvwIIQogHyAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEfIAIgBEGAEGxqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEXIBogG/0NAAECAwQFBgcQERITFBUWFyAaIBv9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/QsCACAcIB39DQABAgMEBQYHEBESExQVFhcgHCAd/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRcgHiAf/Q0AAQIDBAUGBxAREhMUFRYXIB4gH/0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9CwIQIAVBCGohBQwACwsgBEEBaiEEDAALCwvlHQIGfxZ7QQAhBAJAA0AgAyAEa0EESA0BQQAhBQJAA0AgBUEoTg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhD/0MAAAAAAAAAAAAAAAAAAAAACEQ/QwAAAAAAAAAAAAAAAAAAAAAIRH9DAAAAAAAAAAAAAAAAAAAAAAhEiAAIAVBgARsaiEGIAEgBEGABGxqIQcgBkGABGohCANAIAf9AAIAIRMgB/0AAoAEIRQgB/0AAoAIIRUgB/0AAoAMIRYgBv0AAgAhCiALIAogE/3mAf3kASELIA0gCiAU/eYB/eQBIQ0gDyAKIBX95gH95AEhDyARIAogFv3mAf3kASERIAb9AAKABCEKIAwgCiAT/eYB/eQBIQwgDiAKIBT95gH95AEhDiAQIAogFf3mAf3kASEQIBIgCiAW/eYB/eQBIRIgBkEQaiEGIAdBEGohByAGIAhIDQALIAIgBEGkAWxqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCACAJIBn9HwE4AgQgDSAO/Q0AAQIDBAUGBxAREhMUFRYXIA0gDv0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCpAEgCSAZ/R8BOAKoASAPIBD9DQABAgMEBQYHEBESExQVFhcgDyAQ/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOALIAiAJIBn9HwE4AswCIBEgEv0NAAECAwQFBgcQERITFBUWFyARIBL9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AuwDIAkgGf0fATgC8AMgBUECaiEFDAALC0EoIQX9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhESAAIAVBgARsaiEGIAEgBEGABGxqIQcgBkGABGohCANAIAf9AAIAIRMgB/0AAoAEIRQgB/0AAoAIIRUgB/0AAoAMIRYgBv0AAgAhCiALIAogE/3mAf3kASELIA0gCiAU/eYB/eQBIQ0gDyAKIBX95gH95AEhDyARIAogFv3mAf3kASERIAZBEGohBiAHQRBqIQcgBiAISA0ACyACIARBpAFsaiAFQQRsaiEJIAv9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhcgC/0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCACAN/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYXIA39DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AqQBIA/9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhcgD/0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCyAIgEf0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWFyAR/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOALsAyAEQQRqIQQMAAsLAkADQCAEIANODQFBACEFAkADQCAFQShODQH9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIRr9DAAAAAAAAAAAAAAAAAAAAAAhG/0MAAAAAAAAAAAAAAAAAAAAACEc/QwAAAAAAAAAAAAAAAAAAAAAIR39DAAAAAAAAAAAAAAAAAAAAAAhHv0MAAAAAAAAAAAAAAAAAAAAACEfIAAgBUGABGxqIQYgASAEQYAEbGohByAGQYAEaiEIA0AgB/0AAgAhEyAG/QACACEKIAsgCiAT/eYB/eQBIQsgBv0AAoAEIQogDCAKIBP95gH95AEhDCAG/QACgAghCiAaIAogE/3mAf3kASEaIAb9AAKADCEKIBsgCiAT/eYB/eQBIRsgBv0AAoAQIQogHCAKIBP95gH95AEhHCAG/QACgBQhCiAdIAogE/3mAf3kASEdIAb9AAKAGCEKIB4gCiAT/eYB/eQBIR4gBv0AAoAcIQogHyAKIBP95gH95AEhHyAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgAiAEQaQBbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRcgGiAb/Q0AAQIDBAUGBxAREhMUFRYXIBogG/0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9CwIAIBwgHf0NAAECAwQFBgcQERITFBUWFyAcIB39DQgJCgsMDQ4PGBkaGxwdHh/95AEhFyAeIB/9DQABAgMEBQYHEBESExQVFhcgHiAf/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0LAhAgBUEIaiEFDAALC0EoIQX9DAAAAAAAAAAAAAAAAAAAAAAhCyAAIAVBgARsaiEGIAEgBEGABGxqIQcgBkGABGohCANAIAf9AAIAIRMgBv0AAgAhCiALIAogE/3mAf3kASELIAZBEGohBiAHQRBqIQcgBiAISA0ACyACIARBpAFsaiAFQQRsaiEJIAv9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhcgC/0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCACAEQQFqIQQMAAsLC4YBAgJ/AXtBACEEAkADQCAEIANODQFBACEFA0AgACAFaiABIAVq/QACACACIAVq/QACAP3kAf0LAgAgBUEQaiEFIAVBoAFIDQALIAEgBWr9AAIAIAIgBWr9AAIA/eQBIQYgACAG/R8AOAKgASAAQaQBaiEAIAFBpAFqIQEgBEEBaiEEDAALCwviAwICfwR7QQAhAwJAA0AgAyACTg0BQQAhBANAIAAgBGogASAEav0AAgD94QEhBf0MAACAPwAAgD8AAIA/AACAP/0MAACAPwAAgD8AAIA/AACAPyAF/QylwLBCpcCwQqXAsEKlwLBC/egB/QxQrK7CUKyuwlCsrsJQrK7C/ekBIQYgBv0MO6q4PzuquD87qrg/O6q4P/3mAf1qIQcgBiAH/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIAf9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhCP0MZ2lQOWdpUDlnaVA5Z2lQOSAI/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIAj95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgCP3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAI/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIAj95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgCCAI/eYB/eYBIAj95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgB/34Af0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/eQB/ecB/QsCACAEQRBqIQQgBEGABEgNAAsgAEGABGohACABQYAQaiEBIANBAWohAwwACwsL3QUCAn8Ie0EAIQMCQANAIAMgAk4NAUEAIQQDQCAAIARqIAEgBGr9AAIAIQUgBSAF/eYBIQb9DOrwurvq8Lq76vC6u+rwursgBv3mAf0MThOpPE4TqTxOE6k8ThOpPP3kASAG/eYB/QwtHly9LR5cvS0eXL0tHly9/eQBIAb95gH9DJODCD6Tgwg+k4MIPpODCD795AEgBv3mAf0Mmaqqvpmqqr6Zqqq+maqqvv3kASAG/eYBIAX95gEgBf3kASEHIAX94AH9DAAAAEAAAABAAAAAQAAAAED95gEhCP0MAACAPwAAgD8AAIA/AACAP/0MAAAAQAAAAEAAAABAAAAAQCAI/QylwLBCpcCwQqXAsEKlwLBC/egB/QxQrK7CUKyuwlCsrsJQrK7C/ekBIQkgCf0MO6q4PzuquD87qrg/O6q4P/3mAf1qIQogCSAK/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIAr9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhC/0MZ2lQOWdpUDlnaVA5Z2lQOSAL/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIAv95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgC/3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAL/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIAv95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgCyAL/eYB/eYBIAv95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgCv34Af0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/QwAAIA/AACAPwAAgD8AAIA//eQB/ecB/eUBIAX9DAAAAIAAAACAAAAAgAAAAID9Tv1QIQwgByAMIAX94AH9DAAAID8AACA/AAAgPwAAID/9Q/1S/QsCACAEQRBqIQQgBEGABEgNAAsgAEGABGohACABQYAQaiEBIANBAWohAwwACwsLkgEBAn9BACEGAkADQCAGIAVODQFBACEHA0AgACAHaiABIAdq/QACACACIAdq/QACAP3mASADIAdq/QACACAEIAdq/QACAP3mAf3kAf0LAgAgB0EQaiEHIAdBgARIDQALIABBgARqIQAgAUGABGohASACQYAEaiECIANBgARqIQMgBEGABGohBCAGQQFqIQYMAAsLC90FAgJ/CHtBACEDAkADQCADIAJODQFBACEEA0AgACAEaiABIARq/QACACEFIAUgBf3mASEG/Qzq8Lq76vC6u+rwurvq8Lq7IAb95gH9DE4TqTxOE6k8ThOpPE4TqTz95AEgBv3mAf0MLR5cvS0eXL0tHly9LR5cvf3kASAG/eYB/QyTgwg+k4MIPpODCD6Tgwg+/eQBIAb95gH9DJmqqr6Zqqq+maqqvpmqqr795AEgBv3mASAF/eYBIAX95AEhByAF/eAB/QwAAABAAAAAQAAAAEAAAABA/eYBIQj9DAAAgD8AAIA/AACAPwAAgD/9DAAAAEAAAABAAAAAQAAAAEAgCP0MpcCwQqXAsEKlwLBCpcCwQv3oAf0MUKyuwlCsrsJQrK7CUKyuwv3pASEJIAn9DDuquD87qrg/O6q4PzuquD/95gH9aiEKIAkgCv0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAK/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIQv9DGdpUDlnaVA5Z2lQOWdpUDkgC/3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAL/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIAv95gH9DMGpKj3BqSo9wakqPcGpKj395AEgC/3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAL/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIAsgC/3mAf3mASAL/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIAr9+AH9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf0MAACAPwAAgD8AAIA/AACAP/3kAf3nAf3lASAF/QwAAACAAAAAgAAAAIAAAACA/U79UCEMIAcgDCAF/eAB/QwAACA/AAAgPwAAID8AACA//UP9Uv0LAgAgBEEQaiEEIARBgARIDQALIABBgARqIQAgAUGABGohASADQQFqIQMMAAsLC2oBAn9BACEEAkADQCAEIANODQFBACEFA0AgACAFaiABIAVq/QACACACIAVq/QACAP3mAf0LAgAgBUEQaiEFIAVBgARIDQALIABBgARqIQAgAUGABGohASACQYAEaiECIARBAWohBAwACwsLjgECAn8Be0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVqIAEgBWr9AAIAIAIgBWr9AAIA/eYB/QsCACAFQRBqIQUgBUGgAUgNAAsgASAFav0AAgAgAiAFav0AAgD95gEhBiAAIAb9HwA4AqABIABBpAFqIQAgAUGkAWohASACQaQBaiECIARBAWohBAwACwsLpAcCAn8Le0EAIQUCQANAIAUgBE4NAUEAIQYDQCAAIAZqIAEgBmr9AAIAIAIgBmr9AAIA/QwAAAA/AAAAPwAAAD8AAAA//eYBIQcgB/0MpcCwQqXAsEKlwLBCpcCwQv3oAf0MUKyuwlCsrsJQrK7CUKyuwv3pASEIIAj9DDuquD87qrg/O6q4PzuquD/95gH9aiEJIAggCf0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAJ/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIQr9DGdpUDlnaVA5Z2lQOWdpUDkgCv3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAK/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIAr95gH9DMGpKj3BqSo9wakqPcGpKj395AEgCv3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAK/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIAogCv3mAf3mASAK/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIAn9+AH9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mASELIAsgC/3mASADIAZq/QACAP3mAf3lAf0LAgAgBkEQaiEGIAZBoAFIDQALIAEgBmr9AAIAIAIgBmr9AAIA/QwAAAA/AAAAPwAAAD8AAAA//eYBIQ0gDf0MpcCwQqXAsEKlwLBCpcCwQv3oAf0MUKyuwlCsrsJQrK7CUKyuwv3pASEOIA79DDuquD87qrg/O6q4PzuquD/95gH9aiEPIA4gD/0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAP/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIRD9DGdpUDlnaVA5Z2lQOWdpUDkgEP3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAQ/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIBD95gH9DMGpKj3BqSo9wakqPcGpKj395AEgEP3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAQ/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIBAgEP3mAf3mASAQ/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIA/9+AH9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mASERIBEgEf3mASADIAZq/QACAP3mAf3lASEMIAAgDP0fADgCoAEgAEGkAWohACABQaQBaiEBIAJBpAFqIQIgA0GkAWohAyAFQQFqIQUMAAsLC9YGBAV/AXsBfwx7QQAhBAJAA0AgAyAEa0ECSA0BQQAhBQJAA0AgBUGAAU4NASACIARBgARsaiAFQQRsaiEK/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhD/0MAAAAAAAAAAAAAAAAAAAAACEQ/QwAAAAAAAAAAAAAAAAAAAAAIRH9DAAAAAAAAAAAAAAAAAAAAAAhEiAAIARBpAFsaiEGIAEgBUEEbGohByAGQaQBaiEIA0AgB/0AAgAhEyAH/QACECEUIAf9AAIgIRUgB/0AAjAhFiAG/QkCACEJIAsgCSAT/eYB/eQBIQsgDCAJIBT95gH95AEhDCANIAkgFf3mAf3kASENIA4gCSAW/eYB/eQBIQ4gBv0JAqQBIQkgDyAJIBP95gH95AEhDyAQIAkgFP3mAf3kASEQIBEgCSAV/eYB/eQBIREgEiAJIBb95gH95AEhEiAGQQRqIQYgB0GABGohByAGIAhIDQALIAogC/0LAgAgCiAM/QsCECAKIA39CwIgIAogDv0LAjAgCiAP/QsCgAQgCiAQ/QsCkAQgCiAR/QsCoAQgCiAS/QsCsAQgBUEQaiEFDAALCyAEQQJqIQQMAAsLAkADQCAEIANODQFBACEFAkADQCAFQYABTg0BIAIgBEGABGxqIAVBBGxqIQr9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDiAAIARBpAFsaiEGIAEgBUEEbGohByAGQaQBaiEIA0AgB/0AAgAhEyAH/QACECEUIAf9AAIgIRUgB/0AAjAhFiAG/QkCACEJIAsgCSAT/eYB/eQBIQsgDCAJIBT95gH95AEhDCANIAkgFf3mAf3kASENIA4gCSAW/eYB/eQBIQ4gBkEEaiEGIAdBgARqIQcgBiAISA0ACyAKIAv9CwIAIAogDP0LAhAgCiAN/QsCICAKIA79CwIwIAVBEGohBQwACwsgBEEBaiEEDAALCwvMBgQHfwF7AX8MeyABQQRsIQEgA0EEbCEDQQAhBgJAA0AgBkGApAFODQEgBCAGav0MAAAAAAAAAAAAAAAAAAAAAP0LAgAgBkEQaiEGDAALC0EAIQsCQANAIAsgBU4NASALQRBqIQwCQCAMIAVIDQAgBSEMC0EAIQYCQANAIAZBKE4NAUEAIQcCQANAIAdBgAFODQEgBCAGQYAEbGogB0EEbGohDiAO/QACACEPIA79AAIQIRAgDv0AAiAhESAO/QACMCESIA79AAKABCETIA79AAKQBCEUIA79AAKgBCEVIA79AAKwBCEWIAAgCyABbGogBkEEbGohCSACIAsgA2xqIAdBBGxqIQogCyEIAkADQCAIIAxODQEgCv0AAgAhFyAK/QACECEYIAr9AAIgIRkgCv0AAjAhGiAJ/QkCACENIA8gDSAX/eYB/eQBIQ8gECANIBj95gH95AEhECARIA0gGf3mAf3kASERIBIgDSAa/eYB/eQBIRIgCf0JAgQhDSATIA0gF/3mAf3kASETIBQgDSAY/eYB/eQBIRQgFSANIBn95gH95AEhFSAWIA0gGv3mAf3kASEWIAkgAWohCSAKIANqIQogCEEBaiEIDAALCyAOIA/9CwIAIA4gEP0LAhAgDiAR/QsCICAOIBL9CwIwIA4gE/0LAoAEIA4gFP0LApAEIA4gFf0LAqAEIA4gFv0LArAEIAdBEGohBwwACwsgBkECaiEGDAALC0EoIQZBACEHAkADQCAHQYABTg0BIAQgBkGABGxqIAdBBGxqIQ4gDv0AAgAhDyAO/QACECEQIA79AAIgIREgDv0AAjAhEiAAIAsgAWxqIAZBBGxqIQkgAiALIANsaiAHQQRsaiEKIAshCAJAA0AgCCAMTg0BIAr9AAIAIRcgCv0AAhAhGCAK/QACICEZIAr9AAIwIRogCf0JAgAhDSAPIA0gF/3mAf3kASEPIBAgDSAY/eYB/eQBIRAgESANIBn95gH95AEhESASIA0gGv3mAf3kASESIAkgAWohCSAKIANqIQogCEEBaiEIDAALCyAOIA/9CwIAIA4gEP0LAhAgDiAR/QsCICAOIBL9CwIwIAdBEGohBwwACwsgC0EQaiELDAALCwt/AQJ/QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWr9DAAAgD8AAIA/AACAPwAAgD8gASAFav0AAgAgAiAFav0AAgD95gH95QH9CwIAIAVBEGohBSAFQYAESA0ACyAAQYAEaiEAIAFBgARqIQEgAkGABGohAiAEQQFqIQQMAAsLC38BAn9BACEEAkADQCAEIANODQFBACEFA0AgACAFaiABIAVq/QACAP0MAACAPwAAgD8AAIA/AACAPyACIAVq/QACAP3lAf3mAf0LAgAgBUEQaiEFIAVBgARIDQALIABBgARqIQAgAUGABGohASACQYAEaiECIARBAWohBAwACwsLagECf0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVqIAEgBWr9AAIAIAIgBWr9AAIA/eQB/QsCACAFQRBqIQUgBUGABEgNAAsgAEGABGohACABQYAEaiEBIAJBgARqIQIgBEEBaiEEDAALCwuSAQECf0EAIQYCQANAIAYgBU4NAUEAIQcDQCAAIAdqIAEgB2r9AAIAIAIgB2r9AAIAIAMgB2r9AAIA/eYBIAQgB2r9AAIA/eYB/eQB/QsCACAHQRBqIQcgB0GABEgNAAsgAEGABGohACABQYAEaiEBIAJBgARqIQIgA0GABGohAyAEQYAEaiEEIAZBAWohBgwACwsLfgECf0EAIQUCQANAIAUgBE4NAUEAIQYDQCAAIAZqIAEgBmr9AAIAIAIgBmr9AAIA/eYBIAMgBmr9AAIA/eYB/QsCACAGQRBqIQYgBkGABEgNAAsgAEGABGohACABQYAEaiEBIAJBgARqIQIgA0GABGohAyAFQQFqIQUMAAsLC5IBAQJ/QQAhBgJAA0AgBiAFTg0BQQAhBwNAIAAgB2ogASAHav0AAgAgAiAHav0AAgD95AEgAyAHav0AAgD95AEgBCAHav0AAgD95AH9CwIAIAdBEGohByAHQYAQSA0ACyAAQYAQaiEAIAFBgBBqIQEgAkGAEGohAiADQYAQaiEDIARBgBBqIQQgBkEBaiEGDAALCwvWBgQFfwF7AX8Me0EAIQQCQANAIAMgBGtBAkgNAUEAIQUCQANAIAVBgAFODQEgAiAEQYAEbGogBUEEbGohCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhEP0MAAAAAAAAAAAAAAAAAAAAACER/QwAAAAAAAAAAAAAAAAAAAAAIRIgACAEQYAQbGohBiABIAVBBGxqIQcgBkGAEGohCANAIAf9AAIAIRMgB/0AAhAhFCAH/QACICEVIAf9AAIwIRYgBv0JAgAhCSALIAkgE/3mAf3kASELIAwgCSAU/eYB/eQBIQwgDSAJIBX95gH95AEhDSAOIAkgFv3mAf3kASEOIAb9CQKAECEJIA8gCSAT/eYB/eQBIQ8gECAJIBT95gH95AEhECARIAkgFf3mAf3kASERIBIgCSAW/eYB/eQBIRIgBkEEaiEGIAdBgARqIQcgBiAISA0ACyAKIAv9CwIAIAogDP0LAhAgCiAN/QsCICAKIA79CwIwIAogD/0LAoAEIAogEP0LApAEIAogEf0LAqAEIAogEv0LArAEIAVBEGohBQwACwsgBEECaiEEDAALCwJAA0AgBCADTg0BQQAhBQJAA0AgBUGAAU4NASACIARBgARsaiAFQQRsaiEK/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ4gACAEQYAQbGohBiABIAVBBGxqIQcgBkGAEGohCANAIAf9AAIAIRMgB/0AAhAhFCAH/QACICEVIAf9AAIwIRYgBv0JAgAhCSALIAkgE/3mAf3kASELIAwgCSAU/eYB/eQBIQwgDSAJIBX95gH95AEhDSAOIAkgFv3mAf3kASEOIAZBBGohBiAHQYAEaiEHIAYgCEgNAAsgCiAL/QsCACAKIAz9CwIQIAogDf0LAiAgCiAO/QsCMCAFQRBqIQUMAAsLIARBAWohBAwACwsL9wYEB38BewF/DHsgAUEEbCEBIANBBGwhA0EAIQYCQANAIAZBgJAFTg0BIAQgBmr9DAAAAAAAAAAAAAAAAAAAAAD9CwIAIAZBEGohBgwACwtBACELAkADQCALIAVODQEgC0EEaiEMAkAgDCAFSA0AIAUhDAtBACEGAkADQCAGQYAETg0BQQAhBwJAA0AgB0EgTg0BIAQgBkGkAWxqIAdBBGxqIQ4gDv0AAgAhDyAO/QACECEQIA79AAIgIREgDv0AAjAhEiAO/QACpAEhEyAO/QACtAEhFCAO/QACxAEhFSAO/QAC1AEhFiAAIAsgAWxqIAZBBGxqIQkgAiALIANsaiAHQQRsaiEKIAshCAJAA0AgCCAMTg0BIAr9AAIAIRcgCv0AAhAhGCAK/QACICEZIAr9AAIwIRogCf0JAgAhDSAPIA0gF/3mAf3kASEPIBAgDSAY/eYB/eQBIRAgESANIBn95gH95AEhESASIA0gGv3mAf3kASESIAn9CQIEIQ0gEyANIBf95gH95AEhEyAUIA0gGP3mAf3kASEUIBUgDSAZ/eYB/eQBIRUgFiANIBr95gH95AEhFiAJIAFqIQkgCiADaiEKIAhBAWohCAwACwsgDiAP/QsCACAOIBD9CwIQIA4gEf0LAiAgDiAS/QsCMCAOIBP9CwKkASAOIBT9CwK0ASAOIBX9CwLEASAOIBb9CwLUASAHQRBqIQcMAAsLQSAhByAEIAZBpAFsaiAHQQRsaiEOIA79AAIAIQ8gDv0AAhAhECAO/QACICERIA79AAKkASETIA79AAK0ASEUIA79AALEASEVIAAgCyABbGogBkEEbGohCSACIAsgA2xqIAdBBGxqIQogCyEIAkADQCAIIAxODQEgCv0AAgAhFyAK/QACECEYIAr9AAIgIRkgCf0JAgAhDSAPIA0gF/3mAf3kASEPIBAgDSAY/eYB/eQBIRAgESANIBn95gH95AEhESAJ/QkCBCENIBMgDSAX/eYB/eQBIRMgFCANIBj95gH95AEhFCAVIA0gGf3mAf3kASEVIAkgAWohCSAKIANqIQogCEEBaiEIDAALCyAOIA/9CwIAIA4gEP0LAhAgDiAR/R8AOAIgIA4gE/0LAqQBIA4gFP0LArQBIA4gFf0fADgCxAEgBkECaiEGDAALCyALQQRqIQsMAAsLC7UEBAd/AXsBfwx7IAFBBGwhASADQQRsIQNBACEGAkADQCAGQYCAEE4NASAEIAZq/QwAAAAAAAAAAAAAAAAAAAAA/QsCACAGQRBqIQYMAAsLQQAhCwJAA0AgCyAFTg0BIAtBBGohDAJAIAwgBUgNACAFIQwLQQAhBgJAA0AgBkGABE4NAUEAIQcCQANAIAdBgAFODQEgBCAGQYAEbGogB0EEbGohDiAO/QACACEPIA79AAIQIRAgDv0AAiAhESAO/QACMCESIA79AAKABCETIA79AAKQBCEUIA79AAKgBCEVIA79AAKwBCEWIAAgCyABbGogBkEEbGohCSACIAsgA2xqIAdBBGxqIQogCyEIAkADQCAIIAxODQEgCv0AAgAhFyAK/QACECEYIAr9AAIgIRkgCv0AAjAhGiAJ/QkCACENIA8gDSAX/eYB/eQBIQ8gECANIBj95gH95AEhECARIA0gGf3mAf3kASERIBIgDSAa/eYB/eQBIRIgCf0JAgQhDSATIA0gF/3mAf3kASETIBQgDSAY/eYB/eQBIRQgFSANIBn95gH95AEhFSAWIA0gGv3mAf3kASEWIAkgAWohCSAKIANqIQogCEEBaiEIDAALCyAOIA/9CwIAIA4gEP0LAhAgDiAR/QsCICAOIBL9CwIwIA4gE/0LAoAEIA4gFP0LApAEIA4gFf0LAqAEIA4gFv0LArAEIAdBEGohBwwACwsgBkECaiEGDAALCyALQQRqIQsMAAsLC7YLBAV/AXsBfwx7QQAhBAJAA0AgAyAEa0ECSA0BQQAhBQJAA0AgBUEgTg0BIAIgBEGkAWxqIAVBBGxqIQr9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDv0MAAAAAAAAAAAAAAAAAAAAACEP/QwAAAAAAAAAAAAAAAAAAAAAIRD9DAAAAAAAAAAAAAAAAAAAAAAhEf0MAAAAAAAAAAAAAAAAAAAAACESIAAgBEGAEGxqIQYgASAFQQRsaiEHIAZBgBBqIQgDQCAH/QACACETIAf9AAIQIRQgB/0AAiAhFSAH/QACMCEWIAb9CQIAIQkgCyAJIBP95gH95AEhCyAMIAkgFP3mAf3kASEMIA0gCSAV/eYB/eQBIQ0gDiAJIBb95gH95AEhDiAG/QkCgBAhCSAPIAkgE/3mAf3kASEPIBAgCSAU/eYB/eQBIRAgESAJIBX95gH95AEhESASIAkgFv3mAf3kASESIAZBBGohBiAHQaQBaiEHIAYgCEgNAAsgCiAL/QsCACAKIAz9CwIQIAogDf0LAiAgCiAO/QsCMCAKIA/9CwKkASAKIBD9CwK0ASAKIBH9CwLEASAKIBL9CwLUASAFQRBqIQUMAAsLQSAhBSACIARBpAFsaiAFQQRsaiEK/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhEP0MAAAAAAAAAAAAAAAAAAAAACERIAAgBEGAEGxqIQYgASAFQQRsaiEHIAZBgBBqIQgDQCAH/QACACETIAf9AAIQIRQgB/0AAiAhFSAG/QkCACEJIAsgCSAT/eYB/eQBIQsgDCAJIBT95gH95AEhDCANIAkgFf3mAf3kASENIAb9CQKAECEJIA8gCSAT/eYB/eQBIQ8gECAJIBT95gH95AEhECARIAkgFf3mAf3kASERIAZBBGohBiAHQaQBaiEHIAYgCEgNAAsgCiAL/QsCACAKIAz9CwIQIAogDf0fADgCICAKIA/9CwKkASAKIBD9CwK0ASAKIBH9HwA4AsQBIARBAmohBAwACwsCQANAIAQgA04NAUEAIQUCQANAIAVBIE4NASACIARBpAFsaiAFQQRsaiEK/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ4gACAEQYAQbGohBiABIAVBBGxqIQcgBkGAEGohCANAIAf9AAIAIRMgB/0AAhAhFCAH/QACICEVIAf9AAIwIRYgBv0JAgAhCSALIAkgE/3mAf3kASELIAwgCSAU/eYB/eQBIQwgDSAJIBX95gH95AEhDSAOIAkgFv3mAf3kASEOIAZBBGohBiAHQaQBaiEHIAYgCEgNAAsgCiAL/QsCACAKIAz9CwIQIAogDf0LAiAgCiAO/QsCMCAFQRBqIQUMAAsLQSAhBSACIARBpAFsaiAFQQRsaiEK/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACENIAAgBEGAEGxqIQYgASAFQQRsaiEHIAZBgBBqIQgDQCAH/QACACETIAf9AAIQIRQgB/0AAiAhFSAG/QkCACEJIAsgCSAT/eYB/eQBIQsgDCAJIBT95gH95AEhDCANIAkgFf3mAf3kASENIAZBBGohBiAHQaQBaiEHIAYgCEgNAAsgCiAL/QsCACAKIAz9CwIQIAogDf0fADgCICAEQQFqIQQMAAsLC+8GBAd/AXsBfwx7IAFBBGwhASADQQRsIQNBACEGAkADQCAGQYDAA04NASAEIAZq/QwAAAAAAAAAAAAAAAAAAAAA/QsCACAGQRBqIQYMAAsLQQAhCwJAA0AgCyAFTg0BIAtBBGohDAJAIAwgBUgNACAFIQwLQQAhBgJAA0AgBkGABE4NAUEAIQcCQANAIAdBEE4NASAEIAZB8ABsaiAHQQRsaiEOIA79AAIAIQ8gDv0AAhAhECAO/QACICERIA79AAIwIRIgDv0AAnAhEyAO/QACgAEhFCAO/QACkAEhFSAO/QACoAEhFiAAIAsgAWxqIAZBBGxqIQkgAiALIANsaiAHQQRsaiEKIAshCAJAA0AgCCAMTg0BIAr9AAIAIRcgCv0AAhAhGCAK/QACICEZIAr9AAIwIRogCf0JAgAhDSAPIA0gF/3mAf3kASEPIBAgDSAY/eYB/eQBIRAgESANIBn95gH95AEhESASIA0gGv3mAf3kASESIAn9CQIEIQ0gEyANIBf95gH95AEhEyAUIA0gGP3mAf3kASEUIBUgDSAZ/eYB/eQBIRUgFiANIBr95gH95AEhFiAJIAFqIQkgCiADaiEKIAhBAWohCAwACwsgDiAP/QsCACAOIBD9CwIQIA4gEf0LAiAgDiAS/QsCMCAOIBP9CwJwIA4gFP0LAoABIA4gFf0LApABIA4gFv0LAqABIAdBEGohBwwACwtBECEHIAQgBkHwAGxqIAdBBGxqIQ4gDv0AAgAhDyAO/QACECEQIA79AAIgIREgDv0AAnAhEyAO/QACgAEhFCAO/QACkAEhFSAAIAsgAWxqIAZBBGxqIQkgAiALIANsaiAHQQRsaiEKIAshCAJAA0AgCCAMTg0BIAr9AAIAIRcgCv0AAhAhGCAK/QACICEZIAn9CQIAIQ0gDyANIBf95gH95AEhDyAQIA0gGP3mAf3kASEQIBEgDSAZ/eYB/eQBIREgCf0JAgQhDSATIA0gF/3mAf3kASETIBQgDSAY/eYB/eQBIRQgFSANIBn95gH95AEhFSAJIAFqIQkgCiADaiEKIAhBAWohCAwACwsgDiAP/QsCACAOIBD9CwIQIA4gEf0LAiAgDiAT/QsCcCAOIBT9CwKAASAOIBX9CwKQASAGQQJqIQYMAAsLIAtBBGohCwwACwsLrgsEBX8BewF/DHtBACEEAkADQCADIARrQQJIDQFBACEFAkADQCAFQRBODQEgAiAEQfAAbGogBUEEbGohCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhEP0MAAAAAAAAAAAAAAAAAAAAACER/QwAAAAAAAAAAAAAAAAAAAAAIRIgACAEQYAQbGohBiABIAVBBGxqIQcgBkGAEGohCANAIAf9AAIAIRMgB/0AAhAhFCAH/QACICEVIAf9AAIwIRYgBv0JAgAhCSALIAkgE/3mAf3kASELIAwgCSAU/eYB/eQBIQwgDSAJIBX95gH95AEhDSAOIAkgFv3mAf3kASEOIAb9CQKAECEJIA8gCSAT/eYB/eQBIQ8gECAJIBT95gH95AEhECARIAkgFf3mAf3kASERIBIgCSAW/eYB/eQBIRIgBkEEaiEGIAdB8ABqIQcgBiAISA0ACyAKIAv9CwIAIAogDP0LAhAgCiAN/QsCICAKIA79CwIwIAogD/0LAnAgCiAQ/QsCgAEgCiAR/QsCkAEgCiAS/QsCoAEgBUEQaiEFDAALC0EQIQUgAiAEQfAAbGogBUEEbGohCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEP/QwAAAAAAAAAAAAAAAAAAAAAIRD9DAAAAAAAAAAAAAAAAAAAAAAhESAAIARBgBBsaiEGIAEgBUEEbGohByAGQYAQaiEIA0AgB/0AAgAhEyAH/QACECEUIAf9AAIgIRUgBv0JAgAhCSALIAkgE/3mAf3kASELIAwgCSAU/eYB/eQBIQwgDSAJIBX95gH95AEhDSAG/QkCgBAhCSAPIAkgE/3mAf3kASEPIBAgCSAU/eYB/eQBIRAgESAJIBX95gH95AEhESAGQQRqIQYgB0HwAGohByAGIAhIDQALIAogC/0LAgAgCiAM/QsCECAKIA39CwIgIAogD/0LAnAgCiAQ/QsCgAEgCiAR/QsCkAEgBEECaiEEDAALCwJAA0AgBCADTg0BQQAhBQJAA0AgBUEQTg0BIAIgBEHwAGxqIAVBBGxqIQr9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDiAAIARBgBBsaiEGIAEgBUEEbGohByAGQYAQaiEIA0AgB/0AAgAhEyAH/QACECEUIAf9AAIgIRUgB/0AAjAhFiAG/QkCACEJIAsgCSAT/eYB/eQBIQsgDCAJIBT95gH95AEhDCANIAkgFf3mAf3kASENIA4gCSAW/eYB/eQBIQ4gBkEEaiEGIAdB8ABqIQcgBiAISA0ACyAKIAv9CwIAIAogDP0LAhAgCiAN/QsCICAKIA79CwIwIAVBEGohBQwACwtBECEFIAIgBEHwAGxqIAVBBGxqIQr9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ0gACAEQYAQbGohBiABIAVBBGxqIQcgBkGAEGohCANAIAf9AAIAIRMgB/0AAhAhFCAH/QACICEVIAb9CQIAIQkgCyAJIBP95gH95AEhCyAMIAkgFP3mAf3kASEMIA0gCSAV/eYB/eQBIQ0gBkEEaiEGIAdB8ABqIQcgBiAISA0ACyAKIAv9CwIAIAogDP0LAhAgCiAN/QsCICAEQQFqIQQMAAsLC+0CAgF/BHv9DAAAAAAAAAAAAAAAAAAAAAAhBP0MAAAAAAAAAAAAAAAAAAAAACEF/QwAAAAAAAAAAAAAAAAAAAAAIQb9DAAAAAAAAAAAAAAAAAAAAAAhByABQQRsIABqIQMCQANAIAMgAGtBwABIDQEgBCAA/QACAP0MAAAAAAAAAAAAAAAAAAAAAP3mAf3kASEEIAUgAP0AAhD9DAAAAAAAAAAAAAAAAAAAAAD95gH95AEhBSAGIAD9AAIg/QwAAAAAAAAAAAAAAAAAAAAA/eYB/eQBIQYgByAA/QACMP0MAAAAAAAAAAAAAAAAAAAAAP3mAf3kASEHIABBwABqIQAMAAsLAkADQCADIABrQRBIDQEgBCAA/QACAP0MAAAAAAAAAAAAAAAAAAAAAP3mAf3kASEEIABBEGohAAwACwsgBCAF/eQBIAb95AEgB/3kASEEIAIgBP0fACAE/R8BkiAE/R8CkiAE/R8DkjgCAAsApQMEbmFtZQGdAyAAC3Jvd3NfNTEyeDI4AQpwb2ludHdpc2UwAgxyb3dzXzUxMngxMjgDDHJvd3NfMjU2eDEyOAQKcG9pbnR3aXNlMQUKcG9pbnR3aXNlMgYKcG9pbnR3aXNlMwcLcm93c181MTJ4NDEIC3Jvd3NfNDF4MTI4CQpwb2ludHdpc2U0Cgpwb2ludHdpc2U1Cwpwb2ludHdpc2U2DApwb2ludHdpc2U3DQpwb2ludHdpc2U4Dgpwb2ludHdpc2U5Dwtwb2ludHdpc2UxMBALcG9pbnR3aXNlMTERC2NvbHNfNDF4MTI4EgxvdXRlcl80MXgxMjgTC3BvaW50d2lzZTEyFAtwb2ludHdpc2UxMxULcG9pbnR3aXNlMTQWC3BvaW50d2lzZTE1Fwtwb2ludHdpc2UxNhgLcG9pbnR3aXNlMTcZDGNvbHNfNTEyeDEyOBoMb3V0ZXJfNTEyeDQxGw1vdXRlcl81MTJ4MTI4HAtjb2xzXzUxMng0MR0Mb3V0ZXJfNTEyeDI4Hgtjb2xzXzUxMngyOB8Jbm9uZmluaXRl";
+const kernelNames = ["rows_512x28","pointwise0","rows_512x128","rows_256x128","pointwise1","pointwise2","pointwise3","rows_512x41","rows_41x128","pointwise4","pointwise5","pointwise6","pointwise7","pointwise8","pointwise9","pointwise10","pointwise11","cols_41x128","outer_41x128","pointwise12","pointwise13","pointwise14","pointwise15","pointwise16","pointwise17","cols_512x128","outer_512x41","outer_512x128","cols_512x41","outer_512x28","cols_512x28","nonfinite"];
 
 interface KernelMemory { readonly buffer: ArrayBuffer; grow(pages: number): number }
-interface KernelExports { readonly rows_512x28: (a: number, b: number, out: number, samples: number) => void; readonly pointwise0: (out: number, a0: number, a1: number, rows: number) => void; readonly rows_512x128: (a: number, b: number, out: number, samples: number) => void; readonly pointwise1: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise2: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly pointwise3: (out: number, a0: number, a1: number, rows: number) => void; readonly rows_512x41: (a: number, b: number, out: number, samples: number) => void; readonly rows_41x128: (a: number, b: number, out: number, samples: number) => void; readonly pointwise4: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise5: (out: number, a0: number, rows: number) => void; readonly pointwise6: (out: number, a0: number, rows: number) => void; readonly pointwise7: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly pointwise8: (out: number, a0: number, rows: number) => void; readonly pointwise9: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise10: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise11: (out: number, a0: number, a1: number, a2: number, rows: number) => void; readonly cols_41x128: (a: number, b: number, out: number, samples: number) => void; readonly outer_41x128: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly pointwise12: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise13: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise14: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise15: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly pointwise16: (out: number, a0: number, a1: number, a2: number, rows: number) => void; readonly pointwise17: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly cols_512x128: (a: number, b: number, out: number, samples: number) => void; readonly outer_512x41: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly outer_512x128: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly cols_512x41: (a: number, b: number, out: number, samples: number) => void; readonly outer_512x28: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly cols_512x28: (a: number, b: number, out: number, samples: number) => void; }
+interface KernelExports { readonly rows_512x28: (a: number, b: number, out: number, samples: number) => void; readonly pointwise0: (out: number, a0: number, a1: number, rows: number) => void; readonly rows_512x128: (a: number, b: number, out: number, samples: number) => void; readonly rows_256x128: (a: number, b: number, out: number, samples: number) => void; readonly pointwise1: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise2: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly pointwise3: (out: number, a0: number, a1: number, rows: number) => void; readonly rows_512x41: (a: number, b: number, out: number, samples: number) => void; readonly rows_41x128: (a: number, b: number, out: number, samples: number) => void; readonly pointwise4: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise5: (out: number, a0: number, rows: number) => void; readonly pointwise6: (out: number, a0: number, rows: number) => void; readonly pointwise7: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly pointwise8: (out: number, a0: number, rows: number) => void; readonly pointwise9: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise10: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise11: (out: number, a0: number, a1: number, a2: number, rows: number) => void; readonly cols_41x128: (a: number, b: number, out: number, samples: number) => void; readonly outer_41x128: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly pointwise12: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise13: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise14: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise15: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly pointwise16: (out: number, a0: number, a1: number, a2: number, rows: number) => void; readonly pointwise17: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly cols_512x128: (a: number, b: number, out: number, samples: number) => void; readonly outer_512x41: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly outer_512x128: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly cols_512x41: (a: number, b: number, out: number, samples: number) => void; readonly outer_512x28: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly cols_512x28: (a: number, b: number, out: number, samples: number) => void; readonly nonfinite: (at: number, count: number, out: number) => void }
+interface LoadedKernels { memory: KernelMemory; exports: KernelExports }
 interface WebAssemblyApi {
-  readonly Memory: new (descriptor: { initial: number }) => KernelMemory;
+  readonly Memory: new (descriptor: { initial: number; maximum: number; shared?: boolean }) => KernelMemory;
   readonly Module: new (bytes: Uint8Array) => object;
   readonly Instance: new (module: object, imports: object) => { readonly exports: object };
   validate(bytes: Uint8Array): boolean;
@@ -2548,13 +2557,13 @@ function decodeBase64(text: string): Uint8Array {
 }
 
 /** The kernels, instantiated once; undefined (with a one-line notice) where WebAssembly SIMD is unavailable. */
-function loadKernels(): { readonly memory: KernelMemory; readonly exports: KernelExports } | undefined {
+function loadKernels(): LoadedKernels | undefined {
   const host = globalThis as unknown as { WebAssembly?: WebAssemblyApi; console?: { warn(message: string): void } };
   try {
     const api = host.WebAssembly;
     const bytes = decodeBase64(kernelBytes);
     if (api === undefined || !api.validate(bytes)) throw new Error('no WebAssembly SIMD');
-    const memory = new api.Memory({ initial: 1 });
+    const memory = new api.Memory({ initial: 1, maximum: 65536 });
     const instance = new api.Instance(new api.Module(bytes), { env: { memory } });
     return { memory, exports: instance.exports as KernelExports };
   } catch {
@@ -2564,9 +2573,337 @@ function loadKernels(): { readonly memory: KernelMemory; readonly exports: Kerne
 }
 
 const kernels = loadKernels();
+/** The kernels by index, as workers are told which to run. */
+let kernelList: ((...args: number[]) => void)[] = kernels === undefined ? [] : kernelNames.map((name) => (kernels.exports as unknown as { [name: string]: (...args: number[]) => void })[name]);
 
 /** Which kernels this module runs: rnnc's WebAssembly SIMD kernels, or scalar JavaScript where those cannot load. */
 export const cpu: 'simd' | 'scalar' = kernels === undefined ? 'scalar' : 'simd';
+
+// Worker threads (setThreads). Control block of worker w: int32s 32·w … 32·w + 31 of the memory:
+// the job's number, the last job done, whether the worker sleeps, the kernel, its argument count and arguments.
+const JOB = 0, DONE = 1, SLEEPING = 2, KERNEL = 3, COUNT = 4, ARGS = 5;
+const maxThreads = 16;
+const workerSource = "\nconst start = (data, ready) => {\n  const memory = data.memory;\n  const instance = new WebAssembly.Instance(new WebAssembly.Module(data.bytes), { env: { memory } });\n  const kernels = data.names.map((name) => instance.exports[name]);\n  const control = new Int32Array(memory.buffer, data.slot * 128, 32);\n  const args = [];\n  let seen = Atomics.load(control, 0);\n  ready();\n  for (;;) {\n    const idleSince = performance.now();\n    for (let spins = 1; Atomics.load(control, 0) === seen; spins++) {\n      if (spins % 4096 === 0 && performance.now() - idleSince > 5) {\n        Atomics.store(control, 2, 1);\n        Atomics.wait(control, 0, seen);\n        Atomics.store(control, 2, 0);\n      }\n    }\n    seen = Atomics.load(control, 0);\n    const kernel = control[3];\n    if (kernel < 0) return;\n    args.length = control[4];\n    for (let a = 0; a < args.length; a++) args[a] = control[5 + a];\n    kernels[kernel](...args);\n    Atomics.store(control, 1, seen);\n  }\n};\nif (typeof require === 'function') {\n  const { parentPort } = require('node:worker_threads');\n  parentPort.once('message', (data) => {\n    start(data, () => parentPort.postMessage('ready'));\n    parentPort.close();\n  });\n} else {\n  self.onmessage = (event) => {\n    self.onmessage = null;\n    start(event.data, () => self.postMessage('ready'));\n    self.close();\n  };\n}\n";
+
+interface WorkerHandle { postMessage(message: unknown): void; terminate(): unknown }
+const pool = {
+  /** Slots of the workers that are running, in the order they take shares. */
+  ready: [] as number[],
+  workers: [] as WorkerHandle[],
+  control: undefined as Int32Array | undefined,
+};
+
+
+/** Hands kernel `index` with these arguments to the worker of the `w`-th ready slot. */
+function postJob(w: number, index: number, args: readonly number[]): void {
+  const control = pool.control as Int32Array;
+  const base = 32 * pool.ready[w];
+  for (let a = 0; a < args.length; a++) control[base + ARGS + a] = args[a];
+  control[base + KERNEL] = index;
+  control[base + COUNT] = args.length;
+  Atomics.store(control, base + JOB, control[base + JOB] + 1);
+  if (Atomics.load(control, base + SLEEPING) === 1) Atomics.notify(control, base + JOB);
+}
+
+/** Waits for the jobs of the first `posted` ready workers. */
+function awaitJobs(posted: number): void {
+  const control = pool.control as Int32Array;
+  for (let w = 0; w < posted; w++) {
+    const base = 32 * pool.ready[w];
+    const job = control[base + JOB];
+    while (Atomics.load(control, base + DONE) !== job) {
+      // spin: the worker finishes its share in about the time this thread took for its own
+    }
+  }
+}
+
+/** Runs kernel `index` over its rows in shares: workers take the later ones, this thread the first. */
+function splitKernel(index: number, args: number[], rowsAt: number, strides: readonly number[], align: number): void {
+  const rows = args[rowsAt];
+  const parts = Math.min(1 + pool.ready.length, Math.ceil(rows / align));
+  const share = align * Math.ceil(rows / parts / align);
+  let posted = 0;
+  for (let first = share; first < rows; first += share) {
+    const part = args.map((a, k) => a + first * strides[k]);
+    part[rowsAt] = Math.min(share, rows - first);
+    postJob(posted++, index, part);
+  }
+  args[rowsAt] = Math.min(share, rows);
+  kernelList[index](...args);
+  awaitJobs(posted);
+}
+
+/** Runs kernel `index` on `first` here and on `second` in a worker. */
+function splitHalves(index: number, first: readonly number[], second: readonly number[]): void {
+  postJob(0, index, second);
+  kernelList[index](...first);
+  awaitJobs(1);
+}
+/** Stops the workers and waits until they have exited, so that none still reads its control block. */
+async function stopWorkers(): Promise<void> {
+  const control = pool.control;
+  for (const slot of pool.ready) {
+    if (control === undefined) break;
+    const base = 32 * slot;
+    control[base + KERNEL] = -1;
+    Atomics.store(control, base + JOB, control[base + JOB] + 1);
+    Atomics.notify(control, base + JOB);
+  }
+  const workers = pool.workers;
+  pool.ready = [];
+  pool.workers = [];
+  await Promise.all(workers.map((worker) => worker.terminate()));
+  control?.fill(0);
+}
+
+type StartWorker = (data: object, onError: () => void) => Promise<WorkerHandle>;
+
+/** How this host starts a worker: worker_threads in Node, a Worker from a Blob in browsers. */
+function workerStarter(): StartWorker {
+  interface NodeWorker extends WorkerHandle { once(event: string, f: (value: unknown) => void): void; on(event: string, f: (value: unknown) => void): void; unref(): void }
+  interface WebWorker extends WorkerHandle { onmessage: ((event: unknown) => void) | null; onerror: ((event: unknown) => void) | null }
+  const host = globalThis as unknown as {
+    SharedArrayBuffer?: unknown;
+    process?: { getBuiltinModule?(id: string): unknown };
+    Worker?: new (url: string) => WebWorker;
+    Blob?: new (parts: string[], options: { type: string }) => object;
+    URL?: { createObjectURL(blob: object): string };
+  };
+  if (host.SharedArrayBuffer === undefined) fail('threads need SharedArrayBuffer (in a browser, a cross-origin isolated page)');
+  const threads = host.process?.getBuiltinModule?.('node:worker_threads') as { Worker: new (code: string, options: { eval: true }) => NodeWorker } | undefined;
+  if (threads !== undefined) {
+    return (data, onError) =>
+      new Promise((resolve, reject) => {
+        const worker = new threads.Worker(workerSource, { eval: true });
+        worker.once('message', () => {
+          // Until now the worker kept the process alive, so that it could start; it must not keep it from exiting.
+          worker.unref();
+          resolve(worker);
+        });
+        worker.once('error', reject);
+        worker.on('error', onError);
+        worker.postMessage(data);
+      });
+  }
+  const { Worker, Blob, URL } = host;
+  if (Worker !== undefined && Blob !== undefined && URL !== undefined) {
+    const url = URL.createObjectURL(new Blob([workerSource], { type: 'text/javascript' }));
+    return (data, onError) =>
+      new Promise((resolve, reject) => {
+        const worker = new Worker(url);
+        worker.onmessage = () => resolve(worker);
+        worker.onerror = (event) => {
+          reject(event);
+          onError();
+        };
+        worker.postMessage(data);
+      });
+  }
+  fail('threads need worker_threads (Node 20.16 or later) or Web Workers');
+}
+
+/** The kernels on a shared memory (once): the same bytes with the memory import's flag set to shared. */
+function shareMemory(loaded: LoadedKernels, api: WebAssemblyApi): Uint8Array {
+  const bytes = decodeBase64(kernelBytes);
+  bytes[56] = 0x03;
+  if (!pool.control) {
+    const pages = Math.ceil(loaded.memory.buffer.byteLength / 65536);
+    const memory = new api.Memory({ initial: pages, maximum: 65536, shared: true });
+    loaded.exports = new api.Instance(new api.Module(bytes), { env: { memory } }).exports as KernelExports;
+    loaded.memory = memory;
+    kernelList = kernelNames.map((name) => (loaded.exports as unknown as { [name: string]: (...args: number[]) => void })[name]);
+    pool.control = new Int32Array(memory.buffer, 0, 512);
+  }
+  return bytes;
+}
+
+/**
+ * Runs this module's kernels on `count` threads: this one and count − 1
+ * workers (worker_threads in Node, Web Workers in browsers, on a
+ * SharedArrayBuffer). GEMMs and fused loops with enough rows are split
+ * between them; results are the same as on one thread. Resolves to the
+ * number of threads in use once the workers are ready (1 where the SIMD
+ * kernels are unavailable); `setThreads(1)` stops the workers.
+ */
+export async function setThreads(count: number): Promise<number> {
+  if (!Number.isInteger(count) || count < 1 || count > maxThreads) fail(`the thread count must be a whole number from 1 to ${maxThreads}, got ${count}`);
+  await stopWorkers();
+  const api = (globalThis as unknown as { WebAssembly: WebAssemblyApi }).WebAssembly;
+  if (count === 1 || kernels === undefined) return 1;
+  const start = workerStarter();
+  const bytes = shareMemory(kernels, api);
+  const starting: Promise<WorkerHandle>[] = [];
+  for (let slot = 1; slot < count; slot++) {
+    const onError = () => {
+      pool.ready = pool.ready.filter((s) => s !== slot);
+    };
+    starting.push(start({ memory: kernels.memory, bytes, names: kernelNames, slot }, onError));
+  }
+  const started = await Promise.allSettled(starting);
+  pool.workers = started.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
+  const failed = started.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+  if (failed !== undefined) {
+    await stopWorkers();
+    fail(`a worker thread failed to start: ${String(failed.reason)}`);
+  }
+  pool.ready = pool.workers.map((_, k) => k + 1);
+  return count;
+}
+
+/** The threads in use and how many kernel calls (or shares of one) the workers have run since setThreads. */
+export function threadInfo(): { readonly threads: number; readonly workerJobs: number } {
+  const control = pool.control;
+  let jobs = 0;
+  for (const slot of pool.ready) if (control !== undefined) jobs += Atomics.load(control, 32 * slot + DONE);
+  return { threads: 1 + pool.ready.length, workerJobs: jobs };
+}
+
+function run_rows_512x28(a: number, b: number, out: number, samples: number): void {
+  if (pool.ready.length > 0 && samples >= 8) return splitKernel(0, [a, b, out, samples], 3, [0, 112, 2048, 0], 4);
+  (kernels as LoadedKernels).exports.rows_512x28(a, b, out, samples);
+}
+
+function run_pointwise0(out: number, a0: number, a1: number, rows: number): void {
+  if (pool.ready.length > 0 && rows >= 196) return splitKernel(1, [out, a0, a1, rows], 3, [2048, 2048, 0, 0], 1);
+  (kernels as LoadedKernels).exports.pointwise0(out, a0, a1, rows);
+}
+
+function run_rows_512x128(a: number, b: number, out: number, samples: number): void {
+  if (pool.ready.length > 0 && samples >= 8) return splitKernel(2, [a, b, out, samples], 3, [0, 512, 2048, 0], 4);
+  if (pool.ready.length > 0 && samples === 1) return splitHalves(3, [a, b, out, 1], [a + 131072, b, out + 1024, 1]);
+  (kernels as LoadedKernels).exports.rows_512x128(a, b, out, samples);
+}
+
+function run_pointwise1(out: number, a0: number, a1: number, rows: number): void {
+  if (pool.ready.length > 0 && rows >= 196) return splitKernel(4, [out, a0, a1, rows], 3, [2048, 2048, 2048, 0], 1);
+  (kernels as LoadedKernels).exports.pointwise1(out, a0, a1, rows);
+}
+
+function run_pointwise2(out: number, a0: number, a1: number, a2: number, a3: number, rows: number): void {
+  if (pool.ready.length > 0 && rows >= 131) return splitKernel(5, [out, a0, a1, a2, a3, rows], 5, [512, 2048, 512, 2048, 2048, 0], 1);
+  (kernels as LoadedKernels).exports.pointwise2(out, a0, a1, a2, a3, rows);
+}
+
+function run_pointwise3(out: number, a0: number, a1: number, rows: number): void {
+  if (pool.ready.length > 0 && rows >= 261) return splitKernel(6, [out, a0, a1, rows], 3, [512, 2048, 512, 0], 1);
+  (kernels as LoadedKernels).exports.pointwise3(out, a0, a1, rows);
+}
+
+function run_rows_512x41(a: number, b: number, out: number, samples: number): void {
+  if (pool.ready.length > 0 && samples >= 8) return splitKernel(7, [a, b, out, samples], 3, [0, 164, 2048, 0], 4);
+  (kernels as LoadedKernels).exports.rows_512x41(a, b, out, samples);
+}
+
+function run_rows_41x128(a: number, b: number, out: number, samples: number): void {
+  if (pool.ready.length > 0 && samples >= 10) return splitKernel(8, [a, b, out, samples], 3, [0, 512, 164, 0], 4);
+  (kernels as LoadedKernels).exports.rows_41x128(a, b, out, samples);
+}
+
+function run_pointwise4(out: number, a0: number, a1: number, rows: number): void {
+  if (pool.ready.length > 0 && rows >= 2440) return splitKernel(9, [out, a0, a1, rows], 3, [164, 164, 0, 0], 1);
+  (kernels as LoadedKernels).exports.pointwise4(out, a0, a1, rows);
+}
+
+function run_pointwise5(out: number, a0: number, rows: number): void {
+  if (pool.ready.length > 0 && rows >= 782) return splitKernel(10, [out, a0, rows], 2, [512, 2048, 0], 1);
+  (kernels as LoadedKernels).exports.pointwise5(out, a0, rows);
+}
+
+function run_pointwise6(out: number, a0: number, rows: number): void {
+  if (pool.ready.length > 0 && rows >= 782) return splitKernel(11, [out, a0, rows], 2, [512, 2048, 0], 1);
+  (kernels as LoadedKernels).exports.pointwise6(out, a0, rows);
+}
+
+function run_pointwise7(out: number, a0: number, a1: number, a2: number, a3: number, rows: number): void {
+  if (pool.ready.length > 0 && rows >= 261) return splitKernel(12, [out, a0, a1, a2, a3, rows], 5, [512, 512, 512, 512, 512, 0], 1);
+  (kernels as LoadedKernels).exports.pointwise7(out, a0, a1, a2, a3, rows);
+}
+
+function run_pointwise8(out: number, a0: number, rows: number): void {
+  if (pool.ready.length > 0 && rows >= 782) return splitKernel(13, [out, a0, rows], 2, [512, 512, 0], 1);
+  (kernels as LoadedKernels).exports.pointwise8(out, a0, rows);
+}
+
+function run_pointwise9(out: number, a0: number, a1: number, rows: number): void {
+  if (pool.ready.length > 0 && rows >= 782) return splitKernel(14, [out, a0, a1, rows], 3, [512, 512, 512, 0], 1);
+  (kernels as LoadedKernels).exports.pointwise9(out, a0, a1, rows);
+}
+
+function run_pointwise10(out: number, a0: number, a1: number, rows: number): void {
+  if (pool.ready.length > 0 && rows >= 2440) return splitKernel(15, [out, a0, a1, rows], 3, [164, 164, 164, 0], 1);
+  (kernels as LoadedKernels).exports.pointwise10(out, a0, a1, rows);
+}
+
+function run_pointwise11(out: number, a0: number, a1: number, a2: number, rows: number): void {
+  if (pool.ready.length > 0 && rows >= 814) return splitKernel(16, [out, a0, a1, a2, rows], 4, [164, 164, 164, 164, 0], 1);
+  (kernels as LoadedKernels).exports.pointwise11(out, a0, a1, a2, rows);
+}
+
+function run_cols_41x128(a: number, b: number, out: number, samples: number): void {
+  if (pool.ready.length > 0 && samples >= 10) return splitKernel(17, [a, b, out, samples], 3, [164, 0, 512, 0], 2);
+  (kernels as LoadedKernels).exports.cols_41x128(a, b, out, samples);
+}
+
+function run_outer_41x128(a: number, aStep: number, b: number, bStep: number, out: number, samples: number): void {
+  (kernels as LoadedKernels).exports.outer_41x128(a, aStep, b, bStep, out, samples);
+}
+
+function run_pointwise12(out: number, a0: number, a1: number, rows: number): void {
+  if (pool.ready.length > 0 && rows >= 391) return splitKernel(19, [out, a0, a1, rows], 3, [512, 512, 512, 0], 1);
+  (kernels as LoadedKernels).exports.pointwise12(out, a0, a1, rows);
+}
+
+function run_pointwise13(out: number, a0: number, a1: number, rows: number): void {
+  if (pool.ready.length > 0 && rows >= 391) return splitKernel(20, [out, a0, a1, rows], 3, [512, 512, 512, 0], 1);
+  (kernels as LoadedKernels).exports.pointwise13(out, a0, a1, rows);
+}
+
+function run_pointwise14(out: number, a0: number, a1: number, rows: number): void {
+  if (pool.ready.length > 0 && rows >= 782) return splitKernel(21, [out, a0, a1, rows], 3, [512, 512, 512, 0], 1);
+  (kernels as LoadedKernels).exports.pointwise14(out, a0, a1, rows);
+}
+
+function run_pointwise15(out: number, a0: number, a1: number, a2: number, a3: number, rows: number): void {
+  if (pool.ready.length > 0 && rows >= 261) return splitKernel(22, [out, a0, a1, a2, a3, rows], 5, [512, 512, 512, 512, 512, 0], 1);
+  (kernels as LoadedKernels).exports.pointwise15(out, a0, a1, a2, a3, rows);
+}
+
+function run_pointwise16(out: number, a0: number, a1: number, a2: number, rows: number): void {
+  if (pool.ready.length > 0 && rows >= 391) return splitKernel(23, [out, a0, a1, a2, rows], 4, [512, 512, 512, 512, 0], 1);
+  (kernels as LoadedKernels).exports.pointwise16(out, a0, a1, a2, rows);
+}
+
+function run_pointwise17(out: number, a0: number, a1: number, a2: number, a3: number, rows: number): void {
+  if (pool.ready.length > 0 && rows >= 66) return splitKernel(24, [out, a0, a1, a2, a3, rows], 5, [2048, 2048, 2048, 2048, 2048, 0], 1);
+  (kernels as LoadedKernels).exports.pointwise17(out, a0, a1, a2, a3, rows);
+}
+
+function run_cols_512x128(a: number, b: number, out: number, samples: number): void {
+  if (pool.ready.length > 0 && samples >= 4) return splitKernel(25, [a, b, out, samples], 3, [2048, 0, 512, 0], 2);
+  (kernels as LoadedKernels).exports.cols_512x128(a, b, out, samples);
+}
+
+function run_outer_512x41(a: number, aStep: number, b: number, bStep: number, out: number, samples: number): void {
+  (kernels as LoadedKernels).exports.outer_512x41(a, aStep, b, bStep, out, samples);
+}
+
+function run_outer_512x128(a: number, aStep: number, b: number, bStep: number, out: number, samples: number): void {
+  (kernels as LoadedKernels).exports.outer_512x128(a, aStep, b, bStep, out, samples);
+}
+
+function run_cols_512x41(a: number, b: number, out: number, samples: number): void {
+  if (pool.ready.length > 0 && samples >= 4) return splitKernel(28, [a, b, out, samples], 3, [2048, 0, 164, 0], 2);
+  (kernels as LoadedKernels).exports.cols_512x41(a, b, out, samples);
+}
+
+function run_outer_512x28(a: number, aStep: number, b: number, bStep: number, out: number, samples: number): void {
+  (kernels as LoadedKernels).exports.outer_512x28(a, aStep, b, bStep, out, samples);
+}
+
+function run_cols_512x28(a: number, b: number, out: number, samples: number): void {
+  if (pool.ready.length > 0 && samples >= 4) return splitKernel(30, [a, b, out, samples], 3, [2048, 0, 112, 0], 2);
+  (kernels as LoadedKernels).exports.cols_512x28(a, b, out, samples);
+}
 
 // The heap: one call's buffers, bump-allocated in the kernels' memory.
 let heapTop = 0;
@@ -2575,12 +2912,13 @@ const heapStaged = new Map<Float32Array, Float32Array>();
 
 /** Starts a call: frees the last call's buffers and grows the memory (only now) to hold `floats` floats. */
 function heapReserve(floats: number): void {
-  heapTop = 0;
+  // The heap starts after the workers' control blocks and the resident packed weights.
+  heapTop = 2048 + residentBytes;
   heapEnd = 0;
   heapStaged.clear();
   if (kernels === undefined) return;
   // 64 bytes of slack at the end: kernels read up to three floats past an array and mask them out.
-  const needed = 4 * floats + 64;
+  const needed = heapTop + 4 * floats + 64;
   const have = kernels.memory.buffer.byteLength;
   if (needed > have) kernels.memory.grow(Math.ceil((needed - have) / 65536));
   heapEnd = kernels.memory.buffer.byteLength - 64;
@@ -2607,6 +2945,49 @@ function heapStage(a: Float32Array | undefined): Float32Array | undefined {
     heapStaged.set(a, staged);
   }
   return staged;
+}
+
+/**
+ * The caller's param copied into the kernels' memory and checked there for
+ * values that are not finite: a SIMD sum of value·0 over the copy, and only
+ * if that is not 0 the scalar scan that names the value.
+ */
+function heapStageParam(name: string, a: Float32Array): Float32Array {
+  const staged = heapStage(a);
+  if (kernels === undefined || staged.buffer !== kernels.memory.buffer) {
+    checkFinite(name, a);
+    return staged;
+  }
+  const whole = staged.length - (staged.length % 4);
+  // The sum goes to the first bytes of the memory (the unused control block 0).
+  kernels.exports.nonfinite(staged.byteOffset, whole, 0);
+  let sum = new Float32Array(kernels.memory.buffer, 0, 1)[0];
+  for (let k = whole; k < staged.length; k++) sum += staged[k] * 0;
+  if (sum !== 0) checkFinite(name, a);
+  return staged;
+}
+
+// Packed weights (see pack) stay in the kernels' memory, after the control
+// blocks, while calls pass the same Packed object: pack makes a new one for
+// new params, so the weights of one Packed never change.
+let resident: { readonly weights: object; readonly memory: KernelMemory; readonly at: Map<string, number> } | undefined;
+let residentBytes = 0;
+
+/** Copies a Packed object's weights into the kernels' memory unless they are there (before heapReserve). */
+function residentPlace(weights: { readonly [key: string]: Float32Array } | undefined): void {
+  if (weights === undefined || kernels === undefined) return;
+  if (resident !== undefined && resident.weights === weights && resident.memory === kernels.memory) return;
+  const at = new Map<string, number>();
+  let top = 2048;
+  for (const [key, w] of Object.entries(weights)) {
+    at.set(key, top);
+    top += 16 * Math.ceil(w.length / 4) + 16;
+  }
+  const have = kernels.memory.buffer.byteLength;
+  if (top + 64 > have) kernels.memory.grow(Math.ceil((top + 64 - have) / 65536));
+  for (const [key, w] of Object.entries(weights)) new Float32Array(kernels.memory.buffer, at.get(key) as number, w.length).set(w);
+  residentBytes = top - 2048;
+  resident = { weights, memory: kernels.memory, at };
 }
 
 /** Floats needed to copy every array in these objects (tensors by their data) into the heap. */

@@ -58,16 +58,21 @@ function fail(message: string): never {
   throw new Error(`rnnc model: ${message}`);
 }
 
-function checkParams(params: Params): void {
+/** Checks every param's type and size, and (unless the caller checks them as it copies them) that its values are finite. */
+function checkParams(params: Params, finite = true): void {
   if (typeof params !== 'object' || params === null) fail('params must be an object of Float32Arrays by name');
   for (const name of paramNames) {
     const value = params[name];
     const size = paramShapes[name].reduce((a: number, b: number) => a * b, 1);
     if (!(value instanceof Float32Array)) fail(`param ${name} must be a Float32Array of ${size} values`);
     if (value.length !== size) fail(`param ${name} has ${value.length} values, its shape [${paramShapes[name].join(', ')}] needs ${size}`);
-    for (let k = 0; k < value.length; k++) {
-      if (!Number.isFinite(value[k])) fail(`param ${name} holds ${value[k]} at index ${k}`);
-    }
+    if (finite) checkFinite(name, value);
+  }
+}
+
+function checkFinite(name: string, value: Float32Array): void {
+  for (let k = 0; k < value.length; k++) {
+    if (!Number.isFinite(value[k])) fail(`param ${name} holds ${value[k]} at index ${k}`);
   }
 }
 
@@ -147,7 +152,7 @@ export type PackedName = keyof typeof packedLayouts;
 // Params with their fused weights stacked once (see pack); forward and grad take either.
 export interface Packed { readonly kind: 'packed'; readonly params: Params; readonly weights: { readonly [K in PackedName]: Arr } }
 
-// Stacks the fused weights once, so forward and grad need not; pack again after changing params.
+// Stacks the fused weights once, so forward and grad need not; pack again after changing params. (On the SIMD path the weights of the last Packed passed stay in the kernels’ memory.)
 export function pack(params: Params): Packed {
   checkParams(params);
   const weights: { [name: string]: Arr } = {};
@@ -244,11 +249,12 @@ export function init(seed = 0): Params {
 
 export function forward(model: Params | Packed, inputs: Inputs, initialStates: InitialStates = {}): ForwardResult {
   const { params, packed } = unwrap(model);
-  checkParams(params);
+  checkParams(params, false);
   const { B, lengths } = checkInputs(inputs, false);
   const T_T = lengths["T"] as number;
   checkInitialStates(initialStates, B);
-  heapReserve(4 * (B * 5 + 4) + (45 + 4) + (T_T * B * 15 + 4) + 4 * (T_T * B * 5 + 4) + (75 + 4) + (B * 15 + 4) + heapFloats(params, packed, initialStates, inputs));
+  residentPlace(packed);
+  heapReserve(4 * (B * 5 + 4) + (45 + 4) + (T_T * B * 15 + 4) + 4 * (T_T * B * 5 + 4) + (75 + 4) + (B * 15 + 4) + heapFloats(params, initialStates, inputs));
   const c13_13 = heapAlloc(B * 5);
   const stack15_15 = heapAlloc(45);
   const mm16_17 = heapAlloc(T_T * B * 15);
@@ -262,22 +268,22 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
   const v12_30 = heapAlloc(B * 5);
   const v22_31 = heapAlloc(B * 5);
   const in0 = heapStage((inputs["x"] as Tensor).data);
-  const p1 = heapStage(params["W_ir"]);
-  const p2 = heapStage(params["W_iz"]);
-  const p3 = heapStage(params["W_in"]);
-  const p4 = heapStage(params["W_hr"]);
-  const p5 = heapStage(params["W_hz"]);
-  const p6 = heapStage(params["W_hn"]);
-  const p7 = heapStage(params["b_ir"]);
-  const p8 = heapStage(params["b_iz"]);
-  const p9 = heapStage(params["b_in"]);
-  const p10 = heapStage(params["b_hr"]);
-  const p11 = heapStage(params["b_hz"]);
-  const p12 = heapStage(params["b_hn"]);
+  const p1 = packed === undefined ? heapStageParam("W_ir", params["W_ir"]) : params["W_ir"];
+  const p2 = packed === undefined ? heapStageParam("W_iz", params["W_iz"]) : params["W_iz"];
+  const p3 = packed === undefined ? heapStageParam("W_in", params["W_in"]) : params["W_in"];
+  const p4 = packed === undefined ? heapStageParam("W_hr", params["W_hr"]) : params["W_hr"];
+  const p5 = packed === undefined ? heapStageParam("W_hz", params["W_hz"]) : params["W_hz"];
+  const p6 = packed === undefined ? heapStageParam("W_hn", params["W_hn"]) : params["W_hn"];
+  const p7 = heapStageParam("b_ir", params["b_ir"]);
+  const p8 = heapStageParam("b_iz", params["b_iz"]);
+  const p9 = heapStageParam("b_in", params["b_in"]);
+  const p10 = heapStageParam("b_hr", params["b_hr"]);
+  const p11 = heapStageParam("b_hz", params["b_hz"]);
+  const p12 = heapStageParam("b_hn", params["b_hn"]);
   // %14 state_init h — 9: state h: [H]
   const init14_14 = heapStage(initialStates["h"]) ?? c13_13;
   // %15 stack_rows packed W_ir, W_iz, W_in
-  let packed15_16 = heapStage(packed?.["W_ir+W_iz+W_in"]);
+  let packed15_16 = residentWeight(packed, "W_ir+W_iz+W_in");
   if (packed15_16 === undefined) {
     for (let l = 0; l < 1; l++) {
       stack15_15.set(p1.subarray(l * 15, (l + 1) * 15), l * 45 + 0);
@@ -293,7 +299,7 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
   // %16 matmul fused gates — 24: r = sigmoid(W_ir @ x + b_ir + W_hr @ h + b_hr)   // reset gate
   gemm_rows_15x3(packed15_16, in0, mm16_17, T_T * B);
   // %19 add
-  if (kernels !== undefined && heapHolds(v19_18, mm16_17, p7, p10)) kernels.exports.pointwise0(v19_18.byteOffset, mm16_17.byteOffset + 0, p7.byteOffset, p10.byteOffset, T_T * B);
+  if (kernels !== undefined && heapHolds(v19_18, mm16_17, p7, p10)) run_pointwise0(v19_18.byteOffset, mm16_17.byteOffset + 0, p7.byteOffset, p10.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
       const o = l * 5;
@@ -303,7 +309,7 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
     }
   }
   // %22 add
-  if (kernels !== undefined && heapHolds(v22_19, mm16_17, p8, p11)) kernels.exports.pointwise0(v22_19.byteOffset, mm16_17.byteOffset + 20, p8.byteOffset, p11.byteOffset, T_T * B);
+  if (kernels !== undefined && heapHolds(v22_19, mm16_17, p8, p11)) run_pointwise0(v22_19.byteOffset, mm16_17.byteOffset + 20, p8.byteOffset, p11.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
       const o = l * 5;
@@ -313,7 +319,7 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
     }
   }
   // %24 add — 26: n = tanh(W_in @ x + b_in + r * (W_hn @ h + b_hn))
-  if (kernels !== undefined && heapHolds(v24_20, mm16_17, p9)) kernels.exports.pointwise1(v24_20.byteOffset, mm16_17.byteOffset + 40, p9.byteOffset, T_T * B);
+  if (kernels !== undefined && heapHolds(v24_20, mm16_17, p9)) run_pointwise1(v24_20.byteOffset, mm16_17.byteOffset + 40, p9.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
       const o = l * 5;
@@ -323,7 +329,7 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
     }
   }
   // %25 stack_rows packed W_hr, W_hz, W_hn
-  let packed25_22 = heapStage(packed?.["W_hr+W_hz+W_hn"]);
+  let packed25_22 = residentWeight(packed, "W_hr+W_hz+W_hn");
   if (packed25_22 === undefined) {
     for (let l = 0; l < 1; l++) {
       stack25_21.set(p4.subarray(l * 25, (l + 1) * 25), l * 75 + 0);
@@ -348,7 +354,7 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
     // %3 matmul fused gates — 24: r = sigmoid(W_ir @ x + b_ir + W_hr @ h + b_hr)   // reset gate
     gemm_rows_15x5(packed25_22, state26_0_23, mm3_29, B);
     // %12 sigmoid z — 25: z = sigmoid(W_iz @ x + b_iz + W_hz @ h + b_hz)   // update gate
-    if (kernels !== undefined && heapHolds(v12_30, x26_1_27, mm3_29)) kernels.exports.pointwise2(v12_30.byteOffset, x26_1_27.byteOffset, mm3_29.byteOffset + 20, B);
+    if (kernels !== undefined && heapHolds(v12_30, x26_1_27, mm3_29)) run_pointwise2(v12_30.byteOffset, x26_1_27.byteOffset, mm3_29.byteOffset + 20, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 5;
@@ -358,7 +364,7 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
       }
     }
     // %22 add h' — 27: h' = (1 - z) * n + z * h
-    if (kernels !== undefined && heapHolds(v22_31, v12_30, x26_2_28, x26_0_26, mm3_29, p12, state26_0_23)) kernels.exports.pointwise3(v22_31.byteOffset, v12_30.byteOffset, x26_2_28.byteOffset, x26_0_26.byteOffset, mm3_29.byteOffset + 0, mm3_29.byteOffset + 40, p12.byteOffset, v12_30.byteOffset, state26_0_23.byteOffset, B);
+    if (kernels !== undefined && heapHolds(v22_31, v12_30, x26_2_28, x26_0_26, mm3_29, p12, state26_0_23)) run_pointwise3(v22_31.byteOffset, v12_30.byteOffset, x26_2_28.byteOffset, x26_0_26.byteOffset, mm3_29.byteOffset + 0, mm3_29.byteOffset + 40, p12.byteOffset, v12_30.byteOffset, state26_0_23.byteOffset, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 5;
@@ -376,11 +382,12 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
 // The loss and its gradient with respect to every param, input and initial state (BPTT).
 export function grad(model: Params | Packed, inputs: Inputs, initialStates: InitialStates = {}): GradResult {
   const { params, packed } = unwrap(model);
-  checkParams(params);
+  checkParams(params, false);
   const { B, lengths } = checkInputs(inputs, true);
   const T_T = lengths["T"] as number;
   checkInitialStates(initialStates, B);
-  heapReserve(16 * (B * 5 + 4) + 2 * (45 + 4) + 4 * (T_T * B * 15 + 4) + 15 * (T_T * B * 5 + 4) + (75 + 4) + 2 * (B * 15 + 4) + (T_T * B + 4) + 2 * (1 + 4) + 3 * (15 + 4) + 3 * (25 + 4) + 4 * (5 + 4) + (T_T * B * 3 + 4) + heapFloats(params, packed, initialStates, inputs));
+  residentPlace(packed);
+  heapReserve(16 * (B * 5 + 4) + 2 * (45 + 4) + 4 * (T_T * B * 15 + 4) + 15 * (T_T * B * 5 + 4) + (75 + 4) + 2 * (B * 15 + 4) + (T_T * B + 4) + 2 * (1 + 4) + 3 * (15 + 4) + 3 * (25 + 4) + 4 * (5 + 4) + (T_T * B * 3 + 4) + heapFloats(params, initialStates, inputs));
   const c13_45 = heapAlloc(B * 5);
   const stack15_47 = heapAlloc(45);
   const mm16_49 = heapAlloc(T_T * B * 15);
@@ -436,22 +443,22 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   const cat73_118 = heapAlloc(T_T * B * 15);
   const mm74_119 = heapAlloc(T_T * B * 3);
   const in32 = heapStage((inputs["x"] as Tensor).data);
-  const p33 = heapStage(params["W_ir"]);
-  const p34 = heapStage(params["W_iz"]);
-  const p35 = heapStage(params["W_in"]);
-  const p36 = heapStage(params["W_hr"]);
-  const p37 = heapStage(params["W_hz"]);
-  const p38 = heapStage(params["W_hn"]);
-  const p39 = heapStage(params["b_ir"]);
-  const p40 = heapStage(params["b_iz"]);
-  const p41 = heapStage(params["b_in"]);
-  const p42 = heapStage(params["b_hr"]);
-  const p43 = heapStage(params["b_hz"]);
-  const p44 = heapStage(params["b_hn"]);
+  const p33 = packed === undefined ? heapStageParam("W_ir", params["W_ir"]) : params["W_ir"];
+  const p34 = packed === undefined ? heapStageParam("W_iz", params["W_iz"]) : params["W_iz"];
+  const p35 = packed === undefined ? heapStageParam("W_in", params["W_in"]) : params["W_in"];
+  const p36 = packed === undefined ? heapStageParam("W_hr", params["W_hr"]) : params["W_hr"];
+  const p37 = packed === undefined ? heapStageParam("W_hz", params["W_hz"]) : params["W_hz"];
+  const p38 = packed === undefined ? heapStageParam("W_hn", params["W_hn"]) : params["W_hn"];
+  const p39 = heapStageParam("b_ir", params["b_ir"]);
+  const p40 = heapStageParam("b_iz", params["b_iz"]);
+  const p41 = heapStageParam("b_in", params["b_in"]);
+  const p42 = heapStageParam("b_hr", params["b_hr"]);
+  const p43 = heapStageParam("b_hz", params["b_hz"]);
+  const p44 = heapStageParam("b_hn", params["b_hn"]);
   // %14 state_init h — 9: state h: [H]
   const init14_46 = heapStage(initialStates["h"]) ?? c13_45;
   // %15 stack_rows packed W_ir, W_iz, W_in
-  let packed15_48 = heapStage(packed?.["W_ir+W_iz+W_in"]);
+  let packed15_48 = residentWeight(packed, "W_ir+W_iz+W_in");
   if (packed15_48 === undefined) {
     for (let l = 0; l < 1; l++) {
       stack15_47.set(p33.subarray(l * 15, (l + 1) * 15), l * 45 + 0);
@@ -467,7 +474,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   // %16 matmul fused gates — 24: r = sigmoid(W_ir @ x + b_ir + W_hr @ h + b_hr)   // reset gate
   gemm_rows_15x3(packed15_48, in32, mm16_49, T_T * B);
   // %19 add
-  if (kernels !== undefined && heapHolds(v19_50, mm16_49, p39, p42)) kernels.exports.pointwise0(v19_50.byteOffset, mm16_49.byteOffset + 0, p39.byteOffset, p42.byteOffset, T_T * B);
+  if (kernels !== undefined && heapHolds(v19_50, mm16_49, p39, p42)) run_pointwise0(v19_50.byteOffset, mm16_49.byteOffset + 0, p39.byteOffset, p42.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
       const o = l * 5;
@@ -477,7 +484,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     }
   }
   // %22 add
-  if (kernels !== undefined && heapHolds(v22_51, mm16_49, p40, p43)) kernels.exports.pointwise0(v22_51.byteOffset, mm16_49.byteOffset + 20, p40.byteOffset, p43.byteOffset, T_T * B);
+  if (kernels !== undefined && heapHolds(v22_51, mm16_49, p40, p43)) run_pointwise0(v22_51.byteOffset, mm16_49.byteOffset + 20, p40.byteOffset, p43.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
       const o = l * 5;
@@ -487,7 +494,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     }
   }
   // %24 add — 26: n = tanh(W_in @ x + b_in + r * (W_hn @ h + b_hn))
-  if (kernels !== undefined && heapHolds(v24_52, mm16_49, p41)) kernels.exports.pointwise1(v24_52.byteOffset, mm16_49.byteOffset + 40, p41.byteOffset, T_T * B);
+  if (kernels !== undefined && heapHolds(v24_52, mm16_49, p41)) run_pointwise1(v24_52.byteOffset, mm16_49.byteOffset + 40, p41.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
       const o = l * 5;
@@ -497,7 +504,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     }
   }
   // %25 stack_rows packed W_hr, W_hz, W_hn
-  let packed25_54 = heapStage(packed?.["W_hr+W_hz+W_hn"]);
+  let packed25_54 = residentWeight(packed, "W_hr+W_hz+W_hn");
   if (packed25_54 === undefined) {
     for (let l = 0; l < 1; l++) {
       stack25_53.set(p36.subarray(l * 25, (l + 1) * 25), l * 75 + 0);
@@ -522,7 +529,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     // %3 matmul fused gates — 24: r = sigmoid(W_ir @ x + b_ir + W_hr @ h + b_hr)   // reset gate
     gemm_rows_15x5(packed25_54, state26_0_55, mm3_66, B);
     // %9 sigmoid r — 24: r = sigmoid(W_ir @ x + b_ir + W_hr @ h + b_hr)   // reset gate
-    if (kernels !== undefined && heapHolds(v9_67, x26_0_63, mm3_66)) kernels.exports.pointwise2(v9_67.byteOffset, x26_0_63.byteOffset, mm3_66.byteOffset + 0, B);
+    if (kernels !== undefined && heapHolds(v9_67, x26_0_63, mm3_66)) run_pointwise2(v9_67.byteOffset, x26_0_63.byteOffset, mm3_66.byteOffset + 0, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 5;
@@ -532,7 +539,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       }
     }
     // %12 sigmoid z — 25: z = sigmoid(W_iz @ x + b_iz + W_hz @ h + b_hz)   // update gate
-    if (kernels !== undefined && heapHolds(v12_68, x26_1_64, mm3_66)) kernels.exports.pointwise2(v12_68.byteOffset, x26_1_64.byteOffset, mm3_66.byteOffset + 20, B);
+    if (kernels !== undefined && heapHolds(v12_68, x26_1_64, mm3_66)) run_pointwise2(v12_68.byteOffset, x26_1_64.byteOffset, mm3_66.byteOffset + 20, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 5;
@@ -542,7 +549,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       }
     }
     // %14 add — 26: n = tanh(W_in @ x + b_in + r * (W_hn @ h + b_hn))
-    if (kernels !== undefined && heapHolds(v14_69, mm3_66, p44)) kernels.exports.pointwise1(v14_69.byteOffset, mm3_66.byteOffset + 40, p44.byteOffset, B);
+    if (kernels !== undefined && heapHolds(v14_69, mm3_66, p44)) run_pointwise1(v14_69.byteOffset, mm3_66.byteOffset + 40, p44.byteOffset, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 5;
@@ -552,7 +559,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       }
     }
     // %17 tanh n — 26: n = tanh(W_in @ x + b_in + r * (W_hn @ h + b_hn))
-    if (kernels !== undefined && heapHolds(v17_70, x26_2_65, v9_67, v14_69)) kernels.exports.pointwise4(v17_70.byteOffset, x26_2_65.byteOffset, v9_67.byteOffset, v14_69.byteOffset, B);
+    if (kernels !== undefined && heapHolds(v17_70, x26_2_65, v9_67, v14_69)) run_pointwise4(v17_70.byteOffset, x26_2_65.byteOffset, v9_67.byteOffset, v14_69.byteOffset, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 5;
@@ -562,7 +569,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       }
     }
     // %19 sub — 27: h' = (1 - z) * n + z * h
-    if (kernels !== undefined && heapHolds(v19_71, v12_68)) kernels.exports.pointwise5(v19_71.byteOffset, v12_68.byteOffset, B);
+    if (kernels !== undefined && heapHolds(v19_71, v12_68)) run_pointwise5(v19_71.byteOffset, v12_68.byteOffset, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 5;
@@ -572,7 +579,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       }
     }
     // %22 add h' — 27: h' = (1 - z) * n + z * h
-    if (kernels !== undefined && heapHolds(v22_72, v19_71, v17_70, v12_68, state26_0_55)) kernels.exports.pointwise6(v22_72.byteOffset, v19_71.byteOffset, v17_70.byteOffset, v12_68.byteOffset, state26_0_55.byteOffset, B);
+    if (kernels !== undefined && heapHolds(v22_72, v19_71, v17_70, v12_68, state26_0_55)) run_pointwise6(v22_72.byteOffset, v19_71.byteOffset, v17_70.byteOffset, v12_68.byteOffset, state26_0_55.byteOffset, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 5;
@@ -592,7 +599,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   const in73 = heapStage((inputs["d:output"] as Tensor).data);
   // %30 mul
   v24_52.fill(0); // reused: its last value is dead
-  if (kernels !== undefined && heapHolds(v24_52, out26_0_56, in73)) kernels.exports.pointwise7(v24_52.byteOffset, out26_0_56.byteOffset, in73.byteOffset, T_T * B);
+  if (kernels !== undefined && heapHolds(v24_52, out26_0_56, in73)) run_pointwise7(v24_52.byteOffset, out26_0_56.byteOffset, in73.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
       const o = l * 5;
@@ -624,7 +631,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   }
   // %36 mul
   v22_51.fill(0); // reused: its last value is dead
-  if (kernels !== undefined && heapHolds(v22_51, v24_52, in73)) kernels.exports.pointwise7(v22_51.byteOffset, v24_52.byteOffset, in73.byteOffset, T_T * B);
+  if (kernels !== undefined && heapHolds(v22_51, v24_52, in73)) run_pointwise7(v22_51.byteOffset, v24_52.byteOffset, in73.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
       const o = l * 5;
@@ -639,7 +646,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   v24_52.set(out26_0_56.subarray(0, (T_T - 1) * B * 5), B * 5);
   // %44 sub ∂n — 26: n = tanh(W_in @ x + b_in + r * (W_hn @ h + b_hn))
   v19_50.fill(0); // reused: its last value is dead
-  if (kernels !== undefined && heapHolds(v19_50, out26_2_58)) kernels.exports.pointwise8(v19_50.byteOffset, out26_2_58.byteOffset, out26_2_58.byteOffset, T_T * B);
+  if (kernels !== undefined && heapHolds(v19_50, out26_2_58)) run_pointwise8(v19_50.byteOffset, out26_2_58.byteOffset, out26_2_58.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
       const o = l * 5;
@@ -649,7 +656,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     }
   }
   // %46 mul ∂z — 25: z = sigmoid(W_iz @ x + b_iz + W_hz @ h + b_hz)   // update gate
-  if (kernels !== undefined && heapHolds(v46_77, out26_1_57)) kernels.exports.pointwise9(v46_77.byteOffset, out26_1_57.byteOffset, out26_1_57.byteOffset, T_T * B);
+  if (kernels !== undefined && heapHolds(v46_77, out26_1_57)) run_pointwise9(v46_77.byteOffset, out26_1_57.byteOffset, out26_1_57.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
       const o = l * 5;
@@ -659,7 +666,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     }
   }
   // %48 mul ∂r — 24: r = sigmoid(W_ir @ x + b_ir + W_hr @ h + b_hr)   // reset gate
-  if (kernels !== undefined && heapHolds(v48_78, out26_5_61)) kernels.exports.pointwise9(v48_78.byteOffset, out26_5_61.byteOffset, out26_5_61.byteOffset, T_T * B);
+  if (kernels !== undefined && heapHolds(v48_78, out26_5_61)) run_pointwise9(v48_78.byteOffset, out26_5_61.byteOffset, out26_5_61.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
       const o = l * 5;
@@ -670,7 +677,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   }
   // %49 stack_rows packed W_hn, W_hz, W_hr
   stack25_53.fill(0); // reused: its last value is dead
-  let packed49_79 = heapStage(packed?.["W_hn+W_hz+W_hr"]);
+  let packed49_79 = residentWeight(packed, "W_hn+W_hz+W_hr");
   if (packed49_79 === undefined) {
     for (let l = 0; l < 1; l++) {
       stack25_53.set(p38.subarray(l * 25, (l + 1) * 25), l * 75 + 0);
@@ -685,7 +692,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   }
   // %50 stack_rows packed W_in, W_iz, W_ir
   stack15_47.fill(0); // reused: its last value is dead
-  let packed50_80 = heapStage(packed?.["W_in+W_iz+W_ir"]);
+  let packed50_80 = residentWeight(packed, "W_in+W_iz+W_ir");
   if (packed50_80 === undefined) {
     for (let l = 0; l < 1; l++) {
       stack15_47.set(p35.subarray(l * 15, (l + 1) * 15), l * 45 + 0);
@@ -715,7 +722,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     const x51_8_95 = v46_77.subarray(t * B * 5, (t + 1) * B * 5);
     const x51_9_96 = v48_78.subarray(t * B * 5, (t + 1) * B * 5);
     // %2 add
-    if (kernels !== undefined && heapHolds(v2_97, state51_0_81, x51_0_87)) kernels.exports.pointwise10(v2_97.byteOffset, state51_0_81.byteOffset, x51_0_87.byteOffset, B);
+    if (kernels !== undefined && heapHolds(v2_97, state51_0_81, x51_0_87)) run_pointwise10(v2_97.byteOffset, state51_0_81.byteOffset, x51_0_87.byteOffset, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 5;
@@ -725,7 +732,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       }
     }
     // %14 mul ∂n — 26: n = tanh(W_in @ x + b_in + r * (W_hn @ h + b_hn))
-    if (kernels !== undefined && heapHolds(v14_98, v2_97, x51_4_91, x51_7_94)) kernels.exports.pointwise11(v14_98.byteOffset, v2_97.byteOffset, x51_4_91.byteOffset, x51_7_94.byteOffset, B);
+    if (kernels !== undefined && heapHolds(v14_98, v2_97, x51_4_91, x51_7_94)) run_pointwise11(v14_98.byteOffset, v2_97.byteOffset, x51_4_91.byteOffset, x51_7_94.byteOffset, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 5;
@@ -735,7 +742,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       }
     }
     // %18 mul — 26: n = tanh(W_in @ x + b_in + r * (W_hn @ h + b_hn))
-    if (kernels !== undefined && heapHolds(v18_99, v14_98, x51_6_93)) kernels.exports.pointwise7(v18_99.byteOffset, v14_98.byteOffset, x51_6_93.byteOffset, B);
+    if (kernels !== undefined && heapHolds(v18_99, v14_98, x51_6_93)) run_pointwise7(v18_99.byteOffset, v14_98.byteOffset, x51_6_93.byteOffset, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 5;
@@ -745,7 +752,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       }
     }
     // %20 mul ∂z — 25: z = sigmoid(W_iz @ x + b_iz + W_hz @ h + b_hz)   // update gate
-    if (kernels !== undefined && heapHolds(v20_100, v2_97, x51_1_88, x51_3_90, x51_8_95)) kernels.exports.pointwise12(v20_100.byteOffset, v2_97.byteOffset, x51_1_88.byteOffset, v2_97.byteOffset, x51_3_90.byteOffset, x51_8_95.byteOffset, B);
+    if (kernels !== undefined && heapHolds(v20_100, v2_97, x51_1_88, x51_3_90, x51_8_95)) run_pointwise12(v20_100.byteOffset, v2_97.byteOffset, x51_1_88.byteOffset, v2_97.byteOffset, x51_3_90.byteOffset, x51_8_95.byteOffset, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 5;
@@ -755,7 +762,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       }
     }
     // %22 mul ∂r — 24: r = sigmoid(W_ir @ x + b_ir + W_hr @ h + b_hr)   // reset gate
-    if (kernels !== undefined && heapHolds(v22_101, v14_98, x51_5_92, x51_9_96)) kernels.exports.pointwise11(v22_101.byteOffset, v14_98.byteOffset, x51_5_92.byteOffset, x51_9_96.byteOffset, B);
+    if (kernels !== undefined && heapHolds(v22_101, v14_98, x51_5_92, x51_9_96)) run_pointwise11(v22_101.byteOffset, v14_98.byteOffset, x51_5_92.byteOffset, x51_9_96.byteOffset, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 5;
@@ -786,7 +793,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     // %25 matmul fused gate products
     gemm_cols_15x5(cat23_102, packed49_79, mm25_103, B);
     // %26 add
-    if (kernels !== undefined && heapHolds(v26_104, mm25_103, v2_97, x51_2_89)) kernels.exports.pointwise13(v26_104.byteOffset, mm25_103.byteOffset, v2_97.byteOffset, x51_2_89.byteOffset, B);
+    if (kernels !== undefined && heapHolds(v26_104, mm25_103, v2_97, x51_2_89)) run_pointwise13(v26_104.byteOffset, mm25_103.byteOffset, v2_97.byteOffset, x51_2_89.byteOffset, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 5;
@@ -1163,7 +1170,7 @@ function gemm_rows_15x3(w: Float32Array, x: Float32Array, out: Float32Array, sam
   if (kernels !== undefined) {
     const memory = kernels.memory.buffer;
     if (w.buffer === memory && x.buffer === memory && out.buffer === memory) {
-      kernels.exports.rows_15x3(w.byteOffset, x.byteOffset, out.byteOffset, samples);
+      run_rows_15x3(w.byteOffset, x.byteOffset, out.byteOffset, samples);
       return;
     }
   }
@@ -1329,7 +1336,7 @@ function gemm_rows_15x5(w: Float32Array, x: Float32Array, out: Float32Array, sam
   if (kernels !== undefined) {
     const memory = kernels.memory.buffer;
     if (w.buffer === memory && x.buffer === memory && out.buffer === memory) {
-      kernels.exports.rows_15x5(w.byteOffset, x.byteOffset, out.byteOffset, samples);
+      run_rows_15x5(w.byteOffset, x.byteOffset, out.byteOffset, samples);
       return;
     }
   }
@@ -1450,7 +1457,7 @@ function gemm_cols_15x5(v: Float32Array, w: Float32Array, out: Float32Array, sam
   if (kernels !== undefined) {
     const memory = kernels.memory.buffer;
     if (v.buffer === memory && w.buffer === memory && out.buffer === memory) {
-      kernels.exports.cols_15x5(v.byteOffset, w.byteOffset, out.byteOffset, samples);
+      run_cols_15x5(v.byteOffset, w.byteOffset, out.byteOffset, samples);
       return;
     }
   }
@@ -1497,7 +1504,7 @@ function gemm_outer_15x3(a: Float32Array, aStep: number, b: Float32Array, bStep:
   if (kernels !== undefined) {
     const memory = kernels.memory.buffer;
     if (a.buffer === memory && b.buffer === memory && out.buffer === memory) {
-      kernels.exports.outer_15x3(a.byteOffset, aStep, b.byteOffset, bStep, out.byteOffset, samples);
+      run_outer_15x3(a.byteOffset, aStep, b.byteOffset, bStep, out.byteOffset, samples);
       return;
     }
   }
@@ -1591,7 +1598,7 @@ function gemm_outer_15x5(a: Float32Array, aStep: number, b: Float32Array, bStep:
   if (kernels !== undefined) {
     const memory = kernels.memory.buffer;
     if (a.buffer === memory && b.buffer === memory && out.buffer === memory) {
-      kernels.exports.outer_15x5(a.byteOffset, aStep, b.byteOffset, bStep, out.byteOffset, samples);
+      run_outer_15x5(a.byteOffset, aStep, b.byteOffset, bStep, out.byteOffset, samples);
       return;
     }
   }
@@ -1642,21 +1649,23 @@ function gemm_cols_15x3(v: Float32Array, w: Float32Array, out: Float32Array, sam
   if (kernels !== undefined) {
     const memory = kernels.memory.buffer;
     if (v.buffer === memory && w.buffer === memory && out.buffer === memory) {
-      kernels.exports.cols_15x3(v.byteOffset, w.byteOffset, out.byteOffset, samples);
+      run_cols_15x3(v.byteOffset, w.byteOffset, out.byteOffset, samples);
       return;
     }
   }
   gemm_cols_15x3_scalar(v, w, out, samples);
 }
 
-// WebAssembly SIMD kernels generated by rnnc for this model's sizes (19335 bytes): rows_15x3, pointwise0, pointwise1, rows_15x5, pointwise2, pointwise3, pointwise4, pointwise5, pointwise6, pointwise7, pointwise8, pointwise9, pointwise10, pointwise11, pointwise12, cols_15x5, pointwise13, outer_15x3, outer_15x5, cols_15x3.
+// WebAssembly SIMD kernels generated by rnnc for this model's sizes (19729 bytes): rows_15x3, pointwise0, pointwise1, rows_15x5, pointwise2, pointwise3, pointwise4, pointwise5, pointwise6, pointwise7, pointwise8, pointwise9, pointwise10, pointwise11, pointwise12, cols_15x5, pointwise13, outer_15x3, outer_15x5, cols_15x3, nonfinite.
 // `rnnc compile --emit-wat` prints them as text.
-const kernelBytes = "AGFzbQEAAAABNgZgBH9/f38AYAV/f39/fwBgCn9/f39/f39/f38AYAN/f38AYAZ/f39/f38AYAd/f39/f39/AAIPAQNlbnYGbWVtb3J5AgABAxUUAAEAAAACAQMEAAAAAAEFAAEEBAAHhQIUCXJvd3NfMTV4MwAACnBvaW50d2lzZTAAAQpwb2ludHdpc2UxAAIJcm93c18xNXg1AAMKcG9pbnR3aXNlMgAECnBvaW50d2lzZTMABQpwb2ludHdpc2U0AAYKcG9pbnR3aXNlNQAHCnBvaW50d2lzZTYACApwb2ludHdpc2U3AAkKcG9pbnR3aXNlOAAKCnBvaW50d2lzZTkACwtwb2ludHdpc2UxMAAMC3BvaW50d2lzZTExAA0LcG9pbnR3aXNlMTIADgljb2xzXzE1eDUADwtwb2ludHdpc2UxMwAQCm91dGVyXzE1eDMAEQpvdXRlcl8xNXg1ABIJY29sc18xNXgzABMKl5IBFMwjAgZ/FntBACEEAkADQCADIARrQQRIDQFBACEFAkADQCAFQQ5ODQH9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDv0MAAAAAAAAAAAAAAAAAAAAACEP/QwAAAAAAAAAAAAAAAAAAAAAIRD9DAAAAAAAAAAAAAAAAAAAAAAhEf0MAAAAAAAAAAAAAAAAAAAAACESIAAgBUEMbGohBiABIARBDGxqIQcgB/0AAgAhEyAH/QACDCEUIAf9AAIYIRUgB/0AAiQhFiAG/QACACEKIAsgCiAT/eYB/Qz///////////////8AAAAA/U795AEhCyANIAogFP3mAf0M////////////////AAAAAP1O/eQBIQ0gDyAKIBX95gH9DP///////////////wAAAAD9Tv3kASEPIBEgCiAW/eYB/Qz///////////////8AAAAA/U795AEhESAG/QACDCEKIAwgCiAT/eYB/Qz///////////////8AAAAA/U795AEhDCAOIAogFP3mAf0M////////////////AAAAAP1O/eQBIQ4gECAKIBX95gH9DP///////////////wAAAAD9Tv3kASEQIBIgCiAW/eYB/Qz///////////////8AAAAA/U795AEhEiACIARBPGxqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCACAJIBn9HwE4AgQgDSAO/Q0AAQIDBAUGBxAREhMUFRYXIA0gDv0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCPCAJIBn9HwE4AkAgDyAQ/Q0AAQIDBAUGBxAREhMUFRYXIA8gEP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCeCAJIBn9HwE4AnwgESAS/Q0AAQIDBAUGBxAREhMUFRYXIBEgEv0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCtAEgCSAZ/R8BOAK4ASAFQQJqIQUMAAsLQQ4hBf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhD/0MAAAAAAAAAAAAAAAAAAAAACERIAAgBUEMbGohBiABIARBDGxqIQcgB/0AAgAhEyAH/QACDCEUIAf9AAIYIRUgB/0AAiQhFiAG/QACACEKIAsgCiAT/eYB/Qz///////////////8AAAAA/U795AEhCyANIAogFP3mAf0M////////////////AAAAAP1O/eQBIQ0gDyAKIBX95gH9DP///////////////wAAAAD9Tv3kASEPIBEgCiAW/eYB/Qz///////////////8AAAAA/U795AEhESACIARBPGxqIAVBBGxqIQkgC/0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWFyAL/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAIAIA39DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhcgDf0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCPCAP/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYXIA/9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AnggEf0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWFyAR/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAK0ASAEQQRqIQQMAAsLAkADQCAEIANODQFBACEFAkADQCAFQQhODQH9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIRr9DAAAAAAAAAAAAAAAAAAAAAAhG/0MAAAAAAAAAAAAAAAAAAAAACEc/QwAAAAAAAAAAAAAAAAAAAAAIR39DAAAAAAAAAAAAAAAAAAAAAAhHv0MAAAAAAAAAAAAAAAAAAAAACEfIAAgBUEMbGohBiABIARBDGxqIQcgB/0AAgAhEyAG/QACACEKIAsgCiAT/eYB/Qz///////////////8AAAAA/U795AEhCyAG/QACDCEKIAwgCiAT/eYB/Qz///////////////8AAAAA/U795AEhDCAG/QACGCEKIBogCiAT/eYB/Qz///////////////8AAAAA/U795AEhGiAG/QACJCEKIBsgCiAT/eYB/Qz///////////////8AAAAA/U795AEhGyAG/QACMCEKIBwgCiAT/eYB/Qz///////////////8AAAAA/U795AEhHCAG/QACPCEKIB0gCiAT/eYB/Qz///////////////8AAAAA/U795AEhHSAG/QACSCEKIB4gCiAT/eYB/Qz///////////////8AAAAA/U795AEhHiAG/QACVCEKIB8gCiAT/eYB/Qz///////////////8AAAAA/U795AEhHyACIARBPGxqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEXIBogG/0NAAECAwQFBgcQERITFBUWFyAaIBv9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/QsCACAcIB39DQABAgMEBQYHEBESExQVFhcgHCAd/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRcgHiAf/Q0AAQIDBAUGBxAREhMUFRYXIB4gH/0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9CwIQIAVBCGohBQwACwtBCCEF/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEa/QwAAAAAAAAAAAAAAAAAAAAAIRv9DAAAAAAAAAAAAAAAAAAAAAAhHP0MAAAAAAAAAAAAAAAAAAAAACEd/QwAAAAAAAAAAAAAAAAAAAAAIR4gACAFQQxsaiEGIAEgBEEMbGohByAH/QACACETIAb9AAIAIQogCyAKIBP95gH9DP///////////////wAAAAD9Tv3kASELIAb9AAIMIQogDCAKIBP95gH9DP///////////////wAAAAD9Tv3kASEMIAb9AAIYIQogGiAKIBP95gH9DP///////////////wAAAAD9Tv3kASEaIAb9AAIkIQogGyAKIBP95gH9DP///////////////wAAAAD9Tv3kASEbIAb9AAIwIQogHCAKIBP95gH9DP///////////////wAAAAD9Tv3kASEcIAb9AAI8IQogHSAKIBP95gH9DP///////////////wAAAAD9Tv3kASEdIAb9AAJIIQogHiAKIBP95gH9DP///////////////wAAAAD9Tv3kASEeIAIgBEE8bGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRcgGiAb/Q0AAQIDBAUGBxAREhMUFRYXIBogG/0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9CwIAIBwgHf0NAAECAwQFBgcQERITFBUWFyAcIB39DQgJCgsMDQ4PGBkaGxwdHh/95AEhFyAe/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYXIB79DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAIQIAkgGf0fATgCFCAJIBn9HwI4AhggBEEBaiEEDAALCwuaAQICfwF7QQAhBQJAA0AgBSAETg0BQQAhBgNAIAAgBmogASAGav0AAgAgAiAGav0AAgD95AEgAyAGav0AAgD95AH9CwIAIAZBEGohBiAGQRBIDQALIAEgBmr9AAIAIAIgBmr9AAIA/eQBIAMgBmr9AAIA/eQBIQcgACAH/R8AOAIQIABBFGohACABQTxqIQEgBUEBaiEFDAALCwuCAQICfwF7QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWogASAFav0AAgAgAiAFav0AAgD95AH9CwIAIAVBEGohBSAFQRBIDQALIAEgBWr9AAIAIAIgBWr9AAIA/eQBIQYgACAG/R8AOAIQIABBFGohACABQTxqIQEgBEEBaiEEDAALCwukKQIGfxZ7QQAhBAJAA0AgAyAEa0EESA0BQQAhBQJAA0AgBUEOTg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhD/0MAAAAAAAAAAAAAAAAAAAAACEQ/QwAAAAAAAAAAAAAAAAAAAAAIRH9DAAAAAAAAAAAAAAAAAAAAAAhEiAAIAVBFGxqIQYgASAEQRRsaiEHIAZBEGohCANAIAf9AAIAIRMgB/0AAhQhFCAH/QACKCEVIAf9AAI8IRYgBv0AAgAhCiALIAogE/3mAf3kASELIA0gCiAU/eYB/eQBIQ0gDyAKIBX95gH95AEhDyARIAogFv3mAf3kASERIAb9AAIUIQogDCAKIBP95gH95AEhDCAOIAogFP3mAf3kASEOIBAgCiAV/eYB/eQBIRAgEiAKIBb95gH95AEhEiAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgB/0AAgAhEyAH/QACFCEUIAf9AAIoIRUgB/0AAjwhFiAG/QACACEKIAsgCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhCyANIAogFP3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIQ0gDyAKIBX95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEPIBEgCiAW/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhESAG/QACFCEKIAwgCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhDCAOIAogFP3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIQ4gECAKIBX95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEQIBIgCiAW/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhEiACIARBPGxqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCACAJIBn9HwE4AgQgDSAO/Q0AAQIDBAUGBxAREhMUFRYXIA0gDv0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCPCAJIBn9HwE4AkAgDyAQ/Q0AAQIDBAUGBxAREhMUFRYXIA8gEP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCeCAJIBn9HwE4AnwgESAS/Q0AAQIDBAUGBxAREhMUFRYXIBEgEv0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCtAEgCSAZ/R8BOAK4ASAFQQJqIQUMAAsLQQ4hBf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhD/0MAAAAAAAAAAAAAAAAAAAAACERIAAgBUEUbGohBiABIARBFGxqIQcgBkEQaiEIA0AgB/0AAgAhEyAH/QACFCEUIAf9AAIoIRUgB/0AAjwhFiAG/QACACEKIAsgCiAT/eYB/eQBIQsgDSAKIBT95gH95AEhDSAPIAogFf3mAf3kASEPIBEgCiAW/eYB/eQBIREgBkEQaiEGIAdBEGohByAGIAhIDQALIAf9AAIAIRMgB/0AAhQhFCAH/QACKCEVIAf9AAI8IRYgBv0AAgAhCiALIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIQsgDSAKIBT95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASENIA8gCiAV/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhDyARIAogFv3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIREgAiAEQTxsaiAFQQRsaiEJIAv9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhcgC/0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCACAN/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYXIA39DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AjwgD/0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWFyAP/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAJ4IBH9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhcgEf0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCtAEgBEEEaiEEDAALCwJAA0AgBCADTg0BQQAhBQJAA0AgBUEITg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEa/QwAAAAAAAAAAAAAAAAAAAAAIRv9DAAAAAAAAAAAAAAAAAAAAAAhHP0MAAAAAAAAAAAAAAAAAAAAACEd/QwAAAAAAAAAAAAAAAAAAAAAIR79DAAAAAAAAAAAAAAAAAAAAAAhHyAAIAVBFGxqIQYgASAEQRRsaiEHIAZBEGohCANAIAf9AAIAIRMgBv0AAgAhCiALIAogE/3mAf3kASELIAb9AAIUIQogDCAKIBP95gH95AEhDCAG/QACKCEKIBogCiAT/eYB/eQBIRogBv0AAjwhCiAbIAogE/3mAf3kASEbIAb9AAJQIQogHCAKIBP95gH95AEhHCAG/QACZCEKIB0gCiAT/eYB/eQBIR0gBv0AAnghCiAeIAogE/3mAf3kASEeIAb9AAKMASEKIB8gCiAT/eYB/eQBIR8gBkEQaiEGIAdBEGohByAGIAhIDQALIAf9AAIAIRMgBv0AAgAhCiALIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIQsgBv0AAhQhCiAMIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIQwgBv0AAighCiAaIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIRogBv0AAjwhCiAbIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIRsgBv0AAlAhCiAcIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIRwgBv0AAmQhCiAdIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIR0gBv0AAnghCiAeIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIR4gBv0AAowBIQogHyAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEfIAIgBEE8bGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRcgGiAb/Q0AAQIDBAUGBxAREhMUFRYXIBogG/0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9CwIAIBwgHf0NAAECAwQFBgcQERITFBUWFyAcIB39DQgJCgsMDQ4PGBkaGxwdHh/95AEhFyAeIB/9DQABAgMEBQYHEBESExQVFhcgHiAf/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0LAhAgBUEIaiEFDAALC0EIIQX9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIRr9DAAAAAAAAAAAAAAAAAAAAAAhG/0MAAAAAAAAAAAAAAAAAAAAACEc/QwAAAAAAAAAAAAAAAAAAAAAIR39DAAAAAAAAAAAAAAAAAAAAAAhHiAAIAVBFGxqIQYgASAEQRRsaiEHIAZBEGohCANAIAf9AAIAIRMgBv0AAgAhCiALIAogE/3mAf3kASELIAb9AAIUIQogDCAKIBP95gH95AEhDCAG/QACKCEKIBogCiAT/eYB/eQBIRogBv0AAjwhCiAbIAogE/3mAf3kASEbIAb9AAJQIQogHCAKIBP95gH95AEhHCAG/QACZCEKIB0gCiAT/eYB/eQBIR0gBv0AAnghCiAeIAogE/3mAf3kASEeIAZBEGohBiAHQRBqIQcgBiAISA0ACyAH/QACACETIAb9AAIAIQogCyAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASELIAb9AAIUIQogDCAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEMIAb9AAIoIQogGiAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEaIAb9AAI8IQogGyAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEbIAb9AAJQIQogHCAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEcIAb9AAJkIQogHSAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEdIAb9AAJ4IQogHiAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEeIAIgBEE8bGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRcgGiAb/Q0AAQIDBAUGBxAREhMUFRYXIBogG/0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9CwIAIBwgHf0NAAECAwQFBgcQERITFBUWFyAcIB39DQgJCgsMDQ4PGBkaGxwdHh/95AEhFyAe/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYXIB79DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAIQIAkgGf0fATgCFCAJIBn9HwI4AhggBEEBaiEEDAALCwudBwICfwl7QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWogASAFav0AAgAgAiAFav0AAgD95AH94QEhBv0MAACAPwAAgD8AAIA/AACAP/0MAACAPwAAgD8AAIA/AACAPyAG/QylwLBCpcCwQqXAsEKlwLBC/egB/QxQrK7CUKyuwlCsrsJQrK7C/ekBIQcgB/0MO6q4PzuquD87qrg/O6q4P/3mAf1qIQggByAI/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIAj9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhCf0MZ2lQOWdpUDlnaVA5Z2lQOSAJ/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIAn95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgCf3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAJ/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIAn95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgCSAJ/eYB/eYBIAn95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgCP34Af0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/eQB/ecB/QsCACAFQRBqIQUgBUEQSA0ACyABIAVq/QACACACIAVq/QACAP3kAf3hASEL/QwAAIA/AACAPwAAgD8AAIA//QwAAIA/AACAPwAAgD8AAIA/IAv9DKXAsEKlwLBCpcCwQqXAsEL96AH9DFCsrsJQrK7CUKyuwlCsrsL96QEhDCAM/Qw7qrg/O6q4PzuquD87qrg//eYB/WohDSAMIA39DACAMT8AgDE/AIAxPwCAMT/95gH95QEgDf0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEO/QxnaVA5Z2lQOWdpUDlnaVA5IA795gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgDv3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAO/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIA795gH9DKqqKj6qqio+qqoqPqqqKj795AEgDv3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASAOIA795gH95gEgDv3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAN/fgB/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH95AH95wEhCiAAIAr9HwA4AhAgAEEUaiEAIAFBFGohASACQTxqIQIgBEEBaiEEDAALCwuEEwICfxl7QQAhCgJAA0AgCiAJTg0BQQAhCwNAIAAgC2r9DAAAgD8AAIA/AACAPwAAgD8gASALav0AAgD95QEgAiALav0AAgAgAyALav0AAgAgBCALav0AAgD95AH94QEhDP0MAACAPwAAgD8AAIA/AACAP/0MAACAPwAAgD8AAIA/AACAPyAM/QylwLBCpcCwQqXAsEKlwLBC/egB/QxQrK7CUKyuwlCsrsJQrK7C/ekBIQ0gDf0MO6q4PzuquD87qrg/O6q4P/3mAf1qIQ4gDSAO/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIA79DIOAXrmDgF65g4BeuYOAXrn95gH95QEhD/0MZ2lQOWdpUDlnaVA5Z2lQOSAP/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIA/95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgD/3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAP/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIA/95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgDyAP/eYB/eYBIA/95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgDv34Af0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/eQB/ecBIAUgC2r9AAIAIAYgC2r9AAIA/eQB/eYB/eQBIRAgECAQ/eYBIRH9DOrwurvq8Lq76vC6u+rwursgEf3mAf0MThOpPE4TqTxOE6k8ThOpPP3kASAR/eYB/QwtHly9LR5cvS0eXL0tHly9/eQBIBH95gH9DJODCD6Tgwg+k4MIPpODCD795AEgEf3mAf0Mmaqqvpmqqr6Zqqq+maqqvv3kASAR/eYBIBD95gEgEP3kASESIBD94AH9DAAAAEAAAABAAAAAQAAAAED95gEhE/0MAACAPwAAgD8AAIA/AACAP/0MAAAAQAAAAEAAAABAAAAAQCAT/QylwLBCpcCwQqXAsEKlwLBC/egB/QxQrK7CUKyuwlCsrsJQrK7C/ekBIRQgFP0MO6q4PzuquD87qrg/O6q4P/3mAf1qIRUgFCAV/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIBX9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhFv0MZ2lQOWdpUDlnaVA5Z2lQOSAW/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIBb95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgFv3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAW/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIBb95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgFiAW/eYB/eYBIBb95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgFf34Af0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/QwAAIA/AACAPwAAgD8AAIA//eQB/ecB/eUBIBD9DAAAAIAAAACAAAAAgAAAAID9Tv1QIRcgEiAXIBD94AH9DAAAID8AACA/AAAgPwAAID/9Q/1S/eYBIAcgC2r9AAIAIAggC2r9AAIA/eYB/eQB/QsCACALQRBqIQsgC0EQSA0AC/0MAACAPwAAgD8AAIA/AACAPyABIAtq/QACAP3lASACIAtq/QACACADIAtq/QACACAEIAtq/QACAP3kAf3hASEZ/QwAAIA/AACAPwAAgD8AAIA//QwAAIA/AACAPwAAgD8AAIA/IBn9DKXAsEKlwLBCpcCwQqXAsEL96AH9DFCsrsJQrK7CUKyuwlCsrsL96QEhGiAa/Qw7qrg/O6q4PzuquD87qrg//eYB/WohGyAaIBv9DACAMT8AgDE/AIAxPwCAMT/95gH95QEgG/0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEc/QxnaVA5Z2lQOWdpUDlnaVA5IBz95gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgHP3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAc/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIBz95gH9DKqqKj6qqio+qqoqPqqqKj795AEgHP3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASAcIBz95gH95gEgHP3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAb/fgB/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH95AH95wEgBSALav0AAgAgBiALav0AAgD95AH95gH95AEhHSAdIB395gEhHv0M6vC6u+rwurvq8Lq76vC6uyAe/eYB/QxOE6k8ThOpPE4TqTxOE6k8/eQBIB795gH9DC0eXL0tHly9LR5cvS0eXL395AEgHv3mAf0Mk4MIPpODCD6Tgwg+k4MIPv3kASAe/eYB/QyZqqq+maqqvpmqqr6Zqqq+/eQBIB795gEgHf3mASAd/eQBIR8gHf3gAf0MAAAAQAAAAEAAAABAAAAAQP3mASEg/QwAAIA/AACAPwAAgD8AAIA//QwAAABAAAAAQAAAAEAAAABAICD9DKXAsEKlwLBCpcCwQqXAsEL96AH9DFCsrsJQrK7CUKyuwlCsrsL96QEhISAh/Qw7qrg/O6q4PzuquD87qrg//eYB/WohIiAhICL9DACAMT8AgDE/AIAxPwCAMT/95gH95QEgIv0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEj/QxnaVA5Z2lQOWdpUDlnaVA5ICP95gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgI/3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAj/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBICP95gH9DKqqKj6qqio+qqoqPqqqKj795AEgI/3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASAjICP95gH95gEgI/3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAi/fgB/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH9DAAAgD8AAIA/AACAPwAAgD/95AH95wH95QEgHf0MAAAAgAAAAIAAAACAAAAAgP1O/VAhJCAfICQgHf3gAf0MAAAgPwAAID8AACA/AAAgP/1D/VL95gEgByALav0AAgAgCCALav0AAgD95gH95AEhGCAAIBj9HwA4AhAgAEEUaiEAIAFBFGohASACQRRqIQIgA0EUaiEDIARBPGohBCAFQTxqIQUgB0EUaiEHIAhBFGohCCAKQQFqIQoMAAsLC7ILAgJ/EXtBACEFAkADQCAFIARODQFBACEGA0AgACAGaiABIAZq/QACACACIAZq/QACACADIAZq/QACAP3mAf3kASEHIAcgB/3mASEI/Qzq8Lq76vC6u+rwurvq8Lq7IAj95gH9DE4TqTxOE6k8ThOpPE4TqTz95AEgCP3mAf0MLR5cvS0eXL0tHly9LR5cvf3kASAI/eYB/QyTgwg+k4MIPpODCD6Tgwg+/eQBIAj95gH9DJmqqr6Zqqq+maqqvpmqqr795AEgCP3mASAH/eYBIAf95AEhCSAH/eAB/QwAAABAAAAAQAAAAEAAAABA/eYBIQr9DAAAgD8AAIA/AACAPwAAgD/9DAAAAEAAAABAAAAAQAAAAEAgCv0MpcCwQqXAsEKlwLBCpcCwQv3oAf0MUKyuwlCsrsJQrK7CUKyuwv3pASELIAv9DDuquD87qrg/O6q4PzuquD/95gH9aiEMIAsgDP0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAM/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIQ39DGdpUDlnaVA5Z2lQOWdpUDkgDf3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAN/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIA395gH9DMGpKj3BqSo9wakqPcGpKj395AEgDf3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAN/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIA0gDf3mAf3mASAN/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIAz9+AH9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf0MAACAPwAAgD8AAIA/AACAP/3kAf3nAf3lASAH/QwAAACAAAAAgAAAAIAAAACA/U79UCEOIAkgDiAH/eAB/QwAACA/AAAgPwAAID8AACA//UP9Uv0LAgAgBkEQaiEGIAZBEEgNAAsgASAGav0AAgAgAiAGav0AAgAgAyAGav0AAgD95gH95AEhECAQIBD95gEhEf0M6vC6u+rwurvq8Lq76vC6uyAR/eYB/QxOE6k8ThOpPE4TqTxOE6k8/eQBIBH95gH9DC0eXL0tHly9LR5cvS0eXL395AEgEf3mAf0Mk4MIPpODCD6Tgwg+k4MIPv3kASAR/eYB/QyZqqq+maqqvpmqqr6Zqqq+/eQBIBH95gEgEP3mASAQ/eQBIRIgEP3gAf0MAAAAQAAAAEAAAABAAAAAQP3mASET/QwAAIA/AACAPwAAgD8AAIA//QwAAABAAAAAQAAAAEAAAABAIBP9DKXAsEKlwLBCpcCwQqXAsEL96AH9DFCsrsJQrK7CUKyuwlCsrsL96QEhFCAU/Qw7qrg/O6q4PzuquD87qrg//eYB/WohFSAUIBX9DACAMT8AgDE/AIAxPwCAMT/95gH95QEgFf0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEW/QxnaVA5Z2lQOWdpUDlnaVA5IBb95gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgFv3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAW/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIBb95gH9DKqqKj6qqio+qqoqPqqqKj795AEgFv3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASAWIBb95gH95gEgFv3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAV/fgB/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH9DAAAgD8AAIA/AACAPwAAgD/95AH95wH95QEgEP0MAAAAgAAAAIAAAACAAAAAgP1O/VAhFyASIBcgEP3gAf0MAAAgPwAAID8AACA/AAAgP/1D/VIhDyAAIA/9HwA4AhAgAEEUaiEAIAFBFGohASACQRRqIQIgA0EUaiEDIAVBAWohBQwACwsLlAECAn8Be0EAIQMCQANAIAMgAk4NAUEAIQQDQCAAIARq/QwAAIA/AACAPwAAgD8AAIA/IAEgBGr9AAIA/eUB/QsCACAEQRBqIQQgBEEQSA0AC/0MAACAPwAAgD8AAIA/AACAPyABIARq/QACAP3lASEFIAAgBf0fADgCECAAQRRqIQAgAUEUaiEBIANBAWohAwwACwsLxwECAn8Be0EAIQYCQANAIAYgBU4NAUEAIQcDQCAAIAdqIAEgB2r9AAIAIAIgB2r9AAIA/eYBIAMgB2r9AAIAIAQgB2r9AAIA/eYB/eQB/QsCACAHQRBqIQcgB0EQSA0ACyABIAdq/QACACACIAdq/QACAP3mASADIAdq/QACACAEIAdq/QACAP3mAf3kASEIIAAgCP0fADgCECAAQRRqIQAgAUEUaiEBIAJBFGohAiADQRRqIQMgBEEUaiEEIAZBAWohBgwACwsLiQECAn8Be0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVqIAEgBWr9AAIAIAIgBWr9AAIA/eYB/QsCACAFQRBqIQUgBUEQSA0ACyABIAVq/QACACACIAVq/QACAP3mASEGIAAgBv0fADgCECAAQRRqIQAgAUEUaiEBIAJBFGohAiAEQQFqIQQMAAsLC7MBAgJ/AXtBACEEAkADQCAEIANODQFBACEFA0AgACAFav0MAACAPwAAgD8AAIA/AACAPyABIAVq/QACACACIAVq/QACAP3mAf3lAf0LAgAgBUEQaiEFIAVBEEgNAAv9DAAAgD8AAIA/AACAPwAAgD8gASAFav0AAgAgAiAFav0AAgD95gH95QEhBiAAIAb9HwA4AhAgAEEUaiEAIAFBFGohASACQRRqIQIgBEEBaiEEDAALCwuzAQICfwF7QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWogASAFav0AAgD9DAAAgD8AAIA/AACAPwAAgD8gAiAFav0AAgD95QH95gH9CwIAIAVBEGohBSAFQRBIDQALIAEgBWr9AAIA/QwAAIA/AACAPwAAgD8AAIA/IAIgBWr9AAIA/eUB/eYBIQYgACAG/R8AOAIQIABBFGohACABQRRqIQEgAkEUaiECIARBAWohBAwACwsLiQECAn8Be0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVqIAEgBWr9AAIAIAIgBWr9AAIA/eQB/QsCACAFQRBqIQUgBUEQSA0ACyABIAVq/QACACACIAVq/QACAP3kASEGIAAgBv0fADgCECAAQRRqIQAgAUEUaiEBIAJBFGohAiAEQQFqIQQMAAsLC6gBAgJ/AXtBACEFAkADQCAFIARODQFBACEGA0AgACAGaiABIAZq/QACACACIAZq/QACAP3mASADIAZq/QACAP3mAf0LAgAgBkEQaiEGIAZBEEgNAAsgASAGav0AAgAgAiAGav0AAgD95gEgAyAGav0AAgD95gEhByAAIAf9HwA4AhAgAEEUaiEAIAFBFGohASACQRRqIQIgA0EUaiEDIAVBAWohBQwACwsL7AECAn8Be0EAIQcCQANAIAcgBk4NAUEAIQgDQCAAIAhqIAEgCGr9AAIAIAIgCGr9AAIA/eYBIAMgCGr9AAIAIAQgCGr9AAIA/eYB/eEB/eQBIAUgCGr9AAIA/eYB/QsCACAIQRBqIQggCEEQSA0ACyABIAhq/QACACACIAhq/QACAP3mASADIAhq/QACACAEIAhq/QACAP3mAf3hAf3kASAFIAhq/QACAP3mASEJIAAgCf0fADgCECAAQRRqIQAgAUEUaiEBIAJBFGohAiADQRRqIQMgBEEUaiEEIAVBFGohBSAHQQFqIQcMAAsLC4UEBAV/AXsBfwZ7QQAhBAJAA0AgAyAEa0ECSA0BQQAhBSACIARBFGxqIAVBBGxqIQr9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDiAAIARBPGxqIQYgASAFQQRsaiEHIAZBPGohCANAIAf9AAIAIQ8gB/0AAhAhECAG/QkCACEJIAsgCSAP/eYB/eQBIQsgDCAJIBD95gH95AEhDCAG/QkCPCEJIA0gCSAP/eYB/eQBIQ0gDiAJIBD95gH95AEhDiAGQQRqIQYgB0EUaiEHIAYgCEgNAAsgCiAL/QsCACAKIAz9HwA4AhAgCiAN/QsCFCAKIA79HwA4AiQgBEECaiEEDAALCwJAA0AgBCADTg0BQQAhBSACIARBFGxqIAVBBGxqIQr9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEMIAAgBEE8bGohBiABIAVBBGxqIQcgBkE8aiEIA0AgB/0AAgAhDyAH/QACECEQIAb9CQIAIQkgCyAJIA/95gH95AEhCyAMIAkgEP3mAf3kASEMIAZBBGohBiAHQRRqIQcgBiAISA0ACyAKIAv9CwIAIAogDP0fADgCECAEQQFqIQQMAAsLC6gBAgJ/AXtBACEFAkADQCAFIARODQFBACEGA0AgACAGaiABIAZq/QACACACIAZq/QACACADIAZq/QACAP3mAf3kAf0LAgAgBkEQaiEGIAZBEEgNAAsgASAGav0AAgAgAiAGav0AAgAgAyAGav0AAgD95gH95AEhByAAIAf9HwA4AhAgAEEUaiEAIAFBFGohASACQRRqIQIgA0EUaiEDIAVBAWohBQwACwsLsgQEB38BewF/A3sgAUEEbCEBIANBBGwhA0EAIQYCQANAIAZBsAFODQEgBCAGav0MAAAAAAAAAAAAAAAAAAAAAP0LAgAgBkEQaiEGDAALCyAE/QwAAAAAAAAAAAAAAAAAAAAA/R8AOAKwAUEAIQsCQANAIAsgBU4NASALQRBqIQwCQCAMIAVIDQAgBSEMC0EAIQYCQANAIAZBDk4NAUEAIQcgBCAGQQxsaiAHQQRsaiEOIA79AAIAIQ8gDv0AAgwhECAAIAsgAWxqIAZBBGxqIQkgAiALIANsaiAHQQRsaiEKIAshCAJAA0AgCCAMTg0BIAr9AAIAIREgCf0JAgAhDSAPIA0gEf3mAf3kASEPIAn9CQIEIQ0gECANIBH95gH95AEhECAJIAFqIQkgCiADaiEKIAhBAWohCAwACwsgDiAP/R8AOAIAIA4gD/0fATgCBCAOIA/9HwI4AgggDiAQ/R8AOAIMIA4gEP0fATgCECAOIBD9HwI4AhQgBkECaiEGDAALC0EOIQZBACEHIAQgBkEMbGogB0EEbGohDiAO/QACACEPIAAgCyABbGogBkEEbGohCSACIAsgA2xqIAdBBGxqIQogCyEIAkADQCAIIAxODQEgCv0AAgAhESAJ/QkCACENIA8gDSAR/eYB/eQBIQ8gCSABaiEJIAogA2ohCiAIQQFqIQgMAAsLIA4gD/0fADgCACAOIA/9HwE4AgQgDiAP/R8COAIIIAtBEGohCwwACwsLlgUEB38BewF/BnsgAUEEbCEBIANBBGwhA0EAIQYCQANAIAZBoAJODQEgBCAGav0MAAAAAAAAAAAAAAAAAAAAAP0LAgAgBkEQaiEGDAALCyAE/QwAAAAAAAAAAAAAAAAAAAAA/R8AOAKgAiAE/QwAAAAAAAAAAAAAAAAAAAAA/R8AOAKkAiAE/QwAAAAAAAAAAAAAAAAAAAAA/R8AOAKoAkEAIQsCQANAIAsgBU4NASALQRBqIQwCQCAMIAVIDQAgBSEMC0EAIQYCQANAIAZBDk4NAUEAIQcgBCAGQRRsaiAHQQRsaiEOIA79AAIAIQ8gDv0AAhAhECAO/QACFCERIA79AAIkIRIgACALIAFsaiAGQQRsaiEJIAIgCyADbGogB0EEbGohCiALIQgCQANAIAggDE4NASAK/QACACETIAr9AAIQIRQgCf0JAgAhDSAPIA0gE/3mAf3kASEPIBAgDSAU/eYB/eQBIRAgCf0JAgQhDSARIA0gE/3mAf3kASERIBIgDSAU/eYB/eQBIRIgCSABaiEJIAogA2ohCiAIQQFqIQgMAAsLIA4gD/0LAgAgDiAQ/R8AOAIQIA4gEf0LAhQgDiAS/R8AOAIkIAZBAmohBgwACwtBDiEGQQAhByAEIAZBFGxqIAdBBGxqIQ4gDv0AAgAhDyAO/QACECEQIAAgCyABbGogBkEEbGohCSACIAsgA2xqIAdBBGxqIQogCyEIAkADQCAIIAxODQEgCv0AAgAhEyAK/QACECEUIAn9CQIAIQ0gDyANIBP95gH95AEhDyAQIA0gFP3mAf3kASEQIAkgAWohCSAKIANqIQogCEEBaiEIDAALCyAOIA/9CwIAIA4gEP0fADgCECALQRBqIQsMAAsLC7MDBAV/AXsBfwN7QQAhBAJAA0AgAyAEa0ECSA0BQQAhBSACIARBDGxqIAVBBGxqIQr9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEMIAAgBEE8bGohBiABIAVBBGxqIQcgBkE8aiEIA0AgB/0AAgAhDSAG/QkCACEJIAsgCSAN/eYB/eQBIQsgBv0JAjwhCSAMIAkgDf3mAf3kASEMIAZBBGohBiAHQQxqIQcgBiAISA0ACyAKIAv9HwA4AgAgCiAL/R8BOAIEIAogC/0fAjgCCCAKIAz9HwA4AgwgCiAM/R8BOAIQIAogDP0fAjgCFCAEQQJqIQQMAAsLAkADQCAEIANODQFBACEFIAIgBEEMbGogBUEEbGohCv0MAAAAAAAAAAAAAAAAAAAAACELIAAgBEE8bGohBiABIAVBBGxqIQcgBkE8aiEIA0AgB/0AAgAhDSAG/QkCACEJIAsgCSAN/eYB/eQBIQsgBkEEaiEGIAdBDGohByAGIAhIDQALIAogC/0fADgCACAKIAv9HwE4AgQgCiAL/R8COAIIIARBAWohBAwACwsLAPkBBG5hbWUB8QEUAAlyb3dzXzE1eDMBCnBvaW50d2lzZTACCnBvaW50d2lzZTEDCXJvd3NfMTV4NQQKcG9pbnR3aXNlMgUKcG9pbnR3aXNlMwYKcG9pbnR3aXNlNAcKcG9pbnR3aXNlNQgKcG9pbnR3aXNlNgkKcG9pbnR3aXNlNwoKcG9pbnR3aXNlOAsKcG9pbnR3aXNlOQwLcG9pbnR3aXNlMTANC3BvaW50d2lzZTExDgtwb2ludHdpc2UxMg8JY29sc18xNXg1EAtwb2ludHdpc2UxMxEKb3V0ZXJfMTV4MxIKb3V0ZXJfMTV4NRMJY29sc18xNXgz";
+const kernelBytes = "AGFzbQEAAAABNgZgBH9/f38AYAV/f39/fwBgCn9/f39/f39/f38AYAN/f38AYAZ/f39/f38AYAd/f39/f39/AAISAQNlbnYGbWVtb3J5AgEBgIAEAxYVAAEAAAACAQMEAAAAAAEFAAEEBAADB5ECFQlyb3dzXzE1eDMAAApwb2ludHdpc2UwAAEKcG9pbnR3aXNlMQACCXJvd3NfMTV4NQADCnBvaW50d2lzZTIABApwb2ludHdpc2UzAAUKcG9pbnR3aXNlNAAGCnBvaW50d2lzZTUABwpwb2ludHdpc2U2AAgKcG9pbnR3aXNlNwAJCnBvaW50d2lzZTgACgpwb2ludHdpc2U5AAsLcG9pbnR3aXNlMTAADAtwb2ludHdpc2UxMQANC3BvaW50d2lzZTEyAA4JY29sc18xNXg1AA8LcG9pbnR3aXNlMTMAEApvdXRlcl8xNXgzABEKb3V0ZXJfMTV4NQASCWNvbHNfMTV4MwATCW5vbmZpbml0ZQAUCoaVARXMIwIGfxZ7QQAhBAJAA0AgAyAEa0EESA0BQQAhBQJAA0AgBUEOTg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhD/0MAAAAAAAAAAAAAAAAAAAAACEQ/QwAAAAAAAAAAAAAAAAAAAAAIRH9DAAAAAAAAAAAAAAAAAAAAAAhEiAAIAVBDGxqIQYgASAEQQxsaiEHIAf9AAIAIRMgB/0AAgwhFCAH/QACGCEVIAf9AAIkIRYgBv0AAgAhCiALIAogE/3mAf0M////////////////AAAAAP1O/eQBIQsgDSAKIBT95gH9DP///////////////wAAAAD9Tv3kASENIA8gCiAV/eYB/Qz///////////////8AAAAA/U795AEhDyARIAogFv3mAf0M////////////////AAAAAP1O/eQBIREgBv0AAgwhCiAMIAogE/3mAf0M////////////////AAAAAP1O/eQBIQwgDiAKIBT95gH9DP///////////////wAAAAD9Tv3kASEOIBAgCiAV/eYB/Qz///////////////8AAAAA/U795AEhECASIAogFv3mAf0M////////////////AAAAAP1O/eQBIRIgAiAEQTxsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AgAgCSAZ/R8BOAIEIA0gDv0NAAECAwQFBgcQERITFBUWFyANIA79DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AjwgCSAZ/R8BOAJAIA8gEP0NAAECAwQFBgcQERITFBUWFyAPIBD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AnggCSAZ/R8BOAJ8IBEgEv0NAAECAwQFBgcQERITFBUWFyARIBL9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4ArQBIAkgGf0fATgCuAEgBUECaiEFDAALC0EOIQX9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhESAAIAVBDGxqIQYgASAEQQxsaiEHIAf9AAIAIRMgB/0AAgwhFCAH/QACGCEVIAf9AAIkIRYgBv0AAgAhCiALIAogE/3mAf0M////////////////AAAAAP1O/eQBIQsgDSAKIBT95gH9DP///////////////wAAAAD9Tv3kASENIA8gCiAV/eYB/Qz///////////////8AAAAA/U795AEhDyARIAogFv3mAf0M////////////////AAAAAP1O/eQBIREgAiAEQTxsaiAFQQRsaiEJIAv9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhcgC/0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCACAN/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYXIA39DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AjwgD/0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWFyAP/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAJ4IBH9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhcgEf0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCtAEgBEEEaiEEDAALCwJAA0AgBCADTg0BQQAhBQJAA0AgBUEITg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEa/QwAAAAAAAAAAAAAAAAAAAAAIRv9DAAAAAAAAAAAAAAAAAAAAAAhHP0MAAAAAAAAAAAAAAAAAAAAACEd/QwAAAAAAAAAAAAAAAAAAAAAIR79DAAAAAAAAAAAAAAAAAAAAAAhHyAAIAVBDGxqIQYgASAEQQxsaiEHIAf9AAIAIRMgBv0AAgAhCiALIAogE/3mAf0M////////////////AAAAAP1O/eQBIQsgBv0AAgwhCiAMIAogE/3mAf0M////////////////AAAAAP1O/eQBIQwgBv0AAhghCiAaIAogE/3mAf0M////////////////AAAAAP1O/eQBIRogBv0AAiQhCiAbIAogE/3mAf0M////////////////AAAAAP1O/eQBIRsgBv0AAjAhCiAcIAogE/3mAf0M////////////////AAAAAP1O/eQBIRwgBv0AAjwhCiAdIAogE/3mAf0M////////////////AAAAAP1O/eQBIR0gBv0AAkghCiAeIAogE/3mAf0M////////////////AAAAAP1O/eQBIR4gBv0AAlQhCiAfIAogE/3mAf0M////////////////AAAAAP1O/eQBIR8gAiAEQTxsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFyAaIBv9DQABAgMEBQYHEBESExQVFhcgGiAb/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0LAgAgHCAd/Q0AAQIDBAUGBxAREhMUFRYXIBwgHf0NCAkKCwwNDg8YGRobHB0eH/3kASEXIB4gH/0NAAECAwQFBgcQERITFBUWFyAeIB/9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/QsCECAFQQhqIQUMAAsLQQghBf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhGv0MAAAAAAAAAAAAAAAAAAAAACEb/QwAAAAAAAAAAAAAAAAAAAAAIRz9DAAAAAAAAAAAAAAAAAAAAAAhHf0MAAAAAAAAAAAAAAAAAAAAACEeIAAgBUEMbGohBiABIARBDGxqIQcgB/0AAgAhEyAG/QACACEKIAsgCiAT/eYB/Qz///////////////8AAAAA/U795AEhCyAG/QACDCEKIAwgCiAT/eYB/Qz///////////////8AAAAA/U795AEhDCAG/QACGCEKIBogCiAT/eYB/Qz///////////////8AAAAA/U795AEhGiAG/QACJCEKIBsgCiAT/eYB/Qz///////////////8AAAAA/U795AEhGyAG/QACMCEKIBwgCiAT/eYB/Qz///////////////8AAAAA/U795AEhHCAG/QACPCEKIB0gCiAT/eYB/Qz///////////////8AAAAA/U795AEhHSAG/QACSCEKIB4gCiAT/eYB/Qz///////////////8AAAAA/U795AEhHiACIARBPGxqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEXIBogG/0NAAECAwQFBgcQERITFBUWFyAaIBv9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/QsCACAcIB39DQABAgMEBQYHEBESExQVFhcgHCAd/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRcgHv0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWFyAe/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCECAJIBn9HwE4AhQgCSAZ/R8COAIYIARBAWohBAwACwsLmgECAn8Be0EAIQUCQANAIAUgBE4NAUEAIQYDQCAAIAZqIAEgBmr9AAIAIAIgBmr9AAIA/eQBIAMgBmr9AAIA/eQB/QsCACAGQRBqIQYgBkEQSA0ACyABIAZq/QACACACIAZq/QACAP3kASADIAZq/QACAP3kASEHIAAgB/0fADgCECAAQRRqIQAgAUE8aiEBIAVBAWohBQwACwsLggECAn8Be0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVqIAEgBWr9AAIAIAIgBWr9AAIA/eQB/QsCACAFQRBqIQUgBUEQSA0ACyABIAVq/QACACACIAVq/QACAP3kASEGIAAgBv0fADgCECAAQRRqIQAgAUE8aiEBIARBAWohBAwACwsLpCkCBn8We0EAIQQCQANAIAMgBGtBBEgNAUEAIQUCQANAIAVBDk4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhEP0MAAAAAAAAAAAAAAAAAAAAACER/QwAAAAAAAAAAAAAAAAAAAAAIRIgACAFQRRsaiEGIAEgBEEUbGohByAGQRBqIQgDQCAH/QACACETIAf9AAIUIRQgB/0AAighFSAH/QACPCEWIAb9AAIAIQogCyAKIBP95gH95AEhCyANIAogFP3mAf3kASENIA8gCiAV/eYB/eQBIQ8gESAKIBb95gH95AEhESAG/QACFCEKIAwgCiAT/eYB/eQBIQwgDiAKIBT95gH95AEhDiAQIAogFf3mAf3kASEQIBIgCiAW/eYB/eQBIRIgBkEQaiEGIAdBEGohByAGIAhIDQALIAf9AAIAIRMgB/0AAhQhFCAH/QACKCEVIAf9AAI8IRYgBv0AAgAhCiALIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIQsgDSAKIBT95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASENIA8gCiAV/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhDyARIAogFv3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIREgBv0AAhQhCiAMIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIQwgDiAKIBT95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEOIBAgCiAV/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhECASIAogFv3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIRIgAiAEQTxsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AgAgCSAZ/R8BOAIEIA0gDv0NAAECAwQFBgcQERITFBUWFyANIA79DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AjwgCSAZ/R8BOAJAIA8gEP0NAAECAwQFBgcQERITFBUWFyAPIBD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AnggCSAZ/R8BOAJ8IBEgEv0NAAECAwQFBgcQERITFBUWFyARIBL9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4ArQBIAkgGf0fATgCuAEgBUECaiEFDAALC0EOIQX9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhESAAIAVBFGxqIQYgASAEQRRsaiEHIAZBEGohCANAIAf9AAIAIRMgB/0AAhQhFCAH/QACKCEVIAf9AAI8IRYgBv0AAgAhCiALIAogE/3mAf3kASELIA0gCiAU/eYB/eQBIQ0gDyAKIBX95gH95AEhDyARIAogFv3mAf3kASERIAZBEGohBiAHQRBqIQcgBiAISA0ACyAH/QACACETIAf9AAIUIRQgB/0AAighFSAH/QACPCEWIAb9AAIAIQogCyAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASELIA0gCiAU/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhDSAPIAogFf3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIQ8gESAKIBb95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASERIAIgBEE8bGogBUEEbGohCSAL/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYXIAv9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AgAgDf0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWFyAN/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAI8IA/9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhcgD/0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCeCAR/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYXIBH9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4ArQBIARBBGohBAwACwsCQANAIAQgA04NAUEAIQUCQANAIAVBCE4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhGv0MAAAAAAAAAAAAAAAAAAAAACEb/QwAAAAAAAAAAAAAAAAAAAAAIRz9DAAAAAAAAAAAAAAAAAAAAAAhHf0MAAAAAAAAAAAAAAAAAAAAACEe/QwAAAAAAAAAAAAAAAAAAAAAIR8gACAFQRRsaiEGIAEgBEEUbGohByAGQRBqIQgDQCAH/QACACETIAb9AAIAIQogCyAKIBP95gH95AEhCyAG/QACFCEKIAwgCiAT/eYB/eQBIQwgBv0AAighCiAaIAogE/3mAf3kASEaIAb9AAI8IQogGyAKIBP95gH95AEhGyAG/QACUCEKIBwgCiAT/eYB/eQBIRwgBv0AAmQhCiAdIAogE/3mAf3kASEdIAb9AAJ4IQogHiAKIBP95gH95AEhHiAG/QACjAEhCiAfIAogE/3mAf3kASEfIAZBEGohBiAHQRBqIQcgBiAISA0ACyAH/QACACETIAb9AAIAIQogCyAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASELIAb9AAIUIQogDCAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEMIAb9AAIoIQogGiAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEaIAb9AAI8IQogGyAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEbIAb9AAJQIQogHCAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEcIAb9AAJkIQogHSAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEdIAb9AAJ4IQogHiAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEeIAb9AAKMASEKIB8gCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhHyACIARBPGxqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEXIBogG/0NAAECAwQFBgcQERITFBUWFyAaIBv9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/QsCACAcIB39DQABAgMEBQYHEBESExQVFhcgHCAd/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRcgHiAf/Q0AAQIDBAUGBxAREhMUFRYXIB4gH/0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9CwIQIAVBCGohBQwACwtBCCEF/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEa/QwAAAAAAAAAAAAAAAAAAAAAIRv9DAAAAAAAAAAAAAAAAAAAAAAhHP0MAAAAAAAAAAAAAAAAAAAAACEd/QwAAAAAAAAAAAAAAAAAAAAAIR4gACAFQRRsaiEGIAEgBEEUbGohByAGQRBqIQgDQCAH/QACACETIAb9AAIAIQogCyAKIBP95gH95AEhCyAG/QACFCEKIAwgCiAT/eYB/eQBIQwgBv0AAighCiAaIAogE/3mAf3kASEaIAb9AAI8IQogGyAKIBP95gH95AEhGyAG/QACUCEKIBwgCiAT/eYB/eQBIRwgBv0AAmQhCiAdIAogE/3mAf3kASEdIAb9AAJ4IQogHiAKIBP95gH95AEhHiAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgB/0AAgAhEyAG/QACACEKIAsgCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhCyAG/QACFCEKIAwgCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhDCAG/QACKCEKIBogCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhGiAG/QACPCEKIBsgCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhGyAG/QACUCEKIBwgCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhHCAG/QACZCEKIB0gCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhHSAG/QACeCEKIB4gCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhHiACIARBPGxqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEXIBogG/0NAAECAwQFBgcQERITFBUWFyAaIBv9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/QsCACAcIB39DQABAgMEBQYHEBESExQVFhcgHCAd/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRcgHv0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWFyAe/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCECAJIBn9HwE4AhQgCSAZ/R8COAIYIARBAWohBAwACwsLnQcCAn8Je0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVqIAEgBWr9AAIAIAIgBWr9AAIA/eQB/eEBIQb9DAAAgD8AAIA/AACAPwAAgD/9DAAAgD8AAIA/AACAPwAAgD8gBv0MpcCwQqXAsEKlwLBCpcCwQv3oAf0MUKyuwlCsrsJQrK7CUKyuwv3pASEHIAf9DDuquD87qrg/O6q4PzuquD/95gH9aiEIIAcgCP0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAI/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIQn9DGdpUDlnaVA5Z2lQOWdpUDkgCf3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAJ/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIAn95gH9DMGpKj3BqSo9wakqPcGpKj395AEgCf3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAJ/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIAkgCf3mAf3mASAJ/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIAj9+AH9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf3kAf3nAf0LAgAgBUEQaiEFIAVBEEgNAAsgASAFav0AAgAgAiAFav0AAgD95AH94QEhC/0MAACAPwAAgD8AAIA/AACAP/0MAACAPwAAgD8AAIA/AACAPyAL/QylwLBCpcCwQqXAsEKlwLBC/egB/QxQrK7CUKyuwlCsrsJQrK7C/ekBIQwgDP0MO6q4PzuquD87qrg/O6q4P/3mAf1qIQ0gDCAN/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIA39DIOAXrmDgF65g4BeuYOAXrn95gH95QEhDv0MZ2lQOWdpUDlnaVA5Z2lQOSAO/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIA795gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgDv3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAO/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIA795gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgDiAO/eYB/eYBIA795AH9DAAAgD8AAIA/AACAPwAAgD/95AEgDf34Af0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/eQB/ecBIQogACAK/R8AOAIQIABBFGohACABQRRqIQEgAkE8aiECIARBAWohBAwACwsLhBMCAn8Ze0EAIQoCQANAIAogCU4NAUEAIQsDQCAAIAtq/QwAAIA/AACAPwAAgD8AAIA/IAEgC2r9AAIA/eUBIAIgC2r9AAIAIAMgC2r9AAIAIAQgC2r9AAIA/eQB/eEBIQz9DAAAgD8AAIA/AACAPwAAgD/9DAAAgD8AAIA/AACAPwAAgD8gDP0MpcCwQqXAsEKlwLBCpcCwQv3oAf0MUKyuwlCsrsJQrK7CUKyuwv3pASENIA39DDuquD87qrg/O6q4PzuquD/95gH9aiEOIA0gDv0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAO/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIQ/9DGdpUDlnaVA5Z2lQOWdpUDkgD/3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAP/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIA/95gH9DMGpKj3BqSo9wakqPcGpKj395AEgD/3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAP/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIA8gD/3mAf3mASAP/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIA79+AH9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf3kAf3nASAFIAtq/QACACAGIAtq/QACAP3kAf3mAf3kASEQIBAgEP3mASER/Qzq8Lq76vC6u+rwurvq8Lq7IBH95gH9DE4TqTxOE6k8ThOpPE4TqTz95AEgEf3mAf0MLR5cvS0eXL0tHly9LR5cvf3kASAR/eYB/QyTgwg+k4MIPpODCD6Tgwg+/eQBIBH95gH9DJmqqr6Zqqq+maqqvpmqqr795AEgEf3mASAQ/eYBIBD95AEhEiAQ/eAB/QwAAABAAAAAQAAAAEAAAABA/eYBIRP9DAAAgD8AAIA/AACAPwAAgD/9DAAAAEAAAABAAAAAQAAAAEAgE/0MpcCwQqXAsEKlwLBCpcCwQv3oAf0MUKyuwlCsrsJQrK7CUKyuwv3pASEUIBT9DDuquD87qrg/O6q4PzuquD/95gH9aiEVIBQgFf0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAV/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIRb9DGdpUDlnaVA5Z2lQOWdpUDkgFv3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAW/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIBb95gH9DMGpKj3BqSo9wakqPcGpKj395AEgFv3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAW/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIBYgFv3mAf3mASAW/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIBX9+AH9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf0MAACAPwAAgD8AAIA/AACAP/3kAf3nAf3lASAQ/QwAAACAAAAAgAAAAIAAAACA/U79UCEXIBIgFyAQ/eAB/QwAACA/AAAgPwAAID8AACA//UP9Uv3mASAHIAtq/QACACAIIAtq/QACAP3mAf3kAf0LAgAgC0EQaiELIAtBEEgNAAv9DAAAgD8AAIA/AACAPwAAgD8gASALav0AAgD95QEgAiALav0AAgAgAyALav0AAgAgBCALav0AAgD95AH94QEhGf0MAACAPwAAgD8AAIA/AACAP/0MAACAPwAAgD8AAIA/AACAPyAZ/QylwLBCpcCwQqXAsEKlwLBC/egB/QxQrK7CUKyuwlCsrsJQrK7C/ekBIRogGv0MO6q4PzuquD87qrg/O6q4P/3mAf1qIRsgGiAb/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIBv9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhHP0MZ2lQOWdpUDlnaVA5Z2lQOSAc/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIBz95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgHP3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAc/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIBz95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgHCAc/eYB/eYBIBz95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgG/34Af0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/eQB/ecBIAUgC2r9AAIAIAYgC2r9AAIA/eQB/eYB/eQBIR0gHSAd/eYBIR79DOrwurvq8Lq76vC6u+rwursgHv3mAf0MThOpPE4TqTxOE6k8ThOpPP3kASAe/eYB/QwtHly9LR5cvS0eXL0tHly9/eQBIB795gH9DJODCD6Tgwg+k4MIPpODCD795AEgHv3mAf0Mmaqqvpmqqr6Zqqq+maqqvv3kASAe/eYBIB395gEgHf3kASEfIB394AH9DAAAAEAAAABAAAAAQAAAAED95gEhIP0MAACAPwAAgD8AAIA/AACAP/0MAAAAQAAAAEAAAABAAAAAQCAg/QylwLBCpcCwQqXAsEKlwLBC/egB/QxQrK7CUKyuwlCsrsJQrK7C/ekBISEgIf0MO6q4PzuquD87qrg/O6q4P/3mAf1qISIgISAi/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBICL9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhI/0MZ2lQOWdpUDlnaVA5Z2lQOSAj/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBICP95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgI/3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAj/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBICP95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgIyAj/eYB/eYBICP95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgIv34Af0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/QwAAIA/AACAPwAAgD8AAIA//eQB/ecB/eUBIB39DAAAAIAAAACAAAAAgAAAAID9Tv1QISQgHyAkIB394AH9DAAAID8AACA/AAAgPwAAID/9Q/1S/eYBIAcgC2r9AAIAIAggC2r9AAIA/eYB/eQBIRggACAY/R8AOAIQIABBFGohACABQRRqIQEgAkEUaiECIANBFGohAyAEQTxqIQQgBUE8aiEFIAdBFGohByAIQRRqIQggCkEBaiEKDAALCwuyCwICfxF7QQAhBQJAA0AgBSAETg0BQQAhBgNAIAAgBmogASAGav0AAgAgAiAGav0AAgAgAyAGav0AAgD95gH95AEhByAHIAf95gEhCP0M6vC6u+rwurvq8Lq76vC6uyAI/eYB/QxOE6k8ThOpPE4TqTxOE6k8/eQBIAj95gH9DC0eXL0tHly9LR5cvS0eXL395AEgCP3mAf0Mk4MIPpODCD6Tgwg+k4MIPv3kASAI/eYB/QyZqqq+maqqvpmqqr6Zqqq+/eQBIAj95gEgB/3mASAH/eQBIQkgB/3gAf0MAAAAQAAAAEAAAABAAAAAQP3mASEK/QwAAIA/AACAPwAAgD8AAIA//QwAAABAAAAAQAAAAEAAAABAIAr9DKXAsEKlwLBCpcCwQqXAsEL96AH9DFCsrsJQrK7CUKyuwlCsrsL96QEhCyAL/Qw7qrg/O6q4PzuquD87qrg//eYB/WohDCALIAz9DACAMT8AgDE/AIAxPwCAMT/95gH95QEgDP0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEN/QxnaVA5Z2lQOWdpUDlnaVA5IA395gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgDf3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAN/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIA395gH9DKqqKj6qqio+qqoqPqqqKj795AEgDf3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASANIA395gH95gEgDf3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAM/fgB/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH9DAAAgD8AAIA/AACAPwAAgD/95AH95wH95QEgB/0MAAAAgAAAAIAAAACAAAAAgP1O/VAhDiAJIA4gB/3gAf0MAAAgPwAAID8AACA/AAAgP/1D/VL9CwIAIAZBEGohBiAGQRBIDQALIAEgBmr9AAIAIAIgBmr9AAIAIAMgBmr9AAIA/eYB/eQBIRAgECAQ/eYBIRH9DOrwurvq8Lq76vC6u+rwursgEf3mAf0MThOpPE4TqTxOE6k8ThOpPP3kASAR/eYB/QwtHly9LR5cvS0eXL0tHly9/eQBIBH95gH9DJODCD6Tgwg+k4MIPpODCD795AEgEf3mAf0Mmaqqvpmqqr6Zqqq+maqqvv3kASAR/eYBIBD95gEgEP3kASESIBD94AH9DAAAAEAAAABAAAAAQAAAAED95gEhE/0MAACAPwAAgD8AAIA/AACAP/0MAAAAQAAAAEAAAABAAAAAQCAT/QylwLBCpcCwQqXAsEKlwLBC/egB/QxQrK7CUKyuwlCsrsJQrK7C/ekBIRQgFP0MO6q4PzuquD87qrg/O6q4P/3mAf1qIRUgFCAV/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIBX9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhFv0MZ2lQOWdpUDlnaVA5Z2lQOSAW/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIBb95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgFv3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAW/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIBb95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgFiAW/eYB/eYBIBb95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgFf34Af0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/QwAAIA/AACAPwAAgD8AAIA//eQB/ecB/eUBIBD9DAAAAIAAAACAAAAAgAAAAID9Tv1QIRcgEiAXIBD94AH9DAAAID8AACA/AAAgPwAAID/9Q/1SIQ8gACAP/R8AOAIQIABBFGohACABQRRqIQEgAkEUaiECIANBFGohAyAFQQFqIQUMAAsLC5QBAgJ/AXtBACEDAkADQCADIAJODQFBACEEA0AgACAEav0MAACAPwAAgD8AAIA/AACAPyABIARq/QACAP3lAf0LAgAgBEEQaiEEIARBEEgNAAv9DAAAgD8AAIA/AACAPwAAgD8gASAEav0AAgD95QEhBSAAIAX9HwA4AhAgAEEUaiEAIAFBFGohASADQQFqIQMMAAsLC8cBAgJ/AXtBACEGAkADQCAGIAVODQFBACEHA0AgACAHaiABIAdq/QACACACIAdq/QACAP3mASADIAdq/QACACAEIAdq/QACAP3mAf3kAf0LAgAgB0EQaiEHIAdBEEgNAAsgASAHav0AAgAgAiAHav0AAgD95gEgAyAHav0AAgAgBCAHav0AAgD95gH95AEhCCAAIAj9HwA4AhAgAEEUaiEAIAFBFGohASACQRRqIQIgA0EUaiEDIARBFGohBCAGQQFqIQYMAAsLC4kBAgJ/AXtBACEEAkADQCAEIANODQFBACEFA0AgACAFaiABIAVq/QACACACIAVq/QACAP3mAf0LAgAgBUEQaiEFIAVBEEgNAAsgASAFav0AAgAgAiAFav0AAgD95gEhBiAAIAb9HwA4AhAgAEEUaiEAIAFBFGohASACQRRqIQIgBEEBaiEEDAALCwuzAQICfwF7QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWr9DAAAgD8AAIA/AACAPwAAgD8gASAFav0AAgAgAiAFav0AAgD95gH95QH9CwIAIAVBEGohBSAFQRBIDQAL/QwAAIA/AACAPwAAgD8AAIA/IAEgBWr9AAIAIAIgBWr9AAIA/eYB/eUBIQYgACAG/R8AOAIQIABBFGohACABQRRqIQEgAkEUaiECIARBAWohBAwACwsLswECAn8Be0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVqIAEgBWr9AAIA/QwAAIA/AACAPwAAgD8AAIA/IAIgBWr9AAIA/eUB/eYB/QsCACAFQRBqIQUgBUEQSA0ACyABIAVq/QACAP0MAACAPwAAgD8AAIA/AACAPyACIAVq/QACAP3lAf3mASEGIAAgBv0fADgCECAAQRRqIQAgAUEUaiEBIAJBFGohAiAEQQFqIQQMAAsLC4kBAgJ/AXtBACEEAkADQCAEIANODQFBACEFA0AgACAFaiABIAVq/QACACACIAVq/QACAP3kAf0LAgAgBUEQaiEFIAVBEEgNAAsgASAFav0AAgAgAiAFav0AAgD95AEhBiAAIAb9HwA4AhAgAEEUaiEAIAFBFGohASACQRRqIQIgBEEBaiEEDAALCwuoAQICfwF7QQAhBQJAA0AgBSAETg0BQQAhBgNAIAAgBmogASAGav0AAgAgAiAGav0AAgD95gEgAyAGav0AAgD95gH9CwIAIAZBEGohBiAGQRBIDQALIAEgBmr9AAIAIAIgBmr9AAIA/eYBIAMgBmr9AAIA/eYBIQcgACAH/R8AOAIQIABBFGohACABQRRqIQEgAkEUaiECIANBFGohAyAFQQFqIQUMAAsLC+wBAgJ/AXtBACEHAkADQCAHIAZODQFBACEIA0AgACAIaiABIAhq/QACACACIAhq/QACAP3mASADIAhq/QACACAEIAhq/QACAP3mAf3hAf3kASAFIAhq/QACAP3mAf0LAgAgCEEQaiEIIAhBEEgNAAsgASAIav0AAgAgAiAIav0AAgD95gEgAyAIav0AAgAgBCAIav0AAgD95gH94QH95AEgBSAIav0AAgD95gEhCSAAIAn9HwA4AhAgAEEUaiEAIAFBFGohASACQRRqIQIgA0EUaiEDIARBFGohBCAFQRRqIQUgB0EBaiEHDAALCwuFBAQFfwF7AX8Ge0EAIQQCQANAIAMgBGtBAkgNAUEAIQUgAiAEQRRsaiAFQQRsaiEK/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ4gACAEQTxsaiEGIAEgBUEEbGohByAGQTxqIQgDQCAH/QACACEPIAf9AAIQIRAgBv0JAgAhCSALIAkgD/3mAf3kASELIAwgCSAQ/eYB/eQBIQwgBv0JAjwhCSANIAkgD/3mAf3kASENIA4gCSAQ/eYB/eQBIQ4gBkEEaiEGIAdBFGohByAGIAhIDQALIAogC/0LAgAgCiAM/R8AOAIQIAogDf0LAhQgCiAO/R8AOAIkIARBAmohBAwACwsCQANAIAQgA04NAUEAIQUgAiAEQRRsaiAFQQRsaiEK/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDCAAIARBPGxqIQYgASAFQQRsaiEHIAZBPGohCANAIAf9AAIAIQ8gB/0AAhAhECAG/QkCACEJIAsgCSAP/eYB/eQBIQsgDCAJIBD95gH95AEhDCAGQQRqIQYgB0EUaiEHIAYgCEgNAAsgCiAL/QsCACAKIAz9HwA4AhAgBEEBaiEEDAALCwuoAQICfwF7QQAhBQJAA0AgBSAETg0BQQAhBgNAIAAgBmogASAGav0AAgAgAiAGav0AAgAgAyAGav0AAgD95gH95AH9CwIAIAZBEGohBiAGQRBIDQALIAEgBmr9AAIAIAIgBmr9AAIAIAMgBmr9AAIA/eYB/eQBIQcgACAH/R8AOAIQIABBFGohACABQRRqIQEgAkEUaiECIANBFGohAyAFQQFqIQUMAAsLC7IEBAd/AXsBfwN7IAFBBGwhASADQQRsIQNBACEGAkADQCAGQbABTg0BIAQgBmr9DAAAAAAAAAAAAAAAAAAAAAD9CwIAIAZBEGohBgwACwsgBP0MAAAAAAAAAAAAAAAAAAAAAP0fADgCsAFBACELAkADQCALIAVODQEgC0EQaiEMAkAgDCAFSA0AIAUhDAtBACEGAkADQCAGQQ5ODQFBACEHIAQgBkEMbGogB0EEbGohDiAO/QACACEPIA79AAIMIRAgACALIAFsaiAGQQRsaiEJIAIgCyADbGogB0EEbGohCiALIQgCQANAIAggDE4NASAK/QACACERIAn9CQIAIQ0gDyANIBH95gH95AEhDyAJ/QkCBCENIBAgDSAR/eYB/eQBIRAgCSABaiEJIAogA2ohCiAIQQFqIQgMAAsLIA4gD/0fADgCACAOIA/9HwE4AgQgDiAP/R8COAIIIA4gEP0fADgCDCAOIBD9HwE4AhAgDiAQ/R8COAIUIAZBAmohBgwACwtBDiEGQQAhByAEIAZBDGxqIAdBBGxqIQ4gDv0AAgAhDyAAIAsgAWxqIAZBBGxqIQkgAiALIANsaiAHQQRsaiEKIAshCAJAA0AgCCAMTg0BIAr9AAIAIREgCf0JAgAhDSAPIA0gEf3mAf3kASEPIAkgAWohCSAKIANqIQogCEEBaiEIDAALCyAOIA/9HwA4AgAgDiAP/R8BOAIEIA4gD/0fAjgCCCALQRBqIQsMAAsLC5YFBAd/AXsBfwZ7IAFBBGwhASADQQRsIQNBACEGAkADQCAGQaACTg0BIAQgBmr9DAAAAAAAAAAAAAAAAAAAAAD9CwIAIAZBEGohBgwACwsgBP0MAAAAAAAAAAAAAAAAAAAAAP0fADgCoAIgBP0MAAAAAAAAAAAAAAAAAAAAAP0fADgCpAIgBP0MAAAAAAAAAAAAAAAAAAAAAP0fADgCqAJBACELAkADQCALIAVODQEgC0EQaiEMAkAgDCAFSA0AIAUhDAtBACEGAkADQCAGQQ5ODQFBACEHIAQgBkEUbGogB0EEbGohDiAO/QACACEPIA79AAIQIRAgDv0AAhQhESAO/QACJCESIAAgCyABbGogBkEEbGohCSACIAsgA2xqIAdBBGxqIQogCyEIAkADQCAIIAxODQEgCv0AAgAhEyAK/QACECEUIAn9CQIAIQ0gDyANIBP95gH95AEhDyAQIA0gFP3mAf3kASEQIAn9CQIEIQ0gESANIBP95gH95AEhESASIA0gFP3mAf3kASESIAkgAWohCSAKIANqIQogCEEBaiEIDAALCyAOIA/9CwIAIA4gEP0fADgCECAOIBH9CwIUIA4gEv0fADgCJCAGQQJqIQYMAAsLQQ4hBkEAIQcgBCAGQRRsaiAHQQRsaiEOIA79AAIAIQ8gDv0AAhAhECAAIAsgAWxqIAZBBGxqIQkgAiALIANsaiAHQQRsaiEKIAshCAJAA0AgCCAMTg0BIAr9AAIAIRMgCv0AAhAhFCAJ/QkCACENIA8gDSAT/eYB/eQBIQ8gECANIBT95gH95AEhECAJIAFqIQkgCiADaiEKIAhBAWohCAwACwsgDiAP/QsCACAOIBD9HwA4AhAgC0EQaiELDAALCwuzAwQFfwF7AX8De0EAIQQCQANAIAMgBGtBAkgNAUEAIQUgAiAEQQxsaiAFQQRsaiEK/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDCAAIARBPGxqIQYgASAFQQRsaiEHIAZBPGohCANAIAf9AAIAIQ0gBv0JAgAhCSALIAkgDf3mAf3kASELIAb9CQI8IQkgDCAJIA395gH95AEhDCAGQQRqIQYgB0EMaiEHIAYgCEgNAAsgCiAL/R8AOAIAIAogC/0fATgCBCAKIAv9HwI4AgggCiAM/R8AOAIMIAogDP0fATgCECAKIAz9HwI4AhQgBEECaiEEDAALCwJAA0AgBCADTg0BQQAhBSACIARBDGxqIAVBBGxqIQr9DAAAAAAAAAAAAAAAAAAAAAAhCyAAIARBPGxqIQYgASAFQQRsaiEHIAZBPGohCANAIAf9AAIAIQ0gBv0JAgAhCSALIAkgDf3mAf3kASELIAZBBGohBiAHQQxqIQcgBiAISA0ACyAKIAv9HwA4AgAgCiAL/R8BOAIEIAogC/0fAjgCCCAEQQFqIQQMAAsLC+0CAgF/BHv9DAAAAAAAAAAAAAAAAAAAAAAhBP0MAAAAAAAAAAAAAAAAAAAAACEF/QwAAAAAAAAAAAAAAAAAAAAAIQb9DAAAAAAAAAAAAAAAAAAAAAAhByABQQRsIABqIQMCQANAIAMgAGtBwABIDQEgBCAA/QACAP0MAAAAAAAAAAAAAAAAAAAAAP3mAf3kASEEIAUgAP0AAhD9DAAAAAAAAAAAAAAAAAAAAAD95gH95AEhBSAGIAD9AAIg/QwAAAAAAAAAAAAAAAAAAAAA/eYB/eQBIQYgByAA/QACMP0MAAAAAAAAAAAAAAAAAAAAAP3mAf3kASEHIABBwABqIQAMAAsLAkADQCADIABrQRBIDQEgBCAA/QACAP0MAAAAAAAAAAAAAAAAAAAAAP3mAf3kASEEIABBEGohAAwACwsgBCAF/eQBIAb95AEgB/3kASEEIAIgBP0fACAE/R8BkiAE/R8CkiAE/R8DkjgCAAsAhAIEbmFtZQH8ARUACXJvd3NfMTV4MwEKcG9pbnR3aXNlMAIKcG9pbnR3aXNlMQMJcm93c18xNXg1BApwb2ludHdpc2UyBQpwb2ludHdpc2UzBgpwb2ludHdpc2U0Bwpwb2ludHdpc2U1CApwb2ludHdpc2U2CQpwb2ludHdpc2U3Cgpwb2ludHdpc2U4Cwpwb2ludHdpc2U5DAtwb2ludHdpc2UxMA0LcG9pbnR3aXNlMTEOC3BvaW50d2lzZTEyDwljb2xzXzE1eDUQC3BvaW50d2lzZTEzEQpvdXRlcl8xNXgzEgpvdXRlcl8xNXg1Ewljb2xzXzE1eDMUCW5vbmZpbml0ZQ==";
+const kernelNames = ["rows_15x3","pointwise0","pointwise1","rows_15x5","pointwise2","pointwise3","pointwise4","pointwise5","pointwise6","pointwise7","pointwise8","pointwise9","pointwise10","pointwise11","pointwise12","cols_15x5","pointwise13","outer_15x3","outer_15x5","cols_15x3","nonfinite"];
 
 interface KernelMemory { readonly buffer: ArrayBuffer; grow(pages: number): number }
-interface KernelExports { readonly rows_15x3: (a: number, b: number, out: number, samples: number) => void; readonly pointwise0: (out: number, a0: number, a1: number, a2: number, rows: number) => void; readonly pointwise1: (out: number, a0: number, a1: number, rows: number) => void; readonly rows_15x5: (a: number, b: number, out: number, samples: number) => void; readonly pointwise2: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise3: (out: number, a0: number, a1: number, a2: number, a3: number, a4: number, a5: number, a6: number, a7: number, rows: number) => void; readonly pointwise4: (out: number, a0: number, a1: number, a2: number, rows: number) => void; readonly pointwise5: (out: number, a0: number, rows: number) => void; readonly pointwise6: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly pointwise7: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise8: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise9: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise10: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise11: (out: number, a0: number, a1: number, a2: number, rows: number) => void; readonly pointwise12: (out: number, a0: number, a1: number, a2: number, a3: number, a4: number, rows: number) => void; readonly cols_15x5: (a: number, b: number, out: number, samples: number) => void; readonly pointwise13: (out: number, a0: number, a1: number, a2: number, rows: number) => void; readonly outer_15x3: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly outer_15x5: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly cols_15x3: (a: number, b: number, out: number, samples: number) => void; }
+interface KernelExports { readonly rows_15x3: (a: number, b: number, out: number, samples: number) => void; readonly pointwise0: (out: number, a0: number, a1: number, a2: number, rows: number) => void; readonly pointwise1: (out: number, a0: number, a1: number, rows: number) => void; readonly rows_15x5: (a: number, b: number, out: number, samples: number) => void; readonly pointwise2: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise3: (out: number, a0: number, a1: number, a2: number, a3: number, a4: number, a5: number, a6: number, a7: number, rows: number) => void; readonly pointwise4: (out: number, a0: number, a1: number, a2: number, rows: number) => void; readonly pointwise5: (out: number, a0: number, rows: number) => void; readonly pointwise6: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly pointwise7: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise8: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise9: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise10: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise11: (out: number, a0: number, a1: number, a2: number, rows: number) => void; readonly pointwise12: (out: number, a0: number, a1: number, a2: number, a3: number, a4: number, rows: number) => void; readonly cols_15x5: (a: number, b: number, out: number, samples: number) => void; readonly pointwise13: (out: number, a0: number, a1: number, a2: number, rows: number) => void; readonly outer_15x3: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly outer_15x5: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly cols_15x3: (a: number, b: number, out: number, samples: number) => void; readonly nonfinite: (at: number, count: number, out: number) => void }
+interface LoadedKernels { memory: KernelMemory; exports: KernelExports }
 interface WebAssemblyApi {
-  readonly Memory: new (descriptor: { initial: number }) => KernelMemory;
+  readonly Memory: new (descriptor: { initial: number; maximum: number; shared?: boolean }) => KernelMemory;
   readonly Module: new (bytes: Uint8Array) => object;
   readonly Instance: new (module: object, imports: object) => { readonly exports: object };
   validate(bytes: Uint8Array): boolean;
@@ -1681,13 +1690,13 @@ function decodeBase64(text: string): Uint8Array {
 }
 
 /** The kernels, instantiated once; undefined (with a one-line notice) where WebAssembly SIMD is unavailable. */
-function loadKernels(): { readonly memory: KernelMemory; readonly exports: KernelExports } | undefined {
+function loadKernels(): LoadedKernels | undefined {
   const host = globalThis as unknown as { WebAssembly?: WebAssemblyApi; console?: { warn(message: string): void } };
   try {
     const api = host.WebAssembly;
     const bytes = decodeBase64(kernelBytes);
     if (api === undefined || !api.validate(bytes)) throw new Error('no WebAssembly SIMD');
-    const memory = new api.Memory({ initial: 1 });
+    const memory = new api.Memory({ initial: 1, maximum: 65536 });
     const instance = new api.Instance(new api.Module(bytes), { env: { memory } });
     return { memory, exports: instance.exports as KernelExports };
   } catch {
@@ -1697,9 +1706,281 @@ function loadKernels(): { readonly memory: KernelMemory; readonly exports: Kerne
 }
 
 const kernels = loadKernels();
+/** The kernels by index, as workers are told which to run. */
+let kernelList: ((...args: number[]) => void)[] = kernels === undefined ? [] : kernelNames.map((name) => (kernels.exports as unknown as { [name: string]: (...args: number[]) => void })[name]);
 
 /** Which kernels this module runs: rnnc's WebAssembly SIMD kernels, or scalar JavaScript where those cannot load. */
 export const cpu: 'simd' | 'scalar' = kernels === undefined ? 'scalar' : 'simd';
+
+// Worker threads (setThreads). Control block of worker w: int32s 32·w … 32·w + 31 of the memory:
+// the job's number, the last job done, whether the worker sleeps, the kernel, its argument count and arguments.
+const JOB = 0, DONE = 1, SLEEPING = 2, KERNEL = 3, COUNT = 4, ARGS = 5;
+const maxThreads = 16;
+const workerSource = "\nconst start = (data, ready) => {\n  const memory = data.memory;\n  const instance = new WebAssembly.Instance(new WebAssembly.Module(data.bytes), { env: { memory } });\n  const kernels = data.names.map((name) => instance.exports[name]);\n  const control = new Int32Array(memory.buffer, data.slot * 128, 32);\n  const args = [];\n  let seen = Atomics.load(control, 0);\n  ready();\n  for (;;) {\n    const idleSince = performance.now();\n    for (let spins = 1; Atomics.load(control, 0) === seen; spins++) {\n      if (spins % 4096 === 0 && performance.now() - idleSince > 5) {\n        Atomics.store(control, 2, 1);\n        Atomics.wait(control, 0, seen);\n        Atomics.store(control, 2, 0);\n      }\n    }\n    seen = Atomics.load(control, 0);\n    const kernel = control[3];\n    if (kernel < 0) return;\n    args.length = control[4];\n    for (let a = 0; a < args.length; a++) args[a] = control[5 + a];\n    kernels[kernel](...args);\n    Atomics.store(control, 1, seen);\n  }\n};\nif (typeof require === 'function') {\n  const { parentPort } = require('node:worker_threads');\n  parentPort.once('message', (data) => {\n    start(data, () => parentPort.postMessage('ready'));\n    parentPort.close();\n  });\n} else {\n  self.onmessage = (event) => {\n    self.onmessage = null;\n    start(event.data, () => self.postMessage('ready'));\n    self.close();\n  };\n}\n";
+
+interface WorkerHandle { postMessage(message: unknown): void; terminate(): unknown }
+const pool = {
+  /** Slots of the workers that are running, in the order they take shares. */
+  ready: [] as number[],
+  workers: [] as WorkerHandle[],
+  control: undefined as Int32Array | undefined,
+};
+
+
+/** Hands kernel `index` with these arguments to the worker of the `w`-th ready slot. */
+function postJob(w: number, index: number, args: readonly number[]): void {
+  const control = pool.control as Int32Array;
+  const base = 32 * pool.ready[w];
+  for (let a = 0; a < args.length; a++) control[base + ARGS + a] = args[a];
+  control[base + KERNEL] = index;
+  control[base + COUNT] = args.length;
+  Atomics.store(control, base + JOB, control[base + JOB] + 1);
+  if (Atomics.load(control, base + SLEEPING) === 1) Atomics.notify(control, base + JOB);
+}
+
+/** Waits for the jobs of the first `posted` ready workers. */
+function awaitJobs(posted: number): void {
+  const control = pool.control as Int32Array;
+  for (let w = 0; w < posted; w++) {
+    const base = 32 * pool.ready[w];
+    const job = control[base + JOB];
+    while (Atomics.load(control, base + DONE) !== job) {
+      // spin: the worker finishes its share in about the time this thread took for its own
+    }
+  }
+}
+
+/** Runs kernel `index` over its rows in shares: workers take the later ones, this thread the first. */
+function splitKernel(index: number, args: number[], rowsAt: number, strides: readonly number[], align: number): void {
+  const rows = args[rowsAt];
+  const parts = Math.min(1 + pool.ready.length, Math.ceil(rows / align));
+  const share = align * Math.ceil(rows / parts / align);
+  let posted = 0;
+  for (let first = share; first < rows; first += share) {
+    const part = args.map((a, k) => a + first * strides[k]);
+    part[rowsAt] = Math.min(share, rows - first);
+    postJob(posted++, index, part);
+  }
+  args[rowsAt] = Math.min(share, rows);
+  kernelList[index](...args);
+  awaitJobs(posted);
+}
+/** Stops the workers and waits until they have exited, so that none still reads its control block. */
+async function stopWorkers(): Promise<void> {
+  const control = pool.control;
+  for (const slot of pool.ready) {
+    if (control === undefined) break;
+    const base = 32 * slot;
+    control[base + KERNEL] = -1;
+    Atomics.store(control, base + JOB, control[base + JOB] + 1);
+    Atomics.notify(control, base + JOB);
+  }
+  const workers = pool.workers;
+  pool.ready = [];
+  pool.workers = [];
+  await Promise.all(workers.map((worker) => worker.terminate()));
+  control?.fill(0);
+}
+
+type StartWorker = (data: object, onError: () => void) => Promise<WorkerHandle>;
+
+/** How this host starts a worker: worker_threads in Node, a Worker from a Blob in browsers. */
+function workerStarter(): StartWorker {
+  interface NodeWorker extends WorkerHandle { once(event: string, f: (value: unknown) => void): void; on(event: string, f: (value: unknown) => void): void; unref(): void }
+  interface WebWorker extends WorkerHandle { onmessage: ((event: unknown) => void) | null; onerror: ((event: unknown) => void) | null }
+  const host = globalThis as unknown as {
+    SharedArrayBuffer?: unknown;
+    process?: { getBuiltinModule?(id: string): unknown };
+    Worker?: new (url: string) => WebWorker;
+    Blob?: new (parts: string[], options: { type: string }) => object;
+    URL?: { createObjectURL(blob: object): string };
+  };
+  if (host.SharedArrayBuffer === undefined) fail('threads need SharedArrayBuffer (in a browser, a cross-origin isolated page)');
+  const threads = host.process?.getBuiltinModule?.('node:worker_threads') as { Worker: new (code: string, options: { eval: true }) => NodeWorker } | undefined;
+  if (threads !== undefined) {
+    return (data, onError) =>
+      new Promise((resolve, reject) => {
+        const worker = new threads.Worker(workerSource, { eval: true });
+        worker.once('message', () => {
+          // Until now the worker kept the process alive, so that it could start; it must not keep it from exiting.
+          worker.unref();
+          resolve(worker);
+        });
+        worker.once('error', reject);
+        worker.on('error', onError);
+        worker.postMessage(data);
+      });
+  }
+  const { Worker, Blob, URL } = host;
+  if (Worker !== undefined && Blob !== undefined && URL !== undefined) {
+    const url = URL.createObjectURL(new Blob([workerSource], { type: 'text/javascript' }));
+    return (data, onError) =>
+      new Promise((resolve, reject) => {
+        const worker = new Worker(url);
+        worker.onmessage = () => resolve(worker);
+        worker.onerror = (event) => {
+          reject(event);
+          onError();
+        };
+        worker.postMessage(data);
+      });
+  }
+  fail('threads need worker_threads (Node 20.16 or later) or Web Workers');
+}
+
+/** The kernels on a shared memory (once): the same bytes with the memory import's flag set to shared. */
+function shareMemory(loaded: LoadedKernels, api: WebAssemblyApi): Uint8Array {
+  const bytes = decodeBase64(kernelBytes);
+  bytes[79] = 0x03;
+  if (!pool.control) {
+    const pages = Math.ceil(loaded.memory.buffer.byteLength / 65536);
+    const memory = new api.Memory({ initial: pages, maximum: 65536, shared: true });
+    loaded.exports = new api.Instance(new api.Module(bytes), { env: { memory } }).exports as KernelExports;
+    loaded.memory = memory;
+    kernelList = kernelNames.map((name) => (loaded.exports as unknown as { [name: string]: (...args: number[]) => void })[name]);
+    pool.control = new Int32Array(memory.buffer, 0, 512);
+  }
+  return bytes;
+}
+
+/**
+ * Runs this module's kernels on `count` threads: this one and count − 1
+ * workers (worker_threads in Node, Web Workers in browsers, on a
+ * SharedArrayBuffer). GEMMs and fused loops with enough rows are split
+ * between them; results are the same as on one thread. Resolves to the
+ * number of threads in use once the workers are ready (1 where the SIMD
+ * kernels are unavailable); `setThreads(1)` stops the workers.
+ */
+export async function setThreads(count: number): Promise<number> {
+  if (!Number.isInteger(count) || count < 1 || count > maxThreads) fail(`the thread count must be a whole number from 1 to ${maxThreads}, got ${count}`);
+  await stopWorkers();
+  const api = (globalThis as unknown as { WebAssembly: WebAssemblyApi }).WebAssembly;
+  if (count === 1 || kernels === undefined) return 1;
+  const start = workerStarter();
+  const bytes = shareMemory(kernels, api);
+  const starting: Promise<WorkerHandle>[] = [];
+  for (let slot = 1; slot < count; slot++) {
+    const onError = () => {
+      pool.ready = pool.ready.filter((s) => s !== slot);
+    };
+    starting.push(start({ memory: kernels.memory, bytes, names: kernelNames, slot }, onError));
+  }
+  const started = await Promise.allSettled(starting);
+  pool.workers = started.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
+  const failed = started.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+  if (failed !== undefined) {
+    await stopWorkers();
+    fail(`a worker thread failed to start: ${String(failed.reason)}`);
+  }
+  pool.ready = pool.workers.map((_, k) => k + 1);
+  return count;
+}
+
+/** The threads in use and how many kernel calls (or shares of one) the workers have run since setThreads. */
+export function threadInfo(): { readonly threads: number; readonly workerJobs: number } {
+  const control = pool.control;
+  let jobs = 0;
+  for (const slot of pool.ready) if (control !== undefined) jobs += Atomics.load(control, 32 * slot + DONE);
+  return { threads: 1 + pool.ready.length, workerJobs: jobs };
+}
+
+function run_rows_15x3(a: number, b: number, out: number, samples: number): void {
+  if (pool.ready.length > 0 && samples >= 1112) return splitKernel(0, [a, b, out, samples], 3, [0, 12, 60, 0], 4);
+  (kernels as LoadedKernels).exports.rows_15x3(a, b, out, samples);
+}
+
+function run_pointwise0(out: number, a0: number, a1: number, a2: number, rows: number): void {
+  if (pool.ready.length > 0 && rows >= 10000) return splitKernel(1, [out, a0, a1, a2, rows], 4, [20, 60, 0, 0, 0], 1);
+  (kernels as LoadedKernels).exports.pointwise0(out, a0, a1, a2, rows);
+}
+
+function run_pointwise1(out: number, a0: number, a1: number, rows: number): void {
+  if (pool.ready.length > 0 && rows >= 20000) return splitKernel(2, [out, a0, a1, rows], 3, [20, 60, 0, 0], 1);
+  (kernels as LoadedKernels).exports.pointwise1(out, a0, a1, rows);
+}
+
+function run_rows_15x5(a: number, b: number, out: number, samples: number): void {
+  if (pool.ready.length > 0 && samples >= 667) return splitKernel(3, [a, b, out, samples], 3, [0, 20, 60, 0], 4);
+  (kernels as LoadedKernels).exports.rows_15x5(a, b, out, samples);
+}
+
+function run_pointwise2(out: number, a0: number, a1: number, rows: number): void {
+  if (pool.ready.length > 0 && rows >= 10000) return splitKernel(4, [out, a0, a1, rows], 3, [20, 20, 60, 0], 1);
+  (kernels as LoadedKernels).exports.pointwise2(out, a0, a1, rows);
+}
+
+function run_pointwise3(out: number, a0: number, a1: number, a2: number, a3: number, a4: number, a5: number, a6: number, a7: number, rows: number): void {
+  if (pool.ready.length > 0 && rows >= 2000) return splitKernel(5, [out, a0, a1, a2, a3, a4, a5, a6, a7, rows], 9, [20, 20, 20, 20, 60, 60, 0, 20, 20, 0], 1);
+  (kernels as LoadedKernels).exports.pointwise3(out, a0, a1, a2, a3, a4, a5, a6, a7, rows);
+}
+
+function run_pointwise4(out: number, a0: number, a1: number, a2: number, rows: number): void {
+  if (pool.ready.length > 0 && rows >= 6667) return splitKernel(6, [out, a0, a1, a2, rows], 4, [20, 20, 20, 20, 0], 1);
+  (kernels as LoadedKernels).exports.pointwise4(out, a0, a1, a2, rows);
+}
+
+function run_pointwise5(out: number, a0: number, rows: number): void {
+  if (pool.ready.length > 0 && rows >= 20000) return splitKernel(7, [out, a0, rows], 2, [20, 20, 0], 1);
+  (kernels as LoadedKernels).exports.pointwise5(out, a0, rows);
+}
+
+function run_pointwise6(out: number, a0: number, a1: number, a2: number, a3: number, rows: number): void {
+  if (pool.ready.length > 0 && rows >= 6667) return splitKernel(8, [out, a0, a1, a2, a3, rows], 5, [20, 20, 20, 20, 20, 0], 1);
+  (kernels as LoadedKernels).exports.pointwise6(out, a0, a1, a2, a3, rows);
+}
+
+function run_pointwise7(out: number, a0: number, a1: number, rows: number): void {
+  if (pool.ready.length > 0 && rows >= 20000) return splitKernel(9, [out, a0, a1, rows], 3, [20, 20, 20, 0], 1);
+  (kernels as LoadedKernels).exports.pointwise7(out, a0, a1, rows);
+}
+
+function run_pointwise8(out: number, a0: number, a1: number, rows: number): void {
+  if (pool.ready.length > 0 && rows >= 10000) return splitKernel(10, [out, a0, a1, rows], 3, [20, 20, 20, 0], 1);
+  (kernels as LoadedKernels).exports.pointwise8(out, a0, a1, rows);
+}
+
+function run_pointwise9(out: number, a0: number, a1: number, rows: number): void {
+  if (pool.ready.length > 0 && rows >= 10000) return splitKernel(11, [out, a0, a1, rows], 3, [20, 20, 20, 0], 1);
+  (kernels as LoadedKernels).exports.pointwise9(out, a0, a1, rows);
+}
+
+function run_pointwise10(out: number, a0: number, a1: number, rows: number): void {
+  if (pool.ready.length > 0 && rows >= 20000) return splitKernel(12, [out, a0, a1, rows], 3, [20, 20, 20, 0], 1);
+  (kernels as LoadedKernels).exports.pointwise10(out, a0, a1, rows);
+}
+
+function run_pointwise11(out: number, a0: number, a1: number, a2: number, rows: number): void {
+  if (pool.ready.length > 0 && rows >= 10000) return splitKernel(13, [out, a0, a1, a2, rows], 4, [20, 20, 20, 20, 0], 1);
+  (kernels as LoadedKernels).exports.pointwise11(out, a0, a1, a2, rows);
+}
+
+function run_pointwise12(out: number, a0: number, a1: number, a2: number, a3: number, a4: number, rows: number): void {
+  if (pool.ready.length > 0 && rows >= 4000) return splitKernel(14, [out, a0, a1, a2, a3, a4, rows], 6, [20, 20, 20, 20, 20, 20, 0], 1);
+  (kernels as LoadedKernels).exports.pointwise12(out, a0, a1, a2, a3, a4, rows);
+}
+
+function run_cols_15x5(a: number, b: number, out: number, samples: number): void {
+  if (pool.ready.length > 0 && samples >= 667) return splitKernel(15, [a, b, out, samples], 3, [60, 0, 20, 0], 2);
+  (kernels as LoadedKernels).exports.cols_15x5(a, b, out, samples);
+}
+
+function run_pointwise13(out: number, a0: number, a1: number, a2: number, rows: number): void {
+  if (pool.ready.length > 0 && rows >= 10000) return splitKernel(16, [out, a0, a1, a2, rows], 4, [20, 20, 20, 20, 0], 1);
+  (kernels as LoadedKernels).exports.pointwise13(out, a0, a1, a2, rows);
+}
+
+function run_outer_15x3(a: number, aStep: number, b: number, bStep: number, out: number, samples: number): void {
+  (kernels as LoadedKernels).exports.outer_15x3(a, aStep, b, bStep, out, samples);
+}
+
+function run_outer_15x5(a: number, aStep: number, b: number, bStep: number, out: number, samples: number): void {
+  (kernels as LoadedKernels).exports.outer_15x5(a, aStep, b, bStep, out, samples);
+}
+
+function run_cols_15x3(a: number, b: number, out: number, samples: number): void {
+  if (pool.ready.length > 0 && samples >= 1112) return splitKernel(19, [a, b, out, samples], 3, [60, 0, 12, 0], 2);
+  (kernels as LoadedKernels).exports.cols_15x3(a, b, out, samples);
+}
 
 // The heap: one call's buffers, bump-allocated in the kernels' memory.
 let heapTop = 0;
@@ -1708,12 +1989,13 @@ const heapStaged = new Map<Float32Array, Float32Array>();
 
 /** Starts a call: frees the last call's buffers and grows the memory (only now) to hold `floats` floats. */
 function heapReserve(floats: number): void {
-  heapTop = 0;
+  // The heap starts after the workers' control blocks and the resident packed weights.
+  heapTop = 2048 + residentBytes;
   heapEnd = 0;
   heapStaged.clear();
   if (kernels === undefined) return;
   // 64 bytes of slack at the end: kernels read up to three floats past an array and mask them out.
-  const needed = 4 * floats + 64;
+  const needed = heapTop + 4 * floats + 64;
   const have = kernels.memory.buffer.byteLength;
   if (needed > have) kernels.memory.grow(Math.ceil((needed - have) / 65536));
   heapEnd = kernels.memory.buffer.byteLength - 64;
@@ -1742,6 +2024,56 @@ function heapStage(a: Float32Array | undefined): Float32Array | undefined {
   return staged;
 }
 
+/**
+ * The caller's param copied into the kernels' memory and checked there for
+ * values that are not finite: a SIMD sum of value·0 over the copy, and only
+ * if that is not 0 the scalar scan that names the value.
+ */
+function heapStageParam(name: string, a: Float32Array): Float32Array {
+  const staged = heapStage(a);
+  if (kernels === undefined || staged.buffer !== kernels.memory.buffer) {
+    checkFinite(name, a);
+    return staged;
+  }
+  const whole = staged.length - (staged.length % 4);
+  // The sum goes to the first bytes of the memory (the unused control block 0).
+  kernels.exports.nonfinite(staged.byteOffset, whole, 0);
+  let sum = new Float32Array(kernels.memory.buffer, 0, 1)[0];
+  for (let k = whole; k < staged.length; k++) sum += staged[k] * 0;
+  if (sum !== 0) checkFinite(name, a);
+  return staged;
+}
+
+// Packed weights (see pack) stay in the kernels' memory, after the control
+// blocks, while calls pass the same Packed object: pack makes a new one for
+// new params, so the weights of one Packed never change.
+let resident: { readonly weights: object; readonly memory: KernelMemory; readonly at: Map<string, number> } | undefined;
+let residentBytes = 0;
+
+/** Copies a Packed object's weights into the kernels' memory unless they are there (before heapReserve). */
+function residentPlace(weights: { readonly [key: string]: Float32Array } | undefined): void {
+  if (weights === undefined || kernels === undefined) return;
+  if (resident !== undefined && resident.weights === weights && resident.memory === kernels.memory) return;
+  const at = new Map<string, number>();
+  let top = 2048;
+  for (const [key, w] of Object.entries(weights)) {
+    at.set(key, top);
+    top += 16 * Math.ceil(w.length / 4) + 16;
+  }
+  const have = kernels.memory.buffer.byteLength;
+  if (top + 64 > have) kernels.memory.grow(Math.ceil((top + 64 - have) / 65536));
+  for (const [key, w] of Object.entries(weights)) new Float32Array(kernels.memory.buffer, at.get(key) as number, w.length).set(w);
+  residentBytes = top - 2048;
+  resident = { weights, memory: kernels.memory, at };
+}
+
+/** A packed weight: its resident copy, or the caller's array where the kernels are unavailable. */
+function residentWeight(weights: { readonly [key: string]: Float32Array } | undefined, key: string): Float32Array | undefined {
+  if (weights === undefined) return undefined;
+  const at = resident?.weights === weights ? resident.at.get(key) : undefined;
+  if (kernels === undefined || at === undefined) return weights[key];
+  return new Float32Array(kernels.memory.buffer, at, weights[key].length);
+}
 /** Floats needed to copy every array in these objects (tensors by their data) into the heap. */
 function heapFloats(...groups: ({ readonly [name: string]: Float32Array | Tensor | undefined } | undefined)[]): number {
   let total = 0;

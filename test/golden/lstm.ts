@@ -62,16 +62,21 @@ function fail(message: string): never {
   throw new Error(`rnnc model: ${message}`);
 }
 
-function checkParams(params: Params): void {
+/** Checks every param's type and size, and (unless the caller checks them as it copies them) that its values are finite. */
+function checkParams(params: Params, finite = true): void {
   if (typeof params !== 'object' || params === null) fail('params must be an object of Float32Arrays by name');
   for (const name of paramNames) {
     const value = params[name];
     const size = paramShapes[name].reduce((a: number, b: number) => a * b, 1);
     if (!(value instanceof Float32Array)) fail(`param ${name} must be a Float32Array of ${size} values`);
     if (value.length !== size) fail(`param ${name} has ${value.length} values, its shape [${paramShapes[name].join(', ')}] needs ${size}`);
-    for (let k = 0; k < value.length; k++) {
-      if (!Number.isFinite(value[k])) fail(`param ${name} holds ${value[k]} at index ${k}`);
-    }
+    if (finite) checkFinite(name, value);
+  }
+}
+
+function checkFinite(name: string, value: Float32Array): void {
+  for (let k = 0; k < value.length; k++) {
+    if (!Number.isFinite(value[k])) fail(`param ${name} holds ${value[k]} at index ${k}`);
   }
 }
 
@@ -151,7 +156,7 @@ export type PackedName = keyof typeof packedLayouts;
 // Params with their fused weights stacked once (see pack); forward and grad take either.
 export interface Packed { readonly kind: 'packed'; readonly params: Params; readonly weights: { readonly [K in PackedName]: Arr } }
 
-// Stacks the fused weights once, so forward and grad need not; pack again after changing params.
+// Stacks the fused weights once, so forward and grad need not; pack again after changing params. (On the SIMD path the weights of the last Packed passed stay in the kernels’ memory.)
 export function pack(params: Params): Packed {
   checkParams(params);
   const weights: { [name: string]: Arr } = {};
@@ -252,11 +257,12 @@ export function init(seed = 0): Params {
 
 export function forward(model: Params | Packed, inputs: Inputs, initialStates: InitialStates = {}): ForwardResult {
   const { params, packed } = unwrap(model);
-  checkParams(params);
+  checkParams(params, false);
   const { B, lengths } = checkInputs(inputs, false);
   const T_T = lengths["T"] as number;
   checkInitialStates(initialStates, B);
-  heapReserve(5 * (B * 5 + 4) + (60 + 4) + (T_T * B * 20 + 4) + 5 * (T_T * B * 5 + 4) + (100 + 4) + (B * 20 + 4) + heapFloats(params, packed, initialStates, inputs));
+  residentPlace(packed);
+  heapReserve(5 * (B * 5 + 4) + (60 + 4) + (T_T * B * 20 + 4) + 5 * (T_T * B * 5 + 4) + (100 + 4) + (B * 20 + 4) + heapFloats(params, initialStates, inputs));
   const c17_17 = heapAlloc(B * 5);
   const stack20_20 = heapAlloc(60);
   const mm21_22 = heapAlloc(T_T * B * 20);
@@ -272,28 +278,28 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
   const v22_38 = heapAlloc(B * 5);
   const v24_39 = heapAlloc(B * 5);
   const in0 = heapStage((inputs["x"] as Tensor).data);
-  const p1 = heapStage(params["W_ii"]);
-  const p2 = heapStage(params["W_if"]);
-  const p3 = heapStage(params["W_ig"]);
-  const p4 = heapStage(params["W_io"]);
-  const p5 = heapStage(params["W_hi"]);
-  const p6 = heapStage(params["W_hf"]);
-  const p7 = heapStage(params["W_hg"]);
-  const p8 = heapStage(params["W_ho"]);
-  const p9 = heapStage(params["b_ii"]);
-  const p10 = heapStage(params["b_if"]);
-  const p11 = heapStage(params["b_ig"]);
-  const p12 = heapStage(params["b_io"]);
-  const p13 = heapStage(params["b_hi"]);
-  const p14 = heapStage(params["b_hf"]);
-  const p15 = heapStage(params["b_hg"]);
-  const p16 = heapStage(params["b_ho"]);
+  const p1 = packed === undefined ? heapStageParam("W_ii", params["W_ii"]) : params["W_ii"];
+  const p2 = packed === undefined ? heapStageParam("W_if", params["W_if"]) : params["W_if"];
+  const p3 = packed === undefined ? heapStageParam("W_ig", params["W_ig"]) : params["W_ig"];
+  const p4 = packed === undefined ? heapStageParam("W_io", params["W_io"]) : params["W_io"];
+  const p5 = packed === undefined ? heapStageParam("W_hi", params["W_hi"]) : params["W_hi"];
+  const p6 = packed === undefined ? heapStageParam("W_hf", params["W_hf"]) : params["W_hf"];
+  const p7 = packed === undefined ? heapStageParam("W_hg", params["W_hg"]) : params["W_hg"];
+  const p8 = packed === undefined ? heapStageParam("W_ho", params["W_ho"]) : params["W_ho"];
+  const p9 = heapStageParam("b_ii", params["b_ii"]);
+  const p10 = heapStageParam("b_if", params["b_if"]);
+  const p11 = heapStageParam("b_ig", params["b_ig"]);
+  const p12 = heapStageParam("b_io", params["b_io"]);
+  const p13 = heapStageParam("b_hi", params["b_hi"]);
+  const p14 = heapStageParam("b_hf", params["b_hf"]);
+  const p15 = heapStageParam("b_hg", params["b_hg"]);
+  const p16 = heapStageParam("b_ho", params["b_ho"]);
   // %18 state_init h — 9: state h: [H]
   const init18_18 = heapStage(initialStates["h"]) ?? c17_17;
   // %19 state_init c — 10: state c: [H]
   const init19_19 = heapStage(initialStates["c"]) ?? c17_17;
   // %20 stack_rows packed W_ii, W_if, W_ig, W_io
-  let packed20_21 = heapStage(packed?.["W_ii+W_if+W_ig+W_io"]);
+  let packed20_21 = residentWeight(packed, "W_ii+W_if+W_ig+W_io");
   if (packed20_21 === undefined) {
     for (let l = 0; l < 1; l++) {
       stack20_20.set(p1.subarray(l * 15, (l + 1) * 15), l * 60 + 0);
@@ -312,7 +318,7 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
   // %21 matmul fused gates — 29: i = sigmoid(W_ii @ x + b_ii + W_hi @ h + b_hi)   // input gate
   gemm_rows_20x3(packed20_21, in0, mm21_22, T_T * B);
   // %24 add
-  if (kernels !== undefined && heapHolds(v24_23, mm21_22, p9, p13)) kernels.exports.pointwise0(v24_23.byteOffset, mm21_22.byteOffset + 0, p9.byteOffset, p13.byteOffset, T_T * B);
+  if (kernels !== undefined && heapHolds(v24_23, mm21_22, p9, p13)) run_pointwise0(v24_23.byteOffset, mm21_22.byteOffset + 0, p9.byteOffset, p13.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
       const o = l * 5;
@@ -322,7 +328,7 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
     }
   }
   // %27 add
-  if (kernels !== undefined && heapHolds(v27_24, mm21_22, p10, p14)) kernels.exports.pointwise0(v27_24.byteOffset, mm21_22.byteOffset + 20, p10.byteOffset, p14.byteOffset, T_T * B);
+  if (kernels !== undefined && heapHolds(v27_24, mm21_22, p10, p14)) run_pointwise0(v27_24.byteOffset, mm21_22.byteOffset + 20, p10.byteOffset, p14.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
       const o = l * 5;
@@ -332,7 +338,7 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
     }
   }
   // %30 add
-  if (kernels !== undefined && heapHolds(v30_25, mm21_22, p11, p15)) kernels.exports.pointwise0(v30_25.byteOffset, mm21_22.byteOffset + 40, p11.byteOffset, p15.byteOffset, T_T * B);
+  if (kernels !== undefined && heapHolds(v30_25, mm21_22, p11, p15)) run_pointwise0(v30_25.byteOffset, mm21_22.byteOffset + 40, p11.byteOffset, p15.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
       const o = l * 5;
@@ -342,7 +348,7 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
     }
   }
   // %33 add
-  if (kernels !== undefined && heapHolds(v33_26, mm21_22, p12, p16)) kernels.exports.pointwise0(v33_26.byteOffset, mm21_22.byteOffset + 60, p12.byteOffset, p16.byteOffset, T_T * B);
+  if (kernels !== undefined && heapHolds(v33_26, mm21_22, p12, p16)) run_pointwise0(v33_26.byteOffset, mm21_22.byteOffset + 60, p12.byteOffset, p16.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
       const o = l * 5;
@@ -352,7 +358,7 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
     }
   }
   // %34 stack_rows packed W_hi, W_hf, W_hg, W_ho
-  let packed34_28 = heapStage(packed?.["W_hi+W_hf+W_hg+W_ho"]);
+  let packed34_28 = residentWeight(packed, "W_hi+W_hf+W_hg+W_ho");
   if (packed34_28 === undefined) {
     for (let l = 0; l < 1; l++) {
       stack34_27.set(p5.subarray(l * 25, (l + 1) * 25), l * 100 + 0);
@@ -382,7 +388,7 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
     // %3 matmul fused gates — 29: i = sigmoid(W_ii @ x + b_ii + W_hi @ h + b_hi)   // input gate
     gemm_rows_20x5(packed34_28, state35_0_29, mm3_37, B);
     // %22 add c' — 34: c' = f * c + i * g
-    if (kernels !== undefined && heapHolds(v22_38, x35_1_34, mm3_37, state35_1_30, x35_0_33, x35_2_35)) kernels.exports.pointwise1(v22_38.byteOffset, x35_1_34.byteOffset, mm3_37.byteOffset + 20, state35_1_30.byteOffset, x35_0_33.byteOffset, mm3_37.byteOffset + 0, x35_2_35.byteOffset, mm3_37.byteOffset + 40, B);
+    if (kernels !== undefined && heapHolds(v22_38, x35_1_34, mm3_37, state35_1_30, x35_0_33, x35_2_35)) run_pointwise1(v22_38.byteOffset, x35_1_34.byteOffset, mm3_37.byteOffset + 20, state35_1_30.byteOffset, x35_0_33.byteOffset, mm3_37.byteOffset + 0, x35_2_35.byteOffset, mm3_37.byteOffset + 40, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 5;
@@ -392,7 +398,7 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
       }
     }
     // %24 mul h' — 35: h' = o * tanh(c')
-    if (kernels !== undefined && heapHolds(v24_39, x35_3_36, mm3_37, v22_38)) kernels.exports.pointwise2(v24_39.byteOffset, x35_3_36.byteOffset, mm3_37.byteOffset + 60, v22_38.byteOffset, B);
+    if (kernels !== undefined && heapHolds(v24_39, x35_3_36, mm3_37, v22_38)) run_pointwise2(v24_39.byteOffset, x35_3_36.byteOffset, mm3_37.byteOffset + 60, v22_38.byteOffset, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 5;
@@ -411,11 +417,12 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
 // The loss and its gradient with respect to every param, input and initial state (BPTT).
 export function grad(model: Params | Packed, inputs: Inputs, initialStates: InitialStates = {}): GradResult {
   const { params, packed } = unwrap(model);
-  checkParams(params);
+  checkParams(params, false);
   const { B, lengths } = checkInputs(inputs, true);
   const T_T = lengths["T"] as number;
   checkInitialStates(initialStates, B);
-  heapReserve(20 * (B * 5 + 4) + 2 * (60 + 4) + 3 * (T_T * B * 20 + 4) + 18 * (T_T * B * 5 + 4) + (100 + 4) + 2 * (B * 20 + 4) + (T_T * B + 4) + 2 * (1 + 4) + 4 * (15 + 4) + 4 * (25 + 4) + 4 * (5 + 4) + (T_T * B * 3 + 4) + heapFloats(params, packed, initialStates, inputs));
+  residentPlace(packed);
+  heapReserve(20 * (B * 5 + 4) + 2 * (60 + 4) + 3 * (T_T * B * 20 + 4) + 18 * (T_T * B * 5 + 4) + (100 + 4) + 2 * (B * 20 + 4) + (T_T * B + 4) + 2 * (1 + 4) + 4 * (15 + 4) + 4 * (25 + 4) + 4 * (5 + 4) + (T_T * B * 3 + 4) + heapFloats(params, initialStates, inputs));
   const c17_57 = heapAlloc(B * 5);
   const stack20_60 = heapAlloc(60);
   const mm21_62 = heapAlloc(T_T * B * 20);
@@ -479,28 +486,28 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   const cat90_142 = heapAlloc(T_T * B * 20);
   const mm91_143 = heapAlloc(T_T * B * 3);
   const in40 = heapStage((inputs["x"] as Tensor).data);
-  const p41 = heapStage(params["W_ii"]);
-  const p42 = heapStage(params["W_if"]);
-  const p43 = heapStage(params["W_ig"]);
-  const p44 = heapStage(params["W_io"]);
-  const p45 = heapStage(params["W_hi"]);
-  const p46 = heapStage(params["W_hf"]);
-  const p47 = heapStage(params["W_hg"]);
-  const p48 = heapStage(params["W_ho"]);
-  const p49 = heapStage(params["b_ii"]);
-  const p50 = heapStage(params["b_if"]);
-  const p51 = heapStage(params["b_ig"]);
-  const p52 = heapStage(params["b_io"]);
-  const p53 = heapStage(params["b_hi"]);
-  const p54 = heapStage(params["b_hf"]);
-  const p55 = heapStage(params["b_hg"]);
-  const p56 = heapStage(params["b_ho"]);
+  const p41 = packed === undefined ? heapStageParam("W_ii", params["W_ii"]) : params["W_ii"];
+  const p42 = packed === undefined ? heapStageParam("W_if", params["W_if"]) : params["W_if"];
+  const p43 = packed === undefined ? heapStageParam("W_ig", params["W_ig"]) : params["W_ig"];
+  const p44 = packed === undefined ? heapStageParam("W_io", params["W_io"]) : params["W_io"];
+  const p45 = packed === undefined ? heapStageParam("W_hi", params["W_hi"]) : params["W_hi"];
+  const p46 = packed === undefined ? heapStageParam("W_hf", params["W_hf"]) : params["W_hf"];
+  const p47 = packed === undefined ? heapStageParam("W_hg", params["W_hg"]) : params["W_hg"];
+  const p48 = packed === undefined ? heapStageParam("W_ho", params["W_ho"]) : params["W_ho"];
+  const p49 = heapStageParam("b_ii", params["b_ii"]);
+  const p50 = heapStageParam("b_if", params["b_if"]);
+  const p51 = heapStageParam("b_ig", params["b_ig"]);
+  const p52 = heapStageParam("b_io", params["b_io"]);
+  const p53 = heapStageParam("b_hi", params["b_hi"]);
+  const p54 = heapStageParam("b_hf", params["b_hf"]);
+  const p55 = heapStageParam("b_hg", params["b_hg"]);
+  const p56 = heapStageParam("b_ho", params["b_ho"]);
   // %18 state_init h — 9: state h: [H]
   const init18_58 = heapStage(initialStates["h"]) ?? c17_57;
   // %19 state_init c — 10: state c: [H]
   const init19_59 = heapStage(initialStates["c"]) ?? c17_57;
   // %20 stack_rows packed W_ii, W_if, W_ig, W_io
-  let packed20_61 = heapStage(packed?.["W_ii+W_if+W_ig+W_io"]);
+  let packed20_61 = residentWeight(packed, "W_ii+W_if+W_ig+W_io");
   if (packed20_61 === undefined) {
     for (let l = 0; l < 1; l++) {
       stack20_60.set(p41.subarray(l * 15, (l + 1) * 15), l * 60 + 0);
@@ -519,7 +526,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   // %21 matmul fused gates — 29: i = sigmoid(W_ii @ x + b_ii + W_hi @ h + b_hi)   // input gate
   gemm_rows_20x3(packed20_61, in40, mm21_62, T_T * B);
   // %24 add
-  if (kernels !== undefined && heapHolds(v24_63, mm21_62, p49, p53)) kernels.exports.pointwise0(v24_63.byteOffset, mm21_62.byteOffset + 0, p49.byteOffset, p53.byteOffset, T_T * B);
+  if (kernels !== undefined && heapHolds(v24_63, mm21_62, p49, p53)) run_pointwise0(v24_63.byteOffset, mm21_62.byteOffset + 0, p49.byteOffset, p53.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
       const o = l * 5;
@@ -529,7 +536,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     }
   }
   // %27 add
-  if (kernels !== undefined && heapHolds(v27_64, mm21_62, p50, p54)) kernels.exports.pointwise0(v27_64.byteOffset, mm21_62.byteOffset + 20, p50.byteOffset, p54.byteOffset, T_T * B);
+  if (kernels !== undefined && heapHolds(v27_64, mm21_62, p50, p54)) run_pointwise0(v27_64.byteOffset, mm21_62.byteOffset + 20, p50.byteOffset, p54.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
       const o = l * 5;
@@ -539,7 +546,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     }
   }
   // %30 add
-  if (kernels !== undefined && heapHolds(v30_65, mm21_62, p51, p55)) kernels.exports.pointwise0(v30_65.byteOffset, mm21_62.byteOffset + 40, p51.byteOffset, p55.byteOffset, T_T * B);
+  if (kernels !== undefined && heapHolds(v30_65, mm21_62, p51, p55)) run_pointwise0(v30_65.byteOffset, mm21_62.byteOffset + 40, p51.byteOffset, p55.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
       const o = l * 5;
@@ -549,7 +556,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     }
   }
   // %33 add
-  if (kernels !== undefined && heapHolds(v33_66, mm21_62, p52, p56)) kernels.exports.pointwise0(v33_66.byteOffset, mm21_62.byteOffset + 60, p52.byteOffset, p56.byteOffset, T_T * B);
+  if (kernels !== undefined && heapHolds(v33_66, mm21_62, p52, p56)) run_pointwise0(v33_66.byteOffset, mm21_62.byteOffset + 60, p52.byteOffset, p56.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
       const o = l * 5;
@@ -559,7 +566,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     }
   }
   // %34 stack_rows packed W_hi, W_hf, W_hg, W_ho
-  let packed34_68 = heapStage(packed?.["W_hi+W_hf+W_hg+W_ho"]);
+  let packed34_68 = residentWeight(packed, "W_hi+W_hf+W_hg+W_ho");
   if (packed34_68 === undefined) {
     for (let l = 0; l < 1; l++) {
       stack34_67.set(p45.subarray(l * 25, (l + 1) * 25), l * 100 + 0);
@@ -589,7 +596,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     // %3 matmul fused gates — 29: i = sigmoid(W_ii @ x + b_ii + W_hi @ h + b_hi)   // input gate
     gemm_rows_20x5(packed34_68, state35_0_69, mm3_83, B);
     // %10 sigmoid i — 29: i = sigmoid(W_ii @ x + b_ii + W_hi @ h + b_hi)   // input gate
-    if (kernels !== undefined && heapHolds(v10_84, x35_0_79, mm3_83)) kernels.exports.pointwise3(v10_84.byteOffset, x35_0_79.byteOffset, mm3_83.byteOffset + 0, B);
+    if (kernels !== undefined && heapHolds(v10_84, x35_0_79, mm3_83)) run_pointwise3(v10_84.byteOffset, x35_0_79.byteOffset, mm3_83.byteOffset + 0, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 5;
@@ -599,7 +606,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       }
     }
     // %13 sigmoid f — 30: f = sigmoid(W_if @ x + b_if + W_hf @ h + b_hf)   // forget gate
-    if (kernels !== undefined && heapHolds(v13_85, x35_1_80, mm3_83)) kernels.exports.pointwise3(v13_85.byteOffset, x35_1_80.byteOffset, mm3_83.byteOffset + 20, B);
+    if (kernels !== undefined && heapHolds(v13_85, x35_1_80, mm3_83)) run_pointwise3(v13_85.byteOffset, x35_1_80.byteOffset, mm3_83.byteOffset + 20, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 5;
@@ -609,7 +616,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       }
     }
     // %16 tanh g — 31: g = tanh(W_ig @ x + b_ig + W_hg @ h + b_hg)      // candidate cell state
-    if (kernels !== undefined && heapHolds(v16_86, x35_2_81, mm3_83)) kernels.exports.pointwise4(v16_86.byteOffset, x35_2_81.byteOffset, mm3_83.byteOffset + 40, B);
+    if (kernels !== undefined && heapHolds(v16_86, x35_2_81, mm3_83)) run_pointwise4(v16_86.byteOffset, x35_2_81.byteOffset, mm3_83.byteOffset + 40, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 5;
@@ -619,7 +626,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       }
     }
     // %19 sigmoid o — 32: o = sigmoid(W_io @ x + b_io + W_ho @ h + b_ho)   // output gate
-    if (kernels !== undefined && heapHolds(v19_87, x35_3_82, mm3_83)) kernels.exports.pointwise3(v19_87.byteOffset, x35_3_82.byteOffset, mm3_83.byteOffset + 60, B);
+    if (kernels !== undefined && heapHolds(v19_87, x35_3_82, mm3_83)) run_pointwise3(v19_87.byteOffset, x35_3_82.byteOffset, mm3_83.byteOffset + 60, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 5;
@@ -629,7 +636,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       }
     }
     // %22 add c' — 34: c' = f * c + i * g
-    if (kernels !== undefined && heapHolds(v22_88, v13_85, state35_1_70, v10_84, v16_86)) kernels.exports.pointwise5(v22_88.byteOffset, v13_85.byteOffset, state35_1_70.byteOffset, v10_84.byteOffset, v16_86.byteOffset, B);
+    if (kernels !== undefined && heapHolds(v22_88, v13_85, state35_1_70, v10_84, v16_86)) run_pointwise5(v22_88.byteOffset, v13_85.byteOffset, state35_1_70.byteOffset, v10_84.byteOffset, v16_86.byteOffset, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 5;
@@ -639,7 +646,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       }
     }
     // %23 tanh — 35: h' = o * tanh(c')
-    if (kernels !== undefined && heapHolds(v23_89, v22_88)) kernels.exports.pointwise6(v23_89.byteOffset, v22_88.byteOffset, B);
+    if (kernels !== undefined && heapHolds(v23_89, v22_88)) run_pointwise6(v23_89.byteOffset, v22_88.byteOffset, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 5;
@@ -649,7 +656,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       }
     }
     // %24 mul h' — 35: h' = o * tanh(c')
-    if (kernels !== undefined && heapHolds(v24_90, v19_87, v23_89)) kernels.exports.pointwise7(v24_90.byteOffset, v19_87.byteOffset, v23_89.byteOffset, B);
+    if (kernels !== undefined && heapHolds(v24_90, v19_87, v23_89)) run_pointwise7(v24_90.byteOffset, v19_87.byteOffset, v23_89.byteOffset, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 5;
@@ -671,7 +678,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   const in91 = heapStage((inputs["d:output"] as Tensor).data);
   // %40 mul
   v33_66.fill(0); // reused: its last value is dead
-  if (kernels !== undefined && heapHolds(v33_66, out35_0_71, in91)) kernels.exports.pointwise7(v33_66.byteOffset, out35_0_71.byteOffset, in91.byteOffset, T_T * B);
+  if (kernels !== undefined && heapHolds(v33_66, out35_0_71, in91)) run_pointwise7(v33_66.byteOffset, out35_0_71.byteOffset, in91.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
       const o = l * 5;
@@ -703,7 +710,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   }
   // %46 mul
   v30_65.fill(0); // reused: its last value is dead
-  if (kernels !== undefined && heapHolds(v30_65, v33_66, in91)) kernels.exports.pointwise7(v30_65.byteOffset, v33_66.byteOffset, in91.byteOffset, T_T * B);
+  if (kernels !== undefined && heapHolds(v30_65, v33_66, in91)) run_pointwise7(v30_65.byteOffset, v33_66.byteOffset, in91.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
       const o = l * 5;
@@ -718,7 +725,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   v33_66.set(out35_0_71.subarray(0, (T_T - 1) * B * 5), B * 5);
   // %55 sub — 35: h' = o * tanh(c')
   v27_64.fill(0); // reused: its last value is dead
-  if (kernels !== undefined && heapHolds(v27_64, out35_1_72)) kernels.exports.pointwise8(v27_64.byteOffset, out35_1_72.byteOffset, out35_1_72.byteOffset, T_T * B);
+  if (kernels !== undefined && heapHolds(v27_64, out35_1_72)) run_pointwise8(v27_64.byteOffset, out35_1_72.byteOffset, out35_1_72.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
       const o = l * 5;
@@ -729,7 +736,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   }
   // %57 mul ∂o — 32: o = sigmoid(W_io @ x + b_io + W_ho @ h + b_ho)   // output gate
   v24_63.fill(0); // reused: its last value is dead
-  if (kernels !== undefined && heapHolds(v24_63, out35_2_73)) kernels.exports.pointwise9(v24_63.byteOffset, out35_2_73.byteOffset, out35_2_73.byteOffset, T_T * B);
+  if (kernels !== undefined && heapHolds(v24_63, out35_2_73)) run_pointwise9(v24_63.byteOffset, out35_2_73.byteOffset, out35_2_73.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
       const o = l * 5;
@@ -739,7 +746,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     }
   }
   // %59 sub ∂g — 31: g = tanh(W_ig @ x + b_ig + W_hg @ h + b_hg)      // candidate cell state
-  if (kernels !== undefined && heapHolds(v59_95, out35_3_74)) kernels.exports.pointwise8(v59_95.byteOffset, out35_3_74.byteOffset, out35_3_74.byteOffset, T_T * B);
+  if (kernels !== undefined && heapHolds(v59_95, out35_3_74)) run_pointwise8(v59_95.byteOffset, out35_3_74.byteOffset, out35_3_74.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
       const o = l * 5;
@@ -749,7 +756,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     }
   }
   // %61 mul ∂f — 30: f = sigmoid(W_if @ x + b_if + W_hf @ h + b_hf)   // forget gate
-  if (kernels !== undefined && heapHolds(v61_96, out35_5_76)) kernels.exports.pointwise9(v61_96.byteOffset, out35_5_76.byteOffset, out35_5_76.byteOffset, T_T * B);
+  if (kernels !== undefined && heapHolds(v61_96, out35_5_76)) run_pointwise9(v61_96.byteOffset, out35_5_76.byteOffset, out35_5_76.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
       const o = l * 5;
@@ -759,7 +766,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     }
   }
   // %63 mul ∂i — 29: i = sigmoid(W_ii @ x + b_ii + W_hi @ h + b_hi)   // input gate
-  if (kernels !== undefined && heapHolds(v63_97, out35_4_75)) kernels.exports.pointwise9(v63_97.byteOffset, out35_4_75.byteOffset, out35_4_75.byteOffset, T_T * B);
+  if (kernels !== undefined && heapHolds(v63_97, out35_4_75)) run_pointwise9(v63_97.byteOffset, out35_4_75.byteOffset, out35_4_75.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
       const o = l * 5;
@@ -770,7 +777,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   }
   // %64 stack_rows packed W_ho, W_hg, W_hf, W_hi
   stack34_67.fill(0); // reused: its last value is dead
-  let packed64_98 = heapStage(packed?.["W_ho+W_hg+W_hf+W_hi"]);
+  let packed64_98 = residentWeight(packed, "W_ho+W_hg+W_hf+W_hi");
   if (packed64_98 === undefined) {
     for (let l = 0; l < 1; l++) {
       stack34_67.set(p48.subarray(l * 25, (l + 1) * 25), l * 100 + 0);
@@ -788,7 +795,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   }
   // %65 stack_rows packed W_io, W_ig, W_if, W_ii
   stack20_60.fill(0); // reused: its last value is dead
-  let packed65_99 = heapStage(packed?.["W_io+W_ig+W_if+W_ii"]);
+  let packed65_99 = residentWeight(packed, "W_io+W_ig+W_if+W_ii");
   if (packed65_99 === undefined) {
     for (let l = 0; l < 1; l++) {
       stack20_60.set(p44.subarray(l * 15, (l + 1) * 15), l * 60 + 0);
@@ -824,7 +831,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     const x66_10_117 = v61_96.subarray(t * B * 5, (t + 1) * B * 5);
     const x66_11_118 = v63_97.subarray(t * B * 5, (t + 1) * B * 5);
     // %3 add
-    if (kernels !== undefined && heapHolds(v3_119, state66_0_100, x66_0_107)) kernels.exports.pointwise10(v3_119.byteOffset, state66_0_100.byteOffset, x66_0_107.byteOffset, B);
+    if (kernels !== undefined && heapHolds(v3_119, state66_0_100, x66_0_107)) run_pointwise10(v3_119.byteOffset, state66_0_100.byteOffset, x66_0_107.byteOffset, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 5;
@@ -834,7 +841,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       }
     }
     // %10 add
-    if (kernels !== undefined && heapHolds(v10_120, state66_1_101, v3_119, x66_2_109, x66_7_114)) kernels.exports.pointwise11(v10_120.byteOffset, state66_1_101.byteOffset, v3_119.byteOffset, x66_2_109.byteOffset, x66_7_114.byteOffset, B);
+    if (kernels !== undefined && heapHolds(v10_120, state66_1_101, v3_119, x66_2_109, x66_7_114)) run_pointwise11(v10_120.byteOffset, state66_1_101.byteOffset, v3_119.byteOffset, x66_2_109.byteOffset, x66_7_114.byteOffset, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 5;
@@ -844,7 +851,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       }
     }
     // %18 mul — 34: c' = f * c + i * g
-    if (kernels !== undefined && heapHolds(v18_121, v10_120, x66_6_113)) kernels.exports.pointwise7(v18_121.byteOffset, v10_120.byteOffset, x66_6_113.byteOffset, B);
+    if (kernels !== undefined && heapHolds(v18_121, v10_120, x66_6_113)) run_pointwise7(v18_121.byteOffset, v10_120.byteOffset, x66_6_113.byteOffset, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 5;
@@ -854,7 +861,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       }
     }
     // %20 mul ∂o — 32: o = sigmoid(W_io @ x + b_io + W_ho @ h + b_ho)   // output gate
-    if (kernels !== undefined && heapHolds(v20_122, v3_119, x66_1_108, x66_8_115)) kernels.exports.pointwise12(v20_122.byteOffset, v3_119.byteOffset, x66_1_108.byteOffset, x66_8_115.byteOffset, B);
+    if (kernels !== undefined && heapHolds(v20_122, v3_119, x66_1_108, x66_8_115)) run_pointwise12(v20_122.byteOffset, v3_119.byteOffset, x66_1_108.byteOffset, x66_8_115.byteOffset, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 5;
@@ -864,7 +871,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       }
     }
     // %22 mul ∂g — 31: g = tanh(W_ig @ x + b_ig + W_hg @ h + b_hg)      // candidate cell state
-    if (kernels !== undefined && heapHolds(v22_123, v10_120, x66_4_111, x66_9_116)) kernels.exports.pointwise12(v22_123.byteOffset, v10_120.byteOffset, x66_4_111.byteOffset, x66_9_116.byteOffset, B);
+    if (kernels !== undefined && heapHolds(v22_123, v10_120, x66_4_111, x66_9_116)) run_pointwise12(v22_123.byteOffset, v10_120.byteOffset, x66_4_111.byteOffset, x66_9_116.byteOffset, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 5;
@@ -874,7 +881,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       }
     }
     // %24 mul ∂f — 30: f = sigmoid(W_if @ x + b_if + W_hf @ h + b_hf)   // forget gate
-    if (kernels !== undefined && heapHolds(v24_124, v10_120, x66_5_112, x66_10_117)) kernels.exports.pointwise12(v24_124.byteOffset, v10_120.byteOffset, x66_5_112.byteOffset, x66_10_117.byteOffset, B);
+    if (kernels !== undefined && heapHolds(v24_124, v10_120, x66_5_112, x66_10_117)) run_pointwise12(v24_124.byteOffset, v10_120.byteOffset, x66_5_112.byteOffset, x66_10_117.byteOffset, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 5;
@@ -884,7 +891,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       }
     }
     // %26 mul ∂i — 29: i = sigmoid(W_ii @ x + b_ii + W_hi @ h + b_hi)   // input gate
-    if (kernels !== undefined && heapHolds(v26_125, v10_120, x66_3_110, x66_11_118)) kernels.exports.pointwise12(v26_125.byteOffset, v10_120.byteOffset, x66_3_110.byteOffset, x66_11_118.byteOffset, B);
+    if (kernels !== undefined && heapHolds(v26_125, v10_120, x66_3_110, x66_11_118)) run_pointwise12(v26_125.byteOffset, v10_120.byteOffset, x66_3_110.byteOffset, x66_11_118.byteOffset, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 5;
@@ -1256,7 +1263,7 @@ function gemm_rows_20x3(w: Float32Array, x: Float32Array, out: Float32Array, sam
   if (kernels !== undefined) {
     const memory = kernels.memory.buffer;
     if (w.buffer === memory && x.buffer === memory && out.buffer === memory) {
-      kernels.exports.rows_20x3(w.byteOffset, x.byteOffset, out.byteOffset, samples);
+      run_rows_20x3(w.byteOffset, x.byteOffset, out.byteOffset, samples);
       return;
     }
   }
@@ -1388,7 +1395,7 @@ function gemm_rows_20x5(w: Float32Array, x: Float32Array, out: Float32Array, sam
   if (kernels !== undefined) {
     const memory = kernels.memory.buffer;
     if (w.buffer === memory && x.buffer === memory && out.buffer === memory) {
-      kernels.exports.rows_20x5(w.byteOffset, x.byteOffset, out.byteOffset, samples);
+      run_rows_20x5(w.byteOffset, x.byteOffset, out.byteOffset, samples);
       return;
     }
   }
@@ -1509,7 +1516,7 @@ function gemm_cols_20x5(v: Float32Array, w: Float32Array, out: Float32Array, sam
   if (kernels !== undefined) {
     const memory = kernels.memory.buffer;
     if (v.buffer === memory && w.buffer === memory && out.buffer === memory) {
-      kernels.exports.cols_20x5(v.byteOffset, w.byteOffset, out.byteOffset, samples);
+      run_cols_20x5(v.byteOffset, w.byteOffset, out.byteOffset, samples);
       return;
     }
   }
@@ -1543,7 +1550,7 @@ function gemm_outer_20x3(a: Float32Array, aStep: number, b: Float32Array, bStep:
   if (kernels !== undefined) {
     const memory = kernels.memory.buffer;
     if (a.buffer === memory && b.buffer === memory && out.buffer === memory) {
-      kernels.exports.outer_20x3(a.byteOffset, aStep, b.byteOffset, bStep, out.byteOffset, samples);
+      run_outer_20x3(a.byteOffset, aStep, b.byteOffset, bStep, out.byteOffset, samples);
       return;
     }
   }
@@ -1624,7 +1631,7 @@ function gemm_outer_20x5(a: Float32Array, aStep: number, b: Float32Array, bStep:
   if (kernels !== undefined) {
     const memory = kernels.memory.buffer;
     if (a.buffer === memory && b.buffer === memory && out.buffer === memory) {
-      kernels.exports.outer_20x5(a.byteOffset, aStep, b.byteOffset, bStep, out.byteOffset, samples);
+      run_outer_20x5(a.byteOffset, aStep, b.byteOffset, bStep, out.byteOffset, samples);
       return;
     }
   }
@@ -1675,21 +1682,23 @@ function gemm_cols_20x3(v: Float32Array, w: Float32Array, out: Float32Array, sam
   if (kernels !== undefined) {
     const memory = kernels.memory.buffer;
     if (v.buffer === memory && w.buffer === memory && out.buffer === memory) {
-      kernels.exports.cols_20x3(v.byteOffset, w.byteOffset, out.byteOffset, samples);
+      run_cols_20x3(v.byteOffset, w.byteOffset, out.byteOffset, samples);
       return;
     }
   }
   gemm_cols_20x3_scalar(v, w, out, samples);
 }
 
-// WebAssembly SIMD kernels generated by rnnc for this model's sizes (19114 bytes): rows_20x3, pointwise0, rows_20x5, pointwise1, pointwise2, pointwise3, pointwise4, pointwise5, pointwise6, pointwise7, pointwise8, pointwise9, pointwise10, pointwise11, pointwise12, cols_20x5, outer_20x3, outer_20x5, cols_20x3.
+// WebAssembly SIMD kernels generated by rnnc for this model's sizes (19508 bytes): rows_20x3, pointwise0, rows_20x5, pointwise1, pointwise2, pointwise3, pointwise4, pointwise5, pointwise6, pointwise7, pointwise8, pointwise9, pointwise10, pointwise11, pointwise12, cols_20x5, outer_20x3, outer_20x5, cols_20x3, nonfinite.
 // `rnnc compile --emit-wat` prints them as text.
-const kernelBytes = "AGFzbQEAAAABKwVgBH9/f38AYAV/f39/fwBgCX9/f39/f39/fwBgBn9/f39/fwBgA39/fwACDwEDZW52Bm1lbW9yeQIAAQMUEwABAAIBAAADBAAAAAADAQADAwAH9wETCXJvd3NfMjB4MwAACnBvaW50d2lzZTAAAQlyb3dzXzIweDUAAgpwb2ludHdpc2UxAAMKcG9pbnR3aXNlMgAECnBvaW50d2lzZTMABQpwb2ludHdpc2U0AAYKcG9pbnR3aXNlNQAHCnBvaW50d2lzZTYACApwb2ludHdpc2U3AAkKcG9pbnR3aXNlOAAKCnBvaW50d2lzZTkACwtwb2ludHdpc2UxMAAMC3BvaW50d2lzZTExAA0LcG9pbnR3aXNlMTIADgljb2xzXzIweDUADwpvdXRlcl8yMHgzABAKb3V0ZXJfMjB4NQARCWNvbHNfMjB4MwASCuGQAROpFgIGfxZ7QQAhBAJAA0AgAyAEa0EESA0BQQAhBQJAA0AgBUEUTg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhD/0MAAAAAAAAAAAAAAAAAAAAACEQ/QwAAAAAAAAAAAAAAAAAAAAAIRH9DAAAAAAAAAAAAAAAAAAAAAAhEiAAIAVBDGxqIQYgASAEQQxsaiEHIAf9AAIAIRMgB/0AAgwhFCAH/QACGCEVIAf9AAIkIRYgBv0AAgAhCiALIAogE/3mAf0M////////////////AAAAAP1O/eQBIQsgDSAKIBT95gH9DP///////////////wAAAAD9Tv3kASENIA8gCiAV/eYB/Qz///////////////8AAAAA/U795AEhDyARIAogFv3mAf0M////////////////AAAAAP1O/eQBIREgBv0AAgwhCiAMIAogE/3mAf0M////////////////AAAAAP1O/eQBIQwgDiAKIBT95gH9DP///////////////wAAAAD9Tv3kASEOIBAgCiAV/eYB/Qz///////////////8AAAAA/U795AEhECASIAogFv3mAf0M////////////////AAAAAP1O/eQBIRIgAiAEQdAAbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAIAIAkgGf0fATgCBCANIA79DQABAgMEBQYHEBESExQVFhcgDSAO/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAJQIAkgGf0fATgCVCAPIBD9DQABAgMEBQYHEBESExQVFhcgDyAQ/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAKgASAJIBn9HwE4AqQBIBEgEv0NAAECAwQFBgcQERITFBUWFyARIBL9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AvABIAkgGf0fATgC9AEgBUECaiEFDAALCyAEQQRqIQQMAAsLAkADQCAEIANODQFBACEFAkADQCAFQRBODQH9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIRr9DAAAAAAAAAAAAAAAAAAAAAAhG/0MAAAAAAAAAAAAAAAAAAAAACEc/QwAAAAAAAAAAAAAAAAAAAAAIR39DAAAAAAAAAAAAAAAAAAAAAAhHv0MAAAAAAAAAAAAAAAAAAAAACEfIAAgBUEMbGohBiABIARBDGxqIQcgB/0AAgAhEyAG/QACACEKIAsgCiAT/eYB/Qz///////////////8AAAAA/U795AEhCyAG/QACDCEKIAwgCiAT/eYB/Qz///////////////8AAAAA/U795AEhDCAG/QACGCEKIBogCiAT/eYB/Qz///////////////8AAAAA/U795AEhGiAG/QACJCEKIBsgCiAT/eYB/Qz///////////////8AAAAA/U795AEhGyAG/QACMCEKIBwgCiAT/eYB/Qz///////////////8AAAAA/U795AEhHCAG/QACPCEKIB0gCiAT/eYB/Qz///////////////8AAAAA/U795AEhHSAG/QACSCEKIB4gCiAT/eYB/Qz///////////////8AAAAA/U795AEhHiAG/QACVCEKIB8gCiAT/eYB/Qz///////////////8AAAAA/U795AEhHyACIARB0ABsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFyAaIBv9DQABAgMEBQYHEBESExQVFhcgGiAb/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0LAgAgHCAd/Q0AAQIDBAUGBxAREhMUFRYXIBwgHf0NCAkKCwwNDg8YGRobHB0eH/3kASEXIB4gH/0NAAECAwQFBgcQERITFBUWFyAeIB/9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/QsCECAFQQhqIQUMAAsLQRAhBf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhGv0MAAAAAAAAAAAAAAAAAAAAACEbIAAgBUEMbGohBiABIARBDGxqIQcgB/0AAgAhEyAG/QACACEKIAsgCiAT/eYB/Qz///////////////8AAAAA/U795AEhCyAG/QACDCEKIAwgCiAT/eYB/Qz///////////////8AAAAA/U795AEhDCAG/QACGCEKIBogCiAT/eYB/Qz///////////////8AAAAA/U795AEhGiAG/QACJCEKIBsgCiAT/eYB/Qz///////////////8AAAAA/U795AEhGyACIARB0ABsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFyAaIBv9DQABAgMEBQYHEBESExQVFhcgGiAb/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0LAgAgBEEBaiEEDAALCwubAQICfwF7QQAhBQJAA0AgBSAETg0BQQAhBgNAIAAgBmogASAGav0AAgAgAiAGav0AAgD95AEgAyAGav0AAgD95AH9CwIAIAZBEGohBiAGQRBIDQALIAEgBmr9AAIAIAIgBmr9AAIA/eQBIAMgBmr9AAIA/eQBIQcgACAH/R8AOAIQIABBFGohACABQdAAaiEBIAVBAWohBQwACwsLwBoCBn8We0EAIQQCQANAIAMgBGtBBEgNAUEAIQUCQANAIAVBFE4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhEP0MAAAAAAAAAAAAAAAAAAAAACER/QwAAAAAAAAAAAAAAAAAAAAAIRIgACAFQRRsaiEGIAEgBEEUbGohByAGQRBqIQgDQCAH/QACACETIAf9AAIUIRQgB/0AAighFSAH/QACPCEWIAb9AAIAIQogCyAKIBP95gH95AEhCyANIAogFP3mAf3kASENIA8gCiAV/eYB/eQBIQ8gESAKIBb95gH95AEhESAG/QACFCEKIAwgCiAT/eYB/eQBIQwgDiAKIBT95gH95AEhDiAQIAogFf3mAf3kASEQIBIgCiAW/eYB/eQBIRIgBkEQaiEGIAdBEGohByAGIAhIDQALIAf9AAIAIRMgB/0AAhQhFCAH/QACKCEVIAf9AAI8IRYgBv0AAgAhCiALIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIQsgDSAKIBT95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASENIA8gCiAV/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhDyARIAogFv3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIREgBv0AAhQhCiAMIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIQwgDiAKIBT95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEOIBAgCiAV/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhECASIAogFv3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIRIgAiAEQdAAbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAIAIAkgGf0fATgCBCANIA79DQABAgMEBQYHEBESExQVFhcgDSAO/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAJQIAkgGf0fATgCVCAPIBD9DQABAgMEBQYHEBESExQVFhcgDyAQ/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAKgASAJIBn9HwE4AqQBIBEgEv0NAAECAwQFBgcQERITFBUWFyARIBL9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AvABIAkgGf0fATgC9AEgBUECaiEFDAALCyAEQQRqIQQMAAsLAkADQCAEIANODQFBACEFAkADQCAFQRBODQH9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIRr9DAAAAAAAAAAAAAAAAAAAAAAhG/0MAAAAAAAAAAAAAAAAAAAAACEc/QwAAAAAAAAAAAAAAAAAAAAAIR39DAAAAAAAAAAAAAAAAAAAAAAhHv0MAAAAAAAAAAAAAAAAAAAAACEfIAAgBUEUbGohBiABIARBFGxqIQcgBkEQaiEIA0AgB/0AAgAhEyAG/QACACEKIAsgCiAT/eYB/eQBIQsgBv0AAhQhCiAMIAogE/3mAf3kASEMIAb9AAIoIQogGiAKIBP95gH95AEhGiAG/QACPCEKIBsgCiAT/eYB/eQBIRsgBv0AAlAhCiAcIAogE/3mAf3kASEcIAb9AAJkIQogHSAKIBP95gH95AEhHSAG/QACeCEKIB4gCiAT/eYB/eQBIR4gBv0AAowBIQogHyAKIBP95gH95AEhHyAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgB/0AAgAhEyAG/QACACEKIAsgCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhCyAG/QACFCEKIAwgCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhDCAG/QACKCEKIBogCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhGiAG/QACPCEKIBsgCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhGyAG/QACUCEKIBwgCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhHCAG/QACZCEKIB0gCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhHSAG/QACeCEKIB4gCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhHiAG/QACjAEhCiAfIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIR8gAiAEQdAAbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRcgGiAb/Q0AAQIDBAUGBxAREhMUFRYXIBogG/0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9CwIAIBwgHf0NAAECAwQFBgcQERITFBUWFyAcIB39DQgJCgsMDQ4PGBkaGxwdHh/95AEhFyAeIB/9DQABAgMEBQYHEBESExQVFhcgHiAf/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0LAhAgBUEIaiEFDAALC0EQIQX9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIRr9DAAAAAAAAAAAAAAAAAAAAAAhGyAAIAVBFGxqIQYgASAEQRRsaiEHIAZBEGohCANAIAf9AAIAIRMgBv0AAgAhCiALIAogE/3mAf3kASELIAb9AAIUIQogDCAKIBP95gH95AEhDCAG/QACKCEKIBogCiAT/eYB/eQBIRogBv0AAjwhCiAbIAogE/3mAf3kASEbIAZBEGohBiAHQRBqIQcgBiAISA0ACyAH/QACACETIAb9AAIAIQogCyAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASELIAb9AAIUIQogDCAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEMIAb9AAIoIQogGiAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEaIAb9AAI8IQogGyAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEbIAIgBEHQAGxqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEXIBogG/0NAAECAwQFBgcQERITFBUWFyAaIBv9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/QsCACAEQQFqIQQMAAsLC9kYAgJ/IXtBACEJAkADQCAJIAhODQFBACEKA0AgACAKaiABIApq/QACACACIApq/QACAP3kAf3hASEL/QwAAIA/AACAPwAAgD8AAIA//QwAAIA/AACAPwAAgD8AAIA/IAv9DKXAsEKlwLBCpcCwQqXAsEL96AH9DFCsrsJQrK7CUKyuwlCsrsL96QEhDCAM/Qw7qrg/O6q4PzuquD87qrg//eYB/WohDSAMIA39DACAMT8AgDE/AIAxPwCAMT/95gH95QEgDf0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEO/QxnaVA5Z2lQOWdpUDlnaVA5IA795gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgDv3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAO/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIA795gH9DKqqKj6qqio+qqoqPqqqKj795AEgDv3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASAOIA795gH95gEgDv3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAN/fgB/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH95AH95wEgAyAKav0AAgD95gEgBCAKav0AAgAgBSAKav0AAgD95AH94QEhD/0MAACAPwAAgD8AAIA/AACAP/0MAACAPwAAgD8AAIA/AACAPyAP/QylwLBCpcCwQqXAsEKlwLBC/egB/QxQrK7CUKyuwlCsrsJQrK7C/ekBIRAgEP0MO6q4PzuquD87qrg/O6q4P/3mAf1qIREgECAR/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIBH9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhEv0MZ2lQOWdpUDlnaVA5Z2lQOSAS/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIBL95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgEv3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAS/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIBL95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgEiAS/eYB/eYBIBL95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgEf34Af0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/eQB/ecBIAYgCmr9AAIAIAcgCmr9AAIA/eQBIRMgEyAT/eYBIRT9DOrwurvq8Lq76vC6u+rwursgFP3mAf0MThOpPE4TqTxOE6k8ThOpPP3kASAU/eYB/QwtHly9LR5cvS0eXL0tHly9/eQBIBT95gH9DJODCD6Tgwg+k4MIPpODCD795AEgFP3mAf0Mmaqqvpmqqr6Zqqq+maqqvv3kASAU/eYBIBP95gEgE/3kASEVIBP94AH9DAAAAEAAAABAAAAAQAAAAED95gEhFv0MAACAPwAAgD8AAIA/AACAP/0MAAAAQAAAAEAAAABAAAAAQCAW/QylwLBCpcCwQqXAsEKlwLBC/egB/QxQrK7CUKyuwlCsrsJQrK7C/ekBIRcgF/0MO6q4PzuquD87qrg/O6q4P/3mAf1qIRggFyAY/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIBj9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhGf0MZ2lQOWdpUDlnaVA5Z2lQOSAZ/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIBn95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgGf3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAZ/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIBn95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgGSAZ/eYB/eYBIBn95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgGP34Af0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/QwAAIA/AACAPwAAgD8AAIA//eQB/ecB/eUBIBP9DAAAAIAAAACAAAAAgAAAAID9Tv1QIRogFSAaIBP94AH9DAAAID8AACA/AAAgPwAAID/9Q/1S/eYB/eQB/QsCACAKQRBqIQogCkEQSA0ACyABIApq/QACACACIApq/QACAP3kAf3hASEc/QwAAIA/AACAPwAAgD8AAIA//QwAAIA/AACAPwAAgD8AAIA/IBz9DKXAsEKlwLBCpcCwQqXAsEL96AH9DFCsrsJQrK7CUKyuwlCsrsL96QEhHSAd/Qw7qrg/O6q4PzuquD87qrg//eYB/WohHiAdIB79DACAMT8AgDE/AIAxPwCAMT/95gH95QEgHv0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEf/QxnaVA5Z2lQOWdpUDlnaVA5IB/95gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgH/3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAf/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIB/95gH9DKqqKj6qqio+qqoqPqqqKj795AEgH/3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASAfIB/95gH95gEgH/3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAe/fgB/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH95AH95wEgAyAKav0AAgD95gEgBCAKav0AAgAgBSAKav0AAgD95AH94QEhIP0MAACAPwAAgD8AAIA/AACAP/0MAACAPwAAgD8AAIA/AACAPyAg/QylwLBCpcCwQqXAsEKlwLBC/egB/QxQrK7CUKyuwlCsrsJQrK7C/ekBISEgIf0MO6q4PzuquD87qrg/O6q4P/3mAf1qISIgISAi/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBICL9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhI/0MZ2lQOWdpUDlnaVA5Z2lQOSAj/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBICP95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgI/3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAj/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBICP95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgIyAj/eYB/eYBICP95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgIv34Af0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/eQB/ecBIAYgCmr9AAIAIAcgCmr9AAIA/eQBISQgJCAk/eYBISX9DOrwurvq8Lq76vC6u+rwursgJf3mAf0MThOpPE4TqTxOE6k8ThOpPP3kASAl/eYB/QwtHly9LR5cvS0eXL0tHly9/eQBICX95gH9DJODCD6Tgwg+k4MIPpODCD795AEgJf3mAf0Mmaqqvpmqqr6Zqqq+maqqvv3kASAl/eYBICT95gEgJP3kASEmICT94AH9DAAAAEAAAABAAAAAQAAAAED95gEhJ/0MAACAPwAAgD8AAIA/AACAP/0MAAAAQAAAAEAAAABAAAAAQCAn/QylwLBCpcCwQqXAsEKlwLBC/egB/QxQrK7CUKyuwlCsrsJQrK7C/ekBISggKP0MO6q4PzuquD87qrg/O6q4P/3mAf1qISkgKCAp/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBICn9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhKv0MZ2lQOWdpUDlnaVA5Z2lQOSAq/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBICr95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgKv3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAq/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBICr95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgKiAq/eYB/eYBICr95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgKf34Af0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/QwAAIA/AACAPwAAgD8AAIA//eQB/ecB/eUBICT9DAAAAIAAAACAAAAAgAAAAID9Tv1QISsgJiArICT94AH9DAAAID8AACA/AAAgPwAAID/9Q/1S/eYB/eQBIRsgACAb/R8AOAIQIABBFGohACABQRRqIQEgAkHQAGohAiADQRRqIQMgBEEUaiEEIAVB0ABqIQUgBkEUaiEGIAdB0ABqIQcgCUEBaiEJDAALCwvHEQICfxl7QQAhBQJAA0AgBSAETg0BQQAhBgNAIAAgBmogASAGav0AAgAgAiAGav0AAgD95AH94QEhB/0MAACAPwAAgD8AAIA/AACAP/0MAACAPwAAgD8AAIA/AACAPyAH/QylwLBCpcCwQqXAsEKlwLBC/egB/QxQrK7CUKyuwlCsrsJQrK7C/ekBIQggCP0MO6q4PzuquD87qrg/O6q4P/3mAf1qIQkgCCAJ/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIAn9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhCv0MZ2lQOWdpUDlnaVA5Z2lQOSAK/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIAr95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgCv3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAK/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIAr95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgCiAK/eYB/eYBIAr95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgCf34Af0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/eQB/ecBIAMgBmr9AAIAIQsgCyAL/eYBIQz9DOrwurvq8Lq76vC6u+rwursgDP3mAf0MThOpPE4TqTxOE6k8ThOpPP3kASAM/eYB/QwtHly9LR5cvS0eXL0tHly9/eQBIAz95gH9DJODCD6Tgwg+k4MIPpODCD795AEgDP3mAf0Mmaqqvpmqqr6Zqqq+maqqvv3kASAM/eYBIAv95gEgC/3kASENIAv94AH9DAAAAEAAAABAAAAAQAAAAED95gEhDv0MAACAPwAAgD8AAIA/AACAP/0MAAAAQAAAAEAAAABAAAAAQCAO/QylwLBCpcCwQqXAsEKlwLBC/egB/QxQrK7CUKyuwlCsrsJQrK7C/ekBIQ8gD/0MO6q4PzuquD87qrg/O6q4P/3mAf1qIRAgDyAQ/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIBD9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhEf0MZ2lQOWdpUDlnaVA5Z2lQOSAR/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIBH95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgEf3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAR/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIBH95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgESAR/eYB/eYBIBH95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgEP34Af0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/QwAAIA/AACAPwAAgD8AAIA//eQB/ecB/eUBIAv9DAAAAIAAAACAAAAAgAAAAID9Tv1QIRIgDSASIAv94AH9DAAAID8AACA/AAAgPwAAID/9Q/1S/eYB/QsCACAGQRBqIQYgBkEQSA0ACyABIAZq/QACACACIAZq/QACAP3kAf3hASEU/QwAAIA/AACAPwAAgD8AAIA//QwAAIA/AACAPwAAgD8AAIA/IBT9DKXAsEKlwLBCpcCwQqXAsEL96AH9DFCsrsJQrK7CUKyuwlCsrsL96QEhFSAV/Qw7qrg/O6q4PzuquD87qrg//eYB/WohFiAVIBb9DACAMT8AgDE/AIAxPwCAMT/95gH95QEgFv0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEX/QxnaVA5Z2lQOWdpUDlnaVA5IBf95gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgF/3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAX/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIBf95gH9DKqqKj6qqio+qqoqPqqqKj795AEgF/3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASAXIBf95gH95gEgF/3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAW/fgB/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH95AH95wEgAyAGav0AAgAhGCAYIBj95gEhGf0M6vC6u+rwurvq8Lq76vC6uyAZ/eYB/QxOE6k8ThOpPE4TqTxOE6k8/eQBIBn95gH9DC0eXL0tHly9LR5cvS0eXL395AEgGf3mAf0Mk4MIPpODCD6Tgwg+k4MIPv3kASAZ/eYB/QyZqqq+maqqvpmqqr6Zqqq+/eQBIBn95gEgGP3mASAY/eQBIRogGP3gAf0MAAAAQAAAAEAAAABAAAAAQP3mASEb/QwAAIA/AACAPwAAgD8AAIA//QwAAABAAAAAQAAAAEAAAABAIBv9DKXAsEKlwLBCpcCwQqXAsEL96AH9DFCsrsJQrK7CUKyuwlCsrsL96QEhHCAc/Qw7qrg/O6q4PzuquD87qrg//eYB/WohHSAcIB39DACAMT8AgDE/AIAxPwCAMT/95gH95QEgHf0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEe/QxnaVA5Z2lQOWdpUDlnaVA5IB795gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgHv3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAe/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIB795gH9DKqqKj6qqio+qqoqPqqqKj795AEgHv3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASAeIB795gH95gEgHv3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAd/fgB/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH9DAAAgD8AAIA/AACAPwAAgD/95AH95wH95QEgGP0MAAAAgAAAAIAAAACAAAAAgP1O/VAhHyAaIB8gGP3gAf0MAAAgPwAAID8AACA/AAAgP/1D/VL95gEhEyAAIBP9HwA4AhAgAEEUaiEAIAFBFGohASACQdAAaiECIANBFGohAyAFQQFqIQUMAAsLC54HAgJ/CXtBACEEAkADQCAEIANODQFBACEFA0AgACAFaiABIAVq/QACACACIAVq/QACAP3kAf3hASEG/QwAAIA/AACAPwAAgD8AAIA//QwAAIA/AACAPwAAgD8AAIA/IAb9DKXAsEKlwLBCpcCwQqXAsEL96AH9DFCsrsJQrK7CUKyuwlCsrsL96QEhByAH/Qw7qrg/O6q4PzuquD87qrg//eYB/WohCCAHIAj9DACAMT8AgDE/AIAxPwCAMT/95gH95QEgCP0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEJ/QxnaVA5Z2lQOWdpUDlnaVA5IAn95gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgCf3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAJ/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIAn95gH9DKqqKj6qqio+qqoqPqqqKj795AEgCf3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASAJIAn95gH95gEgCf3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAI/fgB/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH95AH95wH9CwIAIAVBEGohBSAFQRBIDQALIAEgBWr9AAIAIAIgBWr9AAIA/eQB/eEBIQv9DAAAgD8AAIA/AACAPwAAgD/9DAAAgD8AAIA/AACAPwAAgD8gC/0MpcCwQqXAsEKlwLBCpcCwQv3oAf0MUKyuwlCsrsJQrK7CUKyuwv3pASEMIAz9DDuquD87qrg/O6q4PzuquD/95gH9aiENIAwgDf0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAN/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIQ79DGdpUDlnaVA5Z2lQOWdpUDkgDv3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAO/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIA795gH9DMGpKj3BqSo9wakqPcGpKj395AEgDv3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAO/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIA4gDv3mAf3mASAO/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIA39+AH9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf3kAf3nASEKIAAgCv0fADgCECAAQRRqIQAgAUEUaiEBIAJB0ABqIQIgBEEBaiEEDAALCwuUCwICfxF7QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWogASAFav0AAgAgAiAFav0AAgD95AEhBiAGIAb95gEhB/0M6vC6u+rwurvq8Lq76vC6uyAH/eYB/QxOE6k8ThOpPE4TqTxOE6k8/eQBIAf95gH9DC0eXL0tHly9LR5cvS0eXL395AEgB/3mAf0Mk4MIPpODCD6Tgwg+k4MIPv3kASAH/eYB/QyZqqq+maqqvpmqqr6Zqqq+/eQBIAf95gEgBv3mASAG/eQBIQggBv3gAf0MAAAAQAAAAEAAAABAAAAAQP3mASEJ/QwAAIA/AACAPwAAgD8AAIA//QwAAABAAAAAQAAAAEAAAABAIAn9DKXAsEKlwLBCpcCwQqXAsEL96AH9DFCsrsJQrK7CUKyuwlCsrsL96QEhCiAK/Qw7qrg/O6q4PzuquD87qrg//eYB/WohCyAKIAv9DACAMT8AgDE/AIAxPwCAMT/95gH95QEgC/0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEM/QxnaVA5Z2lQOWdpUDlnaVA5IAz95gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgDP3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAM/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIAz95gH9DKqqKj6qqio+qqoqPqqqKj795AEgDP3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASAMIAz95gH95gEgDP3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAL/fgB/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH9DAAAgD8AAIA/AACAPwAAgD/95AH95wH95QEgBv0MAAAAgAAAAIAAAACAAAAAgP1O/VAhDSAIIA0gBv3gAf0MAAAgPwAAID8AACA/AAAgP/1D/VL9CwIAIAVBEGohBSAFQRBIDQALIAEgBWr9AAIAIAIgBWr9AAIA/eQBIQ8gDyAP/eYBIRD9DOrwurvq8Lq76vC6u+rwursgEP3mAf0MThOpPE4TqTxOE6k8ThOpPP3kASAQ/eYB/QwtHly9LR5cvS0eXL0tHly9/eQBIBD95gH9DJODCD6Tgwg+k4MIPpODCD795AEgEP3mAf0Mmaqqvpmqqr6Zqqq+maqqvv3kASAQ/eYBIA/95gEgD/3kASERIA/94AH9DAAAAEAAAABAAAAAQAAAAED95gEhEv0MAACAPwAAgD8AAIA/AACAP/0MAAAAQAAAAEAAAABAAAAAQCAS/QylwLBCpcCwQqXAsEKlwLBC/egB/QxQrK7CUKyuwlCsrsJQrK7C/ekBIRMgE/0MO6q4PzuquD87qrg/O6q4P/3mAf1qIRQgEyAU/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIBT9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhFf0MZ2lQOWdpUDlnaVA5Z2lQOSAV/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIBX95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgFf3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAV/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIBX95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgFSAV/eYB/eYBIBX95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgFP34Af0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/QwAAIA/AACAPwAAgD8AAIA//eQB/ecB/eUBIA/9DAAAAIAAAACAAAAAgAAAAID9Tv1QIRYgESAWIA/94AH9DAAAID8AACA/AAAgPwAAID/9Q/1SIQ4gACAO/R8AOAIQIABBFGohACABQRRqIQEgAkHQAGohAiAEQQFqIQQMAAsLC8cBAgJ/AXtBACEGAkADQCAGIAVODQFBACEHA0AgACAHaiABIAdq/QACACACIAdq/QACAP3mASADIAdq/QACACAEIAdq/QACAP3mAf3kAf0LAgAgB0EQaiEHIAdBEEgNAAsgASAHav0AAgAgAiAHav0AAgD95gEgAyAHav0AAgAgBCAHav0AAgD95gH95AEhCCAAIAj9HwA4AhAgAEEUaiEAIAFBFGohASACQRRqIQIgA0EUaiEDIARBFGohBCAGQQFqIQYMAAsLC/QKAgJ/EXtBACEDAkADQCADIAJODQFBACEEA0AgACAEaiABIARq/QACACEFIAUgBf3mASEG/Qzq8Lq76vC6u+rwurvq8Lq7IAb95gH9DE4TqTxOE6k8ThOpPE4TqTz95AEgBv3mAf0MLR5cvS0eXL0tHly9LR5cvf3kASAG/eYB/QyTgwg+k4MIPpODCD6Tgwg+/eQBIAb95gH9DJmqqr6Zqqq+maqqvpmqqr795AEgBv3mASAF/eYBIAX95AEhByAF/eAB/QwAAABAAAAAQAAAAEAAAABA/eYBIQj9DAAAgD8AAIA/AACAPwAAgD/9DAAAAEAAAABAAAAAQAAAAEAgCP0MpcCwQqXAsEKlwLBCpcCwQv3oAf0MUKyuwlCsrsJQrK7CUKyuwv3pASEJIAn9DDuquD87qrg/O6q4PzuquD/95gH9aiEKIAkgCv0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAK/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIQv9DGdpUDlnaVA5Z2lQOWdpUDkgC/3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAL/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIAv95gH9DMGpKj3BqSo9wakqPcGpKj395AEgC/3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAL/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIAsgC/3mAf3mASAL/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIAr9+AH9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf0MAACAPwAAgD8AAIA/AACAP/3kAf3nAf3lASAF/QwAAACAAAAAgAAAAIAAAACA/U79UCEMIAcgDCAF/eAB/QwAACA/AAAgPwAAID8AACA//UP9Uv0LAgAgBEEQaiEEIARBEEgNAAsgASAEav0AAgAhDiAOIA795gEhD/0M6vC6u+rwurvq8Lq76vC6uyAP/eYB/QxOE6k8ThOpPE4TqTxOE6k8/eQBIA/95gH9DC0eXL0tHly9LR5cvS0eXL395AEgD/3mAf0Mk4MIPpODCD6Tgwg+k4MIPv3kASAP/eYB/QyZqqq+maqqvpmqqr6Zqqq+/eQBIA/95gEgDv3mASAO/eQBIRAgDv3gAf0MAAAAQAAAAEAAAABAAAAAQP3mASER/QwAAIA/AACAPwAAgD8AAIA//QwAAABAAAAAQAAAAEAAAABAIBH9DKXAsEKlwLBCpcCwQqXAsEL96AH9DFCsrsJQrK7CUKyuwlCsrsL96QEhEiAS/Qw7qrg/O6q4PzuquD87qrg//eYB/WohEyASIBP9DACAMT8AgDE/AIAxPwCAMT/95gH95QEgE/0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEU/QxnaVA5Z2lQOWdpUDlnaVA5IBT95gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgFP3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAU/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIBT95gH9DKqqKj6qqio+qqoqPqqqKj795AEgFP3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASAUIBT95gH95gEgFP3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAT/fgB/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH9DAAAgD8AAIA/AACAPwAAgD/95AH95wH95QEgDv0MAAAAgAAAAIAAAACAAAAAgP1O/VAhFSAQIBUgDv3gAf0MAAAgPwAAID8AACA/AAAgP/1D/VIhDSAAIA39HwA4AhAgAEEUaiEAIAFBFGohASADQQFqIQMMAAsLC4kBAgJ/AXtBACEEAkADQCAEIANODQFBACEFA0AgACAFaiABIAVq/QACACACIAVq/QACAP3mAf0LAgAgBUEQaiEFIAVBEEgNAAsgASAFav0AAgAgAiAFav0AAgD95gEhBiAAIAb9HwA4AhAgAEEUaiEAIAFBFGohASACQRRqIQIgBEEBaiEEDAALCwuzAQICfwF7QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWr9DAAAgD8AAIA/AACAPwAAgD8gASAFav0AAgAgAiAFav0AAgD95gH95QH9CwIAIAVBEGohBSAFQRBIDQAL/QwAAIA/AACAPwAAgD8AAIA/IAEgBWr9AAIAIAIgBWr9AAIA/eYB/eUBIQYgACAG/R8AOAIQIABBFGohACABQRRqIQEgAkEUaiECIARBAWohBAwACwsLswECAn8Be0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVqIAEgBWr9AAIA/QwAAIA/AACAPwAAgD8AAIA/IAIgBWr9AAIA/eUB/eYB/QsCACAFQRBqIQUgBUEQSA0ACyABIAVq/QACAP0MAACAPwAAgD8AAIA/AACAPyACIAVq/QACAP3lAf3mASEGIAAgBv0fADgCECAAQRRqIQAgAUEUaiEBIAJBFGohAiAEQQFqIQQMAAsLC4kBAgJ/AXtBACEEAkADQCAEIANODQFBACEFA0AgACAFaiABIAVq/QACACACIAVq/QACAP3kAf0LAgAgBUEQaiEFIAVBEEgNAAsgASAFav0AAgAgAiAFav0AAgD95AEhBiAAIAb9HwA4AhAgAEEUaiEAIAFBFGohASACQRRqIQIgBEEBaiEEDAALCwvHAQICfwF7QQAhBgJAA0AgBiAFTg0BQQAhBwNAIAAgB2ogASAHav0AAgAgAiAHav0AAgAgAyAHav0AAgD95gEgBCAHav0AAgD95gH95AH9CwIAIAdBEGohByAHQRBIDQALIAEgB2r9AAIAIAIgB2r9AAIAIAMgB2r9AAIA/eYBIAQgB2r9AAIA/eYB/eQBIQggACAI/R8AOAIQIABBFGohACABQRRqIQEgAkEUaiECIANBFGohAyAEQRRqIQQgBkEBaiEGDAALCwuoAQICfwF7QQAhBQJAA0AgBSAETg0BQQAhBgNAIAAgBmogASAGav0AAgAgAiAGav0AAgD95gEgAyAGav0AAgD95gH9CwIAIAZBEGohBiAGQRBIDQALIAEgBmr9AAIAIAIgBmr9AAIA/eYBIAMgBmr9AAIA/eYBIQcgACAH/R8AOAIQIABBFGohACABQRRqIQEgAkEUaiECIANBFGohAyAFQQFqIQUMAAsLC4kEBAV/AXsBfwZ7QQAhBAJAA0AgAyAEa0ECSA0BQQAhBSACIARBFGxqIAVBBGxqIQr9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDiAAIARB0ABsaiEGIAEgBUEEbGohByAGQdAAaiEIA0AgB/0AAgAhDyAH/QACECEQIAb9CQIAIQkgCyAJIA/95gH95AEhCyAMIAkgEP3mAf3kASEMIAb9CQJQIQkgDSAJIA/95gH95AEhDSAOIAkgEP3mAf3kASEOIAZBBGohBiAHQRRqIQcgBiAISA0ACyAKIAv9CwIAIAogDP0fADgCECAKIA39CwIUIAogDv0fADgCJCAEQQJqIQQMAAsLAkADQCAEIANODQFBACEFIAIgBEEUbGogBUEEbGohCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQwgACAEQdAAbGohBiABIAVBBGxqIQcgBkHQAGohCANAIAf9AAIAIQ8gB/0AAhAhECAG/QkCACEJIAsgCSAP/eYB/eQBIQsgDCAJIBD95gH95AEhDCAGQQRqIQYgB0EUaiEHIAYgCEgNAAsgCiAL/QsCACAKIAz9HwA4AhAgBEEBaiEEDAALCwvzAgQHfwF7AX8DeyABQQRsIQEgA0EEbCEDQQAhBgJAA0AgBkHwAU4NASAEIAZq/QwAAAAAAAAAAAAAAAAAAAAA/QsCACAGQRBqIQYMAAsLQQAhCwJAA0AgCyAFTg0BIAtBEGohDAJAIAwgBUgNACAFIQwLQQAhBgJAA0AgBkEUTg0BQQAhByAEIAZBDGxqIAdBBGxqIQ4gDv0AAgAhDyAO/QACDCEQIAAgCyABbGogBkEEbGohCSACIAsgA2xqIAdBBGxqIQogCyEIAkADQCAIIAxODQEgCv0AAgAhESAJ/QkCACENIA8gDSAR/eYB/eQBIQ8gCf0JAgQhDSAQIA0gEf3mAf3kASEQIAkgAWohCSAKIANqIQogCEEBaiEIDAALCyAOIA/9HwA4AgAgDiAP/R8BOAIEIA4gD/0fAjgCCCAOIBD9HwA4AgwgDiAQ/R8BOAIQIA4gEP0fAjgCFCAGQQJqIQYMAAsLIAtBEGohCwwACwsLjwMEB38BewF/BnsgAUEEbCEBIANBBGwhA0EAIQYCQANAIAZBkANODQEgBCAGav0MAAAAAAAAAAAAAAAAAAAAAP0LAgAgBkEQaiEGDAALC0EAIQsCQANAIAsgBU4NASALQRBqIQwCQCAMIAVIDQAgBSEMC0EAIQYCQANAIAZBFE4NAUEAIQcgBCAGQRRsaiAHQQRsaiEOIA79AAIAIQ8gDv0AAhAhECAO/QACFCERIA79AAIkIRIgACALIAFsaiAGQQRsaiEJIAIgCyADbGogB0EEbGohCiALIQgCQANAIAggDE4NASAK/QACACETIAr9AAIQIRQgCf0JAgAhDSAPIA0gE/3mAf3kASEPIBAgDSAU/eYB/eQBIRAgCf0JAgQhDSARIA0gE/3mAf3kASERIBIgDSAU/eYB/eQBIRIgCSABaiEJIAogA2ohCiAIQQFqIQgMAAsLIA4gD/0LAgAgDiAQ/R8AOAIQIA4gEf0LAhQgDiAS/R8AOAIkIAZBAmohBgwACwsgC0EQaiELDAALCwu3AwQFfwF7AX8De0EAIQQCQANAIAMgBGtBAkgNAUEAIQUgAiAEQQxsaiAFQQRsaiEK/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDCAAIARB0ABsaiEGIAEgBUEEbGohByAGQdAAaiEIA0AgB/0AAgAhDSAG/QkCACEJIAsgCSAN/eYB/eQBIQsgBv0JAlAhCSAMIAkgDf3mAf3kASEMIAZBBGohBiAHQQxqIQcgBiAISA0ACyAKIAv9HwA4AgAgCiAL/R8BOAIEIAogC/0fAjgCCCAKIAz9HwA4AgwgCiAM/R8BOAIQIAogDP0fAjgCFCAEQQJqIQQMAAsLAkADQCAEIANODQFBACEFIAIgBEEMbGogBUEEbGohCv0MAAAAAAAAAAAAAAAAAAAAACELIAAgBEHQAGxqIQYgASAFQQRsaiEHIAZB0ABqIQgDQCAH/QACACENIAb9CQIAIQkgCyAJIA395gH95AEhCyAGQQRqIQYgB0EMaiEHIAYgCEgNAAsgCiAL/R8AOAIAIAogC/0fATgCBCAKIAv9HwI4AgggBEEBaiEEDAALCwsA7AEEbmFtZQHkARMACXJvd3NfMjB4MwEKcG9pbnR3aXNlMAIJcm93c18yMHg1Awpwb2ludHdpc2UxBApwb2ludHdpc2UyBQpwb2ludHdpc2UzBgpwb2ludHdpc2U0Bwpwb2ludHdpc2U1CApwb2ludHdpc2U2CQpwb2ludHdpc2U3Cgpwb2ludHdpc2U4Cwpwb2ludHdpc2U5DAtwb2ludHdpc2UxMA0LcG9pbnR3aXNlMTEOC3BvaW50d2lzZTEyDwljb2xzXzIweDUQCm91dGVyXzIweDMRCm91dGVyXzIweDUSCWNvbHNfMjB4Mw==";
+const kernelBytes = "AGFzbQEAAAABKwVgBH9/f38AYAV/f39/fwBgCX9/f39/f39/fwBgBn9/f39/fwBgA39/fwACEgEDZW52Bm1lbW9yeQIBAYCABAMVFAABAAIBAAADBAAAAAADAQADAwAEB4MCFAlyb3dzXzIweDMAAApwb2ludHdpc2UwAAEJcm93c18yMHg1AAIKcG9pbnR3aXNlMQADCnBvaW50d2lzZTIABApwb2ludHdpc2UzAAUKcG9pbnR3aXNlNAAGCnBvaW50d2lzZTUABwpwb2ludHdpc2U2AAgKcG9pbnR3aXNlNwAJCnBvaW50d2lzZTgACgpwb2ludHdpc2U5AAsLcG9pbnR3aXNlMTAADAtwb2ludHdpc2UxMQANC3BvaW50d2lzZTEyAA4JY29sc18yMHg1AA8Kb3V0ZXJfMjB4MwAQCm91dGVyXzIweDUAEQljb2xzXzIweDMAEglub25maW5pdGUAEwrQkwEUqRYCBn8We0EAIQQCQANAIAMgBGtBBEgNAUEAIQUCQANAIAVBFE4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhEP0MAAAAAAAAAAAAAAAAAAAAACER/QwAAAAAAAAAAAAAAAAAAAAAIRIgACAFQQxsaiEGIAEgBEEMbGohByAH/QACACETIAf9AAIMIRQgB/0AAhghFSAH/QACJCEWIAb9AAIAIQogCyAKIBP95gH9DP///////////////wAAAAD9Tv3kASELIA0gCiAU/eYB/Qz///////////////8AAAAA/U795AEhDSAPIAogFf3mAf0M////////////////AAAAAP1O/eQBIQ8gESAKIBb95gH9DP///////////////wAAAAD9Tv3kASERIAb9AAIMIQogDCAKIBP95gH9DP///////////////wAAAAD9Tv3kASEMIA4gCiAU/eYB/Qz///////////////8AAAAA/U795AEhDiAQIAogFf3mAf0M////////////////AAAAAP1O/eQBIRAgEiAKIBb95gH9DP///////////////wAAAAD9Tv3kASESIAIgBEHQAGxqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCACAJIBn9HwE4AgQgDSAO/Q0AAQIDBAUGBxAREhMUFRYXIA0gDv0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCUCAJIBn9HwE4AlQgDyAQ/Q0AAQIDBAUGBxAREhMUFRYXIA8gEP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCoAEgCSAZ/R8BOAKkASARIBL9DQABAgMEBQYHEBESExQVFhcgESAS/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOALwASAJIBn9HwE4AvQBIAVBAmohBQwACwsgBEEEaiEEDAALCwJAA0AgBCADTg0BQQAhBQJAA0AgBUEQTg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEa/QwAAAAAAAAAAAAAAAAAAAAAIRv9DAAAAAAAAAAAAAAAAAAAAAAhHP0MAAAAAAAAAAAAAAAAAAAAACEd/QwAAAAAAAAAAAAAAAAAAAAAIR79DAAAAAAAAAAAAAAAAAAAAAAhHyAAIAVBDGxqIQYgASAEQQxsaiEHIAf9AAIAIRMgBv0AAgAhCiALIAogE/3mAf0M////////////////AAAAAP1O/eQBIQsgBv0AAgwhCiAMIAogE/3mAf0M////////////////AAAAAP1O/eQBIQwgBv0AAhghCiAaIAogE/3mAf0M////////////////AAAAAP1O/eQBIRogBv0AAiQhCiAbIAogE/3mAf0M////////////////AAAAAP1O/eQBIRsgBv0AAjAhCiAcIAogE/3mAf0M////////////////AAAAAP1O/eQBIRwgBv0AAjwhCiAdIAogE/3mAf0M////////////////AAAAAP1O/eQBIR0gBv0AAkghCiAeIAogE/3mAf0M////////////////AAAAAP1O/eQBIR4gBv0AAlQhCiAfIAogE/3mAf0M////////////////AAAAAP1O/eQBIR8gAiAEQdAAbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRcgGiAb/Q0AAQIDBAUGBxAREhMUFRYXIBogG/0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9CwIAIBwgHf0NAAECAwQFBgcQERITFBUWFyAcIB39DQgJCgsMDQ4PGBkaGxwdHh/95AEhFyAeIB/9DQABAgMEBQYHEBESExQVFhcgHiAf/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0LAhAgBUEIaiEFDAALC0EQIQX9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIRr9DAAAAAAAAAAAAAAAAAAAAAAhGyAAIAVBDGxqIQYgASAEQQxsaiEHIAf9AAIAIRMgBv0AAgAhCiALIAogE/3mAf0M////////////////AAAAAP1O/eQBIQsgBv0AAgwhCiAMIAogE/3mAf0M////////////////AAAAAP1O/eQBIQwgBv0AAhghCiAaIAogE/3mAf0M////////////////AAAAAP1O/eQBIRogBv0AAiQhCiAbIAogE/3mAf0M////////////////AAAAAP1O/eQBIRsgAiAEQdAAbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRcgGiAb/Q0AAQIDBAUGBxAREhMUFRYXIBogG/0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9CwIAIARBAWohBAwACwsLmwECAn8Be0EAIQUCQANAIAUgBE4NAUEAIQYDQCAAIAZqIAEgBmr9AAIAIAIgBmr9AAIA/eQBIAMgBmr9AAIA/eQB/QsCACAGQRBqIQYgBkEQSA0ACyABIAZq/QACACACIAZq/QACAP3kASADIAZq/QACAP3kASEHIAAgB/0fADgCECAAQRRqIQAgAUHQAGohASAFQQFqIQUMAAsLC8AaAgZ/FntBACEEAkADQCADIARrQQRIDQFBACEFAkADQCAFQRRODQH9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDv0MAAAAAAAAAAAAAAAAAAAAACEP/QwAAAAAAAAAAAAAAAAAAAAAIRD9DAAAAAAAAAAAAAAAAAAAAAAhEf0MAAAAAAAAAAAAAAAAAAAAACESIAAgBUEUbGohBiABIARBFGxqIQcgBkEQaiEIA0AgB/0AAgAhEyAH/QACFCEUIAf9AAIoIRUgB/0AAjwhFiAG/QACACEKIAsgCiAT/eYB/eQBIQsgDSAKIBT95gH95AEhDSAPIAogFf3mAf3kASEPIBEgCiAW/eYB/eQBIREgBv0AAhQhCiAMIAogE/3mAf3kASEMIA4gCiAU/eYB/eQBIQ4gECAKIBX95gH95AEhECASIAogFv3mAf3kASESIAZBEGohBiAHQRBqIQcgBiAISA0ACyAH/QACACETIAf9AAIUIRQgB/0AAighFSAH/QACPCEWIAb9AAIAIQogCyAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASELIA0gCiAU/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhDSAPIAogFf3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIQ8gESAKIBb95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASERIAb9AAIUIQogDCAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEMIA4gCiAU/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhDiAQIAogFf3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIRAgEiAKIBb95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASESIAIgBEHQAGxqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCACAJIBn9HwE4AgQgDSAO/Q0AAQIDBAUGBxAREhMUFRYXIA0gDv0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCUCAJIBn9HwE4AlQgDyAQ/Q0AAQIDBAUGBxAREhMUFRYXIA8gEP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCoAEgCSAZ/R8BOAKkASARIBL9DQABAgMEBQYHEBESExQVFhcgESAS/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOALwASAJIBn9HwE4AvQBIAVBAmohBQwACwsgBEEEaiEEDAALCwJAA0AgBCADTg0BQQAhBQJAA0AgBUEQTg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEa/QwAAAAAAAAAAAAAAAAAAAAAIRv9DAAAAAAAAAAAAAAAAAAAAAAhHP0MAAAAAAAAAAAAAAAAAAAAACEd/QwAAAAAAAAAAAAAAAAAAAAAIR79DAAAAAAAAAAAAAAAAAAAAAAhHyAAIAVBFGxqIQYgASAEQRRsaiEHIAZBEGohCANAIAf9AAIAIRMgBv0AAgAhCiALIAogE/3mAf3kASELIAb9AAIUIQogDCAKIBP95gH95AEhDCAG/QACKCEKIBogCiAT/eYB/eQBIRogBv0AAjwhCiAbIAogE/3mAf3kASEbIAb9AAJQIQogHCAKIBP95gH95AEhHCAG/QACZCEKIB0gCiAT/eYB/eQBIR0gBv0AAnghCiAeIAogE/3mAf3kASEeIAb9AAKMASEKIB8gCiAT/eYB/eQBIR8gBkEQaiEGIAdBEGohByAGIAhIDQALIAf9AAIAIRMgBv0AAgAhCiALIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIQsgBv0AAhQhCiAMIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIQwgBv0AAighCiAaIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIRogBv0AAjwhCiAbIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIRsgBv0AAlAhCiAcIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIRwgBv0AAmQhCiAdIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIR0gBv0AAnghCiAeIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIR4gBv0AAowBIQogHyAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEfIAIgBEHQAGxqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEXIBogG/0NAAECAwQFBgcQERITFBUWFyAaIBv9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/QsCACAcIB39DQABAgMEBQYHEBESExQVFhcgHCAd/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRcgHiAf/Q0AAQIDBAUGBxAREhMUFRYXIB4gH/0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9CwIQIAVBCGohBQwACwtBECEF/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEa/QwAAAAAAAAAAAAAAAAAAAAAIRsgACAFQRRsaiEGIAEgBEEUbGohByAGQRBqIQgDQCAH/QACACETIAb9AAIAIQogCyAKIBP95gH95AEhCyAG/QACFCEKIAwgCiAT/eYB/eQBIQwgBv0AAighCiAaIAogE/3mAf3kASEaIAb9AAI8IQogGyAKIBP95gH95AEhGyAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgB/0AAgAhEyAG/QACACEKIAsgCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhCyAG/QACFCEKIAwgCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhDCAG/QACKCEKIBogCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhGiAG/QACPCEKIBsgCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhGyACIARB0ABsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFyAaIBv9DQABAgMEBQYHEBESExQVFhcgGiAb/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0LAgAgBEEBaiEEDAALCwvZGAICfyF7QQAhCQJAA0AgCSAITg0BQQAhCgNAIAAgCmogASAKav0AAgAgAiAKav0AAgD95AH94QEhC/0MAACAPwAAgD8AAIA/AACAP/0MAACAPwAAgD8AAIA/AACAPyAL/QylwLBCpcCwQqXAsEKlwLBC/egB/QxQrK7CUKyuwlCsrsJQrK7C/ekBIQwgDP0MO6q4PzuquD87qrg/O6q4P/3mAf1qIQ0gDCAN/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIA39DIOAXrmDgF65g4BeuYOAXrn95gH95QEhDv0MZ2lQOWdpUDlnaVA5Z2lQOSAO/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIA795gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgDv3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAO/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIA795gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgDiAO/eYB/eYBIA795AH9DAAAgD8AAIA/AACAPwAAgD/95AEgDf34Af0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/eQB/ecBIAMgCmr9AAIA/eYBIAQgCmr9AAIAIAUgCmr9AAIA/eQB/eEBIQ/9DAAAgD8AAIA/AACAPwAAgD/9DAAAgD8AAIA/AACAPwAAgD8gD/0MpcCwQqXAsEKlwLBCpcCwQv3oAf0MUKyuwlCsrsJQrK7CUKyuwv3pASEQIBD9DDuquD87qrg/O6q4PzuquD/95gH9aiERIBAgEf0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAR/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIRL9DGdpUDlnaVA5Z2lQOWdpUDkgEv3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAS/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIBL95gH9DMGpKj3BqSo9wakqPcGpKj395AEgEv3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAS/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIBIgEv3mAf3mASAS/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIBH9+AH9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf3kAf3nASAGIApq/QACACAHIApq/QACAP3kASETIBMgE/3mASEU/Qzq8Lq76vC6u+rwurvq8Lq7IBT95gH9DE4TqTxOE6k8ThOpPE4TqTz95AEgFP3mAf0MLR5cvS0eXL0tHly9LR5cvf3kASAU/eYB/QyTgwg+k4MIPpODCD6Tgwg+/eQBIBT95gH9DJmqqr6Zqqq+maqqvpmqqr795AEgFP3mASAT/eYBIBP95AEhFSAT/eAB/QwAAABAAAAAQAAAAEAAAABA/eYBIRb9DAAAgD8AAIA/AACAPwAAgD/9DAAAAEAAAABAAAAAQAAAAEAgFv0MpcCwQqXAsEKlwLBCpcCwQv3oAf0MUKyuwlCsrsJQrK7CUKyuwv3pASEXIBf9DDuquD87qrg/O6q4PzuquD/95gH9aiEYIBcgGP0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAY/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIRn9DGdpUDlnaVA5Z2lQOWdpUDkgGf3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAZ/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIBn95gH9DMGpKj3BqSo9wakqPcGpKj395AEgGf3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAZ/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIBkgGf3mAf3mASAZ/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIBj9+AH9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf0MAACAPwAAgD8AAIA/AACAP/3kAf3nAf3lASAT/QwAAACAAAAAgAAAAIAAAACA/U79UCEaIBUgGiAT/eAB/QwAACA/AAAgPwAAID8AACA//UP9Uv3mAf3kAf0LAgAgCkEQaiEKIApBEEgNAAsgASAKav0AAgAgAiAKav0AAgD95AH94QEhHP0MAACAPwAAgD8AAIA/AACAP/0MAACAPwAAgD8AAIA/AACAPyAc/QylwLBCpcCwQqXAsEKlwLBC/egB/QxQrK7CUKyuwlCsrsJQrK7C/ekBIR0gHf0MO6q4PzuquD87qrg/O6q4P/3mAf1qIR4gHSAe/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIB79DIOAXrmDgF65g4BeuYOAXrn95gH95QEhH/0MZ2lQOWdpUDlnaVA5Z2lQOSAf/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIB/95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgH/3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAf/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIB/95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgHyAf/eYB/eYBIB/95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgHv34Af0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/eQB/ecBIAMgCmr9AAIA/eYBIAQgCmr9AAIAIAUgCmr9AAIA/eQB/eEBISD9DAAAgD8AAIA/AACAPwAAgD/9DAAAgD8AAIA/AACAPwAAgD8gIP0MpcCwQqXAsEKlwLBCpcCwQv3oAf0MUKyuwlCsrsJQrK7CUKyuwv3pASEhICH9DDuquD87qrg/O6q4PzuquD/95gH9aiEiICEgIv0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAi/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBISP9DGdpUDlnaVA5Z2lQOWdpUDkgI/3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAj/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBICP95gH9DMGpKj3BqSo9wakqPcGpKj395AEgI/3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAj/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBICMgI/3mAf3mASAj/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBICL9+AH9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf3kAf3nASAGIApq/QACACAHIApq/QACAP3kASEkICQgJP3mASEl/Qzq8Lq76vC6u+rwurvq8Lq7ICX95gH9DE4TqTxOE6k8ThOpPE4TqTz95AEgJf3mAf0MLR5cvS0eXL0tHly9LR5cvf3kASAl/eYB/QyTgwg+k4MIPpODCD6Tgwg+/eQBICX95gH9DJmqqr6Zqqq+maqqvpmqqr795AEgJf3mASAk/eYBICT95AEhJiAk/eAB/QwAAABAAAAAQAAAAEAAAABA/eYBISf9DAAAgD8AAIA/AACAPwAAgD/9DAAAAEAAAABAAAAAQAAAAEAgJ/0MpcCwQqXAsEKlwLBCpcCwQv3oAf0MUKyuwlCsrsJQrK7CUKyuwv3pASEoICj9DDuquD87qrg/O6q4PzuquD/95gH9aiEpICggKf0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAp/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBISr9DGdpUDlnaVA5Z2lQOWdpUDkgKv3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAq/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBICr95gH9DMGpKj3BqSo9wakqPcGpKj395AEgKv3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAq/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBICogKv3mAf3mASAq/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBICn9+AH9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf0MAACAPwAAgD8AAIA/AACAP/3kAf3nAf3lASAk/QwAAACAAAAAgAAAAIAAAACA/U79UCErICYgKyAk/eAB/QwAACA/AAAgPwAAID8AACA//UP9Uv3mAf3kASEbIAAgG/0fADgCECAAQRRqIQAgAUEUaiEBIAJB0ABqIQIgA0EUaiEDIARBFGohBCAFQdAAaiEFIAZBFGohBiAHQdAAaiEHIAlBAWohCQwACwsLxxECAn8Ze0EAIQUCQANAIAUgBE4NAUEAIQYDQCAAIAZqIAEgBmr9AAIAIAIgBmr9AAIA/eQB/eEBIQf9DAAAgD8AAIA/AACAPwAAgD/9DAAAgD8AAIA/AACAPwAAgD8gB/0MpcCwQqXAsEKlwLBCpcCwQv3oAf0MUKyuwlCsrsJQrK7CUKyuwv3pASEIIAj9DDuquD87qrg/O6q4PzuquD/95gH9aiEJIAggCf0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAJ/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIQr9DGdpUDlnaVA5Z2lQOWdpUDkgCv3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAK/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIAr95gH9DMGpKj3BqSo9wakqPcGpKj395AEgCv3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAK/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIAogCv3mAf3mASAK/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIAn9+AH9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf3kAf3nASADIAZq/QACACELIAsgC/3mASEM/Qzq8Lq76vC6u+rwurvq8Lq7IAz95gH9DE4TqTxOE6k8ThOpPE4TqTz95AEgDP3mAf0MLR5cvS0eXL0tHly9LR5cvf3kASAM/eYB/QyTgwg+k4MIPpODCD6Tgwg+/eQBIAz95gH9DJmqqr6Zqqq+maqqvpmqqr795AEgDP3mASAL/eYBIAv95AEhDSAL/eAB/QwAAABAAAAAQAAAAEAAAABA/eYBIQ79DAAAgD8AAIA/AACAPwAAgD/9DAAAAEAAAABAAAAAQAAAAEAgDv0MpcCwQqXAsEKlwLBCpcCwQv3oAf0MUKyuwlCsrsJQrK7CUKyuwv3pASEPIA/9DDuquD87qrg/O6q4PzuquD/95gH9aiEQIA8gEP0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAQ/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIRH9DGdpUDlnaVA5Z2lQOWdpUDkgEf3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAR/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIBH95gH9DMGpKj3BqSo9wakqPcGpKj395AEgEf3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAR/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIBEgEf3mAf3mASAR/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIBD9+AH9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf0MAACAPwAAgD8AAIA/AACAP/3kAf3nAf3lASAL/QwAAACAAAAAgAAAAIAAAACA/U79UCESIA0gEiAL/eAB/QwAACA/AAAgPwAAID8AACA//UP9Uv3mAf0LAgAgBkEQaiEGIAZBEEgNAAsgASAGav0AAgAgAiAGav0AAgD95AH94QEhFP0MAACAPwAAgD8AAIA/AACAP/0MAACAPwAAgD8AAIA/AACAPyAU/QylwLBCpcCwQqXAsEKlwLBC/egB/QxQrK7CUKyuwlCsrsJQrK7C/ekBIRUgFf0MO6q4PzuquD87qrg/O6q4P/3mAf1qIRYgFSAW/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIBb9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhF/0MZ2lQOWdpUDlnaVA5Z2lQOSAX/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIBf95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgF/3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAX/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIBf95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgFyAX/eYB/eYBIBf95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgFv34Af0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/eQB/ecBIAMgBmr9AAIAIRggGCAY/eYBIRn9DOrwurvq8Lq76vC6u+rwursgGf3mAf0MThOpPE4TqTxOE6k8ThOpPP3kASAZ/eYB/QwtHly9LR5cvS0eXL0tHly9/eQBIBn95gH9DJODCD6Tgwg+k4MIPpODCD795AEgGf3mAf0Mmaqqvpmqqr6Zqqq+maqqvv3kASAZ/eYBIBj95gEgGP3kASEaIBj94AH9DAAAAEAAAABAAAAAQAAAAED95gEhG/0MAACAPwAAgD8AAIA/AACAP/0MAAAAQAAAAEAAAABAAAAAQCAb/QylwLBCpcCwQqXAsEKlwLBC/egB/QxQrK7CUKyuwlCsrsJQrK7C/ekBIRwgHP0MO6q4PzuquD87qrg/O6q4P/3mAf1qIR0gHCAd/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIB39DIOAXrmDgF65g4BeuYOAXrn95gH95QEhHv0MZ2lQOWdpUDlnaVA5Z2lQOSAe/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIB795gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgHv3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAe/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIB795gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgHiAe/eYB/eYBIB795AH9DAAAgD8AAIA/AACAPwAAgD/95AEgHf34Af0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/QwAAIA/AACAPwAAgD8AAIA//eQB/ecB/eUBIBj9DAAAAIAAAACAAAAAgAAAAID9Tv1QIR8gGiAfIBj94AH9DAAAID8AACA/AAAgPwAAID/9Q/1S/eYBIRMgACAT/R8AOAIQIABBFGohACABQRRqIQEgAkHQAGohAiADQRRqIQMgBUEBaiEFDAALCwueBwICfwl7QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWogASAFav0AAgAgAiAFav0AAgD95AH94QEhBv0MAACAPwAAgD8AAIA/AACAP/0MAACAPwAAgD8AAIA/AACAPyAG/QylwLBCpcCwQqXAsEKlwLBC/egB/QxQrK7CUKyuwlCsrsJQrK7C/ekBIQcgB/0MO6q4PzuquD87qrg/O6q4P/3mAf1qIQggByAI/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIAj9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhCf0MZ2lQOWdpUDlnaVA5Z2lQOSAJ/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIAn95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgCf3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAJ/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIAn95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgCSAJ/eYB/eYBIAn95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgCP34Af0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/eQB/ecB/QsCACAFQRBqIQUgBUEQSA0ACyABIAVq/QACACACIAVq/QACAP3kAf3hASEL/QwAAIA/AACAPwAAgD8AAIA//QwAAIA/AACAPwAAgD8AAIA/IAv9DKXAsEKlwLBCpcCwQqXAsEL96AH9DFCsrsJQrK7CUKyuwlCsrsL96QEhDCAM/Qw7qrg/O6q4PzuquD87qrg//eYB/WohDSAMIA39DACAMT8AgDE/AIAxPwCAMT/95gH95QEgDf0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEO/QxnaVA5Z2lQOWdpUDlnaVA5IA795gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgDv3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAO/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIA795gH9DKqqKj6qqio+qqoqPqqqKj795AEgDv3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASAOIA795gH95gEgDv3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAN/fgB/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH95AH95wEhCiAAIAr9HwA4AhAgAEEUaiEAIAFBFGohASACQdAAaiECIARBAWohBAwACwsLlAsCAn8Re0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVqIAEgBWr9AAIAIAIgBWr9AAIA/eQBIQYgBiAG/eYBIQf9DOrwurvq8Lq76vC6u+rwursgB/3mAf0MThOpPE4TqTxOE6k8ThOpPP3kASAH/eYB/QwtHly9LR5cvS0eXL0tHly9/eQBIAf95gH9DJODCD6Tgwg+k4MIPpODCD795AEgB/3mAf0Mmaqqvpmqqr6Zqqq+maqqvv3kASAH/eYBIAb95gEgBv3kASEIIAb94AH9DAAAAEAAAABAAAAAQAAAAED95gEhCf0MAACAPwAAgD8AAIA/AACAP/0MAAAAQAAAAEAAAABAAAAAQCAJ/QylwLBCpcCwQqXAsEKlwLBC/egB/QxQrK7CUKyuwlCsrsJQrK7C/ekBIQogCv0MO6q4PzuquD87qrg/O6q4P/3mAf1qIQsgCiAL/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIAv9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhDP0MZ2lQOWdpUDlnaVA5Z2lQOSAM/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIAz95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgDP3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAM/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIAz95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgDCAM/eYB/eYBIAz95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgC/34Af0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/QwAAIA/AACAPwAAgD8AAIA//eQB/ecB/eUBIAb9DAAAAIAAAACAAAAAgAAAAID9Tv1QIQ0gCCANIAb94AH9DAAAID8AACA/AAAgPwAAID/9Q/1S/QsCACAFQRBqIQUgBUEQSA0ACyABIAVq/QACACACIAVq/QACAP3kASEPIA8gD/3mASEQ/Qzq8Lq76vC6u+rwurvq8Lq7IBD95gH9DE4TqTxOE6k8ThOpPE4TqTz95AEgEP3mAf0MLR5cvS0eXL0tHly9LR5cvf3kASAQ/eYB/QyTgwg+k4MIPpODCD6Tgwg+/eQBIBD95gH9DJmqqr6Zqqq+maqqvpmqqr795AEgEP3mASAP/eYBIA/95AEhESAP/eAB/QwAAABAAAAAQAAAAEAAAABA/eYBIRL9DAAAgD8AAIA/AACAPwAAgD/9DAAAAEAAAABAAAAAQAAAAEAgEv0MpcCwQqXAsEKlwLBCpcCwQv3oAf0MUKyuwlCsrsJQrK7CUKyuwv3pASETIBP9DDuquD87qrg/O6q4PzuquD/95gH9aiEUIBMgFP0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAU/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIRX9DGdpUDlnaVA5Z2lQOWdpUDkgFf3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAV/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIBX95gH9DMGpKj3BqSo9wakqPcGpKj395AEgFf3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAV/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIBUgFf3mAf3mASAV/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIBT9+AH9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf0MAACAPwAAgD8AAIA/AACAP/3kAf3nAf3lASAP/QwAAACAAAAAgAAAAIAAAACA/U79UCEWIBEgFiAP/eAB/QwAACA/AAAgPwAAID8AACA//UP9UiEOIAAgDv0fADgCECAAQRRqIQAgAUEUaiEBIAJB0ABqIQIgBEEBaiEEDAALCwvHAQICfwF7QQAhBgJAA0AgBiAFTg0BQQAhBwNAIAAgB2ogASAHav0AAgAgAiAHav0AAgD95gEgAyAHav0AAgAgBCAHav0AAgD95gH95AH9CwIAIAdBEGohByAHQRBIDQALIAEgB2r9AAIAIAIgB2r9AAIA/eYBIAMgB2r9AAIAIAQgB2r9AAIA/eYB/eQBIQggACAI/R8AOAIQIABBFGohACABQRRqIQEgAkEUaiECIANBFGohAyAEQRRqIQQgBkEBaiEGDAALCwv0CgICfxF7QQAhAwJAA0AgAyACTg0BQQAhBANAIAAgBGogASAEav0AAgAhBSAFIAX95gEhBv0M6vC6u+rwurvq8Lq76vC6uyAG/eYB/QxOE6k8ThOpPE4TqTxOE6k8/eQBIAb95gH9DC0eXL0tHly9LR5cvS0eXL395AEgBv3mAf0Mk4MIPpODCD6Tgwg+k4MIPv3kASAG/eYB/QyZqqq+maqqvpmqqr6Zqqq+/eQBIAb95gEgBf3mASAF/eQBIQcgBf3gAf0MAAAAQAAAAEAAAABAAAAAQP3mASEI/QwAAIA/AACAPwAAgD8AAIA//QwAAABAAAAAQAAAAEAAAABAIAj9DKXAsEKlwLBCpcCwQqXAsEL96AH9DFCsrsJQrK7CUKyuwlCsrsL96QEhCSAJ/Qw7qrg/O6q4PzuquD87qrg//eYB/WohCiAJIAr9DACAMT8AgDE/AIAxPwCAMT/95gH95QEgCv0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEL/QxnaVA5Z2lQOWdpUDlnaVA5IAv95gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgC/3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAL/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIAv95gH9DKqqKj6qqio+qqoqPqqqKj795AEgC/3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASALIAv95gH95gEgC/3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAK/fgB/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH9DAAAgD8AAIA/AACAPwAAgD/95AH95wH95QEgBf0MAAAAgAAAAIAAAACAAAAAgP1O/VAhDCAHIAwgBf3gAf0MAAAgPwAAID8AACA/AAAgP/1D/VL9CwIAIARBEGohBCAEQRBIDQALIAEgBGr9AAIAIQ4gDiAO/eYBIQ/9DOrwurvq8Lq76vC6u+rwursgD/3mAf0MThOpPE4TqTxOE6k8ThOpPP3kASAP/eYB/QwtHly9LR5cvS0eXL0tHly9/eQBIA/95gH9DJODCD6Tgwg+k4MIPpODCD795AEgD/3mAf0Mmaqqvpmqqr6Zqqq+maqqvv3kASAP/eYBIA795gEgDv3kASEQIA794AH9DAAAAEAAAABAAAAAQAAAAED95gEhEf0MAACAPwAAgD8AAIA/AACAP/0MAAAAQAAAAEAAAABAAAAAQCAR/QylwLBCpcCwQqXAsEKlwLBC/egB/QxQrK7CUKyuwlCsrsJQrK7C/ekBIRIgEv0MO6q4PzuquD87qrg/O6q4P/3mAf1qIRMgEiAT/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIBP9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhFP0MZ2lQOWdpUDlnaVA5Z2lQOSAU/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIBT95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgFP3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAU/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIBT95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgFCAU/eYB/eYBIBT95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgE/34Af0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/QwAAIA/AACAPwAAgD8AAIA//eQB/ecB/eUBIA79DAAAAIAAAACAAAAAgAAAAID9Tv1QIRUgECAVIA794AH9DAAAID8AACA/AAAgPwAAID/9Q/1SIQ0gACAN/R8AOAIQIABBFGohACABQRRqIQEgA0EBaiEDDAALCwuJAQICfwF7QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWogASAFav0AAgAgAiAFav0AAgD95gH9CwIAIAVBEGohBSAFQRBIDQALIAEgBWr9AAIAIAIgBWr9AAIA/eYBIQYgACAG/R8AOAIQIABBFGohACABQRRqIQEgAkEUaiECIARBAWohBAwACwsLswECAn8Be0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVq/QwAAIA/AACAPwAAgD8AAIA/IAEgBWr9AAIAIAIgBWr9AAIA/eYB/eUB/QsCACAFQRBqIQUgBUEQSA0AC/0MAACAPwAAgD8AAIA/AACAPyABIAVq/QACACACIAVq/QACAP3mAf3lASEGIAAgBv0fADgCECAAQRRqIQAgAUEUaiEBIAJBFGohAiAEQQFqIQQMAAsLC7MBAgJ/AXtBACEEAkADQCAEIANODQFBACEFA0AgACAFaiABIAVq/QACAP0MAACAPwAAgD8AAIA/AACAPyACIAVq/QACAP3lAf3mAf0LAgAgBUEQaiEFIAVBEEgNAAsgASAFav0AAgD9DAAAgD8AAIA/AACAPwAAgD8gAiAFav0AAgD95QH95gEhBiAAIAb9HwA4AhAgAEEUaiEAIAFBFGohASACQRRqIQIgBEEBaiEEDAALCwuJAQICfwF7QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWogASAFav0AAgAgAiAFav0AAgD95AH9CwIAIAVBEGohBSAFQRBIDQALIAEgBWr9AAIAIAIgBWr9AAIA/eQBIQYgACAG/R8AOAIQIABBFGohACABQRRqIQEgAkEUaiECIARBAWohBAwACwsLxwECAn8Be0EAIQYCQANAIAYgBU4NAUEAIQcDQCAAIAdqIAEgB2r9AAIAIAIgB2r9AAIAIAMgB2r9AAIA/eYBIAQgB2r9AAIA/eYB/eQB/QsCACAHQRBqIQcgB0EQSA0ACyABIAdq/QACACACIAdq/QACACADIAdq/QACAP3mASAEIAdq/QACAP3mAf3kASEIIAAgCP0fADgCECAAQRRqIQAgAUEUaiEBIAJBFGohAiADQRRqIQMgBEEUaiEEIAZBAWohBgwACwsLqAECAn8Be0EAIQUCQANAIAUgBE4NAUEAIQYDQCAAIAZqIAEgBmr9AAIAIAIgBmr9AAIA/eYBIAMgBmr9AAIA/eYB/QsCACAGQRBqIQYgBkEQSA0ACyABIAZq/QACACACIAZq/QACAP3mASADIAZq/QACAP3mASEHIAAgB/0fADgCECAAQRRqIQAgAUEUaiEBIAJBFGohAiADQRRqIQMgBUEBaiEFDAALCwuJBAQFfwF7AX8Ge0EAIQQCQANAIAMgBGtBAkgNAUEAIQUgAiAEQRRsaiAFQQRsaiEK/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ4gACAEQdAAbGohBiABIAVBBGxqIQcgBkHQAGohCANAIAf9AAIAIQ8gB/0AAhAhECAG/QkCACEJIAsgCSAP/eYB/eQBIQsgDCAJIBD95gH95AEhDCAG/QkCUCEJIA0gCSAP/eYB/eQBIQ0gDiAJIBD95gH95AEhDiAGQQRqIQYgB0EUaiEHIAYgCEgNAAsgCiAL/QsCACAKIAz9HwA4AhAgCiAN/QsCFCAKIA79HwA4AiQgBEECaiEEDAALCwJAA0AgBCADTg0BQQAhBSACIARBFGxqIAVBBGxqIQr9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEMIAAgBEHQAGxqIQYgASAFQQRsaiEHIAZB0ABqIQgDQCAH/QACACEPIAf9AAIQIRAgBv0JAgAhCSALIAkgD/3mAf3kASELIAwgCSAQ/eYB/eQBIQwgBkEEaiEGIAdBFGohByAGIAhIDQALIAogC/0LAgAgCiAM/R8AOAIQIARBAWohBAwACwsL8wIEB38BewF/A3sgAUEEbCEBIANBBGwhA0EAIQYCQANAIAZB8AFODQEgBCAGav0MAAAAAAAAAAAAAAAAAAAAAP0LAgAgBkEQaiEGDAALC0EAIQsCQANAIAsgBU4NASALQRBqIQwCQCAMIAVIDQAgBSEMC0EAIQYCQANAIAZBFE4NAUEAIQcgBCAGQQxsaiAHQQRsaiEOIA79AAIAIQ8gDv0AAgwhECAAIAsgAWxqIAZBBGxqIQkgAiALIANsaiAHQQRsaiEKIAshCAJAA0AgCCAMTg0BIAr9AAIAIREgCf0JAgAhDSAPIA0gEf3mAf3kASEPIAn9CQIEIQ0gECANIBH95gH95AEhECAJIAFqIQkgCiADaiEKIAhBAWohCAwACwsgDiAP/R8AOAIAIA4gD/0fATgCBCAOIA/9HwI4AgggDiAQ/R8AOAIMIA4gEP0fATgCECAOIBD9HwI4AhQgBkECaiEGDAALCyALQRBqIQsMAAsLC48DBAd/AXsBfwZ7IAFBBGwhASADQQRsIQNBACEGAkADQCAGQZADTg0BIAQgBmr9DAAAAAAAAAAAAAAAAAAAAAD9CwIAIAZBEGohBgwACwtBACELAkADQCALIAVODQEgC0EQaiEMAkAgDCAFSA0AIAUhDAtBACEGAkADQCAGQRRODQFBACEHIAQgBkEUbGogB0EEbGohDiAO/QACACEPIA79AAIQIRAgDv0AAhQhESAO/QACJCESIAAgCyABbGogBkEEbGohCSACIAsgA2xqIAdBBGxqIQogCyEIAkADQCAIIAxODQEgCv0AAgAhEyAK/QACECEUIAn9CQIAIQ0gDyANIBP95gH95AEhDyAQIA0gFP3mAf3kASEQIAn9CQIEIQ0gESANIBP95gH95AEhESASIA0gFP3mAf3kASESIAkgAWohCSAKIANqIQogCEEBaiEIDAALCyAOIA/9CwIAIA4gEP0fADgCECAOIBH9CwIUIA4gEv0fADgCJCAGQQJqIQYMAAsLIAtBEGohCwwACwsLtwMEBX8BewF/A3tBACEEAkADQCADIARrQQJIDQFBACEFIAIgBEEMbGogBUEEbGohCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQwgACAEQdAAbGohBiABIAVBBGxqIQcgBkHQAGohCANAIAf9AAIAIQ0gBv0JAgAhCSALIAkgDf3mAf3kASELIAb9CQJQIQkgDCAJIA395gH95AEhDCAGQQRqIQYgB0EMaiEHIAYgCEgNAAsgCiAL/R8AOAIAIAogC/0fATgCBCAKIAv9HwI4AgggCiAM/R8AOAIMIAogDP0fATgCECAKIAz9HwI4AhQgBEECaiEEDAALCwJAA0AgBCADTg0BQQAhBSACIARBDGxqIAVBBGxqIQr9DAAAAAAAAAAAAAAAAAAAAAAhCyAAIARB0ABsaiEGIAEgBUEEbGohByAGQdAAaiEIA0AgB/0AAgAhDSAG/QkCACEJIAsgCSAN/eYB/eQBIQsgBkEEaiEGIAdBDGohByAGIAhIDQALIAogC/0fADgCACAKIAv9HwE4AgQgCiAL/R8COAIIIARBAWohBAwACwsL7QICAX8Ee/0MAAAAAAAAAAAAAAAAAAAAACEE/QwAAAAAAAAAAAAAAAAAAAAAIQX9DAAAAAAAAAAAAAAAAAAAAAAhBv0MAAAAAAAAAAAAAAAAAAAAACEHIAFBBGwgAGohAwJAA0AgAyAAa0HAAEgNASAEIAD9AAIA/QwAAAAAAAAAAAAAAAAAAAAA/eYB/eQBIQQgBSAA/QACEP0MAAAAAAAAAAAAAAAAAAAAAP3mAf3kASEFIAYgAP0AAiD9DAAAAAAAAAAAAAAAAAAAAAD95gH95AEhBiAHIAD9AAIw/QwAAAAAAAAAAAAAAAAAAAAA/eYB/eQBIQcgAEHAAGohAAwACwsCQANAIAMgAGtBEEgNASAEIAD9AAIA/QwAAAAAAAAAAAAAAAAAAAAA/eYB/eQBIQQgAEEQaiEADAALCyAEIAX95AEgBv3kASAH/eQBIQQgAiAE/R8AIAT9HwGSIAT9HwKSIAT9HwOSOAIACwD3AQRuYW1lAe8BFAAJcm93c18yMHgzAQpwb2ludHdpc2UwAglyb3dzXzIweDUDCnBvaW50d2lzZTEECnBvaW50d2lzZTIFCnBvaW50d2lzZTMGCnBvaW50d2lzZTQHCnBvaW50d2lzZTUICnBvaW50d2lzZTYJCnBvaW50d2lzZTcKCnBvaW50d2lzZTgLCnBvaW50d2lzZTkMC3BvaW50d2lzZTEwDQtwb2ludHdpc2UxMQ4LcG9pbnR3aXNlMTIPCWNvbHNfMjB4NRAKb3V0ZXJfMjB4MxEKb3V0ZXJfMjB4NRIJY29sc18yMHgzEwlub25maW5pdGU=";
+const kernelNames = ["rows_20x3","pointwise0","rows_20x5","pointwise1","pointwise2","pointwise3","pointwise4","pointwise5","pointwise6","pointwise7","pointwise8","pointwise9","pointwise10","pointwise11","pointwise12","cols_20x5","outer_20x3","outer_20x5","cols_20x3","nonfinite"];
 
 interface KernelMemory { readonly buffer: ArrayBuffer; grow(pages: number): number }
-interface KernelExports { readonly rows_20x3: (a: number, b: number, out: number, samples: number) => void; readonly pointwise0: (out: number, a0: number, a1: number, a2: number, rows: number) => void; readonly rows_20x5: (a: number, b: number, out: number, samples: number) => void; readonly pointwise1: (out: number, a0: number, a1: number, a2: number, a3: number, a4: number, a5: number, a6: number, rows: number) => void; readonly pointwise2: (out: number, a0: number, a1: number, a2: number, rows: number) => void; readonly pointwise3: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise4: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise5: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly pointwise6: (out: number, a0: number, rows: number) => void; readonly pointwise7: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise8: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise9: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise10: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise11: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly pointwise12: (out: number, a0: number, a1: number, a2: number, rows: number) => void; readonly cols_20x5: (a: number, b: number, out: number, samples: number) => void; readonly outer_20x3: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly outer_20x5: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly cols_20x3: (a: number, b: number, out: number, samples: number) => void; }
+interface KernelExports { readonly rows_20x3: (a: number, b: number, out: number, samples: number) => void; readonly pointwise0: (out: number, a0: number, a1: number, a2: number, rows: number) => void; readonly rows_20x5: (a: number, b: number, out: number, samples: number) => void; readonly pointwise1: (out: number, a0: number, a1: number, a2: number, a3: number, a4: number, a5: number, a6: number, rows: number) => void; readonly pointwise2: (out: number, a0: number, a1: number, a2: number, rows: number) => void; readonly pointwise3: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise4: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise5: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly pointwise6: (out: number, a0: number, rows: number) => void; readonly pointwise7: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise8: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise9: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise10: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise11: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly pointwise12: (out: number, a0: number, a1: number, a2: number, rows: number) => void; readonly cols_20x5: (a: number, b: number, out: number, samples: number) => void; readonly outer_20x3: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly outer_20x5: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly cols_20x3: (a: number, b: number, out: number, samples: number) => void; readonly nonfinite: (at: number, count: number, out: number) => void }
+interface LoadedKernels { memory: KernelMemory; exports: KernelExports }
 interface WebAssemblyApi {
-  readonly Memory: new (descriptor: { initial: number }) => KernelMemory;
+  readonly Memory: new (descriptor: { initial: number; maximum: number; shared?: boolean }) => KernelMemory;
   readonly Module: new (bytes: Uint8Array) => object;
   readonly Instance: new (module: object, imports: object) => { readonly exports: object };
   validate(bytes: Uint8Array): boolean;
@@ -1714,13 +1723,13 @@ function decodeBase64(text: string): Uint8Array {
 }
 
 /** The kernels, instantiated once; undefined (with a one-line notice) where WebAssembly SIMD is unavailable. */
-function loadKernels(): { readonly memory: KernelMemory; readonly exports: KernelExports } | undefined {
+function loadKernels(): LoadedKernels | undefined {
   const host = globalThis as unknown as { WebAssembly?: WebAssemblyApi; console?: { warn(message: string): void } };
   try {
     const api = host.WebAssembly;
     const bytes = decodeBase64(kernelBytes);
     if (api === undefined || !api.validate(bytes)) throw new Error('no WebAssembly SIMD');
-    const memory = new api.Memory({ initial: 1 });
+    const memory = new api.Memory({ initial: 1, maximum: 65536 });
     const instance = new api.Instance(new api.Module(bytes), { env: { memory } });
     return { memory, exports: instance.exports as KernelExports };
   } catch {
@@ -1730,9 +1739,276 @@ function loadKernels(): { readonly memory: KernelMemory; readonly exports: Kerne
 }
 
 const kernels = loadKernels();
+/** The kernels by index, as workers are told which to run. */
+let kernelList: ((...args: number[]) => void)[] = kernels === undefined ? [] : kernelNames.map((name) => (kernels.exports as unknown as { [name: string]: (...args: number[]) => void })[name]);
 
 /** Which kernels this module runs: rnnc's WebAssembly SIMD kernels, or scalar JavaScript where those cannot load. */
 export const cpu: 'simd' | 'scalar' = kernels === undefined ? 'scalar' : 'simd';
+
+// Worker threads (setThreads). Control block of worker w: int32s 32·w … 32·w + 31 of the memory:
+// the job's number, the last job done, whether the worker sleeps, the kernel, its argument count and arguments.
+const JOB = 0, DONE = 1, SLEEPING = 2, KERNEL = 3, COUNT = 4, ARGS = 5;
+const maxThreads = 16;
+const workerSource = "\nconst start = (data, ready) => {\n  const memory = data.memory;\n  const instance = new WebAssembly.Instance(new WebAssembly.Module(data.bytes), { env: { memory } });\n  const kernels = data.names.map((name) => instance.exports[name]);\n  const control = new Int32Array(memory.buffer, data.slot * 128, 32);\n  const args = [];\n  let seen = Atomics.load(control, 0);\n  ready();\n  for (;;) {\n    const idleSince = performance.now();\n    for (let spins = 1; Atomics.load(control, 0) === seen; spins++) {\n      if (spins % 4096 === 0 && performance.now() - idleSince > 5) {\n        Atomics.store(control, 2, 1);\n        Atomics.wait(control, 0, seen);\n        Atomics.store(control, 2, 0);\n      }\n    }\n    seen = Atomics.load(control, 0);\n    const kernel = control[3];\n    if (kernel < 0) return;\n    args.length = control[4];\n    for (let a = 0; a < args.length; a++) args[a] = control[5 + a];\n    kernels[kernel](...args);\n    Atomics.store(control, 1, seen);\n  }\n};\nif (typeof require === 'function') {\n  const { parentPort } = require('node:worker_threads');\n  parentPort.once('message', (data) => {\n    start(data, () => parentPort.postMessage('ready'));\n    parentPort.close();\n  });\n} else {\n  self.onmessage = (event) => {\n    self.onmessage = null;\n    start(event.data, () => self.postMessage('ready'));\n    self.close();\n  };\n}\n";
+
+interface WorkerHandle { postMessage(message: unknown): void; terminate(): unknown }
+const pool = {
+  /** Slots of the workers that are running, in the order they take shares. */
+  ready: [] as number[],
+  workers: [] as WorkerHandle[],
+  control: undefined as Int32Array | undefined,
+};
+
+
+/** Hands kernel `index` with these arguments to the worker of the `w`-th ready slot. */
+function postJob(w: number, index: number, args: readonly number[]): void {
+  const control = pool.control as Int32Array;
+  const base = 32 * pool.ready[w];
+  for (let a = 0; a < args.length; a++) control[base + ARGS + a] = args[a];
+  control[base + KERNEL] = index;
+  control[base + COUNT] = args.length;
+  Atomics.store(control, base + JOB, control[base + JOB] + 1);
+  if (Atomics.load(control, base + SLEEPING) === 1) Atomics.notify(control, base + JOB);
+}
+
+/** Waits for the jobs of the first `posted` ready workers. */
+function awaitJobs(posted: number): void {
+  const control = pool.control as Int32Array;
+  for (let w = 0; w < posted; w++) {
+    const base = 32 * pool.ready[w];
+    const job = control[base + JOB];
+    while (Atomics.load(control, base + DONE) !== job) {
+      // spin: the worker finishes its share in about the time this thread took for its own
+    }
+  }
+}
+
+/** Runs kernel `index` over its rows in shares: workers take the later ones, this thread the first. */
+function splitKernel(index: number, args: number[], rowsAt: number, strides: readonly number[], align: number): void {
+  const rows = args[rowsAt];
+  const parts = Math.min(1 + pool.ready.length, Math.ceil(rows / align));
+  const share = align * Math.ceil(rows / parts / align);
+  let posted = 0;
+  for (let first = share; first < rows; first += share) {
+    const part = args.map((a, k) => a + first * strides[k]);
+    part[rowsAt] = Math.min(share, rows - first);
+    postJob(posted++, index, part);
+  }
+  args[rowsAt] = Math.min(share, rows);
+  kernelList[index](...args);
+  awaitJobs(posted);
+}
+/** Stops the workers and waits until they have exited, so that none still reads its control block. */
+async function stopWorkers(): Promise<void> {
+  const control = pool.control;
+  for (const slot of pool.ready) {
+    if (control === undefined) break;
+    const base = 32 * slot;
+    control[base + KERNEL] = -1;
+    Atomics.store(control, base + JOB, control[base + JOB] + 1);
+    Atomics.notify(control, base + JOB);
+  }
+  const workers = pool.workers;
+  pool.ready = [];
+  pool.workers = [];
+  await Promise.all(workers.map((worker) => worker.terminate()));
+  control?.fill(0);
+}
+
+type StartWorker = (data: object, onError: () => void) => Promise<WorkerHandle>;
+
+/** How this host starts a worker: worker_threads in Node, a Worker from a Blob in browsers. */
+function workerStarter(): StartWorker {
+  interface NodeWorker extends WorkerHandle { once(event: string, f: (value: unknown) => void): void; on(event: string, f: (value: unknown) => void): void; unref(): void }
+  interface WebWorker extends WorkerHandle { onmessage: ((event: unknown) => void) | null; onerror: ((event: unknown) => void) | null }
+  const host = globalThis as unknown as {
+    SharedArrayBuffer?: unknown;
+    process?: { getBuiltinModule?(id: string): unknown };
+    Worker?: new (url: string) => WebWorker;
+    Blob?: new (parts: string[], options: { type: string }) => object;
+    URL?: { createObjectURL(blob: object): string };
+  };
+  if (host.SharedArrayBuffer === undefined) fail('threads need SharedArrayBuffer (in a browser, a cross-origin isolated page)');
+  const threads = host.process?.getBuiltinModule?.('node:worker_threads') as { Worker: new (code: string, options: { eval: true }) => NodeWorker } | undefined;
+  if (threads !== undefined) {
+    return (data, onError) =>
+      new Promise((resolve, reject) => {
+        const worker = new threads.Worker(workerSource, { eval: true });
+        worker.once('message', () => {
+          // Until now the worker kept the process alive, so that it could start; it must not keep it from exiting.
+          worker.unref();
+          resolve(worker);
+        });
+        worker.once('error', reject);
+        worker.on('error', onError);
+        worker.postMessage(data);
+      });
+  }
+  const { Worker, Blob, URL } = host;
+  if (Worker !== undefined && Blob !== undefined && URL !== undefined) {
+    const url = URL.createObjectURL(new Blob([workerSource], { type: 'text/javascript' }));
+    return (data, onError) =>
+      new Promise((resolve, reject) => {
+        const worker = new Worker(url);
+        worker.onmessage = () => resolve(worker);
+        worker.onerror = (event) => {
+          reject(event);
+          onError();
+        };
+        worker.postMessage(data);
+      });
+  }
+  fail('threads need worker_threads (Node 20.16 or later) or Web Workers');
+}
+
+/** The kernels on a shared memory (once): the same bytes with the memory import's flag set to shared. */
+function shareMemory(loaded: LoadedKernels, api: WebAssemblyApi): Uint8Array {
+  const bytes = decodeBase64(kernelBytes);
+  bytes[68] = 0x03;
+  if (!pool.control) {
+    const pages = Math.ceil(loaded.memory.buffer.byteLength / 65536);
+    const memory = new api.Memory({ initial: pages, maximum: 65536, shared: true });
+    loaded.exports = new api.Instance(new api.Module(bytes), { env: { memory } }).exports as KernelExports;
+    loaded.memory = memory;
+    kernelList = kernelNames.map((name) => (loaded.exports as unknown as { [name: string]: (...args: number[]) => void })[name]);
+    pool.control = new Int32Array(memory.buffer, 0, 512);
+  }
+  return bytes;
+}
+
+/**
+ * Runs this module's kernels on `count` threads: this one and count − 1
+ * workers (worker_threads in Node, Web Workers in browsers, on a
+ * SharedArrayBuffer). GEMMs and fused loops with enough rows are split
+ * between them; results are the same as on one thread. Resolves to the
+ * number of threads in use once the workers are ready (1 where the SIMD
+ * kernels are unavailable); `setThreads(1)` stops the workers.
+ */
+export async function setThreads(count: number): Promise<number> {
+  if (!Number.isInteger(count) || count < 1 || count > maxThreads) fail(`the thread count must be a whole number from 1 to ${maxThreads}, got ${count}`);
+  await stopWorkers();
+  const api = (globalThis as unknown as { WebAssembly: WebAssemblyApi }).WebAssembly;
+  if (count === 1 || kernels === undefined) return 1;
+  const start = workerStarter();
+  const bytes = shareMemory(kernels, api);
+  const starting: Promise<WorkerHandle>[] = [];
+  for (let slot = 1; slot < count; slot++) {
+    const onError = () => {
+      pool.ready = pool.ready.filter((s) => s !== slot);
+    };
+    starting.push(start({ memory: kernels.memory, bytes, names: kernelNames, slot }, onError));
+  }
+  const started = await Promise.allSettled(starting);
+  pool.workers = started.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
+  const failed = started.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+  if (failed !== undefined) {
+    await stopWorkers();
+    fail(`a worker thread failed to start: ${String(failed.reason)}`);
+  }
+  pool.ready = pool.workers.map((_, k) => k + 1);
+  return count;
+}
+
+/** The threads in use and how many kernel calls (or shares of one) the workers have run since setThreads. */
+export function threadInfo(): { readonly threads: number; readonly workerJobs: number } {
+  const control = pool.control;
+  let jobs = 0;
+  for (const slot of pool.ready) if (control !== undefined) jobs += Atomics.load(control, 32 * slot + DONE);
+  return { threads: 1 + pool.ready.length, workerJobs: jobs };
+}
+
+function run_rows_20x3(a: number, b: number, out: number, samples: number): void {
+  if (pool.ready.length > 0 && samples >= 834) return splitKernel(0, [a, b, out, samples], 3, [0, 12, 80, 0], 4);
+  (kernels as LoadedKernels).exports.rows_20x3(a, b, out, samples);
+}
+
+function run_pointwise0(out: number, a0: number, a1: number, a2: number, rows: number): void {
+  if (pool.ready.length > 0 && rows >= 10000) return splitKernel(1, [out, a0, a1, a2, rows], 4, [20, 80, 0, 0, 0], 1);
+  (kernels as LoadedKernels).exports.pointwise0(out, a0, a1, a2, rows);
+}
+
+function run_rows_20x5(a: number, b: number, out: number, samples: number): void {
+  if (pool.ready.length > 0 && samples >= 500) return splitKernel(2, [a, b, out, samples], 3, [0, 20, 80, 0], 4);
+  (kernels as LoadedKernels).exports.rows_20x5(a, b, out, samples);
+}
+
+function run_pointwise1(out: number, a0: number, a1: number, a2: number, a3: number, a4: number, a5: number, a6: number, rows: number): void {
+  if (pool.ready.length > 0 && rows >= 2223) return splitKernel(3, [out, a0, a1, a2, a3, a4, a5, a6, rows], 8, [20, 20, 80, 20, 20, 80, 20, 80, 0], 1);
+  (kernels as LoadedKernels).exports.pointwise1(out, a0, a1, a2, a3, a4, a5, a6, rows);
+}
+
+function run_pointwise2(out: number, a0: number, a1: number, a2: number, rows: number): void {
+  if (pool.ready.length > 0 && rows >= 5000) return splitKernel(4, [out, a0, a1, a2, rows], 4, [20, 20, 80, 20, 0], 1);
+  (kernels as LoadedKernels).exports.pointwise2(out, a0, a1, a2, rows);
+}
+
+function run_pointwise3(out: number, a0: number, a1: number, rows: number): void {
+  if (pool.ready.length > 0 && rows >= 10000) return splitKernel(5, [out, a0, a1, rows], 3, [20, 20, 80, 0], 1);
+  (kernels as LoadedKernels).exports.pointwise3(out, a0, a1, rows);
+}
+
+function run_pointwise4(out: number, a0: number, a1: number, rows: number): void {
+  if (pool.ready.length > 0 && rows >= 10000) return splitKernel(6, [out, a0, a1, rows], 3, [20, 20, 80, 0], 1);
+  (kernels as LoadedKernels).exports.pointwise4(out, a0, a1, rows);
+}
+
+function run_pointwise5(out: number, a0: number, a1: number, a2: number, a3: number, rows: number): void {
+  if (pool.ready.length > 0 && rows >= 6667) return splitKernel(7, [out, a0, a1, a2, a3, rows], 5, [20, 20, 20, 20, 20, 0], 1);
+  (kernels as LoadedKernels).exports.pointwise5(out, a0, a1, a2, a3, rows);
+}
+
+function run_pointwise6(out: number, a0: number, rows: number): void {
+  if (pool.ready.length > 0 && rows >= 20000) return splitKernel(8, [out, a0, rows], 2, [20, 20, 0], 1);
+  (kernels as LoadedKernels).exports.pointwise6(out, a0, rows);
+}
+
+function run_pointwise7(out: number, a0: number, a1: number, rows: number): void {
+  if (pool.ready.length > 0 && rows >= 20000) return splitKernel(9, [out, a0, a1, rows], 3, [20, 20, 20, 0], 1);
+  (kernels as LoadedKernels).exports.pointwise7(out, a0, a1, rows);
+}
+
+function run_pointwise8(out: number, a0: number, a1: number, rows: number): void {
+  if (pool.ready.length > 0 && rows >= 10000) return splitKernel(10, [out, a0, a1, rows], 3, [20, 20, 20, 0], 1);
+  (kernels as LoadedKernels).exports.pointwise8(out, a0, a1, rows);
+}
+
+function run_pointwise9(out: number, a0: number, a1: number, rows: number): void {
+  if (pool.ready.length > 0 && rows >= 10000) return splitKernel(11, [out, a0, a1, rows], 3, [20, 20, 20, 0], 1);
+  (kernels as LoadedKernels).exports.pointwise9(out, a0, a1, rows);
+}
+
+function run_pointwise10(out: number, a0: number, a1: number, rows: number): void {
+  if (pool.ready.length > 0 && rows >= 20000) return splitKernel(12, [out, a0, a1, rows], 3, [20, 20, 20, 0], 1);
+  (kernels as LoadedKernels).exports.pointwise10(out, a0, a1, rows);
+}
+
+function run_pointwise11(out: number, a0: number, a1: number, a2: number, a3: number, rows: number): void {
+  if (pool.ready.length > 0 && rows >= 6667) return splitKernel(13, [out, a0, a1, a2, a3, rows], 5, [20, 20, 20, 20, 20, 0], 1);
+  (kernels as LoadedKernels).exports.pointwise11(out, a0, a1, a2, a3, rows);
+}
+
+function run_pointwise12(out: number, a0: number, a1: number, a2: number, rows: number): void {
+  if (pool.ready.length > 0 && rows >= 10000) return splitKernel(14, [out, a0, a1, a2, rows], 4, [20, 20, 20, 20, 0], 1);
+  (kernels as LoadedKernels).exports.pointwise12(out, a0, a1, a2, rows);
+}
+
+function run_cols_20x5(a: number, b: number, out: number, samples: number): void {
+  if (pool.ready.length > 0 && samples >= 500) return splitKernel(15, [a, b, out, samples], 3, [80, 0, 20, 0], 2);
+  (kernels as LoadedKernels).exports.cols_20x5(a, b, out, samples);
+}
+
+function run_outer_20x3(a: number, aStep: number, b: number, bStep: number, out: number, samples: number): void {
+  (kernels as LoadedKernels).exports.outer_20x3(a, aStep, b, bStep, out, samples);
+}
+
+function run_outer_20x5(a: number, aStep: number, b: number, bStep: number, out: number, samples: number): void {
+  (kernels as LoadedKernels).exports.outer_20x5(a, aStep, b, bStep, out, samples);
+}
+
+function run_cols_20x3(a: number, b: number, out: number, samples: number): void {
+  if (pool.ready.length > 0 && samples >= 834) return splitKernel(18, [a, b, out, samples], 3, [80, 0, 12, 0], 2);
+  (kernels as LoadedKernels).exports.cols_20x3(a, b, out, samples);
+}
 
 // The heap: one call's buffers, bump-allocated in the kernels' memory.
 let heapTop = 0;
@@ -1741,12 +2017,13 @@ const heapStaged = new Map<Float32Array, Float32Array>();
 
 /** Starts a call: frees the last call's buffers and grows the memory (only now) to hold `floats` floats. */
 function heapReserve(floats: number): void {
-  heapTop = 0;
+  // The heap starts after the workers' control blocks and the resident packed weights.
+  heapTop = 2048 + residentBytes;
   heapEnd = 0;
   heapStaged.clear();
   if (kernels === undefined) return;
   // 64 bytes of slack at the end: kernels read up to three floats past an array and mask them out.
-  const needed = 4 * floats + 64;
+  const needed = heapTop + 4 * floats + 64;
   const have = kernels.memory.buffer.byteLength;
   if (needed > have) kernels.memory.grow(Math.ceil((needed - have) / 65536));
   heapEnd = kernels.memory.buffer.byteLength - 64;
@@ -1775,6 +2052,56 @@ function heapStage(a: Float32Array | undefined): Float32Array | undefined {
   return staged;
 }
 
+/**
+ * The caller's param copied into the kernels' memory and checked there for
+ * values that are not finite: a SIMD sum of value·0 over the copy, and only
+ * if that is not 0 the scalar scan that names the value.
+ */
+function heapStageParam(name: string, a: Float32Array): Float32Array {
+  const staged = heapStage(a);
+  if (kernels === undefined || staged.buffer !== kernels.memory.buffer) {
+    checkFinite(name, a);
+    return staged;
+  }
+  const whole = staged.length - (staged.length % 4);
+  // The sum goes to the first bytes of the memory (the unused control block 0).
+  kernels.exports.nonfinite(staged.byteOffset, whole, 0);
+  let sum = new Float32Array(kernels.memory.buffer, 0, 1)[0];
+  for (let k = whole; k < staged.length; k++) sum += staged[k] * 0;
+  if (sum !== 0) checkFinite(name, a);
+  return staged;
+}
+
+// Packed weights (see pack) stay in the kernels' memory, after the control
+// blocks, while calls pass the same Packed object: pack makes a new one for
+// new params, so the weights of one Packed never change.
+let resident: { readonly weights: object; readonly memory: KernelMemory; readonly at: Map<string, number> } | undefined;
+let residentBytes = 0;
+
+/** Copies a Packed object's weights into the kernels' memory unless they are there (before heapReserve). */
+function residentPlace(weights: { readonly [key: string]: Float32Array } | undefined): void {
+  if (weights === undefined || kernels === undefined) return;
+  if (resident !== undefined && resident.weights === weights && resident.memory === kernels.memory) return;
+  const at = new Map<string, number>();
+  let top = 2048;
+  for (const [key, w] of Object.entries(weights)) {
+    at.set(key, top);
+    top += 16 * Math.ceil(w.length / 4) + 16;
+  }
+  const have = kernels.memory.buffer.byteLength;
+  if (top + 64 > have) kernels.memory.grow(Math.ceil((top + 64 - have) / 65536));
+  for (const [key, w] of Object.entries(weights)) new Float32Array(kernels.memory.buffer, at.get(key) as number, w.length).set(w);
+  residentBytes = top - 2048;
+  resident = { weights, memory: kernels.memory, at };
+}
+
+/** A packed weight: its resident copy, or the caller's array where the kernels are unavailable. */
+function residentWeight(weights: { readonly [key: string]: Float32Array } | undefined, key: string): Float32Array | undefined {
+  if (weights === undefined) return undefined;
+  const at = resident?.weights === weights ? resident.at.get(key) : undefined;
+  if (kernels === undefined || at === undefined) return weights[key];
+  return new Float32Array(kernels.memory.buffer, at, weights[key].length);
+}
 /** Floats needed to copy every array in these objects (tensors by their data) into the heap. */
 function heapFloats(...groups: ({ readonly [name: string]: Float32Array | Tensor | undefined } | undefined)[]): number {
   let total = 0;

@@ -54,16 +54,21 @@ function fail(message: string): never {
   throw new Error(`rnnc model: ${message}`);
 }
 
-function checkParams(params: Params): void {
+/** Checks every param's type and size, and (unless the caller checks them as it copies them) that its values are finite. */
+function checkParams(params: Params, finite = true): void {
   if (typeof params !== 'object' || params === null) fail('params must be an object of Float32Arrays by name');
   for (const name of paramNames) {
     const value = params[name];
     const size = paramShapes[name].reduce((a: number, b: number) => a * b, 1);
     if (!(value instanceof Float32Array)) fail(`param ${name} must be a Float32Array of ${size} values`);
     if (value.length !== size) fail(`param ${name} has ${value.length} values, its shape [${paramShapes[name].join(', ')}] needs ${size}`);
-    for (let k = 0; k < value.length; k++) {
-      if (!Number.isFinite(value[k])) fail(`param ${name} holds ${value[k]} at index ${k}`);
-    }
+    if (finite) checkFinite(name, value);
+  }
+}
+
+function checkFinite(name: string, value: Float32Array): void {
+  for (let k = 0; k < value.length; k++) {
+    if (!Number.isFinite(value[k])) fail(`param ${name} holds ${value[k]} at index ${k}`);
   }
 }
 
@@ -175,7 +180,7 @@ export type PackedName = keyof typeof packedLayouts;
 // Params with their fused weights stacked once (see pack); forward and grad take either.
 export interface Packed { readonly kind: 'packed'; readonly params: Params; readonly weights: { readonly [K in PackedName]: Arr } }
 
-// Stacks the fused weights once, so forward and grad need not; pack again after changing params.
+// Stacks the fused weights once, so forward and grad need not; pack again after changing params. (On the SIMD path the weights of the last Packed passed stay in the kernels’ memory.)
 export function pack(params: Params): Packed {
   checkParams(params);
   const weights: { [name: string]: Arr } = {};
@@ -224,11 +229,12 @@ export function init(seed = 0): Params {
 
 export function forward(model: Params | Packed, inputs: Inputs, initialStates: InitialStates = {}): ForwardResult {
   const { params, packed } = unwrap(model);
-  checkParams(params);
+  checkParams(params, false);
   const { B, lengths } = checkInputs(inputs, false);
   const T_T = lengths["T"] as number;
   checkInitialStates(initialStates, B);
-  heapReserve(7 * (B * 256 + 4) + (32768 + 4) + (T_T * B * 512 + 4) + 3 * (T_T * B * 256 + 4) + 2 * (T_T * B * 64 + 4) + heapFloats(params, packed, initialStates, inputs));
+  residentPlace(packed);
+  heapReserve(7 * (B * 256 + 4) + (32768 + 4) + (T_T * B * 512 + 4) + 3 * (T_T * B * 256 + 4) + 2 * (T_T * B * 64 + 4) + heapFloats(params, initialStates, inputs));
   const c7_7 = heapAlloc(B * 256);
   const stack9_9 = heapAlloc(32768);
   const mm10_11 = heapAlloc(T_T * B * 512);
@@ -244,16 +250,16 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
   const mm20_26 = heapAlloc(T_T * B * 64);
   const v21_27 = heapAlloc(T_T * B * 64);
   const in0 = heapStage((inputs["text"] as Tensor).data);
-  const p1 = heapStage(params["states.W_f"]);
-  const p2 = heapStage(params["states.W_n"]);
-  const p3 = heapStage(params["states.U_f"]);
-  const p4 = heapStage(params["states.U_n"]);
-  const p5 = heapStage(params["states.b_f"]);
-  const p6 = heapStage(params["states.b_n"]);
+  const p1 = packed === undefined ? heapStageParam("states.W_f", params["states.W_f"]) : params["states.W_f"];
+  const p2 = packed === undefined ? heapStageParam("states.W_n", params["states.W_n"]) : params["states.W_n"];
+  const p3 = heapStageParam("states.U_f", params["states.U_f"]);
+  const p4 = heapStageParam("states.U_n", params["states.U_n"]);
+  const p5 = heapStageParam("states.b_f", params["states.b_f"]);
+  const p6 = heapStageParam("states.b_n", params["states.b_n"]);
   // %8 state_init states.h — 13: state h: [H]
   const init8_8 = heapStage(initialStates["states.h"]) ?? c7_7;
   // %9 stack_rows packed W_f, W_n
-  let packed9_10 = heapStage(packed?.["states.W_f+states.W_n"]);
+  let packed9_10 = residentWeight(packed, "states.W_f+states.W_n");
   if (packed9_10 === undefined) {
     for (let l = 0; l < 1; l++) {
       stack9_9.set(p1.subarray(l * 16384, (l + 1) * 16384), l * 32768 + 0);
@@ -266,7 +272,7 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
   // %10 matmul fused gates — 21: f = sigmoid(W_f @ x + U_f @ h + b_f)
   gemm_rows_512x64(packed9_10, in0, mm10_11, T_T * B);
   // %13 add
-  if (kernels !== undefined && heapHolds(v13_12, mm10_11, p5)) kernels.exports.pointwise0(v13_12.byteOffset, mm10_11.byteOffset + 0, p5.byteOffset, T_T * B);
+  if (kernels !== undefined && heapHolds(v13_12, mm10_11, p5)) run_pointwise0(v13_12.byteOffset, mm10_11.byteOffset + 0, p5.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
       const o = l * 256;
@@ -276,7 +282,7 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
     }
   }
   // %14 add
-  if (kernels !== undefined && heapHolds(v14_13, mm10_11, p6)) kernels.exports.pointwise0(v14_13.byteOffset, mm10_11.byteOffset + 1024, p6.byteOffset, T_T * B);
+  if (kernels !== undefined && heapHolds(v14_13, mm10_11, p6)) run_pointwise0(v14_13.byteOffset, mm10_11.byteOffset + 1024, p6.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
       const o = l * 256;
@@ -296,7 +302,7 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
     // %3 matmul — 21: f = sigmoid(W_f @ x + U_f @ h + b_f)
     gemm_rows_256x256(p3, state15_0_14, mm3_19, B);
     // %6 sigmoid f — 21: f = sigmoid(W_f @ x + U_f @ h + b_f)
-    if (kernels !== undefined && heapHolds(v6_20, x15_0_17, mm3_19)) kernels.exports.pointwise1(v6_20.byteOffset, x15_0_17.byteOffset, mm3_19.byteOffset, B);
+    if (kernels !== undefined && heapHolds(v6_20, x15_0_17, mm3_19)) run_pointwise1(v6_20.byteOffset, x15_0_17.byteOffset, mm3_19.byteOffset, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 256;
@@ -306,7 +312,7 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
       }
     }
     // %7 mul — 22: n = tanh(W_n @ x + U_n @ (f * h) + b_n)
-    if (kernels !== undefined && heapHolds(v7_21, v6_20, state15_0_14)) kernels.exports.pointwise2(v7_21.byteOffset, v6_20.byteOffset, state15_0_14.byteOffset, B);
+    if (kernels !== undefined && heapHolds(v7_21, v6_20, state15_0_14)) run_pointwise2(v7_21.byteOffset, v6_20.byteOffset, state15_0_14.byteOffset, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 256;
@@ -318,7 +324,7 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
     // %8 matmul — 22: n = tanh(W_n @ x + U_n @ (f * h) + b_n)
     gemm_rows_256x256(p4, v7_21, mm8_22, B);
     // %16 add h' — 23: h' = (1 - f) * h + f * n
-    if (kernels !== undefined && heapHolds(v16_23, v6_20, state15_0_14, x15_1_18, mm8_22)) kernels.exports.pointwise3(v16_23.byteOffset, v6_20.byteOffset, state15_0_14.byteOffset, v6_20.byteOffset, x15_1_18.byteOffset, mm8_22.byteOffset, B);
+    if (kernels !== undefined && heapHolds(v16_23, v6_20, state15_0_14, x15_1_18, mm8_22)) run_pointwise3(v16_23.byteOffset, v6_20.byteOffset, state15_0_14.byteOffset, v6_20.byteOffset, x15_1_18.byteOffset, mm8_22.byteOffset, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 256;
@@ -330,12 +336,12 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
     out15_0_15.set(v16_23, t * v16_23.length);
     state15_0_14.set(v16_23);
   }
-  const p24 = heapStage(params["logits.W"]);
-  const p25 = heapStage(params["logits.b"]);
+  const p24 = heapStageParam("logits.W", params["logits.W"]);
+  const p25 = heapStageParam("logits.b", params["logits.b"]);
   // %20 matmul — 7: //   rnnc train examples/mgu.rnn --model BirthsMGU --data births --epochs 30 --out runs/births-mgu
   gemm_rows_64x256(p24, out15_0_15, mm20_26, T_T * B);
   // %21 add y — 7: //   rnnc train examples/mgu.rnn --model BirthsMGU --data births --epochs 30 --out runs/births-mgu
-  if (kernels !== undefined && heapHolds(v21_27, mm20_26, p25)) kernels.exports.pointwise4(v21_27.byteOffset, mm20_26.byteOffset, p25.byteOffset, T_T * B);
+  if (kernels !== undefined && heapHolds(v21_27, mm20_26, p25)) run_pointwise4(v21_27.byteOffset, mm20_26.byteOffset, p25.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
       const o = l * 64;
@@ -350,11 +356,12 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
 // The loss and its gradient with respect to every param, input and initial state (BPTT).
 export function grad(model: Params | Packed, inputs: Inputs, initialStates: InitialStates = {}): GradResult {
   const { params, packed } = unwrap(model);
-  checkParams(params);
+  checkParams(params, false);
   const { B, lengths } = checkInputs(inputs, true);
   const T_T = lengths["T"] as number;
   checkInitialStates(initialStates, B);
-  heapReserve(16 * (B * 256 + 4) + 2 * (32768 + 4) + 3 * (T_T * B * 512 + 4) + 11 * (T_T * B * 256 + 4) + 5 * (T_T * B * 64 + 4) + 2 * (T_T * B + 4) + 2 * (1 + 4) + (64 + 4) + 3 * (16384 + 4) + 2 * (65536 + 4) + 2 * (256 + 4) + heapFloats(params, packed, initialStates, inputs));
+  residentPlace(packed);
+  heapReserve(16 * (B * 256 + 4) + 2 * (32768 + 4) + 3 * (T_T * B * 512 + 4) + 11 * (T_T * B * 256 + 4) + 5 * (T_T * B * 64 + 4) + 2 * (T_T * B + 4) + 2 * (1 + 4) + (64 + 4) + 3 * (16384 + 4) + 2 * (65536 + 4) + 2 * (256 + 4) + heapFloats(params, initialStates, inputs));
   const c8_36 = heapAlloc(B * 256);
   const stack10_38 = heapAlloc(32768);
   const mm11_40 = heapAlloc(T_T * B * 512);
@@ -406,16 +413,16 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   const cat67_100 = heapAlloc(T_T * B * 512);
   const in28 = heapStage((inputs["text"] as Tensor).data);
   const in29 = heapStage((inputs["next"] as Tensor).data);
-  const p30 = heapStage(params["states.W_f"]);
-  const p31 = heapStage(params["states.W_n"]);
-  const p32 = heapStage(params["states.U_f"]);
-  const p33 = heapStage(params["states.U_n"]);
-  const p34 = heapStage(params["states.b_f"]);
-  const p35 = heapStage(params["states.b_n"]);
+  const p30 = packed === undefined ? heapStageParam("states.W_f", params["states.W_f"]) : params["states.W_f"];
+  const p31 = packed === undefined ? heapStageParam("states.W_n", params["states.W_n"]) : params["states.W_n"];
+  const p32 = heapStageParam("states.U_f", params["states.U_f"]);
+  const p33 = heapStageParam("states.U_n", params["states.U_n"]);
+  const p34 = heapStageParam("states.b_f", params["states.b_f"]);
+  const p35 = heapStageParam("states.b_n", params["states.b_n"]);
   // %9 state_init states.h — 13: state h: [H]
   const init9_37 = heapStage(initialStates["states.h"]) ?? c8_36;
   // %10 stack_rows packed W_f, W_n
-  let packed10_39 = heapStage(packed?.["states.W_f+states.W_n"]);
+  let packed10_39 = residentWeight(packed, "states.W_f+states.W_n");
   if (packed10_39 === undefined) {
     for (let l = 0; l < 1; l++) {
       stack10_38.set(p30.subarray(l * 16384, (l + 1) * 16384), l * 32768 + 0);
@@ -428,7 +435,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   // %11 matmul fused gates — 21: f = sigmoid(W_f @ x + U_f @ h + b_f)
   gemm_rows_512x64(packed10_39, in28, mm11_40, T_T * B);
   // %14 add
-  if (kernels !== undefined && heapHolds(v14_41, mm11_40, p34)) kernels.exports.pointwise0(v14_41.byteOffset, mm11_40.byteOffset + 0, p34.byteOffset, T_T * B);
+  if (kernels !== undefined && heapHolds(v14_41, mm11_40, p34)) run_pointwise0(v14_41.byteOffset, mm11_40.byteOffset + 0, p34.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
       const o = l * 256;
@@ -438,7 +445,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     }
   }
   // %15 add
-  if (kernels !== undefined && heapHolds(v15_42, mm11_40, p35)) kernels.exports.pointwise0(v15_42.byteOffset, mm11_40.byteOffset + 1024, p35.byteOffset, T_T * B);
+  if (kernels !== undefined && heapHolds(v15_42, mm11_40, p35)) run_pointwise0(v15_42.byteOffset, mm11_40.byteOffset + 1024, p35.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
       const o = l * 256;
@@ -458,7 +465,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     // %3 matmul — 21: f = sigmoid(W_f @ x + U_f @ h + b_f)
     gemm_rows_256x256(p32, state16_0_43, mm3_52, B);
     // %6 sigmoid f — 21: f = sigmoid(W_f @ x + U_f @ h + b_f)
-    if (kernels !== undefined && heapHolds(v6_53, x16_0_50, mm3_52)) kernels.exports.pointwise1(v6_53.byteOffset, x16_0_50.byteOffset, mm3_52.byteOffset, B);
+    if (kernels !== undefined && heapHolds(v6_53, x16_0_50, mm3_52)) run_pointwise1(v6_53.byteOffset, x16_0_50.byteOffset, mm3_52.byteOffset, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 256;
@@ -468,7 +475,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       }
     }
     // %7 mul — 22: n = tanh(W_n @ x + U_n @ (f * h) + b_n)
-    if (kernels !== undefined && heapHolds(v7_54, v6_53, state16_0_43)) kernels.exports.pointwise2(v7_54.byteOffset, v6_53.byteOffset, state16_0_43.byteOffset, B);
+    if (kernels !== undefined && heapHolds(v7_54, v6_53, state16_0_43)) run_pointwise2(v7_54.byteOffset, v6_53.byteOffset, state16_0_43.byteOffset, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 256;
@@ -480,7 +487,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     // %8 matmul — 22: n = tanh(W_n @ x + U_n @ (f * h) + b_n)
     gemm_rows_256x256(p33, v7_54, mm8_55, B);
     // %11 tanh n — 22: n = tanh(W_n @ x + U_n @ (f * h) + b_n)
-    if (kernels !== undefined && heapHolds(v11_56, x16_1_51, mm8_55)) kernels.exports.pointwise5(v11_56.byteOffset, x16_1_51.byteOffset, mm8_55.byteOffset, B);
+    if (kernels !== undefined && heapHolds(v11_56, x16_1_51, mm8_55)) run_pointwise5(v11_56.byteOffset, x16_1_51.byteOffset, mm8_55.byteOffset, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 256;
@@ -490,7 +497,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       }
     }
     // %13 sub — 23: h' = (1 - f) * h + f * n
-    if (kernels !== undefined && heapHolds(v13_57, v6_53)) kernels.exports.pointwise6(v13_57.byteOffset, v6_53.byteOffset, B);
+    if (kernels !== undefined && heapHolds(v13_57, v6_53)) run_pointwise6(v13_57.byteOffset, v6_53.byteOffset, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 256;
@@ -500,7 +507,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       }
     }
     // %16 add h' — 23: h' = (1 - f) * h + f * n
-    if (kernels !== undefined && heapHolds(v16_58, v13_57, state16_0_43, v6_53, v11_56)) kernels.exports.pointwise7(v16_58.byteOffset, v13_57.byteOffset, state16_0_43.byteOffset, v6_53.byteOffset, v11_56.byteOffset, B);
+    if (kernels !== undefined && heapHolds(v16_58, v13_57, state16_0_43, v6_53, v11_56)) run_pointwise7(v16_58.byteOffset, v13_57.byteOffset, state16_0_43.byteOffset, v6_53.byteOffset, v11_56.byteOffset, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 256;
@@ -516,12 +523,12 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     out16_4_48.set(v7_54, t * v7_54.length);
     state16_0_43.set(v16_58);
   }
-  const p59 = heapStage(params["logits.W"]);
-  const p60 = heapStage(params["logits.b"]);
+  const p59 = heapStageParam("logits.W", params["logits.W"]);
+  const p60 = heapStageParam("logits.b", params["logits.b"]);
   // %21 matmul — 7: //   rnnc train examples/mgu.rnn --model BirthsMGU --data births --epochs 30 --out runs/births-mgu
   gemm_rows_64x256(p59, out16_0_44, mm21_61, T_T * B);
   // %22 add y — 7: //   rnnc train examples/mgu.rnn --model BirthsMGU --data births --epochs 30 --out runs/births-mgu
-  if (kernels !== undefined && heapHolds(v22_62, mm21_61, p60)) kernels.exports.pointwise4(v22_62.byteOffset, mm21_61.byteOffset, p60.byteOffset, T_T * B);
+  if (kernels !== undefined && heapHolds(v22_62, mm21_61, p60)) run_pointwise4(v22_62.byteOffset, mm21_61.byteOffset, p60.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
       const o = l * 64;
@@ -543,7 +550,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     for (let c = 0; c < 64; c++) mm21_61[r * 64 + c] = v22_62[xo + c] - shift;
   }
   // %24 mul loss — 33: loss cross_entropy(logits, next)
-  if (kernels !== undefined && heapHolds(v24_63, in29, mm21_61)) kernels.exports.pointwise8(v24_63.byteOffset, in29.byteOffset, mm21_61.byteOffset, T_T * B);
+  if (kernels !== undefined && heapHolds(v24_63, in29, mm21_61)) run_pointwise8(v24_63.byteOffset, in29.byteOffset, mm21_61.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
       const o = l * 64;
@@ -584,7 +591,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     for (let c = 0; c < 64; c++) v24_63[r * 64 + c] = v;
   }
   // %32 mul ∂loss — 33: loss cross_entropy(logits, next)
-  if (kernels !== undefined && heapHolds(v32_68, v24_63, in29)) kernels.exports.pointwise8(v32_68.byteOffset, v24_63.byteOffset, in29.byteOffset, T_T * B);
+  if (kernels !== undefined && heapHolds(v32_68, v24_63, in29)) run_pointwise8(v32_68.byteOffset, v24_63.byteOffset, in29.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
       const o = l * 64;
@@ -607,7 +614,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     for (let c = 0; c < 64; c++) v24_63[r * 64 + c] = v;
   }
   // %37 sub ∂loss — 33: loss cross_entropy(logits, next)
-  if (kernels !== undefined && heapHolds(v37_69, v32_68, mm21_61, v24_63)) kernels.exports.pointwise9(v37_69.byteOffset, v32_68.byteOffset, mm21_61.byteOffset, v24_63.byteOffset, T_T * B);
+  if (kernels !== undefined && heapHolds(v37_69, v32_68, mm21_61, v24_63)) run_pointwise9(v37_69.byteOffset, v32_68.byteOffset, mm21_61.byteOffset, v24_63.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
       const o = l * 64;
@@ -634,7 +641,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   v14_41.set(init9_37, 0);
   v14_41.set(out16_0_44.subarray(0, (T_T - 1) * B * 256), B * 256);
   // %48 sub ∂n — 22: n = tanh(W_n @ x + U_n @ (f * h) + b_n)
-  if (kernels !== undefined && heapHolds(v48_72, out16_1_45)) kernels.exports.pointwise10(v48_72.byteOffset, out16_1_45.byteOffset, out16_1_45.byteOffset, T_T * B);
+  if (kernels !== undefined && heapHolds(v48_72, out16_1_45)) run_pointwise10(v48_72.byteOffset, out16_1_45.byteOffset, out16_1_45.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
       const o = l * 256;
@@ -644,7 +651,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     }
   }
   // %50 mul ∂f — 21: f = sigmoid(W_f @ x + U_f @ h + b_f)
-  if (kernels !== undefined && heapHolds(v50_73, out16_2_46)) kernels.exports.pointwise11(v50_73.byteOffset, out16_2_46.byteOffset, out16_2_46.byteOffset, T_T * B);
+  if (kernels !== undefined && heapHolds(v50_73, out16_2_46)) run_pointwise11(v50_73.byteOffset, out16_2_46.byteOffset, out16_2_46.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
       const o = l * 256;
@@ -655,7 +662,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   }
   // %51 stack_rows packed W_n, W_f
   stack10_38.fill(0); // reused: its last value is dead
-  let packed51_74 = heapStage(packed?.["states.W_n+states.W_f"]);
+  let packed51_74 = residentWeight(packed, "states.W_n+states.W_f");
   if (packed51_74 === undefined) {
     for (let l = 0; l < 1; l++) {
       stack10_38.set(p31.subarray(l * 16384, (l + 1) * 16384), l * 32768 + 0);
@@ -679,7 +686,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     const x52_5_84 = v48_72.subarray(t * B * 256, (t + 1) * B * 256);
     const x52_6_85 = v50_73.subarray(t * B * 256, (t + 1) * B * 256);
     // %2 add
-    if (kernels !== undefined && heapHolds(v2_86, state52_0_75, x52_0_79)) kernels.exports.pointwise12(v2_86.byteOffset, state52_0_75.byteOffset, x52_0_79.byteOffset, B);
+    if (kernels !== undefined && heapHolds(v2_86, state52_0_75, x52_0_79)) run_pointwise12(v2_86.byteOffset, state52_0_75.byteOffset, x52_0_79.byteOffset, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 256;
@@ -689,7 +696,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       }
     }
     // %14 mul ∂n — 22: n = tanh(W_n @ x + U_n @ (f * h) + b_n)
-    if (kernels !== undefined && heapHolds(v14_87, v2_86, x52_2_81, x52_5_84)) kernels.exports.pointwise13(v14_87.byteOffset, v2_86.byteOffset, x52_2_81.byteOffset, x52_5_84.byteOffset, B);
+    if (kernels !== undefined && heapHolds(v14_87, v2_86, x52_2_81, x52_5_84)) run_pointwise13(v14_87.byteOffset, v2_86.byteOffset, x52_2_81.byteOffset, x52_5_84.byteOffset, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 256;
@@ -701,7 +708,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     // %16 matmul — 22: n = tanh(W_n @ x + U_n @ (f * h) + b_n)
     gemm_cols_256x256(v14_87, p33, mm16_88, B);
     // %22 mul ∂f — 21: f = sigmoid(W_f @ x + U_f @ h + b_f)
-    if (kernels !== undefined && heapHolds(v22_89, v2_86, x52_1_80, x52_3_82, mm16_88, x52_6_85)) kernels.exports.pointwise14(v22_89.byteOffset, v2_86.byteOffset, x52_1_80.byteOffset, v2_86.byteOffset, x52_3_82.byteOffset, mm16_88.byteOffset, x52_3_82.byteOffset, x52_6_85.byteOffset, B);
+    if (kernels !== undefined && heapHolds(v22_89, v2_86, x52_1_80, x52_3_82, mm16_88, x52_6_85)) run_pointwise14(v22_89.byteOffset, v2_86.byteOffset, x52_1_80.byteOffset, v2_86.byteOffset, x52_3_82.byteOffset, mm16_88.byteOffset, x52_3_82.byteOffset, x52_6_85.byteOffset, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 256;
@@ -713,7 +720,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     // %24 matmul — 21: f = sigmoid(W_f @ x + U_f @ h + b_f)
     gemm_cols_256x256(v22_89, p32, mm24_90, B);
     // %25 add
-    if (kernels !== undefined && heapHolds(v25_91, v2_86, x52_4_83, mm16_88, x52_2_81, mm24_90)) kernels.exports.pointwise15(v25_91.byteOffset, v2_86.byteOffset, x52_4_83.byteOffset, mm16_88.byteOffset, x52_2_81.byteOffset, mm24_90.byteOffset, B);
+    if (kernels !== undefined && heapHolds(v25_91, v2_86, x52_4_83, mm16_88, x52_2_81, mm24_90)) run_pointwise15(v25_91.byteOffset, v2_86.byteOffset, x52_4_83.byteOffset, mm16_88.byteOffset, x52_2_81.byteOffset, mm24_90.byteOffset, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 256;
@@ -973,7 +980,7 @@ function gemm_rows_512x64(w: Float32Array, x: Float32Array, out: Float32Array, s
   if (kernels !== undefined) {
     const memory = kernels.memory.buffer;
     if (w.buffer === memory && x.buffer === memory && out.buffer === memory) {
-      kernels.exports.rows_512x64(w.byteOffset, x.byteOffset, out.byteOffset, samples);
+      run_rows_512x64(w.byteOffset, x.byteOffset, out.byteOffset, samples);
       return;
     }
   }
@@ -1082,7 +1089,7 @@ function gemm_rows_256x256(w: Float32Array, x: Float32Array, out: Float32Array, 
   if (kernels !== undefined) {
     const memory = kernels.memory.buffer;
     if (w.buffer === memory && x.buffer === memory && out.buffer === memory) {
-      kernels.exports.rows_256x256(w.byteOffset, x.byteOffset, out.byteOffset, samples);
+      run_rows_256x256(w.byteOffset, x.byteOffset, out.byteOffset, samples);
       return;
     }
   }
@@ -1191,7 +1198,7 @@ function gemm_rows_64x256(w: Float32Array, x: Float32Array, out: Float32Array, s
   if (kernels !== undefined) {
     const memory = kernels.memory.buffer;
     if (w.buffer === memory && x.buffer === memory && out.buffer === memory) {
-      kernels.exports.rows_64x256(w.byteOffset, x.byteOffset, out.byteOffset, samples);
+      run_rows_64x256(w.byteOffset, x.byteOffset, out.byteOffset, samples);
       return;
     }
   }
@@ -1290,7 +1297,7 @@ function gemm_cols_64x256(v: Float32Array, w: Float32Array, out: Float32Array, s
   if (kernels !== undefined) {
     const memory = kernels.memory.buffer;
     if (v.buffer === memory && w.buffer === memory && out.buffer === memory) {
-      kernels.exports.cols_64x256(v.byteOffset, w.byteOffset, out.byteOffset, samples);
+      run_cols_64x256(v.byteOffset, w.byteOffset, out.byteOffset, samples);
       return;
     }
   }
@@ -1351,7 +1358,7 @@ function gemm_outer_64x256(a: Float32Array, aStep: number, b: Float32Array, bSte
   if (kernels !== undefined) {
     const memory = kernels.memory.buffer;
     if (a.buffer === memory && b.buffer === memory && out.buffer === memory) {
-      kernels.exports.outer_64x256(a.byteOffset, aStep, b.byteOffset, bStep, out.byteOffset, samples);
+      run_outer_64x256(a.byteOffset, aStep, b.byteOffset, bStep, out.byteOffset, samples);
       return;
     }
   }
@@ -1450,7 +1457,7 @@ function gemm_cols_256x256(v: Float32Array, w: Float32Array, out: Float32Array, 
   if (kernels !== undefined) {
     const memory = kernels.memory.buffer;
     if (v.buffer === memory && w.buffer === memory && out.buffer === memory) {
-      kernels.exports.cols_256x256(v.byteOffset, w.byteOffset, out.byteOffset, samples);
+      run_cols_256x256(v.byteOffset, w.byteOffset, out.byteOffset, samples);
       return;
     }
   }
@@ -1511,7 +1518,7 @@ function gemm_outer_512x64(a: Float32Array, aStep: number, b: Float32Array, bSte
   if (kernels !== undefined) {
     const memory = kernels.memory.buffer;
     if (a.buffer === memory && b.buffer === memory && out.buffer === memory) {
-      kernels.exports.outer_512x64(a.byteOffset, aStep, b.byteOffset, bStep, out.byteOffset, samples);
+      run_outer_512x64(a.byteOffset, aStep, b.byteOffset, bStep, out.byteOffset, samples);
       return;
     }
   }
@@ -1572,7 +1579,7 @@ function gemm_outer_256x256(a: Float32Array, aStep: number, b: Float32Array, bSt
   if (kernels !== undefined) {
     const memory = kernels.memory.buffer;
     if (a.buffer === memory && b.buffer === memory && out.buffer === memory) {
-      kernels.exports.outer_256x256(a.byteOffset, aStep, b.byteOffset, bStep, out.byteOffset, samples);
+      run_outer_256x256(a.byteOffset, aStep, b.byteOffset, bStep, out.byteOffset, samples);
       return;
     }
   }
@@ -1671,21 +1678,23 @@ function gemm_cols_512x64(v: Float32Array, w: Float32Array, out: Float32Array, s
   if (kernels !== undefined) {
     const memory = kernels.memory.buffer;
     if (v.buffer === memory && w.buffer === memory && out.buffer === memory) {
-      kernels.exports.cols_512x64(v.byteOffset, w.byteOffset, out.byteOffset, samples);
+      run_cols_512x64(v.byteOffset, w.byteOffset, out.byteOffset, samples);
       return;
     }
   }
   gemm_cols_512x64_scalar(v, w, out, samples);
 }
 
-// WebAssembly SIMD kernels generated by rnnc for this model's sizes (15715 bytes): rows_512x64, pointwise0, rows_256x256, pointwise1, pointwise2, pointwise3, rows_64x256, pointwise4, pointwise5, pointwise6, pointwise7, pointwise8, pointwise9, cols_64x256, outer_64x256, pointwise10, pointwise11, pointwise12, pointwise13, cols_256x256, pointwise14, pointwise15, outer_512x64, outer_256x256, cols_512x64.
+// WebAssembly SIMD kernels generated by rnnc for this model's sizes (20508 bytes): rows_512x64, rows_256x64, pointwise0, rows_256x256, rows_128x256, pointwise1, pointwise2, pointwise3, rows_64x256, pointwise4, pointwise5, pointwise6, pointwise7, pointwise8, pointwise9, cols_64x256, outer_64x256, pointwise10, pointwise11, pointwise12, pointwise13, cols_256x256, pointwise14, pointwise15, outer_512x64, outer_256x256, cols_512x64, nonfinite.
 // `rnnc compile --emit-wat` prints them as text.
-const kernelBytes = "AGFzbQEAAAABNQZgBH9/f38AYAd/f39/f39/AGADf39/AGAGf39/f39/AGAFf39/f38AYAl/f39/f39/f38AAg8BA2VudgZtZW1vcnkCAAEDGhkAAAAAAAEAAAACAwAEAAMAAAAEAAUBAwMAB9sCGQtyb3dzXzUxMng2NAAACnBvaW50d2lzZTAAAQxyb3dzXzI1NngyNTYAAgpwb2ludHdpc2UxAAMKcG9pbnR3aXNlMgAECnBvaW50d2lzZTMABQtyb3dzXzY0eDI1NgAGCnBvaW50d2lzZTQABwpwb2ludHdpc2U1AAgKcG9pbnR3aXNlNgAJCnBvaW50d2lzZTcACgpwb2ludHdpc2U4AAsKcG9pbnR3aXNlOQAMC2NvbHNfNjR4MjU2AA0Mb3V0ZXJfNjR4MjU2AA4LcG9pbnR3aXNlMTAADwtwb2ludHdpc2UxMQAQC3BvaW50d2lzZTEyABELcG9pbnR3aXNlMTMAEgxjb2xzXzI1NngyNTYAEwtwb2ludHdpc2UxNAAUC3BvaW50d2lzZTE1ABUMb3V0ZXJfNTEyeDY0ABYNb3V0ZXJfMjU2eDI1NgAXC2NvbHNfNTEyeDY0ABgKyXQZ+BACBn8We0EAIQQCQANAIAMgBGtBBEgNAUEAIQUCQANAIAVBgARODQH9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDv0MAAAAAAAAAAAAAAAAAAAAACEP/QwAAAAAAAAAAAAAAAAAAAAAIRD9DAAAAAAAAAAAAAAAAAAAAAAhEf0MAAAAAAAAAAAAAAAAAAAAACESIAAgBUGAAmxqIQYgASAEQYACbGohByAGQYACaiEIA0AgB/0AAgAhEyAH/QACgAIhFCAH/QACgAQhFSAH/QACgAYhFiAG/QACACEKIAsgCiAT/eYB/eQBIQsgDSAKIBT95gH95AEhDSAPIAogFf3mAf3kASEPIBEgCiAW/eYB/eQBIREgBv0AAoACIQogDCAKIBP95gH95AEhDCAOIAogFP3mAf3kASEOIBAgCiAV/eYB/eQBIRAgEiAKIBb95gH95AEhEiAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgAiAEQYAQbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAIAIAkgGf0fATgCBCANIA79DQABAgMEBQYHEBESExQVFhcgDSAO/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAKAECAJIBn9HwE4AoQQIA8gEP0NAAECAwQFBgcQERITFBUWFyAPIBD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AoAgIAkgGf0fATgChCAgESAS/Q0AAQIDBAUGBxAREhMUFRYXIBEgEv0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCgDAgCSAZ/R8BOAKEMCAFQQJqIQUMAAsLIARBBGohBAwACwsCQANAIAQgA04NAUEAIQUCQANAIAVBgARODQH9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIRr9DAAAAAAAAAAAAAAAAAAAAAAhG/0MAAAAAAAAAAAAAAAAAAAAACEc/QwAAAAAAAAAAAAAAAAAAAAAIR39DAAAAAAAAAAAAAAAAAAAAAAhHv0MAAAAAAAAAAAAAAAAAAAAACEfIAAgBUGAAmxqIQYgASAEQYACbGohByAGQYACaiEIA0AgB/0AAgAhEyAG/QACACEKIAsgCiAT/eYB/eQBIQsgBv0AAoACIQogDCAKIBP95gH95AEhDCAG/QACgAQhCiAaIAogE/3mAf3kASEaIAb9AAKABiEKIBsgCiAT/eYB/eQBIRsgBv0AAoAIIQogHCAKIBP95gH95AEhHCAG/QACgAohCiAdIAogE/3mAf3kASEdIAb9AAKADCEKIB4gCiAT/eYB/eQBIR4gBv0AAoAOIQogHyAKIBP95gH95AEhHyAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgAiAEQYAQbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRcgGiAb/Q0AAQIDBAUGBxAREhMUFRYXIBogG/0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9CwIAIBwgHf0NAAECAwQFBgcQERITFBUWFyAcIB39DQgJCgsMDQ4PGBkaGxwdHh/95AEhFyAeIB/9DQABAgMEBQYHEBESExQVFhcgHiAf/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0LAhAgBUEIaiEFDAALCyAEQQFqIQQMAAsLC2IBAn9BACEEAkADQCAEIANODQFBACEFA0AgACAFaiABIAVq/QACACACIAVq/QACAP3kAf0LAgAgBUEQaiEFIAVBgAhIDQALIABBgAhqIQAgAUGAEGohASAEQQFqIQQMAAsLC/gQAgZ/FntBACEEAkADQCADIARrQQRIDQFBACEFAkADQCAFQYACTg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhD/0MAAAAAAAAAAAAAAAAAAAAACEQ/QwAAAAAAAAAAAAAAAAAAAAAIRH9DAAAAAAAAAAAAAAAAAAAAAAhEiAAIAVBgAhsaiEGIAEgBEGACGxqIQcgBkGACGohCANAIAf9AAIAIRMgB/0AAoAIIRQgB/0AAoAQIRUgB/0AAoAYIRYgBv0AAgAhCiALIAogE/3mAf3kASELIA0gCiAU/eYB/eQBIQ0gDyAKIBX95gH95AEhDyARIAogFv3mAf3kASERIAb9AAKACCEKIAwgCiAT/eYB/eQBIQwgDiAKIBT95gH95AEhDiAQIAogFf3mAf3kASEQIBIgCiAW/eYB/eQBIRIgBkEQaiEGIAdBEGohByAGIAhIDQALIAIgBEGACGxqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCACAJIBn9HwE4AgQgDSAO/Q0AAQIDBAUGBxAREhMUFRYXIA0gDv0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCgAggCSAZ/R8BOAKECCAPIBD9DQABAgMEBQYHEBESExQVFhcgDyAQ/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAKAECAJIBn9HwE4AoQQIBEgEv0NAAECAwQFBgcQERITFBUWFyARIBL9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AoAYIAkgGf0fATgChBggBUECaiEFDAALCyAEQQRqIQQMAAsLAkADQCAEIANODQFBACEFAkADQCAFQYACTg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEa/QwAAAAAAAAAAAAAAAAAAAAAIRv9DAAAAAAAAAAAAAAAAAAAAAAhHP0MAAAAAAAAAAAAAAAAAAAAACEd/QwAAAAAAAAAAAAAAAAAAAAAIR79DAAAAAAAAAAAAAAAAAAAAAAhHyAAIAVBgAhsaiEGIAEgBEGACGxqIQcgBkGACGohCANAIAf9AAIAIRMgBv0AAgAhCiALIAogE/3mAf3kASELIAb9AAKACCEKIAwgCiAT/eYB/eQBIQwgBv0AAoAQIQogGiAKIBP95gH95AEhGiAG/QACgBghCiAbIAogE/3mAf3kASEbIAb9AAKAICEKIBwgCiAT/eYB/eQBIRwgBv0AAoAoIQogHSAKIBP95gH95AEhHSAG/QACgDAhCiAeIAogE/3mAf3kASEeIAb9AAKAOCEKIB8gCiAT/eYB/eQBIR8gBkEQaiEGIAdBEGohByAGIAhIDQALIAIgBEGACGxqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEXIBogG/0NAAECAwQFBgcQERITFBUWFyAaIBv9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/QsCACAcIB39DQABAgMEBQYHEBESExQVFhcgHCAd/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRcgHiAf/Q0AAQIDBAUGBxAREhMUFRYXIB4gH/0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9CwIQIAVBCGohBQwACwsgBEEBaiEEDAALCwv2AwICfwR7QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWogASAFav0AAgAgAiAFav0AAgD95AH94QEhBv0MAACAPwAAgD8AAIA/AACAP/0MAACAPwAAgD8AAIA/AACAPyAG/QylwLBCpcCwQqXAsEKlwLBC/egB/QxQrK7CUKyuwlCsrsJQrK7C/ekBIQcgB/0MO6q4PzuquD87qrg/O6q4P/3mAf1qIQggByAI/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIAj9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhCf0MZ2lQOWdpUDlnaVA5Z2lQOSAJ/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIAn95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgCf3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAJ/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIAn95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgCSAJ/eYB/eYBIAn95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgCP34Af0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/eQB/ecB/QsCACAFQRBqIQUgBUGACEgNAAsgAEGACGohACABQYAIaiEBIAJBgAhqIQIgBEEBaiEEDAALCwtqAQJ/QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWogASAFav0AAgAgAiAFav0AAgD95gH9CwIAIAVBEGohBSAFQYAISA0ACyAAQYAIaiEAIAFBgAhqIQEgAkGACGohAiAEQQFqIQQMAAsLC8IGAgJ/CHtBACEHAkADQCAHIAZODQFBACEIA0AgACAIav0MAACAPwAAgD8AAIA/AACAPyABIAhq/QACAP3lASACIAhq/QACAP3mASADIAhq/QACACAEIAhq/QACACAFIAhq/QACAP3kASEJIAkgCf3mASEK/Qzq8Lq76vC6u+rwurvq8Lq7IAr95gH9DE4TqTxOE6k8ThOpPE4TqTz95AEgCv3mAf0MLR5cvS0eXL0tHly9LR5cvf3kASAK/eYB/QyTgwg+k4MIPpODCD6Tgwg+/eQBIAr95gH9DJmqqr6Zqqq+maqqvpmqqr795AEgCv3mASAJ/eYBIAn95AEhCyAJ/eAB/QwAAABAAAAAQAAAAEAAAABA/eYBIQz9DAAAgD8AAIA/AACAPwAAgD/9DAAAAEAAAABAAAAAQAAAAEAgDP0MpcCwQqXAsEKlwLBCpcCwQv3oAf0MUKyuwlCsrsJQrK7CUKyuwv3pASENIA39DDuquD87qrg/O6q4PzuquD/95gH9aiEOIA0gDv0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAO/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIQ/9DGdpUDlnaVA5Z2lQOWdpUDkgD/3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAP/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIA/95gH9DMGpKj3BqSo9wakqPcGpKj395AEgD/3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAP/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIA8gD/3mAf3mASAP/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIA79+AH9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf0MAACAPwAAgD8AAIA/AACAP/3kAf3nAf3lASAJ/QwAAACAAAAAgAAAAIAAAACA/U79UCEQIAsgECAJ/eAB/QwAACA/AAAgPwAAID8AACA//UP9Uv3mAf3kAf0LAgAgCEEQaiEIIAhBgAhIDQALIABBgAhqIQAgAUGACGohASACQYAIaiECIANBgAhqIQMgBEGACGohBCAFQYAIaiEFIAdBAWohBwwACwsL+BACBn8We0EAIQQCQANAIAMgBGtBBEgNAUEAIQUCQANAIAVBwABODQH9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDv0MAAAAAAAAAAAAAAAAAAAAACEP/QwAAAAAAAAAAAAAAAAAAAAAIRD9DAAAAAAAAAAAAAAAAAAAAAAhEf0MAAAAAAAAAAAAAAAAAAAAACESIAAgBUGACGxqIQYgASAEQYAIbGohByAGQYAIaiEIA0AgB/0AAgAhEyAH/QACgAghFCAH/QACgBAhFSAH/QACgBghFiAG/QACACEKIAsgCiAT/eYB/eQBIQsgDSAKIBT95gH95AEhDSAPIAogFf3mAf3kASEPIBEgCiAW/eYB/eQBIREgBv0AAoAIIQogDCAKIBP95gH95AEhDCAOIAogFP3mAf3kASEOIBAgCiAV/eYB/eQBIRAgEiAKIBb95gH95AEhEiAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgAiAEQYACbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAIAIAkgGf0fATgCBCANIA79DQABAgMEBQYHEBESExQVFhcgDSAO/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAKAAiAJIBn9HwE4AoQCIA8gEP0NAAECAwQFBgcQERITFBUWFyAPIBD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AoAEIAkgGf0fATgChAQgESAS/Q0AAQIDBAUGBxAREhMUFRYXIBEgEv0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCgAYgCSAZ/R8BOAKEBiAFQQJqIQUMAAsLIARBBGohBAwACwsCQANAIAQgA04NAUEAIQUCQANAIAVBwABODQH9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIRr9DAAAAAAAAAAAAAAAAAAAAAAhG/0MAAAAAAAAAAAAAAAAAAAAACEc/QwAAAAAAAAAAAAAAAAAAAAAIR39DAAAAAAAAAAAAAAAAAAAAAAhHv0MAAAAAAAAAAAAAAAAAAAAACEfIAAgBUGACGxqIQYgASAEQYAIbGohByAGQYAIaiEIA0AgB/0AAgAhEyAG/QACACEKIAsgCiAT/eYB/eQBIQsgBv0AAoAIIQogDCAKIBP95gH95AEhDCAG/QACgBAhCiAaIAogE/3mAf3kASEaIAb9AAKAGCEKIBsgCiAT/eYB/eQBIRsgBv0AAoAgIQogHCAKIBP95gH95AEhHCAG/QACgCghCiAdIAogE/3mAf3kASEdIAb9AAKAMCEKIB4gCiAT/eYB/eQBIR4gBv0AAoA4IQogHyAKIBP95gH95AEhHyAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgAiAEQYACbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRcgGiAb/Q0AAQIDBAUGBxAREhMUFRYXIBogG/0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9CwIAIBwgHf0NAAECAwQFBgcQERITFBUWFyAcIB39DQgJCgsMDQ4PGBkaGxwdHh/95AEhFyAeIB/9DQABAgMEBQYHEBESExQVFhcgHiAf/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0LAhAgBUEIaiEFDAALCyAEQQFqIQQMAAsLC2IBAn9BACEEAkADQCAEIANODQFBACEFA0AgACAFaiABIAVq/QACACACIAVq/QACAP3kAf0LAgAgBUEQaiEFIAVBgAJIDQALIABBgAJqIQAgAUGAAmohASAEQQFqIQQMAAsLC/EFAgJ/CHtBACEEAkADQCAEIANODQFBACEFA0AgACAFaiABIAVq/QACACACIAVq/QACAP3kASEGIAYgBv3mASEH/Qzq8Lq76vC6u+rwurvq8Lq7IAf95gH9DE4TqTxOE6k8ThOpPE4TqTz95AEgB/3mAf0MLR5cvS0eXL0tHly9LR5cvf3kASAH/eYB/QyTgwg+k4MIPpODCD6Tgwg+/eQBIAf95gH9DJmqqr6Zqqq+maqqvpmqqr795AEgB/3mASAG/eYBIAb95AEhCCAG/eAB/QwAAABAAAAAQAAAAEAAAABA/eYBIQn9DAAAgD8AAIA/AACAPwAAgD/9DAAAAEAAAABAAAAAQAAAAEAgCf0MpcCwQqXAsEKlwLBCpcCwQv3oAf0MUKyuwlCsrsJQrK7CUKyuwv3pASEKIAr9DDuquD87qrg/O6q4PzuquD/95gH9aiELIAogC/0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAL/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIQz9DGdpUDlnaVA5Z2lQOWdpUDkgDP3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAM/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIAz95gH9DMGpKj3BqSo9wakqPcGpKj395AEgDP3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAM/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIAwgDP3mAf3mASAM/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIAv9+AH9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf0MAACAPwAAgD8AAIA/AACAP/3kAf3nAf3lASAG/QwAAACAAAAAgAAAAIAAAACA/U79UCENIAggDSAG/eAB/QwAACA/AAAgPwAAID8AACA//UP9Uv0LAgAgBUEQaiEFIAVBgAhIDQALIABBgAhqIQAgAUGACGohASACQYAIaiECIARBAWohBAwACwsLawECf0EAIQMCQANAIAMgAk4NAUEAIQQDQCAAIARq/QwAAIA/AACAPwAAgD8AAIA/IAEgBGr9AAIA/eUB/QsCACAEQRBqIQQgBEGACEgNAAsgAEGACGohACABQYAIaiEBIANBAWohAwwACwsLkgEBAn9BACEGAkADQCAGIAVODQFBACEHA0AgACAHaiABIAdq/QACACACIAdq/QACAP3mASADIAdq/QACACAEIAdq/QACAP3mAf3kAf0LAgAgB0EQaiEHIAdBgAhIDQALIABBgAhqIQAgAUGACGohASACQYAIaiECIANBgAhqIQMgBEGACGohBCAGQQFqIQYMAAsLC2oBAn9BACEEAkADQCAEIANODQFBACEFA0AgACAFaiABIAVq/QACACACIAVq/QACAP3mAf0LAgAgBUEQaiEFIAVBgAJIDQALIABBgAJqIQAgAUGAAmohASACQYACaiECIARBAWohBAwACwsL+wMCAn8Fe0EAIQUCQANAIAUgBE4NAUEAIQYDQCAAIAZqIAEgBmr9AAIAIAIgBmr9AAIA/QwAAAA/AAAAPwAAAD8AAAA//eYBIQcgB/0MpcCwQqXAsEKlwLBCpcCwQv3oAf0MUKyuwlCsrsJQrK7CUKyuwv3pASEIIAj9DDuquD87qrg/O6q4PzuquD/95gH9aiEJIAggCf0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAJ/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIQr9DGdpUDlnaVA5Z2lQOWdpUDkgCv3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAK/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIAr95gH9DMGpKj3BqSo9wakqPcGpKj395AEgCv3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAK/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIAogCv3mAf3mASAK/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIAn9+AH9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mASELIAsgC/3mASADIAZq/QACAP3mAf3lAf0LAgAgBkEQaiEGIAZBgAJIDQALIABBgAJqIQAgAUGAAmohASACQYACaiECIANBgAJqIQMgBUEBaiEFDAALCwvWBgQFfwF7AX8Me0EAIQQCQANAIAMgBGtBAkgNAUEAIQUCQANAIAVBgAJODQEgAiAEQYAIbGogBUEEbGohCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhEP0MAAAAAAAAAAAAAAAAAAAAACER/QwAAAAAAAAAAAAAAAAAAAAAIRIgACAEQYACbGohBiABIAVBBGxqIQcgBkGAAmohCANAIAf9AAIAIRMgB/0AAhAhFCAH/QACICEVIAf9AAIwIRYgBv0JAgAhCSALIAkgE/3mAf3kASELIAwgCSAU/eYB/eQBIQwgDSAJIBX95gH95AEhDSAOIAkgFv3mAf3kASEOIAb9CQKAAiEJIA8gCSAT/eYB/eQBIQ8gECAJIBT95gH95AEhECARIAkgFf3mAf3kASERIBIgCSAW/eYB/eQBIRIgBkEEaiEGIAdBgAhqIQcgBiAISA0ACyAKIAv9CwIAIAogDP0LAhAgCiAN/QsCICAKIA79CwIwIAogD/0LAoAIIAogEP0LApAIIAogEf0LAqAIIAogEv0LArAIIAVBEGohBQwACwsgBEECaiEEDAALCwJAA0AgBCADTg0BQQAhBQJAA0AgBUGAAk4NASACIARBgAhsaiAFQQRsaiEK/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ4gACAEQYACbGohBiABIAVBBGxqIQcgBkGAAmohCANAIAf9AAIAIRMgB/0AAhAhFCAH/QACICEVIAf9AAIwIRYgBv0JAgAhCSALIAkgE/3mAf3kASELIAwgCSAU/eYB/eQBIQwgDSAJIBX95gH95AEhDSAOIAkgFv3mAf3kASEOIAZBBGohBiAHQYAIaiEHIAYgCEgNAAsgCiAL/QsCACAKIAz9CwIQIAogDf0LAiAgCiAO/QsCMCAFQRBqIQUMAAsLIARBAWohBAwACwsLtQQEB38BewF/DHsgAUEEbCEBIANBBGwhA0EAIQYCQANAIAZBgIAETg0BIAQgBmr9DAAAAAAAAAAAAAAAAAAAAAD9CwIAIAZBEGohBgwACwtBACELAkADQCALIAVODQEgC0EQaiEMAkAgDCAFSA0AIAUhDAtBACEGAkADQCAGQcAATg0BQQAhBwJAA0AgB0GAAk4NASAEIAZBgAhsaiAHQQRsaiEOIA79AAIAIQ8gDv0AAhAhECAO/QACICERIA79AAIwIRIgDv0AAoAIIRMgDv0AApAIIRQgDv0AAqAIIRUgDv0AArAIIRYgACALIAFsaiAGQQRsaiEJIAIgCyADbGogB0EEbGohCiALIQgCQANAIAggDE4NASAK/QACACEXIAr9AAIQIRggCv0AAiAhGSAK/QACMCEaIAn9CQIAIQ0gDyANIBf95gH95AEhDyAQIA0gGP3mAf3kASEQIBEgDSAZ/eYB/eQBIREgEiANIBr95gH95AEhEiAJ/QkCBCENIBMgDSAX/eYB/eQBIRMgFCANIBj95gH95AEhFCAVIA0gGf3mAf3kASEVIBYgDSAa/eYB/eQBIRYgCSABaiEJIAogA2ohCiAIQQFqIQgMAAsLIA4gD/0LAgAgDiAQ/QsCECAOIBH9CwIgIA4gEv0LAjAgDiAT/QsCgAggDiAU/QsCkAggDiAV/QsCoAggDiAW/QsCsAggB0EQaiEHDAALCyAGQQJqIQYMAAsLIAtBEGohCwwACwsLfwECf0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVq/QwAAIA/AACAPwAAgD8AAIA/IAEgBWr9AAIAIAIgBWr9AAIA/eYB/eUB/QsCACAFQRBqIQUgBUGACEgNAAsgAEGACGohACABQYAIaiEBIAJBgAhqIQIgBEEBaiEEDAALCwt/AQJ/QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWogASAFav0AAgD9DAAAgD8AAIA/AACAPwAAgD8gAiAFav0AAgD95QH95gH9CwIAIAVBEGohBSAFQYAISA0ACyAAQYAIaiEAIAFBgAhqIQEgAkGACGohAiAEQQFqIQQMAAsLC2oBAn9BACEEAkADQCAEIANODQFBACEFA0AgACAFaiABIAVq/QACACACIAVq/QACAP3kAf0LAgAgBUEQaiEFIAVBgAhIDQALIABBgAhqIQAgAUGACGohASACQYAIaiECIARBAWohBAwACwsLfgECf0EAIQUCQANAIAUgBE4NAUEAIQYDQCAAIAZqIAEgBmr9AAIAIAIgBmr9AAIA/eYBIAMgBmr9AAIA/eYB/QsCACAGQRBqIQYgBkGACEgNAAsgAEGACGohACABQYAIaiEBIAJBgAhqIQIgA0GACGohAyAFQQFqIQUMAAsLC9YGBAV/AXsBfwx7QQAhBAJAA0AgAyAEa0ECSA0BQQAhBQJAA0AgBUGAAk4NASACIARBgAhsaiAFQQRsaiEK/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhD/0MAAAAAAAAAAAAAAAAAAAAACEQ/QwAAAAAAAAAAAAAAAAAAAAAIRH9DAAAAAAAAAAAAAAAAAAAAAAhEiAAIARBgAhsaiEGIAEgBUEEbGohByAGQYAIaiEIA0AgB/0AAgAhEyAH/QACECEUIAf9AAIgIRUgB/0AAjAhFiAG/QkCACEJIAsgCSAT/eYB/eQBIQsgDCAJIBT95gH95AEhDCANIAkgFf3mAf3kASENIA4gCSAW/eYB/eQBIQ4gBv0JAoAIIQkgDyAJIBP95gH95AEhDyAQIAkgFP3mAf3kASEQIBEgCSAV/eYB/eQBIREgEiAJIBb95gH95AEhEiAGQQRqIQYgB0GACGohByAGIAhIDQALIAogC/0LAgAgCiAM/QsCECAKIA39CwIgIAogDv0LAjAgCiAP/QsCgAggCiAQ/QsCkAggCiAR/QsCoAggCiAS/QsCsAggBUEQaiEFDAALCyAEQQJqIQQMAAsLAkADQCAEIANODQFBACEFAkADQCAFQYACTg0BIAIgBEGACGxqIAVBBGxqIQr9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDiAAIARBgAhsaiEGIAEgBUEEbGohByAGQYAIaiEIA0AgB/0AAgAhEyAH/QACECEUIAf9AAIgIRUgB/0AAjAhFiAG/QkCACEJIAsgCSAT/eYB/eQBIQsgDCAJIBT95gH95AEhDCANIAkgFf3mAf3kASENIA4gCSAW/eYB/eQBIQ4gBkEEaiEGIAdBgAhqIQcgBiAISA0ACyAKIAv9CwIAIAogDP0LAhAgCiAN/QsCICAKIA79CwIwIAVBEGohBQwACwsgBEEBaiEEDAALCwvRAQECf0EAIQkCQANAIAkgCE4NAUEAIQoDQCAAIApqIAEgCmr9AAIAIAIgCmr9AAIA/eYBIAMgCmr9AAIAIAQgCmr9AAIA/eYB/eEB/eQBIAUgCmr9AAIAIAYgCmr9AAIA/eYB/eQBIAcgCmr9AAIA/eYB/QsCACAKQRBqIQogCkGACEgNAAsgAEGACGohACABQYAIaiEBIAJBgAhqIQIgA0GACGohAyAEQYAIaiEEIAVBgAhqIQUgBkGACGohBiAHQYAIaiEHIAlBAWohCQwACwsLpgEBAn9BACEHAkADQCAHIAZODQFBACEIA0AgACAIaiABIAhq/QACACACIAhq/QACAP3mASADIAhq/QACACAEIAhq/QACAP3mAf3kASAFIAhq/QACAP3kAf0LAgAgCEEQaiEIIAhBgAhIDQALIABBgAhqIQAgAUGACGohASACQYAIaiECIANBgAhqIQMgBEGACGohBCAFQYAIaiEFIAdBAWohBwwACwsLtQQEB38BewF/DHsgAUEEbCEBIANBBGwhA0EAIQYCQANAIAZBgIAITg0BIAQgBmr9DAAAAAAAAAAAAAAAAAAAAAD9CwIAIAZBEGohBgwACwtBACELAkADQCALIAVODQEgC0EEaiEMAkAgDCAFSA0AIAUhDAtBACEGAkADQCAGQYAETg0BQQAhBwJAA0AgB0HAAE4NASAEIAZBgAJsaiAHQQRsaiEOIA79AAIAIQ8gDv0AAhAhECAO/QACICERIA79AAIwIRIgDv0AAoACIRMgDv0AApACIRQgDv0AAqACIRUgDv0AArACIRYgACALIAFsaiAGQQRsaiEJIAIgCyADbGogB0EEbGohCiALIQgCQANAIAggDE4NASAK/QACACEXIAr9AAIQIRggCv0AAiAhGSAK/QACMCEaIAn9CQIAIQ0gDyANIBf95gH95AEhDyAQIA0gGP3mAf3kASEQIBEgDSAZ/eYB/eQBIREgEiANIBr95gH95AEhEiAJ/QkCBCENIBMgDSAX/eYB/eQBIRMgFCANIBj95gH95AEhFCAVIA0gGf3mAf3kASEVIBYgDSAa/eYB/eQBIRYgCSABaiEJIAogA2ohCiAIQQFqIQgMAAsLIA4gD/0LAgAgDiAQ/QsCECAOIBH9CwIgIA4gEv0LAjAgDiAT/QsCgAIgDiAU/QsCkAIgDiAV/QsCoAIgDiAW/QsCsAIgB0EQaiEHDAALCyAGQQJqIQYMAAsLIAtBBGohCwwACwsLtQQEB38BewF/DHsgAUEEbCEBIANBBGwhA0EAIQYCQANAIAZBgIAQTg0BIAQgBmr9DAAAAAAAAAAAAAAAAAAAAAD9CwIAIAZBEGohBgwACwtBACELAkADQCALIAVODQEgC0EEaiEMAkAgDCAFSA0AIAUhDAtBACEGAkADQCAGQYACTg0BQQAhBwJAA0AgB0GAAk4NASAEIAZBgAhsaiAHQQRsaiEOIA79AAIAIQ8gDv0AAhAhECAO/QACICERIA79AAIwIRIgDv0AAoAIIRMgDv0AApAIIRQgDv0AAqAIIRUgDv0AArAIIRYgACALIAFsaiAGQQRsaiEJIAIgCyADbGogB0EEbGohCiALIQgCQANAIAggDE4NASAK/QACACEXIAr9AAIQIRggCv0AAiAhGSAK/QACMCEaIAn9CQIAIQ0gDyANIBf95gH95AEhDyAQIA0gGP3mAf3kASEQIBEgDSAZ/eYB/eQBIREgEiANIBr95gH95AEhEiAJ/QkCBCENIBMgDSAX/eYB/eQBIRMgFCANIBj95gH95AEhFCAVIA0gGf3mAf3kASEVIBYgDSAa/eYB/eQBIRYgCSABaiEJIAogA2ohCiAIQQFqIQgMAAsLIA4gD/0LAgAgDiAQ/QsCECAOIBH9CwIgIA4gEv0LAjAgDiAT/QsCgAggDiAU/QsCkAggDiAV/QsCoAggDiAW/QsCsAggB0EQaiEHDAALCyAGQQJqIQYMAAsLIAtBBGohCwwACwsL1gYEBX8BewF/DHtBACEEAkADQCADIARrQQJIDQFBACEFAkADQCAFQcAATg0BIAIgBEGAAmxqIAVBBGxqIQr9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDv0MAAAAAAAAAAAAAAAAAAAAACEP/QwAAAAAAAAAAAAAAAAAAAAAIRD9DAAAAAAAAAAAAAAAAAAAAAAhEf0MAAAAAAAAAAAAAAAAAAAAACESIAAgBEGAEGxqIQYgASAFQQRsaiEHIAZBgBBqIQgDQCAH/QACACETIAf9AAIQIRQgB/0AAiAhFSAH/QACMCEWIAb9CQIAIQkgCyAJIBP95gH95AEhCyAMIAkgFP3mAf3kASEMIA0gCSAV/eYB/eQBIQ0gDiAJIBb95gH95AEhDiAG/QkCgBAhCSAPIAkgE/3mAf3kASEPIBAgCSAU/eYB/eQBIRAgESAJIBX95gH95AEhESASIAkgFv3mAf3kASESIAZBBGohBiAHQYACaiEHIAYgCEgNAAsgCiAL/QsCACAKIAz9CwIQIAogDf0LAiAgCiAO/QsCMCAKIA/9CwKAAiAKIBD9CwKQAiAKIBH9CwKgAiAKIBL9CwKwAiAFQRBqIQUMAAsLIARBAmohBAwACwsCQANAIAQgA04NAUEAIQUCQANAIAVBwABODQEgAiAEQYACbGogBUEEbGohCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEOIAAgBEGAEGxqIQYgASAFQQRsaiEHIAZBgBBqIQgDQCAH/QACACETIAf9AAIQIRQgB/0AAiAhFSAH/QACMCEWIAb9CQIAIQkgCyAJIBP95gH95AEhCyAMIAkgFP3mAf3kASEMIA0gCSAV/eYB/eQBIQ0gDiAJIBb95gH95AEhDiAGQQRqIQYgB0GAAmohByAGIAhIDQALIAogC/0LAgAgCiAM/QsCECAKIA39CwIgIAogDv0LAjAgBUEQaiEFDAALCyAEQQFqIQQMAAsLCwDKAgRuYW1lAcICGQALcm93c181MTJ4NjQBCnBvaW50d2lzZTACDHJvd3NfMjU2eDI1NgMKcG9pbnR3aXNlMQQKcG9pbnR3aXNlMgUKcG9pbnR3aXNlMwYLcm93c182NHgyNTYHCnBvaW50d2lzZTQICnBvaW50d2lzZTUJCnBvaW50d2lzZTYKCnBvaW50d2lzZTcLCnBvaW50d2lzZTgMCnBvaW50d2lzZTkNC2NvbHNfNjR4MjU2DgxvdXRlcl82NHgyNTYPC3BvaW50d2lzZTEwEAtwb2ludHdpc2UxMRELcG9pbnR3aXNlMTISC3BvaW50d2lzZTEzEwxjb2xzXzI1NngyNTYUC3BvaW50d2lzZTE0FQtwb2ludHdpc2UxNRYMb3V0ZXJfNTEyeDY0Fw1vdXRlcl8yNTZ4MjU2GAtjb2xzXzUxMng2NA==";
+const kernelBytes = "AGFzbQEAAAABNQZgBH9/f38AYAd/f39/f39/AGADf39/AGAGf39/f39/AGAFf39/f38AYAl/f39/f39/f38AAhIBA2VudgZtZW1vcnkCAQGAgAQDHRwAAAAAAAAAAQAAAAIDAAQAAwAAAAQABQEDAwACB4QDHAtyb3dzXzUxMng2NAAAC3Jvd3NfMjU2eDY0AAEKcG9pbnR3aXNlMAACDHJvd3NfMjU2eDI1NgADDHJvd3NfMTI4eDI1NgAECnBvaW50d2lzZTEABQpwb2ludHdpc2UyAAYKcG9pbnR3aXNlMwAHC3Jvd3NfNjR4MjU2AAgKcG9pbnR3aXNlNAAJCnBvaW50d2lzZTUACgpwb2ludHdpc2U2AAsKcG9pbnR3aXNlNwAMCnBvaW50d2lzZTgADQpwb2ludHdpc2U5AA4LY29sc182NHgyNTYADwxvdXRlcl82NHgyNTYAEAtwb2ludHdpc2UxMAARC3BvaW50d2lzZTExABILcG9pbnR3aXNlMTIAEwtwb2ludHdpc2UxMwAUDGNvbHNfMjU2eDI1NgAVC3BvaW50d2lzZTE0ABYLcG9pbnR3aXNlMTUAFwxvdXRlcl81MTJ4NjQAGA1vdXRlcl8yNTZ4MjU2ABkLY29sc181MTJ4NjQAGglub25maW5pdGUAGwqsmQEc+BACBn8We0EAIQQCQANAIAMgBGtBBEgNAUEAIQUCQANAIAVBgARODQH9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDv0MAAAAAAAAAAAAAAAAAAAAACEP/QwAAAAAAAAAAAAAAAAAAAAAIRD9DAAAAAAAAAAAAAAAAAAAAAAhEf0MAAAAAAAAAAAAAAAAAAAAACESIAAgBUGAAmxqIQYgASAEQYACbGohByAGQYACaiEIA0AgB/0AAgAhEyAH/QACgAIhFCAH/QACgAQhFSAH/QACgAYhFiAG/QACACEKIAsgCiAT/eYB/eQBIQsgDSAKIBT95gH95AEhDSAPIAogFf3mAf3kASEPIBEgCiAW/eYB/eQBIREgBv0AAoACIQogDCAKIBP95gH95AEhDCAOIAogFP3mAf3kASEOIBAgCiAV/eYB/eQBIRAgEiAKIBb95gH95AEhEiAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgAiAEQYAQbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAIAIAkgGf0fATgCBCANIA79DQABAgMEBQYHEBESExQVFhcgDSAO/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAKAECAJIBn9HwE4AoQQIA8gEP0NAAECAwQFBgcQERITFBUWFyAPIBD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AoAgIAkgGf0fATgChCAgESAS/Q0AAQIDBAUGBxAREhMUFRYXIBEgEv0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCgDAgCSAZ/R8BOAKEMCAFQQJqIQUMAAsLIARBBGohBAwACwsCQANAIAQgA04NAUEAIQUCQANAIAVBgARODQH9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIRr9DAAAAAAAAAAAAAAAAAAAAAAhG/0MAAAAAAAAAAAAAAAAAAAAACEc/QwAAAAAAAAAAAAAAAAAAAAAIR39DAAAAAAAAAAAAAAAAAAAAAAhHv0MAAAAAAAAAAAAAAAAAAAAACEfIAAgBUGAAmxqIQYgASAEQYACbGohByAGQYACaiEIA0AgB/0AAgAhEyAG/QACACEKIAsgCiAT/eYB/eQBIQsgBv0AAoACIQogDCAKIBP95gH95AEhDCAG/QACgAQhCiAaIAogE/3mAf3kASEaIAb9AAKABiEKIBsgCiAT/eYB/eQBIRsgBv0AAoAIIQogHCAKIBP95gH95AEhHCAG/QACgAohCiAdIAogE/3mAf3kASEdIAb9AAKADCEKIB4gCiAT/eYB/eQBIR4gBv0AAoAOIQogHyAKIBP95gH95AEhHyAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgAiAEQYAQbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRcgGiAb/Q0AAQIDBAUGBxAREhMUFRYXIBogG/0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9CwIAIBwgHf0NAAECAwQFBgcQERITFBUWFyAcIB39DQgJCgsMDQ4PGBkaGxwdHh/95AEhFyAeIB/9DQABAgMEBQYHEBESExQVFhcgHiAf/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0LAhAgBUEIaiEFDAALCyAEQQFqIQQMAAsLC/gQAgZ/FntBACEEAkADQCADIARrQQRIDQFBACEFAkADQCAFQYACTg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhD/0MAAAAAAAAAAAAAAAAAAAAACEQ/QwAAAAAAAAAAAAAAAAAAAAAIRH9DAAAAAAAAAAAAAAAAAAAAAAhEiAAIAVBgAJsaiEGIAEgBEGAAmxqIQcgBkGAAmohCANAIAf9AAIAIRMgB/0AAoACIRQgB/0AAoAEIRUgB/0AAoAGIRYgBv0AAgAhCiALIAogE/3mAf3kASELIA0gCiAU/eYB/eQBIQ0gDyAKIBX95gH95AEhDyARIAogFv3mAf3kASERIAb9AAKAAiEKIAwgCiAT/eYB/eQBIQwgDiAKIBT95gH95AEhDiAQIAogFf3mAf3kASEQIBIgCiAW/eYB/eQBIRIgBkEQaiEGIAdBEGohByAGIAhIDQALIAIgBEGACGxqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCACAJIBn9HwE4AgQgDSAO/Q0AAQIDBAUGBxAREhMUFRYXIA0gDv0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCgAggCSAZ/R8BOAKECCAPIBD9DQABAgMEBQYHEBESExQVFhcgDyAQ/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAKAECAJIBn9HwE4AoQQIBEgEv0NAAECAwQFBgcQERITFBUWFyARIBL9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AoAYIAkgGf0fATgChBggBUECaiEFDAALCyAEQQRqIQQMAAsLAkADQCAEIANODQFBACEFAkADQCAFQYACTg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEa/QwAAAAAAAAAAAAAAAAAAAAAIRv9DAAAAAAAAAAAAAAAAAAAAAAhHP0MAAAAAAAAAAAAAAAAAAAAACEd/QwAAAAAAAAAAAAAAAAAAAAAIR79DAAAAAAAAAAAAAAAAAAAAAAhHyAAIAVBgAJsaiEGIAEgBEGAAmxqIQcgBkGAAmohCANAIAf9AAIAIRMgBv0AAgAhCiALIAogE/3mAf3kASELIAb9AAKAAiEKIAwgCiAT/eYB/eQBIQwgBv0AAoAEIQogGiAKIBP95gH95AEhGiAG/QACgAYhCiAbIAogE/3mAf3kASEbIAb9AAKACCEKIBwgCiAT/eYB/eQBIRwgBv0AAoAKIQogHSAKIBP95gH95AEhHSAG/QACgAwhCiAeIAogE/3mAf3kASEeIAb9AAKADiEKIB8gCiAT/eYB/eQBIR8gBkEQaiEGIAdBEGohByAGIAhIDQALIAIgBEGACGxqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEXIBogG/0NAAECAwQFBgcQERITFBUWFyAaIBv9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/QsCACAcIB39DQABAgMEBQYHEBESExQVFhcgHCAd/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRcgHiAf/Q0AAQIDBAUGBxAREhMUFRYXIB4gH/0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9CwIQIAVBCGohBQwACwsgBEEBaiEEDAALCwtiAQJ/QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWogASAFav0AAgAgAiAFav0AAgD95AH9CwIAIAVBEGohBSAFQYAISA0ACyAAQYAIaiEAIAFBgBBqIQEgBEEBaiEEDAALCwv4EAIGfxZ7QQAhBAJAA0AgAyAEa0EESA0BQQAhBQJAA0AgBUGAAk4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhEP0MAAAAAAAAAAAAAAAAAAAAACER/QwAAAAAAAAAAAAAAAAAAAAAIRIgACAFQYAIbGohBiABIARBgAhsaiEHIAZBgAhqIQgDQCAH/QACACETIAf9AAKACCEUIAf9AAKAECEVIAf9AAKAGCEWIAb9AAIAIQogCyAKIBP95gH95AEhCyANIAogFP3mAf3kASENIA8gCiAV/eYB/eQBIQ8gESAKIBb95gH95AEhESAG/QACgAghCiAMIAogE/3mAf3kASEMIA4gCiAU/eYB/eQBIQ4gECAKIBX95gH95AEhECASIAogFv3mAf3kASESIAZBEGohBiAHQRBqIQcgBiAISA0ACyACIARBgAhsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AgAgCSAZ/R8BOAIEIA0gDv0NAAECAwQFBgcQERITFBUWFyANIA79DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AoAIIAkgGf0fATgChAggDyAQ/Q0AAQIDBAUGBxAREhMUFRYXIA8gEP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCgBAgCSAZ/R8BOAKEECARIBL9DQABAgMEBQYHEBESExQVFhcgESAS/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAKAGCAJIBn9HwE4AoQYIAVBAmohBQwACwsgBEEEaiEEDAALCwJAA0AgBCADTg0BQQAhBQJAA0AgBUGAAk4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhGv0MAAAAAAAAAAAAAAAAAAAAACEb/QwAAAAAAAAAAAAAAAAAAAAAIRz9DAAAAAAAAAAAAAAAAAAAAAAhHf0MAAAAAAAAAAAAAAAAAAAAACEe/QwAAAAAAAAAAAAAAAAAAAAAIR8gACAFQYAIbGohBiABIARBgAhsaiEHIAZBgAhqIQgDQCAH/QACACETIAb9AAIAIQogCyAKIBP95gH95AEhCyAG/QACgAghCiAMIAogE/3mAf3kASEMIAb9AAKAECEKIBogCiAT/eYB/eQBIRogBv0AAoAYIQogGyAKIBP95gH95AEhGyAG/QACgCAhCiAcIAogE/3mAf3kASEcIAb9AAKAKCEKIB0gCiAT/eYB/eQBIR0gBv0AAoAwIQogHiAKIBP95gH95AEhHiAG/QACgDghCiAfIAogE/3mAf3kASEfIAZBEGohBiAHQRBqIQcgBiAISA0ACyACIARBgAhsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFyAaIBv9DQABAgMEBQYHEBESExQVFhcgGiAb/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0LAgAgHCAd/Q0AAQIDBAUGBxAREhMUFRYXIBwgHf0NCAkKCwwNDg8YGRobHB0eH/3kASEXIB4gH/0NAAECAwQFBgcQERITFBUWFyAeIB/9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/QsCECAFQQhqIQUMAAsLIARBAWohBAwACwsL+BACBn8We0EAIQQCQANAIAMgBGtBBEgNAUEAIQUCQANAIAVBgAFODQH9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDv0MAAAAAAAAAAAAAAAAAAAAACEP/QwAAAAAAAAAAAAAAAAAAAAAIRD9DAAAAAAAAAAAAAAAAAAAAAAhEf0MAAAAAAAAAAAAAAAAAAAAACESIAAgBUGACGxqIQYgASAEQYAIbGohByAGQYAIaiEIA0AgB/0AAgAhEyAH/QACgAghFCAH/QACgBAhFSAH/QACgBghFiAG/QACACEKIAsgCiAT/eYB/eQBIQsgDSAKIBT95gH95AEhDSAPIAogFf3mAf3kASEPIBEgCiAW/eYB/eQBIREgBv0AAoAIIQogDCAKIBP95gH95AEhDCAOIAogFP3mAf3kASEOIBAgCiAV/eYB/eQBIRAgEiAKIBb95gH95AEhEiAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgAiAEQYAEbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAIAIAkgGf0fATgCBCANIA79DQABAgMEBQYHEBESExQVFhcgDSAO/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAKABCAJIBn9HwE4AoQEIA8gEP0NAAECAwQFBgcQERITFBUWFyAPIBD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AoAIIAkgGf0fATgChAggESAS/Q0AAQIDBAUGBxAREhMUFRYXIBEgEv0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCgAwgCSAZ/R8BOAKEDCAFQQJqIQUMAAsLIARBBGohBAwACwsCQANAIAQgA04NAUEAIQUCQANAIAVBgAFODQH9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIRr9DAAAAAAAAAAAAAAAAAAAAAAhG/0MAAAAAAAAAAAAAAAAAAAAACEc/QwAAAAAAAAAAAAAAAAAAAAAIR39DAAAAAAAAAAAAAAAAAAAAAAhHv0MAAAAAAAAAAAAAAAAAAAAACEfIAAgBUGACGxqIQYgASAEQYAIbGohByAGQYAIaiEIA0AgB/0AAgAhEyAG/QACACEKIAsgCiAT/eYB/eQBIQsgBv0AAoAIIQogDCAKIBP95gH95AEhDCAG/QACgBAhCiAaIAogE/3mAf3kASEaIAb9AAKAGCEKIBsgCiAT/eYB/eQBIRsgBv0AAoAgIQogHCAKIBP95gH95AEhHCAG/QACgCghCiAdIAogE/3mAf3kASEdIAb9AAKAMCEKIB4gCiAT/eYB/eQBIR4gBv0AAoA4IQogHyAKIBP95gH95AEhHyAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgAiAEQYAEbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRcgGiAb/Q0AAQIDBAUGBxAREhMUFRYXIBogG/0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9CwIAIBwgHf0NAAECAwQFBgcQERITFBUWFyAcIB39DQgJCgsMDQ4PGBkaGxwdHh/95AEhFyAeIB/9DQABAgMEBQYHEBESExQVFhcgHiAf/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0LAhAgBUEIaiEFDAALCyAEQQFqIQQMAAsLC/YDAgJ/BHtBACEEAkADQCAEIANODQFBACEFA0AgACAFaiABIAVq/QACACACIAVq/QACAP3kAf3hASEG/QwAAIA/AACAPwAAgD8AAIA//QwAAIA/AACAPwAAgD8AAIA/IAb9DKXAsEKlwLBCpcCwQqXAsEL96AH9DFCsrsJQrK7CUKyuwlCsrsL96QEhByAH/Qw7qrg/O6q4PzuquD87qrg//eYB/WohCCAHIAj9DACAMT8AgDE/AIAxPwCAMT/95gH95QEgCP0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEJ/QxnaVA5Z2lQOWdpUDlnaVA5IAn95gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgCf3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAJ/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIAn95gH9DKqqKj6qqio+qqoqPqqqKj795AEgCf3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASAJIAn95gH95gEgCf3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAI/fgB/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH95AH95wH9CwIAIAVBEGohBSAFQYAISA0ACyAAQYAIaiEAIAFBgAhqIQEgAkGACGohAiAEQQFqIQQMAAsLC2oBAn9BACEEAkADQCAEIANODQFBACEFA0AgACAFaiABIAVq/QACACACIAVq/QACAP3mAf0LAgAgBUEQaiEFIAVBgAhIDQALIABBgAhqIQAgAUGACGohASACQYAIaiECIARBAWohBAwACwsLwgYCAn8Ie0EAIQcCQANAIAcgBk4NAUEAIQgDQCAAIAhq/QwAAIA/AACAPwAAgD8AAIA/IAEgCGr9AAIA/eUBIAIgCGr9AAIA/eYBIAMgCGr9AAIAIAQgCGr9AAIAIAUgCGr9AAIA/eQBIQkgCSAJ/eYBIQr9DOrwurvq8Lq76vC6u+rwursgCv3mAf0MThOpPE4TqTxOE6k8ThOpPP3kASAK/eYB/QwtHly9LR5cvS0eXL0tHly9/eQBIAr95gH9DJODCD6Tgwg+k4MIPpODCD795AEgCv3mAf0Mmaqqvpmqqr6Zqqq+maqqvv3kASAK/eYBIAn95gEgCf3kASELIAn94AH9DAAAAEAAAABAAAAAQAAAAED95gEhDP0MAACAPwAAgD8AAIA/AACAP/0MAAAAQAAAAEAAAABAAAAAQCAM/QylwLBCpcCwQqXAsEKlwLBC/egB/QxQrK7CUKyuwlCsrsJQrK7C/ekBIQ0gDf0MO6q4PzuquD87qrg/O6q4P/3mAf1qIQ4gDSAO/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIA79DIOAXrmDgF65g4BeuYOAXrn95gH95QEhD/0MZ2lQOWdpUDlnaVA5Z2lQOSAP/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIA/95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgD/3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAP/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIA/95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgDyAP/eYB/eYBIA/95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgDv34Af0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/QwAAIA/AACAPwAAgD8AAIA//eQB/ecB/eUBIAn9DAAAAIAAAACAAAAAgAAAAID9Tv1QIRAgCyAQIAn94AH9DAAAID8AACA/AAAgPwAAID/9Q/1S/eYB/eQB/QsCACAIQRBqIQggCEGACEgNAAsgAEGACGohACABQYAIaiEBIAJBgAhqIQIgA0GACGohAyAEQYAIaiEEIAVBgAhqIQUgB0EBaiEHDAALCwv4EAIGfxZ7QQAhBAJAA0AgAyAEa0EESA0BQQAhBQJAA0AgBUHAAE4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhEP0MAAAAAAAAAAAAAAAAAAAAACER/QwAAAAAAAAAAAAAAAAAAAAAIRIgACAFQYAIbGohBiABIARBgAhsaiEHIAZBgAhqIQgDQCAH/QACACETIAf9AAKACCEUIAf9AAKAECEVIAf9AAKAGCEWIAb9AAIAIQogCyAKIBP95gH95AEhCyANIAogFP3mAf3kASENIA8gCiAV/eYB/eQBIQ8gESAKIBb95gH95AEhESAG/QACgAghCiAMIAogE/3mAf3kASEMIA4gCiAU/eYB/eQBIQ4gECAKIBX95gH95AEhECASIAogFv3mAf3kASESIAZBEGohBiAHQRBqIQcgBiAISA0ACyACIARBgAJsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AgAgCSAZ/R8BOAIEIA0gDv0NAAECAwQFBgcQERITFBUWFyANIA79DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AoACIAkgGf0fATgChAIgDyAQ/Q0AAQIDBAUGBxAREhMUFRYXIA8gEP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCgAQgCSAZ/R8BOAKEBCARIBL9DQABAgMEBQYHEBESExQVFhcgESAS/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAKABiAJIBn9HwE4AoQGIAVBAmohBQwACwsgBEEEaiEEDAALCwJAA0AgBCADTg0BQQAhBQJAA0AgBUHAAE4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhGv0MAAAAAAAAAAAAAAAAAAAAACEb/QwAAAAAAAAAAAAAAAAAAAAAIRz9DAAAAAAAAAAAAAAAAAAAAAAhHf0MAAAAAAAAAAAAAAAAAAAAACEe/QwAAAAAAAAAAAAAAAAAAAAAIR8gACAFQYAIbGohBiABIARBgAhsaiEHIAZBgAhqIQgDQCAH/QACACETIAb9AAIAIQogCyAKIBP95gH95AEhCyAG/QACgAghCiAMIAogE/3mAf3kASEMIAb9AAKAECEKIBogCiAT/eYB/eQBIRogBv0AAoAYIQogGyAKIBP95gH95AEhGyAG/QACgCAhCiAcIAogE/3mAf3kASEcIAb9AAKAKCEKIB0gCiAT/eYB/eQBIR0gBv0AAoAwIQogHiAKIBP95gH95AEhHiAG/QACgDghCiAfIAogE/3mAf3kASEfIAZBEGohBiAHQRBqIQcgBiAISA0ACyACIARBgAJsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFyAaIBv9DQABAgMEBQYHEBESExQVFhcgGiAb/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0LAgAgHCAd/Q0AAQIDBAUGBxAREhMUFRYXIBwgHf0NCAkKCwwNDg8YGRobHB0eH/3kASEXIB4gH/0NAAECAwQFBgcQERITFBUWFyAeIB/9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/QsCECAFQQhqIQUMAAsLIARBAWohBAwACwsLYgECf0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVqIAEgBWr9AAIAIAIgBWr9AAIA/eQB/QsCACAFQRBqIQUgBUGAAkgNAAsgAEGAAmohACABQYACaiEBIARBAWohBAwACwsL8QUCAn8Ie0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVqIAEgBWr9AAIAIAIgBWr9AAIA/eQBIQYgBiAG/eYBIQf9DOrwurvq8Lq76vC6u+rwursgB/3mAf0MThOpPE4TqTxOE6k8ThOpPP3kASAH/eYB/QwtHly9LR5cvS0eXL0tHly9/eQBIAf95gH9DJODCD6Tgwg+k4MIPpODCD795AEgB/3mAf0Mmaqqvpmqqr6Zqqq+maqqvv3kASAH/eYBIAb95gEgBv3kASEIIAb94AH9DAAAAEAAAABAAAAAQAAAAED95gEhCf0MAACAPwAAgD8AAIA/AACAP/0MAAAAQAAAAEAAAABAAAAAQCAJ/QylwLBCpcCwQqXAsEKlwLBC/egB/QxQrK7CUKyuwlCsrsJQrK7C/ekBIQogCv0MO6q4PzuquD87qrg/O6q4P/3mAf1qIQsgCiAL/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIAv9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhDP0MZ2lQOWdpUDlnaVA5Z2lQOSAM/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIAz95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgDP3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAM/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIAz95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgDCAM/eYB/eYBIAz95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgC/34Af0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/QwAAIA/AACAPwAAgD8AAIA//eQB/ecB/eUBIAb9DAAAAIAAAACAAAAAgAAAAID9Tv1QIQ0gCCANIAb94AH9DAAAID8AACA/AAAgPwAAID/9Q/1S/QsCACAFQRBqIQUgBUGACEgNAAsgAEGACGohACABQYAIaiEBIAJBgAhqIQIgBEEBaiEEDAALCwtrAQJ/QQAhAwJAA0AgAyACTg0BQQAhBANAIAAgBGr9DAAAgD8AAIA/AACAPwAAgD8gASAEav0AAgD95QH9CwIAIARBEGohBCAEQYAISA0ACyAAQYAIaiEAIAFBgAhqIQEgA0EBaiEDDAALCwuSAQECf0EAIQYCQANAIAYgBU4NAUEAIQcDQCAAIAdqIAEgB2r9AAIAIAIgB2r9AAIA/eYBIAMgB2r9AAIAIAQgB2r9AAIA/eYB/eQB/QsCACAHQRBqIQcgB0GACEgNAAsgAEGACGohACABQYAIaiEBIAJBgAhqIQIgA0GACGohAyAEQYAIaiEEIAZBAWohBgwACwsLagECf0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVqIAEgBWr9AAIAIAIgBWr9AAIA/eYB/QsCACAFQRBqIQUgBUGAAkgNAAsgAEGAAmohACABQYACaiEBIAJBgAJqIQIgBEEBaiEEDAALCwv7AwICfwV7QQAhBQJAA0AgBSAETg0BQQAhBgNAIAAgBmogASAGav0AAgAgAiAGav0AAgD9DAAAAD8AAAA/AAAAPwAAAD/95gEhByAH/QylwLBCpcCwQqXAsEKlwLBC/egB/QxQrK7CUKyuwlCsrsJQrK7C/ekBIQggCP0MO6q4PzuquD87qrg/O6q4P/3mAf1qIQkgCCAJ/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIAn9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhCv0MZ2lQOWdpUDlnaVA5Z2lQOSAK/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIAr95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgCv3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAK/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIAr95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgCiAK/eYB/eYBIAr95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgCf34Af0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYBIQsgCyAL/eYBIAMgBmr9AAIA/eYB/eUB/QsCACAGQRBqIQYgBkGAAkgNAAsgAEGAAmohACABQYACaiEBIAJBgAJqIQIgA0GAAmohAyAFQQFqIQUMAAsLC9YGBAV/AXsBfwx7QQAhBAJAA0AgAyAEa0ECSA0BQQAhBQJAA0AgBUGAAk4NASACIARBgAhsaiAFQQRsaiEK/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhD/0MAAAAAAAAAAAAAAAAAAAAACEQ/QwAAAAAAAAAAAAAAAAAAAAAIRH9DAAAAAAAAAAAAAAAAAAAAAAhEiAAIARBgAJsaiEGIAEgBUEEbGohByAGQYACaiEIA0AgB/0AAgAhEyAH/QACECEUIAf9AAIgIRUgB/0AAjAhFiAG/QkCACEJIAsgCSAT/eYB/eQBIQsgDCAJIBT95gH95AEhDCANIAkgFf3mAf3kASENIA4gCSAW/eYB/eQBIQ4gBv0JAoACIQkgDyAJIBP95gH95AEhDyAQIAkgFP3mAf3kASEQIBEgCSAV/eYB/eQBIREgEiAJIBb95gH95AEhEiAGQQRqIQYgB0GACGohByAGIAhIDQALIAogC/0LAgAgCiAM/QsCECAKIA39CwIgIAogDv0LAjAgCiAP/QsCgAggCiAQ/QsCkAggCiAR/QsCoAggCiAS/QsCsAggBUEQaiEFDAALCyAEQQJqIQQMAAsLAkADQCAEIANODQFBACEFAkADQCAFQYACTg0BIAIgBEGACGxqIAVBBGxqIQr9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDiAAIARBgAJsaiEGIAEgBUEEbGohByAGQYACaiEIA0AgB/0AAgAhEyAH/QACECEUIAf9AAIgIRUgB/0AAjAhFiAG/QkCACEJIAsgCSAT/eYB/eQBIQsgDCAJIBT95gH95AEhDCANIAkgFf3mAf3kASENIA4gCSAW/eYB/eQBIQ4gBkEEaiEGIAdBgAhqIQcgBiAISA0ACyAKIAv9CwIAIAogDP0LAhAgCiAN/QsCICAKIA79CwIwIAVBEGohBQwACwsgBEEBaiEEDAALCwu1BAQHfwF7AX8MeyABQQRsIQEgA0EEbCEDQQAhBgJAA0AgBkGAgARODQEgBCAGav0MAAAAAAAAAAAAAAAAAAAAAP0LAgAgBkEQaiEGDAALC0EAIQsCQANAIAsgBU4NASALQRBqIQwCQCAMIAVIDQAgBSEMC0EAIQYCQANAIAZBwABODQFBACEHAkADQCAHQYACTg0BIAQgBkGACGxqIAdBBGxqIQ4gDv0AAgAhDyAO/QACECEQIA79AAIgIREgDv0AAjAhEiAO/QACgAghEyAO/QACkAghFCAO/QACoAghFSAO/QACsAghFiAAIAsgAWxqIAZBBGxqIQkgAiALIANsaiAHQQRsaiEKIAshCAJAA0AgCCAMTg0BIAr9AAIAIRcgCv0AAhAhGCAK/QACICEZIAr9AAIwIRogCf0JAgAhDSAPIA0gF/3mAf3kASEPIBAgDSAY/eYB/eQBIRAgESANIBn95gH95AEhESASIA0gGv3mAf3kASESIAn9CQIEIQ0gEyANIBf95gH95AEhEyAUIA0gGP3mAf3kASEUIBUgDSAZ/eYB/eQBIRUgFiANIBr95gH95AEhFiAJIAFqIQkgCiADaiEKIAhBAWohCAwACwsgDiAP/QsCACAOIBD9CwIQIA4gEf0LAiAgDiAS/QsCMCAOIBP9CwKACCAOIBT9CwKQCCAOIBX9CwKgCCAOIBb9CwKwCCAHQRBqIQcMAAsLIAZBAmohBgwACwsgC0EQaiELDAALCwt/AQJ/QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWr9DAAAgD8AAIA/AACAPwAAgD8gASAFav0AAgAgAiAFav0AAgD95gH95QH9CwIAIAVBEGohBSAFQYAISA0ACyAAQYAIaiEAIAFBgAhqIQEgAkGACGohAiAEQQFqIQQMAAsLC38BAn9BACEEAkADQCAEIANODQFBACEFA0AgACAFaiABIAVq/QACAP0MAACAPwAAgD8AAIA/AACAPyACIAVq/QACAP3lAf3mAf0LAgAgBUEQaiEFIAVBgAhIDQALIABBgAhqIQAgAUGACGohASACQYAIaiECIARBAWohBAwACwsLagECf0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVqIAEgBWr9AAIAIAIgBWr9AAIA/eQB/QsCACAFQRBqIQUgBUGACEgNAAsgAEGACGohACABQYAIaiEBIAJBgAhqIQIgBEEBaiEEDAALCwt+AQJ/QQAhBQJAA0AgBSAETg0BQQAhBgNAIAAgBmogASAGav0AAgAgAiAGav0AAgD95gEgAyAGav0AAgD95gH9CwIAIAZBEGohBiAGQYAISA0ACyAAQYAIaiEAIAFBgAhqIQEgAkGACGohAiADQYAIaiEDIAVBAWohBQwACwsL1gYEBX8BewF/DHtBACEEAkADQCADIARrQQJIDQFBACEFAkADQCAFQYACTg0BIAIgBEGACGxqIAVBBGxqIQr9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDv0MAAAAAAAAAAAAAAAAAAAAACEP/QwAAAAAAAAAAAAAAAAAAAAAIRD9DAAAAAAAAAAAAAAAAAAAAAAhEf0MAAAAAAAAAAAAAAAAAAAAACESIAAgBEGACGxqIQYgASAFQQRsaiEHIAZBgAhqIQgDQCAH/QACACETIAf9AAIQIRQgB/0AAiAhFSAH/QACMCEWIAb9CQIAIQkgCyAJIBP95gH95AEhCyAMIAkgFP3mAf3kASEMIA0gCSAV/eYB/eQBIQ0gDiAJIBb95gH95AEhDiAG/QkCgAghCSAPIAkgE/3mAf3kASEPIBAgCSAU/eYB/eQBIRAgESAJIBX95gH95AEhESASIAkgFv3mAf3kASESIAZBBGohBiAHQYAIaiEHIAYgCEgNAAsgCiAL/QsCACAKIAz9CwIQIAogDf0LAiAgCiAO/QsCMCAKIA/9CwKACCAKIBD9CwKQCCAKIBH9CwKgCCAKIBL9CwKwCCAFQRBqIQUMAAsLIARBAmohBAwACwsCQANAIAQgA04NAUEAIQUCQANAIAVBgAJODQEgAiAEQYAIbGogBUEEbGohCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEOIAAgBEGACGxqIQYgASAFQQRsaiEHIAZBgAhqIQgDQCAH/QACACETIAf9AAIQIRQgB/0AAiAhFSAH/QACMCEWIAb9CQIAIQkgCyAJIBP95gH95AEhCyAMIAkgFP3mAf3kASEMIA0gCSAV/eYB/eQBIQ0gDiAJIBb95gH95AEhDiAGQQRqIQYgB0GACGohByAGIAhIDQALIAogC/0LAgAgCiAM/QsCECAKIA39CwIgIAogDv0LAjAgBUEQaiEFDAALCyAEQQFqIQQMAAsLC9EBAQJ/QQAhCQJAA0AgCSAITg0BQQAhCgNAIAAgCmogASAKav0AAgAgAiAKav0AAgD95gEgAyAKav0AAgAgBCAKav0AAgD95gH94QH95AEgBSAKav0AAgAgBiAKav0AAgD95gH95AEgByAKav0AAgD95gH9CwIAIApBEGohCiAKQYAISA0ACyAAQYAIaiEAIAFBgAhqIQEgAkGACGohAiADQYAIaiEDIARBgAhqIQQgBUGACGohBSAGQYAIaiEGIAdBgAhqIQcgCUEBaiEJDAALCwumAQECf0EAIQcCQANAIAcgBk4NAUEAIQgDQCAAIAhqIAEgCGr9AAIAIAIgCGr9AAIA/eYBIAMgCGr9AAIAIAQgCGr9AAIA/eYB/eQBIAUgCGr9AAIA/eQB/QsCACAIQRBqIQggCEGACEgNAAsgAEGACGohACABQYAIaiEBIAJBgAhqIQIgA0GACGohAyAEQYAIaiEEIAVBgAhqIQUgB0EBaiEHDAALCwu1BAQHfwF7AX8MeyABQQRsIQEgA0EEbCEDQQAhBgJAA0AgBkGAgAhODQEgBCAGav0MAAAAAAAAAAAAAAAAAAAAAP0LAgAgBkEQaiEGDAALC0EAIQsCQANAIAsgBU4NASALQQRqIQwCQCAMIAVIDQAgBSEMC0EAIQYCQANAIAZBgARODQFBACEHAkADQCAHQcAATg0BIAQgBkGAAmxqIAdBBGxqIQ4gDv0AAgAhDyAO/QACECEQIA79AAIgIREgDv0AAjAhEiAO/QACgAIhEyAO/QACkAIhFCAO/QACoAIhFSAO/QACsAIhFiAAIAsgAWxqIAZBBGxqIQkgAiALIANsaiAHQQRsaiEKIAshCAJAA0AgCCAMTg0BIAr9AAIAIRcgCv0AAhAhGCAK/QACICEZIAr9AAIwIRogCf0JAgAhDSAPIA0gF/3mAf3kASEPIBAgDSAY/eYB/eQBIRAgESANIBn95gH95AEhESASIA0gGv3mAf3kASESIAn9CQIEIQ0gEyANIBf95gH95AEhEyAUIA0gGP3mAf3kASEUIBUgDSAZ/eYB/eQBIRUgFiANIBr95gH95AEhFiAJIAFqIQkgCiADaiEKIAhBAWohCAwACwsgDiAP/QsCACAOIBD9CwIQIA4gEf0LAiAgDiAS/QsCMCAOIBP9CwKAAiAOIBT9CwKQAiAOIBX9CwKgAiAOIBb9CwKwAiAHQRBqIQcMAAsLIAZBAmohBgwACwsgC0EEaiELDAALCwu1BAQHfwF7AX8MeyABQQRsIQEgA0EEbCEDQQAhBgJAA0AgBkGAgBBODQEgBCAGav0MAAAAAAAAAAAAAAAAAAAAAP0LAgAgBkEQaiEGDAALC0EAIQsCQANAIAsgBU4NASALQQRqIQwCQCAMIAVIDQAgBSEMC0EAIQYCQANAIAZBgAJODQFBACEHAkADQCAHQYACTg0BIAQgBkGACGxqIAdBBGxqIQ4gDv0AAgAhDyAO/QACECEQIA79AAIgIREgDv0AAjAhEiAO/QACgAghEyAO/QACkAghFCAO/QACoAghFSAO/QACsAghFiAAIAsgAWxqIAZBBGxqIQkgAiALIANsaiAHQQRsaiEKIAshCAJAA0AgCCAMTg0BIAr9AAIAIRcgCv0AAhAhGCAK/QACICEZIAr9AAIwIRogCf0JAgAhDSAPIA0gF/3mAf3kASEPIBAgDSAY/eYB/eQBIRAgESANIBn95gH95AEhESASIA0gGv3mAf3kASESIAn9CQIEIQ0gEyANIBf95gH95AEhEyAUIA0gGP3mAf3kASEUIBUgDSAZ/eYB/eQBIRUgFiANIBr95gH95AEhFiAJIAFqIQkgCiADaiEKIAhBAWohCAwACwsgDiAP/QsCACAOIBD9CwIQIA4gEf0LAiAgDiAS/QsCMCAOIBP9CwKACCAOIBT9CwKQCCAOIBX9CwKgCCAOIBb9CwKwCCAHQRBqIQcMAAsLIAZBAmohBgwACwsgC0EEaiELDAALCwvWBgQFfwF7AX8Me0EAIQQCQANAIAMgBGtBAkgNAUEAIQUCQANAIAVBwABODQEgAiAEQYACbGogBUEEbGohCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhEP0MAAAAAAAAAAAAAAAAAAAAACER/QwAAAAAAAAAAAAAAAAAAAAAIRIgACAEQYAQbGohBiABIAVBBGxqIQcgBkGAEGohCANAIAf9AAIAIRMgB/0AAhAhFCAH/QACICEVIAf9AAIwIRYgBv0JAgAhCSALIAkgE/3mAf3kASELIAwgCSAU/eYB/eQBIQwgDSAJIBX95gH95AEhDSAOIAkgFv3mAf3kASEOIAb9CQKAECEJIA8gCSAT/eYB/eQBIQ8gECAJIBT95gH95AEhECARIAkgFf3mAf3kASERIBIgCSAW/eYB/eQBIRIgBkEEaiEGIAdBgAJqIQcgBiAISA0ACyAKIAv9CwIAIAogDP0LAhAgCiAN/QsCICAKIA79CwIwIAogD/0LAoACIAogEP0LApACIAogEf0LAqACIAogEv0LArACIAVBEGohBQwACwsgBEECaiEEDAALCwJAA0AgBCADTg0BQQAhBQJAA0AgBUHAAE4NASACIARBgAJsaiAFQQRsaiEK/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ4gACAEQYAQbGohBiABIAVBBGxqIQcgBkGAEGohCANAIAf9AAIAIRMgB/0AAhAhFCAH/QACICEVIAf9AAIwIRYgBv0JAgAhCSALIAkgE/3mAf3kASELIAwgCSAU/eYB/eQBIQwgDSAJIBX95gH95AEhDSAOIAkgFv3mAf3kASEOIAZBBGohBiAHQYACaiEHIAYgCEgNAAsgCiAL/QsCACAKIAz9CwIQIAogDf0LAiAgCiAO/QsCMCAFQRBqIQUMAAsLIARBAWohBAwACwsL7QICAX8Ee/0MAAAAAAAAAAAAAAAAAAAAACEE/QwAAAAAAAAAAAAAAAAAAAAAIQX9DAAAAAAAAAAAAAAAAAAAAAAhBv0MAAAAAAAAAAAAAAAAAAAAACEHIAFBBGwgAGohAwJAA0AgAyAAa0HAAEgNASAEIAD9AAIA/QwAAAAAAAAAAAAAAAAAAAAA/eYB/eQBIQQgBSAA/QACEP0MAAAAAAAAAAAAAAAAAAAAAP3mAf3kASEFIAYgAP0AAiD9DAAAAAAAAAAAAAAAAAAAAAD95gH95AEhBiAHIAD9AAIw/QwAAAAAAAAAAAAAAAAAAAAA/eYB/eQBIQcgAEHAAGohAAwACwsCQANAIAMgAGtBEEgNASAEIAD9AAIA/QwAAAAAAAAAAAAAAAAAAAAA/eYB/eQBIQQgAEEQaiEADAALCyAEIAX95AEgBv3kASAH/eQBIQQgAiAE/R8AIAT9HwGSIAT9HwKSIAT9HwOSOAIACwDwAgRuYW1lAegCHAALcm93c181MTJ4NjQBC3Jvd3NfMjU2eDY0Agpwb2ludHdpc2UwAwxyb3dzXzI1NngyNTYEDHJvd3NfMTI4eDI1NgUKcG9pbnR3aXNlMQYKcG9pbnR3aXNlMgcKcG9pbnR3aXNlMwgLcm93c182NHgyNTYJCnBvaW50d2lzZTQKCnBvaW50d2lzZTULCnBvaW50d2lzZTYMCnBvaW50d2lzZTcNCnBvaW50d2lzZTgOCnBvaW50d2lzZTkPC2NvbHNfNjR4MjU2EAxvdXRlcl82NHgyNTYRC3BvaW50d2lzZTEwEgtwb2ludHdpc2UxMRMLcG9pbnR3aXNlMTIUC3BvaW50d2lzZTEzFQxjb2xzXzI1NngyNTYWC3BvaW50d2lzZTE0Fwtwb2ludHdpc2UxNRgMb3V0ZXJfNTEyeDY0GQ1vdXRlcl8yNTZ4MjU2Ggtjb2xzXzUxMng2NBsJbm9uZmluaXRl";
+const kernelNames = ["rows_512x64","rows_256x64","pointwise0","rows_256x256","rows_128x256","pointwise1","pointwise2","pointwise3","rows_64x256","pointwise4","pointwise5","pointwise6","pointwise7","pointwise8","pointwise9","cols_64x256","outer_64x256","pointwise10","pointwise11","pointwise12","pointwise13","cols_256x256","pointwise14","pointwise15","outer_512x64","outer_256x256","cols_512x64","nonfinite"];
 
 interface KernelMemory { readonly buffer: ArrayBuffer; grow(pages: number): number }
-interface KernelExports { readonly rows_512x64: (a: number, b: number, out: number, samples: number) => void; readonly pointwise0: (out: number, a0: number, a1: number, rows: number) => void; readonly rows_256x256: (a: number, b: number, out: number, samples: number) => void; readonly pointwise1: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise2: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise3: (out: number, a0: number, a1: number, a2: number, a3: number, a4: number, rows: number) => void; readonly rows_64x256: (a: number, b: number, out: number, samples: number) => void; readonly pointwise4: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise5: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise6: (out: number, a0: number, rows: number) => void; readonly pointwise7: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly pointwise8: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise9: (out: number, a0: number, a1: number, a2: number, rows: number) => void; readonly cols_64x256: (a: number, b: number, out: number, samples: number) => void; readonly outer_64x256: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly pointwise10: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise11: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise12: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise13: (out: number, a0: number, a1: number, a2: number, rows: number) => void; readonly cols_256x256: (a: number, b: number, out: number, samples: number) => void; readonly pointwise14: (out: number, a0: number, a1: number, a2: number, a3: number, a4: number, a5: number, a6: number, rows: number) => void; readonly pointwise15: (out: number, a0: number, a1: number, a2: number, a3: number, a4: number, rows: number) => void; readonly outer_512x64: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly outer_256x256: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly cols_512x64: (a: number, b: number, out: number, samples: number) => void; }
+interface KernelExports { readonly rows_512x64: (a: number, b: number, out: number, samples: number) => void; readonly rows_256x64: (a: number, b: number, out: number, samples: number) => void; readonly pointwise0: (out: number, a0: number, a1: number, rows: number) => void; readonly rows_256x256: (a: number, b: number, out: number, samples: number) => void; readonly rows_128x256: (a: number, b: number, out: number, samples: number) => void; readonly pointwise1: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise2: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise3: (out: number, a0: number, a1: number, a2: number, a3: number, a4: number, rows: number) => void; readonly rows_64x256: (a: number, b: number, out: number, samples: number) => void; readonly pointwise4: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise5: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise6: (out: number, a0: number, rows: number) => void; readonly pointwise7: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly pointwise8: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise9: (out: number, a0: number, a1: number, a2: number, rows: number) => void; readonly cols_64x256: (a: number, b: number, out: number, samples: number) => void; readonly outer_64x256: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly pointwise10: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise11: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise12: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise13: (out: number, a0: number, a1: number, a2: number, rows: number) => void; readonly cols_256x256: (a: number, b: number, out: number, samples: number) => void; readonly pointwise14: (out: number, a0: number, a1: number, a2: number, a3: number, a4: number, a5: number, a6: number, rows: number) => void; readonly pointwise15: (out: number, a0: number, a1: number, a2: number, a3: number, a4: number, rows: number) => void; readonly outer_512x64: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly outer_256x256: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly cols_512x64: (a: number, b: number, out: number, samples: number) => void; readonly nonfinite: (at: number, count: number, out: number) => void }
+interface LoadedKernels { memory: KernelMemory; exports: KernelExports }
 interface WebAssemblyApi {
-  readonly Memory: new (descriptor: { initial: number }) => KernelMemory;
+  readonly Memory: new (descriptor: { initial: number; maximum: number; shared?: boolean }) => KernelMemory;
   readonly Module: new (bytes: Uint8Array) => object;
   readonly Instance: new (module: object, imports: object) => { readonly exports: object };
   validate(bytes: Uint8Array): boolean;
@@ -1710,13 +1719,13 @@ function decodeBase64(text: string): Uint8Array {
 }
 
 /** The kernels, instantiated once; undefined (with a one-line notice) where WebAssembly SIMD is unavailable. */
-function loadKernels(): { readonly memory: KernelMemory; readonly exports: KernelExports } | undefined {
+function loadKernels(): LoadedKernels | undefined {
   const host = globalThis as unknown as { WebAssembly?: WebAssemblyApi; console?: { warn(message: string): void } };
   try {
     const api = host.WebAssembly;
     const bytes = decodeBase64(kernelBytes);
     if (api === undefined || !api.validate(bytes)) throw new Error('no WebAssembly SIMD');
-    const memory = new api.Memory({ initial: 1 });
+    const memory = new api.Memory({ initial: 1, maximum: 65536 });
     const instance = new api.Instance(new api.Module(bytes), { env: { memory } });
     return { memory, exports: instance.exports as KernelExports };
   } catch {
@@ -1726,9 +1735,314 @@ function loadKernels(): { readonly memory: KernelMemory; readonly exports: Kerne
 }
 
 const kernels = loadKernels();
+/** The kernels by index, as workers are told which to run. */
+let kernelList: ((...args: number[]) => void)[] = kernels === undefined ? [] : kernelNames.map((name) => (kernels.exports as unknown as { [name: string]: (...args: number[]) => void })[name]);
 
 /** Which kernels this module runs: rnnc's WebAssembly SIMD kernels, or scalar JavaScript where those cannot load. */
 export const cpu: 'simd' | 'scalar' = kernels === undefined ? 'scalar' : 'simd';
+
+// Worker threads (setThreads). Control block of worker w: int32s 32·w … 32·w + 31 of the memory:
+// the job's number, the last job done, whether the worker sleeps, the kernel, its argument count and arguments.
+const JOB = 0, DONE = 1, SLEEPING = 2, KERNEL = 3, COUNT = 4, ARGS = 5;
+const maxThreads = 16;
+const workerSource = "\nconst start = (data, ready) => {\n  const memory = data.memory;\n  const instance = new WebAssembly.Instance(new WebAssembly.Module(data.bytes), { env: { memory } });\n  const kernels = data.names.map((name) => instance.exports[name]);\n  const control = new Int32Array(memory.buffer, data.slot * 128, 32);\n  const args = [];\n  let seen = Atomics.load(control, 0);\n  ready();\n  for (;;) {\n    const idleSince = performance.now();\n    for (let spins = 1; Atomics.load(control, 0) === seen; spins++) {\n      if (spins % 4096 === 0 && performance.now() - idleSince > 5) {\n        Atomics.store(control, 2, 1);\n        Atomics.wait(control, 0, seen);\n        Atomics.store(control, 2, 0);\n      }\n    }\n    seen = Atomics.load(control, 0);\n    const kernel = control[3];\n    if (kernel < 0) return;\n    args.length = control[4];\n    for (let a = 0; a < args.length; a++) args[a] = control[5 + a];\n    kernels[kernel](...args);\n    Atomics.store(control, 1, seen);\n  }\n};\nif (typeof require === 'function') {\n  const { parentPort } = require('node:worker_threads');\n  parentPort.once('message', (data) => {\n    start(data, () => parentPort.postMessage('ready'));\n    parentPort.close();\n  });\n} else {\n  self.onmessage = (event) => {\n    self.onmessage = null;\n    start(event.data, () => self.postMessage('ready'));\n    self.close();\n  };\n}\n";
+
+interface WorkerHandle { postMessage(message: unknown): void; terminate(): unknown }
+const pool = {
+  /** Slots of the workers that are running, in the order they take shares. */
+  ready: [] as number[],
+  workers: [] as WorkerHandle[],
+  control: undefined as Int32Array | undefined,
+};
+
+
+/** Hands kernel `index` with these arguments to the worker of the `w`-th ready slot. */
+function postJob(w: number, index: number, args: readonly number[]): void {
+  const control = pool.control as Int32Array;
+  const base = 32 * pool.ready[w];
+  for (let a = 0; a < args.length; a++) control[base + ARGS + a] = args[a];
+  control[base + KERNEL] = index;
+  control[base + COUNT] = args.length;
+  Atomics.store(control, base + JOB, control[base + JOB] + 1);
+  if (Atomics.load(control, base + SLEEPING) === 1) Atomics.notify(control, base + JOB);
+}
+
+/** Waits for the jobs of the first `posted` ready workers. */
+function awaitJobs(posted: number): void {
+  const control = pool.control as Int32Array;
+  for (let w = 0; w < posted; w++) {
+    const base = 32 * pool.ready[w];
+    const job = control[base + JOB];
+    while (Atomics.load(control, base + DONE) !== job) {
+      // spin: the worker finishes its share in about the time this thread took for its own
+    }
+  }
+}
+
+/** Runs kernel `index` over its rows in shares: workers take the later ones, this thread the first. */
+function splitKernel(index: number, args: number[], rowsAt: number, strides: readonly number[], align: number): void {
+  const rows = args[rowsAt];
+  const parts = Math.min(1 + pool.ready.length, Math.ceil(rows / align));
+  const share = align * Math.ceil(rows / parts / align);
+  let posted = 0;
+  for (let first = share; first < rows; first += share) {
+    const part = args.map((a, k) => a + first * strides[k]);
+    part[rowsAt] = Math.min(share, rows - first);
+    postJob(posted++, index, part);
+  }
+  args[rowsAt] = Math.min(share, rows);
+  kernelList[index](...args);
+  awaitJobs(posted);
+}
+
+/** Runs kernel `index` on `first` here and on `second` in a worker. */
+function splitHalves(index: number, first: readonly number[], second: readonly number[]): void {
+  postJob(0, index, second);
+  kernelList[index](...first);
+  awaitJobs(1);
+}
+/** Stops the workers and waits until they have exited, so that none still reads its control block. */
+async function stopWorkers(): Promise<void> {
+  const control = pool.control;
+  for (const slot of pool.ready) {
+    if (control === undefined) break;
+    const base = 32 * slot;
+    control[base + KERNEL] = -1;
+    Atomics.store(control, base + JOB, control[base + JOB] + 1);
+    Atomics.notify(control, base + JOB);
+  }
+  const workers = pool.workers;
+  pool.ready = [];
+  pool.workers = [];
+  await Promise.all(workers.map((worker) => worker.terminate()));
+  control?.fill(0);
+}
+
+type StartWorker = (data: object, onError: () => void) => Promise<WorkerHandle>;
+
+/** How this host starts a worker: worker_threads in Node, a Worker from a Blob in browsers. */
+function workerStarter(): StartWorker {
+  interface NodeWorker extends WorkerHandle { once(event: string, f: (value: unknown) => void): void; on(event: string, f: (value: unknown) => void): void; unref(): void }
+  interface WebWorker extends WorkerHandle { onmessage: ((event: unknown) => void) | null; onerror: ((event: unknown) => void) | null }
+  const host = globalThis as unknown as {
+    SharedArrayBuffer?: unknown;
+    process?: { getBuiltinModule?(id: string): unknown };
+    Worker?: new (url: string) => WebWorker;
+    Blob?: new (parts: string[], options: { type: string }) => object;
+    URL?: { createObjectURL(blob: object): string };
+  };
+  if (host.SharedArrayBuffer === undefined) fail('threads need SharedArrayBuffer (in a browser, a cross-origin isolated page)');
+  const threads = host.process?.getBuiltinModule?.('node:worker_threads') as { Worker: new (code: string, options: { eval: true }) => NodeWorker } | undefined;
+  if (threads !== undefined) {
+    return (data, onError) =>
+      new Promise((resolve, reject) => {
+        const worker = new threads.Worker(workerSource, { eval: true });
+        worker.once('message', () => {
+          // Until now the worker kept the process alive, so that it could start; it must not keep it from exiting.
+          worker.unref();
+          resolve(worker);
+        });
+        worker.once('error', reject);
+        worker.on('error', onError);
+        worker.postMessage(data);
+      });
+  }
+  const { Worker, Blob, URL } = host;
+  if (Worker !== undefined && Blob !== undefined && URL !== undefined) {
+    const url = URL.createObjectURL(new Blob([workerSource], { type: 'text/javascript' }));
+    return (data, onError) =>
+      new Promise((resolve, reject) => {
+        const worker = new Worker(url);
+        worker.onmessage = () => resolve(worker);
+        worker.onerror = (event) => {
+          reject(event);
+          onError();
+        };
+        worker.postMessage(data);
+      });
+  }
+  fail('threads need worker_threads (Node 20.16 or later) or Web Workers');
+}
+
+/** The kernels on a shared memory (once): the same bytes with the memory import's flag set to shared. */
+function shareMemory(loaded: LoadedKernels, api: WebAssemblyApi): Uint8Array {
+  const bytes = decodeBase64(kernelBytes);
+  bytes[78] = 0x03;
+  if (!pool.control) {
+    const pages = Math.ceil(loaded.memory.buffer.byteLength / 65536);
+    const memory = new api.Memory({ initial: pages, maximum: 65536, shared: true });
+    loaded.exports = new api.Instance(new api.Module(bytes), { env: { memory } }).exports as KernelExports;
+    loaded.memory = memory;
+    kernelList = kernelNames.map((name) => (loaded.exports as unknown as { [name: string]: (...args: number[]) => void })[name]);
+    pool.control = new Int32Array(memory.buffer, 0, 512);
+  }
+  return bytes;
+}
+
+/**
+ * Runs this module's kernels on `count` threads: this one and count − 1
+ * workers (worker_threads in Node, Web Workers in browsers, on a
+ * SharedArrayBuffer). GEMMs and fused loops with enough rows are split
+ * between them; results are the same as on one thread. Resolves to the
+ * number of threads in use once the workers are ready (1 where the SIMD
+ * kernels are unavailable); `setThreads(1)` stops the workers.
+ */
+export async function setThreads(count: number): Promise<number> {
+  if (!Number.isInteger(count) || count < 1 || count > maxThreads) fail(`the thread count must be a whole number from 1 to ${maxThreads}, got ${count}`);
+  await stopWorkers();
+  const api = (globalThis as unknown as { WebAssembly: WebAssemblyApi }).WebAssembly;
+  if (count === 1 || kernels === undefined) return 1;
+  const start = workerStarter();
+  const bytes = shareMemory(kernels, api);
+  const starting: Promise<WorkerHandle>[] = [];
+  for (let slot = 1; slot < count; slot++) {
+    const onError = () => {
+      pool.ready = pool.ready.filter((s) => s !== slot);
+    };
+    starting.push(start({ memory: kernels.memory, bytes, names: kernelNames, slot }, onError));
+  }
+  const started = await Promise.allSettled(starting);
+  pool.workers = started.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
+  const failed = started.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+  if (failed !== undefined) {
+    await stopWorkers();
+    fail(`a worker thread failed to start: ${String(failed.reason)}`);
+  }
+  pool.ready = pool.workers.map((_, k) => k + 1);
+  return count;
+}
+
+/** The threads in use and how many kernel calls (or shares of one) the workers have run since setThreads. */
+export function threadInfo(): { readonly threads: number; readonly workerJobs: number } {
+  const control = pool.control;
+  let jobs = 0;
+  for (const slot of pool.ready) if (control !== undefined) jobs += Atomics.load(control, 32 * slot + DONE);
+  return { threads: 1 + pool.ready.length, workerJobs: jobs };
+}
+
+function run_rows_512x64(a: number, b: number, out: number, samples: number): void {
+  if (pool.ready.length > 0 && samples >= 8) return splitKernel(0, [a, b, out, samples], 3, [0, 256, 2048, 0], 4);
+  if (pool.ready.length > 0 && samples === 1) return splitHalves(1, [a, b, out, 1], [a + 65536, b, out + 1024, 1]);
+  (kernels as LoadedKernels).exports.rows_512x64(a, b, out, samples);
+}
+
+function run_pointwise0(out: number, a0: number, a1: number, rows: number): void {
+  if (pool.ready.length > 0 && rows >= 391) return splitKernel(2, [out, a0, a1, rows], 3, [1024, 2048, 0, 0], 1);
+  (kernels as LoadedKernels).exports.pointwise0(out, a0, a1, rows);
+}
+
+function run_rows_256x256(a: number, b: number, out: number, samples: number): void {
+  if (pool.ready.length > 0 && samples >= 8) return splitKernel(3, [a, b, out, samples], 3, [0, 1024, 1024, 0], 4);
+  if (pool.ready.length > 0 && samples === 1) return splitHalves(4, [a, b, out, 1], [a + 131072, b, out + 512, 1]);
+  (kernels as LoadedKernels).exports.rows_256x256(a, b, out, samples);
+}
+
+function run_pointwise1(out: number, a0: number, a1: number, rows: number): void {
+  if (pool.ready.length > 0 && rows >= 196) return splitKernel(5, [out, a0, a1, rows], 3, [1024, 1024, 1024, 0], 1);
+  (kernels as LoadedKernels).exports.pointwise1(out, a0, a1, rows);
+}
+
+function run_pointwise2(out: number, a0: number, a1: number, rows: number): void {
+  if (pool.ready.length > 0 && rows >= 391) return splitKernel(6, [out, a0, a1, rows], 3, [1024, 1024, 1024, 0], 1);
+  (kernels as LoadedKernels).exports.pointwise2(out, a0, a1, rows);
+}
+
+function run_pointwise3(out: number, a0: number, a1: number, a2: number, a3: number, a4: number, rows: number): void {
+  if (pool.ready.length > 0 && rows >= 66) return splitKernel(7, [out, a0, a1, a2, a3, a4, rows], 6, [1024, 1024, 1024, 1024, 1024, 1024, 0], 1);
+  (kernels as LoadedKernels).exports.pointwise3(out, a0, a1, a2, a3, a4, rows);
+}
+
+function run_rows_64x256(a: number, b: number, out: number, samples: number): void {
+  if (pool.ready.length > 0 && samples >= 8) return splitKernel(8, [a, b, out, samples], 3, [0, 1024, 256, 0], 4);
+  (kernels as LoadedKernels).exports.rows_64x256(a, b, out, samples);
+}
+
+function run_pointwise4(out: number, a0: number, a1: number, rows: number): void {
+  if (pool.ready.length > 0 && rows >= 1563) return splitKernel(9, [out, a0, a1, rows], 3, [256, 256, 0, 0], 1);
+  (kernels as LoadedKernels).exports.pointwise4(out, a0, a1, rows);
+}
+
+function run_pointwise5(out: number, a0: number, a1: number, rows: number): void {
+  if (pool.ready.length > 0 && rows >= 196) return splitKernel(10, [out, a0, a1, rows], 3, [1024, 1024, 1024, 0], 1);
+  (kernels as LoadedKernels).exports.pointwise5(out, a0, a1, rows);
+}
+
+function run_pointwise6(out: number, a0: number, rows: number): void {
+  if (pool.ready.length > 0 && rows >= 391) return splitKernel(11, [out, a0, rows], 2, [1024, 1024, 0], 1);
+  (kernels as LoadedKernels).exports.pointwise6(out, a0, rows);
+}
+
+function run_pointwise7(out: number, a0: number, a1: number, a2: number, a3: number, rows: number): void {
+  if (pool.ready.length > 0 && rows >= 131) return splitKernel(12, [out, a0, a1, a2, a3, rows], 5, [1024, 1024, 1024, 1024, 1024, 0], 1);
+  (kernels as LoadedKernels).exports.pointwise7(out, a0, a1, a2, a3, rows);
+}
+
+function run_pointwise8(out: number, a0: number, a1: number, rows: number): void {
+  if (pool.ready.length > 0 && rows >= 1563) return splitKernel(13, [out, a0, a1, rows], 3, [256, 256, 256, 0], 1);
+  (kernels as LoadedKernels).exports.pointwise8(out, a0, a1, rows);
+}
+
+function run_pointwise9(out: number, a0: number, a1: number, a2: number, rows: number): void {
+  if (pool.ready.length > 0 && rows >= 521) return splitKernel(14, [out, a0, a1, a2, rows], 4, [256, 256, 256, 256, 0], 1);
+  (kernels as LoadedKernels).exports.pointwise9(out, a0, a1, a2, rows);
+}
+
+function run_cols_64x256(a: number, b: number, out: number, samples: number): void {
+  if (pool.ready.length > 0 && samples >= 4) return splitKernel(15, [a, b, out, samples], 3, [256, 0, 1024, 0], 2);
+  (kernels as LoadedKernels).exports.cols_64x256(a, b, out, samples);
+}
+
+function run_outer_64x256(a: number, aStep: number, b: number, bStep: number, out: number, samples: number): void {
+  (kernels as LoadedKernels).exports.outer_64x256(a, aStep, b, bStep, out, samples);
+}
+
+function run_pointwise10(out: number, a0: number, a1: number, rows: number): void {
+  if (pool.ready.length > 0 && rows >= 196) return splitKernel(17, [out, a0, a1, rows], 3, [1024, 1024, 1024, 0], 1);
+  (kernels as LoadedKernels).exports.pointwise10(out, a0, a1, rows);
+}
+
+function run_pointwise11(out: number, a0: number, a1: number, rows: number): void {
+  if (pool.ready.length > 0 && rows >= 196) return splitKernel(18, [out, a0, a1, rows], 3, [1024, 1024, 1024, 0], 1);
+  (kernels as LoadedKernels).exports.pointwise11(out, a0, a1, rows);
+}
+
+function run_pointwise12(out: number, a0: number, a1: number, rows: number): void {
+  if (pool.ready.length > 0 && rows >= 391) return splitKernel(19, [out, a0, a1, rows], 3, [1024, 1024, 1024, 0], 1);
+  (kernels as LoadedKernels).exports.pointwise12(out, a0, a1, rows);
+}
+
+function run_pointwise13(out: number, a0: number, a1: number, a2: number, rows: number): void {
+  if (pool.ready.length > 0 && rows >= 196) return splitKernel(20, [out, a0, a1, a2, rows], 4, [1024, 1024, 1024, 1024, 0], 1);
+  (kernels as LoadedKernels).exports.pointwise13(out, a0, a1, a2, rows);
+}
+
+function run_cols_256x256(a: number, b: number, out: number, samples: number): void {
+  if (pool.ready.length > 0 && samples >= 4) return splitKernel(21, [a, b, out, samples], 3, [1024, 0, 1024, 0], 2);
+  (kernels as LoadedKernels).exports.cols_256x256(a, b, out, samples);
+}
+
+function run_pointwise14(out: number, a0: number, a1: number, a2: number, a3: number, a4: number, a5: number, a6: number, rows: number): void {
+  if (pool.ready.length > 0 && rows >= 56) return splitKernel(22, [out, a0, a1, a2, a3, a4, a5, a6, rows], 8, [1024, 1024, 1024, 1024, 1024, 1024, 1024, 1024, 0], 1);
+  (kernels as LoadedKernels).exports.pointwise14(out, a0, a1, a2, a3, a4, a5, a6, rows);
+}
+
+function run_pointwise15(out: number, a0: number, a1: number, a2: number, a3: number, a4: number, rows: number): void {
+  if (pool.ready.length > 0 && rows >= 98) return splitKernel(23, [out, a0, a1, a2, a3, a4, rows], 6, [1024, 1024, 1024, 1024, 1024, 1024, 0], 1);
+  (kernels as LoadedKernels).exports.pointwise15(out, a0, a1, a2, a3, a4, rows);
+}
+
+function run_outer_512x64(a: number, aStep: number, b: number, bStep: number, out: number, samples: number): void {
+  (kernels as LoadedKernels).exports.outer_512x64(a, aStep, b, bStep, out, samples);
+}
+
+function run_outer_256x256(a: number, aStep: number, b: number, bStep: number, out: number, samples: number): void {
+  (kernels as LoadedKernels).exports.outer_256x256(a, aStep, b, bStep, out, samples);
+}
+
+function run_cols_512x64(a: number, b: number, out: number, samples: number): void {
+  if (pool.ready.length > 0 && samples >= 4) return splitKernel(26, [a, b, out, samples], 3, [2048, 0, 256, 0], 2);
+  (kernels as LoadedKernels).exports.cols_512x64(a, b, out, samples);
+}
 
 // The heap: one call's buffers, bump-allocated in the kernels' memory.
 let heapTop = 0;
@@ -1737,12 +2051,13 @@ const heapStaged = new Map<Float32Array, Float32Array>();
 
 /** Starts a call: frees the last call's buffers and grows the memory (only now) to hold `floats` floats. */
 function heapReserve(floats: number): void {
-  heapTop = 0;
+  // The heap starts after the workers' control blocks and the resident packed weights.
+  heapTop = 2048 + residentBytes;
   heapEnd = 0;
   heapStaged.clear();
   if (kernels === undefined) return;
   // 64 bytes of slack at the end: kernels read up to three floats past an array and mask them out.
-  const needed = 4 * floats + 64;
+  const needed = heapTop + 4 * floats + 64;
   const have = kernels.memory.buffer.byteLength;
   if (needed > have) kernels.memory.grow(Math.ceil((needed - have) / 65536));
   heapEnd = kernels.memory.buffer.byteLength - 64;
@@ -1771,6 +2086,56 @@ function heapStage(a: Float32Array | undefined): Float32Array | undefined {
   return staged;
 }
 
+/**
+ * The caller's param copied into the kernels' memory and checked there for
+ * values that are not finite: a SIMD sum of value·0 over the copy, and only
+ * if that is not 0 the scalar scan that names the value.
+ */
+function heapStageParam(name: string, a: Float32Array): Float32Array {
+  const staged = heapStage(a);
+  if (kernels === undefined || staged.buffer !== kernels.memory.buffer) {
+    checkFinite(name, a);
+    return staged;
+  }
+  const whole = staged.length - (staged.length % 4);
+  // The sum goes to the first bytes of the memory (the unused control block 0).
+  kernels.exports.nonfinite(staged.byteOffset, whole, 0);
+  let sum = new Float32Array(kernels.memory.buffer, 0, 1)[0];
+  for (let k = whole; k < staged.length; k++) sum += staged[k] * 0;
+  if (sum !== 0) checkFinite(name, a);
+  return staged;
+}
+
+// Packed weights (see pack) stay in the kernels' memory, after the control
+// blocks, while calls pass the same Packed object: pack makes a new one for
+// new params, so the weights of one Packed never change.
+let resident: { readonly weights: object; readonly memory: KernelMemory; readonly at: Map<string, number> } | undefined;
+let residentBytes = 0;
+
+/** Copies a Packed object's weights into the kernels' memory unless they are there (before heapReserve). */
+function residentPlace(weights: { readonly [key: string]: Float32Array } | undefined): void {
+  if (weights === undefined || kernels === undefined) return;
+  if (resident !== undefined && resident.weights === weights && resident.memory === kernels.memory) return;
+  const at = new Map<string, number>();
+  let top = 2048;
+  for (const [key, w] of Object.entries(weights)) {
+    at.set(key, top);
+    top += 16 * Math.ceil(w.length / 4) + 16;
+  }
+  const have = kernels.memory.buffer.byteLength;
+  if (top + 64 > have) kernels.memory.grow(Math.ceil((top + 64 - have) / 65536));
+  for (const [key, w] of Object.entries(weights)) new Float32Array(kernels.memory.buffer, at.get(key) as number, w.length).set(w);
+  residentBytes = top - 2048;
+  resident = { weights, memory: kernels.memory, at };
+}
+
+/** A packed weight: its resident copy, or the caller's array where the kernels are unavailable. */
+function residentWeight(weights: { readonly [key: string]: Float32Array } | undefined, key: string): Float32Array | undefined {
+  if (weights === undefined) return undefined;
+  const at = resident?.weights === weights ? resident.at.get(key) : undefined;
+  if (kernels === undefined || at === undefined) return weights[key];
+  return new Float32Array(kernels.memory.buffer, at, weights[key].length);
+}
 /** Floats needed to copy every array in these objects (tensors by their data) into the heap. */
 function heapFloats(...groups: ({ readonly [name: string]: Float32Array | Tensor | undefined } | undefined)[]): number {
   let total = 0;

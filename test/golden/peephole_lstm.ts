@@ -61,16 +61,21 @@ function fail(message: string): never {
   throw new Error(`rnnc model: ${message}`);
 }
 
-function checkParams(params: Params): void {
+/** Checks every param's type and size, and (unless the caller checks them as it copies them) that its values are finite. */
+function checkParams(params: Params, finite = true): void {
   if (typeof params !== 'object' || params === null) fail('params must be an object of Float32Arrays by name');
   for (const name of paramNames) {
     const value = params[name];
     const size = paramShapes[name].reduce((a: number, b: number) => a * b, 1);
     if (!(value instanceof Float32Array)) fail(`param ${name} must be a Float32Array of ${size} values`);
     if (value.length !== size) fail(`param ${name} has ${value.length} values, its shape [${paramShapes[name].join(', ')}] needs ${size}`);
-    for (let k = 0; k < value.length; k++) {
-      if (!Number.isFinite(value[k])) fail(`param ${name} holds ${value[k]} at index ${k}`);
-    }
+    if (finite) checkFinite(name, value);
+  }
+}
+
+function checkFinite(name: string, value: Float32Array): void {
+  for (let k = 0; k < value.length; k++) {
+    if (!Number.isFinite(value[k])) fail(`param ${name} holds ${value[k]} at index ${k}`);
   }
 }
 
@@ -184,7 +189,7 @@ export type PackedName = keyof typeof packedLayouts;
 // Params with their fused weights stacked once (see pack); forward and grad take either.
 export interface Packed { readonly kind: 'packed'; readonly params: Params; readonly weights: { readonly [K in PackedName]: Arr } }
 
-// Stacks the fused weights once, so forward and grad need not; pack again after changing params.
+// Stacks the fused weights once, so forward and grad need not; pack again after changing params. (On the SIMD path the weights of the last Packed passed stay in the kernels’ memory.)
 export function pack(params: Params): Packed {
   checkParams(params);
   const weights: { [name: string]: Arr } = {};
@@ -240,11 +245,12 @@ export function init(seed = 0): Params {
 
 export function forward(model: Params | Packed, inputs: Inputs, initialStates: InitialStates = {}): ForwardResult {
   const { params, packed } = unwrap(model);
-  checkParams(params);
+  checkParams(params, false);
   const { B, lengths } = checkInputs(inputs, false);
   const T_T = lengths["T"] as number;
   checkInitialStates(initialStates, B);
-  heapReserve(5 * (B * 5 + 4) + (60 + 4) + (T_T * B * 20 + 4) + 5 * (T_T * B * 5 + 4) + (100 + 4) + (B * 20 + 4) + heapFloats(params, packed, initialStates, inputs));
+  residentPlace(packed);
+  heapReserve(5 * (B * 5 + 4) + (60 + 4) + (T_T * B * 20 + 4) + 5 * (T_T * B * 5 + 4) + (100 + 4) + (B * 20 + 4) + heapFloats(params, initialStates, inputs));
   const c16_16 = heapAlloc(B * 5);
   const stack19_19 = heapAlloc(60);
   const mm20_21 = heapAlloc(T_T * B * 20);
@@ -260,27 +266,27 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
   const v26_37 = heapAlloc(B * 5);
   const v33_38 = heapAlloc(B * 5);
   const in0 = heapStage((inputs["x"] as Tensor).data);
-  const p1 = heapStage(params["W_i"]);
-  const p2 = heapStage(params["W_f"]);
-  const p3 = heapStage(params["W_g"]);
-  const p4 = heapStage(params["W_o"]);
-  const p5 = heapStage(params["U_i"]);
-  const p6 = heapStage(params["U_f"]);
-  const p7 = heapStage(params["U_g"]);
-  const p8 = heapStage(params["U_o"]);
-  const p9 = heapStage(params["p_i"]);
-  const p10 = heapStage(params["p_f"]);
-  const p11 = heapStage(params["p_o"]);
-  const p12 = heapStage(params["b_i"]);
-  const p13 = heapStage(params["b_f"]);
-  const p14 = heapStage(params["b_g"]);
-  const p15 = heapStage(params["b_o"]);
+  const p1 = packed === undefined ? heapStageParam("W_i", params["W_i"]) : params["W_i"];
+  const p2 = packed === undefined ? heapStageParam("W_f", params["W_f"]) : params["W_f"];
+  const p3 = packed === undefined ? heapStageParam("W_g", params["W_g"]) : params["W_g"];
+  const p4 = packed === undefined ? heapStageParam("W_o", params["W_o"]) : params["W_o"];
+  const p5 = packed === undefined ? heapStageParam("U_i", params["U_i"]) : params["U_i"];
+  const p6 = packed === undefined ? heapStageParam("U_f", params["U_f"]) : params["U_f"];
+  const p7 = packed === undefined ? heapStageParam("U_g", params["U_g"]) : params["U_g"];
+  const p8 = packed === undefined ? heapStageParam("U_o", params["U_o"]) : params["U_o"];
+  const p9 = heapStageParam("p_i", params["p_i"]);
+  const p10 = heapStageParam("p_f", params["p_f"]);
+  const p11 = heapStageParam("p_o", params["p_o"]);
+  const p12 = heapStageParam("b_i", params["b_i"]);
+  const p13 = heapStageParam("b_f", params["b_f"]);
+  const p14 = heapStageParam("b_g", params["b_g"]);
+  const p15 = heapStageParam("b_o", params["b_o"]);
   // %17 state_init h — 9: state h: [H]
   const init17_17 = heapStage(initialStates["h"]) ?? c16_16;
   // %18 state_init c — 10: state c: [H]
   const init18_18 = heapStage(initialStates["c"]) ?? c16_16;
   // %19 stack_rows packed W_i, W_f, W_g, W_o
-  let packed19_20 = heapStage(packed?.["W_i+W_f+W_g+W_o"]);
+  let packed19_20 = residentWeight(packed, "W_i+W_f+W_g+W_o");
   if (packed19_20 === undefined) {
     for (let l = 0; l < 1; l++) {
       stack19_19.set(p1.subarray(l * 15, (l + 1) * 15), l * 60 + 0);
@@ -299,7 +305,7 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
   // %20 matmul fused gates — 28: i = sigmoid(W_i @ x + U_i @ h + p_i * c + b_i)
   gemm_rows_20x3(packed19_20, in0, mm20_21, T_T * B);
   // %25 add
-  if (kernels !== undefined && heapHolds(v25_22, mm20_21, p12)) kernels.exports.pointwise0(v25_22.byteOffset, mm20_21.byteOffset + 0, p12.byteOffset, T_T * B);
+  if (kernels !== undefined && heapHolds(v25_22, mm20_21, p12)) run_pointwise0(v25_22.byteOffset, mm20_21.byteOffset + 0, p12.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
       const o = l * 5;
@@ -309,7 +315,7 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
     }
   }
   // %26 add
-  if (kernels !== undefined && heapHolds(v26_23, mm20_21, p13)) kernels.exports.pointwise0(v26_23.byteOffset, mm20_21.byteOffset + 20, p13.byteOffset, T_T * B);
+  if (kernels !== undefined && heapHolds(v26_23, mm20_21, p13)) run_pointwise0(v26_23.byteOffset, mm20_21.byteOffset + 20, p13.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
       const o = l * 5;
@@ -319,7 +325,7 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
     }
   }
   // %27 add
-  if (kernels !== undefined && heapHolds(v27_24, mm20_21, p14)) kernels.exports.pointwise0(v27_24.byteOffset, mm20_21.byteOffset + 40, p14.byteOffset, T_T * B);
+  if (kernels !== undefined && heapHolds(v27_24, mm20_21, p14)) run_pointwise0(v27_24.byteOffset, mm20_21.byteOffset + 40, p14.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
       const o = l * 5;
@@ -329,7 +335,7 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
     }
   }
   // %28 add
-  if (kernels !== undefined && heapHolds(v28_25, mm20_21, p15)) kernels.exports.pointwise0(v28_25.byteOffset, mm20_21.byteOffset + 60, p15.byteOffset, T_T * B);
+  if (kernels !== undefined && heapHolds(v28_25, mm20_21, p15)) run_pointwise0(v28_25.byteOffset, mm20_21.byteOffset + 60, p15.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
       const o = l * 5;
@@ -339,7 +345,7 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
     }
   }
   // %29 stack_rows packed U_i, U_f, U_g, U_o
-  let packed29_27 = heapStage(packed?.["U_i+U_f+U_g+U_o"]);
+  let packed29_27 = residentWeight(packed, "U_i+U_f+U_g+U_o");
   if (packed29_27 === undefined) {
     for (let l = 0; l < 1; l++) {
       stack29_26.set(p5.subarray(l * 25, (l + 1) * 25), l * 100 + 0);
@@ -369,7 +375,7 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
     // %6 matmul fused gates — 28: i = sigmoid(W_i @ x + U_i @ h + p_i * c + b_i)
     gemm_rows_20x5(packed29_27, state30_0_28, mm6_36, B);
     // %26 add c' — 31: c' = f * c + i * g
-    if (kernels !== undefined && heapHolds(v26_37, x30_1_33, mm6_36, p10, state30_1_29, x30_0_32, p9, x30_2_34)) kernels.exports.pointwise1(v26_37.byteOffset, x30_1_33.byteOffset, mm6_36.byteOffset + 20, p10.byteOffset, state30_1_29.byteOffset, state30_1_29.byteOffset, x30_0_32.byteOffset, mm6_36.byteOffset + 0, p9.byteOffset, state30_1_29.byteOffset, x30_2_34.byteOffset, mm6_36.byteOffset + 40, B);
+    if (kernels !== undefined && heapHolds(v26_37, x30_1_33, mm6_36, p10, state30_1_29, x30_0_32, p9, x30_2_34)) run_pointwise1(v26_37.byteOffset, x30_1_33.byteOffset, mm6_36.byteOffset + 20, p10.byteOffset, state30_1_29.byteOffset, state30_1_29.byteOffset, x30_0_32.byteOffset, mm6_36.byteOffset + 0, p9.byteOffset, state30_1_29.byteOffset, x30_2_34.byteOffset, mm6_36.byteOffset + 40, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 5;
@@ -379,7 +385,7 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
       }
     }
     // %33 mul h' — 33: h' = o * tanh(c')
-    if (kernels !== undefined && heapHolds(v33_38, x30_3_35, mm6_36, p11, v26_37)) kernels.exports.pointwise2(v33_38.byteOffset, x30_3_35.byteOffset, mm6_36.byteOffset + 60, p11.byteOffset, v26_37.byteOffset, v26_37.byteOffset, B);
+    if (kernels !== undefined && heapHolds(v33_38, x30_3_35, mm6_36, p11, v26_37)) run_pointwise2(v33_38.byteOffset, x30_3_35.byteOffset, mm6_36.byteOffset + 60, p11.byteOffset, v26_37.byteOffset, v26_37.byteOffset, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 5;
@@ -398,11 +404,12 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
 // The loss and its gradient with respect to every param, input and initial state (BPTT).
 export function grad(model: Params | Packed, inputs: Inputs, initialStates: InitialStates = {}): GradResult {
   const { params, packed } = unwrap(model);
-  checkParams(params);
+  checkParams(params, false);
   const { B, lengths } = checkInputs(inputs, true);
   const T_T = lengths["T"] as number;
   checkInitialStates(initialStates, B);
-  heapReserve(20 * (B * 5 + 4) + 2 * (60 + 4) + 3 * (T_T * B * 20 + 4) + 19 * (T_T * B * 5 + 4) + (100 + 4) + 2 * (B * 20 + 4) + (T_T * B + 4) + 2 * (1 + 4) + 4 * (15 + 4) + 4 * (25 + 4) + 7 * (5 + 4) + (T_T * B * 3 + 4) + heapFloats(params, packed, initialStates, inputs));
+  residentPlace(packed);
+  heapReserve(20 * (B * 5 + 4) + 2 * (60 + 4) + 3 * (T_T * B * 20 + 4) + 19 * (T_T * B * 5 + 4) + (100 + 4) + 2 * (B * 20 + 4) + (T_T * B + 4) + 2 * (1 + 4) + 4 * (15 + 4) + 4 * (25 + 4) + 7 * (5 + 4) + (T_T * B * 3 + 4) + heapFloats(params, initialStates, inputs));
   const c16_55 = heapAlloc(B * 5);
   const stack19_58 = heapAlloc(60);
   const mm20_60 = heapAlloc(T_T * B * 20);
@@ -470,27 +477,27 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   const cat92_144 = heapAlloc(T_T * B * 20);
   const mm93_145 = heapAlloc(T_T * B * 3);
   const in39 = heapStage((inputs["x"] as Tensor).data);
-  const p40 = heapStage(params["W_i"]);
-  const p41 = heapStage(params["W_f"]);
-  const p42 = heapStage(params["W_g"]);
-  const p43 = heapStage(params["W_o"]);
-  const p44 = heapStage(params["U_i"]);
-  const p45 = heapStage(params["U_f"]);
-  const p46 = heapStage(params["U_g"]);
-  const p47 = heapStage(params["U_o"]);
-  const p48 = heapStage(params["p_i"]);
-  const p49 = heapStage(params["p_f"]);
-  const p50 = heapStage(params["p_o"]);
-  const p51 = heapStage(params["b_i"]);
-  const p52 = heapStage(params["b_f"]);
-  const p53 = heapStage(params["b_g"]);
-  const p54 = heapStage(params["b_o"]);
+  const p40 = packed === undefined ? heapStageParam("W_i", params["W_i"]) : params["W_i"];
+  const p41 = packed === undefined ? heapStageParam("W_f", params["W_f"]) : params["W_f"];
+  const p42 = packed === undefined ? heapStageParam("W_g", params["W_g"]) : params["W_g"];
+  const p43 = packed === undefined ? heapStageParam("W_o", params["W_o"]) : params["W_o"];
+  const p44 = packed === undefined ? heapStageParam("U_i", params["U_i"]) : params["U_i"];
+  const p45 = packed === undefined ? heapStageParam("U_f", params["U_f"]) : params["U_f"];
+  const p46 = packed === undefined ? heapStageParam("U_g", params["U_g"]) : params["U_g"];
+  const p47 = packed === undefined ? heapStageParam("U_o", params["U_o"]) : params["U_o"];
+  const p48 = heapStageParam("p_i", params["p_i"]);
+  const p49 = heapStageParam("p_f", params["p_f"]);
+  const p50 = heapStageParam("p_o", params["p_o"]);
+  const p51 = heapStageParam("b_i", params["b_i"]);
+  const p52 = heapStageParam("b_f", params["b_f"]);
+  const p53 = heapStageParam("b_g", params["b_g"]);
+  const p54 = heapStageParam("b_o", params["b_o"]);
   // %17 state_init h — 9: state h: [H]
   const init17_56 = heapStage(initialStates["h"]) ?? c16_55;
   // %18 state_init c — 10: state c: [H]
   const init18_57 = heapStage(initialStates["c"]) ?? c16_55;
   // %19 stack_rows packed W_i, W_f, W_g, W_o
-  let packed19_59 = heapStage(packed?.["W_i+W_f+W_g+W_o"]);
+  let packed19_59 = residentWeight(packed, "W_i+W_f+W_g+W_o");
   if (packed19_59 === undefined) {
     for (let l = 0; l < 1; l++) {
       stack19_58.set(p40.subarray(l * 15, (l + 1) * 15), l * 60 + 0);
@@ -509,7 +516,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   // %20 matmul fused gates — 28: i = sigmoid(W_i @ x + U_i @ h + p_i * c + b_i)
   gemm_rows_20x3(packed19_59, in39, mm20_60, T_T * B);
   // %25 add
-  if (kernels !== undefined && heapHolds(v25_61, mm20_60, p51)) kernels.exports.pointwise0(v25_61.byteOffset, mm20_60.byteOffset + 0, p51.byteOffset, T_T * B);
+  if (kernels !== undefined && heapHolds(v25_61, mm20_60, p51)) run_pointwise0(v25_61.byteOffset, mm20_60.byteOffset + 0, p51.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
       const o = l * 5;
@@ -519,7 +526,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     }
   }
   // %26 add
-  if (kernels !== undefined && heapHolds(v26_62, mm20_60, p52)) kernels.exports.pointwise0(v26_62.byteOffset, mm20_60.byteOffset + 20, p52.byteOffset, T_T * B);
+  if (kernels !== undefined && heapHolds(v26_62, mm20_60, p52)) run_pointwise0(v26_62.byteOffset, mm20_60.byteOffset + 20, p52.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
       const o = l * 5;
@@ -529,7 +536,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     }
   }
   // %27 add
-  if (kernels !== undefined && heapHolds(v27_63, mm20_60, p53)) kernels.exports.pointwise0(v27_63.byteOffset, mm20_60.byteOffset + 40, p53.byteOffset, T_T * B);
+  if (kernels !== undefined && heapHolds(v27_63, mm20_60, p53)) run_pointwise0(v27_63.byteOffset, mm20_60.byteOffset + 40, p53.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
       const o = l * 5;
@@ -539,7 +546,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     }
   }
   // %28 add
-  if (kernels !== undefined && heapHolds(v28_64, mm20_60, p54)) kernels.exports.pointwise0(v28_64.byteOffset, mm20_60.byteOffset + 60, p54.byteOffset, T_T * B);
+  if (kernels !== undefined && heapHolds(v28_64, mm20_60, p54)) run_pointwise0(v28_64.byteOffset, mm20_60.byteOffset + 60, p54.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
       const o = l * 5;
@@ -549,7 +556,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     }
   }
   // %29 stack_rows packed U_i, U_f, U_g, U_o
-  let packed29_66 = heapStage(packed?.["U_i+U_f+U_g+U_o"]);
+  let packed29_66 = residentWeight(packed, "U_i+U_f+U_g+U_o");
   if (packed29_66 === undefined) {
     for (let l = 0; l < 1; l++) {
       stack29_65.set(p44.subarray(l * 25, (l + 1) * 25), l * 100 + 0);
@@ -579,7 +586,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     // %6 matmul fused gates — 28: i = sigmoid(W_i @ x + U_i @ h + p_i * c + b_i)
     gemm_rows_20x5(packed29_66, state30_0_67, mm6_82, B);
     // %15 sigmoid i — 28: i = sigmoid(W_i @ x + U_i @ h + p_i * c + b_i)
-    if (kernels !== undefined && heapHolds(v15_83, x30_0_78, mm6_82, p48, state30_1_68)) kernels.exports.pointwise3(v15_83.byteOffset, x30_0_78.byteOffset, mm6_82.byteOffset + 0, p48.byteOffset, state30_1_68.byteOffset, B);
+    if (kernels !== undefined && heapHolds(v15_83, x30_0_78, mm6_82, p48, state30_1_68)) run_pointwise3(v15_83.byteOffset, x30_0_78.byteOffset, mm6_82.byteOffset + 0, p48.byteOffset, state30_1_68.byteOffset, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 5;
@@ -589,7 +596,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       }
     }
     // %20 sigmoid f — 29: f = sigmoid(W_f @ x + U_f @ h + p_f * c + b_f)
-    if (kernels !== undefined && heapHolds(v20_84, x30_1_79, mm6_82, p49, state30_1_68)) kernels.exports.pointwise3(v20_84.byteOffset, x30_1_79.byteOffset, mm6_82.byteOffset + 20, p49.byteOffset, state30_1_68.byteOffset, B);
+    if (kernels !== undefined && heapHolds(v20_84, x30_1_79, mm6_82, p49, state30_1_68)) run_pointwise3(v20_84.byteOffset, x30_1_79.byteOffset, mm6_82.byteOffset + 20, p49.byteOffset, state30_1_68.byteOffset, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 5;
@@ -599,7 +606,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       }
     }
     // %23 tanh g — 30: g = tanh(W_g @ x + U_g @ h + b_g)
-    if (kernels !== undefined && heapHolds(v23_85, x30_2_80, mm6_82)) kernels.exports.pointwise4(v23_85.byteOffset, x30_2_80.byteOffset, mm6_82.byteOffset + 40, B);
+    if (kernels !== undefined && heapHolds(v23_85, x30_2_80, mm6_82)) run_pointwise4(v23_85.byteOffset, x30_2_80.byteOffset, mm6_82.byteOffset + 40, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 5;
@@ -609,7 +616,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       }
     }
     // %26 add c' — 31: c' = f * c + i * g
-    if (kernels !== undefined && heapHolds(v26_86, v20_84, state30_1_68, v15_83, v23_85)) kernels.exports.pointwise5(v26_86.byteOffset, v20_84.byteOffset, state30_1_68.byteOffset, v15_83.byteOffset, v23_85.byteOffset, B);
+    if (kernels !== undefined && heapHolds(v26_86, v20_84, state30_1_68, v15_83, v23_85)) run_pointwise5(v26_86.byteOffset, v20_84.byteOffset, state30_1_68.byteOffset, v15_83.byteOffset, v23_85.byteOffset, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 5;
@@ -619,7 +626,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       }
     }
     // %31 sigmoid o — 32: o = sigmoid(W_o @ x + U_o @ h + p_o * c' + b_o)
-    if (kernels !== undefined && heapHolds(v31_87, x30_3_81, mm6_82, p50, v26_86)) kernels.exports.pointwise3(v31_87.byteOffset, x30_3_81.byteOffset, mm6_82.byteOffset + 60, p50.byteOffset, v26_86.byteOffset, B);
+    if (kernels !== undefined && heapHolds(v31_87, x30_3_81, mm6_82, p50, v26_86)) run_pointwise3(v31_87.byteOffset, x30_3_81.byteOffset, mm6_82.byteOffset + 60, p50.byteOffset, v26_86.byteOffset, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 5;
@@ -629,7 +636,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       }
     }
     // %32 tanh — 33: h' = o * tanh(c')
-    if (kernels !== undefined && heapHolds(v32_88, v26_86)) kernels.exports.pointwise6(v32_88.byteOffset, v26_86.byteOffset, B);
+    if (kernels !== undefined && heapHolds(v32_88, v26_86)) run_pointwise6(v32_88.byteOffset, v26_86.byteOffset, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 5;
@@ -639,7 +646,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       }
     }
     // %33 mul h' — 33: h' = o * tanh(c')
-    if (kernels !== undefined && heapHolds(v33_89, v31_87, v32_88)) kernels.exports.pointwise7(v33_89.byteOffset, v31_87.byteOffset, v32_88.byteOffset, B);
+    if (kernels !== undefined && heapHolds(v33_89, v31_87, v32_88)) run_pointwise7(v33_89.byteOffset, v31_87.byteOffset, v32_88.byteOffset, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 5;
@@ -662,7 +669,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   const in90 = heapStage((inputs["d:output"] as Tensor).data);
   // %35 mul
   v28_64.fill(0); // reused: its last value is dead
-  if (kernels !== undefined && heapHolds(v28_64, out30_0_69, in90)) kernels.exports.pointwise7(v28_64.byteOffset, out30_0_69.byteOffset, in90.byteOffset, T_T * B);
+  if (kernels !== undefined && heapHolds(v28_64, out30_0_69, in90)) run_pointwise7(v28_64.byteOffset, out30_0_69.byteOffset, in90.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
       const o = l * 5;
@@ -694,7 +701,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   }
   // %41 mul
   v27_63.fill(0); // reused: its last value is dead
-  if (kernels !== undefined && heapHolds(v27_63, v28_64, in90)) kernels.exports.pointwise7(v27_63.byteOffset, v28_64.byteOffset, in90.byteOffset, T_T * B);
+  if (kernels !== undefined && heapHolds(v27_63, v28_64, in90)) run_pointwise7(v27_63.byteOffset, v28_64.byteOffset, in90.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
       const o = l * 5;
@@ -709,7 +716,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   v28_64.set(out30_0_69.subarray(0, (T_T - 1) * B * 5), B * 5);
   // %51 sub — 33: h' = o * tanh(c')
   v26_62.fill(0); // reused: its last value is dead
-  if (kernels !== undefined && heapHolds(v26_62, out30_1_70)) kernels.exports.pointwise8(v26_62.byteOffset, out30_1_70.byteOffset, out30_1_70.byteOffset, T_T * B);
+  if (kernels !== undefined && heapHolds(v26_62, out30_1_70)) run_pointwise8(v26_62.byteOffset, out30_1_70.byteOffset, out30_1_70.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
       const o = l * 5;
@@ -720,7 +727,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   }
   // %53 mul ∂o — 32: o = sigmoid(W_o @ x + U_o @ h + p_o * c' + b_o)
   v25_61.fill(0); // reused: its last value is dead
-  if (kernels !== undefined && heapHolds(v25_61, out30_2_71)) kernels.exports.pointwise9(v25_61.byteOffset, out30_2_71.byteOffset, out30_2_71.byteOffset, T_T * B);
+  if (kernels !== undefined && heapHolds(v25_61, out30_2_71)) run_pointwise9(v25_61.byteOffset, out30_2_71.byteOffset, out30_2_71.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
       const o = l * 5;
@@ -730,7 +737,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     }
   }
   // %55 sub ∂g — 30: g = tanh(W_g @ x + U_g @ h + b_g)
-  if (kernels !== undefined && heapHolds(v55_94, out30_4_73)) kernels.exports.pointwise8(v55_94.byteOffset, out30_4_73.byteOffset, out30_4_73.byteOffset, T_T * B);
+  if (kernels !== undefined && heapHolds(v55_94, out30_4_73)) run_pointwise8(v55_94.byteOffset, out30_4_73.byteOffset, out30_4_73.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
       const o = l * 5;
@@ -740,7 +747,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     }
   }
   // %57 mul ∂f — 29: f = sigmoid(W_f @ x + U_f @ h + p_f * c + b_f)
-  if (kernels !== undefined && heapHolds(v57_95, out30_6_75)) kernels.exports.pointwise9(v57_95.byteOffset, out30_6_75.byteOffset, out30_6_75.byteOffset, T_T * B);
+  if (kernels !== undefined && heapHolds(v57_95, out30_6_75)) run_pointwise9(v57_95.byteOffset, out30_6_75.byteOffset, out30_6_75.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
       const o = l * 5;
@@ -750,7 +757,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     }
   }
   // %59 mul ∂i — 28: i = sigmoid(W_i @ x + U_i @ h + p_i * c + b_i)
-  if (kernels !== undefined && heapHolds(v59_96, out30_5_74)) kernels.exports.pointwise9(v59_96.byteOffset, out30_5_74.byteOffset, out30_5_74.byteOffset, T_T * B);
+  if (kernels !== undefined && heapHolds(v59_96, out30_5_74)) run_pointwise9(v59_96.byteOffset, out30_5_74.byteOffset, out30_5_74.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
       const o = l * 5;
@@ -761,7 +768,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   }
   // %60 stack_rows packed U_o, U_g, U_f, U_i
   stack29_65.fill(0); // reused: its last value is dead
-  let packed60_97 = heapStage(packed?.["U_o+U_g+U_f+U_i"]);
+  let packed60_97 = residentWeight(packed, "U_o+U_g+U_f+U_i");
   if (packed60_97 === undefined) {
     for (let l = 0; l < 1; l++) {
       stack29_65.set(p47.subarray(l * 25, (l + 1) * 25), l * 100 + 0);
@@ -779,7 +786,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   }
   // %61 stack_rows packed W_o, W_g, W_f, W_i
   stack19_58.fill(0); // reused: its last value is dead
-  let packed61_98 = heapStage(packed?.["W_o+W_g+W_f+W_i"]);
+  let packed61_98 = residentWeight(packed, "W_o+W_g+W_f+W_i");
   if (packed61_98 === undefined) {
     for (let l = 0; l < 1; l++) {
       stack19_58.set(p43.subarray(l * 15, (l + 1) * 15), l * 60 + 0);
@@ -815,7 +822,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     const x62_10_116 = v57_95.subarray(t * B * 5, (t + 1) * B * 5);
     const x62_11_117 = v59_96.subarray(t * B * 5, (t + 1) * B * 5);
     // %3 add
-    if (kernels !== undefined && heapHolds(v3_118, state62_0_99, x62_0_106)) kernels.exports.pointwise10(v3_118.byteOffset, state62_0_99.byteOffset, x62_0_106.byteOffset, B);
+    if (kernels !== undefined && heapHolds(v3_118, state62_0_99, x62_0_106)) run_pointwise10(v3_118.byteOffset, state62_0_99.byteOffset, x62_0_106.byteOffset, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 5;
@@ -825,7 +832,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       }
     }
     // %12 mul ∂o — 32: o = sigmoid(W_o @ x + U_o @ h + p_o * c' + b_o)
-    if (kernels !== undefined && heapHolds(v12_119, v3_118, x62_1_107, x62_8_114)) kernels.exports.pointwise11(v12_119.byteOffset, v3_118.byteOffset, x62_1_107.byteOffset, x62_8_114.byteOffset, B);
+    if (kernels !== undefined && heapHolds(v12_119, v3_118, x62_1_107, x62_8_114)) run_pointwise11(v12_119.byteOffset, v3_118.byteOffset, x62_1_107.byteOffset, x62_8_114.byteOffset, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 5;
@@ -835,7 +842,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       }
     }
     // %15 add
-    if (kernels !== undefined && heapHolds(v15_120, state62_1_100, v3_118, x62_2_108, x62_7_113, v12_119, p50)) kernels.exports.pointwise12(v15_120.byteOffset, state62_1_100.byteOffset, v3_118.byteOffset, x62_2_108.byteOffset, x62_7_113.byteOffset, v12_119.byteOffset, p50.byteOffset, B);
+    if (kernels !== undefined && heapHolds(v15_120, state62_1_100, v3_118, x62_2_108, x62_7_113, v12_119, p50)) run_pointwise12(v15_120.byteOffset, state62_1_100.byteOffset, v3_118.byteOffset, x62_2_108.byteOffset, x62_7_113.byteOffset, v12_119.byteOffset, p50.byteOffset, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 5;
@@ -845,7 +852,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       }
     }
     // %25 mul ∂g — 30: g = tanh(W_g @ x + U_g @ h + b_g)
-    if (kernels !== undefined && heapHolds(v25_121, v15_120, x62_4_110, x62_9_115)) kernels.exports.pointwise11(v25_121.byteOffset, v15_120.byteOffset, x62_4_110.byteOffset, x62_9_115.byteOffset, B);
+    if (kernels !== undefined && heapHolds(v25_121, v15_120, x62_4_110, x62_9_115)) run_pointwise11(v25_121.byteOffset, v15_120.byteOffset, x62_4_110.byteOffset, x62_9_115.byteOffset, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 5;
@@ -855,7 +862,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       }
     }
     // %27 mul ∂f — 29: f = sigmoid(W_f @ x + U_f @ h + p_f * c + b_f)
-    if (kernels !== undefined && heapHolds(v27_122, v15_120, x62_5_111, x62_10_116)) kernels.exports.pointwise11(v27_122.byteOffset, v15_120.byteOffset, x62_5_111.byteOffset, x62_10_116.byteOffset, B);
+    if (kernels !== undefined && heapHolds(v27_122, v15_120, x62_5_111, x62_10_116)) run_pointwise11(v27_122.byteOffset, v15_120.byteOffset, x62_5_111.byteOffset, x62_10_116.byteOffset, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 5;
@@ -865,7 +872,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       }
     }
     // %32 mul ∂i — 28: i = sigmoid(W_i @ x + U_i @ h + p_i * c + b_i)
-    if (kernels !== undefined && heapHolds(v32_123, v15_120, x62_3_109, x62_11_117)) kernels.exports.pointwise11(v32_123.byteOffset, v15_120.byteOffset, x62_3_109.byteOffset, x62_11_117.byteOffset, B);
+    if (kernels !== undefined && heapHolds(v32_123, v15_120, x62_3_109, x62_11_117)) run_pointwise11(v32_123.byteOffset, v15_120.byteOffset, x62_3_109.byteOffset, x62_11_117.byteOffset, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 5;
@@ -875,7 +882,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       }
     }
     // %35 add
-    if (kernels !== undefined && heapHolds(v35_124, v15_120, x62_6_112, v27_122, p49, v32_123, p48)) kernels.exports.pointwise13(v35_124.byteOffset, v15_120.byteOffset, x62_6_112.byteOffset, v27_122.byteOffset, p49.byteOffset, v32_123.byteOffset, p48.byteOffset, B);
+    if (kernels !== undefined && heapHolds(v35_124, v15_120, x62_6_112, v27_122, p49, v32_123, p48)) run_pointwise13(v35_124.byteOffset, v15_120.byteOffset, x62_6_112.byteOffset, v27_122.byteOffset, p49.byteOffset, v32_123.byteOffset, p48.byteOffset, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 5;
@@ -984,7 +991,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   }
   // %82 mul — 28: i = sigmoid(W_i @ x + U_i @ h + p_i * c + b_i)
   v59_96.fill(0); // reused: its last value is dead
-  if (kernels !== undefined && heapHolds(v59_96, out62_0_101, out30_7_76)) kernels.exports.pointwise7(v59_96.byteOffset, out62_0_101.byteOffset, out30_7_76.byteOffset, T_T * B);
+  if (kernels !== undefined && heapHolds(v59_96, out62_0_101, out30_7_76)) run_pointwise7(v59_96.byteOffset, out62_0_101.byteOffset, out30_7_76.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
       const o = l * 5;
@@ -1002,7 +1009,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   }
   // %84 mul — 29: f = sigmoid(W_f @ x + U_f @ h + p_f * c + b_f)
   v59_96.fill(0); // reused: its last value is dead
-  if (kernels !== undefined && heapHolds(v59_96, out62_1_102, out30_7_76)) kernels.exports.pointwise7(v59_96.byteOffset, out62_1_102.byteOffset, out30_7_76.byteOffset, T_T * B);
+  if (kernels !== undefined && heapHolds(v59_96, out62_1_102, out30_7_76)) run_pointwise7(v59_96.byteOffset, out62_1_102.byteOffset, out30_7_76.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
       const o = l * 5;
@@ -1020,7 +1027,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   }
   // %86 mul — 32: o = sigmoid(W_o @ x + U_o @ h + p_o * c' + b_o)
   v59_96.fill(0); // reused: its last value is dead
-  if (kernels !== undefined && heapHolds(v59_96, out62_3_104, out30_3_72)) kernels.exports.pointwise7(v59_96.byteOffset, out62_3_104.byteOffset, out30_3_72.byteOffset, T_T * B);
+  if (kernels !== undefined && heapHolds(v59_96, out62_3_104, out30_3_72)) run_pointwise7(v59_96.byteOffset, out62_3_104.byteOffset, out30_3_72.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
       const o = l * 5;
@@ -1301,7 +1308,7 @@ function gemm_rows_20x3(w: Float32Array, x: Float32Array, out: Float32Array, sam
   if (kernels !== undefined) {
     const memory = kernels.memory.buffer;
     if (w.buffer === memory && x.buffer === memory && out.buffer === memory) {
-      kernels.exports.rows_20x3(w.byteOffset, x.byteOffset, out.byteOffset, samples);
+      run_rows_20x3(w.byteOffset, x.byteOffset, out.byteOffset, samples);
       return;
     }
   }
@@ -1433,7 +1440,7 @@ function gemm_rows_20x5(w: Float32Array, x: Float32Array, out: Float32Array, sam
   if (kernels !== undefined) {
     const memory = kernels.memory.buffer;
     if (w.buffer === memory && x.buffer === memory && out.buffer === memory) {
-      kernels.exports.rows_20x5(w.byteOffset, x.byteOffset, out.byteOffset, samples);
+      run_rows_20x5(w.byteOffset, x.byteOffset, out.byteOffset, samples);
       return;
     }
   }
@@ -1554,7 +1561,7 @@ function gemm_cols_20x5(v: Float32Array, w: Float32Array, out: Float32Array, sam
   if (kernels !== undefined) {
     const memory = kernels.memory.buffer;
     if (v.buffer === memory && w.buffer === memory && out.buffer === memory) {
-      kernels.exports.cols_20x5(v.byteOffset, w.byteOffset, out.byteOffset, samples);
+      run_cols_20x5(v.byteOffset, w.byteOffset, out.byteOffset, samples);
       return;
     }
   }
@@ -1588,7 +1595,7 @@ function gemm_outer_20x3(a: Float32Array, aStep: number, b: Float32Array, bStep:
   if (kernels !== undefined) {
     const memory = kernels.memory.buffer;
     if (a.buffer === memory && b.buffer === memory && out.buffer === memory) {
-      kernels.exports.outer_20x3(a.byteOffset, aStep, b.byteOffset, bStep, out.byteOffset, samples);
+      run_outer_20x3(a.byteOffset, aStep, b.byteOffset, bStep, out.byteOffset, samples);
       return;
     }
   }
@@ -1669,7 +1676,7 @@ function gemm_outer_20x5(a: Float32Array, aStep: number, b: Float32Array, bStep:
   if (kernels !== undefined) {
     const memory = kernels.memory.buffer;
     if (a.buffer === memory && b.buffer === memory && out.buffer === memory) {
-      kernels.exports.outer_20x5(a.byteOffset, aStep, b.byteOffset, bStep, out.byteOffset, samples);
+      run_outer_20x5(a.byteOffset, aStep, b.byteOffset, bStep, out.byteOffset, samples);
       return;
     }
   }
@@ -1720,21 +1727,23 @@ function gemm_cols_20x3(v: Float32Array, w: Float32Array, out: Float32Array, sam
   if (kernels !== undefined) {
     const memory = kernels.memory.buffer;
     if (v.buffer === memory && w.buffer === memory && out.buffer === memory) {
-      kernels.exports.cols_20x3(v.byteOffset, w.byteOffset, out.byteOffset, samples);
+      run_cols_20x3(v.byteOffset, w.byteOffset, out.byteOffset, samples);
       return;
     }
   }
   gemm_cols_20x3_scalar(v, w, out, samples);
 }
 
-// WebAssembly SIMD kernels generated by rnnc for this model's sizes (19667 bytes): rows_20x3, pointwise0, rows_20x5, pointwise1, pointwise2, pointwise3, pointwise4, pointwise5, pointwise6, pointwise7, pointwise8, pointwise9, pointwise10, pointwise11, pointwise12, pointwise13, cols_20x5, outer_20x3, outer_20x5, cols_20x3.
+// WebAssembly SIMD kernels generated by rnnc for this model's sizes (20061 bytes): rows_20x3, pointwise0, rows_20x5, pointwise1, pointwise2, pointwise3, pointwise4, pointwise5, pointwise6, pointwise7, pointwise8, pointwise9, pointwise10, pointwise11, pointwise12, pointwise13, cols_20x5, outer_20x3, outer_20x5, cols_20x3, nonfinite.
 // `rnnc compile --emit-wat` prints them as text.
-const kernelBytes = "AGFzbQEAAAABRAdgBH9/f38AYA1/f39/f39/f39/f39/AGAHf39/f39/fwBgBn9/f39/fwBgA39/fwBgBX9/f39/AGAIf39/f39/f38AAg8BA2VudgZtZW1vcnkCAAEDFRQAAAABAgMAAwQAAAAABQYGAAMDAAeFAhQJcm93c18yMHgzAAAKcG9pbnR3aXNlMAABCXJvd3NfMjB4NQACCnBvaW50d2lzZTEAAwpwb2ludHdpc2UyAAQKcG9pbnR3aXNlMwAFCnBvaW50d2lzZTQABgpwb2ludHdpc2U1AAcKcG9pbnR3aXNlNgAICnBvaW50d2lzZTcACQpwb2ludHdpc2U4AAoKcG9pbnR3aXNlOQALC3BvaW50d2lzZTEwAAwLcG9pbnR3aXNlMTEADQtwb2ludHdpc2UxMgAOC3BvaW50d2lzZTEzAA8JY29sc18yMHg1ABAKb3V0ZXJfMjB4MwARCm91dGVyXzIweDUAEgljb2xzXzIweDMAEwrVlAEUqRYCBn8We0EAIQQCQANAIAMgBGtBBEgNAUEAIQUCQANAIAVBFE4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhEP0MAAAAAAAAAAAAAAAAAAAAACER/QwAAAAAAAAAAAAAAAAAAAAAIRIgACAFQQxsaiEGIAEgBEEMbGohByAH/QACACETIAf9AAIMIRQgB/0AAhghFSAH/QACJCEWIAb9AAIAIQogCyAKIBP95gH9DP///////////////wAAAAD9Tv3kASELIA0gCiAU/eYB/Qz///////////////8AAAAA/U795AEhDSAPIAogFf3mAf0M////////////////AAAAAP1O/eQBIQ8gESAKIBb95gH9DP///////////////wAAAAD9Tv3kASERIAb9AAIMIQogDCAKIBP95gH9DP///////////////wAAAAD9Tv3kASEMIA4gCiAU/eYB/Qz///////////////8AAAAA/U795AEhDiAQIAogFf3mAf0M////////////////AAAAAP1O/eQBIRAgEiAKIBb95gH9DP///////////////wAAAAD9Tv3kASESIAIgBEHQAGxqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCACAJIBn9HwE4AgQgDSAO/Q0AAQIDBAUGBxAREhMUFRYXIA0gDv0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCUCAJIBn9HwE4AlQgDyAQ/Q0AAQIDBAUGBxAREhMUFRYXIA8gEP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCoAEgCSAZ/R8BOAKkASARIBL9DQABAgMEBQYHEBESExQVFhcgESAS/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOALwASAJIBn9HwE4AvQBIAVBAmohBQwACwsgBEEEaiEEDAALCwJAA0AgBCADTg0BQQAhBQJAA0AgBUEQTg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEa/QwAAAAAAAAAAAAAAAAAAAAAIRv9DAAAAAAAAAAAAAAAAAAAAAAhHP0MAAAAAAAAAAAAAAAAAAAAACEd/QwAAAAAAAAAAAAAAAAAAAAAIR79DAAAAAAAAAAAAAAAAAAAAAAhHyAAIAVBDGxqIQYgASAEQQxsaiEHIAf9AAIAIRMgBv0AAgAhCiALIAogE/3mAf0M////////////////AAAAAP1O/eQBIQsgBv0AAgwhCiAMIAogE/3mAf0M////////////////AAAAAP1O/eQBIQwgBv0AAhghCiAaIAogE/3mAf0M////////////////AAAAAP1O/eQBIRogBv0AAiQhCiAbIAogE/3mAf0M////////////////AAAAAP1O/eQBIRsgBv0AAjAhCiAcIAogE/3mAf0M////////////////AAAAAP1O/eQBIRwgBv0AAjwhCiAdIAogE/3mAf0M////////////////AAAAAP1O/eQBIR0gBv0AAkghCiAeIAogE/3mAf0M////////////////AAAAAP1O/eQBIR4gBv0AAlQhCiAfIAogE/3mAf0M////////////////AAAAAP1O/eQBIR8gAiAEQdAAbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRcgGiAb/Q0AAQIDBAUGBxAREhMUFRYXIBogG/0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9CwIAIBwgHf0NAAECAwQFBgcQERITFBUWFyAcIB39DQgJCgsMDQ4PGBkaGxwdHh/95AEhFyAeIB/9DQABAgMEBQYHEBESExQVFhcgHiAf/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0LAhAgBUEIaiEFDAALC0EQIQX9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIRr9DAAAAAAAAAAAAAAAAAAAAAAhGyAAIAVBDGxqIQYgASAEQQxsaiEHIAf9AAIAIRMgBv0AAgAhCiALIAogE/3mAf0M////////////////AAAAAP1O/eQBIQsgBv0AAgwhCiAMIAogE/3mAf0M////////////////AAAAAP1O/eQBIQwgBv0AAhghCiAaIAogE/3mAf0M////////////////AAAAAP1O/eQBIRogBv0AAiQhCiAbIAogE/3mAf0M////////////////AAAAAP1O/eQBIRsgAiAEQdAAbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRcgGiAb/Q0AAQIDBAUGBxAREhMUFRYXIBogG/0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9CwIAIARBAWohBAwACwsLgwECAn8Be0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVqIAEgBWr9AAIAIAIgBWr9AAIA/eQB/QsCACAFQRBqIQUgBUEQSA0ACyABIAVq/QACACACIAVq/QACAP3kASEGIAAgBv0fADgCECAAQRRqIQAgAUHQAGohASAEQQFqIQQMAAsLC8AaAgZ/FntBACEEAkADQCADIARrQQRIDQFBACEFAkADQCAFQRRODQH9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDv0MAAAAAAAAAAAAAAAAAAAAACEP/QwAAAAAAAAAAAAAAAAAAAAAIRD9DAAAAAAAAAAAAAAAAAAAAAAhEf0MAAAAAAAAAAAAAAAAAAAAACESIAAgBUEUbGohBiABIARBFGxqIQcgBkEQaiEIA0AgB/0AAgAhEyAH/QACFCEUIAf9AAIoIRUgB/0AAjwhFiAG/QACACEKIAsgCiAT/eYB/eQBIQsgDSAKIBT95gH95AEhDSAPIAogFf3mAf3kASEPIBEgCiAW/eYB/eQBIREgBv0AAhQhCiAMIAogE/3mAf3kASEMIA4gCiAU/eYB/eQBIQ4gECAKIBX95gH95AEhECASIAogFv3mAf3kASESIAZBEGohBiAHQRBqIQcgBiAISA0ACyAH/QACACETIAf9AAIUIRQgB/0AAighFSAH/QACPCEWIAb9AAIAIQogCyAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASELIA0gCiAU/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhDSAPIAogFf3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIQ8gESAKIBb95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASERIAb9AAIUIQogDCAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEMIA4gCiAU/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhDiAQIAogFf3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIRAgEiAKIBb95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASESIAIgBEHQAGxqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCACAJIBn9HwE4AgQgDSAO/Q0AAQIDBAUGBxAREhMUFRYXIA0gDv0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCUCAJIBn9HwE4AlQgDyAQ/Q0AAQIDBAUGBxAREhMUFRYXIA8gEP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCoAEgCSAZ/R8BOAKkASARIBL9DQABAgMEBQYHEBESExQVFhcgESAS/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOALwASAJIBn9HwE4AvQBIAVBAmohBQwACwsgBEEEaiEEDAALCwJAA0AgBCADTg0BQQAhBQJAA0AgBUEQTg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEa/QwAAAAAAAAAAAAAAAAAAAAAIRv9DAAAAAAAAAAAAAAAAAAAAAAhHP0MAAAAAAAAAAAAAAAAAAAAACEd/QwAAAAAAAAAAAAAAAAAAAAAIR79DAAAAAAAAAAAAAAAAAAAAAAhHyAAIAVBFGxqIQYgASAEQRRsaiEHIAZBEGohCANAIAf9AAIAIRMgBv0AAgAhCiALIAogE/3mAf3kASELIAb9AAIUIQogDCAKIBP95gH95AEhDCAG/QACKCEKIBogCiAT/eYB/eQBIRogBv0AAjwhCiAbIAogE/3mAf3kASEbIAb9AAJQIQogHCAKIBP95gH95AEhHCAG/QACZCEKIB0gCiAT/eYB/eQBIR0gBv0AAnghCiAeIAogE/3mAf3kASEeIAb9AAKMASEKIB8gCiAT/eYB/eQBIR8gBkEQaiEGIAdBEGohByAGIAhIDQALIAf9AAIAIRMgBv0AAgAhCiALIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIQsgBv0AAhQhCiAMIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIQwgBv0AAighCiAaIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIRogBv0AAjwhCiAbIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIRsgBv0AAlAhCiAcIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIRwgBv0AAmQhCiAdIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIR0gBv0AAnghCiAeIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIR4gBv0AAowBIQogHyAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEfIAIgBEHQAGxqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEXIBogG/0NAAECAwQFBgcQERITFBUWFyAaIBv9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/QsCACAcIB39DQABAgMEBQYHEBESExQVFhcgHCAd/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRcgHiAf/Q0AAQIDBAUGBxAREhMUFRYXIB4gH/0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9CwIQIAVBCGohBQwACwtBECEF/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEa/QwAAAAAAAAAAAAAAAAAAAAAIRsgACAFQRRsaiEGIAEgBEEUbGohByAGQRBqIQgDQCAH/QACACETIAb9AAIAIQogCyAKIBP95gH95AEhCyAG/QACFCEKIAwgCiAT/eYB/eQBIQwgBv0AAighCiAaIAogE/3mAf3kASEaIAb9AAI8IQogGyAKIBP95gH95AEhGyAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgB/0AAgAhEyAG/QACACEKIAsgCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhCyAG/QACFCEKIAwgCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhDCAG/QACKCEKIBogCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhGiAG/QACPCEKIBsgCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhGyACIARB0ABsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFyAaIBv9DQABAgMEBQYHEBESExQVFhcgGiAb/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0LAgAgBEEBaiEEDAALCwvHGQICfyF7QQAhDQJAA0AgDSAMTg0BQQAhDgNAIAAgDmogASAOav0AAgAgAiAOav0AAgAgAyAOav0AAgAgBCAOav0AAgD95gH95AH95AH94QEhD/0MAACAPwAAgD8AAIA/AACAP/0MAACAPwAAgD8AAIA/AACAPyAP/QylwLBCpcCwQqXAsEKlwLBC/egB/QxQrK7CUKyuwlCsrsJQrK7C/ekBIRAgEP0MO6q4PzuquD87qrg/O6q4P/3mAf1qIREgECAR/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIBH9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhEv0MZ2lQOWdpUDlnaVA5Z2lQOSAS/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIBL95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgEv3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAS/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIBL95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgEiAS/eYB/eYBIBL95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgEf34Af0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/eQB/ecBIAUgDmr9AAIA/eYBIAYgDmr9AAIAIAcgDmr9AAIAIAggDmr9AAIAIAkgDmr9AAIA/eYB/eQB/eQB/eEBIRP9DAAAgD8AAIA/AACAPwAAgD/9DAAAgD8AAIA/AACAPwAAgD8gE/0MpcCwQqXAsEKlwLBCpcCwQv3oAf0MUKyuwlCsrsJQrK7CUKyuwv3pASEUIBT9DDuquD87qrg/O6q4PzuquD/95gH9aiEVIBQgFf0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAV/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIRb9DGdpUDlnaVA5Z2lQOWdpUDkgFv3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAW/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIBb95gH9DMGpKj3BqSo9wakqPcGpKj395AEgFv3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAW/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIBYgFv3mAf3mASAW/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIBX9+AH9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf3kAf3nASAKIA5q/QACACALIA5q/QACAP3kASEXIBcgF/3mASEY/Qzq8Lq76vC6u+rwurvq8Lq7IBj95gH9DE4TqTxOE6k8ThOpPE4TqTz95AEgGP3mAf0MLR5cvS0eXL0tHly9LR5cvf3kASAY/eYB/QyTgwg+k4MIPpODCD6Tgwg+/eQBIBj95gH9DJmqqr6Zqqq+maqqvpmqqr795AEgGP3mASAX/eYBIBf95AEhGSAX/eAB/QwAAABAAAAAQAAAAEAAAABA/eYBIRr9DAAAgD8AAIA/AACAPwAAgD/9DAAAAEAAAABAAAAAQAAAAEAgGv0MpcCwQqXAsEKlwLBCpcCwQv3oAf0MUKyuwlCsrsJQrK7CUKyuwv3pASEbIBv9DDuquD87qrg/O6q4PzuquD/95gH9aiEcIBsgHP0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAc/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIR39DGdpUDlnaVA5Z2lQOWdpUDkgHf3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAd/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIB395gH9DMGpKj3BqSo9wakqPcGpKj395AEgHf3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAd/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIB0gHf3mAf3mASAd/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIBz9+AH9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf0MAACAPwAAgD8AAIA/AACAP/3kAf3nAf3lASAX/QwAAACAAAAAgAAAAIAAAACA/U79UCEeIBkgHiAX/eAB/QwAACA/AAAgPwAAID8AACA//UP9Uv3mAf3kAf0LAgAgDkEQaiEOIA5BEEgNAAsgASAOav0AAgAgAiAOav0AAgAgAyAOav0AAgAgBCAOav0AAgD95gH95AH95AH94QEhIP0MAACAPwAAgD8AAIA/AACAP/0MAACAPwAAgD8AAIA/AACAPyAg/QylwLBCpcCwQqXAsEKlwLBC/egB/QxQrK7CUKyuwlCsrsJQrK7C/ekBISEgIf0MO6q4PzuquD87qrg/O6q4P/3mAf1qISIgISAi/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBICL9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhI/0MZ2lQOWdpUDlnaVA5Z2lQOSAj/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBICP95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgI/3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAj/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBICP95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgIyAj/eYB/eYBICP95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgIv34Af0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/eQB/ecBIAUgDmr9AAIA/eYBIAYgDmr9AAIAIAcgDmr9AAIAIAggDmr9AAIAIAkgDmr9AAIA/eYB/eQB/eQB/eEBIST9DAAAgD8AAIA/AACAPwAAgD/9DAAAgD8AAIA/AACAPwAAgD8gJP0MpcCwQqXAsEKlwLBCpcCwQv3oAf0MUKyuwlCsrsJQrK7CUKyuwv3pASElICX9DDuquD87qrg/O6q4PzuquD/95gH9aiEmICUgJv0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAm/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBISf9DGdpUDlnaVA5Z2lQOWdpUDkgJ/3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAn/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBICf95gH9DMGpKj3BqSo9wakqPcGpKj395AEgJ/3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAn/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBICcgJ/3mAf3mASAn/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBICb9+AH9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf3kAf3nASAKIA5q/QACACALIA5q/QACAP3kASEoICggKP3mASEp/Qzq8Lq76vC6u+rwurvq8Lq7ICn95gH9DE4TqTxOE6k8ThOpPE4TqTz95AEgKf3mAf0MLR5cvS0eXL0tHly9LR5cvf3kASAp/eYB/QyTgwg+k4MIPpODCD6Tgwg+/eQBICn95gH9DJmqqr6Zqqq+maqqvpmqqr795AEgKf3mASAo/eYBICj95AEhKiAo/eAB/QwAAABAAAAAQAAAAEAAAABA/eYBISv9DAAAgD8AAIA/AACAPwAAgD/9DAAAAEAAAABAAAAAQAAAAEAgK/0MpcCwQqXAsEKlwLBCpcCwQv3oAf0MUKyuwlCsrsJQrK7CUKyuwv3pASEsICz9DDuquD87qrg/O6q4PzuquD/95gH9aiEtICwgLf0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAt/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIS79DGdpUDlnaVA5Z2lQOWdpUDkgLv3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAu/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIC795gH9DMGpKj3BqSo9wakqPcGpKj395AEgLv3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAu/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIC4gLv3mAf3mASAu/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIC39+AH9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf0MAACAPwAAgD8AAIA/AACAP/3kAf3nAf3lASAo/QwAAACAAAAAgAAAAIAAAACA/U79UCEvICogLyAo/eAB/QwAACA/AAAgPwAAID8AACA//UP9Uv3mAf3kASEfIAAgH/0fADgCECAAQRRqIQAgAUEUaiEBIAJB0ABqIQIgBEEUaiEEIAVBFGohBSAGQRRqIQYgB0HQAGohByAJQRRqIQkgCkEUaiEKIAtB0ABqIQsgDUEBaiENDAALCwv+EQICfxl7QQAhBwJAA0AgByAGTg0BQQAhCANAIAAgCGogASAIav0AAgAgAiAIav0AAgAgAyAIav0AAgAgBCAIav0AAgD95gH95AH95AH94QEhCf0MAACAPwAAgD8AAIA/AACAP/0MAACAPwAAgD8AAIA/AACAPyAJ/QylwLBCpcCwQqXAsEKlwLBC/egB/QxQrK7CUKyuwlCsrsJQrK7C/ekBIQogCv0MO6q4PzuquD87qrg/O6q4P/3mAf1qIQsgCiAL/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIAv9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhDP0MZ2lQOWdpUDlnaVA5Z2lQOSAM/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIAz95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgDP3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAM/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIAz95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgDCAM/eYB/eYBIAz95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgC/34Af0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/eQB/ecBIAUgCGr9AAIAIQ0gDSAN/eYBIQ79DOrwurvq8Lq76vC6u+rwursgDv3mAf0MThOpPE4TqTxOE6k8ThOpPP3kASAO/eYB/QwtHly9LR5cvS0eXL0tHly9/eQBIA795gH9DJODCD6Tgwg+k4MIPpODCD795AEgDv3mAf0Mmaqqvpmqqr6Zqqq+maqqvv3kASAO/eYBIA395gEgDf3kASEPIA394AH9DAAAAEAAAABAAAAAQAAAAED95gEhEP0MAACAPwAAgD8AAIA/AACAP/0MAAAAQAAAAEAAAABAAAAAQCAQ/QylwLBCpcCwQqXAsEKlwLBC/egB/QxQrK7CUKyuwlCsrsJQrK7C/ekBIREgEf0MO6q4PzuquD87qrg/O6q4P/3mAf1qIRIgESAS/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIBL9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhE/0MZ2lQOWdpUDlnaVA5Z2lQOSAT/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIBP95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgE/3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAT/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIBP95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgEyAT/eYB/eYBIBP95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgEv34Af0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/QwAAIA/AACAPwAAgD8AAIA//eQB/ecB/eUBIA39DAAAAIAAAACAAAAAgAAAAID9Tv1QIRQgDyAUIA394AH9DAAAID8AACA/AAAgPwAAID/9Q/1S/eYB/QsCACAIQRBqIQggCEEQSA0ACyABIAhq/QACACACIAhq/QACACADIAhq/QACACAEIAhq/QACAP3mAf3kAf3kAf3hASEW/QwAAIA/AACAPwAAgD8AAIA//QwAAIA/AACAPwAAgD8AAIA/IBb9DKXAsEKlwLBCpcCwQqXAsEL96AH9DFCsrsJQrK7CUKyuwlCsrsL96QEhFyAX/Qw7qrg/O6q4PzuquD87qrg//eYB/WohGCAXIBj9DACAMT8AgDE/AIAxPwCAMT/95gH95QEgGP0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEZ/QxnaVA5Z2lQOWdpUDlnaVA5IBn95gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgGf3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAZ/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIBn95gH9DKqqKj6qqio+qqoqPqqqKj795AEgGf3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASAZIBn95gH95gEgGf3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAY/fgB/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH95AH95wEgBSAIav0AAgAhGiAaIBr95gEhG/0M6vC6u+rwurvq8Lq76vC6uyAb/eYB/QxOE6k8ThOpPE4TqTxOE6k8/eQBIBv95gH9DC0eXL0tHly9LR5cvS0eXL395AEgG/3mAf0Mk4MIPpODCD6Tgwg+k4MIPv3kASAb/eYB/QyZqqq+maqqvpmqqr6Zqqq+/eQBIBv95gEgGv3mASAa/eQBIRwgGv3gAf0MAAAAQAAAAEAAAABAAAAAQP3mASEd/QwAAIA/AACAPwAAgD8AAIA//QwAAABAAAAAQAAAAEAAAABAIB39DKXAsEKlwLBCpcCwQqXAsEL96AH9DFCsrsJQrK7CUKyuwlCsrsL96QEhHiAe/Qw7qrg/O6q4PzuquD87qrg//eYB/WohHyAeIB/9DACAMT8AgDE/AIAxPwCAMT/95gH95QEgH/0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEg/QxnaVA5Z2lQOWdpUDlnaVA5ICD95gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgIP3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAg/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBICD95gH9DKqqKj6qqio+qqoqPqqqKj795AEgIP3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASAgICD95gH95gEgIP3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAf/fgB/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH9DAAAgD8AAIA/AACAPwAAgD/95AH95wH95QEgGv0MAAAAgAAAAIAAAACAAAAAgP1O/VAhISAcICEgGv3gAf0MAAAgPwAAID8AACA/AAAgP/1D/VL95gEhFSAAIBX9HwA4AhAgAEEUaiEAIAFBFGohASACQdAAaiECIARBFGohBCAFQRRqIQUgB0EBaiEHDAALCwvVBwICfwl7QQAhBgJAA0AgBiAFTg0BQQAhBwNAIAAgB2ogASAHav0AAgAgAiAHav0AAgAgAyAHav0AAgAgBCAHav0AAgD95gH95AH95AH94QEhCP0MAACAPwAAgD8AAIA/AACAP/0MAACAPwAAgD8AAIA/AACAPyAI/QylwLBCpcCwQqXAsEKlwLBC/egB/QxQrK7CUKyuwlCsrsJQrK7C/ekBIQkgCf0MO6q4PzuquD87qrg/O6q4P/3mAf1qIQogCSAK/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIAr9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhC/0MZ2lQOWdpUDlnaVA5Z2lQOSAL/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIAv95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgC/3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAL/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIAv95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgCyAL/eYB/eYBIAv95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgCv34Af0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/eQB/ecB/QsCACAHQRBqIQcgB0EQSA0ACyABIAdq/QACACACIAdq/QACACADIAdq/QACACAEIAdq/QACAP3mAf3kAf3kAf3hASEN/QwAAIA/AACAPwAAgD8AAIA//QwAAIA/AACAPwAAgD8AAIA/IA39DKXAsEKlwLBCpcCwQqXAsEL96AH9DFCsrsJQrK7CUKyuwlCsrsL96QEhDiAO/Qw7qrg/O6q4PzuquD87qrg//eYB/WohDyAOIA/9DACAMT8AgDE/AIAxPwCAMT/95gH95QEgD/0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEQ/QxnaVA5Z2lQOWdpUDlnaVA5IBD95gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgEP3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAQ/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIBD95gH9DKqqKj6qqio+qqoqPqqqKj795AEgEP3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASAQIBD95gH95gEgEP3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAP/fgB/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH95AH95wEhDCAAIAz9HwA4AhAgAEEUaiEAIAFBFGohASACQdAAaiECIARBFGohBCAGQQFqIQYMAAsLC5QLAgJ/EXtBACEEAkADQCAEIANODQFBACEFA0AgACAFaiABIAVq/QACACACIAVq/QACAP3kASEGIAYgBv3mASEH/Qzq8Lq76vC6u+rwurvq8Lq7IAf95gH9DE4TqTxOE6k8ThOpPE4TqTz95AEgB/3mAf0MLR5cvS0eXL0tHly9LR5cvf3kASAH/eYB/QyTgwg+k4MIPpODCD6Tgwg+/eQBIAf95gH9DJmqqr6Zqqq+maqqvpmqqr795AEgB/3mASAG/eYBIAb95AEhCCAG/eAB/QwAAABAAAAAQAAAAEAAAABA/eYBIQn9DAAAgD8AAIA/AACAPwAAgD/9DAAAAEAAAABAAAAAQAAAAEAgCf0MpcCwQqXAsEKlwLBCpcCwQv3oAf0MUKyuwlCsrsJQrK7CUKyuwv3pASEKIAr9DDuquD87qrg/O6q4PzuquD/95gH9aiELIAogC/0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAL/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIQz9DGdpUDlnaVA5Z2lQOWdpUDkgDP3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAM/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIAz95gH9DMGpKj3BqSo9wakqPcGpKj395AEgDP3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAM/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIAwgDP3mAf3mASAM/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIAv9+AH9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf0MAACAPwAAgD8AAIA/AACAP/3kAf3nAf3lASAG/QwAAACAAAAAgAAAAIAAAACA/U79UCENIAggDSAG/eAB/QwAACA/AAAgPwAAID8AACA//UP9Uv0LAgAgBUEQaiEFIAVBEEgNAAsgASAFav0AAgAgAiAFav0AAgD95AEhDyAPIA/95gEhEP0M6vC6u+rwurvq8Lq76vC6uyAQ/eYB/QxOE6k8ThOpPE4TqTxOE6k8/eQBIBD95gH9DC0eXL0tHly9LR5cvS0eXL395AEgEP3mAf0Mk4MIPpODCD6Tgwg+k4MIPv3kASAQ/eYB/QyZqqq+maqqvpmqqr6Zqqq+/eQBIBD95gEgD/3mASAP/eQBIREgD/3gAf0MAAAAQAAAAEAAAABAAAAAQP3mASES/QwAAIA/AACAPwAAgD8AAIA//QwAAABAAAAAQAAAAEAAAABAIBL9DKXAsEKlwLBCpcCwQqXAsEL96AH9DFCsrsJQrK7CUKyuwlCsrsL96QEhEyAT/Qw7qrg/O6q4PzuquD87qrg//eYB/WohFCATIBT9DACAMT8AgDE/AIAxPwCAMT/95gH95QEgFP0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEV/QxnaVA5Z2lQOWdpUDlnaVA5IBX95gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgFf3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAV/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIBX95gH9DKqqKj6qqio+qqoqPqqqKj795AEgFf3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASAVIBX95gH95gEgFf3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAU/fgB/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH9DAAAgD8AAIA/AACAPwAAgD/95AH95wH95QEgD/0MAAAAgAAAAIAAAACAAAAAgP1O/VAhFiARIBYgD/3gAf0MAAAgPwAAID8AACA/AAAgP/1D/VIhDiAAIA79HwA4AhAgAEEUaiEAIAFBFGohASACQdAAaiECIARBAWohBAwACwsLxwECAn8Be0EAIQYCQANAIAYgBU4NAUEAIQcDQCAAIAdqIAEgB2r9AAIAIAIgB2r9AAIA/eYBIAMgB2r9AAIAIAQgB2r9AAIA/eYB/eQB/QsCACAHQRBqIQcgB0EQSA0ACyABIAdq/QACACACIAdq/QACAP3mASADIAdq/QACACAEIAdq/QACAP3mAf3kASEIIAAgCP0fADgCECAAQRRqIQAgAUEUaiEBIAJBFGohAiADQRRqIQMgBEEUaiEEIAZBAWohBgwACwsL9AoCAn8Re0EAIQMCQANAIAMgAk4NAUEAIQQDQCAAIARqIAEgBGr9AAIAIQUgBSAF/eYBIQb9DOrwurvq8Lq76vC6u+rwursgBv3mAf0MThOpPE4TqTxOE6k8ThOpPP3kASAG/eYB/QwtHly9LR5cvS0eXL0tHly9/eQBIAb95gH9DJODCD6Tgwg+k4MIPpODCD795AEgBv3mAf0Mmaqqvpmqqr6Zqqq+maqqvv3kASAG/eYBIAX95gEgBf3kASEHIAX94AH9DAAAAEAAAABAAAAAQAAAAED95gEhCP0MAACAPwAAgD8AAIA/AACAP/0MAAAAQAAAAEAAAABAAAAAQCAI/QylwLBCpcCwQqXAsEKlwLBC/egB/QxQrK7CUKyuwlCsrsJQrK7C/ekBIQkgCf0MO6q4PzuquD87qrg/O6q4P/3mAf1qIQogCSAK/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIAr9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhC/0MZ2lQOWdpUDlnaVA5Z2lQOSAL/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIAv95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgC/3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAL/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIAv95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgCyAL/eYB/eYBIAv95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgCv34Af0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/QwAAIA/AACAPwAAgD8AAIA//eQB/ecB/eUBIAX9DAAAAIAAAACAAAAAgAAAAID9Tv1QIQwgByAMIAX94AH9DAAAID8AACA/AAAgPwAAID/9Q/1S/QsCACAEQRBqIQQgBEEQSA0ACyABIARq/QACACEOIA4gDv3mASEP/Qzq8Lq76vC6u+rwurvq8Lq7IA/95gH9DE4TqTxOE6k8ThOpPE4TqTz95AEgD/3mAf0MLR5cvS0eXL0tHly9LR5cvf3kASAP/eYB/QyTgwg+k4MIPpODCD6Tgwg+/eQBIA/95gH9DJmqqr6Zqqq+maqqvpmqqr795AEgD/3mASAO/eYBIA795AEhECAO/eAB/QwAAABAAAAAQAAAAEAAAABA/eYBIRH9DAAAgD8AAIA/AACAPwAAgD/9DAAAAEAAAABAAAAAQAAAAEAgEf0MpcCwQqXAsEKlwLBCpcCwQv3oAf0MUKyuwlCsrsJQrK7CUKyuwv3pASESIBL9DDuquD87qrg/O6q4PzuquD/95gH9aiETIBIgE/0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAT/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIRT9DGdpUDlnaVA5Z2lQOWdpUDkgFP3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAU/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIBT95gH9DMGpKj3BqSo9wakqPcGpKj395AEgFP3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAU/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIBQgFP3mAf3mASAU/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIBP9+AH9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf0MAACAPwAAgD8AAIA/AACAP/3kAf3nAf3lASAO/QwAAACAAAAAgAAAAIAAAACA/U79UCEVIBAgFSAO/eAB/QwAACA/AAAgPwAAID8AACA//UP9UiENIAAgDf0fADgCECAAQRRqIQAgAUEUaiEBIANBAWohAwwACwsLiQECAn8Be0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVqIAEgBWr9AAIAIAIgBWr9AAIA/eYB/QsCACAFQRBqIQUgBUEQSA0ACyABIAVq/QACACACIAVq/QACAP3mASEGIAAgBv0fADgCECAAQRRqIQAgAUEUaiEBIAJBFGohAiAEQQFqIQQMAAsLC7MBAgJ/AXtBACEEAkADQCAEIANODQFBACEFA0AgACAFav0MAACAPwAAgD8AAIA/AACAPyABIAVq/QACACACIAVq/QACAP3mAf3lAf0LAgAgBUEQaiEFIAVBEEgNAAv9DAAAgD8AAIA/AACAPwAAgD8gASAFav0AAgAgAiAFav0AAgD95gH95QEhBiAAIAb9HwA4AhAgAEEUaiEAIAFBFGohASACQRRqIQIgBEEBaiEEDAALCwuzAQICfwF7QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWogASAFav0AAgD9DAAAgD8AAIA/AACAPwAAgD8gAiAFav0AAgD95QH95gH9CwIAIAVBEGohBSAFQRBIDQALIAEgBWr9AAIA/QwAAIA/AACAPwAAgD8AAIA/IAIgBWr9AAIA/eUB/eYBIQYgACAG/R8AOAIQIABBFGohACABQRRqIQEgAkEUaiECIARBAWohBAwACwsLiQECAn8Be0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVqIAEgBWr9AAIAIAIgBWr9AAIA/eQB/QsCACAFQRBqIQUgBUEQSA0ACyABIAVq/QACACACIAVq/QACAP3kASEGIAAgBv0fADgCECAAQRRqIQAgAUEUaiEBIAJBFGohAiAEQQFqIQQMAAsLC6gBAgJ/AXtBACEFAkADQCAFIARODQFBACEGA0AgACAGaiABIAZq/QACACACIAZq/QACAP3mASADIAZq/QACAP3mAf0LAgAgBkEQaiEGIAZBEEgNAAsgASAGav0AAgAgAiAGav0AAgD95gEgAyAGav0AAgD95gEhByAAIAf9HwA4AhAgAEEUaiEAIAFBFGohASACQRRqIQIgA0EUaiEDIAVBAWohBQwACwsL/gECAn8Be0EAIQgCQANAIAggB04NAUEAIQkDQCAAIAlqIAEgCWr9AAIAIAIgCWr9AAIAIAMgCWr9AAIA/eYBIAQgCWr9AAIA/eYB/eQBIAUgCWr9AAIAIAYgCWr9AAIA/eYB/eQB/QsCACAJQRBqIQkgCUEQSA0ACyABIAlq/QACACACIAlq/QACACADIAlq/QACAP3mASAEIAlq/QACAP3mAf3kASAFIAlq/QACACAGIAlq/QACAP3mAf3kASEKIAAgCv0fADgCECAAQRRqIQAgAUEUaiEBIAJBFGohAiADQRRqIQMgBEEUaiEEIAVBFGohBSAIQQFqIQgMAAsLC/cBAgJ/AXtBACEIAkADQCAIIAdODQFBACEJA0AgACAJaiABIAlq/QACACACIAlq/QACAP3mASADIAlq/QACACAEIAlq/QACAP3mAf3kASAFIAlq/QACACAGIAlq/QACAP3mAf3kAf0LAgAgCUEQaiEJIAlBEEgNAAsgASAJav0AAgAgAiAJav0AAgD95gEgAyAJav0AAgAgBCAJav0AAgD95gH95AEgBSAJav0AAgAgBiAJav0AAgD95gH95AEhCiAAIAr9HwA4AhAgAEEUaiEAIAFBFGohASACQRRqIQIgA0EUaiEDIAVBFGohBSAIQQFqIQgMAAsLC4kEBAV/AXsBfwZ7QQAhBAJAA0AgAyAEa0ECSA0BQQAhBSACIARBFGxqIAVBBGxqIQr9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDiAAIARB0ABsaiEGIAEgBUEEbGohByAGQdAAaiEIA0AgB/0AAgAhDyAH/QACECEQIAb9CQIAIQkgCyAJIA/95gH95AEhCyAMIAkgEP3mAf3kASEMIAb9CQJQIQkgDSAJIA/95gH95AEhDSAOIAkgEP3mAf3kASEOIAZBBGohBiAHQRRqIQcgBiAISA0ACyAKIAv9CwIAIAogDP0fADgCECAKIA39CwIUIAogDv0fADgCJCAEQQJqIQQMAAsLAkADQCAEIANODQFBACEFIAIgBEEUbGogBUEEbGohCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQwgACAEQdAAbGohBiABIAVBBGxqIQcgBkHQAGohCANAIAf9AAIAIQ8gB/0AAhAhECAG/QkCACEJIAsgCSAP/eYB/eQBIQsgDCAJIBD95gH95AEhDCAGQQRqIQYgB0EUaiEHIAYgCEgNAAsgCiAL/QsCACAKIAz9HwA4AhAgBEEBaiEEDAALCwvzAgQHfwF7AX8DeyABQQRsIQEgA0EEbCEDQQAhBgJAA0AgBkHwAU4NASAEIAZq/QwAAAAAAAAAAAAAAAAAAAAA/QsCACAGQRBqIQYMAAsLQQAhCwJAA0AgCyAFTg0BIAtBEGohDAJAIAwgBUgNACAFIQwLQQAhBgJAA0AgBkEUTg0BQQAhByAEIAZBDGxqIAdBBGxqIQ4gDv0AAgAhDyAO/QACDCEQIAAgCyABbGogBkEEbGohCSACIAsgA2xqIAdBBGxqIQogCyEIAkADQCAIIAxODQEgCv0AAgAhESAJ/QkCACENIA8gDSAR/eYB/eQBIQ8gCf0JAgQhDSAQIA0gEf3mAf3kASEQIAkgAWohCSAKIANqIQogCEEBaiEIDAALCyAOIA/9HwA4AgAgDiAP/R8BOAIEIA4gD/0fAjgCCCAOIBD9HwA4AgwgDiAQ/R8BOAIQIA4gEP0fAjgCFCAGQQJqIQYMAAsLIAtBEGohCwwACwsLjwMEB38BewF/BnsgAUEEbCEBIANBBGwhA0EAIQYCQANAIAZBkANODQEgBCAGav0MAAAAAAAAAAAAAAAAAAAAAP0LAgAgBkEQaiEGDAALC0EAIQsCQANAIAsgBU4NASALQRBqIQwCQCAMIAVIDQAgBSEMC0EAIQYCQANAIAZBFE4NAUEAIQcgBCAGQRRsaiAHQQRsaiEOIA79AAIAIQ8gDv0AAhAhECAO/QACFCERIA79AAIkIRIgACALIAFsaiAGQQRsaiEJIAIgCyADbGogB0EEbGohCiALIQgCQANAIAggDE4NASAK/QACACETIAr9AAIQIRQgCf0JAgAhDSAPIA0gE/3mAf3kASEPIBAgDSAU/eYB/eQBIRAgCf0JAgQhDSARIA0gE/3mAf3kASERIBIgDSAU/eYB/eQBIRIgCSABaiEJIAogA2ohCiAIQQFqIQgMAAsLIA4gD/0LAgAgDiAQ/R8AOAIQIA4gEf0LAhQgDiAS/R8AOAIkIAZBAmohBgwACwsgC0EQaiELDAALCwu3AwQFfwF7AX8De0EAIQQCQANAIAMgBGtBAkgNAUEAIQUgAiAEQQxsaiAFQQRsaiEK/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDCAAIARB0ABsaiEGIAEgBUEEbGohByAGQdAAaiEIA0AgB/0AAgAhDSAG/QkCACEJIAsgCSAN/eYB/eQBIQsgBv0JAlAhCSAMIAkgDf3mAf3kASEMIAZBBGohBiAHQQxqIQcgBiAISA0ACyAKIAv9HwA4AgAgCiAL/R8BOAIEIAogC/0fAjgCCCAKIAz9HwA4AgwgCiAM/R8BOAIQIAogDP0fAjgCFCAEQQJqIQQMAAsLAkADQCAEIANODQFBACEFIAIgBEEMbGogBUEEbGohCv0MAAAAAAAAAAAAAAAAAAAAACELIAAgBEHQAGxqIQYgASAFQQRsaiEHIAZB0ABqIQgDQCAH/QACACENIAb9CQIAIQkgCyAJIA395gH95AEhCyAGQQRqIQYgB0EMaiEHIAYgCEgNAAsgCiAL/R8AOAIAIAogC/0fATgCBCAKIAv9HwI4AgggBEEBaiEEDAALCwsA+QEEbmFtZQHxARQACXJvd3NfMjB4MwEKcG9pbnR3aXNlMAIJcm93c18yMHg1Awpwb2ludHdpc2UxBApwb2ludHdpc2UyBQpwb2ludHdpc2UzBgpwb2ludHdpc2U0Bwpwb2ludHdpc2U1CApwb2ludHdpc2U2CQpwb2ludHdpc2U3Cgpwb2ludHdpc2U4Cwpwb2ludHdpc2U5DAtwb2ludHdpc2UxMA0LcG9pbnR3aXNlMTEOC3BvaW50d2lzZTEyDwtwb2ludHdpc2UxMxAJY29sc18yMHg1EQpvdXRlcl8yMHgzEgpvdXRlcl8yMHg1Ewljb2xzXzIweDM=";
+const kernelBytes = "AGFzbQEAAAABRAdgBH9/f38AYA1/f39/f39/f39/f39/AGAHf39/f39/fwBgBn9/f39/fwBgA39/fwBgBX9/f39/AGAIf39/f39/f38AAhIBA2VudgZtZW1vcnkCAQGAgAQDFhUAAAABAgMAAwQAAAAABQYGAAMDAAQHkQIVCXJvd3NfMjB4MwAACnBvaW50d2lzZTAAAQlyb3dzXzIweDUAAgpwb2ludHdpc2UxAAMKcG9pbnR3aXNlMgAECnBvaW50d2lzZTMABQpwb2ludHdpc2U0AAYKcG9pbnR3aXNlNQAHCnBvaW50d2lzZTYACApwb2ludHdpc2U3AAkKcG9pbnR3aXNlOAAKCnBvaW50d2lzZTkACwtwb2ludHdpc2UxMAAMC3BvaW50d2lzZTExAA0LcG9pbnR3aXNlMTIADgtwb2ludHdpc2UxMwAPCWNvbHNfMjB4NQAQCm91dGVyXzIweDMAEQpvdXRlcl8yMHg1ABIJY29sc18yMHgzABMJbm9uZmluaXRlABQKxJcBFakWAgZ/FntBACEEAkADQCADIARrQQRIDQFBACEFAkADQCAFQRRODQH9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDv0MAAAAAAAAAAAAAAAAAAAAACEP/QwAAAAAAAAAAAAAAAAAAAAAIRD9DAAAAAAAAAAAAAAAAAAAAAAhEf0MAAAAAAAAAAAAAAAAAAAAACESIAAgBUEMbGohBiABIARBDGxqIQcgB/0AAgAhEyAH/QACDCEUIAf9AAIYIRUgB/0AAiQhFiAG/QACACEKIAsgCiAT/eYB/Qz///////////////8AAAAA/U795AEhCyANIAogFP3mAf0M////////////////AAAAAP1O/eQBIQ0gDyAKIBX95gH9DP///////////////wAAAAD9Tv3kASEPIBEgCiAW/eYB/Qz///////////////8AAAAA/U795AEhESAG/QACDCEKIAwgCiAT/eYB/Qz///////////////8AAAAA/U795AEhDCAOIAogFP3mAf0M////////////////AAAAAP1O/eQBIQ4gECAKIBX95gH9DP///////////////wAAAAD9Tv3kASEQIBIgCiAW/eYB/Qz///////////////8AAAAA/U795AEhEiACIARB0ABsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AgAgCSAZ/R8BOAIEIA0gDv0NAAECAwQFBgcQERITFBUWFyANIA79DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AlAgCSAZ/R8BOAJUIA8gEP0NAAECAwQFBgcQERITFBUWFyAPIBD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AqABIAkgGf0fATgCpAEgESAS/Q0AAQIDBAUGBxAREhMUFRYXIBEgEv0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgC8AEgCSAZ/R8BOAL0ASAFQQJqIQUMAAsLIARBBGohBAwACwsCQANAIAQgA04NAUEAIQUCQANAIAVBEE4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhGv0MAAAAAAAAAAAAAAAAAAAAACEb/QwAAAAAAAAAAAAAAAAAAAAAIRz9DAAAAAAAAAAAAAAAAAAAAAAhHf0MAAAAAAAAAAAAAAAAAAAAACEe/QwAAAAAAAAAAAAAAAAAAAAAIR8gACAFQQxsaiEGIAEgBEEMbGohByAH/QACACETIAb9AAIAIQogCyAKIBP95gH9DP///////////////wAAAAD9Tv3kASELIAb9AAIMIQogDCAKIBP95gH9DP///////////////wAAAAD9Tv3kASEMIAb9AAIYIQogGiAKIBP95gH9DP///////////////wAAAAD9Tv3kASEaIAb9AAIkIQogGyAKIBP95gH9DP///////////////wAAAAD9Tv3kASEbIAb9AAIwIQogHCAKIBP95gH9DP///////////////wAAAAD9Tv3kASEcIAb9AAI8IQogHSAKIBP95gH9DP///////////////wAAAAD9Tv3kASEdIAb9AAJIIQogHiAKIBP95gH9DP///////////////wAAAAD9Tv3kASEeIAb9AAJUIQogHyAKIBP95gH9DP///////////////wAAAAD9Tv3kASEfIAIgBEHQAGxqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEXIBogG/0NAAECAwQFBgcQERITFBUWFyAaIBv9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/QsCACAcIB39DQABAgMEBQYHEBESExQVFhcgHCAd/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRcgHiAf/Q0AAQIDBAUGBxAREhMUFRYXIB4gH/0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9CwIQIAVBCGohBQwACwtBECEF/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEa/QwAAAAAAAAAAAAAAAAAAAAAIRsgACAFQQxsaiEGIAEgBEEMbGohByAH/QACACETIAb9AAIAIQogCyAKIBP95gH9DP///////////////wAAAAD9Tv3kASELIAb9AAIMIQogDCAKIBP95gH9DP///////////////wAAAAD9Tv3kASEMIAb9AAIYIQogGiAKIBP95gH9DP///////////////wAAAAD9Tv3kASEaIAb9AAIkIQogGyAKIBP95gH9DP///////////////wAAAAD9Tv3kASEbIAIgBEHQAGxqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEXIBogG/0NAAECAwQFBgcQERITFBUWFyAaIBv9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/QsCACAEQQFqIQQMAAsLC4MBAgJ/AXtBACEEAkADQCAEIANODQFBACEFA0AgACAFaiABIAVq/QACACACIAVq/QACAP3kAf0LAgAgBUEQaiEFIAVBEEgNAAsgASAFav0AAgAgAiAFav0AAgD95AEhBiAAIAb9HwA4AhAgAEEUaiEAIAFB0ABqIQEgBEEBaiEEDAALCwvAGgIGfxZ7QQAhBAJAA0AgAyAEa0EESA0BQQAhBQJAA0AgBUEUTg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhD/0MAAAAAAAAAAAAAAAAAAAAACEQ/QwAAAAAAAAAAAAAAAAAAAAAIRH9DAAAAAAAAAAAAAAAAAAAAAAhEiAAIAVBFGxqIQYgASAEQRRsaiEHIAZBEGohCANAIAf9AAIAIRMgB/0AAhQhFCAH/QACKCEVIAf9AAI8IRYgBv0AAgAhCiALIAogE/3mAf3kASELIA0gCiAU/eYB/eQBIQ0gDyAKIBX95gH95AEhDyARIAogFv3mAf3kASERIAb9AAIUIQogDCAKIBP95gH95AEhDCAOIAogFP3mAf3kASEOIBAgCiAV/eYB/eQBIRAgEiAKIBb95gH95AEhEiAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgB/0AAgAhEyAH/QACFCEUIAf9AAIoIRUgB/0AAjwhFiAG/QACACEKIAsgCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhCyANIAogFP3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIQ0gDyAKIBX95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEPIBEgCiAW/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhESAG/QACFCEKIAwgCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhDCAOIAogFP3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIQ4gECAKIBX95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEQIBIgCiAW/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhEiACIARB0ABsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AgAgCSAZ/R8BOAIEIA0gDv0NAAECAwQFBgcQERITFBUWFyANIA79DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AlAgCSAZ/R8BOAJUIA8gEP0NAAECAwQFBgcQERITFBUWFyAPIBD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AqABIAkgGf0fATgCpAEgESAS/Q0AAQIDBAUGBxAREhMUFRYXIBEgEv0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgC8AEgCSAZ/R8BOAL0ASAFQQJqIQUMAAsLIARBBGohBAwACwsCQANAIAQgA04NAUEAIQUCQANAIAVBEE4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhGv0MAAAAAAAAAAAAAAAAAAAAACEb/QwAAAAAAAAAAAAAAAAAAAAAIRz9DAAAAAAAAAAAAAAAAAAAAAAhHf0MAAAAAAAAAAAAAAAAAAAAACEe/QwAAAAAAAAAAAAAAAAAAAAAIR8gACAFQRRsaiEGIAEgBEEUbGohByAGQRBqIQgDQCAH/QACACETIAb9AAIAIQogCyAKIBP95gH95AEhCyAG/QACFCEKIAwgCiAT/eYB/eQBIQwgBv0AAighCiAaIAogE/3mAf3kASEaIAb9AAI8IQogGyAKIBP95gH95AEhGyAG/QACUCEKIBwgCiAT/eYB/eQBIRwgBv0AAmQhCiAdIAogE/3mAf3kASEdIAb9AAJ4IQogHiAKIBP95gH95AEhHiAG/QACjAEhCiAfIAogE/3mAf3kASEfIAZBEGohBiAHQRBqIQcgBiAISA0ACyAH/QACACETIAb9AAIAIQogCyAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASELIAb9AAIUIQogDCAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEMIAb9AAIoIQogGiAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEaIAb9AAI8IQogGyAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEbIAb9AAJQIQogHCAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEcIAb9AAJkIQogHSAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEdIAb9AAJ4IQogHiAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEeIAb9AAKMASEKIB8gCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhHyACIARB0ABsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFyAaIBv9DQABAgMEBQYHEBESExQVFhcgGiAb/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0LAgAgHCAd/Q0AAQIDBAUGBxAREhMUFRYXIBwgHf0NCAkKCwwNDg8YGRobHB0eH/3kASEXIB4gH/0NAAECAwQFBgcQERITFBUWFyAeIB/9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/QsCECAFQQhqIQUMAAsLQRAhBf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhGv0MAAAAAAAAAAAAAAAAAAAAACEbIAAgBUEUbGohBiABIARBFGxqIQcgBkEQaiEIA0AgB/0AAgAhEyAG/QACACEKIAsgCiAT/eYB/eQBIQsgBv0AAhQhCiAMIAogE/3mAf3kASEMIAb9AAIoIQogGiAKIBP95gH95AEhGiAG/QACPCEKIBsgCiAT/eYB/eQBIRsgBkEQaiEGIAdBEGohByAGIAhIDQALIAf9AAIAIRMgBv0AAgAhCiALIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIQsgBv0AAhQhCiAMIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIQwgBv0AAighCiAaIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIRogBv0AAjwhCiAbIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIRsgAiAEQdAAbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRcgGiAb/Q0AAQIDBAUGBxAREhMUFRYXIBogG/0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9CwIAIARBAWohBAwACwsLxxkCAn8he0EAIQ0CQANAIA0gDE4NAUEAIQ4DQCAAIA5qIAEgDmr9AAIAIAIgDmr9AAIAIAMgDmr9AAIAIAQgDmr9AAIA/eYB/eQB/eQB/eEBIQ/9DAAAgD8AAIA/AACAPwAAgD/9DAAAgD8AAIA/AACAPwAAgD8gD/0MpcCwQqXAsEKlwLBCpcCwQv3oAf0MUKyuwlCsrsJQrK7CUKyuwv3pASEQIBD9DDuquD87qrg/O6q4PzuquD/95gH9aiERIBAgEf0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAR/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIRL9DGdpUDlnaVA5Z2lQOWdpUDkgEv3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAS/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIBL95gH9DMGpKj3BqSo9wakqPcGpKj395AEgEv3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAS/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIBIgEv3mAf3mASAS/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIBH9+AH9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf3kAf3nASAFIA5q/QACAP3mASAGIA5q/QACACAHIA5q/QACACAIIA5q/QACACAJIA5q/QACAP3mAf3kAf3kAf3hASET/QwAAIA/AACAPwAAgD8AAIA//QwAAIA/AACAPwAAgD8AAIA/IBP9DKXAsEKlwLBCpcCwQqXAsEL96AH9DFCsrsJQrK7CUKyuwlCsrsL96QEhFCAU/Qw7qrg/O6q4PzuquD87qrg//eYB/WohFSAUIBX9DACAMT8AgDE/AIAxPwCAMT/95gH95QEgFf0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEW/QxnaVA5Z2lQOWdpUDlnaVA5IBb95gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgFv3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAW/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIBb95gH9DKqqKj6qqio+qqoqPqqqKj795AEgFv3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASAWIBb95gH95gEgFv3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAV/fgB/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH95AH95wEgCiAOav0AAgAgCyAOav0AAgD95AEhFyAXIBf95gEhGP0M6vC6u+rwurvq8Lq76vC6uyAY/eYB/QxOE6k8ThOpPE4TqTxOE6k8/eQBIBj95gH9DC0eXL0tHly9LR5cvS0eXL395AEgGP3mAf0Mk4MIPpODCD6Tgwg+k4MIPv3kASAY/eYB/QyZqqq+maqqvpmqqr6Zqqq+/eQBIBj95gEgF/3mASAX/eQBIRkgF/3gAf0MAAAAQAAAAEAAAABAAAAAQP3mASEa/QwAAIA/AACAPwAAgD8AAIA//QwAAABAAAAAQAAAAEAAAABAIBr9DKXAsEKlwLBCpcCwQqXAsEL96AH9DFCsrsJQrK7CUKyuwlCsrsL96QEhGyAb/Qw7qrg/O6q4PzuquD87qrg//eYB/WohHCAbIBz9DACAMT8AgDE/AIAxPwCAMT/95gH95QEgHP0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEd/QxnaVA5Z2lQOWdpUDlnaVA5IB395gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgHf3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAd/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIB395gH9DKqqKj6qqio+qqoqPqqqKj795AEgHf3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASAdIB395gH95gEgHf3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAc/fgB/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH9DAAAgD8AAIA/AACAPwAAgD/95AH95wH95QEgF/0MAAAAgAAAAIAAAACAAAAAgP1O/VAhHiAZIB4gF/3gAf0MAAAgPwAAID8AACA/AAAgP/1D/VL95gH95AH9CwIAIA5BEGohDiAOQRBIDQALIAEgDmr9AAIAIAIgDmr9AAIAIAMgDmr9AAIAIAQgDmr9AAIA/eYB/eQB/eQB/eEBISD9DAAAgD8AAIA/AACAPwAAgD/9DAAAgD8AAIA/AACAPwAAgD8gIP0MpcCwQqXAsEKlwLBCpcCwQv3oAf0MUKyuwlCsrsJQrK7CUKyuwv3pASEhICH9DDuquD87qrg/O6q4PzuquD/95gH9aiEiICEgIv0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAi/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBISP9DGdpUDlnaVA5Z2lQOWdpUDkgI/3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAj/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBICP95gH9DMGpKj3BqSo9wakqPcGpKj395AEgI/3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAj/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBICMgI/3mAf3mASAj/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBICL9+AH9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf3kAf3nASAFIA5q/QACAP3mASAGIA5q/QACACAHIA5q/QACACAIIA5q/QACACAJIA5q/QACAP3mAf3kAf3kAf3hASEk/QwAAIA/AACAPwAAgD8AAIA//QwAAIA/AACAPwAAgD8AAIA/ICT9DKXAsEKlwLBCpcCwQqXAsEL96AH9DFCsrsJQrK7CUKyuwlCsrsL96QEhJSAl/Qw7qrg/O6q4PzuquD87qrg//eYB/WohJiAlICb9DACAMT8AgDE/AIAxPwCAMT/95gH95QEgJv0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEn/QxnaVA5Z2lQOWdpUDlnaVA5ICf95gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgJ/3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAn/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBICf95gH9DKqqKj6qqio+qqoqPqqqKj795AEgJ/3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASAnICf95gH95gEgJ/3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAm/fgB/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH95AH95wEgCiAOav0AAgAgCyAOav0AAgD95AEhKCAoICj95gEhKf0M6vC6u+rwurvq8Lq76vC6uyAp/eYB/QxOE6k8ThOpPE4TqTxOE6k8/eQBICn95gH9DC0eXL0tHly9LR5cvS0eXL395AEgKf3mAf0Mk4MIPpODCD6Tgwg+k4MIPv3kASAp/eYB/QyZqqq+maqqvpmqqr6Zqqq+/eQBICn95gEgKP3mASAo/eQBISogKP3gAf0MAAAAQAAAAEAAAABAAAAAQP3mASEr/QwAAIA/AACAPwAAgD8AAIA//QwAAABAAAAAQAAAAEAAAABAICv9DKXAsEKlwLBCpcCwQqXAsEL96AH9DFCsrsJQrK7CUKyuwlCsrsL96QEhLCAs/Qw7qrg/O6q4PzuquD87qrg//eYB/WohLSAsIC39DACAMT8AgDE/AIAxPwCAMT/95gH95QEgLf0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEu/QxnaVA5Z2lQOWdpUDlnaVA5IC795gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgLv3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAu/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIC795gH9DKqqKj6qqio+qqoqPqqqKj795AEgLv3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASAuIC795gH95gEgLv3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAt/fgB/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH9DAAAgD8AAIA/AACAPwAAgD/95AH95wH95QEgKP0MAAAAgAAAAIAAAACAAAAAgP1O/VAhLyAqIC8gKP3gAf0MAAAgPwAAID8AACA/AAAgP/1D/VL95gH95AEhHyAAIB/9HwA4AhAgAEEUaiEAIAFBFGohASACQdAAaiECIARBFGohBCAFQRRqIQUgBkEUaiEGIAdB0ABqIQcgCUEUaiEJIApBFGohCiALQdAAaiELIA1BAWohDQwACwsL/hECAn8Ze0EAIQcCQANAIAcgBk4NAUEAIQgDQCAAIAhqIAEgCGr9AAIAIAIgCGr9AAIAIAMgCGr9AAIAIAQgCGr9AAIA/eYB/eQB/eQB/eEBIQn9DAAAgD8AAIA/AACAPwAAgD/9DAAAgD8AAIA/AACAPwAAgD8gCf0MpcCwQqXAsEKlwLBCpcCwQv3oAf0MUKyuwlCsrsJQrK7CUKyuwv3pASEKIAr9DDuquD87qrg/O6q4PzuquD/95gH9aiELIAogC/0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAL/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIQz9DGdpUDlnaVA5Z2lQOWdpUDkgDP3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAM/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIAz95gH9DMGpKj3BqSo9wakqPcGpKj395AEgDP3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAM/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIAwgDP3mAf3mASAM/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIAv9+AH9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf3kAf3nASAFIAhq/QACACENIA0gDf3mASEO/Qzq8Lq76vC6u+rwurvq8Lq7IA795gH9DE4TqTxOE6k8ThOpPE4TqTz95AEgDv3mAf0MLR5cvS0eXL0tHly9LR5cvf3kASAO/eYB/QyTgwg+k4MIPpODCD6Tgwg+/eQBIA795gH9DJmqqr6Zqqq+maqqvpmqqr795AEgDv3mASAN/eYBIA395AEhDyAN/eAB/QwAAABAAAAAQAAAAEAAAABA/eYBIRD9DAAAgD8AAIA/AACAPwAAgD/9DAAAAEAAAABAAAAAQAAAAEAgEP0MpcCwQqXAsEKlwLBCpcCwQv3oAf0MUKyuwlCsrsJQrK7CUKyuwv3pASERIBH9DDuquD87qrg/O6q4PzuquD/95gH9aiESIBEgEv0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAS/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIRP9DGdpUDlnaVA5Z2lQOWdpUDkgE/3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAT/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIBP95gH9DMGpKj3BqSo9wakqPcGpKj395AEgE/3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAT/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIBMgE/3mAf3mASAT/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIBL9+AH9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf0MAACAPwAAgD8AAIA/AACAP/3kAf3nAf3lASAN/QwAAACAAAAAgAAAAIAAAACA/U79UCEUIA8gFCAN/eAB/QwAACA/AAAgPwAAID8AACA//UP9Uv3mAf0LAgAgCEEQaiEIIAhBEEgNAAsgASAIav0AAgAgAiAIav0AAgAgAyAIav0AAgAgBCAIav0AAgD95gH95AH95AH94QEhFv0MAACAPwAAgD8AAIA/AACAP/0MAACAPwAAgD8AAIA/AACAPyAW/QylwLBCpcCwQqXAsEKlwLBC/egB/QxQrK7CUKyuwlCsrsJQrK7C/ekBIRcgF/0MO6q4PzuquD87qrg/O6q4P/3mAf1qIRggFyAY/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIBj9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhGf0MZ2lQOWdpUDlnaVA5Z2lQOSAZ/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIBn95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgGf3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAZ/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIBn95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgGSAZ/eYB/eYBIBn95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgGP34Af0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/eQB/ecBIAUgCGr9AAIAIRogGiAa/eYBIRv9DOrwurvq8Lq76vC6u+rwursgG/3mAf0MThOpPE4TqTxOE6k8ThOpPP3kASAb/eYB/QwtHly9LR5cvS0eXL0tHly9/eQBIBv95gH9DJODCD6Tgwg+k4MIPpODCD795AEgG/3mAf0Mmaqqvpmqqr6Zqqq+maqqvv3kASAb/eYBIBr95gEgGv3kASEcIBr94AH9DAAAAEAAAABAAAAAQAAAAED95gEhHf0MAACAPwAAgD8AAIA/AACAP/0MAAAAQAAAAEAAAABAAAAAQCAd/QylwLBCpcCwQqXAsEKlwLBC/egB/QxQrK7CUKyuwlCsrsJQrK7C/ekBIR4gHv0MO6q4PzuquD87qrg/O6q4P/3mAf1qIR8gHiAf/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIB/9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhIP0MZ2lQOWdpUDlnaVA5Z2lQOSAg/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBICD95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgIP3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAg/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBICD95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgICAg/eYB/eYBICD95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgH/34Af0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/QwAAIA/AACAPwAAgD8AAIA//eQB/ecB/eUBIBr9DAAAAIAAAACAAAAAgAAAAID9Tv1QISEgHCAhIBr94AH9DAAAID8AACA/AAAgPwAAID/9Q/1S/eYBIRUgACAV/R8AOAIQIABBFGohACABQRRqIQEgAkHQAGohAiAEQRRqIQQgBUEUaiEFIAdBAWohBwwACwsL1QcCAn8Je0EAIQYCQANAIAYgBU4NAUEAIQcDQCAAIAdqIAEgB2r9AAIAIAIgB2r9AAIAIAMgB2r9AAIAIAQgB2r9AAIA/eYB/eQB/eQB/eEBIQj9DAAAgD8AAIA/AACAPwAAgD/9DAAAgD8AAIA/AACAPwAAgD8gCP0MpcCwQqXAsEKlwLBCpcCwQv3oAf0MUKyuwlCsrsJQrK7CUKyuwv3pASEJIAn9DDuquD87qrg/O6q4PzuquD/95gH9aiEKIAkgCv0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAK/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIQv9DGdpUDlnaVA5Z2lQOWdpUDkgC/3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAL/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIAv95gH9DMGpKj3BqSo9wakqPcGpKj395AEgC/3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAL/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIAsgC/3mAf3mASAL/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIAr9+AH9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf3kAf3nAf0LAgAgB0EQaiEHIAdBEEgNAAsgASAHav0AAgAgAiAHav0AAgAgAyAHav0AAgAgBCAHav0AAgD95gH95AH95AH94QEhDf0MAACAPwAAgD8AAIA/AACAP/0MAACAPwAAgD8AAIA/AACAPyAN/QylwLBCpcCwQqXAsEKlwLBC/egB/QxQrK7CUKyuwlCsrsJQrK7C/ekBIQ4gDv0MO6q4PzuquD87qrg/O6q4P/3mAf1qIQ8gDiAP/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIA/9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhEP0MZ2lQOWdpUDlnaVA5Z2lQOSAQ/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIBD95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgEP3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAQ/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIBD95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgECAQ/eYB/eYBIBD95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgD/34Af0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/eQB/ecBIQwgACAM/R8AOAIQIABBFGohACABQRRqIQEgAkHQAGohAiAEQRRqIQQgBkEBaiEGDAALCwuUCwICfxF7QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWogASAFav0AAgAgAiAFav0AAgD95AEhBiAGIAb95gEhB/0M6vC6u+rwurvq8Lq76vC6uyAH/eYB/QxOE6k8ThOpPE4TqTxOE6k8/eQBIAf95gH9DC0eXL0tHly9LR5cvS0eXL395AEgB/3mAf0Mk4MIPpODCD6Tgwg+k4MIPv3kASAH/eYB/QyZqqq+maqqvpmqqr6Zqqq+/eQBIAf95gEgBv3mASAG/eQBIQggBv3gAf0MAAAAQAAAAEAAAABAAAAAQP3mASEJ/QwAAIA/AACAPwAAgD8AAIA//QwAAABAAAAAQAAAAEAAAABAIAn9DKXAsEKlwLBCpcCwQqXAsEL96AH9DFCsrsJQrK7CUKyuwlCsrsL96QEhCiAK/Qw7qrg/O6q4PzuquD87qrg//eYB/WohCyAKIAv9DACAMT8AgDE/AIAxPwCAMT/95gH95QEgC/0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEM/QxnaVA5Z2lQOWdpUDlnaVA5IAz95gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgDP3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAM/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIAz95gH9DKqqKj6qqio+qqoqPqqqKj795AEgDP3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASAMIAz95gH95gEgDP3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAL/fgB/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH9DAAAgD8AAIA/AACAPwAAgD/95AH95wH95QEgBv0MAAAAgAAAAIAAAACAAAAAgP1O/VAhDSAIIA0gBv3gAf0MAAAgPwAAID8AACA/AAAgP/1D/VL9CwIAIAVBEGohBSAFQRBIDQALIAEgBWr9AAIAIAIgBWr9AAIA/eQBIQ8gDyAP/eYBIRD9DOrwurvq8Lq76vC6u+rwursgEP3mAf0MThOpPE4TqTxOE6k8ThOpPP3kASAQ/eYB/QwtHly9LR5cvS0eXL0tHly9/eQBIBD95gH9DJODCD6Tgwg+k4MIPpODCD795AEgEP3mAf0Mmaqqvpmqqr6Zqqq+maqqvv3kASAQ/eYBIA/95gEgD/3kASERIA/94AH9DAAAAEAAAABAAAAAQAAAAED95gEhEv0MAACAPwAAgD8AAIA/AACAP/0MAAAAQAAAAEAAAABAAAAAQCAS/QylwLBCpcCwQqXAsEKlwLBC/egB/QxQrK7CUKyuwlCsrsJQrK7C/ekBIRMgE/0MO6q4PzuquD87qrg/O6q4P/3mAf1qIRQgEyAU/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIBT9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhFf0MZ2lQOWdpUDlnaVA5Z2lQOSAV/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIBX95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgFf3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAV/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIBX95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgFSAV/eYB/eYBIBX95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgFP34Af0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/QwAAIA/AACAPwAAgD8AAIA//eQB/ecB/eUBIA/9DAAAAIAAAACAAAAAgAAAAID9Tv1QIRYgESAWIA/94AH9DAAAID8AACA/AAAgPwAAID/9Q/1SIQ4gACAO/R8AOAIQIABBFGohACABQRRqIQEgAkHQAGohAiAEQQFqIQQMAAsLC8cBAgJ/AXtBACEGAkADQCAGIAVODQFBACEHA0AgACAHaiABIAdq/QACACACIAdq/QACAP3mASADIAdq/QACACAEIAdq/QACAP3mAf3kAf0LAgAgB0EQaiEHIAdBEEgNAAsgASAHav0AAgAgAiAHav0AAgD95gEgAyAHav0AAgAgBCAHav0AAgD95gH95AEhCCAAIAj9HwA4AhAgAEEUaiEAIAFBFGohASACQRRqIQIgA0EUaiEDIARBFGohBCAGQQFqIQYMAAsLC/QKAgJ/EXtBACEDAkADQCADIAJODQFBACEEA0AgACAEaiABIARq/QACACEFIAUgBf3mASEG/Qzq8Lq76vC6u+rwurvq8Lq7IAb95gH9DE4TqTxOE6k8ThOpPE4TqTz95AEgBv3mAf0MLR5cvS0eXL0tHly9LR5cvf3kASAG/eYB/QyTgwg+k4MIPpODCD6Tgwg+/eQBIAb95gH9DJmqqr6Zqqq+maqqvpmqqr795AEgBv3mASAF/eYBIAX95AEhByAF/eAB/QwAAABAAAAAQAAAAEAAAABA/eYBIQj9DAAAgD8AAIA/AACAPwAAgD/9DAAAAEAAAABAAAAAQAAAAEAgCP0MpcCwQqXAsEKlwLBCpcCwQv3oAf0MUKyuwlCsrsJQrK7CUKyuwv3pASEJIAn9DDuquD87qrg/O6q4PzuquD/95gH9aiEKIAkgCv0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAK/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIQv9DGdpUDlnaVA5Z2lQOWdpUDkgC/3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAL/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIAv95gH9DMGpKj3BqSo9wakqPcGpKj395AEgC/3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAL/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIAsgC/3mAf3mASAL/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIAr9+AH9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf0MAACAPwAAgD8AAIA/AACAP/3kAf3nAf3lASAF/QwAAACAAAAAgAAAAIAAAACA/U79UCEMIAcgDCAF/eAB/QwAACA/AAAgPwAAID8AACA//UP9Uv0LAgAgBEEQaiEEIARBEEgNAAsgASAEav0AAgAhDiAOIA795gEhD/0M6vC6u+rwurvq8Lq76vC6uyAP/eYB/QxOE6k8ThOpPE4TqTxOE6k8/eQBIA/95gH9DC0eXL0tHly9LR5cvS0eXL395AEgD/3mAf0Mk4MIPpODCD6Tgwg+k4MIPv3kASAP/eYB/QyZqqq+maqqvpmqqr6Zqqq+/eQBIA/95gEgDv3mASAO/eQBIRAgDv3gAf0MAAAAQAAAAEAAAABAAAAAQP3mASER/QwAAIA/AACAPwAAgD8AAIA//QwAAABAAAAAQAAAAEAAAABAIBH9DKXAsEKlwLBCpcCwQqXAsEL96AH9DFCsrsJQrK7CUKyuwlCsrsL96QEhEiAS/Qw7qrg/O6q4PzuquD87qrg//eYB/WohEyASIBP9DACAMT8AgDE/AIAxPwCAMT/95gH95QEgE/0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEU/QxnaVA5Z2lQOWdpUDlnaVA5IBT95gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgFP3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAU/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIBT95gH9DKqqKj6qqio+qqoqPqqqKj795AEgFP3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASAUIBT95gH95gEgFP3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAT/fgB/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH9DAAAgD8AAIA/AACAPwAAgD/95AH95wH95QEgDv0MAAAAgAAAAIAAAACAAAAAgP1O/VAhFSAQIBUgDv3gAf0MAAAgPwAAID8AACA/AAAgP/1D/VIhDSAAIA39HwA4AhAgAEEUaiEAIAFBFGohASADQQFqIQMMAAsLC4kBAgJ/AXtBACEEAkADQCAEIANODQFBACEFA0AgACAFaiABIAVq/QACACACIAVq/QACAP3mAf0LAgAgBUEQaiEFIAVBEEgNAAsgASAFav0AAgAgAiAFav0AAgD95gEhBiAAIAb9HwA4AhAgAEEUaiEAIAFBFGohASACQRRqIQIgBEEBaiEEDAALCwuzAQICfwF7QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWr9DAAAgD8AAIA/AACAPwAAgD8gASAFav0AAgAgAiAFav0AAgD95gH95QH9CwIAIAVBEGohBSAFQRBIDQAL/QwAAIA/AACAPwAAgD8AAIA/IAEgBWr9AAIAIAIgBWr9AAIA/eYB/eUBIQYgACAG/R8AOAIQIABBFGohACABQRRqIQEgAkEUaiECIARBAWohBAwACwsLswECAn8Be0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVqIAEgBWr9AAIA/QwAAIA/AACAPwAAgD8AAIA/IAIgBWr9AAIA/eUB/eYB/QsCACAFQRBqIQUgBUEQSA0ACyABIAVq/QACAP0MAACAPwAAgD8AAIA/AACAPyACIAVq/QACAP3lAf3mASEGIAAgBv0fADgCECAAQRRqIQAgAUEUaiEBIAJBFGohAiAEQQFqIQQMAAsLC4kBAgJ/AXtBACEEAkADQCAEIANODQFBACEFA0AgACAFaiABIAVq/QACACACIAVq/QACAP3kAf0LAgAgBUEQaiEFIAVBEEgNAAsgASAFav0AAgAgAiAFav0AAgD95AEhBiAAIAb9HwA4AhAgAEEUaiEAIAFBFGohASACQRRqIQIgBEEBaiEEDAALCwuoAQICfwF7QQAhBQJAA0AgBSAETg0BQQAhBgNAIAAgBmogASAGav0AAgAgAiAGav0AAgD95gEgAyAGav0AAgD95gH9CwIAIAZBEGohBiAGQRBIDQALIAEgBmr9AAIAIAIgBmr9AAIA/eYBIAMgBmr9AAIA/eYBIQcgACAH/R8AOAIQIABBFGohACABQRRqIQEgAkEUaiECIANBFGohAyAFQQFqIQUMAAsLC/4BAgJ/AXtBACEIAkADQCAIIAdODQFBACEJA0AgACAJaiABIAlq/QACACACIAlq/QACACADIAlq/QACAP3mASAEIAlq/QACAP3mAf3kASAFIAlq/QACACAGIAlq/QACAP3mAf3kAf0LAgAgCUEQaiEJIAlBEEgNAAsgASAJav0AAgAgAiAJav0AAgAgAyAJav0AAgD95gEgBCAJav0AAgD95gH95AEgBSAJav0AAgAgBiAJav0AAgD95gH95AEhCiAAIAr9HwA4AhAgAEEUaiEAIAFBFGohASACQRRqIQIgA0EUaiEDIARBFGohBCAFQRRqIQUgCEEBaiEIDAALCwv3AQICfwF7QQAhCAJAA0AgCCAHTg0BQQAhCQNAIAAgCWogASAJav0AAgAgAiAJav0AAgD95gEgAyAJav0AAgAgBCAJav0AAgD95gH95AEgBSAJav0AAgAgBiAJav0AAgD95gH95AH9CwIAIAlBEGohCSAJQRBIDQALIAEgCWr9AAIAIAIgCWr9AAIA/eYBIAMgCWr9AAIAIAQgCWr9AAIA/eYB/eQBIAUgCWr9AAIAIAYgCWr9AAIA/eYB/eQBIQogACAK/R8AOAIQIABBFGohACABQRRqIQEgAkEUaiECIANBFGohAyAFQRRqIQUgCEEBaiEIDAALCwuJBAQFfwF7AX8Ge0EAIQQCQANAIAMgBGtBAkgNAUEAIQUgAiAEQRRsaiAFQQRsaiEK/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ4gACAEQdAAbGohBiABIAVBBGxqIQcgBkHQAGohCANAIAf9AAIAIQ8gB/0AAhAhECAG/QkCACEJIAsgCSAP/eYB/eQBIQsgDCAJIBD95gH95AEhDCAG/QkCUCEJIA0gCSAP/eYB/eQBIQ0gDiAJIBD95gH95AEhDiAGQQRqIQYgB0EUaiEHIAYgCEgNAAsgCiAL/QsCACAKIAz9HwA4AhAgCiAN/QsCFCAKIA79HwA4AiQgBEECaiEEDAALCwJAA0AgBCADTg0BQQAhBSACIARBFGxqIAVBBGxqIQr9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEMIAAgBEHQAGxqIQYgASAFQQRsaiEHIAZB0ABqIQgDQCAH/QACACEPIAf9AAIQIRAgBv0JAgAhCSALIAkgD/3mAf3kASELIAwgCSAQ/eYB/eQBIQwgBkEEaiEGIAdBFGohByAGIAhIDQALIAogC/0LAgAgCiAM/R8AOAIQIARBAWohBAwACwsL8wIEB38BewF/A3sgAUEEbCEBIANBBGwhA0EAIQYCQANAIAZB8AFODQEgBCAGav0MAAAAAAAAAAAAAAAAAAAAAP0LAgAgBkEQaiEGDAALC0EAIQsCQANAIAsgBU4NASALQRBqIQwCQCAMIAVIDQAgBSEMC0EAIQYCQANAIAZBFE4NAUEAIQcgBCAGQQxsaiAHQQRsaiEOIA79AAIAIQ8gDv0AAgwhECAAIAsgAWxqIAZBBGxqIQkgAiALIANsaiAHQQRsaiEKIAshCAJAA0AgCCAMTg0BIAr9AAIAIREgCf0JAgAhDSAPIA0gEf3mAf3kASEPIAn9CQIEIQ0gECANIBH95gH95AEhECAJIAFqIQkgCiADaiEKIAhBAWohCAwACwsgDiAP/R8AOAIAIA4gD/0fATgCBCAOIA/9HwI4AgggDiAQ/R8AOAIMIA4gEP0fATgCECAOIBD9HwI4AhQgBkECaiEGDAALCyALQRBqIQsMAAsLC48DBAd/AXsBfwZ7IAFBBGwhASADQQRsIQNBACEGAkADQCAGQZADTg0BIAQgBmr9DAAAAAAAAAAAAAAAAAAAAAD9CwIAIAZBEGohBgwACwtBACELAkADQCALIAVODQEgC0EQaiEMAkAgDCAFSA0AIAUhDAtBACEGAkADQCAGQRRODQFBACEHIAQgBkEUbGogB0EEbGohDiAO/QACACEPIA79AAIQIRAgDv0AAhQhESAO/QACJCESIAAgCyABbGogBkEEbGohCSACIAsgA2xqIAdBBGxqIQogCyEIAkADQCAIIAxODQEgCv0AAgAhEyAK/QACECEUIAn9CQIAIQ0gDyANIBP95gH95AEhDyAQIA0gFP3mAf3kASEQIAn9CQIEIQ0gESANIBP95gH95AEhESASIA0gFP3mAf3kASESIAkgAWohCSAKIANqIQogCEEBaiEIDAALCyAOIA/9CwIAIA4gEP0fADgCECAOIBH9CwIUIA4gEv0fADgCJCAGQQJqIQYMAAsLIAtBEGohCwwACwsLtwMEBX8BewF/A3tBACEEAkADQCADIARrQQJIDQFBACEFIAIgBEEMbGogBUEEbGohCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQwgACAEQdAAbGohBiABIAVBBGxqIQcgBkHQAGohCANAIAf9AAIAIQ0gBv0JAgAhCSALIAkgDf3mAf3kASELIAb9CQJQIQkgDCAJIA395gH95AEhDCAGQQRqIQYgB0EMaiEHIAYgCEgNAAsgCiAL/R8AOAIAIAogC/0fATgCBCAKIAv9HwI4AgggCiAM/R8AOAIMIAogDP0fATgCECAKIAz9HwI4AhQgBEECaiEEDAALCwJAA0AgBCADTg0BQQAhBSACIARBDGxqIAVBBGxqIQr9DAAAAAAAAAAAAAAAAAAAAAAhCyAAIARB0ABsaiEGIAEgBUEEbGohByAGQdAAaiEIA0AgB/0AAgAhDSAG/QkCACEJIAsgCSAN/eYB/eQBIQsgBkEEaiEGIAdBDGohByAGIAhIDQALIAogC/0fADgCACAKIAv9HwE4AgQgCiAL/R8COAIIIARBAWohBAwACwsL7QICAX8Ee/0MAAAAAAAAAAAAAAAAAAAAACEE/QwAAAAAAAAAAAAAAAAAAAAAIQX9DAAAAAAAAAAAAAAAAAAAAAAhBv0MAAAAAAAAAAAAAAAAAAAAACEHIAFBBGwgAGohAwJAA0AgAyAAa0HAAEgNASAEIAD9AAIA/QwAAAAAAAAAAAAAAAAAAAAA/eYB/eQBIQQgBSAA/QACEP0MAAAAAAAAAAAAAAAAAAAAAP3mAf3kASEFIAYgAP0AAiD9DAAAAAAAAAAAAAAAAAAAAAD95gH95AEhBiAHIAD9AAIw/QwAAAAAAAAAAAAAAAAAAAAA/eYB/eQBIQcgAEHAAGohAAwACwsCQANAIAMgAGtBEEgNASAEIAD9AAIA/QwAAAAAAAAAAAAAAAAAAAAA/eYB/eQBIQQgAEEQaiEADAALCyAEIAX95AEgBv3kASAH/eQBIQQgAiAE/R8AIAT9HwGSIAT9HwKSIAT9HwOSOAIACwCEAgRuYW1lAfwBFQAJcm93c18yMHgzAQpwb2ludHdpc2UwAglyb3dzXzIweDUDCnBvaW50d2lzZTEECnBvaW50d2lzZTIFCnBvaW50d2lzZTMGCnBvaW50d2lzZTQHCnBvaW50d2lzZTUICnBvaW50d2lzZTYJCnBvaW50d2lzZTcKCnBvaW50d2lzZTgLCnBvaW50d2lzZTkMC3BvaW50d2lzZTEwDQtwb2ludHdpc2UxMQ4LcG9pbnR3aXNlMTIPC3BvaW50d2lzZTEzEAljb2xzXzIweDURCm91dGVyXzIweDMSCm91dGVyXzIweDUTCWNvbHNfMjB4MxQJbm9uZmluaXRl";
+const kernelNames = ["rows_20x3","pointwise0","rows_20x5","pointwise1","pointwise2","pointwise3","pointwise4","pointwise5","pointwise6","pointwise7","pointwise8","pointwise9","pointwise10","pointwise11","pointwise12","pointwise13","cols_20x5","outer_20x3","outer_20x5","cols_20x3","nonfinite"];
 
 interface KernelMemory { readonly buffer: ArrayBuffer; grow(pages: number): number }
-interface KernelExports { readonly rows_20x3: (a: number, b: number, out: number, samples: number) => void; readonly pointwise0: (out: number, a0: number, a1: number, rows: number) => void; readonly rows_20x5: (a: number, b: number, out: number, samples: number) => void; readonly pointwise1: (out: number, a0: number, a1: number, a2: number, a3: number, a4: number, a5: number, a6: number, a7: number, a8: number, a9: number, a10: number, rows: number) => void; readonly pointwise2: (out: number, a0: number, a1: number, a2: number, a3: number, a4: number, rows: number) => void; readonly pointwise3: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly pointwise4: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise5: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly pointwise6: (out: number, a0: number, rows: number) => void; readonly pointwise7: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise8: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise9: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise10: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise11: (out: number, a0: number, a1: number, a2: number, rows: number) => void; readonly pointwise12: (out: number, a0: number, a1: number, a2: number, a3: number, a4: number, a5: number, rows: number) => void; readonly pointwise13: (out: number, a0: number, a1: number, a2: number, a3: number, a4: number, a5: number, rows: number) => void; readonly cols_20x5: (a: number, b: number, out: number, samples: number) => void; readonly outer_20x3: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly outer_20x5: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly cols_20x3: (a: number, b: number, out: number, samples: number) => void; }
+interface KernelExports { readonly rows_20x3: (a: number, b: number, out: number, samples: number) => void; readonly pointwise0: (out: number, a0: number, a1: number, rows: number) => void; readonly rows_20x5: (a: number, b: number, out: number, samples: number) => void; readonly pointwise1: (out: number, a0: number, a1: number, a2: number, a3: number, a4: number, a5: number, a6: number, a7: number, a8: number, a9: number, a10: number, rows: number) => void; readonly pointwise2: (out: number, a0: number, a1: number, a2: number, a3: number, a4: number, rows: number) => void; readonly pointwise3: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly pointwise4: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise5: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly pointwise6: (out: number, a0: number, rows: number) => void; readonly pointwise7: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise8: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise9: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise10: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise11: (out: number, a0: number, a1: number, a2: number, rows: number) => void; readonly pointwise12: (out: number, a0: number, a1: number, a2: number, a3: number, a4: number, a5: number, rows: number) => void; readonly pointwise13: (out: number, a0: number, a1: number, a2: number, a3: number, a4: number, a5: number, rows: number) => void; readonly cols_20x5: (a: number, b: number, out: number, samples: number) => void; readonly outer_20x3: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly outer_20x5: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly cols_20x3: (a: number, b: number, out: number, samples: number) => void; readonly nonfinite: (at: number, count: number, out: number) => void }
+interface LoadedKernels { memory: KernelMemory; exports: KernelExports }
 interface WebAssemblyApi {
-  readonly Memory: new (descriptor: { initial: number }) => KernelMemory;
+  readonly Memory: new (descriptor: { initial: number; maximum: number; shared?: boolean }) => KernelMemory;
   readonly Module: new (bytes: Uint8Array) => object;
   readonly Instance: new (module: object, imports: object) => { readonly exports: object };
   validate(bytes: Uint8Array): boolean;
@@ -1759,13 +1768,13 @@ function decodeBase64(text: string): Uint8Array {
 }
 
 /** The kernels, instantiated once; undefined (with a one-line notice) where WebAssembly SIMD is unavailable. */
-function loadKernels(): { readonly memory: KernelMemory; readonly exports: KernelExports } | undefined {
+function loadKernels(): LoadedKernels | undefined {
   const host = globalThis as unknown as { WebAssembly?: WebAssemblyApi; console?: { warn(message: string): void } };
   try {
     const api = host.WebAssembly;
     const bytes = decodeBase64(kernelBytes);
     if (api === undefined || !api.validate(bytes)) throw new Error('no WebAssembly SIMD');
-    const memory = new api.Memory({ initial: 1 });
+    const memory = new api.Memory({ initial: 1, maximum: 65536 });
     const instance = new api.Instance(new api.Module(bytes), { env: { memory } });
     return { memory, exports: instance.exports as KernelExports };
   } catch {
@@ -1775,9 +1784,281 @@ function loadKernels(): { readonly memory: KernelMemory; readonly exports: Kerne
 }
 
 const kernels = loadKernels();
+/** The kernels by index, as workers are told which to run. */
+let kernelList: ((...args: number[]) => void)[] = kernels === undefined ? [] : kernelNames.map((name) => (kernels.exports as unknown as { [name: string]: (...args: number[]) => void })[name]);
 
 /** Which kernels this module runs: rnnc's WebAssembly SIMD kernels, or scalar JavaScript where those cannot load. */
 export const cpu: 'simd' | 'scalar' = kernels === undefined ? 'scalar' : 'simd';
+
+// Worker threads (setThreads). Control block of worker w: int32s 32·w … 32·w + 31 of the memory:
+// the job's number, the last job done, whether the worker sleeps, the kernel, its argument count and arguments.
+const JOB = 0, DONE = 1, SLEEPING = 2, KERNEL = 3, COUNT = 4, ARGS = 5;
+const maxThreads = 16;
+const workerSource = "\nconst start = (data, ready) => {\n  const memory = data.memory;\n  const instance = new WebAssembly.Instance(new WebAssembly.Module(data.bytes), { env: { memory } });\n  const kernels = data.names.map((name) => instance.exports[name]);\n  const control = new Int32Array(memory.buffer, data.slot * 128, 32);\n  const args = [];\n  let seen = Atomics.load(control, 0);\n  ready();\n  for (;;) {\n    const idleSince = performance.now();\n    for (let spins = 1; Atomics.load(control, 0) === seen; spins++) {\n      if (spins % 4096 === 0 && performance.now() - idleSince > 5) {\n        Atomics.store(control, 2, 1);\n        Atomics.wait(control, 0, seen);\n        Atomics.store(control, 2, 0);\n      }\n    }\n    seen = Atomics.load(control, 0);\n    const kernel = control[3];\n    if (kernel < 0) return;\n    args.length = control[4];\n    for (let a = 0; a < args.length; a++) args[a] = control[5 + a];\n    kernels[kernel](...args);\n    Atomics.store(control, 1, seen);\n  }\n};\nif (typeof require === 'function') {\n  const { parentPort } = require('node:worker_threads');\n  parentPort.once('message', (data) => {\n    start(data, () => parentPort.postMessage('ready'));\n    parentPort.close();\n  });\n} else {\n  self.onmessage = (event) => {\n    self.onmessage = null;\n    start(event.data, () => self.postMessage('ready'));\n    self.close();\n  };\n}\n";
+
+interface WorkerHandle { postMessage(message: unknown): void; terminate(): unknown }
+const pool = {
+  /** Slots of the workers that are running, in the order they take shares. */
+  ready: [] as number[],
+  workers: [] as WorkerHandle[],
+  control: undefined as Int32Array | undefined,
+};
+
+
+/** Hands kernel `index` with these arguments to the worker of the `w`-th ready slot. */
+function postJob(w: number, index: number, args: readonly number[]): void {
+  const control = pool.control as Int32Array;
+  const base = 32 * pool.ready[w];
+  for (let a = 0; a < args.length; a++) control[base + ARGS + a] = args[a];
+  control[base + KERNEL] = index;
+  control[base + COUNT] = args.length;
+  Atomics.store(control, base + JOB, control[base + JOB] + 1);
+  if (Atomics.load(control, base + SLEEPING) === 1) Atomics.notify(control, base + JOB);
+}
+
+/** Waits for the jobs of the first `posted` ready workers. */
+function awaitJobs(posted: number): void {
+  const control = pool.control as Int32Array;
+  for (let w = 0; w < posted; w++) {
+    const base = 32 * pool.ready[w];
+    const job = control[base + JOB];
+    while (Atomics.load(control, base + DONE) !== job) {
+      // spin: the worker finishes its share in about the time this thread took for its own
+    }
+  }
+}
+
+/** Runs kernel `index` over its rows in shares: workers take the later ones, this thread the first. */
+function splitKernel(index: number, args: number[], rowsAt: number, strides: readonly number[], align: number): void {
+  const rows = args[rowsAt];
+  const parts = Math.min(1 + pool.ready.length, Math.ceil(rows / align));
+  const share = align * Math.ceil(rows / parts / align);
+  let posted = 0;
+  for (let first = share; first < rows; first += share) {
+    const part = args.map((a, k) => a + first * strides[k]);
+    part[rowsAt] = Math.min(share, rows - first);
+    postJob(posted++, index, part);
+  }
+  args[rowsAt] = Math.min(share, rows);
+  kernelList[index](...args);
+  awaitJobs(posted);
+}
+/** Stops the workers and waits until they have exited, so that none still reads its control block. */
+async function stopWorkers(): Promise<void> {
+  const control = pool.control;
+  for (const slot of pool.ready) {
+    if (control === undefined) break;
+    const base = 32 * slot;
+    control[base + KERNEL] = -1;
+    Atomics.store(control, base + JOB, control[base + JOB] + 1);
+    Atomics.notify(control, base + JOB);
+  }
+  const workers = pool.workers;
+  pool.ready = [];
+  pool.workers = [];
+  await Promise.all(workers.map((worker) => worker.terminate()));
+  control?.fill(0);
+}
+
+type StartWorker = (data: object, onError: () => void) => Promise<WorkerHandle>;
+
+/** How this host starts a worker: worker_threads in Node, a Worker from a Blob in browsers. */
+function workerStarter(): StartWorker {
+  interface NodeWorker extends WorkerHandle { once(event: string, f: (value: unknown) => void): void; on(event: string, f: (value: unknown) => void): void; unref(): void }
+  interface WebWorker extends WorkerHandle { onmessage: ((event: unknown) => void) | null; onerror: ((event: unknown) => void) | null }
+  const host = globalThis as unknown as {
+    SharedArrayBuffer?: unknown;
+    process?: { getBuiltinModule?(id: string): unknown };
+    Worker?: new (url: string) => WebWorker;
+    Blob?: new (parts: string[], options: { type: string }) => object;
+    URL?: { createObjectURL(blob: object): string };
+  };
+  if (host.SharedArrayBuffer === undefined) fail('threads need SharedArrayBuffer (in a browser, a cross-origin isolated page)');
+  const threads = host.process?.getBuiltinModule?.('node:worker_threads') as { Worker: new (code: string, options: { eval: true }) => NodeWorker } | undefined;
+  if (threads !== undefined) {
+    return (data, onError) =>
+      new Promise((resolve, reject) => {
+        const worker = new threads.Worker(workerSource, { eval: true });
+        worker.once('message', () => {
+          // Until now the worker kept the process alive, so that it could start; it must not keep it from exiting.
+          worker.unref();
+          resolve(worker);
+        });
+        worker.once('error', reject);
+        worker.on('error', onError);
+        worker.postMessage(data);
+      });
+  }
+  const { Worker, Blob, URL } = host;
+  if (Worker !== undefined && Blob !== undefined && URL !== undefined) {
+    const url = URL.createObjectURL(new Blob([workerSource], { type: 'text/javascript' }));
+    return (data, onError) =>
+      new Promise((resolve, reject) => {
+        const worker = new Worker(url);
+        worker.onmessage = () => resolve(worker);
+        worker.onerror = (event) => {
+          reject(event);
+          onError();
+        };
+        worker.postMessage(data);
+      });
+  }
+  fail('threads need worker_threads (Node 20.16 or later) or Web Workers');
+}
+
+/** The kernels on a shared memory (once): the same bytes with the memory import's flag set to shared. */
+function shareMemory(loaded: LoadedKernels, api: WebAssemblyApi): Uint8Array {
+  const bytes = decodeBase64(kernelBytes);
+  bytes[93] = 0x03;
+  if (!pool.control) {
+    const pages = Math.ceil(loaded.memory.buffer.byteLength / 65536);
+    const memory = new api.Memory({ initial: pages, maximum: 65536, shared: true });
+    loaded.exports = new api.Instance(new api.Module(bytes), { env: { memory } }).exports as KernelExports;
+    loaded.memory = memory;
+    kernelList = kernelNames.map((name) => (loaded.exports as unknown as { [name: string]: (...args: number[]) => void })[name]);
+    pool.control = new Int32Array(memory.buffer, 0, 512);
+  }
+  return bytes;
+}
+
+/**
+ * Runs this module's kernels on `count` threads: this one and count − 1
+ * workers (worker_threads in Node, Web Workers in browsers, on a
+ * SharedArrayBuffer). GEMMs and fused loops with enough rows are split
+ * between them; results are the same as on one thread. Resolves to the
+ * number of threads in use once the workers are ready (1 where the SIMD
+ * kernels are unavailable); `setThreads(1)` stops the workers.
+ */
+export async function setThreads(count: number): Promise<number> {
+  if (!Number.isInteger(count) || count < 1 || count > maxThreads) fail(`the thread count must be a whole number from 1 to ${maxThreads}, got ${count}`);
+  await stopWorkers();
+  const api = (globalThis as unknown as { WebAssembly: WebAssemblyApi }).WebAssembly;
+  if (count === 1 || kernels === undefined) return 1;
+  const start = workerStarter();
+  const bytes = shareMemory(kernels, api);
+  const starting: Promise<WorkerHandle>[] = [];
+  for (let slot = 1; slot < count; slot++) {
+    const onError = () => {
+      pool.ready = pool.ready.filter((s) => s !== slot);
+    };
+    starting.push(start({ memory: kernels.memory, bytes, names: kernelNames, slot }, onError));
+  }
+  const started = await Promise.allSettled(starting);
+  pool.workers = started.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
+  const failed = started.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+  if (failed !== undefined) {
+    await stopWorkers();
+    fail(`a worker thread failed to start: ${String(failed.reason)}`);
+  }
+  pool.ready = pool.workers.map((_, k) => k + 1);
+  return count;
+}
+
+/** The threads in use and how many kernel calls (or shares of one) the workers have run since setThreads. */
+export function threadInfo(): { readonly threads: number; readonly workerJobs: number } {
+  const control = pool.control;
+  let jobs = 0;
+  for (const slot of pool.ready) if (control !== undefined) jobs += Atomics.load(control, 32 * slot + DONE);
+  return { threads: 1 + pool.ready.length, workerJobs: jobs };
+}
+
+function run_rows_20x3(a: number, b: number, out: number, samples: number): void {
+  if (pool.ready.length > 0 && samples >= 834) return splitKernel(0, [a, b, out, samples], 3, [0, 12, 80, 0], 4);
+  (kernels as LoadedKernels).exports.rows_20x3(a, b, out, samples);
+}
+
+function run_pointwise0(out: number, a0: number, a1: number, rows: number): void {
+  if (pool.ready.length > 0 && rows >= 20000) return splitKernel(1, [out, a0, a1, rows], 3, [20, 80, 0, 0], 1);
+  (kernels as LoadedKernels).exports.pointwise0(out, a0, a1, rows);
+}
+
+function run_rows_20x5(a: number, b: number, out: number, samples: number): void {
+  if (pool.ready.length > 0 && samples >= 500) return splitKernel(2, [a, b, out, samples], 3, [0, 20, 80, 0], 4);
+  (kernels as LoadedKernels).exports.rows_20x5(a, b, out, samples);
+}
+
+function run_pointwise1(out: number, a0: number, a1: number, a2: number, a3: number, a4: number, a5: number, a6: number, a7: number, a8: number, a9: number, a10: number, rows: number): void {
+  if (pool.ready.length > 0 && rows >= 1539) return splitKernel(3, [out, a0, a1, a2, a3, a4, a5, a6, a7, a8, a9, a10, rows], 12, [20, 20, 80, 0, 20, 20, 20, 80, 0, 20, 20, 80, 0], 1);
+  (kernels as LoadedKernels).exports.pointwise1(out, a0, a1, a2, a3, a4, a5, a6, a7, a8, a9, a10, rows);
+}
+
+function run_pointwise2(out: number, a0: number, a1: number, a2: number, a3: number, a4: number, rows: number): void {
+  if (pool.ready.length > 0 && rows >= 3334) return splitKernel(4, [out, a0, a1, a2, a3, a4, rows], 6, [20, 20, 80, 0, 20, 20, 0], 1);
+  (kernels as LoadedKernels).exports.pointwise2(out, a0, a1, a2, a3, a4, rows);
+}
+
+function run_pointwise3(out: number, a0: number, a1: number, a2: number, a3: number, rows: number): void {
+  if (pool.ready.length > 0 && rows >= 5000) return splitKernel(5, [out, a0, a1, a2, a3, rows], 5, [20, 20, 80, 0, 20, 0], 1);
+  (kernels as LoadedKernels).exports.pointwise3(out, a0, a1, a2, a3, rows);
+}
+
+function run_pointwise4(out: number, a0: number, a1: number, rows: number): void {
+  if (pool.ready.length > 0 && rows >= 10000) return splitKernel(6, [out, a0, a1, rows], 3, [20, 20, 80, 0], 1);
+  (kernels as LoadedKernels).exports.pointwise4(out, a0, a1, rows);
+}
+
+function run_pointwise5(out: number, a0: number, a1: number, a2: number, a3: number, rows: number): void {
+  if (pool.ready.length > 0 && rows >= 6667) return splitKernel(7, [out, a0, a1, a2, a3, rows], 5, [20, 20, 20, 20, 20, 0], 1);
+  (kernels as LoadedKernels).exports.pointwise5(out, a0, a1, a2, a3, rows);
+}
+
+function run_pointwise6(out: number, a0: number, rows: number): void {
+  if (pool.ready.length > 0 && rows >= 20000) return splitKernel(8, [out, a0, rows], 2, [20, 20, 0], 1);
+  (kernels as LoadedKernels).exports.pointwise6(out, a0, rows);
+}
+
+function run_pointwise7(out: number, a0: number, a1: number, rows: number): void {
+  if (pool.ready.length > 0 && rows >= 20000) return splitKernel(9, [out, a0, a1, rows], 3, [20, 20, 20, 0], 1);
+  (kernels as LoadedKernels).exports.pointwise7(out, a0, a1, rows);
+}
+
+function run_pointwise8(out: number, a0: number, a1: number, rows: number): void {
+  if (pool.ready.length > 0 && rows >= 10000) return splitKernel(10, [out, a0, a1, rows], 3, [20, 20, 20, 0], 1);
+  (kernels as LoadedKernels).exports.pointwise8(out, a0, a1, rows);
+}
+
+function run_pointwise9(out: number, a0: number, a1: number, rows: number): void {
+  if (pool.ready.length > 0 && rows >= 10000) return splitKernel(11, [out, a0, a1, rows], 3, [20, 20, 20, 0], 1);
+  (kernels as LoadedKernels).exports.pointwise9(out, a0, a1, rows);
+}
+
+function run_pointwise10(out: number, a0: number, a1: number, rows: number): void {
+  if (pool.ready.length > 0 && rows >= 20000) return splitKernel(12, [out, a0, a1, rows], 3, [20, 20, 20, 0], 1);
+  (kernels as LoadedKernels).exports.pointwise10(out, a0, a1, rows);
+}
+
+function run_pointwise11(out: number, a0: number, a1: number, a2: number, rows: number): void {
+  if (pool.ready.length > 0 && rows >= 10000) return splitKernel(13, [out, a0, a1, a2, rows], 4, [20, 20, 20, 20, 0], 1);
+  (kernels as LoadedKernels).exports.pointwise11(out, a0, a1, a2, rows);
+}
+
+function run_pointwise12(out: number, a0: number, a1: number, a2: number, a3: number, a4: number, a5: number, rows: number): void {
+  if (pool.ready.length > 0 && rows >= 4000) return splitKernel(14, [out, a0, a1, a2, a3, a4, a5, rows], 7, [20, 20, 20, 20, 20, 20, 0, 0], 1);
+  (kernels as LoadedKernels).exports.pointwise12(out, a0, a1, a2, a3, a4, a5, rows);
+}
+
+function run_pointwise13(out: number, a0: number, a1: number, a2: number, a3: number, a4: number, a5: number, rows: number): void {
+  if (pool.ready.length > 0 && rows >= 4000) return splitKernel(15, [out, a0, a1, a2, a3, a4, a5, rows], 7, [20, 20, 20, 20, 0, 20, 0, 0], 1);
+  (kernels as LoadedKernels).exports.pointwise13(out, a0, a1, a2, a3, a4, a5, rows);
+}
+
+function run_cols_20x5(a: number, b: number, out: number, samples: number): void {
+  if (pool.ready.length > 0 && samples >= 500) return splitKernel(16, [a, b, out, samples], 3, [80, 0, 20, 0], 2);
+  (kernels as LoadedKernels).exports.cols_20x5(a, b, out, samples);
+}
+
+function run_outer_20x3(a: number, aStep: number, b: number, bStep: number, out: number, samples: number): void {
+  (kernels as LoadedKernels).exports.outer_20x3(a, aStep, b, bStep, out, samples);
+}
+
+function run_outer_20x5(a: number, aStep: number, b: number, bStep: number, out: number, samples: number): void {
+  (kernels as LoadedKernels).exports.outer_20x5(a, aStep, b, bStep, out, samples);
+}
+
+function run_cols_20x3(a: number, b: number, out: number, samples: number): void {
+  if (pool.ready.length > 0 && samples >= 834) return splitKernel(19, [a, b, out, samples], 3, [80, 0, 12, 0], 2);
+  (kernels as LoadedKernels).exports.cols_20x3(a, b, out, samples);
+}
 
 // The heap: one call's buffers, bump-allocated in the kernels' memory.
 let heapTop = 0;
@@ -1786,12 +2067,13 @@ const heapStaged = new Map<Float32Array, Float32Array>();
 
 /** Starts a call: frees the last call's buffers and grows the memory (only now) to hold `floats` floats. */
 function heapReserve(floats: number): void {
-  heapTop = 0;
+  // The heap starts after the workers' control blocks and the resident packed weights.
+  heapTop = 2048 + residentBytes;
   heapEnd = 0;
   heapStaged.clear();
   if (kernels === undefined) return;
   // 64 bytes of slack at the end: kernels read up to three floats past an array and mask them out.
-  const needed = 4 * floats + 64;
+  const needed = heapTop + 4 * floats + 64;
   const have = kernels.memory.buffer.byteLength;
   if (needed > have) kernels.memory.grow(Math.ceil((needed - have) / 65536));
   heapEnd = kernels.memory.buffer.byteLength - 64;
@@ -1820,6 +2102,56 @@ function heapStage(a: Float32Array | undefined): Float32Array | undefined {
   return staged;
 }
 
+/**
+ * The caller's param copied into the kernels' memory and checked there for
+ * values that are not finite: a SIMD sum of value·0 over the copy, and only
+ * if that is not 0 the scalar scan that names the value.
+ */
+function heapStageParam(name: string, a: Float32Array): Float32Array {
+  const staged = heapStage(a);
+  if (kernels === undefined || staged.buffer !== kernels.memory.buffer) {
+    checkFinite(name, a);
+    return staged;
+  }
+  const whole = staged.length - (staged.length % 4);
+  // The sum goes to the first bytes of the memory (the unused control block 0).
+  kernels.exports.nonfinite(staged.byteOffset, whole, 0);
+  let sum = new Float32Array(kernels.memory.buffer, 0, 1)[0];
+  for (let k = whole; k < staged.length; k++) sum += staged[k] * 0;
+  if (sum !== 0) checkFinite(name, a);
+  return staged;
+}
+
+// Packed weights (see pack) stay in the kernels' memory, after the control
+// blocks, while calls pass the same Packed object: pack makes a new one for
+// new params, so the weights of one Packed never change.
+let resident: { readonly weights: object; readonly memory: KernelMemory; readonly at: Map<string, number> } | undefined;
+let residentBytes = 0;
+
+/** Copies a Packed object's weights into the kernels' memory unless they are there (before heapReserve). */
+function residentPlace(weights: { readonly [key: string]: Float32Array } | undefined): void {
+  if (weights === undefined || kernels === undefined) return;
+  if (resident !== undefined && resident.weights === weights && resident.memory === kernels.memory) return;
+  const at = new Map<string, number>();
+  let top = 2048;
+  for (const [key, w] of Object.entries(weights)) {
+    at.set(key, top);
+    top += 16 * Math.ceil(w.length / 4) + 16;
+  }
+  const have = kernels.memory.buffer.byteLength;
+  if (top + 64 > have) kernels.memory.grow(Math.ceil((top + 64 - have) / 65536));
+  for (const [key, w] of Object.entries(weights)) new Float32Array(kernels.memory.buffer, at.get(key) as number, w.length).set(w);
+  residentBytes = top - 2048;
+  resident = { weights, memory: kernels.memory, at };
+}
+
+/** A packed weight: its resident copy, or the caller's array where the kernels are unavailable. */
+function residentWeight(weights: { readonly [key: string]: Float32Array } | undefined, key: string): Float32Array | undefined {
+  if (weights === undefined) return undefined;
+  const at = resident?.weights === weights ? resident.at.get(key) : undefined;
+  if (kernels === undefined || at === undefined) return weights[key];
+  return new Float32Array(kernels.memory.buffer, at, weights[key].length);
+}
 /** Floats needed to copy every array in these objects (tensors by their data) into the heap. */
 function heapFloats(...groups: ({ readonly [name: string]: Float32Array | Tensor | undefined } | undefined)[]): number {
   let total = 0;

@@ -55,16 +55,21 @@ function fail(message: string): never {
   throw new Error(`rnnc model: ${message}`);
 }
 
-function checkParams(params: Params): void {
+/** Checks every param's type and size, and (unless the caller checks them as it copies them) that its values are finite. */
+function checkParams(params: Params, finite = true): void {
   if (typeof params !== 'object' || params === null) fail('params must be an object of Float32Arrays by name');
   for (const name of paramNames) {
     const value = params[name];
     const size = paramShapes[name].reduce((a: number, b: number) => a * b, 1);
     if (!(value instanceof Float32Array)) fail(`param ${name} must be a Float32Array of ${size} values`);
     if (value.length !== size) fail(`param ${name} has ${value.length} values, its shape [${paramShapes[name].join(', ')}] needs ${size}`);
-    for (let k = 0; k < value.length; k++) {
-      if (!Number.isFinite(value[k])) fail(`param ${name} holds ${value[k]} at index ${k}`);
-    }
+    if (finite) checkFinite(name, value);
+  }
+}
+
+function checkFinite(name: string, value: Float32Array): void {
+  for (let k = 0; k < value.length; k++) {
+    if (!Number.isFinite(value[k])) fail(`param ${name} holds ${value[k]} at index ${k}`);
   }
 }
 
@@ -174,7 +179,7 @@ export type PackedName = keyof typeof packedLayouts;
 // Params with their fused weights stacked once (see pack); forward and grad take either.
 export interface Packed { readonly kind: 'packed'; readonly params: Params; readonly weights: { readonly [K in PackedName]: Arr } }
 
-// Stacks the fused weights once, so forward and grad need not; pack again after changing params.
+// Stacks the fused weights once, so forward and grad need not; pack again after changing params. (On the SIMD path the weights of the last Packed passed stay in the kernels’ memory.)
 export function pack(params: Params): Packed {
   checkParams(params);
   const weights: { [name: string]: Arr } = {};
@@ -215,12 +220,13 @@ export function init(seed = 0): Params {
 
 export function forward(model: Params | Packed, inputs: Inputs, initialStates: InitialStates = {}): ForwardResult {
   const { params, packed } = unwrap(model);
-  checkParams(params);
+  checkParams(params, false);
   const { B, lengths } = checkInputs(inputs, false);
   const T_S = lengths["S"] as number;
   const T_U = lengths["U"] as number;
   checkInitialStates(initialStates, B);
-  heapReserve(9 * (B * 24 + 4) + 2 * (T_S * B * 96 + 4) + (T_S * B * 24 + 4) + 4 * (B * 96 + 4) + 2 * (T_U * B * 96 + 4) + (T_U * B * 24 + 4) + 2 * (T_U * B * 12 + 4) + heapFloats(params, packed, initialStates, inputs));
+  residentPlace(packed);
+  heapReserve(9 * (B * 24 + 4) + 2 * (T_S * B * 96 + 4) + (T_S * B * 24 + 4) + 4 * (B * 96 + 4) + 2 * (T_U * B * 96 + 4) + (T_U * B * 24 + 4) + 2 * (T_U * B * 12 + 4) + heapFloats(params, initialStates, inputs));
   const c5_5 = heapAlloc(B * 24);
   const mm8_8 = heapAlloc(T_S * B * 96);
   const v9_9 = heapAlloc(T_S * B * 96);
@@ -244,9 +250,9 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
   const v27_38 = heapAlloc(T_U * B * 12);
   const in0 = heapStage((inputs["source"] as Tensor).data);
   const in1 = heapStage((inputs["previous"] as Tensor).data);
-  const p2 = heapStage(params["encoder.W"]);
-  const p3 = heapStage(params["encoder.U"]);
-  const p4 = heapStage(params["encoder.b"]);
+  const p2 = heapStageParam("encoder.W", params["encoder.W"]);
+  const p3 = heapStageParam("encoder.U", params["encoder.U"]);
+  const p4 = heapStageParam("encoder.b", params["encoder.b"]);
   // %6 state_init encoder.h — 10: state h: [H]
   const init6_6 = heapStage(initialStates["encoder.h"]) ?? c5_5;
   // %7 state_init encoder.c — 11: state c: [H]
@@ -254,7 +260,7 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
   // %8 matmul — 16: z = W @ x + U @ h + b
   gemm_rows_96x10(p2, in0, mm8_8, T_S * B);
   // %9 add
-  if (kernels !== undefined && heapHolds(v9_9, mm8_8, p4)) kernels.exports.pointwise0(v9_9.byteOffset, mm8_8.byteOffset, p4.byteOffset, T_S * B);
+  if (kernels !== undefined && heapHolds(v9_9, mm8_8, p4)) run_pointwise0(v9_9.byteOffset, mm8_8.byteOffset, p4.byteOffset, T_S * B);
   else {
     for (let l = 0; l < T_S * B; l++) {
       const o = l * 96;
@@ -274,7 +280,7 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
     // %3 matmul — 16: z = W @ x + U @ h + b
     gemm_rows_96x24(p3, state10_0_10, mm3_15, B);
     // %5 add z — 16: z = W @ x + U @ h + b
-    if (kernels !== undefined && heapHolds(v5_16, x10_0_14, mm3_15)) kernels.exports.pointwise1(v5_16.byteOffset, x10_0_14.byteOffset, mm3_15.byteOffset, B);
+    if (kernels !== undefined && heapHolds(v5_16, x10_0_14, mm3_15)) run_pointwise1(v5_16.byteOffset, x10_0_14.byteOffset, mm3_15.byteOffset, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 96;
@@ -284,7 +290,7 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
       }
     }
     // %16 add c' — 21: c' = f * c + i * g
-    if (kernels !== undefined && heapHolds(v16_17, v5_16, state10_1_11)) kernels.exports.pointwise2(v16_17.byteOffset, v5_16.byteOffset + 96, state10_1_11.byteOffset, v5_16.byteOffset + 0, v5_16.byteOffset + 192, B);
+    if (kernels !== undefined && heapHolds(v16_17, v5_16, state10_1_11)) run_pointwise2(v16_17.byteOffset, v5_16.byteOffset + 96, state10_1_11.byteOffset, v5_16.byteOffset + 0, v5_16.byteOffset + 192, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 24;
@@ -294,7 +300,7 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
       }
     }
     // %18 mul h' — 22: h' = o * tanh(c')
-    if (kernels !== undefined && heapHolds(v18_18, v5_16, v16_17)) kernels.exports.pointwise3(v18_18.byteOffset, v5_16.byteOffset + 288, v16_17.byteOffset, B);
+    if (kernels !== undefined && heapHolds(v18_18, v5_16, v16_17)) run_pointwise3(v18_18.byteOffset, v5_16.byteOffset + 288, v16_17.byteOffset, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 24;
@@ -307,9 +313,9 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
     state10_0_10.set(v18_18);
     state10_1_11.set(v16_17);
   }
-  const p19 = heapStage(params["decoder.W"]);
-  const p20 = heapStage(params["decoder.U"]);
-  const p21 = heapStage(params["decoder.b"]);
+  const p19 = heapStageParam("decoder.W", params["decoder.W"]);
+  const p20 = heapStageParam("decoder.U", params["decoder.U"]);
+  const p21 = heapStageParam("decoder.b", params["decoder.b"]);
   // %16 state_init decoder.h — 10: state h: [H]
   const init16_22 = heapStage(initialStates["decoder.h"]) ?? state10_0_10;
   // %17 state_init decoder.c — 11: state c: [H]
@@ -317,7 +323,7 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
   // %18 matmul — 16: z = W @ x + U @ h + b
   gemm_rows_96x12(p19, in1, mm18_24, T_U * B);
   // %19 add
-  if (kernels !== undefined && heapHolds(v19_25, mm18_24, p21)) kernels.exports.pointwise0(v19_25.byteOffset, mm18_24.byteOffset, p21.byteOffset, T_U * B);
+  if (kernels !== undefined && heapHolds(v19_25, mm18_24, p21)) run_pointwise0(v19_25.byteOffset, mm18_24.byteOffset, p21.byteOffset, T_U * B);
   else {
     for (let l = 0; l < T_U * B; l++) {
       const o = l * 96;
@@ -337,7 +343,7 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
     // %3 matmul — 16: z = W @ x + U @ h + b
     gemm_rows_96x24(p20, state20_0_26, mm3_31, B);
     // %5 add z — 16: z = W @ x + U @ h + b
-    if (kernels !== undefined && heapHolds(v5_32, x20_0_30, mm3_31)) kernels.exports.pointwise1(v5_32.byteOffset, x20_0_30.byteOffset, mm3_31.byteOffset, B);
+    if (kernels !== undefined && heapHolds(v5_32, x20_0_30, mm3_31)) run_pointwise1(v5_32.byteOffset, x20_0_30.byteOffset, mm3_31.byteOffset, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 96;
@@ -347,7 +353,7 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
       }
     }
     // %16 add c' — 21: c' = f * c + i * g
-    if (kernels !== undefined && heapHolds(v16_33, v5_32, state20_1_27)) kernels.exports.pointwise2(v16_33.byteOffset, v5_32.byteOffset + 96, state20_1_27.byteOffset, v5_32.byteOffset + 0, v5_32.byteOffset + 192, B);
+    if (kernels !== undefined && heapHolds(v16_33, v5_32, state20_1_27)) run_pointwise2(v16_33.byteOffset, v5_32.byteOffset + 96, state20_1_27.byteOffset, v5_32.byteOffset + 0, v5_32.byteOffset + 192, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 24;
@@ -357,7 +363,7 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
       }
     }
     // %18 mul h' — 22: h' = o * tanh(c')
-    if (kernels !== undefined && heapHolds(v18_34, v5_32, v16_33)) kernels.exports.pointwise3(v18_34.byteOffset, v5_32.byteOffset + 288, v16_33.byteOffset, B);
+    if (kernels !== undefined && heapHolds(v18_34, v5_32, v16_33)) run_pointwise3(v18_34.byteOffset, v5_32.byteOffset + 288, v16_33.byteOffset, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 24;
@@ -370,12 +376,12 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
     state20_0_26.set(v18_34);
     state20_1_27.set(v16_33);
   }
-  const p35 = heapStage(params["logits.W"]);
-  const p36 = heapStage(params["logits.b"]);
+  const p35 = heapStageParam("logits.W", params["logits.W"]);
+  const p36 = heapStageParam("logits.b", params["logits.b"]);
   // %26 matmul — 7: /// A standard LSTM with its four gates packed into one weight matrix.
   gemm_rows_12x24(p35, out20_0_28, mm26_37, T_U * B);
   // %27 add y — 7: /// A standard LSTM with its four gates packed into one weight matrix.
-  if (kernels !== undefined && heapHolds(v27_38, mm26_37, p36)) kernels.exports.pointwise4(v27_38.byteOffset, mm26_37.byteOffset, p36.byteOffset, T_U * B);
+  if (kernels !== undefined && heapHolds(v27_38, mm26_37, p36)) run_pointwise4(v27_38.byteOffset, mm26_37.byteOffset, p36.byteOffset, T_U * B);
   else {
     for (let l = 0; l < T_U * B; l++) {
       const o = l * 12;
@@ -401,12 +407,13 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
 // The loss and its gradient with respect to every param, input and initial state (BPTT).
 export function grad(model: Params | Packed, inputs: Inputs, initialStates: InitialStates = {}): GradResult {
   const { params, packed } = unwrap(model);
-  checkParams(params);
+  checkParams(params, false);
   const { B, lengths } = checkInputs(inputs, true);
   const T_S = lengths["S"] as number;
   const T_U = lengths["U"] as number;
   checkInitialStates(initialStates, B);
-  heapReserve(40 * (B * 24 + 4) + 2 * (T_S * B * 96 + 4) + 13 * (T_S * B * 24 + 4) + 14 * (B * 96 + 4) + 2 * (T_U * B * 96 + 4) + 14 * (T_U * B * 24 + 4) + 5 * (T_U * B * 12 + 4) + 2 * (T_U * B + 4) + 2 * (1 + 4) + (12 + 4) + (288 + 4) + (1152 + 4) + 2 * (2304 + 4) + 2 * (96 + 4) + (960 + 4) + (T_S * B * 10 + 4) + heapFloats(params, packed, initialStates, inputs));
+  residentPlace(packed);
+  heapReserve(40 * (B * 24 + 4) + 2 * (T_S * B * 96 + 4) + 13 * (T_S * B * 24 + 4) + 14 * (B * 96 + 4) + 2 * (T_U * B * 96 + 4) + 14 * (T_U * B * 24 + 4) + 5 * (T_U * B * 12 + 4) + 2 * (T_U * B + 4) + 2 * (1 + 4) + (12 + 4) + (288 + 4) + (1152 + 4) + 2 * (2304 + 4) + 2 * (96 + 4) + (960 + 4) + (T_S * B * 10 + 4) + heapFloats(params, initialStates, inputs));
   const c6_45 = heapAlloc(B * 24);
   const mm9_48 = heapAlloc(T_S * B * 96);
   const v10_49 = heapAlloc(T_S * B * 96);
@@ -513,9 +520,9 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   const in39 = heapStage((inputs["source"] as Tensor).data);
   const in40 = heapStage((inputs["previous"] as Tensor).data);
   const in41 = heapStage((inputs["symbols"] as Tensor).data);
-  const p42 = heapStage(params["encoder.W"]);
-  const p43 = heapStage(params["encoder.U"]);
-  const p44 = heapStage(params["encoder.b"]);
+  const p42 = heapStageParam("encoder.W", params["encoder.W"]);
+  const p43 = heapStageParam("encoder.U", params["encoder.U"]);
+  const p44 = heapStageParam("encoder.b", params["encoder.b"]);
   // %7 state_init encoder.h — 10: state h: [H]
   const init7_46 = heapStage(initialStates["encoder.h"]) ?? c6_45;
   // %8 state_init encoder.c — 11: state c: [H]
@@ -523,7 +530,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   // %9 matmul — 16: z = W @ x + U @ h + b
   gemm_rows_96x10(p42, in39, mm9_48, T_S * B);
   // %10 add
-  if (kernels !== undefined && heapHolds(v10_49, mm9_48, p44)) kernels.exports.pointwise0(v10_49.byteOffset, mm9_48.byteOffset, p44.byteOffset, T_S * B);
+  if (kernels !== undefined && heapHolds(v10_49, mm9_48, p44)) run_pointwise0(v10_49.byteOffset, mm9_48.byteOffset, p44.byteOffset, T_S * B);
   else {
     for (let l = 0; l < T_S * B; l++) {
       const o = l * 96;
@@ -543,7 +550,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     // %3 matmul — 16: z = W @ x + U @ h + b
     gemm_rows_96x24(p43, state11_0_50, mm3_61, B);
     // %5 add z — 16: z = W @ x + U @ h + b
-    if (kernels !== undefined && heapHolds(v5_62, x11_0_60, mm3_61)) kernels.exports.pointwise1(v5_62.byteOffset, x11_0_60.byteOffset, mm3_61.byteOffset, B);
+    if (kernels !== undefined && heapHolds(v5_62, x11_0_60, mm3_61)) run_pointwise1(v5_62.byteOffset, x11_0_60.byteOffset, mm3_61.byteOffset, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 96;
@@ -553,7 +560,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       }
     }
     // %7 sigmoid i — 17: i = sigmoid(z[0:H])
-    if (kernels !== undefined && heapHolds(v7_63, v5_62)) kernels.exports.pointwise5(v7_63.byteOffset, v5_62.byteOffset + 0, B);
+    if (kernels !== undefined && heapHolds(v7_63, v5_62)) run_pointwise5(v7_63.byteOffset, v5_62.byteOffset + 0, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 24;
@@ -563,7 +570,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       }
     }
     // %9 sigmoid f — 18: f = sigmoid(z[H:2*H])
-    if (kernels !== undefined && heapHolds(v9_64, v5_62)) kernels.exports.pointwise5(v9_64.byteOffset, v5_62.byteOffset + 96, B);
+    if (kernels !== undefined && heapHolds(v9_64, v5_62)) run_pointwise5(v9_64.byteOffset, v5_62.byteOffset + 96, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 24;
@@ -573,7 +580,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       }
     }
     // %11 tanh g — 19: g = tanh(z[2*H:3*H])
-    if (kernels !== undefined && heapHolds(v11_65, v5_62)) kernels.exports.pointwise6(v11_65.byteOffset, v5_62.byteOffset + 192, B);
+    if (kernels !== undefined && heapHolds(v11_65, v5_62)) run_pointwise6(v11_65.byteOffset, v5_62.byteOffset + 192, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 24;
@@ -583,7 +590,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       }
     }
     // %13 sigmoid o — 20: o = sigmoid(z[3*H:4*H])
-    if (kernels !== undefined && heapHolds(v13_66, v5_62)) kernels.exports.pointwise5(v13_66.byteOffset, v5_62.byteOffset + 288, B);
+    if (kernels !== undefined && heapHolds(v13_66, v5_62)) run_pointwise5(v13_66.byteOffset, v5_62.byteOffset + 288, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 24;
@@ -593,7 +600,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       }
     }
     // %16 add c' — 21: c' = f * c + i * g
-    if (kernels !== undefined && heapHolds(v16_67, v9_64, state11_1_51, v7_63, v11_65)) kernels.exports.pointwise7(v16_67.byteOffset, v9_64.byteOffset, state11_1_51.byteOffset, v7_63.byteOffset, v11_65.byteOffset, B);
+    if (kernels !== undefined && heapHolds(v16_67, v9_64, state11_1_51, v7_63, v11_65)) run_pointwise7(v16_67.byteOffset, v9_64.byteOffset, state11_1_51.byteOffset, v7_63.byteOffset, v11_65.byteOffset, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 24;
@@ -603,7 +610,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       }
     }
     // %17 tanh — 22: h' = o * tanh(c')
-    if (kernels !== undefined && heapHolds(v17_68, v16_67)) kernels.exports.pointwise8(v17_68.byteOffset, v16_67.byteOffset, B);
+    if (kernels !== undefined && heapHolds(v17_68, v16_67)) run_pointwise8(v17_68.byteOffset, v16_67.byteOffset, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 24;
@@ -613,7 +620,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       }
     }
     // %18 mul h' — 22: h' = o * tanh(c')
-    if (kernels !== undefined && heapHolds(v18_69, v13_66, v17_68)) kernels.exports.pointwise9(v18_69.byteOffset, v13_66.byteOffset, v17_68.byteOffset, B);
+    if (kernels !== undefined && heapHolds(v18_69, v13_66, v17_68)) run_pointwise9(v18_69.byteOffset, v13_66.byteOffset, v17_68.byteOffset, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 24;
@@ -632,9 +639,9 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     state11_0_50.set(v18_69);
     state11_1_51.set(v16_67);
   }
-  const p70 = heapStage(params["decoder.W"]);
-  const p71 = heapStage(params["decoder.U"]);
-  const p72 = heapStage(params["decoder.b"]);
+  const p70 = heapStageParam("decoder.W", params["decoder.W"]);
+  const p71 = heapStageParam("decoder.U", params["decoder.U"]);
+  const p72 = heapStageParam("decoder.b", params["decoder.b"]);
   // %17 state_init decoder.h — 10: state h: [H]
   const init17_73 = heapStage(initialStates["decoder.h"]) ?? state11_0_50;
   // %18 state_init decoder.c — 11: state c: [H]
@@ -642,7 +649,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   // %19 matmul — 16: z = W @ x + U @ h + b
   gemm_rows_96x12(p70, in40, mm19_75, T_U * B);
   // %20 add
-  if (kernels !== undefined && heapHolds(v20_76, mm19_75, p72)) kernels.exports.pointwise0(v20_76.byteOffset, mm19_75.byteOffset, p72.byteOffset, T_U * B);
+  if (kernels !== undefined && heapHolds(v20_76, mm19_75, p72)) run_pointwise0(v20_76.byteOffset, mm19_75.byteOffset, p72.byteOffset, T_U * B);
   else {
     for (let l = 0; l < T_U * B; l++) {
       const o = l * 96;
@@ -662,7 +669,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     // %3 matmul — 16: z = W @ x + U @ h + b
     gemm_rows_96x24(p71, state21_0_77, mm3_88, B);
     // %5 add z — 16: z = W @ x + U @ h + b
-    if (kernels !== undefined && heapHolds(v5_89, x21_0_87, mm3_88)) kernels.exports.pointwise1(v5_89.byteOffset, x21_0_87.byteOffset, mm3_88.byteOffset, B);
+    if (kernels !== undefined && heapHolds(v5_89, x21_0_87, mm3_88)) run_pointwise1(v5_89.byteOffset, x21_0_87.byteOffset, mm3_88.byteOffset, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 96;
@@ -672,7 +679,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       }
     }
     // %7 sigmoid i — 17: i = sigmoid(z[0:H])
-    if (kernels !== undefined && heapHolds(v7_90, v5_89)) kernels.exports.pointwise5(v7_90.byteOffset, v5_89.byteOffset + 0, B);
+    if (kernels !== undefined && heapHolds(v7_90, v5_89)) run_pointwise5(v7_90.byteOffset, v5_89.byteOffset + 0, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 24;
@@ -682,7 +689,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       }
     }
     // %9 sigmoid f — 18: f = sigmoid(z[H:2*H])
-    if (kernels !== undefined && heapHolds(v9_91, v5_89)) kernels.exports.pointwise5(v9_91.byteOffset, v5_89.byteOffset + 96, B);
+    if (kernels !== undefined && heapHolds(v9_91, v5_89)) run_pointwise5(v9_91.byteOffset, v5_89.byteOffset + 96, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 24;
@@ -692,7 +699,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       }
     }
     // %11 tanh g — 19: g = tanh(z[2*H:3*H])
-    if (kernels !== undefined && heapHolds(v11_92, v5_89)) kernels.exports.pointwise6(v11_92.byteOffset, v5_89.byteOffset + 192, B);
+    if (kernels !== undefined && heapHolds(v11_92, v5_89)) run_pointwise6(v11_92.byteOffset, v5_89.byteOffset + 192, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 24;
@@ -702,7 +709,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       }
     }
     // %13 sigmoid o — 20: o = sigmoid(z[3*H:4*H])
-    if (kernels !== undefined && heapHolds(v13_93, v5_89)) kernels.exports.pointwise5(v13_93.byteOffset, v5_89.byteOffset + 288, B);
+    if (kernels !== undefined && heapHolds(v13_93, v5_89)) run_pointwise5(v13_93.byteOffset, v5_89.byteOffset + 288, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 24;
@@ -712,7 +719,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       }
     }
     // %16 add c' — 21: c' = f * c + i * g
-    if (kernels !== undefined && heapHolds(v16_94, v9_91, state21_1_78, v7_90, v11_92)) kernels.exports.pointwise7(v16_94.byteOffset, v9_91.byteOffset, state21_1_78.byteOffset, v7_90.byteOffset, v11_92.byteOffset, B);
+    if (kernels !== undefined && heapHolds(v16_94, v9_91, state21_1_78, v7_90, v11_92)) run_pointwise7(v16_94.byteOffset, v9_91.byteOffset, state21_1_78.byteOffset, v7_90.byteOffset, v11_92.byteOffset, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 24;
@@ -722,7 +729,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       }
     }
     // %17 tanh — 22: h' = o * tanh(c')
-    if (kernels !== undefined && heapHolds(v17_95, v16_94)) kernels.exports.pointwise8(v17_95.byteOffset, v16_94.byteOffset, B);
+    if (kernels !== undefined && heapHolds(v17_95, v16_94)) run_pointwise8(v17_95.byteOffset, v16_94.byteOffset, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 24;
@@ -732,7 +739,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       }
     }
     // %18 mul h' — 22: h' = o * tanh(c')
-    if (kernels !== undefined && heapHolds(v18_96, v13_93, v17_95)) kernels.exports.pointwise9(v18_96.byteOffset, v13_93.byteOffset, v17_95.byteOffset, B);
+    if (kernels !== undefined && heapHolds(v18_96, v13_93, v17_95)) run_pointwise9(v18_96.byteOffset, v13_93.byteOffset, v17_95.byteOffset, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 24;
@@ -751,12 +758,12 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     state21_0_77.set(v18_96);
     state21_1_78.set(v16_94);
   }
-  const p97 = heapStage(params["logits.W"]);
-  const p98 = heapStage(params["logits.b"]);
+  const p97 = heapStageParam("logits.W", params["logits.W"]);
+  const p98 = heapStageParam("logits.b", params["logits.b"]);
   // %27 matmul — 7: /// A standard LSTM with its four gates packed into one weight matrix.
   gemm_rows_12x24(p97, out21_0_79, mm27_99, T_U * B);
   // %28 add y — 7: /// A standard LSTM with its four gates packed into one weight matrix.
-  if (kernels !== undefined && heapHolds(v28_100, mm27_99, p98)) kernels.exports.pointwise4(v28_100.byteOffset, mm27_99.byteOffset, p98.byteOffset, T_U * B);
+  if (kernels !== undefined && heapHolds(v28_100, mm27_99, p98)) run_pointwise4(v28_100.byteOffset, mm27_99.byteOffset, p98.byteOffset, T_U * B);
   else {
     for (let l = 0; l < T_U * B; l++) {
       const o = l * 12;
@@ -778,7 +785,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     for (let c = 0; c < 12; c++) mm27_99[r * 12 + c] = v28_100[xo + c] - shift;
   }
   // %30 mul loss — 36: loss cross_entropy(logits, symbols)
-  if (kernels !== undefined && heapHolds(v30_101, in41, mm27_99)) kernels.exports.pointwise10(v30_101.byteOffset, in41.byteOffset, mm27_99.byteOffset, T_U * B);
+  if (kernels !== undefined && heapHolds(v30_101, in41, mm27_99)) run_pointwise10(v30_101.byteOffset, in41.byteOffset, mm27_99.byteOffset, T_U * B);
   else {
     for (let l = 0; l < T_U * B; l++) {
       const o = l * 12;
@@ -830,7 +837,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     for (let c = 0; c < 12; c++) v28_100[r * 12 + c] = v;
   }
   // %39 mul ∂loss — 36: loss cross_entropy(logits, symbols)
-  if (kernels !== undefined && heapHolds(v39_106, v28_100, in41)) kernels.exports.pointwise10(v39_106.byteOffset, v28_100.byteOffset, in41.byteOffset, T_U * B);
+  if (kernels !== undefined && heapHolds(v39_106, v28_100, in41)) run_pointwise10(v39_106.byteOffset, v28_100.byteOffset, in41.byteOffset, T_U * B);
   else {
     for (let l = 0; l < T_U * B; l++) {
       const o = l * 12;
@@ -853,7 +860,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     for (let c = 0; c < 12; c++) v28_100[r * 12 + c] = v;
   }
   // %44 sub ∂loss — 36: loss cross_entropy(logits, symbols)
-  if (kernels !== undefined && heapHolds(v44_107, v39_106, mm27_99, v28_100)) kernels.exports.pointwise11(v44_107.byteOffset, v39_106.byteOffset, mm27_99.byteOffset, v28_100.byteOffset, T_U * B);
+  if (kernels !== undefined && heapHolds(v44_107, v39_106, mm27_99, v28_100)) run_pointwise11(v44_107.byteOffset, v39_106.byteOffset, mm27_99.byteOffset, v28_100.byteOffset, T_U * B);
   else {
     for (let l = 0; l < T_U * B; l++) {
       const o = l * 12;
@@ -878,7 +885,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   shift55_111.set(init17_73, 0);
   shift55_111.set(out21_0_79.subarray(0, (T_U - 1) * B * 24), B * 24);
   // %57 sub — 22: h' = o * tanh(c')
-  if (kernels !== undefined && heapHolds(v57_112, out21_1_80)) kernels.exports.pointwise12(v57_112.byteOffset, out21_1_80.byteOffset, out21_1_80.byteOffset, T_U * B);
+  if (kernels !== undefined && heapHolds(v57_112, out21_1_80)) run_pointwise12(v57_112.byteOffset, out21_1_80.byteOffset, out21_1_80.byteOffset, T_U * B);
   else {
     for (let l = 0; l < T_U * B; l++) {
       const o = l * 24;
@@ -888,7 +895,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     }
   }
   // %59 mul ∂o — 20: o = sigmoid(z[3*H:4*H])
-  if (kernels !== undefined && heapHolds(v59_113, out21_2_81)) kernels.exports.pointwise13(v59_113.byteOffset, out21_2_81.byteOffset, out21_2_81.byteOffset, T_U * B);
+  if (kernels !== undefined && heapHolds(v59_113, out21_2_81)) run_pointwise13(v59_113.byteOffset, out21_2_81.byteOffset, out21_2_81.byteOffset, T_U * B);
   else {
     for (let l = 0; l < T_U * B; l++) {
       const o = l * 24;
@@ -898,7 +905,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     }
   }
   // %61 sub ∂g — 19: g = tanh(z[2*H:3*H])
-  if (kernels !== undefined && heapHolds(v61_114, out21_3_82)) kernels.exports.pointwise12(v61_114.byteOffset, out21_3_82.byteOffset, out21_3_82.byteOffset, T_U * B);
+  if (kernels !== undefined && heapHolds(v61_114, out21_3_82)) run_pointwise12(v61_114.byteOffset, out21_3_82.byteOffset, out21_3_82.byteOffset, T_U * B);
   else {
     for (let l = 0; l < T_U * B; l++) {
       const o = l * 24;
@@ -908,7 +915,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     }
   }
   // %63 mul ∂f — 18: f = sigmoid(z[H:2*H])
-  if (kernels !== undefined && heapHolds(v63_115, out21_5_84)) kernels.exports.pointwise13(v63_115.byteOffset, out21_5_84.byteOffset, out21_5_84.byteOffset, T_U * B);
+  if (kernels !== undefined && heapHolds(v63_115, out21_5_84)) run_pointwise13(v63_115.byteOffset, out21_5_84.byteOffset, out21_5_84.byteOffset, T_U * B);
   else {
     for (let l = 0; l < T_U * B; l++) {
       const o = l * 24;
@@ -918,7 +925,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     }
   }
   // %65 mul ∂i — 17: i = sigmoid(z[0:H])
-  if (kernels !== undefined && heapHolds(v65_116, out21_4_83)) kernels.exports.pointwise13(v65_116.byteOffset, out21_4_83.byteOffset, out21_4_83.byteOffset, T_U * B);
+  if (kernels !== undefined && heapHolds(v65_116, out21_4_83)) run_pointwise13(v65_116.byteOffset, out21_4_83.byteOffset, out21_4_83.byteOffset, T_U * B);
   else {
     for (let l = 0; l < T_U * B; l++) {
       const o = l * 24;
@@ -948,7 +955,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     const x66_10_130 = v63_115.subarray(t * B * 24, (t + 1) * B * 24);
     const x66_11_131 = v65_116.subarray(t * B * 24, (t + 1) * B * 24);
     // %3 add
-    if (kernels !== undefined && heapHolds(v3_132, state66_0_117, x66_0_120)) kernels.exports.pointwise14(v3_132.byteOffset, state66_0_117.byteOffset, x66_0_120.byteOffset, B);
+    if (kernels !== undefined && heapHolds(v3_132, state66_0_117, x66_0_120)) run_pointwise14(v3_132.byteOffset, state66_0_117.byteOffset, x66_0_120.byteOffset, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 24;
@@ -958,7 +965,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       }
     }
     // %10 add
-    if (kernels !== undefined && heapHolds(v10_133, state66_1_118, v3_132, x66_2_122, x66_7_127)) kernels.exports.pointwise15(v10_133.byteOffset, state66_1_118.byteOffset, v3_132.byteOffset, x66_2_122.byteOffset, x66_7_127.byteOffset, B);
+    if (kernels !== undefined && heapHolds(v10_133, state66_1_118, v3_132, x66_2_122, x66_7_127)) run_pointwise15(v10_133.byteOffset, state66_1_118.byteOffset, v3_132.byteOffset, x66_2_122.byteOffset, x66_7_127.byteOffset, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 24;
@@ -968,7 +975,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       }
     }
     // %18 mul — 21: c' = f * c + i * g
-    if (kernels !== undefined && heapHolds(v18_134, v10_133, x66_6_126)) kernels.exports.pointwise9(v18_134.byteOffset, v10_133.byteOffset, x66_6_126.byteOffset, B);
+    if (kernels !== undefined && heapHolds(v18_134, v10_133, x66_6_126)) run_pointwise9(v18_134.byteOffset, v10_133.byteOffset, x66_6_126.byteOffset, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 24;
@@ -978,7 +985,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       }
     }
     // %20 mul ∂o — 20: o = sigmoid(z[3*H:4*H])
-    if (kernels !== undefined && heapHolds(v20_135, v3_132, x66_1_121, x66_8_128)) kernels.exports.pointwise16(v20_135.byteOffset, v3_132.byteOffset, x66_1_121.byteOffset, x66_8_128.byteOffset, B);
+    if (kernels !== undefined && heapHolds(v20_135, v3_132, x66_1_121, x66_8_128)) run_pointwise16(v20_135.byteOffset, v3_132.byteOffset, x66_1_121.byteOffset, x66_8_128.byteOffset, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 24;
@@ -993,7 +1000,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       for (let c = 0; c < 24; c++) pad21_136[r * 96 + 72 + c] = v20_135[r * 24 + c];
     }
     // %23 mul ∂g — 19: g = tanh(z[2*H:3*H])
-    if (kernels !== undefined && heapHolds(v23_137, v10_133, x66_4_124, x66_9_129)) kernels.exports.pointwise16(v23_137.byteOffset, v10_133.byteOffset, x66_4_124.byteOffset, x66_9_129.byteOffset, B);
+    if (kernels !== undefined && heapHolds(v23_137, v10_133, x66_4_124, x66_9_129)) run_pointwise16(v23_137.byteOffset, v10_133.byteOffset, x66_4_124.byteOffset, x66_9_129.byteOffset, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 24;
@@ -1008,7 +1015,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       for (let c = 0; c < 24; c++) pad24_138[r * 96 + 48 + c] = v23_137[r * 24 + c];
     }
     // %27 mul ∂f — 18: f = sigmoid(z[H:2*H])
-    if (kernels !== undefined && heapHolds(v27_139, v10_133, x66_5_125, x66_10_130)) kernels.exports.pointwise16(v27_139.byteOffset, v10_133.byteOffset, x66_5_125.byteOffset, x66_10_130.byteOffset, B);
+    if (kernels !== undefined && heapHolds(v27_139, v10_133, x66_5_125, x66_10_130)) run_pointwise16(v27_139.byteOffset, v10_133.byteOffset, x66_5_125.byteOffset, x66_10_130.byteOffset, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 24;
@@ -1023,7 +1030,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       for (let c = 0; c < 24; c++) pad28_140[r * 96 + 24 + c] = v27_139[r * 24 + c];
     }
     // %31 mul ∂i — 17: i = sigmoid(z[0:H])
-    if (kernels !== undefined && heapHolds(v31_141, v10_133, x66_3_123, x66_11_131)) kernels.exports.pointwise16(v31_141.byteOffset, v10_133.byteOffset, x66_3_123.byteOffset, x66_11_131.byteOffset, B);
+    if (kernels !== undefined && heapHolds(v31_141, v10_133, x66_3_123, x66_11_131)) run_pointwise16(v31_141.byteOffset, v10_133.byteOffset, x66_3_123.byteOffset, x66_11_131.byteOffset, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 24;
@@ -1038,7 +1045,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       for (let c = 0; c < 24; c++) pad32_142[r * 96 + 0 + c] = v31_141[r * 24 + c];
     }
     // %33 add
-    if (kernels !== undefined && heapHolds(v33_143, pad21_136, pad24_138, pad28_140, pad32_142)) kernels.exports.pointwise17(v33_143.byteOffset, pad21_136.byteOffset, pad24_138.byteOffset, pad28_140.byteOffset, pad32_142.byteOffset, B);
+    if (kernels !== undefined && heapHolds(v33_143, pad21_136, pad24_138, pad28_140, pad32_142)) run_pointwise17(v33_143.byteOffset, pad21_136.byteOffset, pad24_138.byteOffset, pad28_140.byteOffset, pad32_142.byteOffset, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 96;
@@ -1077,7 +1084,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   shift85_152.set(init7_46, 0);
   shift85_152.set(out11_0_52.subarray(0, (T_S - 1) * B * 24), B * 24);
   // %87 sub — 22: h' = o * tanh(c')
-  if (kernels !== undefined && heapHolds(v87_153, out11_1_53)) kernels.exports.pointwise12(v87_153.byteOffset, out11_1_53.byteOffset, out11_1_53.byteOffset, T_S * B);
+  if (kernels !== undefined && heapHolds(v87_153, out11_1_53)) run_pointwise12(v87_153.byteOffset, out11_1_53.byteOffset, out11_1_53.byteOffset, T_S * B);
   else {
     for (let l = 0; l < T_S * B; l++) {
       const o = l * 24;
@@ -1087,7 +1094,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     }
   }
   // %89 mul ∂o — 20: o = sigmoid(z[3*H:4*H])
-  if (kernels !== undefined && heapHolds(v89_154, out11_2_54)) kernels.exports.pointwise13(v89_154.byteOffset, out11_2_54.byteOffset, out11_2_54.byteOffset, T_S * B);
+  if (kernels !== undefined && heapHolds(v89_154, out11_2_54)) run_pointwise13(v89_154.byteOffset, out11_2_54.byteOffset, out11_2_54.byteOffset, T_S * B);
   else {
     for (let l = 0; l < T_S * B; l++) {
       const o = l * 24;
@@ -1097,7 +1104,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     }
   }
   // %91 sub ∂g — 19: g = tanh(z[2*H:3*H])
-  if (kernels !== undefined && heapHolds(v91_155, out11_3_55)) kernels.exports.pointwise12(v91_155.byteOffset, out11_3_55.byteOffset, out11_3_55.byteOffset, T_S * B);
+  if (kernels !== undefined && heapHolds(v91_155, out11_3_55)) run_pointwise12(v91_155.byteOffset, out11_3_55.byteOffset, out11_3_55.byteOffset, T_S * B);
   else {
     for (let l = 0; l < T_S * B; l++) {
       const o = l * 24;
@@ -1107,7 +1114,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     }
   }
   // %93 mul ∂f — 18: f = sigmoid(z[H:2*H])
-  if (kernels !== undefined && heapHolds(v93_156, out11_5_57)) kernels.exports.pointwise13(v93_156.byteOffset, out11_5_57.byteOffset, out11_5_57.byteOffset, T_S * B);
+  if (kernels !== undefined && heapHolds(v93_156, out11_5_57)) run_pointwise13(v93_156.byteOffset, out11_5_57.byteOffset, out11_5_57.byteOffset, T_S * B);
   else {
     for (let l = 0; l < T_S * B; l++) {
       const o = l * 24;
@@ -1117,7 +1124,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     }
   }
   // %95 mul ∂i — 17: i = sigmoid(z[0:H])
-  if (kernels !== undefined && heapHolds(v95_157, out11_4_56)) kernels.exports.pointwise13(v95_157.byteOffset, out11_4_56.byteOffset, out11_4_56.byteOffset, T_S * B);
+  if (kernels !== undefined && heapHolds(v95_157, out11_4_56)) run_pointwise13(v95_157.byteOffset, out11_4_56.byteOffset, out11_4_56.byteOffset, T_S * B);
   else {
     for (let l = 0; l < T_S * B; l++) {
       const o = l * 24;
@@ -1146,7 +1153,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     const x96_9_170 = v93_156.subarray(t * B * 24, (t + 1) * B * 24);
     const x96_10_171 = v95_157.subarray(t * B * 24, (t + 1) * B * 24);
     // %8 add
-    if (kernels !== undefined && heapHolds(v8_172, state96_1_159, state96_0_158, x96_1_162, x96_6_167)) kernels.exports.pointwise15(v8_172.byteOffset, state96_1_159.byteOffset, state96_0_158.byteOffset, x96_1_162.byteOffset, x96_6_167.byteOffset, B);
+    if (kernels !== undefined && heapHolds(v8_172, state96_1_159, state96_0_158, x96_1_162, x96_6_167)) run_pointwise15(v8_172.byteOffset, state96_1_159.byteOffset, state96_0_158.byteOffset, x96_1_162.byteOffset, x96_6_167.byteOffset, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 24;
@@ -1156,7 +1163,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       }
     }
     // %16 mul — 21: c' = f * c + i * g
-    if (kernels !== undefined && heapHolds(v16_173, v8_172, x96_5_166)) kernels.exports.pointwise9(v16_173.byteOffset, v8_172.byteOffset, x96_5_166.byteOffset, B);
+    if (kernels !== undefined && heapHolds(v16_173, v8_172, x96_5_166)) run_pointwise9(v16_173.byteOffset, v8_172.byteOffset, x96_5_166.byteOffset, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 24;
@@ -1166,7 +1173,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       }
     }
     // %18 mul ∂o — 20: o = sigmoid(z[3*H:4*H])
-    if (kernels !== undefined && heapHolds(v18_174, state96_0_158, x96_0_161, x96_7_168)) kernels.exports.pointwise16(v18_174.byteOffset, state96_0_158.byteOffset, x96_0_161.byteOffset, x96_7_168.byteOffset, B);
+    if (kernels !== undefined && heapHolds(v18_174, state96_0_158, x96_0_161, x96_7_168)) run_pointwise16(v18_174.byteOffset, state96_0_158.byteOffset, x96_0_161.byteOffset, x96_7_168.byteOffset, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 24;
@@ -1181,7 +1188,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       for (let c = 0; c < 24; c++) pad19_175[r * 96 + 72 + c] = v18_174[r * 24 + c];
     }
     // %21 mul ∂g — 19: g = tanh(z[2*H:3*H])
-    if (kernels !== undefined && heapHolds(v21_176, v8_172, x96_3_164, x96_8_169)) kernels.exports.pointwise16(v21_176.byteOffset, v8_172.byteOffset, x96_3_164.byteOffset, x96_8_169.byteOffset, B);
+    if (kernels !== undefined && heapHolds(v21_176, v8_172, x96_3_164, x96_8_169)) run_pointwise16(v21_176.byteOffset, v8_172.byteOffset, x96_3_164.byteOffset, x96_8_169.byteOffset, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 24;
@@ -1196,7 +1203,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       for (let c = 0; c < 24; c++) pad22_177[r * 96 + 48 + c] = v21_176[r * 24 + c];
     }
     // %25 mul ∂f — 18: f = sigmoid(z[H:2*H])
-    if (kernels !== undefined && heapHolds(v25_178, v8_172, x96_4_165, x96_9_170)) kernels.exports.pointwise16(v25_178.byteOffset, v8_172.byteOffset, x96_4_165.byteOffset, x96_9_170.byteOffset, B);
+    if (kernels !== undefined && heapHolds(v25_178, v8_172, x96_4_165, x96_9_170)) run_pointwise16(v25_178.byteOffset, v8_172.byteOffset, x96_4_165.byteOffset, x96_9_170.byteOffset, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 24;
@@ -1211,7 +1218,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       for (let c = 0; c < 24; c++) pad26_179[r * 96 + 24 + c] = v25_178[r * 24 + c];
     }
     // %29 mul ∂i — 17: i = sigmoid(z[0:H])
-    if (kernels !== undefined && heapHolds(v29_180, v8_172, x96_2_163, x96_10_171)) kernels.exports.pointwise16(v29_180.byteOffset, v8_172.byteOffset, x96_2_163.byteOffset, x96_10_171.byteOffset, B);
+    if (kernels !== undefined && heapHolds(v29_180, v8_172, x96_2_163, x96_10_171)) run_pointwise16(v29_180.byteOffset, v8_172.byteOffset, x96_2_163.byteOffset, x96_10_171.byteOffset, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 24;
@@ -1226,7 +1233,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       for (let c = 0; c < 24; c++) pad30_181[r * 96 + 0 + c] = v29_180[r * 24 + c];
     }
     // %31 add
-    if (kernels !== undefined && heapHolds(v31_182, pad19_175, pad22_177, pad26_179, pad30_181)) kernels.exports.pointwise17(v31_182.byteOffset, pad19_175.byteOffset, pad22_177.byteOffset, pad26_179.byteOffset, pad30_181.byteOffset, B);
+    if (kernels !== undefined && heapHolds(v31_182, pad19_175, pad22_177, pad26_179, pad30_181)) run_pointwise17(v31_182.byteOffset, pad19_175.byteOffset, pad22_177.byteOffset, pad26_179.byteOffset, pad30_181.byteOffset, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 96;
@@ -1443,7 +1450,7 @@ function gemm_rows_96x10(w: Float32Array, x: Float32Array, out: Float32Array, sa
   if (kernels !== undefined) {
     const memory = kernels.memory.buffer;
     if (w.buffer === memory && x.buffer === memory && out.buffer === memory) {
-      kernels.exports.rows_96x10(w.byteOffset, x.byteOffset, out.byteOffset, samples);
+      run_rows_96x10(w.byteOffset, x.byteOffset, out.byteOffset, samples);
       return;
     }
   }
@@ -1552,7 +1559,7 @@ function gemm_rows_96x24(w: Float32Array, x: Float32Array, out: Float32Array, sa
   if (kernels !== undefined) {
     const memory = kernels.memory.buffer;
     if (w.buffer === memory && x.buffer === memory && out.buffer === memory) {
-      kernels.exports.rows_96x24(w.byteOffset, x.byteOffset, out.byteOffset, samples);
+      run_rows_96x24(w.byteOffset, x.byteOffset, out.byteOffset, samples);
       return;
     }
   }
@@ -1661,7 +1668,7 @@ function gemm_rows_96x12(w: Float32Array, x: Float32Array, out: Float32Array, sa
   if (kernels !== undefined) {
     const memory = kernels.memory.buffer;
     if (w.buffer === memory && x.buffer === memory && out.buffer === memory) {
-      kernels.exports.rows_96x12(w.byteOffset, x.byteOffset, out.byteOffset, samples);
+      run_rows_96x12(w.byteOffset, x.byteOffset, out.byteOffset, samples);
       return;
     }
   }
@@ -1793,7 +1800,7 @@ function gemm_rows_12x24(w: Float32Array, x: Float32Array, out: Float32Array, sa
   if (kernels !== undefined) {
     const memory = kernels.memory.buffer;
     if (w.buffer === memory && x.buffer === memory && out.buffer === memory) {
-      kernels.exports.rows_12x24(w.byteOffset, x.byteOffset, out.byteOffset, samples);
+      run_rows_12x24(w.byteOffset, x.byteOffset, out.byteOffset, samples);
       return;
     }
   }
@@ -1892,7 +1899,7 @@ function gemm_cols_12x24(v: Float32Array, w: Float32Array, out: Float32Array, sa
   if (kernels !== undefined) {
     const memory = kernels.memory.buffer;
     if (v.buffer === memory && w.buffer === memory && out.buffer === memory) {
-      kernels.exports.cols_12x24(v.byteOffset, w.byteOffset, out.byteOffset, samples);
+      run_cols_12x24(v.byteOffset, w.byteOffset, out.byteOffset, samples);
       return;
     }
   }
@@ -1953,7 +1960,7 @@ function gemm_outer_12x24(a: Float32Array, aStep: number, b: Float32Array, bStep
   if (kernels !== undefined) {
     const memory = kernels.memory.buffer;
     if (a.buffer === memory && b.buffer === memory && out.buffer === memory) {
-      kernels.exports.outer_12x24(a.byteOffset, aStep, b.byteOffset, bStep, out.byteOffset, samples);
+      run_outer_12x24(a.byteOffset, aStep, b.byteOffset, bStep, out.byteOffset, samples);
       return;
     }
   }
@@ -2052,7 +2059,7 @@ function gemm_cols_96x24(v: Float32Array, w: Float32Array, out: Float32Array, sa
   if (kernels !== undefined) {
     const memory = kernels.memory.buffer;
     if (v.buffer === memory && w.buffer === memory && out.buffer === memory) {
-      kernels.exports.cols_96x24(v.byteOffset, w.byteOffset, out.byteOffset, samples);
+      run_cols_96x24(v.byteOffset, w.byteOffset, out.byteOffset, samples);
       return;
     }
   }
@@ -2113,7 +2120,7 @@ function gemm_outer_96x12(a: Float32Array, aStep: number, b: Float32Array, bStep
   if (kernels !== undefined) {
     const memory = kernels.memory.buffer;
     if (a.buffer === memory && b.buffer === memory && out.buffer === memory) {
-      kernels.exports.outer_96x12(a.byteOffset, aStep, b.byteOffset, bStep, out.byteOffset, samples);
+      run_outer_96x12(a.byteOffset, aStep, b.byteOffset, bStep, out.byteOffset, samples);
       return;
     }
   }
@@ -2174,7 +2181,7 @@ function gemm_outer_96x24(a: Float32Array, aStep: number, b: Float32Array, bStep
   if (kernels !== undefined) {
     const memory = kernels.memory.buffer;
     if (a.buffer === memory && b.buffer === memory && out.buffer === memory) {
-      kernels.exports.outer_96x24(a.byteOffset, aStep, b.byteOffset, bStep, out.byteOffset, samples);
+      run_outer_96x24(a.byteOffset, aStep, b.byteOffset, bStep, out.byteOffset, samples);
       return;
     }
   }
@@ -2293,7 +2300,7 @@ function gemm_cols_96x12(v: Float32Array, w: Float32Array, out: Float32Array, sa
   if (kernels !== undefined) {
     const memory = kernels.memory.buffer;
     if (v.buffer === memory && w.buffer === memory && out.buffer === memory) {
-      kernels.exports.cols_96x12(v.byteOffset, w.byteOffset, out.byteOffset, samples);
+      run_cols_96x12(v.byteOffset, w.byteOffset, out.byteOffset, samples);
       return;
     }
   }
@@ -2374,7 +2381,7 @@ function gemm_outer_96x10(a: Float32Array, aStep: number, b: Float32Array, bStep
   if (kernels !== undefined) {
     const memory = kernels.memory.buffer;
     if (a.buffer === memory && b.buffer === memory && out.buffer === memory) {
-      kernels.exports.outer_96x10(a.byteOffset, aStep, b.byteOffset, bStep, out.byteOffset, samples);
+      run_outer_96x10(a.byteOffset, aStep, b.byteOffset, bStep, out.byteOffset, samples);
       return;
     }
   }
@@ -2507,21 +2514,23 @@ function gemm_cols_96x10(v: Float32Array, w: Float32Array, out: Float32Array, sa
   if (kernels !== undefined) {
     const memory = kernels.memory.buffer;
     if (v.buffer === memory && w.buffer === memory && out.buffer === memory) {
-      kernels.exports.cols_96x10(v.byteOffset, w.byteOffset, out.byteOffset, samples);
+      run_cols_96x10(v.byteOffset, w.byteOffset, out.byteOffset, samples);
       return;
     }
   }
   gemm_cols_96x10_scalar(v, w, out, samples);
 }
 
-// WebAssembly SIMD kernels generated by rnnc for this model's sizes (23775 bytes): rows_96x10, pointwise0, rows_96x24, pointwise1, pointwise2, pointwise3, rows_96x12, rows_12x24, pointwise4, pointwise5, pointwise6, pointwise7, pointwise8, pointwise9, pointwise10, pointwise11, cols_12x24, outer_12x24, pointwise12, pointwise13, pointwise14, pointwise15, pointwise16, pointwise17, cols_96x24, outer_96x12, outer_96x24, cols_96x12, outer_96x10, cols_96x10.
+// WebAssembly SIMD kernels generated by rnnc for this model's sizes (24169 bytes): rows_96x10, pointwise0, rows_96x24, pointwise1, pointwise2, pointwise3, rows_96x12, rows_12x24, pointwise4, pointwise5, pointwise6, pointwise7, pointwise8, pointwise9, pointwise10, pointwise11, cols_12x24, outer_12x24, pointwise12, pointwise13, pointwise14, pointwise15, pointwise16, pointwise17, cols_96x24, outer_96x12, outer_96x24, cols_96x12, outer_96x10, cols_96x10, nonfinite.
 // `rnnc compile --emit-wat` prints them as text.
-const kernelBytes = "AGFzbQEAAAABHwRgBH9/f38AYAZ/f39/f38AYAN/f38AYAV/f39/fwACDwEDZW52Bm1lbW9yeQIAAQMfHgAAAAABAAAAAAICAQIAAAMAAQAAAAEDAQABAQABAAeTAx4Kcm93c185NngxMAAACnBvaW50d2lzZTAAAQpyb3dzXzk2eDI0AAIKcG9pbnR3aXNlMQADCnBvaW50d2lzZTIABApwb2ludHdpc2UzAAUKcm93c185NngxMgAGCnJvd3NfMTJ4MjQABwpwb2ludHdpc2U0AAgKcG9pbnR3aXNlNQAJCnBvaW50d2lzZTYACgpwb2ludHdpc2U3AAsKcG9pbnR3aXNlOAAMCnBvaW50d2lzZTkADQtwb2ludHdpc2UxMAAOC3BvaW50d2lzZTExAA8KY29sc18xMngyNAAQC291dGVyXzEyeDI0ABELcG9pbnR3aXNlMTIAEgtwb2ludHdpc2UxMwATC3BvaW50d2lzZTE0ABQLcG9pbnR3aXNlMTUAFQtwb2ludHdpc2UxNgAWC3BvaW50d2lzZTE3ABcKY29sc185NngyNAAYC291dGVyXzk2eDEyABkLb3V0ZXJfOTZ4MjQAGgpjb2xzXzk2eDEyABsLb3V0ZXJfOTZ4MTAAHApjb2xzXzk2eDEwAB0K6rIBHocWAgZ/FntBACEEAkADQCADIARrQQRIDQFBACEFAkADQCAFQeAATg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhD/0MAAAAAAAAAAAAAAAAAAAAACEQ/QwAAAAAAAAAAAAAAAAAAAAAIRH9DAAAAAAAAAAAAAAAAAAAAAAhEiAAIAVBKGxqIQYgASAEQShsaiEHIAZBIGohCANAIAf9AAIAIRMgB/0AAighFCAH/QACUCEVIAf9AAJ4IRYgBv0AAgAhCiALIAogE/3mAf3kASELIA0gCiAU/eYB/eQBIQ0gDyAKIBX95gH95AEhDyARIAogFv3mAf3kASERIAb9AAIoIQogDCAKIBP95gH95AEhDCAOIAogFP3mAf3kASEOIBAgCiAV/eYB/eQBIRAgEiAKIBb95gH95AEhEiAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgB/0AAgAhEyAH/QACKCEUIAf9AAJQIRUgB/0AAnghFiAG/QACACEKIAsgCiAT/eYB/Qz//////////wAAAAAAAAAA/U795AEhCyANIAogFP3mAf0M//////////8AAAAAAAAAAP1O/eQBIQ0gDyAKIBX95gH9DP//////////AAAAAAAAAAD9Tv3kASEPIBEgCiAW/eYB/Qz//////////wAAAAAAAAAA/U795AEhESAG/QACKCEKIAwgCiAT/eYB/Qz//////////wAAAAAAAAAA/U795AEhDCAOIAogFP3mAf0M//////////8AAAAAAAAAAP1O/eQBIQ4gECAKIBX95gH9DP//////////AAAAAAAAAAD9Tv3kASEQIBIgCiAW/eYB/Qz//////////wAAAAAAAAAA/U795AEhEiACIARBgANsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AgAgCSAZ/R8BOAIEIA0gDv0NAAECAwQFBgcQERITFBUWFyANIA79DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AoADIAkgGf0fATgChAMgDyAQ/Q0AAQIDBAUGBxAREhMUFRYXIA8gEP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCgAYgCSAZ/R8BOAKEBiARIBL9DQABAgMEBQYHEBESExQVFhcgESAS/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAKACSAJIBn9HwE4AoQJIAVBAmohBQwACwsgBEEEaiEEDAALCwJAA0AgBCADTg0BQQAhBQJAA0AgBUHgAE4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhGv0MAAAAAAAAAAAAAAAAAAAAACEb/QwAAAAAAAAAAAAAAAAAAAAAIRz9DAAAAAAAAAAAAAAAAAAAAAAhHf0MAAAAAAAAAAAAAAAAAAAAACEe/QwAAAAAAAAAAAAAAAAAAAAAIR8gACAFQShsaiEGIAEgBEEobGohByAGQSBqIQgDQCAH/QACACETIAb9AAIAIQogCyAKIBP95gH95AEhCyAG/QACKCEKIAwgCiAT/eYB/eQBIQwgBv0AAlAhCiAaIAogE/3mAf3kASEaIAb9AAJ4IQogGyAKIBP95gH95AEhGyAG/QACoAEhCiAcIAogE/3mAf3kASEcIAb9AALIASEKIB0gCiAT/eYB/eQBIR0gBv0AAvABIQogHiAKIBP95gH95AEhHiAG/QACmAIhCiAfIAogE/3mAf3kASEfIAZBEGohBiAHQRBqIQcgBiAISA0ACyAH/QACACETIAb9AAIAIQogCyAKIBP95gH9DP//////////AAAAAAAAAAD9Tv3kASELIAb9AAIoIQogDCAKIBP95gH9DP//////////AAAAAAAAAAD9Tv3kASEMIAb9AAJQIQogGiAKIBP95gH9DP//////////AAAAAAAAAAD9Tv3kASEaIAb9AAJ4IQogGyAKIBP95gH9DP//////////AAAAAAAAAAD9Tv3kASEbIAb9AAKgASEKIBwgCiAT/eYB/Qz//////////wAAAAAAAAAA/U795AEhHCAG/QACyAEhCiAdIAogE/3mAf0M//////////8AAAAAAAAAAP1O/eQBIR0gBv0AAvABIQogHiAKIBP95gH9DP//////////AAAAAAAAAAD9Tv3kASEeIAb9AAKYAiEKIB8gCiAT/eYB/Qz//////////wAAAAAAAAAA/U795AEhHyACIARBgANsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFyAaIBv9DQABAgMEBQYHEBESExQVFhcgGiAb/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0LAgAgHCAd/Q0AAQIDBAUGBxAREhMUFRYXIBwgHf0NCAkKCwwNDg8YGRobHB0eH/3kASEXIB4gH/0NAAECAwQFBgcQERITFBUWFyAeIB/9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/QsCECAFQQhqIQUMAAsLIARBAWohBAwACwsLYgECf0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVqIAEgBWr9AAIAIAIgBWr9AAIA/eQB/QsCACAFQRBqIQUgBUGAA0gNAAsgAEGAA2ohACABQYADaiEBIARBAWohBAwACwsL9RACBn8We0EAIQQCQANAIAMgBGtBBEgNAUEAIQUCQANAIAVB4ABODQH9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDv0MAAAAAAAAAAAAAAAAAAAAACEP/QwAAAAAAAAAAAAAAAAAAAAAIRD9DAAAAAAAAAAAAAAAAAAAAAAhEf0MAAAAAAAAAAAAAAAAAAAAACESIAAgBUHgAGxqIQYgASAEQeAAbGohByAGQeAAaiEIA0AgB/0AAgAhEyAH/QACYCEUIAf9AALAASEVIAf9AAKgAiEWIAb9AAIAIQogCyAKIBP95gH95AEhCyANIAogFP3mAf3kASENIA8gCiAV/eYB/eQBIQ8gESAKIBb95gH95AEhESAG/QACYCEKIAwgCiAT/eYB/eQBIQwgDiAKIBT95gH95AEhDiAQIAogFf3mAf3kASEQIBIgCiAW/eYB/eQBIRIgBkEQaiEGIAdBEGohByAGIAhIDQALIAIgBEGAA2xqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCACAJIBn9HwE4AgQgDSAO/Q0AAQIDBAUGBxAREhMUFRYXIA0gDv0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCgAMgCSAZ/R8BOAKEAyAPIBD9DQABAgMEBQYHEBESExQVFhcgDyAQ/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAKABiAJIBn9HwE4AoQGIBEgEv0NAAECAwQFBgcQERITFBUWFyARIBL9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AoAJIAkgGf0fATgChAkgBUECaiEFDAALCyAEQQRqIQQMAAsLAkADQCAEIANODQFBACEFAkADQCAFQeAATg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEa/QwAAAAAAAAAAAAAAAAAAAAAIRv9DAAAAAAAAAAAAAAAAAAAAAAhHP0MAAAAAAAAAAAAAAAAAAAAACEd/QwAAAAAAAAAAAAAAAAAAAAAIR79DAAAAAAAAAAAAAAAAAAAAAAhHyAAIAVB4ABsaiEGIAEgBEHgAGxqIQcgBkHgAGohCANAIAf9AAIAIRMgBv0AAgAhCiALIAogE/3mAf3kASELIAb9AAJgIQogDCAKIBP95gH95AEhDCAG/QACwAEhCiAaIAogE/3mAf3kASEaIAb9AAKgAiEKIBsgCiAT/eYB/eQBIRsgBv0AAoADIQogHCAKIBP95gH95AEhHCAG/QAC4AMhCiAdIAogE/3mAf3kASEdIAb9AALABCEKIB4gCiAT/eYB/eQBIR4gBv0AAqAFIQogHyAKIBP95gH95AEhHyAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgAiAEQYADbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRcgGiAb/Q0AAQIDBAUGBxAREhMUFRYXIBogG/0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9CwIAIBwgHf0NAAECAwQFBgcQERITFBUWFyAcIB39DQgJCgsMDQ4PGBkaGxwdHh/95AEhFyAeIB/9DQABAgMEBQYHEBESExQVFhcgHiAf/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0LAhAgBUEIaiEFDAALCyAEQQFqIQQMAAsLC2oBAn9BACEEAkADQCAEIANODQFBACEFA0AgACAFaiABIAVq/QACACACIAVq/QACAP3kAf0LAgAgBUEQaiEFIAVBgANIDQALIABBgANqIQAgAUGAA2ohASACQYADaiECIARBAWohBAwACwsLrQwCAn8Qe0EAIQYCQANAIAYgBU4NAUEAIQcDQCAAIAdqIAEgB2r9AAIA/eEBIQj9DAAAgD8AAIA/AACAPwAAgD/9DAAAgD8AAIA/AACAPwAAgD8gCP0MpcCwQqXAsEKlwLBCpcCwQv3oAf0MUKyuwlCsrsJQrK7CUKyuwv3pASEJIAn9DDuquD87qrg/O6q4PzuquD/95gH9aiEKIAkgCv0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAK/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIQv9DGdpUDlnaVA5Z2lQOWdpUDkgC/3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAL/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIAv95gH9DMGpKj3BqSo9wakqPcGpKj395AEgC/3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAL/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIAsgC/3mAf3mASAL/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIAr9+AH9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf3kAf3nASACIAdq/QACAP3mASADIAdq/QACAP3hASEM/QwAAIA/AACAPwAAgD8AAIA//QwAAIA/AACAPwAAgD8AAIA/IAz9DKXAsEKlwLBCpcCwQqXAsEL96AH9DFCsrsJQrK7CUKyuwlCsrsL96QEhDSAN/Qw7qrg/O6q4PzuquD87qrg//eYB/WohDiANIA79DACAMT8AgDE/AIAxPwCAMT/95gH95QEgDv0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEP/QxnaVA5Z2lQOWdpUDlnaVA5IA/95gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgD/3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAP/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIA/95gH9DKqqKj6qqio+qqoqPqqqKj795AEgD/3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASAPIA/95gH95gEgD/3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAO/fgB/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH95AH95wEgBCAHav0AAgAhECAQIBD95gEhEf0M6vC6u+rwurvq8Lq76vC6uyAR/eYB/QxOE6k8ThOpPE4TqTxOE6k8/eQBIBH95gH9DC0eXL0tHly9LR5cvS0eXL395AEgEf3mAf0Mk4MIPpODCD6Tgwg+k4MIPv3kASAR/eYB/QyZqqq+maqqvpmqqr6Zqqq+/eQBIBH95gEgEP3mASAQ/eQBIRIgEP3gAf0MAAAAQAAAAEAAAABAAAAAQP3mASET/QwAAIA/AACAPwAAgD8AAIA//QwAAABAAAAAQAAAAEAAAABAIBP9DKXAsEKlwLBCpcCwQqXAsEL96AH9DFCsrsJQrK7CUKyuwlCsrsL96QEhFCAU/Qw7qrg/O6q4PzuquD87qrg//eYB/WohFSAUIBX9DACAMT8AgDE/AIAxPwCAMT/95gH95QEgFf0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEW/QxnaVA5Z2lQOWdpUDlnaVA5IBb95gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgFv3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAW/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIBb95gH9DKqqKj6qqio+qqoqPqqqKj795AEgFv3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASAWIBb95gH95gEgFv3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAV/fgB/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH9DAAAgD8AAIA/AACAPwAAgD/95AH95wH95QEgEP0MAAAAgAAAAIAAAACAAAAAgP1O/VAhFyASIBcgEP3gAf0MAAAgPwAAID8AACA/AAAgP/1D/VL95gH95AH9CwIAIAdBEGohByAHQeAASA0ACyAAQeAAaiEAIAFBgANqIQEgAkHgAGohAiADQYADaiEDIARBgANqIQQgBkEBaiEGDAALCwv7CAICfwx7QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWogASAFav0AAgD94QEhBv0MAACAPwAAgD8AAIA/AACAP/0MAACAPwAAgD8AAIA/AACAPyAG/QylwLBCpcCwQqXAsEKlwLBC/egB/QxQrK7CUKyuwlCsrsJQrK7C/ekBIQcgB/0MO6q4PzuquD87qrg/O6q4P/3mAf1qIQggByAI/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIAj9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhCf0MZ2lQOWdpUDlnaVA5Z2lQOSAJ/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIAn95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgCf3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAJ/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIAn95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgCSAJ/eYB/eYBIAn95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgCP34Af0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/eQB/ecBIAIgBWr9AAIAIQogCiAK/eYBIQv9DOrwurvq8Lq76vC6u+rwursgC/3mAf0MThOpPE4TqTxOE6k8ThOpPP3kASAL/eYB/QwtHly9LR5cvS0eXL0tHly9/eQBIAv95gH9DJODCD6Tgwg+k4MIPpODCD795AEgC/3mAf0Mmaqqvpmqqr6Zqqq+maqqvv3kASAL/eYBIAr95gEgCv3kASEMIAr94AH9DAAAAEAAAABAAAAAQAAAAED95gEhDf0MAACAPwAAgD8AAIA/AACAP/0MAAAAQAAAAEAAAABAAAAAQCAN/QylwLBCpcCwQqXAsEKlwLBC/egB/QxQrK7CUKyuwlCsrsJQrK7C/ekBIQ4gDv0MO6q4PzuquD87qrg/O6q4P/3mAf1qIQ8gDiAP/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIA/9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhEP0MZ2lQOWdpUDlnaVA5Z2lQOSAQ/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIBD95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgEP3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAQ/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIBD95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgECAQ/eYB/eYBIBD95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgD/34Af0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/QwAAIA/AACAPwAAgD8AAIA//eQB/ecB/eUBIAr9DAAAAIAAAACAAAAAgAAAAID9Tv1QIREgDCARIAr94AH9DAAAID8AACA/AAAgPwAAID/9Q/1S/eYB/QsCACAFQRBqIQUgBUHgAEgNAAsgAEHgAGohACABQYADaiEBIAJB4ABqIQIgBEEBaiEEDAALCwvtEAIGfxZ7QQAhBAJAA0AgAyAEa0EESA0BQQAhBQJAA0AgBUHgAE4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhEP0MAAAAAAAAAAAAAAAAAAAAACER/QwAAAAAAAAAAAAAAAAAAAAAIRIgACAFQTBsaiEGIAEgBEEwbGohByAGQTBqIQgDQCAH/QACACETIAf9AAIwIRQgB/0AAmAhFSAH/QACkAEhFiAG/QACACEKIAsgCiAT/eYB/eQBIQsgDSAKIBT95gH95AEhDSAPIAogFf3mAf3kASEPIBEgCiAW/eYB/eQBIREgBv0AAjAhCiAMIAogE/3mAf3kASEMIA4gCiAU/eYB/eQBIQ4gECAKIBX95gH95AEhECASIAogFv3mAf3kASESIAZBEGohBiAHQRBqIQcgBiAISA0ACyACIARBgANsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AgAgCSAZ/R8BOAIEIA0gDv0NAAECAwQFBgcQERITFBUWFyANIA79DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AoADIAkgGf0fATgChAMgDyAQ/Q0AAQIDBAUGBxAREhMUFRYXIA8gEP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCgAYgCSAZ/R8BOAKEBiARIBL9DQABAgMEBQYHEBESExQVFhcgESAS/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAKACSAJIBn9HwE4AoQJIAVBAmohBQwACwsgBEEEaiEEDAALCwJAA0AgBCADTg0BQQAhBQJAA0AgBUHgAE4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhGv0MAAAAAAAAAAAAAAAAAAAAACEb/QwAAAAAAAAAAAAAAAAAAAAAIRz9DAAAAAAAAAAAAAAAAAAAAAAhHf0MAAAAAAAAAAAAAAAAAAAAACEe/QwAAAAAAAAAAAAAAAAAAAAAIR8gACAFQTBsaiEGIAEgBEEwbGohByAGQTBqIQgDQCAH/QACACETIAb9AAIAIQogCyAKIBP95gH95AEhCyAG/QACMCEKIAwgCiAT/eYB/eQBIQwgBv0AAmAhCiAaIAogE/3mAf3kASEaIAb9AAKQASEKIBsgCiAT/eYB/eQBIRsgBv0AAsABIQogHCAKIBP95gH95AEhHCAG/QAC8AEhCiAdIAogE/3mAf3kASEdIAb9AAKgAiEKIB4gCiAT/eYB/eQBIR4gBv0AAtACIQogHyAKIBP95gH95AEhHyAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgAiAEQYADbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRcgGiAb/Q0AAQIDBAUGBxAREhMUFRYXIBogG/0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9CwIAIBwgHf0NAAECAwQFBgcQERITFBUWFyAcIB39DQgJCgsMDQ4PGBkaGxwdHh/95AEhFyAeIB/9DQABAgMEBQYHEBESExQVFhcgHiAf/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0LAhAgBUEIaiEFDAALCyAEQQFqIQQMAAsLC4QUAgZ/FntBACEEAkADQCADIARrQQRIDQFBACEFAkADQCAFQQxODQH9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDv0MAAAAAAAAAAAAAAAAAAAAACEP/QwAAAAAAAAAAAAAAAAAAAAAIRD9DAAAAAAAAAAAAAAAAAAAAAAhEf0MAAAAAAAAAAAAAAAAAAAAACESIAAgBUHgAGxqIQYgASAEQeAAbGohByAGQeAAaiEIA0AgB/0AAgAhEyAH/QACYCEUIAf9AALAASEVIAf9AAKgAiEWIAb9AAIAIQogCyAKIBP95gH95AEhCyANIAogFP3mAf3kASENIA8gCiAV/eYB/eQBIQ8gESAKIBb95gH95AEhESAG/QACYCEKIAwgCiAT/eYB/eQBIQwgDiAKIBT95gH95AEhDiAQIAogFf3mAf3kASEQIBIgCiAW/eYB/eQBIRIgBkEQaiEGIAdBEGohByAGIAhIDQALIAIgBEEwbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAIAIAkgGf0fATgCBCANIA79DQABAgMEBQYHEBESExQVFhcgDSAO/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAIwIAkgGf0fATgCNCAPIBD9DQABAgMEBQYHEBESExQVFhcgDyAQ/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAJgIAkgGf0fATgCZCARIBL9DQABAgMEBQYHEBESExQVFhcgESAS/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAKQASAJIBn9HwE4ApQBIAVBAmohBQwACwsgBEEEaiEEDAALCwJAA0AgBCADTg0BQQAhBQJAA0AgBUEITg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEa/QwAAAAAAAAAAAAAAAAAAAAAIRv9DAAAAAAAAAAAAAAAAAAAAAAhHP0MAAAAAAAAAAAAAAAAAAAAACEd/QwAAAAAAAAAAAAAAAAAAAAAIR79DAAAAAAAAAAAAAAAAAAAAAAhHyAAIAVB4ABsaiEGIAEgBEHgAGxqIQcgBkHgAGohCANAIAf9AAIAIRMgBv0AAgAhCiALIAogE/3mAf3kASELIAb9AAJgIQogDCAKIBP95gH95AEhDCAG/QACwAEhCiAaIAogE/3mAf3kASEaIAb9AAKgAiEKIBsgCiAT/eYB/eQBIRsgBv0AAoADIQogHCAKIBP95gH95AEhHCAG/QAC4AMhCiAdIAogE/3mAf3kASEdIAb9AALABCEKIB4gCiAT/eYB/eQBIR4gBv0AAqAFIQogHyAKIBP95gH95AEhHyAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgAiAEQTBsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFyAaIBv9DQABAgMEBQYHEBESExQVFhcgGiAb/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0LAgAgHCAd/Q0AAQIDBAUGBxAREhMUFRYXIBwgHf0NCAkKCwwNDg8YGRobHB0eH/3kASEXIB4gH/0NAAECAwQFBgcQERITFBUWFyAeIB/9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/QsCECAFQQhqIQUMAAsLQQghBf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhGv0MAAAAAAAAAAAAAAAAAAAAACEbIAAgBUHgAGxqIQYgASAEQeAAbGohByAGQeAAaiEIA0AgB/0AAgAhEyAG/QACACEKIAsgCiAT/eYB/eQBIQsgBv0AAmAhCiAMIAogE/3mAf3kASEMIAb9AALAASEKIBogCiAT/eYB/eQBIRogBv0AAqACIQogGyAKIBP95gH95AEhGyAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgAiAEQTBsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFyAaIBv9DQABAgMEBQYHEBESExQVFhcgGiAb/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0LAgAgBEEBaiEEDAALCwtfAQJ/QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWogASAFav0AAgAgAiAFav0AAgD95AH9CwIAIAVBEGohBSAFQTBIDQALIABBMGohACABQTBqIQEgBEEBaiEEDAALCwviAwICfwR7QQAhAwJAA0AgAyACTg0BQQAhBANAIAAgBGogASAEav0AAgD94QEhBf0MAACAPwAAgD8AAIA/AACAP/0MAACAPwAAgD8AAIA/AACAPyAF/QylwLBCpcCwQqXAsEKlwLBC/egB/QxQrK7CUKyuwlCsrsJQrK7C/ekBIQYgBv0MO6q4PzuquD87qrg/O6q4P/3mAf1qIQcgBiAH/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIAf9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhCP0MZ2lQOWdpUDlnaVA5Z2lQOSAI/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIAj95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgCP3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAI/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIAj95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgCCAI/eYB/eYBIAj95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgB/34Af0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/eQB/ecB/QsCACAEQRBqIQQgBEHgAEgNAAsgAEHgAGohACABQYADaiEBIANBAWohAwwACwsL3QUCAn8Ie0EAIQMCQANAIAMgAk4NAUEAIQQDQCAAIARqIAEgBGr9AAIAIQUgBSAF/eYBIQb9DOrwurvq8Lq76vC6u+rwursgBv3mAf0MThOpPE4TqTxOE6k8ThOpPP3kASAG/eYB/QwtHly9LR5cvS0eXL0tHly9/eQBIAb95gH9DJODCD6Tgwg+k4MIPpODCD795AEgBv3mAf0Mmaqqvpmqqr6Zqqq+maqqvv3kASAG/eYBIAX95gEgBf3kASEHIAX94AH9DAAAAEAAAABAAAAAQAAAAED95gEhCP0MAACAPwAAgD8AAIA/AACAP/0MAAAAQAAAAEAAAABAAAAAQCAI/QylwLBCpcCwQqXAsEKlwLBC/egB/QxQrK7CUKyuwlCsrsJQrK7C/ekBIQkgCf0MO6q4PzuquD87qrg/O6q4P/3mAf1qIQogCSAK/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIAr9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhC/0MZ2lQOWdpUDlnaVA5Z2lQOSAL/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIAv95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgC/3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAL/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIAv95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgCyAL/eYB/eYBIAv95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgCv34Af0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/QwAAIA/AACAPwAAgD8AAIA//eQB/ecB/eUBIAX9DAAAAIAAAACAAAAAgAAAAID9Tv1QIQwgByAMIAX94AH9DAAAID8AACA/AAAgPwAAID/9Q/1S/QsCACAEQRBqIQQgBEHgAEgNAAsgAEHgAGohACABQYADaiEBIANBAWohAwwACwsLkgEBAn9BACEGAkADQCAGIAVODQFBACEHA0AgACAHaiABIAdq/QACACACIAdq/QACAP3mASADIAdq/QACACAEIAdq/QACAP3mAf3kAf0LAgAgB0EQaiEHIAdB4ABIDQALIABB4ABqIQAgAUHgAGohASACQeAAaiECIANB4ABqIQMgBEHgAGohBCAGQQFqIQYMAAsLC90FAgJ/CHtBACEDAkADQCADIAJODQFBACEEA0AgACAEaiABIARq/QACACEFIAUgBf3mASEG/Qzq8Lq76vC6u+rwurvq8Lq7IAb95gH9DE4TqTxOE6k8ThOpPE4TqTz95AEgBv3mAf0MLR5cvS0eXL0tHly9LR5cvf3kASAG/eYB/QyTgwg+k4MIPpODCD6Tgwg+/eQBIAb95gH9DJmqqr6Zqqq+maqqvpmqqr795AEgBv3mASAF/eYBIAX95AEhByAF/eAB/QwAAABAAAAAQAAAAEAAAABA/eYBIQj9DAAAgD8AAIA/AACAPwAAgD/9DAAAAEAAAABAAAAAQAAAAEAgCP0MpcCwQqXAsEKlwLBCpcCwQv3oAf0MUKyuwlCsrsJQrK7CUKyuwv3pASEJIAn9DDuquD87qrg/O6q4PzuquD/95gH9aiEKIAkgCv0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAK/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIQv9DGdpUDlnaVA5Z2lQOWdpUDkgC/3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAL/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIAv95gH9DMGpKj3BqSo9wakqPcGpKj395AEgC/3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAL/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIAsgC/3mAf3mASAL/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIAr9+AH9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf0MAACAPwAAgD8AAIA/AACAP/3kAf3nAf3lASAF/QwAAACAAAAAgAAAAIAAAACA/U79UCEMIAcgDCAF/eAB/QwAACA/AAAgPwAAID8AACA//UP9Uv0LAgAgBEEQaiEEIARB4ABIDQALIABB4ABqIQAgAUHgAGohASADQQFqIQMMAAsLC2oBAn9BACEEAkADQCAEIANODQFBACEFA0AgACAFaiABIAVq/QACACACIAVq/QACAP3mAf0LAgAgBUEQaiEFIAVB4ABIDQALIABB4ABqIQAgAUHgAGohASACQeAAaiECIARBAWohBAwACwsLZgECf0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVqIAEgBWr9AAIAIAIgBWr9AAIA/eYB/QsCACAFQRBqIQUgBUEwSA0ACyAAQTBqIQAgAUEwaiEBIAJBMGohAiAEQQFqIQQMAAsLC/YDAgJ/BXtBACEFAkADQCAFIARODQFBACEGA0AgACAGaiABIAZq/QACACACIAZq/QACAP0MAAAAPwAAAD8AAAA/AAAAP/3mASEHIAf9DKXAsEKlwLBCpcCwQqXAsEL96AH9DFCsrsJQrK7CUKyuwlCsrsL96QEhCCAI/Qw7qrg/O6q4PzuquD87qrg//eYB/WohCSAIIAn9DACAMT8AgDE/AIAxPwCAMT/95gH95QEgCf0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEK/QxnaVA5Z2lQOWdpUDlnaVA5IAr95gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgCv3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAK/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIAr95gH9DKqqKj6qqio+qqoqPqqqKj795AEgCv3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASAKIAr95gH95gEgCv3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAJ/fgB/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gEhCyALIAv95gEgAyAGav0AAgD95gH95QH9CwIAIAZBEGohBiAGQTBIDQALIABBMGohACABQTBqIQEgAkEwaiECIANBMGohAyAFQQFqIQUMAAsLC5MKBAV/AXsBfwx7QQAhBAJAA0AgAyAEa0ECSA0BQQAhBQJAA0AgBUEQTg0BIAIgBEHgAGxqIAVBBGxqIQr9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDv0MAAAAAAAAAAAAAAAAAAAAACEP/QwAAAAAAAAAAAAAAAAAAAAAIRD9DAAAAAAAAAAAAAAAAAAAAAAhEf0MAAAAAAAAAAAAAAAAAAAAACESIAAgBEEwbGohBiABIAVBBGxqIQcgBkEwaiEIA0AgB/0AAgAhEyAH/QACECEUIAf9AAIgIRUgB/0AAjAhFiAG/QkCACEJIAsgCSAT/eYB/eQBIQsgDCAJIBT95gH95AEhDCANIAkgFf3mAf3kASENIA4gCSAW/eYB/eQBIQ4gBv0JAjAhCSAPIAkgE/3mAf3kASEPIBAgCSAU/eYB/eQBIRAgESAJIBX95gH95AEhESASIAkgFv3mAf3kASESIAZBBGohBiAHQeAAaiEHIAYgCEgNAAsgCiAL/QsCACAKIAz9CwIQIAogDf0LAiAgCiAO/QsCMCAKIA/9CwJgIAogEP0LAnAgCiAR/QsCgAEgCiAS/QsCkAEgBUEQaiEFDAALC0EQIQUgAiAEQeAAbGogBUEEbGohCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhD/0MAAAAAAAAAAAAAAAAAAAAACEQIAAgBEEwbGohBiABIAVBBGxqIQcgBkEwaiEIA0AgB/0AAgAhEyAH/QACECEUIAb9CQIAIQkgCyAJIBP95gH95AEhCyAMIAkgFP3mAf3kASEMIAb9CQIwIQkgDyAJIBP95gH95AEhDyAQIAkgFP3mAf3kASEQIAZBBGohBiAHQeAAaiEHIAYgCEgNAAsgCiAL/QsCACAKIAz9CwIQIAogD/0LAmAgCiAQ/QsCcCAEQQJqIQQMAAsLAkADQCAEIANODQFBACEFAkADQCAFQRBODQEgAiAEQeAAbGogBUEEbGohCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEOIAAgBEEwbGohBiABIAVBBGxqIQcgBkEwaiEIA0AgB/0AAgAhEyAH/QACECEUIAf9AAIgIRUgB/0AAjAhFiAG/QkCACEJIAsgCSAT/eYB/eQBIQsgDCAJIBT95gH95AEhDCANIAkgFf3mAf3kASENIA4gCSAW/eYB/eQBIQ4gBkEEaiEGIAdB4ABqIQcgBiAISA0ACyAKIAv9CwIAIAogDP0LAhAgCiAN/QsCICAKIA79CwIwIAVBEGohBQwACwtBECEFIAIgBEHgAGxqIAVBBGxqIQr9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEMIAAgBEEwbGohBiABIAVBBGxqIQcgBkEwaiEIA0AgB/0AAgAhEyAH/QACECEUIAb9CQIAIQkgCyAJIBP95gH95AEhCyAMIAkgFP3mAf3kASEMIAZBBGohBiAHQeAAaiEHIAYgCEgNAAsgCiAL/QsCACAKIAz9CwIQIARBAWohBAwACwsLowYEB38BewF/DHsgAUEEbCEBIANBBGwhA0EAIQYCQANAIAZBgAlODQEgBCAGav0MAAAAAAAAAAAAAAAAAAAAAP0LAgAgBkEQaiEGDAALC0EAIQsCQANAIAsgBU4NASALQRBqIQwCQCAMIAVIDQAgBSEMC0EAIQYCQANAIAZBDE4NAUEAIQcCQANAIAdBEE4NASAEIAZB4ABsaiAHQQRsaiEOIA79AAIAIQ8gDv0AAhAhECAO/QACICERIA79AAIwIRIgDv0AAmAhEyAO/QACcCEUIA79AAKAASEVIA79AAKQASEWIAAgCyABbGogBkEEbGohCSACIAsgA2xqIAdBBGxqIQogCyEIAkADQCAIIAxODQEgCv0AAgAhFyAK/QACECEYIAr9AAIgIRkgCv0AAjAhGiAJ/QkCACENIA8gDSAX/eYB/eQBIQ8gECANIBj95gH95AEhECARIA0gGf3mAf3kASERIBIgDSAa/eYB/eQBIRIgCf0JAgQhDSATIA0gF/3mAf3kASETIBQgDSAY/eYB/eQBIRQgFSANIBn95gH95AEhFSAWIA0gGv3mAf3kASEWIAkgAWohCSAKIANqIQogCEEBaiEIDAALCyAOIA/9CwIAIA4gEP0LAhAgDiAR/QsCICAOIBL9CwIwIA4gE/0LAmAgDiAU/QsCcCAOIBX9CwKAASAOIBb9CwKQASAHQRBqIQcMAAsLQRAhByAEIAZB4ABsaiAHQQRsaiEOIA79AAIAIQ8gDv0AAhAhECAO/QACYCETIA79AAJwIRQgACALIAFsaiAGQQRsaiEJIAIgCyADbGogB0EEbGohCiALIQgCQANAIAggDE4NASAK/QACACEXIAr9AAIQIRggCf0JAgAhDSAPIA0gF/3mAf3kASEPIBAgDSAY/eYB/eQBIRAgCf0JAgQhDSATIA0gF/3mAf3kASETIBQgDSAY/eYB/eQBIRQgCSABaiEJIAogA2ohCiAIQQFqIQgMAAsLIA4gD/0LAgAgDiAQ/QsCECAOIBP9CwJgIA4gFP0LAnAgBkECaiEGDAALCyALQRBqIQsMAAsLC38BAn9BACEEAkADQCAEIANODQFBACEFA0AgACAFav0MAACAPwAAgD8AAIA/AACAPyABIAVq/QACACACIAVq/QACAP3mAf3lAf0LAgAgBUEQaiEFIAVB4ABIDQALIABB4ABqIQAgAUHgAGohASACQeAAaiECIARBAWohBAwACwsLfwECf0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVqIAEgBWr9AAIA/QwAAIA/AACAPwAAgD8AAIA/IAIgBWr9AAIA/eUB/eYB/QsCACAFQRBqIQUgBUHgAEgNAAsgAEHgAGohACABQeAAaiEBIAJB4ABqIQIgBEEBaiEEDAALCwtqAQJ/QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWogASAFav0AAgAgAiAFav0AAgD95AH9CwIAIAVBEGohBSAFQeAASA0ACyAAQeAAaiEAIAFB4ABqIQEgAkHgAGohAiAEQQFqIQQMAAsLC5IBAQJ/QQAhBgJAA0AgBiAFTg0BQQAhBwNAIAAgB2ogASAHav0AAgAgAiAHav0AAgAgAyAHav0AAgD95gEgBCAHav0AAgD95gH95AH9CwIAIAdBEGohByAHQeAASA0ACyAAQeAAaiEAIAFB4ABqIQEgAkHgAGohAiADQeAAaiEDIARB4ABqIQQgBkEBaiEGDAALCwt+AQJ/QQAhBQJAA0AgBSAETg0BQQAhBgNAIAAgBmogASAGav0AAgAgAiAGav0AAgD95gEgAyAGav0AAgD95gH9CwIAIAZBEGohBiAGQeAASA0ACyAAQeAAaiEAIAFB4ABqIQEgAkHgAGohAiADQeAAaiEDIAVBAWohBQwACwsLkgEBAn9BACEGAkADQCAGIAVODQFBACEHA0AgACAHaiABIAdq/QACACACIAdq/QACAP3kASADIAdq/QACAP3kASAEIAdq/QACAP3kAf0LAgAgB0EQaiEHIAdBgANIDQALIABBgANqIQAgAUGAA2ohASACQYADaiECIANBgANqIQMgBEGAA2ohBCAGQQFqIQYMAAsLC50KBAV/AXsBfwx7QQAhBAJAA0AgAyAEa0ECSA0BQQAhBQJAA0AgBUEQTg0BIAIgBEHgAGxqIAVBBGxqIQr9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDv0MAAAAAAAAAAAAAAAAAAAAACEP/QwAAAAAAAAAAAAAAAAAAAAAIRD9DAAAAAAAAAAAAAAAAAAAAAAhEf0MAAAAAAAAAAAAAAAAAAAAACESIAAgBEGAA2xqIQYgASAFQQRsaiEHIAZBgANqIQgDQCAH/QACACETIAf9AAIQIRQgB/0AAiAhFSAH/QACMCEWIAb9CQIAIQkgCyAJIBP95gH95AEhCyAMIAkgFP3mAf3kASEMIA0gCSAV/eYB/eQBIQ0gDiAJIBb95gH95AEhDiAG/QkCgAMhCSAPIAkgE/3mAf3kASEPIBAgCSAU/eYB/eQBIRAgESAJIBX95gH95AEhESASIAkgFv3mAf3kASESIAZBBGohBiAHQeAAaiEHIAYgCEgNAAsgCiAL/QsCACAKIAz9CwIQIAogDf0LAiAgCiAO/QsCMCAKIA/9CwJgIAogEP0LAnAgCiAR/QsCgAEgCiAS/QsCkAEgBUEQaiEFDAALC0EQIQUgAiAEQeAAbGogBUEEbGohCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhD/0MAAAAAAAAAAAAAAAAAAAAACEQIAAgBEGAA2xqIQYgASAFQQRsaiEHIAZBgANqIQgDQCAH/QACACETIAf9AAIQIRQgBv0JAgAhCSALIAkgE/3mAf3kASELIAwgCSAU/eYB/eQBIQwgBv0JAoADIQkgDyAJIBP95gH95AEhDyAQIAkgFP3mAf3kASEQIAZBBGohBiAHQeAAaiEHIAYgCEgNAAsgCiAL/QsCACAKIAz9CwIQIAogD/0LAmAgCiAQ/QsCcCAEQQJqIQQMAAsLAkADQCAEIANODQFBACEFAkADQCAFQRBODQEgAiAEQeAAbGogBUEEbGohCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEOIAAgBEGAA2xqIQYgASAFQQRsaiEHIAZBgANqIQgDQCAH/QACACETIAf9AAIQIRQgB/0AAiAhFSAH/QACMCEWIAb9CQIAIQkgCyAJIBP95gH95AEhCyAMIAkgFP3mAf3kASEMIA0gCSAV/eYB/eQBIQ0gDiAJIBb95gH95AEhDiAGQQRqIQYgB0HgAGohByAGIAhIDQALIAogC/0LAgAgCiAM/QsCECAKIA39CwIgIAogDv0LAjAgBUEQaiEFDAALC0EQIQUgAiAEQeAAbGogBUEEbGohCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQwgACAEQYADbGohBiABIAVBBGxqIQcgBkGAA2ohCANAIAf9AAIAIRMgB/0AAhAhFCAG/QkCACEJIAsgCSAT/eYB/eQBIQsgDCAJIBT95gH95AEhDCAGQQRqIQYgB0HgAGohByAGIAhIDQALIAogC/0LAgAgCiAM/QsCECAEQQFqIQQMAAsLC9ADBAd/AXsBfwl7IAFBBGwhASADQQRsIQNBACEGAkADQCAGQYAkTg0BIAQgBmr9DAAAAAAAAAAAAAAAAAAAAAD9CwIAIAZBEGohBgwACwtBACELAkADQCALIAVODQEgC0EQaiEMAkAgDCAFSA0AIAUhDAtBACEGAkADQCAGQeAATg0BQQAhByAEIAZBMGxqIAdBBGxqIQ4gDv0AAgAhDyAO/QACECEQIA79AAIgIREgDv0AAjAhEiAO/QACQCETIA79AAJQIRQgACALIAFsaiAGQQRsaiEJIAIgCyADbGogB0EEbGohCiALIQgCQANAIAggDE4NASAK/QACACEVIAr9AAIQIRYgCv0AAiAhFyAJ/QkCACENIA8gDSAV/eYB/eQBIQ8gECANIBb95gH95AEhECARIA0gF/3mAf3kASERIAn9CQIEIQ0gEiANIBX95gH95AEhEiATIA0gFv3mAf3kASETIBQgDSAX/eYB/eQBIRQgCSABaiEJIAogA2ohCiAIQQFqIQgMAAsLIA4gD/0LAgAgDiAQ/QsCECAOIBH9CwIgIA4gEv0LAjAgDiAT/QsCQCAOIBT9CwJQIAZBAmohBgwACwsgC0EQaiELDAALCwulBgQHfwF7AX8MeyABQQRsIQEgA0EEbCEDQQAhBgJAA0AgBkGAyABODQEgBCAGav0MAAAAAAAAAAAAAAAAAAAAAP0LAgAgBkEQaiEGDAALC0EAIQsCQANAIAsgBU4NASALQRBqIQwCQCAMIAVIDQAgBSEMC0EAIQYCQANAIAZB4ABODQFBACEHAkADQCAHQRBODQEgBCAGQeAAbGogB0EEbGohDiAO/QACACEPIA79AAIQIRAgDv0AAiAhESAO/QACMCESIA79AAJgIRMgDv0AAnAhFCAO/QACgAEhFSAO/QACkAEhFiAAIAsgAWxqIAZBBGxqIQkgAiALIANsaiAHQQRsaiEKIAshCAJAA0AgCCAMTg0BIAr9AAIAIRcgCv0AAhAhGCAK/QACICEZIAr9AAIwIRogCf0JAgAhDSAPIA0gF/3mAf3kASEPIBAgDSAY/eYB/eQBIRAgESANIBn95gH95AEhESASIA0gGv3mAf3kASESIAn9CQIEIQ0gEyANIBf95gH95AEhEyAUIA0gGP3mAf3kASEUIBUgDSAZ/eYB/eQBIRUgFiANIBr95gH95AEhFiAJIAFqIQkgCiADaiEKIAhBAWohCAwACwsgDiAP/QsCACAOIBD9CwIQIA4gEf0LAiAgDiAS/QsCMCAOIBP9CwJgIA4gFP0LAnAgDiAV/QsCgAEgDiAW/QsCkAEgB0EQaiEHDAALC0EQIQcgBCAGQeAAbGogB0EEbGohDiAO/QACACEPIA79AAIQIRAgDv0AAmAhEyAO/QACcCEUIAAgCyABbGogBkEEbGohCSACIAsgA2xqIAdBBGxqIQogCyEIAkADQCAIIAxODQEgCv0AAgAhFyAK/QACECEYIAn9CQIAIQ0gDyANIBf95gH95AEhDyAQIA0gGP3mAf3kASEQIAn9CQIEIQ0gEyANIBf95gH95AEhEyAUIA0gGP3mAf3kASEUIAkgAWohCSAKIANqIQogCEEBaiEIDAALCyAOIA/9CwIAIA4gEP0LAhAgDiAT/QsCYCAOIBT9CwJwIAZBAmohBgwACwsgC0EQaiELDAALCwuSBQQFfwF7AX8Je0EAIQQCQANAIAMgBGtBAkgNAUEAIQUgAiAEQTBsaiAFQQRsaiEK/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhD/0MAAAAAAAAAAAAAAAAAAAAACEQIAAgBEGAA2xqIQYgASAFQQRsaiEHIAZBgANqIQgDQCAH/QACACERIAf9AAIQIRIgB/0AAiAhEyAG/QkCACEJIAsgCSAR/eYB/eQBIQsgDCAJIBL95gH95AEhDCANIAkgE/3mAf3kASENIAb9CQKAAyEJIA4gCSAR/eYB/eQBIQ4gDyAJIBL95gH95AEhDyAQIAkgE/3mAf3kASEQIAZBBGohBiAHQTBqIQcgBiAISA0ACyAKIAv9CwIAIAogDP0LAhAgCiAN/QsCICAKIA79CwIwIAogD/0LAkAgCiAQ/QsCUCAEQQJqIQQMAAsLAkADQCAEIANODQFBACEFIAIgBEEwbGogBUEEbGohCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDSAAIARBgANsaiEGIAEgBUEEbGohByAGQYADaiEIA0AgB/0AAgAhESAH/QACECESIAf9AAIgIRMgBv0JAgAhCSALIAkgEf3mAf3kASELIAwgCSAS/eYB/eQBIQwgDSAJIBP95gH95AEhDSAGQQRqIQYgB0EwaiEHIAYgCEgNAAsgCiAL/QsCACAKIAz9CwIQIAogDf0LAiAgBEEBaiEEDAALCwvoAwQHfwF7AX8JeyABQQRsIQEgA0EEbCEDQQAhBgJAA0AgBkGAHk4NASAEIAZq/QwAAAAAAAAAAAAAAAAAAAAA/QsCACAGQRBqIQYMAAsLQQAhCwJAA0AgCyAFTg0BIAtBEGohDAJAIAwgBUgNACAFIQwLQQAhBgJAA0AgBkHgAE4NAUEAIQcgBCAGQShsaiAHQQRsaiEOIA79AAIAIQ8gDv0AAhAhECAO/QACICERIA79AAIoIRIgDv0AAjghEyAO/QACSCEUIAAgCyABbGogBkEEbGohCSACIAsgA2xqIAdBBGxqIQogCyEIAkADQCAIIAxODQEgCv0AAgAhFSAK/QACECEWIAr9AAIgIRcgCf0JAgAhDSAPIA0gFf3mAf3kASEPIBAgDSAW/eYB/eQBIRAgESANIBf95gH95AEhESAJ/QkCBCENIBIgDSAV/eYB/eQBIRIgEyANIBb95gH95AEhEyAUIA0gF/3mAf3kASEUIAkgAWohCSAKIANqIQogCEEBaiEIDAALCyAOIA/9CwIAIA4gEP0LAhAgDiAR/R8AOAIgIA4gEf0fATgCJCAOIBL9CwIoIA4gE/0LAjggDiAU/R8AOAJIIA4gFP0fATgCTCAGQQJqIQYMAAsLIAtBEGohCwwACwsLtgUEBX8BewF/CXtBACEEAkADQCADIARrQQJIDQFBACEFIAIgBEEobGogBUEEbGohCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhECAAIARBgANsaiEGIAEgBUEEbGohByAGQYADaiEIA0AgB/0AAgAhESAH/QACECESIAf9AAIgIRMgBv0JAgAhCSALIAkgEf3mAf3kASELIAwgCSAS/eYB/eQBIQwgDSAJIBP95gH95AEhDSAG/QkCgAMhCSAOIAkgEf3mAf3kASEOIA8gCSAS/eYB/eQBIQ8gECAJIBP95gH95AEhECAGQQRqIQYgB0EoaiEHIAYgCEgNAAsgCiAL/QsCACAKIAz9CwIQIAogDf0fADgCICAKIA39HwE4AiQgCiAO/QsCKCAKIA/9CwI4IAogEP0fADgCSCAKIBD9HwE4AkwgBEECaiEEDAALCwJAA0AgBCADTg0BQQAhBSACIARBKGxqIAVBBGxqIQr9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ0gACAEQYADbGohBiABIAVBBGxqIQcgBkGAA2ohCANAIAf9AAIAIREgB/0AAhAhEiAH/QACICETIAb9CQIAIQkgCyAJIBH95gH95AEhCyAMIAkgEv3mAf3kASEMIA0gCSAT/eYB/eQBIQ0gBkEEaiEGIAdBKGohByAGIAhIDQALIAogC/0LAgAgCiAM/QsCECAKIA39HwA4AiAgCiAN/R8BOAIkIARBAWohBAwACwsLAP0CBG5hbWUB9QIeAApyb3dzXzk2eDEwAQpwb2ludHdpc2UwAgpyb3dzXzk2eDI0Awpwb2ludHdpc2UxBApwb2ludHdpc2UyBQpwb2ludHdpc2UzBgpyb3dzXzk2eDEyBwpyb3dzXzEyeDI0CApwb2ludHdpc2U0CQpwb2ludHdpc2U1Cgpwb2ludHdpc2U2Cwpwb2ludHdpc2U3DApwb2ludHdpc2U4DQpwb2ludHdpc2U5Dgtwb2ludHdpc2UxMA8LcG9pbnR3aXNlMTEQCmNvbHNfMTJ4MjQRC291dGVyXzEyeDI0Egtwb2ludHdpc2UxMhMLcG9pbnR3aXNlMTMUC3BvaW50d2lzZTE0FQtwb2ludHdpc2UxNRYLcG9pbnR3aXNlMTYXC3BvaW50d2lzZTE3GApjb2xzXzk2eDI0GQtvdXRlcl85NngxMhoLb3V0ZXJfOTZ4MjQbCmNvbHNfOTZ4MTIcC291dGVyXzk2eDEwHQpjb2xzXzk2eDEw";
+const kernelBytes = "AGFzbQEAAAABHwRgBH9/f38AYAZ/f39/f38AYAN/f38AYAV/f39/fwACEgEDZW52Bm1lbW9yeQIBAYCABAMgHwAAAAABAAAAAAICAQIAAAMAAQAAAAEDAQABAQABAAIHnwMfCnJvd3NfOTZ4MTAAAApwb2ludHdpc2UwAAEKcm93c185NngyNAACCnBvaW50d2lzZTEAAwpwb2ludHdpc2UyAAQKcG9pbnR3aXNlMwAFCnJvd3NfOTZ4MTIABgpyb3dzXzEyeDI0AAcKcG9pbnR3aXNlNAAICnBvaW50d2lzZTUACQpwb2ludHdpc2U2AAoKcG9pbnR3aXNlNwALCnBvaW50d2lzZTgADApwb2ludHdpc2U5AA0LcG9pbnR3aXNlMTAADgtwb2ludHdpc2UxMQAPCmNvbHNfMTJ4MjQAEAtvdXRlcl8xMngyNAARC3BvaW50d2lzZTEyABILcG9pbnR3aXNlMTMAEwtwb2ludHdpc2UxNAAUC3BvaW50d2lzZTE1ABULcG9pbnR3aXNlMTYAFgtwb2ludHdpc2UxNwAXCmNvbHNfOTZ4MjQAGAtvdXRlcl85NngxMgAZC291dGVyXzk2eDI0ABoKY29sc185NngxMgAbC291dGVyXzk2eDEwABwKY29sc185NngxMAAdCW5vbmZpbml0ZQAeCtm1AR+HFgIGfxZ7QQAhBAJAA0AgAyAEa0EESA0BQQAhBQJAA0AgBUHgAE4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhEP0MAAAAAAAAAAAAAAAAAAAAACER/QwAAAAAAAAAAAAAAAAAAAAAIRIgACAFQShsaiEGIAEgBEEobGohByAGQSBqIQgDQCAH/QACACETIAf9AAIoIRQgB/0AAlAhFSAH/QACeCEWIAb9AAIAIQogCyAKIBP95gH95AEhCyANIAogFP3mAf3kASENIA8gCiAV/eYB/eQBIQ8gESAKIBb95gH95AEhESAG/QACKCEKIAwgCiAT/eYB/eQBIQwgDiAKIBT95gH95AEhDiAQIAogFf3mAf3kASEQIBIgCiAW/eYB/eQBIRIgBkEQaiEGIAdBEGohByAGIAhIDQALIAf9AAIAIRMgB/0AAighFCAH/QACUCEVIAf9AAJ4IRYgBv0AAgAhCiALIAogE/3mAf0M//////////8AAAAAAAAAAP1O/eQBIQsgDSAKIBT95gH9DP//////////AAAAAAAAAAD9Tv3kASENIA8gCiAV/eYB/Qz//////////wAAAAAAAAAA/U795AEhDyARIAogFv3mAf0M//////////8AAAAAAAAAAP1O/eQBIREgBv0AAighCiAMIAogE/3mAf0M//////////8AAAAAAAAAAP1O/eQBIQwgDiAKIBT95gH9DP//////////AAAAAAAAAAD9Tv3kASEOIBAgCiAV/eYB/Qz//////////wAAAAAAAAAA/U795AEhECASIAogFv3mAf0M//////////8AAAAAAAAAAP1O/eQBIRIgAiAEQYADbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAIAIAkgGf0fATgCBCANIA79DQABAgMEBQYHEBESExQVFhcgDSAO/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAKAAyAJIBn9HwE4AoQDIA8gEP0NAAECAwQFBgcQERITFBUWFyAPIBD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AoAGIAkgGf0fATgChAYgESAS/Q0AAQIDBAUGBxAREhMUFRYXIBEgEv0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCgAkgCSAZ/R8BOAKECSAFQQJqIQUMAAsLIARBBGohBAwACwsCQANAIAQgA04NAUEAIQUCQANAIAVB4ABODQH9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIRr9DAAAAAAAAAAAAAAAAAAAAAAhG/0MAAAAAAAAAAAAAAAAAAAAACEc/QwAAAAAAAAAAAAAAAAAAAAAIR39DAAAAAAAAAAAAAAAAAAAAAAhHv0MAAAAAAAAAAAAAAAAAAAAACEfIAAgBUEobGohBiABIARBKGxqIQcgBkEgaiEIA0AgB/0AAgAhEyAG/QACACEKIAsgCiAT/eYB/eQBIQsgBv0AAighCiAMIAogE/3mAf3kASEMIAb9AAJQIQogGiAKIBP95gH95AEhGiAG/QACeCEKIBsgCiAT/eYB/eQBIRsgBv0AAqABIQogHCAKIBP95gH95AEhHCAG/QACyAEhCiAdIAogE/3mAf3kASEdIAb9AALwASEKIB4gCiAT/eYB/eQBIR4gBv0AApgCIQogHyAKIBP95gH95AEhHyAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgB/0AAgAhEyAG/QACACEKIAsgCiAT/eYB/Qz//////////wAAAAAAAAAA/U795AEhCyAG/QACKCEKIAwgCiAT/eYB/Qz//////////wAAAAAAAAAA/U795AEhDCAG/QACUCEKIBogCiAT/eYB/Qz//////////wAAAAAAAAAA/U795AEhGiAG/QACeCEKIBsgCiAT/eYB/Qz//////////wAAAAAAAAAA/U795AEhGyAG/QACoAEhCiAcIAogE/3mAf0M//////////8AAAAAAAAAAP1O/eQBIRwgBv0AAsgBIQogHSAKIBP95gH9DP//////////AAAAAAAAAAD9Tv3kASEdIAb9AALwASEKIB4gCiAT/eYB/Qz//////////wAAAAAAAAAA/U795AEhHiAG/QACmAIhCiAfIAogE/3mAf0M//////////8AAAAAAAAAAP1O/eQBIR8gAiAEQYADbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRcgGiAb/Q0AAQIDBAUGBxAREhMUFRYXIBogG/0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9CwIAIBwgHf0NAAECAwQFBgcQERITFBUWFyAcIB39DQgJCgsMDQ4PGBkaGxwdHh/95AEhFyAeIB/9DQABAgMEBQYHEBESExQVFhcgHiAf/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0LAhAgBUEIaiEFDAALCyAEQQFqIQQMAAsLC2IBAn9BACEEAkADQCAEIANODQFBACEFA0AgACAFaiABIAVq/QACACACIAVq/QACAP3kAf0LAgAgBUEQaiEFIAVBgANIDQALIABBgANqIQAgAUGAA2ohASAEQQFqIQQMAAsLC/UQAgZ/FntBACEEAkADQCADIARrQQRIDQFBACEFAkADQCAFQeAATg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhD/0MAAAAAAAAAAAAAAAAAAAAACEQ/QwAAAAAAAAAAAAAAAAAAAAAIRH9DAAAAAAAAAAAAAAAAAAAAAAhEiAAIAVB4ABsaiEGIAEgBEHgAGxqIQcgBkHgAGohCANAIAf9AAIAIRMgB/0AAmAhFCAH/QACwAEhFSAH/QACoAIhFiAG/QACACEKIAsgCiAT/eYB/eQBIQsgDSAKIBT95gH95AEhDSAPIAogFf3mAf3kASEPIBEgCiAW/eYB/eQBIREgBv0AAmAhCiAMIAogE/3mAf3kASEMIA4gCiAU/eYB/eQBIQ4gECAKIBX95gH95AEhECASIAogFv3mAf3kASESIAZBEGohBiAHQRBqIQcgBiAISA0ACyACIARBgANsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AgAgCSAZ/R8BOAIEIA0gDv0NAAECAwQFBgcQERITFBUWFyANIA79DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AoADIAkgGf0fATgChAMgDyAQ/Q0AAQIDBAUGBxAREhMUFRYXIA8gEP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCgAYgCSAZ/R8BOAKEBiARIBL9DQABAgMEBQYHEBESExQVFhcgESAS/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAKACSAJIBn9HwE4AoQJIAVBAmohBQwACwsgBEEEaiEEDAALCwJAA0AgBCADTg0BQQAhBQJAA0AgBUHgAE4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhGv0MAAAAAAAAAAAAAAAAAAAAACEb/QwAAAAAAAAAAAAAAAAAAAAAIRz9DAAAAAAAAAAAAAAAAAAAAAAhHf0MAAAAAAAAAAAAAAAAAAAAACEe/QwAAAAAAAAAAAAAAAAAAAAAIR8gACAFQeAAbGohBiABIARB4ABsaiEHIAZB4ABqIQgDQCAH/QACACETIAb9AAIAIQogCyAKIBP95gH95AEhCyAG/QACYCEKIAwgCiAT/eYB/eQBIQwgBv0AAsABIQogGiAKIBP95gH95AEhGiAG/QACoAIhCiAbIAogE/3mAf3kASEbIAb9AAKAAyEKIBwgCiAT/eYB/eQBIRwgBv0AAuADIQogHSAKIBP95gH95AEhHSAG/QACwAQhCiAeIAogE/3mAf3kASEeIAb9AAKgBSEKIB8gCiAT/eYB/eQBIR8gBkEQaiEGIAdBEGohByAGIAhIDQALIAIgBEGAA2xqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEXIBogG/0NAAECAwQFBgcQERITFBUWFyAaIBv9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/QsCACAcIB39DQABAgMEBQYHEBESExQVFhcgHCAd/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRcgHiAf/Q0AAQIDBAUGBxAREhMUFRYXIB4gH/0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9CwIQIAVBCGohBQwACwsgBEEBaiEEDAALCwtqAQJ/QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWogASAFav0AAgAgAiAFav0AAgD95AH9CwIAIAVBEGohBSAFQYADSA0ACyAAQYADaiEAIAFBgANqIQEgAkGAA2ohAiAEQQFqIQQMAAsLC60MAgJ/EHtBACEGAkADQCAGIAVODQFBACEHA0AgACAHaiABIAdq/QACAP3hASEI/QwAAIA/AACAPwAAgD8AAIA//QwAAIA/AACAPwAAgD8AAIA/IAj9DKXAsEKlwLBCpcCwQqXAsEL96AH9DFCsrsJQrK7CUKyuwlCsrsL96QEhCSAJ/Qw7qrg/O6q4PzuquD87qrg//eYB/WohCiAJIAr9DACAMT8AgDE/AIAxPwCAMT/95gH95QEgCv0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEL/QxnaVA5Z2lQOWdpUDlnaVA5IAv95gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgC/3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAL/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIAv95gH9DKqqKj6qqio+qqoqPqqqKj795AEgC/3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASALIAv95gH95gEgC/3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAK/fgB/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH95AH95wEgAiAHav0AAgD95gEgAyAHav0AAgD94QEhDP0MAACAPwAAgD8AAIA/AACAP/0MAACAPwAAgD8AAIA/AACAPyAM/QylwLBCpcCwQqXAsEKlwLBC/egB/QxQrK7CUKyuwlCsrsJQrK7C/ekBIQ0gDf0MO6q4PzuquD87qrg/O6q4P/3mAf1qIQ4gDSAO/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIA79DIOAXrmDgF65g4BeuYOAXrn95gH95QEhD/0MZ2lQOWdpUDlnaVA5Z2lQOSAP/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIA/95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgD/3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAP/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIA/95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgDyAP/eYB/eYBIA/95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgDv34Af0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/eQB/ecBIAQgB2r9AAIAIRAgECAQ/eYBIRH9DOrwurvq8Lq76vC6u+rwursgEf3mAf0MThOpPE4TqTxOE6k8ThOpPP3kASAR/eYB/QwtHly9LR5cvS0eXL0tHly9/eQBIBH95gH9DJODCD6Tgwg+k4MIPpODCD795AEgEf3mAf0Mmaqqvpmqqr6Zqqq+maqqvv3kASAR/eYBIBD95gEgEP3kASESIBD94AH9DAAAAEAAAABAAAAAQAAAAED95gEhE/0MAACAPwAAgD8AAIA/AACAP/0MAAAAQAAAAEAAAABAAAAAQCAT/QylwLBCpcCwQqXAsEKlwLBC/egB/QxQrK7CUKyuwlCsrsJQrK7C/ekBIRQgFP0MO6q4PzuquD87qrg/O6q4P/3mAf1qIRUgFCAV/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIBX9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhFv0MZ2lQOWdpUDlnaVA5Z2lQOSAW/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIBb95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgFv3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAW/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIBb95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgFiAW/eYB/eYBIBb95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgFf34Af0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/QwAAIA/AACAPwAAgD8AAIA//eQB/ecB/eUBIBD9DAAAAIAAAACAAAAAgAAAAID9Tv1QIRcgEiAXIBD94AH9DAAAID8AACA/AAAgPwAAID/9Q/1S/eYB/eQB/QsCACAHQRBqIQcgB0HgAEgNAAsgAEHgAGohACABQYADaiEBIAJB4ABqIQIgA0GAA2ohAyAEQYADaiEEIAZBAWohBgwACwsL+wgCAn8Me0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVqIAEgBWr9AAIA/eEBIQb9DAAAgD8AAIA/AACAPwAAgD/9DAAAgD8AAIA/AACAPwAAgD8gBv0MpcCwQqXAsEKlwLBCpcCwQv3oAf0MUKyuwlCsrsJQrK7CUKyuwv3pASEHIAf9DDuquD87qrg/O6q4PzuquD/95gH9aiEIIAcgCP0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAI/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIQn9DGdpUDlnaVA5Z2lQOWdpUDkgCf3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAJ/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIAn95gH9DMGpKj3BqSo9wakqPcGpKj395AEgCf3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAJ/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIAkgCf3mAf3mASAJ/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIAj9+AH9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf3kAf3nASACIAVq/QACACEKIAogCv3mASEL/Qzq8Lq76vC6u+rwurvq8Lq7IAv95gH9DE4TqTxOE6k8ThOpPE4TqTz95AEgC/3mAf0MLR5cvS0eXL0tHly9LR5cvf3kASAL/eYB/QyTgwg+k4MIPpODCD6Tgwg+/eQBIAv95gH9DJmqqr6Zqqq+maqqvpmqqr795AEgC/3mASAK/eYBIAr95AEhDCAK/eAB/QwAAABAAAAAQAAAAEAAAABA/eYBIQ39DAAAgD8AAIA/AACAPwAAgD/9DAAAAEAAAABAAAAAQAAAAEAgDf0MpcCwQqXAsEKlwLBCpcCwQv3oAf0MUKyuwlCsrsJQrK7CUKyuwv3pASEOIA79DDuquD87qrg/O6q4PzuquD/95gH9aiEPIA4gD/0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAP/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIRD9DGdpUDlnaVA5Z2lQOWdpUDkgEP3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAQ/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIBD95gH9DMGpKj3BqSo9wakqPcGpKj395AEgEP3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAQ/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIBAgEP3mAf3mASAQ/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIA/9+AH9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf0MAACAPwAAgD8AAIA/AACAP/3kAf3nAf3lASAK/QwAAACAAAAAgAAAAIAAAACA/U79UCERIAwgESAK/eAB/QwAACA/AAAgPwAAID8AACA//UP9Uv3mAf0LAgAgBUEQaiEFIAVB4ABIDQALIABB4ABqIQAgAUGAA2ohASACQeAAaiECIARBAWohBAwACwsL7RACBn8We0EAIQQCQANAIAMgBGtBBEgNAUEAIQUCQANAIAVB4ABODQH9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDv0MAAAAAAAAAAAAAAAAAAAAACEP/QwAAAAAAAAAAAAAAAAAAAAAIRD9DAAAAAAAAAAAAAAAAAAAAAAhEf0MAAAAAAAAAAAAAAAAAAAAACESIAAgBUEwbGohBiABIARBMGxqIQcgBkEwaiEIA0AgB/0AAgAhEyAH/QACMCEUIAf9AAJgIRUgB/0AApABIRYgBv0AAgAhCiALIAogE/3mAf3kASELIA0gCiAU/eYB/eQBIQ0gDyAKIBX95gH95AEhDyARIAogFv3mAf3kASERIAb9AAIwIQogDCAKIBP95gH95AEhDCAOIAogFP3mAf3kASEOIBAgCiAV/eYB/eQBIRAgEiAKIBb95gH95AEhEiAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgAiAEQYADbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAIAIAkgGf0fATgCBCANIA79DQABAgMEBQYHEBESExQVFhcgDSAO/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAKAAyAJIBn9HwE4AoQDIA8gEP0NAAECAwQFBgcQERITFBUWFyAPIBD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AoAGIAkgGf0fATgChAYgESAS/Q0AAQIDBAUGBxAREhMUFRYXIBEgEv0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCgAkgCSAZ/R8BOAKECSAFQQJqIQUMAAsLIARBBGohBAwACwsCQANAIAQgA04NAUEAIQUCQANAIAVB4ABODQH9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIRr9DAAAAAAAAAAAAAAAAAAAAAAhG/0MAAAAAAAAAAAAAAAAAAAAACEc/QwAAAAAAAAAAAAAAAAAAAAAIR39DAAAAAAAAAAAAAAAAAAAAAAhHv0MAAAAAAAAAAAAAAAAAAAAACEfIAAgBUEwbGohBiABIARBMGxqIQcgBkEwaiEIA0AgB/0AAgAhEyAG/QACACEKIAsgCiAT/eYB/eQBIQsgBv0AAjAhCiAMIAogE/3mAf3kASEMIAb9AAJgIQogGiAKIBP95gH95AEhGiAG/QACkAEhCiAbIAogE/3mAf3kASEbIAb9AALAASEKIBwgCiAT/eYB/eQBIRwgBv0AAvABIQogHSAKIBP95gH95AEhHSAG/QACoAIhCiAeIAogE/3mAf3kASEeIAb9AALQAiEKIB8gCiAT/eYB/eQBIR8gBkEQaiEGIAdBEGohByAGIAhIDQALIAIgBEGAA2xqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEXIBogG/0NAAECAwQFBgcQERITFBUWFyAaIBv9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/QsCACAcIB39DQABAgMEBQYHEBESExQVFhcgHCAd/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRcgHiAf/Q0AAQIDBAUGBxAREhMUFRYXIB4gH/0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9CwIQIAVBCGohBQwACwsgBEEBaiEEDAALCwuEFAIGfxZ7QQAhBAJAA0AgAyAEa0EESA0BQQAhBQJAA0AgBUEMTg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhD/0MAAAAAAAAAAAAAAAAAAAAACEQ/QwAAAAAAAAAAAAAAAAAAAAAIRH9DAAAAAAAAAAAAAAAAAAAAAAhEiAAIAVB4ABsaiEGIAEgBEHgAGxqIQcgBkHgAGohCANAIAf9AAIAIRMgB/0AAmAhFCAH/QACwAEhFSAH/QACoAIhFiAG/QACACEKIAsgCiAT/eYB/eQBIQsgDSAKIBT95gH95AEhDSAPIAogFf3mAf3kASEPIBEgCiAW/eYB/eQBIREgBv0AAmAhCiAMIAogE/3mAf3kASEMIA4gCiAU/eYB/eQBIQ4gECAKIBX95gH95AEhECASIAogFv3mAf3kASESIAZBEGohBiAHQRBqIQcgBiAISA0ACyACIARBMGxqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCACAJIBn9HwE4AgQgDSAO/Q0AAQIDBAUGBxAREhMUFRYXIA0gDv0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCMCAJIBn9HwE4AjQgDyAQ/Q0AAQIDBAUGBxAREhMUFRYXIA8gEP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCYCAJIBn9HwE4AmQgESAS/Q0AAQIDBAUGBxAREhMUFRYXIBEgEv0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCkAEgCSAZ/R8BOAKUASAFQQJqIQUMAAsLIARBBGohBAwACwsCQANAIAQgA04NAUEAIQUCQANAIAVBCE4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhGv0MAAAAAAAAAAAAAAAAAAAAACEb/QwAAAAAAAAAAAAAAAAAAAAAIRz9DAAAAAAAAAAAAAAAAAAAAAAhHf0MAAAAAAAAAAAAAAAAAAAAACEe/QwAAAAAAAAAAAAAAAAAAAAAIR8gACAFQeAAbGohBiABIARB4ABsaiEHIAZB4ABqIQgDQCAH/QACACETIAb9AAIAIQogCyAKIBP95gH95AEhCyAG/QACYCEKIAwgCiAT/eYB/eQBIQwgBv0AAsABIQogGiAKIBP95gH95AEhGiAG/QACoAIhCiAbIAogE/3mAf3kASEbIAb9AAKAAyEKIBwgCiAT/eYB/eQBIRwgBv0AAuADIQogHSAKIBP95gH95AEhHSAG/QACwAQhCiAeIAogE/3mAf3kASEeIAb9AAKgBSEKIB8gCiAT/eYB/eQBIR8gBkEQaiEGIAdBEGohByAGIAhIDQALIAIgBEEwbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRcgGiAb/Q0AAQIDBAUGBxAREhMUFRYXIBogG/0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9CwIAIBwgHf0NAAECAwQFBgcQERITFBUWFyAcIB39DQgJCgsMDQ4PGBkaGxwdHh/95AEhFyAeIB/9DQABAgMEBQYHEBESExQVFhcgHiAf/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0LAhAgBUEIaiEFDAALC0EIIQX9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIRr9DAAAAAAAAAAAAAAAAAAAAAAhGyAAIAVB4ABsaiEGIAEgBEHgAGxqIQcgBkHgAGohCANAIAf9AAIAIRMgBv0AAgAhCiALIAogE/3mAf3kASELIAb9AAJgIQogDCAKIBP95gH95AEhDCAG/QACwAEhCiAaIAogE/3mAf3kASEaIAb9AAKgAiEKIBsgCiAT/eYB/eQBIRsgBkEQaiEGIAdBEGohByAGIAhIDQALIAIgBEEwbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRcgGiAb/Q0AAQIDBAUGBxAREhMUFRYXIBogG/0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9CwIAIARBAWohBAwACwsLXwECf0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVqIAEgBWr9AAIAIAIgBWr9AAIA/eQB/QsCACAFQRBqIQUgBUEwSA0ACyAAQTBqIQAgAUEwaiEBIARBAWohBAwACwsL4gMCAn8Ee0EAIQMCQANAIAMgAk4NAUEAIQQDQCAAIARqIAEgBGr9AAIA/eEBIQX9DAAAgD8AAIA/AACAPwAAgD/9DAAAgD8AAIA/AACAPwAAgD8gBf0MpcCwQqXAsEKlwLBCpcCwQv3oAf0MUKyuwlCsrsJQrK7CUKyuwv3pASEGIAb9DDuquD87qrg/O6q4PzuquD/95gH9aiEHIAYgB/0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAH/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIQj9DGdpUDlnaVA5Z2lQOWdpUDkgCP3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAI/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIAj95gH9DMGpKj3BqSo9wakqPcGpKj395AEgCP3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAI/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIAggCP3mAf3mASAI/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIAf9+AH9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf3kAf3nAf0LAgAgBEEQaiEEIARB4ABIDQALIABB4ABqIQAgAUGAA2ohASADQQFqIQMMAAsLC90FAgJ/CHtBACEDAkADQCADIAJODQFBACEEA0AgACAEaiABIARq/QACACEFIAUgBf3mASEG/Qzq8Lq76vC6u+rwurvq8Lq7IAb95gH9DE4TqTxOE6k8ThOpPE4TqTz95AEgBv3mAf0MLR5cvS0eXL0tHly9LR5cvf3kASAG/eYB/QyTgwg+k4MIPpODCD6Tgwg+/eQBIAb95gH9DJmqqr6Zqqq+maqqvpmqqr795AEgBv3mASAF/eYBIAX95AEhByAF/eAB/QwAAABAAAAAQAAAAEAAAABA/eYBIQj9DAAAgD8AAIA/AACAPwAAgD/9DAAAAEAAAABAAAAAQAAAAEAgCP0MpcCwQqXAsEKlwLBCpcCwQv3oAf0MUKyuwlCsrsJQrK7CUKyuwv3pASEJIAn9DDuquD87qrg/O6q4PzuquD/95gH9aiEKIAkgCv0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAK/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIQv9DGdpUDlnaVA5Z2lQOWdpUDkgC/3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAL/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIAv95gH9DMGpKj3BqSo9wakqPcGpKj395AEgC/3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAL/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIAsgC/3mAf3mASAL/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIAr9+AH9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf0MAACAPwAAgD8AAIA/AACAP/3kAf3nAf3lASAF/QwAAACAAAAAgAAAAIAAAACA/U79UCEMIAcgDCAF/eAB/QwAACA/AAAgPwAAID8AACA//UP9Uv0LAgAgBEEQaiEEIARB4ABIDQALIABB4ABqIQAgAUGAA2ohASADQQFqIQMMAAsLC5IBAQJ/QQAhBgJAA0AgBiAFTg0BQQAhBwNAIAAgB2ogASAHav0AAgAgAiAHav0AAgD95gEgAyAHav0AAgAgBCAHav0AAgD95gH95AH9CwIAIAdBEGohByAHQeAASA0ACyAAQeAAaiEAIAFB4ABqIQEgAkHgAGohAiADQeAAaiEDIARB4ABqIQQgBkEBaiEGDAALCwvdBQICfwh7QQAhAwJAA0AgAyACTg0BQQAhBANAIAAgBGogASAEav0AAgAhBSAFIAX95gEhBv0M6vC6u+rwurvq8Lq76vC6uyAG/eYB/QxOE6k8ThOpPE4TqTxOE6k8/eQBIAb95gH9DC0eXL0tHly9LR5cvS0eXL395AEgBv3mAf0Mk4MIPpODCD6Tgwg+k4MIPv3kASAG/eYB/QyZqqq+maqqvpmqqr6Zqqq+/eQBIAb95gEgBf3mASAF/eQBIQcgBf3gAf0MAAAAQAAAAEAAAABAAAAAQP3mASEI/QwAAIA/AACAPwAAgD8AAIA//QwAAABAAAAAQAAAAEAAAABAIAj9DKXAsEKlwLBCpcCwQqXAsEL96AH9DFCsrsJQrK7CUKyuwlCsrsL96QEhCSAJ/Qw7qrg/O6q4PzuquD87qrg//eYB/WohCiAJIAr9DACAMT8AgDE/AIAxPwCAMT/95gH95QEgCv0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEL/QxnaVA5Z2lQOWdpUDlnaVA5IAv95gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgC/3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAL/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIAv95gH9DKqqKj6qqio+qqoqPqqqKj795AEgC/3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASALIAv95gH95gEgC/3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAK/fgB/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH9DAAAgD8AAIA/AACAPwAAgD/95AH95wH95QEgBf0MAAAAgAAAAIAAAACAAAAAgP1O/VAhDCAHIAwgBf3gAf0MAAAgPwAAID8AACA/AAAgP/1D/VL9CwIAIARBEGohBCAEQeAASA0ACyAAQeAAaiEAIAFB4ABqIQEgA0EBaiEDDAALCwtqAQJ/QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWogASAFav0AAgAgAiAFav0AAgD95gH9CwIAIAVBEGohBSAFQeAASA0ACyAAQeAAaiEAIAFB4ABqIQEgAkHgAGohAiAEQQFqIQQMAAsLC2YBAn9BACEEAkADQCAEIANODQFBACEFA0AgACAFaiABIAVq/QACACACIAVq/QACAP3mAf0LAgAgBUEQaiEFIAVBMEgNAAsgAEEwaiEAIAFBMGohASACQTBqIQIgBEEBaiEEDAALCwv2AwICfwV7QQAhBQJAA0AgBSAETg0BQQAhBgNAIAAgBmogASAGav0AAgAgAiAGav0AAgD9DAAAAD8AAAA/AAAAPwAAAD/95gEhByAH/QylwLBCpcCwQqXAsEKlwLBC/egB/QxQrK7CUKyuwlCsrsJQrK7C/ekBIQggCP0MO6q4PzuquD87qrg/O6q4P/3mAf1qIQkgCCAJ/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIAn9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhCv0MZ2lQOWdpUDlnaVA5Z2lQOSAK/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIAr95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgCv3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAK/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIAr95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgCiAK/eYB/eYBIAr95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgCf34Af0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYBIQsgCyAL/eYBIAMgBmr9AAIA/eYB/eUB/QsCACAGQRBqIQYgBkEwSA0ACyAAQTBqIQAgAUEwaiEBIAJBMGohAiADQTBqIQMgBUEBaiEFDAALCwuTCgQFfwF7AX8Me0EAIQQCQANAIAMgBGtBAkgNAUEAIQUCQANAIAVBEE4NASACIARB4ABsaiAFQQRsaiEK/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhD/0MAAAAAAAAAAAAAAAAAAAAACEQ/QwAAAAAAAAAAAAAAAAAAAAAIRH9DAAAAAAAAAAAAAAAAAAAAAAhEiAAIARBMGxqIQYgASAFQQRsaiEHIAZBMGohCANAIAf9AAIAIRMgB/0AAhAhFCAH/QACICEVIAf9AAIwIRYgBv0JAgAhCSALIAkgE/3mAf3kASELIAwgCSAU/eYB/eQBIQwgDSAJIBX95gH95AEhDSAOIAkgFv3mAf3kASEOIAb9CQIwIQkgDyAJIBP95gH95AEhDyAQIAkgFP3mAf3kASEQIBEgCSAV/eYB/eQBIREgEiAJIBb95gH95AEhEiAGQQRqIQYgB0HgAGohByAGIAhIDQALIAogC/0LAgAgCiAM/QsCECAKIA39CwIgIAogDv0LAjAgCiAP/QsCYCAKIBD9CwJwIAogEf0LAoABIAogEv0LApABIAVBEGohBQwACwtBECEFIAIgBEHgAGxqIAVBBGxqIQr9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhECAAIARBMGxqIQYgASAFQQRsaiEHIAZBMGohCANAIAf9AAIAIRMgB/0AAhAhFCAG/QkCACEJIAsgCSAT/eYB/eQBIQsgDCAJIBT95gH95AEhDCAG/QkCMCEJIA8gCSAT/eYB/eQBIQ8gECAJIBT95gH95AEhECAGQQRqIQYgB0HgAGohByAGIAhIDQALIAogC/0LAgAgCiAM/QsCECAKIA/9CwJgIAogEP0LAnAgBEECaiEEDAALCwJAA0AgBCADTg0BQQAhBQJAA0AgBUEQTg0BIAIgBEHgAGxqIAVBBGxqIQr9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDiAAIARBMGxqIQYgASAFQQRsaiEHIAZBMGohCANAIAf9AAIAIRMgB/0AAhAhFCAH/QACICEVIAf9AAIwIRYgBv0JAgAhCSALIAkgE/3mAf3kASELIAwgCSAU/eYB/eQBIQwgDSAJIBX95gH95AEhDSAOIAkgFv3mAf3kASEOIAZBBGohBiAHQeAAaiEHIAYgCEgNAAsgCiAL/QsCACAKIAz9CwIQIAogDf0LAiAgCiAO/QsCMCAFQRBqIQUMAAsLQRAhBSACIARB4ABsaiAFQQRsaiEK/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDCAAIARBMGxqIQYgASAFQQRsaiEHIAZBMGohCANAIAf9AAIAIRMgB/0AAhAhFCAG/QkCACEJIAsgCSAT/eYB/eQBIQsgDCAJIBT95gH95AEhDCAGQQRqIQYgB0HgAGohByAGIAhIDQALIAogC/0LAgAgCiAM/QsCECAEQQFqIQQMAAsLC6MGBAd/AXsBfwx7IAFBBGwhASADQQRsIQNBACEGAkADQCAGQYAJTg0BIAQgBmr9DAAAAAAAAAAAAAAAAAAAAAD9CwIAIAZBEGohBgwACwtBACELAkADQCALIAVODQEgC0EQaiEMAkAgDCAFSA0AIAUhDAtBACEGAkADQCAGQQxODQFBACEHAkADQCAHQRBODQEgBCAGQeAAbGogB0EEbGohDiAO/QACACEPIA79AAIQIRAgDv0AAiAhESAO/QACMCESIA79AAJgIRMgDv0AAnAhFCAO/QACgAEhFSAO/QACkAEhFiAAIAsgAWxqIAZBBGxqIQkgAiALIANsaiAHQQRsaiEKIAshCAJAA0AgCCAMTg0BIAr9AAIAIRcgCv0AAhAhGCAK/QACICEZIAr9AAIwIRogCf0JAgAhDSAPIA0gF/3mAf3kASEPIBAgDSAY/eYB/eQBIRAgESANIBn95gH95AEhESASIA0gGv3mAf3kASESIAn9CQIEIQ0gEyANIBf95gH95AEhEyAUIA0gGP3mAf3kASEUIBUgDSAZ/eYB/eQBIRUgFiANIBr95gH95AEhFiAJIAFqIQkgCiADaiEKIAhBAWohCAwACwsgDiAP/QsCACAOIBD9CwIQIA4gEf0LAiAgDiAS/QsCMCAOIBP9CwJgIA4gFP0LAnAgDiAV/QsCgAEgDiAW/QsCkAEgB0EQaiEHDAALC0EQIQcgBCAGQeAAbGogB0EEbGohDiAO/QACACEPIA79AAIQIRAgDv0AAmAhEyAO/QACcCEUIAAgCyABbGogBkEEbGohCSACIAsgA2xqIAdBBGxqIQogCyEIAkADQCAIIAxODQEgCv0AAgAhFyAK/QACECEYIAn9CQIAIQ0gDyANIBf95gH95AEhDyAQIA0gGP3mAf3kASEQIAn9CQIEIQ0gEyANIBf95gH95AEhEyAUIA0gGP3mAf3kASEUIAkgAWohCSAKIANqIQogCEEBaiEIDAALCyAOIA/9CwIAIA4gEP0LAhAgDiAT/QsCYCAOIBT9CwJwIAZBAmohBgwACwsgC0EQaiELDAALCwt/AQJ/QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWr9DAAAgD8AAIA/AACAPwAAgD8gASAFav0AAgAgAiAFav0AAgD95gH95QH9CwIAIAVBEGohBSAFQeAASA0ACyAAQeAAaiEAIAFB4ABqIQEgAkHgAGohAiAEQQFqIQQMAAsLC38BAn9BACEEAkADQCAEIANODQFBACEFA0AgACAFaiABIAVq/QACAP0MAACAPwAAgD8AAIA/AACAPyACIAVq/QACAP3lAf3mAf0LAgAgBUEQaiEFIAVB4ABIDQALIABB4ABqIQAgAUHgAGohASACQeAAaiECIARBAWohBAwACwsLagECf0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVqIAEgBWr9AAIAIAIgBWr9AAIA/eQB/QsCACAFQRBqIQUgBUHgAEgNAAsgAEHgAGohACABQeAAaiEBIAJB4ABqIQIgBEEBaiEEDAALCwuSAQECf0EAIQYCQANAIAYgBU4NAUEAIQcDQCAAIAdqIAEgB2r9AAIAIAIgB2r9AAIAIAMgB2r9AAIA/eYBIAQgB2r9AAIA/eYB/eQB/QsCACAHQRBqIQcgB0HgAEgNAAsgAEHgAGohACABQeAAaiEBIAJB4ABqIQIgA0HgAGohAyAEQeAAaiEEIAZBAWohBgwACwsLfgECf0EAIQUCQANAIAUgBE4NAUEAIQYDQCAAIAZqIAEgBmr9AAIAIAIgBmr9AAIA/eYBIAMgBmr9AAIA/eYB/QsCACAGQRBqIQYgBkHgAEgNAAsgAEHgAGohACABQeAAaiEBIAJB4ABqIQIgA0HgAGohAyAFQQFqIQUMAAsLC5IBAQJ/QQAhBgJAA0AgBiAFTg0BQQAhBwNAIAAgB2ogASAHav0AAgAgAiAHav0AAgD95AEgAyAHav0AAgD95AEgBCAHav0AAgD95AH9CwIAIAdBEGohByAHQYADSA0ACyAAQYADaiEAIAFBgANqIQEgAkGAA2ohAiADQYADaiEDIARBgANqIQQgBkEBaiEGDAALCwudCgQFfwF7AX8Me0EAIQQCQANAIAMgBGtBAkgNAUEAIQUCQANAIAVBEE4NASACIARB4ABsaiAFQQRsaiEK/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhD/0MAAAAAAAAAAAAAAAAAAAAACEQ/QwAAAAAAAAAAAAAAAAAAAAAIRH9DAAAAAAAAAAAAAAAAAAAAAAhEiAAIARBgANsaiEGIAEgBUEEbGohByAGQYADaiEIA0AgB/0AAgAhEyAH/QACECEUIAf9AAIgIRUgB/0AAjAhFiAG/QkCACEJIAsgCSAT/eYB/eQBIQsgDCAJIBT95gH95AEhDCANIAkgFf3mAf3kASENIA4gCSAW/eYB/eQBIQ4gBv0JAoADIQkgDyAJIBP95gH95AEhDyAQIAkgFP3mAf3kASEQIBEgCSAV/eYB/eQBIREgEiAJIBb95gH95AEhEiAGQQRqIQYgB0HgAGohByAGIAhIDQALIAogC/0LAgAgCiAM/QsCECAKIA39CwIgIAogDv0LAjAgCiAP/QsCYCAKIBD9CwJwIAogEf0LAoABIAogEv0LApABIAVBEGohBQwACwtBECEFIAIgBEHgAGxqIAVBBGxqIQr9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhECAAIARBgANsaiEGIAEgBUEEbGohByAGQYADaiEIA0AgB/0AAgAhEyAH/QACECEUIAb9CQIAIQkgCyAJIBP95gH95AEhCyAMIAkgFP3mAf3kASEMIAb9CQKAAyEJIA8gCSAT/eYB/eQBIQ8gECAJIBT95gH95AEhECAGQQRqIQYgB0HgAGohByAGIAhIDQALIAogC/0LAgAgCiAM/QsCECAKIA/9CwJgIAogEP0LAnAgBEECaiEEDAALCwJAA0AgBCADTg0BQQAhBQJAA0AgBUEQTg0BIAIgBEHgAGxqIAVBBGxqIQr9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDiAAIARBgANsaiEGIAEgBUEEbGohByAGQYADaiEIA0AgB/0AAgAhEyAH/QACECEUIAf9AAIgIRUgB/0AAjAhFiAG/QkCACEJIAsgCSAT/eYB/eQBIQsgDCAJIBT95gH95AEhDCANIAkgFf3mAf3kASENIA4gCSAW/eYB/eQBIQ4gBkEEaiEGIAdB4ABqIQcgBiAISA0ACyAKIAv9CwIAIAogDP0LAhAgCiAN/QsCICAKIA79CwIwIAVBEGohBQwACwtBECEFIAIgBEHgAGxqIAVBBGxqIQr9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEMIAAgBEGAA2xqIQYgASAFQQRsaiEHIAZBgANqIQgDQCAH/QACACETIAf9AAIQIRQgBv0JAgAhCSALIAkgE/3mAf3kASELIAwgCSAU/eYB/eQBIQwgBkEEaiEGIAdB4ABqIQcgBiAISA0ACyAKIAv9CwIAIAogDP0LAhAgBEEBaiEEDAALCwvQAwQHfwF7AX8JeyABQQRsIQEgA0EEbCEDQQAhBgJAA0AgBkGAJE4NASAEIAZq/QwAAAAAAAAAAAAAAAAAAAAA/QsCACAGQRBqIQYMAAsLQQAhCwJAA0AgCyAFTg0BIAtBEGohDAJAIAwgBUgNACAFIQwLQQAhBgJAA0AgBkHgAE4NAUEAIQcgBCAGQTBsaiAHQQRsaiEOIA79AAIAIQ8gDv0AAhAhECAO/QACICERIA79AAIwIRIgDv0AAkAhEyAO/QACUCEUIAAgCyABbGogBkEEbGohCSACIAsgA2xqIAdBBGxqIQogCyEIAkADQCAIIAxODQEgCv0AAgAhFSAK/QACECEWIAr9AAIgIRcgCf0JAgAhDSAPIA0gFf3mAf3kASEPIBAgDSAW/eYB/eQBIRAgESANIBf95gH95AEhESAJ/QkCBCENIBIgDSAV/eYB/eQBIRIgEyANIBb95gH95AEhEyAUIA0gF/3mAf3kASEUIAkgAWohCSAKIANqIQogCEEBaiEIDAALCyAOIA/9CwIAIA4gEP0LAhAgDiAR/QsCICAOIBL9CwIwIA4gE/0LAkAgDiAU/QsCUCAGQQJqIQYMAAsLIAtBEGohCwwACwsLpQYEB38BewF/DHsgAUEEbCEBIANBBGwhA0EAIQYCQANAIAZBgMgATg0BIAQgBmr9DAAAAAAAAAAAAAAAAAAAAAD9CwIAIAZBEGohBgwACwtBACELAkADQCALIAVODQEgC0EQaiEMAkAgDCAFSA0AIAUhDAtBACEGAkADQCAGQeAATg0BQQAhBwJAA0AgB0EQTg0BIAQgBkHgAGxqIAdBBGxqIQ4gDv0AAgAhDyAO/QACECEQIA79AAIgIREgDv0AAjAhEiAO/QACYCETIA79AAJwIRQgDv0AAoABIRUgDv0AApABIRYgACALIAFsaiAGQQRsaiEJIAIgCyADbGogB0EEbGohCiALIQgCQANAIAggDE4NASAK/QACACEXIAr9AAIQIRggCv0AAiAhGSAK/QACMCEaIAn9CQIAIQ0gDyANIBf95gH95AEhDyAQIA0gGP3mAf3kASEQIBEgDSAZ/eYB/eQBIREgEiANIBr95gH95AEhEiAJ/QkCBCENIBMgDSAX/eYB/eQBIRMgFCANIBj95gH95AEhFCAVIA0gGf3mAf3kASEVIBYgDSAa/eYB/eQBIRYgCSABaiEJIAogA2ohCiAIQQFqIQgMAAsLIA4gD/0LAgAgDiAQ/QsCECAOIBH9CwIgIA4gEv0LAjAgDiAT/QsCYCAOIBT9CwJwIA4gFf0LAoABIA4gFv0LApABIAdBEGohBwwACwtBECEHIAQgBkHgAGxqIAdBBGxqIQ4gDv0AAgAhDyAO/QACECEQIA79AAJgIRMgDv0AAnAhFCAAIAsgAWxqIAZBBGxqIQkgAiALIANsaiAHQQRsaiEKIAshCAJAA0AgCCAMTg0BIAr9AAIAIRcgCv0AAhAhGCAJ/QkCACENIA8gDSAX/eYB/eQBIQ8gECANIBj95gH95AEhECAJ/QkCBCENIBMgDSAX/eYB/eQBIRMgFCANIBj95gH95AEhFCAJIAFqIQkgCiADaiEKIAhBAWohCAwACwsgDiAP/QsCACAOIBD9CwIQIA4gE/0LAmAgDiAU/QsCcCAGQQJqIQYMAAsLIAtBEGohCwwACwsLkgUEBX8BewF/CXtBACEEAkADQCADIARrQQJIDQFBACEFIAIgBEEwbGogBUEEbGohCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhECAAIARBgANsaiEGIAEgBUEEbGohByAGQYADaiEIA0AgB/0AAgAhESAH/QACECESIAf9AAIgIRMgBv0JAgAhCSALIAkgEf3mAf3kASELIAwgCSAS/eYB/eQBIQwgDSAJIBP95gH95AEhDSAG/QkCgAMhCSAOIAkgEf3mAf3kASEOIA8gCSAS/eYB/eQBIQ8gECAJIBP95gH95AEhECAGQQRqIQYgB0EwaiEHIAYgCEgNAAsgCiAL/QsCACAKIAz9CwIQIAogDf0LAiAgCiAO/QsCMCAKIA/9CwJAIAogEP0LAlAgBEECaiEEDAALCwJAA0AgBCADTg0BQQAhBSACIARBMGxqIAVBBGxqIQr9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ0gACAEQYADbGohBiABIAVBBGxqIQcgBkGAA2ohCANAIAf9AAIAIREgB/0AAhAhEiAH/QACICETIAb9CQIAIQkgCyAJIBH95gH95AEhCyAMIAkgEv3mAf3kASEMIA0gCSAT/eYB/eQBIQ0gBkEEaiEGIAdBMGohByAGIAhIDQALIAogC/0LAgAgCiAM/QsCECAKIA39CwIgIARBAWohBAwACwsL6AMEB38BewF/CXsgAUEEbCEBIANBBGwhA0EAIQYCQANAIAZBgB5ODQEgBCAGav0MAAAAAAAAAAAAAAAAAAAAAP0LAgAgBkEQaiEGDAALC0EAIQsCQANAIAsgBU4NASALQRBqIQwCQCAMIAVIDQAgBSEMC0EAIQYCQANAIAZB4ABODQFBACEHIAQgBkEobGogB0EEbGohDiAO/QACACEPIA79AAIQIRAgDv0AAiAhESAO/QACKCESIA79AAI4IRMgDv0AAkghFCAAIAsgAWxqIAZBBGxqIQkgAiALIANsaiAHQQRsaiEKIAshCAJAA0AgCCAMTg0BIAr9AAIAIRUgCv0AAhAhFiAK/QACICEXIAn9CQIAIQ0gDyANIBX95gH95AEhDyAQIA0gFv3mAf3kASEQIBEgDSAX/eYB/eQBIREgCf0JAgQhDSASIA0gFf3mAf3kASESIBMgDSAW/eYB/eQBIRMgFCANIBf95gH95AEhFCAJIAFqIQkgCiADaiEKIAhBAWohCAwACwsgDiAP/QsCACAOIBD9CwIQIA4gEf0fADgCICAOIBH9HwE4AiQgDiAS/QsCKCAOIBP9CwI4IA4gFP0fADgCSCAOIBT9HwE4AkwgBkECaiEGDAALCyALQRBqIQsMAAsLC7YFBAV/AXsBfwl7QQAhBAJAA0AgAyAEa0ECSA0BQQAhBSACIARBKGxqIAVBBGxqIQr9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDv0MAAAAAAAAAAAAAAAAAAAAACEP/QwAAAAAAAAAAAAAAAAAAAAAIRAgACAEQYADbGohBiABIAVBBGxqIQcgBkGAA2ohCANAIAf9AAIAIREgB/0AAhAhEiAH/QACICETIAb9CQIAIQkgCyAJIBH95gH95AEhCyAMIAkgEv3mAf3kASEMIA0gCSAT/eYB/eQBIQ0gBv0JAoADIQkgDiAJIBH95gH95AEhDiAPIAkgEv3mAf3kASEPIBAgCSAT/eYB/eQBIRAgBkEEaiEGIAdBKGohByAGIAhIDQALIAogC/0LAgAgCiAM/QsCECAKIA39HwA4AiAgCiAN/R8BOAIkIAogDv0LAiggCiAP/QsCOCAKIBD9HwA4AkggCiAQ/R8BOAJMIARBAmohBAwACwsCQANAIAQgA04NAUEAIQUgAiAEQShsaiAFQQRsaiEK/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACENIAAgBEGAA2xqIQYgASAFQQRsaiEHIAZBgANqIQgDQCAH/QACACERIAf9AAIQIRIgB/0AAiAhEyAG/QkCACEJIAsgCSAR/eYB/eQBIQsgDCAJIBL95gH95AEhDCANIAkgE/3mAf3kASENIAZBBGohBiAHQShqIQcgBiAISA0ACyAKIAv9CwIAIAogDP0LAhAgCiAN/R8AOAIgIAogDf0fATgCJCAEQQFqIQQMAAsLC+0CAgF/BHv9DAAAAAAAAAAAAAAAAAAAAAAhBP0MAAAAAAAAAAAAAAAAAAAAACEF/QwAAAAAAAAAAAAAAAAAAAAAIQb9DAAAAAAAAAAAAAAAAAAAAAAhByABQQRsIABqIQMCQANAIAMgAGtBwABIDQEgBCAA/QACAP0MAAAAAAAAAAAAAAAAAAAAAP3mAf3kASEEIAUgAP0AAhD9DAAAAAAAAAAAAAAAAAAAAAD95gH95AEhBSAGIAD9AAIg/QwAAAAAAAAAAAAAAAAAAAAA/eYB/eQBIQYgByAA/QACMP0MAAAAAAAAAAAAAAAAAAAAAP3mAf3kASEHIABBwABqIQAMAAsLAkADQCADIABrQRBIDQEgBCAA/QACAP0MAAAAAAAAAAAAAAAAAAAAAP3mAf3kASEEIABBEGohAAwACwsgBCAF/eQBIAb95AEgB/3kASEEIAIgBP0fACAE/R8BkiAE/R8CkiAE/R8DkjgCAAsAiAMEbmFtZQGAAx8ACnJvd3NfOTZ4MTABCnBvaW50d2lzZTACCnJvd3NfOTZ4MjQDCnBvaW50d2lzZTEECnBvaW50d2lzZTIFCnBvaW50d2lzZTMGCnJvd3NfOTZ4MTIHCnJvd3NfMTJ4MjQICnBvaW50d2lzZTQJCnBvaW50d2lzZTUKCnBvaW50d2lzZTYLCnBvaW50d2lzZTcMCnBvaW50d2lzZTgNCnBvaW50d2lzZTkOC3BvaW50d2lzZTEwDwtwb2ludHdpc2UxMRAKY29sc18xMngyNBELb3V0ZXJfMTJ4MjQSC3BvaW50d2lzZTEyEwtwb2ludHdpc2UxMxQLcG9pbnR3aXNlMTQVC3BvaW50d2lzZTE1Fgtwb2ludHdpc2UxNhcLcG9pbnR3aXNlMTcYCmNvbHNfOTZ4MjQZC291dGVyXzk2eDEyGgtvdXRlcl85NngyNBsKY29sc185NngxMhwLb3V0ZXJfOTZ4MTAdCmNvbHNfOTZ4MTAeCW5vbmZpbml0ZQ==";
+const kernelNames = ["rows_96x10","pointwise0","rows_96x24","pointwise1","pointwise2","pointwise3","rows_96x12","rows_12x24","pointwise4","pointwise5","pointwise6","pointwise7","pointwise8","pointwise9","pointwise10","pointwise11","cols_12x24","outer_12x24","pointwise12","pointwise13","pointwise14","pointwise15","pointwise16","pointwise17","cols_96x24","outer_96x12","outer_96x24","cols_96x12","outer_96x10","cols_96x10","nonfinite"];
 
 interface KernelMemory { readonly buffer: ArrayBuffer; grow(pages: number): number }
-interface KernelExports { readonly rows_96x10: (a: number, b: number, out: number, samples: number) => void; readonly pointwise0: (out: number, a0: number, a1: number, rows: number) => void; readonly rows_96x24: (a: number, b: number, out: number, samples: number) => void; readonly pointwise1: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise2: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly pointwise3: (out: number, a0: number, a1: number, rows: number) => void; readonly rows_96x12: (a: number, b: number, out: number, samples: number) => void; readonly rows_12x24: (a: number, b: number, out: number, samples: number) => void; readonly pointwise4: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise5: (out: number, a0: number, rows: number) => void; readonly pointwise6: (out: number, a0: number, rows: number) => void; readonly pointwise7: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly pointwise8: (out: number, a0: number, rows: number) => void; readonly pointwise9: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise10: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise11: (out: number, a0: number, a1: number, a2: number, rows: number) => void; readonly cols_12x24: (a: number, b: number, out: number, samples: number) => void; readonly outer_12x24: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly pointwise12: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise13: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise14: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise15: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly pointwise16: (out: number, a0: number, a1: number, a2: number, rows: number) => void; readonly pointwise17: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly cols_96x24: (a: number, b: number, out: number, samples: number) => void; readonly outer_96x12: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly outer_96x24: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly cols_96x12: (a: number, b: number, out: number, samples: number) => void; readonly outer_96x10: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly cols_96x10: (a: number, b: number, out: number, samples: number) => void; }
+interface KernelExports { readonly rows_96x10: (a: number, b: number, out: number, samples: number) => void; readonly pointwise0: (out: number, a0: number, a1: number, rows: number) => void; readonly rows_96x24: (a: number, b: number, out: number, samples: number) => void; readonly pointwise1: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise2: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly pointwise3: (out: number, a0: number, a1: number, rows: number) => void; readonly rows_96x12: (a: number, b: number, out: number, samples: number) => void; readonly rows_12x24: (a: number, b: number, out: number, samples: number) => void; readonly pointwise4: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise5: (out: number, a0: number, rows: number) => void; readonly pointwise6: (out: number, a0: number, rows: number) => void; readonly pointwise7: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly pointwise8: (out: number, a0: number, rows: number) => void; readonly pointwise9: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise10: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise11: (out: number, a0: number, a1: number, a2: number, rows: number) => void; readonly cols_12x24: (a: number, b: number, out: number, samples: number) => void; readonly outer_12x24: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly pointwise12: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise13: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise14: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise15: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly pointwise16: (out: number, a0: number, a1: number, a2: number, rows: number) => void; readonly pointwise17: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly cols_96x24: (a: number, b: number, out: number, samples: number) => void; readonly outer_96x12: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly outer_96x24: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly cols_96x12: (a: number, b: number, out: number, samples: number) => void; readonly outer_96x10: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly cols_96x10: (a: number, b: number, out: number, samples: number) => void; readonly nonfinite: (at: number, count: number, out: number) => void }
+interface LoadedKernels { memory: KernelMemory; exports: KernelExports }
 interface WebAssemblyApi {
-  readonly Memory: new (descriptor: { initial: number }) => KernelMemory;
+  readonly Memory: new (descriptor: { initial: number; maximum: number; shared?: boolean }) => KernelMemory;
   readonly Module: new (bytes: Uint8Array) => object;
   readonly Instance: new (module: object, imports: object) => { readonly exports: object };
   validate(bytes: Uint8Array): boolean;
@@ -2546,13 +2555,13 @@ function decodeBase64(text: string): Uint8Array {
 }
 
 /** The kernels, instantiated once; undefined (with a one-line notice) where WebAssembly SIMD is unavailable. */
-function loadKernels(): { readonly memory: KernelMemory; readonly exports: KernelExports } | undefined {
+function loadKernels(): LoadedKernels | undefined {
   const host = globalThis as unknown as { WebAssembly?: WebAssemblyApi; console?: { warn(message: string): void } };
   try {
     const api = host.WebAssembly;
     const bytes = decodeBase64(kernelBytes);
     if (api === undefined || !api.validate(bytes)) throw new Error('no WebAssembly SIMD');
-    const memory = new api.Memory({ initial: 1 });
+    const memory = new api.Memory({ initial: 1, maximum: 65536 });
     const instance = new api.Instance(new api.Module(bytes), { env: { memory } });
     return { memory, exports: instance.exports as KernelExports };
   } catch {
@@ -2562,9 +2571,329 @@ function loadKernels(): { readonly memory: KernelMemory; readonly exports: Kerne
 }
 
 const kernels = loadKernels();
+/** The kernels by index, as workers are told which to run. */
+let kernelList: ((...args: number[]) => void)[] = kernels === undefined ? [] : kernelNames.map((name) => (kernels.exports as unknown as { [name: string]: (...args: number[]) => void })[name]);
 
 /** Which kernels this module runs: rnnc's WebAssembly SIMD kernels, or scalar JavaScript where those cannot load. */
 export const cpu: 'simd' | 'scalar' = kernels === undefined ? 'scalar' : 'simd';
+
+// Worker threads (setThreads). Control block of worker w: int32s 32·w … 32·w + 31 of the memory:
+// the job's number, the last job done, whether the worker sleeps, the kernel, its argument count and arguments.
+const JOB = 0, DONE = 1, SLEEPING = 2, KERNEL = 3, COUNT = 4, ARGS = 5;
+const maxThreads = 16;
+const workerSource = "\nconst start = (data, ready) => {\n  const memory = data.memory;\n  const instance = new WebAssembly.Instance(new WebAssembly.Module(data.bytes), { env: { memory } });\n  const kernels = data.names.map((name) => instance.exports[name]);\n  const control = new Int32Array(memory.buffer, data.slot * 128, 32);\n  const args = [];\n  let seen = Atomics.load(control, 0);\n  ready();\n  for (;;) {\n    const idleSince = performance.now();\n    for (let spins = 1; Atomics.load(control, 0) === seen; spins++) {\n      if (spins % 4096 === 0 && performance.now() - idleSince > 5) {\n        Atomics.store(control, 2, 1);\n        Atomics.wait(control, 0, seen);\n        Atomics.store(control, 2, 0);\n      }\n    }\n    seen = Atomics.load(control, 0);\n    const kernel = control[3];\n    if (kernel < 0) return;\n    args.length = control[4];\n    for (let a = 0; a < args.length; a++) args[a] = control[5 + a];\n    kernels[kernel](...args);\n    Atomics.store(control, 1, seen);\n  }\n};\nif (typeof require === 'function') {\n  const { parentPort } = require('node:worker_threads');\n  parentPort.once('message', (data) => {\n    start(data, () => parentPort.postMessage('ready'));\n    parentPort.close();\n  });\n} else {\n  self.onmessage = (event) => {\n    self.onmessage = null;\n    start(event.data, () => self.postMessage('ready'));\n    self.close();\n  };\n}\n";
+
+interface WorkerHandle { postMessage(message: unknown): void; terminate(): unknown }
+const pool = {
+  /** Slots of the workers that are running, in the order they take shares. */
+  ready: [] as number[],
+  workers: [] as WorkerHandle[],
+  control: undefined as Int32Array | undefined,
+};
+
+
+/** Hands kernel `index` with these arguments to the worker of the `w`-th ready slot. */
+function postJob(w: number, index: number, args: readonly number[]): void {
+  const control = pool.control as Int32Array;
+  const base = 32 * pool.ready[w];
+  for (let a = 0; a < args.length; a++) control[base + ARGS + a] = args[a];
+  control[base + KERNEL] = index;
+  control[base + COUNT] = args.length;
+  Atomics.store(control, base + JOB, control[base + JOB] + 1);
+  if (Atomics.load(control, base + SLEEPING) === 1) Atomics.notify(control, base + JOB);
+}
+
+/** Waits for the jobs of the first `posted` ready workers. */
+function awaitJobs(posted: number): void {
+  const control = pool.control as Int32Array;
+  for (let w = 0; w < posted; w++) {
+    const base = 32 * pool.ready[w];
+    const job = control[base + JOB];
+    while (Atomics.load(control, base + DONE) !== job) {
+      // spin: the worker finishes its share in about the time this thread took for its own
+    }
+  }
+}
+
+/** Runs kernel `index` over its rows in shares: workers take the later ones, this thread the first. */
+function splitKernel(index: number, args: number[], rowsAt: number, strides: readonly number[], align: number): void {
+  const rows = args[rowsAt];
+  const parts = Math.min(1 + pool.ready.length, Math.ceil(rows / align));
+  const share = align * Math.ceil(rows / parts / align);
+  let posted = 0;
+  for (let first = share; first < rows; first += share) {
+    const part = args.map((a, k) => a + first * strides[k]);
+    part[rowsAt] = Math.min(share, rows - first);
+    postJob(posted++, index, part);
+  }
+  args[rowsAt] = Math.min(share, rows);
+  kernelList[index](...args);
+  awaitJobs(posted);
+}
+/** Stops the workers and waits until they have exited, so that none still reads its control block. */
+async function stopWorkers(): Promise<void> {
+  const control = pool.control;
+  for (const slot of pool.ready) {
+    if (control === undefined) break;
+    const base = 32 * slot;
+    control[base + KERNEL] = -1;
+    Atomics.store(control, base + JOB, control[base + JOB] + 1);
+    Atomics.notify(control, base + JOB);
+  }
+  const workers = pool.workers;
+  pool.ready = [];
+  pool.workers = [];
+  await Promise.all(workers.map((worker) => worker.terminate()));
+  control?.fill(0);
+}
+
+type StartWorker = (data: object, onError: () => void) => Promise<WorkerHandle>;
+
+/** How this host starts a worker: worker_threads in Node, a Worker from a Blob in browsers. */
+function workerStarter(): StartWorker {
+  interface NodeWorker extends WorkerHandle { once(event: string, f: (value: unknown) => void): void; on(event: string, f: (value: unknown) => void): void; unref(): void }
+  interface WebWorker extends WorkerHandle { onmessage: ((event: unknown) => void) | null; onerror: ((event: unknown) => void) | null }
+  const host = globalThis as unknown as {
+    SharedArrayBuffer?: unknown;
+    process?: { getBuiltinModule?(id: string): unknown };
+    Worker?: new (url: string) => WebWorker;
+    Blob?: new (parts: string[], options: { type: string }) => object;
+    URL?: { createObjectURL(blob: object): string };
+  };
+  if (host.SharedArrayBuffer === undefined) fail('threads need SharedArrayBuffer (in a browser, a cross-origin isolated page)');
+  const threads = host.process?.getBuiltinModule?.('node:worker_threads') as { Worker: new (code: string, options: { eval: true }) => NodeWorker } | undefined;
+  if (threads !== undefined) {
+    return (data, onError) =>
+      new Promise((resolve, reject) => {
+        const worker = new threads.Worker(workerSource, { eval: true });
+        worker.once('message', () => {
+          // Until now the worker kept the process alive, so that it could start; it must not keep it from exiting.
+          worker.unref();
+          resolve(worker);
+        });
+        worker.once('error', reject);
+        worker.on('error', onError);
+        worker.postMessage(data);
+      });
+  }
+  const { Worker, Blob, URL } = host;
+  if (Worker !== undefined && Blob !== undefined && URL !== undefined) {
+    const url = URL.createObjectURL(new Blob([workerSource], { type: 'text/javascript' }));
+    return (data, onError) =>
+      new Promise((resolve, reject) => {
+        const worker = new Worker(url);
+        worker.onmessage = () => resolve(worker);
+        worker.onerror = (event) => {
+          reject(event);
+          onError();
+        };
+        worker.postMessage(data);
+      });
+  }
+  fail('threads need worker_threads (Node 20.16 or later) or Web Workers');
+}
+
+/** The kernels on a shared memory (once): the same bytes with the memory import's flag set to shared. */
+function shareMemory(loaded: LoadedKernels, api: WebAssemblyApi): Uint8Array {
+  const bytes = decodeBase64(kernelBytes);
+  bytes[56] = 0x03;
+  if (!pool.control) {
+    const pages = Math.ceil(loaded.memory.buffer.byteLength / 65536);
+    const memory = new api.Memory({ initial: pages, maximum: 65536, shared: true });
+    loaded.exports = new api.Instance(new api.Module(bytes), { env: { memory } }).exports as KernelExports;
+    loaded.memory = memory;
+    kernelList = kernelNames.map((name) => (loaded.exports as unknown as { [name: string]: (...args: number[]) => void })[name]);
+    pool.control = new Int32Array(memory.buffer, 0, 512);
+  }
+  return bytes;
+}
+
+/**
+ * Runs this module's kernels on `count` threads: this one and count − 1
+ * workers (worker_threads in Node, Web Workers in browsers, on a
+ * SharedArrayBuffer). GEMMs and fused loops with enough rows are split
+ * between them; results are the same as on one thread. Resolves to the
+ * number of threads in use once the workers are ready (1 where the SIMD
+ * kernels are unavailable); `setThreads(1)` stops the workers.
+ */
+export async function setThreads(count: number): Promise<number> {
+  if (!Number.isInteger(count) || count < 1 || count > maxThreads) fail(`the thread count must be a whole number from 1 to ${maxThreads}, got ${count}`);
+  await stopWorkers();
+  const api = (globalThis as unknown as { WebAssembly: WebAssemblyApi }).WebAssembly;
+  if (count === 1 || kernels === undefined) return 1;
+  const start = workerStarter();
+  const bytes = shareMemory(kernels, api);
+  const starting: Promise<WorkerHandle>[] = [];
+  for (let slot = 1; slot < count; slot++) {
+    const onError = () => {
+      pool.ready = pool.ready.filter((s) => s !== slot);
+    };
+    starting.push(start({ memory: kernels.memory, bytes, names: kernelNames, slot }, onError));
+  }
+  const started = await Promise.allSettled(starting);
+  pool.workers = started.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
+  const failed = started.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+  if (failed !== undefined) {
+    await stopWorkers();
+    fail(`a worker thread failed to start: ${String(failed.reason)}`);
+  }
+  pool.ready = pool.workers.map((_, k) => k + 1);
+  return count;
+}
+
+/** The threads in use and how many kernel calls (or shares of one) the workers have run since setThreads. */
+export function threadInfo(): { readonly threads: number; readonly workerJobs: number } {
+  const control = pool.control;
+  let jobs = 0;
+  for (const slot of pool.ready) if (control !== undefined) jobs += Atomics.load(control, 32 * slot + DONE);
+  return { threads: 1 + pool.ready.length, workerJobs: jobs };
+}
+
+function run_rows_96x10(a: number, b: number, out: number, samples: number): void {
+  if (pool.ready.length > 0 && samples >= 53) return splitKernel(0, [a, b, out, samples], 3, [0, 40, 384, 0], 4);
+  (kernels as LoadedKernels).exports.rows_96x10(a, b, out, samples);
+}
+
+function run_pointwise0(out: number, a0: number, a1: number, rows: number): void {
+  if (pool.ready.length > 0 && rows >= 1042) return splitKernel(1, [out, a0, a1, rows], 3, [384, 384, 0, 0], 1);
+  (kernels as LoadedKernels).exports.pointwise0(out, a0, a1, rows);
+}
+
+function run_rows_96x24(a: number, b: number, out: number, samples: number): void {
+  if (pool.ready.length > 0 && samples >= 22) return splitKernel(2, [a, b, out, samples], 3, [0, 96, 384, 0], 4);
+  (kernels as LoadedKernels).exports.rows_96x24(a, b, out, samples);
+}
+
+function run_pointwise1(out: number, a0: number, a1: number, rows: number): void {
+  if (pool.ready.length > 0 && rows >= 1042) return splitKernel(3, [out, a0, a1, rows], 3, [384, 384, 384, 0], 1);
+  (kernels as LoadedKernels).exports.pointwise1(out, a0, a1, rows);
+}
+
+function run_pointwise2(out: number, a0: number, a1: number, a2: number, a3: number, rows: number): void {
+  if (pool.ready.length > 0 && rows >= 695) return splitKernel(4, [out, a0, a1, a2, a3, rows], 5, [96, 384, 96, 384, 384, 0], 1);
+  (kernels as LoadedKernels).exports.pointwise2(out, a0, a1, a2, a3, rows);
+}
+
+function run_pointwise3(out: number, a0: number, a1: number, rows: number): void {
+  if (pool.ready.length > 0 && rows >= 1389) return splitKernel(5, [out, a0, a1, rows], 3, [96, 384, 96, 0], 1);
+  (kernels as LoadedKernels).exports.pointwise3(out, a0, a1, rows);
+}
+
+function run_rows_96x12(a: number, b: number, out: number, samples: number): void {
+  if (pool.ready.length > 0 && samples >= 44) return splitKernel(6, [a, b, out, samples], 3, [0, 48, 384, 0], 4);
+  (kernels as LoadedKernels).exports.rows_96x12(a, b, out, samples);
+}
+
+function run_rows_12x24(a: number, b: number, out: number, samples: number): void {
+  if (pool.ready.length > 0 && samples >= 174) return splitKernel(7, [a, b, out, samples], 3, [0, 96, 48, 0], 4);
+  (kernels as LoadedKernels).exports.rows_12x24(a, b, out, samples);
+}
+
+function run_pointwise4(out: number, a0: number, a1: number, rows: number): void {
+  if (pool.ready.length > 0 && rows >= 8334) return splitKernel(8, [out, a0, a1, rows], 3, [48, 48, 0, 0], 1);
+  (kernels as LoadedKernels).exports.pointwise4(out, a0, a1, rows);
+}
+
+function run_pointwise5(out: number, a0: number, rows: number): void {
+  if (pool.ready.length > 0 && rows >= 4167) return splitKernel(9, [out, a0, rows], 2, [96, 384, 0], 1);
+  (kernels as LoadedKernels).exports.pointwise5(out, a0, rows);
+}
+
+function run_pointwise6(out: number, a0: number, rows: number): void {
+  if (pool.ready.length > 0 && rows >= 4167) return splitKernel(10, [out, a0, rows], 2, [96, 384, 0], 1);
+  (kernels as LoadedKernels).exports.pointwise6(out, a0, rows);
+}
+
+function run_pointwise7(out: number, a0: number, a1: number, a2: number, a3: number, rows: number): void {
+  if (pool.ready.length > 0 && rows >= 1389) return splitKernel(11, [out, a0, a1, a2, a3, rows], 5, [96, 96, 96, 96, 96, 0], 1);
+  (kernels as LoadedKernels).exports.pointwise7(out, a0, a1, a2, a3, rows);
+}
+
+function run_pointwise8(out: number, a0: number, rows: number): void {
+  if (pool.ready.length > 0 && rows >= 4167) return splitKernel(12, [out, a0, rows], 2, [96, 96, 0], 1);
+  (kernels as LoadedKernels).exports.pointwise8(out, a0, rows);
+}
+
+function run_pointwise9(out: number, a0: number, a1: number, rows: number): void {
+  if (pool.ready.length > 0 && rows >= 4167) return splitKernel(13, [out, a0, a1, rows], 3, [96, 96, 96, 0], 1);
+  (kernels as LoadedKernels).exports.pointwise9(out, a0, a1, rows);
+}
+
+function run_pointwise10(out: number, a0: number, a1: number, rows: number): void {
+  if (pool.ready.length > 0 && rows >= 8334) return splitKernel(14, [out, a0, a1, rows], 3, [48, 48, 48, 0], 1);
+  (kernels as LoadedKernels).exports.pointwise10(out, a0, a1, rows);
+}
+
+function run_pointwise11(out: number, a0: number, a1: number, a2: number, rows: number): void {
+  if (pool.ready.length > 0 && rows >= 2778) return splitKernel(15, [out, a0, a1, a2, rows], 4, [48, 48, 48, 48, 0], 1);
+  (kernels as LoadedKernels).exports.pointwise11(out, a0, a1, a2, rows);
+}
+
+function run_cols_12x24(a: number, b: number, out: number, samples: number): void {
+  if (pool.ready.length > 0 && samples >= 174) return splitKernel(16, [a, b, out, samples], 3, [48, 0, 96, 0], 2);
+  (kernels as LoadedKernels).exports.cols_12x24(a, b, out, samples);
+}
+
+function run_outer_12x24(a: number, aStep: number, b: number, bStep: number, out: number, samples: number): void {
+  (kernels as LoadedKernels).exports.outer_12x24(a, aStep, b, bStep, out, samples);
+}
+
+function run_pointwise12(out: number, a0: number, a1: number, rows: number): void {
+  if (pool.ready.length > 0 && rows >= 2084) return splitKernel(18, [out, a0, a1, rows], 3, [96, 96, 96, 0], 1);
+  (kernels as LoadedKernels).exports.pointwise12(out, a0, a1, rows);
+}
+
+function run_pointwise13(out: number, a0: number, a1: number, rows: number): void {
+  if (pool.ready.length > 0 && rows >= 2084) return splitKernel(19, [out, a0, a1, rows], 3, [96, 96, 96, 0], 1);
+  (kernels as LoadedKernels).exports.pointwise13(out, a0, a1, rows);
+}
+
+function run_pointwise14(out: number, a0: number, a1: number, rows: number): void {
+  if (pool.ready.length > 0 && rows >= 4167) return splitKernel(20, [out, a0, a1, rows], 3, [96, 96, 96, 0], 1);
+  (kernels as LoadedKernels).exports.pointwise14(out, a0, a1, rows);
+}
+
+function run_pointwise15(out: number, a0: number, a1: number, a2: number, a3: number, rows: number): void {
+  if (pool.ready.length > 0 && rows >= 1389) return splitKernel(21, [out, a0, a1, a2, a3, rows], 5, [96, 96, 96, 96, 96, 0], 1);
+  (kernels as LoadedKernels).exports.pointwise15(out, a0, a1, a2, a3, rows);
+}
+
+function run_pointwise16(out: number, a0: number, a1: number, a2: number, rows: number): void {
+  if (pool.ready.length > 0 && rows >= 2084) return splitKernel(22, [out, a0, a1, a2, rows], 4, [96, 96, 96, 96, 0], 1);
+  (kernels as LoadedKernels).exports.pointwise16(out, a0, a1, a2, rows);
+}
+
+function run_pointwise17(out: number, a0: number, a1: number, a2: number, a3: number, rows: number): void {
+  if (pool.ready.length > 0 && rows >= 348) return splitKernel(23, [out, a0, a1, a2, a3, rows], 5, [384, 384, 384, 384, 384, 0], 1);
+  (kernels as LoadedKernels).exports.pointwise17(out, a0, a1, a2, a3, rows);
+}
+
+function run_cols_96x24(a: number, b: number, out: number, samples: number): void {
+  if (pool.ready.length > 0 && samples >= 22) return splitKernel(24, [a, b, out, samples], 3, [384, 0, 96, 0], 2);
+  (kernels as LoadedKernels).exports.cols_96x24(a, b, out, samples);
+}
+
+function run_outer_96x12(a: number, aStep: number, b: number, bStep: number, out: number, samples: number): void {
+  (kernels as LoadedKernels).exports.outer_96x12(a, aStep, b, bStep, out, samples);
+}
+
+function run_outer_96x24(a: number, aStep: number, b: number, bStep: number, out: number, samples: number): void {
+  (kernels as LoadedKernels).exports.outer_96x24(a, aStep, b, bStep, out, samples);
+}
+
+function run_cols_96x12(a: number, b: number, out: number, samples: number): void {
+  if (pool.ready.length > 0 && samples >= 44) return splitKernel(27, [a, b, out, samples], 3, [384, 0, 48, 0], 2);
+  (kernels as LoadedKernels).exports.cols_96x12(a, b, out, samples);
+}
+
+function run_outer_96x10(a: number, aStep: number, b: number, bStep: number, out: number, samples: number): void {
+  (kernels as LoadedKernels).exports.outer_96x10(a, aStep, b, bStep, out, samples);
+}
+
+function run_cols_96x10(a: number, b: number, out: number, samples: number): void {
+  if (pool.ready.length > 0 && samples >= 53) return splitKernel(29, [a, b, out, samples], 3, [384, 0, 40, 0], 2);
+  (kernels as LoadedKernels).exports.cols_96x10(a, b, out, samples);
+}
 
 // The heap: one call's buffers, bump-allocated in the kernels' memory.
 let heapTop = 0;
@@ -2573,12 +2902,13 @@ const heapStaged = new Map<Float32Array, Float32Array>();
 
 /** Starts a call: frees the last call's buffers and grows the memory (only now) to hold `floats` floats. */
 function heapReserve(floats: number): void {
-  heapTop = 0;
+  // The heap starts after the workers' control blocks and the resident packed weights.
+  heapTop = 2048 + residentBytes;
   heapEnd = 0;
   heapStaged.clear();
   if (kernels === undefined) return;
   // 64 bytes of slack at the end: kernels read up to three floats past an array and mask them out.
-  const needed = 4 * floats + 64;
+  const needed = heapTop + 4 * floats + 64;
   const have = kernels.memory.buffer.byteLength;
   if (needed > have) kernels.memory.grow(Math.ceil((needed - have) / 65536));
   heapEnd = kernels.memory.buffer.byteLength - 64;
@@ -2605,6 +2935,49 @@ function heapStage(a: Float32Array | undefined): Float32Array | undefined {
     heapStaged.set(a, staged);
   }
   return staged;
+}
+
+/**
+ * The caller's param copied into the kernels' memory and checked there for
+ * values that are not finite: a SIMD sum of value·0 over the copy, and only
+ * if that is not 0 the scalar scan that names the value.
+ */
+function heapStageParam(name: string, a: Float32Array): Float32Array {
+  const staged = heapStage(a);
+  if (kernels === undefined || staged.buffer !== kernels.memory.buffer) {
+    checkFinite(name, a);
+    return staged;
+  }
+  const whole = staged.length - (staged.length % 4);
+  // The sum goes to the first bytes of the memory (the unused control block 0).
+  kernels.exports.nonfinite(staged.byteOffset, whole, 0);
+  let sum = new Float32Array(kernels.memory.buffer, 0, 1)[0];
+  for (let k = whole; k < staged.length; k++) sum += staged[k] * 0;
+  if (sum !== 0) checkFinite(name, a);
+  return staged;
+}
+
+// Packed weights (see pack) stay in the kernels' memory, after the control
+// blocks, while calls pass the same Packed object: pack makes a new one for
+// new params, so the weights of one Packed never change.
+let resident: { readonly weights: object; readonly memory: KernelMemory; readonly at: Map<string, number> } | undefined;
+let residentBytes = 0;
+
+/** Copies a Packed object's weights into the kernels' memory unless they are there (before heapReserve). */
+function residentPlace(weights: { readonly [key: string]: Float32Array } | undefined): void {
+  if (weights === undefined || kernels === undefined) return;
+  if (resident !== undefined && resident.weights === weights && resident.memory === kernels.memory) return;
+  const at = new Map<string, number>();
+  let top = 2048;
+  for (const [key, w] of Object.entries(weights)) {
+    at.set(key, top);
+    top += 16 * Math.ceil(w.length / 4) + 16;
+  }
+  const have = kernels.memory.buffer.byteLength;
+  if (top + 64 > have) kernels.memory.grow(Math.ceil((top + 64 - have) / 65536));
+  for (const [key, w] of Object.entries(weights)) new Float32Array(kernels.memory.buffer, at.get(key) as number, w.length).set(w);
+  residentBytes = top - 2048;
+  resident = { weights, memory: kernels.memory, at };
 }
 
 /** Floats needed to copy every array in these objects (tensors by their data) into the heap. */

@@ -54,16 +54,21 @@ function fail(message: string): never {
   throw new Error(`rnnc model: ${message}`);
 }
 
-function checkParams(params: Params): void {
+/** Checks every param's type and size, and (unless the caller checks them as it copies them) that its values are finite. */
+function checkParams(params: Params, finite = true): void {
   if (typeof params !== 'object' || params === null) fail('params must be an object of Float32Arrays by name');
   for (const name of paramNames) {
     const value = params[name];
     const size = paramShapes[name].reduce((a: number, b: number) => a * b, 1);
     if (!(value instanceof Float32Array)) fail(`param ${name} must be a Float32Array of ${size} values`);
     if (value.length !== size) fail(`param ${name} has ${value.length} values, its shape [${paramShapes[name].join(', ')}] needs ${size}`);
-    for (let k = 0; k < value.length; k++) {
-      if (!Number.isFinite(value[k])) fail(`param ${name} holds ${value[k]} at index ${k}`);
-    }
+    if (finite) checkFinite(name, value);
+  }
+}
+
+function checkFinite(name: string, value: Float32Array): void {
+  for (let k = 0; k < value.length; k++) {
+    if (!Number.isFinite(value[k])) fail(`param ${name} holds ${value[k]} at index ${k}`);
   }
 }
 
@@ -173,7 +178,7 @@ export type PackedName = keyof typeof packedLayouts;
 // Params with their fused weights stacked once (see pack); forward and grad take either.
 export interface Packed { readonly kind: 'packed'; readonly params: Params; readonly weights: { readonly [K in PackedName]: Arr } }
 
-// Stacks the fused weights once, so forward and grad need not; pack again after changing params.
+// Stacks the fused weights once, so forward and grad need not; pack again after changing params. (On the SIMD path the weights of the last Packed passed stay in the kernels’ memory.)
 export function pack(params: Params): Packed {
   checkParams(params);
   const weights: { [name: string]: Arr } = {};
@@ -214,11 +219,12 @@ export function init(seed = 0): Params {
 
 export function forward(model: Params | Packed, inputs: Inputs, initialStates: InitialStates = {}): ForwardResult {
   const { params, packed } = unwrap(model);
-  checkParams(params);
+  checkParams(params, false);
   const { B, lengths } = checkInputs(inputs, false);
   const T_T = lengths["T"] as number;
   checkInitialStates(initialStates, B);
-  heapReserve(9 * (B * 12 + 4) + 2 * (T_T * B * 48 + 4) + 2 * (T_T * B * 12 + 4) + 4 * (B * 48 + 4) + 2 * (T_T * B + 4) + heapFloats(params, packed, initialStates, inputs));
+  residentPlace(packed);
+  heapReserve(9 * (B * 12 + 4) + 2 * (T_T * B * 48 + 4) + 2 * (T_T * B * 12 + 4) + 4 * (B * 48 + 4) + 2 * (T_T * B + 4) + heapFloats(params, initialStates, inputs));
   const c4_4 = heapAlloc(B * 12);
   const mm7_7 = heapAlloc(T_T * B * 48);
   const v8_8 = heapAlloc(T_T * B * 48);
@@ -239,9 +245,9 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
   const mm26_34 = heapAlloc(T_T * B);
   const v27_35 = heapAlloc(T_T * B);
   const in0 = heapStage((inputs["series"] as Tensor).data);
-  const p1 = heapStage(params["lower.W"]);
-  const p2 = heapStage(params["lower.U"]);
-  const p3 = heapStage(params["lower.b"]);
+  const p1 = heapStageParam("lower.W", params["lower.W"]);
+  const p2 = heapStageParam("lower.U", params["lower.U"]);
+  const p3 = heapStageParam("lower.b", params["lower.b"]);
   // %5 state_init lower.h — 9: state h: [H]
   const init5_5 = heapStage(initialStates["lower.h"]) ?? c4_4;
   // %6 state_init lower.c — 10: state c: [H]
@@ -249,7 +255,7 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
   // %7 matmul — 15: z = W @ x + U @ h + b
   gemm_rows_48x1(p1, in0, mm7_7, T_T * B);
   // %8 add
-  if (kernels !== undefined && heapHolds(v8_8, mm7_7, p3)) kernels.exports.pointwise0(v8_8.byteOffset, mm7_7.byteOffset, p3.byteOffset, T_T * B);
+  if (kernels !== undefined && heapHolds(v8_8, mm7_7, p3)) run_pointwise0(v8_8.byteOffset, mm7_7.byteOffset, p3.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
       const o = l * 48;
@@ -269,7 +275,7 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
     // %3 matmul — 15: z = W @ x + U @ h + b
     gemm_rows_48x12(p2, state9_0_9, mm3_14, B);
     // %5 add z — 15: z = W @ x + U @ h + b
-    if (kernels !== undefined && heapHolds(v5_15, x9_0_13, mm3_14)) kernels.exports.pointwise1(v5_15.byteOffset, x9_0_13.byteOffset, mm3_14.byteOffset, B);
+    if (kernels !== undefined && heapHolds(v5_15, x9_0_13, mm3_14)) run_pointwise1(v5_15.byteOffset, x9_0_13.byteOffset, mm3_14.byteOffset, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 48;
@@ -279,7 +285,7 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
       }
     }
     // %16 add c' — 20: c' = f * c + i * g
-    if (kernels !== undefined && heapHolds(v16_16, v5_15, state9_1_10)) kernels.exports.pointwise2(v16_16.byteOffset, v5_15.byteOffset + 48, state9_1_10.byteOffset, v5_15.byteOffset + 0, v5_15.byteOffset + 96, B);
+    if (kernels !== undefined && heapHolds(v16_16, v5_15, state9_1_10)) run_pointwise2(v16_16.byteOffset, v5_15.byteOffset + 48, state9_1_10.byteOffset, v5_15.byteOffset + 0, v5_15.byteOffset + 96, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 12;
@@ -289,7 +295,7 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
       }
     }
     // %18 mul h' — 21: h' = o * tanh(c')
-    if (kernels !== undefined && heapHolds(v18_17, v5_15, v16_16)) kernels.exports.pointwise3(v18_17.byteOffset, v5_15.byteOffset + 144, v16_16.byteOffset, B);
+    if (kernels !== undefined && heapHolds(v18_17, v5_15, v16_16)) run_pointwise3(v18_17.byteOffset, v5_15.byteOffset + 144, v16_16.byteOffset, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 12;
@@ -302,9 +308,9 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
     state9_0_9.set(v18_17);
     state9_1_10.set(v16_16);
   }
-  const p18 = heapStage(params["upper.W"]);
-  const p19 = heapStage(params["upper.U"]);
-  const p20 = heapStage(params["upper.b"]);
+  const p18 = heapStageParam("upper.W", params["upper.W"]);
+  const p19 = heapStageParam("upper.U", params["upper.U"]);
+  const p20 = heapStageParam("upper.b", params["upper.b"]);
   // %16 state_init upper.h — 9: state h: [H]
   const init16_21 = heapStage(initialStates["upper.h"]) ?? c4_4;
   // %17 state_init upper.c — 10: state c: [H]
@@ -314,7 +320,7 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
   gemm_rows_48x12(p18, out9_0_11, v8_8, T_T * B);
   // %19 add
   mm7_7.fill(0); // reused: its last value is dead
-  if (kernels !== undefined && heapHolds(mm7_7, v8_8, p20)) kernels.exports.pointwise0(mm7_7.byteOffset, v8_8.byteOffset, p20.byteOffset, T_T * B);
+  if (kernels !== undefined && heapHolds(mm7_7, v8_8, p20)) run_pointwise0(mm7_7.byteOffset, v8_8.byteOffset, p20.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
       const o = l * 48;
@@ -334,7 +340,7 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
     // %3 matmul — 15: z = W @ x + U @ h + b
     gemm_rows_48x12(p19, state20_0_23, mm3_28, B);
     // %5 add z — 15: z = W @ x + U @ h + b
-    if (kernels !== undefined && heapHolds(v5_29, x20_0_27, mm3_28)) kernels.exports.pointwise1(v5_29.byteOffset, x20_0_27.byteOffset, mm3_28.byteOffset, B);
+    if (kernels !== undefined && heapHolds(v5_29, x20_0_27, mm3_28)) run_pointwise1(v5_29.byteOffset, x20_0_27.byteOffset, mm3_28.byteOffset, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 48;
@@ -344,7 +350,7 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
       }
     }
     // %16 add c' — 20: c' = f * c + i * g
-    if (kernels !== undefined && heapHolds(v16_30, v5_29, state20_1_24)) kernels.exports.pointwise2(v16_30.byteOffset, v5_29.byteOffset + 48, state20_1_24.byteOffset, v5_29.byteOffset + 0, v5_29.byteOffset + 96, B);
+    if (kernels !== undefined && heapHolds(v16_30, v5_29, state20_1_24)) run_pointwise2(v16_30.byteOffset, v5_29.byteOffset + 48, state20_1_24.byteOffset, v5_29.byteOffset + 0, v5_29.byteOffset + 96, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 12;
@@ -354,7 +360,7 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
       }
     }
     // %18 mul h' — 21: h' = o * tanh(c')
-    if (kernels !== undefined && heapHolds(v18_31, v5_29, v16_30)) kernels.exports.pointwise3(v18_31.byteOffset, v5_29.byteOffset + 144, v16_30.byteOffset, B);
+    if (kernels !== undefined && heapHolds(v18_31, v5_29, v16_30)) run_pointwise3(v18_31.byteOffset, v5_29.byteOffset + 144, v16_30.byteOffset, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 12;
@@ -367,8 +373,8 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
     state20_0_23.set(v18_31);
     state20_1_24.set(v16_30);
   }
-  const p32 = heapStage(params["prediction.W"]);
-  const p33 = heapStage(params["prediction.b"]);
+  const p32 = heapStageParam("prediction.W", params["prediction.W"]);
+  const p33 = heapStageParam("prediction.b", params["prediction.b"]);
   // %26 matmul — 7: cell LSTM(I, H) {
   gemm_rows_1x12(p32, out20_0_25, mm26_34, T_T * B);
   // %27 add y — 7: cell LSTM(I, H) {
@@ -381,11 +387,12 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
 // The loss and its gradient with respect to every param, input and initial state (BPTT).
 export function grad(model: Params | Packed, inputs: Inputs, initialStates: InitialStates = {}): GradResult {
   const { params, packed } = unwrap(model);
-  checkParams(params);
+  checkParams(params, false);
   const { B, lengths } = checkInputs(inputs, true);
   const T_T = lengths["T"] as number;
   checkInitialStates(initialStates, B);
-  heapReserve(39 * (B * 12 + 4) + 2 * (T_T * B * 48 + 4) + 22 * (T_T * B * 12 + 4) + 14 * (B * 48 + 4) + 4 * (T_T * B + 4) + 2 * (1 + 4) + (12 + 4) + 3 * (576 + 4) + 3 * (48 + 4) + heapFloats(params, packed, initialStates, inputs));
+  residentPlace(packed);
+  heapReserve(39 * (B * 12 + 4) + 2 * (T_T * B * 48 + 4) + 22 * (T_T * B * 12 + 4) + 14 * (B * 48 + 4) + 4 * (T_T * B + 4) + 2 * (1 + 4) + (12 + 4) + 3 * (576 + 4) + 3 * (48 + 4) + heapFloats(params, initialStates, inputs));
   const c5_41 = heapAlloc(B * 12);
   const mm8_44 = heapAlloc(T_T * B * 48);
   const v9_45 = heapAlloc(T_T * B * 48);
@@ -478,9 +485,9 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   const ub94_169 = heapAlloc(48);
   const in36 = heapStage((inputs["series"] as Tensor).data);
   const in37 = heapStage((inputs["next"] as Tensor).data);
-  const p38 = heapStage(params["lower.W"]);
-  const p39 = heapStage(params["lower.U"]);
-  const p40 = heapStage(params["lower.b"]);
+  const p38 = heapStageParam("lower.W", params["lower.W"]);
+  const p39 = heapStageParam("lower.U", params["lower.U"]);
+  const p40 = heapStageParam("lower.b", params["lower.b"]);
   // %6 state_init lower.h — 9: state h: [H]
   const init6_42 = heapStage(initialStates["lower.h"]) ?? c5_41;
   // %7 state_init lower.c — 10: state c: [H]
@@ -488,7 +495,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   // %8 matmul — 15: z = W @ x + U @ h + b
   gemm_rows_48x1(p38, in36, mm8_44, T_T * B);
   // %9 add
-  if (kernels !== undefined && heapHolds(v9_45, mm8_44, p40)) kernels.exports.pointwise0(v9_45.byteOffset, mm8_44.byteOffset, p40.byteOffset, T_T * B);
+  if (kernels !== undefined && heapHolds(v9_45, mm8_44, p40)) run_pointwise0(v9_45.byteOffset, mm8_44.byteOffset, p40.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
       const o = l * 48;
@@ -508,7 +515,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     // %3 matmul — 15: z = W @ x + U @ h + b
     gemm_rows_48x12(p39, state10_0_46, mm3_57, B);
     // %5 add z — 15: z = W @ x + U @ h + b
-    if (kernels !== undefined && heapHolds(v5_58, x10_0_56, mm3_57)) kernels.exports.pointwise1(v5_58.byteOffset, x10_0_56.byteOffset, mm3_57.byteOffset, B);
+    if (kernels !== undefined && heapHolds(v5_58, x10_0_56, mm3_57)) run_pointwise1(v5_58.byteOffset, x10_0_56.byteOffset, mm3_57.byteOffset, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 48;
@@ -518,7 +525,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       }
     }
     // %7 sigmoid i — 16: i = sigmoid(z[0:H])
-    if (kernels !== undefined && heapHolds(v7_59, v5_58)) kernels.exports.pointwise4(v7_59.byteOffset, v5_58.byteOffset + 0, B);
+    if (kernels !== undefined && heapHolds(v7_59, v5_58)) run_pointwise4(v7_59.byteOffset, v5_58.byteOffset + 0, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 12;
@@ -528,7 +535,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       }
     }
     // %9 sigmoid f — 17: f = sigmoid(z[H:2*H])
-    if (kernels !== undefined && heapHolds(v9_60, v5_58)) kernels.exports.pointwise4(v9_60.byteOffset, v5_58.byteOffset + 48, B);
+    if (kernels !== undefined && heapHolds(v9_60, v5_58)) run_pointwise4(v9_60.byteOffset, v5_58.byteOffset + 48, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 12;
@@ -538,7 +545,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       }
     }
     // %11 tanh g — 18: g = tanh(z[2*H:3*H])
-    if (kernels !== undefined && heapHolds(v11_61, v5_58)) kernels.exports.pointwise5(v11_61.byteOffset, v5_58.byteOffset + 96, B);
+    if (kernels !== undefined && heapHolds(v11_61, v5_58)) run_pointwise5(v11_61.byteOffset, v5_58.byteOffset + 96, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 12;
@@ -548,7 +555,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       }
     }
     // %13 sigmoid o — 19: o = sigmoid(z[3*H:4*H])
-    if (kernels !== undefined && heapHolds(v13_62, v5_58)) kernels.exports.pointwise4(v13_62.byteOffset, v5_58.byteOffset + 144, B);
+    if (kernels !== undefined && heapHolds(v13_62, v5_58)) run_pointwise4(v13_62.byteOffset, v5_58.byteOffset + 144, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 12;
@@ -558,7 +565,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       }
     }
     // %16 add c' — 20: c' = f * c + i * g
-    if (kernels !== undefined && heapHolds(v16_63, v9_60, state10_1_47, v7_59, v11_61)) kernels.exports.pointwise6(v16_63.byteOffset, v9_60.byteOffset, state10_1_47.byteOffset, v7_59.byteOffset, v11_61.byteOffset, B);
+    if (kernels !== undefined && heapHolds(v16_63, v9_60, state10_1_47, v7_59, v11_61)) run_pointwise6(v16_63.byteOffset, v9_60.byteOffset, state10_1_47.byteOffset, v7_59.byteOffset, v11_61.byteOffset, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 12;
@@ -568,7 +575,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       }
     }
     // %17 tanh — 21: h' = o * tanh(c')
-    if (kernels !== undefined && heapHolds(v17_64, v16_63)) kernels.exports.pointwise7(v17_64.byteOffset, v16_63.byteOffset, B);
+    if (kernels !== undefined && heapHolds(v17_64, v16_63)) run_pointwise7(v17_64.byteOffset, v16_63.byteOffset, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 12;
@@ -578,7 +585,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       }
     }
     // %18 mul h' — 21: h' = o * tanh(c')
-    if (kernels !== undefined && heapHolds(v18_65, v13_62, v17_64)) kernels.exports.pointwise8(v18_65.byteOffset, v13_62.byteOffset, v17_64.byteOffset, B);
+    if (kernels !== undefined && heapHolds(v18_65, v13_62, v17_64)) run_pointwise8(v18_65.byteOffset, v13_62.byteOffset, v17_64.byteOffset, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 12;
@@ -597,9 +604,9 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     state10_0_46.set(v18_65);
     state10_1_47.set(v16_63);
   }
-  const p66 = heapStage(params["upper.W"]);
-  const p67 = heapStage(params["upper.U"]);
-  const p68 = heapStage(params["upper.b"]);
+  const p66 = heapStageParam("upper.W", params["upper.W"]);
+  const p67 = heapStageParam("upper.U", params["upper.U"]);
+  const p68 = heapStageParam("upper.b", params["upper.b"]);
   // %17 state_init upper.h — 9: state h: [H]
   const init17_69 = heapStage(initialStates["upper.h"]) ?? c5_41;
   // %18 state_init upper.c — 10: state c: [H]
@@ -609,7 +616,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   gemm_rows_48x12(p66, out10_0_48, v9_45, T_T * B);
   // %20 add
   mm8_44.fill(0); // reused: its last value is dead
-  if (kernels !== undefined && heapHolds(mm8_44, v9_45, p68)) kernels.exports.pointwise0(mm8_44.byteOffset, v9_45.byteOffset, p68.byteOffset, T_T * B);
+  if (kernels !== undefined && heapHolds(mm8_44, v9_45, p68)) run_pointwise0(mm8_44.byteOffset, v9_45.byteOffset, p68.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
       const o = l * 48;
@@ -629,7 +636,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     // %3 matmul — 15: z = W @ x + U @ h + b
     gemm_rows_48x12(p67, state21_0_71, mm3_82, B);
     // %5 add z — 15: z = W @ x + U @ h + b
-    if (kernels !== undefined && heapHolds(v5_83, x21_0_81, mm3_82)) kernels.exports.pointwise1(v5_83.byteOffset, x21_0_81.byteOffset, mm3_82.byteOffset, B);
+    if (kernels !== undefined && heapHolds(v5_83, x21_0_81, mm3_82)) run_pointwise1(v5_83.byteOffset, x21_0_81.byteOffset, mm3_82.byteOffset, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 48;
@@ -639,7 +646,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       }
     }
     // %7 sigmoid i — 16: i = sigmoid(z[0:H])
-    if (kernels !== undefined && heapHolds(v7_84, v5_83)) kernels.exports.pointwise4(v7_84.byteOffset, v5_83.byteOffset + 0, B);
+    if (kernels !== undefined && heapHolds(v7_84, v5_83)) run_pointwise4(v7_84.byteOffset, v5_83.byteOffset + 0, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 12;
@@ -649,7 +656,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       }
     }
     // %9 sigmoid f — 17: f = sigmoid(z[H:2*H])
-    if (kernels !== undefined && heapHolds(v9_85, v5_83)) kernels.exports.pointwise4(v9_85.byteOffset, v5_83.byteOffset + 48, B);
+    if (kernels !== undefined && heapHolds(v9_85, v5_83)) run_pointwise4(v9_85.byteOffset, v5_83.byteOffset + 48, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 12;
@@ -659,7 +666,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       }
     }
     // %11 tanh g — 18: g = tanh(z[2*H:3*H])
-    if (kernels !== undefined && heapHolds(v11_86, v5_83)) kernels.exports.pointwise5(v11_86.byteOffset, v5_83.byteOffset + 96, B);
+    if (kernels !== undefined && heapHolds(v11_86, v5_83)) run_pointwise5(v11_86.byteOffset, v5_83.byteOffset + 96, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 12;
@@ -669,7 +676,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       }
     }
     // %13 sigmoid o — 19: o = sigmoid(z[3*H:4*H])
-    if (kernels !== undefined && heapHolds(v13_87, v5_83)) kernels.exports.pointwise4(v13_87.byteOffset, v5_83.byteOffset + 144, B);
+    if (kernels !== undefined && heapHolds(v13_87, v5_83)) run_pointwise4(v13_87.byteOffset, v5_83.byteOffset + 144, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 12;
@@ -679,7 +686,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       }
     }
     // %16 add c' — 20: c' = f * c + i * g
-    if (kernels !== undefined && heapHolds(v16_88, v9_85, state21_1_72, v7_84, v11_86)) kernels.exports.pointwise6(v16_88.byteOffset, v9_85.byteOffset, state21_1_72.byteOffset, v7_84.byteOffset, v11_86.byteOffset, B);
+    if (kernels !== undefined && heapHolds(v16_88, v9_85, state21_1_72, v7_84, v11_86)) run_pointwise6(v16_88.byteOffset, v9_85.byteOffset, state21_1_72.byteOffset, v7_84.byteOffset, v11_86.byteOffset, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 12;
@@ -689,7 +696,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       }
     }
     // %17 tanh — 21: h' = o * tanh(c')
-    if (kernels !== undefined && heapHolds(v17_89, v16_88)) kernels.exports.pointwise7(v17_89.byteOffset, v16_88.byteOffset, B);
+    if (kernels !== undefined && heapHolds(v17_89, v16_88)) run_pointwise7(v17_89.byteOffset, v16_88.byteOffset, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 12;
@@ -699,7 +706,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       }
     }
     // %18 mul h' — 21: h' = o * tanh(c')
-    if (kernels !== undefined && heapHolds(v18_90, v13_87, v17_89)) kernels.exports.pointwise8(v18_90.byteOffset, v13_87.byteOffset, v17_89.byteOffset, B);
+    if (kernels !== undefined && heapHolds(v18_90, v13_87, v17_89)) run_pointwise8(v18_90.byteOffset, v13_87.byteOffset, v17_89.byteOffset, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 12;
@@ -718,8 +725,8 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     state21_0_71.set(v18_90);
     state21_1_72.set(v16_88);
   }
-  const p91 = heapStage(params["prediction.W"]);
-  const p92 = heapStage(params["prediction.b"]);
+  const p91 = heapStageParam("prediction.W", params["prediction.W"]);
+  const p92 = heapStageParam("prediction.b", params["prediction.b"]);
   // %27 matmul — 7: cell LSTM(I, H) {
   gemm_rows_1x12(p91, out21_0_73, mm27_93, T_T * B);
   // %28 add y — 7: cell LSTM(I, H) {
@@ -784,7 +791,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   shift48_101.set(init17_69, 0);
   shift48_101.set(out21_0_73.subarray(0, (T_T - 1) * B * 12), B * 12);
   // %50 sub — 21: h' = o * tanh(c')
-  if (kernels !== undefined && heapHolds(v50_102, out21_1_74)) kernels.exports.pointwise9(v50_102.byteOffset, out21_1_74.byteOffset, out21_1_74.byteOffset, T_T * B);
+  if (kernels !== undefined && heapHolds(v50_102, out21_1_74)) run_pointwise9(v50_102.byteOffset, out21_1_74.byteOffset, out21_1_74.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
       const o = l * 12;
@@ -794,7 +801,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     }
   }
   // %52 mul ∂o — 19: o = sigmoid(z[3*H:4*H])
-  if (kernels !== undefined && heapHolds(v52_103, out21_2_75)) kernels.exports.pointwise10(v52_103.byteOffset, out21_2_75.byteOffset, out21_2_75.byteOffset, T_T * B);
+  if (kernels !== undefined && heapHolds(v52_103, out21_2_75)) run_pointwise10(v52_103.byteOffset, out21_2_75.byteOffset, out21_2_75.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
       const o = l * 12;
@@ -804,7 +811,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     }
   }
   // %54 sub ∂g — 18: g = tanh(z[2*H:3*H])
-  if (kernels !== undefined && heapHolds(v54_104, out21_3_76)) kernels.exports.pointwise9(v54_104.byteOffset, out21_3_76.byteOffset, out21_3_76.byteOffset, T_T * B);
+  if (kernels !== undefined && heapHolds(v54_104, out21_3_76)) run_pointwise9(v54_104.byteOffset, out21_3_76.byteOffset, out21_3_76.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
       const o = l * 12;
@@ -814,7 +821,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     }
   }
   // %56 mul ∂f — 17: f = sigmoid(z[H:2*H])
-  if (kernels !== undefined && heapHolds(v56_105, out21_5_78)) kernels.exports.pointwise10(v56_105.byteOffset, out21_5_78.byteOffset, out21_5_78.byteOffset, T_T * B);
+  if (kernels !== undefined && heapHolds(v56_105, out21_5_78)) run_pointwise10(v56_105.byteOffset, out21_5_78.byteOffset, out21_5_78.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
       const o = l * 12;
@@ -824,7 +831,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     }
   }
   // %58 mul ∂i — 16: i = sigmoid(z[0:H])
-  if (kernels !== undefined && heapHolds(v58_106, out21_4_77)) kernels.exports.pointwise10(v58_106.byteOffset, out21_4_77.byteOffset, out21_4_77.byteOffset, T_T * B);
+  if (kernels !== undefined && heapHolds(v58_106, out21_4_77)) run_pointwise10(v58_106.byteOffset, out21_4_77.byteOffset, out21_4_77.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
       const o = l * 12;
@@ -854,7 +861,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     const x59_10_120 = v56_105.subarray(t * B * 12, (t + 1) * B * 12);
     const x59_11_121 = v58_106.subarray(t * B * 12, (t + 1) * B * 12);
     // %3 add
-    if (kernels !== undefined && heapHolds(v3_122, state59_0_107, x59_0_110)) kernels.exports.pointwise11(v3_122.byteOffset, state59_0_107.byteOffset, x59_0_110.byteOffset, B);
+    if (kernels !== undefined && heapHolds(v3_122, state59_0_107, x59_0_110)) run_pointwise11(v3_122.byteOffset, state59_0_107.byteOffset, x59_0_110.byteOffset, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 12;
@@ -864,7 +871,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       }
     }
     // %10 add
-    if (kernels !== undefined && heapHolds(v10_123, state59_1_108, v3_122, x59_2_112, x59_7_117)) kernels.exports.pointwise12(v10_123.byteOffset, state59_1_108.byteOffset, v3_122.byteOffset, x59_2_112.byteOffset, x59_7_117.byteOffset, B);
+    if (kernels !== undefined && heapHolds(v10_123, state59_1_108, v3_122, x59_2_112, x59_7_117)) run_pointwise12(v10_123.byteOffset, state59_1_108.byteOffset, v3_122.byteOffset, x59_2_112.byteOffset, x59_7_117.byteOffset, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 12;
@@ -874,7 +881,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       }
     }
     // %18 mul — 20: c' = f * c + i * g
-    if (kernels !== undefined && heapHolds(v18_124, v10_123, x59_6_116)) kernels.exports.pointwise8(v18_124.byteOffset, v10_123.byteOffset, x59_6_116.byteOffset, B);
+    if (kernels !== undefined && heapHolds(v18_124, v10_123, x59_6_116)) run_pointwise8(v18_124.byteOffset, v10_123.byteOffset, x59_6_116.byteOffset, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 12;
@@ -884,7 +891,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       }
     }
     // %20 mul ∂o — 19: o = sigmoid(z[3*H:4*H])
-    if (kernels !== undefined && heapHolds(v20_125, v3_122, x59_1_111, x59_8_118)) kernels.exports.pointwise13(v20_125.byteOffset, v3_122.byteOffset, x59_1_111.byteOffset, x59_8_118.byteOffset, B);
+    if (kernels !== undefined && heapHolds(v20_125, v3_122, x59_1_111, x59_8_118)) run_pointwise13(v20_125.byteOffset, v3_122.byteOffset, x59_1_111.byteOffset, x59_8_118.byteOffset, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 12;
@@ -899,7 +906,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       for (let c = 0; c < 12; c++) pad21_126[r * 48 + 36 + c] = v20_125[r * 12 + c];
     }
     // %23 mul ∂g — 18: g = tanh(z[2*H:3*H])
-    if (kernels !== undefined && heapHolds(v23_127, v10_123, x59_4_114, x59_9_119)) kernels.exports.pointwise13(v23_127.byteOffset, v10_123.byteOffset, x59_4_114.byteOffset, x59_9_119.byteOffset, B);
+    if (kernels !== undefined && heapHolds(v23_127, v10_123, x59_4_114, x59_9_119)) run_pointwise13(v23_127.byteOffset, v10_123.byteOffset, x59_4_114.byteOffset, x59_9_119.byteOffset, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 12;
@@ -914,7 +921,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       for (let c = 0; c < 12; c++) pad24_128[r * 48 + 24 + c] = v23_127[r * 12 + c];
     }
     // %27 mul ∂f — 17: f = sigmoid(z[H:2*H])
-    if (kernels !== undefined && heapHolds(v27_129, v10_123, x59_5_115, x59_10_120)) kernels.exports.pointwise13(v27_129.byteOffset, v10_123.byteOffset, x59_5_115.byteOffset, x59_10_120.byteOffset, B);
+    if (kernels !== undefined && heapHolds(v27_129, v10_123, x59_5_115, x59_10_120)) run_pointwise13(v27_129.byteOffset, v10_123.byteOffset, x59_5_115.byteOffset, x59_10_120.byteOffset, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 12;
@@ -929,7 +936,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       for (let c = 0; c < 12; c++) pad28_130[r * 48 + 12 + c] = v27_129[r * 12 + c];
     }
     // %31 mul ∂i — 16: i = sigmoid(z[0:H])
-    if (kernels !== undefined && heapHolds(v31_131, v10_123, x59_3_113, x59_11_121)) kernels.exports.pointwise13(v31_131.byteOffset, v10_123.byteOffset, x59_3_113.byteOffset, x59_11_121.byteOffset, B);
+    if (kernels !== undefined && heapHolds(v31_131, v10_123, x59_3_113, x59_11_121)) run_pointwise13(v31_131.byteOffset, v10_123.byteOffset, x59_3_113.byteOffset, x59_11_121.byteOffset, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 12;
@@ -944,7 +951,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       for (let c = 0; c < 12; c++) pad32_132[r * 48 + 0 + c] = v31_131[r * 12 + c];
     }
     // %33 add
-    if (kernels !== undefined && heapHolds(v33_133, pad21_126, pad24_128, pad28_130, pad32_132)) kernels.exports.pointwise14(v33_133.byteOffset, pad21_126.byteOffset, pad24_128.byteOffset, pad28_130.byteOffset, pad32_132.byteOffset, B);
+    if (kernels !== undefined && heapHolds(v33_133, pad21_126, pad24_128, pad28_130, pad32_132)) run_pointwise14(v33_133.byteOffset, pad21_126.byteOffset, pad24_128.byteOffset, pad28_130.byteOffset, pad32_132.byteOffset, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 48;
@@ -981,7 +988,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   v56_105.set(out10_0_48.subarray(0, (T_T - 1) * B * 12), B * 12);
   // %77 sub — 21: h' = o * tanh(c')
   v54_104.fill(0); // reused: its last value is dead
-  if (kernels !== undefined && heapHolds(v54_104, out10_1_49)) kernels.exports.pointwise9(v54_104.byteOffset, out10_1_49.byteOffset, out10_1_49.byteOffset, T_T * B);
+  if (kernels !== undefined && heapHolds(v54_104, out10_1_49)) run_pointwise9(v54_104.byteOffset, out10_1_49.byteOffset, out10_1_49.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
       const o = l * 12;
@@ -992,7 +999,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   }
   // %79 mul ∂o — 19: o = sigmoid(z[3*H:4*H])
   v52_103.fill(0); // reused: its last value is dead
-  if (kernels !== undefined && heapHolds(v52_103, out10_2_50)) kernels.exports.pointwise10(v52_103.byteOffset, out10_2_50.byteOffset, out10_2_50.byteOffset, T_T * B);
+  if (kernels !== undefined && heapHolds(v52_103, out10_2_50)) run_pointwise10(v52_103.byteOffset, out10_2_50.byteOffset, out10_2_50.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
       const o = l * 12;
@@ -1003,7 +1010,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   }
   // %81 sub ∂g — 18: g = tanh(z[2*H:3*H])
   v50_102.fill(0); // reused: its last value is dead
-  if (kernels !== undefined && heapHolds(v50_102, out10_3_51)) kernels.exports.pointwise9(v50_102.byteOffset, out10_3_51.byteOffset, out10_3_51.byteOffset, T_T * B);
+  if (kernels !== undefined && heapHolds(v50_102, out10_3_51)) run_pointwise9(v50_102.byteOffset, out10_3_51.byteOffset, out10_3_51.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
       const o = l * 12;
@@ -1014,7 +1021,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   }
   // %83 mul ∂f — 17: f = sigmoid(z[H:2*H])
   mm40_99.fill(0); // reused: its last value is dead
-  if (kernels !== undefined && heapHolds(mm40_99, out10_5_53)) kernels.exports.pointwise10(mm40_99.byteOffset, out10_5_53.byteOffset, out10_5_53.byteOffset, T_T * B);
+  if (kernels !== undefined && heapHolds(mm40_99, out10_5_53)) run_pointwise10(mm40_99.byteOffset, out10_5_53.byteOffset, out10_5_53.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
       const o = l * 12;
@@ -1024,7 +1031,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     }
   }
   // %85 mul ∂i — 16: i = sigmoid(z[0:H])
-  if (kernels !== undefined && heapHolds(v85_138, out10_4_52)) kernels.exports.pointwise10(v85_138.byteOffset, out10_4_52.byteOffset, out10_4_52.byteOffset, T_T * B);
+  if (kernels !== undefined && heapHolds(v85_138, out10_4_52)) run_pointwise10(v85_138.byteOffset, out10_4_52.byteOffset, out10_4_52.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
       const o = l * 12;
@@ -1054,7 +1061,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     const x86_10_152 = mm40_99.subarray(t * B * 12, (t + 1) * B * 12);
     const x86_11_153 = v85_138.subarray(t * B * 12, (t + 1) * B * 12);
     // %3 add
-    if (kernels !== undefined && heapHolds(v3_154, state86_0_139, x86_0_142)) kernels.exports.pointwise11(v3_154.byteOffset, state86_0_139.byteOffset, x86_0_142.byteOffset, B);
+    if (kernels !== undefined && heapHolds(v3_154, state86_0_139, x86_0_142)) run_pointwise11(v3_154.byteOffset, state86_0_139.byteOffset, x86_0_142.byteOffset, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 12;
@@ -1064,7 +1071,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       }
     }
     // %10 add
-    if (kernels !== undefined && heapHolds(v10_155, state86_1_140, v3_154, x86_2_144, x86_7_149)) kernels.exports.pointwise12(v10_155.byteOffset, state86_1_140.byteOffset, v3_154.byteOffset, x86_2_144.byteOffset, x86_7_149.byteOffset, B);
+    if (kernels !== undefined && heapHolds(v10_155, state86_1_140, v3_154, x86_2_144, x86_7_149)) run_pointwise12(v10_155.byteOffset, state86_1_140.byteOffset, v3_154.byteOffset, x86_2_144.byteOffset, x86_7_149.byteOffset, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 12;
@@ -1074,7 +1081,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       }
     }
     // %18 mul — 20: c' = f * c + i * g
-    if (kernels !== undefined && heapHolds(v18_156, v10_155, x86_6_148)) kernels.exports.pointwise8(v18_156.byteOffset, v10_155.byteOffset, x86_6_148.byteOffset, B);
+    if (kernels !== undefined && heapHolds(v18_156, v10_155, x86_6_148)) run_pointwise8(v18_156.byteOffset, v10_155.byteOffset, x86_6_148.byteOffset, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 12;
@@ -1084,7 +1091,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       }
     }
     // %20 mul ∂o — 19: o = sigmoid(z[3*H:4*H])
-    if (kernels !== undefined && heapHolds(v20_157, v3_154, x86_1_143, x86_8_150)) kernels.exports.pointwise13(v20_157.byteOffset, v3_154.byteOffset, x86_1_143.byteOffset, x86_8_150.byteOffset, B);
+    if (kernels !== undefined && heapHolds(v20_157, v3_154, x86_1_143, x86_8_150)) run_pointwise13(v20_157.byteOffset, v3_154.byteOffset, x86_1_143.byteOffset, x86_8_150.byteOffset, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 12;
@@ -1099,7 +1106,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       for (let c = 0; c < 12; c++) pad21_158[r * 48 + 36 + c] = v20_157[r * 12 + c];
     }
     // %23 mul ∂g — 18: g = tanh(z[2*H:3*H])
-    if (kernels !== undefined && heapHolds(v23_159, v10_155, x86_4_146, x86_9_151)) kernels.exports.pointwise13(v23_159.byteOffset, v10_155.byteOffset, x86_4_146.byteOffset, x86_9_151.byteOffset, B);
+    if (kernels !== undefined && heapHolds(v23_159, v10_155, x86_4_146, x86_9_151)) run_pointwise13(v23_159.byteOffset, v10_155.byteOffset, x86_4_146.byteOffset, x86_9_151.byteOffset, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 12;
@@ -1114,7 +1121,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       for (let c = 0; c < 12; c++) pad24_160[r * 48 + 24 + c] = v23_159[r * 12 + c];
     }
     // %27 mul ∂f — 17: f = sigmoid(z[H:2*H])
-    if (kernels !== undefined && heapHolds(v27_161, v10_155, x86_5_147, x86_10_152)) kernels.exports.pointwise13(v27_161.byteOffset, v10_155.byteOffset, x86_5_147.byteOffset, x86_10_152.byteOffset, B);
+    if (kernels !== undefined && heapHolds(v27_161, v10_155, x86_5_147, x86_10_152)) run_pointwise13(v27_161.byteOffset, v10_155.byteOffset, x86_5_147.byteOffset, x86_10_152.byteOffset, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 12;
@@ -1129,7 +1136,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       for (let c = 0; c < 12; c++) pad28_162[r * 48 + 12 + c] = v27_161[r * 12 + c];
     }
     // %31 mul ∂i — 16: i = sigmoid(z[0:H])
-    if (kernels !== undefined && heapHolds(v31_163, v10_155, x86_3_145, x86_11_153)) kernels.exports.pointwise13(v31_163.byteOffset, v10_155.byteOffset, x86_3_145.byteOffset, x86_11_153.byteOffset, B);
+    if (kernels !== undefined && heapHolds(v31_163, v10_155, x86_3_145, x86_11_153)) run_pointwise13(v31_163.byteOffset, v10_155.byteOffset, x86_3_145.byteOffset, x86_11_153.byteOffset, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 12;
@@ -1144,7 +1151,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       for (let c = 0; c < 12; c++) pad32_164[r * 48 + 0 + c] = v31_163[r * 12 + c];
     }
     // %33 add
-    if (kernels !== undefined && heapHolds(v33_165, pad21_158, pad24_160, pad28_162, pad32_164)) kernels.exports.pointwise14(v33_165.byteOffset, pad21_158.byteOffset, pad24_160.byteOffset, pad28_162.byteOffset, pad32_164.byteOffset, B);
+    if (kernels !== undefined && heapHolds(v33_165, pad21_158, pad24_160, pad28_162, pad32_164)) run_pointwise14(v33_165.byteOffset, pad21_158.byteOffset, pad24_160.byteOffset, pad28_162.byteOffset, pad32_164.byteOffset, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 48;
@@ -1362,7 +1369,7 @@ function gemm_rows_48x1(w: Float32Array, x: Float32Array, out: Float32Array, sam
   if (kernels !== undefined) {
     const memory = kernels.memory.buffer;
     if (w.buffer === memory && x.buffer === memory && out.buffer === memory) {
-      kernels.exports.rows_48x1(w.byteOffset, x.byteOffset, out.byteOffset, samples);
+      run_rows_48x1(w.byteOffset, x.byteOffset, out.byteOffset, samples);
       return;
     }
   }
@@ -1471,7 +1478,7 @@ function gemm_rows_48x12(w: Float32Array, x: Float32Array, out: Float32Array, sa
   if (kernels !== undefined) {
     const memory = kernels.memory.buffer;
     if (w.buffer === memory && x.buffer === memory && out.buffer === memory) {
-      kernels.exports.rows_48x12(w.byteOffset, x.byteOffset, out.byteOffset, samples);
+      run_rows_48x12(w.byteOffset, x.byteOffset, out.byteOffset, samples);
       return;
     }
   }
@@ -1522,7 +1529,7 @@ function gemm_rows_1x12(w: Float32Array, x: Float32Array, out: Float32Array, sam
   if (kernels !== undefined) {
     const memory = kernels.memory.buffer;
     if (w.buffer === memory && x.buffer === memory && out.buffer === memory) {
-      kernels.exports.rows_1x12(w.byteOffset, x.byteOffset, out.byteOffset, samples);
+      run_rows_1x12(w.byteOffset, x.byteOffset, out.byteOffset, samples);
       return;
     }
   }
@@ -1641,7 +1648,7 @@ function gemm_cols_1x12(v: Float32Array, w: Float32Array, out: Float32Array, sam
   if (kernels !== undefined) {
     const memory = kernels.memory.buffer;
     if (v.buffer === memory && w.buffer === memory && out.buffer === memory) {
-      kernels.exports.cols_1x12(v.byteOffset, w.byteOffset, out.byteOffset, samples);
+      run_cols_1x12(v.byteOffset, w.byteOffset, out.byteOffset, samples);
       return;
     }
   }
@@ -1666,7 +1673,7 @@ function gemm_outer_1x12(a: Float32Array, aStep: number, b: Float32Array, bStep:
   if (kernels !== undefined) {
     const memory = kernels.memory.buffer;
     if (a.buffer === memory && b.buffer === memory && out.buffer === memory) {
-      kernels.exports.outer_1x12(a.byteOffset, aStep, b.byteOffset, bStep, out.byteOffset, samples);
+      run_outer_1x12(a.byteOffset, aStep, b.byteOffset, bStep, out.byteOffset, samples);
       return;
     }
   }
@@ -1785,7 +1792,7 @@ function gemm_cols_48x12(v: Float32Array, w: Float32Array, out: Float32Array, sa
   if (kernels !== undefined) {
     const memory = kernels.memory.buffer;
     if (v.buffer === memory && w.buffer === memory && out.buffer === memory) {
-      kernels.exports.cols_48x12(v.byteOffset, w.byteOffset, out.byteOffset, samples);
+      run_cols_48x12(v.byteOffset, w.byteOffset, out.byteOffset, samples);
       return;
     }
   }
@@ -1846,7 +1853,7 @@ function gemm_outer_48x12(a: Float32Array, aStep: number, b: Float32Array, bStep
   if (kernels !== undefined) {
     const memory = kernels.memory.buffer;
     if (a.buffer === memory && b.buffer === memory && out.buffer === memory) {
-      kernels.exports.outer_48x12(a.byteOffset, aStep, b.byteOffset, bStep, out.byteOffset, samples);
+      run_outer_48x12(a.byteOffset, aStep, b.byteOffset, bStep, out.byteOffset, samples);
       return;
     }
   }
@@ -1880,7 +1887,7 @@ function gemm_outer_48x1(a: Float32Array, aStep: number, b: Float32Array, bStep:
   if (kernels !== undefined) {
     const memory = kernels.memory.buffer;
     if (a.buffer === memory && b.buffer === memory && out.buffer === memory) {
-      kernels.exports.outer_48x1(a.byteOffset, aStep, b.byteOffset, bStep, out.byteOffset, samples);
+      run_outer_48x1(a.byteOffset, aStep, b.byteOffset, bStep, out.byteOffset, samples);
       return;
     }
   }
@@ -1931,21 +1938,23 @@ function gemm_cols_48x1(v: Float32Array, w: Float32Array, out: Float32Array, sam
   if (kernels !== undefined) {
     const memory = kernels.memory.buffer;
     if (v.buffer === memory && w.buffer === memory && out.buffer === memory) {
-      kernels.exports.cols_48x1(v.byteOffset, w.byteOffset, out.byteOffset, samples);
+      run_cols_48x1(v.byteOffset, w.byteOffset, out.byteOffset, samples);
       return;
     }
   }
   gemm_cols_48x1_scalar(v, w, out, samples);
 }
 
-// WebAssembly SIMD kernels generated by rnnc for this model's sizes (15716 bytes): rows_48x1, pointwise0, rows_48x12, pointwise1, pointwise2, pointwise3, rows_1x12, pointwise4, pointwise5, pointwise6, pointwise7, pointwise8, cols_1x12, outer_1x12, pointwise9, pointwise10, pointwise11, pointwise12, pointwise13, pointwise14, cols_48x12, outer_48x12, outer_48x1, cols_48x1.
+// WebAssembly SIMD kernels generated by rnnc for this model's sizes (16110 bytes): rows_48x1, pointwise0, rows_48x12, pointwise1, pointwise2, pointwise3, rows_1x12, pointwise4, pointwise5, pointwise6, pointwise7, pointwise8, cols_1x12, outer_1x12, pointwise9, pointwise10, pointwise11, pointwise12, pointwise13, pointwise14, cols_48x12, outer_48x12, outer_48x1, cols_48x1, nonfinite.
 // `rnnc compile --emit-wat` prints them as text.
-const kernelBytes = "AGFzbQEAAAABHwRgBH9/f38AYAZ/f39/f38AYAN/f38AYAV/f39/fwACDwEDZW52Bm1lbW9yeQIAAQMZGAAAAAABAAACAgECAAABAAAAAQMBAAEBAAe7AhgJcm93c180OHgxAAAKcG9pbnR3aXNlMAABCnJvd3NfNDh4MTIAAgpwb2ludHdpc2UxAAMKcG9pbnR3aXNlMgAECnBvaW50d2lzZTMABQlyb3dzXzF4MTIABgpwb2ludHdpc2U0AAcKcG9pbnR3aXNlNQAICnBvaW50d2lzZTYACQpwb2ludHdpc2U3AAoKcG9pbnR3aXNlOAALCWNvbHNfMXgxMgAMCm91dGVyXzF4MTIADQpwb2ludHdpc2U5AA4LcG9pbnR3aXNlMTAADwtwb2ludHdpc2UxMQAQC3BvaW50d2lzZTEyABELcG9pbnR3aXNlMTMAEgtwb2ludHdpc2UxNAATCmNvbHNfNDh4MTIAFAtvdXRlcl80OHgxMgAVCm91dGVyXzQ4eDEAFgljb2xzXzQ4eDEAFwqgdRjnEgIGfxZ7QQAhBAJAA0AgAyAEa0EESA0BQQAhBQJAA0AgBUEwTg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhD/0MAAAAAAAAAAAAAAAAAAAAACEQ/QwAAAAAAAAAAAAAAAAAAAAAIRH9DAAAAAAAAAAAAAAAAAAAAAAhEiAAIAVBBGxqIQYgASAEQQRsaiEHIAf9AAIAIRMgB/0AAgQhFCAH/QACCCEVIAf9AAIMIRYgBv0AAgAhCiALIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIQsgDSAKIBT95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASENIA8gCiAV/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhDyARIAogFv3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIREgBv0AAgQhCiAMIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIQwgDiAKIBT95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEOIBAgCiAV/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhECASIAogFv3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIRIgAiAEQcABbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAIAIAkgGf0fATgCBCANIA79DQABAgMEBQYHEBESExQVFhcgDSAO/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOALAASAJIBn9HwE4AsQBIA8gEP0NAAECAwQFBgcQERITFBUWFyAPIBD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AoADIAkgGf0fATgChAMgESAS/Q0AAQIDBAUGBxAREhMUFRYXIBEgEv0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCwAQgCSAZ/R8BOALEBCAFQQJqIQUMAAsLIARBBGohBAwACwsCQANAIAQgA04NAUEAIQUCQANAIAVBME4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhGv0MAAAAAAAAAAAAAAAAAAAAACEb/QwAAAAAAAAAAAAAAAAAAAAAIRz9DAAAAAAAAAAAAAAAAAAAAAAhHf0MAAAAAAAAAAAAAAAAAAAAACEe/QwAAAAAAAAAAAAAAAAAAAAAIR8gACAFQQRsaiEGIAEgBEEEbGohByAH/QACACETIAb9AAIAIQogCyAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASELIAb9AAIEIQogDCAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEMIAb9AAIIIQogGiAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEaIAb9AAIMIQogGyAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEbIAb9AAIQIQogHCAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEcIAb9AAIUIQogHSAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEdIAb9AAIYIQogHiAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEeIAb9AAIcIQogHyAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEfIAIgBEHAAWxqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEXIBogG/0NAAECAwQFBgcQERITFBUWFyAaIBv9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/QsCACAcIB39DQABAgMEBQYHEBESExQVFhcgHCAd/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRcgHiAf/Q0AAQIDBAUGBxAREhMUFRYXIB4gH/0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9CwIQIAVBCGohBQwACwsgBEEBaiEEDAALCwtiAQJ/QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWogASAFav0AAgAgAiAFav0AAgD95AH9CwIAIAVBEGohBSAFQcABSA0ACyAAQcABaiEAIAFBwAFqIQEgBEEBaiEEDAALCwvrEAIGfxZ7QQAhBAJAA0AgAyAEa0EESA0BQQAhBQJAA0AgBUEwTg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhD/0MAAAAAAAAAAAAAAAAAAAAACEQ/QwAAAAAAAAAAAAAAAAAAAAAIRH9DAAAAAAAAAAAAAAAAAAAAAAhEiAAIAVBMGxqIQYgASAEQTBsaiEHIAZBMGohCANAIAf9AAIAIRMgB/0AAjAhFCAH/QACYCEVIAf9AAKQASEWIAb9AAIAIQogCyAKIBP95gH95AEhCyANIAogFP3mAf3kASENIA8gCiAV/eYB/eQBIQ8gESAKIBb95gH95AEhESAG/QACMCEKIAwgCiAT/eYB/eQBIQwgDiAKIBT95gH95AEhDiAQIAogFf3mAf3kASEQIBIgCiAW/eYB/eQBIRIgBkEQaiEGIAdBEGohByAGIAhIDQALIAIgBEHAAWxqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCACAJIBn9HwE4AgQgDSAO/Q0AAQIDBAUGBxAREhMUFRYXIA0gDv0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCwAEgCSAZ/R8BOALEASAPIBD9DQABAgMEBQYHEBESExQVFhcgDyAQ/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAKAAyAJIBn9HwE4AoQDIBEgEv0NAAECAwQFBgcQERITFBUWFyARIBL9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AsAEIAkgGf0fATgCxAQgBUECaiEFDAALCyAEQQRqIQQMAAsLAkADQCAEIANODQFBACEFAkADQCAFQTBODQH9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIRr9DAAAAAAAAAAAAAAAAAAAAAAhG/0MAAAAAAAAAAAAAAAAAAAAACEc/QwAAAAAAAAAAAAAAAAAAAAAIR39DAAAAAAAAAAAAAAAAAAAAAAhHv0MAAAAAAAAAAAAAAAAAAAAACEfIAAgBUEwbGohBiABIARBMGxqIQcgBkEwaiEIA0AgB/0AAgAhEyAG/QACACEKIAsgCiAT/eYB/eQBIQsgBv0AAjAhCiAMIAogE/3mAf3kASEMIAb9AAJgIQogGiAKIBP95gH95AEhGiAG/QACkAEhCiAbIAogE/3mAf3kASEbIAb9AALAASEKIBwgCiAT/eYB/eQBIRwgBv0AAvABIQogHSAKIBP95gH95AEhHSAG/QACoAIhCiAeIAogE/3mAf3kASEeIAb9AALQAiEKIB8gCiAT/eYB/eQBIR8gBkEQaiEGIAdBEGohByAGIAhIDQALIAIgBEHAAWxqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEXIBogG/0NAAECAwQFBgcQERITFBUWFyAaIBv9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/QsCACAcIB39DQABAgMEBQYHEBESExQVFhcgHCAd/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRcgHiAf/Q0AAQIDBAUGBxAREhMUFRYXIB4gH/0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9CwIQIAVBCGohBQwACwsgBEEBaiEEDAALCwtqAQJ/QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWogASAFav0AAgAgAiAFav0AAgD95AH9CwIAIAVBEGohBSAFQcABSA0ACyAAQcABaiEAIAFBwAFqIQEgAkHAAWohAiAEQQFqIQQMAAsLC6oMAgJ/EHtBACEGAkADQCAGIAVODQFBACEHA0AgACAHaiABIAdq/QACAP3hASEI/QwAAIA/AACAPwAAgD8AAIA//QwAAIA/AACAPwAAgD8AAIA/IAj9DKXAsEKlwLBCpcCwQqXAsEL96AH9DFCsrsJQrK7CUKyuwlCsrsL96QEhCSAJ/Qw7qrg/O6q4PzuquD87qrg//eYB/WohCiAJIAr9DACAMT8AgDE/AIAxPwCAMT/95gH95QEgCv0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEL/QxnaVA5Z2lQOWdpUDlnaVA5IAv95gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgC/3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAL/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIAv95gH9DKqqKj6qqio+qqoqPqqqKj795AEgC/3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASALIAv95gH95gEgC/3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAK/fgB/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH95AH95wEgAiAHav0AAgD95gEgAyAHav0AAgD94QEhDP0MAACAPwAAgD8AAIA/AACAP/0MAACAPwAAgD8AAIA/AACAPyAM/QylwLBCpcCwQqXAsEKlwLBC/egB/QxQrK7CUKyuwlCsrsJQrK7C/ekBIQ0gDf0MO6q4PzuquD87qrg/O6q4P/3mAf1qIQ4gDSAO/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIA79DIOAXrmDgF65g4BeuYOAXrn95gH95QEhD/0MZ2lQOWdpUDlnaVA5Z2lQOSAP/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIA/95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgD/3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAP/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIA/95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgDyAP/eYB/eYBIA/95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgDv34Af0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/eQB/ecBIAQgB2r9AAIAIRAgECAQ/eYBIRH9DOrwurvq8Lq76vC6u+rwursgEf3mAf0MThOpPE4TqTxOE6k8ThOpPP3kASAR/eYB/QwtHly9LR5cvS0eXL0tHly9/eQBIBH95gH9DJODCD6Tgwg+k4MIPpODCD795AEgEf3mAf0Mmaqqvpmqqr6Zqqq+maqqvv3kASAR/eYBIBD95gEgEP3kASESIBD94AH9DAAAAEAAAABAAAAAQAAAAED95gEhE/0MAACAPwAAgD8AAIA/AACAP/0MAAAAQAAAAEAAAABAAAAAQCAT/QylwLBCpcCwQqXAsEKlwLBC/egB/QxQrK7CUKyuwlCsrsJQrK7C/ekBIRQgFP0MO6q4PzuquD87qrg/O6q4P/3mAf1qIRUgFCAV/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIBX9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhFv0MZ2lQOWdpUDlnaVA5Z2lQOSAW/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIBb95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgFv3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAW/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIBb95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgFiAW/eYB/eYBIBb95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgFf34Af0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/QwAAIA/AACAPwAAgD8AAIA//eQB/ecB/eUBIBD9DAAAAIAAAACAAAAAgAAAAID9Tv1QIRcgEiAXIBD94AH9DAAAID8AACA/AAAgPwAAID/9Q/1S/eYB/eQB/QsCACAHQRBqIQcgB0EwSA0ACyAAQTBqIQAgAUHAAWohASACQTBqIQIgA0HAAWohAyAEQcABaiEEIAZBAWohBgwACwsL+AgCAn8Me0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVqIAEgBWr9AAIA/eEBIQb9DAAAgD8AAIA/AACAPwAAgD/9DAAAgD8AAIA/AACAPwAAgD8gBv0MpcCwQqXAsEKlwLBCpcCwQv3oAf0MUKyuwlCsrsJQrK7CUKyuwv3pASEHIAf9DDuquD87qrg/O6q4PzuquD/95gH9aiEIIAcgCP0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAI/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIQn9DGdpUDlnaVA5Z2lQOWdpUDkgCf3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAJ/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIAn95gH9DMGpKj3BqSo9wakqPcGpKj395AEgCf3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAJ/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIAkgCf3mAf3mASAJ/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIAj9+AH9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf3kAf3nASACIAVq/QACACEKIAogCv3mASEL/Qzq8Lq76vC6u+rwurvq8Lq7IAv95gH9DE4TqTxOE6k8ThOpPE4TqTz95AEgC/3mAf0MLR5cvS0eXL0tHly9LR5cvf3kASAL/eYB/QyTgwg+k4MIPpODCD6Tgwg+/eQBIAv95gH9DJmqqr6Zqqq+maqqvpmqqr795AEgC/3mASAK/eYBIAr95AEhDCAK/eAB/QwAAABAAAAAQAAAAEAAAABA/eYBIQ39DAAAgD8AAIA/AACAPwAAgD/9DAAAAEAAAABAAAAAQAAAAEAgDf0MpcCwQqXAsEKlwLBCpcCwQv3oAf0MUKyuwlCsrsJQrK7CUKyuwv3pASEOIA79DDuquD87qrg/O6q4PzuquD/95gH9aiEPIA4gD/0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAP/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIRD9DGdpUDlnaVA5Z2lQOWdpUDkgEP3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAQ/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIBD95gH9DMGpKj3BqSo9wakqPcGpKj395AEgEP3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAQ/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIBAgEP3mAf3mASAQ/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIA/9+AH9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf0MAACAPwAAgD8AAIA/AACAP/3kAf3nAf3lASAK/QwAAACAAAAAgAAAAIAAAACA/U79UCERIAwgESAK/eAB/QwAACA/AAAgPwAAID8AACA//UP9Uv3mAf0LAgAgBUEQaiEFIAVBMEgNAAsgAEEwaiEAIAFBwAFqIQEgAkEwaiECIARBAWohBAwACwsLsQ0CBn8Me0EAIQQCQANAIAMgBGtBBEgNAUEAIQX9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDiAAIAVBMGxqIQYgASAEQTBsaiEHIAZBMGohCANAIAf9AAIAIQ8gB/0AAjAhECAH/QACYCERIAf9AAKQASESIAb9AAIAIQogCyAKIA/95gH95AEhCyAMIAogEP3mAf3kASEMIA0gCiAR/eYB/eQBIQ0gDiAKIBL95gH95AEhDiAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgAiAEQQRsaiAFQQRsaiEJIAv9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhcgC/0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASET/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRQgEyAU/Q0AAQIDCAkKCxAREhMYGRobIBMgFP0NBAUGBwwNDg8UFRYXHB0eH/3kASEVIAkgFf0fADgCACAM/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYXIAz9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhE/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEUIBMgFP0NAAECAwgJCgsQERITGBkaGyATIBT9DQQFBgcMDQ4PFBUWFxwdHh/95AEhFSAJIBX9HwA4AgQgDf0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWFyAN/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRP9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFCATIBT9DQABAgMICQoLEBESExgZGhsgEyAU/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRUgCSAV/R8AOAIIIA79DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhcgDv0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASET/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRQgEyAU/Q0AAQIDCAkKCxAREhMYGRobIBMgFP0NBAUGBwwNDg8UFRYXHB0eH/3kASEVIAkgFf0fADgCDCAEQQRqIQQMAAsLAkADQCAEIANODQFBACEFAkADQCAFQQFODQH9DAAAAAAAAAAAAAAAAAAAAAAhCyAAIAVBMGxqIQYgASAEQTBsaiEHIAZBMGohCANAIAf9AAIAIQ8gBv0AAgAhCiALIAogD/3mAf3kASELIAZBEGohBiAHQRBqIQcgBiAISA0ACyACIARBBGxqIAVBBGxqIQkgC/0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWFyAL/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRP9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFCATIBT9DQABAgMICQoLEBESExgZGhsgEyAU/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRUgCSAV/R8AOAIAIAVBAWohBQwACwsgBEEBaiEEDAALCwvgAwICfwR7QQAhAwJAA0AgAyACTg0BQQAhBANAIAAgBGogASAEav0AAgD94QEhBf0MAACAPwAAgD8AAIA/AACAP/0MAACAPwAAgD8AAIA/AACAPyAF/QylwLBCpcCwQqXAsEKlwLBC/egB/QxQrK7CUKyuwlCsrsJQrK7C/ekBIQYgBv0MO6q4PzuquD87qrg/O6q4P/3mAf1qIQcgBiAH/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIAf9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhCP0MZ2lQOWdpUDlnaVA5Z2lQOSAI/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIAj95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgCP3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAI/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIAj95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgCCAI/eYB/eYBIAj95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgB/34Af0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/eQB/ecB/QsCACAEQRBqIQQgBEEwSA0ACyAAQTBqIQAgAUHAAWohASADQQFqIQMMAAsLC9sFAgJ/CHtBACEDAkADQCADIAJODQFBACEEA0AgACAEaiABIARq/QACACEFIAUgBf3mASEG/Qzq8Lq76vC6u+rwurvq8Lq7IAb95gH9DE4TqTxOE6k8ThOpPE4TqTz95AEgBv3mAf0MLR5cvS0eXL0tHly9LR5cvf3kASAG/eYB/QyTgwg+k4MIPpODCD6Tgwg+/eQBIAb95gH9DJmqqr6Zqqq+maqqvpmqqr795AEgBv3mASAF/eYBIAX95AEhByAF/eAB/QwAAABAAAAAQAAAAEAAAABA/eYBIQj9DAAAgD8AAIA/AACAPwAAgD/9DAAAAEAAAABAAAAAQAAAAEAgCP0MpcCwQqXAsEKlwLBCpcCwQv3oAf0MUKyuwlCsrsJQrK7CUKyuwv3pASEJIAn9DDuquD87qrg/O6q4PzuquD/95gH9aiEKIAkgCv0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAK/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIQv9DGdpUDlnaVA5Z2lQOWdpUDkgC/3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAL/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIAv95gH9DMGpKj3BqSo9wakqPcGpKj395AEgC/3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAL/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIAsgC/3mAf3mASAL/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIAr9+AH9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf0MAACAPwAAgD8AAIA/AACAP/3kAf3nAf3lASAF/QwAAACAAAAAgAAAAIAAAACA/U79UCEMIAcgDCAF/eAB/QwAACA/AAAgPwAAID8AACA//UP9Uv0LAgAgBEEQaiEEIARBMEgNAAsgAEEwaiEAIAFBwAFqIQEgA0EBaiEDDAALCwuMAQECf0EAIQYCQANAIAYgBU4NAUEAIQcDQCAAIAdqIAEgB2r9AAIAIAIgB2r9AAIA/eYBIAMgB2r9AAIAIAQgB2r9AAIA/eYB/eQB/QsCACAHQRBqIQcgB0EwSA0ACyAAQTBqIQAgAUEwaiEBIAJBMGohAiADQTBqIQMgBEEwaiEEIAZBAWohBgwACwsL2gUCAn8Ie0EAIQMCQANAIAMgAk4NAUEAIQQDQCAAIARqIAEgBGr9AAIAIQUgBSAF/eYBIQb9DOrwurvq8Lq76vC6u+rwursgBv3mAf0MThOpPE4TqTxOE6k8ThOpPP3kASAG/eYB/QwtHly9LR5cvS0eXL0tHly9/eQBIAb95gH9DJODCD6Tgwg+k4MIPpODCD795AEgBv3mAf0Mmaqqvpmqqr6Zqqq+maqqvv3kASAG/eYBIAX95gEgBf3kASEHIAX94AH9DAAAAEAAAABAAAAAQAAAAED95gEhCP0MAACAPwAAgD8AAIA/AACAP/0MAAAAQAAAAEAAAABAAAAAQCAI/QylwLBCpcCwQqXAsEKlwLBC/egB/QxQrK7CUKyuwlCsrsJQrK7C/ekBIQkgCf0MO6q4PzuquD87qrg/O6q4P/3mAf1qIQogCSAK/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIAr9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhC/0MZ2lQOWdpUDlnaVA5Z2lQOSAL/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIAv95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgC/3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAL/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIAv95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgCyAL/eYB/eYBIAv95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgCv34Af0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/QwAAIA/AACAPwAAgD8AAIA//eQB/ecB/eUBIAX9DAAAAIAAAACAAAAAgAAAAID9Tv1QIQwgByAMIAX94AH9DAAAID8AACA/AAAgPwAAID/9Q/1S/QsCACAEQRBqIQQgBEEwSA0ACyAAQTBqIQAgAUEwaiEBIANBAWohAwwACwsLZgECf0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVqIAEgBWr9AAIAIAIgBWr9AAIA/eYB/QsCACAFQRBqIQUgBUEwSA0ACyAAQTBqIQAgAUEwaiEBIAJBMGohAiAEQQFqIQQMAAsLC40FBAV/AXsBfwl7QQAhBAJAA0AgAyAEa0ECSA0BQQAhBSACIARBMGxqIAVBBGxqIQr9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDv0MAAAAAAAAAAAAAAAAAAAAACEP/QwAAAAAAAAAAAAAAAAAAAAAIRAgACAEQQRsaiEGIAEgBUEEbGohByAGQQRqIQgDQCAH/QACACERIAf9AAIQIRIgB/0AAiAhEyAG/QkCACEJIAsgCSAR/eYB/eQBIQsgDCAJIBL95gH95AEhDCANIAkgE/3mAf3kASENIAb9CQIEIQkgDiAJIBH95gH95AEhDiAPIAkgEv3mAf3kASEPIBAgCSAT/eYB/eQBIRAgBkEEaiEGIAdBMGohByAGIAhIDQALIAogC/0LAgAgCiAM/QsCECAKIA39CwIgIAogDv0LAjAgCiAP/QsCQCAKIBD9CwJQIARBAmohBAwACwsCQANAIAQgA04NAUEAIQUgAiAEQTBsaiAFQQRsaiEK/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACENIAAgBEEEbGohBiABIAVBBGxqIQcgBkEEaiEIA0AgB/0AAgAhESAH/QACECESIAf9AAIgIRMgBv0JAgAhCSALIAkgEf3mAf3kASELIAwgCSAS/eYB/eQBIQwgDSAJIBP95gH95AEhDSAGQQRqIQYgB0EwaiEHIAYgCEgNAAsgCiAL/QsCACAKIAz9CwIQIAogDf0LAiAgBEEBaiEEDAALCwvWAgQHfwF7AX8GeyABQQRsIQEgA0EEbCEDQQAhBgJAA0AgBkEwTg0BIAQgBmr9DAAAAAAAAAAAAAAAAAAAAAD9CwIAIAZBEGohBgwACwtBACELAkADQCALIAVODQEgC0EQaiEMAkAgDCAFSA0AIAUhDAtBACEGQQAhByAEIAZBMGxqIAdBBGxqIQ4gDv0AAgAhDyAO/QACECEQIA79AAIgIREgACALIAFsaiAGQQRsaiEJIAIgCyADbGogB0EEbGohCiALIQgCQANAIAggDE4NASAK/QACACESIAr9AAIQIRMgCv0AAiAhFCAJ/QkCACENIA8gDSAS/eYB/eQBIQ8gECANIBP95gH95AEhECARIA0gFP3mAf3kASERIAkgAWohCSAKIANqIQogCEEBaiEIDAALCyAOIA/9CwIAIA4gEP0LAhAgDiAR/QsCICALQRBqIQsMAAsLC3sBAn9BACEEAkADQCAEIANODQFBACEFA0AgACAFav0MAACAPwAAgD8AAIA/AACAPyABIAVq/QACACACIAVq/QACAP3mAf3lAf0LAgAgBUEQaiEFIAVBMEgNAAsgAEEwaiEAIAFBMGohASACQTBqIQIgBEEBaiEEDAALCwt7AQJ/QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWogASAFav0AAgD9DAAAgD8AAIA/AACAPwAAgD8gAiAFav0AAgD95QH95gH9CwIAIAVBEGohBSAFQTBIDQALIABBMGohACABQTBqIQEgAkEwaiECIARBAWohBAwACwsLZgECf0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVqIAEgBWr9AAIAIAIgBWr9AAIA/eQB/QsCACAFQRBqIQUgBUEwSA0ACyAAQTBqIQAgAUEwaiEBIAJBMGohAiAEQQFqIQQMAAsLC4wBAQJ/QQAhBgJAA0AgBiAFTg0BQQAhBwNAIAAgB2ogASAHav0AAgAgAiAHav0AAgAgAyAHav0AAgD95gEgBCAHav0AAgD95gH95AH9CwIAIAdBEGohByAHQTBIDQALIABBMGohACABQTBqIQEgAkEwaiECIANBMGohAyAEQTBqIQQgBkEBaiEGDAALCwt5AQJ/QQAhBQJAA0AgBSAETg0BQQAhBgNAIAAgBmogASAGav0AAgAgAiAGav0AAgD95gEgAyAGav0AAgD95gH9CwIAIAZBEGohBiAGQTBIDQALIABBMGohACABQTBqIQEgAkEwaiECIANBMGohAyAFQQFqIQUMAAsLC5IBAQJ/QQAhBgJAA0AgBiAFTg0BQQAhBwNAIAAgB2ogASAHav0AAgAgAiAHav0AAgD95AEgAyAHav0AAgD95AEgBCAHav0AAgD95AH9CwIAIAdBEGohByAHQcABSA0ACyAAQcABaiEAIAFBwAFqIQEgAkHAAWohAiADQcABaiEDIARBwAFqIQQgBkEBaiEGDAALCwuSBQQFfwF7AX8Je0EAIQQCQANAIAMgBGtBAkgNAUEAIQUgAiAEQTBsaiAFQQRsaiEK/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhD/0MAAAAAAAAAAAAAAAAAAAAACEQIAAgBEHAAWxqIQYgASAFQQRsaiEHIAZBwAFqIQgDQCAH/QACACERIAf9AAIQIRIgB/0AAiAhEyAG/QkCACEJIAsgCSAR/eYB/eQBIQsgDCAJIBL95gH95AEhDCANIAkgE/3mAf3kASENIAb9CQLAASEJIA4gCSAR/eYB/eQBIQ4gDyAJIBL95gH95AEhDyAQIAkgE/3mAf3kASEQIAZBBGohBiAHQTBqIQcgBiAISA0ACyAKIAv9CwIAIAogDP0LAhAgCiAN/QsCICAKIA79CwIwIAogD/0LAkAgCiAQ/QsCUCAEQQJqIQQMAAsLAkADQCAEIANODQFBACEFIAIgBEEwbGogBUEEbGohCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDSAAIARBwAFsaiEGIAEgBUEEbGohByAGQcABaiEIA0AgB/0AAgAhESAH/QACECESIAf9AAIgIRMgBv0JAgAhCSALIAkgEf3mAf3kASELIAwgCSAS/eYB/eQBIQwgDSAJIBP95gH95AEhDSAGQQRqIQYgB0EwaiEHIAYgCEgNAAsgCiAL/QsCACAKIAz9CwIQIAogDf0LAiAgBEEBaiEEDAALCwvPAwQHfwF7AX8JeyABQQRsIQEgA0EEbCEDQQAhBgJAA0AgBkGAEk4NASAEIAZq/QwAAAAAAAAAAAAAAAAAAAAA/QsCACAGQRBqIQYMAAsLQQAhCwJAA0AgCyAFTg0BIAtBEGohDAJAIAwgBUgNACAFIQwLQQAhBgJAA0AgBkEwTg0BQQAhByAEIAZBMGxqIAdBBGxqIQ4gDv0AAgAhDyAO/QACECEQIA79AAIgIREgDv0AAjAhEiAO/QACQCETIA79AAJQIRQgACALIAFsaiAGQQRsaiEJIAIgCyADbGogB0EEbGohCiALIQgCQANAIAggDE4NASAK/QACACEVIAr9AAIQIRYgCv0AAiAhFyAJ/QkCACENIA8gDSAV/eYB/eQBIQ8gECANIBb95gH95AEhECARIA0gF/3mAf3kASERIAn9CQIEIQ0gEiANIBX95gH95AEhEiATIA0gFv3mAf3kASETIBQgDSAX/eYB/eQBIRQgCSABaiEJIAogA2ohCiAIQQFqIQgMAAsLIA4gD/0LAgAgDiAQ/QsCECAOIBH9CwIgIA4gEv0LAjAgDiAT/QsCQCAOIBT9CwJQIAZBAmohBgwACwsgC0EQaiELDAALCwvLAgQHfwF7AX8DeyABQQRsIQEgA0EEbCEDQQAhBgJAA0AgBkHAAU4NASAEIAZq/QwAAAAAAAAAAAAAAAAAAAAA/QsCACAGQRBqIQYMAAsLQQAhCwJAA0AgCyAFTg0BIAtBEGohDAJAIAwgBUgNACAFIQwLQQAhBgJAA0AgBkEwTg0BQQAhByAEIAZBBGxqIAdBBGxqIQ4gDv0AAgAhDyAO/QACBCEQIAAgCyABbGogBkEEbGohCSACIAsgA2xqIAdBBGxqIQogCyEIAkADQCAIIAxODQEgCv0AAgAhESAJ/QkCACENIA8gDSAR/eYB/eQBIQ8gCf0JAgQhDSAQIA0gEf3mAf3kASEQIAkgAWohCSAKIANqIQogCEEBaiEIDAALCyAOIA/9HwA4AgAgDiAQ/R8AOAIEIAZBAmohBgwACwsgC0EQaiELDAALCwv8AgQFfwF7AX8De0EAIQQCQANAIAMgBGtBAkgNAUEAIQUgAiAEQQRsaiAFQQRsaiEK/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDCAAIARBwAFsaiEGIAEgBUEEbGohByAGQcABaiEIA0AgB/0AAgAhDSAG/QkCACEJIAsgCSAN/eYB/eQBIQsgBv0JAsABIQkgDCAJIA395gH95AEhDCAGQQRqIQYgB0EEaiEHIAYgCEgNAAsgCiAL/R8AOAIAIAogDP0fADgCBCAEQQJqIQQMAAsLAkADQCAEIANODQFBACEFIAIgBEEEbGogBUEEbGohCv0MAAAAAAAAAAAAAAAAAAAAACELIAAgBEHAAWxqIQYgASAFQQRsaiEHIAZBwAFqIQgDQCAH/QACACENIAb9CQIAIQkgCyAJIA395gH95AEhCyAGQQRqIQYgB0EEaiEHIAYgCEgNAAsgCiAL/R8AOAIAIARBAWohBAwACwsLAKsCBG5hbWUBowIYAAlyb3dzXzQ4eDEBCnBvaW50d2lzZTACCnJvd3NfNDh4MTIDCnBvaW50d2lzZTEECnBvaW50d2lzZTIFCnBvaW50d2lzZTMGCXJvd3NfMXgxMgcKcG9pbnR3aXNlNAgKcG9pbnR3aXNlNQkKcG9pbnR3aXNlNgoKcG9pbnR3aXNlNwsKcG9pbnR3aXNlOAwJY29sc18xeDEyDQpvdXRlcl8xeDEyDgpwb2ludHdpc2U5Dwtwb2ludHdpc2UxMBALcG9pbnR3aXNlMTERC3BvaW50d2lzZTEyEgtwb2ludHdpc2UxMxMLcG9pbnR3aXNlMTQUCmNvbHNfNDh4MTIVC291dGVyXzQ4eDEyFgpvdXRlcl80OHgxFwljb2xzXzQ4eDE=";
+const kernelBytes = "AGFzbQEAAAABHwRgBH9/f38AYAZ/f39/f38AYAN/f38AYAV/f39/fwACEgEDZW52Bm1lbW9yeQIBAYCABAMaGQAAAAABAAACAgECAAABAAAAAQMBAAEBAAIHxwIZCXJvd3NfNDh4MQAACnBvaW50d2lzZTAAAQpyb3dzXzQ4eDEyAAIKcG9pbnR3aXNlMQADCnBvaW50d2lzZTIABApwb2ludHdpc2UzAAUJcm93c18xeDEyAAYKcG9pbnR3aXNlNAAHCnBvaW50d2lzZTUACApwb2ludHdpc2U2AAkKcG9pbnR3aXNlNwAKCnBvaW50d2lzZTgACwljb2xzXzF4MTIADApvdXRlcl8xeDEyAA0KcG9pbnR3aXNlOQAOC3BvaW50d2lzZTEwAA8LcG9pbnR3aXNlMTEAEAtwb2ludHdpc2UxMgARC3BvaW50d2lzZTEzABILcG9pbnR3aXNlMTQAEwpjb2xzXzQ4eDEyABQLb3V0ZXJfNDh4MTIAFQpvdXRlcl80OHgxABYJY29sc180OHgxABcJbm9uZmluaXRlABgKj3gZ5xICBn8We0EAIQQCQANAIAMgBGtBBEgNAUEAIQUCQANAIAVBME4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhEP0MAAAAAAAAAAAAAAAAAAAAACER/QwAAAAAAAAAAAAAAAAAAAAAIRIgACAFQQRsaiEGIAEgBEEEbGohByAH/QACACETIAf9AAIEIRQgB/0AAgghFSAH/QACDCEWIAb9AAIAIQogCyAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASELIA0gCiAU/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhDSAPIAogFf3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIQ8gESAKIBb95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASERIAb9AAIEIQogDCAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEMIA4gCiAU/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhDiAQIAogFf3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIRAgEiAKIBb95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASESIAIgBEHAAWxqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCACAJIBn9HwE4AgQgDSAO/Q0AAQIDBAUGBxAREhMUFRYXIA0gDv0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCwAEgCSAZ/R8BOALEASAPIBD9DQABAgMEBQYHEBESExQVFhcgDyAQ/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAKAAyAJIBn9HwE4AoQDIBEgEv0NAAECAwQFBgcQERITFBUWFyARIBL9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AsAEIAkgGf0fATgCxAQgBUECaiEFDAALCyAEQQRqIQQMAAsLAkADQCAEIANODQFBACEFAkADQCAFQTBODQH9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIRr9DAAAAAAAAAAAAAAAAAAAAAAhG/0MAAAAAAAAAAAAAAAAAAAAACEc/QwAAAAAAAAAAAAAAAAAAAAAIR39DAAAAAAAAAAAAAAAAAAAAAAhHv0MAAAAAAAAAAAAAAAAAAAAACEfIAAgBUEEbGohBiABIARBBGxqIQcgB/0AAgAhEyAG/QACACEKIAsgCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhCyAG/QACBCEKIAwgCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhDCAG/QACCCEKIBogCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhGiAG/QACDCEKIBsgCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhGyAG/QACECEKIBwgCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhHCAG/QACFCEKIB0gCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhHSAG/QACGCEKIB4gCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhHiAG/QACHCEKIB8gCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhHyACIARBwAFsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFyAaIBv9DQABAgMEBQYHEBESExQVFhcgGiAb/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0LAgAgHCAd/Q0AAQIDBAUGBxAREhMUFRYXIBwgHf0NCAkKCwwNDg8YGRobHB0eH/3kASEXIB4gH/0NAAECAwQFBgcQERITFBUWFyAeIB/9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/QsCECAFQQhqIQUMAAsLIARBAWohBAwACwsLYgECf0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVqIAEgBWr9AAIAIAIgBWr9AAIA/eQB/QsCACAFQRBqIQUgBUHAAUgNAAsgAEHAAWohACABQcABaiEBIARBAWohBAwACwsL6xACBn8We0EAIQQCQANAIAMgBGtBBEgNAUEAIQUCQANAIAVBME4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhEP0MAAAAAAAAAAAAAAAAAAAAACER/QwAAAAAAAAAAAAAAAAAAAAAIRIgACAFQTBsaiEGIAEgBEEwbGohByAGQTBqIQgDQCAH/QACACETIAf9AAIwIRQgB/0AAmAhFSAH/QACkAEhFiAG/QACACEKIAsgCiAT/eYB/eQBIQsgDSAKIBT95gH95AEhDSAPIAogFf3mAf3kASEPIBEgCiAW/eYB/eQBIREgBv0AAjAhCiAMIAogE/3mAf3kASEMIA4gCiAU/eYB/eQBIQ4gECAKIBX95gH95AEhECASIAogFv3mAf3kASESIAZBEGohBiAHQRBqIQcgBiAISA0ACyACIARBwAFsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AgAgCSAZ/R8BOAIEIA0gDv0NAAECAwQFBgcQERITFBUWFyANIA79DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AsABIAkgGf0fATgCxAEgDyAQ/Q0AAQIDBAUGBxAREhMUFRYXIA8gEP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCgAMgCSAZ/R8BOAKEAyARIBL9DQABAgMEBQYHEBESExQVFhcgESAS/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOALABCAJIBn9HwE4AsQEIAVBAmohBQwACwsgBEEEaiEEDAALCwJAA0AgBCADTg0BQQAhBQJAA0AgBUEwTg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEa/QwAAAAAAAAAAAAAAAAAAAAAIRv9DAAAAAAAAAAAAAAAAAAAAAAhHP0MAAAAAAAAAAAAAAAAAAAAACEd/QwAAAAAAAAAAAAAAAAAAAAAIR79DAAAAAAAAAAAAAAAAAAAAAAhHyAAIAVBMGxqIQYgASAEQTBsaiEHIAZBMGohCANAIAf9AAIAIRMgBv0AAgAhCiALIAogE/3mAf3kASELIAb9AAIwIQogDCAKIBP95gH95AEhDCAG/QACYCEKIBogCiAT/eYB/eQBIRogBv0AApABIQogGyAKIBP95gH95AEhGyAG/QACwAEhCiAcIAogE/3mAf3kASEcIAb9AALwASEKIB0gCiAT/eYB/eQBIR0gBv0AAqACIQogHiAKIBP95gH95AEhHiAG/QAC0AIhCiAfIAogE/3mAf3kASEfIAZBEGohBiAHQRBqIQcgBiAISA0ACyACIARBwAFsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFyAaIBv9DQABAgMEBQYHEBESExQVFhcgGiAb/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0LAgAgHCAd/Q0AAQIDBAUGBxAREhMUFRYXIBwgHf0NCAkKCwwNDg8YGRobHB0eH/3kASEXIB4gH/0NAAECAwQFBgcQERITFBUWFyAeIB/9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/QsCECAFQQhqIQUMAAsLIARBAWohBAwACwsLagECf0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVqIAEgBWr9AAIAIAIgBWr9AAIA/eQB/QsCACAFQRBqIQUgBUHAAUgNAAsgAEHAAWohACABQcABaiEBIAJBwAFqIQIgBEEBaiEEDAALCwuqDAICfxB7QQAhBgJAA0AgBiAFTg0BQQAhBwNAIAAgB2ogASAHav0AAgD94QEhCP0MAACAPwAAgD8AAIA/AACAP/0MAACAPwAAgD8AAIA/AACAPyAI/QylwLBCpcCwQqXAsEKlwLBC/egB/QxQrK7CUKyuwlCsrsJQrK7C/ekBIQkgCf0MO6q4PzuquD87qrg/O6q4P/3mAf1qIQogCSAK/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIAr9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhC/0MZ2lQOWdpUDlnaVA5Z2lQOSAL/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIAv95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgC/3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAL/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIAv95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgCyAL/eYB/eYBIAv95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgCv34Af0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/eQB/ecBIAIgB2r9AAIA/eYBIAMgB2r9AAIA/eEBIQz9DAAAgD8AAIA/AACAPwAAgD/9DAAAgD8AAIA/AACAPwAAgD8gDP0MpcCwQqXAsEKlwLBCpcCwQv3oAf0MUKyuwlCsrsJQrK7CUKyuwv3pASENIA39DDuquD87qrg/O6q4PzuquD/95gH9aiEOIA0gDv0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAO/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIQ/9DGdpUDlnaVA5Z2lQOWdpUDkgD/3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAP/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIA/95gH9DMGpKj3BqSo9wakqPcGpKj395AEgD/3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAP/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIA8gD/3mAf3mASAP/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIA79+AH9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf3kAf3nASAEIAdq/QACACEQIBAgEP3mASER/Qzq8Lq76vC6u+rwurvq8Lq7IBH95gH9DE4TqTxOE6k8ThOpPE4TqTz95AEgEf3mAf0MLR5cvS0eXL0tHly9LR5cvf3kASAR/eYB/QyTgwg+k4MIPpODCD6Tgwg+/eQBIBH95gH9DJmqqr6Zqqq+maqqvpmqqr795AEgEf3mASAQ/eYBIBD95AEhEiAQ/eAB/QwAAABAAAAAQAAAAEAAAABA/eYBIRP9DAAAgD8AAIA/AACAPwAAgD/9DAAAAEAAAABAAAAAQAAAAEAgE/0MpcCwQqXAsEKlwLBCpcCwQv3oAf0MUKyuwlCsrsJQrK7CUKyuwv3pASEUIBT9DDuquD87qrg/O6q4PzuquD/95gH9aiEVIBQgFf0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAV/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIRb9DGdpUDlnaVA5Z2lQOWdpUDkgFv3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAW/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIBb95gH9DMGpKj3BqSo9wakqPcGpKj395AEgFv3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAW/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIBYgFv3mAf3mASAW/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIBX9+AH9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf0MAACAPwAAgD8AAIA/AACAP/3kAf3nAf3lASAQ/QwAAACAAAAAgAAAAIAAAACA/U79UCEXIBIgFyAQ/eAB/QwAACA/AAAgPwAAID8AACA//UP9Uv3mAf3kAf0LAgAgB0EQaiEHIAdBMEgNAAsgAEEwaiEAIAFBwAFqIQEgAkEwaiECIANBwAFqIQMgBEHAAWohBCAGQQFqIQYMAAsLC/gIAgJ/DHtBACEEAkADQCAEIANODQFBACEFA0AgACAFaiABIAVq/QACAP3hASEG/QwAAIA/AACAPwAAgD8AAIA//QwAAIA/AACAPwAAgD8AAIA/IAb9DKXAsEKlwLBCpcCwQqXAsEL96AH9DFCsrsJQrK7CUKyuwlCsrsL96QEhByAH/Qw7qrg/O6q4PzuquD87qrg//eYB/WohCCAHIAj9DACAMT8AgDE/AIAxPwCAMT/95gH95QEgCP0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEJ/QxnaVA5Z2lQOWdpUDlnaVA5IAn95gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgCf3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAJ/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIAn95gH9DKqqKj6qqio+qqoqPqqqKj795AEgCf3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASAJIAn95gH95gEgCf3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAI/fgB/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH95AH95wEgAiAFav0AAgAhCiAKIAr95gEhC/0M6vC6u+rwurvq8Lq76vC6uyAL/eYB/QxOE6k8ThOpPE4TqTxOE6k8/eQBIAv95gH9DC0eXL0tHly9LR5cvS0eXL395AEgC/3mAf0Mk4MIPpODCD6Tgwg+k4MIPv3kASAL/eYB/QyZqqq+maqqvpmqqr6Zqqq+/eQBIAv95gEgCv3mASAK/eQBIQwgCv3gAf0MAAAAQAAAAEAAAABAAAAAQP3mASEN/QwAAIA/AACAPwAAgD8AAIA//QwAAABAAAAAQAAAAEAAAABAIA39DKXAsEKlwLBCpcCwQqXAsEL96AH9DFCsrsJQrK7CUKyuwlCsrsL96QEhDiAO/Qw7qrg/O6q4PzuquD87qrg//eYB/WohDyAOIA/9DACAMT8AgDE/AIAxPwCAMT/95gH95QEgD/0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEQ/QxnaVA5Z2lQOWdpUDlnaVA5IBD95gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgEP3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAQ/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIBD95gH9DKqqKj6qqio+qqoqPqqqKj795AEgEP3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASAQIBD95gH95gEgEP3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAP/fgB/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH9DAAAgD8AAIA/AACAPwAAgD/95AH95wH95QEgCv0MAAAAgAAAAIAAAACAAAAAgP1O/VAhESAMIBEgCv3gAf0MAAAgPwAAID8AACA/AAAgP/1D/VL95gH9CwIAIAVBEGohBSAFQTBIDQALIABBMGohACABQcABaiEBIAJBMGohAiAEQQFqIQQMAAsLC7ENAgZ/DHtBACEEAkADQCADIARrQQRIDQFBACEF/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ4gACAFQTBsaiEGIAEgBEEwbGohByAGQTBqIQgDQCAH/QACACEPIAf9AAIwIRAgB/0AAmAhESAH/QACkAEhEiAG/QACACEKIAsgCiAP/eYB/eQBIQsgDCAKIBD95gH95AEhDCANIAogEf3mAf3kASENIA4gCiAS/eYB/eQBIQ4gBkEQaiEGIAdBEGohByAGIAhIDQALIAIgBEEEbGogBUEEbGohCSAL/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYXIAv9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhE/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEUIBMgFP0NAAECAwgJCgsQERITGBkaGyATIBT9DQQFBgcMDQ4PFBUWFxwdHh/95AEhFSAJIBX9HwA4AgAgDP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWFyAM/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRP9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFCATIBT9DQABAgMICQoLEBESExgZGhsgEyAU/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRUgCSAV/R8AOAIEIA39DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhcgDf0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASET/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRQgEyAU/Q0AAQIDCAkKCxAREhMYGRobIBMgFP0NBAUGBwwNDg8UFRYXHB0eH/3kASEVIAkgFf0fADgCCCAO/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYXIA79DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhE/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEUIBMgFP0NAAECAwgJCgsQERITGBkaGyATIBT9DQQFBgcMDQ4PFBUWFxwdHh/95AEhFSAJIBX9HwA4AgwgBEEEaiEEDAALCwJAA0AgBCADTg0BQQAhBQJAA0AgBUEBTg0B/QwAAAAAAAAAAAAAAAAAAAAAIQsgACAFQTBsaiEGIAEgBEEwbGohByAGQTBqIQgDQCAH/QACACEPIAb9AAIAIQogCyAKIA/95gH95AEhCyAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgAiAEQQRsaiAFQQRsaiEJIAv9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhcgC/0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASET/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRQgEyAU/Q0AAQIDCAkKCxAREhMYGRobIBMgFP0NBAUGBwwNDg8UFRYXHB0eH/3kASEVIAkgFf0fADgCACAFQQFqIQUMAAsLIARBAWohBAwACwsL4AMCAn8Ee0EAIQMCQANAIAMgAk4NAUEAIQQDQCAAIARqIAEgBGr9AAIA/eEBIQX9DAAAgD8AAIA/AACAPwAAgD/9DAAAgD8AAIA/AACAPwAAgD8gBf0MpcCwQqXAsEKlwLBCpcCwQv3oAf0MUKyuwlCsrsJQrK7CUKyuwv3pASEGIAb9DDuquD87qrg/O6q4PzuquD/95gH9aiEHIAYgB/0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAH/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIQj9DGdpUDlnaVA5Z2lQOWdpUDkgCP3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAI/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIAj95gH9DMGpKj3BqSo9wakqPcGpKj395AEgCP3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAI/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIAggCP3mAf3mASAI/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIAf9+AH9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf3kAf3nAf0LAgAgBEEQaiEEIARBMEgNAAsgAEEwaiEAIAFBwAFqIQEgA0EBaiEDDAALCwvbBQICfwh7QQAhAwJAA0AgAyACTg0BQQAhBANAIAAgBGogASAEav0AAgAhBSAFIAX95gEhBv0M6vC6u+rwurvq8Lq76vC6uyAG/eYB/QxOE6k8ThOpPE4TqTxOE6k8/eQBIAb95gH9DC0eXL0tHly9LR5cvS0eXL395AEgBv3mAf0Mk4MIPpODCD6Tgwg+k4MIPv3kASAG/eYB/QyZqqq+maqqvpmqqr6Zqqq+/eQBIAb95gEgBf3mASAF/eQBIQcgBf3gAf0MAAAAQAAAAEAAAABAAAAAQP3mASEI/QwAAIA/AACAPwAAgD8AAIA//QwAAABAAAAAQAAAAEAAAABAIAj9DKXAsEKlwLBCpcCwQqXAsEL96AH9DFCsrsJQrK7CUKyuwlCsrsL96QEhCSAJ/Qw7qrg/O6q4PzuquD87qrg//eYB/WohCiAJIAr9DACAMT8AgDE/AIAxPwCAMT/95gH95QEgCv0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEL/QxnaVA5Z2lQOWdpUDlnaVA5IAv95gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgC/3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAL/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIAv95gH9DKqqKj6qqio+qqoqPqqqKj795AEgC/3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASALIAv95gH95gEgC/3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAK/fgB/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH9DAAAgD8AAIA/AACAPwAAgD/95AH95wH95QEgBf0MAAAAgAAAAIAAAACAAAAAgP1O/VAhDCAHIAwgBf3gAf0MAAAgPwAAID8AACA/AAAgP/1D/VL9CwIAIARBEGohBCAEQTBIDQALIABBMGohACABQcABaiEBIANBAWohAwwACwsLjAEBAn9BACEGAkADQCAGIAVODQFBACEHA0AgACAHaiABIAdq/QACACACIAdq/QACAP3mASADIAdq/QACACAEIAdq/QACAP3mAf3kAf0LAgAgB0EQaiEHIAdBMEgNAAsgAEEwaiEAIAFBMGohASACQTBqIQIgA0EwaiEDIARBMGohBCAGQQFqIQYMAAsLC9oFAgJ/CHtBACEDAkADQCADIAJODQFBACEEA0AgACAEaiABIARq/QACACEFIAUgBf3mASEG/Qzq8Lq76vC6u+rwurvq8Lq7IAb95gH9DE4TqTxOE6k8ThOpPE4TqTz95AEgBv3mAf0MLR5cvS0eXL0tHly9LR5cvf3kASAG/eYB/QyTgwg+k4MIPpODCD6Tgwg+/eQBIAb95gH9DJmqqr6Zqqq+maqqvpmqqr795AEgBv3mASAF/eYBIAX95AEhByAF/eAB/QwAAABAAAAAQAAAAEAAAABA/eYBIQj9DAAAgD8AAIA/AACAPwAAgD/9DAAAAEAAAABAAAAAQAAAAEAgCP0MpcCwQqXAsEKlwLBCpcCwQv3oAf0MUKyuwlCsrsJQrK7CUKyuwv3pASEJIAn9DDuquD87qrg/O6q4PzuquD/95gH9aiEKIAkgCv0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAK/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIQv9DGdpUDlnaVA5Z2lQOWdpUDkgC/3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAL/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIAv95gH9DMGpKj3BqSo9wakqPcGpKj395AEgC/3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAL/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIAsgC/3mAf3mASAL/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIAr9+AH9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf0MAACAPwAAgD8AAIA/AACAP/3kAf3nAf3lASAF/QwAAACAAAAAgAAAAIAAAACA/U79UCEMIAcgDCAF/eAB/QwAACA/AAAgPwAAID8AACA//UP9Uv0LAgAgBEEQaiEEIARBMEgNAAsgAEEwaiEAIAFBMGohASADQQFqIQMMAAsLC2YBAn9BACEEAkADQCAEIANODQFBACEFA0AgACAFaiABIAVq/QACACACIAVq/QACAP3mAf0LAgAgBUEQaiEFIAVBMEgNAAsgAEEwaiEAIAFBMGohASACQTBqIQIgBEEBaiEEDAALCwuNBQQFfwF7AX8Je0EAIQQCQANAIAMgBGtBAkgNAUEAIQUgAiAEQTBsaiAFQQRsaiEK/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhD/0MAAAAAAAAAAAAAAAAAAAAACEQIAAgBEEEbGohBiABIAVBBGxqIQcgBkEEaiEIA0AgB/0AAgAhESAH/QACECESIAf9AAIgIRMgBv0JAgAhCSALIAkgEf3mAf3kASELIAwgCSAS/eYB/eQBIQwgDSAJIBP95gH95AEhDSAG/QkCBCEJIA4gCSAR/eYB/eQBIQ4gDyAJIBL95gH95AEhDyAQIAkgE/3mAf3kASEQIAZBBGohBiAHQTBqIQcgBiAISA0ACyAKIAv9CwIAIAogDP0LAhAgCiAN/QsCICAKIA79CwIwIAogD/0LAkAgCiAQ/QsCUCAEQQJqIQQMAAsLAkADQCAEIANODQFBACEFIAIgBEEwbGogBUEEbGohCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDSAAIARBBGxqIQYgASAFQQRsaiEHIAZBBGohCANAIAf9AAIAIREgB/0AAhAhEiAH/QACICETIAb9CQIAIQkgCyAJIBH95gH95AEhCyAMIAkgEv3mAf3kASEMIA0gCSAT/eYB/eQBIQ0gBkEEaiEGIAdBMGohByAGIAhIDQALIAogC/0LAgAgCiAM/QsCECAKIA39CwIgIARBAWohBAwACwsL1gIEB38BewF/BnsgAUEEbCEBIANBBGwhA0EAIQYCQANAIAZBME4NASAEIAZq/QwAAAAAAAAAAAAAAAAAAAAA/QsCACAGQRBqIQYMAAsLQQAhCwJAA0AgCyAFTg0BIAtBEGohDAJAIAwgBUgNACAFIQwLQQAhBkEAIQcgBCAGQTBsaiAHQQRsaiEOIA79AAIAIQ8gDv0AAhAhECAO/QACICERIAAgCyABbGogBkEEbGohCSACIAsgA2xqIAdBBGxqIQogCyEIAkADQCAIIAxODQEgCv0AAgAhEiAK/QACECETIAr9AAIgIRQgCf0JAgAhDSAPIA0gEv3mAf3kASEPIBAgDSAT/eYB/eQBIRAgESANIBT95gH95AEhESAJIAFqIQkgCiADaiEKIAhBAWohCAwACwsgDiAP/QsCACAOIBD9CwIQIA4gEf0LAiAgC0EQaiELDAALCwt7AQJ/QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWr9DAAAgD8AAIA/AACAPwAAgD8gASAFav0AAgAgAiAFav0AAgD95gH95QH9CwIAIAVBEGohBSAFQTBIDQALIABBMGohACABQTBqIQEgAkEwaiECIARBAWohBAwACwsLewECf0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVqIAEgBWr9AAIA/QwAAIA/AACAPwAAgD8AAIA/IAIgBWr9AAIA/eUB/eYB/QsCACAFQRBqIQUgBUEwSA0ACyAAQTBqIQAgAUEwaiEBIAJBMGohAiAEQQFqIQQMAAsLC2YBAn9BACEEAkADQCAEIANODQFBACEFA0AgACAFaiABIAVq/QACACACIAVq/QACAP3kAf0LAgAgBUEQaiEFIAVBMEgNAAsgAEEwaiEAIAFBMGohASACQTBqIQIgBEEBaiEEDAALCwuMAQECf0EAIQYCQANAIAYgBU4NAUEAIQcDQCAAIAdqIAEgB2r9AAIAIAIgB2r9AAIAIAMgB2r9AAIA/eYBIAQgB2r9AAIA/eYB/eQB/QsCACAHQRBqIQcgB0EwSA0ACyAAQTBqIQAgAUEwaiEBIAJBMGohAiADQTBqIQMgBEEwaiEEIAZBAWohBgwACwsLeQECf0EAIQUCQANAIAUgBE4NAUEAIQYDQCAAIAZqIAEgBmr9AAIAIAIgBmr9AAIA/eYBIAMgBmr9AAIA/eYB/QsCACAGQRBqIQYgBkEwSA0ACyAAQTBqIQAgAUEwaiEBIAJBMGohAiADQTBqIQMgBUEBaiEFDAALCwuSAQECf0EAIQYCQANAIAYgBU4NAUEAIQcDQCAAIAdqIAEgB2r9AAIAIAIgB2r9AAIA/eQBIAMgB2r9AAIA/eQBIAQgB2r9AAIA/eQB/QsCACAHQRBqIQcgB0HAAUgNAAsgAEHAAWohACABQcABaiEBIAJBwAFqIQIgA0HAAWohAyAEQcABaiEEIAZBAWohBgwACwsLkgUEBX8BewF/CXtBACEEAkADQCADIARrQQJIDQFBACEFIAIgBEEwbGogBUEEbGohCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhECAAIARBwAFsaiEGIAEgBUEEbGohByAGQcABaiEIA0AgB/0AAgAhESAH/QACECESIAf9AAIgIRMgBv0JAgAhCSALIAkgEf3mAf3kASELIAwgCSAS/eYB/eQBIQwgDSAJIBP95gH95AEhDSAG/QkCwAEhCSAOIAkgEf3mAf3kASEOIA8gCSAS/eYB/eQBIQ8gECAJIBP95gH95AEhECAGQQRqIQYgB0EwaiEHIAYgCEgNAAsgCiAL/QsCACAKIAz9CwIQIAogDf0LAiAgCiAO/QsCMCAKIA/9CwJAIAogEP0LAlAgBEECaiEEDAALCwJAA0AgBCADTg0BQQAhBSACIARBMGxqIAVBBGxqIQr9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ0gACAEQcABbGohBiABIAVBBGxqIQcgBkHAAWohCANAIAf9AAIAIREgB/0AAhAhEiAH/QACICETIAb9CQIAIQkgCyAJIBH95gH95AEhCyAMIAkgEv3mAf3kASEMIA0gCSAT/eYB/eQBIQ0gBkEEaiEGIAdBMGohByAGIAhIDQALIAogC/0LAgAgCiAM/QsCECAKIA39CwIgIARBAWohBAwACwsLzwMEB38BewF/CXsgAUEEbCEBIANBBGwhA0EAIQYCQANAIAZBgBJODQEgBCAGav0MAAAAAAAAAAAAAAAAAAAAAP0LAgAgBkEQaiEGDAALC0EAIQsCQANAIAsgBU4NASALQRBqIQwCQCAMIAVIDQAgBSEMC0EAIQYCQANAIAZBME4NAUEAIQcgBCAGQTBsaiAHQQRsaiEOIA79AAIAIQ8gDv0AAhAhECAO/QACICERIA79AAIwIRIgDv0AAkAhEyAO/QACUCEUIAAgCyABbGogBkEEbGohCSACIAsgA2xqIAdBBGxqIQogCyEIAkADQCAIIAxODQEgCv0AAgAhFSAK/QACECEWIAr9AAIgIRcgCf0JAgAhDSAPIA0gFf3mAf3kASEPIBAgDSAW/eYB/eQBIRAgESANIBf95gH95AEhESAJ/QkCBCENIBIgDSAV/eYB/eQBIRIgEyANIBb95gH95AEhEyAUIA0gF/3mAf3kASEUIAkgAWohCSAKIANqIQogCEEBaiEIDAALCyAOIA/9CwIAIA4gEP0LAhAgDiAR/QsCICAOIBL9CwIwIA4gE/0LAkAgDiAU/QsCUCAGQQJqIQYMAAsLIAtBEGohCwwACwsLywIEB38BewF/A3sgAUEEbCEBIANBBGwhA0EAIQYCQANAIAZBwAFODQEgBCAGav0MAAAAAAAAAAAAAAAAAAAAAP0LAgAgBkEQaiEGDAALC0EAIQsCQANAIAsgBU4NASALQRBqIQwCQCAMIAVIDQAgBSEMC0EAIQYCQANAIAZBME4NAUEAIQcgBCAGQQRsaiAHQQRsaiEOIA79AAIAIQ8gDv0AAgQhECAAIAsgAWxqIAZBBGxqIQkgAiALIANsaiAHQQRsaiEKIAshCAJAA0AgCCAMTg0BIAr9AAIAIREgCf0JAgAhDSAPIA0gEf3mAf3kASEPIAn9CQIEIQ0gECANIBH95gH95AEhECAJIAFqIQkgCiADaiEKIAhBAWohCAwACwsgDiAP/R8AOAIAIA4gEP0fADgCBCAGQQJqIQYMAAsLIAtBEGohCwwACwsL/AIEBX8BewF/A3tBACEEAkADQCADIARrQQJIDQFBACEFIAIgBEEEbGogBUEEbGohCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQwgACAEQcABbGohBiABIAVBBGxqIQcgBkHAAWohCANAIAf9AAIAIQ0gBv0JAgAhCSALIAkgDf3mAf3kASELIAb9CQLAASEJIAwgCSAN/eYB/eQBIQwgBkEEaiEGIAdBBGohByAGIAhIDQALIAogC/0fADgCACAKIAz9HwA4AgQgBEECaiEEDAALCwJAA0AgBCADTg0BQQAhBSACIARBBGxqIAVBBGxqIQr9DAAAAAAAAAAAAAAAAAAAAAAhCyAAIARBwAFsaiEGIAEgBUEEbGohByAGQcABaiEIA0AgB/0AAgAhDSAG/QkCACEJIAsgCSAN/eYB/eQBIQsgBkEEaiEGIAdBBGohByAGIAhIDQALIAogC/0fADgCACAEQQFqIQQMAAsLC+0CAgF/BHv9DAAAAAAAAAAAAAAAAAAAAAAhBP0MAAAAAAAAAAAAAAAAAAAAACEF/QwAAAAAAAAAAAAAAAAAAAAAIQb9DAAAAAAAAAAAAAAAAAAAAAAhByABQQRsIABqIQMCQANAIAMgAGtBwABIDQEgBCAA/QACAP0MAAAAAAAAAAAAAAAAAAAAAP3mAf3kASEEIAUgAP0AAhD9DAAAAAAAAAAAAAAAAAAAAAD95gH95AEhBSAGIAD9AAIg/QwAAAAAAAAAAAAAAAAAAAAA/eYB/eQBIQYgByAA/QACMP0MAAAAAAAAAAAAAAAAAAAAAP3mAf3kASEHIABBwABqIQAMAAsLAkADQCADIABrQRBIDQEgBCAA/QACAP0MAAAAAAAAAAAAAAAAAAAAAP3mAf3kASEEIABBEGohAAwACwsgBCAF/eQBIAb95AEgB/3kASEEIAIgBP0fACAE/R8BkiAE/R8CkiAE/R8DkjgCAAsAtgIEbmFtZQGuAhkACXJvd3NfNDh4MQEKcG9pbnR3aXNlMAIKcm93c180OHgxMgMKcG9pbnR3aXNlMQQKcG9pbnR3aXNlMgUKcG9pbnR3aXNlMwYJcm93c18xeDEyBwpwb2ludHdpc2U0CApwb2ludHdpc2U1CQpwb2ludHdpc2U2Cgpwb2ludHdpc2U3Cwpwb2ludHdpc2U4DAljb2xzXzF4MTINCm91dGVyXzF4MTIOCnBvaW50d2lzZTkPC3BvaW50d2lzZTEwEAtwb2ludHdpc2UxMRELcG9pbnR3aXNlMTISC3BvaW50d2lzZTEzEwtwb2ludHdpc2UxNBQKY29sc180OHgxMhULb3V0ZXJfNDh4MTIWCm91dGVyXzQ4eDEXCWNvbHNfNDh4MRgJbm9uZmluaXRl";
+const kernelNames = ["rows_48x1","pointwise0","rows_48x12","pointwise1","pointwise2","pointwise3","rows_1x12","pointwise4","pointwise5","pointwise6","pointwise7","pointwise8","cols_1x12","outer_1x12","pointwise9","pointwise10","pointwise11","pointwise12","pointwise13","pointwise14","cols_48x12","outer_48x12","outer_48x1","cols_48x1","nonfinite"];
 
 interface KernelMemory { readonly buffer: ArrayBuffer; grow(pages: number): number }
-interface KernelExports { readonly rows_48x1: (a: number, b: number, out: number, samples: number) => void; readonly pointwise0: (out: number, a0: number, a1: number, rows: number) => void; readonly rows_48x12: (a: number, b: number, out: number, samples: number) => void; readonly pointwise1: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise2: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly pointwise3: (out: number, a0: number, a1: number, rows: number) => void; readonly rows_1x12: (a: number, b: number, out: number, samples: number) => void; readonly pointwise4: (out: number, a0: number, rows: number) => void; readonly pointwise5: (out: number, a0: number, rows: number) => void; readonly pointwise6: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly pointwise7: (out: number, a0: number, rows: number) => void; readonly pointwise8: (out: number, a0: number, a1: number, rows: number) => void; readonly cols_1x12: (a: number, b: number, out: number, samples: number) => void; readonly outer_1x12: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly pointwise9: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise10: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise11: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise12: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly pointwise13: (out: number, a0: number, a1: number, a2: number, rows: number) => void; readonly pointwise14: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly cols_48x12: (a: number, b: number, out: number, samples: number) => void; readonly outer_48x12: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly outer_48x1: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly cols_48x1: (a: number, b: number, out: number, samples: number) => void; }
+interface KernelExports { readonly rows_48x1: (a: number, b: number, out: number, samples: number) => void; readonly pointwise0: (out: number, a0: number, a1: number, rows: number) => void; readonly rows_48x12: (a: number, b: number, out: number, samples: number) => void; readonly pointwise1: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise2: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly pointwise3: (out: number, a0: number, a1: number, rows: number) => void; readonly rows_1x12: (a: number, b: number, out: number, samples: number) => void; readonly pointwise4: (out: number, a0: number, rows: number) => void; readonly pointwise5: (out: number, a0: number, rows: number) => void; readonly pointwise6: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly pointwise7: (out: number, a0: number, rows: number) => void; readonly pointwise8: (out: number, a0: number, a1: number, rows: number) => void; readonly cols_1x12: (a: number, b: number, out: number, samples: number) => void; readonly outer_1x12: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly pointwise9: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise10: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise11: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise12: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly pointwise13: (out: number, a0: number, a1: number, a2: number, rows: number) => void; readonly pointwise14: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly cols_48x12: (a: number, b: number, out: number, samples: number) => void; readonly outer_48x12: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly outer_48x1: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly cols_48x1: (a: number, b: number, out: number, samples: number) => void; readonly nonfinite: (at: number, count: number, out: number) => void }
+interface LoadedKernels { memory: KernelMemory; exports: KernelExports }
 interface WebAssemblyApi {
-  readonly Memory: new (descriptor: { initial: number }) => KernelMemory;
+  readonly Memory: new (descriptor: { initial: number; maximum: number; shared?: boolean }) => KernelMemory;
   readonly Module: new (bytes: Uint8Array) => object;
   readonly Instance: new (module: object, imports: object) => { readonly exports: object };
   validate(bytes: Uint8Array): boolean;
@@ -1970,13 +1979,13 @@ function decodeBase64(text: string): Uint8Array {
 }
 
 /** The kernels, instantiated once; undefined (with a one-line notice) where WebAssembly SIMD is unavailable. */
-function loadKernels(): { readonly memory: KernelMemory; readonly exports: KernelExports } | undefined {
+function loadKernels(): LoadedKernels | undefined {
   const host = globalThis as unknown as { WebAssembly?: WebAssemblyApi; console?: { warn(message: string): void } };
   try {
     const api = host.WebAssembly;
     const bytes = decodeBase64(kernelBytes);
     if (api === undefined || !api.validate(bytes)) throw new Error('no WebAssembly SIMD');
-    const memory = new api.Memory({ initial: 1 });
+    const memory = new api.Memory({ initial: 1, maximum: 65536 });
     const instance = new api.Instance(new api.Module(bytes), { env: { memory } });
     return { memory, exports: instance.exports as KernelExports };
   } catch {
@@ -1986,9 +1995,300 @@ function loadKernels(): { readonly memory: KernelMemory; readonly exports: Kerne
 }
 
 const kernels = loadKernels();
+/** The kernels by index, as workers are told which to run. */
+let kernelList: ((...args: number[]) => void)[] = kernels === undefined ? [] : kernelNames.map((name) => (kernels.exports as unknown as { [name: string]: (...args: number[]) => void })[name]);
 
 /** Which kernels this module runs: rnnc's WebAssembly SIMD kernels, or scalar JavaScript where those cannot load. */
 export const cpu: 'simd' | 'scalar' = kernels === undefined ? 'scalar' : 'simd';
+
+// Worker threads (setThreads). Control block of worker w: int32s 32·w … 32·w + 31 of the memory:
+// the job's number, the last job done, whether the worker sleeps, the kernel, its argument count and arguments.
+const JOB = 0, DONE = 1, SLEEPING = 2, KERNEL = 3, COUNT = 4, ARGS = 5;
+const maxThreads = 16;
+const workerSource = "\nconst start = (data, ready) => {\n  const memory = data.memory;\n  const instance = new WebAssembly.Instance(new WebAssembly.Module(data.bytes), { env: { memory } });\n  const kernels = data.names.map((name) => instance.exports[name]);\n  const control = new Int32Array(memory.buffer, data.slot * 128, 32);\n  const args = [];\n  let seen = Atomics.load(control, 0);\n  ready();\n  for (;;) {\n    const idleSince = performance.now();\n    for (let spins = 1; Atomics.load(control, 0) === seen; spins++) {\n      if (spins % 4096 === 0 && performance.now() - idleSince > 5) {\n        Atomics.store(control, 2, 1);\n        Atomics.wait(control, 0, seen);\n        Atomics.store(control, 2, 0);\n      }\n    }\n    seen = Atomics.load(control, 0);\n    const kernel = control[3];\n    if (kernel < 0) return;\n    args.length = control[4];\n    for (let a = 0; a < args.length; a++) args[a] = control[5 + a];\n    kernels[kernel](...args);\n    Atomics.store(control, 1, seen);\n  }\n};\nif (typeof require === 'function') {\n  const { parentPort } = require('node:worker_threads');\n  parentPort.once('message', (data) => {\n    start(data, () => parentPort.postMessage('ready'));\n    parentPort.close();\n  });\n} else {\n  self.onmessage = (event) => {\n    self.onmessage = null;\n    start(event.data, () => self.postMessage('ready'));\n    self.close();\n  };\n}\n";
+
+interface WorkerHandle { postMessage(message: unknown): void; terminate(): unknown }
+const pool = {
+  /** Slots of the workers that are running, in the order they take shares. */
+  ready: [] as number[],
+  workers: [] as WorkerHandle[],
+  control: undefined as Int32Array | undefined,
+};
+
+
+/** Hands kernel `index` with these arguments to the worker of the `w`-th ready slot. */
+function postJob(w: number, index: number, args: readonly number[]): void {
+  const control = pool.control as Int32Array;
+  const base = 32 * pool.ready[w];
+  for (let a = 0; a < args.length; a++) control[base + ARGS + a] = args[a];
+  control[base + KERNEL] = index;
+  control[base + COUNT] = args.length;
+  Atomics.store(control, base + JOB, control[base + JOB] + 1);
+  if (Atomics.load(control, base + SLEEPING) === 1) Atomics.notify(control, base + JOB);
+}
+
+/** Waits for the jobs of the first `posted` ready workers. */
+function awaitJobs(posted: number): void {
+  const control = pool.control as Int32Array;
+  for (let w = 0; w < posted; w++) {
+    const base = 32 * pool.ready[w];
+    const job = control[base + JOB];
+    while (Atomics.load(control, base + DONE) !== job) {
+      // spin: the worker finishes its share in about the time this thread took for its own
+    }
+  }
+}
+
+/** Runs kernel `index` over its rows in shares: workers take the later ones, this thread the first. */
+function splitKernel(index: number, args: number[], rowsAt: number, strides: readonly number[], align: number): void {
+  const rows = args[rowsAt];
+  const parts = Math.min(1 + pool.ready.length, Math.ceil(rows / align));
+  const share = align * Math.ceil(rows / parts / align);
+  let posted = 0;
+  for (let first = share; first < rows; first += share) {
+    const part = args.map((a, k) => a + first * strides[k]);
+    part[rowsAt] = Math.min(share, rows - first);
+    postJob(posted++, index, part);
+  }
+  args[rowsAt] = Math.min(share, rows);
+  kernelList[index](...args);
+  awaitJobs(posted);
+}
+/** Stops the workers and waits until they have exited, so that none still reads its control block. */
+async function stopWorkers(): Promise<void> {
+  const control = pool.control;
+  for (const slot of pool.ready) {
+    if (control === undefined) break;
+    const base = 32 * slot;
+    control[base + KERNEL] = -1;
+    Atomics.store(control, base + JOB, control[base + JOB] + 1);
+    Atomics.notify(control, base + JOB);
+  }
+  const workers = pool.workers;
+  pool.ready = [];
+  pool.workers = [];
+  await Promise.all(workers.map((worker) => worker.terminate()));
+  control?.fill(0);
+}
+
+type StartWorker = (data: object, onError: () => void) => Promise<WorkerHandle>;
+
+/** How this host starts a worker: worker_threads in Node, a Worker from a Blob in browsers. */
+function workerStarter(): StartWorker {
+  interface NodeWorker extends WorkerHandle { once(event: string, f: (value: unknown) => void): void; on(event: string, f: (value: unknown) => void): void; unref(): void }
+  interface WebWorker extends WorkerHandle { onmessage: ((event: unknown) => void) | null; onerror: ((event: unknown) => void) | null }
+  const host = globalThis as unknown as {
+    SharedArrayBuffer?: unknown;
+    process?: { getBuiltinModule?(id: string): unknown };
+    Worker?: new (url: string) => WebWorker;
+    Blob?: new (parts: string[], options: { type: string }) => object;
+    URL?: { createObjectURL(blob: object): string };
+  };
+  if (host.SharedArrayBuffer === undefined) fail('threads need SharedArrayBuffer (in a browser, a cross-origin isolated page)');
+  const threads = host.process?.getBuiltinModule?.('node:worker_threads') as { Worker: new (code: string, options: { eval: true }) => NodeWorker } | undefined;
+  if (threads !== undefined) {
+    return (data, onError) =>
+      new Promise((resolve, reject) => {
+        const worker = new threads.Worker(workerSource, { eval: true });
+        worker.once('message', () => {
+          // Until now the worker kept the process alive, so that it could start; it must not keep it from exiting.
+          worker.unref();
+          resolve(worker);
+        });
+        worker.once('error', reject);
+        worker.on('error', onError);
+        worker.postMessage(data);
+      });
+  }
+  const { Worker, Blob, URL } = host;
+  if (Worker !== undefined && Blob !== undefined && URL !== undefined) {
+    const url = URL.createObjectURL(new Blob([workerSource], { type: 'text/javascript' }));
+    return (data, onError) =>
+      new Promise((resolve, reject) => {
+        const worker = new Worker(url);
+        worker.onmessage = () => resolve(worker);
+        worker.onerror = (event) => {
+          reject(event);
+          onError();
+        };
+        worker.postMessage(data);
+      });
+  }
+  fail('threads need worker_threads (Node 20.16 or later) or Web Workers');
+}
+
+/** The kernels on a shared memory (once): the same bytes with the memory import's flag set to shared. */
+function shareMemory(loaded: LoadedKernels, api: WebAssemblyApi): Uint8Array {
+  const bytes = decodeBase64(kernelBytes);
+  bytes[56] = 0x03;
+  if (!pool.control) {
+    const pages = Math.ceil(loaded.memory.buffer.byteLength / 65536);
+    const memory = new api.Memory({ initial: pages, maximum: 65536, shared: true });
+    loaded.exports = new api.Instance(new api.Module(bytes), { env: { memory } }).exports as KernelExports;
+    loaded.memory = memory;
+    kernelList = kernelNames.map((name) => (loaded.exports as unknown as { [name: string]: (...args: number[]) => void })[name]);
+    pool.control = new Int32Array(memory.buffer, 0, 512);
+  }
+  return bytes;
+}
+
+/**
+ * Runs this module's kernels on `count` threads: this one and count − 1
+ * workers (worker_threads in Node, Web Workers in browsers, on a
+ * SharedArrayBuffer). GEMMs and fused loops with enough rows are split
+ * between them; results are the same as on one thread. Resolves to the
+ * number of threads in use once the workers are ready (1 where the SIMD
+ * kernels are unavailable); `setThreads(1)` stops the workers.
+ */
+export async function setThreads(count: number): Promise<number> {
+  if (!Number.isInteger(count) || count < 1 || count > maxThreads) fail(`the thread count must be a whole number from 1 to ${maxThreads}, got ${count}`);
+  await stopWorkers();
+  const api = (globalThis as unknown as { WebAssembly: WebAssemblyApi }).WebAssembly;
+  if (count === 1 || kernels === undefined) return 1;
+  const start = workerStarter();
+  const bytes = shareMemory(kernels, api);
+  const starting: Promise<WorkerHandle>[] = [];
+  for (let slot = 1; slot < count; slot++) {
+    const onError = () => {
+      pool.ready = pool.ready.filter((s) => s !== slot);
+    };
+    starting.push(start({ memory: kernels.memory, bytes, names: kernelNames, slot }, onError));
+  }
+  const started = await Promise.allSettled(starting);
+  pool.workers = started.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
+  const failed = started.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+  if (failed !== undefined) {
+    await stopWorkers();
+    fail(`a worker thread failed to start: ${String(failed.reason)}`);
+  }
+  pool.ready = pool.workers.map((_, k) => k + 1);
+  return count;
+}
+
+/** The threads in use and how many kernel calls (or shares of one) the workers have run since setThreads. */
+export function threadInfo(): { readonly threads: number; readonly workerJobs: number } {
+  const control = pool.control;
+  let jobs = 0;
+  for (const slot of pool.ready) if (control !== undefined) jobs += Atomics.load(control, 32 * slot + DONE);
+  return { threads: 1 + pool.ready.length, workerJobs: jobs };
+}
+
+function run_rows_48x1(a: number, b: number, out: number, samples: number): void {
+  if (pool.ready.length > 0 && samples >= 1042) return splitKernel(0, [a, b, out, samples], 3, [0, 4, 192, 0], 4);
+  (kernels as LoadedKernels).exports.rows_48x1(a, b, out, samples);
+}
+
+function run_pointwise0(out: number, a0: number, a1: number, rows: number): void {
+  if (pool.ready.length > 0 && rows >= 2084) return splitKernel(1, [out, a0, a1, rows], 3, [192, 192, 0, 0], 1);
+  (kernels as LoadedKernels).exports.pointwise0(out, a0, a1, rows);
+}
+
+function run_rows_48x12(a: number, b: number, out: number, samples: number): void {
+  if (pool.ready.length > 0 && samples >= 87) return splitKernel(2, [a, b, out, samples], 3, [0, 48, 192, 0], 4);
+  (kernels as LoadedKernels).exports.rows_48x12(a, b, out, samples);
+}
+
+function run_pointwise1(out: number, a0: number, a1: number, rows: number): void {
+  if (pool.ready.length > 0 && rows >= 2084) return splitKernel(3, [out, a0, a1, rows], 3, [192, 192, 192, 0], 1);
+  (kernels as LoadedKernels).exports.pointwise1(out, a0, a1, rows);
+}
+
+function run_pointwise2(out: number, a0: number, a1: number, a2: number, a3: number, rows: number): void {
+  if (pool.ready.length > 0 && rows >= 1389) return splitKernel(4, [out, a0, a1, a2, a3, rows], 5, [48, 192, 48, 192, 192, 0], 1);
+  (kernels as LoadedKernels).exports.pointwise2(out, a0, a1, a2, a3, rows);
+}
+
+function run_pointwise3(out: number, a0: number, a1: number, rows: number): void {
+  if (pool.ready.length > 0 && rows >= 2778) return splitKernel(5, [out, a0, a1, rows], 3, [48, 192, 48, 0], 1);
+  (kernels as LoadedKernels).exports.pointwise3(out, a0, a1, rows);
+}
+
+function run_rows_1x12(a: number, b: number, out: number, samples: number): void {
+  if (pool.ready.length > 0 && samples >= 4167) return splitKernel(6, [a, b, out, samples], 3, [0, 48, 4, 0], 4);
+  (kernels as LoadedKernels).exports.rows_1x12(a, b, out, samples);
+}
+
+function run_pointwise4(out: number, a0: number, rows: number): void {
+  if (pool.ready.length > 0 && rows >= 8334) return splitKernel(7, [out, a0, rows], 2, [48, 192, 0], 1);
+  (kernels as LoadedKernels).exports.pointwise4(out, a0, rows);
+}
+
+function run_pointwise5(out: number, a0: number, rows: number): void {
+  if (pool.ready.length > 0 && rows >= 8334) return splitKernel(8, [out, a0, rows], 2, [48, 192, 0], 1);
+  (kernels as LoadedKernels).exports.pointwise5(out, a0, rows);
+}
+
+function run_pointwise6(out: number, a0: number, a1: number, a2: number, a3: number, rows: number): void {
+  if (pool.ready.length > 0 && rows >= 2778) return splitKernel(9, [out, a0, a1, a2, a3, rows], 5, [48, 48, 48, 48, 48, 0], 1);
+  (kernels as LoadedKernels).exports.pointwise6(out, a0, a1, a2, a3, rows);
+}
+
+function run_pointwise7(out: number, a0: number, rows: number): void {
+  if (pool.ready.length > 0 && rows >= 8334) return splitKernel(10, [out, a0, rows], 2, [48, 48, 0], 1);
+  (kernels as LoadedKernels).exports.pointwise7(out, a0, rows);
+}
+
+function run_pointwise8(out: number, a0: number, a1: number, rows: number): void {
+  if (pool.ready.length > 0 && rows >= 8334) return splitKernel(11, [out, a0, a1, rows], 3, [48, 48, 48, 0], 1);
+  (kernels as LoadedKernels).exports.pointwise8(out, a0, a1, rows);
+}
+
+function run_cols_1x12(a: number, b: number, out: number, samples: number): void {
+  if (pool.ready.length > 0 && samples >= 4167) return splitKernel(12, [a, b, out, samples], 3, [4, 0, 48, 0], 2);
+  (kernels as LoadedKernels).exports.cols_1x12(a, b, out, samples);
+}
+
+function run_outer_1x12(a: number, aStep: number, b: number, bStep: number, out: number, samples: number): void {
+  (kernels as LoadedKernels).exports.outer_1x12(a, aStep, b, bStep, out, samples);
+}
+
+function run_pointwise9(out: number, a0: number, a1: number, rows: number): void {
+  if (pool.ready.length > 0 && rows >= 4167) return splitKernel(14, [out, a0, a1, rows], 3, [48, 48, 48, 0], 1);
+  (kernels as LoadedKernels).exports.pointwise9(out, a0, a1, rows);
+}
+
+function run_pointwise10(out: number, a0: number, a1: number, rows: number): void {
+  if (pool.ready.length > 0 && rows >= 4167) return splitKernel(15, [out, a0, a1, rows], 3, [48, 48, 48, 0], 1);
+  (kernels as LoadedKernels).exports.pointwise10(out, a0, a1, rows);
+}
+
+function run_pointwise11(out: number, a0: number, a1: number, rows: number): void {
+  if (pool.ready.length > 0 && rows >= 8334) return splitKernel(16, [out, a0, a1, rows], 3, [48, 48, 48, 0], 1);
+  (kernels as LoadedKernels).exports.pointwise11(out, a0, a1, rows);
+}
+
+function run_pointwise12(out: number, a0: number, a1: number, a2: number, a3: number, rows: number): void {
+  if (pool.ready.length > 0 && rows >= 2778) return splitKernel(17, [out, a0, a1, a2, a3, rows], 5, [48, 48, 48, 48, 48, 0], 1);
+  (kernels as LoadedKernels).exports.pointwise12(out, a0, a1, a2, a3, rows);
+}
+
+function run_pointwise13(out: number, a0: number, a1: number, a2: number, rows: number): void {
+  if (pool.ready.length > 0 && rows >= 4167) return splitKernel(18, [out, a0, a1, a2, rows], 4, [48, 48, 48, 48, 0], 1);
+  (kernels as LoadedKernels).exports.pointwise13(out, a0, a1, a2, rows);
+}
+
+function run_pointwise14(out: number, a0: number, a1: number, a2: number, a3: number, rows: number): void {
+  if (pool.ready.length > 0 && rows >= 695) return splitKernel(19, [out, a0, a1, a2, a3, rows], 5, [192, 192, 192, 192, 192, 0], 1);
+  (kernels as LoadedKernels).exports.pointwise14(out, a0, a1, a2, a3, rows);
+}
+
+function run_cols_48x12(a: number, b: number, out: number, samples: number): void {
+  if (pool.ready.length > 0 && samples >= 87) return splitKernel(20, [a, b, out, samples], 3, [192, 0, 48, 0], 2);
+  (kernels as LoadedKernels).exports.cols_48x12(a, b, out, samples);
+}
+
+function run_outer_48x12(a: number, aStep: number, b: number, bStep: number, out: number, samples: number): void {
+  (kernels as LoadedKernels).exports.outer_48x12(a, aStep, b, bStep, out, samples);
+}
+
+function run_outer_48x1(a: number, aStep: number, b: number, bStep: number, out: number, samples: number): void {
+  (kernels as LoadedKernels).exports.outer_48x1(a, aStep, b, bStep, out, samples);
+}
+
+function run_cols_48x1(a: number, b: number, out: number, samples: number): void {
+  if (pool.ready.length > 0 && samples >= 1042) return splitKernel(23, [a, b, out, samples], 3, [192, 0, 4, 0], 2);
+  (kernels as LoadedKernels).exports.cols_48x1(a, b, out, samples);
+}
 
 // The heap: one call's buffers, bump-allocated in the kernels' memory.
 let heapTop = 0;
@@ -1997,12 +2297,13 @@ const heapStaged = new Map<Float32Array, Float32Array>();
 
 /** Starts a call: frees the last call's buffers and grows the memory (only now) to hold `floats` floats. */
 function heapReserve(floats: number): void {
-  heapTop = 0;
+  // The heap starts after the workers' control blocks and the resident packed weights.
+  heapTop = 2048 + residentBytes;
   heapEnd = 0;
   heapStaged.clear();
   if (kernels === undefined) return;
   // 64 bytes of slack at the end: kernels read up to three floats past an array and mask them out.
-  const needed = 4 * floats + 64;
+  const needed = heapTop + 4 * floats + 64;
   const have = kernels.memory.buffer.byteLength;
   if (needed > have) kernels.memory.grow(Math.ceil((needed - have) / 65536));
   heapEnd = kernels.memory.buffer.byteLength - 64;
@@ -2029,6 +2330,49 @@ function heapStage(a: Float32Array | undefined): Float32Array | undefined {
     heapStaged.set(a, staged);
   }
   return staged;
+}
+
+/**
+ * The caller's param copied into the kernels' memory and checked there for
+ * values that are not finite: a SIMD sum of value·0 over the copy, and only
+ * if that is not 0 the scalar scan that names the value.
+ */
+function heapStageParam(name: string, a: Float32Array): Float32Array {
+  const staged = heapStage(a);
+  if (kernels === undefined || staged.buffer !== kernels.memory.buffer) {
+    checkFinite(name, a);
+    return staged;
+  }
+  const whole = staged.length - (staged.length % 4);
+  // The sum goes to the first bytes of the memory (the unused control block 0).
+  kernels.exports.nonfinite(staged.byteOffset, whole, 0);
+  let sum = new Float32Array(kernels.memory.buffer, 0, 1)[0];
+  for (let k = whole; k < staged.length; k++) sum += staged[k] * 0;
+  if (sum !== 0) checkFinite(name, a);
+  return staged;
+}
+
+// Packed weights (see pack) stay in the kernels' memory, after the control
+// blocks, while calls pass the same Packed object: pack makes a new one for
+// new params, so the weights of one Packed never change.
+let resident: { readonly weights: object; readonly memory: KernelMemory; readonly at: Map<string, number> } | undefined;
+let residentBytes = 0;
+
+/** Copies a Packed object's weights into the kernels' memory unless they are there (before heapReserve). */
+function residentPlace(weights: { readonly [key: string]: Float32Array } | undefined): void {
+  if (weights === undefined || kernels === undefined) return;
+  if (resident !== undefined && resident.weights === weights && resident.memory === kernels.memory) return;
+  const at = new Map<string, number>();
+  let top = 2048;
+  for (const [key, w] of Object.entries(weights)) {
+    at.set(key, top);
+    top += 16 * Math.ceil(w.length / 4) + 16;
+  }
+  const have = kernels.memory.buffer.byteLength;
+  if (top + 64 > have) kernels.memory.grow(Math.ceil((top + 64 - have) / 65536));
+  for (const [key, w] of Object.entries(weights)) new Float32Array(kernels.memory.buffer, at.get(key) as number, w.length).set(w);
+  residentBytes = top - 2048;
+  resident = { weights, memory: kernels.memory, at };
 }
 
 /** Floats needed to copy every array in these objects (tensors by their data) into the heap. */

@@ -54,16 +54,21 @@ function fail(message: string): never {
   throw new Error(`rnnc model: ${message}`);
 }
 
-function checkParams(params: Params): void {
+/** Checks every param's type and size, and (unless the caller checks them as it copies them) that its values are finite. */
+function checkParams(params: Params, finite = true): void {
   if (typeof params !== 'object' || params === null) fail('params must be an object of Float32Arrays by name');
   for (const name of paramNames) {
     const value = params[name];
     const size = paramShapes[name].reduce((a: number, b: number) => a * b, 1);
     if (!(value instanceof Float32Array)) fail(`param ${name} must be a Float32Array of ${size} values`);
     if (value.length !== size) fail(`param ${name} has ${value.length} values, its shape [${paramShapes[name].join(', ')}] needs ${size}`);
-    for (let k = 0; k < value.length; k++) {
-      if (!Number.isFinite(value[k])) fail(`param ${name} holds ${value[k]} at index ${k}`);
-    }
+    if (finite) checkFinite(name, value);
+  }
+}
+
+function checkFinite(name: string, value: Float32Array): void {
+  for (let k = 0; k < value.length; k++) {
+    if (!Number.isFinite(value[k])) fail(`param ${name} holds ${value[k]} at index ${k}`);
   }
 }
 
@@ -173,7 +178,7 @@ export type PackedName = keyof typeof packedLayouts;
 // Params with their fused weights stacked once (see pack); forward and grad take either.
 export interface Packed { readonly kind: 'packed'; readonly params: Params; readonly weights: { readonly [K in PackedName]: Arr } }
 
-// Stacks the fused weights once, so forward and grad need not; pack again after changing params.
+// Stacks the fused weights once, so forward and grad need not; pack again after changing params. (On the SIMD path the weights of the last Packed passed stay in the kernels’ memory.)
 export function pack(params: Params): Packed {
   checkParams(params);
   const weights: { [name: string]: Arr } = {};
@@ -214,11 +219,12 @@ export function init(seed = 0): Params {
 
 export function forward(model: Params | Packed, inputs: Inputs, initialStates: InitialStates = {}): ForwardResult {
   const { params, packed } = unwrap(model);
-  checkParams(params);
+  checkParams(params, false);
   const { B, lengths } = checkInputs(inputs, false);
   const T_T = lengths["T"] as number;
   checkInitialStates(initialStates, B);
-  heapReserve(9 * (B * 16 + 4) + 2 * (T_T * B * 64 + 4) + 3 * (T_T * B * 16 + 4) + 4 * (B * 64 + 4) + 2 * (T_T * B * 5 + 4) + heapFloats(params, packed, initialStates, inputs));
+  residentPlace(packed);
+  heapReserve(9 * (B * 16 + 4) + 2 * (T_T * B * 64 + 4) + 3 * (T_T * B * 16 + 4) + 4 * (B * 64 + 4) + 2 * (T_T * B * 5 + 4) + heapFloats(params, initialStates, inputs));
   const c4_4 = heapAlloc(B * 16);
   const mm7_7 = heapAlloc(T_T * B * 64);
   const v8_8 = heapAlloc(T_T * B * 64);
@@ -240,9 +246,9 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
   const mm27_35 = heapAlloc(T_T * B * 5);
   const v28_36 = heapAlloc(T_T * B * 5);
   const in0 = heapStage((inputs["words"] as Tensor).data);
-  const p1 = heapStage(params["states.fwd.W"]);
-  const p2 = heapStage(params["states.fwd.U"]);
-  const p3 = heapStage(params["states.fwd.b"]);
+  const p1 = heapStageParam("states.fwd.W", params["states.fwd.W"]);
+  const p2 = heapStageParam("states.fwd.U", params["states.fwd.U"]);
+  const p3 = heapStageParam("states.fwd.b", params["states.fwd.b"]);
   // %5 state_init states.fwd.h — 9: state h: [H]
   const init5_5 = heapStage(initialStates["states.fwd.h"]) ?? c4_4;
   // %6 state_init states.fwd.c — 10: state c: [H]
@@ -250,7 +256,7 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
   // %7 matmul — 15: z = W @ x + U @ h + b
   gemm_rows_64x8(p1, in0, mm7_7, T_T * B);
   // %8 add
-  if (kernels !== undefined && heapHolds(v8_8, mm7_7, p3)) kernels.exports.pointwise0(v8_8.byteOffset, mm7_7.byteOffset, p3.byteOffset, T_T * B);
+  if (kernels !== undefined && heapHolds(v8_8, mm7_7, p3)) run_pointwise0(v8_8.byteOffset, mm7_7.byteOffset, p3.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
       const o = l * 64;
@@ -270,7 +276,7 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
     // %3 matmul — 15: z = W @ x + U @ h + b
     gemm_rows_64x16(p2, state9_0_9, mm3_14, B);
     // %5 add z — 15: z = W @ x + U @ h + b
-    if (kernels !== undefined && heapHolds(v5_15, x9_0_13, mm3_14)) kernels.exports.pointwise1(v5_15.byteOffset, x9_0_13.byteOffset, mm3_14.byteOffset, B);
+    if (kernels !== undefined && heapHolds(v5_15, x9_0_13, mm3_14)) run_pointwise1(v5_15.byteOffset, x9_0_13.byteOffset, mm3_14.byteOffset, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 64;
@@ -280,7 +286,7 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
       }
     }
     // %16 add c' — 20: c' = f * c + i * g
-    if (kernels !== undefined && heapHolds(v16_16, v5_15, state9_1_10)) kernels.exports.pointwise2(v16_16.byteOffset, v5_15.byteOffset + 64, state9_1_10.byteOffset, v5_15.byteOffset + 0, v5_15.byteOffset + 128, B);
+    if (kernels !== undefined && heapHolds(v16_16, v5_15, state9_1_10)) run_pointwise2(v16_16.byteOffset, v5_15.byteOffset + 64, state9_1_10.byteOffset, v5_15.byteOffset + 0, v5_15.byteOffset + 128, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 16;
@@ -290,7 +296,7 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
       }
     }
     // %18 mul h' — 21: h' = o * tanh(c')
-    if (kernels !== undefined && heapHolds(v18_17, v5_15, v16_16)) kernels.exports.pointwise3(v18_17.byteOffset, v5_15.byteOffset + 192, v16_16.byteOffset, B);
+    if (kernels !== undefined && heapHolds(v18_17, v5_15, v16_16)) run_pointwise3(v18_17.byteOffset, v5_15.byteOffset + 192, v16_16.byteOffset, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 16;
@@ -303,9 +309,9 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
     state9_0_9.set(v18_17);
     state9_1_10.set(v16_16);
   }
-  const p18 = heapStage(params["states.bwd.W"]);
-  const p19 = heapStage(params["states.bwd.U"]);
-  const p20 = heapStage(params["states.bwd.b"]);
+  const p18 = heapStageParam("states.bwd.W", params["states.bwd.W"]);
+  const p19 = heapStageParam("states.bwd.U", params["states.bwd.U"]);
+  const p20 = heapStageParam("states.bwd.b", params["states.bwd.b"]);
   // %16 state_init states.bwd.h — 9: state h: [H]
   const init16_21 = heapStage(initialStates["states.bwd.h"]) ?? c4_4;
   // %17 state_init states.bwd.c — 10: state c: [H]
@@ -315,7 +321,7 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
   gemm_rows_64x8(p18, in0, v8_8, T_T * B);
   // %19 add
   mm7_7.fill(0); // reused: its last value is dead
-  if (kernels !== undefined && heapHolds(mm7_7, v8_8, p20)) kernels.exports.pointwise0(mm7_7.byteOffset, v8_8.byteOffset, p20.byteOffset, T_T * B);
+  if (kernels !== undefined && heapHolds(mm7_7, v8_8, p20)) run_pointwise0(mm7_7.byteOffset, v8_8.byteOffset, p20.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
       const o = l * 64;
@@ -335,7 +341,7 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
     // %3 matmul — 15: z = W @ x + U @ h + b
     gemm_rows_64x16(p19, state20_0_23, mm3_28, B);
     // %5 add z — 15: z = W @ x + U @ h + b
-    if (kernels !== undefined && heapHolds(v5_29, x20_0_27, mm3_28)) kernels.exports.pointwise1(v5_29.byteOffset, x20_0_27.byteOffset, mm3_28.byteOffset, B);
+    if (kernels !== undefined && heapHolds(v5_29, x20_0_27, mm3_28)) run_pointwise1(v5_29.byteOffset, x20_0_27.byteOffset, mm3_28.byteOffset, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 64;
@@ -345,7 +351,7 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
       }
     }
     // %16 add c' — 20: c' = f * c + i * g
-    if (kernels !== undefined && heapHolds(v16_30, v5_29, state20_1_24)) kernels.exports.pointwise2(v16_30.byteOffset, v5_29.byteOffset + 64, state20_1_24.byteOffset, v5_29.byteOffset + 0, v5_29.byteOffset + 128, B);
+    if (kernels !== undefined && heapHolds(v16_30, v5_29, state20_1_24)) run_pointwise2(v16_30.byteOffset, v5_29.byteOffset + 64, state20_1_24.byteOffset, v5_29.byteOffset + 0, v5_29.byteOffset + 128, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 16;
@@ -355,7 +361,7 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
       }
     }
     // %18 mul h' — 21: h' = o * tanh(c')
-    if (kernels !== undefined && heapHolds(v18_31, v5_29, v16_30)) kernels.exports.pointwise3(v18_31.byteOffset, v5_29.byteOffset + 192, v16_30.byteOffset, B);
+    if (kernels !== undefined && heapHolds(v18_31, v5_29, v16_30)) run_pointwise3(v18_31.byteOffset, v5_29.byteOffset + 192, v16_30.byteOffset, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 16;
@@ -369,7 +375,7 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
     state20_1_24.set(v16_30);
   }
   // %24 add states — 30: layer states = bidirectional LSTM(E, H) over words merge sum
-  if (kernels !== undefined && heapHolds(v24_32, out9_0_11, out20_0_25)) kernels.exports.pointwise4(v24_32.byteOffset, out9_0_11.byteOffset, out20_0_25.byteOffset, T_T * B);
+  if (kernels !== undefined && heapHolds(v24_32, out9_0_11, out20_0_25)) run_pointwise4(v24_32.byteOffset, out9_0_11.byteOffset, out20_0_25.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
       const o = l * 16;
@@ -378,12 +384,12 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
       }
     }
   }
-  const p33 = heapStage(params["scores.W"]);
-  const p34 = heapStage(params["scores.b"]);
+  const p33 = heapStageParam("scores.W", params["scores.W"]);
+  const p34 = heapStageParam("scores.b", params["scores.b"]);
   // %27 matmul — 7: cell LSTM(I, H) {
   gemm_rows_5x16(p33, v24_32, mm27_35, T_T * B);
   // %28 add y — 7: cell LSTM(I, H) {
-  if (kernels !== undefined && heapHolds(v28_36, mm27_35, p34)) kernels.exports.pointwise5(v28_36.byteOffset, mm27_35.byteOffset, p34.byteOffset, T_T * B);
+  if (kernels !== undefined && heapHolds(v28_36, mm27_35, p34)) run_pointwise5(v28_36.byteOffset, mm27_35.byteOffset, p34.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
       const o = l * 5;
@@ -398,11 +404,12 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
 // The loss and its gradient with respect to every param, input and initial state (BPTT).
 export function grad(model: Params | Packed, inputs: Inputs, initialStates: InitialStates = {}): GradResult {
   const { params, packed } = unwrap(model);
-  checkParams(params);
+  checkParams(params, false);
   const { B, lengths } = checkInputs(inputs, true);
   const T_T = lengths["T"] as number;
   checkInitialStates(initialStates, B);
-  heapReserve(39 * (B * 16 + 4) + 2 * (T_T * B * 64 + 4) + 23 * (T_T * B * 16 + 4) + 14 * (B * 64 + 4) + 5 * (T_T * B * 5 + 4) + 2 * (T_T * B + 4) + 2 * (1 + 4) + (5 + 4) + (80 + 4) + 2 * (1024 + 4) + 2 * (64 + 4) + 3 * (T_T * B * 8 + 4) + (T_T * B * 128 + 4) + 2 * (512 + 4) + heapFloats(params, packed, initialStates, inputs));
+  residentPlace(packed);
+  heapReserve(39 * (B * 16 + 4) + 2 * (T_T * B * 64 + 4) + 23 * (T_T * B * 16 + 4) + 14 * (B * 64 + 4) + 5 * (T_T * B * 5 + 4) + 2 * (T_T * B + 4) + 2 * (1 + 4) + (5 + 4) + (80 + 4) + 2 * (1024 + 4) + 2 * (64 + 4) + 3 * (T_T * B * 8 + 4) + (T_T * B * 128 + 4) + 2 * (512 + 4) + heapFloats(params, initialStates, inputs));
   const c5_42 = heapAlloc(B * 16);
   const mm8_45 = heapAlloc(T_T * B * 64);
   const v9_46 = heapAlloc(T_T * B * 64);
@@ -504,9 +511,9 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   const v104_179 = heapAlloc(T_T * B * 8);
   const in37 = heapStage((inputs["words"] as Tensor).data);
   const in38 = heapStage((inputs["tags"] as Tensor).data);
-  const p39 = heapStage(params["states.fwd.W"]);
-  const p40 = heapStage(params["states.fwd.U"]);
-  const p41 = heapStage(params["states.fwd.b"]);
+  const p39 = heapStageParam("states.fwd.W", params["states.fwd.W"]);
+  const p40 = heapStageParam("states.fwd.U", params["states.fwd.U"]);
+  const p41 = heapStageParam("states.fwd.b", params["states.fwd.b"]);
   // %6 state_init states.fwd.h — 9: state h: [H]
   const init6_43 = heapStage(initialStates["states.fwd.h"]) ?? c5_42;
   // %7 state_init states.fwd.c — 10: state c: [H]
@@ -514,7 +521,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   // %8 matmul — 15: z = W @ x + U @ h + b
   gemm_rows_64x8(p39, in37, mm8_45, T_T * B);
   // %9 add
-  if (kernels !== undefined && heapHolds(v9_46, mm8_45, p41)) kernels.exports.pointwise0(v9_46.byteOffset, mm8_45.byteOffset, p41.byteOffset, T_T * B);
+  if (kernels !== undefined && heapHolds(v9_46, mm8_45, p41)) run_pointwise0(v9_46.byteOffset, mm8_45.byteOffset, p41.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
       const o = l * 64;
@@ -534,7 +541,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     // %3 matmul — 15: z = W @ x + U @ h + b
     gemm_rows_64x16(p40, state10_0_47, mm3_58, B);
     // %5 add z — 15: z = W @ x + U @ h + b
-    if (kernels !== undefined && heapHolds(v5_59, x10_0_57, mm3_58)) kernels.exports.pointwise1(v5_59.byteOffset, x10_0_57.byteOffset, mm3_58.byteOffset, B);
+    if (kernels !== undefined && heapHolds(v5_59, x10_0_57, mm3_58)) run_pointwise1(v5_59.byteOffset, x10_0_57.byteOffset, mm3_58.byteOffset, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 64;
@@ -544,7 +551,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       }
     }
     // %7 sigmoid i — 16: i = sigmoid(z[0:H])
-    if (kernels !== undefined && heapHolds(v7_60, v5_59)) kernels.exports.pointwise6(v7_60.byteOffset, v5_59.byteOffset + 0, B);
+    if (kernels !== undefined && heapHolds(v7_60, v5_59)) run_pointwise6(v7_60.byteOffset, v5_59.byteOffset + 0, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 16;
@@ -554,7 +561,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       }
     }
     // %9 sigmoid f — 17: f = sigmoid(z[H:2*H])
-    if (kernels !== undefined && heapHolds(v9_61, v5_59)) kernels.exports.pointwise6(v9_61.byteOffset, v5_59.byteOffset + 64, B);
+    if (kernels !== undefined && heapHolds(v9_61, v5_59)) run_pointwise6(v9_61.byteOffset, v5_59.byteOffset + 64, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 16;
@@ -564,7 +571,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       }
     }
     // %11 tanh g — 18: g = tanh(z[2*H:3*H])
-    if (kernels !== undefined && heapHolds(v11_62, v5_59)) kernels.exports.pointwise7(v11_62.byteOffset, v5_59.byteOffset + 128, B);
+    if (kernels !== undefined && heapHolds(v11_62, v5_59)) run_pointwise7(v11_62.byteOffset, v5_59.byteOffset + 128, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 16;
@@ -574,7 +581,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       }
     }
     // %13 sigmoid o — 19: o = sigmoid(z[3*H:4*H])
-    if (kernels !== undefined && heapHolds(v13_63, v5_59)) kernels.exports.pointwise6(v13_63.byteOffset, v5_59.byteOffset + 192, B);
+    if (kernels !== undefined && heapHolds(v13_63, v5_59)) run_pointwise6(v13_63.byteOffset, v5_59.byteOffset + 192, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 16;
@@ -584,7 +591,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       }
     }
     // %16 add c' — 20: c' = f * c + i * g
-    if (kernels !== undefined && heapHolds(v16_64, v9_61, state10_1_48, v7_60, v11_62)) kernels.exports.pointwise8(v16_64.byteOffset, v9_61.byteOffset, state10_1_48.byteOffset, v7_60.byteOffset, v11_62.byteOffset, B);
+    if (kernels !== undefined && heapHolds(v16_64, v9_61, state10_1_48, v7_60, v11_62)) run_pointwise8(v16_64.byteOffset, v9_61.byteOffset, state10_1_48.byteOffset, v7_60.byteOffset, v11_62.byteOffset, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 16;
@@ -594,7 +601,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       }
     }
     // %17 tanh — 21: h' = o * tanh(c')
-    if (kernels !== undefined && heapHolds(v17_65, v16_64)) kernels.exports.pointwise9(v17_65.byteOffset, v16_64.byteOffset, B);
+    if (kernels !== undefined && heapHolds(v17_65, v16_64)) run_pointwise9(v17_65.byteOffset, v16_64.byteOffset, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 16;
@@ -604,7 +611,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       }
     }
     // %18 mul h' — 21: h' = o * tanh(c')
-    if (kernels !== undefined && heapHolds(v18_66, v13_63, v17_65)) kernels.exports.pointwise10(v18_66.byteOffset, v13_63.byteOffset, v17_65.byteOffset, B);
+    if (kernels !== undefined && heapHolds(v18_66, v13_63, v17_65)) run_pointwise10(v18_66.byteOffset, v13_63.byteOffset, v17_65.byteOffset, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 16;
@@ -623,9 +630,9 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     state10_0_47.set(v18_66);
     state10_1_48.set(v16_64);
   }
-  const p67 = heapStage(params["states.bwd.W"]);
-  const p68 = heapStage(params["states.bwd.U"]);
-  const p69 = heapStage(params["states.bwd.b"]);
+  const p67 = heapStageParam("states.bwd.W", params["states.bwd.W"]);
+  const p68 = heapStageParam("states.bwd.U", params["states.bwd.U"]);
+  const p69 = heapStageParam("states.bwd.b", params["states.bwd.b"]);
   // %17 state_init states.bwd.h — 9: state h: [H]
   const init17_70 = heapStage(initialStates["states.bwd.h"]) ?? c5_42;
   // %18 state_init states.bwd.c — 10: state c: [H]
@@ -635,7 +642,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   gemm_rows_64x8(p67, in37, v9_46, T_T * B);
   // %20 add
   mm8_45.fill(0); // reused: its last value is dead
-  if (kernels !== undefined && heapHolds(mm8_45, v9_46, p69)) kernels.exports.pointwise0(mm8_45.byteOffset, v9_46.byteOffset, p69.byteOffset, T_T * B);
+  if (kernels !== undefined && heapHolds(mm8_45, v9_46, p69)) run_pointwise0(mm8_45.byteOffset, v9_46.byteOffset, p69.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
       const o = l * 64;
@@ -655,7 +662,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     // %3 matmul — 15: z = W @ x + U @ h + b
     gemm_rows_64x16(p68, state21_0_72, mm3_83, B);
     // %5 add z — 15: z = W @ x + U @ h + b
-    if (kernels !== undefined && heapHolds(v5_84, x21_0_82, mm3_83)) kernels.exports.pointwise1(v5_84.byteOffset, x21_0_82.byteOffset, mm3_83.byteOffset, B);
+    if (kernels !== undefined && heapHolds(v5_84, x21_0_82, mm3_83)) run_pointwise1(v5_84.byteOffset, x21_0_82.byteOffset, mm3_83.byteOffset, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 64;
@@ -665,7 +672,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       }
     }
     // %7 sigmoid i — 16: i = sigmoid(z[0:H])
-    if (kernels !== undefined && heapHolds(v7_85, v5_84)) kernels.exports.pointwise6(v7_85.byteOffset, v5_84.byteOffset + 0, B);
+    if (kernels !== undefined && heapHolds(v7_85, v5_84)) run_pointwise6(v7_85.byteOffset, v5_84.byteOffset + 0, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 16;
@@ -675,7 +682,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       }
     }
     // %9 sigmoid f — 17: f = sigmoid(z[H:2*H])
-    if (kernels !== undefined && heapHolds(v9_86, v5_84)) kernels.exports.pointwise6(v9_86.byteOffset, v5_84.byteOffset + 64, B);
+    if (kernels !== undefined && heapHolds(v9_86, v5_84)) run_pointwise6(v9_86.byteOffset, v5_84.byteOffset + 64, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 16;
@@ -685,7 +692,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       }
     }
     // %11 tanh g — 18: g = tanh(z[2*H:3*H])
-    if (kernels !== undefined && heapHolds(v11_87, v5_84)) kernels.exports.pointwise7(v11_87.byteOffset, v5_84.byteOffset + 128, B);
+    if (kernels !== undefined && heapHolds(v11_87, v5_84)) run_pointwise7(v11_87.byteOffset, v5_84.byteOffset + 128, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 16;
@@ -695,7 +702,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       }
     }
     // %13 sigmoid o — 19: o = sigmoid(z[3*H:4*H])
-    if (kernels !== undefined && heapHolds(v13_88, v5_84)) kernels.exports.pointwise6(v13_88.byteOffset, v5_84.byteOffset + 192, B);
+    if (kernels !== undefined && heapHolds(v13_88, v5_84)) run_pointwise6(v13_88.byteOffset, v5_84.byteOffset + 192, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 16;
@@ -705,7 +712,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       }
     }
     // %16 add c' — 20: c' = f * c + i * g
-    if (kernels !== undefined && heapHolds(v16_89, v9_86, state21_1_73, v7_85, v11_87)) kernels.exports.pointwise8(v16_89.byteOffset, v9_86.byteOffset, state21_1_73.byteOffset, v7_85.byteOffset, v11_87.byteOffset, B);
+    if (kernels !== undefined && heapHolds(v16_89, v9_86, state21_1_73, v7_85, v11_87)) run_pointwise8(v16_89.byteOffset, v9_86.byteOffset, state21_1_73.byteOffset, v7_85.byteOffset, v11_87.byteOffset, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 16;
@@ -715,7 +722,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       }
     }
     // %17 tanh — 21: h' = o * tanh(c')
-    if (kernels !== undefined && heapHolds(v17_90, v16_89)) kernels.exports.pointwise9(v17_90.byteOffset, v16_89.byteOffset, B);
+    if (kernels !== undefined && heapHolds(v17_90, v16_89)) run_pointwise9(v17_90.byteOffset, v16_89.byteOffset, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 16;
@@ -725,7 +732,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       }
     }
     // %18 mul h' — 21: h' = o * tanh(c')
-    if (kernels !== undefined && heapHolds(v18_91, v13_88, v17_90)) kernels.exports.pointwise10(v18_91.byteOffset, v13_88.byteOffset, v17_90.byteOffset, B);
+    if (kernels !== undefined && heapHolds(v18_91, v13_88, v17_90)) run_pointwise10(v18_91.byteOffset, v13_88.byteOffset, v17_90.byteOffset, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 16;
@@ -745,7 +752,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     state21_1_73.set(v16_89);
   }
   // %25 add states — 30: layer states = bidirectional LSTM(E, H) over words merge sum
-  if (kernels !== undefined && heapHolds(v25_92, out10_0_49, out21_0_74)) kernels.exports.pointwise4(v25_92.byteOffset, out10_0_49.byteOffset, out21_0_74.byteOffset, T_T * B);
+  if (kernels !== undefined && heapHolds(v25_92, out10_0_49, out21_0_74)) run_pointwise4(v25_92.byteOffset, out10_0_49.byteOffset, out21_0_74.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
       const o = l * 16;
@@ -754,12 +761,12 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       }
     }
   }
-  const p93 = heapStage(params["scores.W"]);
-  const p94 = heapStage(params["scores.b"]);
+  const p93 = heapStageParam("scores.W", params["scores.W"]);
+  const p94 = heapStageParam("scores.b", params["scores.b"]);
   // %28 matmul — 7: cell LSTM(I, H) {
   gemm_rows_5x16(p93, v25_92, mm28_95, T_T * B);
   // %29 add y — 7: cell LSTM(I, H) {
-  if (kernels !== undefined && heapHolds(v29_96, mm28_95, p94)) kernels.exports.pointwise5(v29_96.byteOffset, mm28_95.byteOffset, p94.byteOffset, T_T * B);
+  if (kernels !== undefined && heapHolds(v29_96, mm28_95, p94)) run_pointwise5(v29_96.byteOffset, mm28_95.byteOffset, p94.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
       const o = l * 5;
@@ -781,7 +788,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     for (let c = 0; c < 5; c++) mm28_95[r * 5 + c] = v29_96[xo + c] - shift;
   }
   // %31 mul loss — 33: loss cross_entropy(scores, tags)
-  if (kernels !== undefined && heapHolds(v31_97, in38, mm28_95)) kernels.exports.pointwise11(v31_97.byteOffset, in38.byteOffset, mm28_95.byteOffset, T_T * B);
+  if (kernels !== undefined && heapHolds(v31_97, in38, mm28_95)) run_pointwise11(v31_97.byteOffset, in38.byteOffset, mm28_95.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
       const o = l * 5;
@@ -822,7 +829,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     for (let c = 0; c < 5; c++) v31_97[r * 5 + c] = v;
   }
   // %39 mul ∂loss — 33: loss cross_entropy(scores, tags)
-  if (kernels !== undefined && heapHolds(v39_102, v31_97, in38)) kernels.exports.pointwise11(v39_102.byteOffset, v31_97.byteOffset, in38.byteOffset, T_T * B);
+  if (kernels !== undefined && heapHolds(v39_102, v31_97, in38)) run_pointwise11(v39_102.byteOffset, v31_97.byteOffset, in38.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
       const o = l * 5;
@@ -845,7 +852,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     for (let c = 0; c < 5; c++) v31_97[r * 5 + c] = v;
   }
   // %44 sub ∂loss — 33: loss cross_entropy(scores, tags)
-  if (kernels !== undefined && heapHolds(v44_103, v39_102, mm28_95, v31_97)) kernels.exports.pointwise12(v44_103.byteOffset, v39_102.byteOffset, mm28_95.byteOffset, v31_97.byteOffset, T_T * B);
+  if (kernels !== undefined && heapHolds(v44_103, v39_102, mm28_95, v31_97)) run_pointwise12(v44_103.byteOffset, v39_102.byteOffset, mm28_95.byteOffset, v31_97.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
       const o = l * 5;
@@ -870,7 +877,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   shift55_107.set(out21_0_74.subarray(B * 16), 0);
   shift55_107.set(init17_70, (T_T - 1) * B * 16);
   // %57 sub — 21: h' = o * tanh(c')
-  if (kernels !== undefined && heapHolds(v57_108, out21_1_75)) kernels.exports.pointwise13(v57_108.byteOffset, out21_1_75.byteOffset, out21_1_75.byteOffset, T_T * B);
+  if (kernels !== undefined && heapHolds(v57_108, out21_1_75)) run_pointwise13(v57_108.byteOffset, out21_1_75.byteOffset, out21_1_75.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
       const o = l * 16;
@@ -880,7 +887,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     }
   }
   // %59 mul ∂o — 19: o = sigmoid(z[3*H:4*H])
-  if (kernels !== undefined && heapHolds(v59_109, out21_2_76)) kernels.exports.pointwise14(v59_109.byteOffset, out21_2_76.byteOffset, out21_2_76.byteOffset, T_T * B);
+  if (kernels !== undefined && heapHolds(v59_109, out21_2_76)) run_pointwise14(v59_109.byteOffset, out21_2_76.byteOffset, out21_2_76.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
       const o = l * 16;
@@ -890,7 +897,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     }
   }
   // %61 sub ∂g — 18: g = tanh(z[2*H:3*H])
-  if (kernels !== undefined && heapHolds(v61_110, out21_3_77)) kernels.exports.pointwise13(v61_110.byteOffset, out21_3_77.byteOffset, out21_3_77.byteOffset, T_T * B);
+  if (kernels !== undefined && heapHolds(v61_110, out21_3_77)) run_pointwise13(v61_110.byteOffset, out21_3_77.byteOffset, out21_3_77.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
       const o = l * 16;
@@ -900,7 +907,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     }
   }
   // %63 mul ∂f — 17: f = sigmoid(z[H:2*H])
-  if (kernels !== undefined && heapHolds(v63_111, out21_5_79)) kernels.exports.pointwise14(v63_111.byteOffset, out21_5_79.byteOffset, out21_5_79.byteOffset, T_T * B);
+  if (kernels !== undefined && heapHolds(v63_111, out21_5_79)) run_pointwise14(v63_111.byteOffset, out21_5_79.byteOffset, out21_5_79.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
       const o = l * 16;
@@ -910,7 +917,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     }
   }
   // %65 mul ∂i — 16: i = sigmoid(z[0:H])
-  if (kernels !== undefined && heapHolds(v65_112, out21_4_78)) kernels.exports.pointwise14(v65_112.byteOffset, out21_4_78.byteOffset, out21_4_78.byteOffset, T_T * B);
+  if (kernels !== undefined && heapHolds(v65_112, out21_4_78)) run_pointwise14(v65_112.byteOffset, out21_4_78.byteOffset, out21_4_78.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
       const o = l * 16;
@@ -940,7 +947,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     const x66_10_126 = v63_111.subarray(t * B * 16, (t + 1) * B * 16);
     const x66_11_127 = v65_112.subarray(t * B * 16, (t + 1) * B * 16);
     // %3 add
-    if (kernels !== undefined && heapHolds(v3_128, state66_0_113, x66_0_116)) kernels.exports.pointwise4(v3_128.byteOffset, state66_0_113.byteOffset, x66_0_116.byteOffset, B);
+    if (kernels !== undefined && heapHolds(v3_128, state66_0_113, x66_0_116)) run_pointwise4(v3_128.byteOffset, state66_0_113.byteOffset, x66_0_116.byteOffset, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 16;
@@ -950,7 +957,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       }
     }
     // %10 add
-    if (kernels !== undefined && heapHolds(v10_129, state66_1_114, v3_128, x66_2_118, x66_7_123)) kernels.exports.pointwise15(v10_129.byteOffset, state66_1_114.byteOffset, v3_128.byteOffset, x66_2_118.byteOffset, x66_7_123.byteOffset, B);
+    if (kernels !== undefined && heapHolds(v10_129, state66_1_114, v3_128, x66_2_118, x66_7_123)) run_pointwise15(v10_129.byteOffset, state66_1_114.byteOffset, v3_128.byteOffset, x66_2_118.byteOffset, x66_7_123.byteOffset, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 16;
@@ -960,7 +967,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       }
     }
     // %18 mul — 20: c' = f * c + i * g
-    if (kernels !== undefined && heapHolds(v18_130, v10_129, x66_6_122)) kernels.exports.pointwise10(v18_130.byteOffset, v10_129.byteOffset, x66_6_122.byteOffset, B);
+    if (kernels !== undefined && heapHolds(v18_130, v10_129, x66_6_122)) run_pointwise10(v18_130.byteOffset, v10_129.byteOffset, x66_6_122.byteOffset, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 16;
@@ -970,7 +977,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       }
     }
     // %20 mul ∂o — 19: o = sigmoid(z[3*H:4*H])
-    if (kernels !== undefined && heapHolds(v20_131, v3_128, x66_1_117, x66_8_124)) kernels.exports.pointwise16(v20_131.byteOffset, v3_128.byteOffset, x66_1_117.byteOffset, x66_8_124.byteOffset, B);
+    if (kernels !== undefined && heapHolds(v20_131, v3_128, x66_1_117, x66_8_124)) run_pointwise16(v20_131.byteOffset, v3_128.byteOffset, x66_1_117.byteOffset, x66_8_124.byteOffset, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 16;
@@ -985,7 +992,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       for (let c = 0; c < 16; c++) pad21_132[r * 64 + 48 + c] = v20_131[r * 16 + c];
     }
     // %23 mul ∂g — 18: g = tanh(z[2*H:3*H])
-    if (kernels !== undefined && heapHolds(v23_133, v10_129, x66_4_120, x66_9_125)) kernels.exports.pointwise16(v23_133.byteOffset, v10_129.byteOffset, x66_4_120.byteOffset, x66_9_125.byteOffset, B);
+    if (kernels !== undefined && heapHolds(v23_133, v10_129, x66_4_120, x66_9_125)) run_pointwise16(v23_133.byteOffset, v10_129.byteOffset, x66_4_120.byteOffset, x66_9_125.byteOffset, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 16;
@@ -1000,7 +1007,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       for (let c = 0; c < 16; c++) pad24_134[r * 64 + 32 + c] = v23_133[r * 16 + c];
     }
     // %27 mul ∂f — 17: f = sigmoid(z[H:2*H])
-    if (kernels !== undefined && heapHolds(v27_135, v10_129, x66_5_121, x66_10_126)) kernels.exports.pointwise16(v27_135.byteOffset, v10_129.byteOffset, x66_5_121.byteOffset, x66_10_126.byteOffset, B);
+    if (kernels !== undefined && heapHolds(v27_135, v10_129, x66_5_121, x66_10_126)) run_pointwise16(v27_135.byteOffset, v10_129.byteOffset, x66_5_121.byteOffset, x66_10_126.byteOffset, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 16;
@@ -1015,7 +1022,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       for (let c = 0; c < 16; c++) pad28_136[r * 64 + 16 + c] = v27_135[r * 16 + c];
     }
     // %31 mul ∂i — 16: i = sigmoid(z[0:H])
-    if (kernels !== undefined && heapHolds(v31_137, v10_129, x66_3_119, x66_11_127)) kernels.exports.pointwise16(v31_137.byteOffset, v10_129.byteOffset, x66_3_119.byteOffset, x66_11_127.byteOffset, B);
+    if (kernels !== undefined && heapHolds(v31_137, v10_129, x66_3_119, x66_11_127)) run_pointwise16(v31_137.byteOffset, v10_129.byteOffset, x66_3_119.byteOffset, x66_11_127.byteOffset, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 16;
@@ -1030,7 +1037,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       for (let c = 0; c < 16; c++) pad32_138[r * 64 + 0 + c] = v31_137[r * 16 + c];
     }
     // %33 add
-    if (kernels !== undefined && heapHolds(v33_139, pad21_132, pad24_134, pad28_136, pad32_138)) kernels.exports.pointwise17(v33_139.byteOffset, pad21_132.byteOffset, pad24_134.byteOffset, pad28_136.byteOffset, pad32_138.byteOffset, B);
+    if (kernels !== undefined && heapHolds(v33_139, pad21_132, pad24_134, pad28_136, pad32_138)) run_pointwise17(v33_139.byteOffset, pad21_132.byteOffset, pad24_134.byteOffset, pad28_136.byteOffset, pad32_138.byteOffset, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 64;
@@ -1063,7 +1070,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   v65_112.set(out10_0_49.subarray(0, (T_T - 1) * B * 16), B * 16);
   // %82 sub — 21: h' = o * tanh(c')
   v63_111.fill(0); // reused: its last value is dead
-  if (kernels !== undefined && heapHolds(v63_111, out10_1_50)) kernels.exports.pointwise13(v63_111.byteOffset, out10_1_50.byteOffset, out10_1_50.byteOffset, T_T * B);
+  if (kernels !== undefined && heapHolds(v63_111, out10_1_50)) run_pointwise13(v63_111.byteOffset, out10_1_50.byteOffset, out10_1_50.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
       const o = l * 16;
@@ -1074,7 +1081,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   }
   // %84 mul ∂o — 19: o = sigmoid(z[3*H:4*H])
   v61_110.fill(0); // reused: its last value is dead
-  if (kernels !== undefined && heapHolds(v61_110, out10_2_51)) kernels.exports.pointwise14(v61_110.byteOffset, out10_2_51.byteOffset, out10_2_51.byteOffset, T_T * B);
+  if (kernels !== undefined && heapHolds(v61_110, out10_2_51)) run_pointwise14(v61_110.byteOffset, out10_2_51.byteOffset, out10_2_51.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
       const o = l * 16;
@@ -1085,7 +1092,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   }
   // %86 sub ∂g — 18: g = tanh(z[2*H:3*H])
   v59_109.fill(0); // reused: its last value is dead
-  if (kernels !== undefined && heapHolds(v59_109, out10_3_52)) kernels.exports.pointwise13(v59_109.byteOffset, out10_3_52.byteOffset, out10_3_52.byteOffset, T_T * B);
+  if (kernels !== undefined && heapHolds(v59_109, out10_3_52)) run_pointwise13(v59_109.byteOffset, out10_3_52.byteOffset, out10_3_52.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
       const o = l * 16;
@@ -1096,7 +1103,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   }
   // %88 mul ∂f — 17: f = sigmoid(z[H:2*H])
   v57_108.fill(0); // reused: its last value is dead
-  if (kernels !== undefined && heapHolds(v57_108, out10_5_54)) kernels.exports.pointwise14(v57_108.byteOffset, out10_5_54.byteOffset, out10_5_54.byteOffset, T_T * B);
+  if (kernels !== undefined && heapHolds(v57_108, out10_5_54)) run_pointwise14(v57_108.byteOffset, out10_5_54.byteOffset, out10_5_54.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
       const o = l * 16;
@@ -1106,7 +1113,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     }
   }
   // %90 mul ∂i — 16: i = sigmoid(z[0:H])
-  if (kernels !== undefined && heapHolds(v90_144, out10_4_53)) kernels.exports.pointwise14(v90_144.byteOffset, out10_4_53.byteOffset, out10_4_53.byteOffset, T_T * B);
+  if (kernels !== undefined && heapHolds(v90_144, out10_4_53)) run_pointwise14(v90_144.byteOffset, out10_4_53.byteOffset, out10_4_53.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
       const o = l * 16;
@@ -1136,7 +1143,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     const x91_10_158 = v57_108.subarray(t * B * 16, (t + 1) * B * 16);
     const x91_11_159 = v90_144.subarray(t * B * 16, (t + 1) * B * 16);
     // %3 add
-    if (kernels !== undefined && heapHolds(v3_160, state91_0_145, x91_0_148)) kernels.exports.pointwise4(v3_160.byteOffset, state91_0_145.byteOffset, x91_0_148.byteOffset, B);
+    if (kernels !== undefined && heapHolds(v3_160, state91_0_145, x91_0_148)) run_pointwise4(v3_160.byteOffset, state91_0_145.byteOffset, x91_0_148.byteOffset, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 16;
@@ -1146,7 +1153,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       }
     }
     // %10 add
-    if (kernels !== undefined && heapHolds(v10_161, state91_1_146, v3_160, x91_2_150, x91_7_155)) kernels.exports.pointwise15(v10_161.byteOffset, state91_1_146.byteOffset, v3_160.byteOffset, x91_2_150.byteOffset, x91_7_155.byteOffset, B);
+    if (kernels !== undefined && heapHolds(v10_161, state91_1_146, v3_160, x91_2_150, x91_7_155)) run_pointwise15(v10_161.byteOffset, state91_1_146.byteOffset, v3_160.byteOffset, x91_2_150.byteOffset, x91_7_155.byteOffset, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 16;
@@ -1156,7 +1163,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       }
     }
     // %18 mul — 20: c' = f * c + i * g
-    if (kernels !== undefined && heapHolds(v18_162, v10_161, x91_6_154)) kernels.exports.pointwise10(v18_162.byteOffset, v10_161.byteOffset, x91_6_154.byteOffset, B);
+    if (kernels !== undefined && heapHolds(v18_162, v10_161, x91_6_154)) run_pointwise10(v18_162.byteOffset, v10_161.byteOffset, x91_6_154.byteOffset, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 16;
@@ -1166,7 +1173,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       }
     }
     // %20 mul ∂o — 19: o = sigmoid(z[3*H:4*H])
-    if (kernels !== undefined && heapHolds(v20_163, v3_160, x91_1_149, x91_8_156)) kernels.exports.pointwise16(v20_163.byteOffset, v3_160.byteOffset, x91_1_149.byteOffset, x91_8_156.byteOffset, B);
+    if (kernels !== undefined && heapHolds(v20_163, v3_160, x91_1_149, x91_8_156)) run_pointwise16(v20_163.byteOffset, v3_160.byteOffset, x91_1_149.byteOffset, x91_8_156.byteOffset, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 16;
@@ -1181,7 +1188,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       for (let c = 0; c < 16; c++) pad21_164[r * 64 + 48 + c] = v20_163[r * 16 + c];
     }
     // %23 mul ∂g — 18: g = tanh(z[2*H:3*H])
-    if (kernels !== undefined && heapHolds(v23_165, v10_161, x91_4_152, x91_9_157)) kernels.exports.pointwise16(v23_165.byteOffset, v10_161.byteOffset, x91_4_152.byteOffset, x91_9_157.byteOffset, B);
+    if (kernels !== undefined && heapHolds(v23_165, v10_161, x91_4_152, x91_9_157)) run_pointwise16(v23_165.byteOffset, v10_161.byteOffset, x91_4_152.byteOffset, x91_9_157.byteOffset, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 16;
@@ -1196,7 +1203,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       for (let c = 0; c < 16; c++) pad24_166[r * 64 + 32 + c] = v23_165[r * 16 + c];
     }
     // %27 mul ∂f — 17: f = sigmoid(z[H:2*H])
-    if (kernels !== undefined && heapHolds(v27_167, v10_161, x91_5_153, x91_10_158)) kernels.exports.pointwise16(v27_167.byteOffset, v10_161.byteOffset, x91_5_153.byteOffset, x91_10_158.byteOffset, B);
+    if (kernels !== undefined && heapHolds(v27_167, v10_161, x91_5_153, x91_10_158)) run_pointwise16(v27_167.byteOffset, v10_161.byteOffset, x91_5_153.byteOffset, x91_10_158.byteOffset, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 16;
@@ -1211,7 +1218,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       for (let c = 0; c < 16; c++) pad28_168[r * 64 + 16 + c] = v27_167[r * 16 + c];
     }
     // %31 mul ∂i — 16: i = sigmoid(z[0:H])
-    if (kernels !== undefined && heapHolds(v31_169, v10_161, x91_3_151, x91_11_159)) kernels.exports.pointwise16(v31_169.byteOffset, v10_161.byteOffset, x91_3_151.byteOffset, x91_11_159.byteOffset, B);
+    if (kernels !== undefined && heapHolds(v31_169, v10_161, x91_3_151, x91_11_159)) run_pointwise16(v31_169.byteOffset, v10_161.byteOffset, x91_3_151.byteOffset, x91_11_159.byteOffset, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 16;
@@ -1226,7 +1233,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       for (let c = 0; c < 16; c++) pad32_170[r * 64 + 0 + c] = v31_169[r * 16 + c];
     }
     // %33 add
-    if (kernels !== undefined && heapHolds(v33_171, pad21_164, pad24_166, pad28_168, pad32_170)) kernels.exports.pointwise17(v33_171.byteOffset, pad21_164.byteOffset, pad24_166.byteOffset, pad28_168.byteOffset, pad32_170.byteOffset, B);
+    if (kernels !== undefined && heapHolds(v33_171, pad21_164, pad24_166, pad28_168, pad32_170)) run_pointwise17(v33_171.byteOffset, pad21_164.byteOffset, pad24_166.byteOffset, pad28_168.byteOffset, pad32_170.byteOffset, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 64;
@@ -1279,7 +1286,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   // %103 matmul — 15: z = W @ x + U @ h + b
   gemm_cols_64x8(v9_46, p39, mm103_178, T_T * B);
   // %104 add
-  if (kernels !== undefined && heapHolds(v104_179, mm73_143, mm103_178)) kernels.exports.pointwise18(v104_179.byteOffset, mm73_143.byteOffset, mm103_178.byteOffset, T_T * B);
+  if (kernels !== undefined && heapHolds(v104_179, mm73_143, mm103_178)) run_pointwise18(v104_179.byteOffset, mm73_143.byteOffset, mm103_178.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
       const o = l * 8;
@@ -1475,7 +1482,7 @@ function gemm_rows_64x8(w: Float32Array, x: Float32Array, out: Float32Array, sam
   if (kernels !== undefined) {
     const memory = kernels.memory.buffer;
     if (w.buffer === memory && x.buffer === memory && out.buffer === memory) {
-      kernels.exports.rows_64x8(w.byteOffset, x.byteOffset, out.byteOffset, samples);
+      run_rows_64x8(w.byteOffset, x.byteOffset, out.byteOffset, samples);
       return;
     }
   }
@@ -1584,7 +1591,7 @@ function gemm_rows_64x16(w: Float32Array, x: Float32Array, out: Float32Array, sa
   if (kernels !== undefined) {
     const memory = kernels.memory.buffer;
     if (w.buffer === memory && x.buffer === memory && out.buffer === memory) {
-      kernels.exports.rows_64x16(w.byteOffset, x.byteOffset, out.byteOffset, samples);
+      run_rows_64x16(w.byteOffset, x.byteOffset, out.byteOffset, samples);
       return;
     }
   }
@@ -1711,7 +1718,7 @@ function gemm_rows_5x16(w: Float32Array, x: Float32Array, out: Float32Array, sam
   if (kernels !== undefined) {
     const memory = kernels.memory.buffer;
     if (w.buffer === memory && x.buffer === memory && out.buffer === memory) {
-      kernels.exports.rows_5x16(w.byteOffset, x.byteOffset, out.byteOffset, samples);
+      run_rows_5x16(w.byteOffset, x.byteOffset, out.byteOffset, samples);
       return;
     }
   }
@@ -1810,7 +1817,7 @@ function gemm_cols_5x16(v: Float32Array, w: Float32Array, out: Float32Array, sam
   if (kernels !== undefined) {
     const memory = kernels.memory.buffer;
     if (v.buffer === memory && w.buffer === memory && out.buffer === memory) {
-      kernels.exports.cols_5x16(v.byteOffset, w.byteOffset, out.byteOffset, samples);
+      run_cols_5x16(v.byteOffset, w.byteOffset, out.byteOffset, samples);
       return;
     }
   }
@@ -1884,7 +1891,7 @@ function gemm_outer_5x16(a: Float32Array, aStep: number, b: Float32Array, bStep:
   if (kernels !== undefined) {
     const memory = kernels.memory.buffer;
     if (a.buffer === memory && b.buffer === memory && out.buffer === memory) {
-      kernels.exports.outer_5x16(a.byteOffset, aStep, b.byteOffset, bStep, out.byteOffset, samples);
+      run_outer_5x16(a.byteOffset, aStep, b.byteOffset, bStep, out.byteOffset, samples);
       return;
     }
   }
@@ -1983,7 +1990,7 @@ function gemm_cols_64x16(v: Float32Array, w: Float32Array, out: Float32Array, sa
   if (kernels !== undefined) {
     const memory = kernels.memory.buffer;
     if (v.buffer === memory && w.buffer === memory && out.buffer === memory) {
-      kernels.exports.cols_64x16(v.byteOffset, w.byteOffset, out.byteOffset, samples);
+      run_cols_64x16(v.byteOffset, w.byteOffset, out.byteOffset, samples);
       return;
     }
   }
@@ -2044,7 +2051,7 @@ function gemm_outer_64x16(a: Float32Array, aStep: number, b: Float32Array, bStep
   if (kernels !== undefined) {
     const memory = kernels.memory.buffer;
     if (a.buffer === memory && b.buffer === memory && out.buffer === memory) {
-      kernels.exports.outer_64x16(a.byteOffset, aStep, b.byteOffset, bStep, out.byteOffset, samples);
+      run_outer_64x16(a.byteOffset, aStep, b.byteOffset, bStep, out.byteOffset, samples);
       return;
     }
   }
@@ -2143,7 +2150,7 @@ function gemm_cols_64x8(v: Float32Array, w: Float32Array, out: Float32Array, sam
   if (kernels !== undefined) {
     const memory = kernels.memory.buffer;
     if (v.buffer === memory && w.buffer === memory && out.buffer === memory) {
-      kernels.exports.cols_64x8(v.byteOffset, w.byteOffset, out.byteOffset, samples);
+      run_cols_64x8(v.byteOffset, w.byteOffset, out.byteOffset, samples);
       return;
     }
   }
@@ -2204,21 +2211,23 @@ function gemm_outer_128x8(a: Float32Array, aStep: number, b: Float32Array, bStep
   if (kernels !== undefined) {
     const memory = kernels.memory.buffer;
     if (a.buffer === memory && b.buffer === memory && out.buffer === memory) {
-      kernels.exports.outer_128x8(a.byteOffset, aStep, b.byteOffset, bStep, out.byteOffset, samples);
+      run_outer_128x8(a.byteOffset, aStep, b.byteOffset, bStep, out.byteOffset, samples);
       return;
     }
   }
   gemm_outer_128x8_scalar(a, aStep, b, bStep, out, samples);
 }
 
-// WebAssembly SIMD kernels generated by rnnc for this model's sizes (19776 bytes): rows_64x8, pointwise0, rows_64x16, pointwise1, pointwise2, pointwise3, pointwise4, rows_5x16, pointwise5, pointwise6, pointwise7, pointwise8, pointwise9, pointwise10, pointwise11, pointwise12, cols_5x16, outer_5x16, pointwise13, pointwise14, pointwise15, pointwise16, pointwise17, cols_64x16, outer_64x16, cols_64x8, outer_128x8, pointwise18.
+// WebAssembly SIMD kernels generated by rnnc for this model's sizes (20170 bytes): rows_64x8, pointwise0, rows_64x16, pointwise1, pointwise2, pointwise3, pointwise4, rows_5x16, pointwise5, pointwise6, pointwise7, pointwise8, pointwise9, pointwise10, pointwise11, pointwise12, cols_5x16, outer_5x16, pointwise13, pointwise14, pointwise15, pointwise16, pointwise17, cols_64x16, outer_64x16, cols_64x8, outer_128x8, pointwise18, nonfinite.
 // `rnnc compile --emit-wat` prints them as text.
-const kernelBytes = "AGFzbQEAAAABHwRgBH9/f38AYAZ/f39/f38AYAN/f38AYAV/f39/fwACDwEDZW52Bm1lbW9yeQIAAQMdHAAAAAABAAAAAAICAQIAAAMAAQAAAQMBAAEAAQAH9AIcCXJvd3NfNjR4OAAACnBvaW50d2lzZTAAAQpyb3dzXzY0eDE2AAIKcG9pbnR3aXNlMQADCnBvaW50d2lzZTIABApwb2ludHdpc2UzAAUKcG9pbnR3aXNlNAAGCXJvd3NfNXgxNgAHCnBvaW50d2lzZTUACApwb2ludHdpc2U2AAkKcG9pbnR3aXNlNwAKCnBvaW50d2lzZTgACwpwb2ludHdpc2U5AAwLcG9pbnR3aXNlMTAADQtwb2ludHdpc2UxMQAOC3BvaW50d2lzZTEyAA8JY29sc181eDE2ABAKb3V0ZXJfNXgxNgARC3BvaW50d2lzZTEzABILcG9pbnR3aXNlMTQAEwtwb2ludHdpc2UxNQAUC3BvaW50d2lzZTE2ABULcG9pbnR3aXNlMTcAFgpjb2xzXzY0eDE2ABcLb3V0ZXJfNjR4MTYAGAljb2xzXzY0eDgAGQtvdXRlcl8xMjh4OAAaC3BvaW50d2lzZTE4ABsKiZQBHOsQAgZ/FntBACEEAkADQCADIARrQQRIDQFBACEFAkADQCAFQcAATg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhD/0MAAAAAAAAAAAAAAAAAAAAACEQ/QwAAAAAAAAAAAAAAAAAAAAAIRH9DAAAAAAAAAAAAAAAAAAAAAAhEiAAIAVBIGxqIQYgASAEQSBsaiEHIAZBIGohCANAIAf9AAIAIRMgB/0AAiAhFCAH/QACQCEVIAf9AAJgIRYgBv0AAgAhCiALIAogE/3mAf3kASELIA0gCiAU/eYB/eQBIQ0gDyAKIBX95gH95AEhDyARIAogFv3mAf3kASERIAb9AAIgIQogDCAKIBP95gH95AEhDCAOIAogFP3mAf3kASEOIBAgCiAV/eYB/eQBIRAgEiAKIBb95gH95AEhEiAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgAiAEQYACbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAIAIAkgGf0fATgCBCANIA79DQABAgMEBQYHEBESExQVFhcgDSAO/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAKAAiAJIBn9HwE4AoQCIA8gEP0NAAECAwQFBgcQERITFBUWFyAPIBD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AoAEIAkgGf0fATgChAQgESAS/Q0AAQIDBAUGBxAREhMUFRYXIBEgEv0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCgAYgCSAZ/R8BOAKEBiAFQQJqIQUMAAsLIARBBGohBAwACwsCQANAIAQgA04NAUEAIQUCQANAIAVBwABODQH9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIRr9DAAAAAAAAAAAAAAAAAAAAAAhG/0MAAAAAAAAAAAAAAAAAAAAACEc/QwAAAAAAAAAAAAAAAAAAAAAIR39DAAAAAAAAAAAAAAAAAAAAAAhHv0MAAAAAAAAAAAAAAAAAAAAACEfIAAgBUEgbGohBiABIARBIGxqIQcgBkEgaiEIA0AgB/0AAgAhEyAG/QACACEKIAsgCiAT/eYB/eQBIQsgBv0AAiAhCiAMIAogE/3mAf3kASEMIAb9AAJAIQogGiAKIBP95gH95AEhGiAG/QACYCEKIBsgCiAT/eYB/eQBIRsgBv0AAoABIQogHCAKIBP95gH95AEhHCAG/QACoAEhCiAdIAogE/3mAf3kASEdIAb9AALAASEKIB4gCiAT/eYB/eQBIR4gBv0AAuABIQogHyAKIBP95gH95AEhHyAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgAiAEQYACbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRcgGiAb/Q0AAQIDBAUGBxAREhMUFRYXIBogG/0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9CwIAIBwgHf0NAAECAwQFBgcQERITFBUWFyAcIB39DQgJCgsMDQ4PGBkaGxwdHh/95AEhFyAeIB/9DQABAgMEBQYHEBESExQVFhcgHiAf/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0LAhAgBUEIaiEFDAALCyAEQQFqIQQMAAsLC2IBAn9BACEEAkADQCAEIANODQFBACEFA0AgACAFaiABIAVq/QACACACIAVq/QACAP3kAf0LAgAgBUEQaiEFIAVBgAJIDQALIABBgAJqIQAgAUGAAmohASAEQQFqIQQMAAsLC/UQAgZ/FntBACEEAkADQCADIARrQQRIDQFBACEFAkADQCAFQcAATg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhD/0MAAAAAAAAAAAAAAAAAAAAACEQ/QwAAAAAAAAAAAAAAAAAAAAAIRH9DAAAAAAAAAAAAAAAAAAAAAAhEiAAIAVBwABsaiEGIAEgBEHAAGxqIQcgBkHAAGohCANAIAf9AAIAIRMgB/0AAkAhFCAH/QACgAEhFSAH/QACwAEhFiAG/QACACEKIAsgCiAT/eYB/eQBIQsgDSAKIBT95gH95AEhDSAPIAogFf3mAf3kASEPIBEgCiAW/eYB/eQBIREgBv0AAkAhCiAMIAogE/3mAf3kASEMIA4gCiAU/eYB/eQBIQ4gECAKIBX95gH95AEhECASIAogFv3mAf3kASESIAZBEGohBiAHQRBqIQcgBiAISA0ACyACIARBgAJsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AgAgCSAZ/R8BOAIEIA0gDv0NAAECAwQFBgcQERITFBUWFyANIA79DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AoACIAkgGf0fATgChAIgDyAQ/Q0AAQIDBAUGBxAREhMUFRYXIA8gEP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCgAQgCSAZ/R8BOAKEBCARIBL9DQABAgMEBQYHEBESExQVFhcgESAS/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAKABiAJIBn9HwE4AoQGIAVBAmohBQwACwsgBEEEaiEEDAALCwJAA0AgBCADTg0BQQAhBQJAA0AgBUHAAE4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhGv0MAAAAAAAAAAAAAAAAAAAAACEb/QwAAAAAAAAAAAAAAAAAAAAAIRz9DAAAAAAAAAAAAAAAAAAAAAAhHf0MAAAAAAAAAAAAAAAAAAAAACEe/QwAAAAAAAAAAAAAAAAAAAAAIR8gACAFQcAAbGohBiABIARBwABsaiEHIAZBwABqIQgDQCAH/QACACETIAb9AAIAIQogCyAKIBP95gH95AEhCyAG/QACQCEKIAwgCiAT/eYB/eQBIQwgBv0AAoABIQogGiAKIBP95gH95AEhGiAG/QACwAEhCiAbIAogE/3mAf3kASEbIAb9AAKAAiEKIBwgCiAT/eYB/eQBIRwgBv0AAsACIQogHSAKIBP95gH95AEhHSAG/QACgAMhCiAeIAogE/3mAf3kASEeIAb9AALAAyEKIB8gCiAT/eYB/eQBIR8gBkEQaiEGIAdBEGohByAGIAhIDQALIAIgBEGAAmxqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEXIBogG/0NAAECAwQFBgcQERITFBUWFyAaIBv9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/QsCACAcIB39DQABAgMEBQYHEBESExQVFhcgHCAd/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRcgHiAf/Q0AAQIDBAUGBxAREhMUFRYXIB4gH/0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9CwIQIAVBCGohBQwACwsgBEEBaiEEDAALCwtqAQJ/QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWogASAFav0AAgAgAiAFav0AAgD95AH9CwIAIAVBEGohBSAFQYACSA0ACyAAQYACaiEAIAFBgAJqIQEgAkGAAmohAiAEQQFqIQQMAAsLC60MAgJ/EHtBACEGAkADQCAGIAVODQFBACEHA0AgACAHaiABIAdq/QACAP3hASEI/QwAAIA/AACAPwAAgD8AAIA//QwAAIA/AACAPwAAgD8AAIA/IAj9DKXAsEKlwLBCpcCwQqXAsEL96AH9DFCsrsJQrK7CUKyuwlCsrsL96QEhCSAJ/Qw7qrg/O6q4PzuquD87qrg//eYB/WohCiAJIAr9DACAMT8AgDE/AIAxPwCAMT/95gH95QEgCv0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEL/QxnaVA5Z2lQOWdpUDlnaVA5IAv95gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgC/3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAL/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIAv95gH9DKqqKj6qqio+qqoqPqqqKj795AEgC/3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASALIAv95gH95gEgC/3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAK/fgB/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH95AH95wEgAiAHav0AAgD95gEgAyAHav0AAgD94QEhDP0MAACAPwAAgD8AAIA/AACAP/0MAACAPwAAgD8AAIA/AACAPyAM/QylwLBCpcCwQqXAsEKlwLBC/egB/QxQrK7CUKyuwlCsrsJQrK7C/ekBIQ0gDf0MO6q4PzuquD87qrg/O6q4P/3mAf1qIQ4gDSAO/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIA79DIOAXrmDgF65g4BeuYOAXrn95gH95QEhD/0MZ2lQOWdpUDlnaVA5Z2lQOSAP/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIA/95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgD/3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAP/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIA/95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgDyAP/eYB/eYBIA/95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgDv34Af0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/eQB/ecBIAQgB2r9AAIAIRAgECAQ/eYBIRH9DOrwurvq8Lq76vC6u+rwursgEf3mAf0MThOpPE4TqTxOE6k8ThOpPP3kASAR/eYB/QwtHly9LR5cvS0eXL0tHly9/eQBIBH95gH9DJODCD6Tgwg+k4MIPpODCD795AEgEf3mAf0Mmaqqvpmqqr6Zqqq+maqqvv3kASAR/eYBIBD95gEgEP3kASESIBD94AH9DAAAAEAAAABAAAAAQAAAAED95gEhE/0MAACAPwAAgD8AAIA/AACAP/0MAAAAQAAAAEAAAABAAAAAQCAT/QylwLBCpcCwQqXAsEKlwLBC/egB/QxQrK7CUKyuwlCsrsJQrK7C/ekBIRQgFP0MO6q4PzuquD87qrg/O6q4P/3mAf1qIRUgFCAV/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIBX9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhFv0MZ2lQOWdpUDlnaVA5Z2lQOSAW/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIBb95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgFv3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAW/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIBb95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgFiAW/eYB/eYBIBb95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgFf34Af0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/QwAAIA/AACAPwAAgD8AAIA//eQB/ecB/eUBIBD9DAAAAIAAAACAAAAAgAAAAID9Tv1QIRcgEiAXIBD94AH9DAAAID8AACA/AAAgPwAAID/9Q/1S/eYB/eQB/QsCACAHQRBqIQcgB0HAAEgNAAsgAEHAAGohACABQYACaiEBIAJBwABqIQIgA0GAAmohAyAEQYACaiEEIAZBAWohBgwACwsL+wgCAn8Me0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVqIAEgBWr9AAIA/eEBIQb9DAAAgD8AAIA/AACAPwAAgD/9DAAAgD8AAIA/AACAPwAAgD8gBv0MpcCwQqXAsEKlwLBCpcCwQv3oAf0MUKyuwlCsrsJQrK7CUKyuwv3pASEHIAf9DDuquD87qrg/O6q4PzuquD/95gH9aiEIIAcgCP0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAI/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIQn9DGdpUDlnaVA5Z2lQOWdpUDkgCf3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAJ/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIAn95gH9DMGpKj3BqSo9wakqPcGpKj395AEgCf3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAJ/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIAkgCf3mAf3mASAJ/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIAj9+AH9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf3kAf3nASACIAVq/QACACEKIAogCv3mASEL/Qzq8Lq76vC6u+rwurvq8Lq7IAv95gH9DE4TqTxOE6k8ThOpPE4TqTz95AEgC/3mAf0MLR5cvS0eXL0tHly9LR5cvf3kASAL/eYB/QyTgwg+k4MIPpODCD6Tgwg+/eQBIAv95gH9DJmqqr6Zqqq+maqqvpmqqr795AEgC/3mASAK/eYBIAr95AEhDCAK/eAB/QwAAABAAAAAQAAAAEAAAABA/eYBIQ39DAAAgD8AAIA/AACAPwAAgD/9DAAAAEAAAABAAAAAQAAAAEAgDf0MpcCwQqXAsEKlwLBCpcCwQv3oAf0MUKyuwlCsrsJQrK7CUKyuwv3pASEOIA79DDuquD87qrg/O6q4PzuquD/95gH9aiEPIA4gD/0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAP/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIRD9DGdpUDlnaVA5Z2lQOWdpUDkgEP3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAQ/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIBD95gH9DMGpKj3BqSo9wakqPcGpKj395AEgEP3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAQ/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIBAgEP3mAf3mASAQ/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIA/9+AH9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf0MAACAPwAAgD8AAIA/AACAP/3kAf3nAf3lASAK/QwAAACAAAAAgAAAAIAAAACA/U79UCERIAwgESAK/eAB/QwAACA/AAAgPwAAID8AACA//UP9Uv3mAf0LAgAgBUEQaiEFIAVBwABIDQALIABBwABqIQAgAUGAAmohASACQcAAaiECIARBAWohBAwACwsLagECf0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVqIAEgBWr9AAIAIAIgBWr9AAIA/eQB/QsCACAFQRBqIQUgBUHAAEgNAAsgAEHAAGohACABQcAAaiEBIAJBwABqIQIgBEEBaiEEDAALCwu8GgIGfxN7QQAhBAJAA0AgAyAEa0EESA0BQQAhBQJAA0AgBUEETg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhD/0MAAAAAAAAAAAAAAAAAAAAACEQ/QwAAAAAAAAAAAAAAAAAAAAAIRH9DAAAAAAAAAAAAAAAAAAAAAAhEiAAIAVBwABsaiEGIAEgBEHAAGxqIQcgBkHAAGohCANAIAf9AAIAIRMgB/0AAkAhFCAH/QACgAEhFSAH/QACwAEhFiAG/QACACEKIAsgCiAT/eYB/eQBIQsgDSAKIBT95gH95AEhDSAPIAogFf3mAf3kASEPIBEgCiAW/eYB/eQBIREgBv0AAkAhCiAMIAogE/3mAf3kASEMIA4gCiAU/eYB/eQBIQ4gECAKIBX95gH95AEhECASIAogFv3mAf3kASESIAZBEGohBiAHQRBqIQcgBiAISA0ACyACIARBFGxqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCACAJIBn9HwE4AgQgDSAO/Q0AAQIDBAUGBxAREhMUFRYXIA0gDv0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCFCAJIBn9HwE4AhggDyAQ/Q0AAQIDBAUGBxAREhMUFRYXIA8gEP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCKCAJIBn9HwE4AiwgESAS/Q0AAQIDBAUGBxAREhMUFRYXIBEgEv0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCPCAJIBn9HwE4AkAgBUECaiEFDAALC0EEIQX9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhESAAIAVBwABsaiEGIAEgBEHAAGxqIQcgBkHAAGohCANAIAf9AAIAIRMgB/0AAkAhFCAH/QACgAEhFSAH/QACwAEhFiAG/QACACEKIAsgCiAT/eYB/eQBIQsgDSAKIBT95gH95AEhDSAPIAogFf3mAf3kASEPIBEgCiAW/eYB/eQBIREgBkEQaiEGIAdBEGohByAGIAhIDQALIAIgBEEUbGogBUEEbGohCSAL/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYXIAv9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AgAgDf0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWFyAN/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAIUIA/9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhcgD/0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCKCAR/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYXIBH9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AjwgBEEEaiEEDAALCwJAA0AgBCADTg0BQQAhBQJAA0AgBUEFTg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEa/QwAAAAAAAAAAAAAAAAAAAAAIRv9DAAAAAAAAAAAAAAAAAAAAAAhHCAAIAVBwABsaiEGIAEgBEHAAGxqIQcgBkHAAGohCANAIAf9AAIAIRMgBv0AAgAhCiALIAogE/3mAf3kASELIAb9AAJAIQogDCAKIBP95gH95AEhDCAG/QACgAEhCiAaIAogE/3mAf3kASEaIAb9AALAASEKIBsgCiAT/eYB/eQBIRsgBv0AAoACIQogHCAKIBP95gH95AEhHCAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgAiAEQRRsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFyAaIBv9DQABAgMEBQYHEBESExQVFhcgGiAb/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0LAgAgHP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWFyAc/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAIQIAVBBWohBQwACwsgBEEBaiEEDAALCwuCAQICfwF7QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWogASAFav0AAgAgAiAFav0AAgD95AH9CwIAIAVBEGohBSAFQRBIDQALIAEgBWr9AAIAIAIgBWr9AAIA/eQBIQYgACAG/R8AOAIQIABBFGohACABQRRqIQEgBEEBaiEEDAALCwviAwICfwR7QQAhAwJAA0AgAyACTg0BQQAhBANAIAAgBGogASAEav0AAgD94QEhBf0MAACAPwAAgD8AAIA/AACAP/0MAACAPwAAgD8AAIA/AACAPyAF/QylwLBCpcCwQqXAsEKlwLBC/egB/QxQrK7CUKyuwlCsrsJQrK7C/ekBIQYgBv0MO6q4PzuquD87qrg/O6q4P/3mAf1qIQcgBiAH/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIAf9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhCP0MZ2lQOWdpUDlnaVA5Z2lQOSAI/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIAj95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgCP3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAI/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIAj95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgCCAI/eYB/eYBIAj95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgB/34Af0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/eQB/ecB/QsCACAEQRBqIQQgBEHAAEgNAAsgAEHAAGohACABQYACaiEBIANBAWohAwwACwsL3QUCAn8Ie0EAIQMCQANAIAMgAk4NAUEAIQQDQCAAIARqIAEgBGr9AAIAIQUgBSAF/eYBIQb9DOrwurvq8Lq76vC6u+rwursgBv3mAf0MThOpPE4TqTxOE6k8ThOpPP3kASAG/eYB/QwtHly9LR5cvS0eXL0tHly9/eQBIAb95gH9DJODCD6Tgwg+k4MIPpODCD795AEgBv3mAf0Mmaqqvpmqqr6Zqqq+maqqvv3kASAG/eYBIAX95gEgBf3kASEHIAX94AH9DAAAAEAAAABAAAAAQAAAAED95gEhCP0MAACAPwAAgD8AAIA/AACAP/0MAAAAQAAAAEAAAABAAAAAQCAI/QylwLBCpcCwQqXAsEKlwLBC/egB/QxQrK7CUKyuwlCsrsJQrK7C/ekBIQkgCf0MO6q4PzuquD87qrg/O6q4P/3mAf1qIQogCSAK/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIAr9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhC/0MZ2lQOWdpUDlnaVA5Z2lQOSAL/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIAv95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgC/3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAL/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIAv95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgCyAL/eYB/eYBIAv95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgCv34Af0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/QwAAIA/AACAPwAAgD8AAIA//eQB/ecB/eUBIAX9DAAAAIAAAACAAAAAgAAAAID9Tv1QIQwgByAMIAX94AH9DAAAID8AACA/AAAgPwAAID/9Q/1S/QsCACAEQRBqIQQgBEHAAEgNAAsgAEHAAGohACABQYACaiEBIANBAWohAwwACwsLkgEBAn9BACEGAkADQCAGIAVODQFBACEHA0AgACAHaiABIAdq/QACACACIAdq/QACAP3mASADIAdq/QACACAEIAdq/QACAP3mAf3kAf0LAgAgB0EQaiEHIAdBwABIDQALIABBwABqIQAgAUHAAGohASACQcAAaiECIANBwABqIQMgBEHAAGohBCAGQQFqIQYMAAsLC90FAgJ/CHtBACEDAkADQCADIAJODQFBACEEA0AgACAEaiABIARq/QACACEFIAUgBf3mASEG/Qzq8Lq76vC6u+rwurvq8Lq7IAb95gH9DE4TqTxOE6k8ThOpPE4TqTz95AEgBv3mAf0MLR5cvS0eXL0tHly9LR5cvf3kASAG/eYB/QyTgwg+k4MIPpODCD6Tgwg+/eQBIAb95gH9DJmqqr6Zqqq+maqqvpmqqr795AEgBv3mASAF/eYBIAX95AEhByAF/eAB/QwAAABAAAAAQAAAAEAAAABA/eYBIQj9DAAAgD8AAIA/AACAPwAAgD/9DAAAAEAAAABAAAAAQAAAAEAgCP0MpcCwQqXAsEKlwLBCpcCwQv3oAf0MUKyuwlCsrsJQrK7CUKyuwv3pASEJIAn9DDuquD87qrg/O6q4PzuquD/95gH9aiEKIAkgCv0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAK/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIQv9DGdpUDlnaVA5Z2lQOWdpUDkgC/3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAL/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIAv95gH9DMGpKj3BqSo9wakqPcGpKj395AEgC/3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAL/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIAsgC/3mAf3mASAL/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIAr9+AH9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf0MAACAPwAAgD8AAIA/AACAP/3kAf3nAf3lASAF/QwAAACAAAAAgAAAAIAAAACA/U79UCEMIAcgDCAF/eAB/QwAACA/AAAgPwAAID8AACA//UP9Uv0LAgAgBEEQaiEEIARBwABIDQALIABBwABqIQAgAUHAAGohASADQQFqIQMMAAsLC2oBAn9BACEEAkADQCAEIANODQFBACEFA0AgACAFaiABIAVq/QACACACIAVq/QACAP3mAf0LAgAgBUEQaiEFIAVBwABIDQALIABBwABqIQAgAUHAAGohASACQcAAaiECIARBAWohBAwACwsLiQECAn8Be0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVqIAEgBWr9AAIAIAIgBWr9AAIA/eYB/QsCACAFQRBqIQUgBUEQSA0ACyABIAVq/QACACACIAVq/QACAP3mASEGIAAgBv0fADgCECAAQRRqIQAgAUEUaiEBIAJBFGohAiAEQQFqIQQMAAsLC54HAgJ/C3tBACEFAkADQCAFIARODQFBACEGA0AgACAGaiABIAZq/QACACACIAZq/QACAP0MAAAAPwAAAD8AAAA/AAAAP/3mASEHIAf9DKXAsEKlwLBCpcCwQqXAsEL96AH9DFCsrsJQrK7CUKyuwlCsrsL96QEhCCAI/Qw7qrg/O6q4PzuquD87qrg//eYB/WohCSAIIAn9DACAMT8AgDE/AIAxPwCAMT/95gH95QEgCf0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEK/QxnaVA5Z2lQOWdpUDlnaVA5IAr95gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgCv3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAK/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIAr95gH9DKqqKj6qqio+qqoqPqqqKj795AEgCv3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASAKIAr95gH95gEgCv3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAJ/fgB/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gEhCyALIAv95gEgAyAGav0AAgD95gH95QH9CwIAIAZBEGohBiAGQRBIDQALIAEgBmr9AAIAIAIgBmr9AAIA/QwAAAA/AAAAPwAAAD8AAAA//eYBIQ0gDf0MpcCwQqXAsEKlwLBCpcCwQv3oAf0MUKyuwlCsrsJQrK7CUKyuwv3pASEOIA79DDuquD87qrg/O6q4PzuquD/95gH9aiEPIA4gD/0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAP/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIRD9DGdpUDlnaVA5Z2lQOWdpUDkgEP3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAQ/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIBD95gH9DMGpKj3BqSo9wakqPcGpKj395AEgEP3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAQ/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIBAgEP3mAf3mASAQ/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIA/9+AH9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mASERIBEgEf3mASADIAZq/QACAP3mAf3lASEMIAAgDP0fADgCECAAQRRqIQAgAUEUaiEBIAJBFGohAiADQRRqIQMgBUEBaiEFDAALCwvLBgQFfwF7AX8Me0EAIQQCQANAIAMgBGtBAkgNAUEAIQUCQANAIAVBEE4NASACIARBwABsaiAFQQRsaiEK/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhD/0MAAAAAAAAAAAAAAAAAAAAACEQ/QwAAAAAAAAAAAAAAAAAAAAAIRH9DAAAAAAAAAAAAAAAAAAAAAAhEiAAIARBFGxqIQYgASAFQQRsaiEHIAZBFGohCANAIAf9AAIAIRMgB/0AAhAhFCAH/QACICEVIAf9AAIwIRYgBv0JAgAhCSALIAkgE/3mAf3kASELIAwgCSAU/eYB/eQBIQwgDSAJIBX95gH95AEhDSAOIAkgFv3mAf3kASEOIAb9CQIUIQkgDyAJIBP95gH95AEhDyAQIAkgFP3mAf3kASEQIBEgCSAV/eYB/eQBIREgEiAJIBb95gH95AEhEiAGQQRqIQYgB0HAAGohByAGIAhIDQALIAogC/0LAgAgCiAM/QsCECAKIA39CwIgIAogDv0LAjAgCiAP/QsCQCAKIBD9CwJQIAogEf0LAmAgCiAS/QsCcCAFQRBqIQUMAAsLIARBAmohBAwACwsCQANAIAQgA04NAUEAIQUCQANAIAVBEE4NASACIARBwABsaiAFQQRsaiEK/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ4gACAEQRRsaiEGIAEgBUEEbGohByAGQRRqIQgDQCAH/QACACETIAf9AAIQIRQgB/0AAiAhFSAH/QACMCEWIAb9CQIAIQkgCyAJIBP95gH95AEhCyAMIAkgFP3mAf3kASEMIA0gCSAV/eYB/eQBIQ0gDiAJIBb95gH95AEhDiAGQQRqIQYgB0HAAGohByAGIAhIDQALIAogC/0LAgAgCiAM/QsCECAKIA39CwIgIAogDv0LAjAgBUEQaiEFDAALCyAEQQFqIQQMAAsLC8EGBAd/AXsBfwx7IAFBBGwhASADQQRsIQNBACEGAkADQCAGQcACTg0BIAQgBmr9DAAAAAAAAAAAAAAAAAAAAAD9CwIAIAZBEGohBgwACwtBACELAkADQCALIAVODQEgC0EQaiEMAkAgDCAFSA0AIAUhDAtBACEGAkADQCAGQQRODQFBACEHAkADQCAHQRBODQEgBCAGQcAAbGogB0EEbGohDiAO/QACACEPIA79AAIQIRAgDv0AAiAhESAO/QACMCESIA79AAJAIRMgDv0AAlAhFCAO/QACYCEVIA79AAJwIRYgACALIAFsaiAGQQRsaiEJIAIgCyADbGogB0EEbGohCiALIQgCQANAIAggDE4NASAK/QACACEXIAr9AAIQIRggCv0AAiAhGSAK/QACMCEaIAn9CQIAIQ0gDyANIBf95gH95AEhDyAQIA0gGP3mAf3kASEQIBEgDSAZ/eYB/eQBIREgEiANIBr95gH95AEhEiAJ/QkCBCENIBMgDSAX/eYB/eQBIRMgFCANIBj95gH95AEhFCAVIA0gGf3mAf3kASEVIBYgDSAa/eYB/eQBIRYgCSABaiEJIAogA2ohCiAIQQFqIQgMAAsLIA4gD/0LAgAgDiAQ/QsCECAOIBH9CwIgIA4gEv0LAjAgDiAT/QsCQCAOIBT9CwJQIA4gFf0LAmAgDiAW/QsCcCAHQRBqIQcMAAsLIAZBAmohBgwACwtBBCEGQQAhBwJAA0AgB0EQTg0BIAQgBkHAAGxqIAdBBGxqIQ4gDv0AAgAhDyAO/QACECEQIA79AAIgIREgDv0AAjAhEiAAIAsgAWxqIAZBBGxqIQkgAiALIANsaiAHQQRsaiEKIAshCAJAA0AgCCAMTg0BIAr9AAIAIRcgCv0AAhAhGCAK/QACICEZIAr9AAIwIRogCf0JAgAhDSAPIA0gF/3mAf3kASEPIBAgDSAY/eYB/eQBIRAgESANIBn95gH95AEhESASIA0gGv3mAf3kASESIAkgAWohCSAKIANqIQogCEEBaiEIDAALCyAOIA/9CwIAIA4gEP0LAhAgDiAR/QsCICAOIBL9CwIwIAdBEGohBwwACwsgC0EQaiELDAALCwt/AQJ/QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWr9DAAAgD8AAIA/AACAPwAAgD8gASAFav0AAgAgAiAFav0AAgD95gH95QH9CwIAIAVBEGohBSAFQcAASA0ACyAAQcAAaiEAIAFBwABqIQEgAkHAAGohAiAEQQFqIQQMAAsLC38BAn9BACEEAkADQCAEIANODQFBACEFA0AgACAFaiABIAVq/QACAP0MAACAPwAAgD8AAIA/AACAPyACIAVq/QACAP3lAf3mAf0LAgAgBUEQaiEFIAVBwABIDQALIABBwABqIQAgAUHAAGohASACQcAAaiECIARBAWohBAwACwsLkgEBAn9BACEGAkADQCAGIAVODQFBACEHA0AgACAHaiABIAdq/QACACACIAdq/QACACADIAdq/QACAP3mASAEIAdq/QACAP3mAf3kAf0LAgAgB0EQaiEHIAdBwABIDQALIABBwABqIQAgAUHAAGohASACQcAAaiECIANBwABqIQMgBEHAAGohBCAGQQFqIQYMAAsLC34BAn9BACEFAkADQCAFIARODQFBACEGA0AgACAGaiABIAZq/QACACACIAZq/QACAP3mASADIAZq/QACAP3mAf0LAgAgBkEQaiEGIAZBwABIDQALIABBwABqIQAgAUHAAGohASACQcAAaiECIANBwABqIQMgBUEBaiEFDAALCwuSAQECf0EAIQYCQANAIAYgBU4NAUEAIQcDQCAAIAdqIAEgB2r9AAIAIAIgB2r9AAIA/eQBIAMgB2r9AAIA/eQBIAQgB2r9AAIA/eQB/QsCACAHQRBqIQcgB0GAAkgNAAsgAEGAAmohACABQYACaiEBIAJBgAJqIQIgA0GAAmohAyAEQYACaiEEIAZBAWohBgwACwsL0AYEBX8BewF/DHtBACEEAkADQCADIARrQQJIDQFBACEFAkADQCAFQRBODQEgAiAEQcAAbGogBUEEbGohCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhEP0MAAAAAAAAAAAAAAAAAAAAACER/QwAAAAAAAAAAAAAAAAAAAAAIRIgACAEQYACbGohBiABIAVBBGxqIQcgBkGAAmohCANAIAf9AAIAIRMgB/0AAhAhFCAH/QACICEVIAf9AAIwIRYgBv0JAgAhCSALIAkgE/3mAf3kASELIAwgCSAU/eYB/eQBIQwgDSAJIBX95gH95AEhDSAOIAkgFv3mAf3kASEOIAb9CQKAAiEJIA8gCSAT/eYB/eQBIQ8gECAJIBT95gH95AEhECARIAkgFf3mAf3kASERIBIgCSAW/eYB/eQBIRIgBkEEaiEGIAdBwABqIQcgBiAISA0ACyAKIAv9CwIAIAogDP0LAhAgCiAN/QsCICAKIA79CwIwIAogD/0LAkAgCiAQ/QsCUCAKIBH9CwJgIAogEv0LAnAgBUEQaiEFDAALCyAEQQJqIQQMAAsLAkADQCAEIANODQFBACEFAkADQCAFQRBODQEgAiAEQcAAbGogBUEEbGohCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEOIAAgBEGAAmxqIQYgASAFQQRsaiEHIAZBgAJqIQgDQCAH/QACACETIAf9AAIQIRQgB/0AAiAhFSAH/QACMCEWIAb9CQIAIQkgCyAJIBP95gH95AEhCyAMIAkgFP3mAf3kASEMIA0gCSAV/eYB/eQBIQ0gDiAJIBb95gH95AEhDiAGQQRqIQYgB0HAAGohByAGIAhIDQALIAogC/0LAgAgCiAM/QsCECAKIA39CwIgIAogDv0LAjAgBUEQaiEFDAALCyAEQQFqIQQMAAsLC6sEBAd/AXsBfwx7IAFBBGwhASADQQRsIQNBACEGAkADQCAGQYAgTg0BIAQgBmr9DAAAAAAAAAAAAAAAAAAAAAD9CwIAIAZBEGohBgwACwtBACELAkADQCALIAVODQEgC0EQaiEMAkAgDCAFSA0AIAUhDAtBACEGAkADQCAGQcAATg0BQQAhBwJAA0AgB0EQTg0BIAQgBkHAAGxqIAdBBGxqIQ4gDv0AAgAhDyAO/QACECEQIA79AAIgIREgDv0AAjAhEiAO/QACQCETIA79AAJQIRQgDv0AAmAhFSAO/QACcCEWIAAgCyABbGogBkEEbGohCSACIAsgA2xqIAdBBGxqIQogCyEIAkADQCAIIAxODQEgCv0AAgAhFyAK/QACECEYIAr9AAIgIRkgCv0AAjAhGiAJ/QkCACENIA8gDSAX/eYB/eQBIQ8gECANIBj95gH95AEhECARIA0gGf3mAf3kASERIBIgDSAa/eYB/eQBIRIgCf0JAgQhDSATIA0gF/3mAf3kASETIBQgDSAY/eYB/eQBIRQgFSANIBn95gH95AEhFSAWIA0gGv3mAf3kASEWIAkgAWohCSAKIANqIQogCEEBaiEIDAALCyAOIA/9CwIAIA4gEP0LAhAgDiAR/QsCICAOIBL9CwIwIA4gE/0LAkAgDiAU/QsCUCAOIBX9CwJgIA4gFv0LAnAgB0EQaiEHDAALCyAGQQJqIQYMAAsLIAtBEGohCwwACwsLhAQEBX8BewF/BntBACEEAkADQCADIARrQQJIDQFBACEFIAIgBEEgbGogBUEEbGohCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEOIAAgBEGAAmxqIQYgASAFQQRsaiEHIAZBgAJqIQgDQCAH/QACACEPIAf9AAIQIRAgBv0JAgAhCSALIAkgD/3mAf3kASELIAwgCSAQ/eYB/eQBIQwgBv0JAoACIQkgDSAJIA/95gH95AEhDSAOIAkgEP3mAf3kASEOIAZBBGohBiAHQSBqIQcgBiAISA0ACyAKIAv9CwIAIAogDP0LAhAgCiAN/QsCICAKIA79CwIwIARBAmohBAwACwsCQANAIAQgA04NAUEAIQUgAiAEQSBsaiAFQQRsaiEK/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDCAAIARBgAJsaiEGIAEgBUEEbGohByAGQYACaiEIA0AgB/0AAgAhDyAH/QACECEQIAb9CQIAIQkgCyAJIA/95gH95AEhCyAMIAkgEP3mAf3kASEMIAZBBGohBiAHQSBqIQcgBiAISA0ACyAKIAv9CwIAIAogDP0LAhAgBEEBaiEEDAALCwuMAwQHfwF7AX8GeyABQQRsIQEgA0EEbCEDQQAhBgJAA0AgBkGAIE4NASAEIAZq/QwAAAAAAAAAAAAAAAAAAAAA/QsCACAGQRBqIQYMAAsLQQAhCwJAA0AgCyAFTg0BIAtBEGohDAJAIAwgBUgNACAFIQwLQQAhBgJAA0AgBkGAAU4NAUEAIQcgBCAGQSBsaiAHQQRsaiEOIA79AAIAIQ8gDv0AAhAhECAO/QACICERIA79AAIwIRIgACALIAFsaiAGQQRsaiEJIAIgCyADbGogB0EEbGohCiALIQgCQANAIAggDE4NASAK/QACACETIAr9AAIQIRQgCf0JAgAhDSAPIA0gE/3mAf3kASEPIBAgDSAU/eYB/eQBIRAgCf0JAgQhDSARIA0gE/3mAf3kASERIBIgDSAU/eYB/eQBIRIgCSABaiEJIAogA2ohCiAIQQFqIQgMAAsLIA4gD/0LAgAgDiAQ/QsCECAOIBH9CwIgIA4gEv0LAjAgBkECaiEGDAALCyALQRBqIQsMAAsLC2YBAn9BACEEAkADQCAEIANODQFBACEFA0AgACAFaiABIAVq/QACACACIAVq/QACAP3kAf0LAgAgBUEQaiEFIAVBIEgNAAsgAEEgaiEAIAFBIGohASACQSBqIQIgBEEBaiEEDAALCwsA4AIEbmFtZQHYAhwACXJvd3NfNjR4OAEKcG9pbnR3aXNlMAIKcm93c182NHgxNgMKcG9pbnR3aXNlMQQKcG9pbnR3aXNlMgUKcG9pbnR3aXNlMwYKcG9pbnR3aXNlNAcJcm93c181eDE2CApwb2ludHdpc2U1CQpwb2ludHdpc2U2Cgpwb2ludHdpc2U3Cwpwb2ludHdpc2U4DApwb2ludHdpc2U5DQtwb2ludHdpc2UxMA4LcG9pbnR3aXNlMTEPC3BvaW50d2lzZTEyEAljb2xzXzV4MTYRCm91dGVyXzV4MTYSC3BvaW50d2lzZTEzEwtwb2ludHdpc2UxNBQLcG9pbnR3aXNlMTUVC3BvaW50d2lzZTE2Fgtwb2ludHdpc2UxNxcKY29sc182NHgxNhgLb3V0ZXJfNjR4MTYZCWNvbHNfNjR4OBoLb3V0ZXJfMTI4eDgbC3BvaW50d2lzZTE4";
+const kernelBytes = "AGFzbQEAAAABHwRgBH9/f38AYAZ/f39/f38AYAN/f38AYAV/f39/fwACEgEDZW52Bm1lbW9yeQIBAYCABAMeHQAAAAABAAAAAAICAQIAAAMAAQAAAQMBAAEAAQACB4ADHQlyb3dzXzY0eDgAAApwb2ludHdpc2UwAAEKcm93c182NHgxNgACCnBvaW50d2lzZTEAAwpwb2ludHdpc2UyAAQKcG9pbnR3aXNlMwAFCnBvaW50d2lzZTQABglyb3dzXzV4MTYABwpwb2ludHdpc2U1AAgKcG9pbnR3aXNlNgAJCnBvaW50d2lzZTcACgpwb2ludHdpc2U4AAsKcG9pbnR3aXNlOQAMC3BvaW50d2lzZTEwAA0LcG9pbnR3aXNlMTEADgtwb2ludHdpc2UxMgAPCWNvbHNfNXgxNgAQCm91dGVyXzV4MTYAEQtwb2ludHdpc2UxMwASC3BvaW50d2lzZTE0ABMLcG9pbnR3aXNlMTUAFAtwb2ludHdpc2UxNgAVC3BvaW50d2lzZTE3ABYKY29sc182NHgxNgAXC291dGVyXzY0eDE2ABgJY29sc182NHg4ABkLb3V0ZXJfMTI4eDgAGgtwb2ludHdpc2UxOAAbCW5vbmZpbml0ZQAcCviWAR3rEAIGfxZ7QQAhBAJAA0AgAyAEa0EESA0BQQAhBQJAA0AgBUHAAE4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhEP0MAAAAAAAAAAAAAAAAAAAAACER/QwAAAAAAAAAAAAAAAAAAAAAIRIgACAFQSBsaiEGIAEgBEEgbGohByAGQSBqIQgDQCAH/QACACETIAf9AAIgIRQgB/0AAkAhFSAH/QACYCEWIAb9AAIAIQogCyAKIBP95gH95AEhCyANIAogFP3mAf3kASENIA8gCiAV/eYB/eQBIQ8gESAKIBb95gH95AEhESAG/QACICEKIAwgCiAT/eYB/eQBIQwgDiAKIBT95gH95AEhDiAQIAogFf3mAf3kASEQIBIgCiAW/eYB/eQBIRIgBkEQaiEGIAdBEGohByAGIAhIDQALIAIgBEGAAmxqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCACAJIBn9HwE4AgQgDSAO/Q0AAQIDBAUGBxAREhMUFRYXIA0gDv0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCgAIgCSAZ/R8BOAKEAiAPIBD9DQABAgMEBQYHEBESExQVFhcgDyAQ/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAKABCAJIBn9HwE4AoQEIBEgEv0NAAECAwQFBgcQERITFBUWFyARIBL9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AoAGIAkgGf0fATgChAYgBUECaiEFDAALCyAEQQRqIQQMAAsLAkADQCAEIANODQFBACEFAkADQCAFQcAATg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEa/QwAAAAAAAAAAAAAAAAAAAAAIRv9DAAAAAAAAAAAAAAAAAAAAAAhHP0MAAAAAAAAAAAAAAAAAAAAACEd/QwAAAAAAAAAAAAAAAAAAAAAIR79DAAAAAAAAAAAAAAAAAAAAAAhHyAAIAVBIGxqIQYgASAEQSBsaiEHIAZBIGohCANAIAf9AAIAIRMgBv0AAgAhCiALIAogE/3mAf3kASELIAb9AAIgIQogDCAKIBP95gH95AEhDCAG/QACQCEKIBogCiAT/eYB/eQBIRogBv0AAmAhCiAbIAogE/3mAf3kASEbIAb9AAKAASEKIBwgCiAT/eYB/eQBIRwgBv0AAqABIQogHSAKIBP95gH95AEhHSAG/QACwAEhCiAeIAogE/3mAf3kASEeIAb9AALgASEKIB8gCiAT/eYB/eQBIR8gBkEQaiEGIAdBEGohByAGIAhIDQALIAIgBEGAAmxqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEXIBogG/0NAAECAwQFBgcQERITFBUWFyAaIBv9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/QsCACAcIB39DQABAgMEBQYHEBESExQVFhcgHCAd/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRcgHiAf/Q0AAQIDBAUGBxAREhMUFRYXIB4gH/0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9CwIQIAVBCGohBQwACwsgBEEBaiEEDAALCwtiAQJ/QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWogASAFav0AAgAgAiAFav0AAgD95AH9CwIAIAVBEGohBSAFQYACSA0ACyAAQYACaiEAIAFBgAJqIQEgBEEBaiEEDAALCwv1EAIGfxZ7QQAhBAJAA0AgAyAEa0EESA0BQQAhBQJAA0AgBUHAAE4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhEP0MAAAAAAAAAAAAAAAAAAAAACER/QwAAAAAAAAAAAAAAAAAAAAAIRIgACAFQcAAbGohBiABIARBwABsaiEHIAZBwABqIQgDQCAH/QACACETIAf9AAJAIRQgB/0AAoABIRUgB/0AAsABIRYgBv0AAgAhCiALIAogE/3mAf3kASELIA0gCiAU/eYB/eQBIQ0gDyAKIBX95gH95AEhDyARIAogFv3mAf3kASERIAb9AAJAIQogDCAKIBP95gH95AEhDCAOIAogFP3mAf3kASEOIBAgCiAV/eYB/eQBIRAgEiAKIBb95gH95AEhEiAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgAiAEQYACbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAIAIAkgGf0fATgCBCANIA79DQABAgMEBQYHEBESExQVFhcgDSAO/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAKAAiAJIBn9HwE4AoQCIA8gEP0NAAECAwQFBgcQERITFBUWFyAPIBD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AoAEIAkgGf0fATgChAQgESAS/Q0AAQIDBAUGBxAREhMUFRYXIBEgEv0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCgAYgCSAZ/R8BOAKEBiAFQQJqIQUMAAsLIARBBGohBAwACwsCQANAIAQgA04NAUEAIQUCQANAIAVBwABODQH9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIRr9DAAAAAAAAAAAAAAAAAAAAAAhG/0MAAAAAAAAAAAAAAAAAAAAACEc/QwAAAAAAAAAAAAAAAAAAAAAIR39DAAAAAAAAAAAAAAAAAAAAAAhHv0MAAAAAAAAAAAAAAAAAAAAACEfIAAgBUHAAGxqIQYgASAEQcAAbGohByAGQcAAaiEIA0AgB/0AAgAhEyAG/QACACEKIAsgCiAT/eYB/eQBIQsgBv0AAkAhCiAMIAogE/3mAf3kASEMIAb9AAKAASEKIBogCiAT/eYB/eQBIRogBv0AAsABIQogGyAKIBP95gH95AEhGyAG/QACgAIhCiAcIAogE/3mAf3kASEcIAb9AALAAiEKIB0gCiAT/eYB/eQBIR0gBv0AAoADIQogHiAKIBP95gH95AEhHiAG/QACwAMhCiAfIAogE/3mAf3kASEfIAZBEGohBiAHQRBqIQcgBiAISA0ACyACIARBgAJsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFyAaIBv9DQABAgMEBQYHEBESExQVFhcgGiAb/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0LAgAgHCAd/Q0AAQIDBAUGBxAREhMUFRYXIBwgHf0NCAkKCwwNDg8YGRobHB0eH/3kASEXIB4gH/0NAAECAwQFBgcQERITFBUWFyAeIB/9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/QsCECAFQQhqIQUMAAsLIARBAWohBAwACwsLagECf0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVqIAEgBWr9AAIAIAIgBWr9AAIA/eQB/QsCACAFQRBqIQUgBUGAAkgNAAsgAEGAAmohACABQYACaiEBIAJBgAJqIQIgBEEBaiEEDAALCwutDAICfxB7QQAhBgJAA0AgBiAFTg0BQQAhBwNAIAAgB2ogASAHav0AAgD94QEhCP0MAACAPwAAgD8AAIA/AACAP/0MAACAPwAAgD8AAIA/AACAPyAI/QylwLBCpcCwQqXAsEKlwLBC/egB/QxQrK7CUKyuwlCsrsJQrK7C/ekBIQkgCf0MO6q4PzuquD87qrg/O6q4P/3mAf1qIQogCSAK/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIAr9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhC/0MZ2lQOWdpUDlnaVA5Z2lQOSAL/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIAv95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgC/3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAL/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIAv95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgCyAL/eYB/eYBIAv95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgCv34Af0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/eQB/ecBIAIgB2r9AAIA/eYBIAMgB2r9AAIA/eEBIQz9DAAAgD8AAIA/AACAPwAAgD/9DAAAgD8AAIA/AACAPwAAgD8gDP0MpcCwQqXAsEKlwLBCpcCwQv3oAf0MUKyuwlCsrsJQrK7CUKyuwv3pASENIA39DDuquD87qrg/O6q4PzuquD/95gH9aiEOIA0gDv0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAO/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIQ/9DGdpUDlnaVA5Z2lQOWdpUDkgD/3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAP/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIA/95gH9DMGpKj3BqSo9wakqPcGpKj395AEgD/3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAP/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIA8gD/3mAf3mASAP/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIA79+AH9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf3kAf3nASAEIAdq/QACACEQIBAgEP3mASER/Qzq8Lq76vC6u+rwurvq8Lq7IBH95gH9DE4TqTxOE6k8ThOpPE4TqTz95AEgEf3mAf0MLR5cvS0eXL0tHly9LR5cvf3kASAR/eYB/QyTgwg+k4MIPpODCD6Tgwg+/eQBIBH95gH9DJmqqr6Zqqq+maqqvpmqqr795AEgEf3mASAQ/eYBIBD95AEhEiAQ/eAB/QwAAABAAAAAQAAAAEAAAABA/eYBIRP9DAAAgD8AAIA/AACAPwAAgD/9DAAAAEAAAABAAAAAQAAAAEAgE/0MpcCwQqXAsEKlwLBCpcCwQv3oAf0MUKyuwlCsrsJQrK7CUKyuwv3pASEUIBT9DDuquD87qrg/O6q4PzuquD/95gH9aiEVIBQgFf0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAV/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIRb9DGdpUDlnaVA5Z2lQOWdpUDkgFv3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAW/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIBb95gH9DMGpKj3BqSo9wakqPcGpKj395AEgFv3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAW/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIBYgFv3mAf3mASAW/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIBX9+AH9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf0MAACAPwAAgD8AAIA/AACAP/3kAf3nAf3lASAQ/QwAAACAAAAAgAAAAIAAAACA/U79UCEXIBIgFyAQ/eAB/QwAACA/AAAgPwAAID8AACA//UP9Uv3mAf3kAf0LAgAgB0EQaiEHIAdBwABIDQALIABBwABqIQAgAUGAAmohASACQcAAaiECIANBgAJqIQMgBEGAAmohBCAGQQFqIQYMAAsLC/sIAgJ/DHtBACEEAkADQCAEIANODQFBACEFA0AgACAFaiABIAVq/QACAP3hASEG/QwAAIA/AACAPwAAgD8AAIA//QwAAIA/AACAPwAAgD8AAIA/IAb9DKXAsEKlwLBCpcCwQqXAsEL96AH9DFCsrsJQrK7CUKyuwlCsrsL96QEhByAH/Qw7qrg/O6q4PzuquD87qrg//eYB/WohCCAHIAj9DACAMT8AgDE/AIAxPwCAMT/95gH95QEgCP0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEJ/QxnaVA5Z2lQOWdpUDlnaVA5IAn95gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgCf3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAJ/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIAn95gH9DKqqKj6qqio+qqoqPqqqKj795AEgCf3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASAJIAn95gH95gEgCf3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAI/fgB/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH95AH95wEgAiAFav0AAgAhCiAKIAr95gEhC/0M6vC6u+rwurvq8Lq76vC6uyAL/eYB/QxOE6k8ThOpPE4TqTxOE6k8/eQBIAv95gH9DC0eXL0tHly9LR5cvS0eXL395AEgC/3mAf0Mk4MIPpODCD6Tgwg+k4MIPv3kASAL/eYB/QyZqqq+maqqvpmqqr6Zqqq+/eQBIAv95gEgCv3mASAK/eQBIQwgCv3gAf0MAAAAQAAAAEAAAABAAAAAQP3mASEN/QwAAIA/AACAPwAAgD8AAIA//QwAAABAAAAAQAAAAEAAAABAIA39DKXAsEKlwLBCpcCwQqXAsEL96AH9DFCsrsJQrK7CUKyuwlCsrsL96QEhDiAO/Qw7qrg/O6q4PzuquD87qrg//eYB/WohDyAOIA/9DACAMT8AgDE/AIAxPwCAMT/95gH95QEgD/0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEQ/QxnaVA5Z2lQOWdpUDlnaVA5IBD95gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgEP3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAQ/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIBD95gH9DKqqKj6qqio+qqoqPqqqKj795AEgEP3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASAQIBD95gH95gEgEP3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAP/fgB/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH9DAAAgD8AAIA/AACAPwAAgD/95AH95wH95QEgCv0MAAAAgAAAAIAAAACAAAAAgP1O/VAhESAMIBEgCv3gAf0MAAAgPwAAID8AACA/AAAgP/1D/VL95gH9CwIAIAVBEGohBSAFQcAASA0ACyAAQcAAaiEAIAFBgAJqIQEgAkHAAGohAiAEQQFqIQQMAAsLC2oBAn9BACEEAkADQCAEIANODQFBACEFA0AgACAFaiABIAVq/QACACACIAVq/QACAP3kAf0LAgAgBUEQaiEFIAVBwABIDQALIABBwABqIQAgAUHAAGohASACQcAAaiECIARBAWohBAwACwsLvBoCBn8Te0EAIQQCQANAIAMgBGtBBEgNAUEAIQUCQANAIAVBBE4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhEP0MAAAAAAAAAAAAAAAAAAAAACER/QwAAAAAAAAAAAAAAAAAAAAAIRIgACAFQcAAbGohBiABIARBwABsaiEHIAZBwABqIQgDQCAH/QACACETIAf9AAJAIRQgB/0AAoABIRUgB/0AAsABIRYgBv0AAgAhCiALIAogE/3mAf3kASELIA0gCiAU/eYB/eQBIQ0gDyAKIBX95gH95AEhDyARIAogFv3mAf3kASERIAb9AAJAIQogDCAKIBP95gH95AEhDCAOIAogFP3mAf3kASEOIBAgCiAV/eYB/eQBIRAgEiAKIBb95gH95AEhEiAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgAiAEQRRsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AgAgCSAZ/R8BOAIEIA0gDv0NAAECAwQFBgcQERITFBUWFyANIA79DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AhQgCSAZ/R8BOAIYIA8gEP0NAAECAwQFBgcQERITFBUWFyAPIBD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AiggCSAZ/R8BOAIsIBEgEv0NAAECAwQFBgcQERITFBUWFyARIBL9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AjwgCSAZ/R8BOAJAIAVBAmohBQwACwtBBCEF/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEP/QwAAAAAAAAAAAAAAAAAAAAAIREgACAFQcAAbGohBiABIARBwABsaiEHIAZBwABqIQgDQCAH/QACACETIAf9AAJAIRQgB/0AAoABIRUgB/0AAsABIRYgBv0AAgAhCiALIAogE/3mAf3kASELIA0gCiAU/eYB/eQBIQ0gDyAKIBX95gH95AEhDyARIAogFv3mAf3kASERIAZBEGohBiAHQRBqIQcgBiAISA0ACyACIARBFGxqIAVBBGxqIQkgC/0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWFyAL/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAIAIA39DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhcgDf0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCFCAP/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYXIA/9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AiggEf0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWFyAR/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAI8IARBBGohBAwACwsCQANAIAQgA04NAUEAIQUCQANAIAVBBU4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhGv0MAAAAAAAAAAAAAAAAAAAAACEb/QwAAAAAAAAAAAAAAAAAAAAAIRwgACAFQcAAbGohBiABIARBwABsaiEHIAZBwABqIQgDQCAH/QACACETIAb9AAIAIQogCyAKIBP95gH95AEhCyAG/QACQCEKIAwgCiAT/eYB/eQBIQwgBv0AAoABIQogGiAKIBP95gH95AEhGiAG/QACwAEhCiAbIAogE/3mAf3kASEbIAb9AAKAAiEKIBwgCiAT/eYB/eQBIRwgBkEQaiEGIAdBEGohByAGIAhIDQALIAIgBEEUbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRcgGiAb/Q0AAQIDBAUGBxAREhMUFRYXIBogG/0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9CwIAIBz9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhcgHP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCECAFQQVqIQUMAAsLIARBAWohBAwACwsLggECAn8Be0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVqIAEgBWr9AAIAIAIgBWr9AAIA/eQB/QsCACAFQRBqIQUgBUEQSA0ACyABIAVq/QACACACIAVq/QACAP3kASEGIAAgBv0fADgCECAAQRRqIQAgAUEUaiEBIARBAWohBAwACwsL4gMCAn8Ee0EAIQMCQANAIAMgAk4NAUEAIQQDQCAAIARqIAEgBGr9AAIA/eEBIQX9DAAAgD8AAIA/AACAPwAAgD/9DAAAgD8AAIA/AACAPwAAgD8gBf0MpcCwQqXAsEKlwLBCpcCwQv3oAf0MUKyuwlCsrsJQrK7CUKyuwv3pASEGIAb9DDuquD87qrg/O6q4PzuquD/95gH9aiEHIAYgB/0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAH/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIQj9DGdpUDlnaVA5Z2lQOWdpUDkgCP3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAI/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIAj95gH9DMGpKj3BqSo9wakqPcGpKj395AEgCP3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAI/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIAggCP3mAf3mASAI/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIAf9+AH9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf3kAf3nAf0LAgAgBEEQaiEEIARBwABIDQALIABBwABqIQAgAUGAAmohASADQQFqIQMMAAsLC90FAgJ/CHtBACEDAkADQCADIAJODQFBACEEA0AgACAEaiABIARq/QACACEFIAUgBf3mASEG/Qzq8Lq76vC6u+rwurvq8Lq7IAb95gH9DE4TqTxOE6k8ThOpPE4TqTz95AEgBv3mAf0MLR5cvS0eXL0tHly9LR5cvf3kASAG/eYB/QyTgwg+k4MIPpODCD6Tgwg+/eQBIAb95gH9DJmqqr6Zqqq+maqqvpmqqr795AEgBv3mASAF/eYBIAX95AEhByAF/eAB/QwAAABAAAAAQAAAAEAAAABA/eYBIQj9DAAAgD8AAIA/AACAPwAAgD/9DAAAAEAAAABAAAAAQAAAAEAgCP0MpcCwQqXAsEKlwLBCpcCwQv3oAf0MUKyuwlCsrsJQrK7CUKyuwv3pASEJIAn9DDuquD87qrg/O6q4PzuquD/95gH9aiEKIAkgCv0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAK/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIQv9DGdpUDlnaVA5Z2lQOWdpUDkgC/3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAL/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIAv95gH9DMGpKj3BqSo9wakqPcGpKj395AEgC/3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAL/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIAsgC/3mAf3mASAL/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIAr9+AH9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf0MAACAPwAAgD8AAIA/AACAP/3kAf3nAf3lASAF/QwAAACAAAAAgAAAAIAAAACA/U79UCEMIAcgDCAF/eAB/QwAACA/AAAgPwAAID8AACA//UP9Uv0LAgAgBEEQaiEEIARBwABIDQALIABBwABqIQAgAUGAAmohASADQQFqIQMMAAsLC5IBAQJ/QQAhBgJAA0AgBiAFTg0BQQAhBwNAIAAgB2ogASAHav0AAgAgAiAHav0AAgD95gEgAyAHav0AAgAgBCAHav0AAgD95gH95AH9CwIAIAdBEGohByAHQcAASA0ACyAAQcAAaiEAIAFBwABqIQEgAkHAAGohAiADQcAAaiEDIARBwABqIQQgBkEBaiEGDAALCwvdBQICfwh7QQAhAwJAA0AgAyACTg0BQQAhBANAIAAgBGogASAEav0AAgAhBSAFIAX95gEhBv0M6vC6u+rwurvq8Lq76vC6uyAG/eYB/QxOE6k8ThOpPE4TqTxOE6k8/eQBIAb95gH9DC0eXL0tHly9LR5cvS0eXL395AEgBv3mAf0Mk4MIPpODCD6Tgwg+k4MIPv3kASAG/eYB/QyZqqq+maqqvpmqqr6Zqqq+/eQBIAb95gEgBf3mASAF/eQBIQcgBf3gAf0MAAAAQAAAAEAAAABAAAAAQP3mASEI/QwAAIA/AACAPwAAgD8AAIA//QwAAABAAAAAQAAAAEAAAABAIAj9DKXAsEKlwLBCpcCwQqXAsEL96AH9DFCsrsJQrK7CUKyuwlCsrsL96QEhCSAJ/Qw7qrg/O6q4PzuquD87qrg//eYB/WohCiAJIAr9DACAMT8AgDE/AIAxPwCAMT/95gH95QEgCv0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEL/QxnaVA5Z2lQOWdpUDlnaVA5IAv95gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgC/3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAL/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIAv95gH9DKqqKj6qqio+qqoqPqqqKj795AEgC/3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASALIAv95gH95gEgC/3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAK/fgB/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH9DAAAgD8AAIA/AACAPwAAgD/95AH95wH95QEgBf0MAAAAgAAAAIAAAACAAAAAgP1O/VAhDCAHIAwgBf3gAf0MAAAgPwAAID8AACA/AAAgP/1D/VL9CwIAIARBEGohBCAEQcAASA0ACyAAQcAAaiEAIAFBwABqIQEgA0EBaiEDDAALCwtqAQJ/QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWogASAFav0AAgAgAiAFav0AAgD95gH9CwIAIAVBEGohBSAFQcAASA0ACyAAQcAAaiEAIAFBwABqIQEgAkHAAGohAiAEQQFqIQQMAAsLC4kBAgJ/AXtBACEEAkADQCAEIANODQFBACEFA0AgACAFaiABIAVq/QACACACIAVq/QACAP3mAf0LAgAgBUEQaiEFIAVBEEgNAAsgASAFav0AAgAgAiAFav0AAgD95gEhBiAAIAb9HwA4AhAgAEEUaiEAIAFBFGohASACQRRqIQIgBEEBaiEEDAALCwueBwICfwt7QQAhBQJAA0AgBSAETg0BQQAhBgNAIAAgBmogASAGav0AAgAgAiAGav0AAgD9DAAAAD8AAAA/AAAAPwAAAD/95gEhByAH/QylwLBCpcCwQqXAsEKlwLBC/egB/QxQrK7CUKyuwlCsrsJQrK7C/ekBIQggCP0MO6q4PzuquD87qrg/O6q4P/3mAf1qIQkgCCAJ/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIAn9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhCv0MZ2lQOWdpUDlnaVA5Z2lQOSAK/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIAr95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgCv3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAK/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIAr95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgCiAK/eYB/eYBIAr95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgCf34Af0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYBIQsgCyAL/eYBIAMgBmr9AAIA/eYB/eUB/QsCACAGQRBqIQYgBkEQSA0ACyABIAZq/QACACACIAZq/QACAP0MAAAAPwAAAD8AAAA/AAAAP/3mASENIA39DKXAsEKlwLBCpcCwQqXAsEL96AH9DFCsrsJQrK7CUKyuwlCsrsL96QEhDiAO/Qw7qrg/O6q4PzuquD87qrg//eYB/WohDyAOIA/9DACAMT8AgDE/AIAxPwCAMT/95gH95QEgD/0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEQ/QxnaVA5Z2lQOWdpUDlnaVA5IBD95gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgEP3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAQ/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIBD95gH9DKqqKj6qqio+qqoqPqqqKj795AEgEP3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASAQIBD95gH95gEgEP3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAP/fgB/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gEhESARIBH95gEgAyAGav0AAgD95gH95QEhDCAAIAz9HwA4AhAgAEEUaiEAIAFBFGohASACQRRqIQIgA0EUaiEDIAVBAWohBQwACwsLywYEBX8BewF/DHtBACEEAkADQCADIARrQQJIDQFBACEFAkADQCAFQRBODQEgAiAEQcAAbGogBUEEbGohCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhEP0MAAAAAAAAAAAAAAAAAAAAACER/QwAAAAAAAAAAAAAAAAAAAAAIRIgACAEQRRsaiEGIAEgBUEEbGohByAGQRRqIQgDQCAH/QACACETIAf9AAIQIRQgB/0AAiAhFSAH/QACMCEWIAb9CQIAIQkgCyAJIBP95gH95AEhCyAMIAkgFP3mAf3kASEMIA0gCSAV/eYB/eQBIQ0gDiAJIBb95gH95AEhDiAG/QkCFCEJIA8gCSAT/eYB/eQBIQ8gECAJIBT95gH95AEhECARIAkgFf3mAf3kASERIBIgCSAW/eYB/eQBIRIgBkEEaiEGIAdBwABqIQcgBiAISA0ACyAKIAv9CwIAIAogDP0LAhAgCiAN/QsCICAKIA79CwIwIAogD/0LAkAgCiAQ/QsCUCAKIBH9CwJgIAogEv0LAnAgBUEQaiEFDAALCyAEQQJqIQQMAAsLAkADQCAEIANODQFBACEFAkADQCAFQRBODQEgAiAEQcAAbGogBUEEbGohCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEOIAAgBEEUbGohBiABIAVBBGxqIQcgBkEUaiEIA0AgB/0AAgAhEyAH/QACECEUIAf9AAIgIRUgB/0AAjAhFiAG/QkCACEJIAsgCSAT/eYB/eQBIQsgDCAJIBT95gH95AEhDCANIAkgFf3mAf3kASENIA4gCSAW/eYB/eQBIQ4gBkEEaiEGIAdBwABqIQcgBiAISA0ACyAKIAv9CwIAIAogDP0LAhAgCiAN/QsCICAKIA79CwIwIAVBEGohBQwACwsgBEEBaiEEDAALCwvBBgQHfwF7AX8MeyABQQRsIQEgA0EEbCEDQQAhBgJAA0AgBkHAAk4NASAEIAZq/QwAAAAAAAAAAAAAAAAAAAAA/QsCACAGQRBqIQYMAAsLQQAhCwJAA0AgCyAFTg0BIAtBEGohDAJAIAwgBUgNACAFIQwLQQAhBgJAA0AgBkEETg0BQQAhBwJAA0AgB0EQTg0BIAQgBkHAAGxqIAdBBGxqIQ4gDv0AAgAhDyAO/QACECEQIA79AAIgIREgDv0AAjAhEiAO/QACQCETIA79AAJQIRQgDv0AAmAhFSAO/QACcCEWIAAgCyABbGogBkEEbGohCSACIAsgA2xqIAdBBGxqIQogCyEIAkADQCAIIAxODQEgCv0AAgAhFyAK/QACECEYIAr9AAIgIRkgCv0AAjAhGiAJ/QkCACENIA8gDSAX/eYB/eQBIQ8gECANIBj95gH95AEhECARIA0gGf3mAf3kASERIBIgDSAa/eYB/eQBIRIgCf0JAgQhDSATIA0gF/3mAf3kASETIBQgDSAY/eYB/eQBIRQgFSANIBn95gH95AEhFSAWIA0gGv3mAf3kASEWIAkgAWohCSAKIANqIQogCEEBaiEIDAALCyAOIA/9CwIAIA4gEP0LAhAgDiAR/QsCICAOIBL9CwIwIA4gE/0LAkAgDiAU/QsCUCAOIBX9CwJgIA4gFv0LAnAgB0EQaiEHDAALCyAGQQJqIQYMAAsLQQQhBkEAIQcCQANAIAdBEE4NASAEIAZBwABsaiAHQQRsaiEOIA79AAIAIQ8gDv0AAhAhECAO/QACICERIA79AAIwIRIgACALIAFsaiAGQQRsaiEJIAIgCyADbGogB0EEbGohCiALIQgCQANAIAggDE4NASAK/QACACEXIAr9AAIQIRggCv0AAiAhGSAK/QACMCEaIAn9CQIAIQ0gDyANIBf95gH95AEhDyAQIA0gGP3mAf3kASEQIBEgDSAZ/eYB/eQBIREgEiANIBr95gH95AEhEiAJIAFqIQkgCiADaiEKIAhBAWohCAwACwsgDiAP/QsCACAOIBD9CwIQIA4gEf0LAiAgDiAS/QsCMCAHQRBqIQcMAAsLIAtBEGohCwwACwsLfwECf0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVq/QwAAIA/AACAPwAAgD8AAIA/IAEgBWr9AAIAIAIgBWr9AAIA/eYB/eUB/QsCACAFQRBqIQUgBUHAAEgNAAsgAEHAAGohACABQcAAaiEBIAJBwABqIQIgBEEBaiEEDAALCwt/AQJ/QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWogASAFav0AAgD9DAAAgD8AAIA/AACAPwAAgD8gAiAFav0AAgD95QH95gH9CwIAIAVBEGohBSAFQcAASA0ACyAAQcAAaiEAIAFBwABqIQEgAkHAAGohAiAEQQFqIQQMAAsLC5IBAQJ/QQAhBgJAA0AgBiAFTg0BQQAhBwNAIAAgB2ogASAHav0AAgAgAiAHav0AAgAgAyAHav0AAgD95gEgBCAHav0AAgD95gH95AH9CwIAIAdBEGohByAHQcAASA0ACyAAQcAAaiEAIAFBwABqIQEgAkHAAGohAiADQcAAaiEDIARBwABqIQQgBkEBaiEGDAALCwt+AQJ/QQAhBQJAA0AgBSAETg0BQQAhBgNAIAAgBmogASAGav0AAgAgAiAGav0AAgD95gEgAyAGav0AAgD95gH9CwIAIAZBEGohBiAGQcAASA0ACyAAQcAAaiEAIAFBwABqIQEgAkHAAGohAiADQcAAaiEDIAVBAWohBQwACwsLkgEBAn9BACEGAkADQCAGIAVODQFBACEHA0AgACAHaiABIAdq/QACACACIAdq/QACAP3kASADIAdq/QACAP3kASAEIAdq/QACAP3kAf0LAgAgB0EQaiEHIAdBgAJIDQALIABBgAJqIQAgAUGAAmohASACQYACaiECIANBgAJqIQMgBEGAAmohBCAGQQFqIQYMAAsLC9AGBAV/AXsBfwx7QQAhBAJAA0AgAyAEa0ECSA0BQQAhBQJAA0AgBUEQTg0BIAIgBEHAAGxqIAVBBGxqIQr9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDv0MAAAAAAAAAAAAAAAAAAAAACEP/QwAAAAAAAAAAAAAAAAAAAAAIRD9DAAAAAAAAAAAAAAAAAAAAAAhEf0MAAAAAAAAAAAAAAAAAAAAACESIAAgBEGAAmxqIQYgASAFQQRsaiEHIAZBgAJqIQgDQCAH/QACACETIAf9AAIQIRQgB/0AAiAhFSAH/QACMCEWIAb9CQIAIQkgCyAJIBP95gH95AEhCyAMIAkgFP3mAf3kASEMIA0gCSAV/eYB/eQBIQ0gDiAJIBb95gH95AEhDiAG/QkCgAIhCSAPIAkgE/3mAf3kASEPIBAgCSAU/eYB/eQBIRAgESAJIBX95gH95AEhESASIAkgFv3mAf3kASESIAZBBGohBiAHQcAAaiEHIAYgCEgNAAsgCiAL/QsCACAKIAz9CwIQIAogDf0LAiAgCiAO/QsCMCAKIA/9CwJAIAogEP0LAlAgCiAR/QsCYCAKIBL9CwJwIAVBEGohBQwACwsgBEECaiEEDAALCwJAA0AgBCADTg0BQQAhBQJAA0AgBUEQTg0BIAIgBEHAAGxqIAVBBGxqIQr9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDiAAIARBgAJsaiEGIAEgBUEEbGohByAGQYACaiEIA0AgB/0AAgAhEyAH/QACECEUIAf9AAIgIRUgB/0AAjAhFiAG/QkCACEJIAsgCSAT/eYB/eQBIQsgDCAJIBT95gH95AEhDCANIAkgFf3mAf3kASENIA4gCSAW/eYB/eQBIQ4gBkEEaiEGIAdBwABqIQcgBiAISA0ACyAKIAv9CwIAIAogDP0LAhAgCiAN/QsCICAKIA79CwIwIAVBEGohBQwACwsgBEEBaiEEDAALCwurBAQHfwF7AX8MeyABQQRsIQEgA0EEbCEDQQAhBgJAA0AgBkGAIE4NASAEIAZq/QwAAAAAAAAAAAAAAAAAAAAA/QsCACAGQRBqIQYMAAsLQQAhCwJAA0AgCyAFTg0BIAtBEGohDAJAIAwgBUgNACAFIQwLQQAhBgJAA0AgBkHAAE4NAUEAIQcCQANAIAdBEE4NASAEIAZBwABsaiAHQQRsaiEOIA79AAIAIQ8gDv0AAhAhECAO/QACICERIA79AAIwIRIgDv0AAkAhEyAO/QACUCEUIA79AAJgIRUgDv0AAnAhFiAAIAsgAWxqIAZBBGxqIQkgAiALIANsaiAHQQRsaiEKIAshCAJAA0AgCCAMTg0BIAr9AAIAIRcgCv0AAhAhGCAK/QACICEZIAr9AAIwIRogCf0JAgAhDSAPIA0gF/3mAf3kASEPIBAgDSAY/eYB/eQBIRAgESANIBn95gH95AEhESASIA0gGv3mAf3kASESIAn9CQIEIQ0gEyANIBf95gH95AEhEyAUIA0gGP3mAf3kASEUIBUgDSAZ/eYB/eQBIRUgFiANIBr95gH95AEhFiAJIAFqIQkgCiADaiEKIAhBAWohCAwACwsgDiAP/QsCACAOIBD9CwIQIA4gEf0LAiAgDiAS/QsCMCAOIBP9CwJAIA4gFP0LAlAgDiAV/QsCYCAOIBb9CwJwIAdBEGohBwwACwsgBkECaiEGDAALCyALQRBqIQsMAAsLC4QEBAV/AXsBfwZ7QQAhBAJAA0AgAyAEa0ECSA0BQQAhBSACIARBIGxqIAVBBGxqIQr9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDiAAIARBgAJsaiEGIAEgBUEEbGohByAGQYACaiEIA0AgB/0AAgAhDyAH/QACECEQIAb9CQIAIQkgCyAJIA/95gH95AEhCyAMIAkgEP3mAf3kASEMIAb9CQKAAiEJIA0gCSAP/eYB/eQBIQ0gDiAJIBD95gH95AEhDiAGQQRqIQYgB0EgaiEHIAYgCEgNAAsgCiAL/QsCACAKIAz9CwIQIAogDf0LAiAgCiAO/QsCMCAEQQJqIQQMAAsLAkADQCAEIANODQFBACEFIAIgBEEgbGogBUEEbGohCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQwgACAEQYACbGohBiABIAVBBGxqIQcgBkGAAmohCANAIAf9AAIAIQ8gB/0AAhAhECAG/QkCACEJIAsgCSAP/eYB/eQBIQsgDCAJIBD95gH95AEhDCAGQQRqIQYgB0EgaiEHIAYgCEgNAAsgCiAL/QsCACAKIAz9CwIQIARBAWohBAwACwsLjAMEB38BewF/BnsgAUEEbCEBIANBBGwhA0EAIQYCQANAIAZBgCBODQEgBCAGav0MAAAAAAAAAAAAAAAAAAAAAP0LAgAgBkEQaiEGDAALC0EAIQsCQANAIAsgBU4NASALQRBqIQwCQCAMIAVIDQAgBSEMC0EAIQYCQANAIAZBgAFODQFBACEHIAQgBkEgbGogB0EEbGohDiAO/QACACEPIA79AAIQIRAgDv0AAiAhESAO/QACMCESIAAgCyABbGogBkEEbGohCSACIAsgA2xqIAdBBGxqIQogCyEIAkADQCAIIAxODQEgCv0AAgAhEyAK/QACECEUIAn9CQIAIQ0gDyANIBP95gH95AEhDyAQIA0gFP3mAf3kASEQIAn9CQIEIQ0gESANIBP95gH95AEhESASIA0gFP3mAf3kASESIAkgAWohCSAKIANqIQogCEEBaiEIDAALCyAOIA/9CwIAIA4gEP0LAhAgDiAR/QsCICAOIBL9CwIwIAZBAmohBgwACwsgC0EQaiELDAALCwtmAQJ/QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWogASAFav0AAgAgAiAFav0AAgD95AH9CwIAIAVBEGohBSAFQSBIDQALIABBIGohACABQSBqIQEgAkEgaiECIARBAWohBAwACwsL7QICAX8Ee/0MAAAAAAAAAAAAAAAAAAAAACEE/QwAAAAAAAAAAAAAAAAAAAAAIQX9DAAAAAAAAAAAAAAAAAAAAAAhBv0MAAAAAAAAAAAAAAAAAAAAACEHIAFBBGwgAGohAwJAA0AgAyAAa0HAAEgNASAEIAD9AAIA/QwAAAAAAAAAAAAAAAAAAAAA/eYB/eQBIQQgBSAA/QACEP0MAAAAAAAAAAAAAAAAAAAAAP3mAf3kASEFIAYgAP0AAiD9DAAAAAAAAAAAAAAAAAAAAAD95gH95AEhBiAHIAD9AAIw/QwAAAAAAAAAAAAAAAAAAAAA/eYB/eQBIQcgAEHAAGohAAwACwsCQANAIAMgAGtBEEgNASAEIAD9AAIA/QwAAAAAAAAAAAAAAAAAAAAA/eYB/eQBIQQgAEEQaiEADAALCyAEIAX95AEgBv3kASAH/eQBIQQgAiAE/R8AIAT9HwGSIAT9HwKSIAT9HwOSOAIACwDrAgRuYW1lAeMCHQAJcm93c182NHg4AQpwb2ludHdpc2UwAgpyb3dzXzY0eDE2Awpwb2ludHdpc2UxBApwb2ludHdpc2UyBQpwb2ludHdpc2UzBgpwb2ludHdpc2U0Bwlyb3dzXzV4MTYICnBvaW50d2lzZTUJCnBvaW50d2lzZTYKCnBvaW50d2lzZTcLCnBvaW50d2lzZTgMCnBvaW50d2lzZTkNC3BvaW50d2lzZTEwDgtwb2ludHdpc2UxMQ8LcG9pbnR3aXNlMTIQCWNvbHNfNXgxNhEKb3V0ZXJfNXgxNhILcG9pbnR3aXNlMTMTC3BvaW50d2lzZTE0FAtwb2ludHdpc2UxNRULcG9pbnR3aXNlMTYWC3BvaW50d2lzZTE3Fwpjb2xzXzY0eDE2GAtvdXRlcl82NHgxNhkJY29sc182NHg4GgtvdXRlcl8xMjh4OBsLcG9pbnR3aXNlMTgcCW5vbmZpbml0ZQ==";
+const kernelNames = ["rows_64x8","pointwise0","rows_64x16","pointwise1","pointwise2","pointwise3","pointwise4","rows_5x16","pointwise5","pointwise6","pointwise7","pointwise8","pointwise9","pointwise10","pointwise11","pointwise12","cols_5x16","outer_5x16","pointwise13","pointwise14","pointwise15","pointwise16","pointwise17","cols_64x16","outer_64x16","cols_64x8","outer_128x8","pointwise18","nonfinite"];
 
 interface KernelMemory { readonly buffer: ArrayBuffer; grow(pages: number): number }
-interface KernelExports { readonly rows_64x8: (a: number, b: number, out: number, samples: number) => void; readonly pointwise0: (out: number, a0: number, a1: number, rows: number) => void; readonly rows_64x16: (a: number, b: number, out: number, samples: number) => void; readonly pointwise1: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise2: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly pointwise3: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise4: (out: number, a0: number, a1: number, rows: number) => void; readonly rows_5x16: (a: number, b: number, out: number, samples: number) => void; readonly pointwise5: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise6: (out: number, a0: number, rows: number) => void; readonly pointwise7: (out: number, a0: number, rows: number) => void; readonly pointwise8: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly pointwise9: (out: number, a0: number, rows: number) => void; readonly pointwise10: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise11: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise12: (out: number, a0: number, a1: number, a2: number, rows: number) => void; readonly cols_5x16: (a: number, b: number, out: number, samples: number) => void; readonly outer_5x16: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly pointwise13: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise14: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise15: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly pointwise16: (out: number, a0: number, a1: number, a2: number, rows: number) => void; readonly pointwise17: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly cols_64x16: (a: number, b: number, out: number, samples: number) => void; readonly outer_64x16: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly cols_64x8: (a: number, b: number, out: number, samples: number) => void; readonly outer_128x8: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly pointwise18: (out: number, a0: number, a1: number, rows: number) => void; }
+interface KernelExports { readonly rows_64x8: (a: number, b: number, out: number, samples: number) => void; readonly pointwise0: (out: number, a0: number, a1: number, rows: number) => void; readonly rows_64x16: (a: number, b: number, out: number, samples: number) => void; readonly pointwise1: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise2: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly pointwise3: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise4: (out: number, a0: number, a1: number, rows: number) => void; readonly rows_5x16: (a: number, b: number, out: number, samples: number) => void; readonly pointwise5: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise6: (out: number, a0: number, rows: number) => void; readonly pointwise7: (out: number, a0: number, rows: number) => void; readonly pointwise8: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly pointwise9: (out: number, a0: number, rows: number) => void; readonly pointwise10: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise11: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise12: (out: number, a0: number, a1: number, a2: number, rows: number) => void; readonly cols_5x16: (a: number, b: number, out: number, samples: number) => void; readonly outer_5x16: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly pointwise13: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise14: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise15: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly pointwise16: (out: number, a0: number, a1: number, a2: number, rows: number) => void; readonly pointwise17: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly cols_64x16: (a: number, b: number, out: number, samples: number) => void; readonly outer_64x16: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly cols_64x8: (a: number, b: number, out: number, samples: number) => void; readonly outer_128x8: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly pointwise18: (out: number, a0: number, a1: number, rows: number) => void; readonly nonfinite: (at: number, count: number, out: number) => void }
+interface LoadedKernels { memory: KernelMemory; exports: KernelExports }
 interface WebAssemblyApi {
-  readonly Memory: new (descriptor: { initial: number }) => KernelMemory;
+  readonly Memory: new (descriptor: { initial: number; maximum: number; shared?: boolean }) => KernelMemory;
   readonly Module: new (bytes: Uint8Array) => object;
   readonly Instance: new (module: object, imports: object) => { readonly exports: object };
   validate(bytes: Uint8Array): boolean;
@@ -2243,13 +2252,13 @@ function decodeBase64(text: string): Uint8Array {
 }
 
 /** The kernels, instantiated once; undefined (with a one-line notice) where WebAssembly SIMD is unavailable. */
-function loadKernels(): { readonly memory: KernelMemory; readonly exports: KernelExports } | undefined {
+function loadKernels(): LoadedKernels | undefined {
   const host = globalThis as unknown as { WebAssembly?: WebAssemblyApi; console?: { warn(message: string): void } };
   try {
     const api = host.WebAssembly;
     const bytes = decodeBase64(kernelBytes);
     if (api === undefined || !api.validate(bytes)) throw new Error('no WebAssembly SIMD');
-    const memory = new api.Memory({ initial: 1 });
+    const memory = new api.Memory({ initial: 1, maximum: 65536 });
     const instance = new api.Instance(new api.Module(bytes), { env: { memory } });
     return { memory, exports: instance.exports as KernelExports };
   } catch {
@@ -2259,9 +2268,320 @@ function loadKernels(): { readonly memory: KernelMemory; readonly exports: Kerne
 }
 
 const kernels = loadKernels();
+/** The kernels by index, as workers are told which to run. */
+let kernelList: ((...args: number[]) => void)[] = kernels === undefined ? [] : kernelNames.map((name) => (kernels.exports as unknown as { [name: string]: (...args: number[]) => void })[name]);
 
 /** Which kernels this module runs: rnnc's WebAssembly SIMD kernels, or scalar JavaScript where those cannot load. */
 export const cpu: 'simd' | 'scalar' = kernels === undefined ? 'scalar' : 'simd';
+
+// Worker threads (setThreads). Control block of worker w: int32s 32·w … 32·w + 31 of the memory:
+// the job's number, the last job done, whether the worker sleeps, the kernel, its argument count and arguments.
+const JOB = 0, DONE = 1, SLEEPING = 2, KERNEL = 3, COUNT = 4, ARGS = 5;
+const maxThreads = 16;
+const workerSource = "\nconst start = (data, ready) => {\n  const memory = data.memory;\n  const instance = new WebAssembly.Instance(new WebAssembly.Module(data.bytes), { env: { memory } });\n  const kernels = data.names.map((name) => instance.exports[name]);\n  const control = new Int32Array(memory.buffer, data.slot * 128, 32);\n  const args = [];\n  let seen = Atomics.load(control, 0);\n  ready();\n  for (;;) {\n    const idleSince = performance.now();\n    for (let spins = 1; Atomics.load(control, 0) === seen; spins++) {\n      if (spins % 4096 === 0 && performance.now() - idleSince > 5) {\n        Atomics.store(control, 2, 1);\n        Atomics.wait(control, 0, seen);\n        Atomics.store(control, 2, 0);\n      }\n    }\n    seen = Atomics.load(control, 0);\n    const kernel = control[3];\n    if (kernel < 0) return;\n    args.length = control[4];\n    for (let a = 0; a < args.length; a++) args[a] = control[5 + a];\n    kernels[kernel](...args);\n    Atomics.store(control, 1, seen);\n  }\n};\nif (typeof require === 'function') {\n  const { parentPort } = require('node:worker_threads');\n  parentPort.once('message', (data) => {\n    start(data, () => parentPort.postMessage('ready'));\n    parentPort.close();\n  });\n} else {\n  self.onmessage = (event) => {\n    self.onmessage = null;\n    start(event.data, () => self.postMessage('ready'));\n    self.close();\n  };\n}\n";
+
+interface WorkerHandle { postMessage(message: unknown): void; terminate(): unknown }
+const pool = {
+  /** Slots of the workers that are running, in the order they take shares. */
+  ready: [] as number[],
+  workers: [] as WorkerHandle[],
+  control: undefined as Int32Array | undefined,
+};
+
+
+/** Hands kernel `index` with these arguments to the worker of the `w`-th ready slot. */
+function postJob(w: number, index: number, args: readonly number[]): void {
+  const control = pool.control as Int32Array;
+  const base = 32 * pool.ready[w];
+  for (let a = 0; a < args.length; a++) control[base + ARGS + a] = args[a];
+  control[base + KERNEL] = index;
+  control[base + COUNT] = args.length;
+  Atomics.store(control, base + JOB, control[base + JOB] + 1);
+  if (Atomics.load(control, base + SLEEPING) === 1) Atomics.notify(control, base + JOB);
+}
+
+/** Waits for the jobs of the first `posted` ready workers. */
+function awaitJobs(posted: number): void {
+  const control = pool.control as Int32Array;
+  for (let w = 0; w < posted; w++) {
+    const base = 32 * pool.ready[w];
+    const job = control[base + JOB];
+    while (Atomics.load(control, base + DONE) !== job) {
+      // spin: the worker finishes its share in about the time this thread took for its own
+    }
+  }
+}
+
+/** Runs kernel `index` over its rows in shares: workers take the later ones, this thread the first. */
+function splitKernel(index: number, args: number[], rowsAt: number, strides: readonly number[], align: number): void {
+  const rows = args[rowsAt];
+  const parts = Math.min(1 + pool.ready.length, Math.ceil(rows / align));
+  const share = align * Math.ceil(rows / parts / align);
+  let posted = 0;
+  for (let first = share; first < rows; first += share) {
+    const part = args.map((a, k) => a + first * strides[k]);
+    part[rowsAt] = Math.min(share, rows - first);
+    postJob(posted++, index, part);
+  }
+  args[rowsAt] = Math.min(share, rows);
+  kernelList[index](...args);
+  awaitJobs(posted);
+}
+/** Stops the workers and waits until they have exited, so that none still reads its control block. */
+async function stopWorkers(): Promise<void> {
+  const control = pool.control;
+  for (const slot of pool.ready) {
+    if (control === undefined) break;
+    const base = 32 * slot;
+    control[base + KERNEL] = -1;
+    Atomics.store(control, base + JOB, control[base + JOB] + 1);
+    Atomics.notify(control, base + JOB);
+  }
+  const workers = pool.workers;
+  pool.ready = [];
+  pool.workers = [];
+  await Promise.all(workers.map((worker) => worker.terminate()));
+  control?.fill(0);
+}
+
+type StartWorker = (data: object, onError: () => void) => Promise<WorkerHandle>;
+
+/** How this host starts a worker: worker_threads in Node, a Worker from a Blob in browsers. */
+function workerStarter(): StartWorker {
+  interface NodeWorker extends WorkerHandle { once(event: string, f: (value: unknown) => void): void; on(event: string, f: (value: unknown) => void): void; unref(): void }
+  interface WebWorker extends WorkerHandle { onmessage: ((event: unknown) => void) | null; onerror: ((event: unknown) => void) | null }
+  const host = globalThis as unknown as {
+    SharedArrayBuffer?: unknown;
+    process?: { getBuiltinModule?(id: string): unknown };
+    Worker?: new (url: string) => WebWorker;
+    Blob?: new (parts: string[], options: { type: string }) => object;
+    URL?: { createObjectURL(blob: object): string };
+  };
+  if (host.SharedArrayBuffer === undefined) fail('threads need SharedArrayBuffer (in a browser, a cross-origin isolated page)');
+  const threads = host.process?.getBuiltinModule?.('node:worker_threads') as { Worker: new (code: string, options: { eval: true }) => NodeWorker } | undefined;
+  if (threads !== undefined) {
+    return (data, onError) =>
+      new Promise((resolve, reject) => {
+        const worker = new threads.Worker(workerSource, { eval: true });
+        worker.once('message', () => {
+          // Until now the worker kept the process alive, so that it could start; it must not keep it from exiting.
+          worker.unref();
+          resolve(worker);
+        });
+        worker.once('error', reject);
+        worker.on('error', onError);
+        worker.postMessage(data);
+      });
+  }
+  const { Worker, Blob, URL } = host;
+  if (Worker !== undefined && Blob !== undefined && URL !== undefined) {
+    const url = URL.createObjectURL(new Blob([workerSource], { type: 'text/javascript' }));
+    return (data, onError) =>
+      new Promise((resolve, reject) => {
+        const worker = new Worker(url);
+        worker.onmessage = () => resolve(worker);
+        worker.onerror = (event) => {
+          reject(event);
+          onError();
+        };
+        worker.postMessage(data);
+      });
+  }
+  fail('threads need worker_threads (Node 20.16 or later) or Web Workers');
+}
+
+/** The kernels on a shared memory (once): the same bytes with the memory import's flag set to shared. */
+function shareMemory(loaded: LoadedKernels, api: WebAssemblyApi): Uint8Array {
+  const bytes = decodeBase64(kernelBytes);
+  bytes[56] = 0x03;
+  if (!pool.control) {
+    const pages = Math.ceil(loaded.memory.buffer.byteLength / 65536);
+    const memory = new api.Memory({ initial: pages, maximum: 65536, shared: true });
+    loaded.exports = new api.Instance(new api.Module(bytes), { env: { memory } }).exports as KernelExports;
+    loaded.memory = memory;
+    kernelList = kernelNames.map((name) => (loaded.exports as unknown as { [name: string]: (...args: number[]) => void })[name]);
+    pool.control = new Int32Array(memory.buffer, 0, 512);
+  }
+  return bytes;
+}
+
+/**
+ * Runs this module's kernels on `count` threads: this one and count − 1
+ * workers (worker_threads in Node, Web Workers in browsers, on a
+ * SharedArrayBuffer). GEMMs and fused loops with enough rows are split
+ * between them; results are the same as on one thread. Resolves to the
+ * number of threads in use once the workers are ready (1 where the SIMD
+ * kernels are unavailable); `setThreads(1)` stops the workers.
+ */
+export async function setThreads(count: number): Promise<number> {
+  if (!Number.isInteger(count) || count < 1 || count > maxThreads) fail(`the thread count must be a whole number from 1 to ${maxThreads}, got ${count}`);
+  await stopWorkers();
+  const api = (globalThis as unknown as { WebAssembly: WebAssemblyApi }).WebAssembly;
+  if (count === 1 || kernels === undefined) return 1;
+  const start = workerStarter();
+  const bytes = shareMemory(kernels, api);
+  const starting: Promise<WorkerHandle>[] = [];
+  for (let slot = 1; slot < count; slot++) {
+    const onError = () => {
+      pool.ready = pool.ready.filter((s) => s !== slot);
+    };
+    starting.push(start({ memory: kernels.memory, bytes, names: kernelNames, slot }, onError));
+  }
+  const started = await Promise.allSettled(starting);
+  pool.workers = started.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
+  const failed = started.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+  if (failed !== undefined) {
+    await stopWorkers();
+    fail(`a worker thread failed to start: ${String(failed.reason)}`);
+  }
+  pool.ready = pool.workers.map((_, k) => k + 1);
+  return count;
+}
+
+/** The threads in use and how many kernel calls (or shares of one) the workers have run since setThreads. */
+export function threadInfo(): { readonly threads: number; readonly workerJobs: number } {
+  const control = pool.control;
+  let jobs = 0;
+  for (const slot of pool.ready) if (control !== undefined) jobs += Atomics.load(control, 32 * slot + DONE);
+  return { threads: 1 + pool.ready.length, workerJobs: jobs };
+}
+
+function run_rows_64x8(a: number, b: number, out: number, samples: number): void {
+  if (pool.ready.length > 0 && samples >= 98) return splitKernel(0, [a, b, out, samples], 3, [0, 32, 256, 0], 4);
+  (kernels as LoadedKernels).exports.rows_64x8(a, b, out, samples);
+}
+
+function run_pointwise0(out: number, a0: number, a1: number, rows: number): void {
+  if (pool.ready.length > 0 && rows >= 1563) return splitKernel(1, [out, a0, a1, rows], 3, [256, 256, 0, 0], 1);
+  (kernels as LoadedKernels).exports.pointwise0(out, a0, a1, rows);
+}
+
+function run_rows_64x16(a: number, b: number, out: number, samples: number): void {
+  if (pool.ready.length > 0 && samples >= 49) return splitKernel(2, [a, b, out, samples], 3, [0, 64, 256, 0], 4);
+  (kernels as LoadedKernels).exports.rows_64x16(a, b, out, samples);
+}
+
+function run_pointwise1(out: number, a0: number, a1: number, rows: number): void {
+  if (pool.ready.length > 0 && rows >= 1563) return splitKernel(3, [out, a0, a1, rows], 3, [256, 256, 256, 0], 1);
+  (kernels as LoadedKernels).exports.pointwise1(out, a0, a1, rows);
+}
+
+function run_pointwise2(out: number, a0: number, a1: number, a2: number, a3: number, rows: number): void {
+  if (pool.ready.length > 0 && rows >= 1042) return splitKernel(4, [out, a0, a1, a2, a3, rows], 5, [64, 256, 64, 256, 256, 0], 1);
+  (kernels as LoadedKernels).exports.pointwise2(out, a0, a1, a2, a3, rows);
+}
+
+function run_pointwise3(out: number, a0: number, a1: number, rows: number): void {
+  if (pool.ready.length > 0 && rows >= 2084) return splitKernel(5, [out, a0, a1, rows], 3, [64, 256, 64, 0], 1);
+  (kernels as LoadedKernels).exports.pointwise3(out, a0, a1, rows);
+}
+
+function run_pointwise4(out: number, a0: number, a1: number, rows: number): void {
+  if (pool.ready.length > 0 && rows >= 6250) return splitKernel(6, [out, a0, a1, rows], 3, [64, 64, 64, 0], 1);
+  (kernels as LoadedKernels).exports.pointwise4(out, a0, a1, rows);
+}
+
+function run_rows_5x16(a: number, b: number, out: number, samples: number): void {
+  if (pool.ready.length > 0 && samples >= 625) return splitKernel(7, [a, b, out, samples], 3, [0, 64, 20, 0], 4);
+  (kernels as LoadedKernels).exports.rows_5x16(a, b, out, samples);
+}
+
+function run_pointwise5(out: number, a0: number, a1: number, rows: number): void {
+  if (pool.ready.length > 0 && rows >= 20000) return splitKernel(8, [out, a0, a1, rows], 3, [20, 20, 0, 0], 1);
+  (kernels as LoadedKernels).exports.pointwise5(out, a0, a1, rows);
+}
+
+function run_pointwise6(out: number, a0: number, rows: number): void {
+  if (pool.ready.length > 0 && rows >= 6250) return splitKernel(9, [out, a0, rows], 2, [64, 256, 0], 1);
+  (kernels as LoadedKernels).exports.pointwise6(out, a0, rows);
+}
+
+function run_pointwise7(out: number, a0: number, rows: number): void {
+  if (pool.ready.length > 0 && rows >= 6250) return splitKernel(10, [out, a0, rows], 2, [64, 256, 0], 1);
+  (kernels as LoadedKernels).exports.pointwise7(out, a0, rows);
+}
+
+function run_pointwise8(out: number, a0: number, a1: number, a2: number, a3: number, rows: number): void {
+  if (pool.ready.length > 0 && rows >= 2084) return splitKernel(11, [out, a0, a1, a2, a3, rows], 5, [64, 64, 64, 64, 64, 0], 1);
+  (kernels as LoadedKernels).exports.pointwise8(out, a0, a1, a2, a3, rows);
+}
+
+function run_pointwise9(out: number, a0: number, rows: number): void {
+  if (pool.ready.length > 0 && rows >= 6250) return splitKernel(12, [out, a0, rows], 2, [64, 64, 0], 1);
+  (kernels as LoadedKernels).exports.pointwise9(out, a0, rows);
+}
+
+function run_pointwise10(out: number, a0: number, a1: number, rows: number): void {
+  if (pool.ready.length > 0 && rows >= 6250) return splitKernel(13, [out, a0, a1, rows], 3, [64, 64, 64, 0], 1);
+  (kernels as LoadedKernels).exports.pointwise10(out, a0, a1, rows);
+}
+
+function run_pointwise11(out: number, a0: number, a1: number, rows: number): void {
+  if (pool.ready.length > 0 && rows >= 20000) return splitKernel(14, [out, a0, a1, rows], 3, [20, 20, 20, 0], 1);
+  (kernels as LoadedKernels).exports.pointwise11(out, a0, a1, rows);
+}
+
+function run_pointwise12(out: number, a0: number, a1: number, a2: number, rows: number): void {
+  if (pool.ready.length > 0 && rows >= 6667) return splitKernel(15, [out, a0, a1, a2, rows], 4, [20, 20, 20, 20, 0], 1);
+  (kernels as LoadedKernels).exports.pointwise12(out, a0, a1, a2, rows);
+}
+
+function run_cols_5x16(a: number, b: number, out: number, samples: number): void {
+  if (pool.ready.length > 0 && samples >= 625) return splitKernel(16, [a, b, out, samples], 3, [20, 0, 64, 0], 2);
+  (kernels as LoadedKernels).exports.cols_5x16(a, b, out, samples);
+}
+
+function run_outer_5x16(a: number, aStep: number, b: number, bStep: number, out: number, samples: number): void {
+  (kernels as LoadedKernels).exports.outer_5x16(a, aStep, b, bStep, out, samples);
+}
+
+function run_pointwise13(out: number, a0: number, a1: number, rows: number): void {
+  if (pool.ready.length > 0 && rows >= 3125) return splitKernel(18, [out, a0, a1, rows], 3, [64, 64, 64, 0], 1);
+  (kernels as LoadedKernels).exports.pointwise13(out, a0, a1, rows);
+}
+
+function run_pointwise14(out: number, a0: number, a1: number, rows: number): void {
+  if (pool.ready.length > 0 && rows >= 3125) return splitKernel(19, [out, a0, a1, rows], 3, [64, 64, 64, 0], 1);
+  (kernels as LoadedKernels).exports.pointwise14(out, a0, a1, rows);
+}
+
+function run_pointwise15(out: number, a0: number, a1: number, a2: number, a3: number, rows: number): void {
+  if (pool.ready.length > 0 && rows >= 2084) return splitKernel(20, [out, a0, a1, a2, a3, rows], 5, [64, 64, 64, 64, 64, 0], 1);
+  (kernels as LoadedKernels).exports.pointwise15(out, a0, a1, a2, a3, rows);
+}
+
+function run_pointwise16(out: number, a0: number, a1: number, a2: number, rows: number): void {
+  if (pool.ready.length > 0 && rows >= 3125) return splitKernel(21, [out, a0, a1, a2, rows], 4, [64, 64, 64, 64, 0], 1);
+  (kernels as LoadedKernels).exports.pointwise16(out, a0, a1, a2, rows);
+}
+
+function run_pointwise17(out: number, a0: number, a1: number, a2: number, a3: number, rows: number): void {
+  if (pool.ready.length > 0 && rows >= 521) return splitKernel(22, [out, a0, a1, a2, a3, rows], 5, [256, 256, 256, 256, 256, 0], 1);
+  (kernels as LoadedKernels).exports.pointwise17(out, a0, a1, a2, a3, rows);
+}
+
+function run_cols_64x16(a: number, b: number, out: number, samples: number): void {
+  if (pool.ready.length > 0 && samples >= 49) return splitKernel(23, [a, b, out, samples], 3, [256, 0, 64, 0], 2);
+  (kernels as LoadedKernels).exports.cols_64x16(a, b, out, samples);
+}
+
+function run_outer_64x16(a: number, aStep: number, b: number, bStep: number, out: number, samples: number): void {
+  (kernels as LoadedKernels).exports.outer_64x16(a, aStep, b, bStep, out, samples);
+}
+
+function run_cols_64x8(a: number, b: number, out: number, samples: number): void {
+  if (pool.ready.length > 0 && samples >= 98) return splitKernel(25, [a, b, out, samples], 3, [256, 0, 32, 0], 2);
+  (kernels as LoadedKernels).exports.cols_64x8(a, b, out, samples);
+}
+
+function run_outer_128x8(a: number, aStep: number, b: number, bStep: number, out: number, samples: number): void {
+  (kernels as LoadedKernels).exports.outer_128x8(a, aStep, b, bStep, out, samples);
+}
+
+function run_pointwise18(out: number, a0: number, a1: number, rows: number): void {
+  if (pool.ready.length > 0 && rows >= 12500) return splitKernel(27, [out, a0, a1, rows], 3, [32, 32, 32, 0], 1);
+  (kernels as LoadedKernels).exports.pointwise18(out, a0, a1, rows);
+}
 
 // The heap: one call's buffers, bump-allocated in the kernels' memory.
 let heapTop = 0;
@@ -2270,12 +2590,13 @@ const heapStaged = new Map<Float32Array, Float32Array>();
 
 /** Starts a call: frees the last call's buffers and grows the memory (only now) to hold `floats` floats. */
 function heapReserve(floats: number): void {
-  heapTop = 0;
+  // The heap starts after the workers' control blocks and the resident packed weights.
+  heapTop = 2048 + residentBytes;
   heapEnd = 0;
   heapStaged.clear();
   if (kernels === undefined) return;
   // 64 bytes of slack at the end: kernels read up to three floats past an array and mask them out.
-  const needed = 4 * floats + 64;
+  const needed = heapTop + 4 * floats + 64;
   const have = kernels.memory.buffer.byteLength;
   if (needed > have) kernels.memory.grow(Math.ceil((needed - have) / 65536));
   heapEnd = kernels.memory.buffer.byteLength - 64;
@@ -2302,6 +2623,49 @@ function heapStage(a: Float32Array | undefined): Float32Array | undefined {
     heapStaged.set(a, staged);
   }
   return staged;
+}
+
+/**
+ * The caller's param copied into the kernels' memory and checked there for
+ * values that are not finite: a SIMD sum of value·0 over the copy, and only
+ * if that is not 0 the scalar scan that names the value.
+ */
+function heapStageParam(name: string, a: Float32Array): Float32Array {
+  const staged = heapStage(a);
+  if (kernels === undefined || staged.buffer !== kernels.memory.buffer) {
+    checkFinite(name, a);
+    return staged;
+  }
+  const whole = staged.length - (staged.length % 4);
+  // The sum goes to the first bytes of the memory (the unused control block 0).
+  kernels.exports.nonfinite(staged.byteOffset, whole, 0);
+  let sum = new Float32Array(kernels.memory.buffer, 0, 1)[0];
+  for (let k = whole; k < staged.length; k++) sum += staged[k] * 0;
+  if (sum !== 0) checkFinite(name, a);
+  return staged;
+}
+
+// Packed weights (see pack) stay in the kernels' memory, after the control
+// blocks, while calls pass the same Packed object: pack makes a new one for
+// new params, so the weights of one Packed never change.
+let resident: { readonly weights: object; readonly memory: KernelMemory; readonly at: Map<string, number> } | undefined;
+let residentBytes = 0;
+
+/** Copies a Packed object's weights into the kernels' memory unless they are there (before heapReserve). */
+function residentPlace(weights: { readonly [key: string]: Float32Array } | undefined): void {
+  if (weights === undefined || kernels === undefined) return;
+  if (resident !== undefined && resident.weights === weights && resident.memory === kernels.memory) return;
+  const at = new Map<string, number>();
+  let top = 2048;
+  for (const [key, w] of Object.entries(weights)) {
+    at.set(key, top);
+    top += 16 * Math.ceil(w.length / 4) + 16;
+  }
+  const have = kernels.memory.buffer.byteLength;
+  if (top + 64 > have) kernels.memory.grow(Math.ceil((top + 64 - have) / 65536));
+  for (const [key, w] of Object.entries(weights)) new Float32Array(kernels.memory.buffer, at.get(key) as number, w.length).set(w);
+  residentBytes = top - 2048;
+  resident = { weights, memory: kernels.memory, at };
 }
 
 /** Floats needed to copy every array in these objects (tensors by their data) into the heap. */
