@@ -4697,6 +4697,99 @@
       end
     end
   )
+  ;; out[j] += Σ_l a[l][j] for j < 5, l < rows; 16 columns at a time
+  (func $colsum_5 (export "colsum_5") (param $a i32) (param $out i32) (param $rows i32)
+    (local $l i32)
+    (local $at i32)
+    (local $col i32)
+    (local $sum0 v128)
+    (local $sum1 v128)
+    (local $sum2 v128)
+    (local $sum3 v128)
+    i32.const 0
+    local.set $col
+    v128.const f32x4 0 0 0 0
+    local.set $sum0
+    i32.const 0
+    local.set $l
+    local.get $a
+    local.get $col
+    i32.add
+    local.set $at
+    block $b0
+      loop $l1
+        local.get $l
+        local.get $rows
+        i32.ge_s
+        br_if $b0
+        local.get $sum0
+        local.get $at
+        v128.load
+        f32x4.add
+        local.set $sum0
+        local.get $at
+        i32.const 20
+        i32.add
+        local.set $at
+        local.get $l
+        i32.const 1
+        i32.add
+        local.set $l
+        br $l1
+      end
+    end
+    local.get $out
+    local.get $col
+    i32.add
+    local.set $at
+    local.get $at
+    local.get $at
+    v128.load
+    local.get $sum0
+    f32x4.add
+    v128.store
+    v128.const f32x4 0 0 0 0
+    local.set $sum0
+    i32.const 0
+    local.set $l
+    local.get $a
+    local.get $col
+    i32.add
+    local.set $at
+    block $b2
+      loop $l3
+        local.get $l
+        local.get $rows
+        i32.ge_s
+        br_if $b2
+        local.get $sum0
+        local.get $at
+        v128.load offset=16
+        f32x4.add
+        local.set $sum0
+        local.get $at
+        i32.const 20
+        i32.add
+        local.set $at
+        local.get $l
+        i32.const 1
+        i32.add
+        local.set $l
+        br $l3
+      end
+    end
+    local.get $out
+    local.get $col
+    i32.add
+    local.set $at
+    local.get $at
+    local.get $at
+    f32.load offset=16
+    local.get $sum0
+    f32x4.extract_lane 0
+    f32.add
+    f32.store offset=16
+  )
   ;; out[s][j] = Σ_p v[s][p] w[p][j] for p < 20, j < 3; tiles of 2 samples × 16 columns
   (func $cols_20x3 (export "cols_20x3") (param $v i32) (param $w i32) (param $out i32) (param $samples i32)
     (local $s i32)

@@ -9,7 +9,7 @@ import { isOp, type Node, type NodeId, type OpKind } from '../../ir/graph.js';
 import { asBuffer, bufferValue, type GraphEmitter, type Value } from './emit-graph.js';
 import { type Layout, layoutOf, leadCount, leadIndex, sizeOf, timeVar } from './layout.js';
 import { absorbedOuter as absorbedBy } from '../fusion.js';
-import { gemmFunction } from './simd.js';
+import { columnSumFunction, gemmFunction } from './simd.js';
 import { renderScan } from './scan.js';
 
 type Renderer<K extends OpKind> = (e: GraphEmitter, node: Node<K>) => Value;
@@ -125,14 +125,24 @@ const unbroadcast: Renderer<'unbroadcast'> = (e, node) => {
   }
   const x = input(e, node, 0);
   const outIndex = e.broadcastMap(out, x.layout, 'j');
-  body.block(`for (let l = 0; l < ${leadCount(x.layout)}; l++) {`, () => {
-    const lead = leadIndex(out, x.layout, 'l');
-    body.block(`for (let j = 0; j < ${x.layout.sample}; j++) {`, () =>
-      body.line(
-        `${name}[${lead === '0' ? '' : `${lead} * ${out.sample} + `}${outIndex}] += ${x.name}[l * ${x.layout.sample} + j];`,
-      ),
+  const scalarSum = () =>
+    body.block(`for (let l = 0; l < ${leadCount(x.layout)}; l++) {`, () => {
+      const lead = leadIndex(out, x.layout, 'l');
+      body.block(`for (let j = 0; j < ${x.layout.sample}; j++) {`, () =>
+        body.line(
+          `${name}[${lead === '0' ? '' : `${lead} * ${out.sample} + `}${outIndex}] += ${x.name}[l * ${x.layout.sample} + j];`,
+        ),
+      );
+    });
+  const sumsColumns = leadIndex(out, x.layout, 'l') === '0' && outIndex === 'j' && x.layout.sample >= 4;
+  if (e.ctx.simd && sumsColumns) {
+    // Every row summed into one (a bias gradient): a SIMD column sum where both arrays are in the kernels' memory.
+    const kernel = columnSumFunction(e.ctx.simd, x.layout.sample);
+    body.line(
+      `if (kernels !== undefined && heapHolds(${name}, ${x.name})) run_${kernel}(${x.name}.byteOffset, ${name}.byteOffset, ${leadCount(x.layout)});`,
     );
-  });
+    body.block('else {', scalarSum);
+  } else scalarSum();
   if (node.attrs.mean)
     body.line(`for (let k = 0; k < ${name}.length; k++) ${name}[k] /= (${sizeOf(x.layout)}) / ${name}.length;`);
   return bufferValue(name, out);

@@ -12,6 +12,7 @@ import { encodeModule, memoryPages, moduleText, sharedMemoryFlagAt } from '../wa
 import { type ElementwiseSpec, elementwiseKernel } from '../wasm/elementwise.js';
 import { finiteKernel, finiteKernelName } from '../wasm/finite.js';
 import { type GemmSpec, gemmKernel, gemmName } from '../wasm/gemm.js';
+import { columnSumKernel, columnSumName } from '../wasm/reduce.js';
 import type { Code } from './code.js';
 import type { ModuleContext } from './emit-graph.js';
 import { emitColsKernel, emitOuterKernel, emitRowsKernel } from './gemm.js';
@@ -114,6 +115,14 @@ export function elementwiseFunction(state: SimdState, spec: ElementwiseSpec): st
   return name;
 }
 
+/** The export name of a column sum's kernel (`colsum_<n>`), registering it on first use. */
+export function columnSumFunction(state: SimdState, n: number): string {
+  const name = columnSumName(n);
+  state.kernels.set(name, { kind: 'columns', n });
+  state.called.add(name);
+  return name;
+}
+
 /** The kernels, built once the module's code is emitted: their bytes, their text listing and their names. */
 export interface BuiltKernels {
   readonly bytes: Uint8Array;
@@ -124,7 +133,11 @@ export interface BuiltKernels {
 export function buildKernels(state: SimdState): BuiltKernels {
   const functions = [
     ...[...state.kernels].map(([name, k]) =>
-      k.kind === 'gemm' ? gemmKernel(k.spec) : elementwiseKernel(name, k.spec),
+      k.kind === 'gemm'
+        ? gemmKernel(k.spec)
+        : k.kind === 'columns'
+          ? columnSumKernel(k.n)
+          : elementwiseKernel(name, k.spec),
     ),
     finiteKernel(),
   ];

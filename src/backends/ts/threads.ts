@@ -6,8 +6,8 @@
  * loop): every worker takes a contiguous share, this thread the first one,
  * and then waits for the others. Shares start at a multiple of the kernel's
  * sample tile, so each row is computed exactly as on one thread and the
- * results are the same bit for bit. The weight-gradient sums (`outer`) sum
- * over samples into one output and are not split.
+ * results are the same bit for bit. The weight- and bias-gradient sums
+ * (`outer`, `colsum`) sum over samples into one output and are not split.
  *
  * Jobs go through a control block of 32 int32s per worker at the start of
  * the memory, before the heap. An idle worker spins on it for 5 ms (waking
@@ -19,7 +19,9 @@ import { type ElementwiseSpec, type VectorTree } from '../wasm/elementwise.js';
 import { defaultTiles, type GemmSpec, gemmName } from '../wasm/gemm.js';
 
 export type Kernel =
-  { readonly kind: 'gemm'; readonly spec: GemmSpec } | { readonly kind: 'elementwise'; readonly spec: ElementwiseSpec };
+  | { readonly kind: 'gemm'; readonly spec: GemmSpec }
+  | { readonly kind: 'elementwise'; readonly spec: ElementwiseSpec }
+  | { readonly kind: 'columns'; readonly n: number };
 
 /** How a kernel call is split across threads. */
 interface Split {
@@ -51,6 +53,7 @@ function treeSize(tree: VectorTree): number {
 /** Argument names of a kernel's wrapper, in the kernel's order. */
 export function kernelArguments(kernel: Kernel): string[] {
   if (kernel.kind === 'elementwise') return ['out', ...kernel.spec.leaves.map((_, k) => `a${k}`), 'rows'];
+  if (kernel.kind === 'columns') return ['a', 'out', 'rows'];
   return kernel.spec.kind === 'outer' ? ['a', 'aStep', 'b', 'bStep', 'out', 'samples'] : ['a', 'b', 'out', 'samples'];
 }
 
@@ -64,6 +67,8 @@ export function splitOf(kernel: Kernel): Split | undefined {
           align,
           minRows: Math.max(2 * align, Math.ceil(splitWork / Math.max(1, workPerRow))),
         };
+  // Column sums add every row into one output, as the weight-gradient sums do.
+  if (kernel.kind === 'columns') return undefined;
   if (kernel.kind === 'elementwise') {
     const { sample, leaves, tree } = kernel.spec;
     return rows([4 * sample, ...leaves.map((l) => 4 * l.stride), 0], 1, sample * treeSize(tree));
