@@ -2063,12 +2063,13 @@ function splitKernel(index: number, args: number[], rowsAt: number, strides: rea
 /** Stops the workers and waits until they have exited, so that none still reads its control block. */
 async function stopWorkers(): Promise<void> {
   const control = pool.control;
-  for (const slot of pool.ready) {
-    if (control === undefined) break;
-    const base = 32 * slot;
-    control[base + KERNEL] = -1;
-    Atomics.store(control, base + JOB, control[base + JOB] + 1);
-    Atomics.notify(control, base + JOB);
+  if (control !== undefined) {
+    for (const slot of pool.ready) {
+      const base = 32 * slot;
+      control[base + KERNEL] = -1;
+      Atomics.store(control, base + JOB, control[base + JOB] + 1);
+      Atomics.notify(control, base + JOB);
+    }
   }
   const workers = pool.workers;
   pool.ready = [];
@@ -2305,6 +2306,12 @@ let heapTop = 0;
 let heapEnd = 0;
 const heapStaged = new Map<Float32Array, Float32Array>();
 
+/** Grows the kernels' memory (in 64 KiB pages) to at least `bytes`; views made before are invalid after a growth. */
+function memoryAtLeast(loaded: LoadedKernels, bytes: number): void {
+  const have = loaded.memory.buffer.byteLength;
+  if (bytes > have) loaded.memory.grow(Math.ceil((bytes - have) / 65536));
+}
+
 /** Starts a call: frees the last call's buffers and grows the memory (only now) to hold `floats` floats. */
 function heapReserve(floats: number): void {
   // The heap starts after the workers' control blocks and the resident packed weights.
@@ -2313,9 +2320,7 @@ function heapReserve(floats: number): void {
   heapStaged.clear();
   if (kernels === undefined) return;
   // 64 bytes of slack at the end: kernels read up to three floats past an array and mask them out.
-  const needed = heapTop + 4 * floats + 64;
-  const have = kernels.memory.buffer.byteLength;
-  if (needed > have) kernels.memory.grow(Math.ceil((needed - have) / 65536));
+  memoryAtLeast(kernels, heapTop + 4 * floats + 64);
   heapEnd = kernels.memory.buffer.byteLength - 64;
 }
 
@@ -2378,8 +2383,7 @@ function residentPlace(weights: { readonly [key: string]: Float32Array } | undef
     at.set(key, top);
     top += 16 * Math.ceil(w.length / 4) + 16;
   }
-  const have = kernels.memory.buffer.byteLength;
-  if (top + 64 > have) kernels.memory.grow(Math.ceil((top + 64 - have) / 65536));
+  memoryAtLeast(kernels, top + 64);
   for (const [key, w] of Object.entries(weights)) new Float32Array(kernels.memory.buffer, at.get(key) as number, w.length).set(w);
   residentBytes = top - 2048;
   resident = { weights, memory: kernels.memory, at };

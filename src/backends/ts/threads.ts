@@ -240,12 +240,13 @@ const pool = {
 ${uses.shares || uses.halves ? jobs : ''}${uses.shares ? splitShares : ''}${uses.halves ? splitHalves : ''}/** Stops the workers and waits until they have exited, so that none still reads its control block. */
 async function stopWorkers(): Promise<void> {
   const control = pool.control;
-  for (const slot of pool.ready) {
-    if (control === undefined) break;
-    const base = ${controlInts} * slot;
-    control[base + KERNEL] = -1;
-    Atomics.store(control, base + JOB, control[base + JOB] + 1);
-    Atomics.notify(control, base + JOB);
+  if (control !== undefined) {
+    for (const slot of pool.ready) {
+      const base = ${controlInts} * slot;
+      control[base + KERNEL] = -1;
+      Atomics.store(control, base + JOB, control[base + JOB] + 1);
+      Atomics.notify(control, base + JOB);
+    }
   }
   const workers = pool.workers;
   pool.ready = [];
