@@ -330,7 +330,7 @@ describe('the tiled WGSL GEMMs', () => {
       const wgsl = compileToWgsl(model, { level, sizes, source: { file: 'lstm.rnn', text: '' }, schedule });
       const all = wgsl.kernels.map((k) => k.code).join('\n');
       for (const tiled of [
-        'rows × 4 samples a thread',
+        'rows × 8 samples a thread',
         'columns × 4 samples a thread',
         'Σ over samples of outer products',
       ])

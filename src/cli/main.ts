@@ -237,7 +237,7 @@ export function buildProgram(io: Io): Command {
     .addOption(scheduleOption())
     .option('--workgroup-size <n>', 'WGSL: threads per workgroup of the kernels that give each element a thread', '64')
     .option('--persistent-size <n>', 'WGSL: threads of the one workgroup that runs a persistent kernel', '64')
-    .option('--tile <rows>x<samples>', 'WGSL: rows of W and samples each thread of a GEMM computes', '4x4')
+    .option('--tile <rows>x<samples>', 'WGSL: rows of W and samples each thread of a GEMM computes', '8x8')
     .option(
       '--workgroup-storage <bytes>',
       'WGSL: workgroup memory a persistent kernel may fill with the weights its time loops read',

@@ -73,8 +73,9 @@ export interface Tile {
 
 /**
  * W [m, k] times every sample's x [k], for all samples at once (the hoisted
- * input projection, the recurrent product): each thread computes a 4 × 4
- * tile, so each value it loads serves four multiply-adds.
+ * input projection, the recurrent product): each thread computes a tile of
+ * rows × samples (8 × 8 by default), so each value it loads serves eight
+ * multiply-adds.
  */
 function rowsGemm(e: WgslEmitter, node: Node, a: WBuffer, b: WBuffer, out: Layout): WBuffer {
   const [m, k] = a.layout.shape;
@@ -85,7 +86,7 @@ function rowsGemm(e: WgslEmitter, node: Node, a: WBuffer, b: WBuffer, out: Layou
   const range = [...Array(tile.samples).keys()];
   e.phase(
     result,
-    `${e.describe(node)} (${tile.rows} rows × ${tile.samples} samples a thread)`,
+    `${e.describe(node)} (${tile.rows} rows × ${tile.samples} ${tile.samples === 1 ? 'sample' : 'samples'} a thread)`,
     (w) => {
       const [W, x, o] = [w.offset(a), w.offset(b), w.offset(result)];
       const samples = leadCount(out);
@@ -96,24 +97,17 @@ function rowsGemm(e: WgslEmitter, node: Node, a: WBuffer, b: WBuffer, out: Layou
       for (const r of rows)
         w.line(`let w${r} = ${W} + ${r === 0 ? 'row' : `min(row + ${u32(r)}, ${u32(m - 1)})`} * ${u32(k)};`);
       for (const s of range) w.line(`let x${s} = ${x} + min(sample + ${u32(s)}, last) * ${u32(k)};`);
-      // Sums of four rows at a time in a vec4.
-      const quads = [...Array(Math.ceil(tile.rows / 4)).keys()];
-      const width = (q: number) => Math.min(4, tile.rows - 4 * q);
-      const vec = (q: number) => (width(q) === 1 ? 'f32' : `vec${width(q)}<f32>`);
-      for (const s of range) for (const q of quads) w.line(`var acc${s}_${q} = ${vec(q)}();`);
+      // One scalar sum per row and sample: on SwiftShader, packing rows into vectors cost a third more time.
+      for (const s of range) for (const r of rows) w.line(`var acc${s}_${r} = 0.0;`);
       w.line(`for (var p = 0u; p < ${u32(k)}; p++) {`);
-      for (const q of quads) {
-        const loads = rows.slice(4 * q, 4 * q + width(q)).map((r) => `${w.array(a)}[w${r} + p]`);
-        w.line(`  let v${q} = ${width(q) === 1 ? loads[0] : `${vec(q)}(${loads.join(', ')})`};`);
-      }
-      for (const s of range) for (const q of quads) w.line(`  acc${s}_${q} += v${q} * ${w.array(b)}[x${s} + p];`);
+      for (const r of rows) w.line(`  let v${r} = ${w.array(a)}[w${r} + p];`);
+      for (const s of range) w.line(`  let u${s} = ${w.array(b)}[x${s} + p];`);
+      for (const s of range) for (const r of rows) w.line(`  acc${s}_${r} += v${r} * u${s};`);
       w.line('}');
       for (const s of range) {
         w.line(`if (sample + ${u32(s)} <= last) {`);
         for (const r of rows) {
-          const q = Math.floor(r / 4);
-          const sum = width(q) === 1 ? `acc${s}_${q}` : `acc${s}_${q}[${r % 4}]`;
-          const store = `mem[${o} + (sample + ${u32(s)}) * ${u32(m)} + row + ${u32(r)}] = ${sum};`;
+          const store = `mem[${o} + (sample + ${u32(s)}) * ${u32(m)} + row + ${u32(r)}] = acc${s}_${r};`;
           w.line(m % tile.rows === 0 ? `  ${store}` : `  if (row + ${u32(r)} < ${u32(m)}) { ${store} }`);
         }
         w.line('}');
