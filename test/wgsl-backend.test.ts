@@ -366,3 +366,56 @@ describe('the tiled WGSL GEMMs', () => {
     30_000,
   );
 });
+
+describe('the WGSL time loops', () => {
+  it.each([
+    ['steps', 3],
+    ['steps', 4],
+    ['persistent', 3],
+    ['hybrid', 5],
+  ] as const)(
+    'keep the states of odd and even steps apart, and truncate BPTT as TypeScript does (%s, T = %s)',
+    async (schedule, T) => {
+      const { device } = await gpuDevice();
+      const model = selectModel(loadExample('lstm.rnn'));
+      const sizes = bindSizes(model);
+      const source = { file: 'lstm.rnn', text: '' };
+      const wgsl = compileToWgsl(model, { level: 2, sizes, source, schedule, truncate: 2 });
+      const { code } = compileToTypeScript(model, {
+        level: 2,
+        dtype: 'f32',
+        sizes,
+        source,
+        cpu: 'scalar',
+        truncate: 2,
+      });
+      const path = join(outDir, `lstm_truncated_${schedule}_${T}.ts`);
+      writeFileSync(path, code);
+      const reference = (await import(path)) as TsModule;
+      const params = reference.init(4);
+      const x = { data: Float32Array.from({ length: T * 3 * 3 }, (_, k) => Math.cos(k)), shape: [T, 3, 3] };
+      const target = { data: Float32Array.from({ length: T * 3 * 5 }, (_, k) => Math.sin(k) / 3), shape: [T, 3, 5] };
+      const inputs = { x, 'd:output': target };
+      const runner = await createGpuRunner(wgsl.program, device);
+      try {
+        const args = { params, inputs, initialStates: {}, B: 3, lengths: { T } };
+        const forward = await runner.run(wgsl.program.forward, args);
+        const want = reference.forward(params, inputs);
+        expectClose(forward.outputs, want.outputs, 'output');
+        expectClose(forward.finalStates, want.finalStates, 'final state');
+        const got = await runner.run(wgsl.program.grad!, args);
+        const wantGrad = reference.grad!(params, inputs);
+        expectClose(
+          got.grads,
+          Object.fromEntries(Object.entries(wantGrad.grads).map(([k, v]) => [k, { data: v }])),
+          'gradient of param',
+        );
+        expectClose(got.inputGrads, wantGrad.inputGrads, 'gradient of input');
+        expectClose(got.stateGrads, wantGrad.stateGrads, 'gradient of initial state');
+      } finally {
+        runner.destroy();
+      }
+    },
+    30_000,
+  );
+});

@@ -1,4 +1,4 @@
-// schedule: auto: steps, hybrid (each time loop one kernel) for B ≤ 117
+// schedule: auto: steps, hybrid (each time loop one kernel) for B ≤ 136
 // ───── forward_00_fill_0.wgsl ─────
 // rnnc kernel forward_00_fill_0: one thread per element, 64 per workgroup.
 struct Dims {
@@ -167,7 +167,7 @@ struct Dims {
 
 // GRU: the initial h
 fn copy_5(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 33u + dims.B * 10u + 150u); // GRU state h
+  let at0 = (dims.T_T * dims.B * 33u + dims.B * 10u + 150u); // GRU state h (even steps)
   let at1 = select((dims.T_T * dims.B * 3u + 150u), (dims.T_T * dims.B * 3u + dims.B * 5u + 150u), dims.given0 != 0u); // initial state h
   mem[at0 + i] = mem[at1 + i];
 }
@@ -182,7 +182,7 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
 
 // ───── forward_06_matmul_6.wgsl ─────
 // rnnc kernel forward_06_matmul_6: one thread per element, 64 per workgroup.
-// Dispatched once per step of the time loop (GRU: from the first step to the last): dispatch 1 of the 5 a step takes.
+// Dispatched once per step of the time loop (GRU: from the first step to the last): dispatch 1 of the 4 a step takes.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -193,11 +193,16 @@ struct Dims {
 // Every value of the model, each in a region of its own (params, inputs, states, results).
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
+struct Step {
+  s: u32, // the step of the time loop, counted from its start
+}
+@group(0) @binding(2) var<uniform> step: Step;
+
 // %3 matmul fused gates — 24: r = sigmoid(W_ir @ x + b_ir + W_hr @ h + b_hr)   // reset gate
-fn matmul_6(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 38u + dims.B * 15u + 150u); // %3 matmul fused gates
+fn matmul_6(i: u32, t: u32) {
+  let at0 = (dims.T_T * dims.B * 38u + dims.B * 20u + 150u); // %3 matmul fused gates
   let at1 = 45u; // %25 stack_rows packed W_hr, W_hz, W_hn (in place)
-  let at2 = (dims.T_T * dims.B * 33u + dims.B * 10u + 150u); // GRU state h
+  let at2 = select((dims.T_T * dims.B * 33u + dims.B * 10u + 150u), (dims.T_T * dims.B * 33u + dims.B * 15u + 150u), t % 2u == 1u); // GRU state h
   let l = i / 15u;
   let j = i % 15u;
   var acc = 0.0;
@@ -213,13 +218,13 @@ fn matmul_6(i: u32, _t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < dims.B * 15u) {
-    matmul_6(i, 0u);
+    matmul_6(i, step.s);
   }
 }
 
 // ───── forward_07_sigmoid_7.wgsl ─────
 // rnnc kernel forward_07_sigmoid_7: one thread per element, 64 per workgroup.
-// Dispatched once per step of the time loop (GRU: from the first step to the last): dispatch 2 of the 5 a step takes.
+// Dispatched once per step of the time loop (GRU: from the first step to the last): dispatch 2 of the 4 a step takes.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -237,9 +242,9 @@ struct Step {
 
 // %12 sigmoid z — 25: z = sigmoid(W_iz @ x + b_iz + W_hz @ h + b_hz)   // update gate
 fn sigmoid_7(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 38u + dims.B * 30u + 150u); // %12 sigmoid z
+  let at0 = (dims.T_T * dims.B * 38u + dims.B * 35u + 150u); // %12 sigmoid z
   let at1 = (dims.T_T * dims.B * 23u + dims.B * 10u + 150u) + t * dims.B * 5u; // %22 add at step t
-  let at2 = (dims.T_T * dims.B * 38u + dims.B * 15u + 150u); // %3 matmul fused gates
+  let at2 = (dims.T_T * dims.B * 38u + dims.B * 20u + 150u); // %3 matmul fused gates
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = 1.0 / (1.0 + exp(-(mem[at1 + l * 5u + j] + mem[at2 + l * 15u + j + 5u])));
@@ -255,7 +260,7 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
 
 // ───── forward_08_add_8.wgsl ─────
 // rnnc kernel forward_08_add_8: one thread per element, 64 per workgroup.
-// Dispatched once per step of the time loop (GRU: from the first step to the last): dispatch 3 of the 5 a step takes.
+// Dispatched once per step of the time loop (GRU: from the first step to the last): dispatch 3 of the 4 a step takes.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -273,13 +278,13 @@ struct Step {
 
 // %22 add h' — 27: h' = (1 - z) * n + z * h
 fn add_8(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 38u + dims.B * 35u + 150u); // %22 add h'
-  let at1 = (dims.T_T * dims.B * 38u + dims.B * 30u + 150u); // %12 sigmoid z
+  let at0 = select((dims.T_T * dims.B * 33u + dims.B * 15u + 150u), (dims.T_T * dims.B * 33u + dims.B * 10u + 150u), t % 2u == 1u); // GRU next state h
+  let at1 = (dims.T_T * dims.B * 38u + dims.B * 35u + 150u); // %12 sigmoid z
   let at2 = (dims.T_T * dims.B * 28u + dims.B * 10u + 150u) + t * dims.B * 5u; // %24 add at step t
   let at3 = (dims.T_T * dims.B * 18u + dims.B * 10u + 150u) + t * dims.B * 5u; // %19 add at step t
-  let at4 = (dims.T_T * dims.B * 38u + dims.B * 15u + 150u); // %3 matmul fused gates
+  let at4 = (dims.T_T * dims.B * 38u + dims.B * 20u + 150u); // %3 matmul fused gates
   let at5 = (dims.T_T * dims.B * 3u + 145u); // param b_hn
-  let at6 = (dims.T_T * dims.B * 33u + dims.B * 10u + 150u); // GRU state h
+  let at6 = select((dims.T_T * dims.B * 33u + dims.B * 10u + 150u), (dims.T_T * dims.B * 33u + dims.B * 15u + 150u), t % 2u == 1u); // GRU state h
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = ((1.0 - mem[at1 + l * 5u + j]) * (tanh(clamp((mem[at2 + l * 5u + j] + ((1.0 / (1.0 + exp(-(mem[at3 + l * 5u + j] + mem[at4 + l * 15u + j])))) * (mem[at4 + l * 15u + j + 10u] + mem[at5 + j]))), -10.0, 10.0)))) + (mem[at1 + l * 5u + j] * mem[at6 + l * 5u + j]);
@@ -295,7 +300,7 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
 
 // ───── forward_09_copy_9.wgsl ─────
 // rnnc kernel forward_09_copy_9: one thread per element, 64 per workgroup.
-// Dispatched once per step of the time loop (GRU: from the first step to the last): dispatch 4 of the 5 a step takes.
+// Dispatched once per step of the time loop (GRU: from the first step to the last): dispatch 4 of the 4 a step takes.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -313,8 +318,8 @@ struct Step {
 
 // GRU: step output 0 at step t
 fn copy_9(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 33u + dims.B * 15u + 150u) + t * dims.B * 5u; // GRU output 0
-  let at1 = (dims.T_T * dims.B * 38u + dims.B * 35u + 150u); // %22 add h'
+  let at0 = (dims.T_T * dims.B * 33u + dims.B * 20u + 150u) + t * dims.B * 5u; // GRU output 0
+  let at1 = select((dims.T_T * dims.B * 33u + dims.B * 15u + 150u), (dims.T_T * dims.B * 33u + dims.B * 10u + 150u), t % 2u == 1u); // GRU next state h
   mem[at0 + i] = mem[at1 + i];
 }
 
@@ -328,7 +333,6 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
 
 // ───── forward_10_copy_10.wgsl ─────
 // rnnc kernel forward_10_copy_10: one thread per element, 64 per workgroup.
-// Dispatched once per step of the time loop (GRU: from the first step to the last): dispatch 5 of the 5 a step takes.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -339,10 +343,10 @@ struct Dims {
 // Every value of the model, each in a region of its own (params, inputs, states, results).
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
-// GRU: the next h
+// GRU: the final h
 fn copy_10(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 33u + dims.B * 10u + 150u); // GRU state h
-  let at1 = (dims.T_T * dims.B * 38u + dims.B * 35u + 150u); // %22 add h'
+  let at0 = (dims.T_T * dims.B * 38u + dims.B * 40u + 150u); // GRU final h
+  let at1 = select((dims.T_T * dims.B * 33u + dims.B * 10u + 150u), (dims.T_T * dims.B * 33u + dims.B * 15u + 150u), dims.T_T % 2u == 1u); // GRU final h
   mem[at0 + i] = mem[at1 + i];
 }
 
@@ -522,7 +526,7 @@ struct Dims {
 
 // GRU: the initial h
 fn copy_5(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 33u + dims.B * 10u + 150u); // GRU state h
+  let at0 = (dims.T_T * dims.B * 33u + dims.B * 10u + 150u); // GRU state h (even steps)
   let at1 = select((dims.T_T * dims.B * 3u + 150u), (dims.T_T * dims.B * 3u + dims.B * 5u + 150u), dims.given0 != 0u); // initial state h
   mem[at0 + i] = mem[at1 + i];
 }
@@ -536,7 +540,7 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
 }
 
 // ───── forward_small_batch_06_loop.wgsl ─────
-// rnnc kernel forward_small_batch_06_loop: persistent, one workgroup of 64 threads runs 5 phases in one dispatch,
+// rnnc kernel forward_small_batch_06_loop: persistent, one workgroup of 64 threads runs 4 phases in one dispatch,
 // with a barrier between phases.
 // The weights its time loops read are copied into workgroup memory first (300 bytes).
 struct Dims {
@@ -552,10 +556,10 @@ struct Dims {
 var<workgroup> cache: array<f32, 75>;
 
 // %3 matmul fused gates — 24: r = sigmoid(W_ir @ x + b_ir + W_hr @ h + b_hr)   // reset gate
-fn matmul_6(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 38u + dims.B * 15u + 150u); // %3 matmul fused gates
+fn matmul_6(i: u32, t: u32) {
+  let at0 = (dims.T_T * dims.B * 38u + dims.B * 20u + 150u); // %3 matmul fused gates
   let at1 = 0u; // %25 stack_rows packed W_hr, W_hz, W_hn (in place) (in workgroup memory)
-  let at2 = (dims.T_T * dims.B * 33u + dims.B * 10u + 150u); // GRU state h
+  let at2 = select((dims.T_T * dims.B * 33u + dims.B * 10u + 150u), (dims.T_T * dims.B * 33u + dims.B * 15u + 150u), t % 2u == 1u); // GRU state h
   let l = i / 15u;
   let j = i % 15u;
   var acc = 0.0;
@@ -569,9 +573,9 @@ fn matmul_6(i: u32, _t: u32) {
 
 // %12 sigmoid z — 25: z = sigmoid(W_iz @ x + b_iz + W_hz @ h + b_hz)   // update gate
 fn sigmoid_7(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 38u + dims.B * 30u + 150u); // %12 sigmoid z
+  let at0 = (dims.T_T * dims.B * 38u + dims.B * 35u + 150u); // %12 sigmoid z
   let at1 = (dims.T_T * dims.B * 23u + dims.B * 10u + 150u) + t * dims.B * 5u; // %22 add at step t
-  let at2 = (dims.T_T * dims.B * 38u + dims.B * 15u + 150u); // %3 matmul fused gates
+  let at2 = (dims.T_T * dims.B * 38u + dims.B * 20u + 150u); // %3 matmul fused gates
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = 1.0 / (1.0 + exp(-(mem[at1 + l * 5u + j] + mem[at2 + l * 15u + j + 5u])));
@@ -579,13 +583,13 @@ fn sigmoid_7(i: u32, t: u32) {
 
 // %22 add h' — 27: h' = (1 - z) * n + z * h
 fn add_8(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 38u + dims.B * 35u + 150u); // %22 add h'
-  let at1 = (dims.T_T * dims.B * 38u + dims.B * 30u + 150u); // %12 sigmoid z
+  let at0 = select((dims.T_T * dims.B * 33u + dims.B * 15u + 150u), (dims.T_T * dims.B * 33u + dims.B * 10u + 150u), t % 2u == 1u); // GRU next state h
+  let at1 = (dims.T_T * dims.B * 38u + dims.B * 35u + 150u); // %12 sigmoid z
   let at2 = (dims.T_T * dims.B * 28u + dims.B * 10u + 150u) + t * dims.B * 5u; // %24 add at step t
   let at3 = (dims.T_T * dims.B * 18u + dims.B * 10u + 150u) + t * dims.B * 5u; // %19 add at step t
-  let at4 = (dims.T_T * dims.B * 38u + dims.B * 15u + 150u); // %3 matmul fused gates
+  let at4 = (dims.T_T * dims.B * 38u + dims.B * 20u + 150u); // %3 matmul fused gates
   let at5 = (dims.T_T * dims.B * 3u + 145u); // param b_hn
-  let at6 = (dims.T_T * dims.B * 33u + dims.B * 10u + 150u); // GRU state h
+  let at6 = select((dims.T_T * dims.B * 33u + dims.B * 10u + 150u), (dims.T_T * dims.B * 33u + dims.B * 15u + 150u), t % 2u == 1u); // GRU state h
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = ((1.0 - mem[at1 + l * 5u + j]) * (tanh(clamp((mem[at2 + l * 5u + j] + ((1.0 / (1.0 + exp(-(mem[at3 + l * 5u + j] + mem[at4 + l * 15u + j])))) * (mem[at4 + l * 15u + j + 10u] + mem[at5 + j]))), -10.0, 10.0)))) + (mem[at1 + l * 5u + j] * mem[at6 + l * 5u + j]);
@@ -593,15 +597,8 @@ fn add_8(i: u32, t: u32) {
 
 // GRU: step output 0 at step t
 fn copy_9(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 33u + dims.B * 15u + 150u) + t * dims.B * 5u; // GRU output 0
-  let at1 = (dims.T_T * dims.B * 38u + dims.B * 35u + 150u); // %22 add h'
-  mem[at0 + i] = mem[at1 + i];
-}
-
-// GRU: the next h
-fn copy_10(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 33u + dims.B * 10u + 150u); // GRU state h
-  let at1 = (dims.T_T * dims.B * 38u + dims.B * 35u + 150u); // %22 add h'
+  let at0 = (dims.T_T * dims.B * 33u + dims.B * 20u + 150u) + t * dims.B * 5u; // GRU output 0
+  let at1 = select((dims.T_T * dims.B * 33u + dims.B * 15u + 150u), (dims.T_T * dims.B * 33u + dims.B * 10u + 150u), t % 2u == 1u); // GRU next state h
   mem[at0 + i] = mem[at1 + i];
 }
 
@@ -631,10 +628,33 @@ fn main(@builtin(local_invocation_index) lane: u32) {
       copy_9(i, t);
     }
     storageBarrier();
-    for (var i = lane; i < dims.B * 5u; i += 64u) {
-      copy_10(i, t);
-    }
-    storageBarrier();
+  }
+}
+
+// ───── forward_small_batch_07_copy_10.wgsl ─────
+// rnnc kernel forward_small_batch_07_copy_10: one thread per element, 64 per workgroup.
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
+
+// GRU: the final h
+fn copy_10(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 38u + dims.B * 40u + 150u); // GRU final h
+  let at1 = select((dims.T_T * dims.B * 33u + dims.B * 10u + 150u), (dims.T_T * dims.B * 33u + dims.B * 15u + 150u), dims.T_T % 2u == 1u); // GRU final h
+  mem[at0 + i] = mem[at1 + i];
+}
+
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < dims.B * 5u) {
+    copy_10(i, 0u);
   }
 }
 
@@ -806,7 +826,7 @@ struct Dims {
 
 // GRU: the initial h
 fn copy_5(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 33u + dims.B * 10u + 150u); // GRU state h
+  let at0 = (dims.T_T * dims.B * 33u + dims.B * 10u + 150u); // GRU state h (even steps)
   let at1 = select((dims.T_T * dims.B * 3u + 150u), (dims.T_T * dims.B * 3u + dims.B * 5u + 150u), dims.given0 != 0u); // initial state h
   mem[at0 + i] = mem[at1 + i];
 }
@@ -821,7 +841,7 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
 
 // ───── grad_06_matmul_6.wgsl ─────
 // rnnc kernel grad_06_matmul_6: one thread per element, 64 per workgroup.
-// Dispatched once per step of the time loop (GRU: from the first step to the last): dispatch 1 of the 9 a step takes.
+// Dispatched once per step of the time loop (GRU: from the first step to the last): dispatch 1 of the 8 a step takes.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -832,11 +852,16 @@ struct Dims {
 // Every value of the model, each in a region of its own (params, inputs, states, results).
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
+struct Step {
+  s: u32, // the step of the time loop, counted from its start
+}
+@group(0) @binding(2) var<uniform> step: Step;
+
 // %3 matmul fused gates — 24: r = sigmoid(W_ir @ x + b_ir + W_hr @ h + b_hr)   // reset gate
-fn matmul_6(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 63u + dims.B * 15u + 150u); // %3 matmul fused gates
+fn matmul_6(i: u32, t: u32) {
+  let at0 = (dims.T_T * dims.B * 63u + dims.B * 20u + 150u); // %3 matmul fused gates
   let at1 = 45u; // %25 stack_rows packed W_hr, W_hz, W_hn (in place)
-  let at2 = (dims.T_T * dims.B * 33u + dims.B * 10u + 150u); // GRU state h
+  let at2 = select((dims.T_T * dims.B * 33u + dims.B * 10u + 150u), (dims.T_T * dims.B * 33u + dims.B * 15u + 150u), t % 2u == 1u); // GRU state h
   let l = i / 15u;
   let j = i % 15u;
   var acc = 0.0;
@@ -852,13 +877,13 @@ fn matmul_6(i: u32, _t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < dims.B * 15u) {
-    matmul_6(i, 0u);
+    matmul_6(i, step.s);
   }
 }
 
 // ───── grad_07_sigmoid_7.wgsl ─────
 // rnnc kernel grad_07_sigmoid_7: one thread per element, 64 per workgroup.
-// Dispatched once per step of the time loop (GRU: from the first step to the last): dispatch 2 of the 9 a step takes.
+// Dispatched once per step of the time loop (GRU: from the first step to the last): dispatch 2 of the 8 a step takes.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -876,9 +901,9 @@ struct Step {
 
 // %9 sigmoid r — 24: r = sigmoid(W_ir @ x + b_ir + W_hr @ h + b_hr)   // reset gate
 fn sigmoid_7(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 58u + dims.B * 15u + 150u) + t * dims.B * 5u; // GRU output 5 at step t
+  let at0 = (dims.T_T * dims.B * 58u + dims.B * 20u + 150u) + t * dims.B * 5u; // GRU output 5 at step t
   let at1 = (dims.T_T * dims.B * 18u + dims.B * 10u + 150u) + t * dims.B * 5u; // %19 add at step t
-  let at2 = (dims.T_T * dims.B * 63u + dims.B * 15u + 150u); // %3 matmul fused gates
+  let at2 = (dims.T_T * dims.B * 63u + dims.B * 20u + 150u); // %3 matmul fused gates
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = 1.0 / (1.0 + exp(-(mem[at1 + l * 5u + j] + mem[at2 + l * 15u + j])));
@@ -894,7 +919,7 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
 
 // ───── grad_08_sigmoid_8.wgsl ─────
 // rnnc kernel grad_08_sigmoid_8: one thread per element, 64 per workgroup.
-// Dispatched once per step of the time loop (GRU: from the first step to the last): dispatch 3 of the 9 a step takes.
+// Dispatched once per step of the time loop (GRU: from the first step to the last): dispatch 3 of the 8 a step takes.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -912,9 +937,9 @@ struct Step {
 
 // %12 sigmoid z — 25: z = sigmoid(W_iz @ x + b_iz + W_hz @ h + b_hz)   // update gate
 fn sigmoid_8(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 38u + dims.B * 15u + 150u) + t * dims.B * 5u; // GRU output 1 at step t
+  let at0 = (dims.T_T * dims.B * 38u + dims.B * 20u + 150u) + t * dims.B * 5u; // GRU output 1 at step t
   let at1 = (dims.T_T * dims.B * 23u + dims.B * 10u + 150u) + t * dims.B * 5u; // %22 add at step t
-  let at2 = (dims.T_T * dims.B * 63u + dims.B * 15u + 150u); // %3 matmul fused gates
+  let at2 = (dims.T_T * dims.B * 63u + dims.B * 20u + 150u); // %3 matmul fused gates
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = 1.0 / (1.0 + exp(-(mem[at1 + l * 5u + j] + mem[at2 + l * 15u + j + 5u])));
@@ -930,7 +955,7 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
 
 // ───── grad_09_add_9.wgsl ─────
 // rnnc kernel grad_09_add_9: one thread per element, 64 per workgroup.
-// Dispatched once per step of the time loop (GRU: from the first step to the last): dispatch 4 of the 9 a step takes.
+// Dispatched once per step of the time loop (GRU: from the first step to the last): dispatch 4 of the 8 a step takes.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -948,8 +973,8 @@ struct Step {
 
 // %14 add — 26: n = tanh(W_in @ x + b_in + r * (W_hn @ h + b_hn))
 fn add_9(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 53u + dims.B * 15u + 150u) + t * dims.B * 5u; // GRU output 4 at step t
-  let at1 = (dims.T_T * dims.B * 63u + dims.B * 15u + 150u); // %3 matmul fused gates
+  let at0 = (dims.T_T * dims.B * 53u + dims.B * 20u + 150u) + t * dims.B * 5u; // GRU output 4 at step t
+  let at1 = (dims.T_T * dims.B * 63u + dims.B * 20u + 150u); // %3 matmul fused gates
   let at2 = (dims.T_T * dims.B * 3u + 145u); // param b_hn
   let l = i / 5u;
   let j = i % 5u;
@@ -966,7 +991,7 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
 
 // ───── grad_10_tanh_10.wgsl ─────
 // rnnc kernel grad_10_tanh_10: one thread per element, 64 per workgroup.
-// Dispatched once per step of the time loop (GRU: from the first step to the last): dispatch 5 of the 9 a step takes.
+// Dispatched once per step of the time loop (GRU: from the first step to the last): dispatch 5 of the 8 a step takes.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -984,10 +1009,10 @@ struct Step {
 
 // %17 tanh n — 26: n = tanh(W_in @ x + b_in + r * (W_hn @ h + b_hn))
 fn tanh_10(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 43u + dims.B * 15u + 150u) + t * dims.B * 5u; // GRU output 2 at step t
+  let at0 = (dims.T_T * dims.B * 43u + dims.B * 20u + 150u) + t * dims.B * 5u; // GRU output 2 at step t
   let at1 = (dims.T_T * dims.B * 28u + dims.B * 10u + 150u) + t * dims.B * 5u; // %24 add at step t
-  let at2 = (dims.T_T * dims.B * 58u + dims.B * 15u + 150u) + t * dims.B * 5u; // GRU output 5 at step t
-  let at3 = (dims.T_T * dims.B * 53u + dims.B * 15u + 150u) + t * dims.B * 5u; // GRU output 4 at step t
+  let at2 = (dims.T_T * dims.B * 58u + dims.B * 20u + 150u) + t * dims.B * 5u; // GRU output 5 at step t
+  let at3 = (dims.T_T * dims.B * 53u + dims.B * 20u + 150u) + t * dims.B * 5u; // GRU output 4 at step t
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = tanh(clamp((mem[at1 + l * 5u + j] + (mem[at2 + l * 5u + j] * mem[at3 + l * 5u + j])), -10.0, 10.0));
@@ -1003,7 +1028,7 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
 
 // ───── grad_11_sub_11.wgsl ─────
 // rnnc kernel grad_11_sub_11: one thread per element, 64 per workgroup.
-// Dispatched once per step of the time loop (GRU: from the first step to the last): dispatch 6 of the 9 a step takes.
+// Dispatched once per step of the time loop (GRU: from the first step to the last): dispatch 6 of the 8 a step takes.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -1021,8 +1046,8 @@ struct Step {
 
 // %19 sub — 27: h' = (1 - z) * n + z * h
 fn sub_11(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 48u + dims.B * 15u + 150u) + t * dims.B * 5u; // GRU output 3 at step t
-  let at1 = (dims.T_T * dims.B * 38u + dims.B * 15u + 150u) + t * dims.B * 5u; // GRU output 1 at step t
+  let at0 = (dims.T_T * dims.B * 48u + dims.B * 20u + 150u) + t * dims.B * 5u; // GRU output 3 at step t
+  let at1 = (dims.T_T * dims.B * 38u + dims.B * 20u + 150u) + t * dims.B * 5u; // GRU output 1 at step t
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = 1.0 - mem[at1 + l * 5u + j];
@@ -1038,7 +1063,7 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
 
 // ───── grad_12_add_12.wgsl ─────
 // rnnc kernel grad_12_add_12: one thread per element, 64 per workgroup.
-// Dispatched once per step of the time loop (GRU: from the first step to the last): dispatch 7 of the 9 a step takes.
+// Dispatched once per step of the time loop (GRU: from the first step to the last): dispatch 7 of the 8 a step takes.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -1056,11 +1081,11 @@ struct Step {
 
 // %22 add h' — 27: h' = (1 - z) * n + z * h
 fn add_12(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 63u + dims.B * 30u + 150u); // %22 add h'
-  let at1 = (dims.T_T * dims.B * 48u + dims.B * 15u + 150u) + t * dims.B * 5u; // GRU output 3 at step t
-  let at2 = (dims.T_T * dims.B * 43u + dims.B * 15u + 150u) + t * dims.B * 5u; // GRU output 2 at step t
-  let at3 = (dims.T_T * dims.B * 38u + dims.B * 15u + 150u) + t * dims.B * 5u; // GRU output 1 at step t
-  let at4 = (dims.T_T * dims.B * 33u + dims.B * 10u + 150u); // GRU state h
+  let at0 = select((dims.T_T * dims.B * 33u + dims.B * 15u + 150u), (dims.T_T * dims.B * 33u + dims.B * 10u + 150u), t % 2u == 1u); // GRU next state h
+  let at1 = (dims.T_T * dims.B * 48u + dims.B * 20u + 150u) + t * dims.B * 5u; // GRU output 3 at step t
+  let at2 = (dims.T_T * dims.B * 43u + dims.B * 20u + 150u) + t * dims.B * 5u; // GRU output 2 at step t
+  let at3 = (dims.T_T * dims.B * 38u + dims.B * 20u + 150u) + t * dims.B * 5u; // GRU output 1 at step t
+  let at4 = select((dims.T_T * dims.B * 33u + dims.B * 10u + 150u), (dims.T_T * dims.B * 33u + dims.B * 15u + 150u), t % 2u == 1u); // GRU state h
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = (mem[at1 + l * 5u + j] * mem[at2 + l * 5u + j]) + (mem[at3 + l * 5u + j] * mem[at4 + l * 5u + j]);
@@ -1076,7 +1101,7 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
 
 // ───── grad_13_copy_13.wgsl ─────
 // rnnc kernel grad_13_copy_13: one thread per element, 64 per workgroup.
-// Dispatched once per step of the time loop (GRU: from the first step to the last): dispatch 8 of the 9 a step takes.
+// Dispatched once per step of the time loop (GRU: from the first step to the last): dispatch 8 of the 8 a step takes.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -1094,8 +1119,8 @@ struct Step {
 
 // GRU: step output 0 at step t
 fn copy_13(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 33u + dims.B * 15u + 150u) + t * dims.B * 5u; // GRU output 0
-  let at1 = (dims.T_T * dims.B * 63u + dims.B * 30u + 150u); // %22 add h'
+  let at0 = (dims.T_T * dims.B * 33u + dims.B * 20u + 150u) + t * dims.B * 5u; // GRU output 0
+  let at1 = select((dims.T_T * dims.B * 33u + dims.B * 15u + 150u), (dims.T_T * dims.B * 33u + dims.B * 10u + 150u), t % 2u == 1u); // GRU next state h
   mem[at0 + i] = mem[at1 + i];
 }
 
@@ -1109,7 +1134,6 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
 
 // ───── grad_14_copy_14.wgsl ─────
 // rnnc kernel grad_14_copy_14: one thread per element, 64 per workgroup.
-// Dispatched once per step of the time loop (GRU: from the first step to the last): dispatch 9 of the 9 a step takes.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -1120,10 +1144,10 @@ struct Dims {
 // Every value of the model, each in a region of its own (params, inputs, states, results).
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
-// GRU: the next h
+// GRU: the final h
 fn copy_14(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 33u + dims.B * 10u + 150u); // GRU state h
-  let at1 = (dims.T_T * dims.B * 63u + dims.B * 30u + 150u); // %22 add h'
+  let at0 = (dims.T_T * dims.B * 63u + dims.B * 35u + 150u); // GRU final h
+  let at1 = select((dims.T_T * dims.B * 33u + dims.B * 10u + 150u), (dims.T_T * dims.B * 33u + dims.B * 15u + 150u), dims.T_T % 2u == 1u); // GRU final h
   mem[at0 + i] = mem[at1 + i];
 }
 
@@ -1149,9 +1173,9 @@ struct Dims {
 
 // %30 mul
 fn mul_15(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 68u + dims.B * 35u + 150u); // %30 mul
-  let at1 = (dims.T_T * dims.B * 33u + dims.B * 15u + 150u); // GRU output 0
-  let at2 = (dims.T_T * dims.B * 63u + dims.B * 35u + 150u); // input d:output
+  let at0 = (dims.T_T * dims.B * 68u + dims.B * 40u + 150u); // %30 mul
+  let at1 = (dims.T_T * dims.B * 33u + dims.B * 20u + 150u); // GRU output 0
+  let at2 = (dims.T_T * dims.B * 63u + dims.B * 40u + 150u); // input d:output
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = mem[at1 + l * 5u + j] * mem[at2 + l * 5u + j];
@@ -1179,8 +1203,8 @@ struct Dims {
 
 // %31 sum
 fn sum_16(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 73u + dims.B * 35u + 150u); // %31 sum
-  let at1 = (dims.T_T * dims.B * 68u + dims.B * 35u + 150u); // %30 mul
+  let at0 = (dims.T_T * dims.B * 73u + dims.B * 40u + 150u); // %31 sum
+  let at1 = (dims.T_T * dims.B * 68u + dims.B * 40u + 150u); // %30 mul
   var acc = 0.0;
   for (var c = 0u; c < 5u; c++) { acc += mem[at1 + i * 5u + c]; }
   mem[at0 + i] = acc;
@@ -1208,8 +1232,8 @@ struct Dims {
 
 // %32 reduce_lead loss
 fn reduce_lead_17(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 74u + dims.B * 35u + 150u); // %32 reduce_lead loss
-  let at1 = (dims.T_T * dims.B * 73u + dims.B * 35u + 150u); // %31 sum
+  let at0 = (dims.T_T * dims.B * 74u + dims.B * 40u + 150u); // %32 reduce_lead loss
+  let at1 = (dims.T_T * dims.B * 73u + dims.B * 40u + 150u); // %31 sum
   var acc = 0.0;
   for (var q = 0u; q < dims.T_T * dims.B; q++) { acc += mem[at1 + q * 1u + i]; }
   mem[at0 + i] = acc;
@@ -1237,7 +1261,7 @@ struct Dims {
 
 // literal 1.0
 fn fill_18(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 74u + dims.B * 35u + 151u); // literal 1.0
+  let at0 = (dims.T_T * dims.B * 74u + dims.B * 40u + 151u); // literal 1.0
   mem[at0 + i] = 1.0;
 }
 
@@ -1263,8 +1287,8 @@ struct Dims {
 
 // %34 broadcast_to ∂loss
 fn broadcast_to_19(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 74u + dims.B * 35u + 152u); // %34 broadcast_to ∂loss
-  let at1 = (dims.T_T * dims.B * 74u + dims.B * 35u + 151u); // literal 1.0
+  let at0 = (dims.T_T * dims.B * 74u + dims.B * 40u + 152u); // %34 broadcast_to ∂loss
+  let at1 = (dims.T_T * dims.B * 74u + dims.B * 40u + 151u); // literal 1.0
   let j = 0u;
   mem[at0 + i] = mem[at1 + j];
 }
@@ -1291,8 +1315,8 @@ struct Dims {
 
 // %35 expand_last
 fn expand_last_20(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 75u + dims.B * 35u + 152u); // %35 expand_last
-  let at1 = (dims.T_T * dims.B * 74u + dims.B * 35u + 152u); // %34 broadcast_to ∂loss
+  let at0 = (dims.T_T * dims.B * 75u + dims.B * 40u + 152u); // %35 expand_last
+  let at1 = (dims.T_T * dims.B * 74u + dims.B * 40u + 152u); // %34 broadcast_to ∂loss
   mem[at0 + i] = mem[at1 + i / 5u];
 }
 
@@ -1318,9 +1342,9 @@ struct Dims {
 
 // %36 mul
 fn mul_21(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 80u + dims.B * 35u + 152u); // %36 mul
-  let at1 = (dims.T_T * dims.B * 75u + dims.B * 35u + 152u); // %35 expand_last
-  let at2 = (dims.T_T * dims.B * 63u + dims.B * 35u + 150u); // input d:output
+  let at0 = (dims.T_T * dims.B * 80u + dims.B * 40u + 152u); // %36 mul
+  let at1 = (dims.T_T * dims.B * 75u + dims.B * 40u + 152u); // %35 expand_last
+  let at2 = (dims.T_T * dims.B * 63u + dims.B * 40u + 150u); // input d:output
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = mem[at1 + l * 5u + j] * mem[at2 + l * 5u + j];
@@ -1348,8 +1372,8 @@ struct Dims {
 
 // %42 time_shift GRU: previous h
 fn time_shift_22(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 85u + dims.B * 35u + 152u); // %42 time_shift GRU: previous h
-  let at1 = (dims.T_T * dims.B * 33u + dims.B * 15u + 150u); // GRU output 0
+  let at0 = (dims.T_T * dims.B * 85u + dims.B * 40u + 152u); // %42 time_shift GRU: previous h
+  let at1 = (dims.T_T * dims.B * 33u + dims.B * 20u + 150u); // GRU output 0
   let at2 = select((dims.T_T * dims.B * 3u + 150u), (dims.T_T * dims.B * 3u + dims.B * 5u + 150u), dims.given0 != 0u); // initial state h
   mem[at0 + i] = select(mem[at1 + i - min(i, dims.B * 5u)], mem[at2 + min(i, dims.B * 5u - 1u)], i < dims.B * 5u);
 }
@@ -1376,8 +1400,8 @@ struct Dims {
 
 // %44 sub ∂n — 26: n = tanh(W_in @ x + b_in + r * (W_hn @ h + b_hn))
 fn sub_23(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 90u + dims.B * 35u + 152u); // %44 sub ∂n
-  let at1 = (dims.T_T * dims.B * 43u + dims.B * 15u + 150u); // GRU output 2
+  let at0 = (dims.T_T * dims.B * 90u + dims.B * 40u + 152u); // %44 sub ∂n
+  let at1 = (dims.T_T * dims.B * 43u + dims.B * 20u + 150u); // GRU output 2
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = 1.0 - (mem[at1 + l * 5u + j] * mem[at1 + l * 5u + j]);
@@ -1405,8 +1429,8 @@ struct Dims {
 
 // %46 mul ∂z — 25: z = sigmoid(W_iz @ x + b_iz + W_hz @ h + b_hz)   // update gate
 fn mul_24(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 95u + dims.B * 35u + 152u); // %46 mul ∂z
-  let at1 = (dims.T_T * dims.B * 38u + dims.B * 15u + 150u); // GRU output 1
+  let at0 = (dims.T_T * dims.B * 95u + dims.B * 40u + 152u); // %46 mul ∂z
+  let at1 = (dims.T_T * dims.B * 38u + dims.B * 20u + 150u); // GRU output 1
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = mem[at1 + l * 5u + j] * (1.0 - mem[at1 + l * 5u + j]);
@@ -1434,8 +1458,8 @@ struct Dims {
 
 // %48 mul ∂r — 24: r = sigmoid(W_ir @ x + b_ir + W_hr @ h + b_hr)   // reset gate
 fn mul_25(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 100u + dims.B * 35u + 152u); // %48 mul ∂r
-  let at1 = (dims.T_T * dims.B * 58u + dims.B * 15u + 150u); // GRU output 5
+  let at0 = (dims.T_T * dims.B * 100u + dims.B * 40u + 152u); // %48 mul ∂r
+  let at1 = (dims.T_T * dims.B * 58u + dims.B * 20u + 150u); // GRU output 5
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = mem[at1 + l * 5u + j] * (1.0 - mem[at1 + l * 5u + j]);
@@ -1463,7 +1487,7 @@ struct Dims {
 
 // %49 stack_rows packed W_hn, W_hz, W_hr
 fn stack_rows_26(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 105u + dims.B * 35u + 152u); // %49 stack_rows packed W_hn, W_hz, W_hr
+  let at0 = (dims.T_T * dims.B * 105u + dims.B * 40u + 152u); // %49 stack_rows packed W_hn, W_hz, W_hr
   let at1 = 95u; // param W_hn
   let at2 = 70u; // param W_hz
   let at3 = 45u; // param W_hr
@@ -1498,7 +1522,7 @@ struct Dims {
 
 // %50 stack_rows packed W_in, W_iz, W_ir
 fn stack_rows_27(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 105u + dims.B * 35u + 227u); // %50 stack_rows packed W_in, W_iz, W_ir
+  let at0 = (dims.T_T * dims.B * 105u + dims.B * 40u + 227u); // %50 stack_rows packed W_in, W_iz, W_ir
   let at1 = 30u; // param W_in
   let at2 = 15u; // param W_iz
   let at3 = 0u; // param W_ir
@@ -1533,7 +1557,7 @@ struct Dims {
 
 // ∂GRU: the initial ∂h
 fn copy_28(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 105u + dims.B * 35u + 272u); // ∂GRU state ∂h
+  let at0 = (dims.T_T * dims.B * 105u + dims.B * 40u + 272u); // ∂GRU state ∂h (even steps)
   let at1 = (dims.T_T * dims.B * 3u + 150u); // %13 const
   mem[at0 + i] = mem[at1 + i];
 }
@@ -1548,7 +1572,7 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
 
 // ───── grad_29_add_29.wgsl ─────
 // rnnc kernel grad_29_add_29: one thread per element, 64 per workgroup.
-// Dispatched once per step of the time loop (∂GRU: from the last step to the first): dispatch 1 of the 9 a step takes.
+// Dispatched once per step of the time loop (∂GRU: from the last step to the first): dispatch 1 of the 8 a step takes.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -1566,9 +1590,9 @@ struct Step {
 
 // %2 add
 fn add_29(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 125u + dims.B * 40u + 272u); // %2 add
-  let at1 = (dims.T_T * dims.B * 105u + dims.B * 35u + 272u); // ∂GRU state ∂h
-  let at2 = (dims.T_T * dims.B * 80u + dims.B * 35u + 152u) + t * dims.B * 5u; // %36 mul at step t
+  let at0 = (dims.T_T * dims.B * 125u + dims.B * 50u + 272u); // %2 add
+  let at1 = select((dims.T_T * dims.B * 105u + dims.B * 40u + 272u), (dims.T_T * dims.B * 105u + dims.B * 45u + 272u), (dims.T_T - 1u - t) % 2u == 1u); // ∂GRU state ∂h
+  let at2 = (dims.T_T * dims.B * 80u + dims.B * 40u + 152u) + t * dims.B * 5u; // %36 mul at step t
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = mem[at1 + l * 5u + j] + mem[at2 + l * 5u + j];
@@ -1584,7 +1608,7 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
 
 // ───── grad_30_mul_30.wgsl ─────
 // rnnc kernel grad_30_mul_30: one thread per element, 64 per workgroup.
-// Dispatched once per step of the time loop (∂GRU: from the last step to the first): dispatch 2 of the 9 a step takes.
+// Dispatched once per step of the time loop (∂GRU: from the last step to the first): dispatch 2 of the 8 a step takes.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -1602,10 +1626,10 @@ struct Step {
 
 // %14 mul ∂n — 26: n = tanh(W_in @ x + b_in + r * (W_hn @ h + b_hn))
 fn mul_30(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 115u + dims.B * 40u + 272u) + t * dims.B * 5u; // ∂GRU output 2 at step t
-  let at1 = (dims.T_T * dims.B * 125u + dims.B * 40u + 272u); // %2 add
-  let at2 = (dims.T_T * dims.B * 48u + dims.B * 15u + 150u) + t * dims.B * 5u; // GRU output 3 at step t
-  let at3 = (dims.T_T * dims.B * 90u + dims.B * 35u + 152u) + t * dims.B * 5u; // %44 sub ∂n at step t
+  let at0 = (dims.T_T * dims.B * 115u + dims.B * 50u + 272u) + t * dims.B * 5u; // ∂GRU output 2 at step t
+  let at1 = (dims.T_T * dims.B * 125u + dims.B * 50u + 272u); // %2 add
+  let at2 = (dims.T_T * dims.B * 48u + dims.B * 20u + 150u) + t * dims.B * 5u; // GRU output 3 at step t
+  let at3 = (dims.T_T * dims.B * 90u + dims.B * 40u + 152u) + t * dims.B * 5u; // %44 sub ∂n at step t
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = (mem[at1 + l * 5u + j] * mem[at2 + l * 5u + j]) * mem[at3 + l * 5u + j];
@@ -1621,7 +1645,7 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
 
 // ───── grad_31_mul_31.wgsl ─────
 // rnnc kernel grad_31_mul_31: one thread per element, 64 per workgroup.
-// Dispatched once per step of the time loop (∂GRU: from the last step to the first): dispatch 3 of the 9 a step takes.
+// Dispatched once per step of the time loop (∂GRU: from the last step to the first): dispatch 3 of the 8 a step takes.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -1639,9 +1663,9 @@ struct Step {
 
 // %18 mul — 26: n = tanh(W_in @ x + b_in + r * (W_hn @ h + b_hn))
 fn mul_31(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 120u + dims.B * 40u + 272u) + t * dims.B * 5u; // ∂GRU output 3 at step t
-  let at1 = (dims.T_T * dims.B * 115u + dims.B * 40u + 272u) + t * dims.B * 5u; // ∂GRU output 2 at step t
-  let at2 = (dims.T_T * dims.B * 58u + dims.B * 15u + 150u) + t * dims.B * 5u; // GRU output 5 at step t
+  let at0 = (dims.T_T * dims.B * 120u + dims.B * 50u + 272u) + t * dims.B * 5u; // ∂GRU output 3 at step t
+  let at1 = (dims.T_T * dims.B * 115u + dims.B * 50u + 272u) + t * dims.B * 5u; // ∂GRU output 2 at step t
+  let at2 = (dims.T_T * dims.B * 58u + dims.B * 20u + 150u) + t * dims.B * 5u; // GRU output 5 at step t
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = mem[at1 + l * 5u + j] * mem[at2 + l * 5u + j];
@@ -1657,7 +1681,7 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
 
 // ───── grad_32_mul_32.wgsl ─────
 // rnnc kernel grad_32_mul_32: one thread per element, 64 per workgroup.
-// Dispatched once per step of the time loop (∂GRU: from the last step to the first): dispatch 4 of the 9 a step takes.
+// Dispatched once per step of the time loop (∂GRU: from the last step to the first): dispatch 4 of the 8 a step takes.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -1675,11 +1699,11 @@ struct Step {
 
 // %20 mul ∂z — 25: z = sigmoid(W_iz @ x + b_iz + W_hz @ h + b_hz)   // update gate
 fn mul_32(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 110u + dims.B * 40u + 272u) + t * dims.B * 5u; // ∂GRU output 1 at step t
-  let at1 = (dims.T_T * dims.B * 125u + dims.B * 40u + 272u); // %2 add
-  let at2 = (dims.T_T * dims.B * 85u + dims.B * 35u + 152u) + t * dims.B * 5u; // %42 time_shift GRU: previous h at step t
-  let at3 = (dims.T_T * dims.B * 43u + dims.B * 15u + 150u) + t * dims.B * 5u; // GRU output 2 at step t
-  let at4 = (dims.T_T * dims.B * 95u + dims.B * 35u + 152u) + t * dims.B * 5u; // %46 mul ∂z at step t
+  let at0 = (dims.T_T * dims.B * 110u + dims.B * 50u + 272u) + t * dims.B * 5u; // ∂GRU output 1 at step t
+  let at1 = (dims.T_T * dims.B * 125u + dims.B * 50u + 272u); // %2 add
+  let at2 = (dims.T_T * dims.B * 85u + dims.B * 40u + 152u) + t * dims.B * 5u; // %42 time_shift GRU: previous h at step t
+  let at3 = (dims.T_T * dims.B * 43u + dims.B * 20u + 150u) + t * dims.B * 5u; // GRU output 2 at step t
+  let at4 = (dims.T_T * dims.B * 95u + dims.B * 40u + 152u) + t * dims.B * 5u; // %46 mul ∂z at step t
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = ((mem[at1 + l * 5u + j] * mem[at2 + l * 5u + j]) + (-(mem[at1 + l * 5u + j] * mem[at3 + l * 5u + j]))) * mem[at4 + l * 5u + j];
@@ -1695,7 +1719,7 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
 
 // ───── grad_33_mul_33.wgsl ─────
 // rnnc kernel grad_33_mul_33: one thread per element, 64 per workgroup.
-// Dispatched once per step of the time loop (∂GRU: from the last step to the first): dispatch 5 of the 9 a step takes.
+// Dispatched once per step of the time loop (∂GRU: from the last step to the first): dispatch 5 of the 8 a step takes.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -1713,10 +1737,10 @@ struct Step {
 
 // %22 mul ∂r — 24: r = sigmoid(W_ir @ x + b_ir + W_hr @ h + b_hr)   // reset gate
 fn mul_33(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 105u + dims.B * 40u + 272u) + t * dims.B * 5u; // ∂GRU output 0 at step t
-  let at1 = (dims.T_T * dims.B * 115u + dims.B * 40u + 272u) + t * dims.B * 5u; // ∂GRU output 2 at step t
-  let at2 = (dims.T_T * dims.B * 53u + dims.B * 15u + 150u) + t * dims.B * 5u; // GRU output 4 at step t
-  let at3 = (dims.T_T * dims.B * 100u + dims.B * 35u + 152u) + t * dims.B * 5u; // %48 mul ∂r at step t
+  let at0 = (dims.T_T * dims.B * 105u + dims.B * 50u + 272u) + t * dims.B * 5u; // ∂GRU output 0 at step t
+  let at1 = (dims.T_T * dims.B * 115u + dims.B * 50u + 272u) + t * dims.B * 5u; // ∂GRU output 2 at step t
+  let at2 = (dims.T_T * dims.B * 53u + dims.B * 20u + 150u) + t * dims.B * 5u; // GRU output 4 at step t
+  let at3 = (dims.T_T * dims.B * 100u + dims.B * 40u + 152u) + t * dims.B * 5u; // %48 mul ∂r at step t
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = (mem[at1 + l * 5u + j] * mem[at2 + l * 5u + j]) * mem[at3 + l * 5u + j];
@@ -1732,7 +1756,7 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
 
 // ───── grad_34_concat_34.wgsl ─────
 // rnnc kernel grad_34_concat_34: one thread per element, 64 per workgroup.
-// Dispatched once per step of the time loop (∂GRU: from the last step to the first): dispatch 6 of the 9 a step takes.
+// Dispatched once per step of the time loop (∂GRU: from the last step to the first): dispatch 6 of the 8 a step takes.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -1750,10 +1774,10 @@ struct Step {
 
 // %23 concat
 fn concat_34(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 125u + dims.B * 45u + 272u); // %23 concat
-  let at1 = (dims.T_T * dims.B * 120u + dims.B * 40u + 272u) + t * dims.B * 5u; // ∂GRU output 3 at step t
-  let at2 = (dims.T_T * dims.B * 110u + dims.B * 40u + 272u) + t * dims.B * 5u; // ∂GRU output 1 at step t
-  let at3 = (dims.T_T * dims.B * 105u + dims.B * 40u + 272u) + t * dims.B * 5u; // ∂GRU output 0 at step t
+  let at0 = (dims.T_T * dims.B * 125u + dims.B * 55u + 272u); // %23 concat
+  let at1 = (dims.T_T * dims.B * 120u + dims.B * 50u + 272u) + t * dims.B * 5u; // ∂GRU output 3 at step t
+  let at2 = (dims.T_T * dims.B * 110u + dims.B * 50u + 272u) + t * dims.B * 5u; // ∂GRU output 1 at step t
+  let at3 = (dims.T_T * dims.B * 105u + dims.B * 50u + 272u) + t * dims.B * 5u; // ∂GRU output 0 at step t
   let l = i / 15u;
   let j = i % 15u;
   var v = 0.0;
@@ -1773,7 +1797,7 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
 
 // ───── grad_35_matmul_35.wgsl ─────
 // rnnc kernel grad_35_matmul_35: one thread per element, 64 per workgroup.
-// Dispatched once per step of the time loop (∂GRU: from the last step to the first): dispatch 7 of the 9 a step takes.
+// Dispatched once per step of the time loop (∂GRU: from the last step to the first): dispatch 7 of the 8 a step takes.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -1786,9 +1810,9 @@ struct Dims {
 
 // %25 matmul fused gate products
 fn matmul_35(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 125u + dims.B * 60u + 272u); // %25 matmul fused gate products
-  let at1 = (dims.T_T * dims.B * 125u + dims.B * 45u + 272u); // %23 concat
-  let at2 = (dims.T_T * dims.B * 105u + dims.B * 35u + 152u); // %49 stack_rows packed W_hn, W_hz, W_hr
+  let at0 = (dims.T_T * dims.B * 125u + dims.B * 70u + 272u); // %25 matmul fused gate products
+  let at1 = (dims.T_T * dims.B * 125u + dims.B * 55u + 272u); // %23 concat
+  let at2 = (dims.T_T * dims.B * 105u + dims.B * 40u + 152u); // %49 stack_rows packed W_hn, W_hz, W_hr
   let l = i / 5u;
   let j = i % 5u;
   var acc = 0.0;
@@ -1810,7 +1834,7 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
 
 // ───── grad_36_add_36.wgsl ─────
 // rnnc kernel grad_36_add_36: one thread per element, 64 per workgroup.
-// Dispatched once per step of the time loop (∂GRU: from the last step to the first): dispatch 8 of the 9 a step takes.
+// Dispatched once per step of the time loop (∂GRU: from the last step to the first): dispatch 8 of the 8 a step takes.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -1828,10 +1852,10 @@ struct Step {
 
 // %26 add
 fn add_36(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 125u + dims.B * 65u + 272u); // %26 add
-  let at1 = (dims.T_T * dims.B * 125u + dims.B * 60u + 272u); // %25 matmul fused gate products
-  let at2 = (dims.T_T * dims.B * 125u + dims.B * 40u + 272u); // %2 add
-  let at3 = (dims.T_T * dims.B * 38u + dims.B * 15u + 150u) + t * dims.B * 5u; // GRU output 1 at step t
+  let at0 = select((dims.T_T * dims.B * 105u + dims.B * 45u + 272u), (dims.T_T * dims.B * 105u + dims.B * 40u + 272u), (dims.T_T - 1u - t) % 2u == 1u); // ∂GRU next state ∂h
+  let at1 = (dims.T_T * dims.B * 125u + dims.B * 70u + 272u); // %25 matmul fused gate products
+  let at2 = (dims.T_T * dims.B * 125u + dims.B * 50u + 272u); // %2 add
+  let at3 = (dims.T_T * dims.B * 38u + dims.B * 20u + 150u) + t * dims.B * 5u; // GRU output 1 at step t
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = mem[at1 + l * 5u + j] + (mem[at2 + l * 5u + j] * mem[at3 + l * 5u + j]);
@@ -1847,7 +1871,6 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
 
 // ───── grad_37_copy_37.wgsl ─────
 // rnnc kernel grad_37_copy_37: one thread per element, 64 per workgroup.
-// Dispatched once per step of the time loop (∂GRU: from the last step to the first): dispatch 9 of the 9 a step takes.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -1858,10 +1881,10 @@ struct Dims {
 // Every value of the model, each in a region of its own (params, inputs, states, results).
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
-// ∂GRU: the next ∂h
+// ∂GRU: the final ∂h
 fn copy_37(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 105u + dims.B * 35u + 272u); // ∂GRU state ∂h
-  let at1 = (dims.T_T * dims.B * 125u + dims.B * 65u + 272u); // %26 add
+  let at0 = (dims.T_T * dims.B * 125u + dims.B * 75u + 272u); // ∂GRU final ∂h
+  let at1 = select((dims.T_T * dims.B * 105u + dims.B * 40u + 272u), (dims.T_T * dims.B * 105u + dims.B * 45u + 272u), dims.T_T % 2u == 1u); // ∂GRU final ∂h
   mem[at0 + i] = mem[at1 + i];
 }
 
@@ -1887,10 +1910,10 @@ struct Dims {
 
 // %56 concat
 fn concat_38(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 125u + dims.B * 70u + 272u); // %56 concat
-  let at1 = (dims.T_T * dims.B * 105u + dims.B * 40u + 272u); // ∂GRU output 0
-  let at2 = (dims.T_T * dims.B * 110u + dims.B * 40u + 272u); // ∂GRU output 1
-  let at3 = (dims.T_T * dims.B * 115u + dims.B * 40u + 272u); // ∂GRU output 2
+  let at0 = (dims.T_T * dims.B * 125u + dims.B * 80u + 272u); // %56 concat
+  let at1 = (dims.T_T * dims.B * 105u + dims.B * 50u + 272u); // ∂GRU output 0
+  let at2 = (dims.T_T * dims.B * 110u + dims.B * 50u + 272u); // ∂GRU output 1
+  let at3 = (dims.T_T * dims.B * 115u + dims.B * 50u + 272u); // ∂GRU output 2
   let l = i / 15u;
   let j = i % 15u;
   var v = 0.0;
@@ -1922,8 +1945,8 @@ struct Dims {
 
 // %58 unbroadcast fused weight gradients
 fn unbroadcast_39(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 140u + dims.B * 70u + 272u); // %58 unbroadcast fused weight gradients
-  let at1 = (dims.T_T * dims.B * 125u + dims.B * 70u + 272u); // %56 concat
+  let at0 = (dims.T_T * dims.B * 140u + dims.B * 80u + 272u); // %58 unbroadcast fused weight gradients
+  let at1 = (dims.T_T * dims.B * 125u + dims.B * 80u + 272u); // %56 concat
   let at2 = 120u; // input x
   let j = i % 45u;
   var acc = 0.0;
@@ -1953,8 +1976,8 @@ struct Dims {
 
 // %59 slice_rows ∂GRU: ∂W_ir (batched)
 fn slice_rows_40(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 140u + dims.B * 70u + 317u); // %59 slice_rows ∂GRU: ∂W_ir (batched)
-  let at1 = (dims.T_T * dims.B * 140u + dims.B * 70u + 272u); // %58 unbroadcast fused weight gradients
+  let at0 = (dims.T_T * dims.B * 140u + dims.B * 80u + 317u); // %59 slice_rows ∂GRU: ∂W_ir (batched)
+  let at1 = (dims.T_T * dims.B * 140u + dims.B * 80u + 272u); // %58 unbroadcast fused weight gradients
   let l = i / 15u;
   let j = i % 15u;
   mem[at0 + i] = mem[at1 + l * 45u + 0u + j];
@@ -1982,8 +2005,8 @@ struct Dims {
 
 // %60 slice_rows ∂GRU: ∂W_iz (batched)
 fn slice_rows_41(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 140u + dims.B * 70u + 332u); // %60 slice_rows ∂GRU: ∂W_iz (batched)
-  let at1 = (dims.T_T * dims.B * 140u + dims.B * 70u + 272u); // %58 unbroadcast fused weight gradients
+  let at0 = (dims.T_T * dims.B * 140u + dims.B * 80u + 332u); // %60 slice_rows ∂GRU: ∂W_iz (batched)
+  let at1 = (dims.T_T * dims.B * 140u + dims.B * 80u + 272u); // %58 unbroadcast fused weight gradients
   let l = i / 15u;
   let j = i % 15u;
   mem[at0 + i] = mem[at1 + l * 45u + 15u + j];
@@ -2011,8 +2034,8 @@ struct Dims {
 
 // %61 slice_rows ∂GRU: ∂W_in (batched)
 fn slice_rows_42(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 140u + dims.B * 70u + 347u); // %61 slice_rows ∂GRU: ∂W_in (batched)
-  let at1 = (dims.T_T * dims.B * 140u + dims.B * 70u + 272u); // %58 unbroadcast fused weight gradients
+  let at0 = (dims.T_T * dims.B * 140u + dims.B * 80u + 347u); // %61 slice_rows ∂GRU: ∂W_in (batched)
+  let at1 = (dims.T_T * dims.B * 140u + dims.B * 80u + 272u); // %58 unbroadcast fused weight gradients
   let l = i / 15u;
   let j = i % 15u;
   mem[at0 + i] = mem[at1 + l * 45u + 30u + j];
@@ -2040,10 +2063,10 @@ struct Dims {
 
 // %63 concat
 fn concat_43(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 140u + dims.B * 70u + 362u); // %63 concat
-  let at1 = (dims.T_T * dims.B * 105u + dims.B * 40u + 272u); // ∂GRU output 0
-  let at2 = (dims.T_T * dims.B * 110u + dims.B * 40u + 272u); // ∂GRU output 1
-  let at3 = (dims.T_T * dims.B * 120u + dims.B * 40u + 272u); // ∂GRU output 3
+  let at0 = (dims.T_T * dims.B * 140u + dims.B * 80u + 362u); // %63 concat
+  let at1 = (dims.T_T * dims.B * 105u + dims.B * 50u + 272u); // ∂GRU output 0
+  let at2 = (dims.T_T * dims.B * 110u + dims.B * 50u + 272u); // ∂GRU output 1
+  let at3 = (dims.T_T * dims.B * 120u + dims.B * 50u + 272u); // ∂GRU output 3
   let l = i / 15u;
   let j = i % 15u;
   var v = 0.0;
@@ -2075,9 +2098,9 @@ struct Dims {
 
 // %65 unbroadcast fused weight gradients
 fn unbroadcast_44(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 155u + dims.B * 70u + 362u); // %65 unbroadcast fused weight gradients
-  let at1 = (dims.T_T * dims.B * 140u + dims.B * 70u + 362u); // %63 concat
-  let at2 = (dims.T_T * dims.B * 85u + dims.B * 35u + 152u); // %42 time_shift GRU: previous h
+  let at0 = (dims.T_T * dims.B * 155u + dims.B * 80u + 362u); // %65 unbroadcast fused weight gradients
+  let at1 = (dims.T_T * dims.B * 140u + dims.B * 80u + 362u); // %63 concat
+  let at2 = (dims.T_T * dims.B * 85u + dims.B * 40u + 152u); // %42 time_shift GRU: previous h
   let j = i % 75u;
   var acc = 0.0;
   for (var q = 0u; q < dims.T_T * dims.B; q++) { acc += mem[at1 + q * 15u + j / 5u] * mem[at2 + q * 5u + j % 5u]; }
@@ -2106,8 +2129,8 @@ struct Dims {
 
 // %66 slice_rows ∂GRU: ∂W_hr (batched)
 fn slice_rows_45(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 155u + dims.B * 70u + 437u); // %66 slice_rows ∂GRU: ∂W_hr (batched)
-  let at1 = (dims.T_T * dims.B * 155u + dims.B * 70u + 362u); // %65 unbroadcast fused weight gradients
+  let at0 = (dims.T_T * dims.B * 155u + dims.B * 80u + 437u); // %66 slice_rows ∂GRU: ∂W_hr (batched)
+  let at1 = (dims.T_T * dims.B * 155u + dims.B * 80u + 362u); // %65 unbroadcast fused weight gradients
   let l = i / 25u;
   let j = i % 25u;
   mem[at0 + i] = mem[at1 + l * 75u + 0u + j];
@@ -2135,8 +2158,8 @@ struct Dims {
 
 // %67 slice_rows ∂GRU: ∂W_hz (batched)
 fn slice_rows_46(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 155u + dims.B * 70u + 462u); // %67 slice_rows ∂GRU: ∂W_hz (batched)
-  let at1 = (dims.T_T * dims.B * 155u + dims.B * 70u + 362u); // %65 unbroadcast fused weight gradients
+  let at0 = (dims.T_T * dims.B * 155u + dims.B * 80u + 462u); // %67 slice_rows ∂GRU: ∂W_hz (batched)
+  let at1 = (dims.T_T * dims.B * 155u + dims.B * 80u + 362u); // %65 unbroadcast fused weight gradients
   let l = i / 25u;
   let j = i % 25u;
   mem[at0 + i] = mem[at1 + l * 75u + 25u + j];
@@ -2164,8 +2187,8 @@ struct Dims {
 
 // %68 slice_rows ∂GRU: ∂W_hn (batched)
 fn slice_rows_47(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 155u + dims.B * 70u + 487u); // %68 slice_rows ∂GRU: ∂W_hn (batched)
-  let at1 = (dims.T_T * dims.B * 155u + dims.B * 70u + 362u); // %65 unbroadcast fused weight gradients
+  let at0 = (dims.T_T * dims.B * 155u + dims.B * 80u + 487u); // %68 slice_rows ∂GRU: ∂W_hn (batched)
+  let at1 = (dims.T_T * dims.B * 155u + dims.B * 80u + 362u); // %65 unbroadcast fused weight gradients
   let l = i / 25u;
   let j = i % 25u;
   mem[at0 + i] = mem[at1 + l * 75u + 50u + j];
@@ -2193,8 +2216,8 @@ struct Dims {
 
 // %69 unbroadcast ∂GRU: ∂b_ir (batched)
 fn unbroadcast_48(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 155u + dims.B * 70u + 512u); // %69 unbroadcast ∂GRU: ∂b_ir (batched)
-  let at1 = (dims.T_T * dims.B * 105u + dims.B * 40u + 272u); // ∂GRU output 0
+  let at0 = (dims.T_T * dims.B * 155u + dims.B * 80u + 512u); // %69 unbroadcast ∂GRU: ∂b_ir (batched)
+  let at1 = (dims.T_T * dims.B * 105u + dims.B * 50u + 272u); // ∂GRU output 0
   let j = i % 5u;
   var acc = 0.0;
   for (var q = 0u; q < dims.T_T * dims.B; q++) { acc += mem[at1 + q * 5u + j]; }
@@ -2223,8 +2246,8 @@ struct Dims {
 
 // %70 unbroadcast ∂GRU: ∂b_iz (batched)
 fn unbroadcast_49(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 155u + dims.B * 70u + 517u); // %70 unbroadcast ∂GRU: ∂b_iz (batched)
-  let at1 = (dims.T_T * dims.B * 110u + dims.B * 40u + 272u); // ∂GRU output 1
+  let at0 = (dims.T_T * dims.B * 155u + dims.B * 80u + 517u); // %70 unbroadcast ∂GRU: ∂b_iz (batched)
+  let at1 = (dims.T_T * dims.B * 110u + dims.B * 50u + 272u); // ∂GRU output 1
   let j = i % 5u;
   var acc = 0.0;
   for (var q = 0u; q < dims.T_T * dims.B; q++) { acc += mem[at1 + q * 5u + j]; }
@@ -2253,8 +2276,8 @@ struct Dims {
 
 // %71 unbroadcast ∂GRU: ∂b_in (batched)
 fn unbroadcast_50(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 155u + dims.B * 70u + 522u); // %71 unbroadcast ∂GRU: ∂b_in (batched)
-  let at1 = (dims.T_T * dims.B * 115u + dims.B * 40u + 272u); // ∂GRU output 2
+  let at0 = (dims.T_T * dims.B * 155u + dims.B * 80u + 522u); // %71 unbroadcast ∂GRU: ∂b_in (batched)
+  let at1 = (dims.T_T * dims.B * 115u + dims.B * 50u + 272u); // ∂GRU output 2
   let j = i % 5u;
   var acc = 0.0;
   for (var q = 0u; q < dims.T_T * dims.B; q++) { acc += mem[at1 + q * 5u + j]; }
@@ -2283,8 +2306,8 @@ struct Dims {
 
 // %72 unbroadcast ∂GRU: ∂b_hn (batched)
 fn unbroadcast_51(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 155u + dims.B * 70u + 527u); // %72 unbroadcast ∂GRU: ∂b_hn (batched)
-  let at1 = (dims.T_T * dims.B * 120u + dims.B * 40u + 272u); // ∂GRU output 3
+  let at0 = (dims.T_T * dims.B * 155u + dims.B * 80u + 527u); // %72 unbroadcast ∂GRU: ∂b_hn (batched)
+  let at1 = (dims.T_T * dims.B * 120u + dims.B * 50u + 272u); // ∂GRU output 3
   let j = i % 5u;
   var acc = 0.0;
   for (var q = 0u; q < dims.T_T * dims.B; q++) { acc += mem[at1 + q * 5u + j]; }
@@ -2313,10 +2336,10 @@ struct Dims {
 
 // %73 concat
 fn concat_52(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 155u + dims.B * 70u + 532u); // %73 concat
-  let at1 = (dims.T_T * dims.B * 115u + dims.B * 40u + 272u); // ∂GRU output 2
-  let at2 = (dims.T_T * dims.B * 110u + dims.B * 40u + 272u); // ∂GRU output 1
-  let at3 = (dims.T_T * dims.B * 105u + dims.B * 40u + 272u); // ∂GRU output 0
+  let at0 = (dims.T_T * dims.B * 155u + dims.B * 80u + 532u); // %73 concat
+  let at1 = (dims.T_T * dims.B * 115u + dims.B * 50u + 272u); // ∂GRU output 2
+  let at2 = (dims.T_T * dims.B * 110u + dims.B * 50u + 272u); // ∂GRU output 1
+  let at3 = (dims.T_T * dims.B * 105u + dims.B * 50u + 272u); // ∂GRU output 0
   let l = i / 15u;
   let j = i % 15u;
   var v = 0.0;
@@ -2348,9 +2371,9 @@ struct Dims {
 
 // %74 matmul fused gate products
 fn matmul_53(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 170u + dims.B * 70u + 532u); // %74 matmul fused gate products
-  let at1 = (dims.T_T * dims.B * 155u + dims.B * 70u + 532u); // %73 concat
-  let at2 = (dims.T_T * dims.B * 105u + dims.B * 35u + 227u); // %50 stack_rows packed W_in, W_iz, W_ir
+  let at0 = (dims.T_T * dims.B * 170u + dims.B * 80u + 532u); // %74 matmul fused gate products
+  let at1 = (dims.T_T * dims.B * 155u + dims.B * 80u + 532u); // %73 concat
+  let at2 = (dims.T_T * dims.B * 105u + dims.B * 40u + 227u); // %50 stack_rows packed W_in, W_iz, W_ir
   let l = i / 3u;
   let j = i % 3u;
   var acc = 0.0;
@@ -2538,7 +2561,7 @@ struct Dims {
 
 // GRU: the initial h
 fn copy_5(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 33u + dims.B * 10u + 150u); // GRU state h
+  let at0 = (dims.T_T * dims.B * 33u + dims.B * 10u + 150u); // GRU state h (even steps)
   let at1 = select((dims.T_T * dims.B * 3u + 150u), (dims.T_T * dims.B * 3u + dims.B * 5u + 150u), dims.given0 != 0u); // initial state h
   mem[at0 + i] = mem[at1 + i];
 }
@@ -2552,7 +2575,7 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
 }
 
 // ───── grad_small_batch_06_loop.wgsl ─────
-// rnnc kernel grad_small_batch_06_loop: persistent, one workgroup of 64 threads runs 9 phases in one dispatch,
+// rnnc kernel grad_small_batch_06_loop: persistent, one workgroup of 64 threads runs 8 phases in one dispatch,
 // with a barrier between phases.
 // The weights its time loops read are copied into workgroup memory first (300 bytes).
 struct Dims {
@@ -2568,10 +2591,10 @@ struct Dims {
 var<workgroup> cache: array<f32, 75>;
 
 // %3 matmul fused gates — 24: r = sigmoid(W_ir @ x + b_ir + W_hr @ h + b_hr)   // reset gate
-fn matmul_6(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 63u + dims.B * 15u + 150u); // %3 matmul fused gates
+fn matmul_6(i: u32, t: u32) {
+  let at0 = (dims.T_T * dims.B * 63u + dims.B * 20u + 150u); // %3 matmul fused gates
   let at1 = 0u; // %25 stack_rows packed W_hr, W_hz, W_hn (in place) (in workgroup memory)
-  let at2 = (dims.T_T * dims.B * 33u + dims.B * 10u + 150u); // GRU state h
+  let at2 = select((dims.T_T * dims.B * 33u + dims.B * 10u + 150u), (dims.T_T * dims.B * 33u + dims.B * 15u + 150u), t % 2u == 1u); // GRU state h
   let l = i / 15u;
   let j = i % 15u;
   var acc = 0.0;
@@ -2585,9 +2608,9 @@ fn matmul_6(i: u32, _t: u32) {
 
 // %9 sigmoid r — 24: r = sigmoid(W_ir @ x + b_ir + W_hr @ h + b_hr)   // reset gate
 fn sigmoid_7(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 58u + dims.B * 15u + 150u) + t * dims.B * 5u; // GRU output 5 at step t
+  let at0 = (dims.T_T * dims.B * 58u + dims.B * 20u + 150u) + t * dims.B * 5u; // GRU output 5 at step t
   let at1 = (dims.T_T * dims.B * 18u + dims.B * 10u + 150u) + t * dims.B * 5u; // %19 add at step t
-  let at2 = (dims.T_T * dims.B * 63u + dims.B * 15u + 150u); // %3 matmul fused gates
+  let at2 = (dims.T_T * dims.B * 63u + dims.B * 20u + 150u); // %3 matmul fused gates
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = 1.0 / (1.0 + exp(-(mem[at1 + l * 5u + j] + mem[at2 + l * 15u + j])));
@@ -2595,9 +2618,9 @@ fn sigmoid_7(i: u32, t: u32) {
 
 // %12 sigmoid z — 25: z = sigmoid(W_iz @ x + b_iz + W_hz @ h + b_hz)   // update gate
 fn sigmoid_8(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 38u + dims.B * 15u + 150u) + t * dims.B * 5u; // GRU output 1 at step t
+  let at0 = (dims.T_T * dims.B * 38u + dims.B * 20u + 150u) + t * dims.B * 5u; // GRU output 1 at step t
   let at1 = (dims.T_T * dims.B * 23u + dims.B * 10u + 150u) + t * dims.B * 5u; // %22 add at step t
-  let at2 = (dims.T_T * dims.B * 63u + dims.B * 15u + 150u); // %3 matmul fused gates
+  let at2 = (dims.T_T * dims.B * 63u + dims.B * 20u + 150u); // %3 matmul fused gates
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = 1.0 / (1.0 + exp(-(mem[at1 + l * 5u + j] + mem[at2 + l * 15u + j + 5u])));
@@ -2605,8 +2628,8 @@ fn sigmoid_8(i: u32, t: u32) {
 
 // %14 add — 26: n = tanh(W_in @ x + b_in + r * (W_hn @ h + b_hn))
 fn add_9(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 53u + dims.B * 15u + 150u) + t * dims.B * 5u; // GRU output 4 at step t
-  let at1 = (dims.T_T * dims.B * 63u + dims.B * 15u + 150u); // %3 matmul fused gates
+  let at0 = (dims.T_T * dims.B * 53u + dims.B * 20u + 150u) + t * dims.B * 5u; // GRU output 4 at step t
+  let at1 = (dims.T_T * dims.B * 63u + dims.B * 20u + 150u); // %3 matmul fused gates
   let at2 = (dims.T_T * dims.B * 3u + 145u); // param b_hn
   let l = i / 5u;
   let j = i % 5u;
@@ -2615,10 +2638,10 @@ fn add_9(i: u32, t: u32) {
 
 // %17 tanh n — 26: n = tanh(W_in @ x + b_in + r * (W_hn @ h + b_hn))
 fn tanh_10(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 43u + dims.B * 15u + 150u) + t * dims.B * 5u; // GRU output 2 at step t
+  let at0 = (dims.T_T * dims.B * 43u + dims.B * 20u + 150u) + t * dims.B * 5u; // GRU output 2 at step t
   let at1 = (dims.T_T * dims.B * 28u + dims.B * 10u + 150u) + t * dims.B * 5u; // %24 add at step t
-  let at2 = (dims.T_T * dims.B * 58u + dims.B * 15u + 150u) + t * dims.B * 5u; // GRU output 5 at step t
-  let at3 = (dims.T_T * dims.B * 53u + dims.B * 15u + 150u) + t * dims.B * 5u; // GRU output 4 at step t
+  let at2 = (dims.T_T * dims.B * 58u + dims.B * 20u + 150u) + t * dims.B * 5u; // GRU output 5 at step t
+  let at3 = (dims.T_T * dims.B * 53u + dims.B * 20u + 150u) + t * dims.B * 5u; // GRU output 4 at step t
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = tanh(clamp((mem[at1 + l * 5u + j] + (mem[at2 + l * 5u + j] * mem[at3 + l * 5u + j])), -10.0, 10.0));
@@ -2626,8 +2649,8 @@ fn tanh_10(i: u32, t: u32) {
 
 // %19 sub — 27: h' = (1 - z) * n + z * h
 fn sub_11(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 48u + dims.B * 15u + 150u) + t * dims.B * 5u; // GRU output 3 at step t
-  let at1 = (dims.T_T * dims.B * 38u + dims.B * 15u + 150u) + t * dims.B * 5u; // GRU output 1 at step t
+  let at0 = (dims.T_T * dims.B * 48u + dims.B * 20u + 150u) + t * dims.B * 5u; // GRU output 3 at step t
+  let at1 = (dims.T_T * dims.B * 38u + dims.B * 20u + 150u) + t * dims.B * 5u; // GRU output 1 at step t
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = 1.0 - mem[at1 + l * 5u + j];
@@ -2635,11 +2658,11 @@ fn sub_11(i: u32, t: u32) {
 
 // %22 add h' — 27: h' = (1 - z) * n + z * h
 fn add_12(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 63u + dims.B * 30u + 150u); // %22 add h'
-  let at1 = (dims.T_T * dims.B * 48u + dims.B * 15u + 150u) + t * dims.B * 5u; // GRU output 3 at step t
-  let at2 = (dims.T_T * dims.B * 43u + dims.B * 15u + 150u) + t * dims.B * 5u; // GRU output 2 at step t
-  let at3 = (dims.T_T * dims.B * 38u + dims.B * 15u + 150u) + t * dims.B * 5u; // GRU output 1 at step t
-  let at4 = (dims.T_T * dims.B * 33u + dims.B * 10u + 150u); // GRU state h
+  let at0 = select((dims.T_T * dims.B * 33u + dims.B * 15u + 150u), (dims.T_T * dims.B * 33u + dims.B * 10u + 150u), t % 2u == 1u); // GRU next state h
+  let at1 = (dims.T_T * dims.B * 48u + dims.B * 20u + 150u) + t * dims.B * 5u; // GRU output 3 at step t
+  let at2 = (dims.T_T * dims.B * 43u + dims.B * 20u + 150u) + t * dims.B * 5u; // GRU output 2 at step t
+  let at3 = (dims.T_T * dims.B * 38u + dims.B * 20u + 150u) + t * dims.B * 5u; // GRU output 1 at step t
+  let at4 = select((dims.T_T * dims.B * 33u + dims.B * 10u + 150u), (dims.T_T * dims.B * 33u + dims.B * 15u + 150u), t % 2u == 1u); // GRU state h
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = (mem[at1 + l * 5u + j] * mem[at2 + l * 5u + j]) + (mem[at3 + l * 5u + j] * mem[at4 + l * 5u + j]);
@@ -2647,15 +2670,8 @@ fn add_12(i: u32, t: u32) {
 
 // GRU: step output 0 at step t
 fn copy_13(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 33u + dims.B * 15u + 150u) + t * dims.B * 5u; // GRU output 0
-  let at1 = (dims.T_T * dims.B * 63u + dims.B * 30u + 150u); // %22 add h'
-  mem[at0 + i] = mem[at1 + i];
-}
-
-// GRU: the next h
-fn copy_14(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 33u + dims.B * 10u + 150u); // GRU state h
-  let at1 = (dims.T_T * dims.B * 63u + dims.B * 30u + 150u); // %22 add h'
+  let at0 = (dims.T_T * dims.B * 33u + dims.B * 20u + 150u) + t * dims.B * 5u; // GRU output 0
+  let at1 = select((dims.T_T * dims.B * 33u + dims.B * 15u + 150u), (dims.T_T * dims.B * 33u + dims.B * 10u + 150u), t % 2u == 1u); // GRU next state h
   mem[at0 + i] = mem[at1 + i];
 }
 
@@ -2701,15 +2717,38 @@ fn main(@builtin(local_invocation_index) lane: u32) {
       copy_13(i, t);
     }
     storageBarrier();
-    for (var i = lane; i < dims.B * 5u; i += 64u) {
-      copy_14(i, t);
-    }
-    storageBarrier();
   }
 }
 
-// ───── grad_small_batch_07_mul_15.wgsl ─────
-// rnnc kernel grad_small_batch_07_mul_15: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_07_copy_14.wgsl ─────
+// rnnc kernel grad_small_batch_07_copy_14: one thread per element, 64 per workgroup.
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
+
+// GRU: the final h
+fn copy_14(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 63u + dims.B * 35u + 150u); // GRU final h
+  let at1 = select((dims.T_T * dims.B * 33u + dims.B * 10u + 150u), (dims.T_T * dims.B * 33u + dims.B * 15u + 150u), dims.T_T % 2u == 1u); // GRU final h
+  mem[at0 + i] = mem[at1 + i];
+}
+
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < dims.B * 5u) {
+    copy_14(i, 0u);
+  }
+}
+
+// ───── grad_small_batch_08_mul_15.wgsl ─────
+// rnnc kernel grad_small_batch_08_mul_15: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -2722,9 +2761,9 @@ struct Dims {
 
 // %30 mul
 fn mul_15(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 68u + dims.B * 35u + 150u); // %30 mul
-  let at1 = (dims.T_T * dims.B * 33u + dims.B * 15u + 150u); // GRU output 0
-  let at2 = (dims.T_T * dims.B * 63u + dims.B * 35u + 150u); // input d:output
+  let at0 = (dims.T_T * dims.B * 68u + dims.B * 40u + 150u); // %30 mul
+  let at1 = (dims.T_T * dims.B * 33u + dims.B * 20u + 150u); // GRU output 0
+  let at2 = (dims.T_T * dims.B * 63u + dims.B * 40u + 150u); // input d:output
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = mem[at1 + l * 5u + j] * mem[at2 + l * 5u + j];
@@ -2738,8 +2777,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_small_batch_08_sum_16.wgsl ─────
-// rnnc kernel grad_small_batch_08_sum_16: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_09_sum_16.wgsl ─────
+// rnnc kernel grad_small_batch_09_sum_16: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -2752,8 +2791,8 @@ struct Dims {
 
 // %31 sum
 fn sum_16(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 73u + dims.B * 35u + 150u); // %31 sum
-  let at1 = (dims.T_T * dims.B * 68u + dims.B * 35u + 150u); // %30 mul
+  let at0 = (dims.T_T * dims.B * 73u + dims.B * 40u + 150u); // %31 sum
+  let at1 = (dims.T_T * dims.B * 68u + dims.B * 40u + 150u); // %30 mul
   var acc = 0.0;
   for (var c = 0u; c < 5u; c++) { acc += mem[at1 + i * 5u + c]; }
   mem[at0 + i] = acc;
@@ -2767,8 +2806,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_small_batch_09_reduce_lead_17.wgsl ─────
-// rnnc kernel grad_small_batch_09_reduce_lead_17: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_10_reduce_lead_17.wgsl ─────
+// rnnc kernel grad_small_batch_10_reduce_lead_17: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -2781,8 +2820,8 @@ struct Dims {
 
 // %32 reduce_lead loss
 fn reduce_lead_17(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 74u + dims.B * 35u + 150u); // %32 reduce_lead loss
-  let at1 = (dims.T_T * dims.B * 73u + dims.B * 35u + 150u); // %31 sum
+  let at0 = (dims.T_T * dims.B * 74u + dims.B * 40u + 150u); // %32 reduce_lead loss
+  let at1 = (dims.T_T * dims.B * 73u + dims.B * 40u + 150u); // %31 sum
   var acc = 0.0;
   for (var q = 0u; q < dims.T_T * dims.B; q++) { acc += mem[at1 + q * 1u + i]; }
   mem[at0 + i] = acc;
@@ -2796,8 +2835,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_small_batch_10_fill_18.wgsl ─────
-// rnnc kernel grad_small_batch_10_fill_18: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_11_fill_18.wgsl ─────
+// rnnc kernel grad_small_batch_11_fill_18: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -2810,7 +2849,7 @@ struct Dims {
 
 // literal 1.0
 fn fill_18(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 74u + dims.B * 35u + 151u); // literal 1.0
+  let at0 = (dims.T_T * dims.B * 74u + dims.B * 40u + 151u); // literal 1.0
   mem[at0 + i] = 1.0;
 }
 
@@ -2822,8 +2861,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_small_batch_11_broadcast_to_19.wgsl ─────
-// rnnc kernel grad_small_batch_11_broadcast_to_19: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_12_broadcast_to_19.wgsl ─────
+// rnnc kernel grad_small_batch_12_broadcast_to_19: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -2836,8 +2875,8 @@ struct Dims {
 
 // %34 broadcast_to ∂loss
 fn broadcast_to_19(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 74u + dims.B * 35u + 152u); // %34 broadcast_to ∂loss
-  let at1 = (dims.T_T * dims.B * 74u + dims.B * 35u + 151u); // literal 1.0
+  let at0 = (dims.T_T * dims.B * 74u + dims.B * 40u + 152u); // %34 broadcast_to ∂loss
+  let at1 = (dims.T_T * dims.B * 74u + dims.B * 40u + 151u); // literal 1.0
   let j = 0u;
   mem[at0 + i] = mem[at1 + j];
 }
@@ -2850,8 +2889,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_small_batch_12_expand_last_20.wgsl ─────
-// rnnc kernel grad_small_batch_12_expand_last_20: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_13_expand_last_20.wgsl ─────
+// rnnc kernel grad_small_batch_13_expand_last_20: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -2864,8 +2903,8 @@ struct Dims {
 
 // %35 expand_last
 fn expand_last_20(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 75u + dims.B * 35u + 152u); // %35 expand_last
-  let at1 = (dims.T_T * dims.B * 74u + dims.B * 35u + 152u); // %34 broadcast_to ∂loss
+  let at0 = (dims.T_T * dims.B * 75u + dims.B * 40u + 152u); // %35 expand_last
+  let at1 = (dims.T_T * dims.B * 74u + dims.B * 40u + 152u); // %34 broadcast_to ∂loss
   mem[at0 + i] = mem[at1 + i / 5u];
 }
 
@@ -2877,8 +2916,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_small_batch_13_mul_21.wgsl ─────
-// rnnc kernel grad_small_batch_13_mul_21: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_14_mul_21.wgsl ─────
+// rnnc kernel grad_small_batch_14_mul_21: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -2891,9 +2930,9 @@ struct Dims {
 
 // %36 mul
 fn mul_21(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 80u + dims.B * 35u + 152u); // %36 mul
-  let at1 = (dims.T_T * dims.B * 75u + dims.B * 35u + 152u); // %35 expand_last
-  let at2 = (dims.T_T * dims.B * 63u + dims.B * 35u + 150u); // input d:output
+  let at0 = (dims.T_T * dims.B * 80u + dims.B * 40u + 152u); // %36 mul
+  let at1 = (dims.T_T * dims.B * 75u + dims.B * 40u + 152u); // %35 expand_last
+  let at2 = (dims.T_T * dims.B * 63u + dims.B * 40u + 150u); // input d:output
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = mem[at1 + l * 5u + j] * mem[at2 + l * 5u + j];
@@ -2907,8 +2946,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_small_batch_14_time_shift_22.wgsl ─────
-// rnnc kernel grad_small_batch_14_time_shift_22: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_15_time_shift_22.wgsl ─────
+// rnnc kernel grad_small_batch_15_time_shift_22: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -2921,8 +2960,8 @@ struct Dims {
 
 // %42 time_shift GRU: previous h
 fn time_shift_22(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 85u + dims.B * 35u + 152u); // %42 time_shift GRU: previous h
-  let at1 = (dims.T_T * dims.B * 33u + dims.B * 15u + 150u); // GRU output 0
+  let at0 = (dims.T_T * dims.B * 85u + dims.B * 40u + 152u); // %42 time_shift GRU: previous h
+  let at1 = (dims.T_T * dims.B * 33u + dims.B * 20u + 150u); // GRU output 0
   let at2 = select((dims.T_T * dims.B * 3u + 150u), (dims.T_T * dims.B * 3u + dims.B * 5u + 150u), dims.given0 != 0u); // initial state h
   mem[at0 + i] = select(mem[at1 + i - min(i, dims.B * 5u)], mem[at2 + min(i, dims.B * 5u - 1u)], i < dims.B * 5u);
 }
@@ -2935,8 +2974,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_small_batch_15_sub_23.wgsl ─────
-// rnnc kernel grad_small_batch_15_sub_23: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_16_sub_23.wgsl ─────
+// rnnc kernel grad_small_batch_16_sub_23: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -2949,8 +2988,8 @@ struct Dims {
 
 // %44 sub ∂n — 26: n = tanh(W_in @ x + b_in + r * (W_hn @ h + b_hn))
 fn sub_23(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 90u + dims.B * 35u + 152u); // %44 sub ∂n
-  let at1 = (dims.T_T * dims.B * 43u + dims.B * 15u + 150u); // GRU output 2
+  let at0 = (dims.T_T * dims.B * 90u + dims.B * 40u + 152u); // %44 sub ∂n
+  let at1 = (dims.T_T * dims.B * 43u + dims.B * 20u + 150u); // GRU output 2
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = 1.0 - (mem[at1 + l * 5u + j] * mem[at1 + l * 5u + j]);
@@ -2964,8 +3003,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_small_batch_16_mul_24.wgsl ─────
-// rnnc kernel grad_small_batch_16_mul_24: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_17_mul_24.wgsl ─────
+// rnnc kernel grad_small_batch_17_mul_24: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -2978,8 +3017,8 @@ struct Dims {
 
 // %46 mul ∂z — 25: z = sigmoid(W_iz @ x + b_iz + W_hz @ h + b_hz)   // update gate
 fn mul_24(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 95u + dims.B * 35u + 152u); // %46 mul ∂z
-  let at1 = (dims.T_T * dims.B * 38u + dims.B * 15u + 150u); // GRU output 1
+  let at0 = (dims.T_T * dims.B * 95u + dims.B * 40u + 152u); // %46 mul ∂z
+  let at1 = (dims.T_T * dims.B * 38u + dims.B * 20u + 150u); // GRU output 1
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = mem[at1 + l * 5u + j] * (1.0 - mem[at1 + l * 5u + j]);
@@ -2993,8 +3032,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_small_batch_17_mul_25.wgsl ─────
-// rnnc kernel grad_small_batch_17_mul_25: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_18_mul_25.wgsl ─────
+// rnnc kernel grad_small_batch_18_mul_25: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -3007,8 +3046,8 @@ struct Dims {
 
 // %48 mul ∂r — 24: r = sigmoid(W_ir @ x + b_ir + W_hr @ h + b_hr)   // reset gate
 fn mul_25(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 100u + dims.B * 35u + 152u); // %48 mul ∂r
-  let at1 = (dims.T_T * dims.B * 58u + dims.B * 15u + 150u); // GRU output 5
+  let at0 = (dims.T_T * dims.B * 100u + dims.B * 40u + 152u); // %48 mul ∂r
+  let at1 = (dims.T_T * dims.B * 58u + dims.B * 20u + 150u); // GRU output 5
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = mem[at1 + l * 5u + j] * (1.0 - mem[at1 + l * 5u + j]);
@@ -3022,8 +3061,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_small_batch_18_stack_rows_26.wgsl ─────
-// rnnc kernel grad_small_batch_18_stack_rows_26: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_19_stack_rows_26.wgsl ─────
+// rnnc kernel grad_small_batch_19_stack_rows_26: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -3036,7 +3075,7 @@ struct Dims {
 
 // %49 stack_rows packed W_hn, W_hz, W_hr
 fn stack_rows_26(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 105u + dims.B * 35u + 152u); // %49 stack_rows packed W_hn, W_hz, W_hr
+  let at0 = (dims.T_T * dims.B * 105u + dims.B * 40u + 152u); // %49 stack_rows packed W_hn, W_hz, W_hr
   let at1 = 95u; // param W_hn
   let at2 = 70u; // param W_hz
   let at3 = 45u; // param W_hr
@@ -3057,8 +3096,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_small_batch_19_stack_rows_27.wgsl ─────
-// rnnc kernel grad_small_batch_19_stack_rows_27: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_20_stack_rows_27.wgsl ─────
+// rnnc kernel grad_small_batch_20_stack_rows_27: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -3071,7 +3110,7 @@ struct Dims {
 
 // %50 stack_rows packed W_in, W_iz, W_ir
 fn stack_rows_27(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 105u + dims.B * 35u + 227u); // %50 stack_rows packed W_in, W_iz, W_ir
+  let at0 = (dims.T_T * dims.B * 105u + dims.B * 40u + 227u); // %50 stack_rows packed W_in, W_iz, W_ir
   let at1 = 30u; // param W_in
   let at2 = 15u; // param W_iz
   let at3 = 0u; // param W_ir
@@ -3092,8 +3131,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_small_batch_20_copy_28.wgsl ─────
-// rnnc kernel grad_small_batch_20_copy_28: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_21_copy_28.wgsl ─────
+// rnnc kernel grad_small_batch_21_copy_28: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -3106,7 +3145,7 @@ struct Dims {
 
 // ∂GRU: the initial ∂h
 fn copy_28(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 105u + dims.B * 35u + 272u); // ∂GRU state ∂h
+  let at0 = (dims.T_T * dims.B * 105u + dims.B * 40u + 272u); // ∂GRU state ∂h (even steps)
   let at1 = (dims.T_T * dims.B * 3u + 150u); // %13 const
   mem[at0 + i] = mem[at1 + i];
 }
@@ -3119,8 +3158,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_small_batch_21_loop.wgsl ─────
-// rnnc kernel grad_small_batch_21_loop: persistent, one workgroup of 64 threads runs 9 phases in one dispatch,
+// ───── grad_small_batch_22_loop.wgsl ─────
+// rnnc kernel grad_small_batch_22_loop: persistent, one workgroup of 64 threads runs 8 phases in one dispatch,
 // with a barrier between phases.
 // The weights its time loops read are copied into workgroup memory first (300 bytes).
 struct Dims {
@@ -3137,9 +3176,9 @@ var<workgroup> cache: array<f32, 75>;
 
 // %2 add
 fn add_29(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 125u + dims.B * 40u + 272u); // %2 add
-  let at1 = (dims.T_T * dims.B * 105u + dims.B * 35u + 272u); // ∂GRU state ∂h
-  let at2 = (dims.T_T * dims.B * 80u + dims.B * 35u + 152u) + t * dims.B * 5u; // %36 mul at step t
+  let at0 = (dims.T_T * dims.B * 125u + dims.B * 50u + 272u); // %2 add
+  let at1 = select((dims.T_T * dims.B * 105u + dims.B * 40u + 272u), (dims.T_T * dims.B * 105u + dims.B * 45u + 272u), (dims.T_T - 1u - t) % 2u == 1u); // ∂GRU state ∂h
+  let at2 = (dims.T_T * dims.B * 80u + dims.B * 40u + 152u) + t * dims.B * 5u; // %36 mul at step t
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = mem[at1 + l * 5u + j] + mem[at2 + l * 5u + j];
@@ -3147,10 +3186,10 @@ fn add_29(i: u32, t: u32) {
 
 // %14 mul ∂n — 26: n = tanh(W_in @ x + b_in + r * (W_hn @ h + b_hn))
 fn mul_30(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 115u + dims.B * 40u + 272u) + t * dims.B * 5u; // ∂GRU output 2 at step t
-  let at1 = (dims.T_T * dims.B * 125u + dims.B * 40u + 272u); // %2 add
-  let at2 = (dims.T_T * dims.B * 48u + dims.B * 15u + 150u) + t * dims.B * 5u; // GRU output 3 at step t
-  let at3 = (dims.T_T * dims.B * 90u + dims.B * 35u + 152u) + t * dims.B * 5u; // %44 sub ∂n at step t
+  let at0 = (dims.T_T * dims.B * 115u + dims.B * 50u + 272u) + t * dims.B * 5u; // ∂GRU output 2 at step t
+  let at1 = (dims.T_T * dims.B * 125u + dims.B * 50u + 272u); // %2 add
+  let at2 = (dims.T_T * dims.B * 48u + dims.B * 20u + 150u) + t * dims.B * 5u; // GRU output 3 at step t
+  let at3 = (dims.T_T * dims.B * 90u + dims.B * 40u + 152u) + t * dims.B * 5u; // %44 sub ∂n at step t
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = (mem[at1 + l * 5u + j] * mem[at2 + l * 5u + j]) * mem[at3 + l * 5u + j];
@@ -3158,9 +3197,9 @@ fn mul_30(i: u32, t: u32) {
 
 // %18 mul — 26: n = tanh(W_in @ x + b_in + r * (W_hn @ h + b_hn))
 fn mul_31(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 120u + dims.B * 40u + 272u) + t * dims.B * 5u; // ∂GRU output 3 at step t
-  let at1 = (dims.T_T * dims.B * 115u + dims.B * 40u + 272u) + t * dims.B * 5u; // ∂GRU output 2 at step t
-  let at2 = (dims.T_T * dims.B * 58u + dims.B * 15u + 150u) + t * dims.B * 5u; // GRU output 5 at step t
+  let at0 = (dims.T_T * dims.B * 120u + dims.B * 50u + 272u) + t * dims.B * 5u; // ∂GRU output 3 at step t
+  let at1 = (dims.T_T * dims.B * 115u + dims.B * 50u + 272u) + t * dims.B * 5u; // ∂GRU output 2 at step t
+  let at2 = (dims.T_T * dims.B * 58u + dims.B * 20u + 150u) + t * dims.B * 5u; // GRU output 5 at step t
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = mem[at1 + l * 5u + j] * mem[at2 + l * 5u + j];
@@ -3168,11 +3207,11 @@ fn mul_31(i: u32, t: u32) {
 
 // %20 mul ∂z — 25: z = sigmoid(W_iz @ x + b_iz + W_hz @ h + b_hz)   // update gate
 fn mul_32(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 110u + dims.B * 40u + 272u) + t * dims.B * 5u; // ∂GRU output 1 at step t
-  let at1 = (dims.T_T * dims.B * 125u + dims.B * 40u + 272u); // %2 add
-  let at2 = (dims.T_T * dims.B * 85u + dims.B * 35u + 152u) + t * dims.B * 5u; // %42 time_shift GRU: previous h at step t
-  let at3 = (dims.T_T * dims.B * 43u + dims.B * 15u + 150u) + t * dims.B * 5u; // GRU output 2 at step t
-  let at4 = (dims.T_T * dims.B * 95u + dims.B * 35u + 152u) + t * dims.B * 5u; // %46 mul ∂z at step t
+  let at0 = (dims.T_T * dims.B * 110u + dims.B * 50u + 272u) + t * dims.B * 5u; // ∂GRU output 1 at step t
+  let at1 = (dims.T_T * dims.B * 125u + dims.B * 50u + 272u); // %2 add
+  let at2 = (dims.T_T * dims.B * 85u + dims.B * 40u + 152u) + t * dims.B * 5u; // %42 time_shift GRU: previous h at step t
+  let at3 = (dims.T_T * dims.B * 43u + dims.B * 20u + 150u) + t * dims.B * 5u; // GRU output 2 at step t
+  let at4 = (dims.T_T * dims.B * 95u + dims.B * 40u + 152u) + t * dims.B * 5u; // %46 mul ∂z at step t
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = ((mem[at1 + l * 5u + j] * mem[at2 + l * 5u + j]) + (-(mem[at1 + l * 5u + j] * mem[at3 + l * 5u + j]))) * mem[at4 + l * 5u + j];
@@ -3180,10 +3219,10 @@ fn mul_32(i: u32, t: u32) {
 
 // %22 mul ∂r — 24: r = sigmoid(W_ir @ x + b_ir + W_hr @ h + b_hr)   // reset gate
 fn mul_33(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 105u + dims.B * 40u + 272u) + t * dims.B * 5u; // ∂GRU output 0 at step t
-  let at1 = (dims.T_T * dims.B * 115u + dims.B * 40u + 272u) + t * dims.B * 5u; // ∂GRU output 2 at step t
-  let at2 = (dims.T_T * dims.B * 53u + dims.B * 15u + 150u) + t * dims.B * 5u; // GRU output 4 at step t
-  let at3 = (dims.T_T * dims.B * 100u + dims.B * 35u + 152u) + t * dims.B * 5u; // %48 mul ∂r at step t
+  let at0 = (dims.T_T * dims.B * 105u + dims.B * 50u + 272u) + t * dims.B * 5u; // ∂GRU output 0 at step t
+  let at1 = (dims.T_T * dims.B * 115u + dims.B * 50u + 272u) + t * dims.B * 5u; // ∂GRU output 2 at step t
+  let at2 = (dims.T_T * dims.B * 53u + dims.B * 20u + 150u) + t * dims.B * 5u; // GRU output 4 at step t
+  let at3 = (dims.T_T * dims.B * 100u + dims.B * 40u + 152u) + t * dims.B * 5u; // %48 mul ∂r at step t
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = (mem[at1 + l * 5u + j] * mem[at2 + l * 5u + j]) * mem[at3 + l * 5u + j];
@@ -3191,10 +3230,10 @@ fn mul_33(i: u32, t: u32) {
 
 // %23 concat
 fn concat_34(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 125u + dims.B * 45u + 272u); // %23 concat
-  let at1 = (dims.T_T * dims.B * 120u + dims.B * 40u + 272u) + t * dims.B * 5u; // ∂GRU output 3 at step t
-  let at2 = (dims.T_T * dims.B * 110u + dims.B * 40u + 272u) + t * dims.B * 5u; // ∂GRU output 1 at step t
-  let at3 = (dims.T_T * dims.B * 105u + dims.B * 40u + 272u) + t * dims.B * 5u; // ∂GRU output 0 at step t
+  let at0 = (dims.T_T * dims.B * 125u + dims.B * 55u + 272u); // %23 concat
+  let at1 = (dims.T_T * dims.B * 120u + dims.B * 50u + 272u) + t * dims.B * 5u; // ∂GRU output 3 at step t
+  let at2 = (dims.T_T * dims.B * 110u + dims.B * 50u + 272u) + t * dims.B * 5u; // ∂GRU output 1 at step t
+  let at3 = (dims.T_T * dims.B * 105u + dims.B * 50u + 272u) + t * dims.B * 5u; // ∂GRU output 0 at step t
   let l = i / 15u;
   let j = i % 15u;
   var v = 0.0;
@@ -3206,9 +3245,9 @@ fn concat_34(i: u32, t: u32) {
 
 // %25 matmul fused gate products
 fn matmul_35(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 125u + dims.B * 60u + 272u); // %25 matmul fused gate products
-  let at1 = (dims.T_T * dims.B * 125u + dims.B * 45u + 272u); // %23 concat
-  let at2 = (dims.T_T * dims.B * 105u + dims.B * 35u + 152u); // %49 stack_rows packed W_hn, W_hz, W_hr
+  let at0 = (dims.T_T * dims.B * 125u + dims.B * 70u + 272u); // %25 matmul fused gate products
+  let at1 = (dims.T_T * dims.B * 125u + dims.B * 55u + 272u); // %23 concat
+  let at2 = (dims.T_T * dims.B * 105u + dims.B * 40u + 152u); // %49 stack_rows packed W_hn, W_hz, W_hr
   let l = i / 5u;
   let j = i % 5u;
   var acc = 0.0;
@@ -3222,20 +3261,13 @@ fn matmul_35(i: u32, _t: u32) {
 
 // %26 add
 fn add_36(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 125u + dims.B * 65u + 272u); // %26 add
-  let at1 = (dims.T_T * dims.B * 125u + dims.B * 60u + 272u); // %25 matmul fused gate products
-  let at2 = (dims.T_T * dims.B * 125u + dims.B * 40u + 272u); // %2 add
-  let at3 = (dims.T_T * dims.B * 38u + dims.B * 15u + 150u) + t * dims.B * 5u; // GRU output 1 at step t
+  let at0 = select((dims.T_T * dims.B * 105u + dims.B * 45u + 272u), (dims.T_T * dims.B * 105u + dims.B * 40u + 272u), (dims.T_T - 1u - t) % 2u == 1u); // ∂GRU next state ∂h
+  let at1 = (dims.T_T * dims.B * 125u + dims.B * 70u + 272u); // %25 matmul fused gate products
+  let at2 = (dims.T_T * dims.B * 125u + dims.B * 50u + 272u); // %2 add
+  let at3 = (dims.T_T * dims.B * 38u + dims.B * 20u + 150u) + t * dims.B * 5u; // GRU output 1 at step t
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = mem[at1 + l * 5u + j] + (mem[at2 + l * 5u + j] * mem[at3 + l * 5u + j]);
-}
-
-// ∂GRU: the next ∂h
-fn copy_37(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 105u + dims.B * 35u + 272u); // ∂GRU state ∂h
-  let at1 = (dims.T_T * dims.B * 125u + dims.B * 65u + 272u); // %26 add
-  mem[at0 + i] = mem[at1 + i];
 }
 
 @compute @workgroup_size(64)
@@ -3280,15 +3312,38 @@ fn main(@builtin(local_invocation_index) lane: u32) {
       add_36(i, t);
     }
     storageBarrier();
-    for (var i = lane; i < dims.B * 5u; i += 64u) {
-      copy_37(i, t);
-    }
-    storageBarrier();
   }
 }
 
-// ───── grad_small_batch_22_concat_38.wgsl ─────
-// rnnc kernel grad_small_batch_22_concat_38: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_23_copy_37.wgsl ─────
+// rnnc kernel grad_small_batch_23_copy_37: one thread per element, 64 per workgroup.
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
+
+// ∂GRU: the final ∂h
+fn copy_37(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 125u + dims.B * 75u + 272u); // ∂GRU final ∂h
+  let at1 = select((dims.T_T * dims.B * 105u + dims.B * 40u + 272u), (dims.T_T * dims.B * 105u + dims.B * 45u + 272u), dims.T_T % 2u == 1u); // ∂GRU final ∂h
+  mem[at0 + i] = mem[at1 + i];
+}
+
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < dims.B * 5u) {
+    copy_37(i, 0u);
+  }
+}
+
+// ───── grad_small_batch_24_concat_38.wgsl ─────
+// rnnc kernel grad_small_batch_24_concat_38: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -3301,10 +3356,10 @@ struct Dims {
 
 // %56 concat
 fn concat_38(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 125u + dims.B * 70u + 272u); // %56 concat
-  let at1 = (dims.T_T * dims.B * 105u + dims.B * 40u + 272u); // ∂GRU output 0
-  let at2 = (dims.T_T * dims.B * 110u + dims.B * 40u + 272u); // ∂GRU output 1
-  let at3 = (dims.T_T * dims.B * 115u + dims.B * 40u + 272u); // ∂GRU output 2
+  let at0 = (dims.T_T * dims.B * 125u + dims.B * 80u + 272u); // %56 concat
+  let at1 = (dims.T_T * dims.B * 105u + dims.B * 50u + 272u); // ∂GRU output 0
+  let at2 = (dims.T_T * dims.B * 110u + dims.B * 50u + 272u); // ∂GRU output 1
+  let at3 = (dims.T_T * dims.B * 115u + dims.B * 50u + 272u); // ∂GRU output 2
   let l = i / 15u;
   let j = i % 15u;
   var v = 0.0;
@@ -3322,8 +3377,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_small_batch_23_unbroadcast_39.wgsl ─────
-// rnnc kernel grad_small_batch_23_unbroadcast_39: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_25_unbroadcast_39.wgsl ─────
+// rnnc kernel grad_small_batch_25_unbroadcast_39: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -3336,8 +3391,8 @@ struct Dims {
 
 // %58 unbroadcast fused weight gradients
 fn unbroadcast_39(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 140u + dims.B * 70u + 272u); // %58 unbroadcast fused weight gradients
-  let at1 = (dims.T_T * dims.B * 125u + dims.B * 70u + 272u); // %56 concat
+  let at0 = (dims.T_T * dims.B * 140u + dims.B * 80u + 272u); // %58 unbroadcast fused weight gradients
+  let at1 = (dims.T_T * dims.B * 125u + dims.B * 80u + 272u); // %56 concat
   let at2 = 120u; // input x
   let j = i % 45u;
   var acc = 0.0;
@@ -3353,8 +3408,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_small_batch_24_slice_rows_40.wgsl ─────
-// rnnc kernel grad_small_batch_24_slice_rows_40: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_26_slice_rows_40.wgsl ─────
+// rnnc kernel grad_small_batch_26_slice_rows_40: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -3367,8 +3422,8 @@ struct Dims {
 
 // %59 slice_rows ∂GRU: ∂W_ir (batched)
 fn slice_rows_40(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 140u + dims.B * 70u + 317u); // %59 slice_rows ∂GRU: ∂W_ir (batched)
-  let at1 = (dims.T_T * dims.B * 140u + dims.B * 70u + 272u); // %58 unbroadcast fused weight gradients
+  let at0 = (dims.T_T * dims.B * 140u + dims.B * 80u + 317u); // %59 slice_rows ∂GRU: ∂W_ir (batched)
+  let at1 = (dims.T_T * dims.B * 140u + dims.B * 80u + 272u); // %58 unbroadcast fused weight gradients
   let l = i / 15u;
   let j = i % 15u;
   mem[at0 + i] = mem[at1 + l * 45u + 0u + j];
@@ -3382,8 +3437,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_small_batch_25_slice_rows_41.wgsl ─────
-// rnnc kernel grad_small_batch_25_slice_rows_41: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_27_slice_rows_41.wgsl ─────
+// rnnc kernel grad_small_batch_27_slice_rows_41: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -3396,8 +3451,8 @@ struct Dims {
 
 // %60 slice_rows ∂GRU: ∂W_iz (batched)
 fn slice_rows_41(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 140u + dims.B * 70u + 332u); // %60 slice_rows ∂GRU: ∂W_iz (batched)
-  let at1 = (dims.T_T * dims.B * 140u + dims.B * 70u + 272u); // %58 unbroadcast fused weight gradients
+  let at0 = (dims.T_T * dims.B * 140u + dims.B * 80u + 332u); // %60 slice_rows ∂GRU: ∂W_iz (batched)
+  let at1 = (dims.T_T * dims.B * 140u + dims.B * 80u + 272u); // %58 unbroadcast fused weight gradients
   let l = i / 15u;
   let j = i % 15u;
   mem[at0 + i] = mem[at1 + l * 45u + 15u + j];
@@ -3411,8 +3466,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_small_batch_26_slice_rows_42.wgsl ─────
-// rnnc kernel grad_small_batch_26_slice_rows_42: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_28_slice_rows_42.wgsl ─────
+// rnnc kernel grad_small_batch_28_slice_rows_42: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -3425,8 +3480,8 @@ struct Dims {
 
 // %61 slice_rows ∂GRU: ∂W_in (batched)
 fn slice_rows_42(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 140u + dims.B * 70u + 347u); // %61 slice_rows ∂GRU: ∂W_in (batched)
-  let at1 = (dims.T_T * dims.B * 140u + dims.B * 70u + 272u); // %58 unbroadcast fused weight gradients
+  let at0 = (dims.T_T * dims.B * 140u + dims.B * 80u + 347u); // %61 slice_rows ∂GRU: ∂W_in (batched)
+  let at1 = (dims.T_T * dims.B * 140u + dims.B * 80u + 272u); // %58 unbroadcast fused weight gradients
   let l = i / 15u;
   let j = i % 15u;
   mem[at0 + i] = mem[at1 + l * 45u + 30u + j];
@@ -3440,8 +3495,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_small_batch_27_concat_43.wgsl ─────
-// rnnc kernel grad_small_batch_27_concat_43: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_29_concat_43.wgsl ─────
+// rnnc kernel grad_small_batch_29_concat_43: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -3454,10 +3509,10 @@ struct Dims {
 
 // %63 concat
 fn concat_43(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 140u + dims.B * 70u + 362u); // %63 concat
-  let at1 = (dims.T_T * dims.B * 105u + dims.B * 40u + 272u); // ∂GRU output 0
-  let at2 = (dims.T_T * dims.B * 110u + dims.B * 40u + 272u); // ∂GRU output 1
-  let at3 = (dims.T_T * dims.B * 120u + dims.B * 40u + 272u); // ∂GRU output 3
+  let at0 = (dims.T_T * dims.B * 140u + dims.B * 80u + 362u); // %63 concat
+  let at1 = (dims.T_T * dims.B * 105u + dims.B * 50u + 272u); // ∂GRU output 0
+  let at2 = (dims.T_T * dims.B * 110u + dims.B * 50u + 272u); // ∂GRU output 1
+  let at3 = (dims.T_T * dims.B * 120u + dims.B * 50u + 272u); // ∂GRU output 3
   let l = i / 15u;
   let j = i % 15u;
   var v = 0.0;
@@ -3475,8 +3530,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_small_batch_28_unbroadcast_44.wgsl ─────
-// rnnc kernel grad_small_batch_28_unbroadcast_44: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_30_unbroadcast_44.wgsl ─────
+// rnnc kernel grad_small_batch_30_unbroadcast_44: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -3489,9 +3544,9 @@ struct Dims {
 
 // %65 unbroadcast fused weight gradients
 fn unbroadcast_44(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 155u + dims.B * 70u + 362u); // %65 unbroadcast fused weight gradients
-  let at1 = (dims.T_T * dims.B * 140u + dims.B * 70u + 362u); // %63 concat
-  let at2 = (dims.T_T * dims.B * 85u + dims.B * 35u + 152u); // %42 time_shift GRU: previous h
+  let at0 = (dims.T_T * dims.B * 155u + dims.B * 80u + 362u); // %65 unbroadcast fused weight gradients
+  let at1 = (dims.T_T * dims.B * 140u + dims.B * 80u + 362u); // %63 concat
+  let at2 = (dims.T_T * dims.B * 85u + dims.B * 40u + 152u); // %42 time_shift GRU: previous h
   let j = i % 75u;
   var acc = 0.0;
   for (var q = 0u; q < dims.T_T * dims.B; q++) { acc += mem[at1 + q * 15u + j / 5u] * mem[at2 + q * 5u + j % 5u]; }
@@ -3506,8 +3561,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_small_batch_29_slice_rows_45.wgsl ─────
-// rnnc kernel grad_small_batch_29_slice_rows_45: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_31_slice_rows_45.wgsl ─────
+// rnnc kernel grad_small_batch_31_slice_rows_45: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -3520,8 +3575,8 @@ struct Dims {
 
 // %66 slice_rows ∂GRU: ∂W_hr (batched)
 fn slice_rows_45(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 155u + dims.B * 70u + 437u); // %66 slice_rows ∂GRU: ∂W_hr (batched)
-  let at1 = (dims.T_T * dims.B * 155u + dims.B * 70u + 362u); // %65 unbroadcast fused weight gradients
+  let at0 = (dims.T_T * dims.B * 155u + dims.B * 80u + 437u); // %66 slice_rows ∂GRU: ∂W_hr (batched)
+  let at1 = (dims.T_T * dims.B * 155u + dims.B * 80u + 362u); // %65 unbroadcast fused weight gradients
   let l = i / 25u;
   let j = i % 25u;
   mem[at0 + i] = mem[at1 + l * 75u + 0u + j];
@@ -3535,8 +3590,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_small_batch_30_slice_rows_46.wgsl ─────
-// rnnc kernel grad_small_batch_30_slice_rows_46: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_32_slice_rows_46.wgsl ─────
+// rnnc kernel grad_small_batch_32_slice_rows_46: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -3549,8 +3604,8 @@ struct Dims {
 
 // %67 slice_rows ∂GRU: ∂W_hz (batched)
 fn slice_rows_46(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 155u + dims.B * 70u + 462u); // %67 slice_rows ∂GRU: ∂W_hz (batched)
-  let at1 = (dims.T_T * dims.B * 155u + dims.B * 70u + 362u); // %65 unbroadcast fused weight gradients
+  let at0 = (dims.T_T * dims.B * 155u + dims.B * 80u + 462u); // %67 slice_rows ∂GRU: ∂W_hz (batched)
+  let at1 = (dims.T_T * dims.B * 155u + dims.B * 80u + 362u); // %65 unbroadcast fused weight gradients
   let l = i / 25u;
   let j = i % 25u;
   mem[at0 + i] = mem[at1 + l * 75u + 25u + j];
@@ -3564,8 +3619,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_small_batch_31_slice_rows_47.wgsl ─────
-// rnnc kernel grad_small_batch_31_slice_rows_47: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_33_slice_rows_47.wgsl ─────
+// rnnc kernel grad_small_batch_33_slice_rows_47: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -3578,8 +3633,8 @@ struct Dims {
 
 // %68 slice_rows ∂GRU: ∂W_hn (batched)
 fn slice_rows_47(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 155u + dims.B * 70u + 487u); // %68 slice_rows ∂GRU: ∂W_hn (batched)
-  let at1 = (dims.T_T * dims.B * 155u + dims.B * 70u + 362u); // %65 unbroadcast fused weight gradients
+  let at0 = (dims.T_T * dims.B * 155u + dims.B * 80u + 487u); // %68 slice_rows ∂GRU: ∂W_hn (batched)
+  let at1 = (dims.T_T * dims.B * 155u + dims.B * 80u + 362u); // %65 unbroadcast fused weight gradients
   let l = i / 25u;
   let j = i % 25u;
   mem[at0 + i] = mem[at1 + l * 75u + 50u + j];
@@ -3593,8 +3648,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_small_batch_32_unbroadcast_48.wgsl ─────
-// rnnc kernel grad_small_batch_32_unbroadcast_48: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_34_unbroadcast_48.wgsl ─────
+// rnnc kernel grad_small_batch_34_unbroadcast_48: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -3607,8 +3662,8 @@ struct Dims {
 
 // %69 unbroadcast ∂GRU: ∂b_ir (batched)
 fn unbroadcast_48(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 155u + dims.B * 70u + 512u); // %69 unbroadcast ∂GRU: ∂b_ir (batched)
-  let at1 = (dims.T_T * dims.B * 105u + dims.B * 40u + 272u); // ∂GRU output 0
+  let at0 = (dims.T_T * dims.B * 155u + dims.B * 80u + 512u); // %69 unbroadcast ∂GRU: ∂b_ir (batched)
+  let at1 = (dims.T_T * dims.B * 105u + dims.B * 50u + 272u); // ∂GRU output 0
   let j = i % 5u;
   var acc = 0.0;
   for (var q = 0u; q < dims.T_T * dims.B; q++) { acc += mem[at1 + q * 5u + j]; }
@@ -3623,8 +3678,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_small_batch_33_unbroadcast_49.wgsl ─────
-// rnnc kernel grad_small_batch_33_unbroadcast_49: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_35_unbroadcast_49.wgsl ─────
+// rnnc kernel grad_small_batch_35_unbroadcast_49: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -3637,8 +3692,8 @@ struct Dims {
 
 // %70 unbroadcast ∂GRU: ∂b_iz (batched)
 fn unbroadcast_49(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 155u + dims.B * 70u + 517u); // %70 unbroadcast ∂GRU: ∂b_iz (batched)
-  let at1 = (dims.T_T * dims.B * 110u + dims.B * 40u + 272u); // ∂GRU output 1
+  let at0 = (dims.T_T * dims.B * 155u + dims.B * 80u + 517u); // %70 unbroadcast ∂GRU: ∂b_iz (batched)
+  let at1 = (dims.T_T * dims.B * 110u + dims.B * 50u + 272u); // ∂GRU output 1
   let j = i % 5u;
   var acc = 0.0;
   for (var q = 0u; q < dims.T_T * dims.B; q++) { acc += mem[at1 + q * 5u + j]; }
@@ -3653,8 +3708,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_small_batch_34_unbroadcast_50.wgsl ─────
-// rnnc kernel grad_small_batch_34_unbroadcast_50: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_36_unbroadcast_50.wgsl ─────
+// rnnc kernel grad_small_batch_36_unbroadcast_50: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -3667,8 +3722,8 @@ struct Dims {
 
 // %71 unbroadcast ∂GRU: ∂b_in (batched)
 fn unbroadcast_50(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 155u + dims.B * 70u + 522u); // %71 unbroadcast ∂GRU: ∂b_in (batched)
-  let at1 = (dims.T_T * dims.B * 115u + dims.B * 40u + 272u); // ∂GRU output 2
+  let at0 = (dims.T_T * dims.B * 155u + dims.B * 80u + 522u); // %71 unbroadcast ∂GRU: ∂b_in (batched)
+  let at1 = (dims.T_T * dims.B * 115u + dims.B * 50u + 272u); // ∂GRU output 2
   let j = i % 5u;
   var acc = 0.0;
   for (var q = 0u; q < dims.T_T * dims.B; q++) { acc += mem[at1 + q * 5u + j]; }
@@ -3683,8 +3738,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_small_batch_35_unbroadcast_51.wgsl ─────
-// rnnc kernel grad_small_batch_35_unbroadcast_51: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_37_unbroadcast_51.wgsl ─────
+// rnnc kernel grad_small_batch_37_unbroadcast_51: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -3697,8 +3752,8 @@ struct Dims {
 
 // %72 unbroadcast ∂GRU: ∂b_hn (batched)
 fn unbroadcast_51(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 155u + dims.B * 70u + 527u); // %72 unbroadcast ∂GRU: ∂b_hn (batched)
-  let at1 = (dims.T_T * dims.B * 120u + dims.B * 40u + 272u); // ∂GRU output 3
+  let at0 = (dims.T_T * dims.B * 155u + dims.B * 80u + 527u); // %72 unbroadcast ∂GRU: ∂b_hn (batched)
+  let at1 = (dims.T_T * dims.B * 120u + dims.B * 50u + 272u); // ∂GRU output 3
   let j = i % 5u;
   var acc = 0.0;
   for (var q = 0u; q < dims.T_T * dims.B; q++) { acc += mem[at1 + q * 5u + j]; }
@@ -3713,8 +3768,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_small_batch_36_concat_52.wgsl ─────
-// rnnc kernel grad_small_batch_36_concat_52: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_38_concat_52.wgsl ─────
+// rnnc kernel grad_small_batch_38_concat_52: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -3727,10 +3782,10 @@ struct Dims {
 
 // %73 concat
 fn concat_52(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 155u + dims.B * 70u + 532u); // %73 concat
-  let at1 = (dims.T_T * dims.B * 115u + dims.B * 40u + 272u); // ∂GRU output 2
-  let at2 = (dims.T_T * dims.B * 110u + dims.B * 40u + 272u); // ∂GRU output 1
-  let at3 = (dims.T_T * dims.B * 105u + dims.B * 40u + 272u); // ∂GRU output 0
+  let at0 = (dims.T_T * dims.B * 155u + dims.B * 80u + 532u); // %73 concat
+  let at1 = (dims.T_T * dims.B * 115u + dims.B * 50u + 272u); // ∂GRU output 2
+  let at2 = (dims.T_T * dims.B * 110u + dims.B * 50u + 272u); // ∂GRU output 1
+  let at3 = (dims.T_T * dims.B * 105u + dims.B * 50u + 272u); // ∂GRU output 0
   let l = i / 15u;
   let j = i % 15u;
   var v = 0.0;
@@ -3748,8 +3803,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_small_batch_37_matmul_53.wgsl ─────
-// rnnc kernel grad_small_batch_37_matmul_53: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_39_matmul_53.wgsl ─────
+// rnnc kernel grad_small_batch_39_matmul_53: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -3762,9 +3817,9 @@ struct Dims {
 
 // %74 matmul fused gate products
 fn matmul_53(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 170u + dims.B * 70u + 532u); // %74 matmul fused gate products
-  let at1 = (dims.T_T * dims.B * 155u + dims.B * 70u + 532u); // %73 concat
-  let at2 = (dims.T_T * dims.B * 105u + dims.B * 35u + 227u); // %50 stack_rows packed W_in, W_iz, W_ir
+  let at0 = (dims.T_T * dims.B * 170u + dims.B * 80u + 532u); // %74 matmul fused gate products
+  let at1 = (dims.T_T * dims.B * 155u + dims.B * 80u + 532u); // %73 concat
+  let at2 = (dims.T_T * dims.B * 105u + dims.B * 40u + 227u); // %50 stack_rows packed W_in, W_iz, W_ir
   let l = i / 3u;
   let j = i % 3u;
   var acc = 0.0;

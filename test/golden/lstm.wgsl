@@ -1,4 +1,4 @@
-// schedule: auto: steps, hybrid (each time loop one kernel) for B ≤ 91
+// schedule: auto: steps, hybrid (each time loop one kernel) for B ≤ 117
 // ───── forward_00_fill_0.wgsl ─────
 // rnnc kernel forward_00_fill_0: one thread per element, 64 per workgroup.
 struct Dims {
@@ -206,7 +206,7 @@ struct Dims {
 
 // LSTM: the initial h
 fn copy_6(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 43u + dims.B * 15u + 200u); // LSTM state h
+  let at0 = (dims.T_T * dims.B * 43u + dims.B * 15u + 200u); // LSTM state h (even steps)
   let at1 = select((dims.T_T * dims.B * 3u + 200u), (dims.T_T * dims.B * 3u + dims.B * 5u + 200u), dims.given0 != 0u); // initial state h
   mem[at0 + i] = mem[at1 + i];
 }
@@ -234,7 +234,7 @@ struct Dims {
 
 // LSTM: the initial c
 fn copy_7(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 43u + dims.B * 20u + 200u); // LSTM state c
+  let at0 = (dims.T_T * dims.B * 43u + dims.B * 25u + 200u); // LSTM state c (even steps)
   let at1 = select((dims.T_T * dims.B * 3u + 200u), (dims.T_T * dims.B * 3u + dims.B * 10u + 200u), dims.given1 != 0u); // initial state c
   mem[at0 + i] = mem[at1 + i];
 }
@@ -249,7 +249,7 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
 
 // ───── forward_08_matmul_8.wgsl ─────
 // rnnc kernel forward_08_matmul_8: one thread per element, 64 per workgroup.
-// Dispatched once per step of the time loop (LSTM: from the first step to the last): dispatch 1 of the 6 a step takes.
+// Dispatched once per step of the time loop (LSTM: from the first step to the last): dispatch 1 of the 4 a step takes.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -261,11 +261,16 @@ struct Dims {
 // Every value of the model, each in a region of its own (params, inputs, states, results).
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
+struct Step {
+  s: u32, // the step of the time loop, counted from its start
+}
+@group(0) @binding(2) var<uniform> step: Step;
+
 // %3 matmul fused gates — 29: i = sigmoid(W_ii @ x + b_ii + W_hi @ h + b_hi)   // input gate
-fn matmul_8(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 48u + dims.B * 25u + 200u); // %3 matmul fused gates
+fn matmul_8(i: u32, t: u32) {
+  let at0 = (dims.T_T * dims.B * 48u + dims.B * 35u + 200u); // %3 matmul fused gates
   let at1 = 60u; // %34 stack_rows packed W_hi, W_hf, W_hg, W_ho (in place)
-  let at2 = (dims.T_T * dims.B * 43u + dims.B * 15u + 200u); // LSTM state h
+  let at2 = select((dims.T_T * dims.B * 43u + dims.B * 15u + 200u), (dims.T_T * dims.B * 43u + dims.B * 20u + 200u), t % 2u == 1u); // LSTM state h
   let l = i / 20u;
   let j = i % 20u;
   var acc = 0.0;
@@ -281,13 +286,13 @@ fn matmul_8(i: u32, _t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < dims.B * 20u) {
-    matmul_8(i, 0u);
+    matmul_8(i, step.s);
   }
 }
 
 // ───── forward_09_add_9.wgsl ─────
 // rnnc kernel forward_09_add_9: one thread per element, 64 per workgroup.
-// Dispatched once per step of the time loop (LSTM: from the first step to the last): dispatch 2 of the 6 a step takes.
+// Dispatched once per step of the time loop (LSTM: from the first step to the last): dispatch 2 of the 4 a step takes.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -306,10 +311,10 @@ struct Step {
 
 // %22 add c' — 34: c' = f * c + i * g
 fn add_9(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 48u + dims.B * 45u + 200u); // %22 add c'
+  let at0 = select((dims.T_T * dims.B * 43u + dims.B * 30u + 200u), (dims.T_T * dims.B * 43u + dims.B * 25u + 200u), t % 2u == 1u); // LSTM next state c
   let at1 = (dims.T_T * dims.B * 28u + dims.B * 15u + 200u) + t * dims.B * 5u; // %27 add at step t
-  let at2 = (dims.T_T * dims.B * 48u + dims.B * 25u + 200u); // %3 matmul fused gates
-  let at3 = (dims.T_T * dims.B * 43u + dims.B * 20u + 200u); // LSTM state c
+  let at2 = (dims.T_T * dims.B * 48u + dims.B * 35u + 200u); // %3 matmul fused gates
+  let at3 = select((dims.T_T * dims.B * 43u + dims.B * 25u + 200u), (dims.T_T * dims.B * 43u + dims.B * 30u + 200u), t % 2u == 1u); // LSTM state c
   let at4 = (dims.T_T * dims.B * 23u + dims.B * 15u + 200u) + t * dims.B * 5u; // %24 add at step t
   let at5 = (dims.T_T * dims.B * 33u + dims.B * 15u + 200u) + t * dims.B * 5u; // %30 add at step t
   let l = i / 5u;
@@ -327,7 +332,7 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
 
 // ───── forward_10_mul_10.wgsl ─────
 // rnnc kernel forward_10_mul_10: one thread per element, 64 per workgroup.
-// Dispatched once per step of the time loop (LSTM: from the first step to the last): dispatch 3 of the 6 a step takes.
+// Dispatched once per step of the time loop (LSTM: from the first step to the last): dispatch 3 of the 4 a step takes.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -346,10 +351,10 @@ struct Step {
 
 // %24 mul h' — 35: h' = o * tanh(c')
 fn mul_10(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 48u + dims.B * 50u + 200u); // %24 mul h'
+  let at0 = select((dims.T_T * dims.B * 43u + dims.B * 20u + 200u), (dims.T_T * dims.B * 43u + dims.B * 15u + 200u), t % 2u == 1u); // LSTM next state h
   let at1 = (dims.T_T * dims.B * 38u + dims.B * 15u + 200u) + t * dims.B * 5u; // %33 add at step t
-  let at2 = (dims.T_T * dims.B * 48u + dims.B * 25u + 200u); // %3 matmul fused gates
-  let at3 = (dims.T_T * dims.B * 48u + dims.B * 45u + 200u); // %22 add c'
+  let at2 = (dims.T_T * dims.B * 48u + dims.B * 35u + 200u); // %3 matmul fused gates
+  let at3 = select((dims.T_T * dims.B * 43u + dims.B * 30u + 200u), (dims.T_T * dims.B * 43u + dims.B * 25u + 200u), t % 2u == 1u); // LSTM next state c
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = (1.0 / (1.0 + exp(-(mem[at1 + l * 5u + j] + mem[at2 + l * 20u + j + 15u])))) * (tanh(clamp(mem[at3 + l * 5u + j], -10.0, 10.0)));
@@ -365,7 +370,7 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
 
 // ───── forward_11_copy_11.wgsl ─────
 // rnnc kernel forward_11_copy_11: one thread per element, 64 per workgroup.
-// Dispatched once per step of the time loop (LSTM: from the first step to the last): dispatch 4 of the 6 a step takes.
+// Dispatched once per step of the time loop (LSTM: from the first step to the last): dispatch 4 of the 4 a step takes.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -384,8 +389,8 @@ struct Step {
 
 // LSTM: step output 0 at step t
 fn copy_11(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 43u + dims.B * 25u + 200u) + t * dims.B * 5u; // LSTM output 0
-  let at1 = (dims.T_T * dims.B * 48u + dims.B * 50u + 200u); // %24 mul h'
+  let at0 = (dims.T_T * dims.B * 43u + dims.B * 35u + 200u) + t * dims.B * 5u; // LSTM output 0
+  let at1 = select((dims.T_T * dims.B * 43u + dims.B * 20u + 200u), (dims.T_T * dims.B * 43u + dims.B * 15u + 200u), t % 2u == 1u); // LSTM next state h
   mem[at0 + i] = mem[at1 + i];
 }
 
@@ -399,7 +404,6 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
 
 // ───── forward_12_copy_12.wgsl ─────
 // rnnc kernel forward_12_copy_12: one thread per element, 64 per workgroup.
-// Dispatched once per step of the time loop (LSTM: from the first step to the last): dispatch 5 of the 6 a step takes.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -411,10 +415,10 @@ struct Dims {
 // Every value of the model, each in a region of its own (params, inputs, states, results).
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
-// LSTM: the next h
+// LSTM: the final h
 fn copy_12(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 43u + dims.B * 15u + 200u); // LSTM state h
-  let at1 = (dims.T_T * dims.B * 48u + dims.B * 50u + 200u); // %24 mul h'
+  let at0 = (dims.T_T * dims.B * 48u + dims.B * 55u + 200u); // LSTM final h
+  let at1 = select((dims.T_T * dims.B * 43u + dims.B * 15u + 200u), (dims.T_T * dims.B * 43u + dims.B * 20u + 200u), dims.T_T % 2u == 1u); // LSTM final h
   mem[at0 + i] = mem[at1 + i];
 }
 
@@ -428,7 +432,6 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
 
 // ───── forward_13_copy_13.wgsl ─────
 // rnnc kernel forward_13_copy_13: one thread per element, 64 per workgroup.
-// Dispatched once per step of the time loop (LSTM: from the first step to the last): dispatch 6 of the 6 a step takes.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -440,10 +443,10 @@ struct Dims {
 // Every value of the model, each in a region of its own (params, inputs, states, results).
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
-// LSTM: the next c
+// LSTM: the final c
 fn copy_13(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 43u + dims.B * 20u + 200u); // LSTM state c
-  let at1 = (dims.T_T * dims.B * 48u + dims.B * 45u + 200u); // %22 add c'
+  let at0 = (dims.T_T * dims.B * 48u + dims.B * 60u + 200u); // LSTM final c
+  let at1 = select((dims.T_T * dims.B * 43u + dims.B * 25u + 200u), (dims.T_T * dims.B * 43u + dims.B * 30u + 200u), dims.T_T % 2u == 1u); // LSTM final c
   mem[at0 + i] = mem[at1 + i];
 }
 
@@ -662,7 +665,7 @@ struct Dims {
 
 // LSTM: the initial h
 fn copy_6(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 43u + dims.B * 15u + 200u); // LSTM state h
+  let at0 = (dims.T_T * dims.B * 43u + dims.B * 15u + 200u); // LSTM state h (even steps)
   let at1 = select((dims.T_T * dims.B * 3u + 200u), (dims.T_T * dims.B * 3u + dims.B * 5u + 200u), dims.given0 != 0u); // initial state h
   mem[at0 + i] = mem[at1 + i];
 }
@@ -690,7 +693,7 @@ struct Dims {
 
 // LSTM: the initial c
 fn copy_7(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 43u + dims.B * 20u + 200u); // LSTM state c
+  let at0 = (dims.T_T * dims.B * 43u + dims.B * 25u + 200u); // LSTM state c (even steps)
   let at1 = select((dims.T_T * dims.B * 3u + 200u), (dims.T_T * dims.B * 3u + dims.B * 10u + 200u), dims.given1 != 0u); // initial state c
   mem[at0 + i] = mem[at1 + i];
 }
@@ -704,7 +707,7 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
 }
 
 // ───── forward_small_batch_08_loop.wgsl ─────
-// rnnc kernel forward_small_batch_08_loop: persistent, one workgroup of 64 threads runs 6 phases in one dispatch,
+// rnnc kernel forward_small_batch_08_loop: persistent, one workgroup of 64 threads runs 4 phases in one dispatch,
 // with a barrier between phases.
 // The weights its time loops read are copied into workgroup memory first (400 bytes).
 struct Dims {
@@ -721,10 +724,10 @@ struct Dims {
 var<workgroup> cache: array<f32, 100>;
 
 // %3 matmul fused gates — 29: i = sigmoid(W_ii @ x + b_ii + W_hi @ h + b_hi)   // input gate
-fn matmul_8(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 48u + dims.B * 25u + 200u); // %3 matmul fused gates
+fn matmul_8(i: u32, t: u32) {
+  let at0 = (dims.T_T * dims.B * 48u + dims.B * 35u + 200u); // %3 matmul fused gates
   let at1 = 0u; // %34 stack_rows packed W_hi, W_hf, W_hg, W_ho (in place) (in workgroup memory)
-  let at2 = (dims.T_T * dims.B * 43u + dims.B * 15u + 200u); // LSTM state h
+  let at2 = select((dims.T_T * dims.B * 43u + dims.B * 15u + 200u), (dims.T_T * dims.B * 43u + dims.B * 20u + 200u), t % 2u == 1u); // LSTM state h
   let l = i / 20u;
   let j = i % 20u;
   var acc = 0.0;
@@ -738,10 +741,10 @@ fn matmul_8(i: u32, _t: u32) {
 
 // %22 add c' — 34: c' = f * c + i * g
 fn add_9(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 48u + dims.B * 45u + 200u); // %22 add c'
+  let at0 = select((dims.T_T * dims.B * 43u + dims.B * 30u + 200u), (dims.T_T * dims.B * 43u + dims.B * 25u + 200u), t % 2u == 1u); // LSTM next state c
   let at1 = (dims.T_T * dims.B * 28u + dims.B * 15u + 200u) + t * dims.B * 5u; // %27 add at step t
-  let at2 = (dims.T_T * dims.B * 48u + dims.B * 25u + 200u); // %3 matmul fused gates
-  let at3 = (dims.T_T * dims.B * 43u + dims.B * 20u + 200u); // LSTM state c
+  let at2 = (dims.T_T * dims.B * 48u + dims.B * 35u + 200u); // %3 matmul fused gates
+  let at3 = select((dims.T_T * dims.B * 43u + dims.B * 25u + 200u), (dims.T_T * dims.B * 43u + dims.B * 30u + 200u), t % 2u == 1u); // LSTM state c
   let at4 = (dims.T_T * dims.B * 23u + dims.B * 15u + 200u) + t * dims.B * 5u; // %24 add at step t
   let at5 = (dims.T_T * dims.B * 33u + dims.B * 15u + 200u) + t * dims.B * 5u; // %30 add at step t
   let l = i / 5u;
@@ -751,10 +754,10 @@ fn add_9(i: u32, t: u32) {
 
 // %24 mul h' — 35: h' = o * tanh(c')
 fn mul_10(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 48u + dims.B * 50u + 200u); // %24 mul h'
+  let at0 = select((dims.T_T * dims.B * 43u + dims.B * 20u + 200u), (dims.T_T * dims.B * 43u + dims.B * 15u + 200u), t % 2u == 1u); // LSTM next state h
   let at1 = (dims.T_T * dims.B * 38u + dims.B * 15u + 200u) + t * dims.B * 5u; // %33 add at step t
-  let at2 = (dims.T_T * dims.B * 48u + dims.B * 25u + 200u); // %3 matmul fused gates
-  let at3 = (dims.T_T * dims.B * 48u + dims.B * 45u + 200u); // %22 add c'
+  let at2 = (dims.T_T * dims.B * 48u + dims.B * 35u + 200u); // %3 matmul fused gates
+  let at3 = select((dims.T_T * dims.B * 43u + dims.B * 30u + 200u), (dims.T_T * dims.B * 43u + dims.B * 25u + 200u), t % 2u == 1u); // LSTM next state c
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = (1.0 / (1.0 + exp(-(mem[at1 + l * 5u + j] + mem[at2 + l * 20u + j + 15u])))) * (tanh(clamp(mem[at3 + l * 5u + j], -10.0, 10.0)));
@@ -762,22 +765,8 @@ fn mul_10(i: u32, t: u32) {
 
 // LSTM: step output 0 at step t
 fn copy_11(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 43u + dims.B * 25u + 200u) + t * dims.B * 5u; // LSTM output 0
-  let at1 = (dims.T_T * dims.B * 48u + dims.B * 50u + 200u); // %24 mul h'
-  mem[at0 + i] = mem[at1 + i];
-}
-
-// LSTM: the next h
-fn copy_12(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 43u + dims.B * 15u + 200u); // LSTM state h
-  let at1 = (dims.T_T * dims.B * 48u + dims.B * 50u + 200u); // %24 mul h'
-  mem[at0 + i] = mem[at1 + i];
-}
-
-// LSTM: the next c
-fn copy_13(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 43u + dims.B * 20u + 200u); // LSTM state c
-  let at1 = (dims.T_T * dims.B * 48u + dims.B * 45u + 200u); // %22 add c'
+  let at0 = (dims.T_T * dims.B * 43u + dims.B * 35u + 200u) + t * dims.B * 5u; // LSTM output 0
+  let at1 = select((dims.T_T * dims.B * 43u + dims.B * 20u + 200u), (dims.T_T * dims.B * 43u + dims.B * 15u + 200u), t % 2u == 1u); // LSTM next state h
   mem[at0 + i] = mem[at1 + i];
 }
 
@@ -807,14 +796,62 @@ fn main(@builtin(local_invocation_index) lane: u32) {
       copy_11(i, t);
     }
     storageBarrier();
-    for (var i = lane; i < dims.B * 5u; i += 64u) {
-      copy_12(i, t);
-    }
-    storageBarrier();
-    for (var i = lane; i < dims.B * 5u; i += 64u) {
-      copy_13(i, t);
-    }
-    storageBarrier();
+  }
+}
+
+// ───── forward_small_batch_09_copy_12.wgsl ─────
+// rnnc kernel forward_small_batch_09_copy_12: one thread per element, 64 per workgroup.
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+  given1: u32, // 1 where the caller gave the initial state c
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
+
+// LSTM: the final h
+fn copy_12(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 48u + dims.B * 55u + 200u); // LSTM final h
+  let at1 = select((dims.T_T * dims.B * 43u + dims.B * 15u + 200u), (dims.T_T * dims.B * 43u + dims.B * 20u + 200u), dims.T_T % 2u == 1u); // LSTM final h
+  mem[at0 + i] = mem[at1 + i];
+}
+
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < dims.B * 5u) {
+    copy_12(i, 0u);
+  }
+}
+
+// ───── forward_small_batch_10_copy_13.wgsl ─────
+// rnnc kernel forward_small_batch_10_copy_13: one thread per element, 64 per workgroup.
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+  given1: u32, // 1 where the caller gave the initial state c
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
+
+// LSTM: the final c
+fn copy_13(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 48u + dims.B * 60u + 200u); // LSTM final c
+  let at1 = select((dims.T_T * dims.B * 43u + dims.B * 25u + 200u), (dims.T_T * dims.B * 43u + dims.B * 30u + 200u), dims.T_T % 2u == 1u); // LSTM final c
+  mem[at0 + i] = mem[at1 + i];
+}
+
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < dims.B * 5u) {
+    copy_13(i, 0u);
   }
 }
 
@@ -1025,7 +1062,7 @@ struct Dims {
 
 // LSTM: the initial h
 fn copy_6(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 43u + dims.B * 15u + 200u); // LSTM state h
+  let at0 = (dims.T_T * dims.B * 43u + dims.B * 15u + 200u); // LSTM state h (even steps)
   let at1 = select((dims.T_T * dims.B * 3u + 200u), (dims.T_T * dims.B * 3u + dims.B * 5u + 200u), dims.given0 != 0u); // initial state h
   mem[at0 + i] = mem[at1 + i];
 }
@@ -1053,7 +1090,7 @@ struct Dims {
 
 // LSTM: the initial c
 fn copy_7(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 43u + dims.B * 20u + 200u); // LSTM state c
+  let at0 = (dims.T_T * dims.B * 43u + dims.B * 25u + 200u); // LSTM state c (even steps)
   let at1 = select((dims.T_T * dims.B * 3u + 200u), (dims.T_T * dims.B * 3u + dims.B * 10u + 200u), dims.given1 != 0u); // initial state c
   mem[at0 + i] = mem[at1 + i];
 }
@@ -1068,7 +1105,7 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
 
 // ───── grad_08_matmul_8.wgsl ─────
 // rnnc kernel grad_08_matmul_8: one thread per element, 64 per workgroup.
-// Dispatched once per step of the time loop (LSTM: from the first step to the last): dispatch 1 of the 12 a step takes.
+// Dispatched once per step of the time loop (LSTM: from the first step to the last): dispatch 1 of the 10 a step takes.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -1080,11 +1117,16 @@ struct Dims {
 // Every value of the model, each in a region of its own (params, inputs, states, results).
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
+struct Step {
+  s: u32, // the step of the time loop, counted from its start
+}
+@group(0) @binding(2) var<uniform> step: Step;
+
 // %3 matmul fused gates — 29: i = sigmoid(W_ii @ x + b_ii + W_hi @ h + b_hi)   // input gate
-fn matmul_8(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 78u + dims.B * 25u + 200u); // %3 matmul fused gates
+fn matmul_8(i: u32, t: u32) {
+  let at0 = (dims.T_T * dims.B * 78u + dims.B * 35u + 200u); // %3 matmul fused gates
   let at1 = 60u; // %34 stack_rows packed W_hi, W_hf, W_hg, W_ho (in place)
-  let at2 = (dims.T_T * dims.B * 43u + dims.B * 15u + 200u); // LSTM state h
+  let at2 = select((dims.T_T * dims.B * 43u + dims.B * 15u + 200u), (dims.T_T * dims.B * 43u + dims.B * 20u + 200u), t % 2u == 1u); // LSTM state h
   let l = i / 20u;
   let j = i % 20u;
   var acc = 0.0;
@@ -1100,13 +1142,13 @@ fn matmul_8(i: u32, _t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < dims.B * 20u) {
-    matmul_8(i, 0u);
+    matmul_8(i, step.s);
   }
 }
 
 // ───── grad_09_sigmoid_9.wgsl ─────
 // rnnc kernel grad_09_sigmoid_9: one thread per element, 64 per workgroup.
-// Dispatched once per step of the time loop (LSTM: from the first step to the last): dispatch 2 of the 12 a step takes.
+// Dispatched once per step of the time loop (LSTM: from the first step to the last): dispatch 2 of the 10 a step takes.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -1125,9 +1167,9 @@ struct Step {
 
 // %10 sigmoid i — 29: i = sigmoid(W_ii @ x + b_ii + W_hi @ h + b_hi)   // input gate
 fn sigmoid_9(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 63u + dims.B * 25u + 200u) + t * dims.B * 5u; // LSTM output 4 at step t
+  let at0 = (dims.T_T * dims.B * 63u + dims.B * 35u + 200u) + t * dims.B * 5u; // LSTM output 4 at step t
   let at1 = (dims.T_T * dims.B * 23u + dims.B * 15u + 200u) + t * dims.B * 5u; // %24 add at step t
-  let at2 = (dims.T_T * dims.B * 78u + dims.B * 25u + 200u); // %3 matmul fused gates
+  let at2 = (dims.T_T * dims.B * 78u + dims.B * 35u + 200u); // %3 matmul fused gates
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = 1.0 / (1.0 + exp(-(mem[at1 + l * 5u + j] + mem[at2 + l * 20u + j])));
@@ -1143,7 +1185,7 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
 
 // ───── grad_10_sigmoid_10.wgsl ─────
 // rnnc kernel grad_10_sigmoid_10: one thread per element, 64 per workgroup.
-// Dispatched once per step of the time loop (LSTM: from the first step to the last): dispatch 3 of the 12 a step takes.
+// Dispatched once per step of the time loop (LSTM: from the first step to the last): dispatch 3 of the 10 a step takes.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -1162,9 +1204,9 @@ struct Step {
 
 // %13 sigmoid f — 30: f = sigmoid(W_if @ x + b_if + W_hf @ h + b_hf)   // forget gate
 fn sigmoid_10(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 68u + dims.B * 25u + 200u) + t * dims.B * 5u; // LSTM output 5 at step t
+  let at0 = (dims.T_T * dims.B * 68u + dims.B * 35u + 200u) + t * dims.B * 5u; // LSTM output 5 at step t
   let at1 = (dims.T_T * dims.B * 28u + dims.B * 15u + 200u) + t * dims.B * 5u; // %27 add at step t
-  let at2 = (dims.T_T * dims.B * 78u + dims.B * 25u + 200u); // %3 matmul fused gates
+  let at2 = (dims.T_T * dims.B * 78u + dims.B * 35u + 200u); // %3 matmul fused gates
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = 1.0 / (1.0 + exp(-(mem[at1 + l * 5u + j] + mem[at2 + l * 20u + j + 5u])));
@@ -1180,7 +1222,7 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
 
 // ───── grad_11_tanh_11.wgsl ─────
 // rnnc kernel grad_11_tanh_11: one thread per element, 64 per workgroup.
-// Dispatched once per step of the time loop (LSTM: from the first step to the last): dispatch 4 of the 12 a step takes.
+// Dispatched once per step of the time loop (LSTM: from the first step to the last): dispatch 4 of the 10 a step takes.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -1199,9 +1241,9 @@ struct Step {
 
 // %16 tanh g — 31: g = tanh(W_ig @ x + b_ig + W_hg @ h + b_hg)      // candidate cell state
 fn tanh_11(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 58u + dims.B * 25u + 200u) + t * dims.B * 5u; // LSTM output 3 at step t
+  let at0 = (dims.T_T * dims.B * 58u + dims.B * 35u + 200u) + t * dims.B * 5u; // LSTM output 3 at step t
   let at1 = (dims.T_T * dims.B * 33u + dims.B * 15u + 200u) + t * dims.B * 5u; // %30 add at step t
-  let at2 = (dims.T_T * dims.B * 78u + dims.B * 25u + 200u); // %3 matmul fused gates
+  let at2 = (dims.T_T * dims.B * 78u + dims.B * 35u + 200u); // %3 matmul fused gates
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = tanh(clamp((mem[at1 + l * 5u + j] + mem[at2 + l * 20u + j + 10u]), -10.0, 10.0));
@@ -1217,7 +1259,7 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
 
 // ───── grad_12_sigmoid_12.wgsl ─────
 // rnnc kernel grad_12_sigmoid_12: one thread per element, 64 per workgroup.
-// Dispatched once per step of the time loop (LSTM: from the first step to the last): dispatch 5 of the 12 a step takes.
+// Dispatched once per step of the time loop (LSTM: from the first step to the last): dispatch 5 of the 10 a step takes.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -1236,9 +1278,9 @@ struct Step {
 
 // %19 sigmoid o — 32: o = sigmoid(W_io @ x + b_io + W_ho @ h + b_ho)   // output gate
 fn sigmoid_12(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 53u + dims.B * 25u + 200u) + t * dims.B * 5u; // LSTM output 2 at step t
+  let at0 = (dims.T_T * dims.B * 53u + dims.B * 35u + 200u) + t * dims.B * 5u; // LSTM output 2 at step t
   let at1 = (dims.T_T * dims.B * 38u + dims.B * 15u + 200u) + t * dims.B * 5u; // %33 add at step t
-  let at2 = (dims.T_T * dims.B * 78u + dims.B * 25u + 200u); // %3 matmul fused gates
+  let at2 = (dims.T_T * dims.B * 78u + dims.B * 35u + 200u); // %3 matmul fused gates
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = 1.0 / (1.0 + exp(-(mem[at1 + l * 5u + j] + mem[at2 + l * 20u + j + 15u])));
@@ -1254,7 +1296,7 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
 
 // ───── grad_13_add_13.wgsl ─────
 // rnnc kernel grad_13_add_13: one thread per element, 64 per workgroup.
-// Dispatched once per step of the time loop (LSTM: from the first step to the last): dispatch 6 of the 12 a step takes.
+// Dispatched once per step of the time loop (LSTM: from the first step to the last): dispatch 6 of the 10 a step takes.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -1273,11 +1315,11 @@ struct Step {
 
 // %22 add c' — 34: c' = f * c + i * g
 fn add_13(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 78u + dims.B * 45u + 200u); // %22 add c'
-  let at1 = (dims.T_T * dims.B * 68u + dims.B * 25u + 200u) + t * dims.B * 5u; // LSTM output 5 at step t
-  let at2 = (dims.T_T * dims.B * 43u + dims.B * 20u + 200u); // LSTM state c
-  let at3 = (dims.T_T * dims.B * 63u + dims.B * 25u + 200u) + t * dims.B * 5u; // LSTM output 4 at step t
-  let at4 = (dims.T_T * dims.B * 58u + dims.B * 25u + 200u) + t * dims.B * 5u; // LSTM output 3 at step t
+  let at0 = select((dims.T_T * dims.B * 43u + dims.B * 30u + 200u), (dims.T_T * dims.B * 43u + dims.B * 25u + 200u), t % 2u == 1u); // LSTM next state c
+  let at1 = (dims.T_T * dims.B * 68u + dims.B * 35u + 200u) + t * dims.B * 5u; // LSTM output 5 at step t
+  let at2 = select((dims.T_T * dims.B * 43u + dims.B * 25u + 200u), (dims.T_T * dims.B * 43u + dims.B * 30u + 200u), t % 2u == 1u); // LSTM state c
+  let at3 = (dims.T_T * dims.B * 63u + dims.B * 35u + 200u) + t * dims.B * 5u; // LSTM output 4 at step t
+  let at4 = (dims.T_T * dims.B * 58u + dims.B * 35u + 200u) + t * dims.B * 5u; // LSTM output 3 at step t
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = (mem[at1 + l * 5u + j] * mem[at2 + l * 5u + j]) + (mem[at3 + l * 5u + j] * mem[at4 + l * 5u + j]);
@@ -1293,7 +1335,7 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
 
 // ───── grad_14_tanh_14.wgsl ─────
 // rnnc kernel grad_14_tanh_14: one thread per element, 64 per workgroup.
-// Dispatched once per step of the time loop (LSTM: from the first step to the last): dispatch 7 of the 12 a step takes.
+// Dispatched once per step of the time loop (LSTM: from the first step to the last): dispatch 7 of the 10 a step takes.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -1312,8 +1354,8 @@ struct Step {
 
 // %23 tanh — 35: h' = o * tanh(c')
 fn tanh_14(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 48u + dims.B * 25u + 200u) + t * dims.B * 5u; // LSTM output 1 at step t
-  let at1 = (dims.T_T * dims.B * 78u + dims.B * 45u + 200u); // %22 add c'
+  let at0 = (dims.T_T * dims.B * 48u + dims.B * 35u + 200u) + t * dims.B * 5u; // LSTM output 1 at step t
+  let at1 = select((dims.T_T * dims.B * 43u + dims.B * 30u + 200u), (dims.T_T * dims.B * 43u + dims.B * 25u + 200u), t % 2u == 1u); // LSTM next state c
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = tanh(clamp(mem[at1 + l * 5u + j], -10.0, 10.0));
@@ -1329,7 +1371,7 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
 
 // ───── grad_15_mul_15.wgsl ─────
 // rnnc kernel grad_15_mul_15: one thread per element, 64 per workgroup.
-// Dispatched once per step of the time loop (LSTM: from the first step to the last): dispatch 8 of the 12 a step takes.
+// Dispatched once per step of the time loop (LSTM: from the first step to the last): dispatch 8 of the 10 a step takes.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -1348,9 +1390,9 @@ struct Step {
 
 // %24 mul h' — 35: h' = o * tanh(c')
 fn mul_15(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 78u + dims.B * 50u + 200u); // %24 mul h'
-  let at1 = (dims.T_T * dims.B * 53u + dims.B * 25u + 200u) + t * dims.B * 5u; // LSTM output 2 at step t
-  let at2 = (dims.T_T * dims.B * 48u + dims.B * 25u + 200u) + t * dims.B * 5u; // LSTM output 1 at step t
+  let at0 = select((dims.T_T * dims.B * 43u + dims.B * 20u + 200u), (dims.T_T * dims.B * 43u + dims.B * 15u + 200u), t % 2u == 1u); // LSTM next state h
+  let at1 = (dims.T_T * dims.B * 53u + dims.B * 35u + 200u) + t * dims.B * 5u; // LSTM output 2 at step t
+  let at2 = (dims.T_T * dims.B * 48u + dims.B * 35u + 200u) + t * dims.B * 5u; // LSTM output 1 at step t
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = mem[at1 + l * 5u + j] * mem[at2 + l * 5u + j];
@@ -1366,7 +1408,7 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
 
 // ───── grad_16_copy_16.wgsl ─────
 // rnnc kernel grad_16_copy_16: one thread per element, 64 per workgroup.
-// Dispatched once per step of the time loop (LSTM: from the first step to the last): dispatch 9 of the 12 a step takes.
+// Dispatched once per step of the time loop (LSTM: from the first step to the last): dispatch 9 of the 10 a step takes.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -1385,8 +1427,8 @@ struct Step {
 
 // LSTM: step output 0 at step t
 fn copy_16(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 43u + dims.B * 25u + 200u) + t * dims.B * 5u; // LSTM output 0
-  let at1 = (dims.T_T * dims.B * 78u + dims.B * 50u + 200u); // %24 mul h'
+  let at0 = (dims.T_T * dims.B * 43u + dims.B * 35u + 200u) + t * dims.B * 5u; // LSTM output 0
+  let at1 = select((dims.T_T * dims.B * 43u + dims.B * 20u + 200u), (dims.T_T * dims.B * 43u + dims.B * 15u + 200u), t % 2u == 1u); // LSTM next state h
   mem[at0 + i] = mem[at1 + i];
 }
 
@@ -1400,7 +1442,7 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
 
 // ───── grad_17_copy_17.wgsl ─────
 // rnnc kernel grad_17_copy_17: one thread per element, 64 per workgroup.
-// Dispatched once per step of the time loop (LSTM: from the first step to the last): dispatch 10 of the 12 a step takes.
+// Dispatched once per step of the time loop (LSTM: from the first step to the last): dispatch 10 of the 10 a step takes.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -1419,8 +1461,8 @@ struct Step {
 
 // LSTM: step output 6 at step t
 fn copy_17(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 73u + dims.B * 25u + 200u) + t * dims.B * 5u; // LSTM output 6
-  let at1 = (dims.T_T * dims.B * 43u + dims.B * 20u + 200u); // LSTM state c
+  let at0 = (dims.T_T * dims.B * 73u + dims.B * 35u + 200u) + t * dims.B * 5u; // LSTM output 6
+  let at1 = select((dims.T_T * dims.B * 43u + dims.B * 25u + 200u), (dims.T_T * dims.B * 43u + dims.B * 30u + 200u), t % 2u == 1u); // LSTM state c
   mem[at0 + i] = mem[at1 + i];
 }
 
@@ -1434,7 +1476,6 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
 
 // ───── grad_18_copy_18.wgsl ─────
 // rnnc kernel grad_18_copy_18: one thread per element, 64 per workgroup.
-// Dispatched once per step of the time loop (LSTM: from the first step to the last): dispatch 11 of the 12 a step takes.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -1446,10 +1487,10 @@ struct Dims {
 // Every value of the model, each in a region of its own (params, inputs, states, results).
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
-// LSTM: the next h
+// LSTM: the final h
 fn copy_18(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 43u + dims.B * 15u + 200u); // LSTM state h
-  let at1 = (dims.T_T * dims.B * 78u + dims.B * 50u + 200u); // %24 mul h'
+  let at0 = (dims.T_T * dims.B * 78u + dims.B * 55u + 200u); // LSTM final h
+  let at1 = select((dims.T_T * dims.B * 43u + dims.B * 15u + 200u), (dims.T_T * dims.B * 43u + dims.B * 20u + 200u), dims.T_T % 2u == 1u); // LSTM final h
   mem[at0 + i] = mem[at1 + i];
 }
 
@@ -1463,7 +1504,6 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
 
 // ───── grad_19_copy_19.wgsl ─────
 // rnnc kernel grad_19_copy_19: one thread per element, 64 per workgroup.
-// Dispatched once per step of the time loop (LSTM: from the first step to the last): dispatch 12 of the 12 a step takes.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -1475,10 +1515,10 @@ struct Dims {
 // Every value of the model, each in a region of its own (params, inputs, states, results).
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
-// LSTM: the next c
+// LSTM: the final c
 fn copy_19(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 43u + dims.B * 20u + 200u); // LSTM state c
-  let at1 = (dims.T_T * dims.B * 78u + dims.B * 45u + 200u); // %22 add c'
+  let at0 = (dims.T_T * dims.B * 78u + dims.B * 60u + 200u); // LSTM final c
+  let at1 = select((dims.T_T * dims.B * 43u + dims.B * 25u + 200u), (dims.T_T * dims.B * 43u + dims.B * 30u + 200u), dims.T_T % 2u == 1u); // LSTM final c
   mem[at0 + i] = mem[at1 + i];
 }
 
@@ -1505,9 +1545,9 @@ struct Dims {
 
 // %40 mul
 fn mul_20(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 83u + dims.B * 55u + 200u); // %40 mul
-  let at1 = (dims.T_T * dims.B * 43u + dims.B * 25u + 200u); // LSTM output 0
-  let at2 = (dims.T_T * dims.B * 78u + dims.B * 55u + 200u); // input d:output
+  let at0 = (dims.T_T * dims.B * 83u + dims.B * 65u + 200u); // %40 mul
+  let at1 = (dims.T_T * dims.B * 43u + dims.B * 35u + 200u); // LSTM output 0
+  let at2 = (dims.T_T * dims.B * 78u + dims.B * 65u + 200u); // input d:output
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = mem[at1 + l * 5u + j] * mem[at2 + l * 5u + j];
@@ -1536,8 +1576,8 @@ struct Dims {
 
 // %41 sum
 fn sum_21(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 88u + dims.B * 55u + 200u); // %41 sum
-  let at1 = (dims.T_T * dims.B * 83u + dims.B * 55u + 200u); // %40 mul
+  let at0 = (dims.T_T * dims.B * 88u + dims.B * 65u + 200u); // %41 sum
+  let at1 = (dims.T_T * dims.B * 83u + dims.B * 65u + 200u); // %40 mul
   var acc = 0.0;
   for (var c = 0u; c < 5u; c++) { acc += mem[at1 + i * 5u + c]; }
   mem[at0 + i] = acc;
@@ -1566,8 +1606,8 @@ struct Dims {
 
 // %42 reduce_lead loss
 fn reduce_lead_22(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 89u + dims.B * 55u + 200u); // %42 reduce_lead loss
-  let at1 = (dims.T_T * dims.B * 88u + dims.B * 55u + 200u); // %41 sum
+  let at0 = (dims.T_T * dims.B * 89u + dims.B * 65u + 200u); // %42 reduce_lead loss
+  let at1 = (dims.T_T * dims.B * 88u + dims.B * 65u + 200u); // %41 sum
   var acc = 0.0;
   for (var q = 0u; q < dims.T_T * dims.B; q++) { acc += mem[at1 + q * 1u + i]; }
   mem[at0 + i] = acc;
@@ -1596,7 +1636,7 @@ struct Dims {
 
 // literal 1.0
 fn fill_23(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 89u + dims.B * 55u + 201u); // literal 1.0
+  let at0 = (dims.T_T * dims.B * 89u + dims.B * 65u + 201u); // literal 1.0
   mem[at0 + i] = 1.0;
 }
 
@@ -1623,8 +1663,8 @@ struct Dims {
 
 // %44 broadcast_to ∂loss
 fn broadcast_to_24(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 89u + dims.B * 55u + 202u); // %44 broadcast_to ∂loss
-  let at1 = (dims.T_T * dims.B * 89u + dims.B * 55u + 201u); // literal 1.0
+  let at0 = (dims.T_T * dims.B * 89u + dims.B * 65u + 202u); // %44 broadcast_to ∂loss
+  let at1 = (dims.T_T * dims.B * 89u + dims.B * 65u + 201u); // literal 1.0
   let j = 0u;
   mem[at0 + i] = mem[at1 + j];
 }
@@ -1652,8 +1692,8 @@ struct Dims {
 
 // %45 expand_last
 fn expand_last_25(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 90u + dims.B * 55u + 202u); // %45 expand_last
-  let at1 = (dims.T_T * dims.B * 89u + dims.B * 55u + 202u); // %44 broadcast_to ∂loss
+  let at0 = (dims.T_T * dims.B * 90u + dims.B * 65u + 202u); // %45 expand_last
+  let at1 = (dims.T_T * dims.B * 89u + dims.B * 65u + 202u); // %44 broadcast_to ∂loss
   mem[at0 + i] = mem[at1 + i / 5u];
 }
 
@@ -1680,9 +1720,9 @@ struct Dims {
 
 // %46 mul
 fn mul_26(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 95u + dims.B * 55u + 202u); // %46 mul
-  let at1 = (dims.T_T * dims.B * 90u + dims.B * 55u + 202u); // %45 expand_last
-  let at2 = (dims.T_T * dims.B * 78u + dims.B * 55u + 200u); // input d:output
+  let at0 = (dims.T_T * dims.B * 95u + dims.B * 65u + 202u); // %46 mul
+  let at1 = (dims.T_T * dims.B * 90u + dims.B * 65u + 202u); // %45 expand_last
+  let at2 = (dims.T_T * dims.B * 78u + dims.B * 65u + 200u); // input d:output
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = mem[at1 + l * 5u + j] * mem[at2 + l * 5u + j];
@@ -1711,8 +1751,8 @@ struct Dims {
 
 // %53 time_shift LSTM: previous h
 fn time_shift_27(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 100u + dims.B * 55u + 202u); // %53 time_shift LSTM: previous h
-  let at1 = (dims.T_T * dims.B * 43u + dims.B * 25u + 200u); // LSTM output 0
+  let at0 = (dims.T_T * dims.B * 100u + dims.B * 65u + 202u); // %53 time_shift LSTM: previous h
+  let at1 = (dims.T_T * dims.B * 43u + dims.B * 35u + 200u); // LSTM output 0
   let at2 = select((dims.T_T * dims.B * 3u + 200u), (dims.T_T * dims.B * 3u + dims.B * 5u + 200u), dims.given0 != 0u); // initial state h
   mem[at0 + i] = select(mem[at1 + i - min(i, dims.B * 5u)], mem[at2 + min(i, dims.B * 5u - 1u)], i < dims.B * 5u);
 }
@@ -1740,8 +1780,8 @@ struct Dims {
 
 // %55 sub — 35: h' = o * tanh(c')
 fn sub_28(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 105u + dims.B * 55u + 202u); // %55 sub
-  let at1 = (dims.T_T * dims.B * 48u + dims.B * 25u + 200u); // LSTM output 1
+  let at0 = (dims.T_T * dims.B * 105u + dims.B * 65u + 202u); // %55 sub
+  let at1 = (dims.T_T * dims.B * 48u + dims.B * 35u + 200u); // LSTM output 1
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = 1.0 - (mem[at1 + l * 5u + j] * mem[at1 + l * 5u + j]);
@@ -1770,8 +1810,8 @@ struct Dims {
 
 // %57 mul ∂o — 32: o = sigmoid(W_io @ x + b_io + W_ho @ h + b_ho)   // output gate
 fn mul_29(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 110u + dims.B * 55u + 202u); // %57 mul ∂o
-  let at1 = (dims.T_T * dims.B * 53u + dims.B * 25u + 200u); // LSTM output 2
+  let at0 = (dims.T_T * dims.B * 110u + dims.B * 65u + 202u); // %57 mul ∂o
+  let at1 = (dims.T_T * dims.B * 53u + dims.B * 35u + 200u); // LSTM output 2
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = mem[at1 + l * 5u + j] * (1.0 - mem[at1 + l * 5u + j]);
@@ -1800,8 +1840,8 @@ struct Dims {
 
 // %59 sub ∂g — 31: g = tanh(W_ig @ x + b_ig + W_hg @ h + b_hg)      // candidate cell state
 fn sub_30(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 115u + dims.B * 55u + 202u); // %59 sub ∂g
-  let at1 = (dims.T_T * dims.B * 58u + dims.B * 25u + 200u); // LSTM output 3
+  let at0 = (dims.T_T * dims.B * 115u + dims.B * 65u + 202u); // %59 sub ∂g
+  let at1 = (dims.T_T * dims.B * 58u + dims.B * 35u + 200u); // LSTM output 3
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = 1.0 - (mem[at1 + l * 5u + j] * mem[at1 + l * 5u + j]);
@@ -1830,8 +1870,8 @@ struct Dims {
 
 // %61 mul ∂f — 30: f = sigmoid(W_if @ x + b_if + W_hf @ h + b_hf)   // forget gate
 fn mul_31(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 120u + dims.B * 55u + 202u); // %61 mul ∂f
-  let at1 = (dims.T_T * dims.B * 68u + dims.B * 25u + 200u); // LSTM output 5
+  let at0 = (dims.T_T * dims.B * 120u + dims.B * 65u + 202u); // %61 mul ∂f
+  let at1 = (dims.T_T * dims.B * 68u + dims.B * 35u + 200u); // LSTM output 5
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = mem[at1 + l * 5u + j] * (1.0 - mem[at1 + l * 5u + j]);
@@ -1860,8 +1900,8 @@ struct Dims {
 
 // %63 mul ∂i — 29: i = sigmoid(W_ii @ x + b_ii + W_hi @ h + b_hi)   // input gate
 fn mul_32(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 125u + dims.B * 55u + 202u); // %63 mul ∂i
-  let at1 = (dims.T_T * dims.B * 63u + dims.B * 25u + 200u); // LSTM output 4
+  let at0 = (dims.T_T * dims.B * 125u + dims.B * 65u + 202u); // %63 mul ∂i
+  let at1 = (dims.T_T * dims.B * 63u + dims.B * 35u + 200u); // LSTM output 4
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = mem[at1 + l * 5u + j] * (1.0 - mem[at1 + l * 5u + j]);
@@ -1890,7 +1930,7 @@ struct Dims {
 
 // %64 stack_rows packed W_ho, W_hg, W_hf, W_hi
 fn stack_rows_33(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 130u + dims.B * 55u + 202u); // %64 stack_rows packed W_ho, W_hg, W_hf, W_hi
+  let at0 = (dims.T_T * dims.B * 130u + dims.B * 65u + 202u); // %64 stack_rows packed W_ho, W_hg, W_hf, W_hi
   let at1 = 135u; // param W_ho
   let at2 = 110u; // param W_hg
   let at3 = 85u; // param W_hf
@@ -1928,7 +1968,7 @@ struct Dims {
 
 // %65 stack_rows packed W_io, W_ig, W_if, W_ii
 fn stack_rows_34(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 130u + dims.B * 55u + 302u); // %65 stack_rows packed W_io, W_ig, W_if, W_ii
+  let at0 = (dims.T_T * dims.B * 130u + dims.B * 65u + 302u); // %65 stack_rows packed W_io, W_ig, W_if, W_ii
   let at1 = 45u; // param W_io
   let at2 = 30u; // param W_ig
   let at3 = 15u; // param W_if
@@ -1966,7 +2006,7 @@ struct Dims {
 
 // ∂LSTM: the initial ∂h
 fn copy_35(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 130u + dims.B * 55u + 362u); // ∂LSTM state ∂h
+  let at0 = (dims.T_T * dims.B * 130u + dims.B * 65u + 362u); // ∂LSTM state ∂h (even steps)
   let at1 = (dims.T_T * dims.B * 3u + 200u); // %17 const
   mem[at0 + i] = mem[at1 + i];
 }
@@ -1994,7 +2034,7 @@ struct Dims {
 
 // ∂LSTM: the initial ∂c
 fn copy_36(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 130u + dims.B * 60u + 362u); // ∂LSTM state ∂c
+  let at0 = (dims.T_T * dims.B * 130u + dims.B * 75u + 362u); // ∂LSTM state ∂c (even steps)
   let at1 = (dims.T_T * dims.B * 3u + 200u); // %17 const
   mem[at0 + i] = mem[at1 + i];
 }
@@ -2009,7 +2049,7 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
 
 // ───── grad_37_add_37.wgsl ─────
 // rnnc kernel grad_37_add_37: one thread per element, 64 per workgroup.
-// Dispatched once per step of the time loop (∂LSTM: from the last step to the first): dispatch 1 of the 11 a step takes.
+// Dispatched once per step of the time loop (∂LSTM: from the last step to the first): dispatch 1 of the 9 a step takes.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -2028,9 +2068,9 @@ struct Step {
 
 // %3 add
 fn add_37(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 150u + dims.B * 65u + 362u); // %3 add
-  let at1 = (dims.T_T * dims.B * 130u + dims.B * 55u + 362u); // ∂LSTM state ∂h
-  let at2 = (dims.T_T * dims.B * 95u + dims.B * 55u + 202u) + t * dims.B * 5u; // %46 mul at step t
+  let at0 = (dims.T_T * dims.B * 150u + dims.B * 85u + 362u); // %3 add
+  let at1 = select((dims.T_T * dims.B * 130u + dims.B * 65u + 362u), (dims.T_T * dims.B * 130u + dims.B * 70u + 362u), (dims.T_T - 1u - t) % 2u == 1u); // ∂LSTM state ∂h
+  let at2 = (dims.T_T * dims.B * 95u + dims.B * 65u + 202u) + t * dims.B * 5u; // %46 mul at step t
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = mem[at1 + l * 5u + j] + mem[at2 + l * 5u + j];
@@ -2046,7 +2086,7 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
 
 // ───── grad_38_add_38.wgsl ─────
 // rnnc kernel grad_38_add_38: one thread per element, 64 per workgroup.
-// Dispatched once per step of the time loop (∂LSTM: from the last step to the first): dispatch 2 of the 11 a step takes.
+// Dispatched once per step of the time loop (∂LSTM: from the last step to the first): dispatch 2 of the 9 a step takes.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -2065,11 +2105,11 @@ struct Step {
 
 // %10 add
 fn add_38(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 150u + dims.B * 70u + 362u); // %10 add
-  let at1 = (dims.T_T * dims.B * 130u + dims.B * 60u + 362u); // ∂LSTM state ∂c
-  let at2 = (dims.T_T * dims.B * 150u + dims.B * 65u + 362u); // %3 add
-  let at3 = (dims.T_T * dims.B * 53u + dims.B * 25u + 200u) + t * dims.B * 5u; // LSTM output 2 at step t
-  let at4 = (dims.T_T * dims.B * 105u + dims.B * 55u + 202u) + t * dims.B * 5u; // %55 sub at step t
+  let at0 = (dims.T_T * dims.B * 150u + dims.B * 90u + 362u); // %10 add
+  let at1 = select((dims.T_T * dims.B * 130u + dims.B * 75u + 362u), (dims.T_T * dims.B * 130u + dims.B * 80u + 362u), (dims.T_T - 1u - t) % 2u == 1u); // ∂LSTM state ∂c
+  let at2 = (dims.T_T * dims.B * 150u + dims.B * 85u + 362u); // %3 add
+  let at3 = (dims.T_T * dims.B * 53u + dims.B * 35u + 200u) + t * dims.B * 5u; // LSTM output 2 at step t
+  let at4 = (dims.T_T * dims.B * 105u + dims.B * 65u + 202u) + t * dims.B * 5u; // %55 sub at step t
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = mem[at1 + l * 5u + j] + ((mem[at2 + l * 5u + j] * mem[at3 + l * 5u + j]) * mem[at4 + l * 5u + j]);
@@ -2085,7 +2125,7 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
 
 // ───── grad_39_mul_39.wgsl ─────
 // rnnc kernel grad_39_mul_39: one thread per element, 64 per workgroup.
-// Dispatched once per step of the time loop (∂LSTM: from the last step to the first): dispatch 3 of the 11 a step takes.
+// Dispatched once per step of the time loop (∂LSTM: from the last step to the first): dispatch 3 of the 9 a step takes.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -2104,9 +2144,9 @@ struct Step {
 
 // %18 mul — 34: c' = f * c + i * g
 fn mul_39(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 150u + dims.B * 75u + 362u); // %18 mul
-  let at1 = (dims.T_T * dims.B * 150u + dims.B * 70u + 362u); // %10 add
-  let at2 = (dims.T_T * dims.B * 68u + dims.B * 25u + 200u) + t * dims.B * 5u; // LSTM output 5 at step t
+  let at0 = select((dims.T_T * dims.B * 130u + dims.B * 80u + 362u), (dims.T_T * dims.B * 130u + dims.B * 75u + 362u), (dims.T_T - 1u - t) % 2u == 1u); // ∂LSTM next state ∂c
+  let at1 = (dims.T_T * dims.B * 150u + dims.B * 90u + 362u); // %10 add
+  let at2 = (dims.T_T * dims.B * 68u + dims.B * 35u + 200u) + t * dims.B * 5u; // LSTM output 5 at step t
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = mem[at1 + l * 5u + j] * mem[at2 + l * 5u + j];
@@ -2122,7 +2162,7 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
 
 // ───── grad_40_mul_40.wgsl ─────
 // rnnc kernel grad_40_mul_40: one thread per element, 64 per workgroup.
-// Dispatched once per step of the time loop (∂LSTM: from the last step to the first): dispatch 4 of the 11 a step takes.
+// Dispatched once per step of the time loop (∂LSTM: from the last step to the first): dispatch 4 of the 9 a step takes.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -2141,10 +2181,10 @@ struct Step {
 
 // %20 mul ∂o — 32: o = sigmoid(W_io @ x + b_io + W_ho @ h + b_ho)   // output gate
 fn mul_40(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 145u + dims.B * 65u + 362u) + t * dims.B * 5u; // ∂LSTM output 3 at step t
-  let at1 = (dims.T_T * dims.B * 150u + dims.B * 65u + 362u); // %3 add
-  let at2 = (dims.T_T * dims.B * 48u + dims.B * 25u + 200u) + t * dims.B * 5u; // LSTM output 1 at step t
-  let at3 = (dims.T_T * dims.B * 110u + dims.B * 55u + 202u) + t * dims.B * 5u; // %57 mul ∂o at step t
+  let at0 = (dims.T_T * dims.B * 145u + dims.B * 85u + 362u) + t * dims.B * 5u; // ∂LSTM output 3 at step t
+  let at1 = (dims.T_T * dims.B * 150u + dims.B * 85u + 362u); // %3 add
+  let at2 = (dims.T_T * dims.B * 48u + dims.B * 35u + 200u) + t * dims.B * 5u; // LSTM output 1 at step t
+  let at3 = (dims.T_T * dims.B * 110u + dims.B * 65u + 202u) + t * dims.B * 5u; // %57 mul ∂o at step t
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = (mem[at1 + l * 5u + j] * mem[at2 + l * 5u + j]) * mem[at3 + l * 5u + j];
@@ -2160,7 +2200,7 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
 
 // ───── grad_41_mul_41.wgsl ─────
 // rnnc kernel grad_41_mul_41: one thread per element, 64 per workgroup.
-// Dispatched once per step of the time loop (∂LSTM: from the last step to the first): dispatch 5 of the 11 a step takes.
+// Dispatched once per step of the time loop (∂LSTM: from the last step to the first): dispatch 5 of the 9 a step takes.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -2179,10 +2219,10 @@ struct Step {
 
 // %22 mul ∂g — 31: g = tanh(W_ig @ x + b_ig + W_hg @ h + b_hg)      // candidate cell state
 fn mul_41(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 140u + dims.B * 65u + 362u) + t * dims.B * 5u; // ∂LSTM output 2 at step t
-  let at1 = (dims.T_T * dims.B * 150u + dims.B * 70u + 362u); // %10 add
-  let at2 = (dims.T_T * dims.B * 63u + dims.B * 25u + 200u) + t * dims.B * 5u; // LSTM output 4 at step t
-  let at3 = (dims.T_T * dims.B * 115u + dims.B * 55u + 202u) + t * dims.B * 5u; // %59 sub ∂g at step t
+  let at0 = (dims.T_T * dims.B * 140u + dims.B * 85u + 362u) + t * dims.B * 5u; // ∂LSTM output 2 at step t
+  let at1 = (dims.T_T * dims.B * 150u + dims.B * 90u + 362u); // %10 add
+  let at2 = (dims.T_T * dims.B * 63u + dims.B * 35u + 200u) + t * dims.B * 5u; // LSTM output 4 at step t
+  let at3 = (dims.T_T * dims.B * 115u + dims.B * 65u + 202u) + t * dims.B * 5u; // %59 sub ∂g at step t
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = (mem[at1 + l * 5u + j] * mem[at2 + l * 5u + j]) * mem[at3 + l * 5u + j];
@@ -2198,7 +2238,7 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
 
 // ───── grad_42_mul_42.wgsl ─────
 // rnnc kernel grad_42_mul_42: one thread per element, 64 per workgroup.
-// Dispatched once per step of the time loop (∂LSTM: from the last step to the first): dispatch 6 of the 11 a step takes.
+// Dispatched once per step of the time loop (∂LSTM: from the last step to the first): dispatch 6 of the 9 a step takes.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -2217,10 +2257,10 @@ struct Step {
 
 // %24 mul ∂f — 30: f = sigmoid(W_if @ x + b_if + W_hf @ h + b_hf)   // forget gate
 fn mul_42(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 135u + dims.B * 65u + 362u) + t * dims.B * 5u; // ∂LSTM output 1 at step t
-  let at1 = (dims.T_T * dims.B * 150u + dims.B * 70u + 362u); // %10 add
-  let at2 = (dims.T_T * dims.B * 73u + dims.B * 25u + 200u) + t * dims.B * 5u; // LSTM output 6 at step t
-  let at3 = (dims.T_T * dims.B * 120u + dims.B * 55u + 202u) + t * dims.B * 5u; // %61 mul ∂f at step t
+  let at0 = (dims.T_T * dims.B * 135u + dims.B * 85u + 362u) + t * dims.B * 5u; // ∂LSTM output 1 at step t
+  let at1 = (dims.T_T * dims.B * 150u + dims.B * 90u + 362u); // %10 add
+  let at2 = (dims.T_T * dims.B * 73u + dims.B * 35u + 200u) + t * dims.B * 5u; // LSTM output 6 at step t
+  let at3 = (dims.T_T * dims.B * 120u + dims.B * 65u + 202u) + t * dims.B * 5u; // %61 mul ∂f at step t
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = (mem[at1 + l * 5u + j] * mem[at2 + l * 5u + j]) * mem[at3 + l * 5u + j];
@@ -2236,7 +2276,7 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
 
 // ───── grad_43_mul_43.wgsl ─────
 // rnnc kernel grad_43_mul_43: one thread per element, 64 per workgroup.
-// Dispatched once per step of the time loop (∂LSTM: from the last step to the first): dispatch 7 of the 11 a step takes.
+// Dispatched once per step of the time loop (∂LSTM: from the last step to the first): dispatch 7 of the 9 a step takes.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -2255,10 +2295,10 @@ struct Step {
 
 // %26 mul ∂i — 29: i = sigmoid(W_ii @ x + b_ii + W_hi @ h + b_hi)   // input gate
 fn mul_43(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 130u + dims.B * 65u + 362u) + t * dims.B * 5u; // ∂LSTM output 0 at step t
-  let at1 = (dims.T_T * dims.B * 150u + dims.B * 70u + 362u); // %10 add
-  let at2 = (dims.T_T * dims.B * 58u + dims.B * 25u + 200u) + t * dims.B * 5u; // LSTM output 3 at step t
-  let at3 = (dims.T_T * dims.B * 125u + dims.B * 55u + 202u) + t * dims.B * 5u; // %63 mul ∂i at step t
+  let at0 = (dims.T_T * dims.B * 130u + dims.B * 85u + 362u) + t * dims.B * 5u; // ∂LSTM output 0 at step t
+  let at1 = (dims.T_T * dims.B * 150u + dims.B * 90u + 362u); // %10 add
+  let at2 = (dims.T_T * dims.B * 58u + dims.B * 35u + 200u) + t * dims.B * 5u; // LSTM output 3 at step t
+  let at3 = (dims.T_T * dims.B * 125u + dims.B * 65u + 202u) + t * dims.B * 5u; // %63 mul ∂i at step t
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = (mem[at1 + l * 5u + j] * mem[at2 + l * 5u + j]) * mem[at3 + l * 5u + j];
@@ -2274,7 +2314,7 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
 
 // ───── grad_44_concat_44.wgsl ─────
 // rnnc kernel grad_44_concat_44: one thread per element, 64 per workgroup.
-// Dispatched once per step of the time loop (∂LSTM: from the last step to the first): dispatch 8 of the 11 a step takes.
+// Dispatched once per step of the time loop (∂LSTM: from the last step to the first): dispatch 8 of the 9 a step takes.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -2293,11 +2333,11 @@ struct Step {
 
 // %27 concat
 fn concat_44(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 150u + dims.B * 80u + 362u); // %27 concat
-  let at1 = (dims.T_T * dims.B * 145u + dims.B * 65u + 362u) + t * dims.B * 5u; // ∂LSTM output 3 at step t
-  let at2 = (dims.T_T * dims.B * 140u + dims.B * 65u + 362u) + t * dims.B * 5u; // ∂LSTM output 2 at step t
-  let at3 = (dims.T_T * dims.B * 135u + dims.B * 65u + 362u) + t * dims.B * 5u; // ∂LSTM output 1 at step t
-  let at4 = (dims.T_T * dims.B * 130u + dims.B * 65u + 362u) + t * dims.B * 5u; // ∂LSTM output 0 at step t
+  let at0 = (dims.T_T * dims.B * 150u + dims.B * 95u + 362u); // %27 concat
+  let at1 = (dims.T_T * dims.B * 145u + dims.B * 85u + 362u) + t * dims.B * 5u; // ∂LSTM output 3 at step t
+  let at2 = (dims.T_T * dims.B * 140u + dims.B * 85u + 362u) + t * dims.B * 5u; // ∂LSTM output 2 at step t
+  let at3 = (dims.T_T * dims.B * 135u + dims.B * 85u + 362u) + t * dims.B * 5u; // ∂LSTM output 1 at step t
+  let at4 = (dims.T_T * dims.B * 130u + dims.B * 85u + 362u) + t * dims.B * 5u; // ∂LSTM output 0 at step t
   let l = i / 20u;
   let j = i % 20u;
   var v = 0.0;
@@ -2318,7 +2358,7 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
 
 // ───── grad_45_matmul_45.wgsl ─────
 // rnnc kernel grad_45_matmul_45: one thread per element, 64 per workgroup.
-// Dispatched once per step of the time loop (∂LSTM: from the last step to the first): dispatch 9 of the 11 a step takes.
+// Dispatched once per step of the time loop (∂LSTM: from the last step to the first): dispatch 9 of the 9 a step takes.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -2330,11 +2370,16 @@ struct Dims {
 // Every value of the model, each in a region of its own (params, inputs, states, results).
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
+struct Step {
+  s: u32, // the step of the time loop, counted from its start
+}
+@group(0) @binding(2) var<uniform> step: Step;
+
 // %29 matmul fused gate products
-fn matmul_45(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 150u + dims.B * 100u + 362u); // %29 matmul fused gate products
-  let at1 = (dims.T_T * dims.B * 150u + dims.B * 80u + 362u); // %27 concat
-  let at2 = (dims.T_T * dims.B * 130u + dims.B * 55u + 202u); // %64 stack_rows packed W_ho, W_hg, W_hf, W_hi
+fn matmul_45(i: u32, t: u32) {
+  let at0 = select((dims.T_T * dims.B * 130u + dims.B * 70u + 362u), (dims.T_T * dims.B * 130u + dims.B * 65u + 362u), (dims.T_T - 1u - t) % 2u == 1u); // ∂LSTM next state ∂h
+  let at1 = (dims.T_T * dims.B * 150u + dims.B * 95u + 362u); // %27 concat
+  let at2 = (dims.T_T * dims.B * 130u + dims.B * 65u + 202u); // %64 stack_rows packed W_ho, W_hg, W_hf, W_hi
   let l = i / 5u;
   let j = i % 5u;
   var acc = 0.0;
@@ -2350,13 +2395,12 @@ fn matmul_45(i: u32, _t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < dims.B * 5u) {
-    matmul_45(i, 0u);
+    matmul_45(i, dims.T_T - 1u - step.s);
   }
 }
 
 // ───── grad_46_copy_46.wgsl ─────
 // rnnc kernel grad_46_copy_46: one thread per element, 64 per workgroup.
-// Dispatched once per step of the time loop (∂LSTM: from the last step to the first): dispatch 10 of the 11 a step takes.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -2368,10 +2412,10 @@ struct Dims {
 // Every value of the model, each in a region of its own (params, inputs, states, results).
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
-// ∂LSTM: the next ∂h
+// ∂LSTM: the final ∂h
 fn copy_46(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 130u + dims.B * 55u + 362u); // ∂LSTM state ∂h
-  let at1 = (dims.T_T * dims.B * 150u + dims.B * 100u + 362u); // %29 matmul fused gate products
+  let at0 = (dims.T_T * dims.B * 150u + dims.B * 115u + 362u); // ∂LSTM final ∂h
+  let at1 = select((dims.T_T * dims.B * 130u + dims.B * 65u + 362u), (dims.T_T * dims.B * 130u + dims.B * 70u + 362u), dims.T_T % 2u == 1u); // ∂LSTM final ∂h
   mem[at0 + i] = mem[at1 + i];
 }
 
@@ -2385,7 +2429,6 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
 
 // ───── grad_47_copy_47.wgsl ─────
 // rnnc kernel grad_47_copy_47: one thread per element, 64 per workgroup.
-// Dispatched once per step of the time loop (∂LSTM: from the last step to the first): dispatch 11 of the 11 a step takes.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -2397,10 +2440,10 @@ struct Dims {
 // Every value of the model, each in a region of its own (params, inputs, states, results).
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
-// ∂LSTM: the next ∂c
+// ∂LSTM: the final ∂c
 fn copy_47(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 130u + dims.B * 60u + 362u); // ∂LSTM state ∂c
-  let at1 = (dims.T_T * dims.B * 150u + dims.B * 75u + 362u); // %18 mul
+  let at0 = (dims.T_T * dims.B * 150u + dims.B * 120u + 362u); // ∂LSTM final ∂c
+  let at1 = select((dims.T_T * dims.B * 130u + dims.B * 75u + 362u), (dims.T_T * dims.B * 130u + dims.B * 80u + 362u), dims.T_T % 2u == 1u); // ∂LSTM final ∂c
   mem[at0 + i] = mem[at1 + i];
 }
 
@@ -2427,11 +2470,11 @@ struct Dims {
 
 // %73 concat
 fn concat_48(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 150u + dims.B * 105u + 362u); // %73 concat
-  let at1 = (dims.T_T * dims.B * 130u + dims.B * 65u + 362u); // ∂LSTM output 0
-  let at2 = (dims.T_T * dims.B * 135u + dims.B * 65u + 362u); // ∂LSTM output 1
-  let at3 = (dims.T_T * dims.B * 140u + dims.B * 65u + 362u); // ∂LSTM output 2
-  let at4 = (dims.T_T * dims.B * 145u + dims.B * 65u + 362u); // ∂LSTM output 3
+  let at0 = (dims.T_T * dims.B * 150u + dims.B * 125u + 362u); // %73 concat
+  let at1 = (dims.T_T * dims.B * 130u + dims.B * 85u + 362u); // ∂LSTM output 0
+  let at2 = (dims.T_T * dims.B * 135u + dims.B * 85u + 362u); // ∂LSTM output 1
+  let at3 = (dims.T_T * dims.B * 140u + dims.B * 85u + 362u); // ∂LSTM output 2
+  let at4 = (dims.T_T * dims.B * 145u + dims.B * 85u + 362u); // ∂LSTM output 3
   let l = i / 20u;
   let j = i % 20u;
   var v = 0.0;
@@ -2465,8 +2508,8 @@ struct Dims {
 
 // %75 unbroadcast fused weight gradients
 fn unbroadcast_49(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 170u + dims.B * 105u + 362u); // %75 unbroadcast fused weight gradients
-  let at1 = (dims.T_T * dims.B * 150u + dims.B * 105u + 362u); // %73 concat
+  let at0 = (dims.T_T * dims.B * 170u + dims.B * 125u + 362u); // %75 unbroadcast fused weight gradients
+  let at1 = (dims.T_T * dims.B * 150u + dims.B * 125u + 362u); // %73 concat
   let at2 = 160u; // input x
   let j = i % 60u;
   var acc = 0.0;
@@ -2497,8 +2540,8 @@ struct Dims {
 
 // %76 slice_rows ∂LSTM: ∂W_ii (batched)
 fn slice_rows_50(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 170u + dims.B * 105u + 422u); // %76 slice_rows ∂LSTM: ∂W_ii (batched)
-  let at1 = (dims.T_T * dims.B * 170u + dims.B * 105u + 362u); // %75 unbroadcast fused weight gradients
+  let at0 = (dims.T_T * dims.B * 170u + dims.B * 125u + 422u); // %76 slice_rows ∂LSTM: ∂W_ii (batched)
+  let at1 = (dims.T_T * dims.B * 170u + dims.B * 125u + 362u); // %75 unbroadcast fused weight gradients
   let l = i / 15u;
   let j = i % 15u;
   mem[at0 + i] = mem[at1 + l * 60u + 0u + j];
@@ -2527,8 +2570,8 @@ struct Dims {
 
 // %77 slice_rows ∂LSTM: ∂W_if (batched)
 fn slice_rows_51(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 170u + dims.B * 105u + 437u); // %77 slice_rows ∂LSTM: ∂W_if (batched)
-  let at1 = (dims.T_T * dims.B * 170u + dims.B * 105u + 362u); // %75 unbroadcast fused weight gradients
+  let at0 = (dims.T_T * dims.B * 170u + dims.B * 125u + 437u); // %77 slice_rows ∂LSTM: ∂W_if (batched)
+  let at1 = (dims.T_T * dims.B * 170u + dims.B * 125u + 362u); // %75 unbroadcast fused weight gradients
   let l = i / 15u;
   let j = i % 15u;
   mem[at0 + i] = mem[at1 + l * 60u + 15u + j];
@@ -2557,8 +2600,8 @@ struct Dims {
 
 // %78 slice_rows ∂LSTM: ∂W_ig (batched)
 fn slice_rows_52(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 170u + dims.B * 105u + 452u); // %78 slice_rows ∂LSTM: ∂W_ig (batched)
-  let at1 = (dims.T_T * dims.B * 170u + dims.B * 105u + 362u); // %75 unbroadcast fused weight gradients
+  let at0 = (dims.T_T * dims.B * 170u + dims.B * 125u + 452u); // %78 slice_rows ∂LSTM: ∂W_ig (batched)
+  let at1 = (dims.T_T * dims.B * 170u + dims.B * 125u + 362u); // %75 unbroadcast fused weight gradients
   let l = i / 15u;
   let j = i % 15u;
   mem[at0 + i] = mem[at1 + l * 60u + 30u + j];
@@ -2587,8 +2630,8 @@ struct Dims {
 
 // %79 slice_rows ∂LSTM: ∂W_io (batched)
 fn slice_rows_53(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 170u + dims.B * 105u + 467u); // %79 slice_rows ∂LSTM: ∂W_io (batched)
-  let at1 = (dims.T_T * dims.B * 170u + dims.B * 105u + 362u); // %75 unbroadcast fused weight gradients
+  let at0 = (dims.T_T * dims.B * 170u + dims.B * 125u + 467u); // %79 slice_rows ∂LSTM: ∂W_io (batched)
+  let at1 = (dims.T_T * dims.B * 170u + dims.B * 125u + 362u); // %75 unbroadcast fused weight gradients
   let l = i / 15u;
   let j = i % 15u;
   mem[at0 + i] = mem[at1 + l * 60u + 45u + j];
@@ -2617,9 +2660,9 @@ struct Dims {
 
 // %81 unbroadcast fused weight gradients
 fn unbroadcast_54(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 170u + dims.B * 105u + 482u); // %81 unbroadcast fused weight gradients
-  let at1 = (dims.T_T * dims.B * 150u + dims.B * 105u + 362u); // %73 concat
-  let at2 = (dims.T_T * dims.B * 100u + dims.B * 55u + 202u); // %53 time_shift LSTM: previous h
+  let at0 = (dims.T_T * dims.B * 170u + dims.B * 125u + 482u); // %81 unbroadcast fused weight gradients
+  let at1 = (dims.T_T * dims.B * 150u + dims.B * 125u + 362u); // %73 concat
+  let at2 = (dims.T_T * dims.B * 100u + dims.B * 65u + 202u); // %53 time_shift LSTM: previous h
   let j = i % 100u;
   var acc = 0.0;
   for (var q = 0u; q < dims.T_T * dims.B; q++) { acc += mem[at1 + q * 20u + j / 5u] * mem[at2 + q * 5u + j % 5u]; }
@@ -2649,8 +2692,8 @@ struct Dims {
 
 // %82 slice_rows ∂LSTM: ∂W_hi (batched)
 fn slice_rows_55(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 170u + dims.B * 105u + 582u); // %82 slice_rows ∂LSTM: ∂W_hi (batched)
-  let at1 = (dims.T_T * dims.B * 170u + dims.B * 105u + 482u); // %81 unbroadcast fused weight gradients
+  let at0 = (dims.T_T * dims.B * 170u + dims.B * 125u + 582u); // %82 slice_rows ∂LSTM: ∂W_hi (batched)
+  let at1 = (dims.T_T * dims.B * 170u + dims.B * 125u + 482u); // %81 unbroadcast fused weight gradients
   let l = i / 25u;
   let j = i % 25u;
   mem[at0 + i] = mem[at1 + l * 100u + 0u + j];
@@ -2679,8 +2722,8 @@ struct Dims {
 
 // %83 slice_rows ∂LSTM: ∂W_hf (batched)
 fn slice_rows_56(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 170u + dims.B * 105u + 607u); // %83 slice_rows ∂LSTM: ∂W_hf (batched)
-  let at1 = (dims.T_T * dims.B * 170u + dims.B * 105u + 482u); // %81 unbroadcast fused weight gradients
+  let at0 = (dims.T_T * dims.B * 170u + dims.B * 125u + 607u); // %83 slice_rows ∂LSTM: ∂W_hf (batched)
+  let at1 = (dims.T_T * dims.B * 170u + dims.B * 125u + 482u); // %81 unbroadcast fused weight gradients
   let l = i / 25u;
   let j = i % 25u;
   mem[at0 + i] = mem[at1 + l * 100u + 25u + j];
@@ -2709,8 +2752,8 @@ struct Dims {
 
 // %84 slice_rows ∂LSTM: ∂W_hg (batched)
 fn slice_rows_57(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 170u + dims.B * 105u + 632u); // %84 slice_rows ∂LSTM: ∂W_hg (batched)
-  let at1 = (dims.T_T * dims.B * 170u + dims.B * 105u + 482u); // %81 unbroadcast fused weight gradients
+  let at0 = (dims.T_T * dims.B * 170u + dims.B * 125u + 632u); // %84 slice_rows ∂LSTM: ∂W_hg (batched)
+  let at1 = (dims.T_T * dims.B * 170u + dims.B * 125u + 482u); // %81 unbroadcast fused weight gradients
   let l = i / 25u;
   let j = i % 25u;
   mem[at0 + i] = mem[at1 + l * 100u + 50u + j];
@@ -2739,8 +2782,8 @@ struct Dims {
 
 // %85 slice_rows ∂LSTM: ∂W_ho (batched)
 fn slice_rows_58(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 170u + dims.B * 105u + 657u); // %85 slice_rows ∂LSTM: ∂W_ho (batched)
-  let at1 = (dims.T_T * dims.B * 170u + dims.B * 105u + 482u); // %81 unbroadcast fused weight gradients
+  let at0 = (dims.T_T * dims.B * 170u + dims.B * 125u + 657u); // %85 slice_rows ∂LSTM: ∂W_ho (batched)
+  let at1 = (dims.T_T * dims.B * 170u + dims.B * 125u + 482u); // %81 unbroadcast fused weight gradients
   let l = i / 25u;
   let j = i % 25u;
   mem[at0 + i] = mem[at1 + l * 100u + 75u + j];
@@ -2769,8 +2812,8 @@ struct Dims {
 
 // %86 unbroadcast ∂LSTM: ∂b_ii (batched)
 fn unbroadcast_59(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 170u + dims.B * 105u + 682u); // %86 unbroadcast ∂LSTM: ∂b_ii (batched)
-  let at1 = (dims.T_T * dims.B * 130u + dims.B * 65u + 362u); // ∂LSTM output 0
+  let at0 = (dims.T_T * dims.B * 170u + dims.B * 125u + 682u); // %86 unbroadcast ∂LSTM: ∂b_ii (batched)
+  let at1 = (dims.T_T * dims.B * 130u + dims.B * 85u + 362u); // ∂LSTM output 0
   let j = i % 5u;
   var acc = 0.0;
   for (var q = 0u; q < dims.T_T * dims.B; q++) { acc += mem[at1 + q * 5u + j]; }
@@ -2800,8 +2843,8 @@ struct Dims {
 
 // %87 unbroadcast ∂LSTM: ∂b_if (batched)
 fn unbroadcast_60(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 170u + dims.B * 105u + 687u); // %87 unbroadcast ∂LSTM: ∂b_if (batched)
-  let at1 = (dims.T_T * dims.B * 135u + dims.B * 65u + 362u); // ∂LSTM output 1
+  let at0 = (dims.T_T * dims.B * 170u + dims.B * 125u + 687u); // %87 unbroadcast ∂LSTM: ∂b_if (batched)
+  let at1 = (dims.T_T * dims.B * 135u + dims.B * 85u + 362u); // ∂LSTM output 1
   let j = i % 5u;
   var acc = 0.0;
   for (var q = 0u; q < dims.T_T * dims.B; q++) { acc += mem[at1 + q * 5u + j]; }
@@ -2831,8 +2874,8 @@ struct Dims {
 
 // %88 unbroadcast ∂LSTM: ∂b_ig (batched)
 fn unbroadcast_61(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 170u + dims.B * 105u + 692u); // %88 unbroadcast ∂LSTM: ∂b_ig (batched)
-  let at1 = (dims.T_T * dims.B * 140u + dims.B * 65u + 362u); // ∂LSTM output 2
+  let at0 = (dims.T_T * dims.B * 170u + dims.B * 125u + 692u); // %88 unbroadcast ∂LSTM: ∂b_ig (batched)
+  let at1 = (dims.T_T * dims.B * 140u + dims.B * 85u + 362u); // ∂LSTM output 2
   let j = i % 5u;
   var acc = 0.0;
   for (var q = 0u; q < dims.T_T * dims.B; q++) { acc += mem[at1 + q * 5u + j]; }
@@ -2862,8 +2905,8 @@ struct Dims {
 
 // %89 unbroadcast ∂LSTM: ∂b_io (batched)
 fn unbroadcast_62(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 170u + dims.B * 105u + 697u); // %89 unbroadcast ∂LSTM: ∂b_io (batched)
-  let at1 = (dims.T_T * dims.B * 145u + dims.B * 65u + 362u); // ∂LSTM output 3
+  let at0 = (dims.T_T * dims.B * 170u + dims.B * 125u + 697u); // %89 unbroadcast ∂LSTM: ∂b_io (batched)
+  let at1 = (dims.T_T * dims.B * 145u + dims.B * 85u + 362u); // ∂LSTM output 3
   let j = i % 5u;
   var acc = 0.0;
   for (var q = 0u; q < dims.T_T * dims.B; q++) { acc += mem[at1 + q * 5u + j]; }
@@ -2893,11 +2936,11 @@ struct Dims {
 
 // %90 concat
 fn concat_63(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 170u + dims.B * 105u + 702u); // %90 concat
-  let at1 = (dims.T_T * dims.B * 145u + dims.B * 65u + 362u); // ∂LSTM output 3
-  let at2 = (dims.T_T * dims.B * 140u + dims.B * 65u + 362u); // ∂LSTM output 2
-  let at3 = (dims.T_T * dims.B * 135u + dims.B * 65u + 362u); // ∂LSTM output 1
-  let at4 = (dims.T_T * dims.B * 130u + dims.B * 65u + 362u); // ∂LSTM output 0
+  let at0 = (dims.T_T * dims.B * 170u + dims.B * 125u + 702u); // %90 concat
+  let at1 = (dims.T_T * dims.B * 145u + dims.B * 85u + 362u); // ∂LSTM output 3
+  let at2 = (dims.T_T * dims.B * 140u + dims.B * 85u + 362u); // ∂LSTM output 2
+  let at3 = (dims.T_T * dims.B * 135u + dims.B * 85u + 362u); // ∂LSTM output 1
+  let at4 = (dims.T_T * dims.B * 130u + dims.B * 85u + 362u); // ∂LSTM output 0
   let l = i / 20u;
   let j = i % 20u;
   var v = 0.0;
@@ -2931,9 +2974,9 @@ struct Dims {
 
 // %91 matmul fused gate products
 fn matmul_64(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 190u + dims.B * 105u + 702u); // %91 matmul fused gate products
-  let at1 = (dims.T_T * dims.B * 170u + dims.B * 105u + 702u); // %90 concat
-  let at2 = (dims.T_T * dims.B * 130u + dims.B * 55u + 302u); // %65 stack_rows packed W_io, W_ig, W_if, W_ii
+  let at0 = (dims.T_T * dims.B * 190u + dims.B * 125u + 702u); // %91 matmul fused gate products
+  let at1 = (dims.T_T * dims.B * 170u + dims.B * 125u + 702u); // %90 concat
+  let at2 = (dims.T_T * dims.B * 130u + dims.B * 65u + 302u); // %65 stack_rows packed W_io, W_ig, W_if, W_ii
   let l = i / 3u;
   let j = i % 3u;
   var acc = 0.0;
@@ -3160,7 +3203,7 @@ struct Dims {
 
 // LSTM: the initial h
 fn copy_6(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 43u + dims.B * 15u + 200u); // LSTM state h
+  let at0 = (dims.T_T * dims.B * 43u + dims.B * 15u + 200u); // LSTM state h (even steps)
   let at1 = select((dims.T_T * dims.B * 3u + 200u), (dims.T_T * dims.B * 3u + dims.B * 5u + 200u), dims.given0 != 0u); // initial state h
   mem[at0 + i] = mem[at1 + i];
 }
@@ -3188,7 +3231,7 @@ struct Dims {
 
 // LSTM: the initial c
 fn copy_7(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 43u + dims.B * 20u + 200u); // LSTM state c
+  let at0 = (dims.T_T * dims.B * 43u + dims.B * 25u + 200u); // LSTM state c (even steps)
   let at1 = select((dims.T_T * dims.B * 3u + 200u), (dims.T_T * dims.B * 3u + dims.B * 10u + 200u), dims.given1 != 0u); // initial state c
   mem[at0 + i] = mem[at1 + i];
 }
@@ -3202,7 +3245,7 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
 }
 
 // ───── grad_small_batch_08_loop.wgsl ─────
-// rnnc kernel grad_small_batch_08_loop: persistent, one workgroup of 64 threads runs 12 phases in one dispatch,
+// rnnc kernel grad_small_batch_08_loop: persistent, one workgroup of 64 threads runs 10 phases in one dispatch,
 // with a barrier between phases.
 // The weights its time loops read are copied into workgroup memory first (400 bytes).
 struct Dims {
@@ -3219,10 +3262,10 @@ struct Dims {
 var<workgroup> cache: array<f32, 100>;
 
 // %3 matmul fused gates — 29: i = sigmoid(W_ii @ x + b_ii + W_hi @ h + b_hi)   // input gate
-fn matmul_8(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 78u + dims.B * 25u + 200u); // %3 matmul fused gates
+fn matmul_8(i: u32, t: u32) {
+  let at0 = (dims.T_T * dims.B * 78u + dims.B * 35u + 200u); // %3 matmul fused gates
   let at1 = 0u; // %34 stack_rows packed W_hi, W_hf, W_hg, W_ho (in place) (in workgroup memory)
-  let at2 = (dims.T_T * dims.B * 43u + dims.B * 15u + 200u); // LSTM state h
+  let at2 = select((dims.T_T * dims.B * 43u + dims.B * 15u + 200u), (dims.T_T * dims.B * 43u + dims.B * 20u + 200u), t % 2u == 1u); // LSTM state h
   let l = i / 20u;
   let j = i % 20u;
   var acc = 0.0;
@@ -3236,9 +3279,9 @@ fn matmul_8(i: u32, _t: u32) {
 
 // %10 sigmoid i — 29: i = sigmoid(W_ii @ x + b_ii + W_hi @ h + b_hi)   // input gate
 fn sigmoid_9(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 63u + dims.B * 25u + 200u) + t * dims.B * 5u; // LSTM output 4 at step t
+  let at0 = (dims.T_T * dims.B * 63u + dims.B * 35u + 200u) + t * dims.B * 5u; // LSTM output 4 at step t
   let at1 = (dims.T_T * dims.B * 23u + dims.B * 15u + 200u) + t * dims.B * 5u; // %24 add at step t
-  let at2 = (dims.T_T * dims.B * 78u + dims.B * 25u + 200u); // %3 matmul fused gates
+  let at2 = (dims.T_T * dims.B * 78u + dims.B * 35u + 200u); // %3 matmul fused gates
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = 1.0 / (1.0 + exp(-(mem[at1 + l * 5u + j] + mem[at2 + l * 20u + j])));
@@ -3246,9 +3289,9 @@ fn sigmoid_9(i: u32, t: u32) {
 
 // %13 sigmoid f — 30: f = sigmoid(W_if @ x + b_if + W_hf @ h + b_hf)   // forget gate
 fn sigmoid_10(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 68u + dims.B * 25u + 200u) + t * dims.B * 5u; // LSTM output 5 at step t
+  let at0 = (dims.T_T * dims.B * 68u + dims.B * 35u + 200u) + t * dims.B * 5u; // LSTM output 5 at step t
   let at1 = (dims.T_T * dims.B * 28u + dims.B * 15u + 200u) + t * dims.B * 5u; // %27 add at step t
-  let at2 = (dims.T_T * dims.B * 78u + dims.B * 25u + 200u); // %3 matmul fused gates
+  let at2 = (dims.T_T * dims.B * 78u + dims.B * 35u + 200u); // %3 matmul fused gates
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = 1.0 / (1.0 + exp(-(mem[at1 + l * 5u + j] + mem[at2 + l * 20u + j + 5u])));
@@ -3256,9 +3299,9 @@ fn sigmoid_10(i: u32, t: u32) {
 
 // %16 tanh g — 31: g = tanh(W_ig @ x + b_ig + W_hg @ h + b_hg)      // candidate cell state
 fn tanh_11(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 58u + dims.B * 25u + 200u) + t * dims.B * 5u; // LSTM output 3 at step t
+  let at0 = (dims.T_T * dims.B * 58u + dims.B * 35u + 200u) + t * dims.B * 5u; // LSTM output 3 at step t
   let at1 = (dims.T_T * dims.B * 33u + dims.B * 15u + 200u) + t * dims.B * 5u; // %30 add at step t
-  let at2 = (dims.T_T * dims.B * 78u + dims.B * 25u + 200u); // %3 matmul fused gates
+  let at2 = (dims.T_T * dims.B * 78u + dims.B * 35u + 200u); // %3 matmul fused gates
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = tanh(clamp((mem[at1 + l * 5u + j] + mem[at2 + l * 20u + j + 10u]), -10.0, 10.0));
@@ -3266,9 +3309,9 @@ fn tanh_11(i: u32, t: u32) {
 
 // %19 sigmoid o — 32: o = sigmoid(W_io @ x + b_io + W_ho @ h + b_ho)   // output gate
 fn sigmoid_12(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 53u + dims.B * 25u + 200u) + t * dims.B * 5u; // LSTM output 2 at step t
+  let at0 = (dims.T_T * dims.B * 53u + dims.B * 35u + 200u) + t * dims.B * 5u; // LSTM output 2 at step t
   let at1 = (dims.T_T * dims.B * 38u + dims.B * 15u + 200u) + t * dims.B * 5u; // %33 add at step t
-  let at2 = (dims.T_T * dims.B * 78u + dims.B * 25u + 200u); // %3 matmul fused gates
+  let at2 = (dims.T_T * dims.B * 78u + dims.B * 35u + 200u); // %3 matmul fused gates
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = 1.0 / (1.0 + exp(-(mem[at1 + l * 5u + j] + mem[at2 + l * 20u + j + 15u])));
@@ -3276,11 +3319,11 @@ fn sigmoid_12(i: u32, t: u32) {
 
 // %22 add c' — 34: c' = f * c + i * g
 fn add_13(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 78u + dims.B * 45u + 200u); // %22 add c'
-  let at1 = (dims.T_T * dims.B * 68u + dims.B * 25u + 200u) + t * dims.B * 5u; // LSTM output 5 at step t
-  let at2 = (dims.T_T * dims.B * 43u + dims.B * 20u + 200u); // LSTM state c
-  let at3 = (dims.T_T * dims.B * 63u + dims.B * 25u + 200u) + t * dims.B * 5u; // LSTM output 4 at step t
-  let at4 = (dims.T_T * dims.B * 58u + dims.B * 25u + 200u) + t * dims.B * 5u; // LSTM output 3 at step t
+  let at0 = select((dims.T_T * dims.B * 43u + dims.B * 30u + 200u), (dims.T_T * dims.B * 43u + dims.B * 25u + 200u), t % 2u == 1u); // LSTM next state c
+  let at1 = (dims.T_T * dims.B * 68u + dims.B * 35u + 200u) + t * dims.B * 5u; // LSTM output 5 at step t
+  let at2 = select((dims.T_T * dims.B * 43u + dims.B * 25u + 200u), (dims.T_T * dims.B * 43u + dims.B * 30u + 200u), t % 2u == 1u); // LSTM state c
+  let at3 = (dims.T_T * dims.B * 63u + dims.B * 35u + 200u) + t * dims.B * 5u; // LSTM output 4 at step t
+  let at4 = (dims.T_T * dims.B * 58u + dims.B * 35u + 200u) + t * dims.B * 5u; // LSTM output 3 at step t
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = (mem[at1 + l * 5u + j] * mem[at2 + l * 5u + j]) + (mem[at3 + l * 5u + j] * mem[at4 + l * 5u + j]);
@@ -3288,8 +3331,8 @@ fn add_13(i: u32, t: u32) {
 
 // %23 tanh — 35: h' = o * tanh(c')
 fn tanh_14(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 48u + dims.B * 25u + 200u) + t * dims.B * 5u; // LSTM output 1 at step t
-  let at1 = (dims.T_T * dims.B * 78u + dims.B * 45u + 200u); // %22 add c'
+  let at0 = (dims.T_T * dims.B * 48u + dims.B * 35u + 200u) + t * dims.B * 5u; // LSTM output 1 at step t
+  let at1 = select((dims.T_T * dims.B * 43u + dims.B * 30u + 200u), (dims.T_T * dims.B * 43u + dims.B * 25u + 200u), t % 2u == 1u); // LSTM next state c
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = tanh(clamp(mem[at1 + l * 5u + j], -10.0, 10.0));
@@ -3297,9 +3340,9 @@ fn tanh_14(i: u32, t: u32) {
 
 // %24 mul h' — 35: h' = o * tanh(c')
 fn mul_15(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 78u + dims.B * 50u + 200u); // %24 mul h'
-  let at1 = (dims.T_T * dims.B * 53u + dims.B * 25u + 200u) + t * dims.B * 5u; // LSTM output 2 at step t
-  let at2 = (dims.T_T * dims.B * 48u + dims.B * 25u + 200u) + t * dims.B * 5u; // LSTM output 1 at step t
+  let at0 = select((dims.T_T * dims.B * 43u + dims.B * 20u + 200u), (dims.T_T * dims.B * 43u + dims.B * 15u + 200u), t % 2u == 1u); // LSTM next state h
+  let at1 = (dims.T_T * dims.B * 53u + dims.B * 35u + 200u) + t * dims.B * 5u; // LSTM output 2 at step t
+  let at2 = (dims.T_T * dims.B * 48u + dims.B * 35u + 200u) + t * dims.B * 5u; // LSTM output 1 at step t
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = mem[at1 + l * 5u + j] * mem[at2 + l * 5u + j];
@@ -3307,29 +3350,15 @@ fn mul_15(i: u32, t: u32) {
 
 // LSTM: step output 0 at step t
 fn copy_16(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 43u + dims.B * 25u + 200u) + t * dims.B * 5u; // LSTM output 0
-  let at1 = (dims.T_T * dims.B * 78u + dims.B * 50u + 200u); // %24 mul h'
+  let at0 = (dims.T_T * dims.B * 43u + dims.B * 35u + 200u) + t * dims.B * 5u; // LSTM output 0
+  let at1 = select((dims.T_T * dims.B * 43u + dims.B * 20u + 200u), (dims.T_T * dims.B * 43u + dims.B * 15u + 200u), t % 2u == 1u); // LSTM next state h
   mem[at0 + i] = mem[at1 + i];
 }
 
 // LSTM: step output 6 at step t
 fn copy_17(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 73u + dims.B * 25u + 200u) + t * dims.B * 5u; // LSTM output 6
-  let at1 = (dims.T_T * dims.B * 43u + dims.B * 20u + 200u); // LSTM state c
-  mem[at0 + i] = mem[at1 + i];
-}
-
-// LSTM: the next h
-fn copy_18(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 43u + dims.B * 15u + 200u); // LSTM state h
-  let at1 = (dims.T_T * dims.B * 78u + dims.B * 50u + 200u); // %24 mul h'
-  mem[at0 + i] = mem[at1 + i];
-}
-
-// LSTM: the next c
-fn copy_19(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 43u + dims.B * 20u + 200u); // LSTM state c
-  let at1 = (dims.T_T * dims.B * 78u + dims.B * 45u + 200u); // %22 add c'
+  let at0 = (dims.T_T * dims.B * 73u + dims.B * 35u + 200u) + t * dims.B * 5u; // LSTM output 6
+  let at1 = select((dims.T_T * dims.B * 43u + dims.B * 25u + 200u), (dims.T_T * dims.B * 43u + dims.B * 30u + 200u), t % 2u == 1u); // LSTM state c
   mem[at0 + i] = mem[at1 + i];
 }
 
@@ -3383,19 +3412,67 @@ fn main(@builtin(local_invocation_index) lane: u32) {
       copy_17(i, t);
     }
     storageBarrier();
-    for (var i = lane; i < dims.B * 5u; i += 64u) {
-      copy_18(i, t);
-    }
-    storageBarrier();
-    for (var i = lane; i < dims.B * 5u; i += 64u) {
-      copy_19(i, t);
-    }
-    storageBarrier();
   }
 }
 
-// ───── grad_small_batch_09_mul_20.wgsl ─────
-// rnnc kernel grad_small_batch_09_mul_20: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_09_copy_18.wgsl ─────
+// rnnc kernel grad_small_batch_09_copy_18: one thread per element, 64 per workgroup.
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+  given1: u32, // 1 where the caller gave the initial state c
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
+
+// LSTM: the final h
+fn copy_18(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 78u + dims.B * 55u + 200u); // LSTM final h
+  let at1 = select((dims.T_T * dims.B * 43u + dims.B * 15u + 200u), (dims.T_T * dims.B * 43u + dims.B * 20u + 200u), dims.T_T % 2u == 1u); // LSTM final h
+  mem[at0 + i] = mem[at1 + i];
+}
+
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < dims.B * 5u) {
+    copy_18(i, 0u);
+  }
+}
+
+// ───── grad_small_batch_10_copy_19.wgsl ─────
+// rnnc kernel grad_small_batch_10_copy_19: one thread per element, 64 per workgroup.
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+  given1: u32, // 1 where the caller gave the initial state c
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
+
+// LSTM: the final c
+fn copy_19(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 78u + dims.B * 60u + 200u); // LSTM final c
+  let at1 = select((dims.T_T * dims.B * 43u + dims.B * 25u + 200u), (dims.T_T * dims.B * 43u + dims.B * 30u + 200u), dims.T_T % 2u == 1u); // LSTM final c
+  mem[at0 + i] = mem[at1 + i];
+}
+
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < dims.B * 5u) {
+    copy_19(i, 0u);
+  }
+}
+
+// ───── grad_small_batch_11_mul_20.wgsl ─────
+// rnnc kernel grad_small_batch_11_mul_20: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -3409,9 +3486,9 @@ struct Dims {
 
 // %40 mul
 fn mul_20(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 83u + dims.B * 55u + 200u); // %40 mul
-  let at1 = (dims.T_T * dims.B * 43u + dims.B * 25u + 200u); // LSTM output 0
-  let at2 = (dims.T_T * dims.B * 78u + dims.B * 55u + 200u); // input d:output
+  let at0 = (dims.T_T * dims.B * 83u + dims.B * 65u + 200u); // %40 mul
+  let at1 = (dims.T_T * dims.B * 43u + dims.B * 35u + 200u); // LSTM output 0
+  let at2 = (dims.T_T * dims.B * 78u + dims.B * 65u + 200u); // input d:output
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = mem[at1 + l * 5u + j] * mem[at2 + l * 5u + j];
@@ -3425,8 +3502,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_small_batch_10_sum_21.wgsl ─────
-// rnnc kernel grad_small_batch_10_sum_21: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_12_sum_21.wgsl ─────
+// rnnc kernel grad_small_batch_12_sum_21: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -3440,8 +3517,8 @@ struct Dims {
 
 // %41 sum
 fn sum_21(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 88u + dims.B * 55u + 200u); // %41 sum
-  let at1 = (dims.T_T * dims.B * 83u + dims.B * 55u + 200u); // %40 mul
+  let at0 = (dims.T_T * dims.B * 88u + dims.B * 65u + 200u); // %41 sum
+  let at1 = (dims.T_T * dims.B * 83u + dims.B * 65u + 200u); // %40 mul
   var acc = 0.0;
   for (var c = 0u; c < 5u; c++) { acc += mem[at1 + i * 5u + c]; }
   mem[at0 + i] = acc;
@@ -3455,8 +3532,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_small_batch_11_reduce_lead_22.wgsl ─────
-// rnnc kernel grad_small_batch_11_reduce_lead_22: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_13_reduce_lead_22.wgsl ─────
+// rnnc kernel grad_small_batch_13_reduce_lead_22: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -3470,8 +3547,8 @@ struct Dims {
 
 // %42 reduce_lead loss
 fn reduce_lead_22(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 89u + dims.B * 55u + 200u); // %42 reduce_lead loss
-  let at1 = (dims.T_T * dims.B * 88u + dims.B * 55u + 200u); // %41 sum
+  let at0 = (dims.T_T * dims.B * 89u + dims.B * 65u + 200u); // %42 reduce_lead loss
+  let at1 = (dims.T_T * dims.B * 88u + dims.B * 65u + 200u); // %41 sum
   var acc = 0.0;
   for (var q = 0u; q < dims.T_T * dims.B; q++) { acc += mem[at1 + q * 1u + i]; }
   mem[at0 + i] = acc;
@@ -3485,8 +3562,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_small_batch_12_fill_23.wgsl ─────
-// rnnc kernel grad_small_batch_12_fill_23: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_14_fill_23.wgsl ─────
+// rnnc kernel grad_small_batch_14_fill_23: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -3500,7 +3577,7 @@ struct Dims {
 
 // literal 1.0
 fn fill_23(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 89u + dims.B * 55u + 201u); // literal 1.0
+  let at0 = (dims.T_T * dims.B * 89u + dims.B * 65u + 201u); // literal 1.0
   mem[at0 + i] = 1.0;
 }
 
@@ -3512,8 +3589,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_small_batch_13_broadcast_to_24.wgsl ─────
-// rnnc kernel grad_small_batch_13_broadcast_to_24: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_15_broadcast_to_24.wgsl ─────
+// rnnc kernel grad_small_batch_15_broadcast_to_24: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -3527,8 +3604,8 @@ struct Dims {
 
 // %44 broadcast_to ∂loss
 fn broadcast_to_24(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 89u + dims.B * 55u + 202u); // %44 broadcast_to ∂loss
-  let at1 = (dims.T_T * dims.B * 89u + dims.B * 55u + 201u); // literal 1.0
+  let at0 = (dims.T_T * dims.B * 89u + dims.B * 65u + 202u); // %44 broadcast_to ∂loss
+  let at1 = (dims.T_T * dims.B * 89u + dims.B * 65u + 201u); // literal 1.0
   let j = 0u;
   mem[at0 + i] = mem[at1 + j];
 }
@@ -3541,8 +3618,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_small_batch_14_expand_last_25.wgsl ─────
-// rnnc kernel grad_small_batch_14_expand_last_25: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_16_expand_last_25.wgsl ─────
+// rnnc kernel grad_small_batch_16_expand_last_25: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -3556,8 +3633,8 @@ struct Dims {
 
 // %45 expand_last
 fn expand_last_25(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 90u + dims.B * 55u + 202u); // %45 expand_last
-  let at1 = (dims.T_T * dims.B * 89u + dims.B * 55u + 202u); // %44 broadcast_to ∂loss
+  let at0 = (dims.T_T * dims.B * 90u + dims.B * 65u + 202u); // %45 expand_last
+  let at1 = (dims.T_T * dims.B * 89u + dims.B * 65u + 202u); // %44 broadcast_to ∂loss
   mem[at0 + i] = mem[at1 + i / 5u];
 }
 
@@ -3569,8 +3646,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_small_batch_15_mul_26.wgsl ─────
-// rnnc kernel grad_small_batch_15_mul_26: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_17_mul_26.wgsl ─────
+// rnnc kernel grad_small_batch_17_mul_26: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -3584,9 +3661,9 @@ struct Dims {
 
 // %46 mul
 fn mul_26(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 95u + dims.B * 55u + 202u); // %46 mul
-  let at1 = (dims.T_T * dims.B * 90u + dims.B * 55u + 202u); // %45 expand_last
-  let at2 = (dims.T_T * dims.B * 78u + dims.B * 55u + 200u); // input d:output
+  let at0 = (dims.T_T * dims.B * 95u + dims.B * 65u + 202u); // %46 mul
+  let at1 = (dims.T_T * dims.B * 90u + dims.B * 65u + 202u); // %45 expand_last
+  let at2 = (dims.T_T * dims.B * 78u + dims.B * 65u + 200u); // input d:output
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = mem[at1 + l * 5u + j] * mem[at2 + l * 5u + j];
@@ -3600,8 +3677,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_small_batch_16_time_shift_27.wgsl ─────
-// rnnc kernel grad_small_batch_16_time_shift_27: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_18_time_shift_27.wgsl ─────
+// rnnc kernel grad_small_batch_18_time_shift_27: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -3615,8 +3692,8 @@ struct Dims {
 
 // %53 time_shift LSTM: previous h
 fn time_shift_27(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 100u + dims.B * 55u + 202u); // %53 time_shift LSTM: previous h
-  let at1 = (dims.T_T * dims.B * 43u + dims.B * 25u + 200u); // LSTM output 0
+  let at0 = (dims.T_T * dims.B * 100u + dims.B * 65u + 202u); // %53 time_shift LSTM: previous h
+  let at1 = (dims.T_T * dims.B * 43u + dims.B * 35u + 200u); // LSTM output 0
   let at2 = select((dims.T_T * dims.B * 3u + 200u), (dims.T_T * dims.B * 3u + dims.B * 5u + 200u), dims.given0 != 0u); // initial state h
   mem[at0 + i] = select(mem[at1 + i - min(i, dims.B * 5u)], mem[at2 + min(i, dims.B * 5u - 1u)], i < dims.B * 5u);
 }
@@ -3629,8 +3706,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_small_batch_17_sub_28.wgsl ─────
-// rnnc kernel grad_small_batch_17_sub_28: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_19_sub_28.wgsl ─────
+// rnnc kernel grad_small_batch_19_sub_28: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -3644,8 +3721,8 @@ struct Dims {
 
 // %55 sub — 35: h' = o * tanh(c')
 fn sub_28(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 105u + dims.B * 55u + 202u); // %55 sub
-  let at1 = (dims.T_T * dims.B * 48u + dims.B * 25u + 200u); // LSTM output 1
+  let at0 = (dims.T_T * dims.B * 105u + dims.B * 65u + 202u); // %55 sub
+  let at1 = (dims.T_T * dims.B * 48u + dims.B * 35u + 200u); // LSTM output 1
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = 1.0 - (mem[at1 + l * 5u + j] * mem[at1 + l * 5u + j]);
@@ -3659,8 +3736,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_small_batch_18_mul_29.wgsl ─────
-// rnnc kernel grad_small_batch_18_mul_29: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_20_mul_29.wgsl ─────
+// rnnc kernel grad_small_batch_20_mul_29: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -3674,8 +3751,8 @@ struct Dims {
 
 // %57 mul ∂o — 32: o = sigmoid(W_io @ x + b_io + W_ho @ h + b_ho)   // output gate
 fn mul_29(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 110u + dims.B * 55u + 202u); // %57 mul ∂o
-  let at1 = (dims.T_T * dims.B * 53u + dims.B * 25u + 200u); // LSTM output 2
+  let at0 = (dims.T_T * dims.B * 110u + dims.B * 65u + 202u); // %57 mul ∂o
+  let at1 = (dims.T_T * dims.B * 53u + dims.B * 35u + 200u); // LSTM output 2
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = mem[at1 + l * 5u + j] * (1.0 - mem[at1 + l * 5u + j]);
@@ -3689,8 +3766,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_small_batch_19_sub_30.wgsl ─────
-// rnnc kernel grad_small_batch_19_sub_30: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_21_sub_30.wgsl ─────
+// rnnc kernel grad_small_batch_21_sub_30: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -3704,8 +3781,8 @@ struct Dims {
 
 // %59 sub ∂g — 31: g = tanh(W_ig @ x + b_ig + W_hg @ h + b_hg)      // candidate cell state
 fn sub_30(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 115u + dims.B * 55u + 202u); // %59 sub ∂g
-  let at1 = (dims.T_T * dims.B * 58u + dims.B * 25u + 200u); // LSTM output 3
+  let at0 = (dims.T_T * dims.B * 115u + dims.B * 65u + 202u); // %59 sub ∂g
+  let at1 = (dims.T_T * dims.B * 58u + dims.B * 35u + 200u); // LSTM output 3
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = 1.0 - (mem[at1 + l * 5u + j] * mem[at1 + l * 5u + j]);
@@ -3719,8 +3796,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_small_batch_20_mul_31.wgsl ─────
-// rnnc kernel grad_small_batch_20_mul_31: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_22_mul_31.wgsl ─────
+// rnnc kernel grad_small_batch_22_mul_31: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -3734,8 +3811,8 @@ struct Dims {
 
 // %61 mul ∂f — 30: f = sigmoid(W_if @ x + b_if + W_hf @ h + b_hf)   // forget gate
 fn mul_31(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 120u + dims.B * 55u + 202u); // %61 mul ∂f
-  let at1 = (dims.T_T * dims.B * 68u + dims.B * 25u + 200u); // LSTM output 5
+  let at0 = (dims.T_T * dims.B * 120u + dims.B * 65u + 202u); // %61 mul ∂f
+  let at1 = (dims.T_T * dims.B * 68u + dims.B * 35u + 200u); // LSTM output 5
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = mem[at1 + l * 5u + j] * (1.0 - mem[at1 + l * 5u + j]);
@@ -3749,8 +3826,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_small_batch_21_mul_32.wgsl ─────
-// rnnc kernel grad_small_batch_21_mul_32: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_23_mul_32.wgsl ─────
+// rnnc kernel grad_small_batch_23_mul_32: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -3764,8 +3841,8 @@ struct Dims {
 
 // %63 mul ∂i — 29: i = sigmoid(W_ii @ x + b_ii + W_hi @ h + b_hi)   // input gate
 fn mul_32(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 125u + dims.B * 55u + 202u); // %63 mul ∂i
-  let at1 = (dims.T_T * dims.B * 63u + dims.B * 25u + 200u); // LSTM output 4
+  let at0 = (dims.T_T * dims.B * 125u + dims.B * 65u + 202u); // %63 mul ∂i
+  let at1 = (dims.T_T * dims.B * 63u + dims.B * 35u + 200u); // LSTM output 4
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = mem[at1 + l * 5u + j] * (1.0 - mem[at1 + l * 5u + j]);
@@ -3779,8 +3856,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_small_batch_22_stack_rows_33.wgsl ─────
-// rnnc kernel grad_small_batch_22_stack_rows_33: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_24_stack_rows_33.wgsl ─────
+// rnnc kernel grad_small_batch_24_stack_rows_33: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -3794,7 +3871,7 @@ struct Dims {
 
 // %64 stack_rows packed W_ho, W_hg, W_hf, W_hi
 fn stack_rows_33(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 130u + dims.B * 55u + 202u); // %64 stack_rows packed W_ho, W_hg, W_hf, W_hi
+  let at0 = (dims.T_T * dims.B * 130u + dims.B * 65u + 202u); // %64 stack_rows packed W_ho, W_hg, W_hf, W_hi
   let at1 = 135u; // param W_ho
   let at2 = 110u; // param W_hg
   let at3 = 85u; // param W_hf
@@ -3817,8 +3894,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_small_batch_23_stack_rows_34.wgsl ─────
-// rnnc kernel grad_small_batch_23_stack_rows_34: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_25_stack_rows_34.wgsl ─────
+// rnnc kernel grad_small_batch_25_stack_rows_34: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -3832,7 +3909,7 @@ struct Dims {
 
 // %65 stack_rows packed W_io, W_ig, W_if, W_ii
 fn stack_rows_34(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 130u + dims.B * 55u + 302u); // %65 stack_rows packed W_io, W_ig, W_if, W_ii
+  let at0 = (dims.T_T * dims.B * 130u + dims.B * 65u + 302u); // %65 stack_rows packed W_io, W_ig, W_if, W_ii
   let at1 = 45u; // param W_io
   let at2 = 30u; // param W_ig
   let at3 = 15u; // param W_if
@@ -3855,8 +3932,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_small_batch_24_copy_35.wgsl ─────
-// rnnc kernel grad_small_batch_24_copy_35: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_26_copy_35.wgsl ─────
+// rnnc kernel grad_small_batch_26_copy_35: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -3870,7 +3947,7 @@ struct Dims {
 
 // ∂LSTM: the initial ∂h
 fn copy_35(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 130u + dims.B * 55u + 362u); // ∂LSTM state ∂h
+  let at0 = (dims.T_T * dims.B * 130u + dims.B * 65u + 362u); // ∂LSTM state ∂h (even steps)
   let at1 = (dims.T_T * dims.B * 3u + 200u); // %17 const
   mem[at0 + i] = mem[at1 + i];
 }
@@ -3883,8 +3960,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_small_batch_25_copy_36.wgsl ─────
-// rnnc kernel grad_small_batch_25_copy_36: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_27_copy_36.wgsl ─────
+// rnnc kernel grad_small_batch_27_copy_36: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -3898,7 +3975,7 @@ struct Dims {
 
 // ∂LSTM: the initial ∂c
 fn copy_36(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 130u + dims.B * 60u + 362u); // ∂LSTM state ∂c
+  let at0 = (dims.T_T * dims.B * 130u + dims.B * 75u + 362u); // ∂LSTM state ∂c (even steps)
   let at1 = (dims.T_T * dims.B * 3u + 200u); // %17 const
   mem[at0 + i] = mem[at1 + i];
 }
@@ -3911,8 +3988,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_small_batch_26_loop.wgsl ─────
-// rnnc kernel grad_small_batch_26_loop: persistent, one workgroup of 64 threads runs 11 phases in one dispatch,
+// ───── grad_small_batch_28_loop.wgsl ─────
+// rnnc kernel grad_small_batch_28_loop: persistent, one workgroup of 64 threads runs 9 phases in one dispatch,
 // with a barrier between phases.
 // The weights its time loops read are copied into workgroup memory first (400 bytes).
 struct Dims {
@@ -3930,9 +4007,9 @@ var<workgroup> cache: array<f32, 100>;
 
 // %3 add
 fn add_37(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 150u + dims.B * 65u + 362u); // %3 add
-  let at1 = (dims.T_T * dims.B * 130u + dims.B * 55u + 362u); // ∂LSTM state ∂h
-  let at2 = (dims.T_T * dims.B * 95u + dims.B * 55u + 202u) + t * dims.B * 5u; // %46 mul at step t
+  let at0 = (dims.T_T * dims.B * 150u + dims.B * 85u + 362u); // %3 add
+  let at1 = select((dims.T_T * dims.B * 130u + dims.B * 65u + 362u), (dims.T_T * dims.B * 130u + dims.B * 70u + 362u), (dims.T_T - 1u - t) % 2u == 1u); // ∂LSTM state ∂h
+  let at2 = (dims.T_T * dims.B * 95u + dims.B * 65u + 202u) + t * dims.B * 5u; // %46 mul at step t
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = mem[at1 + l * 5u + j] + mem[at2 + l * 5u + j];
@@ -3940,11 +4017,11 @@ fn add_37(i: u32, t: u32) {
 
 // %10 add
 fn add_38(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 150u + dims.B * 70u + 362u); // %10 add
-  let at1 = (dims.T_T * dims.B * 130u + dims.B * 60u + 362u); // ∂LSTM state ∂c
-  let at2 = (dims.T_T * dims.B * 150u + dims.B * 65u + 362u); // %3 add
-  let at3 = (dims.T_T * dims.B * 53u + dims.B * 25u + 200u) + t * dims.B * 5u; // LSTM output 2 at step t
-  let at4 = (dims.T_T * dims.B * 105u + dims.B * 55u + 202u) + t * dims.B * 5u; // %55 sub at step t
+  let at0 = (dims.T_T * dims.B * 150u + dims.B * 90u + 362u); // %10 add
+  let at1 = select((dims.T_T * dims.B * 130u + dims.B * 75u + 362u), (dims.T_T * dims.B * 130u + dims.B * 80u + 362u), (dims.T_T - 1u - t) % 2u == 1u); // ∂LSTM state ∂c
+  let at2 = (dims.T_T * dims.B * 150u + dims.B * 85u + 362u); // %3 add
+  let at3 = (dims.T_T * dims.B * 53u + dims.B * 35u + 200u) + t * dims.B * 5u; // LSTM output 2 at step t
+  let at4 = (dims.T_T * dims.B * 105u + dims.B * 65u + 202u) + t * dims.B * 5u; // %55 sub at step t
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = mem[at1 + l * 5u + j] + ((mem[at2 + l * 5u + j] * mem[at3 + l * 5u + j]) * mem[at4 + l * 5u + j]);
@@ -3952,9 +4029,9 @@ fn add_38(i: u32, t: u32) {
 
 // %18 mul — 34: c' = f * c + i * g
 fn mul_39(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 150u + dims.B * 75u + 362u); // %18 mul
-  let at1 = (dims.T_T * dims.B * 150u + dims.B * 70u + 362u); // %10 add
-  let at2 = (dims.T_T * dims.B * 68u + dims.B * 25u + 200u) + t * dims.B * 5u; // LSTM output 5 at step t
+  let at0 = select((dims.T_T * dims.B * 130u + dims.B * 80u + 362u), (dims.T_T * dims.B * 130u + dims.B * 75u + 362u), (dims.T_T - 1u - t) % 2u == 1u); // ∂LSTM next state ∂c
+  let at1 = (dims.T_T * dims.B * 150u + dims.B * 90u + 362u); // %10 add
+  let at2 = (dims.T_T * dims.B * 68u + dims.B * 35u + 200u) + t * dims.B * 5u; // LSTM output 5 at step t
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = mem[at1 + l * 5u + j] * mem[at2 + l * 5u + j];
@@ -3962,10 +4039,10 @@ fn mul_39(i: u32, t: u32) {
 
 // %20 mul ∂o — 32: o = sigmoid(W_io @ x + b_io + W_ho @ h + b_ho)   // output gate
 fn mul_40(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 145u + dims.B * 65u + 362u) + t * dims.B * 5u; // ∂LSTM output 3 at step t
-  let at1 = (dims.T_T * dims.B * 150u + dims.B * 65u + 362u); // %3 add
-  let at2 = (dims.T_T * dims.B * 48u + dims.B * 25u + 200u) + t * dims.B * 5u; // LSTM output 1 at step t
-  let at3 = (dims.T_T * dims.B * 110u + dims.B * 55u + 202u) + t * dims.B * 5u; // %57 mul ∂o at step t
+  let at0 = (dims.T_T * dims.B * 145u + dims.B * 85u + 362u) + t * dims.B * 5u; // ∂LSTM output 3 at step t
+  let at1 = (dims.T_T * dims.B * 150u + dims.B * 85u + 362u); // %3 add
+  let at2 = (dims.T_T * dims.B * 48u + dims.B * 35u + 200u) + t * dims.B * 5u; // LSTM output 1 at step t
+  let at3 = (dims.T_T * dims.B * 110u + dims.B * 65u + 202u) + t * dims.B * 5u; // %57 mul ∂o at step t
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = (mem[at1 + l * 5u + j] * mem[at2 + l * 5u + j]) * mem[at3 + l * 5u + j];
@@ -3973,10 +4050,10 @@ fn mul_40(i: u32, t: u32) {
 
 // %22 mul ∂g — 31: g = tanh(W_ig @ x + b_ig + W_hg @ h + b_hg)      // candidate cell state
 fn mul_41(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 140u + dims.B * 65u + 362u) + t * dims.B * 5u; // ∂LSTM output 2 at step t
-  let at1 = (dims.T_T * dims.B * 150u + dims.B * 70u + 362u); // %10 add
-  let at2 = (dims.T_T * dims.B * 63u + dims.B * 25u + 200u) + t * dims.B * 5u; // LSTM output 4 at step t
-  let at3 = (dims.T_T * dims.B * 115u + dims.B * 55u + 202u) + t * dims.B * 5u; // %59 sub ∂g at step t
+  let at0 = (dims.T_T * dims.B * 140u + dims.B * 85u + 362u) + t * dims.B * 5u; // ∂LSTM output 2 at step t
+  let at1 = (dims.T_T * dims.B * 150u + dims.B * 90u + 362u); // %10 add
+  let at2 = (dims.T_T * dims.B * 63u + dims.B * 35u + 200u) + t * dims.B * 5u; // LSTM output 4 at step t
+  let at3 = (dims.T_T * dims.B * 115u + dims.B * 65u + 202u) + t * dims.B * 5u; // %59 sub ∂g at step t
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = (mem[at1 + l * 5u + j] * mem[at2 + l * 5u + j]) * mem[at3 + l * 5u + j];
@@ -3984,10 +4061,10 @@ fn mul_41(i: u32, t: u32) {
 
 // %24 mul ∂f — 30: f = sigmoid(W_if @ x + b_if + W_hf @ h + b_hf)   // forget gate
 fn mul_42(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 135u + dims.B * 65u + 362u) + t * dims.B * 5u; // ∂LSTM output 1 at step t
-  let at1 = (dims.T_T * dims.B * 150u + dims.B * 70u + 362u); // %10 add
-  let at2 = (dims.T_T * dims.B * 73u + dims.B * 25u + 200u) + t * dims.B * 5u; // LSTM output 6 at step t
-  let at3 = (dims.T_T * dims.B * 120u + dims.B * 55u + 202u) + t * dims.B * 5u; // %61 mul ∂f at step t
+  let at0 = (dims.T_T * dims.B * 135u + dims.B * 85u + 362u) + t * dims.B * 5u; // ∂LSTM output 1 at step t
+  let at1 = (dims.T_T * dims.B * 150u + dims.B * 90u + 362u); // %10 add
+  let at2 = (dims.T_T * dims.B * 73u + dims.B * 35u + 200u) + t * dims.B * 5u; // LSTM output 6 at step t
+  let at3 = (dims.T_T * dims.B * 120u + dims.B * 65u + 202u) + t * dims.B * 5u; // %61 mul ∂f at step t
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = (mem[at1 + l * 5u + j] * mem[at2 + l * 5u + j]) * mem[at3 + l * 5u + j];
@@ -3995,10 +4072,10 @@ fn mul_42(i: u32, t: u32) {
 
 // %26 mul ∂i — 29: i = sigmoid(W_ii @ x + b_ii + W_hi @ h + b_hi)   // input gate
 fn mul_43(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 130u + dims.B * 65u + 362u) + t * dims.B * 5u; // ∂LSTM output 0 at step t
-  let at1 = (dims.T_T * dims.B * 150u + dims.B * 70u + 362u); // %10 add
-  let at2 = (dims.T_T * dims.B * 58u + dims.B * 25u + 200u) + t * dims.B * 5u; // LSTM output 3 at step t
-  let at3 = (dims.T_T * dims.B * 125u + dims.B * 55u + 202u) + t * dims.B * 5u; // %63 mul ∂i at step t
+  let at0 = (dims.T_T * dims.B * 130u + dims.B * 85u + 362u) + t * dims.B * 5u; // ∂LSTM output 0 at step t
+  let at1 = (dims.T_T * dims.B * 150u + dims.B * 90u + 362u); // %10 add
+  let at2 = (dims.T_T * dims.B * 58u + dims.B * 35u + 200u) + t * dims.B * 5u; // LSTM output 3 at step t
+  let at3 = (dims.T_T * dims.B * 125u + dims.B * 65u + 202u) + t * dims.B * 5u; // %63 mul ∂i at step t
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = (mem[at1 + l * 5u + j] * mem[at2 + l * 5u + j]) * mem[at3 + l * 5u + j];
@@ -4006,11 +4083,11 @@ fn mul_43(i: u32, t: u32) {
 
 // %27 concat
 fn concat_44(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 150u + dims.B * 80u + 362u); // %27 concat
-  let at1 = (dims.T_T * dims.B * 145u + dims.B * 65u + 362u) + t * dims.B * 5u; // ∂LSTM output 3 at step t
-  let at2 = (dims.T_T * dims.B * 140u + dims.B * 65u + 362u) + t * dims.B * 5u; // ∂LSTM output 2 at step t
-  let at3 = (dims.T_T * dims.B * 135u + dims.B * 65u + 362u) + t * dims.B * 5u; // ∂LSTM output 1 at step t
-  let at4 = (dims.T_T * dims.B * 130u + dims.B * 65u + 362u) + t * dims.B * 5u; // ∂LSTM output 0 at step t
+  let at0 = (dims.T_T * dims.B * 150u + dims.B * 95u + 362u); // %27 concat
+  let at1 = (dims.T_T * dims.B * 145u + dims.B * 85u + 362u) + t * dims.B * 5u; // ∂LSTM output 3 at step t
+  let at2 = (dims.T_T * dims.B * 140u + dims.B * 85u + 362u) + t * dims.B * 5u; // ∂LSTM output 2 at step t
+  let at3 = (dims.T_T * dims.B * 135u + dims.B * 85u + 362u) + t * dims.B * 5u; // ∂LSTM output 1 at step t
+  let at4 = (dims.T_T * dims.B * 130u + dims.B * 85u + 362u) + t * dims.B * 5u; // ∂LSTM output 0 at step t
   let l = i / 20u;
   let j = i % 20u;
   var v = 0.0;
@@ -4022,10 +4099,10 @@ fn concat_44(i: u32, t: u32) {
 }
 
 // %29 matmul fused gate products
-fn matmul_45(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 150u + dims.B * 100u + 362u); // %29 matmul fused gate products
-  let at1 = (dims.T_T * dims.B * 150u + dims.B * 80u + 362u); // %27 concat
-  let at2 = (dims.T_T * dims.B * 130u + dims.B * 55u + 202u); // %64 stack_rows packed W_ho, W_hg, W_hf, W_hi
+fn matmul_45(i: u32, t: u32) {
+  let at0 = select((dims.T_T * dims.B * 130u + dims.B * 70u + 362u), (dims.T_T * dims.B * 130u + dims.B * 65u + 362u), (dims.T_T - 1u - t) % 2u == 1u); // ∂LSTM next state ∂h
+  let at1 = (dims.T_T * dims.B * 150u + dims.B * 95u + 362u); // %27 concat
+  let at2 = (dims.T_T * dims.B * 130u + dims.B * 65u + 202u); // %64 stack_rows packed W_ho, W_hg, W_hf, W_hi
   let l = i / 5u;
   let j = i % 5u;
   var acc = 0.0;
@@ -4035,20 +4112,6 @@ fn matmul_45(i: u32, _t: u32) {
     acc += mem[at1 + ao + p] * mem[at2 + bo + p * 5u];
   }
   mem[at0 + i] = acc;
-}
-
-// ∂LSTM: the next ∂h
-fn copy_46(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 130u + dims.B * 55u + 362u); // ∂LSTM state ∂h
-  let at1 = (dims.T_T * dims.B * 150u + dims.B * 100u + 362u); // %29 matmul fused gate products
-  mem[at0 + i] = mem[at1 + i];
-}
-
-// ∂LSTM: the next ∂c
-fn copy_47(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 130u + dims.B * 60u + 362u); // ∂LSTM state ∂c
-  let at1 = (dims.T_T * dims.B * 150u + dims.B * 75u + 362u); // %18 mul
-  mem[at0 + i] = mem[at1 + i];
 }
 
 @compute @workgroup_size(64)
@@ -4097,19 +4160,67 @@ fn main(@builtin(local_invocation_index) lane: u32) {
       matmul_45(i, t);
     }
     storageBarrier();
-    for (var i = lane; i < dims.B * 5u; i += 64u) {
-      copy_46(i, t);
-    }
-    storageBarrier();
-    for (var i = lane; i < dims.B * 5u; i += 64u) {
-      copy_47(i, t);
-    }
-    storageBarrier();
   }
 }
 
-// ───── grad_small_batch_27_concat_48.wgsl ─────
-// rnnc kernel grad_small_batch_27_concat_48: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_29_copy_46.wgsl ─────
+// rnnc kernel grad_small_batch_29_copy_46: one thread per element, 64 per workgroup.
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+  given1: u32, // 1 where the caller gave the initial state c
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
+
+// ∂LSTM: the final ∂h
+fn copy_46(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 150u + dims.B * 115u + 362u); // ∂LSTM final ∂h
+  let at1 = select((dims.T_T * dims.B * 130u + dims.B * 65u + 362u), (dims.T_T * dims.B * 130u + dims.B * 70u + 362u), dims.T_T % 2u == 1u); // ∂LSTM final ∂h
+  mem[at0 + i] = mem[at1 + i];
+}
+
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < dims.B * 5u) {
+    copy_46(i, 0u);
+  }
+}
+
+// ───── grad_small_batch_30_copy_47.wgsl ─────
+// rnnc kernel grad_small_batch_30_copy_47: one thread per element, 64 per workgroup.
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+  given1: u32, // 1 where the caller gave the initial state c
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
+
+// ∂LSTM: the final ∂c
+fn copy_47(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 150u + dims.B * 120u + 362u); // ∂LSTM final ∂c
+  let at1 = select((dims.T_T * dims.B * 130u + dims.B * 75u + 362u), (dims.T_T * dims.B * 130u + dims.B * 80u + 362u), dims.T_T % 2u == 1u); // ∂LSTM final ∂c
+  mem[at0 + i] = mem[at1 + i];
+}
+
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < dims.B * 5u) {
+    copy_47(i, 0u);
+  }
+}
+
+// ───── grad_small_batch_31_concat_48.wgsl ─────
+// rnnc kernel grad_small_batch_31_concat_48: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -4123,11 +4234,11 @@ struct Dims {
 
 // %73 concat
 fn concat_48(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 150u + dims.B * 105u + 362u); // %73 concat
-  let at1 = (dims.T_T * dims.B * 130u + dims.B * 65u + 362u); // ∂LSTM output 0
-  let at2 = (dims.T_T * dims.B * 135u + dims.B * 65u + 362u); // ∂LSTM output 1
-  let at3 = (dims.T_T * dims.B * 140u + dims.B * 65u + 362u); // ∂LSTM output 2
-  let at4 = (dims.T_T * dims.B * 145u + dims.B * 65u + 362u); // ∂LSTM output 3
+  let at0 = (dims.T_T * dims.B * 150u + dims.B * 125u + 362u); // %73 concat
+  let at1 = (dims.T_T * dims.B * 130u + dims.B * 85u + 362u); // ∂LSTM output 0
+  let at2 = (dims.T_T * dims.B * 135u + dims.B * 85u + 362u); // ∂LSTM output 1
+  let at3 = (dims.T_T * dims.B * 140u + dims.B * 85u + 362u); // ∂LSTM output 2
+  let at4 = (dims.T_T * dims.B * 145u + dims.B * 85u + 362u); // ∂LSTM output 3
   let l = i / 20u;
   let j = i % 20u;
   var v = 0.0;
@@ -4146,8 +4257,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_small_batch_28_unbroadcast_49.wgsl ─────
-// rnnc kernel grad_small_batch_28_unbroadcast_49: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_32_unbroadcast_49.wgsl ─────
+// rnnc kernel grad_small_batch_32_unbroadcast_49: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -4161,8 +4272,8 @@ struct Dims {
 
 // %75 unbroadcast fused weight gradients
 fn unbroadcast_49(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 170u + dims.B * 105u + 362u); // %75 unbroadcast fused weight gradients
-  let at1 = (dims.T_T * dims.B * 150u + dims.B * 105u + 362u); // %73 concat
+  let at0 = (dims.T_T * dims.B * 170u + dims.B * 125u + 362u); // %75 unbroadcast fused weight gradients
+  let at1 = (dims.T_T * dims.B * 150u + dims.B * 125u + 362u); // %73 concat
   let at2 = 160u; // input x
   let j = i % 60u;
   var acc = 0.0;
@@ -4178,8 +4289,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_small_batch_29_slice_rows_50.wgsl ─────
-// rnnc kernel grad_small_batch_29_slice_rows_50: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_33_slice_rows_50.wgsl ─────
+// rnnc kernel grad_small_batch_33_slice_rows_50: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -4193,8 +4304,8 @@ struct Dims {
 
 // %76 slice_rows ∂LSTM: ∂W_ii (batched)
 fn slice_rows_50(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 170u + dims.B * 105u + 422u); // %76 slice_rows ∂LSTM: ∂W_ii (batched)
-  let at1 = (dims.T_T * dims.B * 170u + dims.B * 105u + 362u); // %75 unbroadcast fused weight gradients
+  let at0 = (dims.T_T * dims.B * 170u + dims.B * 125u + 422u); // %76 slice_rows ∂LSTM: ∂W_ii (batched)
+  let at1 = (dims.T_T * dims.B * 170u + dims.B * 125u + 362u); // %75 unbroadcast fused weight gradients
   let l = i / 15u;
   let j = i % 15u;
   mem[at0 + i] = mem[at1 + l * 60u + 0u + j];
@@ -4208,8 +4319,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_small_batch_30_slice_rows_51.wgsl ─────
-// rnnc kernel grad_small_batch_30_slice_rows_51: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_34_slice_rows_51.wgsl ─────
+// rnnc kernel grad_small_batch_34_slice_rows_51: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -4223,8 +4334,8 @@ struct Dims {
 
 // %77 slice_rows ∂LSTM: ∂W_if (batched)
 fn slice_rows_51(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 170u + dims.B * 105u + 437u); // %77 slice_rows ∂LSTM: ∂W_if (batched)
-  let at1 = (dims.T_T * dims.B * 170u + dims.B * 105u + 362u); // %75 unbroadcast fused weight gradients
+  let at0 = (dims.T_T * dims.B * 170u + dims.B * 125u + 437u); // %77 slice_rows ∂LSTM: ∂W_if (batched)
+  let at1 = (dims.T_T * dims.B * 170u + dims.B * 125u + 362u); // %75 unbroadcast fused weight gradients
   let l = i / 15u;
   let j = i % 15u;
   mem[at0 + i] = mem[at1 + l * 60u + 15u + j];
@@ -4238,8 +4349,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_small_batch_31_slice_rows_52.wgsl ─────
-// rnnc kernel grad_small_batch_31_slice_rows_52: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_35_slice_rows_52.wgsl ─────
+// rnnc kernel grad_small_batch_35_slice_rows_52: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -4253,8 +4364,8 @@ struct Dims {
 
 // %78 slice_rows ∂LSTM: ∂W_ig (batched)
 fn slice_rows_52(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 170u + dims.B * 105u + 452u); // %78 slice_rows ∂LSTM: ∂W_ig (batched)
-  let at1 = (dims.T_T * dims.B * 170u + dims.B * 105u + 362u); // %75 unbroadcast fused weight gradients
+  let at0 = (dims.T_T * dims.B * 170u + dims.B * 125u + 452u); // %78 slice_rows ∂LSTM: ∂W_ig (batched)
+  let at1 = (dims.T_T * dims.B * 170u + dims.B * 125u + 362u); // %75 unbroadcast fused weight gradients
   let l = i / 15u;
   let j = i % 15u;
   mem[at0 + i] = mem[at1 + l * 60u + 30u + j];
@@ -4268,8 +4379,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_small_batch_32_slice_rows_53.wgsl ─────
-// rnnc kernel grad_small_batch_32_slice_rows_53: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_36_slice_rows_53.wgsl ─────
+// rnnc kernel grad_small_batch_36_slice_rows_53: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -4283,8 +4394,8 @@ struct Dims {
 
 // %79 slice_rows ∂LSTM: ∂W_io (batched)
 fn slice_rows_53(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 170u + dims.B * 105u + 467u); // %79 slice_rows ∂LSTM: ∂W_io (batched)
-  let at1 = (dims.T_T * dims.B * 170u + dims.B * 105u + 362u); // %75 unbroadcast fused weight gradients
+  let at0 = (dims.T_T * dims.B * 170u + dims.B * 125u + 467u); // %79 slice_rows ∂LSTM: ∂W_io (batched)
+  let at1 = (dims.T_T * dims.B * 170u + dims.B * 125u + 362u); // %75 unbroadcast fused weight gradients
   let l = i / 15u;
   let j = i % 15u;
   mem[at0 + i] = mem[at1 + l * 60u + 45u + j];
@@ -4298,8 +4409,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_small_batch_33_unbroadcast_54.wgsl ─────
-// rnnc kernel grad_small_batch_33_unbroadcast_54: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_37_unbroadcast_54.wgsl ─────
+// rnnc kernel grad_small_batch_37_unbroadcast_54: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -4313,9 +4424,9 @@ struct Dims {
 
 // %81 unbroadcast fused weight gradients
 fn unbroadcast_54(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 170u + dims.B * 105u + 482u); // %81 unbroadcast fused weight gradients
-  let at1 = (dims.T_T * dims.B * 150u + dims.B * 105u + 362u); // %73 concat
-  let at2 = (dims.T_T * dims.B * 100u + dims.B * 55u + 202u); // %53 time_shift LSTM: previous h
+  let at0 = (dims.T_T * dims.B * 170u + dims.B * 125u + 482u); // %81 unbroadcast fused weight gradients
+  let at1 = (dims.T_T * dims.B * 150u + dims.B * 125u + 362u); // %73 concat
+  let at2 = (dims.T_T * dims.B * 100u + dims.B * 65u + 202u); // %53 time_shift LSTM: previous h
   let j = i % 100u;
   var acc = 0.0;
   for (var q = 0u; q < dims.T_T * dims.B; q++) { acc += mem[at1 + q * 20u + j / 5u] * mem[at2 + q * 5u + j % 5u]; }
@@ -4330,8 +4441,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_small_batch_34_slice_rows_55.wgsl ─────
-// rnnc kernel grad_small_batch_34_slice_rows_55: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_38_slice_rows_55.wgsl ─────
+// rnnc kernel grad_small_batch_38_slice_rows_55: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -4345,8 +4456,8 @@ struct Dims {
 
 // %82 slice_rows ∂LSTM: ∂W_hi (batched)
 fn slice_rows_55(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 170u + dims.B * 105u + 582u); // %82 slice_rows ∂LSTM: ∂W_hi (batched)
-  let at1 = (dims.T_T * dims.B * 170u + dims.B * 105u + 482u); // %81 unbroadcast fused weight gradients
+  let at0 = (dims.T_T * dims.B * 170u + dims.B * 125u + 582u); // %82 slice_rows ∂LSTM: ∂W_hi (batched)
+  let at1 = (dims.T_T * dims.B * 170u + dims.B * 125u + 482u); // %81 unbroadcast fused weight gradients
   let l = i / 25u;
   let j = i % 25u;
   mem[at0 + i] = mem[at1 + l * 100u + 0u + j];
@@ -4360,8 +4471,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_small_batch_35_slice_rows_56.wgsl ─────
-// rnnc kernel grad_small_batch_35_slice_rows_56: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_39_slice_rows_56.wgsl ─────
+// rnnc kernel grad_small_batch_39_slice_rows_56: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -4375,8 +4486,8 @@ struct Dims {
 
 // %83 slice_rows ∂LSTM: ∂W_hf (batched)
 fn slice_rows_56(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 170u + dims.B * 105u + 607u); // %83 slice_rows ∂LSTM: ∂W_hf (batched)
-  let at1 = (dims.T_T * dims.B * 170u + dims.B * 105u + 482u); // %81 unbroadcast fused weight gradients
+  let at0 = (dims.T_T * dims.B * 170u + dims.B * 125u + 607u); // %83 slice_rows ∂LSTM: ∂W_hf (batched)
+  let at1 = (dims.T_T * dims.B * 170u + dims.B * 125u + 482u); // %81 unbroadcast fused weight gradients
   let l = i / 25u;
   let j = i % 25u;
   mem[at0 + i] = mem[at1 + l * 100u + 25u + j];
@@ -4390,8 +4501,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_small_batch_36_slice_rows_57.wgsl ─────
-// rnnc kernel grad_small_batch_36_slice_rows_57: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_40_slice_rows_57.wgsl ─────
+// rnnc kernel grad_small_batch_40_slice_rows_57: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -4405,8 +4516,8 @@ struct Dims {
 
 // %84 slice_rows ∂LSTM: ∂W_hg (batched)
 fn slice_rows_57(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 170u + dims.B * 105u + 632u); // %84 slice_rows ∂LSTM: ∂W_hg (batched)
-  let at1 = (dims.T_T * dims.B * 170u + dims.B * 105u + 482u); // %81 unbroadcast fused weight gradients
+  let at0 = (dims.T_T * dims.B * 170u + dims.B * 125u + 632u); // %84 slice_rows ∂LSTM: ∂W_hg (batched)
+  let at1 = (dims.T_T * dims.B * 170u + dims.B * 125u + 482u); // %81 unbroadcast fused weight gradients
   let l = i / 25u;
   let j = i % 25u;
   mem[at0 + i] = mem[at1 + l * 100u + 50u + j];
@@ -4420,8 +4531,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_small_batch_37_slice_rows_58.wgsl ─────
-// rnnc kernel grad_small_batch_37_slice_rows_58: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_41_slice_rows_58.wgsl ─────
+// rnnc kernel grad_small_batch_41_slice_rows_58: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -4435,8 +4546,8 @@ struct Dims {
 
 // %85 slice_rows ∂LSTM: ∂W_ho (batched)
 fn slice_rows_58(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 170u + dims.B * 105u + 657u); // %85 slice_rows ∂LSTM: ∂W_ho (batched)
-  let at1 = (dims.T_T * dims.B * 170u + dims.B * 105u + 482u); // %81 unbroadcast fused weight gradients
+  let at0 = (dims.T_T * dims.B * 170u + dims.B * 125u + 657u); // %85 slice_rows ∂LSTM: ∂W_ho (batched)
+  let at1 = (dims.T_T * dims.B * 170u + dims.B * 125u + 482u); // %81 unbroadcast fused weight gradients
   let l = i / 25u;
   let j = i % 25u;
   mem[at0 + i] = mem[at1 + l * 100u + 75u + j];
@@ -4450,8 +4561,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_small_batch_38_unbroadcast_59.wgsl ─────
-// rnnc kernel grad_small_batch_38_unbroadcast_59: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_42_unbroadcast_59.wgsl ─────
+// rnnc kernel grad_small_batch_42_unbroadcast_59: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -4465,8 +4576,8 @@ struct Dims {
 
 // %86 unbroadcast ∂LSTM: ∂b_ii (batched)
 fn unbroadcast_59(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 170u + dims.B * 105u + 682u); // %86 unbroadcast ∂LSTM: ∂b_ii (batched)
-  let at1 = (dims.T_T * dims.B * 130u + dims.B * 65u + 362u); // ∂LSTM output 0
+  let at0 = (dims.T_T * dims.B * 170u + dims.B * 125u + 682u); // %86 unbroadcast ∂LSTM: ∂b_ii (batched)
+  let at1 = (dims.T_T * dims.B * 130u + dims.B * 85u + 362u); // ∂LSTM output 0
   let j = i % 5u;
   var acc = 0.0;
   for (var q = 0u; q < dims.T_T * dims.B; q++) { acc += mem[at1 + q * 5u + j]; }
@@ -4481,8 +4592,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_small_batch_39_unbroadcast_60.wgsl ─────
-// rnnc kernel grad_small_batch_39_unbroadcast_60: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_43_unbroadcast_60.wgsl ─────
+// rnnc kernel grad_small_batch_43_unbroadcast_60: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -4496,8 +4607,8 @@ struct Dims {
 
 // %87 unbroadcast ∂LSTM: ∂b_if (batched)
 fn unbroadcast_60(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 170u + dims.B * 105u + 687u); // %87 unbroadcast ∂LSTM: ∂b_if (batched)
-  let at1 = (dims.T_T * dims.B * 135u + dims.B * 65u + 362u); // ∂LSTM output 1
+  let at0 = (dims.T_T * dims.B * 170u + dims.B * 125u + 687u); // %87 unbroadcast ∂LSTM: ∂b_if (batched)
+  let at1 = (dims.T_T * dims.B * 135u + dims.B * 85u + 362u); // ∂LSTM output 1
   let j = i % 5u;
   var acc = 0.0;
   for (var q = 0u; q < dims.T_T * dims.B; q++) { acc += mem[at1 + q * 5u + j]; }
@@ -4512,8 +4623,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_small_batch_40_unbroadcast_61.wgsl ─────
-// rnnc kernel grad_small_batch_40_unbroadcast_61: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_44_unbroadcast_61.wgsl ─────
+// rnnc kernel grad_small_batch_44_unbroadcast_61: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -4527,8 +4638,8 @@ struct Dims {
 
 // %88 unbroadcast ∂LSTM: ∂b_ig (batched)
 fn unbroadcast_61(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 170u + dims.B * 105u + 692u); // %88 unbroadcast ∂LSTM: ∂b_ig (batched)
-  let at1 = (dims.T_T * dims.B * 140u + dims.B * 65u + 362u); // ∂LSTM output 2
+  let at0 = (dims.T_T * dims.B * 170u + dims.B * 125u + 692u); // %88 unbroadcast ∂LSTM: ∂b_ig (batched)
+  let at1 = (dims.T_T * dims.B * 140u + dims.B * 85u + 362u); // ∂LSTM output 2
   let j = i % 5u;
   var acc = 0.0;
   for (var q = 0u; q < dims.T_T * dims.B; q++) { acc += mem[at1 + q * 5u + j]; }
@@ -4543,8 +4654,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_small_batch_41_unbroadcast_62.wgsl ─────
-// rnnc kernel grad_small_batch_41_unbroadcast_62: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_45_unbroadcast_62.wgsl ─────
+// rnnc kernel grad_small_batch_45_unbroadcast_62: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -4558,8 +4669,8 @@ struct Dims {
 
 // %89 unbroadcast ∂LSTM: ∂b_io (batched)
 fn unbroadcast_62(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 170u + dims.B * 105u + 697u); // %89 unbroadcast ∂LSTM: ∂b_io (batched)
-  let at1 = (dims.T_T * dims.B * 145u + dims.B * 65u + 362u); // ∂LSTM output 3
+  let at0 = (dims.T_T * dims.B * 170u + dims.B * 125u + 697u); // %89 unbroadcast ∂LSTM: ∂b_io (batched)
+  let at1 = (dims.T_T * dims.B * 145u + dims.B * 85u + 362u); // ∂LSTM output 3
   let j = i % 5u;
   var acc = 0.0;
   for (var q = 0u; q < dims.T_T * dims.B; q++) { acc += mem[at1 + q * 5u + j]; }
@@ -4574,8 +4685,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_small_batch_42_concat_63.wgsl ─────
-// rnnc kernel grad_small_batch_42_concat_63: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_46_concat_63.wgsl ─────
+// rnnc kernel grad_small_batch_46_concat_63: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -4589,11 +4700,11 @@ struct Dims {
 
 // %90 concat
 fn concat_63(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 170u + dims.B * 105u + 702u); // %90 concat
-  let at1 = (dims.T_T * dims.B * 145u + dims.B * 65u + 362u); // ∂LSTM output 3
-  let at2 = (dims.T_T * dims.B * 140u + dims.B * 65u + 362u); // ∂LSTM output 2
-  let at3 = (dims.T_T * dims.B * 135u + dims.B * 65u + 362u); // ∂LSTM output 1
-  let at4 = (dims.T_T * dims.B * 130u + dims.B * 65u + 362u); // ∂LSTM output 0
+  let at0 = (dims.T_T * dims.B * 170u + dims.B * 125u + 702u); // %90 concat
+  let at1 = (dims.T_T * dims.B * 145u + dims.B * 85u + 362u); // ∂LSTM output 3
+  let at2 = (dims.T_T * dims.B * 140u + dims.B * 85u + 362u); // ∂LSTM output 2
+  let at3 = (dims.T_T * dims.B * 135u + dims.B * 85u + 362u); // ∂LSTM output 1
+  let at4 = (dims.T_T * dims.B * 130u + dims.B * 85u + 362u); // ∂LSTM output 0
   let l = i / 20u;
   let j = i % 20u;
   var v = 0.0;
@@ -4612,8 +4723,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_small_batch_43_matmul_64.wgsl ─────
-// rnnc kernel grad_small_batch_43_matmul_64: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_47_matmul_64.wgsl ─────
+// rnnc kernel grad_small_batch_47_matmul_64: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -4627,9 +4738,9 @@ struct Dims {
 
 // %91 matmul fused gate products
 fn matmul_64(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 190u + dims.B * 105u + 702u); // %91 matmul fused gate products
-  let at1 = (dims.T_T * dims.B * 170u + dims.B * 105u + 702u); // %90 concat
-  let at2 = (dims.T_T * dims.B * 130u + dims.B * 55u + 302u); // %65 stack_rows packed W_io, W_ig, W_if, W_ii
+  let at0 = (dims.T_T * dims.B * 190u + dims.B * 125u + 702u); // %91 matmul fused gate products
+  let at1 = (dims.T_T * dims.B * 170u + dims.B * 125u + 702u); // %90 concat
+  let at2 = (dims.T_T * dims.B * 130u + dims.B * 65u + 302u); // %65 stack_rows packed W_io, W_ig, W_if, W_ii
   let l = i / 3u;
   let j = i % 3u;
   var acc = 0.0;

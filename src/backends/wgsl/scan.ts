@@ -1,12 +1,16 @@
 /**
- * A scan becomes a time loop of phases. States live in carry regions (copied
- * from their initial values first), the step's values have regions of their
- * own (reused every step), sequence inputs are read at the step's offset,
- * and per-step outputs are written (or, where no phase of their own computes
+ * A scan becomes a time loop of phases. Each state has two regions, one for
+ * even steps and one for odd ones: a step reads its states from one and its
+ * phases write the next states straight into the other, so no step copies
+ * its states (and no thread can overwrite a state another thread still
+ * reads). After the loop, the final states are copied out of whichever
+ * region the last step wrote. The step's values have regions of their own
+ * (reused every step), sequence inputs are read at the step's offset, and
+ * per-step outputs are written (or, where no phase of their own computes
  * them, copied) into their sequences at the step's position (outputs stay
  * aligned with input time).
  */
-import { isOp, type Node, type OpKind } from '../../ir/graph.js';
+import { type Node, type OpKind } from '../../ir/graph.js';
 import { opDef } from '../../ir/ops/registry.js';
 import type { TensorType } from '../../ir/types.js';
 import { layoutOf } from '../ts/layout.js';
@@ -46,15 +50,32 @@ function cached(e: WgslEmitter, v: WValue): WValue {
   return { ...rest, base: `${entry.offset}u`, cached: true, label: `${v.label} (in workgroup memory)` };
 }
 
+/** A buffer at another offset: a WGSL expression, which the host cannot read (no poly). */
+function at(v: WBuffer, base: string, label: string): WBuffer {
+  const { poly: _constant, ...rest } = v;
+  void _constant;
+  return { ...rest, base, label };
+}
+
 export function renderScan(e: WgslEmitter, node: Node<'scan'>): WValue {
   const A = node.attrs;
   const { body, nSeq, nState } = A;
   const inputs = node.inputs.map((i) => e.values[i]);
+  const T = timeLength(A.time);
+  const stateName = (k: number) => A.stateNames[k] ?? `state ${k}`;
+  // Whether the loop step that time t is at is odd (the loop counts its steps from 0).
+  const odd = A.reverse ? `(${T} - 1u - t) % 2u == 1u` : 't % 2u == 1u';
   const carries = inputs.slice(nSeq, nSeq + nState).map((init, k) => {
     const from = asWBuffer(init);
-    const carry = e.allocate(`${A.layer} state ${A.stateNames[k] ?? k}`, from.layout);
-    copy(e, carry, from, `${A.layer}: the initial ${A.stateNames[k] ?? `state ${k}`}`);
-    return carry;
+    const even = e.allocate(`${A.layer} state ${stateName(k)} (even steps)`, from.layout);
+    const oddSteps = e.allocate(`${A.layer} state ${stateName(k)} (odd steps)`, from.layout);
+    copy(e, even, from, `${A.layer}: the initial ${stateName(k)}`);
+    return {
+      current: at(even, `select(${even.base}, ${oddSteps.base}, ${odd})`, `${A.layer} state ${stateName(k)}`),
+      next: at(even, `select(${oddSteps.base}, ${even.base}, ${odd})`, `${A.layer} next state ${stateName(k)}`),
+      even,
+      oddSteps,
+    };
   });
   const outputs = body.outputs.slice(nState).map((o, j) => {
     const perStep = layoutOf(body.nodes[o.node].type as TensorType, e.ctx.sizes);
@@ -74,10 +95,20 @@ export function renderScan(e: WgslEmitter, node: Node<'scan'>): WValue {
         label: `${seq.label} at step t`,
       };
     }
-    if (k < nSeq + nState) return carries[k - nSeq];
+    if (k < nSeq + nState) return carries[k - nSeq].current;
     return cached(e, v);
   });
   const inner = new WgslEmitter(e.ctx, body, { ...e.sources, arg: (index) => args[index] }, steps, true);
+  // A next state that a phase computes is written straight into the region the next step reads.
+  const placedStates = new Set<number>();
+  body.outputs.slice(0, nState).forEach((o, k) => {
+    const node = body.nodes[o.node];
+    const [want, got] = [carries[k].next.layout, inner.layout(node.id)];
+    const fits = got.sample === want.sample && got.batch === want.batch && got.time === want.time;
+    if (inner.placed.has(node.id) || !computedByPhase(node.op) || !fits) return;
+    inner.placed.set(node.id, carries[k].next);
+    placedStates.add(k);
+  });
   // A per-step output that a phase computes is written straight into its sequence at step t.
   const direct = new Set<number>();
   body.outputs.slice(nState).forEach((o, j) => {
@@ -95,16 +126,7 @@ export function renderScan(e: WgslEmitter, node: Node<'scan'>): WValue {
     direct.add(j);
   });
   const values = inner.emit(render);
-  // Next states: every one is computed before any carry changes; a next state that is
-  // another state's carry goes through a copy, so the order of the copies cannot matter.
-  const next = body.outputs.slice(0, nState).map((o, k) => {
-    const v = asWBuffer(values[o.node]);
-    if (!isOp(body.nodes[o.node], 'arg')) return v;
-    const kept = inner.allocate(`${A.layer} next state ${k}`, v.layout);
-    copy(inner, kept, v, `${A.layer}: keep the next ${A.stateNames[k] ?? `state ${k}`}`);
-    return kept;
-  });
-  // Per-step outputs first: one may be a state's carry, which must be read before it changes.
+  // Per-step outputs that no phase wrote in place are copied into their sequences.
   outputs.forEach((out, j) => {
     if (direct.has(j)) return;
     const v = values[body.outputs[nState + j].node];
@@ -112,7 +134,12 @@ export function renderScan(e: WgslEmitter, node: Node<'scan'>): WValue {
     const at = A.keep[j] === 'all' ? `t * ${toWgsl(sizePoly(v.layout))}` : '0u';
     copy(inner, out, v, `${A.layer}: step output ${j}${A.keep[j] === 'all' ? ' at step t' : ''}`, at);
   });
-  next.forEach((v, k) => copy(inner, carries[k], v, `${A.layer}: the next ${A.stateNames[k] ?? `state ${k}`}`));
+  // The other next states (a state passed on unchanged, or a value placed elsewhere) are copied;
+  // they go into the regions this step does not read, so the order of the copies cannot matter.
+  body.outputs.slice(0, nState).forEach((o, k) => {
+    if (placedStates.has(k)) return;
+    copy(inner, carries[k].next, asWBuffer(values[o.node]), `${A.layer}: the next ${stateName(k)}`);
+  });
   e.items.push({
     kind: 'loop',
     axis: A.time,
@@ -121,18 +148,25 @@ export function renderScan(e: WgslEmitter, node: Node<'scan'>): WValue {
     body: steps,
     comment: `${A.layer}: ${A.reverse ? 'from the last step to the first' : 'from the first step to the last'}`,
   });
+  // The final states: in the region the last step wrote (the even one after an even number of steps).
+  const stepsRun = A.truncate ? `min(${T}, ${A.truncate.steps}u)` : T;
+  const finals = carries.map((c, k) => {
+    const final = e.allocate(`${A.layer} final ${stateName(k)}`, c.even.layout);
+    const last = at(c.even, `select(${c.even.base}, ${c.oddSteps.base}, ${stepsRun} % 2u == 1u)`, final.label);
+    copy(e, final, last, `${A.layer}: the final ${stateName(k)}`);
+    return final;
+  });
   if (A.truncate && A.truncate.cut > 0) {
     // Truncated: the carried value is cut where the loop stopped.
-    const T = timeLength(A.time);
     for (let k = 0; k < A.truncate.cut; k++) {
-      const carry = carries[k];
+      const final = finals[k];
       e.phase(
-        carry,
-        `${A.layer}: cut the carried ${A.stateNames[k] ?? `state ${k}`} where truncation stopped`,
-        (w) => w.line(`if (${T} > ${A.truncate!.steps}u) { ${w.at(carry, 'i')} = 0.0; }`),
+        final,
+        `${A.layer}: cut the carried ${stateName(k)} where truncation stopped`,
+        (w) => w.line(`if (${T} > ${A.truncate!.steps}u) { ${w.at(final, 'i')} = 0.0; }`),
         'cut',
       );
     }
   }
-  return { kind: 'tuple', items: [...carries, ...outputs] };
+  return { kind: 'tuple', items: [...finals, ...outputs] };
 }
