@@ -1,4 +1,4 @@
-// schedule: auto: steps, hybrid (each time loop one kernel) for B ≤ 136
+// schedule: auto: steps, hybrid (each time loop one kernel) for B ≤ 163
 // ───── forward_00_fill_0.wgsl ─────
 // rnnc kernel forward_00_fill_0: one thread per element, 64 per workgroup.
 struct Dims {
@@ -167,7 +167,7 @@ struct Dims {
 
 // GRU: the initial h
 fn copy_5(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 33u + dims.B * 10u + 150u); // GRU state h (even steps)
+  let at0 = (dims.T_T * dims.B * 38u + dims.B * 10u + 150u); // GRU state h (even steps)
   let at1 = select((dims.T_T * dims.B * 3u + 150u), (dims.T_T * dims.B * 3u + dims.B * 5u + 150u), dims.given0 != 0u); // initial state h
   mem[at0 + i] = mem[at1 + i];
 }
@@ -182,7 +182,7 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
 
 // ───── forward_06_matmul_6.wgsl ─────
 // rnnc kernel forward_06_matmul_6: one thread per element, 64 per workgroup.
-// Dispatched once per step of the time loop (GRU: from the first step to the last): dispatch 1 of the 4 a step takes.
+// Dispatched once per step of the time loop (GRU: from the first step to the last): dispatch 1 of the 3 a step takes.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -200,9 +200,9 @@ struct Step {
 
 // %3 matmul fused gates — 24: r = sigmoid(W_ir @ x + b_ir + W_hr @ h + b_hr)   // reset gate
 fn matmul_6(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 38u + dims.B * 20u + 150u); // %3 matmul fused gates
+  let at0 = (dims.T_T * dims.B * 38u + dims.B * 15u + 150u); // %3 matmul fused gates
   let at1 = 45u; // %25 stack_rows packed W_hr, W_hz, W_hn (in place)
-  let at2 = select((dims.T_T * dims.B * 33u + dims.B * 10u + 150u), (dims.T_T * dims.B * 33u + dims.B * 15u + 150u), t % 2u == 1u); // GRU state h
+  let at2 = select((dims.T_T * dims.B * 38u + dims.B * 10u + 150u), (dims.T_T * dims.B * 33u + dims.B * 10u + 150u) + (t - 1u) * dims.B * 5u, t != 0u); // GRU state h
   let l = i / 15u;
   let j = i % 15u;
   var acc = 0.0;
@@ -224,7 +224,7 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
 
 // ───── forward_07_sigmoid_7.wgsl ─────
 // rnnc kernel forward_07_sigmoid_7: one thread per element, 64 per workgroup.
-// Dispatched once per step of the time loop (GRU: from the first step to the last): dispatch 2 of the 4 a step takes.
+// Dispatched once per step of the time loop (GRU: from the first step to the last): dispatch 2 of the 3 a step takes.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -242,9 +242,9 @@ struct Step {
 
 // %12 sigmoid z — 25: z = sigmoid(W_iz @ x + b_iz + W_hz @ h + b_hz)   // update gate
 fn sigmoid_7(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 38u + dims.B * 35u + 150u); // %12 sigmoid z
+  let at0 = (dims.T_T * dims.B * 38u + dims.B * 30u + 150u); // %12 sigmoid z
   let at1 = (dims.T_T * dims.B * 23u + dims.B * 10u + 150u) + t * dims.B * 5u; // %22 add at step t
-  let at2 = (dims.T_T * dims.B * 38u + dims.B * 20u + 150u); // %3 matmul fused gates
+  let at2 = (dims.T_T * dims.B * 38u + dims.B * 15u + 150u); // %3 matmul fused gates
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = 1.0 / (1.0 + exp(-(mem[at1 + l * 5u + j] + mem[at2 + l * 15u + j + 5u])));
@@ -260,7 +260,7 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
 
 // ───── forward_08_add_8.wgsl ─────
 // rnnc kernel forward_08_add_8: one thread per element, 64 per workgroup.
-// Dispatched once per step of the time loop (GRU: from the first step to the last): dispatch 3 of the 4 a step takes.
+// Dispatched once per step of the time loop (GRU: from the first step to the last): dispatch 3 of the 3 a step takes.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -278,13 +278,13 @@ struct Step {
 
 // %22 add h' — 27: h' = (1 - z) * n + z * h
 fn add_8(i: u32, t: u32) {
-  let at0 = select((dims.T_T * dims.B * 33u + dims.B * 15u + 150u), (dims.T_T * dims.B * 33u + dims.B * 10u + 150u), t % 2u == 1u); // GRU next state h
-  let at1 = (dims.T_T * dims.B * 38u + dims.B * 35u + 150u); // %12 sigmoid z
+  let at0 = (dims.T_T * dims.B * 33u + dims.B * 10u + 150u) + t * dims.B * 5u; // GRU output 0 at step t
+  let at1 = (dims.T_T * dims.B * 38u + dims.B * 30u + 150u); // %12 sigmoid z
   let at2 = (dims.T_T * dims.B * 28u + dims.B * 10u + 150u) + t * dims.B * 5u; // %24 add at step t
   let at3 = (dims.T_T * dims.B * 18u + dims.B * 10u + 150u) + t * dims.B * 5u; // %19 add at step t
-  let at4 = (dims.T_T * dims.B * 38u + dims.B * 20u + 150u); // %3 matmul fused gates
+  let at4 = (dims.T_T * dims.B * 38u + dims.B * 15u + 150u); // %3 matmul fused gates
   let at5 = (dims.T_T * dims.B * 3u + 145u); // param b_hn
-  let at6 = select((dims.T_T * dims.B * 33u + dims.B * 10u + 150u), (dims.T_T * dims.B * 33u + dims.B * 15u + 150u), t % 2u == 1u); // GRU state h
+  let at6 = select((dims.T_T * dims.B * 38u + dims.B * 10u + 150u), (dims.T_T * dims.B * 33u + dims.B * 10u + 150u) + (t - 1u) * dims.B * 5u, t != 0u); // GRU state h
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = ((1.0 - mem[at1 + l * 5u + j]) * (tanh(clamp((mem[at2 + l * 5u + j] + ((1.0 / (1.0 + exp(-(mem[at3 + l * 5u + j] + mem[at4 + l * 15u + j])))) * (mem[at4 + l * 15u + j + 10u] + mem[at5 + j]))), -10.0, 10.0)))) + (mem[at1 + l * 5u + j] * mem[at6 + l * 5u + j]);
@@ -300,39 +300,6 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
 
 // ───── forward_09_copy_9.wgsl ─────
 // rnnc kernel forward_09_copy_9: one thread per element, 64 per workgroup.
-// Dispatched once per step of the time loop (GRU: from the first step to the last): dispatch 4 of the 4 a step takes.
-struct Dims {
-  B: u32, // the batch size
-  T_T: u32, // the length of time axis T
-  given0: u32, // 1 where the caller gave the initial state h
-}
-
-@group(0) @binding(0) var<uniform> dims: Dims;
-// Every value of the model, each in a region of its own (params, inputs, states, results).
-@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
-
-struct Step {
-  s: u32, // the step of the time loop, counted from its start
-}
-@group(0) @binding(2) var<uniform> step: Step;
-
-// GRU: step output 0 at step t
-fn copy_9(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 33u + dims.B * 20u + 150u) + t * dims.B * 5u; // GRU output 0
-  let at1 = select((dims.T_T * dims.B * 33u + dims.B * 15u + 150u), (dims.T_T * dims.B * 33u + dims.B * 10u + 150u), t % 2u == 1u); // GRU next state h
-  mem[at0 + i] = mem[at1 + i];
-}
-
-@compute @workgroup_size(64)
-fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
-  let i = (group.y * groups.x + group.x) * 64u + lane;
-  if (i < dims.B * 5u) {
-    copy_9(i, step.s);
-  }
-}
-
-// ───── forward_10_copy_10.wgsl ─────
-// rnnc kernel forward_10_copy_10: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -344,9 +311,9 @@ struct Dims {
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // GRU: the final h
-fn copy_10(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 38u + dims.B * 40u + 150u); // GRU final h
-  let at1 = select((dims.T_T * dims.B * 33u + dims.B * 10u + 150u), (dims.T_T * dims.B * 33u + dims.B * 15u + 150u), dims.T_T % 2u == 1u); // GRU final h
+fn copy_9(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 38u + dims.B * 35u + 150u); // GRU final h
+  let at1 = select((dims.T_T * dims.B * 38u + dims.B * 10u + 150u), (dims.T_T * dims.B * 33u + dims.B * 10u + 150u) + (dims.T_T - 1u) * dims.B * 5u, dims.T_T > 0u); // GRU state h
   mem[at0 + i] = mem[at1 + i];
 }
 
@@ -354,7 +321,7 @@ fn copy_10(i: u32, _t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < dims.B * 5u) {
-    copy_10(i, 0u);
+    copy_9(i, 0u);
   }
 }
 
@@ -526,7 +493,7 @@ struct Dims {
 
 // GRU: the initial h
 fn copy_5(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 33u + dims.B * 10u + 150u); // GRU state h (even steps)
+  let at0 = (dims.T_T * dims.B * 38u + dims.B * 10u + 150u); // GRU state h (even steps)
   let at1 = select((dims.T_T * dims.B * 3u + 150u), (dims.T_T * dims.B * 3u + dims.B * 5u + 150u), dims.given0 != 0u); // initial state h
   mem[at0 + i] = mem[at1 + i];
 }
@@ -540,7 +507,7 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
 }
 
 // ───── forward_small_batch_06_loop.wgsl ─────
-// rnnc kernel forward_small_batch_06_loop: persistent, one workgroup of 64 threads runs 4 phases in one dispatch,
+// rnnc kernel forward_small_batch_06_loop: persistent, one workgroup of 64 threads runs 3 phases in one dispatch,
 // with a barrier between phases.
 // The weights its time loops read are copied into workgroup memory first (300 bytes).
 struct Dims {
@@ -557,9 +524,9 @@ var<workgroup> cache: array<f32, 75>;
 
 // %3 matmul fused gates — 24: r = sigmoid(W_ir @ x + b_ir + W_hr @ h + b_hr)   // reset gate
 fn matmul_6(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 38u + dims.B * 20u + 150u); // %3 matmul fused gates
+  let at0 = (dims.T_T * dims.B * 38u + dims.B * 15u + 150u); // %3 matmul fused gates
   let at1 = 0u; // %25 stack_rows packed W_hr, W_hz, W_hn (in place) (in workgroup memory)
-  let at2 = select((dims.T_T * dims.B * 33u + dims.B * 10u + 150u), (dims.T_T * dims.B * 33u + dims.B * 15u + 150u), t % 2u == 1u); // GRU state h
+  let at2 = select((dims.T_T * dims.B * 38u + dims.B * 10u + 150u), (dims.T_T * dims.B * 33u + dims.B * 10u + 150u) + (t - 1u) * dims.B * 5u, t != 0u); // GRU state h
   let l = i / 15u;
   let j = i % 15u;
   var acc = 0.0;
@@ -573,9 +540,9 @@ fn matmul_6(i: u32, t: u32) {
 
 // %12 sigmoid z — 25: z = sigmoid(W_iz @ x + b_iz + W_hz @ h + b_hz)   // update gate
 fn sigmoid_7(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 38u + dims.B * 35u + 150u); // %12 sigmoid z
+  let at0 = (dims.T_T * dims.B * 38u + dims.B * 30u + 150u); // %12 sigmoid z
   let at1 = (dims.T_T * dims.B * 23u + dims.B * 10u + 150u) + t * dims.B * 5u; // %22 add at step t
-  let at2 = (dims.T_T * dims.B * 38u + dims.B * 20u + 150u); // %3 matmul fused gates
+  let at2 = (dims.T_T * dims.B * 38u + dims.B * 15u + 150u); // %3 matmul fused gates
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = 1.0 / (1.0 + exp(-(mem[at1 + l * 5u + j] + mem[at2 + l * 15u + j + 5u])));
@@ -583,23 +550,16 @@ fn sigmoid_7(i: u32, t: u32) {
 
 // %22 add h' — 27: h' = (1 - z) * n + z * h
 fn add_8(i: u32, t: u32) {
-  let at0 = select((dims.T_T * dims.B * 33u + dims.B * 15u + 150u), (dims.T_T * dims.B * 33u + dims.B * 10u + 150u), t % 2u == 1u); // GRU next state h
-  let at1 = (dims.T_T * dims.B * 38u + dims.B * 35u + 150u); // %12 sigmoid z
+  let at0 = (dims.T_T * dims.B * 33u + dims.B * 10u + 150u) + t * dims.B * 5u; // GRU output 0 at step t
+  let at1 = (dims.T_T * dims.B * 38u + dims.B * 30u + 150u); // %12 sigmoid z
   let at2 = (dims.T_T * dims.B * 28u + dims.B * 10u + 150u) + t * dims.B * 5u; // %24 add at step t
   let at3 = (dims.T_T * dims.B * 18u + dims.B * 10u + 150u) + t * dims.B * 5u; // %19 add at step t
-  let at4 = (dims.T_T * dims.B * 38u + dims.B * 20u + 150u); // %3 matmul fused gates
+  let at4 = (dims.T_T * dims.B * 38u + dims.B * 15u + 150u); // %3 matmul fused gates
   let at5 = (dims.T_T * dims.B * 3u + 145u); // param b_hn
-  let at6 = select((dims.T_T * dims.B * 33u + dims.B * 10u + 150u), (dims.T_T * dims.B * 33u + dims.B * 15u + 150u), t % 2u == 1u); // GRU state h
+  let at6 = select((dims.T_T * dims.B * 38u + dims.B * 10u + 150u), (dims.T_T * dims.B * 33u + dims.B * 10u + 150u) + (t - 1u) * dims.B * 5u, t != 0u); // GRU state h
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = ((1.0 - mem[at1 + l * 5u + j]) * (tanh(clamp((mem[at2 + l * 5u + j] + ((1.0 / (1.0 + exp(-(mem[at3 + l * 5u + j] + mem[at4 + l * 15u + j])))) * (mem[at4 + l * 15u + j + 10u] + mem[at5 + j]))), -10.0, 10.0)))) + (mem[at1 + l * 5u + j] * mem[at6 + l * 5u + j]);
-}
-
-// GRU: step output 0 at step t
-fn copy_9(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 33u + dims.B * 20u + 150u) + t * dims.B * 5u; // GRU output 0
-  let at1 = select((dims.T_T * dims.B * 33u + dims.B * 15u + 150u), (dims.T_T * dims.B * 33u + dims.B * 10u + 150u), t % 2u == 1u); // GRU next state h
-  mem[at0 + i] = mem[at1 + i];
 }
 
 @compute @workgroup_size(64)
@@ -624,15 +584,11 @@ fn main(@builtin(local_invocation_index) lane: u32) {
       add_8(i, t);
     }
     storageBarrier();
-    for (var i = lane; i < dims.B * 5u; i += 64u) {
-      copy_9(i, t);
-    }
-    storageBarrier();
   }
 }
 
-// ───── forward_small_batch_07_copy_10.wgsl ─────
-// rnnc kernel forward_small_batch_07_copy_10: one thread per element, 64 per workgroup.
+// ───── forward_small_batch_07_copy_9.wgsl ─────
+// rnnc kernel forward_small_batch_07_copy_9: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -644,9 +600,9 @@ struct Dims {
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // GRU: the final h
-fn copy_10(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 38u + dims.B * 40u + 150u); // GRU final h
-  let at1 = select((dims.T_T * dims.B * 33u + dims.B * 10u + 150u), (dims.T_T * dims.B * 33u + dims.B * 15u + 150u), dims.T_T % 2u == 1u); // GRU final h
+fn copy_9(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 38u + dims.B * 35u + 150u); // GRU final h
+  let at1 = select((dims.T_T * dims.B * 38u + dims.B * 10u + 150u), (dims.T_T * dims.B * 33u + dims.B * 10u + 150u) + (dims.T_T - 1u) * dims.B * 5u, dims.T_T > 0u); // GRU state h
   mem[at0 + i] = mem[at1 + i];
 }
 
@@ -654,7 +610,7 @@ fn copy_10(i: u32, _t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < dims.B * 5u) {
-    copy_10(i, 0u);
+    copy_9(i, 0u);
   }
 }
 
@@ -826,7 +782,7 @@ struct Dims {
 
 // GRU: the initial h
 fn copy_5(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 33u + dims.B * 10u + 150u); // GRU state h (even steps)
+  let at0 = (dims.T_T * dims.B * 63u + dims.B * 10u + 150u); // GRU state h (even steps)
   let at1 = select((dims.T_T * dims.B * 3u + 150u), (dims.T_T * dims.B * 3u + dims.B * 5u + 150u), dims.given0 != 0u); // initial state h
   mem[at0 + i] = mem[at1 + i];
 }
@@ -841,7 +797,7 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
 
 // ───── grad_06_matmul_6.wgsl ─────
 // rnnc kernel grad_06_matmul_6: one thread per element, 64 per workgroup.
-// Dispatched once per step of the time loop (GRU: from the first step to the last): dispatch 1 of the 8 a step takes.
+// Dispatched once per step of the time loop (GRU: from the first step to the last): dispatch 1 of the 7 a step takes.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -859,9 +815,9 @@ struct Step {
 
 // %3 matmul fused gates — 24: r = sigmoid(W_ir @ x + b_ir + W_hr @ h + b_hr)   // reset gate
 fn matmul_6(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 63u + dims.B * 20u + 150u); // %3 matmul fused gates
+  let at0 = (dims.T_T * dims.B * 63u + dims.B * 15u + 150u); // %3 matmul fused gates
   let at1 = 45u; // %25 stack_rows packed W_hr, W_hz, W_hn (in place)
-  let at2 = select((dims.T_T * dims.B * 33u + dims.B * 10u + 150u), (dims.T_T * dims.B * 33u + dims.B * 15u + 150u), t % 2u == 1u); // GRU state h
+  let at2 = select((dims.T_T * dims.B * 63u + dims.B * 10u + 150u), (dims.T_T * dims.B * 33u + dims.B * 10u + 150u) + (t - 1u) * dims.B * 5u, t != 0u); // GRU state h
   let l = i / 15u;
   let j = i % 15u;
   var acc = 0.0;
@@ -883,7 +839,7 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
 
 // ───── grad_07_sigmoid_7.wgsl ─────
 // rnnc kernel grad_07_sigmoid_7: one thread per element, 64 per workgroup.
-// Dispatched once per step of the time loop (GRU: from the first step to the last): dispatch 2 of the 8 a step takes.
+// Dispatched once per step of the time loop (GRU: from the first step to the last): dispatch 2 of the 7 a step takes.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -901,9 +857,9 @@ struct Step {
 
 // %9 sigmoid r — 24: r = sigmoid(W_ir @ x + b_ir + W_hr @ h + b_hr)   // reset gate
 fn sigmoid_7(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 58u + dims.B * 20u + 150u) + t * dims.B * 5u; // GRU output 5 at step t
+  let at0 = (dims.T_T * dims.B * 58u + dims.B * 10u + 150u) + t * dims.B * 5u; // GRU output 5 at step t
   let at1 = (dims.T_T * dims.B * 18u + dims.B * 10u + 150u) + t * dims.B * 5u; // %19 add at step t
-  let at2 = (dims.T_T * dims.B * 63u + dims.B * 20u + 150u); // %3 matmul fused gates
+  let at2 = (dims.T_T * dims.B * 63u + dims.B * 15u + 150u); // %3 matmul fused gates
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = 1.0 / (1.0 + exp(-(mem[at1 + l * 5u + j] + mem[at2 + l * 15u + j])));
@@ -919,7 +875,7 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
 
 // ───── grad_08_sigmoid_8.wgsl ─────
 // rnnc kernel grad_08_sigmoid_8: one thread per element, 64 per workgroup.
-// Dispatched once per step of the time loop (GRU: from the first step to the last): dispatch 3 of the 8 a step takes.
+// Dispatched once per step of the time loop (GRU: from the first step to the last): dispatch 3 of the 7 a step takes.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -937,9 +893,9 @@ struct Step {
 
 // %12 sigmoid z — 25: z = sigmoid(W_iz @ x + b_iz + W_hz @ h + b_hz)   // update gate
 fn sigmoid_8(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 38u + dims.B * 20u + 150u) + t * dims.B * 5u; // GRU output 1 at step t
+  let at0 = (dims.T_T * dims.B * 38u + dims.B * 10u + 150u) + t * dims.B * 5u; // GRU output 1 at step t
   let at1 = (dims.T_T * dims.B * 23u + dims.B * 10u + 150u) + t * dims.B * 5u; // %22 add at step t
-  let at2 = (dims.T_T * dims.B * 63u + dims.B * 20u + 150u); // %3 matmul fused gates
+  let at2 = (dims.T_T * dims.B * 63u + dims.B * 15u + 150u); // %3 matmul fused gates
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = 1.0 / (1.0 + exp(-(mem[at1 + l * 5u + j] + mem[at2 + l * 15u + j + 5u])));
@@ -955,7 +911,7 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
 
 // ───── grad_09_add_9.wgsl ─────
 // rnnc kernel grad_09_add_9: one thread per element, 64 per workgroup.
-// Dispatched once per step of the time loop (GRU: from the first step to the last): dispatch 4 of the 8 a step takes.
+// Dispatched once per step of the time loop (GRU: from the first step to the last): dispatch 4 of the 7 a step takes.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -973,8 +929,8 @@ struct Step {
 
 // %14 add — 26: n = tanh(W_in @ x + b_in + r * (W_hn @ h + b_hn))
 fn add_9(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 53u + dims.B * 20u + 150u) + t * dims.B * 5u; // GRU output 4 at step t
-  let at1 = (dims.T_T * dims.B * 63u + dims.B * 20u + 150u); // %3 matmul fused gates
+  let at0 = (dims.T_T * dims.B * 53u + dims.B * 10u + 150u) + t * dims.B * 5u; // GRU output 4 at step t
+  let at1 = (dims.T_T * dims.B * 63u + dims.B * 15u + 150u); // %3 matmul fused gates
   let at2 = (dims.T_T * dims.B * 3u + 145u); // param b_hn
   let l = i / 5u;
   let j = i % 5u;
@@ -991,7 +947,7 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
 
 // ───── grad_10_tanh_10.wgsl ─────
 // rnnc kernel grad_10_tanh_10: one thread per element, 64 per workgroup.
-// Dispatched once per step of the time loop (GRU: from the first step to the last): dispatch 5 of the 8 a step takes.
+// Dispatched once per step of the time loop (GRU: from the first step to the last): dispatch 5 of the 7 a step takes.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -1009,10 +965,10 @@ struct Step {
 
 // %17 tanh n — 26: n = tanh(W_in @ x + b_in + r * (W_hn @ h + b_hn))
 fn tanh_10(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 43u + dims.B * 20u + 150u) + t * dims.B * 5u; // GRU output 2 at step t
+  let at0 = (dims.T_T * dims.B * 43u + dims.B * 10u + 150u) + t * dims.B * 5u; // GRU output 2 at step t
   let at1 = (dims.T_T * dims.B * 28u + dims.B * 10u + 150u) + t * dims.B * 5u; // %24 add at step t
-  let at2 = (dims.T_T * dims.B * 58u + dims.B * 20u + 150u) + t * dims.B * 5u; // GRU output 5 at step t
-  let at3 = (dims.T_T * dims.B * 53u + dims.B * 20u + 150u) + t * dims.B * 5u; // GRU output 4 at step t
+  let at2 = (dims.T_T * dims.B * 58u + dims.B * 10u + 150u) + t * dims.B * 5u; // GRU output 5 at step t
+  let at3 = (dims.T_T * dims.B * 53u + dims.B * 10u + 150u) + t * dims.B * 5u; // GRU output 4 at step t
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = tanh(clamp((mem[at1 + l * 5u + j] + (mem[at2 + l * 5u + j] * mem[at3 + l * 5u + j])), -10.0, 10.0));
@@ -1028,7 +984,7 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
 
 // ───── grad_11_sub_11.wgsl ─────
 // rnnc kernel grad_11_sub_11: one thread per element, 64 per workgroup.
-// Dispatched once per step of the time loop (GRU: from the first step to the last): dispatch 6 of the 8 a step takes.
+// Dispatched once per step of the time loop (GRU: from the first step to the last): dispatch 6 of the 7 a step takes.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -1046,8 +1002,8 @@ struct Step {
 
 // %19 sub — 27: h' = (1 - z) * n + z * h
 fn sub_11(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 48u + dims.B * 20u + 150u) + t * dims.B * 5u; // GRU output 3 at step t
-  let at1 = (dims.T_T * dims.B * 38u + dims.B * 20u + 150u) + t * dims.B * 5u; // GRU output 1 at step t
+  let at0 = (dims.T_T * dims.B * 48u + dims.B * 10u + 150u) + t * dims.B * 5u; // GRU output 3 at step t
+  let at1 = (dims.T_T * dims.B * 38u + dims.B * 10u + 150u) + t * dims.B * 5u; // GRU output 1 at step t
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = 1.0 - mem[at1 + l * 5u + j];
@@ -1063,7 +1019,7 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
 
 // ───── grad_12_add_12.wgsl ─────
 // rnnc kernel grad_12_add_12: one thread per element, 64 per workgroup.
-// Dispatched once per step of the time loop (GRU: from the first step to the last): dispatch 7 of the 8 a step takes.
+// Dispatched once per step of the time loop (GRU: from the first step to the last): dispatch 7 of the 7 a step takes.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -1081,11 +1037,11 @@ struct Step {
 
 // %22 add h' — 27: h' = (1 - z) * n + z * h
 fn add_12(i: u32, t: u32) {
-  let at0 = select((dims.T_T * dims.B * 33u + dims.B * 15u + 150u), (dims.T_T * dims.B * 33u + dims.B * 10u + 150u), t % 2u == 1u); // GRU next state h
-  let at1 = (dims.T_T * dims.B * 48u + dims.B * 20u + 150u) + t * dims.B * 5u; // GRU output 3 at step t
-  let at2 = (dims.T_T * dims.B * 43u + dims.B * 20u + 150u) + t * dims.B * 5u; // GRU output 2 at step t
-  let at3 = (dims.T_T * dims.B * 38u + dims.B * 20u + 150u) + t * dims.B * 5u; // GRU output 1 at step t
-  let at4 = select((dims.T_T * dims.B * 33u + dims.B * 10u + 150u), (dims.T_T * dims.B * 33u + dims.B * 15u + 150u), t % 2u == 1u); // GRU state h
+  let at0 = (dims.T_T * dims.B * 33u + dims.B * 10u + 150u) + t * dims.B * 5u; // GRU output 0 at step t
+  let at1 = (dims.T_T * dims.B * 48u + dims.B * 10u + 150u) + t * dims.B * 5u; // GRU output 3 at step t
+  let at2 = (dims.T_T * dims.B * 43u + dims.B * 10u + 150u) + t * dims.B * 5u; // GRU output 2 at step t
+  let at3 = (dims.T_T * dims.B * 38u + dims.B * 10u + 150u) + t * dims.B * 5u; // GRU output 1 at step t
+  let at4 = select((dims.T_T * dims.B * 63u + dims.B * 10u + 150u), (dims.T_T * dims.B * 33u + dims.B * 10u + 150u) + (t - 1u) * dims.B * 5u, t != 0u); // GRU state h
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = (mem[at1 + l * 5u + j] * mem[at2 + l * 5u + j]) + (mem[at3 + l * 5u + j] * mem[at4 + l * 5u + j]);
@@ -1101,39 +1057,6 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
 
 // ───── grad_13_copy_13.wgsl ─────
 // rnnc kernel grad_13_copy_13: one thread per element, 64 per workgroup.
-// Dispatched once per step of the time loop (GRU: from the first step to the last): dispatch 8 of the 8 a step takes.
-struct Dims {
-  B: u32, // the batch size
-  T_T: u32, // the length of time axis T
-  given0: u32, // 1 where the caller gave the initial state h
-}
-
-@group(0) @binding(0) var<uniform> dims: Dims;
-// Every value of the model, each in a region of its own (params, inputs, states, results).
-@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
-
-struct Step {
-  s: u32, // the step of the time loop, counted from its start
-}
-@group(0) @binding(2) var<uniform> step: Step;
-
-// GRU: step output 0 at step t
-fn copy_13(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 33u + dims.B * 20u + 150u) + t * dims.B * 5u; // GRU output 0
-  let at1 = select((dims.T_T * dims.B * 33u + dims.B * 15u + 150u), (dims.T_T * dims.B * 33u + dims.B * 10u + 150u), t % 2u == 1u); // GRU next state h
-  mem[at0 + i] = mem[at1 + i];
-}
-
-@compute @workgroup_size(64)
-fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
-  let i = (group.y * groups.x + group.x) * 64u + lane;
-  if (i < dims.B * 5u) {
-    copy_13(i, step.s);
-  }
-}
-
-// ───── grad_14_copy_14.wgsl ─────
-// rnnc kernel grad_14_copy_14: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -1145,9 +1068,9 @@ struct Dims {
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // GRU: the final h
-fn copy_14(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 63u + dims.B * 35u + 150u); // GRU final h
-  let at1 = select((dims.T_T * dims.B * 33u + dims.B * 10u + 150u), (dims.T_T * dims.B * 33u + dims.B * 15u + 150u), dims.T_T % 2u == 1u); // GRU final h
+fn copy_13(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 63u + dims.B * 30u + 150u); // GRU final h
+  let at1 = select((dims.T_T * dims.B * 63u + dims.B * 10u + 150u), (dims.T_T * dims.B * 33u + dims.B * 10u + 150u) + (dims.T_T - 1u) * dims.B * 5u, dims.T_T > 0u); // GRU state h
   mem[at0 + i] = mem[at1 + i];
 }
 
@@ -1155,12 +1078,12 @@ fn copy_14(i: u32, _t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < dims.B * 5u) {
-    copy_14(i, 0u);
+    copy_13(i, 0u);
   }
 }
 
-// ───── grad_15_mul_15.wgsl ─────
-// rnnc kernel grad_15_mul_15: one thread per element, 64 per workgroup.
+// ───── grad_14_mul_14.wgsl ─────
+// rnnc kernel grad_14_mul_14: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -1172,10 +1095,10 @@ struct Dims {
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // %30 mul
-fn mul_15(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 68u + dims.B * 40u + 150u); // %30 mul
-  let at1 = (dims.T_T * dims.B * 33u + dims.B * 20u + 150u); // GRU output 0
-  let at2 = (dims.T_T * dims.B * 63u + dims.B * 40u + 150u); // input d:output
+fn mul_14(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 68u + dims.B * 35u + 150u); // %30 mul
+  let at1 = (dims.T_T * dims.B * 33u + dims.B * 10u + 150u); // GRU output 0
+  let at2 = (dims.T_T * dims.B * 63u + dims.B * 35u + 150u); // input d:output
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = mem[at1 + l * 5u + j] * mem[at2 + l * 5u + j];
@@ -1185,12 +1108,12 @@ fn mul_15(i: u32, _t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < dims.T_T * dims.B * 5u) {
-    mul_15(i, 0u);
+    mul_14(i, 0u);
   }
 }
 
-// ───── grad_16_sum_16.wgsl ─────
-// rnnc kernel grad_16_sum_16: one thread per element, 64 per workgroup.
+// ───── grad_15_sum_15.wgsl ─────
+// rnnc kernel grad_15_sum_15: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -1202,9 +1125,9 @@ struct Dims {
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // %31 sum
-fn sum_16(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 73u + dims.B * 40u + 150u); // %31 sum
-  let at1 = (dims.T_T * dims.B * 68u + dims.B * 40u + 150u); // %30 mul
+fn sum_15(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 73u + dims.B * 35u + 150u); // %31 sum
+  let at1 = (dims.T_T * dims.B * 68u + dims.B * 35u + 150u); // %30 mul
   var acc = 0.0;
   for (var c = 0u; c < 5u; c++) { acc += mem[at1 + i * 5u + c]; }
   mem[at0 + i] = acc;
@@ -1214,12 +1137,12 @@ fn sum_16(i: u32, _t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < dims.T_T * dims.B) {
-    sum_16(i, 0u);
+    sum_15(i, 0u);
   }
 }
 
-// ───── grad_17_reduce_lead_17.wgsl ─────
-// rnnc kernel grad_17_reduce_lead_17: one thread per element, 64 per workgroup.
+// ───── grad_16_reduce_lead_16.wgsl ─────
+// rnnc kernel grad_16_reduce_lead_16: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -1231,9 +1154,9 @@ struct Dims {
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // %32 reduce_lead loss
-fn reduce_lead_17(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 74u + dims.B * 40u + 150u); // %32 reduce_lead loss
-  let at1 = (dims.T_T * dims.B * 73u + dims.B * 40u + 150u); // %31 sum
+fn reduce_lead_16(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 74u + dims.B * 35u + 150u); // %32 reduce_lead loss
+  let at1 = (dims.T_T * dims.B * 73u + dims.B * 35u + 150u); // %31 sum
   var acc = 0.0;
   for (var q = 0u; q < dims.T_T * dims.B; q++) { acc += mem[at1 + q * 1u + i]; }
   mem[at0 + i] = acc;
@@ -1243,12 +1166,12 @@ fn reduce_lead_17(i: u32, _t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < 1u) {
-    reduce_lead_17(i, 0u);
+    reduce_lead_16(i, 0u);
   }
 }
 
-// ───── grad_18_fill_18.wgsl ─────
-// rnnc kernel grad_18_fill_18: one thread per element, 64 per workgroup.
+// ───── grad_17_fill_17.wgsl ─────
+// rnnc kernel grad_17_fill_17: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -1260,8 +1183,8 @@ struct Dims {
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // literal 1.0
-fn fill_18(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 74u + dims.B * 40u + 151u); // literal 1.0
+fn fill_17(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 74u + dims.B * 35u + 151u); // literal 1.0
   mem[at0 + i] = 1.0;
 }
 
@@ -1269,12 +1192,12 @@ fn fill_18(i: u32, _t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < 1u) {
-    fill_18(i, 0u);
+    fill_17(i, 0u);
   }
 }
 
-// ───── grad_19_broadcast_to_19.wgsl ─────
-// rnnc kernel grad_19_broadcast_to_19: one thread per element, 64 per workgroup.
+// ───── grad_18_broadcast_to_18.wgsl ─────
+// rnnc kernel grad_18_broadcast_to_18: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -1286,9 +1209,9 @@ struct Dims {
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // %34 broadcast_to ∂loss
-fn broadcast_to_19(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 74u + dims.B * 40u + 152u); // %34 broadcast_to ∂loss
-  let at1 = (dims.T_T * dims.B * 74u + dims.B * 40u + 151u); // literal 1.0
+fn broadcast_to_18(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 74u + dims.B * 35u + 152u); // %34 broadcast_to ∂loss
+  let at1 = (dims.T_T * dims.B * 74u + dims.B * 35u + 151u); // literal 1.0
   let j = 0u;
   mem[at0 + i] = mem[at1 + j];
 }
@@ -1297,12 +1220,12 @@ fn broadcast_to_19(i: u32, _t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < dims.T_T * dims.B) {
-    broadcast_to_19(i, 0u);
+    broadcast_to_18(i, 0u);
   }
 }
 
-// ───── grad_20_expand_last_20.wgsl ─────
-// rnnc kernel grad_20_expand_last_20: one thread per element, 64 per workgroup.
+// ───── grad_19_expand_last_19.wgsl ─────
+// rnnc kernel grad_19_expand_last_19: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -1314,9 +1237,9 @@ struct Dims {
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // %35 expand_last
-fn expand_last_20(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 75u + dims.B * 40u + 152u); // %35 expand_last
-  let at1 = (dims.T_T * dims.B * 74u + dims.B * 40u + 152u); // %34 broadcast_to ∂loss
+fn expand_last_19(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 75u + dims.B * 35u + 152u); // %35 expand_last
+  let at1 = (dims.T_T * dims.B * 74u + dims.B * 35u + 152u); // %34 broadcast_to ∂loss
   mem[at0 + i] = mem[at1 + i / 5u];
 }
 
@@ -1324,12 +1247,12 @@ fn expand_last_20(i: u32, _t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < dims.T_T * dims.B * 5u) {
-    expand_last_20(i, 0u);
+    expand_last_19(i, 0u);
   }
 }
 
-// ───── grad_21_mul_21.wgsl ─────
-// rnnc kernel grad_21_mul_21: one thread per element, 64 per workgroup.
+// ───── grad_20_mul_20.wgsl ─────
+// rnnc kernel grad_20_mul_20: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -1341,10 +1264,10 @@ struct Dims {
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // %36 mul
-fn mul_21(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 80u + dims.B * 40u + 152u); // %36 mul
-  let at1 = (dims.T_T * dims.B * 75u + dims.B * 40u + 152u); // %35 expand_last
-  let at2 = (dims.T_T * dims.B * 63u + dims.B * 40u + 150u); // input d:output
+fn mul_20(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 80u + dims.B * 35u + 152u); // %36 mul
+  let at1 = (dims.T_T * dims.B * 75u + dims.B * 35u + 152u); // %35 expand_last
+  let at2 = (dims.T_T * dims.B * 63u + dims.B * 35u + 150u); // input d:output
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = mem[at1 + l * 5u + j] * mem[at2 + l * 5u + j];
@@ -1354,12 +1277,12 @@ fn mul_21(i: u32, _t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < dims.T_T * dims.B * 5u) {
-    mul_21(i, 0u);
+    mul_20(i, 0u);
   }
 }
 
-// ───── grad_22_time_shift_22.wgsl ─────
-// rnnc kernel grad_22_time_shift_22: one thread per element, 64 per workgroup.
+// ───── grad_21_time_shift_21.wgsl ─────
+// rnnc kernel grad_21_time_shift_21: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -1371,9 +1294,9 @@ struct Dims {
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // %42 time_shift GRU: previous h
-fn time_shift_22(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 85u + dims.B * 40u + 152u); // %42 time_shift GRU: previous h
-  let at1 = (dims.T_T * dims.B * 33u + dims.B * 20u + 150u); // GRU output 0
+fn time_shift_21(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 85u + dims.B * 35u + 152u); // %42 time_shift GRU: previous h
+  let at1 = (dims.T_T * dims.B * 33u + dims.B * 10u + 150u); // GRU output 0
   let at2 = select((dims.T_T * dims.B * 3u + 150u), (dims.T_T * dims.B * 3u + dims.B * 5u + 150u), dims.given0 != 0u); // initial state h
   mem[at0 + i] = select(mem[at1 + i - min(i, dims.B * 5u)], mem[at2 + min(i, dims.B * 5u - 1u)], i < dims.B * 5u);
 }
@@ -1382,12 +1305,12 @@ fn time_shift_22(i: u32, _t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < dims.T_T * dims.B * 5u) {
-    time_shift_22(i, 0u);
+    time_shift_21(i, 0u);
   }
 }
 
-// ───── grad_23_sub_23.wgsl ─────
-// rnnc kernel grad_23_sub_23: one thread per element, 64 per workgroup.
+// ───── grad_22_sub_22.wgsl ─────
+// rnnc kernel grad_22_sub_22: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -1399,9 +1322,9 @@ struct Dims {
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // %44 sub ∂n — 26: n = tanh(W_in @ x + b_in + r * (W_hn @ h + b_hn))
-fn sub_23(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 90u + dims.B * 40u + 152u); // %44 sub ∂n
-  let at1 = (dims.T_T * dims.B * 43u + dims.B * 20u + 150u); // GRU output 2
+fn sub_22(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 90u + dims.B * 35u + 152u); // %44 sub ∂n
+  let at1 = (dims.T_T * dims.B * 43u + dims.B * 10u + 150u); // GRU output 2
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = 1.0 - (mem[at1 + l * 5u + j] * mem[at1 + l * 5u + j]);
@@ -1411,7 +1334,36 @@ fn sub_23(i: u32, _t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < dims.T_T * dims.B * 5u) {
-    sub_23(i, 0u);
+    sub_22(i, 0u);
+  }
+}
+
+// ───── grad_23_mul_23.wgsl ─────
+// rnnc kernel grad_23_mul_23: one thread per element, 64 per workgroup.
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
+
+// %46 mul ∂z — 25: z = sigmoid(W_iz @ x + b_iz + W_hz @ h + b_hz)   // update gate
+fn mul_23(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 95u + dims.B * 35u + 152u); // %46 mul ∂z
+  let at1 = (dims.T_T * dims.B * 38u + dims.B * 10u + 150u); // GRU output 1
+  let l = i / 5u;
+  let j = i % 5u;
+  mem[at0 + i] = mem[at1 + l * 5u + j] * (1.0 - mem[at1 + l * 5u + j]);
+}
+
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < dims.T_T * dims.B * 5u) {
+    mul_23(i, 0u);
   }
 }
 
@@ -1427,10 +1379,10 @@ struct Dims {
 // Every value of the model, each in a region of its own (params, inputs, states, results).
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
-// %46 mul ∂z — 25: z = sigmoid(W_iz @ x + b_iz + W_hz @ h + b_hz)   // update gate
+// %48 mul ∂r — 24: r = sigmoid(W_ir @ x + b_ir + W_hr @ h + b_hr)   // reset gate
 fn mul_24(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 95u + dims.B * 40u + 152u); // %46 mul ∂z
-  let at1 = (dims.T_T * dims.B * 38u + dims.B * 20u + 150u); // GRU output 1
+  let at0 = (dims.T_T * dims.B * 100u + dims.B * 35u + 152u); // %48 mul ∂r
+  let at1 = (dims.T_T * dims.B * 58u + dims.B * 10u + 150u); // GRU output 5
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = mem[at1 + l * 5u + j] * (1.0 - mem[at1 + l * 5u + j]);
@@ -1444,37 +1396,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_25_mul_25.wgsl ─────
-// rnnc kernel grad_25_mul_25: one thread per element, 64 per workgroup.
-struct Dims {
-  B: u32, // the batch size
-  T_T: u32, // the length of time axis T
-  given0: u32, // 1 where the caller gave the initial state h
-}
-
-@group(0) @binding(0) var<uniform> dims: Dims;
-// Every value of the model, each in a region of its own (params, inputs, states, results).
-@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
-
-// %48 mul ∂r — 24: r = sigmoid(W_ir @ x + b_ir + W_hr @ h + b_hr)   // reset gate
-fn mul_25(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 100u + dims.B * 40u + 152u); // %48 mul ∂r
-  let at1 = (dims.T_T * dims.B * 58u + dims.B * 20u + 150u); // GRU output 5
-  let l = i / 5u;
-  let j = i % 5u;
-  mem[at0 + i] = mem[at1 + l * 5u + j] * (1.0 - mem[at1 + l * 5u + j]);
-}
-
-@compute @workgroup_size(64)
-fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
-  let i = (group.y * groups.x + group.x) * 64u + lane;
-  if (i < dims.T_T * dims.B * 5u) {
-    mul_25(i, 0u);
-  }
-}
-
-// ───── grad_26_stack_rows_26.wgsl ─────
-// rnnc kernel grad_26_stack_rows_26: one thread per element, 64 per workgroup.
+// ───── grad_25_stack_rows_25.wgsl ─────
+// rnnc kernel grad_25_stack_rows_25: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -1486,8 +1409,8 @@ struct Dims {
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // %49 stack_rows packed W_hn, W_hz, W_hr
-fn stack_rows_26(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 105u + dims.B * 40u + 152u); // %49 stack_rows packed W_hn, W_hz, W_hr
+fn stack_rows_25(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 105u + dims.B * 35u + 152u); // %49 stack_rows packed W_hn, W_hz, W_hr
   let at1 = 95u; // param W_hn
   let at2 = 70u; // param W_hz
   let at3 = 45u; // param W_hr
@@ -1504,12 +1427,12 @@ fn stack_rows_26(i: u32, _t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < 75u) {
-    stack_rows_26(i, 0u);
+    stack_rows_25(i, 0u);
   }
 }
 
-// ───── grad_27_stack_rows_27.wgsl ─────
-// rnnc kernel grad_27_stack_rows_27: one thread per element, 64 per workgroup.
+// ───── grad_26_stack_rows_26.wgsl ─────
+// rnnc kernel grad_26_stack_rows_26: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -1521,8 +1444,8 @@ struct Dims {
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // %50 stack_rows packed W_in, W_iz, W_ir
-fn stack_rows_27(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 105u + dims.B * 40u + 227u); // %50 stack_rows packed W_in, W_iz, W_ir
+fn stack_rows_26(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 105u + dims.B * 35u + 227u); // %50 stack_rows packed W_in, W_iz, W_ir
   let at1 = 30u; // param W_in
   let at2 = 15u; // param W_iz
   let at3 = 0u; // param W_ir
@@ -1539,12 +1462,12 @@ fn stack_rows_27(i: u32, _t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < 45u) {
-    stack_rows_27(i, 0u);
+    stack_rows_26(i, 0u);
   }
 }
 
-// ───── grad_28_copy_28.wgsl ─────
-// rnnc kernel grad_28_copy_28: one thread per element, 64 per workgroup.
+// ───── grad_27_copy_27.wgsl ─────
+// rnnc kernel grad_27_copy_27: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -1556,8 +1479,8 @@ struct Dims {
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // ∂GRU: the initial ∂h
-fn copy_28(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 105u + dims.B * 40u + 272u); // ∂GRU state ∂h (even steps)
+fn copy_27(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 125u + dims.B * 35u + 272u); // ∂GRU state ∂h (even steps)
   let at1 = (dims.T_T * dims.B * 3u + 150u); // %13 const
   mem[at0 + i] = mem[at1 + i];
 }
@@ -1566,12 +1489,12 @@ fn copy_28(i: u32, _t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < dims.B * 5u) {
-    copy_28(i, 0u);
+    copy_27(i, 0u);
   }
 }
 
-// ───── grad_29_add_29.wgsl ─────
-// rnnc kernel grad_29_add_29: one thread per element, 64 per workgroup.
+// ───── grad_28_add_28.wgsl ─────
+// rnnc kernel grad_28_add_28: one thread per element, 64 per workgroup.
 // Dispatched once per step of the time loop (∂GRU: from the last step to the first): dispatch 1 of the 8 a step takes.
 struct Dims {
   B: u32, // the batch size
@@ -1589,10 +1512,10 @@ struct Step {
 @group(0) @binding(2) var<uniform> step: Step;
 
 // %2 add
-fn add_29(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 125u + dims.B * 50u + 272u); // %2 add
-  let at1 = select((dims.T_T * dims.B * 105u + dims.B * 40u + 272u), (dims.T_T * dims.B * 105u + dims.B * 45u + 272u), (dims.T_T - 1u - t) % 2u == 1u); // ∂GRU state ∂h
-  let at2 = (dims.T_T * dims.B * 80u + dims.B * 40u + 152u) + t * dims.B * 5u; // %36 mul at step t
+fn add_28(i: u32, t: u32) {
+  let at0 = (dims.T_T * dims.B * 125u + dims.B * 45u + 272u); // %2 add
+  let at1 = select((dims.T_T * dims.B * 125u + dims.B * 35u + 272u), (dims.T_T * dims.B * 125u + dims.B * 40u + 272u), (dims.T_T - 1u - t) % 2u == 1u); // ∂GRU state ∂h
+  let at2 = (dims.T_T * dims.B * 80u + dims.B * 35u + 152u) + t * dims.B * 5u; // %36 mul at step t
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = mem[at1 + l * 5u + j] + mem[at2 + l * 5u + j];
@@ -1602,12 +1525,12 @@ fn add_29(i: u32, t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < dims.B * 5u) {
-    add_29(i, dims.T_T - 1u - step.s);
+    add_28(i, dims.T_T - 1u - step.s);
   }
 }
 
-// ───── grad_30_mul_30.wgsl ─────
-// rnnc kernel grad_30_mul_30: one thread per element, 64 per workgroup.
+// ───── grad_29_mul_29.wgsl ─────
+// rnnc kernel grad_29_mul_29: one thread per element, 64 per workgroup.
 // Dispatched once per step of the time loop (∂GRU: from the last step to the first): dispatch 2 of the 8 a step takes.
 struct Dims {
   B: u32, // the batch size
@@ -1625,11 +1548,11 @@ struct Step {
 @group(0) @binding(2) var<uniform> step: Step;
 
 // %14 mul ∂n — 26: n = tanh(W_in @ x + b_in + r * (W_hn @ h + b_hn))
-fn mul_30(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 115u + dims.B * 50u + 272u) + t * dims.B * 5u; // ∂GRU output 2 at step t
-  let at1 = (dims.T_T * dims.B * 125u + dims.B * 50u + 272u); // %2 add
-  let at2 = (dims.T_T * dims.B * 48u + dims.B * 20u + 150u) + t * dims.B * 5u; // GRU output 3 at step t
-  let at3 = (dims.T_T * dims.B * 90u + dims.B * 40u + 152u) + t * dims.B * 5u; // %44 sub ∂n at step t
+fn mul_29(i: u32, t: u32) {
+  let at0 = (dims.T_T * dims.B * 115u + dims.B * 35u + 272u) + t * dims.B * 5u; // ∂GRU output 2 at step t
+  let at1 = (dims.T_T * dims.B * 125u + dims.B * 45u + 272u); // %2 add
+  let at2 = (dims.T_T * dims.B * 48u + dims.B * 10u + 150u) + t * dims.B * 5u; // GRU output 3 at step t
+  let at3 = (dims.T_T * dims.B * 90u + dims.B * 35u + 152u) + t * dims.B * 5u; // %44 sub ∂n at step t
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = (mem[at1 + l * 5u + j] * mem[at2 + l * 5u + j]) * mem[at3 + l * 5u + j];
@@ -1639,12 +1562,12 @@ fn mul_30(i: u32, t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < dims.B * 5u) {
-    mul_30(i, dims.T_T - 1u - step.s);
+    mul_29(i, dims.T_T - 1u - step.s);
   }
 }
 
-// ───── grad_31_mul_31.wgsl ─────
-// rnnc kernel grad_31_mul_31: one thread per element, 64 per workgroup.
+// ───── grad_30_mul_30.wgsl ─────
+// rnnc kernel grad_30_mul_30: one thread per element, 64 per workgroup.
 // Dispatched once per step of the time loop (∂GRU: from the last step to the first): dispatch 3 of the 8 a step takes.
 struct Dims {
   B: u32, // the batch size
@@ -1662,10 +1585,10 @@ struct Step {
 @group(0) @binding(2) var<uniform> step: Step;
 
 // %18 mul — 26: n = tanh(W_in @ x + b_in + r * (W_hn @ h + b_hn))
-fn mul_31(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 120u + dims.B * 50u + 272u) + t * dims.B * 5u; // ∂GRU output 3 at step t
-  let at1 = (dims.T_T * dims.B * 115u + dims.B * 50u + 272u) + t * dims.B * 5u; // ∂GRU output 2 at step t
-  let at2 = (dims.T_T * dims.B * 58u + dims.B * 20u + 150u) + t * dims.B * 5u; // GRU output 5 at step t
+fn mul_30(i: u32, t: u32) {
+  let at0 = (dims.T_T * dims.B * 120u + dims.B * 35u + 272u) + t * dims.B * 5u; // ∂GRU output 3 at step t
+  let at1 = (dims.T_T * dims.B * 115u + dims.B * 35u + 272u) + t * dims.B * 5u; // ∂GRU output 2 at step t
+  let at2 = (dims.T_T * dims.B * 58u + dims.B * 10u + 150u) + t * dims.B * 5u; // GRU output 5 at step t
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = mem[at1 + l * 5u + j] * mem[at2 + l * 5u + j];
@@ -1675,12 +1598,12 @@ fn mul_31(i: u32, t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < dims.B * 5u) {
-    mul_31(i, dims.T_T - 1u - step.s);
+    mul_30(i, dims.T_T - 1u - step.s);
   }
 }
 
-// ───── grad_32_mul_32.wgsl ─────
-// rnnc kernel grad_32_mul_32: one thread per element, 64 per workgroup.
+// ───── grad_31_mul_31.wgsl ─────
+// rnnc kernel grad_31_mul_31: one thread per element, 64 per workgroup.
 // Dispatched once per step of the time loop (∂GRU: from the last step to the first): dispatch 4 of the 8 a step takes.
 struct Dims {
   B: u32, // the batch size
@@ -1698,12 +1621,12 @@ struct Step {
 @group(0) @binding(2) var<uniform> step: Step;
 
 // %20 mul ∂z — 25: z = sigmoid(W_iz @ x + b_iz + W_hz @ h + b_hz)   // update gate
-fn mul_32(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 110u + dims.B * 50u + 272u) + t * dims.B * 5u; // ∂GRU output 1 at step t
-  let at1 = (dims.T_T * dims.B * 125u + dims.B * 50u + 272u); // %2 add
-  let at2 = (dims.T_T * dims.B * 85u + dims.B * 40u + 152u) + t * dims.B * 5u; // %42 time_shift GRU: previous h at step t
-  let at3 = (dims.T_T * dims.B * 43u + dims.B * 20u + 150u) + t * dims.B * 5u; // GRU output 2 at step t
-  let at4 = (dims.T_T * dims.B * 95u + dims.B * 40u + 152u) + t * dims.B * 5u; // %46 mul ∂z at step t
+fn mul_31(i: u32, t: u32) {
+  let at0 = (dims.T_T * dims.B * 110u + dims.B * 35u + 272u) + t * dims.B * 5u; // ∂GRU output 1 at step t
+  let at1 = (dims.T_T * dims.B * 125u + dims.B * 45u + 272u); // %2 add
+  let at2 = (dims.T_T * dims.B * 85u + dims.B * 35u + 152u) + t * dims.B * 5u; // %42 time_shift GRU: previous h at step t
+  let at3 = (dims.T_T * dims.B * 43u + dims.B * 10u + 150u) + t * dims.B * 5u; // GRU output 2 at step t
+  let at4 = (dims.T_T * dims.B * 95u + dims.B * 35u + 152u) + t * dims.B * 5u; // %46 mul ∂z at step t
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = ((mem[at1 + l * 5u + j] * mem[at2 + l * 5u + j]) + (-(mem[at1 + l * 5u + j] * mem[at3 + l * 5u + j]))) * mem[at4 + l * 5u + j];
@@ -1713,12 +1636,12 @@ fn mul_32(i: u32, t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < dims.B * 5u) {
-    mul_32(i, dims.T_T - 1u - step.s);
+    mul_31(i, dims.T_T - 1u - step.s);
   }
 }
 
-// ───── grad_33_mul_33.wgsl ─────
-// rnnc kernel grad_33_mul_33: one thread per element, 64 per workgroup.
+// ───── grad_32_mul_32.wgsl ─────
+// rnnc kernel grad_32_mul_32: one thread per element, 64 per workgroup.
 // Dispatched once per step of the time loop (∂GRU: from the last step to the first): dispatch 5 of the 8 a step takes.
 struct Dims {
   B: u32, // the batch size
@@ -1736,11 +1659,11 @@ struct Step {
 @group(0) @binding(2) var<uniform> step: Step;
 
 // %22 mul ∂r — 24: r = sigmoid(W_ir @ x + b_ir + W_hr @ h + b_hr)   // reset gate
-fn mul_33(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 105u + dims.B * 50u + 272u) + t * dims.B * 5u; // ∂GRU output 0 at step t
-  let at1 = (dims.T_T * dims.B * 115u + dims.B * 50u + 272u) + t * dims.B * 5u; // ∂GRU output 2 at step t
-  let at2 = (dims.T_T * dims.B * 53u + dims.B * 20u + 150u) + t * dims.B * 5u; // GRU output 4 at step t
-  let at3 = (dims.T_T * dims.B * 100u + dims.B * 40u + 152u) + t * dims.B * 5u; // %48 mul ∂r at step t
+fn mul_32(i: u32, t: u32) {
+  let at0 = (dims.T_T * dims.B * 105u + dims.B * 35u + 272u) + t * dims.B * 5u; // ∂GRU output 0 at step t
+  let at1 = (dims.T_T * dims.B * 115u + dims.B * 35u + 272u) + t * dims.B * 5u; // ∂GRU output 2 at step t
+  let at2 = (dims.T_T * dims.B * 53u + dims.B * 10u + 150u) + t * dims.B * 5u; // GRU output 4 at step t
+  let at3 = (dims.T_T * dims.B * 100u + dims.B * 35u + 152u) + t * dims.B * 5u; // %48 mul ∂r at step t
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = (mem[at1 + l * 5u + j] * mem[at2 + l * 5u + j]) * mem[at3 + l * 5u + j];
@@ -1750,12 +1673,12 @@ fn mul_33(i: u32, t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < dims.B * 5u) {
-    mul_33(i, dims.T_T - 1u - step.s);
+    mul_32(i, dims.T_T - 1u - step.s);
   }
 }
 
-// ───── grad_34_concat_34.wgsl ─────
-// rnnc kernel grad_34_concat_34: one thread per element, 64 per workgroup.
+// ───── grad_33_concat_33.wgsl ─────
+// rnnc kernel grad_33_concat_33: one thread per element, 64 per workgroup.
 // Dispatched once per step of the time loop (∂GRU: from the last step to the first): dispatch 6 of the 8 a step takes.
 struct Dims {
   B: u32, // the batch size
@@ -1773,11 +1696,11 @@ struct Step {
 @group(0) @binding(2) var<uniform> step: Step;
 
 // %23 concat
-fn concat_34(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 125u + dims.B * 55u + 272u); // %23 concat
-  let at1 = (dims.T_T * dims.B * 120u + dims.B * 50u + 272u) + t * dims.B * 5u; // ∂GRU output 3 at step t
-  let at2 = (dims.T_T * dims.B * 110u + dims.B * 50u + 272u) + t * dims.B * 5u; // ∂GRU output 1 at step t
-  let at3 = (dims.T_T * dims.B * 105u + dims.B * 50u + 272u) + t * dims.B * 5u; // ∂GRU output 0 at step t
+fn concat_33(i: u32, t: u32) {
+  let at0 = (dims.T_T * dims.B * 125u + dims.B * 50u + 272u); // %23 concat
+  let at1 = (dims.T_T * dims.B * 120u + dims.B * 35u + 272u) + t * dims.B * 5u; // ∂GRU output 3 at step t
+  let at2 = (dims.T_T * dims.B * 110u + dims.B * 35u + 272u) + t * dims.B * 5u; // ∂GRU output 1 at step t
+  let at3 = (dims.T_T * dims.B * 105u + dims.B * 35u + 272u) + t * dims.B * 5u; // ∂GRU output 0 at step t
   let l = i / 15u;
   let j = i % 15u;
   var v = 0.0;
@@ -1791,12 +1714,12 @@ fn concat_34(i: u32, t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < dims.B * 15u) {
-    concat_34(i, dims.T_T - 1u - step.s);
+    concat_33(i, dims.T_T - 1u - step.s);
   }
 }
 
-// ───── grad_35_matmul_35.wgsl ─────
-// rnnc kernel grad_35_matmul_35: one thread per element, 64 per workgroup.
+// ───── grad_34_matmul_34.wgsl ─────
+// rnnc kernel grad_34_matmul_34: one thread per element, 64 per workgroup.
 // Dispatched once per step of the time loop (∂GRU: from the last step to the first): dispatch 7 of the 8 a step takes.
 struct Dims {
   B: u32, // the batch size
@@ -1809,10 +1732,10 @@ struct Dims {
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // %25 matmul fused gate products
-fn matmul_35(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 125u + dims.B * 70u + 272u); // %25 matmul fused gate products
-  let at1 = (dims.T_T * dims.B * 125u + dims.B * 55u + 272u); // %23 concat
-  let at2 = (dims.T_T * dims.B * 105u + dims.B * 40u + 152u); // %49 stack_rows packed W_hn, W_hz, W_hr
+fn matmul_34(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 125u + dims.B * 65u + 272u); // %25 matmul fused gate products
+  let at1 = (dims.T_T * dims.B * 125u + dims.B * 50u + 272u); // %23 concat
+  let at2 = (dims.T_T * dims.B * 105u + dims.B * 35u + 152u); // %49 stack_rows packed W_hn, W_hz, W_hr
   let l = i / 5u;
   let j = i % 5u;
   var acc = 0.0;
@@ -1828,12 +1751,12 @@ fn matmul_35(i: u32, _t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < dims.B * 5u) {
-    matmul_35(i, 0u);
+    matmul_34(i, 0u);
   }
 }
 
-// ───── grad_36_add_36.wgsl ─────
-// rnnc kernel grad_36_add_36: one thread per element, 64 per workgroup.
+// ───── grad_35_add_35.wgsl ─────
+// rnnc kernel grad_35_add_35: one thread per element, 64 per workgroup.
 // Dispatched once per step of the time loop (∂GRU: from the last step to the first): dispatch 8 of the 8 a step takes.
 struct Dims {
   B: u32, // the batch size
@@ -1851,11 +1774,11 @@ struct Step {
 @group(0) @binding(2) var<uniform> step: Step;
 
 // %26 add
-fn add_36(i: u32, t: u32) {
-  let at0 = select((dims.T_T * dims.B * 105u + dims.B * 45u + 272u), (dims.T_T * dims.B * 105u + dims.B * 40u + 272u), (dims.T_T - 1u - t) % 2u == 1u); // ∂GRU next state ∂h
-  let at1 = (dims.T_T * dims.B * 125u + dims.B * 70u + 272u); // %25 matmul fused gate products
-  let at2 = (dims.T_T * dims.B * 125u + dims.B * 50u + 272u); // %2 add
-  let at3 = (dims.T_T * dims.B * 38u + dims.B * 20u + 150u) + t * dims.B * 5u; // GRU output 1 at step t
+fn add_35(i: u32, t: u32) {
+  let at0 = select((dims.T_T * dims.B * 125u + dims.B * 40u + 272u), (dims.T_T * dims.B * 125u + dims.B * 35u + 272u), (dims.T_T - 1u - t) % 2u == 1u); // ∂GRU next state ∂h
+  let at1 = (dims.T_T * dims.B * 125u + dims.B * 65u + 272u); // %25 matmul fused gate products
+  let at2 = (dims.T_T * dims.B * 125u + dims.B * 45u + 272u); // %2 add
+  let at3 = (dims.T_T * dims.B * 38u + dims.B * 10u + 150u) + t * dims.B * 5u; // GRU output 1 at step t
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = mem[at1 + l * 5u + j] + (mem[at2 + l * 5u + j] * mem[at3 + l * 5u + j]);
@@ -1865,12 +1788,12 @@ fn add_36(i: u32, t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < dims.B * 5u) {
-    add_36(i, dims.T_T - 1u - step.s);
+    add_35(i, dims.T_T - 1u - step.s);
   }
 }
 
-// ───── grad_37_copy_37.wgsl ─────
-// rnnc kernel grad_37_copy_37: one thread per element, 64 per workgroup.
+// ───── grad_36_copy_36.wgsl ─────
+// rnnc kernel grad_36_copy_36: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -1882,9 +1805,9 @@ struct Dims {
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // ∂GRU: the final ∂h
-fn copy_37(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 125u + dims.B * 75u + 272u); // ∂GRU final ∂h
-  let at1 = select((dims.T_T * dims.B * 105u + dims.B * 40u + 272u), (dims.T_T * dims.B * 105u + dims.B * 45u + 272u), dims.T_T % 2u == 1u); // ∂GRU final ∂h
+fn copy_36(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 125u + dims.B * 70u + 272u); // ∂GRU final ∂h
+  let at1 = select((dims.T_T * dims.B * 125u + dims.B * 35u + 272u), (dims.T_T * dims.B * 125u + dims.B * 40u + 272u), dims.T_T % 2u == 1u); // ∂GRU state ∂h
   mem[at0 + i] = mem[at1 + i];
 }
 
@@ -1892,12 +1815,12 @@ fn copy_37(i: u32, _t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < dims.B * 5u) {
-    copy_37(i, 0u);
+    copy_36(i, 0u);
   }
 }
 
-// ───── grad_38_concat_38.wgsl ─────
-// rnnc kernel grad_38_concat_38: one thread per element, 64 per workgroup.
+// ───── grad_37_concat_37.wgsl ─────
+// rnnc kernel grad_37_concat_37: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -1909,11 +1832,11 @@ struct Dims {
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // %56 concat
-fn concat_38(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 125u + dims.B * 80u + 272u); // %56 concat
-  let at1 = (dims.T_T * dims.B * 105u + dims.B * 50u + 272u); // ∂GRU output 0
-  let at2 = (dims.T_T * dims.B * 110u + dims.B * 50u + 272u); // ∂GRU output 1
-  let at3 = (dims.T_T * dims.B * 115u + dims.B * 50u + 272u); // ∂GRU output 2
+fn concat_37(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 125u + dims.B * 75u + 272u); // %56 concat
+  let at1 = (dims.T_T * dims.B * 105u + dims.B * 35u + 272u); // ∂GRU output 0
+  let at2 = (dims.T_T * dims.B * 110u + dims.B * 35u + 272u); // ∂GRU output 1
+  let at3 = (dims.T_T * dims.B * 115u + dims.B * 35u + 272u); // ∂GRU output 2
   let l = i / 15u;
   let j = i % 15u;
   var v = 0.0;
@@ -1927,12 +1850,12 @@ fn concat_38(i: u32, _t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < dims.T_T * dims.B * 15u) {
-    concat_38(i, 0u);
+    concat_37(i, 0u);
   }
 }
 
-// ───── grad_39_unbroadcast_39.wgsl ─────
-// rnnc kernel grad_39_unbroadcast_39: one thread per element, 64 per workgroup.
+// ───── grad_38_unbroadcast_38.wgsl ─────
+// rnnc kernel grad_38_unbroadcast_38: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -1944,9 +1867,9 @@ struct Dims {
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // %58 unbroadcast fused weight gradients
-fn unbroadcast_39(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 140u + dims.B * 80u + 272u); // %58 unbroadcast fused weight gradients
-  let at1 = (dims.T_T * dims.B * 125u + dims.B * 80u + 272u); // %56 concat
+fn unbroadcast_38(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 140u + dims.B * 75u + 272u); // %58 unbroadcast fused weight gradients
+  let at1 = (dims.T_T * dims.B * 125u + dims.B * 75u + 272u); // %56 concat
   let at2 = 120u; // input x
   let j = i % 45u;
   var acc = 0.0;
@@ -1958,7 +1881,36 @@ fn unbroadcast_39(i: u32, _t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < 45u) {
-    unbroadcast_39(i, 0u);
+    unbroadcast_38(i, 0u);
+  }
+}
+
+// ───── grad_39_slice_rows_39.wgsl ─────
+// rnnc kernel grad_39_slice_rows_39: one thread per element, 64 per workgroup.
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
+
+// %59 slice_rows ∂GRU: ∂W_ir (batched)
+fn slice_rows_39(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 140u + dims.B * 75u + 317u); // %59 slice_rows ∂GRU: ∂W_ir (batched)
+  let at1 = (dims.T_T * dims.B * 140u + dims.B * 75u + 272u); // %58 unbroadcast fused weight gradients
+  let l = i / 15u;
+  let j = i % 15u;
+  mem[at0 + i] = mem[at1 + l * 45u + 0u + j];
+}
+
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < 15u) {
+    slice_rows_39(i, 0u);
   }
 }
 
@@ -1974,13 +1926,13 @@ struct Dims {
 // Every value of the model, each in a region of its own (params, inputs, states, results).
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
-// %59 slice_rows ∂GRU: ∂W_ir (batched)
+// %60 slice_rows ∂GRU: ∂W_iz (batched)
 fn slice_rows_40(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 140u + dims.B * 80u + 317u); // %59 slice_rows ∂GRU: ∂W_ir (batched)
-  let at1 = (dims.T_T * dims.B * 140u + dims.B * 80u + 272u); // %58 unbroadcast fused weight gradients
+  let at0 = (dims.T_T * dims.B * 140u + dims.B * 75u + 332u); // %60 slice_rows ∂GRU: ∂W_iz (batched)
+  let at1 = (dims.T_T * dims.B * 140u + dims.B * 75u + 272u); // %58 unbroadcast fused weight gradients
   let l = i / 15u;
   let j = i % 15u;
-  mem[at0 + i] = mem[at1 + l * 45u + 0u + j];
+  mem[at0 + i] = mem[at1 + l * 45u + 15u + j];
 }
 
 @compute @workgroup_size(64)
@@ -2003,13 +1955,13 @@ struct Dims {
 // Every value of the model, each in a region of its own (params, inputs, states, results).
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
-// %60 slice_rows ∂GRU: ∂W_iz (batched)
+// %61 slice_rows ∂GRU: ∂W_in (batched)
 fn slice_rows_41(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 140u + dims.B * 80u + 332u); // %60 slice_rows ∂GRU: ∂W_iz (batched)
-  let at1 = (dims.T_T * dims.B * 140u + dims.B * 80u + 272u); // %58 unbroadcast fused weight gradients
+  let at0 = (dims.T_T * dims.B * 140u + dims.B * 75u + 347u); // %61 slice_rows ∂GRU: ∂W_in (batched)
+  let at1 = (dims.T_T * dims.B * 140u + dims.B * 75u + 272u); // %58 unbroadcast fused weight gradients
   let l = i / 15u;
   let j = i % 15u;
-  mem[at0 + i] = mem[at1 + l * 45u + 15u + j];
+  mem[at0 + i] = mem[at1 + l * 45u + 30u + j];
 }
 
 @compute @workgroup_size(64)
@@ -2020,37 +1972,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_42_slice_rows_42.wgsl ─────
-// rnnc kernel grad_42_slice_rows_42: one thread per element, 64 per workgroup.
-struct Dims {
-  B: u32, // the batch size
-  T_T: u32, // the length of time axis T
-  given0: u32, // 1 where the caller gave the initial state h
-}
-
-@group(0) @binding(0) var<uniform> dims: Dims;
-// Every value of the model, each in a region of its own (params, inputs, states, results).
-@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
-
-// %61 slice_rows ∂GRU: ∂W_in (batched)
-fn slice_rows_42(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 140u + dims.B * 80u + 347u); // %61 slice_rows ∂GRU: ∂W_in (batched)
-  let at1 = (dims.T_T * dims.B * 140u + dims.B * 80u + 272u); // %58 unbroadcast fused weight gradients
-  let l = i / 15u;
-  let j = i % 15u;
-  mem[at0 + i] = mem[at1 + l * 45u + 30u + j];
-}
-
-@compute @workgroup_size(64)
-fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
-  let i = (group.y * groups.x + group.x) * 64u + lane;
-  if (i < 15u) {
-    slice_rows_42(i, 0u);
-  }
-}
-
-// ───── grad_43_concat_43.wgsl ─────
-// rnnc kernel grad_43_concat_43: one thread per element, 64 per workgroup.
+// ───── grad_42_concat_42.wgsl ─────
+// rnnc kernel grad_42_concat_42: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -2062,11 +1985,11 @@ struct Dims {
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // %63 concat
-fn concat_43(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 140u + dims.B * 80u + 362u); // %63 concat
-  let at1 = (dims.T_T * dims.B * 105u + dims.B * 50u + 272u); // ∂GRU output 0
-  let at2 = (dims.T_T * dims.B * 110u + dims.B * 50u + 272u); // ∂GRU output 1
-  let at3 = (dims.T_T * dims.B * 120u + dims.B * 50u + 272u); // ∂GRU output 3
+fn concat_42(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 140u + dims.B * 75u + 362u); // %63 concat
+  let at1 = (dims.T_T * dims.B * 105u + dims.B * 35u + 272u); // ∂GRU output 0
+  let at2 = (dims.T_T * dims.B * 110u + dims.B * 35u + 272u); // ∂GRU output 1
+  let at3 = (dims.T_T * dims.B * 120u + dims.B * 35u + 272u); // ∂GRU output 3
   let l = i / 15u;
   let j = i % 15u;
   var v = 0.0;
@@ -2080,12 +2003,12 @@ fn concat_43(i: u32, _t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < dims.T_T * dims.B * 15u) {
-    concat_43(i, 0u);
+    concat_42(i, 0u);
   }
 }
 
-// ───── grad_44_unbroadcast_44.wgsl ─────
-// rnnc kernel grad_44_unbroadcast_44: one thread per element, 64 per workgroup.
+// ───── grad_43_unbroadcast_43.wgsl ─────
+// rnnc kernel grad_43_unbroadcast_43: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -2097,10 +2020,10 @@ struct Dims {
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // %65 unbroadcast fused weight gradients
-fn unbroadcast_44(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 155u + dims.B * 80u + 362u); // %65 unbroadcast fused weight gradients
-  let at1 = (dims.T_T * dims.B * 140u + dims.B * 80u + 362u); // %63 concat
-  let at2 = (dims.T_T * dims.B * 85u + dims.B * 40u + 152u); // %42 time_shift GRU: previous h
+fn unbroadcast_43(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 155u + dims.B * 75u + 362u); // %65 unbroadcast fused weight gradients
+  let at1 = (dims.T_T * dims.B * 140u + dims.B * 75u + 362u); // %63 concat
+  let at2 = (dims.T_T * dims.B * 85u + dims.B * 35u + 152u); // %42 time_shift GRU: previous h
   let j = i % 75u;
   var acc = 0.0;
   for (var q = 0u; q < dims.T_T * dims.B; q++) { acc += mem[at1 + q * 15u + j / 5u] * mem[at2 + q * 5u + j % 5u]; }
@@ -2111,7 +2034,36 @@ fn unbroadcast_44(i: u32, _t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < 75u) {
-    unbroadcast_44(i, 0u);
+    unbroadcast_43(i, 0u);
+  }
+}
+
+// ───── grad_44_slice_rows_44.wgsl ─────
+// rnnc kernel grad_44_slice_rows_44: one thread per element, 64 per workgroup.
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
+
+// %66 slice_rows ∂GRU: ∂W_hr (batched)
+fn slice_rows_44(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 155u + dims.B * 75u + 437u); // %66 slice_rows ∂GRU: ∂W_hr (batched)
+  let at1 = (dims.T_T * dims.B * 155u + dims.B * 75u + 362u); // %65 unbroadcast fused weight gradients
+  let l = i / 25u;
+  let j = i % 25u;
+  mem[at0 + i] = mem[at1 + l * 75u + 0u + j];
+}
+
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < 25u) {
+    slice_rows_44(i, 0u);
   }
 }
 
@@ -2127,13 +2079,13 @@ struct Dims {
 // Every value of the model, each in a region of its own (params, inputs, states, results).
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
-// %66 slice_rows ∂GRU: ∂W_hr (batched)
+// %67 slice_rows ∂GRU: ∂W_hz (batched)
 fn slice_rows_45(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 155u + dims.B * 80u + 437u); // %66 slice_rows ∂GRU: ∂W_hr (batched)
-  let at1 = (dims.T_T * dims.B * 155u + dims.B * 80u + 362u); // %65 unbroadcast fused weight gradients
+  let at0 = (dims.T_T * dims.B * 155u + dims.B * 75u + 462u); // %67 slice_rows ∂GRU: ∂W_hz (batched)
+  let at1 = (dims.T_T * dims.B * 155u + dims.B * 75u + 362u); // %65 unbroadcast fused weight gradients
   let l = i / 25u;
   let j = i % 25u;
-  mem[at0 + i] = mem[at1 + l * 75u + 0u + j];
+  mem[at0 + i] = mem[at1 + l * 75u + 25u + j];
 }
 
 @compute @workgroup_size(64)
@@ -2156,13 +2108,13 @@ struct Dims {
 // Every value of the model, each in a region of its own (params, inputs, states, results).
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
-// %67 slice_rows ∂GRU: ∂W_hz (batched)
+// %68 slice_rows ∂GRU: ∂W_hn (batched)
 fn slice_rows_46(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 155u + dims.B * 80u + 462u); // %67 slice_rows ∂GRU: ∂W_hz (batched)
-  let at1 = (dims.T_T * dims.B * 155u + dims.B * 80u + 362u); // %65 unbroadcast fused weight gradients
+  let at0 = (dims.T_T * dims.B * 155u + dims.B * 75u + 487u); // %68 slice_rows ∂GRU: ∂W_hn (batched)
+  let at1 = (dims.T_T * dims.B * 155u + dims.B * 75u + 362u); // %65 unbroadcast fused weight gradients
   let l = i / 25u;
   let j = i % 25u;
-  mem[at0 + i] = mem[at1 + l * 75u + 25u + j];
+  mem[at0 + i] = mem[at1 + l * 75u + 50u + j];
 }
 
 @compute @workgroup_size(64)
@@ -2173,8 +2125,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_47_slice_rows_47.wgsl ─────
-// rnnc kernel grad_47_slice_rows_47: one thread per element, 64 per workgroup.
+// ───── grad_47_unbroadcast_47.wgsl ─────
+// rnnc kernel grad_47_unbroadcast_47: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -2185,20 +2137,21 @@ struct Dims {
 // Every value of the model, each in a region of its own (params, inputs, states, results).
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
-// %68 slice_rows ∂GRU: ∂W_hn (batched)
-fn slice_rows_47(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 155u + dims.B * 80u + 487u); // %68 slice_rows ∂GRU: ∂W_hn (batched)
-  let at1 = (dims.T_T * dims.B * 155u + dims.B * 80u + 362u); // %65 unbroadcast fused weight gradients
-  let l = i / 25u;
-  let j = i % 25u;
-  mem[at0 + i] = mem[at1 + l * 75u + 50u + j];
+// %69 unbroadcast ∂GRU: ∂b_ir (batched)
+fn unbroadcast_47(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 155u + dims.B * 75u + 512u); // %69 unbroadcast ∂GRU: ∂b_ir (batched)
+  let at1 = (dims.T_T * dims.B * 105u + dims.B * 35u + 272u); // ∂GRU output 0
+  let j = i % 5u;
+  var acc = 0.0;
+  for (var q = 0u; q < dims.T_T * dims.B; q++) { acc += mem[at1 + q * 5u + j]; }
+  mem[at0 + i] = acc;
 }
 
 @compute @workgroup_size(64)
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
-  if (i < 25u) {
-    slice_rows_47(i, 0u);
+  if (i < 5u) {
+    unbroadcast_47(i, 0u);
   }
 }
 
@@ -2214,10 +2167,10 @@ struct Dims {
 // Every value of the model, each in a region of its own (params, inputs, states, results).
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
-// %69 unbroadcast ∂GRU: ∂b_ir (batched)
+// %70 unbroadcast ∂GRU: ∂b_iz (batched)
 fn unbroadcast_48(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 155u + dims.B * 80u + 512u); // %69 unbroadcast ∂GRU: ∂b_ir (batched)
-  let at1 = (dims.T_T * dims.B * 105u + dims.B * 50u + 272u); // ∂GRU output 0
+  let at0 = (dims.T_T * dims.B * 155u + dims.B * 75u + 517u); // %70 unbroadcast ∂GRU: ∂b_iz (batched)
+  let at1 = (dims.T_T * dims.B * 110u + dims.B * 35u + 272u); // ∂GRU output 1
   let j = i % 5u;
   var acc = 0.0;
   for (var q = 0u; q < dims.T_T * dims.B; q++) { acc += mem[at1 + q * 5u + j]; }
@@ -2244,10 +2197,10 @@ struct Dims {
 // Every value of the model, each in a region of its own (params, inputs, states, results).
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
-// %70 unbroadcast ∂GRU: ∂b_iz (batched)
+// %71 unbroadcast ∂GRU: ∂b_in (batched)
 fn unbroadcast_49(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 155u + dims.B * 80u + 517u); // %70 unbroadcast ∂GRU: ∂b_iz (batched)
-  let at1 = (dims.T_T * dims.B * 110u + dims.B * 50u + 272u); // ∂GRU output 1
+  let at0 = (dims.T_T * dims.B * 155u + dims.B * 75u + 522u); // %71 unbroadcast ∂GRU: ∂b_in (batched)
+  let at1 = (dims.T_T * dims.B * 115u + dims.B * 35u + 272u); // ∂GRU output 2
   let j = i % 5u;
   var acc = 0.0;
   for (var q = 0u; q < dims.T_T * dims.B; q++) { acc += mem[at1 + q * 5u + j]; }
@@ -2274,10 +2227,10 @@ struct Dims {
 // Every value of the model, each in a region of its own (params, inputs, states, results).
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
-// %71 unbroadcast ∂GRU: ∂b_in (batched)
+// %72 unbroadcast ∂GRU: ∂b_hn (batched)
 fn unbroadcast_50(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 155u + dims.B * 80u + 522u); // %71 unbroadcast ∂GRU: ∂b_in (batched)
-  let at1 = (dims.T_T * dims.B * 115u + dims.B * 50u + 272u); // ∂GRU output 2
+  let at0 = (dims.T_T * dims.B * 155u + dims.B * 75u + 527u); // %72 unbroadcast ∂GRU: ∂b_hn (batched)
+  let at1 = (dims.T_T * dims.B * 120u + dims.B * 35u + 272u); // ∂GRU output 3
   let j = i % 5u;
   var acc = 0.0;
   for (var q = 0u; q < dims.T_T * dims.B; q++) { acc += mem[at1 + q * 5u + j]; }
@@ -2292,38 +2245,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_51_unbroadcast_51.wgsl ─────
-// rnnc kernel grad_51_unbroadcast_51: one thread per element, 64 per workgroup.
-struct Dims {
-  B: u32, // the batch size
-  T_T: u32, // the length of time axis T
-  given0: u32, // 1 where the caller gave the initial state h
-}
-
-@group(0) @binding(0) var<uniform> dims: Dims;
-// Every value of the model, each in a region of its own (params, inputs, states, results).
-@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
-
-// %72 unbroadcast ∂GRU: ∂b_hn (batched)
-fn unbroadcast_51(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 155u + dims.B * 80u + 527u); // %72 unbroadcast ∂GRU: ∂b_hn (batched)
-  let at1 = (dims.T_T * dims.B * 120u + dims.B * 50u + 272u); // ∂GRU output 3
-  let j = i % 5u;
-  var acc = 0.0;
-  for (var q = 0u; q < dims.T_T * dims.B; q++) { acc += mem[at1 + q * 5u + j]; }
-  mem[at0 + i] = acc;
-}
-
-@compute @workgroup_size(64)
-fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
-  let i = (group.y * groups.x + group.x) * 64u + lane;
-  if (i < 5u) {
-    unbroadcast_51(i, 0u);
-  }
-}
-
-// ───── grad_52_concat_52.wgsl ─────
-// rnnc kernel grad_52_concat_52: one thread per element, 64 per workgroup.
+// ───── grad_51_concat_51.wgsl ─────
+// rnnc kernel grad_51_concat_51: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -2335,11 +2258,11 @@ struct Dims {
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // %73 concat
-fn concat_52(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 155u + dims.B * 80u + 532u); // %73 concat
-  let at1 = (dims.T_T * dims.B * 115u + dims.B * 50u + 272u); // ∂GRU output 2
-  let at2 = (dims.T_T * dims.B * 110u + dims.B * 50u + 272u); // ∂GRU output 1
-  let at3 = (dims.T_T * dims.B * 105u + dims.B * 50u + 272u); // ∂GRU output 0
+fn concat_51(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 155u + dims.B * 75u + 532u); // %73 concat
+  let at1 = (dims.T_T * dims.B * 115u + dims.B * 35u + 272u); // ∂GRU output 2
+  let at2 = (dims.T_T * dims.B * 110u + dims.B * 35u + 272u); // ∂GRU output 1
+  let at3 = (dims.T_T * dims.B * 105u + dims.B * 35u + 272u); // ∂GRU output 0
   let l = i / 15u;
   let j = i % 15u;
   var v = 0.0;
@@ -2353,12 +2276,12 @@ fn concat_52(i: u32, _t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < dims.T_T * dims.B * 15u) {
-    concat_52(i, 0u);
+    concat_51(i, 0u);
   }
 }
 
-// ───── grad_53_matmul_53.wgsl ─────
-// rnnc kernel grad_53_matmul_53: one thread per element, 64 per workgroup.
+// ───── grad_52_matmul_52.wgsl ─────
+// rnnc kernel grad_52_matmul_52: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -2370,10 +2293,10 @@ struct Dims {
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // %74 matmul fused gate products
-fn matmul_53(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 170u + dims.B * 80u + 532u); // %74 matmul fused gate products
-  let at1 = (dims.T_T * dims.B * 155u + dims.B * 80u + 532u); // %73 concat
-  let at2 = (dims.T_T * dims.B * 105u + dims.B * 40u + 227u); // %50 stack_rows packed W_in, W_iz, W_ir
+fn matmul_52(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 170u + dims.B * 75u + 532u); // %74 matmul fused gate products
+  let at1 = (dims.T_T * dims.B * 155u + dims.B * 75u + 532u); // %73 concat
+  let at2 = (dims.T_T * dims.B * 105u + dims.B * 35u + 227u); // %50 stack_rows packed W_in, W_iz, W_ir
   let l = i / 3u;
   let j = i % 3u;
   var acc = 0.0;
@@ -2389,7 +2312,7 @@ fn matmul_53(i: u32, _t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < dims.T_T * dims.B * 3u) {
-    matmul_53(i, 0u);
+    matmul_52(i, 0u);
   }
 }
 
@@ -2561,7 +2484,7 @@ struct Dims {
 
 // GRU: the initial h
 fn copy_5(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 33u + dims.B * 10u + 150u); // GRU state h (even steps)
+  let at0 = (dims.T_T * dims.B * 63u + dims.B * 10u + 150u); // GRU state h (even steps)
   let at1 = select((dims.T_T * dims.B * 3u + 150u), (dims.T_T * dims.B * 3u + dims.B * 5u + 150u), dims.given0 != 0u); // initial state h
   mem[at0 + i] = mem[at1 + i];
 }
@@ -2575,7 +2498,7 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
 }
 
 // ───── grad_small_batch_06_loop.wgsl ─────
-// rnnc kernel grad_small_batch_06_loop: persistent, one workgroup of 64 threads runs 8 phases in one dispatch,
+// rnnc kernel grad_small_batch_06_loop: persistent, one workgroup of 64 threads runs 7 phases in one dispatch,
 // with a barrier between phases.
 // The weights its time loops read are copied into workgroup memory first (300 bytes).
 struct Dims {
@@ -2592,9 +2515,9 @@ var<workgroup> cache: array<f32, 75>;
 
 // %3 matmul fused gates — 24: r = sigmoid(W_ir @ x + b_ir + W_hr @ h + b_hr)   // reset gate
 fn matmul_6(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 63u + dims.B * 20u + 150u); // %3 matmul fused gates
+  let at0 = (dims.T_T * dims.B * 63u + dims.B * 15u + 150u); // %3 matmul fused gates
   let at1 = 0u; // %25 stack_rows packed W_hr, W_hz, W_hn (in place) (in workgroup memory)
-  let at2 = select((dims.T_T * dims.B * 33u + dims.B * 10u + 150u), (dims.T_T * dims.B * 33u + dims.B * 15u + 150u), t % 2u == 1u); // GRU state h
+  let at2 = select((dims.T_T * dims.B * 63u + dims.B * 10u + 150u), (dims.T_T * dims.B * 33u + dims.B * 10u + 150u) + (t - 1u) * dims.B * 5u, t != 0u); // GRU state h
   let l = i / 15u;
   let j = i % 15u;
   var acc = 0.0;
@@ -2608,9 +2531,9 @@ fn matmul_6(i: u32, t: u32) {
 
 // %9 sigmoid r — 24: r = sigmoid(W_ir @ x + b_ir + W_hr @ h + b_hr)   // reset gate
 fn sigmoid_7(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 58u + dims.B * 20u + 150u) + t * dims.B * 5u; // GRU output 5 at step t
+  let at0 = (dims.T_T * dims.B * 58u + dims.B * 10u + 150u) + t * dims.B * 5u; // GRU output 5 at step t
   let at1 = (dims.T_T * dims.B * 18u + dims.B * 10u + 150u) + t * dims.B * 5u; // %19 add at step t
-  let at2 = (dims.T_T * dims.B * 63u + dims.B * 20u + 150u); // %3 matmul fused gates
+  let at2 = (dims.T_T * dims.B * 63u + dims.B * 15u + 150u); // %3 matmul fused gates
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = 1.0 / (1.0 + exp(-(mem[at1 + l * 5u + j] + mem[at2 + l * 15u + j])));
@@ -2618,9 +2541,9 @@ fn sigmoid_7(i: u32, t: u32) {
 
 // %12 sigmoid z — 25: z = sigmoid(W_iz @ x + b_iz + W_hz @ h + b_hz)   // update gate
 fn sigmoid_8(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 38u + dims.B * 20u + 150u) + t * dims.B * 5u; // GRU output 1 at step t
+  let at0 = (dims.T_T * dims.B * 38u + dims.B * 10u + 150u) + t * dims.B * 5u; // GRU output 1 at step t
   let at1 = (dims.T_T * dims.B * 23u + dims.B * 10u + 150u) + t * dims.B * 5u; // %22 add at step t
-  let at2 = (dims.T_T * dims.B * 63u + dims.B * 20u + 150u); // %3 matmul fused gates
+  let at2 = (dims.T_T * dims.B * 63u + dims.B * 15u + 150u); // %3 matmul fused gates
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = 1.0 / (1.0 + exp(-(mem[at1 + l * 5u + j] + mem[at2 + l * 15u + j + 5u])));
@@ -2628,8 +2551,8 @@ fn sigmoid_8(i: u32, t: u32) {
 
 // %14 add — 26: n = tanh(W_in @ x + b_in + r * (W_hn @ h + b_hn))
 fn add_9(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 53u + dims.B * 20u + 150u) + t * dims.B * 5u; // GRU output 4 at step t
-  let at1 = (dims.T_T * dims.B * 63u + dims.B * 20u + 150u); // %3 matmul fused gates
+  let at0 = (dims.T_T * dims.B * 53u + dims.B * 10u + 150u) + t * dims.B * 5u; // GRU output 4 at step t
+  let at1 = (dims.T_T * dims.B * 63u + dims.B * 15u + 150u); // %3 matmul fused gates
   let at2 = (dims.T_T * dims.B * 3u + 145u); // param b_hn
   let l = i / 5u;
   let j = i % 5u;
@@ -2638,10 +2561,10 @@ fn add_9(i: u32, t: u32) {
 
 // %17 tanh n — 26: n = tanh(W_in @ x + b_in + r * (W_hn @ h + b_hn))
 fn tanh_10(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 43u + dims.B * 20u + 150u) + t * dims.B * 5u; // GRU output 2 at step t
+  let at0 = (dims.T_T * dims.B * 43u + dims.B * 10u + 150u) + t * dims.B * 5u; // GRU output 2 at step t
   let at1 = (dims.T_T * dims.B * 28u + dims.B * 10u + 150u) + t * dims.B * 5u; // %24 add at step t
-  let at2 = (dims.T_T * dims.B * 58u + dims.B * 20u + 150u) + t * dims.B * 5u; // GRU output 5 at step t
-  let at3 = (dims.T_T * dims.B * 53u + dims.B * 20u + 150u) + t * dims.B * 5u; // GRU output 4 at step t
+  let at2 = (dims.T_T * dims.B * 58u + dims.B * 10u + 150u) + t * dims.B * 5u; // GRU output 5 at step t
+  let at3 = (dims.T_T * dims.B * 53u + dims.B * 10u + 150u) + t * dims.B * 5u; // GRU output 4 at step t
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = tanh(clamp((mem[at1 + l * 5u + j] + (mem[at2 + l * 5u + j] * mem[at3 + l * 5u + j])), -10.0, 10.0));
@@ -2649,8 +2572,8 @@ fn tanh_10(i: u32, t: u32) {
 
 // %19 sub — 27: h' = (1 - z) * n + z * h
 fn sub_11(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 48u + dims.B * 20u + 150u) + t * dims.B * 5u; // GRU output 3 at step t
-  let at1 = (dims.T_T * dims.B * 38u + dims.B * 20u + 150u) + t * dims.B * 5u; // GRU output 1 at step t
+  let at0 = (dims.T_T * dims.B * 48u + dims.B * 10u + 150u) + t * dims.B * 5u; // GRU output 3 at step t
+  let at1 = (dims.T_T * dims.B * 38u + dims.B * 10u + 150u) + t * dims.B * 5u; // GRU output 1 at step t
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = 1.0 - mem[at1 + l * 5u + j];
@@ -2658,21 +2581,14 @@ fn sub_11(i: u32, t: u32) {
 
 // %22 add h' — 27: h' = (1 - z) * n + z * h
 fn add_12(i: u32, t: u32) {
-  let at0 = select((dims.T_T * dims.B * 33u + dims.B * 15u + 150u), (dims.T_T * dims.B * 33u + dims.B * 10u + 150u), t % 2u == 1u); // GRU next state h
-  let at1 = (dims.T_T * dims.B * 48u + dims.B * 20u + 150u) + t * dims.B * 5u; // GRU output 3 at step t
-  let at2 = (dims.T_T * dims.B * 43u + dims.B * 20u + 150u) + t * dims.B * 5u; // GRU output 2 at step t
-  let at3 = (dims.T_T * dims.B * 38u + dims.B * 20u + 150u) + t * dims.B * 5u; // GRU output 1 at step t
-  let at4 = select((dims.T_T * dims.B * 33u + dims.B * 10u + 150u), (dims.T_T * dims.B * 33u + dims.B * 15u + 150u), t % 2u == 1u); // GRU state h
+  let at0 = (dims.T_T * dims.B * 33u + dims.B * 10u + 150u) + t * dims.B * 5u; // GRU output 0 at step t
+  let at1 = (dims.T_T * dims.B * 48u + dims.B * 10u + 150u) + t * dims.B * 5u; // GRU output 3 at step t
+  let at2 = (dims.T_T * dims.B * 43u + dims.B * 10u + 150u) + t * dims.B * 5u; // GRU output 2 at step t
+  let at3 = (dims.T_T * dims.B * 38u + dims.B * 10u + 150u) + t * dims.B * 5u; // GRU output 1 at step t
+  let at4 = select((dims.T_T * dims.B * 63u + dims.B * 10u + 150u), (dims.T_T * dims.B * 33u + dims.B * 10u + 150u) + (t - 1u) * dims.B * 5u, t != 0u); // GRU state h
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = (mem[at1 + l * 5u + j] * mem[at2 + l * 5u + j]) + (mem[at3 + l * 5u + j] * mem[at4 + l * 5u + j]);
-}
-
-// GRU: step output 0 at step t
-fn copy_13(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 33u + dims.B * 20u + 150u) + t * dims.B * 5u; // GRU output 0
-  let at1 = select((dims.T_T * dims.B * 33u + dims.B * 15u + 150u), (dims.T_T * dims.B * 33u + dims.B * 10u + 150u), t % 2u == 1u); // GRU next state h
-  mem[at0 + i] = mem[at1 + i];
 }
 
 @compute @workgroup_size(64)
@@ -2713,15 +2629,11 @@ fn main(@builtin(local_invocation_index) lane: u32) {
       add_12(i, t);
     }
     storageBarrier();
-    for (var i = lane; i < dims.B * 5u; i += 64u) {
-      copy_13(i, t);
-    }
-    storageBarrier();
   }
 }
 
-// ───── grad_small_batch_07_copy_14.wgsl ─────
-// rnnc kernel grad_small_batch_07_copy_14: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_07_copy_13.wgsl ─────
+// rnnc kernel grad_small_batch_07_copy_13: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -2733,9 +2645,9 @@ struct Dims {
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // GRU: the final h
-fn copy_14(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 63u + dims.B * 35u + 150u); // GRU final h
-  let at1 = select((dims.T_T * dims.B * 33u + dims.B * 10u + 150u), (dims.T_T * dims.B * 33u + dims.B * 15u + 150u), dims.T_T % 2u == 1u); // GRU final h
+fn copy_13(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 63u + dims.B * 30u + 150u); // GRU final h
+  let at1 = select((dims.T_T * dims.B * 63u + dims.B * 10u + 150u), (dims.T_T * dims.B * 33u + dims.B * 10u + 150u) + (dims.T_T - 1u) * dims.B * 5u, dims.T_T > 0u); // GRU state h
   mem[at0 + i] = mem[at1 + i];
 }
 
@@ -2743,12 +2655,12 @@ fn copy_14(i: u32, _t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < dims.B * 5u) {
-    copy_14(i, 0u);
+    copy_13(i, 0u);
   }
 }
 
-// ───── grad_small_batch_08_mul_15.wgsl ─────
-// rnnc kernel grad_small_batch_08_mul_15: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_08_mul_14.wgsl ─────
+// rnnc kernel grad_small_batch_08_mul_14: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -2760,10 +2672,10 @@ struct Dims {
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // %30 mul
-fn mul_15(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 68u + dims.B * 40u + 150u); // %30 mul
-  let at1 = (dims.T_T * dims.B * 33u + dims.B * 20u + 150u); // GRU output 0
-  let at2 = (dims.T_T * dims.B * 63u + dims.B * 40u + 150u); // input d:output
+fn mul_14(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 68u + dims.B * 35u + 150u); // %30 mul
+  let at1 = (dims.T_T * dims.B * 33u + dims.B * 10u + 150u); // GRU output 0
+  let at2 = (dims.T_T * dims.B * 63u + dims.B * 35u + 150u); // input d:output
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = mem[at1 + l * 5u + j] * mem[at2 + l * 5u + j];
@@ -2773,12 +2685,12 @@ fn mul_15(i: u32, _t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < dims.T_T * dims.B * 5u) {
-    mul_15(i, 0u);
+    mul_14(i, 0u);
   }
 }
 
-// ───── grad_small_batch_09_sum_16.wgsl ─────
-// rnnc kernel grad_small_batch_09_sum_16: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_09_sum_15.wgsl ─────
+// rnnc kernel grad_small_batch_09_sum_15: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -2790,9 +2702,9 @@ struct Dims {
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // %31 sum
-fn sum_16(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 73u + dims.B * 40u + 150u); // %31 sum
-  let at1 = (dims.T_T * dims.B * 68u + dims.B * 40u + 150u); // %30 mul
+fn sum_15(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 73u + dims.B * 35u + 150u); // %31 sum
+  let at1 = (dims.T_T * dims.B * 68u + dims.B * 35u + 150u); // %30 mul
   var acc = 0.0;
   for (var c = 0u; c < 5u; c++) { acc += mem[at1 + i * 5u + c]; }
   mem[at0 + i] = acc;
@@ -2802,12 +2714,12 @@ fn sum_16(i: u32, _t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < dims.T_T * dims.B) {
-    sum_16(i, 0u);
+    sum_15(i, 0u);
   }
 }
 
-// ───── grad_small_batch_10_reduce_lead_17.wgsl ─────
-// rnnc kernel grad_small_batch_10_reduce_lead_17: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_10_reduce_lead_16.wgsl ─────
+// rnnc kernel grad_small_batch_10_reduce_lead_16: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -2819,9 +2731,9 @@ struct Dims {
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // %32 reduce_lead loss
-fn reduce_lead_17(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 74u + dims.B * 40u + 150u); // %32 reduce_lead loss
-  let at1 = (dims.T_T * dims.B * 73u + dims.B * 40u + 150u); // %31 sum
+fn reduce_lead_16(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 74u + dims.B * 35u + 150u); // %32 reduce_lead loss
+  let at1 = (dims.T_T * dims.B * 73u + dims.B * 35u + 150u); // %31 sum
   var acc = 0.0;
   for (var q = 0u; q < dims.T_T * dims.B; q++) { acc += mem[at1 + q * 1u + i]; }
   mem[at0 + i] = acc;
@@ -2831,12 +2743,12 @@ fn reduce_lead_17(i: u32, _t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < 1u) {
-    reduce_lead_17(i, 0u);
+    reduce_lead_16(i, 0u);
   }
 }
 
-// ───── grad_small_batch_11_fill_18.wgsl ─────
-// rnnc kernel grad_small_batch_11_fill_18: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_11_fill_17.wgsl ─────
+// rnnc kernel grad_small_batch_11_fill_17: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -2848,8 +2760,8 @@ struct Dims {
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // literal 1.0
-fn fill_18(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 74u + dims.B * 40u + 151u); // literal 1.0
+fn fill_17(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 74u + dims.B * 35u + 151u); // literal 1.0
   mem[at0 + i] = 1.0;
 }
 
@@ -2857,12 +2769,12 @@ fn fill_18(i: u32, _t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < 1u) {
-    fill_18(i, 0u);
+    fill_17(i, 0u);
   }
 }
 
-// ───── grad_small_batch_12_broadcast_to_19.wgsl ─────
-// rnnc kernel grad_small_batch_12_broadcast_to_19: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_12_broadcast_to_18.wgsl ─────
+// rnnc kernel grad_small_batch_12_broadcast_to_18: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -2874,9 +2786,9 @@ struct Dims {
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // %34 broadcast_to ∂loss
-fn broadcast_to_19(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 74u + dims.B * 40u + 152u); // %34 broadcast_to ∂loss
-  let at1 = (dims.T_T * dims.B * 74u + dims.B * 40u + 151u); // literal 1.0
+fn broadcast_to_18(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 74u + dims.B * 35u + 152u); // %34 broadcast_to ∂loss
+  let at1 = (dims.T_T * dims.B * 74u + dims.B * 35u + 151u); // literal 1.0
   let j = 0u;
   mem[at0 + i] = mem[at1 + j];
 }
@@ -2885,12 +2797,12 @@ fn broadcast_to_19(i: u32, _t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < dims.T_T * dims.B) {
-    broadcast_to_19(i, 0u);
+    broadcast_to_18(i, 0u);
   }
 }
 
-// ───── grad_small_batch_13_expand_last_20.wgsl ─────
-// rnnc kernel grad_small_batch_13_expand_last_20: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_13_expand_last_19.wgsl ─────
+// rnnc kernel grad_small_batch_13_expand_last_19: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -2902,9 +2814,9 @@ struct Dims {
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // %35 expand_last
-fn expand_last_20(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 75u + dims.B * 40u + 152u); // %35 expand_last
-  let at1 = (dims.T_T * dims.B * 74u + dims.B * 40u + 152u); // %34 broadcast_to ∂loss
+fn expand_last_19(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 75u + dims.B * 35u + 152u); // %35 expand_last
+  let at1 = (dims.T_T * dims.B * 74u + dims.B * 35u + 152u); // %34 broadcast_to ∂loss
   mem[at0 + i] = mem[at1 + i / 5u];
 }
 
@@ -2912,12 +2824,12 @@ fn expand_last_20(i: u32, _t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < dims.T_T * dims.B * 5u) {
-    expand_last_20(i, 0u);
+    expand_last_19(i, 0u);
   }
 }
 
-// ───── grad_small_batch_14_mul_21.wgsl ─────
-// rnnc kernel grad_small_batch_14_mul_21: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_14_mul_20.wgsl ─────
+// rnnc kernel grad_small_batch_14_mul_20: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -2929,10 +2841,10 @@ struct Dims {
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // %36 mul
-fn mul_21(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 80u + dims.B * 40u + 152u); // %36 mul
-  let at1 = (dims.T_T * dims.B * 75u + dims.B * 40u + 152u); // %35 expand_last
-  let at2 = (dims.T_T * dims.B * 63u + dims.B * 40u + 150u); // input d:output
+fn mul_20(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 80u + dims.B * 35u + 152u); // %36 mul
+  let at1 = (dims.T_T * dims.B * 75u + dims.B * 35u + 152u); // %35 expand_last
+  let at2 = (dims.T_T * dims.B * 63u + dims.B * 35u + 150u); // input d:output
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = mem[at1 + l * 5u + j] * mem[at2 + l * 5u + j];
@@ -2942,12 +2854,12 @@ fn mul_21(i: u32, _t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < dims.T_T * dims.B * 5u) {
-    mul_21(i, 0u);
+    mul_20(i, 0u);
   }
 }
 
-// ───── grad_small_batch_15_time_shift_22.wgsl ─────
-// rnnc kernel grad_small_batch_15_time_shift_22: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_15_time_shift_21.wgsl ─────
+// rnnc kernel grad_small_batch_15_time_shift_21: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -2959,9 +2871,9 @@ struct Dims {
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // %42 time_shift GRU: previous h
-fn time_shift_22(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 85u + dims.B * 40u + 152u); // %42 time_shift GRU: previous h
-  let at1 = (dims.T_T * dims.B * 33u + dims.B * 20u + 150u); // GRU output 0
+fn time_shift_21(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 85u + dims.B * 35u + 152u); // %42 time_shift GRU: previous h
+  let at1 = (dims.T_T * dims.B * 33u + dims.B * 10u + 150u); // GRU output 0
   let at2 = select((dims.T_T * dims.B * 3u + 150u), (dims.T_T * dims.B * 3u + dims.B * 5u + 150u), dims.given0 != 0u); // initial state h
   mem[at0 + i] = select(mem[at1 + i - min(i, dims.B * 5u)], mem[at2 + min(i, dims.B * 5u - 1u)], i < dims.B * 5u);
 }
@@ -2970,12 +2882,12 @@ fn time_shift_22(i: u32, _t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < dims.T_T * dims.B * 5u) {
-    time_shift_22(i, 0u);
+    time_shift_21(i, 0u);
   }
 }
 
-// ───── grad_small_batch_16_sub_23.wgsl ─────
-// rnnc kernel grad_small_batch_16_sub_23: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_16_sub_22.wgsl ─────
+// rnnc kernel grad_small_batch_16_sub_22: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -2987,9 +2899,9 @@ struct Dims {
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // %44 sub ∂n — 26: n = tanh(W_in @ x + b_in + r * (W_hn @ h + b_hn))
-fn sub_23(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 90u + dims.B * 40u + 152u); // %44 sub ∂n
-  let at1 = (dims.T_T * dims.B * 43u + dims.B * 20u + 150u); // GRU output 2
+fn sub_22(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 90u + dims.B * 35u + 152u); // %44 sub ∂n
+  let at1 = (dims.T_T * dims.B * 43u + dims.B * 10u + 150u); // GRU output 2
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = 1.0 - (mem[at1 + l * 5u + j] * mem[at1 + l * 5u + j]);
@@ -2999,12 +2911,12 @@ fn sub_23(i: u32, _t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < dims.T_T * dims.B * 5u) {
-    sub_23(i, 0u);
+    sub_22(i, 0u);
   }
 }
 
-// ───── grad_small_batch_17_mul_24.wgsl ─────
-// rnnc kernel grad_small_batch_17_mul_24: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_17_mul_23.wgsl ─────
+// rnnc kernel grad_small_batch_17_mul_23: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -3016,9 +2928,38 @@ struct Dims {
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // %46 mul ∂z — 25: z = sigmoid(W_iz @ x + b_iz + W_hz @ h + b_hz)   // update gate
+fn mul_23(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 95u + dims.B * 35u + 152u); // %46 mul ∂z
+  let at1 = (dims.T_T * dims.B * 38u + dims.B * 10u + 150u); // GRU output 1
+  let l = i / 5u;
+  let j = i % 5u;
+  mem[at0 + i] = mem[at1 + l * 5u + j] * (1.0 - mem[at1 + l * 5u + j]);
+}
+
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < dims.T_T * dims.B * 5u) {
+    mul_23(i, 0u);
+  }
+}
+
+// ───── grad_small_batch_18_mul_24.wgsl ─────
+// rnnc kernel grad_small_batch_18_mul_24: one thread per element, 64 per workgroup.
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
+
+// %48 mul ∂r — 24: r = sigmoid(W_ir @ x + b_ir + W_hr @ h + b_hr)   // reset gate
 fn mul_24(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 95u + dims.B * 40u + 152u); // %46 mul ∂z
-  let at1 = (dims.T_T * dims.B * 38u + dims.B * 20u + 150u); // GRU output 1
+  let at0 = (dims.T_T * dims.B * 100u + dims.B * 35u + 152u); // %48 mul ∂r
+  let at1 = (dims.T_T * dims.B * 58u + dims.B * 10u + 150u); // GRU output 5
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = mem[at1 + l * 5u + j] * (1.0 - mem[at1 + l * 5u + j]);
@@ -3032,37 +2973,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_small_batch_18_mul_25.wgsl ─────
-// rnnc kernel grad_small_batch_18_mul_25: one thread per element, 64 per workgroup.
-struct Dims {
-  B: u32, // the batch size
-  T_T: u32, // the length of time axis T
-  given0: u32, // 1 where the caller gave the initial state h
-}
-
-@group(0) @binding(0) var<uniform> dims: Dims;
-// Every value of the model, each in a region of its own (params, inputs, states, results).
-@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
-
-// %48 mul ∂r — 24: r = sigmoid(W_ir @ x + b_ir + W_hr @ h + b_hr)   // reset gate
-fn mul_25(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 100u + dims.B * 40u + 152u); // %48 mul ∂r
-  let at1 = (dims.T_T * dims.B * 58u + dims.B * 20u + 150u); // GRU output 5
-  let l = i / 5u;
-  let j = i % 5u;
-  mem[at0 + i] = mem[at1 + l * 5u + j] * (1.0 - mem[at1 + l * 5u + j]);
-}
-
-@compute @workgroup_size(64)
-fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
-  let i = (group.y * groups.x + group.x) * 64u + lane;
-  if (i < dims.T_T * dims.B * 5u) {
-    mul_25(i, 0u);
-  }
-}
-
-// ───── grad_small_batch_19_stack_rows_26.wgsl ─────
-// rnnc kernel grad_small_batch_19_stack_rows_26: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_19_stack_rows_25.wgsl ─────
+// rnnc kernel grad_small_batch_19_stack_rows_25: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -3074,8 +2986,8 @@ struct Dims {
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // %49 stack_rows packed W_hn, W_hz, W_hr
-fn stack_rows_26(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 105u + dims.B * 40u + 152u); // %49 stack_rows packed W_hn, W_hz, W_hr
+fn stack_rows_25(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 105u + dims.B * 35u + 152u); // %49 stack_rows packed W_hn, W_hz, W_hr
   let at1 = 95u; // param W_hn
   let at2 = 70u; // param W_hz
   let at3 = 45u; // param W_hr
@@ -3092,12 +3004,12 @@ fn stack_rows_26(i: u32, _t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < 75u) {
-    stack_rows_26(i, 0u);
+    stack_rows_25(i, 0u);
   }
 }
 
-// ───── grad_small_batch_20_stack_rows_27.wgsl ─────
-// rnnc kernel grad_small_batch_20_stack_rows_27: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_20_stack_rows_26.wgsl ─────
+// rnnc kernel grad_small_batch_20_stack_rows_26: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -3109,8 +3021,8 @@ struct Dims {
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // %50 stack_rows packed W_in, W_iz, W_ir
-fn stack_rows_27(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 105u + dims.B * 40u + 227u); // %50 stack_rows packed W_in, W_iz, W_ir
+fn stack_rows_26(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 105u + dims.B * 35u + 227u); // %50 stack_rows packed W_in, W_iz, W_ir
   let at1 = 30u; // param W_in
   let at2 = 15u; // param W_iz
   let at3 = 0u; // param W_ir
@@ -3127,12 +3039,12 @@ fn stack_rows_27(i: u32, _t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < 45u) {
-    stack_rows_27(i, 0u);
+    stack_rows_26(i, 0u);
   }
 }
 
-// ───── grad_small_batch_21_copy_28.wgsl ─────
-// rnnc kernel grad_small_batch_21_copy_28: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_21_copy_27.wgsl ─────
+// rnnc kernel grad_small_batch_21_copy_27: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -3144,8 +3056,8 @@ struct Dims {
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // ∂GRU: the initial ∂h
-fn copy_28(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 105u + dims.B * 40u + 272u); // ∂GRU state ∂h (even steps)
+fn copy_27(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 125u + dims.B * 35u + 272u); // ∂GRU state ∂h (even steps)
   let at1 = (dims.T_T * dims.B * 3u + 150u); // %13 const
   mem[at0 + i] = mem[at1 + i];
 }
@@ -3154,7 +3066,7 @@ fn copy_28(i: u32, _t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < dims.B * 5u) {
-    copy_28(i, 0u);
+    copy_27(i, 0u);
   }
 }
 
@@ -3175,65 +3087,65 @@ struct Dims {
 var<workgroup> cache: array<f32, 75>;
 
 // %2 add
-fn add_29(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 125u + dims.B * 50u + 272u); // %2 add
-  let at1 = select((dims.T_T * dims.B * 105u + dims.B * 40u + 272u), (dims.T_T * dims.B * 105u + dims.B * 45u + 272u), (dims.T_T - 1u - t) % 2u == 1u); // ∂GRU state ∂h
-  let at2 = (dims.T_T * dims.B * 80u + dims.B * 40u + 152u) + t * dims.B * 5u; // %36 mul at step t
+fn add_28(i: u32, t: u32) {
+  let at0 = (dims.T_T * dims.B * 125u + dims.B * 45u + 272u); // %2 add
+  let at1 = select((dims.T_T * dims.B * 125u + dims.B * 35u + 272u), (dims.T_T * dims.B * 125u + dims.B * 40u + 272u), (dims.T_T - 1u - t) % 2u == 1u); // ∂GRU state ∂h
+  let at2 = (dims.T_T * dims.B * 80u + dims.B * 35u + 152u) + t * dims.B * 5u; // %36 mul at step t
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = mem[at1 + l * 5u + j] + mem[at2 + l * 5u + j];
 }
 
 // %14 mul ∂n — 26: n = tanh(W_in @ x + b_in + r * (W_hn @ h + b_hn))
-fn mul_30(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 115u + dims.B * 50u + 272u) + t * dims.B * 5u; // ∂GRU output 2 at step t
-  let at1 = (dims.T_T * dims.B * 125u + dims.B * 50u + 272u); // %2 add
-  let at2 = (dims.T_T * dims.B * 48u + dims.B * 20u + 150u) + t * dims.B * 5u; // GRU output 3 at step t
-  let at3 = (dims.T_T * dims.B * 90u + dims.B * 40u + 152u) + t * dims.B * 5u; // %44 sub ∂n at step t
+fn mul_29(i: u32, t: u32) {
+  let at0 = (dims.T_T * dims.B * 115u + dims.B * 35u + 272u) + t * dims.B * 5u; // ∂GRU output 2 at step t
+  let at1 = (dims.T_T * dims.B * 125u + dims.B * 45u + 272u); // %2 add
+  let at2 = (dims.T_T * dims.B * 48u + dims.B * 10u + 150u) + t * dims.B * 5u; // GRU output 3 at step t
+  let at3 = (dims.T_T * dims.B * 90u + dims.B * 35u + 152u) + t * dims.B * 5u; // %44 sub ∂n at step t
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = (mem[at1 + l * 5u + j] * mem[at2 + l * 5u + j]) * mem[at3 + l * 5u + j];
 }
 
 // %18 mul — 26: n = tanh(W_in @ x + b_in + r * (W_hn @ h + b_hn))
-fn mul_31(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 120u + dims.B * 50u + 272u) + t * dims.B * 5u; // ∂GRU output 3 at step t
-  let at1 = (dims.T_T * dims.B * 115u + dims.B * 50u + 272u) + t * dims.B * 5u; // ∂GRU output 2 at step t
-  let at2 = (dims.T_T * dims.B * 58u + dims.B * 20u + 150u) + t * dims.B * 5u; // GRU output 5 at step t
+fn mul_30(i: u32, t: u32) {
+  let at0 = (dims.T_T * dims.B * 120u + dims.B * 35u + 272u) + t * dims.B * 5u; // ∂GRU output 3 at step t
+  let at1 = (dims.T_T * dims.B * 115u + dims.B * 35u + 272u) + t * dims.B * 5u; // ∂GRU output 2 at step t
+  let at2 = (dims.T_T * dims.B * 58u + dims.B * 10u + 150u) + t * dims.B * 5u; // GRU output 5 at step t
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = mem[at1 + l * 5u + j] * mem[at2 + l * 5u + j];
 }
 
 // %20 mul ∂z — 25: z = sigmoid(W_iz @ x + b_iz + W_hz @ h + b_hz)   // update gate
-fn mul_32(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 110u + dims.B * 50u + 272u) + t * dims.B * 5u; // ∂GRU output 1 at step t
-  let at1 = (dims.T_T * dims.B * 125u + dims.B * 50u + 272u); // %2 add
-  let at2 = (dims.T_T * dims.B * 85u + dims.B * 40u + 152u) + t * dims.B * 5u; // %42 time_shift GRU: previous h at step t
-  let at3 = (dims.T_T * dims.B * 43u + dims.B * 20u + 150u) + t * dims.B * 5u; // GRU output 2 at step t
-  let at4 = (dims.T_T * dims.B * 95u + dims.B * 40u + 152u) + t * dims.B * 5u; // %46 mul ∂z at step t
+fn mul_31(i: u32, t: u32) {
+  let at0 = (dims.T_T * dims.B * 110u + dims.B * 35u + 272u) + t * dims.B * 5u; // ∂GRU output 1 at step t
+  let at1 = (dims.T_T * dims.B * 125u + dims.B * 45u + 272u); // %2 add
+  let at2 = (dims.T_T * dims.B * 85u + dims.B * 35u + 152u) + t * dims.B * 5u; // %42 time_shift GRU: previous h at step t
+  let at3 = (dims.T_T * dims.B * 43u + dims.B * 10u + 150u) + t * dims.B * 5u; // GRU output 2 at step t
+  let at4 = (dims.T_T * dims.B * 95u + dims.B * 35u + 152u) + t * dims.B * 5u; // %46 mul ∂z at step t
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = ((mem[at1 + l * 5u + j] * mem[at2 + l * 5u + j]) + (-(mem[at1 + l * 5u + j] * mem[at3 + l * 5u + j]))) * mem[at4 + l * 5u + j];
 }
 
 // %22 mul ∂r — 24: r = sigmoid(W_ir @ x + b_ir + W_hr @ h + b_hr)   // reset gate
-fn mul_33(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 105u + dims.B * 50u + 272u) + t * dims.B * 5u; // ∂GRU output 0 at step t
-  let at1 = (dims.T_T * dims.B * 115u + dims.B * 50u + 272u) + t * dims.B * 5u; // ∂GRU output 2 at step t
-  let at2 = (dims.T_T * dims.B * 53u + dims.B * 20u + 150u) + t * dims.B * 5u; // GRU output 4 at step t
-  let at3 = (dims.T_T * dims.B * 100u + dims.B * 40u + 152u) + t * dims.B * 5u; // %48 mul ∂r at step t
+fn mul_32(i: u32, t: u32) {
+  let at0 = (dims.T_T * dims.B * 105u + dims.B * 35u + 272u) + t * dims.B * 5u; // ∂GRU output 0 at step t
+  let at1 = (dims.T_T * dims.B * 115u + dims.B * 35u + 272u) + t * dims.B * 5u; // ∂GRU output 2 at step t
+  let at2 = (dims.T_T * dims.B * 53u + dims.B * 10u + 150u) + t * dims.B * 5u; // GRU output 4 at step t
+  let at3 = (dims.T_T * dims.B * 100u + dims.B * 35u + 152u) + t * dims.B * 5u; // %48 mul ∂r at step t
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = (mem[at1 + l * 5u + j] * mem[at2 + l * 5u + j]) * mem[at3 + l * 5u + j];
 }
 
 // %23 concat
-fn concat_34(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 125u + dims.B * 55u + 272u); // %23 concat
-  let at1 = (dims.T_T * dims.B * 120u + dims.B * 50u + 272u) + t * dims.B * 5u; // ∂GRU output 3 at step t
-  let at2 = (dims.T_T * dims.B * 110u + dims.B * 50u + 272u) + t * dims.B * 5u; // ∂GRU output 1 at step t
-  let at3 = (dims.T_T * dims.B * 105u + dims.B * 50u + 272u) + t * dims.B * 5u; // ∂GRU output 0 at step t
+fn concat_33(i: u32, t: u32) {
+  let at0 = (dims.T_T * dims.B * 125u + dims.B * 50u + 272u); // %23 concat
+  let at1 = (dims.T_T * dims.B * 120u + dims.B * 35u + 272u) + t * dims.B * 5u; // ∂GRU output 3 at step t
+  let at2 = (dims.T_T * dims.B * 110u + dims.B * 35u + 272u) + t * dims.B * 5u; // ∂GRU output 1 at step t
+  let at3 = (dims.T_T * dims.B * 105u + dims.B * 35u + 272u) + t * dims.B * 5u; // ∂GRU output 0 at step t
   let l = i / 15u;
   let j = i % 15u;
   var v = 0.0;
@@ -3244,10 +3156,10 @@ fn concat_34(i: u32, t: u32) {
 }
 
 // %25 matmul fused gate products
-fn matmul_35(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 125u + dims.B * 70u + 272u); // %25 matmul fused gate products
-  let at1 = (dims.T_T * dims.B * 125u + dims.B * 55u + 272u); // %23 concat
-  let at2 = (dims.T_T * dims.B * 105u + dims.B * 40u + 152u); // %49 stack_rows packed W_hn, W_hz, W_hr
+fn matmul_34(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 125u + dims.B * 65u + 272u); // %25 matmul fused gate products
+  let at1 = (dims.T_T * dims.B * 125u + dims.B * 50u + 272u); // %23 concat
+  let at2 = (dims.T_T * dims.B * 105u + dims.B * 35u + 152u); // %49 stack_rows packed W_hn, W_hz, W_hr
   let l = i / 5u;
   let j = i % 5u;
   var acc = 0.0;
@@ -3260,11 +3172,11 @@ fn matmul_35(i: u32, _t: u32) {
 }
 
 // %26 add
-fn add_36(i: u32, t: u32) {
-  let at0 = select((dims.T_T * dims.B * 105u + dims.B * 45u + 272u), (dims.T_T * dims.B * 105u + dims.B * 40u + 272u), (dims.T_T - 1u - t) % 2u == 1u); // ∂GRU next state ∂h
-  let at1 = (dims.T_T * dims.B * 125u + dims.B * 70u + 272u); // %25 matmul fused gate products
-  let at2 = (dims.T_T * dims.B * 125u + dims.B * 50u + 272u); // %2 add
-  let at3 = (dims.T_T * dims.B * 38u + dims.B * 20u + 150u) + t * dims.B * 5u; // GRU output 1 at step t
+fn add_35(i: u32, t: u32) {
+  let at0 = select((dims.T_T * dims.B * 125u + dims.B * 40u + 272u), (dims.T_T * dims.B * 125u + dims.B * 35u + 272u), (dims.T_T - 1u - t) % 2u == 1u); // ∂GRU next state ∂h
+  let at1 = (dims.T_T * dims.B * 125u + dims.B * 65u + 272u); // %25 matmul fused gate products
+  let at2 = (dims.T_T * dims.B * 125u + dims.B * 45u + 272u); // %2 add
+  let at3 = (dims.T_T * dims.B * 38u + dims.B * 10u + 150u) + t * dims.B * 5u; // GRU output 1 at step t
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = mem[at1 + l * 5u + j] + (mem[at2 + l * 5u + j] * mem[at3 + l * 5u + j]);
@@ -3281,7 +3193,11 @@ fn main(@builtin(local_invocation_index) lane: u32) {
   for (var s = 0u; s < dims.T_T; s++) {
     let t = dims.T_T - 1u - s;
     for (var i = lane; i < dims.B * 5u; i += 64u) {
-      add_29(i, t);
+      add_28(i, t);
+    }
+    storageBarrier();
+    for (var i = lane; i < dims.B * 5u; i += 64u) {
+      mul_29(i, t);
     }
     storageBarrier();
     for (var i = lane; i < dims.B * 5u; i += 64u) {
@@ -3296,27 +3212,23 @@ fn main(@builtin(local_invocation_index) lane: u32) {
       mul_32(i, t);
     }
     storageBarrier();
-    for (var i = lane; i < dims.B * 5u; i += 64u) {
-      mul_33(i, t);
-    }
-    storageBarrier();
     for (var i = lane; i < dims.B * 15u; i += 64u) {
-      concat_34(i, t);
+      concat_33(i, t);
     }
     storageBarrier();
     for (var i = lane; i < dims.B * 5u; i += 64u) {
-      matmul_35(i, t);
+      matmul_34(i, t);
     }
     storageBarrier();
     for (var i = lane; i < dims.B * 5u; i += 64u) {
-      add_36(i, t);
+      add_35(i, t);
     }
     storageBarrier();
   }
 }
 
-// ───── grad_small_batch_23_copy_37.wgsl ─────
-// rnnc kernel grad_small_batch_23_copy_37: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_23_copy_36.wgsl ─────
+// rnnc kernel grad_small_batch_23_copy_36: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -3328,9 +3240,9 @@ struct Dims {
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // ∂GRU: the final ∂h
-fn copy_37(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 125u + dims.B * 75u + 272u); // ∂GRU final ∂h
-  let at1 = select((dims.T_T * dims.B * 105u + dims.B * 40u + 272u), (dims.T_T * dims.B * 105u + dims.B * 45u + 272u), dims.T_T % 2u == 1u); // ∂GRU final ∂h
+fn copy_36(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 125u + dims.B * 70u + 272u); // ∂GRU final ∂h
+  let at1 = select((dims.T_T * dims.B * 125u + dims.B * 35u + 272u), (dims.T_T * dims.B * 125u + dims.B * 40u + 272u), dims.T_T % 2u == 1u); // ∂GRU state ∂h
   mem[at0 + i] = mem[at1 + i];
 }
 
@@ -3338,12 +3250,12 @@ fn copy_37(i: u32, _t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < dims.B * 5u) {
-    copy_37(i, 0u);
+    copy_36(i, 0u);
   }
 }
 
-// ───── grad_small_batch_24_concat_38.wgsl ─────
-// rnnc kernel grad_small_batch_24_concat_38: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_24_concat_37.wgsl ─────
+// rnnc kernel grad_small_batch_24_concat_37: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -3355,11 +3267,11 @@ struct Dims {
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // %56 concat
-fn concat_38(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 125u + dims.B * 80u + 272u); // %56 concat
-  let at1 = (dims.T_T * dims.B * 105u + dims.B * 50u + 272u); // ∂GRU output 0
-  let at2 = (dims.T_T * dims.B * 110u + dims.B * 50u + 272u); // ∂GRU output 1
-  let at3 = (dims.T_T * dims.B * 115u + dims.B * 50u + 272u); // ∂GRU output 2
+fn concat_37(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 125u + dims.B * 75u + 272u); // %56 concat
+  let at1 = (dims.T_T * dims.B * 105u + dims.B * 35u + 272u); // ∂GRU output 0
+  let at2 = (dims.T_T * dims.B * 110u + dims.B * 35u + 272u); // ∂GRU output 1
+  let at3 = (dims.T_T * dims.B * 115u + dims.B * 35u + 272u); // ∂GRU output 2
   let l = i / 15u;
   let j = i % 15u;
   var v = 0.0;
@@ -3373,12 +3285,12 @@ fn concat_38(i: u32, _t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < dims.T_T * dims.B * 15u) {
-    concat_38(i, 0u);
+    concat_37(i, 0u);
   }
 }
 
-// ───── grad_small_batch_25_unbroadcast_39.wgsl ─────
-// rnnc kernel grad_small_batch_25_unbroadcast_39: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_25_unbroadcast_38.wgsl ─────
+// rnnc kernel grad_small_batch_25_unbroadcast_38: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -3390,9 +3302,9 @@ struct Dims {
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // %58 unbroadcast fused weight gradients
-fn unbroadcast_39(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 140u + dims.B * 80u + 272u); // %58 unbroadcast fused weight gradients
-  let at1 = (dims.T_T * dims.B * 125u + dims.B * 80u + 272u); // %56 concat
+fn unbroadcast_38(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 140u + dims.B * 75u + 272u); // %58 unbroadcast fused weight gradients
+  let at1 = (dims.T_T * dims.B * 125u + dims.B * 75u + 272u); // %56 concat
   let at2 = 120u; // input x
   let j = i % 45u;
   var acc = 0.0;
@@ -3404,12 +3316,12 @@ fn unbroadcast_39(i: u32, _t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < 45u) {
-    unbroadcast_39(i, 0u);
+    unbroadcast_38(i, 0u);
   }
 }
 
-// ───── grad_small_batch_26_slice_rows_40.wgsl ─────
-// rnnc kernel grad_small_batch_26_slice_rows_40: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_26_slice_rows_39.wgsl ─────
+// rnnc kernel grad_small_batch_26_slice_rows_39: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -3421,9 +3333,9 @@ struct Dims {
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // %59 slice_rows ∂GRU: ∂W_ir (batched)
-fn slice_rows_40(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 140u + dims.B * 80u + 317u); // %59 slice_rows ∂GRU: ∂W_ir (batched)
-  let at1 = (dims.T_T * dims.B * 140u + dims.B * 80u + 272u); // %58 unbroadcast fused weight gradients
+fn slice_rows_39(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 140u + dims.B * 75u + 317u); // %59 slice_rows ∂GRU: ∂W_ir (batched)
+  let at1 = (dims.T_T * dims.B * 140u + dims.B * 75u + 272u); // %58 unbroadcast fused weight gradients
   let l = i / 15u;
   let j = i % 15u;
   mem[at0 + i] = mem[at1 + l * 45u + 0u + j];
@@ -3433,12 +3345,12 @@ fn slice_rows_40(i: u32, _t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < 15u) {
-    slice_rows_40(i, 0u);
+    slice_rows_39(i, 0u);
   }
 }
 
-// ───── grad_small_batch_27_slice_rows_41.wgsl ─────
-// rnnc kernel grad_small_batch_27_slice_rows_41: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_27_slice_rows_40.wgsl ─────
+// rnnc kernel grad_small_batch_27_slice_rows_40: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -3450,9 +3362,9 @@ struct Dims {
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // %60 slice_rows ∂GRU: ∂W_iz (batched)
-fn slice_rows_41(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 140u + dims.B * 80u + 332u); // %60 slice_rows ∂GRU: ∂W_iz (batched)
-  let at1 = (dims.T_T * dims.B * 140u + dims.B * 80u + 272u); // %58 unbroadcast fused weight gradients
+fn slice_rows_40(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 140u + dims.B * 75u + 332u); // %60 slice_rows ∂GRU: ∂W_iz (batched)
+  let at1 = (dims.T_T * dims.B * 140u + dims.B * 75u + 272u); // %58 unbroadcast fused weight gradients
   let l = i / 15u;
   let j = i % 15u;
   mem[at0 + i] = mem[at1 + l * 45u + 15u + j];
@@ -3462,12 +3374,12 @@ fn slice_rows_41(i: u32, _t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < 15u) {
-    slice_rows_41(i, 0u);
+    slice_rows_40(i, 0u);
   }
 }
 
-// ───── grad_small_batch_28_slice_rows_42.wgsl ─────
-// rnnc kernel grad_small_batch_28_slice_rows_42: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_28_slice_rows_41.wgsl ─────
+// rnnc kernel grad_small_batch_28_slice_rows_41: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -3479,9 +3391,9 @@ struct Dims {
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // %61 slice_rows ∂GRU: ∂W_in (batched)
-fn slice_rows_42(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 140u + dims.B * 80u + 347u); // %61 slice_rows ∂GRU: ∂W_in (batched)
-  let at1 = (dims.T_T * dims.B * 140u + dims.B * 80u + 272u); // %58 unbroadcast fused weight gradients
+fn slice_rows_41(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 140u + dims.B * 75u + 347u); // %61 slice_rows ∂GRU: ∂W_in (batched)
+  let at1 = (dims.T_T * dims.B * 140u + dims.B * 75u + 272u); // %58 unbroadcast fused weight gradients
   let l = i / 15u;
   let j = i % 15u;
   mem[at0 + i] = mem[at1 + l * 45u + 30u + j];
@@ -3491,12 +3403,12 @@ fn slice_rows_42(i: u32, _t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < 15u) {
-    slice_rows_42(i, 0u);
+    slice_rows_41(i, 0u);
   }
 }
 
-// ───── grad_small_batch_29_concat_43.wgsl ─────
-// rnnc kernel grad_small_batch_29_concat_43: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_29_concat_42.wgsl ─────
+// rnnc kernel grad_small_batch_29_concat_42: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -3508,11 +3420,11 @@ struct Dims {
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // %63 concat
-fn concat_43(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 140u + dims.B * 80u + 362u); // %63 concat
-  let at1 = (dims.T_T * dims.B * 105u + dims.B * 50u + 272u); // ∂GRU output 0
-  let at2 = (dims.T_T * dims.B * 110u + dims.B * 50u + 272u); // ∂GRU output 1
-  let at3 = (dims.T_T * dims.B * 120u + dims.B * 50u + 272u); // ∂GRU output 3
+fn concat_42(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 140u + dims.B * 75u + 362u); // %63 concat
+  let at1 = (dims.T_T * dims.B * 105u + dims.B * 35u + 272u); // ∂GRU output 0
+  let at2 = (dims.T_T * dims.B * 110u + dims.B * 35u + 272u); // ∂GRU output 1
+  let at3 = (dims.T_T * dims.B * 120u + dims.B * 35u + 272u); // ∂GRU output 3
   let l = i / 15u;
   let j = i % 15u;
   var v = 0.0;
@@ -3526,12 +3438,12 @@ fn concat_43(i: u32, _t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < dims.T_T * dims.B * 15u) {
-    concat_43(i, 0u);
+    concat_42(i, 0u);
   }
 }
 
-// ───── grad_small_batch_30_unbroadcast_44.wgsl ─────
-// rnnc kernel grad_small_batch_30_unbroadcast_44: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_30_unbroadcast_43.wgsl ─────
+// rnnc kernel grad_small_batch_30_unbroadcast_43: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -3543,10 +3455,10 @@ struct Dims {
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // %65 unbroadcast fused weight gradients
-fn unbroadcast_44(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 155u + dims.B * 80u + 362u); // %65 unbroadcast fused weight gradients
-  let at1 = (dims.T_T * dims.B * 140u + dims.B * 80u + 362u); // %63 concat
-  let at2 = (dims.T_T * dims.B * 85u + dims.B * 40u + 152u); // %42 time_shift GRU: previous h
+fn unbroadcast_43(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 155u + dims.B * 75u + 362u); // %65 unbroadcast fused weight gradients
+  let at1 = (dims.T_T * dims.B * 140u + dims.B * 75u + 362u); // %63 concat
+  let at2 = (dims.T_T * dims.B * 85u + dims.B * 35u + 152u); // %42 time_shift GRU: previous h
   let j = i % 75u;
   var acc = 0.0;
   for (var q = 0u; q < dims.T_T * dims.B; q++) { acc += mem[at1 + q * 15u + j / 5u] * mem[at2 + q * 5u + j % 5u]; }
@@ -3557,12 +3469,12 @@ fn unbroadcast_44(i: u32, _t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < 75u) {
-    unbroadcast_44(i, 0u);
+    unbroadcast_43(i, 0u);
   }
 }
 
-// ───── grad_small_batch_31_slice_rows_45.wgsl ─────
-// rnnc kernel grad_small_batch_31_slice_rows_45: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_31_slice_rows_44.wgsl ─────
+// rnnc kernel grad_small_batch_31_slice_rows_44: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -3574,9 +3486,9 @@ struct Dims {
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // %66 slice_rows ∂GRU: ∂W_hr (batched)
-fn slice_rows_45(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 155u + dims.B * 80u + 437u); // %66 slice_rows ∂GRU: ∂W_hr (batched)
-  let at1 = (dims.T_T * dims.B * 155u + dims.B * 80u + 362u); // %65 unbroadcast fused weight gradients
+fn slice_rows_44(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 155u + dims.B * 75u + 437u); // %66 slice_rows ∂GRU: ∂W_hr (batched)
+  let at1 = (dims.T_T * dims.B * 155u + dims.B * 75u + 362u); // %65 unbroadcast fused weight gradients
   let l = i / 25u;
   let j = i % 25u;
   mem[at0 + i] = mem[at1 + l * 75u + 0u + j];
@@ -3586,12 +3498,12 @@ fn slice_rows_45(i: u32, _t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < 25u) {
-    slice_rows_45(i, 0u);
+    slice_rows_44(i, 0u);
   }
 }
 
-// ───── grad_small_batch_32_slice_rows_46.wgsl ─────
-// rnnc kernel grad_small_batch_32_slice_rows_46: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_32_slice_rows_45.wgsl ─────
+// rnnc kernel grad_small_batch_32_slice_rows_45: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -3603,9 +3515,9 @@ struct Dims {
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // %67 slice_rows ∂GRU: ∂W_hz (batched)
-fn slice_rows_46(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 155u + dims.B * 80u + 462u); // %67 slice_rows ∂GRU: ∂W_hz (batched)
-  let at1 = (dims.T_T * dims.B * 155u + dims.B * 80u + 362u); // %65 unbroadcast fused weight gradients
+fn slice_rows_45(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 155u + dims.B * 75u + 462u); // %67 slice_rows ∂GRU: ∂W_hz (batched)
+  let at1 = (dims.T_T * dims.B * 155u + dims.B * 75u + 362u); // %65 unbroadcast fused weight gradients
   let l = i / 25u;
   let j = i % 25u;
   mem[at0 + i] = mem[at1 + l * 75u + 25u + j];
@@ -3615,12 +3527,12 @@ fn slice_rows_46(i: u32, _t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < 25u) {
-    slice_rows_46(i, 0u);
+    slice_rows_45(i, 0u);
   }
 }
 
-// ───── grad_small_batch_33_slice_rows_47.wgsl ─────
-// rnnc kernel grad_small_batch_33_slice_rows_47: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_33_slice_rows_46.wgsl ─────
+// rnnc kernel grad_small_batch_33_slice_rows_46: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -3632,9 +3544,9 @@ struct Dims {
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // %68 slice_rows ∂GRU: ∂W_hn (batched)
-fn slice_rows_47(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 155u + dims.B * 80u + 487u); // %68 slice_rows ∂GRU: ∂W_hn (batched)
-  let at1 = (dims.T_T * dims.B * 155u + dims.B * 80u + 362u); // %65 unbroadcast fused weight gradients
+fn slice_rows_46(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 155u + dims.B * 75u + 487u); // %68 slice_rows ∂GRU: ∂W_hn (batched)
+  let at1 = (dims.T_T * dims.B * 155u + dims.B * 75u + 362u); // %65 unbroadcast fused weight gradients
   let l = i / 25u;
   let j = i % 25u;
   mem[at0 + i] = mem[at1 + l * 75u + 50u + j];
@@ -3644,12 +3556,12 @@ fn slice_rows_47(i: u32, _t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < 25u) {
-    slice_rows_47(i, 0u);
+    slice_rows_46(i, 0u);
   }
 }
 
-// ───── grad_small_batch_34_unbroadcast_48.wgsl ─────
-// rnnc kernel grad_small_batch_34_unbroadcast_48: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_34_unbroadcast_47.wgsl ─────
+// rnnc kernel grad_small_batch_34_unbroadcast_47: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -3661,9 +3573,39 @@ struct Dims {
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // %69 unbroadcast ∂GRU: ∂b_ir (batched)
+fn unbroadcast_47(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 155u + dims.B * 75u + 512u); // %69 unbroadcast ∂GRU: ∂b_ir (batched)
+  let at1 = (dims.T_T * dims.B * 105u + dims.B * 35u + 272u); // ∂GRU output 0
+  let j = i % 5u;
+  var acc = 0.0;
+  for (var q = 0u; q < dims.T_T * dims.B; q++) { acc += mem[at1 + q * 5u + j]; }
+  mem[at0 + i] = acc;
+}
+
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < 5u) {
+    unbroadcast_47(i, 0u);
+  }
+}
+
+// ───── grad_small_batch_35_unbroadcast_48.wgsl ─────
+// rnnc kernel grad_small_batch_35_unbroadcast_48: one thread per element, 64 per workgroup.
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
+
+// %70 unbroadcast ∂GRU: ∂b_iz (batched)
 fn unbroadcast_48(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 155u + dims.B * 80u + 512u); // %69 unbroadcast ∂GRU: ∂b_ir (batched)
-  let at1 = (dims.T_T * dims.B * 105u + dims.B * 50u + 272u); // ∂GRU output 0
+  let at0 = (dims.T_T * dims.B * 155u + dims.B * 75u + 517u); // %70 unbroadcast ∂GRU: ∂b_iz (batched)
+  let at1 = (dims.T_T * dims.B * 110u + dims.B * 35u + 272u); // ∂GRU output 1
   let j = i % 5u;
   var acc = 0.0;
   for (var q = 0u; q < dims.T_T * dims.B; q++) { acc += mem[at1 + q * 5u + j]; }
@@ -3678,8 +3620,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_small_batch_35_unbroadcast_49.wgsl ─────
-// rnnc kernel grad_small_batch_35_unbroadcast_49: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_36_unbroadcast_49.wgsl ─────
+// rnnc kernel grad_small_batch_36_unbroadcast_49: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -3690,10 +3632,10 @@ struct Dims {
 // Every value of the model, each in a region of its own (params, inputs, states, results).
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
-// %70 unbroadcast ∂GRU: ∂b_iz (batched)
+// %71 unbroadcast ∂GRU: ∂b_in (batched)
 fn unbroadcast_49(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 155u + dims.B * 80u + 517u); // %70 unbroadcast ∂GRU: ∂b_iz (batched)
-  let at1 = (dims.T_T * dims.B * 110u + dims.B * 50u + 272u); // ∂GRU output 1
+  let at0 = (dims.T_T * dims.B * 155u + dims.B * 75u + 522u); // %71 unbroadcast ∂GRU: ∂b_in (batched)
+  let at1 = (dims.T_T * dims.B * 115u + dims.B * 35u + 272u); // ∂GRU output 2
   let j = i % 5u;
   var acc = 0.0;
   for (var q = 0u; q < dims.T_T * dims.B; q++) { acc += mem[at1 + q * 5u + j]; }
@@ -3708,8 +3650,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_small_batch_36_unbroadcast_50.wgsl ─────
-// rnnc kernel grad_small_batch_36_unbroadcast_50: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_37_unbroadcast_50.wgsl ─────
+// rnnc kernel grad_small_batch_37_unbroadcast_50: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -3720,10 +3662,10 @@ struct Dims {
 // Every value of the model, each in a region of its own (params, inputs, states, results).
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
-// %71 unbroadcast ∂GRU: ∂b_in (batched)
+// %72 unbroadcast ∂GRU: ∂b_hn (batched)
 fn unbroadcast_50(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 155u + dims.B * 80u + 522u); // %71 unbroadcast ∂GRU: ∂b_in (batched)
-  let at1 = (dims.T_T * dims.B * 115u + dims.B * 50u + 272u); // ∂GRU output 2
+  let at0 = (dims.T_T * dims.B * 155u + dims.B * 75u + 527u); // %72 unbroadcast ∂GRU: ∂b_hn (batched)
+  let at1 = (dims.T_T * dims.B * 120u + dims.B * 35u + 272u); // ∂GRU output 3
   let j = i % 5u;
   var acc = 0.0;
   for (var q = 0u; q < dims.T_T * dims.B; q++) { acc += mem[at1 + q * 5u + j]; }
@@ -3738,38 +3680,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_small_batch_37_unbroadcast_51.wgsl ─────
-// rnnc kernel grad_small_batch_37_unbroadcast_51: one thread per element, 64 per workgroup.
-struct Dims {
-  B: u32, // the batch size
-  T_T: u32, // the length of time axis T
-  given0: u32, // 1 where the caller gave the initial state h
-}
-
-@group(0) @binding(0) var<uniform> dims: Dims;
-// Every value of the model, each in a region of its own (params, inputs, states, results).
-@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
-
-// %72 unbroadcast ∂GRU: ∂b_hn (batched)
-fn unbroadcast_51(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 155u + dims.B * 80u + 527u); // %72 unbroadcast ∂GRU: ∂b_hn (batched)
-  let at1 = (dims.T_T * dims.B * 120u + dims.B * 50u + 272u); // ∂GRU output 3
-  let j = i % 5u;
-  var acc = 0.0;
-  for (var q = 0u; q < dims.T_T * dims.B; q++) { acc += mem[at1 + q * 5u + j]; }
-  mem[at0 + i] = acc;
-}
-
-@compute @workgroup_size(64)
-fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
-  let i = (group.y * groups.x + group.x) * 64u + lane;
-  if (i < 5u) {
-    unbroadcast_51(i, 0u);
-  }
-}
-
-// ───── grad_small_batch_38_concat_52.wgsl ─────
-// rnnc kernel grad_small_batch_38_concat_52: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_38_concat_51.wgsl ─────
+// rnnc kernel grad_small_batch_38_concat_51: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -3781,11 +3693,11 @@ struct Dims {
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // %73 concat
-fn concat_52(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 155u + dims.B * 80u + 532u); // %73 concat
-  let at1 = (dims.T_T * dims.B * 115u + dims.B * 50u + 272u); // ∂GRU output 2
-  let at2 = (dims.T_T * dims.B * 110u + dims.B * 50u + 272u); // ∂GRU output 1
-  let at3 = (dims.T_T * dims.B * 105u + dims.B * 50u + 272u); // ∂GRU output 0
+fn concat_51(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 155u + dims.B * 75u + 532u); // %73 concat
+  let at1 = (dims.T_T * dims.B * 115u + dims.B * 35u + 272u); // ∂GRU output 2
+  let at2 = (dims.T_T * dims.B * 110u + dims.B * 35u + 272u); // ∂GRU output 1
+  let at3 = (dims.T_T * dims.B * 105u + dims.B * 35u + 272u); // ∂GRU output 0
   let l = i / 15u;
   let j = i % 15u;
   var v = 0.0;
@@ -3799,12 +3711,12 @@ fn concat_52(i: u32, _t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < dims.T_T * dims.B * 15u) {
-    concat_52(i, 0u);
+    concat_51(i, 0u);
   }
 }
 
-// ───── grad_small_batch_39_matmul_53.wgsl ─────
-// rnnc kernel grad_small_batch_39_matmul_53: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_39_matmul_52.wgsl ─────
+// rnnc kernel grad_small_batch_39_matmul_52: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -3816,10 +3728,10 @@ struct Dims {
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // %74 matmul fused gate products
-fn matmul_53(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 170u + dims.B * 80u + 532u); // %74 matmul fused gate products
-  let at1 = (dims.T_T * dims.B * 155u + dims.B * 80u + 532u); // %73 concat
-  let at2 = (dims.T_T * dims.B * 105u + dims.B * 40u + 227u); // %50 stack_rows packed W_in, W_iz, W_ir
+fn matmul_52(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 170u + dims.B * 75u + 532u); // %74 matmul fused gate products
+  let at1 = (dims.T_T * dims.B * 155u + dims.B * 75u + 532u); // %73 concat
+  let at2 = (dims.T_T * dims.B * 105u + dims.B * 35u + 227u); // %50 stack_rows packed W_in, W_iz, W_ir
   let l = i / 3u;
   let j = i % 3u;
   var acc = 0.0;
@@ -3835,6 +3747,6 @@ fn matmul_53(i: u32, _t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < dims.T_T * dims.B * 3u) {
-    matmul_53(i, 0u);
+    matmul_52(i, 0u);
   }
 }

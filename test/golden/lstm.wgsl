@@ -1,4 +1,4 @@
-// schedule: auto: steps, hybrid (each time loop one kernel) for B ≤ 117
+// schedule: auto: steps, hybrid (each time loop one kernel) for B ≤ 136
 // ───── forward_00_fill_0.wgsl ─────
 // rnnc kernel forward_00_fill_0: one thread per element, 64 per workgroup.
 struct Dims {
@@ -206,7 +206,7 @@ struct Dims {
 
 // LSTM: the initial h
 fn copy_6(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 43u + dims.B * 15u + 200u); // LSTM state h (even steps)
+  let at0 = (dims.T_T * dims.B * 48u + dims.B * 15u + 200u); // LSTM state h (even steps)
   let at1 = select((dims.T_T * dims.B * 3u + 200u), (dims.T_T * dims.B * 3u + dims.B * 5u + 200u), dims.given0 != 0u); // initial state h
   mem[at0 + i] = mem[at1 + i];
 }
@@ -234,7 +234,7 @@ struct Dims {
 
 // LSTM: the initial c
 fn copy_7(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 43u + dims.B * 25u + 200u); // LSTM state c (even steps)
+  let at0 = (dims.T_T * dims.B * 48u + dims.B * 20u + 200u); // LSTM state c (even steps)
   let at1 = select((dims.T_T * dims.B * 3u + 200u), (dims.T_T * dims.B * 3u + dims.B * 10u + 200u), dims.given1 != 0u); // initial state c
   mem[at0 + i] = mem[at1 + i];
 }
@@ -249,7 +249,7 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
 
 // ───── forward_08_matmul_8.wgsl ─────
 // rnnc kernel forward_08_matmul_8: one thread per element, 64 per workgroup.
-// Dispatched once per step of the time loop (LSTM: from the first step to the last): dispatch 1 of the 4 a step takes.
+// Dispatched once per step of the time loop (LSTM: from the first step to the last): dispatch 1 of the 3 a step takes.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -268,9 +268,9 @@ struct Step {
 
 // %3 matmul fused gates — 29: i = sigmoid(W_ii @ x + b_ii + W_hi @ h + b_hi)   // input gate
 fn matmul_8(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 48u + dims.B * 35u + 200u); // %3 matmul fused gates
+  let at0 = (dims.T_T * dims.B * 48u + dims.B * 30u + 200u); // %3 matmul fused gates
   let at1 = 60u; // %34 stack_rows packed W_hi, W_hf, W_hg, W_ho (in place)
-  let at2 = select((dims.T_T * dims.B * 43u + dims.B * 15u + 200u), (dims.T_T * dims.B * 43u + dims.B * 20u + 200u), t % 2u == 1u); // LSTM state h
+  let at2 = select((dims.T_T * dims.B * 48u + dims.B * 15u + 200u), (dims.T_T * dims.B * 43u + dims.B * 15u + 200u) + (t - 1u) * dims.B * 5u, t != 0u); // LSTM state h
   let l = i / 20u;
   let j = i % 20u;
   var acc = 0.0;
@@ -292,7 +292,7 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
 
 // ───── forward_09_add_9.wgsl ─────
 // rnnc kernel forward_09_add_9: one thread per element, 64 per workgroup.
-// Dispatched once per step of the time loop (LSTM: from the first step to the last): dispatch 2 of the 4 a step takes.
+// Dispatched once per step of the time loop (LSTM: from the first step to the last): dispatch 2 of the 3 a step takes.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -311,10 +311,10 @@ struct Step {
 
 // %22 add c' — 34: c' = f * c + i * g
 fn add_9(i: u32, t: u32) {
-  let at0 = select((dims.T_T * dims.B * 43u + dims.B * 30u + 200u), (dims.T_T * dims.B * 43u + dims.B * 25u + 200u), t % 2u == 1u); // LSTM next state c
+  let at0 = select((dims.T_T * dims.B * 48u + dims.B * 25u + 200u), (dims.T_T * dims.B * 48u + dims.B * 20u + 200u), t % 2u == 1u); // LSTM next state c
   let at1 = (dims.T_T * dims.B * 28u + dims.B * 15u + 200u) + t * dims.B * 5u; // %27 add at step t
-  let at2 = (dims.T_T * dims.B * 48u + dims.B * 35u + 200u); // %3 matmul fused gates
-  let at3 = select((dims.T_T * dims.B * 43u + dims.B * 25u + 200u), (dims.T_T * dims.B * 43u + dims.B * 30u + 200u), t % 2u == 1u); // LSTM state c
+  let at2 = (dims.T_T * dims.B * 48u + dims.B * 30u + 200u); // %3 matmul fused gates
+  let at3 = select((dims.T_T * dims.B * 48u + dims.B * 20u + 200u), (dims.T_T * dims.B * 48u + dims.B * 25u + 200u), t % 2u == 1u); // LSTM state c
   let at4 = (dims.T_T * dims.B * 23u + dims.B * 15u + 200u) + t * dims.B * 5u; // %24 add at step t
   let at5 = (dims.T_T * dims.B * 33u + dims.B * 15u + 200u) + t * dims.B * 5u; // %30 add at step t
   let l = i / 5u;
@@ -332,7 +332,7 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
 
 // ───── forward_10_mul_10.wgsl ─────
 // rnnc kernel forward_10_mul_10: one thread per element, 64 per workgroup.
-// Dispatched once per step of the time loop (LSTM: from the first step to the last): dispatch 3 of the 4 a step takes.
+// Dispatched once per step of the time loop (LSTM: from the first step to the last): dispatch 3 of the 3 a step takes.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -351,10 +351,10 @@ struct Step {
 
 // %24 mul h' — 35: h' = o * tanh(c')
 fn mul_10(i: u32, t: u32) {
-  let at0 = select((dims.T_T * dims.B * 43u + dims.B * 20u + 200u), (dims.T_T * dims.B * 43u + dims.B * 15u + 200u), t % 2u == 1u); // LSTM next state h
+  let at0 = (dims.T_T * dims.B * 43u + dims.B * 15u + 200u) + t * dims.B * 5u; // LSTM output 0 at step t
   let at1 = (dims.T_T * dims.B * 38u + dims.B * 15u + 200u) + t * dims.B * 5u; // %33 add at step t
-  let at2 = (dims.T_T * dims.B * 48u + dims.B * 35u + 200u); // %3 matmul fused gates
-  let at3 = select((dims.T_T * dims.B * 43u + dims.B * 30u + 200u), (dims.T_T * dims.B * 43u + dims.B * 25u + 200u), t % 2u == 1u); // LSTM next state c
+  let at2 = (dims.T_T * dims.B * 48u + dims.B * 30u + 200u); // %3 matmul fused gates
+  let at3 = select((dims.T_T * dims.B * 48u + dims.B * 25u + 200u), (dims.T_T * dims.B * 48u + dims.B * 20u + 200u), t % 2u == 1u); // LSTM next state c
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = (1.0 / (1.0 + exp(-(mem[at1 + l * 5u + j] + mem[at2 + l * 20u + j + 15u])))) * (tanh(clamp(mem[at3 + l * 5u + j], -10.0, 10.0)));
@@ -370,7 +370,6 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
 
 // ───── forward_11_copy_11.wgsl ─────
 // rnnc kernel forward_11_copy_11: one thread per element, 64 per workgroup.
-// Dispatched once per step of the time loop (LSTM: from the first step to the last): dispatch 4 of the 4 a step takes.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -382,15 +381,10 @@ struct Dims {
 // Every value of the model, each in a region of its own (params, inputs, states, results).
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
-struct Step {
-  s: u32, // the step of the time loop, counted from its start
-}
-@group(0) @binding(2) var<uniform> step: Step;
-
-// LSTM: step output 0 at step t
-fn copy_11(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 43u + dims.B * 35u + 200u) + t * dims.B * 5u; // LSTM output 0
-  let at1 = select((dims.T_T * dims.B * 43u + dims.B * 20u + 200u), (dims.T_T * dims.B * 43u + dims.B * 15u + 200u), t % 2u == 1u); // LSTM next state h
+// LSTM: the final h
+fn copy_11(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 48u + dims.B * 50u + 200u); // LSTM final h
+  let at1 = select((dims.T_T * dims.B * 48u + dims.B * 15u + 200u), (dims.T_T * dims.B * 43u + dims.B * 15u + 200u) + (dims.T_T - 1u) * dims.B * 5u, dims.T_T > 0u); // LSTM state h
   mem[at0 + i] = mem[at1 + i];
 }
 
@@ -398,7 +392,7 @@ fn copy_11(i: u32, t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < dims.B * 5u) {
-    copy_11(i, step.s);
+    copy_11(i, 0u);
   }
 }
 
@@ -415,10 +409,10 @@ struct Dims {
 // Every value of the model, each in a region of its own (params, inputs, states, results).
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
-// LSTM: the final h
+// LSTM: the final c
 fn copy_12(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 48u + dims.B * 55u + 200u); // LSTM final h
-  let at1 = select((dims.T_T * dims.B * 43u + dims.B * 15u + 200u), (dims.T_T * dims.B * 43u + dims.B * 20u + 200u), dims.T_T % 2u == 1u); // LSTM final h
+  let at0 = (dims.T_T * dims.B * 48u + dims.B * 55u + 200u); // LSTM final c
+  let at1 = select((dims.T_T * dims.B * 48u + dims.B * 20u + 200u), (dims.T_T * dims.B * 48u + dims.B * 25u + 200u), dims.T_T % 2u == 1u); // LSTM state c
   mem[at0 + i] = mem[at1 + i];
 }
 
@@ -427,34 +421,6 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < dims.B * 5u) {
     copy_12(i, 0u);
-  }
-}
-
-// ───── forward_13_copy_13.wgsl ─────
-// rnnc kernel forward_13_copy_13: one thread per element, 64 per workgroup.
-struct Dims {
-  B: u32, // the batch size
-  T_T: u32, // the length of time axis T
-  given0: u32, // 1 where the caller gave the initial state h
-  given1: u32, // 1 where the caller gave the initial state c
-}
-
-@group(0) @binding(0) var<uniform> dims: Dims;
-// Every value of the model, each in a region of its own (params, inputs, states, results).
-@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
-
-// LSTM: the final c
-fn copy_13(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 48u + dims.B * 60u + 200u); // LSTM final c
-  let at1 = select((dims.T_T * dims.B * 43u + dims.B * 25u + 200u), (dims.T_T * dims.B * 43u + dims.B * 30u + 200u), dims.T_T % 2u == 1u); // LSTM final c
-  mem[at0 + i] = mem[at1 + i];
-}
-
-@compute @workgroup_size(64)
-fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
-  let i = (group.y * groups.x + group.x) * 64u + lane;
-  if (i < dims.B * 5u) {
-    copy_13(i, 0u);
   }
 }
 
@@ -665,7 +631,7 @@ struct Dims {
 
 // LSTM: the initial h
 fn copy_6(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 43u + dims.B * 15u + 200u); // LSTM state h (even steps)
+  let at0 = (dims.T_T * dims.B * 48u + dims.B * 15u + 200u); // LSTM state h (even steps)
   let at1 = select((dims.T_T * dims.B * 3u + 200u), (dims.T_T * dims.B * 3u + dims.B * 5u + 200u), dims.given0 != 0u); // initial state h
   mem[at0 + i] = mem[at1 + i];
 }
@@ -693,7 +659,7 @@ struct Dims {
 
 // LSTM: the initial c
 fn copy_7(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 43u + dims.B * 25u + 200u); // LSTM state c (even steps)
+  let at0 = (dims.T_T * dims.B * 48u + dims.B * 20u + 200u); // LSTM state c (even steps)
   let at1 = select((dims.T_T * dims.B * 3u + 200u), (dims.T_T * dims.B * 3u + dims.B * 10u + 200u), dims.given1 != 0u); // initial state c
   mem[at0 + i] = mem[at1 + i];
 }
@@ -707,7 +673,7 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
 }
 
 // ───── forward_small_batch_08_loop.wgsl ─────
-// rnnc kernel forward_small_batch_08_loop: persistent, one workgroup of 64 threads runs 4 phases in one dispatch,
+// rnnc kernel forward_small_batch_08_loop: persistent, one workgroup of 64 threads runs 3 phases in one dispatch,
 // with a barrier between phases.
 // The weights its time loops read are copied into workgroup memory first (400 bytes).
 struct Dims {
@@ -725,9 +691,9 @@ var<workgroup> cache: array<f32, 100>;
 
 // %3 matmul fused gates — 29: i = sigmoid(W_ii @ x + b_ii + W_hi @ h + b_hi)   // input gate
 fn matmul_8(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 48u + dims.B * 35u + 200u); // %3 matmul fused gates
+  let at0 = (dims.T_T * dims.B * 48u + dims.B * 30u + 200u); // %3 matmul fused gates
   let at1 = 0u; // %34 stack_rows packed W_hi, W_hf, W_hg, W_ho (in place) (in workgroup memory)
-  let at2 = select((dims.T_T * dims.B * 43u + dims.B * 15u + 200u), (dims.T_T * dims.B * 43u + dims.B * 20u + 200u), t % 2u == 1u); // LSTM state h
+  let at2 = select((dims.T_T * dims.B * 48u + dims.B * 15u + 200u), (dims.T_T * dims.B * 43u + dims.B * 15u + 200u) + (t - 1u) * dims.B * 5u, t != 0u); // LSTM state h
   let l = i / 20u;
   let j = i % 20u;
   var acc = 0.0;
@@ -741,10 +707,10 @@ fn matmul_8(i: u32, t: u32) {
 
 // %22 add c' — 34: c' = f * c + i * g
 fn add_9(i: u32, t: u32) {
-  let at0 = select((dims.T_T * dims.B * 43u + dims.B * 30u + 200u), (dims.T_T * dims.B * 43u + dims.B * 25u + 200u), t % 2u == 1u); // LSTM next state c
+  let at0 = select((dims.T_T * dims.B * 48u + dims.B * 25u + 200u), (dims.T_T * dims.B * 48u + dims.B * 20u + 200u), t % 2u == 1u); // LSTM next state c
   let at1 = (dims.T_T * dims.B * 28u + dims.B * 15u + 200u) + t * dims.B * 5u; // %27 add at step t
-  let at2 = (dims.T_T * dims.B * 48u + dims.B * 35u + 200u); // %3 matmul fused gates
-  let at3 = select((dims.T_T * dims.B * 43u + dims.B * 25u + 200u), (dims.T_T * dims.B * 43u + dims.B * 30u + 200u), t % 2u == 1u); // LSTM state c
+  let at2 = (dims.T_T * dims.B * 48u + dims.B * 30u + 200u); // %3 matmul fused gates
+  let at3 = select((dims.T_T * dims.B * 48u + dims.B * 20u + 200u), (dims.T_T * dims.B * 48u + dims.B * 25u + 200u), t % 2u == 1u); // LSTM state c
   let at4 = (dims.T_T * dims.B * 23u + dims.B * 15u + 200u) + t * dims.B * 5u; // %24 add at step t
   let at5 = (dims.T_T * dims.B * 33u + dims.B * 15u + 200u) + t * dims.B * 5u; // %30 add at step t
   let l = i / 5u;
@@ -754,20 +720,13 @@ fn add_9(i: u32, t: u32) {
 
 // %24 mul h' — 35: h' = o * tanh(c')
 fn mul_10(i: u32, t: u32) {
-  let at0 = select((dims.T_T * dims.B * 43u + dims.B * 20u + 200u), (dims.T_T * dims.B * 43u + dims.B * 15u + 200u), t % 2u == 1u); // LSTM next state h
+  let at0 = (dims.T_T * dims.B * 43u + dims.B * 15u + 200u) + t * dims.B * 5u; // LSTM output 0 at step t
   let at1 = (dims.T_T * dims.B * 38u + dims.B * 15u + 200u) + t * dims.B * 5u; // %33 add at step t
-  let at2 = (dims.T_T * dims.B * 48u + dims.B * 35u + 200u); // %3 matmul fused gates
-  let at3 = select((dims.T_T * dims.B * 43u + dims.B * 30u + 200u), (dims.T_T * dims.B * 43u + dims.B * 25u + 200u), t % 2u == 1u); // LSTM next state c
+  let at2 = (dims.T_T * dims.B * 48u + dims.B * 30u + 200u); // %3 matmul fused gates
+  let at3 = select((dims.T_T * dims.B * 48u + dims.B * 25u + 200u), (dims.T_T * dims.B * 48u + dims.B * 20u + 200u), t % 2u == 1u); // LSTM next state c
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = (1.0 / (1.0 + exp(-(mem[at1 + l * 5u + j] + mem[at2 + l * 20u + j + 15u])))) * (tanh(clamp(mem[at3 + l * 5u + j], -10.0, 10.0)));
-}
-
-// LSTM: step output 0 at step t
-fn copy_11(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 43u + dims.B * 35u + 200u) + t * dims.B * 5u; // LSTM output 0
-  let at1 = select((dims.T_T * dims.B * 43u + dims.B * 20u + 200u), (dims.T_T * dims.B * 43u + dims.B * 15u + 200u), t % 2u == 1u); // LSTM next state h
-  mem[at0 + i] = mem[at1 + i];
 }
 
 @compute @workgroup_size(64)
@@ -792,15 +751,11 @@ fn main(@builtin(local_invocation_index) lane: u32) {
       mul_10(i, t);
     }
     storageBarrier();
-    for (var i = lane; i < dims.B * 5u; i += 64u) {
-      copy_11(i, t);
-    }
-    storageBarrier();
   }
 }
 
-// ───── forward_small_batch_09_copy_12.wgsl ─────
-// rnnc kernel forward_small_batch_09_copy_12: one thread per element, 64 per workgroup.
+// ───── forward_small_batch_09_copy_11.wgsl ─────
+// rnnc kernel forward_small_batch_09_copy_11: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -813,9 +768,9 @@ struct Dims {
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // LSTM: the final h
-fn copy_12(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 48u + dims.B * 55u + 200u); // LSTM final h
-  let at1 = select((dims.T_T * dims.B * 43u + dims.B * 15u + 200u), (dims.T_T * dims.B * 43u + dims.B * 20u + 200u), dims.T_T % 2u == 1u); // LSTM final h
+fn copy_11(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 48u + dims.B * 50u + 200u); // LSTM final h
+  let at1 = select((dims.T_T * dims.B * 48u + dims.B * 15u + 200u), (dims.T_T * dims.B * 43u + dims.B * 15u + 200u) + (dims.T_T - 1u) * dims.B * 5u, dims.T_T > 0u); // LSTM state h
   mem[at0 + i] = mem[at1 + i];
 }
 
@@ -823,12 +778,12 @@ fn copy_12(i: u32, _t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < dims.B * 5u) {
-    copy_12(i, 0u);
+    copy_11(i, 0u);
   }
 }
 
-// ───── forward_small_batch_10_copy_13.wgsl ─────
-// rnnc kernel forward_small_batch_10_copy_13: one thread per element, 64 per workgroup.
+// ───── forward_small_batch_10_copy_12.wgsl ─────
+// rnnc kernel forward_small_batch_10_copy_12: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -841,9 +796,9 @@ struct Dims {
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // LSTM: the final c
-fn copy_13(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 48u + dims.B * 60u + 200u); // LSTM final c
-  let at1 = select((dims.T_T * dims.B * 43u + dims.B * 25u + 200u), (dims.T_T * dims.B * 43u + dims.B * 30u + 200u), dims.T_T % 2u == 1u); // LSTM final c
+fn copy_12(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 48u + dims.B * 55u + 200u); // LSTM final c
+  let at1 = select((dims.T_T * dims.B * 48u + dims.B * 20u + 200u), (dims.T_T * dims.B * 48u + dims.B * 25u + 200u), dims.T_T % 2u == 1u); // LSTM state c
   mem[at0 + i] = mem[at1 + i];
 }
 
@@ -851,7 +806,7 @@ fn copy_13(i: u32, _t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < dims.B * 5u) {
-    copy_13(i, 0u);
+    copy_12(i, 0u);
   }
 }
 
@@ -1062,7 +1017,7 @@ struct Dims {
 
 // LSTM: the initial h
 fn copy_6(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 43u + dims.B * 15u + 200u); // LSTM state h (even steps)
+  let at0 = (dims.T_T * dims.B * 78u + dims.B * 15u + 200u); // LSTM state h (even steps)
   let at1 = select((dims.T_T * dims.B * 3u + 200u), (dims.T_T * dims.B * 3u + dims.B * 5u + 200u), dims.given0 != 0u); // initial state h
   mem[at0 + i] = mem[at1 + i];
 }
@@ -1090,7 +1045,7 @@ struct Dims {
 
 // LSTM: the initial c
 fn copy_7(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 43u + dims.B * 25u + 200u); // LSTM state c (even steps)
+  let at0 = (dims.T_T * dims.B * 78u + dims.B * 20u + 200u); // LSTM state c (even steps)
   let at1 = select((dims.T_T * dims.B * 3u + 200u), (dims.T_T * dims.B * 3u + dims.B * 10u + 200u), dims.given1 != 0u); // initial state c
   mem[at0 + i] = mem[at1 + i];
 }
@@ -1105,7 +1060,7 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
 
 // ───── grad_08_matmul_8.wgsl ─────
 // rnnc kernel grad_08_matmul_8: one thread per element, 64 per workgroup.
-// Dispatched once per step of the time loop (LSTM: from the first step to the last): dispatch 1 of the 10 a step takes.
+// Dispatched once per step of the time loop (LSTM: from the first step to the last): dispatch 1 of the 9 a step takes.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -1124,9 +1079,9 @@ struct Step {
 
 // %3 matmul fused gates — 29: i = sigmoid(W_ii @ x + b_ii + W_hi @ h + b_hi)   // input gate
 fn matmul_8(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 78u + dims.B * 35u + 200u); // %3 matmul fused gates
+  let at0 = (dims.T_T * dims.B * 78u + dims.B * 30u + 200u); // %3 matmul fused gates
   let at1 = 60u; // %34 stack_rows packed W_hi, W_hf, W_hg, W_ho (in place)
-  let at2 = select((dims.T_T * dims.B * 43u + dims.B * 15u + 200u), (dims.T_T * dims.B * 43u + dims.B * 20u + 200u), t % 2u == 1u); // LSTM state h
+  let at2 = select((dims.T_T * dims.B * 78u + dims.B * 15u + 200u), (dims.T_T * dims.B * 43u + dims.B * 15u + 200u) + (t - 1u) * dims.B * 5u, t != 0u); // LSTM state h
   let l = i / 20u;
   let j = i % 20u;
   var acc = 0.0;
@@ -1148,7 +1103,7 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
 
 // ───── grad_09_sigmoid_9.wgsl ─────
 // rnnc kernel grad_09_sigmoid_9: one thread per element, 64 per workgroup.
-// Dispatched once per step of the time loop (LSTM: from the first step to the last): dispatch 2 of the 10 a step takes.
+// Dispatched once per step of the time loop (LSTM: from the first step to the last): dispatch 2 of the 9 a step takes.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -1167,9 +1122,9 @@ struct Step {
 
 // %10 sigmoid i — 29: i = sigmoid(W_ii @ x + b_ii + W_hi @ h + b_hi)   // input gate
 fn sigmoid_9(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 63u + dims.B * 35u + 200u) + t * dims.B * 5u; // LSTM output 4 at step t
+  let at0 = (dims.T_T * dims.B * 63u + dims.B * 15u + 200u) + t * dims.B * 5u; // LSTM output 4 at step t
   let at1 = (dims.T_T * dims.B * 23u + dims.B * 15u + 200u) + t * dims.B * 5u; // %24 add at step t
-  let at2 = (dims.T_T * dims.B * 78u + dims.B * 35u + 200u); // %3 matmul fused gates
+  let at2 = (dims.T_T * dims.B * 78u + dims.B * 30u + 200u); // %3 matmul fused gates
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = 1.0 / (1.0 + exp(-(mem[at1 + l * 5u + j] + mem[at2 + l * 20u + j])));
@@ -1185,7 +1140,7 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
 
 // ───── grad_10_sigmoid_10.wgsl ─────
 // rnnc kernel grad_10_sigmoid_10: one thread per element, 64 per workgroup.
-// Dispatched once per step of the time loop (LSTM: from the first step to the last): dispatch 3 of the 10 a step takes.
+// Dispatched once per step of the time loop (LSTM: from the first step to the last): dispatch 3 of the 9 a step takes.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -1204,9 +1159,9 @@ struct Step {
 
 // %13 sigmoid f — 30: f = sigmoid(W_if @ x + b_if + W_hf @ h + b_hf)   // forget gate
 fn sigmoid_10(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 68u + dims.B * 35u + 200u) + t * dims.B * 5u; // LSTM output 5 at step t
+  let at0 = (dims.T_T * dims.B * 68u + dims.B * 15u + 200u) + t * dims.B * 5u; // LSTM output 5 at step t
   let at1 = (dims.T_T * dims.B * 28u + dims.B * 15u + 200u) + t * dims.B * 5u; // %27 add at step t
-  let at2 = (dims.T_T * dims.B * 78u + dims.B * 35u + 200u); // %3 matmul fused gates
+  let at2 = (dims.T_T * dims.B * 78u + dims.B * 30u + 200u); // %3 matmul fused gates
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = 1.0 / (1.0 + exp(-(mem[at1 + l * 5u + j] + mem[at2 + l * 20u + j + 5u])));
@@ -1222,7 +1177,7 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
 
 // ───── grad_11_tanh_11.wgsl ─────
 // rnnc kernel grad_11_tanh_11: one thread per element, 64 per workgroup.
-// Dispatched once per step of the time loop (LSTM: from the first step to the last): dispatch 4 of the 10 a step takes.
+// Dispatched once per step of the time loop (LSTM: from the first step to the last): dispatch 4 of the 9 a step takes.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -1241,9 +1196,9 @@ struct Step {
 
 // %16 tanh g — 31: g = tanh(W_ig @ x + b_ig + W_hg @ h + b_hg)      // candidate cell state
 fn tanh_11(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 58u + dims.B * 35u + 200u) + t * dims.B * 5u; // LSTM output 3 at step t
+  let at0 = (dims.T_T * dims.B * 58u + dims.B * 15u + 200u) + t * dims.B * 5u; // LSTM output 3 at step t
   let at1 = (dims.T_T * dims.B * 33u + dims.B * 15u + 200u) + t * dims.B * 5u; // %30 add at step t
-  let at2 = (dims.T_T * dims.B * 78u + dims.B * 35u + 200u); // %3 matmul fused gates
+  let at2 = (dims.T_T * dims.B * 78u + dims.B * 30u + 200u); // %3 matmul fused gates
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = tanh(clamp((mem[at1 + l * 5u + j] + mem[at2 + l * 20u + j + 10u]), -10.0, 10.0));
@@ -1259,7 +1214,7 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
 
 // ───── grad_12_sigmoid_12.wgsl ─────
 // rnnc kernel grad_12_sigmoid_12: one thread per element, 64 per workgroup.
-// Dispatched once per step of the time loop (LSTM: from the first step to the last): dispatch 5 of the 10 a step takes.
+// Dispatched once per step of the time loop (LSTM: from the first step to the last): dispatch 5 of the 9 a step takes.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -1278,9 +1233,9 @@ struct Step {
 
 // %19 sigmoid o — 32: o = sigmoid(W_io @ x + b_io + W_ho @ h + b_ho)   // output gate
 fn sigmoid_12(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 53u + dims.B * 35u + 200u) + t * dims.B * 5u; // LSTM output 2 at step t
+  let at0 = (dims.T_T * dims.B * 53u + dims.B * 15u + 200u) + t * dims.B * 5u; // LSTM output 2 at step t
   let at1 = (dims.T_T * dims.B * 38u + dims.B * 15u + 200u) + t * dims.B * 5u; // %33 add at step t
-  let at2 = (dims.T_T * dims.B * 78u + dims.B * 35u + 200u); // %3 matmul fused gates
+  let at2 = (dims.T_T * dims.B * 78u + dims.B * 30u + 200u); // %3 matmul fused gates
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = 1.0 / (1.0 + exp(-(mem[at1 + l * 5u + j] + mem[at2 + l * 20u + j + 15u])));
@@ -1296,7 +1251,7 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
 
 // ───── grad_13_add_13.wgsl ─────
 // rnnc kernel grad_13_add_13: one thread per element, 64 per workgroup.
-// Dispatched once per step of the time loop (LSTM: from the first step to the last): dispatch 6 of the 10 a step takes.
+// Dispatched once per step of the time loop (LSTM: from the first step to the last): dispatch 6 of the 9 a step takes.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -1315,11 +1270,11 @@ struct Step {
 
 // %22 add c' — 34: c' = f * c + i * g
 fn add_13(i: u32, t: u32) {
-  let at0 = select((dims.T_T * dims.B * 43u + dims.B * 30u + 200u), (dims.T_T * dims.B * 43u + dims.B * 25u + 200u), t % 2u == 1u); // LSTM next state c
-  let at1 = (dims.T_T * dims.B * 68u + dims.B * 35u + 200u) + t * dims.B * 5u; // LSTM output 5 at step t
-  let at2 = select((dims.T_T * dims.B * 43u + dims.B * 25u + 200u), (dims.T_T * dims.B * 43u + dims.B * 30u + 200u), t % 2u == 1u); // LSTM state c
-  let at3 = (dims.T_T * dims.B * 63u + dims.B * 35u + 200u) + t * dims.B * 5u; // LSTM output 4 at step t
-  let at4 = (dims.T_T * dims.B * 58u + dims.B * 35u + 200u) + t * dims.B * 5u; // LSTM output 3 at step t
+  let at0 = select((dims.T_T * dims.B * 78u + dims.B * 25u + 200u), (dims.T_T * dims.B * 78u + dims.B * 20u + 200u), t % 2u == 1u); // LSTM next state c
+  let at1 = (dims.T_T * dims.B * 68u + dims.B * 15u + 200u) + t * dims.B * 5u; // LSTM output 5 at step t
+  let at2 = select((dims.T_T * dims.B * 78u + dims.B * 20u + 200u), (dims.T_T * dims.B * 78u + dims.B * 25u + 200u), t % 2u == 1u); // LSTM state c
+  let at3 = (dims.T_T * dims.B * 63u + dims.B * 15u + 200u) + t * dims.B * 5u; // LSTM output 4 at step t
+  let at4 = (dims.T_T * dims.B * 58u + dims.B * 15u + 200u) + t * dims.B * 5u; // LSTM output 3 at step t
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = (mem[at1 + l * 5u + j] * mem[at2 + l * 5u + j]) + (mem[at3 + l * 5u + j] * mem[at4 + l * 5u + j]);
@@ -1335,7 +1290,7 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
 
 // ───── grad_14_tanh_14.wgsl ─────
 // rnnc kernel grad_14_tanh_14: one thread per element, 64 per workgroup.
-// Dispatched once per step of the time loop (LSTM: from the first step to the last): dispatch 7 of the 10 a step takes.
+// Dispatched once per step of the time loop (LSTM: from the first step to the last): dispatch 7 of the 9 a step takes.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -1354,8 +1309,8 @@ struct Step {
 
 // %23 tanh — 35: h' = o * tanh(c')
 fn tanh_14(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 48u + dims.B * 35u + 200u) + t * dims.B * 5u; // LSTM output 1 at step t
-  let at1 = select((dims.T_T * dims.B * 43u + dims.B * 30u + 200u), (dims.T_T * dims.B * 43u + dims.B * 25u + 200u), t % 2u == 1u); // LSTM next state c
+  let at0 = (dims.T_T * dims.B * 48u + dims.B * 15u + 200u) + t * dims.B * 5u; // LSTM output 1 at step t
+  let at1 = select((dims.T_T * dims.B * 78u + dims.B * 25u + 200u), (dims.T_T * dims.B * 78u + dims.B * 20u + 200u), t % 2u == 1u); // LSTM next state c
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = tanh(clamp(mem[at1 + l * 5u + j], -10.0, 10.0));
@@ -1371,7 +1326,7 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
 
 // ───── grad_15_mul_15.wgsl ─────
 // rnnc kernel grad_15_mul_15: one thread per element, 64 per workgroup.
-// Dispatched once per step of the time loop (LSTM: from the first step to the last): dispatch 8 of the 10 a step takes.
+// Dispatched once per step of the time loop (LSTM: from the first step to the last): dispatch 8 of the 9 a step takes.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -1390,9 +1345,9 @@ struct Step {
 
 // %24 mul h' — 35: h' = o * tanh(c')
 fn mul_15(i: u32, t: u32) {
-  let at0 = select((dims.T_T * dims.B * 43u + dims.B * 20u + 200u), (dims.T_T * dims.B * 43u + dims.B * 15u + 200u), t % 2u == 1u); // LSTM next state h
-  let at1 = (dims.T_T * dims.B * 53u + dims.B * 35u + 200u) + t * dims.B * 5u; // LSTM output 2 at step t
-  let at2 = (dims.T_T * dims.B * 48u + dims.B * 35u + 200u) + t * dims.B * 5u; // LSTM output 1 at step t
+  let at0 = (dims.T_T * dims.B * 43u + dims.B * 15u + 200u) + t * dims.B * 5u; // LSTM output 0 at step t
+  let at1 = (dims.T_T * dims.B * 53u + dims.B * 15u + 200u) + t * dims.B * 5u; // LSTM output 2 at step t
+  let at2 = (dims.T_T * dims.B * 48u + dims.B * 15u + 200u) + t * dims.B * 5u; // LSTM output 1 at step t
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = mem[at1 + l * 5u + j] * mem[at2 + l * 5u + j];
@@ -1408,41 +1363,7 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
 
 // ───── grad_16_copy_16.wgsl ─────
 // rnnc kernel grad_16_copy_16: one thread per element, 64 per workgroup.
-// Dispatched once per step of the time loop (LSTM: from the first step to the last): dispatch 9 of the 10 a step takes.
-struct Dims {
-  B: u32, // the batch size
-  T_T: u32, // the length of time axis T
-  given0: u32, // 1 where the caller gave the initial state h
-  given1: u32, // 1 where the caller gave the initial state c
-}
-
-@group(0) @binding(0) var<uniform> dims: Dims;
-// Every value of the model, each in a region of its own (params, inputs, states, results).
-@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
-
-struct Step {
-  s: u32, // the step of the time loop, counted from its start
-}
-@group(0) @binding(2) var<uniform> step: Step;
-
-// LSTM: step output 0 at step t
-fn copy_16(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 43u + dims.B * 35u + 200u) + t * dims.B * 5u; // LSTM output 0
-  let at1 = select((dims.T_T * dims.B * 43u + dims.B * 20u + 200u), (dims.T_T * dims.B * 43u + dims.B * 15u + 200u), t % 2u == 1u); // LSTM next state h
-  mem[at0 + i] = mem[at1 + i];
-}
-
-@compute @workgroup_size(64)
-fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
-  let i = (group.y * groups.x + group.x) * 64u + lane;
-  if (i < dims.B * 5u) {
-    copy_16(i, step.s);
-  }
-}
-
-// ───── grad_17_copy_17.wgsl ─────
-// rnnc kernel grad_17_copy_17: one thread per element, 64 per workgroup.
-// Dispatched once per step of the time loop (LSTM: from the first step to the last): dispatch 10 of the 10 a step takes.
+// Dispatched once per step of the time loop (LSTM: from the first step to the last): dispatch 9 of the 9 a step takes.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -1460,9 +1381,9 @@ struct Step {
 @group(0) @binding(2) var<uniform> step: Step;
 
 // LSTM: step output 6 at step t
-fn copy_17(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 73u + dims.B * 35u + 200u) + t * dims.B * 5u; // LSTM output 6
-  let at1 = select((dims.T_T * dims.B * 43u + dims.B * 25u + 200u), (dims.T_T * dims.B * 43u + dims.B * 30u + 200u), t % 2u == 1u); // LSTM state c
+fn copy_16(i: u32, t: u32) {
+  let at0 = (dims.T_T * dims.B * 73u + dims.B * 15u + 200u) + t * dims.B * 5u; // LSTM output 6
+  let at1 = select((dims.T_T * dims.B * 78u + dims.B * 20u + 200u), (dims.T_T * dims.B * 78u + dims.B * 25u + 200u), t % 2u == 1u); // LSTM state c
   mem[at0 + i] = mem[at1 + i];
 }
 
@@ -1470,7 +1391,35 @@ fn copy_17(i: u32, t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < dims.B * 5u) {
-    copy_17(i, step.s);
+    copy_16(i, step.s);
+  }
+}
+
+// ───── grad_17_copy_17.wgsl ─────
+// rnnc kernel grad_17_copy_17: one thread per element, 64 per workgroup.
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+  given1: u32, // 1 where the caller gave the initial state c
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
+
+// LSTM: the final h
+fn copy_17(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 78u + dims.B * 50u + 200u); // LSTM final h
+  let at1 = select((dims.T_T * dims.B * 78u + dims.B * 15u + 200u), (dims.T_T * dims.B * 43u + dims.B * 15u + 200u) + (dims.T_T - 1u) * dims.B * 5u, dims.T_T > 0u); // LSTM state h
+  mem[at0 + i] = mem[at1 + i];
+}
+
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < dims.B * 5u) {
+    copy_17(i, 0u);
   }
 }
 
@@ -1487,10 +1436,10 @@ struct Dims {
 // Every value of the model, each in a region of its own (params, inputs, states, results).
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
-// LSTM: the final h
+// LSTM: the final c
 fn copy_18(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 78u + dims.B * 55u + 200u); // LSTM final h
-  let at1 = select((dims.T_T * dims.B * 43u + dims.B * 15u + 200u), (dims.T_T * dims.B * 43u + dims.B * 20u + 200u), dims.T_T % 2u == 1u); // LSTM final h
+  let at0 = (dims.T_T * dims.B * 78u + dims.B * 55u + 200u); // LSTM final c
+  let at1 = select((dims.T_T * dims.B * 78u + dims.B * 20u + 200u), (dims.T_T * dims.B * 78u + dims.B * 25u + 200u), dims.T_T % 2u == 1u); // LSTM state c
   mem[at0 + i] = mem[at1 + i];
 }
 
@@ -1502,36 +1451,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_19_copy_19.wgsl ─────
-// rnnc kernel grad_19_copy_19: one thread per element, 64 per workgroup.
-struct Dims {
-  B: u32, // the batch size
-  T_T: u32, // the length of time axis T
-  given0: u32, // 1 where the caller gave the initial state h
-  given1: u32, // 1 where the caller gave the initial state c
-}
-
-@group(0) @binding(0) var<uniform> dims: Dims;
-// Every value of the model, each in a region of its own (params, inputs, states, results).
-@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
-
-// LSTM: the final c
-fn copy_19(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 78u + dims.B * 60u + 200u); // LSTM final c
-  let at1 = select((dims.T_T * dims.B * 43u + dims.B * 25u + 200u), (dims.T_T * dims.B * 43u + dims.B * 30u + 200u), dims.T_T % 2u == 1u); // LSTM final c
-  mem[at0 + i] = mem[at1 + i];
-}
-
-@compute @workgroup_size(64)
-fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
-  let i = (group.y * groups.x + group.x) * 64u + lane;
-  if (i < dims.B * 5u) {
-    copy_19(i, 0u);
-  }
-}
-
-// ───── grad_20_mul_20.wgsl ─────
-// rnnc kernel grad_20_mul_20: one thread per element, 64 per workgroup.
+// ───── grad_19_mul_19.wgsl ─────
+// rnnc kernel grad_19_mul_19: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -1544,10 +1465,10 @@ struct Dims {
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // %40 mul
-fn mul_20(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 83u + dims.B * 65u + 200u); // %40 mul
-  let at1 = (dims.T_T * dims.B * 43u + dims.B * 35u + 200u); // LSTM output 0
-  let at2 = (dims.T_T * dims.B * 78u + dims.B * 65u + 200u); // input d:output
+fn mul_19(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 83u + dims.B * 60u + 200u); // %40 mul
+  let at1 = (dims.T_T * dims.B * 43u + dims.B * 15u + 200u); // LSTM output 0
+  let at2 = (dims.T_T * dims.B * 78u + dims.B * 60u + 200u); // input d:output
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = mem[at1 + l * 5u + j] * mem[at2 + l * 5u + j];
@@ -1557,12 +1478,12 @@ fn mul_20(i: u32, _t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < dims.T_T * dims.B * 5u) {
-    mul_20(i, 0u);
+    mul_19(i, 0u);
   }
 }
 
-// ───── grad_21_sum_21.wgsl ─────
-// rnnc kernel grad_21_sum_21: one thread per element, 64 per workgroup.
+// ───── grad_20_sum_20.wgsl ─────
+// rnnc kernel grad_20_sum_20: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -1575,9 +1496,9 @@ struct Dims {
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // %41 sum
-fn sum_21(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 88u + dims.B * 65u + 200u); // %41 sum
-  let at1 = (dims.T_T * dims.B * 83u + dims.B * 65u + 200u); // %40 mul
+fn sum_20(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 88u + dims.B * 60u + 200u); // %41 sum
+  let at1 = (dims.T_T * dims.B * 83u + dims.B * 60u + 200u); // %40 mul
   var acc = 0.0;
   for (var c = 0u; c < 5u; c++) { acc += mem[at1 + i * 5u + c]; }
   mem[at0 + i] = acc;
@@ -1587,12 +1508,12 @@ fn sum_21(i: u32, _t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < dims.T_T * dims.B) {
-    sum_21(i, 0u);
+    sum_20(i, 0u);
   }
 }
 
-// ───── grad_22_reduce_lead_22.wgsl ─────
-// rnnc kernel grad_22_reduce_lead_22: one thread per element, 64 per workgroup.
+// ───── grad_21_reduce_lead_21.wgsl ─────
+// rnnc kernel grad_21_reduce_lead_21: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -1605,9 +1526,9 @@ struct Dims {
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // %42 reduce_lead loss
-fn reduce_lead_22(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 89u + dims.B * 65u + 200u); // %42 reduce_lead loss
-  let at1 = (dims.T_T * dims.B * 88u + dims.B * 65u + 200u); // %41 sum
+fn reduce_lead_21(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 89u + dims.B * 60u + 200u); // %42 reduce_lead loss
+  let at1 = (dims.T_T * dims.B * 88u + dims.B * 60u + 200u); // %41 sum
   var acc = 0.0;
   for (var q = 0u; q < dims.T_T * dims.B; q++) { acc += mem[at1 + q * 1u + i]; }
   mem[at0 + i] = acc;
@@ -1617,12 +1538,12 @@ fn reduce_lead_22(i: u32, _t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < 1u) {
-    reduce_lead_22(i, 0u);
+    reduce_lead_21(i, 0u);
   }
 }
 
-// ───── grad_23_fill_23.wgsl ─────
-// rnnc kernel grad_23_fill_23: one thread per element, 64 per workgroup.
+// ───── grad_22_fill_22.wgsl ─────
+// rnnc kernel grad_22_fill_22: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -1635,8 +1556,8 @@ struct Dims {
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // literal 1.0
-fn fill_23(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 89u + dims.B * 65u + 201u); // literal 1.0
+fn fill_22(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 89u + dims.B * 60u + 201u); // literal 1.0
   mem[at0 + i] = 1.0;
 }
 
@@ -1644,12 +1565,12 @@ fn fill_23(i: u32, _t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < 1u) {
-    fill_23(i, 0u);
+    fill_22(i, 0u);
   }
 }
 
-// ───── grad_24_broadcast_to_24.wgsl ─────
-// rnnc kernel grad_24_broadcast_to_24: one thread per element, 64 per workgroup.
+// ───── grad_23_broadcast_to_23.wgsl ─────
+// rnnc kernel grad_23_broadcast_to_23: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -1662,9 +1583,9 @@ struct Dims {
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // %44 broadcast_to ∂loss
-fn broadcast_to_24(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 89u + dims.B * 65u + 202u); // %44 broadcast_to ∂loss
-  let at1 = (dims.T_T * dims.B * 89u + dims.B * 65u + 201u); // literal 1.0
+fn broadcast_to_23(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 89u + dims.B * 60u + 202u); // %44 broadcast_to ∂loss
+  let at1 = (dims.T_T * dims.B * 89u + dims.B * 60u + 201u); // literal 1.0
   let j = 0u;
   mem[at0 + i] = mem[at1 + j];
 }
@@ -1673,12 +1594,12 @@ fn broadcast_to_24(i: u32, _t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < dims.T_T * dims.B) {
-    broadcast_to_24(i, 0u);
+    broadcast_to_23(i, 0u);
   }
 }
 
-// ───── grad_25_expand_last_25.wgsl ─────
-// rnnc kernel grad_25_expand_last_25: one thread per element, 64 per workgroup.
+// ───── grad_24_expand_last_24.wgsl ─────
+// rnnc kernel grad_24_expand_last_24: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -1691,9 +1612,9 @@ struct Dims {
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // %45 expand_last
-fn expand_last_25(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 90u + dims.B * 65u + 202u); // %45 expand_last
-  let at1 = (dims.T_T * dims.B * 89u + dims.B * 65u + 202u); // %44 broadcast_to ∂loss
+fn expand_last_24(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 90u + dims.B * 60u + 202u); // %45 expand_last
+  let at1 = (dims.T_T * dims.B * 89u + dims.B * 60u + 202u); // %44 broadcast_to ∂loss
   mem[at0 + i] = mem[at1 + i / 5u];
 }
 
@@ -1701,12 +1622,12 @@ fn expand_last_25(i: u32, _t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < dims.T_T * dims.B * 5u) {
-    expand_last_25(i, 0u);
+    expand_last_24(i, 0u);
   }
 }
 
-// ───── grad_26_mul_26.wgsl ─────
-// rnnc kernel grad_26_mul_26: one thread per element, 64 per workgroup.
+// ───── grad_25_mul_25.wgsl ─────
+// rnnc kernel grad_25_mul_25: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -1719,10 +1640,10 @@ struct Dims {
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // %46 mul
-fn mul_26(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 95u + dims.B * 65u + 202u); // %46 mul
-  let at1 = (dims.T_T * dims.B * 90u + dims.B * 65u + 202u); // %45 expand_last
-  let at2 = (dims.T_T * dims.B * 78u + dims.B * 65u + 200u); // input d:output
+fn mul_25(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 95u + dims.B * 60u + 202u); // %46 mul
+  let at1 = (dims.T_T * dims.B * 90u + dims.B * 60u + 202u); // %45 expand_last
+  let at2 = (dims.T_T * dims.B * 78u + dims.B * 60u + 200u); // input d:output
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = mem[at1 + l * 5u + j] * mem[at2 + l * 5u + j];
@@ -1732,12 +1653,12 @@ fn mul_26(i: u32, _t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < dims.T_T * dims.B * 5u) {
-    mul_26(i, 0u);
+    mul_25(i, 0u);
   }
 }
 
-// ───── grad_27_time_shift_27.wgsl ─────
-// rnnc kernel grad_27_time_shift_27: one thread per element, 64 per workgroup.
+// ───── grad_26_time_shift_26.wgsl ─────
+// rnnc kernel grad_26_time_shift_26: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -1750,9 +1671,9 @@ struct Dims {
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // %53 time_shift LSTM: previous h
-fn time_shift_27(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 100u + dims.B * 65u + 202u); // %53 time_shift LSTM: previous h
-  let at1 = (dims.T_T * dims.B * 43u + dims.B * 35u + 200u); // LSTM output 0
+fn time_shift_26(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 100u + dims.B * 60u + 202u); // %53 time_shift LSTM: previous h
+  let at1 = (dims.T_T * dims.B * 43u + dims.B * 15u + 200u); // LSTM output 0
   let at2 = select((dims.T_T * dims.B * 3u + 200u), (dims.T_T * dims.B * 3u + dims.B * 5u + 200u), dims.given0 != 0u); // initial state h
   mem[at0 + i] = select(mem[at1 + i - min(i, dims.B * 5u)], mem[at2 + min(i, dims.B * 5u - 1u)], i < dims.B * 5u);
 }
@@ -1761,12 +1682,12 @@ fn time_shift_27(i: u32, _t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < dims.T_T * dims.B * 5u) {
-    time_shift_27(i, 0u);
+    time_shift_26(i, 0u);
   }
 }
 
-// ───── grad_28_sub_28.wgsl ─────
-// rnnc kernel grad_28_sub_28: one thread per element, 64 per workgroup.
+// ───── grad_27_sub_27.wgsl ─────
+// rnnc kernel grad_27_sub_27: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -1779,9 +1700,9 @@ struct Dims {
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // %55 sub — 35: h' = o * tanh(c')
-fn sub_28(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 105u + dims.B * 65u + 202u); // %55 sub
-  let at1 = (dims.T_T * dims.B * 48u + dims.B * 35u + 200u); // LSTM output 1
+fn sub_27(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 105u + dims.B * 60u + 202u); // %55 sub
+  let at1 = (dims.T_T * dims.B * 48u + dims.B * 15u + 200u); // LSTM output 1
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = 1.0 - (mem[at1 + l * 5u + j] * mem[at1 + l * 5u + j]);
@@ -1791,12 +1712,12 @@ fn sub_28(i: u32, _t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < dims.T_T * dims.B * 5u) {
-    sub_28(i, 0u);
+    sub_27(i, 0u);
   }
 }
 
-// ───── grad_29_mul_29.wgsl ─────
-// rnnc kernel grad_29_mul_29: one thread per element, 64 per workgroup.
+// ───── grad_28_mul_28.wgsl ─────
+// rnnc kernel grad_28_mul_28: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -1809,9 +1730,9 @@ struct Dims {
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // %57 mul ∂o — 32: o = sigmoid(W_io @ x + b_io + W_ho @ h + b_ho)   // output gate
-fn mul_29(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 110u + dims.B * 65u + 202u); // %57 mul ∂o
-  let at1 = (dims.T_T * dims.B * 53u + dims.B * 35u + 200u); // LSTM output 2
+fn mul_28(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 110u + dims.B * 60u + 202u); // %57 mul ∂o
+  let at1 = (dims.T_T * dims.B * 53u + dims.B * 15u + 200u); // LSTM output 2
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = mem[at1 + l * 5u + j] * (1.0 - mem[at1 + l * 5u + j]);
@@ -1821,12 +1742,12 @@ fn mul_29(i: u32, _t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < dims.T_T * dims.B * 5u) {
-    mul_29(i, 0u);
+    mul_28(i, 0u);
   }
 }
 
-// ───── grad_30_sub_30.wgsl ─────
-// rnnc kernel grad_30_sub_30: one thread per element, 64 per workgroup.
+// ───── grad_29_sub_29.wgsl ─────
+// rnnc kernel grad_29_sub_29: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -1839,9 +1760,9 @@ struct Dims {
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // %59 sub ∂g — 31: g = tanh(W_ig @ x + b_ig + W_hg @ h + b_hg)      // candidate cell state
-fn sub_30(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 115u + dims.B * 65u + 202u); // %59 sub ∂g
-  let at1 = (dims.T_T * dims.B * 58u + dims.B * 35u + 200u); // LSTM output 3
+fn sub_29(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 115u + dims.B * 60u + 202u); // %59 sub ∂g
+  let at1 = (dims.T_T * dims.B * 58u + dims.B * 15u + 200u); // LSTM output 3
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = 1.0 - (mem[at1 + l * 5u + j] * mem[at1 + l * 5u + j]);
@@ -1851,7 +1772,37 @@ fn sub_30(i: u32, _t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < dims.T_T * dims.B * 5u) {
-    sub_30(i, 0u);
+    sub_29(i, 0u);
+  }
+}
+
+// ───── grad_30_mul_30.wgsl ─────
+// rnnc kernel grad_30_mul_30: one thread per element, 64 per workgroup.
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+  given1: u32, // 1 where the caller gave the initial state c
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
+
+// %61 mul ∂f — 30: f = sigmoid(W_if @ x + b_if + W_hf @ h + b_hf)   // forget gate
+fn mul_30(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 120u + dims.B * 60u + 202u); // %61 mul ∂f
+  let at1 = (dims.T_T * dims.B * 68u + dims.B * 15u + 200u); // LSTM output 5
+  let l = i / 5u;
+  let j = i % 5u;
+  mem[at0 + i] = mem[at1 + l * 5u + j] * (1.0 - mem[at1 + l * 5u + j]);
+}
+
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < dims.T_T * dims.B * 5u) {
+    mul_30(i, 0u);
   }
 }
 
@@ -1868,10 +1819,10 @@ struct Dims {
 // Every value of the model, each in a region of its own (params, inputs, states, results).
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
-// %61 mul ∂f — 30: f = sigmoid(W_if @ x + b_if + W_hf @ h + b_hf)   // forget gate
+// %63 mul ∂i — 29: i = sigmoid(W_ii @ x + b_ii + W_hi @ h + b_hi)   // input gate
 fn mul_31(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 120u + dims.B * 65u + 202u); // %61 mul ∂f
-  let at1 = (dims.T_T * dims.B * 68u + dims.B * 35u + 200u); // LSTM output 5
+  let at0 = (dims.T_T * dims.B * 125u + dims.B * 60u + 202u); // %63 mul ∂i
+  let at1 = (dims.T_T * dims.B * 63u + dims.B * 15u + 200u); // LSTM output 4
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = mem[at1 + l * 5u + j] * (1.0 - mem[at1 + l * 5u + j]);
@@ -1885,38 +1836,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_32_mul_32.wgsl ─────
-// rnnc kernel grad_32_mul_32: one thread per element, 64 per workgroup.
-struct Dims {
-  B: u32, // the batch size
-  T_T: u32, // the length of time axis T
-  given0: u32, // 1 where the caller gave the initial state h
-  given1: u32, // 1 where the caller gave the initial state c
-}
-
-@group(0) @binding(0) var<uniform> dims: Dims;
-// Every value of the model, each in a region of its own (params, inputs, states, results).
-@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
-
-// %63 mul ∂i — 29: i = sigmoid(W_ii @ x + b_ii + W_hi @ h + b_hi)   // input gate
-fn mul_32(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 125u + dims.B * 65u + 202u); // %63 mul ∂i
-  let at1 = (dims.T_T * dims.B * 63u + dims.B * 35u + 200u); // LSTM output 4
-  let l = i / 5u;
-  let j = i % 5u;
-  mem[at0 + i] = mem[at1 + l * 5u + j] * (1.0 - mem[at1 + l * 5u + j]);
-}
-
-@compute @workgroup_size(64)
-fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
-  let i = (group.y * groups.x + group.x) * 64u + lane;
-  if (i < dims.T_T * dims.B * 5u) {
-    mul_32(i, 0u);
-  }
-}
-
-// ───── grad_33_stack_rows_33.wgsl ─────
-// rnnc kernel grad_33_stack_rows_33: one thread per element, 64 per workgroup.
+// ───── grad_32_stack_rows_32.wgsl ─────
+// rnnc kernel grad_32_stack_rows_32: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -1929,8 +1850,8 @@ struct Dims {
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // %64 stack_rows packed W_ho, W_hg, W_hf, W_hi
-fn stack_rows_33(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 130u + dims.B * 65u + 202u); // %64 stack_rows packed W_ho, W_hg, W_hf, W_hi
+fn stack_rows_32(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 130u + dims.B * 60u + 202u); // %64 stack_rows packed W_ho, W_hg, W_hf, W_hi
   let at1 = 135u; // param W_ho
   let at2 = 110u; // param W_hg
   let at3 = 85u; // param W_hf
@@ -1949,12 +1870,12 @@ fn stack_rows_33(i: u32, _t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < 100u) {
-    stack_rows_33(i, 0u);
+    stack_rows_32(i, 0u);
   }
 }
 
-// ───── grad_34_stack_rows_34.wgsl ─────
-// rnnc kernel grad_34_stack_rows_34: one thread per element, 64 per workgroup.
+// ───── grad_33_stack_rows_33.wgsl ─────
+// rnnc kernel grad_33_stack_rows_33: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -1967,8 +1888,8 @@ struct Dims {
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // %65 stack_rows packed W_io, W_ig, W_if, W_ii
-fn stack_rows_34(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 130u + dims.B * 65u + 302u); // %65 stack_rows packed W_io, W_ig, W_if, W_ii
+fn stack_rows_33(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 130u + dims.B * 60u + 302u); // %65 stack_rows packed W_io, W_ig, W_if, W_ii
   let at1 = 45u; // param W_io
   let at2 = 30u; // param W_ig
   let at3 = 15u; // param W_if
@@ -1987,7 +1908,35 @@ fn stack_rows_34(i: u32, _t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < 60u) {
-    stack_rows_34(i, 0u);
+    stack_rows_33(i, 0u);
+  }
+}
+
+// ───── grad_34_copy_34.wgsl ─────
+// rnnc kernel grad_34_copy_34: one thread per element, 64 per workgroup.
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+  given1: u32, // 1 where the caller gave the initial state c
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
+
+// ∂LSTM: the initial ∂h
+fn copy_34(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 150u + dims.B * 60u + 362u); // ∂LSTM state ∂h (even steps)
+  let at1 = (dims.T_T * dims.B * 3u + 200u); // %17 const
+  mem[at0 + i] = mem[at1 + i];
+}
+
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < dims.B * 5u) {
+    copy_34(i, 0u);
   }
 }
 
@@ -2004,9 +1953,9 @@ struct Dims {
 // Every value of the model, each in a region of its own (params, inputs, states, results).
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
-// ∂LSTM: the initial ∂h
+// ∂LSTM: the initial ∂c
 fn copy_35(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 130u + dims.B * 65u + 362u); // ∂LSTM state ∂h (even steps)
+  let at0 = (dims.T_T * dims.B * 150u + dims.B * 70u + 362u); // ∂LSTM state ∂c (even steps)
   let at1 = (dims.T_T * dims.B * 3u + 200u); // %17 const
   mem[at0 + i] = mem[at1 + i];
 }
@@ -2019,36 +1968,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_36_copy_36.wgsl ─────
-// rnnc kernel grad_36_copy_36: one thread per element, 64 per workgroup.
-struct Dims {
-  B: u32, // the batch size
-  T_T: u32, // the length of time axis T
-  given0: u32, // 1 where the caller gave the initial state h
-  given1: u32, // 1 where the caller gave the initial state c
-}
-
-@group(0) @binding(0) var<uniform> dims: Dims;
-// Every value of the model, each in a region of its own (params, inputs, states, results).
-@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
-
-// ∂LSTM: the initial ∂c
-fn copy_36(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 130u + dims.B * 75u + 362u); // ∂LSTM state ∂c (even steps)
-  let at1 = (dims.T_T * dims.B * 3u + 200u); // %17 const
-  mem[at0 + i] = mem[at1 + i];
-}
-
-@compute @workgroup_size(64)
-fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
-  let i = (group.y * groups.x + group.x) * 64u + lane;
-  if (i < dims.B * 5u) {
-    copy_36(i, 0u);
-  }
-}
-
-// ───── grad_37_add_37.wgsl ─────
-// rnnc kernel grad_37_add_37: one thread per element, 64 per workgroup.
+// ───── grad_36_add_36.wgsl ─────
+// rnnc kernel grad_36_add_36: one thread per element, 64 per workgroup.
 // Dispatched once per step of the time loop (∂LSTM: from the last step to the first): dispatch 1 of the 9 a step takes.
 struct Dims {
   B: u32, // the batch size
@@ -2067,10 +1988,10 @@ struct Step {
 @group(0) @binding(2) var<uniform> step: Step;
 
 // %3 add
-fn add_37(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 150u + dims.B * 85u + 362u); // %3 add
-  let at1 = select((dims.T_T * dims.B * 130u + dims.B * 65u + 362u), (dims.T_T * dims.B * 130u + dims.B * 70u + 362u), (dims.T_T - 1u - t) % 2u == 1u); // ∂LSTM state ∂h
-  let at2 = (dims.T_T * dims.B * 95u + dims.B * 65u + 202u) + t * dims.B * 5u; // %46 mul at step t
+fn add_36(i: u32, t: u32) {
+  let at0 = (dims.T_T * dims.B * 150u + dims.B * 80u + 362u); // %3 add
+  let at1 = select((dims.T_T * dims.B * 150u + dims.B * 60u + 362u), (dims.T_T * dims.B * 150u + dims.B * 65u + 362u), (dims.T_T - 1u - t) % 2u == 1u); // ∂LSTM state ∂h
+  let at2 = (dims.T_T * dims.B * 95u + dims.B * 60u + 202u) + t * dims.B * 5u; // %46 mul at step t
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = mem[at1 + l * 5u + j] + mem[at2 + l * 5u + j];
@@ -2080,12 +2001,12 @@ fn add_37(i: u32, t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < dims.B * 5u) {
-    add_37(i, dims.T_T - 1u - step.s);
+    add_36(i, dims.T_T - 1u - step.s);
   }
 }
 
-// ───── grad_38_add_38.wgsl ─────
-// rnnc kernel grad_38_add_38: one thread per element, 64 per workgroup.
+// ───── grad_37_add_37.wgsl ─────
+// rnnc kernel grad_37_add_37: one thread per element, 64 per workgroup.
 // Dispatched once per step of the time loop (∂LSTM: from the last step to the first): dispatch 2 of the 9 a step takes.
 struct Dims {
   B: u32, // the batch size
@@ -2104,12 +2025,12 @@ struct Step {
 @group(0) @binding(2) var<uniform> step: Step;
 
 // %10 add
-fn add_38(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 150u + dims.B * 90u + 362u); // %10 add
-  let at1 = select((dims.T_T * dims.B * 130u + dims.B * 75u + 362u), (dims.T_T * dims.B * 130u + dims.B * 80u + 362u), (dims.T_T - 1u - t) % 2u == 1u); // ∂LSTM state ∂c
-  let at2 = (dims.T_T * dims.B * 150u + dims.B * 85u + 362u); // %3 add
-  let at3 = (dims.T_T * dims.B * 53u + dims.B * 35u + 200u) + t * dims.B * 5u; // LSTM output 2 at step t
-  let at4 = (dims.T_T * dims.B * 105u + dims.B * 65u + 202u) + t * dims.B * 5u; // %55 sub at step t
+fn add_37(i: u32, t: u32) {
+  let at0 = (dims.T_T * dims.B * 150u + dims.B * 85u + 362u); // %10 add
+  let at1 = select((dims.T_T * dims.B * 150u + dims.B * 70u + 362u), (dims.T_T * dims.B * 150u + dims.B * 75u + 362u), (dims.T_T - 1u - t) % 2u == 1u); // ∂LSTM state ∂c
+  let at2 = (dims.T_T * dims.B * 150u + dims.B * 80u + 362u); // %3 add
+  let at3 = (dims.T_T * dims.B * 53u + dims.B * 15u + 200u) + t * dims.B * 5u; // LSTM output 2 at step t
+  let at4 = (dims.T_T * dims.B * 105u + dims.B * 60u + 202u) + t * dims.B * 5u; // %55 sub at step t
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = mem[at1 + l * 5u + j] + ((mem[at2 + l * 5u + j] * mem[at3 + l * 5u + j]) * mem[at4 + l * 5u + j]);
@@ -2119,12 +2040,12 @@ fn add_38(i: u32, t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < dims.B * 5u) {
-    add_38(i, dims.T_T - 1u - step.s);
+    add_37(i, dims.T_T - 1u - step.s);
   }
 }
 
-// ───── grad_39_mul_39.wgsl ─────
-// rnnc kernel grad_39_mul_39: one thread per element, 64 per workgroup.
+// ───── grad_38_mul_38.wgsl ─────
+// rnnc kernel grad_38_mul_38: one thread per element, 64 per workgroup.
 // Dispatched once per step of the time loop (∂LSTM: from the last step to the first): dispatch 3 of the 9 a step takes.
 struct Dims {
   B: u32, // the batch size
@@ -2143,10 +2064,10 @@ struct Step {
 @group(0) @binding(2) var<uniform> step: Step;
 
 // %18 mul — 34: c' = f * c + i * g
-fn mul_39(i: u32, t: u32) {
-  let at0 = select((dims.T_T * dims.B * 130u + dims.B * 80u + 362u), (dims.T_T * dims.B * 130u + dims.B * 75u + 362u), (dims.T_T - 1u - t) % 2u == 1u); // ∂LSTM next state ∂c
-  let at1 = (dims.T_T * dims.B * 150u + dims.B * 90u + 362u); // %10 add
-  let at2 = (dims.T_T * dims.B * 68u + dims.B * 35u + 200u) + t * dims.B * 5u; // LSTM output 5 at step t
+fn mul_38(i: u32, t: u32) {
+  let at0 = select((dims.T_T * dims.B * 150u + dims.B * 75u + 362u), (dims.T_T * dims.B * 150u + dims.B * 70u + 362u), (dims.T_T - 1u - t) % 2u == 1u); // ∂LSTM next state ∂c
+  let at1 = (dims.T_T * dims.B * 150u + dims.B * 85u + 362u); // %10 add
+  let at2 = (dims.T_T * dims.B * 68u + dims.B * 15u + 200u) + t * dims.B * 5u; // LSTM output 5 at step t
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = mem[at1 + l * 5u + j] * mem[at2 + l * 5u + j];
@@ -2156,12 +2077,12 @@ fn mul_39(i: u32, t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < dims.B * 5u) {
-    mul_39(i, dims.T_T - 1u - step.s);
+    mul_38(i, dims.T_T - 1u - step.s);
   }
 }
 
-// ───── grad_40_mul_40.wgsl ─────
-// rnnc kernel grad_40_mul_40: one thread per element, 64 per workgroup.
+// ───── grad_39_mul_39.wgsl ─────
+// rnnc kernel grad_39_mul_39: one thread per element, 64 per workgroup.
 // Dispatched once per step of the time loop (∂LSTM: from the last step to the first): dispatch 4 of the 9 a step takes.
 struct Dims {
   B: u32, // the batch size
@@ -2180,11 +2101,11 @@ struct Step {
 @group(0) @binding(2) var<uniform> step: Step;
 
 // %20 mul ∂o — 32: o = sigmoid(W_io @ x + b_io + W_ho @ h + b_ho)   // output gate
-fn mul_40(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 145u + dims.B * 85u + 362u) + t * dims.B * 5u; // ∂LSTM output 3 at step t
-  let at1 = (dims.T_T * dims.B * 150u + dims.B * 85u + 362u); // %3 add
-  let at2 = (dims.T_T * dims.B * 48u + dims.B * 35u + 200u) + t * dims.B * 5u; // LSTM output 1 at step t
-  let at3 = (dims.T_T * dims.B * 110u + dims.B * 65u + 202u) + t * dims.B * 5u; // %57 mul ∂o at step t
+fn mul_39(i: u32, t: u32) {
+  let at0 = (dims.T_T * dims.B * 145u + dims.B * 60u + 362u) + t * dims.B * 5u; // ∂LSTM output 3 at step t
+  let at1 = (dims.T_T * dims.B * 150u + dims.B * 80u + 362u); // %3 add
+  let at2 = (dims.T_T * dims.B * 48u + dims.B * 15u + 200u) + t * dims.B * 5u; // LSTM output 1 at step t
+  let at3 = (dims.T_T * dims.B * 110u + dims.B * 60u + 202u) + t * dims.B * 5u; // %57 mul ∂o at step t
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = (mem[at1 + l * 5u + j] * mem[at2 + l * 5u + j]) * mem[at3 + l * 5u + j];
@@ -2194,12 +2115,12 @@ fn mul_40(i: u32, t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < dims.B * 5u) {
-    mul_40(i, dims.T_T - 1u - step.s);
+    mul_39(i, dims.T_T - 1u - step.s);
   }
 }
 
-// ───── grad_41_mul_41.wgsl ─────
-// rnnc kernel grad_41_mul_41: one thread per element, 64 per workgroup.
+// ───── grad_40_mul_40.wgsl ─────
+// rnnc kernel grad_40_mul_40: one thread per element, 64 per workgroup.
 // Dispatched once per step of the time loop (∂LSTM: from the last step to the first): dispatch 5 of the 9 a step takes.
 struct Dims {
   B: u32, // the batch size
@@ -2218,11 +2139,11 @@ struct Step {
 @group(0) @binding(2) var<uniform> step: Step;
 
 // %22 mul ∂g — 31: g = tanh(W_ig @ x + b_ig + W_hg @ h + b_hg)      // candidate cell state
-fn mul_41(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 140u + dims.B * 85u + 362u) + t * dims.B * 5u; // ∂LSTM output 2 at step t
-  let at1 = (dims.T_T * dims.B * 150u + dims.B * 90u + 362u); // %10 add
-  let at2 = (dims.T_T * dims.B * 63u + dims.B * 35u + 200u) + t * dims.B * 5u; // LSTM output 4 at step t
-  let at3 = (dims.T_T * dims.B * 115u + dims.B * 65u + 202u) + t * dims.B * 5u; // %59 sub ∂g at step t
+fn mul_40(i: u32, t: u32) {
+  let at0 = (dims.T_T * dims.B * 140u + dims.B * 60u + 362u) + t * dims.B * 5u; // ∂LSTM output 2 at step t
+  let at1 = (dims.T_T * dims.B * 150u + dims.B * 85u + 362u); // %10 add
+  let at2 = (dims.T_T * dims.B * 63u + dims.B * 15u + 200u) + t * dims.B * 5u; // LSTM output 4 at step t
+  let at3 = (dims.T_T * dims.B * 115u + dims.B * 60u + 202u) + t * dims.B * 5u; // %59 sub ∂g at step t
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = (mem[at1 + l * 5u + j] * mem[at2 + l * 5u + j]) * mem[at3 + l * 5u + j];
@@ -2232,12 +2153,12 @@ fn mul_41(i: u32, t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < dims.B * 5u) {
-    mul_41(i, dims.T_T - 1u - step.s);
+    mul_40(i, dims.T_T - 1u - step.s);
   }
 }
 
-// ───── grad_42_mul_42.wgsl ─────
-// rnnc kernel grad_42_mul_42: one thread per element, 64 per workgroup.
+// ───── grad_41_mul_41.wgsl ─────
+// rnnc kernel grad_41_mul_41: one thread per element, 64 per workgroup.
 // Dispatched once per step of the time loop (∂LSTM: from the last step to the first): dispatch 6 of the 9 a step takes.
 struct Dims {
   B: u32, // the batch size
@@ -2256,11 +2177,11 @@ struct Step {
 @group(0) @binding(2) var<uniform> step: Step;
 
 // %24 mul ∂f — 30: f = sigmoid(W_if @ x + b_if + W_hf @ h + b_hf)   // forget gate
-fn mul_42(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 135u + dims.B * 85u + 362u) + t * dims.B * 5u; // ∂LSTM output 1 at step t
-  let at1 = (dims.T_T * dims.B * 150u + dims.B * 90u + 362u); // %10 add
-  let at2 = (dims.T_T * dims.B * 73u + dims.B * 35u + 200u) + t * dims.B * 5u; // LSTM output 6 at step t
-  let at3 = (dims.T_T * dims.B * 120u + dims.B * 65u + 202u) + t * dims.B * 5u; // %61 mul ∂f at step t
+fn mul_41(i: u32, t: u32) {
+  let at0 = (dims.T_T * dims.B * 135u + dims.B * 60u + 362u) + t * dims.B * 5u; // ∂LSTM output 1 at step t
+  let at1 = (dims.T_T * dims.B * 150u + dims.B * 85u + 362u); // %10 add
+  let at2 = (dims.T_T * dims.B * 73u + dims.B * 15u + 200u) + t * dims.B * 5u; // LSTM output 6 at step t
+  let at3 = (dims.T_T * dims.B * 120u + dims.B * 60u + 202u) + t * dims.B * 5u; // %61 mul ∂f at step t
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = (mem[at1 + l * 5u + j] * mem[at2 + l * 5u + j]) * mem[at3 + l * 5u + j];
@@ -2270,12 +2191,12 @@ fn mul_42(i: u32, t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < dims.B * 5u) {
-    mul_42(i, dims.T_T - 1u - step.s);
+    mul_41(i, dims.T_T - 1u - step.s);
   }
 }
 
-// ───── grad_43_mul_43.wgsl ─────
-// rnnc kernel grad_43_mul_43: one thread per element, 64 per workgroup.
+// ───── grad_42_mul_42.wgsl ─────
+// rnnc kernel grad_42_mul_42: one thread per element, 64 per workgroup.
 // Dispatched once per step of the time loop (∂LSTM: from the last step to the first): dispatch 7 of the 9 a step takes.
 struct Dims {
   B: u32, // the batch size
@@ -2294,11 +2215,11 @@ struct Step {
 @group(0) @binding(2) var<uniform> step: Step;
 
 // %26 mul ∂i — 29: i = sigmoid(W_ii @ x + b_ii + W_hi @ h + b_hi)   // input gate
-fn mul_43(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 130u + dims.B * 85u + 362u) + t * dims.B * 5u; // ∂LSTM output 0 at step t
-  let at1 = (dims.T_T * dims.B * 150u + dims.B * 90u + 362u); // %10 add
-  let at2 = (dims.T_T * dims.B * 58u + dims.B * 35u + 200u) + t * dims.B * 5u; // LSTM output 3 at step t
-  let at3 = (dims.T_T * dims.B * 125u + dims.B * 65u + 202u) + t * dims.B * 5u; // %63 mul ∂i at step t
+fn mul_42(i: u32, t: u32) {
+  let at0 = (dims.T_T * dims.B * 130u + dims.B * 60u + 362u) + t * dims.B * 5u; // ∂LSTM output 0 at step t
+  let at1 = (dims.T_T * dims.B * 150u + dims.B * 85u + 362u); // %10 add
+  let at2 = (dims.T_T * dims.B * 58u + dims.B * 15u + 200u) + t * dims.B * 5u; // LSTM output 3 at step t
+  let at3 = (dims.T_T * dims.B * 125u + dims.B * 60u + 202u) + t * dims.B * 5u; // %63 mul ∂i at step t
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = (mem[at1 + l * 5u + j] * mem[at2 + l * 5u + j]) * mem[at3 + l * 5u + j];
@@ -2308,12 +2229,12 @@ fn mul_43(i: u32, t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < dims.B * 5u) {
-    mul_43(i, dims.T_T - 1u - step.s);
+    mul_42(i, dims.T_T - 1u - step.s);
   }
 }
 
-// ───── grad_44_concat_44.wgsl ─────
-// rnnc kernel grad_44_concat_44: one thread per element, 64 per workgroup.
+// ───── grad_43_concat_43.wgsl ─────
+// rnnc kernel grad_43_concat_43: one thread per element, 64 per workgroup.
 // Dispatched once per step of the time loop (∂LSTM: from the last step to the first): dispatch 8 of the 9 a step takes.
 struct Dims {
   B: u32, // the batch size
@@ -2332,12 +2253,12 @@ struct Step {
 @group(0) @binding(2) var<uniform> step: Step;
 
 // %27 concat
-fn concat_44(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 150u + dims.B * 95u + 362u); // %27 concat
-  let at1 = (dims.T_T * dims.B * 145u + dims.B * 85u + 362u) + t * dims.B * 5u; // ∂LSTM output 3 at step t
-  let at2 = (dims.T_T * dims.B * 140u + dims.B * 85u + 362u) + t * dims.B * 5u; // ∂LSTM output 2 at step t
-  let at3 = (dims.T_T * dims.B * 135u + dims.B * 85u + 362u) + t * dims.B * 5u; // ∂LSTM output 1 at step t
-  let at4 = (dims.T_T * dims.B * 130u + dims.B * 85u + 362u) + t * dims.B * 5u; // ∂LSTM output 0 at step t
+fn concat_43(i: u32, t: u32) {
+  let at0 = (dims.T_T * dims.B * 150u + dims.B * 90u + 362u); // %27 concat
+  let at1 = (dims.T_T * dims.B * 145u + dims.B * 60u + 362u) + t * dims.B * 5u; // ∂LSTM output 3 at step t
+  let at2 = (dims.T_T * dims.B * 140u + dims.B * 60u + 362u) + t * dims.B * 5u; // ∂LSTM output 2 at step t
+  let at3 = (dims.T_T * dims.B * 135u + dims.B * 60u + 362u) + t * dims.B * 5u; // ∂LSTM output 1 at step t
+  let at4 = (dims.T_T * dims.B * 130u + dims.B * 60u + 362u) + t * dims.B * 5u; // ∂LSTM output 0 at step t
   let l = i / 20u;
   let j = i % 20u;
   var v = 0.0;
@@ -2352,12 +2273,12 @@ fn concat_44(i: u32, t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < dims.B * 20u) {
-    concat_44(i, dims.T_T - 1u - step.s);
+    concat_43(i, dims.T_T - 1u - step.s);
   }
 }
 
-// ───── grad_45_matmul_45.wgsl ─────
-// rnnc kernel grad_45_matmul_45: one thread per element, 64 per workgroup.
+// ───── grad_44_matmul_44.wgsl ─────
+// rnnc kernel grad_44_matmul_44: one thread per element, 64 per workgroup.
 // Dispatched once per step of the time loop (∂LSTM: from the last step to the first): dispatch 9 of the 9 a step takes.
 struct Dims {
   B: u32, // the batch size
@@ -2376,10 +2297,10 @@ struct Step {
 @group(0) @binding(2) var<uniform> step: Step;
 
 // %29 matmul fused gate products
-fn matmul_45(i: u32, t: u32) {
-  let at0 = select((dims.T_T * dims.B * 130u + dims.B * 70u + 362u), (dims.T_T * dims.B * 130u + dims.B * 65u + 362u), (dims.T_T - 1u - t) % 2u == 1u); // ∂LSTM next state ∂h
-  let at1 = (dims.T_T * dims.B * 150u + dims.B * 95u + 362u); // %27 concat
-  let at2 = (dims.T_T * dims.B * 130u + dims.B * 65u + 202u); // %64 stack_rows packed W_ho, W_hg, W_hf, W_hi
+fn matmul_44(i: u32, t: u32) {
+  let at0 = select((dims.T_T * dims.B * 150u + dims.B * 65u + 362u), (dims.T_T * dims.B * 150u + dims.B * 60u + 362u), (dims.T_T - 1u - t) % 2u == 1u); // ∂LSTM next state ∂h
+  let at1 = (dims.T_T * dims.B * 150u + dims.B * 90u + 362u); // %27 concat
+  let at2 = (dims.T_T * dims.B * 130u + dims.B * 60u + 202u); // %64 stack_rows packed W_ho, W_hg, W_hf, W_hi
   let l = i / 5u;
   let j = i % 5u;
   var acc = 0.0;
@@ -2395,7 +2316,35 @@ fn matmul_45(i: u32, t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < dims.B * 5u) {
-    matmul_45(i, dims.T_T - 1u - step.s);
+    matmul_44(i, dims.T_T - 1u - step.s);
+  }
+}
+
+// ───── grad_45_copy_45.wgsl ─────
+// rnnc kernel grad_45_copy_45: one thread per element, 64 per workgroup.
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+  given1: u32, // 1 where the caller gave the initial state c
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
+
+// ∂LSTM: the final ∂h
+fn copy_45(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 150u + dims.B * 110u + 362u); // ∂LSTM final ∂h
+  let at1 = select((dims.T_T * dims.B * 150u + dims.B * 60u + 362u), (dims.T_T * dims.B * 150u + dims.B * 65u + 362u), dims.T_T % 2u == 1u); // ∂LSTM state ∂h
+  mem[at0 + i] = mem[at1 + i];
+}
+
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < dims.B * 5u) {
+    copy_45(i, 0u);
   }
 }
 
@@ -2412,10 +2361,10 @@ struct Dims {
 // Every value of the model, each in a region of its own (params, inputs, states, results).
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
-// ∂LSTM: the final ∂h
+// ∂LSTM: the final ∂c
 fn copy_46(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 150u + dims.B * 115u + 362u); // ∂LSTM final ∂h
-  let at1 = select((dims.T_T * dims.B * 130u + dims.B * 65u + 362u), (dims.T_T * dims.B * 130u + dims.B * 70u + 362u), dims.T_T % 2u == 1u); // ∂LSTM final ∂h
+  let at0 = (dims.T_T * dims.B * 150u + dims.B * 115u + 362u); // ∂LSTM final ∂c
+  let at1 = select((dims.T_T * dims.B * 150u + dims.B * 70u + 362u), (dims.T_T * dims.B * 150u + dims.B * 75u + 362u), dims.T_T % 2u == 1u); // ∂LSTM state ∂c
   mem[at0 + i] = mem[at1 + i];
 }
 
@@ -2427,36 +2376,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_47_copy_47.wgsl ─────
-// rnnc kernel grad_47_copy_47: one thread per element, 64 per workgroup.
-struct Dims {
-  B: u32, // the batch size
-  T_T: u32, // the length of time axis T
-  given0: u32, // 1 where the caller gave the initial state h
-  given1: u32, // 1 where the caller gave the initial state c
-}
-
-@group(0) @binding(0) var<uniform> dims: Dims;
-// Every value of the model, each in a region of its own (params, inputs, states, results).
-@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
-
-// ∂LSTM: the final ∂c
-fn copy_47(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 150u + dims.B * 120u + 362u); // ∂LSTM final ∂c
-  let at1 = select((dims.T_T * dims.B * 130u + dims.B * 75u + 362u), (dims.T_T * dims.B * 130u + dims.B * 80u + 362u), dims.T_T % 2u == 1u); // ∂LSTM final ∂c
-  mem[at0 + i] = mem[at1 + i];
-}
-
-@compute @workgroup_size(64)
-fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
-  let i = (group.y * groups.x + group.x) * 64u + lane;
-  if (i < dims.B * 5u) {
-    copy_47(i, 0u);
-  }
-}
-
-// ───── grad_48_concat_48.wgsl ─────
-// rnnc kernel grad_48_concat_48: one thread per element, 64 per workgroup.
+// ───── grad_47_concat_47.wgsl ─────
+// rnnc kernel grad_47_concat_47: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -2469,12 +2390,12 @@ struct Dims {
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // %73 concat
-fn concat_48(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 150u + dims.B * 125u + 362u); // %73 concat
-  let at1 = (dims.T_T * dims.B * 130u + dims.B * 85u + 362u); // ∂LSTM output 0
-  let at2 = (dims.T_T * dims.B * 135u + dims.B * 85u + 362u); // ∂LSTM output 1
-  let at3 = (dims.T_T * dims.B * 140u + dims.B * 85u + 362u); // ∂LSTM output 2
-  let at4 = (dims.T_T * dims.B * 145u + dims.B * 85u + 362u); // ∂LSTM output 3
+fn concat_47(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 150u + dims.B * 120u + 362u); // %73 concat
+  let at1 = (dims.T_T * dims.B * 130u + dims.B * 60u + 362u); // ∂LSTM output 0
+  let at2 = (dims.T_T * dims.B * 135u + dims.B * 60u + 362u); // ∂LSTM output 1
+  let at3 = (dims.T_T * dims.B * 140u + dims.B * 60u + 362u); // ∂LSTM output 2
+  let at4 = (dims.T_T * dims.B * 145u + dims.B * 60u + 362u); // ∂LSTM output 3
   let l = i / 20u;
   let j = i % 20u;
   var v = 0.0;
@@ -2489,12 +2410,12 @@ fn concat_48(i: u32, _t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < dims.T_T * dims.B * 20u) {
-    concat_48(i, 0u);
+    concat_47(i, 0u);
   }
 }
 
-// ───── grad_49_unbroadcast_49.wgsl ─────
-// rnnc kernel grad_49_unbroadcast_49: one thread per element, 64 per workgroup.
+// ───── grad_48_unbroadcast_48.wgsl ─────
+// rnnc kernel grad_48_unbroadcast_48: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -2507,9 +2428,9 @@ struct Dims {
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // %75 unbroadcast fused weight gradients
-fn unbroadcast_49(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 170u + dims.B * 125u + 362u); // %75 unbroadcast fused weight gradients
-  let at1 = (dims.T_T * dims.B * 150u + dims.B * 125u + 362u); // %73 concat
+fn unbroadcast_48(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 170u + dims.B * 120u + 362u); // %75 unbroadcast fused weight gradients
+  let at1 = (dims.T_T * dims.B * 150u + dims.B * 120u + 362u); // %73 concat
   let at2 = 160u; // input x
   let j = i % 60u;
   var acc = 0.0;
@@ -2521,7 +2442,37 @@ fn unbroadcast_49(i: u32, _t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < 60u) {
-    unbroadcast_49(i, 0u);
+    unbroadcast_48(i, 0u);
+  }
+}
+
+// ───── grad_49_slice_rows_49.wgsl ─────
+// rnnc kernel grad_49_slice_rows_49: one thread per element, 64 per workgroup.
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+  given1: u32, // 1 where the caller gave the initial state c
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
+
+// %76 slice_rows ∂LSTM: ∂W_ii (batched)
+fn slice_rows_49(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 170u + dims.B * 120u + 422u); // %76 slice_rows ∂LSTM: ∂W_ii (batched)
+  let at1 = (dims.T_T * dims.B * 170u + dims.B * 120u + 362u); // %75 unbroadcast fused weight gradients
+  let l = i / 15u;
+  let j = i % 15u;
+  mem[at0 + i] = mem[at1 + l * 60u + 0u + j];
+}
+
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < 15u) {
+    slice_rows_49(i, 0u);
   }
 }
 
@@ -2538,13 +2489,13 @@ struct Dims {
 // Every value of the model, each in a region of its own (params, inputs, states, results).
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
-// %76 slice_rows ∂LSTM: ∂W_ii (batched)
+// %77 slice_rows ∂LSTM: ∂W_if (batched)
 fn slice_rows_50(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 170u + dims.B * 125u + 422u); // %76 slice_rows ∂LSTM: ∂W_ii (batched)
-  let at1 = (dims.T_T * dims.B * 170u + dims.B * 125u + 362u); // %75 unbroadcast fused weight gradients
+  let at0 = (dims.T_T * dims.B * 170u + dims.B * 120u + 437u); // %77 slice_rows ∂LSTM: ∂W_if (batched)
+  let at1 = (dims.T_T * dims.B * 170u + dims.B * 120u + 362u); // %75 unbroadcast fused weight gradients
   let l = i / 15u;
   let j = i % 15u;
-  mem[at0 + i] = mem[at1 + l * 60u + 0u + j];
+  mem[at0 + i] = mem[at1 + l * 60u + 15u + j];
 }
 
 @compute @workgroup_size(64)
@@ -2568,13 +2519,13 @@ struct Dims {
 // Every value of the model, each in a region of its own (params, inputs, states, results).
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
-// %77 slice_rows ∂LSTM: ∂W_if (batched)
+// %78 slice_rows ∂LSTM: ∂W_ig (batched)
 fn slice_rows_51(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 170u + dims.B * 125u + 437u); // %77 slice_rows ∂LSTM: ∂W_if (batched)
-  let at1 = (dims.T_T * dims.B * 170u + dims.B * 125u + 362u); // %75 unbroadcast fused weight gradients
+  let at0 = (dims.T_T * dims.B * 170u + dims.B * 120u + 452u); // %78 slice_rows ∂LSTM: ∂W_ig (batched)
+  let at1 = (dims.T_T * dims.B * 170u + dims.B * 120u + 362u); // %75 unbroadcast fused weight gradients
   let l = i / 15u;
   let j = i % 15u;
-  mem[at0 + i] = mem[at1 + l * 60u + 15u + j];
+  mem[at0 + i] = mem[at1 + l * 60u + 30u + j];
 }
 
 @compute @workgroup_size(64)
@@ -2598,13 +2549,13 @@ struct Dims {
 // Every value of the model, each in a region of its own (params, inputs, states, results).
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
-// %78 slice_rows ∂LSTM: ∂W_ig (batched)
+// %79 slice_rows ∂LSTM: ∂W_io (batched)
 fn slice_rows_52(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 170u + dims.B * 125u + 452u); // %78 slice_rows ∂LSTM: ∂W_ig (batched)
-  let at1 = (dims.T_T * dims.B * 170u + dims.B * 125u + 362u); // %75 unbroadcast fused weight gradients
+  let at0 = (dims.T_T * dims.B * 170u + dims.B * 120u + 467u); // %79 slice_rows ∂LSTM: ∂W_io (batched)
+  let at1 = (dims.T_T * dims.B * 170u + dims.B * 120u + 362u); // %75 unbroadcast fused weight gradients
   let l = i / 15u;
   let j = i % 15u;
-  mem[at0 + i] = mem[at1 + l * 60u + 30u + j];
+  mem[at0 + i] = mem[at1 + l * 60u + 45u + j];
 }
 
 @compute @workgroup_size(64)
@@ -2615,38 +2566,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_53_slice_rows_53.wgsl ─────
-// rnnc kernel grad_53_slice_rows_53: one thread per element, 64 per workgroup.
-struct Dims {
-  B: u32, // the batch size
-  T_T: u32, // the length of time axis T
-  given0: u32, // 1 where the caller gave the initial state h
-  given1: u32, // 1 where the caller gave the initial state c
-}
-
-@group(0) @binding(0) var<uniform> dims: Dims;
-// Every value of the model, each in a region of its own (params, inputs, states, results).
-@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
-
-// %79 slice_rows ∂LSTM: ∂W_io (batched)
-fn slice_rows_53(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 170u + dims.B * 125u + 467u); // %79 slice_rows ∂LSTM: ∂W_io (batched)
-  let at1 = (dims.T_T * dims.B * 170u + dims.B * 125u + 362u); // %75 unbroadcast fused weight gradients
-  let l = i / 15u;
-  let j = i % 15u;
-  mem[at0 + i] = mem[at1 + l * 60u + 45u + j];
-}
-
-@compute @workgroup_size(64)
-fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
-  let i = (group.y * groups.x + group.x) * 64u + lane;
-  if (i < 15u) {
-    slice_rows_53(i, 0u);
-  }
-}
-
-// ───── grad_54_unbroadcast_54.wgsl ─────
-// rnnc kernel grad_54_unbroadcast_54: one thread per element, 64 per workgroup.
+// ───── grad_53_unbroadcast_53.wgsl ─────
+// rnnc kernel grad_53_unbroadcast_53: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -2659,10 +2580,10 @@ struct Dims {
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // %81 unbroadcast fused weight gradients
-fn unbroadcast_54(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 170u + dims.B * 125u + 482u); // %81 unbroadcast fused weight gradients
-  let at1 = (dims.T_T * dims.B * 150u + dims.B * 125u + 362u); // %73 concat
-  let at2 = (dims.T_T * dims.B * 100u + dims.B * 65u + 202u); // %53 time_shift LSTM: previous h
+fn unbroadcast_53(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 170u + dims.B * 120u + 482u); // %81 unbroadcast fused weight gradients
+  let at1 = (dims.T_T * dims.B * 150u + dims.B * 120u + 362u); // %73 concat
+  let at2 = (dims.T_T * dims.B * 100u + dims.B * 60u + 202u); // %53 time_shift LSTM: previous h
   let j = i % 100u;
   var acc = 0.0;
   for (var q = 0u; q < dims.T_T * dims.B; q++) { acc += mem[at1 + q * 20u + j / 5u] * mem[at2 + q * 5u + j % 5u]; }
@@ -2673,7 +2594,37 @@ fn unbroadcast_54(i: u32, _t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < 100u) {
-    unbroadcast_54(i, 0u);
+    unbroadcast_53(i, 0u);
+  }
+}
+
+// ───── grad_54_slice_rows_54.wgsl ─────
+// rnnc kernel grad_54_slice_rows_54: one thread per element, 64 per workgroup.
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+  given1: u32, // 1 where the caller gave the initial state c
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
+
+// %82 slice_rows ∂LSTM: ∂W_hi (batched)
+fn slice_rows_54(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 170u + dims.B * 120u + 582u); // %82 slice_rows ∂LSTM: ∂W_hi (batched)
+  let at1 = (dims.T_T * dims.B * 170u + dims.B * 120u + 482u); // %81 unbroadcast fused weight gradients
+  let l = i / 25u;
+  let j = i % 25u;
+  mem[at0 + i] = mem[at1 + l * 100u + 0u + j];
+}
+
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < 25u) {
+    slice_rows_54(i, 0u);
   }
 }
 
@@ -2690,13 +2641,13 @@ struct Dims {
 // Every value of the model, each in a region of its own (params, inputs, states, results).
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
-// %82 slice_rows ∂LSTM: ∂W_hi (batched)
+// %83 slice_rows ∂LSTM: ∂W_hf (batched)
 fn slice_rows_55(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 170u + dims.B * 125u + 582u); // %82 slice_rows ∂LSTM: ∂W_hi (batched)
-  let at1 = (dims.T_T * dims.B * 170u + dims.B * 125u + 482u); // %81 unbroadcast fused weight gradients
+  let at0 = (dims.T_T * dims.B * 170u + dims.B * 120u + 607u); // %83 slice_rows ∂LSTM: ∂W_hf (batched)
+  let at1 = (dims.T_T * dims.B * 170u + dims.B * 120u + 482u); // %81 unbroadcast fused weight gradients
   let l = i / 25u;
   let j = i % 25u;
-  mem[at0 + i] = mem[at1 + l * 100u + 0u + j];
+  mem[at0 + i] = mem[at1 + l * 100u + 25u + j];
 }
 
 @compute @workgroup_size(64)
@@ -2720,13 +2671,13 @@ struct Dims {
 // Every value of the model, each in a region of its own (params, inputs, states, results).
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
-// %83 slice_rows ∂LSTM: ∂W_hf (batched)
+// %84 slice_rows ∂LSTM: ∂W_hg (batched)
 fn slice_rows_56(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 170u + dims.B * 125u + 607u); // %83 slice_rows ∂LSTM: ∂W_hf (batched)
-  let at1 = (dims.T_T * dims.B * 170u + dims.B * 125u + 482u); // %81 unbroadcast fused weight gradients
+  let at0 = (dims.T_T * dims.B * 170u + dims.B * 120u + 632u); // %84 slice_rows ∂LSTM: ∂W_hg (batched)
+  let at1 = (dims.T_T * dims.B * 170u + dims.B * 120u + 482u); // %81 unbroadcast fused weight gradients
   let l = i / 25u;
   let j = i % 25u;
-  mem[at0 + i] = mem[at1 + l * 100u + 25u + j];
+  mem[at0 + i] = mem[at1 + l * 100u + 50u + j];
 }
 
 @compute @workgroup_size(64)
@@ -2750,13 +2701,13 @@ struct Dims {
 // Every value of the model, each in a region of its own (params, inputs, states, results).
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
-// %84 slice_rows ∂LSTM: ∂W_hg (batched)
+// %85 slice_rows ∂LSTM: ∂W_ho (batched)
 fn slice_rows_57(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 170u + dims.B * 125u + 632u); // %84 slice_rows ∂LSTM: ∂W_hg (batched)
-  let at1 = (dims.T_T * dims.B * 170u + dims.B * 125u + 482u); // %81 unbroadcast fused weight gradients
+  let at0 = (dims.T_T * dims.B * 170u + dims.B * 120u + 657u); // %85 slice_rows ∂LSTM: ∂W_ho (batched)
+  let at1 = (dims.T_T * dims.B * 170u + dims.B * 120u + 482u); // %81 unbroadcast fused weight gradients
   let l = i / 25u;
   let j = i % 25u;
-  mem[at0 + i] = mem[at1 + l * 100u + 50u + j];
+  mem[at0 + i] = mem[at1 + l * 100u + 75u + j];
 }
 
 @compute @workgroup_size(64)
@@ -2767,8 +2718,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_58_slice_rows_58.wgsl ─────
-// rnnc kernel grad_58_slice_rows_58: one thread per element, 64 per workgroup.
+// ───── grad_58_unbroadcast_58.wgsl ─────
+// rnnc kernel grad_58_unbroadcast_58: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -2780,20 +2731,21 @@ struct Dims {
 // Every value of the model, each in a region of its own (params, inputs, states, results).
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
-// %85 slice_rows ∂LSTM: ∂W_ho (batched)
-fn slice_rows_58(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 170u + dims.B * 125u + 657u); // %85 slice_rows ∂LSTM: ∂W_ho (batched)
-  let at1 = (dims.T_T * dims.B * 170u + dims.B * 125u + 482u); // %81 unbroadcast fused weight gradients
-  let l = i / 25u;
-  let j = i % 25u;
-  mem[at0 + i] = mem[at1 + l * 100u + 75u + j];
+// %86 unbroadcast ∂LSTM: ∂b_ii (batched)
+fn unbroadcast_58(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 170u + dims.B * 120u + 682u); // %86 unbroadcast ∂LSTM: ∂b_ii (batched)
+  let at1 = (dims.T_T * dims.B * 130u + dims.B * 60u + 362u); // ∂LSTM output 0
+  let j = i % 5u;
+  var acc = 0.0;
+  for (var q = 0u; q < dims.T_T * dims.B; q++) { acc += mem[at1 + q * 5u + j]; }
+  mem[at0 + i] = acc;
 }
 
 @compute @workgroup_size(64)
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
-  if (i < 25u) {
-    slice_rows_58(i, 0u);
+  if (i < 5u) {
+    unbroadcast_58(i, 0u);
   }
 }
 
@@ -2810,10 +2762,10 @@ struct Dims {
 // Every value of the model, each in a region of its own (params, inputs, states, results).
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
-// %86 unbroadcast ∂LSTM: ∂b_ii (batched)
+// %87 unbroadcast ∂LSTM: ∂b_if (batched)
 fn unbroadcast_59(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 170u + dims.B * 125u + 682u); // %86 unbroadcast ∂LSTM: ∂b_ii (batched)
-  let at1 = (dims.T_T * dims.B * 130u + dims.B * 85u + 362u); // ∂LSTM output 0
+  let at0 = (dims.T_T * dims.B * 170u + dims.B * 120u + 687u); // %87 unbroadcast ∂LSTM: ∂b_if (batched)
+  let at1 = (dims.T_T * dims.B * 135u + dims.B * 60u + 362u); // ∂LSTM output 1
   let j = i % 5u;
   var acc = 0.0;
   for (var q = 0u; q < dims.T_T * dims.B; q++) { acc += mem[at1 + q * 5u + j]; }
@@ -2841,10 +2793,10 @@ struct Dims {
 // Every value of the model, each in a region of its own (params, inputs, states, results).
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
-// %87 unbroadcast ∂LSTM: ∂b_if (batched)
+// %88 unbroadcast ∂LSTM: ∂b_ig (batched)
 fn unbroadcast_60(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 170u + dims.B * 125u + 687u); // %87 unbroadcast ∂LSTM: ∂b_if (batched)
-  let at1 = (dims.T_T * dims.B * 135u + dims.B * 85u + 362u); // ∂LSTM output 1
+  let at0 = (dims.T_T * dims.B * 170u + dims.B * 120u + 692u); // %88 unbroadcast ∂LSTM: ∂b_ig (batched)
+  let at1 = (dims.T_T * dims.B * 140u + dims.B * 60u + 362u); // ∂LSTM output 2
   let j = i % 5u;
   var acc = 0.0;
   for (var q = 0u; q < dims.T_T * dims.B; q++) { acc += mem[at1 + q * 5u + j]; }
@@ -2872,10 +2824,10 @@ struct Dims {
 // Every value of the model, each in a region of its own (params, inputs, states, results).
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
-// %88 unbroadcast ∂LSTM: ∂b_ig (batched)
+// %89 unbroadcast ∂LSTM: ∂b_io (batched)
 fn unbroadcast_61(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 170u + dims.B * 125u + 692u); // %88 unbroadcast ∂LSTM: ∂b_ig (batched)
-  let at1 = (dims.T_T * dims.B * 140u + dims.B * 85u + 362u); // ∂LSTM output 2
+  let at0 = (dims.T_T * dims.B * 170u + dims.B * 120u + 697u); // %89 unbroadcast ∂LSTM: ∂b_io (batched)
+  let at1 = (dims.T_T * dims.B * 145u + dims.B * 60u + 362u); // ∂LSTM output 3
   let j = i % 5u;
   var acc = 0.0;
   for (var q = 0u; q < dims.T_T * dims.B; q++) { acc += mem[at1 + q * 5u + j]; }
@@ -2890,39 +2842,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_62_unbroadcast_62.wgsl ─────
-// rnnc kernel grad_62_unbroadcast_62: one thread per element, 64 per workgroup.
-struct Dims {
-  B: u32, // the batch size
-  T_T: u32, // the length of time axis T
-  given0: u32, // 1 where the caller gave the initial state h
-  given1: u32, // 1 where the caller gave the initial state c
-}
-
-@group(0) @binding(0) var<uniform> dims: Dims;
-// Every value of the model, each in a region of its own (params, inputs, states, results).
-@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
-
-// %89 unbroadcast ∂LSTM: ∂b_io (batched)
-fn unbroadcast_62(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 170u + dims.B * 125u + 697u); // %89 unbroadcast ∂LSTM: ∂b_io (batched)
-  let at1 = (dims.T_T * dims.B * 145u + dims.B * 85u + 362u); // ∂LSTM output 3
-  let j = i % 5u;
-  var acc = 0.0;
-  for (var q = 0u; q < dims.T_T * dims.B; q++) { acc += mem[at1 + q * 5u + j]; }
-  mem[at0 + i] = acc;
-}
-
-@compute @workgroup_size(64)
-fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
-  let i = (group.y * groups.x + group.x) * 64u + lane;
-  if (i < 5u) {
-    unbroadcast_62(i, 0u);
-  }
-}
-
-// ───── grad_63_concat_63.wgsl ─────
-// rnnc kernel grad_63_concat_63: one thread per element, 64 per workgroup.
+// ───── grad_62_concat_62.wgsl ─────
+// rnnc kernel grad_62_concat_62: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -2935,12 +2856,12 @@ struct Dims {
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // %90 concat
-fn concat_63(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 170u + dims.B * 125u + 702u); // %90 concat
-  let at1 = (dims.T_T * dims.B * 145u + dims.B * 85u + 362u); // ∂LSTM output 3
-  let at2 = (dims.T_T * dims.B * 140u + dims.B * 85u + 362u); // ∂LSTM output 2
-  let at3 = (dims.T_T * dims.B * 135u + dims.B * 85u + 362u); // ∂LSTM output 1
-  let at4 = (dims.T_T * dims.B * 130u + dims.B * 85u + 362u); // ∂LSTM output 0
+fn concat_62(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 170u + dims.B * 120u + 702u); // %90 concat
+  let at1 = (dims.T_T * dims.B * 145u + dims.B * 60u + 362u); // ∂LSTM output 3
+  let at2 = (dims.T_T * dims.B * 140u + dims.B * 60u + 362u); // ∂LSTM output 2
+  let at3 = (dims.T_T * dims.B * 135u + dims.B * 60u + 362u); // ∂LSTM output 1
+  let at4 = (dims.T_T * dims.B * 130u + dims.B * 60u + 362u); // ∂LSTM output 0
   let l = i / 20u;
   let j = i % 20u;
   var v = 0.0;
@@ -2955,12 +2876,12 @@ fn concat_63(i: u32, _t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < dims.T_T * dims.B * 20u) {
-    concat_63(i, 0u);
+    concat_62(i, 0u);
   }
 }
 
-// ───── grad_64_matmul_64.wgsl ─────
-// rnnc kernel grad_64_matmul_64: one thread per element, 64 per workgroup.
+// ───── grad_63_matmul_63.wgsl ─────
+// rnnc kernel grad_63_matmul_63: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -2973,10 +2894,10 @@ struct Dims {
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // %91 matmul fused gate products
-fn matmul_64(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 190u + dims.B * 125u + 702u); // %91 matmul fused gate products
-  let at1 = (dims.T_T * dims.B * 170u + dims.B * 125u + 702u); // %90 concat
-  let at2 = (dims.T_T * dims.B * 130u + dims.B * 65u + 302u); // %65 stack_rows packed W_io, W_ig, W_if, W_ii
+fn matmul_63(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 190u + dims.B * 120u + 702u); // %91 matmul fused gate products
+  let at1 = (dims.T_T * dims.B * 170u + dims.B * 120u + 702u); // %90 concat
+  let at2 = (dims.T_T * dims.B * 130u + dims.B * 60u + 302u); // %65 stack_rows packed W_io, W_ig, W_if, W_ii
   let l = i / 3u;
   let j = i % 3u;
   var acc = 0.0;
@@ -2992,7 +2913,7 @@ fn matmul_64(i: u32, _t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < dims.T_T * dims.B * 3u) {
-    matmul_64(i, 0u);
+    matmul_63(i, 0u);
   }
 }
 
@@ -3203,7 +3124,7 @@ struct Dims {
 
 // LSTM: the initial h
 fn copy_6(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 43u + dims.B * 15u + 200u); // LSTM state h (even steps)
+  let at0 = (dims.T_T * dims.B * 78u + dims.B * 15u + 200u); // LSTM state h (even steps)
   let at1 = select((dims.T_T * dims.B * 3u + 200u), (dims.T_T * dims.B * 3u + dims.B * 5u + 200u), dims.given0 != 0u); // initial state h
   mem[at0 + i] = mem[at1 + i];
 }
@@ -3231,7 +3152,7 @@ struct Dims {
 
 // LSTM: the initial c
 fn copy_7(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 43u + dims.B * 25u + 200u); // LSTM state c (even steps)
+  let at0 = (dims.T_T * dims.B * 78u + dims.B * 20u + 200u); // LSTM state c (even steps)
   let at1 = select((dims.T_T * dims.B * 3u + 200u), (dims.T_T * dims.B * 3u + dims.B * 10u + 200u), dims.given1 != 0u); // initial state c
   mem[at0 + i] = mem[at1 + i];
 }
@@ -3245,7 +3166,7 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
 }
 
 // ───── grad_small_batch_08_loop.wgsl ─────
-// rnnc kernel grad_small_batch_08_loop: persistent, one workgroup of 64 threads runs 10 phases in one dispatch,
+// rnnc kernel grad_small_batch_08_loop: persistent, one workgroup of 64 threads runs 9 phases in one dispatch,
 // with a barrier between phases.
 // The weights its time loops read are copied into workgroup memory first (400 bytes).
 struct Dims {
@@ -3263,9 +3184,9 @@ var<workgroup> cache: array<f32, 100>;
 
 // %3 matmul fused gates — 29: i = sigmoid(W_ii @ x + b_ii + W_hi @ h + b_hi)   // input gate
 fn matmul_8(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 78u + dims.B * 35u + 200u); // %3 matmul fused gates
+  let at0 = (dims.T_T * dims.B * 78u + dims.B * 30u + 200u); // %3 matmul fused gates
   let at1 = 0u; // %34 stack_rows packed W_hi, W_hf, W_hg, W_ho (in place) (in workgroup memory)
-  let at2 = select((dims.T_T * dims.B * 43u + dims.B * 15u + 200u), (dims.T_T * dims.B * 43u + dims.B * 20u + 200u), t % 2u == 1u); // LSTM state h
+  let at2 = select((dims.T_T * dims.B * 78u + dims.B * 15u + 200u), (dims.T_T * dims.B * 43u + dims.B * 15u + 200u) + (t - 1u) * dims.B * 5u, t != 0u); // LSTM state h
   let l = i / 20u;
   let j = i % 20u;
   var acc = 0.0;
@@ -3279,9 +3200,9 @@ fn matmul_8(i: u32, t: u32) {
 
 // %10 sigmoid i — 29: i = sigmoid(W_ii @ x + b_ii + W_hi @ h + b_hi)   // input gate
 fn sigmoid_9(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 63u + dims.B * 35u + 200u) + t * dims.B * 5u; // LSTM output 4 at step t
+  let at0 = (dims.T_T * dims.B * 63u + dims.B * 15u + 200u) + t * dims.B * 5u; // LSTM output 4 at step t
   let at1 = (dims.T_T * dims.B * 23u + dims.B * 15u + 200u) + t * dims.B * 5u; // %24 add at step t
-  let at2 = (dims.T_T * dims.B * 78u + dims.B * 35u + 200u); // %3 matmul fused gates
+  let at2 = (dims.T_T * dims.B * 78u + dims.B * 30u + 200u); // %3 matmul fused gates
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = 1.0 / (1.0 + exp(-(mem[at1 + l * 5u + j] + mem[at2 + l * 20u + j])));
@@ -3289,9 +3210,9 @@ fn sigmoid_9(i: u32, t: u32) {
 
 // %13 sigmoid f — 30: f = sigmoid(W_if @ x + b_if + W_hf @ h + b_hf)   // forget gate
 fn sigmoid_10(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 68u + dims.B * 35u + 200u) + t * dims.B * 5u; // LSTM output 5 at step t
+  let at0 = (dims.T_T * dims.B * 68u + dims.B * 15u + 200u) + t * dims.B * 5u; // LSTM output 5 at step t
   let at1 = (dims.T_T * dims.B * 28u + dims.B * 15u + 200u) + t * dims.B * 5u; // %27 add at step t
-  let at2 = (dims.T_T * dims.B * 78u + dims.B * 35u + 200u); // %3 matmul fused gates
+  let at2 = (dims.T_T * dims.B * 78u + dims.B * 30u + 200u); // %3 matmul fused gates
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = 1.0 / (1.0 + exp(-(mem[at1 + l * 5u + j] + mem[at2 + l * 20u + j + 5u])));
@@ -3299,9 +3220,9 @@ fn sigmoid_10(i: u32, t: u32) {
 
 // %16 tanh g — 31: g = tanh(W_ig @ x + b_ig + W_hg @ h + b_hg)      // candidate cell state
 fn tanh_11(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 58u + dims.B * 35u + 200u) + t * dims.B * 5u; // LSTM output 3 at step t
+  let at0 = (dims.T_T * dims.B * 58u + dims.B * 15u + 200u) + t * dims.B * 5u; // LSTM output 3 at step t
   let at1 = (dims.T_T * dims.B * 33u + dims.B * 15u + 200u) + t * dims.B * 5u; // %30 add at step t
-  let at2 = (dims.T_T * dims.B * 78u + dims.B * 35u + 200u); // %3 matmul fused gates
+  let at2 = (dims.T_T * dims.B * 78u + dims.B * 30u + 200u); // %3 matmul fused gates
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = tanh(clamp((mem[at1 + l * 5u + j] + mem[at2 + l * 20u + j + 10u]), -10.0, 10.0));
@@ -3309,9 +3230,9 @@ fn tanh_11(i: u32, t: u32) {
 
 // %19 sigmoid o — 32: o = sigmoid(W_io @ x + b_io + W_ho @ h + b_ho)   // output gate
 fn sigmoid_12(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 53u + dims.B * 35u + 200u) + t * dims.B * 5u; // LSTM output 2 at step t
+  let at0 = (dims.T_T * dims.B * 53u + dims.B * 15u + 200u) + t * dims.B * 5u; // LSTM output 2 at step t
   let at1 = (dims.T_T * dims.B * 38u + dims.B * 15u + 200u) + t * dims.B * 5u; // %33 add at step t
-  let at2 = (dims.T_T * dims.B * 78u + dims.B * 35u + 200u); // %3 matmul fused gates
+  let at2 = (dims.T_T * dims.B * 78u + dims.B * 30u + 200u); // %3 matmul fused gates
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = 1.0 / (1.0 + exp(-(mem[at1 + l * 5u + j] + mem[at2 + l * 20u + j + 15u])));
@@ -3319,11 +3240,11 @@ fn sigmoid_12(i: u32, t: u32) {
 
 // %22 add c' — 34: c' = f * c + i * g
 fn add_13(i: u32, t: u32) {
-  let at0 = select((dims.T_T * dims.B * 43u + dims.B * 30u + 200u), (dims.T_T * dims.B * 43u + dims.B * 25u + 200u), t % 2u == 1u); // LSTM next state c
-  let at1 = (dims.T_T * dims.B * 68u + dims.B * 35u + 200u) + t * dims.B * 5u; // LSTM output 5 at step t
-  let at2 = select((dims.T_T * dims.B * 43u + dims.B * 25u + 200u), (dims.T_T * dims.B * 43u + dims.B * 30u + 200u), t % 2u == 1u); // LSTM state c
-  let at3 = (dims.T_T * dims.B * 63u + dims.B * 35u + 200u) + t * dims.B * 5u; // LSTM output 4 at step t
-  let at4 = (dims.T_T * dims.B * 58u + dims.B * 35u + 200u) + t * dims.B * 5u; // LSTM output 3 at step t
+  let at0 = select((dims.T_T * dims.B * 78u + dims.B * 25u + 200u), (dims.T_T * dims.B * 78u + dims.B * 20u + 200u), t % 2u == 1u); // LSTM next state c
+  let at1 = (dims.T_T * dims.B * 68u + dims.B * 15u + 200u) + t * dims.B * 5u; // LSTM output 5 at step t
+  let at2 = select((dims.T_T * dims.B * 78u + dims.B * 20u + 200u), (dims.T_T * dims.B * 78u + dims.B * 25u + 200u), t % 2u == 1u); // LSTM state c
+  let at3 = (dims.T_T * dims.B * 63u + dims.B * 15u + 200u) + t * dims.B * 5u; // LSTM output 4 at step t
+  let at4 = (dims.T_T * dims.B * 58u + dims.B * 15u + 200u) + t * dims.B * 5u; // LSTM output 3 at step t
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = (mem[at1 + l * 5u + j] * mem[at2 + l * 5u + j]) + (mem[at3 + l * 5u + j] * mem[at4 + l * 5u + j]);
@@ -3331,8 +3252,8 @@ fn add_13(i: u32, t: u32) {
 
 // %23 tanh — 35: h' = o * tanh(c')
 fn tanh_14(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 48u + dims.B * 35u + 200u) + t * dims.B * 5u; // LSTM output 1 at step t
-  let at1 = select((dims.T_T * dims.B * 43u + dims.B * 30u + 200u), (dims.T_T * dims.B * 43u + dims.B * 25u + 200u), t % 2u == 1u); // LSTM next state c
+  let at0 = (dims.T_T * dims.B * 48u + dims.B * 15u + 200u) + t * dims.B * 5u; // LSTM output 1 at step t
+  let at1 = select((dims.T_T * dims.B * 78u + dims.B * 25u + 200u), (dims.T_T * dims.B * 78u + dims.B * 20u + 200u), t % 2u == 1u); // LSTM next state c
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = tanh(clamp(mem[at1 + l * 5u + j], -10.0, 10.0));
@@ -3340,25 +3261,18 @@ fn tanh_14(i: u32, t: u32) {
 
 // %24 mul h' — 35: h' = o * tanh(c')
 fn mul_15(i: u32, t: u32) {
-  let at0 = select((dims.T_T * dims.B * 43u + dims.B * 20u + 200u), (dims.T_T * dims.B * 43u + dims.B * 15u + 200u), t % 2u == 1u); // LSTM next state h
-  let at1 = (dims.T_T * dims.B * 53u + dims.B * 35u + 200u) + t * dims.B * 5u; // LSTM output 2 at step t
-  let at2 = (dims.T_T * dims.B * 48u + dims.B * 35u + 200u) + t * dims.B * 5u; // LSTM output 1 at step t
+  let at0 = (dims.T_T * dims.B * 43u + dims.B * 15u + 200u) + t * dims.B * 5u; // LSTM output 0 at step t
+  let at1 = (dims.T_T * dims.B * 53u + dims.B * 15u + 200u) + t * dims.B * 5u; // LSTM output 2 at step t
+  let at2 = (dims.T_T * dims.B * 48u + dims.B * 15u + 200u) + t * dims.B * 5u; // LSTM output 1 at step t
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = mem[at1 + l * 5u + j] * mem[at2 + l * 5u + j];
 }
 
-// LSTM: step output 0 at step t
-fn copy_16(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 43u + dims.B * 35u + 200u) + t * dims.B * 5u; // LSTM output 0
-  let at1 = select((dims.T_T * dims.B * 43u + dims.B * 20u + 200u), (dims.T_T * dims.B * 43u + dims.B * 15u + 200u), t % 2u == 1u); // LSTM next state h
-  mem[at0 + i] = mem[at1 + i];
-}
-
 // LSTM: step output 6 at step t
-fn copy_17(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 73u + dims.B * 35u + 200u) + t * dims.B * 5u; // LSTM output 6
-  let at1 = select((dims.T_T * dims.B * 43u + dims.B * 25u + 200u), (dims.T_T * dims.B * 43u + dims.B * 30u + 200u), t % 2u == 1u); // LSTM state c
+fn copy_16(i: u32, t: u32) {
+  let at0 = (dims.T_T * dims.B * 73u + dims.B * 15u + 200u) + t * dims.B * 5u; // LSTM output 6
+  let at1 = select((dims.T_T * dims.B * 78u + dims.B * 20u + 200u), (dims.T_T * dims.B * 78u + dims.B * 25u + 200u), t % 2u == 1u); // LSTM state c
   mem[at0 + i] = mem[at1 + i];
 }
 
@@ -3408,15 +3322,11 @@ fn main(@builtin(local_invocation_index) lane: u32) {
       copy_16(i, t);
     }
     storageBarrier();
-    for (var i = lane; i < dims.B * 5u; i += 64u) {
-      copy_17(i, t);
-    }
-    storageBarrier();
   }
 }
 
-// ───── grad_small_batch_09_copy_18.wgsl ─────
-// rnnc kernel grad_small_batch_09_copy_18: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_09_copy_17.wgsl ─────
+// rnnc kernel grad_small_batch_09_copy_17: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -3429,9 +3339,9 @@ struct Dims {
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // LSTM: the final h
-fn copy_18(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 78u + dims.B * 55u + 200u); // LSTM final h
-  let at1 = select((dims.T_T * dims.B * 43u + dims.B * 15u + 200u), (dims.T_T * dims.B * 43u + dims.B * 20u + 200u), dims.T_T % 2u == 1u); // LSTM final h
+fn copy_17(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 78u + dims.B * 50u + 200u); // LSTM final h
+  let at1 = select((dims.T_T * dims.B * 78u + dims.B * 15u + 200u), (dims.T_T * dims.B * 43u + dims.B * 15u + 200u) + (dims.T_T - 1u) * dims.B * 5u, dims.T_T > 0u); // LSTM state h
   mem[at0 + i] = mem[at1 + i];
 }
 
@@ -3439,12 +3349,12 @@ fn copy_18(i: u32, _t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < dims.B * 5u) {
-    copy_18(i, 0u);
+    copy_17(i, 0u);
   }
 }
 
-// ───── grad_small_batch_10_copy_19.wgsl ─────
-// rnnc kernel grad_small_batch_10_copy_19: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_10_copy_18.wgsl ─────
+// rnnc kernel grad_small_batch_10_copy_18: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -3457,9 +3367,9 @@ struct Dims {
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // LSTM: the final c
-fn copy_19(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 78u + dims.B * 60u + 200u); // LSTM final c
-  let at1 = select((dims.T_T * dims.B * 43u + dims.B * 25u + 200u), (dims.T_T * dims.B * 43u + dims.B * 30u + 200u), dims.T_T % 2u == 1u); // LSTM final c
+fn copy_18(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 78u + dims.B * 55u + 200u); // LSTM final c
+  let at1 = select((dims.T_T * dims.B * 78u + dims.B * 20u + 200u), (dims.T_T * dims.B * 78u + dims.B * 25u + 200u), dims.T_T % 2u == 1u); // LSTM state c
   mem[at0 + i] = mem[at1 + i];
 }
 
@@ -3467,12 +3377,12 @@ fn copy_19(i: u32, _t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < dims.B * 5u) {
-    copy_19(i, 0u);
+    copy_18(i, 0u);
   }
 }
 
-// ───── grad_small_batch_11_mul_20.wgsl ─────
-// rnnc kernel grad_small_batch_11_mul_20: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_11_mul_19.wgsl ─────
+// rnnc kernel grad_small_batch_11_mul_19: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -3485,10 +3395,10 @@ struct Dims {
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // %40 mul
-fn mul_20(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 83u + dims.B * 65u + 200u); // %40 mul
-  let at1 = (dims.T_T * dims.B * 43u + dims.B * 35u + 200u); // LSTM output 0
-  let at2 = (dims.T_T * dims.B * 78u + dims.B * 65u + 200u); // input d:output
+fn mul_19(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 83u + dims.B * 60u + 200u); // %40 mul
+  let at1 = (dims.T_T * dims.B * 43u + dims.B * 15u + 200u); // LSTM output 0
+  let at2 = (dims.T_T * dims.B * 78u + dims.B * 60u + 200u); // input d:output
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = mem[at1 + l * 5u + j] * mem[at2 + l * 5u + j];
@@ -3498,12 +3408,12 @@ fn mul_20(i: u32, _t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < dims.T_T * dims.B * 5u) {
-    mul_20(i, 0u);
+    mul_19(i, 0u);
   }
 }
 
-// ───── grad_small_batch_12_sum_21.wgsl ─────
-// rnnc kernel grad_small_batch_12_sum_21: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_12_sum_20.wgsl ─────
+// rnnc kernel grad_small_batch_12_sum_20: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -3516,9 +3426,9 @@ struct Dims {
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // %41 sum
-fn sum_21(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 88u + dims.B * 65u + 200u); // %41 sum
-  let at1 = (dims.T_T * dims.B * 83u + dims.B * 65u + 200u); // %40 mul
+fn sum_20(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 88u + dims.B * 60u + 200u); // %41 sum
+  let at1 = (dims.T_T * dims.B * 83u + dims.B * 60u + 200u); // %40 mul
   var acc = 0.0;
   for (var c = 0u; c < 5u; c++) { acc += mem[at1 + i * 5u + c]; }
   mem[at0 + i] = acc;
@@ -3528,12 +3438,12 @@ fn sum_21(i: u32, _t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < dims.T_T * dims.B) {
-    sum_21(i, 0u);
+    sum_20(i, 0u);
   }
 }
 
-// ───── grad_small_batch_13_reduce_lead_22.wgsl ─────
-// rnnc kernel grad_small_batch_13_reduce_lead_22: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_13_reduce_lead_21.wgsl ─────
+// rnnc kernel grad_small_batch_13_reduce_lead_21: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -3546,9 +3456,9 @@ struct Dims {
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // %42 reduce_lead loss
-fn reduce_lead_22(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 89u + dims.B * 65u + 200u); // %42 reduce_lead loss
-  let at1 = (dims.T_T * dims.B * 88u + dims.B * 65u + 200u); // %41 sum
+fn reduce_lead_21(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 89u + dims.B * 60u + 200u); // %42 reduce_lead loss
+  let at1 = (dims.T_T * dims.B * 88u + dims.B * 60u + 200u); // %41 sum
   var acc = 0.0;
   for (var q = 0u; q < dims.T_T * dims.B; q++) { acc += mem[at1 + q * 1u + i]; }
   mem[at0 + i] = acc;
@@ -3558,12 +3468,12 @@ fn reduce_lead_22(i: u32, _t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < 1u) {
-    reduce_lead_22(i, 0u);
+    reduce_lead_21(i, 0u);
   }
 }
 
-// ───── grad_small_batch_14_fill_23.wgsl ─────
-// rnnc kernel grad_small_batch_14_fill_23: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_14_fill_22.wgsl ─────
+// rnnc kernel grad_small_batch_14_fill_22: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -3576,8 +3486,8 @@ struct Dims {
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // literal 1.0
-fn fill_23(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 89u + dims.B * 65u + 201u); // literal 1.0
+fn fill_22(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 89u + dims.B * 60u + 201u); // literal 1.0
   mem[at0 + i] = 1.0;
 }
 
@@ -3585,12 +3495,12 @@ fn fill_23(i: u32, _t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < 1u) {
-    fill_23(i, 0u);
+    fill_22(i, 0u);
   }
 }
 
-// ───── grad_small_batch_15_broadcast_to_24.wgsl ─────
-// rnnc kernel grad_small_batch_15_broadcast_to_24: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_15_broadcast_to_23.wgsl ─────
+// rnnc kernel grad_small_batch_15_broadcast_to_23: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -3603,9 +3513,9 @@ struct Dims {
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // %44 broadcast_to ∂loss
-fn broadcast_to_24(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 89u + dims.B * 65u + 202u); // %44 broadcast_to ∂loss
-  let at1 = (dims.T_T * dims.B * 89u + dims.B * 65u + 201u); // literal 1.0
+fn broadcast_to_23(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 89u + dims.B * 60u + 202u); // %44 broadcast_to ∂loss
+  let at1 = (dims.T_T * dims.B * 89u + dims.B * 60u + 201u); // literal 1.0
   let j = 0u;
   mem[at0 + i] = mem[at1 + j];
 }
@@ -3614,12 +3524,12 @@ fn broadcast_to_24(i: u32, _t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < dims.T_T * dims.B) {
-    broadcast_to_24(i, 0u);
+    broadcast_to_23(i, 0u);
   }
 }
 
-// ───── grad_small_batch_16_expand_last_25.wgsl ─────
-// rnnc kernel grad_small_batch_16_expand_last_25: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_16_expand_last_24.wgsl ─────
+// rnnc kernel grad_small_batch_16_expand_last_24: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -3632,9 +3542,9 @@ struct Dims {
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // %45 expand_last
-fn expand_last_25(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 90u + dims.B * 65u + 202u); // %45 expand_last
-  let at1 = (dims.T_T * dims.B * 89u + dims.B * 65u + 202u); // %44 broadcast_to ∂loss
+fn expand_last_24(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 90u + dims.B * 60u + 202u); // %45 expand_last
+  let at1 = (dims.T_T * dims.B * 89u + dims.B * 60u + 202u); // %44 broadcast_to ∂loss
   mem[at0 + i] = mem[at1 + i / 5u];
 }
 
@@ -3642,12 +3552,12 @@ fn expand_last_25(i: u32, _t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < dims.T_T * dims.B * 5u) {
-    expand_last_25(i, 0u);
+    expand_last_24(i, 0u);
   }
 }
 
-// ───── grad_small_batch_17_mul_26.wgsl ─────
-// rnnc kernel grad_small_batch_17_mul_26: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_17_mul_25.wgsl ─────
+// rnnc kernel grad_small_batch_17_mul_25: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -3660,10 +3570,10 @@ struct Dims {
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // %46 mul
-fn mul_26(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 95u + dims.B * 65u + 202u); // %46 mul
-  let at1 = (dims.T_T * dims.B * 90u + dims.B * 65u + 202u); // %45 expand_last
-  let at2 = (dims.T_T * dims.B * 78u + dims.B * 65u + 200u); // input d:output
+fn mul_25(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 95u + dims.B * 60u + 202u); // %46 mul
+  let at1 = (dims.T_T * dims.B * 90u + dims.B * 60u + 202u); // %45 expand_last
+  let at2 = (dims.T_T * dims.B * 78u + dims.B * 60u + 200u); // input d:output
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = mem[at1 + l * 5u + j] * mem[at2 + l * 5u + j];
@@ -3673,12 +3583,12 @@ fn mul_26(i: u32, _t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < dims.T_T * dims.B * 5u) {
-    mul_26(i, 0u);
+    mul_25(i, 0u);
   }
 }
 
-// ───── grad_small_batch_18_time_shift_27.wgsl ─────
-// rnnc kernel grad_small_batch_18_time_shift_27: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_18_time_shift_26.wgsl ─────
+// rnnc kernel grad_small_batch_18_time_shift_26: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -3691,9 +3601,9 @@ struct Dims {
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // %53 time_shift LSTM: previous h
-fn time_shift_27(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 100u + dims.B * 65u + 202u); // %53 time_shift LSTM: previous h
-  let at1 = (dims.T_T * dims.B * 43u + dims.B * 35u + 200u); // LSTM output 0
+fn time_shift_26(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 100u + dims.B * 60u + 202u); // %53 time_shift LSTM: previous h
+  let at1 = (dims.T_T * dims.B * 43u + dims.B * 15u + 200u); // LSTM output 0
   let at2 = select((dims.T_T * dims.B * 3u + 200u), (dims.T_T * dims.B * 3u + dims.B * 5u + 200u), dims.given0 != 0u); // initial state h
   mem[at0 + i] = select(mem[at1 + i - min(i, dims.B * 5u)], mem[at2 + min(i, dims.B * 5u - 1u)], i < dims.B * 5u);
 }
@@ -3702,12 +3612,12 @@ fn time_shift_27(i: u32, _t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < dims.T_T * dims.B * 5u) {
-    time_shift_27(i, 0u);
+    time_shift_26(i, 0u);
   }
 }
 
-// ───── grad_small_batch_19_sub_28.wgsl ─────
-// rnnc kernel grad_small_batch_19_sub_28: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_19_sub_27.wgsl ─────
+// rnnc kernel grad_small_batch_19_sub_27: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -3720,9 +3630,9 @@ struct Dims {
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // %55 sub — 35: h' = o * tanh(c')
-fn sub_28(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 105u + dims.B * 65u + 202u); // %55 sub
-  let at1 = (dims.T_T * dims.B * 48u + dims.B * 35u + 200u); // LSTM output 1
+fn sub_27(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 105u + dims.B * 60u + 202u); // %55 sub
+  let at1 = (dims.T_T * dims.B * 48u + dims.B * 15u + 200u); // LSTM output 1
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = 1.0 - (mem[at1 + l * 5u + j] * mem[at1 + l * 5u + j]);
@@ -3732,12 +3642,12 @@ fn sub_28(i: u32, _t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < dims.T_T * dims.B * 5u) {
-    sub_28(i, 0u);
+    sub_27(i, 0u);
   }
 }
 
-// ───── grad_small_batch_20_mul_29.wgsl ─────
-// rnnc kernel grad_small_batch_20_mul_29: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_20_mul_28.wgsl ─────
+// rnnc kernel grad_small_batch_20_mul_28: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -3750,9 +3660,9 @@ struct Dims {
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // %57 mul ∂o — 32: o = sigmoid(W_io @ x + b_io + W_ho @ h + b_ho)   // output gate
-fn mul_29(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 110u + dims.B * 65u + 202u); // %57 mul ∂o
-  let at1 = (dims.T_T * dims.B * 53u + dims.B * 35u + 200u); // LSTM output 2
+fn mul_28(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 110u + dims.B * 60u + 202u); // %57 mul ∂o
+  let at1 = (dims.T_T * dims.B * 53u + dims.B * 15u + 200u); // LSTM output 2
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = mem[at1 + l * 5u + j] * (1.0 - mem[at1 + l * 5u + j]);
@@ -3762,12 +3672,12 @@ fn mul_29(i: u32, _t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < dims.T_T * dims.B * 5u) {
-    mul_29(i, 0u);
+    mul_28(i, 0u);
   }
 }
 
-// ───── grad_small_batch_21_sub_30.wgsl ─────
-// rnnc kernel grad_small_batch_21_sub_30: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_21_sub_29.wgsl ─────
+// rnnc kernel grad_small_batch_21_sub_29: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -3780,9 +3690,9 @@ struct Dims {
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // %59 sub ∂g — 31: g = tanh(W_ig @ x + b_ig + W_hg @ h + b_hg)      // candidate cell state
-fn sub_30(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 115u + dims.B * 65u + 202u); // %59 sub ∂g
-  let at1 = (dims.T_T * dims.B * 58u + dims.B * 35u + 200u); // LSTM output 3
+fn sub_29(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 115u + dims.B * 60u + 202u); // %59 sub ∂g
+  let at1 = (dims.T_T * dims.B * 58u + dims.B * 15u + 200u); // LSTM output 3
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = 1.0 - (mem[at1 + l * 5u + j] * mem[at1 + l * 5u + j]);
@@ -3792,12 +3702,12 @@ fn sub_30(i: u32, _t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < dims.T_T * dims.B * 5u) {
-    sub_30(i, 0u);
+    sub_29(i, 0u);
   }
 }
 
-// ───── grad_small_batch_22_mul_31.wgsl ─────
-// rnnc kernel grad_small_batch_22_mul_31: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_22_mul_30.wgsl ─────
+// rnnc kernel grad_small_batch_22_mul_30: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -3810,9 +3720,39 @@ struct Dims {
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // %61 mul ∂f — 30: f = sigmoid(W_if @ x + b_if + W_hf @ h + b_hf)   // forget gate
+fn mul_30(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 120u + dims.B * 60u + 202u); // %61 mul ∂f
+  let at1 = (dims.T_T * dims.B * 68u + dims.B * 15u + 200u); // LSTM output 5
+  let l = i / 5u;
+  let j = i % 5u;
+  mem[at0 + i] = mem[at1 + l * 5u + j] * (1.0 - mem[at1 + l * 5u + j]);
+}
+
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < dims.T_T * dims.B * 5u) {
+    mul_30(i, 0u);
+  }
+}
+
+// ───── grad_small_batch_23_mul_31.wgsl ─────
+// rnnc kernel grad_small_batch_23_mul_31: one thread per element, 64 per workgroup.
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+  given1: u32, // 1 where the caller gave the initial state c
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
+
+// %63 mul ∂i — 29: i = sigmoid(W_ii @ x + b_ii + W_hi @ h + b_hi)   // input gate
 fn mul_31(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 120u + dims.B * 65u + 202u); // %61 mul ∂f
-  let at1 = (dims.T_T * dims.B * 68u + dims.B * 35u + 200u); // LSTM output 5
+  let at0 = (dims.T_T * dims.B * 125u + dims.B * 60u + 202u); // %63 mul ∂i
+  let at1 = (dims.T_T * dims.B * 63u + dims.B * 15u + 200u); // LSTM output 4
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = mem[at1 + l * 5u + j] * (1.0 - mem[at1 + l * 5u + j]);
@@ -3826,38 +3766,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_small_batch_23_mul_32.wgsl ─────
-// rnnc kernel grad_small_batch_23_mul_32: one thread per element, 64 per workgroup.
-struct Dims {
-  B: u32, // the batch size
-  T_T: u32, // the length of time axis T
-  given0: u32, // 1 where the caller gave the initial state h
-  given1: u32, // 1 where the caller gave the initial state c
-}
-
-@group(0) @binding(0) var<uniform> dims: Dims;
-// Every value of the model, each in a region of its own (params, inputs, states, results).
-@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
-
-// %63 mul ∂i — 29: i = sigmoid(W_ii @ x + b_ii + W_hi @ h + b_hi)   // input gate
-fn mul_32(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 125u + dims.B * 65u + 202u); // %63 mul ∂i
-  let at1 = (dims.T_T * dims.B * 63u + dims.B * 35u + 200u); // LSTM output 4
-  let l = i / 5u;
-  let j = i % 5u;
-  mem[at0 + i] = mem[at1 + l * 5u + j] * (1.0 - mem[at1 + l * 5u + j]);
-}
-
-@compute @workgroup_size(64)
-fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
-  let i = (group.y * groups.x + group.x) * 64u + lane;
-  if (i < dims.T_T * dims.B * 5u) {
-    mul_32(i, 0u);
-  }
-}
-
-// ───── grad_small_batch_24_stack_rows_33.wgsl ─────
-// rnnc kernel grad_small_batch_24_stack_rows_33: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_24_stack_rows_32.wgsl ─────
+// rnnc kernel grad_small_batch_24_stack_rows_32: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -3870,8 +3780,8 @@ struct Dims {
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // %64 stack_rows packed W_ho, W_hg, W_hf, W_hi
-fn stack_rows_33(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 130u + dims.B * 65u + 202u); // %64 stack_rows packed W_ho, W_hg, W_hf, W_hi
+fn stack_rows_32(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 130u + dims.B * 60u + 202u); // %64 stack_rows packed W_ho, W_hg, W_hf, W_hi
   let at1 = 135u; // param W_ho
   let at2 = 110u; // param W_hg
   let at3 = 85u; // param W_hf
@@ -3890,12 +3800,12 @@ fn stack_rows_33(i: u32, _t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < 100u) {
-    stack_rows_33(i, 0u);
+    stack_rows_32(i, 0u);
   }
 }
 
-// ───── grad_small_batch_25_stack_rows_34.wgsl ─────
-// rnnc kernel grad_small_batch_25_stack_rows_34: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_25_stack_rows_33.wgsl ─────
+// rnnc kernel grad_small_batch_25_stack_rows_33: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -3908,8 +3818,8 @@ struct Dims {
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // %65 stack_rows packed W_io, W_ig, W_if, W_ii
-fn stack_rows_34(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 130u + dims.B * 65u + 302u); // %65 stack_rows packed W_io, W_ig, W_if, W_ii
+fn stack_rows_33(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 130u + dims.B * 60u + 302u); // %65 stack_rows packed W_io, W_ig, W_if, W_ii
   let at1 = 45u; // param W_io
   let at2 = 30u; // param W_ig
   let at3 = 15u; // param W_if
@@ -3928,12 +3838,12 @@ fn stack_rows_34(i: u32, _t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < 60u) {
-    stack_rows_34(i, 0u);
+    stack_rows_33(i, 0u);
   }
 }
 
-// ───── grad_small_batch_26_copy_35.wgsl ─────
-// rnnc kernel grad_small_batch_26_copy_35: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_26_copy_34.wgsl ─────
+// rnnc kernel grad_small_batch_26_copy_34: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -3946,8 +3856,8 @@ struct Dims {
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // ∂LSTM: the initial ∂h
-fn copy_35(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 130u + dims.B * 65u + 362u); // ∂LSTM state ∂h (even steps)
+fn copy_34(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 150u + dims.B * 60u + 362u); // ∂LSTM state ∂h (even steps)
   let at1 = (dims.T_T * dims.B * 3u + 200u); // %17 const
   mem[at0 + i] = mem[at1 + i];
 }
@@ -3956,12 +3866,12 @@ fn copy_35(i: u32, _t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < dims.B * 5u) {
-    copy_35(i, 0u);
+    copy_34(i, 0u);
   }
 }
 
-// ───── grad_small_batch_27_copy_36.wgsl ─────
-// rnnc kernel grad_small_batch_27_copy_36: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_27_copy_35.wgsl ─────
+// rnnc kernel grad_small_batch_27_copy_35: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -3974,8 +3884,8 @@ struct Dims {
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // ∂LSTM: the initial ∂c
-fn copy_36(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 130u + dims.B * 75u + 362u); // ∂LSTM state ∂c (even steps)
+fn copy_35(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 150u + dims.B * 70u + 362u); // ∂LSTM state ∂c (even steps)
   let at1 = (dims.T_T * dims.B * 3u + 200u); // %17 const
   mem[at0 + i] = mem[at1 + i];
 }
@@ -3984,7 +3894,7 @@ fn copy_36(i: u32, _t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < dims.B * 5u) {
-    copy_36(i, 0u);
+    copy_35(i, 0u);
   }
 }
 
@@ -4006,88 +3916,88 @@ struct Dims {
 var<workgroup> cache: array<f32, 100>;
 
 // %3 add
-fn add_37(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 150u + dims.B * 85u + 362u); // %3 add
-  let at1 = select((dims.T_T * dims.B * 130u + dims.B * 65u + 362u), (dims.T_T * dims.B * 130u + dims.B * 70u + 362u), (dims.T_T - 1u - t) % 2u == 1u); // ∂LSTM state ∂h
-  let at2 = (dims.T_T * dims.B * 95u + dims.B * 65u + 202u) + t * dims.B * 5u; // %46 mul at step t
+fn add_36(i: u32, t: u32) {
+  let at0 = (dims.T_T * dims.B * 150u + dims.B * 80u + 362u); // %3 add
+  let at1 = select((dims.T_T * dims.B * 150u + dims.B * 60u + 362u), (dims.T_T * dims.B * 150u + dims.B * 65u + 362u), (dims.T_T - 1u - t) % 2u == 1u); // ∂LSTM state ∂h
+  let at2 = (dims.T_T * dims.B * 95u + dims.B * 60u + 202u) + t * dims.B * 5u; // %46 mul at step t
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = mem[at1 + l * 5u + j] + mem[at2 + l * 5u + j];
 }
 
 // %10 add
-fn add_38(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 150u + dims.B * 90u + 362u); // %10 add
-  let at1 = select((dims.T_T * dims.B * 130u + dims.B * 75u + 362u), (dims.T_T * dims.B * 130u + dims.B * 80u + 362u), (dims.T_T - 1u - t) % 2u == 1u); // ∂LSTM state ∂c
-  let at2 = (dims.T_T * dims.B * 150u + dims.B * 85u + 362u); // %3 add
-  let at3 = (dims.T_T * dims.B * 53u + dims.B * 35u + 200u) + t * dims.B * 5u; // LSTM output 2 at step t
-  let at4 = (dims.T_T * dims.B * 105u + dims.B * 65u + 202u) + t * dims.B * 5u; // %55 sub at step t
+fn add_37(i: u32, t: u32) {
+  let at0 = (dims.T_T * dims.B * 150u + dims.B * 85u + 362u); // %10 add
+  let at1 = select((dims.T_T * dims.B * 150u + dims.B * 70u + 362u), (dims.T_T * dims.B * 150u + dims.B * 75u + 362u), (dims.T_T - 1u - t) % 2u == 1u); // ∂LSTM state ∂c
+  let at2 = (dims.T_T * dims.B * 150u + dims.B * 80u + 362u); // %3 add
+  let at3 = (dims.T_T * dims.B * 53u + dims.B * 15u + 200u) + t * dims.B * 5u; // LSTM output 2 at step t
+  let at4 = (dims.T_T * dims.B * 105u + dims.B * 60u + 202u) + t * dims.B * 5u; // %55 sub at step t
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = mem[at1 + l * 5u + j] + ((mem[at2 + l * 5u + j] * mem[at3 + l * 5u + j]) * mem[at4 + l * 5u + j]);
 }
 
 // %18 mul — 34: c' = f * c + i * g
-fn mul_39(i: u32, t: u32) {
-  let at0 = select((dims.T_T * dims.B * 130u + dims.B * 80u + 362u), (dims.T_T * dims.B * 130u + dims.B * 75u + 362u), (dims.T_T - 1u - t) % 2u == 1u); // ∂LSTM next state ∂c
-  let at1 = (dims.T_T * dims.B * 150u + dims.B * 90u + 362u); // %10 add
-  let at2 = (dims.T_T * dims.B * 68u + dims.B * 35u + 200u) + t * dims.B * 5u; // LSTM output 5 at step t
+fn mul_38(i: u32, t: u32) {
+  let at0 = select((dims.T_T * dims.B * 150u + dims.B * 75u + 362u), (dims.T_T * dims.B * 150u + dims.B * 70u + 362u), (dims.T_T - 1u - t) % 2u == 1u); // ∂LSTM next state ∂c
+  let at1 = (dims.T_T * dims.B * 150u + dims.B * 85u + 362u); // %10 add
+  let at2 = (dims.T_T * dims.B * 68u + dims.B * 15u + 200u) + t * dims.B * 5u; // LSTM output 5 at step t
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = mem[at1 + l * 5u + j] * mem[at2 + l * 5u + j];
 }
 
 // %20 mul ∂o — 32: o = sigmoid(W_io @ x + b_io + W_ho @ h + b_ho)   // output gate
-fn mul_40(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 145u + dims.B * 85u + 362u) + t * dims.B * 5u; // ∂LSTM output 3 at step t
-  let at1 = (dims.T_T * dims.B * 150u + dims.B * 85u + 362u); // %3 add
-  let at2 = (dims.T_T * dims.B * 48u + dims.B * 35u + 200u) + t * dims.B * 5u; // LSTM output 1 at step t
-  let at3 = (dims.T_T * dims.B * 110u + dims.B * 65u + 202u) + t * dims.B * 5u; // %57 mul ∂o at step t
+fn mul_39(i: u32, t: u32) {
+  let at0 = (dims.T_T * dims.B * 145u + dims.B * 60u + 362u) + t * dims.B * 5u; // ∂LSTM output 3 at step t
+  let at1 = (dims.T_T * dims.B * 150u + dims.B * 80u + 362u); // %3 add
+  let at2 = (dims.T_T * dims.B * 48u + dims.B * 15u + 200u) + t * dims.B * 5u; // LSTM output 1 at step t
+  let at3 = (dims.T_T * dims.B * 110u + dims.B * 60u + 202u) + t * dims.B * 5u; // %57 mul ∂o at step t
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = (mem[at1 + l * 5u + j] * mem[at2 + l * 5u + j]) * mem[at3 + l * 5u + j];
 }
 
 // %22 mul ∂g — 31: g = tanh(W_ig @ x + b_ig + W_hg @ h + b_hg)      // candidate cell state
-fn mul_41(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 140u + dims.B * 85u + 362u) + t * dims.B * 5u; // ∂LSTM output 2 at step t
-  let at1 = (dims.T_T * dims.B * 150u + dims.B * 90u + 362u); // %10 add
-  let at2 = (dims.T_T * dims.B * 63u + dims.B * 35u + 200u) + t * dims.B * 5u; // LSTM output 4 at step t
-  let at3 = (dims.T_T * dims.B * 115u + dims.B * 65u + 202u) + t * dims.B * 5u; // %59 sub ∂g at step t
+fn mul_40(i: u32, t: u32) {
+  let at0 = (dims.T_T * dims.B * 140u + dims.B * 60u + 362u) + t * dims.B * 5u; // ∂LSTM output 2 at step t
+  let at1 = (dims.T_T * dims.B * 150u + dims.B * 85u + 362u); // %10 add
+  let at2 = (dims.T_T * dims.B * 63u + dims.B * 15u + 200u) + t * dims.B * 5u; // LSTM output 4 at step t
+  let at3 = (dims.T_T * dims.B * 115u + dims.B * 60u + 202u) + t * dims.B * 5u; // %59 sub ∂g at step t
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = (mem[at1 + l * 5u + j] * mem[at2 + l * 5u + j]) * mem[at3 + l * 5u + j];
 }
 
 // %24 mul ∂f — 30: f = sigmoid(W_if @ x + b_if + W_hf @ h + b_hf)   // forget gate
-fn mul_42(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 135u + dims.B * 85u + 362u) + t * dims.B * 5u; // ∂LSTM output 1 at step t
-  let at1 = (dims.T_T * dims.B * 150u + dims.B * 90u + 362u); // %10 add
-  let at2 = (dims.T_T * dims.B * 73u + dims.B * 35u + 200u) + t * dims.B * 5u; // LSTM output 6 at step t
-  let at3 = (dims.T_T * dims.B * 120u + dims.B * 65u + 202u) + t * dims.B * 5u; // %61 mul ∂f at step t
+fn mul_41(i: u32, t: u32) {
+  let at0 = (dims.T_T * dims.B * 135u + dims.B * 60u + 362u) + t * dims.B * 5u; // ∂LSTM output 1 at step t
+  let at1 = (dims.T_T * dims.B * 150u + dims.B * 85u + 362u); // %10 add
+  let at2 = (dims.T_T * dims.B * 73u + dims.B * 15u + 200u) + t * dims.B * 5u; // LSTM output 6 at step t
+  let at3 = (dims.T_T * dims.B * 120u + dims.B * 60u + 202u) + t * dims.B * 5u; // %61 mul ∂f at step t
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = (mem[at1 + l * 5u + j] * mem[at2 + l * 5u + j]) * mem[at3 + l * 5u + j];
 }
 
 // %26 mul ∂i — 29: i = sigmoid(W_ii @ x + b_ii + W_hi @ h + b_hi)   // input gate
-fn mul_43(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 130u + dims.B * 85u + 362u) + t * dims.B * 5u; // ∂LSTM output 0 at step t
-  let at1 = (dims.T_T * dims.B * 150u + dims.B * 90u + 362u); // %10 add
-  let at2 = (dims.T_T * dims.B * 58u + dims.B * 35u + 200u) + t * dims.B * 5u; // LSTM output 3 at step t
-  let at3 = (dims.T_T * dims.B * 125u + dims.B * 65u + 202u) + t * dims.B * 5u; // %63 mul ∂i at step t
+fn mul_42(i: u32, t: u32) {
+  let at0 = (dims.T_T * dims.B * 130u + dims.B * 60u + 362u) + t * dims.B * 5u; // ∂LSTM output 0 at step t
+  let at1 = (dims.T_T * dims.B * 150u + dims.B * 85u + 362u); // %10 add
+  let at2 = (dims.T_T * dims.B * 58u + dims.B * 15u + 200u) + t * dims.B * 5u; // LSTM output 3 at step t
+  let at3 = (dims.T_T * dims.B * 125u + dims.B * 60u + 202u) + t * dims.B * 5u; // %63 mul ∂i at step t
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = (mem[at1 + l * 5u + j] * mem[at2 + l * 5u + j]) * mem[at3 + l * 5u + j];
 }
 
 // %27 concat
-fn concat_44(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 150u + dims.B * 95u + 362u); // %27 concat
-  let at1 = (dims.T_T * dims.B * 145u + dims.B * 85u + 362u) + t * dims.B * 5u; // ∂LSTM output 3 at step t
-  let at2 = (dims.T_T * dims.B * 140u + dims.B * 85u + 362u) + t * dims.B * 5u; // ∂LSTM output 2 at step t
-  let at3 = (dims.T_T * dims.B * 135u + dims.B * 85u + 362u) + t * dims.B * 5u; // ∂LSTM output 1 at step t
-  let at4 = (dims.T_T * dims.B * 130u + dims.B * 85u + 362u) + t * dims.B * 5u; // ∂LSTM output 0 at step t
+fn concat_43(i: u32, t: u32) {
+  let at0 = (dims.T_T * dims.B * 150u + dims.B * 90u + 362u); // %27 concat
+  let at1 = (dims.T_T * dims.B * 145u + dims.B * 60u + 362u) + t * dims.B * 5u; // ∂LSTM output 3 at step t
+  let at2 = (dims.T_T * dims.B * 140u + dims.B * 60u + 362u) + t * dims.B * 5u; // ∂LSTM output 2 at step t
+  let at3 = (dims.T_T * dims.B * 135u + dims.B * 60u + 362u) + t * dims.B * 5u; // ∂LSTM output 1 at step t
+  let at4 = (dims.T_T * dims.B * 130u + dims.B * 60u + 362u) + t * dims.B * 5u; // ∂LSTM output 0 at step t
   let l = i / 20u;
   let j = i % 20u;
   var v = 0.0;
@@ -4099,10 +4009,10 @@ fn concat_44(i: u32, t: u32) {
 }
 
 // %29 matmul fused gate products
-fn matmul_45(i: u32, t: u32) {
-  let at0 = select((dims.T_T * dims.B * 130u + dims.B * 70u + 362u), (dims.T_T * dims.B * 130u + dims.B * 65u + 362u), (dims.T_T - 1u - t) % 2u == 1u); // ∂LSTM next state ∂h
-  let at1 = (dims.T_T * dims.B * 150u + dims.B * 95u + 362u); // %27 concat
-  let at2 = (dims.T_T * dims.B * 130u + dims.B * 65u + 202u); // %64 stack_rows packed W_ho, W_hg, W_hf, W_hi
+fn matmul_44(i: u32, t: u32) {
+  let at0 = select((dims.T_T * dims.B * 150u + dims.B * 65u + 362u), (dims.T_T * dims.B * 150u + dims.B * 60u + 362u), (dims.T_T - 1u - t) % 2u == 1u); // ∂LSTM next state ∂h
+  let at1 = (dims.T_T * dims.B * 150u + dims.B * 90u + 362u); // %27 concat
+  let at2 = (dims.T_T * dims.B * 130u + dims.B * 60u + 202u); // %64 stack_rows packed W_ho, W_hg, W_hf, W_hi
   let l = i / 5u;
   let j = i % 5u;
   var acc = 0.0;
@@ -4125,11 +4035,15 @@ fn main(@builtin(local_invocation_index) lane: u32) {
   for (var s = 0u; s < dims.T_T; s++) {
     let t = dims.T_T - 1u - s;
     for (var i = lane; i < dims.B * 5u; i += 64u) {
+      add_36(i, t);
+    }
+    storageBarrier();
+    for (var i = lane; i < dims.B * 5u; i += 64u) {
       add_37(i, t);
     }
     storageBarrier();
     for (var i = lane; i < dims.B * 5u; i += 64u) {
-      add_38(i, t);
+      mul_38(i, t);
     }
     storageBarrier();
     for (var i = lane; i < dims.B * 5u; i += 64u) {
@@ -4148,23 +4062,19 @@ fn main(@builtin(local_invocation_index) lane: u32) {
       mul_42(i, t);
     }
     storageBarrier();
-    for (var i = lane; i < dims.B * 5u; i += 64u) {
-      mul_43(i, t);
-    }
-    storageBarrier();
     for (var i = lane; i < dims.B * 20u; i += 64u) {
-      concat_44(i, t);
+      concat_43(i, t);
     }
     storageBarrier();
     for (var i = lane; i < dims.B * 5u; i += 64u) {
-      matmul_45(i, t);
+      matmul_44(i, t);
     }
     storageBarrier();
   }
 }
 
-// ───── grad_small_batch_29_copy_46.wgsl ─────
-// rnnc kernel grad_small_batch_29_copy_46: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_29_copy_45.wgsl ─────
+// rnnc kernel grad_small_batch_29_copy_45: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -4177,9 +4087,9 @@ struct Dims {
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // ∂LSTM: the final ∂h
-fn copy_46(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 150u + dims.B * 115u + 362u); // ∂LSTM final ∂h
-  let at1 = select((dims.T_T * dims.B * 130u + dims.B * 65u + 362u), (dims.T_T * dims.B * 130u + dims.B * 70u + 362u), dims.T_T % 2u == 1u); // ∂LSTM final ∂h
+fn copy_45(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 150u + dims.B * 110u + 362u); // ∂LSTM final ∂h
+  let at1 = select((dims.T_T * dims.B * 150u + dims.B * 60u + 362u), (dims.T_T * dims.B * 150u + dims.B * 65u + 362u), dims.T_T % 2u == 1u); // ∂LSTM state ∂h
   mem[at0 + i] = mem[at1 + i];
 }
 
@@ -4187,12 +4097,12 @@ fn copy_46(i: u32, _t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < dims.B * 5u) {
-    copy_46(i, 0u);
+    copy_45(i, 0u);
   }
 }
 
-// ───── grad_small_batch_30_copy_47.wgsl ─────
-// rnnc kernel grad_small_batch_30_copy_47: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_30_copy_46.wgsl ─────
+// rnnc kernel grad_small_batch_30_copy_46: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -4205,9 +4115,9 @@ struct Dims {
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // ∂LSTM: the final ∂c
-fn copy_47(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 150u + dims.B * 120u + 362u); // ∂LSTM final ∂c
-  let at1 = select((dims.T_T * dims.B * 130u + dims.B * 75u + 362u), (dims.T_T * dims.B * 130u + dims.B * 80u + 362u), dims.T_T % 2u == 1u); // ∂LSTM final ∂c
+fn copy_46(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 150u + dims.B * 115u + 362u); // ∂LSTM final ∂c
+  let at1 = select((dims.T_T * dims.B * 150u + dims.B * 70u + 362u), (dims.T_T * dims.B * 150u + dims.B * 75u + 362u), dims.T_T % 2u == 1u); // ∂LSTM state ∂c
   mem[at0 + i] = mem[at1 + i];
 }
 
@@ -4215,12 +4125,12 @@ fn copy_47(i: u32, _t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < dims.B * 5u) {
-    copy_47(i, 0u);
+    copy_46(i, 0u);
   }
 }
 
-// ───── grad_small_batch_31_concat_48.wgsl ─────
-// rnnc kernel grad_small_batch_31_concat_48: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_31_concat_47.wgsl ─────
+// rnnc kernel grad_small_batch_31_concat_47: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -4233,12 +4143,12 @@ struct Dims {
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // %73 concat
-fn concat_48(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 150u + dims.B * 125u + 362u); // %73 concat
-  let at1 = (dims.T_T * dims.B * 130u + dims.B * 85u + 362u); // ∂LSTM output 0
-  let at2 = (dims.T_T * dims.B * 135u + dims.B * 85u + 362u); // ∂LSTM output 1
-  let at3 = (dims.T_T * dims.B * 140u + dims.B * 85u + 362u); // ∂LSTM output 2
-  let at4 = (dims.T_T * dims.B * 145u + dims.B * 85u + 362u); // ∂LSTM output 3
+fn concat_47(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 150u + dims.B * 120u + 362u); // %73 concat
+  let at1 = (dims.T_T * dims.B * 130u + dims.B * 60u + 362u); // ∂LSTM output 0
+  let at2 = (dims.T_T * dims.B * 135u + dims.B * 60u + 362u); // ∂LSTM output 1
+  let at3 = (dims.T_T * dims.B * 140u + dims.B * 60u + 362u); // ∂LSTM output 2
+  let at4 = (dims.T_T * dims.B * 145u + dims.B * 60u + 362u); // ∂LSTM output 3
   let l = i / 20u;
   let j = i % 20u;
   var v = 0.0;
@@ -4253,12 +4163,12 @@ fn concat_48(i: u32, _t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < dims.T_T * dims.B * 20u) {
-    concat_48(i, 0u);
+    concat_47(i, 0u);
   }
 }
 
-// ───── grad_small_batch_32_unbroadcast_49.wgsl ─────
-// rnnc kernel grad_small_batch_32_unbroadcast_49: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_32_unbroadcast_48.wgsl ─────
+// rnnc kernel grad_small_batch_32_unbroadcast_48: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -4271,9 +4181,9 @@ struct Dims {
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // %75 unbroadcast fused weight gradients
-fn unbroadcast_49(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 170u + dims.B * 125u + 362u); // %75 unbroadcast fused weight gradients
-  let at1 = (dims.T_T * dims.B * 150u + dims.B * 125u + 362u); // %73 concat
+fn unbroadcast_48(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 170u + dims.B * 120u + 362u); // %75 unbroadcast fused weight gradients
+  let at1 = (dims.T_T * dims.B * 150u + dims.B * 120u + 362u); // %73 concat
   let at2 = 160u; // input x
   let j = i % 60u;
   var acc = 0.0;
@@ -4285,12 +4195,12 @@ fn unbroadcast_49(i: u32, _t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < 60u) {
-    unbroadcast_49(i, 0u);
+    unbroadcast_48(i, 0u);
   }
 }
 
-// ───── grad_small_batch_33_slice_rows_50.wgsl ─────
-// rnnc kernel grad_small_batch_33_slice_rows_50: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_33_slice_rows_49.wgsl ─────
+// rnnc kernel grad_small_batch_33_slice_rows_49: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -4303,9 +4213,9 @@ struct Dims {
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // %76 slice_rows ∂LSTM: ∂W_ii (batched)
-fn slice_rows_50(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 170u + dims.B * 125u + 422u); // %76 slice_rows ∂LSTM: ∂W_ii (batched)
-  let at1 = (dims.T_T * dims.B * 170u + dims.B * 125u + 362u); // %75 unbroadcast fused weight gradients
+fn slice_rows_49(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 170u + dims.B * 120u + 422u); // %76 slice_rows ∂LSTM: ∂W_ii (batched)
+  let at1 = (dims.T_T * dims.B * 170u + dims.B * 120u + 362u); // %75 unbroadcast fused weight gradients
   let l = i / 15u;
   let j = i % 15u;
   mem[at0 + i] = mem[at1 + l * 60u + 0u + j];
@@ -4315,12 +4225,12 @@ fn slice_rows_50(i: u32, _t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < 15u) {
-    slice_rows_50(i, 0u);
+    slice_rows_49(i, 0u);
   }
 }
 
-// ───── grad_small_batch_34_slice_rows_51.wgsl ─────
-// rnnc kernel grad_small_batch_34_slice_rows_51: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_34_slice_rows_50.wgsl ─────
+// rnnc kernel grad_small_batch_34_slice_rows_50: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -4333,9 +4243,9 @@ struct Dims {
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // %77 slice_rows ∂LSTM: ∂W_if (batched)
-fn slice_rows_51(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 170u + dims.B * 125u + 437u); // %77 slice_rows ∂LSTM: ∂W_if (batched)
-  let at1 = (dims.T_T * dims.B * 170u + dims.B * 125u + 362u); // %75 unbroadcast fused weight gradients
+fn slice_rows_50(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 170u + dims.B * 120u + 437u); // %77 slice_rows ∂LSTM: ∂W_if (batched)
+  let at1 = (dims.T_T * dims.B * 170u + dims.B * 120u + 362u); // %75 unbroadcast fused weight gradients
   let l = i / 15u;
   let j = i % 15u;
   mem[at0 + i] = mem[at1 + l * 60u + 15u + j];
@@ -4345,12 +4255,12 @@ fn slice_rows_51(i: u32, _t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < 15u) {
-    slice_rows_51(i, 0u);
+    slice_rows_50(i, 0u);
   }
 }
 
-// ───── grad_small_batch_35_slice_rows_52.wgsl ─────
-// rnnc kernel grad_small_batch_35_slice_rows_52: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_35_slice_rows_51.wgsl ─────
+// rnnc kernel grad_small_batch_35_slice_rows_51: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -4363,9 +4273,9 @@ struct Dims {
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // %78 slice_rows ∂LSTM: ∂W_ig (batched)
-fn slice_rows_52(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 170u + dims.B * 125u + 452u); // %78 slice_rows ∂LSTM: ∂W_ig (batched)
-  let at1 = (dims.T_T * dims.B * 170u + dims.B * 125u + 362u); // %75 unbroadcast fused weight gradients
+fn slice_rows_51(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 170u + dims.B * 120u + 452u); // %78 slice_rows ∂LSTM: ∂W_ig (batched)
+  let at1 = (dims.T_T * dims.B * 170u + dims.B * 120u + 362u); // %75 unbroadcast fused weight gradients
   let l = i / 15u;
   let j = i % 15u;
   mem[at0 + i] = mem[at1 + l * 60u + 30u + j];
@@ -4375,12 +4285,12 @@ fn slice_rows_52(i: u32, _t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < 15u) {
-    slice_rows_52(i, 0u);
+    slice_rows_51(i, 0u);
   }
 }
 
-// ───── grad_small_batch_36_slice_rows_53.wgsl ─────
-// rnnc kernel grad_small_batch_36_slice_rows_53: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_36_slice_rows_52.wgsl ─────
+// rnnc kernel grad_small_batch_36_slice_rows_52: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -4393,9 +4303,9 @@ struct Dims {
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // %79 slice_rows ∂LSTM: ∂W_io (batched)
-fn slice_rows_53(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 170u + dims.B * 125u + 467u); // %79 slice_rows ∂LSTM: ∂W_io (batched)
-  let at1 = (dims.T_T * dims.B * 170u + dims.B * 125u + 362u); // %75 unbroadcast fused weight gradients
+fn slice_rows_52(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 170u + dims.B * 120u + 467u); // %79 slice_rows ∂LSTM: ∂W_io (batched)
+  let at1 = (dims.T_T * dims.B * 170u + dims.B * 120u + 362u); // %75 unbroadcast fused weight gradients
   let l = i / 15u;
   let j = i % 15u;
   mem[at0 + i] = mem[at1 + l * 60u + 45u + j];
@@ -4405,12 +4315,12 @@ fn slice_rows_53(i: u32, _t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < 15u) {
-    slice_rows_53(i, 0u);
+    slice_rows_52(i, 0u);
   }
 }
 
-// ───── grad_small_batch_37_unbroadcast_54.wgsl ─────
-// rnnc kernel grad_small_batch_37_unbroadcast_54: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_37_unbroadcast_53.wgsl ─────
+// rnnc kernel grad_small_batch_37_unbroadcast_53: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -4423,10 +4333,10 @@ struct Dims {
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // %81 unbroadcast fused weight gradients
-fn unbroadcast_54(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 170u + dims.B * 125u + 482u); // %81 unbroadcast fused weight gradients
-  let at1 = (dims.T_T * dims.B * 150u + dims.B * 125u + 362u); // %73 concat
-  let at2 = (dims.T_T * dims.B * 100u + dims.B * 65u + 202u); // %53 time_shift LSTM: previous h
+fn unbroadcast_53(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 170u + dims.B * 120u + 482u); // %81 unbroadcast fused weight gradients
+  let at1 = (dims.T_T * dims.B * 150u + dims.B * 120u + 362u); // %73 concat
+  let at2 = (dims.T_T * dims.B * 100u + dims.B * 60u + 202u); // %53 time_shift LSTM: previous h
   let j = i % 100u;
   var acc = 0.0;
   for (var q = 0u; q < dims.T_T * dims.B; q++) { acc += mem[at1 + q * 20u + j / 5u] * mem[at2 + q * 5u + j % 5u]; }
@@ -4437,12 +4347,12 @@ fn unbroadcast_54(i: u32, _t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < 100u) {
-    unbroadcast_54(i, 0u);
+    unbroadcast_53(i, 0u);
   }
 }
 
-// ───── grad_small_batch_38_slice_rows_55.wgsl ─────
-// rnnc kernel grad_small_batch_38_slice_rows_55: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_38_slice_rows_54.wgsl ─────
+// rnnc kernel grad_small_batch_38_slice_rows_54: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -4455,9 +4365,9 @@ struct Dims {
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // %82 slice_rows ∂LSTM: ∂W_hi (batched)
-fn slice_rows_55(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 170u + dims.B * 125u + 582u); // %82 slice_rows ∂LSTM: ∂W_hi (batched)
-  let at1 = (dims.T_T * dims.B * 170u + dims.B * 125u + 482u); // %81 unbroadcast fused weight gradients
+fn slice_rows_54(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 170u + dims.B * 120u + 582u); // %82 slice_rows ∂LSTM: ∂W_hi (batched)
+  let at1 = (dims.T_T * dims.B * 170u + dims.B * 120u + 482u); // %81 unbroadcast fused weight gradients
   let l = i / 25u;
   let j = i % 25u;
   mem[at0 + i] = mem[at1 + l * 100u + 0u + j];
@@ -4467,12 +4377,12 @@ fn slice_rows_55(i: u32, _t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < 25u) {
-    slice_rows_55(i, 0u);
+    slice_rows_54(i, 0u);
   }
 }
 
-// ───── grad_small_batch_39_slice_rows_56.wgsl ─────
-// rnnc kernel grad_small_batch_39_slice_rows_56: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_39_slice_rows_55.wgsl ─────
+// rnnc kernel grad_small_batch_39_slice_rows_55: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -4485,9 +4395,9 @@ struct Dims {
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // %83 slice_rows ∂LSTM: ∂W_hf (batched)
-fn slice_rows_56(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 170u + dims.B * 125u + 607u); // %83 slice_rows ∂LSTM: ∂W_hf (batched)
-  let at1 = (dims.T_T * dims.B * 170u + dims.B * 125u + 482u); // %81 unbroadcast fused weight gradients
+fn slice_rows_55(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 170u + dims.B * 120u + 607u); // %83 slice_rows ∂LSTM: ∂W_hf (batched)
+  let at1 = (dims.T_T * dims.B * 170u + dims.B * 120u + 482u); // %81 unbroadcast fused weight gradients
   let l = i / 25u;
   let j = i % 25u;
   mem[at0 + i] = mem[at1 + l * 100u + 25u + j];
@@ -4497,12 +4407,12 @@ fn slice_rows_56(i: u32, _t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < 25u) {
-    slice_rows_56(i, 0u);
+    slice_rows_55(i, 0u);
   }
 }
 
-// ───── grad_small_batch_40_slice_rows_57.wgsl ─────
-// rnnc kernel grad_small_batch_40_slice_rows_57: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_40_slice_rows_56.wgsl ─────
+// rnnc kernel grad_small_batch_40_slice_rows_56: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -4515,9 +4425,9 @@ struct Dims {
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // %84 slice_rows ∂LSTM: ∂W_hg (batched)
-fn slice_rows_57(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 170u + dims.B * 125u + 632u); // %84 slice_rows ∂LSTM: ∂W_hg (batched)
-  let at1 = (dims.T_T * dims.B * 170u + dims.B * 125u + 482u); // %81 unbroadcast fused weight gradients
+fn slice_rows_56(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 170u + dims.B * 120u + 632u); // %84 slice_rows ∂LSTM: ∂W_hg (batched)
+  let at1 = (dims.T_T * dims.B * 170u + dims.B * 120u + 482u); // %81 unbroadcast fused weight gradients
   let l = i / 25u;
   let j = i % 25u;
   mem[at0 + i] = mem[at1 + l * 100u + 50u + j];
@@ -4527,12 +4437,12 @@ fn slice_rows_57(i: u32, _t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < 25u) {
-    slice_rows_57(i, 0u);
+    slice_rows_56(i, 0u);
   }
 }
 
-// ───── grad_small_batch_41_slice_rows_58.wgsl ─────
-// rnnc kernel grad_small_batch_41_slice_rows_58: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_41_slice_rows_57.wgsl ─────
+// rnnc kernel grad_small_batch_41_slice_rows_57: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -4545,9 +4455,9 @@ struct Dims {
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // %85 slice_rows ∂LSTM: ∂W_ho (batched)
-fn slice_rows_58(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 170u + dims.B * 125u + 657u); // %85 slice_rows ∂LSTM: ∂W_ho (batched)
-  let at1 = (dims.T_T * dims.B * 170u + dims.B * 125u + 482u); // %81 unbroadcast fused weight gradients
+fn slice_rows_57(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 170u + dims.B * 120u + 657u); // %85 slice_rows ∂LSTM: ∂W_ho (batched)
+  let at1 = (dims.T_T * dims.B * 170u + dims.B * 120u + 482u); // %81 unbroadcast fused weight gradients
   let l = i / 25u;
   let j = i % 25u;
   mem[at0 + i] = mem[at1 + l * 100u + 75u + j];
@@ -4557,12 +4467,12 @@ fn slice_rows_58(i: u32, _t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < 25u) {
-    slice_rows_58(i, 0u);
+    slice_rows_57(i, 0u);
   }
 }
 
-// ───── grad_small_batch_42_unbroadcast_59.wgsl ─────
-// rnnc kernel grad_small_batch_42_unbroadcast_59: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_42_unbroadcast_58.wgsl ─────
+// rnnc kernel grad_small_batch_42_unbroadcast_58: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -4575,9 +4485,40 @@ struct Dims {
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // %86 unbroadcast ∂LSTM: ∂b_ii (batched)
+fn unbroadcast_58(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 170u + dims.B * 120u + 682u); // %86 unbroadcast ∂LSTM: ∂b_ii (batched)
+  let at1 = (dims.T_T * dims.B * 130u + dims.B * 60u + 362u); // ∂LSTM output 0
+  let j = i % 5u;
+  var acc = 0.0;
+  for (var q = 0u; q < dims.T_T * dims.B; q++) { acc += mem[at1 + q * 5u + j]; }
+  mem[at0 + i] = acc;
+}
+
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let i = (group.y * groups.x + group.x) * 64u + lane;
+  if (i < 5u) {
+    unbroadcast_58(i, 0u);
+  }
+}
+
+// ───── grad_small_batch_43_unbroadcast_59.wgsl ─────
+// rnnc kernel grad_small_batch_43_unbroadcast_59: one thread per element, 64 per workgroup.
+struct Dims {
+  B: u32, // the batch size
+  T_T: u32, // the length of time axis T
+  given0: u32, // 1 where the caller gave the initial state h
+  given1: u32, // 1 where the caller gave the initial state c
+}
+
+@group(0) @binding(0) var<uniform> dims: Dims;
+// Every value of the model, each in a region of its own (params, inputs, states, results).
+@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
+
+// %87 unbroadcast ∂LSTM: ∂b_if (batched)
 fn unbroadcast_59(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 170u + dims.B * 125u + 682u); // %86 unbroadcast ∂LSTM: ∂b_ii (batched)
-  let at1 = (dims.T_T * dims.B * 130u + dims.B * 85u + 362u); // ∂LSTM output 0
+  let at0 = (dims.T_T * dims.B * 170u + dims.B * 120u + 687u); // %87 unbroadcast ∂LSTM: ∂b_if (batched)
+  let at1 = (dims.T_T * dims.B * 135u + dims.B * 60u + 362u); // ∂LSTM output 1
   let j = i % 5u;
   var acc = 0.0;
   for (var q = 0u; q < dims.T_T * dims.B; q++) { acc += mem[at1 + q * 5u + j]; }
@@ -4592,8 +4533,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_small_batch_43_unbroadcast_60.wgsl ─────
-// rnnc kernel grad_small_batch_43_unbroadcast_60: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_44_unbroadcast_60.wgsl ─────
+// rnnc kernel grad_small_batch_44_unbroadcast_60: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -4605,10 +4546,10 @@ struct Dims {
 // Every value of the model, each in a region of its own (params, inputs, states, results).
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
-// %87 unbroadcast ∂LSTM: ∂b_if (batched)
+// %88 unbroadcast ∂LSTM: ∂b_ig (batched)
 fn unbroadcast_60(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 170u + dims.B * 125u + 687u); // %87 unbroadcast ∂LSTM: ∂b_if (batched)
-  let at1 = (dims.T_T * dims.B * 135u + dims.B * 85u + 362u); // ∂LSTM output 1
+  let at0 = (dims.T_T * dims.B * 170u + dims.B * 120u + 692u); // %88 unbroadcast ∂LSTM: ∂b_ig (batched)
+  let at1 = (dims.T_T * dims.B * 140u + dims.B * 60u + 362u); // ∂LSTM output 2
   let j = i % 5u;
   var acc = 0.0;
   for (var q = 0u; q < dims.T_T * dims.B; q++) { acc += mem[at1 + q * 5u + j]; }
@@ -4623,8 +4564,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_small_batch_44_unbroadcast_61.wgsl ─────
-// rnnc kernel grad_small_batch_44_unbroadcast_61: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_45_unbroadcast_61.wgsl ─────
+// rnnc kernel grad_small_batch_45_unbroadcast_61: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -4636,10 +4577,10 @@ struct Dims {
 // Every value of the model, each in a region of its own (params, inputs, states, results).
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
-// %88 unbroadcast ∂LSTM: ∂b_ig (batched)
+// %89 unbroadcast ∂LSTM: ∂b_io (batched)
 fn unbroadcast_61(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 170u + dims.B * 125u + 692u); // %88 unbroadcast ∂LSTM: ∂b_ig (batched)
-  let at1 = (dims.T_T * dims.B * 140u + dims.B * 85u + 362u); // ∂LSTM output 2
+  let at0 = (dims.T_T * dims.B * 170u + dims.B * 120u + 697u); // %89 unbroadcast ∂LSTM: ∂b_io (batched)
+  let at1 = (dims.T_T * dims.B * 145u + dims.B * 60u + 362u); // ∂LSTM output 3
   let j = i % 5u;
   var acc = 0.0;
   for (var q = 0u; q < dims.T_T * dims.B; q++) { acc += mem[at1 + q * 5u + j]; }
@@ -4654,39 +4595,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_small_batch_45_unbroadcast_62.wgsl ─────
-// rnnc kernel grad_small_batch_45_unbroadcast_62: one thread per element, 64 per workgroup.
-struct Dims {
-  B: u32, // the batch size
-  T_T: u32, // the length of time axis T
-  given0: u32, // 1 where the caller gave the initial state h
-  given1: u32, // 1 where the caller gave the initial state c
-}
-
-@group(0) @binding(0) var<uniform> dims: Dims;
-// Every value of the model, each in a region of its own (params, inputs, states, results).
-@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
-
-// %89 unbroadcast ∂LSTM: ∂b_io (batched)
-fn unbroadcast_62(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 170u + dims.B * 125u + 697u); // %89 unbroadcast ∂LSTM: ∂b_io (batched)
-  let at1 = (dims.T_T * dims.B * 145u + dims.B * 85u + 362u); // ∂LSTM output 3
-  let j = i % 5u;
-  var acc = 0.0;
-  for (var q = 0u; q < dims.T_T * dims.B; q++) { acc += mem[at1 + q * 5u + j]; }
-  mem[at0 + i] = acc;
-}
-
-@compute @workgroup_size(64)
-fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
-  let i = (group.y * groups.x + group.x) * 64u + lane;
-  if (i < 5u) {
-    unbroadcast_62(i, 0u);
-  }
-}
-
-// ───── grad_small_batch_46_concat_63.wgsl ─────
-// rnnc kernel grad_small_batch_46_concat_63: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_46_concat_62.wgsl ─────
+// rnnc kernel grad_small_batch_46_concat_62: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -4699,12 +4609,12 @@ struct Dims {
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // %90 concat
-fn concat_63(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 170u + dims.B * 125u + 702u); // %90 concat
-  let at1 = (dims.T_T * dims.B * 145u + dims.B * 85u + 362u); // ∂LSTM output 3
-  let at2 = (dims.T_T * dims.B * 140u + dims.B * 85u + 362u); // ∂LSTM output 2
-  let at3 = (dims.T_T * dims.B * 135u + dims.B * 85u + 362u); // ∂LSTM output 1
-  let at4 = (dims.T_T * dims.B * 130u + dims.B * 85u + 362u); // ∂LSTM output 0
+fn concat_62(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 170u + dims.B * 120u + 702u); // %90 concat
+  let at1 = (dims.T_T * dims.B * 145u + dims.B * 60u + 362u); // ∂LSTM output 3
+  let at2 = (dims.T_T * dims.B * 140u + dims.B * 60u + 362u); // ∂LSTM output 2
+  let at3 = (dims.T_T * dims.B * 135u + dims.B * 60u + 362u); // ∂LSTM output 1
+  let at4 = (dims.T_T * dims.B * 130u + dims.B * 60u + 362u); // ∂LSTM output 0
   let l = i / 20u;
   let j = i % 20u;
   var v = 0.0;
@@ -4719,12 +4629,12 @@ fn concat_63(i: u32, _t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < dims.T_T * dims.B * 20u) {
-    concat_63(i, 0u);
+    concat_62(i, 0u);
   }
 }
 
-// ───── grad_small_batch_47_matmul_64.wgsl ─────
-// rnnc kernel grad_small_batch_47_matmul_64: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_47_matmul_63.wgsl ─────
+// rnnc kernel grad_small_batch_47_matmul_63: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -4737,10 +4647,10 @@ struct Dims {
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 // %91 matmul fused gate products
-fn matmul_64(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 190u + dims.B * 125u + 702u); // %91 matmul fused gate products
-  let at1 = (dims.T_T * dims.B * 170u + dims.B * 125u + 702u); // %90 concat
-  let at2 = (dims.T_T * dims.B * 130u + dims.B * 65u + 302u); // %65 stack_rows packed W_io, W_ig, W_if, W_ii
+fn matmul_63(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 190u + dims.B * 120u + 702u); // %91 matmul fused gate products
+  let at1 = (dims.T_T * dims.B * 170u + dims.B * 120u + 702u); // %90 concat
+  let at2 = (dims.T_T * dims.B * 130u + dims.B * 60u + 302u); // %65 stack_rows packed W_io, W_ig, W_if, W_ii
   let l = i / 3u;
   let j = i % 3u;
   var acc = 0.0;
@@ -4756,6 +4666,6 @@ fn matmul_64(i: u32, _t: u32) {
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < dims.T_T * dims.B * 3u) {
-    matmul_64(i, 0u);
+    matmul_63(i, 0u);
   }
 }

@@ -50,6 +50,20 @@ function cached(e: WgslEmitter, v: WValue): WValue {
   return { ...rest, base: `${entry.offset}u`, cached: true, label: `${v.label} (in workgroup memory)` };
 }
 
+/**
+ * The per-step output, kept for every step, that state k's next value also is
+ * (so the state can be read from it), or -1. The first of several such
+ * outputs; a value that is the next value of an earlier state too does not count.
+ */
+function keptInOutput(node: Node<'scan'>, k: number, sizes: Readonly<Record<string, number>>, init: WBuffer): number {
+  const { body, nState, keep } = node.attrs;
+  const value = body.outputs[k].node;
+  if (body.outputs.findIndex((o) => o.node === value) !== k || !computedByPhase(body.nodes[value].op)) return -1;
+  const layout = layoutOf(body.nodes[value].type as TensorType, sizes);
+  if (layout.sample !== init.layout.sample || !init.layout.batch || init.layout.time !== null) return -1;
+  return body.outputs.slice(nState).findIndex((o, j) => o.node === value && keep[j] === 'all');
+}
+
 /** A buffer at another offset: a WGSL expression, which the host cannot read (no poly). */
 function at(v: WBuffer, base: string, label: string): WBuffer {
   const { poly: _constant, ...rest } = v;
@@ -65,22 +79,42 @@ export function renderScan(e: WgslEmitter, node: Node<'scan'>): WValue {
   const stateName = (k: number) => A.stateNames[k] ?? `state ${k}`;
   // Whether the loop step that time t is at is odd (the loop counts its steps from 0).
   const odd = A.reverse ? `(${T} - 1u - t) % 2u == 1u` : 't % 2u == 1u';
-  const carries = inputs.slice(nSeq, nSeq + nState).map((init, k) => {
-    const from = asWBuffer(init);
-    const even = e.allocate(`${A.layer} state ${stateName(k)} (even steps)`, from.layout);
-    const oddSteps = e.allocate(`${A.layer} state ${stateName(k)} (odd steps)`, from.layout);
-    copy(e, even, from, `${A.layer}: the initial ${stateName(k)}`);
-    return {
-      current: at(even, `select(${even.base}, ${oddSteps.base}, ${odd})`, `${A.layer} state ${stateName(k)}`),
-      next: at(even, `select(${oddSteps.base}, ${even.base}, ${odd})`, `${A.layer} next state ${stateName(k)}`),
-      even,
-      oddSteps,
-    };
-  });
   const outputs = body.outputs.slice(nState).map((o, j) => {
     const perStep = layoutOf(body.nodes[o.node].type as TensorType, e.ctx.sizes);
     const layout = A.keep[j] === 'all' ? { ...perStep, time: A.time } : perStep;
     return e.allocate(`${A.layer} output ${j}`, layout);
+  });
+  const stepSize = (v: WBuffer) => toWgsl(sizePoly({ ...v.layout, time: null }));
+  // The time of the step before t, whether t is not the loop's first step, and the time of its last step.
+  const [before, notFirst] = A.reverse ? ['t + 1u', `t + 1u != ${T}`] : ['t - 1u', 't != 0u'];
+  const stepsRun = A.truncate ? `min(${T}, ${A.truncate.steps}u)` : T;
+  const lastTime = A.reverse ? `${T} - ${stepsRun}` : `${stepsRun} - 1u`;
+  const carries = inputs.slice(nSeq, nSeq + nState).map((init, k) => {
+    const from = asWBuffer(init);
+    const even = e.allocate(`${A.layer} state ${stateName(k)} (even steps)`, from.layout);
+    copy(e, even, from, `${A.layer}: the initial ${stateName(k)}`);
+    const label = `${A.layer} state ${stateName(k)}`;
+    // A state whose next value is also a per-step output kept for every step is read from that
+    // output at the step before (the first step reads the initial value): nothing copies it.
+    const j = keptInOutput(node, k, e.ctx.sizes, from);
+    if (j >= 0) {
+      const seq = outputs[j];
+      const stride = stepSize(seq);
+      return {
+        current: at(even, `select(${even.base}, ${seq.base} + (${before}) * ${stride}, ${notFirst})`, label),
+        even,
+        final: at(even, `select(${even.base}, ${seq.base} + (${lastTime}) * ${stride}, ${stepsRun} > 0u)`, label),
+        output: j,
+      };
+    }
+    const oddSteps = e.allocate(`${A.layer} state ${stateName(k)} (odd steps)`, from.layout);
+    return {
+      current: at(even, `select(${even.base}, ${oddSteps.base}, ${odd})`, label),
+      next: at(even, `select(${oddSteps.base}, ${even.base}, ${odd})`, `${A.layer} next state ${stateName(k)}`),
+      even,
+      // The region the last step wrote: the even one after an even number of steps.
+      final: at(even, `select(${even.base}, ${oddSteps.base}, ${stepsRun} % 2u == 1u)`, label),
+    };
   });
 
   const steps: Item[] = [];
@@ -99,22 +133,13 @@ export function renderScan(e: WgslEmitter, node: Node<'scan'>): WValue {
     return cached(e, v);
   });
   const inner = new WgslEmitter(e.ctx, body, { ...e.sources, arg: (index) => args[index] }, steps, true);
-  // A next state that a phase computes is written straight into the region the next step reads.
-  const placedStates = new Set<number>();
-  body.outputs.slice(0, nState).forEach((o, k) => {
-    const node = body.nodes[o.node];
-    const [want, got] = [carries[k].next.layout, inner.layout(node.id)];
-    const fits = got.sample === want.sample && got.batch === want.batch && got.time === want.time;
-    if (inner.placed.has(node.id) || !computedByPhase(node.op) || !fits) return;
-    inner.placed.set(node.id, carries[k].next);
-    placedStates.add(k);
-  });
   // A per-step output that a phase computes is written straight into its sequence at step t.
   const direct = new Set<number>();
   body.outputs.slice(nState).forEach((o, j) => {
     const node = body.nodes[o.node];
     const once = body.outputs.filter((x) => x.node === o.node).length === 1;
-    if (A.keep[j] !== 'all' || !once || !computedByPhase(node.op)) return;
+    const holdsState = carries.some((c) => c.output === j);
+    if (A.keep[j] !== 'all' || !(once || holdsState) || !computedByPhase(node.op)) return;
     const out = outputs[j];
     const step = { ...out.layout, time: null };
     inner.placed.set(node.id, {
@@ -124,6 +149,18 @@ export function renderScan(e: WgslEmitter, node: Node<'scan'>): WValue {
       label: `${out.label} at step t`,
     });
     direct.add(j);
+  });
+  // A next state that a phase computes is written straight into the region the next step reads.
+  const placedStates = new Set<number>();
+  body.outputs.slice(0, nState).forEach((o, k) => {
+    const node = body.nodes[o.node];
+    const next = carries[k].next;
+    if (!next) return;
+    const [want, got] = [next.layout, inner.layout(node.id)];
+    const fits = got.sample === want.sample && got.batch === want.batch && got.time === want.time;
+    if (inner.placed.has(node.id) || !computedByPhase(node.op) || !fits) return;
+    inner.placed.set(node.id, next);
+    placedStates.add(k);
   });
   const values = inner.emit(render);
   // Per-step outputs that no phase wrote in place are copied into their sequences.
@@ -137,8 +174,9 @@ export function renderScan(e: WgslEmitter, node: Node<'scan'>): WValue {
   // The other next states (a state passed on unchanged, or a value placed elsewhere) are copied;
   // they go into the regions this step does not read, so the order of the copies cannot matter.
   body.outputs.slice(0, nState).forEach((o, k) => {
-    if (placedStates.has(k)) return;
-    copy(inner, carries[k].next, asWBuffer(values[o.node]), `${A.layer}: the next ${stateName(k)}`);
+    const next = carries[k].next;
+    if (placedStates.has(k) || !next) return;
+    copy(inner, next, asWBuffer(values[o.node]), `${A.layer}: the next ${stateName(k)}`);
   });
   e.items.push({
     kind: 'loop',
@@ -148,12 +186,9 @@ export function renderScan(e: WgslEmitter, node: Node<'scan'>): WValue {
     body: steps,
     comment: `${A.layer}: ${A.reverse ? 'from the last step to the first' : 'from the first step to the last'}`,
   });
-  // The final states: in the region the last step wrote (the even one after an even number of steps).
-  const stepsRun = A.truncate ? `min(${T}, ${A.truncate.steps}u)` : T;
   const finals = carries.map((c, k) => {
     const final = e.allocate(`${A.layer} final ${stateName(k)}`, c.even.layout);
-    const last = at(c.even, `select(${c.even.base}, ${c.oddSteps.base}, ${stepsRun} % 2u == 1u)`, final.label);
-    copy(e, final, last, `${A.layer}: the final ${stateName(k)}`);
+    copy(e, final, c.final, `${A.layer}: the final ${stateName(k)}`);
     return final;
   });
   if (A.truncate && A.truncate.cut > 0) {
