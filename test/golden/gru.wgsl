@@ -167,7 +167,7 @@ struct Dims {
 
 // GRU: the initial h
 fn copy_5(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 38u + dims.B * 10u + 150u); // GRU state h (even steps)
+  let at0 = (dims.T_T * dims.B * 38u + dims.B * 10u + 150u); // GRU state h (initial)
   let at1 = select((dims.T_T * dims.B * 3u + 150u), (dims.T_T * dims.B * 3u + dims.B * 5u + 150u), dims.given0 != 0u); // initial state h
   mem[at0 + i] = mem[at1 + i];
 }
@@ -493,7 +493,7 @@ struct Dims {
 
 // GRU: the initial h
 fn copy_5(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 38u + dims.B * 10u + 150u); // GRU state h (even steps)
+  let at0 = (dims.T_T * dims.B * 38u + dims.B * 10u + 150u); // GRU state h (initial)
   let at1 = select((dims.T_T * dims.B * 3u + 150u), (dims.T_T * dims.B * 3u + dims.B * 5u + 150u), dims.given0 != 0u); // initial state h
   mem[at0 + i] = mem[at1 + i];
 }
@@ -782,7 +782,7 @@ struct Dims {
 
 // GRU: the initial h
 fn copy_5(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 63u + dims.B * 10u + 150u); // GRU state h (even steps)
+  let at0 = (dims.T_T * dims.B * 63u + dims.B * 10u + 150u); // GRU state h (initial)
   let at1 = select((dims.T_T * dims.B * 3u + 150u), (dims.T_T * dims.B * 3u + dims.B * 5u + 150u), dims.given0 != 0u); // initial state h
   mem[at0 + i] = mem[at1 + i];
 }
@@ -2484,7 +2484,7 @@ struct Dims {
 
 // GRU: the initial h
 fn copy_5(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 63u + dims.B * 10u + 150u); // GRU state h (even steps)
+  let at0 = (dims.T_T * dims.B * 63u + dims.B * 10u + 150u); // GRU state h (initial)
   let at1 = select((dims.T_T * dims.B * 3u + 150u), (dims.T_T * dims.B * 3u + dims.B * 5u + 150u), dims.given0 != 0u); // initial state h
   mem[at0 + i] = mem[at1 + i];
 }

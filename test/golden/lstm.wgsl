@@ -206,7 +206,7 @@ struct Dims {
 
 // LSTM: the initial h
 fn copy_6(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 48u + dims.B * 15u + 200u); // LSTM state h (even steps)
+  let at0 = (dims.T_T * dims.B * 48u + dims.B * 15u + 200u); // LSTM state h (initial)
   let at1 = select((dims.T_T * dims.B * 3u + 200u), (dims.T_T * dims.B * 3u + dims.B * 5u + 200u), dims.given0 != 0u); // initial state h
   mem[at0 + i] = mem[at1 + i];
 }
@@ -631,7 +631,7 @@ struct Dims {
 
 // LSTM: the initial h
 fn copy_6(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 48u + dims.B * 15u + 200u); // LSTM state h (even steps)
+  let at0 = (dims.T_T * dims.B * 48u + dims.B * 15u + 200u); // LSTM state h (initial)
   let at1 = select((dims.T_T * dims.B * 3u + 200u), (dims.T_T * dims.B * 3u + dims.B * 5u + 200u), dims.given0 != 0u); // initial state h
   mem[at0 + i] = mem[at1 + i];
 }
@@ -1017,7 +1017,7 @@ struct Dims {
 
 // LSTM: the initial h
 fn copy_6(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 78u + dims.B * 15u + 200u); // LSTM state h (even steps)
+  let at0 = (dims.T_T * dims.B * 78u + dims.B * 15u + 200u); // LSTM state h (initial)
   let at1 = select((dims.T_T * dims.B * 3u + 200u), (dims.T_T * dims.B * 3u + dims.B * 5u + 200u), dims.given0 != 0u); // initial state h
   mem[at0 + i] = mem[at1 + i];
 }
@@ -3124,7 +3124,7 @@ struct Dims {
 
 // LSTM: the initial h
 fn copy_6(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 78u + dims.B * 15u + 200u); // LSTM state h (even steps)
+  let at0 = (dims.T_T * dims.B * 78u + dims.B * 15u + 200u); // LSTM state h (initial)
   let at1 = select((dims.T_T * dims.B * 3u + 200u), (dims.T_T * dims.B * 3u + dims.B * 5u + 200u), dims.given0 != 0u); // initial state h
   mem[at0 + i] = mem[at1 + i];
 }

@@ -3,8 +3,10 @@
  * even steps and one for odd ones: a step reads its states from one and its
  * phases write the next states straight into the other, so no step copies
  * its states (and no thread can overwrite a state another thread still
- * reads). After the loop, the final states are copied out of whichever
- * region the last step wrote. The step's values have regions of their own
+ * reads). A state whose next value is also a per-step output kept for every
+ * step (an LSTM's h) needs neither: a step reads it from that output at the
+ * step before. After the loop, the final states are copied out of wherever
+ * the last step wrote them. The step's values have regions of their own
  * (reused every step), sequence inputs are read at the step's offset, and
  * per-step outputs are written (or, where no phase of their own computes
  * them, copied) into their sequences at the step's position (outputs stay
@@ -44,10 +46,8 @@ function cached(e: WgslEmitter, v: WValue): WValue {
   if (!known && used + v.layout.sample > cache.floats) return v;
   const entry = known ?? { offset: used, floats: v.layout.sample, source: v.base, label: v.label };
   if (!known) cache.entries.push(entry);
-  // No poly: it is not at an offset of `mem` any more.
-  const { poly: _inMem, ...rest } = v;
-  void _inMem;
-  return { ...rest, base: `${entry.offset}u`, cached: true, label: `${v.label} (in workgroup memory)` };
+  // Not at an offset of `mem` any more.
+  return { ...rebased(v, `${entry.offset}u`, `${v.label} (in workgroup memory)`), cached: true };
 }
 
 /**
@@ -64,8 +64,8 @@ function keptInOutput(node: Node<'scan'>, k: number, sizes: Readonly<Record<stri
   return body.outputs.slice(nState).findIndex((o, j) => o.node === value && keep[j] === 'all');
 }
 
-/** A buffer at another offset: a WGSL expression, which the host cannot read (no poly). */
-function at(v: WBuffer, base: string, label: string): WBuffer {
+/** A buffer somewhere else: at a WGSL expression, which the host cannot read (so no poly). */
+function rebased(v: WBuffer, base: string, label: string): WBuffer {
   const { poly: _constant, ...rest } = v;
   void _constant;
   return { ...rest, base, label };
@@ -91,29 +91,29 @@ export function renderScan(e: WgslEmitter, node: Node<'scan'>): WValue {
   const lastTime = A.reverse ? `${T} - ${stepsRun}` : `${stepsRun} - 1u`;
   const carries = inputs.slice(nSeq, nSeq + nState).map((init, k) => {
     const from = asWBuffer(init);
-    const even = e.allocate(`${A.layer} state ${stateName(k)} (even steps)`, from.layout);
-    copy(e, even, from, `${A.layer}: the initial ${stateName(k)}`);
-    const label = `${A.layer} state ${stateName(k)}`;
     // A state whose next value is also a per-step output kept for every step is read from that
     // output at the step before (the first step reads the initial value): nothing copies it.
     const j = keptInOutput(node, k, e.ctx.sizes, from);
+    const even = e.allocate(`${A.layer} state ${stateName(k)} (${j >= 0 ? 'initial' : 'even steps'})`, from.layout);
+    copy(e, even, from, `${A.layer}: the initial ${stateName(k)}`);
+    const label = `${A.layer} state ${stateName(k)}`;
     if (j >= 0) {
       const seq = outputs[j];
       const stride = stepSize(seq);
       return {
-        current: at(even, `select(${even.base}, ${seq.base} + (${before}) * ${stride}, ${notFirst})`, label),
+        current: rebased(even, `select(${even.base}, ${seq.base} + (${before}) * ${stride}, ${notFirst})`, label),
         even,
-        final: at(even, `select(${even.base}, ${seq.base} + (${lastTime}) * ${stride}, ${stepsRun} > 0u)`, label),
+        final: rebased(even, `select(${even.base}, ${seq.base} + (${lastTime}) * ${stride}, ${stepsRun} > 0u)`, label),
         output: j,
       };
     }
     const oddSteps = e.allocate(`${A.layer} state ${stateName(k)} (odd steps)`, from.layout);
     return {
-      current: at(even, `select(${even.base}, ${oddSteps.base}, ${odd})`, label),
-      next: at(even, `select(${oddSteps.base}, ${even.base}, ${odd})`, `${A.layer} next state ${stateName(k)}`),
+      current: rebased(even, `select(${even.base}, ${oddSteps.base}, ${odd})`, label),
+      next: rebased(even, `select(${oddSteps.base}, ${even.base}, ${odd})`, `${A.layer} next state ${stateName(k)}`),
       even,
       // The region the last step wrote: the even one after an even number of steps.
-      final: at(even, `select(${even.base}, ${oddSteps.base}, ${stepsRun} % 2u == 1u)`, label),
+      final: rebased(even, `select(${even.base}, ${oddSteps.base}, ${stepsRun} % 2u == 1u)`, label),
     };
   });
 
