@@ -99,6 +99,19 @@ function expectClose(
     expect(maxRelativeError(got[name].data, w.data), `${what} ${name}`).toBeLessThan(tolerance);
 }
 
+type TsGrad = ReturnType<NonNullable<TsModule['grad']>>;
+
+/** The gradients of a WGSL run against the TypeScript module's: params, inputs, initial states. */
+function expectSameGradients(got: RunResults, want: TsGrad): void {
+  expectClose(
+    got.grads,
+    Object.fromEntries(Object.entries(want.grads).map(([k, v]) => [k, { data: v }])),
+    'gradient of param',
+  );
+  expectClose(got.inputGrads, want.inputGrads, 'gradient of input');
+  expectClose(got.stateGrads, want.stateGrads, 'gradient of initial state');
+}
+
 const cases = examples.flatMap((file) =>
   (
     [
@@ -148,13 +161,7 @@ describe.each(cases)(
         expect(Math.abs(got.loss.loss.data[0] - wantGrad.loss)).toBeLessThan(
           tolerance * Math.max(1, Math.abs(wantGrad.loss)),
         );
-        expectClose(
-          got.grads,
-          Object.fromEntries(Object.entries(wantGrad.grads).map(([k, v]) => [k, { data: v }])),
-          'gradient of param',
-        );
-        expectClose(got.inputGrads, wantGrad.inputGrads, 'gradient of input');
-        expectClose(got.stateGrads, wantGrad.stateGrads, 'gradient of initial state');
+        expectSameGradients(got, wantGrad);
       } finally {
         runner.destroy();
       }
@@ -355,12 +362,7 @@ describe('the tiled WGSL GEMMs', () => {
       expectClose(forward.outputs, reference.forward(params, inputs).outputs, 'output');
       const got = await runner.run(wgsl.program.grad!, args);
       const want = reference.grad!(params, inputs);
-      expectClose(
-        got.grads,
-        Object.fromEntries(Object.entries(want.grads).map(([k, v]) => [k, { data: v }])),
-        'gradient of param',
-      );
-      expectClose(got.inputGrads, want.inputGrads, 'gradient of input');
+      expectSameGradients(got, want);
       runner.destroy();
     },
     30_000,
@@ -405,13 +407,7 @@ describe('the WGSL time loops', () => {
         expectClose(forward.finalStates, want.finalStates, 'final state');
         const got = await runner.run(wgsl.program.grad!, args);
         const wantGrad = reference.grad!(params, inputs);
-        expectClose(
-          got.grads,
-          Object.fromEntries(Object.entries(wantGrad.grads).map(([k, v]) => [k, { data: v }])),
-          'gradient of param',
-        );
-        expectClose(got.inputGrads, wantGrad.inputGrads, 'gradient of input');
-        expectClose(got.stateGrads, wantGrad.stateGrads, 'gradient of initial state');
+        expectSameGradients(got, wantGrad);
       } finally {
         runner.destroy();
       }
