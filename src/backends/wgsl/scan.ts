@@ -84,6 +84,7 @@ export function renderScan(e: WgslEmitter, node: Node<'scan'>): WValue {
     const layout = A.keep[j] === 'all' ? { ...perStep, time: A.time } : perStep;
     return e.allocate(`${A.layer} output ${j}`, layout);
   });
+  // Floats between the steps of a sequence.
   const stepSize = (v: WBuffer) => toWgsl(sizePoly({ ...v.layout, time: null }));
   // The time of the step before t, whether t is not the loop's first step, and the time of its last step.
   const [before, notFirst] = A.reverse ? ['t + 1u', `t + 1u != ${T}`] : ['t - 1u', 't != 0u'];
@@ -121,11 +122,10 @@ export function renderScan(e: WgslEmitter, node: Node<'scan'>): WValue {
   const args: WValue[] = inputs.map((v, k) => {
     if (k < nSeq) {
       const seq = asWBuffer(v);
-      const step = { ...seq.layout, time: null };
       return {
         ...seq,
-        base: `${seq.base} + t * ${toWgsl(sizePoly(step))}`,
-        layout: step,
+        base: `${seq.base} + t * ${stepSize(seq)}`,
+        layout: { ...seq.layout, time: null },
         label: `${seq.label} at step t`,
       };
     }
@@ -141,11 +141,10 @@ export function renderScan(e: WgslEmitter, node: Node<'scan'>): WValue {
     const holdsState = carries.some((c) => c.output === j);
     if (A.keep[j] !== 'all' || !(once || holdsState) || !computedByPhase(node.op)) return;
     const out = outputs[j];
-    const step = { ...out.layout, time: null };
     inner.placed.set(node.id, {
       ...out,
-      base: `${out.base} + t * ${toWgsl(sizePoly(step))}`,
-      layout: step,
+      base: `${out.base} + t * ${stepSize(out)}`,
+      layout: { ...out.layout, time: null },
       label: `${out.label} at step t`,
     });
     direct.add(j);
