@@ -44,7 +44,14 @@ let counter = 0;
 /** Writes and imports a module of an example (a fresh file each time, so each import loads its kernels anew). */
 async function load(
   file: string,
-  options: { level?: 0 | 1 | 2; cpu: 'simd' | 'scalar'; sizes?: Record<string, number> },
+  options: {
+    level?: 0 | 1 | 2;
+    cpu: 'simd' | 'scalar';
+    sizes?: Record<string, number>;
+    truncate?: number;
+    /** Rewrites the generated code before it is loaded. */
+    patch?: (code: string) => string;
+  },
 ): Promise<Generated> {
   const program = loadExample(file);
   const model = selectModel(program);
@@ -55,9 +62,10 @@ async function load(
     source: { file: `examples/${file}`, text: '' },
     cells: program.cellTable,
     cpu: options.cpu,
+    ...(options.truncate !== undefined ? { truncate: options.truncate } : {}),
   });
   const path = join(outDir, `${file.replace('.rnn', '')}_${counter++}.ts`);
-  writeFileSync(path, code);
+  writeFileSync(path, options.patch ? options.patch(code) : code);
   return (await import(path)) as Generated;
 }
 
@@ -121,6 +129,63 @@ describe('the WebAssembly SIMD path of a generated module', () => {
         expectClose(ga.inputGrads[name].data, gb.inputGrads[name].data, `grad ${name}`);
       for (const name of Object.keys(gb.stateGrads))
         expectClose(ga.stateGrads[name].data, gb.stateGrads[name].data, `grad ${name}`);
+    });
+  });
+
+  describe('time loops whose every step is kernel calls and copies', () => {
+    /** Makes the JavaScript loop that stands behind each WebAssembly time loop throw if it is entered. */
+    const forbidJavaScriptLoops = (code: string) => {
+      const patched = code.replace(
+        /(run_time_loop\d+\([^;]*\);\n\s*else \{)/g,
+        "$1 throw new Error('the JavaScript time loop ran');",
+      );
+      expect(patched).not.toBe(code);
+      return patched;
+    };
+
+    const small = { I: 6, H: 9 };
+    it.each([
+      { file: 'elman.rnn', sizes: small, truncate: undefined },
+      { file: 'elman.rnn', sizes: small, truncate: 2 },
+      { file: 'lstm.rnn', sizes: small, truncate: undefined },
+      { file: 'gru.rnn', sizes: small, truncate: 3 },
+      { file: 'tagger.rnn', sizes: {}, truncate: undefined },
+    ])(
+      'run inside WebAssembly on $file (truncated after $truncate steps), forward and backward, as the scalar path does',
+      async ({ file, sizes, truncate }) => {
+        const simd = await load(file, { cpu: 'simd', sizes, truncate, patch: forbidJavaScriptLoops });
+        const scalar = await load(file, { cpu: 'scalar', sizes, truncate });
+        const params = scalar.init(5);
+        for (const steps of [1, 4, 5]) {
+          const inputs = inputsFor(simd, steps, 3, true);
+          const a = simd.forward(params, inputs);
+          const b = scalar.forward(params, inputs);
+          for (const name of Object.keys(b.outputs)) expectClose(a.outputs[name].data, b.outputs[name].data, name);
+          for (const name of Object.keys(b.finalStates))
+            expectClose(a.finalStates[name].data, b.finalStates[name].data, name);
+          const ga = simd.grad(params, inputs);
+          const gb = scalar.grad(params, inputs);
+          expect(Math.abs(ga.loss - gb.loss)).toBeLessThan(1e-4 * Math.max(1, Math.abs(gb.loss)));
+          for (const name of Object.keys(gb.grads)) expectClose(ga.grads[name], gb.grads[name], `grad ${name}`);
+          for (const name of Object.keys(gb.inputGrads))
+            expectClose(ga.inputGrads[name].data, gb.inputGrads[name].data, `grad ${name}`);
+          for (const name of Object.keys(gb.stateGrads))
+            expectClose(ga.stateGrads[name].data, gb.stateGrads[name].data, `grad ${name}`);
+        }
+      },
+    );
+
+    it('fall back to the JavaScript loop while worker threads share the kernel calls', async () => {
+      const simd = await load('elman.rnn', { cpu: 'simd', sizes: { I: 6, H: 9 }, patch: forbidJavaScriptLoops });
+      const params = simd.init(5);
+      const inputs = inputsFor(simd, 4, 3, true);
+      expect(() => simd.grad(params, inputs)).not.toThrow();
+      if ((await simd.setThreads(2)) < 2) return;
+      try {
+        expect(() => simd.forward(params, inputs)).toThrow('the JavaScript time loop ran');
+      } finally {
+        await simd.setThreads(1);
+      }
     });
   });
 

@@ -251,20 +251,20 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
   heapReserve(6 * (B * 64 + 4) + (512 + 4) + (T_T * B * 256 + 4) + 4 * (T_T * B * 64 + 4) + (16384 + 4) + (B * 256 + 4) + 2 * (B + 4) + heapFloats(params, initialStates, inputs));
   const c13_13 = heapAlloc(B * 64);
   const stack16_16 = heapAlloc(512);
-  const mm17_18 = heapAlloc(T_T * B * 256);
-  const v22_19 = heapAlloc(T_T * B * 64);
-  const v23_20 = heapAlloc(T_T * B * 64);
-  const v24_21 = heapAlloc(T_T * B * 64);
-  const v25_22 = heapAlloc(T_T * B * 64);
+  const mm17_18 = heapAlloc(T_T * B * 256, false);
+  const v22_19 = heapAlloc(T_T * B * 64, false);
+  const v23_20 = heapAlloc(T_T * B * 64, false);
+  const v24_21 = heapAlloc(T_T * B * 64, false);
+  const v25_22 = heapAlloc(T_T * B * 64, false);
   const stack26_23 = heapAlloc(16384);
-  const state27_0_25 = heapAlloc(B * 64);
-  const state27_1_26 = heapAlloc(B * 64);
+  const state27_0_25 = heapAlloc(B * 64, false);
+  const state27_1_26 = heapAlloc(B * 64, false);
   const out27_0_27 = heapAlloc(B * 64);
-  const mm3_33 = heapAlloc(B * 256);
-  const v22_34 = heapAlloc(B * 64);
-  const v24_35 = heapAlloc(B * 64);
-  const mm33_38 = heapAlloc(B);
-  const v34_39 = heapAlloc(B);
+  const mm3_33 = heapAlloc(B * 256, false);
+  const v22_34 = heapAlloc(B * 64, false);
+  const v24_35 = heapAlloc(B * 64, false);
+  const mm33_38 = heapAlloc(B, false);
+  const v34_39 = heapAlloc(B, false);
   const in0 = heapStage((inputs["x"] as Tensor).data);
   const p1 = packed === undefined ? heapStageParam("last.W_i", params["last.W_i"]) : params["last.W_i"];
   const p2 = packed === undefined ? heapStageParam("last.W_f", params["last.W_f"]) : params["last.W_f"];
@@ -302,7 +302,7 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
   // %17 matmul fused gates — 29: i = sigmoid(W_i @ x + U_i @ h + b_i)
   gemm_rows_256x2(packed16_17, in0, mm17_18, T_T * B);
   // %22 add
-  if (kernels !== undefined && heapHolds(v22_19, mm17_18, p9)) run_pointwise0(v22_19.byteOffset, mm17_18.byteOffset + 0, p9.byteOffset, T_T * B);
+  if (kernels !== undefined && heapHolds(v22_19, mm17_18, p9)) run_pointwise0(v22_19.byteOffset, mm17_18.byteOffset, p9.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
       const o = l * 64;
@@ -363,37 +363,40 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
   state27_1_26.set(init15_15);
   const steps28 = T_T;
   // last: from the first step to the last
-  for (let s = 0; s < steps28; s++) {
-    const t = s;
-    const x27_0_29 = v22_19.subarray(t * B * 64, (t + 1) * B * 64);
-    const x27_1_30 = v23_20.subarray(t * B * 64, (t + 1) * B * 64);
-    const x27_2_31 = v24_21.subarray(t * B * 64, (t + 1) * B * 64);
-    const x27_3_32 = v25_22.subarray(t * B * 64, (t + 1) * B * 64);
-    // %3 matmul fused gates — 29: i = sigmoid(W_i @ x + U_i @ h + b_i)
-    gemm_rows_256x64(packed26_24, state27_0_25, mm3_33, B);
-    // %22 add c' — 33: c' = f * c + i * g
-    if (kernels !== undefined && heapHolds(v22_34, x27_1_30, mm3_33, state27_1_26, x27_0_29, x27_2_31)) run_pointwise1(v22_34.byteOffset, x27_1_30.byteOffset, mm3_33.byteOffset + 256, state27_1_26.byteOffset, x27_0_29.byteOffset, mm3_33.byteOffset + 0, x27_2_31.byteOffset, mm3_33.byteOffset + 512, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 64;
-        for (let j = 0; j < 64; j++) {
-          v22_34[o + j] = ((1 / (1 + Math.exp(-(x27_1_30[l * 64 + j] + mm3_33[l * 256 + 64 + j])))) * state27_1_26[l * 64 + j]) + ((1 / (1 + Math.exp(-(x27_0_29[l * 64 + j] + mm3_33[l * 256 + 0 + j])))) * (Math.tanh((x27_2_31[l * 64 + j] + mm3_33[l * 256 + 128 + j]))));
+  if (kernels !== undefined && pool.ready.length === 0 && heapHolds(packed26_24, state27_0_25, mm3_33, v22_34, v23_20, state27_1_26, v22_19, v24_21, v24_35, v25_22, out27_0_27)) run_time_loop0(packed26_24.byteOffset, state27_0_25.byteOffset, mm3_33.byteOffset, v22_34.byteOffset, v23_20.byteOffset, state27_1_26.byteOffset, v22_19.byteOffset, v24_21.byteOffset, v24_35.byteOffset, v25_22.byteOffset, out27_0_27.byteOffset, B, 4 * (B * 64), steps28, T_T);
+  else {
+    for (let s = 0; s < steps28; s++) {
+      const t = s;
+      const x27_0_29 = v22_19.subarray(t * B * 64, (t + 1) * B * 64);
+      const x27_1_30 = v23_20.subarray(t * B * 64, (t + 1) * B * 64);
+      const x27_2_31 = v24_21.subarray(t * B * 64, (t + 1) * B * 64);
+      const x27_3_32 = v25_22.subarray(t * B * 64, (t + 1) * B * 64);
+      // %3 matmul fused gates — 29: i = sigmoid(W_i @ x + U_i @ h + b_i)
+      gemm_rows_256x64(packed26_24, state27_0_25, mm3_33, B);
+      // %22 add c' — 33: c' = f * c + i * g
+      if (kernels !== undefined && heapHolds(v22_34, x27_1_30, mm3_33, state27_1_26, x27_0_29, x27_2_31)) run_pointwise1(v22_34.byteOffset, x27_1_30.byteOffset, mm3_33.byteOffset + 256, state27_1_26.byteOffset, x27_0_29.byteOffset, mm3_33.byteOffset, x27_2_31.byteOffset, mm3_33.byteOffset + 512, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 64;
+          for (let j = 0; j < 64; j++) {
+            v22_34[o + j] = ((1 / (1 + Math.exp(-(x27_1_30[l * 64 + j] + mm3_33[l * 256 + 64 + j])))) * state27_1_26[l * 64 + j]) + ((1 / (1 + Math.exp(-(x27_0_29[l * 64 + j] + mm3_33[l * 256 + 0 + j])))) * (Math.tanh((x27_2_31[l * 64 + j] + mm3_33[l * 256 + 128 + j]))));
+          }
         }
       }
-    }
-    // %24 mul h' — 34: h' = o * tanh(c')
-    if (kernels !== undefined && heapHolds(v24_35, x27_3_32, mm3_33, v22_34)) run_pointwise2(v24_35.byteOffset, x27_3_32.byteOffset, mm3_33.byteOffset + 768, v22_34.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 64;
-        for (let j = 0; j < 64; j++) {
-          v24_35[o + j] = (1 / (1 + Math.exp(-(x27_3_32[l * 64 + j] + mm3_33[l * 256 + 192 + j])))) * (Math.tanh(v22_34[l * 64 + j]));
+      // %24 mul h' — 34: h' = o * tanh(c')
+      if (kernels !== undefined && heapHolds(v24_35, x27_3_32, mm3_33, v22_34)) run_pointwise2(v24_35.byteOffset, x27_3_32.byteOffset, mm3_33.byteOffset + 768, v22_34.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 64;
+          for (let j = 0; j < 64; j++) {
+            v24_35[o + j] = (1 / (1 + Math.exp(-(x27_3_32[l * 64 + j] + mm3_33[l * 256 + 192 + j])))) * (Math.tanh(v22_34[l * 64 + j]));
+          }
         }
       }
+      out27_0_27.set(v24_35);
+      state27_0_25.set(v24_35);
+      state27_1_26.set(v22_34);
     }
-    out27_0_27.set(v24_35);
-    state27_0_25.set(v24_35);
-    state27_1_26.set(v22_34);
   }
   const p36 = heapStageParam("prediction.W", params["prediction.W"]);
   const p37 = heapStageParam("prediction.b", params["prediction.b"]);
@@ -417,14 +420,14 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   heapReserve(21 * (B * 64 + 4) + 2 * (512 + 4) + 3 * (T_T * B * 256 + 4) + 17 * (T_T * B * 64 + 4) + (16384 + 4) + 2 * (B * 256 + 4) + 4 * (B + 4) + 2 * (1 + 4) + 5 * (64 + 4) + 4 * (128 + 4) + 4 * (4096 + 4) + (T_T * B * 2 + 4) + heapFloats(params, initialStates, inputs));
   const c14_54 = heapAlloc(B * 64);
   const stack17_57 = heapAlloc(512);
-  const mm18_59 = heapAlloc(T_T * B * 256);
-  const v23_60 = heapAlloc(T_T * B * 64);
-  const v24_61 = heapAlloc(T_T * B * 64);
-  const v25_62 = heapAlloc(T_T * B * 64);
-  const v26_63 = heapAlloc(T_T * B * 64);
+  const mm18_59 = heapAlloc(T_T * B * 256, false);
+  const v23_60 = heapAlloc(T_T * B * 64, false);
+  const v24_61 = heapAlloc(T_T * B * 64, false);
+  const v25_62 = heapAlloc(T_T * B * 64, false);
+  const v26_63 = heapAlloc(T_T * B * 64, false);
   const stack27_64 = heapAlloc(16384);
-  const state28_0_66 = heapAlloc(B * 64);
-  const state28_1_67 = heapAlloc(B * 64);
+  const state28_0_66 = heapAlloc(B * 64, false);
+  const state28_1_67 = heapAlloc(B * 64, false);
   const out28_0_68 = heapAlloc(B * 64);
   const out28_1_69 = heapAlloc(T_T * B * 64);
   const out28_2_70 = heapAlloc(T_T * B * 64);
@@ -433,38 +436,38 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   const out28_5_73 = heapAlloc(T_T * B * 64);
   const out28_6_74 = heapAlloc(T_T * B * 64);
   const out28_7_75 = heapAlloc(T_T * B * 64);
-  const mm3_81 = heapAlloc(B * 256);
-  const v10_82 = heapAlloc(B * 64);
-  const v13_83 = heapAlloc(B * 64);
-  const v16_84 = heapAlloc(B * 64);
-  const v19_85 = heapAlloc(B * 64);
-  const v22_86 = heapAlloc(B * 64);
-  const v23_87 = heapAlloc(B * 64);
-  const v24_88 = heapAlloc(B * 64);
-  const mm34_91 = heapAlloc(B);
-  const v35_92 = heapAlloc(B);
-  const v37_93 = heapAlloc(B);
+  const mm3_81 = heapAlloc(B * 256, false);
+  const v10_82 = heapAlloc(B * 64, false);
+  const v13_83 = heapAlloc(B * 64, false);
+  const v16_84 = heapAlloc(B * 64, false);
+  const v19_85 = heapAlloc(B * 64, false);
+  const v22_86 = heapAlloc(B * 64, false);
+  const v23_87 = heapAlloc(B * 64, false);
+  const v24_88 = heapAlloc(B * 64, false);
+  const mm34_91 = heapAlloc(B, false);
+  const v35_92 = heapAlloc(B, false);
+  const v37_93 = heapAlloc(B, false);
   const sum38_94 = heapAlloc(B);
   const red39_95 = heapAlloc(1);
   const s96 = heapAlloc(1);
-  const mm47_97 = heapAlloc(B * 64);
+  const mm47_97 = heapAlloc(B * 64, false);
   const ub48_98 = heapAlloc(64);
-  const v64_99 = heapAlloc(T_T * B * 64);
-  const v66_100 = heapAlloc(T_T * B * 64);
-  const state69_1_103 = heapAlloc(B * 64);
+  const v64_99 = heapAlloc(T_T * B * 64, false);
+  const v66_100 = heapAlloc(T_T * B * 64, false);
+  const state69_1_103 = heapAlloc(B * 64, false);
   const out69_0_104 = heapAlloc(T_T * B * 64);
   const out69_1_105 = heapAlloc(T_T * B * 64);
   const out69_2_106 = heapAlloc(T_T * B * 64);
   const out69_3_107 = heapAlloc(T_T * B * 64);
-  const v3_121 = heapAlloc(B * 64);
-  const v10_122 = heapAlloc(B * 64);
-  const v18_123 = heapAlloc(B * 64);
-  const v20_124 = heapAlloc(B * 64);
-  const v22_125 = heapAlloc(B * 64);
-  const v24_126 = heapAlloc(B * 64);
-  const v26_127 = heapAlloc(B * 64);
+  const v3_121 = heapAlloc(B * 64, false);
+  const v10_122 = heapAlloc(B * 64, false);
+  const v18_123 = heapAlloc(B * 64, false);
+  const v20_124 = heapAlloc(B * 64, false);
+  const v22_125 = heapAlloc(B * 64, false);
+  const v24_126 = heapAlloc(B * 64, false);
+  const v26_127 = heapAlloc(B * 64, false);
   const cat27_128 = heapAlloc(B * 256);
-  const mm29_129 = heapAlloc(B * 64);
+  const mm29_129 = heapAlloc(B * 64, false);
   const cat76_130 = heapAlloc(T_T * B * 256);
   const ub78_131 = heapAlloc(512);
   const rows79_132 = heapAlloc(128);
@@ -480,7 +483,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   const ub91_142 = heapAlloc(64);
   const ub92_143 = heapAlloc(64);
   const cat93_144 = heapAlloc(T_T * B * 256);
-  const mm94_145 = heapAlloc(T_T * B * 2);
+  const mm94_145 = heapAlloc(T_T * B * 2, false);
   const in40 = heapStage((inputs["x"] as Tensor).data);
   const in41 = heapStage((inputs["sum"] as Tensor).data);
   const p42 = packed === undefined ? heapStageParam("last.W_i", params["last.W_i"]) : params["last.W_i"];
@@ -519,7 +522,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   // %18 matmul fused gates — 29: i = sigmoid(W_i @ x + U_i @ h + b_i)
   gemm_rows_256x2(packed17_58, in40, mm18_59, T_T * B);
   // %23 add
-  if (kernels !== undefined && heapHolds(v23_60, mm18_59, p50)) run_pointwise0(v23_60.byteOffset, mm18_59.byteOffset + 0, p50.byteOffset, T_T * B);
+  if (kernels !== undefined && heapHolds(v23_60, mm18_59, p50)) run_pointwise0(v23_60.byteOffset, mm18_59.byteOffset, p50.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
       const o = l * 64;
@@ -580,94 +583,97 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   state28_1_67.set(init16_56);
   const steps76 = T_T;
   // last: from the first step to the last
-  for (let s = 0; s < steps76; s++) {
-    const t = s;
-    const x28_0_77 = v23_60.subarray(t * B * 64, (t + 1) * B * 64);
-    const x28_1_78 = v24_61.subarray(t * B * 64, (t + 1) * B * 64);
-    const x28_2_79 = v25_62.subarray(t * B * 64, (t + 1) * B * 64);
-    const x28_3_80 = v26_63.subarray(t * B * 64, (t + 1) * B * 64);
-    // %3 matmul fused gates — 29: i = sigmoid(W_i @ x + U_i @ h + b_i)
-    gemm_rows_256x64(packed27_65, state28_0_66, mm3_81, B);
-    // %10 sigmoid i — 29: i = sigmoid(W_i @ x + U_i @ h + b_i)
-    if (kernels !== undefined && heapHolds(v10_82, x28_0_77, mm3_81)) run_pointwise3(v10_82.byteOffset, x28_0_77.byteOffset, mm3_81.byteOffset + 0, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 64;
-        for (let j = 0; j < 64; j++) {
-          v10_82[o + j] = 1 / (1 + Math.exp(-(x28_0_77[l * 64 + j] + mm3_81[l * 256 + 0 + j])));
+  if (kernels !== undefined && pool.ready.length === 0 && heapHolds(packed27_65, state28_0_66, mm3_81, v10_82, v23_60, v13_83, v24_61, v16_84, v25_62, v19_85, v26_63, v22_86, state28_1_67, v23_87, v24_88, out28_0_68, out28_1_69, out28_2_70, out28_3_71, out28_4_72, out28_5_73, out28_6_74, out28_7_75)) run_time_loop1(packed27_65.byteOffset, state28_0_66.byteOffset, mm3_81.byteOffset, v10_82.byteOffset, v23_60.byteOffset, v13_83.byteOffset, v24_61.byteOffset, v16_84.byteOffset, v25_62.byteOffset, v19_85.byteOffset, v26_63.byteOffset, v22_86.byteOffset, state28_1_67.byteOffset, v23_87.byteOffset, v24_88.byteOffset, out28_0_68.byteOffset, out28_1_69.byteOffset, out28_2_70.byteOffset, out28_3_71.byteOffset, out28_4_72.byteOffset, out28_5_73.byteOffset, out28_6_74.byteOffset, out28_7_75.byteOffset, B, 4 * (B * 64), steps76, T_T);
+  else {
+    for (let s = 0; s < steps76; s++) {
+      const t = s;
+      const x28_0_77 = v23_60.subarray(t * B * 64, (t + 1) * B * 64);
+      const x28_1_78 = v24_61.subarray(t * B * 64, (t + 1) * B * 64);
+      const x28_2_79 = v25_62.subarray(t * B * 64, (t + 1) * B * 64);
+      const x28_3_80 = v26_63.subarray(t * B * 64, (t + 1) * B * 64);
+      // %3 matmul fused gates — 29: i = sigmoid(W_i @ x + U_i @ h + b_i)
+      gemm_rows_256x64(packed27_65, state28_0_66, mm3_81, B);
+      // %10 sigmoid i — 29: i = sigmoid(W_i @ x + U_i @ h + b_i)
+      if (kernels !== undefined && heapHolds(v10_82, x28_0_77, mm3_81)) run_pointwise3(v10_82.byteOffset, x28_0_77.byteOffset, mm3_81.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 64;
+          for (let j = 0; j < 64; j++) {
+            v10_82[o + j] = 1 / (1 + Math.exp(-(x28_0_77[l * 64 + j] + mm3_81[l * 256 + 0 + j])));
+          }
         }
       }
-    }
-    // %13 sigmoid f — 30: f = sigmoid(W_f @ x + U_f @ h + b_f)
-    if (kernels !== undefined && heapHolds(v13_83, x28_1_78, mm3_81)) run_pointwise3(v13_83.byteOffset, x28_1_78.byteOffset, mm3_81.byteOffset + 256, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 64;
-        for (let j = 0; j < 64; j++) {
-          v13_83[o + j] = 1 / (1 + Math.exp(-(x28_1_78[l * 64 + j] + mm3_81[l * 256 + 64 + j])));
+      // %13 sigmoid f — 30: f = sigmoid(W_f @ x + U_f @ h + b_f)
+      if (kernels !== undefined && heapHolds(v13_83, x28_1_78, mm3_81)) run_pointwise3(v13_83.byteOffset, x28_1_78.byteOffset, mm3_81.byteOffset + 256, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 64;
+          for (let j = 0; j < 64; j++) {
+            v13_83[o + j] = 1 / (1 + Math.exp(-(x28_1_78[l * 64 + j] + mm3_81[l * 256 + 64 + j])));
+          }
         }
       }
-    }
-    // %16 tanh g — 31: g = tanh(W_g @ x + U_g @ h + b_g)
-    if (kernels !== undefined && heapHolds(v16_84, x28_2_79, mm3_81)) run_pointwise4(v16_84.byteOffset, x28_2_79.byteOffset, mm3_81.byteOffset + 512, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 64;
-        for (let j = 0; j < 64; j++) {
-          v16_84[o + j] = Math.tanh((x28_2_79[l * 64 + j] + mm3_81[l * 256 + 128 + j]));
+      // %16 tanh g — 31: g = tanh(W_g @ x + U_g @ h + b_g)
+      if (kernels !== undefined && heapHolds(v16_84, x28_2_79, mm3_81)) run_pointwise4(v16_84.byteOffset, x28_2_79.byteOffset, mm3_81.byteOffset + 512, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 64;
+          for (let j = 0; j < 64; j++) {
+            v16_84[o + j] = Math.tanh((x28_2_79[l * 64 + j] + mm3_81[l * 256 + 128 + j]));
+          }
         }
       }
-    }
-    // %19 sigmoid o — 32: o = sigmoid(W_o @ x + U_o @ h + b_o)
-    if (kernels !== undefined && heapHolds(v19_85, x28_3_80, mm3_81)) run_pointwise3(v19_85.byteOffset, x28_3_80.byteOffset, mm3_81.byteOffset + 768, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 64;
-        for (let j = 0; j < 64; j++) {
-          v19_85[o + j] = 1 / (1 + Math.exp(-(x28_3_80[l * 64 + j] + mm3_81[l * 256 + 192 + j])));
+      // %19 sigmoid o — 32: o = sigmoid(W_o @ x + U_o @ h + b_o)
+      if (kernels !== undefined && heapHolds(v19_85, x28_3_80, mm3_81)) run_pointwise3(v19_85.byteOffset, x28_3_80.byteOffset, mm3_81.byteOffset + 768, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 64;
+          for (let j = 0; j < 64; j++) {
+            v19_85[o + j] = 1 / (1 + Math.exp(-(x28_3_80[l * 64 + j] + mm3_81[l * 256 + 192 + j])));
+          }
         }
       }
-    }
-    // %22 add c' — 33: c' = f * c + i * g
-    if (kernels !== undefined && heapHolds(v22_86, v13_83, state28_1_67, v10_82, v16_84)) run_pointwise5(v22_86.byteOffset, v13_83.byteOffset, state28_1_67.byteOffset, v10_82.byteOffset, v16_84.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 64;
-        for (let j = 0; j < 64; j++) {
-          v22_86[o + j] = (v13_83[l * 64 + j] * state28_1_67[l * 64 + j]) + (v10_82[l * 64 + j] * v16_84[l * 64 + j]);
+      // %22 add c' — 33: c' = f * c + i * g
+      if (kernels !== undefined && heapHolds(v22_86, v13_83, state28_1_67, v10_82, v16_84)) run_pointwise5(v22_86.byteOffset, v13_83.byteOffset, state28_1_67.byteOffset, v10_82.byteOffset, v16_84.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 64;
+          for (let j = 0; j < 64; j++) {
+            v22_86[o + j] = (v13_83[l * 64 + j] * state28_1_67[l * 64 + j]) + (v10_82[l * 64 + j] * v16_84[l * 64 + j]);
+          }
         }
       }
-    }
-    // %23 tanh — 34: h' = o * tanh(c')
-    if (kernels !== undefined && heapHolds(v23_87, v22_86)) run_pointwise6(v23_87.byteOffset, v22_86.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 64;
-        for (let j = 0; j < 64; j++) {
-          v23_87[o + j] = Math.tanh(v22_86[l * 64 + j]);
+      // %23 tanh — 34: h' = o * tanh(c')
+      if (kernels !== undefined && heapHolds(v23_87, v22_86)) run_pointwise6(v23_87.byteOffset, v22_86.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 64;
+          for (let j = 0; j < 64; j++) {
+            v23_87[o + j] = Math.tanh(v22_86[l * 64 + j]);
+          }
         }
       }
-    }
-    // %24 mul h' — 34: h' = o * tanh(c')
-    if (kernels !== undefined && heapHolds(v24_88, v19_85, v23_87)) run_pointwise7(v24_88.byteOffset, v19_85.byteOffset, v23_87.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 64;
-        for (let j = 0; j < 64; j++) {
-          v24_88[o + j] = v19_85[l * 64 + j] * v23_87[l * 64 + j];
+      // %24 mul h' — 34: h' = o * tanh(c')
+      if (kernels !== undefined && heapHolds(v24_88, v19_85, v23_87)) run_pointwise7(v24_88.byteOffset, v19_85.byteOffset, v23_87.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 64;
+          for (let j = 0; j < 64; j++) {
+            v24_88[o + j] = v19_85[l * 64 + j] * v23_87[l * 64 + j];
+          }
         }
       }
+      out28_0_68.set(v24_88);
+      out28_1_69.set(v23_87, t * v23_87.length);
+      out28_2_70.set(v19_85, t * v19_85.length);
+      out28_3_71.set(v16_84, t * v16_84.length);
+      out28_4_72.set(v10_82, t * v10_82.length);
+      out28_5_73.set(v13_83, t * v13_83.length);
+      out28_6_74.set(state28_0_66, t * state28_0_66.length);
+      out28_7_75.set(state28_1_67, t * state28_1_67.length);
+      state28_0_66.set(v24_88);
+      state28_1_67.set(v22_86);
     }
-    out28_0_68.set(v24_88);
-    out28_1_69.set(v23_87, t * v23_87.length);
-    out28_2_70.set(v19_85, t * v19_85.length);
-    out28_3_71.set(v16_84, t * v16_84.length);
-    out28_4_72.set(v10_82, t * v10_82.length);
-    out28_5_73.set(v13_83, t * v13_83.length);
-    out28_6_74.set(state28_0_66, t * state28_0_66.length);
-    out28_7_75.set(state28_1_67, t * state28_1_67.length);
-    state28_0_66.set(v24_88);
-    state28_1_67.set(v22_86);
   }
   const p89 = heapStageParam("prediction.W", params["prediction.W"]);
   const p90 = heapStageParam("prediction.b", params["prediction.b"]);
@@ -678,7 +684,6 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     v35_92[l] = mm34_91[l * 1 + 0] + p90[0];
   }
   // %36 sub loss — 95: loss mse(prediction, sum)
-  mm34_91.fill(0); // reused: its last value is dead
   for (let l = 0; l < B; l++) {
     mm34_91[l] = v35_92[l * 1 + 0] - in41[l * 1 + 0];
   }
@@ -709,12 +714,10 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     for (let c = 0; c < 1; c++) v37_93[r * 1 + c] = v;
   }
   // %43 mul ∂loss — 95: loss mse(prediction, sum)
-  sum38_94.fill(0); // reused: its last value is dead
   for (let l = 0; l < B; l++) {
     sum38_94[l] = v37_93[l * 1 + 0] * mm34_91[l * 1 + 0];
   }
   // %44 add
-  mm34_91.fill(0); // reused: its last value is dead
   for (let l = 0; l < B; l++) {
     mm34_91[l] = sum38_94[l * 1 + 0] + sum38_94[l * 1 + 0];
   }
@@ -736,7 +739,6 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   v26_63.fill(0);
   v26_63.set(mm47_97, (T_T - 1) * B * 64);
   // %58 sub — 34: h' = o * tanh(c')
-  v25_62.fill(0); // reused: its last value is dead
   if (kernels !== undefined && heapHolds(v25_62, out28_1_69)) run_pointwise8(v25_62.byteOffset, out28_1_69.byteOffset, out28_1_69.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
@@ -747,7 +749,6 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     }
   }
   // %60 mul ∂o — 32: o = sigmoid(W_o @ x + U_o @ h + b_o)
-  v24_61.fill(0); // reused: its last value is dead
   if (kernels !== undefined && heapHolds(v24_61, out28_2_70)) run_pointwise9(v24_61.byteOffset, out28_2_70.byteOffset, out28_2_70.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
@@ -758,7 +759,6 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     }
   }
   // %62 sub ∂g — 31: g = tanh(W_g @ x + U_g @ h + b_g)
-  v23_60.fill(0); // reused: its last value is dead
   if (kernels !== undefined && heapHolds(v23_60, out28_3_71)) run_pointwise8(v23_60.byteOffset, out28_3_71.byteOffset, out28_3_71.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
@@ -825,128 +825,130 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     packed68_102 = stack17_57;
   }
   // %69 scan ∂last — 93: layer last = LSTM(2, H) over x returns last
-  mm47_97.fill(0); // reused: its last value is dead
   mm47_97.set(c14_54);
   state69_1_103.set(c14_54);
   const steps108 = T_T;
   // ∂last: from the last step to the first
-  for (let s = 0; s < steps108; s++) {
-    const t = T_T - 1 - s;
-    const x69_0_109 = v26_63.subarray(t * B * 64, (t + 1) * B * 64);
-    const x69_1_110 = out28_1_69.subarray(t * B * 64, (t + 1) * B * 64);
-    const x69_2_111 = out28_2_70.subarray(t * B * 64, (t + 1) * B * 64);
-    const x69_3_112 = out28_3_71.subarray(t * B * 64, (t + 1) * B * 64);
-    const x69_4_113 = out28_4_72.subarray(t * B * 64, (t + 1) * B * 64);
-    const x69_5_114 = out28_7_75.subarray(t * B * 64, (t + 1) * B * 64);
-    const x69_6_115 = out28_5_73.subarray(t * B * 64, (t + 1) * B * 64);
-    const x69_7_116 = v25_62.subarray(t * B * 64, (t + 1) * B * 64);
-    const x69_8_117 = v24_61.subarray(t * B * 64, (t + 1) * B * 64);
-    const x69_9_118 = v23_60.subarray(t * B * 64, (t + 1) * B * 64);
-    const x69_10_119 = v64_99.subarray(t * B * 64, (t + 1) * B * 64);
-    const x69_11_120 = v66_100.subarray(t * B * 64, (t + 1) * B * 64);
-    // %3 add
-    if (kernels !== undefined && heapHolds(v3_121, mm47_97, x69_0_109)) run_pointwise10(v3_121.byteOffset, mm47_97.byteOffset, x69_0_109.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 64;
-        for (let j = 0; j < 64; j++) {
-          v3_121[o + j] = mm47_97[l * 64 + j] + x69_0_109[l * 64 + j];
+  if (kernels !== undefined && pool.ready.length === 0 && heapHolds(v3_121, mm47_97, v26_63, v10_122, state69_1_103, out28_2_70, v25_62, v18_123, out28_5_73, v20_124, out28_1_69, v24_61, v22_125, out28_4_72, v23_60, v24_126, out28_7_75, v64_99, v26_127, out28_3_71, v66_100, cat27_128, packed67_101, mm29_129, out69_0_104, out69_1_105, out69_2_106, out69_3_107)) run_time_loop2(v3_121.byteOffset, mm47_97.byteOffset, v26_63.byteOffset, v10_122.byteOffset, state69_1_103.byteOffset, out28_2_70.byteOffset, v25_62.byteOffset, v18_123.byteOffset, out28_5_73.byteOffset, v20_124.byteOffset, out28_1_69.byteOffset, v24_61.byteOffset, v22_125.byteOffset, out28_4_72.byteOffset, v23_60.byteOffset, v24_126.byteOffset, out28_7_75.byteOffset, v64_99.byteOffset, v26_127.byteOffset, out28_3_71.byteOffset, v66_100.byteOffset, cat27_128.byteOffset, packed67_101.byteOffset, mm29_129.byteOffset, out69_0_104.byteOffset, out69_1_105.byteOffset, out69_2_106.byteOffset, out69_3_107.byteOffset, 4 * (B * 64), B, steps108, T_T);
+  else {
+    for (let s = 0; s < steps108; s++) {
+      const t = T_T - 1 - s;
+      const x69_0_109 = v26_63.subarray(t * B * 64, (t + 1) * B * 64);
+      const x69_1_110 = out28_1_69.subarray(t * B * 64, (t + 1) * B * 64);
+      const x69_2_111 = out28_2_70.subarray(t * B * 64, (t + 1) * B * 64);
+      const x69_3_112 = out28_3_71.subarray(t * B * 64, (t + 1) * B * 64);
+      const x69_4_113 = out28_4_72.subarray(t * B * 64, (t + 1) * B * 64);
+      const x69_5_114 = out28_7_75.subarray(t * B * 64, (t + 1) * B * 64);
+      const x69_6_115 = out28_5_73.subarray(t * B * 64, (t + 1) * B * 64);
+      const x69_7_116 = v25_62.subarray(t * B * 64, (t + 1) * B * 64);
+      const x69_8_117 = v24_61.subarray(t * B * 64, (t + 1) * B * 64);
+      const x69_9_118 = v23_60.subarray(t * B * 64, (t + 1) * B * 64);
+      const x69_10_119 = v64_99.subarray(t * B * 64, (t + 1) * B * 64);
+      const x69_11_120 = v66_100.subarray(t * B * 64, (t + 1) * B * 64);
+      // %3 add
+      if (kernels !== undefined && heapHolds(v3_121, mm47_97, x69_0_109)) run_pointwise10(v3_121.byteOffset, mm47_97.byteOffset, x69_0_109.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 64;
+          for (let j = 0; j < 64; j++) {
+            v3_121[o + j] = mm47_97[l * 64 + j] + x69_0_109[l * 64 + j];
+          }
         }
       }
-    }
-    // %10 add
-    if (kernels !== undefined && heapHolds(v10_122, state69_1_103, v3_121, x69_2_111, x69_7_116)) run_pointwise11(v10_122.byteOffset, state69_1_103.byteOffset, v3_121.byteOffset, x69_2_111.byteOffset, x69_7_116.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 64;
-        for (let j = 0; j < 64; j++) {
-          v10_122[o + j] = state69_1_103[l * 64 + j] + ((v3_121[l * 64 + j] * x69_2_111[l * 64 + j]) * x69_7_116[l * 64 + j]);
+      // %10 add
+      if (kernels !== undefined && heapHolds(v10_122, state69_1_103, v3_121, x69_2_111, x69_7_116)) run_pointwise11(v10_122.byteOffset, state69_1_103.byteOffset, v3_121.byteOffset, x69_2_111.byteOffset, x69_7_116.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 64;
+          for (let j = 0; j < 64; j++) {
+            v10_122[o + j] = state69_1_103[l * 64 + j] + ((v3_121[l * 64 + j] * x69_2_111[l * 64 + j]) * x69_7_116[l * 64 + j]);
+          }
         }
       }
-    }
-    // %18 mul — 33: c' = f * c + i * g
-    if (kernels !== undefined && heapHolds(v18_123, v10_122, x69_6_115)) run_pointwise7(v18_123.byteOffset, v10_122.byteOffset, x69_6_115.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 64;
-        for (let j = 0; j < 64; j++) {
-          v18_123[o + j] = v10_122[l * 64 + j] * x69_6_115[l * 64 + j];
+      // %18 mul — 33: c' = f * c + i * g
+      if (kernels !== undefined && heapHolds(v18_123, v10_122, x69_6_115)) run_pointwise7(v18_123.byteOffset, v10_122.byteOffset, x69_6_115.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 64;
+          for (let j = 0; j < 64; j++) {
+            v18_123[o + j] = v10_122[l * 64 + j] * x69_6_115[l * 64 + j];
+          }
         }
       }
-    }
-    // %20 mul ∂o — 32: o = sigmoid(W_o @ x + U_o @ h + b_o)
-    if (kernels !== undefined && heapHolds(v20_124, v3_121, x69_1_110, x69_8_117)) run_pointwise12(v20_124.byteOffset, v3_121.byteOffset, x69_1_110.byteOffset, x69_8_117.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 64;
-        for (let j = 0; j < 64; j++) {
-          v20_124[o + j] = (v3_121[l * 64 + j] * x69_1_110[l * 64 + j]) * x69_8_117[l * 64 + j];
+      // %20 mul ∂o — 32: o = sigmoid(W_o @ x + U_o @ h + b_o)
+      if (kernels !== undefined && heapHolds(v20_124, v3_121, x69_1_110, x69_8_117)) run_pointwise12(v20_124.byteOffset, v3_121.byteOffset, x69_1_110.byteOffset, x69_8_117.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 64;
+          for (let j = 0; j < 64; j++) {
+            v20_124[o + j] = (v3_121[l * 64 + j] * x69_1_110[l * 64 + j]) * x69_8_117[l * 64 + j];
+          }
         }
       }
-    }
-    // %22 mul ∂g — 31: g = tanh(W_g @ x + U_g @ h + b_g)
-    if (kernels !== undefined && heapHolds(v22_125, v10_122, x69_4_113, x69_9_118)) run_pointwise12(v22_125.byteOffset, v10_122.byteOffset, x69_4_113.byteOffset, x69_9_118.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 64;
-        for (let j = 0; j < 64; j++) {
-          v22_125[o + j] = (v10_122[l * 64 + j] * x69_4_113[l * 64 + j]) * x69_9_118[l * 64 + j];
+      // %22 mul ∂g — 31: g = tanh(W_g @ x + U_g @ h + b_g)
+      if (kernels !== undefined && heapHolds(v22_125, v10_122, x69_4_113, x69_9_118)) run_pointwise12(v22_125.byteOffset, v10_122.byteOffset, x69_4_113.byteOffset, x69_9_118.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 64;
+          for (let j = 0; j < 64; j++) {
+            v22_125[o + j] = (v10_122[l * 64 + j] * x69_4_113[l * 64 + j]) * x69_9_118[l * 64 + j];
+          }
         }
       }
-    }
-    // %24 mul ∂f — 30: f = sigmoid(W_f @ x + U_f @ h + b_f)
-    if (kernels !== undefined && heapHolds(v24_126, v10_122, x69_5_114, x69_10_119)) run_pointwise12(v24_126.byteOffset, v10_122.byteOffset, x69_5_114.byteOffset, x69_10_119.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 64;
-        for (let j = 0; j < 64; j++) {
-          v24_126[o + j] = (v10_122[l * 64 + j] * x69_5_114[l * 64 + j]) * x69_10_119[l * 64 + j];
+      // %24 mul ∂f — 30: f = sigmoid(W_f @ x + U_f @ h + b_f)
+      if (kernels !== undefined && heapHolds(v24_126, v10_122, x69_5_114, x69_10_119)) run_pointwise12(v24_126.byteOffset, v10_122.byteOffset, x69_5_114.byteOffset, x69_10_119.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 64;
+          for (let j = 0; j < 64; j++) {
+            v24_126[o + j] = (v10_122[l * 64 + j] * x69_5_114[l * 64 + j]) * x69_10_119[l * 64 + j];
+          }
         }
       }
-    }
-    // %26 mul ∂i — 29: i = sigmoid(W_i @ x + U_i @ h + b_i)
-    if (kernels !== undefined && heapHolds(v26_127, v10_122, x69_3_112, x69_11_120)) run_pointwise12(v26_127.byteOffset, v10_122.byteOffset, x69_3_112.byteOffset, x69_11_120.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 64;
-        for (let j = 0; j < 64; j++) {
-          v26_127[o + j] = (v10_122[l * 64 + j] * x69_3_112[l * 64 + j]) * x69_11_120[l * 64 + j];
+      // %26 mul ∂i — 29: i = sigmoid(W_i @ x + U_i @ h + b_i)
+      if (kernels !== undefined && heapHolds(v26_127, v10_122, x69_3_112, x69_11_120)) run_pointwise12(v26_127.byteOffset, v10_122.byteOffset, x69_3_112.byteOffset, x69_11_120.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 64;
+          for (let j = 0; j < 64; j++) {
+            v26_127[o + j] = (v10_122[l * 64 + j] * x69_3_112[l * 64 + j]) * x69_11_120[l * 64 + j];
+          }
         }
       }
-    }
-    // %27 concat
-    for (let l = 0; l < B; l++) {
-      const xo = l * 64;
-      for (let r = 0; r < 1; r++) {
-        for (let c = 0; c < 64; c++) cat27_128[(l * 1 + r) * 256 + 0 + c] = v20_124[xo + r * 64 + c];
+      // %27 concat
+      for (let l = 0; l < B; l++) {
+        const xo = l * 64;
+        for (let r = 0; r < 1; r++) {
+          for (let c = 0; c < 64; c++) cat27_128[(l * 1 + r) * 256 + 0 + c] = v20_124[xo + r * 64 + c];
+        }
       }
-    }
-    for (let l = 0; l < B; l++) {
-      const xo = l * 64;
-      for (let r = 0; r < 1; r++) {
-        for (let c = 0; c < 64; c++) cat27_128[(l * 1 + r) * 256 + 64 + c] = v22_125[xo + r * 64 + c];
+      for (let l = 0; l < B; l++) {
+        const xo = l * 64;
+        for (let r = 0; r < 1; r++) {
+          for (let c = 0; c < 64; c++) cat27_128[(l * 1 + r) * 256 + 64 + c] = v22_125[xo + r * 64 + c];
+        }
       }
-    }
-    for (let l = 0; l < B; l++) {
-      const xo = l * 64;
-      for (let r = 0; r < 1; r++) {
-        for (let c = 0; c < 64; c++) cat27_128[(l * 1 + r) * 256 + 128 + c] = v24_126[xo + r * 64 + c];
+      for (let l = 0; l < B; l++) {
+        const xo = l * 64;
+        for (let r = 0; r < 1; r++) {
+          for (let c = 0; c < 64; c++) cat27_128[(l * 1 + r) * 256 + 128 + c] = v24_126[xo + r * 64 + c];
+        }
       }
-    }
-    for (let l = 0; l < B; l++) {
-      const xo = l * 64;
-      for (let r = 0; r < 1; r++) {
-        for (let c = 0; c < 64; c++) cat27_128[(l * 1 + r) * 256 + 192 + c] = v26_127[xo + r * 64 + c];
+      for (let l = 0; l < B; l++) {
+        const xo = l * 64;
+        for (let r = 0; r < 1; r++) {
+          for (let c = 0; c < 64; c++) cat27_128[(l * 1 + r) * 256 + 192 + c] = v26_127[xo + r * 64 + c];
+        }
       }
+      // %29 matmul fused gate products
+      gemm_cols_256x64(cat27_128, packed67_101, mm29_129, B);
+      out69_0_104.set(v26_127, t * v26_127.length);
+      out69_1_105.set(v24_126, t * v24_126.length);
+      out69_2_106.set(v22_125, t * v22_125.length);
+      out69_3_107.set(v20_124, t * v20_124.length);
+      mm47_97.set(mm29_129);
+      state69_1_103.set(v18_123);
     }
-    // %29 matmul fused gate products
-    gemm_cols_256x64(cat27_128, packed67_101, mm29_129, B);
-    out69_0_104.set(v26_127, t * v26_127.length);
-    out69_1_105.set(v24_126, t * v24_126.length);
-    out69_2_106.set(v22_125, t * v22_125.length);
-    out69_3_107.set(v20_124, t * v20_124.length);
-    mm47_97.set(mm29_129);
-    state69_1_103.set(v18_123);
   }
   // %76 concat
   for (let l = 0; l < T_T * B; l++) {
@@ -1802,13 +1804,13 @@ function gemm_cols_256x2(v: Float32Array, w: Float32Array, out: Float32Array, sa
   gemm_cols_256x2_scalar(v, w, out, samples);
 }
 
-// WebAssembly SIMD kernels generated by rnnc for this model's sizes (16928 bytes): rows_256x2, pointwise0, rows_256x64, pointwise1, pointwise2, rows_1x64, pointwise3, pointwise4, pointwise5, pointwise6, pointwise7, cols_1x64, outer_1x64, pointwise8, pointwise9, pointwise10, pointwise11, pointwise12, cols_256x64, outer_256x2, outer_256x64, colsum_64, cols_256x2, nonfinite.
+// WebAssembly SIMD kernels generated by rnnc for this model's sizes (18076 bytes): rows_256x2, pointwise0, rows_256x64, pointwise1, pointwise2, time_loop0, rows_1x64, pointwise3, pointwise4, pointwise5, pointwise6, pointwise7, time_loop1, cols_1x64, outer_1x64, pointwise8, pointwise9, pointwise10, pointwise11, pointwise12, cols_256x64, time_loop2, outer_256x2, outer_256x64, colsum_64, cols_256x2, nonfinite.
 // `rnnc compile --emit-wat` prints them as text.
-const kernelBytes = "AGFzbQEAAAABKwVgBH9/f38AYAl/f39/f39/f38AYAV/f39/fwBgBn9/f39/fwBgA39/fwACEgEDZW52Bm1lbW9yeQIBAYCABAMZGAAAAAECAAAAAwQAAAMAAAADAgADAwQABAe9AhgKcm93c18yNTZ4MgAACnBvaW50d2lzZTAAAQtyb3dzXzI1Nng2NAACCnBvaW50d2lzZTEAAwpwb2ludHdpc2UyAAQJcm93c18xeDY0AAUKcG9pbnR3aXNlMwAGCnBvaW50d2lzZTQABwpwb2ludHdpc2U1AAgKcG9pbnR3aXNlNgAJCnBvaW50d2lzZTcACgljb2xzXzF4NjQACwpvdXRlcl8xeDY0AAwKcG9pbnR3aXNlOAANCnBvaW50d2lzZTkADgtwb2ludHdpc2UxMAAPC3BvaW50d2lzZTExABALcG9pbnR3aXNlMTIAEQtjb2xzXzI1Nng2NAASC291dGVyXzI1NngyABMMb3V0ZXJfMjU2eDY0ABQJY29sc3VtXzY0ABUKY29sc18yNTZ4MgAWCW5vbmZpbml0ZQAXCsl+GOkSAgZ/FntBACEEAkADQCADIARrQQRIDQFBACEFAkADQCAFQYACTg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhD/0MAAAAAAAAAAAAAAAAAAAAACEQ/QwAAAAAAAAAAAAAAAAAAAAAIRH9DAAAAAAAAAAAAAAAAAAAAAAhEiAAIAVBCGxqIQYgASAEQQhsaiEHIAf9AAIAIRMgB/0AAgghFCAH/QACECEVIAf9AAIYIRYgBv0AAgAhCiALIAogE/3mAf0M//////////8AAAAAAAAAAP1O/eQBIQsgDSAKIBT95gH9DP//////////AAAAAAAAAAD9Tv3kASENIA8gCiAV/eYB/Qz//////////wAAAAAAAAAA/U795AEhDyARIAogFv3mAf0M//////////8AAAAAAAAAAP1O/eQBIREgBv0AAgghCiAMIAogE/3mAf0M//////////8AAAAAAAAAAP1O/eQBIQwgDiAKIBT95gH9DP//////////AAAAAAAAAAD9Tv3kASEOIBAgCiAV/eYB/Qz//////////wAAAAAAAAAA/U795AEhECASIAogFv3mAf0M//////////8AAAAAAAAAAP1O/eQBIRIgAiAEQYAIbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAIAIAkgGf0fATgCBCANIA79DQABAgMEBQYHEBESExQVFhcgDSAO/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAKACCAJIBn9HwE4AoQIIA8gEP0NAAECAwQFBgcQERITFBUWFyAPIBD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AoAQIAkgGf0fATgChBAgESAS/Q0AAQIDBAUGBxAREhMUFRYXIBEgEv0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCgBggCSAZ/R8BOAKEGCAFQQJqIQUMAAsLIARBBGohBAwACwsCQANAIAQgA04NAUEAIQUCQANAIAVBgAJODQH9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIRr9DAAAAAAAAAAAAAAAAAAAAAAhG/0MAAAAAAAAAAAAAAAAAAAAACEc/QwAAAAAAAAAAAAAAAAAAAAAIR39DAAAAAAAAAAAAAAAAAAAAAAhHv0MAAAAAAAAAAAAAAAAAAAAACEfIAAgBUEIbGohBiABIARBCGxqIQcgB/0AAgAhEyAG/QACACEKIAsgCiAT/eYB/Qz//////////wAAAAAAAAAA/U795AEhCyAG/QACCCEKIAwgCiAT/eYB/Qz//////////wAAAAAAAAAA/U795AEhDCAG/QACECEKIBogCiAT/eYB/Qz//////////wAAAAAAAAAA/U795AEhGiAG/QACGCEKIBsgCiAT/eYB/Qz//////////wAAAAAAAAAA/U795AEhGyAG/QACICEKIBwgCiAT/eYB/Qz//////////wAAAAAAAAAA/U795AEhHCAG/QACKCEKIB0gCiAT/eYB/Qz//////////wAAAAAAAAAA/U795AEhHSAG/QACMCEKIB4gCiAT/eYB/Qz//////////wAAAAAAAAAA/U795AEhHiAG/QACOCEKIB8gCiAT/eYB/Qz//////////wAAAAAAAAAA/U795AEhHyACIARBgAhsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFyAaIBv9DQABAgMEBQYHEBESExQVFhcgGiAb/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0LAgAgHCAd/Q0AAQIDBAUGBxAREhMUFRYXIBwgHf0NCAkKCwwNDg8YGRobHB0eH/3kASEXIB4gH/0NAAECAwQFBgcQERITFBUWFyAeIB/9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/QsCECAFQQhqIQUMAAsLIARBAWohBAwACwsLYgECf0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVqIAEgBWr9AAIAIAIgBWr9AAIA/eQB/QsCACAFQRBqIQUgBUGAAkgNAAsgAEGAAmohACABQYAIaiEBIARBAWohBAwACwsL+BACBn8We0EAIQQCQANAIAMgBGtBBEgNAUEAIQUCQANAIAVBgAJODQH9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDv0MAAAAAAAAAAAAAAAAAAAAACEP/QwAAAAAAAAAAAAAAAAAAAAAIRD9DAAAAAAAAAAAAAAAAAAAAAAhEf0MAAAAAAAAAAAAAAAAAAAAACESIAAgBUGAAmxqIQYgASAEQYACbGohByAGQYACaiEIA0AgB/0AAgAhEyAH/QACgAIhFCAH/QACgAQhFSAH/QACgAYhFiAG/QACACEKIAsgCiAT/eYB/eQBIQsgDSAKIBT95gH95AEhDSAPIAogFf3mAf3kASEPIBEgCiAW/eYB/eQBIREgBv0AAoACIQogDCAKIBP95gH95AEhDCAOIAogFP3mAf3kASEOIBAgCiAV/eYB/eQBIRAgEiAKIBb95gH95AEhEiAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgAiAEQYAIbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAIAIAkgGf0fATgCBCANIA79DQABAgMEBQYHEBESExQVFhcgDSAO/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAKACCAJIBn9HwE4AoQIIA8gEP0NAAECAwQFBgcQERITFBUWFyAPIBD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AoAQIAkgGf0fATgChBAgESAS/Q0AAQIDBAUGBxAREhMUFRYXIBEgEv0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCgBggCSAZ/R8BOAKEGCAFQQJqIQUMAAsLIARBBGohBAwACwsCQANAIAQgA04NAUEAIQUCQANAIAVBgAJODQH9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIRr9DAAAAAAAAAAAAAAAAAAAAAAhG/0MAAAAAAAAAAAAAAAAAAAAACEc/QwAAAAAAAAAAAAAAAAAAAAAIR39DAAAAAAAAAAAAAAAAAAAAAAhHv0MAAAAAAAAAAAAAAAAAAAAACEfIAAgBUGAAmxqIQYgASAEQYACbGohByAGQYACaiEIA0AgB/0AAgAhEyAG/QACACEKIAsgCiAT/eYB/eQBIQsgBv0AAoACIQogDCAKIBP95gH95AEhDCAG/QACgAQhCiAaIAogE/3mAf3kASEaIAb9AAKABiEKIBsgCiAT/eYB/eQBIRsgBv0AAoAIIQogHCAKIBP95gH95AEhHCAG/QACgAohCiAdIAogE/3mAf3kASEdIAb9AAKADCEKIB4gCiAT/eYB/eQBIR4gBv0AAoAOIQogHyAKIBP95gH95AEhHyAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgAiAEQYAIbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRcgGiAb/Q0AAQIDBAUGBxAREhMUFRYXIBogG/0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9CwIAIBwgHf0NAAECAwQFBgcQERITFBUWFyAcIB39DQgJCgsMDQ4PGBkaGxwdHh/95AEhFyAeIB/9DQABAgMEBQYHEBESExQVFhcgHiAf/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0LAhAgBUEIaiEFDAALCyAEQQFqIQQMAAsLC+kMAgJ/EHtBACEJAkADQCAJIAhODQFBACEKA0AgACAKaiABIApq/QACACACIApq/QACAP3kAf3hASEL/QwAAIA/AACAPwAAgD8AAIA//QwAAIA/AACAPwAAgD8AAIA/IAv9DKXAsEKlwLBCpcCwQqXAsEL96AH9DFCsrsJQrK7CUKyuwlCsrsL96QEhDCAM/Qw7qrg/O6q4PzuquD87qrg//eYB/WohDSAMIA39DACAMT8AgDE/AIAxPwCAMT/95gH95QEgDf0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEO/QxnaVA5Z2lQOWdpUDlnaVA5IA795gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgDv3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAO/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIA795gH9DKqqKj6qqio+qqoqPqqqKj795AEgDv3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASAOIA795gH95gEgDv3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAN/fgB/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH95AH95wEgAyAKav0AAgD95gEgBCAKav0AAgAgBSAKav0AAgD95AH94QEhD/0MAACAPwAAgD8AAIA/AACAP/0MAACAPwAAgD8AAIA/AACAPyAP/QylwLBCpcCwQqXAsEKlwLBC/egB/QxQrK7CUKyuwlCsrsJQrK7C/ekBIRAgEP0MO6q4PzuquD87qrg/O6q4P/3mAf1qIREgECAR/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIBH9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhEv0MZ2lQOWdpUDlnaVA5Z2lQOSAS/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIBL95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgEv3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAS/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIBL95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgEiAS/eYB/eYBIBL95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgEf34Af0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/eQB/ecBIAYgCmr9AAIAIAcgCmr9AAIA/eQBIRMgEyAT/eYBIRT9DOrwurvq8Lq76vC6u+rwursgFP3mAf0MThOpPE4TqTxOE6k8ThOpPP3kASAU/eYB/QwtHly9LR5cvS0eXL0tHly9/eQBIBT95gH9DJODCD6Tgwg+k4MIPpODCD795AEgFP3mAf0Mmaqqvpmqqr6Zqqq+maqqvv3kASAU/eYBIBP95gEgE/3kASEVIBP94AH9DAAAAEAAAABAAAAAQAAAAED95gEhFv0MAACAPwAAgD8AAIA/AACAP/0MAAAAQAAAAEAAAABAAAAAQCAW/QylwLBCpcCwQqXAsEKlwLBC/egB/QxQrK7CUKyuwlCsrsJQrK7C/ekBIRcgF/0MO6q4PzuquD87qrg/O6q4P/3mAf1qIRggFyAY/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIBj9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhGf0MZ2lQOWdpUDlnaVA5Z2lQOSAZ/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIBn95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgGf3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAZ/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIBn95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgGSAZ/eYB/eYBIBn95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgGP34Af0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/QwAAIA/AACAPwAAgD8AAIA//eQB/ecB/eUBIBP9DAAAAIAAAACAAAAAgAAAAID9Tv1QIRogFSAaIBP94AH9DAAAID8AACA/AAAgPwAAID/9Q/1S/eYB/eQB/QsCACAKQRBqIQogCkGAAkgNAAsgAEGAAmohACABQYACaiEBIAJBgAhqIQIgA0GAAmohAyAEQYACaiEEIAVBgAhqIQUgBkGAAmohBiAHQYAIaiEHIAlBAWohCQwACwsLjwkCAn8Me0EAIQUCQANAIAUgBE4NAUEAIQYDQCAAIAZqIAEgBmr9AAIAIAIgBmr9AAIA/eQB/eEBIQf9DAAAgD8AAIA/AACAPwAAgD/9DAAAgD8AAIA/AACAPwAAgD8gB/0MpcCwQqXAsEKlwLBCpcCwQv3oAf0MUKyuwlCsrsJQrK7CUKyuwv3pASEIIAj9DDuquD87qrg/O6q4PzuquD/95gH9aiEJIAggCf0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAJ/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIQr9DGdpUDlnaVA5Z2lQOWdpUDkgCv3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAK/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIAr95gH9DMGpKj3BqSo9wakqPcGpKj395AEgCv3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAK/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIAogCv3mAf3mASAK/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIAn9+AH9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf3kAf3nASADIAZq/QACACELIAsgC/3mASEM/Qzq8Lq76vC6u+rwurvq8Lq7IAz95gH9DE4TqTxOE6k8ThOpPE4TqTz95AEgDP3mAf0MLR5cvS0eXL0tHly9LR5cvf3kASAM/eYB/QyTgwg+k4MIPpODCD6Tgwg+/eQBIAz95gH9DJmqqr6Zqqq+maqqvpmqqr795AEgDP3mASAL/eYBIAv95AEhDSAL/eAB/QwAAABAAAAAQAAAAEAAAABA/eYBIQ79DAAAgD8AAIA/AACAPwAAgD/9DAAAAEAAAABAAAAAQAAAAEAgDv0MpcCwQqXAsEKlwLBCpcCwQv3oAf0MUKyuwlCsrsJQrK7CUKyuwv3pASEPIA/9DDuquD87qrg/O6q4PzuquD/95gH9aiEQIA8gEP0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAQ/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIRH9DGdpUDlnaVA5Z2lQOWdpUDkgEf3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAR/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIBH95gH9DMGpKj3BqSo9wakqPcGpKj395AEgEf3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAR/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIBEgEf3mAf3mASAR/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIBD9+AH9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf0MAACAPwAAgD8AAIA/AACAP/3kAf3nAf3lASAL/QwAAACAAAAAgAAAAIAAAACA/U79UCESIA0gEiAL/eAB/QwAACA/AAAgPwAAID8AACA//UP9Uv3mAf0LAgAgBkEQaiEGIAZBgAJIDQALIABBgAJqIQAgAUGAAmohASACQYAIaiECIANBgAJqIQMgBUEBaiEFDAALCwu5DQIGfwx7QQAhBAJAA0AgAyAEa0EESA0BQQAhBf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEOIAAgBUGAAmxqIQYgASAEQYACbGohByAGQYACaiEIA0AgB/0AAgAhDyAH/QACgAIhECAH/QACgAQhESAH/QACgAYhEiAG/QACACEKIAsgCiAP/eYB/eQBIQsgDCAKIBD95gH95AEhDCANIAogEf3mAf3kASENIA4gCiAS/eYB/eQBIQ4gBkEQaiEGIAdBEGohByAGIAhIDQALIAIgBEEEbGogBUEEbGohCSAL/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYXIAv9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhE/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEUIBMgFP0NAAECAwgJCgsQERITGBkaGyATIBT9DQQFBgcMDQ4PFBUWFxwdHh/95AEhFSAJIBX9HwA4AgAgDP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWFyAM/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRP9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFCATIBT9DQABAgMICQoLEBESExgZGhsgEyAU/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRUgCSAV/R8AOAIEIA39DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhcgDf0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASET/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRQgEyAU/Q0AAQIDCAkKCxAREhMYGRobIBMgFP0NBAUGBwwNDg8UFRYXHB0eH/3kASEVIAkgFf0fADgCCCAO/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYXIA79DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhE/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEUIBMgFP0NAAECAwgJCgsQERITGBkaGyATIBT9DQQFBgcMDQ4PFBUWFxwdHh/95AEhFSAJIBX9HwA4AgwgBEEEaiEEDAALCwJAA0AgBCADTg0BQQAhBQJAA0AgBUEBTg0B/QwAAAAAAAAAAAAAAAAAAAAAIQsgACAFQYACbGohBiABIARBgAJsaiEHIAZBgAJqIQgDQCAH/QACACEPIAb9AAIAIQogCyAKIA/95gH95AEhCyAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgAiAEQQRsaiAFQQRsaiEJIAv9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhcgC/0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASET/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRQgEyAU/Q0AAQIDCAkKCxAREhMYGRobIBMgFP0NBAUGBwwNDg8UFRYXHB0eH/3kASEVIAkgFf0fADgCACAFQQFqIQUMAAsLIARBAWohBAwACwsL9gMCAn8Ee0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVqIAEgBWr9AAIAIAIgBWr9AAIA/eQB/eEBIQb9DAAAgD8AAIA/AACAPwAAgD/9DAAAgD8AAIA/AACAPwAAgD8gBv0MpcCwQqXAsEKlwLBCpcCwQv3oAf0MUKyuwlCsrsJQrK7CUKyuwv3pASEHIAf9DDuquD87qrg/O6q4PzuquD/95gH9aiEIIAcgCP0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAI/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIQn9DGdpUDlnaVA5Z2lQOWdpUDkgCf3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAJ/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIAn95gH9DMGpKj3BqSo9wakqPcGpKj395AEgCf3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAJ/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIAkgCf3mAf3mASAJ/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIAj9+AH9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf3kAf3nAf0LAgAgBUEQaiEFIAVBgAJIDQALIABBgAJqIQAgAUGAAmohASACQYAIaiECIARBAWohBAwACwsL8QUCAn8Ie0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVqIAEgBWr9AAIAIAIgBWr9AAIA/eQBIQYgBiAG/eYBIQf9DOrwurvq8Lq76vC6u+rwursgB/3mAf0MThOpPE4TqTxOE6k8ThOpPP3kASAH/eYB/QwtHly9LR5cvS0eXL0tHly9/eQBIAf95gH9DJODCD6Tgwg+k4MIPpODCD795AEgB/3mAf0Mmaqqvpmqqr6Zqqq+maqqvv3kASAH/eYBIAb95gEgBv3kASEIIAb94AH9DAAAAEAAAABAAAAAQAAAAED95gEhCf0MAACAPwAAgD8AAIA/AACAP/0MAAAAQAAAAEAAAABAAAAAQCAJ/QylwLBCpcCwQqXAsEKlwLBC/egB/QxQrK7CUKyuwlCsrsJQrK7C/ekBIQogCv0MO6q4PzuquD87qrg/O6q4P/3mAf1qIQsgCiAL/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIAv9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhDP0MZ2lQOWdpUDlnaVA5Z2lQOSAM/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIAz95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgDP3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAM/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIAz95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgDCAM/eYB/eYBIAz95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgC/34Af0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/QwAAIA/AACAPwAAgD8AAIA//eQB/ecB/eUBIAb9DAAAAIAAAACAAAAAgAAAAID9Tv1QIQ0gCCANIAb94AH9DAAAID8AACA/AAAgPwAAID/9Q/1S/QsCACAFQRBqIQUgBUGAAkgNAAsgAEGAAmohACABQYACaiEBIAJBgAhqIQIgBEEBaiEEDAALCwuSAQECf0EAIQYCQANAIAYgBU4NAUEAIQcDQCAAIAdqIAEgB2r9AAIAIAIgB2r9AAIA/eYBIAMgB2r9AAIAIAQgB2r9AAIA/eYB/eQB/QsCACAHQRBqIQcgB0GAAkgNAAsgAEGAAmohACABQYACaiEBIAJBgAJqIQIgA0GAAmohAyAEQYACaiEEIAZBAWohBgwACwsL3QUCAn8Ie0EAIQMCQANAIAMgAk4NAUEAIQQDQCAAIARqIAEgBGr9AAIAIQUgBSAF/eYBIQb9DOrwurvq8Lq76vC6u+rwursgBv3mAf0MThOpPE4TqTxOE6k8ThOpPP3kASAG/eYB/QwtHly9LR5cvS0eXL0tHly9/eQBIAb95gH9DJODCD6Tgwg+k4MIPpODCD795AEgBv3mAf0Mmaqqvpmqqr6Zqqq+maqqvv3kASAG/eYBIAX95gEgBf3kASEHIAX94AH9DAAAAEAAAABAAAAAQAAAAED95gEhCP0MAACAPwAAgD8AAIA/AACAP/0MAAAAQAAAAEAAAABAAAAAQCAI/QylwLBCpcCwQqXAsEKlwLBC/egB/QxQrK7CUKyuwlCsrsJQrK7C/ekBIQkgCf0MO6q4PzuquD87qrg/O6q4P/3mAf1qIQogCSAK/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIAr9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhC/0MZ2lQOWdpUDlnaVA5Z2lQOSAL/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIAv95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgC/3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAL/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIAv95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgCyAL/eYB/eYBIAv95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgCv34Af0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/QwAAIA/AACAPwAAgD8AAIA//eQB/ecB/eUBIAX9DAAAAIAAAACAAAAAgAAAAID9Tv1QIQwgByAMIAX94AH9DAAAID8AACA/AAAgPwAAID/9Q/1S/QsCACAEQRBqIQQgBEGAAkgNAAsgAEGAAmohACABQYACaiEBIANBAWohAwwACwsLagECf0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVqIAEgBWr9AAIAIAIgBWr9AAIA/eYB/QsCACAFQRBqIQUgBUGAAkgNAAsgAEGAAmohACABQYACaiEBIAJBgAJqIQIgBEEBaiEEDAALCwvRBgQFfwF7AX8Me0EAIQQCQANAIAMgBGtBAkgNAUEAIQUCQANAIAVBwABODQEgAiAEQYACbGogBUEEbGohCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhEP0MAAAAAAAAAAAAAAAAAAAAACER/QwAAAAAAAAAAAAAAAAAAAAAIRIgACAEQQRsaiEGIAEgBUEEbGohByAGQQRqIQgDQCAH/QACACETIAf9AAIQIRQgB/0AAiAhFSAH/QACMCEWIAb9CQIAIQkgCyAJIBP95gH95AEhCyAMIAkgFP3mAf3kASEMIA0gCSAV/eYB/eQBIQ0gDiAJIBb95gH95AEhDiAG/QkCBCEJIA8gCSAT/eYB/eQBIQ8gECAJIBT95gH95AEhECARIAkgFf3mAf3kASERIBIgCSAW/eYB/eQBIRIgBkEEaiEGIAdBgAJqIQcgBiAISA0ACyAKIAv9CwIAIAogDP0LAhAgCiAN/QsCICAKIA79CwIwIAogD/0LAoACIAogEP0LApACIAogEf0LAqACIAogEv0LArACIAVBEGohBQwACwsgBEECaiEEDAALCwJAA0AgBCADTg0BQQAhBQJAA0AgBUHAAE4NASACIARBgAJsaiAFQQRsaiEK/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ4gACAEQQRsaiEGIAEgBUEEbGohByAGQQRqIQgDQCAH/QACACETIAf9AAIQIRQgB/0AAiAhFSAH/QACMCEWIAb9CQIAIQkgCyAJIBP95gH95AEhCyAMIAkgFP3mAf3kASEMIA0gCSAV/eYB/eQBIQ0gDiAJIBb95gH95AEhDiAGQQRqIQYgB0GAAmohByAGIAhIDQALIAogC/0LAgAgCiAM/QsCECAKIA39CwIgIAogDv0LAjAgBUEQaiEFDAALCyAEQQFqIQQMAAsLC5UDBAd/AXsBfwh7IAFBBGwhASADQQRsIQNBACEGAkADQCAGQYACTg0BIAQgBmr9DAAAAAAAAAAAAAAAAAAAAAD9CwIAIAZBEGohBgwACwtBACELAkADQCALIAVODQEgC0EQaiEMAkAgDCAFSA0AIAUhDAtBACEGQQAhBwJAA0AgB0HAAE4NASAEIAZBgAJsaiAHQQRsaiEOIA79AAIAIQ8gDv0AAhAhECAO/QACICERIA79AAIwIRIgACALIAFsaiAGQQRsaiEJIAIgCyADbGogB0EEbGohCiALIQgCQANAIAggDE4NASAK/QACACETIAr9AAIQIRQgCv0AAiAhFSAK/QACMCEWIAn9CQIAIQ0gDyANIBP95gH95AEhDyAQIA0gFP3mAf3kASEQIBEgDSAV/eYB/eQBIREgEiANIBb95gH95AEhEiAJIAFqIQkgCiADaiEKIAhBAWohCAwACwsgDiAP/QsCACAOIBD9CwIQIA4gEf0LAiAgDiAS/QsCMCAHQRBqIQcMAAsLIAtBEGohCwwACwsLfwECf0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVq/QwAAIA/AACAPwAAgD8AAIA/IAEgBWr9AAIAIAIgBWr9AAIA/eYB/eUB/QsCACAFQRBqIQUgBUGAAkgNAAsgAEGAAmohACABQYACaiEBIAJBgAJqIQIgBEEBaiEEDAALCwt/AQJ/QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWogASAFav0AAgD9DAAAgD8AAIA/AACAPwAAgD8gAiAFav0AAgD95QH95gH9CwIAIAVBEGohBSAFQYACSA0ACyAAQYACaiEAIAFBgAJqIQEgAkGAAmohAiAEQQFqIQQMAAsLC2oBAn9BACEEAkADQCAEIANODQFBACEFA0AgACAFaiABIAVq/QACACACIAVq/QACAP3kAf0LAgAgBUEQaiEFIAVBgAJIDQALIABBgAJqIQAgAUGAAmohASACQYACaiECIARBAWohBAwACwsLkgEBAn9BACEGAkADQCAGIAVODQFBACEHA0AgACAHaiABIAdq/QACACACIAdq/QACACADIAdq/QACAP3mASAEIAdq/QACAP3mAf3kAf0LAgAgB0EQaiEHIAdBgAJIDQALIABBgAJqIQAgAUGAAmohASACQYACaiECIANBgAJqIQMgBEGAAmohBCAGQQFqIQYMAAsLC34BAn9BACEFAkADQCAFIARODQFBACEGA0AgACAGaiABIAZq/QACACACIAZq/QACAP3mASADIAZq/QACAP3mAf0LAgAgBkEQaiEGIAZBgAJIDQALIABBgAJqIQAgAUGAAmohASACQYACaiECIANBgAJqIQMgBUEBaiEFDAALCwvWBgQFfwF7AX8Me0EAIQQCQANAIAMgBGtBAkgNAUEAIQUCQANAIAVBwABODQEgAiAEQYACbGogBUEEbGohCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhEP0MAAAAAAAAAAAAAAAAAAAAACER/QwAAAAAAAAAAAAAAAAAAAAAIRIgACAEQYAIbGohBiABIAVBBGxqIQcgBkGACGohCANAIAf9AAIAIRMgB/0AAhAhFCAH/QACICEVIAf9AAIwIRYgBv0JAgAhCSALIAkgE/3mAf3kASELIAwgCSAU/eYB/eQBIQwgDSAJIBX95gH95AEhDSAOIAkgFv3mAf3kASEOIAb9CQKACCEJIA8gCSAT/eYB/eQBIQ8gECAJIBT95gH95AEhECARIAkgFf3mAf3kASERIBIgCSAW/eYB/eQBIRIgBkEEaiEGIAdBgAJqIQcgBiAISA0ACyAKIAv9CwIAIAogDP0LAhAgCiAN/QsCICAKIA79CwIwIAogD/0LAoACIAogEP0LApACIAogEf0LAqACIAogEv0LArACIAVBEGohBQwACwsgBEECaiEEDAALCwJAA0AgBCADTg0BQQAhBQJAA0AgBUHAAE4NASACIARBgAJsaiAFQQRsaiEK/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ4gACAEQYAIbGohBiABIAVBBGxqIQcgBkGACGohCANAIAf9AAIAIRMgB/0AAhAhFCAH/QACICEVIAf9AAIwIRYgBv0JAgAhCSALIAkgE/3mAf3kASELIAwgCSAU/eYB/eQBIQwgDSAJIBX95gH95AEhDSAOIAkgFv3mAf3kASEOIAZBBGohBiAHQYACaiEHIAYgCEgNAAsgCiAL/QsCACAKIAz9CwIQIAogDf0LAiAgCiAO/QsCMCAFQRBqIQUMAAsLIARBAWohBAwACwsL4AIEB38BewF/A3sgAUEEbCEBIANBBGwhA0EAIQYCQANAIAZBgBBODQEgBCAGav0MAAAAAAAAAAAAAAAAAAAAAP0LAgAgBkEQaiEGDAALC0EAIQsCQANAIAsgBU4NASALQQRqIQwCQCAMIAVIDQAgBSEMC0EAIQYCQANAIAZBgAJODQFBACEHIAQgBkEIbGogB0EEbGohDiAO/QACACEPIA79AAIIIRAgACALIAFsaiAGQQRsaiEJIAIgCyADbGogB0EEbGohCiALIQgCQANAIAggDE4NASAK/QACACERIAn9CQIAIQ0gDyANIBH95gH95AEhDyAJ/QkCBCENIBAgDSAR/eYB/eQBIRAgCSABaiEJIAogA2ohCiAIQQFqIQgMAAsLIA4gD/0fADgCACAOIA/9HwE4AgQgDiAQ/R8AOAIIIA4gEP0fATgCDCAGQQJqIQYMAAsLIAtBBGohCwwACwsLtQQEB38BewF/DHsgAUEEbCEBIANBBGwhA0EAIQYCQANAIAZBgIAETg0BIAQgBmr9DAAAAAAAAAAAAAAAAAAAAAD9CwIAIAZBEGohBgwACwtBACELAkADQCALIAVODQEgC0EEaiEMAkAgDCAFSA0AIAUhDAtBACEGAkADQCAGQYACTg0BQQAhBwJAA0AgB0HAAE4NASAEIAZBgAJsaiAHQQRsaiEOIA79AAIAIQ8gDv0AAhAhECAO/QACICERIA79AAIwIRIgDv0AAoACIRMgDv0AApACIRQgDv0AAqACIRUgDv0AArACIRYgACALIAFsaiAGQQRsaiEJIAIgCyADbGogB0EEbGohCiALIQgCQANAIAggDE4NASAK/QACACEXIAr9AAIQIRggCv0AAiAhGSAK/QACMCEaIAn9CQIAIQ0gDyANIBf95gH95AEhDyAQIA0gGP3mAf3kASEQIBEgDSAZ/eYB/eQBIREgEiANIBr95gH95AEhEiAJ/QkCBCENIBMgDSAX/eYB/eQBIRMgFCANIBj95gH95AEhFCAVIA0gGf3mAf3kASEVIBYgDSAa/eYB/eQBIRYgCSABaiEJIAogA2ohCiAIQQFqIQgMAAsLIA4gD/0LAgAgDiAQ/QsCECAOIBH9CwIgIA4gEv0LAjAgDiAT/QsCgAIgDiAU/QsCkAIgDiAV/QsCoAIgDiAW/QsCsAIgB0EQaiEHDAALCyAGQQJqIQYMAAsLIAtBBGohCwwACwsLmgICA38Ee0EAIQUCQANAIAVBgAJODQH9DAAAAAAAAAAAAAAAAAAAAAAhBv0MAAAAAAAAAAAAAAAAAAAAACEH/QwAAAAAAAAAAAAAAAAAAAAAIQj9DAAAAAAAAAAAAAAAAAAAAAAhCUEAIQMgACAFaiEEAkADQCADIAJODQEgBiAE/QACAP3kASEGIAcgBP0AAhD95AEhByAIIAT9AAIg/eQBIQggCSAE/QACMP3kASEJIARBgAJqIQQgA0EBaiEDDAALCyABIAVqIQQgBCAE/QACACAG/eQB/QsCACAEIAT9AAIQIAf95AH9CwIQIAQgBP0AAiAgCP3kAf0LAiAgBCAE/QACMCAJ/eQB/QsCMCAFQcAAaiEFDAALCwuaAwQFfwF7AX8De0EAIQQCQANAIAMgBGtBAkgNAUEAIQUgAiAEQQhsaiAFQQRsaiEK/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDCAAIARBgAhsaiEGIAEgBUEEbGohByAGQYAIaiEIA0AgB/0AAgAhDSAG/QkCACEJIAsgCSAN/eYB/eQBIQsgBv0JAoAIIQkgDCAJIA395gH95AEhDCAGQQRqIQYgB0EIaiEHIAYgCEgNAAsgCiAL/R8AOAIAIAogC/0fATgCBCAKIAz9HwA4AgggCiAM/R8BOAIMIARBAmohBAwACwsCQANAIAQgA04NAUEAIQUgAiAEQQhsaiAFQQRsaiEK/QwAAAAAAAAAAAAAAAAAAAAAIQsgACAEQYAIbGohBiABIAVBBGxqIQcgBkGACGohCANAIAf9AAIAIQ0gBv0JAgAhCSALIAkgDf3mAf3kASELIAZBBGohBiAHQQhqIQcgBiAISA0ACyAKIAv9HwA4AgAgCiAL/R8BOAIEIARBAWohBAwACwsL7QICAX8Ee/0MAAAAAAAAAAAAAAAAAAAAACEE/QwAAAAAAAAAAAAAAAAAAAAAIQX9DAAAAAAAAAAAAAAAAAAAAAAhBv0MAAAAAAAAAAAAAAAAAAAAACEHIAFBBGwgAGohAwJAA0AgAyAAa0HAAEgNASAEIAD9AAIA/QwAAAAAAAAAAAAAAAAAAAAA/eYB/eQBIQQgBSAA/QACEP0MAAAAAAAAAAAAAAAAAAAAAP3mAf3kASEFIAYgAP0AAiD9DAAAAAAAAAAAAAAAAAAAAAD95gH95AEhBiAHIAD9AAIw/QwAAAAAAAAAAAAAAAAAAAAA/eYB/eQBIQcgAEHAAGohAAwACwsCQANAIAMgAGtBEEgNASAEIAD9AAIA/QwAAAAAAAAAAAAAAAAAAAAA/eYB/eQBIQQgAEEQaiEADAALCyAEIAX95AEgBv3kASAH/eQBIQQgAiAE/R8AIAT9HwGSIAT9HwKSIAT9HwOSOAIACwCtAgRuYW1lAaUCGAAKcm93c18yNTZ4MgEKcG9pbnR3aXNlMAILcm93c18yNTZ4NjQDCnBvaW50d2lzZTEECnBvaW50d2lzZTIFCXJvd3NfMXg2NAYKcG9pbnR3aXNlMwcKcG9pbnR3aXNlNAgKcG9pbnR3aXNlNQkKcG9pbnR3aXNlNgoKcG9pbnR3aXNlNwsJY29sc18xeDY0DApvdXRlcl8xeDY0DQpwb2ludHdpc2U4Dgpwb2ludHdpc2U5Dwtwb2ludHdpc2UxMBALcG9pbnR3aXNlMTERC3BvaW50d2lzZTEyEgtjb2xzXzI1Nng2NBMLb3V0ZXJfMjU2eDIUDG91dGVyXzI1Nng2NBUJY29sc3VtXzY0Fgpjb2xzXzI1NngyFwlub25maW5pdGU=";
-const kernelNames = ["rows_256x2","pointwise0","rows_256x64","pointwise1","pointwise2","rows_1x64","pointwise3","pointwise4","pointwise5","pointwise6","pointwise7","cols_1x64","outer_1x64","pointwise8","pointwise9","pointwise10","pointwise11","pointwise12","cols_256x64","outer_256x2","outer_256x64","colsum_64","cols_256x2","nonfinite"];
+const kernelBytes = "AGFzbQEAAAABfghgBH9/f38AYAl/f39/f39/f38AYAV/f39/fwBgD39/f39/f39/f39/f39/fwBgBn9/f39/fwBgA39/fwBgG39/f39/f39/f39/f39/f39/f39/f39/f39/fwBgIH9/f39/f39/f39/f39/f39/f39/f39/f39/f39/f39/AAISAQNlbnYGbWVtb3J5AgEBgIAEAxwbAAAAAQIDAAAABAUABgAEAAAABAIABwQEBQAFB+QCGwpyb3dzXzI1NngyAAAKcG9pbnR3aXNlMAABC3Jvd3NfMjU2eDY0AAIKcG9pbnR3aXNlMQADCnBvaW50d2lzZTIABAp0aW1lX2xvb3AwAAUJcm93c18xeDY0AAYKcG9pbnR3aXNlMwAHCnBvaW50d2lzZTQACApwb2ludHdpc2U1AAkKcG9pbnR3aXNlNgAKCnBvaW50d2lzZTcACwp0aW1lX2xvb3AxAAwJY29sc18xeDY0AA0Kb3V0ZXJfMXg2NAAOCnBvaW50d2lzZTgADwpwb2ludHdpc2U5ABALcG9pbnR3aXNlMTAAEQtwb2ludHdpc2UxMQASC3BvaW50d2lzZTEyABMLY29sc18yNTZ4NjQAFAp0aW1lX2xvb3AyABULb3V0ZXJfMjU2eDIAFgxvdXRlcl8yNTZ4NjQAFwljb2xzdW1fNjQAGApjb2xzXzI1NngyABkJbm9uZmluaXRlABoKo4YBG+kSAgZ/FntBACEEAkADQCADIARrQQRIDQFBACEFAkADQCAFQYACTg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhD/0MAAAAAAAAAAAAAAAAAAAAACEQ/QwAAAAAAAAAAAAAAAAAAAAAIRH9DAAAAAAAAAAAAAAAAAAAAAAhEiAAIAVBCGxqIQYgASAEQQhsaiEHIAf9AAIAIRMgB/0AAgghFCAH/QACECEVIAf9AAIYIRYgBv0AAgAhCiALIAogE/3mAf0M//////////8AAAAAAAAAAP1O/eQBIQsgDSAKIBT95gH9DP//////////AAAAAAAAAAD9Tv3kASENIA8gCiAV/eYB/Qz//////////wAAAAAAAAAA/U795AEhDyARIAogFv3mAf0M//////////8AAAAAAAAAAP1O/eQBIREgBv0AAgghCiAMIAogE/3mAf0M//////////8AAAAAAAAAAP1O/eQBIQwgDiAKIBT95gH9DP//////////AAAAAAAAAAD9Tv3kASEOIBAgCiAV/eYB/Qz//////////wAAAAAAAAAA/U795AEhECASIAogFv3mAf0M//////////8AAAAAAAAAAP1O/eQBIRIgAiAEQYAIbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAIAIAkgGf0fATgCBCANIA79DQABAgMEBQYHEBESExQVFhcgDSAO/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAKACCAJIBn9HwE4AoQIIA8gEP0NAAECAwQFBgcQERITFBUWFyAPIBD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AoAQIAkgGf0fATgChBAgESAS/Q0AAQIDBAUGBxAREhMUFRYXIBEgEv0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCgBggCSAZ/R8BOAKEGCAFQQJqIQUMAAsLIARBBGohBAwACwsCQANAIAQgA04NAUEAIQUCQANAIAVBgAJODQH9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIRr9DAAAAAAAAAAAAAAAAAAAAAAhG/0MAAAAAAAAAAAAAAAAAAAAACEc/QwAAAAAAAAAAAAAAAAAAAAAIR39DAAAAAAAAAAAAAAAAAAAAAAhHv0MAAAAAAAAAAAAAAAAAAAAACEfIAAgBUEIbGohBiABIARBCGxqIQcgB/0AAgAhEyAG/QACACEKIAsgCiAT/eYB/Qz//////////wAAAAAAAAAA/U795AEhCyAG/QACCCEKIAwgCiAT/eYB/Qz//////////wAAAAAAAAAA/U795AEhDCAG/QACECEKIBogCiAT/eYB/Qz//////////wAAAAAAAAAA/U795AEhGiAG/QACGCEKIBsgCiAT/eYB/Qz//////////wAAAAAAAAAA/U795AEhGyAG/QACICEKIBwgCiAT/eYB/Qz//////////wAAAAAAAAAA/U795AEhHCAG/QACKCEKIB0gCiAT/eYB/Qz//////////wAAAAAAAAAA/U795AEhHSAG/QACMCEKIB4gCiAT/eYB/Qz//////////wAAAAAAAAAA/U795AEhHiAG/QACOCEKIB8gCiAT/eYB/Qz//////////wAAAAAAAAAA/U795AEhHyACIARBgAhsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFyAaIBv9DQABAgMEBQYHEBESExQVFhcgGiAb/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0LAgAgHCAd/Q0AAQIDBAUGBxAREhMUFRYXIBwgHf0NCAkKCwwNDg8YGRobHB0eH/3kASEXIB4gH/0NAAECAwQFBgcQERITFBUWFyAeIB/9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/QsCECAFQQhqIQUMAAsLIARBAWohBAwACwsLYgECf0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVqIAEgBWr9AAIAIAIgBWr9AAIA/eQB/QsCACAFQRBqIQUgBUGAAkgNAAsgAEGAAmohACABQYAIaiEBIARBAWohBAwACwsL+BACBn8We0EAIQQCQANAIAMgBGtBBEgNAUEAIQUCQANAIAVBgAJODQH9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDv0MAAAAAAAAAAAAAAAAAAAAACEP/QwAAAAAAAAAAAAAAAAAAAAAIRD9DAAAAAAAAAAAAAAAAAAAAAAhEf0MAAAAAAAAAAAAAAAAAAAAACESIAAgBUGAAmxqIQYgASAEQYACbGohByAGQYACaiEIA0AgB/0AAgAhEyAH/QACgAIhFCAH/QACgAQhFSAH/QACgAYhFiAG/QACACEKIAsgCiAT/eYB/eQBIQsgDSAKIBT95gH95AEhDSAPIAogFf3mAf3kASEPIBEgCiAW/eYB/eQBIREgBv0AAoACIQogDCAKIBP95gH95AEhDCAOIAogFP3mAf3kASEOIBAgCiAV/eYB/eQBIRAgEiAKIBb95gH95AEhEiAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgAiAEQYAIbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAIAIAkgGf0fATgCBCANIA79DQABAgMEBQYHEBESExQVFhcgDSAO/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAKACCAJIBn9HwE4AoQIIA8gEP0NAAECAwQFBgcQERITFBUWFyAPIBD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AoAQIAkgGf0fATgChBAgESAS/Q0AAQIDBAUGBxAREhMUFRYXIBEgEv0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCgBggCSAZ/R8BOAKEGCAFQQJqIQUMAAsLIARBBGohBAwACwsCQANAIAQgA04NAUEAIQUCQANAIAVBgAJODQH9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIRr9DAAAAAAAAAAAAAAAAAAAAAAhG/0MAAAAAAAAAAAAAAAAAAAAACEc/QwAAAAAAAAAAAAAAAAAAAAAIR39DAAAAAAAAAAAAAAAAAAAAAAhHv0MAAAAAAAAAAAAAAAAAAAAACEfIAAgBUGAAmxqIQYgASAEQYACbGohByAGQYACaiEIA0AgB/0AAgAhEyAG/QACACEKIAsgCiAT/eYB/eQBIQsgBv0AAoACIQogDCAKIBP95gH95AEhDCAG/QACgAQhCiAaIAogE/3mAf3kASEaIAb9AAKABiEKIBsgCiAT/eYB/eQBIRsgBv0AAoAIIQogHCAKIBP95gH95AEhHCAG/QACgAohCiAdIAogE/3mAf3kASEdIAb9AAKADCEKIB4gCiAT/eYB/eQBIR4gBv0AAoAOIQogHyAKIBP95gH95AEhHyAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgAiAEQYAIbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRcgGiAb/Q0AAQIDBAUGBxAREhMUFRYXIBogG/0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9CwIAIBwgHf0NAAECAwQFBgcQERITFBUWFyAcIB39DQgJCgsMDQ4PGBkaGxwdHh/95AEhFyAeIB/9DQABAgMEBQYHEBESExQVFhcgHiAf/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0LAhAgBUEIaiEFDAALCyAEQQFqIQQMAAsLC+kMAgJ/EHtBACEJAkADQCAJIAhODQFBACEKA0AgACAKaiABIApq/QACACACIApq/QACAP3kAf3hASEL/QwAAIA/AACAPwAAgD8AAIA//QwAAIA/AACAPwAAgD8AAIA/IAv9DKXAsEKlwLBCpcCwQqXAsEL96AH9DFCsrsJQrK7CUKyuwlCsrsL96QEhDCAM/Qw7qrg/O6q4PzuquD87qrg//eYB/WohDSAMIA39DACAMT8AgDE/AIAxPwCAMT/95gH95QEgDf0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEO/QxnaVA5Z2lQOWdpUDlnaVA5IA795gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgDv3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAO/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIA795gH9DKqqKj6qqio+qqoqPqqqKj795AEgDv3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASAOIA795gH95gEgDv3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAN/fgB/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH95AH95wEgAyAKav0AAgD95gEgBCAKav0AAgAgBSAKav0AAgD95AH94QEhD/0MAACAPwAAgD8AAIA/AACAP/0MAACAPwAAgD8AAIA/AACAPyAP/QylwLBCpcCwQqXAsEKlwLBC/egB/QxQrK7CUKyuwlCsrsJQrK7C/ekBIRAgEP0MO6q4PzuquD87qrg/O6q4P/3mAf1qIREgECAR/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIBH9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhEv0MZ2lQOWdpUDlnaVA5Z2lQOSAS/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIBL95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgEv3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAS/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIBL95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgEiAS/eYB/eYBIBL95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgEf34Af0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/eQB/ecBIAYgCmr9AAIAIAcgCmr9AAIA/eQBIRMgEyAT/eYBIRT9DOrwurvq8Lq76vC6u+rwursgFP3mAf0MThOpPE4TqTxOE6k8ThOpPP3kASAU/eYB/QwtHly9LR5cvS0eXL0tHly9/eQBIBT95gH9DJODCD6Tgwg+k4MIPpODCD795AEgFP3mAf0Mmaqqvpmqqr6Zqqq+maqqvv3kASAU/eYBIBP95gEgE/3kASEVIBP94AH9DAAAAEAAAABAAAAAQAAAAED95gEhFv0MAACAPwAAgD8AAIA/AACAP/0MAAAAQAAAAEAAAABAAAAAQCAW/QylwLBCpcCwQqXAsEKlwLBC/egB/QxQrK7CUKyuwlCsrsJQrK7C/ekBIRcgF/0MO6q4PzuquD87qrg/O6q4P/3mAf1qIRggFyAY/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIBj9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhGf0MZ2lQOWdpUDlnaVA5Z2lQOSAZ/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIBn95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgGf3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAZ/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIBn95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgGSAZ/eYB/eYBIBn95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgGP34Af0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/QwAAIA/AACAPwAAgD8AAIA//eQB/ecB/eUBIBP9DAAAAIAAAACAAAAAgAAAAID9Tv1QIRogFSAaIBP94AH9DAAAID8AACA/AAAgPwAAID/9Q/1S/eYB/eQB/QsCACAKQRBqIQogCkGAAkgNAAsgAEGAAmohACABQYACaiEBIAJBgAhqIQIgA0GAAmohAyAEQYACaiEEIAVBgAhqIQUgBkGAAmohBiAHQYAIaiEHIAlBAWohCQwACwsLjwkCAn8Me0EAIQUCQANAIAUgBE4NAUEAIQYDQCAAIAZqIAEgBmr9AAIAIAIgBmr9AAIA/eQB/eEBIQf9DAAAgD8AAIA/AACAPwAAgD/9DAAAgD8AAIA/AACAPwAAgD8gB/0MpcCwQqXAsEKlwLBCpcCwQv3oAf0MUKyuwlCsrsJQrK7CUKyuwv3pASEIIAj9DDuquD87qrg/O6q4PzuquD/95gH9aiEJIAggCf0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAJ/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIQr9DGdpUDlnaVA5Z2lQOWdpUDkgCv3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAK/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIAr95gH9DMGpKj3BqSo9wakqPcGpKj395AEgCv3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAK/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIAogCv3mAf3mASAK/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIAn9+AH9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf3kAf3nASADIAZq/QACACELIAsgC/3mASEM/Qzq8Lq76vC6u+rwurvq8Lq7IAz95gH9DE4TqTxOE6k8ThOpPE4TqTz95AEgDP3mAf0MLR5cvS0eXL0tHly9LR5cvf3kASAM/eYB/QyTgwg+k4MIPpODCD6Tgwg+/eQBIAz95gH9DJmqqr6Zqqq+maqqvpmqqr795AEgDP3mASAL/eYBIAv95AEhDSAL/eAB/QwAAABAAAAAQAAAAEAAAABA/eYBIQ79DAAAgD8AAIA/AACAPwAAgD/9DAAAAEAAAABAAAAAQAAAAEAgDv0MpcCwQqXAsEKlwLBCpcCwQv3oAf0MUKyuwlCsrsJQrK7CUKyuwv3pASEPIA/9DDuquD87qrg/O6q4PzuquD/95gH9aiEQIA8gEP0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAQ/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIRH9DGdpUDlnaVA5Z2lQOWdpUDkgEf3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAR/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIBH95gH9DMGpKj3BqSo9wakqPcGpKj395AEgEf3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAR/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIBEgEf3mAf3mASAR/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIBD9+AH9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf0MAACAPwAAgD8AAIA/AACAP/3kAf3nAf3lASAL/QwAAACAAAAAgAAAAIAAAACA/U79UCESIA0gEiAL/eAB/QwAACA/AAAgPwAAID8AACA//UP9Uv3mAf0LAgAgBkEQaiEGIAZBgAJIDQALIABBgAJqIQAgAUGAAmohASACQYAIaiECIANBgAJqIQMgBUEBaiEFDAALCwuOAQECf0EAIQ8CQANAIA8gDU4NASAPIRAgACABIAIgCxACIAMgBCAQIAxsaiACQYACaiAFIAYgECAMbGogAiAHIBAgDGxqIAJBgARqIAsQAyAIIAkgECAMbGogAkGABmogAyALEAQgCiAIIAz8CgAAIAEgCCAM/AoAACAFIAMgDPwKAAAgD0EBaiEPDAALCwu5DQIGfwx7QQAhBAJAA0AgAyAEa0EESA0BQQAhBf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEOIAAgBUGAAmxqIQYgASAEQYACbGohByAGQYACaiEIA0AgB/0AAgAhDyAH/QACgAIhECAH/QACgAQhESAH/QACgAYhEiAG/QACACEKIAsgCiAP/eYB/eQBIQsgDCAKIBD95gH95AEhDCANIAogEf3mAf3kASENIA4gCiAS/eYB/eQBIQ4gBkEQaiEGIAdBEGohByAGIAhIDQALIAIgBEEEbGogBUEEbGohCSAL/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYXIAv9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhE/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEUIBMgFP0NAAECAwgJCgsQERITGBkaGyATIBT9DQQFBgcMDQ4PFBUWFxwdHh/95AEhFSAJIBX9HwA4AgAgDP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWFyAM/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRP9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFCATIBT9DQABAgMICQoLEBESExgZGhsgEyAU/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRUgCSAV/R8AOAIEIA39DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhcgDf0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASET/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRQgEyAU/Q0AAQIDCAkKCxAREhMYGRobIBMgFP0NBAUGBwwNDg8UFRYXHB0eH/3kASEVIAkgFf0fADgCCCAO/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYXIA79DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhE/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEUIBMgFP0NAAECAwgJCgsQERITGBkaGyATIBT9DQQFBgcMDQ4PFBUWFxwdHh/95AEhFSAJIBX9HwA4AgwgBEEEaiEEDAALCwJAA0AgBCADTg0BQQAhBQJAA0AgBUEBTg0B/QwAAAAAAAAAAAAAAAAAAAAAIQsgACAFQYACbGohBiABIARBgAJsaiEHIAZBgAJqIQgDQCAH/QACACEPIAb9AAIAIQogCyAKIA/95gH95AEhCyAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgAiAEQQRsaiAFQQRsaiEJIAv9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhcgC/0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASET/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRQgEyAU/Q0AAQIDCAkKCxAREhMYGRobIBMgFP0NBAUGBwwNDg8UFRYXHB0eH/3kASEVIAkgFf0fADgCACAFQQFqIQUMAAsLIARBAWohBAwACwsL9gMCAn8Ee0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVqIAEgBWr9AAIAIAIgBWr9AAIA/eQB/eEBIQb9DAAAgD8AAIA/AACAPwAAgD/9DAAAgD8AAIA/AACAPwAAgD8gBv0MpcCwQqXAsEKlwLBCpcCwQv3oAf0MUKyuwlCsrsJQrK7CUKyuwv3pASEHIAf9DDuquD87qrg/O6q4PzuquD/95gH9aiEIIAcgCP0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAI/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIQn9DGdpUDlnaVA5Z2lQOWdpUDkgCf3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAJ/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIAn95gH9DMGpKj3BqSo9wakqPcGpKj395AEgCf3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAJ/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIAkgCf3mAf3mASAJ/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIAj9+AH9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf3kAf3nAf0LAgAgBUEQaiEFIAVBgAJIDQALIABBgAJqIQAgAUGAAmohASACQYAIaiECIARBAWohBAwACwsL8QUCAn8Ie0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVqIAEgBWr9AAIAIAIgBWr9AAIA/eQBIQYgBiAG/eYBIQf9DOrwurvq8Lq76vC6u+rwursgB/3mAf0MThOpPE4TqTxOE6k8ThOpPP3kASAH/eYB/QwtHly9LR5cvS0eXL0tHly9/eQBIAf95gH9DJODCD6Tgwg+k4MIPpODCD795AEgB/3mAf0Mmaqqvpmqqr6Zqqq+maqqvv3kASAH/eYBIAb95gEgBv3kASEIIAb94AH9DAAAAEAAAABAAAAAQAAAAED95gEhCf0MAACAPwAAgD8AAIA/AACAP/0MAAAAQAAAAEAAAABAAAAAQCAJ/QylwLBCpcCwQqXAsEKlwLBC/egB/QxQrK7CUKyuwlCsrsJQrK7C/ekBIQogCv0MO6q4PzuquD87qrg/O6q4P/3mAf1qIQsgCiAL/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIAv9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhDP0MZ2lQOWdpUDlnaVA5Z2lQOSAM/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIAz95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgDP3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAM/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIAz95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgDCAM/eYB/eYBIAz95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgC/34Af0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/QwAAIA/AACAPwAAgD8AAIA//eQB/ecB/eUBIAb9DAAAAIAAAACAAAAAgAAAAID9Tv1QIQ0gCCANIAb94AH9DAAAID8AACA/AAAgPwAAID/9Q/1S/QsCACAFQRBqIQUgBUGAAkgNAAsgAEGAAmohACABQYACaiEBIAJBgAhqIQIgBEEBaiEEDAALCwuSAQECf0EAIQYCQANAIAYgBU4NAUEAIQcDQCAAIAdqIAEgB2r9AAIAIAIgB2r9AAIA/eYBIAMgB2r9AAIAIAQgB2r9AAIA/eYB/eQB/QsCACAHQRBqIQcgB0GAAkgNAAsgAEGAAmohACABQYACaiEBIAJBgAJqIQIgA0GAAmohAyAEQYACaiEEIAZBAWohBgwACwsL3QUCAn8Ie0EAIQMCQANAIAMgAk4NAUEAIQQDQCAAIARqIAEgBGr9AAIAIQUgBSAF/eYBIQb9DOrwurvq8Lq76vC6u+rwursgBv3mAf0MThOpPE4TqTxOE6k8ThOpPP3kASAG/eYB/QwtHly9LR5cvS0eXL0tHly9/eQBIAb95gH9DJODCD6Tgwg+k4MIPpODCD795AEgBv3mAf0Mmaqqvpmqqr6Zqqq+maqqvv3kASAG/eYBIAX95gEgBf3kASEHIAX94AH9DAAAAEAAAABAAAAAQAAAAED95gEhCP0MAACAPwAAgD8AAIA/AACAP/0MAAAAQAAAAEAAAABAAAAAQCAI/QylwLBCpcCwQqXAsEKlwLBC/egB/QxQrK7CUKyuwlCsrsJQrK7C/ekBIQkgCf0MO6q4PzuquD87qrg/O6q4P/3mAf1qIQogCSAK/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIAr9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhC/0MZ2lQOWdpUDlnaVA5Z2lQOSAL/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIAv95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgC/3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAL/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIAv95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgCyAL/eYB/eYBIAv95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgCv34Af0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/QwAAIA/AACAPwAAgD8AAIA//eQB/ecB/eUBIAX9DAAAAIAAAACAAAAAgAAAAID9Tv1QIQwgByAMIAX94AH9DAAAID8AACA/AAAgPwAAID/9Q/1S/QsCACAEQRBqIQQgBEGAAkgNAAsgAEGAAmohACABQYACaiEBIANBAWohAwwACwsLagECf0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVqIAEgBWr9AAIAIAIgBWr9AAIA/eYB/QsCACAFQRBqIQUgBUGAAkgNAAsgAEGAAmohACABQYACaiEBIAJBgAJqIQIgBEEBaiEEDAALCwumAgECf0EAIRsCQANAIBsgGU4NASAbIRwgACABIAIgFxACIAMgBCAcIBhsaiACIBcQByAFIAYgHCAYbGogAkGAAmogFxAHIAcgCCAcIBhsaiACQYAEaiAXEAggCSAKIBwgGGxqIAJBgAZqIBcQByALIAUgDCADIAcgFxAJIA0gCyAXEAogDiAJIA0gFxALIA8gDiAY/AoAACAQIBwgGGxqIA0gGPwKAAAgESAcIBhsaiAJIBj8CgAAIBIgHCAYbGogByAY/AoAACATIBwgGGxqIAMgGPwKAAAgFCAcIBhsaiAFIBj8CgAAIBUgHCAYbGogASAY/AoAACAWIBwgGGxqIAwgGPwKAAAgASAOIBj8CgAAIAwgCyAY/AoAACAbQQFqIRsMAAsLC9EGBAV/AXsBfwx7QQAhBAJAA0AgAyAEa0ECSA0BQQAhBQJAA0AgBUHAAE4NASACIARBgAJsaiAFQQRsaiEK/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhD/0MAAAAAAAAAAAAAAAAAAAAACEQ/QwAAAAAAAAAAAAAAAAAAAAAIRH9DAAAAAAAAAAAAAAAAAAAAAAhEiAAIARBBGxqIQYgASAFQQRsaiEHIAZBBGohCANAIAf9AAIAIRMgB/0AAhAhFCAH/QACICEVIAf9AAIwIRYgBv0JAgAhCSALIAkgE/3mAf3kASELIAwgCSAU/eYB/eQBIQwgDSAJIBX95gH95AEhDSAOIAkgFv3mAf3kASEOIAb9CQIEIQkgDyAJIBP95gH95AEhDyAQIAkgFP3mAf3kASEQIBEgCSAV/eYB/eQBIREgEiAJIBb95gH95AEhEiAGQQRqIQYgB0GAAmohByAGIAhIDQALIAogC/0LAgAgCiAM/QsCECAKIA39CwIgIAogDv0LAjAgCiAP/QsCgAIgCiAQ/QsCkAIgCiAR/QsCoAIgCiAS/QsCsAIgBUEQaiEFDAALCyAEQQJqIQQMAAsLAkADQCAEIANODQFBACEFAkADQCAFQcAATg0BIAIgBEGAAmxqIAVBBGxqIQr9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDiAAIARBBGxqIQYgASAFQQRsaiEHIAZBBGohCANAIAf9AAIAIRMgB/0AAhAhFCAH/QACICEVIAf9AAIwIRYgBv0JAgAhCSALIAkgE/3mAf3kASELIAwgCSAU/eYB/eQBIQwgDSAJIBX95gH95AEhDSAOIAkgFv3mAf3kASEOIAZBBGohBiAHQYACaiEHIAYgCEgNAAsgCiAL/QsCACAKIAz9CwIQIAogDf0LAiAgCiAO/QsCMCAFQRBqIQUMAAsLIARBAWohBAwACwsLlQMEB38BewF/CHsgAUEEbCEBIANBBGwhA0EAIQYCQANAIAZBgAJODQEgBCAGav0MAAAAAAAAAAAAAAAAAAAAAP0LAgAgBkEQaiEGDAALC0EAIQsCQANAIAsgBU4NASALQRBqIQwCQCAMIAVIDQAgBSEMC0EAIQZBACEHAkADQCAHQcAATg0BIAQgBkGAAmxqIAdBBGxqIQ4gDv0AAgAhDyAO/QACECEQIA79AAIgIREgDv0AAjAhEiAAIAsgAWxqIAZBBGxqIQkgAiALIANsaiAHQQRsaiEKIAshCAJAA0AgCCAMTg0BIAr9AAIAIRMgCv0AAhAhFCAK/QACICEVIAr9AAIwIRYgCf0JAgAhDSAPIA0gE/3mAf3kASEPIBAgDSAU/eYB/eQBIRAgESANIBX95gH95AEhESASIA0gFv3mAf3kASESIAkgAWohCSAKIANqIQogCEEBaiEIDAALCyAOIA/9CwIAIA4gEP0LAhAgDiAR/QsCICAOIBL9CwIwIAdBEGohBwwACwsgC0EQaiELDAALCwt/AQJ/QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWr9DAAAgD8AAIA/AACAPwAAgD8gASAFav0AAgAgAiAFav0AAgD95gH95QH9CwIAIAVBEGohBSAFQYACSA0ACyAAQYACaiEAIAFBgAJqIQEgAkGAAmohAiAEQQFqIQQMAAsLC38BAn9BACEEAkADQCAEIANODQFBACEFA0AgACAFaiABIAVq/QACAP0MAACAPwAAgD8AAIA/AACAPyACIAVq/QACAP3lAf3mAf0LAgAgBUEQaiEFIAVBgAJIDQALIABBgAJqIQAgAUGAAmohASACQYACaiECIARBAWohBAwACwsLagECf0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVqIAEgBWr9AAIAIAIgBWr9AAIA/eQB/QsCACAFQRBqIQUgBUGAAkgNAAsgAEGAAmohACABQYACaiEBIAJBgAJqIQIgBEEBaiEEDAALCwuSAQECf0EAIQYCQANAIAYgBU4NAUEAIQcDQCAAIAdqIAEgB2r9AAIAIAIgB2r9AAIAIAMgB2r9AAIA/eYBIAQgB2r9AAIA/eYB/eQB/QsCACAHQRBqIQcgB0GAAkgNAAsgAEGAAmohACABQYACaiEBIAJBgAJqIQIgA0GAAmohAyAEQYACaiEEIAZBAWohBgwACwsLfgECf0EAIQUCQANAIAUgBE4NAUEAIQYDQCAAIAZqIAEgBmr9AAIAIAIgBmr9AAIA/eYBIAMgBmr9AAIA/eYB/QsCACAGQRBqIQYgBkGAAkgNAAsgAEGAAmohACABQYACaiEBIAJBgAJqIQIgA0GAAmohAyAFQQFqIQUMAAsLC9YGBAV/AXsBfwx7QQAhBAJAA0AgAyAEa0ECSA0BQQAhBQJAA0AgBUHAAE4NASACIARBgAJsaiAFQQRsaiEK/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhD/0MAAAAAAAAAAAAAAAAAAAAACEQ/QwAAAAAAAAAAAAAAAAAAAAAIRH9DAAAAAAAAAAAAAAAAAAAAAAhEiAAIARBgAhsaiEGIAEgBUEEbGohByAGQYAIaiEIA0AgB/0AAgAhEyAH/QACECEUIAf9AAIgIRUgB/0AAjAhFiAG/QkCACEJIAsgCSAT/eYB/eQBIQsgDCAJIBT95gH95AEhDCANIAkgFf3mAf3kASENIA4gCSAW/eYB/eQBIQ4gBv0JAoAIIQkgDyAJIBP95gH95AEhDyAQIAkgFP3mAf3kASEQIBEgCSAV/eYB/eQBIREgEiAJIBb95gH95AEhEiAGQQRqIQYgB0GAAmohByAGIAhIDQALIAogC/0LAgAgCiAM/QsCECAKIA39CwIgIAogDv0LAjAgCiAP/QsCgAIgCiAQ/QsCkAIgCiAR/QsCoAIgCiAS/QsCsAIgBUEQaiEFDAALCyAEQQJqIQQMAAsLAkADQCAEIANODQFBACEFAkADQCAFQcAATg0BIAIgBEGAAmxqIAVBBGxqIQr9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDiAAIARBgAhsaiEGIAEgBUEEbGohByAGQYAIaiEIA0AgB/0AAgAhEyAH/QACECEUIAf9AAIgIRUgB/0AAjAhFiAG/QkCACEJIAsgCSAT/eYB/eQBIQsgDCAJIBT95gH95AEhDCANIAkgFf3mAf3kASENIA4gCSAW/eYB/eQBIQ4gBkEEaiEGIAdBgAJqIQcgBiAISA0ACyAKIAv9CwIAIAogDP0LAhAgCiAN/QsCICAKIA79CwIwIAVBEGohBQwACwsgBEEBaiEEDAALCwugBAEFf0EAISACQANAICAgHk4NASAfQQFrICBrISEgACABIAIgISAcbGogHRARIAMgBCAAIAUgISAcbGogBiAhIBxsaiAdEBIgByADIAggISAcbGogHRALIAkgACAKICEgHGxqIAsgISAcbGogHRATIAwgAyANICEgHGxqIA4gISAcbGogHRATIA8gAyAQICEgHGxqIBEgISAcbGogHRATIBIgAyATICEgHGxqIBQgISAcbGogHRATIBUhIyAJISQgHSEiAkADQEEAICJODQEgIyAkQYAC/AoAACAjQYAIaiEjICRBgAJqISQgIkF/aiEiDAALCyAVQYACaiEjIAwhJCAdISICQANAQQAgIk4NASAjICRBgAL8CgAAICNBgAhqISMgJEGAAmohJCAiQX9qISIMAAsLIBVBgARqISMgDyEkIB0hIgJAA0BBACAiTg0BICMgJEGAAvwKAAAgI0GACGohIyAkQYACaiEkICJBf2ohIgwACwsgFUGABmohIyASISQgHSEiAkADQEEAICJODQEgIyAkQYAC/AoAACAjQYAIaiEjICRBgAJqISQgIkF/aiEiDAALCyAVIBYgFyAdEBQgGCAhIBxsaiASIBz8CgAAIBkgISAcbGogDyAc/AoAACAaICEgHGxqIAwgHPwKAAAgGyAhIBxsaiAJIBz8CgAAIAEgFyAc/AoAACAEIAcgHPwKAAAgIEEBaiEgDAALCwvgAgQHfwF7AX8DeyABQQRsIQEgA0EEbCEDQQAhBgJAA0AgBkGAEE4NASAEIAZq/QwAAAAAAAAAAAAAAAAAAAAA/QsCACAGQRBqIQYMAAsLQQAhCwJAA0AgCyAFTg0BIAtBBGohDAJAIAwgBUgNACAFIQwLQQAhBgJAA0AgBkGAAk4NAUEAIQcgBCAGQQhsaiAHQQRsaiEOIA79AAIAIQ8gDv0AAgghECAAIAsgAWxqIAZBBGxqIQkgAiALIANsaiAHQQRsaiEKIAshCAJAA0AgCCAMTg0BIAr9AAIAIREgCf0JAgAhDSAPIA0gEf3mAf3kASEPIAn9CQIEIQ0gECANIBH95gH95AEhECAJIAFqIQkgCiADaiEKIAhBAWohCAwACwsgDiAP/R8AOAIAIA4gD/0fATgCBCAOIBD9HwA4AgggDiAQ/R8BOAIMIAZBAmohBgwACwsgC0EEaiELDAALCwu1BAQHfwF7AX8MeyABQQRsIQEgA0EEbCEDQQAhBgJAA0AgBkGAgARODQEgBCAGav0MAAAAAAAAAAAAAAAAAAAAAP0LAgAgBkEQaiEGDAALC0EAIQsCQANAIAsgBU4NASALQQRqIQwCQCAMIAVIDQAgBSEMC0EAIQYCQANAIAZBgAJODQFBACEHAkADQCAHQcAATg0BIAQgBkGAAmxqIAdBBGxqIQ4gDv0AAgAhDyAO/QACECEQIA79AAIgIREgDv0AAjAhEiAO/QACgAIhEyAO/QACkAIhFCAO/QACoAIhFSAO/QACsAIhFiAAIAsgAWxqIAZBBGxqIQkgAiALIANsaiAHQQRsaiEKIAshCAJAA0AgCCAMTg0BIAr9AAIAIRcgCv0AAhAhGCAK/QACICEZIAr9AAIwIRogCf0JAgAhDSAPIA0gF/3mAf3kASEPIBAgDSAY/eYB/eQBIRAgESANIBn95gH95AEhESASIA0gGv3mAf3kASESIAn9CQIEIQ0gEyANIBf95gH95AEhEyAUIA0gGP3mAf3kASEUIBUgDSAZ/eYB/eQBIRUgFiANIBr95gH95AEhFiAJIAFqIQkgCiADaiEKIAhBAWohCAwACwsgDiAP/QsCACAOIBD9CwIQIA4gEf0LAiAgDiAS/QsCMCAOIBP9CwKAAiAOIBT9CwKQAiAOIBX9CwKgAiAOIBb9CwKwAiAHQRBqIQcMAAsLIAZBAmohBgwACwsgC0EEaiELDAALCwuaAgIDfwR7QQAhBQJAA0AgBUGAAk4NAf0MAAAAAAAAAAAAAAAAAAAAACEG/QwAAAAAAAAAAAAAAAAAAAAAIQf9DAAAAAAAAAAAAAAAAAAAAAAhCP0MAAAAAAAAAAAAAAAAAAAAACEJQQAhAyAAIAVqIQQCQANAIAMgAk4NASAGIAT9AAIA/eQBIQYgByAE/QACEP3kASEHIAggBP0AAiD95AEhCCAJIAT9AAIw/eQBIQkgBEGAAmohBCADQQFqIQMMAAsLIAEgBWohBCAEIAT9AAIAIAb95AH9CwIAIAQgBP0AAhAgB/3kAf0LAhAgBCAE/QACICAI/eQB/QsCICAEIAT9AAIwIAn95AH9CwIwIAVBwABqIQUMAAsLC5oDBAV/AXsBfwN7QQAhBAJAA0AgAyAEa0ECSA0BQQAhBSACIARBCGxqIAVBBGxqIQr9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEMIAAgBEGACGxqIQYgASAFQQRsaiEHIAZBgAhqIQgDQCAH/QACACENIAb9CQIAIQkgCyAJIA395gH95AEhCyAG/QkCgAghCSAMIAkgDf3mAf3kASEMIAZBBGohBiAHQQhqIQcgBiAISA0ACyAKIAv9HwA4AgAgCiAL/R8BOAIEIAogDP0fADgCCCAKIAz9HwE4AgwgBEECaiEEDAALCwJAA0AgBCADTg0BQQAhBSACIARBCGxqIAVBBGxqIQr9DAAAAAAAAAAAAAAAAAAAAAAhCyAAIARBgAhsaiEGIAEgBUEEbGohByAGQYAIaiEIA0AgB/0AAgAhDSAG/QkCACEJIAsgCSAN/eYB/eQBIQsgBkEEaiEGIAdBCGohByAGIAhIDQALIAogC/0fADgCACAKIAv9HwE4AgQgBEEBaiEEDAALCwvtAgIBfwR7/QwAAAAAAAAAAAAAAAAAAAAAIQT9DAAAAAAAAAAAAAAAAAAAAAAhBf0MAAAAAAAAAAAAAAAAAAAAACEG/QwAAAAAAAAAAAAAAAAAAAAAIQcgAUEEbCAAaiEDAkADQCADIABrQcAASA0BIAQgAP0AAgD9DAAAAAAAAAAAAAAAAAAAAAD95gH95AEhBCAFIAD9AAIQ/QwAAAAAAAAAAAAAAAAAAAAA/eYB/eQBIQUgBiAA/QACIP0MAAAAAAAAAAAAAAAAAAAAAP3mAf3kASEGIAcgAP0AAjD9DAAAAAAAAAAAAAAAAAAAAAD95gH95AEhByAAQcAAaiEADAALCwJAA0AgAyAAa0EQSA0BIAQgAP0AAgD9DAAAAAAAAAAAAAAAAAAAAAD95gH95AEhBCAAQRBqIQAMAAsLIAQgBf3kASAG/eQBIAf95AEhBCACIAT9HwAgBP0fAZIgBP0fApIgBP0fA5I4AgALANECBG5hbWUByQIbAApyb3dzXzI1NngyAQpwb2ludHdpc2UwAgtyb3dzXzI1Nng2NAMKcG9pbnR3aXNlMQQKcG9pbnR3aXNlMgUKdGltZV9sb29wMAYJcm93c18xeDY0Bwpwb2ludHdpc2UzCApwb2ludHdpc2U0CQpwb2ludHdpc2U1Cgpwb2ludHdpc2U2Cwpwb2ludHdpc2U3DAp0aW1lX2xvb3AxDQljb2xzXzF4NjQOCm91dGVyXzF4NjQPCnBvaW50d2lzZTgQCnBvaW50d2lzZTkRC3BvaW50d2lzZTEwEgtwb2ludHdpc2UxMRMLcG9pbnR3aXNlMTIUC2NvbHNfMjU2eDY0FQp0aW1lX2xvb3AyFgtvdXRlcl8yNTZ4MhcMb3V0ZXJfMjU2eDY0GAljb2xzdW1fNjQZCmNvbHNfMjU2eDIaCW5vbmZpbml0ZQ==";
+const kernelNames = ["rows_256x2","pointwise0","rows_256x64","pointwise1","pointwise2","time_loop0","rows_1x64","pointwise3","pointwise4","pointwise5","pointwise6","pointwise7","time_loop1","cols_1x64","outer_1x64","pointwise8","pointwise9","pointwise10","pointwise11","pointwise12","cols_256x64","time_loop2","outer_256x2","outer_256x64","colsum_64","cols_256x2","nonfinite"];
 
 interface KernelMemory { readonly buffer: ArrayBuffer; grow(pages: number): number }
-interface KernelExports { readonly rows_256x2: (a: number, b: number, out: number, samples: number) => void; readonly pointwise0: (out: number, a0: number, a1: number, rows: number) => void; readonly rows_256x64: (a: number, b: number, out: number, samples: number) => void; readonly pointwise1: (out: number, a0: number, a1: number, a2: number, a3: number, a4: number, a5: number, a6: number, rows: number) => void; readonly pointwise2: (out: number, a0: number, a1: number, a2: number, rows: number) => void; readonly rows_1x64: (a: number, b: number, out: number, samples: number) => void; readonly pointwise3: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise4: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise5: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly pointwise6: (out: number, a0: number, rows: number) => void; readonly pointwise7: (out: number, a0: number, a1: number, rows: number) => void; readonly cols_1x64: (a: number, b: number, out: number, samples: number) => void; readonly outer_1x64: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly pointwise8: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise9: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise10: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise11: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly pointwise12: (out: number, a0: number, a1: number, a2: number, rows: number) => void; readonly cols_256x64: (a: number, b: number, out: number, samples: number) => void; readonly outer_256x2: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly outer_256x64: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly colsum_64: (a: number, out: number, rows: number) => void; readonly cols_256x2: (a: number, b: number, out: number, samples: number) => void; readonly nonfinite: (at: number, count: number, out: number) => void }
+interface KernelExports { readonly rows_256x2: (a: number, b: number, out: number, samples: number) => void; readonly pointwise0: (out: number, a0: number, a1: number, rows: number) => void; readonly rows_256x64: (a: number, b: number, out: number, samples: number) => void; readonly pointwise1: (out: number, a0: number, a1: number, a2: number, a3: number, a4: number, a5: number, a6: number, rows: number) => void; readonly pointwise2: (out: number, a0: number, a1: number, a2: number, rows: number) => void; readonly time_loop0: (p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, n0: number, n1: number, steps: number, T: number) => void; readonly rows_1x64: (a: number, b: number, out: number, samples: number) => void; readonly pointwise3: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise4: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise5: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly pointwise6: (out: number, a0: number, rows: number) => void; readonly pointwise7: (out: number, a0: number, a1: number, rows: number) => void; readonly time_loop1: (p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, p20: number, p21: number, p22: number, n0: number, n1: number, steps: number, T: number) => void; readonly cols_1x64: (a: number, b: number, out: number, samples: number) => void; readonly outer_1x64: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly pointwise8: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise9: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise10: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise11: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly pointwise12: (out: number, a0: number, a1: number, a2: number, rows: number) => void; readonly cols_256x64: (a: number, b: number, out: number, samples: number) => void; readonly time_loop2: (p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, p20: number, p21: number, p22: number, p23: number, p24: number, p25: number, p26: number, p27: number, n0: number, n1: number, steps: number, T: number) => void; readonly outer_256x2: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly outer_256x64: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly colsum_64: (a: number, out: number, rows: number) => void; readonly cols_256x2: (a: number, b: number, out: number, samples: number) => void; readonly nonfinite: (at: number, count: number, out: number) => void }
 interface LoadedKernels { memory: KernelMemory; exports: KernelExports }
 interface WebAssemblyApi {
   readonly Memory: new (descriptor: { initial: number; maximum: number; shared?: boolean }) => KernelMemory;
@@ -1978,7 +1980,7 @@ function workerStarter(): StartWorker {
 /** The kernels on a shared memory (once): the same bytes with the memory import's flag set to shared. */
 function shareMemory(loaded: LoadedKernels, api: WebAssemblyApi): Uint8Array {
   const bytes = decodeBase64(kernelBytes);
-  bytes[68] = 0x03;
+  bytes[151] = 0x03;
   if (!pool.control) {
     const pages = Math.ceil(loaded.memory.buffer.byteLength / 65536);
     const memory = new api.Memory({ initial: pages, maximum: 65536, shared: true });
@@ -2056,38 +2058,46 @@ function run_pointwise2(out: number, a0: number, a1: number, a2: number, rows: n
   (kernels as LoadedKernels).exports.pointwise2(out, a0, a1, a2, rows);
 }
 
+function run_time_loop0(p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, n0: number, n1: number, steps: number, T: number): void {
+  (kernels as LoadedKernels).exports.time_loop0(p0, p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, n0, n1, steps, T);
+}
+
 function run_rows_1x64(a: number, b: number, out: number, samples: number): void {
-  if (pool.ready.length > 0 && samples >= 782) return splitKernel(5, [a, b, out, samples], 3, [0, 256, 4, 0], 4);
+  if (pool.ready.length > 0 && samples >= 782) return splitKernel(6, [a, b, out, samples], 3, [0, 256, 4, 0], 4);
   (kernels as LoadedKernels).exports.rows_1x64(a, b, out, samples);
 }
 
 function run_pointwise3(out: number, a0: number, a1: number, rows: number): void {
-  if (pool.ready.length > 0 && rows >= 782) return splitKernel(6, [out, a0, a1, rows], 3, [256, 256, 1024, 0], 1);
+  if (pool.ready.length > 0 && rows >= 782) return splitKernel(7, [out, a0, a1, rows], 3, [256, 256, 1024, 0], 1);
   (kernels as LoadedKernels).exports.pointwise3(out, a0, a1, rows);
 }
 
 function run_pointwise4(out: number, a0: number, a1: number, rows: number): void {
-  if (pool.ready.length > 0 && rows >= 782) return splitKernel(7, [out, a0, a1, rows], 3, [256, 256, 1024, 0], 1);
+  if (pool.ready.length > 0 && rows >= 782) return splitKernel(8, [out, a0, a1, rows], 3, [256, 256, 1024, 0], 1);
   (kernels as LoadedKernels).exports.pointwise4(out, a0, a1, rows);
 }
 
 function run_pointwise5(out: number, a0: number, a1: number, a2: number, a3: number, rows: number): void {
-  if (pool.ready.length > 0 && rows >= 521) return splitKernel(8, [out, a0, a1, a2, a3, rows], 5, [256, 256, 256, 256, 256, 0], 1);
+  if (pool.ready.length > 0 && rows >= 521) return splitKernel(9, [out, a0, a1, a2, a3, rows], 5, [256, 256, 256, 256, 256, 0], 1);
   (kernels as LoadedKernels).exports.pointwise5(out, a0, a1, a2, a3, rows);
 }
 
 function run_pointwise6(out: number, a0: number, rows: number): void {
-  if (pool.ready.length > 0 && rows >= 1563) return splitKernel(9, [out, a0, rows], 2, [256, 256, 0], 1);
+  if (pool.ready.length > 0 && rows >= 1563) return splitKernel(10, [out, a0, rows], 2, [256, 256, 0], 1);
   (kernels as LoadedKernels).exports.pointwise6(out, a0, rows);
 }
 
 function run_pointwise7(out: number, a0: number, a1: number, rows: number): void {
-  if (pool.ready.length > 0 && rows >= 1563) return splitKernel(10, [out, a0, a1, rows], 3, [256, 256, 256, 0], 1);
+  if (pool.ready.length > 0 && rows >= 1563) return splitKernel(11, [out, a0, a1, rows], 3, [256, 256, 256, 0], 1);
   (kernels as LoadedKernels).exports.pointwise7(out, a0, a1, rows);
 }
 
+function run_time_loop1(p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, p20: number, p21: number, p22: number, n0: number, n1: number, steps: number, T: number): void {
+  (kernels as LoadedKernels).exports.time_loop1(p0, p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, p11, p12, p13, p14, p15, p16, p17, p18, p19, p20, p21, p22, n0, n1, steps, T);
+}
+
 function run_cols_1x64(a: number, b: number, out: number, samples: number): void {
-  if (pool.ready.length > 0 && samples >= 782) return splitKernel(11, [a, b, out, samples], 3, [4, 0, 256, 0], 2);
+  if (pool.ready.length > 0 && samples >= 782) return splitKernel(13, [a, b, out, samples], 3, [4, 0, 256, 0], 2);
   (kernels as LoadedKernels).exports.cols_1x64(a, b, out, samples);
 }
 
@@ -2096,33 +2106,37 @@ function run_outer_1x64(a: number, aStep: number, b: number, bStep: number, out:
 }
 
 function run_pointwise8(out: number, a0: number, a1: number, rows: number): void {
-  if (pool.ready.length > 0 && rows >= 782) return splitKernel(13, [out, a0, a1, rows], 3, [256, 256, 256, 0], 1);
+  if (pool.ready.length > 0 && rows >= 782) return splitKernel(15, [out, a0, a1, rows], 3, [256, 256, 256, 0], 1);
   (kernels as LoadedKernels).exports.pointwise8(out, a0, a1, rows);
 }
 
 function run_pointwise9(out: number, a0: number, a1: number, rows: number): void {
-  if (pool.ready.length > 0 && rows >= 782) return splitKernel(14, [out, a0, a1, rows], 3, [256, 256, 256, 0], 1);
+  if (pool.ready.length > 0 && rows >= 782) return splitKernel(16, [out, a0, a1, rows], 3, [256, 256, 256, 0], 1);
   (kernels as LoadedKernels).exports.pointwise9(out, a0, a1, rows);
 }
 
 function run_pointwise10(out: number, a0: number, a1: number, rows: number): void {
-  if (pool.ready.length > 0 && rows >= 1563) return splitKernel(15, [out, a0, a1, rows], 3, [256, 256, 256, 0], 1);
+  if (pool.ready.length > 0 && rows >= 1563) return splitKernel(17, [out, a0, a1, rows], 3, [256, 256, 256, 0], 1);
   (kernels as LoadedKernels).exports.pointwise10(out, a0, a1, rows);
 }
 
 function run_pointwise11(out: number, a0: number, a1: number, a2: number, a3: number, rows: number): void {
-  if (pool.ready.length > 0 && rows >= 521) return splitKernel(16, [out, a0, a1, a2, a3, rows], 5, [256, 256, 256, 256, 256, 0], 1);
+  if (pool.ready.length > 0 && rows >= 521) return splitKernel(18, [out, a0, a1, a2, a3, rows], 5, [256, 256, 256, 256, 256, 0], 1);
   (kernels as LoadedKernels).exports.pointwise11(out, a0, a1, a2, a3, rows);
 }
 
 function run_pointwise12(out: number, a0: number, a1: number, a2: number, rows: number): void {
-  if (pool.ready.length > 0 && rows >= 782) return splitKernel(17, [out, a0, a1, a2, rows], 4, [256, 256, 256, 256, 0], 1);
+  if (pool.ready.length > 0 && rows >= 782) return splitKernel(19, [out, a0, a1, a2, rows], 4, [256, 256, 256, 256, 0], 1);
   (kernels as LoadedKernels).exports.pointwise12(out, a0, a1, a2, rows);
 }
 
 function run_cols_256x64(a: number, b: number, out: number, samples: number): void {
-  if (pool.ready.length > 0 && samples >= 4) return splitKernel(18, [a, b, out, samples], 3, [1024, 0, 256, 0], 2);
+  if (pool.ready.length > 0 && samples >= 4) return splitKernel(20, [a, b, out, samples], 3, [1024, 0, 256, 0], 2);
   (kernels as LoadedKernels).exports.cols_256x64(a, b, out, samples);
+}
+
+function run_time_loop2(p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, p20: number, p21: number, p22: number, p23: number, p24: number, p25: number, p26: number, p27: number, n0: number, n1: number, steps: number, T: number): void {
+  (kernels as LoadedKernels).exports.time_loop2(p0, p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, p11, p12, p13, p14, p15, p16, p17, p18, p19, p20, p21, p22, p23, p24, p25, p26, p27, n0, n1, steps, T);
 }
 
 function run_outer_256x2(a: number, aStep: number, b: number, bStep: number, out: number, samples: number): void {
@@ -2138,7 +2152,7 @@ function run_colsum_64(a: number, out: number, rows: number): void {
 }
 
 function run_cols_256x2(a: number, b: number, out: number, samples: number): void {
-  if (pool.ready.length > 0 && samples >= 98) return splitKernel(22, [a, b, out, samples], 3, [1024, 0, 8, 0], 2);
+  if (pool.ready.length > 0 && samples >= 98) return splitKernel(25, [a, b, out, samples], 3, [1024, 0, 8, 0], 2);
   (kernels as LoadedKernels).exports.cols_256x2(a, b, out, samples);
 }
 
@@ -2165,13 +2179,16 @@ function heapReserve(floats: number): void {
   heapEnd = kernels.memory.buffer.byteLength - 64;
 }
 
-/** A zeroed buffer of n floats in the kernels' memory (an ordinary array if the heap is full, which the kernels also take). */
-function heapAlloc(n: number): Float32Array {
+/**
+ * A buffer of n floats in the kernels' memory (an ordinary array if the heap is full, which the kernels also take):
+ * zeroed, unless the caller writes all of it before reading any.
+ */
+function heapAlloc(n: number, zeroed = true): Float32Array {
   const bytes = 16 * Math.ceil(n / 4);
   if (kernels === undefined || heapTop + bytes > heapEnd) return new Float32Array(n);
   const view = new Float32Array(kernels.memory.buffer, heapTop, n);
   heapTop += bytes;
-  return view.fill(0);
+  return zeroed ? view.fill(0) : view;
 }
 
 /** The caller's array copied into the kernels' memory, once per call. */

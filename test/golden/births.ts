@@ -295,18 +295,18 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
   heapReserve(4 * (B * 32 + 4) + (96 + 4) + (T_T * B * 96 + 4) + 4 * (T_T * B * 32 + 4) + (3072 + 4) + (B * 96 + 4) + 2 * (T_T * B + 4) + heapFloats(params, initialStates, inputs));
   const c13_13 = heapAlloc(B * 32);
   const stack15_15 = heapAlloc(96);
-  const mm16_17 = heapAlloc(T_T * B * 96);
-  const v19_18 = heapAlloc(T_T * B * 32);
-  const v22_19 = heapAlloc(T_T * B * 32);
-  const v24_20 = heapAlloc(T_T * B * 32);
+  const mm16_17 = heapAlloc(T_T * B * 96, false);
+  const v19_18 = heapAlloc(T_T * B * 32, false);
+  const v22_19 = heapAlloc(T_T * B * 32, false);
+  const v24_20 = heapAlloc(T_T * B * 32, false);
   const stack25_21 = heapAlloc(3072);
-  const state26_0_23 = heapAlloc(B * 32);
+  const state26_0_23 = heapAlloc(B * 32, false);
   const out26_0_24 = heapAlloc(T_T * B * 32);
-  const mm3_29 = heapAlloc(B * 96);
-  const v12_30 = heapAlloc(B * 32);
-  const v22_31 = heapAlloc(B * 32);
-  const mm31_34 = heapAlloc(T_T * B);
-  const v32_35 = heapAlloc(T_T * B);
+  const mm3_29 = heapAlloc(B * 96, false);
+  const v12_30 = heapAlloc(B * 32, false);
+  const v22_31 = heapAlloc(B * 32, false);
+  const mm31_34 = heapAlloc(T_T * B, false);
+  const v32_35 = heapAlloc(T_T * B, false);
   const in0 = heapStage((inputs["series"] as Tensor).data);
   const p1 = packed === undefined ? heapStageParam("states.W_ir", params["states.W_ir"]) : params["states.W_ir"];
   const p2 = packed === undefined ? heapStageParam("states.W_iz", params["states.W_iz"]) : params["states.W_iz"];
@@ -339,7 +339,7 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
   // %16 matmul fused gates — 26: r = sigmoid(W_ir @ x + b_ir + W_hr @ h + b_hr)
   gemm_rows_96x1(packed15_16, in0, mm16_17, T_T * B);
   // %19 add
-  if (kernels !== undefined && heapHolds(v19_18, mm16_17, p7, p10)) run_pointwise0(v19_18.byteOffset, mm16_17.byteOffset + 0, p7.byteOffset, p10.byteOffset, T_T * B);
+  if (kernels !== undefined && heapHolds(v19_18, mm16_17, p7, p10)) run_pointwise0(v19_18.byteOffset, mm16_17.byteOffset, p7.byteOffset, p10.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
       const o = l * 32;
@@ -386,35 +386,38 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
   state26_0_23.set(init14_14);
   const steps25 = T_T;
   // states: from the first step to the last
-  for (let s = 0; s < steps25; s++) {
-    const t = s;
-    const x26_0_26 = v19_18.subarray(t * B * 32, (t + 1) * B * 32);
-    const x26_1_27 = v22_19.subarray(t * B * 32, (t + 1) * B * 32);
-    const x26_2_28 = v24_20.subarray(t * B * 32, (t + 1) * B * 32);
-    // %3 matmul fused gates — 26: r = sigmoid(W_ir @ x + b_ir + W_hr @ h + b_hr)
-    gemm_rows_96x32(packed25_22, state26_0_23, mm3_29, B);
-    // %12 sigmoid z — 27: z = sigmoid(W_iz @ x + b_iz + W_hz @ h + b_hz)
-    if (kernels !== undefined && heapHolds(v12_30, x26_1_27, mm3_29)) run_pointwise2(v12_30.byteOffset, x26_1_27.byteOffset, mm3_29.byteOffset + 128, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 32;
-        for (let j = 0; j < 32; j++) {
-          v12_30[o + j] = 1 / (1 + Math.exp(-(x26_1_27[l * 32 + j] + mm3_29[l * 96 + 32 + j])));
+  if (kernels !== undefined && pool.ready.length === 0 && heapHolds(packed25_22, state26_0_23, mm3_29, v12_30, v22_19, v22_31, v24_20, v19_18, p12, out26_0_24)) run_time_loop0(packed25_22.byteOffset, state26_0_23.byteOffset, mm3_29.byteOffset, v12_30.byteOffset, v22_19.byteOffset, v22_31.byteOffset, v24_20.byteOffset, v19_18.byteOffset, p12.byteOffset, out26_0_24.byteOffset, B, 4 * (B * 32), steps25, T_T);
+  else {
+    for (let s = 0; s < steps25; s++) {
+      const t = s;
+      const x26_0_26 = v19_18.subarray(t * B * 32, (t + 1) * B * 32);
+      const x26_1_27 = v22_19.subarray(t * B * 32, (t + 1) * B * 32);
+      const x26_2_28 = v24_20.subarray(t * B * 32, (t + 1) * B * 32);
+      // %3 matmul fused gates — 26: r = sigmoid(W_ir @ x + b_ir + W_hr @ h + b_hr)
+      gemm_rows_96x32(packed25_22, state26_0_23, mm3_29, B);
+      // %12 sigmoid z — 27: z = sigmoid(W_iz @ x + b_iz + W_hz @ h + b_hz)
+      if (kernels !== undefined && heapHolds(v12_30, x26_1_27, mm3_29)) run_pointwise2(v12_30.byteOffset, x26_1_27.byteOffset, mm3_29.byteOffset + 128, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 32;
+          for (let j = 0; j < 32; j++) {
+            v12_30[o + j] = 1 / (1 + Math.exp(-(x26_1_27[l * 32 + j] + mm3_29[l * 96 + 32 + j])));
+          }
         }
       }
-    }
-    // %22 add h' — 29: h' = (1 - z) * n + z * h
-    if (kernels !== undefined && heapHolds(v22_31, v12_30, x26_2_28, x26_0_26, mm3_29, p12, state26_0_23)) run_pointwise3(v22_31.byteOffset, v12_30.byteOffset, x26_2_28.byteOffset, x26_0_26.byteOffset, mm3_29.byteOffset + 0, mm3_29.byteOffset + 256, p12.byteOffset, v12_30.byteOffset, state26_0_23.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 32;
-        for (let j = 0; j < 32; j++) {
-          v22_31[o + j] = ((1 - v12_30[l * 32 + j]) * (Math.tanh((x26_2_28[l * 32 + j] + ((1 / (1 + Math.exp(-(x26_0_26[l * 32 + j] + mm3_29[l * 96 + 0 + j])))) * (mm3_29[l * 96 + 64 + j] + p12[j])))))) + (v12_30[l * 32 + j] * state26_0_23[l * 32 + j]);
+      // %22 add h' — 29: h' = (1 - z) * n + z * h
+      if (kernels !== undefined && heapHolds(v22_31, v12_30, x26_2_28, x26_0_26, mm3_29, p12, state26_0_23)) run_pointwise3(v22_31.byteOffset, v12_30.byteOffset, x26_2_28.byteOffset, x26_0_26.byteOffset, mm3_29.byteOffset, mm3_29.byteOffset + 256, p12.byteOffset, v12_30.byteOffset, state26_0_23.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 32;
+          for (let j = 0; j < 32; j++) {
+            v22_31[o + j] = ((1 - v12_30[l * 32 + j]) * (Math.tanh((x26_2_28[l * 32 + j] + ((1 / (1 + Math.exp(-(x26_0_26[l * 32 + j] + mm3_29[l * 96 + 0 + j])))) * (mm3_29[l * 96 + 64 + j] + p12[j])))))) + (v12_30[l * 32 + j] * state26_0_23[l * 32 + j]);
+          }
         }
       }
+      out26_0_24.set(v22_31, t * v22_31.length);
+      state26_0_23.set(v22_31);
     }
-    out26_0_24.set(v22_31, t * v22_31.length);
-    state26_0_23.set(v22_31);
   }
   const p32 = heapStageParam("forecast.W", params["forecast.W"]);
   const p33 = heapStageParam("forecast.b", params["forecast.b"]);
@@ -438,47 +441,47 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   heapReserve(16 * (B * 32 + 4) + 2 * (96 + 4) + 4 * (T_T * B * 96 + 4) + 15 * (T_T * B * 32 + 4) + (3072 + 4) + 2 * (B * 96 + 4) + 4 * (T_T * B + 4) + 2 * (1 + 4) + 8 * (32 + 4) + 3 * (1024 + 4) + heapFloats(params, initialStates, inputs));
   const c14_50 = heapAlloc(B * 32);
   const stack16_52 = heapAlloc(96);
-  const mm17_54 = heapAlloc(T_T * B * 96);
-  const v20_55 = heapAlloc(T_T * B * 32);
-  const v23_56 = heapAlloc(T_T * B * 32);
-  const v25_57 = heapAlloc(T_T * B * 32);
+  const mm17_54 = heapAlloc(T_T * B * 96, false);
+  const v20_55 = heapAlloc(T_T * B * 32, false);
+  const v23_56 = heapAlloc(T_T * B * 32, false);
+  const v25_57 = heapAlloc(T_T * B * 32, false);
   const stack26_58 = heapAlloc(3072);
-  const state27_0_60 = heapAlloc(B * 32);
+  const state27_0_60 = heapAlloc(B * 32, false);
   const out27_0_61 = heapAlloc(T_T * B * 32);
   const out27_1_62 = heapAlloc(T_T * B * 32);
   const out27_2_63 = heapAlloc(T_T * B * 32);
   const out27_3_64 = heapAlloc(T_T * B * 32);
   const out27_4_65 = heapAlloc(T_T * B * 32);
   const out27_5_66 = heapAlloc(T_T * B * 32);
-  const mm3_71 = heapAlloc(B * 96);
-  const v9_72 = heapAlloc(B * 32);
-  const v12_73 = heapAlloc(B * 32);
-  const v14_74 = heapAlloc(B * 32);
-  const v17_75 = heapAlloc(B * 32);
-  const v19_76 = heapAlloc(B * 32);
-  const v22_77 = heapAlloc(B * 32);
-  const mm32_80 = heapAlloc(T_T * B);
-  const v33_81 = heapAlloc(T_T * B);
-  const v35_82 = heapAlloc(T_T * B);
+  const mm3_71 = heapAlloc(B * 96, false);
+  const v9_72 = heapAlloc(B * 32, false);
+  const v12_73 = heapAlloc(B * 32, false);
+  const v14_74 = heapAlloc(B * 32, false);
+  const v17_75 = heapAlloc(B * 32, false);
+  const v19_76 = heapAlloc(B * 32, false);
+  const v22_77 = heapAlloc(B * 32, false);
+  const mm32_80 = heapAlloc(T_T * B, false);
+  const v33_81 = heapAlloc(T_T * B, false);
+  const v35_82 = heapAlloc(T_T * B, false);
   const sum36_83 = heapAlloc(T_T * B);
   const red37_84 = heapAlloc(1);
   const s85 = heapAlloc(1);
   const ub46_86 = heapAlloc(32);
-  const v56_87 = heapAlloc(T_T * B * 32);
-  const v58_88 = heapAlloc(T_T * B * 32);
-  const state61_0_91 = heapAlloc(B * 32);
+  const v56_87 = heapAlloc(T_T * B * 32, false);
+  const v58_88 = heapAlloc(T_T * B * 32, false);
+  const state61_0_91 = heapAlloc(B * 32, false);
   const out61_0_92 = heapAlloc(T_T * B * 32);
   const out61_1_93 = heapAlloc(T_T * B * 32);
   const out61_2_94 = heapAlloc(T_T * B * 32);
   const out61_3_95 = heapAlloc(T_T * B * 32);
-  const v2_107 = heapAlloc(B * 32);
-  const v14_108 = heapAlloc(B * 32);
-  const v18_109 = heapAlloc(B * 32);
-  const v20_110 = heapAlloc(B * 32);
-  const v22_111 = heapAlloc(B * 32);
+  const v2_107 = heapAlloc(B * 32, false);
+  const v14_108 = heapAlloc(B * 32, false);
+  const v18_109 = heapAlloc(B * 32, false);
+  const v20_110 = heapAlloc(B * 32, false);
+  const v22_111 = heapAlloc(B * 32, false);
   const cat23_112 = heapAlloc(B * 96);
-  const mm25_113 = heapAlloc(B * 32);
-  const v26_114 = heapAlloc(B * 32);
+  const mm25_113 = heapAlloc(B * 32, false);
+  const v26_114 = heapAlloc(B * 32, false);
   const cat66_115 = heapAlloc(T_T * B * 96);
   const ub68_116 = heapAlloc(96);
   const rows69_117 = heapAlloc(32);
@@ -526,7 +529,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   // %17 matmul fused gates — 26: r = sigmoid(W_ir @ x + b_ir + W_hr @ h + b_hr)
   gemm_rows_96x1(packed16_53, in36, mm17_54, T_T * B);
   // %20 add
-  if (kernels !== undefined && heapHolds(v20_55, mm17_54, p44, p47)) run_pointwise0(v20_55.byteOffset, mm17_54.byteOffset + 0, p44.byteOffset, p47.byteOffset, T_T * B);
+  if (kernels !== undefined && heapHolds(v20_55, mm17_54, p44, p47)) run_pointwise0(v20_55.byteOffset, mm17_54.byteOffset, p44.byteOffset, p47.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
       const o = l * 32;
@@ -573,80 +576,83 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   state27_0_60.set(init15_51);
   const steps67 = T_T;
   // states: from the first step to the last
-  for (let s = 0; s < steps67; s++) {
-    const t = s;
-    const x27_0_68 = v20_55.subarray(t * B * 32, (t + 1) * B * 32);
-    const x27_1_69 = v23_56.subarray(t * B * 32, (t + 1) * B * 32);
-    const x27_2_70 = v25_57.subarray(t * B * 32, (t + 1) * B * 32);
-    // %3 matmul fused gates — 26: r = sigmoid(W_ir @ x + b_ir + W_hr @ h + b_hr)
-    gemm_rows_96x32(packed26_59, state27_0_60, mm3_71, B);
-    // %9 sigmoid r — 26: r = sigmoid(W_ir @ x + b_ir + W_hr @ h + b_hr)
-    if (kernels !== undefined && heapHolds(v9_72, x27_0_68, mm3_71)) run_pointwise2(v9_72.byteOffset, x27_0_68.byteOffset, mm3_71.byteOffset + 0, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 32;
-        for (let j = 0; j < 32; j++) {
-          v9_72[o + j] = 1 / (1 + Math.exp(-(x27_0_68[l * 32 + j] + mm3_71[l * 96 + 0 + j])));
+  if (kernels !== undefined && pool.ready.length === 0 && heapHolds(packed26_59, state27_0_60, mm3_71, v9_72, v20_55, v12_73, v23_56, v14_74, p49, v17_75, v25_57, v19_76, v22_77, out27_0_61, out27_1_62, out27_2_63, out27_3_64, out27_4_65, out27_5_66)) run_time_loop1(packed26_59.byteOffset, state27_0_60.byteOffset, mm3_71.byteOffset, v9_72.byteOffset, v20_55.byteOffset, v12_73.byteOffset, v23_56.byteOffset, v14_74.byteOffset, p49.byteOffset, v17_75.byteOffset, v25_57.byteOffset, v19_76.byteOffset, v22_77.byteOffset, out27_0_61.byteOffset, out27_1_62.byteOffset, out27_2_63.byteOffset, out27_3_64.byteOffset, out27_4_65.byteOffset, out27_5_66.byteOffset, B, 4 * (B * 32), steps67, T_T);
+  else {
+    for (let s = 0; s < steps67; s++) {
+      const t = s;
+      const x27_0_68 = v20_55.subarray(t * B * 32, (t + 1) * B * 32);
+      const x27_1_69 = v23_56.subarray(t * B * 32, (t + 1) * B * 32);
+      const x27_2_70 = v25_57.subarray(t * B * 32, (t + 1) * B * 32);
+      // %3 matmul fused gates — 26: r = sigmoid(W_ir @ x + b_ir + W_hr @ h + b_hr)
+      gemm_rows_96x32(packed26_59, state27_0_60, mm3_71, B);
+      // %9 sigmoid r — 26: r = sigmoid(W_ir @ x + b_ir + W_hr @ h + b_hr)
+      if (kernels !== undefined && heapHolds(v9_72, x27_0_68, mm3_71)) run_pointwise2(v9_72.byteOffset, x27_0_68.byteOffset, mm3_71.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 32;
+          for (let j = 0; j < 32; j++) {
+            v9_72[o + j] = 1 / (1 + Math.exp(-(x27_0_68[l * 32 + j] + mm3_71[l * 96 + 0 + j])));
+          }
         }
       }
-    }
-    // %12 sigmoid z — 27: z = sigmoid(W_iz @ x + b_iz + W_hz @ h + b_hz)
-    if (kernels !== undefined && heapHolds(v12_73, x27_1_69, mm3_71)) run_pointwise2(v12_73.byteOffset, x27_1_69.byteOffset, mm3_71.byteOffset + 128, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 32;
-        for (let j = 0; j < 32; j++) {
-          v12_73[o + j] = 1 / (1 + Math.exp(-(x27_1_69[l * 32 + j] + mm3_71[l * 96 + 32 + j])));
+      // %12 sigmoid z — 27: z = sigmoid(W_iz @ x + b_iz + W_hz @ h + b_hz)
+      if (kernels !== undefined && heapHolds(v12_73, x27_1_69, mm3_71)) run_pointwise2(v12_73.byteOffset, x27_1_69.byteOffset, mm3_71.byteOffset + 128, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 32;
+          for (let j = 0; j < 32; j++) {
+            v12_73[o + j] = 1 / (1 + Math.exp(-(x27_1_69[l * 32 + j] + mm3_71[l * 96 + 32 + j])));
+          }
         }
       }
-    }
-    // %14 add — 28: n = tanh(W_in @ x + b_in + r * (W_hn @ h + b_hn))
-    if (kernels !== undefined && heapHolds(v14_74, mm3_71, p49)) run_pointwise1(v14_74.byteOffset, mm3_71.byteOffset + 256, p49.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 32;
-        for (let j = 0; j < 32; j++) {
-          v14_74[o + j] = mm3_71[l * 96 + 64 + j] + p49[j];
+      // %14 add — 28: n = tanh(W_in @ x + b_in + r * (W_hn @ h + b_hn))
+      if (kernels !== undefined && heapHolds(v14_74, mm3_71, p49)) run_pointwise1(v14_74.byteOffset, mm3_71.byteOffset + 256, p49.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 32;
+          for (let j = 0; j < 32; j++) {
+            v14_74[o + j] = mm3_71[l * 96 + 64 + j] + p49[j];
+          }
         }
       }
-    }
-    // %17 tanh n — 28: n = tanh(W_in @ x + b_in + r * (W_hn @ h + b_hn))
-    if (kernels !== undefined && heapHolds(v17_75, x27_2_70, v9_72, v14_74)) run_pointwise4(v17_75.byteOffset, x27_2_70.byteOffset, v9_72.byteOffset, v14_74.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 32;
-        for (let j = 0; j < 32; j++) {
-          v17_75[o + j] = Math.tanh((x27_2_70[l * 32 + j] + (v9_72[l * 32 + j] * v14_74[l * 32 + j])));
+      // %17 tanh n — 28: n = tanh(W_in @ x + b_in + r * (W_hn @ h + b_hn))
+      if (kernels !== undefined && heapHolds(v17_75, x27_2_70, v9_72, v14_74)) run_pointwise4(v17_75.byteOffset, x27_2_70.byteOffset, v9_72.byteOffset, v14_74.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 32;
+          for (let j = 0; j < 32; j++) {
+            v17_75[o + j] = Math.tanh((x27_2_70[l * 32 + j] + (v9_72[l * 32 + j] * v14_74[l * 32 + j])));
+          }
         }
       }
-    }
-    // %19 sub — 29: h' = (1 - z) * n + z * h
-    if (kernels !== undefined && heapHolds(v19_76, v12_73)) run_pointwise5(v19_76.byteOffset, v12_73.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 32;
-        for (let j = 0; j < 32; j++) {
-          v19_76[o + j] = 1 - v12_73[l * 32 + j];
+      // %19 sub — 29: h' = (1 - z) * n + z * h
+      if (kernels !== undefined && heapHolds(v19_76, v12_73)) run_pointwise5(v19_76.byteOffset, v12_73.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 32;
+          for (let j = 0; j < 32; j++) {
+            v19_76[o + j] = 1 - v12_73[l * 32 + j];
+          }
         }
       }
-    }
-    // %22 add h' — 29: h' = (1 - z) * n + z * h
-    if (kernels !== undefined && heapHolds(v22_77, v19_76, v17_75, v12_73, state27_0_60)) run_pointwise6(v22_77.byteOffset, v19_76.byteOffset, v17_75.byteOffset, v12_73.byteOffset, state27_0_60.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 32;
-        for (let j = 0; j < 32; j++) {
-          v22_77[o + j] = (v19_76[l * 32 + j] * v17_75[l * 32 + j]) + (v12_73[l * 32 + j] * state27_0_60[l * 32 + j]);
+      // %22 add h' — 29: h' = (1 - z) * n + z * h
+      if (kernels !== undefined && heapHolds(v22_77, v19_76, v17_75, v12_73, state27_0_60)) run_pointwise6(v22_77.byteOffset, v19_76.byteOffset, v17_75.byteOffset, v12_73.byteOffset, state27_0_60.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 32;
+          for (let j = 0; j < 32; j++) {
+            v22_77[o + j] = (v19_76[l * 32 + j] * v17_75[l * 32 + j]) + (v12_73[l * 32 + j] * state27_0_60[l * 32 + j]);
+          }
         }
       }
+      out27_0_61.set(v22_77, t * v22_77.length);
+      out27_1_62.set(v12_73, t * v12_73.length);
+      out27_2_63.set(v17_75, t * v17_75.length);
+      out27_3_64.set(v19_76, t * v19_76.length);
+      out27_4_65.set(v14_74, t * v14_74.length);
+      out27_5_66.set(v9_72, t * v9_72.length);
+      state27_0_60.set(v22_77);
     }
-    out27_0_61.set(v22_77, t * v22_77.length);
-    out27_1_62.set(v12_73, t * v12_73.length);
-    out27_2_63.set(v17_75, t * v17_75.length);
-    out27_3_64.set(v19_76, t * v19_76.length);
-    out27_4_65.set(v14_74, t * v14_74.length);
-    out27_5_66.set(v9_72, t * v9_72.length);
-    state27_0_60.set(v22_77);
   }
   const p78 = heapStageParam("forecast.W", params["forecast.W"]);
   const p79 = heapStageParam("forecast.b", params["forecast.b"]);
@@ -657,7 +663,6 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     v33_81[l] = mm32_80[l * 1 + 0] + p79[0];
   }
   // %34 sub loss — 41: loss mse(forecast, next)
-  mm32_80.fill(0); // reused: its last value is dead
   for (let l = 0; l < T_T * B; l++) {
     mm32_80[l] = v33_81[l * 1 + 0] - in37[l * 1 + 0];
   }
@@ -688,12 +693,10 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     for (let c = 0; c < 1; c++) v35_82[r * 1 + c] = v;
   }
   // %41 mul ∂loss — 41: loss mse(forecast, next)
-  sum36_83.fill(0); // reused: its last value is dead
   for (let l = 0; l < T_T * B; l++) {
     sum36_83[l] = v35_82[l * 1 + 0] * mm32_80[l * 1 + 0];
   }
   // %42 add
-  mm32_80.fill(0); // reused: its last value is dead
   for (let l = 0; l < T_T * B; l++) {
     mm32_80[l] = sum36_83[l * 1 + 0] + sum36_83[l * 1 + 0];
   }
@@ -706,7 +709,6 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     }
   }
   // %45 matmul — 7: //   rnnc train examples/births.rnn --data births --epochs 30 --out runs/births
-  v25_57.fill(0); // reused: its last value is dead
   gemm_cols_1x32(mm32_80, p78, v25_57, T_T * B);
   // %46 unbroadcast
   ub46_86.fill(0);
@@ -716,7 +718,6 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   v23_56.set(init15_51, 0);
   v23_56.set(out27_0_61.subarray(0, (T_T - 1) * B * 32), B * 32);
   // %54 sub ∂n — 28: n = tanh(W_in @ x + b_in + r * (W_hn @ h + b_hn))
-  v20_55.fill(0); // reused: its last value is dead
   if (kernels !== undefined && heapHolds(v20_55, out27_2_63)) run_pointwise7(v20_55.byteOffset, out27_2_63.byteOffset, out27_2_63.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
@@ -780,104 +781,107 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   state61_0_91.set(c14_50);
   const steps96 = T_T;
   // ∂states: from the last step to the first
-  for (let s = 0; s < steps96; s++) {
-    const t = T_T - 1 - s;
-    const x61_0_97 = v25_57.subarray(t * B * 32, (t + 1) * B * 32);
-    const x61_1_98 = v23_56.subarray(t * B * 32, (t + 1) * B * 32);
-    const x61_2_99 = out27_1_62.subarray(t * B * 32, (t + 1) * B * 32);
-    const x61_3_100 = out27_2_63.subarray(t * B * 32, (t + 1) * B * 32);
-    const x61_4_101 = out27_3_64.subarray(t * B * 32, (t + 1) * B * 32);
-    const x61_5_102 = out27_4_65.subarray(t * B * 32, (t + 1) * B * 32);
-    const x61_6_103 = out27_5_66.subarray(t * B * 32, (t + 1) * B * 32);
-    const x61_7_104 = v20_55.subarray(t * B * 32, (t + 1) * B * 32);
-    const x61_8_105 = v56_87.subarray(t * B * 32, (t + 1) * B * 32);
-    const x61_9_106 = v58_88.subarray(t * B * 32, (t + 1) * B * 32);
-    // %2 add
-    if (kernels !== undefined && heapHolds(v2_107, state61_0_91, x61_0_97)) run_pointwise9(v2_107.byteOffset, state61_0_91.byteOffset, x61_0_97.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 32;
-        for (let j = 0; j < 32; j++) {
-          v2_107[o + j] = state61_0_91[l * 32 + j] + x61_0_97[l * 32 + j];
+  if (kernels !== undefined && pool.ready.length === 0 && heapHolds(v2_107, state61_0_91, v25_57, v14_108, out27_3_64, v20_55, v18_109, out27_5_66, v20_110, v23_56, out27_2_63, v56_87, v22_111, out27_4_65, v58_88, cat23_112, packed59_89, mm25_113, v26_114, out27_1_62, out61_0_92, out61_1_93, out61_2_94, out61_3_95)) run_time_loop2(v2_107.byteOffset, state61_0_91.byteOffset, v25_57.byteOffset, v14_108.byteOffset, out27_3_64.byteOffset, v20_55.byteOffset, v18_109.byteOffset, out27_5_66.byteOffset, v20_110.byteOffset, v23_56.byteOffset, out27_2_63.byteOffset, v56_87.byteOffset, v22_111.byteOffset, out27_4_65.byteOffset, v58_88.byteOffset, cat23_112.byteOffset, packed59_89.byteOffset, mm25_113.byteOffset, v26_114.byteOffset, out27_1_62.byteOffset, out61_0_92.byteOffset, out61_1_93.byteOffset, out61_2_94.byteOffset, out61_3_95.byteOffset, 4 * (B * 32), B, steps96, T_T);
+  else {
+    for (let s = 0; s < steps96; s++) {
+      const t = T_T - 1 - s;
+      const x61_0_97 = v25_57.subarray(t * B * 32, (t + 1) * B * 32);
+      const x61_1_98 = v23_56.subarray(t * B * 32, (t + 1) * B * 32);
+      const x61_2_99 = out27_1_62.subarray(t * B * 32, (t + 1) * B * 32);
+      const x61_3_100 = out27_2_63.subarray(t * B * 32, (t + 1) * B * 32);
+      const x61_4_101 = out27_3_64.subarray(t * B * 32, (t + 1) * B * 32);
+      const x61_5_102 = out27_4_65.subarray(t * B * 32, (t + 1) * B * 32);
+      const x61_6_103 = out27_5_66.subarray(t * B * 32, (t + 1) * B * 32);
+      const x61_7_104 = v20_55.subarray(t * B * 32, (t + 1) * B * 32);
+      const x61_8_105 = v56_87.subarray(t * B * 32, (t + 1) * B * 32);
+      const x61_9_106 = v58_88.subarray(t * B * 32, (t + 1) * B * 32);
+      // %2 add
+      if (kernels !== undefined && heapHolds(v2_107, state61_0_91, x61_0_97)) run_pointwise9(v2_107.byteOffset, state61_0_91.byteOffset, x61_0_97.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 32;
+          for (let j = 0; j < 32; j++) {
+            v2_107[o + j] = state61_0_91[l * 32 + j] + x61_0_97[l * 32 + j];
+          }
         }
       }
-    }
-    // %14 mul ∂n — 28: n = tanh(W_in @ x + b_in + r * (W_hn @ h + b_hn))
-    if (kernels !== undefined && heapHolds(v14_108, v2_107, x61_4_101, x61_7_104)) run_pointwise10(v14_108.byteOffset, v2_107.byteOffset, x61_4_101.byteOffset, x61_7_104.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 32;
-        for (let j = 0; j < 32; j++) {
-          v14_108[o + j] = (v2_107[l * 32 + j] * x61_4_101[l * 32 + j]) * x61_7_104[l * 32 + j];
+      // %14 mul ∂n — 28: n = tanh(W_in @ x + b_in + r * (W_hn @ h + b_hn))
+      if (kernels !== undefined && heapHolds(v14_108, v2_107, x61_4_101, x61_7_104)) run_pointwise10(v14_108.byteOffset, v2_107.byteOffset, x61_4_101.byteOffset, x61_7_104.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 32;
+          for (let j = 0; j < 32; j++) {
+            v14_108[o + j] = (v2_107[l * 32 + j] * x61_4_101[l * 32 + j]) * x61_7_104[l * 32 + j];
+          }
         }
       }
-    }
-    // %18 mul — 28: n = tanh(W_in @ x + b_in + r * (W_hn @ h + b_hn))
-    if (kernels !== undefined && heapHolds(v18_109, v14_108, x61_6_103)) run_pointwise11(v18_109.byteOffset, v14_108.byteOffset, x61_6_103.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 32;
-        for (let j = 0; j < 32; j++) {
-          v18_109[o + j] = v14_108[l * 32 + j] * x61_6_103[l * 32 + j];
+      // %18 mul — 28: n = tanh(W_in @ x + b_in + r * (W_hn @ h + b_hn))
+      if (kernels !== undefined && heapHolds(v18_109, v14_108, x61_6_103)) run_pointwise11(v18_109.byteOffset, v14_108.byteOffset, x61_6_103.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 32;
+          for (let j = 0; j < 32; j++) {
+            v18_109[o + j] = v14_108[l * 32 + j] * x61_6_103[l * 32 + j];
+          }
         }
       }
-    }
-    // %20 mul ∂z — 27: z = sigmoid(W_iz @ x + b_iz + W_hz @ h + b_hz)
-    if (kernels !== undefined && heapHolds(v20_110, v2_107, x61_1_98, x61_3_100, x61_8_105)) run_pointwise12(v20_110.byteOffset, v2_107.byteOffset, x61_1_98.byteOffset, v2_107.byteOffset, x61_3_100.byteOffset, x61_8_105.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 32;
-        for (let j = 0; j < 32; j++) {
-          v20_110[o + j] = ((v2_107[l * 32 + j] * x61_1_98[l * 32 + j]) + (-(v2_107[l * 32 + j] * x61_3_100[l * 32 + j]))) * x61_8_105[l * 32 + j];
+      // %20 mul ∂z — 27: z = sigmoid(W_iz @ x + b_iz + W_hz @ h + b_hz)
+      if (kernels !== undefined && heapHolds(v20_110, v2_107, x61_1_98, x61_3_100, x61_8_105)) run_pointwise12(v20_110.byteOffset, v2_107.byteOffset, x61_1_98.byteOffset, v2_107.byteOffset, x61_3_100.byteOffset, x61_8_105.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 32;
+          for (let j = 0; j < 32; j++) {
+            v20_110[o + j] = ((v2_107[l * 32 + j] * x61_1_98[l * 32 + j]) + (-(v2_107[l * 32 + j] * x61_3_100[l * 32 + j]))) * x61_8_105[l * 32 + j];
+          }
         }
       }
-    }
-    // %22 mul ∂r — 26: r = sigmoid(W_ir @ x + b_ir + W_hr @ h + b_hr)
-    if (kernels !== undefined && heapHolds(v22_111, v14_108, x61_5_102, x61_9_106)) run_pointwise10(v22_111.byteOffset, v14_108.byteOffset, x61_5_102.byteOffset, x61_9_106.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 32;
-        for (let j = 0; j < 32; j++) {
-          v22_111[o + j] = (v14_108[l * 32 + j] * x61_5_102[l * 32 + j]) * x61_9_106[l * 32 + j];
+      // %22 mul ∂r — 26: r = sigmoid(W_ir @ x + b_ir + W_hr @ h + b_hr)
+      if (kernels !== undefined && heapHolds(v22_111, v14_108, x61_5_102, x61_9_106)) run_pointwise10(v22_111.byteOffset, v14_108.byteOffset, x61_5_102.byteOffset, x61_9_106.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 32;
+          for (let j = 0; j < 32; j++) {
+            v22_111[o + j] = (v14_108[l * 32 + j] * x61_5_102[l * 32 + j]) * x61_9_106[l * 32 + j];
+          }
         }
       }
-    }
-    // %23 concat
-    for (let l = 0; l < B; l++) {
-      const xo = l * 32;
-      for (let r = 0; r < 1; r++) {
-        for (let c = 0; c < 32; c++) cat23_112[(l * 1 + r) * 96 + 0 + c] = v18_109[xo + r * 32 + c];
-      }
-    }
-    for (let l = 0; l < B; l++) {
-      const xo = l * 32;
-      for (let r = 0; r < 1; r++) {
-        for (let c = 0; c < 32; c++) cat23_112[(l * 1 + r) * 96 + 32 + c] = v20_110[xo + r * 32 + c];
-      }
-    }
-    for (let l = 0; l < B; l++) {
-      const xo = l * 32;
-      for (let r = 0; r < 1; r++) {
-        for (let c = 0; c < 32; c++) cat23_112[(l * 1 + r) * 96 + 64 + c] = v22_111[xo + r * 32 + c];
-      }
-    }
-    // %25 matmul fused gate products
-    gemm_cols_96x32(cat23_112, packed59_89, mm25_113, B);
-    // %26 add
-    if (kernels !== undefined && heapHolds(v26_114, mm25_113, v2_107, x61_2_99)) run_pointwise13(v26_114.byteOffset, mm25_113.byteOffset, v2_107.byteOffset, x61_2_99.byteOffset, B);
-    else {
+      // %23 concat
       for (let l = 0; l < B; l++) {
-        const o = l * 32;
-        for (let j = 0; j < 32; j++) {
-          v26_114[o + j] = mm25_113[l * 32 + j] + (v2_107[l * 32 + j] * x61_2_99[l * 32 + j]);
+        const xo = l * 32;
+        for (let r = 0; r < 1; r++) {
+          for (let c = 0; c < 32; c++) cat23_112[(l * 1 + r) * 96 + 0 + c] = v18_109[xo + r * 32 + c];
         }
       }
+      for (let l = 0; l < B; l++) {
+        const xo = l * 32;
+        for (let r = 0; r < 1; r++) {
+          for (let c = 0; c < 32; c++) cat23_112[(l * 1 + r) * 96 + 32 + c] = v20_110[xo + r * 32 + c];
+        }
+      }
+      for (let l = 0; l < B; l++) {
+        const xo = l * 32;
+        for (let r = 0; r < 1; r++) {
+          for (let c = 0; c < 32; c++) cat23_112[(l * 1 + r) * 96 + 64 + c] = v22_111[xo + r * 32 + c];
+        }
+      }
+      // %25 matmul fused gate products
+      gemm_cols_96x32(cat23_112, packed59_89, mm25_113, B);
+      // %26 add
+      if (kernels !== undefined && heapHolds(v26_114, mm25_113, v2_107, x61_2_99)) run_pointwise13(v26_114.byteOffset, mm25_113.byteOffset, v2_107.byteOffset, x61_2_99.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 32;
+          for (let j = 0; j < 32; j++) {
+            v26_114[o + j] = mm25_113[l * 32 + j] + (v2_107[l * 32 + j] * x61_2_99[l * 32 + j]);
+          }
+        }
+      }
+      out61_0_92.set(v22_111, t * v22_111.length);
+      out61_1_93.set(v20_110, t * v20_110.length);
+      out61_2_94.set(v14_108, t * v14_108.length);
+      out61_3_95.set(v18_109, t * v18_109.length);
+      state61_0_91.set(v26_114);
     }
-    out61_0_92.set(v22_111, t * v22_111.length);
-    out61_1_93.set(v20_110, t * v20_110.length);
-    out61_2_94.set(v14_108, t * v14_108.length);
-    out61_3_95.set(v18_109, t * v18_109.length);
-    state61_0_91.set(v26_114);
   }
   // %66 concat
   for (let l = 0; l < T_T * B; l++) {
@@ -1008,7 +1012,6 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     }
   }
   // %84 matmul fused gate products
-  mm32_80.fill(0); // reused: its last value is dead
   gemm_cols_96x1(cat83_128, packed60_90, mm32_80, T_T * B);
   return { loss: red37_84[0], outputs: { "forecast": { data: heapCopy(v33_81), shape: [T_T, B, 1] } }, finalStates: { "states.h": { data: heapCopy(state27_0_60), shape: [B, 32] } }, grads: { "states.W_ir": heapCopy(rows69_117), "states.W_iz": heapCopy(rows70_118), "states.W_in": heapCopy(rows71_119), "states.W_hr": heapCopy(rows76_121), "states.W_hz": heapCopy(rows77_122), "states.W_hn": heapCopy(rows78_123), "states.b_ir": heapCopy(ub79_124), "states.b_iz": heapCopy(ub80_125), "states.b_in": heapCopy(ub81_126), "states.b_hr": heapCopy(ub79_124), "states.b_hz": heapCopy(ub80_125), "states.b_hn": heapCopy(ub82_127), "forecast.W": heapCopy(ub46_86), "forecast.b": heapCopy(s85) }, inputGrads: { "series": { data: heapCopy(mm32_80), shape: [T_T, B, 1] } }, stateGrads: { "states.h": { data: heapCopy(state61_0_91), shape: [B, 32] } } } as GradResult;
 }
@@ -1733,13 +1736,13 @@ function gemm_cols_96x1(v: Float32Array, w: Float32Array, out: Float32Array, sam
   gemm_cols_96x1_scalar(v, w, out, samples);
 }
 
-// WebAssembly SIMD kernels generated by rnnc for this model's sizes (15023 bytes): rows_96x1, pointwise0, pointwise1, rows_96x32, pointwise2, pointwise3, rows_1x32, pointwise4, pointwise5, pointwise6, cols_1x32, outer_1x32, pointwise7, pointwise8, pointwise9, pointwise10, pointwise11, pointwise12, cols_96x32, pointwise13, outer_96x1, outer_96x32, colsum_32, cols_96x1, nonfinite.
+// WebAssembly SIMD kernels generated by rnnc for this model's sizes (15997 bytes): rows_96x1, pointwise0, pointwise1, rows_96x32, pointwise2, pointwise3, time_loop0, rows_1x32, pointwise4, pointwise5, pointwise6, time_loop1, cols_1x32, outer_1x32, pointwise7, pointwise8, pointwise9, pointwise10, pointwise11, pointwise12, cols_96x32, pointwise13, time_loop2, outer_96x1, outer_96x32, colsum_32, cols_96x1, nonfinite.
 // `rnnc compile --emit-wat` prints them as text.
-const kernelBytes = "AGFzbQEAAAABNgZgBH9/f38AYAV/f39/fwBgCn9/f39/f39/f38AYAN/f38AYAZ/f39/f38AYAd/f39/f39/AAISAQNlbnYGbWVtb3J5AgEBgIAEAxoZAAEAAAACAAEDBAAEAAAAAQAFAAEEBAMAAwfFAhkJcm93c185NngxAAAKcG9pbnR3aXNlMAABCnBvaW50d2lzZTEAAgpyb3dzXzk2eDMyAAMKcG9pbnR3aXNlMgAECnBvaW50d2lzZTMABQlyb3dzXzF4MzIABgpwb2ludHdpc2U0AAcKcG9pbnR3aXNlNQAICnBvaW50d2lzZTYACQljb2xzXzF4MzIACgpvdXRlcl8xeDMyAAsKcG9pbnR3aXNlNwAMCnBvaW50d2lzZTgADQpwb2ludHdpc2U5AA4LcG9pbnR3aXNlMTAADwtwb2ludHdpc2UxMQAQC3BvaW50d2lzZTEyABEKY29sc185NngzMgASC3BvaW50d2lzZTEzABMKb3V0ZXJfOTZ4MQAUC291dGVyXzk2eDMyABUJY29sc3VtXzMyABYJY29sc185NngxABcJbm9uZmluaXRlABgKvW8Z6RICBn8We0EAIQQCQANAIAMgBGtBBEgNAUEAIQUCQANAIAVB4ABODQH9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDv0MAAAAAAAAAAAAAAAAAAAAACEP/QwAAAAAAAAAAAAAAAAAAAAAIRD9DAAAAAAAAAAAAAAAAAAAAAAhEf0MAAAAAAAAAAAAAAAAAAAAACESIAAgBUEEbGohBiABIARBBGxqIQcgB/0AAgAhEyAH/QACBCEUIAf9AAIIIRUgB/0AAgwhFiAG/QACACEKIAsgCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhCyANIAogFP3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIQ0gDyAKIBX95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEPIBEgCiAW/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhESAG/QACBCEKIAwgCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhDCAOIAogFP3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIQ4gECAKIBX95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEQIBIgCiAW/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhEiACIARBgANsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AgAgCSAZ/R8BOAIEIA0gDv0NAAECAwQFBgcQERITFBUWFyANIA79DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AoADIAkgGf0fATgChAMgDyAQ/Q0AAQIDBAUGBxAREhMUFRYXIA8gEP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCgAYgCSAZ/R8BOAKEBiARIBL9DQABAgMEBQYHEBESExQVFhcgESAS/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAKACSAJIBn9HwE4AoQJIAVBAmohBQwACwsgBEEEaiEEDAALCwJAA0AgBCADTg0BQQAhBQJAA0AgBUHgAE4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhGv0MAAAAAAAAAAAAAAAAAAAAACEb/QwAAAAAAAAAAAAAAAAAAAAAIRz9DAAAAAAAAAAAAAAAAAAAAAAhHf0MAAAAAAAAAAAAAAAAAAAAACEe/QwAAAAAAAAAAAAAAAAAAAAAIR8gACAFQQRsaiEGIAEgBEEEbGohByAH/QACACETIAb9AAIAIQogCyAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASELIAb9AAIEIQogDCAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEMIAb9AAIIIQogGiAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEaIAb9AAIMIQogGyAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEbIAb9AAIQIQogHCAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEcIAb9AAIUIQogHSAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEdIAb9AAIYIQogHiAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEeIAb9AAIcIQogHyAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEfIAIgBEGAA2xqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEXIBogG/0NAAECAwQFBgcQERITFBUWFyAaIBv9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/QsCACAcIB39DQABAgMEBQYHEBESExQVFhcgHCAd/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRcgHiAf/Q0AAQIDBAUGBxAREhMUFRYXIB4gH/0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9CwIQIAVBCGohBQwACwsgBEEBaiEEDAALCwtuAQJ/QQAhBQJAA0AgBSAETg0BQQAhBgNAIAAgBmogASAGav0AAgAgAiAGav0AAgD95AEgAyAGav0AAgD95AH9CwIAIAZBEGohBiAGQYABSA0ACyAAQYABaiEAIAFBgANqIQEgBUEBaiEFDAALCwtiAQJ/QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWogASAFav0AAgAgAiAFav0AAgD95AH9CwIAIAVBEGohBSAFQYABSA0ACyAAQYABaiEAIAFBgANqIQEgBEEBaiEEDAALCwv4EAIGfxZ7QQAhBAJAA0AgAyAEa0EESA0BQQAhBQJAA0AgBUHgAE4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhEP0MAAAAAAAAAAAAAAAAAAAAACER/QwAAAAAAAAAAAAAAAAAAAAAIRIgACAFQYABbGohBiABIARBgAFsaiEHIAZBgAFqIQgDQCAH/QACACETIAf9AAKAASEUIAf9AAKAAiEVIAf9AAKAAyEWIAb9AAIAIQogCyAKIBP95gH95AEhCyANIAogFP3mAf3kASENIA8gCiAV/eYB/eQBIQ8gESAKIBb95gH95AEhESAG/QACgAEhCiAMIAogE/3mAf3kASEMIA4gCiAU/eYB/eQBIQ4gECAKIBX95gH95AEhECASIAogFv3mAf3kASESIAZBEGohBiAHQRBqIQcgBiAISA0ACyACIARBgANsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AgAgCSAZ/R8BOAIEIA0gDv0NAAECAwQFBgcQERITFBUWFyANIA79DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AoADIAkgGf0fATgChAMgDyAQ/Q0AAQIDBAUGBxAREhMUFRYXIA8gEP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCgAYgCSAZ/R8BOAKEBiARIBL9DQABAgMEBQYHEBESExQVFhcgESAS/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAKACSAJIBn9HwE4AoQJIAVBAmohBQwACwsgBEEEaiEEDAALCwJAA0AgBCADTg0BQQAhBQJAA0AgBUHgAE4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhGv0MAAAAAAAAAAAAAAAAAAAAACEb/QwAAAAAAAAAAAAAAAAAAAAAIRz9DAAAAAAAAAAAAAAAAAAAAAAhHf0MAAAAAAAAAAAAAAAAAAAAACEe/QwAAAAAAAAAAAAAAAAAAAAAIR8gACAFQYABbGohBiABIARBgAFsaiEHIAZBgAFqIQgDQCAH/QACACETIAb9AAIAIQogCyAKIBP95gH95AEhCyAG/QACgAEhCiAMIAogE/3mAf3kASEMIAb9AAKAAiEKIBogCiAT/eYB/eQBIRogBv0AAoADIQogGyAKIBP95gH95AEhGyAG/QACgAQhCiAcIAogE/3mAf3kASEcIAb9AAKABSEKIB0gCiAT/eYB/eQBIR0gBv0AAoAGIQogHiAKIBP95gH95AEhHiAG/QACgAchCiAfIAogE/3mAf3kASEfIAZBEGohBiAHQRBqIQcgBiAISA0ACyACIARBgANsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFyAaIBv9DQABAgMEBQYHEBESExQVFhcgGiAb/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0LAgAgHCAd/Q0AAQIDBAUGBxAREhMUFRYXIBwgHf0NCAkKCwwNDg8YGRobHB0eH/3kASEXIB4gH/0NAAECAwQFBgcQERITFBUWFyAeIB/9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/QsCECAFQQhqIQUMAAsLIARBAWohBAwACwsL9gMCAn8Ee0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVqIAEgBWr9AAIAIAIgBWr9AAIA/eQB/eEBIQb9DAAAgD8AAIA/AACAPwAAgD/9DAAAgD8AAIA/AACAPwAAgD8gBv0MpcCwQqXAsEKlwLBCpcCwQv3oAf0MUKyuwlCsrsJQrK7CUKyuwv3pASEHIAf9DDuquD87qrg/O6q4PzuquD/95gH9aiEIIAcgCP0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAI/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIQn9DGdpUDlnaVA5Z2lQOWdpUDkgCf3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAJ/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIAn95gH9DMGpKj3BqSo9wakqPcGpKj395AEgCf3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAJ/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIAkgCf3mAf3mASAJ/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIAj9+AH9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf3kAf3nAf0LAgAgBUEQaiEFIAVBgAFIDQALIABBgAFqIQAgAUGAAWohASACQYADaiECIARBAWohBAwACwsLgAoCAn8Me0EAIQoCQANAIAogCU4NAUEAIQsDQCAAIAtq/QwAAIA/AACAPwAAgD8AAIA/IAEgC2r9AAIA/eUBIAIgC2r9AAIAIAMgC2r9AAIAIAQgC2r9AAIA/eQB/eEBIQz9DAAAgD8AAIA/AACAPwAAgD/9DAAAgD8AAIA/AACAPwAAgD8gDP0MpcCwQqXAsEKlwLBCpcCwQv3oAf0MUKyuwlCsrsJQrK7CUKyuwv3pASENIA39DDuquD87qrg/O6q4PzuquD/95gH9aiEOIA0gDv0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAO/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIQ/9DGdpUDlnaVA5Z2lQOWdpUDkgD/3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAP/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIA/95gH9DMGpKj3BqSo9wakqPcGpKj395AEgD/3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAP/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIA8gD/3mAf3mASAP/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIA79+AH9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf3kAf3nASAFIAtq/QACACAGIAtq/QACAP3kAf3mAf3kASEQIBAgEP3mASER/Qzq8Lq76vC6u+rwurvq8Lq7IBH95gH9DE4TqTxOE6k8ThOpPE4TqTz95AEgEf3mAf0MLR5cvS0eXL0tHly9LR5cvf3kASAR/eYB/QyTgwg+k4MIPpODCD6Tgwg+/eQBIBH95gH9DJmqqr6Zqqq+maqqvpmqqr795AEgEf3mASAQ/eYBIBD95AEhEiAQ/eAB/QwAAABAAAAAQAAAAEAAAABA/eYBIRP9DAAAgD8AAIA/AACAPwAAgD/9DAAAAEAAAABAAAAAQAAAAEAgE/0MpcCwQqXAsEKlwLBCpcCwQv3oAf0MUKyuwlCsrsJQrK7CUKyuwv3pASEUIBT9DDuquD87qrg/O6q4PzuquD/95gH9aiEVIBQgFf0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAV/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIRb9DGdpUDlnaVA5Z2lQOWdpUDkgFv3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAW/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIBb95gH9DMGpKj3BqSo9wakqPcGpKj395AEgFv3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAW/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIBYgFv3mAf3mASAW/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIBX9+AH9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf0MAACAPwAAgD8AAIA/AACAP/3kAf3nAf3lASAQ/QwAAACAAAAAgAAAAIAAAACA/U79UCEXIBIgFyAQ/eAB/QwAACA/AAAgPwAAID8AACA//UP9Uv3mASAHIAtq/QACACAIIAtq/QACAP3mAf3kAf0LAgAgC0EQaiELIAtBgAFIDQALIABBgAFqIQAgAUGAAWohASACQYABaiECIANBgAFqIQMgBEGAA2ohBCAFQYADaiEFIAdBgAFqIQcgCEGAAWohCCAKQQFqIQoMAAsLC7kNAgZ/DHtBACEEAkADQCADIARrQQRIDQFBACEF/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ4gACAFQYABbGohBiABIARBgAFsaiEHIAZBgAFqIQgDQCAH/QACACEPIAf9AAKAASEQIAf9AAKAAiERIAf9AAKAAyESIAb9AAIAIQogCyAKIA/95gH95AEhCyAMIAogEP3mAf3kASEMIA0gCiAR/eYB/eQBIQ0gDiAKIBL95gH95AEhDiAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgAiAEQQRsaiAFQQRsaiEJIAv9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhcgC/0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASET/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRQgEyAU/Q0AAQIDCAkKCxAREhMYGRobIBMgFP0NBAUGBwwNDg8UFRYXHB0eH/3kASEVIAkgFf0fADgCACAM/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYXIAz9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhE/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEUIBMgFP0NAAECAwgJCgsQERITGBkaGyATIBT9DQQFBgcMDQ4PFBUWFxwdHh/95AEhFSAJIBX9HwA4AgQgDf0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWFyAN/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRP9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFCATIBT9DQABAgMICQoLEBESExgZGhsgEyAU/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRUgCSAV/R8AOAIIIA79DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhcgDv0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASET/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRQgEyAU/Q0AAQIDCAkKCxAREhMYGRobIBMgFP0NBAUGBwwNDg8UFRYXHB0eH/3kASEVIAkgFf0fADgCDCAEQQRqIQQMAAsLAkADQCAEIANODQFBACEFAkADQCAFQQFODQH9DAAAAAAAAAAAAAAAAAAAAAAhCyAAIAVBgAFsaiEGIAEgBEGAAWxqIQcgBkGAAWohCANAIAf9AAIAIQ8gBv0AAgAhCiALIAogD/3mAf3kASELIAZBEGohBiAHQRBqIQcgBiAISA0ACyACIARBBGxqIAVBBGxqIQkgC/0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWFyAL/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRP9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFCATIBT9DQABAgMICQoLEBESExgZGhsgEyAU/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRUgCSAV/R8AOAIAIAVBAWohBQwACwsgBEEBaiEEDAALCwuFBgICfwh7QQAhBQJAA0AgBSAETg0BQQAhBgNAIAAgBmogASAGav0AAgAgAiAGav0AAgAgAyAGav0AAgD95gH95AEhByAHIAf95gEhCP0M6vC6u+rwurvq8Lq76vC6uyAI/eYB/QxOE6k8ThOpPE4TqTxOE6k8/eQBIAj95gH9DC0eXL0tHly9LR5cvS0eXL395AEgCP3mAf0Mk4MIPpODCD6Tgwg+k4MIPv3kASAI/eYB/QyZqqq+maqqvpmqqr6Zqqq+/eQBIAj95gEgB/3mASAH/eQBIQkgB/3gAf0MAAAAQAAAAEAAAABAAAAAQP3mASEK/QwAAIA/AACAPwAAgD8AAIA//QwAAABAAAAAQAAAAEAAAABAIAr9DKXAsEKlwLBCpcCwQqXAsEL96AH9DFCsrsJQrK7CUKyuwlCsrsL96QEhCyAL/Qw7qrg/O6q4PzuquD87qrg//eYB/WohDCALIAz9DACAMT8AgDE/AIAxPwCAMT/95gH95QEgDP0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEN/QxnaVA5Z2lQOWdpUDlnaVA5IA395gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgDf3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAN/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIA395gH9DKqqKj6qqio+qqoqPqqqKj795AEgDf3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASANIA395gH95gEgDf3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAM/fgB/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH9DAAAgD8AAIA/AACAPwAAgD/95AH95wH95QEgB/0MAAAAgAAAAIAAAACAAAAAgP1O/VAhDiAJIA4gB/3gAf0MAAAgPwAAID8AACA/AAAgP/1D/VL9CwIAIAZBEGohBiAGQYABSA0ACyAAQYABaiEAIAFBgAFqIQEgAkGAAWohAiADQYABaiEDIAVBAWohBQwACwsLawECf0EAIQMCQANAIAMgAk4NAUEAIQQDQCAAIARq/QwAAIA/AACAPwAAgD8AAIA/IAEgBGr9AAIA/eUB/QsCACAEQRBqIQQgBEGAAUgNAAsgAEGAAWohACABQYABaiEBIANBAWohAwwACwsLkgEBAn9BACEGAkADQCAGIAVODQFBACEHA0AgACAHaiABIAdq/QACACACIAdq/QACAP3mASADIAdq/QACACAEIAdq/QACAP3mAf3kAf0LAgAgB0EQaiEHIAdBgAFIDQALIABBgAFqIQAgAUGAAWohASACQYABaiECIANBgAFqIQMgBEGAAWohBCAGQQFqIQYMAAsLC88GBAV/AXsBfwx7QQAhBAJAA0AgAyAEa0ECSA0BQQAhBQJAA0AgBUEgTg0BIAIgBEGAAWxqIAVBBGxqIQr9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDv0MAAAAAAAAAAAAAAAAAAAAACEP/QwAAAAAAAAAAAAAAAAAAAAAIRD9DAAAAAAAAAAAAAAAAAAAAAAhEf0MAAAAAAAAAAAAAAAAAAAAACESIAAgBEEEbGohBiABIAVBBGxqIQcgBkEEaiEIA0AgB/0AAgAhEyAH/QACECEUIAf9AAIgIRUgB/0AAjAhFiAG/QkCACEJIAsgCSAT/eYB/eQBIQsgDCAJIBT95gH95AEhDCANIAkgFf3mAf3kASENIA4gCSAW/eYB/eQBIQ4gBv0JAgQhCSAPIAkgE/3mAf3kASEPIBAgCSAU/eYB/eQBIRAgESAJIBX95gH95AEhESASIAkgFv3mAf3kASESIAZBBGohBiAHQYABaiEHIAYgCEgNAAsgCiAL/QsCACAKIAz9CwIQIAogDf0LAiAgCiAO/QsCMCAKIA/9CwKAASAKIBD9CwKQASAKIBH9CwKgASAKIBL9CwKwASAFQRBqIQUMAAsLIARBAmohBAwACwsCQANAIAQgA04NAUEAIQUCQANAIAVBIE4NASACIARBgAFsaiAFQQRsaiEK/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ4gACAEQQRsaiEGIAEgBUEEbGohByAGQQRqIQgDQCAH/QACACETIAf9AAIQIRQgB/0AAiAhFSAH/QACMCEWIAb9CQIAIQkgCyAJIBP95gH95AEhCyAMIAkgFP3mAf3kASEMIA0gCSAV/eYB/eQBIQ0gDiAJIBb95gH95AEhDiAGQQRqIQYgB0GAAWohByAGIAhIDQALIAogC/0LAgAgCiAM/QsCECAKIA39CwIgIAogDv0LAjAgBUEQaiEFDAALCyAEQQFqIQQMAAsLC5QDBAd/AXsBfwh7IAFBBGwhASADQQRsIQNBACEGAkADQCAGQYABTg0BIAQgBmr9DAAAAAAAAAAAAAAAAAAAAAD9CwIAIAZBEGohBgwACwtBACELAkADQCALIAVODQEgC0EQaiEMAkAgDCAFSA0AIAUhDAtBACEGQQAhBwJAA0AgB0EgTg0BIAQgBkGAAWxqIAdBBGxqIQ4gDv0AAgAhDyAO/QACECEQIA79AAIgIREgDv0AAjAhEiAAIAsgAWxqIAZBBGxqIQkgAiALIANsaiAHQQRsaiEKIAshCAJAA0AgCCAMTg0BIAr9AAIAIRMgCv0AAhAhFCAK/QACICEVIAr9AAIwIRYgCf0JAgAhDSAPIA0gE/3mAf3kASEPIBAgDSAU/eYB/eQBIRAgESANIBX95gH95AEhESASIA0gFv3mAf3kASESIAkgAWohCSAKIANqIQogCEEBaiEIDAALCyAOIA/9CwIAIA4gEP0LAhAgDiAR/QsCICAOIBL9CwIwIAdBEGohBwwACwsgC0EQaiELDAALCwt/AQJ/QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWr9DAAAgD8AAIA/AACAPwAAgD8gASAFav0AAgAgAiAFav0AAgD95gH95QH9CwIAIAVBEGohBSAFQYABSA0ACyAAQYABaiEAIAFBgAFqIQEgAkGAAWohAiAEQQFqIQQMAAsLC38BAn9BACEEAkADQCAEIANODQFBACEFA0AgACAFaiABIAVq/QACAP0MAACAPwAAgD8AAIA/AACAPyACIAVq/QACAP3lAf3mAf0LAgAgBUEQaiEFIAVBgAFIDQALIABBgAFqIQAgAUGAAWohASACQYABaiECIARBAWohBAwACwsLagECf0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVqIAEgBWr9AAIAIAIgBWr9AAIA/eQB/QsCACAFQRBqIQUgBUGAAUgNAAsgAEGAAWohACABQYABaiEBIAJBgAFqIQIgBEEBaiEEDAALCwt+AQJ/QQAhBQJAA0AgBSAETg0BQQAhBgNAIAAgBmogASAGav0AAgAgAiAGav0AAgD95gEgAyAGav0AAgD95gH9CwIAIAZBEGohBiAGQYABSA0ACyAAQYABaiEAIAFBgAFqIQEgAkGAAWohAiADQYABaiEDIAVBAWohBQwACwsLagECf0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVqIAEgBWr9AAIAIAIgBWr9AAIA/eYB/QsCACAFQRBqIQUgBUGAAUgNAAsgAEGAAWohACABQYABaiEBIAJBgAFqIQIgBEEBaiEEDAALCwupAQECf0EAIQcCQANAIAcgBk4NAUEAIQgDQCAAIAhqIAEgCGr9AAIAIAIgCGr9AAIA/eYBIAMgCGr9AAIAIAQgCGr9AAIA/eYB/eEB/eQBIAUgCGr9AAIA/eYB/QsCACAIQRBqIQggCEGAAUgNAAsgAEGAAWohACABQYABaiEBIAJBgAFqIQIgA0GAAWohAyAEQYABaiEEIAVBgAFqIQUgB0EBaiEHDAALCwvUBgQFfwF7AX8Me0EAIQQCQANAIAMgBGtBAkgNAUEAIQUCQANAIAVBIE4NASACIARBgAFsaiAFQQRsaiEK/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhD/0MAAAAAAAAAAAAAAAAAAAAACEQ/QwAAAAAAAAAAAAAAAAAAAAAIRH9DAAAAAAAAAAAAAAAAAAAAAAhEiAAIARBgANsaiEGIAEgBUEEbGohByAGQYADaiEIA0AgB/0AAgAhEyAH/QACECEUIAf9AAIgIRUgB/0AAjAhFiAG/QkCACEJIAsgCSAT/eYB/eQBIQsgDCAJIBT95gH95AEhDCANIAkgFf3mAf3kASENIA4gCSAW/eYB/eQBIQ4gBv0JAoADIQkgDyAJIBP95gH95AEhDyAQIAkgFP3mAf3kASEQIBEgCSAV/eYB/eQBIREgEiAJIBb95gH95AEhEiAGQQRqIQYgB0GAAWohByAGIAhIDQALIAogC/0LAgAgCiAM/QsCECAKIA39CwIgIAogDv0LAjAgCiAP/QsCgAEgCiAQ/QsCkAEgCiAR/QsCoAEgCiAS/QsCsAEgBUEQaiEFDAALCyAEQQJqIQQMAAsLAkADQCAEIANODQFBACEFAkADQCAFQSBODQEgAiAEQYABbGogBUEEbGohCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEOIAAgBEGAA2xqIQYgASAFQQRsaiEHIAZBgANqIQgDQCAH/QACACETIAf9AAIQIRQgB/0AAiAhFSAH/QACMCEWIAb9CQIAIQkgCyAJIBP95gH95AEhCyAMIAkgFP3mAf3kASEMIA0gCSAV/eYB/eQBIQ0gDiAJIBb95gH95AEhDiAGQQRqIQYgB0GAAWohByAGIAhIDQALIAogC/0LAgAgCiAM/QsCECAKIA39CwIgIAogDv0LAjAgBUEQaiEFDAALCyAEQQFqIQQMAAsLC34BAn9BACEFAkADQCAFIARODQFBACEGA0AgACAGaiABIAZq/QACACACIAZq/QACACADIAZq/QACAP3mAf3kAf0LAgAgBkEQaiEGIAZBgAFIDQALIABBgAFqIQAgAUGAAWohASACQYABaiECIANBgAFqIQMgBUEBaiEFDAALCwvMAgQHfwF7AX8DeyABQQRsIQEgA0EEbCEDQQAhBgJAA0AgBkGAA04NASAEIAZq/QwAAAAAAAAAAAAAAAAAAAAA/QsCACAGQRBqIQYMAAsLQQAhCwJAA0AgCyAFTg0BIAtBEGohDAJAIAwgBUgNACAFIQwLQQAhBgJAA0AgBkHgAE4NAUEAIQcgBCAGQQRsaiAHQQRsaiEOIA79AAIAIQ8gDv0AAgQhECAAIAsgAWxqIAZBBGxqIQkgAiALIANsaiAHQQRsaiEKIAshCAJAA0AgCCAMTg0BIAr9AAIAIREgCf0JAgAhDSAPIA0gEf3mAf3kASEPIAn9CQIEIQ0gECANIBH95gH95AEhECAJIAFqIQkgCiADaiEKIAhBAWohCAwACwsgDiAP/R8AOAIAIA4gEP0fADgCBCAGQQJqIQYMAAsLIAtBEGohCwwACwsLtAQEB38BewF/DHsgAUEEbCEBIANBBGwhA0EAIQYCQANAIAZBgOAATg0BIAQgBmr9DAAAAAAAAAAAAAAAAAAAAAD9CwIAIAZBEGohBgwACwtBACELAkADQCALIAVODQEgC0EQaiEMAkAgDCAFSA0AIAUhDAtBACEGAkADQCAGQeAATg0BQQAhBwJAA0AgB0EgTg0BIAQgBkGAAWxqIAdBBGxqIQ4gDv0AAgAhDyAO/QACECEQIA79AAIgIREgDv0AAjAhEiAO/QACgAEhEyAO/QACkAEhFCAO/QACoAEhFSAO/QACsAEhFiAAIAsgAWxqIAZBBGxqIQkgAiALIANsaiAHQQRsaiEKIAshCAJAA0AgCCAMTg0BIAr9AAIAIRcgCv0AAhAhGCAK/QACICEZIAr9AAIwIRogCf0JAgAhDSAPIA0gF/3mAf3kASEPIBAgDSAY/eYB/eQBIRAgESANIBn95gH95AEhESASIA0gGv3mAf3kASESIAn9CQIEIQ0gEyANIBf95gH95AEhEyAUIA0gGP3mAf3kASEUIBUgDSAZ/eYB/eQBIRUgFiANIBr95gH95AEhFiAJIAFqIQkgCiADaiEKIAhBAWohCAwACwsgDiAP/QsCACAOIBD9CwIQIA4gEf0LAiAgDiAS/QsCMCAOIBP9CwKAASAOIBT9CwKQASAOIBX9CwKgASAOIBb9CwKwASAHQRBqIQcMAAsLIAZBAmohBgwACwsgC0EQaiELDAALCwuaAgIDfwR7QQAhBQJAA0AgBUGAAU4NAf0MAAAAAAAAAAAAAAAAAAAAACEG/QwAAAAAAAAAAAAAAAAAAAAAIQf9DAAAAAAAAAAAAAAAAAAAAAAhCP0MAAAAAAAAAAAAAAAAAAAAACEJQQAhAyAAIAVqIQQCQANAIAMgAk4NASAGIAT9AAIA/eQBIQYgByAE/QACEP3kASEHIAggBP0AAiD95AEhCCAJIAT9AAIw/eQBIQkgBEGAAWohBCADQQFqIQMMAAsLIAEgBWohBCAEIAT9AAIAIAb95AH9CwIAIAQgBP0AAhAgB/3kAf0LAhAgBCAE/QACICAI/eQB/QsCICAEIAT9AAIwIAn95AH9CwIwIAVBwABqIQUMAAsLC/wCBAV/AXsBfwN7QQAhBAJAA0AgAyAEa0ECSA0BQQAhBSACIARBBGxqIAVBBGxqIQr9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEMIAAgBEGAA2xqIQYgASAFQQRsaiEHIAZBgANqIQgDQCAH/QACACENIAb9CQIAIQkgCyAJIA395gH95AEhCyAG/QkCgAMhCSAMIAkgDf3mAf3kASEMIAZBBGohBiAHQQRqIQcgBiAISA0ACyAKIAv9HwA4AgAgCiAM/R8AOAIEIARBAmohBAwACwsCQANAIAQgA04NAUEAIQUgAiAEQQRsaiAFQQRsaiEK/QwAAAAAAAAAAAAAAAAAAAAAIQsgACAEQYADbGohBiABIAVBBGxqIQcgBkGAA2ohCANAIAf9AAIAIQ0gBv0JAgAhCSALIAkgDf3mAf3kASELIAZBBGohBiAHQQRqIQcgBiAISA0ACyAKIAv9HwA4AgAgBEEBaiEEDAALCwvtAgIBfwR7/QwAAAAAAAAAAAAAAAAAAAAAIQT9DAAAAAAAAAAAAAAAAAAAAAAhBf0MAAAAAAAAAAAAAAAAAAAAACEG/QwAAAAAAAAAAAAAAAAAAAAAIQcgAUEEbCAAaiEDAkADQCADIABrQcAASA0BIAQgAP0AAgD9DAAAAAAAAAAAAAAAAAAAAAD95gH95AEhBCAFIAD9AAIQ/QwAAAAAAAAAAAAAAAAAAAAA/eYB/eQBIQUgBiAA/QACIP0MAAAAAAAAAAAAAAAAAAAAAP3mAf3kASEGIAcgAP0AAjD9DAAAAAAAAAAAAAAAAAAAAAD95gH95AEhByAAQcAAaiEADAALCwJAA0AgAyAAa0EQSA0BIAQgAP0AAgD9DAAAAAAAAAAAAAAAAAAAAAD95gH95AEhBCAAQRBqIQAMAAsLIAQgBf3kASAG/eQBIAf95AEhBCACIAT9HwAgBP0fAZIgBP0fApIgBP0fA5I4AgALALQCBG5hbWUBrAIZAAlyb3dzXzk2eDEBCnBvaW50d2lzZTACCnBvaW50d2lzZTEDCnJvd3NfOTZ4MzIECnBvaW50d2lzZTIFCnBvaW50d2lzZTMGCXJvd3NfMXgzMgcKcG9pbnR3aXNlNAgKcG9pbnR3aXNlNQkKcG9pbnR3aXNlNgoJY29sc18xeDMyCwpvdXRlcl8xeDMyDApwb2ludHdpc2U3DQpwb2ludHdpc2U4Dgpwb2ludHdpc2U5Dwtwb2ludHdpc2UxMBALcG9pbnR3aXNlMTERC3BvaW50d2lzZTEyEgpjb2xzXzk2eDMyEwtwb2ludHdpc2UxMxQKb3V0ZXJfOTZ4MRULb3V0ZXJfOTZ4MzIWCWNvbHN1bV8zMhcJY29sc185NngxGAlub25maW5pdGU=";
-const kernelNames = ["rows_96x1","pointwise0","pointwise1","rows_96x32","pointwise2","pointwise3","rows_1x32","pointwise4","pointwise5","pointwise6","cols_1x32","outer_1x32","pointwise7","pointwise8","pointwise9","pointwise10","pointwise11","pointwise12","cols_96x32","pointwise13","outer_96x1","outer_96x32","colsum_32","cols_96x1","nonfinite"];
+const kernelBytes = "AGFzbQEAAAABgAEJYAR/f39/AGAFf39/f38AYAp/f39/f39/f39/AGAOf39/f39/f39/f39/f38AYAN/f38AYAZ/f39/f38AYBd/f39/f39/f39/f39/f39/f39/f39/fwBgB39/f39/f38AYBx/f39/f39/f39/f39/f39/f39/f39/f39/f39/AAISAQNlbnYGbWVtb3J5AgEBgIAEAx0cAAEAAAACAwABBAUGAAUAAAABAAcAAQgFBQQABAfsAhwJcm93c185NngxAAAKcG9pbnR3aXNlMAABCnBvaW50d2lzZTEAAgpyb3dzXzk2eDMyAAMKcG9pbnR3aXNlMgAECnBvaW50d2lzZTMABQp0aW1lX2xvb3AwAAYJcm93c18xeDMyAAcKcG9pbnR3aXNlNAAICnBvaW50d2lzZTUACQpwb2ludHdpc2U2AAoKdGltZV9sb29wMQALCWNvbHNfMXgzMgAMCm91dGVyXzF4MzIADQpwb2ludHdpc2U3AA4KcG9pbnR3aXNlOAAPCnBvaW50d2lzZTkAEAtwb2ludHdpc2UxMAARC3BvaW50d2lzZTExABILcG9pbnR3aXNlMTIAEwpjb2xzXzk2eDMyABQLcG9pbnR3aXNlMTMAFQp0aW1lX2xvb3AyABYKb3V0ZXJfOTZ4MQAXC291dGVyXzk2eDMyABgJY29sc3VtXzMyABkJY29sc185NngxABoJbm9uZmluaXRlABsK8nUc6RICBn8We0EAIQQCQANAIAMgBGtBBEgNAUEAIQUCQANAIAVB4ABODQH9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDv0MAAAAAAAAAAAAAAAAAAAAACEP/QwAAAAAAAAAAAAAAAAAAAAAIRD9DAAAAAAAAAAAAAAAAAAAAAAhEf0MAAAAAAAAAAAAAAAAAAAAACESIAAgBUEEbGohBiABIARBBGxqIQcgB/0AAgAhEyAH/QACBCEUIAf9AAIIIRUgB/0AAgwhFiAG/QACACEKIAsgCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhCyANIAogFP3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIQ0gDyAKIBX95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEPIBEgCiAW/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhESAG/QACBCEKIAwgCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhDCAOIAogFP3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIQ4gECAKIBX95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEQIBIgCiAW/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhEiACIARBgANsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AgAgCSAZ/R8BOAIEIA0gDv0NAAECAwQFBgcQERITFBUWFyANIA79DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AoADIAkgGf0fATgChAMgDyAQ/Q0AAQIDBAUGBxAREhMUFRYXIA8gEP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCgAYgCSAZ/R8BOAKEBiARIBL9DQABAgMEBQYHEBESExQVFhcgESAS/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAKACSAJIBn9HwE4AoQJIAVBAmohBQwACwsgBEEEaiEEDAALCwJAA0AgBCADTg0BQQAhBQJAA0AgBUHgAE4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhGv0MAAAAAAAAAAAAAAAAAAAAACEb/QwAAAAAAAAAAAAAAAAAAAAAIRz9DAAAAAAAAAAAAAAAAAAAAAAhHf0MAAAAAAAAAAAAAAAAAAAAACEe/QwAAAAAAAAAAAAAAAAAAAAAIR8gACAFQQRsaiEGIAEgBEEEbGohByAH/QACACETIAb9AAIAIQogCyAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASELIAb9AAIEIQogDCAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEMIAb9AAIIIQogGiAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEaIAb9AAIMIQogGyAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEbIAb9AAIQIQogHCAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEcIAb9AAIUIQogHSAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEdIAb9AAIYIQogHiAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEeIAb9AAIcIQogHyAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEfIAIgBEGAA2xqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEXIBogG/0NAAECAwQFBgcQERITFBUWFyAaIBv9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/QsCACAcIB39DQABAgMEBQYHEBESExQVFhcgHCAd/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRcgHiAf/Q0AAQIDBAUGBxAREhMUFRYXIB4gH/0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9CwIQIAVBCGohBQwACwsgBEEBaiEEDAALCwtuAQJ/QQAhBQJAA0AgBSAETg0BQQAhBgNAIAAgBmogASAGav0AAgAgAiAGav0AAgD95AEgAyAGav0AAgD95AH9CwIAIAZBEGohBiAGQYABSA0ACyAAQYABaiEAIAFBgANqIQEgBUEBaiEFDAALCwtiAQJ/QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWogASAFav0AAgAgAiAFav0AAgD95AH9CwIAIAVBEGohBSAFQYABSA0ACyAAQYABaiEAIAFBgANqIQEgBEEBaiEEDAALCwv4EAIGfxZ7QQAhBAJAA0AgAyAEa0EESA0BQQAhBQJAA0AgBUHgAE4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhEP0MAAAAAAAAAAAAAAAAAAAAACER/QwAAAAAAAAAAAAAAAAAAAAAIRIgACAFQYABbGohBiABIARBgAFsaiEHIAZBgAFqIQgDQCAH/QACACETIAf9AAKAASEUIAf9AAKAAiEVIAf9AAKAAyEWIAb9AAIAIQogCyAKIBP95gH95AEhCyANIAogFP3mAf3kASENIA8gCiAV/eYB/eQBIQ8gESAKIBb95gH95AEhESAG/QACgAEhCiAMIAogE/3mAf3kASEMIA4gCiAU/eYB/eQBIQ4gECAKIBX95gH95AEhECASIAogFv3mAf3kASESIAZBEGohBiAHQRBqIQcgBiAISA0ACyACIARBgANsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AgAgCSAZ/R8BOAIEIA0gDv0NAAECAwQFBgcQERITFBUWFyANIA79DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AoADIAkgGf0fATgChAMgDyAQ/Q0AAQIDBAUGBxAREhMUFRYXIA8gEP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCgAYgCSAZ/R8BOAKEBiARIBL9DQABAgMEBQYHEBESExQVFhcgESAS/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAKACSAJIBn9HwE4AoQJIAVBAmohBQwACwsgBEEEaiEEDAALCwJAA0AgBCADTg0BQQAhBQJAA0AgBUHgAE4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhGv0MAAAAAAAAAAAAAAAAAAAAACEb/QwAAAAAAAAAAAAAAAAAAAAAIRz9DAAAAAAAAAAAAAAAAAAAAAAhHf0MAAAAAAAAAAAAAAAAAAAAACEe/QwAAAAAAAAAAAAAAAAAAAAAIR8gACAFQYABbGohBiABIARBgAFsaiEHIAZBgAFqIQgDQCAH/QACACETIAb9AAIAIQogCyAKIBP95gH95AEhCyAG/QACgAEhCiAMIAogE/3mAf3kASEMIAb9AAKAAiEKIBogCiAT/eYB/eQBIRogBv0AAoADIQogGyAKIBP95gH95AEhGyAG/QACgAQhCiAcIAogE/3mAf3kASEcIAb9AAKABSEKIB0gCiAT/eYB/eQBIR0gBv0AAoAGIQogHiAKIBP95gH95AEhHiAG/QACgAchCiAfIAogE/3mAf3kASEfIAZBEGohBiAHQRBqIQcgBiAISA0ACyACIARBgANsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFyAaIBv9DQABAgMEBQYHEBESExQVFhcgGiAb/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0LAgAgHCAd/Q0AAQIDBAUGBxAREhMUFRYXIBwgHf0NCAkKCwwNDg8YGRobHB0eH/3kASEXIB4gH/0NAAECAwQFBgcQERITFBUWFyAeIB/9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/QsCECAFQQhqIQUMAAsLIARBAWohBAwACwsL9gMCAn8Ee0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVqIAEgBWr9AAIAIAIgBWr9AAIA/eQB/eEBIQb9DAAAgD8AAIA/AACAPwAAgD/9DAAAgD8AAIA/AACAPwAAgD8gBv0MpcCwQqXAsEKlwLBCpcCwQv3oAf0MUKyuwlCsrsJQrK7CUKyuwv3pASEHIAf9DDuquD87qrg/O6q4PzuquD/95gH9aiEIIAcgCP0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAI/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIQn9DGdpUDlnaVA5Z2lQOWdpUDkgCf3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAJ/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIAn95gH9DMGpKj3BqSo9wakqPcGpKj395AEgCf3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAJ/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIAkgCf3mAf3mASAJ/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIAj9+AH9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf3kAf3nAf0LAgAgBUEQaiEFIAVBgAFIDQALIABBgAFqIQAgAUGAAWohASACQYADaiECIARBAWohBAwACwsLgAoCAn8Me0EAIQoCQANAIAogCU4NAUEAIQsDQCAAIAtq/QwAAIA/AACAPwAAgD8AAIA/IAEgC2r9AAIA/eUBIAIgC2r9AAIAIAMgC2r9AAIAIAQgC2r9AAIA/eQB/eEBIQz9DAAAgD8AAIA/AACAPwAAgD/9DAAAgD8AAIA/AACAPwAAgD8gDP0MpcCwQqXAsEKlwLBCpcCwQv3oAf0MUKyuwlCsrsJQrK7CUKyuwv3pASENIA39DDuquD87qrg/O6q4PzuquD/95gH9aiEOIA0gDv0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAO/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIQ/9DGdpUDlnaVA5Z2lQOWdpUDkgD/3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAP/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIA/95gH9DMGpKj3BqSo9wakqPcGpKj395AEgD/3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAP/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIA8gD/3mAf3mASAP/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIA79+AH9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf3kAf3nASAFIAtq/QACACAGIAtq/QACAP3kAf3mAf3kASEQIBAgEP3mASER/Qzq8Lq76vC6u+rwurvq8Lq7IBH95gH9DE4TqTxOE6k8ThOpPE4TqTz95AEgEf3mAf0MLR5cvS0eXL0tHly9LR5cvf3kASAR/eYB/QyTgwg+k4MIPpODCD6Tgwg+/eQBIBH95gH9DJmqqr6Zqqq+maqqvpmqqr795AEgEf3mASAQ/eYBIBD95AEhEiAQ/eAB/QwAAABAAAAAQAAAAEAAAABA/eYBIRP9DAAAgD8AAIA/AACAPwAAgD/9DAAAAEAAAABAAAAAQAAAAEAgE/0MpcCwQqXAsEKlwLBCpcCwQv3oAf0MUKyuwlCsrsJQrK7CUKyuwv3pASEUIBT9DDuquD87qrg/O6q4PzuquD/95gH9aiEVIBQgFf0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAV/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIRb9DGdpUDlnaVA5Z2lQOWdpUDkgFv3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAW/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIBb95gH9DMGpKj3BqSo9wakqPcGpKj395AEgFv3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAW/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIBYgFv3mAf3mASAW/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIBX9+AH9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf0MAACAPwAAgD8AAIA/AACAP/3kAf3nAf3lASAQ/QwAAACAAAAAgAAAAIAAAACA/U79UCEXIBIgFyAQ/eAB/QwAACA/AAAgPwAAID8AACA//UP9Uv3mASAHIAtq/QACACAIIAtq/QACAP3mAf3kAf0LAgAgC0EQaiELIAtBgAFIDQALIABBgAFqIQAgAUGAAWohASACQYABaiECIANBgAFqIQMgBEGAA2ohBCAFQYADaiEFIAdBgAFqIQcgCEGAAWohCCAKQQFqIQoMAAsLC4ABAQJ/QQAhDgJAA0AgDiAMTg0BIA4hDyAAIAEgAiAKEAMgAyAEIA8gC2xqIAJBgAFqIAoQBCAFIAMgBiAPIAtsaiAHIA8gC2xqIAIgAkGAAmogCCADIAEgChAFIAkgDyALbGogBSAL/AoAACABIAUgC/wKAAAgDkEBaiEODAALCwu5DQIGfwx7QQAhBAJAA0AgAyAEa0EESA0BQQAhBf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEOIAAgBUGAAWxqIQYgASAEQYABbGohByAGQYABaiEIA0AgB/0AAgAhDyAH/QACgAEhECAH/QACgAIhESAH/QACgAMhEiAG/QACACEKIAsgCiAP/eYB/eQBIQsgDCAKIBD95gH95AEhDCANIAogEf3mAf3kASENIA4gCiAS/eYB/eQBIQ4gBkEQaiEGIAdBEGohByAGIAhIDQALIAIgBEEEbGogBUEEbGohCSAL/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYXIAv9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhE/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEUIBMgFP0NAAECAwgJCgsQERITGBkaGyATIBT9DQQFBgcMDQ4PFBUWFxwdHh/95AEhFSAJIBX9HwA4AgAgDP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWFyAM/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRP9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFCATIBT9DQABAgMICQoLEBESExgZGhsgEyAU/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRUgCSAV/R8AOAIEIA39DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhcgDf0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASET/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRQgEyAU/Q0AAQIDCAkKCxAREhMYGRobIBMgFP0NBAUGBwwNDg8UFRYXHB0eH/3kASEVIAkgFf0fADgCCCAO/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYXIA79DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhE/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEUIBMgFP0NAAECAwgJCgsQERITGBkaGyATIBT9DQQFBgcMDQ4PFBUWFxwdHh/95AEhFSAJIBX9HwA4AgwgBEEEaiEEDAALCwJAA0AgBCADTg0BQQAhBQJAA0AgBUEBTg0B/QwAAAAAAAAAAAAAAAAAAAAAIQsgACAFQYABbGohBiABIARBgAFsaiEHIAZBgAFqIQgDQCAH/QACACEPIAb9AAIAIQogCyAKIA/95gH95AEhCyAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgAiAEQQRsaiAFQQRsaiEJIAv9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhcgC/0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASET/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRQgEyAU/Q0AAQIDCAkKCxAREhMYGRobIBMgFP0NBAUGBwwNDg8UFRYXHB0eH/3kASEVIAkgFf0fADgCACAFQQFqIQUMAAsLIARBAWohBAwACwsLhQYCAn8Ie0EAIQUCQANAIAUgBE4NAUEAIQYDQCAAIAZqIAEgBmr9AAIAIAIgBmr9AAIAIAMgBmr9AAIA/eYB/eQBIQcgByAH/eYBIQj9DOrwurvq8Lq76vC6u+rwursgCP3mAf0MThOpPE4TqTxOE6k8ThOpPP3kASAI/eYB/QwtHly9LR5cvS0eXL0tHly9/eQBIAj95gH9DJODCD6Tgwg+k4MIPpODCD795AEgCP3mAf0Mmaqqvpmqqr6Zqqq+maqqvv3kASAI/eYBIAf95gEgB/3kASEJIAf94AH9DAAAAEAAAABAAAAAQAAAAED95gEhCv0MAACAPwAAgD8AAIA/AACAP/0MAAAAQAAAAEAAAABAAAAAQCAK/QylwLBCpcCwQqXAsEKlwLBC/egB/QxQrK7CUKyuwlCsrsJQrK7C/ekBIQsgC/0MO6q4PzuquD87qrg/O6q4P/3mAf1qIQwgCyAM/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIAz9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhDf0MZ2lQOWdpUDlnaVA5Z2lQOSAN/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIA395gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgDf3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAN/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIA395gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgDSAN/eYB/eYBIA395AH9DAAAgD8AAIA/AACAPwAAgD/95AEgDP34Af0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/QwAAIA/AACAPwAAgD8AAIA//eQB/ecB/eUBIAf9DAAAAIAAAACAAAAAgAAAAID9Tv1QIQ4gCSAOIAf94AH9DAAAID8AACA/AAAgPwAAID/9Q/1S/QsCACAGQRBqIQYgBkGAAUgNAAsgAEGAAWohACABQYABaiEBIAJBgAFqIQIgA0GAAWohAyAFQQFqIQUMAAsLC2sBAn9BACEDAkADQCADIAJODQFBACEEA0AgACAEav0MAACAPwAAgD8AAIA/AACAPyABIARq/QACAP3lAf0LAgAgBEEQaiEEIARBgAFIDQALIABBgAFqIQAgAUGAAWohASADQQFqIQMMAAsLC5IBAQJ/QQAhBgJAA0AgBiAFTg0BQQAhBwNAIAAgB2ogASAHav0AAgAgAiAHav0AAgD95gEgAyAHav0AAgAgBCAHav0AAgD95gH95AH9CwIAIAdBEGohByAHQYABSA0ACyAAQYABaiEAIAFBgAFqIQEgAkGAAWohAiADQYABaiEDIARBgAFqIQQgBkEBaiEGDAALCwvwAQECf0EAIRcCQANAIBcgFU4NASAXIRggACABIAIgExADIAMgBCAYIBRsaiACIBMQBCAFIAYgGCAUbGogAkGAAWogExAEIAcgAkGAAmogCCATEAIgCSAKIBggFGxqIAMgByATEAggCyAFIBMQCSAMIAsgCSAFIAEgExAKIA0gGCAUbGogDCAU/AoAACAOIBggFGxqIAUgFPwKAAAgDyAYIBRsaiAJIBT8CgAAIBAgGCAUbGogCyAU/AoAACARIBggFGxqIAcgFPwKAAAgEiAYIBRsaiADIBT8CgAAIAEgDCAU/AoAACAXQQFqIRcMAAsLC88GBAV/AXsBfwx7QQAhBAJAA0AgAyAEa0ECSA0BQQAhBQJAA0AgBUEgTg0BIAIgBEGAAWxqIAVBBGxqIQr9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDv0MAAAAAAAAAAAAAAAAAAAAACEP/QwAAAAAAAAAAAAAAAAAAAAAIRD9DAAAAAAAAAAAAAAAAAAAAAAhEf0MAAAAAAAAAAAAAAAAAAAAACESIAAgBEEEbGohBiABIAVBBGxqIQcgBkEEaiEIA0AgB/0AAgAhEyAH/QACECEUIAf9AAIgIRUgB/0AAjAhFiAG/QkCACEJIAsgCSAT/eYB/eQBIQsgDCAJIBT95gH95AEhDCANIAkgFf3mAf3kASENIA4gCSAW/eYB/eQBIQ4gBv0JAgQhCSAPIAkgE/3mAf3kASEPIBAgCSAU/eYB/eQBIRAgESAJIBX95gH95AEhESASIAkgFv3mAf3kASESIAZBBGohBiAHQYABaiEHIAYgCEgNAAsgCiAL/QsCACAKIAz9CwIQIAogDf0LAiAgCiAO/QsCMCAKIA/9CwKAASAKIBD9CwKQASAKIBH9CwKgASAKIBL9CwKwASAFQRBqIQUMAAsLIARBAmohBAwACwsCQANAIAQgA04NAUEAIQUCQANAIAVBIE4NASACIARBgAFsaiAFQQRsaiEK/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ4gACAEQQRsaiEGIAEgBUEEbGohByAGQQRqIQgDQCAH/QACACETIAf9AAIQIRQgB/0AAiAhFSAH/QACMCEWIAb9CQIAIQkgCyAJIBP95gH95AEhCyAMIAkgFP3mAf3kASEMIA0gCSAV/eYB/eQBIQ0gDiAJIBb95gH95AEhDiAGQQRqIQYgB0GAAWohByAGIAhIDQALIAogC/0LAgAgCiAM/QsCECAKIA39CwIgIAogDv0LAjAgBUEQaiEFDAALCyAEQQFqIQQMAAsLC5QDBAd/AXsBfwh7IAFBBGwhASADQQRsIQNBACEGAkADQCAGQYABTg0BIAQgBmr9DAAAAAAAAAAAAAAAAAAAAAD9CwIAIAZBEGohBgwACwtBACELAkADQCALIAVODQEgC0EQaiEMAkAgDCAFSA0AIAUhDAtBACEGQQAhBwJAA0AgB0EgTg0BIAQgBkGAAWxqIAdBBGxqIQ4gDv0AAgAhDyAO/QACECEQIA79AAIgIREgDv0AAjAhEiAAIAsgAWxqIAZBBGxqIQkgAiALIANsaiAHQQRsaiEKIAshCAJAA0AgCCAMTg0BIAr9AAIAIRMgCv0AAhAhFCAK/QACICEVIAr9AAIwIRYgCf0JAgAhDSAPIA0gE/3mAf3kASEPIBAgDSAU/eYB/eQBIRAgESANIBX95gH95AEhESASIA0gFv3mAf3kASESIAkgAWohCSAKIANqIQogCEEBaiEIDAALCyAOIA/9CwIAIA4gEP0LAhAgDiAR/QsCICAOIBL9CwIwIAdBEGohBwwACwsgC0EQaiELDAALCwt/AQJ/QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWr9DAAAgD8AAIA/AACAPwAAgD8gASAFav0AAgAgAiAFav0AAgD95gH95QH9CwIAIAVBEGohBSAFQYABSA0ACyAAQYABaiEAIAFBgAFqIQEgAkGAAWohAiAEQQFqIQQMAAsLC38BAn9BACEEAkADQCAEIANODQFBACEFA0AgACAFaiABIAVq/QACAP0MAACAPwAAgD8AAIA/AACAPyACIAVq/QACAP3lAf3mAf0LAgAgBUEQaiEFIAVBgAFIDQALIABBgAFqIQAgAUGAAWohASACQYABaiECIARBAWohBAwACwsLagECf0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVqIAEgBWr9AAIAIAIgBWr9AAIA/eQB/QsCACAFQRBqIQUgBUGAAUgNAAsgAEGAAWohACABQYABaiEBIAJBgAFqIQIgBEEBaiEEDAALCwt+AQJ/QQAhBQJAA0AgBSAETg0BQQAhBgNAIAAgBmogASAGav0AAgAgAiAGav0AAgD95gEgAyAGav0AAgD95gH9CwIAIAZBEGohBiAGQYABSA0ACyAAQYABaiEAIAFBgAFqIQEgAkGAAWohAiADQYABaiEDIAVBAWohBQwACwsLagECf0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVqIAEgBWr9AAIAIAIgBWr9AAIA/eYB/QsCACAFQRBqIQUgBUGAAUgNAAsgAEGAAWohACABQYABaiEBIAJBgAFqIQIgBEEBaiEEDAALCwupAQECf0EAIQcCQANAIAcgBk4NAUEAIQgDQCAAIAhqIAEgCGr9AAIAIAIgCGr9AAIA/eYBIAMgCGr9AAIAIAQgCGr9AAIA/eYB/eEB/eQBIAUgCGr9AAIA/eYB/QsCACAIQRBqIQggCEGAAUgNAAsgAEGAAWohACABQYABaiEBIAJBgAFqIQIgA0GAAWohAyAEQYABaiEEIAVBgAFqIQUgB0EBaiEHDAALCwvUBgQFfwF7AX8Me0EAIQQCQANAIAMgBGtBAkgNAUEAIQUCQANAIAVBIE4NASACIARBgAFsaiAFQQRsaiEK/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhD/0MAAAAAAAAAAAAAAAAAAAAACEQ/QwAAAAAAAAAAAAAAAAAAAAAIRH9DAAAAAAAAAAAAAAAAAAAAAAhEiAAIARBgANsaiEGIAEgBUEEbGohByAGQYADaiEIA0AgB/0AAgAhEyAH/QACECEUIAf9AAIgIRUgB/0AAjAhFiAG/QkCACEJIAsgCSAT/eYB/eQBIQsgDCAJIBT95gH95AEhDCANIAkgFf3mAf3kASENIA4gCSAW/eYB/eQBIQ4gBv0JAoADIQkgDyAJIBP95gH95AEhDyAQIAkgFP3mAf3kASEQIBEgCSAV/eYB/eQBIREgEiAJIBb95gH95AEhEiAGQQRqIQYgB0GAAWohByAGIAhIDQALIAogC/0LAgAgCiAM/QsCECAKIA39CwIgIAogDv0LAjAgCiAP/QsCgAEgCiAQ/QsCkAEgCiAR/QsCoAEgCiAS/QsCsAEgBUEQaiEFDAALCyAEQQJqIQQMAAsLAkADQCAEIANODQFBACEFAkADQCAFQSBODQEgAiAEQYABbGogBUEEbGohCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEOIAAgBEGAA2xqIQYgASAFQQRsaiEHIAZBgANqIQgDQCAH/QACACETIAf9AAIQIRQgB/0AAiAhFSAH/QACMCEWIAb9CQIAIQkgCyAJIBP95gH95AEhCyAMIAkgFP3mAf3kASEMIA0gCSAV/eYB/eQBIQ0gDiAJIBb95gH95AEhDiAGQQRqIQYgB0GAAWohByAGIAhIDQALIAogC/0LAgAgCiAM/QsCECAKIA39CwIgIAogDv0LAjAgBUEQaiEFDAALCyAEQQFqIQQMAAsLC34BAn9BACEFAkADQCAFIARODQFBACEGA0AgACAGaiABIAZq/QACACACIAZq/QACACADIAZq/QACAP3mAf3kAf0LAgAgBkEQaiEGIAZBgAFIDQALIABBgAFqIQAgAUGAAWohASACQYABaiECIANBgAFqIQMgBUEBaiEFDAALCwu/AwEFf0EAIRwCQANAIBwgGk4NASAbQQFrIBxrIR0gACABIAIgHSAYbGogGRAQIAMgACAEIB0gGGxqIAUgHSAYbGogGRARIAYgAyAHIB0gGGxqIBkQEiAIIAAgCSAdIBhsaiAAIAogHSAYbGogCyAdIBhsaiAZEBMgDCADIA0gHSAYbGogDiAdIBhsaiAZEBEgDyEfIAYhICAZIR4CQANAQQAgHk4NASAfICBBgAH8CgAAIB9BgANqIR8gIEGAAWohICAeQX9qIR4MAAsLIA9BgAFqIR8gCCEgIBkhHgJAA0BBACAeTg0BIB8gIEGAAfwKAAAgH0GAA2ohHyAgQYABaiEgIB5Bf2ohHgwACwsgD0GAAmohHyAMISAgGSEeAkADQEEAIB5ODQEgHyAgQYAB/AoAACAfQYADaiEfICBBgAFqISAgHkF/aiEeDAALCyAPIBAgESAZEBQgEiARIAAgEyAdIBhsaiAZEBUgFCAdIBhsaiAMIBj8CgAAIBUgHSAYbGogCCAY/AoAACAWIB0gGGxqIAMgGPwKAAAgFyAdIBhsaiAGIBj8CgAAIAEgEiAY/AoAACAcQQFqIRwMAAsLC8wCBAd/AXsBfwN7IAFBBGwhASADQQRsIQNBACEGAkADQCAGQYADTg0BIAQgBmr9DAAAAAAAAAAAAAAAAAAAAAD9CwIAIAZBEGohBgwACwtBACELAkADQCALIAVODQEgC0EQaiEMAkAgDCAFSA0AIAUhDAtBACEGAkADQCAGQeAATg0BQQAhByAEIAZBBGxqIAdBBGxqIQ4gDv0AAgAhDyAO/QACBCEQIAAgCyABbGogBkEEbGohCSACIAsgA2xqIAdBBGxqIQogCyEIAkADQCAIIAxODQEgCv0AAgAhESAJ/QkCACENIA8gDSAR/eYB/eQBIQ8gCf0JAgQhDSAQIA0gEf3mAf3kASEQIAkgAWohCSAKIANqIQogCEEBaiEIDAALCyAOIA/9HwA4AgAgDiAQ/R8AOAIEIAZBAmohBgwACwsgC0EQaiELDAALCwu0BAQHfwF7AX8MeyABQQRsIQEgA0EEbCEDQQAhBgJAA0AgBkGA4ABODQEgBCAGav0MAAAAAAAAAAAAAAAAAAAAAP0LAgAgBkEQaiEGDAALC0EAIQsCQANAIAsgBU4NASALQRBqIQwCQCAMIAVIDQAgBSEMC0EAIQYCQANAIAZB4ABODQFBACEHAkADQCAHQSBODQEgBCAGQYABbGogB0EEbGohDiAO/QACACEPIA79AAIQIRAgDv0AAiAhESAO/QACMCESIA79AAKAASETIA79AAKQASEUIA79AAKgASEVIA79AAKwASEWIAAgCyABbGogBkEEbGohCSACIAsgA2xqIAdBBGxqIQogCyEIAkADQCAIIAxODQEgCv0AAgAhFyAK/QACECEYIAr9AAIgIRkgCv0AAjAhGiAJ/QkCACENIA8gDSAX/eYB/eQBIQ8gECANIBj95gH95AEhECARIA0gGf3mAf3kASERIBIgDSAa/eYB/eQBIRIgCf0JAgQhDSATIA0gF/3mAf3kASETIBQgDSAY/eYB/eQBIRQgFSANIBn95gH95AEhFSAWIA0gGv3mAf3kASEWIAkgAWohCSAKIANqIQogCEEBaiEIDAALCyAOIA/9CwIAIA4gEP0LAhAgDiAR/QsCICAOIBL9CwIwIA4gE/0LAoABIA4gFP0LApABIA4gFf0LAqABIA4gFv0LArABIAdBEGohBwwACwsgBkECaiEGDAALCyALQRBqIQsMAAsLC5oCAgN/BHtBACEFAkADQCAFQYABTg0B/QwAAAAAAAAAAAAAAAAAAAAAIQb9DAAAAAAAAAAAAAAAAAAAAAAhB/0MAAAAAAAAAAAAAAAAAAAAACEI/QwAAAAAAAAAAAAAAAAAAAAAIQlBACEDIAAgBWohBAJAA0AgAyACTg0BIAYgBP0AAgD95AEhBiAHIAT9AAIQ/eQBIQcgCCAE/QACIP3kASEIIAkgBP0AAjD95AEhCSAEQYABaiEEIANBAWohAwwACwsgASAFaiEEIAQgBP0AAgAgBv3kAf0LAgAgBCAE/QACECAH/eQB/QsCECAEIAT9AAIgIAj95AH9CwIgIAQgBP0AAjAgCf3kAf0LAjAgBUHAAGohBQwACwsL/AIEBX8BewF/A3tBACEEAkADQCADIARrQQJIDQFBACEFIAIgBEEEbGogBUEEbGohCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQwgACAEQYADbGohBiABIAVBBGxqIQcgBkGAA2ohCANAIAf9AAIAIQ0gBv0JAgAhCSALIAkgDf3mAf3kASELIAb9CQKAAyEJIAwgCSAN/eYB/eQBIQwgBkEEaiEGIAdBBGohByAGIAhIDQALIAogC/0fADgCACAKIAz9HwA4AgQgBEECaiEEDAALCwJAA0AgBCADTg0BQQAhBSACIARBBGxqIAVBBGxqIQr9DAAAAAAAAAAAAAAAAAAAAAAhCyAAIARBgANsaiEGIAEgBUEEbGohByAGQYADaiEIA0AgB/0AAgAhDSAG/QkCACEJIAsgCSAN/eYB/eQBIQsgBkEEaiEGIAdBBGohByAGIAhIDQALIAogC/0fADgCACAEQQFqIQQMAAsLC+0CAgF/BHv9DAAAAAAAAAAAAAAAAAAAAAAhBP0MAAAAAAAAAAAAAAAAAAAAACEF/QwAAAAAAAAAAAAAAAAAAAAAIQb9DAAAAAAAAAAAAAAAAAAAAAAhByABQQRsIABqIQMCQANAIAMgAGtBwABIDQEgBCAA/QACAP0MAAAAAAAAAAAAAAAAAAAAAP3mAf3kASEEIAUgAP0AAhD9DAAAAAAAAAAAAAAAAAAAAAD95gH95AEhBSAGIAD9AAIg/QwAAAAAAAAAAAAAAAAAAAAA/eYB/eQBIQYgByAA/QACMP0MAAAAAAAAAAAAAAAAAAAAAP3mAf3kASEHIABBwABqIQAMAAsLAkADQCADIABrQRBIDQEgBCAA/QACAP0MAAAAAAAAAAAAAAAAAAAAAP3mAf3kASEEIABBEGohAAwACwsgBCAF/eQBIAb95AEgB/3kASEEIAIgBP0fACAE/R8BkiAE/R8CkiAE/R8DkjgCAAsA2AIEbmFtZQHQAhwACXJvd3NfOTZ4MQEKcG9pbnR3aXNlMAIKcG9pbnR3aXNlMQMKcm93c185NngzMgQKcG9pbnR3aXNlMgUKcG9pbnR3aXNlMwYKdGltZV9sb29wMAcJcm93c18xeDMyCApwb2ludHdpc2U0CQpwb2ludHdpc2U1Cgpwb2ludHdpc2U2Cwp0aW1lX2xvb3AxDAljb2xzXzF4MzINCm91dGVyXzF4MzIOCnBvaW50d2lzZTcPCnBvaW50d2lzZTgQCnBvaW50d2lzZTkRC3BvaW50d2lzZTEwEgtwb2ludHdpc2UxMRMLcG9pbnR3aXNlMTIUCmNvbHNfOTZ4MzIVC3BvaW50d2lzZTEzFgp0aW1lX2xvb3AyFwpvdXRlcl85NngxGAtvdXRlcl85NngzMhkJY29sc3VtXzMyGgljb2xzXzk2eDEbCW5vbmZpbml0ZQ==";
+const kernelNames = ["rows_96x1","pointwise0","pointwise1","rows_96x32","pointwise2","pointwise3","time_loop0","rows_1x32","pointwise4","pointwise5","pointwise6","time_loop1","cols_1x32","outer_1x32","pointwise7","pointwise8","pointwise9","pointwise10","pointwise11","pointwise12","cols_96x32","pointwise13","time_loop2","outer_96x1","outer_96x32","colsum_32","cols_96x1","nonfinite"];
 
 interface KernelMemory { readonly buffer: ArrayBuffer; grow(pages: number): number }
-interface KernelExports { readonly rows_96x1: (a: number, b: number, out: number, samples: number) => void; readonly pointwise0: (out: number, a0: number, a1: number, a2: number, rows: number) => void; readonly pointwise1: (out: number, a0: number, a1: number, rows: number) => void; readonly rows_96x32: (a: number, b: number, out: number, samples: number) => void; readonly pointwise2: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise3: (out: number, a0: number, a1: number, a2: number, a3: number, a4: number, a5: number, a6: number, a7: number, rows: number) => void; readonly rows_1x32: (a: number, b: number, out: number, samples: number) => void; readonly pointwise4: (out: number, a0: number, a1: number, a2: number, rows: number) => void; readonly pointwise5: (out: number, a0: number, rows: number) => void; readonly pointwise6: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly cols_1x32: (a: number, b: number, out: number, samples: number) => void; readonly outer_1x32: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly pointwise7: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise8: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise9: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise10: (out: number, a0: number, a1: number, a2: number, rows: number) => void; readonly pointwise11: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise12: (out: number, a0: number, a1: number, a2: number, a3: number, a4: number, rows: number) => void; readonly cols_96x32: (a: number, b: number, out: number, samples: number) => void; readonly pointwise13: (out: number, a0: number, a1: number, a2: number, rows: number) => void; readonly outer_96x1: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly outer_96x32: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly colsum_32: (a: number, out: number, rows: number) => void; readonly cols_96x1: (a: number, b: number, out: number, samples: number) => void; readonly nonfinite: (at: number, count: number, out: number) => void }
+interface KernelExports { readonly rows_96x1: (a: number, b: number, out: number, samples: number) => void; readonly pointwise0: (out: number, a0: number, a1: number, a2: number, rows: number) => void; readonly pointwise1: (out: number, a0: number, a1: number, rows: number) => void; readonly rows_96x32: (a: number, b: number, out: number, samples: number) => void; readonly pointwise2: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise3: (out: number, a0: number, a1: number, a2: number, a3: number, a4: number, a5: number, a6: number, a7: number, rows: number) => void; readonly time_loop0: (p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, n0: number, n1: number, steps: number, T: number) => void; readonly rows_1x32: (a: number, b: number, out: number, samples: number) => void; readonly pointwise4: (out: number, a0: number, a1: number, a2: number, rows: number) => void; readonly pointwise5: (out: number, a0: number, rows: number) => void; readonly pointwise6: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly time_loop1: (p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, n0: number, n1: number, steps: number, T: number) => void; readonly cols_1x32: (a: number, b: number, out: number, samples: number) => void; readonly outer_1x32: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly pointwise7: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise8: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise9: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise10: (out: number, a0: number, a1: number, a2: number, rows: number) => void; readonly pointwise11: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise12: (out: number, a0: number, a1: number, a2: number, a3: number, a4: number, rows: number) => void; readonly cols_96x32: (a: number, b: number, out: number, samples: number) => void; readonly pointwise13: (out: number, a0: number, a1: number, a2: number, rows: number) => void; readonly time_loop2: (p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, p20: number, p21: number, p22: number, p23: number, n0: number, n1: number, steps: number, T: number) => void; readonly outer_96x1: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly outer_96x32: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly colsum_32: (a: number, out: number, rows: number) => void; readonly cols_96x1: (a: number, b: number, out: number, samples: number) => void; readonly nonfinite: (at: number, count: number, out: number) => void }
 interface LoadedKernels { memory: KernelMemory; exports: KernelExports }
 interface WebAssemblyApi {
   readonly Memory: new (descriptor: { initial: number; maximum: number; shared?: boolean }) => KernelMemory;
@@ -1909,7 +1912,7 @@ function workerStarter(): StartWorker {
 /** The kernels on a shared memory (once): the same bytes with the memory import's flag set to shared. */
 function shareMemory(loaded: LoadedKernels, api: WebAssemblyApi): Uint8Array {
   const bytes = decodeBase64(kernelBytes);
-  bytes[79] = 0x03;
+  bytes[154] = 0x03;
   if (!pool.control) {
     const pages = Math.ceil(loaded.memory.buffer.byteLength / 65536);
     const memory = new api.Memory({ initial: pages, maximum: 65536, shared: true });
@@ -1992,28 +1995,36 @@ function run_pointwise3(out: number, a0: number, a1: number, a2: number, a3: num
   (kernels as LoadedKernels).exports.pointwise3(out, a0, a1, a2, a3, a4, a5, a6, a7, rows);
 }
 
+function run_time_loop0(p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, n0: number, n1: number, steps: number, T: number): void {
+  (kernels as LoadedKernels).exports.time_loop0(p0, p1, p2, p3, p4, p5, p6, p7, p8, p9, n0, n1, steps, T);
+}
+
 function run_rows_1x32(a: number, b: number, out: number, samples: number): void {
-  if (pool.ready.length > 0 && samples >= 1563) return splitKernel(6, [a, b, out, samples], 3, [0, 128, 4, 0], 4);
+  if (pool.ready.length > 0 && samples >= 1563) return splitKernel(7, [a, b, out, samples], 3, [0, 128, 4, 0], 4);
   (kernels as LoadedKernels).exports.rows_1x32(a, b, out, samples);
 }
 
 function run_pointwise4(out: number, a0: number, a1: number, a2: number, rows: number): void {
-  if (pool.ready.length > 0 && rows >= 1042) return splitKernel(7, [out, a0, a1, a2, rows], 4, [128, 128, 128, 128, 0], 1);
+  if (pool.ready.length > 0 && rows >= 1042) return splitKernel(8, [out, a0, a1, a2, rows], 4, [128, 128, 128, 128, 0], 1);
   (kernels as LoadedKernels).exports.pointwise4(out, a0, a1, a2, rows);
 }
 
 function run_pointwise5(out: number, a0: number, rows: number): void {
-  if (pool.ready.length > 0 && rows >= 3125) return splitKernel(8, [out, a0, rows], 2, [128, 128, 0], 1);
+  if (pool.ready.length > 0 && rows >= 3125) return splitKernel(9, [out, a0, rows], 2, [128, 128, 0], 1);
   (kernels as LoadedKernels).exports.pointwise5(out, a0, rows);
 }
 
 function run_pointwise6(out: number, a0: number, a1: number, a2: number, a3: number, rows: number): void {
-  if (pool.ready.length > 0 && rows >= 1042) return splitKernel(9, [out, a0, a1, a2, a3, rows], 5, [128, 128, 128, 128, 128, 0], 1);
+  if (pool.ready.length > 0 && rows >= 1042) return splitKernel(10, [out, a0, a1, a2, a3, rows], 5, [128, 128, 128, 128, 128, 0], 1);
   (kernels as LoadedKernels).exports.pointwise6(out, a0, a1, a2, a3, rows);
 }
 
+function run_time_loop1(p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, n0: number, n1: number, steps: number, T: number): void {
+  (kernels as LoadedKernels).exports.time_loop1(p0, p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, p11, p12, p13, p14, p15, p16, p17, p18, n0, n1, steps, T);
+}
+
 function run_cols_1x32(a: number, b: number, out: number, samples: number): void {
-  if (pool.ready.length > 0 && samples >= 1563) return splitKernel(10, [a, b, out, samples], 3, [4, 0, 128, 0], 2);
+  if (pool.ready.length > 0 && samples >= 1563) return splitKernel(12, [a, b, out, samples], 3, [4, 0, 128, 0], 2);
   (kernels as LoadedKernels).exports.cols_1x32(a, b, out, samples);
 }
 
@@ -2022,43 +2033,47 @@ function run_outer_1x32(a: number, aStep: number, b: number, bStep: number, out:
 }
 
 function run_pointwise7(out: number, a0: number, a1: number, rows: number): void {
-  if (pool.ready.length > 0 && rows >= 1563) return splitKernel(12, [out, a0, a1, rows], 3, [128, 128, 128, 0], 1);
+  if (pool.ready.length > 0 && rows >= 1563) return splitKernel(14, [out, a0, a1, rows], 3, [128, 128, 128, 0], 1);
   (kernels as LoadedKernels).exports.pointwise7(out, a0, a1, rows);
 }
 
 function run_pointwise8(out: number, a0: number, a1: number, rows: number): void {
-  if (pool.ready.length > 0 && rows >= 1563) return splitKernel(13, [out, a0, a1, rows], 3, [128, 128, 128, 0], 1);
+  if (pool.ready.length > 0 && rows >= 1563) return splitKernel(15, [out, a0, a1, rows], 3, [128, 128, 128, 0], 1);
   (kernels as LoadedKernels).exports.pointwise8(out, a0, a1, rows);
 }
 
 function run_pointwise9(out: number, a0: number, a1: number, rows: number): void {
-  if (pool.ready.length > 0 && rows >= 3125) return splitKernel(14, [out, a0, a1, rows], 3, [128, 128, 128, 0], 1);
+  if (pool.ready.length > 0 && rows >= 3125) return splitKernel(16, [out, a0, a1, rows], 3, [128, 128, 128, 0], 1);
   (kernels as LoadedKernels).exports.pointwise9(out, a0, a1, rows);
 }
 
 function run_pointwise10(out: number, a0: number, a1: number, a2: number, rows: number): void {
-  if (pool.ready.length > 0 && rows >= 1563) return splitKernel(15, [out, a0, a1, a2, rows], 4, [128, 128, 128, 128, 0], 1);
+  if (pool.ready.length > 0 && rows >= 1563) return splitKernel(17, [out, a0, a1, a2, rows], 4, [128, 128, 128, 128, 0], 1);
   (kernels as LoadedKernels).exports.pointwise10(out, a0, a1, a2, rows);
 }
 
 function run_pointwise11(out: number, a0: number, a1: number, rows: number): void {
-  if (pool.ready.length > 0 && rows >= 3125) return splitKernel(16, [out, a0, a1, rows], 3, [128, 128, 128, 0], 1);
+  if (pool.ready.length > 0 && rows >= 3125) return splitKernel(18, [out, a0, a1, rows], 3, [128, 128, 128, 0], 1);
   (kernels as LoadedKernels).exports.pointwise11(out, a0, a1, rows);
 }
 
 function run_pointwise12(out: number, a0: number, a1: number, a2: number, a3: number, a4: number, rows: number): void {
-  if (pool.ready.length > 0 && rows >= 625) return splitKernel(17, [out, a0, a1, a2, a3, a4, rows], 6, [128, 128, 128, 128, 128, 128, 0], 1);
+  if (pool.ready.length > 0 && rows >= 625) return splitKernel(19, [out, a0, a1, a2, a3, a4, rows], 6, [128, 128, 128, 128, 128, 128, 0], 1);
   (kernels as LoadedKernels).exports.pointwise12(out, a0, a1, a2, a3, a4, rows);
 }
 
 function run_cols_96x32(a: number, b: number, out: number, samples: number): void {
-  if (pool.ready.length > 0 && samples >= 17) return splitKernel(18, [a, b, out, samples], 3, [384, 0, 128, 0], 2);
+  if (pool.ready.length > 0 && samples >= 17) return splitKernel(20, [a, b, out, samples], 3, [384, 0, 128, 0], 2);
   (kernels as LoadedKernels).exports.cols_96x32(a, b, out, samples);
 }
 
 function run_pointwise13(out: number, a0: number, a1: number, a2: number, rows: number): void {
-  if (pool.ready.length > 0 && rows >= 1563) return splitKernel(19, [out, a0, a1, a2, rows], 4, [128, 128, 128, 128, 0], 1);
+  if (pool.ready.length > 0 && rows >= 1563) return splitKernel(21, [out, a0, a1, a2, rows], 4, [128, 128, 128, 128, 0], 1);
   (kernels as LoadedKernels).exports.pointwise13(out, a0, a1, a2, rows);
+}
+
+function run_time_loop2(p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, p20: number, p21: number, p22: number, p23: number, n0: number, n1: number, steps: number, T: number): void {
+  (kernels as LoadedKernels).exports.time_loop2(p0, p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, p11, p12, p13, p14, p15, p16, p17, p18, p19, p20, p21, p22, p23, n0, n1, steps, T);
 }
 
 function run_outer_96x1(a: number, aStep: number, b: number, bStep: number, out: number, samples: number): void {
@@ -2074,7 +2089,7 @@ function run_colsum_32(a: number, out: number, rows: number): void {
 }
 
 function run_cols_96x1(a: number, b: number, out: number, samples: number): void {
-  if (pool.ready.length > 0 && samples >= 521) return splitKernel(23, [a, b, out, samples], 3, [384, 0, 4, 0], 2);
+  if (pool.ready.length > 0 && samples >= 521) return splitKernel(26, [a, b, out, samples], 3, [384, 0, 4, 0], 2);
   (kernels as LoadedKernels).exports.cols_96x1(a, b, out, samples);
 }
 
@@ -2101,13 +2116,16 @@ function heapReserve(floats: number): void {
   heapEnd = kernels.memory.buffer.byteLength - 64;
 }
 
-/** A zeroed buffer of n floats in the kernels' memory (an ordinary array if the heap is full, which the kernels also take). */
-function heapAlloc(n: number): Float32Array {
+/**
+ * A buffer of n floats in the kernels' memory (an ordinary array if the heap is full, which the kernels also take):
+ * zeroed, unless the caller writes all of it before reading any.
+ */
+function heapAlloc(n: number, zeroed = true): Float32Array {
   const bytes = 16 * Math.ceil(n / 4);
   if (kernels === undefined || heapTop + bytes > heapEnd) return new Float32Array(n);
   const view = new Float32Array(kernels.memory.buffer, heapTop, n);
   heapTop += bytes;
-  return view.fill(0);
+  return zeroed ? view.fill(0) : view;
 }
 
 /** The caller's array copied into the kernels' memory, once per call. */

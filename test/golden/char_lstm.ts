@@ -220,17 +220,17 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
   residentPlace(packed);
   heapReserve(5 * (B * 256 + 4) + 2 * (T_T * B * 1024 + 4) + (T_T * B * 256 + 4) + 2 * (B * 1024 + 4) + 2 * (T_T * B * 64 + 4) + heapFloats(params, initialStates, inputs));
   const c4_4 = heapAlloc(B * 256);
-  const mm7_7 = heapAlloc(T_T * B * 1024);
-  const v8_8 = heapAlloc(T_T * B * 1024);
-  const state9_0_9 = heapAlloc(B * 256);
-  const state9_1_10 = heapAlloc(B * 256);
+  const mm7_7 = heapAlloc(T_T * B * 1024, false);
+  const v8_8 = heapAlloc(T_T * B * 1024, false);
+  const state9_0_9 = heapAlloc(B * 256, false);
+  const state9_1_10 = heapAlloc(B * 256, false);
   const out9_0_11 = heapAlloc(T_T * B * 256);
-  const mm3_14 = heapAlloc(B * 1024);
-  const v5_15 = heapAlloc(B * 1024);
-  const v16_16 = heapAlloc(B * 256);
-  const v18_17 = heapAlloc(B * 256);
-  const mm15_20 = heapAlloc(T_T * B * 64);
-  const v16_21 = heapAlloc(T_T * B * 64);
+  const mm3_14 = heapAlloc(B * 1024, false);
+  const v5_15 = heapAlloc(B * 1024, false);
+  const v16_16 = heapAlloc(B * 256, false);
+  const v18_17 = heapAlloc(B * 256, false);
+  const mm15_20 = heapAlloc(T_T * B * 64, false);
+  const v16_21 = heapAlloc(T_T * B * 64, false);
   const in0 = heapStage((inputs["text"] as Tensor).data);
   const p1 = heapStageParam("states.W", params["states.W"]);
   const p2 = heapStageParam("states.U", params["states.U"]);
@@ -256,44 +256,47 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
   state9_1_10.set(init6_6);
   const steps12 = T_T;
   // states: from the first step to the last
-  for (let s = 0; s < steps12; s++) {
-    const t = s;
-    const x9_0_13 = v8_8.subarray(t * B * 1024, (t + 1) * B * 1024);
-    // %3 matmul — 17: z = W @ x + U @ h + b
-    gemm_rows_1024x256(p2, state9_0_9, mm3_14, B);
-    // %5 add z — 17: z = W @ x + U @ h + b
-    if (kernels !== undefined && heapHolds(v5_15, x9_0_13, mm3_14)) run_pointwise1(v5_15.byteOffset, x9_0_13.byteOffset, mm3_14.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 1024;
-        for (let j = 0; j < 1024; j++) {
-          v5_15[o + j] = x9_0_13[l * 1024 + j] + mm3_14[l * 1024 + j];
+  if (kernels !== undefined && pool.ready.length === 0 && heapHolds(p2, state9_0_9, mm3_14, v5_15, v8_8, v16_16, state9_1_10, v18_17, out9_0_11)) run_time_loop0(p2.byteOffset, state9_0_9.byteOffset, mm3_14.byteOffset, v5_15.byteOffset, v8_8.byteOffset, v16_16.byteOffset, state9_1_10.byteOffset, v18_17.byteOffset, out9_0_11.byteOffset, B, 4 * (B * 1024), 4 * (B * 256), steps12, T_T);
+  else {
+    for (let s = 0; s < steps12; s++) {
+      const t = s;
+      const x9_0_13 = v8_8.subarray(t * B * 1024, (t + 1) * B * 1024);
+      // %3 matmul — 17: z = W @ x + U @ h + b
+      gemm_rows_1024x256(p2, state9_0_9, mm3_14, B);
+      // %5 add z — 17: z = W @ x + U @ h + b
+      if (kernels !== undefined && heapHolds(v5_15, x9_0_13, mm3_14)) run_pointwise1(v5_15.byteOffset, x9_0_13.byteOffset, mm3_14.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 1024;
+          for (let j = 0; j < 1024; j++) {
+            v5_15[o + j] = x9_0_13[l * 1024 + j] + mm3_14[l * 1024 + j];
+          }
         }
       }
-    }
-    // %16 add c' — 22: c' = f * c + i * g
-    if (kernels !== undefined && heapHolds(v16_16, v5_15, state9_1_10)) run_pointwise2(v16_16.byteOffset, v5_15.byteOffset + 1024, state9_1_10.byteOffset, v5_15.byteOffset + 0, v5_15.byteOffset + 2048, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 256;
-        for (let j = 0; j < 256; j++) {
-          v16_16[o + j] = ((1 / (1 + Math.exp(-v5_15[l * 1024 + 256 + j]))) * state9_1_10[l * 256 + j]) + ((1 / (1 + Math.exp(-v5_15[l * 1024 + 0 + j]))) * (Math.tanh(v5_15[l * 1024 + 512 + j])));
+      // %16 add c' — 22: c' = f * c + i * g
+      if (kernels !== undefined && heapHolds(v16_16, v5_15, state9_1_10)) run_pointwise2(v16_16.byteOffset, v5_15.byteOffset + 1024, state9_1_10.byteOffset, v5_15.byteOffset, v5_15.byteOffset + 2048, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 256;
+          for (let j = 0; j < 256; j++) {
+            v16_16[o + j] = ((1 / (1 + Math.exp(-v5_15[l * 1024 + 256 + j]))) * state9_1_10[l * 256 + j]) + ((1 / (1 + Math.exp(-v5_15[l * 1024 + 0 + j]))) * (Math.tanh(v5_15[l * 1024 + 512 + j])));
+          }
         }
       }
-    }
-    // %18 mul h' — 23: h' = o * tanh(c')
-    if (kernels !== undefined && heapHolds(v18_17, v5_15, v16_16)) run_pointwise3(v18_17.byteOffset, v5_15.byteOffset + 3072, v16_16.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 256;
-        for (let j = 0; j < 256; j++) {
-          v18_17[o + j] = (1 / (1 + Math.exp(-v5_15[l * 1024 + 768 + j]))) * (Math.tanh(v16_16[l * 256 + j]));
+      // %18 mul h' — 23: h' = o * tanh(c')
+      if (kernels !== undefined && heapHolds(v18_17, v5_15, v16_16)) run_pointwise3(v18_17.byteOffset, v5_15.byteOffset + 3072, v16_16.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 256;
+          for (let j = 0; j < 256; j++) {
+            v18_17[o + j] = (1 / (1 + Math.exp(-v5_15[l * 1024 + 768 + j]))) * (Math.tanh(v16_16[l * 256 + j]));
+          }
         }
       }
+      out9_0_11.set(v18_17, t * v18_17.length);
+      state9_0_9.set(v18_17);
+      state9_1_10.set(v16_16);
     }
-    out9_0_11.set(v18_17, t * v18_17.length);
-    state9_0_9.set(v18_17);
-    state9_1_10.set(v16_16);
   }
   const p18 = heapStageParam("logits.W", params["logits.W"]);
   const p19 = heapStageParam("logits.b", params["logits.b"]);
@@ -322,10 +325,10 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   residentPlace(packed);
   heapReserve(20 * (B * 256 + 4) + 2 * (T_T * B * 1024 + 4) + 14 * (T_T * B * 256 + 4) + 7 * (B * 1024 + 4) + 5 * (T_T * B * 64 + 4) + 2 * (T_T * B + 4) + 2 * (1 + 4) + (64 + 4) + (16384 + 4) + (65536 + 4) + (262144 + 4) + (1024 + 4) + heapFloats(params, initialStates, inputs));
   const c5_27 = heapAlloc(B * 256);
-  const mm8_30 = heapAlloc(T_T * B * 1024);
-  const v9_31 = heapAlloc(T_T * B * 1024);
-  const state10_0_32 = heapAlloc(B * 256);
-  const state10_1_33 = heapAlloc(B * 256);
+  const mm8_30 = heapAlloc(T_T * B * 1024, false);
+  const v9_31 = heapAlloc(T_T * B * 1024, false);
+  const state10_0_32 = heapAlloc(B * 256, false);
+  const state10_1_33 = heapAlloc(B * 256, false);
   const out10_0_34 = heapAlloc(T_T * B * 256);
   const out10_1_35 = heapAlloc(T_T * B * 256);
   const out10_2_36 = heapAlloc(T_T * B * 256);
@@ -333,48 +336,48 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   const out10_4_38 = heapAlloc(T_T * B * 256);
   const out10_5_39 = heapAlloc(T_T * B * 256);
   const out10_6_40 = heapAlloc(T_T * B * 256);
-  const mm3_43 = heapAlloc(B * 1024);
-  const v5_44 = heapAlloc(B * 1024);
-  const v7_45 = heapAlloc(B * 256);
-  const v9_46 = heapAlloc(B * 256);
-  const v11_47 = heapAlloc(B * 256);
-  const v13_48 = heapAlloc(B * 256);
-  const v16_49 = heapAlloc(B * 256);
-  const v17_50 = heapAlloc(B * 256);
-  const v18_51 = heapAlloc(B * 256);
-  const mm16_54 = heapAlloc(T_T * B * 64);
-  const v17_55 = heapAlloc(T_T * B * 64);
-  const v19_56 = heapAlloc(T_T * B * 64);
+  const mm3_43 = heapAlloc(B * 1024, false);
+  const v5_44 = heapAlloc(B * 1024, false);
+  const v7_45 = heapAlloc(B * 256, false);
+  const v9_46 = heapAlloc(B * 256, false);
+  const v11_47 = heapAlloc(B * 256, false);
+  const v13_48 = heapAlloc(B * 256, false);
+  const v16_49 = heapAlloc(B * 256, false);
+  const v17_50 = heapAlloc(B * 256, false);
+  const v18_51 = heapAlloc(B * 256, false);
+  const mm16_54 = heapAlloc(T_T * B * 64, false);
+  const v17_55 = heapAlloc(T_T * B * 64, false);
+  const v19_56 = heapAlloc(T_T * B * 64, false);
   const sum20_57 = heapAlloc(T_T * B);
-  const v21_58 = heapAlloc(T_T * B);
+  const v21_58 = heapAlloc(T_T * B, false);
   const red22_59 = heapAlloc(1);
   const s60 = heapAlloc(1);
-  const v27_61 = heapAlloc(T_T * B * 64);
-  const v32_62 = heapAlloc(T_T * B * 64);
+  const v27_61 = heapAlloc(T_T * B * 64, false);
+  const v32_62 = heapAlloc(T_T * B * 64, false);
   const ub33_63 = heapAlloc(64);
-  const mm35_64 = heapAlloc(T_T * B * 256);
+  const mm35_64 = heapAlloc(T_T * B * 256, false);
   const ub36_65 = heapAlloc(16384);
   const shift43_66 = heapAlloc(T_T * B * 256);
-  const v45_67 = heapAlloc(T_T * B * 256);
-  const v47_68 = heapAlloc(T_T * B * 256);
-  const v49_69 = heapAlloc(T_T * B * 256);
-  const v51_70 = heapAlloc(T_T * B * 256);
-  const v53_71 = heapAlloc(T_T * B * 256);
-  const state54_0_72 = heapAlloc(B * 256);
-  const state54_1_73 = heapAlloc(B * 256);
-  const v3_87 = heapAlloc(B * 256);
-  const v10_88 = heapAlloc(B * 256);
-  const v18_89 = heapAlloc(B * 256);
-  const v20_90 = heapAlloc(B * 256);
+  const v45_67 = heapAlloc(T_T * B * 256, false);
+  const v47_68 = heapAlloc(T_T * B * 256, false);
+  const v49_69 = heapAlloc(T_T * B * 256, false);
+  const v51_70 = heapAlloc(T_T * B * 256, false);
+  const v53_71 = heapAlloc(T_T * B * 256, false);
+  const state54_0_72 = heapAlloc(B * 256, false);
+  const state54_1_73 = heapAlloc(B * 256, false);
+  const v3_87 = heapAlloc(B * 256, false);
+  const v10_88 = heapAlloc(B * 256, false);
+  const v18_89 = heapAlloc(B * 256, false);
+  const v20_90 = heapAlloc(B * 256, false);
   const pad21_91 = heapAlloc(B * 1024);
-  const v23_92 = heapAlloc(B * 256);
+  const v23_92 = heapAlloc(B * 256, false);
   const pad24_93 = heapAlloc(B * 1024);
-  const v27_94 = heapAlloc(B * 256);
+  const v27_94 = heapAlloc(B * 256, false);
   const pad28_95 = heapAlloc(B * 1024);
-  const v31_96 = heapAlloc(B * 256);
+  const v31_96 = heapAlloc(B * 256, false);
   const pad32_97 = heapAlloc(B * 1024);
-  const v33_98 = heapAlloc(B * 1024);
-  const mm35_99 = heapAlloc(B * 256);
+  const v33_98 = heapAlloc(B * 1024, false);
+  const mm35_99 = heapAlloc(B * 256, false);
   const ub59_100 = heapAlloc(65536);
   const ub61_101 = heapAlloc(262144);
   const ub62_102 = heapAlloc(1024);
@@ -404,100 +407,103 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   state10_1_33.set(init7_29);
   const steps41 = T_T;
   // states: from the first step to the last
-  for (let s = 0; s < steps41; s++) {
-    const t = s;
-    const x10_0_42 = v9_31.subarray(t * B * 1024, (t + 1) * B * 1024);
-    // %3 matmul — 17: z = W @ x + U @ h + b
-    gemm_rows_1024x256(p25, state10_0_32, mm3_43, B);
-    // %5 add z — 17: z = W @ x + U @ h + b
-    if (kernels !== undefined && heapHolds(v5_44, x10_0_42, mm3_43)) run_pointwise1(v5_44.byteOffset, x10_0_42.byteOffset, mm3_43.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 1024;
-        for (let j = 0; j < 1024; j++) {
-          v5_44[o + j] = x10_0_42[l * 1024 + j] + mm3_43[l * 1024 + j];
+  if (kernels !== undefined && pool.ready.length === 0 && heapHolds(p25, state10_0_32, mm3_43, v5_44, v9_31, v7_45, v9_46, v11_47, v13_48, v16_49, state10_1_33, v17_50, v18_51, out10_0_34, out10_1_35, out10_2_36, out10_3_37, out10_4_38, out10_5_39, out10_6_40)) run_time_loop1(p25.byteOffset, state10_0_32.byteOffset, mm3_43.byteOffset, v5_44.byteOffset, v9_31.byteOffset, v7_45.byteOffset, v9_46.byteOffset, v11_47.byteOffset, v13_48.byteOffset, v16_49.byteOffset, state10_1_33.byteOffset, v17_50.byteOffset, v18_51.byteOffset, out10_0_34.byteOffset, out10_1_35.byteOffset, out10_2_36.byteOffset, out10_3_37.byteOffset, out10_4_38.byteOffset, out10_5_39.byteOffset, out10_6_40.byteOffset, B, 4 * (B * 1024), 4 * (B * 256), steps41, T_T);
+  else {
+    for (let s = 0; s < steps41; s++) {
+      const t = s;
+      const x10_0_42 = v9_31.subarray(t * B * 1024, (t + 1) * B * 1024);
+      // %3 matmul — 17: z = W @ x + U @ h + b
+      gemm_rows_1024x256(p25, state10_0_32, mm3_43, B);
+      // %5 add z — 17: z = W @ x + U @ h + b
+      if (kernels !== undefined && heapHolds(v5_44, x10_0_42, mm3_43)) run_pointwise1(v5_44.byteOffset, x10_0_42.byteOffset, mm3_43.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 1024;
+          for (let j = 0; j < 1024; j++) {
+            v5_44[o + j] = x10_0_42[l * 1024 + j] + mm3_43[l * 1024 + j];
+          }
         }
       }
-    }
-    // %7 sigmoid i — 18: i = sigmoid(z[0:H])
-    if (kernels !== undefined && heapHolds(v7_45, v5_44)) run_pointwise5(v7_45.byteOffset, v5_44.byteOffset + 0, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 256;
-        for (let j = 0; j < 256; j++) {
-          v7_45[o + j] = 1 / (1 + Math.exp(-v5_44[l * 1024 + 0 + j]));
+      // %7 sigmoid i — 18: i = sigmoid(z[0:H])
+      if (kernels !== undefined && heapHolds(v7_45, v5_44)) run_pointwise5(v7_45.byteOffset, v5_44.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 256;
+          for (let j = 0; j < 256; j++) {
+            v7_45[o + j] = 1 / (1 + Math.exp(-v5_44[l * 1024 + 0 + j]));
+          }
         }
       }
-    }
-    // %9 sigmoid f — 19: f = sigmoid(z[H:2*H])
-    if (kernels !== undefined && heapHolds(v9_46, v5_44)) run_pointwise5(v9_46.byteOffset, v5_44.byteOffset + 1024, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 256;
-        for (let j = 0; j < 256; j++) {
-          v9_46[o + j] = 1 / (1 + Math.exp(-v5_44[l * 1024 + 256 + j]));
+      // %9 sigmoid f — 19: f = sigmoid(z[H:2*H])
+      if (kernels !== undefined && heapHolds(v9_46, v5_44)) run_pointwise5(v9_46.byteOffset, v5_44.byteOffset + 1024, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 256;
+          for (let j = 0; j < 256; j++) {
+            v9_46[o + j] = 1 / (1 + Math.exp(-v5_44[l * 1024 + 256 + j]));
+          }
         }
       }
-    }
-    // %11 tanh g — 20: g = tanh(z[2*H:3*H])
-    if (kernels !== undefined && heapHolds(v11_47, v5_44)) run_pointwise6(v11_47.byteOffset, v5_44.byteOffset + 2048, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 256;
-        for (let j = 0; j < 256; j++) {
-          v11_47[o + j] = Math.tanh(v5_44[l * 1024 + 512 + j]);
+      // %11 tanh g — 20: g = tanh(z[2*H:3*H])
+      if (kernels !== undefined && heapHolds(v11_47, v5_44)) run_pointwise6(v11_47.byteOffset, v5_44.byteOffset + 2048, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 256;
+          for (let j = 0; j < 256; j++) {
+            v11_47[o + j] = Math.tanh(v5_44[l * 1024 + 512 + j]);
+          }
         }
       }
-    }
-    // %13 sigmoid o — 21: o = sigmoid(z[3*H:4*H])
-    if (kernels !== undefined && heapHolds(v13_48, v5_44)) run_pointwise5(v13_48.byteOffset, v5_44.byteOffset + 3072, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 256;
-        for (let j = 0; j < 256; j++) {
-          v13_48[o + j] = 1 / (1 + Math.exp(-v5_44[l * 1024 + 768 + j]));
+      // %13 sigmoid o — 21: o = sigmoid(z[3*H:4*H])
+      if (kernels !== undefined && heapHolds(v13_48, v5_44)) run_pointwise5(v13_48.byteOffset, v5_44.byteOffset + 3072, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 256;
+          for (let j = 0; j < 256; j++) {
+            v13_48[o + j] = 1 / (1 + Math.exp(-v5_44[l * 1024 + 768 + j]));
+          }
         }
       }
-    }
-    // %16 add c' — 22: c' = f * c + i * g
-    if (kernels !== undefined && heapHolds(v16_49, v9_46, state10_1_33, v7_45, v11_47)) run_pointwise7(v16_49.byteOffset, v9_46.byteOffset, state10_1_33.byteOffset, v7_45.byteOffset, v11_47.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 256;
-        for (let j = 0; j < 256; j++) {
-          v16_49[o + j] = (v9_46[l * 256 + j] * state10_1_33[l * 256 + j]) + (v7_45[l * 256 + j] * v11_47[l * 256 + j]);
+      // %16 add c' — 22: c' = f * c + i * g
+      if (kernels !== undefined && heapHolds(v16_49, v9_46, state10_1_33, v7_45, v11_47)) run_pointwise7(v16_49.byteOffset, v9_46.byteOffset, state10_1_33.byteOffset, v7_45.byteOffset, v11_47.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 256;
+          for (let j = 0; j < 256; j++) {
+            v16_49[o + j] = (v9_46[l * 256 + j] * state10_1_33[l * 256 + j]) + (v7_45[l * 256 + j] * v11_47[l * 256 + j]);
+          }
         }
       }
-    }
-    // %17 tanh — 23: h' = o * tanh(c')
-    if (kernels !== undefined && heapHolds(v17_50, v16_49)) run_pointwise8(v17_50.byteOffset, v16_49.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 256;
-        for (let j = 0; j < 256; j++) {
-          v17_50[o + j] = Math.tanh(v16_49[l * 256 + j]);
+      // %17 tanh — 23: h' = o * tanh(c')
+      if (kernels !== undefined && heapHolds(v17_50, v16_49)) run_pointwise8(v17_50.byteOffset, v16_49.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 256;
+          for (let j = 0; j < 256; j++) {
+            v17_50[o + j] = Math.tanh(v16_49[l * 256 + j]);
+          }
         }
       }
-    }
-    // %18 mul h' — 23: h' = o * tanh(c')
-    if (kernels !== undefined && heapHolds(v18_51, v13_48, v17_50)) run_pointwise9(v18_51.byteOffset, v13_48.byteOffset, v17_50.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 256;
-        for (let j = 0; j < 256; j++) {
-          v18_51[o + j] = v13_48[l * 256 + j] * v17_50[l * 256 + j];
+      // %18 mul h' — 23: h' = o * tanh(c')
+      if (kernels !== undefined && heapHolds(v18_51, v13_48, v17_50)) run_pointwise9(v18_51.byteOffset, v13_48.byteOffset, v17_50.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 256;
+          for (let j = 0; j < 256; j++) {
+            v18_51[o + j] = v13_48[l * 256 + j] * v17_50[l * 256 + j];
+          }
         }
       }
+      out10_0_34.set(v18_51, t * v18_51.length);
+      out10_1_35.set(v17_50, t * v17_50.length);
+      out10_2_36.set(v13_48, t * v13_48.length);
+      out10_3_37.set(v11_47, t * v11_47.length);
+      out10_4_38.set(v7_45, t * v7_45.length);
+      out10_5_39.set(v9_46, t * v9_46.length);
+      out10_6_40.set(state10_1_33, t * state10_1_33.length);
+      state10_0_32.set(v18_51);
+      state10_1_33.set(v16_49);
     }
-    out10_0_34.set(v18_51, t * v18_51.length);
-    out10_1_35.set(v17_50, t * v17_50.length);
-    out10_2_36.set(v13_48, t * v13_48.length);
-    out10_3_37.set(v11_47, t * v11_47.length);
-    out10_4_38.set(v7_45, t * v7_45.length);
-    out10_5_39.set(v9_46, t * v9_46.length);
-    out10_6_40.set(state10_1_33, t * state10_1_33.length);
-    state10_0_32.set(v18_51);
-    state10_1_33.set(v16_49);
   }
   const p52 = heapStageParam("logits.W", params["logits.W"]);
   const p53 = heapStageParam("logits.b", params["logits.b"]);
@@ -556,7 +562,6 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     v21_58[l] = s60[0] / ((T_T * B) / s60.length);
   }
   // %25 neg ∂loss — 35: loss cross_entropy(logits, next)
-  sum20_57.fill(0); // reused: its last value is dead
   for (let l = 0; l < T_T * B; l++) {
     sum20_57[l] = -v21_58[l * 1 + 0];
   }
@@ -673,125 +678,128 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   v9_31.fill(0); // reused: its last value is dead
   const steps74 = T_T;
   // ∂states: from the last step to the first
-  for (let s = 0; s < steps74; s++) {
-    const t = T_T - 1 - s;
-    const x54_0_75 = mm35_64.subarray(t * B * 256, (t + 1) * B * 256);
-    const x54_1_76 = out10_1_35.subarray(t * B * 256, (t + 1) * B * 256);
-    const x54_2_77 = out10_2_36.subarray(t * B * 256, (t + 1) * B * 256);
-    const x54_3_78 = out10_3_37.subarray(t * B * 256, (t + 1) * B * 256);
-    const x54_4_79 = out10_4_38.subarray(t * B * 256, (t + 1) * B * 256);
-    const x54_5_80 = out10_6_40.subarray(t * B * 256, (t + 1) * B * 256);
-    const x54_6_81 = out10_5_39.subarray(t * B * 256, (t + 1) * B * 256);
-    const x54_7_82 = v45_67.subarray(t * B * 256, (t + 1) * B * 256);
-    const x54_8_83 = v47_68.subarray(t * B * 256, (t + 1) * B * 256);
-    const x54_9_84 = v49_69.subarray(t * B * 256, (t + 1) * B * 256);
-    const x54_10_85 = v51_70.subarray(t * B * 256, (t + 1) * B * 256);
-    const x54_11_86 = v53_71.subarray(t * B * 256, (t + 1) * B * 256);
-    // %3 add
-    if (kernels !== undefined && heapHolds(v3_87, state54_0_72, x54_0_75)) run_pointwise14(v3_87.byteOffset, state54_0_72.byteOffset, x54_0_75.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 256;
-        for (let j = 0; j < 256; j++) {
-          v3_87[o + j] = state54_0_72[l * 256 + j] + x54_0_75[l * 256 + j];
+  if (kernels !== undefined && pool.ready.length === 0 && heapHolds(v3_87, state54_0_72, mm35_64, v10_88, state54_1_73, out10_2_36, v45_67, v18_89, out10_5_39, v20_90, out10_1_35, v47_68, pad21_91, v23_92, out10_4_38, v49_69, pad24_93, v27_94, out10_6_40, v51_70, pad28_95, v31_96, out10_3_37, v53_71, pad32_97, v33_98, p25, mm35_99, v9_31)) run_time_loop2(v3_87.byteOffset, state54_0_72.byteOffset, mm35_64.byteOffset, v10_88.byteOffset, state54_1_73.byteOffset, out10_2_36.byteOffset, v45_67.byteOffset, v18_89.byteOffset, out10_5_39.byteOffset, v20_90.byteOffset, out10_1_35.byteOffset, v47_68.byteOffset, pad21_91.byteOffset, v23_92.byteOffset, out10_4_38.byteOffset, v49_69.byteOffset, pad24_93.byteOffset, v27_94.byteOffset, out10_6_40.byteOffset, v51_70.byteOffset, pad28_95.byteOffset, v31_96.byteOffset, out10_3_37.byteOffset, v53_71.byteOffset, pad32_97.byteOffset, v33_98.byteOffset, p25.byteOffset, mm35_99.byteOffset, v9_31.byteOffset, 4 * (B * 256), B, 4 * (B * 1024), steps74, T_T);
+  else {
+    for (let s = 0; s < steps74; s++) {
+      const t = T_T - 1 - s;
+      const x54_0_75 = mm35_64.subarray(t * B * 256, (t + 1) * B * 256);
+      const x54_1_76 = out10_1_35.subarray(t * B * 256, (t + 1) * B * 256);
+      const x54_2_77 = out10_2_36.subarray(t * B * 256, (t + 1) * B * 256);
+      const x54_3_78 = out10_3_37.subarray(t * B * 256, (t + 1) * B * 256);
+      const x54_4_79 = out10_4_38.subarray(t * B * 256, (t + 1) * B * 256);
+      const x54_5_80 = out10_6_40.subarray(t * B * 256, (t + 1) * B * 256);
+      const x54_6_81 = out10_5_39.subarray(t * B * 256, (t + 1) * B * 256);
+      const x54_7_82 = v45_67.subarray(t * B * 256, (t + 1) * B * 256);
+      const x54_8_83 = v47_68.subarray(t * B * 256, (t + 1) * B * 256);
+      const x54_9_84 = v49_69.subarray(t * B * 256, (t + 1) * B * 256);
+      const x54_10_85 = v51_70.subarray(t * B * 256, (t + 1) * B * 256);
+      const x54_11_86 = v53_71.subarray(t * B * 256, (t + 1) * B * 256);
+      // %3 add
+      if (kernels !== undefined && heapHolds(v3_87, state54_0_72, x54_0_75)) run_pointwise14(v3_87.byteOffset, state54_0_72.byteOffset, x54_0_75.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 256;
+          for (let j = 0; j < 256; j++) {
+            v3_87[o + j] = state54_0_72[l * 256 + j] + x54_0_75[l * 256 + j];
+          }
         }
       }
-    }
-    // %10 add
-    if (kernels !== undefined && heapHolds(v10_88, state54_1_73, v3_87, x54_2_77, x54_7_82)) run_pointwise15(v10_88.byteOffset, state54_1_73.byteOffset, v3_87.byteOffset, x54_2_77.byteOffset, x54_7_82.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 256;
-        for (let j = 0; j < 256; j++) {
-          v10_88[o + j] = state54_1_73[l * 256 + j] + ((v3_87[l * 256 + j] * x54_2_77[l * 256 + j]) * x54_7_82[l * 256 + j]);
+      // %10 add
+      if (kernels !== undefined && heapHolds(v10_88, state54_1_73, v3_87, x54_2_77, x54_7_82)) run_pointwise15(v10_88.byteOffset, state54_1_73.byteOffset, v3_87.byteOffset, x54_2_77.byteOffset, x54_7_82.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 256;
+          for (let j = 0; j < 256; j++) {
+            v10_88[o + j] = state54_1_73[l * 256 + j] + ((v3_87[l * 256 + j] * x54_2_77[l * 256 + j]) * x54_7_82[l * 256 + j]);
+          }
         }
       }
-    }
-    // %18 mul — 22: c' = f * c + i * g
-    if (kernels !== undefined && heapHolds(v18_89, v10_88, x54_6_81)) run_pointwise9(v18_89.byteOffset, v10_88.byteOffset, x54_6_81.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 256;
-        for (let j = 0; j < 256; j++) {
-          v18_89[o + j] = v10_88[l * 256 + j] * x54_6_81[l * 256 + j];
+      // %18 mul — 22: c' = f * c + i * g
+      if (kernels !== undefined && heapHolds(v18_89, v10_88, x54_6_81)) run_pointwise9(v18_89.byteOffset, v10_88.byteOffset, x54_6_81.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 256;
+          for (let j = 0; j < 256; j++) {
+            v18_89[o + j] = v10_88[l * 256 + j] * x54_6_81[l * 256 + j];
+          }
         }
       }
-    }
-    // %20 mul ∂o — 21: o = sigmoid(z[3*H:4*H])
-    if (kernels !== undefined && heapHolds(v20_90, v3_87, x54_1_76, x54_8_83)) run_pointwise16(v20_90.byteOffset, v3_87.byteOffset, x54_1_76.byteOffset, x54_8_83.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 256;
-        for (let j = 0; j < 256; j++) {
-          v20_90[o + j] = (v3_87[l * 256 + j] * x54_1_76[l * 256 + j]) * x54_8_83[l * 256 + j];
+      // %20 mul ∂o — 21: o = sigmoid(z[3*H:4*H])
+      if (kernels !== undefined && heapHolds(v20_90, v3_87, x54_1_76, x54_8_83)) run_pointwise16(v20_90.byteOffset, v3_87.byteOffset, x54_1_76.byteOffset, x54_8_83.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 256;
+          for (let j = 0; j < 256; j++) {
+            v20_90[o + j] = (v3_87[l * 256 + j] * x54_1_76[l * 256 + j]) * x54_8_83[l * 256 + j];
+          }
         }
       }
-    }
-    // %21 pad_last — 21: o = sigmoid(z[3*H:4*H])
-    pad21_91.fill(0);
-    for (let r = 0; r < B; r++) {
-      for (let c = 0; c < 256; c++) pad21_91[r * 1024 + 768 + c] = v20_90[r * 256 + c];
-    }
-    // %23 mul ∂g — 20: g = tanh(z[2*H:3*H])
-    if (kernels !== undefined && heapHolds(v23_92, v10_88, x54_4_79, x54_9_84)) run_pointwise16(v23_92.byteOffset, v10_88.byteOffset, x54_4_79.byteOffset, x54_9_84.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 256;
-        for (let j = 0; j < 256; j++) {
-          v23_92[o + j] = (v10_88[l * 256 + j] * x54_4_79[l * 256 + j]) * x54_9_84[l * 256 + j];
+      // %21 pad_last — 21: o = sigmoid(z[3*H:4*H])
+      pad21_91.fill(0);
+      for (let r = 0; r < B; r++) {
+        for (let c = 0; c < 256; c++) pad21_91[r * 1024 + 768 + c] = v20_90[r * 256 + c];
+      }
+      // %23 mul ∂g — 20: g = tanh(z[2*H:3*H])
+      if (kernels !== undefined && heapHolds(v23_92, v10_88, x54_4_79, x54_9_84)) run_pointwise16(v23_92.byteOffset, v10_88.byteOffset, x54_4_79.byteOffset, x54_9_84.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 256;
+          for (let j = 0; j < 256; j++) {
+            v23_92[o + j] = (v10_88[l * 256 + j] * x54_4_79[l * 256 + j]) * x54_9_84[l * 256 + j];
+          }
         }
       }
-    }
-    // %24 pad_last — 20: g = tanh(z[2*H:3*H])
-    pad24_93.fill(0);
-    for (let r = 0; r < B; r++) {
-      for (let c = 0; c < 256; c++) pad24_93[r * 1024 + 512 + c] = v23_92[r * 256 + c];
-    }
-    // %27 mul ∂f — 19: f = sigmoid(z[H:2*H])
-    if (kernels !== undefined && heapHolds(v27_94, v10_88, x54_5_80, x54_10_85)) run_pointwise16(v27_94.byteOffset, v10_88.byteOffset, x54_5_80.byteOffset, x54_10_85.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 256;
-        for (let j = 0; j < 256; j++) {
-          v27_94[o + j] = (v10_88[l * 256 + j] * x54_5_80[l * 256 + j]) * x54_10_85[l * 256 + j];
+      // %24 pad_last — 20: g = tanh(z[2*H:3*H])
+      pad24_93.fill(0);
+      for (let r = 0; r < B; r++) {
+        for (let c = 0; c < 256; c++) pad24_93[r * 1024 + 512 + c] = v23_92[r * 256 + c];
+      }
+      // %27 mul ∂f — 19: f = sigmoid(z[H:2*H])
+      if (kernels !== undefined && heapHolds(v27_94, v10_88, x54_5_80, x54_10_85)) run_pointwise16(v27_94.byteOffset, v10_88.byteOffset, x54_5_80.byteOffset, x54_10_85.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 256;
+          for (let j = 0; j < 256; j++) {
+            v27_94[o + j] = (v10_88[l * 256 + j] * x54_5_80[l * 256 + j]) * x54_10_85[l * 256 + j];
+          }
         }
       }
-    }
-    // %28 pad_last — 19: f = sigmoid(z[H:2*H])
-    pad28_95.fill(0);
-    for (let r = 0; r < B; r++) {
-      for (let c = 0; c < 256; c++) pad28_95[r * 1024 + 256 + c] = v27_94[r * 256 + c];
-    }
-    // %31 mul ∂i — 18: i = sigmoid(z[0:H])
-    if (kernels !== undefined && heapHolds(v31_96, v10_88, x54_3_78, x54_11_86)) run_pointwise16(v31_96.byteOffset, v10_88.byteOffset, x54_3_78.byteOffset, x54_11_86.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 256;
-        for (let j = 0; j < 256; j++) {
-          v31_96[o + j] = (v10_88[l * 256 + j] * x54_3_78[l * 256 + j]) * x54_11_86[l * 256 + j];
+      // %28 pad_last — 19: f = sigmoid(z[H:2*H])
+      pad28_95.fill(0);
+      for (let r = 0; r < B; r++) {
+        for (let c = 0; c < 256; c++) pad28_95[r * 1024 + 256 + c] = v27_94[r * 256 + c];
+      }
+      // %31 mul ∂i — 18: i = sigmoid(z[0:H])
+      if (kernels !== undefined && heapHolds(v31_96, v10_88, x54_3_78, x54_11_86)) run_pointwise16(v31_96.byteOffset, v10_88.byteOffset, x54_3_78.byteOffset, x54_11_86.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 256;
+          for (let j = 0; j < 256; j++) {
+            v31_96[o + j] = (v10_88[l * 256 + j] * x54_3_78[l * 256 + j]) * x54_11_86[l * 256 + j];
+          }
         }
       }
-    }
-    // %32 pad_last — 18: i = sigmoid(z[0:H])
-    pad32_97.fill(0);
-    for (let r = 0; r < B; r++) {
-      for (let c = 0; c < 256; c++) pad32_97[r * 1024 + 0 + c] = v31_96[r * 256 + c];
-    }
-    // %33 add
-    if (kernels !== undefined && heapHolds(v33_98, pad21_91, pad24_93, pad28_95, pad32_97)) run_pointwise17(v33_98.byteOffset, pad21_91.byteOffset, pad24_93.byteOffset, pad28_95.byteOffset, pad32_97.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 1024;
-        for (let j = 0; j < 1024; j++) {
-          v33_98[o + j] = ((pad21_91[l * 1024 + j] + pad24_93[l * 1024 + j]) + pad28_95[l * 1024 + j]) + pad32_97[l * 1024 + j];
+      // %32 pad_last — 18: i = sigmoid(z[0:H])
+      pad32_97.fill(0);
+      for (let r = 0; r < B; r++) {
+        for (let c = 0; c < 256; c++) pad32_97[r * 1024 + 0 + c] = v31_96[r * 256 + c];
+      }
+      // %33 add
+      if (kernels !== undefined && heapHolds(v33_98, pad21_91, pad24_93, pad28_95, pad32_97)) run_pointwise17(v33_98.byteOffset, pad21_91.byteOffset, pad24_93.byteOffset, pad28_95.byteOffset, pad32_97.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 1024;
+          for (let j = 0; j < 1024; j++) {
+            v33_98[o + j] = ((pad21_91[l * 1024 + j] + pad24_93[l * 1024 + j]) + pad28_95[l * 1024 + j]) + pad32_97[l * 1024 + j];
+          }
         }
       }
+      // %35 matmul — 17: z = W @ x + U @ h + b
+      gemm_cols_1024x256(v33_98, p25, mm35_99, B);
+      v9_31.set(v33_98, t * v33_98.length);
+      state54_0_72.set(mm35_99);
+      state54_1_73.set(v18_89);
     }
-    // %35 matmul — 17: z = W @ x + U @ h + b
-    gemm_cols_1024x256(v33_98, p25, mm35_99, B);
-    v9_31.set(v33_98, t * v33_98.length);
-    state54_0_72.set(mm35_99);
-    state54_1_73.set(v18_89);
   }
   // %59 unbroadcast ∂states: ∂W (batched)
   ub59_100.fill(0);
@@ -810,7 +818,6 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     }
   }
   // %63 matmul — 17: z = W @ x + U @ h + b
-  v32_62.fill(0); // reused: its last value is dead
   gemm_cols_1024x64(v9_31, p24, v32_62, T_T * B);
   return { loss: red22_59[0], outputs: { "logits": { data: heapCopy(v17_55), shape: [T_T, B, 64] } }, finalStates: { "states.h": { data: heapCopy(state10_0_32), shape: [B, 256] }, "states.c": { data: heapCopy(state10_1_33), shape: [B, 256] } }, grads: { "states.W": heapCopy(ub59_100), "states.U": heapCopy(ub61_101), "states.b": heapCopy(ub62_102), "logits.W": heapCopy(ub36_65), "logits.b": heapCopy(ub33_63) }, inputGrads: { "text": { data: heapCopy(v32_62), shape: [T_T, B, 64] } }, stateGrads: { "states.h": { data: heapCopy(state54_0_72), shape: [B, 256] }, "states.c": { data: heapCopy(state54_1_73), shape: [B, 256] } } } as GradResult;
 }
@@ -1704,13 +1711,13 @@ function gemm_cols_1024x64(v: Float32Array, w: Float32Array, out: Float32Array, 
   gemm_cols_1024x64_scalar(v, w, out, samples);
 }
 
-// WebAssembly SIMD kernels generated by rnnc for this model's sizes (23682 bytes): rows_1024x64, rows_512x64, pointwise0, rows_1024x256, rows_512x256, pointwise1, pointwise2, pointwise3, rows_64x256, pointwise4, pointwise5, pointwise6, pointwise7, pointwise8, pointwise9, pointwise10, pointwise11, colsum_64, cols_64x256, outer_64x256, pointwise12, pointwise13, pointwise14, pointwise15, pointwise16, pointwise17, cols_1024x256, outer_1024x64, outer_1024x256, colsum_1024, cols_1024x64, nonfinite.
+// WebAssembly SIMD kernels generated by rnnc for this model's sizes (24794 bytes): rows_1024x64, rows_512x64, pointwise0, rows_1024x256, rows_512x256, pointwise1, pointwise2, pointwise3, time_loop0, rows_64x256, pointwise4, pointwise5, pointwise6, pointwise7, pointwise8, pointwise9, time_loop1, pointwise10, pointwise11, colsum_64, cols_64x256, outer_64x256, pointwise12, pointwise13, pointwise14, pointwise15, pointwise16, pointwise17, cols_1024x256, time_loop2, outer_1024x64, outer_1024x256, colsum_1024, cols_1024x64, nonfinite.
 // `rnnc compile --emit-wat` prints them as text.
-const kernelBytes = "AGFzbQEAAAABHwRgBH9/f38AYAZ/f39/f38AYAN/f38AYAV/f39/fwACEgEDZW52Bm1lbW9yeQIBAYCABAMhIAAAAAAAAAEAAAACAgECAAADAgABAAAAAQMBAAEBAgACB8ADIAxyb3dzXzEwMjR4NjQAAAtyb3dzXzUxMng2NAABCnBvaW50d2lzZTAAAg1yb3dzXzEwMjR4MjU2AAMMcm93c181MTJ4MjU2AAQKcG9pbnR3aXNlMQAFCnBvaW50d2lzZTIABgpwb2ludHdpc2UzAAcLcm93c182NHgyNTYACApwb2ludHdpc2U0AAkKcG9pbnR3aXNlNQAKCnBvaW50d2lzZTYACwpwb2ludHdpc2U3AAwKcG9pbnR3aXNlOAANCnBvaW50d2lzZTkADgtwb2ludHdpc2UxMAAPC3BvaW50d2lzZTExABAJY29sc3VtXzY0ABELY29sc182NHgyNTYAEgxvdXRlcl82NHgyNTYAEwtwb2ludHdpc2UxMgAUC3BvaW50d2lzZTEzABULcG9pbnR3aXNlMTQAFgtwb2ludHdpc2UxNQAXC3BvaW50d2lzZTE2ABgLcG9pbnR3aXNlMTcAGQ1jb2xzXzEwMjR4MjU2ABoNb3V0ZXJfMTAyNHg2NAAbDm91dGVyXzEwMjR4MjU2ABwLY29sc3VtXzEwMjQAHQxjb2xzXzEwMjR4NjQAHglub25maW5pdGUAHwqwsQEg+BACBn8We0EAIQQCQANAIAMgBGtBBEgNAUEAIQUCQANAIAVBgAhODQH9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDv0MAAAAAAAAAAAAAAAAAAAAACEP/QwAAAAAAAAAAAAAAAAAAAAAIRD9DAAAAAAAAAAAAAAAAAAAAAAhEf0MAAAAAAAAAAAAAAAAAAAAACESIAAgBUGAAmxqIQYgASAEQYACbGohByAGQYACaiEIA0AgB/0AAgAhEyAH/QACgAIhFCAH/QACgAQhFSAH/QACgAYhFiAG/QACACEKIAsgCiAT/eYB/eQBIQsgDSAKIBT95gH95AEhDSAPIAogFf3mAf3kASEPIBEgCiAW/eYB/eQBIREgBv0AAoACIQogDCAKIBP95gH95AEhDCAOIAogFP3mAf3kASEOIBAgCiAV/eYB/eQBIRAgEiAKIBb95gH95AEhEiAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgAiAEQYAgbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAIAIAkgGf0fATgCBCANIA79DQABAgMEBQYHEBESExQVFhcgDSAO/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAKAICAJIBn9HwE4AoQgIA8gEP0NAAECAwQFBgcQERITFBUWFyAPIBD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AoBAIAkgGf0fATgChEAgESAS/Q0AAQIDBAUGBxAREhMUFRYXIBEgEv0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCgGAgCSAZ/R8BOAKEYCAFQQJqIQUMAAsLIARBBGohBAwACwsCQANAIAQgA04NAUEAIQUCQANAIAVBgAhODQH9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIRr9DAAAAAAAAAAAAAAAAAAAAAAhG/0MAAAAAAAAAAAAAAAAAAAAACEc/QwAAAAAAAAAAAAAAAAAAAAAIR39DAAAAAAAAAAAAAAAAAAAAAAhHv0MAAAAAAAAAAAAAAAAAAAAACEfIAAgBUGAAmxqIQYgASAEQYACbGohByAGQYACaiEIA0AgB/0AAgAhEyAG/QACACEKIAsgCiAT/eYB/eQBIQsgBv0AAoACIQogDCAKIBP95gH95AEhDCAG/QACgAQhCiAaIAogE/3mAf3kASEaIAb9AAKABiEKIBsgCiAT/eYB/eQBIRsgBv0AAoAIIQogHCAKIBP95gH95AEhHCAG/QACgAohCiAdIAogE/3mAf3kASEdIAb9AAKADCEKIB4gCiAT/eYB/eQBIR4gBv0AAoAOIQogHyAKIBP95gH95AEhHyAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgAiAEQYAgbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRcgGiAb/Q0AAQIDBAUGBxAREhMUFRYXIBogG/0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9CwIAIBwgHf0NAAECAwQFBgcQERITFBUWFyAcIB39DQgJCgsMDQ4PGBkaGxwdHh/95AEhFyAeIB/9DQABAgMEBQYHEBESExQVFhcgHiAf/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0LAhAgBUEIaiEFDAALCyAEQQFqIQQMAAsLC/gQAgZ/FntBACEEAkADQCADIARrQQRIDQFBACEFAkADQCAFQYAETg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhD/0MAAAAAAAAAAAAAAAAAAAAACEQ/QwAAAAAAAAAAAAAAAAAAAAAIRH9DAAAAAAAAAAAAAAAAAAAAAAhEiAAIAVBgAJsaiEGIAEgBEGAAmxqIQcgBkGAAmohCANAIAf9AAIAIRMgB/0AAoACIRQgB/0AAoAEIRUgB/0AAoAGIRYgBv0AAgAhCiALIAogE/3mAf3kASELIA0gCiAU/eYB/eQBIQ0gDyAKIBX95gH95AEhDyARIAogFv3mAf3kASERIAb9AAKAAiEKIAwgCiAT/eYB/eQBIQwgDiAKIBT95gH95AEhDiAQIAogFf3mAf3kASEQIBIgCiAW/eYB/eQBIRIgBkEQaiEGIAdBEGohByAGIAhIDQALIAIgBEGAEGxqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCACAJIBn9HwE4AgQgDSAO/Q0AAQIDBAUGBxAREhMUFRYXIA0gDv0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCgBAgCSAZ/R8BOAKEECAPIBD9DQABAgMEBQYHEBESExQVFhcgDyAQ/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAKAICAJIBn9HwE4AoQgIBEgEv0NAAECAwQFBgcQERITFBUWFyARIBL9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AoAwIAkgGf0fATgChDAgBUECaiEFDAALCyAEQQRqIQQMAAsLAkADQCAEIANODQFBACEFAkADQCAFQYAETg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEa/QwAAAAAAAAAAAAAAAAAAAAAIRv9DAAAAAAAAAAAAAAAAAAAAAAhHP0MAAAAAAAAAAAAAAAAAAAAACEd/QwAAAAAAAAAAAAAAAAAAAAAIR79DAAAAAAAAAAAAAAAAAAAAAAhHyAAIAVBgAJsaiEGIAEgBEGAAmxqIQcgBkGAAmohCANAIAf9AAIAIRMgBv0AAgAhCiALIAogE/3mAf3kASELIAb9AAKAAiEKIAwgCiAT/eYB/eQBIQwgBv0AAoAEIQogGiAKIBP95gH95AEhGiAG/QACgAYhCiAbIAogE/3mAf3kASEbIAb9AAKACCEKIBwgCiAT/eYB/eQBIRwgBv0AAoAKIQogHSAKIBP95gH95AEhHSAG/QACgAwhCiAeIAogE/3mAf3kASEeIAb9AAKADiEKIB8gCiAT/eYB/eQBIR8gBkEQaiEGIAdBEGohByAGIAhIDQALIAIgBEGAEGxqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEXIBogG/0NAAECAwQFBgcQERITFBUWFyAaIBv9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/QsCACAcIB39DQABAgMEBQYHEBESExQVFhcgHCAd/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRcgHiAf/Q0AAQIDBAUGBxAREhMUFRYXIB4gH/0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9CwIQIAVBCGohBQwACwsgBEEBaiEEDAALCwtiAQJ/QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWogASAFav0AAgAgAiAFav0AAgD95AH9CwIAIAVBEGohBSAFQYAgSA0ACyAAQYAgaiEAIAFBgCBqIQEgBEEBaiEEDAALCwv4EAIGfxZ7QQAhBAJAA0AgAyAEa0EESA0BQQAhBQJAA0AgBUGACE4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhEP0MAAAAAAAAAAAAAAAAAAAAACER/QwAAAAAAAAAAAAAAAAAAAAAIRIgACAFQYAIbGohBiABIARBgAhsaiEHIAZBgAhqIQgDQCAH/QACACETIAf9AAKACCEUIAf9AAKAECEVIAf9AAKAGCEWIAb9AAIAIQogCyAKIBP95gH95AEhCyANIAogFP3mAf3kASENIA8gCiAV/eYB/eQBIQ8gESAKIBb95gH95AEhESAG/QACgAghCiAMIAogE/3mAf3kASEMIA4gCiAU/eYB/eQBIQ4gECAKIBX95gH95AEhECASIAogFv3mAf3kASESIAZBEGohBiAHQRBqIQcgBiAISA0ACyACIARBgCBsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AgAgCSAZ/R8BOAIEIA0gDv0NAAECAwQFBgcQERITFBUWFyANIA79DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AoAgIAkgGf0fATgChCAgDyAQ/Q0AAQIDBAUGBxAREhMUFRYXIA8gEP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCgEAgCSAZ/R8BOAKEQCARIBL9DQABAgMEBQYHEBESExQVFhcgESAS/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAKAYCAJIBn9HwE4AoRgIAVBAmohBQwACwsgBEEEaiEEDAALCwJAA0AgBCADTg0BQQAhBQJAA0AgBUGACE4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhGv0MAAAAAAAAAAAAAAAAAAAAACEb/QwAAAAAAAAAAAAAAAAAAAAAIRz9DAAAAAAAAAAAAAAAAAAAAAAhHf0MAAAAAAAAAAAAAAAAAAAAACEe/QwAAAAAAAAAAAAAAAAAAAAAIR8gACAFQYAIbGohBiABIARBgAhsaiEHIAZBgAhqIQgDQCAH/QACACETIAb9AAIAIQogCyAKIBP95gH95AEhCyAG/QACgAghCiAMIAogE/3mAf3kASEMIAb9AAKAECEKIBogCiAT/eYB/eQBIRogBv0AAoAYIQogGyAKIBP95gH95AEhGyAG/QACgCAhCiAcIAogE/3mAf3kASEcIAb9AAKAKCEKIB0gCiAT/eYB/eQBIR0gBv0AAoAwIQogHiAKIBP95gH95AEhHiAG/QACgDghCiAfIAogE/3mAf3kASEfIAZBEGohBiAHQRBqIQcgBiAISA0ACyACIARBgCBsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFyAaIBv9DQABAgMEBQYHEBESExQVFhcgGiAb/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0LAgAgHCAd/Q0AAQIDBAUGBxAREhMUFRYXIBwgHf0NCAkKCwwNDg8YGRobHB0eH/3kASEXIB4gH/0NAAECAwQFBgcQERITFBUWFyAeIB/9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/QsCECAFQQhqIQUMAAsLIARBAWohBAwACwsL+BACBn8We0EAIQQCQANAIAMgBGtBBEgNAUEAIQUCQANAIAVBgARODQH9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDv0MAAAAAAAAAAAAAAAAAAAAACEP/QwAAAAAAAAAAAAAAAAAAAAAIRD9DAAAAAAAAAAAAAAAAAAAAAAhEf0MAAAAAAAAAAAAAAAAAAAAACESIAAgBUGACGxqIQYgASAEQYAIbGohByAGQYAIaiEIA0AgB/0AAgAhEyAH/QACgAghFCAH/QACgBAhFSAH/QACgBghFiAG/QACACEKIAsgCiAT/eYB/eQBIQsgDSAKIBT95gH95AEhDSAPIAogFf3mAf3kASEPIBEgCiAW/eYB/eQBIREgBv0AAoAIIQogDCAKIBP95gH95AEhDCAOIAogFP3mAf3kASEOIBAgCiAV/eYB/eQBIRAgEiAKIBb95gH95AEhEiAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgAiAEQYAQbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAIAIAkgGf0fATgCBCANIA79DQABAgMEBQYHEBESExQVFhcgDSAO/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAKAECAJIBn9HwE4AoQQIA8gEP0NAAECAwQFBgcQERITFBUWFyAPIBD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AoAgIAkgGf0fATgChCAgESAS/Q0AAQIDBAUGBxAREhMUFRYXIBEgEv0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCgDAgCSAZ/R8BOAKEMCAFQQJqIQUMAAsLIARBBGohBAwACwsCQANAIAQgA04NAUEAIQUCQANAIAVBgARODQH9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIRr9DAAAAAAAAAAAAAAAAAAAAAAhG/0MAAAAAAAAAAAAAAAAAAAAACEc/QwAAAAAAAAAAAAAAAAAAAAAIR39DAAAAAAAAAAAAAAAAAAAAAAhHv0MAAAAAAAAAAAAAAAAAAAAACEfIAAgBUGACGxqIQYgASAEQYAIbGohByAGQYAIaiEIA0AgB/0AAgAhEyAG/QACACEKIAsgCiAT/eYB/eQBIQsgBv0AAoAIIQogDCAKIBP95gH95AEhDCAG/QACgBAhCiAaIAogE/3mAf3kASEaIAb9AAKAGCEKIBsgCiAT/eYB/eQBIRsgBv0AAoAgIQogHCAKIBP95gH95AEhHCAG/QACgCghCiAdIAogE/3mAf3kASEdIAb9AAKAMCEKIB4gCiAT/eYB/eQBIR4gBv0AAoA4IQogHyAKIBP95gH95AEhHyAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgAiAEQYAQbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRcgGiAb/Q0AAQIDBAUGBxAREhMUFRYXIBogG/0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9CwIAIBwgHf0NAAECAwQFBgcQERITFBUWFyAcIB39DQgJCgsMDQ4PGBkaGxwdHh/95AEhFyAeIB/9DQABAgMEBQYHEBESExQVFhcgHiAf/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0LAhAgBUEIaiEFDAALCyAEQQFqIQQMAAsLC2oBAn9BACEEAkADQCAEIANODQFBACEFA0AgACAFaiABIAVq/QACACACIAVq/QACAP3kAf0LAgAgBUEQaiEFIAVBgCBIDQALIABBgCBqIQAgAUGAIGohASACQYAgaiECIARBAWohBAwACwsLrQwCAn8Qe0EAIQYCQANAIAYgBU4NAUEAIQcDQCAAIAdqIAEgB2r9AAIA/eEBIQj9DAAAgD8AAIA/AACAPwAAgD/9DAAAgD8AAIA/AACAPwAAgD8gCP0MpcCwQqXAsEKlwLBCpcCwQv3oAf0MUKyuwlCsrsJQrK7CUKyuwv3pASEJIAn9DDuquD87qrg/O6q4PzuquD/95gH9aiEKIAkgCv0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAK/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIQv9DGdpUDlnaVA5Z2lQOWdpUDkgC/3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAL/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIAv95gH9DMGpKj3BqSo9wakqPcGpKj395AEgC/3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAL/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIAsgC/3mAf3mASAL/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIAr9+AH9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf3kAf3nASACIAdq/QACAP3mASADIAdq/QACAP3hASEM/QwAAIA/AACAPwAAgD8AAIA//QwAAIA/AACAPwAAgD8AAIA/IAz9DKXAsEKlwLBCpcCwQqXAsEL96AH9DFCsrsJQrK7CUKyuwlCsrsL96QEhDSAN/Qw7qrg/O6q4PzuquD87qrg//eYB/WohDiANIA79DACAMT8AgDE/AIAxPwCAMT/95gH95QEgDv0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEP/QxnaVA5Z2lQOWdpUDlnaVA5IA/95gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgD/3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAP/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIA/95gH9DKqqKj6qqio+qqoqPqqqKj795AEgD/3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASAPIA/95gH95gEgD/3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAO/fgB/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH95AH95wEgBCAHav0AAgAhECAQIBD95gEhEf0M6vC6u+rwurvq8Lq76vC6uyAR/eYB/QxOE6k8ThOpPE4TqTxOE6k8/eQBIBH95gH9DC0eXL0tHly9LR5cvS0eXL395AEgEf3mAf0Mk4MIPpODCD6Tgwg+k4MIPv3kASAR/eYB/QyZqqq+maqqvpmqqr6Zqqq+/eQBIBH95gEgEP3mASAQ/eQBIRIgEP3gAf0MAAAAQAAAAEAAAABAAAAAQP3mASET/QwAAIA/AACAPwAAgD8AAIA//QwAAABAAAAAQAAAAEAAAABAIBP9DKXAsEKlwLBCpcCwQqXAsEL96AH9DFCsrsJQrK7CUKyuwlCsrsL96QEhFCAU/Qw7qrg/O6q4PzuquD87qrg//eYB/WohFSAUIBX9DACAMT8AgDE/AIAxPwCAMT/95gH95QEgFf0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEW/QxnaVA5Z2lQOWdpUDlnaVA5IBb95gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgFv3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAW/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIBb95gH9DKqqKj6qqio+qqoqPqqqKj795AEgFv3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASAWIBb95gH95gEgFv3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAV/fgB/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH9DAAAgD8AAIA/AACAPwAAgD/95AH95wH95QEgEP0MAAAAgAAAAIAAAACAAAAAgP1O/VAhFyASIBcgEP3gAf0MAAAgPwAAID8AACA/AAAgP/1D/VL95gH95AH9CwIAIAdBEGohByAHQYAISA0ACyAAQYAIaiEAIAFBgCBqIQEgAkGACGohAiADQYAgaiEDIARBgCBqIQQgBkEBaiEGDAALCwv7CAICfwx7QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWogASAFav0AAgD94QEhBv0MAACAPwAAgD8AAIA/AACAP/0MAACAPwAAgD8AAIA/AACAPyAG/QylwLBCpcCwQqXAsEKlwLBC/egB/QxQrK7CUKyuwlCsrsJQrK7C/ekBIQcgB/0MO6q4PzuquD87qrg/O6q4P/3mAf1qIQggByAI/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIAj9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhCf0MZ2lQOWdpUDlnaVA5Z2lQOSAJ/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIAn95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgCf3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAJ/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIAn95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgCSAJ/eYB/eYBIAn95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgCP34Af0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/eQB/ecBIAIgBWr9AAIAIQogCiAK/eYBIQv9DOrwurvq8Lq76vC6u+rwursgC/3mAf0MThOpPE4TqTxOE6k8ThOpPP3kASAL/eYB/QwtHly9LR5cvS0eXL0tHly9/eQBIAv95gH9DJODCD6Tgwg+k4MIPpODCD795AEgC/3mAf0Mmaqqvpmqqr6Zqqq+maqqvv3kASAL/eYBIAr95gEgCv3kASEMIAr94AH9DAAAAEAAAABAAAAAQAAAAED95gEhDf0MAACAPwAAgD8AAIA/AACAP/0MAAAAQAAAAEAAAABAAAAAQCAN/QylwLBCpcCwQqXAsEKlwLBC/egB/QxQrK7CUKyuwlCsrsJQrK7C/ekBIQ4gDv0MO6q4PzuquD87qrg/O6q4P/3mAf1qIQ8gDiAP/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIA/9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhEP0MZ2lQOWdpUDlnaVA5Z2lQOSAQ/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIBD95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgEP3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAQ/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIBD95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgECAQ/eYB/eYBIBD95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgD/34Af0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/QwAAIA/AACAPwAAgD8AAIA//eQB/ecB/eUBIAr9DAAAAIAAAACAAAAAgAAAAID9Tv1QIREgDCARIAr94AH9DAAAID8AACA/AAAgPwAAID/9Q/1S/eYB/QsCACAFQRBqIQUgBUGACEgNAAsgAEGACGohACABQYAgaiEBIAJBgAhqIQIgBEEBaiEEDAALCwv4EAIGfxZ7QQAhBAJAA0AgAyAEa0EESA0BQQAhBQJAA0AgBUHAAE4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhEP0MAAAAAAAAAAAAAAAAAAAAACER/QwAAAAAAAAAAAAAAAAAAAAAIRIgACAFQYAIbGohBiABIARBgAhsaiEHIAZBgAhqIQgDQCAH/QACACETIAf9AAKACCEUIAf9AAKAECEVIAf9AAKAGCEWIAb9AAIAIQogCyAKIBP95gH95AEhCyANIAogFP3mAf3kASENIA8gCiAV/eYB/eQBIQ8gESAKIBb95gH95AEhESAG/QACgAghCiAMIAogE/3mAf3kASEMIA4gCiAU/eYB/eQBIQ4gECAKIBX95gH95AEhECASIAogFv3mAf3kASESIAZBEGohBiAHQRBqIQcgBiAISA0ACyACIARBgAJsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AgAgCSAZ/R8BOAIEIA0gDv0NAAECAwQFBgcQERITFBUWFyANIA79DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AoACIAkgGf0fATgChAIgDyAQ/Q0AAQIDBAUGBxAREhMUFRYXIA8gEP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCgAQgCSAZ/R8BOAKEBCARIBL9DQABAgMEBQYHEBESExQVFhcgESAS/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAKABiAJIBn9HwE4AoQGIAVBAmohBQwACwsgBEEEaiEEDAALCwJAA0AgBCADTg0BQQAhBQJAA0AgBUHAAE4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhGv0MAAAAAAAAAAAAAAAAAAAAACEb/QwAAAAAAAAAAAAAAAAAAAAAIRz9DAAAAAAAAAAAAAAAAAAAAAAhHf0MAAAAAAAAAAAAAAAAAAAAACEe/QwAAAAAAAAAAAAAAAAAAAAAIR8gACAFQYAIbGohBiABIARBgAhsaiEHIAZBgAhqIQgDQCAH/QACACETIAb9AAIAIQogCyAKIBP95gH95AEhCyAG/QACgAghCiAMIAogE/3mAf3kASEMIAb9AAKAECEKIBogCiAT/eYB/eQBIRogBv0AAoAYIQogGyAKIBP95gH95AEhGyAG/QACgCAhCiAcIAogE/3mAf3kASEcIAb9AAKAKCEKIB0gCiAT/eYB/eQBIR0gBv0AAoAwIQogHiAKIBP95gH95AEhHiAG/QACgDghCiAfIAogE/3mAf3kASEfIAZBEGohBiAHQRBqIQcgBiAISA0ACyACIARBgAJsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFyAaIBv9DQABAgMEBQYHEBESExQVFhcgGiAb/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0LAgAgHCAd/Q0AAQIDBAUGBxAREhMUFRYXIBwgHf0NCAkKCwwNDg8YGRobHB0eH/3kASEXIB4gH/0NAAECAwQFBgcQERITFBUWFyAeIB/9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/QsCECAFQQhqIQUMAAsLIARBAWohBAwACwsLYgECf0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVqIAEgBWr9AAIAIAIgBWr9AAIA/eQB/QsCACAFQRBqIQUgBUGAAkgNAAsgAEGAAmohACABQYACaiEBIARBAWohBAwACwsL4gMCAn8Ee0EAIQMCQANAIAMgAk4NAUEAIQQDQCAAIARqIAEgBGr9AAIA/eEBIQX9DAAAgD8AAIA/AACAPwAAgD/9DAAAgD8AAIA/AACAPwAAgD8gBf0MpcCwQqXAsEKlwLBCpcCwQv3oAf0MUKyuwlCsrsJQrK7CUKyuwv3pASEGIAb9DDuquD87qrg/O6q4PzuquD/95gH9aiEHIAYgB/0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAH/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIQj9DGdpUDlnaVA5Z2lQOWdpUDkgCP3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAI/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIAj95gH9DMGpKj3BqSo9wakqPcGpKj395AEgCP3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAI/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIAggCP3mAf3mASAI/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIAf9+AH9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf3kAf3nAf0LAgAgBEEQaiEEIARBgAhIDQALIABBgAhqIQAgAUGAIGohASADQQFqIQMMAAsLC90FAgJ/CHtBACEDAkADQCADIAJODQFBACEEA0AgACAEaiABIARq/QACACEFIAUgBf3mASEG/Qzq8Lq76vC6u+rwurvq8Lq7IAb95gH9DE4TqTxOE6k8ThOpPE4TqTz95AEgBv3mAf0MLR5cvS0eXL0tHly9LR5cvf3kASAG/eYB/QyTgwg+k4MIPpODCD6Tgwg+/eQBIAb95gH9DJmqqr6Zqqq+maqqvpmqqr795AEgBv3mASAF/eYBIAX95AEhByAF/eAB/QwAAABAAAAAQAAAAEAAAABA/eYBIQj9DAAAgD8AAIA/AACAPwAAgD/9DAAAAEAAAABAAAAAQAAAAEAgCP0MpcCwQqXAsEKlwLBCpcCwQv3oAf0MUKyuwlCsrsJQrK7CUKyuwv3pASEJIAn9DDuquD87qrg/O6q4PzuquD/95gH9aiEKIAkgCv0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAK/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIQv9DGdpUDlnaVA5Z2lQOWdpUDkgC/3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAL/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIAv95gH9DMGpKj3BqSo9wakqPcGpKj395AEgC/3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAL/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIAsgC/3mAf3mASAL/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIAr9+AH9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf0MAACAPwAAgD8AAIA/AACAP/3kAf3nAf3lASAF/QwAAACAAAAAgAAAAIAAAACA/U79UCEMIAcgDCAF/eAB/QwAACA/AAAgPwAAID8AACA//UP9Uv0LAgAgBEEQaiEEIARBgAhIDQALIABBgAhqIQAgAUGAIGohASADQQFqIQMMAAsLC5IBAQJ/QQAhBgJAA0AgBiAFTg0BQQAhBwNAIAAgB2ogASAHav0AAgAgAiAHav0AAgD95gEgAyAHav0AAgAgBCAHav0AAgD95gH95AH9CwIAIAdBEGohByAHQYAISA0ACyAAQYAIaiEAIAFBgAhqIQEgAkGACGohAiADQYAIaiEDIARBgAhqIQQgBkEBaiEGDAALCwvdBQICfwh7QQAhAwJAA0AgAyACTg0BQQAhBANAIAAgBGogASAEav0AAgAhBSAFIAX95gEhBv0M6vC6u+rwurvq8Lq76vC6uyAG/eYB/QxOE6k8ThOpPE4TqTxOE6k8/eQBIAb95gH9DC0eXL0tHly9LR5cvS0eXL395AEgBv3mAf0Mk4MIPpODCD6Tgwg+k4MIPv3kASAG/eYB/QyZqqq+maqqvpmqqr6Zqqq+/eQBIAb95gEgBf3mASAF/eQBIQcgBf3gAf0MAAAAQAAAAEAAAABAAAAAQP3mASEI/QwAAIA/AACAPwAAgD8AAIA//QwAAABAAAAAQAAAAEAAAABAIAj9DKXAsEKlwLBCpcCwQqXAsEL96AH9DFCsrsJQrK7CUKyuwlCsrsL96QEhCSAJ/Qw7qrg/O6q4PzuquD87qrg//eYB/WohCiAJIAr9DACAMT8AgDE/AIAxPwCAMT/95gH95QEgCv0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEL/QxnaVA5Z2lQOWdpUDlnaVA5IAv95gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgC/3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAL/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIAv95gH9DKqqKj6qqio+qqoqPqqqKj795AEgC/3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASALIAv95gH95gEgC/3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAK/fgB/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH9DAAAgD8AAIA/AACAPwAAgD/95AH95wH95QEgBf0MAAAAgAAAAIAAAACAAAAAgP1O/VAhDCAHIAwgBf3gAf0MAAAgPwAAID8AACA/AAAgP/1D/VL9CwIAIARBEGohBCAEQYAISA0ACyAAQYAIaiEAIAFBgAhqIQEgA0EBaiEDDAALCwtqAQJ/QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWogASAFav0AAgAgAiAFav0AAgD95gH9CwIAIAVBEGohBSAFQYAISA0ACyAAQYAIaiEAIAFBgAhqIQEgAkGACGohAiAEQQFqIQQMAAsLC2oBAn9BACEEAkADQCAEIANODQFBACEFA0AgACAFaiABIAVq/QACACACIAVq/QACAP3mAf0LAgAgBUEQaiEFIAVBgAJIDQALIABBgAJqIQAgAUGAAmohASACQYACaiECIARBAWohBAwACwsL+wMCAn8Fe0EAIQUCQANAIAUgBE4NAUEAIQYDQCAAIAZqIAEgBmr9AAIAIAIgBmr9AAIA/QwAAAA/AAAAPwAAAD8AAAA//eYBIQcgB/0MpcCwQqXAsEKlwLBCpcCwQv3oAf0MUKyuwlCsrsJQrK7CUKyuwv3pASEIIAj9DDuquD87qrg/O6q4PzuquD/95gH9aiEJIAggCf0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAJ/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIQr9DGdpUDlnaVA5Z2lQOWdpUDkgCv3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAK/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIAr95gH9DMGpKj3BqSo9wakqPcGpKj395AEgCv3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAK/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIAogCv3mAf3mASAK/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIAn9+AH9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mASELIAsgC/3mASADIAZq/QACAP3mAf3lAf0LAgAgBkEQaiEGIAZBgAJIDQALIABBgAJqIQAgAUGAAmohASACQYACaiECIANBgAJqIQMgBUEBaiEFDAALCwuaAgIDfwR7QQAhBQJAA0AgBUGAAk4NAf0MAAAAAAAAAAAAAAAAAAAAACEG/QwAAAAAAAAAAAAAAAAAAAAAIQf9DAAAAAAAAAAAAAAAAAAAAAAhCP0MAAAAAAAAAAAAAAAAAAAAACEJQQAhAyAAIAVqIQQCQANAIAMgAk4NASAGIAT9AAIA/eQBIQYgByAE/QACEP3kASEHIAggBP0AAiD95AEhCCAJIAT9AAIw/eQBIQkgBEGAAmohBCADQQFqIQMMAAsLIAEgBWohBCAEIAT9AAIAIAb95AH9CwIAIAQgBP0AAhAgB/3kAf0LAhAgBCAE/QACICAI/eQB/QsCICAEIAT9AAIwIAn95AH9CwIwIAVBwABqIQUMAAsLC9YGBAV/AXsBfwx7QQAhBAJAA0AgAyAEa0ECSA0BQQAhBQJAA0AgBUGAAk4NASACIARBgAhsaiAFQQRsaiEK/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhD/0MAAAAAAAAAAAAAAAAAAAAACEQ/QwAAAAAAAAAAAAAAAAAAAAAIRH9DAAAAAAAAAAAAAAAAAAAAAAhEiAAIARBgAJsaiEGIAEgBUEEbGohByAGQYACaiEIA0AgB/0AAgAhEyAH/QACECEUIAf9AAIgIRUgB/0AAjAhFiAG/QkCACEJIAsgCSAT/eYB/eQBIQsgDCAJIBT95gH95AEhDCANIAkgFf3mAf3kASENIA4gCSAW/eYB/eQBIQ4gBv0JAoACIQkgDyAJIBP95gH95AEhDyAQIAkgFP3mAf3kASEQIBEgCSAV/eYB/eQBIREgEiAJIBb95gH95AEhEiAGQQRqIQYgB0GACGohByAGIAhIDQALIAogC/0LAgAgCiAM/QsCECAKIA39CwIgIAogDv0LAjAgCiAP/QsCgAggCiAQ/QsCkAggCiAR/QsCoAggCiAS/QsCsAggBUEQaiEFDAALCyAEQQJqIQQMAAsLAkADQCAEIANODQFBACEFAkADQCAFQYACTg0BIAIgBEGACGxqIAVBBGxqIQr9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDiAAIARBgAJsaiEGIAEgBUEEbGohByAGQYACaiEIA0AgB/0AAgAhEyAH/QACECEUIAf9AAIgIRUgB/0AAjAhFiAG/QkCACEJIAsgCSAT/eYB/eQBIQsgDCAJIBT95gH95AEhDCANIAkgFf3mAf3kASENIA4gCSAW/eYB/eQBIQ4gBkEEaiEGIAdBgAhqIQcgBiAISA0ACyAKIAv9CwIAIAogDP0LAhAgCiAN/QsCICAKIA79CwIwIAVBEGohBQwACwsgBEEBaiEEDAALCwu1BAQHfwF7AX8MeyABQQRsIQEgA0EEbCEDQQAhBgJAA0AgBkGAgARODQEgBCAGav0MAAAAAAAAAAAAAAAAAAAAAP0LAgAgBkEQaiEGDAALC0EAIQsCQANAIAsgBU4NASALQRBqIQwCQCAMIAVIDQAgBSEMC0EAIQYCQANAIAZBwABODQFBACEHAkADQCAHQYACTg0BIAQgBkGACGxqIAdBBGxqIQ4gDv0AAgAhDyAO/QACECEQIA79AAIgIREgDv0AAjAhEiAO/QACgAghEyAO/QACkAghFCAO/QACoAghFSAO/QACsAghFiAAIAsgAWxqIAZBBGxqIQkgAiALIANsaiAHQQRsaiEKIAshCAJAA0AgCCAMTg0BIAr9AAIAIRcgCv0AAhAhGCAK/QACICEZIAr9AAIwIRogCf0JAgAhDSAPIA0gF/3mAf3kASEPIBAgDSAY/eYB/eQBIRAgESANIBn95gH95AEhESASIA0gGv3mAf3kASESIAn9CQIEIQ0gEyANIBf95gH95AEhEyAUIA0gGP3mAf3kASEUIBUgDSAZ/eYB/eQBIRUgFiANIBr95gH95AEhFiAJIAFqIQkgCiADaiEKIAhBAWohCAwACwsgDiAP/QsCACAOIBD9CwIQIA4gEf0LAiAgDiAS/QsCMCAOIBP9CwKACCAOIBT9CwKQCCAOIBX9CwKgCCAOIBb9CwKwCCAHQRBqIQcMAAsLIAZBAmohBgwACwsgC0EQaiELDAALCwt/AQJ/QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWr9DAAAgD8AAIA/AACAPwAAgD8gASAFav0AAgAgAiAFav0AAgD95gH95QH9CwIAIAVBEGohBSAFQYAISA0ACyAAQYAIaiEAIAFBgAhqIQEgAkGACGohAiAEQQFqIQQMAAsLC38BAn9BACEEAkADQCAEIANODQFBACEFA0AgACAFaiABIAVq/QACAP0MAACAPwAAgD8AAIA/AACAPyACIAVq/QACAP3lAf3mAf0LAgAgBUEQaiEFIAVBgAhIDQALIABBgAhqIQAgAUGACGohASACQYAIaiECIARBAWohBAwACwsLagECf0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVqIAEgBWr9AAIAIAIgBWr9AAIA/eQB/QsCACAFQRBqIQUgBUGACEgNAAsgAEGACGohACABQYAIaiEBIAJBgAhqIQIgBEEBaiEEDAALCwuSAQECf0EAIQYCQANAIAYgBU4NAUEAIQcDQCAAIAdqIAEgB2r9AAIAIAIgB2r9AAIAIAMgB2r9AAIA/eYBIAQgB2r9AAIA/eYB/eQB/QsCACAHQRBqIQcgB0GACEgNAAsgAEGACGohACABQYAIaiEBIAJBgAhqIQIgA0GACGohAyAEQYAIaiEEIAZBAWohBgwACwsLfgECf0EAIQUCQANAIAUgBE4NAUEAIQYDQCAAIAZqIAEgBmr9AAIAIAIgBmr9AAIA/eYBIAMgBmr9AAIA/eYB/QsCACAGQRBqIQYgBkGACEgNAAsgAEGACGohACABQYAIaiEBIAJBgAhqIQIgA0GACGohAyAFQQFqIQUMAAsLC5IBAQJ/QQAhBgJAA0AgBiAFTg0BQQAhBwNAIAAgB2ogASAHav0AAgAgAiAHav0AAgD95AEgAyAHav0AAgD95AEgBCAHav0AAgD95AH9CwIAIAdBEGohByAHQYAgSA0ACyAAQYAgaiEAIAFBgCBqIQEgAkGAIGohAiADQYAgaiEDIARBgCBqIQQgBkEBaiEGDAALCwvWBgQFfwF7AX8Me0EAIQQCQANAIAMgBGtBAkgNAUEAIQUCQANAIAVBgAJODQEgAiAEQYAIbGogBUEEbGohCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhEP0MAAAAAAAAAAAAAAAAAAAAACER/QwAAAAAAAAAAAAAAAAAAAAAIRIgACAEQYAgbGohBiABIAVBBGxqIQcgBkGAIGohCANAIAf9AAIAIRMgB/0AAhAhFCAH/QACICEVIAf9AAIwIRYgBv0JAgAhCSALIAkgE/3mAf3kASELIAwgCSAU/eYB/eQBIQwgDSAJIBX95gH95AEhDSAOIAkgFv3mAf3kASEOIAb9CQKAICEJIA8gCSAT/eYB/eQBIQ8gECAJIBT95gH95AEhECARIAkgFf3mAf3kASERIBIgCSAW/eYB/eQBIRIgBkEEaiEGIAdBgAhqIQcgBiAISA0ACyAKIAv9CwIAIAogDP0LAhAgCiAN/QsCICAKIA79CwIwIAogD/0LAoAIIAogEP0LApAIIAogEf0LAqAIIAogEv0LArAIIAVBEGohBQwACwsgBEECaiEEDAALCwJAA0AgBCADTg0BQQAhBQJAA0AgBUGAAk4NASACIARBgAhsaiAFQQRsaiEK/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ4gACAEQYAgbGohBiABIAVBBGxqIQcgBkGAIGohCANAIAf9AAIAIRMgB/0AAhAhFCAH/QACICEVIAf9AAIwIRYgBv0JAgAhCSALIAkgE/3mAf3kASELIAwgCSAU/eYB/eQBIQwgDSAJIBX95gH95AEhDSAOIAkgFv3mAf3kASEOIAZBBGohBiAHQYAIaiEHIAYgCEgNAAsgCiAL/QsCACAKIAz9CwIQIAogDf0LAiAgCiAO/QsCMCAFQRBqIQUMAAsLIARBAWohBAwACwsLtQQEB38BewF/DHsgAUEEbCEBIANBBGwhA0EAIQYCQANAIAZBgIAQTg0BIAQgBmr9DAAAAAAAAAAAAAAAAAAAAAD9CwIAIAZBEGohBgwACwtBACELAkADQCALIAVODQEgC0EEaiEMAkAgDCAFSA0AIAUhDAtBACEGAkADQCAGQYAITg0BQQAhBwJAA0AgB0HAAE4NASAEIAZBgAJsaiAHQQRsaiEOIA79AAIAIQ8gDv0AAhAhECAO/QACICERIA79AAIwIRIgDv0AAoACIRMgDv0AApACIRQgDv0AAqACIRUgDv0AArACIRYgACALIAFsaiAGQQRsaiEJIAIgCyADbGogB0EEbGohCiALIQgCQANAIAggDE4NASAK/QACACEXIAr9AAIQIRggCv0AAiAhGSAK/QACMCEaIAn9CQIAIQ0gDyANIBf95gH95AEhDyAQIA0gGP3mAf3kASEQIBEgDSAZ/eYB/eQBIREgEiANIBr95gH95AEhEiAJ/QkCBCENIBMgDSAX/eYB/eQBIRMgFCANIBj95gH95AEhFCAVIA0gGf3mAf3kASEVIBYgDSAa/eYB/eQBIRYgCSABaiEJIAogA2ohCiAIQQFqIQgMAAsLIA4gD/0LAgAgDiAQ/QsCECAOIBH9CwIgIA4gEv0LAjAgDiAT/QsCgAIgDiAU/QsCkAIgDiAV/QsCoAIgDiAW/QsCsAIgB0EQaiEHDAALCyAGQQJqIQYMAAsLIAtBBGohCwwACwsLtgQEB38BewF/DHsgAUEEbCEBIANBBGwhA0EAIQYCQANAIAZBgIDAAE4NASAEIAZq/QwAAAAAAAAAAAAAAAAAAAAA/QsCACAGQRBqIQYMAAsLQQAhCwJAA0AgCyAFTg0BIAtBBGohDAJAIAwgBUgNACAFIQwLQQAhBgJAA0AgBkGACE4NAUEAIQcCQANAIAdBgAJODQEgBCAGQYAIbGogB0EEbGohDiAO/QACACEPIA79AAIQIRAgDv0AAiAhESAO/QACMCESIA79AAKACCETIA79AAKQCCEUIA79AAKgCCEVIA79AAKwCCEWIAAgCyABbGogBkEEbGohCSACIAsgA2xqIAdBBGxqIQogCyEIAkADQCAIIAxODQEgCv0AAgAhFyAK/QACECEYIAr9AAIgIRkgCv0AAjAhGiAJ/QkCACENIA8gDSAX/eYB/eQBIQ8gECANIBj95gH95AEhECARIA0gGf3mAf3kASERIBIgDSAa/eYB/eQBIRIgCf0JAgQhDSATIA0gF/3mAf3kASETIBQgDSAY/eYB/eQBIRQgFSANIBn95gH95AEhFSAWIA0gGv3mAf3kASEWIAkgAWohCSAKIANqIQogCEEBaiEIDAALCyAOIA/9CwIAIA4gEP0LAhAgDiAR/QsCICAOIBL9CwIwIA4gE/0LAoAIIA4gFP0LApAIIA4gFf0LAqAIIA4gFv0LArAIIAdBEGohBwwACwsgBkECaiEGDAALCyALQQRqIQsMAAsLC5oCAgN/BHtBACEFAkADQCAFQYAgTg0B/QwAAAAAAAAAAAAAAAAAAAAAIQb9DAAAAAAAAAAAAAAAAAAAAAAhB/0MAAAAAAAAAAAAAAAAAAAAACEI/QwAAAAAAAAAAAAAAAAAAAAAIQlBACEDIAAgBWohBAJAA0AgAyACTg0BIAYgBP0AAgD95AEhBiAHIAT9AAIQ/eQBIQcgCCAE/QACIP3kASEIIAkgBP0AAjD95AEhCSAEQYAgaiEEIANBAWohAwwACwsgASAFaiEEIAQgBP0AAgAgBv3kAf0LAgAgBCAE/QACECAH/eQB/QsCECAEIAT9AAIgIAj95AH9CwIgIAQgBP0AAjAgCf3kAf0LAjAgBUHAAGohBQwACwsL1gYEBX8BewF/DHtBACEEAkADQCADIARrQQJIDQFBACEFAkADQCAFQcAATg0BIAIgBEGAAmxqIAVBBGxqIQr9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDv0MAAAAAAAAAAAAAAAAAAAAACEP/QwAAAAAAAAAAAAAAAAAAAAAIRD9DAAAAAAAAAAAAAAAAAAAAAAhEf0MAAAAAAAAAAAAAAAAAAAAACESIAAgBEGAIGxqIQYgASAFQQRsaiEHIAZBgCBqIQgDQCAH/QACACETIAf9AAIQIRQgB/0AAiAhFSAH/QACMCEWIAb9CQIAIQkgCyAJIBP95gH95AEhCyAMIAkgFP3mAf3kASEMIA0gCSAV/eYB/eQBIQ0gDiAJIBb95gH95AEhDiAG/QkCgCAhCSAPIAkgE/3mAf3kASEPIBAgCSAU/eYB/eQBIRAgESAJIBX95gH95AEhESASIAkgFv3mAf3kASESIAZBBGohBiAHQYACaiEHIAYgCEgNAAsgCiAL/QsCACAKIAz9CwIQIAogDf0LAiAgCiAO/QsCMCAKIA/9CwKAAiAKIBD9CwKQAiAKIBH9CwKgAiAKIBL9CwKwAiAFQRBqIQUMAAsLIARBAmohBAwACwsCQANAIAQgA04NAUEAIQUCQANAIAVBwABODQEgAiAEQYACbGogBUEEbGohCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEOIAAgBEGAIGxqIQYgASAFQQRsaiEHIAZBgCBqIQgDQCAH/QACACETIAf9AAIQIRQgB/0AAiAhFSAH/QACMCEWIAb9CQIAIQkgCyAJIBP95gH95AEhCyAMIAkgFP3mAf3kASEMIA0gCSAV/eYB/eQBIQ0gDiAJIBb95gH95AEhDiAGQQRqIQYgB0GAAmohByAGIAhIDQALIAogC/0LAgAgCiAM/QsCECAKIA39CwIgIAogDv0LAjAgBUEQaiEFDAALCyAEQQFqIQQMAAsLC+0CAgF/BHv9DAAAAAAAAAAAAAAAAAAAAAAhBP0MAAAAAAAAAAAAAAAAAAAAACEF/QwAAAAAAAAAAAAAAAAAAAAAIQb9DAAAAAAAAAAAAAAAAAAAAAAhByABQQRsIABqIQMCQANAIAMgAGtBwABIDQEgBCAA/QACAP0MAAAAAAAAAAAAAAAAAAAAAP3mAf3kASEEIAUgAP0AAhD9DAAAAAAAAAAAAAAAAAAAAAD95gH95AEhBSAGIAD9AAIg/QwAAAAAAAAAAAAAAAAAAAAA/eYB/eQBIQYgByAA/QACMP0MAAAAAAAAAAAAAAAAAAAAAP3mAf3kASEHIABBwABqIQAMAAsLAkADQCADIABrQRBIDQEgBCAA/QACAP0MAAAAAAAAAAAAAAAAAAAAAP3mAf3kASEEIABBEGohAAwACwsgBCAF/eQBIAb95AEgB/3kASEEIAIgBP0fACAE/R8BkiAE/R8CkiAE/R8DkjgCAAsAqAMEbmFtZQGgAyAADHJvd3NfMTAyNHg2NAELcm93c181MTJ4NjQCCnBvaW50d2lzZTADDXJvd3NfMTAyNHgyNTYEDHJvd3NfNTEyeDI1NgUKcG9pbnR3aXNlMQYKcG9pbnR3aXNlMgcKcG9pbnR3aXNlMwgLcm93c182NHgyNTYJCnBvaW50d2lzZTQKCnBvaW50d2lzZTULCnBvaW50d2lzZTYMCnBvaW50d2lzZTcNCnBvaW50d2lzZTgOCnBvaW50d2lzZTkPC3BvaW50d2lzZTEwEAtwb2ludHdpc2UxMREJY29sc3VtXzY0Egtjb2xzXzY0eDI1NhMMb3V0ZXJfNjR4MjU2FAtwb2ludHdpc2UxMhULcG9pbnR3aXNlMTMWC3BvaW50d2lzZTE0Fwtwb2ludHdpc2UxNRgLcG9pbnR3aXNlMTYZC3BvaW50d2lzZTE3Gg1jb2xzXzEwMjR4MjU2Gw1vdXRlcl8xMDI0eDY0HA5vdXRlcl8xMDI0eDI1Nh0LY29sc3VtXzEwMjQeDGNvbHNfMTAyNHg2NB8Jbm9uZmluaXRl";
-const kernelNames = ["rows_1024x64","rows_512x64","pointwise0","rows_1024x256","rows_512x256","pointwise1","pointwise2","pointwise3","rows_64x256","pointwise4","pointwise5","pointwise6","pointwise7","pointwise8","pointwise9","pointwise10","pointwise11","colsum_64","cols_64x256","outer_64x256","pointwise12","pointwise13","pointwise14","pointwise15","pointwise16","pointwise17","cols_1024x256","outer_1024x64","outer_1024x256","colsum_1024","cols_1024x64","nonfinite"];
+const kernelBytes = "AGFzbQEAAAABcQdgBH9/f38AYAZ/f39/f38AYA5/f39/f39/f39/f39/fwBgA39/fwBgGX9/f39/f39/f39/f39/f39/f39/f39/f38AYAV/f39/fwBgIn9/f39/f39/f39/f39/f39/f39/f39/f39/f39/f39/f38AAhIBA2VudgZtZW1vcnkCAQGAgAQDJCMAAAAAAAABAAIAAAMDAQMABAAFAwABAAAAAQUBAAYBAQMAAwfnAyMMcm93c18xMDI0eDY0AAALcm93c181MTJ4NjQAAQpwb2ludHdpc2UwAAINcm93c18xMDI0eDI1NgADDHJvd3NfNTEyeDI1NgAECnBvaW50d2lzZTEABQpwb2ludHdpc2UyAAYKcG9pbnR3aXNlMwAHCnRpbWVfbG9vcDAACAtyb3dzXzY0eDI1NgAJCnBvaW50d2lzZTQACgpwb2ludHdpc2U1AAsKcG9pbnR3aXNlNgAMCnBvaW50d2lzZTcADQpwb2ludHdpc2U4AA4KcG9pbnR3aXNlOQAPCnRpbWVfbG9vcDEAEAtwb2ludHdpc2UxMAARC3BvaW50d2lzZTExABIJY29sc3VtXzY0ABMLY29sc182NHgyNTYAFAxvdXRlcl82NHgyNTYAFQtwb2ludHdpc2UxMgAWC3BvaW50d2lzZTEzABcLcG9pbnR3aXNlMTQAGAtwb2ludHdpc2UxNQAZC3BvaW50d2lzZTE2ABoLcG9pbnR3aXNlMTcAGw1jb2xzXzEwMjR4MjU2ABwKdGltZV9sb29wMgAdDW91dGVyXzEwMjR4NjQAHg5vdXRlcl8xMDI0eDI1NgAfC2NvbHN1bV8xMDI0ACAMY29sc18xMDI0eDY0ACEJbm9uZmluaXRlACIK6LgBI/gQAgZ/FntBACEEAkADQCADIARrQQRIDQFBACEFAkADQCAFQYAITg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhD/0MAAAAAAAAAAAAAAAAAAAAACEQ/QwAAAAAAAAAAAAAAAAAAAAAIRH9DAAAAAAAAAAAAAAAAAAAAAAhEiAAIAVBgAJsaiEGIAEgBEGAAmxqIQcgBkGAAmohCANAIAf9AAIAIRMgB/0AAoACIRQgB/0AAoAEIRUgB/0AAoAGIRYgBv0AAgAhCiALIAogE/3mAf3kASELIA0gCiAU/eYB/eQBIQ0gDyAKIBX95gH95AEhDyARIAogFv3mAf3kASERIAb9AAKAAiEKIAwgCiAT/eYB/eQBIQwgDiAKIBT95gH95AEhDiAQIAogFf3mAf3kASEQIBIgCiAW/eYB/eQBIRIgBkEQaiEGIAdBEGohByAGIAhIDQALIAIgBEGAIGxqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCACAJIBn9HwE4AgQgDSAO/Q0AAQIDBAUGBxAREhMUFRYXIA0gDv0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCgCAgCSAZ/R8BOAKEICAPIBD9DQABAgMEBQYHEBESExQVFhcgDyAQ/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAKAQCAJIBn9HwE4AoRAIBEgEv0NAAECAwQFBgcQERITFBUWFyARIBL9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AoBgIAkgGf0fATgChGAgBUECaiEFDAALCyAEQQRqIQQMAAsLAkADQCAEIANODQFBACEFAkADQCAFQYAITg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEa/QwAAAAAAAAAAAAAAAAAAAAAIRv9DAAAAAAAAAAAAAAAAAAAAAAhHP0MAAAAAAAAAAAAAAAAAAAAACEd/QwAAAAAAAAAAAAAAAAAAAAAIR79DAAAAAAAAAAAAAAAAAAAAAAhHyAAIAVBgAJsaiEGIAEgBEGAAmxqIQcgBkGAAmohCANAIAf9AAIAIRMgBv0AAgAhCiALIAogE/3mAf3kASELIAb9AAKAAiEKIAwgCiAT/eYB/eQBIQwgBv0AAoAEIQogGiAKIBP95gH95AEhGiAG/QACgAYhCiAbIAogE/3mAf3kASEbIAb9AAKACCEKIBwgCiAT/eYB/eQBIRwgBv0AAoAKIQogHSAKIBP95gH95AEhHSAG/QACgAwhCiAeIAogE/3mAf3kASEeIAb9AAKADiEKIB8gCiAT/eYB/eQBIR8gBkEQaiEGIAdBEGohByAGIAhIDQALIAIgBEGAIGxqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEXIBogG/0NAAECAwQFBgcQERITFBUWFyAaIBv9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/QsCACAcIB39DQABAgMEBQYHEBESExQVFhcgHCAd/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRcgHiAf/Q0AAQIDBAUGBxAREhMUFRYXIB4gH/0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9CwIQIAVBCGohBQwACwsgBEEBaiEEDAALCwv4EAIGfxZ7QQAhBAJAA0AgAyAEa0EESA0BQQAhBQJAA0AgBUGABE4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhEP0MAAAAAAAAAAAAAAAAAAAAACER/QwAAAAAAAAAAAAAAAAAAAAAIRIgACAFQYACbGohBiABIARBgAJsaiEHIAZBgAJqIQgDQCAH/QACACETIAf9AAKAAiEUIAf9AAKABCEVIAf9AAKABiEWIAb9AAIAIQogCyAKIBP95gH95AEhCyANIAogFP3mAf3kASENIA8gCiAV/eYB/eQBIQ8gESAKIBb95gH95AEhESAG/QACgAIhCiAMIAogE/3mAf3kASEMIA4gCiAU/eYB/eQBIQ4gECAKIBX95gH95AEhECASIAogFv3mAf3kASESIAZBEGohBiAHQRBqIQcgBiAISA0ACyACIARBgBBsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AgAgCSAZ/R8BOAIEIA0gDv0NAAECAwQFBgcQERITFBUWFyANIA79DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AoAQIAkgGf0fATgChBAgDyAQ/Q0AAQIDBAUGBxAREhMUFRYXIA8gEP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCgCAgCSAZ/R8BOAKEICARIBL9DQABAgMEBQYHEBESExQVFhcgESAS/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAKAMCAJIBn9HwE4AoQwIAVBAmohBQwACwsgBEEEaiEEDAALCwJAA0AgBCADTg0BQQAhBQJAA0AgBUGABE4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhGv0MAAAAAAAAAAAAAAAAAAAAACEb/QwAAAAAAAAAAAAAAAAAAAAAIRz9DAAAAAAAAAAAAAAAAAAAAAAhHf0MAAAAAAAAAAAAAAAAAAAAACEe/QwAAAAAAAAAAAAAAAAAAAAAIR8gACAFQYACbGohBiABIARBgAJsaiEHIAZBgAJqIQgDQCAH/QACACETIAb9AAIAIQogCyAKIBP95gH95AEhCyAG/QACgAIhCiAMIAogE/3mAf3kASEMIAb9AAKABCEKIBogCiAT/eYB/eQBIRogBv0AAoAGIQogGyAKIBP95gH95AEhGyAG/QACgAghCiAcIAogE/3mAf3kASEcIAb9AAKACiEKIB0gCiAT/eYB/eQBIR0gBv0AAoAMIQogHiAKIBP95gH95AEhHiAG/QACgA4hCiAfIAogE/3mAf3kASEfIAZBEGohBiAHQRBqIQcgBiAISA0ACyACIARBgBBsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFyAaIBv9DQABAgMEBQYHEBESExQVFhcgGiAb/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0LAgAgHCAd/Q0AAQIDBAUGBxAREhMUFRYXIBwgHf0NCAkKCwwNDg8YGRobHB0eH/3kASEXIB4gH/0NAAECAwQFBgcQERITFBUWFyAeIB/9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/QsCECAFQQhqIQUMAAsLIARBAWohBAwACwsLYgECf0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVqIAEgBWr9AAIAIAIgBWr9AAIA/eQB/QsCACAFQRBqIQUgBUGAIEgNAAsgAEGAIGohACABQYAgaiEBIARBAWohBAwACwsL+BACBn8We0EAIQQCQANAIAMgBGtBBEgNAUEAIQUCQANAIAVBgAhODQH9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDv0MAAAAAAAAAAAAAAAAAAAAACEP/QwAAAAAAAAAAAAAAAAAAAAAIRD9DAAAAAAAAAAAAAAAAAAAAAAhEf0MAAAAAAAAAAAAAAAAAAAAACESIAAgBUGACGxqIQYgASAEQYAIbGohByAGQYAIaiEIA0AgB/0AAgAhEyAH/QACgAghFCAH/QACgBAhFSAH/QACgBghFiAG/QACACEKIAsgCiAT/eYB/eQBIQsgDSAKIBT95gH95AEhDSAPIAogFf3mAf3kASEPIBEgCiAW/eYB/eQBIREgBv0AAoAIIQogDCAKIBP95gH95AEhDCAOIAogFP3mAf3kASEOIBAgCiAV/eYB/eQBIRAgEiAKIBb95gH95AEhEiAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgAiAEQYAgbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAIAIAkgGf0fATgCBCANIA79DQABAgMEBQYHEBESExQVFhcgDSAO/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAKAICAJIBn9HwE4AoQgIA8gEP0NAAECAwQFBgcQERITFBUWFyAPIBD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AoBAIAkgGf0fATgChEAgESAS/Q0AAQIDBAUGBxAREhMUFRYXIBEgEv0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCgGAgCSAZ/R8BOAKEYCAFQQJqIQUMAAsLIARBBGohBAwACwsCQANAIAQgA04NAUEAIQUCQANAIAVBgAhODQH9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIRr9DAAAAAAAAAAAAAAAAAAAAAAhG/0MAAAAAAAAAAAAAAAAAAAAACEc/QwAAAAAAAAAAAAAAAAAAAAAIR39DAAAAAAAAAAAAAAAAAAAAAAhHv0MAAAAAAAAAAAAAAAAAAAAACEfIAAgBUGACGxqIQYgASAEQYAIbGohByAGQYAIaiEIA0AgB/0AAgAhEyAG/QACACEKIAsgCiAT/eYB/eQBIQsgBv0AAoAIIQogDCAKIBP95gH95AEhDCAG/QACgBAhCiAaIAogE/3mAf3kASEaIAb9AAKAGCEKIBsgCiAT/eYB/eQBIRsgBv0AAoAgIQogHCAKIBP95gH95AEhHCAG/QACgCghCiAdIAogE/3mAf3kASEdIAb9AAKAMCEKIB4gCiAT/eYB/eQBIR4gBv0AAoA4IQogHyAKIBP95gH95AEhHyAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgAiAEQYAgbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRcgGiAb/Q0AAQIDBAUGBxAREhMUFRYXIBogG/0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9CwIAIBwgHf0NAAECAwQFBgcQERITFBUWFyAcIB39DQgJCgsMDQ4PGBkaGxwdHh/95AEhFyAeIB/9DQABAgMEBQYHEBESExQVFhcgHiAf/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0LAhAgBUEIaiEFDAALCyAEQQFqIQQMAAsLC/gQAgZ/FntBACEEAkADQCADIARrQQRIDQFBACEFAkADQCAFQYAETg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhD/0MAAAAAAAAAAAAAAAAAAAAACEQ/QwAAAAAAAAAAAAAAAAAAAAAIRH9DAAAAAAAAAAAAAAAAAAAAAAhEiAAIAVBgAhsaiEGIAEgBEGACGxqIQcgBkGACGohCANAIAf9AAIAIRMgB/0AAoAIIRQgB/0AAoAQIRUgB/0AAoAYIRYgBv0AAgAhCiALIAogE/3mAf3kASELIA0gCiAU/eYB/eQBIQ0gDyAKIBX95gH95AEhDyARIAogFv3mAf3kASERIAb9AAKACCEKIAwgCiAT/eYB/eQBIQwgDiAKIBT95gH95AEhDiAQIAogFf3mAf3kASEQIBIgCiAW/eYB/eQBIRIgBkEQaiEGIAdBEGohByAGIAhIDQALIAIgBEGAEGxqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCACAJIBn9HwE4AgQgDSAO/Q0AAQIDBAUGBxAREhMUFRYXIA0gDv0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCgBAgCSAZ/R8BOAKEECAPIBD9DQABAgMEBQYHEBESExQVFhcgDyAQ/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAKAICAJIBn9HwE4AoQgIBEgEv0NAAECAwQFBgcQERITFBUWFyARIBL9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AoAwIAkgGf0fATgChDAgBUECaiEFDAALCyAEQQRqIQQMAAsLAkADQCAEIANODQFBACEFAkADQCAFQYAETg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEa/QwAAAAAAAAAAAAAAAAAAAAAIRv9DAAAAAAAAAAAAAAAAAAAAAAhHP0MAAAAAAAAAAAAAAAAAAAAACEd/QwAAAAAAAAAAAAAAAAAAAAAIR79DAAAAAAAAAAAAAAAAAAAAAAhHyAAIAVBgAhsaiEGIAEgBEGACGxqIQcgBkGACGohCANAIAf9AAIAIRMgBv0AAgAhCiALIAogE/3mAf3kASELIAb9AAKACCEKIAwgCiAT/eYB/eQBIQwgBv0AAoAQIQogGiAKIBP95gH95AEhGiAG/QACgBghCiAbIAogE/3mAf3kASEbIAb9AAKAICEKIBwgCiAT/eYB/eQBIRwgBv0AAoAoIQogHSAKIBP95gH95AEhHSAG/QACgDAhCiAeIAogE/3mAf3kASEeIAb9AAKAOCEKIB8gCiAT/eYB/eQBIR8gBkEQaiEGIAdBEGohByAGIAhIDQALIAIgBEGAEGxqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEXIBogG/0NAAECAwQFBgcQERITFBUWFyAaIBv9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/QsCACAcIB39DQABAgMEBQYHEBESExQVFhcgHCAd/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRcgHiAf/Q0AAQIDBAUGBxAREhMUFRYXIB4gH/0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9CwIQIAVBCGohBQwACwsgBEEBaiEEDAALCwtqAQJ/QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWogASAFav0AAgAgAiAFav0AAgD95AH9CwIAIAVBEGohBSAFQYAgSA0ACyAAQYAgaiEAIAFBgCBqIQEgAkGAIGohAiAEQQFqIQQMAAsLC60MAgJ/EHtBACEGAkADQCAGIAVODQFBACEHA0AgACAHaiABIAdq/QACAP3hASEI/QwAAIA/AACAPwAAgD8AAIA//QwAAIA/AACAPwAAgD8AAIA/IAj9DKXAsEKlwLBCpcCwQqXAsEL96AH9DFCsrsJQrK7CUKyuwlCsrsL96QEhCSAJ/Qw7qrg/O6q4PzuquD87qrg//eYB/WohCiAJIAr9DACAMT8AgDE/AIAxPwCAMT/95gH95QEgCv0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEL/QxnaVA5Z2lQOWdpUDlnaVA5IAv95gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgC/3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAL/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIAv95gH9DKqqKj6qqio+qqoqPqqqKj795AEgC/3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASALIAv95gH95gEgC/3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAK/fgB/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH95AH95wEgAiAHav0AAgD95gEgAyAHav0AAgD94QEhDP0MAACAPwAAgD8AAIA/AACAP/0MAACAPwAAgD8AAIA/AACAPyAM/QylwLBCpcCwQqXAsEKlwLBC/egB/QxQrK7CUKyuwlCsrsJQrK7C/ekBIQ0gDf0MO6q4PzuquD87qrg/O6q4P/3mAf1qIQ4gDSAO/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIA79DIOAXrmDgF65g4BeuYOAXrn95gH95QEhD/0MZ2lQOWdpUDlnaVA5Z2lQOSAP/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIA/95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgD/3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAP/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIA/95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgDyAP/eYB/eYBIA/95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgDv34Af0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/eQB/ecBIAQgB2r9AAIAIRAgECAQ/eYBIRH9DOrwurvq8Lq76vC6u+rwursgEf3mAf0MThOpPE4TqTxOE6k8ThOpPP3kASAR/eYB/QwtHly9LR5cvS0eXL0tHly9/eQBIBH95gH9DJODCD6Tgwg+k4MIPpODCD795AEgEf3mAf0Mmaqqvpmqqr6Zqqq+maqqvv3kASAR/eYBIBD95gEgEP3kASESIBD94AH9DAAAAEAAAABAAAAAQAAAAED95gEhE/0MAACAPwAAgD8AAIA/AACAP/0MAAAAQAAAAEAAAABAAAAAQCAT/QylwLBCpcCwQqXAsEKlwLBC/egB/QxQrK7CUKyuwlCsrsJQrK7C/ekBIRQgFP0MO6q4PzuquD87qrg/O6q4P/3mAf1qIRUgFCAV/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIBX9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhFv0MZ2lQOWdpUDlnaVA5Z2lQOSAW/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIBb95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgFv3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAW/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIBb95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgFiAW/eYB/eYBIBb95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgFf34Af0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/QwAAIA/AACAPwAAgD8AAIA//eQB/ecB/eUBIBD9DAAAAIAAAACAAAAAgAAAAID9Tv1QIRcgEiAXIBD94AH9DAAAID8AACA/AAAgPwAAID/9Q/1S/eYB/eQB/QsCACAHQRBqIQcgB0GACEgNAAsgAEGACGohACABQYAgaiEBIAJBgAhqIQIgA0GAIGohAyAEQYAgaiEEIAZBAWohBgwACwsL+wgCAn8Me0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVqIAEgBWr9AAIA/eEBIQb9DAAAgD8AAIA/AACAPwAAgD/9DAAAgD8AAIA/AACAPwAAgD8gBv0MpcCwQqXAsEKlwLBCpcCwQv3oAf0MUKyuwlCsrsJQrK7CUKyuwv3pASEHIAf9DDuquD87qrg/O6q4PzuquD/95gH9aiEIIAcgCP0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAI/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIQn9DGdpUDlnaVA5Z2lQOWdpUDkgCf3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAJ/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIAn95gH9DMGpKj3BqSo9wakqPcGpKj395AEgCf3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAJ/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIAkgCf3mAf3mASAJ/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIAj9+AH9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf3kAf3nASACIAVq/QACACEKIAogCv3mASEL/Qzq8Lq76vC6u+rwurvq8Lq7IAv95gH9DE4TqTxOE6k8ThOpPE4TqTz95AEgC/3mAf0MLR5cvS0eXL0tHly9LR5cvf3kASAL/eYB/QyTgwg+k4MIPpODCD6Tgwg+/eQBIAv95gH9DJmqqr6Zqqq+maqqvpmqqr795AEgC/3mASAK/eYBIAr95AEhDCAK/eAB/QwAAABAAAAAQAAAAEAAAABA/eYBIQ39DAAAgD8AAIA/AACAPwAAgD/9DAAAAEAAAABAAAAAQAAAAEAgDf0MpcCwQqXAsEKlwLBCpcCwQv3oAf0MUKyuwlCsrsJQrK7CUKyuwv3pASEOIA79DDuquD87qrg/O6q4PzuquD/95gH9aiEPIA4gD/0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAP/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIRD9DGdpUDlnaVA5Z2lQOWdpUDkgEP3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAQ/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIBD95gH9DMGpKj3BqSo9wakqPcGpKj395AEgEP3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAQ/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIBAgEP3mAf3mASAQ/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIA/9+AH9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf0MAACAPwAAgD8AAIA/AACAP/3kAf3nAf3lASAK/QwAAACAAAAAgAAAAIAAAACA/U79UCERIAwgESAK/eAB/QwAACA/AAAgPwAAID8AACA//UP9Uv3mAf0LAgAgBUEQaiEFIAVBgAhIDQALIABBgAhqIQAgAUGAIGohASACQYAIaiECIARBAWohBAwACwsLhAEBAn9BACEOAkADQCAOIAxODQEgDiEPIAAgASACIAkQAyADIAQgDyAKbGogAiAJEAUgBSADQYAIaiAGIAMgA0GAEGogCRAGIAcgA0GAGGogBSAJEAcgCCAPIAtsaiAHIAv8CgAAIAEgByAL/AoAACAGIAUgC/wKAAAgDkEBaiEODAALCwv4EAIGfxZ7QQAhBAJAA0AgAyAEa0EESA0BQQAhBQJAA0AgBUHAAE4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhEP0MAAAAAAAAAAAAAAAAAAAAACER/QwAAAAAAAAAAAAAAAAAAAAAIRIgACAFQYAIbGohBiABIARBgAhsaiEHIAZBgAhqIQgDQCAH/QACACETIAf9AAKACCEUIAf9AAKAECEVIAf9AAKAGCEWIAb9AAIAIQogCyAKIBP95gH95AEhCyANIAogFP3mAf3kASENIA8gCiAV/eYB/eQBIQ8gESAKIBb95gH95AEhESAG/QACgAghCiAMIAogE/3mAf3kASEMIA4gCiAU/eYB/eQBIQ4gECAKIBX95gH95AEhECASIAogFv3mAf3kASESIAZBEGohBiAHQRBqIQcgBiAISA0ACyACIARBgAJsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AgAgCSAZ/R8BOAIEIA0gDv0NAAECAwQFBgcQERITFBUWFyANIA79DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AoACIAkgGf0fATgChAIgDyAQ/Q0AAQIDBAUGBxAREhMUFRYXIA8gEP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCgAQgCSAZ/R8BOAKEBCARIBL9DQABAgMEBQYHEBESExQVFhcgESAS/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAKABiAJIBn9HwE4AoQGIAVBAmohBQwACwsgBEEEaiEEDAALCwJAA0AgBCADTg0BQQAhBQJAA0AgBUHAAE4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhGv0MAAAAAAAAAAAAAAAAAAAAACEb/QwAAAAAAAAAAAAAAAAAAAAAIRz9DAAAAAAAAAAAAAAAAAAAAAAhHf0MAAAAAAAAAAAAAAAAAAAAACEe/QwAAAAAAAAAAAAAAAAAAAAAIR8gACAFQYAIbGohBiABIARBgAhsaiEHIAZBgAhqIQgDQCAH/QACACETIAb9AAIAIQogCyAKIBP95gH95AEhCyAG/QACgAghCiAMIAogE/3mAf3kASEMIAb9AAKAECEKIBogCiAT/eYB/eQBIRogBv0AAoAYIQogGyAKIBP95gH95AEhGyAG/QACgCAhCiAcIAogE/3mAf3kASEcIAb9AAKAKCEKIB0gCiAT/eYB/eQBIR0gBv0AAoAwIQogHiAKIBP95gH95AEhHiAG/QACgDghCiAfIAogE/3mAf3kASEfIAZBEGohBiAHQRBqIQcgBiAISA0ACyACIARBgAJsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFyAaIBv9DQABAgMEBQYHEBESExQVFhcgGiAb/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0LAgAgHCAd/Q0AAQIDBAUGBxAREhMUFRYXIBwgHf0NCAkKCwwNDg8YGRobHB0eH/3kASEXIB4gH/0NAAECAwQFBgcQERITFBUWFyAeIB/9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/QsCECAFQQhqIQUMAAsLIARBAWohBAwACwsLYgECf0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVqIAEgBWr9AAIAIAIgBWr9AAIA/eQB/QsCACAFQRBqIQUgBUGAAkgNAAsgAEGAAmohACABQYACaiEBIARBAWohBAwACwsL4gMCAn8Ee0EAIQMCQANAIAMgAk4NAUEAIQQDQCAAIARqIAEgBGr9AAIA/eEBIQX9DAAAgD8AAIA/AACAPwAAgD/9DAAAgD8AAIA/AACAPwAAgD8gBf0MpcCwQqXAsEKlwLBCpcCwQv3oAf0MUKyuwlCsrsJQrK7CUKyuwv3pASEGIAb9DDuquD87qrg/O6q4PzuquD/95gH9aiEHIAYgB/0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAH/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIQj9DGdpUDlnaVA5Z2lQOWdpUDkgCP3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAI/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIAj95gH9DMGpKj3BqSo9wakqPcGpKj395AEgCP3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAI/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIAggCP3mAf3mASAI/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIAf9+AH9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf3kAf3nAf0LAgAgBEEQaiEEIARBgAhIDQALIABBgAhqIQAgAUGAIGohASADQQFqIQMMAAsLC90FAgJ/CHtBACEDAkADQCADIAJODQFBACEEA0AgACAEaiABIARq/QACACEFIAUgBf3mASEG/Qzq8Lq76vC6u+rwurvq8Lq7IAb95gH9DE4TqTxOE6k8ThOpPE4TqTz95AEgBv3mAf0MLR5cvS0eXL0tHly9LR5cvf3kASAG/eYB/QyTgwg+k4MIPpODCD6Tgwg+/eQBIAb95gH9DJmqqr6Zqqq+maqqvpmqqr795AEgBv3mASAF/eYBIAX95AEhByAF/eAB/QwAAABAAAAAQAAAAEAAAABA/eYBIQj9DAAAgD8AAIA/AACAPwAAgD/9DAAAAEAAAABAAAAAQAAAAEAgCP0MpcCwQqXAsEKlwLBCpcCwQv3oAf0MUKyuwlCsrsJQrK7CUKyuwv3pASEJIAn9DDuquD87qrg/O6q4PzuquD/95gH9aiEKIAkgCv0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAK/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIQv9DGdpUDlnaVA5Z2lQOWdpUDkgC/3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAL/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIAv95gH9DMGpKj3BqSo9wakqPcGpKj395AEgC/3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAL/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIAsgC/3mAf3mASAL/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIAr9+AH9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf0MAACAPwAAgD8AAIA/AACAP/3kAf3nAf3lASAF/QwAAACAAAAAgAAAAIAAAACA/U79UCEMIAcgDCAF/eAB/QwAACA/AAAgPwAAID8AACA//UP9Uv0LAgAgBEEQaiEEIARBgAhIDQALIABBgAhqIQAgAUGAIGohASADQQFqIQMMAAsLC5IBAQJ/QQAhBgJAA0AgBiAFTg0BQQAhBwNAIAAgB2ogASAHav0AAgAgAiAHav0AAgD95gEgAyAHav0AAgAgBCAHav0AAgD95gH95AH9CwIAIAdBEGohByAHQYAISA0ACyAAQYAIaiEAIAFBgAhqIQEgAkGACGohAiADQYAIaiEDIARBgAhqIQQgBkEBaiEGDAALCwvdBQICfwh7QQAhAwJAA0AgAyACTg0BQQAhBANAIAAgBGogASAEav0AAgAhBSAFIAX95gEhBv0M6vC6u+rwurvq8Lq76vC6uyAG/eYB/QxOE6k8ThOpPE4TqTxOE6k8/eQBIAb95gH9DC0eXL0tHly9LR5cvS0eXL395AEgBv3mAf0Mk4MIPpODCD6Tgwg+k4MIPv3kASAG/eYB/QyZqqq+maqqvpmqqr6Zqqq+/eQBIAb95gEgBf3mASAF/eQBIQcgBf3gAf0MAAAAQAAAAEAAAABAAAAAQP3mASEI/QwAAIA/AACAPwAAgD8AAIA//QwAAABAAAAAQAAAAEAAAABAIAj9DKXAsEKlwLBCpcCwQqXAsEL96AH9DFCsrsJQrK7CUKyuwlCsrsL96QEhCSAJ/Qw7qrg/O6q4PzuquD87qrg//eYB/WohCiAJIAr9DACAMT8AgDE/AIAxPwCAMT/95gH95QEgCv0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEL/QxnaVA5Z2lQOWdpUDlnaVA5IAv95gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgC/3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAL/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIAv95gH9DKqqKj6qqio+qqoqPqqqKj795AEgC/3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASALIAv95gH95gEgC/3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAK/fgB/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH9DAAAgD8AAIA/AACAPwAAgD/95AH95wH95QEgBf0MAAAAgAAAAIAAAACAAAAAgP1O/VAhDCAHIAwgBf3gAf0MAAAgPwAAID8AACA/AAAgP/1D/VL9CwIAIARBEGohBCAEQYAISA0ACyAAQYAIaiEAIAFBgAhqIQEgA0EBaiEDDAALCwtqAQJ/QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWogASAFav0AAgAgAiAFav0AAgD95gH9CwIAIAVBEGohBSAFQYAISA0ACyAAQYAIaiEAIAFBgAhqIQEgAkGACGohAiAEQQFqIQQMAAsLC4wCAQJ/QQAhGQJAA0AgGSAXTg0BIBkhGiAAIAEgAiAUEAMgAyAEIBogFWxqIAIgFBAFIAUgAyAUEAsgBiADQYAIaiAUEAsgByADQYAQaiAUEAwgCCADQYAYaiAUEAsgCSAGIAogBSAHIBQQDSALIAkgFBAOIAwgCCALIBQQDyANIBogFmxqIAwgFvwKAAAgDiAaIBZsaiALIBb8CgAAIA8gGiAWbGogCCAW/AoAACAQIBogFmxqIAcgFvwKAAAgESAaIBZsaiAFIBb8CgAAIBIgGiAWbGogBiAW/AoAACATIBogFmxqIAogFvwKAAAgASAMIBb8CgAAIAogCSAW/AoAACAZQQFqIRkMAAsLC2oBAn9BACEEAkADQCAEIANODQFBACEFA0AgACAFaiABIAVq/QACACACIAVq/QACAP3mAf0LAgAgBUEQaiEFIAVBgAJIDQALIABBgAJqIQAgAUGAAmohASACQYACaiECIARBAWohBAwACwsL+wMCAn8Fe0EAIQUCQANAIAUgBE4NAUEAIQYDQCAAIAZqIAEgBmr9AAIAIAIgBmr9AAIA/QwAAAA/AAAAPwAAAD8AAAA//eYBIQcgB/0MpcCwQqXAsEKlwLBCpcCwQv3oAf0MUKyuwlCsrsJQrK7CUKyuwv3pASEIIAj9DDuquD87qrg/O6q4PzuquD/95gH9aiEJIAggCf0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAJ/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIQr9DGdpUDlnaVA5Z2lQOWdpUDkgCv3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAK/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIAr95gH9DMGpKj3BqSo9wakqPcGpKj395AEgCv3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAK/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIAogCv3mAf3mASAK/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIAn9+AH9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mASELIAsgC/3mASADIAZq/QACAP3mAf3lAf0LAgAgBkEQaiEGIAZBgAJIDQALIABBgAJqIQAgAUGAAmohASACQYACaiECIANBgAJqIQMgBUEBaiEFDAALCwuaAgIDfwR7QQAhBQJAA0AgBUGAAk4NAf0MAAAAAAAAAAAAAAAAAAAAACEG/QwAAAAAAAAAAAAAAAAAAAAAIQf9DAAAAAAAAAAAAAAAAAAAAAAhCP0MAAAAAAAAAAAAAAAAAAAAACEJQQAhAyAAIAVqIQQCQANAIAMgAk4NASAGIAT9AAIA/eQBIQYgByAE/QACEP3kASEHIAggBP0AAiD95AEhCCAJIAT9AAIw/eQBIQkgBEGAAmohBCADQQFqIQMMAAsLIAEgBWohBCAEIAT9AAIAIAb95AH9CwIAIAQgBP0AAhAgB/3kAf0LAhAgBCAE/QACICAI/eQB/QsCICAEIAT9AAIwIAn95AH9CwIwIAVBwABqIQUMAAsLC9YGBAV/AXsBfwx7QQAhBAJAA0AgAyAEa0ECSA0BQQAhBQJAA0AgBUGAAk4NASACIARBgAhsaiAFQQRsaiEK/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhD/0MAAAAAAAAAAAAAAAAAAAAACEQ/QwAAAAAAAAAAAAAAAAAAAAAIRH9DAAAAAAAAAAAAAAAAAAAAAAhEiAAIARBgAJsaiEGIAEgBUEEbGohByAGQYACaiEIA0AgB/0AAgAhEyAH/QACECEUIAf9AAIgIRUgB/0AAjAhFiAG/QkCACEJIAsgCSAT/eYB/eQBIQsgDCAJIBT95gH95AEhDCANIAkgFf3mAf3kASENIA4gCSAW/eYB/eQBIQ4gBv0JAoACIQkgDyAJIBP95gH95AEhDyAQIAkgFP3mAf3kASEQIBEgCSAV/eYB/eQBIREgEiAJIBb95gH95AEhEiAGQQRqIQYgB0GACGohByAGIAhIDQALIAogC/0LAgAgCiAM/QsCECAKIA39CwIgIAogDv0LAjAgCiAP/QsCgAggCiAQ/QsCkAggCiAR/QsCoAggCiAS/QsCsAggBUEQaiEFDAALCyAEQQJqIQQMAAsLAkADQCAEIANODQFBACEFAkADQCAFQYACTg0BIAIgBEGACGxqIAVBBGxqIQr9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDiAAIARBgAJsaiEGIAEgBUEEbGohByAGQYACaiEIA0AgB/0AAgAhEyAH/QACECEUIAf9AAIgIRUgB/0AAjAhFiAG/QkCACEJIAsgCSAT/eYB/eQBIQsgDCAJIBT95gH95AEhDCANIAkgFf3mAf3kASENIA4gCSAW/eYB/eQBIQ4gBkEEaiEGIAdBgAhqIQcgBiAISA0ACyAKIAv9CwIAIAogDP0LAhAgCiAN/QsCICAKIA79CwIwIAVBEGohBQwACwsgBEEBaiEEDAALCwu1BAQHfwF7AX8MeyABQQRsIQEgA0EEbCEDQQAhBgJAA0AgBkGAgARODQEgBCAGav0MAAAAAAAAAAAAAAAAAAAAAP0LAgAgBkEQaiEGDAALC0EAIQsCQANAIAsgBU4NASALQRBqIQwCQCAMIAVIDQAgBSEMC0EAIQYCQANAIAZBwABODQFBACEHAkADQCAHQYACTg0BIAQgBkGACGxqIAdBBGxqIQ4gDv0AAgAhDyAO/QACECEQIA79AAIgIREgDv0AAjAhEiAO/QACgAghEyAO/QACkAghFCAO/QACoAghFSAO/QACsAghFiAAIAsgAWxqIAZBBGxqIQkgAiALIANsaiAHQQRsaiEKIAshCAJAA0AgCCAMTg0BIAr9AAIAIRcgCv0AAhAhGCAK/QACICEZIAr9AAIwIRogCf0JAgAhDSAPIA0gF/3mAf3kASEPIBAgDSAY/eYB/eQBIRAgESANIBn95gH95AEhESASIA0gGv3mAf3kASESIAn9CQIEIQ0gEyANIBf95gH95AEhEyAUIA0gGP3mAf3kASEUIBUgDSAZ/eYB/eQBIRUgFiANIBr95gH95AEhFiAJIAFqIQkgCiADaiEKIAhBAWohCAwACwsgDiAP/QsCACAOIBD9CwIQIA4gEf0LAiAgDiAS/QsCMCAOIBP9CwKACCAOIBT9CwKQCCAOIBX9CwKgCCAOIBb9CwKwCCAHQRBqIQcMAAsLIAZBAmohBgwACwsgC0EQaiELDAALCwt/AQJ/QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWr9DAAAgD8AAIA/AACAPwAAgD8gASAFav0AAgAgAiAFav0AAgD95gH95QH9CwIAIAVBEGohBSAFQYAISA0ACyAAQYAIaiEAIAFBgAhqIQEgAkGACGohAiAEQQFqIQQMAAsLC38BAn9BACEEAkADQCAEIANODQFBACEFA0AgACAFaiABIAVq/QACAP0MAACAPwAAgD8AAIA/AACAPyACIAVq/QACAP3lAf3mAf0LAgAgBUEQaiEFIAVBgAhIDQALIABBgAhqIQAgAUGACGohASACQYAIaiECIARBAWohBAwACwsLagECf0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVqIAEgBWr9AAIAIAIgBWr9AAIA/eQB/QsCACAFQRBqIQUgBUGACEgNAAsgAEGACGohACABQYAIaiEBIAJBgAhqIQIgBEEBaiEEDAALCwuSAQECf0EAIQYCQANAIAYgBU4NAUEAIQcDQCAAIAdqIAEgB2r9AAIAIAIgB2r9AAIAIAMgB2r9AAIA/eYBIAQgB2r9AAIA/eYB/eQB/QsCACAHQRBqIQcgB0GACEgNAAsgAEGACGohACABQYAIaiEBIAJBgAhqIQIgA0GACGohAyAEQYAIaiEEIAZBAWohBgwACwsLfgECf0EAIQUCQANAIAUgBE4NAUEAIQYDQCAAIAZqIAEgBmr9AAIAIAIgBmr9AAIA/eYBIAMgBmr9AAIA/eYB/QsCACAGQRBqIQYgBkGACEgNAAsgAEGACGohACABQYAIaiEBIAJBgAhqIQIgA0GACGohAyAFQQFqIQUMAAsLC5IBAQJ/QQAhBgJAA0AgBiAFTg0BQQAhBwNAIAAgB2ogASAHav0AAgAgAiAHav0AAgD95AEgAyAHav0AAgD95AEgBCAHav0AAgD95AH9CwIAIAdBEGohByAHQYAgSA0ACyAAQYAgaiEAIAFBgCBqIQEgAkGAIGohAiADQYAgaiEDIARBgCBqIQQgBkEBaiEGDAALCwvWBgQFfwF7AX8Me0EAIQQCQANAIAMgBGtBAkgNAUEAIQUCQANAIAVBgAJODQEgAiAEQYAIbGogBUEEbGohCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhEP0MAAAAAAAAAAAAAAAAAAAAACER/QwAAAAAAAAAAAAAAAAAAAAAIRIgACAEQYAgbGohBiABIAVBBGxqIQcgBkGAIGohCANAIAf9AAIAIRMgB/0AAhAhFCAH/QACICEVIAf9AAIwIRYgBv0JAgAhCSALIAkgE/3mAf3kASELIAwgCSAU/eYB/eQBIQwgDSAJIBX95gH95AEhDSAOIAkgFv3mAf3kASEOIAb9CQKAICEJIA8gCSAT/eYB/eQBIQ8gECAJIBT95gH95AEhECARIAkgFf3mAf3kASERIBIgCSAW/eYB/eQBIRIgBkEEaiEGIAdBgAhqIQcgBiAISA0ACyAKIAv9CwIAIAogDP0LAhAgCiAN/QsCICAKIA79CwIwIAogD/0LAoAIIAogEP0LApAIIAogEf0LAqAIIAogEv0LArAIIAVBEGohBQwACwsgBEECaiEEDAALCwJAA0AgBCADTg0BQQAhBQJAA0AgBUGAAk4NASACIARBgAhsaiAFQQRsaiEK/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ4gACAEQYAgbGohBiABIAVBBGxqIQcgBkGAIGohCANAIAf9AAIAIRMgB/0AAhAhFCAH/QACICEVIAf9AAIwIRYgBv0JAgAhCSALIAkgE/3mAf3kASELIAwgCSAU/eYB/eQBIQwgDSAJIBX95gH95AEhDSAOIAkgFv3mAf3kASEOIAZBBGohBiAHQYAIaiEHIAYgCEgNAAsgCiAL/QsCACAKIAz9CwIQIAogDf0LAiAgCiAO/QsCMCAFQRBqIQUMAAsLIARBAWohBAwACwsLogQBBX9BACEiAkADQCAiICBODQEgIUEBayAiayEjIAAgASACICMgHWxqIB4QGCADIAQgACAFICMgHWxqIAYgIyAdbGogHhAZIAcgAyAIICMgHWxqIB4QDyAJIAAgCiAjIB1saiALICMgHWxqIB4QGiAMQQAgH/wLACAMQYAYaiElIAkhJiAeISQCQANAQQAgJE4NASAlICZBgAj8CgAAICVBgCBqISUgJkGACGohJiAkQX9qISQMAAsLIA0gAyAOICMgHWxqIA8gIyAdbGogHhAaIBBBACAf/AsAIBBBgBBqISUgDSEmIB4hJAJAA0BBACAkTg0BICUgJkGACPwKAAAgJUGAIGohJSAmQYAIaiEmICRBf2ohJAwACwsgESADIBIgIyAdbGogEyAjIB1saiAeEBogFEEAIB/8CwAgFEGACGohJSARISYgHiEkAkADQEEAICRODQEgJSAmQYAI/AoAACAlQYAgaiElICZBgAhqISYgJEF/aiEkDAALCyAVIAMgFiAjIB1saiAXICMgHWxqIB4QGiAYQQAgH/wLACAYISUgFSEmIB4hJAJAA0BBACAkTg0BICUgJkGACPwKAAAgJUGAIGohJSAmQYAIaiEmICRBf2ohJAwACwsgGSAMIBAgFCAYIB4QGyAZIBogGyAeEBwgHCAjIB9saiAZIB/8CgAAIAEgGyAd/AoAACAEIAcgHfwKAAAgIkEBaiEiDAALCwu1BAQHfwF7AX8MeyABQQRsIQEgA0EEbCEDQQAhBgJAA0AgBkGAgBBODQEgBCAGav0MAAAAAAAAAAAAAAAAAAAAAP0LAgAgBkEQaiEGDAALC0EAIQsCQANAIAsgBU4NASALQQRqIQwCQCAMIAVIDQAgBSEMC0EAIQYCQANAIAZBgAhODQFBACEHAkADQCAHQcAATg0BIAQgBkGAAmxqIAdBBGxqIQ4gDv0AAgAhDyAO/QACECEQIA79AAIgIREgDv0AAjAhEiAO/QACgAIhEyAO/QACkAIhFCAO/QACoAIhFSAO/QACsAIhFiAAIAsgAWxqIAZBBGxqIQkgAiALIANsaiAHQQRsaiEKIAshCAJAA0AgCCAMTg0BIAr9AAIAIRcgCv0AAhAhGCAK/QACICEZIAr9AAIwIRogCf0JAgAhDSAPIA0gF/3mAf3kASEPIBAgDSAY/eYB/eQBIRAgESANIBn95gH95AEhESASIA0gGv3mAf3kASESIAn9CQIEIQ0gEyANIBf95gH95AEhEyAUIA0gGP3mAf3kASEUIBUgDSAZ/eYB/eQBIRUgFiANIBr95gH95AEhFiAJIAFqIQkgCiADaiEKIAhBAWohCAwACwsgDiAP/QsCACAOIBD9CwIQIA4gEf0LAiAgDiAS/QsCMCAOIBP9CwKAAiAOIBT9CwKQAiAOIBX9CwKgAiAOIBb9CwKwAiAHQRBqIQcMAAsLIAZBAmohBgwACwsgC0EEaiELDAALCwu2BAQHfwF7AX8MeyABQQRsIQEgA0EEbCEDQQAhBgJAA0AgBkGAgMAATg0BIAQgBmr9DAAAAAAAAAAAAAAAAAAAAAD9CwIAIAZBEGohBgwACwtBACELAkADQCALIAVODQEgC0EEaiEMAkAgDCAFSA0AIAUhDAtBACEGAkADQCAGQYAITg0BQQAhBwJAA0AgB0GAAk4NASAEIAZBgAhsaiAHQQRsaiEOIA79AAIAIQ8gDv0AAhAhECAO/QACICERIA79AAIwIRIgDv0AAoAIIRMgDv0AApAIIRQgDv0AAqAIIRUgDv0AArAIIRYgACALIAFsaiAGQQRsaiEJIAIgCyADbGogB0EEbGohCiALIQgCQANAIAggDE4NASAK/QACACEXIAr9AAIQIRggCv0AAiAhGSAK/QACMCEaIAn9CQIAIQ0gDyANIBf95gH95AEhDyAQIA0gGP3mAf3kASEQIBEgDSAZ/eYB/eQBIREgEiANIBr95gH95AEhEiAJ/QkCBCENIBMgDSAX/eYB/eQBIRMgFCANIBj95gH95AEhFCAVIA0gGf3mAf3kASEVIBYgDSAa/eYB/eQBIRYgCSABaiEJIAogA2ohCiAIQQFqIQgMAAsLIA4gD/0LAgAgDiAQ/QsCECAOIBH9CwIgIA4gEv0LAjAgDiAT/QsCgAggDiAU/QsCkAggDiAV/QsCoAggDiAW/QsCsAggB0EQaiEHDAALCyAGQQJqIQYMAAsLIAtBBGohCwwACwsLmgICA38Ee0EAIQUCQANAIAVBgCBODQH9DAAAAAAAAAAAAAAAAAAAAAAhBv0MAAAAAAAAAAAAAAAAAAAAACEH/QwAAAAAAAAAAAAAAAAAAAAAIQj9DAAAAAAAAAAAAAAAAAAAAAAhCUEAIQMgACAFaiEEAkADQCADIAJODQEgBiAE/QACAP3kASEGIAcgBP0AAhD95AEhByAIIAT9AAIg/eQBIQggCSAE/QACMP3kASEJIARBgCBqIQQgA0EBaiEDDAALCyABIAVqIQQgBCAE/QACACAG/eQB/QsCACAEIAT9AAIQIAf95AH9CwIQIAQgBP0AAiAgCP3kAf0LAiAgBCAE/QACMCAJ/eQB/QsCMCAFQcAAaiEFDAALCwvWBgQFfwF7AX8Me0EAIQQCQANAIAMgBGtBAkgNAUEAIQUCQANAIAVBwABODQEgAiAEQYACbGogBUEEbGohCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhEP0MAAAAAAAAAAAAAAAAAAAAACER/QwAAAAAAAAAAAAAAAAAAAAAIRIgACAEQYAgbGohBiABIAVBBGxqIQcgBkGAIGohCANAIAf9AAIAIRMgB/0AAhAhFCAH/QACICEVIAf9AAIwIRYgBv0JAgAhCSALIAkgE/3mAf3kASELIAwgCSAU/eYB/eQBIQwgDSAJIBX95gH95AEhDSAOIAkgFv3mAf3kASEOIAb9CQKAICEJIA8gCSAT/eYB/eQBIQ8gECAJIBT95gH95AEhECARIAkgFf3mAf3kASERIBIgCSAW/eYB/eQBIRIgBkEEaiEGIAdBgAJqIQcgBiAISA0ACyAKIAv9CwIAIAogDP0LAhAgCiAN/QsCICAKIA79CwIwIAogD/0LAoACIAogEP0LApACIAogEf0LAqACIAogEv0LArACIAVBEGohBQwACwsgBEECaiEEDAALCwJAA0AgBCADTg0BQQAhBQJAA0AgBUHAAE4NASACIARBgAJsaiAFQQRsaiEK/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ4gACAEQYAgbGohBiABIAVBBGxqIQcgBkGAIGohCANAIAf9AAIAIRMgB/0AAhAhFCAH/QACICEVIAf9AAIwIRYgBv0JAgAhCSALIAkgE/3mAf3kASELIAwgCSAU/eYB/eQBIQwgDSAJIBX95gH95AEhDSAOIAkgFv3mAf3kASEOIAZBBGohBiAHQYACaiEHIAYgCEgNAAsgCiAL/QsCACAKIAz9CwIQIAogDf0LAiAgCiAO/QsCMCAFQRBqIQUMAAsLIARBAWohBAwACwsL7QICAX8Ee/0MAAAAAAAAAAAAAAAAAAAAACEE/QwAAAAAAAAAAAAAAAAAAAAAIQX9DAAAAAAAAAAAAAAAAAAAAAAhBv0MAAAAAAAAAAAAAAAAAAAAACEHIAFBBGwgAGohAwJAA0AgAyAAa0HAAEgNASAEIAD9AAIA/QwAAAAAAAAAAAAAAAAAAAAA/eYB/eQBIQQgBSAA/QACEP0MAAAAAAAAAAAAAAAAAAAAAP3mAf3kASEFIAYgAP0AAiD9DAAAAAAAAAAAAAAAAAAAAAD95gH95AEhBiAHIAD9AAIw/QwAAAAAAAAAAAAAAAAAAAAA/eYB/eQBIQcgAEHAAGohAAwACwsCQANAIAMgAGtBEEgNASAEIAD9AAIA/QwAAAAAAAAAAAAAAAAAAAAA/eYB/eQBIQQgAEEQaiEADAALCyAEIAX95AEgBv3kASAH/eQBIQQgAiAE/R8AIAT9HwGSIAT9HwKSIAT9HwOSOAIACwDMAwRuYW1lAcQDIwAMcm93c18xMDI0eDY0AQtyb3dzXzUxMng2NAIKcG9pbnR3aXNlMAMNcm93c18xMDI0eDI1NgQMcm93c181MTJ4MjU2BQpwb2ludHdpc2UxBgpwb2ludHdpc2UyBwpwb2ludHdpc2UzCAp0aW1lX2xvb3AwCQtyb3dzXzY0eDI1NgoKcG9pbnR3aXNlNAsKcG9pbnR3aXNlNQwKcG9pbnR3aXNlNg0KcG9pbnR3aXNlNw4KcG9pbnR3aXNlOA8KcG9pbnR3aXNlORAKdGltZV9sb29wMRELcG9pbnR3aXNlMTASC3BvaW50d2lzZTExEwljb2xzdW1fNjQUC2NvbHNfNjR4MjU2FQxvdXRlcl82NHgyNTYWC3BvaW50d2lzZTEyFwtwb2ludHdpc2UxMxgLcG9pbnR3aXNlMTQZC3BvaW50d2lzZTE1Ggtwb2ludHdpc2UxNhsLcG9pbnR3aXNlMTccDWNvbHNfMTAyNHgyNTYdCnRpbWVfbG9vcDIeDW91dGVyXzEwMjR4NjQfDm91dGVyXzEwMjR4MjU2IAtjb2xzdW1fMTAyNCEMY29sc18xMDI0eDY0Iglub25maW5pdGU=";
+const kernelNames = ["rows_1024x64","rows_512x64","pointwise0","rows_1024x256","rows_512x256","pointwise1","pointwise2","pointwise3","time_loop0","rows_64x256","pointwise4","pointwise5","pointwise6","pointwise7","pointwise8","pointwise9","time_loop1","pointwise10","pointwise11","colsum_64","cols_64x256","outer_64x256","pointwise12","pointwise13","pointwise14","pointwise15","pointwise16","pointwise17","cols_1024x256","time_loop2","outer_1024x64","outer_1024x256","colsum_1024","cols_1024x64","nonfinite"];
 
 interface KernelMemory { readonly buffer: ArrayBuffer; grow(pages: number): number }
-interface KernelExports { readonly rows_1024x64: (a: number, b: number, out: number, samples: number) => void; readonly rows_512x64: (a: number, b: number, out: number, samples: number) => void; readonly pointwise0: (out: number, a0: number, a1: number, rows: number) => void; readonly rows_1024x256: (a: number, b: number, out: number, samples: number) => void; readonly rows_512x256: (a: number, b: number, out: number, samples: number) => void; readonly pointwise1: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise2: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly pointwise3: (out: number, a0: number, a1: number, rows: number) => void; readonly rows_64x256: (a: number, b: number, out: number, samples: number) => void; readonly pointwise4: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise5: (out: number, a0: number, rows: number) => void; readonly pointwise6: (out: number, a0: number, rows: number) => void; readonly pointwise7: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly pointwise8: (out: number, a0: number, rows: number) => void; readonly pointwise9: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise10: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise11: (out: number, a0: number, a1: number, a2: number, rows: number) => void; readonly colsum_64: (a: number, out: number, rows: number) => void; readonly cols_64x256: (a: number, b: number, out: number, samples: number) => void; readonly outer_64x256: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly pointwise12: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise13: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise14: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise15: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly pointwise16: (out: number, a0: number, a1: number, a2: number, rows: number) => void; readonly pointwise17: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly cols_1024x256: (a: number, b: number, out: number, samples: number) => void; readonly outer_1024x64: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly outer_1024x256: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly colsum_1024: (a: number, out: number, rows: number) => void; readonly cols_1024x64: (a: number, b: number, out: number, samples: number) => void; readonly nonfinite: (at: number, count: number, out: number) => void }
+interface KernelExports { readonly rows_1024x64: (a: number, b: number, out: number, samples: number) => void; readonly rows_512x64: (a: number, b: number, out: number, samples: number) => void; readonly pointwise0: (out: number, a0: number, a1: number, rows: number) => void; readonly rows_1024x256: (a: number, b: number, out: number, samples: number) => void; readonly rows_512x256: (a: number, b: number, out: number, samples: number) => void; readonly pointwise1: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise2: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly pointwise3: (out: number, a0: number, a1: number, rows: number) => void; readonly time_loop0: (p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, n0: number, n1: number, n2: number, steps: number, T: number) => void; readonly rows_64x256: (a: number, b: number, out: number, samples: number) => void; readonly pointwise4: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise5: (out: number, a0: number, rows: number) => void; readonly pointwise6: (out: number, a0: number, rows: number) => void; readonly pointwise7: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly pointwise8: (out: number, a0: number, rows: number) => void; readonly pointwise9: (out: number, a0: number, a1: number, rows: number) => void; readonly time_loop1: (p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, n0: number, n1: number, n2: number, steps: number, T: number) => void; readonly pointwise10: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise11: (out: number, a0: number, a1: number, a2: number, rows: number) => void; readonly colsum_64: (a: number, out: number, rows: number) => void; readonly cols_64x256: (a: number, b: number, out: number, samples: number) => void; readonly outer_64x256: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly pointwise12: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise13: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise14: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise15: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly pointwise16: (out: number, a0: number, a1: number, a2: number, rows: number) => void; readonly pointwise17: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly cols_1024x256: (a: number, b: number, out: number, samples: number) => void; readonly time_loop2: (p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, p20: number, p21: number, p22: number, p23: number, p24: number, p25: number, p26: number, p27: number, p28: number, n0: number, n1: number, n2: number, steps: number, T: number) => void; readonly outer_1024x64: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly outer_1024x256: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly colsum_1024: (a: number, out: number, rows: number) => void; readonly cols_1024x64: (a: number, b: number, out: number, samples: number) => void; readonly nonfinite: (at: number, count: number, out: number) => void }
 interface LoadedKernels { memory: KernelMemory; exports: KernelExports }
 interface WebAssemblyApi {
   readonly Memory: new (descriptor: { initial: number; maximum: number; shared?: boolean }) => KernelMemory;
@@ -1887,7 +1894,7 @@ function workerStarter(): StartWorker {
 /** The kernels on a shared memory (once): the same bytes with the memory import's flag set to shared. */
 function shareMemory(loaded: LoadedKernels, api: WebAssemblyApi): Uint8Array {
   const bytes = decodeBase64(kernelBytes);
-  bytes[56] = 0x03;
+  bytes[138] = 0x03;
   if (!pool.control) {
     const pages = Math.ceil(loaded.memory.buffer.byteLength / 65536);
     const memory = new api.Memory({ initial: pages, maximum: 65536, shared: true });
@@ -1972,48 +1979,56 @@ function run_pointwise3(out: number, a0: number, a1: number, rows: number): void
   (kernels as LoadedKernels).exports.pointwise3(out, a0, a1, rows);
 }
 
+function run_time_loop0(p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, n0: number, n1: number, n2: number, steps: number, T: number): void {
+  (kernels as LoadedKernels).exports.time_loop0(p0, p1, p2, p3, p4, p5, p6, p7, p8, n0, n1, n2, steps, T);
+}
+
 function run_rows_64x256(a: number, b: number, out: number, samples: number): void {
-  if (pool.ready.length > 0 && samples >= 8) return splitKernel(8, [a, b, out, samples], 3, [0, 1024, 256, 0], 4);
+  if (pool.ready.length > 0 && samples >= 8) return splitKernel(9, [a, b, out, samples], 3, [0, 1024, 256, 0], 4);
   (kernels as LoadedKernels).exports.rows_64x256(a, b, out, samples);
 }
 
 function run_pointwise4(out: number, a0: number, a1: number, rows: number): void {
-  if (pool.ready.length > 0 && rows >= 1563) return splitKernel(9, [out, a0, a1, rows], 3, [256, 256, 0, 0], 1);
+  if (pool.ready.length > 0 && rows >= 1563) return splitKernel(10, [out, a0, a1, rows], 3, [256, 256, 0, 0], 1);
   (kernels as LoadedKernels).exports.pointwise4(out, a0, a1, rows);
 }
 
 function run_pointwise5(out: number, a0: number, rows: number): void {
-  if (pool.ready.length > 0 && rows >= 391) return splitKernel(10, [out, a0, rows], 2, [1024, 4096, 0], 1);
+  if (pool.ready.length > 0 && rows >= 391) return splitKernel(11, [out, a0, rows], 2, [1024, 4096, 0], 1);
   (kernels as LoadedKernels).exports.pointwise5(out, a0, rows);
 }
 
 function run_pointwise6(out: number, a0: number, rows: number): void {
-  if (pool.ready.length > 0 && rows >= 391) return splitKernel(11, [out, a0, rows], 2, [1024, 4096, 0], 1);
+  if (pool.ready.length > 0 && rows >= 391) return splitKernel(12, [out, a0, rows], 2, [1024, 4096, 0], 1);
   (kernels as LoadedKernels).exports.pointwise6(out, a0, rows);
 }
 
 function run_pointwise7(out: number, a0: number, a1: number, a2: number, a3: number, rows: number): void {
-  if (pool.ready.length > 0 && rows >= 131) return splitKernel(12, [out, a0, a1, a2, a3, rows], 5, [1024, 1024, 1024, 1024, 1024, 0], 1);
+  if (pool.ready.length > 0 && rows >= 131) return splitKernel(13, [out, a0, a1, a2, a3, rows], 5, [1024, 1024, 1024, 1024, 1024, 0], 1);
   (kernels as LoadedKernels).exports.pointwise7(out, a0, a1, a2, a3, rows);
 }
 
 function run_pointwise8(out: number, a0: number, rows: number): void {
-  if (pool.ready.length > 0 && rows >= 391) return splitKernel(13, [out, a0, rows], 2, [1024, 1024, 0], 1);
+  if (pool.ready.length > 0 && rows >= 391) return splitKernel(14, [out, a0, rows], 2, [1024, 1024, 0], 1);
   (kernels as LoadedKernels).exports.pointwise8(out, a0, rows);
 }
 
 function run_pointwise9(out: number, a0: number, a1: number, rows: number): void {
-  if (pool.ready.length > 0 && rows >= 391) return splitKernel(14, [out, a0, a1, rows], 3, [1024, 1024, 1024, 0], 1);
+  if (pool.ready.length > 0 && rows >= 391) return splitKernel(15, [out, a0, a1, rows], 3, [1024, 1024, 1024, 0], 1);
   (kernels as LoadedKernels).exports.pointwise9(out, a0, a1, rows);
 }
 
+function run_time_loop1(p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, n0: number, n1: number, n2: number, steps: number, T: number): void {
+  (kernels as LoadedKernels).exports.time_loop1(p0, p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, p11, p12, p13, p14, p15, p16, p17, p18, p19, n0, n1, n2, steps, T);
+}
+
 function run_pointwise10(out: number, a0: number, a1: number, rows: number): void {
-  if (pool.ready.length > 0 && rows >= 1563) return splitKernel(15, [out, a0, a1, rows], 3, [256, 256, 256, 0], 1);
+  if (pool.ready.length > 0 && rows >= 1563) return splitKernel(17, [out, a0, a1, rows], 3, [256, 256, 256, 0], 1);
   (kernels as LoadedKernels).exports.pointwise10(out, a0, a1, rows);
 }
 
 function run_pointwise11(out: number, a0: number, a1: number, a2: number, rows: number): void {
-  if (pool.ready.length > 0 && rows >= 521) return splitKernel(16, [out, a0, a1, a2, rows], 4, [256, 256, 256, 256, 0], 1);
+  if (pool.ready.length > 0 && rows >= 521) return splitKernel(18, [out, a0, a1, a2, rows], 4, [256, 256, 256, 256, 0], 1);
   (kernels as LoadedKernels).exports.pointwise11(out, a0, a1, a2, rows);
 }
 
@@ -2022,7 +2037,7 @@ function run_colsum_64(a: number, out: number, rows: number): void {
 }
 
 function run_cols_64x256(a: number, b: number, out: number, samples: number): void {
-  if (pool.ready.length > 0 && samples >= 4) return splitKernel(18, [a, b, out, samples], 3, [256, 0, 1024, 0], 2);
+  if (pool.ready.length > 0 && samples >= 4) return splitKernel(20, [a, b, out, samples], 3, [256, 0, 1024, 0], 2);
   (kernels as LoadedKernels).exports.cols_64x256(a, b, out, samples);
 }
 
@@ -2031,38 +2046,42 @@ function run_outer_64x256(a: number, aStep: number, b: number, bStep: number, ou
 }
 
 function run_pointwise12(out: number, a0: number, a1: number, rows: number): void {
-  if (pool.ready.length > 0 && rows >= 196) return splitKernel(20, [out, a0, a1, rows], 3, [1024, 1024, 1024, 0], 1);
+  if (pool.ready.length > 0 && rows >= 196) return splitKernel(22, [out, a0, a1, rows], 3, [1024, 1024, 1024, 0], 1);
   (kernels as LoadedKernels).exports.pointwise12(out, a0, a1, rows);
 }
 
 function run_pointwise13(out: number, a0: number, a1: number, rows: number): void {
-  if (pool.ready.length > 0 && rows >= 196) return splitKernel(21, [out, a0, a1, rows], 3, [1024, 1024, 1024, 0], 1);
+  if (pool.ready.length > 0 && rows >= 196) return splitKernel(23, [out, a0, a1, rows], 3, [1024, 1024, 1024, 0], 1);
   (kernels as LoadedKernels).exports.pointwise13(out, a0, a1, rows);
 }
 
 function run_pointwise14(out: number, a0: number, a1: number, rows: number): void {
-  if (pool.ready.length > 0 && rows >= 391) return splitKernel(22, [out, a0, a1, rows], 3, [1024, 1024, 1024, 0], 1);
+  if (pool.ready.length > 0 && rows >= 391) return splitKernel(24, [out, a0, a1, rows], 3, [1024, 1024, 1024, 0], 1);
   (kernels as LoadedKernels).exports.pointwise14(out, a0, a1, rows);
 }
 
 function run_pointwise15(out: number, a0: number, a1: number, a2: number, a3: number, rows: number): void {
-  if (pool.ready.length > 0 && rows >= 131) return splitKernel(23, [out, a0, a1, a2, a3, rows], 5, [1024, 1024, 1024, 1024, 1024, 0], 1);
+  if (pool.ready.length > 0 && rows >= 131) return splitKernel(25, [out, a0, a1, a2, a3, rows], 5, [1024, 1024, 1024, 1024, 1024, 0], 1);
   (kernels as LoadedKernels).exports.pointwise15(out, a0, a1, a2, a3, rows);
 }
 
 function run_pointwise16(out: number, a0: number, a1: number, a2: number, rows: number): void {
-  if (pool.ready.length > 0 && rows >= 196) return splitKernel(24, [out, a0, a1, a2, rows], 4, [1024, 1024, 1024, 1024, 0], 1);
+  if (pool.ready.length > 0 && rows >= 196) return splitKernel(26, [out, a0, a1, a2, rows], 4, [1024, 1024, 1024, 1024, 0], 1);
   (kernels as LoadedKernels).exports.pointwise16(out, a0, a1, a2, rows);
 }
 
 function run_pointwise17(out: number, a0: number, a1: number, a2: number, a3: number, rows: number): void {
-  if (pool.ready.length > 0 && rows >= 33) return splitKernel(25, [out, a0, a1, a2, a3, rows], 5, [4096, 4096, 4096, 4096, 4096, 0], 1);
+  if (pool.ready.length > 0 && rows >= 33) return splitKernel(27, [out, a0, a1, a2, a3, rows], 5, [4096, 4096, 4096, 4096, 4096, 0], 1);
   (kernels as LoadedKernels).exports.pointwise17(out, a0, a1, a2, a3, rows);
 }
 
 function run_cols_1024x256(a: number, b: number, out: number, samples: number): void {
-  if (pool.ready.length > 0 && samples >= 4) return splitKernel(26, [a, b, out, samples], 3, [4096, 0, 1024, 0], 2);
+  if (pool.ready.length > 0 && samples >= 4) return splitKernel(28, [a, b, out, samples], 3, [4096, 0, 1024, 0], 2);
   (kernels as LoadedKernels).exports.cols_1024x256(a, b, out, samples);
+}
+
+function run_time_loop2(p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, p20: number, p21: number, p22: number, p23: number, p24: number, p25: number, p26: number, p27: number, p28: number, n0: number, n1: number, n2: number, steps: number, T: number): void {
+  (kernels as LoadedKernels).exports.time_loop2(p0, p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, p11, p12, p13, p14, p15, p16, p17, p18, p19, p20, p21, p22, p23, p24, p25, p26, p27, p28, n0, n1, n2, steps, T);
 }
 
 function run_outer_1024x64(a: number, aStep: number, b: number, bStep: number, out: number, samples: number): void {
@@ -2078,7 +2097,7 @@ function run_colsum_1024(a: number, out: number, rows: number): void {
 }
 
 function run_cols_1024x64(a: number, b: number, out: number, samples: number): void {
-  if (pool.ready.length > 0 && samples >= 4) return splitKernel(30, [a, b, out, samples], 3, [4096, 0, 256, 0], 2);
+  if (pool.ready.length > 0 && samples >= 4) return splitKernel(33, [a, b, out, samples], 3, [4096, 0, 256, 0], 2);
   (kernels as LoadedKernels).exports.cols_1024x64(a, b, out, samples);
 }
 
@@ -2105,13 +2124,16 @@ function heapReserve(floats: number): void {
   heapEnd = kernels.memory.buffer.byteLength - 64;
 }
 
-/** A zeroed buffer of n floats in the kernels' memory (an ordinary array if the heap is full, which the kernels also take). */
-function heapAlloc(n: number): Float32Array {
+/**
+ * A buffer of n floats in the kernels' memory (an ordinary array if the heap is full, which the kernels also take):
+ * zeroed, unless the caller writes all of it before reading any.
+ */
+function heapAlloc(n: number, zeroed = true): Float32Array {
   const bytes = 16 * Math.ceil(n / 4);
   if (kernels === undefined || heapTop + bytes > heapEnd) return new Float32Array(n);
   const view = new Float32Array(kernels.memory.buffer, heapTop, n);
   heapTop += bytes;
-  return view.fill(0);
+  return zeroed ? view.fill(0) : view;
 }
 
 /** The caller's array copied into the kernels' memory, once per call. */

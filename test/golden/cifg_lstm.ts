@@ -241,18 +241,18 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
   heapReserve(6 * (B * 5 + 4) + (45 + 4) + (T_T * B * 15 + 4) + 4 * (T_T * B * 5 + 4) + (75 + 4) + (B * 15 + 4) + heapFloats(params, initialStates, inputs));
   const c10_10 = heapAlloc(B * 5);
   const stack13_13 = heapAlloc(45);
-  const mm14_15 = heapAlloc(T_T * B * 15);
-  const v18_16 = heapAlloc(T_T * B * 5);
-  const v19_17 = heapAlloc(T_T * B * 5);
-  const v20_18 = heapAlloc(T_T * B * 5);
+  const mm14_15 = heapAlloc(T_T * B * 15, false);
+  const v18_16 = heapAlloc(T_T * B * 5, false);
+  const v19_17 = heapAlloc(T_T * B * 5, false);
+  const v20_18 = heapAlloc(T_T * B * 5, false);
   const stack21_19 = heapAlloc(75);
-  const state22_0_21 = heapAlloc(B * 5);
-  const state22_1_22 = heapAlloc(B * 5);
+  const state22_0_21 = heapAlloc(B * 5, false);
+  const state22_1_22 = heapAlloc(B * 5, false);
   const out22_0_23 = heapAlloc(T_T * B * 5);
-  const mm3_28 = heapAlloc(B * 15);
-  const v9_29 = heapAlloc(B * 5);
-  const v20_30 = heapAlloc(B * 5);
-  const v22_31 = heapAlloc(B * 5);
+  const mm3_28 = heapAlloc(B * 15, false);
+  const v9_29 = heapAlloc(B * 5, false);
+  const v20_30 = heapAlloc(B * 5, false);
+  const v22_31 = heapAlloc(B * 5, false);
   const in0 = heapStage((inputs["x"] as Tensor).data);
   const p1 = packed === undefined ? heapStageParam("W_f", params["W_f"]) : params["W_f"];
   const p2 = packed === undefined ? heapStageParam("W_g", params["W_g"]) : params["W_g"];
@@ -284,7 +284,7 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
   // %14 matmul fused gates — 22: f = sigmoid(W_f @ x + U_f @ h + b_f)
   gemm_rows_15x3(packed13_14, in0, mm14_15, T_T * B);
   // %18 add
-  if (kernels !== undefined && heapHolds(v18_16, mm14_15, p7)) run_pointwise0(v18_16.byteOffset, mm14_15.byteOffset + 0, p7.byteOffset, T_T * B);
+  if (kernels !== undefined && heapHolds(v18_16, mm14_15, p7)) run_pointwise0(v18_16.byteOffset, mm14_15.byteOffset, p7.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
       const o = l * 5;
@@ -332,46 +332,49 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
   state22_1_22.set(init12_12);
   const steps24 = T_T;
   // CIFG: from the first step to the last
-  for (let s = 0; s < steps24; s++) {
-    const t = s;
-    const x22_0_25 = v18_16.subarray(t * B * 5, (t + 1) * B * 5);
-    const x22_1_26 = v19_17.subarray(t * B * 5, (t + 1) * B * 5);
-    const x22_2_27 = v20_18.subarray(t * B * 5, (t + 1) * B * 5);
-    // %3 matmul fused gates — 22: f = sigmoid(W_f @ x + U_f @ h + b_f)
-    gemm_rows_15x5(packed21_20, state22_0_21, mm3_28, B);
-    // %9 sigmoid f — 22: f = sigmoid(W_f @ x + U_f @ h + b_f)
-    if (kernels !== undefined && heapHolds(v9_29, x22_0_25, mm3_28)) run_pointwise1(v9_29.byteOffset, x22_0_25.byteOffset, mm3_28.byteOffset + 0, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 5;
-        for (let j = 0; j < 5; j++) {
-          v9_29[o + j] = 1 / (1 + Math.exp(-(x22_0_25[l * 5 + j] + mm3_28[l * 15 + 0 + j])));
+  if (kernels !== undefined && pool.ready.length === 0 && heapHolds(packed21_20, state22_0_21, mm3_28, v9_29, v18_16, v20_30, state22_1_22, v19_17, v22_31, v20_18, out22_0_23)) run_time_loop0(packed21_20.byteOffset, state22_0_21.byteOffset, mm3_28.byteOffset, v9_29.byteOffset, v18_16.byteOffset, v20_30.byteOffset, state22_1_22.byteOffset, v19_17.byteOffset, v22_31.byteOffset, v20_18.byteOffset, out22_0_23.byteOffset, B, 4 * (B * 5), steps24, T_T);
+  else {
+    for (let s = 0; s < steps24; s++) {
+      const t = s;
+      const x22_0_25 = v18_16.subarray(t * B * 5, (t + 1) * B * 5);
+      const x22_1_26 = v19_17.subarray(t * B * 5, (t + 1) * B * 5);
+      const x22_2_27 = v20_18.subarray(t * B * 5, (t + 1) * B * 5);
+      // %3 matmul fused gates — 22: f = sigmoid(W_f @ x + U_f @ h + b_f)
+      gemm_rows_15x5(packed21_20, state22_0_21, mm3_28, B);
+      // %9 sigmoid f — 22: f = sigmoid(W_f @ x + U_f @ h + b_f)
+      if (kernels !== undefined && heapHolds(v9_29, x22_0_25, mm3_28)) run_pointwise1(v9_29.byteOffset, x22_0_25.byteOffset, mm3_28.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 5;
+          for (let j = 0; j < 5; j++) {
+            v9_29[o + j] = 1 / (1 + Math.exp(-(x22_0_25[l * 5 + j] + mm3_28[l * 15 + 0 + j])));
+          }
         }
       }
-    }
-    // %20 add c' — 26: c' = f * c + i * g
-    if (kernels !== undefined && heapHolds(v20_30, v9_29, state22_1_22, x22_1_26, mm3_28)) run_pointwise2(v20_30.byteOffset, v9_29.byteOffset, state22_1_22.byteOffset, v9_29.byteOffset, x22_1_26.byteOffset, mm3_28.byteOffset + 20, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 5;
-        for (let j = 0; j < 5; j++) {
-          v20_30[o + j] = (v9_29[l * 5 + j] * state22_1_22[l * 5 + j]) + ((1 - v9_29[l * 5 + j]) * (Math.tanh((x22_1_26[l * 5 + j] + mm3_28[l * 15 + 5 + j]))));
+      // %20 add c' — 26: c' = f * c + i * g
+      if (kernels !== undefined && heapHolds(v20_30, v9_29, state22_1_22, x22_1_26, mm3_28)) run_pointwise2(v20_30.byteOffset, v9_29.byteOffset, state22_1_22.byteOffset, v9_29.byteOffset, x22_1_26.byteOffset, mm3_28.byteOffset + 20, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 5;
+          for (let j = 0; j < 5; j++) {
+            v20_30[o + j] = (v9_29[l * 5 + j] * state22_1_22[l * 5 + j]) + ((1 - v9_29[l * 5 + j]) * (Math.tanh((x22_1_26[l * 5 + j] + mm3_28[l * 15 + 5 + j]))));
+          }
         }
       }
-    }
-    // %22 mul h' — 27: h' = o * tanh(c')
-    if (kernels !== undefined && heapHolds(v22_31, x22_2_27, mm3_28, v20_30)) run_pointwise3(v22_31.byteOffset, x22_2_27.byteOffset, mm3_28.byteOffset + 40, v20_30.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 5;
-        for (let j = 0; j < 5; j++) {
-          v22_31[o + j] = (1 / (1 + Math.exp(-(x22_2_27[l * 5 + j] + mm3_28[l * 15 + 10 + j])))) * (Math.tanh(v20_30[l * 5 + j]));
+      // %22 mul h' — 27: h' = o * tanh(c')
+      if (kernels !== undefined && heapHolds(v22_31, x22_2_27, mm3_28, v20_30)) run_pointwise3(v22_31.byteOffset, x22_2_27.byteOffset, mm3_28.byteOffset + 40, v20_30.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 5;
+          for (let j = 0; j < 5; j++) {
+            v22_31[o + j] = (1 / (1 + Math.exp(-(x22_2_27[l * 5 + j] + mm3_28[l * 15 + 10 + j])))) * (Math.tanh(v20_30[l * 5 + j]));
+          }
         }
       }
+      out22_0_23.set(v22_31, t * v22_31.length);
+      state22_0_21.set(v22_31);
+      state22_1_22.set(v20_30);
     }
-    out22_0_23.set(v22_31, t * v22_31.length);
-    state22_0_21.set(v22_31);
-    state22_1_22.set(v20_30);
   }
   return { outputs: { "output": { data: heapCopy(out22_0_23), shape: [T_T, B, 5] } }, finalStates: { "h": { data: heapCopy(state22_0_21), shape: [B, 5] }, "c": { data: heapCopy(state22_1_22), shape: [B, 5] } } } as ForwardResult;
 }
@@ -387,13 +390,13 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   heapReserve(19 * (B * 5 + 4) + 2 * (45 + 4) + 3 * (T_T * B * 15 + 4) + 16 * (T_T * B * 5 + 4) + (75 + 4) + 2 * (B * 15 + 4) + (T_T * B + 4) + 2 * (1 + 4) + 3 * (15 + 4) + 3 * (25 + 4) + 3 * (5 + 4) + (T_T * B * 3 + 4) + heapFloats(params, initialStates, inputs));
   const c10_42 = heapAlloc(B * 5);
   const stack13_45 = heapAlloc(45);
-  const mm14_47 = heapAlloc(T_T * B * 15);
-  const v18_48 = heapAlloc(T_T * B * 5);
-  const v19_49 = heapAlloc(T_T * B * 5);
-  const v20_50 = heapAlloc(T_T * B * 5);
+  const mm14_47 = heapAlloc(T_T * B * 15, false);
+  const v18_48 = heapAlloc(T_T * B * 5, false);
+  const v19_49 = heapAlloc(T_T * B * 5, false);
+  const v20_50 = heapAlloc(T_T * B * 5, false);
   const stack21_51 = heapAlloc(75);
-  const state22_0_53 = heapAlloc(B * 5);
-  const state22_1_54 = heapAlloc(B * 5);
+  const state22_0_53 = heapAlloc(B * 5, false);
+  const state22_1_54 = heapAlloc(B * 5, false);
   const out22_0_55 = heapAlloc(T_T * B * 5);
   const out22_1_56 = heapAlloc(T_T * B * 5);
   const out22_2_57 = heapAlloc(T_T * B * 5);
@@ -401,33 +404,33 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   const out22_4_59 = heapAlloc(T_T * B * 5);
   const out22_5_60 = heapAlloc(T_T * B * 5);
   const out22_6_61 = heapAlloc(T_T * B * 5);
-  const mm3_66 = heapAlloc(B * 15);
-  const v9_67 = heapAlloc(B * 5);
-  const v11_68 = heapAlloc(B * 5);
-  const v14_69 = heapAlloc(B * 5);
-  const v17_70 = heapAlloc(B * 5);
-  const v20_71 = heapAlloc(B * 5);
-  const v21_72 = heapAlloc(B * 5);
-  const v22_73 = heapAlloc(B * 5);
+  const mm3_66 = heapAlloc(B * 15, false);
+  const v9_67 = heapAlloc(B * 5, false);
+  const v11_68 = heapAlloc(B * 5, false);
+  const v14_69 = heapAlloc(B * 5, false);
+  const v17_70 = heapAlloc(B * 5, false);
+  const v20_71 = heapAlloc(B * 5, false);
+  const v21_72 = heapAlloc(B * 5, false);
+  const v22_73 = heapAlloc(B * 5, false);
   const sum28_75 = heapAlloc(T_T * B);
   const red29_76 = heapAlloc(1);
   const s77 = heapAlloc(1);
-  const v44_78 = heapAlloc(T_T * B * 5);
-  const v46_79 = heapAlloc(T_T * B * 5);
-  const v48_80 = heapAlloc(T_T * B * 5);
-  const state51_0_83 = heapAlloc(B * 5);
-  const state51_1_84 = heapAlloc(B * 5);
+  const v44_78 = heapAlloc(T_T * B * 5, false);
+  const v46_79 = heapAlloc(T_T * B * 5, false);
+  const v48_80 = heapAlloc(T_T * B * 5, false);
+  const state51_0_83 = heapAlloc(B * 5, false);
+  const state51_1_84 = heapAlloc(B * 5, false);
   const out51_0_85 = heapAlloc(T_T * B * 5);
   const out51_1_86 = heapAlloc(T_T * B * 5);
   const out51_2_87 = heapAlloc(T_T * B * 5);
-  const v3_100 = heapAlloc(B * 5);
-  const v10_101 = heapAlloc(B * 5);
-  const v18_102 = heapAlloc(B * 5);
-  const v20_103 = heapAlloc(B * 5);
-  const v22_104 = heapAlloc(B * 5);
-  const v26_105 = heapAlloc(B * 5);
+  const v3_100 = heapAlloc(B * 5, false);
+  const v10_101 = heapAlloc(B * 5, false);
+  const v18_102 = heapAlloc(B * 5, false);
+  const v20_103 = heapAlloc(B * 5, false);
+  const v22_104 = heapAlloc(B * 5, false);
+  const v26_105 = heapAlloc(B * 5, false);
   const cat27_106 = heapAlloc(B * 15);
-  const mm29_107 = heapAlloc(B * 5);
+  const mm29_107 = heapAlloc(B * 5, false);
   const cat57_108 = heapAlloc(T_T * B * 15);
   const ub59_109 = heapAlloc(45);
   const rows60_110 = heapAlloc(15);
@@ -440,7 +443,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   const ub69_117 = heapAlloc(5);
   const ub70_118 = heapAlloc(5);
   const cat71_119 = heapAlloc(T_T * B * 15);
-  const mm72_120 = heapAlloc(T_T * B * 3);
+  const mm72_120 = heapAlloc(T_T * B * 3, false);
   const in32 = heapStage((inputs["x"] as Tensor).data);
   const p33 = packed === undefined ? heapStageParam("W_f", params["W_f"]) : params["W_f"];
   const p34 = packed === undefined ? heapStageParam("W_g", params["W_g"]) : params["W_g"];
@@ -472,7 +475,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   // %14 matmul fused gates — 22: f = sigmoid(W_f @ x + U_f @ h + b_f)
   gemm_rows_15x3(packed13_46, in32, mm14_47, T_T * B);
   // %18 add
-  if (kernels !== undefined && heapHolds(v18_48, mm14_47, p39)) run_pointwise0(v18_48.byteOffset, mm14_47.byteOffset + 0, p39.byteOffset, T_T * B);
+  if (kernels !== undefined && heapHolds(v18_48, mm14_47, p39)) run_pointwise0(v18_48.byteOffset, mm14_47.byteOffset, p39.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
       const o = l * 5;
@@ -520,96 +523,98 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   state22_1_54.set(init12_44);
   const steps62 = T_T;
   // CIFG: from the first step to the last
-  for (let s = 0; s < steps62; s++) {
-    const t = s;
-    const x22_0_63 = v18_48.subarray(t * B * 5, (t + 1) * B * 5);
-    const x22_1_64 = v19_49.subarray(t * B * 5, (t + 1) * B * 5);
-    const x22_2_65 = v20_50.subarray(t * B * 5, (t + 1) * B * 5);
-    // %3 matmul fused gates — 22: f = sigmoid(W_f @ x + U_f @ h + b_f)
-    gemm_rows_15x5(packed21_52, state22_0_53, mm3_66, B);
-    // %9 sigmoid f — 22: f = sigmoid(W_f @ x + U_f @ h + b_f)
-    if (kernels !== undefined && heapHolds(v9_67, x22_0_63, mm3_66)) run_pointwise1(v9_67.byteOffset, x22_0_63.byteOffset, mm3_66.byteOffset + 0, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 5;
-        for (let j = 0; j < 5; j++) {
-          v9_67[o + j] = 1 / (1 + Math.exp(-(x22_0_63[l * 5 + j] + mm3_66[l * 15 + 0 + j])));
+  if (kernels !== undefined && pool.ready.length === 0 && heapHolds(packed21_52, state22_0_53, mm3_66, v9_67, v18_48, v11_68, v14_69, v19_49, v17_70, v20_50, v20_71, state22_1_54, v21_72, v22_73, out22_0_55, out22_1_56, out22_2_57, out22_3_58, out22_4_59, out22_5_60, out22_6_61)) run_time_loop1(packed21_52.byteOffset, state22_0_53.byteOffset, mm3_66.byteOffset, v9_67.byteOffset, v18_48.byteOffset, v11_68.byteOffset, v14_69.byteOffset, v19_49.byteOffset, v17_70.byteOffset, v20_50.byteOffset, v20_71.byteOffset, state22_1_54.byteOffset, v21_72.byteOffset, v22_73.byteOffset, out22_0_55.byteOffset, out22_1_56.byteOffset, out22_2_57.byteOffset, out22_3_58.byteOffset, out22_4_59.byteOffset, out22_5_60.byteOffset, out22_6_61.byteOffset, B, 4 * (B * 5), steps62, T_T);
+  else {
+    for (let s = 0; s < steps62; s++) {
+      const t = s;
+      const x22_0_63 = v18_48.subarray(t * B * 5, (t + 1) * B * 5);
+      const x22_1_64 = v19_49.subarray(t * B * 5, (t + 1) * B * 5);
+      const x22_2_65 = v20_50.subarray(t * B * 5, (t + 1) * B * 5);
+      // %3 matmul fused gates — 22: f = sigmoid(W_f @ x + U_f @ h + b_f)
+      gemm_rows_15x5(packed21_52, state22_0_53, mm3_66, B);
+      // %9 sigmoid f — 22: f = sigmoid(W_f @ x + U_f @ h + b_f)
+      if (kernels !== undefined && heapHolds(v9_67, x22_0_63, mm3_66)) run_pointwise1(v9_67.byteOffset, x22_0_63.byteOffset, mm3_66.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 5;
+          for (let j = 0; j < 5; j++) {
+            v9_67[o + j] = 1 / (1 + Math.exp(-(x22_0_63[l * 5 + j] + mm3_66[l * 15 + 0 + j])));
+          }
         }
       }
-    }
-    // %11 sub i — 23: i = 1 - f
-    if (kernels !== undefined && heapHolds(v11_68, v9_67)) run_pointwise4(v11_68.byteOffset, v9_67.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 5;
-        for (let j = 0; j < 5; j++) {
-          v11_68[o + j] = 1 - v9_67[l * 5 + j];
+      // %11 sub i — 23: i = 1 - f
+      if (kernels !== undefined && heapHolds(v11_68, v9_67)) run_pointwise4(v11_68.byteOffset, v9_67.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 5;
+          for (let j = 0; j < 5; j++) {
+            v11_68[o + j] = 1 - v9_67[l * 5 + j];
+          }
         }
       }
-    }
-    // %14 tanh g — 24: g = tanh(W_g @ x + U_g @ h + b_g)
-    if (kernels !== undefined && heapHolds(v14_69, x22_1_64, mm3_66)) run_pointwise5(v14_69.byteOffset, x22_1_64.byteOffset, mm3_66.byteOffset + 20, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 5;
-        for (let j = 0; j < 5; j++) {
-          v14_69[o + j] = Math.tanh((x22_1_64[l * 5 + j] + mm3_66[l * 15 + 5 + j]));
+      // %14 tanh g — 24: g = tanh(W_g @ x + U_g @ h + b_g)
+      if (kernels !== undefined && heapHolds(v14_69, x22_1_64, mm3_66)) run_pointwise5(v14_69.byteOffset, x22_1_64.byteOffset, mm3_66.byteOffset + 20, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 5;
+          for (let j = 0; j < 5; j++) {
+            v14_69[o + j] = Math.tanh((x22_1_64[l * 5 + j] + mm3_66[l * 15 + 5 + j]));
+          }
         }
       }
-    }
-    // %17 sigmoid o — 25: o = sigmoid(W_o @ x + U_o @ h + b_o)
-    if (kernels !== undefined && heapHolds(v17_70, x22_2_65, mm3_66)) run_pointwise1(v17_70.byteOffset, x22_2_65.byteOffset, mm3_66.byteOffset + 40, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 5;
-        for (let j = 0; j < 5; j++) {
-          v17_70[o + j] = 1 / (1 + Math.exp(-(x22_2_65[l * 5 + j] + mm3_66[l * 15 + 10 + j])));
+      // %17 sigmoid o — 25: o = sigmoid(W_o @ x + U_o @ h + b_o)
+      if (kernels !== undefined && heapHolds(v17_70, x22_2_65, mm3_66)) run_pointwise1(v17_70.byteOffset, x22_2_65.byteOffset, mm3_66.byteOffset + 40, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 5;
+          for (let j = 0; j < 5; j++) {
+            v17_70[o + j] = 1 / (1 + Math.exp(-(x22_2_65[l * 5 + j] + mm3_66[l * 15 + 10 + j])));
+          }
         }
       }
-    }
-    // %20 add c' — 26: c' = f * c + i * g
-    if (kernels !== undefined && heapHolds(v20_71, v9_67, state22_1_54, v11_68, v14_69)) run_pointwise6(v20_71.byteOffset, v9_67.byteOffset, state22_1_54.byteOffset, v11_68.byteOffset, v14_69.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 5;
-        for (let j = 0; j < 5; j++) {
-          v20_71[o + j] = (v9_67[l * 5 + j] * state22_1_54[l * 5 + j]) + (v11_68[l * 5 + j] * v14_69[l * 5 + j]);
+      // %20 add c' — 26: c' = f * c + i * g
+      if (kernels !== undefined && heapHolds(v20_71, v9_67, state22_1_54, v11_68, v14_69)) run_pointwise6(v20_71.byteOffset, v9_67.byteOffset, state22_1_54.byteOffset, v11_68.byteOffset, v14_69.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 5;
+          for (let j = 0; j < 5; j++) {
+            v20_71[o + j] = (v9_67[l * 5 + j] * state22_1_54[l * 5 + j]) + (v11_68[l * 5 + j] * v14_69[l * 5 + j]);
+          }
         }
       }
-    }
-    // %21 tanh — 27: h' = o * tanh(c')
-    if (kernels !== undefined && heapHolds(v21_72, v20_71)) run_pointwise7(v21_72.byteOffset, v20_71.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 5;
-        for (let j = 0; j < 5; j++) {
-          v21_72[o + j] = Math.tanh(v20_71[l * 5 + j]);
+      // %21 tanh — 27: h' = o * tanh(c')
+      if (kernels !== undefined && heapHolds(v21_72, v20_71)) run_pointwise7(v21_72.byteOffset, v20_71.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 5;
+          for (let j = 0; j < 5; j++) {
+            v21_72[o + j] = Math.tanh(v20_71[l * 5 + j]);
+          }
         }
       }
-    }
-    // %22 mul h' — 27: h' = o * tanh(c')
-    if (kernels !== undefined && heapHolds(v22_73, v17_70, v21_72)) run_pointwise8(v22_73.byteOffset, v17_70.byteOffset, v21_72.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 5;
-        for (let j = 0; j < 5; j++) {
-          v22_73[o + j] = v17_70[l * 5 + j] * v21_72[l * 5 + j];
+      // %22 mul h' — 27: h' = o * tanh(c')
+      if (kernels !== undefined && heapHolds(v22_73, v17_70, v21_72)) run_pointwise8(v22_73.byteOffset, v17_70.byteOffset, v21_72.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 5;
+          for (let j = 0; j < 5; j++) {
+            v22_73[o + j] = v17_70[l * 5 + j] * v21_72[l * 5 + j];
+          }
         }
       }
+      out22_0_55.set(v22_73, t * v22_73.length);
+      out22_1_56.set(v21_72, t * v21_72.length);
+      out22_2_57.set(v17_70, t * v17_70.length);
+      out22_3_58.set(v14_69, t * v14_69.length);
+      out22_4_59.set(v11_68, t * v11_68.length);
+      out22_5_60.set(v9_67, t * v9_67.length);
+      out22_6_61.set(state22_1_54, t * state22_1_54.length);
+      state22_0_53.set(v22_73);
+      state22_1_54.set(v20_71);
     }
-    out22_0_55.set(v22_73, t * v22_73.length);
-    out22_1_56.set(v21_72, t * v21_72.length);
-    out22_2_57.set(v17_70, t * v17_70.length);
-    out22_3_58.set(v14_69, t * v14_69.length);
-    out22_4_59.set(v11_68, t * v11_68.length);
-    out22_5_60.set(v9_67, t * v9_67.length);
-    out22_6_61.set(state22_1_54, t * state22_1_54.length);
-    state22_0_53.set(v22_73);
-    state22_1_54.set(v20_71);
   }
   const in74 = heapStage((inputs["d:output"] as Tensor).data);
   // %27 mul
-  v20_50.fill(0); // reused: its last value is dead
   if (kernels !== undefined && heapHolds(v20_50, out22_0_55, in74)) run_pointwise8(v20_50.byteOffset, out22_0_55.byteOffset, in74.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
@@ -641,7 +646,6 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     for (let c = 0; c < 5; c++) v20_50[r * 5 + c] = v;
   }
   // %33 mul
-  v19_49.fill(0); // reused: its last value is dead
   if (kernels !== undefined && heapHolds(v19_49, v20_50, in74)) run_pointwise8(v19_49.byteOffset, v20_50.byteOffset, in74.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
@@ -656,7 +660,6 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   v20_50.set(init11_43, 0);
   v20_50.set(out22_0_55.subarray(0, (T_T - 1) * B * 5), B * 5);
   // %42 sub — 27: h' = o * tanh(c')
-  v18_48.fill(0); // reused: its last value is dead
   if (kernels !== undefined && heapHolds(v18_48, out22_1_56)) run_pointwise9(v18_48.byteOffset, out22_1_56.byteOffset, out22_1_56.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
@@ -731,105 +734,108 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   state51_1_84.set(c10_42);
   const steps88 = T_T;
   // ∂CIFG: from the last step to the first
-  for (let s = 0; s < steps88; s++) {
-    const t = T_T - 1 - s;
-    const x51_0_89 = v19_49.subarray(t * B * 5, (t + 1) * B * 5);
-    const x51_1_90 = out22_1_56.subarray(t * B * 5, (t + 1) * B * 5);
-    const x51_2_91 = out22_2_57.subarray(t * B * 5, (t + 1) * B * 5);
-    const x51_3_92 = out22_3_58.subarray(t * B * 5, (t + 1) * B * 5);
-    const x51_4_93 = out22_4_59.subarray(t * B * 5, (t + 1) * B * 5);
-    const x51_5_94 = out22_6_61.subarray(t * B * 5, (t + 1) * B * 5);
-    const x51_6_95 = out22_5_60.subarray(t * B * 5, (t + 1) * B * 5);
-    const x51_7_96 = v18_48.subarray(t * B * 5, (t + 1) * B * 5);
-    const x51_8_97 = v44_78.subarray(t * B * 5, (t + 1) * B * 5);
-    const x51_9_98 = v46_79.subarray(t * B * 5, (t + 1) * B * 5);
-    const x51_10_99 = v48_80.subarray(t * B * 5, (t + 1) * B * 5);
-    // %3 add
-    if (kernels !== undefined && heapHolds(v3_100, state51_0_83, x51_0_89)) run_pointwise11(v3_100.byteOffset, state51_0_83.byteOffset, x51_0_89.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 5;
-        for (let j = 0; j < 5; j++) {
-          v3_100[o + j] = state51_0_83[l * 5 + j] + x51_0_89[l * 5 + j];
+  if (kernels !== undefined && pool.ready.length === 0 && heapHolds(v3_100, state51_0_83, v19_49, v10_101, state51_1_84, out22_2_57, v18_48, v18_102, out22_5_60, v20_103, out22_1_56, v44_78, v22_104, out22_4_59, v46_79, v26_105, out22_6_61, out22_3_58, v48_80, cat27_106, packed49_81, mm29_107, out51_0_85, out51_1_86, out51_2_87)) run_time_loop2(v3_100.byteOffset, state51_0_83.byteOffset, v19_49.byteOffset, v10_101.byteOffset, state51_1_84.byteOffset, out22_2_57.byteOffset, v18_48.byteOffset, v18_102.byteOffset, out22_5_60.byteOffset, v20_103.byteOffset, out22_1_56.byteOffset, v44_78.byteOffset, v22_104.byteOffset, out22_4_59.byteOffset, v46_79.byteOffset, v26_105.byteOffset, out22_6_61.byteOffset, out22_3_58.byteOffset, v48_80.byteOffset, cat27_106.byteOffset, packed49_81.byteOffset, mm29_107.byteOffset, out51_0_85.byteOffset, out51_1_86.byteOffset, out51_2_87.byteOffset, 4 * (B * 5), B, steps88, T_T);
+  else {
+    for (let s = 0; s < steps88; s++) {
+      const t = T_T - 1 - s;
+      const x51_0_89 = v19_49.subarray(t * B * 5, (t + 1) * B * 5);
+      const x51_1_90 = out22_1_56.subarray(t * B * 5, (t + 1) * B * 5);
+      const x51_2_91 = out22_2_57.subarray(t * B * 5, (t + 1) * B * 5);
+      const x51_3_92 = out22_3_58.subarray(t * B * 5, (t + 1) * B * 5);
+      const x51_4_93 = out22_4_59.subarray(t * B * 5, (t + 1) * B * 5);
+      const x51_5_94 = out22_6_61.subarray(t * B * 5, (t + 1) * B * 5);
+      const x51_6_95 = out22_5_60.subarray(t * B * 5, (t + 1) * B * 5);
+      const x51_7_96 = v18_48.subarray(t * B * 5, (t + 1) * B * 5);
+      const x51_8_97 = v44_78.subarray(t * B * 5, (t + 1) * B * 5);
+      const x51_9_98 = v46_79.subarray(t * B * 5, (t + 1) * B * 5);
+      const x51_10_99 = v48_80.subarray(t * B * 5, (t + 1) * B * 5);
+      // %3 add
+      if (kernels !== undefined && heapHolds(v3_100, state51_0_83, x51_0_89)) run_pointwise11(v3_100.byteOffset, state51_0_83.byteOffset, x51_0_89.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 5;
+          for (let j = 0; j < 5; j++) {
+            v3_100[o + j] = state51_0_83[l * 5 + j] + x51_0_89[l * 5 + j];
+          }
         }
       }
-    }
-    // %10 add
-    if (kernels !== undefined && heapHolds(v10_101, state51_1_84, v3_100, x51_2_91, x51_7_96)) run_pointwise12(v10_101.byteOffset, state51_1_84.byteOffset, v3_100.byteOffset, x51_2_91.byteOffset, x51_7_96.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 5;
-        for (let j = 0; j < 5; j++) {
-          v10_101[o + j] = state51_1_84[l * 5 + j] + ((v3_100[l * 5 + j] * x51_2_91[l * 5 + j]) * x51_7_96[l * 5 + j]);
+      // %10 add
+      if (kernels !== undefined && heapHolds(v10_101, state51_1_84, v3_100, x51_2_91, x51_7_96)) run_pointwise12(v10_101.byteOffset, state51_1_84.byteOffset, v3_100.byteOffset, x51_2_91.byteOffset, x51_7_96.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 5;
+          for (let j = 0; j < 5; j++) {
+            v10_101[o + j] = state51_1_84[l * 5 + j] + ((v3_100[l * 5 + j] * x51_2_91[l * 5 + j]) * x51_7_96[l * 5 + j]);
+          }
         }
       }
-    }
-    // %18 mul — 26: c' = f * c + i * g
-    if (kernels !== undefined && heapHolds(v18_102, v10_101, x51_6_95)) run_pointwise8(v18_102.byteOffset, v10_101.byteOffset, x51_6_95.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 5;
-        for (let j = 0; j < 5; j++) {
-          v18_102[o + j] = v10_101[l * 5 + j] * x51_6_95[l * 5 + j];
+      // %18 mul — 26: c' = f * c + i * g
+      if (kernels !== undefined && heapHolds(v18_102, v10_101, x51_6_95)) run_pointwise8(v18_102.byteOffset, v10_101.byteOffset, x51_6_95.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 5;
+          for (let j = 0; j < 5; j++) {
+            v18_102[o + j] = v10_101[l * 5 + j] * x51_6_95[l * 5 + j];
+          }
         }
       }
-    }
-    // %20 mul ∂o — 25: o = sigmoid(W_o @ x + U_o @ h + b_o)
-    if (kernels !== undefined && heapHolds(v20_103, v3_100, x51_1_90, x51_8_97)) run_pointwise13(v20_103.byteOffset, v3_100.byteOffset, x51_1_90.byteOffset, x51_8_97.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 5;
-        for (let j = 0; j < 5; j++) {
-          v20_103[o + j] = (v3_100[l * 5 + j] * x51_1_90[l * 5 + j]) * x51_8_97[l * 5 + j];
+      // %20 mul ∂o — 25: o = sigmoid(W_o @ x + U_o @ h + b_o)
+      if (kernels !== undefined && heapHolds(v20_103, v3_100, x51_1_90, x51_8_97)) run_pointwise13(v20_103.byteOffset, v3_100.byteOffset, x51_1_90.byteOffset, x51_8_97.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 5;
+          for (let j = 0; j < 5; j++) {
+            v20_103[o + j] = (v3_100[l * 5 + j] * x51_1_90[l * 5 + j]) * x51_8_97[l * 5 + j];
+          }
         }
       }
-    }
-    // %22 mul ∂g — 24: g = tanh(W_g @ x + U_g @ h + b_g)
-    if (kernels !== undefined && heapHolds(v22_104, v10_101, x51_4_93, x51_9_98)) run_pointwise13(v22_104.byteOffset, v10_101.byteOffset, x51_4_93.byteOffset, x51_9_98.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 5;
-        for (let j = 0; j < 5; j++) {
-          v22_104[o + j] = (v10_101[l * 5 + j] * x51_4_93[l * 5 + j]) * x51_9_98[l * 5 + j];
+      // %22 mul ∂g — 24: g = tanh(W_g @ x + U_g @ h + b_g)
+      if (kernels !== undefined && heapHolds(v22_104, v10_101, x51_4_93, x51_9_98)) run_pointwise13(v22_104.byteOffset, v10_101.byteOffset, x51_4_93.byteOffset, x51_9_98.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 5;
+          for (let j = 0; j < 5; j++) {
+            v22_104[o + j] = (v10_101[l * 5 + j] * x51_4_93[l * 5 + j]) * x51_9_98[l * 5 + j];
+          }
         }
       }
-    }
-    // %26 mul ∂f — 22: f = sigmoid(W_f @ x + U_f @ h + b_f)
-    if (kernels !== undefined && heapHolds(v26_105, v10_101, x51_5_94, x51_3_92, x51_10_99)) run_pointwise14(v26_105.byteOffset, v10_101.byteOffset, x51_5_94.byteOffset, v10_101.byteOffset, x51_3_92.byteOffset, x51_10_99.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 5;
-        for (let j = 0; j < 5; j++) {
-          v26_105[o + j] = ((v10_101[l * 5 + j] * x51_5_94[l * 5 + j]) + (-(v10_101[l * 5 + j] * x51_3_92[l * 5 + j]))) * x51_10_99[l * 5 + j];
+      // %26 mul ∂f — 22: f = sigmoid(W_f @ x + U_f @ h + b_f)
+      if (kernels !== undefined && heapHolds(v26_105, v10_101, x51_5_94, x51_3_92, x51_10_99)) run_pointwise14(v26_105.byteOffset, v10_101.byteOffset, x51_5_94.byteOffset, v10_101.byteOffset, x51_3_92.byteOffset, x51_10_99.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 5;
+          for (let j = 0; j < 5; j++) {
+            v26_105[o + j] = ((v10_101[l * 5 + j] * x51_5_94[l * 5 + j]) + (-(v10_101[l * 5 + j] * x51_3_92[l * 5 + j]))) * x51_10_99[l * 5 + j];
+          }
         }
       }
-    }
-    // %27 concat
-    for (let l = 0; l < B; l++) {
-      const xo = l * 5;
-      for (let r = 0; r < 1; r++) {
-        for (let c = 0; c < 5; c++) cat27_106[(l * 1 + r) * 15 + 0 + c] = v20_103[xo + r * 5 + c];
+      // %27 concat
+      for (let l = 0; l < B; l++) {
+        const xo = l * 5;
+        for (let r = 0; r < 1; r++) {
+          for (let c = 0; c < 5; c++) cat27_106[(l * 1 + r) * 15 + 0 + c] = v20_103[xo + r * 5 + c];
+        }
       }
-    }
-    for (let l = 0; l < B; l++) {
-      const xo = l * 5;
-      for (let r = 0; r < 1; r++) {
-        for (let c = 0; c < 5; c++) cat27_106[(l * 1 + r) * 15 + 5 + c] = v22_104[xo + r * 5 + c];
+      for (let l = 0; l < B; l++) {
+        const xo = l * 5;
+        for (let r = 0; r < 1; r++) {
+          for (let c = 0; c < 5; c++) cat27_106[(l * 1 + r) * 15 + 5 + c] = v22_104[xo + r * 5 + c];
+        }
       }
-    }
-    for (let l = 0; l < B; l++) {
-      const xo = l * 5;
-      for (let r = 0; r < 1; r++) {
-        for (let c = 0; c < 5; c++) cat27_106[(l * 1 + r) * 15 + 10 + c] = v26_105[xo + r * 5 + c];
+      for (let l = 0; l < B; l++) {
+        const xo = l * 5;
+        for (let r = 0; r < 1; r++) {
+          for (let c = 0; c < 5; c++) cat27_106[(l * 1 + r) * 15 + 10 + c] = v26_105[xo + r * 5 + c];
+        }
       }
+      // %29 matmul fused gate products
+      gemm_cols_15x5(cat27_106, packed49_81, mm29_107, B);
+      out51_0_85.set(v26_105, t * v26_105.length);
+      out51_1_86.set(v22_104, t * v22_104.length);
+      out51_2_87.set(v20_103, t * v20_103.length);
+      state51_0_83.set(mm29_107);
+      state51_1_84.set(v18_102);
     }
-    // %29 matmul fused gate products
-    gemm_cols_15x5(cat27_106, packed49_81, mm29_107, B);
-    out51_0_85.set(v26_105, t * v26_105.length);
-    out51_1_86.set(v22_104, t * v22_104.length);
-    out51_2_87.set(v20_103, t * v20_103.length);
-    state51_0_83.set(mm29_107);
-    state51_1_84.set(v18_102);
   }
   // %57 concat
   for (let l = 0; l < T_T * B; l++) {
@@ -1662,13 +1668,13 @@ function gemm_cols_15x3(v: Float32Array, w: Float32Array, out: Float32Array, sam
   gemm_cols_15x3_scalar(v, w, out, samples);
 }
 
-// WebAssembly SIMD kernels generated by rnnc for this model's sizes (22587 bytes): rows_15x3, pointwise0, rows_15x5, pointwise1, pointwise2, pointwise3, pointwise4, pointwise5, pointwise6, pointwise7, pointwise8, pointwise9, pointwise10, pointwise11, pointwise12, pointwise13, pointwise14, cols_15x5, outer_15x3, outer_15x5, colsum_5, cols_15x3, nonfinite.
+// WebAssembly SIMD kernels generated by rnnc for this model's sizes (23599 bytes): rows_15x3, pointwise0, rows_15x5, pointwise1, pointwise2, pointwise3, time_loop0, pointwise4, pointwise5, pointwise6, pointwise7, pointwise8, time_loop1, pointwise9, pointwise10, pointwise11, pointwise12, pointwise13, pointwise14, cols_15x5, time_loop2, outer_15x3, outer_15x5, colsum_5, cols_15x3, nonfinite.
 // `rnnc compile --emit-wat` prints them as text.
-const kernelBytes = "AGFzbQEAAAABKQVgBH9/f38AYAd/f39/f39/AGAFf39/f38AYAN/f38AYAZ/f39/f38AAhIBA2VudgZtZW1vcnkCAQGAgAQDGBcAAAAAAQIDAAQDAAAAAAQCAQAEBAMAAweqAhcJcm93c18xNXgzAAAKcG9pbnR3aXNlMAABCXJvd3NfMTV4NQACCnBvaW50d2lzZTEAAwpwb2ludHdpc2UyAAQKcG9pbnR3aXNlMwAFCnBvaW50d2lzZTQABgpwb2ludHdpc2U1AAcKcG9pbnR3aXNlNgAICnBvaW50d2lzZTcACQpwb2ludHdpc2U4AAoKcG9pbnR3aXNlOQALC3BvaW50d2lzZTEwAAwLcG9pbnR3aXNlMTEADQtwb2ludHdpc2UxMgAOC3BvaW50d2lzZTEzAA8LcG9pbnR3aXNlMTQAEAljb2xzXzE1eDUAEQpvdXRlcl8xNXgzABIKb3V0ZXJfMTV4NQATCGNvbHN1bV81ABQJY29sc18xNXgzABUJbm9uZmluaXRlABYKi6sBF8wjAgZ/FntBACEEAkADQCADIARrQQRIDQFBACEFAkADQCAFQQ5ODQH9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDv0MAAAAAAAAAAAAAAAAAAAAACEP/QwAAAAAAAAAAAAAAAAAAAAAIRD9DAAAAAAAAAAAAAAAAAAAAAAhEf0MAAAAAAAAAAAAAAAAAAAAACESIAAgBUEMbGohBiABIARBDGxqIQcgB/0AAgAhEyAH/QACDCEUIAf9AAIYIRUgB/0AAiQhFiAG/QACACEKIAsgCiAT/eYB/Qz///////////////8AAAAA/U795AEhCyANIAogFP3mAf0M////////////////AAAAAP1O/eQBIQ0gDyAKIBX95gH9DP///////////////wAAAAD9Tv3kASEPIBEgCiAW/eYB/Qz///////////////8AAAAA/U795AEhESAG/QACDCEKIAwgCiAT/eYB/Qz///////////////8AAAAA/U795AEhDCAOIAogFP3mAf0M////////////////AAAAAP1O/eQBIQ4gECAKIBX95gH9DP///////////////wAAAAD9Tv3kASEQIBIgCiAW/eYB/Qz///////////////8AAAAA/U795AEhEiACIARBPGxqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCACAJIBn9HwE4AgQgDSAO/Q0AAQIDBAUGBxAREhMUFRYXIA0gDv0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCPCAJIBn9HwE4AkAgDyAQ/Q0AAQIDBAUGBxAREhMUFRYXIA8gEP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCeCAJIBn9HwE4AnwgESAS/Q0AAQIDBAUGBxAREhMUFRYXIBEgEv0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCtAEgCSAZ/R8BOAK4ASAFQQJqIQUMAAsLQQ4hBf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhD/0MAAAAAAAAAAAAAAAAAAAAACERIAAgBUEMbGohBiABIARBDGxqIQcgB/0AAgAhEyAH/QACDCEUIAf9AAIYIRUgB/0AAiQhFiAG/QACACEKIAsgCiAT/eYB/Qz///////////////8AAAAA/U795AEhCyANIAogFP3mAf0M////////////////AAAAAP1O/eQBIQ0gDyAKIBX95gH9DP///////////////wAAAAD9Tv3kASEPIBEgCiAW/eYB/Qz///////////////8AAAAA/U795AEhESACIARBPGxqIAVBBGxqIQkgC/0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWFyAL/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAIAIA39DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhcgDf0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCPCAP/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYXIA/9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AnggEf0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWFyAR/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAK0ASAEQQRqIQQMAAsLAkADQCAEIANODQFBACEFAkADQCAFQQhODQH9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIRr9DAAAAAAAAAAAAAAAAAAAAAAhG/0MAAAAAAAAAAAAAAAAAAAAACEc/QwAAAAAAAAAAAAAAAAAAAAAIR39DAAAAAAAAAAAAAAAAAAAAAAhHv0MAAAAAAAAAAAAAAAAAAAAACEfIAAgBUEMbGohBiABIARBDGxqIQcgB/0AAgAhEyAG/QACACEKIAsgCiAT/eYB/Qz///////////////8AAAAA/U795AEhCyAG/QACDCEKIAwgCiAT/eYB/Qz///////////////8AAAAA/U795AEhDCAG/QACGCEKIBogCiAT/eYB/Qz///////////////8AAAAA/U795AEhGiAG/QACJCEKIBsgCiAT/eYB/Qz///////////////8AAAAA/U795AEhGyAG/QACMCEKIBwgCiAT/eYB/Qz///////////////8AAAAA/U795AEhHCAG/QACPCEKIB0gCiAT/eYB/Qz///////////////8AAAAA/U795AEhHSAG/QACSCEKIB4gCiAT/eYB/Qz///////////////8AAAAA/U795AEhHiAG/QACVCEKIB8gCiAT/eYB/Qz///////////////8AAAAA/U795AEhHyACIARBPGxqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEXIBogG/0NAAECAwQFBgcQERITFBUWFyAaIBv9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/QsCACAcIB39DQABAgMEBQYHEBESExQVFhcgHCAd/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRcgHiAf/Q0AAQIDBAUGBxAREhMUFRYXIB4gH/0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9CwIQIAVBCGohBQwACwtBCCEF/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEa/QwAAAAAAAAAAAAAAAAAAAAAIRv9DAAAAAAAAAAAAAAAAAAAAAAhHP0MAAAAAAAAAAAAAAAAAAAAACEd/QwAAAAAAAAAAAAAAAAAAAAAIR4gACAFQQxsaiEGIAEgBEEMbGohByAH/QACACETIAb9AAIAIQogCyAKIBP95gH9DP///////////////wAAAAD9Tv3kASELIAb9AAIMIQogDCAKIBP95gH9DP///////////////wAAAAD9Tv3kASEMIAb9AAIYIQogGiAKIBP95gH9DP///////////////wAAAAD9Tv3kASEaIAb9AAIkIQogGyAKIBP95gH9DP///////////////wAAAAD9Tv3kASEbIAb9AAIwIQogHCAKIBP95gH9DP///////////////wAAAAD9Tv3kASEcIAb9AAI8IQogHSAKIBP95gH9DP///////////////wAAAAD9Tv3kASEdIAb9AAJIIQogHiAKIBP95gH9DP///////////////wAAAAD9Tv3kASEeIAIgBEE8bGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRcgGiAb/Q0AAQIDBAUGBxAREhMUFRYXIBogG/0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9CwIAIBwgHf0NAAECAwQFBgcQERITFBUWFyAcIB39DQgJCgsMDQ4PGBkaGxwdHh/95AEhFyAe/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYXIB79DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAIQIAkgGf0fATgCFCAJIBn9HwI4AhggBEEBaiEEDAALCwuCAQICfwF7QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWogASAFav0AAgAgAiAFav0AAgD95AH9CwIAIAVBEGohBSAFQRBIDQALIAEgBWr9AAIAIAIgBWr9AAIA/eQBIQYgACAG/R8AOAIQIABBFGohACABQTxqIQEgBEEBaiEEDAALCwukKQIGfxZ7QQAhBAJAA0AgAyAEa0EESA0BQQAhBQJAA0AgBUEOTg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhD/0MAAAAAAAAAAAAAAAAAAAAACEQ/QwAAAAAAAAAAAAAAAAAAAAAIRH9DAAAAAAAAAAAAAAAAAAAAAAhEiAAIAVBFGxqIQYgASAEQRRsaiEHIAZBEGohCANAIAf9AAIAIRMgB/0AAhQhFCAH/QACKCEVIAf9AAI8IRYgBv0AAgAhCiALIAogE/3mAf3kASELIA0gCiAU/eYB/eQBIQ0gDyAKIBX95gH95AEhDyARIAogFv3mAf3kASERIAb9AAIUIQogDCAKIBP95gH95AEhDCAOIAogFP3mAf3kASEOIBAgCiAV/eYB/eQBIRAgEiAKIBb95gH95AEhEiAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgB/0AAgAhEyAH/QACFCEUIAf9AAIoIRUgB/0AAjwhFiAG/QACACEKIAsgCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhCyANIAogFP3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIQ0gDyAKIBX95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEPIBEgCiAW/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhESAG/QACFCEKIAwgCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhDCAOIAogFP3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIQ4gECAKIBX95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEQIBIgCiAW/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhEiACIARBPGxqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCACAJIBn9HwE4AgQgDSAO/Q0AAQIDBAUGBxAREhMUFRYXIA0gDv0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCPCAJIBn9HwE4AkAgDyAQ/Q0AAQIDBAUGBxAREhMUFRYXIA8gEP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCeCAJIBn9HwE4AnwgESAS/Q0AAQIDBAUGBxAREhMUFRYXIBEgEv0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCtAEgCSAZ/R8BOAK4ASAFQQJqIQUMAAsLQQ4hBf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhD/0MAAAAAAAAAAAAAAAAAAAAACERIAAgBUEUbGohBiABIARBFGxqIQcgBkEQaiEIA0AgB/0AAgAhEyAH/QACFCEUIAf9AAIoIRUgB/0AAjwhFiAG/QACACEKIAsgCiAT/eYB/eQBIQsgDSAKIBT95gH95AEhDSAPIAogFf3mAf3kASEPIBEgCiAW/eYB/eQBIREgBkEQaiEGIAdBEGohByAGIAhIDQALIAf9AAIAIRMgB/0AAhQhFCAH/QACKCEVIAf9AAI8IRYgBv0AAgAhCiALIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIQsgDSAKIBT95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASENIA8gCiAV/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhDyARIAogFv3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIREgAiAEQTxsaiAFQQRsaiEJIAv9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhcgC/0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCACAN/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYXIA39DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AjwgD/0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWFyAP/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAJ4IBH9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhcgEf0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCtAEgBEEEaiEEDAALCwJAA0AgBCADTg0BQQAhBQJAA0AgBUEITg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEa/QwAAAAAAAAAAAAAAAAAAAAAIRv9DAAAAAAAAAAAAAAAAAAAAAAhHP0MAAAAAAAAAAAAAAAAAAAAACEd/QwAAAAAAAAAAAAAAAAAAAAAIR79DAAAAAAAAAAAAAAAAAAAAAAhHyAAIAVBFGxqIQYgASAEQRRsaiEHIAZBEGohCANAIAf9AAIAIRMgBv0AAgAhCiALIAogE/3mAf3kASELIAb9AAIUIQogDCAKIBP95gH95AEhDCAG/QACKCEKIBogCiAT/eYB/eQBIRogBv0AAjwhCiAbIAogE/3mAf3kASEbIAb9AAJQIQogHCAKIBP95gH95AEhHCAG/QACZCEKIB0gCiAT/eYB/eQBIR0gBv0AAnghCiAeIAogE/3mAf3kASEeIAb9AAKMASEKIB8gCiAT/eYB/eQBIR8gBkEQaiEGIAdBEGohByAGIAhIDQALIAf9AAIAIRMgBv0AAgAhCiALIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIQsgBv0AAhQhCiAMIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIQwgBv0AAighCiAaIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIRogBv0AAjwhCiAbIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIRsgBv0AAlAhCiAcIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIRwgBv0AAmQhCiAdIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIR0gBv0AAnghCiAeIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIR4gBv0AAowBIQogHyAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEfIAIgBEE8bGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRcgGiAb/Q0AAQIDBAUGBxAREhMUFRYXIBogG/0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9CwIAIBwgHf0NAAECAwQFBgcQERITFBUWFyAcIB39DQgJCgsMDQ4PGBkaGxwdHh/95AEhFyAeIB/9DQABAgMEBQYHEBESExQVFhcgHiAf/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0LAhAgBUEIaiEFDAALC0EIIQX9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIRr9DAAAAAAAAAAAAAAAAAAAAAAhG/0MAAAAAAAAAAAAAAAAAAAAACEc/QwAAAAAAAAAAAAAAAAAAAAAIR39DAAAAAAAAAAAAAAAAAAAAAAhHiAAIAVBFGxqIQYgASAEQRRsaiEHIAZBEGohCANAIAf9AAIAIRMgBv0AAgAhCiALIAogE/3mAf3kASELIAb9AAIUIQogDCAKIBP95gH95AEhDCAG/QACKCEKIBogCiAT/eYB/eQBIRogBv0AAjwhCiAbIAogE/3mAf3kASEbIAb9AAJQIQogHCAKIBP95gH95AEhHCAG/QACZCEKIB0gCiAT/eYB/eQBIR0gBv0AAnghCiAeIAogE/3mAf3kASEeIAZBEGohBiAHQRBqIQcgBiAISA0ACyAH/QACACETIAb9AAIAIQogCyAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASELIAb9AAIUIQogDCAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEMIAb9AAIoIQogGiAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEaIAb9AAI8IQogGyAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEbIAb9AAJQIQogHCAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEcIAb9AAJkIQogHSAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEdIAb9AAJ4IQogHiAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEeIAIgBEE8bGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRcgGiAb/Q0AAQIDBAUGBxAREhMUFRYXIBogG/0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9CwIAIBwgHf0NAAECAwQFBgcQERITFBUWFyAcIB39DQgJCgsMDQ4PGBkaGxwdHh/95AEhFyAe/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYXIB79DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAIQIAkgGf0fATgCFCAJIBn9HwI4AhggBEEBaiEEDAALCwudBwICfwl7QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWogASAFav0AAgAgAiAFav0AAgD95AH94QEhBv0MAACAPwAAgD8AAIA/AACAP/0MAACAPwAAgD8AAIA/AACAPyAG/QylwLBCpcCwQqXAsEKlwLBC/egB/QxQrK7CUKyuwlCsrsJQrK7C/ekBIQcgB/0MO6q4PzuquD87qrg/O6q4P/3mAf1qIQggByAI/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIAj9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhCf0MZ2lQOWdpUDlnaVA5Z2lQOSAJ/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIAn95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgCf3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAJ/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIAn95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgCSAJ/eYB/eYBIAn95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgCP34Af0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/eQB/ecB/QsCACAFQRBqIQUgBUEQSA0ACyABIAVq/QACACACIAVq/QACAP3kAf3hASEL/QwAAIA/AACAPwAAgD8AAIA//QwAAIA/AACAPwAAgD8AAIA/IAv9DKXAsEKlwLBCpcCwQqXAsEL96AH9DFCsrsJQrK7CUKyuwlCsrsL96QEhDCAM/Qw7qrg/O6q4PzuquD87qrg//eYB/WohDSAMIA39DACAMT8AgDE/AIAxPwCAMT/95gH95QEgDf0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEO/QxnaVA5Z2lQOWdpUDlnaVA5IA795gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgDv3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAO/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIA795gH9DKqqKj6qqio+qqoqPqqqKj795AEgDv3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASAOIA795gH95gEgDv3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAN/fgB/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH95AH95wEhCiAAIAr9HwA4AhAgAEEUaiEAIAFBFGohASACQTxqIQIgBEEBaiEEDAALCwuaDAICfxF7QQAhBwJAA0AgByAGTg0BQQAhCANAIAAgCGogASAIav0AAgAgAiAIav0AAgD95gH9DAAAgD8AAIA/AACAPwAAgD8gAyAIav0AAgD95QEgBCAIav0AAgAgBSAIav0AAgD95AEhCSAJIAn95gEhCv0M6vC6u+rwurvq8Lq76vC6uyAK/eYB/QxOE6k8ThOpPE4TqTxOE6k8/eQBIAr95gH9DC0eXL0tHly9LR5cvS0eXL395AEgCv3mAf0Mk4MIPpODCD6Tgwg+k4MIPv3kASAK/eYB/QyZqqq+maqqvpmqqr6Zqqq+/eQBIAr95gEgCf3mASAJ/eQBIQsgCf3gAf0MAAAAQAAAAEAAAABAAAAAQP3mASEM/QwAAIA/AACAPwAAgD8AAIA//QwAAABAAAAAQAAAAEAAAABAIAz9DKXAsEKlwLBCpcCwQqXAsEL96AH9DFCsrsJQrK7CUKyuwlCsrsL96QEhDSAN/Qw7qrg/O6q4PzuquD87qrg//eYB/WohDiANIA79DACAMT8AgDE/AIAxPwCAMT/95gH95QEgDv0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEP/QxnaVA5Z2lQOWdpUDlnaVA5IA/95gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgD/3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAP/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIA/95gH9DKqqKj6qqio+qqoqPqqqKj795AEgD/3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASAPIA/95gH95gEgD/3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAO/fgB/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH9DAAAgD8AAIA/AACAPwAAgD/95AH95wH95QEgCf0MAAAAgAAAAIAAAACAAAAAgP1O/VAhECALIBAgCf3gAf0MAAAgPwAAID8AACA/AAAgP/1D/VL95gH95AH9CwIAIAhBEGohCCAIQRBIDQALIAEgCGr9AAIAIAIgCGr9AAIA/eYB/QwAAIA/AACAPwAAgD8AAIA/IAMgCGr9AAIA/eUBIAQgCGr9AAIAIAUgCGr9AAIA/eQBIRIgEiAS/eYBIRP9DOrwurvq8Lq76vC6u+rwursgE/3mAf0MThOpPE4TqTxOE6k8ThOpPP3kASAT/eYB/QwtHly9LR5cvS0eXL0tHly9/eQBIBP95gH9DJODCD6Tgwg+k4MIPpODCD795AEgE/3mAf0Mmaqqvpmqqr6Zqqq+maqqvv3kASAT/eYBIBL95gEgEv3kASEUIBL94AH9DAAAAEAAAABAAAAAQAAAAED95gEhFf0MAACAPwAAgD8AAIA/AACAP/0MAAAAQAAAAEAAAABAAAAAQCAV/QylwLBCpcCwQqXAsEKlwLBC/egB/QxQrK7CUKyuwlCsrsJQrK7C/ekBIRYgFv0MO6q4PzuquD87qrg/O6q4P/3mAf1qIRcgFiAX/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIBf9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhGP0MZ2lQOWdpUDlnaVA5Z2lQOSAY/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIBj95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgGP3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAY/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIBj95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgGCAY/eYB/eYBIBj95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgF/34Af0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/QwAAIA/AACAPwAAgD8AAIA//eQB/ecB/eUBIBL9DAAAAIAAAACAAAAAgAAAAID9Tv1QIRkgFCAZIBL94AH9DAAAID8AACA/AAAgPwAAID/9Q/1S/eYB/eQBIREgACAR/R8AOAIQIABBFGohACABQRRqIQEgAkEUaiECIANBFGohAyAEQRRqIQQgBUE8aiEFIAdBAWohBwwACwsLxhECAn8Ze0EAIQUCQANAIAUgBE4NAUEAIQYDQCAAIAZqIAEgBmr9AAIAIAIgBmr9AAIA/eQB/eEBIQf9DAAAgD8AAIA/AACAPwAAgD/9DAAAgD8AAIA/AACAPwAAgD8gB/0MpcCwQqXAsEKlwLBCpcCwQv3oAf0MUKyuwlCsrsJQrK7CUKyuwv3pASEIIAj9DDuquD87qrg/O6q4PzuquD/95gH9aiEJIAggCf0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAJ/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIQr9DGdpUDlnaVA5Z2lQOWdpUDkgCv3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAK/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIAr95gH9DMGpKj3BqSo9wakqPcGpKj395AEgCv3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAK/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIAogCv3mAf3mASAK/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIAn9+AH9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf3kAf3nASADIAZq/QACACELIAsgC/3mASEM/Qzq8Lq76vC6u+rwurvq8Lq7IAz95gH9DE4TqTxOE6k8ThOpPE4TqTz95AEgDP3mAf0MLR5cvS0eXL0tHly9LR5cvf3kASAM/eYB/QyTgwg+k4MIPpODCD6Tgwg+/eQBIAz95gH9DJmqqr6Zqqq+maqqvpmqqr795AEgDP3mASAL/eYBIAv95AEhDSAL/eAB/QwAAABAAAAAQAAAAEAAAABA/eYBIQ79DAAAgD8AAIA/AACAPwAAgD/9DAAAAEAAAABAAAAAQAAAAEAgDv0MpcCwQqXAsEKlwLBCpcCwQv3oAf0MUKyuwlCsrsJQrK7CUKyuwv3pASEPIA/9DDuquD87qrg/O6q4PzuquD/95gH9aiEQIA8gEP0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAQ/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIRH9DGdpUDlnaVA5Z2lQOWdpUDkgEf3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAR/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIBH95gH9DMGpKj3BqSo9wakqPcGpKj395AEgEf3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAR/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIBEgEf3mAf3mASAR/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIBD9+AH9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf0MAACAPwAAgD8AAIA/AACAP/3kAf3nAf3lASAL/QwAAACAAAAAgAAAAIAAAACA/U79UCESIA0gEiAL/eAB/QwAACA/AAAgPwAAID8AACA//UP9Uv3mAf0LAgAgBkEQaiEGIAZBEEgNAAsgASAGav0AAgAgAiAGav0AAgD95AH94QEhFP0MAACAPwAAgD8AAIA/AACAP/0MAACAPwAAgD8AAIA/AACAPyAU/QylwLBCpcCwQqXAsEKlwLBC/egB/QxQrK7CUKyuwlCsrsJQrK7C/ekBIRUgFf0MO6q4PzuquD87qrg/O6q4P/3mAf1qIRYgFSAW/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIBb9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhF/0MZ2lQOWdpUDlnaVA5Z2lQOSAX/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIBf95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgF/3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAX/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIBf95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgFyAX/eYB/eYBIBf95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgFv34Af0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/eQB/ecBIAMgBmr9AAIAIRggGCAY/eYBIRn9DOrwurvq8Lq76vC6u+rwursgGf3mAf0MThOpPE4TqTxOE6k8ThOpPP3kASAZ/eYB/QwtHly9LR5cvS0eXL0tHly9/eQBIBn95gH9DJODCD6Tgwg+k4MIPpODCD795AEgGf3mAf0Mmaqqvpmqqr6Zqqq+maqqvv3kASAZ/eYBIBj95gEgGP3kASEaIBj94AH9DAAAAEAAAABAAAAAQAAAAED95gEhG/0MAACAPwAAgD8AAIA/AACAP/0MAAAAQAAAAEAAAABAAAAAQCAb/QylwLBCpcCwQqXAsEKlwLBC/egB/QxQrK7CUKyuwlCsrsJQrK7C/ekBIRwgHP0MO6q4PzuquD87qrg/O6q4P/3mAf1qIR0gHCAd/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIB39DIOAXrmDgF65g4BeuYOAXrn95gH95QEhHv0MZ2lQOWdpUDlnaVA5Z2lQOSAe/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIB795gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgHv3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAe/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIB795gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgHiAe/eYB/eYBIB795AH9DAAAgD8AAIA/AACAPwAAgD/95AEgHf34Af0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/QwAAIA/AACAPwAAgD8AAIA//eQB/ecB/eUBIBj9DAAAAIAAAACAAAAAgAAAAID9Tv1QIR8gGiAfIBj94AH9DAAAID8AACA/AAAgPwAAID/9Q/1S/eYBIRMgACAT/R8AOAIQIABBFGohACABQRRqIQEgAkE8aiECIANBFGohAyAFQQFqIQUMAAsLC5QBAgJ/AXtBACEDAkADQCADIAJODQFBACEEA0AgACAEav0MAACAPwAAgD8AAIA/AACAPyABIARq/QACAP3lAf0LAgAgBEEQaiEEIARBEEgNAAv9DAAAgD8AAIA/AACAPwAAgD8gASAEav0AAgD95QEhBSAAIAX9HwA4AhAgAEEUaiEAIAFBFGohASADQQFqIQMMAAsLC5MLAgJ/EXtBACEEAkADQCAEIANODQFBACEFA0AgACAFaiABIAVq/QACACACIAVq/QACAP3kASEGIAYgBv3mASEH/Qzq8Lq76vC6u+rwurvq8Lq7IAf95gH9DE4TqTxOE6k8ThOpPE4TqTz95AEgB/3mAf0MLR5cvS0eXL0tHly9LR5cvf3kASAH/eYB/QyTgwg+k4MIPpODCD6Tgwg+/eQBIAf95gH9DJmqqr6Zqqq+maqqvpmqqr795AEgB/3mASAG/eYBIAb95AEhCCAG/eAB/QwAAABAAAAAQAAAAEAAAABA/eYBIQn9DAAAgD8AAIA/AACAPwAAgD/9DAAAAEAAAABAAAAAQAAAAEAgCf0MpcCwQqXAsEKlwLBCpcCwQv3oAf0MUKyuwlCsrsJQrK7CUKyuwv3pASEKIAr9DDuquD87qrg/O6q4PzuquD/95gH9aiELIAogC/0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAL/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIQz9DGdpUDlnaVA5Z2lQOWdpUDkgDP3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAM/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIAz95gH9DMGpKj3BqSo9wakqPcGpKj395AEgDP3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAM/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIAwgDP3mAf3mASAM/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIAv9+AH9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf0MAACAPwAAgD8AAIA/AACAP/3kAf3nAf3lASAG/QwAAACAAAAAgAAAAIAAAACA/U79UCENIAggDSAG/eAB/QwAACA/AAAgPwAAID8AACA//UP9Uv0LAgAgBUEQaiEFIAVBEEgNAAsgASAFav0AAgAgAiAFav0AAgD95AEhDyAPIA/95gEhEP0M6vC6u+rwurvq8Lq76vC6uyAQ/eYB/QxOE6k8ThOpPE4TqTxOE6k8/eQBIBD95gH9DC0eXL0tHly9LR5cvS0eXL395AEgEP3mAf0Mk4MIPpODCD6Tgwg+k4MIPv3kASAQ/eYB/QyZqqq+maqqvpmqqr6Zqqq+/eQBIBD95gEgD/3mASAP/eQBIREgD/3gAf0MAAAAQAAAAEAAAABAAAAAQP3mASES/QwAAIA/AACAPwAAgD8AAIA//QwAAABAAAAAQAAAAEAAAABAIBL9DKXAsEKlwLBCpcCwQqXAsEL96AH9DFCsrsJQrK7CUKyuwlCsrsL96QEhEyAT/Qw7qrg/O6q4PzuquD87qrg//eYB/WohFCATIBT9DACAMT8AgDE/AIAxPwCAMT/95gH95QEgFP0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEV/QxnaVA5Z2lQOWdpUDlnaVA5IBX95gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgFf3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAV/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIBX95gH9DKqqKj6qqio+qqoqPqqqKj795AEgFf3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASAVIBX95gH95gEgFf3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAU/fgB/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH9DAAAgD8AAIA/AACAPwAAgD/95AH95wH95QEgD/0MAAAAgAAAAIAAAACAAAAAgP1O/VAhFiARIBYgD/3gAf0MAAAgPwAAID8AACA/AAAgP/1D/VIhDiAAIA79HwA4AhAgAEEUaiEAIAFBFGohASACQTxqIQIgBEEBaiEEDAALCwvHAQICfwF7QQAhBgJAA0AgBiAFTg0BQQAhBwNAIAAgB2ogASAHav0AAgAgAiAHav0AAgD95gEgAyAHav0AAgAgBCAHav0AAgD95gH95AH9CwIAIAdBEGohByAHQRBIDQALIAEgB2r9AAIAIAIgB2r9AAIA/eYBIAMgB2r9AAIAIAQgB2r9AAIA/eYB/eQBIQggACAI/R8AOAIQIABBFGohACABQRRqIQEgAkEUaiECIANBFGohAyAEQRRqIQQgBkEBaiEGDAALCwv0CgICfxF7QQAhAwJAA0AgAyACTg0BQQAhBANAIAAgBGogASAEav0AAgAhBSAFIAX95gEhBv0M6vC6u+rwurvq8Lq76vC6uyAG/eYB/QxOE6k8ThOpPE4TqTxOE6k8/eQBIAb95gH9DC0eXL0tHly9LR5cvS0eXL395AEgBv3mAf0Mk4MIPpODCD6Tgwg+k4MIPv3kASAG/eYB/QyZqqq+maqqvpmqqr6Zqqq+/eQBIAb95gEgBf3mASAF/eQBIQcgBf3gAf0MAAAAQAAAAEAAAABAAAAAQP3mASEI/QwAAIA/AACAPwAAgD8AAIA//QwAAABAAAAAQAAAAEAAAABAIAj9DKXAsEKlwLBCpcCwQqXAsEL96AH9DFCsrsJQrK7CUKyuwlCsrsL96QEhCSAJ/Qw7qrg/O6q4PzuquD87qrg//eYB/WohCiAJIAr9DACAMT8AgDE/AIAxPwCAMT/95gH95QEgCv0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEL/QxnaVA5Z2lQOWdpUDlnaVA5IAv95gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgC/3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAL/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIAv95gH9DKqqKj6qqio+qqoqPqqqKj795AEgC/3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASALIAv95gH95gEgC/3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAK/fgB/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH9DAAAgD8AAIA/AACAPwAAgD/95AH95wH95QEgBf0MAAAAgAAAAIAAAACAAAAAgP1O/VAhDCAHIAwgBf3gAf0MAAAgPwAAID8AACA/AAAgP/1D/VL9CwIAIARBEGohBCAEQRBIDQALIAEgBGr9AAIAIQ4gDiAO/eYBIQ/9DOrwurvq8Lq76vC6u+rwursgD/3mAf0MThOpPE4TqTxOE6k8ThOpPP3kASAP/eYB/QwtHly9LR5cvS0eXL0tHly9/eQBIA/95gH9DJODCD6Tgwg+k4MIPpODCD795AEgD/3mAf0Mmaqqvpmqqr6Zqqq+maqqvv3kASAP/eYBIA795gEgDv3kASEQIA794AH9DAAAAEAAAABAAAAAQAAAAED95gEhEf0MAACAPwAAgD8AAIA/AACAP/0MAAAAQAAAAEAAAABAAAAAQCAR/QylwLBCpcCwQqXAsEKlwLBC/egB/QxQrK7CUKyuwlCsrsJQrK7C/ekBIRIgEv0MO6q4PzuquD87qrg/O6q4P/3mAf1qIRMgEiAT/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIBP9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhFP0MZ2lQOWdpUDlnaVA5Z2lQOSAU/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIBT95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgFP3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAU/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIBT95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgFCAU/eYB/eYBIBT95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgE/34Af0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/QwAAIA/AACAPwAAgD8AAIA//eQB/ecB/eUBIA79DAAAAIAAAACAAAAAgAAAAID9Tv1QIRUgECAVIA794AH9DAAAID8AACA/AAAgPwAAID/9Q/1SIQ0gACAN/R8AOAIQIABBFGohACABQRRqIQEgA0EBaiEDDAALCwuJAQICfwF7QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWogASAFav0AAgAgAiAFav0AAgD95gH9CwIAIAVBEGohBSAFQRBIDQALIAEgBWr9AAIAIAIgBWr9AAIA/eYBIQYgACAG/R8AOAIQIABBFGohACABQRRqIQEgAkEUaiECIARBAWohBAwACwsLswECAn8Be0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVq/QwAAIA/AACAPwAAgD8AAIA/IAEgBWr9AAIAIAIgBWr9AAIA/eYB/eUB/QsCACAFQRBqIQUgBUEQSA0AC/0MAACAPwAAgD8AAIA/AACAPyABIAVq/QACACACIAVq/QACAP3mAf3lASEGIAAgBv0fADgCECAAQRRqIQAgAUEUaiEBIAJBFGohAiAEQQFqIQQMAAsLC7MBAgJ/AXtBACEEAkADQCAEIANODQFBACEFA0AgACAFaiABIAVq/QACAP0MAACAPwAAgD8AAIA/AACAPyACIAVq/QACAP3lAf3mAf0LAgAgBUEQaiEFIAVBEEgNAAsgASAFav0AAgD9DAAAgD8AAIA/AACAPwAAgD8gAiAFav0AAgD95QH95gEhBiAAIAb9HwA4AhAgAEEUaiEAIAFBFGohASACQRRqIQIgBEEBaiEEDAALCwuJAQICfwF7QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWogASAFav0AAgAgAiAFav0AAgD95AH9CwIAIAVBEGohBSAFQRBIDQALIAEgBWr9AAIAIAIgBWr9AAIA/eQBIQYgACAG/R8AOAIQIABBFGohACABQRRqIQEgAkEUaiECIARBAWohBAwACwsLxwECAn8Be0EAIQYCQANAIAYgBU4NAUEAIQcDQCAAIAdqIAEgB2r9AAIAIAIgB2r9AAIAIAMgB2r9AAIA/eYBIAQgB2r9AAIA/eYB/eQB/QsCACAHQRBqIQcgB0EQSA0ACyABIAdq/QACACACIAdq/QACACADIAdq/QACAP3mASAEIAdq/QACAP3mAf3kASEIIAAgCP0fADgCECAAQRRqIQAgAUEUaiEBIAJBFGohAiADQRRqIQMgBEEUaiEEIAZBAWohBgwACwsLqAECAn8Be0EAIQUCQANAIAUgBE4NAUEAIQYDQCAAIAZqIAEgBmr9AAIAIAIgBmr9AAIA/eYBIAMgBmr9AAIA/eYB/QsCACAGQRBqIQYgBkEQSA0ACyABIAZq/QACACACIAZq/QACAP3mASADIAZq/QACAP3mASEHIAAgB/0fADgCECAAQRRqIQAgAUEUaiEBIAJBFGohAiADQRRqIQMgBUEBaiEFDAALCwvsAQICfwF7QQAhBwJAA0AgByAGTg0BQQAhCANAIAAgCGogASAIav0AAgAgAiAIav0AAgD95gEgAyAIav0AAgAgBCAIav0AAgD95gH94QH95AEgBSAIav0AAgD95gH9CwIAIAhBEGohCCAIQRBIDQALIAEgCGr9AAIAIAIgCGr9AAIA/eYBIAMgCGr9AAIAIAQgCGr9AAIA/eYB/eEB/eQBIAUgCGr9AAIA/eYBIQkgACAJ/R8AOAIQIABBFGohACABQRRqIQEgAkEUaiECIANBFGohAyAEQRRqIQQgBUEUaiEFIAdBAWohBwwACwsLhQQEBX8BewF/BntBACEEAkADQCADIARrQQJIDQFBACEFIAIgBEEUbGogBUEEbGohCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEOIAAgBEE8bGohBiABIAVBBGxqIQcgBkE8aiEIA0AgB/0AAgAhDyAH/QACECEQIAb9CQIAIQkgCyAJIA/95gH95AEhCyAMIAkgEP3mAf3kASEMIAb9CQI8IQkgDSAJIA/95gH95AEhDSAOIAkgEP3mAf3kASEOIAZBBGohBiAHQRRqIQcgBiAISA0ACyAKIAv9CwIAIAogDP0fADgCECAKIA39CwIUIAogDv0fADgCJCAEQQJqIQQMAAsLAkADQCAEIANODQFBACEFIAIgBEEUbGogBUEEbGohCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQwgACAEQTxsaiEGIAEgBUEEbGohByAGQTxqIQgDQCAH/QACACEPIAf9AAIQIRAgBv0JAgAhCSALIAkgD/3mAf3kASELIAwgCSAQ/eYB/eQBIQwgBkEEaiEGIAdBFGohByAGIAhIDQALIAogC/0LAgAgCiAM/R8AOAIQIARBAWohBAwACwsLsgQEB38BewF/A3sgAUEEbCEBIANBBGwhA0EAIQYCQANAIAZBsAFODQEgBCAGav0MAAAAAAAAAAAAAAAAAAAAAP0LAgAgBkEQaiEGDAALCyAE/QwAAAAAAAAAAAAAAAAAAAAA/R8AOAKwAUEAIQsCQANAIAsgBU4NASALQRBqIQwCQCAMIAVIDQAgBSEMC0EAIQYCQANAIAZBDk4NAUEAIQcgBCAGQQxsaiAHQQRsaiEOIA79AAIAIQ8gDv0AAgwhECAAIAsgAWxqIAZBBGxqIQkgAiALIANsaiAHQQRsaiEKIAshCAJAA0AgCCAMTg0BIAr9AAIAIREgCf0JAgAhDSAPIA0gEf3mAf3kASEPIAn9CQIEIQ0gECANIBH95gH95AEhECAJIAFqIQkgCiADaiEKIAhBAWohCAwACwsgDiAP/R8AOAIAIA4gD/0fATgCBCAOIA/9HwI4AgggDiAQ/R8AOAIMIA4gEP0fATgCECAOIBD9HwI4AhQgBkECaiEGDAALC0EOIQZBACEHIAQgBkEMbGogB0EEbGohDiAO/QACACEPIAAgCyABbGogBkEEbGohCSACIAsgA2xqIAdBBGxqIQogCyEIAkADQCAIIAxODQEgCv0AAgAhESAJ/QkCACENIA8gDSAR/eYB/eQBIQ8gCSABaiEJIAogA2ohCiAIQQFqIQgMAAsLIA4gD/0fADgCACAOIA/9HwE4AgQgDiAP/R8COAIIIAtBEGohCwwACwsLlgUEB38BewF/BnsgAUEEbCEBIANBBGwhA0EAIQYCQANAIAZBoAJODQEgBCAGav0MAAAAAAAAAAAAAAAAAAAAAP0LAgAgBkEQaiEGDAALCyAE/QwAAAAAAAAAAAAAAAAAAAAA/R8AOAKgAiAE/QwAAAAAAAAAAAAAAAAAAAAA/R8AOAKkAiAE/QwAAAAAAAAAAAAAAAAAAAAA/R8AOAKoAkEAIQsCQANAIAsgBU4NASALQRBqIQwCQCAMIAVIDQAgBSEMC0EAIQYCQANAIAZBDk4NAUEAIQcgBCAGQRRsaiAHQQRsaiEOIA79AAIAIQ8gDv0AAhAhECAO/QACFCERIA79AAIkIRIgACALIAFsaiAGQQRsaiEJIAIgCyADbGogB0EEbGohCiALIQgCQANAIAggDE4NASAK/QACACETIAr9AAIQIRQgCf0JAgAhDSAPIA0gE/3mAf3kASEPIBAgDSAU/eYB/eQBIRAgCf0JAgQhDSARIA0gE/3mAf3kASERIBIgDSAU/eYB/eQBIRIgCSABaiEJIAogA2ohCiAIQQFqIQgMAAsLIA4gD/0LAgAgDiAQ/R8AOAIQIA4gEf0LAhQgDiAS/R8AOAIkIAZBAmohBgwACwtBDiEGQQAhByAEIAZBFGxqIAdBBGxqIQ4gDv0AAgAhDyAO/QACECEQIAAgCyABbGogBkEEbGohCSACIAsgA2xqIAdBBGxqIQogCyEIAkADQCAIIAxODQEgCv0AAgAhEyAK/QACECEUIAn9CQIAIQ0gDyANIBP95gH95AEhDyAQIA0gFP3mAf3kASEQIAkgAWohCSAKIANqIQogCEEBaiEIDAALCyAOIA/9CwIAIA4gEP0fADgCECALQRBqIQsMAAsLC8sBAgN/BHtBACEF/QwAAAAAAAAAAAAAAAAAAAAAIQZBACEDIAAgBWohBAJAA0AgAyACTg0BIAYgBP0AAgD95AEhBiAEQRRqIQQgA0EBaiEDDAALCyABIAVqIQQgBCAE/QACACAG/eQB/QsCAP0MAAAAAAAAAAAAAAAAAAAAACEGQQAhAyAAIAVqIQQCQANAIAMgAk4NASAGIAT9AAIQ/eQBIQYgBEEUaiEEIANBAWohAwwACwsgASAFaiEEIAQgBCoCECAG/R8AkjgCEAuzAwQFfwF7AX8De0EAIQQCQANAIAMgBGtBAkgNAUEAIQUgAiAEQQxsaiAFQQRsaiEK/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDCAAIARBPGxqIQYgASAFQQRsaiEHIAZBPGohCANAIAf9AAIAIQ0gBv0JAgAhCSALIAkgDf3mAf3kASELIAb9CQI8IQkgDCAJIA395gH95AEhDCAGQQRqIQYgB0EMaiEHIAYgCEgNAAsgCiAL/R8AOAIAIAogC/0fATgCBCAKIAv9HwI4AgggCiAM/R8AOAIMIAogDP0fATgCECAKIAz9HwI4AhQgBEECaiEEDAALCwJAA0AgBCADTg0BQQAhBSACIARBDGxqIAVBBGxqIQr9DAAAAAAAAAAAAAAAAAAAAAAhCyAAIARBPGxqIQYgASAFQQRsaiEHIAZBPGohCANAIAf9AAIAIQ0gBv0JAgAhCSALIAkgDf3mAf3kASELIAZBBGohBiAHQQxqIQcgBiAISA0ACyAKIAv9HwA4AgAgCiAL/R8BOAIEIAogC/0fAjgCCCAEQQFqIQQMAAsLC+0CAgF/BHv9DAAAAAAAAAAAAAAAAAAAAAAhBP0MAAAAAAAAAAAAAAAAAAAAACEF/QwAAAAAAAAAAAAAAAAAAAAAIQb9DAAAAAAAAAAAAAAAAAAAAAAhByABQQRsIABqIQMCQANAIAMgAGtBwABIDQEgBCAA/QACAP0MAAAAAAAAAAAAAAAAAAAAAP3mAf3kASEEIAUgAP0AAhD9DAAAAAAAAAAAAAAAAAAAAAD95gH95AEhBSAGIAD9AAIg/QwAAAAAAAAAAAAAAAAAAAAA/eYB/eQBIQYgByAA/QACMP0MAAAAAAAAAAAAAAAAAAAAAP3mAf3kASEHIABBwABqIQAMAAsLAkADQCADIABrQRBIDQEgBCAA/QACAP0MAAAAAAAAAAAAAAAAAAAAAP3mAf3kASEEIABBEGohAAwACwsgBCAF/eQBIAb95AEgB/3kASEEIAIgBP0fACAE/R8BkiAE/R8CkiAE/R8DkjgCAAsAmwIEbmFtZQGTAhcACXJvd3NfMTV4MwEKcG9pbnR3aXNlMAIJcm93c18xNXg1Awpwb2ludHdpc2UxBApwb2ludHdpc2UyBQpwb2ludHdpc2UzBgpwb2ludHdpc2U0Bwpwb2ludHdpc2U1CApwb2ludHdpc2U2CQpwb2ludHdpc2U3Cgpwb2ludHdpc2U4Cwpwb2ludHdpc2U5DAtwb2ludHdpc2UxMA0LcG9pbnR3aXNlMTEOC3BvaW50d2lzZTEyDwtwb2ludHdpc2UxMxALcG9pbnR3aXNlMTQRCWNvbHNfMTV4NRIKb3V0ZXJfMTV4MxMKb3V0ZXJfMTV4NRQIY29sc3VtXzUVCWNvbHNfMTV4MxYJbm9uZmluaXRl";
-const kernelNames = ["rows_15x3","pointwise0","rows_15x5","pointwise1","pointwise2","pointwise3","pointwise4","pointwise5","pointwise6","pointwise7","pointwise8","pointwise9","pointwise10","pointwise11","pointwise12","pointwise13","pointwise14","cols_15x5","outer_15x3","outer_15x5","colsum_5","cols_15x3","nonfinite"];
+const kernelBytes = "AGFzbQEAAAABdwhgBH9/f38AYAd/f39/f39/AGAFf39/f38AYA9/f39/f39/f39/f39/f38AYAN/f38AYAZ/f39/f38AYBl/f39/f39/f39/f39/f39/f39/f39/f39/AGAdf39/f39/f39/f39/f39/f39/f39/f39/f39/f38AAhIBA2VudgZtZW1vcnkCAQGAgAQDGxoAAAAAAQIDBAAFBAAGAAAABQIBAAcFBQQABAfRAhoJcm93c18xNXgzAAAKcG9pbnR3aXNlMAABCXJvd3NfMTV4NQACCnBvaW50d2lzZTEAAwpwb2ludHdpc2UyAAQKcG9pbnR3aXNlMwAFCnRpbWVfbG9vcDAABgpwb2ludHdpc2U0AAcKcG9pbnR3aXNlNQAICnBvaW50d2lzZTYACQpwb2ludHdpc2U3AAoKcG9pbnR3aXNlOAALCnRpbWVfbG9vcDEADApwb2ludHdpc2U5AA0LcG9pbnR3aXNlMTAADgtwb2ludHdpc2UxMQAPC3BvaW50d2lzZTEyABALcG9pbnR3aXNlMTMAEQtwb2ludHdpc2UxNAASCWNvbHNfMTV4NQATCnRpbWVfbG9vcDIAFApvdXRlcl8xNXgzABUKb3V0ZXJfMTV4NQAWCGNvbHN1bV81ABcJY29sc18xNXgzABgJbm9uZmluaXRlABkK47EBGswjAgZ/FntBACEEAkADQCADIARrQQRIDQFBACEFAkADQCAFQQ5ODQH9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDv0MAAAAAAAAAAAAAAAAAAAAACEP/QwAAAAAAAAAAAAAAAAAAAAAIRD9DAAAAAAAAAAAAAAAAAAAAAAhEf0MAAAAAAAAAAAAAAAAAAAAACESIAAgBUEMbGohBiABIARBDGxqIQcgB/0AAgAhEyAH/QACDCEUIAf9AAIYIRUgB/0AAiQhFiAG/QACACEKIAsgCiAT/eYB/Qz///////////////8AAAAA/U795AEhCyANIAogFP3mAf0M////////////////AAAAAP1O/eQBIQ0gDyAKIBX95gH9DP///////////////wAAAAD9Tv3kASEPIBEgCiAW/eYB/Qz///////////////8AAAAA/U795AEhESAG/QACDCEKIAwgCiAT/eYB/Qz///////////////8AAAAA/U795AEhDCAOIAogFP3mAf0M////////////////AAAAAP1O/eQBIQ4gECAKIBX95gH9DP///////////////wAAAAD9Tv3kASEQIBIgCiAW/eYB/Qz///////////////8AAAAA/U795AEhEiACIARBPGxqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCACAJIBn9HwE4AgQgDSAO/Q0AAQIDBAUGBxAREhMUFRYXIA0gDv0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCPCAJIBn9HwE4AkAgDyAQ/Q0AAQIDBAUGBxAREhMUFRYXIA8gEP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCeCAJIBn9HwE4AnwgESAS/Q0AAQIDBAUGBxAREhMUFRYXIBEgEv0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCtAEgCSAZ/R8BOAK4ASAFQQJqIQUMAAsLQQ4hBf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhD/0MAAAAAAAAAAAAAAAAAAAAACERIAAgBUEMbGohBiABIARBDGxqIQcgB/0AAgAhEyAH/QACDCEUIAf9AAIYIRUgB/0AAiQhFiAG/QACACEKIAsgCiAT/eYB/Qz///////////////8AAAAA/U795AEhCyANIAogFP3mAf0M////////////////AAAAAP1O/eQBIQ0gDyAKIBX95gH9DP///////////////wAAAAD9Tv3kASEPIBEgCiAW/eYB/Qz///////////////8AAAAA/U795AEhESACIARBPGxqIAVBBGxqIQkgC/0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWFyAL/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAIAIA39DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhcgDf0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCPCAP/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYXIA/9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AnggEf0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWFyAR/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAK0ASAEQQRqIQQMAAsLAkADQCAEIANODQFBACEFAkADQCAFQQhODQH9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIRr9DAAAAAAAAAAAAAAAAAAAAAAhG/0MAAAAAAAAAAAAAAAAAAAAACEc/QwAAAAAAAAAAAAAAAAAAAAAIR39DAAAAAAAAAAAAAAAAAAAAAAhHv0MAAAAAAAAAAAAAAAAAAAAACEfIAAgBUEMbGohBiABIARBDGxqIQcgB/0AAgAhEyAG/QACACEKIAsgCiAT/eYB/Qz///////////////8AAAAA/U795AEhCyAG/QACDCEKIAwgCiAT/eYB/Qz///////////////8AAAAA/U795AEhDCAG/QACGCEKIBogCiAT/eYB/Qz///////////////8AAAAA/U795AEhGiAG/QACJCEKIBsgCiAT/eYB/Qz///////////////8AAAAA/U795AEhGyAG/QACMCEKIBwgCiAT/eYB/Qz///////////////8AAAAA/U795AEhHCAG/QACPCEKIB0gCiAT/eYB/Qz///////////////8AAAAA/U795AEhHSAG/QACSCEKIB4gCiAT/eYB/Qz///////////////8AAAAA/U795AEhHiAG/QACVCEKIB8gCiAT/eYB/Qz///////////////8AAAAA/U795AEhHyACIARBPGxqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEXIBogG/0NAAECAwQFBgcQERITFBUWFyAaIBv9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/QsCACAcIB39DQABAgMEBQYHEBESExQVFhcgHCAd/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRcgHiAf/Q0AAQIDBAUGBxAREhMUFRYXIB4gH/0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9CwIQIAVBCGohBQwACwtBCCEF/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEa/QwAAAAAAAAAAAAAAAAAAAAAIRv9DAAAAAAAAAAAAAAAAAAAAAAhHP0MAAAAAAAAAAAAAAAAAAAAACEd/QwAAAAAAAAAAAAAAAAAAAAAIR4gACAFQQxsaiEGIAEgBEEMbGohByAH/QACACETIAb9AAIAIQogCyAKIBP95gH9DP///////////////wAAAAD9Tv3kASELIAb9AAIMIQogDCAKIBP95gH9DP///////////////wAAAAD9Tv3kASEMIAb9AAIYIQogGiAKIBP95gH9DP///////////////wAAAAD9Tv3kASEaIAb9AAIkIQogGyAKIBP95gH9DP///////////////wAAAAD9Tv3kASEbIAb9AAIwIQogHCAKIBP95gH9DP///////////////wAAAAD9Tv3kASEcIAb9AAI8IQogHSAKIBP95gH9DP///////////////wAAAAD9Tv3kASEdIAb9AAJIIQogHiAKIBP95gH9DP///////////////wAAAAD9Tv3kASEeIAIgBEE8bGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRcgGiAb/Q0AAQIDBAUGBxAREhMUFRYXIBogG/0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9CwIAIBwgHf0NAAECAwQFBgcQERITFBUWFyAcIB39DQgJCgsMDQ4PGBkaGxwdHh/95AEhFyAe/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYXIB79DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAIQIAkgGf0fATgCFCAJIBn9HwI4AhggBEEBaiEEDAALCwuCAQICfwF7QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWogASAFav0AAgAgAiAFav0AAgD95AH9CwIAIAVBEGohBSAFQRBIDQALIAEgBWr9AAIAIAIgBWr9AAIA/eQBIQYgACAG/R8AOAIQIABBFGohACABQTxqIQEgBEEBaiEEDAALCwukKQIGfxZ7QQAhBAJAA0AgAyAEa0EESA0BQQAhBQJAA0AgBUEOTg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhD/0MAAAAAAAAAAAAAAAAAAAAACEQ/QwAAAAAAAAAAAAAAAAAAAAAIRH9DAAAAAAAAAAAAAAAAAAAAAAhEiAAIAVBFGxqIQYgASAEQRRsaiEHIAZBEGohCANAIAf9AAIAIRMgB/0AAhQhFCAH/QACKCEVIAf9AAI8IRYgBv0AAgAhCiALIAogE/3mAf3kASELIA0gCiAU/eYB/eQBIQ0gDyAKIBX95gH95AEhDyARIAogFv3mAf3kASERIAb9AAIUIQogDCAKIBP95gH95AEhDCAOIAogFP3mAf3kASEOIBAgCiAV/eYB/eQBIRAgEiAKIBb95gH95AEhEiAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgB/0AAgAhEyAH/QACFCEUIAf9AAIoIRUgB/0AAjwhFiAG/QACACEKIAsgCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhCyANIAogFP3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIQ0gDyAKIBX95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEPIBEgCiAW/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhESAG/QACFCEKIAwgCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhDCAOIAogFP3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIQ4gECAKIBX95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEQIBIgCiAW/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhEiACIARBPGxqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCACAJIBn9HwE4AgQgDSAO/Q0AAQIDBAUGBxAREhMUFRYXIA0gDv0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCPCAJIBn9HwE4AkAgDyAQ/Q0AAQIDBAUGBxAREhMUFRYXIA8gEP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCeCAJIBn9HwE4AnwgESAS/Q0AAQIDBAUGBxAREhMUFRYXIBEgEv0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCtAEgCSAZ/R8BOAK4ASAFQQJqIQUMAAsLQQ4hBf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhD/0MAAAAAAAAAAAAAAAAAAAAACERIAAgBUEUbGohBiABIARBFGxqIQcgBkEQaiEIA0AgB/0AAgAhEyAH/QACFCEUIAf9AAIoIRUgB/0AAjwhFiAG/QACACEKIAsgCiAT/eYB/eQBIQsgDSAKIBT95gH95AEhDSAPIAogFf3mAf3kASEPIBEgCiAW/eYB/eQBIREgBkEQaiEGIAdBEGohByAGIAhIDQALIAf9AAIAIRMgB/0AAhQhFCAH/QACKCEVIAf9AAI8IRYgBv0AAgAhCiALIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIQsgDSAKIBT95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASENIA8gCiAV/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhDyARIAogFv3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIREgAiAEQTxsaiAFQQRsaiEJIAv9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhcgC/0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCACAN/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYXIA39DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AjwgD/0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWFyAP/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAJ4IBH9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhcgEf0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCtAEgBEEEaiEEDAALCwJAA0AgBCADTg0BQQAhBQJAA0AgBUEITg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEa/QwAAAAAAAAAAAAAAAAAAAAAIRv9DAAAAAAAAAAAAAAAAAAAAAAhHP0MAAAAAAAAAAAAAAAAAAAAACEd/QwAAAAAAAAAAAAAAAAAAAAAIR79DAAAAAAAAAAAAAAAAAAAAAAhHyAAIAVBFGxqIQYgASAEQRRsaiEHIAZBEGohCANAIAf9AAIAIRMgBv0AAgAhCiALIAogE/3mAf3kASELIAb9AAIUIQogDCAKIBP95gH95AEhDCAG/QACKCEKIBogCiAT/eYB/eQBIRogBv0AAjwhCiAbIAogE/3mAf3kASEbIAb9AAJQIQogHCAKIBP95gH95AEhHCAG/QACZCEKIB0gCiAT/eYB/eQBIR0gBv0AAnghCiAeIAogE/3mAf3kASEeIAb9AAKMASEKIB8gCiAT/eYB/eQBIR8gBkEQaiEGIAdBEGohByAGIAhIDQALIAf9AAIAIRMgBv0AAgAhCiALIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIQsgBv0AAhQhCiAMIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIQwgBv0AAighCiAaIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIRogBv0AAjwhCiAbIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIRsgBv0AAlAhCiAcIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIRwgBv0AAmQhCiAdIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIR0gBv0AAnghCiAeIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIR4gBv0AAowBIQogHyAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEfIAIgBEE8bGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRcgGiAb/Q0AAQIDBAUGBxAREhMUFRYXIBogG/0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9CwIAIBwgHf0NAAECAwQFBgcQERITFBUWFyAcIB39DQgJCgsMDQ4PGBkaGxwdHh/95AEhFyAeIB/9DQABAgMEBQYHEBESExQVFhcgHiAf/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0LAhAgBUEIaiEFDAALC0EIIQX9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIRr9DAAAAAAAAAAAAAAAAAAAAAAhG/0MAAAAAAAAAAAAAAAAAAAAACEc/QwAAAAAAAAAAAAAAAAAAAAAIR39DAAAAAAAAAAAAAAAAAAAAAAhHiAAIAVBFGxqIQYgASAEQRRsaiEHIAZBEGohCANAIAf9AAIAIRMgBv0AAgAhCiALIAogE/3mAf3kASELIAb9AAIUIQogDCAKIBP95gH95AEhDCAG/QACKCEKIBogCiAT/eYB/eQBIRogBv0AAjwhCiAbIAogE/3mAf3kASEbIAb9AAJQIQogHCAKIBP95gH95AEhHCAG/QACZCEKIB0gCiAT/eYB/eQBIR0gBv0AAnghCiAeIAogE/3mAf3kASEeIAZBEGohBiAHQRBqIQcgBiAISA0ACyAH/QACACETIAb9AAIAIQogCyAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASELIAb9AAIUIQogDCAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEMIAb9AAIoIQogGiAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEaIAb9AAI8IQogGyAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEbIAb9AAJQIQogHCAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEcIAb9AAJkIQogHSAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEdIAb9AAJ4IQogHiAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEeIAIgBEE8bGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRcgGiAb/Q0AAQIDBAUGBxAREhMUFRYXIBogG/0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9CwIAIBwgHf0NAAECAwQFBgcQERITFBUWFyAcIB39DQgJCgsMDQ4PGBkaGxwdHh/95AEhFyAe/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYXIB79DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAIQIAkgGf0fATgCFCAJIBn9HwI4AhggBEEBaiEEDAALCwudBwICfwl7QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWogASAFav0AAgAgAiAFav0AAgD95AH94QEhBv0MAACAPwAAgD8AAIA/AACAP/0MAACAPwAAgD8AAIA/AACAPyAG/QylwLBCpcCwQqXAsEKlwLBC/egB/QxQrK7CUKyuwlCsrsJQrK7C/ekBIQcgB/0MO6q4PzuquD87qrg/O6q4P/3mAf1qIQggByAI/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIAj9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhCf0MZ2lQOWdpUDlnaVA5Z2lQOSAJ/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIAn95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgCf3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAJ/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIAn95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgCSAJ/eYB/eYBIAn95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgCP34Af0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/eQB/ecB/QsCACAFQRBqIQUgBUEQSA0ACyABIAVq/QACACACIAVq/QACAP3kAf3hASEL/QwAAIA/AACAPwAAgD8AAIA//QwAAIA/AACAPwAAgD8AAIA/IAv9DKXAsEKlwLBCpcCwQqXAsEL96AH9DFCsrsJQrK7CUKyuwlCsrsL96QEhDCAM/Qw7qrg/O6q4PzuquD87qrg//eYB/WohDSAMIA39DACAMT8AgDE/AIAxPwCAMT/95gH95QEgDf0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEO/QxnaVA5Z2lQOWdpUDlnaVA5IA795gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgDv3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAO/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIA795gH9DKqqKj6qqio+qqoqPqqqKj795AEgDv3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASAOIA795gH95gEgDv3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAN/fgB/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH95AH95wEhCiAAIAr9HwA4AhAgAEEUaiEAIAFBFGohASACQTxqIQIgBEEBaiEEDAALCwuaDAICfxF7QQAhBwJAA0AgByAGTg0BQQAhCANAIAAgCGogASAIav0AAgAgAiAIav0AAgD95gH9DAAAgD8AAIA/AACAPwAAgD8gAyAIav0AAgD95QEgBCAIav0AAgAgBSAIav0AAgD95AEhCSAJIAn95gEhCv0M6vC6u+rwurvq8Lq76vC6uyAK/eYB/QxOE6k8ThOpPE4TqTxOE6k8/eQBIAr95gH9DC0eXL0tHly9LR5cvS0eXL395AEgCv3mAf0Mk4MIPpODCD6Tgwg+k4MIPv3kASAK/eYB/QyZqqq+maqqvpmqqr6Zqqq+/eQBIAr95gEgCf3mASAJ/eQBIQsgCf3gAf0MAAAAQAAAAEAAAABAAAAAQP3mASEM/QwAAIA/AACAPwAAgD8AAIA//QwAAABAAAAAQAAAAEAAAABAIAz9DKXAsEKlwLBCpcCwQqXAsEL96AH9DFCsrsJQrK7CUKyuwlCsrsL96QEhDSAN/Qw7qrg/O6q4PzuquD87qrg//eYB/WohDiANIA79DACAMT8AgDE/AIAxPwCAMT/95gH95QEgDv0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEP/QxnaVA5Z2lQOWdpUDlnaVA5IA/95gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgD/3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAP/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIA/95gH9DKqqKj6qqio+qqoqPqqqKj795AEgD/3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASAPIA/95gH95gEgD/3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAO/fgB/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH9DAAAgD8AAIA/AACAPwAAgD/95AH95wH95QEgCf0MAAAAgAAAAIAAAACAAAAAgP1O/VAhECALIBAgCf3gAf0MAAAgPwAAID8AACA/AAAgP/1D/VL95gH95AH9CwIAIAhBEGohCCAIQRBIDQALIAEgCGr9AAIAIAIgCGr9AAIA/eYB/QwAAIA/AACAPwAAgD8AAIA/IAMgCGr9AAIA/eUBIAQgCGr9AAIAIAUgCGr9AAIA/eQBIRIgEiAS/eYBIRP9DOrwurvq8Lq76vC6u+rwursgE/3mAf0MThOpPE4TqTxOE6k8ThOpPP3kASAT/eYB/QwtHly9LR5cvS0eXL0tHly9/eQBIBP95gH9DJODCD6Tgwg+k4MIPpODCD795AEgE/3mAf0Mmaqqvpmqqr6Zqqq+maqqvv3kASAT/eYBIBL95gEgEv3kASEUIBL94AH9DAAAAEAAAABAAAAAQAAAAED95gEhFf0MAACAPwAAgD8AAIA/AACAP/0MAAAAQAAAAEAAAABAAAAAQCAV/QylwLBCpcCwQqXAsEKlwLBC/egB/QxQrK7CUKyuwlCsrsJQrK7C/ekBIRYgFv0MO6q4PzuquD87qrg/O6q4P/3mAf1qIRcgFiAX/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIBf9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhGP0MZ2lQOWdpUDlnaVA5Z2lQOSAY/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIBj95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgGP3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAY/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIBj95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgGCAY/eYB/eYBIBj95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgF/34Af0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/QwAAIA/AACAPwAAgD8AAIA//eQB/ecB/eUBIBL9DAAAAIAAAACAAAAAgAAAAID9Tv1QIRkgFCAZIBL94AH9DAAAID8AACA/AAAgPwAAID/9Q/1S/eYB/eQBIREgACAR/R8AOAIQIABBFGohACABQRRqIQEgAkEUaiECIANBFGohAyAEQRRqIQQgBUE8aiEFIAdBAWohBwwACwsLxhECAn8Ze0EAIQUCQANAIAUgBE4NAUEAIQYDQCAAIAZqIAEgBmr9AAIAIAIgBmr9AAIA/eQB/eEBIQf9DAAAgD8AAIA/AACAPwAAgD/9DAAAgD8AAIA/AACAPwAAgD8gB/0MpcCwQqXAsEKlwLBCpcCwQv3oAf0MUKyuwlCsrsJQrK7CUKyuwv3pASEIIAj9DDuquD87qrg/O6q4PzuquD/95gH9aiEJIAggCf0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAJ/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIQr9DGdpUDlnaVA5Z2lQOWdpUDkgCv3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAK/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIAr95gH9DMGpKj3BqSo9wakqPcGpKj395AEgCv3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAK/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIAogCv3mAf3mASAK/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIAn9+AH9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf3kAf3nASADIAZq/QACACELIAsgC/3mASEM/Qzq8Lq76vC6u+rwurvq8Lq7IAz95gH9DE4TqTxOE6k8ThOpPE4TqTz95AEgDP3mAf0MLR5cvS0eXL0tHly9LR5cvf3kASAM/eYB/QyTgwg+k4MIPpODCD6Tgwg+/eQBIAz95gH9DJmqqr6Zqqq+maqqvpmqqr795AEgDP3mASAL/eYBIAv95AEhDSAL/eAB/QwAAABAAAAAQAAAAEAAAABA/eYBIQ79DAAAgD8AAIA/AACAPwAAgD/9DAAAAEAAAABAAAAAQAAAAEAgDv0MpcCwQqXAsEKlwLBCpcCwQv3oAf0MUKyuwlCsrsJQrK7CUKyuwv3pASEPIA/9DDuquD87qrg/O6q4PzuquD/95gH9aiEQIA8gEP0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAQ/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIRH9DGdpUDlnaVA5Z2lQOWdpUDkgEf3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAR/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIBH95gH9DMGpKj3BqSo9wakqPcGpKj395AEgEf3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAR/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIBEgEf3mAf3mASAR/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIBD9+AH9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf0MAACAPwAAgD8AAIA/AACAP/3kAf3nAf3lASAL/QwAAACAAAAAgAAAAIAAAACA/U79UCESIA0gEiAL/eAB/QwAACA/AAAgPwAAID8AACA//UP9Uv3mAf0LAgAgBkEQaiEGIAZBEEgNAAsgASAGav0AAgAgAiAGav0AAgD95AH94QEhFP0MAACAPwAAgD8AAIA/AACAP/0MAACAPwAAgD8AAIA/AACAPyAU/QylwLBCpcCwQqXAsEKlwLBC/egB/QxQrK7CUKyuwlCsrsJQrK7C/ekBIRUgFf0MO6q4PzuquD87qrg/O6q4P/3mAf1qIRYgFSAW/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIBb9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhF/0MZ2lQOWdpUDlnaVA5Z2lQOSAX/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIBf95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgF/3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAX/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIBf95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgFyAX/eYB/eYBIBf95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgFv34Af0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/eQB/ecBIAMgBmr9AAIAIRggGCAY/eYBIRn9DOrwurvq8Lq76vC6u+rwursgGf3mAf0MThOpPE4TqTxOE6k8ThOpPP3kASAZ/eYB/QwtHly9LR5cvS0eXL0tHly9/eQBIBn95gH9DJODCD6Tgwg+k4MIPpODCD795AEgGf3mAf0Mmaqqvpmqqr6Zqqq+maqqvv3kASAZ/eYBIBj95gEgGP3kASEaIBj94AH9DAAAAEAAAABAAAAAQAAAAED95gEhG/0MAACAPwAAgD8AAIA/AACAP/0MAAAAQAAAAEAAAABAAAAAQCAb/QylwLBCpcCwQqXAsEKlwLBC/egB/QxQrK7CUKyuwlCsrsJQrK7C/ekBIRwgHP0MO6q4PzuquD87qrg/O6q4P/3mAf1qIR0gHCAd/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIB39DIOAXrmDgF65g4BeuYOAXrn95gH95QEhHv0MZ2lQOWdpUDlnaVA5Z2lQOSAe/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIB795gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgHv3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAe/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIB795gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgHiAe/eYB/eYBIB795AH9DAAAgD8AAIA/AACAPwAAgD/95AEgHf34Af0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/QwAAIA/AACAPwAAgD8AAIA//eQB/ecB/eUBIBj9DAAAAIAAAACAAAAAgAAAAID9Tv1QIR8gGiAfIBj94AH9DAAAID8AACA/AAAgPwAAID/9Q/1S/eYBIRMgACAT/R8AOAIQIABBFGohACABQRRqIQEgAkE8aiECIANBFGohAyAFQQFqIQUMAAsLC44BAQJ/QQAhDwJAA0AgDyANTg0BIA8hECAAIAEgAiALEAIgAyAEIBAgDGxqIAIgCxADIAUgAyAGIAMgByAQIAxsaiACQRRqIAsQBCAIIAkgECAMbGogAkEoaiAFIAsQBSAKIBAgDGxqIAggDPwKAAAgASAIIAz8CgAAIAYgBSAM/AoAACAPQQFqIQ8MAAsLC5QBAgJ/AXtBACEDAkADQCADIAJODQFBACEEA0AgACAEav0MAACAPwAAgD8AAIA/AACAPyABIARq/QACAP3lAf0LAgAgBEEQaiEEIARBEEgNAAv9DAAAgD8AAIA/AACAPwAAgD8gASAEav0AAgD95QEhBSAAIAX9HwA4AhAgAEEUaiEAIAFBFGohASADQQFqIQMMAAsLC5MLAgJ/EXtBACEEAkADQCAEIANODQFBACEFA0AgACAFaiABIAVq/QACACACIAVq/QACAP3kASEGIAYgBv3mASEH/Qzq8Lq76vC6u+rwurvq8Lq7IAf95gH9DE4TqTxOE6k8ThOpPE4TqTz95AEgB/3mAf0MLR5cvS0eXL0tHly9LR5cvf3kASAH/eYB/QyTgwg+k4MIPpODCD6Tgwg+/eQBIAf95gH9DJmqqr6Zqqq+maqqvpmqqr795AEgB/3mASAG/eYBIAb95AEhCCAG/eAB/QwAAABAAAAAQAAAAEAAAABA/eYBIQn9DAAAgD8AAIA/AACAPwAAgD/9DAAAAEAAAABAAAAAQAAAAEAgCf0MpcCwQqXAsEKlwLBCpcCwQv3oAf0MUKyuwlCsrsJQrK7CUKyuwv3pASEKIAr9DDuquD87qrg/O6q4PzuquD/95gH9aiELIAogC/0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAL/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIQz9DGdpUDlnaVA5Z2lQOWdpUDkgDP3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAM/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIAz95gH9DMGpKj3BqSo9wakqPcGpKj395AEgDP3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAM/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIAwgDP3mAf3mASAM/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIAv9+AH9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf0MAACAPwAAgD8AAIA/AACAP/3kAf3nAf3lASAG/QwAAACAAAAAgAAAAIAAAACA/U79UCENIAggDSAG/eAB/QwAACA/AAAgPwAAID8AACA//UP9Uv0LAgAgBUEQaiEFIAVBEEgNAAsgASAFav0AAgAgAiAFav0AAgD95AEhDyAPIA/95gEhEP0M6vC6u+rwurvq8Lq76vC6uyAQ/eYB/QxOE6k8ThOpPE4TqTxOE6k8/eQBIBD95gH9DC0eXL0tHly9LR5cvS0eXL395AEgEP3mAf0Mk4MIPpODCD6Tgwg+k4MIPv3kASAQ/eYB/QyZqqq+maqqvpmqqr6Zqqq+/eQBIBD95gEgD/3mASAP/eQBIREgD/3gAf0MAAAAQAAAAEAAAABAAAAAQP3mASES/QwAAIA/AACAPwAAgD8AAIA//QwAAABAAAAAQAAAAEAAAABAIBL9DKXAsEKlwLBCpcCwQqXAsEL96AH9DFCsrsJQrK7CUKyuwlCsrsL96QEhEyAT/Qw7qrg/O6q4PzuquD87qrg//eYB/WohFCATIBT9DACAMT8AgDE/AIAxPwCAMT/95gH95QEgFP0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEV/QxnaVA5Z2lQOWdpUDlnaVA5IBX95gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgFf3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAV/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIBX95gH9DKqqKj6qqio+qqoqPqqqKj795AEgFf3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASAVIBX95gH95gEgFf3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAU/fgB/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH9DAAAgD8AAIA/AACAPwAAgD/95AH95wH95QEgD/0MAAAAgAAAAIAAAACAAAAAgP1O/VAhFiARIBYgD/3gAf0MAAAgPwAAID8AACA/AAAgP/1D/VIhDiAAIA79HwA4AhAgAEEUaiEAIAFBFGohASACQTxqIQIgBEEBaiEEDAALCwvHAQICfwF7QQAhBgJAA0AgBiAFTg0BQQAhBwNAIAAgB2ogASAHav0AAgAgAiAHav0AAgD95gEgAyAHav0AAgAgBCAHav0AAgD95gH95AH9CwIAIAdBEGohByAHQRBIDQALIAEgB2r9AAIAIAIgB2r9AAIA/eYBIAMgB2r9AAIAIAQgB2r9AAIA/eYB/eQBIQggACAI/R8AOAIQIABBFGohACABQRRqIQEgAkEUaiECIANBFGohAyAEQRRqIQQgBkEBaiEGDAALCwv0CgICfxF7QQAhAwJAA0AgAyACTg0BQQAhBANAIAAgBGogASAEav0AAgAhBSAFIAX95gEhBv0M6vC6u+rwurvq8Lq76vC6uyAG/eYB/QxOE6k8ThOpPE4TqTxOE6k8/eQBIAb95gH9DC0eXL0tHly9LR5cvS0eXL395AEgBv3mAf0Mk4MIPpODCD6Tgwg+k4MIPv3kASAG/eYB/QyZqqq+maqqvpmqqr6Zqqq+/eQBIAb95gEgBf3mASAF/eQBIQcgBf3gAf0MAAAAQAAAAEAAAABAAAAAQP3mASEI/QwAAIA/AACAPwAAgD8AAIA//QwAAABAAAAAQAAAAEAAAABAIAj9DKXAsEKlwLBCpcCwQqXAsEL96AH9DFCsrsJQrK7CUKyuwlCsrsL96QEhCSAJ/Qw7qrg/O6q4PzuquD87qrg//eYB/WohCiAJIAr9DACAMT8AgDE/AIAxPwCAMT/95gH95QEgCv0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEL/QxnaVA5Z2lQOWdpUDlnaVA5IAv95gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgC/3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAL/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIAv95gH9DKqqKj6qqio+qqoqPqqqKj795AEgC/3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASALIAv95gH95gEgC/3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAK/fgB/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH9DAAAgD8AAIA/AACAPwAAgD/95AH95wH95QEgBf0MAAAAgAAAAIAAAACAAAAAgP1O/VAhDCAHIAwgBf3gAf0MAAAgPwAAID8AACA/AAAgP/1D/VL9CwIAIARBEGohBCAEQRBIDQALIAEgBGr9AAIAIQ4gDiAO/eYBIQ/9DOrwurvq8Lq76vC6u+rwursgD/3mAf0MThOpPE4TqTxOE6k8ThOpPP3kASAP/eYB/QwtHly9LR5cvS0eXL0tHly9/eQBIA/95gH9DJODCD6Tgwg+k4MIPpODCD795AEgD/3mAf0Mmaqqvpmqqr6Zqqq+maqqvv3kASAP/eYBIA795gEgDv3kASEQIA794AH9DAAAAEAAAABAAAAAQAAAAED95gEhEf0MAACAPwAAgD8AAIA/AACAP/0MAAAAQAAAAEAAAABAAAAAQCAR/QylwLBCpcCwQqXAsEKlwLBC/egB/QxQrK7CUKyuwlCsrsJQrK7C/ekBIRIgEv0MO6q4PzuquD87qrg/O6q4P/3mAf1qIRMgEiAT/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIBP9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhFP0MZ2lQOWdpUDlnaVA5Z2lQOSAU/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIBT95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgFP3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAU/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIBT95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgFCAU/eYB/eYBIBT95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgE/34Af0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/QwAAIA/AACAPwAAgD8AAIA//eQB/ecB/eUBIA79DAAAAIAAAACAAAAAgAAAAID9Tv1QIRUgECAVIA794AH9DAAAID8AACA/AAAgPwAAID/9Q/1SIQ0gACAN/R8AOAIQIABBFGohACABQRRqIQEgA0EBaiEDDAALCwuJAQICfwF7QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWogASAFav0AAgAgAiAFav0AAgD95gH9CwIAIAVBEGohBSAFQRBIDQALIAEgBWr9AAIAIAIgBWr9AAIA/eYBIQYgACAG/R8AOAIQIABBFGohACABQRRqIQEgAkEUaiECIARBAWohBAwACwsLjgIBAn9BACEZAkADQCAZIBdODQEgGSEaIAAgASACIBUQAiADIAQgGiAWbGogAiAVEAMgBSADIBUQByAGIAcgGiAWbGogAkEUaiAVEAggCCAJIBogFmxqIAJBKGogFRADIAogAyALIAUgBiAVEAkgDCAKIBUQCiANIAggDCAVEAsgDiAaIBZsaiANIBb8CgAAIA8gGiAWbGogDCAW/AoAACAQIBogFmxqIAggFvwKAAAgESAaIBZsaiAGIBb8CgAAIBIgGiAWbGogBSAW/AoAACATIBogFmxqIAMgFvwKAAAgFCAaIBZsaiALIBb8CgAAIAEgDSAW/AoAACALIAogFvwKAAAgGUEBaiEZDAALCwuzAQICfwF7QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWr9DAAAgD8AAIA/AACAPwAAgD8gASAFav0AAgAgAiAFav0AAgD95gH95QH9CwIAIAVBEGohBSAFQRBIDQAL/QwAAIA/AACAPwAAgD8AAIA/IAEgBWr9AAIAIAIgBWr9AAIA/eYB/eUBIQYgACAG/R8AOAIQIABBFGohACABQRRqIQEgAkEUaiECIARBAWohBAwACwsLswECAn8Be0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVqIAEgBWr9AAIA/QwAAIA/AACAPwAAgD8AAIA/IAIgBWr9AAIA/eUB/eYB/QsCACAFQRBqIQUgBUEQSA0ACyABIAVq/QACAP0MAACAPwAAgD8AAIA/AACAPyACIAVq/QACAP3lAf3mASEGIAAgBv0fADgCECAAQRRqIQAgAUEUaiEBIAJBFGohAiAEQQFqIQQMAAsLC4kBAgJ/AXtBACEEAkADQCAEIANODQFBACEFA0AgACAFaiABIAVq/QACACACIAVq/QACAP3kAf0LAgAgBUEQaiEFIAVBEEgNAAsgASAFav0AAgAgAiAFav0AAgD95AEhBiAAIAb9HwA4AhAgAEEUaiEAIAFBFGohASACQRRqIQIgBEEBaiEEDAALCwvHAQICfwF7QQAhBgJAA0AgBiAFTg0BQQAhBwNAIAAgB2ogASAHav0AAgAgAiAHav0AAgAgAyAHav0AAgD95gEgBCAHav0AAgD95gH95AH9CwIAIAdBEGohByAHQRBIDQALIAEgB2r9AAIAIAIgB2r9AAIAIAMgB2r9AAIA/eYBIAQgB2r9AAIA/eYB/eQBIQggACAI/R8AOAIQIABBFGohACABQRRqIQEgAkEUaiECIANBFGohAyAEQRRqIQQgBkEBaiEGDAALCwuoAQICfwF7QQAhBQJAA0AgBSAETg0BQQAhBgNAIAAgBmogASAGav0AAgAgAiAGav0AAgD95gEgAyAGav0AAgD95gH9CwIAIAZBEGohBiAGQRBIDQALIAEgBmr9AAIAIAIgBmr9AAIA/eYBIAMgBmr9AAIA/eYBIQcgACAH/R8AOAIQIABBFGohACABQRRqIQEgAkEUaiECIANBFGohAyAFQQFqIQUMAAsLC+wBAgJ/AXtBACEHAkADQCAHIAZODQFBACEIA0AgACAIaiABIAhq/QACACACIAhq/QACAP3mASADIAhq/QACACAEIAhq/QACAP3mAf3hAf3kASAFIAhq/QACAP3mAf0LAgAgCEEQaiEIIAhBEEgNAAsgASAIav0AAgAgAiAIav0AAgD95gEgAyAIav0AAgAgBCAIav0AAgD95gH94QH95AEgBSAIav0AAgD95gEhCSAAIAn9HwA4AhAgAEEUaiEAIAFBFGohASACQRRqIQIgA0EUaiEDIARBFGohBCAFQRRqIQUgB0EBaiEHDAALCwuFBAQFfwF7AX8Ge0EAIQQCQANAIAMgBGtBAkgNAUEAIQUgAiAEQRRsaiAFQQRsaiEK/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ4gACAEQTxsaiEGIAEgBUEEbGohByAGQTxqIQgDQCAH/QACACEPIAf9AAIQIRAgBv0JAgAhCSALIAkgD/3mAf3kASELIAwgCSAQ/eYB/eQBIQwgBv0JAjwhCSANIAkgD/3mAf3kASENIA4gCSAQ/eYB/eQBIQ4gBkEEaiEGIAdBFGohByAGIAhIDQALIAogC/0LAgAgCiAM/R8AOAIQIAogDf0LAhQgCiAO/R8AOAIkIARBAmohBAwACwsCQANAIAQgA04NAUEAIQUgAiAEQRRsaiAFQQRsaiEK/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDCAAIARBPGxqIQYgASAFQQRsaiEHIAZBPGohCANAIAf9AAIAIQ8gB/0AAhAhECAG/QkCACEJIAsgCSAP/eYB/eQBIQsgDCAJIBD95gH95AEhDCAGQQRqIQYgB0EUaiEHIAYgCEgNAAsgCiAL/QsCACAKIAz9HwA4AhAgBEEBaiEEDAALCwu2AwEFf0EAIR0CQANAIB0gG04NASAcQQFrIB1rIR4gACABIAIgHiAZbGogGhAPIAMgBCAAIAUgHiAZbGogBiAeIBlsaiAaEBAgByADIAggHiAZbGogGhALIAkgACAKIB4gGWxqIAsgHiAZbGogGhARIAwgAyANIB4gGWxqIA4gHiAZbGogGhARIA8gAyAQIB4gGWxqIAMgESAeIBlsaiASIB4gGWxqIBoQEiATISAgCSEhIBohHwJAA0BBACAfTg0BICAgIUEU/AoAACAgQTxqISAgIUEUaiEhIB9Bf2ohHwwACwsgE0EUaiEgIAwhISAaIR8CQANAQQAgH04NASAgICFBFPwKAAAgIEE8aiEgICFBFGohISAfQX9qIR8MAAsLIBNBKGohICAPISEgGiEfAkADQEEAIB9ODQEgICAhQRT8CgAAICBBPGohICAhQRRqISEgH0F/aiEfDAALCyATIBQgFSAaEBMgFiAeIBlsaiAPIBn8CgAAIBcgHiAZbGogDCAZ/AoAACAYIB4gGWxqIAkgGfwKAAAgASAVIBn8CgAAIAQgByAZ/AoAACAdQQFqIR0MAAsLC7IEBAd/AXsBfwN7IAFBBGwhASADQQRsIQNBACEGAkADQCAGQbABTg0BIAQgBmr9DAAAAAAAAAAAAAAAAAAAAAD9CwIAIAZBEGohBgwACwsgBP0MAAAAAAAAAAAAAAAAAAAAAP0fADgCsAFBACELAkADQCALIAVODQEgC0EQaiEMAkAgDCAFSA0AIAUhDAtBACEGAkADQCAGQQ5ODQFBACEHIAQgBkEMbGogB0EEbGohDiAO/QACACEPIA79AAIMIRAgACALIAFsaiAGQQRsaiEJIAIgCyADbGogB0EEbGohCiALIQgCQANAIAggDE4NASAK/QACACERIAn9CQIAIQ0gDyANIBH95gH95AEhDyAJ/QkCBCENIBAgDSAR/eYB/eQBIRAgCSABaiEJIAogA2ohCiAIQQFqIQgMAAsLIA4gD/0fADgCACAOIA/9HwE4AgQgDiAP/R8COAIIIA4gEP0fADgCDCAOIBD9HwE4AhAgDiAQ/R8COAIUIAZBAmohBgwACwtBDiEGQQAhByAEIAZBDGxqIAdBBGxqIQ4gDv0AAgAhDyAAIAsgAWxqIAZBBGxqIQkgAiALIANsaiAHQQRsaiEKIAshCAJAA0AgCCAMTg0BIAr9AAIAIREgCf0JAgAhDSAPIA0gEf3mAf3kASEPIAkgAWohCSAKIANqIQogCEEBaiEIDAALCyAOIA/9HwA4AgAgDiAP/R8BOAIEIA4gD/0fAjgCCCALQRBqIQsMAAsLC5YFBAd/AXsBfwZ7IAFBBGwhASADQQRsIQNBACEGAkADQCAGQaACTg0BIAQgBmr9DAAAAAAAAAAAAAAAAAAAAAD9CwIAIAZBEGohBgwACwsgBP0MAAAAAAAAAAAAAAAAAAAAAP0fADgCoAIgBP0MAAAAAAAAAAAAAAAAAAAAAP0fADgCpAIgBP0MAAAAAAAAAAAAAAAAAAAAAP0fADgCqAJBACELAkADQCALIAVODQEgC0EQaiEMAkAgDCAFSA0AIAUhDAtBACEGAkADQCAGQQ5ODQFBACEHIAQgBkEUbGogB0EEbGohDiAO/QACACEPIA79AAIQIRAgDv0AAhQhESAO/QACJCESIAAgCyABbGogBkEEbGohCSACIAsgA2xqIAdBBGxqIQogCyEIAkADQCAIIAxODQEgCv0AAgAhEyAK/QACECEUIAn9CQIAIQ0gDyANIBP95gH95AEhDyAQIA0gFP3mAf3kASEQIAn9CQIEIQ0gESANIBP95gH95AEhESASIA0gFP3mAf3kASESIAkgAWohCSAKIANqIQogCEEBaiEIDAALCyAOIA/9CwIAIA4gEP0fADgCECAOIBH9CwIUIA4gEv0fADgCJCAGQQJqIQYMAAsLQQ4hBkEAIQcgBCAGQRRsaiAHQQRsaiEOIA79AAIAIQ8gDv0AAhAhECAAIAsgAWxqIAZBBGxqIQkgAiALIANsaiAHQQRsaiEKIAshCAJAA0AgCCAMTg0BIAr9AAIAIRMgCv0AAhAhFCAJ/QkCACENIA8gDSAT/eYB/eQBIQ8gECANIBT95gH95AEhECAJIAFqIQkgCiADaiEKIAhBAWohCAwACwsgDiAP/QsCACAOIBD9HwA4AhAgC0EQaiELDAALCwvLAQIDfwR7QQAhBf0MAAAAAAAAAAAAAAAAAAAAACEGQQAhAyAAIAVqIQQCQANAIAMgAk4NASAGIAT9AAIA/eQBIQYgBEEUaiEEIANBAWohAwwACwsgASAFaiEEIAQgBP0AAgAgBv3kAf0LAgD9DAAAAAAAAAAAAAAAAAAAAAAhBkEAIQMgACAFaiEEAkADQCADIAJODQEgBiAE/QACEP3kASEGIARBFGohBCADQQFqIQMMAAsLIAEgBWohBCAEIAQqAhAgBv0fAJI4AhALswMEBX8BewF/A3tBACEEAkADQCADIARrQQJIDQFBACEFIAIgBEEMbGogBUEEbGohCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQwgACAEQTxsaiEGIAEgBUEEbGohByAGQTxqIQgDQCAH/QACACENIAb9CQIAIQkgCyAJIA395gH95AEhCyAG/QkCPCEJIAwgCSAN/eYB/eQBIQwgBkEEaiEGIAdBDGohByAGIAhIDQALIAogC/0fADgCACAKIAv9HwE4AgQgCiAL/R8COAIIIAogDP0fADgCDCAKIAz9HwE4AhAgCiAM/R8COAIUIARBAmohBAwACwsCQANAIAQgA04NAUEAIQUgAiAEQQxsaiAFQQRsaiEK/QwAAAAAAAAAAAAAAAAAAAAAIQsgACAEQTxsaiEGIAEgBUEEbGohByAGQTxqIQgDQCAH/QACACENIAb9CQIAIQkgCyAJIA395gH95AEhCyAGQQRqIQYgB0EMaiEHIAYgCEgNAAsgCiAL/R8AOAIAIAogC/0fATgCBCAKIAv9HwI4AgggBEEBaiEEDAALCwvtAgIBfwR7/QwAAAAAAAAAAAAAAAAAAAAAIQT9DAAAAAAAAAAAAAAAAAAAAAAhBf0MAAAAAAAAAAAAAAAAAAAAACEG/QwAAAAAAAAAAAAAAAAAAAAAIQcgAUEEbCAAaiEDAkADQCADIABrQcAASA0BIAQgAP0AAgD9DAAAAAAAAAAAAAAAAAAAAAD95gH95AEhBCAFIAD9AAIQ/QwAAAAAAAAAAAAAAAAAAAAA/eYB/eQBIQUgBiAA/QACIP0MAAAAAAAAAAAAAAAAAAAAAP3mAf3kASEGIAcgAP0AAjD9DAAAAAAAAAAAAAAAAAAAAAD95gH95AEhByAAQcAAaiEADAALCwJAA0AgAyAAa0EQSA0BIAQgAP0AAgD9DAAAAAAAAAAAAAAAAAAAAAD95gH95AEhBCAAQRBqIQAMAAsLIAQgBf3kASAG/eQBIAf95AEhBCACIAT9HwAgBP0fAZIgBP0fApIgBP0fA5I4AgALAL8CBG5hbWUBtwIaAAlyb3dzXzE1eDMBCnBvaW50d2lzZTACCXJvd3NfMTV4NQMKcG9pbnR3aXNlMQQKcG9pbnR3aXNlMgUKcG9pbnR3aXNlMwYKdGltZV9sb29wMAcKcG9pbnR3aXNlNAgKcG9pbnR3aXNlNQkKcG9pbnR3aXNlNgoKcG9pbnR3aXNlNwsKcG9pbnR3aXNlOAwKdGltZV9sb29wMQ0KcG9pbnR3aXNlOQ4LcG9pbnR3aXNlMTAPC3BvaW50d2lzZTExEAtwb2ludHdpc2UxMhELcG9pbnR3aXNlMTMSC3BvaW50d2lzZTE0Ewljb2xzXzE1eDUUCnRpbWVfbG9vcDIVCm91dGVyXzE1eDMWCm91dGVyXzE1eDUXCGNvbHN1bV81GAljb2xzXzE1eDMZCW5vbmZpbml0ZQ==";
+const kernelNames = ["rows_15x3","pointwise0","rows_15x5","pointwise1","pointwise2","pointwise3","time_loop0","pointwise4","pointwise5","pointwise6","pointwise7","pointwise8","time_loop1","pointwise9","pointwise10","pointwise11","pointwise12","pointwise13","pointwise14","cols_15x5","time_loop2","outer_15x3","outer_15x5","colsum_5","cols_15x3","nonfinite"];
 
 interface KernelMemory { readonly buffer: ArrayBuffer; grow(pages: number): number }
-interface KernelExports { readonly rows_15x3: (a: number, b: number, out: number, samples: number) => void; readonly pointwise0: (out: number, a0: number, a1: number, rows: number) => void; readonly rows_15x5: (a: number, b: number, out: number, samples: number) => void; readonly pointwise1: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise2: (out: number, a0: number, a1: number, a2: number, a3: number, a4: number, rows: number) => void; readonly pointwise3: (out: number, a0: number, a1: number, a2: number, rows: number) => void; readonly pointwise4: (out: number, a0: number, rows: number) => void; readonly pointwise5: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise6: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly pointwise7: (out: number, a0: number, rows: number) => void; readonly pointwise8: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise9: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise10: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise11: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise12: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly pointwise13: (out: number, a0: number, a1: number, a2: number, rows: number) => void; readonly pointwise14: (out: number, a0: number, a1: number, a2: number, a3: number, a4: number, rows: number) => void; readonly cols_15x5: (a: number, b: number, out: number, samples: number) => void; readonly outer_15x3: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly outer_15x5: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly colsum_5: (a: number, out: number, rows: number) => void; readonly cols_15x3: (a: number, b: number, out: number, samples: number) => void; readonly nonfinite: (at: number, count: number, out: number) => void }
+interface KernelExports { readonly rows_15x3: (a: number, b: number, out: number, samples: number) => void; readonly pointwise0: (out: number, a0: number, a1: number, rows: number) => void; readonly rows_15x5: (a: number, b: number, out: number, samples: number) => void; readonly pointwise1: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise2: (out: number, a0: number, a1: number, a2: number, a3: number, a4: number, rows: number) => void; readonly pointwise3: (out: number, a0: number, a1: number, a2: number, rows: number) => void; readonly time_loop0: (p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, n0: number, n1: number, steps: number, T: number) => void; readonly pointwise4: (out: number, a0: number, rows: number) => void; readonly pointwise5: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise6: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly pointwise7: (out: number, a0: number, rows: number) => void; readonly pointwise8: (out: number, a0: number, a1: number, rows: number) => void; readonly time_loop1: (p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, p20: number, n0: number, n1: number, steps: number, T: number) => void; readonly pointwise9: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise10: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise11: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise12: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly pointwise13: (out: number, a0: number, a1: number, a2: number, rows: number) => void; readonly pointwise14: (out: number, a0: number, a1: number, a2: number, a3: number, a4: number, rows: number) => void; readonly cols_15x5: (a: number, b: number, out: number, samples: number) => void; readonly time_loop2: (p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, p20: number, p21: number, p22: number, p23: number, p24: number, n0: number, n1: number, steps: number, T: number) => void; readonly outer_15x3: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly outer_15x5: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly colsum_5: (a: number, out: number, rows: number) => void; readonly cols_15x3: (a: number, b: number, out: number, samples: number) => void; readonly nonfinite: (at: number, count: number, out: number) => void }
 interface LoadedKernels { memory: KernelMemory; exports: KernelExports }
 interface WebAssemblyApi {
   readonly Memory: new (descriptor: { initial: number; maximum: number; shared?: boolean }) => KernelMemory;
@@ -1838,7 +1844,7 @@ function workerStarter(): StartWorker {
 /** The kernels on a shared memory (once): the same bytes with the memory import's flag set to shared. */
 function shareMemory(loaded: LoadedKernels, api: WebAssemblyApi): Uint8Array {
   const bytes = decodeBase64(kernelBytes);
-  bytes[66] = 0x03;
+  bytes[144] = 0x03;
   if (!pool.control) {
     const pages = Math.ceil(loaded.memory.buffer.byteLength / 65536);
     const memory = new api.Memory({ initial: pages, maximum: 65536, shared: true });
@@ -1921,64 +1927,76 @@ function run_pointwise3(out: number, a0: number, a1: number, a2: number, rows: n
   (kernels as LoadedKernels).exports.pointwise3(out, a0, a1, a2, rows);
 }
 
+function run_time_loop0(p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, n0: number, n1: number, steps: number, T: number): void {
+  (kernels as LoadedKernels).exports.time_loop0(p0, p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, n0, n1, steps, T);
+}
+
 function run_pointwise4(out: number, a0: number, rows: number): void {
-  if (pool.ready.length > 0 && rows >= 20000) return splitKernel(6, [out, a0, rows], 2, [20, 20, 0], 1);
+  if (pool.ready.length > 0 && rows >= 20000) return splitKernel(7, [out, a0, rows], 2, [20, 20, 0], 1);
   (kernels as LoadedKernels).exports.pointwise4(out, a0, rows);
 }
 
 function run_pointwise5(out: number, a0: number, a1: number, rows: number): void {
-  if (pool.ready.length > 0 && rows >= 10000) return splitKernel(7, [out, a0, a1, rows], 3, [20, 20, 60, 0], 1);
+  if (pool.ready.length > 0 && rows >= 10000) return splitKernel(8, [out, a0, a1, rows], 3, [20, 20, 60, 0], 1);
   (kernels as LoadedKernels).exports.pointwise5(out, a0, a1, rows);
 }
 
 function run_pointwise6(out: number, a0: number, a1: number, a2: number, a3: number, rows: number): void {
-  if (pool.ready.length > 0 && rows >= 6667) return splitKernel(8, [out, a0, a1, a2, a3, rows], 5, [20, 20, 20, 20, 20, 0], 1);
+  if (pool.ready.length > 0 && rows >= 6667) return splitKernel(9, [out, a0, a1, a2, a3, rows], 5, [20, 20, 20, 20, 20, 0], 1);
   (kernels as LoadedKernels).exports.pointwise6(out, a0, a1, a2, a3, rows);
 }
 
 function run_pointwise7(out: number, a0: number, rows: number): void {
-  if (pool.ready.length > 0 && rows >= 20000) return splitKernel(9, [out, a0, rows], 2, [20, 20, 0], 1);
+  if (pool.ready.length > 0 && rows >= 20000) return splitKernel(10, [out, a0, rows], 2, [20, 20, 0], 1);
   (kernels as LoadedKernels).exports.pointwise7(out, a0, rows);
 }
 
 function run_pointwise8(out: number, a0: number, a1: number, rows: number): void {
-  if (pool.ready.length > 0 && rows >= 20000) return splitKernel(10, [out, a0, a1, rows], 3, [20, 20, 20, 0], 1);
+  if (pool.ready.length > 0 && rows >= 20000) return splitKernel(11, [out, a0, a1, rows], 3, [20, 20, 20, 0], 1);
   (kernels as LoadedKernels).exports.pointwise8(out, a0, a1, rows);
 }
 
+function run_time_loop1(p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, p20: number, n0: number, n1: number, steps: number, T: number): void {
+  (kernels as LoadedKernels).exports.time_loop1(p0, p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, p11, p12, p13, p14, p15, p16, p17, p18, p19, p20, n0, n1, steps, T);
+}
+
 function run_pointwise9(out: number, a0: number, a1: number, rows: number): void {
-  if (pool.ready.length > 0 && rows >= 10000) return splitKernel(11, [out, a0, a1, rows], 3, [20, 20, 20, 0], 1);
+  if (pool.ready.length > 0 && rows >= 10000) return splitKernel(13, [out, a0, a1, rows], 3, [20, 20, 20, 0], 1);
   (kernels as LoadedKernels).exports.pointwise9(out, a0, a1, rows);
 }
 
 function run_pointwise10(out: number, a0: number, a1: number, rows: number): void {
-  if (pool.ready.length > 0 && rows >= 10000) return splitKernel(12, [out, a0, a1, rows], 3, [20, 20, 20, 0], 1);
+  if (pool.ready.length > 0 && rows >= 10000) return splitKernel(14, [out, a0, a1, rows], 3, [20, 20, 20, 0], 1);
   (kernels as LoadedKernels).exports.pointwise10(out, a0, a1, rows);
 }
 
 function run_pointwise11(out: number, a0: number, a1: number, rows: number): void {
-  if (pool.ready.length > 0 && rows >= 20000) return splitKernel(13, [out, a0, a1, rows], 3, [20, 20, 20, 0], 1);
+  if (pool.ready.length > 0 && rows >= 20000) return splitKernel(15, [out, a0, a1, rows], 3, [20, 20, 20, 0], 1);
   (kernels as LoadedKernels).exports.pointwise11(out, a0, a1, rows);
 }
 
 function run_pointwise12(out: number, a0: number, a1: number, a2: number, a3: number, rows: number): void {
-  if (pool.ready.length > 0 && rows >= 6667) return splitKernel(14, [out, a0, a1, a2, a3, rows], 5, [20, 20, 20, 20, 20, 0], 1);
+  if (pool.ready.length > 0 && rows >= 6667) return splitKernel(16, [out, a0, a1, a2, a3, rows], 5, [20, 20, 20, 20, 20, 0], 1);
   (kernels as LoadedKernels).exports.pointwise12(out, a0, a1, a2, a3, rows);
 }
 
 function run_pointwise13(out: number, a0: number, a1: number, a2: number, rows: number): void {
-  if (pool.ready.length > 0 && rows >= 10000) return splitKernel(15, [out, a0, a1, a2, rows], 4, [20, 20, 20, 20, 0], 1);
+  if (pool.ready.length > 0 && rows >= 10000) return splitKernel(17, [out, a0, a1, a2, rows], 4, [20, 20, 20, 20, 0], 1);
   (kernels as LoadedKernels).exports.pointwise13(out, a0, a1, a2, rows);
 }
 
 function run_pointwise14(out: number, a0: number, a1: number, a2: number, a3: number, a4: number, rows: number): void {
-  if (pool.ready.length > 0 && rows >= 4000) return splitKernel(16, [out, a0, a1, a2, a3, a4, rows], 6, [20, 20, 20, 20, 20, 20, 0], 1);
+  if (pool.ready.length > 0 && rows >= 4000) return splitKernel(18, [out, a0, a1, a2, a3, a4, rows], 6, [20, 20, 20, 20, 20, 20, 0], 1);
   (kernels as LoadedKernels).exports.pointwise14(out, a0, a1, a2, a3, a4, rows);
 }
 
 function run_cols_15x5(a: number, b: number, out: number, samples: number): void {
-  if (pool.ready.length > 0 && samples >= 667) return splitKernel(17, [a, b, out, samples], 3, [60, 0, 20, 0], 2);
+  if (pool.ready.length > 0 && samples >= 667) return splitKernel(19, [a, b, out, samples], 3, [60, 0, 20, 0], 2);
   (kernels as LoadedKernels).exports.cols_15x5(a, b, out, samples);
+}
+
+function run_time_loop2(p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, p20: number, p21: number, p22: number, p23: number, p24: number, n0: number, n1: number, steps: number, T: number): void {
+  (kernels as LoadedKernels).exports.time_loop2(p0, p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, p11, p12, p13, p14, p15, p16, p17, p18, p19, p20, p21, p22, p23, p24, n0, n1, steps, T);
 }
 
 function run_outer_15x3(a: number, aStep: number, b: number, bStep: number, out: number, samples: number): void {
@@ -1994,7 +2012,7 @@ function run_colsum_5(a: number, out: number, rows: number): void {
 }
 
 function run_cols_15x3(a: number, b: number, out: number, samples: number): void {
-  if (pool.ready.length > 0 && samples >= 1112) return splitKernel(21, [a, b, out, samples], 3, [60, 0, 12, 0], 2);
+  if (pool.ready.length > 0 && samples >= 1112) return splitKernel(24, [a, b, out, samples], 3, [60, 0, 12, 0], 2);
   (kernels as LoadedKernels).exports.cols_15x3(a, b, out, samples);
 }
 
@@ -2021,13 +2039,16 @@ function heapReserve(floats: number): void {
   heapEnd = kernels.memory.buffer.byteLength - 64;
 }
 
-/** A zeroed buffer of n floats in the kernels' memory (an ordinary array if the heap is full, which the kernels also take). */
-function heapAlloc(n: number): Float32Array {
+/**
+ * A buffer of n floats in the kernels' memory (an ordinary array if the heap is full, which the kernels also take):
+ * zeroed, unless the caller writes all of it before reading any.
+ */
+function heapAlloc(n: number, zeroed = true): Float32Array {
   const bytes = 16 * Math.ceil(n / 4);
   if (kernels === undefined || heapTop + bytes > heapEnd) return new Float32Array(n);
   const view = new Float32Array(kernels.memory.buffer, heapTop, n);
   heapTop += bytes;
-  return view.fill(0);
+  return zeroed ? view.fill(0) : view;
 }
 
 /** The caller's array copied into the kernels' memory, once per call. */

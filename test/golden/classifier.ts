@@ -245,20 +245,20 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
   heapReserve(7 * (B * 16 + 4) + (288 + 4) + (T_T * B * 48 + 4) + 3 * (T_T * B * 16 + 4) + (512 + 4) + (B * 32 + 4) + 2 * (B * 3 + 4) + heapFloats(params, initialStates, inputs));
   const c10_10 = heapAlloc(B * 16);
   const stack12_12 = heapAlloc(288);
-  const mm13_14 = heapAlloc(T_T * B * 48);
-  const v17_15 = heapAlloc(T_T * B * 16);
-  const v18_16 = heapAlloc(T_T * B * 16);
-  const v19_17 = heapAlloc(T_T * B * 16);
+  const mm13_14 = heapAlloc(T_T * B * 48, false);
+  const v17_15 = heapAlloc(T_T * B * 16, false);
+  const v18_16 = heapAlloc(T_T * B * 16, false);
+  const v19_17 = heapAlloc(T_T * B * 16, false);
   const stack20_18 = heapAlloc(512);
-  const state21_0_20 = heapAlloc(B * 16);
+  const state21_0_20 = heapAlloc(B * 16, false);
   const out21_0_21 = heapAlloc(B * 16);
-  const mm3_26 = heapAlloc(B * 32);
-  const v8_27 = heapAlloc(B * 16);
-  const v12_28 = heapAlloc(B * 16);
-  const mm13_29 = heapAlloc(B * 16);
-  const v21_30 = heapAlloc(B * 16);
-  const mm26_33 = heapAlloc(B * 3);
-  const v27_34 = heapAlloc(B * 3);
+  const mm3_26 = heapAlloc(B * 32, false);
+  const v8_27 = heapAlloc(B * 16, false);
+  const v12_28 = heapAlloc(B * 16, false);
+  const mm13_29 = heapAlloc(B * 16, false);
+  const v21_30 = heapAlloc(B * 16, false);
+  const mm26_33 = heapAlloc(B * 3, false);
+  const v27_34 = heapAlloc(B * 3, false);
   const in0 = heapStage((inputs["x"] as Tensor).data);
   const p1 = packed === undefined ? heapStageParam("summary.W_z", params["summary.W_z"]) : params["summary.W_z"];
   const p2 = packed === undefined ? heapStageParam("summary.W_r", params["summary.W_r"]) : params["summary.W_r"];
@@ -288,7 +288,7 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
   // %13 matmul fused gates — 21: z = sigmoid(W_z @ x + U_z @ h + b_z)
   gemm_rows_48x6(packed12_13, in0, mm13_14, T_T * B);
   // %17 add
-  if (kernels !== undefined && heapHolds(v17_15, mm13_14, p7)) run_pointwise0(v17_15.byteOffset, mm13_14.byteOffset + 0, p7.byteOffset, T_T * B);
+  if (kernels !== undefined && heapHolds(v17_15, mm13_14, p7)) run_pointwise0(v17_15.byteOffset, mm13_14.byteOffset, p7.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
       const o = l * 16;
@@ -332,47 +332,50 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
   state21_0_20.set(init11_11);
   const steps22 = T_T;
   // summary: from the first step to the last
-  for (let s = 0; s < steps22; s++) {
-    const t = s;
-    const x21_0_23 = v17_15.subarray(t * B * 16, (t + 1) * B * 16);
-    const x21_1_24 = v18_16.subarray(t * B * 16, (t + 1) * B * 16);
-    const x21_2_25 = v19_17.subarray(t * B * 16, (t + 1) * B * 16);
-    // %3 matmul fused gates — 21: z = sigmoid(W_z @ x + U_z @ h + b_z)
-    gemm_rows_32x16(packed20_19, state21_0_20, mm3_26, B);
-    // %8 sigmoid z — 21: z = sigmoid(W_z @ x + U_z @ h + b_z)
-    if (kernels !== undefined && heapHolds(v8_27, x21_0_23, mm3_26)) run_pointwise1(v8_27.byteOffset, x21_0_23.byteOffset, mm3_26.byteOffset + 0, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 16;
-        for (let j = 0; j < 16; j++) {
-          v8_27[o + j] = 1 / (1 + Math.exp(-(x21_0_23[l * 16 + j] + mm3_26[l * 32 + 0 + j])));
+  if (kernels !== undefined && pool.ready.length === 0 && heapHolds(packed20_19, state21_0_20, mm3_26, v8_27, v17_15, v12_28, v18_16, p6, mm13_29, v21_30, v19_17, out21_0_21)) run_time_loop0(packed20_19.byteOffset, state21_0_20.byteOffset, mm3_26.byteOffset, v8_27.byteOffset, v17_15.byteOffset, v12_28.byteOffset, v18_16.byteOffset, p6.byteOffset, mm13_29.byteOffset, v21_30.byteOffset, v19_17.byteOffset, out21_0_21.byteOffset, B, 4 * (B * 16), steps22, T_T);
+  else {
+    for (let s = 0; s < steps22; s++) {
+      const t = s;
+      const x21_0_23 = v17_15.subarray(t * B * 16, (t + 1) * B * 16);
+      const x21_1_24 = v18_16.subarray(t * B * 16, (t + 1) * B * 16);
+      const x21_2_25 = v19_17.subarray(t * B * 16, (t + 1) * B * 16);
+      // %3 matmul fused gates — 21: z = sigmoid(W_z @ x + U_z @ h + b_z)
+      gemm_rows_32x16(packed20_19, state21_0_20, mm3_26, B);
+      // %8 sigmoid z — 21: z = sigmoid(W_z @ x + U_z @ h + b_z)
+      if (kernels !== undefined && heapHolds(v8_27, x21_0_23, mm3_26)) run_pointwise1(v8_27.byteOffset, x21_0_23.byteOffset, mm3_26.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 16;
+          for (let j = 0; j < 16; j++) {
+            v8_27[o + j] = 1 / (1 + Math.exp(-(x21_0_23[l * 16 + j] + mm3_26[l * 32 + 0 + j])));
+          }
         }
       }
-    }
-    // %12 mul — 23: n = tanh(W_n @ x + U_n @ (r * h) + b_n)
-    if (kernels !== undefined && heapHolds(v12_28, x21_1_24, mm3_26, state21_0_20)) run_pointwise2(v12_28.byteOffset, x21_1_24.byteOffset, mm3_26.byteOffset + 64, state21_0_20.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 16;
-        for (let j = 0; j < 16; j++) {
-          v12_28[o + j] = (1 / (1 + Math.exp(-(x21_1_24[l * 16 + j] + mm3_26[l * 32 + 16 + j])))) * state21_0_20[l * 16 + j];
+      // %12 mul — 23: n = tanh(W_n @ x + U_n @ (r * h) + b_n)
+      if (kernels !== undefined && heapHolds(v12_28, x21_1_24, mm3_26, state21_0_20)) run_pointwise2(v12_28.byteOffset, x21_1_24.byteOffset, mm3_26.byteOffset + 64, state21_0_20.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 16;
+          for (let j = 0; j < 16; j++) {
+            v12_28[o + j] = (1 / (1 + Math.exp(-(x21_1_24[l * 16 + j] + mm3_26[l * 32 + 16 + j])))) * state21_0_20[l * 16 + j];
+          }
         }
       }
-    }
-    // %13 matmul — 23: n = tanh(W_n @ x + U_n @ (r * h) + b_n)
-    gemm_rows_16x16(p6, v12_28, mm13_29, B);
-    // %21 add h' — 24: h' = (1 - z) * n + z * h
-    if (kernels !== undefined && heapHolds(v21_30, v8_27, x21_2_25, mm13_29, state21_0_20)) run_pointwise3(v21_30.byteOffset, v8_27.byteOffset, x21_2_25.byteOffset, mm13_29.byteOffset, v8_27.byteOffset, state21_0_20.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 16;
-        for (let j = 0; j < 16; j++) {
-          v21_30[o + j] = ((1 - v8_27[l * 16 + j]) * (Math.tanh((x21_2_25[l * 16 + j] + mm13_29[l * 16 + j])))) + (v8_27[l * 16 + j] * state21_0_20[l * 16 + j]);
+      // %13 matmul — 23: n = tanh(W_n @ x + U_n @ (r * h) + b_n)
+      gemm_rows_16x16(p6, v12_28, mm13_29, B);
+      // %21 add h' — 24: h' = (1 - z) * n + z * h
+      if (kernels !== undefined && heapHolds(v21_30, v8_27, x21_2_25, mm13_29, state21_0_20)) run_pointwise3(v21_30.byteOffset, v8_27.byteOffset, x21_2_25.byteOffset, mm13_29.byteOffset, v8_27.byteOffset, state21_0_20.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 16;
+          for (let j = 0; j < 16; j++) {
+            v21_30[o + j] = ((1 - v8_27[l * 16 + j]) * (Math.tanh((x21_2_25[l * 16 + j] + mm13_29[l * 16 + j])))) + (v8_27[l * 16 + j] * state21_0_20[l * 16 + j]);
+          }
         }
       }
+      out21_0_21.set(v21_30);
+      state21_0_20.set(v21_30);
     }
-    out21_0_21.set(v21_30);
-    state21_0_20.set(v21_30);
   }
   const p31 = heapStageParam("logits.W", params["logits.W"]);
   const p32 = heapStageParam("logits.b", params["logits.b"]);
@@ -410,12 +413,12 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   heapReserve(18 * (B * 16 + 4) + 2 * (288 + 4) + 3 * (T_T * B * 48 + 4) + 13 * (T_T * B * 16 + 4) + (512 + 4) + 2 * (B * 32 + 4) + 5 * (B * 3 + 4) + 2 * (B + 4) + 2 * (1 + 4) + (3 + 4) + (48 + 4) + 3 * (96 + 4) + (T_T * B * 32 + 4) + 3 * (256 + 4) + 3 * (16 + 4) + (T_T * B * 6 + 4) + heapFloats(params, initialStates, inputs));
   const c11_46 = heapAlloc(B * 16);
   const stack13_48 = heapAlloc(288);
-  const mm14_50 = heapAlloc(T_T * B * 48);
-  const v18_51 = heapAlloc(T_T * B * 16);
-  const v19_52 = heapAlloc(T_T * B * 16);
-  const v20_53 = heapAlloc(T_T * B * 16);
+  const mm14_50 = heapAlloc(T_T * B * 48, false);
+  const v18_51 = heapAlloc(T_T * B * 16, false);
+  const v19_52 = heapAlloc(T_T * B * 16, false);
+  const v20_53 = heapAlloc(T_T * B * 16, false);
   const stack21_54 = heapAlloc(512);
-  const state22_0_56 = heapAlloc(B * 16);
+  const state22_0_56 = heapAlloc(B * 16, false);
   const out22_0_57 = heapAlloc(B * 16);
   const out22_1_58 = heapAlloc(T_T * B * 16);
   const out22_2_59 = heapAlloc(T_T * B * 16);
@@ -423,38 +426,38 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   const out22_4_61 = heapAlloc(T_T * B * 16);
   const out22_5_62 = heapAlloc(T_T * B * 16);
   const out22_6_63 = heapAlloc(T_T * B * 16);
-  const mm3_68 = heapAlloc(B * 32);
-  const v8_69 = heapAlloc(B * 16);
-  const v11_70 = heapAlloc(B * 16);
-  const v12_71 = heapAlloc(B * 16);
-  const mm13_72 = heapAlloc(B * 16);
-  const v16_73 = heapAlloc(B * 16);
-  const v18_74 = heapAlloc(B * 16);
-  const v21_75 = heapAlloc(B * 16);
-  const mm27_78 = heapAlloc(B * 3);
-  const v28_79 = heapAlloc(B * 3);
-  const v30_80 = heapAlloc(B * 3);
+  const mm3_68 = heapAlloc(B * 32, false);
+  const v8_69 = heapAlloc(B * 16, false);
+  const v11_70 = heapAlloc(B * 16, false);
+  const v12_71 = heapAlloc(B * 16, false);
+  const mm13_72 = heapAlloc(B * 16, false);
+  const v16_73 = heapAlloc(B * 16, false);
+  const v18_74 = heapAlloc(B * 16, false);
+  const v21_75 = heapAlloc(B * 16, false);
+  const mm27_78 = heapAlloc(B * 3, false);
+  const v28_79 = heapAlloc(B * 3, false);
+  const v30_80 = heapAlloc(B * 3, false);
   const sum31_81 = heapAlloc(B);
-  const v32_82 = heapAlloc(B);
+  const v32_82 = heapAlloc(B, false);
   const red33_83 = heapAlloc(1);
   const s84 = heapAlloc(1);
-  const v39_85 = heapAlloc(B * 3);
-  const v44_86 = heapAlloc(B * 3);
+  const v39_85 = heapAlloc(B * 3, false);
+  const v44_86 = heapAlloc(B * 3, false);
   const ub45_87 = heapAlloc(3);
-  const mm47_88 = heapAlloc(B * 16);
+  const mm47_88 = heapAlloc(B * 16, false);
   const ub48_89 = heapAlloc(48);
-  const v61_90 = heapAlloc(T_T * B * 16);
+  const v61_90 = heapAlloc(T_T * B * 16, false);
   const out64_0_93 = heapAlloc(T_T * B * 16);
   const out64_1_94 = heapAlloc(T_T * B * 16);
   const out64_2_95 = heapAlloc(T_T * B * 16);
-  const v2_106 = heapAlloc(B * 16);
-  const v14_107 = heapAlloc(B * 16);
-  const mm16_108 = heapAlloc(B * 16);
-  const v21_109 = heapAlloc(B * 16);
-  const v23_110 = heapAlloc(B * 16);
+  const v2_106 = heapAlloc(B * 16, false);
+  const v14_107 = heapAlloc(B * 16, false);
+  const mm16_108 = heapAlloc(B * 16, false);
+  const v21_109 = heapAlloc(B * 16, false);
+  const v23_110 = heapAlloc(B * 16, false);
   const cat24_111 = heapAlloc(B * 32);
-  const mm26_112 = heapAlloc(B * 16);
-  const v28_113 = heapAlloc(B * 16);
+  const mm26_112 = heapAlloc(B * 16, false);
+  const v28_113 = heapAlloc(B * 16, false);
   const cat69_114 = heapAlloc(T_T * B * 48);
   const ub71_115 = heapAlloc(288);
   const rows72_116 = heapAlloc(96);
@@ -468,7 +471,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   const ub83_124 = heapAlloc(16);
   const ub84_125 = heapAlloc(16);
   const cat85_126 = heapAlloc(T_T * B * 48);
-  const mm86_127 = heapAlloc(T_T * B * 6);
+  const mm86_127 = heapAlloc(T_T * B * 6, false);
   const in35 = heapStage((inputs["x"] as Tensor).data);
   const in36 = heapStage((inputs["label"] as Tensor).data);
   const p37 = packed === undefined ? heapStageParam("summary.W_z", params["summary.W_z"]) : params["summary.W_z"];
@@ -499,7 +502,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   // %14 matmul fused gates — 21: z = sigmoid(W_z @ x + U_z @ h + b_z)
   gemm_rows_48x6(packed13_49, in35, mm14_50, T_T * B);
   // %18 add
-  if (kernels !== undefined && heapHolds(v18_51, mm14_50, p43)) run_pointwise0(v18_51.byteOffset, mm14_50.byteOffset + 0, p43.byteOffset, T_T * B);
+  if (kernels !== undefined && heapHolds(v18_51, mm14_50, p43)) run_pointwise0(v18_51.byteOffset, mm14_50.byteOffset, p43.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
       const o = l * 16;
@@ -543,83 +546,86 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   state22_0_56.set(init12_47);
   const steps64 = T_T;
   // summary: from the first step to the last
-  for (let s = 0; s < steps64; s++) {
-    const t = s;
-    const x22_0_65 = v18_51.subarray(t * B * 16, (t + 1) * B * 16);
-    const x22_1_66 = v19_52.subarray(t * B * 16, (t + 1) * B * 16);
-    const x22_2_67 = v20_53.subarray(t * B * 16, (t + 1) * B * 16);
-    // %3 matmul fused gates — 21: z = sigmoid(W_z @ x + U_z @ h + b_z)
-    gemm_rows_32x16(packed21_55, state22_0_56, mm3_68, B);
-    // %8 sigmoid z — 21: z = sigmoid(W_z @ x + U_z @ h + b_z)
-    if (kernels !== undefined && heapHolds(v8_69, x22_0_65, mm3_68)) run_pointwise1(v8_69.byteOffset, x22_0_65.byteOffset, mm3_68.byteOffset + 0, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 16;
-        for (let j = 0; j < 16; j++) {
-          v8_69[o + j] = 1 / (1 + Math.exp(-(x22_0_65[l * 16 + j] + mm3_68[l * 32 + 0 + j])));
+  if (kernels !== undefined && pool.ready.length === 0 && heapHolds(packed21_55, state22_0_56, mm3_68, v8_69, v18_51, v11_70, v19_52, v12_71, p42, mm13_72, v16_73, v20_53, v18_74, v21_75, out22_0_57, out22_1_58, out22_2_59, out22_3_60, out22_4_61, out22_5_62, out22_6_63)) run_time_loop1(packed21_55.byteOffset, state22_0_56.byteOffset, mm3_68.byteOffset, v8_69.byteOffset, v18_51.byteOffset, v11_70.byteOffset, v19_52.byteOffset, v12_71.byteOffset, p42.byteOffset, mm13_72.byteOffset, v16_73.byteOffset, v20_53.byteOffset, v18_74.byteOffset, v21_75.byteOffset, out22_0_57.byteOffset, out22_1_58.byteOffset, out22_2_59.byteOffset, out22_3_60.byteOffset, out22_4_61.byteOffset, out22_5_62.byteOffset, out22_6_63.byteOffset, B, 4 * (B * 16), steps64, T_T);
+  else {
+    for (let s = 0; s < steps64; s++) {
+      const t = s;
+      const x22_0_65 = v18_51.subarray(t * B * 16, (t + 1) * B * 16);
+      const x22_1_66 = v19_52.subarray(t * B * 16, (t + 1) * B * 16);
+      const x22_2_67 = v20_53.subarray(t * B * 16, (t + 1) * B * 16);
+      // %3 matmul fused gates — 21: z = sigmoid(W_z @ x + U_z @ h + b_z)
+      gemm_rows_32x16(packed21_55, state22_0_56, mm3_68, B);
+      // %8 sigmoid z — 21: z = sigmoid(W_z @ x + U_z @ h + b_z)
+      if (kernels !== undefined && heapHolds(v8_69, x22_0_65, mm3_68)) run_pointwise1(v8_69.byteOffset, x22_0_65.byteOffset, mm3_68.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 16;
+          for (let j = 0; j < 16; j++) {
+            v8_69[o + j] = 1 / (1 + Math.exp(-(x22_0_65[l * 16 + j] + mm3_68[l * 32 + 0 + j])));
+          }
         }
       }
-    }
-    // %11 sigmoid r — 22: r = sigmoid(W_r @ x + U_r @ h + b_r)
-    if (kernels !== undefined && heapHolds(v11_70, x22_1_66, mm3_68)) run_pointwise1(v11_70.byteOffset, x22_1_66.byteOffset, mm3_68.byteOffset + 64, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 16;
-        for (let j = 0; j < 16; j++) {
-          v11_70[o + j] = 1 / (1 + Math.exp(-(x22_1_66[l * 16 + j] + mm3_68[l * 32 + 16 + j])));
+      // %11 sigmoid r — 22: r = sigmoid(W_r @ x + U_r @ h + b_r)
+      if (kernels !== undefined && heapHolds(v11_70, x22_1_66, mm3_68)) run_pointwise1(v11_70.byteOffset, x22_1_66.byteOffset, mm3_68.byteOffset + 64, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 16;
+          for (let j = 0; j < 16; j++) {
+            v11_70[o + j] = 1 / (1 + Math.exp(-(x22_1_66[l * 16 + j] + mm3_68[l * 32 + 16 + j])));
+          }
         }
       }
-    }
-    // %12 mul — 23: n = tanh(W_n @ x + U_n @ (r * h) + b_n)
-    if (kernels !== undefined && heapHolds(v12_71, v11_70, state22_0_56)) run_pointwise4(v12_71.byteOffset, v11_70.byteOffset, state22_0_56.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 16;
-        for (let j = 0; j < 16; j++) {
-          v12_71[o + j] = v11_70[l * 16 + j] * state22_0_56[l * 16 + j];
+      // %12 mul — 23: n = tanh(W_n @ x + U_n @ (r * h) + b_n)
+      if (kernels !== undefined && heapHolds(v12_71, v11_70, state22_0_56)) run_pointwise4(v12_71.byteOffset, v11_70.byteOffset, state22_0_56.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 16;
+          for (let j = 0; j < 16; j++) {
+            v12_71[o + j] = v11_70[l * 16 + j] * state22_0_56[l * 16 + j];
+          }
         }
       }
-    }
-    // %13 matmul — 23: n = tanh(W_n @ x + U_n @ (r * h) + b_n)
-    gemm_rows_16x16(p42, v12_71, mm13_72, B);
-    // %16 tanh n — 23: n = tanh(W_n @ x + U_n @ (r * h) + b_n)
-    if (kernels !== undefined && heapHolds(v16_73, x22_2_67, mm13_72)) run_pointwise5(v16_73.byteOffset, x22_2_67.byteOffset, mm13_72.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 16;
-        for (let j = 0; j < 16; j++) {
-          v16_73[o + j] = Math.tanh((x22_2_67[l * 16 + j] + mm13_72[l * 16 + j]));
+      // %13 matmul — 23: n = tanh(W_n @ x + U_n @ (r * h) + b_n)
+      gemm_rows_16x16(p42, v12_71, mm13_72, B);
+      // %16 tanh n — 23: n = tanh(W_n @ x + U_n @ (r * h) + b_n)
+      if (kernels !== undefined && heapHolds(v16_73, x22_2_67, mm13_72)) run_pointwise5(v16_73.byteOffset, x22_2_67.byteOffset, mm13_72.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 16;
+          for (let j = 0; j < 16; j++) {
+            v16_73[o + j] = Math.tanh((x22_2_67[l * 16 + j] + mm13_72[l * 16 + j]));
+          }
         }
       }
-    }
-    // %18 sub — 24: h' = (1 - z) * n + z * h
-    if (kernels !== undefined && heapHolds(v18_74, v8_69)) run_pointwise6(v18_74.byteOffset, v8_69.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 16;
-        for (let j = 0; j < 16; j++) {
-          v18_74[o + j] = 1 - v8_69[l * 16 + j];
+      // %18 sub — 24: h' = (1 - z) * n + z * h
+      if (kernels !== undefined && heapHolds(v18_74, v8_69)) run_pointwise6(v18_74.byteOffset, v8_69.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 16;
+          for (let j = 0; j < 16; j++) {
+            v18_74[o + j] = 1 - v8_69[l * 16 + j];
+          }
         }
       }
-    }
-    // %21 add h' — 24: h' = (1 - z) * n + z * h
-    if (kernels !== undefined && heapHolds(v21_75, v18_74, v16_73, v8_69, state22_0_56)) run_pointwise7(v21_75.byteOffset, v18_74.byteOffset, v16_73.byteOffset, v8_69.byteOffset, state22_0_56.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 16;
-        for (let j = 0; j < 16; j++) {
-          v21_75[o + j] = (v18_74[l * 16 + j] * v16_73[l * 16 + j]) + (v8_69[l * 16 + j] * state22_0_56[l * 16 + j]);
+      // %21 add h' — 24: h' = (1 - z) * n + z * h
+      if (kernels !== undefined && heapHolds(v21_75, v18_74, v16_73, v8_69, state22_0_56)) run_pointwise7(v21_75.byteOffset, v18_74.byteOffset, v16_73.byteOffset, v8_69.byteOffset, state22_0_56.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 16;
+          for (let j = 0; j < 16; j++) {
+            v21_75[o + j] = (v18_74[l * 16 + j] * v16_73[l * 16 + j]) + (v8_69[l * 16 + j] * state22_0_56[l * 16 + j]);
+          }
         }
       }
+      out22_0_57.set(v21_75);
+      out22_1_58.set(v8_69, t * v8_69.length);
+      out22_2_59.set(v16_73, t * v16_73.length);
+      out22_3_60.set(v18_74, t * v18_74.length);
+      out22_4_61.set(v12_71, t * v12_71.length);
+      out22_5_62.set(v11_70, t * v11_70.length);
+      out22_6_63.set(state22_0_56, t * state22_0_56.length);
+      state22_0_56.set(v21_75);
     }
-    out22_0_57.set(v21_75);
-    out22_1_58.set(v8_69, t * v8_69.length);
-    out22_2_59.set(v16_73, t * v16_73.length);
-    out22_3_60.set(v18_74, t * v18_74.length);
-    out22_4_61.set(v12_71, t * v12_71.length);
-    out22_5_62.set(v11_70, t * v11_70.length);
-    out22_6_63.set(state22_0_56, t * state22_0_56.length);
-    state22_0_56.set(v21_75);
   }
   const p76 = heapStageParam("logits.W", params["logits.W"]);
   const p77 = heapStageParam("logits.b", params["logits.b"]);
@@ -683,7 +689,6 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     v32_82[l] = s84[0] / ((B) / s84.length);
   }
   // %37 neg ∂loss — 36: loss cross_entropy(logits, label)
-  sum31_81.fill(0); // reused: its last value is dead
   for (let l = 0; l < B; l++) {
     sum31_81[l] = -v32_82[l * 1 + 0];
   }
@@ -737,7 +742,6 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   v20_53.fill(0);
   v20_53.set(mm47_88, (T_T - 1) * B * 16);
   // %57 sub ∂n — 23: n = tanh(W_n @ x + U_n @ (r * h) + b_n)
-  v19_52.fill(0); // reused: its last value is dead
   if (kernels !== undefined && heapHolds(v19_52, out22_2_59)) run_pointwise8(v19_52.byteOffset, out22_2_59.byteOffset, out22_2_59.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
@@ -748,7 +752,6 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     }
   }
   // %59 mul ∂r — 22: r = sigmoid(W_r @ x + U_r @ h + b_r)
-  v18_51.fill(0); // reused: its last value is dead
   if (kernels !== undefined && heapHolds(v18_51, out22_5_62)) run_pointwise9(v18_51.byteOffset, out22_5_62.byteOffset, out22_5_62.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
@@ -796,92 +799,94 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     packed63_92 = stack13_48;
   }
   // %64 scan ∂summary — 33: layer summary = GRU(I, H) over x returns last
-  mm47_88.fill(0); // reused: its last value is dead
   mm47_88.set(c11_46);
   const steps96 = T_T;
   // ∂summary: from the last step to the first
-  for (let s = 0; s < steps96; s++) {
-    const t = T_T - 1 - s;
-    const x64_0_97 = v20_53.subarray(t * B * 16, (t + 1) * B * 16);
-    const x64_1_98 = out22_6_63.subarray(t * B * 16, (t + 1) * B * 16);
-    const x64_2_99 = out22_1_58.subarray(t * B * 16, (t + 1) * B * 16);
-    const x64_3_100 = out22_2_59.subarray(t * B * 16, (t + 1) * B * 16);
-    const x64_4_101 = out22_3_60.subarray(t * B * 16, (t + 1) * B * 16);
-    const x64_5_102 = out22_5_62.subarray(t * B * 16, (t + 1) * B * 16);
-    const x64_6_103 = v19_52.subarray(t * B * 16, (t + 1) * B * 16);
-    const x64_7_104 = v18_51.subarray(t * B * 16, (t + 1) * B * 16);
-    const x64_8_105 = v61_90.subarray(t * B * 16, (t + 1) * B * 16);
-    // %2 add
-    if (kernels !== undefined && heapHolds(v2_106, mm47_88, x64_0_97)) run_pointwise10(v2_106.byteOffset, mm47_88.byteOffset, x64_0_97.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 16;
-        for (let j = 0; j < 16; j++) {
-          v2_106[o + j] = mm47_88[l * 16 + j] + x64_0_97[l * 16 + j];
+  if (kernels !== undefined && pool.ready.length === 0 && heapHolds(v2_106, mm47_88, v20_53, v14_107, out22_3_60, v19_52, p42, mm16_108, v21_109, out22_6_63, v18_51, v23_110, out22_2_59, v61_90, cat24_111, packed62_91, mm26_112, v28_113, out22_1_58, out22_5_62, out64_0_93, out64_1_94, out64_2_95)) run_time_loop2(v2_106.byteOffset, mm47_88.byteOffset, v20_53.byteOffset, v14_107.byteOffset, out22_3_60.byteOffset, v19_52.byteOffset, p42.byteOffset, mm16_108.byteOffset, v21_109.byteOffset, out22_6_63.byteOffset, v18_51.byteOffset, v23_110.byteOffset, out22_2_59.byteOffset, v61_90.byteOffset, cat24_111.byteOffset, packed62_91.byteOffset, mm26_112.byteOffset, v28_113.byteOffset, out22_1_58.byteOffset, out22_5_62.byteOffset, out64_0_93.byteOffset, out64_1_94.byteOffset, out64_2_95.byteOffset, 4 * (B * 16), B, steps96, T_T);
+  else {
+    for (let s = 0; s < steps96; s++) {
+      const t = T_T - 1 - s;
+      const x64_0_97 = v20_53.subarray(t * B * 16, (t + 1) * B * 16);
+      const x64_1_98 = out22_6_63.subarray(t * B * 16, (t + 1) * B * 16);
+      const x64_2_99 = out22_1_58.subarray(t * B * 16, (t + 1) * B * 16);
+      const x64_3_100 = out22_2_59.subarray(t * B * 16, (t + 1) * B * 16);
+      const x64_4_101 = out22_3_60.subarray(t * B * 16, (t + 1) * B * 16);
+      const x64_5_102 = out22_5_62.subarray(t * B * 16, (t + 1) * B * 16);
+      const x64_6_103 = v19_52.subarray(t * B * 16, (t + 1) * B * 16);
+      const x64_7_104 = v18_51.subarray(t * B * 16, (t + 1) * B * 16);
+      const x64_8_105 = v61_90.subarray(t * B * 16, (t + 1) * B * 16);
+      // %2 add
+      if (kernels !== undefined && heapHolds(v2_106, mm47_88, x64_0_97)) run_pointwise10(v2_106.byteOffset, mm47_88.byteOffset, x64_0_97.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 16;
+          for (let j = 0; j < 16; j++) {
+            v2_106[o + j] = mm47_88[l * 16 + j] + x64_0_97[l * 16 + j];
+          }
         }
       }
-    }
-    // %14 mul ∂n — 23: n = tanh(W_n @ x + U_n @ (r * h) + b_n)
-    if (kernels !== undefined && heapHolds(v14_107, v2_106, x64_4_101, x64_6_103)) run_pointwise11(v14_107.byteOffset, v2_106.byteOffset, x64_4_101.byteOffset, x64_6_103.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 16;
-        for (let j = 0; j < 16; j++) {
-          v14_107[o + j] = (v2_106[l * 16 + j] * x64_4_101[l * 16 + j]) * x64_6_103[l * 16 + j];
+      // %14 mul ∂n — 23: n = tanh(W_n @ x + U_n @ (r * h) + b_n)
+      if (kernels !== undefined && heapHolds(v14_107, v2_106, x64_4_101, x64_6_103)) run_pointwise11(v14_107.byteOffset, v2_106.byteOffset, x64_4_101.byteOffset, x64_6_103.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 16;
+          for (let j = 0; j < 16; j++) {
+            v14_107[o + j] = (v2_106[l * 16 + j] * x64_4_101[l * 16 + j]) * x64_6_103[l * 16 + j];
+          }
         }
       }
-    }
-    // %16 matmul — 23: n = tanh(W_n @ x + U_n @ (r * h) + b_n)
-    gemm_cols_16x16(v14_107, p42, mm16_108, B);
-    // %21 mul ∂r — 22: r = sigmoid(W_r @ x + U_r @ h + b_r)
-    if (kernels !== undefined && heapHolds(v21_109, mm16_108, x64_1_98, x64_7_104)) run_pointwise11(v21_109.byteOffset, mm16_108.byteOffset, x64_1_98.byteOffset, x64_7_104.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 16;
-        for (let j = 0; j < 16; j++) {
-          v21_109[o + j] = (mm16_108[l * 16 + j] * x64_1_98[l * 16 + j]) * x64_7_104[l * 16 + j];
+      // %16 matmul — 23: n = tanh(W_n @ x + U_n @ (r * h) + b_n)
+      gemm_cols_16x16(v14_107, p42, mm16_108, B);
+      // %21 mul ∂r — 22: r = sigmoid(W_r @ x + U_r @ h + b_r)
+      if (kernels !== undefined && heapHolds(v21_109, mm16_108, x64_1_98, x64_7_104)) run_pointwise11(v21_109.byteOffset, mm16_108.byteOffset, x64_1_98.byteOffset, x64_7_104.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 16;
+          for (let j = 0; j < 16; j++) {
+            v21_109[o + j] = (mm16_108[l * 16 + j] * x64_1_98[l * 16 + j]) * x64_7_104[l * 16 + j];
+          }
         }
       }
-    }
-    // %23 mul ∂z — 21: z = sigmoid(W_z @ x + U_z @ h + b_z)
-    if (kernels !== undefined && heapHolds(v23_110, v2_106, x64_1_98, x64_3_100, x64_8_105)) run_pointwise12(v23_110.byteOffset, v2_106.byteOffset, x64_1_98.byteOffset, v2_106.byteOffset, x64_3_100.byteOffset, x64_8_105.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 16;
-        for (let j = 0; j < 16; j++) {
-          v23_110[o + j] = ((v2_106[l * 16 + j] * x64_1_98[l * 16 + j]) + (-(v2_106[l * 16 + j] * x64_3_100[l * 16 + j]))) * x64_8_105[l * 16 + j];
+      // %23 mul ∂z — 21: z = sigmoid(W_z @ x + U_z @ h + b_z)
+      if (kernels !== undefined && heapHolds(v23_110, v2_106, x64_1_98, x64_3_100, x64_8_105)) run_pointwise12(v23_110.byteOffset, v2_106.byteOffset, x64_1_98.byteOffset, v2_106.byteOffset, x64_3_100.byteOffset, x64_8_105.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 16;
+          for (let j = 0; j < 16; j++) {
+            v23_110[o + j] = ((v2_106[l * 16 + j] * x64_1_98[l * 16 + j]) + (-(v2_106[l * 16 + j] * x64_3_100[l * 16 + j]))) * x64_8_105[l * 16 + j];
+          }
         }
       }
-    }
-    // %24 concat
-    for (let l = 0; l < B; l++) {
-      const xo = l * 16;
-      for (let r = 0; r < 1; r++) {
-        for (let c = 0; c < 16; c++) cat24_111[(l * 1 + r) * 32 + 0 + c] = v21_109[xo + r * 16 + c];
-      }
-    }
-    for (let l = 0; l < B; l++) {
-      const xo = l * 16;
-      for (let r = 0; r < 1; r++) {
-        for (let c = 0; c < 16; c++) cat24_111[(l * 1 + r) * 32 + 16 + c] = v23_110[xo + r * 16 + c];
-      }
-    }
-    // %26 matmul fused gate products
-    gemm_cols_32x16(cat24_111, packed62_91, mm26_112, B);
-    // %28 add
-    if (kernels !== undefined && heapHolds(v28_113, mm26_112, v2_106, x64_2_99, mm16_108, x64_5_102)) run_pointwise13(v28_113.byteOffset, mm26_112.byteOffset, v2_106.byteOffset, x64_2_99.byteOffset, mm16_108.byteOffset, x64_5_102.byteOffset, B);
-    else {
+      // %24 concat
       for (let l = 0; l < B; l++) {
-        const o = l * 16;
-        for (let j = 0; j < 16; j++) {
-          v28_113[o + j] = (mm26_112[l * 16 + j] + (v2_106[l * 16 + j] * x64_2_99[l * 16 + j])) + (mm16_108[l * 16 + j] * x64_5_102[l * 16 + j]);
+        const xo = l * 16;
+        for (let r = 0; r < 1; r++) {
+          for (let c = 0; c < 16; c++) cat24_111[(l * 1 + r) * 32 + 0 + c] = v21_109[xo + r * 16 + c];
         }
       }
+      for (let l = 0; l < B; l++) {
+        const xo = l * 16;
+        for (let r = 0; r < 1; r++) {
+          for (let c = 0; c < 16; c++) cat24_111[(l * 1 + r) * 32 + 16 + c] = v23_110[xo + r * 16 + c];
+        }
+      }
+      // %26 matmul fused gate products
+      gemm_cols_32x16(cat24_111, packed62_91, mm26_112, B);
+      // %28 add
+      if (kernels !== undefined && heapHolds(v28_113, mm26_112, v2_106, x64_2_99, mm16_108, x64_5_102)) run_pointwise13(v28_113.byteOffset, mm26_112.byteOffset, v2_106.byteOffset, x64_2_99.byteOffset, mm16_108.byteOffset, x64_5_102.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 16;
+          for (let j = 0; j < 16; j++) {
+            v28_113[o + j] = (mm26_112[l * 16 + j] + (v2_106[l * 16 + j] * x64_2_99[l * 16 + j])) + (mm16_108[l * 16 + j] * x64_5_102[l * 16 + j]);
+          }
+        }
+      }
+      out64_0_93.set(v23_110, t * v23_110.length);
+      out64_1_94.set(v21_109, t * v21_109.length);
+      out64_2_95.set(v14_107, t * v14_107.length);
+      mm47_88.set(v28_113);
     }
-    out64_0_93.set(v23_110, t * v23_110.length);
-    out64_1_94.set(v21_109, t * v21_109.length);
-    out64_2_95.set(v14_107, t * v14_107.length);
-    mm47_88.set(v28_113);
   }
   // %69 concat
   for (let l = 0; l < T_T * B; l++) {
@@ -2105,13 +2110,13 @@ function gemm_cols_48x6(v: Float32Array, w: Float32Array, out: Float32Array, sam
   gemm_cols_48x6_scalar(v, w, out, samples);
 }
 
-// WebAssembly SIMD kernels generated by rnnc for this model's sizes (21102 bytes): rows_48x6, pointwise0, rows_32x16, pointwise1, pointwise2, rows_16x16, pointwise3, rows_3x16, pointwise4, pointwise5, pointwise6, pointwise7, cols_3x16, outer_3x16, pointwise8, pointwise9, pointwise10, pointwise11, cols_16x16, pointwise12, cols_32x16, pointwise13, outer_48x6, outer_32x16, outer_16x16, colsum_16, cols_48x6, nonfinite.
+// WebAssembly SIMD kernels generated by rnnc for this model's sizes (22021 bytes): rows_48x6, pointwise0, rows_32x16, pointwise1, pointwise2, rows_16x16, pointwise3, time_loop0, rows_3x16, pointwise4, pointwise5, pointwise6, pointwise7, time_loop1, cols_3x16, outer_3x16, pointwise8, pointwise9, pointwise10, pointwise11, cols_16x16, pointwise12, cols_32x16, pointwise13, time_loop2, outer_48x6, outer_32x16, outer_16x16, colsum_16, cols_48x6, nonfinite.
 // `rnnc compile --emit-wat` prints them as text.
-const kernelBytes = "AGFzbQEAAAABKQVgBH9/f38AYAV/f39/fwBgB39/f39/f38AYAN/f38AYAZ/f39/f38AAhIBA2VudgZtZW1vcnkCAQGAgAQDHRwAAAAAAQACAAAAAwQABAAAAAEAAgACBAQEAwADB+0CHAlyb3dzXzQ4eDYAAApwb2ludHdpc2UwAAEKcm93c18zMngxNgACCnBvaW50d2lzZTEAAwpwb2ludHdpc2UyAAQKcm93c18xNngxNgAFCnBvaW50d2lzZTMABglyb3dzXzN4MTYABwpwb2ludHdpc2U0AAgKcG9pbnR3aXNlNQAJCnBvaW50d2lzZTYACgpwb2ludHdpc2U3AAsJY29sc18zeDE2AAwKb3V0ZXJfM3gxNgANCnBvaW50d2lzZTgADgpwb2ludHdpc2U5AA8LcG9pbnR3aXNlMTAAEAtwb2ludHdpc2UxMQARCmNvbHNfMTZ4MTYAEgtwb2ludHdpc2UxMgATCmNvbHNfMzJ4MTYAFAtwb2ludHdpc2UxMwAVCm91dGVyXzQ4eDYAFgtvdXRlcl8zMngxNgAXC291dGVyXzE2eDE2ABgJY29sc3VtXzE2ABkJY29sc180OHg2ABoJbm9uZmluaXRlABsKuJ4BHIEWAgZ/FntBACEEAkADQCADIARrQQRIDQFBACEFAkADQCAFQTBODQH9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDv0MAAAAAAAAAAAAAAAAAAAAACEP/QwAAAAAAAAAAAAAAAAAAAAAIRD9DAAAAAAAAAAAAAAAAAAAAAAhEf0MAAAAAAAAAAAAAAAAAAAAACESIAAgBUEYbGohBiABIARBGGxqIQcgBkEQaiEIA0AgB/0AAgAhEyAH/QACGCEUIAf9AAIwIRUgB/0AAkghFiAG/QACACEKIAsgCiAT/eYB/eQBIQsgDSAKIBT95gH95AEhDSAPIAogFf3mAf3kASEPIBEgCiAW/eYB/eQBIREgBv0AAhghCiAMIAogE/3mAf3kASEMIA4gCiAU/eYB/eQBIQ4gECAKIBX95gH95AEhECASIAogFv3mAf3kASESIAZBEGohBiAHQRBqIQcgBiAISA0ACyAH/QACACETIAf9AAIYIRQgB/0AAjAhFSAH/QACSCEWIAb9AAIAIQogCyAKIBP95gH9DP//////////AAAAAAAAAAD9Tv3kASELIA0gCiAU/eYB/Qz//////////wAAAAAAAAAA/U795AEhDSAPIAogFf3mAf0M//////////8AAAAAAAAAAP1O/eQBIQ8gESAKIBb95gH9DP//////////AAAAAAAAAAD9Tv3kASERIAb9AAIYIQogDCAKIBP95gH9DP//////////AAAAAAAAAAD9Tv3kASEMIA4gCiAU/eYB/Qz//////////wAAAAAAAAAA/U795AEhDiAQIAogFf3mAf0M//////////8AAAAAAAAAAP1O/eQBIRAgEiAKIBb95gH9DP//////////AAAAAAAAAAD9Tv3kASESIAIgBEHAAWxqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCACAJIBn9HwE4AgQgDSAO/Q0AAQIDBAUGBxAREhMUFRYXIA0gDv0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCwAEgCSAZ/R8BOALEASAPIBD9DQABAgMEBQYHEBESExQVFhcgDyAQ/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAKAAyAJIBn9HwE4AoQDIBEgEv0NAAECAwQFBgcQERITFBUWFyARIBL9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AsAEIAkgGf0fATgCxAQgBUECaiEFDAALCyAEQQRqIQQMAAsLAkADQCAEIANODQFBACEFAkADQCAFQTBODQH9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIRr9DAAAAAAAAAAAAAAAAAAAAAAhG/0MAAAAAAAAAAAAAAAAAAAAACEc/QwAAAAAAAAAAAAAAAAAAAAAIR39DAAAAAAAAAAAAAAAAAAAAAAhHv0MAAAAAAAAAAAAAAAAAAAAACEfIAAgBUEYbGohBiABIARBGGxqIQcgBkEQaiEIA0AgB/0AAgAhEyAG/QACACEKIAsgCiAT/eYB/eQBIQsgBv0AAhghCiAMIAogE/3mAf3kASEMIAb9AAIwIQogGiAKIBP95gH95AEhGiAG/QACSCEKIBsgCiAT/eYB/eQBIRsgBv0AAmAhCiAcIAogE/3mAf3kASEcIAb9AAJ4IQogHSAKIBP95gH95AEhHSAG/QACkAEhCiAeIAogE/3mAf3kASEeIAb9AAKoASEKIB8gCiAT/eYB/eQBIR8gBkEQaiEGIAdBEGohByAGIAhIDQALIAf9AAIAIRMgBv0AAgAhCiALIAogE/3mAf0M//////////8AAAAAAAAAAP1O/eQBIQsgBv0AAhghCiAMIAogE/3mAf0M//////////8AAAAAAAAAAP1O/eQBIQwgBv0AAjAhCiAaIAogE/3mAf0M//////////8AAAAAAAAAAP1O/eQBIRogBv0AAkghCiAbIAogE/3mAf0M//////////8AAAAAAAAAAP1O/eQBIRsgBv0AAmAhCiAcIAogE/3mAf0M//////////8AAAAAAAAAAP1O/eQBIRwgBv0AAnghCiAdIAogE/3mAf0M//////////8AAAAAAAAAAP1O/eQBIR0gBv0AApABIQogHiAKIBP95gH9DP//////////AAAAAAAAAAD9Tv3kASEeIAb9AAKoASEKIB8gCiAT/eYB/Qz//////////wAAAAAAAAAA/U795AEhHyACIARBwAFsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFyAaIBv9DQABAgMEBQYHEBESExQVFhcgGiAb/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0LAgAgHCAd/Q0AAQIDBAUGBxAREhMUFRYXIBwgHf0NCAkKCwwNDg8YGRobHB0eH/3kASEXIB4gH/0NAAECAwQFBgcQERITFBUWFyAeIB/9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/QsCECAFQQhqIQUMAAsLIARBAWohBAwACwsLYgECf0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVqIAEgBWr9AAIAIAIgBWr9AAIA/eQB/QsCACAFQRBqIQUgBUHAAEgNAAsgAEHAAGohACABQcABaiEBIARBAWohBAwACwsL8xACBn8We0EAIQQCQANAIAMgBGtBBEgNAUEAIQUCQANAIAVBIE4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhEP0MAAAAAAAAAAAAAAAAAAAAACER/QwAAAAAAAAAAAAAAAAAAAAAIRIgACAFQcAAbGohBiABIARBwABsaiEHIAZBwABqIQgDQCAH/QACACETIAf9AAJAIRQgB/0AAoABIRUgB/0AAsABIRYgBv0AAgAhCiALIAogE/3mAf3kASELIA0gCiAU/eYB/eQBIQ0gDyAKIBX95gH95AEhDyARIAogFv3mAf3kASERIAb9AAJAIQogDCAKIBP95gH95AEhDCAOIAogFP3mAf3kASEOIBAgCiAV/eYB/eQBIRAgEiAKIBb95gH95AEhEiAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgAiAEQYABbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAIAIAkgGf0fATgCBCANIA79DQABAgMEBQYHEBESExQVFhcgDSAO/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAKAASAJIBn9HwE4AoQBIA8gEP0NAAECAwQFBgcQERITFBUWFyAPIBD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AoACIAkgGf0fATgChAIgESAS/Q0AAQIDBAUGBxAREhMUFRYXIBEgEv0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCgAMgCSAZ/R8BOAKEAyAFQQJqIQUMAAsLIARBBGohBAwACwsCQANAIAQgA04NAUEAIQUCQANAIAVBIE4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhGv0MAAAAAAAAAAAAAAAAAAAAACEb/QwAAAAAAAAAAAAAAAAAAAAAIRz9DAAAAAAAAAAAAAAAAAAAAAAhHf0MAAAAAAAAAAAAAAAAAAAAACEe/QwAAAAAAAAAAAAAAAAAAAAAIR8gACAFQcAAbGohBiABIARBwABsaiEHIAZBwABqIQgDQCAH/QACACETIAb9AAIAIQogCyAKIBP95gH95AEhCyAG/QACQCEKIAwgCiAT/eYB/eQBIQwgBv0AAoABIQogGiAKIBP95gH95AEhGiAG/QACwAEhCiAbIAogE/3mAf3kASEbIAb9AAKAAiEKIBwgCiAT/eYB/eQBIRwgBv0AAsACIQogHSAKIBP95gH95AEhHSAG/QACgAMhCiAeIAogE/3mAf3kASEeIAb9AALAAyEKIB8gCiAT/eYB/eQBIR8gBkEQaiEGIAdBEGohByAGIAhIDQALIAIgBEGAAWxqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEXIBogG/0NAAECAwQFBgcQERITFBUWFyAaIBv9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/QsCACAcIB39DQABAgMEBQYHEBESExQVFhcgHCAd/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRcgHiAf/Q0AAQIDBAUGBxAREhMUFRYXIB4gH/0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9CwIQIAVBCGohBQwACwsgBEEBaiEEDAALCwv2AwICfwR7QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWogASAFav0AAgAgAiAFav0AAgD95AH94QEhBv0MAACAPwAAgD8AAIA/AACAP/0MAACAPwAAgD8AAIA/AACAPyAG/QylwLBCpcCwQqXAsEKlwLBC/egB/QxQrK7CUKyuwlCsrsJQrK7C/ekBIQcgB/0MO6q4PzuquD87qrg/O6q4P/3mAf1qIQggByAI/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIAj9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhCf0MZ2lQOWdpUDlnaVA5Z2lQOSAJ/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIAn95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgCf3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAJ/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIAn95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgCSAJ/eYB/eYBIAn95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgCP34Af0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/eQB/ecB/QsCACAFQRBqIQUgBUHAAEgNAAsgAEHAAGohACABQcAAaiEBIAJBgAFqIQIgBEEBaiEEDAALCwuKBAICfwR7QQAhBQJAA0AgBSAETg0BQQAhBgNAIAAgBmogASAGav0AAgAgAiAGav0AAgD95AH94QEhB/0MAACAPwAAgD8AAIA/AACAP/0MAACAPwAAgD8AAIA/AACAPyAH/QylwLBCpcCwQqXAsEKlwLBC/egB/QxQrK7CUKyuwlCsrsJQrK7C/ekBIQggCP0MO6q4PzuquD87qrg/O6q4P/3mAf1qIQkgCCAJ/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIAn9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhCv0MZ2lQOWdpUDlnaVA5Z2lQOSAK/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIAr95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgCv3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAK/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIAr95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgCiAK/eYB/eYBIAr95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgCf34Af0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/eQB/ecBIAMgBmr9AAIA/eYB/QsCACAGQRBqIQYgBkHAAEgNAAsgAEHAAGohACABQcAAaiEBIAJBgAFqIQIgA0HAAGohAyAFQQFqIQUMAAsLC/EQAgZ/FntBACEEAkADQCADIARrQQRIDQFBACEFAkADQCAFQRBODQH9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDv0MAAAAAAAAAAAAAAAAAAAAACEP/QwAAAAAAAAAAAAAAAAAAAAAIRD9DAAAAAAAAAAAAAAAAAAAAAAhEf0MAAAAAAAAAAAAAAAAAAAAACESIAAgBUHAAGxqIQYgASAEQcAAbGohByAGQcAAaiEIA0AgB/0AAgAhEyAH/QACQCEUIAf9AAKAASEVIAf9AALAASEWIAb9AAIAIQogCyAKIBP95gH95AEhCyANIAogFP3mAf3kASENIA8gCiAV/eYB/eQBIQ8gESAKIBb95gH95AEhESAG/QACQCEKIAwgCiAT/eYB/eQBIQwgDiAKIBT95gH95AEhDiAQIAogFf3mAf3kASEQIBIgCiAW/eYB/eQBIRIgBkEQaiEGIAdBEGohByAGIAhIDQALIAIgBEHAAGxqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCACAJIBn9HwE4AgQgDSAO/Q0AAQIDBAUGBxAREhMUFRYXIA0gDv0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCQCAJIBn9HwE4AkQgDyAQ/Q0AAQIDBAUGBxAREhMUFRYXIA8gEP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCgAEgCSAZ/R8BOAKEASARIBL9DQABAgMEBQYHEBESExQVFhcgESAS/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOALAASAJIBn9HwE4AsQBIAVBAmohBQwACwsgBEEEaiEEDAALCwJAA0AgBCADTg0BQQAhBQJAA0AgBUEQTg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEa/QwAAAAAAAAAAAAAAAAAAAAAIRv9DAAAAAAAAAAAAAAAAAAAAAAhHP0MAAAAAAAAAAAAAAAAAAAAACEd/QwAAAAAAAAAAAAAAAAAAAAAIR79DAAAAAAAAAAAAAAAAAAAAAAhHyAAIAVBwABsaiEGIAEgBEHAAGxqIQcgBkHAAGohCANAIAf9AAIAIRMgBv0AAgAhCiALIAogE/3mAf3kASELIAb9AAJAIQogDCAKIBP95gH95AEhDCAG/QACgAEhCiAaIAogE/3mAf3kASEaIAb9AALAASEKIBsgCiAT/eYB/eQBIRsgBv0AAoACIQogHCAKIBP95gH95AEhHCAG/QACwAIhCiAdIAogE/3mAf3kASEdIAb9AAKAAyEKIB4gCiAT/eYB/eQBIR4gBv0AAsADIQogHyAKIBP95gH95AEhHyAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgAiAEQcAAbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRcgGiAb/Q0AAQIDBAUGBxAREhMUFRYXIBogG/0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9CwIAIBwgHf0NAAECAwQFBgcQERITFBUWFyAcIB39DQgJCgsMDQ4PGBkaGxwdHh/95AEhFyAeIB/9DQABAgMEBQYHEBESExQVFhcgHiAf/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0LAhAgBUEIaiEFDAALCyAEQQFqIQQMAAsLC8IGAgJ/CHtBACEHAkADQCAHIAZODQFBACEIA0AgACAIav0MAACAPwAAgD8AAIA/AACAPyABIAhq/QACAP3lASACIAhq/QACACADIAhq/QACAP3kASEJIAkgCf3mASEK/Qzq8Lq76vC6u+rwurvq8Lq7IAr95gH9DE4TqTxOE6k8ThOpPE4TqTz95AEgCv3mAf0MLR5cvS0eXL0tHly9LR5cvf3kASAK/eYB/QyTgwg+k4MIPpODCD6Tgwg+/eQBIAr95gH9DJmqqr6Zqqq+maqqvpmqqr795AEgCv3mASAJ/eYBIAn95AEhCyAJ/eAB/QwAAABAAAAAQAAAAEAAAABA/eYBIQz9DAAAgD8AAIA/AACAPwAAgD/9DAAAAEAAAABAAAAAQAAAAEAgDP0MpcCwQqXAsEKlwLBCpcCwQv3oAf0MUKyuwlCsrsJQrK7CUKyuwv3pASENIA39DDuquD87qrg/O6q4PzuquD/95gH9aiEOIA0gDv0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAO/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIQ/9DGdpUDlnaVA5Z2lQOWdpUDkgD/3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAP/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIA/95gH9DMGpKj3BqSo9wakqPcGpKj395AEgD/3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAP/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIA8gD/3mAf3mASAP/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIA79+AH9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf0MAACAPwAAgD8AAIA/AACAP/3kAf3nAf3lASAJ/QwAAACAAAAAgAAAAIAAAACA/U79UCEQIAsgECAJ/eAB/QwAACA/AAAgPwAAID8AACA//UP9Uv3mASAEIAhq/QACACAFIAhq/QACAP3mAf3kAf0LAgAgCEEQaiEIIAhBwABIDQALIABBwABqIQAgAUHAAGohASACQcAAaiECIANBwABqIQMgBEHAAGohBCAFQcAAaiEFIAdBAWohBwwACwsLnxgCBn8Re0EAIQQCQANAIAMgBGtBBEgNAUEAIQUCQANAIAVBAk4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhEP0MAAAAAAAAAAAAAAAAAAAAACER/QwAAAAAAAAAAAAAAAAAAAAAIRIgACAFQcAAbGohBiABIARBwABsaiEHIAZBwABqIQgDQCAH/QACACETIAf9AAJAIRQgB/0AAoABIRUgB/0AAsABIRYgBv0AAgAhCiALIAogE/3mAf3kASELIA0gCiAU/eYB/eQBIQ0gDyAKIBX95gH95AEhDyARIAogFv3mAf3kASERIAb9AAJAIQogDCAKIBP95gH95AEhDCAOIAogFP3mAf3kASEOIBAgCiAV/eYB/eQBIRAgEiAKIBb95gH95AEhEiAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgAiAEQQxsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AgAgCSAZ/R8BOAIEIA0gDv0NAAECAwQFBgcQERITFBUWFyANIA79DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AgwgCSAZ/R8BOAIQIA8gEP0NAAECAwQFBgcQERITFBUWFyAPIBD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AhggCSAZ/R8BOAIcIBEgEv0NAAECAwQFBgcQERITFBUWFyARIBL9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AiQgCSAZ/R8BOAIoIAVBAmohBQwACwtBAiEF/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEP/QwAAAAAAAAAAAAAAAAAAAAAIREgACAFQcAAbGohBiABIARBwABsaiEHIAZBwABqIQgDQCAH/QACACETIAf9AAJAIRQgB/0AAoABIRUgB/0AAsABIRYgBv0AAgAhCiALIAogE/3mAf3kASELIA0gCiAU/eYB/eQBIQ0gDyAKIBX95gH95AEhDyARIAogFv3mAf3kASERIAZBEGohBiAHQRBqIQcgBiAISA0ACyACIARBDGxqIAVBBGxqIQkgC/0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWFyAL/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAIAIA39DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhcgDf0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCDCAP/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYXIA/9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AhggEf0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWFyAR/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAIkIARBBGohBAwACwsCQANAIAQgA04NAUEAIQUCQANAIAVBA04NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhGiAAIAVBwABsaiEGIAEgBEHAAGxqIQcgBkHAAGohCANAIAf9AAIAIRMgBv0AAgAhCiALIAogE/3mAf3kASELIAb9AAJAIQogDCAKIBP95gH95AEhDCAG/QACgAEhCiAaIAogE/3mAf3kASEaIAZBEGohBiAHQRBqIQcgBiAISA0ACyACIARBDGxqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEXIBr9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhcgGv0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AgAgCSAZ/R8BOAIEIAkgGf0fAjgCCCAFQQNqIQUMAAsLIARBAWohBAwACwsLagECf0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVqIAEgBWr9AAIAIAIgBWr9AAIA/eYB/QsCACAFQRBqIQUgBUHAAEgNAAsgAEHAAGohACABQcAAaiEBIAJBwABqIQIgBEEBaiEEDAALCwvxBQICfwh7QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWogASAFav0AAgAgAiAFav0AAgD95AEhBiAGIAb95gEhB/0M6vC6u+rwurvq8Lq76vC6uyAH/eYB/QxOE6k8ThOpPE4TqTxOE6k8/eQBIAf95gH9DC0eXL0tHly9LR5cvS0eXL395AEgB/3mAf0Mk4MIPpODCD6Tgwg+k4MIPv3kASAH/eYB/QyZqqq+maqqvpmqqr6Zqqq+/eQBIAf95gEgBv3mASAG/eQBIQggBv3gAf0MAAAAQAAAAEAAAABAAAAAQP3mASEJ/QwAAIA/AACAPwAAgD8AAIA//QwAAABAAAAAQAAAAEAAAABAIAn9DKXAsEKlwLBCpcCwQqXAsEL96AH9DFCsrsJQrK7CUKyuwlCsrsL96QEhCiAK/Qw7qrg/O6q4PzuquD87qrg//eYB/WohCyAKIAv9DACAMT8AgDE/AIAxPwCAMT/95gH95QEgC/0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEM/QxnaVA5Z2lQOWdpUDlnaVA5IAz95gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgDP3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAM/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIAz95gH9DKqqKj6qqio+qqoqPqqqKj795AEgDP3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASAMIAz95gH95gEgDP3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAL/fgB/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH9DAAAgD8AAIA/AACAPwAAgD/95AH95wH95QEgBv0MAAAAgAAAAIAAAACAAAAAgP1O/VAhDSAIIA0gBv3gAf0MAAAgPwAAID8AACA/AAAgP/1D/VL9CwIAIAVBEGohBSAFQcAASA0ACyAAQcAAaiEAIAFBwABqIQEgAkHAAGohAiAEQQFqIQQMAAsLC2sBAn9BACEDAkADQCADIAJODQFBACEEA0AgACAEav0MAACAPwAAgD8AAIA/AACAPyABIARq/QACAP3lAf0LAgAgBEEQaiEEIARBwABIDQALIABBwABqIQAgAUHAAGohASADQQFqIQMMAAsLC5IBAQJ/QQAhBgJAA0AgBiAFTg0BQQAhBwNAIAAgB2ogASAHav0AAgAgAiAHav0AAgD95gEgAyAHav0AAgAgBCAHav0AAgD95gH95AH9CwIAIAdBEGohByAHQcAASA0ACyAAQcAAaiEAIAFBwABqIQEgAkHAAGohAiADQcAAaiEDIARBwABqIQQgBkEBaiEGDAALCwvLBgQFfwF7AX8Me0EAIQQCQANAIAMgBGtBAkgNAUEAIQUCQANAIAVBEE4NASACIARBwABsaiAFQQRsaiEK/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhD/0MAAAAAAAAAAAAAAAAAAAAACEQ/QwAAAAAAAAAAAAAAAAAAAAAIRH9DAAAAAAAAAAAAAAAAAAAAAAhEiAAIARBDGxqIQYgASAFQQRsaiEHIAZBDGohCANAIAf9AAIAIRMgB/0AAhAhFCAH/QACICEVIAf9AAIwIRYgBv0JAgAhCSALIAkgE/3mAf3kASELIAwgCSAU/eYB/eQBIQwgDSAJIBX95gH95AEhDSAOIAkgFv3mAf3kASEOIAb9CQIMIQkgDyAJIBP95gH95AEhDyAQIAkgFP3mAf3kASEQIBEgCSAV/eYB/eQBIREgEiAJIBb95gH95AEhEiAGQQRqIQYgB0HAAGohByAGIAhIDQALIAogC/0LAgAgCiAM/QsCECAKIA39CwIgIAogDv0LAjAgCiAP/QsCQCAKIBD9CwJQIAogEf0LAmAgCiAS/QsCcCAFQRBqIQUMAAsLIARBAmohBAwACwsCQANAIAQgA04NAUEAIQUCQANAIAVBEE4NASACIARBwABsaiAFQQRsaiEK/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ4gACAEQQxsaiEGIAEgBUEEbGohByAGQQxqIQgDQCAH/QACACETIAf9AAIQIRQgB/0AAiAhFSAH/QACMCEWIAb9CQIAIQkgCyAJIBP95gH95AEhCyAMIAkgFP3mAf3kASEMIA0gCSAV/eYB/eQBIQ0gDiAJIBb95gH95AEhDiAGQQRqIQYgB0HAAGohByAGIAhIDQALIAogC/0LAgAgCiAM/QsCECAKIA39CwIgIAogDv0LAjAgBUEQaiEFDAALCyAEQQFqIQQMAAsLC8EGBAd/AXsBfwx7IAFBBGwhASADQQRsIQNBACEGAkADQCAGQcABTg0BIAQgBmr9DAAAAAAAAAAAAAAAAAAAAAD9CwIAIAZBEGohBgwACwtBACELAkADQCALIAVODQEgC0EQaiEMAkAgDCAFSA0AIAUhDAtBACEGAkADQCAGQQJODQFBACEHAkADQCAHQRBODQEgBCAGQcAAbGogB0EEbGohDiAO/QACACEPIA79AAIQIRAgDv0AAiAhESAO/QACMCESIA79AAJAIRMgDv0AAlAhFCAO/QACYCEVIA79AAJwIRYgACALIAFsaiAGQQRsaiEJIAIgCyADbGogB0EEbGohCiALIQgCQANAIAggDE4NASAK/QACACEXIAr9AAIQIRggCv0AAiAhGSAK/QACMCEaIAn9CQIAIQ0gDyANIBf95gH95AEhDyAQIA0gGP3mAf3kASEQIBEgDSAZ/eYB/eQBIREgEiANIBr95gH95AEhEiAJ/QkCBCENIBMgDSAX/eYB/eQBIRMgFCANIBj95gH95AEhFCAVIA0gGf3mAf3kASEVIBYgDSAa/eYB/eQBIRYgCSABaiEJIAogA2ohCiAIQQFqIQgMAAsLIA4gD/0LAgAgDiAQ/QsCECAOIBH9CwIgIA4gEv0LAjAgDiAT/QsCQCAOIBT9CwJQIA4gFf0LAmAgDiAW/QsCcCAHQRBqIQcMAAsLIAZBAmohBgwACwtBAiEGQQAhBwJAA0AgB0EQTg0BIAQgBkHAAGxqIAdBBGxqIQ4gDv0AAgAhDyAO/QACECEQIA79AAIgIREgDv0AAjAhEiAAIAsgAWxqIAZBBGxqIQkgAiALIANsaiAHQQRsaiEKIAshCAJAA0AgCCAMTg0BIAr9AAIAIRcgCv0AAhAhGCAK/QACICEZIAr9AAIwIRogCf0JAgAhDSAPIA0gF/3mAf3kASEPIBAgDSAY/eYB/eQBIRAgESANIBn95gH95AEhESASIA0gGv3mAf3kASESIAkgAWohCSAKIANqIQogCEEBaiEIDAALCyAOIA/9CwIAIA4gEP0LAhAgDiAR/QsCICAOIBL9CwIwIAdBEGohBwwACwsgC0EQaiELDAALCwt/AQJ/QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWr9DAAAgD8AAIA/AACAPwAAgD8gASAFav0AAgAgAiAFav0AAgD95gH95QH9CwIAIAVBEGohBSAFQcAASA0ACyAAQcAAaiEAIAFBwABqIQEgAkHAAGohAiAEQQFqIQQMAAsLC38BAn9BACEEAkADQCAEIANODQFBACEFA0AgACAFaiABIAVq/QACAP0MAACAPwAAgD8AAIA/AACAPyACIAVq/QACAP3lAf3mAf0LAgAgBUEQaiEFIAVBwABIDQALIABBwABqIQAgAUHAAGohASACQcAAaiECIARBAWohBAwACwsLagECf0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVqIAEgBWr9AAIAIAIgBWr9AAIA/eQB/QsCACAFQRBqIQUgBUHAAEgNAAsgAEHAAGohACABQcAAaiEBIAJBwABqIQIgBEEBaiEEDAALCwt+AQJ/QQAhBQJAA0AgBSAETg0BQQAhBgNAIAAgBmogASAGav0AAgAgAiAGav0AAgD95gEgAyAGav0AAgD95gH9CwIAIAZBEGohBiAGQcAASA0ACyAAQcAAaiEAIAFBwABqIQEgAkHAAGohAiADQcAAaiEDIAVBAWohBQwACwsLzwYEBX8BewF/DHtBACEEAkADQCADIARrQQJIDQFBACEFAkADQCAFQRBODQEgAiAEQcAAbGogBUEEbGohCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhEP0MAAAAAAAAAAAAAAAAAAAAACER/QwAAAAAAAAAAAAAAAAAAAAAIRIgACAEQcAAbGohBiABIAVBBGxqIQcgBkHAAGohCANAIAf9AAIAIRMgB/0AAhAhFCAH/QACICEVIAf9AAIwIRYgBv0JAgAhCSALIAkgE/3mAf3kASELIAwgCSAU/eYB/eQBIQwgDSAJIBX95gH95AEhDSAOIAkgFv3mAf3kASEOIAb9CQJAIQkgDyAJIBP95gH95AEhDyAQIAkgFP3mAf3kASEQIBEgCSAV/eYB/eQBIREgEiAJIBb95gH95AEhEiAGQQRqIQYgB0HAAGohByAGIAhIDQALIAogC/0LAgAgCiAM/QsCECAKIA39CwIgIAogDv0LAjAgCiAP/QsCQCAKIBD9CwJQIAogEf0LAmAgCiAS/QsCcCAFQRBqIQUMAAsLIARBAmohBAwACwsCQANAIAQgA04NAUEAIQUCQANAIAVBEE4NASACIARBwABsaiAFQQRsaiEK/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ4gACAEQcAAbGohBiABIAVBBGxqIQcgBkHAAGohCANAIAf9AAIAIRMgB/0AAhAhFCAH/QACICEVIAf9AAIwIRYgBv0JAgAhCSALIAkgE/3mAf3kASELIAwgCSAU/eYB/eQBIQwgDSAJIBX95gH95AEhDSAOIAkgFv3mAf3kASEOIAZBBGohBiAHQcAAaiEHIAYgCEgNAAsgCiAL/QsCACAKIAz9CwIQIAogDf0LAiAgCiAO/QsCMCAFQRBqIQUMAAsLIARBAWohBAwACwsLqQEBAn9BACEHAkADQCAHIAZODQFBACEIA0AgACAIaiABIAhq/QACACACIAhq/QACAP3mASADIAhq/QACACAEIAhq/QACAP3mAf3hAf3kASAFIAhq/QACAP3mAf0LAgAgCEEQaiEIIAhBwABIDQALIABBwABqIQAgAUHAAGohASACQcAAaiECIANBwABqIQMgBEHAAGohBCAFQcAAaiEFIAdBAWohBwwACwsL0AYEBX8BewF/DHtBACEEAkADQCADIARrQQJIDQFBACEFAkADQCAFQRBODQEgAiAEQcAAbGogBUEEbGohCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhEP0MAAAAAAAAAAAAAAAAAAAAACER/QwAAAAAAAAAAAAAAAAAAAAAIRIgACAEQYABbGohBiABIAVBBGxqIQcgBkGAAWohCANAIAf9AAIAIRMgB/0AAhAhFCAH/QACICEVIAf9AAIwIRYgBv0JAgAhCSALIAkgE/3mAf3kASELIAwgCSAU/eYB/eQBIQwgDSAJIBX95gH95AEhDSAOIAkgFv3mAf3kASEOIAb9CQKAASEJIA8gCSAT/eYB/eQBIQ8gECAJIBT95gH95AEhECARIAkgFf3mAf3kASERIBIgCSAW/eYB/eQBIRIgBkEEaiEGIAdBwABqIQcgBiAISA0ACyAKIAv9CwIAIAogDP0LAhAgCiAN/QsCICAKIA79CwIwIAogD/0LAkAgCiAQ/QsCUCAKIBH9CwJgIAogEv0LAnAgBUEQaiEFDAALCyAEQQJqIQQMAAsLAkADQCAEIANODQFBACEFAkADQCAFQRBODQEgAiAEQcAAbGogBUEEbGohCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEOIAAgBEGAAWxqIQYgASAFQQRsaiEHIAZBgAFqIQgDQCAH/QACACETIAf9AAIQIRQgB/0AAiAhFSAH/QACMCEWIAb9CQIAIQkgCyAJIBP95gH95AEhCyAMIAkgFP3mAf3kASEMIA0gCSAV/eYB/eQBIQ0gDiAJIBb95gH95AEhDiAGQQRqIQYgB0HAAGohByAGIAhIDQALIAogC/0LAgAgCiAM/QsCECAKIA39CwIgIAogDv0LAjAgBUEQaiEFDAALCyAEQQFqIQQMAAsLC6YBAQJ/QQAhBwJAA0AgByAGTg0BQQAhCANAIAAgCGogASAIav0AAgAgAiAIav0AAgAgAyAIav0AAgD95gH95AEgBCAIav0AAgAgBSAIav0AAgD95gH95AH9CwIAIAhBEGohCCAIQcAASA0ACyAAQcAAaiEAIAFBwABqIQEgAkHAAGohAiADQcAAaiEDIARBwABqIQQgBUHAAGohBSAHQQFqIQcMAAsLC6MDBAd/AXsBfwZ7IAFBBGwhASADQQRsIQNBACEGAkADQCAGQYAJTg0BIAQgBmr9DAAAAAAAAAAAAAAAAAAAAAD9CwIAIAZBEGohBgwACwtBACELAkADQCALIAVODQEgC0EQaiEMAkAgDCAFSA0AIAUhDAtBACEGAkADQCAGQTBODQFBACEHIAQgBkEYbGogB0EEbGohDiAO/QACACEPIA79AAIQIRAgDv0AAhghESAO/QACKCESIAAgCyABbGogBkEEbGohCSACIAsgA2xqIAdBBGxqIQogCyEIAkADQCAIIAxODQEgCv0AAgAhEyAK/QACECEUIAn9CQIAIQ0gDyANIBP95gH95AEhDyAQIA0gFP3mAf3kASEQIAn9CQIEIQ0gESANIBP95gH95AEhESASIA0gFP3mAf3kASESIAkgAWohCSAKIANqIQogCEEBaiEIDAALCyAOIA/9CwIAIA4gEP0fADgCECAOIBD9HwE4AhQgDiAR/QsCGCAOIBL9HwA4AiggDiAS/R8BOAIsIAZBAmohBgwACwsgC0EQaiELDAALCwuqBAQHfwF7AX8MeyABQQRsIQEgA0EEbCEDQQAhBgJAA0AgBkGAEE4NASAEIAZq/QwAAAAAAAAAAAAAAAAAAAAA/QsCACAGQRBqIQYMAAsLQQAhCwJAA0AgCyAFTg0BIAtBEGohDAJAIAwgBUgNACAFIQwLQQAhBgJAA0AgBkEgTg0BQQAhBwJAA0AgB0EQTg0BIAQgBkHAAGxqIAdBBGxqIQ4gDv0AAgAhDyAO/QACECEQIA79AAIgIREgDv0AAjAhEiAO/QACQCETIA79AAJQIRQgDv0AAmAhFSAO/QACcCEWIAAgCyABbGogBkEEbGohCSACIAsgA2xqIAdBBGxqIQogCyEIAkADQCAIIAxODQEgCv0AAgAhFyAK/QACECEYIAr9AAIgIRkgCv0AAjAhGiAJ/QkCACENIA8gDSAX/eYB/eQBIQ8gECANIBj95gH95AEhECARIA0gGf3mAf3kASERIBIgDSAa/eYB/eQBIRIgCf0JAgQhDSATIA0gF/3mAf3kASETIBQgDSAY/eYB/eQBIRQgFSANIBn95gH95AEhFSAWIA0gGv3mAf3kASEWIAkgAWohCSAKIANqIQogCEEBaiEIDAALCyAOIA/9CwIAIA4gEP0LAhAgDiAR/QsCICAOIBL9CwIwIA4gE/0LAkAgDiAU/QsCUCAOIBX9CwJgIA4gFv0LAnAgB0EQaiEHDAALCyAGQQJqIQYMAAsLIAtBEGohCwwACwsLqgQEB38BewF/DHsgAUEEbCEBIANBBGwhA0EAIQYCQANAIAZBgAhODQEgBCAGav0MAAAAAAAAAAAAAAAAAAAAAP0LAgAgBkEQaiEGDAALC0EAIQsCQANAIAsgBU4NASALQRBqIQwCQCAMIAVIDQAgBSEMC0EAIQYCQANAIAZBEE4NAUEAIQcCQANAIAdBEE4NASAEIAZBwABsaiAHQQRsaiEOIA79AAIAIQ8gDv0AAhAhECAO/QACICERIA79AAIwIRIgDv0AAkAhEyAO/QACUCEUIA79AAJgIRUgDv0AAnAhFiAAIAsgAWxqIAZBBGxqIQkgAiALIANsaiAHQQRsaiEKIAshCAJAA0AgCCAMTg0BIAr9AAIAIRcgCv0AAhAhGCAK/QACICEZIAr9AAIwIRogCf0JAgAhDSAPIA0gF/3mAf3kASEPIBAgDSAY/eYB/eQBIRAgESANIBn95gH95AEhESASIA0gGv3mAf3kASESIAn9CQIEIQ0gEyANIBf95gH95AEhEyAUIA0gGP3mAf3kASEUIBUgDSAZ/eYB/eQBIRUgFiANIBr95gH95AEhFiAJIAFqIQkgCiADaiEKIAhBAWohCAwACwsgDiAP/QsCACAOIBD9CwIQIA4gEf0LAiAgDiAS/QsCMCAOIBP9CwJAIA4gFP0LAlAgDiAV/QsCYCAOIBb9CwJwIAdBEGohBwwACwsgBkECaiEGDAALCyALQRBqIQsMAAsLC5oCAgN/BHtBACEFAkADQCAFQcAATg0B/QwAAAAAAAAAAAAAAAAAAAAAIQb9DAAAAAAAAAAAAAAAAAAAAAAhB/0MAAAAAAAAAAAAAAAAAAAAACEI/QwAAAAAAAAAAAAAAAAAAAAAIQlBACEDIAAgBWohBAJAA0AgAyACTg0BIAYgBP0AAgD95AEhBiAHIAT9AAIQ/eQBIQcgCCAE/QACIP3kASEIIAkgBP0AAjD95AEhCSAEQcAAaiEEIANBAWohAwwACwsgASAFaiEEIAQgBP0AAgAgBv3kAf0LAgAgBCAE/QACECAH/eQB/QsCECAEIAT9AAIgIAj95AH9CwIgIAQgBP0AAjAgCf3kAf0LAjAgBUHAAGohBQwACwsLqAQEBX8BewF/BntBACEEAkADQCADIARrQQJIDQFBACEFIAIgBEEYbGogBUEEbGohCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEOIAAgBEHAAWxqIQYgASAFQQRsaiEHIAZBwAFqIQgDQCAH/QACACEPIAf9AAIQIRAgBv0JAgAhCSALIAkgD/3mAf3kASELIAwgCSAQ/eYB/eQBIQwgBv0JAsABIQkgDSAJIA/95gH95AEhDSAOIAkgEP3mAf3kASEOIAZBBGohBiAHQRhqIQcgBiAISA0ACyAKIAv9CwIAIAogDP0fADgCECAKIAz9HwE4AhQgCiAN/QsCGCAKIA79HwA4AiggCiAO/R8BOAIsIARBAmohBAwACwsCQANAIAQgA04NAUEAIQUgAiAEQRhsaiAFQQRsaiEK/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDCAAIARBwAFsaiEGIAEgBUEEbGohByAGQcABaiEIA0AgB/0AAgAhDyAH/QACECEQIAb9CQIAIQkgCyAJIA/95gH95AEhCyAMIAkgEP3mAf3kASEMIAZBBGohBiAHQRhqIQcgBiAISA0ACyAKIAv9CwIAIAogDP0fADgCECAKIAz9HwE4AhQgBEEBaiEEDAALCwvtAgIBfwR7/QwAAAAAAAAAAAAAAAAAAAAAIQT9DAAAAAAAAAAAAAAAAAAAAAAhBf0MAAAAAAAAAAAAAAAAAAAAACEG/QwAAAAAAAAAAAAAAAAAAAAAIQcgAUEEbCAAaiEDAkADQCADIABrQcAASA0BIAQgAP0AAgD9DAAAAAAAAAAAAAAAAAAAAAD95gH95AEhBCAFIAD9AAIQ/QwAAAAAAAAAAAAAAAAAAAAA/eYB/eQBIQUgBiAA/QACIP0MAAAAAAAAAAAAAAAAAAAAAP3mAf3kASEGIAcgAP0AAjD9DAAAAAAAAAAAAAAAAAAAAAD95gH95AEhByAAQcAAaiEADAALCwJAA0AgAyAAa0EQSA0BIAQgAP0AAgD9DAAAAAAAAAAAAAAAAAAAAAD95gH95AEhBCAAQRBqIQAMAAsLIAQgBf3kASAG/eQBIAf95AEhBCACIAT9HwAgBP0fAZIgBP0fApIgBP0fA5I4AgALANkCBG5hbWUB0QIcAAlyb3dzXzQ4eDYBCnBvaW50d2lzZTACCnJvd3NfMzJ4MTYDCnBvaW50d2lzZTEECnBvaW50d2lzZTIFCnJvd3NfMTZ4MTYGCnBvaW50d2lzZTMHCXJvd3NfM3gxNggKcG9pbnR3aXNlNAkKcG9pbnR3aXNlNQoKcG9pbnR3aXNlNgsKcG9pbnR3aXNlNwwJY29sc18zeDE2DQpvdXRlcl8zeDE2Dgpwb2ludHdpc2U4Dwpwb2ludHdpc2U5EAtwb2ludHdpc2UxMBELcG9pbnR3aXNlMTESCmNvbHNfMTZ4MTYTC3BvaW50d2lzZTEyFApjb2xzXzMyeDE2FQtwb2ludHdpc2UxMxYKb3V0ZXJfNDh4NhcLb3V0ZXJfMzJ4MTYYC291dGVyXzE2eDE2GQljb2xzdW1fMTYaCWNvbHNfNDh4NhsJbm9uZmluaXRl";
-const kernelNames = ["rows_48x6","pointwise0","rows_32x16","pointwise1","pointwise2","rows_16x16","pointwise3","rows_3x16","pointwise4","pointwise5","pointwise6","pointwise7","cols_3x16","outer_3x16","pointwise8","pointwise9","pointwise10","pointwise11","cols_16x16","pointwise12","cols_32x16","pointwise13","outer_48x6","outer_32x16","outer_16x16","colsum_16","cols_48x6","nonfinite"];
+const kernelBytes = "AGFzbQEAAAABdghgBH9/f38AYAV/f39/fwBgB39/f39/f38AYBB/f39/f39/f39/f39/f39/AGADf39/AGAGf39/f39/AGAZf39/f39/f39/f39/f39/f39/f39/f39/fwBgG39/f39/f39/f39/f39/f39/f39/f39/f39/fwACEgEDZW52Bm1lbW9yeQIBAYCABAMgHwAAAAABAAIDAAAABAUGAAUAAAABAAIAAgcFBQUEAAQHlAMfCXJvd3NfNDh4NgAACnBvaW50d2lzZTAAAQpyb3dzXzMyeDE2AAIKcG9pbnR3aXNlMQADCnBvaW50d2lzZTIABApyb3dzXzE2eDE2AAUKcG9pbnR3aXNlMwAGCnRpbWVfbG9vcDAABwlyb3dzXzN4MTYACApwb2ludHdpc2U0AAkKcG9pbnR3aXNlNQAKCnBvaW50d2lzZTYACwpwb2ludHdpc2U3AAwKdGltZV9sb29wMQANCWNvbHNfM3gxNgAOCm91dGVyXzN4MTYADwpwb2ludHdpc2U4ABAKcG9pbnR3aXNlOQARC3BvaW50d2lzZTEwABILcG9pbnR3aXNlMTEAEwpjb2xzXzE2eDE2ABQLcG9pbnR3aXNlMTIAFQpjb2xzXzMyeDE2ABYLcG9pbnR3aXNlMTMAFwp0aW1lX2xvb3AyABgKb3V0ZXJfNDh4NgAZC291dGVyXzMyeDE2ABoLb3V0ZXJfMTZ4MTYAGwljb2xzdW1fMTYAHAljb2xzXzQ4eDYAHQlub25maW5pdGUAHgq0pAEfgRYCBn8We0EAIQQCQANAIAMgBGtBBEgNAUEAIQUCQANAIAVBME4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhEP0MAAAAAAAAAAAAAAAAAAAAACER/QwAAAAAAAAAAAAAAAAAAAAAIRIgACAFQRhsaiEGIAEgBEEYbGohByAGQRBqIQgDQCAH/QACACETIAf9AAIYIRQgB/0AAjAhFSAH/QACSCEWIAb9AAIAIQogCyAKIBP95gH95AEhCyANIAogFP3mAf3kASENIA8gCiAV/eYB/eQBIQ8gESAKIBb95gH95AEhESAG/QACGCEKIAwgCiAT/eYB/eQBIQwgDiAKIBT95gH95AEhDiAQIAogFf3mAf3kASEQIBIgCiAW/eYB/eQBIRIgBkEQaiEGIAdBEGohByAGIAhIDQALIAf9AAIAIRMgB/0AAhghFCAH/QACMCEVIAf9AAJIIRYgBv0AAgAhCiALIAogE/3mAf0M//////////8AAAAAAAAAAP1O/eQBIQsgDSAKIBT95gH9DP//////////AAAAAAAAAAD9Tv3kASENIA8gCiAV/eYB/Qz//////////wAAAAAAAAAA/U795AEhDyARIAogFv3mAf0M//////////8AAAAAAAAAAP1O/eQBIREgBv0AAhghCiAMIAogE/3mAf0M//////////8AAAAAAAAAAP1O/eQBIQwgDiAKIBT95gH9DP//////////AAAAAAAAAAD9Tv3kASEOIBAgCiAV/eYB/Qz//////////wAAAAAAAAAA/U795AEhECASIAogFv3mAf0M//////////8AAAAAAAAAAP1O/eQBIRIgAiAEQcABbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAIAIAkgGf0fATgCBCANIA79DQABAgMEBQYHEBESExQVFhcgDSAO/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOALAASAJIBn9HwE4AsQBIA8gEP0NAAECAwQFBgcQERITFBUWFyAPIBD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AoADIAkgGf0fATgChAMgESAS/Q0AAQIDBAUGBxAREhMUFRYXIBEgEv0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCwAQgCSAZ/R8BOALEBCAFQQJqIQUMAAsLIARBBGohBAwACwsCQANAIAQgA04NAUEAIQUCQANAIAVBME4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhGv0MAAAAAAAAAAAAAAAAAAAAACEb/QwAAAAAAAAAAAAAAAAAAAAAIRz9DAAAAAAAAAAAAAAAAAAAAAAhHf0MAAAAAAAAAAAAAAAAAAAAACEe/QwAAAAAAAAAAAAAAAAAAAAAIR8gACAFQRhsaiEGIAEgBEEYbGohByAGQRBqIQgDQCAH/QACACETIAb9AAIAIQogCyAKIBP95gH95AEhCyAG/QACGCEKIAwgCiAT/eYB/eQBIQwgBv0AAjAhCiAaIAogE/3mAf3kASEaIAb9AAJIIQogGyAKIBP95gH95AEhGyAG/QACYCEKIBwgCiAT/eYB/eQBIRwgBv0AAnghCiAdIAogE/3mAf3kASEdIAb9AAKQASEKIB4gCiAT/eYB/eQBIR4gBv0AAqgBIQogHyAKIBP95gH95AEhHyAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgB/0AAgAhEyAG/QACACEKIAsgCiAT/eYB/Qz//////////wAAAAAAAAAA/U795AEhCyAG/QACGCEKIAwgCiAT/eYB/Qz//////////wAAAAAAAAAA/U795AEhDCAG/QACMCEKIBogCiAT/eYB/Qz//////////wAAAAAAAAAA/U795AEhGiAG/QACSCEKIBsgCiAT/eYB/Qz//////////wAAAAAAAAAA/U795AEhGyAG/QACYCEKIBwgCiAT/eYB/Qz//////////wAAAAAAAAAA/U795AEhHCAG/QACeCEKIB0gCiAT/eYB/Qz//////////wAAAAAAAAAA/U795AEhHSAG/QACkAEhCiAeIAogE/3mAf0M//////////8AAAAAAAAAAP1O/eQBIR4gBv0AAqgBIQogHyAKIBP95gH9DP//////////AAAAAAAAAAD9Tv3kASEfIAIgBEHAAWxqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEXIBogG/0NAAECAwQFBgcQERITFBUWFyAaIBv9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/QsCACAcIB39DQABAgMEBQYHEBESExQVFhcgHCAd/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRcgHiAf/Q0AAQIDBAUGBxAREhMUFRYXIB4gH/0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9CwIQIAVBCGohBQwACwsgBEEBaiEEDAALCwtiAQJ/QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWogASAFav0AAgAgAiAFav0AAgD95AH9CwIAIAVBEGohBSAFQcAASA0ACyAAQcAAaiEAIAFBwAFqIQEgBEEBaiEEDAALCwvzEAIGfxZ7QQAhBAJAA0AgAyAEa0EESA0BQQAhBQJAA0AgBUEgTg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhD/0MAAAAAAAAAAAAAAAAAAAAACEQ/QwAAAAAAAAAAAAAAAAAAAAAIRH9DAAAAAAAAAAAAAAAAAAAAAAhEiAAIAVBwABsaiEGIAEgBEHAAGxqIQcgBkHAAGohCANAIAf9AAIAIRMgB/0AAkAhFCAH/QACgAEhFSAH/QACwAEhFiAG/QACACEKIAsgCiAT/eYB/eQBIQsgDSAKIBT95gH95AEhDSAPIAogFf3mAf3kASEPIBEgCiAW/eYB/eQBIREgBv0AAkAhCiAMIAogE/3mAf3kASEMIA4gCiAU/eYB/eQBIQ4gECAKIBX95gH95AEhECASIAogFv3mAf3kASESIAZBEGohBiAHQRBqIQcgBiAISA0ACyACIARBgAFsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AgAgCSAZ/R8BOAIEIA0gDv0NAAECAwQFBgcQERITFBUWFyANIA79DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AoABIAkgGf0fATgChAEgDyAQ/Q0AAQIDBAUGBxAREhMUFRYXIA8gEP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCgAIgCSAZ/R8BOAKEAiARIBL9DQABAgMEBQYHEBESExQVFhcgESAS/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAKAAyAJIBn9HwE4AoQDIAVBAmohBQwACwsgBEEEaiEEDAALCwJAA0AgBCADTg0BQQAhBQJAA0AgBUEgTg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEa/QwAAAAAAAAAAAAAAAAAAAAAIRv9DAAAAAAAAAAAAAAAAAAAAAAhHP0MAAAAAAAAAAAAAAAAAAAAACEd/QwAAAAAAAAAAAAAAAAAAAAAIR79DAAAAAAAAAAAAAAAAAAAAAAhHyAAIAVBwABsaiEGIAEgBEHAAGxqIQcgBkHAAGohCANAIAf9AAIAIRMgBv0AAgAhCiALIAogE/3mAf3kASELIAb9AAJAIQogDCAKIBP95gH95AEhDCAG/QACgAEhCiAaIAogE/3mAf3kASEaIAb9AALAASEKIBsgCiAT/eYB/eQBIRsgBv0AAoACIQogHCAKIBP95gH95AEhHCAG/QACwAIhCiAdIAogE/3mAf3kASEdIAb9AAKAAyEKIB4gCiAT/eYB/eQBIR4gBv0AAsADIQogHyAKIBP95gH95AEhHyAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgAiAEQYABbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRcgGiAb/Q0AAQIDBAUGBxAREhMUFRYXIBogG/0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9CwIAIBwgHf0NAAECAwQFBgcQERITFBUWFyAcIB39DQgJCgsMDQ4PGBkaGxwdHh/95AEhFyAeIB/9DQABAgMEBQYHEBESExQVFhcgHiAf/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0LAhAgBUEIaiEFDAALCyAEQQFqIQQMAAsLC/YDAgJ/BHtBACEEAkADQCAEIANODQFBACEFA0AgACAFaiABIAVq/QACACACIAVq/QACAP3kAf3hASEG/QwAAIA/AACAPwAAgD8AAIA//QwAAIA/AACAPwAAgD8AAIA/IAb9DKXAsEKlwLBCpcCwQqXAsEL96AH9DFCsrsJQrK7CUKyuwlCsrsL96QEhByAH/Qw7qrg/O6q4PzuquD87qrg//eYB/WohCCAHIAj9DACAMT8AgDE/AIAxPwCAMT/95gH95QEgCP0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEJ/QxnaVA5Z2lQOWdpUDlnaVA5IAn95gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgCf3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAJ/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIAn95gH9DKqqKj6qqio+qqoqPqqqKj795AEgCf3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASAJIAn95gH95gEgCf3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAI/fgB/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH95AH95wH9CwIAIAVBEGohBSAFQcAASA0ACyAAQcAAaiEAIAFBwABqIQEgAkGAAWohAiAEQQFqIQQMAAsLC4oEAgJ/BHtBACEFAkADQCAFIARODQFBACEGA0AgACAGaiABIAZq/QACACACIAZq/QACAP3kAf3hASEH/QwAAIA/AACAPwAAgD8AAIA//QwAAIA/AACAPwAAgD8AAIA/IAf9DKXAsEKlwLBCpcCwQqXAsEL96AH9DFCsrsJQrK7CUKyuwlCsrsL96QEhCCAI/Qw7qrg/O6q4PzuquD87qrg//eYB/WohCSAIIAn9DACAMT8AgDE/AIAxPwCAMT/95gH95QEgCf0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEK/QxnaVA5Z2lQOWdpUDlnaVA5IAr95gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgCv3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAK/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIAr95gH9DKqqKj6qqio+qqoqPqqqKj795AEgCv3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASAKIAr95gH95gEgCv3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAJ/fgB/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH95AH95wEgAyAGav0AAgD95gH9CwIAIAZBEGohBiAGQcAASA0ACyAAQcAAaiEAIAFBwABqIQEgAkGAAWohAiADQcAAaiEDIAVBAWohBQwACwsL8RACBn8We0EAIQQCQANAIAMgBGtBBEgNAUEAIQUCQANAIAVBEE4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhEP0MAAAAAAAAAAAAAAAAAAAAACER/QwAAAAAAAAAAAAAAAAAAAAAIRIgACAFQcAAbGohBiABIARBwABsaiEHIAZBwABqIQgDQCAH/QACACETIAf9AAJAIRQgB/0AAoABIRUgB/0AAsABIRYgBv0AAgAhCiALIAogE/3mAf3kASELIA0gCiAU/eYB/eQBIQ0gDyAKIBX95gH95AEhDyARIAogFv3mAf3kASERIAb9AAJAIQogDCAKIBP95gH95AEhDCAOIAogFP3mAf3kASEOIBAgCiAV/eYB/eQBIRAgEiAKIBb95gH95AEhEiAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgAiAEQcAAbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAIAIAkgGf0fATgCBCANIA79DQABAgMEBQYHEBESExQVFhcgDSAO/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAJAIAkgGf0fATgCRCAPIBD9DQABAgMEBQYHEBESExQVFhcgDyAQ/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAKAASAJIBn9HwE4AoQBIBEgEv0NAAECAwQFBgcQERITFBUWFyARIBL9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AsABIAkgGf0fATgCxAEgBUECaiEFDAALCyAEQQRqIQQMAAsLAkADQCAEIANODQFBACEFAkADQCAFQRBODQH9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIRr9DAAAAAAAAAAAAAAAAAAAAAAhG/0MAAAAAAAAAAAAAAAAAAAAACEc/QwAAAAAAAAAAAAAAAAAAAAAIR39DAAAAAAAAAAAAAAAAAAAAAAhHv0MAAAAAAAAAAAAAAAAAAAAACEfIAAgBUHAAGxqIQYgASAEQcAAbGohByAGQcAAaiEIA0AgB/0AAgAhEyAG/QACACEKIAsgCiAT/eYB/eQBIQsgBv0AAkAhCiAMIAogE/3mAf3kASEMIAb9AAKAASEKIBogCiAT/eYB/eQBIRogBv0AAsABIQogGyAKIBP95gH95AEhGyAG/QACgAIhCiAcIAogE/3mAf3kASEcIAb9AALAAiEKIB0gCiAT/eYB/eQBIR0gBv0AAoADIQogHiAKIBP95gH95AEhHiAG/QACwAMhCiAfIAogE/3mAf3kASEfIAZBEGohBiAHQRBqIQcgBiAISA0ACyACIARBwABsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFyAaIBv9DQABAgMEBQYHEBESExQVFhcgGiAb/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0LAgAgHCAd/Q0AAQIDBAUGBxAREhMUFRYXIBwgHf0NCAkKCwwNDg8YGRobHB0eH/3kASEXIB4gH/0NAAECAwQFBgcQERITFBUWFyAeIB/9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/QsCECAFQQhqIQUMAAsLIARBAWohBAwACwsLwgYCAn8Ie0EAIQcCQANAIAcgBk4NAUEAIQgDQCAAIAhq/QwAAIA/AACAPwAAgD8AAIA/IAEgCGr9AAIA/eUBIAIgCGr9AAIAIAMgCGr9AAIA/eQBIQkgCSAJ/eYBIQr9DOrwurvq8Lq76vC6u+rwursgCv3mAf0MThOpPE4TqTxOE6k8ThOpPP3kASAK/eYB/QwtHly9LR5cvS0eXL0tHly9/eQBIAr95gH9DJODCD6Tgwg+k4MIPpODCD795AEgCv3mAf0Mmaqqvpmqqr6Zqqq+maqqvv3kASAK/eYBIAn95gEgCf3kASELIAn94AH9DAAAAEAAAABAAAAAQAAAAED95gEhDP0MAACAPwAAgD8AAIA/AACAP/0MAAAAQAAAAEAAAABAAAAAQCAM/QylwLBCpcCwQqXAsEKlwLBC/egB/QxQrK7CUKyuwlCsrsJQrK7C/ekBIQ0gDf0MO6q4PzuquD87qrg/O6q4P/3mAf1qIQ4gDSAO/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIA79DIOAXrmDgF65g4BeuYOAXrn95gH95QEhD/0MZ2lQOWdpUDlnaVA5Z2lQOSAP/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIA/95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgD/3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAP/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIA/95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgDyAP/eYB/eYBIA/95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgDv34Af0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/QwAAIA/AACAPwAAgD8AAIA//eQB/ecB/eUBIAn9DAAAAIAAAACAAAAAgAAAAID9Tv1QIRAgCyAQIAn94AH9DAAAID8AACA/AAAgPwAAID/9Q/1S/eYBIAQgCGr9AAIAIAUgCGr9AAIA/eYB/eQB/QsCACAIQRBqIQggCEHAAEgNAAsgAEHAAGohACABQcAAaiEBIAJBwABqIQIgA0HAAGohAyAEQcAAaiEEIAVBwABqIQUgB0EBaiEHDAALCwuGAQECf0EAIRACQANAIBAgDk4NASAQIREgACABIAIgDBACIAMgBCARIA1saiACIAwQAyAFIAYgESANbGogAkHAAGogASAMEAQgByAFIAggDBAFIAkgAyAKIBEgDWxqIAggAyABIAwQBiALIAkgDfwKAAAgASAJIA38CgAAIBBBAWohEAwACwsLnxgCBn8Re0EAIQQCQANAIAMgBGtBBEgNAUEAIQUCQANAIAVBAk4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhEP0MAAAAAAAAAAAAAAAAAAAAACER/QwAAAAAAAAAAAAAAAAAAAAAIRIgACAFQcAAbGohBiABIARBwABsaiEHIAZBwABqIQgDQCAH/QACACETIAf9AAJAIRQgB/0AAoABIRUgB/0AAsABIRYgBv0AAgAhCiALIAogE/3mAf3kASELIA0gCiAU/eYB/eQBIQ0gDyAKIBX95gH95AEhDyARIAogFv3mAf3kASERIAb9AAJAIQogDCAKIBP95gH95AEhDCAOIAogFP3mAf3kASEOIBAgCiAV/eYB/eQBIRAgEiAKIBb95gH95AEhEiAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgAiAEQQxsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AgAgCSAZ/R8BOAIEIA0gDv0NAAECAwQFBgcQERITFBUWFyANIA79DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AgwgCSAZ/R8BOAIQIA8gEP0NAAECAwQFBgcQERITFBUWFyAPIBD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AhggCSAZ/R8BOAIcIBEgEv0NAAECAwQFBgcQERITFBUWFyARIBL9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AiQgCSAZ/R8BOAIoIAVBAmohBQwACwtBAiEF/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEP/QwAAAAAAAAAAAAAAAAAAAAAIREgACAFQcAAbGohBiABIARBwABsaiEHIAZBwABqIQgDQCAH/QACACETIAf9AAJAIRQgB/0AAoABIRUgB/0AAsABIRYgBv0AAgAhCiALIAogE/3mAf3kASELIA0gCiAU/eYB/eQBIQ0gDyAKIBX95gH95AEhDyARIAogFv3mAf3kASERIAZBEGohBiAHQRBqIQcgBiAISA0ACyACIARBDGxqIAVBBGxqIQkgC/0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWFyAL/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAIAIA39DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhcgDf0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCDCAP/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYXIA/9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AhggEf0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWFyAR/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAIkIARBBGohBAwACwsCQANAIAQgA04NAUEAIQUCQANAIAVBA04NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhGiAAIAVBwABsaiEGIAEgBEHAAGxqIQcgBkHAAGohCANAIAf9AAIAIRMgBv0AAgAhCiALIAogE/3mAf3kASELIAb9AAJAIQogDCAKIBP95gH95AEhDCAG/QACgAEhCiAaIAogE/3mAf3kASEaIAZBEGohBiAHQRBqIQcgBiAISA0ACyACIARBDGxqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEXIBr9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhcgGv0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AgAgCSAZ/R8BOAIEIAkgGf0fAjgCCCAFQQNqIQUMAAsLIARBAWohBAwACwsLagECf0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVqIAEgBWr9AAIAIAIgBWr9AAIA/eYB/QsCACAFQRBqIQUgBUHAAEgNAAsgAEHAAGohACABQcAAaiEBIAJBwABqIQIgBEEBaiEEDAALCwvxBQICfwh7QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWogASAFav0AAgAgAiAFav0AAgD95AEhBiAGIAb95gEhB/0M6vC6u+rwurvq8Lq76vC6uyAH/eYB/QxOE6k8ThOpPE4TqTxOE6k8/eQBIAf95gH9DC0eXL0tHly9LR5cvS0eXL395AEgB/3mAf0Mk4MIPpODCD6Tgwg+k4MIPv3kASAH/eYB/QyZqqq+maqqvpmqqr6Zqqq+/eQBIAf95gEgBv3mASAG/eQBIQggBv3gAf0MAAAAQAAAAEAAAABAAAAAQP3mASEJ/QwAAIA/AACAPwAAgD8AAIA//QwAAABAAAAAQAAAAEAAAABAIAn9DKXAsEKlwLBCpcCwQqXAsEL96AH9DFCsrsJQrK7CUKyuwlCsrsL96QEhCiAK/Qw7qrg/O6q4PzuquD87qrg//eYB/WohCyAKIAv9DACAMT8AgDE/AIAxPwCAMT/95gH95QEgC/0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEM/QxnaVA5Z2lQOWdpUDlnaVA5IAz95gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgDP3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAM/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIAz95gH9DKqqKj6qqio+qqoqPqqqKj795AEgDP3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASAMIAz95gH95gEgDP3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAL/fgB/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH9DAAAgD8AAIA/AACAPwAAgD/95AH95wH95QEgBv0MAAAAgAAAAIAAAACAAAAAgP1O/VAhDSAIIA0gBv3gAf0MAAAgPwAAID8AACA/AAAgP/1D/VL9CwIAIAVBEGohBSAFQcAASA0ACyAAQcAAaiEAIAFBwABqIQEgAkHAAGohAiAEQQFqIQQMAAsLC2sBAn9BACEDAkADQCADIAJODQFBACEEA0AgACAEav0MAACAPwAAgD8AAIA/AACAPyABIARq/QACAP3lAf0LAgAgBEEQaiEEIARBwABIDQALIABBwABqIQAgAUHAAGohASADQQFqIQMMAAsLC5IBAQJ/QQAhBgJAA0AgBiAFTg0BQQAhBwNAIAAgB2ogASAHav0AAgAgAiAHav0AAgD95gEgAyAHav0AAgAgBCAHav0AAgD95gH95AH9CwIAIAdBEGohByAHQcAASA0ACyAAQcAAaiEAIAFBwABqIQEgAkHAAGohAiADQcAAaiEDIARBwABqIQQgBkEBaiEGDAALCwv+AQECf0EAIRkCQANAIBkgF04NASAZIRogACABIAIgFRACIAMgBCAaIBZsaiACIBUQAyAFIAYgGiAWbGogAkHAAGogFRADIAcgBSABIBUQCSAIIAcgCSAVEAUgCiALIBogFmxqIAkgFRAKIAwgAyAVEAsgDSAMIAogAyABIBUQDCAOIA0gFvwKAAAgDyAaIBZsaiADIBb8CgAAIBAgGiAWbGogCiAW/AoAACARIBogFmxqIAwgFvwKAAAgEiAaIBZsaiAHIBb8CgAAIBMgGiAWbGogBSAW/AoAACAUIBogFmxqIAEgFvwKAAAgASANIBb8CgAAIBlBAWohGQwACwsLywYEBX8BewF/DHtBACEEAkADQCADIARrQQJIDQFBACEFAkADQCAFQRBODQEgAiAEQcAAbGogBUEEbGohCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhEP0MAAAAAAAAAAAAAAAAAAAAACER/QwAAAAAAAAAAAAAAAAAAAAAIRIgACAEQQxsaiEGIAEgBUEEbGohByAGQQxqIQgDQCAH/QACACETIAf9AAIQIRQgB/0AAiAhFSAH/QACMCEWIAb9CQIAIQkgCyAJIBP95gH95AEhCyAMIAkgFP3mAf3kASEMIA0gCSAV/eYB/eQBIQ0gDiAJIBb95gH95AEhDiAG/QkCDCEJIA8gCSAT/eYB/eQBIQ8gECAJIBT95gH95AEhECARIAkgFf3mAf3kASERIBIgCSAW/eYB/eQBIRIgBkEEaiEGIAdBwABqIQcgBiAISA0ACyAKIAv9CwIAIAogDP0LAhAgCiAN/QsCICAKIA79CwIwIAogD/0LAkAgCiAQ/QsCUCAKIBH9CwJgIAogEv0LAnAgBUEQaiEFDAALCyAEQQJqIQQMAAsLAkADQCAEIANODQFBACEFAkADQCAFQRBODQEgAiAEQcAAbGogBUEEbGohCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEOIAAgBEEMbGohBiABIAVBBGxqIQcgBkEMaiEIA0AgB/0AAgAhEyAH/QACECEUIAf9AAIgIRUgB/0AAjAhFiAG/QkCACEJIAsgCSAT/eYB/eQBIQsgDCAJIBT95gH95AEhDCANIAkgFf3mAf3kASENIA4gCSAW/eYB/eQBIQ4gBkEEaiEGIAdBwABqIQcgBiAISA0ACyAKIAv9CwIAIAogDP0LAhAgCiAN/QsCICAKIA79CwIwIAVBEGohBQwACwsgBEEBaiEEDAALCwvBBgQHfwF7AX8MeyABQQRsIQEgA0EEbCEDQQAhBgJAA0AgBkHAAU4NASAEIAZq/QwAAAAAAAAAAAAAAAAAAAAA/QsCACAGQRBqIQYMAAsLQQAhCwJAA0AgCyAFTg0BIAtBEGohDAJAIAwgBUgNACAFIQwLQQAhBgJAA0AgBkECTg0BQQAhBwJAA0AgB0EQTg0BIAQgBkHAAGxqIAdBBGxqIQ4gDv0AAgAhDyAO/QACECEQIA79AAIgIREgDv0AAjAhEiAO/QACQCETIA79AAJQIRQgDv0AAmAhFSAO/QACcCEWIAAgCyABbGogBkEEbGohCSACIAsgA2xqIAdBBGxqIQogCyEIAkADQCAIIAxODQEgCv0AAgAhFyAK/QACECEYIAr9AAIgIRkgCv0AAjAhGiAJ/QkCACENIA8gDSAX/eYB/eQBIQ8gECANIBj95gH95AEhECARIA0gGf3mAf3kASERIBIgDSAa/eYB/eQBIRIgCf0JAgQhDSATIA0gF/3mAf3kASETIBQgDSAY/eYB/eQBIRQgFSANIBn95gH95AEhFSAWIA0gGv3mAf3kASEWIAkgAWohCSAKIANqIQogCEEBaiEIDAALCyAOIA/9CwIAIA4gEP0LAhAgDiAR/QsCICAOIBL9CwIwIA4gE/0LAkAgDiAU/QsCUCAOIBX9CwJgIA4gFv0LAnAgB0EQaiEHDAALCyAGQQJqIQYMAAsLQQIhBkEAIQcCQANAIAdBEE4NASAEIAZBwABsaiAHQQRsaiEOIA79AAIAIQ8gDv0AAhAhECAO/QACICERIA79AAIwIRIgACALIAFsaiAGQQRsaiEJIAIgCyADbGogB0EEbGohCiALIQgCQANAIAggDE4NASAK/QACACEXIAr9AAIQIRggCv0AAiAhGSAK/QACMCEaIAn9CQIAIQ0gDyANIBf95gH95AEhDyAQIA0gGP3mAf3kASEQIBEgDSAZ/eYB/eQBIREgEiANIBr95gH95AEhEiAJIAFqIQkgCiADaiEKIAhBAWohCAwACwsgDiAP/QsCACAOIBD9CwIQIA4gEf0LAiAgDiAS/QsCMCAHQRBqIQcMAAsLIAtBEGohCwwACwsLfwECf0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVq/QwAAIA/AACAPwAAgD8AAIA/IAEgBWr9AAIAIAIgBWr9AAIA/eYB/eUB/QsCACAFQRBqIQUgBUHAAEgNAAsgAEHAAGohACABQcAAaiEBIAJBwABqIQIgBEEBaiEEDAALCwt/AQJ/QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWogASAFav0AAgD9DAAAgD8AAIA/AACAPwAAgD8gAiAFav0AAgD95QH95gH9CwIAIAVBEGohBSAFQcAASA0ACyAAQcAAaiEAIAFBwABqIQEgAkHAAGohAiAEQQFqIQQMAAsLC2oBAn9BACEEAkADQCAEIANODQFBACEFA0AgACAFaiABIAVq/QACACACIAVq/QACAP3kAf0LAgAgBUEQaiEFIAVBwABIDQALIABBwABqIQAgAUHAAGohASACQcAAaiECIARBAWohBAwACwsLfgECf0EAIQUCQANAIAUgBE4NAUEAIQYDQCAAIAZqIAEgBmr9AAIAIAIgBmr9AAIA/eYBIAMgBmr9AAIA/eYB/QsCACAGQRBqIQYgBkHAAEgNAAsgAEHAAGohACABQcAAaiEBIAJBwABqIQIgA0HAAGohAyAFQQFqIQUMAAsLC88GBAV/AXsBfwx7QQAhBAJAA0AgAyAEa0ECSA0BQQAhBQJAA0AgBUEQTg0BIAIgBEHAAGxqIAVBBGxqIQr9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDv0MAAAAAAAAAAAAAAAAAAAAACEP/QwAAAAAAAAAAAAAAAAAAAAAIRD9DAAAAAAAAAAAAAAAAAAAAAAhEf0MAAAAAAAAAAAAAAAAAAAAACESIAAgBEHAAGxqIQYgASAFQQRsaiEHIAZBwABqIQgDQCAH/QACACETIAf9AAIQIRQgB/0AAiAhFSAH/QACMCEWIAb9CQIAIQkgCyAJIBP95gH95AEhCyAMIAkgFP3mAf3kASEMIA0gCSAV/eYB/eQBIQ0gDiAJIBb95gH95AEhDiAG/QkCQCEJIA8gCSAT/eYB/eQBIQ8gECAJIBT95gH95AEhECARIAkgFf3mAf3kASERIBIgCSAW/eYB/eQBIRIgBkEEaiEGIAdBwABqIQcgBiAISA0ACyAKIAv9CwIAIAogDP0LAhAgCiAN/QsCICAKIA79CwIwIAogD/0LAkAgCiAQ/QsCUCAKIBH9CwJgIAogEv0LAnAgBUEQaiEFDAALCyAEQQJqIQQMAAsLAkADQCAEIANODQFBACEFAkADQCAFQRBODQEgAiAEQcAAbGogBUEEbGohCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEOIAAgBEHAAGxqIQYgASAFQQRsaiEHIAZBwABqIQgDQCAH/QACACETIAf9AAIQIRQgB/0AAiAhFSAH/QACMCEWIAb9CQIAIQkgCyAJIBP95gH95AEhCyAMIAkgFP3mAf3kASEMIA0gCSAV/eYB/eQBIQ0gDiAJIBb95gH95AEhDiAGQQRqIQYgB0HAAGohByAGIAhIDQALIAogC/0LAgAgCiAM/QsCECAKIA39CwIgIAogDv0LAjAgBUEQaiEFDAALCyAEQQFqIQQMAAsLC6kBAQJ/QQAhBwJAA0AgByAGTg0BQQAhCANAIAAgCGogASAIav0AAgAgAiAIav0AAgD95gEgAyAIav0AAgAgBCAIav0AAgD95gH94QH95AEgBSAIav0AAgD95gH9CwIAIAhBEGohCCAIQcAASA0ACyAAQcAAaiEAIAFBwABqIQEgAkHAAGohAiADQcAAaiEDIARBwABqIQQgBUHAAGohBSAHQQFqIQcMAAsLC9AGBAV/AXsBfwx7QQAhBAJAA0AgAyAEa0ECSA0BQQAhBQJAA0AgBUEQTg0BIAIgBEHAAGxqIAVBBGxqIQr9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDv0MAAAAAAAAAAAAAAAAAAAAACEP/QwAAAAAAAAAAAAAAAAAAAAAIRD9DAAAAAAAAAAAAAAAAAAAAAAhEf0MAAAAAAAAAAAAAAAAAAAAACESIAAgBEGAAWxqIQYgASAFQQRsaiEHIAZBgAFqIQgDQCAH/QACACETIAf9AAIQIRQgB/0AAiAhFSAH/QACMCEWIAb9CQIAIQkgCyAJIBP95gH95AEhCyAMIAkgFP3mAf3kASEMIA0gCSAV/eYB/eQBIQ0gDiAJIBb95gH95AEhDiAG/QkCgAEhCSAPIAkgE/3mAf3kASEPIBAgCSAU/eYB/eQBIRAgESAJIBX95gH95AEhESASIAkgFv3mAf3kASESIAZBBGohBiAHQcAAaiEHIAYgCEgNAAsgCiAL/QsCACAKIAz9CwIQIAogDf0LAiAgCiAO/QsCMCAKIA/9CwJAIAogEP0LAlAgCiAR/QsCYCAKIBL9CwJwIAVBEGohBQwACwsgBEECaiEEDAALCwJAA0AgBCADTg0BQQAhBQJAA0AgBUEQTg0BIAIgBEHAAGxqIAVBBGxqIQr9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDiAAIARBgAFsaiEGIAEgBUEEbGohByAGQYABaiEIA0AgB/0AAgAhEyAH/QACECEUIAf9AAIgIRUgB/0AAjAhFiAG/QkCACEJIAsgCSAT/eYB/eQBIQsgDCAJIBT95gH95AEhDCANIAkgFf3mAf3kASENIA4gCSAW/eYB/eQBIQ4gBkEEaiEGIAdBwABqIQcgBiAISA0ACyAKIAv9CwIAIAogDP0LAhAgCiAN/QsCICAKIA79CwIwIAVBEGohBQwACwsgBEEBaiEEDAALCwumAQECf0EAIQcCQANAIAcgBk4NAUEAIQgDQCAAIAhqIAEgCGr9AAIAIAIgCGr9AAIAIAMgCGr9AAIA/eYB/eQBIAQgCGr9AAIAIAUgCGr9AAIA/eYB/eQB/QsCACAIQRBqIQggCEHAAEgNAAsgAEHAAGohACABQcAAaiEBIAJBwABqIQIgA0HAAGohAyAEQcAAaiEEIAVBwABqIQUgB0EBaiEHDAALCwvyAgEFf0EAIRsCQANAIBsgGU4NASAaQQFrIBtrIRwgACABIAIgHCAXbGogGBASIAMgACAEIBwgF2xqIAUgHCAXbGogGBATIAMgBiAHIBgQFCAIIAcgCSAcIBdsaiAKIBwgF2xqIBgQEyALIAAgCSAcIBdsaiAAIAwgHCAXbGogDSAcIBdsaiAYEBUgDiEeIAghHyAYIR0CQANAQQAgHU4NASAeIB9BwAD8CgAAIB5BgAFqIR4gH0HAAGohHyAdQX9qIR0MAAsLIA5BwABqIR4gCyEfIBghHQJAA0BBACAdTg0BIB4gH0HAAPwKAAAgHkGAAWohHiAfQcAAaiEfIB1Bf2ohHQwACwsgDiAPIBAgGBAWIBEgECAAIBIgHCAXbGogByATIBwgF2xqIBgQFyAUIBwgF2xqIAsgF/wKAAAgFSAcIBdsaiAIIBf8CgAAIBYgHCAXbGogAyAX/AoAACABIBEgF/wKAAAgG0EBaiEbDAALCwujAwQHfwF7AX8GeyABQQRsIQEgA0EEbCEDQQAhBgJAA0AgBkGACU4NASAEIAZq/QwAAAAAAAAAAAAAAAAAAAAA/QsCACAGQRBqIQYMAAsLQQAhCwJAA0AgCyAFTg0BIAtBEGohDAJAIAwgBUgNACAFIQwLQQAhBgJAA0AgBkEwTg0BQQAhByAEIAZBGGxqIAdBBGxqIQ4gDv0AAgAhDyAO/QACECEQIA79AAIYIREgDv0AAighEiAAIAsgAWxqIAZBBGxqIQkgAiALIANsaiAHQQRsaiEKIAshCAJAA0AgCCAMTg0BIAr9AAIAIRMgCv0AAhAhFCAJ/QkCACENIA8gDSAT/eYB/eQBIQ8gECANIBT95gH95AEhECAJ/QkCBCENIBEgDSAT/eYB/eQBIREgEiANIBT95gH95AEhEiAJIAFqIQkgCiADaiEKIAhBAWohCAwACwsgDiAP/QsCACAOIBD9HwA4AhAgDiAQ/R8BOAIUIA4gEf0LAhggDiAS/R8AOAIoIA4gEv0fATgCLCAGQQJqIQYMAAsLIAtBEGohCwwACwsLqgQEB38BewF/DHsgAUEEbCEBIANBBGwhA0EAIQYCQANAIAZBgBBODQEgBCAGav0MAAAAAAAAAAAAAAAAAAAAAP0LAgAgBkEQaiEGDAALC0EAIQsCQANAIAsgBU4NASALQRBqIQwCQCAMIAVIDQAgBSEMC0EAIQYCQANAIAZBIE4NAUEAIQcCQANAIAdBEE4NASAEIAZBwABsaiAHQQRsaiEOIA79AAIAIQ8gDv0AAhAhECAO/QACICERIA79AAIwIRIgDv0AAkAhEyAO/QACUCEUIA79AAJgIRUgDv0AAnAhFiAAIAsgAWxqIAZBBGxqIQkgAiALIANsaiAHQQRsaiEKIAshCAJAA0AgCCAMTg0BIAr9AAIAIRcgCv0AAhAhGCAK/QACICEZIAr9AAIwIRogCf0JAgAhDSAPIA0gF/3mAf3kASEPIBAgDSAY/eYB/eQBIRAgESANIBn95gH95AEhESASIA0gGv3mAf3kASESIAn9CQIEIQ0gEyANIBf95gH95AEhEyAUIA0gGP3mAf3kASEUIBUgDSAZ/eYB/eQBIRUgFiANIBr95gH95AEhFiAJIAFqIQkgCiADaiEKIAhBAWohCAwACwsgDiAP/QsCACAOIBD9CwIQIA4gEf0LAiAgDiAS/QsCMCAOIBP9CwJAIA4gFP0LAlAgDiAV/QsCYCAOIBb9CwJwIAdBEGohBwwACwsgBkECaiEGDAALCyALQRBqIQsMAAsLC6oEBAd/AXsBfwx7IAFBBGwhASADQQRsIQNBACEGAkADQCAGQYAITg0BIAQgBmr9DAAAAAAAAAAAAAAAAAAAAAD9CwIAIAZBEGohBgwACwtBACELAkADQCALIAVODQEgC0EQaiEMAkAgDCAFSA0AIAUhDAtBACEGAkADQCAGQRBODQFBACEHAkADQCAHQRBODQEgBCAGQcAAbGogB0EEbGohDiAO/QACACEPIA79AAIQIRAgDv0AAiAhESAO/QACMCESIA79AAJAIRMgDv0AAlAhFCAO/QACYCEVIA79AAJwIRYgACALIAFsaiAGQQRsaiEJIAIgCyADbGogB0EEbGohCiALIQgCQANAIAggDE4NASAK/QACACEXIAr9AAIQIRggCv0AAiAhGSAK/QACMCEaIAn9CQIAIQ0gDyANIBf95gH95AEhDyAQIA0gGP3mAf3kASEQIBEgDSAZ/eYB/eQBIREgEiANIBr95gH95AEhEiAJ/QkCBCENIBMgDSAX/eYB/eQBIRMgFCANIBj95gH95AEhFCAVIA0gGf3mAf3kASEVIBYgDSAa/eYB/eQBIRYgCSABaiEJIAogA2ohCiAIQQFqIQgMAAsLIA4gD/0LAgAgDiAQ/QsCECAOIBH9CwIgIA4gEv0LAjAgDiAT/QsCQCAOIBT9CwJQIA4gFf0LAmAgDiAW/QsCcCAHQRBqIQcMAAsLIAZBAmohBgwACwsgC0EQaiELDAALCwuaAgIDfwR7QQAhBQJAA0AgBUHAAE4NAf0MAAAAAAAAAAAAAAAAAAAAACEG/QwAAAAAAAAAAAAAAAAAAAAAIQf9DAAAAAAAAAAAAAAAAAAAAAAhCP0MAAAAAAAAAAAAAAAAAAAAACEJQQAhAyAAIAVqIQQCQANAIAMgAk4NASAGIAT9AAIA/eQBIQYgByAE/QACEP3kASEHIAggBP0AAiD95AEhCCAJIAT9AAIw/eQBIQkgBEHAAGohBCADQQFqIQMMAAsLIAEgBWohBCAEIAT9AAIAIAb95AH9CwIAIAQgBP0AAhAgB/3kAf0LAhAgBCAE/QACICAI/eQB/QsCICAEIAT9AAIwIAn95AH9CwIwIAVBwABqIQUMAAsLC6gEBAV/AXsBfwZ7QQAhBAJAA0AgAyAEa0ECSA0BQQAhBSACIARBGGxqIAVBBGxqIQr9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDiAAIARBwAFsaiEGIAEgBUEEbGohByAGQcABaiEIA0AgB/0AAgAhDyAH/QACECEQIAb9CQIAIQkgCyAJIA/95gH95AEhCyAMIAkgEP3mAf3kASEMIAb9CQLAASEJIA0gCSAP/eYB/eQBIQ0gDiAJIBD95gH95AEhDiAGQQRqIQYgB0EYaiEHIAYgCEgNAAsgCiAL/QsCACAKIAz9HwA4AhAgCiAM/R8BOAIUIAogDf0LAhggCiAO/R8AOAIoIAogDv0fATgCLCAEQQJqIQQMAAsLAkADQCAEIANODQFBACEFIAIgBEEYbGogBUEEbGohCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQwgACAEQcABbGohBiABIAVBBGxqIQcgBkHAAWohCANAIAf9AAIAIQ8gB/0AAhAhECAG/QkCACEJIAsgCSAP/eYB/eQBIQsgDCAJIBD95gH95AEhDCAGQQRqIQYgB0EYaiEHIAYgCEgNAAsgCiAL/QsCACAKIAz9HwA4AhAgCiAM/R8BOAIUIARBAWohBAwACwsL7QICAX8Ee/0MAAAAAAAAAAAAAAAAAAAAACEE/QwAAAAAAAAAAAAAAAAAAAAAIQX9DAAAAAAAAAAAAAAAAAAAAAAhBv0MAAAAAAAAAAAAAAAAAAAAACEHIAFBBGwgAGohAwJAA0AgAyAAa0HAAEgNASAEIAD9AAIA/QwAAAAAAAAAAAAAAAAAAAAA/eYB/eQBIQQgBSAA/QACEP0MAAAAAAAAAAAAAAAAAAAAAP3mAf3kASEFIAYgAP0AAiD9DAAAAAAAAAAAAAAAAAAAAAD95gH95AEhBiAHIAD9AAIw/QwAAAAAAAAAAAAAAAAAAAAA/eYB/eQBIQcgAEHAAGohAAwACwsCQANAIAMgAGtBEEgNASAEIAD9AAIA/QwAAAAAAAAAAAAAAAAAAAAA/eYB/eQBIQQgAEEQaiEADAALCyAEIAX95AEgBv3kASAH/eQBIQQgAiAE/R8AIAT9HwGSIAT9HwKSIAT9HwOSOAIACwD9AgRuYW1lAfUCHwAJcm93c180OHg2AQpwb2ludHdpc2UwAgpyb3dzXzMyeDE2Awpwb2ludHdpc2UxBApwb2ludHdpc2UyBQpyb3dzXzE2eDE2Bgpwb2ludHdpc2UzBwp0aW1lX2xvb3AwCAlyb3dzXzN4MTYJCnBvaW50d2lzZTQKCnBvaW50d2lzZTULCnBvaW50d2lzZTYMCnBvaW50d2lzZTcNCnRpbWVfbG9vcDEOCWNvbHNfM3gxNg8Kb3V0ZXJfM3gxNhAKcG9pbnR3aXNlOBEKcG9pbnR3aXNlORILcG9pbnR3aXNlMTATC3BvaW50d2lzZTExFApjb2xzXzE2eDE2FQtwb2ludHdpc2UxMhYKY29sc18zMngxNhcLcG9pbnR3aXNlMTMYCnRpbWVfbG9vcDIZCm91dGVyXzQ4eDYaC291dGVyXzMyeDE2GwtvdXRlcl8xNngxNhwJY29sc3VtXzE2HQljb2xzXzQ4eDYeCW5vbmZpbml0ZQ==";
+const kernelNames = ["rows_48x6","pointwise0","rows_32x16","pointwise1","pointwise2","rows_16x16","pointwise3","time_loop0","rows_3x16","pointwise4","pointwise5","pointwise6","pointwise7","time_loop1","cols_3x16","outer_3x16","pointwise8","pointwise9","pointwise10","pointwise11","cols_16x16","pointwise12","cols_32x16","pointwise13","time_loop2","outer_48x6","outer_32x16","outer_16x16","colsum_16","cols_48x6","nonfinite"];
 
 interface KernelMemory { readonly buffer: ArrayBuffer; grow(pages: number): number }
-interface KernelExports { readonly rows_48x6: (a: number, b: number, out: number, samples: number) => void; readonly pointwise0: (out: number, a0: number, a1: number, rows: number) => void; readonly rows_32x16: (a: number, b: number, out: number, samples: number) => void; readonly pointwise1: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise2: (out: number, a0: number, a1: number, a2: number, rows: number) => void; readonly rows_16x16: (a: number, b: number, out: number, samples: number) => void; readonly pointwise3: (out: number, a0: number, a1: number, a2: number, a3: number, a4: number, rows: number) => void; readonly rows_3x16: (a: number, b: number, out: number, samples: number) => void; readonly pointwise4: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise5: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise6: (out: number, a0: number, rows: number) => void; readonly pointwise7: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly cols_3x16: (a: number, b: number, out: number, samples: number) => void; readonly outer_3x16: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly pointwise8: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise9: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise10: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise11: (out: number, a0: number, a1: number, a2: number, rows: number) => void; readonly cols_16x16: (a: number, b: number, out: number, samples: number) => void; readonly pointwise12: (out: number, a0: number, a1: number, a2: number, a3: number, a4: number, rows: number) => void; readonly cols_32x16: (a: number, b: number, out: number, samples: number) => void; readonly pointwise13: (out: number, a0: number, a1: number, a2: number, a3: number, a4: number, rows: number) => void; readonly outer_48x6: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly outer_32x16: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly outer_16x16: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly colsum_16: (a: number, out: number, rows: number) => void; readonly cols_48x6: (a: number, b: number, out: number, samples: number) => void; readonly nonfinite: (at: number, count: number, out: number) => void }
+interface KernelExports { readonly rows_48x6: (a: number, b: number, out: number, samples: number) => void; readonly pointwise0: (out: number, a0: number, a1: number, rows: number) => void; readonly rows_32x16: (a: number, b: number, out: number, samples: number) => void; readonly pointwise1: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise2: (out: number, a0: number, a1: number, a2: number, rows: number) => void; readonly rows_16x16: (a: number, b: number, out: number, samples: number) => void; readonly pointwise3: (out: number, a0: number, a1: number, a2: number, a3: number, a4: number, rows: number) => void; readonly time_loop0: (p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, n0: number, n1: number, steps: number, T: number) => void; readonly rows_3x16: (a: number, b: number, out: number, samples: number) => void; readonly pointwise4: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise5: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise6: (out: number, a0: number, rows: number) => void; readonly pointwise7: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly time_loop1: (p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, p20: number, n0: number, n1: number, steps: number, T: number) => void; readonly cols_3x16: (a: number, b: number, out: number, samples: number) => void; readonly outer_3x16: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly pointwise8: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise9: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise10: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise11: (out: number, a0: number, a1: number, a2: number, rows: number) => void; readonly cols_16x16: (a: number, b: number, out: number, samples: number) => void; readonly pointwise12: (out: number, a0: number, a1: number, a2: number, a3: number, a4: number, rows: number) => void; readonly cols_32x16: (a: number, b: number, out: number, samples: number) => void; readonly pointwise13: (out: number, a0: number, a1: number, a2: number, a3: number, a4: number, rows: number) => void; readonly time_loop2: (p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, p20: number, p21: number, p22: number, n0: number, n1: number, steps: number, T: number) => void; readonly outer_48x6: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly outer_32x16: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly outer_16x16: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly colsum_16: (a: number, out: number, rows: number) => void; readonly cols_48x6: (a: number, b: number, out: number, samples: number) => void; readonly nonfinite: (at: number, count: number, out: number) => void }
 interface LoadedKernels { memory: KernelMemory; exports: KernelExports }
 interface WebAssemblyApi {
   readonly Memory: new (descriptor: { initial: number; maximum: number; shared?: boolean }) => KernelMemory;
@@ -2281,7 +2286,7 @@ function workerStarter(): StartWorker {
 /** The kernels on a shared memory (once): the same bytes with the memory import's flag set to shared. */
 function shareMemory(loaded: LoadedKernels, api: WebAssemblyApi): Uint8Array {
   const bytes = decodeBase64(kernelBytes);
-  bytes[66] = 0x03;
+  bytes[143] = 0x03;
   if (!pool.control) {
     const pages = Math.ceil(loaded.memory.buffer.byteLength / 65536);
     const memory = new api.Memory({ initial: pages, maximum: 65536, shared: true });
@@ -2369,33 +2374,41 @@ function run_pointwise3(out: number, a0: number, a1: number, a2: number, a3: num
   (kernels as LoadedKernels).exports.pointwise3(out, a0, a1, a2, a3, a4, rows);
 }
 
+function run_time_loop0(p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, n0: number, n1: number, steps: number, T: number): void {
+  (kernels as LoadedKernels).exports.time_loop0(p0, p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, p11, n0, n1, steps, T);
+}
+
 function run_rows_3x16(a: number, b: number, out: number, samples: number): void {
-  if (pool.ready.length > 0 && samples >= 1042) return splitKernel(7, [a, b, out, samples], 3, [0, 64, 12, 0], 4);
+  if (pool.ready.length > 0 && samples >= 1042) return splitKernel(8, [a, b, out, samples], 3, [0, 64, 12, 0], 4);
   (kernels as LoadedKernels).exports.rows_3x16(a, b, out, samples);
 }
 
 function run_pointwise4(out: number, a0: number, a1: number, rows: number): void {
-  if (pool.ready.length > 0 && rows >= 6250) return splitKernel(8, [out, a0, a1, rows], 3, [64, 64, 64, 0], 1);
+  if (pool.ready.length > 0 && rows >= 6250) return splitKernel(9, [out, a0, a1, rows], 3, [64, 64, 64, 0], 1);
   (kernels as LoadedKernels).exports.pointwise4(out, a0, a1, rows);
 }
 
 function run_pointwise5(out: number, a0: number, a1: number, rows: number): void {
-  if (pool.ready.length > 0 && rows >= 3125) return splitKernel(9, [out, a0, a1, rows], 3, [64, 64, 64, 0], 1);
+  if (pool.ready.length > 0 && rows >= 3125) return splitKernel(10, [out, a0, a1, rows], 3, [64, 64, 64, 0], 1);
   (kernels as LoadedKernels).exports.pointwise5(out, a0, a1, rows);
 }
 
 function run_pointwise6(out: number, a0: number, rows: number): void {
-  if (pool.ready.length > 0 && rows >= 6250) return splitKernel(10, [out, a0, rows], 2, [64, 64, 0], 1);
+  if (pool.ready.length > 0 && rows >= 6250) return splitKernel(11, [out, a0, rows], 2, [64, 64, 0], 1);
   (kernels as LoadedKernels).exports.pointwise6(out, a0, rows);
 }
 
 function run_pointwise7(out: number, a0: number, a1: number, a2: number, a3: number, rows: number): void {
-  if (pool.ready.length > 0 && rows >= 2084) return splitKernel(11, [out, a0, a1, a2, a3, rows], 5, [64, 64, 64, 64, 64, 0], 1);
+  if (pool.ready.length > 0 && rows >= 2084) return splitKernel(12, [out, a0, a1, a2, a3, rows], 5, [64, 64, 64, 64, 64, 0], 1);
   (kernels as LoadedKernels).exports.pointwise7(out, a0, a1, a2, a3, rows);
 }
 
+function run_time_loop1(p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, p20: number, n0: number, n1: number, steps: number, T: number): void {
+  (kernels as LoadedKernels).exports.time_loop1(p0, p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, p11, p12, p13, p14, p15, p16, p17, p18, p19, p20, n0, n1, steps, T);
+}
+
 function run_cols_3x16(a: number, b: number, out: number, samples: number): void {
-  if (pool.ready.length > 0 && samples >= 1042) return splitKernel(12, [a, b, out, samples], 3, [12, 0, 64, 0], 2);
+  if (pool.ready.length > 0 && samples >= 1042) return splitKernel(14, [a, b, out, samples], 3, [12, 0, 64, 0], 2);
   (kernels as LoadedKernels).exports.cols_3x16(a, b, out, samples);
 }
 
@@ -2404,43 +2417,47 @@ function run_outer_3x16(a: number, aStep: number, b: number, bStep: number, out:
 }
 
 function run_pointwise8(out: number, a0: number, a1: number, rows: number): void {
-  if (pool.ready.length > 0 && rows >= 3125) return splitKernel(14, [out, a0, a1, rows], 3, [64, 64, 64, 0], 1);
+  if (pool.ready.length > 0 && rows >= 3125) return splitKernel(16, [out, a0, a1, rows], 3, [64, 64, 64, 0], 1);
   (kernels as LoadedKernels).exports.pointwise8(out, a0, a1, rows);
 }
 
 function run_pointwise9(out: number, a0: number, a1: number, rows: number): void {
-  if (pool.ready.length > 0 && rows >= 3125) return splitKernel(15, [out, a0, a1, rows], 3, [64, 64, 64, 0], 1);
+  if (pool.ready.length > 0 && rows >= 3125) return splitKernel(17, [out, a0, a1, rows], 3, [64, 64, 64, 0], 1);
   (kernels as LoadedKernels).exports.pointwise9(out, a0, a1, rows);
 }
 
 function run_pointwise10(out: number, a0: number, a1: number, rows: number): void {
-  if (pool.ready.length > 0 && rows >= 6250) return splitKernel(16, [out, a0, a1, rows], 3, [64, 64, 64, 0], 1);
+  if (pool.ready.length > 0 && rows >= 6250) return splitKernel(18, [out, a0, a1, rows], 3, [64, 64, 64, 0], 1);
   (kernels as LoadedKernels).exports.pointwise10(out, a0, a1, rows);
 }
 
 function run_pointwise11(out: number, a0: number, a1: number, a2: number, rows: number): void {
-  if (pool.ready.length > 0 && rows >= 3125) return splitKernel(17, [out, a0, a1, a2, rows], 4, [64, 64, 64, 64, 0], 1);
+  if (pool.ready.length > 0 && rows >= 3125) return splitKernel(19, [out, a0, a1, a2, rows], 4, [64, 64, 64, 64, 0], 1);
   (kernels as LoadedKernels).exports.pointwise11(out, a0, a1, a2, rows);
 }
 
 function run_cols_16x16(a: number, b: number, out: number, samples: number): void {
-  if (pool.ready.length > 0 && samples >= 196) return splitKernel(18, [a, b, out, samples], 3, [64, 0, 64, 0], 2);
+  if (pool.ready.length > 0 && samples >= 196) return splitKernel(20, [a, b, out, samples], 3, [64, 0, 64, 0], 2);
   (kernels as LoadedKernels).exports.cols_16x16(a, b, out, samples);
 }
 
 function run_pointwise12(out: number, a0: number, a1: number, a2: number, a3: number, a4: number, rows: number): void {
-  if (pool.ready.length > 0 && rows >= 1250) return splitKernel(19, [out, a0, a1, a2, a3, a4, rows], 6, [64, 64, 64, 64, 64, 64, 0], 1);
+  if (pool.ready.length > 0 && rows >= 1250) return splitKernel(21, [out, a0, a1, a2, a3, a4, rows], 6, [64, 64, 64, 64, 64, 64, 0], 1);
   (kernels as LoadedKernels).exports.pointwise12(out, a0, a1, a2, a3, a4, rows);
 }
 
 function run_cols_32x16(a: number, b: number, out: number, samples: number): void {
-  if (pool.ready.length > 0 && samples >= 98) return splitKernel(20, [a, b, out, samples], 3, [128, 0, 64, 0], 2);
+  if (pool.ready.length > 0 && samples >= 98) return splitKernel(22, [a, b, out, samples], 3, [128, 0, 64, 0], 2);
   (kernels as LoadedKernels).exports.cols_32x16(a, b, out, samples);
 }
 
 function run_pointwise13(out: number, a0: number, a1: number, a2: number, a3: number, a4: number, rows: number): void {
-  if (pool.ready.length > 0 && rows >= 1563) return splitKernel(21, [out, a0, a1, a2, a3, a4, rows], 6, [64, 64, 64, 64, 64, 64, 0], 1);
+  if (pool.ready.length > 0 && rows >= 1563) return splitKernel(23, [out, a0, a1, a2, a3, a4, rows], 6, [64, 64, 64, 64, 64, 64, 0], 1);
   (kernels as LoadedKernels).exports.pointwise13(out, a0, a1, a2, a3, a4, rows);
+}
+
+function run_time_loop2(p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, p20: number, p21: number, p22: number, n0: number, n1: number, steps: number, T: number): void {
+  (kernels as LoadedKernels).exports.time_loop2(p0, p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, p11, p12, p13, p14, p15, p16, p17, p18, p19, p20, p21, p22, n0, n1, steps, T);
 }
 
 function run_outer_48x6(a: number, aStep: number, b: number, bStep: number, out: number, samples: number): void {
@@ -2460,7 +2477,7 @@ function run_colsum_16(a: number, out: number, rows: number): void {
 }
 
 function run_cols_48x6(a: number, b: number, out: number, samples: number): void {
-  if (pool.ready.length > 0 && samples >= 174) return splitKernel(26, [a, b, out, samples], 3, [192, 0, 24, 0], 2);
+  if (pool.ready.length > 0 && samples >= 174) return splitKernel(29, [a, b, out, samples], 3, [192, 0, 24, 0], 2);
   (kernels as LoadedKernels).exports.cols_48x6(a, b, out, samples);
 }
 
@@ -2487,13 +2504,16 @@ function heapReserve(floats: number): void {
   heapEnd = kernels.memory.buffer.byteLength - 64;
 }
 
-/** A zeroed buffer of n floats in the kernels' memory (an ordinary array if the heap is full, which the kernels also take). */
-function heapAlloc(n: number): Float32Array {
+/**
+ * A buffer of n floats in the kernels' memory (an ordinary array if the heap is full, which the kernels also take):
+ * zeroed, unless the caller writes all of it before reading any.
+ */
+function heapAlloc(n: number, zeroed = true): Float32Array {
   const bytes = 16 * Math.ceil(n / 4);
   if (kernels === undefined || heapTop + bytes > heapEnd) return new Float32Array(n);
   const view = new Float32Array(kernels.memory.buffer, heapTop, n);
   heapTop += bytes;
-  return view.fill(0);
+  return zeroed ? view.fill(0) : view;
 }
 
 /** The caller's array copied into the kernels' memory, once per call. */

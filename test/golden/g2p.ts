@@ -228,26 +228,26 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
   residentPlace(packed);
   heapReserve(9 * (B * 128 + 4) + 2 * (T_S * B * 512 + 4) + (T_S * B * 128 + 4) + 4 * (B * 512 + 4) + 2 * (T_U * B * 512 + 4) + (T_U * B * 128 + 4) + 2 * (T_U * B * 41 + 4) + heapFloats(params, initialStates, inputs));
   const c5_5 = heapAlloc(B * 128);
-  const mm8_8 = heapAlloc(T_S * B * 512);
-  const v9_9 = heapAlloc(T_S * B * 512);
-  const state10_0_10 = heapAlloc(B * 128);
-  const state10_1_11 = heapAlloc(B * 128);
+  const mm8_8 = heapAlloc(T_S * B * 512, false);
+  const v9_9 = heapAlloc(T_S * B * 512, false);
+  const state10_0_10 = heapAlloc(B * 128, false);
+  const state10_1_11 = heapAlloc(B * 128, false);
   const out10_0_12 = heapAlloc(T_S * B * 128);
-  const mm3_15 = heapAlloc(B * 512);
-  const v5_16 = heapAlloc(B * 512);
-  const v16_17 = heapAlloc(B * 128);
-  const v18_18 = heapAlloc(B * 128);
-  const mm18_24 = heapAlloc(T_U * B * 512);
-  const v19_25 = heapAlloc(T_U * B * 512);
-  const state20_0_26 = heapAlloc(B * 128);
-  const state20_1_27 = heapAlloc(B * 128);
+  const mm3_15 = heapAlloc(B * 512, false);
+  const v5_16 = heapAlloc(B * 512, false);
+  const v16_17 = heapAlloc(B * 128, false);
+  const v18_18 = heapAlloc(B * 128, false);
+  const mm18_24 = heapAlloc(T_U * B * 512, false);
+  const v19_25 = heapAlloc(T_U * B * 512, false);
+  const state20_0_26 = heapAlloc(B * 128, false);
+  const state20_1_27 = heapAlloc(B * 128, false);
   const out20_0_28 = heapAlloc(T_U * B * 128);
-  const mm3_31 = heapAlloc(B * 512);
-  const v5_32 = heapAlloc(B * 512);
-  const v16_33 = heapAlloc(B * 128);
-  const v18_34 = heapAlloc(B * 128);
-  const mm26_37 = heapAlloc(T_U * B * 41);
-  const v27_38 = heapAlloc(T_U * B * 41);
+  const mm3_31 = heapAlloc(B * 512, false);
+  const v5_32 = heapAlloc(B * 512, false);
+  const v16_33 = heapAlloc(B * 128, false);
+  const v18_34 = heapAlloc(B * 128, false);
+  const mm26_37 = heapAlloc(T_U * B * 41, false);
+  const v27_38 = heapAlloc(T_U * B * 41, false);
   const in0 = heapStage((inputs["letters"] as Tensor).data);
   const in1 = heapStage((inputs["previous"] as Tensor).data);
   const p2 = heapStageParam("encoder.W", params["encoder.W"]);
@@ -274,44 +274,47 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
   state10_1_11.set(init7_7);
   const steps13 = T_S;
   // encoder: from the first step to the last
-  for (let s = 0; s < steps13; s++) {
-    const t = s;
-    const x10_0_14 = v9_9.subarray(t * B * 512, (t + 1) * B * 512);
-    // %3 matmul — 18: z = W @ x + U @ h + b
-    gemm_rows_512x128(p3, state10_0_10, mm3_15, B);
-    // %5 add z — 18: z = W @ x + U @ h + b
-    if (kernels !== undefined && heapHolds(v5_16, x10_0_14, mm3_15)) run_pointwise1(v5_16.byteOffset, x10_0_14.byteOffset, mm3_15.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 512;
-        for (let j = 0; j < 512; j++) {
-          v5_16[o + j] = x10_0_14[l * 512 + j] + mm3_15[l * 512 + j];
+  if (kernels !== undefined && pool.ready.length === 0 && heapHolds(p3, state10_0_10, mm3_15, v5_16, v9_9, v16_17, state10_1_11, v18_18, out10_0_12)) run_time_loop0(p3.byteOffset, state10_0_10.byteOffset, mm3_15.byteOffset, v5_16.byteOffset, v9_9.byteOffset, v16_17.byteOffset, state10_1_11.byteOffset, v18_18.byteOffset, out10_0_12.byteOffset, B, 4 * (B * 512), 4 * (B * 128), steps13, T_S);
+  else {
+    for (let s = 0; s < steps13; s++) {
+      const t = s;
+      const x10_0_14 = v9_9.subarray(t * B * 512, (t + 1) * B * 512);
+      // %3 matmul — 18: z = W @ x + U @ h + b
+      gemm_rows_512x128(p3, state10_0_10, mm3_15, B);
+      // %5 add z — 18: z = W @ x + U @ h + b
+      if (kernels !== undefined && heapHolds(v5_16, x10_0_14, mm3_15)) run_pointwise1(v5_16.byteOffset, x10_0_14.byteOffset, mm3_15.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 512;
+          for (let j = 0; j < 512; j++) {
+            v5_16[o + j] = x10_0_14[l * 512 + j] + mm3_15[l * 512 + j];
+          }
         }
       }
-    }
-    // %16 add c' — 23: c' = f * c + i * g
-    if (kernels !== undefined && heapHolds(v16_17, v5_16, state10_1_11)) run_pointwise2(v16_17.byteOffset, v5_16.byteOffset + 512, state10_1_11.byteOffset, v5_16.byteOffset + 0, v5_16.byteOffset + 1024, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 128;
-        for (let j = 0; j < 128; j++) {
-          v16_17[o + j] = ((1 / (1 + Math.exp(-v5_16[l * 512 + 128 + j]))) * state10_1_11[l * 128 + j]) + ((1 / (1 + Math.exp(-v5_16[l * 512 + 0 + j]))) * (Math.tanh(v5_16[l * 512 + 256 + j])));
+      // %16 add c' — 23: c' = f * c + i * g
+      if (kernels !== undefined && heapHolds(v16_17, v5_16, state10_1_11)) run_pointwise2(v16_17.byteOffset, v5_16.byteOffset + 512, state10_1_11.byteOffset, v5_16.byteOffset, v5_16.byteOffset + 1024, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 128;
+          for (let j = 0; j < 128; j++) {
+            v16_17[o + j] = ((1 / (1 + Math.exp(-v5_16[l * 512 + 128 + j]))) * state10_1_11[l * 128 + j]) + ((1 / (1 + Math.exp(-v5_16[l * 512 + 0 + j]))) * (Math.tanh(v5_16[l * 512 + 256 + j])));
+          }
         }
       }
-    }
-    // %18 mul h' — 24: h' = o * tanh(c')
-    if (kernels !== undefined && heapHolds(v18_18, v5_16, v16_17)) run_pointwise3(v18_18.byteOffset, v5_16.byteOffset + 1536, v16_17.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 128;
-        for (let j = 0; j < 128; j++) {
-          v18_18[o + j] = (1 / (1 + Math.exp(-v5_16[l * 512 + 384 + j]))) * (Math.tanh(v16_17[l * 128 + j]));
+      // %18 mul h' — 24: h' = o * tanh(c')
+      if (kernels !== undefined && heapHolds(v18_18, v5_16, v16_17)) run_pointwise3(v18_18.byteOffset, v5_16.byteOffset + 1536, v16_17.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 128;
+          for (let j = 0; j < 128; j++) {
+            v18_18[o + j] = (1 / (1 + Math.exp(-v5_16[l * 512 + 384 + j]))) * (Math.tanh(v16_17[l * 128 + j]));
+          }
         }
       }
+      out10_0_12.set(v18_18, t * v18_18.length);
+      state10_0_10.set(v18_18);
+      state10_1_11.set(v16_17);
     }
-    out10_0_12.set(v18_18, t * v18_18.length);
-    state10_0_10.set(v18_18);
-    state10_1_11.set(v16_17);
   }
   const p19 = heapStageParam("decoder.W", params["decoder.W"]);
   const p20 = heapStageParam("decoder.U", params["decoder.U"]);
@@ -337,44 +340,47 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
   state20_1_27.set(init17_23);
   const steps29 = T_U;
   // decoder: from the first step to the last
-  for (let s = 0; s < steps29; s++) {
-    const t = s;
-    const x20_0_30 = v19_25.subarray(t * B * 512, (t + 1) * B * 512);
-    // %3 matmul — 18: z = W @ x + U @ h + b
-    gemm_rows_512x128(p20, state20_0_26, mm3_31, B);
-    // %5 add z — 18: z = W @ x + U @ h + b
-    if (kernels !== undefined && heapHolds(v5_32, x20_0_30, mm3_31)) run_pointwise1(v5_32.byteOffset, x20_0_30.byteOffset, mm3_31.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 512;
-        for (let j = 0; j < 512; j++) {
-          v5_32[o + j] = x20_0_30[l * 512 + j] + mm3_31[l * 512 + j];
+  if (kernels !== undefined && pool.ready.length === 0 && heapHolds(p20, state20_0_26, mm3_31, v5_32, v19_25, v16_33, state20_1_27, v18_34, out20_0_28)) run_time_loop1(p20.byteOffset, state20_0_26.byteOffset, mm3_31.byteOffset, v5_32.byteOffset, v19_25.byteOffset, v16_33.byteOffset, state20_1_27.byteOffset, v18_34.byteOffset, out20_0_28.byteOffset, B, 4 * (B * 512), 4 * (B * 128), steps29, T_U);
+  else {
+    for (let s = 0; s < steps29; s++) {
+      const t = s;
+      const x20_0_30 = v19_25.subarray(t * B * 512, (t + 1) * B * 512);
+      // %3 matmul — 18: z = W @ x + U @ h + b
+      gemm_rows_512x128(p20, state20_0_26, mm3_31, B);
+      // %5 add z — 18: z = W @ x + U @ h + b
+      if (kernels !== undefined && heapHolds(v5_32, x20_0_30, mm3_31)) run_pointwise1(v5_32.byteOffset, x20_0_30.byteOffset, mm3_31.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 512;
+          for (let j = 0; j < 512; j++) {
+            v5_32[o + j] = x20_0_30[l * 512 + j] + mm3_31[l * 512 + j];
+          }
         }
       }
-    }
-    // %16 add c' — 23: c' = f * c + i * g
-    if (kernels !== undefined && heapHolds(v16_33, v5_32, state20_1_27)) run_pointwise2(v16_33.byteOffset, v5_32.byteOffset + 512, state20_1_27.byteOffset, v5_32.byteOffset + 0, v5_32.byteOffset + 1024, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 128;
-        for (let j = 0; j < 128; j++) {
-          v16_33[o + j] = ((1 / (1 + Math.exp(-v5_32[l * 512 + 128 + j]))) * state20_1_27[l * 128 + j]) + ((1 / (1 + Math.exp(-v5_32[l * 512 + 0 + j]))) * (Math.tanh(v5_32[l * 512 + 256 + j])));
+      // %16 add c' — 23: c' = f * c + i * g
+      if (kernels !== undefined && heapHolds(v16_33, v5_32, state20_1_27)) run_pointwise2(v16_33.byteOffset, v5_32.byteOffset + 512, state20_1_27.byteOffset, v5_32.byteOffset, v5_32.byteOffset + 1024, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 128;
+          for (let j = 0; j < 128; j++) {
+            v16_33[o + j] = ((1 / (1 + Math.exp(-v5_32[l * 512 + 128 + j]))) * state20_1_27[l * 128 + j]) + ((1 / (1 + Math.exp(-v5_32[l * 512 + 0 + j]))) * (Math.tanh(v5_32[l * 512 + 256 + j])));
+          }
         }
       }
-    }
-    // %18 mul h' — 24: h' = o * tanh(c')
-    if (kernels !== undefined && heapHolds(v18_34, v5_32, v16_33)) run_pointwise3(v18_34.byteOffset, v5_32.byteOffset + 1536, v16_33.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 128;
-        for (let j = 0; j < 128; j++) {
-          v18_34[o + j] = (1 / (1 + Math.exp(-v5_32[l * 512 + 384 + j]))) * (Math.tanh(v16_33[l * 128 + j]));
+      // %18 mul h' — 24: h' = o * tanh(c')
+      if (kernels !== undefined && heapHolds(v18_34, v5_32, v16_33)) run_pointwise3(v18_34.byteOffset, v5_32.byteOffset + 1536, v16_33.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 128;
+          for (let j = 0; j < 128; j++) {
+            v18_34[o + j] = (1 / (1 + Math.exp(-v5_32[l * 512 + 384 + j]))) * (Math.tanh(v16_33[l * 128 + j]));
+          }
         }
       }
+      out20_0_28.set(v18_34, t * v18_34.length);
+      state20_0_26.set(v18_34);
+      state20_1_27.set(v16_33);
     }
-    out20_0_28.set(v18_34, t * v18_34.length);
-    state20_0_26.set(v18_34);
-    state20_1_27.set(v16_33);
   }
   const p35 = heapStageParam("logits.W", params["logits.W"]);
   const p36 = heapStageParam("logits.b", params["logits.b"]);
@@ -404,10 +410,10 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   residentPlace(packed);
   heapReserve(40 * (B * 128 + 4) + 2 * (T_S * B * 512 + 4) + 13 * (T_S * B * 128 + 4) + 14 * (B * 512 + 4) + 2 * (T_U * B * 512 + 4) + 14 * (T_U * B * 128 + 4) + 5 * (T_U * B * 41 + 4) + 2 * (T_U * B + 4) + 2 * (1 + 4) + (41 + 4) + (5248 + 4) + (20992 + 4) + 2 * (65536 + 4) + 2 * (512 + 4) + (14336 + 4) + (T_S * B * 28 + 4) + heapFloats(params, initialStates, inputs));
   const c6_45 = heapAlloc(B * 128);
-  const mm9_48 = heapAlloc(T_S * B * 512);
-  const v10_49 = heapAlloc(T_S * B * 512);
-  const state11_0_50 = heapAlloc(B * 128);
-  const state11_1_51 = heapAlloc(B * 128);
+  const mm9_48 = heapAlloc(T_S * B * 512, false);
+  const v10_49 = heapAlloc(T_S * B * 512, false);
+  const state11_0_50 = heapAlloc(B * 128, false);
+  const state11_1_51 = heapAlloc(B * 128, false);
   const out11_0_52 = heapAlloc(T_S * B * 128);
   const out11_1_53 = heapAlloc(T_S * B * 128);
   const out11_2_54 = heapAlloc(T_S * B * 128);
@@ -415,19 +421,19 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   const out11_4_56 = heapAlloc(T_S * B * 128);
   const out11_5_57 = heapAlloc(T_S * B * 128);
   const out11_6_58 = heapAlloc(T_S * B * 128);
-  const mm3_61 = heapAlloc(B * 512);
-  const v5_62 = heapAlloc(B * 512);
-  const v7_63 = heapAlloc(B * 128);
-  const v9_64 = heapAlloc(B * 128);
-  const v11_65 = heapAlloc(B * 128);
-  const v13_66 = heapAlloc(B * 128);
-  const v16_67 = heapAlloc(B * 128);
-  const v17_68 = heapAlloc(B * 128);
-  const v18_69 = heapAlloc(B * 128);
-  const mm19_75 = heapAlloc(T_U * B * 512);
-  const v20_76 = heapAlloc(T_U * B * 512);
-  const state21_0_77 = heapAlloc(B * 128);
-  const state21_1_78 = heapAlloc(B * 128);
+  const mm3_61 = heapAlloc(B * 512, false);
+  const v5_62 = heapAlloc(B * 512, false);
+  const v7_63 = heapAlloc(B * 128, false);
+  const v9_64 = heapAlloc(B * 128, false);
+  const v11_65 = heapAlloc(B * 128, false);
+  const v13_66 = heapAlloc(B * 128, false);
+  const v16_67 = heapAlloc(B * 128, false);
+  const v17_68 = heapAlloc(B * 128, false);
+  const v18_69 = heapAlloc(B * 128, false);
+  const mm19_75 = heapAlloc(T_U * B * 512, false);
+  const v20_76 = heapAlloc(T_U * B * 512, false);
+  const state21_0_77 = heapAlloc(B * 128, false);
+  const state21_1_78 = heapAlloc(B * 128, false);
   const out21_0_79 = heapAlloc(T_U * B * 128);
   const out21_1_80 = heapAlloc(T_U * B * 128);
   const out21_2_81 = heapAlloc(T_U * B * 128);
@@ -435,77 +441,77 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   const out21_4_83 = heapAlloc(T_U * B * 128);
   const out21_5_84 = heapAlloc(T_U * B * 128);
   const out21_6_85 = heapAlloc(T_U * B * 128);
-  const mm3_88 = heapAlloc(B * 512);
-  const v5_89 = heapAlloc(B * 512);
-  const v7_90 = heapAlloc(B * 128);
-  const v9_91 = heapAlloc(B * 128);
-  const v11_92 = heapAlloc(B * 128);
-  const v13_93 = heapAlloc(B * 128);
-  const v16_94 = heapAlloc(B * 128);
-  const v17_95 = heapAlloc(B * 128);
-  const v18_96 = heapAlloc(B * 128);
-  const mm27_99 = heapAlloc(T_U * B * 41);
-  const v28_100 = heapAlloc(T_U * B * 41);
-  const v30_101 = heapAlloc(T_U * B * 41);
+  const mm3_88 = heapAlloc(B * 512, false);
+  const v5_89 = heapAlloc(B * 512, false);
+  const v7_90 = heapAlloc(B * 128, false);
+  const v9_91 = heapAlloc(B * 128, false);
+  const v11_92 = heapAlloc(B * 128, false);
+  const v13_93 = heapAlloc(B * 128, false);
+  const v16_94 = heapAlloc(B * 128, false);
+  const v17_95 = heapAlloc(B * 128, false);
+  const v18_96 = heapAlloc(B * 128, false);
+  const mm27_99 = heapAlloc(T_U * B * 41, false);
+  const v28_100 = heapAlloc(T_U * B * 41, false);
+  const v30_101 = heapAlloc(T_U * B * 41, false);
   const sum31_102 = heapAlloc(T_U * B);
-  const v32_103 = heapAlloc(T_U * B);
+  const v32_103 = heapAlloc(T_U * B, false);
   const red33_104 = heapAlloc(1);
   const s105 = heapAlloc(1);
-  const v38_106 = heapAlloc(T_U * B * 41);
-  const v43_107 = heapAlloc(T_U * B * 41);
+  const v38_106 = heapAlloc(T_U * B * 41, false);
+  const v43_107 = heapAlloc(T_U * B * 41, false);
   const ub44_108 = heapAlloc(41);
-  const mm46_109 = heapAlloc(T_U * B * 128);
+  const mm46_109 = heapAlloc(T_U * B * 128, false);
   const ub47_110 = heapAlloc(5248);
   const shift54_111 = heapAlloc(T_U * B * 128);
-  const v56_112 = heapAlloc(T_U * B * 128);
-  const v58_113 = heapAlloc(T_U * B * 128);
-  const v60_114 = heapAlloc(T_U * B * 128);
-  const v62_115 = heapAlloc(T_U * B * 128);
-  const v64_116 = heapAlloc(T_U * B * 128);
-  const state65_0_117 = heapAlloc(B * 128);
-  const state65_1_118 = heapAlloc(B * 128);
-  const v3_132 = heapAlloc(B * 128);
-  const v10_133 = heapAlloc(B * 128);
-  const v18_134 = heapAlloc(B * 128);
-  const v20_135 = heapAlloc(B * 128);
+  const v56_112 = heapAlloc(T_U * B * 128, false);
+  const v58_113 = heapAlloc(T_U * B * 128, false);
+  const v60_114 = heapAlloc(T_U * B * 128, false);
+  const v62_115 = heapAlloc(T_U * B * 128, false);
+  const v64_116 = heapAlloc(T_U * B * 128, false);
+  const state65_0_117 = heapAlloc(B * 128, false);
+  const state65_1_118 = heapAlloc(B * 128, false);
+  const v3_132 = heapAlloc(B * 128, false);
+  const v10_133 = heapAlloc(B * 128, false);
+  const v18_134 = heapAlloc(B * 128, false);
+  const v20_135 = heapAlloc(B * 128, false);
   const pad21_136 = heapAlloc(B * 512);
-  const v23_137 = heapAlloc(B * 128);
+  const v23_137 = heapAlloc(B * 128, false);
   const pad24_138 = heapAlloc(B * 512);
-  const v27_139 = heapAlloc(B * 128);
+  const v27_139 = heapAlloc(B * 128, false);
   const pad28_140 = heapAlloc(B * 512);
-  const v31_141 = heapAlloc(B * 128);
+  const v31_141 = heapAlloc(B * 128, false);
   const pad32_142 = heapAlloc(B * 512);
-  const v33_143 = heapAlloc(B * 512);
-  const mm35_144 = heapAlloc(B * 128);
+  const v33_143 = heapAlloc(B * 512, false);
+  const mm35_144 = heapAlloc(B * 128, false);
   const ub70_145 = heapAlloc(20992);
   const ub72_146 = heapAlloc(65536);
   const ub73_147 = heapAlloc(512);
   const zero75_148 = heapAlloc(B * 128);
   const zero76_150 = heapAlloc(B * 128);
   const shift84_152 = heapAlloc(T_S * B * 128);
-  const v86_153 = heapAlloc(T_S * B * 128);
-  const v88_154 = heapAlloc(T_S * B * 128);
-  const v90_155 = heapAlloc(T_S * B * 128);
-  const v92_156 = heapAlloc(T_S * B * 128);
-  const v94_157 = heapAlloc(T_S * B * 128);
-  const state95_0_158 = heapAlloc(B * 128);
-  const state95_1_159 = heapAlloc(B * 128);
-  const v8_172 = heapAlloc(B * 128);
-  const v16_173 = heapAlloc(B * 128);
-  const v18_174 = heapAlloc(B * 128);
+  const v86_153 = heapAlloc(T_S * B * 128, false);
+  const v88_154 = heapAlloc(T_S * B * 128, false);
+  const v90_155 = heapAlloc(T_S * B * 128, false);
+  const v92_156 = heapAlloc(T_S * B * 128, false);
+  const v94_157 = heapAlloc(T_S * B * 128, false);
+  const state95_0_158 = heapAlloc(B * 128, false);
+  const state95_1_159 = heapAlloc(B * 128, false);
+  const v8_172 = heapAlloc(B * 128, false);
+  const v16_173 = heapAlloc(B * 128, false);
+  const v18_174 = heapAlloc(B * 128, false);
   const pad19_175 = heapAlloc(B * 512);
-  const v21_176 = heapAlloc(B * 128);
+  const v21_176 = heapAlloc(B * 128, false);
   const pad22_177 = heapAlloc(B * 512);
-  const v25_178 = heapAlloc(B * 128);
+  const v25_178 = heapAlloc(B * 128, false);
   const pad26_179 = heapAlloc(B * 512);
-  const v29_180 = heapAlloc(B * 128);
+  const v29_180 = heapAlloc(B * 128, false);
   const pad30_181 = heapAlloc(B * 512);
-  const v31_182 = heapAlloc(B * 512);
-  const mm33_183 = heapAlloc(B * 128);
+  const v31_182 = heapAlloc(B * 512, false);
+  const mm33_183 = heapAlloc(B * 128, false);
   const ub100_184 = heapAlloc(14336);
   const ub102_185 = heapAlloc(65536);
   const ub103_186 = heapAlloc(512);
-  const mm104_187 = heapAlloc(T_S * B * 28);
+  const mm104_187 = heapAlloc(T_S * B * 28, false);
   const in39 = heapStage((inputs["letters"] as Tensor).data);
   const in40 = heapStage((inputs["previous"] as Tensor).data);
   const in41 = heapStage((inputs["phonemes"] as Tensor).data);
@@ -533,100 +539,103 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   state11_1_51.set(init8_47);
   const steps59 = T_S;
   // encoder: from the first step to the last
-  for (let s = 0; s < steps59; s++) {
-    const t = s;
-    const x11_0_60 = v10_49.subarray(t * B * 512, (t + 1) * B * 512);
-    // %3 matmul — 18: z = W @ x + U @ h + b
-    gemm_rows_512x128(p43, state11_0_50, mm3_61, B);
-    // %5 add z — 18: z = W @ x + U @ h + b
-    if (kernels !== undefined && heapHolds(v5_62, x11_0_60, mm3_61)) run_pointwise1(v5_62.byteOffset, x11_0_60.byteOffset, mm3_61.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 512;
-        for (let j = 0; j < 512; j++) {
-          v5_62[o + j] = x11_0_60[l * 512 + j] + mm3_61[l * 512 + j];
+  if (kernels !== undefined && pool.ready.length === 0 && heapHolds(p43, state11_0_50, mm3_61, v5_62, v10_49, v7_63, v9_64, v11_65, v13_66, v16_67, state11_1_51, v17_68, v18_69, out11_0_52, out11_1_53, out11_2_54, out11_3_55, out11_4_56, out11_5_57, out11_6_58)) run_time_loop2(p43.byteOffset, state11_0_50.byteOffset, mm3_61.byteOffset, v5_62.byteOffset, v10_49.byteOffset, v7_63.byteOffset, v9_64.byteOffset, v11_65.byteOffset, v13_66.byteOffset, v16_67.byteOffset, state11_1_51.byteOffset, v17_68.byteOffset, v18_69.byteOffset, out11_0_52.byteOffset, out11_1_53.byteOffset, out11_2_54.byteOffset, out11_3_55.byteOffset, out11_4_56.byteOffset, out11_5_57.byteOffset, out11_6_58.byteOffset, B, 4 * (B * 512), 4 * (B * 128), steps59, T_S);
+  else {
+    for (let s = 0; s < steps59; s++) {
+      const t = s;
+      const x11_0_60 = v10_49.subarray(t * B * 512, (t + 1) * B * 512);
+      // %3 matmul — 18: z = W @ x + U @ h + b
+      gemm_rows_512x128(p43, state11_0_50, mm3_61, B);
+      // %5 add z — 18: z = W @ x + U @ h + b
+      if (kernels !== undefined && heapHolds(v5_62, x11_0_60, mm3_61)) run_pointwise1(v5_62.byteOffset, x11_0_60.byteOffset, mm3_61.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 512;
+          for (let j = 0; j < 512; j++) {
+            v5_62[o + j] = x11_0_60[l * 512 + j] + mm3_61[l * 512 + j];
+          }
         }
       }
-    }
-    // %7 sigmoid i — 19: i = sigmoid(z[0:H])
-    if (kernels !== undefined && heapHolds(v7_63, v5_62)) run_pointwise5(v7_63.byteOffset, v5_62.byteOffset + 0, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 128;
-        for (let j = 0; j < 128; j++) {
-          v7_63[o + j] = 1 / (1 + Math.exp(-v5_62[l * 512 + 0 + j]));
+      // %7 sigmoid i — 19: i = sigmoid(z[0:H])
+      if (kernels !== undefined && heapHolds(v7_63, v5_62)) run_pointwise5(v7_63.byteOffset, v5_62.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 128;
+          for (let j = 0; j < 128; j++) {
+            v7_63[o + j] = 1 / (1 + Math.exp(-v5_62[l * 512 + 0 + j]));
+          }
         }
       }
-    }
-    // %9 sigmoid f — 20: f = sigmoid(z[H:2*H])
-    if (kernels !== undefined && heapHolds(v9_64, v5_62)) run_pointwise5(v9_64.byteOffset, v5_62.byteOffset + 512, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 128;
-        for (let j = 0; j < 128; j++) {
-          v9_64[o + j] = 1 / (1 + Math.exp(-v5_62[l * 512 + 128 + j]));
+      // %9 sigmoid f — 20: f = sigmoid(z[H:2*H])
+      if (kernels !== undefined && heapHolds(v9_64, v5_62)) run_pointwise5(v9_64.byteOffset, v5_62.byteOffset + 512, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 128;
+          for (let j = 0; j < 128; j++) {
+            v9_64[o + j] = 1 / (1 + Math.exp(-v5_62[l * 512 + 128 + j]));
+          }
         }
       }
-    }
-    // %11 tanh g — 21: g = tanh(z[2*H:3*H])
-    if (kernels !== undefined && heapHolds(v11_65, v5_62)) run_pointwise6(v11_65.byteOffset, v5_62.byteOffset + 1024, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 128;
-        for (let j = 0; j < 128; j++) {
-          v11_65[o + j] = Math.tanh(v5_62[l * 512 + 256 + j]);
+      // %11 tanh g — 21: g = tanh(z[2*H:3*H])
+      if (kernels !== undefined && heapHolds(v11_65, v5_62)) run_pointwise6(v11_65.byteOffset, v5_62.byteOffset + 1024, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 128;
+          for (let j = 0; j < 128; j++) {
+            v11_65[o + j] = Math.tanh(v5_62[l * 512 + 256 + j]);
+          }
         }
       }
-    }
-    // %13 sigmoid o — 22: o = sigmoid(z[3*H:4*H])
-    if (kernels !== undefined && heapHolds(v13_66, v5_62)) run_pointwise5(v13_66.byteOffset, v5_62.byteOffset + 1536, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 128;
-        for (let j = 0; j < 128; j++) {
-          v13_66[o + j] = 1 / (1 + Math.exp(-v5_62[l * 512 + 384 + j]));
+      // %13 sigmoid o — 22: o = sigmoid(z[3*H:4*H])
+      if (kernels !== undefined && heapHolds(v13_66, v5_62)) run_pointwise5(v13_66.byteOffset, v5_62.byteOffset + 1536, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 128;
+          for (let j = 0; j < 128; j++) {
+            v13_66[o + j] = 1 / (1 + Math.exp(-v5_62[l * 512 + 384 + j]));
+          }
         }
       }
-    }
-    // %16 add c' — 23: c' = f * c + i * g
-    if (kernels !== undefined && heapHolds(v16_67, v9_64, state11_1_51, v7_63, v11_65)) run_pointwise7(v16_67.byteOffset, v9_64.byteOffset, state11_1_51.byteOffset, v7_63.byteOffset, v11_65.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 128;
-        for (let j = 0; j < 128; j++) {
-          v16_67[o + j] = (v9_64[l * 128 + j] * state11_1_51[l * 128 + j]) + (v7_63[l * 128 + j] * v11_65[l * 128 + j]);
+      // %16 add c' — 23: c' = f * c + i * g
+      if (kernels !== undefined && heapHolds(v16_67, v9_64, state11_1_51, v7_63, v11_65)) run_pointwise7(v16_67.byteOffset, v9_64.byteOffset, state11_1_51.byteOffset, v7_63.byteOffset, v11_65.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 128;
+          for (let j = 0; j < 128; j++) {
+            v16_67[o + j] = (v9_64[l * 128 + j] * state11_1_51[l * 128 + j]) + (v7_63[l * 128 + j] * v11_65[l * 128 + j]);
+          }
         }
       }
-    }
-    // %17 tanh — 24: h' = o * tanh(c')
-    if (kernels !== undefined && heapHolds(v17_68, v16_67)) run_pointwise8(v17_68.byteOffset, v16_67.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 128;
-        for (let j = 0; j < 128; j++) {
-          v17_68[o + j] = Math.tanh(v16_67[l * 128 + j]);
+      // %17 tanh — 24: h' = o * tanh(c')
+      if (kernels !== undefined && heapHolds(v17_68, v16_67)) run_pointwise8(v17_68.byteOffset, v16_67.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 128;
+          for (let j = 0; j < 128; j++) {
+            v17_68[o + j] = Math.tanh(v16_67[l * 128 + j]);
+          }
         }
       }
-    }
-    // %18 mul h' — 24: h' = o * tanh(c')
-    if (kernels !== undefined && heapHolds(v18_69, v13_66, v17_68)) run_pointwise9(v18_69.byteOffset, v13_66.byteOffset, v17_68.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 128;
-        for (let j = 0; j < 128; j++) {
-          v18_69[o + j] = v13_66[l * 128 + j] * v17_68[l * 128 + j];
+      // %18 mul h' — 24: h' = o * tanh(c')
+      if (kernels !== undefined && heapHolds(v18_69, v13_66, v17_68)) run_pointwise9(v18_69.byteOffset, v13_66.byteOffset, v17_68.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 128;
+          for (let j = 0; j < 128; j++) {
+            v18_69[o + j] = v13_66[l * 128 + j] * v17_68[l * 128 + j];
+          }
         }
       }
+      out11_0_52.set(v18_69, t * v18_69.length);
+      out11_1_53.set(v17_68, t * v17_68.length);
+      out11_2_54.set(v13_66, t * v13_66.length);
+      out11_3_55.set(v11_65, t * v11_65.length);
+      out11_4_56.set(v7_63, t * v7_63.length);
+      out11_5_57.set(v9_64, t * v9_64.length);
+      out11_6_58.set(state11_1_51, t * state11_1_51.length);
+      state11_0_50.set(v18_69);
+      state11_1_51.set(v16_67);
     }
-    out11_0_52.set(v18_69, t * v18_69.length);
-    out11_1_53.set(v17_68, t * v17_68.length);
-    out11_2_54.set(v13_66, t * v13_66.length);
-    out11_3_55.set(v11_65, t * v11_65.length);
-    out11_4_56.set(v7_63, t * v7_63.length);
-    out11_5_57.set(v9_64, t * v9_64.length);
-    out11_6_58.set(state11_1_51, t * state11_1_51.length);
-    state11_0_50.set(v18_69);
-    state11_1_51.set(v16_67);
   }
   const p70 = heapStageParam("decoder.W", params["decoder.W"]);
   const p71 = heapStageParam("decoder.U", params["decoder.U"]);
@@ -652,100 +661,103 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   state21_1_78.set(init18_74);
   const steps86 = T_U;
   // decoder: from the first step to the last
-  for (let s = 0; s < steps86; s++) {
-    const t = s;
-    const x21_0_87 = v20_76.subarray(t * B * 512, (t + 1) * B * 512);
-    // %3 matmul — 18: z = W @ x + U @ h + b
-    gemm_rows_512x128(p71, state21_0_77, mm3_88, B);
-    // %5 add z — 18: z = W @ x + U @ h + b
-    if (kernels !== undefined && heapHolds(v5_89, x21_0_87, mm3_88)) run_pointwise1(v5_89.byteOffset, x21_0_87.byteOffset, mm3_88.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 512;
-        for (let j = 0; j < 512; j++) {
-          v5_89[o + j] = x21_0_87[l * 512 + j] + mm3_88[l * 512 + j];
+  if (kernels !== undefined && pool.ready.length === 0 && heapHolds(p71, state21_0_77, mm3_88, v5_89, v20_76, v7_90, v9_91, v11_92, v13_93, v16_94, state21_1_78, v17_95, v18_96, out21_0_79, out21_1_80, out21_2_81, out21_3_82, out21_4_83, out21_5_84, out21_6_85)) run_time_loop3(p71.byteOffset, state21_0_77.byteOffset, mm3_88.byteOffset, v5_89.byteOffset, v20_76.byteOffset, v7_90.byteOffset, v9_91.byteOffset, v11_92.byteOffset, v13_93.byteOffset, v16_94.byteOffset, state21_1_78.byteOffset, v17_95.byteOffset, v18_96.byteOffset, out21_0_79.byteOffset, out21_1_80.byteOffset, out21_2_81.byteOffset, out21_3_82.byteOffset, out21_4_83.byteOffset, out21_5_84.byteOffset, out21_6_85.byteOffset, B, 4 * (B * 512), 4 * (B * 128), steps86, T_U);
+  else {
+    for (let s = 0; s < steps86; s++) {
+      const t = s;
+      const x21_0_87 = v20_76.subarray(t * B * 512, (t + 1) * B * 512);
+      // %3 matmul — 18: z = W @ x + U @ h + b
+      gemm_rows_512x128(p71, state21_0_77, mm3_88, B);
+      // %5 add z — 18: z = W @ x + U @ h + b
+      if (kernels !== undefined && heapHolds(v5_89, x21_0_87, mm3_88)) run_pointwise1(v5_89.byteOffset, x21_0_87.byteOffset, mm3_88.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 512;
+          for (let j = 0; j < 512; j++) {
+            v5_89[o + j] = x21_0_87[l * 512 + j] + mm3_88[l * 512 + j];
+          }
         }
       }
-    }
-    // %7 sigmoid i — 19: i = sigmoid(z[0:H])
-    if (kernels !== undefined && heapHolds(v7_90, v5_89)) run_pointwise5(v7_90.byteOffset, v5_89.byteOffset + 0, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 128;
-        for (let j = 0; j < 128; j++) {
-          v7_90[o + j] = 1 / (1 + Math.exp(-v5_89[l * 512 + 0 + j]));
+      // %7 sigmoid i — 19: i = sigmoid(z[0:H])
+      if (kernels !== undefined && heapHolds(v7_90, v5_89)) run_pointwise5(v7_90.byteOffset, v5_89.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 128;
+          for (let j = 0; j < 128; j++) {
+            v7_90[o + j] = 1 / (1 + Math.exp(-v5_89[l * 512 + 0 + j]));
+          }
         }
       }
-    }
-    // %9 sigmoid f — 20: f = sigmoid(z[H:2*H])
-    if (kernels !== undefined && heapHolds(v9_91, v5_89)) run_pointwise5(v9_91.byteOffset, v5_89.byteOffset + 512, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 128;
-        for (let j = 0; j < 128; j++) {
-          v9_91[o + j] = 1 / (1 + Math.exp(-v5_89[l * 512 + 128 + j]));
+      // %9 sigmoid f — 20: f = sigmoid(z[H:2*H])
+      if (kernels !== undefined && heapHolds(v9_91, v5_89)) run_pointwise5(v9_91.byteOffset, v5_89.byteOffset + 512, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 128;
+          for (let j = 0; j < 128; j++) {
+            v9_91[o + j] = 1 / (1 + Math.exp(-v5_89[l * 512 + 128 + j]));
+          }
         }
       }
-    }
-    // %11 tanh g — 21: g = tanh(z[2*H:3*H])
-    if (kernels !== undefined && heapHolds(v11_92, v5_89)) run_pointwise6(v11_92.byteOffset, v5_89.byteOffset + 1024, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 128;
-        for (let j = 0; j < 128; j++) {
-          v11_92[o + j] = Math.tanh(v5_89[l * 512 + 256 + j]);
+      // %11 tanh g — 21: g = tanh(z[2*H:3*H])
+      if (kernels !== undefined && heapHolds(v11_92, v5_89)) run_pointwise6(v11_92.byteOffset, v5_89.byteOffset + 1024, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 128;
+          for (let j = 0; j < 128; j++) {
+            v11_92[o + j] = Math.tanh(v5_89[l * 512 + 256 + j]);
+          }
         }
       }
-    }
-    // %13 sigmoid o — 22: o = sigmoid(z[3*H:4*H])
-    if (kernels !== undefined && heapHolds(v13_93, v5_89)) run_pointwise5(v13_93.byteOffset, v5_89.byteOffset + 1536, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 128;
-        for (let j = 0; j < 128; j++) {
-          v13_93[o + j] = 1 / (1 + Math.exp(-v5_89[l * 512 + 384 + j]));
+      // %13 sigmoid o — 22: o = sigmoid(z[3*H:4*H])
+      if (kernels !== undefined && heapHolds(v13_93, v5_89)) run_pointwise5(v13_93.byteOffset, v5_89.byteOffset + 1536, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 128;
+          for (let j = 0; j < 128; j++) {
+            v13_93[o + j] = 1 / (1 + Math.exp(-v5_89[l * 512 + 384 + j]));
+          }
         }
       }
-    }
-    // %16 add c' — 23: c' = f * c + i * g
-    if (kernels !== undefined && heapHolds(v16_94, v9_91, state21_1_78, v7_90, v11_92)) run_pointwise7(v16_94.byteOffset, v9_91.byteOffset, state21_1_78.byteOffset, v7_90.byteOffset, v11_92.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 128;
-        for (let j = 0; j < 128; j++) {
-          v16_94[o + j] = (v9_91[l * 128 + j] * state21_1_78[l * 128 + j]) + (v7_90[l * 128 + j] * v11_92[l * 128 + j]);
+      // %16 add c' — 23: c' = f * c + i * g
+      if (kernels !== undefined && heapHolds(v16_94, v9_91, state21_1_78, v7_90, v11_92)) run_pointwise7(v16_94.byteOffset, v9_91.byteOffset, state21_1_78.byteOffset, v7_90.byteOffset, v11_92.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 128;
+          for (let j = 0; j < 128; j++) {
+            v16_94[o + j] = (v9_91[l * 128 + j] * state21_1_78[l * 128 + j]) + (v7_90[l * 128 + j] * v11_92[l * 128 + j]);
+          }
         }
       }
-    }
-    // %17 tanh — 24: h' = o * tanh(c')
-    if (kernels !== undefined && heapHolds(v17_95, v16_94)) run_pointwise8(v17_95.byteOffset, v16_94.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 128;
-        for (let j = 0; j < 128; j++) {
-          v17_95[o + j] = Math.tanh(v16_94[l * 128 + j]);
+      // %17 tanh — 24: h' = o * tanh(c')
+      if (kernels !== undefined && heapHolds(v17_95, v16_94)) run_pointwise8(v17_95.byteOffset, v16_94.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 128;
+          for (let j = 0; j < 128; j++) {
+            v17_95[o + j] = Math.tanh(v16_94[l * 128 + j]);
+          }
         }
       }
-    }
-    // %18 mul h' — 24: h' = o * tanh(c')
-    if (kernels !== undefined && heapHolds(v18_96, v13_93, v17_95)) run_pointwise9(v18_96.byteOffset, v13_93.byteOffset, v17_95.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 128;
-        for (let j = 0; j < 128; j++) {
-          v18_96[o + j] = v13_93[l * 128 + j] * v17_95[l * 128 + j];
+      // %18 mul h' — 24: h' = o * tanh(c')
+      if (kernels !== undefined && heapHolds(v18_96, v13_93, v17_95)) run_pointwise9(v18_96.byteOffset, v13_93.byteOffset, v17_95.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 128;
+          for (let j = 0; j < 128; j++) {
+            v18_96[o + j] = v13_93[l * 128 + j] * v17_95[l * 128 + j];
+          }
         }
       }
+      out21_0_79.set(v18_96, t * v18_96.length);
+      out21_1_80.set(v17_95, t * v17_95.length);
+      out21_2_81.set(v13_93, t * v13_93.length);
+      out21_3_82.set(v11_92, t * v11_92.length);
+      out21_4_83.set(v7_90, t * v7_90.length);
+      out21_5_84.set(v9_91, t * v9_91.length);
+      out21_6_85.set(state21_1_78, t * state21_1_78.length);
+      state21_0_77.set(v18_96);
+      state21_1_78.set(v16_94);
     }
-    out21_0_79.set(v18_96, t * v18_96.length);
-    out21_1_80.set(v17_95, t * v17_95.length);
-    out21_2_81.set(v13_93, t * v13_93.length);
-    out21_3_82.set(v11_92, t * v11_92.length);
-    out21_4_83.set(v7_90, t * v7_90.length);
-    out21_5_84.set(v9_91, t * v9_91.length);
-    out21_6_85.set(state21_1_78, t * state21_1_78.length);
-    state21_0_77.set(v18_96);
-    state21_1_78.set(v16_94);
   }
   const p97 = heapStageParam("logits.W", params["logits.W"]);
   const p98 = heapStageParam("logits.b", params["logits.b"]);
@@ -804,7 +816,6 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     v32_103[l] = s105[0] / ((T_U * B) / s105.length);
   }
   // %36 neg ∂loss — 38: loss cross_entropy(logits, phonemes)
-  sum31_102.fill(0); // reused: its last value is dead
   for (let l = 0; l < T_U * B; l++) {
     sum31_102[l] = -v32_103[l * 1 + 0];
   }
@@ -921,125 +932,128 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   v20_76.fill(0); // reused: its last value is dead
   const steps119 = T_U;
   // ∂decoder: from the last step to the first
-  for (let s = 0; s < steps119; s++) {
-    const t = T_U - 1 - s;
-    const x65_0_120 = mm46_109.subarray(t * B * 128, (t + 1) * B * 128);
-    const x65_1_121 = out21_1_80.subarray(t * B * 128, (t + 1) * B * 128);
-    const x65_2_122 = out21_2_81.subarray(t * B * 128, (t + 1) * B * 128);
-    const x65_3_123 = out21_3_82.subarray(t * B * 128, (t + 1) * B * 128);
-    const x65_4_124 = out21_4_83.subarray(t * B * 128, (t + 1) * B * 128);
-    const x65_5_125 = out21_6_85.subarray(t * B * 128, (t + 1) * B * 128);
-    const x65_6_126 = out21_5_84.subarray(t * B * 128, (t + 1) * B * 128);
-    const x65_7_127 = v56_112.subarray(t * B * 128, (t + 1) * B * 128);
-    const x65_8_128 = v58_113.subarray(t * B * 128, (t + 1) * B * 128);
-    const x65_9_129 = v60_114.subarray(t * B * 128, (t + 1) * B * 128);
-    const x65_10_130 = v62_115.subarray(t * B * 128, (t + 1) * B * 128);
-    const x65_11_131 = v64_116.subarray(t * B * 128, (t + 1) * B * 128);
-    // %3 add
-    if (kernels !== undefined && heapHolds(v3_132, state65_0_117, x65_0_120)) run_pointwise14(v3_132.byteOffset, state65_0_117.byteOffset, x65_0_120.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 128;
-        for (let j = 0; j < 128; j++) {
-          v3_132[o + j] = state65_0_117[l * 128 + j] + x65_0_120[l * 128 + j];
+  if (kernels !== undefined && pool.ready.length === 0 && heapHolds(v3_132, state65_0_117, mm46_109, v10_133, state65_1_118, out21_2_81, v56_112, v18_134, out21_5_84, v20_135, out21_1_80, v58_113, pad21_136, v23_137, out21_4_83, v60_114, pad24_138, v27_139, out21_6_85, v62_115, pad28_140, v31_141, out21_3_82, v64_116, pad32_142, v33_143, p71, mm35_144, v20_76)) run_time_loop4(v3_132.byteOffset, state65_0_117.byteOffset, mm46_109.byteOffset, v10_133.byteOffset, state65_1_118.byteOffset, out21_2_81.byteOffset, v56_112.byteOffset, v18_134.byteOffset, out21_5_84.byteOffset, v20_135.byteOffset, out21_1_80.byteOffset, v58_113.byteOffset, pad21_136.byteOffset, v23_137.byteOffset, out21_4_83.byteOffset, v60_114.byteOffset, pad24_138.byteOffset, v27_139.byteOffset, out21_6_85.byteOffset, v62_115.byteOffset, pad28_140.byteOffset, v31_141.byteOffset, out21_3_82.byteOffset, v64_116.byteOffset, pad32_142.byteOffset, v33_143.byteOffset, p71.byteOffset, mm35_144.byteOffset, v20_76.byteOffset, 4 * (B * 128), B, 4 * (B * 512), steps119, T_U);
+  else {
+    for (let s = 0; s < steps119; s++) {
+      const t = T_U - 1 - s;
+      const x65_0_120 = mm46_109.subarray(t * B * 128, (t + 1) * B * 128);
+      const x65_1_121 = out21_1_80.subarray(t * B * 128, (t + 1) * B * 128);
+      const x65_2_122 = out21_2_81.subarray(t * B * 128, (t + 1) * B * 128);
+      const x65_3_123 = out21_3_82.subarray(t * B * 128, (t + 1) * B * 128);
+      const x65_4_124 = out21_4_83.subarray(t * B * 128, (t + 1) * B * 128);
+      const x65_5_125 = out21_6_85.subarray(t * B * 128, (t + 1) * B * 128);
+      const x65_6_126 = out21_5_84.subarray(t * B * 128, (t + 1) * B * 128);
+      const x65_7_127 = v56_112.subarray(t * B * 128, (t + 1) * B * 128);
+      const x65_8_128 = v58_113.subarray(t * B * 128, (t + 1) * B * 128);
+      const x65_9_129 = v60_114.subarray(t * B * 128, (t + 1) * B * 128);
+      const x65_10_130 = v62_115.subarray(t * B * 128, (t + 1) * B * 128);
+      const x65_11_131 = v64_116.subarray(t * B * 128, (t + 1) * B * 128);
+      // %3 add
+      if (kernels !== undefined && heapHolds(v3_132, state65_0_117, x65_0_120)) run_pointwise14(v3_132.byteOffset, state65_0_117.byteOffset, x65_0_120.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 128;
+          for (let j = 0; j < 128; j++) {
+            v3_132[o + j] = state65_0_117[l * 128 + j] + x65_0_120[l * 128 + j];
+          }
         }
       }
-    }
-    // %10 add
-    if (kernels !== undefined && heapHolds(v10_133, state65_1_118, v3_132, x65_2_122, x65_7_127)) run_pointwise15(v10_133.byteOffset, state65_1_118.byteOffset, v3_132.byteOffset, x65_2_122.byteOffset, x65_7_127.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 128;
-        for (let j = 0; j < 128; j++) {
-          v10_133[o + j] = state65_1_118[l * 128 + j] + ((v3_132[l * 128 + j] * x65_2_122[l * 128 + j]) * x65_7_127[l * 128 + j]);
+      // %10 add
+      if (kernels !== undefined && heapHolds(v10_133, state65_1_118, v3_132, x65_2_122, x65_7_127)) run_pointwise15(v10_133.byteOffset, state65_1_118.byteOffset, v3_132.byteOffset, x65_2_122.byteOffset, x65_7_127.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 128;
+          for (let j = 0; j < 128; j++) {
+            v10_133[o + j] = state65_1_118[l * 128 + j] + ((v3_132[l * 128 + j] * x65_2_122[l * 128 + j]) * x65_7_127[l * 128 + j]);
+          }
         }
       }
-    }
-    // %18 mul — 23: c' = f * c + i * g
-    if (kernels !== undefined && heapHolds(v18_134, v10_133, x65_6_126)) run_pointwise9(v18_134.byteOffset, v10_133.byteOffset, x65_6_126.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 128;
-        for (let j = 0; j < 128; j++) {
-          v18_134[o + j] = v10_133[l * 128 + j] * x65_6_126[l * 128 + j];
+      // %18 mul — 23: c' = f * c + i * g
+      if (kernels !== undefined && heapHolds(v18_134, v10_133, x65_6_126)) run_pointwise9(v18_134.byteOffset, v10_133.byteOffset, x65_6_126.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 128;
+          for (let j = 0; j < 128; j++) {
+            v18_134[o + j] = v10_133[l * 128 + j] * x65_6_126[l * 128 + j];
+          }
         }
       }
-    }
-    // %20 mul ∂o — 22: o = sigmoid(z[3*H:4*H])
-    if (kernels !== undefined && heapHolds(v20_135, v3_132, x65_1_121, x65_8_128)) run_pointwise16(v20_135.byteOffset, v3_132.byteOffset, x65_1_121.byteOffset, x65_8_128.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 128;
-        for (let j = 0; j < 128; j++) {
-          v20_135[o + j] = (v3_132[l * 128 + j] * x65_1_121[l * 128 + j]) * x65_8_128[l * 128 + j];
+      // %20 mul ∂o — 22: o = sigmoid(z[3*H:4*H])
+      if (kernels !== undefined && heapHolds(v20_135, v3_132, x65_1_121, x65_8_128)) run_pointwise16(v20_135.byteOffset, v3_132.byteOffset, x65_1_121.byteOffset, x65_8_128.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 128;
+          for (let j = 0; j < 128; j++) {
+            v20_135[o + j] = (v3_132[l * 128 + j] * x65_1_121[l * 128 + j]) * x65_8_128[l * 128 + j];
+          }
         }
       }
-    }
-    // %21 pad_last — 22: o = sigmoid(z[3*H:4*H])
-    pad21_136.fill(0);
-    for (let r = 0; r < B; r++) {
-      for (let c = 0; c < 128; c++) pad21_136[r * 512 + 384 + c] = v20_135[r * 128 + c];
-    }
-    // %23 mul ∂g — 21: g = tanh(z[2*H:3*H])
-    if (kernels !== undefined && heapHolds(v23_137, v10_133, x65_4_124, x65_9_129)) run_pointwise16(v23_137.byteOffset, v10_133.byteOffset, x65_4_124.byteOffset, x65_9_129.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 128;
-        for (let j = 0; j < 128; j++) {
-          v23_137[o + j] = (v10_133[l * 128 + j] * x65_4_124[l * 128 + j]) * x65_9_129[l * 128 + j];
+      // %21 pad_last — 22: o = sigmoid(z[3*H:4*H])
+      pad21_136.fill(0);
+      for (let r = 0; r < B; r++) {
+        for (let c = 0; c < 128; c++) pad21_136[r * 512 + 384 + c] = v20_135[r * 128 + c];
+      }
+      // %23 mul ∂g — 21: g = tanh(z[2*H:3*H])
+      if (kernels !== undefined && heapHolds(v23_137, v10_133, x65_4_124, x65_9_129)) run_pointwise16(v23_137.byteOffset, v10_133.byteOffset, x65_4_124.byteOffset, x65_9_129.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 128;
+          for (let j = 0; j < 128; j++) {
+            v23_137[o + j] = (v10_133[l * 128 + j] * x65_4_124[l * 128 + j]) * x65_9_129[l * 128 + j];
+          }
         }
       }
-    }
-    // %24 pad_last — 21: g = tanh(z[2*H:3*H])
-    pad24_138.fill(0);
-    for (let r = 0; r < B; r++) {
-      for (let c = 0; c < 128; c++) pad24_138[r * 512 + 256 + c] = v23_137[r * 128 + c];
-    }
-    // %27 mul ∂f — 20: f = sigmoid(z[H:2*H])
-    if (kernels !== undefined && heapHolds(v27_139, v10_133, x65_5_125, x65_10_130)) run_pointwise16(v27_139.byteOffset, v10_133.byteOffset, x65_5_125.byteOffset, x65_10_130.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 128;
-        for (let j = 0; j < 128; j++) {
-          v27_139[o + j] = (v10_133[l * 128 + j] * x65_5_125[l * 128 + j]) * x65_10_130[l * 128 + j];
+      // %24 pad_last — 21: g = tanh(z[2*H:3*H])
+      pad24_138.fill(0);
+      for (let r = 0; r < B; r++) {
+        for (let c = 0; c < 128; c++) pad24_138[r * 512 + 256 + c] = v23_137[r * 128 + c];
+      }
+      // %27 mul ∂f — 20: f = sigmoid(z[H:2*H])
+      if (kernels !== undefined && heapHolds(v27_139, v10_133, x65_5_125, x65_10_130)) run_pointwise16(v27_139.byteOffset, v10_133.byteOffset, x65_5_125.byteOffset, x65_10_130.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 128;
+          for (let j = 0; j < 128; j++) {
+            v27_139[o + j] = (v10_133[l * 128 + j] * x65_5_125[l * 128 + j]) * x65_10_130[l * 128 + j];
+          }
         }
       }
-    }
-    // %28 pad_last — 20: f = sigmoid(z[H:2*H])
-    pad28_140.fill(0);
-    for (let r = 0; r < B; r++) {
-      for (let c = 0; c < 128; c++) pad28_140[r * 512 + 128 + c] = v27_139[r * 128 + c];
-    }
-    // %31 mul ∂i — 19: i = sigmoid(z[0:H])
-    if (kernels !== undefined && heapHolds(v31_141, v10_133, x65_3_123, x65_11_131)) run_pointwise16(v31_141.byteOffset, v10_133.byteOffset, x65_3_123.byteOffset, x65_11_131.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 128;
-        for (let j = 0; j < 128; j++) {
-          v31_141[o + j] = (v10_133[l * 128 + j] * x65_3_123[l * 128 + j]) * x65_11_131[l * 128 + j];
+      // %28 pad_last — 20: f = sigmoid(z[H:2*H])
+      pad28_140.fill(0);
+      for (let r = 0; r < B; r++) {
+        for (let c = 0; c < 128; c++) pad28_140[r * 512 + 128 + c] = v27_139[r * 128 + c];
+      }
+      // %31 mul ∂i — 19: i = sigmoid(z[0:H])
+      if (kernels !== undefined && heapHolds(v31_141, v10_133, x65_3_123, x65_11_131)) run_pointwise16(v31_141.byteOffset, v10_133.byteOffset, x65_3_123.byteOffset, x65_11_131.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 128;
+          for (let j = 0; j < 128; j++) {
+            v31_141[o + j] = (v10_133[l * 128 + j] * x65_3_123[l * 128 + j]) * x65_11_131[l * 128 + j];
+          }
         }
       }
-    }
-    // %32 pad_last — 19: i = sigmoid(z[0:H])
-    pad32_142.fill(0);
-    for (let r = 0; r < B; r++) {
-      for (let c = 0; c < 128; c++) pad32_142[r * 512 + 0 + c] = v31_141[r * 128 + c];
-    }
-    // %33 add
-    if (kernels !== undefined && heapHolds(v33_143, pad21_136, pad24_138, pad28_140, pad32_142)) run_pointwise17(v33_143.byteOffset, pad21_136.byteOffset, pad24_138.byteOffset, pad28_140.byteOffset, pad32_142.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 512;
-        for (let j = 0; j < 512; j++) {
-          v33_143[o + j] = ((pad21_136[l * 512 + j] + pad24_138[l * 512 + j]) + pad28_140[l * 512 + j]) + pad32_142[l * 512 + j];
+      // %32 pad_last — 19: i = sigmoid(z[0:H])
+      pad32_142.fill(0);
+      for (let r = 0; r < B; r++) {
+        for (let c = 0; c < 128; c++) pad32_142[r * 512 + 0 + c] = v31_141[r * 128 + c];
+      }
+      // %33 add
+      if (kernels !== undefined && heapHolds(v33_143, pad21_136, pad24_138, pad28_140, pad32_142)) run_pointwise17(v33_143.byteOffset, pad21_136.byteOffset, pad24_138.byteOffset, pad28_140.byteOffset, pad32_142.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 512;
+          for (let j = 0; j < 512; j++) {
+            v33_143[o + j] = ((pad21_136[l * 512 + j] + pad24_138[l * 512 + j]) + pad28_140[l * 512 + j]) + pad32_142[l * 512 + j];
+          }
         }
       }
+      // %35 matmul — 18: z = W @ x + U @ h + b
+      gemm_cols_512x128(v33_143, p71, mm35_144, B);
+      v20_76.set(v33_143, t * v33_143.length);
+      state65_0_117.set(mm35_144);
+      state65_1_118.set(v18_134);
     }
-    // %35 matmul — 18: z = W @ x + U @ h + b
-    gemm_cols_512x128(v33_143, p71, mm35_144, B);
-    v20_76.set(v33_143, t * v33_143.length);
-    state65_0_117.set(mm35_144);
-    state65_1_118.set(v18_134);
   }
   // %70 unbroadcast ∂decoder: ∂W (batched)
   ub70_145.fill(0);
@@ -1058,7 +1072,6 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     }
   }
   // %74 matmul — 18: z = W @ x + U @ h + b
-  v43_107.fill(0); // reused: its last value is dead
   gemm_cols_512x41(v20_76, p70, v43_107, T_U * B);
   // %75 default_adjoint ∂decoder.c — 13: state c: [H]
   const dflt75_149 = initialStates["decoder.c"] === undefined ? state65_1_118 : zero75_148;
@@ -1123,114 +1136,117 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   v10_49.fill(0); // reused: its last value is dead
   const steps160 = T_S;
   // ∂encoder: from the last step to the first
-  for (let s = 0; s < steps160; s++) {
-    const t = T_S - 1 - s;
-    const x95_0_161 = out11_1_53.subarray(t * B * 128, (t + 1) * B * 128);
-    const x95_1_162 = out11_2_54.subarray(t * B * 128, (t + 1) * B * 128);
-    const x95_2_163 = out11_3_55.subarray(t * B * 128, (t + 1) * B * 128);
-    const x95_3_164 = out11_4_56.subarray(t * B * 128, (t + 1) * B * 128);
-    const x95_4_165 = out11_6_58.subarray(t * B * 128, (t + 1) * B * 128);
-    const x95_5_166 = out11_5_57.subarray(t * B * 128, (t + 1) * B * 128);
-    const x95_6_167 = v86_153.subarray(t * B * 128, (t + 1) * B * 128);
-    const x95_7_168 = v88_154.subarray(t * B * 128, (t + 1) * B * 128);
-    const x95_8_169 = v90_155.subarray(t * B * 128, (t + 1) * B * 128);
-    const x95_9_170 = v92_156.subarray(t * B * 128, (t + 1) * B * 128);
-    const x95_10_171 = v94_157.subarray(t * B * 128, (t + 1) * B * 128);
-    // %8 add
-    if (kernels !== undefined && heapHolds(v8_172, state95_1_159, state95_0_158, x95_1_162, x95_6_167)) run_pointwise15(v8_172.byteOffset, state95_1_159.byteOffset, state95_0_158.byteOffset, x95_1_162.byteOffset, x95_6_167.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 128;
-        for (let j = 0; j < 128; j++) {
-          v8_172[o + j] = state95_1_159[l * 128 + j] + ((state95_0_158[l * 128 + j] * x95_1_162[l * 128 + j]) * x95_6_167[l * 128 + j]);
+  if (kernels !== undefined && pool.ready.length === 0 && heapHolds(v8_172, state95_1_159, state95_0_158, out11_2_54, v86_153, v16_173, out11_5_57, v18_174, out11_1_53, v88_154, pad19_175, v21_176, out11_4_56, v90_155, pad22_177, v25_178, out11_6_58, v92_156, pad26_179, v29_180, out11_3_55, v94_157, pad30_181, v31_182, p43, mm33_183, v10_49)) run_time_loop5(v8_172.byteOffset, state95_1_159.byteOffset, state95_0_158.byteOffset, out11_2_54.byteOffset, v86_153.byteOffset, v16_173.byteOffset, out11_5_57.byteOffset, v18_174.byteOffset, out11_1_53.byteOffset, v88_154.byteOffset, pad19_175.byteOffset, v21_176.byteOffset, out11_4_56.byteOffset, v90_155.byteOffset, pad22_177.byteOffset, v25_178.byteOffset, out11_6_58.byteOffset, v92_156.byteOffset, pad26_179.byteOffset, v29_180.byteOffset, out11_3_55.byteOffset, v94_157.byteOffset, pad30_181.byteOffset, v31_182.byteOffset, p43.byteOffset, mm33_183.byteOffset, v10_49.byteOffset, 4 * (B * 128), B, 4 * (B * 512), steps160, T_S);
+  else {
+    for (let s = 0; s < steps160; s++) {
+      const t = T_S - 1 - s;
+      const x95_0_161 = out11_1_53.subarray(t * B * 128, (t + 1) * B * 128);
+      const x95_1_162 = out11_2_54.subarray(t * B * 128, (t + 1) * B * 128);
+      const x95_2_163 = out11_3_55.subarray(t * B * 128, (t + 1) * B * 128);
+      const x95_3_164 = out11_4_56.subarray(t * B * 128, (t + 1) * B * 128);
+      const x95_4_165 = out11_6_58.subarray(t * B * 128, (t + 1) * B * 128);
+      const x95_5_166 = out11_5_57.subarray(t * B * 128, (t + 1) * B * 128);
+      const x95_6_167 = v86_153.subarray(t * B * 128, (t + 1) * B * 128);
+      const x95_7_168 = v88_154.subarray(t * B * 128, (t + 1) * B * 128);
+      const x95_8_169 = v90_155.subarray(t * B * 128, (t + 1) * B * 128);
+      const x95_9_170 = v92_156.subarray(t * B * 128, (t + 1) * B * 128);
+      const x95_10_171 = v94_157.subarray(t * B * 128, (t + 1) * B * 128);
+      // %8 add
+      if (kernels !== undefined && heapHolds(v8_172, state95_1_159, state95_0_158, x95_1_162, x95_6_167)) run_pointwise15(v8_172.byteOffset, state95_1_159.byteOffset, state95_0_158.byteOffset, x95_1_162.byteOffset, x95_6_167.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 128;
+          for (let j = 0; j < 128; j++) {
+            v8_172[o + j] = state95_1_159[l * 128 + j] + ((state95_0_158[l * 128 + j] * x95_1_162[l * 128 + j]) * x95_6_167[l * 128 + j]);
+          }
         }
       }
-    }
-    // %16 mul — 23: c' = f * c + i * g
-    if (kernels !== undefined && heapHolds(v16_173, v8_172, x95_5_166)) run_pointwise9(v16_173.byteOffset, v8_172.byteOffset, x95_5_166.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 128;
-        for (let j = 0; j < 128; j++) {
-          v16_173[o + j] = v8_172[l * 128 + j] * x95_5_166[l * 128 + j];
+      // %16 mul — 23: c' = f * c + i * g
+      if (kernels !== undefined && heapHolds(v16_173, v8_172, x95_5_166)) run_pointwise9(v16_173.byteOffset, v8_172.byteOffset, x95_5_166.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 128;
+          for (let j = 0; j < 128; j++) {
+            v16_173[o + j] = v8_172[l * 128 + j] * x95_5_166[l * 128 + j];
+          }
         }
       }
-    }
-    // %18 mul ∂o — 22: o = sigmoid(z[3*H:4*H])
-    if (kernels !== undefined && heapHolds(v18_174, state95_0_158, x95_0_161, x95_7_168)) run_pointwise16(v18_174.byteOffset, state95_0_158.byteOffset, x95_0_161.byteOffset, x95_7_168.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 128;
-        for (let j = 0; j < 128; j++) {
-          v18_174[o + j] = (state95_0_158[l * 128 + j] * x95_0_161[l * 128 + j]) * x95_7_168[l * 128 + j];
+      // %18 mul ∂o — 22: o = sigmoid(z[3*H:4*H])
+      if (kernels !== undefined && heapHolds(v18_174, state95_0_158, x95_0_161, x95_7_168)) run_pointwise16(v18_174.byteOffset, state95_0_158.byteOffset, x95_0_161.byteOffset, x95_7_168.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 128;
+          for (let j = 0; j < 128; j++) {
+            v18_174[o + j] = (state95_0_158[l * 128 + j] * x95_0_161[l * 128 + j]) * x95_7_168[l * 128 + j];
+          }
         }
       }
-    }
-    // %19 pad_last — 22: o = sigmoid(z[3*H:4*H])
-    pad19_175.fill(0);
-    for (let r = 0; r < B; r++) {
-      for (let c = 0; c < 128; c++) pad19_175[r * 512 + 384 + c] = v18_174[r * 128 + c];
-    }
-    // %21 mul ∂g — 21: g = tanh(z[2*H:3*H])
-    if (kernels !== undefined && heapHolds(v21_176, v8_172, x95_3_164, x95_8_169)) run_pointwise16(v21_176.byteOffset, v8_172.byteOffset, x95_3_164.byteOffset, x95_8_169.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 128;
-        for (let j = 0; j < 128; j++) {
-          v21_176[o + j] = (v8_172[l * 128 + j] * x95_3_164[l * 128 + j]) * x95_8_169[l * 128 + j];
+      // %19 pad_last — 22: o = sigmoid(z[3*H:4*H])
+      pad19_175.fill(0);
+      for (let r = 0; r < B; r++) {
+        for (let c = 0; c < 128; c++) pad19_175[r * 512 + 384 + c] = v18_174[r * 128 + c];
+      }
+      // %21 mul ∂g — 21: g = tanh(z[2*H:3*H])
+      if (kernels !== undefined && heapHolds(v21_176, v8_172, x95_3_164, x95_8_169)) run_pointwise16(v21_176.byteOffset, v8_172.byteOffset, x95_3_164.byteOffset, x95_8_169.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 128;
+          for (let j = 0; j < 128; j++) {
+            v21_176[o + j] = (v8_172[l * 128 + j] * x95_3_164[l * 128 + j]) * x95_8_169[l * 128 + j];
+          }
         }
       }
-    }
-    // %22 pad_last — 21: g = tanh(z[2*H:3*H])
-    pad22_177.fill(0);
-    for (let r = 0; r < B; r++) {
-      for (let c = 0; c < 128; c++) pad22_177[r * 512 + 256 + c] = v21_176[r * 128 + c];
-    }
-    // %25 mul ∂f — 20: f = sigmoid(z[H:2*H])
-    if (kernels !== undefined && heapHolds(v25_178, v8_172, x95_4_165, x95_9_170)) run_pointwise16(v25_178.byteOffset, v8_172.byteOffset, x95_4_165.byteOffset, x95_9_170.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 128;
-        for (let j = 0; j < 128; j++) {
-          v25_178[o + j] = (v8_172[l * 128 + j] * x95_4_165[l * 128 + j]) * x95_9_170[l * 128 + j];
+      // %22 pad_last — 21: g = tanh(z[2*H:3*H])
+      pad22_177.fill(0);
+      for (let r = 0; r < B; r++) {
+        for (let c = 0; c < 128; c++) pad22_177[r * 512 + 256 + c] = v21_176[r * 128 + c];
+      }
+      // %25 mul ∂f — 20: f = sigmoid(z[H:2*H])
+      if (kernels !== undefined && heapHolds(v25_178, v8_172, x95_4_165, x95_9_170)) run_pointwise16(v25_178.byteOffset, v8_172.byteOffset, x95_4_165.byteOffset, x95_9_170.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 128;
+          for (let j = 0; j < 128; j++) {
+            v25_178[o + j] = (v8_172[l * 128 + j] * x95_4_165[l * 128 + j]) * x95_9_170[l * 128 + j];
+          }
         }
       }
-    }
-    // %26 pad_last — 20: f = sigmoid(z[H:2*H])
-    pad26_179.fill(0);
-    for (let r = 0; r < B; r++) {
-      for (let c = 0; c < 128; c++) pad26_179[r * 512 + 128 + c] = v25_178[r * 128 + c];
-    }
-    // %29 mul ∂i — 19: i = sigmoid(z[0:H])
-    if (kernels !== undefined && heapHolds(v29_180, v8_172, x95_2_163, x95_10_171)) run_pointwise16(v29_180.byteOffset, v8_172.byteOffset, x95_2_163.byteOffset, x95_10_171.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 128;
-        for (let j = 0; j < 128; j++) {
-          v29_180[o + j] = (v8_172[l * 128 + j] * x95_2_163[l * 128 + j]) * x95_10_171[l * 128 + j];
+      // %26 pad_last — 20: f = sigmoid(z[H:2*H])
+      pad26_179.fill(0);
+      for (let r = 0; r < B; r++) {
+        for (let c = 0; c < 128; c++) pad26_179[r * 512 + 128 + c] = v25_178[r * 128 + c];
+      }
+      // %29 mul ∂i — 19: i = sigmoid(z[0:H])
+      if (kernels !== undefined && heapHolds(v29_180, v8_172, x95_2_163, x95_10_171)) run_pointwise16(v29_180.byteOffset, v8_172.byteOffset, x95_2_163.byteOffset, x95_10_171.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 128;
+          for (let j = 0; j < 128; j++) {
+            v29_180[o + j] = (v8_172[l * 128 + j] * x95_2_163[l * 128 + j]) * x95_10_171[l * 128 + j];
+          }
         }
       }
-    }
-    // %30 pad_last — 19: i = sigmoid(z[0:H])
-    pad30_181.fill(0);
-    for (let r = 0; r < B; r++) {
-      for (let c = 0; c < 128; c++) pad30_181[r * 512 + 0 + c] = v29_180[r * 128 + c];
-    }
-    // %31 add
-    if (kernels !== undefined && heapHolds(v31_182, pad19_175, pad22_177, pad26_179, pad30_181)) run_pointwise17(v31_182.byteOffset, pad19_175.byteOffset, pad22_177.byteOffset, pad26_179.byteOffset, pad30_181.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 512;
-        for (let j = 0; j < 512; j++) {
-          v31_182[o + j] = ((pad19_175[l * 512 + j] + pad22_177[l * 512 + j]) + pad26_179[l * 512 + j]) + pad30_181[l * 512 + j];
+      // %30 pad_last — 19: i = sigmoid(z[0:H])
+      pad30_181.fill(0);
+      for (let r = 0; r < B; r++) {
+        for (let c = 0; c < 128; c++) pad30_181[r * 512 + 0 + c] = v29_180[r * 128 + c];
+      }
+      // %31 add
+      if (kernels !== undefined && heapHolds(v31_182, pad19_175, pad22_177, pad26_179, pad30_181)) run_pointwise17(v31_182.byteOffset, pad19_175.byteOffset, pad22_177.byteOffset, pad26_179.byteOffset, pad30_181.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 512;
+          for (let j = 0; j < 512; j++) {
+            v31_182[o + j] = ((pad19_175[l * 512 + j] + pad22_177[l * 512 + j]) + pad26_179[l * 512 + j]) + pad30_181[l * 512 + j];
+          }
         }
       }
+      // %33 matmul — 18: z = W @ x + U @ h + b
+      gemm_cols_512x128(v31_182, p43, mm33_183, B);
+      v10_49.set(v31_182, t * v31_182.length);
+      state95_0_158.set(mm33_183);
+      state95_1_159.set(v16_173);
     }
-    // %33 matmul — 18: z = W @ x + U @ h + b
-    gemm_cols_512x128(v31_182, p43, mm33_183, B);
-    v10_49.set(v31_182, t * v31_182.length);
-    state95_0_158.set(mm33_183);
-    state95_1_159.set(v16_173);
   }
   // %100 unbroadcast ∂encoder: ∂W (batched)
   ub100_184.fill(0);
@@ -2532,13 +2548,13 @@ function gemm_cols_512x28(v: Float32Array, w: Float32Array, out: Float32Array, s
   gemm_cols_512x28_scalar(v, w, out, samples);
 }
 
-// WebAssembly SIMD kernels generated by rnnc for this model's sizes (30380 bytes): rows_512x28, pointwise0, rows_512x128, rows_256x128, pointwise1, pointwise2, pointwise3, rows_512x41, rows_41x128, pointwise4, pointwise5, pointwise6, pointwise7, pointwise8, pointwise9, pointwise10, pointwise11, colsum_41, cols_41x128, outer_41x128, pointwise12, pointwise13, pointwise14, pointwise15, pointwise16, pointwise17, cols_512x128, outer_512x41, outer_512x128, colsum_512, cols_512x41, outer_512x28, cols_512x28, nonfinite.
+// WebAssembly SIMD kernels generated by rnnc for this model's sizes (32542 bytes): rows_512x28, pointwise0, rows_512x128, rows_256x128, pointwise1, pointwise2, pointwise3, time_loop0, rows_512x41, time_loop1, rows_41x128, pointwise4, pointwise5, pointwise6, pointwise7, pointwise8, pointwise9, time_loop2, time_loop3, pointwise10, pointwise11, colsum_41, cols_41x128, outer_41x128, pointwise12, pointwise13, pointwise14, pointwise15, pointwise16, pointwise17, cols_512x128, time_loop4, outer_512x41, outer_512x128, colsum_512, cols_512x41, time_loop5, outer_512x28, cols_512x28, nonfinite.
 // `rnnc compile --emit-wat` prints them as text.
-const kernelBytes = "AGFzbQEAAAABHwRgBH9/f38AYAZ/f39/f38AYAN/f38AYAV/f39/fwACEgEDZW52Bm1lbW9yeQIBAYCABAMjIgAAAAAAAQAAAAACAgECAAADAgABAAAAAQMBAAEBAgABAAIH1gMiC3Jvd3NfNTEyeDI4AAAKcG9pbnR3aXNlMAABDHJvd3NfNTEyeDEyOAACDHJvd3NfMjU2eDEyOAADCnBvaW50d2lzZTEABApwb2ludHdpc2UyAAUKcG9pbnR3aXNlMwAGC3Jvd3NfNTEyeDQxAAcLcm93c180MXgxMjgACApwb2ludHdpc2U0AAkKcG9pbnR3aXNlNQAKCnBvaW50d2lzZTYACwpwb2ludHdpc2U3AAwKcG9pbnR3aXNlOAANCnBvaW50d2lzZTkADgtwb2ludHdpc2UxMAAPC3BvaW50d2lzZTExABAJY29sc3VtXzQxABELY29sc180MXgxMjgAEgxvdXRlcl80MXgxMjgAEwtwb2ludHdpc2UxMgAUC3BvaW50d2lzZTEzABULcG9pbnR3aXNlMTQAFgtwb2ludHdpc2UxNQAXC3BvaW50d2lzZTE2ABgLcG9pbnR3aXNlMTcAGQxjb2xzXzUxMngxMjgAGgxvdXRlcl81MTJ4NDEAGw1vdXRlcl81MTJ4MTI4ABwKY29sc3VtXzUxMgAdC2NvbHNfNTEyeDQxAB4Mb3V0ZXJfNTEyeDI4AB8LY29sc181MTJ4MjgAIAlub25maW5pdGUAIQqu5QEi9RACBn8We0EAIQQCQANAIAMgBGtBBEgNAUEAIQUCQANAIAVBgARODQH9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDv0MAAAAAAAAAAAAAAAAAAAAACEP/QwAAAAAAAAAAAAAAAAAAAAAIRD9DAAAAAAAAAAAAAAAAAAAAAAhEf0MAAAAAAAAAAAAAAAAAAAAACESIAAgBUHwAGxqIQYgASAEQfAAbGohByAGQfAAaiEIA0AgB/0AAgAhEyAH/QACcCEUIAf9AALgASEVIAf9AALQAiEWIAb9AAIAIQogCyAKIBP95gH95AEhCyANIAogFP3mAf3kASENIA8gCiAV/eYB/eQBIQ8gESAKIBb95gH95AEhESAG/QACcCEKIAwgCiAT/eYB/eQBIQwgDiAKIBT95gH95AEhDiAQIAogFf3mAf3kASEQIBIgCiAW/eYB/eQBIRIgBkEQaiEGIAdBEGohByAGIAhIDQALIAIgBEGAEGxqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCACAJIBn9HwE4AgQgDSAO/Q0AAQIDBAUGBxAREhMUFRYXIA0gDv0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCgBAgCSAZ/R8BOAKEECAPIBD9DQABAgMEBQYHEBESExQVFhcgDyAQ/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAKAICAJIBn9HwE4AoQgIBEgEv0NAAECAwQFBgcQERITFBUWFyARIBL9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AoAwIAkgGf0fATgChDAgBUECaiEFDAALCyAEQQRqIQQMAAsLAkADQCAEIANODQFBACEFAkADQCAFQYAETg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEa/QwAAAAAAAAAAAAAAAAAAAAAIRv9DAAAAAAAAAAAAAAAAAAAAAAhHP0MAAAAAAAAAAAAAAAAAAAAACEd/QwAAAAAAAAAAAAAAAAAAAAAIR79DAAAAAAAAAAAAAAAAAAAAAAhHyAAIAVB8ABsaiEGIAEgBEHwAGxqIQcgBkHwAGohCANAIAf9AAIAIRMgBv0AAgAhCiALIAogE/3mAf3kASELIAb9AAJwIQogDCAKIBP95gH95AEhDCAG/QAC4AEhCiAaIAogE/3mAf3kASEaIAb9AALQAiEKIBsgCiAT/eYB/eQBIRsgBv0AAsADIQogHCAKIBP95gH95AEhHCAG/QACsAQhCiAdIAogE/3mAf3kASEdIAb9AAKgBSEKIB4gCiAT/eYB/eQBIR4gBv0AApAGIQogHyAKIBP95gH95AEhHyAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgAiAEQYAQbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRcgGiAb/Q0AAQIDBAUGBxAREhMUFRYXIBogG/0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9CwIAIBwgHf0NAAECAwQFBgcQERITFBUWFyAcIB39DQgJCgsMDQ4PGBkaGxwdHh/95AEhFyAeIB/9DQABAgMEBQYHEBESExQVFhcgHiAf/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0LAhAgBUEIaiEFDAALCyAEQQFqIQQMAAsLC2IBAn9BACEEAkADQCAEIANODQFBACEFA0AgACAFaiABIAVq/QACACACIAVq/QACAP3kAf0LAgAgBUEQaiEFIAVBgBBIDQALIABBgBBqIQAgAUGAEGohASAEQQFqIQQMAAsLC/gQAgZ/FntBACEEAkADQCADIARrQQRIDQFBACEFAkADQCAFQYAETg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhD/0MAAAAAAAAAAAAAAAAAAAAACEQ/QwAAAAAAAAAAAAAAAAAAAAAIRH9DAAAAAAAAAAAAAAAAAAAAAAhEiAAIAVBgARsaiEGIAEgBEGABGxqIQcgBkGABGohCANAIAf9AAIAIRMgB/0AAoAEIRQgB/0AAoAIIRUgB/0AAoAMIRYgBv0AAgAhCiALIAogE/3mAf3kASELIA0gCiAU/eYB/eQBIQ0gDyAKIBX95gH95AEhDyARIAogFv3mAf3kASERIAb9AAKABCEKIAwgCiAT/eYB/eQBIQwgDiAKIBT95gH95AEhDiAQIAogFf3mAf3kASEQIBIgCiAW/eYB/eQBIRIgBkEQaiEGIAdBEGohByAGIAhIDQALIAIgBEGAEGxqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCACAJIBn9HwE4AgQgDSAO/Q0AAQIDBAUGBxAREhMUFRYXIA0gDv0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCgBAgCSAZ/R8BOAKEECAPIBD9DQABAgMEBQYHEBESExQVFhcgDyAQ/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAKAICAJIBn9HwE4AoQgIBEgEv0NAAECAwQFBgcQERITFBUWFyARIBL9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AoAwIAkgGf0fATgChDAgBUECaiEFDAALCyAEQQRqIQQMAAsLAkADQCAEIANODQFBACEFAkADQCAFQYAETg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEa/QwAAAAAAAAAAAAAAAAAAAAAIRv9DAAAAAAAAAAAAAAAAAAAAAAhHP0MAAAAAAAAAAAAAAAAAAAAACEd/QwAAAAAAAAAAAAAAAAAAAAAIR79DAAAAAAAAAAAAAAAAAAAAAAhHyAAIAVBgARsaiEGIAEgBEGABGxqIQcgBkGABGohCANAIAf9AAIAIRMgBv0AAgAhCiALIAogE/3mAf3kASELIAb9AAKABCEKIAwgCiAT/eYB/eQBIQwgBv0AAoAIIQogGiAKIBP95gH95AEhGiAG/QACgAwhCiAbIAogE/3mAf3kASEbIAb9AAKAECEKIBwgCiAT/eYB/eQBIRwgBv0AAoAUIQogHSAKIBP95gH95AEhHSAG/QACgBghCiAeIAogE/3mAf3kASEeIAb9AAKAHCEKIB8gCiAT/eYB/eQBIR8gBkEQaiEGIAdBEGohByAGIAhIDQALIAIgBEGAEGxqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEXIBogG/0NAAECAwQFBgcQERITFBUWFyAaIBv9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/QsCACAcIB39DQABAgMEBQYHEBESExQVFhcgHCAd/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRcgHiAf/Q0AAQIDBAUGBxAREhMUFRYXIB4gH/0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9CwIQIAVBCGohBQwACwsgBEEBaiEEDAALCwv4EAIGfxZ7QQAhBAJAA0AgAyAEa0EESA0BQQAhBQJAA0AgBUGAAk4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhEP0MAAAAAAAAAAAAAAAAAAAAACER/QwAAAAAAAAAAAAAAAAAAAAAIRIgACAFQYAEbGohBiABIARBgARsaiEHIAZBgARqIQgDQCAH/QACACETIAf9AAKABCEUIAf9AAKACCEVIAf9AAKADCEWIAb9AAIAIQogCyAKIBP95gH95AEhCyANIAogFP3mAf3kASENIA8gCiAV/eYB/eQBIQ8gESAKIBb95gH95AEhESAG/QACgAQhCiAMIAogE/3mAf3kASEMIA4gCiAU/eYB/eQBIQ4gECAKIBX95gH95AEhECASIAogFv3mAf3kASESIAZBEGohBiAHQRBqIQcgBiAISA0ACyACIARBgAhsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AgAgCSAZ/R8BOAIEIA0gDv0NAAECAwQFBgcQERITFBUWFyANIA79DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AoAIIAkgGf0fATgChAggDyAQ/Q0AAQIDBAUGBxAREhMUFRYXIA8gEP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCgBAgCSAZ/R8BOAKEECARIBL9DQABAgMEBQYHEBESExQVFhcgESAS/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAKAGCAJIBn9HwE4AoQYIAVBAmohBQwACwsgBEEEaiEEDAALCwJAA0AgBCADTg0BQQAhBQJAA0AgBUGAAk4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhGv0MAAAAAAAAAAAAAAAAAAAAACEb/QwAAAAAAAAAAAAAAAAAAAAAIRz9DAAAAAAAAAAAAAAAAAAAAAAhHf0MAAAAAAAAAAAAAAAAAAAAACEe/QwAAAAAAAAAAAAAAAAAAAAAIR8gACAFQYAEbGohBiABIARBgARsaiEHIAZBgARqIQgDQCAH/QACACETIAb9AAIAIQogCyAKIBP95gH95AEhCyAG/QACgAQhCiAMIAogE/3mAf3kASEMIAb9AAKACCEKIBogCiAT/eYB/eQBIRogBv0AAoAMIQogGyAKIBP95gH95AEhGyAG/QACgBAhCiAcIAogE/3mAf3kASEcIAb9AAKAFCEKIB0gCiAT/eYB/eQBIR0gBv0AAoAYIQogHiAKIBP95gH95AEhHiAG/QACgBwhCiAfIAogE/3mAf3kASEfIAZBEGohBiAHQRBqIQcgBiAISA0ACyACIARBgAhsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFyAaIBv9DQABAgMEBQYHEBESExQVFhcgGiAb/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0LAgAgHCAd/Q0AAQIDBAUGBxAREhMUFRYXIBwgHf0NCAkKCwwNDg8YGRobHB0eH/3kASEXIB4gH/0NAAECAwQFBgcQERITFBUWFyAeIB/9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/QsCECAFQQhqIQUMAAsLIARBAWohBAwACwsLagECf0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVqIAEgBWr9AAIAIAIgBWr9AAIA/eQB/QsCACAFQRBqIQUgBUGAEEgNAAsgAEGAEGohACABQYAQaiEBIAJBgBBqIQIgBEEBaiEEDAALCwutDAICfxB7QQAhBgJAA0AgBiAFTg0BQQAhBwNAIAAgB2ogASAHav0AAgD94QEhCP0MAACAPwAAgD8AAIA/AACAP/0MAACAPwAAgD8AAIA/AACAPyAI/QylwLBCpcCwQqXAsEKlwLBC/egB/QxQrK7CUKyuwlCsrsJQrK7C/ekBIQkgCf0MO6q4PzuquD87qrg/O6q4P/3mAf1qIQogCSAK/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIAr9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhC/0MZ2lQOWdpUDlnaVA5Z2lQOSAL/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIAv95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgC/3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAL/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIAv95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgCyAL/eYB/eYBIAv95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgCv34Af0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/eQB/ecBIAIgB2r9AAIA/eYBIAMgB2r9AAIA/eEBIQz9DAAAgD8AAIA/AACAPwAAgD/9DAAAgD8AAIA/AACAPwAAgD8gDP0MpcCwQqXAsEKlwLBCpcCwQv3oAf0MUKyuwlCsrsJQrK7CUKyuwv3pASENIA39DDuquD87qrg/O6q4PzuquD/95gH9aiEOIA0gDv0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAO/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIQ/9DGdpUDlnaVA5Z2lQOWdpUDkgD/3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAP/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIA/95gH9DMGpKj3BqSo9wakqPcGpKj395AEgD/3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAP/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIA8gD/3mAf3mASAP/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIA79+AH9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf3kAf3nASAEIAdq/QACACEQIBAgEP3mASER/Qzq8Lq76vC6u+rwurvq8Lq7IBH95gH9DE4TqTxOE6k8ThOpPE4TqTz95AEgEf3mAf0MLR5cvS0eXL0tHly9LR5cvf3kASAR/eYB/QyTgwg+k4MIPpODCD6Tgwg+/eQBIBH95gH9DJmqqr6Zqqq+maqqvpmqqr795AEgEf3mASAQ/eYBIBD95AEhEiAQ/eAB/QwAAABAAAAAQAAAAEAAAABA/eYBIRP9DAAAgD8AAIA/AACAPwAAgD/9DAAAAEAAAABAAAAAQAAAAEAgE/0MpcCwQqXAsEKlwLBCpcCwQv3oAf0MUKyuwlCsrsJQrK7CUKyuwv3pASEUIBT9DDuquD87qrg/O6q4PzuquD/95gH9aiEVIBQgFf0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAV/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIRb9DGdpUDlnaVA5Z2lQOWdpUDkgFv3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAW/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIBb95gH9DMGpKj3BqSo9wakqPcGpKj395AEgFv3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAW/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIBYgFv3mAf3mASAW/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIBX9+AH9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf0MAACAPwAAgD8AAIA/AACAP/3kAf3nAf3lASAQ/QwAAACAAAAAgAAAAIAAAACA/U79UCEXIBIgFyAQ/eAB/QwAACA/AAAgPwAAID8AACA//UP9Uv3mAf3kAf0LAgAgB0EQaiEHIAdBgARIDQALIABBgARqIQAgAUGAEGohASACQYAEaiECIANBgBBqIQMgBEGAEGohBCAGQQFqIQYMAAsLC/sIAgJ/DHtBACEEAkADQCAEIANODQFBACEFA0AgACAFaiABIAVq/QACAP3hASEG/QwAAIA/AACAPwAAgD8AAIA//QwAAIA/AACAPwAAgD8AAIA/IAb9DKXAsEKlwLBCpcCwQqXAsEL96AH9DFCsrsJQrK7CUKyuwlCsrsL96QEhByAH/Qw7qrg/O6q4PzuquD87qrg//eYB/WohCCAHIAj9DACAMT8AgDE/AIAxPwCAMT/95gH95QEgCP0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEJ/QxnaVA5Z2lQOWdpUDlnaVA5IAn95gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgCf3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAJ/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIAn95gH9DKqqKj6qqio+qqoqPqqqKj795AEgCf3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASAJIAn95gH95gEgCf3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAI/fgB/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH95AH95wEgAiAFav0AAgAhCiAKIAr95gEhC/0M6vC6u+rwurvq8Lq76vC6uyAL/eYB/QxOE6k8ThOpPE4TqTxOE6k8/eQBIAv95gH9DC0eXL0tHly9LR5cvS0eXL395AEgC/3mAf0Mk4MIPpODCD6Tgwg+k4MIPv3kASAL/eYB/QyZqqq+maqqvpmqqr6Zqqq+/eQBIAv95gEgCv3mASAK/eQBIQwgCv3gAf0MAAAAQAAAAEAAAABAAAAAQP3mASEN/QwAAIA/AACAPwAAgD8AAIA//QwAAABAAAAAQAAAAEAAAABAIA39DKXAsEKlwLBCpcCwQqXAsEL96AH9DFCsrsJQrK7CUKyuwlCsrsL96QEhDiAO/Qw7qrg/O6q4PzuquD87qrg//eYB/WohDyAOIA/9DACAMT8AgDE/AIAxPwCAMT/95gH95QEgD/0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEQ/QxnaVA5Z2lQOWdpUDlnaVA5IBD95gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgEP3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAQ/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIBD95gH9DKqqKj6qqio+qqoqPqqqKj795AEgEP3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASAQIBD95gH95gEgEP3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAP/fgB/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH9DAAAgD8AAIA/AACAPwAAgD/95AH95wH95QEgCv0MAAAAgAAAAIAAAACAAAAAgP1O/VAhESAMIBEgCv3gAf0MAAAgPwAAID8AACA/AAAgP/1D/VL95gH9CwIAIAVBEGohBSAFQYAESA0ACyAAQYAEaiEAIAFBgBBqIQEgAkGABGohAiAEQQFqIQQMAAsLC5sWAgZ/FntBACEEAkADQCADIARrQQRIDQFBACEFAkADQCAFQYAETg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhD/0MAAAAAAAAAAAAAAAAAAAAACEQ/QwAAAAAAAAAAAAAAAAAAAAAIRH9DAAAAAAAAAAAAAAAAAAAAAAhEiAAIAVBpAFsaiEGIAEgBEGkAWxqIQcgBkGgAWohCANAIAf9AAIAIRMgB/0AAqQBIRQgB/0AAsgCIRUgB/0AAuwDIRYgBv0AAgAhCiALIAogE/3mAf3kASELIA0gCiAU/eYB/eQBIQ0gDyAKIBX95gH95AEhDyARIAogFv3mAf3kASERIAb9AAKkASEKIAwgCiAT/eYB/eQBIQwgDiAKIBT95gH95AEhDiAQIAogFf3mAf3kASEQIBIgCiAW/eYB/eQBIRIgBkEQaiEGIAdBEGohByAGIAhIDQALIAf9AAIAIRMgB/0AAqQBIRQgB/0AAsgCIRUgB/0AAuwDIRYgBv0AAgAhCiALIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIQsgDSAKIBT95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASENIA8gCiAV/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhDyARIAogFv3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIREgBv0AAqQBIQogDCAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEMIA4gCiAU/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhDiAQIAogFf3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIRAgEiAKIBb95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASESIAIgBEGAEGxqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCACAJIBn9HwE4AgQgDSAO/Q0AAQIDBAUGBxAREhMUFRYXIA0gDv0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCgBAgCSAZ/R8BOAKEECAPIBD9DQABAgMEBQYHEBESExQVFhcgDyAQ/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAKAICAJIBn9HwE4AoQgIBEgEv0NAAECAwQFBgcQERITFBUWFyARIBL9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AoAwIAkgGf0fATgChDAgBUECaiEFDAALCyAEQQRqIQQMAAsLAkADQCAEIANODQFBACEFAkADQCAFQYAETg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEa/QwAAAAAAAAAAAAAAAAAAAAAIRv9DAAAAAAAAAAAAAAAAAAAAAAhHP0MAAAAAAAAAAAAAAAAAAAAACEd/QwAAAAAAAAAAAAAAAAAAAAAIR79DAAAAAAAAAAAAAAAAAAAAAAhHyAAIAVBpAFsaiEGIAEgBEGkAWxqIQcgBkGgAWohCANAIAf9AAIAIRMgBv0AAgAhCiALIAogE/3mAf3kASELIAb9AAKkASEKIAwgCiAT/eYB/eQBIQwgBv0AAsgCIQogGiAKIBP95gH95AEhGiAG/QAC7AMhCiAbIAogE/3mAf3kASEbIAb9AAKQBSEKIBwgCiAT/eYB/eQBIRwgBv0AArQGIQogHSAKIBP95gH95AEhHSAG/QAC2AchCiAeIAogE/3mAf3kASEeIAb9AAL8CCEKIB8gCiAT/eYB/eQBIR8gBkEQaiEGIAdBEGohByAGIAhIDQALIAf9AAIAIRMgBv0AAgAhCiALIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIQsgBv0AAqQBIQogDCAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEMIAb9AALIAiEKIBogCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhGiAG/QAC7AMhCiAbIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIRsgBv0AApAFIQogHCAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEcIAb9AAK0BiEKIB0gCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhHSAG/QAC2AchCiAeIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIR4gBv0AAvwIIQogHyAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEfIAIgBEGAEGxqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEXIBogG/0NAAECAwQFBgcQERITFBUWFyAaIBv9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/QsCACAcIB39DQABAgMEBQYHEBESExQVFhcgHCAd/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRcgHiAf/Q0AAQIDBAUGBxAREhMUFRYXIB4gH/0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9CwIQIAVBCGohBQwACwsgBEEBaiEEDAALCwvlHQIGfxZ7QQAhBAJAA0AgAyAEa0EESA0BQQAhBQJAA0AgBUEoTg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhD/0MAAAAAAAAAAAAAAAAAAAAACEQ/QwAAAAAAAAAAAAAAAAAAAAAIRH9DAAAAAAAAAAAAAAAAAAAAAAhEiAAIAVBgARsaiEGIAEgBEGABGxqIQcgBkGABGohCANAIAf9AAIAIRMgB/0AAoAEIRQgB/0AAoAIIRUgB/0AAoAMIRYgBv0AAgAhCiALIAogE/3mAf3kASELIA0gCiAU/eYB/eQBIQ0gDyAKIBX95gH95AEhDyARIAogFv3mAf3kASERIAb9AAKABCEKIAwgCiAT/eYB/eQBIQwgDiAKIBT95gH95AEhDiAQIAogFf3mAf3kASEQIBIgCiAW/eYB/eQBIRIgBkEQaiEGIAdBEGohByAGIAhIDQALIAIgBEGkAWxqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCACAJIBn9HwE4AgQgDSAO/Q0AAQIDBAUGBxAREhMUFRYXIA0gDv0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCpAEgCSAZ/R8BOAKoASAPIBD9DQABAgMEBQYHEBESExQVFhcgDyAQ/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOALIAiAJIBn9HwE4AswCIBEgEv0NAAECAwQFBgcQERITFBUWFyARIBL9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AuwDIAkgGf0fATgC8AMgBUECaiEFDAALC0EoIQX9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhESAAIAVBgARsaiEGIAEgBEGABGxqIQcgBkGABGohCANAIAf9AAIAIRMgB/0AAoAEIRQgB/0AAoAIIRUgB/0AAoAMIRYgBv0AAgAhCiALIAogE/3mAf3kASELIA0gCiAU/eYB/eQBIQ0gDyAKIBX95gH95AEhDyARIAogFv3mAf3kASERIAZBEGohBiAHQRBqIQcgBiAISA0ACyACIARBpAFsaiAFQQRsaiEJIAv9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhcgC/0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCACAN/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYXIA39DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AqQBIA/9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhcgD/0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCyAIgEf0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWFyAR/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOALsAyAEQQRqIQQMAAsLAkADQCAEIANODQFBACEFAkADQCAFQShODQH9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIRr9DAAAAAAAAAAAAAAAAAAAAAAhG/0MAAAAAAAAAAAAAAAAAAAAACEc/QwAAAAAAAAAAAAAAAAAAAAAIR39DAAAAAAAAAAAAAAAAAAAAAAhHv0MAAAAAAAAAAAAAAAAAAAAACEfIAAgBUGABGxqIQYgASAEQYAEbGohByAGQYAEaiEIA0AgB/0AAgAhEyAG/QACACEKIAsgCiAT/eYB/eQBIQsgBv0AAoAEIQogDCAKIBP95gH95AEhDCAG/QACgAghCiAaIAogE/3mAf3kASEaIAb9AAKADCEKIBsgCiAT/eYB/eQBIRsgBv0AAoAQIQogHCAKIBP95gH95AEhHCAG/QACgBQhCiAdIAogE/3mAf3kASEdIAb9AAKAGCEKIB4gCiAT/eYB/eQBIR4gBv0AAoAcIQogHyAKIBP95gH95AEhHyAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgAiAEQaQBbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRcgGiAb/Q0AAQIDBAUGBxAREhMUFRYXIBogG/0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9CwIAIBwgHf0NAAECAwQFBgcQERITFBUWFyAcIB39DQgJCgsMDQ4PGBkaGxwdHh/95AEhFyAeIB/9DQABAgMEBQYHEBESExQVFhcgHiAf/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0LAhAgBUEIaiEFDAALC0EoIQX9DAAAAAAAAAAAAAAAAAAAAAAhCyAAIAVBgARsaiEGIAEgBEGABGxqIQcgBkGABGohCANAIAf9AAIAIRMgBv0AAgAhCiALIAogE/3mAf3kASELIAZBEGohBiAHQRBqIQcgBiAISA0ACyACIARBpAFsaiAFQQRsaiEJIAv9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhcgC/0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCACAEQQFqIQQMAAsLC4YBAgJ/AXtBACEEAkADQCAEIANODQFBACEFA0AgACAFaiABIAVq/QACACACIAVq/QACAP3kAf0LAgAgBUEQaiEFIAVBoAFIDQALIAEgBWr9AAIAIAIgBWr9AAIA/eQBIQYgACAG/R8AOAKgASAAQaQBaiEAIAFBpAFqIQEgBEEBaiEEDAALCwviAwICfwR7QQAhAwJAA0AgAyACTg0BQQAhBANAIAAgBGogASAEav0AAgD94QEhBf0MAACAPwAAgD8AAIA/AACAP/0MAACAPwAAgD8AAIA/AACAPyAF/QylwLBCpcCwQqXAsEKlwLBC/egB/QxQrK7CUKyuwlCsrsJQrK7C/ekBIQYgBv0MO6q4PzuquD87qrg/O6q4P/3mAf1qIQcgBiAH/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIAf9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhCP0MZ2lQOWdpUDlnaVA5Z2lQOSAI/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIAj95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgCP3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAI/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIAj95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgCCAI/eYB/eYBIAj95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgB/34Af0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/eQB/ecB/QsCACAEQRBqIQQgBEGABEgNAAsgAEGABGohACABQYAQaiEBIANBAWohAwwACwsL3QUCAn8Ie0EAIQMCQANAIAMgAk4NAUEAIQQDQCAAIARqIAEgBGr9AAIAIQUgBSAF/eYBIQb9DOrwurvq8Lq76vC6u+rwursgBv3mAf0MThOpPE4TqTxOE6k8ThOpPP3kASAG/eYB/QwtHly9LR5cvS0eXL0tHly9/eQBIAb95gH9DJODCD6Tgwg+k4MIPpODCD795AEgBv3mAf0Mmaqqvpmqqr6Zqqq+maqqvv3kASAG/eYBIAX95gEgBf3kASEHIAX94AH9DAAAAEAAAABAAAAAQAAAAED95gEhCP0MAACAPwAAgD8AAIA/AACAP/0MAAAAQAAAAEAAAABAAAAAQCAI/QylwLBCpcCwQqXAsEKlwLBC/egB/QxQrK7CUKyuwlCsrsJQrK7C/ekBIQkgCf0MO6q4PzuquD87qrg/O6q4P/3mAf1qIQogCSAK/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIAr9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhC/0MZ2lQOWdpUDlnaVA5Z2lQOSAL/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIAv95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgC/3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAL/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIAv95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgCyAL/eYB/eYBIAv95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgCv34Af0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/QwAAIA/AACAPwAAgD8AAIA//eQB/ecB/eUBIAX9DAAAAIAAAACAAAAAgAAAAID9Tv1QIQwgByAMIAX94AH9DAAAID8AACA/AAAgPwAAID/9Q/1S/QsCACAEQRBqIQQgBEGABEgNAAsgAEGABGohACABQYAQaiEBIANBAWohAwwACwsLkgEBAn9BACEGAkADQCAGIAVODQFBACEHA0AgACAHaiABIAdq/QACACACIAdq/QACAP3mASADIAdq/QACACAEIAdq/QACAP3mAf3kAf0LAgAgB0EQaiEHIAdBgARIDQALIABBgARqIQAgAUGABGohASACQYAEaiECIANBgARqIQMgBEGABGohBCAGQQFqIQYMAAsLC90FAgJ/CHtBACEDAkADQCADIAJODQFBACEEA0AgACAEaiABIARq/QACACEFIAUgBf3mASEG/Qzq8Lq76vC6u+rwurvq8Lq7IAb95gH9DE4TqTxOE6k8ThOpPE4TqTz95AEgBv3mAf0MLR5cvS0eXL0tHly9LR5cvf3kASAG/eYB/QyTgwg+k4MIPpODCD6Tgwg+/eQBIAb95gH9DJmqqr6Zqqq+maqqvpmqqr795AEgBv3mASAF/eYBIAX95AEhByAF/eAB/QwAAABAAAAAQAAAAEAAAABA/eYBIQj9DAAAgD8AAIA/AACAPwAAgD/9DAAAAEAAAABAAAAAQAAAAEAgCP0MpcCwQqXAsEKlwLBCpcCwQv3oAf0MUKyuwlCsrsJQrK7CUKyuwv3pASEJIAn9DDuquD87qrg/O6q4PzuquD/95gH9aiEKIAkgCv0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAK/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIQv9DGdpUDlnaVA5Z2lQOWdpUDkgC/3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAL/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIAv95gH9DMGpKj3BqSo9wakqPcGpKj395AEgC/3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAL/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIAsgC/3mAf3mASAL/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIAr9+AH9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf0MAACAPwAAgD8AAIA/AACAP/3kAf3nAf3lASAF/QwAAACAAAAAgAAAAIAAAACA/U79UCEMIAcgDCAF/eAB/QwAACA/AAAgPwAAID8AACA//UP9Uv0LAgAgBEEQaiEEIARBgARIDQALIABBgARqIQAgAUGABGohASADQQFqIQMMAAsLC2oBAn9BACEEAkADQCAEIANODQFBACEFA0AgACAFaiABIAVq/QACACACIAVq/QACAP3mAf0LAgAgBUEQaiEFIAVBgARIDQALIABBgARqIQAgAUGABGohASACQYAEaiECIARBAWohBAwACwsLjgECAn8Be0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVqIAEgBWr9AAIAIAIgBWr9AAIA/eYB/QsCACAFQRBqIQUgBUGgAUgNAAsgASAFav0AAgAgAiAFav0AAgD95gEhBiAAIAb9HwA4AqABIABBpAFqIQAgAUGkAWohASACQaQBaiECIARBAWohBAwACwsLpAcCAn8Le0EAIQUCQANAIAUgBE4NAUEAIQYDQCAAIAZqIAEgBmr9AAIAIAIgBmr9AAIA/QwAAAA/AAAAPwAAAD8AAAA//eYBIQcgB/0MpcCwQqXAsEKlwLBCpcCwQv3oAf0MUKyuwlCsrsJQrK7CUKyuwv3pASEIIAj9DDuquD87qrg/O6q4PzuquD/95gH9aiEJIAggCf0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAJ/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIQr9DGdpUDlnaVA5Z2lQOWdpUDkgCv3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAK/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIAr95gH9DMGpKj3BqSo9wakqPcGpKj395AEgCv3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAK/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIAogCv3mAf3mASAK/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIAn9+AH9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mASELIAsgC/3mASADIAZq/QACAP3mAf3lAf0LAgAgBkEQaiEGIAZBoAFIDQALIAEgBmr9AAIAIAIgBmr9AAIA/QwAAAA/AAAAPwAAAD8AAAA//eYBIQ0gDf0MpcCwQqXAsEKlwLBCpcCwQv3oAf0MUKyuwlCsrsJQrK7CUKyuwv3pASEOIA79DDuquD87qrg/O6q4PzuquD/95gH9aiEPIA4gD/0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAP/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIRD9DGdpUDlnaVA5Z2lQOWdpUDkgEP3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAQ/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIBD95gH9DMGpKj3BqSo9wakqPcGpKj395AEgEP3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAQ/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIBAgEP3mAf3mASAQ/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIA/9+AH9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mASERIBEgEf3mASADIAZq/QACAP3mAf3lASEMIAAgDP0fADgCoAEgAEGkAWohACABQaQBaiEBIAJBpAFqIQIgA0GkAWohAyAFQQFqIQUMAAsLC78EAgN/BHtBACEFAkADQCAFQYABTg0B/QwAAAAAAAAAAAAAAAAAAAAAIQb9DAAAAAAAAAAAAAAAAAAAAAAhB/0MAAAAAAAAAAAAAAAAAAAAACEI/QwAAAAAAAAAAAAAAAAAAAAAIQlBACEDIAAgBWohBAJAA0AgAyACTg0BIAYgBP0AAgD95AEhBiAHIAT9AAIQ/eQBIQcgCCAE/QACIP3kASEIIAkgBP0AAjD95AEhCSAEQaQBaiEEIANBAWohAwwACwsgASAFaiEEIAQgBP0AAgAgBv3kAf0LAgAgBCAE/QACECAH/eQB/QsCECAEIAT9AAIgIAj95AH9CwIgIAQgBP0AAjAgCf3kAf0LAjAgBUHAAGohBQwACwv9DAAAAAAAAAAAAAAAAAAAAAAhBkEAIQMgACAFaiEEAkADQCADIAJODQEgBiAE/QACAP3kASEGIARBpAFqIQQgA0EBaiEDDAALCyABIAVqIQQgBCAE/QACACAG/eQB/QsCAP0MAAAAAAAAAAAAAAAAAAAAACEGQQAhAyAAIAVqIQQCQANAIAMgAk4NASAGIAT9AAIQ/eQBIQYgBEGkAWohBCADQQFqIQMMAAsLIAEgBWohBCAEIAT9AAIQIAb95AH9CwIQ/QwAAAAAAAAAAAAAAAAAAAAAIQZBACEDIAAgBWohBAJAA0AgAyACTg0BIAYgBP0AAiD95AEhBiAEQaQBaiEEIANBAWohAwwACwsgASAFaiEEIAQgBCoCICAG/R8AkjgCIAvWBgQFfwF7AX8Me0EAIQQCQANAIAMgBGtBAkgNAUEAIQUCQANAIAVBgAFODQEgAiAEQYAEbGogBUEEbGohCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhEP0MAAAAAAAAAAAAAAAAAAAAACER/QwAAAAAAAAAAAAAAAAAAAAAIRIgACAEQaQBbGohBiABIAVBBGxqIQcgBkGkAWohCANAIAf9AAIAIRMgB/0AAhAhFCAH/QACICEVIAf9AAIwIRYgBv0JAgAhCSALIAkgE/3mAf3kASELIAwgCSAU/eYB/eQBIQwgDSAJIBX95gH95AEhDSAOIAkgFv3mAf3kASEOIAb9CQKkASEJIA8gCSAT/eYB/eQBIQ8gECAJIBT95gH95AEhECARIAkgFf3mAf3kASERIBIgCSAW/eYB/eQBIRIgBkEEaiEGIAdBgARqIQcgBiAISA0ACyAKIAv9CwIAIAogDP0LAhAgCiAN/QsCICAKIA79CwIwIAogD/0LAoAEIAogEP0LApAEIAogEf0LAqAEIAogEv0LArAEIAVBEGohBQwACwsgBEECaiEEDAALCwJAA0AgBCADTg0BQQAhBQJAA0AgBUGAAU4NASACIARBgARsaiAFQQRsaiEK/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ4gACAEQaQBbGohBiABIAVBBGxqIQcgBkGkAWohCANAIAf9AAIAIRMgB/0AAhAhFCAH/QACICEVIAf9AAIwIRYgBv0JAgAhCSALIAkgE/3mAf3kASELIAwgCSAU/eYB/eQBIQwgDSAJIBX95gH95AEhDSAOIAkgFv3mAf3kASEOIAZBBGohBiAHQYAEaiEHIAYgCEgNAAsgCiAL/QsCACAKIAz9CwIQIAogDf0LAiAgCiAO/QsCMCAFQRBqIQUMAAsLIARBAWohBAwACwsLzAYEB38BewF/DHsgAUEEbCEBIANBBGwhA0EAIQYCQANAIAZBgKQBTg0BIAQgBmr9DAAAAAAAAAAAAAAAAAAAAAD9CwIAIAZBEGohBgwACwtBACELAkADQCALIAVODQEgC0EQaiEMAkAgDCAFSA0AIAUhDAtBACEGAkADQCAGQShODQFBACEHAkADQCAHQYABTg0BIAQgBkGABGxqIAdBBGxqIQ4gDv0AAgAhDyAO/QACECEQIA79AAIgIREgDv0AAjAhEiAO/QACgAQhEyAO/QACkAQhFCAO/QACoAQhFSAO/QACsAQhFiAAIAsgAWxqIAZBBGxqIQkgAiALIANsaiAHQQRsaiEKIAshCAJAA0AgCCAMTg0BIAr9AAIAIRcgCv0AAhAhGCAK/QACICEZIAr9AAIwIRogCf0JAgAhDSAPIA0gF/3mAf3kASEPIBAgDSAY/eYB/eQBIRAgESANIBn95gH95AEhESASIA0gGv3mAf3kASESIAn9CQIEIQ0gEyANIBf95gH95AEhEyAUIA0gGP3mAf3kASEUIBUgDSAZ/eYB/eQBIRUgFiANIBr95gH95AEhFiAJIAFqIQkgCiADaiEKIAhBAWohCAwACwsgDiAP/QsCACAOIBD9CwIQIA4gEf0LAiAgDiAS/QsCMCAOIBP9CwKABCAOIBT9CwKQBCAOIBX9CwKgBCAOIBb9CwKwBCAHQRBqIQcMAAsLIAZBAmohBgwACwtBKCEGQQAhBwJAA0AgB0GAAU4NASAEIAZBgARsaiAHQQRsaiEOIA79AAIAIQ8gDv0AAhAhECAO/QACICERIA79AAIwIRIgACALIAFsaiAGQQRsaiEJIAIgCyADbGogB0EEbGohCiALIQgCQANAIAggDE4NASAK/QACACEXIAr9AAIQIRggCv0AAiAhGSAK/QACMCEaIAn9CQIAIQ0gDyANIBf95gH95AEhDyAQIA0gGP3mAf3kASEQIBEgDSAZ/eYB/eQBIREgEiANIBr95gH95AEhEiAJIAFqIQkgCiADaiEKIAhBAWohCAwACwsgDiAP/QsCACAOIBD9CwIQIA4gEf0LAiAgDiAS/QsCMCAHQRBqIQcMAAsLIAtBEGohCwwACwsLfwECf0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVq/QwAAIA/AACAPwAAgD8AAIA/IAEgBWr9AAIAIAIgBWr9AAIA/eYB/eUB/QsCACAFQRBqIQUgBUGABEgNAAsgAEGABGohACABQYAEaiEBIAJBgARqIQIgBEEBaiEEDAALCwt/AQJ/QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWogASAFav0AAgD9DAAAgD8AAIA/AACAPwAAgD8gAiAFav0AAgD95QH95gH9CwIAIAVBEGohBSAFQYAESA0ACyAAQYAEaiEAIAFBgARqIQEgAkGABGohAiAEQQFqIQQMAAsLC2oBAn9BACEEAkADQCAEIANODQFBACEFA0AgACAFaiABIAVq/QACACACIAVq/QACAP3kAf0LAgAgBUEQaiEFIAVBgARIDQALIABBgARqIQAgAUGABGohASACQYAEaiECIARBAWohBAwACwsLkgEBAn9BACEGAkADQCAGIAVODQFBACEHA0AgACAHaiABIAdq/QACACACIAdq/QACACADIAdq/QACAP3mASAEIAdq/QACAP3mAf3kAf0LAgAgB0EQaiEHIAdBgARIDQALIABBgARqIQAgAUGABGohASACQYAEaiECIANBgARqIQMgBEGABGohBCAGQQFqIQYMAAsLC34BAn9BACEFAkADQCAFIARODQFBACEGA0AgACAGaiABIAZq/QACACACIAZq/QACAP3mASADIAZq/QACAP3mAf0LAgAgBkEQaiEGIAZBgARIDQALIABBgARqIQAgAUGABGohASACQYAEaiECIANBgARqIQMgBUEBaiEFDAALCwuSAQECf0EAIQYCQANAIAYgBU4NAUEAIQcDQCAAIAdqIAEgB2r9AAIAIAIgB2r9AAIA/eQBIAMgB2r9AAIA/eQBIAQgB2r9AAIA/eQB/QsCACAHQRBqIQcgB0GAEEgNAAsgAEGAEGohACABQYAQaiEBIAJBgBBqIQIgA0GAEGohAyAEQYAQaiEEIAZBAWohBgwACwsL1gYEBX8BewF/DHtBACEEAkADQCADIARrQQJIDQFBACEFAkADQCAFQYABTg0BIAIgBEGABGxqIAVBBGxqIQr9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDv0MAAAAAAAAAAAAAAAAAAAAACEP/QwAAAAAAAAAAAAAAAAAAAAAIRD9DAAAAAAAAAAAAAAAAAAAAAAhEf0MAAAAAAAAAAAAAAAAAAAAACESIAAgBEGAEGxqIQYgASAFQQRsaiEHIAZBgBBqIQgDQCAH/QACACETIAf9AAIQIRQgB/0AAiAhFSAH/QACMCEWIAb9CQIAIQkgCyAJIBP95gH95AEhCyAMIAkgFP3mAf3kASEMIA0gCSAV/eYB/eQBIQ0gDiAJIBb95gH95AEhDiAG/QkCgBAhCSAPIAkgE/3mAf3kASEPIBAgCSAU/eYB/eQBIRAgESAJIBX95gH95AEhESASIAkgFv3mAf3kASESIAZBBGohBiAHQYAEaiEHIAYgCEgNAAsgCiAL/QsCACAKIAz9CwIQIAogDf0LAiAgCiAO/QsCMCAKIA/9CwKABCAKIBD9CwKQBCAKIBH9CwKgBCAKIBL9CwKwBCAFQRBqIQUMAAsLIARBAmohBAwACwsCQANAIAQgA04NAUEAIQUCQANAIAVBgAFODQEgAiAEQYAEbGogBUEEbGohCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEOIAAgBEGAEGxqIQYgASAFQQRsaiEHIAZBgBBqIQgDQCAH/QACACETIAf9AAIQIRQgB/0AAiAhFSAH/QACMCEWIAb9CQIAIQkgCyAJIBP95gH95AEhCyAMIAkgFP3mAf3kASEMIA0gCSAV/eYB/eQBIQ0gDiAJIBb95gH95AEhDiAGQQRqIQYgB0GABGohByAGIAhIDQALIAogC/0LAgAgCiAM/QsCECAKIA39CwIgIAogDv0LAjAgBUEQaiEFDAALCyAEQQFqIQQMAAsLC/cGBAd/AXsBfwx7IAFBBGwhASADQQRsIQNBACEGAkADQCAGQYCQBU4NASAEIAZq/QwAAAAAAAAAAAAAAAAAAAAA/QsCACAGQRBqIQYMAAsLQQAhCwJAA0AgCyAFTg0BIAtBBGohDAJAIAwgBUgNACAFIQwLQQAhBgJAA0AgBkGABE4NAUEAIQcCQANAIAdBIE4NASAEIAZBpAFsaiAHQQRsaiEOIA79AAIAIQ8gDv0AAhAhECAO/QACICERIA79AAIwIRIgDv0AAqQBIRMgDv0AArQBIRQgDv0AAsQBIRUgDv0AAtQBIRYgACALIAFsaiAGQQRsaiEJIAIgCyADbGogB0EEbGohCiALIQgCQANAIAggDE4NASAK/QACACEXIAr9AAIQIRggCv0AAiAhGSAK/QACMCEaIAn9CQIAIQ0gDyANIBf95gH95AEhDyAQIA0gGP3mAf3kASEQIBEgDSAZ/eYB/eQBIREgEiANIBr95gH95AEhEiAJ/QkCBCENIBMgDSAX/eYB/eQBIRMgFCANIBj95gH95AEhFCAVIA0gGf3mAf3kASEVIBYgDSAa/eYB/eQBIRYgCSABaiEJIAogA2ohCiAIQQFqIQgMAAsLIA4gD/0LAgAgDiAQ/QsCECAOIBH9CwIgIA4gEv0LAjAgDiAT/QsCpAEgDiAU/QsCtAEgDiAV/QsCxAEgDiAW/QsC1AEgB0EQaiEHDAALC0EgIQcgBCAGQaQBbGogB0EEbGohDiAO/QACACEPIA79AAIQIRAgDv0AAiAhESAO/QACpAEhEyAO/QACtAEhFCAO/QACxAEhFSAAIAsgAWxqIAZBBGxqIQkgAiALIANsaiAHQQRsaiEKIAshCAJAA0AgCCAMTg0BIAr9AAIAIRcgCv0AAhAhGCAK/QACICEZIAn9CQIAIQ0gDyANIBf95gH95AEhDyAQIA0gGP3mAf3kASEQIBEgDSAZ/eYB/eQBIREgCf0JAgQhDSATIA0gF/3mAf3kASETIBQgDSAY/eYB/eQBIRQgFSANIBn95gH95AEhFSAJIAFqIQkgCiADaiEKIAhBAWohCAwACwsgDiAP/QsCACAOIBD9CwIQIA4gEf0fADgCICAOIBP9CwKkASAOIBT9CwK0ASAOIBX9HwA4AsQBIAZBAmohBgwACwsgC0EEaiELDAALCwu1BAQHfwF7AX8MeyABQQRsIQEgA0EEbCEDQQAhBgJAA0AgBkGAgBBODQEgBCAGav0MAAAAAAAAAAAAAAAAAAAAAP0LAgAgBkEQaiEGDAALC0EAIQsCQANAIAsgBU4NASALQQRqIQwCQCAMIAVIDQAgBSEMC0EAIQYCQANAIAZBgARODQFBACEHAkADQCAHQYABTg0BIAQgBkGABGxqIAdBBGxqIQ4gDv0AAgAhDyAO/QACECEQIA79AAIgIREgDv0AAjAhEiAO/QACgAQhEyAO/QACkAQhFCAO/QACoAQhFSAO/QACsAQhFiAAIAsgAWxqIAZBBGxqIQkgAiALIANsaiAHQQRsaiEKIAshCAJAA0AgCCAMTg0BIAr9AAIAIRcgCv0AAhAhGCAK/QACICEZIAr9AAIwIRogCf0JAgAhDSAPIA0gF/3mAf3kASEPIBAgDSAY/eYB/eQBIRAgESANIBn95gH95AEhESASIA0gGv3mAf3kASESIAn9CQIEIQ0gEyANIBf95gH95AEhEyAUIA0gGP3mAf3kASEUIBUgDSAZ/eYB/eQBIRUgFiANIBr95gH95AEhFiAJIAFqIQkgCiADaiEKIAhBAWohCAwACwsgDiAP/QsCACAOIBD9CwIQIA4gEf0LAiAgDiAS/QsCMCAOIBP9CwKABCAOIBT9CwKQBCAOIBX9CwKgBCAOIBb9CwKwBCAHQRBqIQcMAAsLIAZBAmohBgwACwsgC0EEaiELDAALCwuaAgIDfwR7QQAhBQJAA0AgBUGAEE4NAf0MAAAAAAAAAAAAAAAAAAAAACEG/QwAAAAAAAAAAAAAAAAAAAAAIQf9DAAAAAAAAAAAAAAAAAAAAAAhCP0MAAAAAAAAAAAAAAAAAAAAACEJQQAhAyAAIAVqIQQCQANAIAMgAk4NASAGIAT9AAIA/eQBIQYgByAE/QACEP3kASEHIAggBP0AAiD95AEhCCAJIAT9AAIw/eQBIQkgBEGAEGohBCADQQFqIQMMAAsLIAEgBWohBCAEIAT9AAIAIAb95AH9CwIAIAQgBP0AAhAgB/3kAf0LAhAgBCAE/QACICAI/eQB/QsCICAEIAT9AAIwIAn95AH9CwIwIAVBwABqIQUMAAsLC7YLBAV/AXsBfwx7QQAhBAJAA0AgAyAEa0ECSA0BQQAhBQJAA0AgBUEgTg0BIAIgBEGkAWxqIAVBBGxqIQr9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDv0MAAAAAAAAAAAAAAAAAAAAACEP/QwAAAAAAAAAAAAAAAAAAAAAIRD9DAAAAAAAAAAAAAAAAAAAAAAhEf0MAAAAAAAAAAAAAAAAAAAAACESIAAgBEGAEGxqIQYgASAFQQRsaiEHIAZBgBBqIQgDQCAH/QACACETIAf9AAIQIRQgB/0AAiAhFSAH/QACMCEWIAb9CQIAIQkgCyAJIBP95gH95AEhCyAMIAkgFP3mAf3kASEMIA0gCSAV/eYB/eQBIQ0gDiAJIBb95gH95AEhDiAG/QkCgBAhCSAPIAkgE/3mAf3kASEPIBAgCSAU/eYB/eQBIRAgESAJIBX95gH95AEhESASIAkgFv3mAf3kASESIAZBBGohBiAHQaQBaiEHIAYgCEgNAAsgCiAL/QsCACAKIAz9CwIQIAogDf0LAiAgCiAO/QsCMCAKIA/9CwKkASAKIBD9CwK0ASAKIBH9CwLEASAKIBL9CwLUASAFQRBqIQUMAAsLQSAhBSACIARBpAFsaiAFQQRsaiEK/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhEP0MAAAAAAAAAAAAAAAAAAAAACERIAAgBEGAEGxqIQYgASAFQQRsaiEHIAZBgBBqIQgDQCAH/QACACETIAf9AAIQIRQgB/0AAiAhFSAG/QkCACEJIAsgCSAT/eYB/eQBIQsgDCAJIBT95gH95AEhDCANIAkgFf3mAf3kASENIAb9CQKAECEJIA8gCSAT/eYB/eQBIQ8gECAJIBT95gH95AEhECARIAkgFf3mAf3kASERIAZBBGohBiAHQaQBaiEHIAYgCEgNAAsgCiAL/QsCACAKIAz9CwIQIAogDf0fADgCICAKIA/9CwKkASAKIBD9CwK0ASAKIBH9HwA4AsQBIARBAmohBAwACwsCQANAIAQgA04NAUEAIQUCQANAIAVBIE4NASACIARBpAFsaiAFQQRsaiEK/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ4gACAEQYAQbGohBiABIAVBBGxqIQcgBkGAEGohCANAIAf9AAIAIRMgB/0AAhAhFCAH/QACICEVIAf9AAIwIRYgBv0JAgAhCSALIAkgE/3mAf3kASELIAwgCSAU/eYB/eQBIQwgDSAJIBX95gH95AEhDSAOIAkgFv3mAf3kASEOIAZBBGohBiAHQaQBaiEHIAYgCEgNAAsgCiAL/QsCACAKIAz9CwIQIAogDf0LAiAgCiAO/QsCMCAFQRBqIQUMAAsLQSAhBSACIARBpAFsaiAFQQRsaiEK/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACENIAAgBEGAEGxqIQYgASAFQQRsaiEHIAZBgBBqIQgDQCAH/QACACETIAf9AAIQIRQgB/0AAiAhFSAG/QkCACEJIAsgCSAT/eYB/eQBIQsgDCAJIBT95gH95AEhDCANIAkgFf3mAf3kASENIAZBBGohBiAHQaQBaiEHIAYgCEgNAAsgCiAL/QsCACAKIAz9CwIQIAogDf0fADgCICAEQQFqIQQMAAsLC+8GBAd/AXsBfwx7IAFBBGwhASADQQRsIQNBACEGAkADQCAGQYDAA04NASAEIAZq/QwAAAAAAAAAAAAAAAAAAAAA/QsCACAGQRBqIQYMAAsLQQAhCwJAA0AgCyAFTg0BIAtBBGohDAJAIAwgBUgNACAFIQwLQQAhBgJAA0AgBkGABE4NAUEAIQcCQANAIAdBEE4NASAEIAZB8ABsaiAHQQRsaiEOIA79AAIAIQ8gDv0AAhAhECAO/QACICERIA79AAIwIRIgDv0AAnAhEyAO/QACgAEhFCAO/QACkAEhFSAO/QACoAEhFiAAIAsgAWxqIAZBBGxqIQkgAiALIANsaiAHQQRsaiEKIAshCAJAA0AgCCAMTg0BIAr9AAIAIRcgCv0AAhAhGCAK/QACICEZIAr9AAIwIRogCf0JAgAhDSAPIA0gF/3mAf3kASEPIBAgDSAY/eYB/eQBIRAgESANIBn95gH95AEhESASIA0gGv3mAf3kASESIAn9CQIEIQ0gEyANIBf95gH95AEhEyAUIA0gGP3mAf3kASEUIBUgDSAZ/eYB/eQBIRUgFiANIBr95gH95AEhFiAJIAFqIQkgCiADaiEKIAhBAWohCAwACwsgDiAP/QsCACAOIBD9CwIQIA4gEf0LAiAgDiAS/QsCMCAOIBP9CwJwIA4gFP0LAoABIA4gFf0LApABIA4gFv0LAqABIAdBEGohBwwACwtBECEHIAQgBkHwAGxqIAdBBGxqIQ4gDv0AAgAhDyAO/QACECEQIA79AAIgIREgDv0AAnAhEyAO/QACgAEhFCAO/QACkAEhFSAAIAsgAWxqIAZBBGxqIQkgAiALIANsaiAHQQRsaiEKIAshCAJAA0AgCCAMTg0BIAr9AAIAIRcgCv0AAhAhGCAK/QACICEZIAn9CQIAIQ0gDyANIBf95gH95AEhDyAQIA0gGP3mAf3kASEQIBEgDSAZ/eYB/eQBIREgCf0JAgQhDSATIA0gF/3mAf3kASETIBQgDSAY/eYB/eQBIRQgFSANIBn95gH95AEhFSAJIAFqIQkgCiADaiEKIAhBAWohCAwACwsgDiAP/QsCACAOIBD9CwIQIA4gEf0LAiAgDiAT/QsCcCAOIBT9CwKAASAOIBX9CwKQASAGQQJqIQYMAAsLIAtBBGohCwwACwsLrgsEBX8BewF/DHtBACEEAkADQCADIARrQQJIDQFBACEFAkADQCAFQRBODQEgAiAEQfAAbGogBUEEbGohCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhEP0MAAAAAAAAAAAAAAAAAAAAACER/QwAAAAAAAAAAAAAAAAAAAAAIRIgACAEQYAQbGohBiABIAVBBGxqIQcgBkGAEGohCANAIAf9AAIAIRMgB/0AAhAhFCAH/QACICEVIAf9AAIwIRYgBv0JAgAhCSALIAkgE/3mAf3kASELIAwgCSAU/eYB/eQBIQwgDSAJIBX95gH95AEhDSAOIAkgFv3mAf3kASEOIAb9CQKAECEJIA8gCSAT/eYB/eQBIQ8gECAJIBT95gH95AEhECARIAkgFf3mAf3kASERIBIgCSAW/eYB/eQBIRIgBkEEaiEGIAdB8ABqIQcgBiAISA0ACyAKIAv9CwIAIAogDP0LAhAgCiAN/QsCICAKIA79CwIwIAogD/0LAnAgCiAQ/QsCgAEgCiAR/QsCkAEgCiAS/QsCoAEgBUEQaiEFDAALC0EQIQUgAiAEQfAAbGogBUEEbGohCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEP/QwAAAAAAAAAAAAAAAAAAAAAIRD9DAAAAAAAAAAAAAAAAAAAAAAhESAAIARBgBBsaiEGIAEgBUEEbGohByAGQYAQaiEIA0AgB/0AAgAhEyAH/QACECEUIAf9AAIgIRUgBv0JAgAhCSALIAkgE/3mAf3kASELIAwgCSAU/eYB/eQBIQwgDSAJIBX95gH95AEhDSAG/QkCgBAhCSAPIAkgE/3mAf3kASEPIBAgCSAU/eYB/eQBIRAgESAJIBX95gH95AEhESAGQQRqIQYgB0HwAGohByAGIAhIDQALIAogC/0LAgAgCiAM/QsCECAKIA39CwIgIAogD/0LAnAgCiAQ/QsCgAEgCiAR/QsCkAEgBEECaiEEDAALCwJAA0AgBCADTg0BQQAhBQJAA0AgBUEQTg0BIAIgBEHwAGxqIAVBBGxqIQr9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDiAAIARBgBBsaiEGIAEgBUEEbGohByAGQYAQaiEIA0AgB/0AAgAhEyAH/QACECEUIAf9AAIgIRUgB/0AAjAhFiAG/QkCACEJIAsgCSAT/eYB/eQBIQsgDCAJIBT95gH95AEhDCANIAkgFf3mAf3kASENIA4gCSAW/eYB/eQBIQ4gBkEEaiEGIAdB8ABqIQcgBiAISA0ACyAKIAv9CwIAIAogDP0LAhAgCiAN/QsCICAKIA79CwIwIAVBEGohBQwACwtBECEFIAIgBEHwAGxqIAVBBGxqIQr9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ0gACAEQYAQbGohBiABIAVBBGxqIQcgBkGAEGohCANAIAf9AAIAIRMgB/0AAhAhFCAH/QACICEVIAb9CQIAIQkgCyAJIBP95gH95AEhCyAMIAkgFP3mAf3kASEMIA0gCSAV/eYB/eQBIQ0gBkEEaiEGIAdB8ABqIQcgBiAISA0ACyAKIAv9CwIAIAogDP0LAhAgCiAN/QsCICAEQQFqIQQMAAsLC+0CAgF/BHv9DAAAAAAAAAAAAAAAAAAAAAAhBP0MAAAAAAAAAAAAAAAAAAAAACEF/QwAAAAAAAAAAAAAAAAAAAAAIQb9DAAAAAAAAAAAAAAAAAAAAAAhByABQQRsIABqIQMCQANAIAMgAGtBwABIDQEgBCAA/QACAP0MAAAAAAAAAAAAAAAAAAAAAP3mAf3kASEEIAUgAP0AAhD9DAAAAAAAAAAAAAAAAAAAAAD95gH95AEhBSAGIAD9AAIg/QwAAAAAAAAAAAAAAAAAAAAA/eYB/eQBIQYgByAA/QACMP0MAAAAAAAAAAAAAAAAAAAAAP3mAf3kASEHIABBwABqIQAMAAsLAkADQCADIABrQRBIDQEgBCAA/QACAP0MAAAAAAAAAAAAAAAAAAAAAP3mAf3kASEEIABBEGohAAwACwsgBCAF/eQBIAb95AEgB/3kASEEIAIgBP0fACAE/R8BkiAE/R8CkiAE/R8DkjgCAAsAvAMEbmFtZQG0AyIAC3Jvd3NfNTEyeDI4AQpwb2ludHdpc2UwAgxyb3dzXzUxMngxMjgDDHJvd3NfMjU2eDEyOAQKcG9pbnR3aXNlMQUKcG9pbnR3aXNlMgYKcG9pbnR3aXNlMwcLcm93c181MTJ4NDEIC3Jvd3NfNDF4MTI4CQpwb2ludHdpc2U0Cgpwb2ludHdpc2U1Cwpwb2ludHdpc2U2DApwb2ludHdpc2U3DQpwb2ludHdpc2U4Dgpwb2ludHdpc2U5Dwtwb2ludHdpc2UxMBALcG9pbnR3aXNlMTERCWNvbHN1bV80MRILY29sc180MXgxMjgTDG91dGVyXzQxeDEyOBQLcG9pbnR3aXNlMTIVC3BvaW50d2lzZTEzFgtwb2ludHdpc2UxNBcLcG9pbnR3aXNlMTUYC3BvaW50d2lzZTE2GQtwb2ludHdpc2UxNxoMY29sc181MTJ4MTI4GwxvdXRlcl81MTJ4NDEcDW91dGVyXzUxMngxMjgdCmNvbHN1bV81MTIeC2NvbHNfNTEyeDQxHwxvdXRlcl81MTJ4MjggC2NvbHNfNTEyeDI4IQlub25maW5pdGU=";
-const kernelNames = ["rows_512x28","pointwise0","rows_512x128","rows_256x128","pointwise1","pointwise2","pointwise3","rows_512x41","rows_41x128","pointwise4","pointwise5","pointwise6","pointwise7","pointwise8","pointwise9","pointwise10","pointwise11","colsum_41","cols_41x128","outer_41x128","pointwise12","pointwise13","pointwise14","pointwise15","pointwise16","pointwise17","cols_512x128","outer_512x41","outer_512x128","colsum_512","cols_512x41","outer_512x28","cols_512x28","nonfinite"];
+const kernelBytes = "AGFzbQEAAAABlAEIYAR/f39/AGAGf39/f39/AGAOf39/f39/f39/f39/f38AYAN/f38AYBl/f39/f39/f39/f39/f39/f39/f39/f39/AGAFf39/f38AYCJ/f39/f39/f39/f39/f39/f39/f39/f39/f39/f39/f39/AGAgf39/f39/f39/f39/f39/f39/f39/f39/f39/f39/f38AAhIBA2VudgZtZW1vcnkCAQGAgAQDKSgAAAAAAAEAAgACAAADAwEDAAQEAAUDAAEAAAABBQEABgEBAwAHAQADB6QEKAtyb3dzXzUxMngyOAAACnBvaW50d2lzZTAAAQxyb3dzXzUxMngxMjgAAgxyb3dzXzI1NngxMjgAAwpwb2ludHdpc2UxAAQKcG9pbnR3aXNlMgAFCnBvaW50d2lzZTMABgp0aW1lX2xvb3AwAAcLcm93c181MTJ4NDEACAp0aW1lX2xvb3AxAAkLcm93c180MXgxMjgACgpwb2ludHdpc2U0AAsKcG9pbnR3aXNlNQAMCnBvaW50d2lzZTYADQpwb2ludHdpc2U3AA4KcG9pbnR3aXNlOAAPCnBvaW50d2lzZTkAEAp0aW1lX2xvb3AyABEKdGltZV9sb29wMwASC3BvaW50d2lzZTEwABMLcG9pbnR3aXNlMTEAFAljb2xzdW1fNDEAFQtjb2xzXzQxeDEyOAAWDG91dGVyXzQxeDEyOAAXC3BvaW50d2lzZTEyABgLcG9pbnR3aXNlMTMAGQtwb2ludHdpc2UxNAAaC3BvaW50d2lzZTE1ABsLcG9pbnR3aXNlMTYAHAtwb2ludHdpc2UxNwAdDGNvbHNfNTEyeDEyOAAeCnRpbWVfbG9vcDQAHwxvdXRlcl81MTJ4NDEAIA1vdXRlcl81MTJ4MTI4ACEKY29sc3VtXzUxMgAiC2NvbHNfNTEyeDQxACMKdGltZV9sb29wNQAkDG91dGVyXzUxMngyOAAlC2NvbHNfNTEyeDI4ACYJbm9uZmluaXRlACcKjvQBKPUQAgZ/FntBACEEAkADQCADIARrQQRIDQFBACEFAkADQCAFQYAETg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhD/0MAAAAAAAAAAAAAAAAAAAAACEQ/QwAAAAAAAAAAAAAAAAAAAAAIRH9DAAAAAAAAAAAAAAAAAAAAAAhEiAAIAVB8ABsaiEGIAEgBEHwAGxqIQcgBkHwAGohCANAIAf9AAIAIRMgB/0AAnAhFCAH/QAC4AEhFSAH/QAC0AIhFiAG/QACACEKIAsgCiAT/eYB/eQBIQsgDSAKIBT95gH95AEhDSAPIAogFf3mAf3kASEPIBEgCiAW/eYB/eQBIREgBv0AAnAhCiAMIAogE/3mAf3kASEMIA4gCiAU/eYB/eQBIQ4gECAKIBX95gH95AEhECASIAogFv3mAf3kASESIAZBEGohBiAHQRBqIQcgBiAISA0ACyACIARBgBBsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AgAgCSAZ/R8BOAIEIA0gDv0NAAECAwQFBgcQERITFBUWFyANIA79DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AoAQIAkgGf0fATgChBAgDyAQ/Q0AAQIDBAUGBxAREhMUFRYXIA8gEP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCgCAgCSAZ/R8BOAKEICARIBL9DQABAgMEBQYHEBESExQVFhcgESAS/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAKAMCAJIBn9HwE4AoQwIAVBAmohBQwACwsgBEEEaiEEDAALCwJAA0AgBCADTg0BQQAhBQJAA0AgBUGABE4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhGv0MAAAAAAAAAAAAAAAAAAAAACEb/QwAAAAAAAAAAAAAAAAAAAAAIRz9DAAAAAAAAAAAAAAAAAAAAAAhHf0MAAAAAAAAAAAAAAAAAAAAACEe/QwAAAAAAAAAAAAAAAAAAAAAIR8gACAFQfAAbGohBiABIARB8ABsaiEHIAZB8ABqIQgDQCAH/QACACETIAb9AAIAIQogCyAKIBP95gH95AEhCyAG/QACcCEKIAwgCiAT/eYB/eQBIQwgBv0AAuABIQogGiAKIBP95gH95AEhGiAG/QAC0AIhCiAbIAogE/3mAf3kASEbIAb9AALAAyEKIBwgCiAT/eYB/eQBIRwgBv0AArAEIQogHSAKIBP95gH95AEhHSAG/QACoAUhCiAeIAogE/3mAf3kASEeIAb9AAKQBiEKIB8gCiAT/eYB/eQBIR8gBkEQaiEGIAdBEGohByAGIAhIDQALIAIgBEGAEGxqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEXIBogG/0NAAECAwQFBgcQERITFBUWFyAaIBv9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/QsCACAcIB39DQABAgMEBQYHEBESExQVFhcgHCAd/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRcgHiAf/Q0AAQIDBAUGBxAREhMUFRYXIB4gH/0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9CwIQIAVBCGohBQwACwsgBEEBaiEEDAALCwtiAQJ/QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWogASAFav0AAgAgAiAFav0AAgD95AH9CwIAIAVBEGohBSAFQYAQSA0ACyAAQYAQaiEAIAFBgBBqIQEgBEEBaiEEDAALCwv4EAIGfxZ7QQAhBAJAA0AgAyAEa0EESA0BQQAhBQJAA0AgBUGABE4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhEP0MAAAAAAAAAAAAAAAAAAAAACER/QwAAAAAAAAAAAAAAAAAAAAAIRIgACAFQYAEbGohBiABIARBgARsaiEHIAZBgARqIQgDQCAH/QACACETIAf9AAKABCEUIAf9AAKACCEVIAf9AAKADCEWIAb9AAIAIQogCyAKIBP95gH95AEhCyANIAogFP3mAf3kASENIA8gCiAV/eYB/eQBIQ8gESAKIBb95gH95AEhESAG/QACgAQhCiAMIAogE/3mAf3kASEMIA4gCiAU/eYB/eQBIQ4gECAKIBX95gH95AEhECASIAogFv3mAf3kASESIAZBEGohBiAHQRBqIQcgBiAISA0ACyACIARBgBBsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AgAgCSAZ/R8BOAIEIA0gDv0NAAECAwQFBgcQERITFBUWFyANIA79DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AoAQIAkgGf0fATgChBAgDyAQ/Q0AAQIDBAUGBxAREhMUFRYXIA8gEP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCgCAgCSAZ/R8BOAKEICARIBL9DQABAgMEBQYHEBESExQVFhcgESAS/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAKAMCAJIBn9HwE4AoQwIAVBAmohBQwACwsgBEEEaiEEDAALCwJAA0AgBCADTg0BQQAhBQJAA0AgBUGABE4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhGv0MAAAAAAAAAAAAAAAAAAAAACEb/QwAAAAAAAAAAAAAAAAAAAAAIRz9DAAAAAAAAAAAAAAAAAAAAAAhHf0MAAAAAAAAAAAAAAAAAAAAACEe/QwAAAAAAAAAAAAAAAAAAAAAIR8gACAFQYAEbGohBiABIARBgARsaiEHIAZBgARqIQgDQCAH/QACACETIAb9AAIAIQogCyAKIBP95gH95AEhCyAG/QACgAQhCiAMIAogE/3mAf3kASEMIAb9AAKACCEKIBogCiAT/eYB/eQBIRogBv0AAoAMIQogGyAKIBP95gH95AEhGyAG/QACgBAhCiAcIAogE/3mAf3kASEcIAb9AAKAFCEKIB0gCiAT/eYB/eQBIR0gBv0AAoAYIQogHiAKIBP95gH95AEhHiAG/QACgBwhCiAfIAogE/3mAf3kASEfIAZBEGohBiAHQRBqIQcgBiAISA0ACyACIARBgBBsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFyAaIBv9DQABAgMEBQYHEBESExQVFhcgGiAb/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0LAgAgHCAd/Q0AAQIDBAUGBxAREhMUFRYXIBwgHf0NCAkKCwwNDg8YGRobHB0eH/3kASEXIB4gH/0NAAECAwQFBgcQERITFBUWFyAeIB/9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/QsCECAFQQhqIQUMAAsLIARBAWohBAwACwsL+BACBn8We0EAIQQCQANAIAMgBGtBBEgNAUEAIQUCQANAIAVBgAJODQH9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDv0MAAAAAAAAAAAAAAAAAAAAACEP/QwAAAAAAAAAAAAAAAAAAAAAIRD9DAAAAAAAAAAAAAAAAAAAAAAhEf0MAAAAAAAAAAAAAAAAAAAAACESIAAgBUGABGxqIQYgASAEQYAEbGohByAGQYAEaiEIA0AgB/0AAgAhEyAH/QACgAQhFCAH/QACgAghFSAH/QACgAwhFiAG/QACACEKIAsgCiAT/eYB/eQBIQsgDSAKIBT95gH95AEhDSAPIAogFf3mAf3kASEPIBEgCiAW/eYB/eQBIREgBv0AAoAEIQogDCAKIBP95gH95AEhDCAOIAogFP3mAf3kASEOIBAgCiAV/eYB/eQBIRAgEiAKIBb95gH95AEhEiAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgAiAEQYAIbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAIAIAkgGf0fATgCBCANIA79DQABAgMEBQYHEBESExQVFhcgDSAO/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAKACCAJIBn9HwE4AoQIIA8gEP0NAAECAwQFBgcQERITFBUWFyAPIBD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AoAQIAkgGf0fATgChBAgESAS/Q0AAQIDBAUGBxAREhMUFRYXIBEgEv0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCgBggCSAZ/R8BOAKEGCAFQQJqIQUMAAsLIARBBGohBAwACwsCQANAIAQgA04NAUEAIQUCQANAIAVBgAJODQH9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIRr9DAAAAAAAAAAAAAAAAAAAAAAhG/0MAAAAAAAAAAAAAAAAAAAAACEc/QwAAAAAAAAAAAAAAAAAAAAAIR39DAAAAAAAAAAAAAAAAAAAAAAhHv0MAAAAAAAAAAAAAAAAAAAAACEfIAAgBUGABGxqIQYgASAEQYAEbGohByAGQYAEaiEIA0AgB/0AAgAhEyAG/QACACEKIAsgCiAT/eYB/eQBIQsgBv0AAoAEIQogDCAKIBP95gH95AEhDCAG/QACgAghCiAaIAogE/3mAf3kASEaIAb9AAKADCEKIBsgCiAT/eYB/eQBIRsgBv0AAoAQIQogHCAKIBP95gH95AEhHCAG/QACgBQhCiAdIAogE/3mAf3kASEdIAb9AAKAGCEKIB4gCiAT/eYB/eQBIR4gBv0AAoAcIQogHyAKIBP95gH95AEhHyAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgAiAEQYAIbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRcgGiAb/Q0AAQIDBAUGBxAREhMUFRYXIBogG/0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9CwIAIBwgHf0NAAECAwQFBgcQERITFBUWFyAcIB39DQgJCgsMDQ4PGBkaGxwdHh/95AEhFyAeIB/9DQABAgMEBQYHEBESExQVFhcgHiAf/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0LAhAgBUEIaiEFDAALCyAEQQFqIQQMAAsLC2oBAn9BACEEAkADQCAEIANODQFBACEFA0AgACAFaiABIAVq/QACACACIAVq/QACAP3kAf0LAgAgBUEQaiEFIAVBgBBIDQALIABBgBBqIQAgAUGAEGohASACQYAQaiECIARBAWohBAwACwsLrQwCAn8Qe0EAIQYCQANAIAYgBU4NAUEAIQcDQCAAIAdqIAEgB2r9AAIA/eEBIQj9DAAAgD8AAIA/AACAPwAAgD/9DAAAgD8AAIA/AACAPwAAgD8gCP0MpcCwQqXAsEKlwLBCpcCwQv3oAf0MUKyuwlCsrsJQrK7CUKyuwv3pASEJIAn9DDuquD87qrg/O6q4PzuquD/95gH9aiEKIAkgCv0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAK/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIQv9DGdpUDlnaVA5Z2lQOWdpUDkgC/3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAL/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIAv95gH9DMGpKj3BqSo9wakqPcGpKj395AEgC/3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAL/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIAsgC/3mAf3mASAL/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIAr9+AH9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf3kAf3nASACIAdq/QACAP3mASADIAdq/QACAP3hASEM/QwAAIA/AACAPwAAgD8AAIA//QwAAIA/AACAPwAAgD8AAIA/IAz9DKXAsEKlwLBCpcCwQqXAsEL96AH9DFCsrsJQrK7CUKyuwlCsrsL96QEhDSAN/Qw7qrg/O6q4PzuquD87qrg//eYB/WohDiANIA79DACAMT8AgDE/AIAxPwCAMT/95gH95QEgDv0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEP/QxnaVA5Z2lQOWdpUDlnaVA5IA/95gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgD/3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAP/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIA/95gH9DKqqKj6qqio+qqoqPqqqKj795AEgD/3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASAPIA/95gH95gEgD/3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAO/fgB/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH95AH95wEgBCAHav0AAgAhECAQIBD95gEhEf0M6vC6u+rwurvq8Lq76vC6uyAR/eYB/QxOE6k8ThOpPE4TqTxOE6k8/eQBIBH95gH9DC0eXL0tHly9LR5cvS0eXL395AEgEf3mAf0Mk4MIPpODCD6Tgwg+k4MIPv3kASAR/eYB/QyZqqq+maqqvpmqqr6Zqqq+/eQBIBH95gEgEP3mASAQ/eQBIRIgEP3gAf0MAAAAQAAAAEAAAABAAAAAQP3mASET/QwAAIA/AACAPwAAgD8AAIA//QwAAABAAAAAQAAAAEAAAABAIBP9DKXAsEKlwLBCpcCwQqXAsEL96AH9DFCsrsJQrK7CUKyuwlCsrsL96QEhFCAU/Qw7qrg/O6q4PzuquD87qrg//eYB/WohFSAUIBX9DACAMT8AgDE/AIAxPwCAMT/95gH95QEgFf0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEW/QxnaVA5Z2lQOWdpUDlnaVA5IBb95gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgFv3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAW/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIBb95gH9DKqqKj6qqio+qqoqPqqqKj795AEgFv3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASAWIBb95gH95gEgFv3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAV/fgB/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH9DAAAgD8AAIA/AACAPwAAgD/95AH95wH95QEgEP0MAAAAgAAAAIAAAACAAAAAgP1O/VAhFyASIBcgEP3gAf0MAAAgPwAAID8AACA/AAAgP/1D/VL95gH95AH9CwIAIAdBEGohByAHQYAESA0ACyAAQYAEaiEAIAFBgBBqIQEgAkGABGohAiADQYAQaiEDIARBgBBqIQQgBkEBaiEGDAALCwv7CAICfwx7QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWogASAFav0AAgD94QEhBv0MAACAPwAAgD8AAIA/AACAP/0MAACAPwAAgD8AAIA/AACAPyAG/QylwLBCpcCwQqXAsEKlwLBC/egB/QxQrK7CUKyuwlCsrsJQrK7C/ekBIQcgB/0MO6q4PzuquD87qrg/O6q4P/3mAf1qIQggByAI/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIAj9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhCf0MZ2lQOWdpUDlnaVA5Z2lQOSAJ/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIAn95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgCf3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAJ/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIAn95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgCSAJ/eYB/eYBIAn95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgCP34Af0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/eQB/ecBIAIgBWr9AAIAIQogCiAK/eYBIQv9DOrwurvq8Lq76vC6u+rwursgC/3mAf0MThOpPE4TqTxOE6k8ThOpPP3kASAL/eYB/QwtHly9LR5cvS0eXL0tHly9/eQBIAv95gH9DJODCD6Tgwg+k4MIPpODCD795AEgC/3mAf0Mmaqqvpmqqr6Zqqq+maqqvv3kASAL/eYBIAr95gEgCv3kASEMIAr94AH9DAAAAEAAAABAAAAAQAAAAED95gEhDf0MAACAPwAAgD8AAIA/AACAP/0MAAAAQAAAAEAAAABAAAAAQCAN/QylwLBCpcCwQqXAsEKlwLBC/egB/QxQrK7CUKyuwlCsrsJQrK7C/ekBIQ4gDv0MO6q4PzuquD87qrg/O6q4P/3mAf1qIQ8gDiAP/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIA/9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhEP0MZ2lQOWdpUDlnaVA5Z2lQOSAQ/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIBD95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgEP3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAQ/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIBD95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgECAQ/eYB/eYBIBD95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgD/34Af0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/QwAAIA/AACAPwAAgD8AAIA//eQB/ecB/eUBIAr9DAAAAIAAAACAAAAAgAAAAID9Tv1QIREgDCARIAr94AH9DAAAID8AACA/AAAgPwAAID/9Q/1S/eYB/QsCACAFQRBqIQUgBUGABEgNAAsgAEGABGohACABQYAQaiEBIAJBgARqIQIgBEEBaiEEDAALCwuEAQECf0EAIQ4CQANAIA4gDE4NASAOIQ8gACABIAIgCRACIAMgBCAPIApsaiACIAkQBCAFIANBgARqIAYgAyADQYAIaiAJEAUgByADQYAMaiAFIAkQBiAIIA8gC2xqIAcgC/wKAAAgASAHIAv8CgAAIAYgBSAL/AoAACAOQQFqIQ4MAAsLC5sWAgZ/FntBACEEAkADQCADIARrQQRIDQFBACEFAkADQCAFQYAETg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhD/0MAAAAAAAAAAAAAAAAAAAAACEQ/QwAAAAAAAAAAAAAAAAAAAAAIRH9DAAAAAAAAAAAAAAAAAAAAAAhEiAAIAVBpAFsaiEGIAEgBEGkAWxqIQcgBkGgAWohCANAIAf9AAIAIRMgB/0AAqQBIRQgB/0AAsgCIRUgB/0AAuwDIRYgBv0AAgAhCiALIAogE/3mAf3kASELIA0gCiAU/eYB/eQBIQ0gDyAKIBX95gH95AEhDyARIAogFv3mAf3kASERIAb9AAKkASEKIAwgCiAT/eYB/eQBIQwgDiAKIBT95gH95AEhDiAQIAogFf3mAf3kASEQIBIgCiAW/eYB/eQBIRIgBkEQaiEGIAdBEGohByAGIAhIDQALIAf9AAIAIRMgB/0AAqQBIRQgB/0AAsgCIRUgB/0AAuwDIRYgBv0AAgAhCiALIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIQsgDSAKIBT95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASENIA8gCiAV/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhDyARIAogFv3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIREgBv0AAqQBIQogDCAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEMIA4gCiAU/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhDiAQIAogFf3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIRAgEiAKIBb95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASESIAIgBEGAEGxqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCACAJIBn9HwE4AgQgDSAO/Q0AAQIDBAUGBxAREhMUFRYXIA0gDv0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCgBAgCSAZ/R8BOAKEECAPIBD9DQABAgMEBQYHEBESExQVFhcgDyAQ/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAKAICAJIBn9HwE4AoQgIBEgEv0NAAECAwQFBgcQERITFBUWFyARIBL9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AoAwIAkgGf0fATgChDAgBUECaiEFDAALCyAEQQRqIQQMAAsLAkADQCAEIANODQFBACEFAkADQCAFQYAETg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEa/QwAAAAAAAAAAAAAAAAAAAAAIRv9DAAAAAAAAAAAAAAAAAAAAAAhHP0MAAAAAAAAAAAAAAAAAAAAACEd/QwAAAAAAAAAAAAAAAAAAAAAIR79DAAAAAAAAAAAAAAAAAAAAAAhHyAAIAVBpAFsaiEGIAEgBEGkAWxqIQcgBkGgAWohCANAIAf9AAIAIRMgBv0AAgAhCiALIAogE/3mAf3kASELIAb9AAKkASEKIAwgCiAT/eYB/eQBIQwgBv0AAsgCIQogGiAKIBP95gH95AEhGiAG/QAC7AMhCiAbIAogE/3mAf3kASEbIAb9AAKQBSEKIBwgCiAT/eYB/eQBIRwgBv0AArQGIQogHSAKIBP95gH95AEhHSAG/QAC2AchCiAeIAogE/3mAf3kASEeIAb9AAL8CCEKIB8gCiAT/eYB/eQBIR8gBkEQaiEGIAdBEGohByAGIAhIDQALIAf9AAIAIRMgBv0AAgAhCiALIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIQsgBv0AAqQBIQogDCAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEMIAb9AALIAiEKIBogCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhGiAG/QAC7AMhCiAbIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIRsgBv0AApAFIQogHCAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEcIAb9AAK0BiEKIB0gCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhHSAG/QAC2AchCiAeIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIR4gBv0AAvwIIQogHyAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEfIAIgBEGAEGxqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEXIBogG/0NAAECAwQFBgcQERITFBUWFyAaIBv9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/QsCACAcIB39DQABAgMEBQYHEBESExQVFhcgHCAd/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRcgHiAf/Q0AAQIDBAUGBxAREhMUFRYXIB4gH/0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9CwIQIAVBCGohBQwACwsgBEEBaiEEDAALCwuEAQECf0EAIQ4CQANAIA4gDE4NASAOIQ8gACABIAIgCRACIAMgBCAPIApsaiACIAkQBCAFIANBgARqIAYgAyADQYAIaiAJEAUgByADQYAMaiAFIAkQBiAIIA8gC2xqIAcgC/wKAAAgASAHIAv8CgAAIAYgBSAL/AoAACAOQQFqIQ4MAAsLC+UdAgZ/FntBACEEAkADQCADIARrQQRIDQFBACEFAkADQCAFQShODQH9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDv0MAAAAAAAAAAAAAAAAAAAAACEP/QwAAAAAAAAAAAAAAAAAAAAAIRD9DAAAAAAAAAAAAAAAAAAAAAAhEf0MAAAAAAAAAAAAAAAAAAAAACESIAAgBUGABGxqIQYgASAEQYAEbGohByAGQYAEaiEIA0AgB/0AAgAhEyAH/QACgAQhFCAH/QACgAghFSAH/QACgAwhFiAG/QACACEKIAsgCiAT/eYB/eQBIQsgDSAKIBT95gH95AEhDSAPIAogFf3mAf3kASEPIBEgCiAW/eYB/eQBIREgBv0AAoAEIQogDCAKIBP95gH95AEhDCAOIAogFP3mAf3kASEOIBAgCiAV/eYB/eQBIRAgEiAKIBb95gH95AEhEiAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgAiAEQaQBbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAIAIAkgGf0fATgCBCANIA79DQABAgMEBQYHEBESExQVFhcgDSAO/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAKkASAJIBn9HwE4AqgBIA8gEP0NAAECAwQFBgcQERITFBUWFyAPIBD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AsgCIAkgGf0fATgCzAIgESAS/Q0AAQIDBAUGBxAREhMUFRYXIBEgEv0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgC7AMgCSAZ/R8BOALwAyAFQQJqIQUMAAsLQSghBf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhD/0MAAAAAAAAAAAAAAAAAAAAACERIAAgBUGABGxqIQYgASAEQYAEbGohByAGQYAEaiEIA0AgB/0AAgAhEyAH/QACgAQhFCAH/QACgAghFSAH/QACgAwhFiAG/QACACEKIAsgCiAT/eYB/eQBIQsgDSAKIBT95gH95AEhDSAPIAogFf3mAf3kASEPIBEgCiAW/eYB/eQBIREgBkEQaiEGIAdBEGohByAGIAhIDQALIAIgBEGkAWxqIAVBBGxqIQkgC/0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWFyAL/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAIAIA39DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhcgDf0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCpAEgD/0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWFyAP/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOALIAiAR/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYXIBH9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AuwDIARBBGohBAwACwsCQANAIAQgA04NAUEAIQUCQANAIAVBKE4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhGv0MAAAAAAAAAAAAAAAAAAAAACEb/QwAAAAAAAAAAAAAAAAAAAAAIRz9DAAAAAAAAAAAAAAAAAAAAAAhHf0MAAAAAAAAAAAAAAAAAAAAACEe/QwAAAAAAAAAAAAAAAAAAAAAIR8gACAFQYAEbGohBiABIARBgARsaiEHIAZBgARqIQgDQCAH/QACACETIAb9AAIAIQogCyAKIBP95gH95AEhCyAG/QACgAQhCiAMIAogE/3mAf3kASEMIAb9AAKACCEKIBogCiAT/eYB/eQBIRogBv0AAoAMIQogGyAKIBP95gH95AEhGyAG/QACgBAhCiAcIAogE/3mAf3kASEcIAb9AAKAFCEKIB0gCiAT/eYB/eQBIR0gBv0AAoAYIQogHiAKIBP95gH95AEhHiAG/QACgBwhCiAfIAogE/3mAf3kASEfIAZBEGohBiAHQRBqIQcgBiAISA0ACyACIARBpAFsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFyAaIBv9DQABAgMEBQYHEBESExQVFhcgGiAb/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0LAgAgHCAd/Q0AAQIDBAUGBxAREhMUFRYXIBwgHf0NCAkKCwwNDg8YGRobHB0eH/3kASEXIB4gH/0NAAECAwQFBgcQERITFBUWFyAeIB/9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/QsCECAFQQhqIQUMAAsLQSghBf0MAAAAAAAAAAAAAAAAAAAAACELIAAgBUGABGxqIQYgASAEQYAEbGohByAGQYAEaiEIA0AgB/0AAgAhEyAG/QACACEKIAsgCiAT/eYB/eQBIQsgBkEQaiEGIAdBEGohByAGIAhIDQALIAIgBEGkAWxqIAVBBGxqIQkgC/0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWFyAL/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAIAIARBAWohBAwACwsLhgECAn8Be0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVqIAEgBWr9AAIAIAIgBWr9AAIA/eQB/QsCACAFQRBqIQUgBUGgAUgNAAsgASAFav0AAgAgAiAFav0AAgD95AEhBiAAIAb9HwA4AqABIABBpAFqIQAgAUGkAWohASAEQQFqIQQMAAsLC+IDAgJ/BHtBACEDAkADQCADIAJODQFBACEEA0AgACAEaiABIARq/QACAP3hASEF/QwAAIA/AACAPwAAgD8AAIA//QwAAIA/AACAPwAAgD8AAIA/IAX9DKXAsEKlwLBCpcCwQqXAsEL96AH9DFCsrsJQrK7CUKyuwlCsrsL96QEhBiAG/Qw7qrg/O6q4PzuquD87qrg//eYB/WohByAGIAf9DACAMT8AgDE/AIAxPwCAMT/95gH95QEgB/0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEI/QxnaVA5Z2lQOWdpUDlnaVA5IAj95gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgCP3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAI/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIAj95gH9DKqqKj6qqio+qqoqPqqqKj795AEgCP3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASAIIAj95gH95gEgCP3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAH/fgB/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH95AH95wH9CwIAIARBEGohBCAEQYAESA0ACyAAQYAEaiEAIAFBgBBqIQEgA0EBaiEDDAALCwvdBQICfwh7QQAhAwJAA0AgAyACTg0BQQAhBANAIAAgBGogASAEav0AAgAhBSAFIAX95gEhBv0M6vC6u+rwurvq8Lq76vC6uyAG/eYB/QxOE6k8ThOpPE4TqTxOE6k8/eQBIAb95gH9DC0eXL0tHly9LR5cvS0eXL395AEgBv3mAf0Mk4MIPpODCD6Tgwg+k4MIPv3kASAG/eYB/QyZqqq+maqqvpmqqr6Zqqq+/eQBIAb95gEgBf3mASAF/eQBIQcgBf3gAf0MAAAAQAAAAEAAAABAAAAAQP3mASEI/QwAAIA/AACAPwAAgD8AAIA//QwAAABAAAAAQAAAAEAAAABAIAj9DKXAsEKlwLBCpcCwQqXAsEL96AH9DFCsrsJQrK7CUKyuwlCsrsL96QEhCSAJ/Qw7qrg/O6q4PzuquD87qrg//eYB/WohCiAJIAr9DACAMT8AgDE/AIAxPwCAMT/95gH95QEgCv0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEL/QxnaVA5Z2lQOWdpUDlnaVA5IAv95gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgC/3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAL/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIAv95gH9DKqqKj6qqio+qqoqPqqqKj795AEgC/3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASALIAv95gH95gEgC/3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAK/fgB/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH9DAAAgD8AAIA/AACAPwAAgD/95AH95wH95QEgBf0MAAAAgAAAAIAAAACAAAAAgP1O/VAhDCAHIAwgBf3gAf0MAAAgPwAAID8AACA/AAAgP/1D/VL9CwIAIARBEGohBCAEQYAESA0ACyAAQYAEaiEAIAFBgBBqIQEgA0EBaiEDDAALCwuSAQECf0EAIQYCQANAIAYgBU4NAUEAIQcDQCAAIAdqIAEgB2r9AAIAIAIgB2r9AAIA/eYBIAMgB2r9AAIAIAQgB2r9AAIA/eYB/eQB/QsCACAHQRBqIQcgB0GABEgNAAsgAEGABGohACABQYAEaiEBIAJBgARqIQIgA0GABGohAyAEQYAEaiEEIAZBAWohBgwACwsL3QUCAn8Ie0EAIQMCQANAIAMgAk4NAUEAIQQDQCAAIARqIAEgBGr9AAIAIQUgBSAF/eYBIQb9DOrwurvq8Lq76vC6u+rwursgBv3mAf0MThOpPE4TqTxOE6k8ThOpPP3kASAG/eYB/QwtHly9LR5cvS0eXL0tHly9/eQBIAb95gH9DJODCD6Tgwg+k4MIPpODCD795AEgBv3mAf0Mmaqqvpmqqr6Zqqq+maqqvv3kASAG/eYBIAX95gEgBf3kASEHIAX94AH9DAAAAEAAAABAAAAAQAAAAED95gEhCP0MAACAPwAAgD8AAIA/AACAP/0MAAAAQAAAAEAAAABAAAAAQCAI/QylwLBCpcCwQqXAsEKlwLBC/egB/QxQrK7CUKyuwlCsrsJQrK7C/ekBIQkgCf0MO6q4PzuquD87qrg/O6q4P/3mAf1qIQogCSAK/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIAr9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhC/0MZ2lQOWdpUDlnaVA5Z2lQOSAL/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIAv95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgC/3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAL/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIAv95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgCyAL/eYB/eYBIAv95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgCv34Af0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/QwAAIA/AACAPwAAgD8AAIA//eQB/ecB/eUBIAX9DAAAAIAAAACAAAAAgAAAAID9Tv1QIQwgByAMIAX94AH9DAAAID8AACA/AAAgPwAAID/9Q/1S/QsCACAEQRBqIQQgBEGABEgNAAsgAEGABGohACABQYAEaiEBIANBAWohAwwACwsLagECf0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVqIAEgBWr9AAIAIAIgBWr9AAIA/eYB/QsCACAFQRBqIQUgBUGABEgNAAsgAEGABGohACABQYAEaiEBIAJBgARqIQIgBEEBaiEEDAALCwuMAgECf0EAIRkCQANAIBkgF04NASAZIRogACABIAIgFBACIAMgBCAaIBVsaiACIBQQBCAFIAMgFBAMIAYgA0GABGogFBAMIAcgA0GACGogFBANIAggA0GADGogFBAMIAkgBiAKIAUgByAUEA4gCyAJIBQQDyAMIAggCyAUEBAgDSAaIBZsaiAMIBb8CgAAIA4gGiAWbGogCyAW/AoAACAPIBogFmxqIAggFvwKAAAgECAaIBZsaiAHIBb8CgAAIBEgGiAWbGogBSAW/AoAACASIBogFmxqIAYgFvwKAAAgEyAaIBZsaiAKIBb8CgAAIAEgDCAW/AoAACAKIAkgFvwKAAAgGUEBaiEZDAALCwuMAgECf0EAIRkCQANAIBkgF04NASAZIRogACABIAIgFBACIAMgBCAaIBVsaiACIBQQBCAFIAMgFBAMIAYgA0GABGogFBAMIAcgA0GACGogFBANIAggA0GADGogFBAMIAkgBiAKIAUgByAUEA4gCyAJIBQQDyAMIAggCyAUEBAgDSAaIBZsaiAMIBb8CgAAIA4gGiAWbGogCyAW/AoAACAPIBogFmxqIAggFvwKAAAgECAaIBZsaiAHIBb8CgAAIBEgGiAWbGogBSAW/AoAACASIBogFmxqIAYgFvwKAAAgEyAaIBZsaiAKIBb8CgAAIAEgDCAW/AoAACAKIAkgFvwKAAAgGUEBaiEZDAALCwuOAQICfwF7QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWogASAFav0AAgAgAiAFav0AAgD95gH9CwIAIAVBEGohBSAFQaABSA0ACyABIAVq/QACACACIAVq/QACAP3mASEGIAAgBv0fADgCoAEgAEGkAWohACABQaQBaiEBIAJBpAFqIQIgBEEBaiEEDAALCwukBwICfwt7QQAhBQJAA0AgBSAETg0BQQAhBgNAIAAgBmogASAGav0AAgAgAiAGav0AAgD9DAAAAD8AAAA/AAAAPwAAAD/95gEhByAH/QylwLBCpcCwQqXAsEKlwLBC/egB/QxQrK7CUKyuwlCsrsJQrK7C/ekBIQggCP0MO6q4PzuquD87qrg/O6q4P/3mAf1qIQkgCCAJ/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIAn9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhCv0MZ2lQOWdpUDlnaVA5Z2lQOSAK/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIAr95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgCv3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAK/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIAr95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgCiAK/eYB/eYBIAr95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgCf34Af0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYBIQsgCyAL/eYBIAMgBmr9AAIA/eYB/eUB/QsCACAGQRBqIQYgBkGgAUgNAAsgASAGav0AAgAgAiAGav0AAgD9DAAAAD8AAAA/AAAAPwAAAD/95gEhDSAN/QylwLBCpcCwQqXAsEKlwLBC/egB/QxQrK7CUKyuwlCsrsJQrK7C/ekBIQ4gDv0MO6q4PzuquD87qrg/O6q4P/3mAf1qIQ8gDiAP/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIA/9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhEP0MZ2lQOWdpUDlnaVA5Z2lQOSAQ/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIBD95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgEP3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAQ/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIBD95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgECAQ/eYB/eYBIBD95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgD/34Af0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYBIREgESAR/eYBIAMgBmr9AAIA/eYB/eUBIQwgACAM/R8AOAKgASAAQaQBaiEAIAFBpAFqIQEgAkGkAWohAiADQaQBaiEDIAVBAWohBQwACwsLvwQCA38Ee0EAIQUCQANAIAVBgAFODQH9DAAAAAAAAAAAAAAAAAAAAAAhBv0MAAAAAAAAAAAAAAAAAAAAACEH/QwAAAAAAAAAAAAAAAAAAAAAIQj9DAAAAAAAAAAAAAAAAAAAAAAhCUEAIQMgACAFaiEEAkADQCADIAJODQEgBiAE/QACAP3kASEGIAcgBP0AAhD95AEhByAIIAT9AAIg/eQBIQggCSAE/QACMP3kASEJIARBpAFqIQQgA0EBaiEDDAALCyABIAVqIQQgBCAE/QACACAG/eQB/QsCACAEIAT9AAIQIAf95AH9CwIQIAQgBP0AAiAgCP3kAf0LAiAgBCAE/QACMCAJ/eQB/QsCMCAFQcAAaiEFDAALC/0MAAAAAAAAAAAAAAAAAAAAACEGQQAhAyAAIAVqIQQCQANAIAMgAk4NASAGIAT9AAIA/eQBIQYgBEGkAWohBCADQQFqIQMMAAsLIAEgBWohBCAEIAT9AAIAIAb95AH9CwIA/QwAAAAAAAAAAAAAAAAAAAAAIQZBACEDIAAgBWohBAJAA0AgAyACTg0BIAYgBP0AAhD95AEhBiAEQaQBaiEEIANBAWohAwwACwsgASAFaiEEIAQgBP0AAhAgBv3kAf0LAhD9DAAAAAAAAAAAAAAAAAAAAAAhBkEAIQMgACAFaiEEAkADQCADIAJODQEgBiAE/QACIP3kASEGIARBpAFqIQQgA0EBaiEDDAALCyABIAVqIQQgBCAEKgIgIAb9HwCSOAIgC9YGBAV/AXsBfwx7QQAhBAJAA0AgAyAEa0ECSA0BQQAhBQJAA0AgBUGAAU4NASACIARBgARsaiAFQQRsaiEK/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhD/0MAAAAAAAAAAAAAAAAAAAAACEQ/QwAAAAAAAAAAAAAAAAAAAAAIRH9DAAAAAAAAAAAAAAAAAAAAAAhEiAAIARBpAFsaiEGIAEgBUEEbGohByAGQaQBaiEIA0AgB/0AAgAhEyAH/QACECEUIAf9AAIgIRUgB/0AAjAhFiAG/QkCACEJIAsgCSAT/eYB/eQBIQsgDCAJIBT95gH95AEhDCANIAkgFf3mAf3kASENIA4gCSAW/eYB/eQBIQ4gBv0JAqQBIQkgDyAJIBP95gH95AEhDyAQIAkgFP3mAf3kASEQIBEgCSAV/eYB/eQBIREgEiAJIBb95gH95AEhEiAGQQRqIQYgB0GABGohByAGIAhIDQALIAogC/0LAgAgCiAM/QsCECAKIA39CwIgIAogDv0LAjAgCiAP/QsCgAQgCiAQ/QsCkAQgCiAR/QsCoAQgCiAS/QsCsAQgBUEQaiEFDAALCyAEQQJqIQQMAAsLAkADQCAEIANODQFBACEFAkADQCAFQYABTg0BIAIgBEGABGxqIAVBBGxqIQr9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDiAAIARBpAFsaiEGIAEgBUEEbGohByAGQaQBaiEIA0AgB/0AAgAhEyAH/QACECEUIAf9AAIgIRUgB/0AAjAhFiAG/QkCACEJIAsgCSAT/eYB/eQBIQsgDCAJIBT95gH95AEhDCANIAkgFf3mAf3kASENIA4gCSAW/eYB/eQBIQ4gBkEEaiEGIAdBgARqIQcgBiAISA0ACyAKIAv9CwIAIAogDP0LAhAgCiAN/QsCICAKIA79CwIwIAVBEGohBQwACwsgBEEBaiEEDAALCwvMBgQHfwF7AX8MeyABQQRsIQEgA0EEbCEDQQAhBgJAA0AgBkGApAFODQEgBCAGav0MAAAAAAAAAAAAAAAAAAAAAP0LAgAgBkEQaiEGDAALC0EAIQsCQANAIAsgBU4NASALQRBqIQwCQCAMIAVIDQAgBSEMC0EAIQYCQANAIAZBKE4NAUEAIQcCQANAIAdBgAFODQEgBCAGQYAEbGogB0EEbGohDiAO/QACACEPIA79AAIQIRAgDv0AAiAhESAO/QACMCESIA79AAKABCETIA79AAKQBCEUIA79AAKgBCEVIA79AAKwBCEWIAAgCyABbGogBkEEbGohCSACIAsgA2xqIAdBBGxqIQogCyEIAkADQCAIIAxODQEgCv0AAgAhFyAK/QACECEYIAr9AAIgIRkgCv0AAjAhGiAJ/QkCACENIA8gDSAX/eYB/eQBIQ8gECANIBj95gH95AEhECARIA0gGf3mAf3kASERIBIgDSAa/eYB/eQBIRIgCf0JAgQhDSATIA0gF/3mAf3kASETIBQgDSAY/eYB/eQBIRQgFSANIBn95gH95AEhFSAWIA0gGv3mAf3kASEWIAkgAWohCSAKIANqIQogCEEBaiEIDAALCyAOIA/9CwIAIA4gEP0LAhAgDiAR/QsCICAOIBL9CwIwIA4gE/0LAoAEIA4gFP0LApAEIA4gFf0LAqAEIA4gFv0LArAEIAdBEGohBwwACwsgBkECaiEGDAALC0EoIQZBACEHAkADQCAHQYABTg0BIAQgBkGABGxqIAdBBGxqIQ4gDv0AAgAhDyAO/QACECEQIA79AAIgIREgDv0AAjAhEiAAIAsgAWxqIAZBBGxqIQkgAiALIANsaiAHQQRsaiEKIAshCAJAA0AgCCAMTg0BIAr9AAIAIRcgCv0AAhAhGCAK/QACICEZIAr9AAIwIRogCf0JAgAhDSAPIA0gF/3mAf3kASEPIBAgDSAY/eYB/eQBIRAgESANIBn95gH95AEhESASIA0gGv3mAf3kASESIAkgAWohCSAKIANqIQogCEEBaiEIDAALCyAOIA/9CwIAIA4gEP0LAhAgDiAR/QsCICAOIBL9CwIwIAdBEGohBwwACwsgC0EQaiELDAALCwt/AQJ/QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWr9DAAAgD8AAIA/AACAPwAAgD8gASAFav0AAgAgAiAFav0AAgD95gH95QH9CwIAIAVBEGohBSAFQYAESA0ACyAAQYAEaiEAIAFBgARqIQEgAkGABGohAiAEQQFqIQQMAAsLC38BAn9BACEEAkADQCAEIANODQFBACEFA0AgACAFaiABIAVq/QACAP0MAACAPwAAgD8AAIA/AACAPyACIAVq/QACAP3lAf3mAf0LAgAgBUEQaiEFIAVBgARIDQALIABBgARqIQAgAUGABGohASACQYAEaiECIARBAWohBAwACwsLagECf0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVqIAEgBWr9AAIAIAIgBWr9AAIA/eQB/QsCACAFQRBqIQUgBUGABEgNAAsgAEGABGohACABQYAEaiEBIAJBgARqIQIgBEEBaiEEDAALCwuSAQECf0EAIQYCQANAIAYgBU4NAUEAIQcDQCAAIAdqIAEgB2r9AAIAIAIgB2r9AAIAIAMgB2r9AAIA/eYBIAQgB2r9AAIA/eYB/eQB/QsCACAHQRBqIQcgB0GABEgNAAsgAEGABGohACABQYAEaiEBIAJBgARqIQIgA0GABGohAyAEQYAEaiEEIAZBAWohBgwACwsLfgECf0EAIQUCQANAIAUgBE4NAUEAIQYDQCAAIAZqIAEgBmr9AAIAIAIgBmr9AAIA/eYBIAMgBmr9AAIA/eYB/QsCACAGQRBqIQYgBkGABEgNAAsgAEGABGohACABQYAEaiEBIAJBgARqIQIgA0GABGohAyAFQQFqIQUMAAsLC5IBAQJ/QQAhBgJAA0AgBiAFTg0BQQAhBwNAIAAgB2ogASAHav0AAgAgAiAHav0AAgD95AEgAyAHav0AAgD95AEgBCAHav0AAgD95AH9CwIAIAdBEGohByAHQYAQSA0ACyAAQYAQaiEAIAFBgBBqIQEgAkGAEGohAiADQYAQaiEDIARBgBBqIQQgBkEBaiEGDAALCwvWBgQFfwF7AX8Me0EAIQQCQANAIAMgBGtBAkgNAUEAIQUCQANAIAVBgAFODQEgAiAEQYAEbGogBUEEbGohCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhEP0MAAAAAAAAAAAAAAAAAAAAACER/QwAAAAAAAAAAAAAAAAAAAAAIRIgACAEQYAQbGohBiABIAVBBGxqIQcgBkGAEGohCANAIAf9AAIAIRMgB/0AAhAhFCAH/QACICEVIAf9AAIwIRYgBv0JAgAhCSALIAkgE/3mAf3kASELIAwgCSAU/eYB/eQBIQwgDSAJIBX95gH95AEhDSAOIAkgFv3mAf3kASEOIAb9CQKAECEJIA8gCSAT/eYB/eQBIQ8gECAJIBT95gH95AEhECARIAkgFf3mAf3kASERIBIgCSAW/eYB/eQBIRIgBkEEaiEGIAdBgARqIQcgBiAISA0ACyAKIAv9CwIAIAogDP0LAhAgCiAN/QsCICAKIA79CwIwIAogD/0LAoAEIAogEP0LApAEIAogEf0LAqAEIAogEv0LArAEIAVBEGohBQwACwsgBEECaiEEDAALCwJAA0AgBCADTg0BQQAhBQJAA0AgBUGAAU4NASACIARBgARsaiAFQQRsaiEK/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ4gACAEQYAQbGohBiABIAVBBGxqIQcgBkGAEGohCANAIAf9AAIAIRMgB/0AAhAhFCAH/QACICEVIAf9AAIwIRYgBv0JAgAhCSALIAkgE/3mAf3kASELIAwgCSAU/eYB/eQBIQwgDSAJIBX95gH95AEhDSAOIAkgFv3mAf3kASEOIAZBBGohBiAHQYAEaiEHIAYgCEgNAAsgCiAL/QsCACAKIAz9CwIQIAogDf0LAiAgCiAO/QsCMCAFQRBqIQUMAAsLIARBAWohBAwACwsLogQBBX9BACEiAkADQCAiICBODQEgIUEBayAiayEjIAAgASACICMgHWxqIB4QGiADIAQgACAFICMgHWxqIAYgIyAdbGogHhAbIAcgAyAIICMgHWxqIB4QECAJIAAgCiAjIB1saiALICMgHWxqIB4QHCAMQQAgH/wLACAMQYAMaiElIAkhJiAeISQCQANAQQAgJE4NASAlICZBgAT8CgAAICVBgBBqISUgJkGABGohJiAkQX9qISQMAAsLIA0gAyAOICMgHWxqIA8gIyAdbGogHhAcIBBBACAf/AsAIBBBgAhqISUgDSEmIB4hJAJAA0BBACAkTg0BICUgJkGABPwKAAAgJUGAEGohJSAmQYAEaiEmICRBf2ohJAwACwsgESADIBIgIyAdbGogEyAjIB1saiAeEBwgFEEAIB/8CwAgFEGABGohJSARISYgHiEkAkADQEEAICRODQEgJSAmQYAE/AoAACAlQYAQaiElICZBgARqISYgJEF/aiEkDAALCyAVIAMgFiAjIB1saiAXICMgHWxqIB4QHCAYQQAgH/wLACAYISUgFSEmIB4hJAJAA0BBACAkTg0BICUgJkGABPwKAAAgJUGAEGohJSAmQYAEaiEmICRBf2ohJAwACwsgGSAMIBAgFCAYIB4QHSAZIBogGyAeEB4gHCAjIB9saiAZIB/8CgAAIAEgGyAd/AoAACAEIAcgHfwKAAAgIkEBaiEiDAALCwv3BgQHfwF7AX8MeyABQQRsIQEgA0EEbCEDQQAhBgJAA0AgBkGAkAVODQEgBCAGav0MAAAAAAAAAAAAAAAAAAAAAP0LAgAgBkEQaiEGDAALC0EAIQsCQANAIAsgBU4NASALQQRqIQwCQCAMIAVIDQAgBSEMC0EAIQYCQANAIAZBgARODQFBACEHAkADQCAHQSBODQEgBCAGQaQBbGogB0EEbGohDiAO/QACACEPIA79AAIQIRAgDv0AAiAhESAO/QACMCESIA79AAKkASETIA79AAK0ASEUIA79AALEASEVIA79AALUASEWIAAgCyABbGogBkEEbGohCSACIAsgA2xqIAdBBGxqIQogCyEIAkADQCAIIAxODQEgCv0AAgAhFyAK/QACECEYIAr9AAIgIRkgCv0AAjAhGiAJ/QkCACENIA8gDSAX/eYB/eQBIQ8gECANIBj95gH95AEhECARIA0gGf3mAf3kASERIBIgDSAa/eYB/eQBIRIgCf0JAgQhDSATIA0gF/3mAf3kASETIBQgDSAY/eYB/eQBIRQgFSANIBn95gH95AEhFSAWIA0gGv3mAf3kASEWIAkgAWohCSAKIANqIQogCEEBaiEIDAALCyAOIA/9CwIAIA4gEP0LAhAgDiAR/QsCICAOIBL9CwIwIA4gE/0LAqQBIA4gFP0LArQBIA4gFf0LAsQBIA4gFv0LAtQBIAdBEGohBwwACwtBICEHIAQgBkGkAWxqIAdBBGxqIQ4gDv0AAgAhDyAO/QACECEQIA79AAIgIREgDv0AAqQBIRMgDv0AArQBIRQgDv0AAsQBIRUgACALIAFsaiAGQQRsaiEJIAIgCyADbGogB0EEbGohCiALIQgCQANAIAggDE4NASAK/QACACEXIAr9AAIQIRggCv0AAiAhGSAJ/QkCACENIA8gDSAX/eYB/eQBIQ8gECANIBj95gH95AEhECARIA0gGf3mAf3kASERIAn9CQIEIQ0gEyANIBf95gH95AEhEyAUIA0gGP3mAf3kASEUIBUgDSAZ/eYB/eQBIRUgCSABaiEJIAogA2ohCiAIQQFqIQgMAAsLIA4gD/0LAgAgDiAQ/QsCECAOIBH9HwA4AiAgDiAT/QsCpAEgDiAU/QsCtAEgDiAV/R8AOALEASAGQQJqIQYMAAsLIAtBBGohCwwACwsLtQQEB38BewF/DHsgAUEEbCEBIANBBGwhA0EAIQYCQANAIAZBgIAQTg0BIAQgBmr9DAAAAAAAAAAAAAAAAAAAAAD9CwIAIAZBEGohBgwACwtBACELAkADQCALIAVODQEgC0EEaiEMAkAgDCAFSA0AIAUhDAtBACEGAkADQCAGQYAETg0BQQAhBwJAA0AgB0GAAU4NASAEIAZBgARsaiAHQQRsaiEOIA79AAIAIQ8gDv0AAhAhECAO/QACICERIA79AAIwIRIgDv0AAoAEIRMgDv0AApAEIRQgDv0AAqAEIRUgDv0AArAEIRYgACALIAFsaiAGQQRsaiEJIAIgCyADbGogB0EEbGohCiALIQgCQANAIAggDE4NASAK/QACACEXIAr9AAIQIRggCv0AAiAhGSAK/QACMCEaIAn9CQIAIQ0gDyANIBf95gH95AEhDyAQIA0gGP3mAf3kASEQIBEgDSAZ/eYB/eQBIREgEiANIBr95gH95AEhEiAJ/QkCBCENIBMgDSAX/eYB/eQBIRMgFCANIBj95gH95AEhFCAVIA0gGf3mAf3kASEVIBYgDSAa/eYB/eQBIRYgCSABaiEJIAogA2ohCiAIQQFqIQgMAAsLIA4gD/0LAgAgDiAQ/QsCECAOIBH9CwIgIA4gEv0LAjAgDiAT/QsCgAQgDiAU/QsCkAQgDiAV/QsCoAQgDiAW/QsCsAQgB0EQaiEHDAALCyAGQQJqIQYMAAsLIAtBBGohCwwACwsLmgICA38Ee0EAIQUCQANAIAVBgBBODQH9DAAAAAAAAAAAAAAAAAAAAAAhBv0MAAAAAAAAAAAAAAAAAAAAACEH/QwAAAAAAAAAAAAAAAAAAAAAIQj9DAAAAAAAAAAAAAAAAAAAAAAhCUEAIQMgACAFaiEEAkADQCADIAJODQEgBiAE/QACAP3kASEGIAcgBP0AAhD95AEhByAIIAT9AAIg/eQBIQggCSAE/QACMP3kASEJIARBgBBqIQQgA0EBaiEDDAALCyABIAVqIQQgBCAE/QACACAG/eQB/QsCACAEIAT9AAIQIAf95AH9CwIQIAQgBP0AAiAgCP3kAf0LAiAgBCAE/QACMCAJ/eQB/QsCMCAFQcAAaiEFDAALCwu2CwQFfwF7AX8Me0EAIQQCQANAIAMgBGtBAkgNAUEAIQUCQANAIAVBIE4NASACIARBpAFsaiAFQQRsaiEK/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhD/0MAAAAAAAAAAAAAAAAAAAAACEQ/QwAAAAAAAAAAAAAAAAAAAAAIRH9DAAAAAAAAAAAAAAAAAAAAAAhEiAAIARBgBBsaiEGIAEgBUEEbGohByAGQYAQaiEIA0AgB/0AAgAhEyAH/QACECEUIAf9AAIgIRUgB/0AAjAhFiAG/QkCACEJIAsgCSAT/eYB/eQBIQsgDCAJIBT95gH95AEhDCANIAkgFf3mAf3kASENIA4gCSAW/eYB/eQBIQ4gBv0JAoAQIQkgDyAJIBP95gH95AEhDyAQIAkgFP3mAf3kASEQIBEgCSAV/eYB/eQBIREgEiAJIBb95gH95AEhEiAGQQRqIQYgB0GkAWohByAGIAhIDQALIAogC/0LAgAgCiAM/QsCECAKIA39CwIgIAogDv0LAjAgCiAP/QsCpAEgCiAQ/QsCtAEgCiAR/QsCxAEgCiAS/QsC1AEgBUEQaiEFDAALC0EgIQUgAiAEQaQBbGogBUEEbGohCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEP/QwAAAAAAAAAAAAAAAAAAAAAIRD9DAAAAAAAAAAAAAAAAAAAAAAhESAAIARBgBBsaiEGIAEgBUEEbGohByAGQYAQaiEIA0AgB/0AAgAhEyAH/QACECEUIAf9AAIgIRUgBv0JAgAhCSALIAkgE/3mAf3kASELIAwgCSAU/eYB/eQBIQwgDSAJIBX95gH95AEhDSAG/QkCgBAhCSAPIAkgE/3mAf3kASEPIBAgCSAU/eYB/eQBIRAgESAJIBX95gH95AEhESAGQQRqIQYgB0GkAWohByAGIAhIDQALIAogC/0LAgAgCiAM/QsCECAKIA39HwA4AiAgCiAP/QsCpAEgCiAQ/QsCtAEgCiAR/R8AOALEASAEQQJqIQQMAAsLAkADQCAEIANODQFBACEFAkADQCAFQSBODQEgAiAEQaQBbGogBUEEbGohCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEOIAAgBEGAEGxqIQYgASAFQQRsaiEHIAZBgBBqIQgDQCAH/QACACETIAf9AAIQIRQgB/0AAiAhFSAH/QACMCEWIAb9CQIAIQkgCyAJIBP95gH95AEhCyAMIAkgFP3mAf3kASEMIA0gCSAV/eYB/eQBIQ0gDiAJIBb95gH95AEhDiAGQQRqIQYgB0GkAWohByAGIAhIDQALIAogC/0LAgAgCiAM/QsCECAKIA39CwIgIAogDv0LAjAgBUEQaiEFDAALC0EgIQUgAiAEQaQBbGogBUEEbGohCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDSAAIARBgBBsaiEGIAEgBUEEbGohByAGQYAQaiEIA0AgB/0AAgAhEyAH/QACECEUIAf9AAIgIRUgBv0JAgAhCSALIAkgE/3mAf3kASELIAwgCSAU/eYB/eQBIQwgDSAJIBX95gH95AEhDSAGQQRqIQYgB0GkAWohByAGIAhIDQALIAogC/0LAgAgCiAM/QsCECAKIA39HwA4AiAgBEEBaiEEDAALCwuSBAEFf0EAISACQANAICAgHk4NASAfQQFrICBrISEgACABIAIgAyAhIBtsaiAEICEgG2xqIBwQGyAFIAAgBiAhIBtsaiAcEBAgByACIAggISAbbGogCSAhIBtsaiAcEBwgCkEAIB38CwAgCkGADGohIyAHISQgHCEiAkADQEEAICJODQEgIyAkQYAE/AoAACAjQYAQaiEjICRBgARqISQgIkF/aiEiDAALCyALIAAgDCAhIBtsaiANICEgG2xqIBwQHCAOQQAgHfwLACAOQYAIaiEjIAshJCAcISICQANAQQAgIk4NASAjICRBgAT8CgAAICNBgBBqISMgJEGABGohJCAiQX9qISIMAAsLIA8gACAQICEgG2xqIBEgISAbbGogHBAcIBJBACAd/AsAIBJBgARqISMgDyEkIBwhIgJAA0BBACAiTg0BICMgJEGABPwKAAAgI0GAEGohIyAkQYAEaiEkICJBf2ohIgwACwsgEyAAIBQgISAbbGogFSAhIBtsaiAcEBwgFkEAIB38CwAgFiEjIBMhJCAcISICQANAQQAgIk4NASAjICRBgAT8CgAAICNBgBBqISMgJEGABGohJCAiQX9qISIMAAsLIBcgCiAOIBIgFiAcEB0gFyAYIBkgHBAeIBogISAdbGogFyAd/AoAACACIBkgG/wKAAAgASAFIBv8CgAAICBBAWohIAwACwsL7wYEB38BewF/DHsgAUEEbCEBIANBBGwhA0EAIQYCQANAIAZBgMADTg0BIAQgBmr9DAAAAAAAAAAAAAAAAAAAAAD9CwIAIAZBEGohBgwACwtBACELAkADQCALIAVODQEgC0EEaiEMAkAgDCAFSA0AIAUhDAtBACEGAkADQCAGQYAETg0BQQAhBwJAA0AgB0EQTg0BIAQgBkHwAGxqIAdBBGxqIQ4gDv0AAgAhDyAO/QACECEQIA79AAIgIREgDv0AAjAhEiAO/QACcCETIA79AAKAASEUIA79AAKQASEVIA79AAKgASEWIAAgCyABbGogBkEEbGohCSACIAsgA2xqIAdBBGxqIQogCyEIAkADQCAIIAxODQEgCv0AAgAhFyAK/QACECEYIAr9AAIgIRkgCv0AAjAhGiAJ/QkCACENIA8gDSAX/eYB/eQBIQ8gECANIBj95gH95AEhECARIA0gGf3mAf3kASERIBIgDSAa/eYB/eQBIRIgCf0JAgQhDSATIA0gF/3mAf3kASETIBQgDSAY/eYB/eQBIRQgFSANIBn95gH95AEhFSAWIA0gGv3mAf3kASEWIAkgAWohCSAKIANqIQogCEEBaiEIDAALCyAOIA/9CwIAIA4gEP0LAhAgDiAR/QsCICAOIBL9CwIwIA4gE/0LAnAgDiAU/QsCgAEgDiAV/QsCkAEgDiAW/QsCoAEgB0EQaiEHDAALC0EQIQcgBCAGQfAAbGogB0EEbGohDiAO/QACACEPIA79AAIQIRAgDv0AAiAhESAO/QACcCETIA79AAKAASEUIA79AAKQASEVIAAgCyABbGogBkEEbGohCSACIAsgA2xqIAdBBGxqIQogCyEIAkADQCAIIAxODQEgCv0AAgAhFyAK/QACECEYIAr9AAIgIRkgCf0JAgAhDSAPIA0gF/3mAf3kASEPIBAgDSAY/eYB/eQBIRAgESANIBn95gH95AEhESAJ/QkCBCENIBMgDSAX/eYB/eQBIRMgFCANIBj95gH95AEhFCAVIA0gGf3mAf3kASEVIAkgAWohCSAKIANqIQogCEEBaiEIDAALCyAOIA/9CwIAIA4gEP0LAhAgDiAR/QsCICAOIBP9CwJwIA4gFP0LAoABIA4gFf0LApABIAZBAmohBgwACwsgC0EEaiELDAALCwuuCwQFfwF7AX8Me0EAIQQCQANAIAMgBGtBAkgNAUEAIQUCQANAIAVBEE4NASACIARB8ABsaiAFQQRsaiEK/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhD/0MAAAAAAAAAAAAAAAAAAAAACEQ/QwAAAAAAAAAAAAAAAAAAAAAIRH9DAAAAAAAAAAAAAAAAAAAAAAhEiAAIARBgBBsaiEGIAEgBUEEbGohByAGQYAQaiEIA0AgB/0AAgAhEyAH/QACECEUIAf9AAIgIRUgB/0AAjAhFiAG/QkCACEJIAsgCSAT/eYB/eQBIQsgDCAJIBT95gH95AEhDCANIAkgFf3mAf3kASENIA4gCSAW/eYB/eQBIQ4gBv0JAoAQIQkgDyAJIBP95gH95AEhDyAQIAkgFP3mAf3kASEQIBEgCSAV/eYB/eQBIREgEiAJIBb95gH95AEhEiAGQQRqIQYgB0HwAGohByAGIAhIDQALIAogC/0LAgAgCiAM/QsCECAKIA39CwIgIAogDv0LAjAgCiAP/QsCcCAKIBD9CwKAASAKIBH9CwKQASAKIBL9CwKgASAFQRBqIQUMAAsLQRAhBSACIARB8ABsaiAFQQRsaiEK/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhEP0MAAAAAAAAAAAAAAAAAAAAACERIAAgBEGAEGxqIQYgASAFQQRsaiEHIAZBgBBqIQgDQCAH/QACACETIAf9AAIQIRQgB/0AAiAhFSAG/QkCACEJIAsgCSAT/eYB/eQBIQsgDCAJIBT95gH95AEhDCANIAkgFf3mAf3kASENIAb9CQKAECEJIA8gCSAT/eYB/eQBIQ8gECAJIBT95gH95AEhECARIAkgFf3mAf3kASERIAZBBGohBiAHQfAAaiEHIAYgCEgNAAsgCiAL/QsCACAKIAz9CwIQIAogDf0LAiAgCiAP/QsCcCAKIBD9CwKAASAKIBH9CwKQASAEQQJqIQQMAAsLAkADQCAEIANODQFBACEFAkADQCAFQRBODQEgAiAEQfAAbGogBUEEbGohCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEOIAAgBEGAEGxqIQYgASAFQQRsaiEHIAZBgBBqIQgDQCAH/QACACETIAf9AAIQIRQgB/0AAiAhFSAH/QACMCEWIAb9CQIAIQkgCyAJIBP95gH95AEhCyAMIAkgFP3mAf3kASEMIA0gCSAV/eYB/eQBIQ0gDiAJIBb95gH95AEhDiAGQQRqIQYgB0HwAGohByAGIAhIDQALIAogC/0LAgAgCiAM/QsCECAKIA39CwIgIAogDv0LAjAgBUEQaiEFDAALC0EQIQUgAiAEQfAAbGogBUEEbGohCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDSAAIARBgBBsaiEGIAEgBUEEbGohByAGQYAQaiEIA0AgB/0AAgAhEyAH/QACECEUIAf9AAIgIRUgBv0JAgAhCSALIAkgE/3mAf3kASELIAwgCSAU/eYB/eQBIQwgDSAJIBX95gH95AEhDSAGQQRqIQYgB0HwAGohByAGIAhIDQALIAogC/0LAgAgCiAM/QsCECAKIA39CwIgIARBAWohBAwACwsL7QICAX8Ee/0MAAAAAAAAAAAAAAAAAAAAACEE/QwAAAAAAAAAAAAAAAAAAAAAIQX9DAAAAAAAAAAAAAAAAAAAAAAhBv0MAAAAAAAAAAAAAAAAAAAAACEHIAFBBGwgAGohAwJAA0AgAyAAa0HAAEgNASAEIAD9AAIA/QwAAAAAAAAAAAAAAAAAAAAA/eYB/eQBIQQgBSAA/QACEP0MAAAAAAAAAAAAAAAAAAAAAP3mAf3kASEFIAYgAP0AAiD9DAAAAAAAAAAAAAAAAAAAAAD95gH95AEhBiAHIAD9AAIw/QwAAAAAAAAAAAAAAAAAAAAA/eYB/eQBIQcgAEHAAGohAAwACwsCQANAIAMgAGtBEEgNASAEIAD9AAIA/QwAAAAAAAAAAAAAAAAAAAAA/eYB/eQBIQQgAEEQaiEADAALCyAEIAX95AEgBv3kASAH/eQBIQQgAiAE/R8AIAT9HwGSIAT9HwKSIAT9HwOSOAIACwCEBARuYW1lAfwDKAALcm93c181MTJ4MjgBCnBvaW50d2lzZTACDHJvd3NfNTEyeDEyOAMMcm93c18yNTZ4MTI4BApwb2ludHdpc2UxBQpwb2ludHdpc2UyBgpwb2ludHdpc2UzBwp0aW1lX2xvb3AwCAtyb3dzXzUxMng0MQkKdGltZV9sb29wMQoLcm93c180MXgxMjgLCnBvaW50d2lzZTQMCnBvaW50d2lzZTUNCnBvaW50d2lzZTYOCnBvaW50d2lzZTcPCnBvaW50d2lzZTgQCnBvaW50d2lzZTkRCnRpbWVfbG9vcDISCnRpbWVfbG9vcDMTC3BvaW50d2lzZTEwFAtwb2ludHdpc2UxMRUJY29sc3VtXzQxFgtjb2xzXzQxeDEyOBcMb3V0ZXJfNDF4MTI4GAtwb2ludHdpc2UxMhkLcG9pbnR3aXNlMTMaC3BvaW50d2lzZTE0Gwtwb2ludHdpc2UxNRwLcG9pbnR3aXNlMTYdC3BvaW50d2lzZTE3Hgxjb2xzXzUxMngxMjgfCnRpbWVfbG9vcDQgDG91dGVyXzUxMng0MSENb3V0ZXJfNTEyeDEyOCIKY29sc3VtXzUxMiMLY29sc181MTJ4NDEkCnRpbWVfbG9vcDUlDG91dGVyXzUxMngyOCYLY29sc181MTJ4MjgnCW5vbmZpbml0ZQ==";
+const kernelNames = ["rows_512x28","pointwise0","rows_512x128","rows_256x128","pointwise1","pointwise2","pointwise3","time_loop0","rows_512x41","time_loop1","rows_41x128","pointwise4","pointwise5","pointwise6","pointwise7","pointwise8","pointwise9","time_loop2","time_loop3","pointwise10","pointwise11","colsum_41","cols_41x128","outer_41x128","pointwise12","pointwise13","pointwise14","pointwise15","pointwise16","pointwise17","cols_512x128","time_loop4","outer_512x41","outer_512x128","colsum_512","cols_512x41","time_loop5","outer_512x28","cols_512x28","nonfinite"];
 
 interface KernelMemory { readonly buffer: ArrayBuffer; grow(pages: number): number }
-interface KernelExports { readonly rows_512x28: (a: number, b: number, out: number, samples: number) => void; readonly pointwise0: (out: number, a0: number, a1: number, rows: number) => void; readonly rows_512x128: (a: number, b: number, out: number, samples: number) => void; readonly rows_256x128: (a: number, b: number, out: number, samples: number) => void; readonly pointwise1: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise2: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly pointwise3: (out: number, a0: number, a1: number, rows: number) => void; readonly rows_512x41: (a: number, b: number, out: number, samples: number) => void; readonly rows_41x128: (a: number, b: number, out: number, samples: number) => void; readonly pointwise4: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise5: (out: number, a0: number, rows: number) => void; readonly pointwise6: (out: number, a0: number, rows: number) => void; readonly pointwise7: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly pointwise8: (out: number, a0: number, rows: number) => void; readonly pointwise9: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise10: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise11: (out: number, a0: number, a1: number, a2: number, rows: number) => void; readonly colsum_41: (a: number, out: number, rows: number) => void; readonly cols_41x128: (a: number, b: number, out: number, samples: number) => void; readonly outer_41x128: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly pointwise12: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise13: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise14: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise15: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly pointwise16: (out: number, a0: number, a1: number, a2: number, rows: number) => void; readonly pointwise17: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly cols_512x128: (a: number, b: number, out: number, samples: number) => void; readonly outer_512x41: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly outer_512x128: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly colsum_512: (a: number, out: number, rows: number) => void; readonly cols_512x41: (a: number, b: number, out: number, samples: number) => void; readonly outer_512x28: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly cols_512x28: (a: number, b: number, out: number, samples: number) => void; readonly nonfinite: (at: number, count: number, out: number) => void }
+interface KernelExports { readonly rows_512x28: (a: number, b: number, out: number, samples: number) => void; readonly pointwise0: (out: number, a0: number, a1: number, rows: number) => void; readonly rows_512x128: (a: number, b: number, out: number, samples: number) => void; readonly rows_256x128: (a: number, b: number, out: number, samples: number) => void; readonly pointwise1: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise2: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly pointwise3: (out: number, a0: number, a1: number, rows: number) => void; readonly time_loop0: (p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, n0: number, n1: number, n2: number, steps: number, T: number) => void; readonly rows_512x41: (a: number, b: number, out: number, samples: number) => void; readonly time_loop1: (p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, n0: number, n1: number, n2: number, steps: number, T: number) => void; readonly rows_41x128: (a: number, b: number, out: number, samples: number) => void; readonly pointwise4: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise5: (out: number, a0: number, rows: number) => void; readonly pointwise6: (out: number, a0: number, rows: number) => void; readonly pointwise7: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly pointwise8: (out: number, a0: number, rows: number) => void; readonly pointwise9: (out: number, a0: number, a1: number, rows: number) => void; readonly time_loop2: (p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, n0: number, n1: number, n2: number, steps: number, T: number) => void; readonly time_loop3: (p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, n0: number, n1: number, n2: number, steps: number, T: number) => void; readonly pointwise10: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise11: (out: number, a0: number, a1: number, a2: number, rows: number) => void; readonly colsum_41: (a: number, out: number, rows: number) => void; readonly cols_41x128: (a: number, b: number, out: number, samples: number) => void; readonly outer_41x128: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly pointwise12: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise13: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise14: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise15: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly pointwise16: (out: number, a0: number, a1: number, a2: number, rows: number) => void; readonly pointwise17: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly cols_512x128: (a: number, b: number, out: number, samples: number) => void; readonly time_loop4: (p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, p20: number, p21: number, p22: number, p23: number, p24: number, p25: number, p26: number, p27: number, p28: number, n0: number, n1: number, n2: number, steps: number, T: number) => void; readonly outer_512x41: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly outer_512x128: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly colsum_512: (a: number, out: number, rows: number) => void; readonly cols_512x41: (a: number, b: number, out: number, samples: number) => void; readonly time_loop5: (p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, p20: number, p21: number, p22: number, p23: number, p24: number, p25: number, p26: number, n0: number, n1: number, n2: number, steps: number, T: number) => void; readonly outer_512x28: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly cols_512x28: (a: number, b: number, out: number, samples: number) => void; readonly nonfinite: (at: number, count: number, out: number) => void }
 interface LoadedKernels { memory: KernelMemory; exports: KernelExports }
 interface WebAssemblyApi {
   readonly Memory: new (descriptor: { initial: number; maximum: number; shared?: boolean }) => KernelMemory;
@@ -2715,7 +2731,7 @@ function workerStarter(): StartWorker {
 /** The kernels on a shared memory (once): the same bytes with the memory import's flag set to shared. */
 function shareMemory(loaded: LoadedKernels, api: WebAssemblyApi): Uint8Array {
   const bytes = decodeBase64(kernelBytes);
-  bytes[56] = 0x03;
+  bytes[174] = 0x03;
   if (!pool.control) {
     const pages = Math.ceil(loaded.memory.buffer.byteLength / 65536);
     const memory = new api.Memory({ initial: pages, maximum: 65536, shared: true });
@@ -2799,53 +2815,69 @@ function run_pointwise3(out: number, a0: number, a1: number, rows: number): void
   (kernels as LoadedKernels).exports.pointwise3(out, a0, a1, rows);
 }
 
+function run_time_loop0(p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, n0: number, n1: number, n2: number, steps: number, T: number): void {
+  (kernels as LoadedKernels).exports.time_loop0(p0, p1, p2, p3, p4, p5, p6, p7, p8, n0, n1, n2, steps, T);
+}
+
 function run_rows_512x41(a: number, b: number, out: number, samples: number): void {
-  if (pool.ready.length > 0 && samples >= 8) return splitKernel(7, [a, b, out, samples], 3, [0, 164, 2048, 0], 4);
+  if (pool.ready.length > 0 && samples >= 8) return splitKernel(8, [a, b, out, samples], 3, [0, 164, 2048, 0], 4);
   (kernels as LoadedKernels).exports.rows_512x41(a, b, out, samples);
 }
 
+function run_time_loop1(p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, n0: number, n1: number, n2: number, steps: number, T: number): void {
+  (kernels as LoadedKernels).exports.time_loop1(p0, p1, p2, p3, p4, p5, p6, p7, p8, n0, n1, n2, steps, T);
+}
+
 function run_rows_41x128(a: number, b: number, out: number, samples: number): void {
-  if (pool.ready.length > 0 && samples >= 10) return splitKernel(8, [a, b, out, samples], 3, [0, 512, 164, 0], 4);
+  if (pool.ready.length > 0 && samples >= 10) return splitKernel(10, [a, b, out, samples], 3, [0, 512, 164, 0], 4);
   (kernels as LoadedKernels).exports.rows_41x128(a, b, out, samples);
 }
 
 function run_pointwise4(out: number, a0: number, a1: number, rows: number): void {
-  if (pool.ready.length > 0 && rows >= 2440) return splitKernel(9, [out, a0, a1, rows], 3, [164, 164, 0, 0], 1);
+  if (pool.ready.length > 0 && rows >= 2440) return splitKernel(11, [out, a0, a1, rows], 3, [164, 164, 0, 0], 1);
   (kernels as LoadedKernels).exports.pointwise4(out, a0, a1, rows);
 }
 
 function run_pointwise5(out: number, a0: number, rows: number): void {
-  if (pool.ready.length > 0 && rows >= 782) return splitKernel(10, [out, a0, rows], 2, [512, 2048, 0], 1);
+  if (pool.ready.length > 0 && rows >= 782) return splitKernel(12, [out, a0, rows], 2, [512, 2048, 0], 1);
   (kernels as LoadedKernels).exports.pointwise5(out, a0, rows);
 }
 
 function run_pointwise6(out: number, a0: number, rows: number): void {
-  if (pool.ready.length > 0 && rows >= 782) return splitKernel(11, [out, a0, rows], 2, [512, 2048, 0], 1);
+  if (pool.ready.length > 0 && rows >= 782) return splitKernel(13, [out, a0, rows], 2, [512, 2048, 0], 1);
   (kernels as LoadedKernels).exports.pointwise6(out, a0, rows);
 }
 
 function run_pointwise7(out: number, a0: number, a1: number, a2: number, a3: number, rows: number): void {
-  if (pool.ready.length > 0 && rows >= 261) return splitKernel(12, [out, a0, a1, a2, a3, rows], 5, [512, 512, 512, 512, 512, 0], 1);
+  if (pool.ready.length > 0 && rows >= 261) return splitKernel(14, [out, a0, a1, a2, a3, rows], 5, [512, 512, 512, 512, 512, 0], 1);
   (kernels as LoadedKernels).exports.pointwise7(out, a0, a1, a2, a3, rows);
 }
 
 function run_pointwise8(out: number, a0: number, rows: number): void {
-  if (pool.ready.length > 0 && rows >= 782) return splitKernel(13, [out, a0, rows], 2, [512, 512, 0], 1);
+  if (pool.ready.length > 0 && rows >= 782) return splitKernel(15, [out, a0, rows], 2, [512, 512, 0], 1);
   (kernels as LoadedKernels).exports.pointwise8(out, a0, rows);
 }
 
 function run_pointwise9(out: number, a0: number, a1: number, rows: number): void {
-  if (pool.ready.length > 0 && rows >= 782) return splitKernel(14, [out, a0, a1, rows], 3, [512, 512, 512, 0], 1);
+  if (pool.ready.length > 0 && rows >= 782) return splitKernel(16, [out, a0, a1, rows], 3, [512, 512, 512, 0], 1);
   (kernels as LoadedKernels).exports.pointwise9(out, a0, a1, rows);
 }
 
+function run_time_loop2(p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, n0: number, n1: number, n2: number, steps: number, T: number): void {
+  (kernels as LoadedKernels).exports.time_loop2(p0, p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, p11, p12, p13, p14, p15, p16, p17, p18, p19, n0, n1, n2, steps, T);
+}
+
+function run_time_loop3(p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, n0: number, n1: number, n2: number, steps: number, T: number): void {
+  (kernels as LoadedKernels).exports.time_loop3(p0, p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, p11, p12, p13, p14, p15, p16, p17, p18, p19, n0, n1, n2, steps, T);
+}
+
 function run_pointwise10(out: number, a0: number, a1: number, rows: number): void {
-  if (pool.ready.length > 0 && rows >= 2440) return splitKernel(15, [out, a0, a1, rows], 3, [164, 164, 164, 0], 1);
+  if (pool.ready.length > 0 && rows >= 2440) return splitKernel(19, [out, a0, a1, rows], 3, [164, 164, 164, 0], 1);
   (kernels as LoadedKernels).exports.pointwise10(out, a0, a1, rows);
 }
 
 function run_pointwise11(out: number, a0: number, a1: number, a2: number, rows: number): void {
-  if (pool.ready.length > 0 && rows >= 814) return splitKernel(16, [out, a0, a1, a2, rows], 4, [164, 164, 164, 164, 0], 1);
+  if (pool.ready.length > 0 && rows >= 814) return splitKernel(20, [out, a0, a1, a2, rows], 4, [164, 164, 164, 164, 0], 1);
   (kernels as LoadedKernels).exports.pointwise11(out, a0, a1, a2, rows);
 }
 
@@ -2854,7 +2886,7 @@ function run_colsum_41(a: number, out: number, rows: number): void {
 }
 
 function run_cols_41x128(a: number, b: number, out: number, samples: number): void {
-  if (pool.ready.length > 0 && samples >= 10) return splitKernel(18, [a, b, out, samples], 3, [164, 0, 512, 0], 2);
+  if (pool.ready.length > 0 && samples >= 10) return splitKernel(22, [a, b, out, samples], 3, [164, 0, 512, 0], 2);
   (kernels as LoadedKernels).exports.cols_41x128(a, b, out, samples);
 }
 
@@ -2863,38 +2895,42 @@ function run_outer_41x128(a: number, aStep: number, b: number, bStep: number, ou
 }
 
 function run_pointwise12(out: number, a0: number, a1: number, rows: number): void {
-  if (pool.ready.length > 0 && rows >= 391) return splitKernel(20, [out, a0, a1, rows], 3, [512, 512, 512, 0], 1);
+  if (pool.ready.length > 0 && rows >= 391) return splitKernel(24, [out, a0, a1, rows], 3, [512, 512, 512, 0], 1);
   (kernels as LoadedKernels).exports.pointwise12(out, a0, a1, rows);
 }
 
 function run_pointwise13(out: number, a0: number, a1: number, rows: number): void {
-  if (pool.ready.length > 0 && rows >= 391) return splitKernel(21, [out, a0, a1, rows], 3, [512, 512, 512, 0], 1);
+  if (pool.ready.length > 0 && rows >= 391) return splitKernel(25, [out, a0, a1, rows], 3, [512, 512, 512, 0], 1);
   (kernels as LoadedKernels).exports.pointwise13(out, a0, a1, rows);
 }
 
 function run_pointwise14(out: number, a0: number, a1: number, rows: number): void {
-  if (pool.ready.length > 0 && rows >= 782) return splitKernel(22, [out, a0, a1, rows], 3, [512, 512, 512, 0], 1);
+  if (pool.ready.length > 0 && rows >= 782) return splitKernel(26, [out, a0, a1, rows], 3, [512, 512, 512, 0], 1);
   (kernels as LoadedKernels).exports.pointwise14(out, a0, a1, rows);
 }
 
 function run_pointwise15(out: number, a0: number, a1: number, a2: number, a3: number, rows: number): void {
-  if (pool.ready.length > 0 && rows >= 261) return splitKernel(23, [out, a0, a1, a2, a3, rows], 5, [512, 512, 512, 512, 512, 0], 1);
+  if (pool.ready.length > 0 && rows >= 261) return splitKernel(27, [out, a0, a1, a2, a3, rows], 5, [512, 512, 512, 512, 512, 0], 1);
   (kernels as LoadedKernels).exports.pointwise15(out, a0, a1, a2, a3, rows);
 }
 
 function run_pointwise16(out: number, a0: number, a1: number, a2: number, rows: number): void {
-  if (pool.ready.length > 0 && rows >= 391) return splitKernel(24, [out, a0, a1, a2, rows], 4, [512, 512, 512, 512, 0], 1);
+  if (pool.ready.length > 0 && rows >= 391) return splitKernel(28, [out, a0, a1, a2, rows], 4, [512, 512, 512, 512, 0], 1);
   (kernels as LoadedKernels).exports.pointwise16(out, a0, a1, a2, rows);
 }
 
 function run_pointwise17(out: number, a0: number, a1: number, a2: number, a3: number, rows: number): void {
-  if (pool.ready.length > 0 && rows >= 66) return splitKernel(25, [out, a0, a1, a2, a3, rows], 5, [2048, 2048, 2048, 2048, 2048, 0], 1);
+  if (pool.ready.length > 0 && rows >= 66) return splitKernel(29, [out, a0, a1, a2, a3, rows], 5, [2048, 2048, 2048, 2048, 2048, 0], 1);
   (kernels as LoadedKernels).exports.pointwise17(out, a0, a1, a2, a3, rows);
 }
 
 function run_cols_512x128(a: number, b: number, out: number, samples: number): void {
-  if (pool.ready.length > 0 && samples >= 4) return splitKernel(26, [a, b, out, samples], 3, [2048, 0, 512, 0], 2);
+  if (pool.ready.length > 0 && samples >= 4) return splitKernel(30, [a, b, out, samples], 3, [2048, 0, 512, 0], 2);
   (kernels as LoadedKernels).exports.cols_512x128(a, b, out, samples);
+}
+
+function run_time_loop4(p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, p20: number, p21: number, p22: number, p23: number, p24: number, p25: number, p26: number, p27: number, p28: number, n0: number, n1: number, n2: number, steps: number, T: number): void {
+  (kernels as LoadedKernels).exports.time_loop4(p0, p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, p11, p12, p13, p14, p15, p16, p17, p18, p19, p20, p21, p22, p23, p24, p25, p26, p27, p28, n0, n1, n2, steps, T);
 }
 
 function run_outer_512x41(a: number, aStep: number, b: number, bStep: number, out: number, samples: number): void {
@@ -2910,8 +2946,12 @@ function run_colsum_512(a: number, out: number, rows: number): void {
 }
 
 function run_cols_512x41(a: number, b: number, out: number, samples: number): void {
-  if (pool.ready.length > 0 && samples >= 4) return splitKernel(30, [a, b, out, samples], 3, [2048, 0, 164, 0], 2);
+  if (pool.ready.length > 0 && samples >= 4) return splitKernel(35, [a, b, out, samples], 3, [2048, 0, 164, 0], 2);
   (kernels as LoadedKernels).exports.cols_512x41(a, b, out, samples);
+}
+
+function run_time_loop5(p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, p20: number, p21: number, p22: number, p23: number, p24: number, p25: number, p26: number, n0: number, n1: number, n2: number, steps: number, T: number): void {
+  (kernels as LoadedKernels).exports.time_loop5(p0, p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, p11, p12, p13, p14, p15, p16, p17, p18, p19, p20, p21, p22, p23, p24, p25, p26, n0, n1, n2, steps, T);
 }
 
 function run_outer_512x28(a: number, aStep: number, b: number, bStep: number, out: number, samples: number): void {
@@ -2919,7 +2959,7 @@ function run_outer_512x28(a: number, aStep: number, b: number, bStep: number, ou
 }
 
 function run_cols_512x28(a: number, b: number, out: number, samples: number): void {
-  if (pool.ready.length > 0 && samples >= 4) return splitKernel(32, [a, b, out, samples], 3, [2048, 0, 112, 0], 2);
+  if (pool.ready.length > 0 && samples >= 4) return splitKernel(38, [a, b, out, samples], 3, [2048, 0, 112, 0], 2);
   (kernels as LoadedKernels).exports.cols_512x28(a, b, out, samples);
 }
 
@@ -2946,13 +2986,16 @@ function heapReserve(floats: number): void {
   heapEnd = kernels.memory.buffer.byteLength - 64;
 }
 
-/** A zeroed buffer of n floats in the kernels' memory (an ordinary array if the heap is full, which the kernels also take). */
-function heapAlloc(n: number): Float32Array {
+/**
+ * A buffer of n floats in the kernels' memory (an ordinary array if the heap is full, which the kernels also take):
+ * zeroed, unless the caller writes all of it before reading any.
+ */
+function heapAlloc(n: number, zeroed = true): Float32Array {
   const bytes = 16 * Math.ceil(n / 4);
   if (kernels === undefined || heapTop + bytes > heapEnd) return new Float32Array(n);
   const view = new Float32Array(kernels.memory.buffer, heapTop, n);
   heapTop += bytes;
-  return view.fill(0);
+  return zeroed ? view.fill(0) : view;
 }
 
 /** The caller's array copied into the kernels' memory, once per call. */

@@ -257,16 +257,16 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
   heapReserve(4 * (B * 5 + 4) + (45 + 4) + (T_T * B * 15 + 4) + 4 * (T_T * B * 5 + 4) + (75 + 4) + (B * 15 + 4) + heapFloats(params, initialStates, inputs));
   const c13_13 = heapAlloc(B * 5);
   const stack15_15 = heapAlloc(45);
-  const mm16_17 = heapAlloc(T_T * B * 15);
-  const v19_18 = heapAlloc(T_T * B * 5);
-  const v22_19 = heapAlloc(T_T * B * 5);
-  const v24_20 = heapAlloc(T_T * B * 5);
+  const mm16_17 = heapAlloc(T_T * B * 15, false);
+  const v19_18 = heapAlloc(T_T * B * 5, false);
+  const v22_19 = heapAlloc(T_T * B * 5, false);
+  const v24_20 = heapAlloc(T_T * B * 5, false);
   const stack25_21 = heapAlloc(75);
-  const state26_0_23 = heapAlloc(B * 5);
+  const state26_0_23 = heapAlloc(B * 5, false);
   const out26_0_24 = heapAlloc(T_T * B * 5);
-  const mm3_29 = heapAlloc(B * 15);
-  const v12_30 = heapAlloc(B * 5);
-  const v22_31 = heapAlloc(B * 5);
+  const mm3_29 = heapAlloc(B * 15, false);
+  const v12_30 = heapAlloc(B * 5, false);
+  const v22_31 = heapAlloc(B * 5, false);
   const in0 = heapStage((inputs["x"] as Tensor).data);
   const p1 = packed === undefined ? heapStageParam("W_ir", params["W_ir"]) : params["W_ir"];
   const p2 = packed === undefined ? heapStageParam("W_iz", params["W_iz"]) : params["W_iz"];
@@ -299,7 +299,7 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
   // %16 matmul fused gates — 24: r = sigmoid(W_ir @ x + b_ir + W_hr @ h + b_hr)   // reset gate
   gemm_rows_15x3(packed15_16, in0, mm16_17, T_T * B);
   // %19 add
-  if (kernels !== undefined && heapHolds(v19_18, mm16_17, p7, p10)) run_pointwise0(v19_18.byteOffset, mm16_17.byteOffset + 0, p7.byteOffset, p10.byteOffset, T_T * B);
+  if (kernels !== undefined && heapHolds(v19_18, mm16_17, p7, p10)) run_pointwise0(v19_18.byteOffset, mm16_17.byteOffset, p7.byteOffset, p10.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
       const o = l * 5;
@@ -346,35 +346,38 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
   state26_0_23.set(init14_14);
   const steps25 = T_T;
   // GRU: from the first step to the last
-  for (let s = 0; s < steps25; s++) {
-    const t = s;
-    const x26_0_26 = v19_18.subarray(t * B * 5, (t + 1) * B * 5);
-    const x26_1_27 = v22_19.subarray(t * B * 5, (t + 1) * B * 5);
-    const x26_2_28 = v24_20.subarray(t * B * 5, (t + 1) * B * 5);
-    // %3 matmul fused gates — 24: r = sigmoid(W_ir @ x + b_ir + W_hr @ h + b_hr)   // reset gate
-    gemm_rows_15x5(packed25_22, state26_0_23, mm3_29, B);
-    // %12 sigmoid z — 25: z = sigmoid(W_iz @ x + b_iz + W_hz @ h + b_hz)   // update gate
-    if (kernels !== undefined && heapHolds(v12_30, x26_1_27, mm3_29)) run_pointwise2(v12_30.byteOffset, x26_1_27.byteOffset, mm3_29.byteOffset + 20, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 5;
-        for (let j = 0; j < 5; j++) {
-          v12_30[o + j] = 1 / (1 + Math.exp(-(x26_1_27[l * 5 + j] + mm3_29[l * 15 + 5 + j])));
+  if (kernels !== undefined && pool.ready.length === 0 && heapHolds(packed25_22, state26_0_23, mm3_29, v12_30, v22_19, v22_31, v24_20, v19_18, p12, out26_0_24)) run_time_loop0(packed25_22.byteOffset, state26_0_23.byteOffset, mm3_29.byteOffset, v12_30.byteOffset, v22_19.byteOffset, v22_31.byteOffset, v24_20.byteOffset, v19_18.byteOffset, p12.byteOffset, out26_0_24.byteOffset, B, 4 * (B * 5), steps25, T_T);
+  else {
+    for (let s = 0; s < steps25; s++) {
+      const t = s;
+      const x26_0_26 = v19_18.subarray(t * B * 5, (t + 1) * B * 5);
+      const x26_1_27 = v22_19.subarray(t * B * 5, (t + 1) * B * 5);
+      const x26_2_28 = v24_20.subarray(t * B * 5, (t + 1) * B * 5);
+      // %3 matmul fused gates — 24: r = sigmoid(W_ir @ x + b_ir + W_hr @ h + b_hr)   // reset gate
+      gemm_rows_15x5(packed25_22, state26_0_23, mm3_29, B);
+      // %12 sigmoid z — 25: z = sigmoid(W_iz @ x + b_iz + W_hz @ h + b_hz)   // update gate
+      if (kernels !== undefined && heapHolds(v12_30, x26_1_27, mm3_29)) run_pointwise2(v12_30.byteOffset, x26_1_27.byteOffset, mm3_29.byteOffset + 20, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 5;
+          for (let j = 0; j < 5; j++) {
+            v12_30[o + j] = 1 / (1 + Math.exp(-(x26_1_27[l * 5 + j] + mm3_29[l * 15 + 5 + j])));
+          }
         }
       }
-    }
-    // %22 add h' — 27: h' = (1 - z) * n + z * h
-    if (kernels !== undefined && heapHolds(v22_31, v12_30, x26_2_28, x26_0_26, mm3_29, p12, state26_0_23)) run_pointwise3(v22_31.byteOffset, v12_30.byteOffset, x26_2_28.byteOffset, x26_0_26.byteOffset, mm3_29.byteOffset + 0, mm3_29.byteOffset + 40, p12.byteOffset, v12_30.byteOffset, state26_0_23.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 5;
-        for (let j = 0; j < 5; j++) {
-          v22_31[o + j] = ((1 - v12_30[l * 5 + j]) * (Math.tanh((x26_2_28[l * 5 + j] + ((1 / (1 + Math.exp(-(x26_0_26[l * 5 + j] + mm3_29[l * 15 + 0 + j])))) * (mm3_29[l * 15 + 10 + j] + p12[j])))))) + (v12_30[l * 5 + j] * state26_0_23[l * 5 + j]);
+      // %22 add h' — 27: h' = (1 - z) * n + z * h
+      if (kernels !== undefined && heapHolds(v22_31, v12_30, x26_2_28, x26_0_26, mm3_29, p12, state26_0_23)) run_pointwise3(v22_31.byteOffset, v12_30.byteOffset, x26_2_28.byteOffset, x26_0_26.byteOffset, mm3_29.byteOffset, mm3_29.byteOffset + 40, p12.byteOffset, v12_30.byteOffset, state26_0_23.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 5;
+          for (let j = 0; j < 5; j++) {
+            v22_31[o + j] = ((1 - v12_30[l * 5 + j]) * (Math.tanh((x26_2_28[l * 5 + j] + ((1 / (1 + Math.exp(-(x26_0_26[l * 5 + j] + mm3_29[l * 15 + 0 + j])))) * (mm3_29[l * 15 + 10 + j] + p12[j])))))) + (v12_30[l * 5 + j] * state26_0_23[l * 5 + j]);
+          }
         }
       }
+      out26_0_24.set(v22_31, t * v22_31.length);
+      state26_0_23.set(v22_31);
     }
-    out26_0_24.set(v22_31, t * v22_31.length);
-    state26_0_23.set(v22_31);
   }
   return { outputs: { "output": { data: heapCopy(out26_0_24), shape: [T_T, B, 5] } }, finalStates: { "h": { data: heapCopy(state26_0_23), shape: [B, 5] } } } as ForwardResult;
 }
@@ -390,43 +393,43 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   heapReserve(16 * (B * 5 + 4) + 2 * (45 + 4) + 4 * (T_T * B * 15 + 4) + 15 * (T_T * B * 5 + 4) + (75 + 4) + 2 * (B * 15 + 4) + (T_T * B + 4) + 2 * (1 + 4) + 3 * (15 + 4) + 3 * (25 + 4) + 4 * (5 + 4) + (T_T * B * 3 + 4) + heapFloats(params, initialStates, inputs));
   const c13_45 = heapAlloc(B * 5);
   const stack15_47 = heapAlloc(45);
-  const mm16_49 = heapAlloc(T_T * B * 15);
-  const v19_50 = heapAlloc(T_T * B * 5);
-  const v22_51 = heapAlloc(T_T * B * 5);
-  const v24_52 = heapAlloc(T_T * B * 5);
+  const mm16_49 = heapAlloc(T_T * B * 15, false);
+  const v19_50 = heapAlloc(T_T * B * 5, false);
+  const v22_51 = heapAlloc(T_T * B * 5, false);
+  const v24_52 = heapAlloc(T_T * B * 5, false);
   const stack25_53 = heapAlloc(75);
-  const state26_0_55 = heapAlloc(B * 5);
+  const state26_0_55 = heapAlloc(B * 5, false);
   const out26_0_56 = heapAlloc(T_T * B * 5);
   const out26_1_57 = heapAlloc(T_T * B * 5);
   const out26_2_58 = heapAlloc(T_T * B * 5);
   const out26_3_59 = heapAlloc(T_T * B * 5);
   const out26_4_60 = heapAlloc(T_T * B * 5);
   const out26_5_61 = heapAlloc(T_T * B * 5);
-  const mm3_66 = heapAlloc(B * 15);
-  const v9_67 = heapAlloc(B * 5);
-  const v12_68 = heapAlloc(B * 5);
-  const v14_69 = heapAlloc(B * 5);
-  const v17_70 = heapAlloc(B * 5);
-  const v19_71 = heapAlloc(B * 5);
-  const v22_72 = heapAlloc(B * 5);
+  const mm3_66 = heapAlloc(B * 15, false);
+  const v9_67 = heapAlloc(B * 5, false);
+  const v12_68 = heapAlloc(B * 5, false);
+  const v14_69 = heapAlloc(B * 5, false);
+  const v17_70 = heapAlloc(B * 5, false);
+  const v19_71 = heapAlloc(B * 5, false);
+  const v22_72 = heapAlloc(B * 5, false);
   const sum31_74 = heapAlloc(T_T * B);
   const red32_75 = heapAlloc(1);
   const s76 = heapAlloc(1);
-  const v46_77 = heapAlloc(T_T * B * 5);
-  const v48_78 = heapAlloc(T_T * B * 5);
-  const state51_0_81 = heapAlloc(B * 5);
+  const v46_77 = heapAlloc(T_T * B * 5, false);
+  const v48_78 = heapAlloc(T_T * B * 5, false);
+  const state51_0_81 = heapAlloc(B * 5, false);
   const out51_0_82 = heapAlloc(T_T * B * 5);
   const out51_1_83 = heapAlloc(T_T * B * 5);
   const out51_2_84 = heapAlloc(T_T * B * 5);
   const out51_3_85 = heapAlloc(T_T * B * 5);
-  const v2_97 = heapAlloc(B * 5);
-  const v14_98 = heapAlloc(B * 5);
-  const v18_99 = heapAlloc(B * 5);
-  const v20_100 = heapAlloc(B * 5);
-  const v22_101 = heapAlloc(B * 5);
+  const v2_97 = heapAlloc(B * 5, false);
+  const v14_98 = heapAlloc(B * 5, false);
+  const v18_99 = heapAlloc(B * 5, false);
+  const v20_100 = heapAlloc(B * 5, false);
+  const v22_101 = heapAlloc(B * 5, false);
   const cat23_102 = heapAlloc(B * 15);
-  const mm25_103 = heapAlloc(B * 5);
-  const v26_104 = heapAlloc(B * 5);
+  const mm25_103 = heapAlloc(B * 5, false);
+  const v26_104 = heapAlloc(B * 5, false);
   const cat56_105 = heapAlloc(T_T * B * 15);
   const ub58_106 = heapAlloc(45);
   const rows59_107 = heapAlloc(15);
@@ -441,7 +444,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   const ub71_116 = heapAlloc(5);
   const ub72_117 = heapAlloc(5);
   const cat73_118 = heapAlloc(T_T * B * 15);
-  const mm74_119 = heapAlloc(T_T * B * 3);
+  const mm74_119 = heapAlloc(T_T * B * 3, false);
   const in32 = heapStage((inputs["x"] as Tensor).data);
   const p33 = packed === undefined ? heapStageParam("W_ir", params["W_ir"]) : params["W_ir"];
   const p34 = packed === undefined ? heapStageParam("W_iz", params["W_iz"]) : params["W_iz"];
@@ -474,7 +477,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   // %16 matmul fused gates — 24: r = sigmoid(W_ir @ x + b_ir + W_hr @ h + b_hr)   // reset gate
   gemm_rows_15x3(packed15_48, in32, mm16_49, T_T * B);
   // %19 add
-  if (kernels !== undefined && heapHolds(v19_50, mm16_49, p39, p42)) run_pointwise0(v19_50.byteOffset, mm16_49.byteOffset + 0, p39.byteOffset, p42.byteOffset, T_T * B);
+  if (kernels !== undefined && heapHolds(v19_50, mm16_49, p39, p42)) run_pointwise0(v19_50.byteOffset, mm16_49.byteOffset, p39.byteOffset, p42.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
       const o = l * 5;
@@ -521,84 +524,86 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   state26_0_55.set(init14_46);
   const steps62 = T_T;
   // GRU: from the first step to the last
-  for (let s = 0; s < steps62; s++) {
-    const t = s;
-    const x26_0_63 = v19_50.subarray(t * B * 5, (t + 1) * B * 5);
-    const x26_1_64 = v22_51.subarray(t * B * 5, (t + 1) * B * 5);
-    const x26_2_65 = v24_52.subarray(t * B * 5, (t + 1) * B * 5);
-    // %3 matmul fused gates — 24: r = sigmoid(W_ir @ x + b_ir + W_hr @ h + b_hr)   // reset gate
-    gemm_rows_15x5(packed25_54, state26_0_55, mm3_66, B);
-    // %9 sigmoid r — 24: r = sigmoid(W_ir @ x + b_ir + W_hr @ h + b_hr)   // reset gate
-    if (kernels !== undefined && heapHolds(v9_67, x26_0_63, mm3_66)) run_pointwise2(v9_67.byteOffset, x26_0_63.byteOffset, mm3_66.byteOffset + 0, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 5;
-        for (let j = 0; j < 5; j++) {
-          v9_67[o + j] = 1 / (1 + Math.exp(-(x26_0_63[l * 5 + j] + mm3_66[l * 15 + 0 + j])));
+  if (kernels !== undefined && pool.ready.length === 0 && heapHolds(packed25_54, state26_0_55, mm3_66, v9_67, v19_50, v12_68, v22_51, v14_69, p44, v17_70, v24_52, v19_71, v22_72, out26_0_56, out26_1_57, out26_2_58, out26_3_59, out26_4_60, out26_5_61)) run_time_loop1(packed25_54.byteOffset, state26_0_55.byteOffset, mm3_66.byteOffset, v9_67.byteOffset, v19_50.byteOffset, v12_68.byteOffset, v22_51.byteOffset, v14_69.byteOffset, p44.byteOffset, v17_70.byteOffset, v24_52.byteOffset, v19_71.byteOffset, v22_72.byteOffset, out26_0_56.byteOffset, out26_1_57.byteOffset, out26_2_58.byteOffset, out26_3_59.byteOffset, out26_4_60.byteOffset, out26_5_61.byteOffset, B, 4 * (B * 5), steps62, T_T);
+  else {
+    for (let s = 0; s < steps62; s++) {
+      const t = s;
+      const x26_0_63 = v19_50.subarray(t * B * 5, (t + 1) * B * 5);
+      const x26_1_64 = v22_51.subarray(t * B * 5, (t + 1) * B * 5);
+      const x26_2_65 = v24_52.subarray(t * B * 5, (t + 1) * B * 5);
+      // %3 matmul fused gates — 24: r = sigmoid(W_ir @ x + b_ir + W_hr @ h + b_hr)   // reset gate
+      gemm_rows_15x5(packed25_54, state26_0_55, mm3_66, B);
+      // %9 sigmoid r — 24: r = sigmoid(W_ir @ x + b_ir + W_hr @ h + b_hr)   // reset gate
+      if (kernels !== undefined && heapHolds(v9_67, x26_0_63, mm3_66)) run_pointwise2(v9_67.byteOffset, x26_0_63.byteOffset, mm3_66.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 5;
+          for (let j = 0; j < 5; j++) {
+            v9_67[o + j] = 1 / (1 + Math.exp(-(x26_0_63[l * 5 + j] + mm3_66[l * 15 + 0 + j])));
+          }
         }
       }
-    }
-    // %12 sigmoid z — 25: z = sigmoid(W_iz @ x + b_iz + W_hz @ h + b_hz)   // update gate
-    if (kernels !== undefined && heapHolds(v12_68, x26_1_64, mm3_66)) run_pointwise2(v12_68.byteOffset, x26_1_64.byteOffset, mm3_66.byteOffset + 20, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 5;
-        for (let j = 0; j < 5; j++) {
-          v12_68[o + j] = 1 / (1 + Math.exp(-(x26_1_64[l * 5 + j] + mm3_66[l * 15 + 5 + j])));
+      // %12 sigmoid z — 25: z = sigmoid(W_iz @ x + b_iz + W_hz @ h + b_hz)   // update gate
+      if (kernels !== undefined && heapHolds(v12_68, x26_1_64, mm3_66)) run_pointwise2(v12_68.byteOffset, x26_1_64.byteOffset, mm3_66.byteOffset + 20, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 5;
+          for (let j = 0; j < 5; j++) {
+            v12_68[o + j] = 1 / (1 + Math.exp(-(x26_1_64[l * 5 + j] + mm3_66[l * 15 + 5 + j])));
+          }
         }
       }
-    }
-    // %14 add — 26: n = tanh(W_in @ x + b_in + r * (W_hn @ h + b_hn))
-    if (kernels !== undefined && heapHolds(v14_69, mm3_66, p44)) run_pointwise1(v14_69.byteOffset, mm3_66.byteOffset + 40, p44.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 5;
-        for (let j = 0; j < 5; j++) {
-          v14_69[o + j] = mm3_66[l * 15 + 10 + j] + p44[j];
+      // %14 add — 26: n = tanh(W_in @ x + b_in + r * (W_hn @ h + b_hn))
+      if (kernels !== undefined && heapHolds(v14_69, mm3_66, p44)) run_pointwise1(v14_69.byteOffset, mm3_66.byteOffset + 40, p44.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 5;
+          for (let j = 0; j < 5; j++) {
+            v14_69[o + j] = mm3_66[l * 15 + 10 + j] + p44[j];
+          }
         }
       }
-    }
-    // %17 tanh n — 26: n = tanh(W_in @ x + b_in + r * (W_hn @ h + b_hn))
-    if (kernels !== undefined && heapHolds(v17_70, x26_2_65, v9_67, v14_69)) run_pointwise4(v17_70.byteOffset, x26_2_65.byteOffset, v9_67.byteOffset, v14_69.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 5;
-        for (let j = 0; j < 5; j++) {
-          v17_70[o + j] = Math.tanh((x26_2_65[l * 5 + j] + (v9_67[l * 5 + j] * v14_69[l * 5 + j])));
+      // %17 tanh n — 26: n = tanh(W_in @ x + b_in + r * (W_hn @ h + b_hn))
+      if (kernels !== undefined && heapHolds(v17_70, x26_2_65, v9_67, v14_69)) run_pointwise4(v17_70.byteOffset, x26_2_65.byteOffset, v9_67.byteOffset, v14_69.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 5;
+          for (let j = 0; j < 5; j++) {
+            v17_70[o + j] = Math.tanh((x26_2_65[l * 5 + j] + (v9_67[l * 5 + j] * v14_69[l * 5 + j])));
+          }
         }
       }
-    }
-    // %19 sub — 27: h' = (1 - z) * n + z * h
-    if (kernels !== undefined && heapHolds(v19_71, v12_68)) run_pointwise5(v19_71.byteOffset, v12_68.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 5;
-        for (let j = 0; j < 5; j++) {
-          v19_71[o + j] = 1 - v12_68[l * 5 + j];
+      // %19 sub — 27: h' = (1 - z) * n + z * h
+      if (kernels !== undefined && heapHolds(v19_71, v12_68)) run_pointwise5(v19_71.byteOffset, v12_68.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 5;
+          for (let j = 0; j < 5; j++) {
+            v19_71[o + j] = 1 - v12_68[l * 5 + j];
+          }
         }
       }
-    }
-    // %22 add h' — 27: h' = (1 - z) * n + z * h
-    if (kernels !== undefined && heapHolds(v22_72, v19_71, v17_70, v12_68, state26_0_55)) run_pointwise6(v22_72.byteOffset, v19_71.byteOffset, v17_70.byteOffset, v12_68.byteOffset, state26_0_55.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 5;
-        for (let j = 0; j < 5; j++) {
-          v22_72[o + j] = (v19_71[l * 5 + j] * v17_70[l * 5 + j]) + (v12_68[l * 5 + j] * state26_0_55[l * 5 + j]);
+      // %22 add h' — 27: h' = (1 - z) * n + z * h
+      if (kernels !== undefined && heapHolds(v22_72, v19_71, v17_70, v12_68, state26_0_55)) run_pointwise6(v22_72.byteOffset, v19_71.byteOffset, v17_70.byteOffset, v12_68.byteOffset, state26_0_55.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 5;
+          for (let j = 0; j < 5; j++) {
+            v22_72[o + j] = (v19_71[l * 5 + j] * v17_70[l * 5 + j]) + (v12_68[l * 5 + j] * state26_0_55[l * 5 + j]);
+          }
         }
       }
+      out26_0_56.set(v22_72, t * v22_72.length);
+      out26_1_57.set(v12_68, t * v12_68.length);
+      out26_2_58.set(v17_70, t * v17_70.length);
+      out26_3_59.set(v19_71, t * v19_71.length);
+      out26_4_60.set(v14_69, t * v14_69.length);
+      out26_5_61.set(v9_67, t * v9_67.length);
+      state26_0_55.set(v22_72);
     }
-    out26_0_56.set(v22_72, t * v22_72.length);
-    out26_1_57.set(v12_68, t * v12_68.length);
-    out26_2_58.set(v17_70, t * v17_70.length);
-    out26_3_59.set(v19_71, t * v19_71.length);
-    out26_4_60.set(v14_69, t * v14_69.length);
-    out26_5_61.set(v9_67, t * v9_67.length);
-    state26_0_55.set(v22_72);
   }
   const in73 = heapStage((inputs["d:output"] as Tensor).data);
   // %30 mul
-  v24_52.fill(0); // reused: its last value is dead
   if (kernels !== undefined && heapHolds(v24_52, out26_0_56, in73)) run_pointwise7(v24_52.byteOffset, out26_0_56.byteOffset, in73.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
@@ -630,7 +635,6 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     for (let c = 0; c < 5; c++) v24_52[r * 5 + c] = v;
   }
   // %36 mul
-  v22_51.fill(0); // reused: its last value is dead
   if (kernels !== undefined && heapHolds(v22_51, v24_52, in73)) run_pointwise7(v22_51.byteOffset, v24_52.byteOffset, in73.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
@@ -645,7 +649,6 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   v24_52.set(init14_46, 0);
   v24_52.set(out26_0_56.subarray(0, (T_T - 1) * B * 5), B * 5);
   // %44 sub ∂n — 26: n = tanh(W_in @ x + b_in + r * (W_hn @ h + b_hn))
-  v19_50.fill(0); // reused: its last value is dead
   if (kernels !== undefined && heapHolds(v19_50, out26_2_58)) run_pointwise8(v19_50.byteOffset, out26_2_58.byteOffset, out26_2_58.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
@@ -709,104 +712,107 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   state51_0_81.set(c13_45);
   const steps86 = T_T;
   // ∂GRU: from the last step to the first
-  for (let s = 0; s < steps86; s++) {
-    const t = T_T - 1 - s;
-    const x51_0_87 = v22_51.subarray(t * B * 5, (t + 1) * B * 5);
-    const x51_1_88 = v24_52.subarray(t * B * 5, (t + 1) * B * 5);
-    const x51_2_89 = out26_1_57.subarray(t * B * 5, (t + 1) * B * 5);
-    const x51_3_90 = out26_2_58.subarray(t * B * 5, (t + 1) * B * 5);
-    const x51_4_91 = out26_3_59.subarray(t * B * 5, (t + 1) * B * 5);
-    const x51_5_92 = out26_4_60.subarray(t * B * 5, (t + 1) * B * 5);
-    const x51_6_93 = out26_5_61.subarray(t * B * 5, (t + 1) * B * 5);
-    const x51_7_94 = v19_50.subarray(t * B * 5, (t + 1) * B * 5);
-    const x51_8_95 = v46_77.subarray(t * B * 5, (t + 1) * B * 5);
-    const x51_9_96 = v48_78.subarray(t * B * 5, (t + 1) * B * 5);
-    // %2 add
-    if (kernels !== undefined && heapHolds(v2_97, state51_0_81, x51_0_87)) run_pointwise10(v2_97.byteOffset, state51_0_81.byteOffset, x51_0_87.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 5;
-        for (let j = 0; j < 5; j++) {
-          v2_97[o + j] = state51_0_81[l * 5 + j] + x51_0_87[l * 5 + j];
+  if (kernels !== undefined && pool.ready.length === 0 && heapHolds(v2_97, state51_0_81, v22_51, v14_98, out26_3_59, v19_50, v18_99, out26_5_61, v20_100, v24_52, out26_2_58, v46_77, v22_101, out26_4_60, v48_78, cat23_102, packed49_79, mm25_103, v26_104, out26_1_57, out51_0_82, out51_1_83, out51_2_84, out51_3_85)) run_time_loop2(v2_97.byteOffset, state51_0_81.byteOffset, v22_51.byteOffset, v14_98.byteOffset, out26_3_59.byteOffset, v19_50.byteOffset, v18_99.byteOffset, out26_5_61.byteOffset, v20_100.byteOffset, v24_52.byteOffset, out26_2_58.byteOffset, v46_77.byteOffset, v22_101.byteOffset, out26_4_60.byteOffset, v48_78.byteOffset, cat23_102.byteOffset, packed49_79.byteOffset, mm25_103.byteOffset, v26_104.byteOffset, out26_1_57.byteOffset, out51_0_82.byteOffset, out51_1_83.byteOffset, out51_2_84.byteOffset, out51_3_85.byteOffset, 4 * (B * 5), B, steps86, T_T);
+  else {
+    for (let s = 0; s < steps86; s++) {
+      const t = T_T - 1 - s;
+      const x51_0_87 = v22_51.subarray(t * B * 5, (t + 1) * B * 5);
+      const x51_1_88 = v24_52.subarray(t * B * 5, (t + 1) * B * 5);
+      const x51_2_89 = out26_1_57.subarray(t * B * 5, (t + 1) * B * 5);
+      const x51_3_90 = out26_2_58.subarray(t * B * 5, (t + 1) * B * 5);
+      const x51_4_91 = out26_3_59.subarray(t * B * 5, (t + 1) * B * 5);
+      const x51_5_92 = out26_4_60.subarray(t * B * 5, (t + 1) * B * 5);
+      const x51_6_93 = out26_5_61.subarray(t * B * 5, (t + 1) * B * 5);
+      const x51_7_94 = v19_50.subarray(t * B * 5, (t + 1) * B * 5);
+      const x51_8_95 = v46_77.subarray(t * B * 5, (t + 1) * B * 5);
+      const x51_9_96 = v48_78.subarray(t * B * 5, (t + 1) * B * 5);
+      // %2 add
+      if (kernels !== undefined && heapHolds(v2_97, state51_0_81, x51_0_87)) run_pointwise10(v2_97.byteOffset, state51_0_81.byteOffset, x51_0_87.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 5;
+          for (let j = 0; j < 5; j++) {
+            v2_97[o + j] = state51_0_81[l * 5 + j] + x51_0_87[l * 5 + j];
+          }
         }
       }
-    }
-    // %14 mul ∂n — 26: n = tanh(W_in @ x + b_in + r * (W_hn @ h + b_hn))
-    if (kernels !== undefined && heapHolds(v14_98, v2_97, x51_4_91, x51_7_94)) run_pointwise11(v14_98.byteOffset, v2_97.byteOffset, x51_4_91.byteOffset, x51_7_94.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 5;
-        for (let j = 0; j < 5; j++) {
-          v14_98[o + j] = (v2_97[l * 5 + j] * x51_4_91[l * 5 + j]) * x51_7_94[l * 5 + j];
+      // %14 mul ∂n — 26: n = tanh(W_in @ x + b_in + r * (W_hn @ h + b_hn))
+      if (kernels !== undefined && heapHolds(v14_98, v2_97, x51_4_91, x51_7_94)) run_pointwise11(v14_98.byteOffset, v2_97.byteOffset, x51_4_91.byteOffset, x51_7_94.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 5;
+          for (let j = 0; j < 5; j++) {
+            v14_98[o + j] = (v2_97[l * 5 + j] * x51_4_91[l * 5 + j]) * x51_7_94[l * 5 + j];
+          }
         }
       }
-    }
-    // %18 mul — 26: n = tanh(W_in @ x + b_in + r * (W_hn @ h + b_hn))
-    if (kernels !== undefined && heapHolds(v18_99, v14_98, x51_6_93)) run_pointwise7(v18_99.byteOffset, v14_98.byteOffset, x51_6_93.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 5;
-        for (let j = 0; j < 5; j++) {
-          v18_99[o + j] = v14_98[l * 5 + j] * x51_6_93[l * 5 + j];
+      // %18 mul — 26: n = tanh(W_in @ x + b_in + r * (W_hn @ h + b_hn))
+      if (kernels !== undefined && heapHolds(v18_99, v14_98, x51_6_93)) run_pointwise7(v18_99.byteOffset, v14_98.byteOffset, x51_6_93.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 5;
+          for (let j = 0; j < 5; j++) {
+            v18_99[o + j] = v14_98[l * 5 + j] * x51_6_93[l * 5 + j];
+          }
         }
       }
-    }
-    // %20 mul ∂z — 25: z = sigmoid(W_iz @ x + b_iz + W_hz @ h + b_hz)   // update gate
-    if (kernels !== undefined && heapHolds(v20_100, v2_97, x51_1_88, x51_3_90, x51_8_95)) run_pointwise12(v20_100.byteOffset, v2_97.byteOffset, x51_1_88.byteOffset, v2_97.byteOffset, x51_3_90.byteOffset, x51_8_95.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 5;
-        for (let j = 0; j < 5; j++) {
-          v20_100[o + j] = ((v2_97[l * 5 + j] * x51_1_88[l * 5 + j]) + (-(v2_97[l * 5 + j] * x51_3_90[l * 5 + j]))) * x51_8_95[l * 5 + j];
+      // %20 mul ∂z — 25: z = sigmoid(W_iz @ x + b_iz + W_hz @ h + b_hz)   // update gate
+      if (kernels !== undefined && heapHolds(v20_100, v2_97, x51_1_88, x51_3_90, x51_8_95)) run_pointwise12(v20_100.byteOffset, v2_97.byteOffset, x51_1_88.byteOffset, v2_97.byteOffset, x51_3_90.byteOffset, x51_8_95.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 5;
+          for (let j = 0; j < 5; j++) {
+            v20_100[o + j] = ((v2_97[l * 5 + j] * x51_1_88[l * 5 + j]) + (-(v2_97[l * 5 + j] * x51_3_90[l * 5 + j]))) * x51_8_95[l * 5 + j];
+          }
         }
       }
-    }
-    // %22 mul ∂r — 24: r = sigmoid(W_ir @ x + b_ir + W_hr @ h + b_hr)   // reset gate
-    if (kernels !== undefined && heapHolds(v22_101, v14_98, x51_5_92, x51_9_96)) run_pointwise11(v22_101.byteOffset, v14_98.byteOffset, x51_5_92.byteOffset, x51_9_96.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 5;
-        for (let j = 0; j < 5; j++) {
-          v22_101[o + j] = (v14_98[l * 5 + j] * x51_5_92[l * 5 + j]) * x51_9_96[l * 5 + j];
+      // %22 mul ∂r — 24: r = sigmoid(W_ir @ x + b_ir + W_hr @ h + b_hr)   // reset gate
+      if (kernels !== undefined && heapHolds(v22_101, v14_98, x51_5_92, x51_9_96)) run_pointwise11(v22_101.byteOffset, v14_98.byteOffset, x51_5_92.byteOffset, x51_9_96.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 5;
+          for (let j = 0; j < 5; j++) {
+            v22_101[o + j] = (v14_98[l * 5 + j] * x51_5_92[l * 5 + j]) * x51_9_96[l * 5 + j];
+          }
         }
       }
-    }
-    // %23 concat
-    for (let l = 0; l < B; l++) {
-      const xo = l * 5;
-      for (let r = 0; r < 1; r++) {
-        for (let c = 0; c < 5; c++) cat23_102[(l * 1 + r) * 15 + 0 + c] = v18_99[xo + r * 5 + c];
-      }
-    }
-    for (let l = 0; l < B; l++) {
-      const xo = l * 5;
-      for (let r = 0; r < 1; r++) {
-        for (let c = 0; c < 5; c++) cat23_102[(l * 1 + r) * 15 + 5 + c] = v20_100[xo + r * 5 + c];
-      }
-    }
-    for (let l = 0; l < B; l++) {
-      const xo = l * 5;
-      for (let r = 0; r < 1; r++) {
-        for (let c = 0; c < 5; c++) cat23_102[(l * 1 + r) * 15 + 10 + c] = v22_101[xo + r * 5 + c];
-      }
-    }
-    // %25 matmul fused gate products
-    gemm_cols_15x5(cat23_102, packed49_79, mm25_103, B);
-    // %26 add
-    if (kernels !== undefined && heapHolds(v26_104, mm25_103, v2_97, x51_2_89)) run_pointwise13(v26_104.byteOffset, mm25_103.byteOffset, v2_97.byteOffset, x51_2_89.byteOffset, B);
-    else {
+      // %23 concat
       for (let l = 0; l < B; l++) {
-        const o = l * 5;
-        for (let j = 0; j < 5; j++) {
-          v26_104[o + j] = mm25_103[l * 5 + j] + (v2_97[l * 5 + j] * x51_2_89[l * 5 + j]);
+        const xo = l * 5;
+        for (let r = 0; r < 1; r++) {
+          for (let c = 0; c < 5; c++) cat23_102[(l * 1 + r) * 15 + 0 + c] = v18_99[xo + r * 5 + c];
         }
       }
+      for (let l = 0; l < B; l++) {
+        const xo = l * 5;
+        for (let r = 0; r < 1; r++) {
+          for (let c = 0; c < 5; c++) cat23_102[(l * 1 + r) * 15 + 5 + c] = v20_100[xo + r * 5 + c];
+        }
+      }
+      for (let l = 0; l < B; l++) {
+        const xo = l * 5;
+        for (let r = 0; r < 1; r++) {
+          for (let c = 0; c < 5; c++) cat23_102[(l * 1 + r) * 15 + 10 + c] = v22_101[xo + r * 5 + c];
+        }
+      }
+      // %25 matmul fused gate products
+      gemm_cols_15x5(cat23_102, packed49_79, mm25_103, B);
+      // %26 add
+      if (kernels !== undefined && heapHolds(v26_104, mm25_103, v2_97, x51_2_89)) run_pointwise13(v26_104.byteOffset, mm25_103.byteOffset, v2_97.byteOffset, x51_2_89.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 5;
+          for (let j = 0; j < 5; j++) {
+            v26_104[o + j] = mm25_103[l * 5 + j] + (v2_97[l * 5 + j] * x51_2_89[l * 5 + j]);
+          }
+        }
+      }
+      out51_0_82.set(v22_101, t * v22_101.length);
+      out51_1_83.set(v20_100, t * v20_100.length);
+      out51_2_84.set(v14_98, t * v14_98.length);
+      out51_3_85.set(v18_99, t * v18_99.length);
+      state51_0_81.set(v26_104);
     }
-    out51_0_82.set(v22_101, t * v22_101.length);
-    out51_1_83.set(v20_100, t * v20_100.length);
-    out51_2_84.set(v14_98, t * v14_98.length);
-    out51_3_85.set(v18_99, t * v18_99.length);
-    state51_0_81.set(v26_104);
   }
   // %56 concat
   for (let l = 0; l < T_T * B; l++) {
@@ -1668,13 +1674,13 @@ function gemm_cols_15x3(v: Float32Array, w: Float32Array, out: Float32Array, sam
   gemm_cols_15x3_scalar(v, w, out, samples);
 }
 
-// WebAssembly SIMD kernels generated by rnnc for this model's sizes (19956 bytes): rows_15x3, pointwise0, pointwise1, rows_15x5, pointwise2, pointwise3, pointwise4, pointwise5, pointwise6, pointwise7, pointwise8, pointwise9, pointwise10, pointwise11, pointwise12, cols_15x5, pointwise13, outer_15x3, outer_15x5, colsum_5, cols_15x3, nonfinite.
+// WebAssembly SIMD kernels generated by rnnc for this model's sizes (20914 bytes): rows_15x3, pointwise0, pointwise1, rows_15x5, pointwise2, pointwise3, time_loop0, pointwise4, pointwise5, pointwise6, time_loop1, pointwise7, pointwise8, pointwise9, pointwise10, pointwise11, pointwise12, cols_15x5, pointwise13, time_loop2, outer_15x3, outer_15x5, colsum_5, cols_15x3, nonfinite.
 // `rnnc compile --emit-wat` prints them as text.
-const kernelBytes = "AGFzbQEAAAABNgZgBH9/f38AYAV/f39/fwBgCn9/f39/f39/f38AYAN/f38AYAZ/f39/f38AYAd/f39/f39/AAISAQNlbnYGbWVtb3J5AgEBgIAEAxcWAAEAAAACAQMEAAAAAAEFAAEEBAMAAwecAhYJcm93c18xNXgzAAAKcG9pbnR3aXNlMAABCnBvaW50d2lzZTEAAglyb3dzXzE1eDUAAwpwb2ludHdpc2UyAAQKcG9pbnR3aXNlMwAFCnBvaW50d2lzZTQABgpwb2ludHdpc2U1AAcKcG9pbnR3aXNlNgAICnBvaW50d2lzZTcACQpwb2ludHdpc2U4AAoKcG9pbnR3aXNlOQALC3BvaW50d2lzZTEwAAwLcG9pbnR3aXNlMTEADQtwb2ludHdpc2UxMgAOCWNvbHNfMTV4NQAPC3BvaW50d2lzZTEzABAKb3V0ZXJfMTV4MwARCm91dGVyXzE1eDUAEghjb2xzdW1fNQATCWNvbHNfMTV4MwAUCW5vbmZpbml0ZQAVCtOWARbMIwIGfxZ7QQAhBAJAA0AgAyAEa0EESA0BQQAhBQJAA0AgBUEOTg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhD/0MAAAAAAAAAAAAAAAAAAAAACEQ/QwAAAAAAAAAAAAAAAAAAAAAIRH9DAAAAAAAAAAAAAAAAAAAAAAhEiAAIAVBDGxqIQYgASAEQQxsaiEHIAf9AAIAIRMgB/0AAgwhFCAH/QACGCEVIAf9AAIkIRYgBv0AAgAhCiALIAogE/3mAf0M////////////////AAAAAP1O/eQBIQsgDSAKIBT95gH9DP///////////////wAAAAD9Tv3kASENIA8gCiAV/eYB/Qz///////////////8AAAAA/U795AEhDyARIAogFv3mAf0M////////////////AAAAAP1O/eQBIREgBv0AAgwhCiAMIAogE/3mAf0M////////////////AAAAAP1O/eQBIQwgDiAKIBT95gH9DP///////////////wAAAAD9Tv3kASEOIBAgCiAV/eYB/Qz///////////////8AAAAA/U795AEhECASIAogFv3mAf0M////////////////AAAAAP1O/eQBIRIgAiAEQTxsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AgAgCSAZ/R8BOAIEIA0gDv0NAAECAwQFBgcQERITFBUWFyANIA79DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AjwgCSAZ/R8BOAJAIA8gEP0NAAECAwQFBgcQERITFBUWFyAPIBD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AnggCSAZ/R8BOAJ8IBEgEv0NAAECAwQFBgcQERITFBUWFyARIBL9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4ArQBIAkgGf0fATgCuAEgBUECaiEFDAALC0EOIQX9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhESAAIAVBDGxqIQYgASAEQQxsaiEHIAf9AAIAIRMgB/0AAgwhFCAH/QACGCEVIAf9AAIkIRYgBv0AAgAhCiALIAogE/3mAf0M////////////////AAAAAP1O/eQBIQsgDSAKIBT95gH9DP///////////////wAAAAD9Tv3kASENIA8gCiAV/eYB/Qz///////////////8AAAAA/U795AEhDyARIAogFv3mAf0M////////////////AAAAAP1O/eQBIREgAiAEQTxsaiAFQQRsaiEJIAv9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhcgC/0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCACAN/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYXIA39DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AjwgD/0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWFyAP/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAJ4IBH9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhcgEf0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCtAEgBEEEaiEEDAALCwJAA0AgBCADTg0BQQAhBQJAA0AgBUEITg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEa/QwAAAAAAAAAAAAAAAAAAAAAIRv9DAAAAAAAAAAAAAAAAAAAAAAhHP0MAAAAAAAAAAAAAAAAAAAAACEd/QwAAAAAAAAAAAAAAAAAAAAAIR79DAAAAAAAAAAAAAAAAAAAAAAhHyAAIAVBDGxqIQYgASAEQQxsaiEHIAf9AAIAIRMgBv0AAgAhCiALIAogE/3mAf0M////////////////AAAAAP1O/eQBIQsgBv0AAgwhCiAMIAogE/3mAf0M////////////////AAAAAP1O/eQBIQwgBv0AAhghCiAaIAogE/3mAf0M////////////////AAAAAP1O/eQBIRogBv0AAiQhCiAbIAogE/3mAf0M////////////////AAAAAP1O/eQBIRsgBv0AAjAhCiAcIAogE/3mAf0M////////////////AAAAAP1O/eQBIRwgBv0AAjwhCiAdIAogE/3mAf0M////////////////AAAAAP1O/eQBIR0gBv0AAkghCiAeIAogE/3mAf0M////////////////AAAAAP1O/eQBIR4gBv0AAlQhCiAfIAogE/3mAf0M////////////////AAAAAP1O/eQBIR8gAiAEQTxsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFyAaIBv9DQABAgMEBQYHEBESExQVFhcgGiAb/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0LAgAgHCAd/Q0AAQIDBAUGBxAREhMUFRYXIBwgHf0NCAkKCwwNDg8YGRobHB0eH/3kASEXIB4gH/0NAAECAwQFBgcQERITFBUWFyAeIB/9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/QsCECAFQQhqIQUMAAsLQQghBf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhGv0MAAAAAAAAAAAAAAAAAAAAACEb/QwAAAAAAAAAAAAAAAAAAAAAIRz9DAAAAAAAAAAAAAAAAAAAAAAhHf0MAAAAAAAAAAAAAAAAAAAAACEeIAAgBUEMbGohBiABIARBDGxqIQcgB/0AAgAhEyAG/QACACEKIAsgCiAT/eYB/Qz///////////////8AAAAA/U795AEhCyAG/QACDCEKIAwgCiAT/eYB/Qz///////////////8AAAAA/U795AEhDCAG/QACGCEKIBogCiAT/eYB/Qz///////////////8AAAAA/U795AEhGiAG/QACJCEKIBsgCiAT/eYB/Qz///////////////8AAAAA/U795AEhGyAG/QACMCEKIBwgCiAT/eYB/Qz///////////////8AAAAA/U795AEhHCAG/QACPCEKIB0gCiAT/eYB/Qz///////////////8AAAAA/U795AEhHSAG/QACSCEKIB4gCiAT/eYB/Qz///////////////8AAAAA/U795AEhHiACIARBPGxqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEXIBogG/0NAAECAwQFBgcQERITFBUWFyAaIBv9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/QsCACAcIB39DQABAgMEBQYHEBESExQVFhcgHCAd/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRcgHv0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWFyAe/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCECAJIBn9HwE4AhQgCSAZ/R8COAIYIARBAWohBAwACwsLmgECAn8Be0EAIQUCQANAIAUgBE4NAUEAIQYDQCAAIAZqIAEgBmr9AAIAIAIgBmr9AAIA/eQBIAMgBmr9AAIA/eQB/QsCACAGQRBqIQYgBkEQSA0ACyABIAZq/QACACACIAZq/QACAP3kASADIAZq/QACAP3kASEHIAAgB/0fADgCECAAQRRqIQAgAUE8aiEBIAVBAWohBQwACwsLggECAn8Be0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVqIAEgBWr9AAIAIAIgBWr9AAIA/eQB/QsCACAFQRBqIQUgBUEQSA0ACyABIAVq/QACACACIAVq/QACAP3kASEGIAAgBv0fADgCECAAQRRqIQAgAUE8aiEBIARBAWohBAwACwsLpCkCBn8We0EAIQQCQANAIAMgBGtBBEgNAUEAIQUCQANAIAVBDk4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhEP0MAAAAAAAAAAAAAAAAAAAAACER/QwAAAAAAAAAAAAAAAAAAAAAIRIgACAFQRRsaiEGIAEgBEEUbGohByAGQRBqIQgDQCAH/QACACETIAf9AAIUIRQgB/0AAighFSAH/QACPCEWIAb9AAIAIQogCyAKIBP95gH95AEhCyANIAogFP3mAf3kASENIA8gCiAV/eYB/eQBIQ8gESAKIBb95gH95AEhESAG/QACFCEKIAwgCiAT/eYB/eQBIQwgDiAKIBT95gH95AEhDiAQIAogFf3mAf3kASEQIBIgCiAW/eYB/eQBIRIgBkEQaiEGIAdBEGohByAGIAhIDQALIAf9AAIAIRMgB/0AAhQhFCAH/QACKCEVIAf9AAI8IRYgBv0AAgAhCiALIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIQsgDSAKIBT95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASENIA8gCiAV/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhDyARIAogFv3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIREgBv0AAhQhCiAMIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIQwgDiAKIBT95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEOIBAgCiAV/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhECASIAogFv3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIRIgAiAEQTxsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AgAgCSAZ/R8BOAIEIA0gDv0NAAECAwQFBgcQERITFBUWFyANIA79DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AjwgCSAZ/R8BOAJAIA8gEP0NAAECAwQFBgcQERITFBUWFyAPIBD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AnggCSAZ/R8BOAJ8IBEgEv0NAAECAwQFBgcQERITFBUWFyARIBL9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4ArQBIAkgGf0fATgCuAEgBUECaiEFDAALC0EOIQX9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhESAAIAVBFGxqIQYgASAEQRRsaiEHIAZBEGohCANAIAf9AAIAIRMgB/0AAhQhFCAH/QACKCEVIAf9AAI8IRYgBv0AAgAhCiALIAogE/3mAf3kASELIA0gCiAU/eYB/eQBIQ0gDyAKIBX95gH95AEhDyARIAogFv3mAf3kASERIAZBEGohBiAHQRBqIQcgBiAISA0ACyAH/QACACETIAf9AAIUIRQgB/0AAighFSAH/QACPCEWIAb9AAIAIQogCyAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASELIA0gCiAU/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhDSAPIAogFf3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIQ8gESAKIBb95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASERIAIgBEE8bGogBUEEbGohCSAL/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYXIAv9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AgAgDf0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWFyAN/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAI8IA/9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhcgD/0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCeCAR/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYXIBH9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4ArQBIARBBGohBAwACwsCQANAIAQgA04NAUEAIQUCQANAIAVBCE4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhGv0MAAAAAAAAAAAAAAAAAAAAACEb/QwAAAAAAAAAAAAAAAAAAAAAIRz9DAAAAAAAAAAAAAAAAAAAAAAhHf0MAAAAAAAAAAAAAAAAAAAAACEe/QwAAAAAAAAAAAAAAAAAAAAAIR8gACAFQRRsaiEGIAEgBEEUbGohByAGQRBqIQgDQCAH/QACACETIAb9AAIAIQogCyAKIBP95gH95AEhCyAG/QACFCEKIAwgCiAT/eYB/eQBIQwgBv0AAighCiAaIAogE/3mAf3kASEaIAb9AAI8IQogGyAKIBP95gH95AEhGyAG/QACUCEKIBwgCiAT/eYB/eQBIRwgBv0AAmQhCiAdIAogE/3mAf3kASEdIAb9AAJ4IQogHiAKIBP95gH95AEhHiAG/QACjAEhCiAfIAogE/3mAf3kASEfIAZBEGohBiAHQRBqIQcgBiAISA0ACyAH/QACACETIAb9AAIAIQogCyAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASELIAb9AAIUIQogDCAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEMIAb9AAIoIQogGiAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEaIAb9AAI8IQogGyAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEbIAb9AAJQIQogHCAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEcIAb9AAJkIQogHSAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEdIAb9AAJ4IQogHiAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEeIAb9AAKMASEKIB8gCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhHyACIARBPGxqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEXIBogG/0NAAECAwQFBgcQERITFBUWFyAaIBv9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/QsCACAcIB39DQABAgMEBQYHEBESExQVFhcgHCAd/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRcgHiAf/Q0AAQIDBAUGBxAREhMUFRYXIB4gH/0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9CwIQIAVBCGohBQwACwtBCCEF/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEa/QwAAAAAAAAAAAAAAAAAAAAAIRv9DAAAAAAAAAAAAAAAAAAAAAAhHP0MAAAAAAAAAAAAAAAAAAAAACEd/QwAAAAAAAAAAAAAAAAAAAAAIR4gACAFQRRsaiEGIAEgBEEUbGohByAGQRBqIQgDQCAH/QACACETIAb9AAIAIQogCyAKIBP95gH95AEhCyAG/QACFCEKIAwgCiAT/eYB/eQBIQwgBv0AAighCiAaIAogE/3mAf3kASEaIAb9AAI8IQogGyAKIBP95gH95AEhGyAG/QACUCEKIBwgCiAT/eYB/eQBIRwgBv0AAmQhCiAdIAogE/3mAf3kASEdIAb9AAJ4IQogHiAKIBP95gH95AEhHiAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgB/0AAgAhEyAG/QACACEKIAsgCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhCyAG/QACFCEKIAwgCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhDCAG/QACKCEKIBogCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhGiAG/QACPCEKIBsgCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhGyAG/QACUCEKIBwgCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhHCAG/QACZCEKIB0gCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhHSAG/QACeCEKIB4gCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhHiACIARBPGxqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEXIBogG/0NAAECAwQFBgcQERITFBUWFyAaIBv9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/QsCACAcIB39DQABAgMEBQYHEBESExQVFhcgHCAd/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRcgHv0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWFyAe/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCECAJIBn9HwE4AhQgCSAZ/R8COAIYIARBAWohBAwACwsLnQcCAn8Je0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVqIAEgBWr9AAIAIAIgBWr9AAIA/eQB/eEBIQb9DAAAgD8AAIA/AACAPwAAgD/9DAAAgD8AAIA/AACAPwAAgD8gBv0MpcCwQqXAsEKlwLBCpcCwQv3oAf0MUKyuwlCsrsJQrK7CUKyuwv3pASEHIAf9DDuquD87qrg/O6q4PzuquD/95gH9aiEIIAcgCP0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAI/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIQn9DGdpUDlnaVA5Z2lQOWdpUDkgCf3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAJ/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIAn95gH9DMGpKj3BqSo9wakqPcGpKj395AEgCf3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAJ/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIAkgCf3mAf3mASAJ/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIAj9+AH9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf3kAf3nAf0LAgAgBUEQaiEFIAVBEEgNAAsgASAFav0AAgAgAiAFav0AAgD95AH94QEhC/0MAACAPwAAgD8AAIA/AACAP/0MAACAPwAAgD8AAIA/AACAPyAL/QylwLBCpcCwQqXAsEKlwLBC/egB/QxQrK7CUKyuwlCsrsJQrK7C/ekBIQwgDP0MO6q4PzuquD87qrg/O6q4P/3mAf1qIQ0gDCAN/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIA39DIOAXrmDgF65g4BeuYOAXrn95gH95QEhDv0MZ2lQOWdpUDlnaVA5Z2lQOSAO/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIA795gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgDv3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAO/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIA795gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgDiAO/eYB/eYBIA795AH9DAAAgD8AAIA/AACAPwAAgD/95AEgDf34Af0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/eQB/ecBIQogACAK/R8AOAIQIABBFGohACABQRRqIQEgAkE8aiECIARBAWohBAwACwsLhBMCAn8Ze0EAIQoCQANAIAogCU4NAUEAIQsDQCAAIAtq/QwAAIA/AACAPwAAgD8AAIA/IAEgC2r9AAIA/eUBIAIgC2r9AAIAIAMgC2r9AAIAIAQgC2r9AAIA/eQB/eEBIQz9DAAAgD8AAIA/AACAPwAAgD/9DAAAgD8AAIA/AACAPwAAgD8gDP0MpcCwQqXAsEKlwLBCpcCwQv3oAf0MUKyuwlCsrsJQrK7CUKyuwv3pASENIA39DDuquD87qrg/O6q4PzuquD/95gH9aiEOIA0gDv0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAO/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIQ/9DGdpUDlnaVA5Z2lQOWdpUDkgD/3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAP/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIA/95gH9DMGpKj3BqSo9wakqPcGpKj395AEgD/3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAP/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIA8gD/3mAf3mASAP/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIA79+AH9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf3kAf3nASAFIAtq/QACACAGIAtq/QACAP3kAf3mAf3kASEQIBAgEP3mASER/Qzq8Lq76vC6u+rwurvq8Lq7IBH95gH9DE4TqTxOE6k8ThOpPE4TqTz95AEgEf3mAf0MLR5cvS0eXL0tHly9LR5cvf3kASAR/eYB/QyTgwg+k4MIPpODCD6Tgwg+/eQBIBH95gH9DJmqqr6Zqqq+maqqvpmqqr795AEgEf3mASAQ/eYBIBD95AEhEiAQ/eAB/QwAAABAAAAAQAAAAEAAAABA/eYBIRP9DAAAgD8AAIA/AACAPwAAgD/9DAAAAEAAAABAAAAAQAAAAEAgE/0MpcCwQqXAsEKlwLBCpcCwQv3oAf0MUKyuwlCsrsJQrK7CUKyuwv3pASEUIBT9DDuquD87qrg/O6q4PzuquD/95gH9aiEVIBQgFf0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAV/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIRb9DGdpUDlnaVA5Z2lQOWdpUDkgFv3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAW/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIBb95gH9DMGpKj3BqSo9wakqPcGpKj395AEgFv3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAW/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIBYgFv3mAf3mASAW/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIBX9+AH9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf0MAACAPwAAgD8AAIA/AACAP/3kAf3nAf3lASAQ/QwAAACAAAAAgAAAAIAAAACA/U79UCEXIBIgFyAQ/eAB/QwAACA/AAAgPwAAID8AACA//UP9Uv3mASAHIAtq/QACACAIIAtq/QACAP3mAf3kAf0LAgAgC0EQaiELIAtBEEgNAAv9DAAAgD8AAIA/AACAPwAAgD8gASALav0AAgD95QEgAiALav0AAgAgAyALav0AAgAgBCALav0AAgD95AH94QEhGf0MAACAPwAAgD8AAIA/AACAP/0MAACAPwAAgD8AAIA/AACAPyAZ/QylwLBCpcCwQqXAsEKlwLBC/egB/QxQrK7CUKyuwlCsrsJQrK7C/ekBIRogGv0MO6q4PzuquD87qrg/O6q4P/3mAf1qIRsgGiAb/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIBv9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhHP0MZ2lQOWdpUDlnaVA5Z2lQOSAc/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIBz95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgHP3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAc/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIBz95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgHCAc/eYB/eYBIBz95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgG/34Af0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/eQB/ecBIAUgC2r9AAIAIAYgC2r9AAIA/eQB/eYB/eQBIR0gHSAd/eYBIR79DOrwurvq8Lq76vC6u+rwursgHv3mAf0MThOpPE4TqTxOE6k8ThOpPP3kASAe/eYB/QwtHly9LR5cvS0eXL0tHly9/eQBIB795gH9DJODCD6Tgwg+k4MIPpODCD795AEgHv3mAf0Mmaqqvpmqqr6Zqqq+maqqvv3kASAe/eYBIB395gEgHf3kASEfIB394AH9DAAAAEAAAABAAAAAQAAAAED95gEhIP0MAACAPwAAgD8AAIA/AACAP/0MAAAAQAAAAEAAAABAAAAAQCAg/QylwLBCpcCwQqXAsEKlwLBC/egB/QxQrK7CUKyuwlCsrsJQrK7C/ekBISEgIf0MO6q4PzuquD87qrg/O6q4P/3mAf1qISIgISAi/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBICL9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhI/0MZ2lQOWdpUDlnaVA5Z2lQOSAj/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBICP95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgI/3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAj/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBICP95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgIyAj/eYB/eYBICP95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgIv34Af0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/QwAAIA/AACAPwAAgD8AAIA//eQB/ecB/eUBIB39DAAAAIAAAACAAAAAgAAAAID9Tv1QISQgHyAkIB394AH9DAAAID8AACA/AAAgPwAAID/9Q/1S/eYBIAcgC2r9AAIAIAggC2r9AAIA/eYB/eQBIRggACAY/R8AOAIQIABBFGohACABQRRqIQEgAkEUaiECIANBFGohAyAEQTxqIQQgBUE8aiEFIAdBFGohByAIQRRqIQggCkEBaiEKDAALCwuyCwICfxF7QQAhBQJAA0AgBSAETg0BQQAhBgNAIAAgBmogASAGav0AAgAgAiAGav0AAgAgAyAGav0AAgD95gH95AEhByAHIAf95gEhCP0M6vC6u+rwurvq8Lq76vC6uyAI/eYB/QxOE6k8ThOpPE4TqTxOE6k8/eQBIAj95gH9DC0eXL0tHly9LR5cvS0eXL395AEgCP3mAf0Mk4MIPpODCD6Tgwg+k4MIPv3kASAI/eYB/QyZqqq+maqqvpmqqr6Zqqq+/eQBIAj95gEgB/3mASAH/eQBIQkgB/3gAf0MAAAAQAAAAEAAAABAAAAAQP3mASEK/QwAAIA/AACAPwAAgD8AAIA//QwAAABAAAAAQAAAAEAAAABAIAr9DKXAsEKlwLBCpcCwQqXAsEL96AH9DFCsrsJQrK7CUKyuwlCsrsL96QEhCyAL/Qw7qrg/O6q4PzuquD87qrg//eYB/WohDCALIAz9DACAMT8AgDE/AIAxPwCAMT/95gH95QEgDP0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEN/QxnaVA5Z2lQOWdpUDlnaVA5IA395gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgDf3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAN/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIA395gH9DKqqKj6qqio+qqoqPqqqKj795AEgDf3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASANIA395gH95gEgDf3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAM/fgB/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH9DAAAgD8AAIA/AACAPwAAgD/95AH95wH95QEgB/0MAAAAgAAAAIAAAACAAAAAgP1O/VAhDiAJIA4gB/3gAf0MAAAgPwAAID8AACA/AAAgP/1D/VL9CwIAIAZBEGohBiAGQRBIDQALIAEgBmr9AAIAIAIgBmr9AAIAIAMgBmr9AAIA/eYB/eQBIRAgECAQ/eYBIRH9DOrwurvq8Lq76vC6u+rwursgEf3mAf0MThOpPE4TqTxOE6k8ThOpPP3kASAR/eYB/QwtHly9LR5cvS0eXL0tHly9/eQBIBH95gH9DJODCD6Tgwg+k4MIPpODCD795AEgEf3mAf0Mmaqqvpmqqr6Zqqq+maqqvv3kASAR/eYBIBD95gEgEP3kASESIBD94AH9DAAAAEAAAABAAAAAQAAAAED95gEhE/0MAACAPwAAgD8AAIA/AACAP/0MAAAAQAAAAEAAAABAAAAAQCAT/QylwLBCpcCwQqXAsEKlwLBC/egB/QxQrK7CUKyuwlCsrsJQrK7C/ekBIRQgFP0MO6q4PzuquD87qrg/O6q4P/3mAf1qIRUgFCAV/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIBX9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhFv0MZ2lQOWdpUDlnaVA5Z2lQOSAW/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIBb95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgFv3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAW/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIBb95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgFiAW/eYB/eYBIBb95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgFf34Af0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/QwAAIA/AACAPwAAgD8AAIA//eQB/ecB/eUBIBD9DAAAAIAAAACAAAAAgAAAAID9Tv1QIRcgEiAXIBD94AH9DAAAID8AACA/AAAgPwAAID/9Q/1SIQ8gACAP/R8AOAIQIABBFGohACABQRRqIQEgAkEUaiECIANBFGohAyAFQQFqIQUMAAsLC5QBAgJ/AXtBACEDAkADQCADIAJODQFBACEEA0AgACAEav0MAACAPwAAgD8AAIA/AACAPyABIARq/QACAP3lAf0LAgAgBEEQaiEEIARBEEgNAAv9DAAAgD8AAIA/AACAPwAAgD8gASAEav0AAgD95QEhBSAAIAX9HwA4AhAgAEEUaiEAIAFBFGohASADQQFqIQMMAAsLC8cBAgJ/AXtBACEGAkADQCAGIAVODQFBACEHA0AgACAHaiABIAdq/QACACACIAdq/QACAP3mASADIAdq/QACACAEIAdq/QACAP3mAf3kAf0LAgAgB0EQaiEHIAdBEEgNAAsgASAHav0AAgAgAiAHav0AAgD95gEgAyAHav0AAgAgBCAHav0AAgD95gH95AEhCCAAIAj9HwA4AhAgAEEUaiEAIAFBFGohASACQRRqIQIgA0EUaiEDIARBFGohBCAGQQFqIQYMAAsLC4kBAgJ/AXtBACEEAkADQCAEIANODQFBACEFA0AgACAFaiABIAVq/QACACACIAVq/QACAP3mAf0LAgAgBUEQaiEFIAVBEEgNAAsgASAFav0AAgAgAiAFav0AAgD95gEhBiAAIAb9HwA4AhAgAEEUaiEAIAFBFGohASACQRRqIQIgBEEBaiEEDAALCwuzAQICfwF7QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWr9DAAAgD8AAIA/AACAPwAAgD8gASAFav0AAgAgAiAFav0AAgD95gH95QH9CwIAIAVBEGohBSAFQRBIDQAL/QwAAIA/AACAPwAAgD8AAIA/IAEgBWr9AAIAIAIgBWr9AAIA/eYB/eUBIQYgACAG/R8AOAIQIABBFGohACABQRRqIQEgAkEUaiECIARBAWohBAwACwsLswECAn8Be0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVqIAEgBWr9AAIA/QwAAIA/AACAPwAAgD8AAIA/IAIgBWr9AAIA/eUB/eYB/QsCACAFQRBqIQUgBUEQSA0ACyABIAVq/QACAP0MAACAPwAAgD8AAIA/AACAPyACIAVq/QACAP3lAf3mASEGIAAgBv0fADgCECAAQRRqIQAgAUEUaiEBIAJBFGohAiAEQQFqIQQMAAsLC4kBAgJ/AXtBACEEAkADQCAEIANODQFBACEFA0AgACAFaiABIAVq/QACACACIAVq/QACAP3kAf0LAgAgBUEQaiEFIAVBEEgNAAsgASAFav0AAgAgAiAFav0AAgD95AEhBiAAIAb9HwA4AhAgAEEUaiEAIAFBFGohASACQRRqIQIgBEEBaiEEDAALCwuoAQICfwF7QQAhBQJAA0AgBSAETg0BQQAhBgNAIAAgBmogASAGav0AAgAgAiAGav0AAgD95gEgAyAGav0AAgD95gH9CwIAIAZBEGohBiAGQRBIDQALIAEgBmr9AAIAIAIgBmr9AAIA/eYBIAMgBmr9AAIA/eYBIQcgACAH/R8AOAIQIABBFGohACABQRRqIQEgAkEUaiECIANBFGohAyAFQQFqIQUMAAsLC+wBAgJ/AXtBACEHAkADQCAHIAZODQFBACEIA0AgACAIaiABIAhq/QACACACIAhq/QACAP3mASADIAhq/QACACAEIAhq/QACAP3mAf3hAf3kASAFIAhq/QACAP3mAf0LAgAgCEEQaiEIIAhBEEgNAAsgASAIav0AAgAgAiAIav0AAgD95gEgAyAIav0AAgAgBCAIav0AAgD95gH94QH95AEgBSAIav0AAgD95gEhCSAAIAn9HwA4AhAgAEEUaiEAIAFBFGohASACQRRqIQIgA0EUaiEDIARBFGohBCAFQRRqIQUgB0EBaiEHDAALCwuFBAQFfwF7AX8Ge0EAIQQCQANAIAMgBGtBAkgNAUEAIQUgAiAEQRRsaiAFQQRsaiEK/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ4gACAEQTxsaiEGIAEgBUEEbGohByAGQTxqIQgDQCAH/QACACEPIAf9AAIQIRAgBv0JAgAhCSALIAkgD/3mAf3kASELIAwgCSAQ/eYB/eQBIQwgBv0JAjwhCSANIAkgD/3mAf3kASENIA4gCSAQ/eYB/eQBIQ4gBkEEaiEGIAdBFGohByAGIAhIDQALIAogC/0LAgAgCiAM/R8AOAIQIAogDf0LAhQgCiAO/R8AOAIkIARBAmohBAwACwsCQANAIAQgA04NAUEAIQUgAiAEQRRsaiAFQQRsaiEK/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDCAAIARBPGxqIQYgASAFQQRsaiEHIAZBPGohCANAIAf9AAIAIQ8gB/0AAhAhECAG/QkCACEJIAsgCSAP/eYB/eQBIQsgDCAJIBD95gH95AEhDCAGQQRqIQYgB0EUaiEHIAYgCEgNAAsgCiAL/QsCACAKIAz9HwA4AhAgBEEBaiEEDAALCwuoAQICfwF7QQAhBQJAA0AgBSAETg0BQQAhBgNAIAAgBmogASAGav0AAgAgAiAGav0AAgAgAyAGav0AAgD95gH95AH9CwIAIAZBEGohBiAGQRBIDQALIAEgBmr9AAIAIAIgBmr9AAIAIAMgBmr9AAIA/eYB/eQBIQcgACAH/R8AOAIQIABBFGohACABQRRqIQEgAkEUaiECIANBFGohAyAFQQFqIQUMAAsLC7IEBAd/AXsBfwN7IAFBBGwhASADQQRsIQNBACEGAkADQCAGQbABTg0BIAQgBmr9DAAAAAAAAAAAAAAAAAAAAAD9CwIAIAZBEGohBgwACwsgBP0MAAAAAAAAAAAAAAAAAAAAAP0fADgCsAFBACELAkADQCALIAVODQEgC0EQaiEMAkAgDCAFSA0AIAUhDAtBACEGAkADQCAGQQ5ODQFBACEHIAQgBkEMbGogB0EEbGohDiAO/QACACEPIA79AAIMIRAgACALIAFsaiAGQQRsaiEJIAIgCyADbGogB0EEbGohCiALIQgCQANAIAggDE4NASAK/QACACERIAn9CQIAIQ0gDyANIBH95gH95AEhDyAJ/QkCBCENIBAgDSAR/eYB/eQBIRAgCSABaiEJIAogA2ohCiAIQQFqIQgMAAsLIA4gD/0fADgCACAOIA/9HwE4AgQgDiAP/R8COAIIIA4gEP0fADgCDCAOIBD9HwE4AhAgDiAQ/R8COAIUIAZBAmohBgwACwtBDiEGQQAhByAEIAZBDGxqIAdBBGxqIQ4gDv0AAgAhDyAAIAsgAWxqIAZBBGxqIQkgAiALIANsaiAHQQRsaiEKIAshCAJAA0AgCCAMTg0BIAr9AAIAIREgCf0JAgAhDSAPIA0gEf3mAf3kASEPIAkgAWohCSAKIANqIQogCEEBaiEIDAALCyAOIA/9HwA4AgAgDiAP/R8BOAIEIA4gD/0fAjgCCCALQRBqIQsMAAsLC5YFBAd/AXsBfwZ7IAFBBGwhASADQQRsIQNBACEGAkADQCAGQaACTg0BIAQgBmr9DAAAAAAAAAAAAAAAAAAAAAD9CwIAIAZBEGohBgwACwsgBP0MAAAAAAAAAAAAAAAAAAAAAP0fADgCoAIgBP0MAAAAAAAAAAAAAAAAAAAAAP0fADgCpAIgBP0MAAAAAAAAAAAAAAAAAAAAAP0fADgCqAJBACELAkADQCALIAVODQEgC0EQaiEMAkAgDCAFSA0AIAUhDAtBACEGAkADQCAGQQ5ODQFBACEHIAQgBkEUbGogB0EEbGohDiAO/QACACEPIA79AAIQIRAgDv0AAhQhESAO/QACJCESIAAgCyABbGogBkEEbGohCSACIAsgA2xqIAdBBGxqIQogCyEIAkADQCAIIAxODQEgCv0AAgAhEyAK/QACECEUIAn9CQIAIQ0gDyANIBP95gH95AEhDyAQIA0gFP3mAf3kASEQIAn9CQIEIQ0gESANIBP95gH95AEhESASIA0gFP3mAf3kASESIAkgAWohCSAKIANqIQogCEEBaiEIDAALCyAOIA/9CwIAIA4gEP0fADgCECAOIBH9CwIUIA4gEv0fADgCJCAGQQJqIQYMAAsLQQ4hBkEAIQcgBCAGQRRsaiAHQQRsaiEOIA79AAIAIQ8gDv0AAhAhECAAIAsgAWxqIAZBBGxqIQkgAiALIANsaiAHQQRsaiEKIAshCAJAA0AgCCAMTg0BIAr9AAIAIRMgCv0AAhAhFCAJ/QkCACENIA8gDSAT/eYB/eQBIQ8gECANIBT95gH95AEhECAJIAFqIQkgCiADaiEKIAhBAWohCAwACwsgDiAP/QsCACAOIBD9HwA4AhAgC0EQaiELDAALCwvLAQIDfwR7QQAhBf0MAAAAAAAAAAAAAAAAAAAAACEGQQAhAyAAIAVqIQQCQANAIAMgAk4NASAGIAT9AAIA/eQBIQYgBEEUaiEEIANBAWohAwwACwsgASAFaiEEIAQgBP0AAgAgBv3kAf0LAgD9DAAAAAAAAAAAAAAAAAAAAAAhBkEAIQMgACAFaiEEAkADQCADIAJODQEgBiAE/QACEP3kASEGIARBFGohBCADQQFqIQMMAAsLIAEgBWohBCAEIAQqAhAgBv0fAJI4AhALswMEBX8BewF/A3tBACEEAkADQCADIARrQQJIDQFBACEFIAIgBEEMbGogBUEEbGohCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQwgACAEQTxsaiEGIAEgBUEEbGohByAGQTxqIQgDQCAH/QACACENIAb9CQIAIQkgCyAJIA395gH95AEhCyAG/QkCPCEJIAwgCSAN/eYB/eQBIQwgBkEEaiEGIAdBDGohByAGIAhIDQALIAogC/0fADgCACAKIAv9HwE4AgQgCiAL/R8COAIIIAogDP0fADgCDCAKIAz9HwE4AhAgCiAM/R8COAIUIARBAmohBAwACwsCQANAIAQgA04NAUEAIQUgAiAEQQxsaiAFQQRsaiEK/QwAAAAAAAAAAAAAAAAAAAAAIQsgACAEQTxsaiEGIAEgBUEEbGohByAGQTxqIQgDQCAH/QACACENIAb9CQIAIQkgCyAJIA395gH95AEhCyAGQQRqIQYgB0EMaiEHIAYgCEgNAAsgCiAL/R8AOAIAIAogC/0fATgCBCAKIAv9HwI4AgggBEEBaiEEDAALCwvtAgIBfwR7/QwAAAAAAAAAAAAAAAAAAAAAIQT9DAAAAAAAAAAAAAAAAAAAAAAhBf0MAAAAAAAAAAAAAAAAAAAAACEG/QwAAAAAAAAAAAAAAAAAAAAAIQcgAUEEbCAAaiEDAkADQCADIABrQcAASA0BIAQgAP0AAgD9DAAAAAAAAAAAAAAAAAAAAAD95gH95AEhBCAFIAD9AAIQ/QwAAAAAAAAAAAAAAAAAAAAA/eYB/eQBIQUgBiAA/QACIP0MAAAAAAAAAAAAAAAAAAAAAP3mAf3kASEGIAcgAP0AAjD9DAAAAAAAAAAAAAAAAAAAAAD95gH95AEhByAAQcAAaiEADAALCwJAA0AgAyAAa0EQSA0BIAQgAP0AAgD9DAAAAAAAAAAAAAAAAAAAAAD95gH95AEhBCAAQRBqIQAMAAsLIAQgBf3kASAG/eQBIAf95AEhBCACIAT9HwAgBP0fAZIgBP0fApIgBP0fA5I4AgALAI4CBG5hbWUBhgIWAAlyb3dzXzE1eDMBCnBvaW50d2lzZTACCnBvaW50d2lzZTEDCXJvd3NfMTV4NQQKcG9pbnR3aXNlMgUKcG9pbnR3aXNlMwYKcG9pbnR3aXNlNAcKcG9pbnR3aXNlNQgKcG9pbnR3aXNlNgkKcG9pbnR3aXNlNwoKcG9pbnR3aXNlOAsKcG9pbnR3aXNlOQwLcG9pbnR3aXNlMTANC3BvaW50d2lzZTExDgtwb2ludHdpc2UxMg8JY29sc18xNXg1EAtwb2ludHdpc2UxMxEKb3V0ZXJfMTV4MxIKb3V0ZXJfMTV4NRMIY29sc3VtXzUUCWNvbHNfMTV4MxUJbm9uZmluaXRl";
-const kernelNames = ["rows_15x3","pointwise0","pointwise1","rows_15x5","pointwise2","pointwise3","pointwise4","pointwise5","pointwise6","pointwise7","pointwise8","pointwise9","pointwise10","pointwise11","pointwise12","cols_15x5","pointwise13","outer_15x3","outer_15x5","colsum_5","cols_15x3","nonfinite"];
+const kernelBytes = "AGFzbQEAAAABgAEJYAR/f39/AGAFf39/f38AYAp/f39/f39/f39/AGAOf39/f39/f39/f39/f38AYAN/f38AYAZ/f39/f38AYBd/f39/f39/f39/f39/f39/f39/f39/fwBgB39/f39/f38AYBx/f39/f39/f39/f39/f39/f39/f39/f39/f39/AAISAQNlbnYGbWVtb3J5AgEBgIAEAxoZAAEAAAACAwEEBQYAAAAAAQcAAQgFBQQABAfDAhkJcm93c18xNXgzAAAKcG9pbnR3aXNlMAABCnBvaW50d2lzZTEAAglyb3dzXzE1eDUAAwpwb2ludHdpc2UyAAQKcG9pbnR3aXNlMwAFCnRpbWVfbG9vcDAABgpwb2ludHdpc2U0AAcKcG9pbnR3aXNlNQAICnBvaW50d2lzZTYACQp0aW1lX2xvb3AxAAoKcG9pbnR3aXNlNwALCnBvaW50d2lzZTgADApwb2ludHdpc2U5AA0LcG9pbnR3aXNlMTAADgtwb2ludHdpc2UxMQAPC3BvaW50d2lzZTEyABAJY29sc18xNXg1ABELcG9pbnR3aXNlMTMAEgp0aW1lX2xvb3AyABMKb3V0ZXJfMTV4MwAUCm91dGVyXzE1eDUAFQhjb2xzdW1fNQAWCWNvbHNfMTV4MwAXCW5vbmZpbml0ZQAYCvicARnMIwIGfxZ7QQAhBAJAA0AgAyAEa0EESA0BQQAhBQJAA0AgBUEOTg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhD/0MAAAAAAAAAAAAAAAAAAAAACEQ/QwAAAAAAAAAAAAAAAAAAAAAIRH9DAAAAAAAAAAAAAAAAAAAAAAhEiAAIAVBDGxqIQYgASAEQQxsaiEHIAf9AAIAIRMgB/0AAgwhFCAH/QACGCEVIAf9AAIkIRYgBv0AAgAhCiALIAogE/3mAf0M////////////////AAAAAP1O/eQBIQsgDSAKIBT95gH9DP///////////////wAAAAD9Tv3kASENIA8gCiAV/eYB/Qz///////////////8AAAAA/U795AEhDyARIAogFv3mAf0M////////////////AAAAAP1O/eQBIREgBv0AAgwhCiAMIAogE/3mAf0M////////////////AAAAAP1O/eQBIQwgDiAKIBT95gH9DP///////////////wAAAAD9Tv3kASEOIBAgCiAV/eYB/Qz///////////////8AAAAA/U795AEhECASIAogFv3mAf0M////////////////AAAAAP1O/eQBIRIgAiAEQTxsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AgAgCSAZ/R8BOAIEIA0gDv0NAAECAwQFBgcQERITFBUWFyANIA79DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AjwgCSAZ/R8BOAJAIA8gEP0NAAECAwQFBgcQERITFBUWFyAPIBD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AnggCSAZ/R8BOAJ8IBEgEv0NAAECAwQFBgcQERITFBUWFyARIBL9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4ArQBIAkgGf0fATgCuAEgBUECaiEFDAALC0EOIQX9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhESAAIAVBDGxqIQYgASAEQQxsaiEHIAf9AAIAIRMgB/0AAgwhFCAH/QACGCEVIAf9AAIkIRYgBv0AAgAhCiALIAogE/3mAf0M////////////////AAAAAP1O/eQBIQsgDSAKIBT95gH9DP///////////////wAAAAD9Tv3kASENIA8gCiAV/eYB/Qz///////////////8AAAAA/U795AEhDyARIAogFv3mAf0M////////////////AAAAAP1O/eQBIREgAiAEQTxsaiAFQQRsaiEJIAv9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhcgC/0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCACAN/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYXIA39DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AjwgD/0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWFyAP/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAJ4IBH9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhcgEf0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCtAEgBEEEaiEEDAALCwJAA0AgBCADTg0BQQAhBQJAA0AgBUEITg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEa/QwAAAAAAAAAAAAAAAAAAAAAIRv9DAAAAAAAAAAAAAAAAAAAAAAhHP0MAAAAAAAAAAAAAAAAAAAAACEd/QwAAAAAAAAAAAAAAAAAAAAAIR79DAAAAAAAAAAAAAAAAAAAAAAhHyAAIAVBDGxqIQYgASAEQQxsaiEHIAf9AAIAIRMgBv0AAgAhCiALIAogE/3mAf0M////////////////AAAAAP1O/eQBIQsgBv0AAgwhCiAMIAogE/3mAf0M////////////////AAAAAP1O/eQBIQwgBv0AAhghCiAaIAogE/3mAf0M////////////////AAAAAP1O/eQBIRogBv0AAiQhCiAbIAogE/3mAf0M////////////////AAAAAP1O/eQBIRsgBv0AAjAhCiAcIAogE/3mAf0M////////////////AAAAAP1O/eQBIRwgBv0AAjwhCiAdIAogE/3mAf0M////////////////AAAAAP1O/eQBIR0gBv0AAkghCiAeIAogE/3mAf0M////////////////AAAAAP1O/eQBIR4gBv0AAlQhCiAfIAogE/3mAf0M////////////////AAAAAP1O/eQBIR8gAiAEQTxsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFyAaIBv9DQABAgMEBQYHEBESExQVFhcgGiAb/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0LAgAgHCAd/Q0AAQIDBAUGBxAREhMUFRYXIBwgHf0NCAkKCwwNDg8YGRobHB0eH/3kASEXIB4gH/0NAAECAwQFBgcQERITFBUWFyAeIB/9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/QsCECAFQQhqIQUMAAsLQQghBf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhGv0MAAAAAAAAAAAAAAAAAAAAACEb/QwAAAAAAAAAAAAAAAAAAAAAIRz9DAAAAAAAAAAAAAAAAAAAAAAhHf0MAAAAAAAAAAAAAAAAAAAAACEeIAAgBUEMbGohBiABIARBDGxqIQcgB/0AAgAhEyAG/QACACEKIAsgCiAT/eYB/Qz///////////////8AAAAA/U795AEhCyAG/QACDCEKIAwgCiAT/eYB/Qz///////////////8AAAAA/U795AEhDCAG/QACGCEKIBogCiAT/eYB/Qz///////////////8AAAAA/U795AEhGiAG/QACJCEKIBsgCiAT/eYB/Qz///////////////8AAAAA/U795AEhGyAG/QACMCEKIBwgCiAT/eYB/Qz///////////////8AAAAA/U795AEhHCAG/QACPCEKIB0gCiAT/eYB/Qz///////////////8AAAAA/U795AEhHSAG/QACSCEKIB4gCiAT/eYB/Qz///////////////8AAAAA/U795AEhHiACIARBPGxqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEXIBogG/0NAAECAwQFBgcQERITFBUWFyAaIBv9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/QsCACAcIB39DQABAgMEBQYHEBESExQVFhcgHCAd/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRcgHv0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWFyAe/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCECAJIBn9HwE4AhQgCSAZ/R8COAIYIARBAWohBAwACwsLmgECAn8Be0EAIQUCQANAIAUgBE4NAUEAIQYDQCAAIAZqIAEgBmr9AAIAIAIgBmr9AAIA/eQBIAMgBmr9AAIA/eQB/QsCACAGQRBqIQYgBkEQSA0ACyABIAZq/QACACACIAZq/QACAP3kASADIAZq/QACAP3kASEHIAAgB/0fADgCECAAQRRqIQAgAUE8aiEBIAVBAWohBQwACwsLggECAn8Be0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVqIAEgBWr9AAIAIAIgBWr9AAIA/eQB/QsCACAFQRBqIQUgBUEQSA0ACyABIAVq/QACACACIAVq/QACAP3kASEGIAAgBv0fADgCECAAQRRqIQAgAUE8aiEBIARBAWohBAwACwsLpCkCBn8We0EAIQQCQANAIAMgBGtBBEgNAUEAIQUCQANAIAVBDk4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhEP0MAAAAAAAAAAAAAAAAAAAAACER/QwAAAAAAAAAAAAAAAAAAAAAIRIgACAFQRRsaiEGIAEgBEEUbGohByAGQRBqIQgDQCAH/QACACETIAf9AAIUIRQgB/0AAighFSAH/QACPCEWIAb9AAIAIQogCyAKIBP95gH95AEhCyANIAogFP3mAf3kASENIA8gCiAV/eYB/eQBIQ8gESAKIBb95gH95AEhESAG/QACFCEKIAwgCiAT/eYB/eQBIQwgDiAKIBT95gH95AEhDiAQIAogFf3mAf3kASEQIBIgCiAW/eYB/eQBIRIgBkEQaiEGIAdBEGohByAGIAhIDQALIAf9AAIAIRMgB/0AAhQhFCAH/QACKCEVIAf9AAI8IRYgBv0AAgAhCiALIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIQsgDSAKIBT95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASENIA8gCiAV/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhDyARIAogFv3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIREgBv0AAhQhCiAMIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIQwgDiAKIBT95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEOIBAgCiAV/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhECASIAogFv3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIRIgAiAEQTxsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AgAgCSAZ/R8BOAIEIA0gDv0NAAECAwQFBgcQERITFBUWFyANIA79DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AjwgCSAZ/R8BOAJAIA8gEP0NAAECAwQFBgcQERITFBUWFyAPIBD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AnggCSAZ/R8BOAJ8IBEgEv0NAAECAwQFBgcQERITFBUWFyARIBL9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4ArQBIAkgGf0fATgCuAEgBUECaiEFDAALC0EOIQX9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhESAAIAVBFGxqIQYgASAEQRRsaiEHIAZBEGohCANAIAf9AAIAIRMgB/0AAhQhFCAH/QACKCEVIAf9AAI8IRYgBv0AAgAhCiALIAogE/3mAf3kASELIA0gCiAU/eYB/eQBIQ0gDyAKIBX95gH95AEhDyARIAogFv3mAf3kASERIAZBEGohBiAHQRBqIQcgBiAISA0ACyAH/QACACETIAf9AAIUIRQgB/0AAighFSAH/QACPCEWIAb9AAIAIQogCyAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASELIA0gCiAU/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhDSAPIAogFf3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIQ8gESAKIBb95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASERIAIgBEE8bGogBUEEbGohCSAL/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYXIAv9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AgAgDf0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWFyAN/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAI8IA/9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhcgD/0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCeCAR/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYXIBH9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4ArQBIARBBGohBAwACwsCQANAIAQgA04NAUEAIQUCQANAIAVBCE4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhGv0MAAAAAAAAAAAAAAAAAAAAACEb/QwAAAAAAAAAAAAAAAAAAAAAIRz9DAAAAAAAAAAAAAAAAAAAAAAhHf0MAAAAAAAAAAAAAAAAAAAAACEe/QwAAAAAAAAAAAAAAAAAAAAAIR8gACAFQRRsaiEGIAEgBEEUbGohByAGQRBqIQgDQCAH/QACACETIAb9AAIAIQogCyAKIBP95gH95AEhCyAG/QACFCEKIAwgCiAT/eYB/eQBIQwgBv0AAighCiAaIAogE/3mAf3kASEaIAb9AAI8IQogGyAKIBP95gH95AEhGyAG/QACUCEKIBwgCiAT/eYB/eQBIRwgBv0AAmQhCiAdIAogE/3mAf3kASEdIAb9AAJ4IQogHiAKIBP95gH95AEhHiAG/QACjAEhCiAfIAogE/3mAf3kASEfIAZBEGohBiAHQRBqIQcgBiAISA0ACyAH/QACACETIAb9AAIAIQogCyAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASELIAb9AAIUIQogDCAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEMIAb9AAIoIQogGiAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEaIAb9AAI8IQogGyAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEbIAb9AAJQIQogHCAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEcIAb9AAJkIQogHSAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEdIAb9AAJ4IQogHiAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEeIAb9AAKMASEKIB8gCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhHyACIARBPGxqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEXIBogG/0NAAECAwQFBgcQERITFBUWFyAaIBv9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/QsCACAcIB39DQABAgMEBQYHEBESExQVFhcgHCAd/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRcgHiAf/Q0AAQIDBAUGBxAREhMUFRYXIB4gH/0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9CwIQIAVBCGohBQwACwtBCCEF/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEa/QwAAAAAAAAAAAAAAAAAAAAAIRv9DAAAAAAAAAAAAAAAAAAAAAAhHP0MAAAAAAAAAAAAAAAAAAAAACEd/QwAAAAAAAAAAAAAAAAAAAAAIR4gACAFQRRsaiEGIAEgBEEUbGohByAGQRBqIQgDQCAH/QACACETIAb9AAIAIQogCyAKIBP95gH95AEhCyAG/QACFCEKIAwgCiAT/eYB/eQBIQwgBv0AAighCiAaIAogE/3mAf3kASEaIAb9AAI8IQogGyAKIBP95gH95AEhGyAG/QACUCEKIBwgCiAT/eYB/eQBIRwgBv0AAmQhCiAdIAogE/3mAf3kASEdIAb9AAJ4IQogHiAKIBP95gH95AEhHiAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgB/0AAgAhEyAG/QACACEKIAsgCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhCyAG/QACFCEKIAwgCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhDCAG/QACKCEKIBogCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhGiAG/QACPCEKIBsgCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhGyAG/QACUCEKIBwgCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhHCAG/QACZCEKIB0gCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhHSAG/QACeCEKIB4gCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhHiACIARBPGxqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEXIBogG/0NAAECAwQFBgcQERITFBUWFyAaIBv9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/QsCACAcIB39DQABAgMEBQYHEBESExQVFhcgHCAd/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRcgHv0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWFyAe/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCECAJIBn9HwE4AhQgCSAZ/R8COAIYIARBAWohBAwACwsLnQcCAn8Je0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVqIAEgBWr9AAIAIAIgBWr9AAIA/eQB/eEBIQb9DAAAgD8AAIA/AACAPwAAgD/9DAAAgD8AAIA/AACAPwAAgD8gBv0MpcCwQqXAsEKlwLBCpcCwQv3oAf0MUKyuwlCsrsJQrK7CUKyuwv3pASEHIAf9DDuquD87qrg/O6q4PzuquD/95gH9aiEIIAcgCP0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAI/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIQn9DGdpUDlnaVA5Z2lQOWdpUDkgCf3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAJ/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIAn95gH9DMGpKj3BqSo9wakqPcGpKj395AEgCf3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAJ/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIAkgCf3mAf3mASAJ/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIAj9+AH9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf3kAf3nAf0LAgAgBUEQaiEFIAVBEEgNAAsgASAFav0AAgAgAiAFav0AAgD95AH94QEhC/0MAACAPwAAgD8AAIA/AACAP/0MAACAPwAAgD8AAIA/AACAPyAL/QylwLBCpcCwQqXAsEKlwLBC/egB/QxQrK7CUKyuwlCsrsJQrK7C/ekBIQwgDP0MO6q4PzuquD87qrg/O6q4P/3mAf1qIQ0gDCAN/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIA39DIOAXrmDgF65g4BeuYOAXrn95gH95QEhDv0MZ2lQOWdpUDlnaVA5Z2lQOSAO/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIA795gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgDv3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAO/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIA795gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgDiAO/eYB/eYBIA795AH9DAAAgD8AAIA/AACAPwAAgD/95AEgDf34Af0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/eQB/ecBIQogACAK/R8AOAIQIABBFGohACABQRRqIQEgAkE8aiECIARBAWohBAwACwsLhBMCAn8Ze0EAIQoCQANAIAogCU4NAUEAIQsDQCAAIAtq/QwAAIA/AACAPwAAgD8AAIA/IAEgC2r9AAIA/eUBIAIgC2r9AAIAIAMgC2r9AAIAIAQgC2r9AAIA/eQB/eEBIQz9DAAAgD8AAIA/AACAPwAAgD/9DAAAgD8AAIA/AACAPwAAgD8gDP0MpcCwQqXAsEKlwLBCpcCwQv3oAf0MUKyuwlCsrsJQrK7CUKyuwv3pASENIA39DDuquD87qrg/O6q4PzuquD/95gH9aiEOIA0gDv0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAO/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIQ/9DGdpUDlnaVA5Z2lQOWdpUDkgD/3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAP/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIA/95gH9DMGpKj3BqSo9wakqPcGpKj395AEgD/3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAP/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIA8gD/3mAf3mASAP/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIA79+AH9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf3kAf3nASAFIAtq/QACACAGIAtq/QACAP3kAf3mAf3kASEQIBAgEP3mASER/Qzq8Lq76vC6u+rwurvq8Lq7IBH95gH9DE4TqTxOE6k8ThOpPE4TqTz95AEgEf3mAf0MLR5cvS0eXL0tHly9LR5cvf3kASAR/eYB/QyTgwg+k4MIPpODCD6Tgwg+/eQBIBH95gH9DJmqqr6Zqqq+maqqvpmqqr795AEgEf3mASAQ/eYBIBD95AEhEiAQ/eAB/QwAAABAAAAAQAAAAEAAAABA/eYBIRP9DAAAgD8AAIA/AACAPwAAgD/9DAAAAEAAAABAAAAAQAAAAEAgE/0MpcCwQqXAsEKlwLBCpcCwQv3oAf0MUKyuwlCsrsJQrK7CUKyuwv3pASEUIBT9DDuquD87qrg/O6q4PzuquD/95gH9aiEVIBQgFf0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAV/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIRb9DGdpUDlnaVA5Z2lQOWdpUDkgFv3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAW/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIBb95gH9DMGpKj3BqSo9wakqPcGpKj395AEgFv3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAW/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIBYgFv3mAf3mASAW/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIBX9+AH9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf0MAACAPwAAgD8AAIA/AACAP/3kAf3nAf3lASAQ/QwAAACAAAAAgAAAAIAAAACA/U79UCEXIBIgFyAQ/eAB/QwAACA/AAAgPwAAID8AACA//UP9Uv3mASAHIAtq/QACACAIIAtq/QACAP3mAf3kAf0LAgAgC0EQaiELIAtBEEgNAAv9DAAAgD8AAIA/AACAPwAAgD8gASALav0AAgD95QEgAiALav0AAgAgAyALav0AAgAgBCALav0AAgD95AH94QEhGf0MAACAPwAAgD8AAIA/AACAP/0MAACAPwAAgD8AAIA/AACAPyAZ/QylwLBCpcCwQqXAsEKlwLBC/egB/QxQrK7CUKyuwlCsrsJQrK7C/ekBIRogGv0MO6q4PzuquD87qrg/O6q4P/3mAf1qIRsgGiAb/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIBv9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhHP0MZ2lQOWdpUDlnaVA5Z2lQOSAc/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIBz95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgHP3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAc/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIBz95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgHCAc/eYB/eYBIBz95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgG/34Af0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/eQB/ecBIAUgC2r9AAIAIAYgC2r9AAIA/eQB/eYB/eQBIR0gHSAd/eYBIR79DOrwurvq8Lq76vC6u+rwursgHv3mAf0MThOpPE4TqTxOE6k8ThOpPP3kASAe/eYB/QwtHly9LR5cvS0eXL0tHly9/eQBIB795gH9DJODCD6Tgwg+k4MIPpODCD795AEgHv3mAf0Mmaqqvpmqqr6Zqqq+maqqvv3kASAe/eYBIB395gEgHf3kASEfIB394AH9DAAAAEAAAABAAAAAQAAAAED95gEhIP0MAACAPwAAgD8AAIA/AACAP/0MAAAAQAAAAEAAAABAAAAAQCAg/QylwLBCpcCwQqXAsEKlwLBC/egB/QxQrK7CUKyuwlCsrsJQrK7C/ekBISEgIf0MO6q4PzuquD87qrg/O6q4P/3mAf1qISIgISAi/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBICL9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhI/0MZ2lQOWdpUDlnaVA5Z2lQOSAj/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBICP95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgI/3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAj/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBICP95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgIyAj/eYB/eYBICP95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgIv34Af0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/QwAAIA/AACAPwAAgD8AAIA//eQB/ecB/eUBIB39DAAAAIAAAACAAAAAgAAAAID9Tv1QISQgHyAkIB394AH9DAAAID8AACA/AAAgPwAAID/9Q/1S/eYBIAcgC2r9AAIAIAggC2r9AAIA/eYB/eQBIRggACAY/R8AOAIQIABBFGohACABQRRqIQEgAkEUaiECIANBFGohAyAEQTxqIQQgBUE8aiEFIAdBFGohByAIQRRqIQggCkEBaiEKDAALCwt+AQJ/QQAhDgJAA0AgDiAMTg0BIA4hDyAAIAEgAiAKEAMgAyAEIA8gC2xqIAJBFGogChAEIAUgAyAGIA8gC2xqIAcgDyALbGogAiACQShqIAggAyABIAoQBSAJIA8gC2xqIAUgC/wKAAAgASAFIAv8CgAAIA5BAWohDgwACwsLsgsCAn8Re0EAIQUCQANAIAUgBE4NAUEAIQYDQCAAIAZqIAEgBmr9AAIAIAIgBmr9AAIAIAMgBmr9AAIA/eYB/eQBIQcgByAH/eYBIQj9DOrwurvq8Lq76vC6u+rwursgCP3mAf0MThOpPE4TqTxOE6k8ThOpPP3kASAI/eYB/QwtHly9LR5cvS0eXL0tHly9/eQBIAj95gH9DJODCD6Tgwg+k4MIPpODCD795AEgCP3mAf0Mmaqqvpmqqr6Zqqq+maqqvv3kASAI/eYBIAf95gEgB/3kASEJIAf94AH9DAAAAEAAAABAAAAAQAAAAED95gEhCv0MAACAPwAAgD8AAIA/AACAP/0MAAAAQAAAAEAAAABAAAAAQCAK/QylwLBCpcCwQqXAsEKlwLBC/egB/QxQrK7CUKyuwlCsrsJQrK7C/ekBIQsgC/0MO6q4PzuquD87qrg/O6q4P/3mAf1qIQwgCyAM/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIAz9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhDf0MZ2lQOWdpUDlnaVA5Z2lQOSAN/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIA395gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgDf3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAN/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIA395gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgDSAN/eYB/eYBIA395AH9DAAAgD8AAIA/AACAPwAAgD/95AEgDP34Af0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/QwAAIA/AACAPwAAgD8AAIA//eQB/ecB/eUBIAf9DAAAAIAAAACAAAAAgAAAAID9Tv1QIQ4gCSAOIAf94AH9DAAAID8AACA/AAAgPwAAID/9Q/1S/QsCACAGQRBqIQYgBkEQSA0ACyABIAZq/QACACACIAZq/QACACADIAZq/QACAP3mAf3kASEQIBAgEP3mASER/Qzq8Lq76vC6u+rwurvq8Lq7IBH95gH9DE4TqTxOE6k8ThOpPE4TqTz95AEgEf3mAf0MLR5cvS0eXL0tHly9LR5cvf3kASAR/eYB/QyTgwg+k4MIPpODCD6Tgwg+/eQBIBH95gH9DJmqqr6Zqqq+maqqvpmqqr795AEgEf3mASAQ/eYBIBD95AEhEiAQ/eAB/QwAAABAAAAAQAAAAEAAAABA/eYBIRP9DAAAgD8AAIA/AACAPwAAgD/9DAAAAEAAAABAAAAAQAAAAEAgE/0MpcCwQqXAsEKlwLBCpcCwQv3oAf0MUKyuwlCsrsJQrK7CUKyuwv3pASEUIBT9DDuquD87qrg/O6q4PzuquD/95gH9aiEVIBQgFf0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAV/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIRb9DGdpUDlnaVA5Z2lQOWdpUDkgFv3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAW/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIBb95gH9DMGpKj3BqSo9wakqPcGpKj395AEgFv3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAW/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIBYgFv3mAf3mASAW/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIBX9+AH9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf0MAACAPwAAgD8AAIA/AACAP/3kAf3nAf3lASAQ/QwAAACAAAAAgAAAAIAAAACA/U79UCEXIBIgFyAQ/eAB/QwAACA/AAAgPwAAID8AACA//UP9UiEPIAAgD/0fADgCECAAQRRqIQAgAUEUaiEBIAJBFGohAiADQRRqIQMgBUEBaiEFDAALCwuUAQICfwF7QQAhAwJAA0AgAyACTg0BQQAhBANAIAAgBGr9DAAAgD8AAIA/AACAPwAAgD8gASAEav0AAgD95QH9CwIAIARBEGohBCAEQRBIDQAL/QwAAIA/AACAPwAAgD8AAIA/IAEgBGr9AAIA/eUBIQUgACAF/R8AOAIQIABBFGohACABQRRqIQEgA0EBaiEDDAALCwvHAQICfwF7QQAhBgJAA0AgBiAFTg0BQQAhBwNAIAAgB2ogASAHav0AAgAgAiAHav0AAgD95gEgAyAHav0AAgAgBCAHav0AAgD95gH95AH9CwIAIAdBEGohByAHQRBIDQALIAEgB2r9AAIAIAIgB2r9AAIA/eYBIAMgB2r9AAIAIAQgB2r9AAIA/eYB/eQBIQggACAI/R8AOAIQIABBFGohACABQRRqIQEgAkEUaiECIANBFGohAyAEQRRqIQQgBkEBaiEGDAALCwvuAQECf0EAIRcCQANAIBcgFU4NASAXIRggACABIAIgExADIAMgBCAYIBRsaiACIBMQBCAFIAYgGCAUbGogAkEUaiATEAQgByACQShqIAggExACIAkgCiAYIBRsaiADIAcgExAHIAsgBSATEAggDCALIAkgBSABIBMQCSANIBggFGxqIAwgFPwKAAAgDiAYIBRsaiAFIBT8CgAAIA8gGCAUbGogCSAU/AoAACAQIBggFGxqIAsgFPwKAAAgESAYIBRsaiAHIBT8CgAAIBIgGCAUbGogAyAU/AoAACABIAwgFPwKAAAgF0EBaiEXDAALCwuJAQICfwF7QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWogASAFav0AAgAgAiAFav0AAgD95gH9CwIAIAVBEGohBSAFQRBIDQALIAEgBWr9AAIAIAIgBWr9AAIA/eYBIQYgACAG/R8AOAIQIABBFGohACABQRRqIQEgAkEUaiECIARBAWohBAwACwsLswECAn8Be0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVq/QwAAIA/AACAPwAAgD8AAIA/IAEgBWr9AAIAIAIgBWr9AAIA/eYB/eUB/QsCACAFQRBqIQUgBUEQSA0AC/0MAACAPwAAgD8AAIA/AACAPyABIAVq/QACACACIAVq/QACAP3mAf3lASEGIAAgBv0fADgCECAAQRRqIQAgAUEUaiEBIAJBFGohAiAEQQFqIQQMAAsLC7MBAgJ/AXtBACEEAkADQCAEIANODQFBACEFA0AgACAFaiABIAVq/QACAP0MAACAPwAAgD8AAIA/AACAPyACIAVq/QACAP3lAf3mAf0LAgAgBUEQaiEFIAVBEEgNAAsgASAFav0AAgD9DAAAgD8AAIA/AACAPwAAgD8gAiAFav0AAgD95QH95gEhBiAAIAb9HwA4AhAgAEEUaiEAIAFBFGohASACQRRqIQIgBEEBaiEEDAALCwuJAQICfwF7QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWogASAFav0AAgAgAiAFav0AAgD95AH9CwIAIAVBEGohBSAFQRBIDQALIAEgBWr9AAIAIAIgBWr9AAIA/eQBIQYgACAG/R8AOAIQIABBFGohACABQRRqIQEgAkEUaiECIARBAWohBAwACwsLqAECAn8Be0EAIQUCQANAIAUgBE4NAUEAIQYDQCAAIAZqIAEgBmr9AAIAIAIgBmr9AAIA/eYBIAMgBmr9AAIA/eYB/QsCACAGQRBqIQYgBkEQSA0ACyABIAZq/QACACACIAZq/QACAP3mASADIAZq/QACAP3mASEHIAAgB/0fADgCECAAQRRqIQAgAUEUaiEBIAJBFGohAiADQRRqIQMgBUEBaiEFDAALCwvsAQICfwF7QQAhBwJAA0AgByAGTg0BQQAhCANAIAAgCGogASAIav0AAgAgAiAIav0AAgD95gEgAyAIav0AAgAgBCAIav0AAgD95gH94QH95AEgBSAIav0AAgD95gH9CwIAIAhBEGohCCAIQRBIDQALIAEgCGr9AAIAIAIgCGr9AAIA/eYBIAMgCGr9AAIAIAQgCGr9AAIA/eYB/eEB/eQBIAUgCGr9AAIA/eYBIQkgACAJ/R8AOAIQIABBFGohACABQRRqIQEgAkEUaiECIANBFGohAyAEQRRqIQQgBUEUaiEFIAdBAWohBwwACwsLhQQEBX8BewF/BntBACEEAkADQCADIARrQQJIDQFBACEFIAIgBEEUbGogBUEEbGohCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEOIAAgBEE8bGohBiABIAVBBGxqIQcgBkE8aiEIA0AgB/0AAgAhDyAH/QACECEQIAb9CQIAIQkgCyAJIA/95gH95AEhCyAMIAkgEP3mAf3kASEMIAb9CQI8IQkgDSAJIA/95gH95AEhDSAOIAkgEP3mAf3kASEOIAZBBGohBiAHQRRqIQcgBiAISA0ACyAKIAv9CwIAIAogDP0fADgCECAKIA39CwIUIAogDv0fADgCJCAEQQJqIQQMAAsLAkADQCAEIANODQFBACEFIAIgBEEUbGogBUEEbGohCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQwgACAEQTxsaiEGIAEgBUEEbGohByAGQTxqIQgDQCAH/QACACEPIAf9AAIQIRAgBv0JAgAhCSALIAkgD/3mAf3kASELIAwgCSAQ/eYB/eQBIQwgBkEEaiEGIAdBFGohByAGIAhIDQALIAogC/0LAgAgCiAM/R8AOAIQIARBAWohBAwACwsLqAECAn8Be0EAIQUCQANAIAUgBE4NAUEAIQYDQCAAIAZqIAEgBmr9AAIAIAIgBmr9AAIAIAMgBmr9AAIA/eYB/eQB/QsCACAGQRBqIQYgBkEQSA0ACyABIAZq/QACACACIAZq/QACACADIAZq/QACAP3mAf3kASEHIAAgB/0fADgCECAAQRRqIQAgAUEUaiEBIAJBFGohAiADQRRqIQMgBUEBaiEFDAALCwu0AwEFf0EAIRwCQANAIBwgGk4NASAbQQFrIBxrIR0gACABIAIgHSAYbGogGRAOIAMgACAEIB0gGGxqIAUgHSAYbGogGRAPIAYgAyAHIB0gGGxqIBkQCyAIIAAgCSAdIBhsaiAAIAogHSAYbGogCyAdIBhsaiAZEBAgDCADIA0gHSAYbGogDiAdIBhsaiAZEA8gDyEfIAYhICAZIR4CQANAQQAgHk4NASAfICBBFPwKAAAgH0E8aiEfICBBFGohICAeQX9qIR4MAAsLIA9BFGohHyAIISAgGSEeAkADQEEAIB5ODQEgHyAgQRT8CgAAIB9BPGohHyAgQRRqISAgHkF/aiEeDAALCyAPQShqIR8gDCEgIBkhHgJAA0BBACAeTg0BIB8gIEEU/AoAACAfQTxqIR8gIEEUaiEgIB5Bf2ohHgwACwsgDyAQIBEgGRARIBIgESAAIBMgHSAYbGogGRASIBQgHSAYbGogDCAY/AoAACAVIB0gGGxqIAggGPwKAAAgFiAdIBhsaiADIBj8CgAAIBcgHSAYbGogBiAY/AoAACABIBIgGPwKAAAgHEEBaiEcDAALCwuyBAQHfwF7AX8DeyABQQRsIQEgA0EEbCEDQQAhBgJAA0AgBkGwAU4NASAEIAZq/QwAAAAAAAAAAAAAAAAAAAAA/QsCACAGQRBqIQYMAAsLIAT9DAAAAAAAAAAAAAAAAAAAAAD9HwA4ArABQQAhCwJAA0AgCyAFTg0BIAtBEGohDAJAIAwgBUgNACAFIQwLQQAhBgJAA0AgBkEOTg0BQQAhByAEIAZBDGxqIAdBBGxqIQ4gDv0AAgAhDyAO/QACDCEQIAAgCyABbGogBkEEbGohCSACIAsgA2xqIAdBBGxqIQogCyEIAkADQCAIIAxODQEgCv0AAgAhESAJ/QkCACENIA8gDSAR/eYB/eQBIQ8gCf0JAgQhDSAQIA0gEf3mAf3kASEQIAkgAWohCSAKIANqIQogCEEBaiEIDAALCyAOIA/9HwA4AgAgDiAP/R8BOAIEIA4gD/0fAjgCCCAOIBD9HwA4AgwgDiAQ/R8BOAIQIA4gEP0fAjgCFCAGQQJqIQYMAAsLQQ4hBkEAIQcgBCAGQQxsaiAHQQRsaiEOIA79AAIAIQ8gACALIAFsaiAGQQRsaiEJIAIgCyADbGogB0EEbGohCiALIQgCQANAIAggDE4NASAK/QACACERIAn9CQIAIQ0gDyANIBH95gH95AEhDyAJIAFqIQkgCiADaiEKIAhBAWohCAwACwsgDiAP/R8AOAIAIA4gD/0fATgCBCAOIA/9HwI4AgggC0EQaiELDAALCwuWBQQHfwF7AX8GeyABQQRsIQEgA0EEbCEDQQAhBgJAA0AgBkGgAk4NASAEIAZq/QwAAAAAAAAAAAAAAAAAAAAA/QsCACAGQRBqIQYMAAsLIAT9DAAAAAAAAAAAAAAAAAAAAAD9HwA4AqACIAT9DAAAAAAAAAAAAAAAAAAAAAD9HwA4AqQCIAT9DAAAAAAAAAAAAAAAAAAAAAD9HwA4AqgCQQAhCwJAA0AgCyAFTg0BIAtBEGohDAJAIAwgBUgNACAFIQwLQQAhBgJAA0AgBkEOTg0BQQAhByAEIAZBFGxqIAdBBGxqIQ4gDv0AAgAhDyAO/QACECEQIA79AAIUIREgDv0AAiQhEiAAIAsgAWxqIAZBBGxqIQkgAiALIANsaiAHQQRsaiEKIAshCAJAA0AgCCAMTg0BIAr9AAIAIRMgCv0AAhAhFCAJ/QkCACENIA8gDSAT/eYB/eQBIQ8gECANIBT95gH95AEhECAJ/QkCBCENIBEgDSAT/eYB/eQBIREgEiANIBT95gH95AEhEiAJIAFqIQkgCiADaiEKIAhBAWohCAwACwsgDiAP/QsCACAOIBD9HwA4AhAgDiAR/QsCFCAOIBL9HwA4AiQgBkECaiEGDAALC0EOIQZBACEHIAQgBkEUbGogB0EEbGohDiAO/QACACEPIA79AAIQIRAgACALIAFsaiAGQQRsaiEJIAIgCyADbGogB0EEbGohCiALIQgCQANAIAggDE4NASAK/QACACETIAr9AAIQIRQgCf0JAgAhDSAPIA0gE/3mAf3kASEPIBAgDSAU/eYB/eQBIRAgCSABaiEJIAogA2ohCiAIQQFqIQgMAAsLIA4gD/0LAgAgDiAQ/R8AOAIQIAtBEGohCwwACwsLywECA38Ee0EAIQX9DAAAAAAAAAAAAAAAAAAAAAAhBkEAIQMgACAFaiEEAkADQCADIAJODQEgBiAE/QACAP3kASEGIARBFGohBCADQQFqIQMMAAsLIAEgBWohBCAEIAT9AAIAIAb95AH9CwIA/QwAAAAAAAAAAAAAAAAAAAAAIQZBACEDIAAgBWohBAJAA0AgAyACTg0BIAYgBP0AAhD95AEhBiAEQRRqIQQgA0EBaiEDDAALCyABIAVqIQQgBCAEKgIQIAb9HwCSOAIQC7MDBAV/AXsBfwN7QQAhBAJAA0AgAyAEa0ECSA0BQQAhBSACIARBDGxqIAVBBGxqIQr9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEMIAAgBEE8bGohBiABIAVBBGxqIQcgBkE8aiEIA0AgB/0AAgAhDSAG/QkCACEJIAsgCSAN/eYB/eQBIQsgBv0JAjwhCSAMIAkgDf3mAf3kASEMIAZBBGohBiAHQQxqIQcgBiAISA0ACyAKIAv9HwA4AgAgCiAL/R8BOAIEIAogC/0fAjgCCCAKIAz9HwA4AgwgCiAM/R8BOAIQIAogDP0fAjgCFCAEQQJqIQQMAAsLAkADQCAEIANODQFBACEFIAIgBEEMbGogBUEEbGohCv0MAAAAAAAAAAAAAAAAAAAAACELIAAgBEE8bGohBiABIAVBBGxqIQcgBkE8aiEIA0AgB/0AAgAhDSAG/QkCACEJIAsgCSAN/eYB/eQBIQsgBkEEaiEGIAdBDGohByAGIAhIDQALIAogC/0fADgCACAKIAv9HwE4AgQgCiAL/R8COAIIIARBAWohBAwACwsL7QICAX8Ee/0MAAAAAAAAAAAAAAAAAAAAACEE/QwAAAAAAAAAAAAAAAAAAAAAIQX9DAAAAAAAAAAAAAAAAAAAAAAhBv0MAAAAAAAAAAAAAAAAAAAAACEHIAFBBGwgAGohAwJAA0AgAyAAa0HAAEgNASAEIAD9AAIA/QwAAAAAAAAAAAAAAAAAAAAA/eYB/eQBIQQgBSAA/QACEP0MAAAAAAAAAAAAAAAAAAAAAP3mAf3kASEFIAYgAP0AAiD9DAAAAAAAAAAAAAAAAAAAAAD95gH95AEhBiAHIAD9AAIw/QwAAAAAAAAAAAAAAAAAAAAA/eYB/eQBIQcgAEHAAGohAAwACwsCQANAIAMgAGtBEEgNASAEIAD9AAIA/QwAAAAAAAAAAAAAAAAAAAAA/eYB/eQBIQQgAEEQaiEADAALCyAEIAX95AEgBv3kASAH/eQBIQQgAiAE/R8AIAT9HwGSIAT9HwKSIAT9HwOSOAIACwCyAgRuYW1lAaoCGQAJcm93c18xNXgzAQpwb2ludHdpc2UwAgpwb2ludHdpc2UxAwlyb3dzXzE1eDUECnBvaW50d2lzZTIFCnBvaW50d2lzZTMGCnRpbWVfbG9vcDAHCnBvaW50d2lzZTQICnBvaW50d2lzZTUJCnBvaW50d2lzZTYKCnRpbWVfbG9vcDELCnBvaW50d2lzZTcMCnBvaW50d2lzZTgNCnBvaW50d2lzZTkOC3BvaW50d2lzZTEwDwtwb2ludHdpc2UxMRALcG9pbnR3aXNlMTIRCWNvbHNfMTV4NRILcG9pbnR3aXNlMTMTCnRpbWVfbG9vcDIUCm91dGVyXzE1eDMVCm91dGVyXzE1eDUWCGNvbHN1bV81Fwljb2xzXzE1eDMYCW5vbmZpbml0ZQ==";
+const kernelNames = ["rows_15x3","pointwise0","pointwise1","rows_15x5","pointwise2","pointwise3","time_loop0","pointwise4","pointwise5","pointwise6","time_loop1","pointwise7","pointwise8","pointwise9","pointwise10","pointwise11","pointwise12","cols_15x5","pointwise13","time_loop2","outer_15x3","outer_15x5","colsum_5","cols_15x3","nonfinite"];
 
 interface KernelMemory { readonly buffer: ArrayBuffer; grow(pages: number): number }
-interface KernelExports { readonly rows_15x3: (a: number, b: number, out: number, samples: number) => void; readonly pointwise0: (out: number, a0: number, a1: number, a2: number, rows: number) => void; readonly pointwise1: (out: number, a0: number, a1: number, rows: number) => void; readonly rows_15x5: (a: number, b: number, out: number, samples: number) => void; readonly pointwise2: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise3: (out: number, a0: number, a1: number, a2: number, a3: number, a4: number, a5: number, a6: number, a7: number, rows: number) => void; readonly pointwise4: (out: number, a0: number, a1: number, a2: number, rows: number) => void; readonly pointwise5: (out: number, a0: number, rows: number) => void; readonly pointwise6: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly pointwise7: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise8: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise9: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise10: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise11: (out: number, a0: number, a1: number, a2: number, rows: number) => void; readonly pointwise12: (out: number, a0: number, a1: number, a2: number, a3: number, a4: number, rows: number) => void; readonly cols_15x5: (a: number, b: number, out: number, samples: number) => void; readonly pointwise13: (out: number, a0: number, a1: number, a2: number, rows: number) => void; readonly outer_15x3: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly outer_15x5: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly colsum_5: (a: number, out: number, rows: number) => void; readonly cols_15x3: (a: number, b: number, out: number, samples: number) => void; readonly nonfinite: (at: number, count: number, out: number) => void }
+interface KernelExports { readonly rows_15x3: (a: number, b: number, out: number, samples: number) => void; readonly pointwise0: (out: number, a0: number, a1: number, a2: number, rows: number) => void; readonly pointwise1: (out: number, a0: number, a1: number, rows: number) => void; readonly rows_15x5: (a: number, b: number, out: number, samples: number) => void; readonly pointwise2: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise3: (out: number, a0: number, a1: number, a2: number, a3: number, a4: number, a5: number, a6: number, a7: number, rows: number) => void; readonly time_loop0: (p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, n0: number, n1: number, steps: number, T: number) => void; readonly pointwise4: (out: number, a0: number, a1: number, a2: number, rows: number) => void; readonly pointwise5: (out: number, a0: number, rows: number) => void; readonly pointwise6: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly time_loop1: (p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, n0: number, n1: number, steps: number, T: number) => void; readonly pointwise7: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise8: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise9: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise10: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise11: (out: number, a0: number, a1: number, a2: number, rows: number) => void; readonly pointwise12: (out: number, a0: number, a1: number, a2: number, a3: number, a4: number, rows: number) => void; readonly cols_15x5: (a: number, b: number, out: number, samples: number) => void; readonly pointwise13: (out: number, a0: number, a1: number, a2: number, rows: number) => void; readonly time_loop2: (p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, p20: number, p21: number, p22: number, p23: number, n0: number, n1: number, steps: number, T: number) => void; readonly outer_15x3: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly outer_15x5: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly colsum_5: (a: number, out: number, rows: number) => void; readonly cols_15x3: (a: number, b: number, out: number, samples: number) => void; readonly nonfinite: (at: number, count: number, out: number) => void }
 interface LoadedKernels { memory: KernelMemory; exports: KernelExports }
 interface WebAssemblyApi {
   readonly Memory: new (descriptor: { initial: number; maximum: number; shared?: boolean }) => KernelMemory;
@@ -1844,7 +1850,7 @@ function workerStarter(): StartWorker {
 /** The kernels on a shared memory (once): the same bytes with the memory import's flag set to shared. */
 function shareMemory(loaded: LoadedKernels, api: WebAssemblyApi): Uint8Array {
   const bytes = decodeBase64(kernelBytes);
-  bytes[79] = 0x03;
+  bytes[154] = 0x03;
   if (!pool.control) {
     const pages = Math.ceil(loaded.memory.buffer.byteLength / 65536);
     const memory = new api.Memory({ initial: pages, maximum: 65536, shared: true });
@@ -1927,59 +1933,71 @@ function run_pointwise3(out: number, a0: number, a1: number, a2: number, a3: num
   (kernels as LoadedKernels).exports.pointwise3(out, a0, a1, a2, a3, a4, a5, a6, a7, rows);
 }
 
+function run_time_loop0(p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, n0: number, n1: number, steps: number, T: number): void {
+  (kernels as LoadedKernels).exports.time_loop0(p0, p1, p2, p3, p4, p5, p6, p7, p8, p9, n0, n1, steps, T);
+}
+
 function run_pointwise4(out: number, a0: number, a1: number, a2: number, rows: number): void {
-  if (pool.ready.length > 0 && rows >= 6667) return splitKernel(6, [out, a0, a1, a2, rows], 4, [20, 20, 20, 20, 0], 1);
+  if (pool.ready.length > 0 && rows >= 6667) return splitKernel(7, [out, a0, a1, a2, rows], 4, [20, 20, 20, 20, 0], 1);
   (kernels as LoadedKernels).exports.pointwise4(out, a0, a1, a2, rows);
 }
 
 function run_pointwise5(out: number, a0: number, rows: number): void {
-  if (pool.ready.length > 0 && rows >= 20000) return splitKernel(7, [out, a0, rows], 2, [20, 20, 0], 1);
+  if (pool.ready.length > 0 && rows >= 20000) return splitKernel(8, [out, a0, rows], 2, [20, 20, 0], 1);
   (kernels as LoadedKernels).exports.pointwise5(out, a0, rows);
 }
 
 function run_pointwise6(out: number, a0: number, a1: number, a2: number, a3: number, rows: number): void {
-  if (pool.ready.length > 0 && rows >= 6667) return splitKernel(8, [out, a0, a1, a2, a3, rows], 5, [20, 20, 20, 20, 20, 0], 1);
+  if (pool.ready.length > 0 && rows >= 6667) return splitKernel(9, [out, a0, a1, a2, a3, rows], 5, [20, 20, 20, 20, 20, 0], 1);
   (kernels as LoadedKernels).exports.pointwise6(out, a0, a1, a2, a3, rows);
 }
 
+function run_time_loop1(p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, n0: number, n1: number, steps: number, T: number): void {
+  (kernels as LoadedKernels).exports.time_loop1(p0, p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, p11, p12, p13, p14, p15, p16, p17, p18, n0, n1, steps, T);
+}
+
 function run_pointwise7(out: number, a0: number, a1: number, rows: number): void {
-  if (pool.ready.length > 0 && rows >= 20000) return splitKernel(9, [out, a0, a1, rows], 3, [20, 20, 20, 0], 1);
+  if (pool.ready.length > 0 && rows >= 20000) return splitKernel(11, [out, a0, a1, rows], 3, [20, 20, 20, 0], 1);
   (kernels as LoadedKernels).exports.pointwise7(out, a0, a1, rows);
 }
 
 function run_pointwise8(out: number, a0: number, a1: number, rows: number): void {
-  if (pool.ready.length > 0 && rows >= 10000) return splitKernel(10, [out, a0, a1, rows], 3, [20, 20, 20, 0], 1);
+  if (pool.ready.length > 0 && rows >= 10000) return splitKernel(12, [out, a0, a1, rows], 3, [20, 20, 20, 0], 1);
   (kernels as LoadedKernels).exports.pointwise8(out, a0, a1, rows);
 }
 
 function run_pointwise9(out: number, a0: number, a1: number, rows: number): void {
-  if (pool.ready.length > 0 && rows >= 10000) return splitKernel(11, [out, a0, a1, rows], 3, [20, 20, 20, 0], 1);
+  if (pool.ready.length > 0 && rows >= 10000) return splitKernel(13, [out, a0, a1, rows], 3, [20, 20, 20, 0], 1);
   (kernels as LoadedKernels).exports.pointwise9(out, a0, a1, rows);
 }
 
 function run_pointwise10(out: number, a0: number, a1: number, rows: number): void {
-  if (pool.ready.length > 0 && rows >= 20000) return splitKernel(12, [out, a0, a1, rows], 3, [20, 20, 20, 0], 1);
+  if (pool.ready.length > 0 && rows >= 20000) return splitKernel(14, [out, a0, a1, rows], 3, [20, 20, 20, 0], 1);
   (kernels as LoadedKernels).exports.pointwise10(out, a0, a1, rows);
 }
 
 function run_pointwise11(out: number, a0: number, a1: number, a2: number, rows: number): void {
-  if (pool.ready.length > 0 && rows >= 10000) return splitKernel(13, [out, a0, a1, a2, rows], 4, [20, 20, 20, 20, 0], 1);
+  if (pool.ready.length > 0 && rows >= 10000) return splitKernel(15, [out, a0, a1, a2, rows], 4, [20, 20, 20, 20, 0], 1);
   (kernels as LoadedKernels).exports.pointwise11(out, a0, a1, a2, rows);
 }
 
 function run_pointwise12(out: number, a0: number, a1: number, a2: number, a3: number, a4: number, rows: number): void {
-  if (pool.ready.length > 0 && rows >= 4000) return splitKernel(14, [out, a0, a1, a2, a3, a4, rows], 6, [20, 20, 20, 20, 20, 20, 0], 1);
+  if (pool.ready.length > 0 && rows >= 4000) return splitKernel(16, [out, a0, a1, a2, a3, a4, rows], 6, [20, 20, 20, 20, 20, 20, 0], 1);
   (kernels as LoadedKernels).exports.pointwise12(out, a0, a1, a2, a3, a4, rows);
 }
 
 function run_cols_15x5(a: number, b: number, out: number, samples: number): void {
-  if (pool.ready.length > 0 && samples >= 667) return splitKernel(15, [a, b, out, samples], 3, [60, 0, 20, 0], 2);
+  if (pool.ready.length > 0 && samples >= 667) return splitKernel(17, [a, b, out, samples], 3, [60, 0, 20, 0], 2);
   (kernels as LoadedKernels).exports.cols_15x5(a, b, out, samples);
 }
 
 function run_pointwise13(out: number, a0: number, a1: number, a2: number, rows: number): void {
-  if (pool.ready.length > 0 && rows >= 10000) return splitKernel(16, [out, a0, a1, a2, rows], 4, [20, 20, 20, 20, 0], 1);
+  if (pool.ready.length > 0 && rows >= 10000) return splitKernel(18, [out, a0, a1, a2, rows], 4, [20, 20, 20, 20, 0], 1);
   (kernels as LoadedKernels).exports.pointwise13(out, a0, a1, a2, rows);
+}
+
+function run_time_loop2(p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, p20: number, p21: number, p22: number, p23: number, n0: number, n1: number, steps: number, T: number): void {
+  (kernels as LoadedKernels).exports.time_loop2(p0, p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, p11, p12, p13, p14, p15, p16, p17, p18, p19, p20, p21, p22, p23, n0, n1, steps, T);
 }
 
 function run_outer_15x3(a: number, aStep: number, b: number, bStep: number, out: number, samples: number): void {
@@ -1995,7 +2013,7 @@ function run_colsum_5(a: number, out: number, rows: number): void {
 }
 
 function run_cols_15x3(a: number, b: number, out: number, samples: number): void {
-  if (pool.ready.length > 0 && samples >= 1112) return splitKernel(20, [a, b, out, samples], 3, [60, 0, 12, 0], 2);
+  if (pool.ready.length > 0 && samples >= 1112) return splitKernel(23, [a, b, out, samples], 3, [60, 0, 12, 0], 2);
   (kernels as LoadedKernels).exports.cols_15x3(a, b, out, samples);
 }
 
@@ -2022,13 +2040,16 @@ function heapReserve(floats: number): void {
   heapEnd = kernels.memory.buffer.byteLength - 64;
 }
 
-/** A zeroed buffer of n floats in the kernels' memory (an ordinary array if the heap is full, which the kernels also take). */
-function heapAlloc(n: number): Float32Array {
+/**
+ * A buffer of n floats in the kernels' memory (an ordinary array if the heap is full, which the kernels also take):
+ * zeroed, unless the caller writes all of it before reading any.
+ */
+function heapAlloc(n: number, zeroed = true): Float32Array {
   const bytes = 16 * Math.ceil(n / 4);
   if (kernels === undefined || heapTop + bytes > heapEnd) return new Float32Array(n);
   const view = new Float32Array(kernels.memory.buffer, heapTop, n);
   heapTop += bytes;
-  return view.fill(0);
+  return zeroed ? view.fill(0) : view;
 }
 
 /** The caller's array copied into the kernels' memory, once per call. */

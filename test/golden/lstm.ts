@@ -265,18 +265,18 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
   heapReserve(5 * (B * 5 + 4) + (60 + 4) + (T_T * B * 20 + 4) + 5 * (T_T * B * 5 + 4) + (100 + 4) + (B * 20 + 4) + heapFloats(params, initialStates, inputs));
   const c17_17 = heapAlloc(B * 5);
   const stack20_20 = heapAlloc(60);
-  const mm21_22 = heapAlloc(T_T * B * 20);
-  const v24_23 = heapAlloc(T_T * B * 5);
-  const v27_24 = heapAlloc(T_T * B * 5);
-  const v30_25 = heapAlloc(T_T * B * 5);
-  const v33_26 = heapAlloc(T_T * B * 5);
+  const mm21_22 = heapAlloc(T_T * B * 20, false);
+  const v24_23 = heapAlloc(T_T * B * 5, false);
+  const v27_24 = heapAlloc(T_T * B * 5, false);
+  const v30_25 = heapAlloc(T_T * B * 5, false);
+  const v33_26 = heapAlloc(T_T * B * 5, false);
   const stack34_27 = heapAlloc(100);
-  const state35_0_29 = heapAlloc(B * 5);
-  const state35_1_30 = heapAlloc(B * 5);
+  const state35_0_29 = heapAlloc(B * 5, false);
+  const state35_1_30 = heapAlloc(B * 5, false);
   const out35_0_31 = heapAlloc(T_T * B * 5);
-  const mm3_37 = heapAlloc(B * 20);
-  const v22_38 = heapAlloc(B * 5);
-  const v24_39 = heapAlloc(B * 5);
+  const mm3_37 = heapAlloc(B * 20, false);
+  const v22_38 = heapAlloc(B * 5, false);
+  const v24_39 = heapAlloc(B * 5, false);
   const in0 = heapStage((inputs["x"] as Tensor).data);
   const p1 = packed === undefined ? heapStageParam("W_ii", params["W_ii"]) : params["W_ii"];
   const p2 = packed === undefined ? heapStageParam("W_if", params["W_if"]) : params["W_if"];
@@ -318,7 +318,7 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
   // %21 matmul fused gates — 29: i = sigmoid(W_ii @ x + b_ii + W_hi @ h + b_hi)   // input gate
   gemm_rows_20x3(packed20_21, in0, mm21_22, T_T * B);
   // %24 add
-  if (kernels !== undefined && heapHolds(v24_23, mm21_22, p9, p13)) run_pointwise0(v24_23.byteOffset, mm21_22.byteOffset + 0, p9.byteOffset, p13.byteOffset, T_T * B);
+  if (kernels !== undefined && heapHolds(v24_23, mm21_22, p9, p13)) run_pointwise0(v24_23.byteOffset, mm21_22.byteOffset, p9.byteOffset, p13.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
       const o = l * 5;
@@ -379,37 +379,40 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
   state35_1_30.set(init19_19);
   const steps32 = T_T;
   // LSTM: from the first step to the last
-  for (let s = 0; s < steps32; s++) {
-    const t = s;
-    const x35_0_33 = v24_23.subarray(t * B * 5, (t + 1) * B * 5);
-    const x35_1_34 = v27_24.subarray(t * B * 5, (t + 1) * B * 5);
-    const x35_2_35 = v30_25.subarray(t * B * 5, (t + 1) * B * 5);
-    const x35_3_36 = v33_26.subarray(t * B * 5, (t + 1) * B * 5);
-    // %3 matmul fused gates — 29: i = sigmoid(W_ii @ x + b_ii + W_hi @ h + b_hi)   // input gate
-    gemm_rows_20x5(packed34_28, state35_0_29, mm3_37, B);
-    // %22 add c' — 34: c' = f * c + i * g
-    if (kernels !== undefined && heapHolds(v22_38, x35_1_34, mm3_37, state35_1_30, x35_0_33, x35_2_35)) run_pointwise1(v22_38.byteOffset, x35_1_34.byteOffset, mm3_37.byteOffset + 20, state35_1_30.byteOffset, x35_0_33.byteOffset, mm3_37.byteOffset + 0, x35_2_35.byteOffset, mm3_37.byteOffset + 40, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 5;
-        for (let j = 0; j < 5; j++) {
-          v22_38[o + j] = ((1 / (1 + Math.exp(-(x35_1_34[l * 5 + j] + mm3_37[l * 20 + 5 + j])))) * state35_1_30[l * 5 + j]) + ((1 / (1 + Math.exp(-(x35_0_33[l * 5 + j] + mm3_37[l * 20 + 0 + j])))) * (Math.tanh((x35_2_35[l * 5 + j] + mm3_37[l * 20 + 10 + j]))));
+  if (kernels !== undefined && pool.ready.length === 0 && heapHolds(packed34_28, state35_0_29, mm3_37, v22_38, v27_24, state35_1_30, v24_23, v30_25, v24_39, v33_26, out35_0_31)) run_time_loop0(packed34_28.byteOffset, state35_0_29.byteOffset, mm3_37.byteOffset, v22_38.byteOffset, v27_24.byteOffset, state35_1_30.byteOffset, v24_23.byteOffset, v30_25.byteOffset, v24_39.byteOffset, v33_26.byteOffset, out35_0_31.byteOffset, B, 4 * (B * 5), steps32, T_T);
+  else {
+    for (let s = 0; s < steps32; s++) {
+      const t = s;
+      const x35_0_33 = v24_23.subarray(t * B * 5, (t + 1) * B * 5);
+      const x35_1_34 = v27_24.subarray(t * B * 5, (t + 1) * B * 5);
+      const x35_2_35 = v30_25.subarray(t * B * 5, (t + 1) * B * 5);
+      const x35_3_36 = v33_26.subarray(t * B * 5, (t + 1) * B * 5);
+      // %3 matmul fused gates — 29: i = sigmoid(W_ii @ x + b_ii + W_hi @ h + b_hi)   // input gate
+      gemm_rows_20x5(packed34_28, state35_0_29, mm3_37, B);
+      // %22 add c' — 34: c' = f * c + i * g
+      if (kernels !== undefined && heapHolds(v22_38, x35_1_34, mm3_37, state35_1_30, x35_0_33, x35_2_35)) run_pointwise1(v22_38.byteOffset, x35_1_34.byteOffset, mm3_37.byteOffset + 20, state35_1_30.byteOffset, x35_0_33.byteOffset, mm3_37.byteOffset, x35_2_35.byteOffset, mm3_37.byteOffset + 40, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 5;
+          for (let j = 0; j < 5; j++) {
+            v22_38[o + j] = ((1 / (1 + Math.exp(-(x35_1_34[l * 5 + j] + mm3_37[l * 20 + 5 + j])))) * state35_1_30[l * 5 + j]) + ((1 / (1 + Math.exp(-(x35_0_33[l * 5 + j] + mm3_37[l * 20 + 0 + j])))) * (Math.tanh((x35_2_35[l * 5 + j] + mm3_37[l * 20 + 10 + j]))));
+          }
         }
       }
-    }
-    // %24 mul h' — 35: h' = o * tanh(c')
-    if (kernels !== undefined && heapHolds(v24_39, x35_3_36, mm3_37, v22_38)) run_pointwise2(v24_39.byteOffset, x35_3_36.byteOffset, mm3_37.byteOffset + 60, v22_38.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 5;
-        for (let j = 0; j < 5; j++) {
-          v24_39[o + j] = (1 / (1 + Math.exp(-(x35_3_36[l * 5 + j] + mm3_37[l * 20 + 15 + j])))) * (Math.tanh(v22_38[l * 5 + j]));
+      // %24 mul h' — 35: h' = o * tanh(c')
+      if (kernels !== undefined && heapHolds(v24_39, x35_3_36, mm3_37, v22_38)) run_pointwise2(v24_39.byteOffset, x35_3_36.byteOffset, mm3_37.byteOffset + 60, v22_38.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 5;
+          for (let j = 0; j < 5; j++) {
+            v24_39[o + j] = (1 / (1 + Math.exp(-(x35_3_36[l * 5 + j] + mm3_37[l * 20 + 15 + j])))) * (Math.tanh(v22_38[l * 5 + j]));
+          }
         }
       }
+      out35_0_31.set(v24_39, t * v24_39.length);
+      state35_0_29.set(v24_39);
+      state35_1_30.set(v22_38);
     }
-    out35_0_31.set(v24_39, t * v24_39.length);
-    state35_0_29.set(v24_39);
-    state35_1_30.set(v22_38);
   }
   return { outputs: { "output": { data: heapCopy(out35_0_31), shape: [T_T, B, 5] } }, finalStates: { "h": { data: heapCopy(state35_0_29), shape: [B, 5] }, "c": { data: heapCopy(state35_1_30), shape: [B, 5] } } } as ForwardResult;
 }
@@ -425,14 +428,14 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   heapReserve(20 * (B * 5 + 4) + 2 * (60 + 4) + 3 * (T_T * B * 20 + 4) + 18 * (T_T * B * 5 + 4) + (100 + 4) + 2 * (B * 20 + 4) + (T_T * B + 4) + 2 * (1 + 4) + 4 * (15 + 4) + 4 * (25 + 4) + 4 * (5 + 4) + (T_T * B * 3 + 4) + heapFloats(params, initialStates, inputs));
   const c17_57 = heapAlloc(B * 5);
   const stack20_60 = heapAlloc(60);
-  const mm21_62 = heapAlloc(T_T * B * 20);
-  const v24_63 = heapAlloc(T_T * B * 5);
-  const v27_64 = heapAlloc(T_T * B * 5);
-  const v30_65 = heapAlloc(T_T * B * 5);
-  const v33_66 = heapAlloc(T_T * B * 5);
+  const mm21_62 = heapAlloc(T_T * B * 20, false);
+  const v24_63 = heapAlloc(T_T * B * 5, false);
+  const v27_64 = heapAlloc(T_T * B * 5, false);
+  const v30_65 = heapAlloc(T_T * B * 5, false);
+  const v33_66 = heapAlloc(T_T * B * 5, false);
   const stack34_67 = heapAlloc(100);
-  const state35_0_69 = heapAlloc(B * 5);
-  const state35_1_70 = heapAlloc(B * 5);
+  const state35_0_69 = heapAlloc(B * 5, false);
+  const state35_1_70 = heapAlloc(B * 5, false);
   const out35_0_71 = heapAlloc(T_T * B * 5);
   const out35_1_72 = heapAlloc(T_T * B * 5);
   const out35_2_73 = heapAlloc(T_T * B * 5);
@@ -440,35 +443,35 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   const out35_4_75 = heapAlloc(T_T * B * 5);
   const out35_5_76 = heapAlloc(T_T * B * 5);
   const out35_6_77 = heapAlloc(T_T * B * 5);
-  const mm3_83 = heapAlloc(B * 20);
-  const v10_84 = heapAlloc(B * 5);
-  const v13_85 = heapAlloc(B * 5);
-  const v16_86 = heapAlloc(B * 5);
-  const v19_87 = heapAlloc(B * 5);
-  const v22_88 = heapAlloc(B * 5);
-  const v23_89 = heapAlloc(B * 5);
-  const v24_90 = heapAlloc(B * 5);
+  const mm3_83 = heapAlloc(B * 20, false);
+  const v10_84 = heapAlloc(B * 5, false);
+  const v13_85 = heapAlloc(B * 5, false);
+  const v16_86 = heapAlloc(B * 5, false);
+  const v19_87 = heapAlloc(B * 5, false);
+  const v22_88 = heapAlloc(B * 5, false);
+  const v23_89 = heapAlloc(B * 5, false);
+  const v24_90 = heapAlloc(B * 5, false);
   const sum41_92 = heapAlloc(T_T * B);
   const red42_93 = heapAlloc(1);
   const s94 = heapAlloc(1);
-  const v59_95 = heapAlloc(T_T * B * 5);
-  const v61_96 = heapAlloc(T_T * B * 5);
-  const v63_97 = heapAlloc(T_T * B * 5);
-  const state66_0_100 = heapAlloc(B * 5);
-  const state66_1_101 = heapAlloc(B * 5);
+  const v59_95 = heapAlloc(T_T * B * 5, false);
+  const v61_96 = heapAlloc(T_T * B * 5, false);
+  const v63_97 = heapAlloc(T_T * B * 5, false);
+  const state66_0_100 = heapAlloc(B * 5, false);
+  const state66_1_101 = heapAlloc(B * 5, false);
   const out66_0_102 = heapAlloc(T_T * B * 5);
   const out66_1_103 = heapAlloc(T_T * B * 5);
   const out66_2_104 = heapAlloc(T_T * B * 5);
   const out66_3_105 = heapAlloc(T_T * B * 5);
-  const v3_119 = heapAlloc(B * 5);
-  const v10_120 = heapAlloc(B * 5);
-  const v18_121 = heapAlloc(B * 5);
-  const v20_122 = heapAlloc(B * 5);
-  const v22_123 = heapAlloc(B * 5);
-  const v24_124 = heapAlloc(B * 5);
-  const v26_125 = heapAlloc(B * 5);
+  const v3_119 = heapAlloc(B * 5, false);
+  const v10_120 = heapAlloc(B * 5, false);
+  const v18_121 = heapAlloc(B * 5, false);
+  const v20_122 = heapAlloc(B * 5, false);
+  const v22_123 = heapAlloc(B * 5, false);
+  const v24_124 = heapAlloc(B * 5, false);
+  const v26_125 = heapAlloc(B * 5, false);
   const cat27_126 = heapAlloc(B * 20);
-  const mm29_127 = heapAlloc(B * 5);
+  const mm29_127 = heapAlloc(B * 5, false);
   const cat73_128 = heapAlloc(T_T * B * 20);
   const ub75_129 = heapAlloc(60);
   const rows76_130 = heapAlloc(15);
@@ -484,7 +487,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   const ub88_140 = heapAlloc(5);
   const ub89_141 = heapAlloc(5);
   const cat90_142 = heapAlloc(T_T * B * 20);
-  const mm91_143 = heapAlloc(T_T * B * 3);
+  const mm91_143 = heapAlloc(T_T * B * 3, false);
   const in40 = heapStage((inputs["x"] as Tensor).data);
   const p41 = packed === undefined ? heapStageParam("W_ii", params["W_ii"]) : params["W_ii"];
   const p42 = packed === undefined ? heapStageParam("W_if", params["W_if"]) : params["W_if"];
@@ -526,7 +529,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   // %21 matmul fused gates — 29: i = sigmoid(W_ii @ x + b_ii + W_hi @ h + b_hi)   // input gate
   gemm_rows_20x3(packed20_61, in40, mm21_62, T_T * B);
   // %24 add
-  if (kernels !== undefined && heapHolds(v24_63, mm21_62, p49, p53)) run_pointwise0(v24_63.byteOffset, mm21_62.byteOffset + 0, p49.byteOffset, p53.byteOffset, T_T * B);
+  if (kernels !== undefined && heapHolds(v24_63, mm21_62, p49, p53)) run_pointwise0(v24_63.byteOffset, mm21_62.byteOffset, p49.byteOffset, p53.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
       const o = l * 5;
@@ -587,97 +590,99 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   state35_1_70.set(init19_59);
   const steps78 = T_T;
   // LSTM: from the first step to the last
-  for (let s = 0; s < steps78; s++) {
-    const t = s;
-    const x35_0_79 = v24_63.subarray(t * B * 5, (t + 1) * B * 5);
-    const x35_1_80 = v27_64.subarray(t * B * 5, (t + 1) * B * 5);
-    const x35_2_81 = v30_65.subarray(t * B * 5, (t + 1) * B * 5);
-    const x35_3_82 = v33_66.subarray(t * B * 5, (t + 1) * B * 5);
-    // %3 matmul fused gates — 29: i = sigmoid(W_ii @ x + b_ii + W_hi @ h + b_hi)   // input gate
-    gemm_rows_20x5(packed34_68, state35_0_69, mm3_83, B);
-    // %10 sigmoid i — 29: i = sigmoid(W_ii @ x + b_ii + W_hi @ h + b_hi)   // input gate
-    if (kernels !== undefined && heapHolds(v10_84, x35_0_79, mm3_83)) run_pointwise3(v10_84.byteOffset, x35_0_79.byteOffset, mm3_83.byteOffset + 0, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 5;
-        for (let j = 0; j < 5; j++) {
-          v10_84[o + j] = 1 / (1 + Math.exp(-(x35_0_79[l * 5 + j] + mm3_83[l * 20 + 0 + j])));
+  if (kernels !== undefined && pool.ready.length === 0 && heapHolds(packed34_68, state35_0_69, mm3_83, v10_84, v24_63, v13_85, v27_64, v16_86, v30_65, v19_87, v33_66, v22_88, state35_1_70, v23_89, v24_90, out35_0_71, out35_1_72, out35_2_73, out35_3_74, out35_4_75, out35_5_76, out35_6_77)) run_time_loop1(packed34_68.byteOffset, state35_0_69.byteOffset, mm3_83.byteOffset, v10_84.byteOffset, v24_63.byteOffset, v13_85.byteOffset, v27_64.byteOffset, v16_86.byteOffset, v30_65.byteOffset, v19_87.byteOffset, v33_66.byteOffset, v22_88.byteOffset, state35_1_70.byteOffset, v23_89.byteOffset, v24_90.byteOffset, out35_0_71.byteOffset, out35_1_72.byteOffset, out35_2_73.byteOffset, out35_3_74.byteOffset, out35_4_75.byteOffset, out35_5_76.byteOffset, out35_6_77.byteOffset, B, 4 * (B * 5), steps78, T_T);
+  else {
+    for (let s = 0; s < steps78; s++) {
+      const t = s;
+      const x35_0_79 = v24_63.subarray(t * B * 5, (t + 1) * B * 5);
+      const x35_1_80 = v27_64.subarray(t * B * 5, (t + 1) * B * 5);
+      const x35_2_81 = v30_65.subarray(t * B * 5, (t + 1) * B * 5);
+      const x35_3_82 = v33_66.subarray(t * B * 5, (t + 1) * B * 5);
+      // %3 matmul fused gates — 29: i = sigmoid(W_ii @ x + b_ii + W_hi @ h + b_hi)   // input gate
+      gemm_rows_20x5(packed34_68, state35_0_69, mm3_83, B);
+      // %10 sigmoid i — 29: i = sigmoid(W_ii @ x + b_ii + W_hi @ h + b_hi)   // input gate
+      if (kernels !== undefined && heapHolds(v10_84, x35_0_79, mm3_83)) run_pointwise3(v10_84.byteOffset, x35_0_79.byteOffset, mm3_83.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 5;
+          for (let j = 0; j < 5; j++) {
+            v10_84[o + j] = 1 / (1 + Math.exp(-(x35_0_79[l * 5 + j] + mm3_83[l * 20 + 0 + j])));
+          }
         }
       }
-    }
-    // %13 sigmoid f — 30: f = sigmoid(W_if @ x + b_if + W_hf @ h + b_hf)   // forget gate
-    if (kernels !== undefined && heapHolds(v13_85, x35_1_80, mm3_83)) run_pointwise3(v13_85.byteOffset, x35_1_80.byteOffset, mm3_83.byteOffset + 20, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 5;
-        for (let j = 0; j < 5; j++) {
-          v13_85[o + j] = 1 / (1 + Math.exp(-(x35_1_80[l * 5 + j] + mm3_83[l * 20 + 5 + j])));
+      // %13 sigmoid f — 30: f = sigmoid(W_if @ x + b_if + W_hf @ h + b_hf)   // forget gate
+      if (kernels !== undefined && heapHolds(v13_85, x35_1_80, mm3_83)) run_pointwise3(v13_85.byteOffset, x35_1_80.byteOffset, mm3_83.byteOffset + 20, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 5;
+          for (let j = 0; j < 5; j++) {
+            v13_85[o + j] = 1 / (1 + Math.exp(-(x35_1_80[l * 5 + j] + mm3_83[l * 20 + 5 + j])));
+          }
         }
       }
-    }
-    // %16 tanh g — 31: g = tanh(W_ig @ x + b_ig + W_hg @ h + b_hg)      // candidate cell state
-    if (kernels !== undefined && heapHolds(v16_86, x35_2_81, mm3_83)) run_pointwise4(v16_86.byteOffset, x35_2_81.byteOffset, mm3_83.byteOffset + 40, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 5;
-        for (let j = 0; j < 5; j++) {
-          v16_86[o + j] = Math.tanh((x35_2_81[l * 5 + j] + mm3_83[l * 20 + 10 + j]));
+      // %16 tanh g — 31: g = tanh(W_ig @ x + b_ig + W_hg @ h + b_hg)      // candidate cell state
+      if (kernels !== undefined && heapHolds(v16_86, x35_2_81, mm3_83)) run_pointwise4(v16_86.byteOffset, x35_2_81.byteOffset, mm3_83.byteOffset + 40, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 5;
+          for (let j = 0; j < 5; j++) {
+            v16_86[o + j] = Math.tanh((x35_2_81[l * 5 + j] + mm3_83[l * 20 + 10 + j]));
+          }
         }
       }
-    }
-    // %19 sigmoid o — 32: o = sigmoid(W_io @ x + b_io + W_ho @ h + b_ho)   // output gate
-    if (kernels !== undefined && heapHolds(v19_87, x35_3_82, mm3_83)) run_pointwise3(v19_87.byteOffset, x35_3_82.byteOffset, mm3_83.byteOffset + 60, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 5;
-        for (let j = 0; j < 5; j++) {
-          v19_87[o + j] = 1 / (1 + Math.exp(-(x35_3_82[l * 5 + j] + mm3_83[l * 20 + 15 + j])));
+      // %19 sigmoid o — 32: o = sigmoid(W_io @ x + b_io + W_ho @ h + b_ho)   // output gate
+      if (kernels !== undefined && heapHolds(v19_87, x35_3_82, mm3_83)) run_pointwise3(v19_87.byteOffset, x35_3_82.byteOffset, mm3_83.byteOffset + 60, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 5;
+          for (let j = 0; j < 5; j++) {
+            v19_87[o + j] = 1 / (1 + Math.exp(-(x35_3_82[l * 5 + j] + mm3_83[l * 20 + 15 + j])));
+          }
         }
       }
-    }
-    // %22 add c' — 34: c' = f * c + i * g
-    if (kernels !== undefined && heapHolds(v22_88, v13_85, state35_1_70, v10_84, v16_86)) run_pointwise5(v22_88.byteOffset, v13_85.byteOffset, state35_1_70.byteOffset, v10_84.byteOffset, v16_86.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 5;
-        for (let j = 0; j < 5; j++) {
-          v22_88[o + j] = (v13_85[l * 5 + j] * state35_1_70[l * 5 + j]) + (v10_84[l * 5 + j] * v16_86[l * 5 + j]);
+      // %22 add c' — 34: c' = f * c + i * g
+      if (kernels !== undefined && heapHolds(v22_88, v13_85, state35_1_70, v10_84, v16_86)) run_pointwise5(v22_88.byteOffset, v13_85.byteOffset, state35_1_70.byteOffset, v10_84.byteOffset, v16_86.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 5;
+          for (let j = 0; j < 5; j++) {
+            v22_88[o + j] = (v13_85[l * 5 + j] * state35_1_70[l * 5 + j]) + (v10_84[l * 5 + j] * v16_86[l * 5 + j]);
+          }
         }
       }
-    }
-    // %23 tanh — 35: h' = o * tanh(c')
-    if (kernels !== undefined && heapHolds(v23_89, v22_88)) run_pointwise6(v23_89.byteOffset, v22_88.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 5;
-        for (let j = 0; j < 5; j++) {
-          v23_89[o + j] = Math.tanh(v22_88[l * 5 + j]);
+      // %23 tanh — 35: h' = o * tanh(c')
+      if (kernels !== undefined && heapHolds(v23_89, v22_88)) run_pointwise6(v23_89.byteOffset, v22_88.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 5;
+          for (let j = 0; j < 5; j++) {
+            v23_89[o + j] = Math.tanh(v22_88[l * 5 + j]);
+          }
         }
       }
-    }
-    // %24 mul h' — 35: h' = o * tanh(c')
-    if (kernels !== undefined && heapHolds(v24_90, v19_87, v23_89)) run_pointwise7(v24_90.byteOffset, v19_87.byteOffset, v23_89.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 5;
-        for (let j = 0; j < 5; j++) {
-          v24_90[o + j] = v19_87[l * 5 + j] * v23_89[l * 5 + j];
+      // %24 mul h' — 35: h' = o * tanh(c')
+      if (kernels !== undefined && heapHolds(v24_90, v19_87, v23_89)) run_pointwise7(v24_90.byteOffset, v19_87.byteOffset, v23_89.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 5;
+          for (let j = 0; j < 5; j++) {
+            v24_90[o + j] = v19_87[l * 5 + j] * v23_89[l * 5 + j];
+          }
         }
       }
+      out35_0_71.set(v24_90, t * v24_90.length);
+      out35_1_72.set(v23_89, t * v23_89.length);
+      out35_2_73.set(v19_87, t * v19_87.length);
+      out35_3_74.set(v16_86, t * v16_86.length);
+      out35_4_75.set(v10_84, t * v10_84.length);
+      out35_5_76.set(v13_85, t * v13_85.length);
+      out35_6_77.set(state35_1_70, t * state35_1_70.length);
+      state35_0_69.set(v24_90);
+      state35_1_70.set(v22_88);
     }
-    out35_0_71.set(v24_90, t * v24_90.length);
-    out35_1_72.set(v23_89, t * v23_89.length);
-    out35_2_73.set(v19_87, t * v19_87.length);
-    out35_3_74.set(v16_86, t * v16_86.length);
-    out35_4_75.set(v10_84, t * v10_84.length);
-    out35_5_76.set(v13_85, t * v13_85.length);
-    out35_6_77.set(state35_1_70, t * state35_1_70.length);
-    state35_0_69.set(v24_90);
-    state35_1_70.set(v22_88);
   }
   const in91 = heapStage((inputs["d:output"] as Tensor).data);
   // %40 mul
-  v33_66.fill(0); // reused: its last value is dead
   if (kernels !== undefined && heapHolds(v33_66, out35_0_71, in91)) run_pointwise7(v33_66.byteOffset, out35_0_71.byteOffset, in91.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
@@ -709,7 +714,6 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     for (let c = 0; c < 5; c++) v33_66[r * 5 + c] = v;
   }
   // %46 mul
-  v30_65.fill(0); // reused: its last value is dead
   if (kernels !== undefined && heapHolds(v30_65, v33_66, in91)) run_pointwise7(v30_65.byteOffset, v33_66.byteOffset, in91.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
@@ -724,7 +728,6 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   v33_66.set(init18_58, 0);
   v33_66.set(out35_0_71.subarray(0, (T_T - 1) * B * 5), B * 5);
   // %55 sub — 35: h' = o * tanh(c')
-  v27_64.fill(0); // reused: its last value is dead
   if (kernels !== undefined && heapHolds(v27_64, out35_1_72)) run_pointwise8(v27_64.byteOffset, out35_1_72.byteOffset, out35_1_72.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
@@ -735,7 +738,6 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     }
   }
   // %57 mul ∂o — 32: o = sigmoid(W_io @ x + b_io + W_ho @ h + b_ho)   // output gate
-  v24_63.fill(0); // reused: its last value is dead
   if (kernels !== undefined && heapHolds(v24_63, out35_2_73)) run_pointwise9(v24_63.byteOffset, out35_2_73.byteOffset, out35_2_73.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
@@ -816,123 +818,126 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   state66_1_101.set(c17_57);
   const steps106 = T_T;
   // ∂LSTM: from the last step to the first
-  for (let s = 0; s < steps106; s++) {
-    const t = T_T - 1 - s;
-    const x66_0_107 = v30_65.subarray(t * B * 5, (t + 1) * B * 5);
-    const x66_1_108 = out35_1_72.subarray(t * B * 5, (t + 1) * B * 5);
-    const x66_2_109 = out35_2_73.subarray(t * B * 5, (t + 1) * B * 5);
-    const x66_3_110 = out35_3_74.subarray(t * B * 5, (t + 1) * B * 5);
-    const x66_4_111 = out35_4_75.subarray(t * B * 5, (t + 1) * B * 5);
-    const x66_5_112 = out35_6_77.subarray(t * B * 5, (t + 1) * B * 5);
-    const x66_6_113 = out35_5_76.subarray(t * B * 5, (t + 1) * B * 5);
-    const x66_7_114 = v27_64.subarray(t * B * 5, (t + 1) * B * 5);
-    const x66_8_115 = v24_63.subarray(t * B * 5, (t + 1) * B * 5);
-    const x66_9_116 = v59_95.subarray(t * B * 5, (t + 1) * B * 5);
-    const x66_10_117 = v61_96.subarray(t * B * 5, (t + 1) * B * 5);
-    const x66_11_118 = v63_97.subarray(t * B * 5, (t + 1) * B * 5);
-    // %3 add
-    if (kernels !== undefined && heapHolds(v3_119, state66_0_100, x66_0_107)) run_pointwise10(v3_119.byteOffset, state66_0_100.byteOffset, x66_0_107.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 5;
-        for (let j = 0; j < 5; j++) {
-          v3_119[o + j] = state66_0_100[l * 5 + j] + x66_0_107[l * 5 + j];
+  if (kernels !== undefined && pool.ready.length === 0 && heapHolds(v3_119, state66_0_100, v30_65, v10_120, state66_1_101, out35_2_73, v27_64, v18_121, out35_5_76, v20_122, out35_1_72, v24_63, v22_123, out35_4_75, v59_95, v24_124, out35_6_77, v61_96, v26_125, out35_3_74, v63_97, cat27_126, packed64_98, mm29_127, out66_0_102, out66_1_103, out66_2_104, out66_3_105)) run_time_loop2(v3_119.byteOffset, state66_0_100.byteOffset, v30_65.byteOffset, v10_120.byteOffset, state66_1_101.byteOffset, out35_2_73.byteOffset, v27_64.byteOffset, v18_121.byteOffset, out35_5_76.byteOffset, v20_122.byteOffset, out35_1_72.byteOffset, v24_63.byteOffset, v22_123.byteOffset, out35_4_75.byteOffset, v59_95.byteOffset, v24_124.byteOffset, out35_6_77.byteOffset, v61_96.byteOffset, v26_125.byteOffset, out35_3_74.byteOffset, v63_97.byteOffset, cat27_126.byteOffset, packed64_98.byteOffset, mm29_127.byteOffset, out66_0_102.byteOffset, out66_1_103.byteOffset, out66_2_104.byteOffset, out66_3_105.byteOffset, 4 * (B * 5), B, steps106, T_T);
+  else {
+    for (let s = 0; s < steps106; s++) {
+      const t = T_T - 1 - s;
+      const x66_0_107 = v30_65.subarray(t * B * 5, (t + 1) * B * 5);
+      const x66_1_108 = out35_1_72.subarray(t * B * 5, (t + 1) * B * 5);
+      const x66_2_109 = out35_2_73.subarray(t * B * 5, (t + 1) * B * 5);
+      const x66_3_110 = out35_3_74.subarray(t * B * 5, (t + 1) * B * 5);
+      const x66_4_111 = out35_4_75.subarray(t * B * 5, (t + 1) * B * 5);
+      const x66_5_112 = out35_6_77.subarray(t * B * 5, (t + 1) * B * 5);
+      const x66_6_113 = out35_5_76.subarray(t * B * 5, (t + 1) * B * 5);
+      const x66_7_114 = v27_64.subarray(t * B * 5, (t + 1) * B * 5);
+      const x66_8_115 = v24_63.subarray(t * B * 5, (t + 1) * B * 5);
+      const x66_9_116 = v59_95.subarray(t * B * 5, (t + 1) * B * 5);
+      const x66_10_117 = v61_96.subarray(t * B * 5, (t + 1) * B * 5);
+      const x66_11_118 = v63_97.subarray(t * B * 5, (t + 1) * B * 5);
+      // %3 add
+      if (kernels !== undefined && heapHolds(v3_119, state66_0_100, x66_0_107)) run_pointwise10(v3_119.byteOffset, state66_0_100.byteOffset, x66_0_107.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 5;
+          for (let j = 0; j < 5; j++) {
+            v3_119[o + j] = state66_0_100[l * 5 + j] + x66_0_107[l * 5 + j];
+          }
         }
       }
-    }
-    // %10 add
-    if (kernels !== undefined && heapHolds(v10_120, state66_1_101, v3_119, x66_2_109, x66_7_114)) run_pointwise11(v10_120.byteOffset, state66_1_101.byteOffset, v3_119.byteOffset, x66_2_109.byteOffset, x66_7_114.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 5;
-        for (let j = 0; j < 5; j++) {
-          v10_120[o + j] = state66_1_101[l * 5 + j] + ((v3_119[l * 5 + j] * x66_2_109[l * 5 + j]) * x66_7_114[l * 5 + j]);
+      // %10 add
+      if (kernels !== undefined && heapHolds(v10_120, state66_1_101, v3_119, x66_2_109, x66_7_114)) run_pointwise11(v10_120.byteOffset, state66_1_101.byteOffset, v3_119.byteOffset, x66_2_109.byteOffset, x66_7_114.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 5;
+          for (let j = 0; j < 5; j++) {
+            v10_120[o + j] = state66_1_101[l * 5 + j] + ((v3_119[l * 5 + j] * x66_2_109[l * 5 + j]) * x66_7_114[l * 5 + j]);
+          }
         }
       }
-    }
-    // %18 mul — 34: c' = f * c + i * g
-    if (kernels !== undefined && heapHolds(v18_121, v10_120, x66_6_113)) run_pointwise7(v18_121.byteOffset, v10_120.byteOffset, x66_6_113.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 5;
-        for (let j = 0; j < 5; j++) {
-          v18_121[o + j] = v10_120[l * 5 + j] * x66_6_113[l * 5 + j];
+      // %18 mul — 34: c' = f * c + i * g
+      if (kernels !== undefined && heapHolds(v18_121, v10_120, x66_6_113)) run_pointwise7(v18_121.byteOffset, v10_120.byteOffset, x66_6_113.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 5;
+          for (let j = 0; j < 5; j++) {
+            v18_121[o + j] = v10_120[l * 5 + j] * x66_6_113[l * 5 + j];
+          }
         }
       }
-    }
-    // %20 mul ∂o — 32: o = sigmoid(W_io @ x + b_io + W_ho @ h + b_ho)   // output gate
-    if (kernels !== undefined && heapHolds(v20_122, v3_119, x66_1_108, x66_8_115)) run_pointwise12(v20_122.byteOffset, v3_119.byteOffset, x66_1_108.byteOffset, x66_8_115.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 5;
-        for (let j = 0; j < 5; j++) {
-          v20_122[o + j] = (v3_119[l * 5 + j] * x66_1_108[l * 5 + j]) * x66_8_115[l * 5 + j];
+      // %20 mul ∂o — 32: o = sigmoid(W_io @ x + b_io + W_ho @ h + b_ho)   // output gate
+      if (kernels !== undefined && heapHolds(v20_122, v3_119, x66_1_108, x66_8_115)) run_pointwise12(v20_122.byteOffset, v3_119.byteOffset, x66_1_108.byteOffset, x66_8_115.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 5;
+          for (let j = 0; j < 5; j++) {
+            v20_122[o + j] = (v3_119[l * 5 + j] * x66_1_108[l * 5 + j]) * x66_8_115[l * 5 + j];
+          }
         }
       }
-    }
-    // %22 mul ∂g — 31: g = tanh(W_ig @ x + b_ig + W_hg @ h + b_hg)      // candidate cell state
-    if (kernels !== undefined && heapHolds(v22_123, v10_120, x66_4_111, x66_9_116)) run_pointwise12(v22_123.byteOffset, v10_120.byteOffset, x66_4_111.byteOffset, x66_9_116.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 5;
-        for (let j = 0; j < 5; j++) {
-          v22_123[o + j] = (v10_120[l * 5 + j] * x66_4_111[l * 5 + j]) * x66_9_116[l * 5 + j];
+      // %22 mul ∂g — 31: g = tanh(W_ig @ x + b_ig + W_hg @ h + b_hg)      // candidate cell state
+      if (kernels !== undefined && heapHolds(v22_123, v10_120, x66_4_111, x66_9_116)) run_pointwise12(v22_123.byteOffset, v10_120.byteOffset, x66_4_111.byteOffset, x66_9_116.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 5;
+          for (let j = 0; j < 5; j++) {
+            v22_123[o + j] = (v10_120[l * 5 + j] * x66_4_111[l * 5 + j]) * x66_9_116[l * 5 + j];
+          }
         }
       }
-    }
-    // %24 mul ∂f — 30: f = sigmoid(W_if @ x + b_if + W_hf @ h + b_hf)   // forget gate
-    if (kernels !== undefined && heapHolds(v24_124, v10_120, x66_5_112, x66_10_117)) run_pointwise12(v24_124.byteOffset, v10_120.byteOffset, x66_5_112.byteOffset, x66_10_117.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 5;
-        for (let j = 0; j < 5; j++) {
-          v24_124[o + j] = (v10_120[l * 5 + j] * x66_5_112[l * 5 + j]) * x66_10_117[l * 5 + j];
+      // %24 mul ∂f — 30: f = sigmoid(W_if @ x + b_if + W_hf @ h + b_hf)   // forget gate
+      if (kernels !== undefined && heapHolds(v24_124, v10_120, x66_5_112, x66_10_117)) run_pointwise12(v24_124.byteOffset, v10_120.byteOffset, x66_5_112.byteOffset, x66_10_117.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 5;
+          for (let j = 0; j < 5; j++) {
+            v24_124[o + j] = (v10_120[l * 5 + j] * x66_5_112[l * 5 + j]) * x66_10_117[l * 5 + j];
+          }
         }
       }
-    }
-    // %26 mul ∂i — 29: i = sigmoid(W_ii @ x + b_ii + W_hi @ h + b_hi)   // input gate
-    if (kernels !== undefined && heapHolds(v26_125, v10_120, x66_3_110, x66_11_118)) run_pointwise12(v26_125.byteOffset, v10_120.byteOffset, x66_3_110.byteOffset, x66_11_118.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 5;
-        for (let j = 0; j < 5; j++) {
-          v26_125[o + j] = (v10_120[l * 5 + j] * x66_3_110[l * 5 + j]) * x66_11_118[l * 5 + j];
+      // %26 mul ∂i — 29: i = sigmoid(W_ii @ x + b_ii + W_hi @ h + b_hi)   // input gate
+      if (kernels !== undefined && heapHolds(v26_125, v10_120, x66_3_110, x66_11_118)) run_pointwise12(v26_125.byteOffset, v10_120.byteOffset, x66_3_110.byteOffset, x66_11_118.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 5;
+          for (let j = 0; j < 5; j++) {
+            v26_125[o + j] = (v10_120[l * 5 + j] * x66_3_110[l * 5 + j]) * x66_11_118[l * 5 + j];
+          }
         }
       }
-    }
-    // %27 concat
-    for (let l = 0; l < B; l++) {
-      const xo = l * 5;
-      for (let r = 0; r < 1; r++) {
-        for (let c = 0; c < 5; c++) cat27_126[(l * 1 + r) * 20 + 0 + c] = v20_122[xo + r * 5 + c];
+      // %27 concat
+      for (let l = 0; l < B; l++) {
+        const xo = l * 5;
+        for (let r = 0; r < 1; r++) {
+          for (let c = 0; c < 5; c++) cat27_126[(l * 1 + r) * 20 + 0 + c] = v20_122[xo + r * 5 + c];
+        }
       }
-    }
-    for (let l = 0; l < B; l++) {
-      const xo = l * 5;
-      for (let r = 0; r < 1; r++) {
-        for (let c = 0; c < 5; c++) cat27_126[(l * 1 + r) * 20 + 5 + c] = v22_123[xo + r * 5 + c];
+      for (let l = 0; l < B; l++) {
+        const xo = l * 5;
+        for (let r = 0; r < 1; r++) {
+          for (let c = 0; c < 5; c++) cat27_126[(l * 1 + r) * 20 + 5 + c] = v22_123[xo + r * 5 + c];
+        }
       }
-    }
-    for (let l = 0; l < B; l++) {
-      const xo = l * 5;
-      for (let r = 0; r < 1; r++) {
-        for (let c = 0; c < 5; c++) cat27_126[(l * 1 + r) * 20 + 10 + c] = v24_124[xo + r * 5 + c];
+      for (let l = 0; l < B; l++) {
+        const xo = l * 5;
+        for (let r = 0; r < 1; r++) {
+          for (let c = 0; c < 5; c++) cat27_126[(l * 1 + r) * 20 + 10 + c] = v24_124[xo + r * 5 + c];
+        }
       }
-    }
-    for (let l = 0; l < B; l++) {
-      const xo = l * 5;
-      for (let r = 0; r < 1; r++) {
-        for (let c = 0; c < 5; c++) cat27_126[(l * 1 + r) * 20 + 15 + c] = v26_125[xo + r * 5 + c];
+      for (let l = 0; l < B; l++) {
+        const xo = l * 5;
+        for (let r = 0; r < 1; r++) {
+          for (let c = 0; c < 5; c++) cat27_126[(l * 1 + r) * 20 + 15 + c] = v26_125[xo + r * 5 + c];
+        }
       }
+      // %29 matmul fused gate products
+      gemm_cols_20x5(cat27_126, packed64_98, mm29_127, B);
+      out66_0_102.set(v26_125, t * v26_125.length);
+      out66_1_103.set(v24_124, t * v24_124.length);
+      out66_2_104.set(v22_123, t * v22_123.length);
+      out66_3_105.set(v20_122, t * v20_122.length);
+      state66_0_100.set(mm29_127);
+      state66_1_101.set(v18_121);
     }
-    // %29 matmul fused gate products
-    gemm_cols_20x5(cat27_126, packed64_98, mm29_127, B);
-    out66_0_102.set(v26_125, t * v26_125.length);
-    out66_1_103.set(v24_124, t * v24_124.length);
-    out66_2_104.set(v22_123, t * v22_123.length);
-    out66_3_105.set(v20_122, t * v20_122.length);
-    state66_0_100.set(mm29_127);
-    state66_1_101.set(v18_121);
   }
   // %73 concat
   for (let l = 0; l < T_T * B; l++) {
@@ -1701,13 +1706,13 @@ function gemm_cols_20x3(v: Float32Array, w: Float32Array, out: Float32Array, sam
   gemm_cols_20x3_scalar(v, w, out, samples);
 }
 
-// WebAssembly SIMD kernels generated by rnnc for this model's sizes (19735 bytes): rows_20x3, pointwise0, rows_20x5, pointwise1, pointwise2, pointwise3, pointwise4, pointwise5, pointwise6, pointwise7, pointwise8, pointwise9, pointwise10, pointwise11, pointwise12, cols_20x5, outer_20x3, outer_20x5, colsum_5, cols_20x3, nonfinite.
+// WebAssembly SIMD kernels generated by rnnc for this model's sizes (20860 bytes): rows_20x3, pointwise0, rows_20x5, pointwise1, pointwise2, time_loop0, pointwise3, pointwise4, pointwise5, pointwise6, pointwise7, time_loop1, pointwise8, pointwise9, pointwise10, pointwise11, pointwise12, cols_20x5, time_loop2, outer_20x3, outer_20x5, colsum_5, cols_20x3, nonfinite.
 // `rnnc compile --emit-wat` prints them as text.
-const kernelBytes = "AGFzbQEAAAABKwVgBH9/f38AYAV/f39/fwBgCX9/f39/f39/fwBgBn9/f39/fwBgA39/fwACEgEDZW52Bm1lbW9yeQIBAYCABAMWFQABAAIBAAADBAAAAAADAQADAwQABAeOAhUJcm93c18yMHgzAAAKcG9pbnR3aXNlMAABCXJvd3NfMjB4NQACCnBvaW50d2lzZTEAAwpwb2ludHdpc2UyAAQKcG9pbnR3aXNlMwAFCnBvaW50d2lzZTQABgpwb2ludHdpc2U1AAcKcG9pbnR3aXNlNgAICnBvaW50d2lzZTcACQpwb2ludHdpc2U4AAoKcG9pbnR3aXNlOQALC3BvaW50d2lzZTEwAAwLcG9pbnR3aXNlMTEADQtwb2ludHdpc2UxMgAOCWNvbHNfMjB4NQAPCm91dGVyXzIweDMAEApvdXRlcl8yMHg1ABEIY29sc3VtXzUAEgljb2xzXzIweDMAEwlub25maW5pdGUAFAqdlQEVqRYCBn8We0EAIQQCQANAIAMgBGtBBEgNAUEAIQUCQANAIAVBFE4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhEP0MAAAAAAAAAAAAAAAAAAAAACER/QwAAAAAAAAAAAAAAAAAAAAAIRIgACAFQQxsaiEGIAEgBEEMbGohByAH/QACACETIAf9AAIMIRQgB/0AAhghFSAH/QACJCEWIAb9AAIAIQogCyAKIBP95gH9DP///////////////wAAAAD9Tv3kASELIA0gCiAU/eYB/Qz///////////////8AAAAA/U795AEhDSAPIAogFf3mAf0M////////////////AAAAAP1O/eQBIQ8gESAKIBb95gH9DP///////////////wAAAAD9Tv3kASERIAb9AAIMIQogDCAKIBP95gH9DP///////////////wAAAAD9Tv3kASEMIA4gCiAU/eYB/Qz///////////////8AAAAA/U795AEhDiAQIAogFf3mAf0M////////////////AAAAAP1O/eQBIRAgEiAKIBb95gH9DP///////////////wAAAAD9Tv3kASESIAIgBEHQAGxqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCACAJIBn9HwE4AgQgDSAO/Q0AAQIDBAUGBxAREhMUFRYXIA0gDv0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCUCAJIBn9HwE4AlQgDyAQ/Q0AAQIDBAUGBxAREhMUFRYXIA8gEP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCoAEgCSAZ/R8BOAKkASARIBL9DQABAgMEBQYHEBESExQVFhcgESAS/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOALwASAJIBn9HwE4AvQBIAVBAmohBQwACwsgBEEEaiEEDAALCwJAA0AgBCADTg0BQQAhBQJAA0AgBUEQTg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEa/QwAAAAAAAAAAAAAAAAAAAAAIRv9DAAAAAAAAAAAAAAAAAAAAAAhHP0MAAAAAAAAAAAAAAAAAAAAACEd/QwAAAAAAAAAAAAAAAAAAAAAIR79DAAAAAAAAAAAAAAAAAAAAAAhHyAAIAVBDGxqIQYgASAEQQxsaiEHIAf9AAIAIRMgBv0AAgAhCiALIAogE/3mAf0M////////////////AAAAAP1O/eQBIQsgBv0AAgwhCiAMIAogE/3mAf0M////////////////AAAAAP1O/eQBIQwgBv0AAhghCiAaIAogE/3mAf0M////////////////AAAAAP1O/eQBIRogBv0AAiQhCiAbIAogE/3mAf0M////////////////AAAAAP1O/eQBIRsgBv0AAjAhCiAcIAogE/3mAf0M////////////////AAAAAP1O/eQBIRwgBv0AAjwhCiAdIAogE/3mAf0M////////////////AAAAAP1O/eQBIR0gBv0AAkghCiAeIAogE/3mAf0M////////////////AAAAAP1O/eQBIR4gBv0AAlQhCiAfIAogE/3mAf0M////////////////AAAAAP1O/eQBIR8gAiAEQdAAbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRcgGiAb/Q0AAQIDBAUGBxAREhMUFRYXIBogG/0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9CwIAIBwgHf0NAAECAwQFBgcQERITFBUWFyAcIB39DQgJCgsMDQ4PGBkaGxwdHh/95AEhFyAeIB/9DQABAgMEBQYHEBESExQVFhcgHiAf/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0LAhAgBUEIaiEFDAALC0EQIQX9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIRr9DAAAAAAAAAAAAAAAAAAAAAAhGyAAIAVBDGxqIQYgASAEQQxsaiEHIAf9AAIAIRMgBv0AAgAhCiALIAogE/3mAf0M////////////////AAAAAP1O/eQBIQsgBv0AAgwhCiAMIAogE/3mAf0M////////////////AAAAAP1O/eQBIQwgBv0AAhghCiAaIAogE/3mAf0M////////////////AAAAAP1O/eQBIRogBv0AAiQhCiAbIAogE/3mAf0M////////////////AAAAAP1O/eQBIRsgAiAEQdAAbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRcgGiAb/Q0AAQIDBAUGBxAREhMUFRYXIBogG/0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9CwIAIARBAWohBAwACwsLmwECAn8Be0EAIQUCQANAIAUgBE4NAUEAIQYDQCAAIAZqIAEgBmr9AAIAIAIgBmr9AAIA/eQBIAMgBmr9AAIA/eQB/QsCACAGQRBqIQYgBkEQSA0ACyABIAZq/QACACACIAZq/QACAP3kASADIAZq/QACAP3kASEHIAAgB/0fADgCECAAQRRqIQAgAUHQAGohASAFQQFqIQUMAAsLC8AaAgZ/FntBACEEAkADQCADIARrQQRIDQFBACEFAkADQCAFQRRODQH9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDv0MAAAAAAAAAAAAAAAAAAAAACEP/QwAAAAAAAAAAAAAAAAAAAAAIRD9DAAAAAAAAAAAAAAAAAAAAAAhEf0MAAAAAAAAAAAAAAAAAAAAACESIAAgBUEUbGohBiABIARBFGxqIQcgBkEQaiEIA0AgB/0AAgAhEyAH/QACFCEUIAf9AAIoIRUgB/0AAjwhFiAG/QACACEKIAsgCiAT/eYB/eQBIQsgDSAKIBT95gH95AEhDSAPIAogFf3mAf3kASEPIBEgCiAW/eYB/eQBIREgBv0AAhQhCiAMIAogE/3mAf3kASEMIA4gCiAU/eYB/eQBIQ4gECAKIBX95gH95AEhECASIAogFv3mAf3kASESIAZBEGohBiAHQRBqIQcgBiAISA0ACyAH/QACACETIAf9AAIUIRQgB/0AAighFSAH/QACPCEWIAb9AAIAIQogCyAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASELIA0gCiAU/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhDSAPIAogFf3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIQ8gESAKIBb95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASERIAb9AAIUIQogDCAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEMIA4gCiAU/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhDiAQIAogFf3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIRAgEiAKIBb95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASESIAIgBEHQAGxqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCACAJIBn9HwE4AgQgDSAO/Q0AAQIDBAUGBxAREhMUFRYXIA0gDv0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCUCAJIBn9HwE4AlQgDyAQ/Q0AAQIDBAUGBxAREhMUFRYXIA8gEP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCoAEgCSAZ/R8BOAKkASARIBL9DQABAgMEBQYHEBESExQVFhcgESAS/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOALwASAJIBn9HwE4AvQBIAVBAmohBQwACwsgBEEEaiEEDAALCwJAA0AgBCADTg0BQQAhBQJAA0AgBUEQTg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEa/QwAAAAAAAAAAAAAAAAAAAAAIRv9DAAAAAAAAAAAAAAAAAAAAAAhHP0MAAAAAAAAAAAAAAAAAAAAACEd/QwAAAAAAAAAAAAAAAAAAAAAIR79DAAAAAAAAAAAAAAAAAAAAAAhHyAAIAVBFGxqIQYgASAEQRRsaiEHIAZBEGohCANAIAf9AAIAIRMgBv0AAgAhCiALIAogE/3mAf3kASELIAb9AAIUIQogDCAKIBP95gH95AEhDCAG/QACKCEKIBogCiAT/eYB/eQBIRogBv0AAjwhCiAbIAogE/3mAf3kASEbIAb9AAJQIQogHCAKIBP95gH95AEhHCAG/QACZCEKIB0gCiAT/eYB/eQBIR0gBv0AAnghCiAeIAogE/3mAf3kASEeIAb9AAKMASEKIB8gCiAT/eYB/eQBIR8gBkEQaiEGIAdBEGohByAGIAhIDQALIAf9AAIAIRMgBv0AAgAhCiALIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIQsgBv0AAhQhCiAMIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIQwgBv0AAighCiAaIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIRogBv0AAjwhCiAbIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIRsgBv0AAlAhCiAcIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIRwgBv0AAmQhCiAdIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIR0gBv0AAnghCiAeIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIR4gBv0AAowBIQogHyAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEfIAIgBEHQAGxqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEXIBogG/0NAAECAwQFBgcQERITFBUWFyAaIBv9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/QsCACAcIB39DQABAgMEBQYHEBESExQVFhcgHCAd/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRcgHiAf/Q0AAQIDBAUGBxAREhMUFRYXIB4gH/0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9CwIQIAVBCGohBQwACwtBECEF/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEa/QwAAAAAAAAAAAAAAAAAAAAAIRsgACAFQRRsaiEGIAEgBEEUbGohByAGQRBqIQgDQCAH/QACACETIAb9AAIAIQogCyAKIBP95gH95AEhCyAG/QACFCEKIAwgCiAT/eYB/eQBIQwgBv0AAighCiAaIAogE/3mAf3kASEaIAb9AAI8IQogGyAKIBP95gH95AEhGyAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgB/0AAgAhEyAG/QACACEKIAsgCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhCyAG/QACFCEKIAwgCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhDCAG/QACKCEKIBogCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhGiAG/QACPCEKIBsgCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhGyACIARB0ABsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFyAaIBv9DQABAgMEBQYHEBESExQVFhcgGiAb/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0LAgAgBEEBaiEEDAALCwvZGAICfyF7QQAhCQJAA0AgCSAITg0BQQAhCgNAIAAgCmogASAKav0AAgAgAiAKav0AAgD95AH94QEhC/0MAACAPwAAgD8AAIA/AACAP/0MAACAPwAAgD8AAIA/AACAPyAL/QylwLBCpcCwQqXAsEKlwLBC/egB/QxQrK7CUKyuwlCsrsJQrK7C/ekBIQwgDP0MO6q4PzuquD87qrg/O6q4P/3mAf1qIQ0gDCAN/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIA39DIOAXrmDgF65g4BeuYOAXrn95gH95QEhDv0MZ2lQOWdpUDlnaVA5Z2lQOSAO/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIA795gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgDv3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAO/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIA795gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgDiAO/eYB/eYBIA795AH9DAAAgD8AAIA/AACAPwAAgD/95AEgDf34Af0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/eQB/ecBIAMgCmr9AAIA/eYBIAQgCmr9AAIAIAUgCmr9AAIA/eQB/eEBIQ/9DAAAgD8AAIA/AACAPwAAgD/9DAAAgD8AAIA/AACAPwAAgD8gD/0MpcCwQqXAsEKlwLBCpcCwQv3oAf0MUKyuwlCsrsJQrK7CUKyuwv3pASEQIBD9DDuquD87qrg/O6q4PzuquD/95gH9aiERIBAgEf0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAR/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIRL9DGdpUDlnaVA5Z2lQOWdpUDkgEv3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAS/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIBL95gH9DMGpKj3BqSo9wakqPcGpKj395AEgEv3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAS/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIBIgEv3mAf3mASAS/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIBH9+AH9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf3kAf3nASAGIApq/QACACAHIApq/QACAP3kASETIBMgE/3mASEU/Qzq8Lq76vC6u+rwurvq8Lq7IBT95gH9DE4TqTxOE6k8ThOpPE4TqTz95AEgFP3mAf0MLR5cvS0eXL0tHly9LR5cvf3kASAU/eYB/QyTgwg+k4MIPpODCD6Tgwg+/eQBIBT95gH9DJmqqr6Zqqq+maqqvpmqqr795AEgFP3mASAT/eYBIBP95AEhFSAT/eAB/QwAAABAAAAAQAAAAEAAAABA/eYBIRb9DAAAgD8AAIA/AACAPwAAgD/9DAAAAEAAAABAAAAAQAAAAEAgFv0MpcCwQqXAsEKlwLBCpcCwQv3oAf0MUKyuwlCsrsJQrK7CUKyuwv3pASEXIBf9DDuquD87qrg/O6q4PzuquD/95gH9aiEYIBcgGP0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAY/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIRn9DGdpUDlnaVA5Z2lQOWdpUDkgGf3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAZ/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIBn95gH9DMGpKj3BqSo9wakqPcGpKj395AEgGf3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAZ/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIBkgGf3mAf3mASAZ/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIBj9+AH9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf0MAACAPwAAgD8AAIA/AACAP/3kAf3nAf3lASAT/QwAAACAAAAAgAAAAIAAAACA/U79UCEaIBUgGiAT/eAB/QwAACA/AAAgPwAAID8AACA//UP9Uv3mAf3kAf0LAgAgCkEQaiEKIApBEEgNAAsgASAKav0AAgAgAiAKav0AAgD95AH94QEhHP0MAACAPwAAgD8AAIA/AACAP/0MAACAPwAAgD8AAIA/AACAPyAc/QylwLBCpcCwQqXAsEKlwLBC/egB/QxQrK7CUKyuwlCsrsJQrK7C/ekBIR0gHf0MO6q4PzuquD87qrg/O6q4P/3mAf1qIR4gHSAe/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIB79DIOAXrmDgF65g4BeuYOAXrn95gH95QEhH/0MZ2lQOWdpUDlnaVA5Z2lQOSAf/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIB/95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgH/3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAf/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIB/95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgHyAf/eYB/eYBIB/95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgHv34Af0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/eQB/ecBIAMgCmr9AAIA/eYBIAQgCmr9AAIAIAUgCmr9AAIA/eQB/eEBISD9DAAAgD8AAIA/AACAPwAAgD/9DAAAgD8AAIA/AACAPwAAgD8gIP0MpcCwQqXAsEKlwLBCpcCwQv3oAf0MUKyuwlCsrsJQrK7CUKyuwv3pASEhICH9DDuquD87qrg/O6q4PzuquD/95gH9aiEiICEgIv0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAi/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBISP9DGdpUDlnaVA5Z2lQOWdpUDkgI/3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAj/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBICP95gH9DMGpKj3BqSo9wakqPcGpKj395AEgI/3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAj/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBICMgI/3mAf3mASAj/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBICL9+AH9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf3kAf3nASAGIApq/QACACAHIApq/QACAP3kASEkICQgJP3mASEl/Qzq8Lq76vC6u+rwurvq8Lq7ICX95gH9DE4TqTxOE6k8ThOpPE4TqTz95AEgJf3mAf0MLR5cvS0eXL0tHly9LR5cvf3kASAl/eYB/QyTgwg+k4MIPpODCD6Tgwg+/eQBICX95gH9DJmqqr6Zqqq+maqqvpmqqr795AEgJf3mASAk/eYBICT95AEhJiAk/eAB/QwAAABAAAAAQAAAAEAAAABA/eYBISf9DAAAgD8AAIA/AACAPwAAgD/9DAAAAEAAAABAAAAAQAAAAEAgJ/0MpcCwQqXAsEKlwLBCpcCwQv3oAf0MUKyuwlCsrsJQrK7CUKyuwv3pASEoICj9DDuquD87qrg/O6q4PzuquD/95gH9aiEpICggKf0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAp/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBISr9DGdpUDlnaVA5Z2lQOWdpUDkgKv3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAq/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBICr95gH9DMGpKj3BqSo9wakqPcGpKj395AEgKv3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAq/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBICogKv3mAf3mASAq/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBICn9+AH9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf0MAACAPwAAgD8AAIA/AACAP/3kAf3nAf3lASAk/QwAAACAAAAAgAAAAIAAAACA/U79UCErICYgKyAk/eAB/QwAACA/AAAgPwAAID8AACA//UP9Uv3mAf3kASEbIAAgG/0fADgCECAAQRRqIQAgAUEUaiEBIAJB0ABqIQIgA0EUaiEDIARBFGohBCAFQdAAaiEFIAZBFGohBiAHQdAAaiEHIAlBAWohCQwACwsLxxECAn8Ze0EAIQUCQANAIAUgBE4NAUEAIQYDQCAAIAZqIAEgBmr9AAIAIAIgBmr9AAIA/eQB/eEBIQf9DAAAgD8AAIA/AACAPwAAgD/9DAAAgD8AAIA/AACAPwAAgD8gB/0MpcCwQqXAsEKlwLBCpcCwQv3oAf0MUKyuwlCsrsJQrK7CUKyuwv3pASEIIAj9DDuquD87qrg/O6q4PzuquD/95gH9aiEJIAggCf0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAJ/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIQr9DGdpUDlnaVA5Z2lQOWdpUDkgCv3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAK/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIAr95gH9DMGpKj3BqSo9wakqPcGpKj395AEgCv3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAK/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIAogCv3mAf3mASAK/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIAn9+AH9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf3kAf3nASADIAZq/QACACELIAsgC/3mASEM/Qzq8Lq76vC6u+rwurvq8Lq7IAz95gH9DE4TqTxOE6k8ThOpPE4TqTz95AEgDP3mAf0MLR5cvS0eXL0tHly9LR5cvf3kASAM/eYB/QyTgwg+k4MIPpODCD6Tgwg+/eQBIAz95gH9DJmqqr6Zqqq+maqqvpmqqr795AEgDP3mASAL/eYBIAv95AEhDSAL/eAB/QwAAABAAAAAQAAAAEAAAABA/eYBIQ79DAAAgD8AAIA/AACAPwAAgD/9DAAAAEAAAABAAAAAQAAAAEAgDv0MpcCwQqXAsEKlwLBCpcCwQv3oAf0MUKyuwlCsrsJQrK7CUKyuwv3pASEPIA/9DDuquD87qrg/O6q4PzuquD/95gH9aiEQIA8gEP0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAQ/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIRH9DGdpUDlnaVA5Z2lQOWdpUDkgEf3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAR/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIBH95gH9DMGpKj3BqSo9wakqPcGpKj395AEgEf3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAR/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIBEgEf3mAf3mASAR/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIBD9+AH9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf0MAACAPwAAgD8AAIA/AACAP/3kAf3nAf3lASAL/QwAAACAAAAAgAAAAIAAAACA/U79UCESIA0gEiAL/eAB/QwAACA/AAAgPwAAID8AACA//UP9Uv3mAf0LAgAgBkEQaiEGIAZBEEgNAAsgASAGav0AAgAgAiAGav0AAgD95AH94QEhFP0MAACAPwAAgD8AAIA/AACAP/0MAACAPwAAgD8AAIA/AACAPyAU/QylwLBCpcCwQqXAsEKlwLBC/egB/QxQrK7CUKyuwlCsrsJQrK7C/ekBIRUgFf0MO6q4PzuquD87qrg/O6q4P/3mAf1qIRYgFSAW/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIBb9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhF/0MZ2lQOWdpUDlnaVA5Z2lQOSAX/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIBf95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgF/3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAX/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIBf95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgFyAX/eYB/eYBIBf95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgFv34Af0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/eQB/ecBIAMgBmr9AAIAIRggGCAY/eYBIRn9DOrwurvq8Lq76vC6u+rwursgGf3mAf0MThOpPE4TqTxOE6k8ThOpPP3kASAZ/eYB/QwtHly9LR5cvS0eXL0tHly9/eQBIBn95gH9DJODCD6Tgwg+k4MIPpODCD795AEgGf3mAf0Mmaqqvpmqqr6Zqqq+maqqvv3kASAZ/eYBIBj95gEgGP3kASEaIBj94AH9DAAAAEAAAABAAAAAQAAAAED95gEhG/0MAACAPwAAgD8AAIA/AACAP/0MAAAAQAAAAEAAAABAAAAAQCAb/QylwLBCpcCwQqXAsEKlwLBC/egB/QxQrK7CUKyuwlCsrsJQrK7C/ekBIRwgHP0MO6q4PzuquD87qrg/O6q4P/3mAf1qIR0gHCAd/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIB39DIOAXrmDgF65g4BeuYOAXrn95gH95QEhHv0MZ2lQOWdpUDlnaVA5Z2lQOSAe/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIB795gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgHv3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAe/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIB795gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgHiAe/eYB/eYBIB795AH9DAAAgD8AAIA/AACAPwAAgD/95AEgHf34Af0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/QwAAIA/AACAPwAAgD8AAIA//eQB/ecB/eUBIBj9DAAAAIAAAACAAAAAgAAAAID9Tv1QIR8gGiAfIBj94AH9DAAAID8AACA/AAAgPwAAID/9Q/1S/eYBIRMgACAT/R8AOAIQIABBFGohACABQRRqIQEgAkHQAGohAiADQRRqIQMgBUEBaiEFDAALCwueBwICfwl7QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWogASAFav0AAgAgAiAFav0AAgD95AH94QEhBv0MAACAPwAAgD8AAIA/AACAP/0MAACAPwAAgD8AAIA/AACAPyAG/QylwLBCpcCwQqXAsEKlwLBC/egB/QxQrK7CUKyuwlCsrsJQrK7C/ekBIQcgB/0MO6q4PzuquD87qrg/O6q4P/3mAf1qIQggByAI/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIAj9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhCf0MZ2lQOWdpUDlnaVA5Z2lQOSAJ/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIAn95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgCf3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAJ/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIAn95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgCSAJ/eYB/eYBIAn95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgCP34Af0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/eQB/ecB/QsCACAFQRBqIQUgBUEQSA0ACyABIAVq/QACACACIAVq/QACAP3kAf3hASEL/QwAAIA/AACAPwAAgD8AAIA//QwAAIA/AACAPwAAgD8AAIA/IAv9DKXAsEKlwLBCpcCwQqXAsEL96AH9DFCsrsJQrK7CUKyuwlCsrsL96QEhDCAM/Qw7qrg/O6q4PzuquD87qrg//eYB/WohDSAMIA39DACAMT8AgDE/AIAxPwCAMT/95gH95QEgDf0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEO/QxnaVA5Z2lQOWdpUDlnaVA5IA795gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgDv3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAO/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIA795gH9DKqqKj6qqio+qqoqPqqqKj795AEgDv3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASAOIA795gH95gEgDv3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAN/fgB/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH95AH95wEhCiAAIAr9HwA4AhAgAEEUaiEAIAFBFGohASACQdAAaiECIARBAWohBAwACwsLlAsCAn8Re0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVqIAEgBWr9AAIAIAIgBWr9AAIA/eQBIQYgBiAG/eYBIQf9DOrwurvq8Lq76vC6u+rwursgB/3mAf0MThOpPE4TqTxOE6k8ThOpPP3kASAH/eYB/QwtHly9LR5cvS0eXL0tHly9/eQBIAf95gH9DJODCD6Tgwg+k4MIPpODCD795AEgB/3mAf0Mmaqqvpmqqr6Zqqq+maqqvv3kASAH/eYBIAb95gEgBv3kASEIIAb94AH9DAAAAEAAAABAAAAAQAAAAED95gEhCf0MAACAPwAAgD8AAIA/AACAP/0MAAAAQAAAAEAAAABAAAAAQCAJ/QylwLBCpcCwQqXAsEKlwLBC/egB/QxQrK7CUKyuwlCsrsJQrK7C/ekBIQogCv0MO6q4PzuquD87qrg/O6q4P/3mAf1qIQsgCiAL/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIAv9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhDP0MZ2lQOWdpUDlnaVA5Z2lQOSAM/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIAz95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgDP3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAM/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIAz95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgDCAM/eYB/eYBIAz95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgC/34Af0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/QwAAIA/AACAPwAAgD8AAIA//eQB/ecB/eUBIAb9DAAAAIAAAACAAAAAgAAAAID9Tv1QIQ0gCCANIAb94AH9DAAAID8AACA/AAAgPwAAID/9Q/1S/QsCACAFQRBqIQUgBUEQSA0ACyABIAVq/QACACACIAVq/QACAP3kASEPIA8gD/3mASEQ/Qzq8Lq76vC6u+rwurvq8Lq7IBD95gH9DE4TqTxOE6k8ThOpPE4TqTz95AEgEP3mAf0MLR5cvS0eXL0tHly9LR5cvf3kASAQ/eYB/QyTgwg+k4MIPpODCD6Tgwg+/eQBIBD95gH9DJmqqr6Zqqq+maqqvpmqqr795AEgEP3mASAP/eYBIA/95AEhESAP/eAB/QwAAABAAAAAQAAAAEAAAABA/eYBIRL9DAAAgD8AAIA/AACAPwAAgD/9DAAAAEAAAABAAAAAQAAAAEAgEv0MpcCwQqXAsEKlwLBCpcCwQv3oAf0MUKyuwlCsrsJQrK7CUKyuwv3pASETIBP9DDuquD87qrg/O6q4PzuquD/95gH9aiEUIBMgFP0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAU/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIRX9DGdpUDlnaVA5Z2lQOWdpUDkgFf3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAV/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIBX95gH9DMGpKj3BqSo9wakqPcGpKj395AEgFf3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAV/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIBUgFf3mAf3mASAV/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIBT9+AH9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf0MAACAPwAAgD8AAIA/AACAP/3kAf3nAf3lASAP/QwAAACAAAAAgAAAAIAAAACA/U79UCEWIBEgFiAP/eAB/QwAACA/AAAgPwAAID8AACA//UP9UiEOIAAgDv0fADgCECAAQRRqIQAgAUEUaiEBIAJB0ABqIQIgBEEBaiEEDAALCwvHAQICfwF7QQAhBgJAA0AgBiAFTg0BQQAhBwNAIAAgB2ogASAHav0AAgAgAiAHav0AAgD95gEgAyAHav0AAgAgBCAHav0AAgD95gH95AH9CwIAIAdBEGohByAHQRBIDQALIAEgB2r9AAIAIAIgB2r9AAIA/eYBIAMgB2r9AAIAIAQgB2r9AAIA/eYB/eQBIQggACAI/R8AOAIQIABBFGohACABQRRqIQEgAkEUaiECIANBFGohAyAEQRRqIQQgBkEBaiEGDAALCwv0CgICfxF7QQAhAwJAA0AgAyACTg0BQQAhBANAIAAgBGogASAEav0AAgAhBSAFIAX95gEhBv0M6vC6u+rwurvq8Lq76vC6uyAG/eYB/QxOE6k8ThOpPE4TqTxOE6k8/eQBIAb95gH9DC0eXL0tHly9LR5cvS0eXL395AEgBv3mAf0Mk4MIPpODCD6Tgwg+k4MIPv3kASAG/eYB/QyZqqq+maqqvpmqqr6Zqqq+/eQBIAb95gEgBf3mASAF/eQBIQcgBf3gAf0MAAAAQAAAAEAAAABAAAAAQP3mASEI/QwAAIA/AACAPwAAgD8AAIA//QwAAABAAAAAQAAAAEAAAABAIAj9DKXAsEKlwLBCpcCwQqXAsEL96AH9DFCsrsJQrK7CUKyuwlCsrsL96QEhCSAJ/Qw7qrg/O6q4PzuquD87qrg//eYB/WohCiAJIAr9DACAMT8AgDE/AIAxPwCAMT/95gH95QEgCv0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEL/QxnaVA5Z2lQOWdpUDlnaVA5IAv95gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgC/3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAL/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIAv95gH9DKqqKj6qqio+qqoqPqqqKj795AEgC/3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASALIAv95gH95gEgC/3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAK/fgB/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH9DAAAgD8AAIA/AACAPwAAgD/95AH95wH95QEgBf0MAAAAgAAAAIAAAACAAAAAgP1O/VAhDCAHIAwgBf3gAf0MAAAgPwAAID8AACA/AAAgP/1D/VL9CwIAIARBEGohBCAEQRBIDQALIAEgBGr9AAIAIQ4gDiAO/eYBIQ/9DOrwurvq8Lq76vC6u+rwursgD/3mAf0MThOpPE4TqTxOE6k8ThOpPP3kASAP/eYB/QwtHly9LR5cvS0eXL0tHly9/eQBIA/95gH9DJODCD6Tgwg+k4MIPpODCD795AEgD/3mAf0Mmaqqvpmqqr6Zqqq+maqqvv3kASAP/eYBIA795gEgDv3kASEQIA794AH9DAAAAEAAAABAAAAAQAAAAED95gEhEf0MAACAPwAAgD8AAIA/AACAP/0MAAAAQAAAAEAAAABAAAAAQCAR/QylwLBCpcCwQqXAsEKlwLBC/egB/QxQrK7CUKyuwlCsrsJQrK7C/ekBIRIgEv0MO6q4PzuquD87qrg/O6q4P/3mAf1qIRMgEiAT/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIBP9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhFP0MZ2lQOWdpUDlnaVA5Z2lQOSAU/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIBT95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgFP3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAU/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIBT95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgFCAU/eYB/eYBIBT95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgE/34Af0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/QwAAIA/AACAPwAAgD8AAIA//eQB/ecB/eUBIA79DAAAAIAAAACAAAAAgAAAAID9Tv1QIRUgECAVIA794AH9DAAAID8AACA/AAAgPwAAID/9Q/1SIQ0gACAN/R8AOAIQIABBFGohACABQRRqIQEgA0EBaiEDDAALCwuJAQICfwF7QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWogASAFav0AAgAgAiAFav0AAgD95gH9CwIAIAVBEGohBSAFQRBIDQALIAEgBWr9AAIAIAIgBWr9AAIA/eYBIQYgACAG/R8AOAIQIABBFGohACABQRRqIQEgAkEUaiECIARBAWohBAwACwsLswECAn8Be0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVq/QwAAIA/AACAPwAAgD8AAIA/IAEgBWr9AAIAIAIgBWr9AAIA/eYB/eUB/QsCACAFQRBqIQUgBUEQSA0AC/0MAACAPwAAgD8AAIA/AACAPyABIAVq/QACACACIAVq/QACAP3mAf3lASEGIAAgBv0fADgCECAAQRRqIQAgAUEUaiEBIAJBFGohAiAEQQFqIQQMAAsLC7MBAgJ/AXtBACEEAkADQCAEIANODQFBACEFA0AgACAFaiABIAVq/QACAP0MAACAPwAAgD8AAIA/AACAPyACIAVq/QACAP3lAf3mAf0LAgAgBUEQaiEFIAVBEEgNAAsgASAFav0AAgD9DAAAgD8AAIA/AACAPwAAgD8gAiAFav0AAgD95QH95gEhBiAAIAb9HwA4AhAgAEEUaiEAIAFBFGohASACQRRqIQIgBEEBaiEEDAALCwuJAQICfwF7QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWogASAFav0AAgAgAiAFav0AAgD95AH9CwIAIAVBEGohBSAFQRBIDQALIAEgBWr9AAIAIAIgBWr9AAIA/eQBIQYgACAG/R8AOAIQIABBFGohACABQRRqIQEgAkEUaiECIARBAWohBAwACwsLxwECAn8Be0EAIQYCQANAIAYgBU4NAUEAIQcDQCAAIAdqIAEgB2r9AAIAIAIgB2r9AAIAIAMgB2r9AAIA/eYBIAQgB2r9AAIA/eYB/eQB/QsCACAHQRBqIQcgB0EQSA0ACyABIAdq/QACACACIAdq/QACACADIAdq/QACAP3mASAEIAdq/QACAP3mAf3kASEIIAAgCP0fADgCECAAQRRqIQAgAUEUaiEBIAJBFGohAiADQRRqIQMgBEEUaiEEIAZBAWohBgwACwsLqAECAn8Be0EAIQUCQANAIAUgBE4NAUEAIQYDQCAAIAZqIAEgBmr9AAIAIAIgBmr9AAIA/eYBIAMgBmr9AAIA/eYB/QsCACAGQRBqIQYgBkEQSA0ACyABIAZq/QACACACIAZq/QACAP3mASADIAZq/QACAP3mASEHIAAgB/0fADgCECAAQRRqIQAgAUEUaiEBIAJBFGohAiADQRRqIQMgBUEBaiEFDAALCwuJBAQFfwF7AX8Ge0EAIQQCQANAIAMgBGtBAkgNAUEAIQUgAiAEQRRsaiAFQQRsaiEK/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ4gACAEQdAAbGohBiABIAVBBGxqIQcgBkHQAGohCANAIAf9AAIAIQ8gB/0AAhAhECAG/QkCACEJIAsgCSAP/eYB/eQBIQsgDCAJIBD95gH95AEhDCAG/QkCUCEJIA0gCSAP/eYB/eQBIQ0gDiAJIBD95gH95AEhDiAGQQRqIQYgB0EUaiEHIAYgCEgNAAsgCiAL/QsCACAKIAz9HwA4AhAgCiAN/QsCFCAKIA79HwA4AiQgBEECaiEEDAALCwJAA0AgBCADTg0BQQAhBSACIARBFGxqIAVBBGxqIQr9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEMIAAgBEHQAGxqIQYgASAFQQRsaiEHIAZB0ABqIQgDQCAH/QACACEPIAf9AAIQIRAgBv0JAgAhCSALIAkgD/3mAf3kASELIAwgCSAQ/eYB/eQBIQwgBkEEaiEGIAdBFGohByAGIAhIDQALIAogC/0LAgAgCiAM/R8AOAIQIARBAWohBAwACwsL8wIEB38BewF/A3sgAUEEbCEBIANBBGwhA0EAIQYCQANAIAZB8AFODQEgBCAGav0MAAAAAAAAAAAAAAAAAAAAAP0LAgAgBkEQaiEGDAALC0EAIQsCQANAIAsgBU4NASALQRBqIQwCQCAMIAVIDQAgBSEMC0EAIQYCQANAIAZBFE4NAUEAIQcgBCAGQQxsaiAHQQRsaiEOIA79AAIAIQ8gDv0AAgwhECAAIAsgAWxqIAZBBGxqIQkgAiALIANsaiAHQQRsaiEKIAshCAJAA0AgCCAMTg0BIAr9AAIAIREgCf0JAgAhDSAPIA0gEf3mAf3kASEPIAn9CQIEIQ0gECANIBH95gH95AEhECAJIAFqIQkgCiADaiEKIAhBAWohCAwACwsgDiAP/R8AOAIAIA4gD/0fATgCBCAOIA/9HwI4AgggDiAQ/R8AOAIMIA4gEP0fATgCECAOIBD9HwI4AhQgBkECaiEGDAALCyALQRBqIQsMAAsLC48DBAd/AXsBfwZ7IAFBBGwhASADQQRsIQNBACEGAkADQCAGQZADTg0BIAQgBmr9DAAAAAAAAAAAAAAAAAAAAAD9CwIAIAZBEGohBgwACwtBACELAkADQCALIAVODQEgC0EQaiEMAkAgDCAFSA0AIAUhDAtBACEGAkADQCAGQRRODQFBACEHIAQgBkEUbGogB0EEbGohDiAO/QACACEPIA79AAIQIRAgDv0AAhQhESAO/QACJCESIAAgCyABbGogBkEEbGohCSACIAsgA2xqIAdBBGxqIQogCyEIAkADQCAIIAxODQEgCv0AAgAhEyAK/QACECEUIAn9CQIAIQ0gDyANIBP95gH95AEhDyAQIA0gFP3mAf3kASEQIAn9CQIEIQ0gESANIBP95gH95AEhESASIA0gFP3mAf3kASESIAkgAWohCSAKIANqIQogCEEBaiEIDAALCyAOIA/9CwIAIA4gEP0fADgCECAOIBH9CwIUIA4gEv0fADgCJCAGQQJqIQYMAAsLIAtBEGohCwwACwsLywECA38Ee0EAIQX9DAAAAAAAAAAAAAAAAAAAAAAhBkEAIQMgACAFaiEEAkADQCADIAJODQEgBiAE/QACAP3kASEGIARBFGohBCADQQFqIQMMAAsLIAEgBWohBCAEIAT9AAIAIAb95AH9CwIA/QwAAAAAAAAAAAAAAAAAAAAAIQZBACEDIAAgBWohBAJAA0AgAyACTg0BIAYgBP0AAhD95AEhBiAEQRRqIQQgA0EBaiEDDAALCyABIAVqIQQgBCAEKgIQIAb9HwCSOAIQC7cDBAV/AXsBfwN7QQAhBAJAA0AgAyAEa0ECSA0BQQAhBSACIARBDGxqIAVBBGxqIQr9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEMIAAgBEHQAGxqIQYgASAFQQRsaiEHIAZB0ABqIQgDQCAH/QACACENIAb9CQIAIQkgCyAJIA395gH95AEhCyAG/QkCUCEJIAwgCSAN/eYB/eQBIQwgBkEEaiEGIAdBDGohByAGIAhIDQALIAogC/0fADgCACAKIAv9HwE4AgQgCiAL/R8COAIIIAogDP0fADgCDCAKIAz9HwE4AhAgCiAM/R8COAIUIARBAmohBAwACwsCQANAIAQgA04NAUEAIQUgAiAEQQxsaiAFQQRsaiEK/QwAAAAAAAAAAAAAAAAAAAAAIQsgACAEQdAAbGohBiABIAVBBGxqIQcgBkHQAGohCANAIAf9AAIAIQ0gBv0JAgAhCSALIAkgDf3mAf3kASELIAZBBGohBiAHQQxqIQcgBiAISA0ACyAKIAv9HwA4AgAgCiAL/R8BOAIEIAogC/0fAjgCCCAEQQFqIQQMAAsLC+0CAgF/BHv9DAAAAAAAAAAAAAAAAAAAAAAhBP0MAAAAAAAAAAAAAAAAAAAAACEF/QwAAAAAAAAAAAAAAAAAAAAAIQb9DAAAAAAAAAAAAAAAAAAAAAAhByABQQRsIABqIQMCQANAIAMgAGtBwABIDQEgBCAA/QACAP0MAAAAAAAAAAAAAAAAAAAAAP3mAf3kASEEIAUgAP0AAhD9DAAAAAAAAAAAAAAAAAAAAAD95gH95AEhBSAGIAD9AAIg/QwAAAAAAAAAAAAAAAAAAAAA/eYB/eQBIQYgByAA/QACMP0MAAAAAAAAAAAAAAAAAAAAAP3mAf3kASEHIABBwABqIQAMAAsLAkADQCADIABrQRBIDQEgBCAA/QACAP0MAAAAAAAAAAAAAAAAAAAAAP3mAf3kASEEIABBEGohAAwACwsgBCAF/eQBIAb95AEgB/3kASEEIAIgBP0fACAE/R8BkiAE/R8CkiAE/R8DkjgCAAsAgQIEbmFtZQH5ARUACXJvd3NfMjB4MwEKcG9pbnR3aXNlMAIJcm93c18yMHg1Awpwb2ludHdpc2UxBApwb2ludHdpc2UyBQpwb2ludHdpc2UzBgpwb2ludHdpc2U0Bwpwb2ludHdpc2U1CApwb2ludHdpc2U2CQpwb2ludHdpc2U3Cgpwb2ludHdpc2U4Cwpwb2ludHdpc2U5DAtwb2ludHdpc2UxMA0LcG9pbnR3aXNlMTEOC3BvaW50d2lzZTEyDwljb2xzXzIweDUQCm91dGVyXzIweDMRCm91dGVyXzIweDUSCGNvbHN1bV81Ewljb2xzXzIweDMUCW5vbmZpbml0ZQ==";
-const kernelNames = ["rows_20x3","pointwise0","rows_20x5","pointwise1","pointwise2","pointwise3","pointwise4","pointwise5","pointwise6","pointwise7","pointwise8","pointwise9","pointwise10","pointwise11","pointwise12","cols_20x5","outer_20x3","outer_20x5","colsum_5","cols_20x3","nonfinite"];
+const kernelBytes = "AGFzbQEAAAABfQhgBH9/f38AYAV/f39/fwBgCX9/f39/f39/fwBgD39/f39/f39/f39/f39/fwBgBn9/f39/fwBgA39/fwBgGn9/f39/f39/f39/f39/f39/f39/f39/f39/AGAgf39/f39/f39/f39/f39/f39/f39/f39/f39/f39/f38AAhIBA2VudgZtZW1vcnkCAQGAgAQDGRgAAQACAQMAAAQFAAYAAAAEAQAHBAQFAAUHtQIYCXJvd3NfMjB4MwAACnBvaW50d2lzZTAAAQlyb3dzXzIweDUAAgpwb2ludHdpc2UxAAMKcG9pbnR3aXNlMgAECnRpbWVfbG9vcDAABQpwb2ludHdpc2UzAAYKcG9pbnR3aXNlNAAHCnBvaW50d2lzZTUACApwb2ludHdpc2U2AAkKcG9pbnR3aXNlNwAKCnRpbWVfbG9vcDEACwpwb2ludHdpc2U4AAwKcG9pbnR3aXNlOQANC3BvaW50d2lzZTEwAA4LcG9pbnR3aXNlMTEADwtwb2ludHdpc2UxMgAQCWNvbHNfMjB4NQARCnRpbWVfbG9vcDIAEgpvdXRlcl8yMHgzABMKb3V0ZXJfMjB4NQAUCGNvbHN1bV81ABUJY29sc18yMHgzABYJbm9uZmluaXRlABcK4pwBGKkWAgZ/FntBACEEAkADQCADIARrQQRIDQFBACEFAkADQCAFQRRODQH9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDv0MAAAAAAAAAAAAAAAAAAAAACEP/QwAAAAAAAAAAAAAAAAAAAAAIRD9DAAAAAAAAAAAAAAAAAAAAAAhEf0MAAAAAAAAAAAAAAAAAAAAACESIAAgBUEMbGohBiABIARBDGxqIQcgB/0AAgAhEyAH/QACDCEUIAf9AAIYIRUgB/0AAiQhFiAG/QACACEKIAsgCiAT/eYB/Qz///////////////8AAAAA/U795AEhCyANIAogFP3mAf0M////////////////AAAAAP1O/eQBIQ0gDyAKIBX95gH9DP///////////////wAAAAD9Tv3kASEPIBEgCiAW/eYB/Qz///////////////8AAAAA/U795AEhESAG/QACDCEKIAwgCiAT/eYB/Qz///////////////8AAAAA/U795AEhDCAOIAogFP3mAf0M////////////////AAAAAP1O/eQBIQ4gECAKIBX95gH9DP///////////////wAAAAD9Tv3kASEQIBIgCiAW/eYB/Qz///////////////8AAAAA/U795AEhEiACIARB0ABsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AgAgCSAZ/R8BOAIEIA0gDv0NAAECAwQFBgcQERITFBUWFyANIA79DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AlAgCSAZ/R8BOAJUIA8gEP0NAAECAwQFBgcQERITFBUWFyAPIBD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AqABIAkgGf0fATgCpAEgESAS/Q0AAQIDBAUGBxAREhMUFRYXIBEgEv0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgC8AEgCSAZ/R8BOAL0ASAFQQJqIQUMAAsLIARBBGohBAwACwsCQANAIAQgA04NAUEAIQUCQANAIAVBEE4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhGv0MAAAAAAAAAAAAAAAAAAAAACEb/QwAAAAAAAAAAAAAAAAAAAAAIRz9DAAAAAAAAAAAAAAAAAAAAAAhHf0MAAAAAAAAAAAAAAAAAAAAACEe/QwAAAAAAAAAAAAAAAAAAAAAIR8gACAFQQxsaiEGIAEgBEEMbGohByAH/QACACETIAb9AAIAIQogCyAKIBP95gH9DP///////////////wAAAAD9Tv3kASELIAb9AAIMIQogDCAKIBP95gH9DP///////////////wAAAAD9Tv3kASEMIAb9AAIYIQogGiAKIBP95gH9DP///////////////wAAAAD9Tv3kASEaIAb9AAIkIQogGyAKIBP95gH9DP///////////////wAAAAD9Tv3kASEbIAb9AAIwIQogHCAKIBP95gH9DP///////////////wAAAAD9Tv3kASEcIAb9AAI8IQogHSAKIBP95gH9DP///////////////wAAAAD9Tv3kASEdIAb9AAJIIQogHiAKIBP95gH9DP///////////////wAAAAD9Tv3kASEeIAb9AAJUIQogHyAKIBP95gH9DP///////////////wAAAAD9Tv3kASEfIAIgBEHQAGxqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEXIBogG/0NAAECAwQFBgcQERITFBUWFyAaIBv9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/QsCACAcIB39DQABAgMEBQYHEBESExQVFhcgHCAd/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRcgHiAf/Q0AAQIDBAUGBxAREhMUFRYXIB4gH/0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9CwIQIAVBCGohBQwACwtBECEF/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEa/QwAAAAAAAAAAAAAAAAAAAAAIRsgACAFQQxsaiEGIAEgBEEMbGohByAH/QACACETIAb9AAIAIQogCyAKIBP95gH9DP///////////////wAAAAD9Tv3kASELIAb9AAIMIQogDCAKIBP95gH9DP///////////////wAAAAD9Tv3kASEMIAb9AAIYIQogGiAKIBP95gH9DP///////////////wAAAAD9Tv3kASEaIAb9AAIkIQogGyAKIBP95gH9DP///////////////wAAAAD9Tv3kASEbIAIgBEHQAGxqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEXIBogG/0NAAECAwQFBgcQERITFBUWFyAaIBv9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/QsCACAEQQFqIQQMAAsLC5sBAgJ/AXtBACEFAkADQCAFIARODQFBACEGA0AgACAGaiABIAZq/QACACACIAZq/QACAP3kASADIAZq/QACAP3kAf0LAgAgBkEQaiEGIAZBEEgNAAsgASAGav0AAgAgAiAGav0AAgD95AEgAyAGav0AAgD95AEhByAAIAf9HwA4AhAgAEEUaiEAIAFB0ABqIQEgBUEBaiEFDAALCwvAGgIGfxZ7QQAhBAJAA0AgAyAEa0EESA0BQQAhBQJAA0AgBUEUTg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhD/0MAAAAAAAAAAAAAAAAAAAAACEQ/QwAAAAAAAAAAAAAAAAAAAAAIRH9DAAAAAAAAAAAAAAAAAAAAAAhEiAAIAVBFGxqIQYgASAEQRRsaiEHIAZBEGohCANAIAf9AAIAIRMgB/0AAhQhFCAH/QACKCEVIAf9AAI8IRYgBv0AAgAhCiALIAogE/3mAf3kASELIA0gCiAU/eYB/eQBIQ0gDyAKIBX95gH95AEhDyARIAogFv3mAf3kASERIAb9AAIUIQogDCAKIBP95gH95AEhDCAOIAogFP3mAf3kASEOIBAgCiAV/eYB/eQBIRAgEiAKIBb95gH95AEhEiAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgB/0AAgAhEyAH/QACFCEUIAf9AAIoIRUgB/0AAjwhFiAG/QACACEKIAsgCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhCyANIAogFP3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIQ0gDyAKIBX95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEPIBEgCiAW/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhESAG/QACFCEKIAwgCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhDCAOIAogFP3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIQ4gECAKIBX95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEQIBIgCiAW/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhEiACIARB0ABsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AgAgCSAZ/R8BOAIEIA0gDv0NAAECAwQFBgcQERITFBUWFyANIA79DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AlAgCSAZ/R8BOAJUIA8gEP0NAAECAwQFBgcQERITFBUWFyAPIBD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AqABIAkgGf0fATgCpAEgESAS/Q0AAQIDBAUGBxAREhMUFRYXIBEgEv0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgC8AEgCSAZ/R8BOAL0ASAFQQJqIQUMAAsLIARBBGohBAwACwsCQANAIAQgA04NAUEAIQUCQANAIAVBEE4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhGv0MAAAAAAAAAAAAAAAAAAAAACEb/QwAAAAAAAAAAAAAAAAAAAAAIRz9DAAAAAAAAAAAAAAAAAAAAAAhHf0MAAAAAAAAAAAAAAAAAAAAACEe/QwAAAAAAAAAAAAAAAAAAAAAIR8gACAFQRRsaiEGIAEgBEEUbGohByAGQRBqIQgDQCAH/QACACETIAb9AAIAIQogCyAKIBP95gH95AEhCyAG/QACFCEKIAwgCiAT/eYB/eQBIQwgBv0AAighCiAaIAogE/3mAf3kASEaIAb9AAI8IQogGyAKIBP95gH95AEhGyAG/QACUCEKIBwgCiAT/eYB/eQBIRwgBv0AAmQhCiAdIAogE/3mAf3kASEdIAb9AAJ4IQogHiAKIBP95gH95AEhHiAG/QACjAEhCiAfIAogE/3mAf3kASEfIAZBEGohBiAHQRBqIQcgBiAISA0ACyAH/QACACETIAb9AAIAIQogCyAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASELIAb9AAIUIQogDCAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEMIAb9AAIoIQogGiAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEaIAb9AAI8IQogGyAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEbIAb9AAJQIQogHCAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEcIAb9AAJkIQogHSAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEdIAb9AAJ4IQogHiAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEeIAb9AAKMASEKIB8gCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhHyACIARB0ABsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFyAaIBv9DQABAgMEBQYHEBESExQVFhcgGiAb/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0LAgAgHCAd/Q0AAQIDBAUGBxAREhMUFRYXIBwgHf0NCAkKCwwNDg8YGRobHB0eH/3kASEXIB4gH/0NAAECAwQFBgcQERITFBUWFyAeIB/9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/QsCECAFQQhqIQUMAAsLQRAhBf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhGv0MAAAAAAAAAAAAAAAAAAAAACEbIAAgBUEUbGohBiABIARBFGxqIQcgBkEQaiEIA0AgB/0AAgAhEyAG/QACACEKIAsgCiAT/eYB/eQBIQsgBv0AAhQhCiAMIAogE/3mAf3kASEMIAb9AAIoIQogGiAKIBP95gH95AEhGiAG/QACPCEKIBsgCiAT/eYB/eQBIRsgBkEQaiEGIAdBEGohByAGIAhIDQALIAf9AAIAIRMgBv0AAgAhCiALIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIQsgBv0AAhQhCiAMIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIQwgBv0AAighCiAaIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIRogBv0AAjwhCiAbIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIRsgAiAEQdAAbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRcgGiAb/Q0AAQIDBAUGBxAREhMUFRYXIBogG/0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9CwIAIARBAWohBAwACwsL2RgCAn8he0EAIQkCQANAIAkgCE4NAUEAIQoDQCAAIApqIAEgCmr9AAIAIAIgCmr9AAIA/eQB/eEBIQv9DAAAgD8AAIA/AACAPwAAgD/9DAAAgD8AAIA/AACAPwAAgD8gC/0MpcCwQqXAsEKlwLBCpcCwQv3oAf0MUKyuwlCsrsJQrK7CUKyuwv3pASEMIAz9DDuquD87qrg/O6q4PzuquD/95gH9aiENIAwgDf0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAN/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIQ79DGdpUDlnaVA5Z2lQOWdpUDkgDv3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAO/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIA795gH9DMGpKj3BqSo9wakqPcGpKj395AEgDv3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAO/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIA4gDv3mAf3mASAO/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIA39+AH9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf3kAf3nASADIApq/QACAP3mASAEIApq/QACACAFIApq/QACAP3kAf3hASEP/QwAAIA/AACAPwAAgD8AAIA//QwAAIA/AACAPwAAgD8AAIA/IA/9DKXAsEKlwLBCpcCwQqXAsEL96AH9DFCsrsJQrK7CUKyuwlCsrsL96QEhECAQ/Qw7qrg/O6q4PzuquD87qrg//eYB/WohESAQIBH9DACAMT8AgDE/AIAxPwCAMT/95gH95QEgEf0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASES/QxnaVA5Z2lQOWdpUDlnaVA5IBL95gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgEv3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAS/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIBL95gH9DKqqKj6qqio+qqoqPqqqKj795AEgEv3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASASIBL95gH95gEgEv3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAR/fgB/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH95AH95wEgBiAKav0AAgAgByAKav0AAgD95AEhEyATIBP95gEhFP0M6vC6u+rwurvq8Lq76vC6uyAU/eYB/QxOE6k8ThOpPE4TqTxOE6k8/eQBIBT95gH9DC0eXL0tHly9LR5cvS0eXL395AEgFP3mAf0Mk4MIPpODCD6Tgwg+k4MIPv3kASAU/eYB/QyZqqq+maqqvpmqqr6Zqqq+/eQBIBT95gEgE/3mASAT/eQBIRUgE/3gAf0MAAAAQAAAAEAAAABAAAAAQP3mASEW/QwAAIA/AACAPwAAgD8AAIA//QwAAABAAAAAQAAAAEAAAABAIBb9DKXAsEKlwLBCpcCwQqXAsEL96AH9DFCsrsJQrK7CUKyuwlCsrsL96QEhFyAX/Qw7qrg/O6q4PzuquD87qrg//eYB/WohGCAXIBj9DACAMT8AgDE/AIAxPwCAMT/95gH95QEgGP0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEZ/QxnaVA5Z2lQOWdpUDlnaVA5IBn95gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgGf3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAZ/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIBn95gH9DKqqKj6qqio+qqoqPqqqKj795AEgGf3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASAZIBn95gH95gEgGf3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAY/fgB/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH9DAAAgD8AAIA/AACAPwAAgD/95AH95wH95QEgE/0MAAAAgAAAAIAAAACAAAAAgP1O/VAhGiAVIBogE/3gAf0MAAAgPwAAID8AACA/AAAgP/1D/VL95gH95AH9CwIAIApBEGohCiAKQRBIDQALIAEgCmr9AAIAIAIgCmr9AAIA/eQB/eEBIRz9DAAAgD8AAIA/AACAPwAAgD/9DAAAgD8AAIA/AACAPwAAgD8gHP0MpcCwQqXAsEKlwLBCpcCwQv3oAf0MUKyuwlCsrsJQrK7CUKyuwv3pASEdIB39DDuquD87qrg/O6q4PzuquD/95gH9aiEeIB0gHv0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAe/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIR/9DGdpUDlnaVA5Z2lQOWdpUDkgH/3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAf/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIB/95gH9DMGpKj3BqSo9wakqPcGpKj395AEgH/3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAf/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIB8gH/3mAf3mASAf/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIB79+AH9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf3kAf3nASADIApq/QACAP3mASAEIApq/QACACAFIApq/QACAP3kAf3hASEg/QwAAIA/AACAPwAAgD8AAIA//QwAAIA/AACAPwAAgD8AAIA/ICD9DKXAsEKlwLBCpcCwQqXAsEL96AH9DFCsrsJQrK7CUKyuwlCsrsL96QEhISAh/Qw7qrg/O6q4PzuquD87qrg//eYB/WohIiAhICL9DACAMT8AgDE/AIAxPwCAMT/95gH95QEgIv0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEj/QxnaVA5Z2lQOWdpUDlnaVA5ICP95gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgI/3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAj/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBICP95gH9DKqqKj6qqio+qqoqPqqqKj795AEgI/3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASAjICP95gH95gEgI/3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAi/fgB/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH95AH95wEgBiAKav0AAgAgByAKav0AAgD95AEhJCAkICT95gEhJf0M6vC6u+rwurvq8Lq76vC6uyAl/eYB/QxOE6k8ThOpPE4TqTxOE6k8/eQBICX95gH9DC0eXL0tHly9LR5cvS0eXL395AEgJf3mAf0Mk4MIPpODCD6Tgwg+k4MIPv3kASAl/eYB/QyZqqq+maqqvpmqqr6Zqqq+/eQBICX95gEgJP3mASAk/eQBISYgJP3gAf0MAAAAQAAAAEAAAABAAAAAQP3mASEn/QwAAIA/AACAPwAAgD8AAIA//QwAAABAAAAAQAAAAEAAAABAICf9DKXAsEKlwLBCpcCwQqXAsEL96AH9DFCsrsJQrK7CUKyuwlCsrsL96QEhKCAo/Qw7qrg/O6q4PzuquD87qrg//eYB/WohKSAoICn9DACAMT8AgDE/AIAxPwCAMT/95gH95QEgKf0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEq/QxnaVA5Z2lQOWdpUDlnaVA5ICr95gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgKv3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAq/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBICr95gH9DKqqKj6qqio+qqoqPqqqKj795AEgKv3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASAqICr95gH95gEgKv3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAp/fgB/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH9DAAAgD8AAIA/AACAPwAAgD/95AH95wH95QEgJP0MAAAAgAAAAIAAAACAAAAAgP1O/VAhKyAmICsgJP3gAf0MAAAgPwAAID8AACA/AAAgP/1D/VL95gH95AEhGyAAIBv9HwA4AhAgAEEUaiEAIAFBFGohASACQdAAaiECIANBFGohAyAEQRRqIQQgBUHQAGohBSAGQRRqIQYgB0HQAGohByAJQQFqIQkMAAsLC8cRAgJ/GXtBACEFAkADQCAFIARODQFBACEGA0AgACAGaiABIAZq/QACACACIAZq/QACAP3kAf3hASEH/QwAAIA/AACAPwAAgD8AAIA//QwAAIA/AACAPwAAgD8AAIA/IAf9DKXAsEKlwLBCpcCwQqXAsEL96AH9DFCsrsJQrK7CUKyuwlCsrsL96QEhCCAI/Qw7qrg/O6q4PzuquD87qrg//eYB/WohCSAIIAn9DACAMT8AgDE/AIAxPwCAMT/95gH95QEgCf0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEK/QxnaVA5Z2lQOWdpUDlnaVA5IAr95gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgCv3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAK/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIAr95gH9DKqqKj6qqio+qqoqPqqqKj795AEgCv3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASAKIAr95gH95gEgCv3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAJ/fgB/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH95AH95wEgAyAGav0AAgAhCyALIAv95gEhDP0M6vC6u+rwurvq8Lq76vC6uyAM/eYB/QxOE6k8ThOpPE4TqTxOE6k8/eQBIAz95gH9DC0eXL0tHly9LR5cvS0eXL395AEgDP3mAf0Mk4MIPpODCD6Tgwg+k4MIPv3kASAM/eYB/QyZqqq+maqqvpmqqr6Zqqq+/eQBIAz95gEgC/3mASAL/eQBIQ0gC/3gAf0MAAAAQAAAAEAAAABAAAAAQP3mASEO/QwAAIA/AACAPwAAgD8AAIA//QwAAABAAAAAQAAAAEAAAABAIA79DKXAsEKlwLBCpcCwQqXAsEL96AH9DFCsrsJQrK7CUKyuwlCsrsL96QEhDyAP/Qw7qrg/O6q4PzuquD87qrg//eYB/WohECAPIBD9DACAMT8AgDE/AIAxPwCAMT/95gH95QEgEP0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASER/QxnaVA5Z2lQOWdpUDlnaVA5IBH95gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgEf3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAR/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIBH95gH9DKqqKj6qqio+qqoqPqqqKj795AEgEf3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASARIBH95gH95gEgEf3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAQ/fgB/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH9DAAAgD8AAIA/AACAPwAAgD/95AH95wH95QEgC/0MAAAAgAAAAIAAAACAAAAAgP1O/VAhEiANIBIgC/3gAf0MAAAgPwAAID8AACA/AAAgP/1D/VL95gH9CwIAIAZBEGohBiAGQRBIDQALIAEgBmr9AAIAIAIgBmr9AAIA/eQB/eEBIRT9DAAAgD8AAIA/AACAPwAAgD/9DAAAgD8AAIA/AACAPwAAgD8gFP0MpcCwQqXAsEKlwLBCpcCwQv3oAf0MUKyuwlCsrsJQrK7CUKyuwv3pASEVIBX9DDuquD87qrg/O6q4PzuquD/95gH9aiEWIBUgFv0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAW/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIRf9DGdpUDlnaVA5Z2lQOWdpUDkgF/3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAX/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIBf95gH9DMGpKj3BqSo9wakqPcGpKj395AEgF/3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAX/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIBcgF/3mAf3mASAX/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIBb9+AH9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf3kAf3nASADIAZq/QACACEYIBggGP3mASEZ/Qzq8Lq76vC6u+rwurvq8Lq7IBn95gH9DE4TqTxOE6k8ThOpPE4TqTz95AEgGf3mAf0MLR5cvS0eXL0tHly9LR5cvf3kASAZ/eYB/QyTgwg+k4MIPpODCD6Tgwg+/eQBIBn95gH9DJmqqr6Zqqq+maqqvpmqqr795AEgGf3mASAY/eYBIBj95AEhGiAY/eAB/QwAAABAAAAAQAAAAEAAAABA/eYBIRv9DAAAgD8AAIA/AACAPwAAgD/9DAAAAEAAAABAAAAAQAAAAEAgG/0MpcCwQqXAsEKlwLBCpcCwQv3oAf0MUKyuwlCsrsJQrK7CUKyuwv3pASEcIBz9DDuquD87qrg/O6q4PzuquD/95gH9aiEdIBwgHf0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAd/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIR79DGdpUDlnaVA5Z2lQOWdpUDkgHv3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAe/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIB795gH9DMGpKj3BqSo9wakqPcGpKj395AEgHv3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAe/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIB4gHv3mAf3mASAe/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIB39+AH9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf0MAACAPwAAgD8AAIA/AACAP/3kAf3nAf3lASAY/QwAAACAAAAAgAAAAIAAAACA/U79UCEfIBogHyAY/eAB/QwAACA/AAAgPwAAID8AACA//UP9Uv3mASETIAAgE/0fADgCECAAQRRqIQAgAUEUaiEBIAJB0ABqIQIgA0EUaiEDIAVBAWohBQwACwsLkQEBAn9BACEPAkADQCAPIA1ODQEgDyEQIAAgASACIAsQAiADIAQgECAMbGogAkEUaiAFIAYgECAMbGogAiAHIBAgDGxqIAJBKGogCxADIAggCSAQIAxsaiACQTxqIAMgCxAEIAogECAMbGogCCAM/AoAACABIAggDPwKAAAgBSADIAz8CgAAIA9BAWohDwwACwsLngcCAn8Je0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVqIAEgBWr9AAIAIAIgBWr9AAIA/eQB/eEBIQb9DAAAgD8AAIA/AACAPwAAgD/9DAAAgD8AAIA/AACAPwAAgD8gBv0MpcCwQqXAsEKlwLBCpcCwQv3oAf0MUKyuwlCsrsJQrK7CUKyuwv3pASEHIAf9DDuquD87qrg/O6q4PzuquD/95gH9aiEIIAcgCP0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAI/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIQn9DGdpUDlnaVA5Z2lQOWdpUDkgCf3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAJ/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIAn95gH9DMGpKj3BqSo9wakqPcGpKj395AEgCf3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAJ/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIAkgCf3mAf3mASAJ/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIAj9+AH9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf3kAf3nAf0LAgAgBUEQaiEFIAVBEEgNAAsgASAFav0AAgAgAiAFav0AAgD95AH94QEhC/0MAACAPwAAgD8AAIA/AACAP/0MAACAPwAAgD8AAIA/AACAPyAL/QylwLBCpcCwQqXAsEKlwLBC/egB/QxQrK7CUKyuwlCsrsJQrK7C/ekBIQwgDP0MO6q4PzuquD87qrg/O6q4P/3mAf1qIQ0gDCAN/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIA39DIOAXrmDgF65g4BeuYOAXrn95gH95QEhDv0MZ2lQOWdpUDlnaVA5Z2lQOSAO/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIA795gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgDv3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAO/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIA795gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgDiAO/eYB/eYBIA795AH9DAAAgD8AAIA/AACAPwAAgD/95AEgDf34Af0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/eQB/ecBIQogACAK/R8AOAIQIABBFGohACABQRRqIQEgAkHQAGohAiAEQQFqIQQMAAsLC5QLAgJ/EXtBACEEAkADQCAEIANODQFBACEFA0AgACAFaiABIAVq/QACACACIAVq/QACAP3kASEGIAYgBv3mASEH/Qzq8Lq76vC6u+rwurvq8Lq7IAf95gH9DE4TqTxOE6k8ThOpPE4TqTz95AEgB/3mAf0MLR5cvS0eXL0tHly9LR5cvf3kASAH/eYB/QyTgwg+k4MIPpODCD6Tgwg+/eQBIAf95gH9DJmqqr6Zqqq+maqqvpmqqr795AEgB/3mASAG/eYBIAb95AEhCCAG/eAB/QwAAABAAAAAQAAAAEAAAABA/eYBIQn9DAAAgD8AAIA/AACAPwAAgD/9DAAAAEAAAABAAAAAQAAAAEAgCf0MpcCwQqXAsEKlwLBCpcCwQv3oAf0MUKyuwlCsrsJQrK7CUKyuwv3pASEKIAr9DDuquD87qrg/O6q4PzuquD/95gH9aiELIAogC/0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAL/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIQz9DGdpUDlnaVA5Z2lQOWdpUDkgDP3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAM/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIAz95gH9DMGpKj3BqSo9wakqPcGpKj395AEgDP3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAM/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIAwgDP3mAf3mASAM/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIAv9+AH9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf0MAACAPwAAgD8AAIA/AACAP/3kAf3nAf3lASAG/QwAAACAAAAAgAAAAIAAAACA/U79UCENIAggDSAG/eAB/QwAACA/AAAgPwAAID8AACA//UP9Uv0LAgAgBUEQaiEFIAVBEEgNAAsgASAFav0AAgAgAiAFav0AAgD95AEhDyAPIA/95gEhEP0M6vC6u+rwurvq8Lq76vC6uyAQ/eYB/QxOE6k8ThOpPE4TqTxOE6k8/eQBIBD95gH9DC0eXL0tHly9LR5cvS0eXL395AEgEP3mAf0Mk4MIPpODCD6Tgwg+k4MIPv3kASAQ/eYB/QyZqqq+maqqvpmqqr6Zqqq+/eQBIBD95gEgD/3mASAP/eQBIREgD/3gAf0MAAAAQAAAAEAAAABAAAAAQP3mASES/QwAAIA/AACAPwAAgD8AAIA//QwAAABAAAAAQAAAAEAAAABAIBL9DKXAsEKlwLBCpcCwQqXAsEL96AH9DFCsrsJQrK7CUKyuwlCsrsL96QEhEyAT/Qw7qrg/O6q4PzuquD87qrg//eYB/WohFCATIBT9DACAMT8AgDE/AIAxPwCAMT/95gH95QEgFP0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEV/QxnaVA5Z2lQOWdpUDlnaVA5IBX95gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgFf3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAV/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIBX95gH9DKqqKj6qqio+qqoqPqqqKj795AEgFf3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASAVIBX95gH95gEgFf3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAU/fgB/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH9DAAAgD8AAIA/AACAPwAAgD/95AH95wH95QEgD/0MAAAAgAAAAIAAAACAAAAAgP1O/VAhFiARIBYgD/3gAf0MAAAgPwAAID8AACA/AAAgP/1D/VIhDiAAIA79HwA4AhAgAEEUaiEAIAFBFGohASACQdAAaiECIARBAWohBAwACwsLxwECAn8Be0EAIQYCQANAIAYgBU4NAUEAIQcDQCAAIAdqIAEgB2r9AAIAIAIgB2r9AAIA/eYBIAMgB2r9AAIAIAQgB2r9AAIA/eYB/eQB/QsCACAHQRBqIQcgB0EQSA0ACyABIAdq/QACACACIAdq/QACAP3mASADIAdq/QACACAEIAdq/QACAP3mAf3kASEIIAAgCP0fADgCECAAQRRqIQAgAUEUaiEBIAJBFGohAiADQRRqIQMgBEEUaiEEIAZBAWohBgwACwsL9AoCAn8Re0EAIQMCQANAIAMgAk4NAUEAIQQDQCAAIARqIAEgBGr9AAIAIQUgBSAF/eYBIQb9DOrwurvq8Lq76vC6u+rwursgBv3mAf0MThOpPE4TqTxOE6k8ThOpPP3kASAG/eYB/QwtHly9LR5cvS0eXL0tHly9/eQBIAb95gH9DJODCD6Tgwg+k4MIPpODCD795AEgBv3mAf0Mmaqqvpmqqr6Zqqq+maqqvv3kASAG/eYBIAX95gEgBf3kASEHIAX94AH9DAAAAEAAAABAAAAAQAAAAED95gEhCP0MAACAPwAAgD8AAIA/AACAP/0MAAAAQAAAAEAAAABAAAAAQCAI/QylwLBCpcCwQqXAsEKlwLBC/egB/QxQrK7CUKyuwlCsrsJQrK7C/ekBIQkgCf0MO6q4PzuquD87qrg/O6q4P/3mAf1qIQogCSAK/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIAr9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhC/0MZ2lQOWdpUDlnaVA5Z2lQOSAL/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIAv95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgC/3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAL/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIAv95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgCyAL/eYB/eYBIAv95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgCv34Af0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/QwAAIA/AACAPwAAgD8AAIA//eQB/ecB/eUBIAX9DAAAAIAAAACAAAAAgAAAAID9Tv1QIQwgByAMIAX94AH9DAAAID8AACA/AAAgPwAAID/9Q/1S/QsCACAEQRBqIQQgBEEQSA0ACyABIARq/QACACEOIA4gDv3mASEP/Qzq8Lq76vC6u+rwurvq8Lq7IA/95gH9DE4TqTxOE6k8ThOpPE4TqTz95AEgD/3mAf0MLR5cvS0eXL0tHly9LR5cvf3kASAP/eYB/QyTgwg+k4MIPpODCD6Tgwg+/eQBIA/95gH9DJmqqr6Zqqq+maqqvpmqqr795AEgD/3mASAO/eYBIA795AEhECAO/eAB/QwAAABAAAAAQAAAAEAAAABA/eYBIRH9DAAAgD8AAIA/AACAPwAAgD/9DAAAAEAAAABAAAAAQAAAAEAgEf0MpcCwQqXAsEKlwLBCpcCwQv3oAf0MUKyuwlCsrsJQrK7CUKyuwv3pASESIBL9DDuquD87qrg/O6q4PzuquD/95gH9aiETIBIgE/0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAT/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIRT9DGdpUDlnaVA5Z2lQOWdpUDkgFP3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAU/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIBT95gH9DMGpKj3BqSo9wakqPcGpKj395AEgFP3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAU/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIBQgFP3mAf3mASAU/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIBP9+AH9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf0MAACAPwAAgD8AAIA/AACAP/3kAf3nAf3lASAO/QwAAACAAAAAgAAAAIAAAACA/U79UCEVIBAgFSAO/eAB/QwAACA/AAAgPwAAID8AACA//UP9UiENIAAgDf0fADgCECAAQRRqIQAgAUEUaiEBIANBAWohAwwACwsLiQECAn8Be0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVqIAEgBWr9AAIAIAIgBWr9AAIA/eYB/QsCACAFQRBqIQUgBUEQSA0ACyABIAVq/QACACACIAVq/QACAP3mASEGIAAgBv0fADgCECAAQRRqIQAgAUEUaiEBIAJBFGohAiAEQQFqIQQMAAsLC5kCAQJ/QQAhGgJAA0AgGiAYTg0BIBohGyAAIAEgAiAWEAIgAyAEIBsgF2xqIAIgFhAGIAUgBiAbIBdsaiACQRRqIBYQBiAHIAggGyAXbGogAkEoaiAWEAcgCSAKIBsgF2xqIAJBPGogFhAGIAsgBSAMIAMgByAWEAggDSALIBYQCSAOIAkgDSAWEAogDyAbIBdsaiAOIBf8CgAAIBAgGyAXbGogDSAX/AoAACARIBsgF2xqIAkgF/wKAAAgEiAbIBdsaiAHIBf8CgAAIBMgGyAXbGogAyAX/AoAACAUIBsgF2xqIAUgF/wKAAAgFSAbIBdsaiAMIBf8CgAAIAEgDiAX/AoAACAMIAsgF/wKAAAgGkEBaiEaDAALCwuzAQICfwF7QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWr9DAAAgD8AAIA/AACAPwAAgD8gASAFav0AAgAgAiAFav0AAgD95gH95QH9CwIAIAVBEGohBSAFQRBIDQAL/QwAAIA/AACAPwAAgD8AAIA/IAEgBWr9AAIAIAIgBWr9AAIA/eYB/eUBIQYgACAG/R8AOAIQIABBFGohACABQRRqIQEgAkEUaiECIARBAWohBAwACwsLswECAn8Be0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVqIAEgBWr9AAIA/QwAAIA/AACAPwAAgD8AAIA/IAIgBWr9AAIA/eUB/eYB/QsCACAFQRBqIQUgBUEQSA0ACyABIAVq/QACAP0MAACAPwAAgD8AAIA/AACAPyACIAVq/QACAP3lAf3mASEGIAAgBv0fADgCECAAQRRqIQAgAUEUaiEBIAJBFGohAiAEQQFqIQQMAAsLC4kBAgJ/AXtBACEEAkADQCAEIANODQFBACEFA0AgACAFaiABIAVq/QACACACIAVq/QACAP3kAf0LAgAgBUEQaiEFIAVBEEgNAAsgASAFav0AAgAgAiAFav0AAgD95AEhBiAAIAb9HwA4AhAgAEEUaiEAIAFBFGohASACQRRqIQIgBEEBaiEEDAALCwvHAQICfwF7QQAhBgJAA0AgBiAFTg0BQQAhBwNAIAAgB2ogASAHav0AAgAgAiAHav0AAgAgAyAHav0AAgD95gEgBCAHav0AAgD95gH95AH9CwIAIAdBEGohByAHQRBIDQALIAEgB2r9AAIAIAIgB2r9AAIAIAMgB2r9AAIA/eYBIAQgB2r9AAIA/eYB/eQBIQggACAI/R8AOAIQIABBFGohACABQRRqIQEgAkEUaiECIANBFGohAyAEQRRqIQQgBkEBaiEGDAALCwuoAQICfwF7QQAhBQJAA0AgBSAETg0BQQAhBgNAIAAgBmogASAGav0AAgAgAiAGav0AAgD95gEgAyAGav0AAgD95gH9CwIAIAZBEGohBiAGQRBIDQALIAEgBmr9AAIAIAIgBmr9AAIA/eYBIAMgBmr9AAIA/eYBIQcgACAH/R8AOAIQIABBFGohACABQRRqIQEgAkEUaiECIANBFGohAyAFQQFqIQUMAAsLC4kEBAV/AXsBfwZ7QQAhBAJAA0AgAyAEa0ECSA0BQQAhBSACIARBFGxqIAVBBGxqIQr9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDiAAIARB0ABsaiEGIAEgBUEEbGohByAGQdAAaiEIA0AgB/0AAgAhDyAH/QACECEQIAb9CQIAIQkgCyAJIA/95gH95AEhCyAMIAkgEP3mAf3kASEMIAb9CQJQIQkgDSAJIA/95gH95AEhDSAOIAkgEP3mAf3kASEOIAZBBGohBiAHQRRqIQcgBiAISA0ACyAKIAv9CwIAIAogDP0fADgCECAKIA39CwIUIAogDv0fADgCJCAEQQJqIQQMAAsLAkADQCAEIANODQFBACEFIAIgBEEUbGogBUEEbGohCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQwgACAEQdAAbGohBiABIAVBBGxqIQcgBkHQAGohCANAIAf9AAIAIQ8gB/0AAhAhECAG/QkCACEJIAsgCSAP/eYB/eQBIQsgDCAJIBD95gH95AEhDCAGQQRqIQYgB0EUaiEHIAYgCEgNAAsgCiAL/QsCACAKIAz9HwA4AhAgBEEBaiEEDAALCwuVBAEFf0EAISACQANAICAgHk4NASAfQQFrICBrISEgACABIAIgISAcbGogHRAOIAMgBCAAIAUgISAcbGogBiAhIBxsaiAdEA8gByADIAggISAcbGogHRAKIAkgACAKICEgHGxqIAsgISAcbGogHRAQIAwgAyANICEgHGxqIA4gISAcbGogHRAQIA8gAyAQICEgHGxqIBEgISAcbGogHRAQIBIgAyATICEgHGxqIBQgISAcbGogHRAQIBUhIyAJISQgHSEiAkADQEEAICJODQEgIyAkQRT8CgAAICNB0ABqISMgJEEUaiEkICJBf2ohIgwACwsgFUEUaiEjIAwhJCAdISICQANAQQAgIk4NASAjICRBFPwKAAAgI0HQAGohIyAkQRRqISQgIkF/aiEiDAALCyAVQShqISMgDyEkIB0hIgJAA0BBACAiTg0BICMgJEEU/AoAACAjQdAAaiEjICRBFGohJCAiQX9qISIMAAsLIBVBPGohIyASISQgHSEiAkADQEEAICJODQEgIyAkQRT8CgAAICNB0ABqISMgJEEUaiEkICJBf2ohIgwACwsgFSAWIBcgHRARIBggISAcbGogEiAc/AoAACAZICEgHGxqIA8gHPwKAAAgGiAhIBxsaiAMIBz8CgAAIBsgISAcbGogCSAc/AoAACABIBcgHPwKAAAgBCAHIBz8CgAAICBBAWohIAwACwsL8wIEB38BewF/A3sgAUEEbCEBIANBBGwhA0EAIQYCQANAIAZB8AFODQEgBCAGav0MAAAAAAAAAAAAAAAAAAAAAP0LAgAgBkEQaiEGDAALC0EAIQsCQANAIAsgBU4NASALQRBqIQwCQCAMIAVIDQAgBSEMC0EAIQYCQANAIAZBFE4NAUEAIQcgBCAGQQxsaiAHQQRsaiEOIA79AAIAIQ8gDv0AAgwhECAAIAsgAWxqIAZBBGxqIQkgAiALIANsaiAHQQRsaiEKIAshCAJAA0AgCCAMTg0BIAr9AAIAIREgCf0JAgAhDSAPIA0gEf3mAf3kASEPIAn9CQIEIQ0gECANIBH95gH95AEhECAJIAFqIQkgCiADaiEKIAhBAWohCAwACwsgDiAP/R8AOAIAIA4gD/0fATgCBCAOIA/9HwI4AgggDiAQ/R8AOAIMIA4gEP0fATgCECAOIBD9HwI4AhQgBkECaiEGDAALCyALQRBqIQsMAAsLC48DBAd/AXsBfwZ7IAFBBGwhASADQQRsIQNBACEGAkADQCAGQZADTg0BIAQgBmr9DAAAAAAAAAAAAAAAAAAAAAD9CwIAIAZBEGohBgwACwtBACELAkADQCALIAVODQEgC0EQaiEMAkAgDCAFSA0AIAUhDAtBACEGAkADQCAGQRRODQFBACEHIAQgBkEUbGogB0EEbGohDiAO/QACACEPIA79AAIQIRAgDv0AAhQhESAO/QACJCESIAAgCyABbGogBkEEbGohCSACIAsgA2xqIAdBBGxqIQogCyEIAkADQCAIIAxODQEgCv0AAgAhEyAK/QACECEUIAn9CQIAIQ0gDyANIBP95gH95AEhDyAQIA0gFP3mAf3kASEQIAn9CQIEIQ0gESANIBP95gH95AEhESASIA0gFP3mAf3kASESIAkgAWohCSAKIANqIQogCEEBaiEIDAALCyAOIA/9CwIAIA4gEP0fADgCECAOIBH9CwIUIA4gEv0fADgCJCAGQQJqIQYMAAsLIAtBEGohCwwACwsLywECA38Ee0EAIQX9DAAAAAAAAAAAAAAAAAAAAAAhBkEAIQMgACAFaiEEAkADQCADIAJODQEgBiAE/QACAP3kASEGIARBFGohBCADQQFqIQMMAAsLIAEgBWohBCAEIAT9AAIAIAb95AH9CwIA/QwAAAAAAAAAAAAAAAAAAAAAIQZBACEDIAAgBWohBAJAA0AgAyACTg0BIAYgBP0AAhD95AEhBiAEQRRqIQQgA0EBaiEDDAALCyABIAVqIQQgBCAEKgIQIAb9HwCSOAIQC7cDBAV/AXsBfwN7QQAhBAJAA0AgAyAEa0ECSA0BQQAhBSACIARBDGxqIAVBBGxqIQr9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEMIAAgBEHQAGxqIQYgASAFQQRsaiEHIAZB0ABqIQgDQCAH/QACACENIAb9CQIAIQkgCyAJIA395gH95AEhCyAG/QkCUCEJIAwgCSAN/eYB/eQBIQwgBkEEaiEGIAdBDGohByAGIAhIDQALIAogC/0fADgCACAKIAv9HwE4AgQgCiAL/R8COAIIIAogDP0fADgCDCAKIAz9HwE4AhAgCiAM/R8COAIUIARBAmohBAwACwsCQANAIAQgA04NAUEAIQUgAiAEQQxsaiAFQQRsaiEK/QwAAAAAAAAAAAAAAAAAAAAAIQsgACAEQdAAbGohBiABIAVBBGxqIQcgBkHQAGohCANAIAf9AAIAIQ0gBv0JAgAhCSALIAkgDf3mAf3kASELIAZBBGohBiAHQQxqIQcgBiAISA0ACyAKIAv9HwA4AgAgCiAL/R8BOAIEIAogC/0fAjgCCCAEQQFqIQQMAAsLC+0CAgF/BHv9DAAAAAAAAAAAAAAAAAAAAAAhBP0MAAAAAAAAAAAAAAAAAAAAACEF/QwAAAAAAAAAAAAAAAAAAAAAIQb9DAAAAAAAAAAAAAAAAAAAAAAhByABQQRsIABqIQMCQANAIAMgAGtBwABIDQEgBCAA/QACAP0MAAAAAAAAAAAAAAAAAAAAAP3mAf3kASEEIAUgAP0AAhD9DAAAAAAAAAAAAAAAAAAAAAD95gH95AEhBSAGIAD9AAIg/QwAAAAAAAAAAAAAAAAAAAAA/eYB/eQBIQYgByAA/QACMP0MAAAAAAAAAAAAAAAAAAAAAP3mAf3kASEHIABBwABqIQAMAAsLAkADQCADIABrQRBIDQEgBCAA/QACAP0MAAAAAAAAAAAAAAAAAAAAAP3mAf3kASEEIABBEGohAAwACwsgBCAF/eQBIAb95AEgB/3kASEEIAIgBP0fACAE/R8BkiAE/R8CkiAE/R8DkjgCAAsApQIEbmFtZQGdAhgACXJvd3NfMjB4MwEKcG9pbnR3aXNlMAIJcm93c18yMHg1Awpwb2ludHdpc2UxBApwb2ludHdpc2UyBQp0aW1lX2xvb3AwBgpwb2ludHdpc2UzBwpwb2ludHdpc2U0CApwb2ludHdpc2U1CQpwb2ludHdpc2U2Cgpwb2ludHdpc2U3Cwp0aW1lX2xvb3AxDApwb2ludHdpc2U4DQpwb2ludHdpc2U5Dgtwb2ludHdpc2UxMA8LcG9pbnR3aXNlMTEQC3BvaW50d2lzZTEyEQljb2xzXzIweDUSCnRpbWVfbG9vcDITCm91dGVyXzIweDMUCm91dGVyXzIweDUVCGNvbHN1bV81Fgljb2xzXzIweDMXCW5vbmZpbml0ZQ==";
+const kernelNames = ["rows_20x3","pointwise0","rows_20x5","pointwise1","pointwise2","time_loop0","pointwise3","pointwise4","pointwise5","pointwise6","pointwise7","time_loop1","pointwise8","pointwise9","pointwise10","pointwise11","pointwise12","cols_20x5","time_loop2","outer_20x3","outer_20x5","colsum_5","cols_20x3","nonfinite"];
 
 interface KernelMemory { readonly buffer: ArrayBuffer; grow(pages: number): number }
-interface KernelExports { readonly rows_20x3: (a: number, b: number, out: number, samples: number) => void; readonly pointwise0: (out: number, a0: number, a1: number, a2: number, rows: number) => void; readonly rows_20x5: (a: number, b: number, out: number, samples: number) => void; readonly pointwise1: (out: number, a0: number, a1: number, a2: number, a3: number, a4: number, a5: number, a6: number, rows: number) => void; readonly pointwise2: (out: number, a0: number, a1: number, a2: number, rows: number) => void; readonly pointwise3: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise4: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise5: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly pointwise6: (out: number, a0: number, rows: number) => void; readonly pointwise7: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise8: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise9: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise10: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise11: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly pointwise12: (out: number, a0: number, a1: number, a2: number, rows: number) => void; readonly cols_20x5: (a: number, b: number, out: number, samples: number) => void; readonly outer_20x3: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly outer_20x5: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly colsum_5: (a: number, out: number, rows: number) => void; readonly cols_20x3: (a: number, b: number, out: number, samples: number) => void; readonly nonfinite: (at: number, count: number, out: number) => void }
+interface KernelExports { readonly rows_20x3: (a: number, b: number, out: number, samples: number) => void; readonly pointwise0: (out: number, a0: number, a1: number, a2: number, rows: number) => void; readonly rows_20x5: (a: number, b: number, out: number, samples: number) => void; readonly pointwise1: (out: number, a0: number, a1: number, a2: number, a3: number, a4: number, a5: number, a6: number, rows: number) => void; readonly pointwise2: (out: number, a0: number, a1: number, a2: number, rows: number) => void; readonly time_loop0: (p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, n0: number, n1: number, steps: number, T: number) => void; readonly pointwise3: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise4: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise5: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly pointwise6: (out: number, a0: number, rows: number) => void; readonly pointwise7: (out: number, a0: number, a1: number, rows: number) => void; readonly time_loop1: (p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, p20: number, p21: number, n0: number, n1: number, steps: number, T: number) => void; readonly pointwise8: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise9: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise10: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise11: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly pointwise12: (out: number, a0: number, a1: number, a2: number, rows: number) => void; readonly cols_20x5: (a: number, b: number, out: number, samples: number) => void; readonly time_loop2: (p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, p20: number, p21: number, p22: number, p23: number, p24: number, p25: number, p26: number, p27: number, n0: number, n1: number, steps: number, T: number) => void; readonly outer_20x3: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly outer_20x5: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly colsum_5: (a: number, out: number, rows: number) => void; readonly cols_20x3: (a: number, b: number, out: number, samples: number) => void; readonly nonfinite: (at: number, count: number, out: number) => void }
 interface LoadedKernels { memory: KernelMemory; exports: KernelExports }
 interface WebAssemblyApi {
   readonly Memory: new (descriptor: { initial: number; maximum: number; shared?: boolean }) => KernelMemory;
@@ -1877,7 +1882,7 @@ function workerStarter(): StartWorker {
 /** The kernels on a shared memory (once): the same bytes with the memory import's flag set to shared. */
 function shareMemory(loaded: LoadedKernels, api: WebAssemblyApi): Uint8Array {
   const bytes = decodeBase64(kernelBytes);
-  bytes[68] = 0x03;
+  bytes[150] = 0x03;
   if (!pool.control) {
     const pages = Math.ceil(loaded.memory.buffer.byteLength / 65536);
     const memory = new api.Memory({ initial: pages, maximum: 65536, shared: true });
@@ -1955,59 +1960,71 @@ function run_pointwise2(out: number, a0: number, a1: number, a2: number, rows: n
   (kernels as LoadedKernels).exports.pointwise2(out, a0, a1, a2, rows);
 }
 
+function run_time_loop0(p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, n0: number, n1: number, steps: number, T: number): void {
+  (kernels as LoadedKernels).exports.time_loop0(p0, p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, n0, n1, steps, T);
+}
+
 function run_pointwise3(out: number, a0: number, a1: number, rows: number): void {
-  if (pool.ready.length > 0 && rows >= 10000) return splitKernel(5, [out, a0, a1, rows], 3, [20, 20, 80, 0], 1);
+  if (pool.ready.length > 0 && rows >= 10000) return splitKernel(6, [out, a0, a1, rows], 3, [20, 20, 80, 0], 1);
   (kernels as LoadedKernels).exports.pointwise3(out, a0, a1, rows);
 }
 
 function run_pointwise4(out: number, a0: number, a1: number, rows: number): void {
-  if (pool.ready.length > 0 && rows >= 10000) return splitKernel(6, [out, a0, a1, rows], 3, [20, 20, 80, 0], 1);
+  if (pool.ready.length > 0 && rows >= 10000) return splitKernel(7, [out, a0, a1, rows], 3, [20, 20, 80, 0], 1);
   (kernels as LoadedKernels).exports.pointwise4(out, a0, a1, rows);
 }
 
 function run_pointwise5(out: number, a0: number, a1: number, a2: number, a3: number, rows: number): void {
-  if (pool.ready.length > 0 && rows >= 6667) return splitKernel(7, [out, a0, a1, a2, a3, rows], 5, [20, 20, 20, 20, 20, 0], 1);
+  if (pool.ready.length > 0 && rows >= 6667) return splitKernel(8, [out, a0, a1, a2, a3, rows], 5, [20, 20, 20, 20, 20, 0], 1);
   (kernels as LoadedKernels).exports.pointwise5(out, a0, a1, a2, a3, rows);
 }
 
 function run_pointwise6(out: number, a0: number, rows: number): void {
-  if (pool.ready.length > 0 && rows >= 20000) return splitKernel(8, [out, a0, rows], 2, [20, 20, 0], 1);
+  if (pool.ready.length > 0 && rows >= 20000) return splitKernel(9, [out, a0, rows], 2, [20, 20, 0], 1);
   (kernels as LoadedKernels).exports.pointwise6(out, a0, rows);
 }
 
 function run_pointwise7(out: number, a0: number, a1: number, rows: number): void {
-  if (pool.ready.length > 0 && rows >= 20000) return splitKernel(9, [out, a0, a1, rows], 3, [20, 20, 20, 0], 1);
+  if (pool.ready.length > 0 && rows >= 20000) return splitKernel(10, [out, a0, a1, rows], 3, [20, 20, 20, 0], 1);
   (kernels as LoadedKernels).exports.pointwise7(out, a0, a1, rows);
 }
 
+function run_time_loop1(p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, p20: number, p21: number, n0: number, n1: number, steps: number, T: number): void {
+  (kernels as LoadedKernels).exports.time_loop1(p0, p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, p11, p12, p13, p14, p15, p16, p17, p18, p19, p20, p21, n0, n1, steps, T);
+}
+
 function run_pointwise8(out: number, a0: number, a1: number, rows: number): void {
-  if (pool.ready.length > 0 && rows >= 10000) return splitKernel(10, [out, a0, a1, rows], 3, [20, 20, 20, 0], 1);
+  if (pool.ready.length > 0 && rows >= 10000) return splitKernel(12, [out, a0, a1, rows], 3, [20, 20, 20, 0], 1);
   (kernels as LoadedKernels).exports.pointwise8(out, a0, a1, rows);
 }
 
 function run_pointwise9(out: number, a0: number, a1: number, rows: number): void {
-  if (pool.ready.length > 0 && rows >= 10000) return splitKernel(11, [out, a0, a1, rows], 3, [20, 20, 20, 0], 1);
+  if (pool.ready.length > 0 && rows >= 10000) return splitKernel(13, [out, a0, a1, rows], 3, [20, 20, 20, 0], 1);
   (kernels as LoadedKernels).exports.pointwise9(out, a0, a1, rows);
 }
 
 function run_pointwise10(out: number, a0: number, a1: number, rows: number): void {
-  if (pool.ready.length > 0 && rows >= 20000) return splitKernel(12, [out, a0, a1, rows], 3, [20, 20, 20, 0], 1);
+  if (pool.ready.length > 0 && rows >= 20000) return splitKernel(14, [out, a0, a1, rows], 3, [20, 20, 20, 0], 1);
   (kernels as LoadedKernels).exports.pointwise10(out, a0, a1, rows);
 }
 
 function run_pointwise11(out: number, a0: number, a1: number, a2: number, a3: number, rows: number): void {
-  if (pool.ready.length > 0 && rows >= 6667) return splitKernel(13, [out, a0, a1, a2, a3, rows], 5, [20, 20, 20, 20, 20, 0], 1);
+  if (pool.ready.length > 0 && rows >= 6667) return splitKernel(15, [out, a0, a1, a2, a3, rows], 5, [20, 20, 20, 20, 20, 0], 1);
   (kernels as LoadedKernels).exports.pointwise11(out, a0, a1, a2, a3, rows);
 }
 
 function run_pointwise12(out: number, a0: number, a1: number, a2: number, rows: number): void {
-  if (pool.ready.length > 0 && rows >= 10000) return splitKernel(14, [out, a0, a1, a2, rows], 4, [20, 20, 20, 20, 0], 1);
+  if (pool.ready.length > 0 && rows >= 10000) return splitKernel(16, [out, a0, a1, a2, rows], 4, [20, 20, 20, 20, 0], 1);
   (kernels as LoadedKernels).exports.pointwise12(out, a0, a1, a2, rows);
 }
 
 function run_cols_20x5(a: number, b: number, out: number, samples: number): void {
-  if (pool.ready.length > 0 && samples >= 500) return splitKernel(15, [a, b, out, samples], 3, [80, 0, 20, 0], 2);
+  if (pool.ready.length > 0 && samples >= 500) return splitKernel(17, [a, b, out, samples], 3, [80, 0, 20, 0], 2);
   (kernels as LoadedKernels).exports.cols_20x5(a, b, out, samples);
+}
+
+function run_time_loop2(p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, p20: number, p21: number, p22: number, p23: number, p24: number, p25: number, p26: number, p27: number, n0: number, n1: number, steps: number, T: number): void {
+  (kernels as LoadedKernels).exports.time_loop2(p0, p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, p11, p12, p13, p14, p15, p16, p17, p18, p19, p20, p21, p22, p23, p24, p25, p26, p27, n0, n1, steps, T);
 }
 
 function run_outer_20x3(a: number, aStep: number, b: number, bStep: number, out: number, samples: number): void {
@@ -2023,7 +2040,7 @@ function run_colsum_5(a: number, out: number, rows: number): void {
 }
 
 function run_cols_20x3(a: number, b: number, out: number, samples: number): void {
-  if (pool.ready.length > 0 && samples >= 834) return splitKernel(19, [a, b, out, samples], 3, [80, 0, 12, 0], 2);
+  if (pool.ready.length > 0 && samples >= 834) return splitKernel(22, [a, b, out, samples], 3, [80, 0, 12, 0], 2);
   (kernels as LoadedKernels).exports.cols_20x3(a, b, out, samples);
 }
 
@@ -2050,13 +2067,16 @@ function heapReserve(floats: number): void {
   heapEnd = kernels.memory.buffer.byteLength - 64;
 }
 
-/** A zeroed buffer of n floats in the kernels' memory (an ordinary array if the heap is full, which the kernels also take). */
-function heapAlloc(n: number): Float32Array {
+/**
+ * A buffer of n floats in the kernels' memory (an ordinary array if the heap is full, which the kernels also take):
+ * zeroed, unless the caller writes all of it before reading any.
+ */
+function heapAlloc(n: number, zeroed = true): Float32Array {
   const bytes = 16 * Math.ceil(n / 4);
   if (kernels === undefined || heapTop + bytes > heapEnd) return new Float32Array(n);
   const view = new Float32Array(kernels.memory.buffer, heapTop, n);
   heapTop += bytes;
-  return view.fill(0);
+  return zeroed ? view.fill(0) : view;
 }
 
 /** The caller's array copied into the kernels' memory, once per call. */

@@ -2681,6 +2681,87 @@
       end
     end
   )
+  ;; a time loop of 6 ops a step, from the first step to the last
+  (func $time_loop0 (export "time_loop0") (param $p0 i32) (param $p1 i32) (param $p2 i32) (param $p3 i32) (param $p4 i32) (param $p5 i32) (param $p6 i32) (param $p7 i32) (param $p8 i32) (param $p9 i32) (param $p10 i32) (param $n0 i32) (param $n1 i32) (param $steps i32) (param $T i32)
+    (local $s i32)
+    (local $t i32)
+    i32.const 0
+    local.set $s
+    block $b0
+      loop $l1
+        local.get $s
+        local.get $steps
+        i32.ge_s
+        br_if $b0
+        local.get $s
+        local.set $t
+        local.get $p0
+        local.get $p1
+        local.get $p2
+        local.get $n0
+        call $rows_20x5
+        local.get $p3
+        local.get $p4
+        local.get $t
+        local.get $n1
+        i32.mul
+        i32.add
+        local.get $p2
+        i32.const 20
+        i32.add
+        local.get $p5
+        local.get $p6
+        local.get $t
+        local.get $n1
+        i32.mul
+        i32.add
+        local.get $p2
+        local.get $p7
+        local.get $t
+        local.get $n1
+        i32.mul
+        i32.add
+        local.get $p2
+        i32.const 40
+        i32.add
+        local.get $n0
+        call $pointwise1
+        local.get $p8
+        local.get $p9
+        local.get $t
+        local.get $n1
+        i32.mul
+        i32.add
+        local.get $p2
+        i32.const 60
+        i32.add
+        local.get $p3
+        local.get $n0
+        call $pointwise2
+        local.get $p10
+        local.get $t
+        local.get $n1
+        i32.mul
+        i32.add
+        local.get $p8
+        local.get $n1
+        memory.copy
+        local.get $p1
+        local.get $p8
+        local.get $n1
+        memory.copy
+        local.get $p5
+        local.get $p3
+        local.get $n1
+        memory.copy
+        local.get $s
+        i32.const 1
+        i32.add
+        local.set $s
+        br $l1
+      end
+    end
+  )
   ;; out = sigmoid((a0 + a1)), 5 per row
   (func $pointwise3 (export "pointwise3") (param $out i32) (param $a0 i32) (param $a1 i32) (param $rows i32)
     (local $l i32)
@@ -3662,6 +3743,155 @@
       end
     end
   )
+  ;; a time loop of 17 ops a step, from the first step to the last
+  (func $time_loop1 (export "time_loop1") (param $p0 i32) (param $p1 i32) (param $p2 i32) (param $p3 i32) (param $p4 i32) (param $p5 i32) (param $p6 i32) (param $p7 i32) (param $p8 i32) (param $p9 i32) (param $p10 i32) (param $p11 i32) (param $p12 i32) (param $p13 i32) (param $p14 i32) (param $p15 i32) (param $p16 i32) (param $p17 i32) (param $p18 i32) (param $p19 i32) (param $p20 i32) (param $p21 i32) (param $n0 i32) (param $n1 i32) (param $steps i32) (param $T i32)
+    (local $s i32)
+    (local $t i32)
+    i32.const 0
+    local.set $s
+    block $b0
+      loop $l1
+        local.get $s
+        local.get $steps
+        i32.ge_s
+        br_if $b0
+        local.get $s
+        local.set $t
+        local.get $p0
+        local.get $p1
+        local.get $p2
+        local.get $n0
+        call $rows_20x5
+        local.get $p3
+        local.get $p4
+        local.get $t
+        local.get $n1
+        i32.mul
+        i32.add
+        local.get $p2
+        local.get $n0
+        call $pointwise3
+        local.get $p5
+        local.get $p6
+        local.get $t
+        local.get $n1
+        i32.mul
+        i32.add
+        local.get $p2
+        i32.const 20
+        i32.add
+        local.get $n0
+        call $pointwise3
+        local.get $p7
+        local.get $p8
+        local.get $t
+        local.get $n1
+        i32.mul
+        i32.add
+        local.get $p2
+        i32.const 40
+        i32.add
+        local.get $n0
+        call $pointwise4
+        local.get $p9
+        local.get $p10
+        local.get $t
+        local.get $n1
+        i32.mul
+        i32.add
+        local.get $p2
+        i32.const 60
+        i32.add
+        local.get $n0
+        call $pointwise3
+        local.get $p11
+        local.get $p5
+        local.get $p12
+        local.get $p3
+        local.get $p7
+        local.get $n0
+        call $pointwise5
+        local.get $p13
+        local.get $p11
+        local.get $n0
+        call $pointwise6
+        local.get $p14
+        local.get $p9
+        local.get $p13
+        local.get $n0
+        call $pointwise7
+        local.get $p15
+        local.get $t
+        local.get $n1
+        i32.mul
+        i32.add
+        local.get $p14
+        local.get $n1
+        memory.copy
+        local.get $p16
+        local.get $t
+        local.get $n1
+        i32.mul
+        i32.add
+        local.get $p13
+        local.get $n1
+        memory.copy
+        local.get $p17
+        local.get $t
+        local.get $n1
+        i32.mul
+        i32.add
+        local.get $p9
+        local.get $n1
+        memory.copy
+        local.get $p18
+        local.get $t
+        local.get $n1
+        i32.mul
+        i32.add
+        local.get $p7
+        local.get $n1
+        memory.copy
+        local.get $p19
+        local.get $t
+        local.get $n1
+        i32.mul
+        i32.add
+        local.get $p3
+        local.get $n1
+        memory.copy
+        local.get $p20
+        local.get $t
+        local.get $n1
+        i32.mul
+        i32.add
+        local.get $p5
+        local.get $n1
+        memory.copy
+        local.get $p21
+        local.get $t
+        local.get $n1
+        i32.mul
+        i32.add
+        local.get $p12
+        local.get $n1
+        memory.copy
+        local.get $p1
+        local.get $p14
+        local.get $n1
+        memory.copy
+        local.get $p12
+        local.get $p11
+        local.get $n1
+        memory.copy
+        local.get $s
+        i32.const 1
+        i32.add
+        local.set $s
+        br $l1
+      end
+    end
+  )
   ;; out = (1 - (a0 * a1)), 5 per row
   (func $pointwise8 (export "pointwise8") (param $out i32) (param $a0 i32) (param $a1 i32) (param $rows i32)
     (local $l i32)
@@ -4296,6 +4526,299 @@
         i32.add
         local.set $s
         br $l4
+      end
+    end
+  )
+  ;; a time loop of 18 ops a step, from the last step to the first
+  (func $time_loop2 (export "time_loop2") (param $p0 i32) (param $p1 i32) (param $p2 i32) (param $p3 i32) (param $p4 i32) (param $p5 i32) (param $p6 i32) (param $p7 i32) (param $p8 i32) (param $p9 i32) (param $p10 i32) (param $p11 i32) (param $p12 i32) (param $p13 i32) (param $p14 i32) (param $p15 i32) (param $p16 i32) (param $p17 i32) (param $p18 i32) (param $p19 i32) (param $p20 i32) (param $p21 i32) (param $p22 i32) (param $p23 i32) (param $p24 i32) (param $p25 i32) (param $p26 i32) (param $p27 i32) (param $n0 i32) (param $n1 i32) (param $steps i32) (param $T i32)
+    (local $s i32)
+    (local $t i32)
+    (local $row i32)
+    (local $to i32)
+    (local $from i32)
+    i32.const 0
+    local.set $s
+    block $b0
+      loop $l1
+        local.get $s
+        local.get $steps
+        i32.ge_s
+        br_if $b0
+        local.get $T
+        i32.const 1
+        i32.sub
+        local.get $s
+        i32.sub
+        local.set $t
+        local.get $p0
+        local.get $p1
+        local.get $p2
+        local.get $t
+        local.get $n0
+        i32.mul
+        i32.add
+        local.get $n1
+        call $pointwise10
+        local.get $p3
+        local.get $p4
+        local.get $p0
+        local.get $p5
+        local.get $t
+        local.get $n0
+        i32.mul
+        i32.add
+        local.get $p6
+        local.get $t
+        local.get $n0
+        i32.mul
+        i32.add
+        local.get $n1
+        call $pointwise11
+        local.get $p7
+        local.get $p3
+        local.get $p8
+        local.get $t
+        local.get $n0
+        i32.mul
+        i32.add
+        local.get $n1
+        call $pointwise7
+        local.get $p9
+        local.get $p0
+        local.get $p10
+        local.get $t
+        local.get $n0
+        i32.mul
+        i32.add
+        local.get $p11
+        local.get $t
+        local.get $n0
+        i32.mul
+        i32.add
+        local.get $n1
+        call $pointwise12
+        local.get $p12
+        local.get $p3
+        local.get $p13
+        local.get $t
+        local.get $n0
+        i32.mul
+        i32.add
+        local.get $p14
+        local.get $t
+        local.get $n0
+        i32.mul
+        i32.add
+        local.get $n1
+        call $pointwise12
+        local.get $p15
+        local.get $p3
+        local.get $p16
+        local.get $t
+        local.get $n0
+        i32.mul
+        i32.add
+        local.get $p17
+        local.get $t
+        local.get $n0
+        i32.mul
+        i32.add
+        local.get $n1
+        call $pointwise12
+        local.get $p18
+        local.get $p3
+        local.get $p19
+        local.get $t
+        local.get $n0
+        i32.mul
+        i32.add
+        local.get $p20
+        local.get $t
+        local.get $n0
+        i32.mul
+        i32.add
+        local.get $n1
+        call $pointwise12
+        local.get $p21
+        local.set $to
+        local.get $p9
+        local.set $from
+        local.get $n1
+        local.set $row
+        block $b2
+          loop $l3
+            i32.const 0
+            local.get $row
+            i32.ge_s
+            br_if $b2
+            local.get $to
+            local.get $from
+            i32.const 20
+            memory.copy
+            local.get $to
+            i32.const 80
+            i32.add
+            local.set $to
+            local.get $from
+            i32.const 20
+            i32.add
+            local.set $from
+            local.get $row
+            i32.const -1
+            i32.add
+            local.set $row
+            br $l3
+          end
+        end
+        local.get $p21
+        i32.const 20
+        i32.add
+        local.set $to
+        local.get $p12
+        local.set $from
+        local.get $n1
+        local.set $row
+        block $b4
+          loop $l5
+            i32.const 0
+            local.get $row
+            i32.ge_s
+            br_if $b4
+            local.get $to
+            local.get $from
+            i32.const 20
+            memory.copy
+            local.get $to
+            i32.const 80
+            i32.add
+            local.set $to
+            local.get $from
+            i32.const 20
+            i32.add
+            local.set $from
+            local.get $row
+            i32.const -1
+            i32.add
+            local.set $row
+            br $l5
+          end
+        end
+        local.get $p21
+        i32.const 40
+        i32.add
+        local.set $to
+        local.get $p15
+        local.set $from
+        local.get $n1
+        local.set $row
+        block $b6
+          loop $l7
+            i32.const 0
+            local.get $row
+            i32.ge_s
+            br_if $b6
+            local.get $to
+            local.get $from
+            i32.const 20
+            memory.copy
+            local.get $to
+            i32.const 80
+            i32.add
+            local.set $to
+            local.get $from
+            i32.const 20
+            i32.add
+            local.set $from
+            local.get $row
+            i32.const -1
+            i32.add
+            local.set $row
+            br $l7
+          end
+        end
+        local.get $p21
+        i32.const 60
+        i32.add
+        local.set $to
+        local.get $p18
+        local.set $from
+        local.get $n1
+        local.set $row
+        block $b8
+          loop $l9
+            i32.const 0
+            local.get $row
+            i32.ge_s
+            br_if $b8
+            local.get $to
+            local.get $from
+            i32.const 20
+            memory.copy
+            local.get $to
+            i32.const 80
+            i32.add
+            local.set $to
+            local.get $from
+            i32.const 20
+            i32.add
+            local.set $from
+            local.get $row
+            i32.const -1
+            i32.add
+            local.set $row
+            br $l9
+          end
+        end
+        local.get $p21
+        local.get $p22
+        local.get $p23
+        local.get $n1
+        call $cols_20x5
+        local.get $p24
+        local.get $t
+        local.get $n0
+        i32.mul
+        i32.add
+        local.get $p18
+        local.get $n0
+        memory.copy
+        local.get $p25
+        local.get $t
+        local.get $n0
+        i32.mul
+        i32.add
+        local.get $p15
+        local.get $n0
+        memory.copy
+        local.get $p26
+        local.get $t
+        local.get $n0
+        i32.mul
+        i32.add
+        local.get $p12
+        local.get $n0
+        memory.copy
+        local.get $p27
+        local.get $t
+        local.get $n0
+        i32.mul
+        i32.add
+        local.get $p9
+        local.get $n0
+        memory.copy
+        local.get $p1
+        local.get $p23
+        local.get $n0
+        memory.copy
+        local.get $p4
+        local.get $p7
+        local.get $n0
+        memory.copy
+        local.get $s
+        i32.const 1
+        i32.add
+        local.set $s
+        br $l1
       end
     end
   )

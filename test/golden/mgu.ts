@@ -237,18 +237,18 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
   heapReserve(7 * (B * 256 + 4) + (32768 + 4) + (T_T * B * 512 + 4) + 3 * (T_T * B * 256 + 4) + 2 * (T_T * B * 64 + 4) + heapFloats(params, initialStates, inputs));
   const c7_7 = heapAlloc(B * 256);
   const stack9_9 = heapAlloc(32768);
-  const mm10_11 = heapAlloc(T_T * B * 512);
-  const v13_12 = heapAlloc(T_T * B * 256);
-  const v14_13 = heapAlloc(T_T * B * 256);
-  const state15_0_14 = heapAlloc(B * 256);
+  const mm10_11 = heapAlloc(T_T * B * 512, false);
+  const v13_12 = heapAlloc(T_T * B * 256, false);
+  const v14_13 = heapAlloc(T_T * B * 256, false);
+  const state15_0_14 = heapAlloc(B * 256, false);
   const out15_0_15 = heapAlloc(T_T * B * 256);
-  const mm3_19 = heapAlloc(B * 256);
-  const v6_20 = heapAlloc(B * 256);
-  const v7_21 = heapAlloc(B * 256);
-  const mm8_22 = heapAlloc(B * 256);
-  const v16_23 = heapAlloc(B * 256);
-  const mm20_26 = heapAlloc(T_T * B * 64);
-  const v21_27 = heapAlloc(T_T * B * 64);
+  const mm3_19 = heapAlloc(B * 256, false);
+  const v6_20 = heapAlloc(B * 256, false);
+  const v7_21 = heapAlloc(B * 256, false);
+  const mm8_22 = heapAlloc(B * 256, false);
+  const v16_23 = heapAlloc(B * 256, false);
+  const mm20_26 = heapAlloc(T_T * B * 64, false);
+  const v21_27 = heapAlloc(T_T * B * 64, false);
   const in0 = heapStage((inputs["text"] as Tensor).data);
   const p1 = packed === undefined ? heapStageParam("states.W_f", params["states.W_f"]) : params["states.W_f"];
   const p2 = packed === undefined ? heapStageParam("states.W_n", params["states.W_n"]) : params["states.W_n"];
@@ -272,7 +272,7 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
   // %10 matmul fused gates — 21: f = sigmoid(W_f @ x + U_f @ h + b_f)
   gemm_rows_512x64(packed9_10, in0, mm10_11, T_T * B);
   // %13 add
-  if (kernels !== undefined && heapHolds(v13_12, mm10_11, p5)) run_pointwise0(v13_12.byteOffset, mm10_11.byteOffset + 0, p5.byteOffset, T_T * B);
+  if (kernels !== undefined && heapHolds(v13_12, mm10_11, p5)) run_pointwise0(v13_12.byteOffset, mm10_11.byteOffset, p5.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
       const o = l * 256;
@@ -295,46 +295,49 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
   state15_0_14.set(init8_8);
   const steps16 = T_T;
   // states: from the first step to the last
-  for (let s = 0; s < steps16; s++) {
-    const t = s;
-    const x15_0_17 = v13_12.subarray(t * B * 256, (t + 1) * B * 256);
-    const x15_1_18 = v14_13.subarray(t * B * 256, (t + 1) * B * 256);
-    // %3 matmul — 21: f = sigmoid(W_f @ x + U_f @ h + b_f)
-    gemm_rows_256x256(p3, state15_0_14, mm3_19, B);
-    // %6 sigmoid f — 21: f = sigmoid(W_f @ x + U_f @ h + b_f)
-    if (kernels !== undefined && heapHolds(v6_20, x15_0_17, mm3_19)) run_pointwise1(v6_20.byteOffset, x15_0_17.byteOffset, mm3_19.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 256;
-        for (let j = 0; j < 256; j++) {
-          v6_20[o + j] = 1 / (1 + Math.exp(-(x15_0_17[l * 256 + j] + mm3_19[l * 256 + j])));
+  if (kernels !== undefined && pool.ready.length === 0 && heapHolds(p3, state15_0_14, mm3_19, v6_20, v13_12, v7_21, p4, mm8_22, v16_23, v14_13, out15_0_15)) run_time_loop0(p3.byteOffset, state15_0_14.byteOffset, mm3_19.byteOffset, v6_20.byteOffset, v13_12.byteOffset, v7_21.byteOffset, p4.byteOffset, mm8_22.byteOffset, v16_23.byteOffset, v14_13.byteOffset, out15_0_15.byteOffset, B, 4 * (B * 256), steps16, T_T);
+  else {
+    for (let s = 0; s < steps16; s++) {
+      const t = s;
+      const x15_0_17 = v13_12.subarray(t * B * 256, (t + 1) * B * 256);
+      const x15_1_18 = v14_13.subarray(t * B * 256, (t + 1) * B * 256);
+      // %3 matmul — 21: f = sigmoid(W_f @ x + U_f @ h + b_f)
+      gemm_rows_256x256(p3, state15_0_14, mm3_19, B);
+      // %6 sigmoid f — 21: f = sigmoid(W_f @ x + U_f @ h + b_f)
+      if (kernels !== undefined && heapHolds(v6_20, x15_0_17, mm3_19)) run_pointwise1(v6_20.byteOffset, x15_0_17.byteOffset, mm3_19.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 256;
+          for (let j = 0; j < 256; j++) {
+            v6_20[o + j] = 1 / (1 + Math.exp(-(x15_0_17[l * 256 + j] + mm3_19[l * 256 + j])));
+          }
         }
       }
-    }
-    // %7 mul — 22: n = tanh(W_n @ x + U_n @ (f * h) + b_n)
-    if (kernels !== undefined && heapHolds(v7_21, v6_20, state15_0_14)) run_pointwise2(v7_21.byteOffset, v6_20.byteOffset, state15_0_14.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 256;
-        for (let j = 0; j < 256; j++) {
-          v7_21[o + j] = v6_20[l * 256 + j] * state15_0_14[l * 256 + j];
+      // %7 mul — 22: n = tanh(W_n @ x + U_n @ (f * h) + b_n)
+      if (kernels !== undefined && heapHolds(v7_21, v6_20, state15_0_14)) run_pointwise2(v7_21.byteOffset, v6_20.byteOffset, state15_0_14.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 256;
+          for (let j = 0; j < 256; j++) {
+            v7_21[o + j] = v6_20[l * 256 + j] * state15_0_14[l * 256 + j];
+          }
         }
       }
-    }
-    // %8 matmul — 22: n = tanh(W_n @ x + U_n @ (f * h) + b_n)
-    gemm_rows_256x256(p4, v7_21, mm8_22, B);
-    // %16 add h' — 23: h' = (1 - f) * h + f * n
-    if (kernels !== undefined && heapHolds(v16_23, v6_20, state15_0_14, x15_1_18, mm8_22)) run_pointwise3(v16_23.byteOffset, v6_20.byteOffset, state15_0_14.byteOffset, v6_20.byteOffset, x15_1_18.byteOffset, mm8_22.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 256;
-        for (let j = 0; j < 256; j++) {
-          v16_23[o + j] = ((1 - v6_20[l * 256 + j]) * state15_0_14[l * 256 + j]) + (v6_20[l * 256 + j] * (Math.tanh((x15_1_18[l * 256 + j] + mm8_22[l * 256 + j]))));
+      // %8 matmul — 22: n = tanh(W_n @ x + U_n @ (f * h) + b_n)
+      gemm_rows_256x256(p4, v7_21, mm8_22, B);
+      // %16 add h' — 23: h' = (1 - f) * h + f * n
+      if (kernels !== undefined && heapHolds(v16_23, v6_20, state15_0_14, x15_1_18, mm8_22)) run_pointwise3(v16_23.byteOffset, v6_20.byteOffset, state15_0_14.byteOffset, v6_20.byteOffset, x15_1_18.byteOffset, mm8_22.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 256;
+          for (let j = 0; j < 256; j++) {
+            v16_23[o + j] = ((1 - v6_20[l * 256 + j]) * state15_0_14[l * 256 + j]) + (v6_20[l * 256 + j] * (Math.tanh((x15_1_18[l * 256 + j] + mm8_22[l * 256 + j]))));
+          }
         }
       }
+      out15_0_15.set(v16_23, t * v16_23.length);
+      state15_0_14.set(v16_23);
     }
-    out15_0_15.set(v16_23, t * v16_23.length);
-    state15_0_14.set(v16_23);
   }
   const p24 = heapStageParam("logits.W", params["logits.W"]);
   const p25 = heapStageParam("logits.b", params["logits.b"]);
@@ -364,44 +367,44 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   heapReserve(16 * (B * 256 + 4) + 2 * (32768 + 4) + 3 * (T_T * B * 512 + 4) + 11 * (T_T * B * 256 + 4) + 5 * (T_T * B * 64 + 4) + 2 * (T_T * B + 4) + 2 * (1 + 4) + (64 + 4) + 3 * (16384 + 4) + 2 * (65536 + 4) + 2 * (256 + 4) + heapFloats(params, initialStates, inputs));
   const c8_36 = heapAlloc(B * 256);
   const stack10_38 = heapAlloc(32768);
-  const mm11_40 = heapAlloc(T_T * B * 512);
-  const v14_41 = heapAlloc(T_T * B * 256);
-  const v15_42 = heapAlloc(T_T * B * 256);
-  const state16_0_43 = heapAlloc(B * 256);
+  const mm11_40 = heapAlloc(T_T * B * 512, false);
+  const v14_41 = heapAlloc(T_T * B * 256, false);
+  const v15_42 = heapAlloc(T_T * B * 256, false);
+  const state16_0_43 = heapAlloc(B * 256, false);
   const out16_0_44 = heapAlloc(T_T * B * 256);
   const out16_1_45 = heapAlloc(T_T * B * 256);
   const out16_2_46 = heapAlloc(T_T * B * 256);
   const out16_3_47 = heapAlloc(T_T * B * 256);
   const out16_4_48 = heapAlloc(T_T * B * 256);
-  const mm3_52 = heapAlloc(B * 256);
-  const v6_53 = heapAlloc(B * 256);
-  const v7_54 = heapAlloc(B * 256);
-  const mm8_55 = heapAlloc(B * 256);
-  const v11_56 = heapAlloc(B * 256);
-  const v13_57 = heapAlloc(B * 256);
-  const v16_58 = heapAlloc(B * 256);
-  const mm21_61 = heapAlloc(T_T * B * 64);
-  const v22_62 = heapAlloc(T_T * B * 64);
-  const v24_63 = heapAlloc(T_T * B * 64);
+  const mm3_52 = heapAlloc(B * 256, false);
+  const v6_53 = heapAlloc(B * 256, false);
+  const v7_54 = heapAlloc(B * 256, false);
+  const mm8_55 = heapAlloc(B * 256, false);
+  const v11_56 = heapAlloc(B * 256, false);
+  const v13_57 = heapAlloc(B * 256, false);
+  const v16_58 = heapAlloc(B * 256, false);
+  const mm21_61 = heapAlloc(T_T * B * 64, false);
+  const v22_62 = heapAlloc(T_T * B * 64, false);
+  const v24_63 = heapAlloc(T_T * B * 64, false);
   const sum25_64 = heapAlloc(T_T * B);
-  const v26_65 = heapAlloc(T_T * B);
+  const v26_65 = heapAlloc(T_T * B, false);
   const red27_66 = heapAlloc(1);
   const s67 = heapAlloc(1);
-  const v32_68 = heapAlloc(T_T * B * 64);
-  const v37_69 = heapAlloc(T_T * B * 64);
+  const v32_68 = heapAlloc(T_T * B * 64, false);
+  const v37_69 = heapAlloc(T_T * B * 64, false);
   const ub38_70 = heapAlloc(64);
   const ub41_71 = heapAlloc(16384);
-  const v48_72 = heapAlloc(T_T * B * 256);
-  const v50_73 = heapAlloc(T_T * B * 256);
-  const state52_0_75 = heapAlloc(B * 256);
+  const v48_72 = heapAlloc(T_T * B * 256, false);
+  const v50_73 = heapAlloc(T_T * B * 256, false);
+  const state52_0_75 = heapAlloc(B * 256, false);
   const out52_0_76 = heapAlloc(T_T * B * 256);
   const out52_1_77 = heapAlloc(T_T * B * 256);
-  const v2_86 = heapAlloc(B * 256);
-  const v14_87 = heapAlloc(B * 256);
-  const mm16_88 = heapAlloc(B * 256);
-  const v22_89 = heapAlloc(B * 256);
-  const mm24_90 = heapAlloc(B * 256);
-  const v25_91 = heapAlloc(B * 256);
+  const v2_86 = heapAlloc(B * 256, false);
+  const v14_87 = heapAlloc(B * 256, false);
+  const mm16_88 = heapAlloc(B * 256, false);
+  const v22_89 = heapAlloc(B * 256, false);
+  const mm24_90 = heapAlloc(B * 256, false);
+  const v25_91 = heapAlloc(B * 256, false);
   const cat56_92 = heapAlloc(T_T * B * 512);
   const ub58_93 = heapAlloc(32768);
   const rows59_94 = heapAlloc(16384);
@@ -435,7 +438,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   // %11 matmul fused gates — 21: f = sigmoid(W_f @ x + U_f @ h + b_f)
   gemm_rows_512x64(packed10_39, in28, mm11_40, T_T * B);
   // %14 add
-  if (kernels !== undefined && heapHolds(v14_41, mm11_40, p34)) run_pointwise0(v14_41.byteOffset, mm11_40.byteOffset + 0, p34.byteOffset, T_T * B);
+  if (kernels !== undefined && heapHolds(v14_41, mm11_40, p34)) run_pointwise0(v14_41.byteOffset, mm11_40.byteOffset, p34.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
       const o = l * 256;
@@ -458,70 +461,73 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   state16_0_43.set(init9_37);
   const steps49 = T_T;
   // states: from the first step to the last
-  for (let s = 0; s < steps49; s++) {
-    const t = s;
-    const x16_0_50 = v14_41.subarray(t * B * 256, (t + 1) * B * 256);
-    const x16_1_51 = v15_42.subarray(t * B * 256, (t + 1) * B * 256);
-    // %3 matmul — 21: f = sigmoid(W_f @ x + U_f @ h + b_f)
-    gemm_rows_256x256(p32, state16_0_43, mm3_52, B);
-    // %6 sigmoid f — 21: f = sigmoid(W_f @ x + U_f @ h + b_f)
-    if (kernels !== undefined && heapHolds(v6_53, x16_0_50, mm3_52)) run_pointwise1(v6_53.byteOffset, x16_0_50.byteOffset, mm3_52.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 256;
-        for (let j = 0; j < 256; j++) {
-          v6_53[o + j] = 1 / (1 + Math.exp(-(x16_0_50[l * 256 + j] + mm3_52[l * 256 + j])));
+  if (kernels !== undefined && pool.ready.length === 0 && heapHolds(p32, state16_0_43, mm3_52, v6_53, v14_41, v7_54, p33, mm8_55, v11_56, v15_42, v13_57, v16_58, out16_0_44, out16_1_45, out16_2_46, out16_3_47, out16_4_48)) run_time_loop1(p32.byteOffset, state16_0_43.byteOffset, mm3_52.byteOffset, v6_53.byteOffset, v14_41.byteOffset, v7_54.byteOffset, p33.byteOffset, mm8_55.byteOffset, v11_56.byteOffset, v15_42.byteOffset, v13_57.byteOffset, v16_58.byteOffset, out16_0_44.byteOffset, out16_1_45.byteOffset, out16_2_46.byteOffset, out16_3_47.byteOffset, out16_4_48.byteOffset, B, 4 * (B * 256), steps49, T_T);
+  else {
+    for (let s = 0; s < steps49; s++) {
+      const t = s;
+      const x16_0_50 = v14_41.subarray(t * B * 256, (t + 1) * B * 256);
+      const x16_1_51 = v15_42.subarray(t * B * 256, (t + 1) * B * 256);
+      // %3 matmul — 21: f = sigmoid(W_f @ x + U_f @ h + b_f)
+      gemm_rows_256x256(p32, state16_0_43, mm3_52, B);
+      // %6 sigmoid f — 21: f = sigmoid(W_f @ x + U_f @ h + b_f)
+      if (kernels !== undefined && heapHolds(v6_53, x16_0_50, mm3_52)) run_pointwise1(v6_53.byteOffset, x16_0_50.byteOffset, mm3_52.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 256;
+          for (let j = 0; j < 256; j++) {
+            v6_53[o + j] = 1 / (1 + Math.exp(-(x16_0_50[l * 256 + j] + mm3_52[l * 256 + j])));
+          }
         }
       }
-    }
-    // %7 mul — 22: n = tanh(W_n @ x + U_n @ (f * h) + b_n)
-    if (kernels !== undefined && heapHolds(v7_54, v6_53, state16_0_43)) run_pointwise2(v7_54.byteOffset, v6_53.byteOffset, state16_0_43.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 256;
-        for (let j = 0; j < 256; j++) {
-          v7_54[o + j] = v6_53[l * 256 + j] * state16_0_43[l * 256 + j];
+      // %7 mul — 22: n = tanh(W_n @ x + U_n @ (f * h) + b_n)
+      if (kernels !== undefined && heapHolds(v7_54, v6_53, state16_0_43)) run_pointwise2(v7_54.byteOffset, v6_53.byteOffset, state16_0_43.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 256;
+          for (let j = 0; j < 256; j++) {
+            v7_54[o + j] = v6_53[l * 256 + j] * state16_0_43[l * 256 + j];
+          }
         }
       }
-    }
-    // %8 matmul — 22: n = tanh(W_n @ x + U_n @ (f * h) + b_n)
-    gemm_rows_256x256(p33, v7_54, mm8_55, B);
-    // %11 tanh n — 22: n = tanh(W_n @ x + U_n @ (f * h) + b_n)
-    if (kernels !== undefined && heapHolds(v11_56, x16_1_51, mm8_55)) run_pointwise5(v11_56.byteOffset, x16_1_51.byteOffset, mm8_55.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 256;
-        for (let j = 0; j < 256; j++) {
-          v11_56[o + j] = Math.tanh((x16_1_51[l * 256 + j] + mm8_55[l * 256 + j]));
+      // %8 matmul — 22: n = tanh(W_n @ x + U_n @ (f * h) + b_n)
+      gemm_rows_256x256(p33, v7_54, mm8_55, B);
+      // %11 tanh n — 22: n = tanh(W_n @ x + U_n @ (f * h) + b_n)
+      if (kernels !== undefined && heapHolds(v11_56, x16_1_51, mm8_55)) run_pointwise5(v11_56.byteOffset, x16_1_51.byteOffset, mm8_55.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 256;
+          for (let j = 0; j < 256; j++) {
+            v11_56[o + j] = Math.tanh((x16_1_51[l * 256 + j] + mm8_55[l * 256 + j]));
+          }
         }
       }
-    }
-    // %13 sub — 23: h' = (1 - f) * h + f * n
-    if (kernels !== undefined && heapHolds(v13_57, v6_53)) run_pointwise6(v13_57.byteOffset, v6_53.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 256;
-        for (let j = 0; j < 256; j++) {
-          v13_57[o + j] = 1 - v6_53[l * 256 + j];
+      // %13 sub — 23: h' = (1 - f) * h + f * n
+      if (kernels !== undefined && heapHolds(v13_57, v6_53)) run_pointwise6(v13_57.byteOffset, v6_53.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 256;
+          for (let j = 0; j < 256; j++) {
+            v13_57[o + j] = 1 - v6_53[l * 256 + j];
+          }
         }
       }
-    }
-    // %16 add h' — 23: h' = (1 - f) * h + f * n
-    if (kernels !== undefined && heapHolds(v16_58, v13_57, state16_0_43, v6_53, v11_56)) run_pointwise7(v16_58.byteOffset, v13_57.byteOffset, state16_0_43.byteOffset, v6_53.byteOffset, v11_56.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 256;
-        for (let j = 0; j < 256; j++) {
-          v16_58[o + j] = (v13_57[l * 256 + j] * state16_0_43[l * 256 + j]) + (v6_53[l * 256 + j] * v11_56[l * 256 + j]);
+      // %16 add h' — 23: h' = (1 - f) * h + f * n
+      if (kernels !== undefined && heapHolds(v16_58, v13_57, state16_0_43, v6_53, v11_56)) run_pointwise7(v16_58.byteOffset, v13_57.byteOffset, state16_0_43.byteOffset, v6_53.byteOffset, v11_56.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 256;
+          for (let j = 0; j < 256; j++) {
+            v16_58[o + j] = (v13_57[l * 256 + j] * state16_0_43[l * 256 + j]) + (v6_53[l * 256 + j] * v11_56[l * 256 + j]);
+          }
         }
       }
+      out16_0_44.set(v16_58, t * v16_58.length);
+      out16_1_45.set(v11_56, t * v11_56.length);
+      out16_2_46.set(v6_53, t * v6_53.length);
+      out16_3_47.set(v13_57, t * v13_57.length);
+      out16_4_48.set(v7_54, t * v7_54.length);
+      state16_0_43.set(v16_58);
     }
-    out16_0_44.set(v16_58, t * v16_58.length);
-    out16_1_45.set(v11_56, t * v11_56.length);
-    out16_2_46.set(v6_53, t * v6_53.length);
-    out16_3_47.set(v13_57, t * v13_57.length);
-    out16_4_48.set(v7_54, t * v7_54.length);
-    state16_0_43.set(v16_58);
   }
   const p59 = heapStageParam("logits.W", params["logits.W"]);
   const p60 = heapStageParam("logits.b", params["logits.b"]);
@@ -580,7 +586,6 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     v26_65[l] = s67[0] / ((T_T * B) / s67.length);
   }
   // %30 neg ∂loss — 33: loss cross_entropy(logits, next)
-  sum25_64.fill(0); // reused: its last value is dead
   for (let l = 0; l < T_T * B; l++) {
     sum25_64[l] = -v26_65[l * 1 + 0];
   }
@@ -634,7 +639,6 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     }
   }
   // %40 matmul — 7: //   rnnc train examples/mgu.rnn --model BirthsMGU --data births --epochs 30 --out runs/births-mgu
-  v15_42.fill(0); // reused: its last value is dead
   gemm_cols_64x256(v37_69, p59, v15_42, T_T * B);
   // %41 unbroadcast
   ub41_71.fill(0);
@@ -679,62 +683,65 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   state52_0_75.set(c8_36);
   const steps78 = T_T;
   // ∂states: from the last step to the first
-  for (let s = 0; s < steps78; s++) {
-    const t = T_T - 1 - s;
-    const x52_0_79 = v15_42.subarray(t * B * 256, (t + 1) * B * 256);
-    const x52_1_80 = out16_1_45.subarray(t * B * 256, (t + 1) * B * 256);
-    const x52_2_81 = out16_2_46.subarray(t * B * 256, (t + 1) * B * 256);
-    const x52_3_82 = v14_41.subarray(t * B * 256, (t + 1) * B * 256);
-    const x52_4_83 = out16_3_47.subarray(t * B * 256, (t + 1) * B * 256);
-    const x52_5_84 = v48_72.subarray(t * B * 256, (t + 1) * B * 256);
-    const x52_6_85 = v50_73.subarray(t * B * 256, (t + 1) * B * 256);
-    // %2 add
-    if (kernels !== undefined && heapHolds(v2_86, state52_0_75, x52_0_79)) run_pointwise12(v2_86.byteOffset, state52_0_75.byteOffset, x52_0_79.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 256;
-        for (let j = 0; j < 256; j++) {
-          v2_86[o + j] = state52_0_75[l * 256 + j] + x52_0_79[l * 256 + j];
+  if (kernels !== undefined && pool.ready.length === 0 && heapHolds(v2_86, state52_0_75, v15_42, v14_87, out16_2_46, v48_72, p33, mm16_88, v22_89, out16_1_45, v14_41, v50_73, p32, mm24_90, v25_91, out16_3_47, out52_0_76, out52_1_77)) run_time_loop2(v2_86.byteOffset, state52_0_75.byteOffset, v15_42.byteOffset, v14_87.byteOffset, out16_2_46.byteOffset, v48_72.byteOffset, p33.byteOffset, mm16_88.byteOffset, v22_89.byteOffset, out16_1_45.byteOffset, v14_41.byteOffset, v50_73.byteOffset, p32.byteOffset, mm24_90.byteOffset, v25_91.byteOffset, out16_3_47.byteOffset, out52_0_76.byteOffset, out52_1_77.byteOffset, 4 * (B * 256), B, steps78, T_T);
+  else {
+    for (let s = 0; s < steps78; s++) {
+      const t = T_T - 1 - s;
+      const x52_0_79 = v15_42.subarray(t * B * 256, (t + 1) * B * 256);
+      const x52_1_80 = out16_1_45.subarray(t * B * 256, (t + 1) * B * 256);
+      const x52_2_81 = out16_2_46.subarray(t * B * 256, (t + 1) * B * 256);
+      const x52_3_82 = v14_41.subarray(t * B * 256, (t + 1) * B * 256);
+      const x52_4_83 = out16_3_47.subarray(t * B * 256, (t + 1) * B * 256);
+      const x52_5_84 = v48_72.subarray(t * B * 256, (t + 1) * B * 256);
+      const x52_6_85 = v50_73.subarray(t * B * 256, (t + 1) * B * 256);
+      // %2 add
+      if (kernels !== undefined && heapHolds(v2_86, state52_0_75, x52_0_79)) run_pointwise12(v2_86.byteOffset, state52_0_75.byteOffset, x52_0_79.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 256;
+          for (let j = 0; j < 256; j++) {
+            v2_86[o + j] = state52_0_75[l * 256 + j] + x52_0_79[l * 256 + j];
+          }
         }
       }
-    }
-    // %14 mul ∂n — 22: n = tanh(W_n @ x + U_n @ (f * h) + b_n)
-    if (kernels !== undefined && heapHolds(v14_87, v2_86, x52_2_81, x52_5_84)) run_pointwise13(v14_87.byteOffset, v2_86.byteOffset, x52_2_81.byteOffset, x52_5_84.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 256;
-        for (let j = 0; j < 256; j++) {
-          v14_87[o + j] = (v2_86[l * 256 + j] * x52_2_81[l * 256 + j]) * x52_5_84[l * 256 + j];
+      // %14 mul ∂n — 22: n = tanh(W_n @ x + U_n @ (f * h) + b_n)
+      if (kernels !== undefined && heapHolds(v14_87, v2_86, x52_2_81, x52_5_84)) run_pointwise13(v14_87.byteOffset, v2_86.byteOffset, x52_2_81.byteOffset, x52_5_84.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 256;
+          for (let j = 0; j < 256; j++) {
+            v14_87[o + j] = (v2_86[l * 256 + j] * x52_2_81[l * 256 + j]) * x52_5_84[l * 256 + j];
+          }
         }
       }
-    }
-    // %16 matmul — 22: n = tanh(W_n @ x + U_n @ (f * h) + b_n)
-    gemm_cols_256x256(v14_87, p33, mm16_88, B);
-    // %22 mul ∂f — 21: f = sigmoid(W_f @ x + U_f @ h + b_f)
-    if (kernels !== undefined && heapHolds(v22_89, v2_86, x52_1_80, x52_3_82, mm16_88, x52_6_85)) run_pointwise14(v22_89.byteOffset, v2_86.byteOffset, x52_1_80.byteOffset, v2_86.byteOffset, x52_3_82.byteOffset, mm16_88.byteOffset, x52_3_82.byteOffset, x52_6_85.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 256;
-        for (let j = 0; j < 256; j++) {
-          v22_89[o + j] = (((v2_86[l * 256 + j] * x52_1_80[l * 256 + j]) + (-(v2_86[l * 256 + j] * x52_3_82[l * 256 + j]))) + (mm16_88[l * 256 + j] * x52_3_82[l * 256 + j])) * x52_6_85[l * 256 + j];
+      // %16 matmul — 22: n = tanh(W_n @ x + U_n @ (f * h) + b_n)
+      gemm_cols_256x256(v14_87, p33, mm16_88, B);
+      // %22 mul ∂f — 21: f = sigmoid(W_f @ x + U_f @ h + b_f)
+      if (kernels !== undefined && heapHolds(v22_89, v2_86, x52_1_80, x52_3_82, mm16_88, x52_6_85)) run_pointwise14(v22_89.byteOffset, v2_86.byteOffset, x52_1_80.byteOffset, v2_86.byteOffset, x52_3_82.byteOffset, mm16_88.byteOffset, x52_3_82.byteOffset, x52_6_85.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 256;
+          for (let j = 0; j < 256; j++) {
+            v22_89[o + j] = (((v2_86[l * 256 + j] * x52_1_80[l * 256 + j]) + (-(v2_86[l * 256 + j] * x52_3_82[l * 256 + j]))) + (mm16_88[l * 256 + j] * x52_3_82[l * 256 + j])) * x52_6_85[l * 256 + j];
+          }
         }
       }
-    }
-    // %24 matmul — 21: f = sigmoid(W_f @ x + U_f @ h + b_f)
-    gemm_cols_256x256(v22_89, p32, mm24_90, B);
-    // %25 add
-    if (kernels !== undefined && heapHolds(v25_91, v2_86, x52_4_83, mm16_88, x52_2_81, mm24_90)) run_pointwise15(v25_91.byteOffset, v2_86.byteOffset, x52_4_83.byteOffset, mm16_88.byteOffset, x52_2_81.byteOffset, mm24_90.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 256;
-        for (let j = 0; j < 256; j++) {
-          v25_91[o + j] = ((v2_86[l * 256 + j] * x52_4_83[l * 256 + j]) + (mm16_88[l * 256 + j] * x52_2_81[l * 256 + j])) + mm24_90[l * 256 + j];
+      // %24 matmul — 21: f = sigmoid(W_f @ x + U_f @ h + b_f)
+      gemm_cols_256x256(v22_89, p32, mm24_90, B);
+      // %25 add
+      if (kernels !== undefined && heapHolds(v25_91, v2_86, x52_4_83, mm16_88, x52_2_81, mm24_90)) run_pointwise15(v25_91.byteOffset, v2_86.byteOffset, x52_4_83.byteOffset, mm16_88.byteOffset, x52_2_81.byteOffset, mm24_90.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 256;
+          for (let j = 0; j < 256; j++) {
+            v25_91[o + j] = ((v2_86[l * 256 + j] * x52_4_83[l * 256 + j]) + (mm16_88[l * 256 + j] * x52_2_81[l * 256 + j])) + mm24_90[l * 256 + j];
+          }
         }
       }
+      out52_0_76.set(v22_89, t * v22_89.length);
+      out52_1_77.set(v14_87, t * v14_87.length);
+      state52_0_75.set(v25_91);
     }
-    out52_0_76.set(v22_89, t * v22_89.length);
-    out52_1_77.set(v14_87, t * v14_87.length);
-    state52_0_75.set(v25_91);
   }
   // %56 concat
   for (let l = 0; l < T_T * B; l++) {
@@ -800,7 +807,6 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     }
   }
   // %68 matmul fused gate products
-  v37_69.fill(0); // reused: its last value is dead
   gemm_cols_512x64(cat67_100, packed51_74, v37_69, T_T * B);
   return { loss: red27_66[0], outputs: { "logits": { data: heapCopy(v22_62), shape: [T_T, B, 64] } }, finalStates: { "states.h": { data: heapCopy(state16_0_43), shape: [B, 256] } }, grads: { "states.W_f": heapCopy(rows59_94), "states.W_n": heapCopy(rows60_95), "states.U_f": heapCopy(ub62_96), "states.U_n": heapCopy(ub64_97), "states.b_f": heapCopy(ub65_98), "states.b_n": heapCopy(ub66_99), "logits.W": heapCopy(ub41_71), "logits.b": heapCopy(ub38_70) }, inputGrads: { "text": { data: heapCopy(v37_69), shape: [T_T, B, 64] } }, stateGrads: { "states.h": { data: heapCopy(state52_0_75), shape: [B, 256] } } } as GradResult;
 }
@@ -1694,13 +1700,13 @@ function gemm_cols_512x64(v: Float32Array, w: Float32Array, out: Float32Array, s
   gemm_cols_512x64_scalar(v, w, out, samples);
 }
 
-// WebAssembly SIMD kernels generated by rnnc for this model's sizes (21126 bytes): rows_512x64, rows_256x64, pointwise0, rows_256x256, rows_128x256, pointwise1, pointwise2, pointwise3, rows_64x256, pointwise4, pointwise5, pointwise6, pointwise7, pointwise8, pointwise9, colsum_64, cols_64x256, outer_64x256, pointwise10, pointwise11, pointwise12, pointwise13, cols_256x256, pointwise14, pointwise15, outer_512x64, outer_256x256, colsum_256, cols_512x64, nonfinite.
+// WebAssembly SIMD kernels generated by rnnc for this model's sizes (21827 bytes): rows_512x64, rows_256x64, pointwise0, rows_256x256, rows_128x256, pointwise1, pointwise2, pointwise3, time_loop0, rows_64x256, pointwise4, pointwise5, pointwise6, pointwise7, time_loop1, pointwise8, pointwise9, colsum_64, cols_64x256, outer_64x256, pointwise10, pointwise11, pointwise12, pointwise13, cols_256x256, pointwise14, pointwise15, time_loop2, outer_512x64, outer_256x256, colsum_256, cols_512x64, nonfinite.
 // `rnnc compile --emit-wat` prints them as text.
-const kernelBytes = "AGFzbQEAAAABNQZgBH9/f38AYAd/f39/f39/AGADf39/AGAGf39/f39/AGAFf39/f38AYAl/f39/f39/f38AAhIBA2VudgZtZW1vcnkCAQGAgAQDHx4AAAAAAAAAAQAAAAIDAAQCAAMAAAAEAAUBAwMCAAIHnQMeC3Jvd3NfNTEyeDY0AAALcm93c18yNTZ4NjQAAQpwb2ludHdpc2UwAAIMcm93c18yNTZ4MjU2AAMMcm93c18xMjh4MjU2AAQKcG9pbnR3aXNlMQAFCnBvaW50d2lzZTIABgpwb2ludHdpc2UzAAcLcm93c182NHgyNTYACApwb2ludHdpc2U0AAkKcG9pbnR3aXNlNQAKCnBvaW50d2lzZTYACwpwb2ludHdpc2U3AAwKcG9pbnR3aXNlOAANCnBvaW50d2lzZTkADgljb2xzdW1fNjQADwtjb2xzXzY0eDI1NgAQDG91dGVyXzY0eDI1NgARC3BvaW50d2lzZTEwABILcG9pbnR3aXNlMTEAEwtwb2ludHdpc2UxMgAUC3BvaW50d2lzZTEzABUMY29sc18yNTZ4MjU2ABYLcG9pbnR3aXNlMTQAFwtwb2ludHdpc2UxNQAYDG91dGVyXzUxMng2NAAZDW91dGVyXzI1NngyNTYAGgpjb2xzdW1fMjU2ABsLY29sc181MTJ4NjQAHAlub25maW5pdGUAHQrknQEe+BACBn8We0EAIQQCQANAIAMgBGtBBEgNAUEAIQUCQANAIAVBgARODQH9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDv0MAAAAAAAAAAAAAAAAAAAAACEP/QwAAAAAAAAAAAAAAAAAAAAAIRD9DAAAAAAAAAAAAAAAAAAAAAAhEf0MAAAAAAAAAAAAAAAAAAAAACESIAAgBUGAAmxqIQYgASAEQYACbGohByAGQYACaiEIA0AgB/0AAgAhEyAH/QACgAIhFCAH/QACgAQhFSAH/QACgAYhFiAG/QACACEKIAsgCiAT/eYB/eQBIQsgDSAKIBT95gH95AEhDSAPIAogFf3mAf3kASEPIBEgCiAW/eYB/eQBIREgBv0AAoACIQogDCAKIBP95gH95AEhDCAOIAogFP3mAf3kASEOIBAgCiAV/eYB/eQBIRAgEiAKIBb95gH95AEhEiAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgAiAEQYAQbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAIAIAkgGf0fATgCBCANIA79DQABAgMEBQYHEBESExQVFhcgDSAO/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAKAECAJIBn9HwE4AoQQIA8gEP0NAAECAwQFBgcQERITFBUWFyAPIBD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AoAgIAkgGf0fATgChCAgESAS/Q0AAQIDBAUGBxAREhMUFRYXIBEgEv0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCgDAgCSAZ/R8BOAKEMCAFQQJqIQUMAAsLIARBBGohBAwACwsCQANAIAQgA04NAUEAIQUCQANAIAVBgARODQH9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIRr9DAAAAAAAAAAAAAAAAAAAAAAhG/0MAAAAAAAAAAAAAAAAAAAAACEc/QwAAAAAAAAAAAAAAAAAAAAAIR39DAAAAAAAAAAAAAAAAAAAAAAhHv0MAAAAAAAAAAAAAAAAAAAAACEfIAAgBUGAAmxqIQYgASAEQYACbGohByAGQYACaiEIA0AgB/0AAgAhEyAG/QACACEKIAsgCiAT/eYB/eQBIQsgBv0AAoACIQogDCAKIBP95gH95AEhDCAG/QACgAQhCiAaIAogE/3mAf3kASEaIAb9AAKABiEKIBsgCiAT/eYB/eQBIRsgBv0AAoAIIQogHCAKIBP95gH95AEhHCAG/QACgAohCiAdIAogE/3mAf3kASEdIAb9AAKADCEKIB4gCiAT/eYB/eQBIR4gBv0AAoAOIQogHyAKIBP95gH95AEhHyAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgAiAEQYAQbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRcgGiAb/Q0AAQIDBAUGBxAREhMUFRYXIBogG/0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9CwIAIBwgHf0NAAECAwQFBgcQERITFBUWFyAcIB39DQgJCgsMDQ4PGBkaGxwdHh/95AEhFyAeIB/9DQABAgMEBQYHEBESExQVFhcgHiAf/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0LAhAgBUEIaiEFDAALCyAEQQFqIQQMAAsLC/gQAgZ/FntBACEEAkADQCADIARrQQRIDQFBACEFAkADQCAFQYACTg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhD/0MAAAAAAAAAAAAAAAAAAAAACEQ/QwAAAAAAAAAAAAAAAAAAAAAIRH9DAAAAAAAAAAAAAAAAAAAAAAhEiAAIAVBgAJsaiEGIAEgBEGAAmxqIQcgBkGAAmohCANAIAf9AAIAIRMgB/0AAoACIRQgB/0AAoAEIRUgB/0AAoAGIRYgBv0AAgAhCiALIAogE/3mAf3kASELIA0gCiAU/eYB/eQBIQ0gDyAKIBX95gH95AEhDyARIAogFv3mAf3kASERIAb9AAKAAiEKIAwgCiAT/eYB/eQBIQwgDiAKIBT95gH95AEhDiAQIAogFf3mAf3kASEQIBIgCiAW/eYB/eQBIRIgBkEQaiEGIAdBEGohByAGIAhIDQALIAIgBEGACGxqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCACAJIBn9HwE4AgQgDSAO/Q0AAQIDBAUGBxAREhMUFRYXIA0gDv0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCgAggCSAZ/R8BOAKECCAPIBD9DQABAgMEBQYHEBESExQVFhcgDyAQ/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAKAECAJIBn9HwE4AoQQIBEgEv0NAAECAwQFBgcQERITFBUWFyARIBL9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AoAYIAkgGf0fATgChBggBUECaiEFDAALCyAEQQRqIQQMAAsLAkADQCAEIANODQFBACEFAkADQCAFQYACTg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEa/QwAAAAAAAAAAAAAAAAAAAAAIRv9DAAAAAAAAAAAAAAAAAAAAAAhHP0MAAAAAAAAAAAAAAAAAAAAACEd/QwAAAAAAAAAAAAAAAAAAAAAIR79DAAAAAAAAAAAAAAAAAAAAAAhHyAAIAVBgAJsaiEGIAEgBEGAAmxqIQcgBkGAAmohCANAIAf9AAIAIRMgBv0AAgAhCiALIAogE/3mAf3kASELIAb9AAKAAiEKIAwgCiAT/eYB/eQBIQwgBv0AAoAEIQogGiAKIBP95gH95AEhGiAG/QACgAYhCiAbIAogE/3mAf3kASEbIAb9AAKACCEKIBwgCiAT/eYB/eQBIRwgBv0AAoAKIQogHSAKIBP95gH95AEhHSAG/QACgAwhCiAeIAogE/3mAf3kASEeIAb9AAKADiEKIB8gCiAT/eYB/eQBIR8gBkEQaiEGIAdBEGohByAGIAhIDQALIAIgBEGACGxqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEXIBogG/0NAAECAwQFBgcQERITFBUWFyAaIBv9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/QsCACAcIB39DQABAgMEBQYHEBESExQVFhcgHCAd/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRcgHiAf/Q0AAQIDBAUGBxAREhMUFRYXIB4gH/0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9CwIQIAVBCGohBQwACwsgBEEBaiEEDAALCwtiAQJ/QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWogASAFav0AAgAgAiAFav0AAgD95AH9CwIAIAVBEGohBSAFQYAISA0ACyAAQYAIaiEAIAFBgBBqIQEgBEEBaiEEDAALCwv4EAIGfxZ7QQAhBAJAA0AgAyAEa0EESA0BQQAhBQJAA0AgBUGAAk4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhEP0MAAAAAAAAAAAAAAAAAAAAACER/QwAAAAAAAAAAAAAAAAAAAAAIRIgACAFQYAIbGohBiABIARBgAhsaiEHIAZBgAhqIQgDQCAH/QACACETIAf9AAKACCEUIAf9AAKAECEVIAf9AAKAGCEWIAb9AAIAIQogCyAKIBP95gH95AEhCyANIAogFP3mAf3kASENIA8gCiAV/eYB/eQBIQ8gESAKIBb95gH95AEhESAG/QACgAghCiAMIAogE/3mAf3kASEMIA4gCiAU/eYB/eQBIQ4gECAKIBX95gH95AEhECASIAogFv3mAf3kASESIAZBEGohBiAHQRBqIQcgBiAISA0ACyACIARBgAhsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AgAgCSAZ/R8BOAIEIA0gDv0NAAECAwQFBgcQERITFBUWFyANIA79DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AoAIIAkgGf0fATgChAggDyAQ/Q0AAQIDBAUGBxAREhMUFRYXIA8gEP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCgBAgCSAZ/R8BOAKEECARIBL9DQABAgMEBQYHEBESExQVFhcgESAS/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAKAGCAJIBn9HwE4AoQYIAVBAmohBQwACwsgBEEEaiEEDAALCwJAA0AgBCADTg0BQQAhBQJAA0AgBUGAAk4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhGv0MAAAAAAAAAAAAAAAAAAAAACEb/QwAAAAAAAAAAAAAAAAAAAAAIRz9DAAAAAAAAAAAAAAAAAAAAAAhHf0MAAAAAAAAAAAAAAAAAAAAACEe/QwAAAAAAAAAAAAAAAAAAAAAIR8gACAFQYAIbGohBiABIARBgAhsaiEHIAZBgAhqIQgDQCAH/QACACETIAb9AAIAIQogCyAKIBP95gH95AEhCyAG/QACgAghCiAMIAogE/3mAf3kASEMIAb9AAKAECEKIBogCiAT/eYB/eQBIRogBv0AAoAYIQogGyAKIBP95gH95AEhGyAG/QACgCAhCiAcIAogE/3mAf3kASEcIAb9AAKAKCEKIB0gCiAT/eYB/eQBIR0gBv0AAoAwIQogHiAKIBP95gH95AEhHiAG/QACgDghCiAfIAogE/3mAf3kASEfIAZBEGohBiAHQRBqIQcgBiAISA0ACyACIARBgAhsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFyAaIBv9DQABAgMEBQYHEBESExQVFhcgGiAb/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0LAgAgHCAd/Q0AAQIDBAUGBxAREhMUFRYXIBwgHf0NCAkKCwwNDg8YGRobHB0eH/3kASEXIB4gH/0NAAECAwQFBgcQERITFBUWFyAeIB/9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/QsCECAFQQhqIQUMAAsLIARBAWohBAwACwsL+BACBn8We0EAIQQCQANAIAMgBGtBBEgNAUEAIQUCQANAIAVBgAFODQH9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDv0MAAAAAAAAAAAAAAAAAAAAACEP/QwAAAAAAAAAAAAAAAAAAAAAIRD9DAAAAAAAAAAAAAAAAAAAAAAhEf0MAAAAAAAAAAAAAAAAAAAAACESIAAgBUGACGxqIQYgASAEQYAIbGohByAGQYAIaiEIA0AgB/0AAgAhEyAH/QACgAghFCAH/QACgBAhFSAH/QACgBghFiAG/QACACEKIAsgCiAT/eYB/eQBIQsgDSAKIBT95gH95AEhDSAPIAogFf3mAf3kASEPIBEgCiAW/eYB/eQBIREgBv0AAoAIIQogDCAKIBP95gH95AEhDCAOIAogFP3mAf3kASEOIBAgCiAV/eYB/eQBIRAgEiAKIBb95gH95AEhEiAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgAiAEQYAEbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAIAIAkgGf0fATgCBCANIA79DQABAgMEBQYHEBESExQVFhcgDSAO/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAKABCAJIBn9HwE4AoQEIA8gEP0NAAECAwQFBgcQERITFBUWFyAPIBD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AoAIIAkgGf0fATgChAggESAS/Q0AAQIDBAUGBxAREhMUFRYXIBEgEv0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCgAwgCSAZ/R8BOAKEDCAFQQJqIQUMAAsLIARBBGohBAwACwsCQANAIAQgA04NAUEAIQUCQANAIAVBgAFODQH9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIRr9DAAAAAAAAAAAAAAAAAAAAAAhG/0MAAAAAAAAAAAAAAAAAAAAACEc/QwAAAAAAAAAAAAAAAAAAAAAIR39DAAAAAAAAAAAAAAAAAAAAAAhHv0MAAAAAAAAAAAAAAAAAAAAACEfIAAgBUGACGxqIQYgASAEQYAIbGohByAGQYAIaiEIA0AgB/0AAgAhEyAG/QACACEKIAsgCiAT/eYB/eQBIQsgBv0AAoAIIQogDCAKIBP95gH95AEhDCAG/QACgBAhCiAaIAogE/3mAf3kASEaIAb9AAKAGCEKIBsgCiAT/eYB/eQBIRsgBv0AAoAgIQogHCAKIBP95gH95AEhHCAG/QACgCghCiAdIAogE/3mAf3kASEdIAb9AAKAMCEKIB4gCiAT/eYB/eQBIR4gBv0AAoA4IQogHyAKIBP95gH95AEhHyAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgAiAEQYAEbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRcgGiAb/Q0AAQIDBAUGBxAREhMUFRYXIBogG/0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9CwIAIBwgHf0NAAECAwQFBgcQERITFBUWFyAcIB39DQgJCgsMDQ4PGBkaGxwdHh/95AEhFyAeIB/9DQABAgMEBQYHEBESExQVFhcgHiAf/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0LAhAgBUEIaiEFDAALCyAEQQFqIQQMAAsLC/YDAgJ/BHtBACEEAkADQCAEIANODQFBACEFA0AgACAFaiABIAVq/QACACACIAVq/QACAP3kAf3hASEG/QwAAIA/AACAPwAAgD8AAIA//QwAAIA/AACAPwAAgD8AAIA/IAb9DKXAsEKlwLBCpcCwQqXAsEL96AH9DFCsrsJQrK7CUKyuwlCsrsL96QEhByAH/Qw7qrg/O6q4PzuquD87qrg//eYB/WohCCAHIAj9DACAMT8AgDE/AIAxPwCAMT/95gH95QEgCP0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEJ/QxnaVA5Z2lQOWdpUDlnaVA5IAn95gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgCf3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAJ/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIAn95gH9DKqqKj6qqio+qqoqPqqqKj795AEgCf3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASAJIAn95gH95gEgCf3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAI/fgB/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH95AH95wH9CwIAIAVBEGohBSAFQYAISA0ACyAAQYAIaiEAIAFBgAhqIQEgAkGACGohAiAEQQFqIQQMAAsLC2oBAn9BACEEAkADQCAEIANODQFBACEFA0AgACAFaiABIAVq/QACACACIAVq/QACAP3mAf0LAgAgBUEQaiEFIAVBgAhIDQALIABBgAhqIQAgAUGACGohASACQYAIaiECIARBAWohBAwACwsLwgYCAn8Ie0EAIQcCQANAIAcgBk4NAUEAIQgDQCAAIAhq/QwAAIA/AACAPwAAgD8AAIA/IAEgCGr9AAIA/eUBIAIgCGr9AAIA/eYBIAMgCGr9AAIAIAQgCGr9AAIAIAUgCGr9AAIA/eQBIQkgCSAJ/eYBIQr9DOrwurvq8Lq76vC6u+rwursgCv3mAf0MThOpPE4TqTxOE6k8ThOpPP3kASAK/eYB/QwtHly9LR5cvS0eXL0tHly9/eQBIAr95gH9DJODCD6Tgwg+k4MIPpODCD795AEgCv3mAf0Mmaqqvpmqqr6Zqqq+maqqvv3kASAK/eYBIAn95gEgCf3kASELIAn94AH9DAAAAEAAAABAAAAAQAAAAED95gEhDP0MAACAPwAAgD8AAIA/AACAP/0MAAAAQAAAAEAAAABAAAAAQCAM/QylwLBCpcCwQqXAsEKlwLBC/egB/QxQrK7CUKyuwlCsrsJQrK7C/ekBIQ0gDf0MO6q4PzuquD87qrg/O6q4P/3mAf1qIQ4gDSAO/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIA79DIOAXrmDgF65g4BeuYOAXrn95gH95QEhD/0MZ2lQOWdpUDlnaVA5Z2lQOSAP/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIA/95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgD/3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAP/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIA/95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgDyAP/eYB/eYBIA/95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgDv34Af0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/QwAAIA/AACAPwAAgD8AAIA//eQB/ecB/eUBIAn9DAAAAIAAAACAAAAAgAAAAID9Tv1QIRAgCyAQIAn94AH9DAAAID8AACA/AAAgPwAAID/9Q/1S/eYB/eQB/QsCACAIQRBqIQggCEGACEgNAAsgAEGACGohACABQYAIaiEBIAJBgAhqIQIgA0GACGohAyAEQYAIaiEEIAVBgAhqIQUgB0EBaiEHDAALCwv4EAIGfxZ7QQAhBAJAA0AgAyAEa0EESA0BQQAhBQJAA0AgBUHAAE4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhEP0MAAAAAAAAAAAAAAAAAAAAACER/QwAAAAAAAAAAAAAAAAAAAAAIRIgACAFQYAIbGohBiABIARBgAhsaiEHIAZBgAhqIQgDQCAH/QACACETIAf9AAKACCEUIAf9AAKAECEVIAf9AAKAGCEWIAb9AAIAIQogCyAKIBP95gH95AEhCyANIAogFP3mAf3kASENIA8gCiAV/eYB/eQBIQ8gESAKIBb95gH95AEhESAG/QACgAghCiAMIAogE/3mAf3kASEMIA4gCiAU/eYB/eQBIQ4gECAKIBX95gH95AEhECASIAogFv3mAf3kASESIAZBEGohBiAHQRBqIQcgBiAISA0ACyACIARBgAJsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AgAgCSAZ/R8BOAIEIA0gDv0NAAECAwQFBgcQERITFBUWFyANIA79DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AoACIAkgGf0fATgChAIgDyAQ/Q0AAQIDBAUGBxAREhMUFRYXIA8gEP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCgAQgCSAZ/R8BOAKEBCARIBL9DQABAgMEBQYHEBESExQVFhcgESAS/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAKABiAJIBn9HwE4AoQGIAVBAmohBQwACwsgBEEEaiEEDAALCwJAA0AgBCADTg0BQQAhBQJAA0AgBUHAAE4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhGv0MAAAAAAAAAAAAAAAAAAAAACEb/QwAAAAAAAAAAAAAAAAAAAAAIRz9DAAAAAAAAAAAAAAAAAAAAAAhHf0MAAAAAAAAAAAAAAAAAAAAACEe/QwAAAAAAAAAAAAAAAAAAAAAIR8gACAFQYAIbGohBiABIARBgAhsaiEHIAZBgAhqIQgDQCAH/QACACETIAb9AAIAIQogCyAKIBP95gH95AEhCyAG/QACgAghCiAMIAogE/3mAf3kASEMIAb9AAKAECEKIBogCiAT/eYB/eQBIRogBv0AAoAYIQogGyAKIBP95gH95AEhGyAG/QACgCAhCiAcIAogE/3mAf3kASEcIAb9AAKAKCEKIB0gCiAT/eYB/eQBIR0gBv0AAoAwIQogHiAKIBP95gH95AEhHiAG/QACgDghCiAfIAogE/3mAf3kASEfIAZBEGohBiAHQRBqIQcgBiAISA0ACyACIARBgAJsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFyAaIBv9DQABAgMEBQYHEBESExQVFhcgGiAb/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0LAgAgHCAd/Q0AAQIDBAUGBxAREhMUFRYXIBwgHf0NCAkKCwwNDg8YGRobHB0eH/3kASEXIB4gH/0NAAECAwQFBgcQERITFBUWFyAeIB/9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/QsCECAFQQhqIQUMAAsLIARBAWohBAwACwsLYgECf0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVqIAEgBWr9AAIAIAIgBWr9AAIA/eQB/QsCACAFQRBqIQUgBUGAAkgNAAsgAEGAAmohACABQYACaiEBIARBAWohBAwACwsL8QUCAn8Ie0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVqIAEgBWr9AAIAIAIgBWr9AAIA/eQBIQYgBiAG/eYBIQf9DOrwurvq8Lq76vC6u+rwursgB/3mAf0MThOpPE4TqTxOE6k8ThOpPP3kASAH/eYB/QwtHly9LR5cvS0eXL0tHly9/eQBIAf95gH9DJODCD6Tgwg+k4MIPpODCD795AEgB/3mAf0Mmaqqvpmqqr6Zqqq+maqqvv3kASAH/eYBIAb95gEgBv3kASEIIAb94AH9DAAAAEAAAABAAAAAQAAAAED95gEhCf0MAACAPwAAgD8AAIA/AACAP/0MAAAAQAAAAEAAAABAAAAAQCAJ/QylwLBCpcCwQqXAsEKlwLBC/egB/QxQrK7CUKyuwlCsrsJQrK7C/ekBIQogCv0MO6q4PzuquD87qrg/O6q4P/3mAf1qIQsgCiAL/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIAv9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhDP0MZ2lQOWdpUDlnaVA5Z2lQOSAM/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIAz95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgDP3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAM/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIAz95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgDCAM/eYB/eYBIAz95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgC/34Af0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/QwAAIA/AACAPwAAgD8AAIA//eQB/ecB/eUBIAb9DAAAAIAAAACAAAAAgAAAAID9Tv1QIQ0gCCANIAb94AH9DAAAID8AACA/AAAgPwAAID/9Q/1S/QsCACAFQRBqIQUgBUGACEgNAAsgAEGACGohACABQYAIaiEBIAJBgAhqIQIgBEEBaiEEDAALCwtrAQJ/QQAhAwJAA0AgAyACTg0BQQAhBANAIAAgBGr9DAAAgD8AAIA/AACAPwAAgD8gASAEav0AAgD95QH9CwIAIARBEGohBCAEQYAISA0ACyAAQYAIaiEAIAFBgAhqIQEgA0EBaiEDDAALCwuSAQECf0EAIQYCQANAIAYgBU4NAUEAIQcDQCAAIAdqIAEgB2r9AAIAIAIgB2r9AAIA/eYBIAMgB2r9AAIAIAQgB2r9AAIA/eYB/eQB/QsCACAHQRBqIQcgB0GACEgNAAsgAEGACGohACABQYAIaiEBIAJBgAhqIQIgA0GACGohAyAEQYAIaiEEIAZBAWohBgwACwsLagECf0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVqIAEgBWr9AAIAIAIgBWr9AAIA/eYB/QsCACAFQRBqIQUgBUGAAkgNAAsgAEGAAmohACABQYACaiEBIAJBgAJqIQIgBEEBaiEEDAALCwv7AwICfwV7QQAhBQJAA0AgBSAETg0BQQAhBgNAIAAgBmogASAGav0AAgAgAiAGav0AAgD9DAAAAD8AAAA/AAAAPwAAAD/95gEhByAH/QylwLBCpcCwQqXAsEKlwLBC/egB/QxQrK7CUKyuwlCsrsJQrK7C/ekBIQggCP0MO6q4PzuquD87qrg/O6q4P/3mAf1qIQkgCCAJ/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIAn9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhCv0MZ2lQOWdpUDlnaVA5Z2lQOSAK/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIAr95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgCv3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAK/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIAr95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgCiAK/eYB/eYBIAr95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgCf34Af0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYBIQsgCyAL/eYBIAMgBmr9AAIA/eYB/eUB/QsCACAGQRBqIQYgBkGAAkgNAAsgAEGAAmohACABQYACaiEBIAJBgAJqIQIgA0GAAmohAyAFQQFqIQUMAAsLC5oCAgN/BHtBACEFAkADQCAFQYACTg0B/QwAAAAAAAAAAAAAAAAAAAAAIQb9DAAAAAAAAAAAAAAAAAAAAAAhB/0MAAAAAAAAAAAAAAAAAAAAACEI/QwAAAAAAAAAAAAAAAAAAAAAIQlBACEDIAAgBWohBAJAA0AgAyACTg0BIAYgBP0AAgD95AEhBiAHIAT9AAIQ/eQBIQcgCCAE/QACIP3kASEIIAkgBP0AAjD95AEhCSAEQYACaiEEIANBAWohAwwACwsgASAFaiEEIAQgBP0AAgAgBv3kAf0LAgAgBCAE/QACECAH/eQB/QsCECAEIAT9AAIgIAj95AH9CwIgIAQgBP0AAjAgCf3kAf0LAjAgBUHAAGohBQwACwsL1gYEBX8BewF/DHtBACEEAkADQCADIARrQQJIDQFBACEFAkADQCAFQYACTg0BIAIgBEGACGxqIAVBBGxqIQr9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDv0MAAAAAAAAAAAAAAAAAAAAACEP/QwAAAAAAAAAAAAAAAAAAAAAIRD9DAAAAAAAAAAAAAAAAAAAAAAhEf0MAAAAAAAAAAAAAAAAAAAAACESIAAgBEGAAmxqIQYgASAFQQRsaiEHIAZBgAJqIQgDQCAH/QACACETIAf9AAIQIRQgB/0AAiAhFSAH/QACMCEWIAb9CQIAIQkgCyAJIBP95gH95AEhCyAMIAkgFP3mAf3kASEMIA0gCSAV/eYB/eQBIQ0gDiAJIBb95gH95AEhDiAG/QkCgAIhCSAPIAkgE/3mAf3kASEPIBAgCSAU/eYB/eQBIRAgESAJIBX95gH95AEhESASIAkgFv3mAf3kASESIAZBBGohBiAHQYAIaiEHIAYgCEgNAAsgCiAL/QsCACAKIAz9CwIQIAogDf0LAiAgCiAO/QsCMCAKIA/9CwKACCAKIBD9CwKQCCAKIBH9CwKgCCAKIBL9CwKwCCAFQRBqIQUMAAsLIARBAmohBAwACwsCQANAIAQgA04NAUEAIQUCQANAIAVBgAJODQEgAiAEQYAIbGogBUEEbGohCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEOIAAgBEGAAmxqIQYgASAFQQRsaiEHIAZBgAJqIQgDQCAH/QACACETIAf9AAIQIRQgB/0AAiAhFSAH/QACMCEWIAb9CQIAIQkgCyAJIBP95gH95AEhCyAMIAkgFP3mAf3kASEMIA0gCSAV/eYB/eQBIQ0gDiAJIBb95gH95AEhDiAGQQRqIQYgB0GACGohByAGIAhIDQALIAogC/0LAgAgCiAM/QsCECAKIA39CwIgIAogDv0LAjAgBUEQaiEFDAALCyAEQQFqIQQMAAsLC7UEBAd/AXsBfwx7IAFBBGwhASADQQRsIQNBACEGAkADQCAGQYCABE4NASAEIAZq/QwAAAAAAAAAAAAAAAAAAAAA/QsCACAGQRBqIQYMAAsLQQAhCwJAA0AgCyAFTg0BIAtBEGohDAJAIAwgBUgNACAFIQwLQQAhBgJAA0AgBkHAAE4NAUEAIQcCQANAIAdBgAJODQEgBCAGQYAIbGogB0EEbGohDiAO/QACACEPIA79AAIQIRAgDv0AAiAhESAO/QACMCESIA79AAKACCETIA79AAKQCCEUIA79AAKgCCEVIA79AAKwCCEWIAAgCyABbGogBkEEbGohCSACIAsgA2xqIAdBBGxqIQogCyEIAkADQCAIIAxODQEgCv0AAgAhFyAK/QACECEYIAr9AAIgIRkgCv0AAjAhGiAJ/QkCACENIA8gDSAX/eYB/eQBIQ8gECANIBj95gH95AEhECARIA0gGf3mAf3kASERIBIgDSAa/eYB/eQBIRIgCf0JAgQhDSATIA0gF/3mAf3kASETIBQgDSAY/eYB/eQBIRQgFSANIBn95gH95AEhFSAWIA0gGv3mAf3kASEWIAkgAWohCSAKIANqIQogCEEBaiEIDAALCyAOIA/9CwIAIA4gEP0LAhAgDiAR/QsCICAOIBL9CwIwIA4gE/0LAoAIIA4gFP0LApAIIA4gFf0LAqAIIA4gFv0LArAIIAdBEGohBwwACwsgBkECaiEGDAALCyALQRBqIQsMAAsLC38BAn9BACEEAkADQCAEIANODQFBACEFA0AgACAFav0MAACAPwAAgD8AAIA/AACAPyABIAVq/QACACACIAVq/QACAP3mAf3lAf0LAgAgBUEQaiEFIAVBgAhIDQALIABBgAhqIQAgAUGACGohASACQYAIaiECIARBAWohBAwACwsLfwECf0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVqIAEgBWr9AAIA/QwAAIA/AACAPwAAgD8AAIA/IAIgBWr9AAIA/eUB/eYB/QsCACAFQRBqIQUgBUGACEgNAAsgAEGACGohACABQYAIaiEBIAJBgAhqIQIgBEEBaiEEDAALCwtqAQJ/QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWogASAFav0AAgAgAiAFav0AAgD95AH9CwIAIAVBEGohBSAFQYAISA0ACyAAQYAIaiEAIAFBgAhqIQEgAkGACGohAiAEQQFqIQQMAAsLC34BAn9BACEFAkADQCAFIARODQFBACEGA0AgACAGaiABIAZq/QACACACIAZq/QACAP3mASADIAZq/QACAP3mAf0LAgAgBkEQaiEGIAZBgAhIDQALIABBgAhqIQAgAUGACGohASACQYAIaiECIANBgAhqIQMgBUEBaiEFDAALCwvWBgQFfwF7AX8Me0EAIQQCQANAIAMgBGtBAkgNAUEAIQUCQANAIAVBgAJODQEgAiAEQYAIbGogBUEEbGohCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhEP0MAAAAAAAAAAAAAAAAAAAAACER/QwAAAAAAAAAAAAAAAAAAAAAIRIgACAEQYAIbGohBiABIAVBBGxqIQcgBkGACGohCANAIAf9AAIAIRMgB/0AAhAhFCAH/QACICEVIAf9AAIwIRYgBv0JAgAhCSALIAkgE/3mAf3kASELIAwgCSAU/eYB/eQBIQwgDSAJIBX95gH95AEhDSAOIAkgFv3mAf3kASEOIAb9CQKACCEJIA8gCSAT/eYB/eQBIQ8gECAJIBT95gH95AEhECARIAkgFf3mAf3kASERIBIgCSAW/eYB/eQBIRIgBkEEaiEGIAdBgAhqIQcgBiAISA0ACyAKIAv9CwIAIAogDP0LAhAgCiAN/QsCICAKIA79CwIwIAogD/0LAoAIIAogEP0LApAIIAogEf0LAqAIIAogEv0LArAIIAVBEGohBQwACwsgBEECaiEEDAALCwJAA0AgBCADTg0BQQAhBQJAA0AgBUGAAk4NASACIARBgAhsaiAFQQRsaiEK/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ4gACAEQYAIbGohBiABIAVBBGxqIQcgBkGACGohCANAIAf9AAIAIRMgB/0AAhAhFCAH/QACICEVIAf9AAIwIRYgBv0JAgAhCSALIAkgE/3mAf3kASELIAwgCSAU/eYB/eQBIQwgDSAJIBX95gH95AEhDSAOIAkgFv3mAf3kASEOIAZBBGohBiAHQYAIaiEHIAYgCEgNAAsgCiAL/QsCACAKIAz9CwIQIAogDf0LAiAgCiAO/QsCMCAFQRBqIQUMAAsLIARBAWohBAwACwsL0QEBAn9BACEJAkADQCAJIAhODQFBACEKA0AgACAKaiABIApq/QACACACIApq/QACAP3mASADIApq/QACACAEIApq/QACAP3mAf3hAf3kASAFIApq/QACACAGIApq/QACAP3mAf3kASAHIApq/QACAP3mAf0LAgAgCkEQaiEKIApBgAhIDQALIABBgAhqIQAgAUGACGohASACQYAIaiECIANBgAhqIQMgBEGACGohBCAFQYAIaiEFIAZBgAhqIQYgB0GACGohByAJQQFqIQkMAAsLC6YBAQJ/QQAhBwJAA0AgByAGTg0BQQAhCANAIAAgCGogASAIav0AAgAgAiAIav0AAgD95gEgAyAIav0AAgAgBCAIav0AAgD95gH95AEgBSAIav0AAgD95AH9CwIAIAhBEGohCCAIQYAISA0ACyAAQYAIaiEAIAFBgAhqIQEgAkGACGohAiADQYAIaiEDIARBgAhqIQQgBUGACGohBSAHQQFqIQcMAAsLC7UEBAd/AXsBfwx7IAFBBGwhASADQQRsIQNBACEGAkADQCAGQYCACE4NASAEIAZq/QwAAAAAAAAAAAAAAAAAAAAA/QsCACAGQRBqIQYMAAsLQQAhCwJAA0AgCyAFTg0BIAtBBGohDAJAIAwgBUgNACAFIQwLQQAhBgJAA0AgBkGABE4NAUEAIQcCQANAIAdBwABODQEgBCAGQYACbGogB0EEbGohDiAO/QACACEPIA79AAIQIRAgDv0AAiAhESAO/QACMCESIA79AAKAAiETIA79AAKQAiEUIA79AAKgAiEVIA79AAKwAiEWIAAgCyABbGogBkEEbGohCSACIAsgA2xqIAdBBGxqIQogCyEIAkADQCAIIAxODQEgCv0AAgAhFyAK/QACECEYIAr9AAIgIRkgCv0AAjAhGiAJ/QkCACENIA8gDSAX/eYB/eQBIQ8gECANIBj95gH95AEhECARIA0gGf3mAf3kASERIBIgDSAa/eYB/eQBIRIgCf0JAgQhDSATIA0gF/3mAf3kASETIBQgDSAY/eYB/eQBIRQgFSANIBn95gH95AEhFSAWIA0gGv3mAf3kASEWIAkgAWohCSAKIANqIQogCEEBaiEIDAALCyAOIA/9CwIAIA4gEP0LAhAgDiAR/QsCICAOIBL9CwIwIA4gE/0LAoACIA4gFP0LApACIA4gFf0LAqACIA4gFv0LArACIAdBEGohBwwACwsgBkECaiEGDAALCyALQQRqIQsMAAsLC7UEBAd/AXsBfwx7IAFBBGwhASADQQRsIQNBACEGAkADQCAGQYCAEE4NASAEIAZq/QwAAAAAAAAAAAAAAAAAAAAA/QsCACAGQRBqIQYMAAsLQQAhCwJAA0AgCyAFTg0BIAtBBGohDAJAIAwgBUgNACAFIQwLQQAhBgJAA0AgBkGAAk4NAUEAIQcCQANAIAdBgAJODQEgBCAGQYAIbGogB0EEbGohDiAO/QACACEPIA79AAIQIRAgDv0AAiAhESAO/QACMCESIA79AAKACCETIA79AAKQCCEUIA79AAKgCCEVIA79AAKwCCEWIAAgCyABbGogBkEEbGohCSACIAsgA2xqIAdBBGxqIQogCyEIAkADQCAIIAxODQEgCv0AAgAhFyAK/QACECEYIAr9AAIgIRkgCv0AAjAhGiAJ/QkCACENIA8gDSAX/eYB/eQBIQ8gECANIBj95gH95AEhECARIA0gGf3mAf3kASERIBIgDSAa/eYB/eQBIRIgCf0JAgQhDSATIA0gF/3mAf3kASETIBQgDSAY/eYB/eQBIRQgFSANIBn95gH95AEhFSAWIA0gGv3mAf3kASEWIAkgAWohCSAKIANqIQogCEEBaiEIDAALCyAOIA/9CwIAIA4gEP0LAhAgDiAR/QsCICAOIBL9CwIwIA4gE/0LAoAIIA4gFP0LApAIIA4gFf0LAqAIIA4gFv0LArAIIAdBEGohBwwACwsgBkECaiEGDAALCyALQQRqIQsMAAsLC5oCAgN/BHtBACEFAkADQCAFQYAITg0B/QwAAAAAAAAAAAAAAAAAAAAAIQb9DAAAAAAAAAAAAAAAAAAAAAAhB/0MAAAAAAAAAAAAAAAAAAAAACEI/QwAAAAAAAAAAAAAAAAAAAAAIQlBACEDIAAgBWohBAJAA0AgAyACTg0BIAYgBP0AAgD95AEhBiAHIAT9AAIQ/eQBIQcgCCAE/QACIP3kASEIIAkgBP0AAjD95AEhCSAEQYAIaiEEIANBAWohAwwACwsgASAFaiEEIAQgBP0AAgAgBv3kAf0LAgAgBCAE/QACECAH/eQB/QsCECAEIAT9AAIgIAj95AH9CwIgIAQgBP0AAjAgCf3kAf0LAjAgBUHAAGohBQwACwsL1gYEBX8BewF/DHtBACEEAkADQCADIARrQQJIDQFBACEFAkADQCAFQcAATg0BIAIgBEGAAmxqIAVBBGxqIQr9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDv0MAAAAAAAAAAAAAAAAAAAAACEP/QwAAAAAAAAAAAAAAAAAAAAAIRD9DAAAAAAAAAAAAAAAAAAAAAAhEf0MAAAAAAAAAAAAAAAAAAAAACESIAAgBEGAEGxqIQYgASAFQQRsaiEHIAZBgBBqIQgDQCAH/QACACETIAf9AAIQIRQgB/0AAiAhFSAH/QACMCEWIAb9CQIAIQkgCyAJIBP95gH95AEhCyAMIAkgFP3mAf3kASEMIA0gCSAV/eYB/eQBIQ0gDiAJIBb95gH95AEhDiAG/QkCgBAhCSAPIAkgE/3mAf3kASEPIBAgCSAU/eYB/eQBIRAgESAJIBX95gH95AEhESASIAkgFv3mAf3kASESIAZBBGohBiAHQYACaiEHIAYgCEgNAAsgCiAL/QsCACAKIAz9CwIQIAogDf0LAiAgCiAO/QsCMCAKIA/9CwKAAiAKIBD9CwKQAiAKIBH9CwKgAiAKIBL9CwKwAiAFQRBqIQUMAAsLIARBAmohBAwACwsCQANAIAQgA04NAUEAIQUCQANAIAVBwABODQEgAiAEQYACbGogBUEEbGohCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEOIAAgBEGAEGxqIQYgASAFQQRsaiEHIAZBgBBqIQgDQCAH/QACACETIAf9AAIQIRQgB/0AAiAhFSAH/QACMCEWIAb9CQIAIQkgCyAJIBP95gH95AEhCyAMIAkgFP3mAf3kASEMIA0gCSAV/eYB/eQBIQ0gDiAJIBb95gH95AEhDiAGQQRqIQYgB0GAAmohByAGIAhIDQALIAogC/0LAgAgCiAM/QsCECAKIA39CwIgIAogDv0LAjAgBUEQaiEFDAALCyAEQQFqIQQMAAsLC+0CAgF/BHv9DAAAAAAAAAAAAAAAAAAAAAAhBP0MAAAAAAAAAAAAAAAAAAAAACEF/QwAAAAAAAAAAAAAAAAAAAAAIQb9DAAAAAAAAAAAAAAAAAAAAAAhByABQQRsIABqIQMCQANAIAMgAGtBwABIDQEgBCAA/QACAP0MAAAAAAAAAAAAAAAAAAAAAP3mAf3kASEEIAUgAP0AAhD9DAAAAAAAAAAAAAAAAAAAAAD95gH95AEhBSAGIAD9AAIg/QwAAAAAAAAAAAAAAAAAAAAA/eYB/eQBIQYgByAA/QACMP0MAAAAAAAAAAAAAAAAAAAAAP3mAf3kASEHIABBwABqIQAMAAsLAkADQCADIABrQRBIDQEgBCAA/QACAP0MAAAAAAAAAAAAAAAAAAAAAP3mAf3kASEEIABBEGohAAwACwsgBCAF/eQBIAb95AEgB/3kASEEIAIgBP0fACAE/R8BkiAE/R8CkiAE/R8DkjgCAAsAhwMEbmFtZQH/Ah4AC3Jvd3NfNTEyeDY0AQtyb3dzXzI1Nng2NAIKcG9pbnR3aXNlMAMMcm93c18yNTZ4MjU2BAxyb3dzXzEyOHgyNTYFCnBvaW50d2lzZTEGCnBvaW50d2lzZTIHCnBvaW50d2lzZTMIC3Jvd3NfNjR4MjU2CQpwb2ludHdpc2U0Cgpwb2ludHdpc2U1Cwpwb2ludHdpc2U2DApwb2ludHdpc2U3DQpwb2ludHdpc2U4Dgpwb2ludHdpc2U5Dwljb2xzdW1fNjQQC2NvbHNfNjR4MjU2EQxvdXRlcl82NHgyNTYSC3BvaW50d2lzZTEwEwtwb2ludHdpc2UxMRQLcG9pbnR3aXNlMTIVC3BvaW50d2lzZTEzFgxjb2xzXzI1NngyNTYXC3BvaW50d2lzZTE0GAtwb2ludHdpc2UxNRkMb3V0ZXJfNTEyeDY0Gg1vdXRlcl8yNTZ4MjU2Gwpjb2xzdW1fMjU2HAtjb2xzXzUxMng2NB0Jbm9uZmluaXRl";
-const kernelNames = ["rows_512x64","rows_256x64","pointwise0","rows_256x256","rows_128x256","pointwise1","pointwise2","pointwise3","rows_64x256","pointwise4","pointwise5","pointwise6","pointwise7","pointwise8","pointwise9","colsum_64","cols_64x256","outer_64x256","pointwise10","pointwise11","pointwise12","pointwise13","cols_256x256","pointwise14","pointwise15","outer_512x64","outer_256x256","colsum_256","cols_512x64","nonfinite"];
+const kernelBytes = "AGFzbQEAAAABeAlgBH9/f38AYAd/f39/f39/AGAPf39/f39/f39/f39/f39/AGADf39/AGAGf39/f39/AGAVf39/f39/f39/f39/f39/f39/f39/AGAFf39/f38AYAl/f39/f39/f38AYBZ/f39/f39/f39/f39/f39/f39/f39/AAISAQNlbnYGbWVtb3J5AgEBgIAEAyIhAAAAAAAAAAECAAAAAwQFAAYDAAQAAAAGAAcBCAQEAwADB8QDIQtyb3dzXzUxMng2NAAAC3Jvd3NfMjU2eDY0AAEKcG9pbnR3aXNlMAACDHJvd3NfMjU2eDI1NgADDHJvd3NfMTI4eDI1NgAECnBvaW50d2lzZTEABQpwb2ludHdpc2UyAAYKcG9pbnR3aXNlMwAHCnRpbWVfbG9vcDAACAtyb3dzXzY0eDI1NgAJCnBvaW50d2lzZTQACgpwb2ludHdpc2U1AAsKcG9pbnR3aXNlNgAMCnBvaW50d2lzZTcADQp0aW1lX2xvb3AxAA4KcG9pbnR3aXNlOAAPCnBvaW50d2lzZTkAEAljb2xzdW1fNjQAEQtjb2xzXzY0eDI1NgASDG91dGVyXzY0eDI1NgATC3BvaW50d2lzZTEwABQLcG9pbnR3aXNlMTEAFQtwb2ludHdpc2UxMgAWC3BvaW50d2lzZTEzABcMY29sc18yNTZ4MjU2ABgLcG9pbnR3aXNlMTQAGQtwb2ludHdpc2UxNQAaCnRpbWVfbG9vcDIAGwxvdXRlcl81MTJ4NjQAHA1vdXRlcl8yNTZ4MjU2AB0KY29sc3VtXzI1NgAeC2NvbHNfNTEyeDY0AB8Jbm9uZmluaXRlACAKkKIBIfgQAgZ/FntBACEEAkADQCADIARrQQRIDQFBACEFAkADQCAFQYAETg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhD/0MAAAAAAAAAAAAAAAAAAAAACEQ/QwAAAAAAAAAAAAAAAAAAAAAIRH9DAAAAAAAAAAAAAAAAAAAAAAhEiAAIAVBgAJsaiEGIAEgBEGAAmxqIQcgBkGAAmohCANAIAf9AAIAIRMgB/0AAoACIRQgB/0AAoAEIRUgB/0AAoAGIRYgBv0AAgAhCiALIAogE/3mAf3kASELIA0gCiAU/eYB/eQBIQ0gDyAKIBX95gH95AEhDyARIAogFv3mAf3kASERIAb9AAKAAiEKIAwgCiAT/eYB/eQBIQwgDiAKIBT95gH95AEhDiAQIAogFf3mAf3kASEQIBIgCiAW/eYB/eQBIRIgBkEQaiEGIAdBEGohByAGIAhIDQALIAIgBEGAEGxqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCACAJIBn9HwE4AgQgDSAO/Q0AAQIDBAUGBxAREhMUFRYXIA0gDv0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCgBAgCSAZ/R8BOAKEECAPIBD9DQABAgMEBQYHEBESExQVFhcgDyAQ/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAKAICAJIBn9HwE4AoQgIBEgEv0NAAECAwQFBgcQERITFBUWFyARIBL9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AoAwIAkgGf0fATgChDAgBUECaiEFDAALCyAEQQRqIQQMAAsLAkADQCAEIANODQFBACEFAkADQCAFQYAETg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEa/QwAAAAAAAAAAAAAAAAAAAAAIRv9DAAAAAAAAAAAAAAAAAAAAAAhHP0MAAAAAAAAAAAAAAAAAAAAACEd/QwAAAAAAAAAAAAAAAAAAAAAIR79DAAAAAAAAAAAAAAAAAAAAAAhHyAAIAVBgAJsaiEGIAEgBEGAAmxqIQcgBkGAAmohCANAIAf9AAIAIRMgBv0AAgAhCiALIAogE/3mAf3kASELIAb9AAKAAiEKIAwgCiAT/eYB/eQBIQwgBv0AAoAEIQogGiAKIBP95gH95AEhGiAG/QACgAYhCiAbIAogE/3mAf3kASEbIAb9AAKACCEKIBwgCiAT/eYB/eQBIRwgBv0AAoAKIQogHSAKIBP95gH95AEhHSAG/QACgAwhCiAeIAogE/3mAf3kASEeIAb9AAKADiEKIB8gCiAT/eYB/eQBIR8gBkEQaiEGIAdBEGohByAGIAhIDQALIAIgBEGAEGxqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEXIBogG/0NAAECAwQFBgcQERITFBUWFyAaIBv9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/QsCACAcIB39DQABAgMEBQYHEBESExQVFhcgHCAd/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRcgHiAf/Q0AAQIDBAUGBxAREhMUFRYXIB4gH/0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9CwIQIAVBCGohBQwACwsgBEEBaiEEDAALCwv4EAIGfxZ7QQAhBAJAA0AgAyAEa0EESA0BQQAhBQJAA0AgBUGAAk4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhEP0MAAAAAAAAAAAAAAAAAAAAACER/QwAAAAAAAAAAAAAAAAAAAAAIRIgACAFQYACbGohBiABIARBgAJsaiEHIAZBgAJqIQgDQCAH/QACACETIAf9AAKAAiEUIAf9AAKABCEVIAf9AAKABiEWIAb9AAIAIQogCyAKIBP95gH95AEhCyANIAogFP3mAf3kASENIA8gCiAV/eYB/eQBIQ8gESAKIBb95gH95AEhESAG/QACgAIhCiAMIAogE/3mAf3kASEMIA4gCiAU/eYB/eQBIQ4gECAKIBX95gH95AEhECASIAogFv3mAf3kASESIAZBEGohBiAHQRBqIQcgBiAISA0ACyACIARBgAhsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AgAgCSAZ/R8BOAIEIA0gDv0NAAECAwQFBgcQERITFBUWFyANIA79DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AoAIIAkgGf0fATgChAggDyAQ/Q0AAQIDBAUGBxAREhMUFRYXIA8gEP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCgBAgCSAZ/R8BOAKEECARIBL9DQABAgMEBQYHEBESExQVFhcgESAS/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAKAGCAJIBn9HwE4AoQYIAVBAmohBQwACwsgBEEEaiEEDAALCwJAA0AgBCADTg0BQQAhBQJAA0AgBUGAAk4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhGv0MAAAAAAAAAAAAAAAAAAAAACEb/QwAAAAAAAAAAAAAAAAAAAAAIRz9DAAAAAAAAAAAAAAAAAAAAAAhHf0MAAAAAAAAAAAAAAAAAAAAACEe/QwAAAAAAAAAAAAAAAAAAAAAIR8gACAFQYACbGohBiABIARBgAJsaiEHIAZBgAJqIQgDQCAH/QACACETIAb9AAIAIQogCyAKIBP95gH95AEhCyAG/QACgAIhCiAMIAogE/3mAf3kASEMIAb9AAKABCEKIBogCiAT/eYB/eQBIRogBv0AAoAGIQogGyAKIBP95gH95AEhGyAG/QACgAghCiAcIAogE/3mAf3kASEcIAb9AAKACiEKIB0gCiAT/eYB/eQBIR0gBv0AAoAMIQogHiAKIBP95gH95AEhHiAG/QACgA4hCiAfIAogE/3mAf3kASEfIAZBEGohBiAHQRBqIQcgBiAISA0ACyACIARBgAhsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFyAaIBv9DQABAgMEBQYHEBESExQVFhcgGiAb/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0LAgAgHCAd/Q0AAQIDBAUGBxAREhMUFRYXIBwgHf0NCAkKCwwNDg8YGRobHB0eH/3kASEXIB4gH/0NAAECAwQFBgcQERITFBUWFyAeIB/9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/QsCECAFQQhqIQUMAAsLIARBAWohBAwACwsLYgECf0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVqIAEgBWr9AAIAIAIgBWr9AAIA/eQB/QsCACAFQRBqIQUgBUGACEgNAAsgAEGACGohACABQYAQaiEBIARBAWohBAwACwsL+BACBn8We0EAIQQCQANAIAMgBGtBBEgNAUEAIQUCQANAIAVBgAJODQH9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDv0MAAAAAAAAAAAAAAAAAAAAACEP/QwAAAAAAAAAAAAAAAAAAAAAIRD9DAAAAAAAAAAAAAAAAAAAAAAhEf0MAAAAAAAAAAAAAAAAAAAAACESIAAgBUGACGxqIQYgASAEQYAIbGohByAGQYAIaiEIA0AgB/0AAgAhEyAH/QACgAghFCAH/QACgBAhFSAH/QACgBghFiAG/QACACEKIAsgCiAT/eYB/eQBIQsgDSAKIBT95gH95AEhDSAPIAogFf3mAf3kASEPIBEgCiAW/eYB/eQBIREgBv0AAoAIIQogDCAKIBP95gH95AEhDCAOIAogFP3mAf3kASEOIBAgCiAV/eYB/eQBIRAgEiAKIBb95gH95AEhEiAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgAiAEQYAIbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAIAIAkgGf0fATgCBCANIA79DQABAgMEBQYHEBESExQVFhcgDSAO/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAKACCAJIBn9HwE4AoQIIA8gEP0NAAECAwQFBgcQERITFBUWFyAPIBD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AoAQIAkgGf0fATgChBAgESAS/Q0AAQIDBAUGBxAREhMUFRYXIBEgEv0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCgBggCSAZ/R8BOAKEGCAFQQJqIQUMAAsLIARBBGohBAwACwsCQANAIAQgA04NAUEAIQUCQANAIAVBgAJODQH9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIRr9DAAAAAAAAAAAAAAAAAAAAAAhG/0MAAAAAAAAAAAAAAAAAAAAACEc/QwAAAAAAAAAAAAAAAAAAAAAIR39DAAAAAAAAAAAAAAAAAAAAAAhHv0MAAAAAAAAAAAAAAAAAAAAACEfIAAgBUGACGxqIQYgASAEQYAIbGohByAGQYAIaiEIA0AgB/0AAgAhEyAG/QACACEKIAsgCiAT/eYB/eQBIQsgBv0AAoAIIQogDCAKIBP95gH95AEhDCAG/QACgBAhCiAaIAogE/3mAf3kASEaIAb9AAKAGCEKIBsgCiAT/eYB/eQBIRsgBv0AAoAgIQogHCAKIBP95gH95AEhHCAG/QACgCghCiAdIAogE/3mAf3kASEdIAb9AAKAMCEKIB4gCiAT/eYB/eQBIR4gBv0AAoA4IQogHyAKIBP95gH95AEhHyAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgAiAEQYAIbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRcgGiAb/Q0AAQIDBAUGBxAREhMUFRYXIBogG/0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9CwIAIBwgHf0NAAECAwQFBgcQERITFBUWFyAcIB39DQgJCgsMDQ4PGBkaGxwdHh/95AEhFyAeIB/9DQABAgMEBQYHEBESExQVFhcgHiAf/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0LAhAgBUEIaiEFDAALCyAEQQFqIQQMAAsLC/gQAgZ/FntBACEEAkADQCADIARrQQRIDQFBACEFAkADQCAFQYABTg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhD/0MAAAAAAAAAAAAAAAAAAAAACEQ/QwAAAAAAAAAAAAAAAAAAAAAIRH9DAAAAAAAAAAAAAAAAAAAAAAhEiAAIAVBgAhsaiEGIAEgBEGACGxqIQcgBkGACGohCANAIAf9AAIAIRMgB/0AAoAIIRQgB/0AAoAQIRUgB/0AAoAYIRYgBv0AAgAhCiALIAogE/3mAf3kASELIA0gCiAU/eYB/eQBIQ0gDyAKIBX95gH95AEhDyARIAogFv3mAf3kASERIAb9AAKACCEKIAwgCiAT/eYB/eQBIQwgDiAKIBT95gH95AEhDiAQIAogFf3mAf3kASEQIBIgCiAW/eYB/eQBIRIgBkEQaiEGIAdBEGohByAGIAhIDQALIAIgBEGABGxqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCACAJIBn9HwE4AgQgDSAO/Q0AAQIDBAUGBxAREhMUFRYXIA0gDv0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCgAQgCSAZ/R8BOAKEBCAPIBD9DQABAgMEBQYHEBESExQVFhcgDyAQ/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAKACCAJIBn9HwE4AoQIIBEgEv0NAAECAwQFBgcQERITFBUWFyARIBL9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AoAMIAkgGf0fATgChAwgBUECaiEFDAALCyAEQQRqIQQMAAsLAkADQCAEIANODQFBACEFAkADQCAFQYABTg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEa/QwAAAAAAAAAAAAAAAAAAAAAIRv9DAAAAAAAAAAAAAAAAAAAAAAhHP0MAAAAAAAAAAAAAAAAAAAAACEd/QwAAAAAAAAAAAAAAAAAAAAAIR79DAAAAAAAAAAAAAAAAAAAAAAhHyAAIAVBgAhsaiEGIAEgBEGACGxqIQcgBkGACGohCANAIAf9AAIAIRMgBv0AAgAhCiALIAogE/3mAf3kASELIAb9AAKACCEKIAwgCiAT/eYB/eQBIQwgBv0AAoAQIQogGiAKIBP95gH95AEhGiAG/QACgBghCiAbIAogE/3mAf3kASEbIAb9AAKAICEKIBwgCiAT/eYB/eQBIRwgBv0AAoAoIQogHSAKIBP95gH95AEhHSAG/QACgDAhCiAeIAogE/3mAf3kASEeIAb9AAKAOCEKIB8gCiAT/eYB/eQBIR8gBkEQaiEGIAdBEGohByAGIAhIDQALIAIgBEGABGxqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEXIBogG/0NAAECAwQFBgcQERITFBUWFyAaIBv9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/QsCACAcIB39DQABAgMEBQYHEBESExQVFhcgHCAd/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRcgHiAf/Q0AAQIDBAUGBxAREhMUFRYXIB4gH/0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9CwIQIAVBCGohBQwACwsgBEEBaiEEDAALCwv2AwICfwR7QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWogASAFav0AAgAgAiAFav0AAgD95AH94QEhBv0MAACAPwAAgD8AAIA/AACAP/0MAACAPwAAgD8AAIA/AACAPyAG/QylwLBCpcCwQqXAsEKlwLBC/egB/QxQrK7CUKyuwlCsrsJQrK7C/ekBIQcgB/0MO6q4PzuquD87qrg/O6q4P/3mAf1qIQggByAI/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIAj9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhCf0MZ2lQOWdpUDlnaVA5Z2lQOSAJ/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIAn95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgCf3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAJ/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIAn95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgCSAJ/eYB/eYBIAn95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgCP34Af0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/eQB/ecB/QsCACAFQRBqIQUgBUGACEgNAAsgAEGACGohACABQYAIaiEBIAJBgAhqIQIgBEEBaiEEDAALCwtqAQJ/QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWogASAFav0AAgAgAiAFav0AAgD95gH9CwIAIAVBEGohBSAFQYAISA0ACyAAQYAIaiEAIAFBgAhqIQEgAkGACGohAiAEQQFqIQQMAAsLC8IGAgJ/CHtBACEHAkADQCAHIAZODQFBACEIA0AgACAIav0MAACAPwAAgD8AAIA/AACAPyABIAhq/QACAP3lASACIAhq/QACAP3mASADIAhq/QACACAEIAhq/QACACAFIAhq/QACAP3kASEJIAkgCf3mASEK/Qzq8Lq76vC6u+rwurvq8Lq7IAr95gH9DE4TqTxOE6k8ThOpPE4TqTz95AEgCv3mAf0MLR5cvS0eXL0tHly9LR5cvf3kASAK/eYB/QyTgwg+k4MIPpODCD6Tgwg+/eQBIAr95gH9DJmqqr6Zqqq+maqqvpmqqr795AEgCv3mASAJ/eYBIAn95AEhCyAJ/eAB/QwAAABAAAAAQAAAAEAAAABA/eYBIQz9DAAAgD8AAIA/AACAPwAAgD/9DAAAAEAAAABAAAAAQAAAAEAgDP0MpcCwQqXAsEKlwLBCpcCwQv3oAf0MUKyuwlCsrsJQrK7CUKyuwv3pASENIA39DDuquD87qrg/O6q4PzuquD/95gH9aiEOIA0gDv0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAO/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIQ/9DGdpUDlnaVA5Z2lQOWdpUDkgD/3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAP/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIA/95gH9DMGpKj3BqSo9wakqPcGpKj395AEgD/3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAP/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIA8gD/3mAf3mASAP/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIA79+AH9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf0MAACAPwAAgD8AAIA/AACAP/3kAf3nAf3lASAJ/QwAAACAAAAAgAAAAIAAAACA/U79UCEQIAsgECAJ/eAB/QwAACA/AAAgPwAAID8AACA//UP9Uv3mAf3kAf0LAgAgCEEQaiEIIAhBgAhIDQALIABBgAhqIQAgAUGACGohASACQYAIaiECIANBgAhqIQMgBEGACGohBCAFQYAIaiEFIAdBAWohBwwACwsLgAEBAn9BACEPAkADQCAPIA1ODQEgDyEQIAAgASACIAsQAyADIAQgECAMbGogAiALEAUgBSADIAEgCxAGIAYgBSAHIAsQAyAIIAMgASADIAkgECAMbGogByALEAcgCiAQIAxsaiAIIAz8CgAAIAEgCCAM/AoAACAPQQFqIQ8MAAsLC/gQAgZ/FntBACEEAkADQCADIARrQQRIDQFBACEFAkADQCAFQcAATg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhD/0MAAAAAAAAAAAAAAAAAAAAACEQ/QwAAAAAAAAAAAAAAAAAAAAAIRH9DAAAAAAAAAAAAAAAAAAAAAAhEiAAIAVBgAhsaiEGIAEgBEGACGxqIQcgBkGACGohCANAIAf9AAIAIRMgB/0AAoAIIRQgB/0AAoAQIRUgB/0AAoAYIRYgBv0AAgAhCiALIAogE/3mAf3kASELIA0gCiAU/eYB/eQBIQ0gDyAKIBX95gH95AEhDyARIAogFv3mAf3kASERIAb9AAKACCEKIAwgCiAT/eYB/eQBIQwgDiAKIBT95gH95AEhDiAQIAogFf3mAf3kASEQIBIgCiAW/eYB/eQBIRIgBkEQaiEGIAdBEGohByAGIAhIDQALIAIgBEGAAmxqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCACAJIBn9HwE4AgQgDSAO/Q0AAQIDBAUGBxAREhMUFRYXIA0gDv0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCgAIgCSAZ/R8BOAKEAiAPIBD9DQABAgMEBQYHEBESExQVFhcgDyAQ/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAKABCAJIBn9HwE4AoQEIBEgEv0NAAECAwQFBgcQERITFBUWFyARIBL9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AoAGIAkgGf0fATgChAYgBUECaiEFDAALCyAEQQRqIQQMAAsLAkADQCAEIANODQFBACEFAkADQCAFQcAATg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEa/QwAAAAAAAAAAAAAAAAAAAAAIRv9DAAAAAAAAAAAAAAAAAAAAAAhHP0MAAAAAAAAAAAAAAAAAAAAACEd/QwAAAAAAAAAAAAAAAAAAAAAIR79DAAAAAAAAAAAAAAAAAAAAAAhHyAAIAVBgAhsaiEGIAEgBEGACGxqIQcgBkGACGohCANAIAf9AAIAIRMgBv0AAgAhCiALIAogE/3mAf3kASELIAb9AAKACCEKIAwgCiAT/eYB/eQBIQwgBv0AAoAQIQogGiAKIBP95gH95AEhGiAG/QACgBghCiAbIAogE/3mAf3kASEbIAb9AAKAICEKIBwgCiAT/eYB/eQBIRwgBv0AAoAoIQogHSAKIBP95gH95AEhHSAG/QACgDAhCiAeIAogE/3mAf3kASEeIAb9AAKAOCEKIB8gCiAT/eYB/eQBIR8gBkEQaiEGIAdBEGohByAGIAhIDQALIAIgBEGAAmxqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEXIBogG/0NAAECAwQFBgcQERITFBUWFyAaIBv9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/QsCACAcIB39DQABAgMEBQYHEBESExQVFhcgHCAd/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRcgHiAf/Q0AAQIDBAUGBxAREhMUFRYXIB4gH/0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9CwIQIAVBCGohBQwACwsgBEEBaiEEDAALCwtiAQJ/QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWogASAFav0AAgAgAiAFav0AAgD95AH9CwIAIAVBEGohBSAFQYACSA0ACyAAQYACaiEAIAFBgAJqIQEgBEEBaiEEDAALCwvxBQICfwh7QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWogASAFav0AAgAgAiAFav0AAgD95AEhBiAGIAb95gEhB/0M6vC6u+rwurvq8Lq76vC6uyAH/eYB/QxOE6k8ThOpPE4TqTxOE6k8/eQBIAf95gH9DC0eXL0tHly9LR5cvS0eXL395AEgB/3mAf0Mk4MIPpODCD6Tgwg+k4MIPv3kASAH/eYB/QyZqqq+maqqvpmqqr6Zqqq+/eQBIAf95gEgBv3mASAG/eQBIQggBv3gAf0MAAAAQAAAAEAAAABAAAAAQP3mASEJ/QwAAIA/AACAPwAAgD8AAIA//QwAAABAAAAAQAAAAEAAAABAIAn9DKXAsEKlwLBCpcCwQqXAsEL96AH9DFCsrsJQrK7CUKyuwlCsrsL96QEhCiAK/Qw7qrg/O6q4PzuquD87qrg//eYB/WohCyAKIAv9DACAMT8AgDE/AIAxPwCAMT/95gH95QEgC/0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEM/QxnaVA5Z2lQOWdpUDlnaVA5IAz95gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgDP3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAM/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIAz95gH9DKqqKj6qqio+qqoqPqqqKj795AEgDP3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASAMIAz95gH95gEgDP3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAL/fgB/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH9DAAAgD8AAIA/AACAPwAAgD/95AH95wH95QEgBv0MAAAAgAAAAIAAAACAAAAAgP1O/VAhDSAIIA0gBv3gAf0MAAAgPwAAID8AACA/AAAgP/1D/VL9CwIAIAVBEGohBSAFQYAISA0ACyAAQYAIaiEAIAFBgAhqIQEgAkGACGohAiAEQQFqIQQMAAsLC2sBAn9BACEDAkADQCADIAJODQFBACEEA0AgACAEav0MAACAPwAAgD8AAIA/AACAPyABIARq/QACAP3lAf0LAgAgBEEQaiEEIARBgAhIDQALIABBgAhqIQAgAUGACGohASADQQFqIQMMAAsLC5IBAQJ/QQAhBgJAA0AgBiAFTg0BQQAhBwNAIAAgB2ogASAHav0AAgAgAiAHav0AAgD95gEgAyAHav0AAgAgBCAHav0AAgD95gH95AH9CwIAIAdBEGohByAHQYAISA0ACyAAQYAIaiEAIAFBgAhqIQEgAkGACGohAiADQYAIaiEDIARBgAhqIQQgBkEBaiEGDAALCwvQAQECf0EAIRUCQANAIBUgE04NASAVIRYgACABIAIgERADIAMgBCAWIBJsaiACIBEQBSAFIAMgASAREAYgBiAFIAcgERADIAggCSAWIBJsaiAHIBEQCyAKIAMgERAMIAsgCiABIAMgCCAREA0gDCAWIBJsaiALIBL8CgAAIA0gFiASbGogCCAS/AoAACAOIBYgEmxqIAMgEvwKAAAgDyAWIBJsaiAKIBL8CgAAIBAgFiASbGogBSAS/AoAACABIAsgEvwKAAAgFUEBaiEVDAALCwtqAQJ/QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWogASAFav0AAgAgAiAFav0AAgD95gH9CwIAIAVBEGohBSAFQYACSA0ACyAAQYACaiEAIAFBgAJqIQEgAkGAAmohAiAEQQFqIQQMAAsLC/sDAgJ/BXtBACEFAkADQCAFIARODQFBACEGA0AgACAGaiABIAZq/QACACACIAZq/QACAP0MAAAAPwAAAD8AAAA/AAAAP/3mASEHIAf9DKXAsEKlwLBCpcCwQqXAsEL96AH9DFCsrsJQrK7CUKyuwlCsrsL96QEhCCAI/Qw7qrg/O6q4PzuquD87qrg//eYB/WohCSAIIAn9DACAMT8AgDE/AIAxPwCAMT/95gH95QEgCf0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEK/QxnaVA5Z2lQOWdpUDlnaVA5IAr95gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgCv3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAK/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIAr95gH9DKqqKj6qqio+qqoqPqqqKj795AEgCv3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASAKIAr95gH95gEgCv3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAJ/fgB/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gEhCyALIAv95gEgAyAGav0AAgD95gH95QH9CwIAIAZBEGohBiAGQYACSA0ACyAAQYACaiEAIAFBgAJqIQEgAkGAAmohAiADQYACaiEDIAVBAWohBQwACwsLmgICA38Ee0EAIQUCQANAIAVBgAJODQH9DAAAAAAAAAAAAAAAAAAAAAAhBv0MAAAAAAAAAAAAAAAAAAAAACEH/QwAAAAAAAAAAAAAAAAAAAAAIQj9DAAAAAAAAAAAAAAAAAAAAAAhCUEAIQMgACAFaiEEAkADQCADIAJODQEgBiAE/QACAP3kASEGIAcgBP0AAhD95AEhByAIIAT9AAIg/eQBIQggCSAE/QACMP3kASEJIARBgAJqIQQgA0EBaiEDDAALCyABIAVqIQQgBCAE/QACACAG/eQB/QsCACAEIAT9AAIQIAf95AH9CwIQIAQgBP0AAiAgCP3kAf0LAiAgBCAE/QACMCAJ/eQB/QsCMCAFQcAAaiEFDAALCwvWBgQFfwF7AX8Me0EAIQQCQANAIAMgBGtBAkgNAUEAIQUCQANAIAVBgAJODQEgAiAEQYAIbGogBUEEbGohCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhEP0MAAAAAAAAAAAAAAAAAAAAACER/QwAAAAAAAAAAAAAAAAAAAAAIRIgACAEQYACbGohBiABIAVBBGxqIQcgBkGAAmohCANAIAf9AAIAIRMgB/0AAhAhFCAH/QACICEVIAf9AAIwIRYgBv0JAgAhCSALIAkgE/3mAf3kASELIAwgCSAU/eYB/eQBIQwgDSAJIBX95gH95AEhDSAOIAkgFv3mAf3kASEOIAb9CQKAAiEJIA8gCSAT/eYB/eQBIQ8gECAJIBT95gH95AEhECARIAkgFf3mAf3kASERIBIgCSAW/eYB/eQBIRIgBkEEaiEGIAdBgAhqIQcgBiAISA0ACyAKIAv9CwIAIAogDP0LAhAgCiAN/QsCICAKIA79CwIwIAogD/0LAoAIIAogEP0LApAIIAogEf0LAqAIIAogEv0LArAIIAVBEGohBQwACwsgBEECaiEEDAALCwJAA0AgBCADTg0BQQAhBQJAA0AgBUGAAk4NASACIARBgAhsaiAFQQRsaiEK/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ4gACAEQYACbGohBiABIAVBBGxqIQcgBkGAAmohCANAIAf9AAIAIRMgB/0AAhAhFCAH/QACICEVIAf9AAIwIRYgBv0JAgAhCSALIAkgE/3mAf3kASELIAwgCSAU/eYB/eQBIQwgDSAJIBX95gH95AEhDSAOIAkgFv3mAf3kASEOIAZBBGohBiAHQYAIaiEHIAYgCEgNAAsgCiAL/QsCACAKIAz9CwIQIAogDf0LAiAgCiAO/QsCMCAFQRBqIQUMAAsLIARBAWohBAwACwsLtQQEB38BewF/DHsgAUEEbCEBIANBBGwhA0EAIQYCQANAIAZBgIAETg0BIAQgBmr9DAAAAAAAAAAAAAAAAAAAAAD9CwIAIAZBEGohBgwACwtBACELAkADQCALIAVODQEgC0EQaiEMAkAgDCAFSA0AIAUhDAtBACEGAkADQCAGQcAATg0BQQAhBwJAA0AgB0GAAk4NASAEIAZBgAhsaiAHQQRsaiEOIA79AAIAIQ8gDv0AAhAhECAO/QACICERIA79AAIwIRIgDv0AAoAIIRMgDv0AApAIIRQgDv0AAqAIIRUgDv0AArAIIRYgACALIAFsaiAGQQRsaiEJIAIgCyADbGogB0EEbGohCiALIQgCQANAIAggDE4NASAK/QACACEXIAr9AAIQIRggCv0AAiAhGSAK/QACMCEaIAn9CQIAIQ0gDyANIBf95gH95AEhDyAQIA0gGP3mAf3kASEQIBEgDSAZ/eYB/eQBIREgEiANIBr95gH95AEhEiAJ/QkCBCENIBMgDSAX/eYB/eQBIRMgFCANIBj95gH95AEhFCAVIA0gGf3mAf3kASEVIBYgDSAa/eYB/eQBIRYgCSABaiEJIAogA2ohCiAIQQFqIQgMAAsLIA4gD/0LAgAgDiAQ/QsCECAOIBH9CwIgIA4gEv0LAjAgDiAT/QsCgAggDiAU/QsCkAggDiAV/QsCoAggDiAW/QsCsAggB0EQaiEHDAALCyAGQQJqIQYMAAsLIAtBEGohCwwACwsLfwECf0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVq/QwAAIA/AACAPwAAgD8AAIA/IAEgBWr9AAIAIAIgBWr9AAIA/eYB/eUB/QsCACAFQRBqIQUgBUGACEgNAAsgAEGACGohACABQYAIaiEBIAJBgAhqIQIgBEEBaiEEDAALCwt/AQJ/QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWogASAFav0AAgD9DAAAgD8AAIA/AACAPwAAgD8gAiAFav0AAgD95QH95gH9CwIAIAVBEGohBSAFQYAISA0ACyAAQYAIaiEAIAFBgAhqIQEgAkGACGohAiAEQQFqIQQMAAsLC2oBAn9BACEEAkADQCAEIANODQFBACEFA0AgACAFaiABIAVq/QACACACIAVq/QACAP3kAf0LAgAgBUEQaiEFIAVBgAhIDQALIABBgAhqIQAgAUGACGohASACQYAIaiECIARBAWohBAwACwsLfgECf0EAIQUCQANAIAUgBE4NAUEAIQYDQCAAIAZqIAEgBmr9AAIAIAIgBmr9AAIA/eYBIAMgBmr9AAIA/eYB/QsCACAGQRBqIQYgBkGACEgNAAsgAEGACGohACABQYAIaiEBIAJBgAhqIQIgA0GACGohAyAFQQFqIQUMAAsLC9YGBAV/AXsBfwx7QQAhBAJAA0AgAyAEa0ECSA0BQQAhBQJAA0AgBUGAAk4NASACIARBgAhsaiAFQQRsaiEK/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhD/0MAAAAAAAAAAAAAAAAAAAAACEQ/QwAAAAAAAAAAAAAAAAAAAAAIRH9DAAAAAAAAAAAAAAAAAAAAAAhEiAAIARBgAhsaiEGIAEgBUEEbGohByAGQYAIaiEIA0AgB/0AAgAhEyAH/QACECEUIAf9AAIgIRUgB/0AAjAhFiAG/QkCACEJIAsgCSAT/eYB/eQBIQsgDCAJIBT95gH95AEhDCANIAkgFf3mAf3kASENIA4gCSAW/eYB/eQBIQ4gBv0JAoAIIQkgDyAJIBP95gH95AEhDyAQIAkgFP3mAf3kASEQIBEgCSAV/eYB/eQBIREgEiAJIBb95gH95AEhEiAGQQRqIQYgB0GACGohByAGIAhIDQALIAogC/0LAgAgCiAM/QsCECAKIA39CwIgIAogDv0LAjAgCiAP/QsCgAggCiAQ/QsCkAggCiAR/QsCoAggCiAS/QsCsAggBUEQaiEFDAALCyAEQQJqIQQMAAsLAkADQCAEIANODQFBACEFAkADQCAFQYACTg0BIAIgBEGACGxqIAVBBGxqIQr9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDiAAIARBgAhsaiEGIAEgBUEEbGohByAGQYAIaiEIA0AgB/0AAgAhEyAH/QACECEUIAf9AAIgIRUgB/0AAjAhFiAG/QkCACEJIAsgCSAT/eYB/eQBIQsgDCAJIBT95gH95AEhDCANIAkgFf3mAf3kASENIA4gCSAW/eYB/eQBIQ4gBkEEaiEGIAdBgAhqIQcgBiAISA0ACyAKIAv9CwIAIAogDP0LAhAgCiAN/QsCICAKIA79CwIwIAVBEGohBQwACwsgBEEBaiEEDAALCwvRAQECf0EAIQkCQANAIAkgCE4NAUEAIQoDQCAAIApqIAEgCmr9AAIAIAIgCmr9AAIA/eYBIAMgCmr9AAIAIAQgCmr9AAIA/eYB/eEB/eQBIAUgCmr9AAIAIAYgCmr9AAIA/eYB/eQBIAcgCmr9AAIA/eYB/QsCACAKQRBqIQogCkGACEgNAAsgAEGACGohACABQYAIaiEBIAJBgAhqIQIgA0GACGohAyAEQYAIaiEEIAVBgAhqIQUgBkGACGohBiAHQYAIaiEHIAlBAWohCQwACwsLpgEBAn9BACEHAkADQCAHIAZODQFBACEIA0AgACAIaiABIAhq/QACACACIAhq/QACAP3mASADIAhq/QACACAEIAhq/QACAP3mAf3kASAFIAhq/QACAP3kAf0LAgAgCEEQaiEIIAhBgAhIDQALIABBgAhqIQAgAUGACGohASACQYAIaiECIANBgAhqIQMgBEGACGohBCAFQYAIaiEFIAdBAWohBwwACwsL1gEBAn9BACEWAkADQCAWIBRODQEgFUEBayAWayEXIAAgASACIBcgEmxqIBMQFiADIAAgBCAXIBJsaiAFIBcgEmxqIBMQFyADIAYgByATEBggCCAAIAkgFyASbGogACAKIBcgEmxqIAcgCiAXIBJsaiALIBcgEmxqIBMQGSAIIAwgDSATEBggDiAAIA8gFyASbGogByAEIBcgEmxqIA0gExAaIBAgFyASbGogCCAS/AoAACARIBcgEmxqIAMgEvwKAAAgASAOIBL8CgAAIBZBAWohFgwACwsLtQQEB38BewF/DHsgAUEEbCEBIANBBGwhA0EAIQYCQANAIAZBgIAITg0BIAQgBmr9DAAAAAAAAAAAAAAAAAAAAAD9CwIAIAZBEGohBgwACwtBACELAkADQCALIAVODQEgC0EEaiEMAkAgDCAFSA0AIAUhDAtBACEGAkADQCAGQYAETg0BQQAhBwJAA0AgB0HAAE4NASAEIAZBgAJsaiAHQQRsaiEOIA79AAIAIQ8gDv0AAhAhECAO/QACICERIA79AAIwIRIgDv0AAoACIRMgDv0AApACIRQgDv0AAqACIRUgDv0AArACIRYgACALIAFsaiAGQQRsaiEJIAIgCyADbGogB0EEbGohCiALIQgCQANAIAggDE4NASAK/QACACEXIAr9AAIQIRggCv0AAiAhGSAK/QACMCEaIAn9CQIAIQ0gDyANIBf95gH95AEhDyAQIA0gGP3mAf3kASEQIBEgDSAZ/eYB/eQBIREgEiANIBr95gH95AEhEiAJ/QkCBCENIBMgDSAX/eYB/eQBIRMgFCANIBj95gH95AEhFCAVIA0gGf3mAf3kASEVIBYgDSAa/eYB/eQBIRYgCSABaiEJIAogA2ohCiAIQQFqIQgMAAsLIA4gD/0LAgAgDiAQ/QsCECAOIBH9CwIgIA4gEv0LAjAgDiAT/QsCgAIgDiAU/QsCkAIgDiAV/QsCoAIgDiAW/QsCsAIgB0EQaiEHDAALCyAGQQJqIQYMAAsLIAtBBGohCwwACwsLtQQEB38BewF/DHsgAUEEbCEBIANBBGwhA0EAIQYCQANAIAZBgIAQTg0BIAQgBmr9DAAAAAAAAAAAAAAAAAAAAAD9CwIAIAZBEGohBgwACwtBACELAkADQCALIAVODQEgC0EEaiEMAkAgDCAFSA0AIAUhDAtBACEGAkADQCAGQYACTg0BQQAhBwJAA0AgB0GAAk4NASAEIAZBgAhsaiAHQQRsaiEOIA79AAIAIQ8gDv0AAhAhECAO/QACICERIA79AAIwIRIgDv0AAoAIIRMgDv0AApAIIRQgDv0AAqAIIRUgDv0AArAIIRYgACALIAFsaiAGQQRsaiEJIAIgCyADbGogB0EEbGohCiALIQgCQANAIAggDE4NASAK/QACACEXIAr9AAIQIRggCv0AAiAhGSAK/QACMCEaIAn9CQIAIQ0gDyANIBf95gH95AEhDyAQIA0gGP3mAf3kASEQIBEgDSAZ/eYB/eQBIREgEiANIBr95gH95AEhEiAJ/QkCBCENIBMgDSAX/eYB/eQBIRMgFCANIBj95gH95AEhFCAVIA0gGf3mAf3kASEVIBYgDSAa/eYB/eQBIRYgCSABaiEJIAogA2ohCiAIQQFqIQgMAAsLIA4gD/0LAgAgDiAQ/QsCECAOIBH9CwIgIA4gEv0LAjAgDiAT/QsCgAggDiAU/QsCkAggDiAV/QsCoAggDiAW/QsCsAggB0EQaiEHDAALCyAGQQJqIQYMAAsLIAtBBGohCwwACwsLmgICA38Ee0EAIQUCQANAIAVBgAhODQH9DAAAAAAAAAAAAAAAAAAAAAAhBv0MAAAAAAAAAAAAAAAAAAAAACEH/QwAAAAAAAAAAAAAAAAAAAAAIQj9DAAAAAAAAAAAAAAAAAAAAAAhCUEAIQMgACAFaiEEAkADQCADIAJODQEgBiAE/QACAP3kASEGIAcgBP0AAhD95AEhByAIIAT9AAIg/eQBIQggCSAE/QACMP3kASEJIARBgAhqIQQgA0EBaiEDDAALCyABIAVqIQQgBCAE/QACACAG/eQB/QsCACAEIAT9AAIQIAf95AH9CwIQIAQgBP0AAiAgCP3kAf0LAiAgBCAE/QACMCAJ/eQB/QsCMCAFQcAAaiEFDAALCwvWBgQFfwF7AX8Me0EAIQQCQANAIAMgBGtBAkgNAUEAIQUCQANAIAVBwABODQEgAiAEQYACbGogBUEEbGohCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhEP0MAAAAAAAAAAAAAAAAAAAAACER/QwAAAAAAAAAAAAAAAAAAAAAIRIgACAEQYAQbGohBiABIAVBBGxqIQcgBkGAEGohCANAIAf9AAIAIRMgB/0AAhAhFCAH/QACICEVIAf9AAIwIRYgBv0JAgAhCSALIAkgE/3mAf3kASELIAwgCSAU/eYB/eQBIQwgDSAJIBX95gH95AEhDSAOIAkgFv3mAf3kASEOIAb9CQKAECEJIA8gCSAT/eYB/eQBIQ8gECAJIBT95gH95AEhECARIAkgFf3mAf3kASERIBIgCSAW/eYB/eQBIRIgBkEEaiEGIAdBgAJqIQcgBiAISA0ACyAKIAv9CwIAIAogDP0LAhAgCiAN/QsCICAKIA79CwIwIAogD/0LAoACIAogEP0LApACIAogEf0LAqACIAogEv0LArACIAVBEGohBQwACwsgBEECaiEEDAALCwJAA0AgBCADTg0BQQAhBQJAA0AgBUHAAE4NASACIARBgAJsaiAFQQRsaiEK/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ4gACAEQYAQbGohBiABIAVBBGxqIQcgBkGAEGohCANAIAf9AAIAIRMgB/0AAhAhFCAH/QACICEVIAf9AAIwIRYgBv0JAgAhCSALIAkgE/3mAf3kASELIAwgCSAU/eYB/eQBIQwgDSAJIBX95gH95AEhDSAOIAkgFv3mAf3kASEOIAZBBGohBiAHQYACaiEHIAYgCEgNAAsgCiAL/QsCACAKIAz9CwIQIAogDf0LAiAgCiAO/QsCMCAFQRBqIQUMAAsLIARBAWohBAwACwsL7QICAX8Ee/0MAAAAAAAAAAAAAAAAAAAAACEE/QwAAAAAAAAAAAAAAAAAAAAAIQX9DAAAAAAAAAAAAAAAAAAAAAAhBv0MAAAAAAAAAAAAAAAAAAAAACEHIAFBBGwgAGohAwJAA0AgAyAAa0HAAEgNASAEIAD9AAIA/QwAAAAAAAAAAAAAAAAAAAAA/eYB/eQBIQQgBSAA/QACEP0MAAAAAAAAAAAAAAAAAAAAAP3mAf3kASEFIAYgAP0AAiD9DAAAAAAAAAAAAAAAAAAAAAD95gH95AEhBiAHIAD9AAIw/QwAAAAAAAAAAAAAAAAAAAAA/eYB/eQBIQcgAEHAAGohAAwACwsCQANAIAMgAGtBEEgNASAEIAD9AAIA/QwAAAAAAAAAAAAAAAAAAAAA/eYB/eQBIQQgAEEQaiEADAALCyAEIAX95AEgBv3kASAH/eQBIQQgAiAE/R8AIAT9HwGSIAT9HwKSIAT9HwOSOAIACwCrAwRuYW1lAaMDIQALcm93c181MTJ4NjQBC3Jvd3NfMjU2eDY0Agpwb2ludHdpc2UwAwxyb3dzXzI1NngyNTYEDHJvd3NfMTI4eDI1NgUKcG9pbnR3aXNlMQYKcG9pbnR3aXNlMgcKcG9pbnR3aXNlMwgKdGltZV9sb29wMAkLcm93c182NHgyNTYKCnBvaW50d2lzZTQLCnBvaW50d2lzZTUMCnBvaW50d2lzZTYNCnBvaW50d2lzZTcOCnRpbWVfbG9vcDEPCnBvaW50d2lzZTgQCnBvaW50d2lzZTkRCWNvbHN1bV82NBILY29sc182NHgyNTYTDG91dGVyXzY0eDI1NhQLcG9pbnR3aXNlMTAVC3BvaW50d2lzZTExFgtwb2ludHdpc2UxMhcLcG9pbnR3aXNlMTMYDGNvbHNfMjU2eDI1NhkLcG9pbnR3aXNlMTQaC3BvaW50d2lzZTE1Gwp0aW1lX2xvb3AyHAxvdXRlcl81MTJ4NjQdDW91dGVyXzI1NngyNTYeCmNvbHN1bV8yNTYfC2NvbHNfNTEyeDY0IAlub25maW5pdGU=";
+const kernelNames = ["rows_512x64","rows_256x64","pointwise0","rows_256x256","rows_128x256","pointwise1","pointwise2","pointwise3","time_loop0","rows_64x256","pointwise4","pointwise5","pointwise6","pointwise7","time_loop1","pointwise8","pointwise9","colsum_64","cols_64x256","outer_64x256","pointwise10","pointwise11","pointwise12","pointwise13","cols_256x256","pointwise14","pointwise15","time_loop2","outer_512x64","outer_256x256","colsum_256","cols_512x64","nonfinite"];
 
 interface KernelMemory { readonly buffer: ArrayBuffer; grow(pages: number): number }
-interface KernelExports { readonly rows_512x64: (a: number, b: number, out: number, samples: number) => void; readonly rows_256x64: (a: number, b: number, out: number, samples: number) => void; readonly pointwise0: (out: number, a0: number, a1: number, rows: number) => void; readonly rows_256x256: (a: number, b: number, out: number, samples: number) => void; readonly rows_128x256: (a: number, b: number, out: number, samples: number) => void; readonly pointwise1: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise2: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise3: (out: number, a0: number, a1: number, a2: number, a3: number, a4: number, rows: number) => void; readonly rows_64x256: (a: number, b: number, out: number, samples: number) => void; readonly pointwise4: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise5: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise6: (out: number, a0: number, rows: number) => void; readonly pointwise7: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly pointwise8: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise9: (out: number, a0: number, a1: number, a2: number, rows: number) => void; readonly colsum_64: (a: number, out: number, rows: number) => void; readonly cols_64x256: (a: number, b: number, out: number, samples: number) => void; readonly outer_64x256: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly pointwise10: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise11: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise12: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise13: (out: number, a0: number, a1: number, a2: number, rows: number) => void; readonly cols_256x256: (a: number, b: number, out: number, samples: number) => void; readonly pointwise14: (out: number, a0: number, a1: number, a2: number, a3: number, a4: number, a5: number, a6: number, rows: number) => void; readonly pointwise15: (out: number, a0: number, a1: number, a2: number, a3: number, a4: number, rows: number) => void; readonly outer_512x64: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly outer_256x256: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly colsum_256: (a: number, out: number, rows: number) => void; readonly cols_512x64: (a: number, b: number, out: number, samples: number) => void; readonly nonfinite: (at: number, count: number, out: number) => void }
+interface KernelExports { readonly rows_512x64: (a: number, b: number, out: number, samples: number) => void; readonly rows_256x64: (a: number, b: number, out: number, samples: number) => void; readonly pointwise0: (out: number, a0: number, a1: number, rows: number) => void; readonly rows_256x256: (a: number, b: number, out: number, samples: number) => void; readonly rows_128x256: (a: number, b: number, out: number, samples: number) => void; readonly pointwise1: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise2: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise3: (out: number, a0: number, a1: number, a2: number, a3: number, a4: number, rows: number) => void; readonly time_loop0: (p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, n0: number, n1: number, steps: number, T: number) => void; readonly rows_64x256: (a: number, b: number, out: number, samples: number) => void; readonly pointwise4: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise5: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise6: (out: number, a0: number, rows: number) => void; readonly pointwise7: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly time_loop1: (p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, n0: number, n1: number, steps: number, T: number) => void; readonly pointwise8: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise9: (out: number, a0: number, a1: number, a2: number, rows: number) => void; readonly colsum_64: (a: number, out: number, rows: number) => void; readonly cols_64x256: (a: number, b: number, out: number, samples: number) => void; readonly outer_64x256: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly pointwise10: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise11: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise12: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise13: (out: number, a0: number, a1: number, a2: number, rows: number) => void; readonly cols_256x256: (a: number, b: number, out: number, samples: number) => void; readonly pointwise14: (out: number, a0: number, a1: number, a2: number, a3: number, a4: number, a5: number, a6: number, rows: number) => void; readonly pointwise15: (out: number, a0: number, a1: number, a2: number, a3: number, a4: number, rows: number) => void; readonly time_loop2: (p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, n0: number, n1: number, steps: number, T: number) => void; readonly outer_512x64: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly outer_256x256: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly colsum_256: (a: number, out: number, rows: number) => void; readonly cols_512x64: (a: number, b: number, out: number, samples: number) => void; readonly nonfinite: (at: number, count: number, out: number) => void }
 interface LoadedKernels { memory: KernelMemory; exports: KernelExports }
 interface WebAssemblyApi {
   readonly Memory: new (descriptor: { initial: number; maximum: number; shared?: boolean }) => KernelMemory;
@@ -1877,7 +1883,7 @@ function workerStarter(): StartWorker {
 /** The kernels on a shared memory (once): the same bytes with the memory import's flag set to shared. */
 function shareMemory(loaded: LoadedKernels, api: WebAssemblyApi): Uint8Array {
   const bytes = decodeBase64(kernelBytes);
-  bytes[78] = 0x03;
+  bytes[145] = 0x03;
   if (!pool.control) {
     const pages = Math.ceil(loaded.memory.buffer.byteLength / 65536);
     const memory = new api.Memory({ initial: pages, maximum: 65536, shared: true });
@@ -1962,38 +1968,46 @@ function run_pointwise3(out: number, a0: number, a1: number, a2: number, a3: num
   (kernels as LoadedKernels).exports.pointwise3(out, a0, a1, a2, a3, a4, rows);
 }
 
+function run_time_loop0(p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, n0: number, n1: number, steps: number, T: number): void {
+  (kernels as LoadedKernels).exports.time_loop0(p0, p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, n0, n1, steps, T);
+}
+
 function run_rows_64x256(a: number, b: number, out: number, samples: number): void {
-  if (pool.ready.length > 0 && samples >= 8) return splitKernel(8, [a, b, out, samples], 3, [0, 1024, 256, 0], 4);
+  if (pool.ready.length > 0 && samples >= 8) return splitKernel(9, [a, b, out, samples], 3, [0, 1024, 256, 0], 4);
   (kernels as LoadedKernels).exports.rows_64x256(a, b, out, samples);
 }
 
 function run_pointwise4(out: number, a0: number, a1: number, rows: number): void {
-  if (pool.ready.length > 0 && rows >= 1563) return splitKernel(9, [out, a0, a1, rows], 3, [256, 256, 0, 0], 1);
+  if (pool.ready.length > 0 && rows >= 1563) return splitKernel(10, [out, a0, a1, rows], 3, [256, 256, 0, 0], 1);
   (kernels as LoadedKernels).exports.pointwise4(out, a0, a1, rows);
 }
 
 function run_pointwise5(out: number, a0: number, a1: number, rows: number): void {
-  if (pool.ready.length > 0 && rows >= 196) return splitKernel(10, [out, a0, a1, rows], 3, [1024, 1024, 1024, 0], 1);
+  if (pool.ready.length > 0 && rows >= 196) return splitKernel(11, [out, a0, a1, rows], 3, [1024, 1024, 1024, 0], 1);
   (kernels as LoadedKernels).exports.pointwise5(out, a0, a1, rows);
 }
 
 function run_pointwise6(out: number, a0: number, rows: number): void {
-  if (pool.ready.length > 0 && rows >= 391) return splitKernel(11, [out, a0, rows], 2, [1024, 1024, 0], 1);
+  if (pool.ready.length > 0 && rows >= 391) return splitKernel(12, [out, a0, rows], 2, [1024, 1024, 0], 1);
   (kernels as LoadedKernels).exports.pointwise6(out, a0, rows);
 }
 
 function run_pointwise7(out: number, a0: number, a1: number, a2: number, a3: number, rows: number): void {
-  if (pool.ready.length > 0 && rows >= 131) return splitKernel(12, [out, a0, a1, a2, a3, rows], 5, [1024, 1024, 1024, 1024, 1024, 0], 1);
+  if (pool.ready.length > 0 && rows >= 131) return splitKernel(13, [out, a0, a1, a2, a3, rows], 5, [1024, 1024, 1024, 1024, 1024, 0], 1);
   (kernels as LoadedKernels).exports.pointwise7(out, a0, a1, a2, a3, rows);
 }
 
+function run_time_loop1(p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, n0: number, n1: number, steps: number, T: number): void {
+  (kernels as LoadedKernels).exports.time_loop1(p0, p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, p11, p12, p13, p14, p15, p16, n0, n1, steps, T);
+}
+
 function run_pointwise8(out: number, a0: number, a1: number, rows: number): void {
-  if (pool.ready.length > 0 && rows >= 1563) return splitKernel(13, [out, a0, a1, rows], 3, [256, 256, 256, 0], 1);
+  if (pool.ready.length > 0 && rows >= 1563) return splitKernel(15, [out, a0, a1, rows], 3, [256, 256, 256, 0], 1);
   (kernels as LoadedKernels).exports.pointwise8(out, a0, a1, rows);
 }
 
 function run_pointwise9(out: number, a0: number, a1: number, a2: number, rows: number): void {
-  if (pool.ready.length > 0 && rows >= 521) return splitKernel(14, [out, a0, a1, a2, rows], 4, [256, 256, 256, 256, 0], 1);
+  if (pool.ready.length > 0 && rows >= 521) return splitKernel(16, [out, a0, a1, a2, rows], 4, [256, 256, 256, 256, 0], 1);
   (kernels as LoadedKernels).exports.pointwise9(out, a0, a1, a2, rows);
 }
 
@@ -2002,7 +2016,7 @@ function run_colsum_64(a: number, out: number, rows: number): void {
 }
 
 function run_cols_64x256(a: number, b: number, out: number, samples: number): void {
-  if (pool.ready.length > 0 && samples >= 4) return splitKernel(16, [a, b, out, samples], 3, [256, 0, 1024, 0], 2);
+  if (pool.ready.length > 0 && samples >= 4) return splitKernel(18, [a, b, out, samples], 3, [256, 0, 1024, 0], 2);
   (kernels as LoadedKernels).exports.cols_64x256(a, b, out, samples);
 }
 
@@ -2011,38 +2025,42 @@ function run_outer_64x256(a: number, aStep: number, b: number, bStep: number, ou
 }
 
 function run_pointwise10(out: number, a0: number, a1: number, rows: number): void {
-  if (pool.ready.length > 0 && rows >= 196) return splitKernel(18, [out, a0, a1, rows], 3, [1024, 1024, 1024, 0], 1);
+  if (pool.ready.length > 0 && rows >= 196) return splitKernel(20, [out, a0, a1, rows], 3, [1024, 1024, 1024, 0], 1);
   (kernels as LoadedKernels).exports.pointwise10(out, a0, a1, rows);
 }
 
 function run_pointwise11(out: number, a0: number, a1: number, rows: number): void {
-  if (pool.ready.length > 0 && rows >= 196) return splitKernel(19, [out, a0, a1, rows], 3, [1024, 1024, 1024, 0], 1);
+  if (pool.ready.length > 0 && rows >= 196) return splitKernel(21, [out, a0, a1, rows], 3, [1024, 1024, 1024, 0], 1);
   (kernels as LoadedKernels).exports.pointwise11(out, a0, a1, rows);
 }
 
 function run_pointwise12(out: number, a0: number, a1: number, rows: number): void {
-  if (pool.ready.length > 0 && rows >= 391) return splitKernel(20, [out, a0, a1, rows], 3, [1024, 1024, 1024, 0], 1);
+  if (pool.ready.length > 0 && rows >= 391) return splitKernel(22, [out, a0, a1, rows], 3, [1024, 1024, 1024, 0], 1);
   (kernels as LoadedKernels).exports.pointwise12(out, a0, a1, rows);
 }
 
 function run_pointwise13(out: number, a0: number, a1: number, a2: number, rows: number): void {
-  if (pool.ready.length > 0 && rows >= 196) return splitKernel(21, [out, a0, a1, a2, rows], 4, [1024, 1024, 1024, 1024, 0], 1);
+  if (pool.ready.length > 0 && rows >= 196) return splitKernel(23, [out, a0, a1, a2, rows], 4, [1024, 1024, 1024, 1024, 0], 1);
   (kernels as LoadedKernels).exports.pointwise13(out, a0, a1, a2, rows);
 }
 
 function run_cols_256x256(a: number, b: number, out: number, samples: number): void {
-  if (pool.ready.length > 0 && samples >= 4) return splitKernel(22, [a, b, out, samples], 3, [1024, 0, 1024, 0], 2);
+  if (pool.ready.length > 0 && samples >= 4) return splitKernel(24, [a, b, out, samples], 3, [1024, 0, 1024, 0], 2);
   (kernels as LoadedKernels).exports.cols_256x256(a, b, out, samples);
 }
 
 function run_pointwise14(out: number, a0: number, a1: number, a2: number, a3: number, a4: number, a5: number, a6: number, rows: number): void {
-  if (pool.ready.length > 0 && rows >= 56) return splitKernel(23, [out, a0, a1, a2, a3, a4, a5, a6, rows], 8, [1024, 1024, 1024, 1024, 1024, 1024, 1024, 1024, 0], 1);
+  if (pool.ready.length > 0 && rows >= 56) return splitKernel(25, [out, a0, a1, a2, a3, a4, a5, a6, rows], 8, [1024, 1024, 1024, 1024, 1024, 1024, 1024, 1024, 0], 1);
   (kernels as LoadedKernels).exports.pointwise14(out, a0, a1, a2, a3, a4, a5, a6, rows);
 }
 
 function run_pointwise15(out: number, a0: number, a1: number, a2: number, a3: number, a4: number, rows: number): void {
-  if (pool.ready.length > 0 && rows >= 98) return splitKernel(24, [out, a0, a1, a2, a3, a4, rows], 6, [1024, 1024, 1024, 1024, 1024, 1024, 0], 1);
+  if (pool.ready.length > 0 && rows >= 98) return splitKernel(26, [out, a0, a1, a2, a3, a4, rows], 6, [1024, 1024, 1024, 1024, 1024, 1024, 0], 1);
   (kernels as LoadedKernels).exports.pointwise15(out, a0, a1, a2, a3, a4, rows);
+}
+
+function run_time_loop2(p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, n0: number, n1: number, steps: number, T: number): void {
+  (kernels as LoadedKernels).exports.time_loop2(p0, p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, p11, p12, p13, p14, p15, p16, p17, n0, n1, steps, T);
 }
 
 function run_outer_512x64(a: number, aStep: number, b: number, bStep: number, out: number, samples: number): void {
@@ -2058,7 +2076,7 @@ function run_colsum_256(a: number, out: number, rows: number): void {
 }
 
 function run_cols_512x64(a: number, b: number, out: number, samples: number): void {
-  if (pool.ready.length > 0 && samples >= 4) return splitKernel(28, [a, b, out, samples], 3, [2048, 0, 256, 0], 2);
+  if (pool.ready.length > 0 && samples >= 4) return splitKernel(31, [a, b, out, samples], 3, [2048, 0, 256, 0], 2);
   (kernels as LoadedKernels).exports.cols_512x64(a, b, out, samples);
 }
 
@@ -2085,13 +2103,16 @@ function heapReserve(floats: number): void {
   heapEnd = kernels.memory.buffer.byteLength - 64;
 }
 
-/** A zeroed buffer of n floats in the kernels' memory (an ordinary array if the heap is full, which the kernels also take). */
-function heapAlloc(n: number): Float32Array {
+/**
+ * A buffer of n floats in the kernels' memory (an ordinary array if the heap is full, which the kernels also take):
+ * zeroed, unless the caller writes all of it before reading any.
+ */
+function heapAlloc(n: number, zeroed = true): Float32Array {
   const bytes = 16 * Math.ceil(n / 4);
   if (kernels === undefined || heapTop + bytes > heapEnd) return new Float32Array(n);
   const view = new Float32Array(kernels.memory.buffer, heapTop, n);
   heapTop += bytes;
-  return view.fill(0);
+  return zeroed ? view.fill(0) : view;
 }
 
 /** The caller's array copied into the kernels' memory, once per call. */

@@ -253,18 +253,18 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
   heapReserve(5 * (B * 5 + 4) + (60 + 4) + (T_T * B * 20 + 4) + 5 * (T_T * B * 5 + 4) + (100 + 4) + (B * 20 + 4) + heapFloats(params, initialStates, inputs));
   const c16_16 = heapAlloc(B * 5);
   const stack19_19 = heapAlloc(60);
-  const mm20_21 = heapAlloc(T_T * B * 20);
-  const v25_22 = heapAlloc(T_T * B * 5);
-  const v26_23 = heapAlloc(T_T * B * 5);
-  const v27_24 = heapAlloc(T_T * B * 5);
-  const v28_25 = heapAlloc(T_T * B * 5);
+  const mm20_21 = heapAlloc(T_T * B * 20, false);
+  const v25_22 = heapAlloc(T_T * B * 5, false);
+  const v26_23 = heapAlloc(T_T * B * 5, false);
+  const v27_24 = heapAlloc(T_T * B * 5, false);
+  const v28_25 = heapAlloc(T_T * B * 5, false);
   const stack29_26 = heapAlloc(100);
-  const state30_0_28 = heapAlloc(B * 5);
-  const state30_1_29 = heapAlloc(B * 5);
+  const state30_0_28 = heapAlloc(B * 5, false);
+  const state30_1_29 = heapAlloc(B * 5, false);
   const out30_0_30 = heapAlloc(T_T * B * 5);
-  const mm6_36 = heapAlloc(B * 20);
-  const v26_37 = heapAlloc(B * 5);
-  const v33_38 = heapAlloc(B * 5);
+  const mm6_36 = heapAlloc(B * 20, false);
+  const v26_37 = heapAlloc(B * 5, false);
+  const v33_38 = heapAlloc(B * 5, false);
   const in0 = heapStage((inputs["x"] as Tensor).data);
   const p1 = packed === undefined ? heapStageParam("W_i", params["W_i"]) : params["W_i"];
   const p2 = packed === undefined ? heapStageParam("W_f", params["W_f"]) : params["W_f"];
@@ -305,7 +305,7 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
   // %20 matmul fused gates — 28: i = sigmoid(W_i @ x + U_i @ h + p_i * c + b_i)
   gemm_rows_20x3(packed19_20, in0, mm20_21, T_T * B);
   // %25 add
-  if (kernels !== undefined && heapHolds(v25_22, mm20_21, p12)) run_pointwise0(v25_22.byteOffset, mm20_21.byteOffset + 0, p12.byteOffset, T_T * B);
+  if (kernels !== undefined && heapHolds(v25_22, mm20_21, p12)) run_pointwise0(v25_22.byteOffset, mm20_21.byteOffset, p12.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
       const o = l * 5;
@@ -366,37 +366,40 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
   state30_1_29.set(init18_18);
   const steps31 = T_T;
   // PeepholeLSTM: from the first step to the last
-  for (let s = 0; s < steps31; s++) {
-    const t = s;
-    const x30_0_32 = v25_22.subarray(t * B * 5, (t + 1) * B * 5);
-    const x30_1_33 = v26_23.subarray(t * B * 5, (t + 1) * B * 5);
-    const x30_2_34 = v27_24.subarray(t * B * 5, (t + 1) * B * 5);
-    const x30_3_35 = v28_25.subarray(t * B * 5, (t + 1) * B * 5);
-    // %6 matmul fused gates — 28: i = sigmoid(W_i @ x + U_i @ h + p_i * c + b_i)
-    gemm_rows_20x5(packed29_27, state30_0_28, mm6_36, B);
-    // %26 add c' — 31: c' = f * c + i * g
-    if (kernels !== undefined && heapHolds(v26_37, x30_1_33, mm6_36, p10, state30_1_29, x30_0_32, p9, x30_2_34)) run_pointwise1(v26_37.byteOffset, x30_1_33.byteOffset, mm6_36.byteOffset + 20, p10.byteOffset, state30_1_29.byteOffset, state30_1_29.byteOffset, x30_0_32.byteOffset, mm6_36.byteOffset + 0, p9.byteOffset, state30_1_29.byteOffset, x30_2_34.byteOffset, mm6_36.byteOffset + 40, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 5;
-        for (let j = 0; j < 5; j++) {
-          v26_37[o + j] = ((1 / (1 + Math.exp(-(x30_1_33[l * 5 + j] + (mm6_36[l * 20 + 5 + j] + (p10[j] * state30_1_29[l * 5 + j])))))) * state30_1_29[l * 5 + j]) + ((1 / (1 + Math.exp(-(x30_0_32[l * 5 + j] + (mm6_36[l * 20 + 0 + j] + (p9[j] * state30_1_29[l * 5 + j])))))) * (Math.tanh((x30_2_34[l * 5 + j] + mm6_36[l * 20 + 10 + j]))));
+  if (kernels !== undefined && pool.ready.length === 0 && heapHolds(packed29_27, state30_0_28, mm6_36, v26_37, v26_23, p10, state30_1_29, v25_22, p9, v27_24, v33_38, v28_25, p11, out30_0_30)) run_time_loop0(packed29_27.byteOffset, state30_0_28.byteOffset, mm6_36.byteOffset, v26_37.byteOffset, v26_23.byteOffset, p10.byteOffset, state30_1_29.byteOffset, v25_22.byteOffset, p9.byteOffset, v27_24.byteOffset, v33_38.byteOffset, v28_25.byteOffset, p11.byteOffset, out30_0_30.byteOffset, B, 4 * (B * 5), steps31, T_T);
+  else {
+    for (let s = 0; s < steps31; s++) {
+      const t = s;
+      const x30_0_32 = v25_22.subarray(t * B * 5, (t + 1) * B * 5);
+      const x30_1_33 = v26_23.subarray(t * B * 5, (t + 1) * B * 5);
+      const x30_2_34 = v27_24.subarray(t * B * 5, (t + 1) * B * 5);
+      const x30_3_35 = v28_25.subarray(t * B * 5, (t + 1) * B * 5);
+      // %6 matmul fused gates — 28: i = sigmoid(W_i @ x + U_i @ h + p_i * c + b_i)
+      gemm_rows_20x5(packed29_27, state30_0_28, mm6_36, B);
+      // %26 add c' — 31: c' = f * c + i * g
+      if (kernels !== undefined && heapHolds(v26_37, x30_1_33, mm6_36, p10, state30_1_29, x30_0_32, p9, x30_2_34)) run_pointwise1(v26_37.byteOffset, x30_1_33.byteOffset, mm6_36.byteOffset + 20, p10.byteOffset, state30_1_29.byteOffset, state30_1_29.byteOffset, x30_0_32.byteOffset, mm6_36.byteOffset, p9.byteOffset, state30_1_29.byteOffset, x30_2_34.byteOffset, mm6_36.byteOffset + 40, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 5;
+          for (let j = 0; j < 5; j++) {
+            v26_37[o + j] = ((1 / (1 + Math.exp(-(x30_1_33[l * 5 + j] + (mm6_36[l * 20 + 5 + j] + (p10[j] * state30_1_29[l * 5 + j])))))) * state30_1_29[l * 5 + j]) + ((1 / (1 + Math.exp(-(x30_0_32[l * 5 + j] + (mm6_36[l * 20 + 0 + j] + (p9[j] * state30_1_29[l * 5 + j])))))) * (Math.tanh((x30_2_34[l * 5 + j] + mm6_36[l * 20 + 10 + j]))));
+          }
         }
       }
-    }
-    // %33 mul h' — 33: h' = o * tanh(c')
-    if (kernels !== undefined && heapHolds(v33_38, x30_3_35, mm6_36, p11, v26_37)) run_pointwise2(v33_38.byteOffset, x30_3_35.byteOffset, mm6_36.byteOffset + 60, p11.byteOffset, v26_37.byteOffset, v26_37.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 5;
-        for (let j = 0; j < 5; j++) {
-          v33_38[o + j] = (1 / (1 + Math.exp(-(x30_3_35[l * 5 + j] + (mm6_36[l * 20 + 15 + j] + (p11[j] * v26_37[l * 5 + j])))))) * (Math.tanh(v26_37[l * 5 + j]));
+      // %33 mul h' — 33: h' = o * tanh(c')
+      if (kernels !== undefined && heapHolds(v33_38, x30_3_35, mm6_36, p11, v26_37)) run_pointwise2(v33_38.byteOffset, x30_3_35.byteOffset, mm6_36.byteOffset + 60, p11.byteOffset, v26_37.byteOffset, v26_37.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 5;
+          for (let j = 0; j < 5; j++) {
+            v33_38[o + j] = (1 / (1 + Math.exp(-(x30_3_35[l * 5 + j] + (mm6_36[l * 20 + 15 + j] + (p11[j] * v26_37[l * 5 + j])))))) * (Math.tanh(v26_37[l * 5 + j]));
+          }
         }
       }
+      out30_0_30.set(v33_38, t * v33_38.length);
+      state30_0_28.set(v33_38);
+      state30_1_29.set(v26_37);
     }
-    out30_0_30.set(v33_38, t * v33_38.length);
-    state30_0_28.set(v33_38);
-    state30_1_29.set(v26_37);
   }
   return { outputs: { "output": { data: heapCopy(out30_0_30), shape: [T_T, B, 5] } }, finalStates: { "h": { data: heapCopy(state30_0_28), shape: [B, 5] }, "c": { data: heapCopy(state30_1_29), shape: [B, 5] } } } as ForwardResult;
 }
@@ -412,14 +415,14 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   heapReserve(20 * (B * 5 + 4) + 2 * (60 + 4) + 3 * (T_T * B * 20 + 4) + 19 * (T_T * B * 5 + 4) + (100 + 4) + 2 * (B * 20 + 4) + (T_T * B + 4) + 2 * (1 + 4) + 4 * (15 + 4) + 4 * (25 + 4) + 7 * (5 + 4) + (T_T * B * 3 + 4) + heapFloats(params, initialStates, inputs));
   const c16_55 = heapAlloc(B * 5);
   const stack19_58 = heapAlloc(60);
-  const mm20_60 = heapAlloc(T_T * B * 20);
-  const v25_61 = heapAlloc(T_T * B * 5);
-  const v26_62 = heapAlloc(T_T * B * 5);
-  const v27_63 = heapAlloc(T_T * B * 5);
-  const v28_64 = heapAlloc(T_T * B * 5);
+  const mm20_60 = heapAlloc(T_T * B * 20, false);
+  const v25_61 = heapAlloc(T_T * B * 5, false);
+  const v26_62 = heapAlloc(T_T * B * 5, false);
+  const v27_63 = heapAlloc(T_T * B * 5, false);
+  const v28_64 = heapAlloc(T_T * B * 5, false);
   const stack29_65 = heapAlloc(100);
-  const state30_0_67 = heapAlloc(B * 5);
-  const state30_1_68 = heapAlloc(B * 5);
+  const state30_0_67 = heapAlloc(B * 5, false);
+  const state30_1_68 = heapAlloc(B * 5, false);
   const out30_0_69 = heapAlloc(T_T * B * 5);
   const out30_1_70 = heapAlloc(T_T * B * 5);
   const out30_2_71 = heapAlloc(T_T * B * 5);
@@ -428,35 +431,35 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   const out30_5_74 = heapAlloc(T_T * B * 5);
   const out30_6_75 = heapAlloc(T_T * B * 5);
   const out30_7_76 = heapAlloc(T_T * B * 5);
-  const mm6_82 = heapAlloc(B * 20);
-  const v15_83 = heapAlloc(B * 5);
-  const v20_84 = heapAlloc(B * 5);
-  const v23_85 = heapAlloc(B * 5);
-  const v26_86 = heapAlloc(B * 5);
-  const v31_87 = heapAlloc(B * 5);
-  const v32_88 = heapAlloc(B * 5);
-  const v33_89 = heapAlloc(B * 5);
+  const mm6_82 = heapAlloc(B * 20, false);
+  const v15_83 = heapAlloc(B * 5, false);
+  const v20_84 = heapAlloc(B * 5, false);
+  const v23_85 = heapAlloc(B * 5, false);
+  const v26_86 = heapAlloc(B * 5, false);
+  const v31_87 = heapAlloc(B * 5, false);
+  const v32_88 = heapAlloc(B * 5, false);
+  const v33_89 = heapAlloc(B * 5, false);
   const sum36_91 = heapAlloc(T_T * B);
   const red37_92 = heapAlloc(1);
   const s93 = heapAlloc(1);
-  const v55_94 = heapAlloc(T_T * B * 5);
-  const v57_95 = heapAlloc(T_T * B * 5);
-  const v59_96 = heapAlloc(T_T * B * 5);
-  const state62_0_99 = heapAlloc(B * 5);
-  const state62_1_100 = heapAlloc(B * 5);
+  const v55_94 = heapAlloc(T_T * B * 5, false);
+  const v57_95 = heapAlloc(T_T * B * 5, false);
+  const v59_96 = heapAlloc(T_T * B * 5, false);
+  const state62_0_99 = heapAlloc(B * 5, false);
+  const state62_1_100 = heapAlloc(B * 5, false);
   const out62_0_101 = heapAlloc(T_T * B * 5);
   const out62_1_102 = heapAlloc(T_T * B * 5);
   const out62_2_103 = heapAlloc(T_T * B * 5);
   const out62_3_104 = heapAlloc(T_T * B * 5);
-  const v3_118 = heapAlloc(B * 5);
-  const v12_119 = heapAlloc(B * 5);
-  const v15_120 = heapAlloc(B * 5);
-  const v25_121 = heapAlloc(B * 5);
-  const v27_122 = heapAlloc(B * 5);
-  const v32_123 = heapAlloc(B * 5);
-  const v35_124 = heapAlloc(B * 5);
+  const v3_118 = heapAlloc(B * 5, false);
+  const v12_119 = heapAlloc(B * 5, false);
+  const v15_120 = heapAlloc(B * 5, false);
+  const v25_121 = heapAlloc(B * 5, false);
+  const v27_122 = heapAlloc(B * 5, false);
+  const v32_123 = heapAlloc(B * 5, false);
+  const v35_124 = heapAlloc(B * 5, false);
   const cat36_125 = heapAlloc(B * 20);
-  const mm38_126 = heapAlloc(B * 5);
+  const mm38_126 = heapAlloc(B * 5, false);
   const cat69_127 = heapAlloc(T_T * B * 20);
   const ub71_128 = heapAlloc(60);
   const rows72_129 = heapAlloc(15);
@@ -475,7 +478,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   const ub90_142 = heapAlloc(5);
   const ub91_143 = heapAlloc(5);
   const cat92_144 = heapAlloc(T_T * B * 20);
-  const mm93_145 = heapAlloc(T_T * B * 3);
+  const mm93_145 = heapAlloc(T_T * B * 3, false);
   const in39 = heapStage((inputs["x"] as Tensor).data);
   const p40 = packed === undefined ? heapStageParam("W_i", params["W_i"]) : params["W_i"];
   const p41 = packed === undefined ? heapStageParam("W_f", params["W_f"]) : params["W_f"];
@@ -516,7 +519,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   // %20 matmul fused gates — 28: i = sigmoid(W_i @ x + U_i @ h + p_i * c + b_i)
   gemm_rows_20x3(packed19_59, in39, mm20_60, T_T * B);
   // %25 add
-  if (kernels !== undefined && heapHolds(v25_61, mm20_60, p51)) run_pointwise0(v25_61.byteOffset, mm20_60.byteOffset + 0, p51.byteOffset, T_T * B);
+  if (kernels !== undefined && heapHolds(v25_61, mm20_60, p51)) run_pointwise0(v25_61.byteOffset, mm20_60.byteOffset, p51.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
       const o = l * 5;
@@ -577,98 +580,100 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   state30_1_68.set(init18_57);
   const steps77 = T_T;
   // PeepholeLSTM: from the first step to the last
-  for (let s = 0; s < steps77; s++) {
-    const t = s;
-    const x30_0_78 = v25_61.subarray(t * B * 5, (t + 1) * B * 5);
-    const x30_1_79 = v26_62.subarray(t * B * 5, (t + 1) * B * 5);
-    const x30_2_80 = v27_63.subarray(t * B * 5, (t + 1) * B * 5);
-    const x30_3_81 = v28_64.subarray(t * B * 5, (t + 1) * B * 5);
-    // %6 matmul fused gates — 28: i = sigmoid(W_i @ x + U_i @ h + p_i * c + b_i)
-    gemm_rows_20x5(packed29_66, state30_0_67, mm6_82, B);
-    // %15 sigmoid i — 28: i = sigmoid(W_i @ x + U_i @ h + p_i * c + b_i)
-    if (kernels !== undefined && heapHolds(v15_83, x30_0_78, mm6_82, p48, state30_1_68)) run_pointwise3(v15_83.byteOffset, x30_0_78.byteOffset, mm6_82.byteOffset + 0, p48.byteOffset, state30_1_68.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 5;
-        for (let j = 0; j < 5; j++) {
-          v15_83[o + j] = 1 / (1 + Math.exp(-(x30_0_78[l * 5 + j] + (mm6_82[l * 20 + 0 + j] + (p48[j] * state30_1_68[l * 5 + j])))));
+  if (kernels !== undefined && pool.ready.length === 0 && heapHolds(packed29_66, state30_0_67, mm6_82, v15_83, v25_61, p48, state30_1_68, v20_84, v26_62, p49, v23_85, v27_63, v26_86, v31_87, v28_64, p50, v32_88, v33_89, out30_0_69, out30_1_70, out30_2_71, out30_3_72, out30_4_73, out30_5_74, out30_6_75, out30_7_76)) run_time_loop1(packed29_66.byteOffset, state30_0_67.byteOffset, mm6_82.byteOffset, v15_83.byteOffset, v25_61.byteOffset, p48.byteOffset, state30_1_68.byteOffset, v20_84.byteOffset, v26_62.byteOffset, p49.byteOffset, v23_85.byteOffset, v27_63.byteOffset, v26_86.byteOffset, v31_87.byteOffset, v28_64.byteOffset, p50.byteOffset, v32_88.byteOffset, v33_89.byteOffset, out30_0_69.byteOffset, out30_1_70.byteOffset, out30_2_71.byteOffset, out30_3_72.byteOffset, out30_4_73.byteOffset, out30_5_74.byteOffset, out30_6_75.byteOffset, out30_7_76.byteOffset, B, 4 * (B * 5), steps77, T_T);
+  else {
+    for (let s = 0; s < steps77; s++) {
+      const t = s;
+      const x30_0_78 = v25_61.subarray(t * B * 5, (t + 1) * B * 5);
+      const x30_1_79 = v26_62.subarray(t * B * 5, (t + 1) * B * 5);
+      const x30_2_80 = v27_63.subarray(t * B * 5, (t + 1) * B * 5);
+      const x30_3_81 = v28_64.subarray(t * B * 5, (t + 1) * B * 5);
+      // %6 matmul fused gates — 28: i = sigmoid(W_i @ x + U_i @ h + p_i * c + b_i)
+      gemm_rows_20x5(packed29_66, state30_0_67, mm6_82, B);
+      // %15 sigmoid i — 28: i = sigmoid(W_i @ x + U_i @ h + p_i * c + b_i)
+      if (kernels !== undefined && heapHolds(v15_83, x30_0_78, mm6_82, p48, state30_1_68)) run_pointwise3(v15_83.byteOffset, x30_0_78.byteOffset, mm6_82.byteOffset, p48.byteOffset, state30_1_68.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 5;
+          for (let j = 0; j < 5; j++) {
+            v15_83[o + j] = 1 / (1 + Math.exp(-(x30_0_78[l * 5 + j] + (mm6_82[l * 20 + 0 + j] + (p48[j] * state30_1_68[l * 5 + j])))));
+          }
         }
       }
-    }
-    // %20 sigmoid f — 29: f = sigmoid(W_f @ x + U_f @ h + p_f * c + b_f)
-    if (kernels !== undefined && heapHolds(v20_84, x30_1_79, mm6_82, p49, state30_1_68)) run_pointwise3(v20_84.byteOffset, x30_1_79.byteOffset, mm6_82.byteOffset + 20, p49.byteOffset, state30_1_68.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 5;
-        for (let j = 0; j < 5; j++) {
-          v20_84[o + j] = 1 / (1 + Math.exp(-(x30_1_79[l * 5 + j] + (mm6_82[l * 20 + 5 + j] + (p49[j] * state30_1_68[l * 5 + j])))));
+      // %20 sigmoid f — 29: f = sigmoid(W_f @ x + U_f @ h + p_f * c + b_f)
+      if (kernels !== undefined && heapHolds(v20_84, x30_1_79, mm6_82, p49, state30_1_68)) run_pointwise3(v20_84.byteOffset, x30_1_79.byteOffset, mm6_82.byteOffset + 20, p49.byteOffset, state30_1_68.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 5;
+          for (let j = 0; j < 5; j++) {
+            v20_84[o + j] = 1 / (1 + Math.exp(-(x30_1_79[l * 5 + j] + (mm6_82[l * 20 + 5 + j] + (p49[j] * state30_1_68[l * 5 + j])))));
+          }
         }
       }
-    }
-    // %23 tanh g — 30: g = tanh(W_g @ x + U_g @ h + b_g)
-    if (kernels !== undefined && heapHolds(v23_85, x30_2_80, mm6_82)) run_pointwise4(v23_85.byteOffset, x30_2_80.byteOffset, mm6_82.byteOffset + 40, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 5;
-        for (let j = 0; j < 5; j++) {
-          v23_85[o + j] = Math.tanh((x30_2_80[l * 5 + j] + mm6_82[l * 20 + 10 + j]));
+      // %23 tanh g — 30: g = tanh(W_g @ x + U_g @ h + b_g)
+      if (kernels !== undefined && heapHolds(v23_85, x30_2_80, mm6_82)) run_pointwise4(v23_85.byteOffset, x30_2_80.byteOffset, mm6_82.byteOffset + 40, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 5;
+          for (let j = 0; j < 5; j++) {
+            v23_85[o + j] = Math.tanh((x30_2_80[l * 5 + j] + mm6_82[l * 20 + 10 + j]));
+          }
         }
       }
-    }
-    // %26 add c' — 31: c' = f * c + i * g
-    if (kernels !== undefined && heapHolds(v26_86, v20_84, state30_1_68, v15_83, v23_85)) run_pointwise5(v26_86.byteOffset, v20_84.byteOffset, state30_1_68.byteOffset, v15_83.byteOffset, v23_85.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 5;
-        for (let j = 0; j < 5; j++) {
-          v26_86[o + j] = (v20_84[l * 5 + j] * state30_1_68[l * 5 + j]) + (v15_83[l * 5 + j] * v23_85[l * 5 + j]);
+      // %26 add c' — 31: c' = f * c + i * g
+      if (kernels !== undefined && heapHolds(v26_86, v20_84, state30_1_68, v15_83, v23_85)) run_pointwise5(v26_86.byteOffset, v20_84.byteOffset, state30_1_68.byteOffset, v15_83.byteOffset, v23_85.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 5;
+          for (let j = 0; j < 5; j++) {
+            v26_86[o + j] = (v20_84[l * 5 + j] * state30_1_68[l * 5 + j]) + (v15_83[l * 5 + j] * v23_85[l * 5 + j]);
+          }
         }
       }
-    }
-    // %31 sigmoid o — 32: o = sigmoid(W_o @ x + U_o @ h + p_o * c' + b_o)
-    if (kernels !== undefined && heapHolds(v31_87, x30_3_81, mm6_82, p50, v26_86)) run_pointwise3(v31_87.byteOffset, x30_3_81.byteOffset, mm6_82.byteOffset + 60, p50.byteOffset, v26_86.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 5;
-        for (let j = 0; j < 5; j++) {
-          v31_87[o + j] = 1 / (1 + Math.exp(-(x30_3_81[l * 5 + j] + (mm6_82[l * 20 + 15 + j] + (p50[j] * v26_86[l * 5 + j])))));
+      // %31 sigmoid o — 32: o = sigmoid(W_o @ x + U_o @ h + p_o * c' + b_o)
+      if (kernels !== undefined && heapHolds(v31_87, x30_3_81, mm6_82, p50, v26_86)) run_pointwise3(v31_87.byteOffset, x30_3_81.byteOffset, mm6_82.byteOffset + 60, p50.byteOffset, v26_86.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 5;
+          for (let j = 0; j < 5; j++) {
+            v31_87[o + j] = 1 / (1 + Math.exp(-(x30_3_81[l * 5 + j] + (mm6_82[l * 20 + 15 + j] + (p50[j] * v26_86[l * 5 + j])))));
+          }
         }
       }
-    }
-    // %32 tanh — 33: h' = o * tanh(c')
-    if (kernels !== undefined && heapHolds(v32_88, v26_86)) run_pointwise6(v32_88.byteOffset, v26_86.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 5;
-        for (let j = 0; j < 5; j++) {
-          v32_88[o + j] = Math.tanh(v26_86[l * 5 + j]);
+      // %32 tanh — 33: h' = o * tanh(c')
+      if (kernels !== undefined && heapHolds(v32_88, v26_86)) run_pointwise6(v32_88.byteOffset, v26_86.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 5;
+          for (let j = 0; j < 5; j++) {
+            v32_88[o + j] = Math.tanh(v26_86[l * 5 + j]);
+          }
         }
       }
-    }
-    // %33 mul h' — 33: h' = o * tanh(c')
-    if (kernels !== undefined && heapHolds(v33_89, v31_87, v32_88)) run_pointwise7(v33_89.byteOffset, v31_87.byteOffset, v32_88.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 5;
-        for (let j = 0; j < 5; j++) {
-          v33_89[o + j] = v31_87[l * 5 + j] * v32_88[l * 5 + j];
+      // %33 mul h' — 33: h' = o * tanh(c')
+      if (kernels !== undefined && heapHolds(v33_89, v31_87, v32_88)) run_pointwise7(v33_89.byteOffset, v31_87.byteOffset, v32_88.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 5;
+          for (let j = 0; j < 5; j++) {
+            v33_89[o + j] = v31_87[l * 5 + j] * v32_88[l * 5 + j];
+          }
         }
       }
+      out30_0_69.set(v33_89, t * v33_89.length);
+      out30_1_70.set(v32_88, t * v32_88.length);
+      out30_2_71.set(v31_87, t * v31_87.length);
+      out30_3_72.set(v26_86, t * v26_86.length);
+      out30_4_73.set(v23_85, t * v23_85.length);
+      out30_5_74.set(v15_83, t * v15_83.length);
+      out30_6_75.set(v20_84, t * v20_84.length);
+      out30_7_76.set(state30_1_68, t * state30_1_68.length);
+      state30_0_67.set(v33_89);
+      state30_1_68.set(v26_86);
     }
-    out30_0_69.set(v33_89, t * v33_89.length);
-    out30_1_70.set(v32_88, t * v32_88.length);
-    out30_2_71.set(v31_87, t * v31_87.length);
-    out30_3_72.set(v26_86, t * v26_86.length);
-    out30_4_73.set(v23_85, t * v23_85.length);
-    out30_5_74.set(v15_83, t * v15_83.length);
-    out30_6_75.set(v20_84, t * v20_84.length);
-    out30_7_76.set(state30_1_68, t * state30_1_68.length);
-    state30_0_67.set(v33_89);
-    state30_1_68.set(v26_86);
   }
   const in90 = heapStage((inputs["d:output"] as Tensor).data);
   // %35 mul
-  v28_64.fill(0); // reused: its last value is dead
   if (kernels !== undefined && heapHolds(v28_64, out30_0_69, in90)) run_pointwise7(v28_64.byteOffset, out30_0_69.byteOffset, in90.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
@@ -700,7 +705,6 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     for (let c = 0; c < 5; c++) v28_64[r * 5 + c] = v;
   }
   // %41 mul
-  v27_63.fill(0); // reused: its last value is dead
   if (kernels !== undefined && heapHolds(v27_63, v28_64, in90)) run_pointwise7(v27_63.byteOffset, v28_64.byteOffset, in90.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
@@ -715,7 +719,6 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   v28_64.set(init17_56, 0);
   v28_64.set(out30_0_69.subarray(0, (T_T - 1) * B * 5), B * 5);
   // %51 sub — 33: h' = o * tanh(c')
-  v26_62.fill(0); // reused: its last value is dead
   if (kernels !== undefined && heapHolds(v26_62, out30_1_70)) run_pointwise8(v26_62.byteOffset, out30_1_70.byteOffset, out30_1_70.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
@@ -726,7 +729,6 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     }
   }
   // %53 mul ∂o — 32: o = sigmoid(W_o @ x + U_o @ h + p_o * c' + b_o)
-  v25_61.fill(0); // reused: its last value is dead
   if (kernels !== undefined && heapHolds(v25_61, out30_2_71)) run_pointwise9(v25_61.byteOffset, out30_2_71.byteOffset, out30_2_71.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
@@ -807,123 +809,126 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   state62_1_100.set(c16_55);
   const steps105 = T_T;
   // ∂PeepholeLSTM: from the last step to the first
-  for (let s = 0; s < steps105; s++) {
-    const t = T_T - 1 - s;
-    const x62_0_106 = v27_63.subarray(t * B * 5, (t + 1) * B * 5);
-    const x62_1_107 = out30_1_70.subarray(t * B * 5, (t + 1) * B * 5);
-    const x62_2_108 = out30_2_71.subarray(t * B * 5, (t + 1) * B * 5);
-    const x62_3_109 = out30_4_73.subarray(t * B * 5, (t + 1) * B * 5);
-    const x62_4_110 = out30_5_74.subarray(t * B * 5, (t + 1) * B * 5);
-    const x62_5_111 = out30_7_76.subarray(t * B * 5, (t + 1) * B * 5);
-    const x62_6_112 = out30_6_75.subarray(t * B * 5, (t + 1) * B * 5);
-    const x62_7_113 = v26_62.subarray(t * B * 5, (t + 1) * B * 5);
-    const x62_8_114 = v25_61.subarray(t * B * 5, (t + 1) * B * 5);
-    const x62_9_115 = v55_94.subarray(t * B * 5, (t + 1) * B * 5);
-    const x62_10_116 = v57_95.subarray(t * B * 5, (t + 1) * B * 5);
-    const x62_11_117 = v59_96.subarray(t * B * 5, (t + 1) * B * 5);
-    // %3 add
-    if (kernels !== undefined && heapHolds(v3_118, state62_0_99, x62_0_106)) run_pointwise10(v3_118.byteOffset, state62_0_99.byteOffset, x62_0_106.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 5;
-        for (let j = 0; j < 5; j++) {
-          v3_118[o + j] = state62_0_99[l * 5 + j] + x62_0_106[l * 5 + j];
+  if (kernels !== undefined && pool.ready.length === 0 && heapHolds(v3_118, state62_0_99, v27_63, v12_119, out30_1_70, v25_61, v15_120, state62_1_100, out30_2_71, v26_62, p50, v25_121, out30_5_74, v55_94, v27_122, out30_7_76, v57_95, v32_123, out30_4_73, v59_96, v35_124, out30_6_75, p49, p48, cat36_125, packed60_97, mm38_126, out62_0_101, out62_1_102, out62_2_103, out62_3_104)) run_time_loop2(v3_118.byteOffset, state62_0_99.byteOffset, v27_63.byteOffset, v12_119.byteOffset, out30_1_70.byteOffset, v25_61.byteOffset, v15_120.byteOffset, state62_1_100.byteOffset, out30_2_71.byteOffset, v26_62.byteOffset, p50.byteOffset, v25_121.byteOffset, out30_5_74.byteOffset, v55_94.byteOffset, v27_122.byteOffset, out30_7_76.byteOffset, v57_95.byteOffset, v32_123.byteOffset, out30_4_73.byteOffset, v59_96.byteOffset, v35_124.byteOffset, out30_6_75.byteOffset, p49.byteOffset, p48.byteOffset, cat36_125.byteOffset, packed60_97.byteOffset, mm38_126.byteOffset, out62_0_101.byteOffset, out62_1_102.byteOffset, out62_2_103.byteOffset, out62_3_104.byteOffset, 4 * (B * 5), B, steps105, T_T);
+  else {
+    for (let s = 0; s < steps105; s++) {
+      const t = T_T - 1 - s;
+      const x62_0_106 = v27_63.subarray(t * B * 5, (t + 1) * B * 5);
+      const x62_1_107 = out30_1_70.subarray(t * B * 5, (t + 1) * B * 5);
+      const x62_2_108 = out30_2_71.subarray(t * B * 5, (t + 1) * B * 5);
+      const x62_3_109 = out30_4_73.subarray(t * B * 5, (t + 1) * B * 5);
+      const x62_4_110 = out30_5_74.subarray(t * B * 5, (t + 1) * B * 5);
+      const x62_5_111 = out30_7_76.subarray(t * B * 5, (t + 1) * B * 5);
+      const x62_6_112 = out30_6_75.subarray(t * B * 5, (t + 1) * B * 5);
+      const x62_7_113 = v26_62.subarray(t * B * 5, (t + 1) * B * 5);
+      const x62_8_114 = v25_61.subarray(t * B * 5, (t + 1) * B * 5);
+      const x62_9_115 = v55_94.subarray(t * B * 5, (t + 1) * B * 5);
+      const x62_10_116 = v57_95.subarray(t * B * 5, (t + 1) * B * 5);
+      const x62_11_117 = v59_96.subarray(t * B * 5, (t + 1) * B * 5);
+      // %3 add
+      if (kernels !== undefined && heapHolds(v3_118, state62_0_99, x62_0_106)) run_pointwise10(v3_118.byteOffset, state62_0_99.byteOffset, x62_0_106.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 5;
+          for (let j = 0; j < 5; j++) {
+            v3_118[o + j] = state62_0_99[l * 5 + j] + x62_0_106[l * 5 + j];
+          }
         }
       }
-    }
-    // %12 mul ∂o — 32: o = sigmoid(W_o @ x + U_o @ h + p_o * c' + b_o)
-    if (kernels !== undefined && heapHolds(v12_119, v3_118, x62_1_107, x62_8_114)) run_pointwise11(v12_119.byteOffset, v3_118.byteOffset, x62_1_107.byteOffset, x62_8_114.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 5;
-        for (let j = 0; j < 5; j++) {
-          v12_119[o + j] = (v3_118[l * 5 + j] * x62_1_107[l * 5 + j]) * x62_8_114[l * 5 + j];
+      // %12 mul ∂o — 32: o = sigmoid(W_o @ x + U_o @ h + p_o * c' + b_o)
+      if (kernels !== undefined && heapHolds(v12_119, v3_118, x62_1_107, x62_8_114)) run_pointwise11(v12_119.byteOffset, v3_118.byteOffset, x62_1_107.byteOffset, x62_8_114.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 5;
+          for (let j = 0; j < 5; j++) {
+            v12_119[o + j] = (v3_118[l * 5 + j] * x62_1_107[l * 5 + j]) * x62_8_114[l * 5 + j];
+          }
         }
       }
-    }
-    // %15 add
-    if (kernels !== undefined && heapHolds(v15_120, state62_1_100, v3_118, x62_2_108, x62_7_113, v12_119, p50)) run_pointwise12(v15_120.byteOffset, state62_1_100.byteOffset, v3_118.byteOffset, x62_2_108.byteOffset, x62_7_113.byteOffset, v12_119.byteOffset, p50.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 5;
-        for (let j = 0; j < 5; j++) {
-          v15_120[o + j] = (state62_1_100[l * 5 + j] + ((v3_118[l * 5 + j] * x62_2_108[l * 5 + j]) * x62_7_113[l * 5 + j])) + (v12_119[l * 5 + j] * p50[j]);
+      // %15 add
+      if (kernels !== undefined && heapHolds(v15_120, state62_1_100, v3_118, x62_2_108, x62_7_113, v12_119, p50)) run_pointwise12(v15_120.byteOffset, state62_1_100.byteOffset, v3_118.byteOffset, x62_2_108.byteOffset, x62_7_113.byteOffset, v12_119.byteOffset, p50.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 5;
+          for (let j = 0; j < 5; j++) {
+            v15_120[o + j] = (state62_1_100[l * 5 + j] + ((v3_118[l * 5 + j] * x62_2_108[l * 5 + j]) * x62_7_113[l * 5 + j])) + (v12_119[l * 5 + j] * p50[j]);
+          }
         }
       }
-    }
-    // %25 mul ∂g — 30: g = tanh(W_g @ x + U_g @ h + b_g)
-    if (kernels !== undefined && heapHolds(v25_121, v15_120, x62_4_110, x62_9_115)) run_pointwise11(v25_121.byteOffset, v15_120.byteOffset, x62_4_110.byteOffset, x62_9_115.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 5;
-        for (let j = 0; j < 5; j++) {
-          v25_121[o + j] = (v15_120[l * 5 + j] * x62_4_110[l * 5 + j]) * x62_9_115[l * 5 + j];
+      // %25 mul ∂g — 30: g = tanh(W_g @ x + U_g @ h + b_g)
+      if (kernels !== undefined && heapHolds(v25_121, v15_120, x62_4_110, x62_9_115)) run_pointwise11(v25_121.byteOffset, v15_120.byteOffset, x62_4_110.byteOffset, x62_9_115.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 5;
+          for (let j = 0; j < 5; j++) {
+            v25_121[o + j] = (v15_120[l * 5 + j] * x62_4_110[l * 5 + j]) * x62_9_115[l * 5 + j];
+          }
         }
       }
-    }
-    // %27 mul ∂f — 29: f = sigmoid(W_f @ x + U_f @ h + p_f * c + b_f)
-    if (kernels !== undefined && heapHolds(v27_122, v15_120, x62_5_111, x62_10_116)) run_pointwise11(v27_122.byteOffset, v15_120.byteOffset, x62_5_111.byteOffset, x62_10_116.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 5;
-        for (let j = 0; j < 5; j++) {
-          v27_122[o + j] = (v15_120[l * 5 + j] * x62_5_111[l * 5 + j]) * x62_10_116[l * 5 + j];
+      // %27 mul ∂f — 29: f = sigmoid(W_f @ x + U_f @ h + p_f * c + b_f)
+      if (kernels !== undefined && heapHolds(v27_122, v15_120, x62_5_111, x62_10_116)) run_pointwise11(v27_122.byteOffset, v15_120.byteOffset, x62_5_111.byteOffset, x62_10_116.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 5;
+          for (let j = 0; j < 5; j++) {
+            v27_122[o + j] = (v15_120[l * 5 + j] * x62_5_111[l * 5 + j]) * x62_10_116[l * 5 + j];
+          }
         }
       }
-    }
-    // %32 mul ∂i — 28: i = sigmoid(W_i @ x + U_i @ h + p_i * c + b_i)
-    if (kernels !== undefined && heapHolds(v32_123, v15_120, x62_3_109, x62_11_117)) run_pointwise11(v32_123.byteOffset, v15_120.byteOffset, x62_3_109.byteOffset, x62_11_117.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 5;
-        for (let j = 0; j < 5; j++) {
-          v32_123[o + j] = (v15_120[l * 5 + j] * x62_3_109[l * 5 + j]) * x62_11_117[l * 5 + j];
+      // %32 mul ∂i — 28: i = sigmoid(W_i @ x + U_i @ h + p_i * c + b_i)
+      if (kernels !== undefined && heapHolds(v32_123, v15_120, x62_3_109, x62_11_117)) run_pointwise11(v32_123.byteOffset, v15_120.byteOffset, x62_3_109.byteOffset, x62_11_117.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 5;
+          for (let j = 0; j < 5; j++) {
+            v32_123[o + j] = (v15_120[l * 5 + j] * x62_3_109[l * 5 + j]) * x62_11_117[l * 5 + j];
+          }
         }
       }
-    }
-    // %35 add
-    if (kernels !== undefined && heapHolds(v35_124, v15_120, x62_6_112, v27_122, p49, v32_123, p48)) run_pointwise13(v35_124.byteOffset, v15_120.byteOffset, x62_6_112.byteOffset, v27_122.byteOffset, p49.byteOffset, v32_123.byteOffset, p48.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 5;
-        for (let j = 0; j < 5; j++) {
-          v35_124[o + j] = ((v15_120[l * 5 + j] * x62_6_112[l * 5 + j]) + (v27_122[l * 5 + j] * p49[j])) + (v32_123[l * 5 + j] * p48[j]);
+      // %35 add
+      if (kernels !== undefined && heapHolds(v35_124, v15_120, x62_6_112, v27_122, p49, v32_123, p48)) run_pointwise13(v35_124.byteOffset, v15_120.byteOffset, x62_6_112.byteOffset, v27_122.byteOffset, p49.byteOffset, v32_123.byteOffset, p48.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 5;
+          for (let j = 0; j < 5; j++) {
+            v35_124[o + j] = ((v15_120[l * 5 + j] * x62_6_112[l * 5 + j]) + (v27_122[l * 5 + j] * p49[j])) + (v32_123[l * 5 + j] * p48[j]);
+          }
         }
       }
-    }
-    // %36 concat
-    for (let l = 0; l < B; l++) {
-      const xo = l * 5;
-      for (let r = 0; r < 1; r++) {
-        for (let c = 0; c < 5; c++) cat36_125[(l * 1 + r) * 20 + 0 + c] = v12_119[xo + r * 5 + c];
+      // %36 concat
+      for (let l = 0; l < B; l++) {
+        const xo = l * 5;
+        for (let r = 0; r < 1; r++) {
+          for (let c = 0; c < 5; c++) cat36_125[(l * 1 + r) * 20 + 0 + c] = v12_119[xo + r * 5 + c];
+        }
       }
-    }
-    for (let l = 0; l < B; l++) {
-      const xo = l * 5;
-      for (let r = 0; r < 1; r++) {
-        for (let c = 0; c < 5; c++) cat36_125[(l * 1 + r) * 20 + 5 + c] = v25_121[xo + r * 5 + c];
+      for (let l = 0; l < B; l++) {
+        const xo = l * 5;
+        for (let r = 0; r < 1; r++) {
+          for (let c = 0; c < 5; c++) cat36_125[(l * 1 + r) * 20 + 5 + c] = v25_121[xo + r * 5 + c];
+        }
       }
-    }
-    for (let l = 0; l < B; l++) {
-      const xo = l * 5;
-      for (let r = 0; r < 1; r++) {
-        for (let c = 0; c < 5; c++) cat36_125[(l * 1 + r) * 20 + 10 + c] = v27_122[xo + r * 5 + c];
+      for (let l = 0; l < B; l++) {
+        const xo = l * 5;
+        for (let r = 0; r < 1; r++) {
+          for (let c = 0; c < 5; c++) cat36_125[(l * 1 + r) * 20 + 10 + c] = v27_122[xo + r * 5 + c];
+        }
       }
-    }
-    for (let l = 0; l < B; l++) {
-      const xo = l * 5;
-      for (let r = 0; r < 1; r++) {
-        for (let c = 0; c < 5; c++) cat36_125[(l * 1 + r) * 20 + 15 + c] = v32_123[xo + r * 5 + c];
+      for (let l = 0; l < B; l++) {
+        const xo = l * 5;
+        for (let r = 0; r < 1; r++) {
+          for (let c = 0; c < 5; c++) cat36_125[(l * 1 + r) * 20 + 15 + c] = v32_123[xo + r * 5 + c];
+        }
       }
+      // %38 matmul fused gate products
+      gemm_cols_20x5(cat36_125, packed60_97, mm38_126, B);
+      out62_0_101.set(v32_123, t * v32_123.length);
+      out62_1_102.set(v27_122, t * v27_122.length);
+      out62_2_103.set(v25_121, t * v25_121.length);
+      out62_3_104.set(v12_119, t * v12_119.length);
+      state62_0_99.set(mm38_126);
+      state62_1_100.set(v35_124);
     }
-    // %38 matmul fused gate products
-    gemm_cols_20x5(cat36_125, packed60_97, mm38_126, B);
-    out62_0_101.set(v32_123, t * v32_123.length);
-    out62_1_102.set(v27_122, t * v27_122.length);
-    out62_2_103.set(v25_121, t * v25_121.length);
-    out62_3_104.set(v12_119, t * v12_119.length);
-    state62_0_99.set(mm38_126);
-    state62_1_100.set(v35_124);
   }
   // %69 concat
   for (let l = 0; l < T_T * B; l++) {
@@ -990,7 +995,6 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     rows81_136.set(stack29_65.subarray(l * 100 + 75, l * 100 + 100), l * 25);
   }
   // %82 mul — 28: i = sigmoid(W_i @ x + U_i @ h + p_i * c + b_i)
-  v59_96.fill(0); // reused: its last value is dead
   if (kernels !== undefined && heapHolds(v59_96, out62_0_101, out30_7_76)) run_pointwise7(v59_96.byteOffset, out62_0_101.byteOffset, out30_7_76.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
@@ -1011,7 +1015,6 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     }
   }
   // %84 mul — 29: f = sigmoid(W_f @ x + U_f @ h + p_f * c + b_f)
-  v59_96.fill(0); // reused: its last value is dead
   if (kernels !== undefined && heapHolds(v59_96, out62_1_102, out30_7_76)) run_pointwise7(v59_96.byteOffset, out62_1_102.byteOffset, out30_7_76.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
@@ -1032,7 +1035,6 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     }
   }
   // %86 mul — 32: o = sigmoid(W_o @ x + U_o @ h + p_o * c' + b_o)
-  v59_96.fill(0); // reused: its last value is dead
   if (kernels !== undefined && heapHolds(v59_96, out62_3_104, out30_3_72)) run_pointwise7(v59_96.byteOffset, out62_3_104.byteOffset, out30_3_72.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
@@ -1755,13 +1757,13 @@ function gemm_cols_20x3(v: Float32Array, w: Float32Array, out: Float32Array, sam
   gemm_cols_20x3_scalar(v, w, out, samples);
 }
 
-// WebAssembly SIMD kernels generated by rnnc for this model's sizes (20288 bytes): rows_20x3, pointwise0, rows_20x5, pointwise1, pointwise2, pointwise3, pointwise4, pointwise5, pointwise6, pointwise7, pointwise8, pointwise9, pointwise10, pointwise11, pointwise12, pointwise13, cols_20x5, outer_20x3, outer_20x5, colsum_5, cols_20x3, nonfinite.
+// WebAssembly SIMD kernels generated by rnnc for this model's sizes (21476 bytes): rows_20x3, pointwise0, rows_20x5, pointwise1, pointwise2, time_loop0, pointwise3, pointwise4, pointwise5, pointwise6, pointwise7, time_loop1, pointwise8, pointwise9, pointwise10, pointwise11, pointwise12, pointwise13, cols_20x5, time_loop2, outer_20x3, outer_20x5, colsum_5, cols_20x3, nonfinite.
 // `rnnc compile --emit-wat` prints them as text.
-const kernelBytes = "AGFzbQEAAAABRAdgBH9/f38AYA1/f39/f39/f39/f39/AGAHf39/f39/fwBgBn9/f39/fwBgA39/fwBgBX9/f39/AGAIf39/f39/f38AAhIBA2VudgZtZW1vcnkCAQGAgAQDFxYAAAABAgMAAwQAAAAABQYGAAMDBAAEB5wCFglyb3dzXzIweDMAAApwb2ludHdpc2UwAAEJcm93c18yMHg1AAIKcG9pbnR3aXNlMQADCnBvaW50d2lzZTIABApwb2ludHdpc2UzAAUKcG9pbnR3aXNlNAAGCnBvaW50d2lzZTUABwpwb2ludHdpc2U2AAgKcG9pbnR3aXNlNwAJCnBvaW50d2lzZTgACgpwb2ludHdpc2U5AAsLcG9pbnR3aXNlMTAADAtwb2ludHdpc2UxMQANC3BvaW50d2lzZTEyAA4LcG9pbnR3aXNlMTMADwljb2xzXzIweDUAEApvdXRlcl8yMHgzABEKb3V0ZXJfMjB4NQASCGNvbHN1bV81ABMJY29sc18yMHgzABQJbm9uZmluaXRlABUKkZkBFqkWAgZ/FntBACEEAkADQCADIARrQQRIDQFBACEFAkADQCAFQRRODQH9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDv0MAAAAAAAAAAAAAAAAAAAAACEP/QwAAAAAAAAAAAAAAAAAAAAAIRD9DAAAAAAAAAAAAAAAAAAAAAAhEf0MAAAAAAAAAAAAAAAAAAAAACESIAAgBUEMbGohBiABIARBDGxqIQcgB/0AAgAhEyAH/QACDCEUIAf9AAIYIRUgB/0AAiQhFiAG/QACACEKIAsgCiAT/eYB/Qz///////////////8AAAAA/U795AEhCyANIAogFP3mAf0M////////////////AAAAAP1O/eQBIQ0gDyAKIBX95gH9DP///////////////wAAAAD9Tv3kASEPIBEgCiAW/eYB/Qz///////////////8AAAAA/U795AEhESAG/QACDCEKIAwgCiAT/eYB/Qz///////////////8AAAAA/U795AEhDCAOIAogFP3mAf0M////////////////AAAAAP1O/eQBIQ4gECAKIBX95gH9DP///////////////wAAAAD9Tv3kASEQIBIgCiAW/eYB/Qz///////////////8AAAAA/U795AEhEiACIARB0ABsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AgAgCSAZ/R8BOAIEIA0gDv0NAAECAwQFBgcQERITFBUWFyANIA79DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AlAgCSAZ/R8BOAJUIA8gEP0NAAECAwQFBgcQERITFBUWFyAPIBD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AqABIAkgGf0fATgCpAEgESAS/Q0AAQIDBAUGBxAREhMUFRYXIBEgEv0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgC8AEgCSAZ/R8BOAL0ASAFQQJqIQUMAAsLIARBBGohBAwACwsCQANAIAQgA04NAUEAIQUCQANAIAVBEE4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhGv0MAAAAAAAAAAAAAAAAAAAAACEb/QwAAAAAAAAAAAAAAAAAAAAAIRz9DAAAAAAAAAAAAAAAAAAAAAAhHf0MAAAAAAAAAAAAAAAAAAAAACEe/QwAAAAAAAAAAAAAAAAAAAAAIR8gACAFQQxsaiEGIAEgBEEMbGohByAH/QACACETIAb9AAIAIQogCyAKIBP95gH9DP///////////////wAAAAD9Tv3kASELIAb9AAIMIQogDCAKIBP95gH9DP///////////////wAAAAD9Tv3kASEMIAb9AAIYIQogGiAKIBP95gH9DP///////////////wAAAAD9Tv3kASEaIAb9AAIkIQogGyAKIBP95gH9DP///////////////wAAAAD9Tv3kASEbIAb9AAIwIQogHCAKIBP95gH9DP///////////////wAAAAD9Tv3kASEcIAb9AAI8IQogHSAKIBP95gH9DP///////////////wAAAAD9Tv3kASEdIAb9AAJIIQogHiAKIBP95gH9DP///////////////wAAAAD9Tv3kASEeIAb9AAJUIQogHyAKIBP95gH9DP///////////////wAAAAD9Tv3kASEfIAIgBEHQAGxqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEXIBogG/0NAAECAwQFBgcQERITFBUWFyAaIBv9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/QsCACAcIB39DQABAgMEBQYHEBESExQVFhcgHCAd/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRcgHiAf/Q0AAQIDBAUGBxAREhMUFRYXIB4gH/0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9CwIQIAVBCGohBQwACwtBECEF/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEa/QwAAAAAAAAAAAAAAAAAAAAAIRsgACAFQQxsaiEGIAEgBEEMbGohByAH/QACACETIAb9AAIAIQogCyAKIBP95gH9DP///////////////wAAAAD9Tv3kASELIAb9AAIMIQogDCAKIBP95gH9DP///////////////wAAAAD9Tv3kASEMIAb9AAIYIQogGiAKIBP95gH9DP///////////////wAAAAD9Tv3kASEaIAb9AAIkIQogGyAKIBP95gH9DP///////////////wAAAAD9Tv3kASEbIAIgBEHQAGxqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEXIBogG/0NAAECAwQFBgcQERITFBUWFyAaIBv9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/QsCACAEQQFqIQQMAAsLC4MBAgJ/AXtBACEEAkADQCAEIANODQFBACEFA0AgACAFaiABIAVq/QACACACIAVq/QACAP3kAf0LAgAgBUEQaiEFIAVBEEgNAAsgASAFav0AAgAgAiAFav0AAgD95AEhBiAAIAb9HwA4AhAgAEEUaiEAIAFB0ABqIQEgBEEBaiEEDAALCwvAGgIGfxZ7QQAhBAJAA0AgAyAEa0EESA0BQQAhBQJAA0AgBUEUTg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhD/0MAAAAAAAAAAAAAAAAAAAAACEQ/QwAAAAAAAAAAAAAAAAAAAAAIRH9DAAAAAAAAAAAAAAAAAAAAAAhEiAAIAVBFGxqIQYgASAEQRRsaiEHIAZBEGohCANAIAf9AAIAIRMgB/0AAhQhFCAH/QACKCEVIAf9AAI8IRYgBv0AAgAhCiALIAogE/3mAf3kASELIA0gCiAU/eYB/eQBIQ0gDyAKIBX95gH95AEhDyARIAogFv3mAf3kASERIAb9AAIUIQogDCAKIBP95gH95AEhDCAOIAogFP3mAf3kASEOIBAgCiAV/eYB/eQBIRAgEiAKIBb95gH95AEhEiAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgB/0AAgAhEyAH/QACFCEUIAf9AAIoIRUgB/0AAjwhFiAG/QACACEKIAsgCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhCyANIAogFP3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIQ0gDyAKIBX95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEPIBEgCiAW/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhESAG/QACFCEKIAwgCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhDCAOIAogFP3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIQ4gECAKIBX95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEQIBIgCiAW/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhEiACIARB0ABsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AgAgCSAZ/R8BOAIEIA0gDv0NAAECAwQFBgcQERITFBUWFyANIA79DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AlAgCSAZ/R8BOAJUIA8gEP0NAAECAwQFBgcQERITFBUWFyAPIBD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AqABIAkgGf0fATgCpAEgESAS/Q0AAQIDBAUGBxAREhMUFRYXIBEgEv0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgC8AEgCSAZ/R8BOAL0ASAFQQJqIQUMAAsLIARBBGohBAwACwsCQANAIAQgA04NAUEAIQUCQANAIAVBEE4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhGv0MAAAAAAAAAAAAAAAAAAAAACEb/QwAAAAAAAAAAAAAAAAAAAAAIRz9DAAAAAAAAAAAAAAAAAAAAAAhHf0MAAAAAAAAAAAAAAAAAAAAACEe/QwAAAAAAAAAAAAAAAAAAAAAIR8gACAFQRRsaiEGIAEgBEEUbGohByAGQRBqIQgDQCAH/QACACETIAb9AAIAIQogCyAKIBP95gH95AEhCyAG/QACFCEKIAwgCiAT/eYB/eQBIQwgBv0AAighCiAaIAogE/3mAf3kASEaIAb9AAI8IQogGyAKIBP95gH95AEhGyAG/QACUCEKIBwgCiAT/eYB/eQBIRwgBv0AAmQhCiAdIAogE/3mAf3kASEdIAb9AAJ4IQogHiAKIBP95gH95AEhHiAG/QACjAEhCiAfIAogE/3mAf3kASEfIAZBEGohBiAHQRBqIQcgBiAISA0ACyAH/QACACETIAb9AAIAIQogCyAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASELIAb9AAIUIQogDCAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEMIAb9AAIoIQogGiAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEaIAb9AAI8IQogGyAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEbIAb9AAJQIQogHCAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEcIAb9AAJkIQogHSAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEdIAb9AAJ4IQogHiAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEeIAb9AAKMASEKIB8gCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhHyACIARB0ABsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFyAaIBv9DQABAgMEBQYHEBESExQVFhcgGiAb/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0LAgAgHCAd/Q0AAQIDBAUGBxAREhMUFRYXIBwgHf0NCAkKCwwNDg8YGRobHB0eH/3kASEXIB4gH/0NAAECAwQFBgcQERITFBUWFyAeIB/9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/QsCECAFQQhqIQUMAAsLQRAhBf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhGv0MAAAAAAAAAAAAAAAAAAAAACEbIAAgBUEUbGohBiABIARBFGxqIQcgBkEQaiEIA0AgB/0AAgAhEyAG/QACACEKIAsgCiAT/eYB/eQBIQsgBv0AAhQhCiAMIAogE/3mAf3kASEMIAb9AAIoIQogGiAKIBP95gH95AEhGiAG/QACPCEKIBsgCiAT/eYB/eQBIRsgBkEQaiEGIAdBEGohByAGIAhIDQALIAf9AAIAIRMgBv0AAgAhCiALIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIQsgBv0AAhQhCiAMIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIQwgBv0AAighCiAaIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIRogBv0AAjwhCiAbIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIRsgAiAEQdAAbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRcgGiAb/Q0AAQIDBAUGBxAREhMUFRYXIBogG/0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9CwIAIARBAWohBAwACwsLxxkCAn8he0EAIQ0CQANAIA0gDE4NAUEAIQ4DQCAAIA5qIAEgDmr9AAIAIAIgDmr9AAIAIAMgDmr9AAIAIAQgDmr9AAIA/eYB/eQB/eQB/eEBIQ/9DAAAgD8AAIA/AACAPwAAgD/9DAAAgD8AAIA/AACAPwAAgD8gD/0MpcCwQqXAsEKlwLBCpcCwQv3oAf0MUKyuwlCsrsJQrK7CUKyuwv3pASEQIBD9DDuquD87qrg/O6q4PzuquD/95gH9aiERIBAgEf0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAR/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIRL9DGdpUDlnaVA5Z2lQOWdpUDkgEv3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAS/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIBL95gH9DMGpKj3BqSo9wakqPcGpKj395AEgEv3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAS/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIBIgEv3mAf3mASAS/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIBH9+AH9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf3kAf3nASAFIA5q/QACAP3mASAGIA5q/QACACAHIA5q/QACACAIIA5q/QACACAJIA5q/QACAP3mAf3kAf3kAf3hASET/QwAAIA/AACAPwAAgD8AAIA//QwAAIA/AACAPwAAgD8AAIA/IBP9DKXAsEKlwLBCpcCwQqXAsEL96AH9DFCsrsJQrK7CUKyuwlCsrsL96QEhFCAU/Qw7qrg/O6q4PzuquD87qrg//eYB/WohFSAUIBX9DACAMT8AgDE/AIAxPwCAMT/95gH95QEgFf0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEW/QxnaVA5Z2lQOWdpUDlnaVA5IBb95gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgFv3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAW/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIBb95gH9DKqqKj6qqio+qqoqPqqqKj795AEgFv3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASAWIBb95gH95gEgFv3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAV/fgB/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH95AH95wEgCiAOav0AAgAgCyAOav0AAgD95AEhFyAXIBf95gEhGP0M6vC6u+rwurvq8Lq76vC6uyAY/eYB/QxOE6k8ThOpPE4TqTxOE6k8/eQBIBj95gH9DC0eXL0tHly9LR5cvS0eXL395AEgGP3mAf0Mk4MIPpODCD6Tgwg+k4MIPv3kASAY/eYB/QyZqqq+maqqvpmqqr6Zqqq+/eQBIBj95gEgF/3mASAX/eQBIRkgF/3gAf0MAAAAQAAAAEAAAABAAAAAQP3mASEa/QwAAIA/AACAPwAAgD8AAIA//QwAAABAAAAAQAAAAEAAAABAIBr9DKXAsEKlwLBCpcCwQqXAsEL96AH9DFCsrsJQrK7CUKyuwlCsrsL96QEhGyAb/Qw7qrg/O6q4PzuquD87qrg//eYB/WohHCAbIBz9DACAMT8AgDE/AIAxPwCAMT/95gH95QEgHP0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEd/QxnaVA5Z2lQOWdpUDlnaVA5IB395gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgHf3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAd/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIB395gH9DKqqKj6qqio+qqoqPqqqKj795AEgHf3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASAdIB395gH95gEgHf3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAc/fgB/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH9DAAAgD8AAIA/AACAPwAAgD/95AH95wH95QEgF/0MAAAAgAAAAIAAAACAAAAAgP1O/VAhHiAZIB4gF/3gAf0MAAAgPwAAID8AACA/AAAgP/1D/VL95gH95AH9CwIAIA5BEGohDiAOQRBIDQALIAEgDmr9AAIAIAIgDmr9AAIAIAMgDmr9AAIAIAQgDmr9AAIA/eYB/eQB/eQB/eEBISD9DAAAgD8AAIA/AACAPwAAgD/9DAAAgD8AAIA/AACAPwAAgD8gIP0MpcCwQqXAsEKlwLBCpcCwQv3oAf0MUKyuwlCsrsJQrK7CUKyuwv3pASEhICH9DDuquD87qrg/O6q4PzuquD/95gH9aiEiICEgIv0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAi/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBISP9DGdpUDlnaVA5Z2lQOWdpUDkgI/3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAj/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBICP95gH9DMGpKj3BqSo9wakqPcGpKj395AEgI/3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAj/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBICMgI/3mAf3mASAj/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBICL9+AH9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf3kAf3nASAFIA5q/QACAP3mASAGIA5q/QACACAHIA5q/QACACAIIA5q/QACACAJIA5q/QACAP3mAf3kAf3kAf3hASEk/QwAAIA/AACAPwAAgD8AAIA//QwAAIA/AACAPwAAgD8AAIA/ICT9DKXAsEKlwLBCpcCwQqXAsEL96AH9DFCsrsJQrK7CUKyuwlCsrsL96QEhJSAl/Qw7qrg/O6q4PzuquD87qrg//eYB/WohJiAlICb9DACAMT8AgDE/AIAxPwCAMT/95gH95QEgJv0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEn/QxnaVA5Z2lQOWdpUDlnaVA5ICf95gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgJ/3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAn/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBICf95gH9DKqqKj6qqio+qqoqPqqqKj795AEgJ/3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASAnICf95gH95gEgJ/3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAm/fgB/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH95AH95wEgCiAOav0AAgAgCyAOav0AAgD95AEhKCAoICj95gEhKf0M6vC6u+rwurvq8Lq76vC6uyAp/eYB/QxOE6k8ThOpPE4TqTxOE6k8/eQBICn95gH9DC0eXL0tHly9LR5cvS0eXL395AEgKf3mAf0Mk4MIPpODCD6Tgwg+k4MIPv3kASAp/eYB/QyZqqq+maqqvpmqqr6Zqqq+/eQBICn95gEgKP3mASAo/eQBISogKP3gAf0MAAAAQAAAAEAAAABAAAAAQP3mASEr/QwAAIA/AACAPwAAgD8AAIA//QwAAABAAAAAQAAAAEAAAABAICv9DKXAsEKlwLBCpcCwQqXAsEL96AH9DFCsrsJQrK7CUKyuwlCsrsL96QEhLCAs/Qw7qrg/O6q4PzuquD87qrg//eYB/WohLSAsIC39DACAMT8AgDE/AIAxPwCAMT/95gH95QEgLf0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEu/QxnaVA5Z2lQOWdpUDlnaVA5IC795gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgLv3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAu/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIC795gH9DKqqKj6qqio+qqoqPqqqKj795AEgLv3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASAuIC795gH95gEgLv3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAt/fgB/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH9DAAAgD8AAIA/AACAPwAAgD/95AH95wH95QEgKP0MAAAAgAAAAIAAAACAAAAAgP1O/VAhLyAqIC8gKP3gAf0MAAAgPwAAID8AACA/AAAgP/1D/VL95gH95AEhHyAAIB/9HwA4AhAgAEEUaiEAIAFBFGohASACQdAAaiECIARBFGohBCAFQRRqIQUgBkEUaiEGIAdB0ABqIQcgCUEUaiEJIApBFGohCiALQdAAaiELIA1BAWohDQwACwsL/hECAn8Ze0EAIQcCQANAIAcgBk4NAUEAIQgDQCAAIAhqIAEgCGr9AAIAIAIgCGr9AAIAIAMgCGr9AAIAIAQgCGr9AAIA/eYB/eQB/eQB/eEBIQn9DAAAgD8AAIA/AACAPwAAgD/9DAAAgD8AAIA/AACAPwAAgD8gCf0MpcCwQqXAsEKlwLBCpcCwQv3oAf0MUKyuwlCsrsJQrK7CUKyuwv3pASEKIAr9DDuquD87qrg/O6q4PzuquD/95gH9aiELIAogC/0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAL/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIQz9DGdpUDlnaVA5Z2lQOWdpUDkgDP3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAM/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIAz95gH9DMGpKj3BqSo9wakqPcGpKj395AEgDP3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAM/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIAwgDP3mAf3mASAM/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIAv9+AH9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf3kAf3nASAFIAhq/QACACENIA0gDf3mASEO/Qzq8Lq76vC6u+rwurvq8Lq7IA795gH9DE4TqTxOE6k8ThOpPE4TqTz95AEgDv3mAf0MLR5cvS0eXL0tHly9LR5cvf3kASAO/eYB/QyTgwg+k4MIPpODCD6Tgwg+/eQBIA795gH9DJmqqr6Zqqq+maqqvpmqqr795AEgDv3mASAN/eYBIA395AEhDyAN/eAB/QwAAABAAAAAQAAAAEAAAABA/eYBIRD9DAAAgD8AAIA/AACAPwAAgD/9DAAAAEAAAABAAAAAQAAAAEAgEP0MpcCwQqXAsEKlwLBCpcCwQv3oAf0MUKyuwlCsrsJQrK7CUKyuwv3pASERIBH9DDuquD87qrg/O6q4PzuquD/95gH9aiESIBEgEv0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAS/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIRP9DGdpUDlnaVA5Z2lQOWdpUDkgE/3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAT/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIBP95gH9DMGpKj3BqSo9wakqPcGpKj395AEgE/3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAT/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIBMgE/3mAf3mASAT/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIBL9+AH9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf0MAACAPwAAgD8AAIA/AACAP/3kAf3nAf3lASAN/QwAAACAAAAAgAAAAIAAAACA/U79UCEUIA8gFCAN/eAB/QwAACA/AAAgPwAAID8AACA//UP9Uv3mAf0LAgAgCEEQaiEIIAhBEEgNAAsgASAIav0AAgAgAiAIav0AAgAgAyAIav0AAgAgBCAIav0AAgD95gH95AH95AH94QEhFv0MAACAPwAAgD8AAIA/AACAP/0MAACAPwAAgD8AAIA/AACAPyAW/QylwLBCpcCwQqXAsEKlwLBC/egB/QxQrK7CUKyuwlCsrsJQrK7C/ekBIRcgF/0MO6q4PzuquD87qrg/O6q4P/3mAf1qIRggFyAY/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIBj9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhGf0MZ2lQOWdpUDlnaVA5Z2lQOSAZ/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIBn95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgGf3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAZ/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIBn95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgGSAZ/eYB/eYBIBn95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgGP34Af0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/eQB/ecBIAUgCGr9AAIAIRogGiAa/eYBIRv9DOrwurvq8Lq76vC6u+rwursgG/3mAf0MThOpPE4TqTxOE6k8ThOpPP3kASAb/eYB/QwtHly9LR5cvS0eXL0tHly9/eQBIBv95gH9DJODCD6Tgwg+k4MIPpODCD795AEgG/3mAf0Mmaqqvpmqqr6Zqqq+maqqvv3kASAb/eYBIBr95gEgGv3kASEcIBr94AH9DAAAAEAAAABAAAAAQAAAAED95gEhHf0MAACAPwAAgD8AAIA/AACAP/0MAAAAQAAAAEAAAABAAAAAQCAd/QylwLBCpcCwQqXAsEKlwLBC/egB/QxQrK7CUKyuwlCsrsJQrK7C/ekBIR4gHv0MO6q4PzuquD87qrg/O6q4P/3mAf1qIR8gHiAf/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIB/9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhIP0MZ2lQOWdpUDlnaVA5Z2lQOSAg/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBICD95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgIP3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAg/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBICD95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgICAg/eYB/eYBICD95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgH/34Af0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/QwAAIA/AACAPwAAgD8AAIA//eQB/ecB/eUBIBr9DAAAAIAAAACAAAAAgAAAAID9Tv1QISEgHCAhIBr94AH9DAAAID8AACA/AAAgPwAAID/9Q/1S/eYBIRUgACAV/R8AOAIQIABBFGohACABQRRqIQEgAkHQAGohAiAEQRRqIQQgBUEUaiEFIAdBAWohBwwACwsL1QcCAn8Je0EAIQYCQANAIAYgBU4NAUEAIQcDQCAAIAdqIAEgB2r9AAIAIAIgB2r9AAIAIAMgB2r9AAIAIAQgB2r9AAIA/eYB/eQB/eQB/eEBIQj9DAAAgD8AAIA/AACAPwAAgD/9DAAAgD8AAIA/AACAPwAAgD8gCP0MpcCwQqXAsEKlwLBCpcCwQv3oAf0MUKyuwlCsrsJQrK7CUKyuwv3pASEJIAn9DDuquD87qrg/O6q4PzuquD/95gH9aiEKIAkgCv0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAK/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIQv9DGdpUDlnaVA5Z2lQOWdpUDkgC/3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAL/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIAv95gH9DMGpKj3BqSo9wakqPcGpKj395AEgC/3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAL/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIAsgC/3mAf3mASAL/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIAr9+AH9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf3kAf3nAf0LAgAgB0EQaiEHIAdBEEgNAAsgASAHav0AAgAgAiAHav0AAgAgAyAHav0AAgAgBCAHav0AAgD95gH95AH95AH94QEhDf0MAACAPwAAgD8AAIA/AACAP/0MAACAPwAAgD8AAIA/AACAPyAN/QylwLBCpcCwQqXAsEKlwLBC/egB/QxQrK7CUKyuwlCsrsJQrK7C/ekBIQ4gDv0MO6q4PzuquD87qrg/O6q4P/3mAf1qIQ8gDiAP/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIA/9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhEP0MZ2lQOWdpUDlnaVA5Z2lQOSAQ/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIBD95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgEP3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAQ/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIBD95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgECAQ/eYB/eYBIBD95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgD/34Af0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/eQB/ecBIQwgACAM/R8AOAIQIABBFGohACABQRRqIQEgAkHQAGohAiAEQRRqIQQgBkEBaiEGDAALCwuUCwICfxF7QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWogASAFav0AAgAgAiAFav0AAgD95AEhBiAGIAb95gEhB/0M6vC6u+rwurvq8Lq76vC6uyAH/eYB/QxOE6k8ThOpPE4TqTxOE6k8/eQBIAf95gH9DC0eXL0tHly9LR5cvS0eXL395AEgB/3mAf0Mk4MIPpODCD6Tgwg+k4MIPv3kASAH/eYB/QyZqqq+maqqvpmqqr6Zqqq+/eQBIAf95gEgBv3mASAG/eQBIQggBv3gAf0MAAAAQAAAAEAAAABAAAAAQP3mASEJ/QwAAIA/AACAPwAAgD8AAIA//QwAAABAAAAAQAAAAEAAAABAIAn9DKXAsEKlwLBCpcCwQqXAsEL96AH9DFCsrsJQrK7CUKyuwlCsrsL96QEhCiAK/Qw7qrg/O6q4PzuquD87qrg//eYB/WohCyAKIAv9DACAMT8AgDE/AIAxPwCAMT/95gH95QEgC/0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEM/QxnaVA5Z2lQOWdpUDlnaVA5IAz95gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgDP3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAM/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIAz95gH9DKqqKj6qqio+qqoqPqqqKj795AEgDP3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASAMIAz95gH95gEgDP3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAL/fgB/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH9DAAAgD8AAIA/AACAPwAAgD/95AH95wH95QEgBv0MAAAAgAAAAIAAAACAAAAAgP1O/VAhDSAIIA0gBv3gAf0MAAAgPwAAID8AACA/AAAgP/1D/VL9CwIAIAVBEGohBSAFQRBIDQALIAEgBWr9AAIAIAIgBWr9AAIA/eQBIQ8gDyAP/eYBIRD9DOrwurvq8Lq76vC6u+rwursgEP3mAf0MThOpPE4TqTxOE6k8ThOpPP3kASAQ/eYB/QwtHly9LR5cvS0eXL0tHly9/eQBIBD95gH9DJODCD6Tgwg+k4MIPpODCD795AEgEP3mAf0Mmaqqvpmqqr6Zqqq+maqqvv3kASAQ/eYBIA/95gEgD/3kASERIA/94AH9DAAAAEAAAABAAAAAQAAAAED95gEhEv0MAACAPwAAgD8AAIA/AACAP/0MAAAAQAAAAEAAAABAAAAAQCAS/QylwLBCpcCwQqXAsEKlwLBC/egB/QxQrK7CUKyuwlCsrsJQrK7C/ekBIRMgE/0MO6q4PzuquD87qrg/O6q4P/3mAf1qIRQgEyAU/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIBT9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhFf0MZ2lQOWdpUDlnaVA5Z2lQOSAV/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIBX95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgFf3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAV/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIBX95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgFSAV/eYB/eYBIBX95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgFP34Af0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/QwAAIA/AACAPwAAgD8AAIA//eQB/ecB/eUBIA/9DAAAAIAAAACAAAAAgAAAAID9Tv1QIRYgESAWIA/94AH9DAAAID8AACA/AAAgPwAAID/9Q/1SIQ4gACAO/R8AOAIQIABBFGohACABQRRqIQEgAkHQAGohAiAEQQFqIQQMAAsLC8cBAgJ/AXtBACEGAkADQCAGIAVODQFBACEHA0AgACAHaiABIAdq/QACACACIAdq/QACAP3mASADIAdq/QACACAEIAdq/QACAP3mAf3kAf0LAgAgB0EQaiEHIAdBEEgNAAsgASAHav0AAgAgAiAHav0AAgD95gEgAyAHav0AAgAgBCAHav0AAgD95gH95AEhCCAAIAj9HwA4AhAgAEEUaiEAIAFBFGohASACQRRqIQIgA0EUaiEDIARBFGohBCAGQQFqIQYMAAsLC/QKAgJ/EXtBACEDAkADQCADIAJODQFBACEEA0AgACAEaiABIARq/QACACEFIAUgBf3mASEG/Qzq8Lq76vC6u+rwurvq8Lq7IAb95gH9DE4TqTxOE6k8ThOpPE4TqTz95AEgBv3mAf0MLR5cvS0eXL0tHly9LR5cvf3kASAG/eYB/QyTgwg+k4MIPpODCD6Tgwg+/eQBIAb95gH9DJmqqr6Zqqq+maqqvpmqqr795AEgBv3mASAF/eYBIAX95AEhByAF/eAB/QwAAABAAAAAQAAAAEAAAABA/eYBIQj9DAAAgD8AAIA/AACAPwAAgD/9DAAAAEAAAABAAAAAQAAAAEAgCP0MpcCwQqXAsEKlwLBCpcCwQv3oAf0MUKyuwlCsrsJQrK7CUKyuwv3pASEJIAn9DDuquD87qrg/O6q4PzuquD/95gH9aiEKIAkgCv0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAK/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIQv9DGdpUDlnaVA5Z2lQOWdpUDkgC/3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAL/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIAv95gH9DMGpKj3BqSo9wakqPcGpKj395AEgC/3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAL/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIAsgC/3mAf3mASAL/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIAr9+AH9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf0MAACAPwAAgD8AAIA/AACAP/3kAf3nAf3lASAF/QwAAACAAAAAgAAAAIAAAACA/U79UCEMIAcgDCAF/eAB/QwAACA/AAAgPwAAID8AACA//UP9Uv0LAgAgBEEQaiEEIARBEEgNAAsgASAEav0AAgAhDiAOIA795gEhD/0M6vC6u+rwurvq8Lq76vC6uyAP/eYB/QxOE6k8ThOpPE4TqTxOE6k8/eQBIA/95gH9DC0eXL0tHly9LR5cvS0eXL395AEgD/3mAf0Mk4MIPpODCD6Tgwg+k4MIPv3kASAP/eYB/QyZqqq+maqqvpmqqr6Zqqq+/eQBIA/95gEgDv3mASAO/eQBIRAgDv3gAf0MAAAAQAAAAEAAAABAAAAAQP3mASER/QwAAIA/AACAPwAAgD8AAIA//QwAAABAAAAAQAAAAEAAAABAIBH9DKXAsEKlwLBCpcCwQqXAsEL96AH9DFCsrsJQrK7CUKyuwlCsrsL96QEhEiAS/Qw7qrg/O6q4PzuquD87qrg//eYB/WohEyASIBP9DACAMT8AgDE/AIAxPwCAMT/95gH95QEgE/0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEU/QxnaVA5Z2lQOWdpUDlnaVA5IBT95gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgFP3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAU/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIBT95gH9DKqqKj6qqio+qqoqPqqqKj795AEgFP3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASAUIBT95gH95gEgFP3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAT/fgB/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH9DAAAgD8AAIA/AACAPwAAgD/95AH95wH95QEgDv0MAAAAgAAAAIAAAACAAAAAgP1O/VAhFSAQIBUgDv3gAf0MAAAgPwAAID8AACA/AAAgP/1D/VIhDSAAIA39HwA4AhAgAEEUaiEAIAFBFGohASADQQFqIQMMAAsLC4kBAgJ/AXtBACEEAkADQCAEIANODQFBACEFA0AgACAFaiABIAVq/QACACACIAVq/QACAP3mAf0LAgAgBUEQaiEFIAVBEEgNAAsgASAFav0AAgAgAiAFav0AAgD95gEhBiAAIAb9HwA4AhAgAEEUaiEAIAFBFGohASACQRRqIQIgBEEBaiEEDAALCwuzAQICfwF7QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWr9DAAAgD8AAIA/AACAPwAAgD8gASAFav0AAgAgAiAFav0AAgD95gH95QH9CwIAIAVBEGohBSAFQRBIDQAL/QwAAIA/AACAPwAAgD8AAIA/IAEgBWr9AAIAIAIgBWr9AAIA/eYB/eUBIQYgACAG/R8AOAIQIABBFGohACABQRRqIQEgAkEUaiECIARBAWohBAwACwsLswECAn8Be0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVqIAEgBWr9AAIA/QwAAIA/AACAPwAAgD8AAIA/IAIgBWr9AAIA/eUB/eYB/QsCACAFQRBqIQUgBUEQSA0ACyABIAVq/QACAP0MAACAPwAAgD8AAIA/AACAPyACIAVq/QACAP3lAf3mASEGIAAgBv0fADgCECAAQRRqIQAgAUEUaiEBIAJBFGohAiAEQQFqIQQMAAsLC4kBAgJ/AXtBACEEAkADQCAEIANODQFBACEFA0AgACAFaiABIAVq/QACACACIAVq/QACAP3kAf0LAgAgBUEQaiEFIAVBEEgNAAsgASAFav0AAgAgAiAFav0AAgD95AEhBiAAIAb9HwA4AhAgAEEUaiEAIAFBFGohASACQRRqIQIgBEEBaiEEDAALCwuoAQICfwF7QQAhBQJAA0AgBSAETg0BQQAhBgNAIAAgBmogASAGav0AAgAgAiAGav0AAgD95gEgAyAGav0AAgD95gH9CwIAIAZBEGohBiAGQRBIDQALIAEgBmr9AAIAIAIgBmr9AAIA/eYBIAMgBmr9AAIA/eYBIQcgACAH/R8AOAIQIABBFGohACABQRRqIQEgAkEUaiECIANBFGohAyAFQQFqIQUMAAsLC/4BAgJ/AXtBACEIAkADQCAIIAdODQFBACEJA0AgACAJaiABIAlq/QACACACIAlq/QACACADIAlq/QACAP3mASAEIAlq/QACAP3mAf3kASAFIAlq/QACACAGIAlq/QACAP3mAf3kAf0LAgAgCUEQaiEJIAlBEEgNAAsgASAJav0AAgAgAiAJav0AAgAgAyAJav0AAgD95gEgBCAJav0AAgD95gH95AEgBSAJav0AAgAgBiAJav0AAgD95gH95AEhCiAAIAr9HwA4AhAgAEEUaiEAIAFBFGohASACQRRqIQIgA0EUaiEDIARBFGohBCAFQRRqIQUgCEEBaiEIDAALCwv3AQICfwF7QQAhCAJAA0AgCCAHTg0BQQAhCQNAIAAgCWogASAJav0AAgAgAiAJav0AAgD95gEgAyAJav0AAgAgBCAJav0AAgD95gH95AEgBSAJav0AAgAgBiAJav0AAgD95gH95AH9CwIAIAlBEGohCSAJQRBIDQALIAEgCWr9AAIAIAIgCWr9AAIA/eYBIAMgCWr9AAIAIAQgCWr9AAIA/eYB/eQBIAUgCWr9AAIAIAYgCWr9AAIA/eYB/eQBIQogACAK/R8AOAIQIABBFGohACABQRRqIQEgAkEUaiECIANBFGohAyAFQRRqIQUgCEEBaiEIDAALCwuJBAQFfwF7AX8Ge0EAIQQCQANAIAMgBGtBAkgNAUEAIQUgAiAEQRRsaiAFQQRsaiEK/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ4gACAEQdAAbGohBiABIAVBBGxqIQcgBkHQAGohCANAIAf9AAIAIQ8gB/0AAhAhECAG/QkCACEJIAsgCSAP/eYB/eQBIQsgDCAJIBD95gH95AEhDCAG/QkCUCEJIA0gCSAP/eYB/eQBIQ0gDiAJIBD95gH95AEhDiAGQQRqIQYgB0EUaiEHIAYgCEgNAAsgCiAL/QsCACAKIAz9HwA4AhAgCiAN/QsCFCAKIA79HwA4AiQgBEECaiEEDAALCwJAA0AgBCADTg0BQQAhBSACIARBFGxqIAVBBGxqIQr9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEMIAAgBEHQAGxqIQYgASAFQQRsaiEHIAZB0ABqIQgDQCAH/QACACEPIAf9AAIQIRAgBv0JAgAhCSALIAkgD/3mAf3kASELIAwgCSAQ/eYB/eQBIQwgBkEEaiEGIAdBFGohByAGIAhIDQALIAogC/0LAgAgCiAM/R8AOAIQIARBAWohBAwACwsL8wIEB38BewF/A3sgAUEEbCEBIANBBGwhA0EAIQYCQANAIAZB8AFODQEgBCAGav0MAAAAAAAAAAAAAAAAAAAAAP0LAgAgBkEQaiEGDAALC0EAIQsCQANAIAsgBU4NASALQRBqIQwCQCAMIAVIDQAgBSEMC0EAIQYCQANAIAZBFE4NAUEAIQcgBCAGQQxsaiAHQQRsaiEOIA79AAIAIQ8gDv0AAgwhECAAIAsgAWxqIAZBBGxqIQkgAiALIANsaiAHQQRsaiEKIAshCAJAA0AgCCAMTg0BIAr9AAIAIREgCf0JAgAhDSAPIA0gEf3mAf3kASEPIAn9CQIEIQ0gECANIBH95gH95AEhECAJIAFqIQkgCiADaiEKIAhBAWohCAwACwsgDiAP/R8AOAIAIA4gD/0fATgCBCAOIA/9HwI4AgggDiAQ/R8AOAIMIA4gEP0fATgCECAOIBD9HwI4AhQgBkECaiEGDAALCyALQRBqIQsMAAsLC48DBAd/AXsBfwZ7IAFBBGwhASADQQRsIQNBACEGAkADQCAGQZADTg0BIAQgBmr9DAAAAAAAAAAAAAAAAAAAAAD9CwIAIAZBEGohBgwACwtBACELAkADQCALIAVODQEgC0EQaiEMAkAgDCAFSA0AIAUhDAtBACEGAkADQCAGQRRODQFBACEHIAQgBkEUbGogB0EEbGohDiAO/QACACEPIA79AAIQIRAgDv0AAhQhESAO/QACJCESIAAgCyABbGogBkEEbGohCSACIAsgA2xqIAdBBGxqIQogCyEIAkADQCAIIAxODQEgCv0AAgAhEyAK/QACECEUIAn9CQIAIQ0gDyANIBP95gH95AEhDyAQIA0gFP3mAf3kASEQIAn9CQIEIQ0gESANIBP95gH95AEhESASIA0gFP3mAf3kASESIAkgAWohCSAKIANqIQogCEEBaiEIDAALCyAOIA/9CwIAIA4gEP0fADgCECAOIBH9CwIUIA4gEv0fADgCJCAGQQJqIQYMAAsLIAtBEGohCwwACwsLywECA38Ee0EAIQX9DAAAAAAAAAAAAAAAAAAAAAAhBkEAIQMgACAFaiEEAkADQCADIAJODQEgBiAE/QACAP3kASEGIARBFGohBCADQQFqIQMMAAsLIAEgBWohBCAEIAT9AAIAIAb95AH9CwIA/QwAAAAAAAAAAAAAAAAAAAAAIQZBACEDIAAgBWohBAJAA0AgAyACTg0BIAYgBP0AAhD95AEhBiAEQRRqIQQgA0EBaiEDDAALCyABIAVqIQQgBCAEKgIQIAb9HwCSOAIQC7cDBAV/AXsBfwN7QQAhBAJAA0AgAyAEa0ECSA0BQQAhBSACIARBDGxqIAVBBGxqIQr9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEMIAAgBEHQAGxqIQYgASAFQQRsaiEHIAZB0ABqIQgDQCAH/QACACENIAb9CQIAIQkgCyAJIA395gH95AEhCyAG/QkCUCEJIAwgCSAN/eYB/eQBIQwgBkEEaiEGIAdBDGohByAGIAhIDQALIAogC/0fADgCACAKIAv9HwE4AgQgCiAL/R8COAIIIAogDP0fADgCDCAKIAz9HwE4AhAgCiAM/R8COAIUIARBAmohBAwACwsCQANAIAQgA04NAUEAIQUgAiAEQQxsaiAFQQRsaiEK/QwAAAAAAAAAAAAAAAAAAAAAIQsgACAEQdAAbGohBiABIAVBBGxqIQcgBkHQAGohCANAIAf9AAIAIQ0gBv0JAgAhCSALIAkgDf3mAf3kASELIAZBBGohBiAHQQxqIQcgBiAISA0ACyAKIAv9HwA4AgAgCiAL/R8BOAIEIAogC/0fAjgCCCAEQQFqIQQMAAsLC+0CAgF/BHv9DAAAAAAAAAAAAAAAAAAAAAAhBP0MAAAAAAAAAAAAAAAAAAAAACEF/QwAAAAAAAAAAAAAAAAAAAAAIQb9DAAAAAAAAAAAAAAAAAAAAAAhByABQQRsIABqIQMCQANAIAMgAGtBwABIDQEgBCAA/QACAP0MAAAAAAAAAAAAAAAAAAAAAP3mAf3kASEEIAUgAP0AAhD9DAAAAAAAAAAAAAAAAAAAAAD95gH95AEhBSAGIAD9AAIg/QwAAAAAAAAAAAAAAAAAAAAA/eYB/eQBIQYgByAA/QACMP0MAAAAAAAAAAAAAAAAAAAAAP3mAf3kASEHIABBwABqIQAMAAsLAkADQCADIABrQRBIDQEgBCAA/QACAP0MAAAAAAAAAAAAAAAAAAAAAP3mAf3kASEEIABBEGohAAwACwsgBCAF/eQBIAb95AEgB/3kASEEIAIgBP0fACAE/R8BkiAE/R8CkiAE/R8DkjgCAAsAjgIEbmFtZQGGAhYACXJvd3NfMjB4MwEKcG9pbnR3aXNlMAIJcm93c18yMHg1Awpwb2ludHdpc2UxBApwb2ludHdpc2UyBQpwb2ludHdpc2UzBgpwb2ludHdpc2U0Bwpwb2ludHdpc2U1CApwb2ludHdpc2U2CQpwb2ludHdpc2U3Cgpwb2ludHdpc2U4Cwpwb2ludHdpc2U5DAtwb2ludHdpc2UxMA0LcG9pbnR3aXNlMTEOC3BvaW50d2lzZTEyDwtwb2ludHdpc2UxMxAJY29sc18yMHg1EQpvdXRlcl8yMHgzEgpvdXRlcl8yMHg1Ewhjb2xzdW1fNRQJY29sc18yMHgzFQlub25maW5pdGU=";
-const kernelNames = ["rows_20x3","pointwise0","rows_20x5","pointwise1","pointwise2","pointwise3","pointwise4","pointwise5","pointwise6","pointwise7","pointwise8","pointwise9","pointwise10","pointwise11","pointwise12","pointwise13","cols_20x5","outer_20x3","outer_20x5","colsum_5","cols_20x3","nonfinite"];
+const kernelBytes = "AGFzbQEAAAABoAEKYAR/f39/AGANf39/f39/f39/f39/fwBgB39/f39/f38AYBJ/f39/f39/f39/f39/f39/f38AYAZ/f39/f38AYAN/f38AYB5/f39/f39/f39/f39/f39/f39/f39/f39/f39/f38AYAV/f39/fwBgCH9/f39/f39/AGAjf39/f39/f39/f39/f39/f39/f39/f39/f39/f39/f39/f38AAhIBA2VudgZtZW1vcnkCAQGAgAQDGhkAAAABAgMEAAQFAAYAAAAHCAgACQQEBQAFB8MCGQlyb3dzXzIweDMAAApwb2ludHdpc2UwAAEJcm93c18yMHg1AAIKcG9pbnR3aXNlMQADCnBvaW50d2lzZTIABAp0aW1lX2xvb3AwAAUKcG9pbnR3aXNlMwAGCnBvaW50d2lzZTQABwpwb2ludHdpc2U1AAgKcG9pbnR3aXNlNgAJCnBvaW50d2lzZTcACgp0aW1lX2xvb3AxAAsKcG9pbnR3aXNlOAAMCnBvaW50d2lzZTkADQtwb2ludHdpc2UxMAAOC3BvaW50d2lzZTExAA8LcG9pbnR3aXNlMTIAEAtwb2ludHdpc2UxMwARCWNvbHNfMjB4NQASCnRpbWVfbG9vcDIAEwpvdXRlcl8yMHgzABQKb3V0ZXJfMjB4NQAVCGNvbHN1bV81ABYJY29sc18yMHgzABcJbm9uZmluaXRlABgKiqEBGakWAgZ/FntBACEEAkADQCADIARrQQRIDQFBACEFAkADQCAFQRRODQH9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDv0MAAAAAAAAAAAAAAAAAAAAACEP/QwAAAAAAAAAAAAAAAAAAAAAIRD9DAAAAAAAAAAAAAAAAAAAAAAhEf0MAAAAAAAAAAAAAAAAAAAAACESIAAgBUEMbGohBiABIARBDGxqIQcgB/0AAgAhEyAH/QACDCEUIAf9AAIYIRUgB/0AAiQhFiAG/QACACEKIAsgCiAT/eYB/Qz///////////////8AAAAA/U795AEhCyANIAogFP3mAf0M////////////////AAAAAP1O/eQBIQ0gDyAKIBX95gH9DP///////////////wAAAAD9Tv3kASEPIBEgCiAW/eYB/Qz///////////////8AAAAA/U795AEhESAG/QACDCEKIAwgCiAT/eYB/Qz///////////////8AAAAA/U795AEhDCAOIAogFP3mAf0M////////////////AAAAAP1O/eQBIQ4gECAKIBX95gH9DP///////////////wAAAAD9Tv3kASEQIBIgCiAW/eYB/Qz///////////////8AAAAA/U795AEhEiACIARB0ABsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AgAgCSAZ/R8BOAIEIA0gDv0NAAECAwQFBgcQERITFBUWFyANIA79DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AlAgCSAZ/R8BOAJUIA8gEP0NAAECAwQFBgcQERITFBUWFyAPIBD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AqABIAkgGf0fATgCpAEgESAS/Q0AAQIDBAUGBxAREhMUFRYXIBEgEv0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgC8AEgCSAZ/R8BOAL0ASAFQQJqIQUMAAsLIARBBGohBAwACwsCQANAIAQgA04NAUEAIQUCQANAIAVBEE4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhGv0MAAAAAAAAAAAAAAAAAAAAACEb/QwAAAAAAAAAAAAAAAAAAAAAIRz9DAAAAAAAAAAAAAAAAAAAAAAhHf0MAAAAAAAAAAAAAAAAAAAAACEe/QwAAAAAAAAAAAAAAAAAAAAAIR8gACAFQQxsaiEGIAEgBEEMbGohByAH/QACACETIAb9AAIAIQogCyAKIBP95gH9DP///////////////wAAAAD9Tv3kASELIAb9AAIMIQogDCAKIBP95gH9DP///////////////wAAAAD9Tv3kASEMIAb9AAIYIQogGiAKIBP95gH9DP///////////////wAAAAD9Tv3kASEaIAb9AAIkIQogGyAKIBP95gH9DP///////////////wAAAAD9Tv3kASEbIAb9AAIwIQogHCAKIBP95gH9DP///////////////wAAAAD9Tv3kASEcIAb9AAI8IQogHSAKIBP95gH9DP///////////////wAAAAD9Tv3kASEdIAb9AAJIIQogHiAKIBP95gH9DP///////////////wAAAAD9Tv3kASEeIAb9AAJUIQogHyAKIBP95gH9DP///////////////wAAAAD9Tv3kASEfIAIgBEHQAGxqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEXIBogG/0NAAECAwQFBgcQERITFBUWFyAaIBv9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/QsCACAcIB39DQABAgMEBQYHEBESExQVFhcgHCAd/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRcgHiAf/Q0AAQIDBAUGBxAREhMUFRYXIB4gH/0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9CwIQIAVBCGohBQwACwtBECEF/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEa/QwAAAAAAAAAAAAAAAAAAAAAIRsgACAFQQxsaiEGIAEgBEEMbGohByAH/QACACETIAb9AAIAIQogCyAKIBP95gH9DP///////////////wAAAAD9Tv3kASELIAb9AAIMIQogDCAKIBP95gH9DP///////////////wAAAAD9Tv3kASEMIAb9AAIYIQogGiAKIBP95gH9DP///////////////wAAAAD9Tv3kASEaIAb9AAIkIQogGyAKIBP95gH9DP///////////////wAAAAD9Tv3kASEbIAIgBEHQAGxqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEXIBogG/0NAAECAwQFBgcQERITFBUWFyAaIBv9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/QsCACAEQQFqIQQMAAsLC4MBAgJ/AXtBACEEAkADQCAEIANODQFBACEFA0AgACAFaiABIAVq/QACACACIAVq/QACAP3kAf0LAgAgBUEQaiEFIAVBEEgNAAsgASAFav0AAgAgAiAFav0AAgD95AEhBiAAIAb9HwA4AhAgAEEUaiEAIAFB0ABqIQEgBEEBaiEEDAALCwvAGgIGfxZ7QQAhBAJAA0AgAyAEa0EESA0BQQAhBQJAA0AgBUEUTg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhD/0MAAAAAAAAAAAAAAAAAAAAACEQ/QwAAAAAAAAAAAAAAAAAAAAAIRH9DAAAAAAAAAAAAAAAAAAAAAAhEiAAIAVBFGxqIQYgASAEQRRsaiEHIAZBEGohCANAIAf9AAIAIRMgB/0AAhQhFCAH/QACKCEVIAf9AAI8IRYgBv0AAgAhCiALIAogE/3mAf3kASELIA0gCiAU/eYB/eQBIQ0gDyAKIBX95gH95AEhDyARIAogFv3mAf3kASERIAb9AAIUIQogDCAKIBP95gH95AEhDCAOIAogFP3mAf3kASEOIBAgCiAV/eYB/eQBIRAgEiAKIBb95gH95AEhEiAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgB/0AAgAhEyAH/QACFCEUIAf9AAIoIRUgB/0AAjwhFiAG/QACACEKIAsgCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhCyANIAogFP3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIQ0gDyAKIBX95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEPIBEgCiAW/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhESAG/QACFCEKIAwgCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhDCAOIAogFP3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIQ4gECAKIBX95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEQIBIgCiAW/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhEiACIARB0ABsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AgAgCSAZ/R8BOAIEIA0gDv0NAAECAwQFBgcQERITFBUWFyANIA79DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AlAgCSAZ/R8BOAJUIA8gEP0NAAECAwQFBgcQERITFBUWFyAPIBD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AqABIAkgGf0fATgCpAEgESAS/Q0AAQIDBAUGBxAREhMUFRYXIBEgEv0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgC8AEgCSAZ/R8BOAL0ASAFQQJqIQUMAAsLIARBBGohBAwACwsCQANAIAQgA04NAUEAIQUCQANAIAVBEE4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhGv0MAAAAAAAAAAAAAAAAAAAAACEb/QwAAAAAAAAAAAAAAAAAAAAAIRz9DAAAAAAAAAAAAAAAAAAAAAAhHf0MAAAAAAAAAAAAAAAAAAAAACEe/QwAAAAAAAAAAAAAAAAAAAAAIR8gACAFQRRsaiEGIAEgBEEUbGohByAGQRBqIQgDQCAH/QACACETIAb9AAIAIQogCyAKIBP95gH95AEhCyAG/QACFCEKIAwgCiAT/eYB/eQBIQwgBv0AAighCiAaIAogE/3mAf3kASEaIAb9AAI8IQogGyAKIBP95gH95AEhGyAG/QACUCEKIBwgCiAT/eYB/eQBIRwgBv0AAmQhCiAdIAogE/3mAf3kASEdIAb9AAJ4IQogHiAKIBP95gH95AEhHiAG/QACjAEhCiAfIAogE/3mAf3kASEfIAZBEGohBiAHQRBqIQcgBiAISA0ACyAH/QACACETIAb9AAIAIQogCyAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASELIAb9AAIUIQogDCAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEMIAb9AAIoIQogGiAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEaIAb9AAI8IQogGyAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEbIAb9AAJQIQogHCAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEcIAb9AAJkIQogHSAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEdIAb9AAJ4IQogHiAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEeIAb9AAKMASEKIB8gCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhHyACIARB0ABsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFyAaIBv9DQABAgMEBQYHEBESExQVFhcgGiAb/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0LAgAgHCAd/Q0AAQIDBAUGBxAREhMUFRYXIBwgHf0NCAkKCwwNDg8YGRobHB0eH/3kASEXIB4gH/0NAAECAwQFBgcQERITFBUWFyAeIB/9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/QsCECAFQQhqIQUMAAsLQRAhBf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhGv0MAAAAAAAAAAAAAAAAAAAAACEbIAAgBUEUbGohBiABIARBFGxqIQcgBkEQaiEIA0AgB/0AAgAhEyAG/QACACEKIAsgCiAT/eYB/eQBIQsgBv0AAhQhCiAMIAogE/3mAf3kASEMIAb9AAIoIQogGiAKIBP95gH95AEhGiAG/QACPCEKIBsgCiAT/eYB/eQBIRsgBkEQaiEGIAdBEGohByAGIAhIDQALIAf9AAIAIRMgBv0AAgAhCiALIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIQsgBv0AAhQhCiAMIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIQwgBv0AAighCiAaIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIRogBv0AAjwhCiAbIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIRsgAiAEQdAAbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRcgGiAb/Q0AAQIDBAUGBxAREhMUFRYXIBogG/0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9CwIAIARBAWohBAwACwsLxxkCAn8he0EAIQ0CQANAIA0gDE4NAUEAIQ4DQCAAIA5qIAEgDmr9AAIAIAIgDmr9AAIAIAMgDmr9AAIAIAQgDmr9AAIA/eYB/eQB/eQB/eEBIQ/9DAAAgD8AAIA/AACAPwAAgD/9DAAAgD8AAIA/AACAPwAAgD8gD/0MpcCwQqXAsEKlwLBCpcCwQv3oAf0MUKyuwlCsrsJQrK7CUKyuwv3pASEQIBD9DDuquD87qrg/O6q4PzuquD/95gH9aiERIBAgEf0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAR/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIRL9DGdpUDlnaVA5Z2lQOWdpUDkgEv3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAS/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIBL95gH9DMGpKj3BqSo9wakqPcGpKj395AEgEv3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAS/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIBIgEv3mAf3mASAS/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIBH9+AH9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf3kAf3nASAFIA5q/QACAP3mASAGIA5q/QACACAHIA5q/QACACAIIA5q/QACACAJIA5q/QACAP3mAf3kAf3kAf3hASET/QwAAIA/AACAPwAAgD8AAIA//QwAAIA/AACAPwAAgD8AAIA/IBP9DKXAsEKlwLBCpcCwQqXAsEL96AH9DFCsrsJQrK7CUKyuwlCsrsL96QEhFCAU/Qw7qrg/O6q4PzuquD87qrg//eYB/WohFSAUIBX9DACAMT8AgDE/AIAxPwCAMT/95gH95QEgFf0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEW/QxnaVA5Z2lQOWdpUDlnaVA5IBb95gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgFv3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAW/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIBb95gH9DKqqKj6qqio+qqoqPqqqKj795AEgFv3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASAWIBb95gH95gEgFv3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAV/fgB/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH95AH95wEgCiAOav0AAgAgCyAOav0AAgD95AEhFyAXIBf95gEhGP0M6vC6u+rwurvq8Lq76vC6uyAY/eYB/QxOE6k8ThOpPE4TqTxOE6k8/eQBIBj95gH9DC0eXL0tHly9LR5cvS0eXL395AEgGP3mAf0Mk4MIPpODCD6Tgwg+k4MIPv3kASAY/eYB/QyZqqq+maqqvpmqqr6Zqqq+/eQBIBj95gEgF/3mASAX/eQBIRkgF/3gAf0MAAAAQAAAAEAAAABAAAAAQP3mASEa/QwAAIA/AACAPwAAgD8AAIA//QwAAABAAAAAQAAAAEAAAABAIBr9DKXAsEKlwLBCpcCwQqXAsEL96AH9DFCsrsJQrK7CUKyuwlCsrsL96QEhGyAb/Qw7qrg/O6q4PzuquD87qrg//eYB/WohHCAbIBz9DACAMT8AgDE/AIAxPwCAMT/95gH95QEgHP0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEd/QxnaVA5Z2lQOWdpUDlnaVA5IB395gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgHf3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAd/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIB395gH9DKqqKj6qqio+qqoqPqqqKj795AEgHf3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASAdIB395gH95gEgHf3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAc/fgB/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH9DAAAgD8AAIA/AACAPwAAgD/95AH95wH95QEgF/0MAAAAgAAAAIAAAACAAAAAgP1O/VAhHiAZIB4gF/3gAf0MAAAgPwAAID8AACA/AAAgP/1D/VL95gH95AH9CwIAIA5BEGohDiAOQRBIDQALIAEgDmr9AAIAIAIgDmr9AAIAIAMgDmr9AAIAIAQgDmr9AAIA/eYB/eQB/eQB/eEBISD9DAAAgD8AAIA/AACAPwAAgD/9DAAAgD8AAIA/AACAPwAAgD8gIP0MpcCwQqXAsEKlwLBCpcCwQv3oAf0MUKyuwlCsrsJQrK7CUKyuwv3pASEhICH9DDuquD87qrg/O6q4PzuquD/95gH9aiEiICEgIv0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAi/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBISP9DGdpUDlnaVA5Z2lQOWdpUDkgI/3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAj/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBICP95gH9DMGpKj3BqSo9wakqPcGpKj395AEgI/3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAj/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBICMgI/3mAf3mASAj/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBICL9+AH9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf3kAf3nASAFIA5q/QACAP3mASAGIA5q/QACACAHIA5q/QACACAIIA5q/QACACAJIA5q/QACAP3mAf3kAf3kAf3hASEk/QwAAIA/AACAPwAAgD8AAIA//QwAAIA/AACAPwAAgD8AAIA/ICT9DKXAsEKlwLBCpcCwQqXAsEL96AH9DFCsrsJQrK7CUKyuwlCsrsL96QEhJSAl/Qw7qrg/O6q4PzuquD87qrg//eYB/WohJiAlICb9DACAMT8AgDE/AIAxPwCAMT/95gH95QEgJv0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEn/QxnaVA5Z2lQOWdpUDlnaVA5ICf95gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgJ/3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAn/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBICf95gH9DKqqKj6qqio+qqoqPqqqKj795AEgJ/3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASAnICf95gH95gEgJ/3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAm/fgB/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH95AH95wEgCiAOav0AAgAgCyAOav0AAgD95AEhKCAoICj95gEhKf0M6vC6u+rwurvq8Lq76vC6uyAp/eYB/QxOE6k8ThOpPE4TqTxOE6k8/eQBICn95gH9DC0eXL0tHly9LR5cvS0eXL395AEgKf3mAf0Mk4MIPpODCD6Tgwg+k4MIPv3kASAp/eYB/QyZqqq+maqqvpmqqr6Zqqq+/eQBICn95gEgKP3mASAo/eQBISogKP3gAf0MAAAAQAAAAEAAAABAAAAAQP3mASEr/QwAAIA/AACAPwAAgD8AAIA//QwAAABAAAAAQAAAAEAAAABAICv9DKXAsEKlwLBCpcCwQqXAsEL96AH9DFCsrsJQrK7CUKyuwlCsrsL96QEhLCAs/Qw7qrg/O6q4PzuquD87qrg//eYB/WohLSAsIC39DACAMT8AgDE/AIAxPwCAMT/95gH95QEgLf0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEu/QxnaVA5Z2lQOWdpUDlnaVA5IC795gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgLv3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAu/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIC795gH9DKqqKj6qqio+qqoqPqqqKj795AEgLv3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASAuIC795gH95gEgLv3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAt/fgB/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH9DAAAgD8AAIA/AACAPwAAgD/95AH95wH95QEgKP0MAAAAgAAAAIAAAACAAAAAgP1O/VAhLyAqIC8gKP3gAf0MAAAgPwAAID8AACA/AAAgP/1D/VL95gH95AEhHyAAIB/9HwA4AhAgAEEUaiEAIAFBFGohASACQdAAaiECIARBFGohBCAFQRRqIQUgBkEUaiEGIAdB0ABqIQcgCUEUaiEJIApBFGohCiALQdAAaiELIA1BAWohDQwACwsL/hECAn8Ze0EAIQcCQANAIAcgBk4NAUEAIQgDQCAAIAhqIAEgCGr9AAIAIAIgCGr9AAIAIAMgCGr9AAIAIAQgCGr9AAIA/eYB/eQB/eQB/eEBIQn9DAAAgD8AAIA/AACAPwAAgD/9DAAAgD8AAIA/AACAPwAAgD8gCf0MpcCwQqXAsEKlwLBCpcCwQv3oAf0MUKyuwlCsrsJQrK7CUKyuwv3pASEKIAr9DDuquD87qrg/O6q4PzuquD/95gH9aiELIAogC/0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAL/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIQz9DGdpUDlnaVA5Z2lQOWdpUDkgDP3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAM/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIAz95gH9DMGpKj3BqSo9wakqPcGpKj395AEgDP3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAM/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIAwgDP3mAf3mASAM/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIAv9+AH9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf3kAf3nASAFIAhq/QACACENIA0gDf3mASEO/Qzq8Lq76vC6u+rwurvq8Lq7IA795gH9DE4TqTxOE6k8ThOpPE4TqTz95AEgDv3mAf0MLR5cvS0eXL0tHly9LR5cvf3kASAO/eYB/QyTgwg+k4MIPpODCD6Tgwg+/eQBIA795gH9DJmqqr6Zqqq+maqqvpmqqr795AEgDv3mASAN/eYBIA395AEhDyAN/eAB/QwAAABAAAAAQAAAAEAAAABA/eYBIRD9DAAAgD8AAIA/AACAPwAAgD/9DAAAAEAAAABAAAAAQAAAAEAgEP0MpcCwQqXAsEKlwLBCpcCwQv3oAf0MUKyuwlCsrsJQrK7CUKyuwv3pASERIBH9DDuquD87qrg/O6q4PzuquD/95gH9aiESIBEgEv0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAS/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIRP9DGdpUDlnaVA5Z2lQOWdpUDkgE/3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAT/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIBP95gH9DMGpKj3BqSo9wakqPcGpKj395AEgE/3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAT/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIBMgE/3mAf3mASAT/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIBL9+AH9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf0MAACAPwAAgD8AAIA/AACAP/3kAf3nAf3lASAN/QwAAACAAAAAgAAAAIAAAACA/U79UCEUIA8gFCAN/eAB/QwAACA/AAAgPwAAID8AACA//UP9Uv3mAf0LAgAgCEEQaiEIIAhBEEgNAAsgASAIav0AAgAgAiAIav0AAgAgAyAIav0AAgAgBCAIav0AAgD95gH95AH95AH94QEhFv0MAACAPwAAgD8AAIA/AACAP/0MAACAPwAAgD8AAIA/AACAPyAW/QylwLBCpcCwQqXAsEKlwLBC/egB/QxQrK7CUKyuwlCsrsJQrK7C/ekBIRcgF/0MO6q4PzuquD87qrg/O6q4P/3mAf1qIRggFyAY/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIBj9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhGf0MZ2lQOWdpUDlnaVA5Z2lQOSAZ/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIBn95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgGf3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAZ/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIBn95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgGSAZ/eYB/eYBIBn95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgGP34Af0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/eQB/ecBIAUgCGr9AAIAIRogGiAa/eYBIRv9DOrwurvq8Lq76vC6u+rwursgG/3mAf0MThOpPE4TqTxOE6k8ThOpPP3kASAb/eYB/QwtHly9LR5cvS0eXL0tHly9/eQBIBv95gH9DJODCD6Tgwg+k4MIPpODCD795AEgG/3mAf0Mmaqqvpmqqr6Zqqq+maqqvv3kASAb/eYBIBr95gEgGv3kASEcIBr94AH9DAAAAEAAAABAAAAAQAAAAED95gEhHf0MAACAPwAAgD8AAIA/AACAP/0MAAAAQAAAAEAAAABAAAAAQCAd/QylwLBCpcCwQqXAsEKlwLBC/egB/QxQrK7CUKyuwlCsrsJQrK7C/ekBIR4gHv0MO6q4PzuquD87qrg/O6q4P/3mAf1qIR8gHiAf/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIB/9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhIP0MZ2lQOWdpUDlnaVA5Z2lQOSAg/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBICD95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgIP3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAg/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBICD95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgICAg/eYB/eYBICD95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgH/34Af0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/QwAAIA/AACAPwAAgD8AAIA//eQB/ecB/eUBIBr9DAAAAIAAAACAAAAAgAAAAID9Tv1QISEgHCAhIBr94AH9DAAAID8AACA/AAAgPwAAID/9Q/1S/eYBIRUgACAV/R8AOAIQIABBFGohACABQRRqIQEgAkHQAGohAiAEQRRqIQQgBUEUaiEFIAdBAWohBwwACwsLnQEBAn9BACESAkADQCASIBBODQEgEiETIAAgASACIA4QAiADIAQgEyAPbGogAkEUaiAFIAYgBiAHIBMgD2xqIAIgCCAGIAkgEyAPbGogAkEoaiAOEAMgCiALIBMgD2xqIAJBPGogDCADIAMgDhAEIA0gEyAPbGogCiAP/AoAACABIAogD/wKAAAgBiADIA/8CgAAIBJBAWohEgwACwsL1QcCAn8Je0EAIQYCQANAIAYgBU4NAUEAIQcDQCAAIAdqIAEgB2r9AAIAIAIgB2r9AAIAIAMgB2r9AAIAIAQgB2r9AAIA/eYB/eQB/eQB/eEBIQj9DAAAgD8AAIA/AACAPwAAgD/9DAAAgD8AAIA/AACAPwAAgD8gCP0MpcCwQqXAsEKlwLBCpcCwQv3oAf0MUKyuwlCsrsJQrK7CUKyuwv3pASEJIAn9DDuquD87qrg/O6q4PzuquD/95gH9aiEKIAkgCv0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAK/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIQv9DGdpUDlnaVA5Z2lQOWdpUDkgC/3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAL/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIAv95gH9DMGpKj3BqSo9wakqPcGpKj395AEgC/3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAL/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIAsgC/3mAf3mASAL/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIAr9+AH9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf3kAf3nAf0LAgAgB0EQaiEHIAdBEEgNAAsgASAHav0AAgAgAiAHav0AAgAgAyAHav0AAgAgBCAHav0AAgD95gH95AH95AH94QEhDf0MAACAPwAAgD8AAIA/AACAP/0MAACAPwAAgD8AAIA/AACAPyAN/QylwLBCpcCwQqXAsEKlwLBC/egB/QxQrK7CUKyuwlCsrsJQrK7C/ekBIQ4gDv0MO6q4PzuquD87qrg/O6q4P/3mAf1qIQ8gDiAP/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIA/9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhEP0MZ2lQOWdpUDlnaVA5Z2lQOSAQ/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIBD95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgEP3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAQ/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIBD95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgECAQ/eYB/eYBIBD95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgD/34Af0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/eQB/ecBIQwgACAM/R8AOAIQIABBFGohACABQRRqIQEgAkHQAGohAiAEQRRqIQQgBkEBaiEGDAALCwuUCwICfxF7QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWogASAFav0AAgAgAiAFav0AAgD95AEhBiAGIAb95gEhB/0M6vC6u+rwurvq8Lq76vC6uyAH/eYB/QxOE6k8ThOpPE4TqTxOE6k8/eQBIAf95gH9DC0eXL0tHly9LR5cvS0eXL395AEgB/3mAf0Mk4MIPpODCD6Tgwg+k4MIPv3kASAH/eYB/QyZqqq+maqqvpmqqr6Zqqq+/eQBIAf95gEgBv3mASAG/eQBIQggBv3gAf0MAAAAQAAAAEAAAABAAAAAQP3mASEJ/QwAAIA/AACAPwAAgD8AAIA//QwAAABAAAAAQAAAAEAAAABAIAn9DKXAsEKlwLBCpcCwQqXAsEL96AH9DFCsrsJQrK7CUKyuwlCsrsL96QEhCiAK/Qw7qrg/O6q4PzuquD87qrg//eYB/WohCyAKIAv9DACAMT8AgDE/AIAxPwCAMT/95gH95QEgC/0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEM/QxnaVA5Z2lQOWdpUDlnaVA5IAz95gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgDP3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAM/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIAz95gH9DKqqKj6qqio+qqoqPqqqKj795AEgDP3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASAMIAz95gH95gEgDP3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAL/fgB/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH9DAAAgD8AAIA/AACAPwAAgD/95AH95wH95QEgBv0MAAAAgAAAAIAAAACAAAAAgP1O/VAhDSAIIA0gBv3gAf0MAAAgPwAAID8AACA/AAAgP/1D/VL9CwIAIAVBEGohBSAFQRBIDQALIAEgBWr9AAIAIAIgBWr9AAIA/eQBIQ8gDyAP/eYBIRD9DOrwurvq8Lq76vC6u+rwursgEP3mAf0MThOpPE4TqTxOE6k8ThOpPP3kASAQ/eYB/QwtHly9LR5cvS0eXL0tHly9/eQBIBD95gH9DJODCD6Tgwg+k4MIPpODCD795AEgEP3mAf0Mmaqqvpmqqr6Zqqq+maqqvv3kASAQ/eYBIA/95gEgD/3kASERIA/94AH9DAAAAEAAAABAAAAAQAAAAED95gEhEv0MAACAPwAAgD8AAIA/AACAP/0MAAAAQAAAAEAAAABAAAAAQCAS/QylwLBCpcCwQqXAsEKlwLBC/egB/QxQrK7CUKyuwlCsrsJQrK7C/ekBIRMgE/0MO6q4PzuquD87qrg/O6q4P/3mAf1qIRQgEyAU/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIBT9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhFf0MZ2lQOWdpUDlnaVA5Z2lQOSAV/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIBX95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgFf3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAV/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIBX95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgFSAV/eYB/eYBIBX95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgFP34Af0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/QwAAIA/AACAPwAAgD8AAIA//eQB/ecB/eUBIA/9DAAAAIAAAACAAAAAgAAAAID9Tv1QIRYgESAWIA/94AH9DAAAID8AACA/AAAgPwAAID/9Q/1SIQ4gACAO/R8AOAIQIABBFGohACABQRRqIQEgAkHQAGohAiAEQQFqIQQMAAsLC8cBAgJ/AXtBACEGAkADQCAGIAVODQFBACEHA0AgACAHaiABIAdq/QACACACIAdq/QACAP3mASADIAdq/QACACAEIAdq/QACAP3mAf3kAf0LAgAgB0EQaiEHIAdBEEgNAAsgASAHav0AAgAgAiAHav0AAgD95gEgAyAHav0AAgAgBCAHav0AAgD95gH95AEhCCAAIAj9HwA4AhAgAEEUaiEAIAFBFGohASACQRRqIQIgA0EUaiEDIARBFGohBCAGQQFqIQYMAAsLC/QKAgJ/EXtBACEDAkADQCADIAJODQFBACEEA0AgACAEaiABIARq/QACACEFIAUgBf3mASEG/Qzq8Lq76vC6u+rwurvq8Lq7IAb95gH9DE4TqTxOE6k8ThOpPE4TqTz95AEgBv3mAf0MLR5cvS0eXL0tHly9LR5cvf3kASAG/eYB/QyTgwg+k4MIPpODCD6Tgwg+/eQBIAb95gH9DJmqqr6Zqqq+maqqvpmqqr795AEgBv3mASAF/eYBIAX95AEhByAF/eAB/QwAAABAAAAAQAAAAEAAAABA/eYBIQj9DAAAgD8AAIA/AACAPwAAgD/9DAAAAEAAAABAAAAAQAAAAEAgCP0MpcCwQqXAsEKlwLBCpcCwQv3oAf0MUKyuwlCsrsJQrK7CUKyuwv3pASEJIAn9DDuquD87qrg/O6q4PzuquD/95gH9aiEKIAkgCv0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAK/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIQv9DGdpUDlnaVA5Z2lQOWdpUDkgC/3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAL/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIAv95gH9DMGpKj3BqSo9wakqPcGpKj395AEgC/3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAL/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIAsgC/3mAf3mASAL/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIAr9+AH9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf0MAACAPwAAgD8AAIA/AACAP/3kAf3nAf3lASAF/QwAAACAAAAAgAAAAIAAAACA/U79UCEMIAcgDCAF/eAB/QwAACA/AAAgPwAAID8AACA//UP9Uv0LAgAgBEEQaiEEIARBEEgNAAsgASAEav0AAgAhDiAOIA795gEhD/0M6vC6u+rwurvq8Lq76vC6uyAP/eYB/QxOE6k8ThOpPE4TqTxOE6k8/eQBIA/95gH9DC0eXL0tHly9LR5cvS0eXL395AEgD/3mAf0Mk4MIPpODCD6Tgwg+k4MIPv3kASAP/eYB/QyZqqq+maqqvpmqqr6Zqqq+/eQBIA/95gEgDv3mASAO/eQBIRAgDv3gAf0MAAAAQAAAAEAAAABAAAAAQP3mASER/QwAAIA/AACAPwAAgD8AAIA//QwAAABAAAAAQAAAAEAAAABAIBH9DKXAsEKlwLBCpcCwQqXAsEL96AH9DFCsrsJQrK7CUKyuwlCsrsL96QEhEiAS/Qw7qrg/O6q4PzuquD87qrg//eYB/WohEyASIBP9DACAMT8AgDE/AIAxPwCAMT/95gH95QEgE/0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEU/QxnaVA5Z2lQOWdpUDlnaVA5IBT95gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgFP3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAU/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIBT95gH9DKqqKj6qqio+qqoqPqqqKj795AEgFP3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASAUIBT95gH95gEgFP3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAT/fgB/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH9DAAAgD8AAIA/AACAPwAAgD/95AH95wH95QEgDv0MAAAAgAAAAIAAAACAAAAAgP1O/VAhFSAQIBUgDv3gAf0MAAAgPwAAID8AACA/AAAgP/1D/VIhDSAAIA39HwA4AhAgAEEUaiEAIAFBFGohASADQQFqIQMMAAsLC4kBAgJ/AXtBACEEAkADQCAEIANODQFBACEFA0AgACAFaiABIAVq/QACACACIAVq/QACAP3mAf0LAgAgBUEQaiEFIAVBEEgNAAsgASAFav0AAgAgAiAFav0AAgD95gEhBiAAIAb9HwA4AhAgAEEUaiEAIAFBFGohASACQRRqIQIgBEEBaiEEDAALCwu1AgECf0EAIR4CQANAIB4gHE4NASAeIR8gACABIAIgGhACIAMgBCAfIBtsaiACIAUgBiAaEAYgByAIIB8gG2xqIAJBFGogCSAGIBoQBiAKIAsgHyAbbGogAkEoaiAaEAcgDCAHIAYgAyAKIBoQCCANIA4gHyAbbGogAkE8aiAPIAwgGhAGIBAgDCAaEAkgESANIBAgGhAKIBIgHyAbbGogESAb/AoAACATIB8gG2xqIBAgG/wKAAAgFCAfIBtsaiANIBv8CgAAIBUgHyAbbGogDCAb/AoAACAWIB8gG2xqIAogG/wKAAAgFyAfIBtsaiADIBv8CgAAIBggHyAbbGogByAb/AoAACAZIB8gG2xqIAYgG/wKAAAgASARIBv8CgAAIAYgDCAb/AoAACAeQQFqIR4MAAsLC7MBAgJ/AXtBACEEAkADQCAEIANODQFBACEFA0AgACAFav0MAACAPwAAgD8AAIA/AACAPyABIAVq/QACACACIAVq/QACAP3mAf3lAf0LAgAgBUEQaiEFIAVBEEgNAAv9DAAAgD8AAIA/AACAPwAAgD8gASAFav0AAgAgAiAFav0AAgD95gH95QEhBiAAIAb9HwA4AhAgAEEUaiEAIAFBFGohASACQRRqIQIgBEEBaiEEDAALCwuzAQICfwF7QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWogASAFav0AAgD9DAAAgD8AAIA/AACAPwAAgD8gAiAFav0AAgD95QH95gH9CwIAIAVBEGohBSAFQRBIDQALIAEgBWr9AAIA/QwAAIA/AACAPwAAgD8AAIA/IAIgBWr9AAIA/eUB/eYBIQYgACAG/R8AOAIQIABBFGohACABQRRqIQEgAkEUaiECIARBAWohBAwACwsLiQECAn8Be0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVqIAEgBWr9AAIAIAIgBWr9AAIA/eQB/QsCACAFQRBqIQUgBUEQSA0ACyABIAVq/QACACACIAVq/QACAP3kASEGIAAgBv0fADgCECAAQRRqIQAgAUEUaiEBIAJBFGohAiAEQQFqIQQMAAsLC6gBAgJ/AXtBACEFAkADQCAFIARODQFBACEGA0AgACAGaiABIAZq/QACACACIAZq/QACAP3mASADIAZq/QACAP3mAf0LAgAgBkEQaiEGIAZBEEgNAAsgASAGav0AAgAgAiAGav0AAgD95gEgAyAGav0AAgD95gEhByAAIAf9HwA4AhAgAEEUaiEAIAFBFGohASACQRRqIQIgA0EUaiEDIAVBAWohBQwACwsL/gECAn8Be0EAIQgCQANAIAggB04NAUEAIQkDQCAAIAlqIAEgCWr9AAIAIAIgCWr9AAIAIAMgCWr9AAIA/eYBIAQgCWr9AAIA/eYB/eQBIAUgCWr9AAIAIAYgCWr9AAIA/eYB/eQB/QsCACAJQRBqIQkgCUEQSA0ACyABIAlq/QACACACIAlq/QACACADIAlq/QACAP3mASAEIAlq/QACAP3mAf3kASAFIAlq/QACACAGIAlq/QACAP3mAf3kASEKIAAgCv0fADgCECAAQRRqIQAgAUEUaiEBIAJBFGohAiADQRRqIQMgBEEUaiEEIAVBFGohBSAIQQFqIQgMAAsLC/cBAgJ/AXtBACEIAkADQCAIIAdODQFBACEJA0AgACAJaiABIAlq/QACACACIAlq/QACAP3mASADIAlq/QACACAEIAlq/QACAP3mAf3kASAFIAlq/QACACAGIAlq/QACAP3mAf3kAf0LAgAgCUEQaiEJIAlBEEgNAAsgASAJav0AAgAgAiAJav0AAgD95gEgAyAJav0AAgAgBCAJav0AAgD95gH95AEgBSAJav0AAgAgBiAJav0AAgD95gH95AEhCiAAIAr9HwA4AhAgAEEUaiEAIAFBFGohASACQRRqIQIgA0EUaiEDIAVBFGohBSAIQQFqIQgMAAsLC4kEBAV/AXsBfwZ7QQAhBAJAA0AgAyAEa0ECSA0BQQAhBSACIARBFGxqIAVBBGxqIQr9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDiAAIARB0ABsaiEGIAEgBUEEbGohByAGQdAAaiEIA0AgB/0AAgAhDyAH/QACECEQIAb9CQIAIQkgCyAJIA/95gH95AEhCyAMIAkgEP3mAf3kASEMIAb9CQJQIQkgDSAJIA/95gH95AEhDSAOIAkgEP3mAf3kASEOIAZBBGohBiAHQRRqIQcgBiAISA0ACyAKIAv9CwIAIAogDP0fADgCECAKIA39CwIUIAogDv0fADgCJCAEQQJqIQQMAAsLAkADQCAEIANODQFBACEFIAIgBEEUbGogBUEEbGohCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQwgACAEQdAAbGohBiABIAVBBGxqIQcgBkHQAGohCANAIAf9AAIAIQ8gB/0AAhAhECAG/QkCACEJIAsgCSAP/eYB/eQBIQsgDCAJIBD95gH95AEhDCAGQQRqIQYgB0EUaiEHIAYgCEgNAAsgCiAL/QsCACAKIAz9HwA4AhAgBEEBaiEEDAALCwuhBAEFf0EAISMCQANAICMgIU4NASAiQQFrICNrISQgACABIAIgJCAfbGogIBAOIAMgACAEICQgH2xqIAUgJCAfbGogIBAPIAYgByAAIAggJCAfbGogCSAkIB9saiADIAogIBAQIAsgBiAMICQgH2xqIA0gJCAfbGogIBAPIA4gBiAPICQgH2xqIBAgJCAfbGogIBAPIBEgBiASICQgH2xqIBMgJCAfbGogIBAPIBQgBiAVICQgH2xqIA4gFiARIBcgIBARIBghJiADIScgICElAkADQEEAICVODQEgJiAnQRT8CgAAICZB0ABqISYgJ0EUaiEnICVBf2ohJQwACwsgGEEUaiEmIAshJyAgISUCQANAQQAgJU4NASAmICdBFPwKAAAgJkHQAGohJiAnQRRqIScgJUF/aiElDAALCyAYQShqISYgDiEnICAhJQJAA0BBACAlTg0BICYgJ0EU/AoAACAmQdAAaiEmICdBFGohJyAlQX9qISUMAAsLIBhBPGohJiARIScgICElAkADQEEAICVODQEgJiAnQRT8CgAAICZB0ABqISYgJ0EUaiEnICVBf2ohJQwACwsgGCAZIBogIBASIBsgJCAfbGogESAf/AoAACAcICQgH2xqIA4gH/wKAAAgHSAkIB9saiALIB/8CgAAIB4gJCAfbGogAyAf/AoAACABIBogH/wKAAAgByAUIB/8CgAAICNBAWohIwwACwsL8wIEB38BewF/A3sgAUEEbCEBIANBBGwhA0EAIQYCQANAIAZB8AFODQEgBCAGav0MAAAAAAAAAAAAAAAAAAAAAP0LAgAgBkEQaiEGDAALC0EAIQsCQANAIAsgBU4NASALQRBqIQwCQCAMIAVIDQAgBSEMC0EAIQYCQANAIAZBFE4NAUEAIQcgBCAGQQxsaiAHQQRsaiEOIA79AAIAIQ8gDv0AAgwhECAAIAsgAWxqIAZBBGxqIQkgAiALIANsaiAHQQRsaiEKIAshCAJAA0AgCCAMTg0BIAr9AAIAIREgCf0JAgAhDSAPIA0gEf3mAf3kASEPIAn9CQIEIQ0gECANIBH95gH95AEhECAJIAFqIQkgCiADaiEKIAhBAWohCAwACwsgDiAP/R8AOAIAIA4gD/0fATgCBCAOIA/9HwI4AgggDiAQ/R8AOAIMIA4gEP0fATgCECAOIBD9HwI4AhQgBkECaiEGDAALCyALQRBqIQsMAAsLC48DBAd/AXsBfwZ7IAFBBGwhASADQQRsIQNBACEGAkADQCAGQZADTg0BIAQgBmr9DAAAAAAAAAAAAAAAAAAAAAD9CwIAIAZBEGohBgwACwtBACELAkADQCALIAVODQEgC0EQaiEMAkAgDCAFSA0AIAUhDAtBACEGAkADQCAGQRRODQFBACEHIAQgBkEUbGogB0EEbGohDiAO/QACACEPIA79AAIQIRAgDv0AAhQhESAO/QACJCESIAAgCyABbGogBkEEbGohCSACIAsgA2xqIAdBBGxqIQogCyEIAkADQCAIIAxODQEgCv0AAgAhEyAK/QACECEUIAn9CQIAIQ0gDyANIBP95gH95AEhDyAQIA0gFP3mAf3kASEQIAn9CQIEIQ0gESANIBP95gH95AEhESASIA0gFP3mAf3kASESIAkgAWohCSAKIANqIQogCEEBaiEIDAALCyAOIA/9CwIAIA4gEP0fADgCECAOIBH9CwIUIA4gEv0fADgCJCAGQQJqIQYMAAsLIAtBEGohCwwACwsLywECA38Ee0EAIQX9DAAAAAAAAAAAAAAAAAAAAAAhBkEAIQMgACAFaiEEAkADQCADIAJODQEgBiAE/QACAP3kASEGIARBFGohBCADQQFqIQMMAAsLIAEgBWohBCAEIAT9AAIAIAb95AH9CwIA/QwAAAAAAAAAAAAAAAAAAAAAIQZBACEDIAAgBWohBAJAA0AgAyACTg0BIAYgBP0AAhD95AEhBiAEQRRqIQQgA0EBaiEDDAALCyABIAVqIQQgBCAEKgIQIAb9HwCSOAIQC7cDBAV/AXsBfwN7QQAhBAJAA0AgAyAEa0ECSA0BQQAhBSACIARBDGxqIAVBBGxqIQr9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEMIAAgBEHQAGxqIQYgASAFQQRsaiEHIAZB0ABqIQgDQCAH/QACACENIAb9CQIAIQkgCyAJIA395gH95AEhCyAG/QkCUCEJIAwgCSAN/eYB/eQBIQwgBkEEaiEGIAdBDGohByAGIAhIDQALIAogC/0fADgCACAKIAv9HwE4AgQgCiAL/R8COAIIIAogDP0fADgCDCAKIAz9HwE4AhAgCiAM/R8COAIUIARBAmohBAwACwsCQANAIAQgA04NAUEAIQUgAiAEQQxsaiAFQQRsaiEK/QwAAAAAAAAAAAAAAAAAAAAAIQsgACAEQdAAbGohBiABIAVBBGxqIQcgBkHQAGohCANAIAf9AAIAIQ0gBv0JAgAhCSALIAkgDf3mAf3kASELIAZBBGohBiAHQQxqIQcgBiAISA0ACyAKIAv9HwA4AgAgCiAL/R8BOAIEIAogC/0fAjgCCCAEQQFqIQQMAAsLC+0CAgF/BHv9DAAAAAAAAAAAAAAAAAAAAAAhBP0MAAAAAAAAAAAAAAAAAAAAACEF/QwAAAAAAAAAAAAAAAAAAAAAIQb9DAAAAAAAAAAAAAAAAAAAAAAhByABQQRsIABqIQMCQANAIAMgAGtBwABIDQEgBCAA/QACAP0MAAAAAAAAAAAAAAAAAAAAAP3mAf3kASEEIAUgAP0AAhD9DAAAAAAAAAAAAAAAAAAAAAD95gH95AEhBSAGIAD9AAIg/QwAAAAAAAAAAAAAAAAAAAAA/eYB/eQBIQYgByAA/QACMP0MAAAAAAAAAAAAAAAAAAAAAP3mAf3kASEHIABBwABqIQAMAAsLAkADQCADIABrQRBIDQEgBCAA/QACAP0MAAAAAAAAAAAAAAAAAAAAAP3mAf3kASEEIABBEGohAAwACwsgBCAF/eQBIAb95AEgB/3kASEEIAIgBP0fACAE/R8BkiAE/R8CkiAE/R8DkjgCAAsAsgIEbmFtZQGqAhkACXJvd3NfMjB4MwEKcG9pbnR3aXNlMAIJcm93c18yMHg1Awpwb2ludHdpc2UxBApwb2ludHdpc2UyBQp0aW1lX2xvb3AwBgpwb2ludHdpc2UzBwpwb2ludHdpc2U0CApwb2ludHdpc2U1CQpwb2ludHdpc2U2Cgpwb2ludHdpc2U3Cwp0aW1lX2xvb3AxDApwb2ludHdpc2U4DQpwb2ludHdpc2U5Dgtwb2ludHdpc2UxMA8LcG9pbnR3aXNlMTEQC3BvaW50d2lzZTEyEQtwb2ludHdpc2UxMxIJY29sc18yMHg1Ewp0aW1lX2xvb3AyFApvdXRlcl8yMHgzFQpvdXRlcl8yMHg1Fghjb2xzdW1fNRcJY29sc18yMHgzGAlub25maW5pdGU=";
+const kernelNames = ["rows_20x3","pointwise0","rows_20x5","pointwise1","pointwise2","time_loop0","pointwise3","pointwise4","pointwise5","pointwise6","pointwise7","time_loop1","pointwise8","pointwise9","pointwise10","pointwise11","pointwise12","pointwise13","cols_20x5","time_loop2","outer_20x3","outer_20x5","colsum_5","cols_20x3","nonfinite"];
 
 interface KernelMemory { readonly buffer: ArrayBuffer; grow(pages: number): number }
-interface KernelExports { readonly rows_20x3: (a: number, b: number, out: number, samples: number) => void; readonly pointwise0: (out: number, a0: number, a1: number, rows: number) => void; readonly rows_20x5: (a: number, b: number, out: number, samples: number) => void; readonly pointwise1: (out: number, a0: number, a1: number, a2: number, a3: number, a4: number, a5: number, a6: number, a7: number, a8: number, a9: number, a10: number, rows: number) => void; readonly pointwise2: (out: number, a0: number, a1: number, a2: number, a3: number, a4: number, rows: number) => void; readonly pointwise3: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly pointwise4: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise5: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly pointwise6: (out: number, a0: number, rows: number) => void; readonly pointwise7: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise8: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise9: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise10: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise11: (out: number, a0: number, a1: number, a2: number, rows: number) => void; readonly pointwise12: (out: number, a0: number, a1: number, a2: number, a3: number, a4: number, a5: number, rows: number) => void; readonly pointwise13: (out: number, a0: number, a1: number, a2: number, a3: number, a4: number, a5: number, rows: number) => void; readonly cols_20x5: (a: number, b: number, out: number, samples: number) => void; readonly outer_20x3: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly outer_20x5: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly colsum_5: (a: number, out: number, rows: number) => void; readonly cols_20x3: (a: number, b: number, out: number, samples: number) => void; readonly nonfinite: (at: number, count: number, out: number) => void }
+interface KernelExports { readonly rows_20x3: (a: number, b: number, out: number, samples: number) => void; readonly pointwise0: (out: number, a0: number, a1: number, rows: number) => void; readonly rows_20x5: (a: number, b: number, out: number, samples: number) => void; readonly pointwise1: (out: number, a0: number, a1: number, a2: number, a3: number, a4: number, a5: number, a6: number, a7: number, a8: number, a9: number, a10: number, rows: number) => void; readonly pointwise2: (out: number, a0: number, a1: number, a2: number, a3: number, a4: number, rows: number) => void; readonly time_loop0: (p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, n0: number, n1: number, steps: number, T: number) => void; readonly pointwise3: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly pointwise4: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise5: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly pointwise6: (out: number, a0: number, rows: number) => void; readonly pointwise7: (out: number, a0: number, a1: number, rows: number) => void; readonly time_loop1: (p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, p20: number, p21: number, p22: number, p23: number, p24: number, p25: number, n0: number, n1: number, steps: number, T: number) => void; readonly pointwise8: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise9: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise10: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise11: (out: number, a0: number, a1: number, a2: number, rows: number) => void; readonly pointwise12: (out: number, a0: number, a1: number, a2: number, a3: number, a4: number, a5: number, rows: number) => void; readonly pointwise13: (out: number, a0: number, a1: number, a2: number, a3: number, a4: number, a5: number, rows: number) => void; readonly cols_20x5: (a: number, b: number, out: number, samples: number) => void; readonly time_loop2: (p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, p20: number, p21: number, p22: number, p23: number, p24: number, p25: number, p26: number, p27: number, p28: number, p29: number, p30: number, n0: number, n1: number, steps: number, T: number) => void; readonly outer_20x3: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly outer_20x5: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly colsum_5: (a: number, out: number, rows: number) => void; readonly cols_20x3: (a: number, b: number, out: number, samples: number) => void; readonly nonfinite: (at: number, count: number, out: number) => void }
 interface LoadedKernels { memory: KernelMemory; exports: KernelExports }
 interface WebAssemblyApi {
   readonly Memory: new (descriptor: { initial: number; maximum: number; shared?: boolean }) => KernelMemory;
@@ -1931,7 +1933,7 @@ function workerStarter(): StartWorker {
 /** The kernels on a shared memory (once): the same bytes with the memory import's flag set to shared. */
 function shareMemory(loaded: LoadedKernels, api: WebAssemblyApi): Uint8Array {
   const bytes = decodeBase64(kernelBytes);
-  bytes[93] = 0x03;
+  bytes[186] = 0x03;
   if (!pool.control) {
     const pages = Math.ceil(loaded.memory.buffer.byteLength / 65536);
     const memory = new api.Memory({ initial: pages, maximum: 65536, shared: true });
@@ -2009,64 +2011,76 @@ function run_pointwise2(out: number, a0: number, a1: number, a2: number, a3: num
   (kernels as LoadedKernels).exports.pointwise2(out, a0, a1, a2, a3, a4, rows);
 }
 
+function run_time_loop0(p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, n0: number, n1: number, steps: number, T: number): void {
+  (kernels as LoadedKernels).exports.time_loop0(p0, p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, p11, p12, p13, n0, n1, steps, T);
+}
+
 function run_pointwise3(out: number, a0: number, a1: number, a2: number, a3: number, rows: number): void {
-  if (pool.ready.length > 0 && rows >= 5000) return splitKernel(5, [out, a0, a1, a2, a3, rows], 5, [20, 20, 80, 0, 20, 0], 1);
+  if (pool.ready.length > 0 && rows >= 5000) return splitKernel(6, [out, a0, a1, a2, a3, rows], 5, [20, 20, 80, 0, 20, 0], 1);
   (kernels as LoadedKernels).exports.pointwise3(out, a0, a1, a2, a3, rows);
 }
 
 function run_pointwise4(out: number, a0: number, a1: number, rows: number): void {
-  if (pool.ready.length > 0 && rows >= 10000) return splitKernel(6, [out, a0, a1, rows], 3, [20, 20, 80, 0], 1);
+  if (pool.ready.length > 0 && rows >= 10000) return splitKernel(7, [out, a0, a1, rows], 3, [20, 20, 80, 0], 1);
   (kernels as LoadedKernels).exports.pointwise4(out, a0, a1, rows);
 }
 
 function run_pointwise5(out: number, a0: number, a1: number, a2: number, a3: number, rows: number): void {
-  if (pool.ready.length > 0 && rows >= 6667) return splitKernel(7, [out, a0, a1, a2, a3, rows], 5, [20, 20, 20, 20, 20, 0], 1);
+  if (pool.ready.length > 0 && rows >= 6667) return splitKernel(8, [out, a0, a1, a2, a3, rows], 5, [20, 20, 20, 20, 20, 0], 1);
   (kernels as LoadedKernels).exports.pointwise5(out, a0, a1, a2, a3, rows);
 }
 
 function run_pointwise6(out: number, a0: number, rows: number): void {
-  if (pool.ready.length > 0 && rows >= 20000) return splitKernel(8, [out, a0, rows], 2, [20, 20, 0], 1);
+  if (pool.ready.length > 0 && rows >= 20000) return splitKernel(9, [out, a0, rows], 2, [20, 20, 0], 1);
   (kernels as LoadedKernels).exports.pointwise6(out, a0, rows);
 }
 
 function run_pointwise7(out: number, a0: number, a1: number, rows: number): void {
-  if (pool.ready.length > 0 && rows >= 20000) return splitKernel(9, [out, a0, a1, rows], 3, [20, 20, 20, 0], 1);
+  if (pool.ready.length > 0 && rows >= 20000) return splitKernel(10, [out, a0, a1, rows], 3, [20, 20, 20, 0], 1);
   (kernels as LoadedKernels).exports.pointwise7(out, a0, a1, rows);
 }
 
+function run_time_loop1(p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, p20: number, p21: number, p22: number, p23: number, p24: number, p25: number, n0: number, n1: number, steps: number, T: number): void {
+  (kernels as LoadedKernels).exports.time_loop1(p0, p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, p11, p12, p13, p14, p15, p16, p17, p18, p19, p20, p21, p22, p23, p24, p25, n0, n1, steps, T);
+}
+
 function run_pointwise8(out: number, a0: number, a1: number, rows: number): void {
-  if (pool.ready.length > 0 && rows >= 10000) return splitKernel(10, [out, a0, a1, rows], 3, [20, 20, 20, 0], 1);
+  if (pool.ready.length > 0 && rows >= 10000) return splitKernel(12, [out, a0, a1, rows], 3, [20, 20, 20, 0], 1);
   (kernels as LoadedKernels).exports.pointwise8(out, a0, a1, rows);
 }
 
 function run_pointwise9(out: number, a0: number, a1: number, rows: number): void {
-  if (pool.ready.length > 0 && rows >= 10000) return splitKernel(11, [out, a0, a1, rows], 3, [20, 20, 20, 0], 1);
+  if (pool.ready.length > 0 && rows >= 10000) return splitKernel(13, [out, a0, a1, rows], 3, [20, 20, 20, 0], 1);
   (kernels as LoadedKernels).exports.pointwise9(out, a0, a1, rows);
 }
 
 function run_pointwise10(out: number, a0: number, a1: number, rows: number): void {
-  if (pool.ready.length > 0 && rows >= 20000) return splitKernel(12, [out, a0, a1, rows], 3, [20, 20, 20, 0], 1);
+  if (pool.ready.length > 0 && rows >= 20000) return splitKernel(14, [out, a0, a1, rows], 3, [20, 20, 20, 0], 1);
   (kernels as LoadedKernels).exports.pointwise10(out, a0, a1, rows);
 }
 
 function run_pointwise11(out: number, a0: number, a1: number, a2: number, rows: number): void {
-  if (pool.ready.length > 0 && rows >= 10000) return splitKernel(13, [out, a0, a1, a2, rows], 4, [20, 20, 20, 20, 0], 1);
+  if (pool.ready.length > 0 && rows >= 10000) return splitKernel(15, [out, a0, a1, a2, rows], 4, [20, 20, 20, 20, 0], 1);
   (kernels as LoadedKernels).exports.pointwise11(out, a0, a1, a2, rows);
 }
 
 function run_pointwise12(out: number, a0: number, a1: number, a2: number, a3: number, a4: number, a5: number, rows: number): void {
-  if (pool.ready.length > 0 && rows >= 4000) return splitKernel(14, [out, a0, a1, a2, a3, a4, a5, rows], 7, [20, 20, 20, 20, 20, 20, 0, 0], 1);
+  if (pool.ready.length > 0 && rows >= 4000) return splitKernel(16, [out, a0, a1, a2, a3, a4, a5, rows], 7, [20, 20, 20, 20, 20, 20, 0, 0], 1);
   (kernels as LoadedKernels).exports.pointwise12(out, a0, a1, a2, a3, a4, a5, rows);
 }
 
 function run_pointwise13(out: number, a0: number, a1: number, a2: number, a3: number, a4: number, a5: number, rows: number): void {
-  if (pool.ready.length > 0 && rows >= 4000) return splitKernel(15, [out, a0, a1, a2, a3, a4, a5, rows], 7, [20, 20, 20, 20, 0, 20, 0, 0], 1);
+  if (pool.ready.length > 0 && rows >= 4000) return splitKernel(17, [out, a0, a1, a2, a3, a4, a5, rows], 7, [20, 20, 20, 20, 0, 20, 0, 0], 1);
   (kernels as LoadedKernels).exports.pointwise13(out, a0, a1, a2, a3, a4, a5, rows);
 }
 
 function run_cols_20x5(a: number, b: number, out: number, samples: number): void {
-  if (pool.ready.length > 0 && samples >= 500) return splitKernel(16, [a, b, out, samples], 3, [80, 0, 20, 0], 2);
+  if (pool.ready.length > 0 && samples >= 500) return splitKernel(18, [a, b, out, samples], 3, [80, 0, 20, 0], 2);
   (kernels as LoadedKernels).exports.cols_20x5(a, b, out, samples);
+}
+
+function run_time_loop2(p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, p20: number, p21: number, p22: number, p23: number, p24: number, p25: number, p26: number, p27: number, p28: number, p29: number, p30: number, n0: number, n1: number, steps: number, T: number): void {
+  (kernels as LoadedKernels).exports.time_loop2(p0, p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, p11, p12, p13, p14, p15, p16, p17, p18, p19, p20, p21, p22, p23, p24, p25, p26, p27, p28, p29, p30, n0, n1, steps, T);
 }
 
 function run_outer_20x3(a: number, aStep: number, b: number, bStep: number, out: number, samples: number): void {
@@ -2082,7 +2096,7 @@ function run_colsum_5(a: number, out: number, rows: number): void {
 }
 
 function run_cols_20x3(a: number, b: number, out: number, samples: number): void {
-  if (pool.ready.length > 0 && samples >= 834) return splitKernel(20, [a, b, out, samples], 3, [80, 0, 12, 0], 2);
+  if (pool.ready.length > 0 && samples >= 834) return splitKernel(23, [a, b, out, samples], 3, [80, 0, 12, 0], 2);
   (kernels as LoadedKernels).exports.cols_20x3(a, b, out, samples);
 }
 
@@ -2109,13 +2123,16 @@ function heapReserve(floats: number): void {
   heapEnd = kernels.memory.buffer.byteLength - 64;
 }
 
-/** A zeroed buffer of n floats in the kernels' memory (an ordinary array if the heap is full, which the kernels also take). */
-function heapAlloc(n: number): Float32Array {
+/**
+ * A buffer of n floats in the kernels' memory (an ordinary array if the heap is full, which the kernels also take):
+ * zeroed, unless the caller writes all of it before reading any.
+ */
+function heapAlloc(n: number, zeroed = true): Float32Array {
   const bytes = 16 * Math.ceil(n / 4);
   if (kernels === undefined || heapTop + bytes > heapEnd) return new Float32Array(n);
   const view = new Float32Array(kernels.memory.buffer, heapTop, n);
   heapTop += bytes;
-  return view.fill(0);
+  return zeroed ? view.fill(0) : view;
 }
 
 /** The caller's array copied into the kernels' memory, once per call. */

@@ -228,26 +228,26 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
   residentPlace(packed);
   heapReserve(9 * (B * 24 + 4) + 2 * (T_S * B * 96 + 4) + (T_S * B * 24 + 4) + 4 * (B * 96 + 4) + 2 * (T_U * B * 96 + 4) + (T_U * B * 24 + 4) + 2 * (T_U * B * 12 + 4) + heapFloats(params, initialStates, inputs));
   const c5_5 = heapAlloc(B * 24);
-  const mm8_8 = heapAlloc(T_S * B * 96);
-  const v9_9 = heapAlloc(T_S * B * 96);
-  const state10_0_10 = heapAlloc(B * 24);
-  const state10_1_11 = heapAlloc(B * 24);
+  const mm8_8 = heapAlloc(T_S * B * 96, false);
+  const v9_9 = heapAlloc(T_S * B * 96, false);
+  const state10_0_10 = heapAlloc(B * 24, false);
+  const state10_1_11 = heapAlloc(B * 24, false);
   const out10_0_12 = heapAlloc(T_S * B * 24);
-  const mm3_15 = heapAlloc(B * 96);
-  const v5_16 = heapAlloc(B * 96);
-  const v16_17 = heapAlloc(B * 24);
-  const v18_18 = heapAlloc(B * 24);
-  const mm18_24 = heapAlloc(T_U * B * 96);
-  const v19_25 = heapAlloc(T_U * B * 96);
-  const state20_0_26 = heapAlloc(B * 24);
-  const state20_1_27 = heapAlloc(B * 24);
+  const mm3_15 = heapAlloc(B * 96, false);
+  const v5_16 = heapAlloc(B * 96, false);
+  const v16_17 = heapAlloc(B * 24, false);
+  const v18_18 = heapAlloc(B * 24, false);
+  const mm18_24 = heapAlloc(T_U * B * 96, false);
+  const v19_25 = heapAlloc(T_U * B * 96, false);
+  const state20_0_26 = heapAlloc(B * 24, false);
+  const state20_1_27 = heapAlloc(B * 24, false);
   const out20_0_28 = heapAlloc(T_U * B * 24);
-  const mm3_31 = heapAlloc(B * 96);
-  const v5_32 = heapAlloc(B * 96);
-  const v16_33 = heapAlloc(B * 24);
-  const v18_34 = heapAlloc(B * 24);
-  const mm26_37 = heapAlloc(T_U * B * 12);
-  const v27_38 = heapAlloc(T_U * B * 12);
+  const mm3_31 = heapAlloc(B * 96, false);
+  const v5_32 = heapAlloc(B * 96, false);
+  const v16_33 = heapAlloc(B * 24, false);
+  const v18_34 = heapAlloc(B * 24, false);
+  const mm26_37 = heapAlloc(T_U * B * 12, false);
+  const v27_38 = heapAlloc(T_U * B * 12, false);
   const in0 = heapStage((inputs["source"] as Tensor).data);
   const in1 = heapStage((inputs["previous"] as Tensor).data);
   const p2 = heapStageParam("encoder.W", params["encoder.W"]);
@@ -274,44 +274,47 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
   state10_1_11.set(init7_7);
   const steps13 = T_S;
   // encoder: from the first step to the last
-  for (let s = 0; s < steps13; s++) {
-    const t = s;
-    const x10_0_14 = v9_9.subarray(t * B * 96, (t + 1) * B * 96);
-    // %3 matmul — 16: z = W @ x + U @ h + b
-    gemm_rows_96x24(p3, state10_0_10, mm3_15, B);
-    // %5 add z — 16: z = W @ x + U @ h + b
-    if (kernels !== undefined && heapHolds(v5_16, x10_0_14, mm3_15)) run_pointwise1(v5_16.byteOffset, x10_0_14.byteOffset, mm3_15.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 96;
-        for (let j = 0; j < 96; j++) {
-          v5_16[o + j] = x10_0_14[l * 96 + j] + mm3_15[l * 96 + j];
+  if (kernels !== undefined && pool.ready.length === 0 && heapHolds(p3, state10_0_10, mm3_15, v5_16, v9_9, v16_17, state10_1_11, v18_18, out10_0_12)) run_time_loop0(p3.byteOffset, state10_0_10.byteOffset, mm3_15.byteOffset, v5_16.byteOffset, v9_9.byteOffset, v16_17.byteOffset, state10_1_11.byteOffset, v18_18.byteOffset, out10_0_12.byteOffset, B, 4 * (B * 96), 4 * (B * 24), steps13, T_S);
+  else {
+    for (let s = 0; s < steps13; s++) {
+      const t = s;
+      const x10_0_14 = v9_9.subarray(t * B * 96, (t + 1) * B * 96);
+      // %3 matmul — 16: z = W @ x + U @ h + b
+      gemm_rows_96x24(p3, state10_0_10, mm3_15, B);
+      // %5 add z — 16: z = W @ x + U @ h + b
+      if (kernels !== undefined && heapHolds(v5_16, x10_0_14, mm3_15)) run_pointwise1(v5_16.byteOffset, x10_0_14.byteOffset, mm3_15.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 96;
+          for (let j = 0; j < 96; j++) {
+            v5_16[o + j] = x10_0_14[l * 96 + j] + mm3_15[l * 96 + j];
+          }
         }
       }
-    }
-    // %16 add c' — 21: c' = f * c + i * g
-    if (kernels !== undefined && heapHolds(v16_17, v5_16, state10_1_11)) run_pointwise2(v16_17.byteOffset, v5_16.byteOffset + 96, state10_1_11.byteOffset, v5_16.byteOffset + 0, v5_16.byteOffset + 192, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 24;
-        for (let j = 0; j < 24; j++) {
-          v16_17[o + j] = ((1 / (1 + Math.exp(-v5_16[l * 96 + 24 + j]))) * state10_1_11[l * 24 + j]) + ((1 / (1 + Math.exp(-v5_16[l * 96 + 0 + j]))) * (Math.tanh(v5_16[l * 96 + 48 + j])));
+      // %16 add c' — 21: c' = f * c + i * g
+      if (kernels !== undefined && heapHolds(v16_17, v5_16, state10_1_11)) run_pointwise2(v16_17.byteOffset, v5_16.byteOffset + 96, state10_1_11.byteOffset, v5_16.byteOffset, v5_16.byteOffset + 192, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 24;
+          for (let j = 0; j < 24; j++) {
+            v16_17[o + j] = ((1 / (1 + Math.exp(-v5_16[l * 96 + 24 + j]))) * state10_1_11[l * 24 + j]) + ((1 / (1 + Math.exp(-v5_16[l * 96 + 0 + j]))) * (Math.tanh(v5_16[l * 96 + 48 + j])));
+          }
         }
       }
-    }
-    // %18 mul h' — 22: h' = o * tanh(c')
-    if (kernels !== undefined && heapHolds(v18_18, v5_16, v16_17)) run_pointwise3(v18_18.byteOffset, v5_16.byteOffset + 288, v16_17.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 24;
-        for (let j = 0; j < 24; j++) {
-          v18_18[o + j] = (1 / (1 + Math.exp(-v5_16[l * 96 + 72 + j]))) * (Math.tanh(v16_17[l * 24 + j]));
+      // %18 mul h' — 22: h' = o * tanh(c')
+      if (kernels !== undefined && heapHolds(v18_18, v5_16, v16_17)) run_pointwise3(v18_18.byteOffset, v5_16.byteOffset + 288, v16_17.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 24;
+          for (let j = 0; j < 24; j++) {
+            v18_18[o + j] = (1 / (1 + Math.exp(-v5_16[l * 96 + 72 + j]))) * (Math.tanh(v16_17[l * 24 + j]));
+          }
         }
       }
+      out10_0_12.set(v18_18, t * v18_18.length);
+      state10_0_10.set(v18_18);
+      state10_1_11.set(v16_17);
     }
-    out10_0_12.set(v18_18, t * v18_18.length);
-    state10_0_10.set(v18_18);
-    state10_1_11.set(v16_17);
   }
   const p19 = heapStageParam("decoder.W", params["decoder.W"]);
   const p20 = heapStageParam("decoder.U", params["decoder.U"]);
@@ -337,44 +340,47 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
   state20_1_27.set(init17_23);
   const steps29 = T_U;
   // decoder: from the first step to the last
-  for (let s = 0; s < steps29; s++) {
-    const t = s;
-    const x20_0_30 = v19_25.subarray(t * B * 96, (t + 1) * B * 96);
-    // %3 matmul — 16: z = W @ x + U @ h + b
-    gemm_rows_96x24(p20, state20_0_26, mm3_31, B);
-    // %5 add z — 16: z = W @ x + U @ h + b
-    if (kernels !== undefined && heapHolds(v5_32, x20_0_30, mm3_31)) run_pointwise1(v5_32.byteOffset, x20_0_30.byteOffset, mm3_31.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 96;
-        for (let j = 0; j < 96; j++) {
-          v5_32[o + j] = x20_0_30[l * 96 + j] + mm3_31[l * 96 + j];
+  if (kernels !== undefined && pool.ready.length === 0 && heapHolds(p20, state20_0_26, mm3_31, v5_32, v19_25, v16_33, state20_1_27, v18_34, out20_0_28)) run_time_loop1(p20.byteOffset, state20_0_26.byteOffset, mm3_31.byteOffset, v5_32.byteOffset, v19_25.byteOffset, v16_33.byteOffset, state20_1_27.byteOffset, v18_34.byteOffset, out20_0_28.byteOffset, B, 4 * (B * 96), 4 * (B * 24), steps29, T_U);
+  else {
+    for (let s = 0; s < steps29; s++) {
+      const t = s;
+      const x20_0_30 = v19_25.subarray(t * B * 96, (t + 1) * B * 96);
+      // %3 matmul — 16: z = W @ x + U @ h + b
+      gemm_rows_96x24(p20, state20_0_26, mm3_31, B);
+      // %5 add z — 16: z = W @ x + U @ h + b
+      if (kernels !== undefined && heapHolds(v5_32, x20_0_30, mm3_31)) run_pointwise1(v5_32.byteOffset, x20_0_30.byteOffset, mm3_31.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 96;
+          for (let j = 0; j < 96; j++) {
+            v5_32[o + j] = x20_0_30[l * 96 + j] + mm3_31[l * 96 + j];
+          }
         }
       }
-    }
-    // %16 add c' — 21: c' = f * c + i * g
-    if (kernels !== undefined && heapHolds(v16_33, v5_32, state20_1_27)) run_pointwise2(v16_33.byteOffset, v5_32.byteOffset + 96, state20_1_27.byteOffset, v5_32.byteOffset + 0, v5_32.byteOffset + 192, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 24;
-        for (let j = 0; j < 24; j++) {
-          v16_33[o + j] = ((1 / (1 + Math.exp(-v5_32[l * 96 + 24 + j]))) * state20_1_27[l * 24 + j]) + ((1 / (1 + Math.exp(-v5_32[l * 96 + 0 + j]))) * (Math.tanh(v5_32[l * 96 + 48 + j])));
+      // %16 add c' — 21: c' = f * c + i * g
+      if (kernels !== undefined && heapHolds(v16_33, v5_32, state20_1_27)) run_pointwise2(v16_33.byteOffset, v5_32.byteOffset + 96, state20_1_27.byteOffset, v5_32.byteOffset, v5_32.byteOffset + 192, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 24;
+          for (let j = 0; j < 24; j++) {
+            v16_33[o + j] = ((1 / (1 + Math.exp(-v5_32[l * 96 + 24 + j]))) * state20_1_27[l * 24 + j]) + ((1 / (1 + Math.exp(-v5_32[l * 96 + 0 + j]))) * (Math.tanh(v5_32[l * 96 + 48 + j])));
+          }
         }
       }
-    }
-    // %18 mul h' — 22: h' = o * tanh(c')
-    if (kernels !== undefined && heapHolds(v18_34, v5_32, v16_33)) run_pointwise3(v18_34.byteOffset, v5_32.byteOffset + 288, v16_33.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 24;
-        for (let j = 0; j < 24; j++) {
-          v18_34[o + j] = (1 / (1 + Math.exp(-v5_32[l * 96 + 72 + j]))) * (Math.tanh(v16_33[l * 24 + j]));
+      // %18 mul h' — 22: h' = o * tanh(c')
+      if (kernels !== undefined && heapHolds(v18_34, v5_32, v16_33)) run_pointwise3(v18_34.byteOffset, v5_32.byteOffset + 288, v16_33.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 24;
+          for (let j = 0; j < 24; j++) {
+            v18_34[o + j] = (1 / (1 + Math.exp(-v5_32[l * 96 + 72 + j]))) * (Math.tanh(v16_33[l * 24 + j]));
+          }
         }
       }
+      out20_0_28.set(v18_34, t * v18_34.length);
+      state20_0_26.set(v18_34);
+      state20_1_27.set(v16_33);
     }
-    out20_0_28.set(v18_34, t * v18_34.length);
-    state20_0_26.set(v18_34);
-    state20_1_27.set(v16_33);
   }
   const p35 = heapStageParam("logits.W", params["logits.W"]);
   const p36 = heapStageParam("logits.b", params["logits.b"]);
@@ -415,10 +421,10 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   residentPlace(packed);
   heapReserve(40 * (B * 24 + 4) + 2 * (T_S * B * 96 + 4) + 13 * (T_S * B * 24 + 4) + 14 * (B * 96 + 4) + 2 * (T_U * B * 96 + 4) + 14 * (T_U * B * 24 + 4) + 5 * (T_U * B * 12 + 4) + 2 * (T_U * B + 4) + 2 * (1 + 4) + (12 + 4) + (288 + 4) + (1152 + 4) + 2 * (2304 + 4) + 2 * (96 + 4) + (960 + 4) + (T_S * B * 10 + 4) + heapFloats(params, initialStates, inputs));
   const c6_45 = heapAlloc(B * 24);
-  const mm9_48 = heapAlloc(T_S * B * 96);
-  const v10_49 = heapAlloc(T_S * B * 96);
-  const state11_0_50 = heapAlloc(B * 24);
-  const state11_1_51 = heapAlloc(B * 24);
+  const mm9_48 = heapAlloc(T_S * B * 96, false);
+  const v10_49 = heapAlloc(T_S * B * 96, false);
+  const state11_0_50 = heapAlloc(B * 24, false);
+  const state11_1_51 = heapAlloc(B * 24, false);
   const out11_0_52 = heapAlloc(T_S * B * 24);
   const out11_1_53 = heapAlloc(T_S * B * 24);
   const out11_2_54 = heapAlloc(T_S * B * 24);
@@ -426,19 +432,19 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   const out11_4_56 = heapAlloc(T_S * B * 24);
   const out11_5_57 = heapAlloc(T_S * B * 24);
   const out11_6_58 = heapAlloc(T_S * B * 24);
-  const mm3_61 = heapAlloc(B * 96);
-  const v5_62 = heapAlloc(B * 96);
-  const v7_63 = heapAlloc(B * 24);
-  const v9_64 = heapAlloc(B * 24);
-  const v11_65 = heapAlloc(B * 24);
-  const v13_66 = heapAlloc(B * 24);
-  const v16_67 = heapAlloc(B * 24);
-  const v17_68 = heapAlloc(B * 24);
-  const v18_69 = heapAlloc(B * 24);
-  const mm19_75 = heapAlloc(T_U * B * 96);
-  const v20_76 = heapAlloc(T_U * B * 96);
-  const state21_0_77 = heapAlloc(B * 24);
-  const state21_1_78 = heapAlloc(B * 24);
+  const mm3_61 = heapAlloc(B * 96, false);
+  const v5_62 = heapAlloc(B * 96, false);
+  const v7_63 = heapAlloc(B * 24, false);
+  const v9_64 = heapAlloc(B * 24, false);
+  const v11_65 = heapAlloc(B * 24, false);
+  const v13_66 = heapAlloc(B * 24, false);
+  const v16_67 = heapAlloc(B * 24, false);
+  const v17_68 = heapAlloc(B * 24, false);
+  const v18_69 = heapAlloc(B * 24, false);
+  const mm19_75 = heapAlloc(T_U * B * 96, false);
+  const v20_76 = heapAlloc(T_U * B * 96, false);
+  const state21_0_77 = heapAlloc(B * 24, false);
+  const state21_1_78 = heapAlloc(B * 24, false);
   const out21_0_79 = heapAlloc(T_U * B * 24);
   const out21_1_80 = heapAlloc(T_U * B * 24);
   const out21_2_81 = heapAlloc(T_U * B * 24);
@@ -446,77 +452,77 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   const out21_4_83 = heapAlloc(T_U * B * 24);
   const out21_5_84 = heapAlloc(T_U * B * 24);
   const out21_6_85 = heapAlloc(T_U * B * 24);
-  const mm3_88 = heapAlloc(B * 96);
-  const v5_89 = heapAlloc(B * 96);
-  const v7_90 = heapAlloc(B * 24);
-  const v9_91 = heapAlloc(B * 24);
-  const v11_92 = heapAlloc(B * 24);
-  const v13_93 = heapAlloc(B * 24);
-  const v16_94 = heapAlloc(B * 24);
-  const v17_95 = heapAlloc(B * 24);
-  const v18_96 = heapAlloc(B * 24);
-  const mm27_99 = heapAlloc(T_U * B * 12);
-  const v28_100 = heapAlloc(T_U * B * 12);
-  const v30_101 = heapAlloc(T_U * B * 12);
+  const mm3_88 = heapAlloc(B * 96, false);
+  const v5_89 = heapAlloc(B * 96, false);
+  const v7_90 = heapAlloc(B * 24, false);
+  const v9_91 = heapAlloc(B * 24, false);
+  const v11_92 = heapAlloc(B * 24, false);
+  const v13_93 = heapAlloc(B * 24, false);
+  const v16_94 = heapAlloc(B * 24, false);
+  const v17_95 = heapAlloc(B * 24, false);
+  const v18_96 = heapAlloc(B * 24, false);
+  const mm27_99 = heapAlloc(T_U * B * 12, false);
+  const v28_100 = heapAlloc(T_U * B * 12, false);
+  const v30_101 = heapAlloc(T_U * B * 12, false);
   const sum31_102 = heapAlloc(T_U * B);
-  const v32_103 = heapAlloc(T_U * B);
+  const v32_103 = heapAlloc(T_U * B, false);
   const red33_104 = heapAlloc(1);
   const s105 = heapAlloc(1);
-  const v39_106 = heapAlloc(T_U * B * 12);
-  const v44_107 = heapAlloc(T_U * B * 12);
+  const v39_106 = heapAlloc(T_U * B * 12, false);
+  const v44_107 = heapAlloc(T_U * B * 12, false);
   const ub45_108 = heapAlloc(12);
-  const mm47_109 = heapAlloc(T_U * B * 24);
+  const mm47_109 = heapAlloc(T_U * B * 24, false);
   const ub48_110 = heapAlloc(288);
   const shift55_111 = heapAlloc(T_U * B * 24);
-  const v57_112 = heapAlloc(T_U * B * 24);
-  const v59_113 = heapAlloc(T_U * B * 24);
-  const v61_114 = heapAlloc(T_U * B * 24);
-  const v63_115 = heapAlloc(T_U * B * 24);
-  const v65_116 = heapAlloc(T_U * B * 24);
-  const state66_0_117 = heapAlloc(B * 24);
-  const state66_1_118 = heapAlloc(B * 24);
-  const v3_132 = heapAlloc(B * 24);
-  const v10_133 = heapAlloc(B * 24);
-  const v18_134 = heapAlloc(B * 24);
-  const v20_135 = heapAlloc(B * 24);
+  const v57_112 = heapAlloc(T_U * B * 24, false);
+  const v59_113 = heapAlloc(T_U * B * 24, false);
+  const v61_114 = heapAlloc(T_U * B * 24, false);
+  const v63_115 = heapAlloc(T_U * B * 24, false);
+  const v65_116 = heapAlloc(T_U * B * 24, false);
+  const state66_0_117 = heapAlloc(B * 24, false);
+  const state66_1_118 = heapAlloc(B * 24, false);
+  const v3_132 = heapAlloc(B * 24, false);
+  const v10_133 = heapAlloc(B * 24, false);
+  const v18_134 = heapAlloc(B * 24, false);
+  const v20_135 = heapAlloc(B * 24, false);
   const pad21_136 = heapAlloc(B * 96);
-  const v23_137 = heapAlloc(B * 24);
+  const v23_137 = heapAlloc(B * 24, false);
   const pad24_138 = heapAlloc(B * 96);
-  const v27_139 = heapAlloc(B * 24);
+  const v27_139 = heapAlloc(B * 24, false);
   const pad28_140 = heapAlloc(B * 96);
-  const v31_141 = heapAlloc(B * 24);
+  const v31_141 = heapAlloc(B * 24, false);
   const pad32_142 = heapAlloc(B * 96);
-  const v33_143 = heapAlloc(B * 96);
-  const mm35_144 = heapAlloc(B * 24);
+  const v33_143 = heapAlloc(B * 96, false);
+  const mm35_144 = heapAlloc(B * 24, false);
   const ub71_145 = heapAlloc(1152);
   const ub73_146 = heapAlloc(2304);
   const ub74_147 = heapAlloc(96);
   const zero76_148 = heapAlloc(B * 24);
   const zero77_150 = heapAlloc(B * 24);
   const shift85_152 = heapAlloc(T_S * B * 24);
-  const v87_153 = heapAlloc(T_S * B * 24);
-  const v89_154 = heapAlloc(T_S * B * 24);
-  const v91_155 = heapAlloc(T_S * B * 24);
-  const v93_156 = heapAlloc(T_S * B * 24);
-  const v95_157 = heapAlloc(T_S * B * 24);
-  const state96_0_158 = heapAlloc(B * 24);
-  const state96_1_159 = heapAlloc(B * 24);
-  const v8_172 = heapAlloc(B * 24);
-  const v16_173 = heapAlloc(B * 24);
-  const v18_174 = heapAlloc(B * 24);
+  const v87_153 = heapAlloc(T_S * B * 24, false);
+  const v89_154 = heapAlloc(T_S * B * 24, false);
+  const v91_155 = heapAlloc(T_S * B * 24, false);
+  const v93_156 = heapAlloc(T_S * B * 24, false);
+  const v95_157 = heapAlloc(T_S * B * 24, false);
+  const state96_0_158 = heapAlloc(B * 24, false);
+  const state96_1_159 = heapAlloc(B * 24, false);
+  const v8_172 = heapAlloc(B * 24, false);
+  const v16_173 = heapAlloc(B * 24, false);
+  const v18_174 = heapAlloc(B * 24, false);
   const pad19_175 = heapAlloc(B * 96);
-  const v21_176 = heapAlloc(B * 24);
+  const v21_176 = heapAlloc(B * 24, false);
   const pad22_177 = heapAlloc(B * 96);
-  const v25_178 = heapAlloc(B * 24);
+  const v25_178 = heapAlloc(B * 24, false);
   const pad26_179 = heapAlloc(B * 96);
-  const v29_180 = heapAlloc(B * 24);
+  const v29_180 = heapAlloc(B * 24, false);
   const pad30_181 = heapAlloc(B * 96);
-  const v31_182 = heapAlloc(B * 96);
-  const mm33_183 = heapAlloc(B * 24);
+  const v31_182 = heapAlloc(B * 96, false);
+  const mm33_183 = heapAlloc(B * 24, false);
   const ub101_184 = heapAlloc(960);
   const ub103_185 = heapAlloc(2304);
   const ub104_186 = heapAlloc(96);
-  const mm105_187 = heapAlloc(T_S * B * 10);
+  const mm105_187 = heapAlloc(T_S * B * 10, false);
   const in39 = heapStage((inputs["source"] as Tensor).data);
   const in40 = heapStage((inputs["previous"] as Tensor).data);
   const in41 = heapStage((inputs["symbols"] as Tensor).data);
@@ -544,100 +550,103 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   state11_1_51.set(init8_47);
   const steps59 = T_S;
   // encoder: from the first step to the last
-  for (let s = 0; s < steps59; s++) {
-    const t = s;
-    const x11_0_60 = v10_49.subarray(t * B * 96, (t + 1) * B * 96);
-    // %3 matmul — 16: z = W @ x + U @ h + b
-    gemm_rows_96x24(p43, state11_0_50, mm3_61, B);
-    // %5 add z — 16: z = W @ x + U @ h + b
-    if (kernels !== undefined && heapHolds(v5_62, x11_0_60, mm3_61)) run_pointwise1(v5_62.byteOffset, x11_0_60.byteOffset, mm3_61.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 96;
-        for (let j = 0; j < 96; j++) {
-          v5_62[o + j] = x11_0_60[l * 96 + j] + mm3_61[l * 96 + j];
+  if (kernels !== undefined && pool.ready.length === 0 && heapHolds(p43, state11_0_50, mm3_61, v5_62, v10_49, v7_63, v9_64, v11_65, v13_66, v16_67, state11_1_51, v17_68, v18_69, out11_0_52, out11_1_53, out11_2_54, out11_3_55, out11_4_56, out11_5_57, out11_6_58)) run_time_loop2(p43.byteOffset, state11_0_50.byteOffset, mm3_61.byteOffset, v5_62.byteOffset, v10_49.byteOffset, v7_63.byteOffset, v9_64.byteOffset, v11_65.byteOffset, v13_66.byteOffset, v16_67.byteOffset, state11_1_51.byteOffset, v17_68.byteOffset, v18_69.byteOffset, out11_0_52.byteOffset, out11_1_53.byteOffset, out11_2_54.byteOffset, out11_3_55.byteOffset, out11_4_56.byteOffset, out11_5_57.byteOffset, out11_6_58.byteOffset, B, 4 * (B * 96), 4 * (B * 24), steps59, T_S);
+  else {
+    for (let s = 0; s < steps59; s++) {
+      const t = s;
+      const x11_0_60 = v10_49.subarray(t * B * 96, (t + 1) * B * 96);
+      // %3 matmul — 16: z = W @ x + U @ h + b
+      gemm_rows_96x24(p43, state11_0_50, mm3_61, B);
+      // %5 add z — 16: z = W @ x + U @ h + b
+      if (kernels !== undefined && heapHolds(v5_62, x11_0_60, mm3_61)) run_pointwise1(v5_62.byteOffset, x11_0_60.byteOffset, mm3_61.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 96;
+          for (let j = 0; j < 96; j++) {
+            v5_62[o + j] = x11_0_60[l * 96 + j] + mm3_61[l * 96 + j];
+          }
         }
       }
-    }
-    // %7 sigmoid i — 17: i = sigmoid(z[0:H])
-    if (kernels !== undefined && heapHolds(v7_63, v5_62)) run_pointwise5(v7_63.byteOffset, v5_62.byteOffset + 0, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 24;
-        for (let j = 0; j < 24; j++) {
-          v7_63[o + j] = 1 / (1 + Math.exp(-v5_62[l * 96 + 0 + j]));
+      // %7 sigmoid i — 17: i = sigmoid(z[0:H])
+      if (kernels !== undefined && heapHolds(v7_63, v5_62)) run_pointwise5(v7_63.byteOffset, v5_62.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 24;
+          for (let j = 0; j < 24; j++) {
+            v7_63[o + j] = 1 / (1 + Math.exp(-v5_62[l * 96 + 0 + j]));
+          }
         }
       }
-    }
-    // %9 sigmoid f — 18: f = sigmoid(z[H:2*H])
-    if (kernels !== undefined && heapHolds(v9_64, v5_62)) run_pointwise5(v9_64.byteOffset, v5_62.byteOffset + 96, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 24;
-        for (let j = 0; j < 24; j++) {
-          v9_64[o + j] = 1 / (1 + Math.exp(-v5_62[l * 96 + 24 + j]));
+      // %9 sigmoid f — 18: f = sigmoid(z[H:2*H])
+      if (kernels !== undefined && heapHolds(v9_64, v5_62)) run_pointwise5(v9_64.byteOffset, v5_62.byteOffset + 96, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 24;
+          for (let j = 0; j < 24; j++) {
+            v9_64[o + j] = 1 / (1 + Math.exp(-v5_62[l * 96 + 24 + j]));
+          }
         }
       }
-    }
-    // %11 tanh g — 19: g = tanh(z[2*H:3*H])
-    if (kernels !== undefined && heapHolds(v11_65, v5_62)) run_pointwise6(v11_65.byteOffset, v5_62.byteOffset + 192, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 24;
-        for (let j = 0; j < 24; j++) {
-          v11_65[o + j] = Math.tanh(v5_62[l * 96 + 48 + j]);
+      // %11 tanh g — 19: g = tanh(z[2*H:3*H])
+      if (kernels !== undefined && heapHolds(v11_65, v5_62)) run_pointwise6(v11_65.byteOffset, v5_62.byteOffset + 192, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 24;
+          for (let j = 0; j < 24; j++) {
+            v11_65[o + j] = Math.tanh(v5_62[l * 96 + 48 + j]);
+          }
         }
       }
-    }
-    // %13 sigmoid o — 20: o = sigmoid(z[3*H:4*H])
-    if (kernels !== undefined && heapHolds(v13_66, v5_62)) run_pointwise5(v13_66.byteOffset, v5_62.byteOffset + 288, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 24;
-        for (let j = 0; j < 24; j++) {
-          v13_66[o + j] = 1 / (1 + Math.exp(-v5_62[l * 96 + 72 + j]));
+      // %13 sigmoid o — 20: o = sigmoid(z[3*H:4*H])
+      if (kernels !== undefined && heapHolds(v13_66, v5_62)) run_pointwise5(v13_66.byteOffset, v5_62.byteOffset + 288, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 24;
+          for (let j = 0; j < 24; j++) {
+            v13_66[o + j] = 1 / (1 + Math.exp(-v5_62[l * 96 + 72 + j]));
+          }
         }
       }
-    }
-    // %16 add c' — 21: c' = f * c + i * g
-    if (kernels !== undefined && heapHolds(v16_67, v9_64, state11_1_51, v7_63, v11_65)) run_pointwise7(v16_67.byteOffset, v9_64.byteOffset, state11_1_51.byteOffset, v7_63.byteOffset, v11_65.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 24;
-        for (let j = 0; j < 24; j++) {
-          v16_67[o + j] = (v9_64[l * 24 + j] * state11_1_51[l * 24 + j]) + (v7_63[l * 24 + j] * v11_65[l * 24 + j]);
+      // %16 add c' — 21: c' = f * c + i * g
+      if (kernels !== undefined && heapHolds(v16_67, v9_64, state11_1_51, v7_63, v11_65)) run_pointwise7(v16_67.byteOffset, v9_64.byteOffset, state11_1_51.byteOffset, v7_63.byteOffset, v11_65.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 24;
+          for (let j = 0; j < 24; j++) {
+            v16_67[o + j] = (v9_64[l * 24 + j] * state11_1_51[l * 24 + j]) + (v7_63[l * 24 + j] * v11_65[l * 24 + j]);
+          }
         }
       }
-    }
-    // %17 tanh — 22: h' = o * tanh(c')
-    if (kernels !== undefined && heapHolds(v17_68, v16_67)) run_pointwise8(v17_68.byteOffset, v16_67.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 24;
-        for (let j = 0; j < 24; j++) {
-          v17_68[o + j] = Math.tanh(v16_67[l * 24 + j]);
+      // %17 tanh — 22: h' = o * tanh(c')
+      if (kernels !== undefined && heapHolds(v17_68, v16_67)) run_pointwise8(v17_68.byteOffset, v16_67.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 24;
+          for (let j = 0; j < 24; j++) {
+            v17_68[o + j] = Math.tanh(v16_67[l * 24 + j]);
+          }
         }
       }
-    }
-    // %18 mul h' — 22: h' = o * tanh(c')
-    if (kernels !== undefined && heapHolds(v18_69, v13_66, v17_68)) run_pointwise9(v18_69.byteOffset, v13_66.byteOffset, v17_68.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 24;
-        for (let j = 0; j < 24; j++) {
-          v18_69[o + j] = v13_66[l * 24 + j] * v17_68[l * 24 + j];
+      // %18 mul h' — 22: h' = o * tanh(c')
+      if (kernels !== undefined && heapHolds(v18_69, v13_66, v17_68)) run_pointwise9(v18_69.byteOffset, v13_66.byteOffset, v17_68.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 24;
+          for (let j = 0; j < 24; j++) {
+            v18_69[o + j] = v13_66[l * 24 + j] * v17_68[l * 24 + j];
+          }
         }
       }
+      out11_0_52.set(v18_69, t * v18_69.length);
+      out11_1_53.set(v17_68, t * v17_68.length);
+      out11_2_54.set(v13_66, t * v13_66.length);
+      out11_3_55.set(v11_65, t * v11_65.length);
+      out11_4_56.set(v7_63, t * v7_63.length);
+      out11_5_57.set(v9_64, t * v9_64.length);
+      out11_6_58.set(state11_1_51, t * state11_1_51.length);
+      state11_0_50.set(v18_69);
+      state11_1_51.set(v16_67);
     }
-    out11_0_52.set(v18_69, t * v18_69.length);
-    out11_1_53.set(v17_68, t * v17_68.length);
-    out11_2_54.set(v13_66, t * v13_66.length);
-    out11_3_55.set(v11_65, t * v11_65.length);
-    out11_4_56.set(v7_63, t * v7_63.length);
-    out11_5_57.set(v9_64, t * v9_64.length);
-    out11_6_58.set(state11_1_51, t * state11_1_51.length);
-    state11_0_50.set(v18_69);
-    state11_1_51.set(v16_67);
   }
   const p70 = heapStageParam("decoder.W", params["decoder.W"]);
   const p71 = heapStageParam("decoder.U", params["decoder.U"]);
@@ -663,100 +672,103 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   state21_1_78.set(init18_74);
   const steps86 = T_U;
   // decoder: from the first step to the last
-  for (let s = 0; s < steps86; s++) {
-    const t = s;
-    const x21_0_87 = v20_76.subarray(t * B * 96, (t + 1) * B * 96);
-    // %3 matmul — 16: z = W @ x + U @ h + b
-    gemm_rows_96x24(p71, state21_0_77, mm3_88, B);
-    // %5 add z — 16: z = W @ x + U @ h + b
-    if (kernels !== undefined && heapHolds(v5_89, x21_0_87, mm3_88)) run_pointwise1(v5_89.byteOffset, x21_0_87.byteOffset, mm3_88.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 96;
-        for (let j = 0; j < 96; j++) {
-          v5_89[o + j] = x21_0_87[l * 96 + j] + mm3_88[l * 96 + j];
+  if (kernels !== undefined && pool.ready.length === 0 && heapHolds(p71, state21_0_77, mm3_88, v5_89, v20_76, v7_90, v9_91, v11_92, v13_93, v16_94, state21_1_78, v17_95, v18_96, out21_0_79, out21_1_80, out21_2_81, out21_3_82, out21_4_83, out21_5_84, out21_6_85)) run_time_loop3(p71.byteOffset, state21_0_77.byteOffset, mm3_88.byteOffset, v5_89.byteOffset, v20_76.byteOffset, v7_90.byteOffset, v9_91.byteOffset, v11_92.byteOffset, v13_93.byteOffset, v16_94.byteOffset, state21_1_78.byteOffset, v17_95.byteOffset, v18_96.byteOffset, out21_0_79.byteOffset, out21_1_80.byteOffset, out21_2_81.byteOffset, out21_3_82.byteOffset, out21_4_83.byteOffset, out21_5_84.byteOffset, out21_6_85.byteOffset, B, 4 * (B * 96), 4 * (B * 24), steps86, T_U);
+  else {
+    for (let s = 0; s < steps86; s++) {
+      const t = s;
+      const x21_0_87 = v20_76.subarray(t * B * 96, (t + 1) * B * 96);
+      // %3 matmul — 16: z = W @ x + U @ h + b
+      gemm_rows_96x24(p71, state21_0_77, mm3_88, B);
+      // %5 add z — 16: z = W @ x + U @ h + b
+      if (kernels !== undefined && heapHolds(v5_89, x21_0_87, mm3_88)) run_pointwise1(v5_89.byteOffset, x21_0_87.byteOffset, mm3_88.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 96;
+          for (let j = 0; j < 96; j++) {
+            v5_89[o + j] = x21_0_87[l * 96 + j] + mm3_88[l * 96 + j];
+          }
         }
       }
-    }
-    // %7 sigmoid i — 17: i = sigmoid(z[0:H])
-    if (kernels !== undefined && heapHolds(v7_90, v5_89)) run_pointwise5(v7_90.byteOffset, v5_89.byteOffset + 0, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 24;
-        for (let j = 0; j < 24; j++) {
-          v7_90[o + j] = 1 / (1 + Math.exp(-v5_89[l * 96 + 0 + j]));
+      // %7 sigmoid i — 17: i = sigmoid(z[0:H])
+      if (kernels !== undefined && heapHolds(v7_90, v5_89)) run_pointwise5(v7_90.byteOffset, v5_89.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 24;
+          for (let j = 0; j < 24; j++) {
+            v7_90[o + j] = 1 / (1 + Math.exp(-v5_89[l * 96 + 0 + j]));
+          }
         }
       }
-    }
-    // %9 sigmoid f — 18: f = sigmoid(z[H:2*H])
-    if (kernels !== undefined && heapHolds(v9_91, v5_89)) run_pointwise5(v9_91.byteOffset, v5_89.byteOffset + 96, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 24;
-        for (let j = 0; j < 24; j++) {
-          v9_91[o + j] = 1 / (1 + Math.exp(-v5_89[l * 96 + 24 + j]));
+      // %9 sigmoid f — 18: f = sigmoid(z[H:2*H])
+      if (kernels !== undefined && heapHolds(v9_91, v5_89)) run_pointwise5(v9_91.byteOffset, v5_89.byteOffset + 96, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 24;
+          for (let j = 0; j < 24; j++) {
+            v9_91[o + j] = 1 / (1 + Math.exp(-v5_89[l * 96 + 24 + j]));
+          }
         }
       }
-    }
-    // %11 tanh g — 19: g = tanh(z[2*H:3*H])
-    if (kernels !== undefined && heapHolds(v11_92, v5_89)) run_pointwise6(v11_92.byteOffset, v5_89.byteOffset + 192, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 24;
-        for (let j = 0; j < 24; j++) {
-          v11_92[o + j] = Math.tanh(v5_89[l * 96 + 48 + j]);
+      // %11 tanh g — 19: g = tanh(z[2*H:3*H])
+      if (kernels !== undefined && heapHolds(v11_92, v5_89)) run_pointwise6(v11_92.byteOffset, v5_89.byteOffset + 192, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 24;
+          for (let j = 0; j < 24; j++) {
+            v11_92[o + j] = Math.tanh(v5_89[l * 96 + 48 + j]);
+          }
         }
       }
-    }
-    // %13 sigmoid o — 20: o = sigmoid(z[3*H:4*H])
-    if (kernels !== undefined && heapHolds(v13_93, v5_89)) run_pointwise5(v13_93.byteOffset, v5_89.byteOffset + 288, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 24;
-        for (let j = 0; j < 24; j++) {
-          v13_93[o + j] = 1 / (1 + Math.exp(-v5_89[l * 96 + 72 + j]));
+      // %13 sigmoid o — 20: o = sigmoid(z[3*H:4*H])
+      if (kernels !== undefined && heapHolds(v13_93, v5_89)) run_pointwise5(v13_93.byteOffset, v5_89.byteOffset + 288, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 24;
+          for (let j = 0; j < 24; j++) {
+            v13_93[o + j] = 1 / (1 + Math.exp(-v5_89[l * 96 + 72 + j]));
+          }
         }
       }
-    }
-    // %16 add c' — 21: c' = f * c + i * g
-    if (kernels !== undefined && heapHolds(v16_94, v9_91, state21_1_78, v7_90, v11_92)) run_pointwise7(v16_94.byteOffset, v9_91.byteOffset, state21_1_78.byteOffset, v7_90.byteOffset, v11_92.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 24;
-        for (let j = 0; j < 24; j++) {
-          v16_94[o + j] = (v9_91[l * 24 + j] * state21_1_78[l * 24 + j]) + (v7_90[l * 24 + j] * v11_92[l * 24 + j]);
+      // %16 add c' — 21: c' = f * c + i * g
+      if (kernels !== undefined && heapHolds(v16_94, v9_91, state21_1_78, v7_90, v11_92)) run_pointwise7(v16_94.byteOffset, v9_91.byteOffset, state21_1_78.byteOffset, v7_90.byteOffset, v11_92.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 24;
+          for (let j = 0; j < 24; j++) {
+            v16_94[o + j] = (v9_91[l * 24 + j] * state21_1_78[l * 24 + j]) + (v7_90[l * 24 + j] * v11_92[l * 24 + j]);
+          }
         }
       }
-    }
-    // %17 tanh — 22: h' = o * tanh(c')
-    if (kernels !== undefined && heapHolds(v17_95, v16_94)) run_pointwise8(v17_95.byteOffset, v16_94.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 24;
-        for (let j = 0; j < 24; j++) {
-          v17_95[o + j] = Math.tanh(v16_94[l * 24 + j]);
+      // %17 tanh — 22: h' = o * tanh(c')
+      if (kernels !== undefined && heapHolds(v17_95, v16_94)) run_pointwise8(v17_95.byteOffset, v16_94.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 24;
+          for (let j = 0; j < 24; j++) {
+            v17_95[o + j] = Math.tanh(v16_94[l * 24 + j]);
+          }
         }
       }
-    }
-    // %18 mul h' — 22: h' = o * tanh(c')
-    if (kernels !== undefined && heapHolds(v18_96, v13_93, v17_95)) run_pointwise9(v18_96.byteOffset, v13_93.byteOffset, v17_95.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 24;
-        for (let j = 0; j < 24; j++) {
-          v18_96[o + j] = v13_93[l * 24 + j] * v17_95[l * 24 + j];
+      // %18 mul h' — 22: h' = o * tanh(c')
+      if (kernels !== undefined && heapHolds(v18_96, v13_93, v17_95)) run_pointwise9(v18_96.byteOffset, v13_93.byteOffset, v17_95.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 24;
+          for (let j = 0; j < 24; j++) {
+            v18_96[o + j] = v13_93[l * 24 + j] * v17_95[l * 24 + j];
+          }
         }
       }
+      out21_0_79.set(v18_96, t * v18_96.length);
+      out21_1_80.set(v17_95, t * v17_95.length);
+      out21_2_81.set(v13_93, t * v13_93.length);
+      out21_3_82.set(v11_92, t * v11_92.length);
+      out21_4_83.set(v7_90, t * v7_90.length);
+      out21_5_84.set(v9_91, t * v9_91.length);
+      out21_6_85.set(state21_1_78, t * state21_1_78.length);
+      state21_0_77.set(v18_96);
+      state21_1_78.set(v16_94);
     }
-    out21_0_79.set(v18_96, t * v18_96.length);
-    out21_1_80.set(v17_95, t * v17_95.length);
-    out21_2_81.set(v13_93, t * v13_93.length);
-    out21_3_82.set(v11_92, t * v11_92.length);
-    out21_4_83.set(v7_90, t * v7_90.length);
-    out21_5_84.set(v9_91, t * v9_91.length);
-    out21_6_85.set(state21_1_78, t * state21_1_78.length);
-    state21_0_77.set(v18_96);
-    state21_1_78.set(v16_94);
   }
   const p97 = heapStageParam("logits.W", params["logits.W"]);
   const p98 = heapStageParam("logits.b", params["logits.b"]);
@@ -826,7 +838,6 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     v32_103[l] = s105[0] / ((T_U * B) / s105.length);
   }
   // %37 neg ∂loss — 36: loss cross_entropy(logits, symbols)
-  sum31_102.fill(0); // reused: its last value is dead
   for (let l = 0; l < T_U * B; l++) {
     sum31_102[l] = -v32_103[l * 1 + 0];
   }
@@ -943,125 +954,128 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   v20_76.fill(0); // reused: its last value is dead
   const steps119 = T_U;
   // ∂decoder: from the last step to the first
-  for (let s = 0; s < steps119; s++) {
-    const t = T_U - 1 - s;
-    const x66_0_120 = mm47_109.subarray(t * B * 24, (t + 1) * B * 24);
-    const x66_1_121 = out21_1_80.subarray(t * B * 24, (t + 1) * B * 24);
-    const x66_2_122 = out21_2_81.subarray(t * B * 24, (t + 1) * B * 24);
-    const x66_3_123 = out21_3_82.subarray(t * B * 24, (t + 1) * B * 24);
-    const x66_4_124 = out21_4_83.subarray(t * B * 24, (t + 1) * B * 24);
-    const x66_5_125 = out21_6_85.subarray(t * B * 24, (t + 1) * B * 24);
-    const x66_6_126 = out21_5_84.subarray(t * B * 24, (t + 1) * B * 24);
-    const x66_7_127 = v57_112.subarray(t * B * 24, (t + 1) * B * 24);
-    const x66_8_128 = v59_113.subarray(t * B * 24, (t + 1) * B * 24);
-    const x66_9_129 = v61_114.subarray(t * B * 24, (t + 1) * B * 24);
-    const x66_10_130 = v63_115.subarray(t * B * 24, (t + 1) * B * 24);
-    const x66_11_131 = v65_116.subarray(t * B * 24, (t + 1) * B * 24);
-    // %3 add
-    if (kernels !== undefined && heapHolds(v3_132, state66_0_117, x66_0_120)) run_pointwise14(v3_132.byteOffset, state66_0_117.byteOffset, x66_0_120.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 24;
-        for (let j = 0; j < 24; j++) {
-          v3_132[o + j] = state66_0_117[l * 24 + j] + x66_0_120[l * 24 + j];
+  if (kernels !== undefined && pool.ready.length === 0 && heapHolds(v3_132, state66_0_117, mm47_109, v10_133, state66_1_118, out21_2_81, v57_112, v18_134, out21_5_84, v20_135, out21_1_80, v59_113, pad21_136, v23_137, out21_4_83, v61_114, pad24_138, v27_139, out21_6_85, v63_115, pad28_140, v31_141, out21_3_82, v65_116, pad32_142, v33_143, p71, mm35_144, v20_76)) run_time_loop4(v3_132.byteOffset, state66_0_117.byteOffset, mm47_109.byteOffset, v10_133.byteOffset, state66_1_118.byteOffset, out21_2_81.byteOffset, v57_112.byteOffset, v18_134.byteOffset, out21_5_84.byteOffset, v20_135.byteOffset, out21_1_80.byteOffset, v59_113.byteOffset, pad21_136.byteOffset, v23_137.byteOffset, out21_4_83.byteOffset, v61_114.byteOffset, pad24_138.byteOffset, v27_139.byteOffset, out21_6_85.byteOffset, v63_115.byteOffset, pad28_140.byteOffset, v31_141.byteOffset, out21_3_82.byteOffset, v65_116.byteOffset, pad32_142.byteOffset, v33_143.byteOffset, p71.byteOffset, mm35_144.byteOffset, v20_76.byteOffset, 4 * (B * 24), B, 4 * (B * 96), steps119, T_U);
+  else {
+    for (let s = 0; s < steps119; s++) {
+      const t = T_U - 1 - s;
+      const x66_0_120 = mm47_109.subarray(t * B * 24, (t + 1) * B * 24);
+      const x66_1_121 = out21_1_80.subarray(t * B * 24, (t + 1) * B * 24);
+      const x66_2_122 = out21_2_81.subarray(t * B * 24, (t + 1) * B * 24);
+      const x66_3_123 = out21_3_82.subarray(t * B * 24, (t + 1) * B * 24);
+      const x66_4_124 = out21_4_83.subarray(t * B * 24, (t + 1) * B * 24);
+      const x66_5_125 = out21_6_85.subarray(t * B * 24, (t + 1) * B * 24);
+      const x66_6_126 = out21_5_84.subarray(t * B * 24, (t + 1) * B * 24);
+      const x66_7_127 = v57_112.subarray(t * B * 24, (t + 1) * B * 24);
+      const x66_8_128 = v59_113.subarray(t * B * 24, (t + 1) * B * 24);
+      const x66_9_129 = v61_114.subarray(t * B * 24, (t + 1) * B * 24);
+      const x66_10_130 = v63_115.subarray(t * B * 24, (t + 1) * B * 24);
+      const x66_11_131 = v65_116.subarray(t * B * 24, (t + 1) * B * 24);
+      // %3 add
+      if (kernels !== undefined && heapHolds(v3_132, state66_0_117, x66_0_120)) run_pointwise14(v3_132.byteOffset, state66_0_117.byteOffset, x66_0_120.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 24;
+          for (let j = 0; j < 24; j++) {
+            v3_132[o + j] = state66_0_117[l * 24 + j] + x66_0_120[l * 24 + j];
+          }
         }
       }
-    }
-    // %10 add
-    if (kernels !== undefined && heapHolds(v10_133, state66_1_118, v3_132, x66_2_122, x66_7_127)) run_pointwise15(v10_133.byteOffset, state66_1_118.byteOffset, v3_132.byteOffset, x66_2_122.byteOffset, x66_7_127.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 24;
-        for (let j = 0; j < 24; j++) {
-          v10_133[o + j] = state66_1_118[l * 24 + j] + ((v3_132[l * 24 + j] * x66_2_122[l * 24 + j]) * x66_7_127[l * 24 + j]);
+      // %10 add
+      if (kernels !== undefined && heapHolds(v10_133, state66_1_118, v3_132, x66_2_122, x66_7_127)) run_pointwise15(v10_133.byteOffset, state66_1_118.byteOffset, v3_132.byteOffset, x66_2_122.byteOffset, x66_7_127.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 24;
+          for (let j = 0; j < 24; j++) {
+            v10_133[o + j] = state66_1_118[l * 24 + j] + ((v3_132[l * 24 + j] * x66_2_122[l * 24 + j]) * x66_7_127[l * 24 + j]);
+          }
         }
       }
-    }
-    // %18 mul — 21: c' = f * c + i * g
-    if (kernels !== undefined && heapHolds(v18_134, v10_133, x66_6_126)) run_pointwise9(v18_134.byteOffset, v10_133.byteOffset, x66_6_126.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 24;
-        for (let j = 0; j < 24; j++) {
-          v18_134[o + j] = v10_133[l * 24 + j] * x66_6_126[l * 24 + j];
+      // %18 mul — 21: c' = f * c + i * g
+      if (kernels !== undefined && heapHolds(v18_134, v10_133, x66_6_126)) run_pointwise9(v18_134.byteOffset, v10_133.byteOffset, x66_6_126.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 24;
+          for (let j = 0; j < 24; j++) {
+            v18_134[o + j] = v10_133[l * 24 + j] * x66_6_126[l * 24 + j];
+          }
         }
       }
-    }
-    // %20 mul ∂o — 20: o = sigmoid(z[3*H:4*H])
-    if (kernels !== undefined && heapHolds(v20_135, v3_132, x66_1_121, x66_8_128)) run_pointwise16(v20_135.byteOffset, v3_132.byteOffset, x66_1_121.byteOffset, x66_8_128.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 24;
-        for (let j = 0; j < 24; j++) {
-          v20_135[o + j] = (v3_132[l * 24 + j] * x66_1_121[l * 24 + j]) * x66_8_128[l * 24 + j];
+      // %20 mul ∂o — 20: o = sigmoid(z[3*H:4*H])
+      if (kernels !== undefined && heapHolds(v20_135, v3_132, x66_1_121, x66_8_128)) run_pointwise16(v20_135.byteOffset, v3_132.byteOffset, x66_1_121.byteOffset, x66_8_128.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 24;
+          for (let j = 0; j < 24; j++) {
+            v20_135[o + j] = (v3_132[l * 24 + j] * x66_1_121[l * 24 + j]) * x66_8_128[l * 24 + j];
+          }
         }
       }
-    }
-    // %21 pad_last — 20: o = sigmoid(z[3*H:4*H])
-    pad21_136.fill(0);
-    for (let r = 0; r < B; r++) {
-      for (let c = 0; c < 24; c++) pad21_136[r * 96 + 72 + c] = v20_135[r * 24 + c];
-    }
-    // %23 mul ∂g — 19: g = tanh(z[2*H:3*H])
-    if (kernels !== undefined && heapHolds(v23_137, v10_133, x66_4_124, x66_9_129)) run_pointwise16(v23_137.byteOffset, v10_133.byteOffset, x66_4_124.byteOffset, x66_9_129.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 24;
-        for (let j = 0; j < 24; j++) {
-          v23_137[o + j] = (v10_133[l * 24 + j] * x66_4_124[l * 24 + j]) * x66_9_129[l * 24 + j];
+      // %21 pad_last — 20: o = sigmoid(z[3*H:4*H])
+      pad21_136.fill(0);
+      for (let r = 0; r < B; r++) {
+        for (let c = 0; c < 24; c++) pad21_136[r * 96 + 72 + c] = v20_135[r * 24 + c];
+      }
+      // %23 mul ∂g — 19: g = tanh(z[2*H:3*H])
+      if (kernels !== undefined && heapHolds(v23_137, v10_133, x66_4_124, x66_9_129)) run_pointwise16(v23_137.byteOffset, v10_133.byteOffset, x66_4_124.byteOffset, x66_9_129.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 24;
+          for (let j = 0; j < 24; j++) {
+            v23_137[o + j] = (v10_133[l * 24 + j] * x66_4_124[l * 24 + j]) * x66_9_129[l * 24 + j];
+          }
         }
       }
-    }
-    // %24 pad_last — 19: g = tanh(z[2*H:3*H])
-    pad24_138.fill(0);
-    for (let r = 0; r < B; r++) {
-      for (let c = 0; c < 24; c++) pad24_138[r * 96 + 48 + c] = v23_137[r * 24 + c];
-    }
-    // %27 mul ∂f — 18: f = sigmoid(z[H:2*H])
-    if (kernels !== undefined && heapHolds(v27_139, v10_133, x66_5_125, x66_10_130)) run_pointwise16(v27_139.byteOffset, v10_133.byteOffset, x66_5_125.byteOffset, x66_10_130.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 24;
-        for (let j = 0; j < 24; j++) {
-          v27_139[o + j] = (v10_133[l * 24 + j] * x66_5_125[l * 24 + j]) * x66_10_130[l * 24 + j];
+      // %24 pad_last — 19: g = tanh(z[2*H:3*H])
+      pad24_138.fill(0);
+      for (let r = 0; r < B; r++) {
+        for (let c = 0; c < 24; c++) pad24_138[r * 96 + 48 + c] = v23_137[r * 24 + c];
+      }
+      // %27 mul ∂f — 18: f = sigmoid(z[H:2*H])
+      if (kernels !== undefined && heapHolds(v27_139, v10_133, x66_5_125, x66_10_130)) run_pointwise16(v27_139.byteOffset, v10_133.byteOffset, x66_5_125.byteOffset, x66_10_130.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 24;
+          for (let j = 0; j < 24; j++) {
+            v27_139[o + j] = (v10_133[l * 24 + j] * x66_5_125[l * 24 + j]) * x66_10_130[l * 24 + j];
+          }
         }
       }
-    }
-    // %28 pad_last — 18: f = sigmoid(z[H:2*H])
-    pad28_140.fill(0);
-    for (let r = 0; r < B; r++) {
-      for (let c = 0; c < 24; c++) pad28_140[r * 96 + 24 + c] = v27_139[r * 24 + c];
-    }
-    // %31 mul ∂i — 17: i = sigmoid(z[0:H])
-    if (kernels !== undefined && heapHolds(v31_141, v10_133, x66_3_123, x66_11_131)) run_pointwise16(v31_141.byteOffset, v10_133.byteOffset, x66_3_123.byteOffset, x66_11_131.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 24;
-        for (let j = 0; j < 24; j++) {
-          v31_141[o + j] = (v10_133[l * 24 + j] * x66_3_123[l * 24 + j]) * x66_11_131[l * 24 + j];
+      // %28 pad_last — 18: f = sigmoid(z[H:2*H])
+      pad28_140.fill(0);
+      for (let r = 0; r < B; r++) {
+        for (let c = 0; c < 24; c++) pad28_140[r * 96 + 24 + c] = v27_139[r * 24 + c];
+      }
+      // %31 mul ∂i — 17: i = sigmoid(z[0:H])
+      if (kernels !== undefined && heapHolds(v31_141, v10_133, x66_3_123, x66_11_131)) run_pointwise16(v31_141.byteOffset, v10_133.byteOffset, x66_3_123.byteOffset, x66_11_131.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 24;
+          for (let j = 0; j < 24; j++) {
+            v31_141[o + j] = (v10_133[l * 24 + j] * x66_3_123[l * 24 + j]) * x66_11_131[l * 24 + j];
+          }
         }
       }
-    }
-    // %32 pad_last — 17: i = sigmoid(z[0:H])
-    pad32_142.fill(0);
-    for (let r = 0; r < B; r++) {
-      for (let c = 0; c < 24; c++) pad32_142[r * 96 + 0 + c] = v31_141[r * 24 + c];
-    }
-    // %33 add
-    if (kernels !== undefined && heapHolds(v33_143, pad21_136, pad24_138, pad28_140, pad32_142)) run_pointwise17(v33_143.byteOffset, pad21_136.byteOffset, pad24_138.byteOffset, pad28_140.byteOffset, pad32_142.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 96;
-        for (let j = 0; j < 96; j++) {
-          v33_143[o + j] = ((pad21_136[l * 96 + j] + pad24_138[l * 96 + j]) + pad28_140[l * 96 + j]) + pad32_142[l * 96 + j];
+      // %32 pad_last — 17: i = sigmoid(z[0:H])
+      pad32_142.fill(0);
+      for (let r = 0; r < B; r++) {
+        for (let c = 0; c < 24; c++) pad32_142[r * 96 + 0 + c] = v31_141[r * 24 + c];
+      }
+      // %33 add
+      if (kernels !== undefined && heapHolds(v33_143, pad21_136, pad24_138, pad28_140, pad32_142)) run_pointwise17(v33_143.byteOffset, pad21_136.byteOffset, pad24_138.byteOffset, pad28_140.byteOffset, pad32_142.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 96;
+          for (let j = 0; j < 96; j++) {
+            v33_143[o + j] = ((pad21_136[l * 96 + j] + pad24_138[l * 96 + j]) + pad28_140[l * 96 + j]) + pad32_142[l * 96 + j];
+          }
         }
       }
+      // %35 matmul — 16: z = W @ x + U @ h + b
+      gemm_cols_96x24(v33_143, p71, mm35_144, B);
+      v20_76.set(v33_143, t * v33_143.length);
+      state66_0_117.set(mm35_144);
+      state66_1_118.set(v18_134);
     }
-    // %35 matmul — 16: z = W @ x + U @ h + b
-    gemm_cols_96x24(v33_143, p71, mm35_144, B);
-    v20_76.set(v33_143, t * v33_143.length);
-    state66_0_117.set(mm35_144);
-    state66_1_118.set(v18_134);
   }
   // %71 unbroadcast ∂decoder: ∂W (batched)
   ub71_145.fill(0);
@@ -1080,7 +1094,6 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     }
   }
   // %75 matmul — 16: z = W @ x + U @ h + b
-  v44_107.fill(0); // reused: its last value is dead
   gemm_cols_96x12(v20_76, p70, v44_107, T_U * B);
   // %76 default_adjoint ∂decoder.c — 11: state c: [H]
   const dflt76_149 = initialStates["decoder.c"] === undefined ? state66_1_118 : zero76_148;
@@ -1145,114 +1158,117 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   v10_49.fill(0); // reused: its last value is dead
   const steps160 = T_S;
   // ∂encoder: from the last step to the first
-  for (let s = 0; s < steps160; s++) {
-    const t = T_S - 1 - s;
-    const x96_0_161 = out11_1_53.subarray(t * B * 24, (t + 1) * B * 24);
-    const x96_1_162 = out11_2_54.subarray(t * B * 24, (t + 1) * B * 24);
-    const x96_2_163 = out11_3_55.subarray(t * B * 24, (t + 1) * B * 24);
-    const x96_3_164 = out11_4_56.subarray(t * B * 24, (t + 1) * B * 24);
-    const x96_4_165 = out11_6_58.subarray(t * B * 24, (t + 1) * B * 24);
-    const x96_5_166 = out11_5_57.subarray(t * B * 24, (t + 1) * B * 24);
-    const x96_6_167 = v87_153.subarray(t * B * 24, (t + 1) * B * 24);
-    const x96_7_168 = v89_154.subarray(t * B * 24, (t + 1) * B * 24);
-    const x96_8_169 = v91_155.subarray(t * B * 24, (t + 1) * B * 24);
-    const x96_9_170 = v93_156.subarray(t * B * 24, (t + 1) * B * 24);
-    const x96_10_171 = v95_157.subarray(t * B * 24, (t + 1) * B * 24);
-    // %8 add
-    if (kernels !== undefined && heapHolds(v8_172, state96_1_159, state96_0_158, x96_1_162, x96_6_167)) run_pointwise15(v8_172.byteOffset, state96_1_159.byteOffset, state96_0_158.byteOffset, x96_1_162.byteOffset, x96_6_167.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 24;
-        for (let j = 0; j < 24; j++) {
-          v8_172[o + j] = state96_1_159[l * 24 + j] + ((state96_0_158[l * 24 + j] * x96_1_162[l * 24 + j]) * x96_6_167[l * 24 + j]);
+  if (kernels !== undefined && pool.ready.length === 0 && heapHolds(v8_172, state96_1_159, state96_0_158, out11_2_54, v87_153, v16_173, out11_5_57, v18_174, out11_1_53, v89_154, pad19_175, v21_176, out11_4_56, v91_155, pad22_177, v25_178, out11_6_58, v93_156, pad26_179, v29_180, out11_3_55, v95_157, pad30_181, v31_182, p43, mm33_183, v10_49)) run_time_loop5(v8_172.byteOffset, state96_1_159.byteOffset, state96_0_158.byteOffset, out11_2_54.byteOffset, v87_153.byteOffset, v16_173.byteOffset, out11_5_57.byteOffset, v18_174.byteOffset, out11_1_53.byteOffset, v89_154.byteOffset, pad19_175.byteOffset, v21_176.byteOffset, out11_4_56.byteOffset, v91_155.byteOffset, pad22_177.byteOffset, v25_178.byteOffset, out11_6_58.byteOffset, v93_156.byteOffset, pad26_179.byteOffset, v29_180.byteOffset, out11_3_55.byteOffset, v95_157.byteOffset, pad30_181.byteOffset, v31_182.byteOffset, p43.byteOffset, mm33_183.byteOffset, v10_49.byteOffset, 4 * (B * 24), B, 4 * (B * 96), steps160, T_S);
+  else {
+    for (let s = 0; s < steps160; s++) {
+      const t = T_S - 1 - s;
+      const x96_0_161 = out11_1_53.subarray(t * B * 24, (t + 1) * B * 24);
+      const x96_1_162 = out11_2_54.subarray(t * B * 24, (t + 1) * B * 24);
+      const x96_2_163 = out11_3_55.subarray(t * B * 24, (t + 1) * B * 24);
+      const x96_3_164 = out11_4_56.subarray(t * B * 24, (t + 1) * B * 24);
+      const x96_4_165 = out11_6_58.subarray(t * B * 24, (t + 1) * B * 24);
+      const x96_5_166 = out11_5_57.subarray(t * B * 24, (t + 1) * B * 24);
+      const x96_6_167 = v87_153.subarray(t * B * 24, (t + 1) * B * 24);
+      const x96_7_168 = v89_154.subarray(t * B * 24, (t + 1) * B * 24);
+      const x96_8_169 = v91_155.subarray(t * B * 24, (t + 1) * B * 24);
+      const x96_9_170 = v93_156.subarray(t * B * 24, (t + 1) * B * 24);
+      const x96_10_171 = v95_157.subarray(t * B * 24, (t + 1) * B * 24);
+      // %8 add
+      if (kernels !== undefined && heapHolds(v8_172, state96_1_159, state96_0_158, x96_1_162, x96_6_167)) run_pointwise15(v8_172.byteOffset, state96_1_159.byteOffset, state96_0_158.byteOffset, x96_1_162.byteOffset, x96_6_167.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 24;
+          for (let j = 0; j < 24; j++) {
+            v8_172[o + j] = state96_1_159[l * 24 + j] + ((state96_0_158[l * 24 + j] * x96_1_162[l * 24 + j]) * x96_6_167[l * 24 + j]);
+          }
         }
       }
-    }
-    // %16 mul — 21: c' = f * c + i * g
-    if (kernels !== undefined && heapHolds(v16_173, v8_172, x96_5_166)) run_pointwise9(v16_173.byteOffset, v8_172.byteOffset, x96_5_166.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 24;
-        for (let j = 0; j < 24; j++) {
-          v16_173[o + j] = v8_172[l * 24 + j] * x96_5_166[l * 24 + j];
+      // %16 mul — 21: c' = f * c + i * g
+      if (kernels !== undefined && heapHolds(v16_173, v8_172, x96_5_166)) run_pointwise9(v16_173.byteOffset, v8_172.byteOffset, x96_5_166.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 24;
+          for (let j = 0; j < 24; j++) {
+            v16_173[o + j] = v8_172[l * 24 + j] * x96_5_166[l * 24 + j];
+          }
         }
       }
-    }
-    // %18 mul ∂o — 20: o = sigmoid(z[3*H:4*H])
-    if (kernels !== undefined && heapHolds(v18_174, state96_0_158, x96_0_161, x96_7_168)) run_pointwise16(v18_174.byteOffset, state96_0_158.byteOffset, x96_0_161.byteOffset, x96_7_168.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 24;
-        for (let j = 0; j < 24; j++) {
-          v18_174[o + j] = (state96_0_158[l * 24 + j] * x96_0_161[l * 24 + j]) * x96_7_168[l * 24 + j];
+      // %18 mul ∂o — 20: o = sigmoid(z[3*H:4*H])
+      if (kernels !== undefined && heapHolds(v18_174, state96_0_158, x96_0_161, x96_7_168)) run_pointwise16(v18_174.byteOffset, state96_0_158.byteOffset, x96_0_161.byteOffset, x96_7_168.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 24;
+          for (let j = 0; j < 24; j++) {
+            v18_174[o + j] = (state96_0_158[l * 24 + j] * x96_0_161[l * 24 + j]) * x96_7_168[l * 24 + j];
+          }
         }
       }
-    }
-    // %19 pad_last — 20: o = sigmoid(z[3*H:4*H])
-    pad19_175.fill(0);
-    for (let r = 0; r < B; r++) {
-      for (let c = 0; c < 24; c++) pad19_175[r * 96 + 72 + c] = v18_174[r * 24 + c];
-    }
-    // %21 mul ∂g — 19: g = tanh(z[2*H:3*H])
-    if (kernels !== undefined && heapHolds(v21_176, v8_172, x96_3_164, x96_8_169)) run_pointwise16(v21_176.byteOffset, v8_172.byteOffset, x96_3_164.byteOffset, x96_8_169.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 24;
-        for (let j = 0; j < 24; j++) {
-          v21_176[o + j] = (v8_172[l * 24 + j] * x96_3_164[l * 24 + j]) * x96_8_169[l * 24 + j];
+      // %19 pad_last — 20: o = sigmoid(z[3*H:4*H])
+      pad19_175.fill(0);
+      for (let r = 0; r < B; r++) {
+        for (let c = 0; c < 24; c++) pad19_175[r * 96 + 72 + c] = v18_174[r * 24 + c];
+      }
+      // %21 mul ∂g — 19: g = tanh(z[2*H:3*H])
+      if (kernels !== undefined && heapHolds(v21_176, v8_172, x96_3_164, x96_8_169)) run_pointwise16(v21_176.byteOffset, v8_172.byteOffset, x96_3_164.byteOffset, x96_8_169.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 24;
+          for (let j = 0; j < 24; j++) {
+            v21_176[o + j] = (v8_172[l * 24 + j] * x96_3_164[l * 24 + j]) * x96_8_169[l * 24 + j];
+          }
         }
       }
-    }
-    // %22 pad_last — 19: g = tanh(z[2*H:3*H])
-    pad22_177.fill(0);
-    for (let r = 0; r < B; r++) {
-      for (let c = 0; c < 24; c++) pad22_177[r * 96 + 48 + c] = v21_176[r * 24 + c];
-    }
-    // %25 mul ∂f — 18: f = sigmoid(z[H:2*H])
-    if (kernels !== undefined && heapHolds(v25_178, v8_172, x96_4_165, x96_9_170)) run_pointwise16(v25_178.byteOffset, v8_172.byteOffset, x96_4_165.byteOffset, x96_9_170.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 24;
-        for (let j = 0; j < 24; j++) {
-          v25_178[o + j] = (v8_172[l * 24 + j] * x96_4_165[l * 24 + j]) * x96_9_170[l * 24 + j];
+      // %22 pad_last — 19: g = tanh(z[2*H:3*H])
+      pad22_177.fill(0);
+      for (let r = 0; r < B; r++) {
+        for (let c = 0; c < 24; c++) pad22_177[r * 96 + 48 + c] = v21_176[r * 24 + c];
+      }
+      // %25 mul ∂f — 18: f = sigmoid(z[H:2*H])
+      if (kernels !== undefined && heapHolds(v25_178, v8_172, x96_4_165, x96_9_170)) run_pointwise16(v25_178.byteOffset, v8_172.byteOffset, x96_4_165.byteOffset, x96_9_170.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 24;
+          for (let j = 0; j < 24; j++) {
+            v25_178[o + j] = (v8_172[l * 24 + j] * x96_4_165[l * 24 + j]) * x96_9_170[l * 24 + j];
+          }
         }
       }
-    }
-    // %26 pad_last — 18: f = sigmoid(z[H:2*H])
-    pad26_179.fill(0);
-    for (let r = 0; r < B; r++) {
-      for (let c = 0; c < 24; c++) pad26_179[r * 96 + 24 + c] = v25_178[r * 24 + c];
-    }
-    // %29 mul ∂i — 17: i = sigmoid(z[0:H])
-    if (kernels !== undefined && heapHolds(v29_180, v8_172, x96_2_163, x96_10_171)) run_pointwise16(v29_180.byteOffset, v8_172.byteOffset, x96_2_163.byteOffset, x96_10_171.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 24;
-        for (let j = 0; j < 24; j++) {
-          v29_180[o + j] = (v8_172[l * 24 + j] * x96_2_163[l * 24 + j]) * x96_10_171[l * 24 + j];
+      // %26 pad_last — 18: f = sigmoid(z[H:2*H])
+      pad26_179.fill(0);
+      for (let r = 0; r < B; r++) {
+        for (let c = 0; c < 24; c++) pad26_179[r * 96 + 24 + c] = v25_178[r * 24 + c];
+      }
+      // %29 mul ∂i — 17: i = sigmoid(z[0:H])
+      if (kernels !== undefined && heapHolds(v29_180, v8_172, x96_2_163, x96_10_171)) run_pointwise16(v29_180.byteOffset, v8_172.byteOffset, x96_2_163.byteOffset, x96_10_171.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 24;
+          for (let j = 0; j < 24; j++) {
+            v29_180[o + j] = (v8_172[l * 24 + j] * x96_2_163[l * 24 + j]) * x96_10_171[l * 24 + j];
+          }
         }
       }
-    }
-    // %30 pad_last — 17: i = sigmoid(z[0:H])
-    pad30_181.fill(0);
-    for (let r = 0; r < B; r++) {
-      for (let c = 0; c < 24; c++) pad30_181[r * 96 + 0 + c] = v29_180[r * 24 + c];
-    }
-    // %31 add
-    if (kernels !== undefined && heapHolds(v31_182, pad19_175, pad22_177, pad26_179, pad30_181)) run_pointwise17(v31_182.byteOffset, pad19_175.byteOffset, pad22_177.byteOffset, pad26_179.byteOffset, pad30_181.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 96;
-        for (let j = 0; j < 96; j++) {
-          v31_182[o + j] = ((pad19_175[l * 96 + j] + pad22_177[l * 96 + j]) + pad26_179[l * 96 + j]) + pad30_181[l * 96 + j];
+      // %30 pad_last — 17: i = sigmoid(z[0:H])
+      pad30_181.fill(0);
+      for (let r = 0; r < B; r++) {
+        for (let c = 0; c < 24; c++) pad30_181[r * 96 + 0 + c] = v29_180[r * 24 + c];
+      }
+      // %31 add
+      if (kernels !== undefined && heapHolds(v31_182, pad19_175, pad22_177, pad26_179, pad30_181)) run_pointwise17(v31_182.byteOffset, pad19_175.byteOffset, pad22_177.byteOffset, pad26_179.byteOffset, pad30_181.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 96;
+          for (let j = 0; j < 96; j++) {
+            v31_182[o + j] = ((pad19_175[l * 96 + j] + pad22_177[l * 96 + j]) + pad26_179[l * 96 + j]) + pad30_181[l * 96 + j];
+          }
         }
       }
+      // %33 matmul — 16: z = W @ x + U @ h + b
+      gemm_cols_96x24(v31_182, p43, mm33_183, B);
+      v10_49.set(v31_182, t * v31_182.length);
+      state96_0_158.set(mm33_183);
+      state96_1_159.set(v16_173);
     }
-    // %33 matmul — 16: z = W @ x + U @ h + b
-    gemm_cols_96x24(v31_182, p43, mm33_183, B);
-    v10_49.set(v31_182, t * v31_182.length);
-    state96_0_158.set(mm33_183);
-    state96_1_159.set(v16_173);
   }
   // %101 unbroadcast ∂encoder: ∂W (batched)
   ub101_184.fill(0);
@@ -2530,13 +2546,13 @@ function gemm_cols_96x10(v: Float32Array, w: Float32Array, out: Float32Array, sa
   gemm_cols_96x10_scalar(v, w, out, samples);
 }
 
-// WebAssembly SIMD kernels generated by rnnc for this model's sizes (24804 bytes): rows_96x10, pointwise0, rows_96x24, pointwise1, pointwise2, pointwise3, rows_96x12, rows_12x24, pointwise4, pointwise5, pointwise6, pointwise7, pointwise8, pointwise9, pointwise10, pointwise11, colsum_12, cols_12x24, outer_12x24, pointwise12, pointwise13, pointwise14, pointwise15, pointwise16, pointwise17, cols_96x24, outer_96x12, outer_96x24, colsum_96, cols_96x12, outer_96x10, cols_96x10, nonfinite.
+// WebAssembly SIMD kernels generated by rnnc for this model's sizes (26966 bytes): rows_96x10, pointwise0, rows_96x24, pointwise1, pointwise2, pointwise3, time_loop0, rows_96x12, time_loop1, rows_12x24, pointwise4, pointwise5, pointwise6, pointwise7, pointwise8, pointwise9, time_loop2, time_loop3, pointwise10, pointwise11, colsum_12, cols_12x24, outer_12x24, pointwise12, pointwise13, pointwise14, pointwise15, pointwise16, pointwise17, cols_96x24, time_loop4, outer_96x12, outer_96x24, colsum_96, cols_96x12, time_loop5, outer_96x10, cols_96x10, nonfinite.
 // `rnnc compile --emit-wat` prints them as text.
-const kernelBytes = "AGFzbQEAAAABHwRgBH9/f38AYAZ/f39/f38AYAN/f38AYAV/f39/fwACEgEDZW52Bm1lbW9yeQIBAYCABAMiIQAAAAABAAAAAAICAQIAAAMCAAEAAAABAwEAAQECAAEAAge3AyEKcm93c185NngxMAAACnBvaW50d2lzZTAAAQpyb3dzXzk2eDI0AAIKcG9pbnR3aXNlMQADCnBvaW50d2lzZTIABApwb2ludHdpc2UzAAUKcm93c185NngxMgAGCnJvd3NfMTJ4MjQABwpwb2ludHdpc2U0AAgKcG9pbnR3aXNlNQAJCnBvaW50d2lzZTYACgpwb2ludHdpc2U3AAsKcG9pbnR3aXNlOAAMCnBvaW50d2lzZTkADQtwb2ludHdpc2UxMAAOC3BvaW50d2lzZTExAA8JY29sc3VtXzEyABAKY29sc18xMngyNAARC291dGVyXzEyeDI0ABILcG9pbnR3aXNlMTIAEwtwb2ludHdpc2UxMwAUC3BvaW50d2lzZTE0ABULcG9pbnR3aXNlMTUAFgtwb2ludHdpc2UxNgAXC3BvaW50d2lzZTE3ABgKY29sc185NngyNAAZC291dGVyXzk2eDEyABoLb3V0ZXJfOTZ4MjQAGwljb2xzdW1fOTYAHApjb2xzXzk2eDEyAB0Lb3V0ZXJfOTZ4MTAAHgpjb2xzXzk2eDEwAB8Jbm9uZmluaXRlACAKpLoBIYcWAgZ/FntBACEEAkADQCADIARrQQRIDQFBACEFAkADQCAFQeAATg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhD/0MAAAAAAAAAAAAAAAAAAAAACEQ/QwAAAAAAAAAAAAAAAAAAAAAIRH9DAAAAAAAAAAAAAAAAAAAAAAhEiAAIAVBKGxqIQYgASAEQShsaiEHIAZBIGohCANAIAf9AAIAIRMgB/0AAighFCAH/QACUCEVIAf9AAJ4IRYgBv0AAgAhCiALIAogE/3mAf3kASELIA0gCiAU/eYB/eQBIQ0gDyAKIBX95gH95AEhDyARIAogFv3mAf3kASERIAb9AAIoIQogDCAKIBP95gH95AEhDCAOIAogFP3mAf3kASEOIBAgCiAV/eYB/eQBIRAgEiAKIBb95gH95AEhEiAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgB/0AAgAhEyAH/QACKCEUIAf9AAJQIRUgB/0AAnghFiAG/QACACEKIAsgCiAT/eYB/Qz//////////wAAAAAAAAAA/U795AEhCyANIAogFP3mAf0M//////////8AAAAAAAAAAP1O/eQBIQ0gDyAKIBX95gH9DP//////////AAAAAAAAAAD9Tv3kASEPIBEgCiAW/eYB/Qz//////////wAAAAAAAAAA/U795AEhESAG/QACKCEKIAwgCiAT/eYB/Qz//////////wAAAAAAAAAA/U795AEhDCAOIAogFP3mAf0M//////////8AAAAAAAAAAP1O/eQBIQ4gECAKIBX95gH9DP//////////AAAAAAAAAAD9Tv3kASEQIBIgCiAW/eYB/Qz//////////wAAAAAAAAAA/U795AEhEiACIARBgANsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AgAgCSAZ/R8BOAIEIA0gDv0NAAECAwQFBgcQERITFBUWFyANIA79DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AoADIAkgGf0fATgChAMgDyAQ/Q0AAQIDBAUGBxAREhMUFRYXIA8gEP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCgAYgCSAZ/R8BOAKEBiARIBL9DQABAgMEBQYHEBESExQVFhcgESAS/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAKACSAJIBn9HwE4AoQJIAVBAmohBQwACwsgBEEEaiEEDAALCwJAA0AgBCADTg0BQQAhBQJAA0AgBUHgAE4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhGv0MAAAAAAAAAAAAAAAAAAAAACEb/QwAAAAAAAAAAAAAAAAAAAAAIRz9DAAAAAAAAAAAAAAAAAAAAAAhHf0MAAAAAAAAAAAAAAAAAAAAACEe/QwAAAAAAAAAAAAAAAAAAAAAIR8gACAFQShsaiEGIAEgBEEobGohByAGQSBqIQgDQCAH/QACACETIAb9AAIAIQogCyAKIBP95gH95AEhCyAG/QACKCEKIAwgCiAT/eYB/eQBIQwgBv0AAlAhCiAaIAogE/3mAf3kASEaIAb9AAJ4IQogGyAKIBP95gH95AEhGyAG/QACoAEhCiAcIAogE/3mAf3kASEcIAb9AALIASEKIB0gCiAT/eYB/eQBIR0gBv0AAvABIQogHiAKIBP95gH95AEhHiAG/QACmAIhCiAfIAogE/3mAf3kASEfIAZBEGohBiAHQRBqIQcgBiAISA0ACyAH/QACACETIAb9AAIAIQogCyAKIBP95gH9DP//////////AAAAAAAAAAD9Tv3kASELIAb9AAIoIQogDCAKIBP95gH9DP//////////AAAAAAAAAAD9Tv3kASEMIAb9AAJQIQogGiAKIBP95gH9DP//////////AAAAAAAAAAD9Tv3kASEaIAb9AAJ4IQogGyAKIBP95gH9DP//////////AAAAAAAAAAD9Tv3kASEbIAb9AAKgASEKIBwgCiAT/eYB/Qz//////////wAAAAAAAAAA/U795AEhHCAG/QACyAEhCiAdIAogE/3mAf0M//////////8AAAAAAAAAAP1O/eQBIR0gBv0AAvABIQogHiAKIBP95gH9DP//////////AAAAAAAAAAD9Tv3kASEeIAb9AAKYAiEKIB8gCiAT/eYB/Qz//////////wAAAAAAAAAA/U795AEhHyACIARBgANsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFyAaIBv9DQABAgMEBQYHEBESExQVFhcgGiAb/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0LAgAgHCAd/Q0AAQIDBAUGBxAREhMUFRYXIBwgHf0NCAkKCwwNDg8YGRobHB0eH/3kASEXIB4gH/0NAAECAwQFBgcQERITFBUWFyAeIB/9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/QsCECAFQQhqIQUMAAsLIARBAWohBAwACwsLYgECf0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVqIAEgBWr9AAIAIAIgBWr9AAIA/eQB/QsCACAFQRBqIQUgBUGAA0gNAAsgAEGAA2ohACABQYADaiEBIARBAWohBAwACwsL9RACBn8We0EAIQQCQANAIAMgBGtBBEgNAUEAIQUCQANAIAVB4ABODQH9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDv0MAAAAAAAAAAAAAAAAAAAAACEP/QwAAAAAAAAAAAAAAAAAAAAAIRD9DAAAAAAAAAAAAAAAAAAAAAAhEf0MAAAAAAAAAAAAAAAAAAAAACESIAAgBUHgAGxqIQYgASAEQeAAbGohByAGQeAAaiEIA0AgB/0AAgAhEyAH/QACYCEUIAf9AALAASEVIAf9AAKgAiEWIAb9AAIAIQogCyAKIBP95gH95AEhCyANIAogFP3mAf3kASENIA8gCiAV/eYB/eQBIQ8gESAKIBb95gH95AEhESAG/QACYCEKIAwgCiAT/eYB/eQBIQwgDiAKIBT95gH95AEhDiAQIAogFf3mAf3kASEQIBIgCiAW/eYB/eQBIRIgBkEQaiEGIAdBEGohByAGIAhIDQALIAIgBEGAA2xqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCACAJIBn9HwE4AgQgDSAO/Q0AAQIDBAUGBxAREhMUFRYXIA0gDv0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCgAMgCSAZ/R8BOAKEAyAPIBD9DQABAgMEBQYHEBESExQVFhcgDyAQ/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAKABiAJIBn9HwE4AoQGIBEgEv0NAAECAwQFBgcQERITFBUWFyARIBL9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AoAJIAkgGf0fATgChAkgBUECaiEFDAALCyAEQQRqIQQMAAsLAkADQCAEIANODQFBACEFAkADQCAFQeAATg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEa/QwAAAAAAAAAAAAAAAAAAAAAIRv9DAAAAAAAAAAAAAAAAAAAAAAhHP0MAAAAAAAAAAAAAAAAAAAAACEd/QwAAAAAAAAAAAAAAAAAAAAAIR79DAAAAAAAAAAAAAAAAAAAAAAhHyAAIAVB4ABsaiEGIAEgBEHgAGxqIQcgBkHgAGohCANAIAf9AAIAIRMgBv0AAgAhCiALIAogE/3mAf3kASELIAb9AAJgIQogDCAKIBP95gH95AEhDCAG/QACwAEhCiAaIAogE/3mAf3kASEaIAb9AAKgAiEKIBsgCiAT/eYB/eQBIRsgBv0AAoADIQogHCAKIBP95gH95AEhHCAG/QAC4AMhCiAdIAogE/3mAf3kASEdIAb9AALABCEKIB4gCiAT/eYB/eQBIR4gBv0AAqAFIQogHyAKIBP95gH95AEhHyAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgAiAEQYADbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRcgGiAb/Q0AAQIDBAUGBxAREhMUFRYXIBogG/0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9CwIAIBwgHf0NAAECAwQFBgcQERITFBUWFyAcIB39DQgJCgsMDQ4PGBkaGxwdHh/95AEhFyAeIB/9DQABAgMEBQYHEBESExQVFhcgHiAf/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0LAhAgBUEIaiEFDAALCyAEQQFqIQQMAAsLC2oBAn9BACEEAkADQCAEIANODQFBACEFA0AgACAFaiABIAVq/QACACACIAVq/QACAP3kAf0LAgAgBUEQaiEFIAVBgANIDQALIABBgANqIQAgAUGAA2ohASACQYADaiECIARBAWohBAwACwsLrQwCAn8Qe0EAIQYCQANAIAYgBU4NAUEAIQcDQCAAIAdqIAEgB2r9AAIA/eEBIQj9DAAAgD8AAIA/AACAPwAAgD/9DAAAgD8AAIA/AACAPwAAgD8gCP0MpcCwQqXAsEKlwLBCpcCwQv3oAf0MUKyuwlCsrsJQrK7CUKyuwv3pASEJIAn9DDuquD87qrg/O6q4PzuquD/95gH9aiEKIAkgCv0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAK/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIQv9DGdpUDlnaVA5Z2lQOWdpUDkgC/3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAL/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIAv95gH9DMGpKj3BqSo9wakqPcGpKj395AEgC/3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAL/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIAsgC/3mAf3mASAL/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIAr9+AH9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf3kAf3nASACIAdq/QACAP3mASADIAdq/QACAP3hASEM/QwAAIA/AACAPwAAgD8AAIA//QwAAIA/AACAPwAAgD8AAIA/IAz9DKXAsEKlwLBCpcCwQqXAsEL96AH9DFCsrsJQrK7CUKyuwlCsrsL96QEhDSAN/Qw7qrg/O6q4PzuquD87qrg//eYB/WohDiANIA79DACAMT8AgDE/AIAxPwCAMT/95gH95QEgDv0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEP/QxnaVA5Z2lQOWdpUDlnaVA5IA/95gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgD/3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAP/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIA/95gH9DKqqKj6qqio+qqoqPqqqKj795AEgD/3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASAPIA/95gH95gEgD/3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAO/fgB/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH95AH95wEgBCAHav0AAgAhECAQIBD95gEhEf0M6vC6u+rwurvq8Lq76vC6uyAR/eYB/QxOE6k8ThOpPE4TqTxOE6k8/eQBIBH95gH9DC0eXL0tHly9LR5cvS0eXL395AEgEf3mAf0Mk4MIPpODCD6Tgwg+k4MIPv3kASAR/eYB/QyZqqq+maqqvpmqqr6Zqqq+/eQBIBH95gEgEP3mASAQ/eQBIRIgEP3gAf0MAAAAQAAAAEAAAABAAAAAQP3mASET/QwAAIA/AACAPwAAgD8AAIA//QwAAABAAAAAQAAAAEAAAABAIBP9DKXAsEKlwLBCpcCwQqXAsEL96AH9DFCsrsJQrK7CUKyuwlCsrsL96QEhFCAU/Qw7qrg/O6q4PzuquD87qrg//eYB/WohFSAUIBX9DACAMT8AgDE/AIAxPwCAMT/95gH95QEgFf0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEW/QxnaVA5Z2lQOWdpUDlnaVA5IBb95gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgFv3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAW/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIBb95gH9DKqqKj6qqio+qqoqPqqqKj795AEgFv3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASAWIBb95gH95gEgFv3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAV/fgB/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH9DAAAgD8AAIA/AACAPwAAgD/95AH95wH95QEgEP0MAAAAgAAAAIAAAACAAAAAgP1O/VAhFyASIBcgEP3gAf0MAAAgPwAAID8AACA/AAAgP/1D/VL95gH95AH9CwIAIAdBEGohByAHQeAASA0ACyAAQeAAaiEAIAFBgANqIQEgAkHgAGohAiADQYADaiEDIARBgANqIQQgBkEBaiEGDAALCwv7CAICfwx7QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWogASAFav0AAgD94QEhBv0MAACAPwAAgD8AAIA/AACAP/0MAACAPwAAgD8AAIA/AACAPyAG/QylwLBCpcCwQqXAsEKlwLBC/egB/QxQrK7CUKyuwlCsrsJQrK7C/ekBIQcgB/0MO6q4PzuquD87qrg/O6q4P/3mAf1qIQggByAI/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIAj9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhCf0MZ2lQOWdpUDlnaVA5Z2lQOSAJ/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIAn95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgCf3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAJ/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIAn95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgCSAJ/eYB/eYBIAn95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgCP34Af0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/eQB/ecBIAIgBWr9AAIAIQogCiAK/eYBIQv9DOrwurvq8Lq76vC6u+rwursgC/3mAf0MThOpPE4TqTxOE6k8ThOpPP3kASAL/eYB/QwtHly9LR5cvS0eXL0tHly9/eQBIAv95gH9DJODCD6Tgwg+k4MIPpODCD795AEgC/3mAf0Mmaqqvpmqqr6Zqqq+maqqvv3kASAL/eYBIAr95gEgCv3kASEMIAr94AH9DAAAAEAAAABAAAAAQAAAAED95gEhDf0MAACAPwAAgD8AAIA/AACAP/0MAAAAQAAAAEAAAABAAAAAQCAN/QylwLBCpcCwQqXAsEKlwLBC/egB/QxQrK7CUKyuwlCsrsJQrK7C/ekBIQ4gDv0MO6q4PzuquD87qrg/O6q4P/3mAf1qIQ8gDiAP/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIA/9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhEP0MZ2lQOWdpUDlnaVA5Z2lQOSAQ/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIBD95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgEP3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAQ/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIBD95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgECAQ/eYB/eYBIBD95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgD/34Af0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/QwAAIA/AACAPwAAgD8AAIA//eQB/ecB/eUBIAr9DAAAAIAAAACAAAAAgAAAAID9Tv1QIREgDCARIAr94AH9DAAAID8AACA/AAAgPwAAID/9Q/1S/eYB/QsCACAFQRBqIQUgBUHgAEgNAAsgAEHgAGohACABQYADaiEBIAJB4ABqIQIgBEEBaiEEDAALCwvtEAIGfxZ7QQAhBAJAA0AgAyAEa0EESA0BQQAhBQJAA0AgBUHgAE4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhEP0MAAAAAAAAAAAAAAAAAAAAACER/QwAAAAAAAAAAAAAAAAAAAAAIRIgACAFQTBsaiEGIAEgBEEwbGohByAGQTBqIQgDQCAH/QACACETIAf9AAIwIRQgB/0AAmAhFSAH/QACkAEhFiAG/QACACEKIAsgCiAT/eYB/eQBIQsgDSAKIBT95gH95AEhDSAPIAogFf3mAf3kASEPIBEgCiAW/eYB/eQBIREgBv0AAjAhCiAMIAogE/3mAf3kASEMIA4gCiAU/eYB/eQBIQ4gECAKIBX95gH95AEhECASIAogFv3mAf3kASESIAZBEGohBiAHQRBqIQcgBiAISA0ACyACIARBgANsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AgAgCSAZ/R8BOAIEIA0gDv0NAAECAwQFBgcQERITFBUWFyANIA79DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AoADIAkgGf0fATgChAMgDyAQ/Q0AAQIDBAUGBxAREhMUFRYXIA8gEP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCgAYgCSAZ/R8BOAKEBiARIBL9DQABAgMEBQYHEBESExQVFhcgESAS/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAKACSAJIBn9HwE4AoQJIAVBAmohBQwACwsgBEEEaiEEDAALCwJAA0AgBCADTg0BQQAhBQJAA0AgBUHgAE4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhGv0MAAAAAAAAAAAAAAAAAAAAACEb/QwAAAAAAAAAAAAAAAAAAAAAIRz9DAAAAAAAAAAAAAAAAAAAAAAhHf0MAAAAAAAAAAAAAAAAAAAAACEe/QwAAAAAAAAAAAAAAAAAAAAAIR8gACAFQTBsaiEGIAEgBEEwbGohByAGQTBqIQgDQCAH/QACACETIAb9AAIAIQogCyAKIBP95gH95AEhCyAG/QACMCEKIAwgCiAT/eYB/eQBIQwgBv0AAmAhCiAaIAogE/3mAf3kASEaIAb9AAKQASEKIBsgCiAT/eYB/eQBIRsgBv0AAsABIQogHCAKIBP95gH95AEhHCAG/QAC8AEhCiAdIAogE/3mAf3kASEdIAb9AAKgAiEKIB4gCiAT/eYB/eQBIR4gBv0AAtACIQogHyAKIBP95gH95AEhHyAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgAiAEQYADbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRcgGiAb/Q0AAQIDBAUGBxAREhMUFRYXIBogG/0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9CwIAIBwgHf0NAAECAwQFBgcQERITFBUWFyAcIB39DQgJCgsMDQ4PGBkaGxwdHh/95AEhFyAeIB/9DQABAgMEBQYHEBESExQVFhcgHiAf/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0LAhAgBUEIaiEFDAALCyAEQQFqIQQMAAsLC4QUAgZ/FntBACEEAkADQCADIARrQQRIDQFBACEFAkADQCAFQQxODQH9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDv0MAAAAAAAAAAAAAAAAAAAAACEP/QwAAAAAAAAAAAAAAAAAAAAAIRD9DAAAAAAAAAAAAAAAAAAAAAAhEf0MAAAAAAAAAAAAAAAAAAAAACESIAAgBUHgAGxqIQYgASAEQeAAbGohByAGQeAAaiEIA0AgB/0AAgAhEyAH/QACYCEUIAf9AALAASEVIAf9AAKgAiEWIAb9AAIAIQogCyAKIBP95gH95AEhCyANIAogFP3mAf3kASENIA8gCiAV/eYB/eQBIQ8gESAKIBb95gH95AEhESAG/QACYCEKIAwgCiAT/eYB/eQBIQwgDiAKIBT95gH95AEhDiAQIAogFf3mAf3kASEQIBIgCiAW/eYB/eQBIRIgBkEQaiEGIAdBEGohByAGIAhIDQALIAIgBEEwbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAIAIAkgGf0fATgCBCANIA79DQABAgMEBQYHEBESExQVFhcgDSAO/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAIwIAkgGf0fATgCNCAPIBD9DQABAgMEBQYHEBESExQVFhcgDyAQ/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAJgIAkgGf0fATgCZCARIBL9DQABAgMEBQYHEBESExQVFhcgESAS/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAKQASAJIBn9HwE4ApQBIAVBAmohBQwACwsgBEEEaiEEDAALCwJAA0AgBCADTg0BQQAhBQJAA0AgBUEITg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEa/QwAAAAAAAAAAAAAAAAAAAAAIRv9DAAAAAAAAAAAAAAAAAAAAAAhHP0MAAAAAAAAAAAAAAAAAAAAACEd/QwAAAAAAAAAAAAAAAAAAAAAIR79DAAAAAAAAAAAAAAAAAAAAAAhHyAAIAVB4ABsaiEGIAEgBEHgAGxqIQcgBkHgAGohCANAIAf9AAIAIRMgBv0AAgAhCiALIAogE/3mAf3kASELIAb9AAJgIQogDCAKIBP95gH95AEhDCAG/QACwAEhCiAaIAogE/3mAf3kASEaIAb9AAKgAiEKIBsgCiAT/eYB/eQBIRsgBv0AAoADIQogHCAKIBP95gH95AEhHCAG/QAC4AMhCiAdIAogE/3mAf3kASEdIAb9AALABCEKIB4gCiAT/eYB/eQBIR4gBv0AAqAFIQogHyAKIBP95gH95AEhHyAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgAiAEQTBsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFyAaIBv9DQABAgMEBQYHEBESExQVFhcgGiAb/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0LAgAgHCAd/Q0AAQIDBAUGBxAREhMUFRYXIBwgHf0NCAkKCwwNDg8YGRobHB0eH/3kASEXIB4gH/0NAAECAwQFBgcQERITFBUWFyAeIB/9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/QsCECAFQQhqIQUMAAsLQQghBf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhGv0MAAAAAAAAAAAAAAAAAAAAACEbIAAgBUHgAGxqIQYgASAEQeAAbGohByAGQeAAaiEIA0AgB/0AAgAhEyAG/QACACEKIAsgCiAT/eYB/eQBIQsgBv0AAmAhCiAMIAogE/3mAf3kASEMIAb9AALAASEKIBogCiAT/eYB/eQBIRogBv0AAqACIQogGyAKIBP95gH95AEhGyAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgAiAEQTBsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFyAaIBv9DQABAgMEBQYHEBESExQVFhcgGiAb/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0LAgAgBEEBaiEEDAALCwtfAQJ/QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWogASAFav0AAgAgAiAFav0AAgD95AH9CwIAIAVBEGohBSAFQTBIDQALIABBMGohACABQTBqIQEgBEEBaiEEDAALCwviAwICfwR7QQAhAwJAA0AgAyACTg0BQQAhBANAIAAgBGogASAEav0AAgD94QEhBf0MAACAPwAAgD8AAIA/AACAP/0MAACAPwAAgD8AAIA/AACAPyAF/QylwLBCpcCwQqXAsEKlwLBC/egB/QxQrK7CUKyuwlCsrsJQrK7C/ekBIQYgBv0MO6q4PzuquD87qrg/O6q4P/3mAf1qIQcgBiAH/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIAf9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhCP0MZ2lQOWdpUDlnaVA5Z2lQOSAI/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIAj95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgCP3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAI/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIAj95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgCCAI/eYB/eYBIAj95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgB/34Af0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/eQB/ecB/QsCACAEQRBqIQQgBEHgAEgNAAsgAEHgAGohACABQYADaiEBIANBAWohAwwACwsL3QUCAn8Ie0EAIQMCQANAIAMgAk4NAUEAIQQDQCAAIARqIAEgBGr9AAIAIQUgBSAF/eYBIQb9DOrwurvq8Lq76vC6u+rwursgBv3mAf0MThOpPE4TqTxOE6k8ThOpPP3kASAG/eYB/QwtHly9LR5cvS0eXL0tHly9/eQBIAb95gH9DJODCD6Tgwg+k4MIPpODCD795AEgBv3mAf0Mmaqqvpmqqr6Zqqq+maqqvv3kASAG/eYBIAX95gEgBf3kASEHIAX94AH9DAAAAEAAAABAAAAAQAAAAED95gEhCP0MAACAPwAAgD8AAIA/AACAP/0MAAAAQAAAAEAAAABAAAAAQCAI/QylwLBCpcCwQqXAsEKlwLBC/egB/QxQrK7CUKyuwlCsrsJQrK7C/ekBIQkgCf0MO6q4PzuquD87qrg/O6q4P/3mAf1qIQogCSAK/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIAr9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhC/0MZ2lQOWdpUDlnaVA5Z2lQOSAL/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIAv95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgC/3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAL/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIAv95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgCyAL/eYB/eYBIAv95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgCv34Af0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/QwAAIA/AACAPwAAgD8AAIA//eQB/ecB/eUBIAX9DAAAAIAAAACAAAAAgAAAAID9Tv1QIQwgByAMIAX94AH9DAAAID8AACA/AAAgPwAAID/9Q/1S/QsCACAEQRBqIQQgBEHgAEgNAAsgAEHgAGohACABQYADaiEBIANBAWohAwwACwsLkgEBAn9BACEGAkADQCAGIAVODQFBACEHA0AgACAHaiABIAdq/QACACACIAdq/QACAP3mASADIAdq/QACACAEIAdq/QACAP3mAf3kAf0LAgAgB0EQaiEHIAdB4ABIDQALIABB4ABqIQAgAUHgAGohASACQeAAaiECIANB4ABqIQMgBEHgAGohBCAGQQFqIQYMAAsLC90FAgJ/CHtBACEDAkADQCADIAJODQFBACEEA0AgACAEaiABIARq/QACACEFIAUgBf3mASEG/Qzq8Lq76vC6u+rwurvq8Lq7IAb95gH9DE4TqTxOE6k8ThOpPE4TqTz95AEgBv3mAf0MLR5cvS0eXL0tHly9LR5cvf3kASAG/eYB/QyTgwg+k4MIPpODCD6Tgwg+/eQBIAb95gH9DJmqqr6Zqqq+maqqvpmqqr795AEgBv3mASAF/eYBIAX95AEhByAF/eAB/QwAAABAAAAAQAAAAEAAAABA/eYBIQj9DAAAgD8AAIA/AACAPwAAgD/9DAAAAEAAAABAAAAAQAAAAEAgCP0MpcCwQqXAsEKlwLBCpcCwQv3oAf0MUKyuwlCsrsJQrK7CUKyuwv3pASEJIAn9DDuquD87qrg/O6q4PzuquD/95gH9aiEKIAkgCv0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAK/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIQv9DGdpUDlnaVA5Z2lQOWdpUDkgC/3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAL/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIAv95gH9DMGpKj3BqSo9wakqPcGpKj395AEgC/3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAL/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIAsgC/3mAf3mASAL/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIAr9+AH9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf0MAACAPwAAgD8AAIA/AACAP/3kAf3nAf3lASAF/QwAAACAAAAAgAAAAIAAAACA/U79UCEMIAcgDCAF/eAB/QwAACA/AAAgPwAAID8AACA//UP9Uv0LAgAgBEEQaiEEIARB4ABIDQALIABB4ABqIQAgAUHgAGohASADQQFqIQMMAAsLC2oBAn9BACEEAkADQCAEIANODQFBACEFA0AgACAFaiABIAVq/QACACACIAVq/QACAP3mAf0LAgAgBUEQaiEFIAVB4ABIDQALIABB4ABqIQAgAUHgAGohASACQeAAaiECIARBAWohBAwACwsLZgECf0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVqIAEgBWr9AAIAIAIgBWr9AAIA/eYB/QsCACAFQRBqIQUgBUEwSA0ACyAAQTBqIQAgAUEwaiEBIAJBMGohAiAEQQFqIQQMAAsLC/YDAgJ/BXtBACEFAkADQCAFIARODQFBACEGA0AgACAGaiABIAZq/QACACACIAZq/QACAP0MAAAAPwAAAD8AAAA/AAAAP/3mASEHIAf9DKXAsEKlwLBCpcCwQqXAsEL96AH9DFCsrsJQrK7CUKyuwlCsrsL96QEhCCAI/Qw7qrg/O6q4PzuquD87qrg//eYB/WohCSAIIAn9DACAMT8AgDE/AIAxPwCAMT/95gH95QEgCf0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEK/QxnaVA5Z2lQOWdpUDlnaVA5IAr95gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgCv3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAK/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIAr95gH9DKqqKj6qqio+qqoqPqqqKj795AEgCv3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASAKIAr95gH95gEgCv3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAJ/fgB/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gEhCyALIAv95gEgAyAGav0AAgD95gH95QH9CwIAIAZBEGohBiAGQTBIDQALIABBMGohACABQTBqIQEgAkEwaiECIANBMGohAyAFQQFqIQUMAAsLC60CAgN/BHtBACEF/QwAAAAAAAAAAAAAAAAAAAAAIQZBACEDIAAgBWohBAJAA0AgAyACTg0BIAYgBP0AAgD95AEhBiAEQTBqIQQgA0EBaiEDDAALCyABIAVqIQQgBCAE/QACACAG/eQB/QsCAP0MAAAAAAAAAAAAAAAAAAAAACEGQQAhAyAAIAVqIQQCQANAIAMgAk4NASAGIAT9AAIQ/eQBIQYgBEEwaiEEIANBAWohAwwACwsgASAFaiEEIAQgBP0AAhAgBv3kAf0LAhD9DAAAAAAAAAAAAAAAAAAAAAAhBkEAIQMgACAFaiEEAkADQCADIAJODQEgBiAE/QACIP3kASEGIARBMGohBCADQQFqIQMMAAsLIAEgBWohBCAEIAT9AAIgIAb95AH9CwIgC5MKBAV/AXsBfwx7QQAhBAJAA0AgAyAEa0ECSA0BQQAhBQJAA0AgBUEQTg0BIAIgBEHgAGxqIAVBBGxqIQr9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDv0MAAAAAAAAAAAAAAAAAAAAACEP/QwAAAAAAAAAAAAAAAAAAAAAIRD9DAAAAAAAAAAAAAAAAAAAAAAhEf0MAAAAAAAAAAAAAAAAAAAAACESIAAgBEEwbGohBiABIAVBBGxqIQcgBkEwaiEIA0AgB/0AAgAhEyAH/QACECEUIAf9AAIgIRUgB/0AAjAhFiAG/QkCACEJIAsgCSAT/eYB/eQBIQsgDCAJIBT95gH95AEhDCANIAkgFf3mAf3kASENIA4gCSAW/eYB/eQBIQ4gBv0JAjAhCSAPIAkgE/3mAf3kASEPIBAgCSAU/eYB/eQBIRAgESAJIBX95gH95AEhESASIAkgFv3mAf3kASESIAZBBGohBiAHQeAAaiEHIAYgCEgNAAsgCiAL/QsCACAKIAz9CwIQIAogDf0LAiAgCiAO/QsCMCAKIA/9CwJgIAogEP0LAnAgCiAR/QsCgAEgCiAS/QsCkAEgBUEQaiEFDAALC0EQIQUgAiAEQeAAbGogBUEEbGohCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhD/0MAAAAAAAAAAAAAAAAAAAAACEQIAAgBEEwbGohBiABIAVBBGxqIQcgBkEwaiEIA0AgB/0AAgAhEyAH/QACECEUIAb9CQIAIQkgCyAJIBP95gH95AEhCyAMIAkgFP3mAf3kASEMIAb9CQIwIQkgDyAJIBP95gH95AEhDyAQIAkgFP3mAf3kASEQIAZBBGohBiAHQeAAaiEHIAYgCEgNAAsgCiAL/QsCACAKIAz9CwIQIAogD/0LAmAgCiAQ/QsCcCAEQQJqIQQMAAsLAkADQCAEIANODQFBACEFAkADQCAFQRBODQEgAiAEQeAAbGogBUEEbGohCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEOIAAgBEEwbGohBiABIAVBBGxqIQcgBkEwaiEIA0AgB/0AAgAhEyAH/QACECEUIAf9AAIgIRUgB/0AAjAhFiAG/QkCACEJIAsgCSAT/eYB/eQBIQsgDCAJIBT95gH95AEhDCANIAkgFf3mAf3kASENIA4gCSAW/eYB/eQBIQ4gBkEEaiEGIAdB4ABqIQcgBiAISA0ACyAKIAv9CwIAIAogDP0LAhAgCiAN/QsCICAKIA79CwIwIAVBEGohBQwACwtBECEFIAIgBEHgAGxqIAVBBGxqIQr9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEMIAAgBEEwbGohBiABIAVBBGxqIQcgBkEwaiEIA0AgB/0AAgAhEyAH/QACECEUIAb9CQIAIQkgCyAJIBP95gH95AEhCyAMIAkgFP3mAf3kASEMIAZBBGohBiAHQeAAaiEHIAYgCEgNAAsgCiAL/QsCACAKIAz9CwIQIARBAWohBAwACwsLowYEB38BewF/DHsgAUEEbCEBIANBBGwhA0EAIQYCQANAIAZBgAlODQEgBCAGav0MAAAAAAAAAAAAAAAAAAAAAP0LAgAgBkEQaiEGDAALC0EAIQsCQANAIAsgBU4NASALQRBqIQwCQCAMIAVIDQAgBSEMC0EAIQYCQANAIAZBDE4NAUEAIQcCQANAIAdBEE4NASAEIAZB4ABsaiAHQQRsaiEOIA79AAIAIQ8gDv0AAhAhECAO/QACICERIA79AAIwIRIgDv0AAmAhEyAO/QACcCEUIA79AAKAASEVIA79AAKQASEWIAAgCyABbGogBkEEbGohCSACIAsgA2xqIAdBBGxqIQogCyEIAkADQCAIIAxODQEgCv0AAgAhFyAK/QACECEYIAr9AAIgIRkgCv0AAjAhGiAJ/QkCACENIA8gDSAX/eYB/eQBIQ8gECANIBj95gH95AEhECARIA0gGf3mAf3kASERIBIgDSAa/eYB/eQBIRIgCf0JAgQhDSATIA0gF/3mAf3kASETIBQgDSAY/eYB/eQBIRQgFSANIBn95gH95AEhFSAWIA0gGv3mAf3kASEWIAkgAWohCSAKIANqIQogCEEBaiEIDAALCyAOIA/9CwIAIA4gEP0LAhAgDiAR/QsCICAOIBL9CwIwIA4gE/0LAmAgDiAU/QsCcCAOIBX9CwKAASAOIBb9CwKQASAHQRBqIQcMAAsLQRAhByAEIAZB4ABsaiAHQQRsaiEOIA79AAIAIQ8gDv0AAhAhECAO/QACYCETIA79AAJwIRQgACALIAFsaiAGQQRsaiEJIAIgCyADbGogB0EEbGohCiALIQgCQANAIAggDE4NASAK/QACACEXIAr9AAIQIRggCf0JAgAhDSAPIA0gF/3mAf3kASEPIBAgDSAY/eYB/eQBIRAgCf0JAgQhDSATIA0gF/3mAf3kASETIBQgDSAY/eYB/eQBIRQgCSABaiEJIAogA2ohCiAIQQFqIQgMAAsLIA4gD/0LAgAgDiAQ/QsCECAOIBP9CwJgIA4gFP0LAnAgBkECaiEGDAALCyALQRBqIQsMAAsLC38BAn9BACEEAkADQCAEIANODQFBACEFA0AgACAFav0MAACAPwAAgD8AAIA/AACAPyABIAVq/QACACACIAVq/QACAP3mAf3lAf0LAgAgBUEQaiEFIAVB4ABIDQALIABB4ABqIQAgAUHgAGohASACQeAAaiECIARBAWohBAwACwsLfwECf0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVqIAEgBWr9AAIA/QwAAIA/AACAPwAAgD8AAIA/IAIgBWr9AAIA/eUB/eYB/QsCACAFQRBqIQUgBUHgAEgNAAsgAEHgAGohACABQeAAaiEBIAJB4ABqIQIgBEEBaiEEDAALCwtqAQJ/QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWogASAFav0AAgAgAiAFav0AAgD95AH9CwIAIAVBEGohBSAFQeAASA0ACyAAQeAAaiEAIAFB4ABqIQEgAkHgAGohAiAEQQFqIQQMAAsLC5IBAQJ/QQAhBgJAA0AgBiAFTg0BQQAhBwNAIAAgB2ogASAHav0AAgAgAiAHav0AAgAgAyAHav0AAgD95gEgBCAHav0AAgD95gH95AH9CwIAIAdBEGohByAHQeAASA0ACyAAQeAAaiEAIAFB4ABqIQEgAkHgAGohAiADQeAAaiEDIARB4ABqIQQgBkEBaiEGDAALCwt+AQJ/QQAhBQJAA0AgBSAETg0BQQAhBgNAIAAgBmogASAGav0AAgAgAiAGav0AAgD95gEgAyAGav0AAgD95gH9CwIAIAZBEGohBiAGQeAASA0ACyAAQeAAaiEAIAFB4ABqIQEgAkHgAGohAiADQeAAaiEDIAVBAWohBQwACwsLkgEBAn9BACEGAkADQCAGIAVODQFBACEHA0AgACAHaiABIAdq/QACACACIAdq/QACAP3kASADIAdq/QACAP3kASAEIAdq/QACAP3kAf0LAgAgB0EQaiEHIAdBgANIDQALIABBgANqIQAgAUGAA2ohASACQYADaiECIANBgANqIQMgBEGAA2ohBCAGQQFqIQYMAAsLC50KBAV/AXsBfwx7QQAhBAJAA0AgAyAEa0ECSA0BQQAhBQJAA0AgBUEQTg0BIAIgBEHgAGxqIAVBBGxqIQr9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDv0MAAAAAAAAAAAAAAAAAAAAACEP/QwAAAAAAAAAAAAAAAAAAAAAIRD9DAAAAAAAAAAAAAAAAAAAAAAhEf0MAAAAAAAAAAAAAAAAAAAAACESIAAgBEGAA2xqIQYgASAFQQRsaiEHIAZBgANqIQgDQCAH/QACACETIAf9AAIQIRQgB/0AAiAhFSAH/QACMCEWIAb9CQIAIQkgCyAJIBP95gH95AEhCyAMIAkgFP3mAf3kASEMIA0gCSAV/eYB/eQBIQ0gDiAJIBb95gH95AEhDiAG/QkCgAMhCSAPIAkgE/3mAf3kASEPIBAgCSAU/eYB/eQBIRAgESAJIBX95gH95AEhESASIAkgFv3mAf3kASESIAZBBGohBiAHQeAAaiEHIAYgCEgNAAsgCiAL/QsCACAKIAz9CwIQIAogDf0LAiAgCiAO/QsCMCAKIA/9CwJgIAogEP0LAnAgCiAR/QsCgAEgCiAS/QsCkAEgBUEQaiEFDAALC0EQIQUgAiAEQeAAbGogBUEEbGohCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhD/0MAAAAAAAAAAAAAAAAAAAAACEQIAAgBEGAA2xqIQYgASAFQQRsaiEHIAZBgANqIQgDQCAH/QACACETIAf9AAIQIRQgBv0JAgAhCSALIAkgE/3mAf3kASELIAwgCSAU/eYB/eQBIQwgBv0JAoADIQkgDyAJIBP95gH95AEhDyAQIAkgFP3mAf3kASEQIAZBBGohBiAHQeAAaiEHIAYgCEgNAAsgCiAL/QsCACAKIAz9CwIQIAogD/0LAmAgCiAQ/QsCcCAEQQJqIQQMAAsLAkADQCAEIANODQFBACEFAkADQCAFQRBODQEgAiAEQeAAbGogBUEEbGohCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEOIAAgBEGAA2xqIQYgASAFQQRsaiEHIAZBgANqIQgDQCAH/QACACETIAf9AAIQIRQgB/0AAiAhFSAH/QACMCEWIAb9CQIAIQkgCyAJIBP95gH95AEhCyAMIAkgFP3mAf3kASEMIA0gCSAV/eYB/eQBIQ0gDiAJIBb95gH95AEhDiAGQQRqIQYgB0HgAGohByAGIAhIDQALIAogC/0LAgAgCiAM/QsCECAKIA39CwIgIAogDv0LAjAgBUEQaiEFDAALC0EQIQUgAiAEQeAAbGogBUEEbGohCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQwgACAEQYADbGohBiABIAVBBGxqIQcgBkGAA2ohCANAIAf9AAIAIRMgB/0AAhAhFCAG/QkCACEJIAsgCSAT/eYB/eQBIQsgDCAJIBT95gH95AEhDCAGQQRqIQYgB0HgAGohByAGIAhIDQALIAogC/0LAgAgCiAM/QsCECAEQQFqIQQMAAsLC9ADBAd/AXsBfwl7IAFBBGwhASADQQRsIQNBACEGAkADQCAGQYAkTg0BIAQgBmr9DAAAAAAAAAAAAAAAAAAAAAD9CwIAIAZBEGohBgwACwtBACELAkADQCALIAVODQEgC0EQaiEMAkAgDCAFSA0AIAUhDAtBACEGAkADQCAGQeAATg0BQQAhByAEIAZBMGxqIAdBBGxqIQ4gDv0AAgAhDyAO/QACECEQIA79AAIgIREgDv0AAjAhEiAO/QACQCETIA79AAJQIRQgACALIAFsaiAGQQRsaiEJIAIgCyADbGogB0EEbGohCiALIQgCQANAIAggDE4NASAK/QACACEVIAr9AAIQIRYgCv0AAiAhFyAJ/QkCACENIA8gDSAV/eYB/eQBIQ8gECANIBb95gH95AEhECARIA0gF/3mAf3kASERIAn9CQIEIQ0gEiANIBX95gH95AEhEiATIA0gFv3mAf3kASETIBQgDSAX/eYB/eQBIRQgCSABaiEJIAogA2ohCiAIQQFqIQgMAAsLIA4gD/0LAgAgDiAQ/QsCECAOIBH9CwIgIA4gEv0LAjAgDiAT/QsCQCAOIBT9CwJQIAZBAmohBgwACwsgC0EQaiELDAALCwulBgQHfwF7AX8MeyABQQRsIQEgA0EEbCEDQQAhBgJAA0AgBkGAyABODQEgBCAGav0MAAAAAAAAAAAAAAAAAAAAAP0LAgAgBkEQaiEGDAALC0EAIQsCQANAIAsgBU4NASALQRBqIQwCQCAMIAVIDQAgBSEMC0EAIQYCQANAIAZB4ABODQFBACEHAkADQCAHQRBODQEgBCAGQeAAbGogB0EEbGohDiAO/QACACEPIA79AAIQIRAgDv0AAiAhESAO/QACMCESIA79AAJgIRMgDv0AAnAhFCAO/QACgAEhFSAO/QACkAEhFiAAIAsgAWxqIAZBBGxqIQkgAiALIANsaiAHQQRsaiEKIAshCAJAA0AgCCAMTg0BIAr9AAIAIRcgCv0AAhAhGCAK/QACICEZIAr9AAIwIRogCf0JAgAhDSAPIA0gF/3mAf3kASEPIBAgDSAY/eYB/eQBIRAgESANIBn95gH95AEhESASIA0gGv3mAf3kASESIAn9CQIEIQ0gEyANIBf95gH95AEhEyAUIA0gGP3mAf3kASEUIBUgDSAZ/eYB/eQBIRUgFiANIBr95gH95AEhFiAJIAFqIQkgCiADaiEKIAhBAWohCAwACwsgDiAP/QsCACAOIBD9CwIQIA4gEf0LAiAgDiAS/QsCMCAOIBP9CwJgIA4gFP0LAnAgDiAV/QsCgAEgDiAW/QsCkAEgB0EQaiEHDAALC0EQIQcgBCAGQeAAbGogB0EEbGohDiAO/QACACEPIA79AAIQIRAgDv0AAmAhEyAO/QACcCEUIAAgCyABbGogBkEEbGohCSACIAsgA2xqIAdBBGxqIQogCyEIAkADQCAIIAxODQEgCv0AAgAhFyAK/QACECEYIAn9CQIAIQ0gDyANIBf95gH95AEhDyAQIA0gGP3mAf3kASEQIAn9CQIEIQ0gEyANIBf95gH95AEhEyAUIA0gGP3mAf3kASEUIAkgAWohCSAKIANqIQogCEEBaiEIDAALCyAOIA/9CwIAIA4gEP0LAhAgDiAT/QsCYCAOIBT9CwJwIAZBAmohBgwACwsgC0EQaiELDAALCwuaAgIDfwR7QQAhBQJAA0AgBUGAA04NAf0MAAAAAAAAAAAAAAAAAAAAACEG/QwAAAAAAAAAAAAAAAAAAAAAIQf9DAAAAAAAAAAAAAAAAAAAAAAhCP0MAAAAAAAAAAAAAAAAAAAAACEJQQAhAyAAIAVqIQQCQANAIAMgAk4NASAGIAT9AAIA/eQBIQYgByAE/QACEP3kASEHIAggBP0AAiD95AEhCCAJIAT9AAIw/eQBIQkgBEGAA2ohBCADQQFqIQMMAAsLIAEgBWohBCAEIAT9AAIAIAb95AH9CwIAIAQgBP0AAhAgB/3kAf0LAhAgBCAE/QACICAI/eQB/QsCICAEIAT9AAIwIAn95AH9CwIwIAVBwABqIQUMAAsLC5IFBAV/AXsBfwl7QQAhBAJAA0AgAyAEa0ECSA0BQQAhBSACIARBMGxqIAVBBGxqIQr9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDv0MAAAAAAAAAAAAAAAAAAAAACEP/QwAAAAAAAAAAAAAAAAAAAAAIRAgACAEQYADbGohBiABIAVBBGxqIQcgBkGAA2ohCANAIAf9AAIAIREgB/0AAhAhEiAH/QACICETIAb9CQIAIQkgCyAJIBH95gH95AEhCyAMIAkgEv3mAf3kASEMIA0gCSAT/eYB/eQBIQ0gBv0JAoADIQkgDiAJIBH95gH95AEhDiAPIAkgEv3mAf3kASEPIBAgCSAT/eYB/eQBIRAgBkEEaiEGIAdBMGohByAGIAhIDQALIAogC/0LAgAgCiAM/QsCECAKIA39CwIgIAogDv0LAjAgCiAP/QsCQCAKIBD9CwJQIARBAmohBAwACwsCQANAIAQgA04NAUEAIQUgAiAEQTBsaiAFQQRsaiEK/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACENIAAgBEGAA2xqIQYgASAFQQRsaiEHIAZBgANqIQgDQCAH/QACACERIAf9AAIQIRIgB/0AAiAhEyAG/QkCACEJIAsgCSAR/eYB/eQBIQsgDCAJIBL95gH95AEhDCANIAkgE/3mAf3kASENIAZBBGohBiAHQTBqIQcgBiAISA0ACyAKIAv9CwIAIAogDP0LAhAgCiAN/QsCICAEQQFqIQQMAAsLC+gDBAd/AXsBfwl7IAFBBGwhASADQQRsIQNBACEGAkADQCAGQYAeTg0BIAQgBmr9DAAAAAAAAAAAAAAAAAAAAAD9CwIAIAZBEGohBgwACwtBACELAkADQCALIAVODQEgC0EQaiEMAkAgDCAFSA0AIAUhDAtBACEGAkADQCAGQeAATg0BQQAhByAEIAZBKGxqIAdBBGxqIQ4gDv0AAgAhDyAO/QACECEQIA79AAIgIREgDv0AAighEiAO/QACOCETIA79AAJIIRQgACALIAFsaiAGQQRsaiEJIAIgCyADbGogB0EEbGohCiALIQgCQANAIAggDE4NASAK/QACACEVIAr9AAIQIRYgCv0AAiAhFyAJ/QkCACENIA8gDSAV/eYB/eQBIQ8gECANIBb95gH95AEhECARIA0gF/3mAf3kASERIAn9CQIEIQ0gEiANIBX95gH95AEhEiATIA0gFv3mAf3kASETIBQgDSAX/eYB/eQBIRQgCSABaiEJIAogA2ohCiAIQQFqIQgMAAsLIA4gD/0LAgAgDiAQ/QsCECAOIBH9HwA4AiAgDiAR/R8BOAIkIA4gEv0LAiggDiAT/QsCOCAOIBT9HwA4AkggDiAU/R8BOAJMIAZBAmohBgwACwsgC0EQaiELDAALCwu2BQQFfwF7AX8Je0EAIQQCQANAIAMgBGtBAkgNAUEAIQUgAiAEQShsaiAFQQRsaiEK/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhD/0MAAAAAAAAAAAAAAAAAAAAACEQIAAgBEGAA2xqIQYgASAFQQRsaiEHIAZBgANqIQgDQCAH/QACACERIAf9AAIQIRIgB/0AAiAhEyAG/QkCACEJIAsgCSAR/eYB/eQBIQsgDCAJIBL95gH95AEhDCANIAkgE/3mAf3kASENIAb9CQKAAyEJIA4gCSAR/eYB/eQBIQ4gDyAJIBL95gH95AEhDyAQIAkgE/3mAf3kASEQIAZBBGohBiAHQShqIQcgBiAISA0ACyAKIAv9CwIAIAogDP0LAhAgCiAN/R8AOAIgIAogDf0fATgCJCAKIA79CwIoIAogD/0LAjggCiAQ/R8AOAJIIAogEP0fATgCTCAEQQJqIQQMAAsLAkADQCAEIANODQFBACEFIAIgBEEobGogBUEEbGohCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDSAAIARBgANsaiEGIAEgBUEEbGohByAGQYADaiEIA0AgB/0AAgAhESAH/QACECESIAf9AAIgIRMgBv0JAgAhCSALIAkgEf3mAf3kASELIAwgCSAS/eYB/eQBIQwgDSAJIBP95gH95AEhDSAGQQRqIQYgB0EoaiEHIAYgCEgNAAsgCiAL/QsCACAKIAz9CwIQIAogDf0fADgCICAKIA39HwE4AiQgBEEBaiEEDAALCwvtAgIBfwR7/QwAAAAAAAAAAAAAAAAAAAAAIQT9DAAAAAAAAAAAAAAAAAAAAAAhBf0MAAAAAAAAAAAAAAAAAAAAACEG/QwAAAAAAAAAAAAAAAAAAAAAIQcgAUEEbCAAaiEDAkADQCADIABrQcAASA0BIAQgAP0AAgD9DAAAAAAAAAAAAAAAAAAAAAD95gH95AEhBCAFIAD9AAIQ/QwAAAAAAAAAAAAAAAAAAAAA/eYB/eQBIQUgBiAA/QACIP0MAAAAAAAAAAAAAAAAAAAAAP3mAf3kASEGIAcgAP0AAjD9DAAAAAAAAAAAAAAAAAAAAAD95gH95AEhByAAQcAAaiEADAALCwJAA0AgAyAAa0EQSA0BIAQgAP0AAgD9DAAAAAAAAAAAAAAAAAAAAAD95gH95AEhBCAAQRBqIQAMAAsLIAQgBf3kASAG/eQBIAf95AEhBCACIAT9HwAgBP0fAZIgBP0fApIgBP0fA5I4AgALAJ4DBG5hbWUBlgMhAApyb3dzXzk2eDEwAQpwb2ludHdpc2UwAgpyb3dzXzk2eDI0Awpwb2ludHdpc2UxBApwb2ludHdpc2UyBQpwb2ludHdpc2UzBgpyb3dzXzk2eDEyBwpyb3dzXzEyeDI0CApwb2ludHdpc2U0CQpwb2ludHdpc2U1Cgpwb2ludHdpc2U2Cwpwb2ludHdpc2U3DApwb2ludHdpc2U4DQpwb2ludHdpc2U5Dgtwb2ludHdpc2UxMA8LcG9pbnR3aXNlMTEQCWNvbHN1bV8xMhEKY29sc18xMngyNBILb3V0ZXJfMTJ4MjQTC3BvaW50d2lzZTEyFAtwb2ludHdpc2UxMxULcG9pbnR3aXNlMTQWC3BvaW50d2lzZTE1Fwtwb2ludHdpc2UxNhgLcG9pbnR3aXNlMTcZCmNvbHNfOTZ4MjQaC291dGVyXzk2eDEyGwtvdXRlcl85NngyNBwJY29sc3VtXzk2HQpjb2xzXzk2eDEyHgtvdXRlcl85NngxMB8KY29sc185NngxMCAJbm9uZmluaXRl";
-const kernelNames = ["rows_96x10","pointwise0","rows_96x24","pointwise1","pointwise2","pointwise3","rows_96x12","rows_12x24","pointwise4","pointwise5","pointwise6","pointwise7","pointwise8","pointwise9","pointwise10","pointwise11","colsum_12","cols_12x24","outer_12x24","pointwise12","pointwise13","pointwise14","pointwise15","pointwise16","pointwise17","cols_96x24","outer_96x12","outer_96x24","colsum_96","cols_96x12","outer_96x10","cols_96x10","nonfinite"];
+const kernelBytes = "AGFzbQEAAAABlAEIYAR/f39/AGAGf39/f39/AGAOf39/f39/f39/f39/f38AYAN/f38AYBl/f39/f39/f39/f39/f39/f39/f39/f39/AGAFf39/f38AYCJ/f39/f39/f39/f39/f39/f39/f39/f39/f39/f39/f39/AGAgf39/f39/f39/f39/f39/f39/f39/f39/f39/f39/f38AAhIBA2VudgZtZW1vcnkCAQGAgAQDKCcAAAAAAQACAAIAAAMDAQMABAQABQMAAQAAAAEFAQAGAQEDAAcBAAMHhQQnCnJvd3NfOTZ4MTAAAApwb2ludHdpc2UwAAEKcm93c185NngyNAACCnBvaW50d2lzZTEAAwpwb2ludHdpc2UyAAQKcG9pbnR3aXNlMwAFCnRpbWVfbG9vcDAABgpyb3dzXzk2eDEyAAcKdGltZV9sb29wMQAICnJvd3NfMTJ4MjQACQpwb2ludHdpc2U0AAoKcG9pbnR3aXNlNQALCnBvaW50d2lzZTYADApwb2ludHdpc2U3AA0KcG9pbnR3aXNlOAAOCnBvaW50d2lzZTkADwp0aW1lX2xvb3AyABAKdGltZV9sb29wMwARC3BvaW50d2lzZTEwABILcG9pbnR3aXNlMTEAEwljb2xzdW1fMTIAFApjb2xzXzEyeDI0ABULb3V0ZXJfMTJ4MjQAFgtwb2ludHdpc2UxMgAXC3BvaW50d2lzZTEzABgLcG9pbnR3aXNlMTQAGQtwb2ludHdpc2UxNQAaC3BvaW50d2lzZTE2ABsLcG9pbnR3aXNlMTcAHApjb2xzXzk2eDI0AB0KdGltZV9sb29wNAAeC291dGVyXzk2eDEyAB8Lb3V0ZXJfOTZ4MjQAIAljb2xzdW1fOTYAIQpjb2xzXzk2eDEyACIKdGltZV9sb29wNQAjC291dGVyXzk2eDEwACQKY29sc185NngxMAAlCW5vbmZpbml0ZQAmCoTJASeHFgIGfxZ7QQAhBAJAA0AgAyAEa0EESA0BQQAhBQJAA0AgBUHgAE4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhEP0MAAAAAAAAAAAAAAAAAAAAACER/QwAAAAAAAAAAAAAAAAAAAAAIRIgACAFQShsaiEGIAEgBEEobGohByAGQSBqIQgDQCAH/QACACETIAf9AAIoIRQgB/0AAlAhFSAH/QACeCEWIAb9AAIAIQogCyAKIBP95gH95AEhCyANIAogFP3mAf3kASENIA8gCiAV/eYB/eQBIQ8gESAKIBb95gH95AEhESAG/QACKCEKIAwgCiAT/eYB/eQBIQwgDiAKIBT95gH95AEhDiAQIAogFf3mAf3kASEQIBIgCiAW/eYB/eQBIRIgBkEQaiEGIAdBEGohByAGIAhIDQALIAf9AAIAIRMgB/0AAighFCAH/QACUCEVIAf9AAJ4IRYgBv0AAgAhCiALIAogE/3mAf0M//////////8AAAAAAAAAAP1O/eQBIQsgDSAKIBT95gH9DP//////////AAAAAAAAAAD9Tv3kASENIA8gCiAV/eYB/Qz//////////wAAAAAAAAAA/U795AEhDyARIAogFv3mAf0M//////////8AAAAAAAAAAP1O/eQBIREgBv0AAighCiAMIAogE/3mAf0M//////////8AAAAAAAAAAP1O/eQBIQwgDiAKIBT95gH9DP//////////AAAAAAAAAAD9Tv3kASEOIBAgCiAV/eYB/Qz//////////wAAAAAAAAAA/U795AEhECASIAogFv3mAf0M//////////8AAAAAAAAAAP1O/eQBIRIgAiAEQYADbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAIAIAkgGf0fATgCBCANIA79DQABAgMEBQYHEBESExQVFhcgDSAO/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAKAAyAJIBn9HwE4AoQDIA8gEP0NAAECAwQFBgcQERITFBUWFyAPIBD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AoAGIAkgGf0fATgChAYgESAS/Q0AAQIDBAUGBxAREhMUFRYXIBEgEv0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCgAkgCSAZ/R8BOAKECSAFQQJqIQUMAAsLIARBBGohBAwACwsCQANAIAQgA04NAUEAIQUCQANAIAVB4ABODQH9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIRr9DAAAAAAAAAAAAAAAAAAAAAAhG/0MAAAAAAAAAAAAAAAAAAAAACEc/QwAAAAAAAAAAAAAAAAAAAAAIR39DAAAAAAAAAAAAAAAAAAAAAAhHv0MAAAAAAAAAAAAAAAAAAAAACEfIAAgBUEobGohBiABIARBKGxqIQcgBkEgaiEIA0AgB/0AAgAhEyAG/QACACEKIAsgCiAT/eYB/eQBIQsgBv0AAighCiAMIAogE/3mAf3kASEMIAb9AAJQIQogGiAKIBP95gH95AEhGiAG/QACeCEKIBsgCiAT/eYB/eQBIRsgBv0AAqABIQogHCAKIBP95gH95AEhHCAG/QACyAEhCiAdIAogE/3mAf3kASEdIAb9AALwASEKIB4gCiAT/eYB/eQBIR4gBv0AApgCIQogHyAKIBP95gH95AEhHyAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgB/0AAgAhEyAG/QACACEKIAsgCiAT/eYB/Qz//////////wAAAAAAAAAA/U795AEhCyAG/QACKCEKIAwgCiAT/eYB/Qz//////////wAAAAAAAAAA/U795AEhDCAG/QACUCEKIBogCiAT/eYB/Qz//////////wAAAAAAAAAA/U795AEhGiAG/QACeCEKIBsgCiAT/eYB/Qz//////////wAAAAAAAAAA/U795AEhGyAG/QACoAEhCiAcIAogE/3mAf0M//////////8AAAAAAAAAAP1O/eQBIRwgBv0AAsgBIQogHSAKIBP95gH9DP//////////AAAAAAAAAAD9Tv3kASEdIAb9AALwASEKIB4gCiAT/eYB/Qz//////////wAAAAAAAAAA/U795AEhHiAG/QACmAIhCiAfIAogE/3mAf0M//////////8AAAAAAAAAAP1O/eQBIR8gAiAEQYADbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRcgGiAb/Q0AAQIDBAUGBxAREhMUFRYXIBogG/0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9CwIAIBwgHf0NAAECAwQFBgcQERITFBUWFyAcIB39DQgJCgsMDQ4PGBkaGxwdHh/95AEhFyAeIB/9DQABAgMEBQYHEBESExQVFhcgHiAf/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0LAhAgBUEIaiEFDAALCyAEQQFqIQQMAAsLC2IBAn9BACEEAkADQCAEIANODQFBACEFA0AgACAFaiABIAVq/QACACACIAVq/QACAP3kAf0LAgAgBUEQaiEFIAVBgANIDQALIABBgANqIQAgAUGAA2ohASAEQQFqIQQMAAsLC/UQAgZ/FntBACEEAkADQCADIARrQQRIDQFBACEFAkADQCAFQeAATg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhD/0MAAAAAAAAAAAAAAAAAAAAACEQ/QwAAAAAAAAAAAAAAAAAAAAAIRH9DAAAAAAAAAAAAAAAAAAAAAAhEiAAIAVB4ABsaiEGIAEgBEHgAGxqIQcgBkHgAGohCANAIAf9AAIAIRMgB/0AAmAhFCAH/QACwAEhFSAH/QACoAIhFiAG/QACACEKIAsgCiAT/eYB/eQBIQsgDSAKIBT95gH95AEhDSAPIAogFf3mAf3kASEPIBEgCiAW/eYB/eQBIREgBv0AAmAhCiAMIAogE/3mAf3kASEMIA4gCiAU/eYB/eQBIQ4gECAKIBX95gH95AEhECASIAogFv3mAf3kASESIAZBEGohBiAHQRBqIQcgBiAISA0ACyACIARBgANsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AgAgCSAZ/R8BOAIEIA0gDv0NAAECAwQFBgcQERITFBUWFyANIA79DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AoADIAkgGf0fATgChAMgDyAQ/Q0AAQIDBAUGBxAREhMUFRYXIA8gEP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCgAYgCSAZ/R8BOAKEBiARIBL9DQABAgMEBQYHEBESExQVFhcgESAS/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAKACSAJIBn9HwE4AoQJIAVBAmohBQwACwsgBEEEaiEEDAALCwJAA0AgBCADTg0BQQAhBQJAA0AgBUHgAE4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhGv0MAAAAAAAAAAAAAAAAAAAAACEb/QwAAAAAAAAAAAAAAAAAAAAAIRz9DAAAAAAAAAAAAAAAAAAAAAAhHf0MAAAAAAAAAAAAAAAAAAAAACEe/QwAAAAAAAAAAAAAAAAAAAAAIR8gACAFQeAAbGohBiABIARB4ABsaiEHIAZB4ABqIQgDQCAH/QACACETIAb9AAIAIQogCyAKIBP95gH95AEhCyAG/QACYCEKIAwgCiAT/eYB/eQBIQwgBv0AAsABIQogGiAKIBP95gH95AEhGiAG/QACoAIhCiAbIAogE/3mAf3kASEbIAb9AAKAAyEKIBwgCiAT/eYB/eQBIRwgBv0AAuADIQogHSAKIBP95gH95AEhHSAG/QACwAQhCiAeIAogE/3mAf3kASEeIAb9AAKgBSEKIB8gCiAT/eYB/eQBIR8gBkEQaiEGIAdBEGohByAGIAhIDQALIAIgBEGAA2xqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEXIBogG/0NAAECAwQFBgcQERITFBUWFyAaIBv9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/QsCACAcIB39DQABAgMEBQYHEBESExQVFhcgHCAd/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRcgHiAf/Q0AAQIDBAUGBxAREhMUFRYXIB4gH/0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9CwIQIAVBCGohBQwACwsgBEEBaiEEDAALCwtqAQJ/QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWogASAFav0AAgAgAiAFav0AAgD95AH9CwIAIAVBEGohBSAFQYADSA0ACyAAQYADaiEAIAFBgANqIQEgAkGAA2ohAiAEQQFqIQQMAAsLC60MAgJ/EHtBACEGAkADQCAGIAVODQFBACEHA0AgACAHaiABIAdq/QACAP3hASEI/QwAAIA/AACAPwAAgD8AAIA//QwAAIA/AACAPwAAgD8AAIA/IAj9DKXAsEKlwLBCpcCwQqXAsEL96AH9DFCsrsJQrK7CUKyuwlCsrsL96QEhCSAJ/Qw7qrg/O6q4PzuquD87qrg//eYB/WohCiAJIAr9DACAMT8AgDE/AIAxPwCAMT/95gH95QEgCv0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEL/QxnaVA5Z2lQOWdpUDlnaVA5IAv95gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgC/3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAL/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIAv95gH9DKqqKj6qqio+qqoqPqqqKj795AEgC/3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASALIAv95gH95gEgC/3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAK/fgB/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH95AH95wEgAiAHav0AAgD95gEgAyAHav0AAgD94QEhDP0MAACAPwAAgD8AAIA/AACAP/0MAACAPwAAgD8AAIA/AACAPyAM/QylwLBCpcCwQqXAsEKlwLBC/egB/QxQrK7CUKyuwlCsrsJQrK7C/ekBIQ0gDf0MO6q4PzuquD87qrg/O6q4P/3mAf1qIQ4gDSAO/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIA79DIOAXrmDgF65g4BeuYOAXrn95gH95QEhD/0MZ2lQOWdpUDlnaVA5Z2lQOSAP/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIA/95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgD/3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAP/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIA/95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgDyAP/eYB/eYBIA/95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgDv34Af0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/eQB/ecBIAQgB2r9AAIAIRAgECAQ/eYBIRH9DOrwurvq8Lq76vC6u+rwursgEf3mAf0MThOpPE4TqTxOE6k8ThOpPP3kASAR/eYB/QwtHly9LR5cvS0eXL0tHly9/eQBIBH95gH9DJODCD6Tgwg+k4MIPpODCD795AEgEf3mAf0Mmaqqvpmqqr6Zqqq+maqqvv3kASAR/eYBIBD95gEgEP3kASESIBD94AH9DAAAAEAAAABAAAAAQAAAAED95gEhE/0MAACAPwAAgD8AAIA/AACAP/0MAAAAQAAAAEAAAABAAAAAQCAT/QylwLBCpcCwQqXAsEKlwLBC/egB/QxQrK7CUKyuwlCsrsJQrK7C/ekBIRQgFP0MO6q4PzuquD87qrg/O6q4P/3mAf1qIRUgFCAV/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIBX9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhFv0MZ2lQOWdpUDlnaVA5Z2lQOSAW/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIBb95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgFv3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAW/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIBb95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgFiAW/eYB/eYBIBb95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgFf34Af0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/QwAAIA/AACAPwAAgD8AAIA//eQB/ecB/eUBIBD9DAAAAIAAAACAAAAAgAAAAID9Tv1QIRcgEiAXIBD94AH9DAAAID8AACA/AAAgPwAAID/9Q/1S/eYB/eQB/QsCACAHQRBqIQcgB0HgAEgNAAsgAEHgAGohACABQYADaiEBIAJB4ABqIQIgA0GAA2ohAyAEQYADaiEEIAZBAWohBgwACwsL+wgCAn8Me0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVqIAEgBWr9AAIA/eEBIQb9DAAAgD8AAIA/AACAPwAAgD/9DAAAgD8AAIA/AACAPwAAgD8gBv0MpcCwQqXAsEKlwLBCpcCwQv3oAf0MUKyuwlCsrsJQrK7CUKyuwv3pASEHIAf9DDuquD87qrg/O6q4PzuquD/95gH9aiEIIAcgCP0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAI/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIQn9DGdpUDlnaVA5Z2lQOWdpUDkgCf3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAJ/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIAn95gH9DMGpKj3BqSo9wakqPcGpKj395AEgCf3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAJ/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIAkgCf3mAf3mASAJ/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIAj9+AH9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf3kAf3nASACIAVq/QACACEKIAogCv3mASEL/Qzq8Lq76vC6u+rwurvq8Lq7IAv95gH9DE4TqTxOE6k8ThOpPE4TqTz95AEgC/3mAf0MLR5cvS0eXL0tHly9LR5cvf3kASAL/eYB/QyTgwg+k4MIPpODCD6Tgwg+/eQBIAv95gH9DJmqqr6Zqqq+maqqvpmqqr795AEgC/3mASAK/eYBIAr95AEhDCAK/eAB/QwAAABAAAAAQAAAAEAAAABA/eYBIQ39DAAAgD8AAIA/AACAPwAAgD/9DAAAAEAAAABAAAAAQAAAAEAgDf0MpcCwQqXAsEKlwLBCpcCwQv3oAf0MUKyuwlCsrsJQrK7CUKyuwv3pASEOIA79DDuquD87qrg/O6q4PzuquD/95gH9aiEPIA4gD/0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAP/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIRD9DGdpUDlnaVA5Z2lQOWdpUDkgEP3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAQ/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIBD95gH9DMGpKj3BqSo9wakqPcGpKj395AEgEP3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAQ/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIBAgEP3mAf3mASAQ/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIA/9+AH9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf0MAACAPwAAgD8AAIA/AACAP/3kAf3nAf3lASAK/QwAAACAAAAAgAAAAIAAAACA/U79UCERIAwgESAK/eAB/QwAACA/AAAgPwAAID8AACA//UP9Uv3mAf0LAgAgBUEQaiEFIAVB4ABIDQALIABB4ABqIQAgAUGAA2ohASACQeAAaiECIARBAWohBAwACwsLhAEBAn9BACEOAkADQCAOIAxODQEgDiEPIAAgASACIAkQAiADIAQgDyAKbGogAiAJEAMgBSADQeAAaiAGIAMgA0HAAWogCRAEIAcgA0GgAmogBSAJEAUgCCAPIAtsaiAHIAv8CgAAIAEgByAL/AoAACAGIAUgC/wKAAAgDkEBaiEODAALCwvtEAIGfxZ7QQAhBAJAA0AgAyAEa0EESA0BQQAhBQJAA0AgBUHgAE4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhEP0MAAAAAAAAAAAAAAAAAAAAACER/QwAAAAAAAAAAAAAAAAAAAAAIRIgACAFQTBsaiEGIAEgBEEwbGohByAGQTBqIQgDQCAH/QACACETIAf9AAIwIRQgB/0AAmAhFSAH/QACkAEhFiAG/QACACEKIAsgCiAT/eYB/eQBIQsgDSAKIBT95gH95AEhDSAPIAogFf3mAf3kASEPIBEgCiAW/eYB/eQBIREgBv0AAjAhCiAMIAogE/3mAf3kASEMIA4gCiAU/eYB/eQBIQ4gECAKIBX95gH95AEhECASIAogFv3mAf3kASESIAZBEGohBiAHQRBqIQcgBiAISA0ACyACIARBgANsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AgAgCSAZ/R8BOAIEIA0gDv0NAAECAwQFBgcQERITFBUWFyANIA79DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AoADIAkgGf0fATgChAMgDyAQ/Q0AAQIDBAUGBxAREhMUFRYXIA8gEP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCgAYgCSAZ/R8BOAKEBiARIBL9DQABAgMEBQYHEBESExQVFhcgESAS/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAKACSAJIBn9HwE4AoQJIAVBAmohBQwACwsgBEEEaiEEDAALCwJAA0AgBCADTg0BQQAhBQJAA0AgBUHgAE4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhGv0MAAAAAAAAAAAAAAAAAAAAACEb/QwAAAAAAAAAAAAAAAAAAAAAIRz9DAAAAAAAAAAAAAAAAAAAAAAhHf0MAAAAAAAAAAAAAAAAAAAAACEe/QwAAAAAAAAAAAAAAAAAAAAAIR8gACAFQTBsaiEGIAEgBEEwbGohByAGQTBqIQgDQCAH/QACACETIAb9AAIAIQogCyAKIBP95gH95AEhCyAG/QACMCEKIAwgCiAT/eYB/eQBIQwgBv0AAmAhCiAaIAogE/3mAf3kASEaIAb9AAKQASEKIBsgCiAT/eYB/eQBIRsgBv0AAsABIQogHCAKIBP95gH95AEhHCAG/QAC8AEhCiAdIAogE/3mAf3kASEdIAb9AAKgAiEKIB4gCiAT/eYB/eQBIR4gBv0AAtACIQogHyAKIBP95gH95AEhHyAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgAiAEQYADbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRcgGiAb/Q0AAQIDBAUGBxAREhMUFRYXIBogG/0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9CwIAIBwgHf0NAAECAwQFBgcQERITFBUWFyAcIB39DQgJCgsMDQ4PGBkaGxwdHh/95AEhFyAeIB/9DQABAgMEBQYHEBESExQVFhcgHiAf/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0LAhAgBUEIaiEFDAALCyAEQQFqIQQMAAsLC4QBAQJ/QQAhDgJAA0AgDiAMTg0BIA4hDyAAIAEgAiAJEAIgAyAEIA8gCmxqIAIgCRADIAUgA0HgAGogBiADIANBwAFqIAkQBCAHIANBoAJqIAUgCRAFIAggDyALbGogByAL/AoAACABIAcgC/wKAAAgBiAFIAv8CgAAIA5BAWohDgwACwsLhBQCBn8We0EAIQQCQANAIAMgBGtBBEgNAUEAIQUCQANAIAVBDE4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhEP0MAAAAAAAAAAAAAAAAAAAAACER/QwAAAAAAAAAAAAAAAAAAAAAIRIgACAFQeAAbGohBiABIARB4ABsaiEHIAZB4ABqIQgDQCAH/QACACETIAf9AAJgIRQgB/0AAsABIRUgB/0AAqACIRYgBv0AAgAhCiALIAogE/3mAf3kASELIA0gCiAU/eYB/eQBIQ0gDyAKIBX95gH95AEhDyARIAogFv3mAf3kASERIAb9AAJgIQogDCAKIBP95gH95AEhDCAOIAogFP3mAf3kASEOIBAgCiAV/eYB/eQBIRAgEiAKIBb95gH95AEhEiAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgAiAEQTBsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AgAgCSAZ/R8BOAIEIA0gDv0NAAECAwQFBgcQERITFBUWFyANIA79DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AjAgCSAZ/R8BOAI0IA8gEP0NAAECAwQFBgcQERITFBUWFyAPIBD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AmAgCSAZ/R8BOAJkIBEgEv0NAAECAwQFBgcQERITFBUWFyARIBL9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4ApABIAkgGf0fATgClAEgBUECaiEFDAALCyAEQQRqIQQMAAsLAkADQCAEIANODQFBACEFAkADQCAFQQhODQH9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIRr9DAAAAAAAAAAAAAAAAAAAAAAhG/0MAAAAAAAAAAAAAAAAAAAAACEc/QwAAAAAAAAAAAAAAAAAAAAAIR39DAAAAAAAAAAAAAAAAAAAAAAhHv0MAAAAAAAAAAAAAAAAAAAAACEfIAAgBUHgAGxqIQYgASAEQeAAbGohByAGQeAAaiEIA0AgB/0AAgAhEyAG/QACACEKIAsgCiAT/eYB/eQBIQsgBv0AAmAhCiAMIAogE/3mAf3kASEMIAb9AALAASEKIBogCiAT/eYB/eQBIRogBv0AAqACIQogGyAKIBP95gH95AEhGyAG/QACgAMhCiAcIAogE/3mAf3kASEcIAb9AALgAyEKIB0gCiAT/eYB/eQBIR0gBv0AAsAEIQogHiAKIBP95gH95AEhHiAG/QACoAUhCiAfIAogE/3mAf3kASEfIAZBEGohBiAHQRBqIQcgBiAISA0ACyACIARBMGxqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEXIBogG/0NAAECAwQFBgcQERITFBUWFyAaIBv9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/QsCACAcIB39DQABAgMEBQYHEBESExQVFhcgHCAd/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRcgHiAf/Q0AAQIDBAUGBxAREhMUFRYXIB4gH/0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9CwIQIAVBCGohBQwACwtBCCEF/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEa/QwAAAAAAAAAAAAAAAAAAAAAIRsgACAFQeAAbGohBiABIARB4ABsaiEHIAZB4ABqIQgDQCAH/QACACETIAb9AAIAIQogCyAKIBP95gH95AEhCyAG/QACYCEKIAwgCiAT/eYB/eQBIQwgBv0AAsABIQogGiAKIBP95gH95AEhGiAG/QACoAIhCiAbIAogE/3mAf3kASEbIAZBEGohBiAHQRBqIQcgBiAISA0ACyACIARBMGxqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEXIBogG/0NAAECAwQFBgcQERITFBUWFyAaIBv9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/QsCACAEQQFqIQQMAAsLC18BAn9BACEEAkADQCAEIANODQFBACEFA0AgACAFaiABIAVq/QACACACIAVq/QACAP3kAf0LAgAgBUEQaiEFIAVBMEgNAAsgAEEwaiEAIAFBMGohASAEQQFqIQQMAAsLC+IDAgJ/BHtBACEDAkADQCADIAJODQFBACEEA0AgACAEaiABIARq/QACAP3hASEF/QwAAIA/AACAPwAAgD8AAIA//QwAAIA/AACAPwAAgD8AAIA/IAX9DKXAsEKlwLBCpcCwQqXAsEL96AH9DFCsrsJQrK7CUKyuwlCsrsL96QEhBiAG/Qw7qrg/O6q4PzuquD87qrg//eYB/WohByAGIAf9DACAMT8AgDE/AIAxPwCAMT/95gH95QEgB/0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEI/QxnaVA5Z2lQOWdpUDlnaVA5IAj95gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgCP3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAI/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIAj95gH9DKqqKj6qqio+qqoqPqqqKj795AEgCP3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASAIIAj95gH95gEgCP3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAH/fgB/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH95AH95wH9CwIAIARBEGohBCAEQeAASA0ACyAAQeAAaiEAIAFBgANqIQEgA0EBaiEDDAALCwvdBQICfwh7QQAhAwJAA0AgAyACTg0BQQAhBANAIAAgBGogASAEav0AAgAhBSAFIAX95gEhBv0M6vC6u+rwurvq8Lq76vC6uyAG/eYB/QxOE6k8ThOpPE4TqTxOE6k8/eQBIAb95gH9DC0eXL0tHly9LR5cvS0eXL395AEgBv3mAf0Mk4MIPpODCD6Tgwg+k4MIPv3kASAG/eYB/QyZqqq+maqqvpmqqr6Zqqq+/eQBIAb95gEgBf3mASAF/eQBIQcgBf3gAf0MAAAAQAAAAEAAAABAAAAAQP3mASEI/QwAAIA/AACAPwAAgD8AAIA//QwAAABAAAAAQAAAAEAAAABAIAj9DKXAsEKlwLBCpcCwQqXAsEL96AH9DFCsrsJQrK7CUKyuwlCsrsL96QEhCSAJ/Qw7qrg/O6q4PzuquD87qrg//eYB/WohCiAJIAr9DACAMT8AgDE/AIAxPwCAMT/95gH95QEgCv0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEL/QxnaVA5Z2lQOWdpUDlnaVA5IAv95gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgC/3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAL/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIAv95gH9DKqqKj6qqio+qqoqPqqqKj795AEgC/3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASALIAv95gH95gEgC/3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAK/fgB/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH9DAAAgD8AAIA/AACAPwAAgD/95AH95wH95QEgBf0MAAAAgAAAAIAAAACAAAAAgP1O/VAhDCAHIAwgBf3gAf0MAAAgPwAAID8AACA/AAAgP/1D/VL9CwIAIARBEGohBCAEQeAASA0ACyAAQeAAaiEAIAFBgANqIQEgA0EBaiEDDAALCwuSAQECf0EAIQYCQANAIAYgBU4NAUEAIQcDQCAAIAdqIAEgB2r9AAIAIAIgB2r9AAIA/eYBIAMgB2r9AAIAIAQgB2r9AAIA/eYB/eQB/QsCACAHQRBqIQcgB0HgAEgNAAsgAEHgAGohACABQeAAaiEBIAJB4ABqIQIgA0HgAGohAyAEQeAAaiEEIAZBAWohBgwACwsL3QUCAn8Ie0EAIQMCQANAIAMgAk4NAUEAIQQDQCAAIARqIAEgBGr9AAIAIQUgBSAF/eYBIQb9DOrwurvq8Lq76vC6u+rwursgBv3mAf0MThOpPE4TqTxOE6k8ThOpPP3kASAG/eYB/QwtHly9LR5cvS0eXL0tHly9/eQBIAb95gH9DJODCD6Tgwg+k4MIPpODCD795AEgBv3mAf0Mmaqqvpmqqr6Zqqq+maqqvv3kASAG/eYBIAX95gEgBf3kASEHIAX94AH9DAAAAEAAAABAAAAAQAAAAED95gEhCP0MAACAPwAAgD8AAIA/AACAP/0MAAAAQAAAAEAAAABAAAAAQCAI/QylwLBCpcCwQqXAsEKlwLBC/egB/QxQrK7CUKyuwlCsrsJQrK7C/ekBIQkgCf0MO6q4PzuquD87qrg/O6q4P/3mAf1qIQogCSAK/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIAr9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhC/0MZ2lQOWdpUDlnaVA5Z2lQOSAL/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIAv95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgC/3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAL/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIAv95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgCyAL/eYB/eYBIAv95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgCv34Af0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/QwAAIA/AACAPwAAgD8AAIA//eQB/ecB/eUBIAX9DAAAAIAAAACAAAAAgAAAAID9Tv1QIQwgByAMIAX94AH9DAAAID8AACA/AAAgPwAAID/9Q/1S/QsCACAEQRBqIQQgBEHgAEgNAAsgAEHgAGohACABQeAAaiEBIANBAWohAwwACwsLagECf0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVqIAEgBWr9AAIAIAIgBWr9AAIA/eYB/QsCACAFQRBqIQUgBUHgAEgNAAsgAEHgAGohACABQeAAaiEBIAJB4ABqIQIgBEEBaiEEDAALCwuMAgECf0EAIRkCQANAIBkgF04NASAZIRogACABIAIgFBACIAMgBCAaIBVsaiACIBQQAyAFIAMgFBALIAYgA0HgAGogFBALIAcgA0HAAWogFBAMIAggA0GgAmogFBALIAkgBiAKIAUgByAUEA0gCyAJIBQQDiAMIAggCyAUEA8gDSAaIBZsaiAMIBb8CgAAIA4gGiAWbGogCyAW/AoAACAPIBogFmxqIAggFvwKAAAgECAaIBZsaiAHIBb8CgAAIBEgGiAWbGogBSAW/AoAACASIBogFmxqIAYgFvwKAAAgEyAaIBZsaiAKIBb8CgAAIAEgDCAW/AoAACAKIAkgFvwKAAAgGUEBaiEZDAALCwuMAgECf0EAIRkCQANAIBkgF04NASAZIRogACABIAIgFBACIAMgBCAaIBVsaiACIBQQAyAFIAMgFBALIAYgA0HgAGogFBALIAcgA0HAAWogFBAMIAggA0GgAmogFBALIAkgBiAKIAUgByAUEA0gCyAJIBQQDiAMIAggCyAUEA8gDSAaIBZsaiAMIBb8CgAAIA4gGiAWbGogCyAW/AoAACAPIBogFmxqIAggFvwKAAAgECAaIBZsaiAHIBb8CgAAIBEgGiAWbGogBSAW/AoAACASIBogFmxqIAYgFvwKAAAgEyAaIBZsaiAKIBb8CgAAIAEgDCAW/AoAACAKIAkgFvwKAAAgGUEBaiEZDAALCwtmAQJ/QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWogASAFav0AAgAgAiAFav0AAgD95gH9CwIAIAVBEGohBSAFQTBIDQALIABBMGohACABQTBqIQEgAkEwaiECIARBAWohBAwACwsL9gMCAn8Fe0EAIQUCQANAIAUgBE4NAUEAIQYDQCAAIAZqIAEgBmr9AAIAIAIgBmr9AAIA/QwAAAA/AAAAPwAAAD8AAAA//eYBIQcgB/0MpcCwQqXAsEKlwLBCpcCwQv3oAf0MUKyuwlCsrsJQrK7CUKyuwv3pASEIIAj9DDuquD87qrg/O6q4PzuquD/95gH9aiEJIAggCf0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAJ/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIQr9DGdpUDlnaVA5Z2lQOWdpUDkgCv3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAK/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIAr95gH9DMGpKj3BqSo9wakqPcGpKj395AEgCv3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAK/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIAogCv3mAf3mASAK/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIAn9+AH9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mASELIAsgC/3mASADIAZq/QACAP3mAf3lAf0LAgAgBkEQaiEGIAZBMEgNAAsgAEEwaiEAIAFBMGohASACQTBqIQIgA0EwaiEDIAVBAWohBQwACwsLrQICA38Ee0EAIQX9DAAAAAAAAAAAAAAAAAAAAAAhBkEAIQMgACAFaiEEAkADQCADIAJODQEgBiAE/QACAP3kASEGIARBMGohBCADQQFqIQMMAAsLIAEgBWohBCAEIAT9AAIAIAb95AH9CwIA/QwAAAAAAAAAAAAAAAAAAAAAIQZBACEDIAAgBWohBAJAA0AgAyACTg0BIAYgBP0AAhD95AEhBiAEQTBqIQQgA0EBaiEDDAALCyABIAVqIQQgBCAE/QACECAG/eQB/QsCEP0MAAAAAAAAAAAAAAAAAAAAACEGQQAhAyAAIAVqIQQCQANAIAMgAk4NASAGIAT9AAIg/eQBIQYgBEEwaiEEIANBAWohAwwACwsgASAFaiEEIAQgBP0AAiAgBv3kAf0LAiALkwoEBX8BewF/DHtBACEEAkADQCADIARrQQJIDQFBACEFAkADQCAFQRBODQEgAiAEQeAAbGogBUEEbGohCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhEP0MAAAAAAAAAAAAAAAAAAAAACER/QwAAAAAAAAAAAAAAAAAAAAAIRIgACAEQTBsaiEGIAEgBUEEbGohByAGQTBqIQgDQCAH/QACACETIAf9AAIQIRQgB/0AAiAhFSAH/QACMCEWIAb9CQIAIQkgCyAJIBP95gH95AEhCyAMIAkgFP3mAf3kASEMIA0gCSAV/eYB/eQBIQ0gDiAJIBb95gH95AEhDiAG/QkCMCEJIA8gCSAT/eYB/eQBIQ8gECAJIBT95gH95AEhECARIAkgFf3mAf3kASERIBIgCSAW/eYB/eQBIRIgBkEEaiEGIAdB4ABqIQcgBiAISA0ACyAKIAv9CwIAIAogDP0LAhAgCiAN/QsCICAKIA79CwIwIAogD/0LAmAgCiAQ/QsCcCAKIBH9CwKAASAKIBL9CwKQASAFQRBqIQUMAAsLQRAhBSACIARB4ABsaiAFQQRsaiEK/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEP/QwAAAAAAAAAAAAAAAAAAAAAIRAgACAEQTBsaiEGIAEgBUEEbGohByAGQTBqIQgDQCAH/QACACETIAf9AAIQIRQgBv0JAgAhCSALIAkgE/3mAf3kASELIAwgCSAU/eYB/eQBIQwgBv0JAjAhCSAPIAkgE/3mAf3kASEPIBAgCSAU/eYB/eQBIRAgBkEEaiEGIAdB4ABqIQcgBiAISA0ACyAKIAv9CwIAIAogDP0LAhAgCiAP/QsCYCAKIBD9CwJwIARBAmohBAwACwsCQANAIAQgA04NAUEAIQUCQANAIAVBEE4NASACIARB4ABsaiAFQQRsaiEK/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ4gACAEQTBsaiEGIAEgBUEEbGohByAGQTBqIQgDQCAH/QACACETIAf9AAIQIRQgB/0AAiAhFSAH/QACMCEWIAb9CQIAIQkgCyAJIBP95gH95AEhCyAMIAkgFP3mAf3kASEMIA0gCSAV/eYB/eQBIQ0gDiAJIBb95gH95AEhDiAGQQRqIQYgB0HgAGohByAGIAhIDQALIAogC/0LAgAgCiAM/QsCECAKIA39CwIgIAogDv0LAjAgBUEQaiEFDAALC0EQIQUgAiAEQeAAbGogBUEEbGohCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQwgACAEQTBsaiEGIAEgBUEEbGohByAGQTBqIQgDQCAH/QACACETIAf9AAIQIRQgBv0JAgAhCSALIAkgE/3mAf3kASELIAwgCSAU/eYB/eQBIQwgBkEEaiEGIAdB4ABqIQcgBiAISA0ACyAKIAv9CwIAIAogDP0LAhAgBEEBaiEEDAALCwujBgQHfwF7AX8MeyABQQRsIQEgA0EEbCEDQQAhBgJAA0AgBkGACU4NASAEIAZq/QwAAAAAAAAAAAAAAAAAAAAA/QsCACAGQRBqIQYMAAsLQQAhCwJAA0AgCyAFTg0BIAtBEGohDAJAIAwgBUgNACAFIQwLQQAhBgJAA0AgBkEMTg0BQQAhBwJAA0AgB0EQTg0BIAQgBkHgAGxqIAdBBGxqIQ4gDv0AAgAhDyAO/QACECEQIA79AAIgIREgDv0AAjAhEiAO/QACYCETIA79AAJwIRQgDv0AAoABIRUgDv0AApABIRYgACALIAFsaiAGQQRsaiEJIAIgCyADbGogB0EEbGohCiALIQgCQANAIAggDE4NASAK/QACACEXIAr9AAIQIRggCv0AAiAhGSAK/QACMCEaIAn9CQIAIQ0gDyANIBf95gH95AEhDyAQIA0gGP3mAf3kASEQIBEgDSAZ/eYB/eQBIREgEiANIBr95gH95AEhEiAJ/QkCBCENIBMgDSAX/eYB/eQBIRMgFCANIBj95gH95AEhFCAVIA0gGf3mAf3kASEVIBYgDSAa/eYB/eQBIRYgCSABaiEJIAogA2ohCiAIQQFqIQgMAAsLIA4gD/0LAgAgDiAQ/QsCECAOIBH9CwIgIA4gEv0LAjAgDiAT/QsCYCAOIBT9CwJwIA4gFf0LAoABIA4gFv0LApABIAdBEGohBwwACwtBECEHIAQgBkHgAGxqIAdBBGxqIQ4gDv0AAgAhDyAO/QACECEQIA79AAJgIRMgDv0AAnAhFCAAIAsgAWxqIAZBBGxqIQkgAiALIANsaiAHQQRsaiEKIAshCAJAA0AgCCAMTg0BIAr9AAIAIRcgCv0AAhAhGCAJ/QkCACENIA8gDSAX/eYB/eQBIQ8gECANIBj95gH95AEhECAJ/QkCBCENIBMgDSAX/eYB/eQBIRMgFCANIBj95gH95AEhFCAJIAFqIQkgCiADaiEKIAhBAWohCAwACwsgDiAP/QsCACAOIBD9CwIQIA4gE/0LAmAgDiAU/QsCcCAGQQJqIQYMAAsLIAtBEGohCwwACwsLfwECf0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVq/QwAAIA/AACAPwAAgD8AAIA/IAEgBWr9AAIAIAIgBWr9AAIA/eYB/eUB/QsCACAFQRBqIQUgBUHgAEgNAAsgAEHgAGohACABQeAAaiEBIAJB4ABqIQIgBEEBaiEEDAALCwt/AQJ/QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWogASAFav0AAgD9DAAAgD8AAIA/AACAPwAAgD8gAiAFav0AAgD95QH95gH9CwIAIAVBEGohBSAFQeAASA0ACyAAQeAAaiEAIAFB4ABqIQEgAkHgAGohAiAEQQFqIQQMAAsLC2oBAn9BACEEAkADQCAEIANODQFBACEFA0AgACAFaiABIAVq/QACACACIAVq/QACAP3kAf0LAgAgBUEQaiEFIAVB4ABIDQALIABB4ABqIQAgAUHgAGohASACQeAAaiECIARBAWohBAwACwsLkgEBAn9BACEGAkADQCAGIAVODQFBACEHA0AgACAHaiABIAdq/QACACACIAdq/QACACADIAdq/QACAP3mASAEIAdq/QACAP3mAf3kAf0LAgAgB0EQaiEHIAdB4ABIDQALIABB4ABqIQAgAUHgAGohASACQeAAaiECIANB4ABqIQMgBEHgAGohBCAGQQFqIQYMAAsLC34BAn9BACEFAkADQCAFIARODQFBACEGA0AgACAGaiABIAZq/QACACACIAZq/QACAP3mASADIAZq/QACAP3mAf0LAgAgBkEQaiEGIAZB4ABIDQALIABB4ABqIQAgAUHgAGohASACQeAAaiECIANB4ABqIQMgBUEBaiEFDAALCwuSAQECf0EAIQYCQANAIAYgBU4NAUEAIQcDQCAAIAdqIAEgB2r9AAIAIAIgB2r9AAIA/eQBIAMgB2r9AAIA/eQBIAQgB2r9AAIA/eQB/QsCACAHQRBqIQcgB0GAA0gNAAsgAEGAA2ohACABQYADaiEBIAJBgANqIQIgA0GAA2ohAyAEQYADaiEEIAZBAWohBgwACwsLnQoEBX8BewF/DHtBACEEAkADQCADIARrQQJIDQFBACEFAkADQCAFQRBODQEgAiAEQeAAbGogBUEEbGohCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhEP0MAAAAAAAAAAAAAAAAAAAAACER/QwAAAAAAAAAAAAAAAAAAAAAIRIgACAEQYADbGohBiABIAVBBGxqIQcgBkGAA2ohCANAIAf9AAIAIRMgB/0AAhAhFCAH/QACICEVIAf9AAIwIRYgBv0JAgAhCSALIAkgE/3mAf3kASELIAwgCSAU/eYB/eQBIQwgDSAJIBX95gH95AEhDSAOIAkgFv3mAf3kASEOIAb9CQKAAyEJIA8gCSAT/eYB/eQBIQ8gECAJIBT95gH95AEhECARIAkgFf3mAf3kASERIBIgCSAW/eYB/eQBIRIgBkEEaiEGIAdB4ABqIQcgBiAISA0ACyAKIAv9CwIAIAogDP0LAhAgCiAN/QsCICAKIA79CwIwIAogD/0LAmAgCiAQ/QsCcCAKIBH9CwKAASAKIBL9CwKQASAFQRBqIQUMAAsLQRAhBSACIARB4ABsaiAFQQRsaiEK/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEP/QwAAAAAAAAAAAAAAAAAAAAAIRAgACAEQYADbGohBiABIAVBBGxqIQcgBkGAA2ohCANAIAf9AAIAIRMgB/0AAhAhFCAG/QkCACEJIAsgCSAT/eYB/eQBIQsgDCAJIBT95gH95AEhDCAG/QkCgAMhCSAPIAkgE/3mAf3kASEPIBAgCSAU/eYB/eQBIRAgBkEEaiEGIAdB4ABqIQcgBiAISA0ACyAKIAv9CwIAIAogDP0LAhAgCiAP/QsCYCAKIBD9CwJwIARBAmohBAwACwsCQANAIAQgA04NAUEAIQUCQANAIAVBEE4NASACIARB4ABsaiAFQQRsaiEK/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ4gACAEQYADbGohBiABIAVBBGxqIQcgBkGAA2ohCANAIAf9AAIAIRMgB/0AAhAhFCAH/QACICEVIAf9AAIwIRYgBv0JAgAhCSALIAkgE/3mAf3kASELIAwgCSAU/eYB/eQBIQwgDSAJIBX95gH95AEhDSAOIAkgFv3mAf3kASEOIAZBBGohBiAHQeAAaiEHIAYgCEgNAAsgCiAL/QsCACAKIAz9CwIQIAogDf0LAiAgCiAO/QsCMCAFQRBqIQUMAAsLQRAhBSACIARB4ABsaiAFQQRsaiEK/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDCAAIARBgANsaiEGIAEgBUEEbGohByAGQYADaiEIA0AgB/0AAgAhEyAH/QACECEUIAb9CQIAIQkgCyAJIBP95gH95AEhCyAMIAkgFP3mAf3kASEMIAZBBGohBiAHQeAAaiEHIAYgCEgNAAsgCiAL/QsCACAKIAz9CwIQIARBAWohBAwACwsLogQBBX9BACEiAkADQCAiICBODQEgIUEBayAiayEjIAAgASACICMgHWxqIB4QGSADIAQgACAFICMgHWxqIAYgIyAdbGogHhAaIAcgAyAIICMgHWxqIB4QDyAJIAAgCiAjIB1saiALICMgHWxqIB4QGyAMQQAgH/wLACAMQaACaiElIAkhJiAeISQCQANAQQAgJE4NASAlICZB4AD8CgAAICVBgANqISUgJkHgAGohJiAkQX9qISQMAAsLIA0gAyAOICMgHWxqIA8gIyAdbGogHhAbIBBBACAf/AsAIBBBwAFqISUgDSEmIB4hJAJAA0BBACAkTg0BICUgJkHgAPwKAAAgJUGAA2ohJSAmQeAAaiEmICRBf2ohJAwACwsgESADIBIgIyAdbGogEyAjIB1saiAeEBsgFEEAIB/8CwAgFEHgAGohJSARISYgHiEkAkADQEEAICRODQEgJSAmQeAA/AoAACAlQYADaiElICZB4ABqISYgJEF/aiEkDAALCyAVIAMgFiAjIB1saiAXICMgHWxqIB4QGyAYQQAgH/wLACAYISUgFSEmIB4hJAJAA0BBACAkTg0BICUgJkHgAPwKAAAgJUGAA2ohJSAmQeAAaiEmICRBf2ohJAwACwsgGSAMIBAgFCAYIB4QHCAZIBogGyAeEB0gHCAjIB9saiAZIB/8CgAAIAEgGyAd/AoAACAEIAcgHfwKAAAgIkEBaiEiDAALCwvQAwQHfwF7AX8JeyABQQRsIQEgA0EEbCEDQQAhBgJAA0AgBkGAJE4NASAEIAZq/QwAAAAAAAAAAAAAAAAAAAAA/QsCACAGQRBqIQYMAAsLQQAhCwJAA0AgCyAFTg0BIAtBEGohDAJAIAwgBUgNACAFIQwLQQAhBgJAA0AgBkHgAE4NAUEAIQcgBCAGQTBsaiAHQQRsaiEOIA79AAIAIQ8gDv0AAhAhECAO/QACICERIA79AAIwIRIgDv0AAkAhEyAO/QACUCEUIAAgCyABbGogBkEEbGohCSACIAsgA2xqIAdBBGxqIQogCyEIAkADQCAIIAxODQEgCv0AAgAhFSAK/QACECEWIAr9AAIgIRcgCf0JAgAhDSAPIA0gFf3mAf3kASEPIBAgDSAW/eYB/eQBIRAgESANIBf95gH95AEhESAJ/QkCBCENIBIgDSAV/eYB/eQBIRIgEyANIBb95gH95AEhEyAUIA0gF/3mAf3kASEUIAkgAWohCSAKIANqIQogCEEBaiEIDAALCyAOIA/9CwIAIA4gEP0LAhAgDiAR/QsCICAOIBL9CwIwIA4gE/0LAkAgDiAU/QsCUCAGQQJqIQYMAAsLIAtBEGohCwwACwsLpQYEB38BewF/DHsgAUEEbCEBIANBBGwhA0EAIQYCQANAIAZBgMgATg0BIAQgBmr9DAAAAAAAAAAAAAAAAAAAAAD9CwIAIAZBEGohBgwACwtBACELAkADQCALIAVODQEgC0EQaiEMAkAgDCAFSA0AIAUhDAtBACEGAkADQCAGQeAATg0BQQAhBwJAA0AgB0EQTg0BIAQgBkHgAGxqIAdBBGxqIQ4gDv0AAgAhDyAO/QACECEQIA79AAIgIREgDv0AAjAhEiAO/QACYCETIA79AAJwIRQgDv0AAoABIRUgDv0AApABIRYgACALIAFsaiAGQQRsaiEJIAIgCyADbGogB0EEbGohCiALIQgCQANAIAggDE4NASAK/QACACEXIAr9AAIQIRggCv0AAiAhGSAK/QACMCEaIAn9CQIAIQ0gDyANIBf95gH95AEhDyAQIA0gGP3mAf3kASEQIBEgDSAZ/eYB/eQBIREgEiANIBr95gH95AEhEiAJ/QkCBCENIBMgDSAX/eYB/eQBIRMgFCANIBj95gH95AEhFCAVIA0gGf3mAf3kASEVIBYgDSAa/eYB/eQBIRYgCSABaiEJIAogA2ohCiAIQQFqIQgMAAsLIA4gD/0LAgAgDiAQ/QsCECAOIBH9CwIgIA4gEv0LAjAgDiAT/QsCYCAOIBT9CwJwIA4gFf0LAoABIA4gFv0LApABIAdBEGohBwwACwtBECEHIAQgBkHgAGxqIAdBBGxqIQ4gDv0AAgAhDyAO/QACECEQIA79AAJgIRMgDv0AAnAhFCAAIAsgAWxqIAZBBGxqIQkgAiALIANsaiAHQQRsaiEKIAshCAJAA0AgCCAMTg0BIAr9AAIAIRcgCv0AAhAhGCAJ/QkCACENIA8gDSAX/eYB/eQBIQ8gECANIBj95gH95AEhECAJ/QkCBCENIBMgDSAX/eYB/eQBIRMgFCANIBj95gH95AEhFCAJIAFqIQkgCiADaiEKIAhBAWohCAwACwsgDiAP/QsCACAOIBD9CwIQIA4gE/0LAmAgDiAU/QsCcCAGQQJqIQYMAAsLIAtBEGohCwwACwsLmgICA38Ee0EAIQUCQANAIAVBgANODQH9DAAAAAAAAAAAAAAAAAAAAAAhBv0MAAAAAAAAAAAAAAAAAAAAACEH/QwAAAAAAAAAAAAAAAAAAAAAIQj9DAAAAAAAAAAAAAAAAAAAAAAhCUEAIQMgACAFaiEEAkADQCADIAJODQEgBiAE/QACAP3kASEGIAcgBP0AAhD95AEhByAIIAT9AAIg/eQBIQggCSAE/QACMP3kASEJIARBgANqIQQgA0EBaiEDDAALCyABIAVqIQQgBCAE/QACACAG/eQB/QsCACAEIAT9AAIQIAf95AH9CwIQIAQgBP0AAiAgCP3kAf0LAiAgBCAE/QACMCAJ/eQB/QsCMCAFQcAAaiEFDAALCwuSBQQFfwF7AX8Je0EAIQQCQANAIAMgBGtBAkgNAUEAIQUgAiAEQTBsaiAFQQRsaiEK/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhD/0MAAAAAAAAAAAAAAAAAAAAACEQIAAgBEGAA2xqIQYgASAFQQRsaiEHIAZBgANqIQgDQCAH/QACACERIAf9AAIQIRIgB/0AAiAhEyAG/QkCACEJIAsgCSAR/eYB/eQBIQsgDCAJIBL95gH95AEhDCANIAkgE/3mAf3kASENIAb9CQKAAyEJIA4gCSAR/eYB/eQBIQ4gDyAJIBL95gH95AEhDyAQIAkgE/3mAf3kASEQIAZBBGohBiAHQTBqIQcgBiAISA0ACyAKIAv9CwIAIAogDP0LAhAgCiAN/QsCICAKIA79CwIwIAogD/0LAkAgCiAQ/QsCUCAEQQJqIQQMAAsLAkADQCAEIANODQFBACEFIAIgBEEwbGogBUEEbGohCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDSAAIARBgANsaiEGIAEgBUEEbGohByAGQYADaiEIA0AgB/0AAgAhESAH/QACECESIAf9AAIgIRMgBv0JAgAhCSALIAkgEf3mAf3kASELIAwgCSAS/eYB/eQBIQwgDSAJIBP95gH95AEhDSAGQQRqIQYgB0EwaiEHIAYgCEgNAAsgCiAL/QsCACAKIAz9CwIQIAogDf0LAiAgBEEBaiEEDAALCwuSBAEFf0EAISACQANAICAgHk4NASAfQQFrICBrISEgACABIAIgAyAhIBtsaiAEICEgG2xqIBwQGiAFIAAgBiAhIBtsaiAcEA8gByACIAggISAbbGogCSAhIBtsaiAcEBsgCkEAIB38CwAgCkGgAmohIyAHISQgHCEiAkADQEEAICJODQEgIyAkQeAA/AoAACAjQYADaiEjICRB4ABqISQgIkF/aiEiDAALCyALIAAgDCAhIBtsaiANICEgG2xqIBwQGyAOQQAgHfwLACAOQcABaiEjIAshJCAcISICQANAQQAgIk4NASAjICRB4AD8CgAAICNBgANqISMgJEHgAGohJCAiQX9qISIMAAsLIA8gACAQICEgG2xqIBEgISAbbGogHBAbIBJBACAd/AsAIBJB4ABqISMgDyEkIBwhIgJAA0BBACAiTg0BICMgJEHgAPwKAAAgI0GAA2ohIyAkQeAAaiEkICJBf2ohIgwACwsgEyAAIBQgISAbbGogFSAhIBtsaiAcEBsgFkEAIB38CwAgFiEjIBMhJCAcISICQANAQQAgIk4NASAjICRB4AD8CgAAICNBgANqISMgJEHgAGohJCAiQX9qISIMAAsLIBcgCiAOIBIgFiAcEBwgFyAYIBkgHBAdIBogISAdbGogFyAd/AoAACACIBkgG/wKAAAgASAFIBv8CgAAICBBAWohIAwACwsL6AMEB38BewF/CXsgAUEEbCEBIANBBGwhA0EAIQYCQANAIAZBgB5ODQEgBCAGav0MAAAAAAAAAAAAAAAAAAAAAP0LAgAgBkEQaiEGDAALC0EAIQsCQANAIAsgBU4NASALQRBqIQwCQCAMIAVIDQAgBSEMC0EAIQYCQANAIAZB4ABODQFBACEHIAQgBkEobGogB0EEbGohDiAO/QACACEPIA79AAIQIRAgDv0AAiAhESAO/QACKCESIA79AAI4IRMgDv0AAkghFCAAIAsgAWxqIAZBBGxqIQkgAiALIANsaiAHQQRsaiEKIAshCAJAA0AgCCAMTg0BIAr9AAIAIRUgCv0AAhAhFiAK/QACICEXIAn9CQIAIQ0gDyANIBX95gH95AEhDyAQIA0gFv3mAf3kASEQIBEgDSAX/eYB/eQBIREgCf0JAgQhDSASIA0gFf3mAf3kASESIBMgDSAW/eYB/eQBIRMgFCANIBf95gH95AEhFCAJIAFqIQkgCiADaiEKIAhBAWohCAwACwsgDiAP/QsCACAOIBD9CwIQIA4gEf0fADgCICAOIBH9HwE4AiQgDiAS/QsCKCAOIBP9CwI4IA4gFP0fADgCSCAOIBT9HwE4AkwgBkECaiEGDAALCyALQRBqIQsMAAsLC7YFBAV/AXsBfwl7QQAhBAJAA0AgAyAEa0ECSA0BQQAhBSACIARBKGxqIAVBBGxqIQr9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDv0MAAAAAAAAAAAAAAAAAAAAACEP/QwAAAAAAAAAAAAAAAAAAAAAIRAgACAEQYADbGohBiABIAVBBGxqIQcgBkGAA2ohCANAIAf9AAIAIREgB/0AAhAhEiAH/QACICETIAb9CQIAIQkgCyAJIBH95gH95AEhCyAMIAkgEv3mAf3kASEMIA0gCSAT/eYB/eQBIQ0gBv0JAoADIQkgDiAJIBH95gH95AEhDiAPIAkgEv3mAf3kASEPIBAgCSAT/eYB/eQBIRAgBkEEaiEGIAdBKGohByAGIAhIDQALIAogC/0LAgAgCiAM/QsCECAKIA39HwA4AiAgCiAN/R8BOAIkIAogDv0LAiggCiAP/QsCOCAKIBD9HwA4AkggCiAQ/R8BOAJMIARBAmohBAwACwsCQANAIAQgA04NAUEAIQUgAiAEQShsaiAFQQRsaiEK/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACENIAAgBEGAA2xqIQYgASAFQQRsaiEHIAZBgANqIQgDQCAH/QACACERIAf9AAIQIRIgB/0AAiAhEyAG/QkCACEJIAsgCSAR/eYB/eQBIQsgDCAJIBL95gH95AEhDCANIAkgE/3mAf3kASENIAZBBGohBiAHQShqIQcgBiAISA0ACyAKIAv9CwIAIAogDP0LAhAgCiAN/R8AOAIgIAogDf0fATgCJCAEQQFqIQQMAAsLC+0CAgF/BHv9DAAAAAAAAAAAAAAAAAAAAAAhBP0MAAAAAAAAAAAAAAAAAAAAACEF/QwAAAAAAAAAAAAAAAAAAAAAIQb9DAAAAAAAAAAAAAAAAAAAAAAhByABQQRsIABqIQMCQANAIAMgAGtBwABIDQEgBCAA/QACAP0MAAAAAAAAAAAAAAAAAAAAAP3mAf3kASEEIAUgAP0AAhD9DAAAAAAAAAAAAAAAAAAAAAD95gH95AEhBSAGIAD9AAIg/QwAAAAAAAAAAAAAAAAAAAAA/eYB/eQBIQYgByAA/QACMP0MAAAAAAAAAAAAAAAAAAAAAP3mAf3kASEHIABBwABqIQAMAAsLAkADQCADIABrQRBIDQEgBCAA/QACAP0MAAAAAAAAAAAAAAAAAAAAAP3mAf3kASEEIABBEGohAAwACwsgBCAF/eQBIAb95AEgB/3kASEEIAIgBP0fACAE/R8BkiAE/R8CkiAE/R8DkjgCAAsA5gMEbmFtZQHeAycACnJvd3NfOTZ4MTABCnBvaW50d2lzZTACCnJvd3NfOTZ4MjQDCnBvaW50d2lzZTEECnBvaW50d2lzZTIFCnBvaW50d2lzZTMGCnRpbWVfbG9vcDAHCnJvd3NfOTZ4MTIICnRpbWVfbG9vcDEJCnJvd3NfMTJ4MjQKCnBvaW50d2lzZTQLCnBvaW50d2lzZTUMCnBvaW50d2lzZTYNCnBvaW50d2lzZTcOCnBvaW50d2lzZTgPCnBvaW50d2lzZTkQCnRpbWVfbG9vcDIRCnRpbWVfbG9vcDMSC3BvaW50d2lzZTEwEwtwb2ludHdpc2UxMRQJY29sc3VtXzEyFQpjb2xzXzEyeDI0FgtvdXRlcl8xMngyNBcLcG9pbnR3aXNlMTIYC3BvaW50d2lzZTEzGQtwb2ludHdpc2UxNBoLcG9pbnR3aXNlMTUbC3BvaW50d2lzZTE2HAtwb2ludHdpc2UxNx0KY29sc185NngyNB4KdGltZV9sb29wNB8Lb3V0ZXJfOTZ4MTIgC291dGVyXzk2eDI0IQljb2xzdW1fOTYiCmNvbHNfOTZ4MTIjCnRpbWVfbG9vcDUkC291dGVyXzk2eDEwJQpjb2xzXzk2eDEwJglub25maW5pdGU=";
+const kernelNames = ["rows_96x10","pointwise0","rows_96x24","pointwise1","pointwise2","pointwise3","time_loop0","rows_96x12","time_loop1","rows_12x24","pointwise4","pointwise5","pointwise6","pointwise7","pointwise8","pointwise9","time_loop2","time_loop3","pointwise10","pointwise11","colsum_12","cols_12x24","outer_12x24","pointwise12","pointwise13","pointwise14","pointwise15","pointwise16","pointwise17","cols_96x24","time_loop4","outer_96x12","outer_96x24","colsum_96","cols_96x12","time_loop5","outer_96x10","cols_96x10","nonfinite"];
 
 interface KernelMemory { readonly buffer: ArrayBuffer; grow(pages: number): number }
-interface KernelExports { readonly rows_96x10: (a: number, b: number, out: number, samples: number) => void; readonly pointwise0: (out: number, a0: number, a1: number, rows: number) => void; readonly rows_96x24: (a: number, b: number, out: number, samples: number) => void; readonly pointwise1: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise2: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly pointwise3: (out: number, a0: number, a1: number, rows: number) => void; readonly rows_96x12: (a: number, b: number, out: number, samples: number) => void; readonly rows_12x24: (a: number, b: number, out: number, samples: number) => void; readonly pointwise4: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise5: (out: number, a0: number, rows: number) => void; readonly pointwise6: (out: number, a0: number, rows: number) => void; readonly pointwise7: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly pointwise8: (out: number, a0: number, rows: number) => void; readonly pointwise9: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise10: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise11: (out: number, a0: number, a1: number, a2: number, rows: number) => void; readonly colsum_12: (a: number, out: number, rows: number) => void; readonly cols_12x24: (a: number, b: number, out: number, samples: number) => void; readonly outer_12x24: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly pointwise12: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise13: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise14: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise15: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly pointwise16: (out: number, a0: number, a1: number, a2: number, rows: number) => void; readonly pointwise17: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly cols_96x24: (a: number, b: number, out: number, samples: number) => void; readonly outer_96x12: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly outer_96x24: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly colsum_96: (a: number, out: number, rows: number) => void; readonly cols_96x12: (a: number, b: number, out: number, samples: number) => void; readonly outer_96x10: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly cols_96x10: (a: number, b: number, out: number, samples: number) => void; readonly nonfinite: (at: number, count: number, out: number) => void }
+interface KernelExports { readonly rows_96x10: (a: number, b: number, out: number, samples: number) => void; readonly pointwise0: (out: number, a0: number, a1: number, rows: number) => void; readonly rows_96x24: (a: number, b: number, out: number, samples: number) => void; readonly pointwise1: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise2: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly pointwise3: (out: number, a0: number, a1: number, rows: number) => void; readonly time_loop0: (p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, n0: number, n1: number, n2: number, steps: number, T: number) => void; readonly rows_96x12: (a: number, b: number, out: number, samples: number) => void; readonly time_loop1: (p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, n0: number, n1: number, n2: number, steps: number, T: number) => void; readonly rows_12x24: (a: number, b: number, out: number, samples: number) => void; readonly pointwise4: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise5: (out: number, a0: number, rows: number) => void; readonly pointwise6: (out: number, a0: number, rows: number) => void; readonly pointwise7: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly pointwise8: (out: number, a0: number, rows: number) => void; readonly pointwise9: (out: number, a0: number, a1: number, rows: number) => void; readonly time_loop2: (p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, n0: number, n1: number, n2: number, steps: number, T: number) => void; readonly time_loop3: (p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, n0: number, n1: number, n2: number, steps: number, T: number) => void; readonly pointwise10: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise11: (out: number, a0: number, a1: number, a2: number, rows: number) => void; readonly colsum_12: (a: number, out: number, rows: number) => void; readonly cols_12x24: (a: number, b: number, out: number, samples: number) => void; readonly outer_12x24: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly pointwise12: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise13: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise14: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise15: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly pointwise16: (out: number, a0: number, a1: number, a2: number, rows: number) => void; readonly pointwise17: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly cols_96x24: (a: number, b: number, out: number, samples: number) => void; readonly time_loop4: (p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, p20: number, p21: number, p22: number, p23: number, p24: number, p25: number, p26: number, p27: number, p28: number, n0: number, n1: number, n2: number, steps: number, T: number) => void; readonly outer_96x12: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly outer_96x24: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly colsum_96: (a: number, out: number, rows: number) => void; readonly cols_96x12: (a: number, b: number, out: number, samples: number) => void; readonly time_loop5: (p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, p20: number, p21: number, p22: number, p23: number, p24: number, p25: number, p26: number, n0: number, n1: number, n2: number, steps: number, T: number) => void; readonly outer_96x10: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly cols_96x10: (a: number, b: number, out: number, samples: number) => void; readonly nonfinite: (at: number, count: number, out: number) => void }
 interface LoadedKernels { memory: KernelMemory; exports: KernelExports }
 interface WebAssemblyApi {
   readonly Memory: new (descriptor: { initial: number; maximum: number; shared?: boolean }) => KernelMemory;
@@ -2706,7 +2722,7 @@ function workerStarter(): StartWorker {
 /** The kernels on a shared memory (once): the same bytes with the memory import's flag set to shared. */
 function shareMemory(loaded: LoadedKernels, api: WebAssemblyApi): Uint8Array {
   const bytes = decodeBase64(kernelBytes);
-  bytes[56] = 0x03;
+  bytes[174] = 0x03;
   if (!pool.control) {
     const pages = Math.ceil(loaded.memory.buffer.byteLength / 65536);
     const memory = new api.Memory({ initial: pages, maximum: 65536, shared: true });
@@ -2789,53 +2805,69 @@ function run_pointwise3(out: number, a0: number, a1: number, rows: number): void
   (kernels as LoadedKernels).exports.pointwise3(out, a0, a1, rows);
 }
 
+function run_time_loop0(p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, n0: number, n1: number, n2: number, steps: number, T: number): void {
+  (kernels as LoadedKernels).exports.time_loop0(p0, p1, p2, p3, p4, p5, p6, p7, p8, n0, n1, n2, steps, T);
+}
+
 function run_rows_96x12(a: number, b: number, out: number, samples: number): void {
-  if (pool.ready.length > 0 && samples >= 44) return splitKernel(6, [a, b, out, samples], 3, [0, 48, 384, 0], 4);
+  if (pool.ready.length > 0 && samples >= 44) return splitKernel(7, [a, b, out, samples], 3, [0, 48, 384, 0], 4);
   (kernels as LoadedKernels).exports.rows_96x12(a, b, out, samples);
 }
 
+function run_time_loop1(p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, n0: number, n1: number, n2: number, steps: number, T: number): void {
+  (kernels as LoadedKernels).exports.time_loop1(p0, p1, p2, p3, p4, p5, p6, p7, p8, n0, n1, n2, steps, T);
+}
+
 function run_rows_12x24(a: number, b: number, out: number, samples: number): void {
-  if (pool.ready.length > 0 && samples >= 174) return splitKernel(7, [a, b, out, samples], 3, [0, 96, 48, 0], 4);
+  if (pool.ready.length > 0 && samples >= 174) return splitKernel(9, [a, b, out, samples], 3, [0, 96, 48, 0], 4);
   (kernels as LoadedKernels).exports.rows_12x24(a, b, out, samples);
 }
 
 function run_pointwise4(out: number, a0: number, a1: number, rows: number): void {
-  if (pool.ready.length > 0 && rows >= 8334) return splitKernel(8, [out, a0, a1, rows], 3, [48, 48, 0, 0], 1);
+  if (pool.ready.length > 0 && rows >= 8334) return splitKernel(10, [out, a0, a1, rows], 3, [48, 48, 0, 0], 1);
   (kernels as LoadedKernels).exports.pointwise4(out, a0, a1, rows);
 }
 
 function run_pointwise5(out: number, a0: number, rows: number): void {
-  if (pool.ready.length > 0 && rows >= 4167) return splitKernel(9, [out, a0, rows], 2, [96, 384, 0], 1);
+  if (pool.ready.length > 0 && rows >= 4167) return splitKernel(11, [out, a0, rows], 2, [96, 384, 0], 1);
   (kernels as LoadedKernels).exports.pointwise5(out, a0, rows);
 }
 
 function run_pointwise6(out: number, a0: number, rows: number): void {
-  if (pool.ready.length > 0 && rows >= 4167) return splitKernel(10, [out, a0, rows], 2, [96, 384, 0], 1);
+  if (pool.ready.length > 0 && rows >= 4167) return splitKernel(12, [out, a0, rows], 2, [96, 384, 0], 1);
   (kernels as LoadedKernels).exports.pointwise6(out, a0, rows);
 }
 
 function run_pointwise7(out: number, a0: number, a1: number, a2: number, a3: number, rows: number): void {
-  if (pool.ready.length > 0 && rows >= 1389) return splitKernel(11, [out, a0, a1, a2, a3, rows], 5, [96, 96, 96, 96, 96, 0], 1);
+  if (pool.ready.length > 0 && rows >= 1389) return splitKernel(13, [out, a0, a1, a2, a3, rows], 5, [96, 96, 96, 96, 96, 0], 1);
   (kernels as LoadedKernels).exports.pointwise7(out, a0, a1, a2, a3, rows);
 }
 
 function run_pointwise8(out: number, a0: number, rows: number): void {
-  if (pool.ready.length > 0 && rows >= 4167) return splitKernel(12, [out, a0, rows], 2, [96, 96, 0], 1);
+  if (pool.ready.length > 0 && rows >= 4167) return splitKernel(14, [out, a0, rows], 2, [96, 96, 0], 1);
   (kernels as LoadedKernels).exports.pointwise8(out, a0, rows);
 }
 
 function run_pointwise9(out: number, a0: number, a1: number, rows: number): void {
-  if (pool.ready.length > 0 && rows >= 4167) return splitKernel(13, [out, a0, a1, rows], 3, [96, 96, 96, 0], 1);
+  if (pool.ready.length > 0 && rows >= 4167) return splitKernel(15, [out, a0, a1, rows], 3, [96, 96, 96, 0], 1);
   (kernels as LoadedKernels).exports.pointwise9(out, a0, a1, rows);
 }
 
+function run_time_loop2(p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, n0: number, n1: number, n2: number, steps: number, T: number): void {
+  (kernels as LoadedKernels).exports.time_loop2(p0, p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, p11, p12, p13, p14, p15, p16, p17, p18, p19, n0, n1, n2, steps, T);
+}
+
+function run_time_loop3(p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, n0: number, n1: number, n2: number, steps: number, T: number): void {
+  (kernels as LoadedKernels).exports.time_loop3(p0, p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, p11, p12, p13, p14, p15, p16, p17, p18, p19, n0, n1, n2, steps, T);
+}
+
 function run_pointwise10(out: number, a0: number, a1: number, rows: number): void {
-  if (pool.ready.length > 0 && rows >= 8334) return splitKernel(14, [out, a0, a1, rows], 3, [48, 48, 48, 0], 1);
+  if (pool.ready.length > 0 && rows >= 8334) return splitKernel(18, [out, a0, a1, rows], 3, [48, 48, 48, 0], 1);
   (kernels as LoadedKernels).exports.pointwise10(out, a0, a1, rows);
 }
 
 function run_pointwise11(out: number, a0: number, a1: number, a2: number, rows: number): void {
-  if (pool.ready.length > 0 && rows >= 2778) return splitKernel(15, [out, a0, a1, a2, rows], 4, [48, 48, 48, 48, 0], 1);
+  if (pool.ready.length > 0 && rows >= 2778) return splitKernel(19, [out, a0, a1, a2, rows], 4, [48, 48, 48, 48, 0], 1);
   (kernels as LoadedKernels).exports.pointwise11(out, a0, a1, a2, rows);
 }
 
@@ -2844,7 +2876,7 @@ function run_colsum_12(a: number, out: number, rows: number): void {
 }
 
 function run_cols_12x24(a: number, b: number, out: number, samples: number): void {
-  if (pool.ready.length > 0 && samples >= 174) return splitKernel(17, [a, b, out, samples], 3, [48, 0, 96, 0], 2);
+  if (pool.ready.length > 0 && samples >= 174) return splitKernel(21, [a, b, out, samples], 3, [48, 0, 96, 0], 2);
   (kernels as LoadedKernels).exports.cols_12x24(a, b, out, samples);
 }
 
@@ -2853,38 +2885,42 @@ function run_outer_12x24(a: number, aStep: number, b: number, bStep: number, out
 }
 
 function run_pointwise12(out: number, a0: number, a1: number, rows: number): void {
-  if (pool.ready.length > 0 && rows >= 2084) return splitKernel(19, [out, a0, a1, rows], 3, [96, 96, 96, 0], 1);
+  if (pool.ready.length > 0 && rows >= 2084) return splitKernel(23, [out, a0, a1, rows], 3, [96, 96, 96, 0], 1);
   (kernels as LoadedKernels).exports.pointwise12(out, a0, a1, rows);
 }
 
 function run_pointwise13(out: number, a0: number, a1: number, rows: number): void {
-  if (pool.ready.length > 0 && rows >= 2084) return splitKernel(20, [out, a0, a1, rows], 3, [96, 96, 96, 0], 1);
+  if (pool.ready.length > 0 && rows >= 2084) return splitKernel(24, [out, a0, a1, rows], 3, [96, 96, 96, 0], 1);
   (kernels as LoadedKernels).exports.pointwise13(out, a0, a1, rows);
 }
 
 function run_pointwise14(out: number, a0: number, a1: number, rows: number): void {
-  if (pool.ready.length > 0 && rows >= 4167) return splitKernel(21, [out, a0, a1, rows], 3, [96, 96, 96, 0], 1);
+  if (pool.ready.length > 0 && rows >= 4167) return splitKernel(25, [out, a0, a1, rows], 3, [96, 96, 96, 0], 1);
   (kernels as LoadedKernels).exports.pointwise14(out, a0, a1, rows);
 }
 
 function run_pointwise15(out: number, a0: number, a1: number, a2: number, a3: number, rows: number): void {
-  if (pool.ready.length > 0 && rows >= 1389) return splitKernel(22, [out, a0, a1, a2, a3, rows], 5, [96, 96, 96, 96, 96, 0], 1);
+  if (pool.ready.length > 0 && rows >= 1389) return splitKernel(26, [out, a0, a1, a2, a3, rows], 5, [96, 96, 96, 96, 96, 0], 1);
   (kernels as LoadedKernels).exports.pointwise15(out, a0, a1, a2, a3, rows);
 }
 
 function run_pointwise16(out: number, a0: number, a1: number, a2: number, rows: number): void {
-  if (pool.ready.length > 0 && rows >= 2084) return splitKernel(23, [out, a0, a1, a2, rows], 4, [96, 96, 96, 96, 0], 1);
+  if (pool.ready.length > 0 && rows >= 2084) return splitKernel(27, [out, a0, a1, a2, rows], 4, [96, 96, 96, 96, 0], 1);
   (kernels as LoadedKernels).exports.pointwise16(out, a0, a1, a2, rows);
 }
 
 function run_pointwise17(out: number, a0: number, a1: number, a2: number, a3: number, rows: number): void {
-  if (pool.ready.length > 0 && rows >= 348) return splitKernel(24, [out, a0, a1, a2, a3, rows], 5, [384, 384, 384, 384, 384, 0], 1);
+  if (pool.ready.length > 0 && rows >= 348) return splitKernel(28, [out, a0, a1, a2, a3, rows], 5, [384, 384, 384, 384, 384, 0], 1);
   (kernels as LoadedKernels).exports.pointwise17(out, a0, a1, a2, a3, rows);
 }
 
 function run_cols_96x24(a: number, b: number, out: number, samples: number): void {
-  if (pool.ready.length > 0 && samples >= 22) return splitKernel(25, [a, b, out, samples], 3, [384, 0, 96, 0], 2);
+  if (pool.ready.length > 0 && samples >= 22) return splitKernel(29, [a, b, out, samples], 3, [384, 0, 96, 0], 2);
   (kernels as LoadedKernels).exports.cols_96x24(a, b, out, samples);
+}
+
+function run_time_loop4(p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, p20: number, p21: number, p22: number, p23: number, p24: number, p25: number, p26: number, p27: number, p28: number, n0: number, n1: number, n2: number, steps: number, T: number): void {
+  (kernels as LoadedKernels).exports.time_loop4(p0, p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, p11, p12, p13, p14, p15, p16, p17, p18, p19, p20, p21, p22, p23, p24, p25, p26, p27, p28, n0, n1, n2, steps, T);
 }
 
 function run_outer_96x12(a: number, aStep: number, b: number, bStep: number, out: number, samples: number): void {
@@ -2900,8 +2936,12 @@ function run_colsum_96(a: number, out: number, rows: number): void {
 }
 
 function run_cols_96x12(a: number, b: number, out: number, samples: number): void {
-  if (pool.ready.length > 0 && samples >= 44) return splitKernel(29, [a, b, out, samples], 3, [384, 0, 48, 0], 2);
+  if (pool.ready.length > 0 && samples >= 44) return splitKernel(34, [a, b, out, samples], 3, [384, 0, 48, 0], 2);
   (kernels as LoadedKernels).exports.cols_96x12(a, b, out, samples);
+}
+
+function run_time_loop5(p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, p20: number, p21: number, p22: number, p23: number, p24: number, p25: number, p26: number, n0: number, n1: number, n2: number, steps: number, T: number): void {
+  (kernels as LoadedKernels).exports.time_loop5(p0, p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, p11, p12, p13, p14, p15, p16, p17, p18, p19, p20, p21, p22, p23, p24, p25, p26, n0, n1, n2, steps, T);
 }
 
 function run_outer_96x10(a: number, aStep: number, b: number, bStep: number, out: number, samples: number): void {
@@ -2909,7 +2949,7 @@ function run_outer_96x10(a: number, aStep: number, b: number, bStep: number, out
 }
 
 function run_cols_96x10(a: number, b: number, out: number, samples: number): void {
-  if (pool.ready.length > 0 && samples >= 53) return splitKernel(31, [a, b, out, samples], 3, [384, 0, 40, 0], 2);
+  if (pool.ready.length > 0 && samples >= 53) return splitKernel(37, [a, b, out, samples], 3, [384, 0, 40, 0], 2);
   (kernels as LoadedKernels).exports.cols_96x10(a, b, out, samples);
 }
 
@@ -2936,13 +2976,16 @@ function heapReserve(floats: number): void {
   heapEnd = kernels.memory.buffer.byteLength - 64;
 }
 
-/** A zeroed buffer of n floats in the kernels' memory (an ordinary array if the heap is full, which the kernels also take). */
-function heapAlloc(n: number): Float32Array {
+/**
+ * A buffer of n floats in the kernels' memory (an ordinary array if the heap is full, which the kernels also take):
+ * zeroed, unless the caller writes all of it before reading any.
+ */
+function heapAlloc(n: number, zeroed = true): Float32Array {
   const bytes = 16 * Math.ceil(n / 4);
   if (kernels === undefined || heapTop + bytes > heapEnd) return new Float32Array(n);
   const view = new Float32Array(kernels.memory.buffer, heapTop, n);
   heapTop += bytes;
-  return view.fill(0);
+  return zeroed ? view.fill(0) : view;
 }
 
 /** The caller's array copied into the kernels' memory, once per call. */

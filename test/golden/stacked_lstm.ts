@@ -226,24 +226,24 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
   residentPlace(packed);
   heapReserve(9 * (B * 12 + 4) + 2 * (T_T * B * 48 + 4) + 2 * (T_T * B * 12 + 4) + 4 * (B * 48 + 4) + 2 * (T_T * B + 4) + heapFloats(params, initialStates, inputs));
   const c4_4 = heapAlloc(B * 12);
-  const mm7_7 = heapAlloc(T_T * B * 48);
-  const v8_8 = heapAlloc(T_T * B * 48);
-  const state9_0_9 = heapAlloc(B * 12);
-  const state9_1_10 = heapAlloc(B * 12);
+  const mm7_7 = heapAlloc(T_T * B * 48, false);
+  const v8_8 = heapAlloc(T_T * B * 48, false);
+  const state9_0_9 = heapAlloc(B * 12, false);
+  const state9_1_10 = heapAlloc(B * 12, false);
   const out9_0_11 = heapAlloc(T_T * B * 12);
-  const mm3_14 = heapAlloc(B * 48);
-  const v5_15 = heapAlloc(B * 48);
-  const v16_16 = heapAlloc(B * 12);
-  const v18_17 = heapAlloc(B * 12);
-  const state20_0_23 = heapAlloc(B * 12);
-  const state20_1_24 = heapAlloc(B * 12);
+  const mm3_14 = heapAlloc(B * 48, false);
+  const v5_15 = heapAlloc(B * 48, false);
+  const v16_16 = heapAlloc(B * 12, false);
+  const v18_17 = heapAlloc(B * 12, false);
+  const state20_0_23 = heapAlloc(B * 12, false);
+  const state20_1_24 = heapAlloc(B * 12, false);
   const out20_0_25 = heapAlloc(T_T * B * 12);
-  const mm3_28 = heapAlloc(B * 48);
-  const v5_29 = heapAlloc(B * 48);
-  const v16_30 = heapAlloc(B * 12);
-  const v18_31 = heapAlloc(B * 12);
-  const mm26_34 = heapAlloc(T_T * B);
-  const v27_35 = heapAlloc(T_T * B);
+  const mm3_28 = heapAlloc(B * 48, false);
+  const v5_29 = heapAlloc(B * 48, false);
+  const v16_30 = heapAlloc(B * 12, false);
+  const v18_31 = heapAlloc(B * 12, false);
+  const mm26_34 = heapAlloc(T_T * B, false);
+  const v27_35 = heapAlloc(T_T * B, false);
   const in0 = heapStage((inputs["series"] as Tensor).data);
   const p1 = heapStageParam("lower.W", params["lower.W"]);
   const p2 = heapStageParam("lower.U", params["lower.U"]);
@@ -269,44 +269,47 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
   state9_1_10.set(init6_6);
   const steps12 = T_T;
   // lower: from the first step to the last
-  for (let s = 0; s < steps12; s++) {
-    const t = s;
-    const x9_0_13 = v8_8.subarray(t * B * 48, (t + 1) * B * 48);
-    // %3 matmul — 15: z = W @ x + U @ h + b
-    gemm_rows_48x12(p2, state9_0_9, mm3_14, B);
-    // %5 add z — 15: z = W @ x + U @ h + b
-    if (kernels !== undefined && heapHolds(v5_15, x9_0_13, mm3_14)) run_pointwise1(v5_15.byteOffset, x9_0_13.byteOffset, mm3_14.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 48;
-        for (let j = 0; j < 48; j++) {
-          v5_15[o + j] = x9_0_13[l * 48 + j] + mm3_14[l * 48 + j];
+  if (kernels !== undefined && pool.ready.length === 0 && heapHolds(p2, state9_0_9, mm3_14, v5_15, v8_8, v16_16, state9_1_10, v18_17, out9_0_11)) run_time_loop0(p2.byteOffset, state9_0_9.byteOffset, mm3_14.byteOffset, v5_15.byteOffset, v8_8.byteOffset, v16_16.byteOffset, state9_1_10.byteOffset, v18_17.byteOffset, out9_0_11.byteOffset, B, 4 * (B * 48), 4 * (B * 12), steps12, T_T);
+  else {
+    for (let s = 0; s < steps12; s++) {
+      const t = s;
+      const x9_0_13 = v8_8.subarray(t * B * 48, (t + 1) * B * 48);
+      // %3 matmul — 15: z = W @ x + U @ h + b
+      gemm_rows_48x12(p2, state9_0_9, mm3_14, B);
+      // %5 add z — 15: z = W @ x + U @ h + b
+      if (kernels !== undefined && heapHolds(v5_15, x9_0_13, mm3_14)) run_pointwise1(v5_15.byteOffset, x9_0_13.byteOffset, mm3_14.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 48;
+          for (let j = 0; j < 48; j++) {
+            v5_15[o + j] = x9_0_13[l * 48 + j] + mm3_14[l * 48 + j];
+          }
         }
       }
-    }
-    // %16 add c' — 20: c' = f * c + i * g
-    if (kernels !== undefined && heapHolds(v16_16, v5_15, state9_1_10)) run_pointwise2(v16_16.byteOffset, v5_15.byteOffset + 48, state9_1_10.byteOffset, v5_15.byteOffset + 0, v5_15.byteOffset + 96, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 12;
-        for (let j = 0; j < 12; j++) {
-          v16_16[o + j] = ((1 / (1 + Math.exp(-v5_15[l * 48 + 12 + j]))) * state9_1_10[l * 12 + j]) + ((1 / (1 + Math.exp(-v5_15[l * 48 + 0 + j]))) * (Math.tanh(v5_15[l * 48 + 24 + j])));
+      // %16 add c' — 20: c' = f * c + i * g
+      if (kernels !== undefined && heapHolds(v16_16, v5_15, state9_1_10)) run_pointwise2(v16_16.byteOffset, v5_15.byteOffset + 48, state9_1_10.byteOffset, v5_15.byteOffset, v5_15.byteOffset + 96, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 12;
+          for (let j = 0; j < 12; j++) {
+            v16_16[o + j] = ((1 / (1 + Math.exp(-v5_15[l * 48 + 12 + j]))) * state9_1_10[l * 12 + j]) + ((1 / (1 + Math.exp(-v5_15[l * 48 + 0 + j]))) * (Math.tanh(v5_15[l * 48 + 24 + j])));
+          }
         }
       }
-    }
-    // %18 mul h' — 21: h' = o * tanh(c')
-    if (kernels !== undefined && heapHolds(v18_17, v5_15, v16_16)) run_pointwise3(v18_17.byteOffset, v5_15.byteOffset + 144, v16_16.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 12;
-        for (let j = 0; j < 12; j++) {
-          v18_17[o + j] = (1 / (1 + Math.exp(-v5_15[l * 48 + 36 + j]))) * (Math.tanh(v16_16[l * 12 + j]));
+      // %18 mul h' — 21: h' = o * tanh(c')
+      if (kernels !== undefined && heapHolds(v18_17, v5_15, v16_16)) run_pointwise3(v18_17.byteOffset, v5_15.byteOffset + 144, v16_16.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 12;
+          for (let j = 0; j < 12; j++) {
+            v18_17[o + j] = (1 / (1 + Math.exp(-v5_15[l * 48 + 36 + j]))) * (Math.tanh(v16_16[l * 12 + j]));
+          }
         }
       }
+      out9_0_11.set(v18_17, t * v18_17.length);
+      state9_0_9.set(v18_17);
+      state9_1_10.set(v16_16);
     }
-    out9_0_11.set(v18_17, t * v18_17.length);
-    state9_0_9.set(v18_17);
-    state9_1_10.set(v16_16);
   }
   const p18 = heapStageParam("upper.W", params["upper.W"]);
   const p19 = heapStageParam("upper.U", params["upper.U"]);
@@ -316,10 +319,8 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
   // %17 state_init upper.c — 10: state c: [H]
   const init17_22 = heapStage(initialStates["upper.c"]) ?? c4_4;
   // %18 matmul — 15: z = W @ x + U @ h + b
-  v8_8.fill(0); // reused: its last value is dead
   gemm_rows_48x12(p18, out9_0_11, v8_8, T_T * B);
   // %19 add
-  mm7_7.fill(0); // reused: its last value is dead
   if (kernels !== undefined && heapHolds(mm7_7, v8_8, p20)) run_pointwise0(mm7_7.byteOffset, v8_8.byteOffset, p20.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
@@ -334,44 +335,47 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
   state20_1_24.set(init17_22);
   const steps26 = T_T;
   // upper: from the first step to the last
-  for (let s = 0; s < steps26; s++) {
-    const t = s;
-    const x20_0_27 = mm7_7.subarray(t * B * 48, (t + 1) * B * 48);
-    // %3 matmul — 15: z = W @ x + U @ h + b
-    gemm_rows_48x12(p19, state20_0_23, mm3_28, B);
-    // %5 add z — 15: z = W @ x + U @ h + b
-    if (kernels !== undefined && heapHolds(v5_29, x20_0_27, mm3_28)) run_pointwise1(v5_29.byteOffset, x20_0_27.byteOffset, mm3_28.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 48;
-        for (let j = 0; j < 48; j++) {
-          v5_29[o + j] = x20_0_27[l * 48 + j] + mm3_28[l * 48 + j];
+  if (kernels !== undefined && pool.ready.length === 0 && heapHolds(p19, state20_0_23, mm3_28, v5_29, mm7_7, v16_30, state20_1_24, v18_31, out20_0_25)) run_time_loop1(p19.byteOffset, state20_0_23.byteOffset, mm3_28.byteOffset, v5_29.byteOffset, mm7_7.byteOffset, v16_30.byteOffset, state20_1_24.byteOffset, v18_31.byteOffset, out20_0_25.byteOffset, B, 4 * (B * 48), 4 * (B * 12), steps26, T_T);
+  else {
+    for (let s = 0; s < steps26; s++) {
+      const t = s;
+      const x20_0_27 = mm7_7.subarray(t * B * 48, (t + 1) * B * 48);
+      // %3 matmul — 15: z = W @ x + U @ h + b
+      gemm_rows_48x12(p19, state20_0_23, mm3_28, B);
+      // %5 add z — 15: z = W @ x + U @ h + b
+      if (kernels !== undefined && heapHolds(v5_29, x20_0_27, mm3_28)) run_pointwise1(v5_29.byteOffset, x20_0_27.byteOffset, mm3_28.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 48;
+          for (let j = 0; j < 48; j++) {
+            v5_29[o + j] = x20_0_27[l * 48 + j] + mm3_28[l * 48 + j];
+          }
         }
       }
-    }
-    // %16 add c' — 20: c' = f * c + i * g
-    if (kernels !== undefined && heapHolds(v16_30, v5_29, state20_1_24)) run_pointwise2(v16_30.byteOffset, v5_29.byteOffset + 48, state20_1_24.byteOffset, v5_29.byteOffset + 0, v5_29.byteOffset + 96, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 12;
-        for (let j = 0; j < 12; j++) {
-          v16_30[o + j] = ((1 / (1 + Math.exp(-v5_29[l * 48 + 12 + j]))) * state20_1_24[l * 12 + j]) + ((1 / (1 + Math.exp(-v5_29[l * 48 + 0 + j]))) * (Math.tanh(v5_29[l * 48 + 24 + j])));
+      // %16 add c' — 20: c' = f * c + i * g
+      if (kernels !== undefined && heapHolds(v16_30, v5_29, state20_1_24)) run_pointwise2(v16_30.byteOffset, v5_29.byteOffset + 48, state20_1_24.byteOffset, v5_29.byteOffset, v5_29.byteOffset + 96, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 12;
+          for (let j = 0; j < 12; j++) {
+            v16_30[o + j] = ((1 / (1 + Math.exp(-v5_29[l * 48 + 12 + j]))) * state20_1_24[l * 12 + j]) + ((1 / (1 + Math.exp(-v5_29[l * 48 + 0 + j]))) * (Math.tanh(v5_29[l * 48 + 24 + j])));
+          }
         }
       }
-    }
-    // %18 mul h' — 21: h' = o * tanh(c')
-    if (kernels !== undefined && heapHolds(v18_31, v5_29, v16_30)) run_pointwise3(v18_31.byteOffset, v5_29.byteOffset + 144, v16_30.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 12;
-        for (let j = 0; j < 12; j++) {
-          v18_31[o + j] = (1 / (1 + Math.exp(-v5_29[l * 48 + 36 + j]))) * (Math.tanh(v16_30[l * 12 + j]));
+      // %18 mul h' — 21: h' = o * tanh(c')
+      if (kernels !== undefined && heapHolds(v18_31, v5_29, v16_30)) run_pointwise3(v18_31.byteOffset, v5_29.byteOffset + 144, v16_30.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 12;
+          for (let j = 0; j < 12; j++) {
+            v18_31[o + j] = (1 / (1 + Math.exp(-v5_29[l * 48 + 36 + j]))) * (Math.tanh(v16_30[l * 12 + j]));
+          }
         }
       }
+      out20_0_25.set(v18_31, t * v18_31.length);
+      state20_0_23.set(v18_31);
+      state20_1_24.set(v16_30);
     }
-    out20_0_25.set(v18_31, t * v18_31.length);
-    state20_0_23.set(v18_31);
-    state20_1_24.set(v16_30);
   }
   const p32 = heapStageParam("prediction.W", params["prediction.W"]);
   const p33 = heapStageParam("prediction.b", params["prediction.b"]);
@@ -394,10 +398,10 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   residentPlace(packed);
   heapReserve(39 * (B * 12 + 4) + 2 * (T_T * B * 48 + 4) + 22 * (T_T * B * 12 + 4) + 14 * (B * 48 + 4) + 4 * (T_T * B + 4) + 2 * (1 + 4) + (12 + 4) + 3 * (576 + 4) + 3 * (48 + 4) + heapFloats(params, initialStates, inputs));
   const c5_41 = heapAlloc(B * 12);
-  const mm8_44 = heapAlloc(T_T * B * 48);
-  const v9_45 = heapAlloc(T_T * B * 48);
-  const state10_0_46 = heapAlloc(B * 12);
-  const state10_1_47 = heapAlloc(B * 12);
+  const mm8_44 = heapAlloc(T_T * B * 48, false);
+  const v9_45 = heapAlloc(T_T * B * 48, false);
+  const state10_0_46 = heapAlloc(B * 12, false);
+  const state10_1_47 = heapAlloc(B * 12, false);
   const out10_0_48 = heapAlloc(T_T * B * 12);
   const out10_1_49 = heapAlloc(T_T * B * 12);
   const out10_2_50 = heapAlloc(T_T * B * 12);
@@ -405,17 +409,17 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   const out10_4_52 = heapAlloc(T_T * B * 12);
   const out10_5_53 = heapAlloc(T_T * B * 12);
   const out10_6_54 = heapAlloc(T_T * B * 12);
-  const mm3_57 = heapAlloc(B * 48);
-  const v5_58 = heapAlloc(B * 48);
-  const v7_59 = heapAlloc(B * 12);
-  const v9_60 = heapAlloc(B * 12);
-  const v11_61 = heapAlloc(B * 12);
-  const v13_62 = heapAlloc(B * 12);
-  const v16_63 = heapAlloc(B * 12);
-  const v17_64 = heapAlloc(B * 12);
-  const v18_65 = heapAlloc(B * 12);
-  const state21_0_71 = heapAlloc(B * 12);
-  const state21_1_72 = heapAlloc(B * 12);
+  const mm3_57 = heapAlloc(B * 48, false);
+  const v5_58 = heapAlloc(B * 48, false);
+  const v7_59 = heapAlloc(B * 12, false);
+  const v9_60 = heapAlloc(B * 12, false);
+  const v11_61 = heapAlloc(B * 12, false);
+  const v13_62 = heapAlloc(B * 12, false);
+  const v16_63 = heapAlloc(B * 12, false);
+  const v17_64 = heapAlloc(B * 12, false);
+  const v18_65 = heapAlloc(B * 12, false);
+  const state21_0_71 = heapAlloc(B * 12, false);
+  const state21_1_72 = heapAlloc(B * 12, false);
   const out21_0_73 = heapAlloc(T_T * B * 12);
   const out21_1_74 = heapAlloc(T_T * B * 12);
   const out21_2_75 = heapAlloc(T_T * B * 12);
@@ -423,63 +427,63 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   const out21_4_77 = heapAlloc(T_T * B * 12);
   const out21_5_78 = heapAlloc(T_T * B * 12);
   const out21_6_79 = heapAlloc(T_T * B * 12);
-  const mm3_82 = heapAlloc(B * 48);
-  const v5_83 = heapAlloc(B * 48);
-  const v7_84 = heapAlloc(B * 12);
-  const v9_85 = heapAlloc(B * 12);
-  const v11_86 = heapAlloc(B * 12);
-  const v13_87 = heapAlloc(B * 12);
-  const v16_88 = heapAlloc(B * 12);
-  const v17_89 = heapAlloc(B * 12);
-  const v18_90 = heapAlloc(B * 12);
-  const mm27_93 = heapAlloc(T_T * B);
-  const v28_94 = heapAlloc(T_T * B);
-  const v30_95 = heapAlloc(T_T * B);
+  const mm3_82 = heapAlloc(B * 48, false);
+  const v5_83 = heapAlloc(B * 48, false);
+  const v7_84 = heapAlloc(B * 12, false);
+  const v9_85 = heapAlloc(B * 12, false);
+  const v11_86 = heapAlloc(B * 12, false);
+  const v13_87 = heapAlloc(B * 12, false);
+  const v16_88 = heapAlloc(B * 12, false);
+  const v17_89 = heapAlloc(B * 12, false);
+  const v18_90 = heapAlloc(B * 12, false);
+  const mm27_93 = heapAlloc(T_T * B, false);
+  const v28_94 = heapAlloc(T_T * B, false);
+  const v30_95 = heapAlloc(T_T * B, false);
   const sum31_96 = heapAlloc(T_T * B);
   const red32_97 = heapAlloc(1);
   const s98 = heapAlloc(1);
-  const mm40_99 = heapAlloc(T_T * B * 12);
+  const mm40_99 = heapAlloc(T_T * B * 12, false);
   const ub41_100 = heapAlloc(12);
   const shift48_101 = heapAlloc(T_T * B * 12);
-  const v50_102 = heapAlloc(T_T * B * 12);
-  const v52_103 = heapAlloc(T_T * B * 12);
-  const v54_104 = heapAlloc(T_T * B * 12);
-  const v56_105 = heapAlloc(T_T * B * 12);
-  const v58_106 = heapAlloc(T_T * B * 12);
-  const state59_0_107 = heapAlloc(B * 12);
-  const state59_1_108 = heapAlloc(B * 12);
-  const v3_122 = heapAlloc(B * 12);
-  const v10_123 = heapAlloc(B * 12);
-  const v18_124 = heapAlloc(B * 12);
-  const v20_125 = heapAlloc(B * 12);
+  const v50_102 = heapAlloc(T_T * B * 12, false);
+  const v52_103 = heapAlloc(T_T * B * 12, false);
+  const v54_104 = heapAlloc(T_T * B * 12, false);
+  const v56_105 = heapAlloc(T_T * B * 12, false);
+  const v58_106 = heapAlloc(T_T * B * 12, false);
+  const state59_0_107 = heapAlloc(B * 12, false);
+  const state59_1_108 = heapAlloc(B * 12, false);
+  const v3_122 = heapAlloc(B * 12, false);
+  const v10_123 = heapAlloc(B * 12, false);
+  const v18_124 = heapAlloc(B * 12, false);
+  const v20_125 = heapAlloc(B * 12, false);
   const pad21_126 = heapAlloc(B * 48);
-  const v23_127 = heapAlloc(B * 12);
+  const v23_127 = heapAlloc(B * 12, false);
   const pad24_128 = heapAlloc(B * 48);
-  const v27_129 = heapAlloc(B * 12);
+  const v27_129 = heapAlloc(B * 12, false);
   const pad28_130 = heapAlloc(B * 48);
-  const v31_131 = heapAlloc(B * 12);
+  const v31_131 = heapAlloc(B * 12, false);
   const pad32_132 = heapAlloc(B * 48);
-  const v33_133 = heapAlloc(B * 48);
-  const mm35_134 = heapAlloc(B * 12);
+  const v33_133 = heapAlloc(B * 48, false);
+  const mm35_134 = heapAlloc(B * 12, false);
   const ub64_135 = heapAlloc(576);
   const ub66_136 = heapAlloc(576);
   const ub67_137 = heapAlloc(48);
-  const v85_138 = heapAlloc(T_T * B * 12);
-  const state86_0_139 = heapAlloc(B * 12);
-  const state86_1_140 = heapAlloc(B * 12);
-  const v3_154 = heapAlloc(B * 12);
-  const v10_155 = heapAlloc(B * 12);
-  const v18_156 = heapAlloc(B * 12);
-  const v20_157 = heapAlloc(B * 12);
+  const v85_138 = heapAlloc(T_T * B * 12, false);
+  const state86_0_139 = heapAlloc(B * 12, false);
+  const state86_1_140 = heapAlloc(B * 12, false);
+  const v3_154 = heapAlloc(B * 12, false);
+  const v10_155 = heapAlloc(B * 12, false);
+  const v18_156 = heapAlloc(B * 12, false);
+  const v20_157 = heapAlloc(B * 12, false);
   const pad21_158 = heapAlloc(B * 48);
-  const v23_159 = heapAlloc(B * 12);
+  const v23_159 = heapAlloc(B * 12, false);
   const pad24_160 = heapAlloc(B * 48);
-  const v27_161 = heapAlloc(B * 12);
+  const v27_161 = heapAlloc(B * 12, false);
   const pad28_162 = heapAlloc(B * 48);
-  const v31_163 = heapAlloc(B * 12);
+  const v31_163 = heapAlloc(B * 12, false);
   const pad32_164 = heapAlloc(B * 48);
-  const v33_165 = heapAlloc(B * 48);
-  const mm35_166 = heapAlloc(B * 12);
+  const v33_165 = heapAlloc(B * 48, false);
+  const mm35_166 = heapAlloc(B * 12, false);
   const ub91_167 = heapAlloc(48);
   const ub93_168 = heapAlloc(576);
   const ub94_169 = heapAlloc(48);
@@ -509,100 +513,103 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   state10_1_47.set(init7_43);
   const steps55 = T_T;
   // lower: from the first step to the last
-  for (let s = 0; s < steps55; s++) {
-    const t = s;
-    const x10_0_56 = v9_45.subarray(t * B * 48, (t + 1) * B * 48);
-    // %3 matmul — 15: z = W @ x + U @ h + b
-    gemm_rows_48x12(p39, state10_0_46, mm3_57, B);
-    // %5 add z — 15: z = W @ x + U @ h + b
-    if (kernels !== undefined && heapHolds(v5_58, x10_0_56, mm3_57)) run_pointwise1(v5_58.byteOffset, x10_0_56.byteOffset, mm3_57.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 48;
-        for (let j = 0; j < 48; j++) {
-          v5_58[o + j] = x10_0_56[l * 48 + j] + mm3_57[l * 48 + j];
+  if (kernels !== undefined && pool.ready.length === 0 && heapHolds(p39, state10_0_46, mm3_57, v5_58, v9_45, v7_59, v9_60, v11_61, v13_62, v16_63, state10_1_47, v17_64, v18_65, out10_0_48, out10_1_49, out10_2_50, out10_3_51, out10_4_52, out10_5_53, out10_6_54)) run_time_loop2(p39.byteOffset, state10_0_46.byteOffset, mm3_57.byteOffset, v5_58.byteOffset, v9_45.byteOffset, v7_59.byteOffset, v9_60.byteOffset, v11_61.byteOffset, v13_62.byteOffset, v16_63.byteOffset, state10_1_47.byteOffset, v17_64.byteOffset, v18_65.byteOffset, out10_0_48.byteOffset, out10_1_49.byteOffset, out10_2_50.byteOffset, out10_3_51.byteOffset, out10_4_52.byteOffset, out10_5_53.byteOffset, out10_6_54.byteOffset, B, 4 * (B * 48), 4 * (B * 12), steps55, T_T);
+  else {
+    for (let s = 0; s < steps55; s++) {
+      const t = s;
+      const x10_0_56 = v9_45.subarray(t * B * 48, (t + 1) * B * 48);
+      // %3 matmul — 15: z = W @ x + U @ h + b
+      gemm_rows_48x12(p39, state10_0_46, mm3_57, B);
+      // %5 add z — 15: z = W @ x + U @ h + b
+      if (kernels !== undefined && heapHolds(v5_58, x10_0_56, mm3_57)) run_pointwise1(v5_58.byteOffset, x10_0_56.byteOffset, mm3_57.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 48;
+          for (let j = 0; j < 48; j++) {
+            v5_58[o + j] = x10_0_56[l * 48 + j] + mm3_57[l * 48 + j];
+          }
         }
       }
-    }
-    // %7 sigmoid i — 16: i = sigmoid(z[0:H])
-    if (kernels !== undefined && heapHolds(v7_59, v5_58)) run_pointwise4(v7_59.byteOffset, v5_58.byteOffset + 0, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 12;
-        for (let j = 0; j < 12; j++) {
-          v7_59[o + j] = 1 / (1 + Math.exp(-v5_58[l * 48 + 0 + j]));
+      // %7 sigmoid i — 16: i = sigmoid(z[0:H])
+      if (kernels !== undefined && heapHolds(v7_59, v5_58)) run_pointwise4(v7_59.byteOffset, v5_58.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 12;
+          for (let j = 0; j < 12; j++) {
+            v7_59[o + j] = 1 / (1 + Math.exp(-v5_58[l * 48 + 0 + j]));
+          }
         }
       }
-    }
-    // %9 sigmoid f — 17: f = sigmoid(z[H:2*H])
-    if (kernels !== undefined && heapHolds(v9_60, v5_58)) run_pointwise4(v9_60.byteOffset, v5_58.byteOffset + 48, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 12;
-        for (let j = 0; j < 12; j++) {
-          v9_60[o + j] = 1 / (1 + Math.exp(-v5_58[l * 48 + 12 + j]));
+      // %9 sigmoid f — 17: f = sigmoid(z[H:2*H])
+      if (kernels !== undefined && heapHolds(v9_60, v5_58)) run_pointwise4(v9_60.byteOffset, v5_58.byteOffset + 48, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 12;
+          for (let j = 0; j < 12; j++) {
+            v9_60[o + j] = 1 / (1 + Math.exp(-v5_58[l * 48 + 12 + j]));
+          }
         }
       }
-    }
-    // %11 tanh g — 18: g = tanh(z[2*H:3*H])
-    if (kernels !== undefined && heapHolds(v11_61, v5_58)) run_pointwise5(v11_61.byteOffset, v5_58.byteOffset + 96, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 12;
-        for (let j = 0; j < 12; j++) {
-          v11_61[o + j] = Math.tanh(v5_58[l * 48 + 24 + j]);
+      // %11 tanh g — 18: g = tanh(z[2*H:3*H])
+      if (kernels !== undefined && heapHolds(v11_61, v5_58)) run_pointwise5(v11_61.byteOffset, v5_58.byteOffset + 96, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 12;
+          for (let j = 0; j < 12; j++) {
+            v11_61[o + j] = Math.tanh(v5_58[l * 48 + 24 + j]);
+          }
         }
       }
-    }
-    // %13 sigmoid o — 19: o = sigmoid(z[3*H:4*H])
-    if (kernels !== undefined && heapHolds(v13_62, v5_58)) run_pointwise4(v13_62.byteOffset, v5_58.byteOffset + 144, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 12;
-        for (let j = 0; j < 12; j++) {
-          v13_62[o + j] = 1 / (1 + Math.exp(-v5_58[l * 48 + 36 + j]));
+      // %13 sigmoid o — 19: o = sigmoid(z[3*H:4*H])
+      if (kernels !== undefined && heapHolds(v13_62, v5_58)) run_pointwise4(v13_62.byteOffset, v5_58.byteOffset + 144, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 12;
+          for (let j = 0; j < 12; j++) {
+            v13_62[o + j] = 1 / (1 + Math.exp(-v5_58[l * 48 + 36 + j]));
+          }
         }
       }
-    }
-    // %16 add c' — 20: c' = f * c + i * g
-    if (kernels !== undefined && heapHolds(v16_63, v9_60, state10_1_47, v7_59, v11_61)) run_pointwise6(v16_63.byteOffset, v9_60.byteOffset, state10_1_47.byteOffset, v7_59.byteOffset, v11_61.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 12;
-        for (let j = 0; j < 12; j++) {
-          v16_63[o + j] = (v9_60[l * 12 + j] * state10_1_47[l * 12 + j]) + (v7_59[l * 12 + j] * v11_61[l * 12 + j]);
+      // %16 add c' — 20: c' = f * c + i * g
+      if (kernels !== undefined && heapHolds(v16_63, v9_60, state10_1_47, v7_59, v11_61)) run_pointwise6(v16_63.byteOffset, v9_60.byteOffset, state10_1_47.byteOffset, v7_59.byteOffset, v11_61.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 12;
+          for (let j = 0; j < 12; j++) {
+            v16_63[o + j] = (v9_60[l * 12 + j] * state10_1_47[l * 12 + j]) + (v7_59[l * 12 + j] * v11_61[l * 12 + j]);
+          }
         }
       }
-    }
-    // %17 tanh — 21: h' = o * tanh(c')
-    if (kernels !== undefined && heapHolds(v17_64, v16_63)) run_pointwise7(v17_64.byteOffset, v16_63.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 12;
-        for (let j = 0; j < 12; j++) {
-          v17_64[o + j] = Math.tanh(v16_63[l * 12 + j]);
+      // %17 tanh — 21: h' = o * tanh(c')
+      if (kernels !== undefined && heapHolds(v17_64, v16_63)) run_pointwise7(v17_64.byteOffset, v16_63.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 12;
+          for (let j = 0; j < 12; j++) {
+            v17_64[o + j] = Math.tanh(v16_63[l * 12 + j]);
+          }
         }
       }
-    }
-    // %18 mul h' — 21: h' = o * tanh(c')
-    if (kernels !== undefined && heapHolds(v18_65, v13_62, v17_64)) run_pointwise8(v18_65.byteOffset, v13_62.byteOffset, v17_64.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 12;
-        for (let j = 0; j < 12; j++) {
-          v18_65[o + j] = v13_62[l * 12 + j] * v17_64[l * 12 + j];
+      // %18 mul h' — 21: h' = o * tanh(c')
+      if (kernels !== undefined && heapHolds(v18_65, v13_62, v17_64)) run_pointwise8(v18_65.byteOffset, v13_62.byteOffset, v17_64.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 12;
+          for (let j = 0; j < 12; j++) {
+            v18_65[o + j] = v13_62[l * 12 + j] * v17_64[l * 12 + j];
+          }
         }
       }
+      out10_0_48.set(v18_65, t * v18_65.length);
+      out10_1_49.set(v17_64, t * v17_64.length);
+      out10_2_50.set(v13_62, t * v13_62.length);
+      out10_3_51.set(v11_61, t * v11_61.length);
+      out10_4_52.set(v7_59, t * v7_59.length);
+      out10_5_53.set(v9_60, t * v9_60.length);
+      out10_6_54.set(state10_1_47, t * state10_1_47.length);
+      state10_0_46.set(v18_65);
+      state10_1_47.set(v16_63);
     }
-    out10_0_48.set(v18_65, t * v18_65.length);
-    out10_1_49.set(v17_64, t * v17_64.length);
-    out10_2_50.set(v13_62, t * v13_62.length);
-    out10_3_51.set(v11_61, t * v11_61.length);
-    out10_4_52.set(v7_59, t * v7_59.length);
-    out10_5_53.set(v9_60, t * v9_60.length);
-    out10_6_54.set(state10_1_47, t * state10_1_47.length);
-    state10_0_46.set(v18_65);
-    state10_1_47.set(v16_63);
   }
   const p66 = heapStageParam("upper.W", params["upper.W"]);
   const p67 = heapStageParam("upper.U", params["upper.U"]);
@@ -612,10 +619,8 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   // %18 state_init upper.c — 10: state c: [H]
   const init18_70 = heapStage(initialStates["upper.c"]) ?? c5_41;
   // %19 matmul — 15: z = W @ x + U @ h + b
-  v9_45.fill(0); // reused: its last value is dead
   gemm_rows_48x12(p66, out10_0_48, v9_45, T_T * B);
   // %20 add
-  mm8_44.fill(0); // reused: its last value is dead
   if (kernels !== undefined && heapHolds(mm8_44, v9_45, p68)) run_pointwise0(mm8_44.byteOffset, v9_45.byteOffset, p68.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
@@ -630,100 +635,103 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   state21_1_72.set(init18_70);
   const steps80 = T_T;
   // upper: from the first step to the last
-  for (let s = 0; s < steps80; s++) {
-    const t = s;
-    const x21_0_81 = mm8_44.subarray(t * B * 48, (t + 1) * B * 48);
-    // %3 matmul — 15: z = W @ x + U @ h + b
-    gemm_rows_48x12(p67, state21_0_71, mm3_82, B);
-    // %5 add z — 15: z = W @ x + U @ h + b
-    if (kernels !== undefined && heapHolds(v5_83, x21_0_81, mm3_82)) run_pointwise1(v5_83.byteOffset, x21_0_81.byteOffset, mm3_82.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 48;
-        for (let j = 0; j < 48; j++) {
-          v5_83[o + j] = x21_0_81[l * 48 + j] + mm3_82[l * 48 + j];
+  if (kernels !== undefined && pool.ready.length === 0 && heapHolds(p67, state21_0_71, mm3_82, v5_83, mm8_44, v7_84, v9_85, v11_86, v13_87, v16_88, state21_1_72, v17_89, v18_90, out21_0_73, out21_1_74, out21_2_75, out21_3_76, out21_4_77, out21_5_78, out21_6_79)) run_time_loop3(p67.byteOffset, state21_0_71.byteOffset, mm3_82.byteOffset, v5_83.byteOffset, mm8_44.byteOffset, v7_84.byteOffset, v9_85.byteOffset, v11_86.byteOffset, v13_87.byteOffset, v16_88.byteOffset, state21_1_72.byteOffset, v17_89.byteOffset, v18_90.byteOffset, out21_0_73.byteOffset, out21_1_74.byteOffset, out21_2_75.byteOffset, out21_3_76.byteOffset, out21_4_77.byteOffset, out21_5_78.byteOffset, out21_6_79.byteOffset, B, 4 * (B * 48), 4 * (B * 12), steps80, T_T);
+  else {
+    for (let s = 0; s < steps80; s++) {
+      const t = s;
+      const x21_0_81 = mm8_44.subarray(t * B * 48, (t + 1) * B * 48);
+      // %3 matmul — 15: z = W @ x + U @ h + b
+      gemm_rows_48x12(p67, state21_0_71, mm3_82, B);
+      // %5 add z — 15: z = W @ x + U @ h + b
+      if (kernels !== undefined && heapHolds(v5_83, x21_0_81, mm3_82)) run_pointwise1(v5_83.byteOffset, x21_0_81.byteOffset, mm3_82.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 48;
+          for (let j = 0; j < 48; j++) {
+            v5_83[o + j] = x21_0_81[l * 48 + j] + mm3_82[l * 48 + j];
+          }
         }
       }
-    }
-    // %7 sigmoid i — 16: i = sigmoid(z[0:H])
-    if (kernels !== undefined && heapHolds(v7_84, v5_83)) run_pointwise4(v7_84.byteOffset, v5_83.byteOffset + 0, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 12;
-        for (let j = 0; j < 12; j++) {
-          v7_84[o + j] = 1 / (1 + Math.exp(-v5_83[l * 48 + 0 + j]));
+      // %7 sigmoid i — 16: i = sigmoid(z[0:H])
+      if (kernels !== undefined && heapHolds(v7_84, v5_83)) run_pointwise4(v7_84.byteOffset, v5_83.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 12;
+          for (let j = 0; j < 12; j++) {
+            v7_84[o + j] = 1 / (1 + Math.exp(-v5_83[l * 48 + 0 + j]));
+          }
         }
       }
-    }
-    // %9 sigmoid f — 17: f = sigmoid(z[H:2*H])
-    if (kernels !== undefined && heapHolds(v9_85, v5_83)) run_pointwise4(v9_85.byteOffset, v5_83.byteOffset + 48, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 12;
-        for (let j = 0; j < 12; j++) {
-          v9_85[o + j] = 1 / (1 + Math.exp(-v5_83[l * 48 + 12 + j]));
+      // %9 sigmoid f — 17: f = sigmoid(z[H:2*H])
+      if (kernels !== undefined && heapHolds(v9_85, v5_83)) run_pointwise4(v9_85.byteOffset, v5_83.byteOffset + 48, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 12;
+          for (let j = 0; j < 12; j++) {
+            v9_85[o + j] = 1 / (1 + Math.exp(-v5_83[l * 48 + 12 + j]));
+          }
         }
       }
-    }
-    // %11 tanh g — 18: g = tanh(z[2*H:3*H])
-    if (kernels !== undefined && heapHolds(v11_86, v5_83)) run_pointwise5(v11_86.byteOffset, v5_83.byteOffset + 96, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 12;
-        for (let j = 0; j < 12; j++) {
-          v11_86[o + j] = Math.tanh(v5_83[l * 48 + 24 + j]);
+      // %11 tanh g — 18: g = tanh(z[2*H:3*H])
+      if (kernels !== undefined && heapHolds(v11_86, v5_83)) run_pointwise5(v11_86.byteOffset, v5_83.byteOffset + 96, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 12;
+          for (let j = 0; j < 12; j++) {
+            v11_86[o + j] = Math.tanh(v5_83[l * 48 + 24 + j]);
+          }
         }
       }
-    }
-    // %13 sigmoid o — 19: o = sigmoid(z[3*H:4*H])
-    if (kernels !== undefined && heapHolds(v13_87, v5_83)) run_pointwise4(v13_87.byteOffset, v5_83.byteOffset + 144, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 12;
-        for (let j = 0; j < 12; j++) {
-          v13_87[o + j] = 1 / (1 + Math.exp(-v5_83[l * 48 + 36 + j]));
+      // %13 sigmoid o — 19: o = sigmoid(z[3*H:4*H])
+      if (kernels !== undefined && heapHolds(v13_87, v5_83)) run_pointwise4(v13_87.byteOffset, v5_83.byteOffset + 144, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 12;
+          for (let j = 0; j < 12; j++) {
+            v13_87[o + j] = 1 / (1 + Math.exp(-v5_83[l * 48 + 36 + j]));
+          }
         }
       }
-    }
-    // %16 add c' — 20: c' = f * c + i * g
-    if (kernels !== undefined && heapHolds(v16_88, v9_85, state21_1_72, v7_84, v11_86)) run_pointwise6(v16_88.byteOffset, v9_85.byteOffset, state21_1_72.byteOffset, v7_84.byteOffset, v11_86.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 12;
-        for (let j = 0; j < 12; j++) {
-          v16_88[o + j] = (v9_85[l * 12 + j] * state21_1_72[l * 12 + j]) + (v7_84[l * 12 + j] * v11_86[l * 12 + j]);
+      // %16 add c' — 20: c' = f * c + i * g
+      if (kernels !== undefined && heapHolds(v16_88, v9_85, state21_1_72, v7_84, v11_86)) run_pointwise6(v16_88.byteOffset, v9_85.byteOffset, state21_1_72.byteOffset, v7_84.byteOffset, v11_86.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 12;
+          for (let j = 0; j < 12; j++) {
+            v16_88[o + j] = (v9_85[l * 12 + j] * state21_1_72[l * 12 + j]) + (v7_84[l * 12 + j] * v11_86[l * 12 + j]);
+          }
         }
       }
-    }
-    // %17 tanh — 21: h' = o * tanh(c')
-    if (kernels !== undefined && heapHolds(v17_89, v16_88)) run_pointwise7(v17_89.byteOffset, v16_88.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 12;
-        for (let j = 0; j < 12; j++) {
-          v17_89[o + j] = Math.tanh(v16_88[l * 12 + j]);
+      // %17 tanh — 21: h' = o * tanh(c')
+      if (kernels !== undefined && heapHolds(v17_89, v16_88)) run_pointwise7(v17_89.byteOffset, v16_88.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 12;
+          for (let j = 0; j < 12; j++) {
+            v17_89[o + j] = Math.tanh(v16_88[l * 12 + j]);
+          }
         }
       }
-    }
-    // %18 mul h' — 21: h' = o * tanh(c')
-    if (kernels !== undefined && heapHolds(v18_90, v13_87, v17_89)) run_pointwise8(v18_90.byteOffset, v13_87.byteOffset, v17_89.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 12;
-        for (let j = 0; j < 12; j++) {
-          v18_90[o + j] = v13_87[l * 12 + j] * v17_89[l * 12 + j];
+      // %18 mul h' — 21: h' = o * tanh(c')
+      if (kernels !== undefined && heapHolds(v18_90, v13_87, v17_89)) run_pointwise8(v18_90.byteOffset, v13_87.byteOffset, v17_89.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 12;
+          for (let j = 0; j < 12; j++) {
+            v18_90[o + j] = v13_87[l * 12 + j] * v17_89[l * 12 + j];
+          }
         }
       }
+      out21_0_73.set(v18_90, t * v18_90.length);
+      out21_1_74.set(v17_89, t * v17_89.length);
+      out21_2_75.set(v13_87, t * v13_87.length);
+      out21_3_76.set(v11_86, t * v11_86.length);
+      out21_4_77.set(v7_84, t * v7_84.length);
+      out21_5_78.set(v9_85, t * v9_85.length);
+      out21_6_79.set(state21_1_72, t * state21_1_72.length);
+      state21_0_71.set(v18_90);
+      state21_1_72.set(v16_88);
     }
-    out21_0_73.set(v18_90, t * v18_90.length);
-    out21_1_74.set(v17_89, t * v17_89.length);
-    out21_2_75.set(v13_87, t * v13_87.length);
-    out21_3_76.set(v11_86, t * v11_86.length);
-    out21_4_77.set(v7_84, t * v7_84.length);
-    out21_5_78.set(v9_85, t * v9_85.length);
-    out21_6_79.set(state21_1_72, t * state21_1_72.length);
-    state21_0_71.set(v18_90);
-    state21_1_72.set(v16_88);
   }
   const p91 = heapStageParam("prediction.W", params["prediction.W"]);
   const p92 = heapStageParam("prediction.b", params["prediction.b"]);
@@ -734,7 +742,6 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     v28_94[l] = mm27_93[l * 1 + 0] + p92[0];
   }
   // %29 sub loss — 34: loss mse(prediction, next)
-  mm27_93.fill(0); // reused: its last value is dead
   for (let l = 0; l < T_T * B; l++) {
     mm27_93[l] = v28_94[l * 1 + 0] - in37[l * 1 + 0];
   }
@@ -765,12 +772,10 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     for (let c = 0; c < 1; c++) v30_95[r * 1 + c] = v;
   }
   // %36 mul ∂loss — 34: loss mse(prediction, next)
-  sum31_96.fill(0); // reused: its last value is dead
   for (let l = 0; l < T_T * B; l++) {
     sum31_96[l] = v30_95[l * 1 + 0] * mm27_93[l * 1 + 0];
   }
   // %37 add
-  mm27_93.fill(0); // reused: its last value is dead
   for (let l = 0; l < T_T * B; l++) {
     mm27_93[l] = sum31_96[l * 1 + 0] + sum31_96[l * 1 + 0];
   }
@@ -846,125 +851,128 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   mm8_44.fill(0); // reused: its last value is dead
   const steps109 = T_T;
   // ∂upper: from the last step to the first
-  for (let s = 0; s < steps109; s++) {
-    const t = T_T - 1 - s;
-    const x59_0_110 = mm40_99.subarray(t * B * 12, (t + 1) * B * 12);
-    const x59_1_111 = out21_1_74.subarray(t * B * 12, (t + 1) * B * 12);
-    const x59_2_112 = out21_2_75.subarray(t * B * 12, (t + 1) * B * 12);
-    const x59_3_113 = out21_3_76.subarray(t * B * 12, (t + 1) * B * 12);
-    const x59_4_114 = out21_4_77.subarray(t * B * 12, (t + 1) * B * 12);
-    const x59_5_115 = out21_6_79.subarray(t * B * 12, (t + 1) * B * 12);
-    const x59_6_116 = out21_5_78.subarray(t * B * 12, (t + 1) * B * 12);
-    const x59_7_117 = v50_102.subarray(t * B * 12, (t + 1) * B * 12);
-    const x59_8_118 = v52_103.subarray(t * B * 12, (t + 1) * B * 12);
-    const x59_9_119 = v54_104.subarray(t * B * 12, (t + 1) * B * 12);
-    const x59_10_120 = v56_105.subarray(t * B * 12, (t + 1) * B * 12);
-    const x59_11_121 = v58_106.subarray(t * B * 12, (t + 1) * B * 12);
-    // %3 add
-    if (kernels !== undefined && heapHolds(v3_122, state59_0_107, x59_0_110)) run_pointwise11(v3_122.byteOffset, state59_0_107.byteOffset, x59_0_110.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 12;
-        for (let j = 0; j < 12; j++) {
-          v3_122[o + j] = state59_0_107[l * 12 + j] + x59_0_110[l * 12 + j];
+  if (kernels !== undefined && pool.ready.length === 0 && heapHolds(v3_122, state59_0_107, mm40_99, v10_123, state59_1_108, out21_2_75, v50_102, v18_124, out21_5_78, v20_125, out21_1_74, v52_103, pad21_126, v23_127, out21_4_77, v54_104, pad24_128, v27_129, out21_6_79, v56_105, pad28_130, v31_131, out21_3_76, v58_106, pad32_132, v33_133, p67, mm35_134, mm8_44)) run_time_loop4(v3_122.byteOffset, state59_0_107.byteOffset, mm40_99.byteOffset, v10_123.byteOffset, state59_1_108.byteOffset, out21_2_75.byteOffset, v50_102.byteOffset, v18_124.byteOffset, out21_5_78.byteOffset, v20_125.byteOffset, out21_1_74.byteOffset, v52_103.byteOffset, pad21_126.byteOffset, v23_127.byteOffset, out21_4_77.byteOffset, v54_104.byteOffset, pad24_128.byteOffset, v27_129.byteOffset, out21_6_79.byteOffset, v56_105.byteOffset, pad28_130.byteOffset, v31_131.byteOffset, out21_3_76.byteOffset, v58_106.byteOffset, pad32_132.byteOffset, v33_133.byteOffset, p67.byteOffset, mm35_134.byteOffset, mm8_44.byteOffset, 4 * (B * 12), B, 4 * (B * 48), steps109, T_T);
+  else {
+    for (let s = 0; s < steps109; s++) {
+      const t = T_T - 1 - s;
+      const x59_0_110 = mm40_99.subarray(t * B * 12, (t + 1) * B * 12);
+      const x59_1_111 = out21_1_74.subarray(t * B * 12, (t + 1) * B * 12);
+      const x59_2_112 = out21_2_75.subarray(t * B * 12, (t + 1) * B * 12);
+      const x59_3_113 = out21_3_76.subarray(t * B * 12, (t + 1) * B * 12);
+      const x59_4_114 = out21_4_77.subarray(t * B * 12, (t + 1) * B * 12);
+      const x59_5_115 = out21_6_79.subarray(t * B * 12, (t + 1) * B * 12);
+      const x59_6_116 = out21_5_78.subarray(t * B * 12, (t + 1) * B * 12);
+      const x59_7_117 = v50_102.subarray(t * B * 12, (t + 1) * B * 12);
+      const x59_8_118 = v52_103.subarray(t * B * 12, (t + 1) * B * 12);
+      const x59_9_119 = v54_104.subarray(t * B * 12, (t + 1) * B * 12);
+      const x59_10_120 = v56_105.subarray(t * B * 12, (t + 1) * B * 12);
+      const x59_11_121 = v58_106.subarray(t * B * 12, (t + 1) * B * 12);
+      // %3 add
+      if (kernels !== undefined && heapHolds(v3_122, state59_0_107, x59_0_110)) run_pointwise11(v3_122.byteOffset, state59_0_107.byteOffset, x59_0_110.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 12;
+          for (let j = 0; j < 12; j++) {
+            v3_122[o + j] = state59_0_107[l * 12 + j] + x59_0_110[l * 12 + j];
+          }
         }
       }
-    }
-    // %10 add
-    if (kernels !== undefined && heapHolds(v10_123, state59_1_108, v3_122, x59_2_112, x59_7_117)) run_pointwise12(v10_123.byteOffset, state59_1_108.byteOffset, v3_122.byteOffset, x59_2_112.byteOffset, x59_7_117.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 12;
-        for (let j = 0; j < 12; j++) {
-          v10_123[o + j] = state59_1_108[l * 12 + j] + ((v3_122[l * 12 + j] * x59_2_112[l * 12 + j]) * x59_7_117[l * 12 + j]);
+      // %10 add
+      if (kernels !== undefined && heapHolds(v10_123, state59_1_108, v3_122, x59_2_112, x59_7_117)) run_pointwise12(v10_123.byteOffset, state59_1_108.byteOffset, v3_122.byteOffset, x59_2_112.byteOffset, x59_7_117.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 12;
+          for (let j = 0; j < 12; j++) {
+            v10_123[o + j] = state59_1_108[l * 12 + j] + ((v3_122[l * 12 + j] * x59_2_112[l * 12 + j]) * x59_7_117[l * 12 + j]);
+          }
         }
       }
-    }
-    // %18 mul — 20: c' = f * c + i * g
-    if (kernels !== undefined && heapHolds(v18_124, v10_123, x59_6_116)) run_pointwise8(v18_124.byteOffset, v10_123.byteOffset, x59_6_116.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 12;
-        for (let j = 0; j < 12; j++) {
-          v18_124[o + j] = v10_123[l * 12 + j] * x59_6_116[l * 12 + j];
+      // %18 mul — 20: c' = f * c + i * g
+      if (kernels !== undefined && heapHolds(v18_124, v10_123, x59_6_116)) run_pointwise8(v18_124.byteOffset, v10_123.byteOffset, x59_6_116.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 12;
+          for (let j = 0; j < 12; j++) {
+            v18_124[o + j] = v10_123[l * 12 + j] * x59_6_116[l * 12 + j];
+          }
         }
       }
-    }
-    // %20 mul ∂o — 19: o = sigmoid(z[3*H:4*H])
-    if (kernels !== undefined && heapHolds(v20_125, v3_122, x59_1_111, x59_8_118)) run_pointwise13(v20_125.byteOffset, v3_122.byteOffset, x59_1_111.byteOffset, x59_8_118.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 12;
-        for (let j = 0; j < 12; j++) {
-          v20_125[o + j] = (v3_122[l * 12 + j] * x59_1_111[l * 12 + j]) * x59_8_118[l * 12 + j];
+      // %20 mul ∂o — 19: o = sigmoid(z[3*H:4*H])
+      if (kernels !== undefined && heapHolds(v20_125, v3_122, x59_1_111, x59_8_118)) run_pointwise13(v20_125.byteOffset, v3_122.byteOffset, x59_1_111.byteOffset, x59_8_118.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 12;
+          for (let j = 0; j < 12; j++) {
+            v20_125[o + j] = (v3_122[l * 12 + j] * x59_1_111[l * 12 + j]) * x59_8_118[l * 12 + j];
+          }
         }
       }
-    }
-    // %21 pad_last — 19: o = sigmoid(z[3*H:4*H])
-    pad21_126.fill(0);
-    for (let r = 0; r < B; r++) {
-      for (let c = 0; c < 12; c++) pad21_126[r * 48 + 36 + c] = v20_125[r * 12 + c];
-    }
-    // %23 mul ∂g — 18: g = tanh(z[2*H:3*H])
-    if (kernels !== undefined && heapHolds(v23_127, v10_123, x59_4_114, x59_9_119)) run_pointwise13(v23_127.byteOffset, v10_123.byteOffset, x59_4_114.byteOffset, x59_9_119.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 12;
-        for (let j = 0; j < 12; j++) {
-          v23_127[o + j] = (v10_123[l * 12 + j] * x59_4_114[l * 12 + j]) * x59_9_119[l * 12 + j];
+      // %21 pad_last — 19: o = sigmoid(z[3*H:4*H])
+      pad21_126.fill(0);
+      for (let r = 0; r < B; r++) {
+        for (let c = 0; c < 12; c++) pad21_126[r * 48 + 36 + c] = v20_125[r * 12 + c];
+      }
+      // %23 mul ∂g — 18: g = tanh(z[2*H:3*H])
+      if (kernels !== undefined && heapHolds(v23_127, v10_123, x59_4_114, x59_9_119)) run_pointwise13(v23_127.byteOffset, v10_123.byteOffset, x59_4_114.byteOffset, x59_9_119.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 12;
+          for (let j = 0; j < 12; j++) {
+            v23_127[o + j] = (v10_123[l * 12 + j] * x59_4_114[l * 12 + j]) * x59_9_119[l * 12 + j];
+          }
         }
       }
-    }
-    // %24 pad_last — 18: g = tanh(z[2*H:3*H])
-    pad24_128.fill(0);
-    for (let r = 0; r < B; r++) {
-      for (let c = 0; c < 12; c++) pad24_128[r * 48 + 24 + c] = v23_127[r * 12 + c];
-    }
-    // %27 mul ∂f — 17: f = sigmoid(z[H:2*H])
-    if (kernels !== undefined && heapHolds(v27_129, v10_123, x59_5_115, x59_10_120)) run_pointwise13(v27_129.byteOffset, v10_123.byteOffset, x59_5_115.byteOffset, x59_10_120.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 12;
-        for (let j = 0; j < 12; j++) {
-          v27_129[o + j] = (v10_123[l * 12 + j] * x59_5_115[l * 12 + j]) * x59_10_120[l * 12 + j];
+      // %24 pad_last — 18: g = tanh(z[2*H:3*H])
+      pad24_128.fill(0);
+      for (let r = 0; r < B; r++) {
+        for (let c = 0; c < 12; c++) pad24_128[r * 48 + 24 + c] = v23_127[r * 12 + c];
+      }
+      // %27 mul ∂f — 17: f = sigmoid(z[H:2*H])
+      if (kernels !== undefined && heapHolds(v27_129, v10_123, x59_5_115, x59_10_120)) run_pointwise13(v27_129.byteOffset, v10_123.byteOffset, x59_5_115.byteOffset, x59_10_120.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 12;
+          for (let j = 0; j < 12; j++) {
+            v27_129[o + j] = (v10_123[l * 12 + j] * x59_5_115[l * 12 + j]) * x59_10_120[l * 12 + j];
+          }
         }
       }
-    }
-    // %28 pad_last — 17: f = sigmoid(z[H:2*H])
-    pad28_130.fill(0);
-    for (let r = 0; r < B; r++) {
-      for (let c = 0; c < 12; c++) pad28_130[r * 48 + 12 + c] = v27_129[r * 12 + c];
-    }
-    // %31 mul ∂i — 16: i = sigmoid(z[0:H])
-    if (kernels !== undefined && heapHolds(v31_131, v10_123, x59_3_113, x59_11_121)) run_pointwise13(v31_131.byteOffset, v10_123.byteOffset, x59_3_113.byteOffset, x59_11_121.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 12;
-        for (let j = 0; j < 12; j++) {
-          v31_131[o + j] = (v10_123[l * 12 + j] * x59_3_113[l * 12 + j]) * x59_11_121[l * 12 + j];
+      // %28 pad_last — 17: f = sigmoid(z[H:2*H])
+      pad28_130.fill(0);
+      for (let r = 0; r < B; r++) {
+        for (let c = 0; c < 12; c++) pad28_130[r * 48 + 12 + c] = v27_129[r * 12 + c];
+      }
+      // %31 mul ∂i — 16: i = sigmoid(z[0:H])
+      if (kernels !== undefined && heapHolds(v31_131, v10_123, x59_3_113, x59_11_121)) run_pointwise13(v31_131.byteOffset, v10_123.byteOffset, x59_3_113.byteOffset, x59_11_121.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 12;
+          for (let j = 0; j < 12; j++) {
+            v31_131[o + j] = (v10_123[l * 12 + j] * x59_3_113[l * 12 + j]) * x59_11_121[l * 12 + j];
+          }
         }
       }
-    }
-    // %32 pad_last — 16: i = sigmoid(z[0:H])
-    pad32_132.fill(0);
-    for (let r = 0; r < B; r++) {
-      for (let c = 0; c < 12; c++) pad32_132[r * 48 + 0 + c] = v31_131[r * 12 + c];
-    }
-    // %33 add
-    if (kernels !== undefined && heapHolds(v33_133, pad21_126, pad24_128, pad28_130, pad32_132)) run_pointwise14(v33_133.byteOffset, pad21_126.byteOffset, pad24_128.byteOffset, pad28_130.byteOffset, pad32_132.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 48;
-        for (let j = 0; j < 48; j++) {
-          v33_133[o + j] = ((pad21_126[l * 48 + j] + pad24_128[l * 48 + j]) + pad28_130[l * 48 + j]) + pad32_132[l * 48 + j];
+      // %32 pad_last — 16: i = sigmoid(z[0:H])
+      pad32_132.fill(0);
+      for (let r = 0; r < B; r++) {
+        for (let c = 0; c < 12; c++) pad32_132[r * 48 + 0 + c] = v31_131[r * 12 + c];
+      }
+      // %33 add
+      if (kernels !== undefined && heapHolds(v33_133, pad21_126, pad24_128, pad28_130, pad32_132)) run_pointwise14(v33_133.byteOffset, pad21_126.byteOffset, pad24_128.byteOffset, pad28_130.byteOffset, pad32_132.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 48;
+          for (let j = 0; j < 48; j++) {
+            v33_133[o + j] = ((pad21_126[l * 48 + j] + pad24_128[l * 48 + j]) + pad28_130[l * 48 + j]) + pad32_132[l * 48 + j];
+          }
         }
       }
+      // %35 matmul — 15: z = W @ x + U @ h + b
+      gemm_cols_48x12(v33_133, p67, mm35_134, B);
+      mm8_44.set(v33_133, t * v33_133.length);
+      state59_0_107.set(mm35_134);
+      state59_1_108.set(v18_124);
     }
-    // %35 matmul — 15: z = W @ x + U @ h + b
-    gemm_cols_48x12(v33_133, p67, mm35_134, B);
-    mm8_44.set(v33_133, t * v33_133.length);
-    state59_0_107.set(mm35_134);
-    state59_1_108.set(v18_124);
   }
   // %64 unbroadcast ∂upper: ∂W (batched)
   ub64_135.fill(0);
@@ -983,14 +991,12 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     }
   }
   // %68 matmul — 15: z = W @ x + U @ h + b
-  v58_106.fill(0); // reused: its last value is dead
   gemm_cols_48x12(mm8_44, p66, v58_106, T_T * B);
   // %75 time_shift lower: previous h
   v56_105.fill(0); // reused: its last value is dead
   v56_105.set(init6_42, 0);
   v56_105.set(out10_0_48.subarray(0, (T_T - 1) * B * 12), B * 12);
   // %77 sub — 21: h' = o * tanh(c')
-  v54_104.fill(0); // reused: its last value is dead
   if (kernels !== undefined && heapHolds(v54_104, out10_1_49)) run_pointwise9(v54_104.byteOffset, out10_1_49.byteOffset, out10_1_49.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
@@ -1001,7 +1007,6 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     }
   }
   // %79 mul ∂o — 19: o = sigmoid(z[3*H:4*H])
-  v52_103.fill(0); // reused: its last value is dead
   if (kernels !== undefined && heapHolds(v52_103, out10_2_50)) run_pointwise10(v52_103.byteOffset, out10_2_50.byteOffset, out10_2_50.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
@@ -1012,7 +1017,6 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     }
   }
   // %81 sub ∂g — 18: g = tanh(z[2*H:3*H])
-  v50_102.fill(0); // reused: its last value is dead
   if (kernels !== undefined && heapHolds(v50_102, out10_3_51)) run_pointwise9(v50_102.byteOffset, out10_3_51.byteOffset, out10_3_51.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
@@ -1023,7 +1027,6 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     }
   }
   // %83 mul ∂f — 17: f = sigmoid(z[H:2*H])
-  mm40_99.fill(0); // reused: its last value is dead
   if (kernels !== undefined && heapHolds(mm40_99, out10_5_53)) run_pointwise10(mm40_99.byteOffset, out10_5_53.byteOffset, out10_5_53.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
@@ -1049,125 +1052,128 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   v9_45.fill(0); // reused: its last value is dead
   const steps141 = T_T;
   // ∂lower: from the last step to the first
-  for (let s = 0; s < steps141; s++) {
-    const t = T_T - 1 - s;
-    const x86_0_142 = v58_106.subarray(t * B * 12, (t + 1) * B * 12);
-    const x86_1_143 = out10_1_49.subarray(t * B * 12, (t + 1) * B * 12);
-    const x86_2_144 = out10_2_50.subarray(t * B * 12, (t + 1) * B * 12);
-    const x86_3_145 = out10_3_51.subarray(t * B * 12, (t + 1) * B * 12);
-    const x86_4_146 = out10_4_52.subarray(t * B * 12, (t + 1) * B * 12);
-    const x86_5_147 = out10_6_54.subarray(t * B * 12, (t + 1) * B * 12);
-    const x86_6_148 = out10_5_53.subarray(t * B * 12, (t + 1) * B * 12);
-    const x86_7_149 = v54_104.subarray(t * B * 12, (t + 1) * B * 12);
-    const x86_8_150 = v52_103.subarray(t * B * 12, (t + 1) * B * 12);
-    const x86_9_151 = v50_102.subarray(t * B * 12, (t + 1) * B * 12);
-    const x86_10_152 = mm40_99.subarray(t * B * 12, (t + 1) * B * 12);
-    const x86_11_153 = v85_138.subarray(t * B * 12, (t + 1) * B * 12);
-    // %3 add
-    if (kernels !== undefined && heapHolds(v3_154, state86_0_139, x86_0_142)) run_pointwise11(v3_154.byteOffset, state86_0_139.byteOffset, x86_0_142.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 12;
-        for (let j = 0; j < 12; j++) {
-          v3_154[o + j] = state86_0_139[l * 12 + j] + x86_0_142[l * 12 + j];
+  if (kernels !== undefined && pool.ready.length === 0 && heapHolds(v3_154, state86_0_139, v58_106, v10_155, state86_1_140, out10_2_50, v54_104, v18_156, out10_5_53, v20_157, out10_1_49, v52_103, pad21_158, v23_159, out10_4_52, v50_102, pad24_160, v27_161, out10_6_54, mm40_99, pad28_162, v31_163, out10_3_51, v85_138, pad32_164, v33_165, p39, mm35_166, v9_45)) run_time_loop5(v3_154.byteOffset, state86_0_139.byteOffset, v58_106.byteOffset, v10_155.byteOffset, state86_1_140.byteOffset, out10_2_50.byteOffset, v54_104.byteOffset, v18_156.byteOffset, out10_5_53.byteOffset, v20_157.byteOffset, out10_1_49.byteOffset, v52_103.byteOffset, pad21_158.byteOffset, v23_159.byteOffset, out10_4_52.byteOffset, v50_102.byteOffset, pad24_160.byteOffset, v27_161.byteOffset, out10_6_54.byteOffset, mm40_99.byteOffset, pad28_162.byteOffset, v31_163.byteOffset, out10_3_51.byteOffset, v85_138.byteOffset, pad32_164.byteOffset, v33_165.byteOffset, p39.byteOffset, mm35_166.byteOffset, v9_45.byteOffset, 4 * (B * 12), B, 4 * (B * 48), steps141, T_T);
+  else {
+    for (let s = 0; s < steps141; s++) {
+      const t = T_T - 1 - s;
+      const x86_0_142 = v58_106.subarray(t * B * 12, (t + 1) * B * 12);
+      const x86_1_143 = out10_1_49.subarray(t * B * 12, (t + 1) * B * 12);
+      const x86_2_144 = out10_2_50.subarray(t * B * 12, (t + 1) * B * 12);
+      const x86_3_145 = out10_3_51.subarray(t * B * 12, (t + 1) * B * 12);
+      const x86_4_146 = out10_4_52.subarray(t * B * 12, (t + 1) * B * 12);
+      const x86_5_147 = out10_6_54.subarray(t * B * 12, (t + 1) * B * 12);
+      const x86_6_148 = out10_5_53.subarray(t * B * 12, (t + 1) * B * 12);
+      const x86_7_149 = v54_104.subarray(t * B * 12, (t + 1) * B * 12);
+      const x86_8_150 = v52_103.subarray(t * B * 12, (t + 1) * B * 12);
+      const x86_9_151 = v50_102.subarray(t * B * 12, (t + 1) * B * 12);
+      const x86_10_152 = mm40_99.subarray(t * B * 12, (t + 1) * B * 12);
+      const x86_11_153 = v85_138.subarray(t * B * 12, (t + 1) * B * 12);
+      // %3 add
+      if (kernels !== undefined && heapHolds(v3_154, state86_0_139, x86_0_142)) run_pointwise11(v3_154.byteOffset, state86_0_139.byteOffset, x86_0_142.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 12;
+          for (let j = 0; j < 12; j++) {
+            v3_154[o + j] = state86_0_139[l * 12 + j] + x86_0_142[l * 12 + j];
+          }
         }
       }
-    }
-    // %10 add
-    if (kernels !== undefined && heapHolds(v10_155, state86_1_140, v3_154, x86_2_144, x86_7_149)) run_pointwise12(v10_155.byteOffset, state86_1_140.byteOffset, v3_154.byteOffset, x86_2_144.byteOffset, x86_7_149.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 12;
-        for (let j = 0; j < 12; j++) {
-          v10_155[o + j] = state86_1_140[l * 12 + j] + ((v3_154[l * 12 + j] * x86_2_144[l * 12 + j]) * x86_7_149[l * 12 + j]);
+      // %10 add
+      if (kernels !== undefined && heapHolds(v10_155, state86_1_140, v3_154, x86_2_144, x86_7_149)) run_pointwise12(v10_155.byteOffset, state86_1_140.byteOffset, v3_154.byteOffset, x86_2_144.byteOffset, x86_7_149.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 12;
+          for (let j = 0; j < 12; j++) {
+            v10_155[o + j] = state86_1_140[l * 12 + j] + ((v3_154[l * 12 + j] * x86_2_144[l * 12 + j]) * x86_7_149[l * 12 + j]);
+          }
         }
       }
-    }
-    // %18 mul — 20: c' = f * c + i * g
-    if (kernels !== undefined && heapHolds(v18_156, v10_155, x86_6_148)) run_pointwise8(v18_156.byteOffset, v10_155.byteOffset, x86_6_148.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 12;
-        for (let j = 0; j < 12; j++) {
-          v18_156[o + j] = v10_155[l * 12 + j] * x86_6_148[l * 12 + j];
+      // %18 mul — 20: c' = f * c + i * g
+      if (kernels !== undefined && heapHolds(v18_156, v10_155, x86_6_148)) run_pointwise8(v18_156.byteOffset, v10_155.byteOffset, x86_6_148.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 12;
+          for (let j = 0; j < 12; j++) {
+            v18_156[o + j] = v10_155[l * 12 + j] * x86_6_148[l * 12 + j];
+          }
         }
       }
-    }
-    // %20 mul ∂o — 19: o = sigmoid(z[3*H:4*H])
-    if (kernels !== undefined && heapHolds(v20_157, v3_154, x86_1_143, x86_8_150)) run_pointwise13(v20_157.byteOffset, v3_154.byteOffset, x86_1_143.byteOffset, x86_8_150.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 12;
-        for (let j = 0; j < 12; j++) {
-          v20_157[o + j] = (v3_154[l * 12 + j] * x86_1_143[l * 12 + j]) * x86_8_150[l * 12 + j];
+      // %20 mul ∂o — 19: o = sigmoid(z[3*H:4*H])
+      if (kernels !== undefined && heapHolds(v20_157, v3_154, x86_1_143, x86_8_150)) run_pointwise13(v20_157.byteOffset, v3_154.byteOffset, x86_1_143.byteOffset, x86_8_150.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 12;
+          for (let j = 0; j < 12; j++) {
+            v20_157[o + j] = (v3_154[l * 12 + j] * x86_1_143[l * 12 + j]) * x86_8_150[l * 12 + j];
+          }
         }
       }
-    }
-    // %21 pad_last — 19: o = sigmoid(z[3*H:4*H])
-    pad21_158.fill(0);
-    for (let r = 0; r < B; r++) {
-      for (let c = 0; c < 12; c++) pad21_158[r * 48 + 36 + c] = v20_157[r * 12 + c];
-    }
-    // %23 mul ∂g — 18: g = tanh(z[2*H:3*H])
-    if (kernels !== undefined && heapHolds(v23_159, v10_155, x86_4_146, x86_9_151)) run_pointwise13(v23_159.byteOffset, v10_155.byteOffset, x86_4_146.byteOffset, x86_9_151.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 12;
-        for (let j = 0; j < 12; j++) {
-          v23_159[o + j] = (v10_155[l * 12 + j] * x86_4_146[l * 12 + j]) * x86_9_151[l * 12 + j];
+      // %21 pad_last — 19: o = sigmoid(z[3*H:4*H])
+      pad21_158.fill(0);
+      for (let r = 0; r < B; r++) {
+        for (let c = 0; c < 12; c++) pad21_158[r * 48 + 36 + c] = v20_157[r * 12 + c];
+      }
+      // %23 mul ∂g — 18: g = tanh(z[2*H:3*H])
+      if (kernels !== undefined && heapHolds(v23_159, v10_155, x86_4_146, x86_9_151)) run_pointwise13(v23_159.byteOffset, v10_155.byteOffset, x86_4_146.byteOffset, x86_9_151.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 12;
+          for (let j = 0; j < 12; j++) {
+            v23_159[o + j] = (v10_155[l * 12 + j] * x86_4_146[l * 12 + j]) * x86_9_151[l * 12 + j];
+          }
         }
       }
-    }
-    // %24 pad_last — 18: g = tanh(z[2*H:3*H])
-    pad24_160.fill(0);
-    for (let r = 0; r < B; r++) {
-      for (let c = 0; c < 12; c++) pad24_160[r * 48 + 24 + c] = v23_159[r * 12 + c];
-    }
-    // %27 mul ∂f — 17: f = sigmoid(z[H:2*H])
-    if (kernels !== undefined && heapHolds(v27_161, v10_155, x86_5_147, x86_10_152)) run_pointwise13(v27_161.byteOffset, v10_155.byteOffset, x86_5_147.byteOffset, x86_10_152.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 12;
-        for (let j = 0; j < 12; j++) {
-          v27_161[o + j] = (v10_155[l * 12 + j] * x86_5_147[l * 12 + j]) * x86_10_152[l * 12 + j];
+      // %24 pad_last — 18: g = tanh(z[2*H:3*H])
+      pad24_160.fill(0);
+      for (let r = 0; r < B; r++) {
+        for (let c = 0; c < 12; c++) pad24_160[r * 48 + 24 + c] = v23_159[r * 12 + c];
+      }
+      // %27 mul ∂f — 17: f = sigmoid(z[H:2*H])
+      if (kernels !== undefined && heapHolds(v27_161, v10_155, x86_5_147, x86_10_152)) run_pointwise13(v27_161.byteOffset, v10_155.byteOffset, x86_5_147.byteOffset, x86_10_152.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 12;
+          for (let j = 0; j < 12; j++) {
+            v27_161[o + j] = (v10_155[l * 12 + j] * x86_5_147[l * 12 + j]) * x86_10_152[l * 12 + j];
+          }
         }
       }
-    }
-    // %28 pad_last — 17: f = sigmoid(z[H:2*H])
-    pad28_162.fill(0);
-    for (let r = 0; r < B; r++) {
-      for (let c = 0; c < 12; c++) pad28_162[r * 48 + 12 + c] = v27_161[r * 12 + c];
-    }
-    // %31 mul ∂i — 16: i = sigmoid(z[0:H])
-    if (kernels !== undefined && heapHolds(v31_163, v10_155, x86_3_145, x86_11_153)) run_pointwise13(v31_163.byteOffset, v10_155.byteOffset, x86_3_145.byteOffset, x86_11_153.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 12;
-        for (let j = 0; j < 12; j++) {
-          v31_163[o + j] = (v10_155[l * 12 + j] * x86_3_145[l * 12 + j]) * x86_11_153[l * 12 + j];
+      // %28 pad_last — 17: f = sigmoid(z[H:2*H])
+      pad28_162.fill(0);
+      for (let r = 0; r < B; r++) {
+        for (let c = 0; c < 12; c++) pad28_162[r * 48 + 12 + c] = v27_161[r * 12 + c];
+      }
+      // %31 mul ∂i — 16: i = sigmoid(z[0:H])
+      if (kernels !== undefined && heapHolds(v31_163, v10_155, x86_3_145, x86_11_153)) run_pointwise13(v31_163.byteOffset, v10_155.byteOffset, x86_3_145.byteOffset, x86_11_153.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 12;
+          for (let j = 0; j < 12; j++) {
+            v31_163[o + j] = (v10_155[l * 12 + j] * x86_3_145[l * 12 + j]) * x86_11_153[l * 12 + j];
+          }
         }
       }
-    }
-    // %32 pad_last — 16: i = sigmoid(z[0:H])
-    pad32_164.fill(0);
-    for (let r = 0; r < B; r++) {
-      for (let c = 0; c < 12; c++) pad32_164[r * 48 + 0 + c] = v31_163[r * 12 + c];
-    }
-    // %33 add
-    if (kernels !== undefined && heapHolds(v33_165, pad21_158, pad24_160, pad28_162, pad32_164)) run_pointwise14(v33_165.byteOffset, pad21_158.byteOffset, pad24_160.byteOffset, pad28_162.byteOffset, pad32_164.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 48;
-        for (let j = 0; j < 48; j++) {
-          v33_165[o + j] = ((pad21_158[l * 48 + j] + pad24_160[l * 48 + j]) + pad28_162[l * 48 + j]) + pad32_164[l * 48 + j];
+      // %32 pad_last — 16: i = sigmoid(z[0:H])
+      pad32_164.fill(0);
+      for (let r = 0; r < B; r++) {
+        for (let c = 0; c < 12; c++) pad32_164[r * 48 + 0 + c] = v31_163[r * 12 + c];
+      }
+      // %33 add
+      if (kernels !== undefined && heapHolds(v33_165, pad21_158, pad24_160, pad28_162, pad32_164)) run_pointwise14(v33_165.byteOffset, pad21_158.byteOffset, pad24_160.byteOffset, pad28_162.byteOffset, pad32_164.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 48;
+          for (let j = 0; j < 48; j++) {
+            v33_165[o + j] = ((pad21_158[l * 48 + j] + pad24_160[l * 48 + j]) + pad28_162[l * 48 + j]) + pad32_164[l * 48 + j];
+          }
         }
       }
+      // %35 matmul — 15: z = W @ x + U @ h + b
+      gemm_cols_48x12(v33_165, p39, mm35_166, B);
+      v9_45.set(v33_165, t * v33_165.length);
+      state86_0_139.set(mm35_166);
+      state86_1_140.set(v18_156);
     }
-    // %35 matmul — 15: z = W @ x + U @ h + b
-    gemm_cols_48x12(v33_165, p39, mm35_166, B);
-    v9_45.set(v33_165, t * v33_165.length);
-    state86_0_139.set(mm35_166);
-    state86_1_140.set(v18_156);
   }
   // %91 unbroadcast ∂lower: ∂W (batched)
   ub91_167.fill(0);
@@ -1186,7 +1192,6 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     }
   }
   // %95 matmul — 15: z = W @ x + U @ h + b
-  mm27_93.fill(0); // reused: its last value is dead
   gemm_cols_48x1(v9_45, p38, mm27_93, T_T * B);
   return { loss: red32_97[0], outputs: { "prediction": { data: heapCopy(v28_94), shape: [T_T, B, 1] } }, finalStates: { "lower.h": { data: heapCopy(state10_0_46), shape: [B, 12] }, "lower.c": { data: heapCopy(state10_1_47), shape: [B, 12] }, "upper.h": { data: heapCopy(state21_0_71), shape: [B, 12] }, "upper.c": { data: heapCopy(state21_1_72), shape: [B, 12] } }, grads: { "lower.W": heapCopy(ub91_167), "lower.U": heapCopy(ub93_168), "lower.b": heapCopy(ub94_169), "upper.W": heapCopy(ub64_135), "upper.U": heapCopy(ub66_136), "upper.b": heapCopy(ub67_137), "prediction.W": heapCopy(ub41_100), "prediction.b": heapCopy(s98) }, inputGrads: { "series": { data: heapCopy(mm27_93), shape: [T_T, B, 1] } }, stateGrads: { "lower.h": { data: heapCopy(state86_0_139), shape: [B, 12] }, "lower.c": { data: heapCopy(state86_1_140), shape: [B, 12] }, "upper.h": { data: heapCopy(state59_0_107), shape: [B, 12] }, "upper.c": { data: heapCopy(state59_1_108), shape: [B, 12] } } } as GradResult;
 }
@@ -1951,13 +1956,13 @@ function gemm_cols_48x1(v: Float32Array, w: Float32Array, out: Float32Array, sam
   gemm_cols_48x1_scalar(v, w, out, samples);
 }
 
-// WebAssembly SIMD kernels generated by rnnc for this model's sizes (16418 bytes): rows_48x1, pointwise0, rows_48x12, pointwise1, pointwise2, pointwise3, rows_1x12, pointwise4, pointwise5, pointwise6, pointwise7, pointwise8, cols_1x12, outer_1x12, pointwise9, pointwise10, pointwise11, pointwise12, pointwise13, pointwise14, cols_48x12, outer_48x12, colsum_48, outer_48x1, cols_48x1, nonfinite.
+// WebAssembly SIMD kernels generated by rnnc for this model's sizes (18539 bytes): rows_48x1, pointwise0, rows_48x12, pointwise1, pointwise2, pointwise3, time_loop0, time_loop1, rows_1x12, pointwise4, pointwise5, pointwise6, pointwise7, pointwise8, time_loop2, time_loop3, cols_1x12, outer_1x12, pointwise9, pointwise10, pointwise11, pointwise12, pointwise13, pointwise14, cols_48x12, time_loop4, outer_48x12, colsum_48, time_loop5, outer_48x1, cols_48x1, nonfinite.
 // `rnnc compile --emit-wat` prints them as text.
-const kernelBytes = "AGFzbQEAAAABHwRgBH9/f38AYAZ/f39/f38AYAN/f38AYAV/f39/fwACEgEDZW52Bm1lbW9yeQIBAYCABAMbGgAAAAABAAACAgECAAABAAAAAQMBAAECAQACB9MCGglyb3dzXzQ4eDEAAApwb2ludHdpc2UwAAEKcm93c180OHgxMgACCnBvaW50d2lzZTEAAwpwb2ludHdpc2UyAAQKcG9pbnR3aXNlMwAFCXJvd3NfMXgxMgAGCnBvaW50d2lzZTQABwpwb2ludHdpc2U1AAgKcG9pbnR3aXNlNgAJCnBvaW50d2lzZTcACgpwb2ludHdpc2U4AAsJY29sc18xeDEyAAwKb3V0ZXJfMXgxMgANCnBvaW50d2lzZTkADgtwb2ludHdpc2UxMAAPC3BvaW50d2lzZTExABALcG9pbnR3aXNlMTIAEQtwb2ludHdpc2UxMwASC3BvaW50d2lzZTE0ABMKY29sc180OHgxMgAUC291dGVyXzQ4eDEyABUJY29sc3VtXzQ4ABYKb3V0ZXJfNDh4MQAXCWNvbHNfNDh4MQAYCW5vbmZpbml0ZQAZCqt6GucSAgZ/FntBACEEAkADQCADIARrQQRIDQFBACEFAkADQCAFQTBODQH9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDv0MAAAAAAAAAAAAAAAAAAAAACEP/QwAAAAAAAAAAAAAAAAAAAAAIRD9DAAAAAAAAAAAAAAAAAAAAAAhEf0MAAAAAAAAAAAAAAAAAAAAACESIAAgBUEEbGohBiABIARBBGxqIQcgB/0AAgAhEyAH/QACBCEUIAf9AAIIIRUgB/0AAgwhFiAG/QACACEKIAsgCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhCyANIAogFP3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIQ0gDyAKIBX95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEPIBEgCiAW/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhESAG/QACBCEKIAwgCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhDCAOIAogFP3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIQ4gECAKIBX95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEQIBIgCiAW/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhEiACIARBwAFsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AgAgCSAZ/R8BOAIEIA0gDv0NAAECAwQFBgcQERITFBUWFyANIA79DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AsABIAkgGf0fATgCxAEgDyAQ/Q0AAQIDBAUGBxAREhMUFRYXIA8gEP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCgAMgCSAZ/R8BOAKEAyARIBL9DQABAgMEBQYHEBESExQVFhcgESAS/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOALABCAJIBn9HwE4AsQEIAVBAmohBQwACwsgBEEEaiEEDAALCwJAA0AgBCADTg0BQQAhBQJAA0AgBUEwTg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEa/QwAAAAAAAAAAAAAAAAAAAAAIRv9DAAAAAAAAAAAAAAAAAAAAAAhHP0MAAAAAAAAAAAAAAAAAAAAACEd/QwAAAAAAAAAAAAAAAAAAAAAIR79DAAAAAAAAAAAAAAAAAAAAAAhHyAAIAVBBGxqIQYgASAEQQRsaiEHIAf9AAIAIRMgBv0AAgAhCiALIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIQsgBv0AAgQhCiAMIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIQwgBv0AAgghCiAaIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIRogBv0AAgwhCiAbIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIRsgBv0AAhAhCiAcIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIRwgBv0AAhQhCiAdIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIR0gBv0AAhghCiAeIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIR4gBv0AAhwhCiAfIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIR8gAiAEQcABbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRcgGiAb/Q0AAQIDBAUGBxAREhMUFRYXIBogG/0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9CwIAIBwgHf0NAAECAwQFBgcQERITFBUWFyAcIB39DQgJCgsMDQ4PGBkaGxwdHh/95AEhFyAeIB/9DQABAgMEBQYHEBESExQVFhcgHiAf/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0LAhAgBUEIaiEFDAALCyAEQQFqIQQMAAsLC2IBAn9BACEEAkADQCAEIANODQFBACEFA0AgACAFaiABIAVq/QACACACIAVq/QACAP3kAf0LAgAgBUEQaiEFIAVBwAFIDQALIABBwAFqIQAgAUHAAWohASAEQQFqIQQMAAsLC+sQAgZ/FntBACEEAkADQCADIARrQQRIDQFBACEFAkADQCAFQTBODQH9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDv0MAAAAAAAAAAAAAAAAAAAAACEP/QwAAAAAAAAAAAAAAAAAAAAAIRD9DAAAAAAAAAAAAAAAAAAAAAAhEf0MAAAAAAAAAAAAAAAAAAAAACESIAAgBUEwbGohBiABIARBMGxqIQcgBkEwaiEIA0AgB/0AAgAhEyAH/QACMCEUIAf9AAJgIRUgB/0AApABIRYgBv0AAgAhCiALIAogE/3mAf3kASELIA0gCiAU/eYB/eQBIQ0gDyAKIBX95gH95AEhDyARIAogFv3mAf3kASERIAb9AAIwIQogDCAKIBP95gH95AEhDCAOIAogFP3mAf3kASEOIBAgCiAV/eYB/eQBIRAgEiAKIBb95gH95AEhEiAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgAiAEQcABbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAIAIAkgGf0fATgCBCANIA79DQABAgMEBQYHEBESExQVFhcgDSAO/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOALAASAJIBn9HwE4AsQBIA8gEP0NAAECAwQFBgcQERITFBUWFyAPIBD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AoADIAkgGf0fATgChAMgESAS/Q0AAQIDBAUGBxAREhMUFRYXIBEgEv0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCwAQgCSAZ/R8BOALEBCAFQQJqIQUMAAsLIARBBGohBAwACwsCQANAIAQgA04NAUEAIQUCQANAIAVBME4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhGv0MAAAAAAAAAAAAAAAAAAAAACEb/QwAAAAAAAAAAAAAAAAAAAAAIRz9DAAAAAAAAAAAAAAAAAAAAAAhHf0MAAAAAAAAAAAAAAAAAAAAACEe/QwAAAAAAAAAAAAAAAAAAAAAIR8gACAFQTBsaiEGIAEgBEEwbGohByAGQTBqIQgDQCAH/QACACETIAb9AAIAIQogCyAKIBP95gH95AEhCyAG/QACMCEKIAwgCiAT/eYB/eQBIQwgBv0AAmAhCiAaIAogE/3mAf3kASEaIAb9AAKQASEKIBsgCiAT/eYB/eQBIRsgBv0AAsABIQogHCAKIBP95gH95AEhHCAG/QAC8AEhCiAdIAogE/3mAf3kASEdIAb9AAKgAiEKIB4gCiAT/eYB/eQBIR4gBv0AAtACIQogHyAKIBP95gH95AEhHyAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgAiAEQcABbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRcgGiAb/Q0AAQIDBAUGBxAREhMUFRYXIBogG/0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9CwIAIBwgHf0NAAECAwQFBgcQERITFBUWFyAcIB39DQgJCgsMDQ4PGBkaGxwdHh/95AEhFyAeIB/9DQABAgMEBQYHEBESExQVFhcgHiAf/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0LAhAgBUEIaiEFDAALCyAEQQFqIQQMAAsLC2oBAn9BACEEAkADQCAEIANODQFBACEFA0AgACAFaiABIAVq/QACACACIAVq/QACAP3kAf0LAgAgBUEQaiEFIAVBwAFIDQALIABBwAFqIQAgAUHAAWohASACQcABaiECIARBAWohBAwACwsLqgwCAn8Qe0EAIQYCQANAIAYgBU4NAUEAIQcDQCAAIAdqIAEgB2r9AAIA/eEBIQj9DAAAgD8AAIA/AACAPwAAgD/9DAAAgD8AAIA/AACAPwAAgD8gCP0MpcCwQqXAsEKlwLBCpcCwQv3oAf0MUKyuwlCsrsJQrK7CUKyuwv3pASEJIAn9DDuquD87qrg/O6q4PzuquD/95gH9aiEKIAkgCv0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAK/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIQv9DGdpUDlnaVA5Z2lQOWdpUDkgC/3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAL/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIAv95gH9DMGpKj3BqSo9wakqPcGpKj395AEgC/3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAL/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIAsgC/3mAf3mASAL/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIAr9+AH9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf3kAf3nASACIAdq/QACAP3mASADIAdq/QACAP3hASEM/QwAAIA/AACAPwAAgD8AAIA//QwAAIA/AACAPwAAgD8AAIA/IAz9DKXAsEKlwLBCpcCwQqXAsEL96AH9DFCsrsJQrK7CUKyuwlCsrsL96QEhDSAN/Qw7qrg/O6q4PzuquD87qrg//eYB/WohDiANIA79DACAMT8AgDE/AIAxPwCAMT/95gH95QEgDv0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEP/QxnaVA5Z2lQOWdpUDlnaVA5IA/95gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgD/3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAP/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIA/95gH9DKqqKj6qqio+qqoqPqqqKj795AEgD/3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASAPIA/95gH95gEgD/3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAO/fgB/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH95AH95wEgBCAHav0AAgAhECAQIBD95gEhEf0M6vC6u+rwurvq8Lq76vC6uyAR/eYB/QxOE6k8ThOpPE4TqTxOE6k8/eQBIBH95gH9DC0eXL0tHly9LR5cvS0eXL395AEgEf3mAf0Mk4MIPpODCD6Tgwg+k4MIPv3kASAR/eYB/QyZqqq+maqqvpmqqr6Zqqq+/eQBIBH95gEgEP3mASAQ/eQBIRIgEP3gAf0MAAAAQAAAAEAAAABAAAAAQP3mASET/QwAAIA/AACAPwAAgD8AAIA//QwAAABAAAAAQAAAAEAAAABAIBP9DKXAsEKlwLBCpcCwQqXAsEL96AH9DFCsrsJQrK7CUKyuwlCsrsL96QEhFCAU/Qw7qrg/O6q4PzuquD87qrg//eYB/WohFSAUIBX9DACAMT8AgDE/AIAxPwCAMT/95gH95QEgFf0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEW/QxnaVA5Z2lQOWdpUDlnaVA5IBb95gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgFv3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAW/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIBb95gH9DKqqKj6qqio+qqoqPqqqKj795AEgFv3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASAWIBb95gH95gEgFv3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAV/fgB/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH9DAAAgD8AAIA/AACAPwAAgD/95AH95wH95QEgEP0MAAAAgAAAAIAAAACAAAAAgP1O/VAhFyASIBcgEP3gAf0MAAAgPwAAID8AACA/AAAgP/1D/VL95gH95AH9CwIAIAdBEGohByAHQTBIDQALIABBMGohACABQcABaiEBIAJBMGohAiADQcABaiEDIARBwAFqIQQgBkEBaiEGDAALCwv4CAICfwx7QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWogASAFav0AAgD94QEhBv0MAACAPwAAgD8AAIA/AACAP/0MAACAPwAAgD8AAIA/AACAPyAG/QylwLBCpcCwQqXAsEKlwLBC/egB/QxQrK7CUKyuwlCsrsJQrK7C/ekBIQcgB/0MO6q4PzuquD87qrg/O6q4P/3mAf1qIQggByAI/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIAj9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhCf0MZ2lQOWdpUDlnaVA5Z2lQOSAJ/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIAn95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgCf3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAJ/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIAn95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgCSAJ/eYB/eYBIAn95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgCP34Af0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/eQB/ecBIAIgBWr9AAIAIQogCiAK/eYBIQv9DOrwurvq8Lq76vC6u+rwursgC/3mAf0MThOpPE4TqTxOE6k8ThOpPP3kASAL/eYB/QwtHly9LR5cvS0eXL0tHly9/eQBIAv95gH9DJODCD6Tgwg+k4MIPpODCD795AEgC/3mAf0Mmaqqvpmqqr6Zqqq+maqqvv3kASAL/eYBIAr95gEgCv3kASEMIAr94AH9DAAAAEAAAABAAAAAQAAAAED95gEhDf0MAACAPwAAgD8AAIA/AACAP/0MAAAAQAAAAEAAAABAAAAAQCAN/QylwLBCpcCwQqXAsEKlwLBC/egB/QxQrK7CUKyuwlCsrsJQrK7C/ekBIQ4gDv0MO6q4PzuquD87qrg/O6q4P/3mAf1qIQ8gDiAP/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIA/9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhEP0MZ2lQOWdpUDlnaVA5Z2lQOSAQ/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIBD95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgEP3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAQ/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIBD95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgECAQ/eYB/eYBIBD95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgD/34Af0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/QwAAIA/AACAPwAAgD8AAIA//eQB/ecB/eUBIAr9DAAAAIAAAACAAAAAgAAAAID9Tv1QIREgDCARIAr94AH9DAAAID8AACA/AAAgPwAAID/9Q/1S/eYB/QsCACAFQRBqIQUgBUEwSA0ACyAAQTBqIQAgAUHAAWohASACQTBqIQIgBEEBaiEEDAALCwuxDQIGfwx7QQAhBAJAA0AgAyAEa0EESA0BQQAhBf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEOIAAgBUEwbGohBiABIARBMGxqIQcgBkEwaiEIA0AgB/0AAgAhDyAH/QACMCEQIAf9AAJgIREgB/0AApABIRIgBv0AAgAhCiALIAogD/3mAf3kASELIAwgCiAQ/eYB/eQBIQwgDSAKIBH95gH95AEhDSAOIAogEv3mAf3kASEOIAZBEGohBiAHQRBqIQcgBiAISA0ACyACIARBBGxqIAVBBGxqIQkgC/0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWFyAL/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRP9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFCATIBT9DQABAgMICQoLEBESExgZGhsgEyAU/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRUgCSAV/R8AOAIAIAz9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhcgDP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASET/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRQgEyAU/Q0AAQIDCAkKCxAREhMYGRobIBMgFP0NBAUGBwwNDg8UFRYXHB0eH/3kASEVIAkgFf0fADgCBCAN/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYXIA39DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhE/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEUIBMgFP0NAAECAwgJCgsQERITGBkaGyATIBT9DQQFBgcMDQ4PFBUWFxwdHh/95AEhFSAJIBX9HwA4AgggDv0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWFyAO/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRP9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFCATIBT9DQABAgMICQoLEBESExgZGhsgEyAU/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRUgCSAV/R8AOAIMIARBBGohBAwACwsCQANAIAQgA04NAUEAIQUCQANAIAVBAU4NAf0MAAAAAAAAAAAAAAAAAAAAACELIAAgBUEwbGohBiABIARBMGxqIQcgBkEwaiEIA0AgB/0AAgAhDyAG/QACACEKIAsgCiAP/eYB/eQBIQsgBkEQaiEGIAdBEGohByAGIAhIDQALIAIgBEEEbGogBUEEbGohCSAL/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYXIAv9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhE/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEUIBMgFP0NAAECAwgJCgsQERITGBkaGyATIBT9DQQFBgcMDQ4PFBUWFxwdHh/95AEhFSAJIBX9HwA4AgAgBUEBaiEFDAALCyAEQQFqIQQMAAsLC+ADAgJ/BHtBACEDAkADQCADIAJODQFBACEEA0AgACAEaiABIARq/QACAP3hASEF/QwAAIA/AACAPwAAgD8AAIA//QwAAIA/AACAPwAAgD8AAIA/IAX9DKXAsEKlwLBCpcCwQqXAsEL96AH9DFCsrsJQrK7CUKyuwlCsrsL96QEhBiAG/Qw7qrg/O6q4PzuquD87qrg//eYB/WohByAGIAf9DACAMT8AgDE/AIAxPwCAMT/95gH95QEgB/0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEI/QxnaVA5Z2lQOWdpUDlnaVA5IAj95gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgCP3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAI/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIAj95gH9DKqqKj6qqio+qqoqPqqqKj795AEgCP3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASAIIAj95gH95gEgCP3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAH/fgB/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH95AH95wH9CwIAIARBEGohBCAEQTBIDQALIABBMGohACABQcABaiEBIANBAWohAwwACwsL2wUCAn8Ie0EAIQMCQANAIAMgAk4NAUEAIQQDQCAAIARqIAEgBGr9AAIAIQUgBSAF/eYBIQb9DOrwurvq8Lq76vC6u+rwursgBv3mAf0MThOpPE4TqTxOE6k8ThOpPP3kASAG/eYB/QwtHly9LR5cvS0eXL0tHly9/eQBIAb95gH9DJODCD6Tgwg+k4MIPpODCD795AEgBv3mAf0Mmaqqvpmqqr6Zqqq+maqqvv3kASAG/eYBIAX95gEgBf3kASEHIAX94AH9DAAAAEAAAABAAAAAQAAAAED95gEhCP0MAACAPwAAgD8AAIA/AACAP/0MAAAAQAAAAEAAAABAAAAAQCAI/QylwLBCpcCwQqXAsEKlwLBC/egB/QxQrK7CUKyuwlCsrsJQrK7C/ekBIQkgCf0MO6q4PzuquD87qrg/O6q4P/3mAf1qIQogCSAK/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIAr9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhC/0MZ2lQOWdpUDlnaVA5Z2lQOSAL/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIAv95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgC/3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAL/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIAv95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgCyAL/eYB/eYBIAv95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgCv34Af0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/QwAAIA/AACAPwAAgD8AAIA//eQB/ecB/eUBIAX9DAAAAIAAAACAAAAAgAAAAID9Tv1QIQwgByAMIAX94AH9DAAAID8AACA/AAAgPwAAID/9Q/1S/QsCACAEQRBqIQQgBEEwSA0ACyAAQTBqIQAgAUHAAWohASADQQFqIQMMAAsLC4wBAQJ/QQAhBgJAA0AgBiAFTg0BQQAhBwNAIAAgB2ogASAHav0AAgAgAiAHav0AAgD95gEgAyAHav0AAgAgBCAHav0AAgD95gH95AH9CwIAIAdBEGohByAHQTBIDQALIABBMGohACABQTBqIQEgAkEwaiECIANBMGohAyAEQTBqIQQgBkEBaiEGDAALCwvaBQICfwh7QQAhAwJAA0AgAyACTg0BQQAhBANAIAAgBGogASAEav0AAgAhBSAFIAX95gEhBv0M6vC6u+rwurvq8Lq76vC6uyAG/eYB/QxOE6k8ThOpPE4TqTxOE6k8/eQBIAb95gH9DC0eXL0tHly9LR5cvS0eXL395AEgBv3mAf0Mk4MIPpODCD6Tgwg+k4MIPv3kASAG/eYB/QyZqqq+maqqvpmqqr6Zqqq+/eQBIAb95gEgBf3mASAF/eQBIQcgBf3gAf0MAAAAQAAAAEAAAABAAAAAQP3mASEI/QwAAIA/AACAPwAAgD8AAIA//QwAAABAAAAAQAAAAEAAAABAIAj9DKXAsEKlwLBCpcCwQqXAsEL96AH9DFCsrsJQrK7CUKyuwlCsrsL96QEhCSAJ/Qw7qrg/O6q4PzuquD87qrg//eYB/WohCiAJIAr9DACAMT8AgDE/AIAxPwCAMT/95gH95QEgCv0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEL/QxnaVA5Z2lQOWdpUDlnaVA5IAv95gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgC/3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAL/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIAv95gH9DKqqKj6qqio+qqoqPqqqKj795AEgC/3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASALIAv95gH95gEgC/3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAK/fgB/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH9DAAAgD8AAIA/AACAPwAAgD/95AH95wH95QEgBf0MAAAAgAAAAIAAAACAAAAAgP1O/VAhDCAHIAwgBf3gAf0MAAAgPwAAID8AACA/AAAgP/1D/VL9CwIAIARBEGohBCAEQTBIDQALIABBMGohACABQTBqIQEgA0EBaiEDDAALCwtmAQJ/QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWogASAFav0AAgAgAiAFav0AAgD95gH9CwIAIAVBEGohBSAFQTBIDQALIABBMGohACABQTBqIQEgAkEwaiECIARBAWohBAwACwsLjQUEBX8BewF/CXtBACEEAkADQCADIARrQQJIDQFBACEFIAIgBEEwbGogBUEEbGohCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhECAAIARBBGxqIQYgASAFQQRsaiEHIAZBBGohCANAIAf9AAIAIREgB/0AAhAhEiAH/QACICETIAb9CQIAIQkgCyAJIBH95gH95AEhCyAMIAkgEv3mAf3kASEMIA0gCSAT/eYB/eQBIQ0gBv0JAgQhCSAOIAkgEf3mAf3kASEOIA8gCSAS/eYB/eQBIQ8gECAJIBP95gH95AEhECAGQQRqIQYgB0EwaiEHIAYgCEgNAAsgCiAL/QsCACAKIAz9CwIQIAogDf0LAiAgCiAO/QsCMCAKIA/9CwJAIAogEP0LAlAgBEECaiEEDAALCwJAA0AgBCADTg0BQQAhBSACIARBMGxqIAVBBGxqIQr9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ0gACAEQQRsaiEGIAEgBUEEbGohByAGQQRqIQgDQCAH/QACACERIAf9AAIQIRIgB/0AAiAhEyAG/QkCACEJIAsgCSAR/eYB/eQBIQsgDCAJIBL95gH95AEhDCANIAkgE/3mAf3kASENIAZBBGohBiAHQTBqIQcgBiAISA0ACyAKIAv9CwIAIAogDP0LAhAgCiAN/QsCICAEQQFqIQQMAAsLC9YCBAd/AXsBfwZ7IAFBBGwhASADQQRsIQNBACEGAkADQCAGQTBODQEgBCAGav0MAAAAAAAAAAAAAAAAAAAAAP0LAgAgBkEQaiEGDAALC0EAIQsCQANAIAsgBU4NASALQRBqIQwCQCAMIAVIDQAgBSEMC0EAIQZBACEHIAQgBkEwbGogB0EEbGohDiAO/QACACEPIA79AAIQIRAgDv0AAiAhESAAIAsgAWxqIAZBBGxqIQkgAiALIANsaiAHQQRsaiEKIAshCAJAA0AgCCAMTg0BIAr9AAIAIRIgCv0AAhAhEyAK/QACICEUIAn9CQIAIQ0gDyANIBL95gH95AEhDyAQIA0gE/3mAf3kASEQIBEgDSAU/eYB/eQBIREgCSABaiEJIAogA2ohCiAIQQFqIQgMAAsLIA4gD/0LAgAgDiAQ/QsCECAOIBH9CwIgIAtBEGohCwwACwsLewECf0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVq/QwAAIA/AACAPwAAgD8AAIA/IAEgBWr9AAIAIAIgBWr9AAIA/eYB/eUB/QsCACAFQRBqIQUgBUEwSA0ACyAAQTBqIQAgAUEwaiEBIAJBMGohAiAEQQFqIQQMAAsLC3sBAn9BACEEAkADQCAEIANODQFBACEFA0AgACAFaiABIAVq/QACAP0MAACAPwAAgD8AAIA/AACAPyACIAVq/QACAP3lAf3mAf0LAgAgBUEQaiEFIAVBMEgNAAsgAEEwaiEAIAFBMGohASACQTBqIQIgBEEBaiEEDAALCwtmAQJ/QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWogASAFav0AAgAgAiAFav0AAgD95AH9CwIAIAVBEGohBSAFQTBIDQALIABBMGohACABQTBqIQEgAkEwaiECIARBAWohBAwACwsLjAEBAn9BACEGAkADQCAGIAVODQFBACEHA0AgACAHaiABIAdq/QACACACIAdq/QACACADIAdq/QACAP3mASAEIAdq/QACAP3mAf3kAf0LAgAgB0EQaiEHIAdBMEgNAAsgAEEwaiEAIAFBMGohASACQTBqIQIgA0EwaiEDIARBMGohBCAGQQFqIQYMAAsLC3kBAn9BACEFAkADQCAFIARODQFBACEGA0AgACAGaiABIAZq/QACACACIAZq/QACAP3mASADIAZq/QACAP3mAf0LAgAgBkEQaiEGIAZBMEgNAAsgAEEwaiEAIAFBMGohASACQTBqIQIgA0EwaiEDIAVBAWohBQwACwsLkgEBAn9BACEGAkADQCAGIAVODQFBACEHA0AgACAHaiABIAdq/QACACACIAdq/QACAP3kASADIAdq/QACAP3kASAEIAdq/QACAP3kAf0LAgAgB0EQaiEHIAdBwAFIDQALIABBwAFqIQAgAUHAAWohASACQcABaiECIANBwAFqIQMgBEHAAWohBCAGQQFqIQYMAAsLC5IFBAV/AXsBfwl7QQAhBAJAA0AgAyAEa0ECSA0BQQAhBSACIARBMGxqIAVBBGxqIQr9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDv0MAAAAAAAAAAAAAAAAAAAAACEP/QwAAAAAAAAAAAAAAAAAAAAAIRAgACAEQcABbGohBiABIAVBBGxqIQcgBkHAAWohCANAIAf9AAIAIREgB/0AAhAhEiAH/QACICETIAb9CQIAIQkgCyAJIBH95gH95AEhCyAMIAkgEv3mAf3kASEMIA0gCSAT/eYB/eQBIQ0gBv0JAsABIQkgDiAJIBH95gH95AEhDiAPIAkgEv3mAf3kASEPIBAgCSAT/eYB/eQBIRAgBkEEaiEGIAdBMGohByAGIAhIDQALIAogC/0LAgAgCiAM/QsCECAKIA39CwIgIAogDv0LAjAgCiAP/QsCQCAKIBD9CwJQIARBAmohBAwACwsCQANAIAQgA04NAUEAIQUgAiAEQTBsaiAFQQRsaiEK/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACENIAAgBEHAAWxqIQYgASAFQQRsaiEHIAZBwAFqIQgDQCAH/QACACERIAf9AAIQIRIgB/0AAiAhEyAG/QkCACEJIAsgCSAR/eYB/eQBIQsgDCAJIBL95gH95AEhDCANIAkgE/3mAf3kASENIAZBBGohBiAHQTBqIQcgBiAISA0ACyAKIAv9CwIAIAogDP0LAhAgCiAN/QsCICAEQQFqIQQMAAsLC88DBAd/AXsBfwl7IAFBBGwhASADQQRsIQNBACEGAkADQCAGQYASTg0BIAQgBmr9DAAAAAAAAAAAAAAAAAAAAAD9CwIAIAZBEGohBgwACwtBACELAkADQCALIAVODQEgC0EQaiEMAkAgDCAFSA0AIAUhDAtBACEGAkADQCAGQTBODQFBACEHIAQgBkEwbGogB0EEbGohDiAO/QACACEPIA79AAIQIRAgDv0AAiAhESAO/QACMCESIA79AAJAIRMgDv0AAlAhFCAAIAsgAWxqIAZBBGxqIQkgAiALIANsaiAHQQRsaiEKIAshCAJAA0AgCCAMTg0BIAr9AAIAIRUgCv0AAhAhFiAK/QACICEXIAn9CQIAIQ0gDyANIBX95gH95AEhDyAQIA0gFv3mAf3kASEQIBEgDSAX/eYB/eQBIREgCf0JAgQhDSASIA0gFf3mAf3kASESIBMgDSAW/eYB/eQBIRMgFCANIBf95gH95AEhFCAJIAFqIQkgCiADaiEKIAhBAWohCAwACwsgDiAP/QsCACAOIBD9CwIQIA4gEf0LAiAgDiAS/QsCMCAOIBP9CwJAIA4gFP0LAlAgBkECaiEGDAALCyALQRBqIQsMAAsLC5oCAgN/BHtBACEFAkADQCAFQcABTg0B/QwAAAAAAAAAAAAAAAAAAAAAIQb9DAAAAAAAAAAAAAAAAAAAAAAhB/0MAAAAAAAAAAAAAAAAAAAAACEI/QwAAAAAAAAAAAAAAAAAAAAAIQlBACEDIAAgBWohBAJAA0AgAyACTg0BIAYgBP0AAgD95AEhBiAHIAT9AAIQ/eQBIQcgCCAE/QACIP3kASEIIAkgBP0AAjD95AEhCSAEQcABaiEEIANBAWohAwwACwsgASAFaiEEIAQgBP0AAgAgBv3kAf0LAgAgBCAE/QACECAH/eQB/QsCECAEIAT9AAIgIAj95AH9CwIgIAQgBP0AAjAgCf3kAf0LAjAgBUHAAGohBQwACwsLywIEB38BewF/A3sgAUEEbCEBIANBBGwhA0EAIQYCQANAIAZBwAFODQEgBCAGav0MAAAAAAAAAAAAAAAAAAAAAP0LAgAgBkEQaiEGDAALC0EAIQsCQANAIAsgBU4NASALQRBqIQwCQCAMIAVIDQAgBSEMC0EAIQYCQANAIAZBME4NAUEAIQcgBCAGQQRsaiAHQQRsaiEOIA79AAIAIQ8gDv0AAgQhECAAIAsgAWxqIAZBBGxqIQkgAiALIANsaiAHQQRsaiEKIAshCAJAA0AgCCAMTg0BIAr9AAIAIREgCf0JAgAhDSAPIA0gEf3mAf3kASEPIAn9CQIEIQ0gECANIBH95gH95AEhECAJIAFqIQkgCiADaiEKIAhBAWohCAwACwsgDiAP/R8AOAIAIA4gEP0fADgCBCAGQQJqIQYMAAsLIAtBEGohCwwACwsL/AIEBX8BewF/A3tBACEEAkADQCADIARrQQJIDQFBACEFIAIgBEEEbGogBUEEbGohCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQwgACAEQcABbGohBiABIAVBBGxqIQcgBkHAAWohCANAIAf9AAIAIQ0gBv0JAgAhCSALIAkgDf3mAf3kASELIAb9CQLAASEJIAwgCSAN/eYB/eQBIQwgBkEEaiEGIAdBBGohByAGIAhIDQALIAogC/0fADgCACAKIAz9HwA4AgQgBEECaiEEDAALCwJAA0AgBCADTg0BQQAhBSACIARBBGxqIAVBBGxqIQr9DAAAAAAAAAAAAAAAAAAAAAAhCyAAIARBwAFsaiEGIAEgBUEEbGohByAGQcABaiEIA0AgB/0AAgAhDSAG/QkCACEJIAsgCSAN/eYB/eQBIQsgBkEEaiEGIAdBBGohByAGIAhIDQALIAogC/0fADgCACAEQQFqIQQMAAsLC+0CAgF/BHv9DAAAAAAAAAAAAAAAAAAAAAAhBP0MAAAAAAAAAAAAAAAAAAAAACEF/QwAAAAAAAAAAAAAAAAAAAAAIQb9DAAAAAAAAAAAAAAAAAAAAAAhByABQQRsIABqIQMCQANAIAMgAGtBwABIDQEgBCAA/QACAP0MAAAAAAAAAAAAAAAAAAAAAP3mAf3kASEEIAUgAP0AAhD9DAAAAAAAAAAAAAAAAAAAAAD95gH95AEhBSAGIAD9AAIg/QwAAAAAAAAAAAAAAAAAAAAA/eYB/eQBIQYgByAA/QACMP0MAAAAAAAAAAAAAAAAAAAAAP3mAf3kASEHIABBwABqIQAMAAsLAkADQCADIABrQRBIDQEgBCAA/QACAP0MAAAAAAAAAAAAAAAAAAAAAP3mAf3kASEEIABBEGohAAwACwsgBCAF/eQBIAb95AEgB/3kASEEIAIgBP0fACAE/R8BkiAE/R8CkiAE/R8DkjgCAAsAwQIEbmFtZQG5AhoACXJvd3NfNDh4MQEKcG9pbnR3aXNlMAIKcm93c180OHgxMgMKcG9pbnR3aXNlMQQKcG9pbnR3aXNlMgUKcG9pbnR3aXNlMwYJcm93c18xeDEyBwpwb2ludHdpc2U0CApwb2ludHdpc2U1CQpwb2ludHdpc2U2Cgpwb2ludHdpc2U3Cwpwb2ludHdpc2U4DAljb2xzXzF4MTINCm91dGVyXzF4MTIOCnBvaW50d2lzZTkPC3BvaW50d2lzZTEwEAtwb2ludHdpc2UxMRELcG9pbnR3aXNlMTISC3BvaW50d2lzZTEzEwtwb2ludHdpc2UxNBQKY29sc180OHgxMhULb3V0ZXJfNDh4MTIWCWNvbHN1bV80OBcKb3V0ZXJfNDh4MRgJY29sc180OHgxGQlub25maW5pdGU=";
-const kernelNames = ["rows_48x1","pointwise0","rows_48x12","pointwise1","pointwise2","pointwise3","rows_1x12","pointwise4","pointwise5","pointwise6","pointwise7","pointwise8","cols_1x12","outer_1x12","pointwise9","pointwise10","pointwise11","pointwise12","pointwise13","pointwise14","cols_48x12","outer_48x12","colsum_48","outer_48x1","cols_48x1","nonfinite"];
+const kernelBytes = "AGFzbQEAAAABcQdgBH9/f38AYAZ/f39/f38AYA5/f39/f39/f39/f39/fwBgA39/fwBgGX9/f39/f39/f39/f39/f39/f39/f39/f38AYAV/f39/fwBgIn9/f39/f39/f39/f39/f39/f39/f39/f39/f39/f39/f38AAhIBA2VudgZtZW1vcnkCAQGAgAQDISAAAAAAAQACAgADAwEDAAQEAAEAAAABBQEABgEDBgEAAwehAyAJcm93c180OHgxAAAKcG9pbnR3aXNlMAABCnJvd3NfNDh4MTIAAgpwb2ludHdpc2UxAAMKcG9pbnR3aXNlMgAECnBvaW50d2lzZTMABQp0aW1lX2xvb3AwAAYKdGltZV9sb29wMQAHCXJvd3NfMXgxMgAICnBvaW50d2lzZTQACQpwb2ludHdpc2U1AAoKcG9pbnR3aXNlNgALCnBvaW50d2lzZTcADApwb2ludHdpc2U4AA0KdGltZV9sb29wMgAOCnRpbWVfbG9vcDMADwljb2xzXzF4MTIAEApvdXRlcl8xeDEyABEKcG9pbnR3aXNlOQASC3BvaW50d2lzZTEwABMLcG9pbnR3aXNlMTEAFAtwb2ludHdpc2UxMgAVC3BvaW50d2lzZTEzABYLcG9pbnR3aXNlMTQAFwpjb2xzXzQ4eDEyABgKdGltZV9sb29wNAAZC291dGVyXzQ4eDEyABoJY29sc3VtXzQ4ABsKdGltZV9sb29wNQAcCm91dGVyXzQ4eDEAHQljb2xzXzQ4eDEAHglub25maW5pdGUAHwqFiQEg5xICBn8We0EAIQQCQANAIAMgBGtBBEgNAUEAIQUCQANAIAVBME4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhEP0MAAAAAAAAAAAAAAAAAAAAACER/QwAAAAAAAAAAAAAAAAAAAAAIRIgACAFQQRsaiEGIAEgBEEEbGohByAH/QACACETIAf9AAIEIRQgB/0AAgghFSAH/QACDCEWIAb9AAIAIQogCyAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASELIA0gCiAU/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhDSAPIAogFf3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIQ8gESAKIBb95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASERIAb9AAIEIQogDCAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEMIA4gCiAU/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhDiAQIAogFf3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIRAgEiAKIBb95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASESIAIgBEHAAWxqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCACAJIBn9HwE4AgQgDSAO/Q0AAQIDBAUGBxAREhMUFRYXIA0gDv0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCwAEgCSAZ/R8BOALEASAPIBD9DQABAgMEBQYHEBESExQVFhcgDyAQ/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAKAAyAJIBn9HwE4AoQDIBEgEv0NAAECAwQFBgcQERITFBUWFyARIBL9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AsAEIAkgGf0fATgCxAQgBUECaiEFDAALCyAEQQRqIQQMAAsLAkADQCAEIANODQFBACEFAkADQCAFQTBODQH9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIRr9DAAAAAAAAAAAAAAAAAAAAAAhG/0MAAAAAAAAAAAAAAAAAAAAACEc/QwAAAAAAAAAAAAAAAAAAAAAIR39DAAAAAAAAAAAAAAAAAAAAAAhHv0MAAAAAAAAAAAAAAAAAAAAACEfIAAgBUEEbGohBiABIARBBGxqIQcgB/0AAgAhEyAG/QACACEKIAsgCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhCyAG/QACBCEKIAwgCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhDCAG/QACCCEKIBogCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhGiAG/QACDCEKIBsgCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhGyAG/QACECEKIBwgCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhHCAG/QACFCEKIB0gCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhHSAG/QACGCEKIB4gCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhHiAG/QACHCEKIB8gCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhHyACIARBwAFsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFyAaIBv9DQABAgMEBQYHEBESExQVFhcgGiAb/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0LAgAgHCAd/Q0AAQIDBAUGBxAREhMUFRYXIBwgHf0NCAkKCwwNDg8YGRobHB0eH/3kASEXIB4gH/0NAAECAwQFBgcQERITFBUWFyAeIB/9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/QsCECAFQQhqIQUMAAsLIARBAWohBAwACwsLYgECf0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVqIAEgBWr9AAIAIAIgBWr9AAIA/eQB/QsCACAFQRBqIQUgBUHAAUgNAAsgAEHAAWohACABQcABaiEBIARBAWohBAwACwsL6xACBn8We0EAIQQCQANAIAMgBGtBBEgNAUEAIQUCQANAIAVBME4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhEP0MAAAAAAAAAAAAAAAAAAAAACER/QwAAAAAAAAAAAAAAAAAAAAAIRIgACAFQTBsaiEGIAEgBEEwbGohByAGQTBqIQgDQCAH/QACACETIAf9AAIwIRQgB/0AAmAhFSAH/QACkAEhFiAG/QACACEKIAsgCiAT/eYB/eQBIQsgDSAKIBT95gH95AEhDSAPIAogFf3mAf3kASEPIBEgCiAW/eYB/eQBIREgBv0AAjAhCiAMIAogE/3mAf3kASEMIA4gCiAU/eYB/eQBIQ4gECAKIBX95gH95AEhECASIAogFv3mAf3kASESIAZBEGohBiAHQRBqIQcgBiAISA0ACyACIARBwAFsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AgAgCSAZ/R8BOAIEIA0gDv0NAAECAwQFBgcQERITFBUWFyANIA79DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AsABIAkgGf0fATgCxAEgDyAQ/Q0AAQIDBAUGBxAREhMUFRYXIA8gEP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCgAMgCSAZ/R8BOAKEAyARIBL9DQABAgMEBQYHEBESExQVFhcgESAS/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOALABCAJIBn9HwE4AsQEIAVBAmohBQwACwsgBEEEaiEEDAALCwJAA0AgBCADTg0BQQAhBQJAA0AgBUEwTg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEa/QwAAAAAAAAAAAAAAAAAAAAAIRv9DAAAAAAAAAAAAAAAAAAAAAAhHP0MAAAAAAAAAAAAAAAAAAAAACEd/QwAAAAAAAAAAAAAAAAAAAAAIR79DAAAAAAAAAAAAAAAAAAAAAAhHyAAIAVBMGxqIQYgASAEQTBsaiEHIAZBMGohCANAIAf9AAIAIRMgBv0AAgAhCiALIAogE/3mAf3kASELIAb9AAIwIQogDCAKIBP95gH95AEhDCAG/QACYCEKIBogCiAT/eYB/eQBIRogBv0AApABIQogGyAKIBP95gH95AEhGyAG/QACwAEhCiAcIAogE/3mAf3kASEcIAb9AALwASEKIB0gCiAT/eYB/eQBIR0gBv0AAqACIQogHiAKIBP95gH95AEhHiAG/QAC0AIhCiAfIAogE/3mAf3kASEfIAZBEGohBiAHQRBqIQcgBiAISA0ACyACIARBwAFsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFyAaIBv9DQABAgMEBQYHEBESExQVFhcgGiAb/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0LAgAgHCAd/Q0AAQIDBAUGBxAREhMUFRYXIBwgHf0NCAkKCwwNDg8YGRobHB0eH/3kASEXIB4gH/0NAAECAwQFBgcQERITFBUWFyAeIB/9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/QsCECAFQQhqIQUMAAsLIARBAWohBAwACwsLagECf0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVqIAEgBWr9AAIAIAIgBWr9AAIA/eQB/QsCACAFQRBqIQUgBUHAAUgNAAsgAEHAAWohACABQcABaiEBIAJBwAFqIQIgBEEBaiEEDAALCwuqDAICfxB7QQAhBgJAA0AgBiAFTg0BQQAhBwNAIAAgB2ogASAHav0AAgD94QEhCP0MAACAPwAAgD8AAIA/AACAP/0MAACAPwAAgD8AAIA/AACAPyAI/QylwLBCpcCwQqXAsEKlwLBC/egB/QxQrK7CUKyuwlCsrsJQrK7C/ekBIQkgCf0MO6q4PzuquD87qrg/O6q4P/3mAf1qIQogCSAK/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIAr9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhC/0MZ2lQOWdpUDlnaVA5Z2lQOSAL/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIAv95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgC/3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAL/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIAv95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgCyAL/eYB/eYBIAv95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgCv34Af0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/eQB/ecBIAIgB2r9AAIA/eYBIAMgB2r9AAIA/eEBIQz9DAAAgD8AAIA/AACAPwAAgD/9DAAAgD8AAIA/AACAPwAAgD8gDP0MpcCwQqXAsEKlwLBCpcCwQv3oAf0MUKyuwlCsrsJQrK7CUKyuwv3pASENIA39DDuquD87qrg/O6q4PzuquD/95gH9aiEOIA0gDv0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAO/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIQ/9DGdpUDlnaVA5Z2lQOWdpUDkgD/3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAP/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIA/95gH9DMGpKj3BqSo9wakqPcGpKj395AEgD/3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAP/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIA8gD/3mAf3mASAP/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIA79+AH9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf3kAf3nASAEIAdq/QACACEQIBAgEP3mASER/Qzq8Lq76vC6u+rwurvq8Lq7IBH95gH9DE4TqTxOE6k8ThOpPE4TqTz95AEgEf3mAf0MLR5cvS0eXL0tHly9LR5cvf3kASAR/eYB/QyTgwg+k4MIPpODCD6Tgwg+/eQBIBH95gH9DJmqqr6Zqqq+maqqvpmqqr795AEgEf3mASAQ/eYBIBD95AEhEiAQ/eAB/QwAAABAAAAAQAAAAEAAAABA/eYBIRP9DAAAgD8AAIA/AACAPwAAgD/9DAAAAEAAAABAAAAAQAAAAEAgE/0MpcCwQqXAsEKlwLBCpcCwQv3oAf0MUKyuwlCsrsJQrK7CUKyuwv3pASEUIBT9DDuquD87qrg/O6q4PzuquD/95gH9aiEVIBQgFf0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAV/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIRb9DGdpUDlnaVA5Z2lQOWdpUDkgFv3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAW/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIBb95gH9DMGpKj3BqSo9wakqPcGpKj395AEgFv3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAW/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIBYgFv3mAf3mASAW/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIBX9+AH9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf0MAACAPwAAgD8AAIA/AACAP/3kAf3nAf3lASAQ/QwAAACAAAAAgAAAAIAAAACA/U79UCEXIBIgFyAQ/eAB/QwAACA/AAAgPwAAID8AACA//UP9Uv3mAf3kAf0LAgAgB0EQaiEHIAdBMEgNAAsgAEEwaiEAIAFBwAFqIQEgAkEwaiECIANBwAFqIQMgBEHAAWohBCAGQQFqIQYMAAsLC/gIAgJ/DHtBACEEAkADQCAEIANODQFBACEFA0AgACAFaiABIAVq/QACAP3hASEG/QwAAIA/AACAPwAAgD8AAIA//QwAAIA/AACAPwAAgD8AAIA/IAb9DKXAsEKlwLBCpcCwQqXAsEL96AH9DFCsrsJQrK7CUKyuwlCsrsL96QEhByAH/Qw7qrg/O6q4PzuquD87qrg//eYB/WohCCAHIAj9DACAMT8AgDE/AIAxPwCAMT/95gH95QEgCP0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEJ/QxnaVA5Z2lQOWdpUDlnaVA5IAn95gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgCf3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAJ/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIAn95gH9DKqqKj6qqio+qqoqPqqqKj795AEgCf3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASAJIAn95gH95gEgCf3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAI/fgB/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH95AH95wEgAiAFav0AAgAhCiAKIAr95gEhC/0M6vC6u+rwurvq8Lq76vC6uyAL/eYB/QxOE6k8ThOpPE4TqTxOE6k8/eQBIAv95gH9DC0eXL0tHly9LR5cvS0eXL395AEgC/3mAf0Mk4MIPpODCD6Tgwg+k4MIPv3kASAL/eYB/QyZqqq+maqqvpmqqr6Zqqq+/eQBIAv95gEgCv3mASAK/eQBIQwgCv3gAf0MAAAAQAAAAEAAAABAAAAAQP3mASEN/QwAAIA/AACAPwAAgD8AAIA//QwAAABAAAAAQAAAAEAAAABAIA39DKXAsEKlwLBCpcCwQqXAsEL96AH9DFCsrsJQrK7CUKyuwlCsrsL96QEhDiAO/Qw7qrg/O6q4PzuquD87qrg//eYB/WohDyAOIA/9DACAMT8AgDE/AIAxPwCAMT/95gH95QEgD/0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEQ/QxnaVA5Z2lQOWdpUDlnaVA5IBD95gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgEP3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAQ/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIBD95gH9DKqqKj6qqio+qqoqPqqqKj795AEgEP3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASAQIBD95gH95gEgEP3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAP/fgB/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH9DAAAgD8AAIA/AACAPwAAgD/95AH95wH95QEgCv0MAAAAgAAAAIAAAACAAAAAgP1O/VAhESAMIBEgCv3gAf0MAAAgPwAAID8AACA/AAAgP/1D/VL95gH9CwIAIAVBEGohBSAFQTBIDQALIABBMGohACABQcABaiEBIAJBMGohAiAEQQFqIQQMAAsLC4MBAQJ/QQAhDgJAA0AgDiAMTg0BIA4hDyAAIAEgAiAJEAIgAyAEIA8gCmxqIAIgCRADIAUgA0EwaiAGIAMgA0HgAGogCRAEIAcgA0GQAWogBSAJEAUgCCAPIAtsaiAHIAv8CgAAIAEgByAL/AoAACAGIAUgC/wKAAAgDkEBaiEODAALCwuDAQECf0EAIQ4CQANAIA4gDE4NASAOIQ8gACABIAIgCRACIAMgBCAPIApsaiACIAkQAyAFIANBMGogBiADIANB4ABqIAkQBCAHIANBkAFqIAUgCRAFIAggDyALbGogByAL/AoAACABIAcgC/wKAAAgBiAFIAv8CgAAIA5BAWohDgwACwsLsQ0CBn8Me0EAIQQCQANAIAMgBGtBBEgNAUEAIQX9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDiAAIAVBMGxqIQYgASAEQTBsaiEHIAZBMGohCANAIAf9AAIAIQ8gB/0AAjAhECAH/QACYCERIAf9AAKQASESIAb9AAIAIQogCyAKIA/95gH95AEhCyAMIAogEP3mAf3kASEMIA0gCiAR/eYB/eQBIQ0gDiAKIBL95gH95AEhDiAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgAiAEQQRsaiAFQQRsaiEJIAv9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhcgC/0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASET/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRQgEyAU/Q0AAQIDCAkKCxAREhMYGRobIBMgFP0NBAUGBwwNDg8UFRYXHB0eH/3kASEVIAkgFf0fADgCACAM/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYXIAz9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhE/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEUIBMgFP0NAAECAwgJCgsQERITGBkaGyATIBT9DQQFBgcMDQ4PFBUWFxwdHh/95AEhFSAJIBX9HwA4AgQgDf0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWFyAN/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRP9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFCATIBT9DQABAgMICQoLEBESExgZGhsgEyAU/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRUgCSAV/R8AOAIIIA79DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhcgDv0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASET/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRQgEyAU/Q0AAQIDCAkKCxAREhMYGRobIBMgFP0NBAUGBwwNDg8UFRYXHB0eH/3kASEVIAkgFf0fADgCDCAEQQRqIQQMAAsLAkADQCAEIANODQFBACEFAkADQCAFQQFODQH9DAAAAAAAAAAAAAAAAAAAAAAhCyAAIAVBMGxqIQYgASAEQTBsaiEHIAZBMGohCANAIAf9AAIAIQ8gBv0AAgAhCiALIAogD/3mAf3kASELIAZBEGohBiAHQRBqIQcgBiAISA0ACyACIARBBGxqIAVBBGxqIQkgC/0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWFyAL/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRP9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFCATIBT9DQABAgMICQoLEBESExgZGhsgEyAU/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRUgCSAV/R8AOAIAIAVBAWohBQwACwsgBEEBaiEEDAALCwvgAwICfwR7QQAhAwJAA0AgAyACTg0BQQAhBANAIAAgBGogASAEav0AAgD94QEhBf0MAACAPwAAgD8AAIA/AACAP/0MAACAPwAAgD8AAIA/AACAPyAF/QylwLBCpcCwQqXAsEKlwLBC/egB/QxQrK7CUKyuwlCsrsJQrK7C/ekBIQYgBv0MO6q4PzuquD87qrg/O6q4P/3mAf1qIQcgBiAH/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIAf9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhCP0MZ2lQOWdpUDlnaVA5Z2lQOSAI/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIAj95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgCP3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAI/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIAj95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgCCAI/eYB/eYBIAj95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgB/34Af0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/eQB/ecB/QsCACAEQRBqIQQgBEEwSA0ACyAAQTBqIQAgAUHAAWohASADQQFqIQMMAAsLC9sFAgJ/CHtBACEDAkADQCADIAJODQFBACEEA0AgACAEaiABIARq/QACACEFIAUgBf3mASEG/Qzq8Lq76vC6u+rwurvq8Lq7IAb95gH9DE4TqTxOE6k8ThOpPE4TqTz95AEgBv3mAf0MLR5cvS0eXL0tHly9LR5cvf3kASAG/eYB/QyTgwg+k4MIPpODCD6Tgwg+/eQBIAb95gH9DJmqqr6Zqqq+maqqvpmqqr795AEgBv3mASAF/eYBIAX95AEhByAF/eAB/QwAAABAAAAAQAAAAEAAAABA/eYBIQj9DAAAgD8AAIA/AACAPwAAgD/9DAAAAEAAAABAAAAAQAAAAEAgCP0MpcCwQqXAsEKlwLBCpcCwQv3oAf0MUKyuwlCsrsJQrK7CUKyuwv3pASEJIAn9DDuquD87qrg/O6q4PzuquD/95gH9aiEKIAkgCv0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAK/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIQv9DGdpUDlnaVA5Z2lQOWdpUDkgC/3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAL/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIAv95gH9DMGpKj3BqSo9wakqPcGpKj395AEgC/3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAL/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIAsgC/3mAf3mASAL/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIAr9+AH9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf0MAACAPwAAgD8AAIA/AACAP/3kAf3nAf3lASAF/QwAAACAAAAAgAAAAIAAAACA/U79UCEMIAcgDCAF/eAB/QwAACA/AAAgPwAAID8AACA//UP9Uv0LAgAgBEEQaiEEIARBMEgNAAsgAEEwaiEAIAFBwAFqIQEgA0EBaiEDDAALCwuMAQECf0EAIQYCQANAIAYgBU4NAUEAIQcDQCAAIAdqIAEgB2r9AAIAIAIgB2r9AAIA/eYBIAMgB2r9AAIAIAQgB2r9AAIA/eYB/eQB/QsCACAHQRBqIQcgB0EwSA0ACyAAQTBqIQAgAUEwaiEBIAJBMGohAiADQTBqIQMgBEEwaiEEIAZBAWohBgwACwsL2gUCAn8Ie0EAIQMCQANAIAMgAk4NAUEAIQQDQCAAIARqIAEgBGr9AAIAIQUgBSAF/eYBIQb9DOrwurvq8Lq76vC6u+rwursgBv3mAf0MThOpPE4TqTxOE6k8ThOpPP3kASAG/eYB/QwtHly9LR5cvS0eXL0tHly9/eQBIAb95gH9DJODCD6Tgwg+k4MIPpODCD795AEgBv3mAf0Mmaqqvpmqqr6Zqqq+maqqvv3kASAG/eYBIAX95gEgBf3kASEHIAX94AH9DAAAAEAAAABAAAAAQAAAAED95gEhCP0MAACAPwAAgD8AAIA/AACAP/0MAAAAQAAAAEAAAABAAAAAQCAI/QylwLBCpcCwQqXAsEKlwLBC/egB/QxQrK7CUKyuwlCsrsJQrK7C/ekBIQkgCf0MO6q4PzuquD87qrg/O6q4P/3mAf1qIQogCSAK/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIAr9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhC/0MZ2lQOWdpUDlnaVA5Z2lQOSAL/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIAv95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgC/3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAL/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIAv95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgCyAL/eYB/eYBIAv95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgCv34Af0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/QwAAIA/AACAPwAAgD8AAIA//eQB/ecB/eUBIAX9DAAAAIAAAACAAAAAgAAAAID9Tv1QIQwgByAMIAX94AH9DAAAID8AACA/AAAgPwAAID/9Q/1S/QsCACAEQRBqIQQgBEEwSA0ACyAAQTBqIQAgAUEwaiEBIANBAWohAwwACwsLZgECf0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVqIAEgBWr9AAIAIAIgBWr9AAIA/eYB/QsCACAFQRBqIQUgBUEwSA0ACyAAQTBqIQAgAUEwaiEBIAJBMGohAiAEQQFqIQQMAAsLC4sCAQJ/QQAhGQJAA0AgGSAXTg0BIBkhGiAAIAEgAiAUEAIgAyAEIBogFWxqIAIgFBADIAUgAyAUEAkgBiADQTBqIBQQCSAHIANB4ABqIBQQCiAIIANBkAFqIBQQCSAJIAYgCiAFIAcgFBALIAsgCSAUEAwgDCAIIAsgFBANIA0gGiAWbGogDCAW/AoAACAOIBogFmxqIAsgFvwKAAAgDyAaIBZsaiAIIBb8CgAAIBAgGiAWbGogByAW/AoAACARIBogFmxqIAUgFvwKAAAgEiAaIBZsaiAGIBb8CgAAIBMgGiAWbGogCiAW/AoAACABIAwgFvwKAAAgCiAJIBb8CgAAIBlBAWohGQwACwsLiwIBAn9BACEZAkADQCAZIBdODQEgGSEaIAAgASACIBQQAiADIAQgGiAVbGogAiAUEAMgBSADIBQQCSAGIANBMGogFBAJIAcgA0HgAGogFBAKIAggA0GQAWogFBAJIAkgBiAKIAUgByAUEAsgCyAJIBQQDCAMIAggCyAUEA0gDSAaIBZsaiAMIBb8CgAAIA4gGiAWbGogCyAW/AoAACAPIBogFmxqIAggFvwKAAAgECAaIBZsaiAHIBb8CgAAIBEgGiAWbGogBSAW/AoAACASIBogFmxqIAYgFvwKAAAgEyAaIBZsaiAKIBb8CgAAIAEgDCAW/AoAACAKIAkgFvwKAAAgGUEBaiEZDAALCwuNBQQFfwF7AX8Je0EAIQQCQANAIAMgBGtBAkgNAUEAIQUgAiAEQTBsaiAFQQRsaiEK/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhD/0MAAAAAAAAAAAAAAAAAAAAACEQIAAgBEEEbGohBiABIAVBBGxqIQcgBkEEaiEIA0AgB/0AAgAhESAH/QACECESIAf9AAIgIRMgBv0JAgAhCSALIAkgEf3mAf3kASELIAwgCSAS/eYB/eQBIQwgDSAJIBP95gH95AEhDSAG/QkCBCEJIA4gCSAR/eYB/eQBIQ4gDyAJIBL95gH95AEhDyAQIAkgE/3mAf3kASEQIAZBBGohBiAHQTBqIQcgBiAISA0ACyAKIAv9CwIAIAogDP0LAhAgCiAN/QsCICAKIA79CwIwIAogD/0LAkAgCiAQ/QsCUCAEQQJqIQQMAAsLAkADQCAEIANODQFBACEFIAIgBEEwbGogBUEEbGohCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDSAAIARBBGxqIQYgASAFQQRsaiEHIAZBBGohCANAIAf9AAIAIREgB/0AAhAhEiAH/QACICETIAb9CQIAIQkgCyAJIBH95gH95AEhCyAMIAkgEv3mAf3kASEMIA0gCSAT/eYB/eQBIQ0gBkEEaiEGIAdBMGohByAGIAhIDQALIAogC/0LAgAgCiAM/QsCECAKIA39CwIgIARBAWohBAwACwsL1gIEB38BewF/BnsgAUEEbCEBIANBBGwhA0EAIQYCQANAIAZBME4NASAEIAZq/QwAAAAAAAAAAAAAAAAAAAAA/QsCACAGQRBqIQYMAAsLQQAhCwJAA0AgCyAFTg0BIAtBEGohDAJAIAwgBUgNACAFIQwLQQAhBkEAIQcgBCAGQTBsaiAHQQRsaiEOIA79AAIAIQ8gDv0AAhAhECAO/QACICERIAAgCyABbGogBkEEbGohCSACIAsgA2xqIAdBBGxqIQogCyEIAkADQCAIIAxODQEgCv0AAgAhEiAK/QACECETIAr9AAIgIRQgCf0JAgAhDSAPIA0gEv3mAf3kASEPIBAgDSAT/eYB/eQBIRAgESANIBT95gH95AEhESAJIAFqIQkgCiADaiEKIAhBAWohCAwACwsgDiAP/QsCACAOIBD9CwIQIA4gEf0LAiAgC0EQaiELDAALCwt7AQJ/QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWr9DAAAgD8AAIA/AACAPwAAgD8gASAFav0AAgAgAiAFav0AAgD95gH95QH9CwIAIAVBEGohBSAFQTBIDQALIABBMGohACABQTBqIQEgAkEwaiECIARBAWohBAwACwsLewECf0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVqIAEgBWr9AAIA/QwAAIA/AACAPwAAgD8AAIA/IAIgBWr9AAIA/eUB/eYB/QsCACAFQRBqIQUgBUEwSA0ACyAAQTBqIQAgAUEwaiEBIAJBMGohAiAEQQFqIQQMAAsLC2YBAn9BACEEAkADQCAEIANODQFBACEFA0AgACAFaiABIAVq/QACACACIAVq/QACAP3kAf0LAgAgBUEQaiEFIAVBMEgNAAsgAEEwaiEAIAFBMGohASACQTBqIQIgBEEBaiEEDAALCwuMAQECf0EAIQYCQANAIAYgBU4NAUEAIQcDQCAAIAdqIAEgB2r9AAIAIAIgB2r9AAIAIAMgB2r9AAIA/eYBIAQgB2r9AAIA/eYB/eQB/QsCACAHQRBqIQcgB0EwSA0ACyAAQTBqIQAgAUEwaiEBIAJBMGohAiADQTBqIQMgBEEwaiEEIAZBAWohBgwACwsLeQECf0EAIQUCQANAIAUgBE4NAUEAIQYDQCAAIAZqIAEgBmr9AAIAIAIgBmr9AAIA/eYBIAMgBmr9AAIA/eYB/QsCACAGQRBqIQYgBkEwSA0ACyAAQTBqIQAgAUEwaiEBIAJBMGohAiADQTBqIQMgBUEBaiEFDAALCwuSAQECf0EAIQYCQANAIAYgBU4NAUEAIQcDQCAAIAdqIAEgB2r9AAIAIAIgB2r9AAIA/eQBIAMgB2r9AAIA/eQBIAQgB2r9AAIA/eQB/QsCACAHQRBqIQcgB0HAAUgNAAsgAEHAAWohACABQcABaiEBIAJBwAFqIQIgA0HAAWohAyAEQcABaiEEIAZBAWohBgwACwsLkgUEBX8BewF/CXtBACEEAkADQCADIARrQQJIDQFBACEFIAIgBEEwbGogBUEEbGohCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhECAAIARBwAFsaiEGIAEgBUEEbGohByAGQcABaiEIA0AgB/0AAgAhESAH/QACECESIAf9AAIgIRMgBv0JAgAhCSALIAkgEf3mAf3kASELIAwgCSAS/eYB/eQBIQwgDSAJIBP95gH95AEhDSAG/QkCwAEhCSAOIAkgEf3mAf3kASEOIA8gCSAS/eYB/eQBIQ8gECAJIBP95gH95AEhECAGQQRqIQYgB0EwaiEHIAYgCEgNAAsgCiAL/QsCACAKIAz9CwIQIAogDf0LAiAgCiAO/QsCMCAKIA/9CwJAIAogEP0LAlAgBEECaiEEDAALCwJAA0AgBCADTg0BQQAhBSACIARBMGxqIAVBBGxqIQr9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ0gACAEQcABbGohBiABIAVBBGxqIQcgBkHAAWohCANAIAf9AAIAIREgB/0AAhAhEiAH/QACICETIAb9CQIAIQkgCyAJIBH95gH95AEhCyAMIAkgEv3mAf3kASEMIA0gCSAT/eYB/eQBIQ0gBkEEaiEGIAdBMGohByAGIAhIDQALIAogC/0LAgAgCiAM/QsCECAKIA39CwIgIARBAWohBAwACwsLmQQBBX9BACEiAkADQCAiICBODQEgIUEBayAiayEjIAAgASACICMgHWxqIB4QFCADIAQgACAFICMgHWxqIAYgIyAdbGogHhAVIAcgAyAIICMgHWxqIB4QDSAJIAAgCiAjIB1saiALICMgHWxqIB4QFiAMQQAgH/wLACAMQZABaiElIAkhJiAeISQCQANAQQAgJE4NASAlICZBMPwKAAAgJUHAAWohJSAmQTBqISYgJEF/aiEkDAALCyANIAMgDiAjIB1saiAPICMgHWxqIB4QFiAQQQAgH/wLACAQQeAAaiElIA0hJiAeISQCQANAQQAgJE4NASAlICZBMPwKAAAgJUHAAWohJSAmQTBqISYgJEF/aiEkDAALCyARIAMgEiAjIB1saiATICMgHWxqIB4QFiAUQQAgH/wLACAUQTBqISUgESEmIB4hJAJAA0BBACAkTg0BICUgJkEw/AoAACAlQcABaiElICZBMGohJiAkQX9qISQMAAsLIBUgAyAWICMgHWxqIBcgIyAdbGogHhAWIBhBACAf/AsAIBghJSAVISYgHiEkAkADQEEAICRODQEgJSAmQTD8CgAAICVBwAFqISUgJkEwaiEmICRBf2ohJAwACwsgGSAMIBAgFCAYIB4QFyAZIBogGyAeEBggHCAjIB9saiAZIB/8CgAAIAEgGyAd/AoAACAEIAcgHfwKAAAgIkEBaiEiDAALCwvPAwQHfwF7AX8JeyABQQRsIQEgA0EEbCEDQQAhBgJAA0AgBkGAEk4NASAEIAZq/QwAAAAAAAAAAAAAAAAAAAAA/QsCACAGQRBqIQYMAAsLQQAhCwJAA0AgCyAFTg0BIAtBEGohDAJAIAwgBUgNACAFIQwLQQAhBgJAA0AgBkEwTg0BQQAhByAEIAZBMGxqIAdBBGxqIQ4gDv0AAgAhDyAO/QACECEQIA79AAIgIREgDv0AAjAhEiAO/QACQCETIA79AAJQIRQgACALIAFsaiAGQQRsaiEJIAIgCyADbGogB0EEbGohCiALIQgCQANAIAggDE4NASAK/QACACEVIAr9AAIQIRYgCv0AAiAhFyAJ/QkCACENIA8gDSAV/eYB/eQBIQ8gECANIBb95gH95AEhECARIA0gF/3mAf3kASERIAn9CQIEIQ0gEiANIBX95gH95AEhEiATIA0gFv3mAf3kASETIBQgDSAX/eYB/eQBIRQgCSABaiEJIAogA2ohCiAIQQFqIQgMAAsLIA4gD/0LAgAgDiAQ/QsCECAOIBH9CwIgIA4gEv0LAjAgDiAT/QsCQCAOIBT9CwJQIAZBAmohBgwACwsgC0EQaiELDAALCwuaAgIDfwR7QQAhBQJAA0AgBUHAAU4NAf0MAAAAAAAAAAAAAAAAAAAAACEG/QwAAAAAAAAAAAAAAAAAAAAAIQf9DAAAAAAAAAAAAAAAAAAAAAAhCP0MAAAAAAAAAAAAAAAAAAAAACEJQQAhAyAAIAVqIQQCQANAIAMgAk4NASAGIAT9AAIA/eQBIQYgByAE/QACEP3kASEHIAggBP0AAiD95AEhCCAJIAT9AAIw/eQBIQkgBEHAAWohBCADQQFqIQMMAAsLIAEgBWohBCAEIAT9AAIAIAb95AH9CwIAIAQgBP0AAhAgB/3kAf0LAhAgBCAE/QACICAI/eQB/QsCICAEIAT9AAIwIAn95AH9CwIwIAVBwABqIQUMAAsLC5kEAQV/QQAhIgJAA0AgIiAgTg0BICFBAWsgImshIyAAIAEgAiAjIB1saiAeEBQgAyAEIAAgBSAjIB1saiAGICMgHWxqIB4QFSAHIAMgCCAjIB1saiAeEA0gCSAAIAogIyAdbGogCyAjIB1saiAeEBYgDEEAIB/8CwAgDEGQAWohJSAJISYgHiEkAkADQEEAICRODQEgJSAmQTD8CgAAICVBwAFqISUgJkEwaiEmICRBf2ohJAwACwsgDSADIA4gIyAdbGogDyAjIB1saiAeEBYgEEEAIB/8CwAgEEHgAGohJSANISYgHiEkAkADQEEAICRODQEgJSAmQTD8CgAAICVBwAFqISUgJkEwaiEmICRBf2ohJAwACwsgESADIBIgIyAdbGogEyAjIB1saiAeEBYgFEEAIB/8CwAgFEEwaiElIBEhJiAeISQCQANAQQAgJE4NASAlICZBMPwKAAAgJUHAAWohJSAmQTBqISYgJEF/aiEkDAALCyAVIAMgFiAjIB1saiAXICMgHWxqIB4QFiAYQQAgH/wLACAYISUgFSEmIB4hJAJAA0BBACAkTg0BICUgJkEw/AoAACAlQcABaiElICZBMGohJiAkQX9qISQMAAsLIBkgDCAQIBQgGCAeEBcgGSAaIBsgHhAYIBwgIyAfbGogGSAf/AoAACABIBsgHfwKAAAgBCAHIB38CgAAICJBAWohIgwACwsLywIEB38BewF/A3sgAUEEbCEBIANBBGwhA0EAIQYCQANAIAZBwAFODQEgBCAGav0MAAAAAAAAAAAAAAAAAAAAAP0LAgAgBkEQaiEGDAALC0EAIQsCQANAIAsgBU4NASALQRBqIQwCQCAMIAVIDQAgBSEMC0EAIQYCQANAIAZBME4NAUEAIQcgBCAGQQRsaiAHQQRsaiEOIA79AAIAIQ8gDv0AAgQhECAAIAsgAWxqIAZBBGxqIQkgAiALIANsaiAHQQRsaiEKIAshCAJAA0AgCCAMTg0BIAr9AAIAIREgCf0JAgAhDSAPIA0gEf3mAf3kASEPIAn9CQIEIQ0gECANIBH95gH95AEhECAJIAFqIQkgCiADaiEKIAhBAWohCAwACwsgDiAP/R8AOAIAIA4gEP0fADgCBCAGQQJqIQYMAAsLIAtBEGohCwwACwsL/AIEBX8BewF/A3tBACEEAkADQCADIARrQQJIDQFBACEFIAIgBEEEbGogBUEEbGohCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQwgACAEQcABbGohBiABIAVBBGxqIQcgBkHAAWohCANAIAf9AAIAIQ0gBv0JAgAhCSALIAkgDf3mAf3kASELIAb9CQLAASEJIAwgCSAN/eYB/eQBIQwgBkEEaiEGIAdBBGohByAGIAhIDQALIAogC/0fADgCACAKIAz9HwA4AgQgBEECaiEEDAALCwJAA0AgBCADTg0BQQAhBSACIARBBGxqIAVBBGxqIQr9DAAAAAAAAAAAAAAAAAAAAAAhCyAAIARBwAFsaiEGIAEgBUEEbGohByAGQcABaiEIA0AgB/0AAgAhDSAG/QkCACEJIAsgCSAN/eYB/eQBIQsgBkEEaiEGIAdBBGohByAGIAhIDQALIAogC/0fADgCACAEQQFqIQQMAAsLC+0CAgF/BHv9DAAAAAAAAAAAAAAAAAAAAAAhBP0MAAAAAAAAAAAAAAAAAAAAACEF/QwAAAAAAAAAAAAAAAAAAAAAIQb9DAAAAAAAAAAAAAAAAAAAAAAhByABQQRsIABqIQMCQANAIAMgAGtBwABIDQEgBCAA/QACAP0MAAAAAAAAAAAAAAAAAAAAAP3mAf3kASEEIAUgAP0AAhD9DAAAAAAAAAAAAAAAAAAAAAD95gH95AEhBSAGIAD9AAIg/QwAAAAAAAAAAAAAAAAAAAAA/eYB/eQBIQYgByAA/QACMP0MAAAAAAAAAAAAAAAAAAAAAP3mAf3kASEHIABBwABqIQAMAAsLAkADQCADIABrQRBIDQEgBCAA/QACAP0MAAAAAAAAAAAAAAAAAAAAAP3mAf3kASEEIABBEGohAAwACwsgBCAF/eQBIAb95AEgB/3kASEEIAIgBP0fACAE/R8BkiAE/R8CkiAE/R8DkjgCAAsAiQMEbmFtZQGBAyAACXJvd3NfNDh4MQEKcG9pbnR3aXNlMAIKcm93c180OHgxMgMKcG9pbnR3aXNlMQQKcG9pbnR3aXNlMgUKcG9pbnR3aXNlMwYKdGltZV9sb29wMAcKdGltZV9sb29wMQgJcm93c18xeDEyCQpwb2ludHdpc2U0Cgpwb2ludHdpc2U1Cwpwb2ludHdpc2U2DApwb2ludHdpc2U3DQpwb2ludHdpc2U4Dgp0aW1lX2xvb3AyDwp0aW1lX2xvb3AzEAljb2xzXzF4MTIRCm91dGVyXzF4MTISCnBvaW50d2lzZTkTC3BvaW50d2lzZTEwFAtwb2ludHdpc2UxMRULcG9pbnR3aXNlMTIWC3BvaW50d2lzZTEzFwtwb2ludHdpc2UxNBgKY29sc180OHgxMhkKdGltZV9sb29wNBoLb3V0ZXJfNDh4MTIbCWNvbHN1bV80OBwKdGltZV9sb29wNR0Kb3V0ZXJfNDh4MR4JY29sc180OHgxHwlub25maW5pdGU=";
+const kernelNames = ["rows_48x1","pointwise0","rows_48x12","pointwise1","pointwise2","pointwise3","time_loop0","time_loop1","rows_1x12","pointwise4","pointwise5","pointwise6","pointwise7","pointwise8","time_loop2","time_loop3","cols_1x12","outer_1x12","pointwise9","pointwise10","pointwise11","pointwise12","pointwise13","pointwise14","cols_48x12","time_loop4","outer_48x12","colsum_48","time_loop5","outer_48x1","cols_48x1","nonfinite"];
 
 interface KernelMemory { readonly buffer: ArrayBuffer; grow(pages: number): number }
-interface KernelExports { readonly rows_48x1: (a: number, b: number, out: number, samples: number) => void; readonly pointwise0: (out: number, a0: number, a1: number, rows: number) => void; readonly rows_48x12: (a: number, b: number, out: number, samples: number) => void; readonly pointwise1: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise2: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly pointwise3: (out: number, a0: number, a1: number, rows: number) => void; readonly rows_1x12: (a: number, b: number, out: number, samples: number) => void; readonly pointwise4: (out: number, a0: number, rows: number) => void; readonly pointwise5: (out: number, a0: number, rows: number) => void; readonly pointwise6: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly pointwise7: (out: number, a0: number, rows: number) => void; readonly pointwise8: (out: number, a0: number, a1: number, rows: number) => void; readonly cols_1x12: (a: number, b: number, out: number, samples: number) => void; readonly outer_1x12: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly pointwise9: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise10: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise11: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise12: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly pointwise13: (out: number, a0: number, a1: number, a2: number, rows: number) => void; readonly pointwise14: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly cols_48x12: (a: number, b: number, out: number, samples: number) => void; readonly outer_48x12: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly colsum_48: (a: number, out: number, rows: number) => void; readonly outer_48x1: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly cols_48x1: (a: number, b: number, out: number, samples: number) => void; readonly nonfinite: (at: number, count: number, out: number) => void }
+interface KernelExports { readonly rows_48x1: (a: number, b: number, out: number, samples: number) => void; readonly pointwise0: (out: number, a0: number, a1: number, rows: number) => void; readonly rows_48x12: (a: number, b: number, out: number, samples: number) => void; readonly pointwise1: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise2: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly pointwise3: (out: number, a0: number, a1: number, rows: number) => void; readonly time_loop0: (p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, n0: number, n1: number, n2: number, steps: number, T: number) => void; readonly time_loop1: (p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, n0: number, n1: number, n2: number, steps: number, T: number) => void; readonly rows_1x12: (a: number, b: number, out: number, samples: number) => void; readonly pointwise4: (out: number, a0: number, rows: number) => void; readonly pointwise5: (out: number, a0: number, rows: number) => void; readonly pointwise6: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly pointwise7: (out: number, a0: number, rows: number) => void; readonly pointwise8: (out: number, a0: number, a1: number, rows: number) => void; readonly time_loop2: (p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, n0: number, n1: number, n2: number, steps: number, T: number) => void; readonly time_loop3: (p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, n0: number, n1: number, n2: number, steps: number, T: number) => void; readonly cols_1x12: (a: number, b: number, out: number, samples: number) => void; readonly outer_1x12: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly pointwise9: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise10: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise11: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise12: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly pointwise13: (out: number, a0: number, a1: number, a2: number, rows: number) => void; readonly pointwise14: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly cols_48x12: (a: number, b: number, out: number, samples: number) => void; readonly time_loop4: (p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, p20: number, p21: number, p22: number, p23: number, p24: number, p25: number, p26: number, p27: number, p28: number, n0: number, n1: number, n2: number, steps: number, T: number) => void; readonly outer_48x12: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly colsum_48: (a: number, out: number, rows: number) => void; readonly time_loop5: (p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, p20: number, p21: number, p22: number, p23: number, p24: number, p25: number, p26: number, p27: number, p28: number, n0: number, n1: number, n2: number, steps: number, T: number) => void; readonly outer_48x1: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly cols_48x1: (a: number, b: number, out: number, samples: number) => void; readonly nonfinite: (at: number, count: number, out: number) => void }
 interface LoadedKernels { memory: KernelMemory; exports: KernelExports }
 interface WebAssemblyApi {
   readonly Memory: new (descriptor: { initial: number; maximum: number; shared?: boolean }) => KernelMemory;
@@ -2127,7 +2132,7 @@ function workerStarter(): StartWorker {
 /** The kernels on a shared memory (once): the same bytes with the memory import's flag set to shared. */
 function shareMemory(loaded: LoadedKernels, api: WebAssemblyApi): Uint8Array {
   const bytes = decodeBase64(kernelBytes);
-  bytes[56] = 0x03;
+  bytes[138] = 0x03;
   if (!pool.control) {
     const pages = Math.ceil(loaded.memory.buffer.byteLength / 65536);
     const memory = new api.Memory({ initial: pages, maximum: 65536, shared: true });
@@ -2210,38 +2215,54 @@ function run_pointwise3(out: number, a0: number, a1: number, rows: number): void
   (kernels as LoadedKernels).exports.pointwise3(out, a0, a1, rows);
 }
 
+function run_time_loop0(p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, n0: number, n1: number, n2: number, steps: number, T: number): void {
+  (kernels as LoadedKernels).exports.time_loop0(p0, p1, p2, p3, p4, p5, p6, p7, p8, n0, n1, n2, steps, T);
+}
+
+function run_time_loop1(p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, n0: number, n1: number, n2: number, steps: number, T: number): void {
+  (kernels as LoadedKernels).exports.time_loop1(p0, p1, p2, p3, p4, p5, p6, p7, p8, n0, n1, n2, steps, T);
+}
+
 function run_rows_1x12(a: number, b: number, out: number, samples: number): void {
-  if (pool.ready.length > 0 && samples >= 4167) return splitKernel(6, [a, b, out, samples], 3, [0, 48, 4, 0], 4);
+  if (pool.ready.length > 0 && samples >= 4167) return splitKernel(8, [a, b, out, samples], 3, [0, 48, 4, 0], 4);
   (kernels as LoadedKernels).exports.rows_1x12(a, b, out, samples);
 }
 
 function run_pointwise4(out: number, a0: number, rows: number): void {
-  if (pool.ready.length > 0 && rows >= 8334) return splitKernel(7, [out, a0, rows], 2, [48, 192, 0], 1);
+  if (pool.ready.length > 0 && rows >= 8334) return splitKernel(9, [out, a0, rows], 2, [48, 192, 0], 1);
   (kernels as LoadedKernels).exports.pointwise4(out, a0, rows);
 }
 
 function run_pointwise5(out: number, a0: number, rows: number): void {
-  if (pool.ready.length > 0 && rows >= 8334) return splitKernel(8, [out, a0, rows], 2, [48, 192, 0], 1);
+  if (pool.ready.length > 0 && rows >= 8334) return splitKernel(10, [out, a0, rows], 2, [48, 192, 0], 1);
   (kernels as LoadedKernels).exports.pointwise5(out, a0, rows);
 }
 
 function run_pointwise6(out: number, a0: number, a1: number, a2: number, a3: number, rows: number): void {
-  if (pool.ready.length > 0 && rows >= 2778) return splitKernel(9, [out, a0, a1, a2, a3, rows], 5, [48, 48, 48, 48, 48, 0], 1);
+  if (pool.ready.length > 0 && rows >= 2778) return splitKernel(11, [out, a0, a1, a2, a3, rows], 5, [48, 48, 48, 48, 48, 0], 1);
   (kernels as LoadedKernels).exports.pointwise6(out, a0, a1, a2, a3, rows);
 }
 
 function run_pointwise7(out: number, a0: number, rows: number): void {
-  if (pool.ready.length > 0 && rows >= 8334) return splitKernel(10, [out, a0, rows], 2, [48, 48, 0], 1);
+  if (pool.ready.length > 0 && rows >= 8334) return splitKernel(12, [out, a0, rows], 2, [48, 48, 0], 1);
   (kernels as LoadedKernels).exports.pointwise7(out, a0, rows);
 }
 
 function run_pointwise8(out: number, a0: number, a1: number, rows: number): void {
-  if (pool.ready.length > 0 && rows >= 8334) return splitKernel(11, [out, a0, a1, rows], 3, [48, 48, 48, 0], 1);
+  if (pool.ready.length > 0 && rows >= 8334) return splitKernel(13, [out, a0, a1, rows], 3, [48, 48, 48, 0], 1);
   (kernels as LoadedKernels).exports.pointwise8(out, a0, a1, rows);
 }
 
+function run_time_loop2(p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, n0: number, n1: number, n2: number, steps: number, T: number): void {
+  (kernels as LoadedKernels).exports.time_loop2(p0, p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, p11, p12, p13, p14, p15, p16, p17, p18, p19, n0, n1, n2, steps, T);
+}
+
+function run_time_loop3(p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, n0: number, n1: number, n2: number, steps: number, T: number): void {
+  (kernels as LoadedKernels).exports.time_loop3(p0, p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, p11, p12, p13, p14, p15, p16, p17, p18, p19, n0, n1, n2, steps, T);
+}
+
 function run_cols_1x12(a: number, b: number, out: number, samples: number): void {
-  if (pool.ready.length > 0 && samples >= 4167) return splitKernel(12, [a, b, out, samples], 3, [4, 0, 48, 0], 2);
+  if (pool.ready.length > 0 && samples >= 4167) return splitKernel(16, [a, b, out, samples], 3, [4, 0, 48, 0], 2);
   (kernels as LoadedKernels).exports.cols_1x12(a, b, out, samples);
 }
 
@@ -2250,38 +2271,42 @@ function run_outer_1x12(a: number, aStep: number, b: number, bStep: number, out:
 }
 
 function run_pointwise9(out: number, a0: number, a1: number, rows: number): void {
-  if (pool.ready.length > 0 && rows >= 4167) return splitKernel(14, [out, a0, a1, rows], 3, [48, 48, 48, 0], 1);
+  if (pool.ready.length > 0 && rows >= 4167) return splitKernel(18, [out, a0, a1, rows], 3, [48, 48, 48, 0], 1);
   (kernels as LoadedKernels).exports.pointwise9(out, a0, a1, rows);
 }
 
 function run_pointwise10(out: number, a0: number, a1: number, rows: number): void {
-  if (pool.ready.length > 0 && rows >= 4167) return splitKernel(15, [out, a0, a1, rows], 3, [48, 48, 48, 0], 1);
+  if (pool.ready.length > 0 && rows >= 4167) return splitKernel(19, [out, a0, a1, rows], 3, [48, 48, 48, 0], 1);
   (kernels as LoadedKernels).exports.pointwise10(out, a0, a1, rows);
 }
 
 function run_pointwise11(out: number, a0: number, a1: number, rows: number): void {
-  if (pool.ready.length > 0 && rows >= 8334) return splitKernel(16, [out, a0, a1, rows], 3, [48, 48, 48, 0], 1);
+  if (pool.ready.length > 0 && rows >= 8334) return splitKernel(20, [out, a0, a1, rows], 3, [48, 48, 48, 0], 1);
   (kernels as LoadedKernels).exports.pointwise11(out, a0, a1, rows);
 }
 
 function run_pointwise12(out: number, a0: number, a1: number, a2: number, a3: number, rows: number): void {
-  if (pool.ready.length > 0 && rows >= 2778) return splitKernel(17, [out, a0, a1, a2, a3, rows], 5, [48, 48, 48, 48, 48, 0], 1);
+  if (pool.ready.length > 0 && rows >= 2778) return splitKernel(21, [out, a0, a1, a2, a3, rows], 5, [48, 48, 48, 48, 48, 0], 1);
   (kernels as LoadedKernels).exports.pointwise12(out, a0, a1, a2, a3, rows);
 }
 
 function run_pointwise13(out: number, a0: number, a1: number, a2: number, rows: number): void {
-  if (pool.ready.length > 0 && rows >= 4167) return splitKernel(18, [out, a0, a1, a2, rows], 4, [48, 48, 48, 48, 0], 1);
+  if (pool.ready.length > 0 && rows >= 4167) return splitKernel(22, [out, a0, a1, a2, rows], 4, [48, 48, 48, 48, 0], 1);
   (kernels as LoadedKernels).exports.pointwise13(out, a0, a1, a2, rows);
 }
 
 function run_pointwise14(out: number, a0: number, a1: number, a2: number, a3: number, rows: number): void {
-  if (pool.ready.length > 0 && rows >= 695) return splitKernel(19, [out, a0, a1, a2, a3, rows], 5, [192, 192, 192, 192, 192, 0], 1);
+  if (pool.ready.length > 0 && rows >= 695) return splitKernel(23, [out, a0, a1, a2, a3, rows], 5, [192, 192, 192, 192, 192, 0], 1);
   (kernels as LoadedKernels).exports.pointwise14(out, a0, a1, a2, a3, rows);
 }
 
 function run_cols_48x12(a: number, b: number, out: number, samples: number): void {
-  if (pool.ready.length > 0 && samples >= 87) return splitKernel(20, [a, b, out, samples], 3, [192, 0, 48, 0], 2);
+  if (pool.ready.length > 0 && samples >= 87) return splitKernel(24, [a, b, out, samples], 3, [192, 0, 48, 0], 2);
   (kernels as LoadedKernels).exports.cols_48x12(a, b, out, samples);
+}
+
+function run_time_loop4(p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, p20: number, p21: number, p22: number, p23: number, p24: number, p25: number, p26: number, p27: number, p28: number, n0: number, n1: number, n2: number, steps: number, T: number): void {
+  (kernels as LoadedKernels).exports.time_loop4(p0, p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, p11, p12, p13, p14, p15, p16, p17, p18, p19, p20, p21, p22, p23, p24, p25, p26, p27, p28, n0, n1, n2, steps, T);
 }
 
 function run_outer_48x12(a: number, aStep: number, b: number, bStep: number, out: number, samples: number): void {
@@ -2292,12 +2317,16 @@ function run_colsum_48(a: number, out: number, rows: number): void {
   (kernels as LoadedKernels).exports.colsum_48(a, out, rows);
 }
 
+function run_time_loop5(p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, p20: number, p21: number, p22: number, p23: number, p24: number, p25: number, p26: number, p27: number, p28: number, n0: number, n1: number, n2: number, steps: number, T: number): void {
+  (kernels as LoadedKernels).exports.time_loop5(p0, p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, p11, p12, p13, p14, p15, p16, p17, p18, p19, p20, p21, p22, p23, p24, p25, p26, p27, p28, n0, n1, n2, steps, T);
+}
+
 function run_outer_48x1(a: number, aStep: number, b: number, bStep: number, out: number, samples: number): void {
   (kernels as LoadedKernels).exports.outer_48x1(a, aStep, b, bStep, out, samples);
 }
 
 function run_cols_48x1(a: number, b: number, out: number, samples: number): void {
-  if (pool.ready.length > 0 && samples >= 1042) return splitKernel(24, [a, b, out, samples], 3, [192, 0, 4, 0], 2);
+  if (pool.ready.length > 0 && samples >= 1042) return splitKernel(30, [a, b, out, samples], 3, [192, 0, 4, 0], 2);
   (kernels as LoadedKernels).exports.cols_48x1(a, b, out, samples);
 }
 
@@ -2324,13 +2353,16 @@ function heapReserve(floats: number): void {
   heapEnd = kernels.memory.buffer.byteLength - 64;
 }
 
-/** A zeroed buffer of n floats in the kernels' memory (an ordinary array if the heap is full, which the kernels also take). */
-function heapAlloc(n: number): Float32Array {
+/**
+ * A buffer of n floats in the kernels' memory (an ordinary array if the heap is full, which the kernels also take):
+ * zeroed, unless the caller writes all of it before reading any.
+ */
+function heapAlloc(n: number, zeroed = true): Float32Array {
   const bytes = 16 * Math.ceil(n / 4);
   if (kernels === undefined || heapTop + bytes > heapEnd) return new Float32Array(n);
   const view = new Float32Array(kernels.memory.buffer, heapTop, n);
   heapTop += bytes;
-  return view.fill(0);
+  return zeroed ? view.fill(0) : view;
 }
 
 /** The caller's array copied into the kernels' memory, once per call. */

@@ -226,25 +226,25 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
   residentPlace(packed);
   heapReserve(9 * (B * 16 + 4) + 2 * (T_T * B * 64 + 4) + 3 * (T_T * B * 16 + 4) + 4 * (B * 64 + 4) + 2 * (T_T * B * 5 + 4) + heapFloats(params, initialStates, inputs));
   const c4_4 = heapAlloc(B * 16);
-  const mm7_7 = heapAlloc(T_T * B * 64);
-  const v8_8 = heapAlloc(T_T * B * 64);
-  const state9_0_9 = heapAlloc(B * 16);
-  const state9_1_10 = heapAlloc(B * 16);
+  const mm7_7 = heapAlloc(T_T * B * 64, false);
+  const v8_8 = heapAlloc(T_T * B * 64, false);
+  const state9_0_9 = heapAlloc(B * 16, false);
+  const state9_1_10 = heapAlloc(B * 16, false);
   const out9_0_11 = heapAlloc(T_T * B * 16);
-  const mm3_14 = heapAlloc(B * 64);
-  const v5_15 = heapAlloc(B * 64);
-  const v16_16 = heapAlloc(B * 16);
-  const v18_17 = heapAlloc(B * 16);
-  const state20_0_23 = heapAlloc(B * 16);
-  const state20_1_24 = heapAlloc(B * 16);
+  const mm3_14 = heapAlloc(B * 64, false);
+  const v5_15 = heapAlloc(B * 64, false);
+  const v16_16 = heapAlloc(B * 16, false);
+  const v18_17 = heapAlloc(B * 16, false);
+  const state20_0_23 = heapAlloc(B * 16, false);
+  const state20_1_24 = heapAlloc(B * 16, false);
   const out20_0_25 = heapAlloc(T_T * B * 16);
-  const mm3_28 = heapAlloc(B * 64);
-  const v5_29 = heapAlloc(B * 64);
-  const v16_30 = heapAlloc(B * 16);
-  const v18_31 = heapAlloc(B * 16);
-  const v24_32 = heapAlloc(T_T * B * 16);
-  const mm27_35 = heapAlloc(T_T * B * 5);
-  const v28_36 = heapAlloc(T_T * B * 5);
+  const mm3_28 = heapAlloc(B * 64, false);
+  const v5_29 = heapAlloc(B * 64, false);
+  const v16_30 = heapAlloc(B * 16, false);
+  const v18_31 = heapAlloc(B * 16, false);
+  const v24_32 = heapAlloc(T_T * B * 16, false);
+  const mm27_35 = heapAlloc(T_T * B * 5, false);
+  const v28_36 = heapAlloc(T_T * B * 5, false);
   const in0 = heapStage((inputs["words"] as Tensor).data);
   const p1 = heapStageParam("states.fwd.W", params["states.fwd.W"]);
   const p2 = heapStageParam("states.fwd.U", params["states.fwd.U"]);
@@ -270,44 +270,47 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
   state9_1_10.set(init6_6);
   const steps12 = T_T;
   // states.fwd: from the first step to the last
-  for (let s = 0; s < steps12; s++) {
-    const t = s;
-    const x9_0_13 = v8_8.subarray(t * B * 64, (t + 1) * B * 64);
-    // %3 matmul — 15: z = W @ x + U @ h + b
-    gemm_rows_64x16(p2, state9_0_9, mm3_14, B);
-    // %5 add z — 15: z = W @ x + U @ h + b
-    if (kernels !== undefined && heapHolds(v5_15, x9_0_13, mm3_14)) run_pointwise1(v5_15.byteOffset, x9_0_13.byteOffset, mm3_14.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 64;
-        for (let j = 0; j < 64; j++) {
-          v5_15[o + j] = x9_0_13[l * 64 + j] + mm3_14[l * 64 + j];
+  if (kernels !== undefined && pool.ready.length === 0 && heapHolds(p2, state9_0_9, mm3_14, v5_15, v8_8, v16_16, state9_1_10, v18_17, out9_0_11)) run_time_loop0(p2.byteOffset, state9_0_9.byteOffset, mm3_14.byteOffset, v5_15.byteOffset, v8_8.byteOffset, v16_16.byteOffset, state9_1_10.byteOffset, v18_17.byteOffset, out9_0_11.byteOffset, B, 4 * (B * 64), 4 * (B * 16), steps12, T_T);
+  else {
+    for (let s = 0; s < steps12; s++) {
+      const t = s;
+      const x9_0_13 = v8_8.subarray(t * B * 64, (t + 1) * B * 64);
+      // %3 matmul — 15: z = W @ x + U @ h + b
+      gemm_rows_64x16(p2, state9_0_9, mm3_14, B);
+      // %5 add z — 15: z = W @ x + U @ h + b
+      if (kernels !== undefined && heapHolds(v5_15, x9_0_13, mm3_14)) run_pointwise1(v5_15.byteOffset, x9_0_13.byteOffset, mm3_14.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 64;
+          for (let j = 0; j < 64; j++) {
+            v5_15[o + j] = x9_0_13[l * 64 + j] + mm3_14[l * 64 + j];
+          }
         }
       }
-    }
-    // %16 add c' — 20: c' = f * c + i * g
-    if (kernels !== undefined && heapHolds(v16_16, v5_15, state9_1_10)) run_pointwise2(v16_16.byteOffset, v5_15.byteOffset + 64, state9_1_10.byteOffset, v5_15.byteOffset + 0, v5_15.byteOffset + 128, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 16;
-        for (let j = 0; j < 16; j++) {
-          v16_16[o + j] = ((1 / (1 + Math.exp(-v5_15[l * 64 + 16 + j]))) * state9_1_10[l * 16 + j]) + ((1 / (1 + Math.exp(-v5_15[l * 64 + 0 + j]))) * (Math.tanh(v5_15[l * 64 + 32 + j])));
+      // %16 add c' — 20: c' = f * c + i * g
+      if (kernels !== undefined && heapHolds(v16_16, v5_15, state9_1_10)) run_pointwise2(v16_16.byteOffset, v5_15.byteOffset + 64, state9_1_10.byteOffset, v5_15.byteOffset, v5_15.byteOffset + 128, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 16;
+          for (let j = 0; j < 16; j++) {
+            v16_16[o + j] = ((1 / (1 + Math.exp(-v5_15[l * 64 + 16 + j]))) * state9_1_10[l * 16 + j]) + ((1 / (1 + Math.exp(-v5_15[l * 64 + 0 + j]))) * (Math.tanh(v5_15[l * 64 + 32 + j])));
+          }
         }
       }
-    }
-    // %18 mul h' — 21: h' = o * tanh(c')
-    if (kernels !== undefined && heapHolds(v18_17, v5_15, v16_16)) run_pointwise3(v18_17.byteOffset, v5_15.byteOffset + 192, v16_16.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 16;
-        for (let j = 0; j < 16; j++) {
-          v18_17[o + j] = (1 / (1 + Math.exp(-v5_15[l * 64 + 48 + j]))) * (Math.tanh(v16_16[l * 16 + j]));
+      // %18 mul h' — 21: h' = o * tanh(c')
+      if (kernels !== undefined && heapHolds(v18_17, v5_15, v16_16)) run_pointwise3(v18_17.byteOffset, v5_15.byteOffset + 192, v16_16.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 16;
+          for (let j = 0; j < 16; j++) {
+            v18_17[o + j] = (1 / (1 + Math.exp(-v5_15[l * 64 + 48 + j]))) * (Math.tanh(v16_16[l * 16 + j]));
+          }
         }
       }
+      out9_0_11.set(v18_17, t * v18_17.length);
+      state9_0_9.set(v18_17);
+      state9_1_10.set(v16_16);
     }
-    out9_0_11.set(v18_17, t * v18_17.length);
-    state9_0_9.set(v18_17);
-    state9_1_10.set(v16_16);
   }
   const p18 = heapStageParam("states.bwd.W", params["states.bwd.W"]);
   const p19 = heapStageParam("states.bwd.U", params["states.bwd.U"]);
@@ -317,10 +320,8 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
   // %17 state_init states.bwd.c — 10: state c: [H]
   const init17_22 = heapStage(initialStates["states.bwd.c"]) ?? c4_4;
   // %18 matmul — 15: z = W @ x + U @ h + b
-  v8_8.fill(0); // reused: its last value is dead
   gemm_rows_64x8(p18, in0, v8_8, T_T * B);
   // %19 add
-  mm7_7.fill(0); // reused: its last value is dead
   if (kernels !== undefined && heapHolds(mm7_7, v8_8, p20)) run_pointwise0(mm7_7.byteOffset, v8_8.byteOffset, p20.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
@@ -335,44 +336,47 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
   state20_1_24.set(init17_22);
   const steps26 = T_T;
   // states.bwd: from the last step to the first
-  for (let s = 0; s < steps26; s++) {
-    const t = T_T - 1 - s;
-    const x20_0_27 = mm7_7.subarray(t * B * 64, (t + 1) * B * 64);
-    // %3 matmul — 15: z = W @ x + U @ h + b
-    gemm_rows_64x16(p19, state20_0_23, mm3_28, B);
-    // %5 add z — 15: z = W @ x + U @ h + b
-    if (kernels !== undefined && heapHolds(v5_29, x20_0_27, mm3_28)) run_pointwise1(v5_29.byteOffset, x20_0_27.byteOffset, mm3_28.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 64;
-        for (let j = 0; j < 64; j++) {
-          v5_29[o + j] = x20_0_27[l * 64 + j] + mm3_28[l * 64 + j];
+  if (kernels !== undefined && pool.ready.length === 0 && heapHolds(p19, state20_0_23, mm3_28, v5_29, mm7_7, v16_30, state20_1_24, v18_31, out20_0_25)) run_time_loop1(p19.byteOffset, state20_0_23.byteOffset, mm3_28.byteOffset, v5_29.byteOffset, mm7_7.byteOffset, v16_30.byteOffset, state20_1_24.byteOffset, v18_31.byteOffset, out20_0_25.byteOffset, B, 4 * (B * 64), 4 * (B * 16), steps26, T_T);
+  else {
+    for (let s = 0; s < steps26; s++) {
+      const t = T_T - 1 - s;
+      const x20_0_27 = mm7_7.subarray(t * B * 64, (t + 1) * B * 64);
+      // %3 matmul — 15: z = W @ x + U @ h + b
+      gemm_rows_64x16(p19, state20_0_23, mm3_28, B);
+      // %5 add z — 15: z = W @ x + U @ h + b
+      if (kernels !== undefined && heapHolds(v5_29, x20_0_27, mm3_28)) run_pointwise1(v5_29.byteOffset, x20_0_27.byteOffset, mm3_28.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 64;
+          for (let j = 0; j < 64; j++) {
+            v5_29[o + j] = x20_0_27[l * 64 + j] + mm3_28[l * 64 + j];
+          }
         }
       }
-    }
-    // %16 add c' — 20: c' = f * c + i * g
-    if (kernels !== undefined && heapHolds(v16_30, v5_29, state20_1_24)) run_pointwise2(v16_30.byteOffset, v5_29.byteOffset + 64, state20_1_24.byteOffset, v5_29.byteOffset + 0, v5_29.byteOffset + 128, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 16;
-        for (let j = 0; j < 16; j++) {
-          v16_30[o + j] = ((1 / (1 + Math.exp(-v5_29[l * 64 + 16 + j]))) * state20_1_24[l * 16 + j]) + ((1 / (1 + Math.exp(-v5_29[l * 64 + 0 + j]))) * (Math.tanh(v5_29[l * 64 + 32 + j])));
+      // %16 add c' — 20: c' = f * c + i * g
+      if (kernels !== undefined && heapHolds(v16_30, v5_29, state20_1_24)) run_pointwise2(v16_30.byteOffset, v5_29.byteOffset + 64, state20_1_24.byteOffset, v5_29.byteOffset, v5_29.byteOffset + 128, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 16;
+          for (let j = 0; j < 16; j++) {
+            v16_30[o + j] = ((1 / (1 + Math.exp(-v5_29[l * 64 + 16 + j]))) * state20_1_24[l * 16 + j]) + ((1 / (1 + Math.exp(-v5_29[l * 64 + 0 + j]))) * (Math.tanh(v5_29[l * 64 + 32 + j])));
+          }
         }
       }
-    }
-    // %18 mul h' — 21: h' = o * tanh(c')
-    if (kernels !== undefined && heapHolds(v18_31, v5_29, v16_30)) run_pointwise3(v18_31.byteOffset, v5_29.byteOffset + 192, v16_30.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 16;
-        for (let j = 0; j < 16; j++) {
-          v18_31[o + j] = (1 / (1 + Math.exp(-v5_29[l * 64 + 48 + j]))) * (Math.tanh(v16_30[l * 16 + j]));
+      // %18 mul h' — 21: h' = o * tanh(c')
+      if (kernels !== undefined && heapHolds(v18_31, v5_29, v16_30)) run_pointwise3(v18_31.byteOffset, v5_29.byteOffset + 192, v16_30.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 16;
+          for (let j = 0; j < 16; j++) {
+            v18_31[o + j] = (1 / (1 + Math.exp(-v5_29[l * 64 + 48 + j]))) * (Math.tanh(v16_30[l * 16 + j]));
+          }
         }
       }
+      out20_0_25.set(v18_31, t * v18_31.length);
+      state20_0_23.set(v18_31);
+      state20_1_24.set(v16_30);
     }
-    out20_0_25.set(v18_31, t * v18_31.length);
-    state20_0_23.set(v18_31);
-    state20_1_24.set(v16_30);
   }
   // %24 add states — 30: layer states = bidirectional LSTM(E, H) over words merge sum
   if (kernels !== undefined && heapHolds(v24_32, out9_0_11, out20_0_25)) run_pointwise4(v24_32.byteOffset, out9_0_11.byteOffset, out20_0_25.byteOffset, T_T * B);
@@ -411,10 +415,10 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   residentPlace(packed);
   heapReserve(39 * (B * 16 + 4) + 2 * (T_T * B * 64 + 4) + 23 * (T_T * B * 16 + 4) + 14 * (B * 64 + 4) + 5 * (T_T * B * 5 + 4) + 2 * (T_T * B + 4) + 2 * (1 + 4) + (5 + 4) + (80 + 4) + 2 * (1024 + 4) + 2 * (64 + 4) + 3 * (T_T * B * 8 + 4) + (T_T * B * 128 + 4) + 2 * (512 + 4) + heapFloats(params, initialStates, inputs));
   const c5_42 = heapAlloc(B * 16);
-  const mm8_45 = heapAlloc(T_T * B * 64);
-  const v9_46 = heapAlloc(T_T * B * 64);
-  const state10_0_47 = heapAlloc(B * 16);
-  const state10_1_48 = heapAlloc(B * 16);
+  const mm8_45 = heapAlloc(T_T * B * 64, false);
+  const v9_46 = heapAlloc(T_T * B * 64, false);
+  const state10_0_47 = heapAlloc(B * 16, false);
+  const state10_1_48 = heapAlloc(B * 16, false);
   const out10_0_49 = heapAlloc(T_T * B * 16);
   const out10_1_50 = heapAlloc(T_T * B * 16);
   const out10_2_51 = heapAlloc(T_T * B * 16);
@@ -422,17 +426,17 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   const out10_4_53 = heapAlloc(T_T * B * 16);
   const out10_5_54 = heapAlloc(T_T * B * 16);
   const out10_6_55 = heapAlloc(T_T * B * 16);
-  const mm3_58 = heapAlloc(B * 64);
-  const v5_59 = heapAlloc(B * 64);
-  const v7_60 = heapAlloc(B * 16);
-  const v9_61 = heapAlloc(B * 16);
-  const v11_62 = heapAlloc(B * 16);
-  const v13_63 = heapAlloc(B * 16);
-  const v16_64 = heapAlloc(B * 16);
-  const v17_65 = heapAlloc(B * 16);
-  const v18_66 = heapAlloc(B * 16);
-  const state21_0_72 = heapAlloc(B * 16);
-  const state21_1_73 = heapAlloc(B * 16);
+  const mm3_58 = heapAlloc(B * 64, false);
+  const v5_59 = heapAlloc(B * 64, false);
+  const v7_60 = heapAlloc(B * 16, false);
+  const v9_61 = heapAlloc(B * 16, false);
+  const v11_62 = heapAlloc(B * 16, false);
+  const v13_63 = heapAlloc(B * 16, false);
+  const v16_64 = heapAlloc(B * 16, false);
+  const v17_65 = heapAlloc(B * 16, false);
+  const v18_66 = heapAlloc(B * 16, false);
+  const state21_0_72 = heapAlloc(B * 16, false);
+  const state21_1_73 = heapAlloc(B * 16, false);
   const out21_0_74 = heapAlloc(T_T * B * 16);
   const out21_1_75 = heapAlloc(T_T * B * 16);
   const out21_2_76 = heapAlloc(T_T * B * 16);
@@ -440,75 +444,75 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   const out21_4_78 = heapAlloc(T_T * B * 16);
   const out21_5_79 = heapAlloc(T_T * B * 16);
   const out21_6_80 = heapAlloc(T_T * B * 16);
-  const mm3_83 = heapAlloc(B * 64);
-  const v5_84 = heapAlloc(B * 64);
-  const v7_85 = heapAlloc(B * 16);
-  const v9_86 = heapAlloc(B * 16);
-  const v11_87 = heapAlloc(B * 16);
-  const v13_88 = heapAlloc(B * 16);
-  const v16_89 = heapAlloc(B * 16);
-  const v17_90 = heapAlloc(B * 16);
-  const v18_91 = heapAlloc(B * 16);
-  const v25_92 = heapAlloc(T_T * B * 16);
-  const mm28_95 = heapAlloc(T_T * B * 5);
-  const v29_96 = heapAlloc(T_T * B * 5);
-  const v31_97 = heapAlloc(T_T * B * 5);
+  const mm3_83 = heapAlloc(B * 64, false);
+  const v5_84 = heapAlloc(B * 64, false);
+  const v7_85 = heapAlloc(B * 16, false);
+  const v9_86 = heapAlloc(B * 16, false);
+  const v11_87 = heapAlloc(B * 16, false);
+  const v13_88 = heapAlloc(B * 16, false);
+  const v16_89 = heapAlloc(B * 16, false);
+  const v17_90 = heapAlloc(B * 16, false);
+  const v18_91 = heapAlloc(B * 16, false);
+  const v25_92 = heapAlloc(T_T * B * 16, false);
+  const mm28_95 = heapAlloc(T_T * B * 5, false);
+  const v29_96 = heapAlloc(T_T * B * 5, false);
+  const v31_97 = heapAlloc(T_T * B * 5, false);
   const sum32_98 = heapAlloc(T_T * B);
-  const v33_99 = heapAlloc(T_T * B);
+  const v33_99 = heapAlloc(T_T * B, false);
   const red34_100 = heapAlloc(1);
   const s101 = heapAlloc(1);
-  const v39_102 = heapAlloc(T_T * B * 5);
-  const v44_103 = heapAlloc(T_T * B * 5);
+  const v39_102 = heapAlloc(T_T * B * 5, false);
+  const v44_103 = heapAlloc(T_T * B * 5, false);
   const ub45_104 = heapAlloc(5);
-  const mm47_105 = heapAlloc(T_T * B * 16);
+  const mm47_105 = heapAlloc(T_T * B * 16, false);
   const ub48_106 = heapAlloc(80);
   const shift55_107 = heapAlloc(T_T * B * 16);
-  const v57_108 = heapAlloc(T_T * B * 16);
-  const v59_109 = heapAlloc(T_T * B * 16);
-  const v61_110 = heapAlloc(T_T * B * 16);
-  const v63_111 = heapAlloc(T_T * B * 16);
-  const v65_112 = heapAlloc(T_T * B * 16);
-  const state66_0_113 = heapAlloc(B * 16);
-  const state66_1_114 = heapAlloc(B * 16);
-  const v3_128 = heapAlloc(B * 16);
-  const v10_129 = heapAlloc(B * 16);
-  const v18_130 = heapAlloc(B * 16);
-  const v20_131 = heapAlloc(B * 16);
+  const v57_108 = heapAlloc(T_T * B * 16, false);
+  const v59_109 = heapAlloc(T_T * B * 16, false);
+  const v61_110 = heapAlloc(T_T * B * 16, false);
+  const v63_111 = heapAlloc(T_T * B * 16, false);
+  const v65_112 = heapAlloc(T_T * B * 16, false);
+  const state66_0_113 = heapAlloc(B * 16, false);
+  const state66_1_114 = heapAlloc(B * 16, false);
+  const v3_128 = heapAlloc(B * 16, false);
+  const v10_129 = heapAlloc(B * 16, false);
+  const v18_130 = heapAlloc(B * 16, false);
+  const v20_131 = heapAlloc(B * 16, false);
   const pad21_132 = heapAlloc(B * 64);
-  const v23_133 = heapAlloc(B * 16);
+  const v23_133 = heapAlloc(B * 16, false);
   const pad24_134 = heapAlloc(B * 64);
-  const v27_135 = heapAlloc(B * 16);
+  const v27_135 = heapAlloc(B * 16, false);
   const pad28_136 = heapAlloc(B * 64);
-  const v31_137 = heapAlloc(B * 16);
+  const v31_137 = heapAlloc(B * 16, false);
   const pad32_138 = heapAlloc(B * 64);
-  const v33_139 = heapAlloc(B * 64);
-  const mm35_140 = heapAlloc(B * 16);
+  const v33_139 = heapAlloc(B * 64, false);
+  const mm35_140 = heapAlloc(B * 16, false);
   const ub71_141 = heapAlloc(1024);
   const ub72_142 = heapAlloc(64);
-  const mm73_143 = heapAlloc(T_T * B * 8);
-  const v90_144 = heapAlloc(T_T * B * 16);
-  const state91_0_145 = heapAlloc(B * 16);
-  const state91_1_146 = heapAlloc(B * 16);
-  const v3_160 = heapAlloc(B * 16);
-  const v10_161 = heapAlloc(B * 16);
-  const v18_162 = heapAlloc(B * 16);
-  const v20_163 = heapAlloc(B * 16);
+  const mm73_143 = heapAlloc(T_T * B * 8, false);
+  const v90_144 = heapAlloc(T_T * B * 16, false);
+  const state91_0_145 = heapAlloc(B * 16, false);
+  const state91_1_146 = heapAlloc(B * 16, false);
+  const v3_160 = heapAlloc(B * 16, false);
+  const v10_161 = heapAlloc(B * 16, false);
+  const v18_162 = heapAlloc(B * 16, false);
+  const v20_163 = heapAlloc(B * 16, false);
   const pad21_164 = heapAlloc(B * 64);
-  const v23_165 = heapAlloc(B * 16);
+  const v23_165 = heapAlloc(B * 16, false);
   const pad24_166 = heapAlloc(B * 64);
-  const v27_167 = heapAlloc(B * 16);
+  const v27_167 = heapAlloc(B * 16, false);
   const pad28_168 = heapAlloc(B * 64);
-  const v31_169 = heapAlloc(B * 16);
+  const v31_169 = heapAlloc(B * 16, false);
   const pad32_170 = heapAlloc(B * 64);
-  const v33_171 = heapAlloc(B * 64);
-  const mm35_172 = heapAlloc(B * 16);
+  const v33_171 = heapAlloc(B * 64, false);
+  const mm35_172 = heapAlloc(B * 16, false);
   const cat95_173 = heapAlloc(T_T * B * 128);
   const ub97_174 = heapAlloc(1024);
   const rows98_175 = heapAlloc(512);
   const rows99_176 = heapAlloc(512);
   const ub102_177 = heapAlloc(64);
-  const mm103_178 = heapAlloc(T_T * B * 8);
-  const v104_179 = heapAlloc(T_T * B * 8);
+  const mm103_178 = heapAlloc(T_T * B * 8, false);
+  const v104_179 = heapAlloc(T_T * B * 8, false);
   const in37 = heapStage((inputs["words"] as Tensor).data);
   const in38 = heapStage((inputs["tags"] as Tensor).data);
   const p39 = heapStageParam("states.fwd.W", params["states.fwd.W"]);
@@ -535,100 +539,103 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   state10_1_48.set(init7_44);
   const steps56 = T_T;
   // states.fwd: from the first step to the last
-  for (let s = 0; s < steps56; s++) {
-    const t = s;
-    const x10_0_57 = v9_46.subarray(t * B * 64, (t + 1) * B * 64);
-    // %3 matmul — 15: z = W @ x + U @ h + b
-    gemm_rows_64x16(p40, state10_0_47, mm3_58, B);
-    // %5 add z — 15: z = W @ x + U @ h + b
-    if (kernels !== undefined && heapHolds(v5_59, x10_0_57, mm3_58)) run_pointwise1(v5_59.byteOffset, x10_0_57.byteOffset, mm3_58.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 64;
-        for (let j = 0; j < 64; j++) {
-          v5_59[o + j] = x10_0_57[l * 64 + j] + mm3_58[l * 64 + j];
+  if (kernels !== undefined && pool.ready.length === 0 && heapHolds(p40, state10_0_47, mm3_58, v5_59, v9_46, v7_60, v9_61, v11_62, v13_63, v16_64, state10_1_48, v17_65, v18_66, out10_0_49, out10_1_50, out10_2_51, out10_3_52, out10_4_53, out10_5_54, out10_6_55)) run_time_loop2(p40.byteOffset, state10_0_47.byteOffset, mm3_58.byteOffset, v5_59.byteOffset, v9_46.byteOffset, v7_60.byteOffset, v9_61.byteOffset, v11_62.byteOffset, v13_63.byteOffset, v16_64.byteOffset, state10_1_48.byteOffset, v17_65.byteOffset, v18_66.byteOffset, out10_0_49.byteOffset, out10_1_50.byteOffset, out10_2_51.byteOffset, out10_3_52.byteOffset, out10_4_53.byteOffset, out10_5_54.byteOffset, out10_6_55.byteOffset, B, 4 * (B * 64), 4 * (B * 16), steps56, T_T);
+  else {
+    for (let s = 0; s < steps56; s++) {
+      const t = s;
+      const x10_0_57 = v9_46.subarray(t * B * 64, (t + 1) * B * 64);
+      // %3 matmul — 15: z = W @ x + U @ h + b
+      gemm_rows_64x16(p40, state10_0_47, mm3_58, B);
+      // %5 add z — 15: z = W @ x + U @ h + b
+      if (kernels !== undefined && heapHolds(v5_59, x10_0_57, mm3_58)) run_pointwise1(v5_59.byteOffset, x10_0_57.byteOffset, mm3_58.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 64;
+          for (let j = 0; j < 64; j++) {
+            v5_59[o + j] = x10_0_57[l * 64 + j] + mm3_58[l * 64 + j];
+          }
         }
       }
-    }
-    // %7 sigmoid i — 16: i = sigmoid(z[0:H])
-    if (kernels !== undefined && heapHolds(v7_60, v5_59)) run_pointwise6(v7_60.byteOffset, v5_59.byteOffset + 0, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 16;
-        for (let j = 0; j < 16; j++) {
-          v7_60[o + j] = 1 / (1 + Math.exp(-v5_59[l * 64 + 0 + j]));
+      // %7 sigmoid i — 16: i = sigmoid(z[0:H])
+      if (kernels !== undefined && heapHolds(v7_60, v5_59)) run_pointwise6(v7_60.byteOffset, v5_59.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 16;
+          for (let j = 0; j < 16; j++) {
+            v7_60[o + j] = 1 / (1 + Math.exp(-v5_59[l * 64 + 0 + j]));
+          }
         }
       }
-    }
-    // %9 sigmoid f — 17: f = sigmoid(z[H:2*H])
-    if (kernels !== undefined && heapHolds(v9_61, v5_59)) run_pointwise6(v9_61.byteOffset, v5_59.byteOffset + 64, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 16;
-        for (let j = 0; j < 16; j++) {
-          v9_61[o + j] = 1 / (1 + Math.exp(-v5_59[l * 64 + 16 + j]));
+      // %9 sigmoid f — 17: f = sigmoid(z[H:2*H])
+      if (kernels !== undefined && heapHolds(v9_61, v5_59)) run_pointwise6(v9_61.byteOffset, v5_59.byteOffset + 64, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 16;
+          for (let j = 0; j < 16; j++) {
+            v9_61[o + j] = 1 / (1 + Math.exp(-v5_59[l * 64 + 16 + j]));
+          }
         }
       }
-    }
-    // %11 tanh g — 18: g = tanh(z[2*H:3*H])
-    if (kernels !== undefined && heapHolds(v11_62, v5_59)) run_pointwise7(v11_62.byteOffset, v5_59.byteOffset + 128, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 16;
-        for (let j = 0; j < 16; j++) {
-          v11_62[o + j] = Math.tanh(v5_59[l * 64 + 32 + j]);
+      // %11 tanh g — 18: g = tanh(z[2*H:3*H])
+      if (kernels !== undefined && heapHolds(v11_62, v5_59)) run_pointwise7(v11_62.byteOffset, v5_59.byteOffset + 128, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 16;
+          for (let j = 0; j < 16; j++) {
+            v11_62[o + j] = Math.tanh(v5_59[l * 64 + 32 + j]);
+          }
         }
       }
-    }
-    // %13 sigmoid o — 19: o = sigmoid(z[3*H:4*H])
-    if (kernels !== undefined && heapHolds(v13_63, v5_59)) run_pointwise6(v13_63.byteOffset, v5_59.byteOffset + 192, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 16;
-        for (let j = 0; j < 16; j++) {
-          v13_63[o + j] = 1 / (1 + Math.exp(-v5_59[l * 64 + 48 + j]));
+      // %13 sigmoid o — 19: o = sigmoid(z[3*H:4*H])
+      if (kernels !== undefined && heapHolds(v13_63, v5_59)) run_pointwise6(v13_63.byteOffset, v5_59.byteOffset + 192, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 16;
+          for (let j = 0; j < 16; j++) {
+            v13_63[o + j] = 1 / (1 + Math.exp(-v5_59[l * 64 + 48 + j]));
+          }
         }
       }
-    }
-    // %16 add c' — 20: c' = f * c + i * g
-    if (kernels !== undefined && heapHolds(v16_64, v9_61, state10_1_48, v7_60, v11_62)) run_pointwise8(v16_64.byteOffset, v9_61.byteOffset, state10_1_48.byteOffset, v7_60.byteOffset, v11_62.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 16;
-        for (let j = 0; j < 16; j++) {
-          v16_64[o + j] = (v9_61[l * 16 + j] * state10_1_48[l * 16 + j]) + (v7_60[l * 16 + j] * v11_62[l * 16 + j]);
+      // %16 add c' — 20: c' = f * c + i * g
+      if (kernels !== undefined && heapHolds(v16_64, v9_61, state10_1_48, v7_60, v11_62)) run_pointwise8(v16_64.byteOffset, v9_61.byteOffset, state10_1_48.byteOffset, v7_60.byteOffset, v11_62.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 16;
+          for (let j = 0; j < 16; j++) {
+            v16_64[o + j] = (v9_61[l * 16 + j] * state10_1_48[l * 16 + j]) + (v7_60[l * 16 + j] * v11_62[l * 16 + j]);
+          }
         }
       }
-    }
-    // %17 tanh — 21: h' = o * tanh(c')
-    if (kernels !== undefined && heapHolds(v17_65, v16_64)) run_pointwise9(v17_65.byteOffset, v16_64.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 16;
-        for (let j = 0; j < 16; j++) {
-          v17_65[o + j] = Math.tanh(v16_64[l * 16 + j]);
+      // %17 tanh — 21: h' = o * tanh(c')
+      if (kernels !== undefined && heapHolds(v17_65, v16_64)) run_pointwise9(v17_65.byteOffset, v16_64.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 16;
+          for (let j = 0; j < 16; j++) {
+            v17_65[o + j] = Math.tanh(v16_64[l * 16 + j]);
+          }
         }
       }
-    }
-    // %18 mul h' — 21: h' = o * tanh(c')
-    if (kernels !== undefined && heapHolds(v18_66, v13_63, v17_65)) run_pointwise10(v18_66.byteOffset, v13_63.byteOffset, v17_65.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 16;
-        for (let j = 0; j < 16; j++) {
-          v18_66[o + j] = v13_63[l * 16 + j] * v17_65[l * 16 + j];
+      // %18 mul h' — 21: h' = o * tanh(c')
+      if (kernels !== undefined && heapHolds(v18_66, v13_63, v17_65)) run_pointwise10(v18_66.byteOffset, v13_63.byteOffset, v17_65.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 16;
+          for (let j = 0; j < 16; j++) {
+            v18_66[o + j] = v13_63[l * 16 + j] * v17_65[l * 16 + j];
+          }
         }
       }
+      out10_0_49.set(v18_66, t * v18_66.length);
+      out10_1_50.set(v17_65, t * v17_65.length);
+      out10_2_51.set(v13_63, t * v13_63.length);
+      out10_3_52.set(v11_62, t * v11_62.length);
+      out10_4_53.set(v7_60, t * v7_60.length);
+      out10_5_54.set(v9_61, t * v9_61.length);
+      out10_6_55.set(state10_1_48, t * state10_1_48.length);
+      state10_0_47.set(v18_66);
+      state10_1_48.set(v16_64);
     }
-    out10_0_49.set(v18_66, t * v18_66.length);
-    out10_1_50.set(v17_65, t * v17_65.length);
-    out10_2_51.set(v13_63, t * v13_63.length);
-    out10_3_52.set(v11_62, t * v11_62.length);
-    out10_4_53.set(v7_60, t * v7_60.length);
-    out10_5_54.set(v9_61, t * v9_61.length);
-    out10_6_55.set(state10_1_48, t * state10_1_48.length);
-    state10_0_47.set(v18_66);
-    state10_1_48.set(v16_64);
   }
   const p67 = heapStageParam("states.bwd.W", params["states.bwd.W"]);
   const p68 = heapStageParam("states.bwd.U", params["states.bwd.U"]);
@@ -638,10 +645,8 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   // %18 state_init states.bwd.c — 10: state c: [H]
   const init18_71 = heapStage(initialStates["states.bwd.c"]) ?? c5_42;
   // %19 matmul — 15: z = W @ x + U @ h + b
-  v9_46.fill(0); // reused: its last value is dead
   gemm_rows_64x8(p67, in37, v9_46, T_T * B);
   // %20 add
-  mm8_45.fill(0); // reused: its last value is dead
   if (kernels !== undefined && heapHolds(mm8_45, v9_46, p69)) run_pointwise0(mm8_45.byteOffset, v9_46.byteOffset, p69.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
@@ -656,100 +661,103 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   state21_1_73.set(init18_71);
   const steps81 = T_T;
   // states.bwd: from the last step to the first
-  for (let s = 0; s < steps81; s++) {
-    const t = T_T - 1 - s;
-    const x21_0_82 = mm8_45.subarray(t * B * 64, (t + 1) * B * 64);
-    // %3 matmul — 15: z = W @ x + U @ h + b
-    gemm_rows_64x16(p68, state21_0_72, mm3_83, B);
-    // %5 add z — 15: z = W @ x + U @ h + b
-    if (kernels !== undefined && heapHolds(v5_84, x21_0_82, mm3_83)) run_pointwise1(v5_84.byteOffset, x21_0_82.byteOffset, mm3_83.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 64;
-        for (let j = 0; j < 64; j++) {
-          v5_84[o + j] = x21_0_82[l * 64 + j] + mm3_83[l * 64 + j];
+  if (kernels !== undefined && pool.ready.length === 0 && heapHolds(p68, state21_0_72, mm3_83, v5_84, mm8_45, v7_85, v9_86, v11_87, v13_88, v16_89, state21_1_73, v17_90, v18_91, out21_0_74, out21_1_75, out21_2_76, out21_3_77, out21_4_78, out21_5_79, out21_6_80)) run_time_loop3(p68.byteOffset, state21_0_72.byteOffset, mm3_83.byteOffset, v5_84.byteOffset, mm8_45.byteOffset, v7_85.byteOffset, v9_86.byteOffset, v11_87.byteOffset, v13_88.byteOffset, v16_89.byteOffset, state21_1_73.byteOffset, v17_90.byteOffset, v18_91.byteOffset, out21_0_74.byteOffset, out21_1_75.byteOffset, out21_2_76.byteOffset, out21_3_77.byteOffset, out21_4_78.byteOffset, out21_5_79.byteOffset, out21_6_80.byteOffset, B, 4 * (B * 64), 4 * (B * 16), steps81, T_T);
+  else {
+    for (let s = 0; s < steps81; s++) {
+      const t = T_T - 1 - s;
+      const x21_0_82 = mm8_45.subarray(t * B * 64, (t + 1) * B * 64);
+      // %3 matmul — 15: z = W @ x + U @ h + b
+      gemm_rows_64x16(p68, state21_0_72, mm3_83, B);
+      // %5 add z — 15: z = W @ x + U @ h + b
+      if (kernels !== undefined && heapHolds(v5_84, x21_0_82, mm3_83)) run_pointwise1(v5_84.byteOffset, x21_0_82.byteOffset, mm3_83.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 64;
+          for (let j = 0; j < 64; j++) {
+            v5_84[o + j] = x21_0_82[l * 64 + j] + mm3_83[l * 64 + j];
+          }
         }
       }
-    }
-    // %7 sigmoid i — 16: i = sigmoid(z[0:H])
-    if (kernels !== undefined && heapHolds(v7_85, v5_84)) run_pointwise6(v7_85.byteOffset, v5_84.byteOffset + 0, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 16;
-        for (let j = 0; j < 16; j++) {
-          v7_85[o + j] = 1 / (1 + Math.exp(-v5_84[l * 64 + 0 + j]));
+      // %7 sigmoid i — 16: i = sigmoid(z[0:H])
+      if (kernels !== undefined && heapHolds(v7_85, v5_84)) run_pointwise6(v7_85.byteOffset, v5_84.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 16;
+          for (let j = 0; j < 16; j++) {
+            v7_85[o + j] = 1 / (1 + Math.exp(-v5_84[l * 64 + 0 + j]));
+          }
         }
       }
-    }
-    // %9 sigmoid f — 17: f = sigmoid(z[H:2*H])
-    if (kernels !== undefined && heapHolds(v9_86, v5_84)) run_pointwise6(v9_86.byteOffset, v5_84.byteOffset + 64, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 16;
-        for (let j = 0; j < 16; j++) {
-          v9_86[o + j] = 1 / (1 + Math.exp(-v5_84[l * 64 + 16 + j]));
+      // %9 sigmoid f — 17: f = sigmoid(z[H:2*H])
+      if (kernels !== undefined && heapHolds(v9_86, v5_84)) run_pointwise6(v9_86.byteOffset, v5_84.byteOffset + 64, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 16;
+          for (let j = 0; j < 16; j++) {
+            v9_86[o + j] = 1 / (1 + Math.exp(-v5_84[l * 64 + 16 + j]));
+          }
         }
       }
-    }
-    // %11 tanh g — 18: g = tanh(z[2*H:3*H])
-    if (kernels !== undefined && heapHolds(v11_87, v5_84)) run_pointwise7(v11_87.byteOffset, v5_84.byteOffset + 128, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 16;
-        for (let j = 0; j < 16; j++) {
-          v11_87[o + j] = Math.tanh(v5_84[l * 64 + 32 + j]);
+      // %11 tanh g — 18: g = tanh(z[2*H:3*H])
+      if (kernels !== undefined && heapHolds(v11_87, v5_84)) run_pointwise7(v11_87.byteOffset, v5_84.byteOffset + 128, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 16;
+          for (let j = 0; j < 16; j++) {
+            v11_87[o + j] = Math.tanh(v5_84[l * 64 + 32 + j]);
+          }
         }
       }
-    }
-    // %13 sigmoid o — 19: o = sigmoid(z[3*H:4*H])
-    if (kernels !== undefined && heapHolds(v13_88, v5_84)) run_pointwise6(v13_88.byteOffset, v5_84.byteOffset + 192, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 16;
-        for (let j = 0; j < 16; j++) {
-          v13_88[o + j] = 1 / (1 + Math.exp(-v5_84[l * 64 + 48 + j]));
+      // %13 sigmoid o — 19: o = sigmoid(z[3*H:4*H])
+      if (kernels !== undefined && heapHolds(v13_88, v5_84)) run_pointwise6(v13_88.byteOffset, v5_84.byteOffset + 192, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 16;
+          for (let j = 0; j < 16; j++) {
+            v13_88[o + j] = 1 / (1 + Math.exp(-v5_84[l * 64 + 48 + j]));
+          }
         }
       }
-    }
-    // %16 add c' — 20: c' = f * c + i * g
-    if (kernels !== undefined && heapHolds(v16_89, v9_86, state21_1_73, v7_85, v11_87)) run_pointwise8(v16_89.byteOffset, v9_86.byteOffset, state21_1_73.byteOffset, v7_85.byteOffset, v11_87.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 16;
-        for (let j = 0; j < 16; j++) {
-          v16_89[o + j] = (v9_86[l * 16 + j] * state21_1_73[l * 16 + j]) + (v7_85[l * 16 + j] * v11_87[l * 16 + j]);
+      // %16 add c' — 20: c' = f * c + i * g
+      if (kernels !== undefined && heapHolds(v16_89, v9_86, state21_1_73, v7_85, v11_87)) run_pointwise8(v16_89.byteOffset, v9_86.byteOffset, state21_1_73.byteOffset, v7_85.byteOffset, v11_87.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 16;
+          for (let j = 0; j < 16; j++) {
+            v16_89[o + j] = (v9_86[l * 16 + j] * state21_1_73[l * 16 + j]) + (v7_85[l * 16 + j] * v11_87[l * 16 + j]);
+          }
         }
       }
-    }
-    // %17 tanh — 21: h' = o * tanh(c')
-    if (kernels !== undefined && heapHolds(v17_90, v16_89)) run_pointwise9(v17_90.byteOffset, v16_89.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 16;
-        for (let j = 0; j < 16; j++) {
-          v17_90[o + j] = Math.tanh(v16_89[l * 16 + j]);
+      // %17 tanh — 21: h' = o * tanh(c')
+      if (kernels !== undefined && heapHolds(v17_90, v16_89)) run_pointwise9(v17_90.byteOffset, v16_89.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 16;
+          for (let j = 0; j < 16; j++) {
+            v17_90[o + j] = Math.tanh(v16_89[l * 16 + j]);
+          }
         }
       }
-    }
-    // %18 mul h' — 21: h' = o * tanh(c')
-    if (kernels !== undefined && heapHolds(v18_91, v13_88, v17_90)) run_pointwise10(v18_91.byteOffset, v13_88.byteOffset, v17_90.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 16;
-        for (let j = 0; j < 16; j++) {
-          v18_91[o + j] = v13_88[l * 16 + j] * v17_90[l * 16 + j];
+      // %18 mul h' — 21: h' = o * tanh(c')
+      if (kernels !== undefined && heapHolds(v18_91, v13_88, v17_90)) run_pointwise10(v18_91.byteOffset, v13_88.byteOffset, v17_90.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 16;
+          for (let j = 0; j < 16; j++) {
+            v18_91[o + j] = v13_88[l * 16 + j] * v17_90[l * 16 + j];
+          }
         }
       }
+      out21_0_74.set(v18_91, t * v18_91.length);
+      out21_1_75.set(v17_90, t * v17_90.length);
+      out21_2_76.set(v13_88, t * v13_88.length);
+      out21_3_77.set(v11_87, t * v11_87.length);
+      out21_4_78.set(v7_85, t * v7_85.length);
+      out21_5_79.set(v9_86, t * v9_86.length);
+      out21_6_80.set(state21_1_73, t * state21_1_73.length);
+      state21_0_72.set(v18_91);
+      state21_1_73.set(v16_89);
     }
-    out21_0_74.set(v18_91, t * v18_91.length);
-    out21_1_75.set(v17_90, t * v17_90.length);
-    out21_2_76.set(v13_88, t * v13_88.length);
-    out21_3_77.set(v11_87, t * v11_87.length);
-    out21_4_78.set(v7_85, t * v7_85.length);
-    out21_5_79.set(v9_86, t * v9_86.length);
-    out21_6_80.set(state21_1_73, t * state21_1_73.length);
-    state21_0_72.set(v18_91);
-    state21_1_73.set(v16_89);
   }
   // %25 add states — 30: layer states = bidirectional LSTM(E, H) over words merge sum
   if (kernels !== undefined && heapHolds(v25_92, out10_0_49, out21_0_74)) run_pointwise4(v25_92.byteOffset, out10_0_49.byteOffset, out21_0_74.byteOffset, T_T * B);
@@ -818,7 +826,6 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     v33_99[l] = s101[0] / ((T_T * B) / s101.length);
   }
   // %37 neg ∂loss — 33: loss cross_entropy(scores, tags)
-  sum32_98.fill(0); // reused: its last value is dead
   for (let l = 0; l < T_T * B; l++) {
     sum32_98[l] = -v33_99[l * 1 + 0];
   }
@@ -935,125 +942,128 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   mm8_45.fill(0); // reused: its last value is dead
   const steps115 = T_T;
   // ∂states.bwd: from the first step to the last
-  for (let s = 0; s < steps115; s++) {
-    const t = s;
-    const x66_0_116 = mm47_105.subarray(t * B * 16, (t + 1) * B * 16);
-    const x66_1_117 = out21_1_75.subarray(t * B * 16, (t + 1) * B * 16);
-    const x66_2_118 = out21_2_76.subarray(t * B * 16, (t + 1) * B * 16);
-    const x66_3_119 = out21_3_77.subarray(t * B * 16, (t + 1) * B * 16);
-    const x66_4_120 = out21_4_78.subarray(t * B * 16, (t + 1) * B * 16);
-    const x66_5_121 = out21_6_80.subarray(t * B * 16, (t + 1) * B * 16);
-    const x66_6_122 = out21_5_79.subarray(t * B * 16, (t + 1) * B * 16);
-    const x66_7_123 = v57_108.subarray(t * B * 16, (t + 1) * B * 16);
-    const x66_8_124 = v59_109.subarray(t * B * 16, (t + 1) * B * 16);
-    const x66_9_125 = v61_110.subarray(t * B * 16, (t + 1) * B * 16);
-    const x66_10_126 = v63_111.subarray(t * B * 16, (t + 1) * B * 16);
-    const x66_11_127 = v65_112.subarray(t * B * 16, (t + 1) * B * 16);
-    // %3 add
-    if (kernels !== undefined && heapHolds(v3_128, state66_0_113, x66_0_116)) run_pointwise4(v3_128.byteOffset, state66_0_113.byteOffset, x66_0_116.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 16;
-        for (let j = 0; j < 16; j++) {
-          v3_128[o + j] = state66_0_113[l * 16 + j] + x66_0_116[l * 16 + j];
+  if (kernels !== undefined && pool.ready.length === 0 && heapHolds(v3_128, state66_0_113, mm47_105, v10_129, state66_1_114, out21_2_76, v57_108, v18_130, out21_5_79, v20_131, out21_1_75, v59_109, pad21_132, v23_133, out21_4_78, v61_110, pad24_134, v27_135, out21_6_80, v63_111, pad28_136, v31_137, out21_3_77, v65_112, pad32_138, v33_139, p68, mm35_140, mm8_45)) run_time_loop4(v3_128.byteOffset, state66_0_113.byteOffset, mm47_105.byteOffset, v10_129.byteOffset, state66_1_114.byteOffset, out21_2_76.byteOffset, v57_108.byteOffset, v18_130.byteOffset, out21_5_79.byteOffset, v20_131.byteOffset, out21_1_75.byteOffset, v59_109.byteOffset, pad21_132.byteOffset, v23_133.byteOffset, out21_4_78.byteOffset, v61_110.byteOffset, pad24_134.byteOffset, v27_135.byteOffset, out21_6_80.byteOffset, v63_111.byteOffset, pad28_136.byteOffset, v31_137.byteOffset, out21_3_77.byteOffset, v65_112.byteOffset, pad32_138.byteOffset, v33_139.byteOffset, p68.byteOffset, mm35_140.byteOffset, mm8_45.byteOffset, 4 * (B * 16), B, 4 * (B * 64), steps115, T_T);
+  else {
+    for (let s = 0; s < steps115; s++) {
+      const t = s;
+      const x66_0_116 = mm47_105.subarray(t * B * 16, (t + 1) * B * 16);
+      const x66_1_117 = out21_1_75.subarray(t * B * 16, (t + 1) * B * 16);
+      const x66_2_118 = out21_2_76.subarray(t * B * 16, (t + 1) * B * 16);
+      const x66_3_119 = out21_3_77.subarray(t * B * 16, (t + 1) * B * 16);
+      const x66_4_120 = out21_4_78.subarray(t * B * 16, (t + 1) * B * 16);
+      const x66_5_121 = out21_6_80.subarray(t * B * 16, (t + 1) * B * 16);
+      const x66_6_122 = out21_5_79.subarray(t * B * 16, (t + 1) * B * 16);
+      const x66_7_123 = v57_108.subarray(t * B * 16, (t + 1) * B * 16);
+      const x66_8_124 = v59_109.subarray(t * B * 16, (t + 1) * B * 16);
+      const x66_9_125 = v61_110.subarray(t * B * 16, (t + 1) * B * 16);
+      const x66_10_126 = v63_111.subarray(t * B * 16, (t + 1) * B * 16);
+      const x66_11_127 = v65_112.subarray(t * B * 16, (t + 1) * B * 16);
+      // %3 add
+      if (kernels !== undefined && heapHolds(v3_128, state66_0_113, x66_0_116)) run_pointwise4(v3_128.byteOffset, state66_0_113.byteOffset, x66_0_116.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 16;
+          for (let j = 0; j < 16; j++) {
+            v3_128[o + j] = state66_0_113[l * 16 + j] + x66_0_116[l * 16 + j];
+          }
         }
       }
-    }
-    // %10 add
-    if (kernels !== undefined && heapHolds(v10_129, state66_1_114, v3_128, x66_2_118, x66_7_123)) run_pointwise15(v10_129.byteOffset, state66_1_114.byteOffset, v3_128.byteOffset, x66_2_118.byteOffset, x66_7_123.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 16;
-        for (let j = 0; j < 16; j++) {
-          v10_129[o + j] = state66_1_114[l * 16 + j] + ((v3_128[l * 16 + j] * x66_2_118[l * 16 + j]) * x66_7_123[l * 16 + j]);
+      // %10 add
+      if (kernels !== undefined && heapHolds(v10_129, state66_1_114, v3_128, x66_2_118, x66_7_123)) run_pointwise15(v10_129.byteOffset, state66_1_114.byteOffset, v3_128.byteOffset, x66_2_118.byteOffset, x66_7_123.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 16;
+          for (let j = 0; j < 16; j++) {
+            v10_129[o + j] = state66_1_114[l * 16 + j] + ((v3_128[l * 16 + j] * x66_2_118[l * 16 + j]) * x66_7_123[l * 16 + j]);
+          }
         }
       }
-    }
-    // %18 mul — 20: c' = f * c + i * g
-    if (kernels !== undefined && heapHolds(v18_130, v10_129, x66_6_122)) run_pointwise10(v18_130.byteOffset, v10_129.byteOffset, x66_6_122.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 16;
-        for (let j = 0; j < 16; j++) {
-          v18_130[o + j] = v10_129[l * 16 + j] * x66_6_122[l * 16 + j];
+      // %18 mul — 20: c' = f * c + i * g
+      if (kernels !== undefined && heapHolds(v18_130, v10_129, x66_6_122)) run_pointwise10(v18_130.byteOffset, v10_129.byteOffset, x66_6_122.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 16;
+          for (let j = 0; j < 16; j++) {
+            v18_130[o + j] = v10_129[l * 16 + j] * x66_6_122[l * 16 + j];
+          }
         }
       }
-    }
-    // %20 mul ∂o — 19: o = sigmoid(z[3*H:4*H])
-    if (kernels !== undefined && heapHolds(v20_131, v3_128, x66_1_117, x66_8_124)) run_pointwise16(v20_131.byteOffset, v3_128.byteOffset, x66_1_117.byteOffset, x66_8_124.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 16;
-        for (let j = 0; j < 16; j++) {
-          v20_131[o + j] = (v3_128[l * 16 + j] * x66_1_117[l * 16 + j]) * x66_8_124[l * 16 + j];
+      // %20 mul ∂o — 19: o = sigmoid(z[3*H:4*H])
+      if (kernels !== undefined && heapHolds(v20_131, v3_128, x66_1_117, x66_8_124)) run_pointwise16(v20_131.byteOffset, v3_128.byteOffset, x66_1_117.byteOffset, x66_8_124.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 16;
+          for (let j = 0; j < 16; j++) {
+            v20_131[o + j] = (v3_128[l * 16 + j] * x66_1_117[l * 16 + j]) * x66_8_124[l * 16 + j];
+          }
         }
       }
-    }
-    // %21 pad_last — 19: o = sigmoid(z[3*H:4*H])
-    pad21_132.fill(0);
-    for (let r = 0; r < B; r++) {
-      for (let c = 0; c < 16; c++) pad21_132[r * 64 + 48 + c] = v20_131[r * 16 + c];
-    }
-    // %23 mul ∂g — 18: g = tanh(z[2*H:3*H])
-    if (kernels !== undefined && heapHolds(v23_133, v10_129, x66_4_120, x66_9_125)) run_pointwise16(v23_133.byteOffset, v10_129.byteOffset, x66_4_120.byteOffset, x66_9_125.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 16;
-        for (let j = 0; j < 16; j++) {
-          v23_133[o + j] = (v10_129[l * 16 + j] * x66_4_120[l * 16 + j]) * x66_9_125[l * 16 + j];
+      // %21 pad_last — 19: o = sigmoid(z[3*H:4*H])
+      pad21_132.fill(0);
+      for (let r = 0; r < B; r++) {
+        for (let c = 0; c < 16; c++) pad21_132[r * 64 + 48 + c] = v20_131[r * 16 + c];
+      }
+      // %23 mul ∂g — 18: g = tanh(z[2*H:3*H])
+      if (kernels !== undefined && heapHolds(v23_133, v10_129, x66_4_120, x66_9_125)) run_pointwise16(v23_133.byteOffset, v10_129.byteOffset, x66_4_120.byteOffset, x66_9_125.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 16;
+          for (let j = 0; j < 16; j++) {
+            v23_133[o + j] = (v10_129[l * 16 + j] * x66_4_120[l * 16 + j]) * x66_9_125[l * 16 + j];
+          }
         }
       }
-    }
-    // %24 pad_last — 18: g = tanh(z[2*H:3*H])
-    pad24_134.fill(0);
-    for (let r = 0; r < B; r++) {
-      for (let c = 0; c < 16; c++) pad24_134[r * 64 + 32 + c] = v23_133[r * 16 + c];
-    }
-    // %27 mul ∂f — 17: f = sigmoid(z[H:2*H])
-    if (kernels !== undefined && heapHolds(v27_135, v10_129, x66_5_121, x66_10_126)) run_pointwise16(v27_135.byteOffset, v10_129.byteOffset, x66_5_121.byteOffset, x66_10_126.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 16;
-        for (let j = 0; j < 16; j++) {
-          v27_135[o + j] = (v10_129[l * 16 + j] * x66_5_121[l * 16 + j]) * x66_10_126[l * 16 + j];
+      // %24 pad_last — 18: g = tanh(z[2*H:3*H])
+      pad24_134.fill(0);
+      for (let r = 0; r < B; r++) {
+        for (let c = 0; c < 16; c++) pad24_134[r * 64 + 32 + c] = v23_133[r * 16 + c];
+      }
+      // %27 mul ∂f — 17: f = sigmoid(z[H:2*H])
+      if (kernels !== undefined && heapHolds(v27_135, v10_129, x66_5_121, x66_10_126)) run_pointwise16(v27_135.byteOffset, v10_129.byteOffset, x66_5_121.byteOffset, x66_10_126.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 16;
+          for (let j = 0; j < 16; j++) {
+            v27_135[o + j] = (v10_129[l * 16 + j] * x66_5_121[l * 16 + j]) * x66_10_126[l * 16 + j];
+          }
         }
       }
-    }
-    // %28 pad_last — 17: f = sigmoid(z[H:2*H])
-    pad28_136.fill(0);
-    for (let r = 0; r < B; r++) {
-      for (let c = 0; c < 16; c++) pad28_136[r * 64 + 16 + c] = v27_135[r * 16 + c];
-    }
-    // %31 mul ∂i — 16: i = sigmoid(z[0:H])
-    if (kernels !== undefined && heapHolds(v31_137, v10_129, x66_3_119, x66_11_127)) run_pointwise16(v31_137.byteOffset, v10_129.byteOffset, x66_3_119.byteOffset, x66_11_127.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 16;
-        for (let j = 0; j < 16; j++) {
-          v31_137[o + j] = (v10_129[l * 16 + j] * x66_3_119[l * 16 + j]) * x66_11_127[l * 16 + j];
+      // %28 pad_last — 17: f = sigmoid(z[H:2*H])
+      pad28_136.fill(0);
+      for (let r = 0; r < B; r++) {
+        for (let c = 0; c < 16; c++) pad28_136[r * 64 + 16 + c] = v27_135[r * 16 + c];
+      }
+      // %31 mul ∂i — 16: i = sigmoid(z[0:H])
+      if (kernels !== undefined && heapHolds(v31_137, v10_129, x66_3_119, x66_11_127)) run_pointwise16(v31_137.byteOffset, v10_129.byteOffset, x66_3_119.byteOffset, x66_11_127.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 16;
+          for (let j = 0; j < 16; j++) {
+            v31_137[o + j] = (v10_129[l * 16 + j] * x66_3_119[l * 16 + j]) * x66_11_127[l * 16 + j];
+          }
         }
       }
-    }
-    // %32 pad_last — 16: i = sigmoid(z[0:H])
-    pad32_138.fill(0);
-    for (let r = 0; r < B; r++) {
-      for (let c = 0; c < 16; c++) pad32_138[r * 64 + 0 + c] = v31_137[r * 16 + c];
-    }
-    // %33 add
-    if (kernels !== undefined && heapHolds(v33_139, pad21_132, pad24_134, pad28_136, pad32_138)) run_pointwise17(v33_139.byteOffset, pad21_132.byteOffset, pad24_134.byteOffset, pad28_136.byteOffset, pad32_138.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 64;
-        for (let j = 0; j < 64; j++) {
-          v33_139[o + j] = ((pad21_132[l * 64 + j] + pad24_134[l * 64 + j]) + pad28_136[l * 64 + j]) + pad32_138[l * 64 + j];
+      // %32 pad_last — 16: i = sigmoid(z[0:H])
+      pad32_138.fill(0);
+      for (let r = 0; r < B; r++) {
+        for (let c = 0; c < 16; c++) pad32_138[r * 64 + 0 + c] = v31_137[r * 16 + c];
+      }
+      // %33 add
+      if (kernels !== undefined && heapHolds(v33_139, pad21_132, pad24_134, pad28_136, pad32_138)) run_pointwise17(v33_139.byteOffset, pad21_132.byteOffset, pad24_134.byteOffset, pad28_136.byteOffset, pad32_138.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 64;
+          for (let j = 0; j < 64; j++) {
+            v33_139[o + j] = ((pad21_132[l * 64 + j] + pad24_134[l * 64 + j]) + pad28_136[l * 64 + j]) + pad32_138[l * 64 + j];
+          }
         }
       }
+      // %35 matmul — 15: z = W @ x + U @ h + b
+      gemm_cols_64x16(v33_139, p68, mm35_140, B);
+      mm8_45.set(v33_139, t * v33_139.length);
+      state66_0_113.set(mm35_140);
+      state66_1_114.set(v18_130);
     }
-    // %35 matmul — 15: z = W @ x + U @ h + b
-    gemm_cols_64x16(v33_139, p68, mm35_140, B);
-    mm8_45.set(v33_139, t * v33_139.length);
-    state66_0_113.set(mm35_140);
-    state66_1_114.set(v18_130);
   }
   // %71 unbroadcast ∂states.bwd: ∂U (batched)
   ub71_141.fill(0);
@@ -1075,7 +1085,6 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   v65_112.set(init6_43, 0);
   v65_112.set(out10_0_49.subarray(0, (T_T - 1) * B * 16), B * 16);
   // %82 sub — 21: h' = o * tanh(c')
-  v63_111.fill(0); // reused: its last value is dead
   if (kernels !== undefined && heapHolds(v63_111, out10_1_50)) run_pointwise13(v63_111.byteOffset, out10_1_50.byteOffset, out10_1_50.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
@@ -1086,7 +1095,6 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     }
   }
   // %84 mul ∂o — 19: o = sigmoid(z[3*H:4*H])
-  v61_110.fill(0); // reused: its last value is dead
   if (kernels !== undefined && heapHolds(v61_110, out10_2_51)) run_pointwise14(v61_110.byteOffset, out10_2_51.byteOffset, out10_2_51.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
@@ -1097,7 +1105,6 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     }
   }
   // %86 sub ∂g — 18: g = tanh(z[2*H:3*H])
-  v59_109.fill(0); // reused: its last value is dead
   if (kernels !== undefined && heapHolds(v59_109, out10_3_52)) run_pointwise13(v59_109.byteOffset, out10_3_52.byteOffset, out10_3_52.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
@@ -1108,7 +1115,6 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     }
   }
   // %88 mul ∂f — 17: f = sigmoid(z[H:2*H])
-  v57_108.fill(0); // reused: its last value is dead
   if (kernels !== undefined && heapHolds(v57_108, out10_5_54)) run_pointwise14(v57_108.byteOffset, out10_5_54.byteOffset, out10_5_54.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
@@ -1134,125 +1140,128 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   v9_46.fill(0); // reused: its last value is dead
   const steps147 = T_T;
   // ∂states.fwd: from the last step to the first
-  for (let s = 0; s < steps147; s++) {
-    const t = T_T - 1 - s;
-    const x91_0_148 = mm47_105.subarray(t * B * 16, (t + 1) * B * 16);
-    const x91_1_149 = out10_1_50.subarray(t * B * 16, (t + 1) * B * 16);
-    const x91_2_150 = out10_2_51.subarray(t * B * 16, (t + 1) * B * 16);
-    const x91_3_151 = out10_3_52.subarray(t * B * 16, (t + 1) * B * 16);
-    const x91_4_152 = out10_4_53.subarray(t * B * 16, (t + 1) * B * 16);
-    const x91_5_153 = out10_6_55.subarray(t * B * 16, (t + 1) * B * 16);
-    const x91_6_154 = out10_5_54.subarray(t * B * 16, (t + 1) * B * 16);
-    const x91_7_155 = v63_111.subarray(t * B * 16, (t + 1) * B * 16);
-    const x91_8_156 = v61_110.subarray(t * B * 16, (t + 1) * B * 16);
-    const x91_9_157 = v59_109.subarray(t * B * 16, (t + 1) * B * 16);
-    const x91_10_158 = v57_108.subarray(t * B * 16, (t + 1) * B * 16);
-    const x91_11_159 = v90_144.subarray(t * B * 16, (t + 1) * B * 16);
-    // %3 add
-    if (kernels !== undefined && heapHolds(v3_160, state91_0_145, x91_0_148)) run_pointwise4(v3_160.byteOffset, state91_0_145.byteOffset, x91_0_148.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 16;
-        for (let j = 0; j < 16; j++) {
-          v3_160[o + j] = state91_0_145[l * 16 + j] + x91_0_148[l * 16 + j];
+  if (kernels !== undefined && pool.ready.length === 0 && heapHolds(v3_160, state91_0_145, mm47_105, v10_161, state91_1_146, out10_2_51, v63_111, v18_162, out10_5_54, v20_163, out10_1_50, v61_110, pad21_164, v23_165, out10_4_53, v59_109, pad24_166, v27_167, out10_6_55, v57_108, pad28_168, v31_169, out10_3_52, v90_144, pad32_170, v33_171, p40, mm35_172, v9_46)) run_time_loop5(v3_160.byteOffset, state91_0_145.byteOffset, mm47_105.byteOffset, v10_161.byteOffset, state91_1_146.byteOffset, out10_2_51.byteOffset, v63_111.byteOffset, v18_162.byteOffset, out10_5_54.byteOffset, v20_163.byteOffset, out10_1_50.byteOffset, v61_110.byteOffset, pad21_164.byteOffset, v23_165.byteOffset, out10_4_53.byteOffset, v59_109.byteOffset, pad24_166.byteOffset, v27_167.byteOffset, out10_6_55.byteOffset, v57_108.byteOffset, pad28_168.byteOffset, v31_169.byteOffset, out10_3_52.byteOffset, v90_144.byteOffset, pad32_170.byteOffset, v33_171.byteOffset, p40.byteOffset, mm35_172.byteOffset, v9_46.byteOffset, 4 * (B * 16), B, 4 * (B * 64), steps147, T_T);
+  else {
+    for (let s = 0; s < steps147; s++) {
+      const t = T_T - 1 - s;
+      const x91_0_148 = mm47_105.subarray(t * B * 16, (t + 1) * B * 16);
+      const x91_1_149 = out10_1_50.subarray(t * B * 16, (t + 1) * B * 16);
+      const x91_2_150 = out10_2_51.subarray(t * B * 16, (t + 1) * B * 16);
+      const x91_3_151 = out10_3_52.subarray(t * B * 16, (t + 1) * B * 16);
+      const x91_4_152 = out10_4_53.subarray(t * B * 16, (t + 1) * B * 16);
+      const x91_5_153 = out10_6_55.subarray(t * B * 16, (t + 1) * B * 16);
+      const x91_6_154 = out10_5_54.subarray(t * B * 16, (t + 1) * B * 16);
+      const x91_7_155 = v63_111.subarray(t * B * 16, (t + 1) * B * 16);
+      const x91_8_156 = v61_110.subarray(t * B * 16, (t + 1) * B * 16);
+      const x91_9_157 = v59_109.subarray(t * B * 16, (t + 1) * B * 16);
+      const x91_10_158 = v57_108.subarray(t * B * 16, (t + 1) * B * 16);
+      const x91_11_159 = v90_144.subarray(t * B * 16, (t + 1) * B * 16);
+      // %3 add
+      if (kernels !== undefined && heapHolds(v3_160, state91_0_145, x91_0_148)) run_pointwise4(v3_160.byteOffset, state91_0_145.byteOffset, x91_0_148.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 16;
+          for (let j = 0; j < 16; j++) {
+            v3_160[o + j] = state91_0_145[l * 16 + j] + x91_0_148[l * 16 + j];
+          }
         }
       }
-    }
-    // %10 add
-    if (kernels !== undefined && heapHolds(v10_161, state91_1_146, v3_160, x91_2_150, x91_7_155)) run_pointwise15(v10_161.byteOffset, state91_1_146.byteOffset, v3_160.byteOffset, x91_2_150.byteOffset, x91_7_155.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 16;
-        for (let j = 0; j < 16; j++) {
-          v10_161[o + j] = state91_1_146[l * 16 + j] + ((v3_160[l * 16 + j] * x91_2_150[l * 16 + j]) * x91_7_155[l * 16 + j]);
+      // %10 add
+      if (kernels !== undefined && heapHolds(v10_161, state91_1_146, v3_160, x91_2_150, x91_7_155)) run_pointwise15(v10_161.byteOffset, state91_1_146.byteOffset, v3_160.byteOffset, x91_2_150.byteOffset, x91_7_155.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 16;
+          for (let j = 0; j < 16; j++) {
+            v10_161[o + j] = state91_1_146[l * 16 + j] + ((v3_160[l * 16 + j] * x91_2_150[l * 16 + j]) * x91_7_155[l * 16 + j]);
+          }
         }
       }
-    }
-    // %18 mul — 20: c' = f * c + i * g
-    if (kernels !== undefined && heapHolds(v18_162, v10_161, x91_6_154)) run_pointwise10(v18_162.byteOffset, v10_161.byteOffset, x91_6_154.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 16;
-        for (let j = 0; j < 16; j++) {
-          v18_162[o + j] = v10_161[l * 16 + j] * x91_6_154[l * 16 + j];
+      // %18 mul — 20: c' = f * c + i * g
+      if (kernels !== undefined && heapHolds(v18_162, v10_161, x91_6_154)) run_pointwise10(v18_162.byteOffset, v10_161.byteOffset, x91_6_154.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 16;
+          for (let j = 0; j < 16; j++) {
+            v18_162[o + j] = v10_161[l * 16 + j] * x91_6_154[l * 16 + j];
+          }
         }
       }
-    }
-    // %20 mul ∂o — 19: o = sigmoid(z[3*H:4*H])
-    if (kernels !== undefined && heapHolds(v20_163, v3_160, x91_1_149, x91_8_156)) run_pointwise16(v20_163.byteOffset, v3_160.byteOffset, x91_1_149.byteOffset, x91_8_156.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 16;
-        for (let j = 0; j < 16; j++) {
-          v20_163[o + j] = (v3_160[l * 16 + j] * x91_1_149[l * 16 + j]) * x91_8_156[l * 16 + j];
+      // %20 mul ∂o — 19: o = sigmoid(z[3*H:4*H])
+      if (kernels !== undefined && heapHolds(v20_163, v3_160, x91_1_149, x91_8_156)) run_pointwise16(v20_163.byteOffset, v3_160.byteOffset, x91_1_149.byteOffset, x91_8_156.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 16;
+          for (let j = 0; j < 16; j++) {
+            v20_163[o + j] = (v3_160[l * 16 + j] * x91_1_149[l * 16 + j]) * x91_8_156[l * 16 + j];
+          }
         }
       }
-    }
-    // %21 pad_last — 19: o = sigmoid(z[3*H:4*H])
-    pad21_164.fill(0);
-    for (let r = 0; r < B; r++) {
-      for (let c = 0; c < 16; c++) pad21_164[r * 64 + 48 + c] = v20_163[r * 16 + c];
-    }
-    // %23 mul ∂g — 18: g = tanh(z[2*H:3*H])
-    if (kernels !== undefined && heapHolds(v23_165, v10_161, x91_4_152, x91_9_157)) run_pointwise16(v23_165.byteOffset, v10_161.byteOffset, x91_4_152.byteOffset, x91_9_157.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 16;
-        for (let j = 0; j < 16; j++) {
-          v23_165[o + j] = (v10_161[l * 16 + j] * x91_4_152[l * 16 + j]) * x91_9_157[l * 16 + j];
+      // %21 pad_last — 19: o = sigmoid(z[3*H:4*H])
+      pad21_164.fill(0);
+      for (let r = 0; r < B; r++) {
+        for (let c = 0; c < 16; c++) pad21_164[r * 64 + 48 + c] = v20_163[r * 16 + c];
+      }
+      // %23 mul ∂g — 18: g = tanh(z[2*H:3*H])
+      if (kernels !== undefined && heapHolds(v23_165, v10_161, x91_4_152, x91_9_157)) run_pointwise16(v23_165.byteOffset, v10_161.byteOffset, x91_4_152.byteOffset, x91_9_157.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 16;
+          for (let j = 0; j < 16; j++) {
+            v23_165[o + j] = (v10_161[l * 16 + j] * x91_4_152[l * 16 + j]) * x91_9_157[l * 16 + j];
+          }
         }
       }
-    }
-    // %24 pad_last — 18: g = tanh(z[2*H:3*H])
-    pad24_166.fill(0);
-    for (let r = 0; r < B; r++) {
-      for (let c = 0; c < 16; c++) pad24_166[r * 64 + 32 + c] = v23_165[r * 16 + c];
-    }
-    // %27 mul ∂f — 17: f = sigmoid(z[H:2*H])
-    if (kernels !== undefined && heapHolds(v27_167, v10_161, x91_5_153, x91_10_158)) run_pointwise16(v27_167.byteOffset, v10_161.byteOffset, x91_5_153.byteOffset, x91_10_158.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 16;
-        for (let j = 0; j < 16; j++) {
-          v27_167[o + j] = (v10_161[l * 16 + j] * x91_5_153[l * 16 + j]) * x91_10_158[l * 16 + j];
+      // %24 pad_last — 18: g = tanh(z[2*H:3*H])
+      pad24_166.fill(0);
+      for (let r = 0; r < B; r++) {
+        for (let c = 0; c < 16; c++) pad24_166[r * 64 + 32 + c] = v23_165[r * 16 + c];
+      }
+      // %27 mul ∂f — 17: f = sigmoid(z[H:2*H])
+      if (kernels !== undefined && heapHolds(v27_167, v10_161, x91_5_153, x91_10_158)) run_pointwise16(v27_167.byteOffset, v10_161.byteOffset, x91_5_153.byteOffset, x91_10_158.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 16;
+          for (let j = 0; j < 16; j++) {
+            v27_167[o + j] = (v10_161[l * 16 + j] * x91_5_153[l * 16 + j]) * x91_10_158[l * 16 + j];
+          }
         }
       }
-    }
-    // %28 pad_last — 17: f = sigmoid(z[H:2*H])
-    pad28_168.fill(0);
-    for (let r = 0; r < B; r++) {
-      for (let c = 0; c < 16; c++) pad28_168[r * 64 + 16 + c] = v27_167[r * 16 + c];
-    }
-    // %31 mul ∂i — 16: i = sigmoid(z[0:H])
-    if (kernels !== undefined && heapHolds(v31_169, v10_161, x91_3_151, x91_11_159)) run_pointwise16(v31_169.byteOffset, v10_161.byteOffset, x91_3_151.byteOffset, x91_11_159.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 16;
-        for (let j = 0; j < 16; j++) {
-          v31_169[o + j] = (v10_161[l * 16 + j] * x91_3_151[l * 16 + j]) * x91_11_159[l * 16 + j];
+      // %28 pad_last — 17: f = sigmoid(z[H:2*H])
+      pad28_168.fill(0);
+      for (let r = 0; r < B; r++) {
+        for (let c = 0; c < 16; c++) pad28_168[r * 64 + 16 + c] = v27_167[r * 16 + c];
+      }
+      // %31 mul ∂i — 16: i = sigmoid(z[0:H])
+      if (kernels !== undefined && heapHolds(v31_169, v10_161, x91_3_151, x91_11_159)) run_pointwise16(v31_169.byteOffset, v10_161.byteOffset, x91_3_151.byteOffset, x91_11_159.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 16;
+          for (let j = 0; j < 16; j++) {
+            v31_169[o + j] = (v10_161[l * 16 + j] * x91_3_151[l * 16 + j]) * x91_11_159[l * 16 + j];
+          }
         }
       }
-    }
-    // %32 pad_last — 16: i = sigmoid(z[0:H])
-    pad32_170.fill(0);
-    for (let r = 0; r < B; r++) {
-      for (let c = 0; c < 16; c++) pad32_170[r * 64 + 0 + c] = v31_169[r * 16 + c];
-    }
-    // %33 add
-    if (kernels !== undefined && heapHolds(v33_171, pad21_164, pad24_166, pad28_168, pad32_170)) run_pointwise17(v33_171.byteOffset, pad21_164.byteOffset, pad24_166.byteOffset, pad28_168.byteOffset, pad32_170.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 64;
-        for (let j = 0; j < 64; j++) {
-          v33_171[o + j] = ((pad21_164[l * 64 + j] + pad24_166[l * 64 + j]) + pad28_168[l * 64 + j]) + pad32_170[l * 64 + j];
+      // %32 pad_last — 16: i = sigmoid(z[0:H])
+      pad32_170.fill(0);
+      for (let r = 0; r < B; r++) {
+        for (let c = 0; c < 16; c++) pad32_170[r * 64 + 0 + c] = v31_169[r * 16 + c];
+      }
+      // %33 add
+      if (kernels !== undefined && heapHolds(v33_171, pad21_164, pad24_166, pad28_168, pad32_170)) run_pointwise17(v33_171.byteOffset, pad21_164.byteOffset, pad24_166.byteOffset, pad28_168.byteOffset, pad32_170.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 64;
+          for (let j = 0; j < 64; j++) {
+            v33_171[o + j] = ((pad21_164[l * 64 + j] + pad24_166[l * 64 + j]) + pad28_168[l * 64 + j]) + pad32_170[l * 64 + j];
+          }
         }
       }
+      // %35 matmul — 15: z = W @ x + U @ h + b
+      gemm_cols_64x16(v33_171, p40, mm35_172, B);
+      v9_46.set(v33_171, t * v33_171.length);
+      state91_0_145.set(mm35_172);
+      state91_1_146.set(v18_162);
     }
-    // %35 matmul — 15: z = W @ x + U @ h + b
-    gemm_cols_64x16(v33_171, p40, mm35_172, B);
-    v9_46.set(v33_171, t * v33_171.length);
-    state91_0_145.set(mm35_172);
-    state91_1_146.set(v18_162);
   }
   // %95 concat
   for (let l = 0; l < T_T * B; l++) {
@@ -2227,13 +2236,13 @@ function gemm_outer_128x8(a: Float32Array, aStep: number, b: Float32Array, bStep
   gemm_outer_128x8_scalar(a, aStep, b, bStep, out, samples);
 }
 
-// WebAssembly SIMD kernels generated by rnnc for this model's sizes (20705 bytes): rows_64x8, pointwise0, rows_64x16, pointwise1, pointwise2, pointwise3, pointwise4, rows_5x16, pointwise5, pointwise6, pointwise7, pointwise8, pointwise9, pointwise10, pointwise11, pointwise12, colsum_5, cols_5x16, outer_5x16, pointwise13, pointwise14, pointwise15, pointwise16, pointwise17, cols_64x16, outer_64x16, colsum_64, cols_64x8, outer_128x8, pointwise18, nonfinite.
+// WebAssembly SIMD kernels generated by rnnc for this model's sizes (22853 bytes): rows_64x8, pointwise0, rows_64x16, pointwise1, pointwise2, pointwise3, time_loop0, time_loop1, pointwise4, rows_5x16, pointwise5, pointwise6, pointwise7, pointwise8, pointwise9, pointwise10, time_loop2, time_loop3, pointwise11, pointwise12, colsum_5, cols_5x16, outer_5x16, pointwise13, pointwise14, pointwise15, pointwise16, pointwise17, cols_64x16, time_loop4, outer_64x16, colsum_64, cols_64x8, time_loop5, outer_128x8, pointwise18, nonfinite.
 // `rnnc compile --emit-wat` prints them as text.
-const kernelBytes = "AGFzbQEAAAABHwRgBH9/f38AYAZ/f39/f38AYAN/f38AYAV/f39/fwACEgEDZW52Bm1lbW9yeQIBAYCABAMgHwAAAAABAAAAAAICAQIAAAMCAAEAAAEDAQABAgABAAIHlwMfCXJvd3NfNjR4OAAACnBvaW50d2lzZTAAAQpyb3dzXzY0eDE2AAIKcG9pbnR3aXNlMQADCnBvaW50d2lzZTIABApwb2ludHdpc2UzAAUKcG9pbnR3aXNlNAAGCXJvd3NfNXgxNgAHCnBvaW50d2lzZTUACApwb2ludHdpc2U2AAkKcG9pbnR3aXNlNwAKCnBvaW50d2lzZTgACwpwb2ludHdpc2U5AAwLcG9pbnR3aXNlMTAADQtwb2ludHdpc2UxMQAOC3BvaW50d2lzZTEyAA8IY29sc3VtXzUAEAljb2xzXzV4MTYAEQpvdXRlcl81eDE2ABILcG9pbnR3aXNlMTMAEwtwb2ludHdpc2UxNAAUC3BvaW50d2lzZTE1ABULcG9pbnR3aXNlMTYAFgtwb2ludHdpc2UxNwAXCmNvbHNfNjR4MTYAGAtvdXRlcl82NHgxNgAZCWNvbHN1bV82NAAaCWNvbHNfNjR4OAAbC291dGVyXzEyOHg4ABwLcG9pbnR3aXNlMTgAHQlub25maW5pdGUAHgrhmgEf6xACBn8We0EAIQQCQANAIAMgBGtBBEgNAUEAIQUCQANAIAVBwABODQH9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDv0MAAAAAAAAAAAAAAAAAAAAACEP/QwAAAAAAAAAAAAAAAAAAAAAIRD9DAAAAAAAAAAAAAAAAAAAAAAhEf0MAAAAAAAAAAAAAAAAAAAAACESIAAgBUEgbGohBiABIARBIGxqIQcgBkEgaiEIA0AgB/0AAgAhEyAH/QACICEUIAf9AAJAIRUgB/0AAmAhFiAG/QACACEKIAsgCiAT/eYB/eQBIQsgDSAKIBT95gH95AEhDSAPIAogFf3mAf3kASEPIBEgCiAW/eYB/eQBIREgBv0AAiAhCiAMIAogE/3mAf3kASEMIA4gCiAU/eYB/eQBIQ4gECAKIBX95gH95AEhECASIAogFv3mAf3kASESIAZBEGohBiAHQRBqIQcgBiAISA0ACyACIARBgAJsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AgAgCSAZ/R8BOAIEIA0gDv0NAAECAwQFBgcQERITFBUWFyANIA79DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AoACIAkgGf0fATgChAIgDyAQ/Q0AAQIDBAUGBxAREhMUFRYXIA8gEP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCgAQgCSAZ/R8BOAKEBCARIBL9DQABAgMEBQYHEBESExQVFhcgESAS/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAKABiAJIBn9HwE4AoQGIAVBAmohBQwACwsgBEEEaiEEDAALCwJAA0AgBCADTg0BQQAhBQJAA0AgBUHAAE4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhGv0MAAAAAAAAAAAAAAAAAAAAACEb/QwAAAAAAAAAAAAAAAAAAAAAIRz9DAAAAAAAAAAAAAAAAAAAAAAhHf0MAAAAAAAAAAAAAAAAAAAAACEe/QwAAAAAAAAAAAAAAAAAAAAAIR8gACAFQSBsaiEGIAEgBEEgbGohByAGQSBqIQgDQCAH/QACACETIAb9AAIAIQogCyAKIBP95gH95AEhCyAG/QACICEKIAwgCiAT/eYB/eQBIQwgBv0AAkAhCiAaIAogE/3mAf3kASEaIAb9AAJgIQogGyAKIBP95gH95AEhGyAG/QACgAEhCiAcIAogE/3mAf3kASEcIAb9AAKgASEKIB0gCiAT/eYB/eQBIR0gBv0AAsABIQogHiAKIBP95gH95AEhHiAG/QAC4AEhCiAfIAogE/3mAf3kASEfIAZBEGohBiAHQRBqIQcgBiAISA0ACyACIARBgAJsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFyAaIBv9DQABAgMEBQYHEBESExQVFhcgGiAb/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0LAgAgHCAd/Q0AAQIDBAUGBxAREhMUFRYXIBwgHf0NCAkKCwwNDg8YGRobHB0eH/3kASEXIB4gH/0NAAECAwQFBgcQERITFBUWFyAeIB/9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/QsCECAFQQhqIQUMAAsLIARBAWohBAwACwsLYgECf0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVqIAEgBWr9AAIAIAIgBWr9AAIA/eQB/QsCACAFQRBqIQUgBUGAAkgNAAsgAEGAAmohACABQYACaiEBIARBAWohBAwACwsL9RACBn8We0EAIQQCQANAIAMgBGtBBEgNAUEAIQUCQANAIAVBwABODQH9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDv0MAAAAAAAAAAAAAAAAAAAAACEP/QwAAAAAAAAAAAAAAAAAAAAAIRD9DAAAAAAAAAAAAAAAAAAAAAAhEf0MAAAAAAAAAAAAAAAAAAAAACESIAAgBUHAAGxqIQYgASAEQcAAbGohByAGQcAAaiEIA0AgB/0AAgAhEyAH/QACQCEUIAf9AAKAASEVIAf9AALAASEWIAb9AAIAIQogCyAKIBP95gH95AEhCyANIAogFP3mAf3kASENIA8gCiAV/eYB/eQBIQ8gESAKIBb95gH95AEhESAG/QACQCEKIAwgCiAT/eYB/eQBIQwgDiAKIBT95gH95AEhDiAQIAogFf3mAf3kASEQIBIgCiAW/eYB/eQBIRIgBkEQaiEGIAdBEGohByAGIAhIDQALIAIgBEGAAmxqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCACAJIBn9HwE4AgQgDSAO/Q0AAQIDBAUGBxAREhMUFRYXIA0gDv0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCgAIgCSAZ/R8BOAKEAiAPIBD9DQABAgMEBQYHEBESExQVFhcgDyAQ/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAKABCAJIBn9HwE4AoQEIBEgEv0NAAECAwQFBgcQERITFBUWFyARIBL9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AoAGIAkgGf0fATgChAYgBUECaiEFDAALCyAEQQRqIQQMAAsLAkADQCAEIANODQFBACEFAkADQCAFQcAATg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEa/QwAAAAAAAAAAAAAAAAAAAAAIRv9DAAAAAAAAAAAAAAAAAAAAAAhHP0MAAAAAAAAAAAAAAAAAAAAACEd/QwAAAAAAAAAAAAAAAAAAAAAIR79DAAAAAAAAAAAAAAAAAAAAAAhHyAAIAVBwABsaiEGIAEgBEHAAGxqIQcgBkHAAGohCANAIAf9AAIAIRMgBv0AAgAhCiALIAogE/3mAf3kASELIAb9AAJAIQogDCAKIBP95gH95AEhDCAG/QACgAEhCiAaIAogE/3mAf3kASEaIAb9AALAASEKIBsgCiAT/eYB/eQBIRsgBv0AAoACIQogHCAKIBP95gH95AEhHCAG/QACwAIhCiAdIAogE/3mAf3kASEdIAb9AAKAAyEKIB4gCiAT/eYB/eQBIR4gBv0AAsADIQogHyAKIBP95gH95AEhHyAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgAiAEQYACbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRcgGiAb/Q0AAQIDBAUGBxAREhMUFRYXIBogG/0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9CwIAIBwgHf0NAAECAwQFBgcQERITFBUWFyAcIB39DQgJCgsMDQ4PGBkaGxwdHh/95AEhFyAeIB/9DQABAgMEBQYHEBESExQVFhcgHiAf/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0LAhAgBUEIaiEFDAALCyAEQQFqIQQMAAsLC2oBAn9BACEEAkADQCAEIANODQFBACEFA0AgACAFaiABIAVq/QACACACIAVq/QACAP3kAf0LAgAgBUEQaiEFIAVBgAJIDQALIABBgAJqIQAgAUGAAmohASACQYACaiECIARBAWohBAwACwsLrQwCAn8Qe0EAIQYCQANAIAYgBU4NAUEAIQcDQCAAIAdqIAEgB2r9AAIA/eEBIQj9DAAAgD8AAIA/AACAPwAAgD/9DAAAgD8AAIA/AACAPwAAgD8gCP0MpcCwQqXAsEKlwLBCpcCwQv3oAf0MUKyuwlCsrsJQrK7CUKyuwv3pASEJIAn9DDuquD87qrg/O6q4PzuquD/95gH9aiEKIAkgCv0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAK/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIQv9DGdpUDlnaVA5Z2lQOWdpUDkgC/3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAL/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIAv95gH9DMGpKj3BqSo9wakqPcGpKj395AEgC/3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAL/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIAsgC/3mAf3mASAL/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIAr9+AH9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf3kAf3nASACIAdq/QACAP3mASADIAdq/QACAP3hASEM/QwAAIA/AACAPwAAgD8AAIA//QwAAIA/AACAPwAAgD8AAIA/IAz9DKXAsEKlwLBCpcCwQqXAsEL96AH9DFCsrsJQrK7CUKyuwlCsrsL96QEhDSAN/Qw7qrg/O6q4PzuquD87qrg//eYB/WohDiANIA79DACAMT8AgDE/AIAxPwCAMT/95gH95QEgDv0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEP/QxnaVA5Z2lQOWdpUDlnaVA5IA/95gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgD/3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAP/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIA/95gH9DKqqKj6qqio+qqoqPqqqKj795AEgD/3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASAPIA/95gH95gEgD/3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAO/fgB/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH95AH95wEgBCAHav0AAgAhECAQIBD95gEhEf0M6vC6u+rwurvq8Lq76vC6uyAR/eYB/QxOE6k8ThOpPE4TqTxOE6k8/eQBIBH95gH9DC0eXL0tHly9LR5cvS0eXL395AEgEf3mAf0Mk4MIPpODCD6Tgwg+k4MIPv3kASAR/eYB/QyZqqq+maqqvpmqqr6Zqqq+/eQBIBH95gEgEP3mASAQ/eQBIRIgEP3gAf0MAAAAQAAAAEAAAABAAAAAQP3mASET/QwAAIA/AACAPwAAgD8AAIA//QwAAABAAAAAQAAAAEAAAABAIBP9DKXAsEKlwLBCpcCwQqXAsEL96AH9DFCsrsJQrK7CUKyuwlCsrsL96QEhFCAU/Qw7qrg/O6q4PzuquD87qrg//eYB/WohFSAUIBX9DACAMT8AgDE/AIAxPwCAMT/95gH95QEgFf0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEW/QxnaVA5Z2lQOWdpUDlnaVA5IBb95gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgFv3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAW/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIBb95gH9DKqqKj6qqio+qqoqPqqqKj795AEgFv3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASAWIBb95gH95gEgFv3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAV/fgB/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH9DAAAgD8AAIA/AACAPwAAgD/95AH95wH95QEgEP0MAAAAgAAAAIAAAACAAAAAgP1O/VAhFyASIBcgEP3gAf0MAAAgPwAAID8AACA/AAAgP/1D/VL95gH95AH9CwIAIAdBEGohByAHQcAASA0ACyAAQcAAaiEAIAFBgAJqIQEgAkHAAGohAiADQYACaiEDIARBgAJqIQQgBkEBaiEGDAALCwv7CAICfwx7QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWogASAFav0AAgD94QEhBv0MAACAPwAAgD8AAIA/AACAP/0MAACAPwAAgD8AAIA/AACAPyAG/QylwLBCpcCwQqXAsEKlwLBC/egB/QxQrK7CUKyuwlCsrsJQrK7C/ekBIQcgB/0MO6q4PzuquD87qrg/O6q4P/3mAf1qIQggByAI/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIAj9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhCf0MZ2lQOWdpUDlnaVA5Z2lQOSAJ/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIAn95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgCf3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAJ/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIAn95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgCSAJ/eYB/eYBIAn95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgCP34Af0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/eQB/ecBIAIgBWr9AAIAIQogCiAK/eYBIQv9DOrwurvq8Lq76vC6u+rwursgC/3mAf0MThOpPE4TqTxOE6k8ThOpPP3kASAL/eYB/QwtHly9LR5cvS0eXL0tHly9/eQBIAv95gH9DJODCD6Tgwg+k4MIPpODCD795AEgC/3mAf0Mmaqqvpmqqr6Zqqq+maqqvv3kASAL/eYBIAr95gEgCv3kASEMIAr94AH9DAAAAEAAAABAAAAAQAAAAED95gEhDf0MAACAPwAAgD8AAIA/AACAP/0MAAAAQAAAAEAAAABAAAAAQCAN/QylwLBCpcCwQqXAsEKlwLBC/egB/QxQrK7CUKyuwlCsrsJQrK7C/ekBIQ4gDv0MO6q4PzuquD87qrg/O6q4P/3mAf1qIQ8gDiAP/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIA/9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhEP0MZ2lQOWdpUDlnaVA5Z2lQOSAQ/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIBD95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgEP3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAQ/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIBD95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgECAQ/eYB/eYBIBD95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgD/34Af0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/QwAAIA/AACAPwAAgD8AAIA//eQB/ecB/eUBIAr9DAAAAIAAAACAAAAAgAAAAID9Tv1QIREgDCARIAr94AH9DAAAID8AACA/AAAgPwAAID/9Q/1S/eYB/QsCACAFQRBqIQUgBUHAAEgNAAsgAEHAAGohACABQYACaiEBIAJBwABqIQIgBEEBaiEEDAALCwtqAQJ/QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWogASAFav0AAgAgAiAFav0AAgD95AH9CwIAIAVBEGohBSAFQcAASA0ACyAAQcAAaiEAIAFBwABqIQEgAkHAAGohAiAEQQFqIQQMAAsLC7waAgZ/E3tBACEEAkADQCADIARrQQRIDQFBACEFAkADQCAFQQRODQH9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDv0MAAAAAAAAAAAAAAAAAAAAACEP/QwAAAAAAAAAAAAAAAAAAAAAIRD9DAAAAAAAAAAAAAAAAAAAAAAhEf0MAAAAAAAAAAAAAAAAAAAAACESIAAgBUHAAGxqIQYgASAEQcAAbGohByAGQcAAaiEIA0AgB/0AAgAhEyAH/QACQCEUIAf9AAKAASEVIAf9AALAASEWIAb9AAIAIQogCyAKIBP95gH95AEhCyANIAogFP3mAf3kASENIA8gCiAV/eYB/eQBIQ8gESAKIBb95gH95AEhESAG/QACQCEKIAwgCiAT/eYB/eQBIQwgDiAKIBT95gH95AEhDiAQIAogFf3mAf3kASEQIBIgCiAW/eYB/eQBIRIgBkEQaiEGIAdBEGohByAGIAhIDQALIAIgBEEUbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAIAIAkgGf0fATgCBCANIA79DQABAgMEBQYHEBESExQVFhcgDSAO/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAIUIAkgGf0fATgCGCAPIBD9DQABAgMEBQYHEBESExQVFhcgDyAQ/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAIoIAkgGf0fATgCLCARIBL9DQABAgMEBQYHEBESExQVFhcgESAS/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAI8IAkgGf0fATgCQCAFQQJqIQUMAAsLQQQhBf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhD/0MAAAAAAAAAAAAAAAAAAAAACERIAAgBUHAAGxqIQYgASAEQcAAbGohByAGQcAAaiEIA0AgB/0AAgAhEyAH/QACQCEUIAf9AAKAASEVIAf9AALAASEWIAb9AAIAIQogCyAKIBP95gH95AEhCyANIAogFP3mAf3kASENIA8gCiAV/eYB/eQBIQ8gESAKIBb95gH95AEhESAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgAiAEQRRsaiAFQQRsaiEJIAv9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhcgC/0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCACAN/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYXIA39DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AhQgD/0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWFyAP/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAIoIBH9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhcgEf0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCPCAEQQRqIQQMAAsLAkADQCAEIANODQFBACEFAkADQCAFQQVODQH9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIRr9DAAAAAAAAAAAAAAAAAAAAAAhG/0MAAAAAAAAAAAAAAAAAAAAACEcIAAgBUHAAGxqIQYgASAEQcAAbGohByAGQcAAaiEIA0AgB/0AAgAhEyAG/QACACEKIAsgCiAT/eYB/eQBIQsgBv0AAkAhCiAMIAogE/3mAf3kASEMIAb9AAKAASEKIBogCiAT/eYB/eQBIRogBv0AAsABIQogGyAKIBP95gH95AEhGyAG/QACgAIhCiAcIAogE/3mAf3kASEcIAZBEGohBiAHQRBqIQcgBiAISA0ACyACIARBFGxqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEXIBogG/0NAAECAwQFBgcQERITFBUWFyAaIBv9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/QsCACAc/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYXIBz9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AhAgBUEFaiEFDAALCyAEQQFqIQQMAAsLC4IBAgJ/AXtBACEEAkADQCAEIANODQFBACEFA0AgACAFaiABIAVq/QACACACIAVq/QACAP3kAf0LAgAgBUEQaiEFIAVBEEgNAAsgASAFav0AAgAgAiAFav0AAgD95AEhBiAAIAb9HwA4AhAgAEEUaiEAIAFBFGohASAEQQFqIQQMAAsLC+IDAgJ/BHtBACEDAkADQCADIAJODQFBACEEA0AgACAEaiABIARq/QACAP3hASEF/QwAAIA/AACAPwAAgD8AAIA//QwAAIA/AACAPwAAgD8AAIA/IAX9DKXAsEKlwLBCpcCwQqXAsEL96AH9DFCsrsJQrK7CUKyuwlCsrsL96QEhBiAG/Qw7qrg/O6q4PzuquD87qrg//eYB/WohByAGIAf9DACAMT8AgDE/AIAxPwCAMT/95gH95QEgB/0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEI/QxnaVA5Z2lQOWdpUDlnaVA5IAj95gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgCP3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAI/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIAj95gH9DKqqKj6qqio+qqoqPqqqKj795AEgCP3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASAIIAj95gH95gEgCP3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAH/fgB/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH95AH95wH9CwIAIARBEGohBCAEQcAASA0ACyAAQcAAaiEAIAFBgAJqIQEgA0EBaiEDDAALCwvdBQICfwh7QQAhAwJAA0AgAyACTg0BQQAhBANAIAAgBGogASAEav0AAgAhBSAFIAX95gEhBv0M6vC6u+rwurvq8Lq76vC6uyAG/eYB/QxOE6k8ThOpPE4TqTxOE6k8/eQBIAb95gH9DC0eXL0tHly9LR5cvS0eXL395AEgBv3mAf0Mk4MIPpODCD6Tgwg+k4MIPv3kASAG/eYB/QyZqqq+maqqvpmqqr6Zqqq+/eQBIAb95gEgBf3mASAF/eQBIQcgBf3gAf0MAAAAQAAAAEAAAABAAAAAQP3mASEI/QwAAIA/AACAPwAAgD8AAIA//QwAAABAAAAAQAAAAEAAAABAIAj9DKXAsEKlwLBCpcCwQqXAsEL96AH9DFCsrsJQrK7CUKyuwlCsrsL96QEhCSAJ/Qw7qrg/O6q4PzuquD87qrg//eYB/WohCiAJIAr9DACAMT8AgDE/AIAxPwCAMT/95gH95QEgCv0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEL/QxnaVA5Z2lQOWdpUDlnaVA5IAv95gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgC/3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAL/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIAv95gH9DKqqKj6qqio+qqoqPqqqKj795AEgC/3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASALIAv95gH95gEgC/3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAK/fgB/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH9DAAAgD8AAIA/AACAPwAAgD/95AH95wH95QEgBf0MAAAAgAAAAIAAAACAAAAAgP1O/VAhDCAHIAwgBf3gAf0MAAAgPwAAID8AACA/AAAgP/1D/VL9CwIAIARBEGohBCAEQcAASA0ACyAAQcAAaiEAIAFBgAJqIQEgA0EBaiEDDAALCwuSAQECf0EAIQYCQANAIAYgBU4NAUEAIQcDQCAAIAdqIAEgB2r9AAIAIAIgB2r9AAIA/eYBIAMgB2r9AAIAIAQgB2r9AAIA/eYB/eQB/QsCACAHQRBqIQcgB0HAAEgNAAsgAEHAAGohACABQcAAaiEBIAJBwABqIQIgA0HAAGohAyAEQcAAaiEEIAZBAWohBgwACwsL3QUCAn8Ie0EAIQMCQANAIAMgAk4NAUEAIQQDQCAAIARqIAEgBGr9AAIAIQUgBSAF/eYBIQb9DOrwurvq8Lq76vC6u+rwursgBv3mAf0MThOpPE4TqTxOE6k8ThOpPP3kASAG/eYB/QwtHly9LR5cvS0eXL0tHly9/eQBIAb95gH9DJODCD6Tgwg+k4MIPpODCD795AEgBv3mAf0Mmaqqvpmqqr6Zqqq+maqqvv3kASAG/eYBIAX95gEgBf3kASEHIAX94AH9DAAAAEAAAABAAAAAQAAAAED95gEhCP0MAACAPwAAgD8AAIA/AACAP/0MAAAAQAAAAEAAAABAAAAAQCAI/QylwLBCpcCwQqXAsEKlwLBC/egB/QxQrK7CUKyuwlCsrsJQrK7C/ekBIQkgCf0MO6q4PzuquD87qrg/O6q4P/3mAf1qIQogCSAK/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIAr9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhC/0MZ2lQOWdpUDlnaVA5Z2lQOSAL/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIAv95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgC/3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAL/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIAv95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgCyAL/eYB/eYBIAv95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgCv34Af0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/QwAAIA/AACAPwAAgD8AAIA//eQB/ecB/eUBIAX9DAAAAIAAAACAAAAAgAAAAID9Tv1QIQwgByAMIAX94AH9DAAAID8AACA/AAAgPwAAID/9Q/1S/QsCACAEQRBqIQQgBEHAAEgNAAsgAEHAAGohACABQcAAaiEBIANBAWohAwwACwsLagECf0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVqIAEgBWr9AAIAIAIgBWr9AAIA/eYB/QsCACAFQRBqIQUgBUHAAEgNAAsgAEHAAGohACABQcAAaiEBIAJBwABqIQIgBEEBaiEEDAALCwuJAQICfwF7QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWogASAFav0AAgAgAiAFav0AAgD95gH9CwIAIAVBEGohBSAFQRBIDQALIAEgBWr9AAIAIAIgBWr9AAIA/eYBIQYgACAG/R8AOAIQIABBFGohACABQRRqIQEgAkEUaiECIARBAWohBAwACwsLngcCAn8Le0EAIQUCQANAIAUgBE4NAUEAIQYDQCAAIAZqIAEgBmr9AAIAIAIgBmr9AAIA/QwAAAA/AAAAPwAAAD8AAAA//eYBIQcgB/0MpcCwQqXAsEKlwLBCpcCwQv3oAf0MUKyuwlCsrsJQrK7CUKyuwv3pASEIIAj9DDuquD87qrg/O6q4PzuquD/95gH9aiEJIAggCf0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAJ/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIQr9DGdpUDlnaVA5Z2lQOWdpUDkgCv3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAK/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIAr95gH9DMGpKj3BqSo9wakqPcGpKj395AEgCv3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAK/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIAogCv3mAf3mASAK/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIAn9+AH9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mASELIAsgC/3mASADIAZq/QACAP3mAf3lAf0LAgAgBkEQaiEGIAZBEEgNAAsgASAGav0AAgAgAiAGav0AAgD9DAAAAD8AAAA/AAAAPwAAAD/95gEhDSAN/QylwLBCpcCwQqXAsEKlwLBC/egB/QxQrK7CUKyuwlCsrsJQrK7C/ekBIQ4gDv0MO6q4PzuquD87qrg/O6q4P/3mAf1qIQ8gDiAP/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIA/9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhEP0MZ2lQOWdpUDlnaVA5Z2lQOSAQ/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIBD95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgEP3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAQ/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIBD95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgECAQ/eYB/eYBIBD95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgD/34Af0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYBIREgESAR/eYBIAMgBmr9AAIA/eYB/eUBIQwgACAM/R8AOAIQIABBFGohACABQRRqIQEgAkEUaiECIANBFGohAyAFQQFqIQUMAAsLC8sBAgN/BHtBACEF/QwAAAAAAAAAAAAAAAAAAAAAIQZBACEDIAAgBWohBAJAA0AgAyACTg0BIAYgBP0AAgD95AEhBiAEQRRqIQQgA0EBaiEDDAALCyABIAVqIQQgBCAE/QACACAG/eQB/QsCAP0MAAAAAAAAAAAAAAAAAAAAACEGQQAhAyAAIAVqIQQCQANAIAMgAk4NASAGIAT9AAIQ/eQBIQYgBEEUaiEEIANBAWohAwwACwsgASAFaiEEIAQgBCoCECAG/R8AkjgCEAvLBgQFfwF7AX8Me0EAIQQCQANAIAMgBGtBAkgNAUEAIQUCQANAIAVBEE4NASACIARBwABsaiAFQQRsaiEK/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhD/0MAAAAAAAAAAAAAAAAAAAAACEQ/QwAAAAAAAAAAAAAAAAAAAAAIRH9DAAAAAAAAAAAAAAAAAAAAAAhEiAAIARBFGxqIQYgASAFQQRsaiEHIAZBFGohCANAIAf9AAIAIRMgB/0AAhAhFCAH/QACICEVIAf9AAIwIRYgBv0JAgAhCSALIAkgE/3mAf3kASELIAwgCSAU/eYB/eQBIQwgDSAJIBX95gH95AEhDSAOIAkgFv3mAf3kASEOIAb9CQIUIQkgDyAJIBP95gH95AEhDyAQIAkgFP3mAf3kASEQIBEgCSAV/eYB/eQBIREgEiAJIBb95gH95AEhEiAGQQRqIQYgB0HAAGohByAGIAhIDQALIAogC/0LAgAgCiAM/QsCECAKIA39CwIgIAogDv0LAjAgCiAP/QsCQCAKIBD9CwJQIAogEf0LAmAgCiAS/QsCcCAFQRBqIQUMAAsLIARBAmohBAwACwsCQANAIAQgA04NAUEAIQUCQANAIAVBEE4NASACIARBwABsaiAFQQRsaiEK/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ4gACAEQRRsaiEGIAEgBUEEbGohByAGQRRqIQgDQCAH/QACACETIAf9AAIQIRQgB/0AAiAhFSAH/QACMCEWIAb9CQIAIQkgCyAJIBP95gH95AEhCyAMIAkgFP3mAf3kASEMIA0gCSAV/eYB/eQBIQ0gDiAJIBb95gH95AEhDiAGQQRqIQYgB0HAAGohByAGIAhIDQALIAogC/0LAgAgCiAM/QsCECAKIA39CwIgIAogDv0LAjAgBUEQaiEFDAALCyAEQQFqIQQMAAsLC8EGBAd/AXsBfwx7IAFBBGwhASADQQRsIQNBACEGAkADQCAGQcACTg0BIAQgBmr9DAAAAAAAAAAAAAAAAAAAAAD9CwIAIAZBEGohBgwACwtBACELAkADQCALIAVODQEgC0EQaiEMAkAgDCAFSA0AIAUhDAtBACEGAkADQCAGQQRODQFBACEHAkADQCAHQRBODQEgBCAGQcAAbGogB0EEbGohDiAO/QACACEPIA79AAIQIRAgDv0AAiAhESAO/QACMCESIA79AAJAIRMgDv0AAlAhFCAO/QACYCEVIA79AAJwIRYgACALIAFsaiAGQQRsaiEJIAIgCyADbGogB0EEbGohCiALIQgCQANAIAggDE4NASAK/QACACEXIAr9AAIQIRggCv0AAiAhGSAK/QACMCEaIAn9CQIAIQ0gDyANIBf95gH95AEhDyAQIA0gGP3mAf3kASEQIBEgDSAZ/eYB/eQBIREgEiANIBr95gH95AEhEiAJ/QkCBCENIBMgDSAX/eYB/eQBIRMgFCANIBj95gH95AEhFCAVIA0gGf3mAf3kASEVIBYgDSAa/eYB/eQBIRYgCSABaiEJIAogA2ohCiAIQQFqIQgMAAsLIA4gD/0LAgAgDiAQ/QsCECAOIBH9CwIgIA4gEv0LAjAgDiAT/QsCQCAOIBT9CwJQIA4gFf0LAmAgDiAW/QsCcCAHQRBqIQcMAAsLIAZBAmohBgwACwtBBCEGQQAhBwJAA0AgB0EQTg0BIAQgBkHAAGxqIAdBBGxqIQ4gDv0AAgAhDyAO/QACECEQIA79AAIgIREgDv0AAjAhEiAAIAsgAWxqIAZBBGxqIQkgAiALIANsaiAHQQRsaiEKIAshCAJAA0AgCCAMTg0BIAr9AAIAIRcgCv0AAhAhGCAK/QACICEZIAr9AAIwIRogCf0JAgAhDSAPIA0gF/3mAf3kASEPIBAgDSAY/eYB/eQBIRAgESANIBn95gH95AEhESASIA0gGv3mAf3kASESIAkgAWohCSAKIANqIQogCEEBaiEIDAALCyAOIA/9CwIAIA4gEP0LAhAgDiAR/QsCICAOIBL9CwIwIAdBEGohBwwACwsgC0EQaiELDAALCwt/AQJ/QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWr9DAAAgD8AAIA/AACAPwAAgD8gASAFav0AAgAgAiAFav0AAgD95gH95QH9CwIAIAVBEGohBSAFQcAASA0ACyAAQcAAaiEAIAFBwABqIQEgAkHAAGohAiAEQQFqIQQMAAsLC38BAn9BACEEAkADQCAEIANODQFBACEFA0AgACAFaiABIAVq/QACAP0MAACAPwAAgD8AAIA/AACAPyACIAVq/QACAP3lAf3mAf0LAgAgBUEQaiEFIAVBwABIDQALIABBwABqIQAgAUHAAGohASACQcAAaiECIARBAWohBAwACwsLkgEBAn9BACEGAkADQCAGIAVODQFBACEHA0AgACAHaiABIAdq/QACACACIAdq/QACACADIAdq/QACAP3mASAEIAdq/QACAP3mAf3kAf0LAgAgB0EQaiEHIAdBwABIDQALIABBwABqIQAgAUHAAGohASACQcAAaiECIANBwABqIQMgBEHAAGohBCAGQQFqIQYMAAsLC34BAn9BACEFAkADQCAFIARODQFBACEGA0AgACAGaiABIAZq/QACACACIAZq/QACAP3mASADIAZq/QACAP3mAf0LAgAgBkEQaiEGIAZBwABIDQALIABBwABqIQAgAUHAAGohASACQcAAaiECIANBwABqIQMgBUEBaiEFDAALCwuSAQECf0EAIQYCQANAIAYgBU4NAUEAIQcDQCAAIAdqIAEgB2r9AAIAIAIgB2r9AAIA/eQBIAMgB2r9AAIA/eQBIAQgB2r9AAIA/eQB/QsCACAHQRBqIQcgB0GAAkgNAAsgAEGAAmohACABQYACaiEBIAJBgAJqIQIgA0GAAmohAyAEQYACaiEEIAZBAWohBgwACwsL0AYEBX8BewF/DHtBACEEAkADQCADIARrQQJIDQFBACEFAkADQCAFQRBODQEgAiAEQcAAbGogBUEEbGohCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhEP0MAAAAAAAAAAAAAAAAAAAAACER/QwAAAAAAAAAAAAAAAAAAAAAIRIgACAEQYACbGohBiABIAVBBGxqIQcgBkGAAmohCANAIAf9AAIAIRMgB/0AAhAhFCAH/QACICEVIAf9AAIwIRYgBv0JAgAhCSALIAkgE/3mAf3kASELIAwgCSAU/eYB/eQBIQwgDSAJIBX95gH95AEhDSAOIAkgFv3mAf3kASEOIAb9CQKAAiEJIA8gCSAT/eYB/eQBIQ8gECAJIBT95gH95AEhECARIAkgFf3mAf3kASERIBIgCSAW/eYB/eQBIRIgBkEEaiEGIAdBwABqIQcgBiAISA0ACyAKIAv9CwIAIAogDP0LAhAgCiAN/QsCICAKIA79CwIwIAogD/0LAkAgCiAQ/QsCUCAKIBH9CwJgIAogEv0LAnAgBUEQaiEFDAALCyAEQQJqIQQMAAsLAkADQCAEIANODQFBACEFAkADQCAFQRBODQEgAiAEQcAAbGogBUEEbGohCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEOIAAgBEGAAmxqIQYgASAFQQRsaiEHIAZBgAJqIQgDQCAH/QACACETIAf9AAIQIRQgB/0AAiAhFSAH/QACMCEWIAb9CQIAIQkgCyAJIBP95gH95AEhCyAMIAkgFP3mAf3kASEMIA0gCSAV/eYB/eQBIQ0gDiAJIBb95gH95AEhDiAGQQRqIQYgB0HAAGohByAGIAhIDQALIAogC/0LAgAgCiAM/QsCECAKIA39CwIgIAogDv0LAjAgBUEQaiEFDAALCyAEQQFqIQQMAAsLC6sEBAd/AXsBfwx7IAFBBGwhASADQQRsIQNBACEGAkADQCAGQYAgTg0BIAQgBmr9DAAAAAAAAAAAAAAAAAAAAAD9CwIAIAZBEGohBgwACwtBACELAkADQCALIAVODQEgC0EQaiEMAkAgDCAFSA0AIAUhDAtBACEGAkADQCAGQcAATg0BQQAhBwJAA0AgB0EQTg0BIAQgBkHAAGxqIAdBBGxqIQ4gDv0AAgAhDyAO/QACECEQIA79AAIgIREgDv0AAjAhEiAO/QACQCETIA79AAJQIRQgDv0AAmAhFSAO/QACcCEWIAAgCyABbGogBkEEbGohCSACIAsgA2xqIAdBBGxqIQogCyEIAkADQCAIIAxODQEgCv0AAgAhFyAK/QACECEYIAr9AAIgIRkgCv0AAjAhGiAJ/QkCACENIA8gDSAX/eYB/eQBIQ8gECANIBj95gH95AEhECARIA0gGf3mAf3kASERIBIgDSAa/eYB/eQBIRIgCf0JAgQhDSATIA0gF/3mAf3kASETIBQgDSAY/eYB/eQBIRQgFSANIBn95gH95AEhFSAWIA0gGv3mAf3kASEWIAkgAWohCSAKIANqIQogCEEBaiEIDAALCyAOIA/9CwIAIA4gEP0LAhAgDiAR/QsCICAOIBL9CwIwIA4gE/0LAkAgDiAU/QsCUCAOIBX9CwJgIA4gFv0LAnAgB0EQaiEHDAALCyAGQQJqIQYMAAsLIAtBEGohCwwACwsLmgICA38Ee0EAIQUCQANAIAVBgAJODQH9DAAAAAAAAAAAAAAAAAAAAAAhBv0MAAAAAAAAAAAAAAAAAAAAACEH/QwAAAAAAAAAAAAAAAAAAAAAIQj9DAAAAAAAAAAAAAAAAAAAAAAhCUEAIQMgACAFaiEEAkADQCADIAJODQEgBiAE/QACAP3kASEGIAcgBP0AAhD95AEhByAIIAT9AAIg/eQBIQggCSAE/QACMP3kASEJIARBgAJqIQQgA0EBaiEDDAALCyABIAVqIQQgBCAE/QACACAG/eQB/QsCACAEIAT9AAIQIAf95AH9CwIQIAQgBP0AAiAgCP3kAf0LAiAgBCAE/QACMCAJ/eQB/QsCMCAFQcAAaiEFDAALCwuEBAQFfwF7AX8Ge0EAIQQCQANAIAMgBGtBAkgNAUEAIQUgAiAEQSBsaiAFQQRsaiEK/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ4gACAEQYACbGohBiABIAVBBGxqIQcgBkGAAmohCANAIAf9AAIAIQ8gB/0AAhAhECAG/QkCACEJIAsgCSAP/eYB/eQBIQsgDCAJIBD95gH95AEhDCAG/QkCgAIhCSANIAkgD/3mAf3kASENIA4gCSAQ/eYB/eQBIQ4gBkEEaiEGIAdBIGohByAGIAhIDQALIAogC/0LAgAgCiAM/QsCECAKIA39CwIgIAogDv0LAjAgBEECaiEEDAALCwJAA0AgBCADTg0BQQAhBSACIARBIGxqIAVBBGxqIQr9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEMIAAgBEGAAmxqIQYgASAFQQRsaiEHIAZBgAJqIQgDQCAH/QACACEPIAf9AAIQIRAgBv0JAgAhCSALIAkgD/3mAf3kASELIAwgCSAQ/eYB/eQBIQwgBkEEaiEGIAdBIGohByAGIAhIDQALIAogC/0LAgAgCiAM/QsCECAEQQFqIQQMAAsLC4wDBAd/AXsBfwZ7IAFBBGwhASADQQRsIQNBACEGAkADQCAGQYAgTg0BIAQgBmr9DAAAAAAAAAAAAAAAAAAAAAD9CwIAIAZBEGohBgwACwtBACELAkADQCALIAVODQEgC0EQaiEMAkAgDCAFSA0AIAUhDAtBACEGAkADQCAGQYABTg0BQQAhByAEIAZBIGxqIAdBBGxqIQ4gDv0AAgAhDyAO/QACECEQIA79AAIgIREgDv0AAjAhEiAAIAsgAWxqIAZBBGxqIQkgAiALIANsaiAHQQRsaiEKIAshCAJAA0AgCCAMTg0BIAr9AAIAIRMgCv0AAhAhFCAJ/QkCACENIA8gDSAT/eYB/eQBIQ8gECANIBT95gH95AEhECAJ/QkCBCENIBEgDSAT/eYB/eQBIREgEiANIBT95gH95AEhEiAJIAFqIQkgCiADaiEKIAhBAWohCAwACwsgDiAP/QsCACAOIBD9CwIQIA4gEf0LAiAgDiAS/QsCMCAGQQJqIQYMAAsLIAtBEGohCwwACwsLZgECf0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVqIAEgBWr9AAIAIAIgBWr9AAIA/eQB/QsCACAFQRBqIQUgBUEgSA0ACyAAQSBqIQAgAUEgaiEBIAJBIGohAiAEQQFqIQQMAAsLC+0CAgF/BHv9DAAAAAAAAAAAAAAAAAAAAAAhBP0MAAAAAAAAAAAAAAAAAAAAACEF/QwAAAAAAAAAAAAAAAAAAAAAIQb9DAAAAAAAAAAAAAAAAAAAAAAhByABQQRsIABqIQMCQANAIAMgAGtBwABIDQEgBCAA/QACAP0MAAAAAAAAAAAAAAAAAAAAAP3mAf3kASEEIAUgAP0AAhD9DAAAAAAAAAAAAAAAAAAAAAD95gH95AEhBSAGIAD9AAIg/QwAAAAAAAAAAAAAAAAAAAAA/eYB/eQBIQYgByAA/QACMP0MAAAAAAAAAAAAAAAAAAAAAP3mAf3kASEHIABBwABqIQAMAAsLAkADQCADIABrQRBIDQEgBCAA/QACAP0MAAAAAAAAAAAAAAAAAAAAAP3mAf3kASEEIABBEGohAAwACwsgBCAF/eQBIAb95AEgB/3kASEEIAIgBP0fACAE/R8BkiAE/R8CkiAE/R8DkjgCAAsAgAMEbmFtZQH4Ah8ACXJvd3NfNjR4OAEKcG9pbnR3aXNlMAIKcm93c182NHgxNgMKcG9pbnR3aXNlMQQKcG9pbnR3aXNlMgUKcG9pbnR3aXNlMwYKcG9pbnR3aXNlNAcJcm93c181eDE2CApwb2ludHdpc2U1CQpwb2ludHdpc2U2Cgpwb2ludHdpc2U3Cwpwb2ludHdpc2U4DApwb2ludHdpc2U5DQtwb2ludHdpc2UxMA4LcG9pbnR3aXNlMTEPC3BvaW50d2lzZTEyEAhjb2xzdW1fNREJY29sc181eDE2EgpvdXRlcl81eDE2Ewtwb2ludHdpc2UxMxQLcG9pbnR3aXNlMTQVC3BvaW50d2lzZTE1Fgtwb2ludHdpc2UxNhcLcG9pbnR3aXNlMTcYCmNvbHNfNjR4MTYZC291dGVyXzY0eDE2Ggljb2xzdW1fNjQbCWNvbHNfNjR4OBwLb3V0ZXJfMTI4eDgdC3BvaW50d2lzZTE4Hglub25maW5pdGU=";
-const kernelNames = ["rows_64x8","pointwise0","rows_64x16","pointwise1","pointwise2","pointwise3","pointwise4","rows_5x16","pointwise5","pointwise6","pointwise7","pointwise8","pointwise9","pointwise10","pointwise11","pointwise12","colsum_5","cols_5x16","outer_5x16","pointwise13","pointwise14","pointwise15","pointwise16","pointwise17","cols_64x16","outer_64x16","colsum_64","cols_64x8","outer_128x8","pointwise18","nonfinite"];
+const kernelBytes = "AGFzbQEAAAABcQdgBH9/f38AYAZ/f39/f38AYA5/f39/f39/f39/f39/fwBgA39/fwBgGX9/f39/f39/f39/f39/f39/f39/f39/f38AYAV/f39/fwBgIn9/f39/f39/f39/f39/f39/f39/f39/f39/f39/f39/f38AAhIBA2VudgZtZW1vcnkCAQGAgAQDJiUAAAAAAQACAgAAAAMDAQMABAQABQMAAQAAAQUBAAYBAwAGAQADB+UDJQlyb3dzXzY0eDgAAApwb2ludHdpc2UwAAEKcm93c182NHgxNgACCnBvaW50d2lzZTEAAwpwb2ludHdpc2UyAAQKcG9pbnR3aXNlMwAFCnRpbWVfbG9vcDAABgp0aW1lX2xvb3AxAAcKcG9pbnR3aXNlNAAICXJvd3NfNXgxNgAJCnBvaW50d2lzZTUACgpwb2ludHdpc2U2AAsKcG9pbnR3aXNlNwAMCnBvaW50d2lzZTgADQpwb2ludHdpc2U5AA4LcG9pbnR3aXNlMTAADwp0aW1lX2xvb3AyABAKdGltZV9sb29wMwARC3BvaW50d2lzZTExABILcG9pbnR3aXNlMTIAEwhjb2xzdW1fNQAUCWNvbHNfNXgxNgAVCm91dGVyXzV4MTYAFgtwb2ludHdpc2UxMwAXC3BvaW50d2lzZTE0ABgLcG9pbnR3aXNlMTUAGQtwb2ludHdpc2UxNgAaC3BvaW50d2lzZTE3ABsKY29sc182NHgxNgAcCnRpbWVfbG9vcDQAHQtvdXRlcl82NHgxNgAeCWNvbHN1bV82NAAfCWNvbHNfNjR4OAAgCnRpbWVfbG9vcDUAIQtvdXRlcl8xMjh4OAAiC3BvaW50d2lzZTE4ACMJbm9uZmluaXRlACQK16kBJesQAgZ/FntBACEEAkADQCADIARrQQRIDQFBACEFAkADQCAFQcAATg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhD/0MAAAAAAAAAAAAAAAAAAAAACEQ/QwAAAAAAAAAAAAAAAAAAAAAIRH9DAAAAAAAAAAAAAAAAAAAAAAhEiAAIAVBIGxqIQYgASAEQSBsaiEHIAZBIGohCANAIAf9AAIAIRMgB/0AAiAhFCAH/QACQCEVIAf9AAJgIRYgBv0AAgAhCiALIAogE/3mAf3kASELIA0gCiAU/eYB/eQBIQ0gDyAKIBX95gH95AEhDyARIAogFv3mAf3kASERIAb9AAIgIQogDCAKIBP95gH95AEhDCAOIAogFP3mAf3kASEOIBAgCiAV/eYB/eQBIRAgEiAKIBb95gH95AEhEiAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgAiAEQYACbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAIAIAkgGf0fATgCBCANIA79DQABAgMEBQYHEBESExQVFhcgDSAO/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAKAAiAJIBn9HwE4AoQCIA8gEP0NAAECAwQFBgcQERITFBUWFyAPIBD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AoAEIAkgGf0fATgChAQgESAS/Q0AAQIDBAUGBxAREhMUFRYXIBEgEv0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCgAYgCSAZ/R8BOAKEBiAFQQJqIQUMAAsLIARBBGohBAwACwsCQANAIAQgA04NAUEAIQUCQANAIAVBwABODQH9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIRr9DAAAAAAAAAAAAAAAAAAAAAAhG/0MAAAAAAAAAAAAAAAAAAAAACEc/QwAAAAAAAAAAAAAAAAAAAAAIR39DAAAAAAAAAAAAAAAAAAAAAAhHv0MAAAAAAAAAAAAAAAAAAAAACEfIAAgBUEgbGohBiABIARBIGxqIQcgBkEgaiEIA0AgB/0AAgAhEyAG/QACACEKIAsgCiAT/eYB/eQBIQsgBv0AAiAhCiAMIAogE/3mAf3kASEMIAb9AAJAIQogGiAKIBP95gH95AEhGiAG/QACYCEKIBsgCiAT/eYB/eQBIRsgBv0AAoABIQogHCAKIBP95gH95AEhHCAG/QACoAEhCiAdIAogE/3mAf3kASEdIAb9AALAASEKIB4gCiAT/eYB/eQBIR4gBv0AAuABIQogHyAKIBP95gH95AEhHyAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgAiAEQYACbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRcgGiAb/Q0AAQIDBAUGBxAREhMUFRYXIBogG/0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9CwIAIBwgHf0NAAECAwQFBgcQERITFBUWFyAcIB39DQgJCgsMDQ4PGBkaGxwdHh/95AEhFyAeIB/9DQABAgMEBQYHEBESExQVFhcgHiAf/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0LAhAgBUEIaiEFDAALCyAEQQFqIQQMAAsLC2IBAn9BACEEAkADQCAEIANODQFBACEFA0AgACAFaiABIAVq/QACACACIAVq/QACAP3kAf0LAgAgBUEQaiEFIAVBgAJIDQALIABBgAJqIQAgAUGAAmohASAEQQFqIQQMAAsLC/UQAgZ/FntBACEEAkADQCADIARrQQRIDQFBACEFAkADQCAFQcAATg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhD/0MAAAAAAAAAAAAAAAAAAAAACEQ/QwAAAAAAAAAAAAAAAAAAAAAIRH9DAAAAAAAAAAAAAAAAAAAAAAhEiAAIAVBwABsaiEGIAEgBEHAAGxqIQcgBkHAAGohCANAIAf9AAIAIRMgB/0AAkAhFCAH/QACgAEhFSAH/QACwAEhFiAG/QACACEKIAsgCiAT/eYB/eQBIQsgDSAKIBT95gH95AEhDSAPIAogFf3mAf3kASEPIBEgCiAW/eYB/eQBIREgBv0AAkAhCiAMIAogE/3mAf3kASEMIA4gCiAU/eYB/eQBIQ4gECAKIBX95gH95AEhECASIAogFv3mAf3kASESIAZBEGohBiAHQRBqIQcgBiAISA0ACyACIARBgAJsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AgAgCSAZ/R8BOAIEIA0gDv0NAAECAwQFBgcQERITFBUWFyANIA79DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AoACIAkgGf0fATgChAIgDyAQ/Q0AAQIDBAUGBxAREhMUFRYXIA8gEP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCgAQgCSAZ/R8BOAKEBCARIBL9DQABAgMEBQYHEBESExQVFhcgESAS/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAKABiAJIBn9HwE4AoQGIAVBAmohBQwACwsgBEEEaiEEDAALCwJAA0AgBCADTg0BQQAhBQJAA0AgBUHAAE4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhGv0MAAAAAAAAAAAAAAAAAAAAACEb/QwAAAAAAAAAAAAAAAAAAAAAIRz9DAAAAAAAAAAAAAAAAAAAAAAhHf0MAAAAAAAAAAAAAAAAAAAAACEe/QwAAAAAAAAAAAAAAAAAAAAAIR8gACAFQcAAbGohBiABIARBwABsaiEHIAZBwABqIQgDQCAH/QACACETIAb9AAIAIQogCyAKIBP95gH95AEhCyAG/QACQCEKIAwgCiAT/eYB/eQBIQwgBv0AAoABIQogGiAKIBP95gH95AEhGiAG/QACwAEhCiAbIAogE/3mAf3kASEbIAb9AAKAAiEKIBwgCiAT/eYB/eQBIRwgBv0AAsACIQogHSAKIBP95gH95AEhHSAG/QACgAMhCiAeIAogE/3mAf3kASEeIAb9AALAAyEKIB8gCiAT/eYB/eQBIR8gBkEQaiEGIAdBEGohByAGIAhIDQALIAIgBEGAAmxqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEXIBogG/0NAAECAwQFBgcQERITFBUWFyAaIBv9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/QsCACAcIB39DQABAgMEBQYHEBESExQVFhcgHCAd/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRcgHiAf/Q0AAQIDBAUGBxAREhMUFRYXIB4gH/0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9CwIQIAVBCGohBQwACwsgBEEBaiEEDAALCwtqAQJ/QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWogASAFav0AAgAgAiAFav0AAgD95AH9CwIAIAVBEGohBSAFQYACSA0ACyAAQYACaiEAIAFBgAJqIQEgAkGAAmohAiAEQQFqIQQMAAsLC60MAgJ/EHtBACEGAkADQCAGIAVODQFBACEHA0AgACAHaiABIAdq/QACAP3hASEI/QwAAIA/AACAPwAAgD8AAIA//QwAAIA/AACAPwAAgD8AAIA/IAj9DKXAsEKlwLBCpcCwQqXAsEL96AH9DFCsrsJQrK7CUKyuwlCsrsL96QEhCSAJ/Qw7qrg/O6q4PzuquD87qrg//eYB/WohCiAJIAr9DACAMT8AgDE/AIAxPwCAMT/95gH95QEgCv0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEL/QxnaVA5Z2lQOWdpUDlnaVA5IAv95gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgC/3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAL/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIAv95gH9DKqqKj6qqio+qqoqPqqqKj795AEgC/3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASALIAv95gH95gEgC/3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAK/fgB/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH95AH95wEgAiAHav0AAgD95gEgAyAHav0AAgD94QEhDP0MAACAPwAAgD8AAIA/AACAP/0MAACAPwAAgD8AAIA/AACAPyAM/QylwLBCpcCwQqXAsEKlwLBC/egB/QxQrK7CUKyuwlCsrsJQrK7C/ekBIQ0gDf0MO6q4PzuquD87qrg/O6q4P/3mAf1qIQ4gDSAO/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIA79DIOAXrmDgF65g4BeuYOAXrn95gH95QEhD/0MZ2lQOWdpUDlnaVA5Z2lQOSAP/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIA/95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgD/3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAP/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIA/95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgDyAP/eYB/eYBIA/95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgDv34Af0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/eQB/ecBIAQgB2r9AAIAIRAgECAQ/eYBIRH9DOrwurvq8Lq76vC6u+rwursgEf3mAf0MThOpPE4TqTxOE6k8ThOpPP3kASAR/eYB/QwtHly9LR5cvS0eXL0tHly9/eQBIBH95gH9DJODCD6Tgwg+k4MIPpODCD795AEgEf3mAf0Mmaqqvpmqqr6Zqqq+maqqvv3kASAR/eYBIBD95gEgEP3kASESIBD94AH9DAAAAEAAAABAAAAAQAAAAED95gEhE/0MAACAPwAAgD8AAIA/AACAP/0MAAAAQAAAAEAAAABAAAAAQCAT/QylwLBCpcCwQqXAsEKlwLBC/egB/QxQrK7CUKyuwlCsrsJQrK7C/ekBIRQgFP0MO6q4PzuquD87qrg/O6q4P/3mAf1qIRUgFCAV/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIBX9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhFv0MZ2lQOWdpUDlnaVA5Z2lQOSAW/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIBb95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgFv3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAW/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIBb95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgFiAW/eYB/eYBIBb95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgFf34Af0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/QwAAIA/AACAPwAAgD8AAIA//eQB/ecB/eUBIBD9DAAAAIAAAACAAAAAgAAAAID9Tv1QIRcgEiAXIBD94AH9DAAAID8AACA/AAAgPwAAID/9Q/1S/eYB/eQB/QsCACAHQRBqIQcgB0HAAEgNAAsgAEHAAGohACABQYACaiEBIAJBwABqIQIgA0GAAmohAyAEQYACaiEEIAZBAWohBgwACwsL+wgCAn8Me0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVqIAEgBWr9AAIA/eEBIQb9DAAAgD8AAIA/AACAPwAAgD/9DAAAgD8AAIA/AACAPwAAgD8gBv0MpcCwQqXAsEKlwLBCpcCwQv3oAf0MUKyuwlCsrsJQrK7CUKyuwv3pASEHIAf9DDuquD87qrg/O6q4PzuquD/95gH9aiEIIAcgCP0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAI/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIQn9DGdpUDlnaVA5Z2lQOWdpUDkgCf3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAJ/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIAn95gH9DMGpKj3BqSo9wakqPcGpKj395AEgCf3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAJ/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIAkgCf3mAf3mASAJ/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIAj9+AH9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf3kAf3nASACIAVq/QACACEKIAogCv3mASEL/Qzq8Lq76vC6u+rwurvq8Lq7IAv95gH9DE4TqTxOE6k8ThOpPE4TqTz95AEgC/3mAf0MLR5cvS0eXL0tHly9LR5cvf3kASAL/eYB/QyTgwg+k4MIPpODCD6Tgwg+/eQBIAv95gH9DJmqqr6Zqqq+maqqvpmqqr795AEgC/3mASAK/eYBIAr95AEhDCAK/eAB/QwAAABAAAAAQAAAAEAAAABA/eYBIQ39DAAAgD8AAIA/AACAPwAAgD/9DAAAAEAAAABAAAAAQAAAAEAgDf0MpcCwQqXAsEKlwLBCpcCwQv3oAf0MUKyuwlCsrsJQrK7CUKyuwv3pASEOIA79DDuquD87qrg/O6q4PzuquD/95gH9aiEPIA4gD/0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAP/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIRD9DGdpUDlnaVA5Z2lQOWdpUDkgEP3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAQ/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIBD95gH9DMGpKj3BqSo9wakqPcGpKj395AEgEP3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAQ/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIBAgEP3mAf3mASAQ/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIA/9+AH9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf0MAACAPwAAgD8AAIA/AACAP/3kAf3nAf3lASAK/QwAAACAAAAAgAAAAIAAAACA/U79UCERIAwgESAK/eAB/QwAACA/AAAgPwAAID8AACA//UP9Uv3mAf0LAgAgBUEQaiEFIAVBwABIDQALIABBwABqIQAgAUGAAmohASACQcAAaiECIARBAWohBAwACwsLhAEBAn9BACEOAkADQCAOIAxODQEgDiEPIAAgASACIAkQAiADIAQgDyAKbGogAiAJEAMgBSADQcAAaiAGIAMgA0GAAWogCRAEIAcgA0HAAWogBSAJEAUgCCAPIAtsaiAHIAv8CgAAIAEgByAL/AoAACAGIAUgC/wKAAAgDkEBaiEODAALCwuKAQECf0EAIQ4CQANAIA4gDE4NASANQQFrIA5rIQ8gACABIAIgCRACIAMgBCAPIApsaiACIAkQAyAFIANBwABqIAYgAyADQYABaiAJEAQgByADQcABaiAFIAkQBSAIIA8gC2xqIAcgC/wKAAAgASAHIAv8CgAAIAYgBSAL/AoAACAOQQFqIQ4MAAsLC2oBAn9BACEEAkADQCAEIANODQFBACEFA0AgACAFaiABIAVq/QACACACIAVq/QACAP3kAf0LAgAgBUEQaiEFIAVBwABIDQALIABBwABqIQAgAUHAAGohASACQcAAaiECIARBAWohBAwACwsLvBoCBn8Te0EAIQQCQANAIAMgBGtBBEgNAUEAIQUCQANAIAVBBE4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhEP0MAAAAAAAAAAAAAAAAAAAAACER/QwAAAAAAAAAAAAAAAAAAAAAIRIgACAFQcAAbGohBiABIARBwABsaiEHIAZBwABqIQgDQCAH/QACACETIAf9AAJAIRQgB/0AAoABIRUgB/0AAsABIRYgBv0AAgAhCiALIAogE/3mAf3kASELIA0gCiAU/eYB/eQBIQ0gDyAKIBX95gH95AEhDyARIAogFv3mAf3kASERIAb9AAJAIQogDCAKIBP95gH95AEhDCAOIAogFP3mAf3kASEOIBAgCiAV/eYB/eQBIRAgEiAKIBb95gH95AEhEiAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgAiAEQRRsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AgAgCSAZ/R8BOAIEIA0gDv0NAAECAwQFBgcQERITFBUWFyANIA79DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AhQgCSAZ/R8BOAIYIA8gEP0NAAECAwQFBgcQERITFBUWFyAPIBD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AiggCSAZ/R8BOAIsIBEgEv0NAAECAwQFBgcQERITFBUWFyARIBL9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AjwgCSAZ/R8BOAJAIAVBAmohBQwACwtBBCEF/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEP/QwAAAAAAAAAAAAAAAAAAAAAIREgACAFQcAAbGohBiABIARBwABsaiEHIAZBwABqIQgDQCAH/QACACETIAf9AAJAIRQgB/0AAoABIRUgB/0AAsABIRYgBv0AAgAhCiALIAogE/3mAf3kASELIA0gCiAU/eYB/eQBIQ0gDyAKIBX95gH95AEhDyARIAogFv3mAf3kASERIAZBEGohBiAHQRBqIQcgBiAISA0ACyACIARBFGxqIAVBBGxqIQkgC/0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWFyAL/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAIAIA39DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhcgDf0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCFCAP/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYXIA/9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AiggEf0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWFyAR/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAI8IARBBGohBAwACwsCQANAIAQgA04NAUEAIQUCQANAIAVBBU4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhGv0MAAAAAAAAAAAAAAAAAAAAACEb/QwAAAAAAAAAAAAAAAAAAAAAIRwgACAFQcAAbGohBiABIARBwABsaiEHIAZBwABqIQgDQCAH/QACACETIAb9AAIAIQogCyAKIBP95gH95AEhCyAG/QACQCEKIAwgCiAT/eYB/eQBIQwgBv0AAoABIQogGiAKIBP95gH95AEhGiAG/QACwAEhCiAbIAogE/3mAf3kASEbIAb9AAKAAiEKIBwgCiAT/eYB/eQBIRwgBkEQaiEGIAdBEGohByAGIAhIDQALIAIgBEEUbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRcgGiAb/Q0AAQIDBAUGBxAREhMUFRYXIBogG/0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9CwIAIBz9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhcgHP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCECAFQQVqIQUMAAsLIARBAWohBAwACwsLggECAn8Be0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVqIAEgBWr9AAIAIAIgBWr9AAIA/eQB/QsCACAFQRBqIQUgBUEQSA0ACyABIAVq/QACACACIAVq/QACAP3kASEGIAAgBv0fADgCECAAQRRqIQAgAUEUaiEBIARBAWohBAwACwsL4gMCAn8Ee0EAIQMCQANAIAMgAk4NAUEAIQQDQCAAIARqIAEgBGr9AAIA/eEBIQX9DAAAgD8AAIA/AACAPwAAgD/9DAAAgD8AAIA/AACAPwAAgD8gBf0MpcCwQqXAsEKlwLBCpcCwQv3oAf0MUKyuwlCsrsJQrK7CUKyuwv3pASEGIAb9DDuquD87qrg/O6q4PzuquD/95gH9aiEHIAYgB/0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAH/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIQj9DGdpUDlnaVA5Z2lQOWdpUDkgCP3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAI/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIAj95gH9DMGpKj3BqSo9wakqPcGpKj395AEgCP3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAI/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIAggCP3mAf3mASAI/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIAf9+AH9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf3kAf3nAf0LAgAgBEEQaiEEIARBwABIDQALIABBwABqIQAgAUGAAmohASADQQFqIQMMAAsLC90FAgJ/CHtBACEDAkADQCADIAJODQFBACEEA0AgACAEaiABIARq/QACACEFIAUgBf3mASEG/Qzq8Lq76vC6u+rwurvq8Lq7IAb95gH9DE4TqTxOE6k8ThOpPE4TqTz95AEgBv3mAf0MLR5cvS0eXL0tHly9LR5cvf3kASAG/eYB/QyTgwg+k4MIPpODCD6Tgwg+/eQBIAb95gH9DJmqqr6Zqqq+maqqvpmqqr795AEgBv3mASAF/eYBIAX95AEhByAF/eAB/QwAAABAAAAAQAAAAEAAAABA/eYBIQj9DAAAgD8AAIA/AACAPwAAgD/9DAAAAEAAAABAAAAAQAAAAEAgCP0MpcCwQqXAsEKlwLBCpcCwQv3oAf0MUKyuwlCsrsJQrK7CUKyuwv3pASEJIAn9DDuquD87qrg/O6q4PzuquD/95gH9aiEKIAkgCv0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAK/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIQv9DGdpUDlnaVA5Z2lQOWdpUDkgC/3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAL/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIAv95gH9DMGpKj3BqSo9wakqPcGpKj395AEgC/3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAL/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIAsgC/3mAf3mASAL/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIAr9+AH9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf0MAACAPwAAgD8AAIA/AACAP/3kAf3nAf3lASAF/QwAAACAAAAAgAAAAIAAAACA/U79UCEMIAcgDCAF/eAB/QwAACA/AAAgPwAAID8AACA//UP9Uv0LAgAgBEEQaiEEIARBwABIDQALIABBwABqIQAgAUGAAmohASADQQFqIQMMAAsLC5IBAQJ/QQAhBgJAA0AgBiAFTg0BQQAhBwNAIAAgB2ogASAHav0AAgAgAiAHav0AAgD95gEgAyAHav0AAgAgBCAHav0AAgD95gH95AH9CwIAIAdBEGohByAHQcAASA0ACyAAQcAAaiEAIAFBwABqIQEgAkHAAGohAiADQcAAaiEDIARBwABqIQQgBkEBaiEGDAALCwvdBQICfwh7QQAhAwJAA0AgAyACTg0BQQAhBANAIAAgBGogASAEav0AAgAhBSAFIAX95gEhBv0M6vC6u+rwurvq8Lq76vC6uyAG/eYB/QxOE6k8ThOpPE4TqTxOE6k8/eQBIAb95gH9DC0eXL0tHly9LR5cvS0eXL395AEgBv3mAf0Mk4MIPpODCD6Tgwg+k4MIPv3kASAG/eYB/QyZqqq+maqqvpmqqr6Zqqq+/eQBIAb95gEgBf3mASAF/eQBIQcgBf3gAf0MAAAAQAAAAEAAAABAAAAAQP3mASEI/QwAAIA/AACAPwAAgD8AAIA//QwAAABAAAAAQAAAAEAAAABAIAj9DKXAsEKlwLBCpcCwQqXAsEL96AH9DFCsrsJQrK7CUKyuwlCsrsL96QEhCSAJ/Qw7qrg/O6q4PzuquD87qrg//eYB/WohCiAJIAr9DACAMT8AgDE/AIAxPwCAMT/95gH95QEgCv0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEL/QxnaVA5Z2lQOWdpUDlnaVA5IAv95gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgC/3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAL/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIAv95gH9DKqqKj6qqio+qqoqPqqqKj795AEgC/3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASALIAv95gH95gEgC/3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAK/fgB/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH9DAAAgD8AAIA/AACAPwAAgD/95AH95wH95QEgBf0MAAAAgAAAAIAAAACAAAAAgP1O/VAhDCAHIAwgBf3gAf0MAAAgPwAAID8AACA/AAAgP/1D/VL9CwIAIARBEGohBCAEQcAASA0ACyAAQcAAaiEAIAFBwABqIQEgA0EBaiEDDAALCwtqAQJ/QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWogASAFav0AAgAgAiAFav0AAgD95gH9CwIAIAVBEGohBSAFQcAASA0ACyAAQcAAaiEAIAFBwABqIQEgAkHAAGohAiAEQQFqIQQMAAsLC4wCAQJ/QQAhGQJAA0AgGSAXTg0BIBkhGiAAIAEgAiAUEAIgAyAEIBogFWxqIAIgFBADIAUgAyAUEAsgBiADQcAAaiAUEAsgByADQYABaiAUEAwgCCADQcABaiAUEAsgCSAGIAogBSAHIBQQDSALIAkgFBAOIAwgCCALIBQQDyANIBogFmxqIAwgFvwKAAAgDiAaIBZsaiALIBb8CgAAIA8gGiAWbGogCCAW/AoAACAQIBogFmxqIAcgFvwKAAAgESAaIBZsaiAFIBb8CgAAIBIgGiAWbGogBiAW/AoAACATIBogFmxqIAogFvwKAAAgASAMIBb8CgAAIAogCSAW/AoAACAZQQFqIRkMAAsLC5ICAQJ/QQAhGQJAA0AgGSAXTg0BIBhBAWsgGWshGiAAIAEgAiAUEAIgAyAEIBogFWxqIAIgFBADIAUgAyAUEAsgBiADQcAAaiAUEAsgByADQYABaiAUEAwgCCADQcABaiAUEAsgCSAGIAogBSAHIBQQDSALIAkgFBAOIAwgCCALIBQQDyANIBogFmxqIAwgFvwKAAAgDiAaIBZsaiALIBb8CgAAIA8gGiAWbGogCCAW/AoAACAQIBogFmxqIAcgFvwKAAAgESAaIBZsaiAFIBb8CgAAIBIgGiAWbGogBiAW/AoAACATIBogFmxqIAogFvwKAAAgASAMIBb8CgAAIAogCSAW/AoAACAZQQFqIRkMAAsLC4kBAgJ/AXtBACEEAkADQCAEIANODQFBACEFA0AgACAFaiABIAVq/QACACACIAVq/QACAP3mAf0LAgAgBUEQaiEFIAVBEEgNAAsgASAFav0AAgAgAiAFav0AAgD95gEhBiAAIAb9HwA4AhAgAEEUaiEAIAFBFGohASACQRRqIQIgBEEBaiEEDAALCwueBwICfwt7QQAhBQJAA0AgBSAETg0BQQAhBgNAIAAgBmogASAGav0AAgAgAiAGav0AAgD9DAAAAD8AAAA/AAAAPwAAAD/95gEhByAH/QylwLBCpcCwQqXAsEKlwLBC/egB/QxQrK7CUKyuwlCsrsJQrK7C/ekBIQggCP0MO6q4PzuquD87qrg/O6q4P/3mAf1qIQkgCCAJ/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIAn9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhCv0MZ2lQOWdpUDlnaVA5Z2lQOSAK/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIAr95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgCv3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAK/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIAr95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgCiAK/eYB/eYBIAr95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgCf34Af0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYBIQsgCyAL/eYBIAMgBmr9AAIA/eYB/eUB/QsCACAGQRBqIQYgBkEQSA0ACyABIAZq/QACACACIAZq/QACAP0MAAAAPwAAAD8AAAA/AAAAP/3mASENIA39DKXAsEKlwLBCpcCwQqXAsEL96AH9DFCsrsJQrK7CUKyuwlCsrsL96QEhDiAO/Qw7qrg/O6q4PzuquD87qrg//eYB/WohDyAOIA/9DACAMT8AgDE/AIAxPwCAMT/95gH95QEgD/0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEQ/QxnaVA5Z2lQOWdpUDlnaVA5IBD95gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgEP3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAQ/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIBD95gH9DKqqKj6qqio+qqoqPqqqKj795AEgEP3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASAQIBD95gH95gEgEP3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAP/fgB/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gEhESARIBH95gEgAyAGav0AAgD95gH95QEhDCAAIAz9HwA4AhAgAEEUaiEAIAFBFGohASACQRRqIQIgA0EUaiEDIAVBAWohBQwACwsLywECA38Ee0EAIQX9DAAAAAAAAAAAAAAAAAAAAAAhBkEAIQMgACAFaiEEAkADQCADIAJODQEgBiAE/QACAP3kASEGIARBFGohBCADQQFqIQMMAAsLIAEgBWohBCAEIAT9AAIAIAb95AH9CwIA/QwAAAAAAAAAAAAAAAAAAAAAIQZBACEDIAAgBWohBAJAA0AgAyACTg0BIAYgBP0AAhD95AEhBiAEQRRqIQQgA0EBaiEDDAALCyABIAVqIQQgBCAEKgIQIAb9HwCSOAIQC8sGBAV/AXsBfwx7QQAhBAJAA0AgAyAEa0ECSA0BQQAhBQJAA0AgBUEQTg0BIAIgBEHAAGxqIAVBBGxqIQr9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDv0MAAAAAAAAAAAAAAAAAAAAACEP/QwAAAAAAAAAAAAAAAAAAAAAIRD9DAAAAAAAAAAAAAAAAAAAAAAhEf0MAAAAAAAAAAAAAAAAAAAAACESIAAgBEEUbGohBiABIAVBBGxqIQcgBkEUaiEIA0AgB/0AAgAhEyAH/QACECEUIAf9AAIgIRUgB/0AAjAhFiAG/QkCACEJIAsgCSAT/eYB/eQBIQsgDCAJIBT95gH95AEhDCANIAkgFf3mAf3kASENIA4gCSAW/eYB/eQBIQ4gBv0JAhQhCSAPIAkgE/3mAf3kASEPIBAgCSAU/eYB/eQBIRAgESAJIBX95gH95AEhESASIAkgFv3mAf3kASESIAZBBGohBiAHQcAAaiEHIAYgCEgNAAsgCiAL/QsCACAKIAz9CwIQIAogDf0LAiAgCiAO/QsCMCAKIA/9CwJAIAogEP0LAlAgCiAR/QsCYCAKIBL9CwJwIAVBEGohBQwACwsgBEECaiEEDAALCwJAA0AgBCADTg0BQQAhBQJAA0AgBUEQTg0BIAIgBEHAAGxqIAVBBGxqIQr9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDiAAIARBFGxqIQYgASAFQQRsaiEHIAZBFGohCANAIAf9AAIAIRMgB/0AAhAhFCAH/QACICEVIAf9AAIwIRYgBv0JAgAhCSALIAkgE/3mAf3kASELIAwgCSAU/eYB/eQBIQwgDSAJIBX95gH95AEhDSAOIAkgFv3mAf3kASEOIAZBBGohBiAHQcAAaiEHIAYgCEgNAAsgCiAL/QsCACAKIAz9CwIQIAogDf0LAiAgCiAO/QsCMCAFQRBqIQUMAAsLIARBAWohBAwACwsLwQYEB38BewF/DHsgAUEEbCEBIANBBGwhA0EAIQYCQANAIAZBwAJODQEgBCAGav0MAAAAAAAAAAAAAAAAAAAAAP0LAgAgBkEQaiEGDAALC0EAIQsCQANAIAsgBU4NASALQRBqIQwCQCAMIAVIDQAgBSEMC0EAIQYCQANAIAZBBE4NAUEAIQcCQANAIAdBEE4NASAEIAZBwABsaiAHQQRsaiEOIA79AAIAIQ8gDv0AAhAhECAO/QACICERIA79AAIwIRIgDv0AAkAhEyAO/QACUCEUIA79AAJgIRUgDv0AAnAhFiAAIAsgAWxqIAZBBGxqIQkgAiALIANsaiAHQQRsaiEKIAshCAJAA0AgCCAMTg0BIAr9AAIAIRcgCv0AAhAhGCAK/QACICEZIAr9AAIwIRogCf0JAgAhDSAPIA0gF/3mAf3kASEPIBAgDSAY/eYB/eQBIRAgESANIBn95gH95AEhESASIA0gGv3mAf3kASESIAn9CQIEIQ0gEyANIBf95gH95AEhEyAUIA0gGP3mAf3kASEUIBUgDSAZ/eYB/eQBIRUgFiANIBr95gH95AEhFiAJIAFqIQkgCiADaiEKIAhBAWohCAwACwsgDiAP/QsCACAOIBD9CwIQIA4gEf0LAiAgDiAS/QsCMCAOIBP9CwJAIA4gFP0LAlAgDiAV/QsCYCAOIBb9CwJwIAdBEGohBwwACwsgBkECaiEGDAALC0EEIQZBACEHAkADQCAHQRBODQEgBCAGQcAAbGogB0EEbGohDiAO/QACACEPIA79AAIQIRAgDv0AAiAhESAO/QACMCESIAAgCyABbGogBkEEbGohCSACIAsgA2xqIAdBBGxqIQogCyEIAkADQCAIIAxODQEgCv0AAgAhFyAK/QACECEYIAr9AAIgIRkgCv0AAjAhGiAJ/QkCACENIA8gDSAX/eYB/eQBIQ8gECANIBj95gH95AEhECARIA0gGf3mAf3kASERIBIgDSAa/eYB/eQBIRIgCSABaiEJIAogA2ohCiAIQQFqIQgMAAsLIA4gD/0LAgAgDiAQ/QsCECAOIBH9CwIgIA4gEv0LAjAgB0EQaiEHDAALCyALQRBqIQsMAAsLC38BAn9BACEEAkADQCAEIANODQFBACEFA0AgACAFav0MAACAPwAAgD8AAIA/AACAPyABIAVq/QACACACIAVq/QACAP3mAf3lAf0LAgAgBUEQaiEFIAVBwABIDQALIABBwABqIQAgAUHAAGohASACQcAAaiECIARBAWohBAwACwsLfwECf0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVqIAEgBWr9AAIA/QwAAIA/AACAPwAAgD8AAIA/IAIgBWr9AAIA/eUB/eYB/QsCACAFQRBqIQUgBUHAAEgNAAsgAEHAAGohACABQcAAaiEBIAJBwABqIQIgBEEBaiEEDAALCwuSAQECf0EAIQYCQANAIAYgBU4NAUEAIQcDQCAAIAdqIAEgB2r9AAIAIAIgB2r9AAIAIAMgB2r9AAIA/eYBIAQgB2r9AAIA/eYB/eQB/QsCACAHQRBqIQcgB0HAAEgNAAsgAEHAAGohACABQcAAaiEBIAJBwABqIQIgA0HAAGohAyAEQcAAaiEEIAZBAWohBgwACwsLfgECf0EAIQUCQANAIAUgBE4NAUEAIQYDQCAAIAZqIAEgBmr9AAIAIAIgBmr9AAIA/eYBIAMgBmr9AAIA/eYB/QsCACAGQRBqIQYgBkHAAEgNAAsgAEHAAGohACABQcAAaiEBIAJBwABqIQIgA0HAAGohAyAFQQFqIQUMAAsLC5IBAQJ/QQAhBgJAA0AgBiAFTg0BQQAhBwNAIAAgB2ogASAHav0AAgAgAiAHav0AAgD95AEgAyAHav0AAgD95AEgBCAHav0AAgD95AH9CwIAIAdBEGohByAHQYACSA0ACyAAQYACaiEAIAFBgAJqIQEgAkGAAmohAiADQYACaiEDIARBgAJqIQQgBkEBaiEGDAALCwvQBgQFfwF7AX8Me0EAIQQCQANAIAMgBGtBAkgNAUEAIQUCQANAIAVBEE4NASACIARBwABsaiAFQQRsaiEK/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhD/0MAAAAAAAAAAAAAAAAAAAAACEQ/QwAAAAAAAAAAAAAAAAAAAAAIRH9DAAAAAAAAAAAAAAAAAAAAAAhEiAAIARBgAJsaiEGIAEgBUEEbGohByAGQYACaiEIA0AgB/0AAgAhEyAH/QACECEUIAf9AAIgIRUgB/0AAjAhFiAG/QkCACEJIAsgCSAT/eYB/eQBIQsgDCAJIBT95gH95AEhDCANIAkgFf3mAf3kASENIA4gCSAW/eYB/eQBIQ4gBv0JAoACIQkgDyAJIBP95gH95AEhDyAQIAkgFP3mAf3kASEQIBEgCSAV/eYB/eQBIREgEiAJIBb95gH95AEhEiAGQQRqIQYgB0HAAGohByAGIAhIDQALIAogC/0LAgAgCiAM/QsCECAKIA39CwIgIAogDv0LAjAgCiAP/QsCQCAKIBD9CwJQIAogEf0LAmAgCiAS/QsCcCAFQRBqIQUMAAsLIARBAmohBAwACwsCQANAIAQgA04NAUEAIQUCQANAIAVBEE4NASACIARBwABsaiAFQQRsaiEK/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ4gACAEQYACbGohBiABIAVBBGxqIQcgBkGAAmohCANAIAf9AAIAIRMgB/0AAhAhFCAH/QACICEVIAf9AAIwIRYgBv0JAgAhCSALIAkgE/3mAf3kASELIAwgCSAU/eYB/eQBIQwgDSAJIBX95gH95AEhDSAOIAkgFv3mAf3kASEOIAZBBGohBiAHQcAAaiEHIAYgCEgNAAsgCiAL/QsCACAKIAz9CwIQIAogDf0LAiAgCiAO/QsCMCAFQRBqIQUMAAsLIARBAWohBAwACwsLnAQBBX9BACEiAkADQCAiICBODQEgIiEjIAAgASACICMgHWxqIB4QCCADIAQgACAFICMgHWxqIAYgIyAdbGogHhAZIAcgAyAIICMgHWxqIB4QDyAJIAAgCiAjIB1saiALICMgHWxqIB4QGiAMQQAgH/wLACAMQcABaiElIAkhJiAeISQCQANAQQAgJE4NASAlICZBwAD8CgAAICVBgAJqISUgJkHAAGohJiAkQX9qISQMAAsLIA0gAyAOICMgHWxqIA8gIyAdbGogHhAaIBBBACAf/AsAIBBBgAFqISUgDSEmIB4hJAJAA0BBACAkTg0BICUgJkHAAPwKAAAgJUGAAmohJSAmQcAAaiEmICRBf2ohJAwACwsgESADIBIgIyAdbGogEyAjIB1saiAeEBogFEEAIB/8CwAgFEHAAGohJSARISYgHiEkAkADQEEAICRODQEgJSAmQcAA/AoAACAlQYACaiElICZBwABqISYgJEF/aiEkDAALCyAVIAMgFiAjIB1saiAXICMgHWxqIB4QGiAYQQAgH/wLACAYISUgFSEmIB4hJAJAA0BBACAkTg0BICUgJkHAAPwKAAAgJUGAAmohJSAmQcAAaiEmICRBf2ohJAwACwsgGSAMIBAgFCAYIB4QGyAZIBogGyAeEBwgHCAjIB9saiAZIB/8CgAAIAEgGyAd/AoAACAEIAcgHfwKAAAgIkEBaiEiDAALCwurBAQHfwF7AX8MeyABQQRsIQEgA0EEbCEDQQAhBgJAA0AgBkGAIE4NASAEIAZq/QwAAAAAAAAAAAAAAAAAAAAA/QsCACAGQRBqIQYMAAsLQQAhCwJAA0AgCyAFTg0BIAtBEGohDAJAIAwgBUgNACAFIQwLQQAhBgJAA0AgBkHAAE4NAUEAIQcCQANAIAdBEE4NASAEIAZBwABsaiAHQQRsaiEOIA79AAIAIQ8gDv0AAhAhECAO/QACICERIA79AAIwIRIgDv0AAkAhEyAO/QACUCEUIA79AAJgIRUgDv0AAnAhFiAAIAsgAWxqIAZBBGxqIQkgAiALIANsaiAHQQRsaiEKIAshCAJAA0AgCCAMTg0BIAr9AAIAIRcgCv0AAhAhGCAK/QACICEZIAr9AAIwIRogCf0JAgAhDSAPIA0gF/3mAf3kASEPIBAgDSAY/eYB/eQBIRAgESANIBn95gH95AEhESASIA0gGv3mAf3kASESIAn9CQIEIQ0gEyANIBf95gH95AEhEyAUIA0gGP3mAf3kASEUIBUgDSAZ/eYB/eQBIRUgFiANIBr95gH95AEhFiAJIAFqIQkgCiADaiEKIAhBAWohCAwACwsgDiAP/QsCACAOIBD9CwIQIA4gEf0LAiAgDiAS/QsCMCAOIBP9CwJAIA4gFP0LAlAgDiAV/QsCYCAOIBb9CwJwIAdBEGohBwwACwsgBkECaiEGDAALCyALQRBqIQsMAAsLC5oCAgN/BHtBACEFAkADQCAFQYACTg0B/QwAAAAAAAAAAAAAAAAAAAAAIQb9DAAAAAAAAAAAAAAAAAAAAAAhB/0MAAAAAAAAAAAAAAAAAAAAACEI/QwAAAAAAAAAAAAAAAAAAAAAIQlBACEDIAAgBWohBAJAA0AgAyACTg0BIAYgBP0AAgD95AEhBiAHIAT9AAIQ/eQBIQcgCCAE/QACIP3kASEIIAkgBP0AAjD95AEhCSAEQYACaiEEIANBAWohAwwACwsgASAFaiEEIAQgBP0AAgAgBv3kAf0LAgAgBCAE/QACECAH/eQB/QsCECAEIAT9AAIgIAj95AH9CwIgIAQgBP0AAjAgCf3kAf0LAjAgBUHAAGohBQwACwsLhAQEBX8BewF/BntBACEEAkADQCADIARrQQJIDQFBACEFIAIgBEEgbGogBUEEbGohCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEOIAAgBEGAAmxqIQYgASAFQQRsaiEHIAZBgAJqIQgDQCAH/QACACEPIAf9AAIQIRAgBv0JAgAhCSALIAkgD/3mAf3kASELIAwgCSAQ/eYB/eQBIQwgBv0JAoACIQkgDSAJIA/95gH95AEhDSAOIAkgEP3mAf3kASEOIAZBBGohBiAHQSBqIQcgBiAISA0ACyAKIAv9CwIAIAogDP0LAhAgCiAN/QsCICAKIA79CwIwIARBAmohBAwACwsCQANAIAQgA04NAUEAIQUgAiAEQSBsaiAFQQRsaiEK/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDCAAIARBgAJsaiEGIAEgBUEEbGohByAGQYACaiEIA0AgB/0AAgAhDyAH/QACECEQIAb9CQIAIQkgCyAJIA/95gH95AEhCyAMIAkgEP3mAf3kASEMIAZBBGohBiAHQSBqIQcgBiAISA0ACyAKIAv9CwIAIAogDP0LAhAgBEEBaiEEDAALCwuiBAEFf0EAISICQANAICIgIE4NASAhQQFrICJrISMgACABIAIgIyAdbGogHhAIIAMgBCAAIAUgIyAdbGogBiAjIB1saiAeEBkgByADIAggIyAdbGogHhAPIAkgACAKICMgHWxqIAsgIyAdbGogHhAaIAxBACAf/AsAIAxBwAFqISUgCSEmIB4hJAJAA0BBACAkTg0BICUgJkHAAPwKAAAgJUGAAmohJSAmQcAAaiEmICRBf2ohJAwACwsgDSADIA4gIyAdbGogDyAjIB1saiAeEBogEEEAIB/8CwAgEEGAAWohJSANISYgHiEkAkADQEEAICRODQEgJSAmQcAA/AoAACAlQYACaiElICZBwABqISYgJEF/aiEkDAALCyARIAMgEiAjIB1saiATICMgHWxqIB4QGiAUQQAgH/wLACAUQcAAaiElIBEhJiAeISQCQANAQQAgJE4NASAlICZBwAD8CgAAICVBgAJqISUgJkHAAGohJiAkQX9qISQMAAsLIBUgAyAWICMgHWxqIBcgIyAdbGogHhAaIBhBACAf/AsAIBghJSAVISYgHiEkAkADQEEAICRODQEgJSAmQcAA/AoAACAlQYACaiElICZBwABqISYgJEF/aiEkDAALCyAZIAwgECAUIBggHhAbIBkgGiAbIB4QHCAcICMgH2xqIBkgH/wKAAAgASAbIB38CgAAIAQgByAd/AoAACAiQQFqISIMAAsLC4wDBAd/AXsBfwZ7IAFBBGwhASADQQRsIQNBACEGAkADQCAGQYAgTg0BIAQgBmr9DAAAAAAAAAAAAAAAAAAAAAD9CwIAIAZBEGohBgwACwtBACELAkADQCALIAVODQEgC0EQaiEMAkAgDCAFSA0AIAUhDAtBACEGAkADQCAGQYABTg0BQQAhByAEIAZBIGxqIAdBBGxqIQ4gDv0AAgAhDyAO/QACECEQIA79AAIgIREgDv0AAjAhEiAAIAsgAWxqIAZBBGxqIQkgAiALIANsaiAHQQRsaiEKIAshCAJAA0AgCCAMTg0BIAr9AAIAIRMgCv0AAhAhFCAJ/QkCACENIA8gDSAT/eYB/eQBIQ8gECANIBT95gH95AEhECAJ/QkCBCENIBEgDSAT/eYB/eQBIREgEiANIBT95gH95AEhEiAJIAFqIQkgCiADaiEKIAhBAWohCAwACwsgDiAP/QsCACAOIBD9CwIQIA4gEf0LAiAgDiAS/QsCMCAGQQJqIQYMAAsLIAtBEGohCwwACwsLZgECf0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVqIAEgBWr9AAIAIAIgBWr9AAIA/eQB/QsCACAFQRBqIQUgBUEgSA0ACyAAQSBqIQAgAUEgaiEBIAJBIGohAiAEQQFqIQQMAAsLC+0CAgF/BHv9DAAAAAAAAAAAAAAAAAAAAAAhBP0MAAAAAAAAAAAAAAAAAAAAACEF/QwAAAAAAAAAAAAAAAAAAAAAIQb9DAAAAAAAAAAAAAAAAAAAAAAhByABQQRsIABqIQMCQANAIAMgAGtBwABIDQEgBCAA/QACAP0MAAAAAAAAAAAAAAAAAAAAAP3mAf3kASEEIAUgAP0AAhD9DAAAAAAAAAAAAAAAAAAAAAD95gH95AEhBSAGIAD9AAIg/QwAAAAAAAAAAAAAAAAAAAAA/eYB/eQBIQYgByAA/QACMP0MAAAAAAAAAAAAAAAAAAAAAP3mAf3kASEHIABBwABqIQAMAAsLAkADQCADIABrQRBIDQEgBCAA/QACAP0MAAAAAAAAAAAAAAAAAAAAAP3mAf3kASEEIABBEGohAAwACwsgBCAF/eQBIAb95AEgB/3kASEEIAIgBP0fACAE/R8BkiAE/R8CkiAE/R8DkjgCAAsAyAMEbmFtZQHAAyUACXJvd3NfNjR4OAEKcG9pbnR3aXNlMAIKcm93c182NHgxNgMKcG9pbnR3aXNlMQQKcG9pbnR3aXNlMgUKcG9pbnR3aXNlMwYKdGltZV9sb29wMAcKdGltZV9sb29wMQgKcG9pbnR3aXNlNAkJcm93c181eDE2Cgpwb2ludHdpc2U1Cwpwb2ludHdpc2U2DApwb2ludHdpc2U3DQpwb2ludHdpc2U4Dgpwb2ludHdpc2U5Dwtwb2ludHdpc2UxMBAKdGltZV9sb29wMhEKdGltZV9sb29wMxILcG9pbnR3aXNlMTETC3BvaW50d2lzZTEyFAhjb2xzdW1fNRUJY29sc181eDE2FgpvdXRlcl81eDE2Fwtwb2ludHdpc2UxMxgLcG9pbnR3aXNlMTQZC3BvaW50d2lzZTE1Ggtwb2ludHdpc2UxNhsLcG9pbnR3aXNlMTccCmNvbHNfNjR4MTYdCnRpbWVfbG9vcDQeC291dGVyXzY0eDE2Hwljb2xzdW1fNjQgCWNvbHNfNjR4OCEKdGltZV9sb29wNSILb3V0ZXJfMTI4eDgjC3BvaW50d2lzZTE4JAlub25maW5pdGU=";
+const kernelNames = ["rows_64x8","pointwise0","rows_64x16","pointwise1","pointwise2","pointwise3","time_loop0","time_loop1","pointwise4","rows_5x16","pointwise5","pointwise6","pointwise7","pointwise8","pointwise9","pointwise10","time_loop2","time_loop3","pointwise11","pointwise12","colsum_5","cols_5x16","outer_5x16","pointwise13","pointwise14","pointwise15","pointwise16","pointwise17","cols_64x16","time_loop4","outer_64x16","colsum_64","cols_64x8","time_loop5","outer_128x8","pointwise18","nonfinite"];
 
 interface KernelMemory { readonly buffer: ArrayBuffer; grow(pages: number): number }
-interface KernelExports { readonly rows_64x8: (a: number, b: number, out: number, samples: number) => void; readonly pointwise0: (out: number, a0: number, a1: number, rows: number) => void; readonly rows_64x16: (a: number, b: number, out: number, samples: number) => void; readonly pointwise1: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise2: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly pointwise3: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise4: (out: number, a0: number, a1: number, rows: number) => void; readonly rows_5x16: (a: number, b: number, out: number, samples: number) => void; readonly pointwise5: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise6: (out: number, a0: number, rows: number) => void; readonly pointwise7: (out: number, a0: number, rows: number) => void; readonly pointwise8: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly pointwise9: (out: number, a0: number, rows: number) => void; readonly pointwise10: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise11: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise12: (out: number, a0: number, a1: number, a2: number, rows: number) => void; readonly colsum_5: (a: number, out: number, rows: number) => void; readonly cols_5x16: (a: number, b: number, out: number, samples: number) => void; readonly outer_5x16: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly pointwise13: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise14: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise15: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly pointwise16: (out: number, a0: number, a1: number, a2: number, rows: number) => void; readonly pointwise17: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly cols_64x16: (a: number, b: number, out: number, samples: number) => void; readonly outer_64x16: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly colsum_64: (a: number, out: number, rows: number) => void; readonly cols_64x8: (a: number, b: number, out: number, samples: number) => void; readonly outer_128x8: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly pointwise18: (out: number, a0: number, a1: number, rows: number) => void; readonly nonfinite: (at: number, count: number, out: number) => void }
+interface KernelExports { readonly rows_64x8: (a: number, b: number, out: number, samples: number) => void; readonly pointwise0: (out: number, a0: number, a1: number, rows: number) => void; readonly rows_64x16: (a: number, b: number, out: number, samples: number) => void; readonly pointwise1: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise2: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly pointwise3: (out: number, a0: number, a1: number, rows: number) => void; readonly time_loop0: (p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, n0: number, n1: number, n2: number, steps: number, T: number) => void; readonly time_loop1: (p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, n0: number, n1: number, n2: number, steps: number, T: number) => void; readonly pointwise4: (out: number, a0: number, a1: number, rows: number) => void; readonly rows_5x16: (a: number, b: number, out: number, samples: number) => void; readonly pointwise5: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise6: (out: number, a0: number, rows: number) => void; readonly pointwise7: (out: number, a0: number, rows: number) => void; readonly pointwise8: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly pointwise9: (out: number, a0: number, rows: number) => void; readonly pointwise10: (out: number, a0: number, a1: number, rows: number) => void; readonly time_loop2: (p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, n0: number, n1: number, n2: number, steps: number, T: number) => void; readonly time_loop3: (p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, n0: number, n1: number, n2: number, steps: number, T: number) => void; readonly pointwise11: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise12: (out: number, a0: number, a1: number, a2: number, rows: number) => void; readonly colsum_5: (a: number, out: number, rows: number) => void; readonly cols_5x16: (a: number, b: number, out: number, samples: number) => void; readonly outer_5x16: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly pointwise13: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise14: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise15: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly pointwise16: (out: number, a0: number, a1: number, a2: number, rows: number) => void; readonly pointwise17: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly cols_64x16: (a: number, b: number, out: number, samples: number) => void; readonly time_loop4: (p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, p20: number, p21: number, p22: number, p23: number, p24: number, p25: number, p26: number, p27: number, p28: number, n0: number, n1: number, n2: number, steps: number, T: number) => void; readonly outer_64x16: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly colsum_64: (a: number, out: number, rows: number) => void; readonly cols_64x8: (a: number, b: number, out: number, samples: number) => void; readonly time_loop5: (p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, p20: number, p21: number, p22: number, p23: number, p24: number, p25: number, p26: number, p27: number, p28: number, n0: number, n1: number, n2: number, steps: number, T: number) => void; readonly outer_128x8: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly pointwise18: (out: number, a0: number, a1: number, rows: number) => void; readonly nonfinite: (at: number, count: number, out: number) => void }
 interface LoadedKernels { memory: KernelMemory; exports: KernelExports }
 interface WebAssemblyApi {
   readonly Memory: new (descriptor: { initial: number; maximum: number; shared?: boolean }) => KernelMemory;
@@ -2403,7 +2412,7 @@ function workerStarter(): StartWorker {
 /** The kernels on a shared memory (once): the same bytes with the memory import's flag set to shared. */
 function shareMemory(loaded: LoadedKernels, api: WebAssemblyApi): Uint8Array {
   const bytes = decodeBase64(kernelBytes);
-  bytes[56] = 0x03;
+  bytes[138] = 0x03;
   if (!pool.control) {
     const pages = Math.ceil(loaded.memory.buffer.byteLength / 65536);
     const memory = new api.Memory({ initial: pages, maximum: 65536, shared: true });
@@ -2486,53 +2495,69 @@ function run_pointwise3(out: number, a0: number, a1: number, rows: number): void
   (kernels as LoadedKernels).exports.pointwise3(out, a0, a1, rows);
 }
 
+function run_time_loop0(p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, n0: number, n1: number, n2: number, steps: number, T: number): void {
+  (kernels as LoadedKernels).exports.time_loop0(p0, p1, p2, p3, p4, p5, p6, p7, p8, n0, n1, n2, steps, T);
+}
+
+function run_time_loop1(p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, n0: number, n1: number, n2: number, steps: number, T: number): void {
+  (kernels as LoadedKernels).exports.time_loop1(p0, p1, p2, p3, p4, p5, p6, p7, p8, n0, n1, n2, steps, T);
+}
+
 function run_pointwise4(out: number, a0: number, a1: number, rows: number): void {
-  if (pool.ready.length > 0 && rows >= 6250) return splitKernel(6, [out, a0, a1, rows], 3, [64, 64, 64, 0], 1);
+  if (pool.ready.length > 0 && rows >= 6250) return splitKernel(8, [out, a0, a1, rows], 3, [64, 64, 64, 0], 1);
   (kernels as LoadedKernels).exports.pointwise4(out, a0, a1, rows);
 }
 
 function run_rows_5x16(a: number, b: number, out: number, samples: number): void {
-  if (pool.ready.length > 0 && samples >= 625) return splitKernel(7, [a, b, out, samples], 3, [0, 64, 20, 0], 4);
+  if (pool.ready.length > 0 && samples >= 625) return splitKernel(9, [a, b, out, samples], 3, [0, 64, 20, 0], 4);
   (kernels as LoadedKernels).exports.rows_5x16(a, b, out, samples);
 }
 
 function run_pointwise5(out: number, a0: number, a1: number, rows: number): void {
-  if (pool.ready.length > 0 && rows >= 20000) return splitKernel(8, [out, a0, a1, rows], 3, [20, 20, 0, 0], 1);
+  if (pool.ready.length > 0 && rows >= 20000) return splitKernel(10, [out, a0, a1, rows], 3, [20, 20, 0, 0], 1);
   (kernels as LoadedKernels).exports.pointwise5(out, a0, a1, rows);
 }
 
 function run_pointwise6(out: number, a0: number, rows: number): void {
-  if (pool.ready.length > 0 && rows >= 6250) return splitKernel(9, [out, a0, rows], 2, [64, 256, 0], 1);
+  if (pool.ready.length > 0 && rows >= 6250) return splitKernel(11, [out, a0, rows], 2, [64, 256, 0], 1);
   (kernels as LoadedKernels).exports.pointwise6(out, a0, rows);
 }
 
 function run_pointwise7(out: number, a0: number, rows: number): void {
-  if (pool.ready.length > 0 && rows >= 6250) return splitKernel(10, [out, a0, rows], 2, [64, 256, 0], 1);
+  if (pool.ready.length > 0 && rows >= 6250) return splitKernel(12, [out, a0, rows], 2, [64, 256, 0], 1);
   (kernels as LoadedKernels).exports.pointwise7(out, a0, rows);
 }
 
 function run_pointwise8(out: number, a0: number, a1: number, a2: number, a3: number, rows: number): void {
-  if (pool.ready.length > 0 && rows >= 2084) return splitKernel(11, [out, a0, a1, a2, a3, rows], 5, [64, 64, 64, 64, 64, 0], 1);
+  if (pool.ready.length > 0 && rows >= 2084) return splitKernel(13, [out, a0, a1, a2, a3, rows], 5, [64, 64, 64, 64, 64, 0], 1);
   (kernels as LoadedKernels).exports.pointwise8(out, a0, a1, a2, a3, rows);
 }
 
 function run_pointwise9(out: number, a0: number, rows: number): void {
-  if (pool.ready.length > 0 && rows >= 6250) return splitKernel(12, [out, a0, rows], 2, [64, 64, 0], 1);
+  if (pool.ready.length > 0 && rows >= 6250) return splitKernel(14, [out, a0, rows], 2, [64, 64, 0], 1);
   (kernels as LoadedKernels).exports.pointwise9(out, a0, rows);
 }
 
 function run_pointwise10(out: number, a0: number, a1: number, rows: number): void {
-  if (pool.ready.length > 0 && rows >= 6250) return splitKernel(13, [out, a0, a1, rows], 3, [64, 64, 64, 0], 1);
+  if (pool.ready.length > 0 && rows >= 6250) return splitKernel(15, [out, a0, a1, rows], 3, [64, 64, 64, 0], 1);
   (kernels as LoadedKernels).exports.pointwise10(out, a0, a1, rows);
 }
 
+function run_time_loop2(p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, n0: number, n1: number, n2: number, steps: number, T: number): void {
+  (kernels as LoadedKernels).exports.time_loop2(p0, p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, p11, p12, p13, p14, p15, p16, p17, p18, p19, n0, n1, n2, steps, T);
+}
+
+function run_time_loop3(p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, n0: number, n1: number, n2: number, steps: number, T: number): void {
+  (kernels as LoadedKernels).exports.time_loop3(p0, p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, p11, p12, p13, p14, p15, p16, p17, p18, p19, n0, n1, n2, steps, T);
+}
+
 function run_pointwise11(out: number, a0: number, a1: number, rows: number): void {
-  if (pool.ready.length > 0 && rows >= 20000) return splitKernel(14, [out, a0, a1, rows], 3, [20, 20, 20, 0], 1);
+  if (pool.ready.length > 0 && rows >= 20000) return splitKernel(18, [out, a0, a1, rows], 3, [20, 20, 20, 0], 1);
   (kernels as LoadedKernels).exports.pointwise11(out, a0, a1, rows);
 }
 
 function run_pointwise12(out: number, a0: number, a1: number, a2: number, rows: number): void {
-  if (pool.ready.length > 0 && rows >= 6667) return splitKernel(15, [out, a0, a1, a2, rows], 4, [20, 20, 20, 20, 0], 1);
+  if (pool.ready.length > 0 && rows >= 6667) return splitKernel(19, [out, a0, a1, a2, rows], 4, [20, 20, 20, 20, 0], 1);
   (kernels as LoadedKernels).exports.pointwise12(out, a0, a1, a2, rows);
 }
 
@@ -2541,7 +2566,7 @@ function run_colsum_5(a: number, out: number, rows: number): void {
 }
 
 function run_cols_5x16(a: number, b: number, out: number, samples: number): void {
-  if (pool.ready.length > 0 && samples >= 625) return splitKernel(17, [a, b, out, samples], 3, [20, 0, 64, 0], 2);
+  if (pool.ready.length > 0 && samples >= 625) return splitKernel(21, [a, b, out, samples], 3, [20, 0, 64, 0], 2);
   (kernels as LoadedKernels).exports.cols_5x16(a, b, out, samples);
 }
 
@@ -2550,33 +2575,37 @@ function run_outer_5x16(a: number, aStep: number, b: number, bStep: number, out:
 }
 
 function run_pointwise13(out: number, a0: number, a1: number, rows: number): void {
-  if (pool.ready.length > 0 && rows >= 3125) return splitKernel(19, [out, a0, a1, rows], 3, [64, 64, 64, 0], 1);
+  if (pool.ready.length > 0 && rows >= 3125) return splitKernel(23, [out, a0, a1, rows], 3, [64, 64, 64, 0], 1);
   (kernels as LoadedKernels).exports.pointwise13(out, a0, a1, rows);
 }
 
 function run_pointwise14(out: number, a0: number, a1: number, rows: number): void {
-  if (pool.ready.length > 0 && rows >= 3125) return splitKernel(20, [out, a0, a1, rows], 3, [64, 64, 64, 0], 1);
+  if (pool.ready.length > 0 && rows >= 3125) return splitKernel(24, [out, a0, a1, rows], 3, [64, 64, 64, 0], 1);
   (kernels as LoadedKernels).exports.pointwise14(out, a0, a1, rows);
 }
 
 function run_pointwise15(out: number, a0: number, a1: number, a2: number, a3: number, rows: number): void {
-  if (pool.ready.length > 0 && rows >= 2084) return splitKernel(21, [out, a0, a1, a2, a3, rows], 5, [64, 64, 64, 64, 64, 0], 1);
+  if (pool.ready.length > 0 && rows >= 2084) return splitKernel(25, [out, a0, a1, a2, a3, rows], 5, [64, 64, 64, 64, 64, 0], 1);
   (kernels as LoadedKernels).exports.pointwise15(out, a0, a1, a2, a3, rows);
 }
 
 function run_pointwise16(out: number, a0: number, a1: number, a2: number, rows: number): void {
-  if (pool.ready.length > 0 && rows >= 3125) return splitKernel(22, [out, a0, a1, a2, rows], 4, [64, 64, 64, 64, 0], 1);
+  if (pool.ready.length > 0 && rows >= 3125) return splitKernel(26, [out, a0, a1, a2, rows], 4, [64, 64, 64, 64, 0], 1);
   (kernels as LoadedKernels).exports.pointwise16(out, a0, a1, a2, rows);
 }
 
 function run_pointwise17(out: number, a0: number, a1: number, a2: number, a3: number, rows: number): void {
-  if (pool.ready.length > 0 && rows >= 521) return splitKernel(23, [out, a0, a1, a2, a3, rows], 5, [256, 256, 256, 256, 256, 0], 1);
+  if (pool.ready.length > 0 && rows >= 521) return splitKernel(27, [out, a0, a1, a2, a3, rows], 5, [256, 256, 256, 256, 256, 0], 1);
   (kernels as LoadedKernels).exports.pointwise17(out, a0, a1, a2, a3, rows);
 }
 
 function run_cols_64x16(a: number, b: number, out: number, samples: number): void {
-  if (pool.ready.length > 0 && samples >= 49) return splitKernel(24, [a, b, out, samples], 3, [256, 0, 64, 0], 2);
+  if (pool.ready.length > 0 && samples >= 49) return splitKernel(28, [a, b, out, samples], 3, [256, 0, 64, 0], 2);
   (kernels as LoadedKernels).exports.cols_64x16(a, b, out, samples);
+}
+
+function run_time_loop4(p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, p20: number, p21: number, p22: number, p23: number, p24: number, p25: number, p26: number, p27: number, p28: number, n0: number, n1: number, n2: number, steps: number, T: number): void {
+  (kernels as LoadedKernels).exports.time_loop4(p0, p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, p11, p12, p13, p14, p15, p16, p17, p18, p19, p20, p21, p22, p23, p24, p25, p26, p27, p28, n0, n1, n2, steps, T);
 }
 
 function run_outer_64x16(a: number, aStep: number, b: number, bStep: number, out: number, samples: number): void {
@@ -2588,8 +2617,12 @@ function run_colsum_64(a: number, out: number, rows: number): void {
 }
 
 function run_cols_64x8(a: number, b: number, out: number, samples: number): void {
-  if (pool.ready.length > 0 && samples >= 98) return splitKernel(27, [a, b, out, samples], 3, [256, 0, 32, 0], 2);
+  if (pool.ready.length > 0 && samples >= 98) return splitKernel(32, [a, b, out, samples], 3, [256, 0, 32, 0], 2);
   (kernels as LoadedKernels).exports.cols_64x8(a, b, out, samples);
+}
+
+function run_time_loop5(p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, p20: number, p21: number, p22: number, p23: number, p24: number, p25: number, p26: number, p27: number, p28: number, n0: number, n1: number, n2: number, steps: number, T: number): void {
+  (kernels as LoadedKernels).exports.time_loop5(p0, p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, p11, p12, p13, p14, p15, p16, p17, p18, p19, p20, p21, p22, p23, p24, p25, p26, p27, p28, n0, n1, n2, steps, T);
 }
 
 function run_outer_128x8(a: number, aStep: number, b: number, bStep: number, out: number, samples: number): void {
@@ -2597,7 +2630,7 @@ function run_outer_128x8(a: number, aStep: number, b: number, bStep: number, out
 }
 
 function run_pointwise18(out: number, a0: number, a1: number, rows: number): void {
-  if (pool.ready.length > 0 && rows >= 12500) return splitKernel(29, [out, a0, a1, rows], 3, [32, 32, 32, 0], 1);
+  if (pool.ready.length > 0 && rows >= 12500) return splitKernel(35, [out, a0, a1, rows], 3, [32, 32, 32, 0], 1);
   (kernels as LoadedKernels).exports.pointwise18(out, a0, a1, rows);
 }
 
@@ -2624,13 +2657,16 @@ function heapReserve(floats: number): void {
   heapEnd = kernels.memory.buffer.byteLength - 64;
 }
 
-/** A zeroed buffer of n floats in the kernels' memory (an ordinary array if the heap is full, which the kernels also take). */
-function heapAlloc(n: number): Float32Array {
+/**
+ * A buffer of n floats in the kernels' memory (an ordinary array if the heap is full, which the kernels also take):
+ * zeroed, unless the caller writes all of it before reading any.
+ */
+function heapAlloc(n: number, zeroed = true): Float32Array {
   const bytes = 16 * Math.ceil(n / 4);
   if (kernels === undefined || heapTop + bytes > heapEnd) return new Float32Array(n);
   const view = new Float32Array(kernels.memory.buffer, heapTop, n);
   heapTop += bytes;
-  return view.fill(0);
+  return zeroed ? view.fill(0) : view;
 }
 
 /** The caller's array copied into the kernels' memory, once per call. */

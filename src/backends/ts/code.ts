@@ -21,6 +21,18 @@ export class Code {
     return this;
   }
 
+  /** Lines written so far. */
+  get length(): number {
+    return this.lines.length;
+  }
+
+  /** Another writer's lines, indented to this one's depth. */
+  append(other: Code): this {
+    const indent = '  '.repeat(this.depth);
+    for (const l of other.lines) this.lines.push(l === '' ? '' : `${indent}${l}`);
+    return this;
+  }
+
   toString(): string {
     return `${this.lines.join('\n')}\n`;
   }

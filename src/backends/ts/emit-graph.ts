@@ -13,6 +13,7 @@ import { Code, numberLiteral, sanitizeComment } from './code.js';
 import { type Layout, layoutOf, leadCount, leadIndex, sizeOf } from './layout.js';
 import { elementwiseFunction, type SimdState } from './simd.js';
 import type { VectorTree } from '../wasm/elementwise.js';
+import { addressOperand, integerOperand, type StepRecorder } from './step-recorder.js';
 
 /** A value in generated code: a buffer variable with its layout, a literal scalar, or a tuple. */
 export type Value =
@@ -62,13 +63,15 @@ export interface GraphCode {
 
 export type Buffer = Extract<Value, { kind: 'buffer' }>;
 
-/** An operand of a SIMD elementwise kernel: its array, its byte address, floats per row (0: shared), one value per row. */
+/** An operand of a SIMD elementwise kernel: its array and the bytes into it, floats per row (0: shared), one value per row. */
 interface VectorLeaf {
   readonly array: string;
-  readonly pointer: string;
+  readonly offset: number;
   readonly stride: number;
   readonly splat: boolean;
 }
+
+const pointer = (array: string, offset: number) => `${array}.byteOffset${offset === 0 ? '' : ` + ${offset}`}`;
 
 export function bufferValue(name: string, layout: Layout): Buffer {
   return { kind: 'buffer', name, layout };
@@ -118,6 +121,8 @@ function sizeTerm(layout: Layout): string {
 export class GraphEmitter {
   readonly values: Value[] = [];
   private readonly fusion: Fusion;
+  /** Set on a scan step's emitter: records the step's kernel calls for a WebAssembly time loop. */
+  step: StepRecorder | undefined;
 
   constructor(
     readonly ctx: ModuleContext,
@@ -172,9 +177,12 @@ export class GraphEmitter {
   /**
    * A zeroed buffer for a value: a fresh one, declared before any enclosing
    * loop, or (when buffers are planned) a dead value's buffer of the same
-   * size, zeroed again.
+   * size, zeroed again. `overwritten`: the caller writes every element
+   * before anything reads one, so the buffer need not be zeroed (on the
+   * SIMD path zeroing a call's buffers had been 3–4 % of a small model's
+   * forward pass).
    */
-  allocate(prefix: string, layout: Layout): string {
+  allocate(prefix: string, layout: Layout, overwritten = false): string {
     const size = sizeOf(layout);
     const bytes = this.ctx.arrayType === 'Float32Array' ? 4 : 8;
     const term = sizeTerm(layout);
@@ -182,10 +190,11 @@ export class GraphEmitter {
     if (this.planning) count(this.ctx.memory.unplanned);
     const reused = this.planning ? this.pool.get(size)?.pop() : undefined;
     const name = reused ?? this.ctx.fresh(prefix);
-    if (reused !== undefined) this.out.body.line(`${reused}.fill(0); // reused: its last value is dead`);
-    else if (this.ctx.simd) {
+    if (reused !== undefined) {
+      if (!overwritten) this.out.body.line(`${reused}.fill(0); // reused: its last value is dead`);
+    } else if (this.ctx.simd) {
       // In the kernels' memory, so WebAssembly kernels can read and write it.
-      this.out.decl.line(`const ${name} = heapAlloc(${size});`);
+      this.out.decl.line(`const ${name} = heapAlloc(${size}${overwritten ? ', false' : ''});`);
       this.ctx.simd.allocations.push(size);
       if (this.planning) count(this.ctx.memory.planned);
     } else {
@@ -256,7 +265,12 @@ export class GraphEmitter {
       if (!['const', 'param', 'input', 'arg', 'get'].includes(node.op)) {
         this.out.body.comment(sanitizeComment(`%${node.id} ${node.op}${label}${where ? ` — ${where}` : ''}`));
       }
+      const [lines, ops] = [this.out.body.length, this.step?.ops.length];
       this.values[node.id] = render(this, node);
+      // A node that wrote code but recorded no kernel call runs as JavaScript: the step cannot be one WebAssembly loop.
+      if (this.step && this.step.ops.length === ops && this.out.body.length > lines) {
+        this.step.fail(`${node.op} runs as JavaScript`);
+      }
       if (this.planning) this.release(node.id);
     }
     return this.values;
@@ -265,7 +279,7 @@ export class GraphEmitter {
   /** The elementwise root: one fused loop (on the SIMD path, a WebAssembly kernel where the chain has one). */
   pointwise(node: Node): Value {
     const layout = this.layout(node.id);
-    const name = this.allocate(`v${node.id}_`, layout);
+    const name = this.allocate(`v${node.id}_`, layout, true);
     const def = opDef(node.op);
     const scalarLoop = () =>
       this.loop(name, layout, (l, j) =>
@@ -284,7 +298,12 @@ export class GraphEmitter {
       tree,
     });
     const arrays = [...new Set([name, ...leaves.map((l) => l.array)])];
-    const pointers = [`${name}.byteOffset`, ...leaves.map((l) => l.pointer), leadCount(layout)];
+    const pointers = [pointer(name, 0), ...leaves.map((l) => pointer(l.array, l.offset)), leadCount(layout)];
+    this.step?.call(kernel, [
+      addressOperand(this.step.address(name)),
+      ...leaves.map((l) => addressOperand((this.step as StepRecorder).address(l.array, l.offset))),
+      integerOperand(this.step.integer(leadCount(layout))),
+    ]);
     this.out.body.line(
       `if (kernels !== undefined && heapHolds(${arrays.join(', ')})) run_${kernel}(${pointers.join(', ')});`,
     );
@@ -305,16 +324,16 @@ export class GraphEmitter {
       const args = node.inputs.map((i) => this.vectorTree(i, out, leaves));
       return args.some((a) => a === undefined) ? undefined : { kind: 'op', op: node.op, args: args as VectorTree[] };
     }
-    const leaf = (array: string, layout: Layout, pointer: string, splat: boolean): VectorTree | undefined => {
+    const leaf = (array: string, layout: Layout, offset: number, splat: boolean): VectorTree | undefined => {
       const lead = leadIndex(layout, out, 'l');
       if (lead !== 'l' && lead !== '0') return undefined;
-      leaves.push({ array, pointer, stride: lead === 'l' ? layout.sample : 0, splat });
+      leaves.push({ array, offset, stride: lead === 'l' ? layout.sample : 0, splat });
       return { kind: 'leaf', index: leaves.length - 1 };
     };
     if (this.readInPlace(id, out) && this.values[id] === undefined) {
       const source = asBuffer(this.values[node.inputs[0]]);
       const start = (node as Node<'slice'>).attrs.start.evaluate(this.ctx.sizes);
-      return leaf(source.name, source.layout, `${source.name}.byteOffset + ${4 * start}`, false);
+      return leaf(source.name, source.layout, 4 * start, false);
     }
     const v = this.values[id];
     if (v === undefined) throw new Error(`%${id} (${node.op}) is used before it is computed`);
@@ -323,7 +342,7 @@ export class GraphEmitter {
     const same =
       buffer.layout.shape.length === out.shape.length && buffer.layout.shape.every((d, k) => d === out.shape[k]);
     if (!same && buffer.layout.sample !== 1) return undefined;
-    return leaf(buffer.name, buffer.layout, `${buffer.name}.byteOffset`, !same);
+    return leaf(buffer.name, buffer.layout, 0, !same);
   }
 
   /** A constant: a literal when it is one number, else a filled buffer. */

@@ -10,6 +10,8 @@ import { asBuffer, bufferValue, type GraphEmitter, type Value } from './emit-gra
 import { type Layout, layoutOf, leadCount, leadIndex, sizeOf, timeVar } from './layout.js';
 import { absorbedOuter as absorbedBy } from '../fusion.js';
 import { columnSumFunction, gemmFunction } from './simd.js';
+import { addressOperand, integerOperand } from './step-recorder.js';
+import { type GemmSpec, gemmName } from '../wasm/gemm.js';
 import { renderScan } from './scan.js';
 
 type Renderer<K extends OpKind> = (e: GraphEmitter, node: Node<K>) => Value;
@@ -20,6 +22,7 @@ function input(e: GraphEmitter, node: Node, k: number): Extract<Value, { kind: '
   const v = e.values[node.inputs[k]];
   if (v.kind === 'scalar') {
     // A literal used where a buffer is needed: materialize it once.
+    e.step?.fail('a literal operand is filled in JavaScript');
     const name = e.allocate('s', v.layout);
     e.out.body.line(`${name}.fill(${v.literal});`);
     return bufferValue(name, v.layout);
@@ -52,7 +55,7 @@ function stepOf(index: number, axis: string): string {
 const matmul: Renderer<'matmul'> = (e, node) => {
   const [a, b] = [input(e, node, 0), input(e, node, 1)];
   const out = e.layout(node.id);
-  const name = e.allocate(`mm${node.id}_`, out);
+  const name = e.allocate(`mm${node.id}_`, out, true);
   const ra = a.layout.shape.length;
   const rb = b.layout.shape.length;
   const noLead = (l: Layout) => l.time === null && !l.batch;
@@ -61,11 +64,13 @@ const matmul: Renderer<'matmul'> = (e, node) => {
     const [m, k] = a.layout.shape;
     const kernel = gemmFunction(e.ctx, { kind: 'rows', m, k }, 'matmul');
     e.out.body.line(`${kernel}(${a.name}, ${b.name}, ${name}, ${leadCount(out)});`);
+    recordProduct(e, { kind: 'rows', m, k }, [a.name, b.name, name], leadCount(out));
   } else if (ra === 1 && rb === 2 && noLead(b.layout)) {
     // Every sample's v [k] times W [k, n].
     const [k, n] = b.layout.shape;
     const kernel = gemmFunction(e.ctx, { kind: 'cols', k, n }, 'matmul');
     e.out.body.line(`${kernel}(${a.name}, ${b.name}, ${name}, ${leadCount(out)});`);
+    recordProduct(e, { kind: 'cols', k, n }, [a.name, b.name, name], leadCount(out));
   } else {
     // Any other ranks and lead axes: per sample, numpy's rules.
     const [m, k] = ra === 2 ? a.layout.shape : [1, a.layout.shape[0]];
@@ -89,6 +94,21 @@ const matmul: Renderer<'matmul'> = (e, node) => {
   return bufferValue(name, out);
 };
 
+/** A GEMM call in a scan's step, for its WebAssembly time loop: operands in the kernel's order, then the samples. */
+function recordProduct(
+  e: GraphEmitter,
+  spec: Exclude<GemmSpec, { kind: 'outer' }>,
+  arrays: readonly string[],
+  samples: string,
+): void {
+  const step = e.step;
+  if (step === undefined) return;
+  step.call(gemmName(spec), [
+    ...arrays.map((a) => addressOperand(step.address(a))),
+    integerOperand(step.integer(samples)),
+  ]);
+}
+
 /** Whether an outer product is only summed down by an unbroadcast (see fusion.ts): then it is never built. */
 export function absorbedOuter(e: GraphEmitter, id: NodeId): boolean {
   return absorbedBy(e.graph, id);
@@ -99,6 +119,8 @@ const unbroadcast: Renderer<'unbroadcast'> = (e, node) => {
   const name = e.allocate(`ub${node.id}_`, out);
   const body = e.out.body;
   body.line(`${name}.fill(0);`);
+  e.step?.zero(e.step.address(name), sizeOf(out));
+  if (node.attrs.mean) e.step?.fail('a mean is divided in JavaScript');
   const source = e.graph.nodes[node.inputs[0]];
   if (absorbedOuter(e, source.id) && out.time === null && !out.batch) {
     // Σ over samples of outer(a, b): a weight gradient, one GEMM, without building the products.
@@ -112,6 +134,15 @@ const unbroadcast: Renderer<'unbroadcast'> = (e, node) => {
     if (aStep !== undefined && bStep !== undefined) {
       const kernel = gemmFunction(e.ctx, { kind: 'outer', m, n }, 'weightGradient');
       body.line(`${kernel}(${a.name}, ${aStep}, ${b.name}, ${bStep}, ${name}, ${leadCount(product)});`);
+      const step = e.step;
+      step?.call(gemmName({ kind: 'outer', m, n }), [
+        addressOperand(step.address(a.name)),
+        integerOperand({ constant: aStep }),
+        addressOperand(step.address(b.name)),
+        integerOperand({ constant: bStep }),
+        addressOperand(step.address(name)),
+        integerOperand(step.integer(leadCount(product))),
+      ]);
     } else {
       body.block(`for (let l = 0; l < ${leadCount(product)}; l++) {`, () => {
         body.line(`const ao = ${leadIndex(a.layout, product, 'l')} * ${m};`);
@@ -141,6 +172,12 @@ const unbroadcast: Renderer<'unbroadcast'> = (e, node) => {
     body.line(
       `if (kernels !== undefined && heapHolds(${name}, ${x.name})) run_${kernel}(${x.name}.byteOffset, ${name}.byteOffset, ${leadCount(x.layout)});`,
     );
+    const step = e.step;
+    step?.call(kernel, [
+      addressOperand(step.address(x.name)),
+      addressOperand(step.address(name)),
+      integerOperand(step.integer(leadCount(x.layout))),
+    ]);
     body.block('else {', scalarSum);
   } else scalarSum();
   if (node.attrs.mean)
@@ -221,6 +258,8 @@ const padLast: Renderer<'pad_last'> = (e, node) => {
   const [n, N] = [lastAxis(x.layout), lastAxis(out)];
   const before = node.attrs.before.evaluate(e.ctx.sizes);
   e.out.body.line(`${name}.fill(0);`);
+  e.step?.zero(e.step.address(name), sizeOf(out));
+  e.step?.copyRows(e.step.address(name, 4 * before), e.step.address(x.name), rows(x.layout), n, N, n);
   e.out.body.block(`for (let r = 0; r < ${rows(x.layout)}; r++) {`, () =>
     e.out.body.line(`for (let c = 0; c < ${n}; c++) ${name}[r * ${N} + ${before} + c] = ${x.name}[r * ${n} + c];`),
   );
@@ -248,6 +287,12 @@ const concat: Renderer<'concat'> = (e, node) => {
   node.inputs.forEach((_, k) => {
     const x = input(e, node, k);
     const n = lastAxis(x.layout);
+    // In a time loop: one copy per row, the rows of every sample in a row (or one shared sample's row).
+    const perSample = leadIndex(x.layout, out, 'l');
+    if (perSample === 'l' || (perSample === '0' && rowsPerSample === 1)) {
+      const rows = rowsPerSample === 1 ? leadCount(out) : `${leadCount(out)} * ${rowsPerSample}`;
+      e.step?.copyRows(e.step.address(name, 4 * offset), e.step.address(x.name), rows, n, N, perSample === 'l' ? n : 0);
+    } else e.step?.fail('a concatenation of rows shared across samples');
     e.out.body.block(`for (let l = 0; l < ${leadCount(out)}; l++) {`, () => {
       e.out.body.line(`const xo = ${leadIndex(x.layout, out, 'l')} * ${x.layout.sample};`);
       e.out.body.block(`for (let r = 0; r < ${rowsPerSample}; r++) {`, () =>

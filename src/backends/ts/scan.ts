@@ -7,11 +7,13 @@
  */
 import type { Node } from '../../ir/graph.js';
 import { isOp } from '../../ir/graph.js';
-import { sanitizeComment } from './code.js';
+import { Code, sanitizeComment } from './code.js';
 import type { TensorType } from '../../ir/types.js';
 import { asBuffer, bufferValue, GraphEmitter, type Value } from './emit-graph.js';
 import { absorbedOuter, render } from './kernels.js';
 import { type Layout, layoutOf, sizeOf, timeVar } from './layout.js';
+import { stepLoopFunction } from './simd.js';
+import { StepRecorder, type StepView } from './step-recorder.js';
 
 export function renderScan(e: GraphEmitter, node: Node<'scan'>): Value {
   const A = node.attrs;
@@ -23,7 +25,7 @@ export function renderScan(e: GraphEmitter, node: Node<'scan'>): Value {
 
   const carries = inputs.slice(nSeq, nSeq + nState).map((init, k) => {
     const buffer = asBuffer(init);
-    const name = e.allocate(`state${node.id}_${k}_`, buffer.layout);
+    const name = e.allocate(`state${node.id}_${k}_`, buffer.layout, true);
     code.line(`${name}.set(${buffer.name});`);
     return bufferValue(name, buffer.layout);
   });
@@ -38,20 +40,31 @@ export function renderScan(e: GraphEmitter, node: Node<'scan'>): Value {
   code.comment(
     sanitizeComment(`${A.layer}: ${A.reverse ? 'from the last step to the first' : 'from the first step to the last'}`),
   );
-  code.block(`for (let s = 0; s < ${steps}; s++) {`, () => {
-    code.line(`const t = ${A.reverse ? `${T} - 1 - s` : 's'};`);
+  // The step's views of its sequences, by name; on the SIMD path the step is also recorded as a WebAssembly loop.
+  const views = new Map<string, StepView>();
+  const recorder = e.ctx.simd ? new StepRecorder(views) : undefined;
+  const loop = new Code();
+  loop.block(`for (let s = 0; s < ${steps}; s++) {`, () => {
+    loop.line(`const t = ${A.reverse ? `${T} - 1 - s` : 's'};`);
     const args: Value[] = inputs.map((v, k) => {
       if (k < nSeq) {
         const seq = asBuffer(v);
         const step = stepLayout(seq.layout);
         const name = e.ctx.fresh(`x${node.id}_${k}_`);
-        code.line(`const ${name} = ${seq.name}.subarray(t * ${sizeOf(step)}, (t + 1) * ${sizeOf(step)});`);
+        loop.line(`const ${name} = ${seq.name}.subarray(t * ${sizeOf(step)}, (t + 1) * ${sizeOf(step)});`);
+        views.set(name, { array: seq.name, stepFloats: sizeOf(step) });
         return bufferValue(name, step);
       }
       if (k < nSeq + nState) return carries[k - nSeq];
       return v;
     });
-    const inner = new GraphEmitter(e.ctx, body, { ...e.sources, arg: (index) => args[index] }, e.out);
+    const inner = new GraphEmitter(
+      e.ctx,
+      body,
+      { ...e.sources, arg: (index) => args[index] },
+      { ...e.out, body: loop },
+    );
+    inner.step = recorder;
     const values = inner.emit(render, absorbedOuter);
     // Next states: every one is computed before any carry changes; a next state that is
     // another state's carry goes through a copy, so the order of the copies cannot matter.
@@ -60,7 +73,8 @@ export function renderScan(e: GraphEmitter, node: Node<'scan'>): Value {
       const isCarry = isOp(body.nodes[o.node], 'arg');
       if (!isCarry) return v;
       const copy = e.allocate(`keep${node.id}_${k}_`, v.layout);
-      code.line(`${copy}.set(${v.name});`);
+      loop.line(`${copy}.set(${v.name});`);
+      recorder?.copy(recorder.address(copy), recorder.address(v.name), sizeOf(v.layout));
       return bufferValue(copy, v.layout);
     });
     // Per-step outputs first: one may be a state's carry, which must be read before it changes.
@@ -68,14 +82,34 @@ export function renderScan(e: GraphEmitter, node: Node<'scan'>): Value {
       const v = values[body.outputs[nState + j].node];
       const value = v.kind === 'scalar' ? null : asBuffer(v);
       if (!value) throw new Error('a constant step output');
-      code.line(
-        A.keep[j] === 'all'
-          ? `${out.name}.set(${value.name}, t * ${value.name}.length);`
-          : `${out.name}.set(${value.name});`,
-      );
+      const floats = sizeOf(value.layout);
+      if (A.keep[j] === 'all') {
+        loop.line(`${out.name}.set(${value.name}, t * ${value.name}.length);`);
+        recorder?.copy(recorder.atStep(out.name, floats), recorder.address(value.name), floats);
+      } else {
+        loop.line(`${out.name}.set(${value.name});`);
+        recorder?.copy(recorder.address(out.name), recorder.address(value.name), floats);
+      }
     });
-    next.forEach((v, k) => code.line(`${carries[k].name}.set(${v.name});`));
+    next.forEach((v, k) => {
+      loop.line(`${carries[k].name}.set(${v.name});`);
+      recorder?.copy(recorder.address(carries[k].name), recorder.address(v.name), sizeOf(v.layout));
+    });
   });
+  if (recorder !== undefined && recorder.failed === undefined && e.ctx.simd) {
+    // Every op of the step is a kernel call or a copy: the whole loop runs in WebAssembly, unless
+    // workers share the calls (they split each call) or an array is outside the kernels' memory.
+    const { loop: program, arrays, integers } = recorder.loop(A.reverse);
+    const kernel = stepLoopFunction(e.ctx.simd, program);
+    const args = [...arrays.map((a) => `${a}.byteOffset`), ...integers, steps, T];
+    code.line(
+      `if (kernels !== undefined && pool.ready.length === 0 && heapHolds(${arrays.join(', ')})) run_${kernel}(${args.join(', ')});`,
+    );
+    code.block('else {', () => code.append(loop));
+  } else {
+    if (recorder?.failed !== undefined) code.comment(sanitizeComment(`(runs as JavaScript: ${recorder.failed})`));
+    code.append(loop);
+  }
   if (A.truncate && A.truncate.cut > 0) {
     // Truncated: the carried value is cut where the loop stopped.
     code.block(`if (${steps} < ${T}) {`, () => {

@@ -13,6 +13,7 @@ import { type ElementwiseSpec, elementwiseKernel } from '../wasm/elementwise.js'
 import { finiteKernel, finiteKernelName } from '../wasm/finite.js';
 import { type GemmSpec, gemmKernel, gemmName } from '../wasm/gemm.js';
 import { columnSumKernel, columnSumName } from '../wasm/reduce.js';
+import { type StepLoop, stepLoopKernel } from '../wasm/step-loop.js';
 import type { Code } from './code.js';
 import type { ModuleContext } from './emit-graph.js';
 import { emitColsKernel, emitOuterKernel, emitRowsKernel } from './gemm.js';
@@ -123,6 +124,14 @@ export function columnSumFunction(state: SimdState, n: number): string {
   return name;
 }
 
+/** The export name of a time loop run as one WebAssembly function (`time_loop<k>`), registering it. */
+export function stepLoopFunction(state: SimdState, loop: StepLoop): string {
+  const name = `time_loop${[...state.kernels.values()].filter((k) => k.kind === 'loop').length}`;
+  state.kernels.set(name, { kind: 'loop', loop });
+  state.called.add(name);
+  return name;
+}
+
 /** The kernels, built once the module's code is emitted: their bytes, their text listing and their names. */
 export interface BuiltKernels {
   readonly bytes: Uint8Array;
@@ -131,21 +140,20 @@ export interface BuiltKernels {
 }
 
 export function buildKernels(state: SimdState): BuiltKernels {
+  const names = [...state.kernels.keys(), finiteKernelName];
   const functions = [
     ...[...state.kernels].map(([name, k]) =>
       k.kind === 'gemm'
         ? gemmKernel(k.spec)
         : k.kind === 'columns'
           ? columnSumKernel(k.n)
-          : elementwiseKernel(name, k.spec),
+          : k.kind === 'loop'
+            ? stepLoopKernel(name, k.loop, (kernel) => names.indexOf(kernel))
+            : elementwiseKernel(name, k.spec),
     ),
     finiteKernel(),
   ];
-  return {
-    bytes: encodeModule(functions),
-    text: moduleText(functions),
-    names: [...state.kernels.keys(), finiteKernelName],
-  };
+  return { bytes: encodeModule(functions), text: moduleText(functions), names };
 }
 
 /** The prologue of `forward`/`grad` on the SIMD path: room for this call's buffers and copies. */
@@ -250,13 +258,16 @@ function heapReserve(floats: number): void {
   heapEnd = kernels.memory.buffer.byteLength - 64;
 }
 
-/** A zeroed buffer of n floats in the kernels' memory (an ordinary array if the heap is full, which the kernels also take). */
-function heapAlloc(n: number): ${arrayType} {
+/**
+ * A buffer of n floats in the kernels' memory (an ordinary array if the heap is full, which the kernels also take):
+ * zeroed, unless the caller writes all of it before reading any.
+ */
+function heapAlloc(n: number, zeroed = true): ${arrayType} {
   const bytes = 16 * Math.ceil(n / 4);
   if (kernels === undefined || heapTop + bytes > heapEnd) return new ${arrayType}(n);
   const view = new ${arrayType}(kernels.memory.buffer, heapTop, n);
   heapTop += bytes;
-  return view.fill(0);
+  return zeroed ? view.fill(0) : view;
 }
 
 /** The caller's array copied into the kernels' memory, once per call. */

@@ -17,11 +17,13 @@
  */
 import { type ElementwiseSpec, type VectorTree } from '../wasm/elementwise.js';
 import { defaultTiles, type GemmSpec, gemmName } from '../wasm/gemm.js';
+import { type StepLoop, stepLoopArguments } from '../wasm/step-loop.js';
 
 export type Kernel =
   | { readonly kind: 'gemm'; readonly spec: GemmSpec }
   | { readonly kind: 'elementwise'; readonly spec: ElementwiseSpec }
-  | { readonly kind: 'columns'; readonly n: number };
+  | { readonly kind: 'columns'; readonly n: number }
+  | { readonly kind: 'loop'; readonly loop: StepLoop };
 
 /** How a kernel call is split across threads. */
 interface Split {
@@ -54,6 +56,7 @@ function treeSize(tree: VectorTree): number {
 export function kernelArguments(kernel: Kernel): string[] {
   if (kernel.kind === 'elementwise') return ['out', ...kernel.spec.leaves.map((_, k) => `a${k}`), 'rows'];
   if (kernel.kind === 'columns') return ['a', 'out', 'rows'];
+  if (kernel.kind === 'loop') return stepLoopArguments(kernel.loop);
   return kernel.spec.kind === 'outer' ? ['a', 'aStep', 'b', 'bStep', 'out', 'samples'] : ['a', 'b', 'out', 'samples'];
 }
 
@@ -67,8 +70,8 @@ export function splitOf(kernel: Kernel): Split | undefined {
           align,
           minRows: Math.max(2 * align, Math.ceil(splitWork / Math.max(1, workPerRow))),
         };
-  // Column sums add every row into one output, as the weight-gradient sums do.
-  if (kernel.kind === 'columns') return undefined;
+  // Column sums add every row into one output, as the weight-gradient sums do; time loops are sequential.
+  if (kernel.kind === 'columns' || kernel.kind === 'loop') return undefined;
   if (kernel.kind === 'elementwise') {
     const { sample, leaves, tree } = kernel.spec;
     return rows([4 * sample, ...leaves.map((l) => 4 * l.stride), 0], 1, sample * treeSize(tree));

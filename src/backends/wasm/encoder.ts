@@ -129,6 +129,19 @@ export class FunctionBuilder {
     return this.emit('i32.ge_s', [0x4e]);
   }
 
+  /** Calls function `index` of the module (named `name` in the listing) with the arguments on the stack. */
+  call(index: number, name: string): this {
+    return this.emit(`call $${name}`, [0x10, ...unsignedLeb(index)]);
+  }
+  /** Copies n bytes (destination, source, n on the stack); the ranges may overlap. */
+  memoryCopy(): this {
+    return this.emit('memory.copy', [0xfc, ...unsignedLeb(10), 0x00, 0x00]);
+  }
+  /** Sets n bytes to a byte value (destination, value, n on the stack). */
+  memoryFill(): this {
+    return this.emit('memory.fill', [0xfc, ...unsignedLeb(11), 0x00]);
+  }
+
   /** local += value, for i32 locals. */
   increment(l: Local, value: number | Local): this {
     this.get(l);
