@@ -212,6 +212,21 @@ describe('the built binary', () => {
     expect(result.stdout).toContain('final state h [B=2, 5]:');
   });
 
+  it('stops quietly with status 0 when the reader of its output closes early (rnnc compile … | head)', () => {
+    const result = spawnSync(
+      'bash',
+      [
+        '-o',
+        'pipefail',
+        '-c',
+        `"${process.execPath}" dist/src/cli/bin.js compile examples/seq2seq.rnn | head -c 10 > /dev/null`,
+      ],
+      { encoding: 'utf8' },
+    );
+    expect(result.status).toBe(0);
+    expect(result.stderr).toBe('');
+  });
+
   it('exits 2 on an unknown command', () => {
     const result = bin('frobnicate');
     expect(result.status).toBe(2);
