@@ -61,8 +61,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── forward_02_add_2.wgsl ─────
-// rnnc kernel forward_02_add_2: one thread per element, 64 per workgroup.
+// ───── forward_02_add_2_to_add_4.wgsl ─────
+// rnnc kernel forward_02_add_2_to_add_4: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -83,27 +83,6 @@ fn add_2(i: u32, _t: u32) {
   let j = i % 5u;
   mem[at0 + i] = (mem[at1 + l * 15u + j] + mem[at2 + j]) + mem[at3 + j];
 }
-
-@compute @workgroup_size(64)
-fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
-  let i = (group.y * groups.x + group.x) * 64u + lane;
-  if (i < dims.T_T * dims.B * 5u) {
-    add_2(i, 0u);
-  }
-}
-
-// ───── forward_03_add_3.wgsl ─────
-// rnnc kernel forward_03_add_3: one thread per element, 64 per workgroup.
-struct Dims {
-  B: u32, // the batch size
-  T_T: u32, // the length of time axis T
-  given0: u32, // 1 where the caller gave the initial state h
-}
-
-@group(0) @binding(0) var<uniform> dims: Dims;
-// Every value of the model, each in a region of its own (params, inputs, states, results).
-@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
-
 // %22 add
 fn add_3(i: u32, _t: u32) {
   let at0 = (dims.T_T * dims.B * 23u + dims.B * 10u + 150u); // %22 add
@@ -114,27 +93,11 @@ fn add_3(i: u32, _t: u32) {
   let j = i % 5u;
   mem[at0 + i] = (mem[at1 + l * 15u + j + 5u] + mem[at2 + j]) + mem[at3 + j];
 }
-
-@compute @workgroup_size(64)
-fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
-  let i = (group.y * groups.x + group.x) * 64u + lane;
-  if (i < dims.T_T * dims.B * 5u) {
-    add_3(i, 0u);
-  }
+// add_2, then add_3, element by element (one dispatch for both).
+fn add_2_to_add_3(i: u32, _t: u32) {
+  add_2(i, _t);
+  add_3(i, _t);
 }
-
-// ───── forward_04_add_4.wgsl ─────
-// rnnc kernel forward_04_add_4: one thread per element, 64 per workgroup.
-struct Dims {
-  B: u32, // the batch size
-  T_T: u32, // the length of time axis T
-  given0: u32, // 1 where the caller gave the initial state h
-}
-
-@group(0) @binding(0) var<uniform> dims: Dims;
-// Every value of the model, each in a region of its own (params, inputs, states, results).
-@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
-
 // %24 add — 26: n = tanh(W_in @ x + b_in + r * (W_hn @ h + b_hn))
 fn add_4(i: u32, _t: u32) {
   let at0 = (dims.T_T * dims.B * 28u + dims.B * 10u + 150u); // %24 add
@@ -144,17 +107,22 @@ fn add_4(i: u32, _t: u32) {
   let j = i % 5u;
   mem[at0 + i] = mem[at1 + l * 15u + j + 10u] + mem[at2 + j];
 }
+// add_2_to_add_3, then add_4, element by element (one dispatch for both).
+fn add_2_to_add_4(i: u32, _t: u32) {
+  add_2_to_add_3(i, _t);
+  add_4(i, _t);
+}
 
 @compute @workgroup_size(64)
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < dims.T_T * dims.B * 5u) {
-    add_4(i, 0u);
+    add_2_to_add_4(i, 0u);
   }
 }
 
-// ───── forward_05_copy_5.wgsl ─────
-// rnnc kernel forward_05_copy_5: one thread per element, 64 per workgroup.
+// ───── forward_03_copy_5.wgsl ─────
+// rnnc kernel forward_03_copy_5: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -180,9 +148,9 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── forward_06_matmul_6.wgsl ─────
-// rnnc kernel forward_06_matmul_6: one thread per element, 64 per workgroup.
-// Dispatched once per step of the time loop (GRU: from the first step to the last): dispatch 1 of the 3 a step takes.
+// ───── forward_04_matmul_6.wgsl ─────
+// rnnc kernel forward_04_matmul_6: one thread per element, 64 per workgroup.
+// Dispatched once per step of the time loop (GRU: from the first step to the last): dispatch 1 of the 2 a step takes.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -222,9 +190,9 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── forward_07_sigmoid_7.wgsl ─────
-// rnnc kernel forward_07_sigmoid_7: one thread per element, 64 per workgroup.
-// Dispatched once per step of the time loop (GRU: from the first step to the last): dispatch 2 of the 3 a step takes.
+// ───── forward_05_sigmoid_7_to_add_8.wgsl ─────
+// rnnc kernel forward_05_sigmoid_7_to_add_8: one thread per element, 64 per workgroup.
+// Dispatched once per step of the time loop (GRU: from the first step to the last): dispatch 2 of the 2 a step takes.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -249,33 +217,6 @@ fn sigmoid_7(i: u32, t: u32) {
   let j = i % 5u;
   mem[at0 + i] = 1.0 / (1.0 + exp(-(mem[at1 + l * 5u + j] + mem[at2 + l * 15u + j + 5u])));
 }
-
-@compute @workgroup_size(64)
-fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
-  let i = (group.y * groups.x + group.x) * 64u + lane;
-  if (i < dims.B * 5u) {
-    sigmoid_7(i, step.s);
-  }
-}
-
-// ───── forward_08_add_8.wgsl ─────
-// rnnc kernel forward_08_add_8: one thread per element, 64 per workgroup.
-// Dispatched once per step of the time loop (GRU: from the first step to the last): dispatch 3 of the 3 a step takes.
-struct Dims {
-  B: u32, // the batch size
-  T_T: u32, // the length of time axis T
-  given0: u32, // 1 where the caller gave the initial state h
-}
-
-@group(0) @binding(0) var<uniform> dims: Dims;
-// Every value of the model, each in a region of its own (params, inputs, states, results).
-@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
-
-struct Step {
-  s: u32, // the step of the time loop, counted from its start
-}
-@group(0) @binding(2) var<uniform> step: Step;
-
 // %22 add h' — 27: h' = (1 - z) * n + z * h
 fn add_8(i: u32, t: u32) {
   let at0 = (dims.T_T * dims.B * 33u + dims.B * 10u + 150u) + t * dims.B * 5u; // GRU output 0 at step t
@@ -289,17 +230,22 @@ fn add_8(i: u32, t: u32) {
   let j = i % 5u;
   mem[at0 + i] = ((1.0 - mem[at1 + l * 5u + j]) * (tanh(clamp((mem[at2 + l * 5u + j] + ((1.0 / (1.0 + exp(-(mem[at3 + l * 5u + j] + mem[at4 + l * 15u + j])))) * (mem[at4 + l * 15u + j + 10u] + mem[at5 + j]))), -10.0, 10.0)))) + (mem[at1 + l * 5u + j] * mem[at6 + l * 5u + j]);
 }
+// sigmoid_7, then add_8, element by element (one dispatch for both).
+fn sigmoid_7_to_add_8(i: u32, t: u32) {
+  sigmoid_7(i, t);
+  add_8(i, t);
+}
 
 @compute @workgroup_size(64)
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < dims.B * 5u) {
-    add_8(i, step.s);
+    sigmoid_7_to_add_8(i, step.s);
   }
 }
 
-// ───── forward_09_copy_9.wgsl ─────
-// rnnc kernel forward_09_copy_9: one thread per element, 64 per workgroup.
+// ───── forward_06_copy_9.wgsl ─────
+// rnnc kernel forward_06_copy_9: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -387,8 +333,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── forward_small_batch_02_add_2.wgsl ─────
-// rnnc kernel forward_small_batch_02_add_2: one thread per element, 64 per workgroup.
+// ───── forward_small_batch_02_add_2_to_add_4.wgsl ─────
+// rnnc kernel forward_small_batch_02_add_2_to_add_4: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -409,27 +355,6 @@ fn add_2(i: u32, _t: u32) {
   let j = i % 5u;
   mem[at0 + i] = (mem[at1 + l * 15u + j] + mem[at2 + j]) + mem[at3 + j];
 }
-
-@compute @workgroup_size(64)
-fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
-  let i = (group.y * groups.x + group.x) * 64u + lane;
-  if (i < dims.T_T * dims.B * 5u) {
-    add_2(i, 0u);
-  }
-}
-
-// ───── forward_small_batch_03_add_3.wgsl ─────
-// rnnc kernel forward_small_batch_03_add_3: one thread per element, 64 per workgroup.
-struct Dims {
-  B: u32, // the batch size
-  T_T: u32, // the length of time axis T
-  given0: u32, // 1 where the caller gave the initial state h
-}
-
-@group(0) @binding(0) var<uniform> dims: Dims;
-// Every value of the model, each in a region of its own (params, inputs, states, results).
-@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
-
 // %22 add
 fn add_3(i: u32, _t: u32) {
   let at0 = (dims.T_T * dims.B * 23u + dims.B * 10u + 150u); // %22 add
@@ -440,27 +365,11 @@ fn add_3(i: u32, _t: u32) {
   let j = i % 5u;
   mem[at0 + i] = (mem[at1 + l * 15u + j + 5u] + mem[at2 + j]) + mem[at3 + j];
 }
-
-@compute @workgroup_size(64)
-fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
-  let i = (group.y * groups.x + group.x) * 64u + lane;
-  if (i < dims.T_T * dims.B * 5u) {
-    add_3(i, 0u);
-  }
+// add_2, then add_3, element by element (one dispatch for both).
+fn add_2_to_add_3(i: u32, _t: u32) {
+  add_2(i, _t);
+  add_3(i, _t);
 }
-
-// ───── forward_small_batch_04_add_4.wgsl ─────
-// rnnc kernel forward_small_batch_04_add_4: one thread per element, 64 per workgroup.
-struct Dims {
-  B: u32, // the batch size
-  T_T: u32, // the length of time axis T
-  given0: u32, // 1 where the caller gave the initial state h
-}
-
-@group(0) @binding(0) var<uniform> dims: Dims;
-// Every value of the model, each in a region of its own (params, inputs, states, results).
-@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
-
 // %24 add — 26: n = tanh(W_in @ x + b_in + r * (W_hn @ h + b_hn))
 fn add_4(i: u32, _t: u32) {
   let at0 = (dims.T_T * dims.B * 28u + dims.B * 10u + 150u); // %24 add
@@ -470,17 +379,22 @@ fn add_4(i: u32, _t: u32) {
   let j = i % 5u;
   mem[at0 + i] = mem[at1 + l * 15u + j + 10u] + mem[at2 + j];
 }
+// add_2_to_add_3, then add_4, element by element (one dispatch for both).
+fn add_2_to_add_4(i: u32, _t: u32) {
+  add_2_to_add_3(i, _t);
+  add_4(i, _t);
+}
 
 @compute @workgroup_size(64)
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < dims.T_T * dims.B * 5u) {
-    add_4(i, 0u);
+    add_2_to_add_4(i, 0u);
   }
 }
 
-// ───── forward_small_batch_05_copy_5.wgsl ─────
-// rnnc kernel forward_small_batch_05_copy_5: one thread per element, 64 per workgroup.
+// ───── forward_small_batch_03_copy_5.wgsl ─────
+// rnnc kernel forward_small_batch_03_copy_5: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -506,8 +420,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── forward_small_batch_06_loop.wgsl ─────
-// rnnc kernel forward_small_batch_06_loop: persistent, one workgroup of 64 threads runs 3 phases in one dispatch,
+// ───── forward_small_batch_04_loop.wgsl ─────
+// rnnc kernel forward_small_batch_04_loop: persistent, one workgroup of 64 threads runs 2 phases in one dispatch,
 // with a barrier between phases.
 // The weights its time loops read are copied into workgroup memory first (300 bytes).
 struct Dims {
@@ -547,7 +461,6 @@ fn sigmoid_7(i: u32, t: u32) {
   let j = i % 5u;
   mem[at0 + i] = 1.0 / (1.0 + exp(-(mem[at1 + l * 5u + j] + mem[at2 + l * 15u + j + 5u])));
 }
-
 // %22 add h' — 27: h' = (1 - z) * n + z * h
 fn add_8(i: u32, t: u32) {
   let at0 = (dims.T_T * dims.B * 33u + dims.B * 10u + 150u) + t * dims.B * 5u; // GRU output 0 at step t
@@ -560,6 +473,11 @@ fn add_8(i: u32, t: u32) {
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = ((1.0 - mem[at1 + l * 5u + j]) * (tanh(clamp((mem[at2 + l * 5u + j] + ((1.0 / (1.0 + exp(-(mem[at3 + l * 5u + j] + mem[at4 + l * 15u + j])))) * (mem[at4 + l * 15u + j + 10u] + mem[at5 + j]))), -10.0, 10.0)))) + (mem[at1 + l * 5u + j] * mem[at6 + l * 5u + j]);
+}
+// sigmoid_7, then add_8, element by element (one dispatch for both).
+fn sigmoid_7_to_add_8(i: u32, t: u32) {
+  sigmoid_7(i, t);
+  add_8(i, t);
 }
 
 @compute @workgroup_size(64)
@@ -577,18 +495,14 @@ fn main(@builtin(local_invocation_index) lane: u32) {
     }
     storageBarrier();
     for (var i = lane; i < dims.B * 5u; i += 64u) {
-      sigmoid_7(i, t);
-    }
-    storageBarrier();
-    for (var i = lane; i < dims.B * 5u; i += 64u) {
-      add_8(i, t);
+      sigmoid_7_to_add_8(i, t);
     }
     storageBarrier();
   }
 }
 
-// ───── forward_small_batch_07_copy_9.wgsl ─────
-// rnnc kernel forward_small_batch_07_copy_9: one thread per element, 64 per workgroup.
+// ───── forward_small_batch_05_copy_9.wgsl ─────
+// rnnc kernel forward_small_batch_05_copy_9: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -676,8 +590,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_02_add_2.wgsl ─────
-// rnnc kernel grad_02_add_2: one thread per element, 64 per workgroup.
+// ───── grad_02_add_2_to_add_4.wgsl ─────
+// rnnc kernel grad_02_add_2_to_add_4: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -698,27 +612,6 @@ fn add_2(i: u32, _t: u32) {
   let j = i % 5u;
   mem[at0 + i] = (mem[at1 + l * 15u + j] + mem[at2 + j]) + mem[at3 + j];
 }
-
-@compute @workgroup_size(64)
-fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
-  let i = (group.y * groups.x + group.x) * 64u + lane;
-  if (i < dims.T_T * dims.B * 5u) {
-    add_2(i, 0u);
-  }
-}
-
-// ───── grad_03_add_3.wgsl ─────
-// rnnc kernel grad_03_add_3: one thread per element, 64 per workgroup.
-struct Dims {
-  B: u32, // the batch size
-  T_T: u32, // the length of time axis T
-  given0: u32, // 1 where the caller gave the initial state h
-}
-
-@group(0) @binding(0) var<uniform> dims: Dims;
-// Every value of the model, each in a region of its own (params, inputs, states, results).
-@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
-
 // %22 add
 fn add_3(i: u32, _t: u32) {
   let at0 = (dims.T_T * dims.B * 23u + dims.B * 10u + 150u); // %22 add
@@ -729,27 +622,11 @@ fn add_3(i: u32, _t: u32) {
   let j = i % 5u;
   mem[at0 + i] = (mem[at1 + l * 15u + j + 5u] + mem[at2 + j]) + mem[at3 + j];
 }
-
-@compute @workgroup_size(64)
-fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
-  let i = (group.y * groups.x + group.x) * 64u + lane;
-  if (i < dims.T_T * dims.B * 5u) {
-    add_3(i, 0u);
-  }
+// add_2, then add_3, element by element (one dispatch for both).
+fn add_2_to_add_3(i: u32, _t: u32) {
+  add_2(i, _t);
+  add_3(i, _t);
 }
-
-// ───── grad_04_add_4.wgsl ─────
-// rnnc kernel grad_04_add_4: one thread per element, 64 per workgroup.
-struct Dims {
-  B: u32, // the batch size
-  T_T: u32, // the length of time axis T
-  given0: u32, // 1 where the caller gave the initial state h
-}
-
-@group(0) @binding(0) var<uniform> dims: Dims;
-// Every value of the model, each in a region of its own (params, inputs, states, results).
-@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
-
 // %24 add — 26: n = tanh(W_in @ x + b_in + r * (W_hn @ h + b_hn))
 fn add_4(i: u32, _t: u32) {
   let at0 = (dims.T_T * dims.B * 28u + dims.B * 10u + 150u); // %24 add
@@ -759,17 +636,22 @@ fn add_4(i: u32, _t: u32) {
   let j = i % 5u;
   mem[at0 + i] = mem[at1 + l * 15u + j + 10u] + mem[at2 + j];
 }
+// add_2_to_add_3, then add_4, element by element (one dispatch for both).
+fn add_2_to_add_4(i: u32, _t: u32) {
+  add_2_to_add_3(i, _t);
+  add_4(i, _t);
+}
 
 @compute @workgroup_size(64)
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < dims.T_T * dims.B * 5u) {
-    add_4(i, 0u);
+    add_2_to_add_4(i, 0u);
   }
 }
 
-// ───── grad_05_copy_5.wgsl ─────
-// rnnc kernel grad_05_copy_5: one thread per element, 64 per workgroup.
+// ───── grad_03_copy_5.wgsl ─────
+// rnnc kernel grad_03_copy_5: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -795,9 +677,9 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_06_matmul_6.wgsl ─────
-// rnnc kernel grad_06_matmul_6: one thread per element, 64 per workgroup.
-// Dispatched once per step of the time loop (GRU: from the first step to the last): dispatch 1 of the 7 a step takes.
+// ───── grad_04_matmul_6.wgsl ─────
+// rnnc kernel grad_04_matmul_6: one thread per element, 64 per workgroup.
+// Dispatched once per step of the time loop (GRU: from the first step to the last): dispatch 1 of the 2 a step takes.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -837,9 +719,9 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_07_sigmoid_7.wgsl ─────
-// rnnc kernel grad_07_sigmoid_7: one thread per element, 64 per workgroup.
-// Dispatched once per step of the time loop (GRU: from the first step to the last): dispatch 2 of the 7 a step takes.
+// ───── grad_05_sigmoid_7_to_add_12.wgsl ─────
+// rnnc kernel grad_05_sigmoid_7_to_add_12: one thread per element, 64 per workgroup.
+// Dispatched once per step of the time loop (GRU: from the first step to the last): dispatch 2 of the 2 a step takes.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -864,33 +746,6 @@ fn sigmoid_7(i: u32, t: u32) {
   let j = i % 5u;
   mem[at0 + i] = 1.0 / (1.0 + exp(-(mem[at1 + l * 5u + j] + mem[at2 + l * 15u + j])));
 }
-
-@compute @workgroup_size(64)
-fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
-  let i = (group.y * groups.x + group.x) * 64u + lane;
-  if (i < dims.B * 5u) {
-    sigmoid_7(i, step.s);
-  }
-}
-
-// ───── grad_08_sigmoid_8.wgsl ─────
-// rnnc kernel grad_08_sigmoid_8: one thread per element, 64 per workgroup.
-// Dispatched once per step of the time loop (GRU: from the first step to the last): dispatch 3 of the 7 a step takes.
-struct Dims {
-  B: u32, // the batch size
-  T_T: u32, // the length of time axis T
-  given0: u32, // 1 where the caller gave the initial state h
-}
-
-@group(0) @binding(0) var<uniform> dims: Dims;
-// Every value of the model, each in a region of its own (params, inputs, states, results).
-@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
-
-struct Step {
-  s: u32, // the step of the time loop, counted from its start
-}
-@group(0) @binding(2) var<uniform> step: Step;
-
 // %12 sigmoid z — 25: z = sigmoid(W_iz @ x + b_iz + W_hz @ h + b_hz)   // update gate
 fn sigmoid_8(i: u32, t: u32) {
   let at0 = (dims.T_T * dims.B * 38u + dims.B * 10u + 150u) + t * dims.B * 5u; // GRU output 1 at step t
@@ -900,33 +755,11 @@ fn sigmoid_8(i: u32, t: u32) {
   let j = i % 5u;
   mem[at0 + i] = 1.0 / (1.0 + exp(-(mem[at1 + l * 5u + j] + mem[at2 + l * 15u + j + 5u])));
 }
-
-@compute @workgroup_size(64)
-fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
-  let i = (group.y * groups.x + group.x) * 64u + lane;
-  if (i < dims.B * 5u) {
-    sigmoid_8(i, step.s);
-  }
+// sigmoid_7, then sigmoid_8, element by element (one dispatch for both).
+fn sigmoid_7_to_sigmoid_8(i: u32, t: u32) {
+  sigmoid_7(i, t);
+  sigmoid_8(i, t);
 }
-
-// ───── grad_09_add_9.wgsl ─────
-// rnnc kernel grad_09_add_9: one thread per element, 64 per workgroup.
-// Dispatched once per step of the time loop (GRU: from the first step to the last): dispatch 4 of the 7 a step takes.
-struct Dims {
-  B: u32, // the batch size
-  T_T: u32, // the length of time axis T
-  given0: u32, // 1 where the caller gave the initial state h
-}
-
-@group(0) @binding(0) var<uniform> dims: Dims;
-// Every value of the model, each in a region of its own (params, inputs, states, results).
-@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
-
-struct Step {
-  s: u32, // the step of the time loop, counted from its start
-}
-@group(0) @binding(2) var<uniform> step: Step;
-
 // %14 add — 26: n = tanh(W_in @ x + b_in + r * (W_hn @ h + b_hn))
 fn add_9(i: u32, t: u32) {
   let at0 = (dims.T_T * dims.B * 53u + dims.B * 10u + 150u) + t * dims.B * 5u; // GRU output 4 at step t
@@ -936,33 +769,11 @@ fn add_9(i: u32, t: u32) {
   let j = i % 5u;
   mem[at0 + i] = mem[at1 + l * 15u + j + 10u] + mem[at2 + j];
 }
-
-@compute @workgroup_size(64)
-fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
-  let i = (group.y * groups.x + group.x) * 64u + lane;
-  if (i < dims.B * 5u) {
-    add_9(i, step.s);
-  }
+// sigmoid_7_to_sigmoid_8, then add_9, element by element (one dispatch for both).
+fn sigmoid_7_to_add_9(i: u32, t: u32) {
+  sigmoid_7_to_sigmoid_8(i, t);
+  add_9(i, t);
 }
-
-// ───── grad_10_tanh_10.wgsl ─────
-// rnnc kernel grad_10_tanh_10: one thread per element, 64 per workgroup.
-// Dispatched once per step of the time loop (GRU: from the first step to the last): dispatch 5 of the 7 a step takes.
-struct Dims {
-  B: u32, // the batch size
-  T_T: u32, // the length of time axis T
-  given0: u32, // 1 where the caller gave the initial state h
-}
-
-@group(0) @binding(0) var<uniform> dims: Dims;
-// Every value of the model, each in a region of its own (params, inputs, states, results).
-@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
-
-struct Step {
-  s: u32, // the step of the time loop, counted from its start
-}
-@group(0) @binding(2) var<uniform> step: Step;
-
 // %17 tanh n — 26: n = tanh(W_in @ x + b_in + r * (W_hn @ h + b_hn))
 fn tanh_10(i: u32, t: u32) {
   let at0 = (dims.T_T * dims.B * 43u + dims.B * 10u + 150u) + t * dims.B * 5u; // GRU output 2 at step t
@@ -973,33 +784,11 @@ fn tanh_10(i: u32, t: u32) {
   let j = i % 5u;
   mem[at0 + i] = tanh(clamp((mem[at1 + l * 5u + j] + (mem[at2 + l * 5u + j] * mem[at3 + l * 5u + j])), -10.0, 10.0));
 }
-
-@compute @workgroup_size(64)
-fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
-  let i = (group.y * groups.x + group.x) * 64u + lane;
-  if (i < dims.B * 5u) {
-    tanh_10(i, step.s);
-  }
+// sigmoid_7_to_add_9, then tanh_10, element by element (one dispatch for both).
+fn sigmoid_7_to_tanh_10(i: u32, t: u32) {
+  sigmoid_7_to_add_9(i, t);
+  tanh_10(i, t);
 }
-
-// ───── grad_11_sub_11.wgsl ─────
-// rnnc kernel grad_11_sub_11: one thread per element, 64 per workgroup.
-// Dispatched once per step of the time loop (GRU: from the first step to the last): dispatch 6 of the 7 a step takes.
-struct Dims {
-  B: u32, // the batch size
-  T_T: u32, // the length of time axis T
-  given0: u32, // 1 where the caller gave the initial state h
-}
-
-@group(0) @binding(0) var<uniform> dims: Dims;
-// Every value of the model, each in a region of its own (params, inputs, states, results).
-@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
-
-struct Step {
-  s: u32, // the step of the time loop, counted from its start
-}
-@group(0) @binding(2) var<uniform> step: Step;
-
 // %19 sub — 27: h' = (1 - z) * n + z * h
 fn sub_11(i: u32, t: u32) {
   let at0 = (dims.T_T * dims.B * 48u + dims.B * 10u + 150u) + t * dims.B * 5u; // GRU output 3 at step t
@@ -1008,33 +797,11 @@ fn sub_11(i: u32, t: u32) {
   let j = i % 5u;
   mem[at0 + i] = 1.0 - mem[at1 + l * 5u + j];
 }
-
-@compute @workgroup_size(64)
-fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
-  let i = (group.y * groups.x + group.x) * 64u + lane;
-  if (i < dims.B * 5u) {
-    sub_11(i, step.s);
-  }
+// sigmoid_7_to_tanh_10, then sub_11, element by element (one dispatch for both).
+fn sigmoid_7_to_sub_11(i: u32, t: u32) {
+  sigmoid_7_to_tanh_10(i, t);
+  sub_11(i, t);
 }
-
-// ───── grad_12_add_12.wgsl ─────
-// rnnc kernel grad_12_add_12: one thread per element, 64 per workgroup.
-// Dispatched once per step of the time loop (GRU: from the first step to the last): dispatch 7 of the 7 a step takes.
-struct Dims {
-  B: u32, // the batch size
-  T_T: u32, // the length of time axis T
-  given0: u32, // 1 where the caller gave the initial state h
-}
-
-@group(0) @binding(0) var<uniform> dims: Dims;
-// Every value of the model, each in a region of its own (params, inputs, states, results).
-@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
-
-struct Step {
-  s: u32, // the step of the time loop, counted from its start
-}
-@group(0) @binding(2) var<uniform> step: Step;
-
 // %22 add h' — 27: h' = (1 - z) * n + z * h
 fn add_12(i: u32, t: u32) {
   let at0 = (dims.T_T * dims.B * 33u + dims.B * 10u + 150u) + t * dims.B * 5u; // GRU output 0 at step t
@@ -1046,17 +813,22 @@ fn add_12(i: u32, t: u32) {
   let j = i % 5u;
   mem[at0 + i] = (mem[at1 + l * 5u + j] * mem[at2 + l * 5u + j]) + (mem[at3 + l * 5u + j] * mem[at4 + l * 5u + j]);
 }
+// sigmoid_7_to_sub_11, then add_12, element by element (one dispatch for both).
+fn sigmoid_7_to_add_12(i: u32, t: u32) {
+  sigmoid_7_to_sub_11(i, t);
+  add_12(i, t);
+}
 
 @compute @workgroup_size(64)
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < dims.B * 5u) {
-    add_12(i, step.s);
+    sigmoid_7_to_add_12(i, step.s);
   }
 }
 
-// ───── grad_13_copy_13.wgsl ─────
-// rnnc kernel grad_13_copy_13: one thread per element, 64 per workgroup.
+// ───── grad_06_copy_13.wgsl ─────
+// rnnc kernel grad_06_copy_13: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -1082,8 +854,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_14_mul_14.wgsl ─────
-// rnnc kernel grad_14_mul_14: one thread per element, 64 per workgroup.
+// ───── grad_07_mul_14.wgsl ─────
+// rnnc kernel grad_07_mul_14: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -1112,8 +884,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_15_sum_15.wgsl ─────
-// rnnc kernel grad_15_sum_15: one thread per element, 64 per workgroup.
+// ───── grad_08_sum_15.wgsl ─────
+// rnnc kernel grad_08_sum_15: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -1141,8 +913,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_16_reduce_lead_16.wgsl ─────
-// rnnc kernel grad_16_reduce_lead_16: one thread per element, 64 per workgroup.
+// ───── grad_09_reduce_lead_16.wgsl ─────
+// rnnc kernel grad_09_reduce_lead_16: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -1170,8 +942,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_17_fill_17.wgsl ─────
-// rnnc kernel grad_17_fill_17: one thread per element, 64 per workgroup.
+// ───── grad_10_fill_17.wgsl ─────
+// rnnc kernel grad_10_fill_17: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -1196,8 +968,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_18_broadcast_to_18.wgsl ─────
-// rnnc kernel grad_18_broadcast_to_18: one thread per element, 64 per workgroup.
+// ───── grad_11_broadcast_to_18.wgsl ─────
+// rnnc kernel grad_11_broadcast_to_18: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -1224,8 +996,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_19_expand_last_19.wgsl ─────
-// rnnc kernel grad_19_expand_last_19: one thread per element, 64 per workgroup.
+// ───── grad_12_expand_last_19.wgsl ─────
+// rnnc kernel grad_12_expand_last_19: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -1251,8 +1023,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_20_mul_20.wgsl ─────
-// rnnc kernel grad_20_mul_20: one thread per element, 64 per workgroup.
+// ───── grad_13_mul_20.wgsl ─────
+// rnnc kernel grad_13_mul_20: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -1281,8 +1053,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_21_time_shift_21.wgsl ─────
-// rnnc kernel grad_21_time_shift_21: one thread per element, 64 per workgroup.
+// ───── grad_14_time_shift_21.wgsl ─────
+// rnnc kernel grad_14_time_shift_21: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -1309,8 +1081,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_22_sub_22.wgsl ─────
-// rnnc kernel grad_22_sub_22: one thread per element, 64 per workgroup.
+// ───── grad_15_sub_22_to_mul_24.wgsl ─────
+// rnnc kernel grad_15_sub_22_to_mul_24: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -1329,27 +1101,6 @@ fn sub_22(i: u32, _t: u32) {
   let j = i % 5u;
   mem[at0 + i] = 1.0 - (mem[at1 + l * 5u + j] * mem[at1 + l * 5u + j]);
 }
-
-@compute @workgroup_size(64)
-fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
-  let i = (group.y * groups.x + group.x) * 64u + lane;
-  if (i < dims.T_T * dims.B * 5u) {
-    sub_22(i, 0u);
-  }
-}
-
-// ───── grad_23_mul_23.wgsl ─────
-// rnnc kernel grad_23_mul_23: one thread per element, 64 per workgroup.
-struct Dims {
-  B: u32, // the batch size
-  T_T: u32, // the length of time axis T
-  given0: u32, // 1 where the caller gave the initial state h
-}
-
-@group(0) @binding(0) var<uniform> dims: Dims;
-// Every value of the model, each in a region of its own (params, inputs, states, results).
-@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
-
 // %46 mul ∂z — 25: z = sigmoid(W_iz @ x + b_iz + W_hz @ h + b_hz)   // update gate
 fn mul_23(i: u32, _t: u32) {
   let at0 = (dims.T_T * dims.B * 95u + dims.B * 35u + 152u); // %46 mul ∂z
@@ -1358,27 +1109,11 @@ fn mul_23(i: u32, _t: u32) {
   let j = i % 5u;
   mem[at0 + i] = mem[at1 + l * 5u + j] * (1.0 - mem[at1 + l * 5u + j]);
 }
-
-@compute @workgroup_size(64)
-fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
-  let i = (group.y * groups.x + group.x) * 64u + lane;
-  if (i < dims.T_T * dims.B * 5u) {
-    mul_23(i, 0u);
-  }
+// sub_22, then mul_23, element by element (one dispatch for both).
+fn sub_22_to_mul_23(i: u32, _t: u32) {
+  sub_22(i, _t);
+  mul_23(i, _t);
 }
-
-// ───── grad_24_mul_24.wgsl ─────
-// rnnc kernel grad_24_mul_24: one thread per element, 64 per workgroup.
-struct Dims {
-  B: u32, // the batch size
-  T_T: u32, // the length of time axis T
-  given0: u32, // 1 where the caller gave the initial state h
-}
-
-@group(0) @binding(0) var<uniform> dims: Dims;
-// Every value of the model, each in a region of its own (params, inputs, states, results).
-@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
-
 // %48 mul ∂r — 24: r = sigmoid(W_ir @ x + b_ir + W_hr @ h + b_hr)   // reset gate
 fn mul_24(i: u32, _t: u32) {
   let at0 = (dims.T_T * dims.B * 100u + dims.B * 35u + 152u); // %48 mul ∂r
@@ -1387,17 +1122,22 @@ fn mul_24(i: u32, _t: u32) {
   let j = i % 5u;
   mem[at0 + i] = mem[at1 + l * 5u + j] * (1.0 - mem[at1 + l * 5u + j]);
 }
+// sub_22_to_mul_23, then mul_24, element by element (one dispatch for both).
+fn sub_22_to_mul_24(i: u32, _t: u32) {
+  sub_22_to_mul_23(i, _t);
+  mul_24(i, _t);
+}
 
 @compute @workgroup_size(64)
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < dims.T_T * dims.B * 5u) {
-    mul_24(i, 0u);
+    sub_22_to_mul_24(i, 0u);
   }
 }
 
-// ───── grad_25_stack_rows_25.wgsl ─────
-// rnnc kernel grad_25_stack_rows_25: one thread per element, 64 per workgroup.
+// ───── grad_16_stack_rows_25.wgsl ─────
+// rnnc kernel grad_16_stack_rows_25: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -1431,8 +1171,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_26_stack_rows_26.wgsl ─────
-// rnnc kernel grad_26_stack_rows_26: one thread per element, 64 per workgroup.
+// ───── grad_17_stack_rows_26.wgsl ─────
+// rnnc kernel grad_17_stack_rows_26: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -1466,8 +1206,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_27_copy_27.wgsl ─────
-// rnnc kernel grad_27_copy_27: one thread per element, 64 per workgroup.
+// ───── grad_18_copy_27.wgsl ─────
+// rnnc kernel grad_18_copy_27: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -1493,9 +1233,9 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_28_add_28.wgsl ─────
-// rnnc kernel grad_28_add_28: one thread per element, 64 per workgroup.
-// Dispatched once per step of the time loop (∂GRU: from the last step to the first): dispatch 1 of the 8 a step takes.
+// ───── grad_19_add_28_to_mul_32.wgsl ─────
+// rnnc kernel grad_19_add_28_to_mul_32: one thread per element, 64 per workgroup.
+// Dispatched once per step of the time loop (∂GRU: from the last step to the first): dispatch 1 of the 4 a step takes.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -1520,33 +1260,6 @@ fn add_28(i: u32, t: u32) {
   let j = i % 5u;
   mem[at0 + i] = mem[at1 + l * 5u + j] + mem[at2 + l * 5u + j];
 }
-
-@compute @workgroup_size(64)
-fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
-  let i = (group.y * groups.x + group.x) * 64u + lane;
-  if (i < dims.B * 5u) {
-    add_28(i, dims.T_T - 1u - step.s);
-  }
-}
-
-// ───── grad_29_mul_29.wgsl ─────
-// rnnc kernel grad_29_mul_29: one thread per element, 64 per workgroup.
-// Dispatched once per step of the time loop (∂GRU: from the last step to the first): dispatch 2 of the 8 a step takes.
-struct Dims {
-  B: u32, // the batch size
-  T_T: u32, // the length of time axis T
-  given0: u32, // 1 where the caller gave the initial state h
-}
-
-@group(0) @binding(0) var<uniform> dims: Dims;
-// Every value of the model, each in a region of its own (params, inputs, states, results).
-@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
-
-struct Step {
-  s: u32, // the step of the time loop, counted from its start
-}
-@group(0) @binding(2) var<uniform> step: Step;
-
 // %14 mul ∂n — 26: n = tanh(W_in @ x + b_in + r * (W_hn @ h + b_hn))
 fn mul_29(i: u32, t: u32) {
   let at0 = (dims.T_T * dims.B * 115u + dims.B * 35u + 272u) + t * dims.B * 5u; // ∂GRU output 2 at step t
@@ -1557,33 +1270,11 @@ fn mul_29(i: u32, t: u32) {
   let j = i % 5u;
   mem[at0 + i] = (mem[at1 + l * 5u + j] * mem[at2 + l * 5u + j]) * mem[at3 + l * 5u + j];
 }
-
-@compute @workgroup_size(64)
-fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
-  let i = (group.y * groups.x + group.x) * 64u + lane;
-  if (i < dims.B * 5u) {
-    mul_29(i, dims.T_T - 1u - step.s);
-  }
+// add_28, then mul_29, element by element (one dispatch for both).
+fn add_28_to_mul_29(i: u32, t: u32) {
+  add_28(i, t);
+  mul_29(i, t);
 }
-
-// ───── grad_30_mul_30.wgsl ─────
-// rnnc kernel grad_30_mul_30: one thread per element, 64 per workgroup.
-// Dispatched once per step of the time loop (∂GRU: from the last step to the first): dispatch 3 of the 8 a step takes.
-struct Dims {
-  B: u32, // the batch size
-  T_T: u32, // the length of time axis T
-  given0: u32, // 1 where the caller gave the initial state h
-}
-
-@group(0) @binding(0) var<uniform> dims: Dims;
-// Every value of the model, each in a region of its own (params, inputs, states, results).
-@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
-
-struct Step {
-  s: u32, // the step of the time loop, counted from its start
-}
-@group(0) @binding(2) var<uniform> step: Step;
-
 // %18 mul — 26: n = tanh(W_in @ x + b_in + r * (W_hn @ h + b_hn))
 fn mul_30(i: u32, t: u32) {
   let at0 = (dims.T_T * dims.B * 120u + dims.B * 35u + 272u) + t * dims.B * 5u; // ∂GRU output 3 at step t
@@ -1593,33 +1284,11 @@ fn mul_30(i: u32, t: u32) {
   let j = i % 5u;
   mem[at0 + i] = mem[at1 + l * 5u + j] * mem[at2 + l * 5u + j];
 }
-
-@compute @workgroup_size(64)
-fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
-  let i = (group.y * groups.x + group.x) * 64u + lane;
-  if (i < dims.B * 5u) {
-    mul_30(i, dims.T_T - 1u - step.s);
-  }
+// add_28_to_mul_29, then mul_30, element by element (one dispatch for both).
+fn add_28_to_mul_30(i: u32, t: u32) {
+  add_28_to_mul_29(i, t);
+  mul_30(i, t);
 }
-
-// ───── grad_31_mul_31.wgsl ─────
-// rnnc kernel grad_31_mul_31: one thread per element, 64 per workgroup.
-// Dispatched once per step of the time loop (∂GRU: from the last step to the first): dispatch 4 of the 8 a step takes.
-struct Dims {
-  B: u32, // the batch size
-  T_T: u32, // the length of time axis T
-  given0: u32, // 1 where the caller gave the initial state h
-}
-
-@group(0) @binding(0) var<uniform> dims: Dims;
-// Every value of the model, each in a region of its own (params, inputs, states, results).
-@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
-
-struct Step {
-  s: u32, // the step of the time loop, counted from its start
-}
-@group(0) @binding(2) var<uniform> step: Step;
-
 // %20 mul ∂z — 25: z = sigmoid(W_iz @ x + b_iz + W_hz @ h + b_hz)   // update gate
 fn mul_31(i: u32, t: u32) {
   let at0 = (dims.T_T * dims.B * 110u + dims.B * 35u + 272u) + t * dims.B * 5u; // ∂GRU output 1 at step t
@@ -1631,33 +1300,11 @@ fn mul_31(i: u32, t: u32) {
   let j = i % 5u;
   mem[at0 + i] = ((mem[at1 + l * 5u + j] * mem[at2 + l * 5u + j]) + (-(mem[at1 + l * 5u + j] * mem[at3 + l * 5u + j]))) * mem[at4 + l * 5u + j];
 }
-
-@compute @workgroup_size(64)
-fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
-  let i = (group.y * groups.x + group.x) * 64u + lane;
-  if (i < dims.B * 5u) {
-    mul_31(i, dims.T_T - 1u - step.s);
-  }
+// add_28_to_mul_30, then mul_31, element by element (one dispatch for both).
+fn add_28_to_mul_31(i: u32, t: u32) {
+  add_28_to_mul_30(i, t);
+  mul_31(i, t);
 }
-
-// ───── grad_32_mul_32.wgsl ─────
-// rnnc kernel grad_32_mul_32: one thread per element, 64 per workgroup.
-// Dispatched once per step of the time loop (∂GRU: from the last step to the first): dispatch 5 of the 8 a step takes.
-struct Dims {
-  B: u32, // the batch size
-  T_T: u32, // the length of time axis T
-  given0: u32, // 1 where the caller gave the initial state h
-}
-
-@group(0) @binding(0) var<uniform> dims: Dims;
-// Every value of the model, each in a region of its own (params, inputs, states, results).
-@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
-
-struct Step {
-  s: u32, // the step of the time loop, counted from its start
-}
-@group(0) @binding(2) var<uniform> step: Step;
-
 // %22 mul ∂r — 24: r = sigmoid(W_ir @ x + b_ir + W_hr @ h + b_hr)   // reset gate
 fn mul_32(i: u32, t: u32) {
   let at0 = (dims.T_T * dims.B * 105u + dims.B * 35u + 272u) + t * dims.B * 5u; // ∂GRU output 0 at step t
@@ -1668,18 +1315,23 @@ fn mul_32(i: u32, t: u32) {
   let j = i % 5u;
   mem[at0 + i] = (mem[at1 + l * 5u + j] * mem[at2 + l * 5u + j]) * mem[at3 + l * 5u + j];
 }
+// add_28_to_mul_31, then mul_32, element by element (one dispatch for both).
+fn add_28_to_mul_32(i: u32, t: u32) {
+  add_28_to_mul_31(i, t);
+  mul_32(i, t);
+}
 
 @compute @workgroup_size(64)
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < dims.B * 5u) {
-    mul_32(i, dims.T_T - 1u - step.s);
+    add_28_to_mul_32(i, dims.T_T - 1u - step.s);
   }
 }
 
-// ───── grad_33_concat_33.wgsl ─────
-// rnnc kernel grad_33_concat_33: one thread per element, 64 per workgroup.
-// Dispatched once per step of the time loop (∂GRU: from the last step to the first): dispatch 6 of the 8 a step takes.
+// ───── grad_20_concat_33.wgsl ─────
+// rnnc kernel grad_20_concat_33: one thread per element, 64 per workgroup.
+// Dispatched once per step of the time loop (∂GRU: from the last step to the first): dispatch 2 of the 4 a step takes.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -1718,9 +1370,9 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_34_matmul_34.wgsl ─────
-// rnnc kernel grad_34_matmul_34: one thread per element, 64 per workgroup.
-// Dispatched once per step of the time loop (∂GRU: from the last step to the first): dispatch 7 of the 8 a step takes.
+// ───── grad_21_matmul_34.wgsl ─────
+// rnnc kernel grad_21_matmul_34: one thread per element, 64 per workgroup.
+// Dispatched once per step of the time loop (∂GRU: from the last step to the first): dispatch 3 of the 4 a step takes.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -1755,9 +1407,9 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_35_add_35.wgsl ─────
-// rnnc kernel grad_35_add_35: one thread per element, 64 per workgroup.
-// Dispatched once per step of the time loop (∂GRU: from the last step to the first): dispatch 8 of the 8 a step takes.
+// ───── grad_22_add_35.wgsl ─────
+// rnnc kernel grad_22_add_35: one thread per element, 64 per workgroup.
+// Dispatched once per step of the time loop (∂GRU: from the last step to the first): dispatch 4 of the 4 a step takes.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -1792,8 +1444,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_36_copy_36.wgsl ─────
-// rnnc kernel grad_36_copy_36: one thread per element, 64 per workgroup.
+// ───── grad_23_copy_36.wgsl ─────
+// rnnc kernel grad_23_copy_36: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -1819,8 +1471,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_37_concat_37.wgsl ─────
-// rnnc kernel grad_37_concat_37: one thread per element, 64 per workgroup.
+// ───── grad_24_concat_37.wgsl ─────
+// rnnc kernel grad_24_concat_37: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -1854,8 +1506,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_38_unbroadcast_38.wgsl ─────
-// rnnc kernel grad_38_unbroadcast_38: one thread per element, 64 per workgroup.
+// ───── grad_25_unbroadcast_38.wgsl ─────
+// rnnc kernel grad_25_unbroadcast_38: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -1885,8 +1537,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_39_slice_rows_39.wgsl ─────
-// rnnc kernel grad_39_slice_rows_39: one thread per element, 64 per workgroup.
+// ───── grad_26_slice_rows_39.wgsl ─────
+// rnnc kernel grad_26_slice_rows_39: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -1914,8 +1566,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_40_slice_rows_40.wgsl ─────
-// rnnc kernel grad_40_slice_rows_40: one thread per element, 64 per workgroup.
+// ───── grad_27_slice_rows_40.wgsl ─────
+// rnnc kernel grad_27_slice_rows_40: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -1943,8 +1595,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_41_slice_rows_41.wgsl ─────
-// rnnc kernel grad_41_slice_rows_41: one thread per element, 64 per workgroup.
+// ───── grad_28_slice_rows_41.wgsl ─────
+// rnnc kernel grad_28_slice_rows_41: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -1972,8 +1624,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_42_concat_42.wgsl ─────
-// rnnc kernel grad_42_concat_42: one thread per element, 64 per workgroup.
+// ───── grad_29_concat_42.wgsl ─────
+// rnnc kernel grad_29_concat_42: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -2007,8 +1659,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_43_unbroadcast_43.wgsl ─────
-// rnnc kernel grad_43_unbroadcast_43: one thread per element, 64 per workgroup.
+// ───── grad_30_unbroadcast_43.wgsl ─────
+// rnnc kernel grad_30_unbroadcast_43: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -2038,8 +1690,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_44_slice_rows_44.wgsl ─────
-// rnnc kernel grad_44_slice_rows_44: one thread per element, 64 per workgroup.
+// ───── grad_31_slice_rows_44.wgsl ─────
+// rnnc kernel grad_31_slice_rows_44: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -2067,8 +1719,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_45_slice_rows_45.wgsl ─────
-// rnnc kernel grad_45_slice_rows_45: one thread per element, 64 per workgroup.
+// ───── grad_32_slice_rows_45.wgsl ─────
+// rnnc kernel grad_32_slice_rows_45: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -2096,8 +1748,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_46_slice_rows_46.wgsl ─────
-// rnnc kernel grad_46_slice_rows_46: one thread per element, 64 per workgroup.
+// ───── grad_33_slice_rows_46.wgsl ─────
+// rnnc kernel grad_33_slice_rows_46: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -2125,8 +1777,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_47_unbroadcast_47.wgsl ─────
-// rnnc kernel grad_47_unbroadcast_47: one thread per element, 64 per workgroup.
+// ───── grad_34_unbroadcast_47.wgsl ─────
+// rnnc kernel grad_34_unbroadcast_47: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -2155,8 +1807,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_48_unbroadcast_48.wgsl ─────
-// rnnc kernel grad_48_unbroadcast_48: one thread per element, 64 per workgroup.
+// ───── grad_35_unbroadcast_48.wgsl ─────
+// rnnc kernel grad_35_unbroadcast_48: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -2185,8 +1837,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_49_unbroadcast_49.wgsl ─────
-// rnnc kernel grad_49_unbroadcast_49: one thread per element, 64 per workgroup.
+// ───── grad_36_unbroadcast_49.wgsl ─────
+// rnnc kernel grad_36_unbroadcast_49: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -2215,8 +1867,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_50_unbroadcast_50.wgsl ─────
-// rnnc kernel grad_50_unbroadcast_50: one thread per element, 64 per workgroup.
+// ───── grad_37_unbroadcast_50.wgsl ─────
+// rnnc kernel grad_37_unbroadcast_50: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -2245,8 +1897,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_51_concat_51.wgsl ─────
-// rnnc kernel grad_51_concat_51: one thread per element, 64 per workgroup.
+// ───── grad_38_concat_51.wgsl ─────
+// rnnc kernel grad_38_concat_51: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -2280,8 +1932,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_52_matmul_52.wgsl ─────
-// rnnc kernel grad_52_matmul_52: one thread per element, 64 per workgroup.
+// ───── grad_39_matmul_52.wgsl ─────
+// rnnc kernel grad_39_matmul_52: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -2378,8 +2030,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_small_batch_02_add_2.wgsl ─────
-// rnnc kernel grad_small_batch_02_add_2: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_02_add_2_to_add_4.wgsl ─────
+// rnnc kernel grad_small_batch_02_add_2_to_add_4: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -2400,27 +2052,6 @@ fn add_2(i: u32, _t: u32) {
   let j = i % 5u;
   mem[at0 + i] = (mem[at1 + l * 15u + j] + mem[at2 + j]) + mem[at3 + j];
 }
-
-@compute @workgroup_size(64)
-fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
-  let i = (group.y * groups.x + group.x) * 64u + lane;
-  if (i < dims.T_T * dims.B * 5u) {
-    add_2(i, 0u);
-  }
-}
-
-// ───── grad_small_batch_03_add_3.wgsl ─────
-// rnnc kernel grad_small_batch_03_add_3: one thread per element, 64 per workgroup.
-struct Dims {
-  B: u32, // the batch size
-  T_T: u32, // the length of time axis T
-  given0: u32, // 1 where the caller gave the initial state h
-}
-
-@group(0) @binding(0) var<uniform> dims: Dims;
-// Every value of the model, each in a region of its own (params, inputs, states, results).
-@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
-
 // %22 add
 fn add_3(i: u32, _t: u32) {
   let at0 = (dims.T_T * dims.B * 23u + dims.B * 10u + 150u); // %22 add
@@ -2431,27 +2062,11 @@ fn add_3(i: u32, _t: u32) {
   let j = i % 5u;
   mem[at0 + i] = (mem[at1 + l * 15u + j + 5u] + mem[at2 + j]) + mem[at3 + j];
 }
-
-@compute @workgroup_size(64)
-fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
-  let i = (group.y * groups.x + group.x) * 64u + lane;
-  if (i < dims.T_T * dims.B * 5u) {
-    add_3(i, 0u);
-  }
+// add_2, then add_3, element by element (one dispatch for both).
+fn add_2_to_add_3(i: u32, _t: u32) {
+  add_2(i, _t);
+  add_3(i, _t);
 }
-
-// ───── grad_small_batch_04_add_4.wgsl ─────
-// rnnc kernel grad_small_batch_04_add_4: one thread per element, 64 per workgroup.
-struct Dims {
-  B: u32, // the batch size
-  T_T: u32, // the length of time axis T
-  given0: u32, // 1 where the caller gave the initial state h
-}
-
-@group(0) @binding(0) var<uniform> dims: Dims;
-// Every value of the model, each in a region of its own (params, inputs, states, results).
-@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
-
 // %24 add — 26: n = tanh(W_in @ x + b_in + r * (W_hn @ h + b_hn))
 fn add_4(i: u32, _t: u32) {
   let at0 = (dims.T_T * dims.B * 28u + dims.B * 10u + 150u); // %24 add
@@ -2461,17 +2076,22 @@ fn add_4(i: u32, _t: u32) {
   let j = i % 5u;
   mem[at0 + i] = mem[at1 + l * 15u + j + 10u] + mem[at2 + j];
 }
+// add_2_to_add_3, then add_4, element by element (one dispatch for both).
+fn add_2_to_add_4(i: u32, _t: u32) {
+  add_2_to_add_3(i, _t);
+  add_4(i, _t);
+}
 
 @compute @workgroup_size(64)
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < dims.T_T * dims.B * 5u) {
-    add_4(i, 0u);
+    add_2_to_add_4(i, 0u);
   }
 }
 
-// ───── grad_small_batch_05_copy_5.wgsl ─────
-// rnnc kernel grad_small_batch_05_copy_5: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_03_copy_5.wgsl ─────
+// rnnc kernel grad_small_batch_03_copy_5: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -2497,8 +2117,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_small_batch_06_loop.wgsl ─────
-// rnnc kernel grad_small_batch_06_loop: persistent, one workgroup of 64 threads runs 7 phases in one dispatch,
+// ───── grad_small_batch_04_loop.wgsl ─────
+// rnnc kernel grad_small_batch_04_loop: persistent, one workgroup of 64 threads runs 2 phases in one dispatch,
 // with a barrier between phases.
 // The weights its time loops read are copied into workgroup memory first (300 bytes).
 struct Dims {
@@ -2538,7 +2158,6 @@ fn sigmoid_7(i: u32, t: u32) {
   let j = i % 5u;
   mem[at0 + i] = 1.0 / (1.0 + exp(-(mem[at1 + l * 5u + j] + mem[at2 + l * 15u + j])));
 }
-
 // %12 sigmoid z — 25: z = sigmoid(W_iz @ x + b_iz + W_hz @ h + b_hz)   // update gate
 fn sigmoid_8(i: u32, t: u32) {
   let at0 = (dims.T_T * dims.B * 38u + dims.B * 10u + 150u) + t * dims.B * 5u; // GRU output 1 at step t
@@ -2548,7 +2167,11 @@ fn sigmoid_8(i: u32, t: u32) {
   let j = i % 5u;
   mem[at0 + i] = 1.0 / (1.0 + exp(-(mem[at1 + l * 5u + j] + mem[at2 + l * 15u + j + 5u])));
 }
-
+// sigmoid_7, then sigmoid_8, element by element (one dispatch for both).
+fn sigmoid_7_to_sigmoid_8(i: u32, t: u32) {
+  sigmoid_7(i, t);
+  sigmoid_8(i, t);
+}
 // %14 add — 26: n = tanh(W_in @ x + b_in + r * (W_hn @ h + b_hn))
 fn add_9(i: u32, t: u32) {
   let at0 = (dims.T_T * dims.B * 53u + dims.B * 10u + 150u) + t * dims.B * 5u; // GRU output 4 at step t
@@ -2558,7 +2181,11 @@ fn add_9(i: u32, t: u32) {
   let j = i % 5u;
   mem[at0 + i] = mem[at1 + l * 15u + j + 10u] + mem[at2 + j];
 }
-
+// sigmoid_7_to_sigmoid_8, then add_9, element by element (one dispatch for both).
+fn sigmoid_7_to_add_9(i: u32, t: u32) {
+  sigmoid_7_to_sigmoid_8(i, t);
+  add_9(i, t);
+}
 // %17 tanh n — 26: n = tanh(W_in @ x + b_in + r * (W_hn @ h + b_hn))
 fn tanh_10(i: u32, t: u32) {
   let at0 = (dims.T_T * dims.B * 43u + dims.B * 10u + 150u) + t * dims.B * 5u; // GRU output 2 at step t
@@ -2569,7 +2196,11 @@ fn tanh_10(i: u32, t: u32) {
   let j = i % 5u;
   mem[at0 + i] = tanh(clamp((mem[at1 + l * 5u + j] + (mem[at2 + l * 5u + j] * mem[at3 + l * 5u + j])), -10.0, 10.0));
 }
-
+// sigmoid_7_to_add_9, then tanh_10, element by element (one dispatch for both).
+fn sigmoid_7_to_tanh_10(i: u32, t: u32) {
+  sigmoid_7_to_add_9(i, t);
+  tanh_10(i, t);
+}
 // %19 sub — 27: h' = (1 - z) * n + z * h
 fn sub_11(i: u32, t: u32) {
   let at0 = (dims.T_T * dims.B * 48u + dims.B * 10u + 150u) + t * dims.B * 5u; // GRU output 3 at step t
@@ -2578,7 +2209,11 @@ fn sub_11(i: u32, t: u32) {
   let j = i % 5u;
   mem[at0 + i] = 1.0 - mem[at1 + l * 5u + j];
 }
-
+// sigmoid_7_to_tanh_10, then sub_11, element by element (one dispatch for both).
+fn sigmoid_7_to_sub_11(i: u32, t: u32) {
+  sigmoid_7_to_tanh_10(i, t);
+  sub_11(i, t);
+}
 // %22 add h' — 27: h' = (1 - z) * n + z * h
 fn add_12(i: u32, t: u32) {
   let at0 = (dims.T_T * dims.B * 33u + dims.B * 10u + 150u) + t * dims.B * 5u; // GRU output 0 at step t
@@ -2589,6 +2224,11 @@ fn add_12(i: u32, t: u32) {
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = (mem[at1 + l * 5u + j] * mem[at2 + l * 5u + j]) + (mem[at3 + l * 5u + j] * mem[at4 + l * 5u + j]);
+}
+// sigmoid_7_to_sub_11, then add_12, element by element (one dispatch for both).
+fn sigmoid_7_to_add_12(i: u32, t: u32) {
+  sigmoid_7_to_sub_11(i, t);
+  add_12(i, t);
 }
 
 @compute @workgroup_size(64)
@@ -2606,34 +2246,14 @@ fn main(@builtin(local_invocation_index) lane: u32) {
     }
     storageBarrier();
     for (var i = lane; i < dims.B * 5u; i += 64u) {
-      sigmoid_7(i, t);
-    }
-    storageBarrier();
-    for (var i = lane; i < dims.B * 5u; i += 64u) {
-      sigmoid_8(i, t);
-    }
-    storageBarrier();
-    for (var i = lane; i < dims.B * 5u; i += 64u) {
-      add_9(i, t);
-    }
-    storageBarrier();
-    for (var i = lane; i < dims.B * 5u; i += 64u) {
-      tanh_10(i, t);
-    }
-    storageBarrier();
-    for (var i = lane; i < dims.B * 5u; i += 64u) {
-      sub_11(i, t);
-    }
-    storageBarrier();
-    for (var i = lane; i < dims.B * 5u; i += 64u) {
-      add_12(i, t);
+      sigmoid_7_to_add_12(i, t);
     }
     storageBarrier();
   }
 }
 
-// ───── grad_small_batch_07_copy_13.wgsl ─────
-// rnnc kernel grad_small_batch_07_copy_13: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_05_copy_13.wgsl ─────
+// rnnc kernel grad_small_batch_05_copy_13: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -2659,8 +2279,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_small_batch_08_mul_14.wgsl ─────
-// rnnc kernel grad_small_batch_08_mul_14: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_06_mul_14.wgsl ─────
+// rnnc kernel grad_small_batch_06_mul_14: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -2689,8 +2309,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_small_batch_09_sum_15.wgsl ─────
-// rnnc kernel grad_small_batch_09_sum_15: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_07_sum_15.wgsl ─────
+// rnnc kernel grad_small_batch_07_sum_15: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -2718,8 +2338,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_small_batch_10_reduce_lead_16.wgsl ─────
-// rnnc kernel grad_small_batch_10_reduce_lead_16: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_08_reduce_lead_16.wgsl ─────
+// rnnc kernel grad_small_batch_08_reduce_lead_16: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -2747,8 +2367,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_small_batch_11_fill_17.wgsl ─────
-// rnnc kernel grad_small_batch_11_fill_17: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_09_fill_17.wgsl ─────
+// rnnc kernel grad_small_batch_09_fill_17: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -2773,8 +2393,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_small_batch_12_broadcast_to_18.wgsl ─────
-// rnnc kernel grad_small_batch_12_broadcast_to_18: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_10_broadcast_to_18.wgsl ─────
+// rnnc kernel grad_small_batch_10_broadcast_to_18: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -2801,8 +2421,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_small_batch_13_expand_last_19.wgsl ─────
-// rnnc kernel grad_small_batch_13_expand_last_19: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_11_expand_last_19.wgsl ─────
+// rnnc kernel grad_small_batch_11_expand_last_19: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -2828,8 +2448,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_small_batch_14_mul_20.wgsl ─────
-// rnnc kernel grad_small_batch_14_mul_20: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_12_mul_20.wgsl ─────
+// rnnc kernel grad_small_batch_12_mul_20: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -2858,8 +2478,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_small_batch_15_time_shift_21.wgsl ─────
-// rnnc kernel grad_small_batch_15_time_shift_21: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_13_time_shift_21.wgsl ─────
+// rnnc kernel grad_small_batch_13_time_shift_21: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -2886,8 +2506,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_small_batch_16_sub_22.wgsl ─────
-// rnnc kernel grad_small_batch_16_sub_22: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_14_sub_22_to_mul_24.wgsl ─────
+// rnnc kernel grad_small_batch_14_sub_22_to_mul_24: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -2906,27 +2526,6 @@ fn sub_22(i: u32, _t: u32) {
   let j = i % 5u;
   mem[at0 + i] = 1.0 - (mem[at1 + l * 5u + j] * mem[at1 + l * 5u + j]);
 }
-
-@compute @workgroup_size(64)
-fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
-  let i = (group.y * groups.x + group.x) * 64u + lane;
-  if (i < dims.T_T * dims.B * 5u) {
-    sub_22(i, 0u);
-  }
-}
-
-// ───── grad_small_batch_17_mul_23.wgsl ─────
-// rnnc kernel grad_small_batch_17_mul_23: one thread per element, 64 per workgroup.
-struct Dims {
-  B: u32, // the batch size
-  T_T: u32, // the length of time axis T
-  given0: u32, // 1 where the caller gave the initial state h
-}
-
-@group(0) @binding(0) var<uniform> dims: Dims;
-// Every value of the model, each in a region of its own (params, inputs, states, results).
-@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
-
 // %46 mul ∂z — 25: z = sigmoid(W_iz @ x + b_iz + W_hz @ h + b_hz)   // update gate
 fn mul_23(i: u32, _t: u32) {
   let at0 = (dims.T_T * dims.B * 95u + dims.B * 35u + 152u); // %46 mul ∂z
@@ -2935,27 +2534,11 @@ fn mul_23(i: u32, _t: u32) {
   let j = i % 5u;
   mem[at0 + i] = mem[at1 + l * 5u + j] * (1.0 - mem[at1 + l * 5u + j]);
 }
-
-@compute @workgroup_size(64)
-fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
-  let i = (group.y * groups.x + group.x) * 64u + lane;
-  if (i < dims.T_T * dims.B * 5u) {
-    mul_23(i, 0u);
-  }
+// sub_22, then mul_23, element by element (one dispatch for both).
+fn sub_22_to_mul_23(i: u32, _t: u32) {
+  sub_22(i, _t);
+  mul_23(i, _t);
 }
-
-// ───── grad_small_batch_18_mul_24.wgsl ─────
-// rnnc kernel grad_small_batch_18_mul_24: one thread per element, 64 per workgroup.
-struct Dims {
-  B: u32, // the batch size
-  T_T: u32, // the length of time axis T
-  given0: u32, // 1 where the caller gave the initial state h
-}
-
-@group(0) @binding(0) var<uniform> dims: Dims;
-// Every value of the model, each in a region of its own (params, inputs, states, results).
-@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
-
 // %48 mul ∂r — 24: r = sigmoid(W_ir @ x + b_ir + W_hr @ h + b_hr)   // reset gate
 fn mul_24(i: u32, _t: u32) {
   let at0 = (dims.T_T * dims.B * 100u + dims.B * 35u + 152u); // %48 mul ∂r
@@ -2964,17 +2547,22 @@ fn mul_24(i: u32, _t: u32) {
   let j = i % 5u;
   mem[at0 + i] = mem[at1 + l * 5u + j] * (1.0 - mem[at1 + l * 5u + j]);
 }
+// sub_22_to_mul_23, then mul_24, element by element (one dispatch for both).
+fn sub_22_to_mul_24(i: u32, _t: u32) {
+  sub_22_to_mul_23(i, _t);
+  mul_24(i, _t);
+}
 
 @compute @workgroup_size(64)
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < dims.T_T * dims.B * 5u) {
-    mul_24(i, 0u);
+    sub_22_to_mul_24(i, 0u);
   }
 }
 
-// ───── grad_small_batch_19_stack_rows_25.wgsl ─────
-// rnnc kernel grad_small_batch_19_stack_rows_25: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_15_stack_rows_25.wgsl ─────
+// rnnc kernel grad_small_batch_15_stack_rows_25: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -3008,8 +2596,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_small_batch_20_stack_rows_26.wgsl ─────
-// rnnc kernel grad_small_batch_20_stack_rows_26: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_16_stack_rows_26.wgsl ─────
+// rnnc kernel grad_small_batch_16_stack_rows_26: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -3043,8 +2631,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_small_batch_21_copy_27.wgsl ─────
-// rnnc kernel grad_small_batch_21_copy_27: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_17_copy_27.wgsl ─────
+// rnnc kernel grad_small_batch_17_copy_27: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -3070,8 +2658,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_small_batch_22_loop.wgsl ─────
-// rnnc kernel grad_small_batch_22_loop: persistent, one workgroup of 64 threads runs 8 phases in one dispatch,
+// ───── grad_small_batch_18_loop.wgsl ─────
+// rnnc kernel grad_small_batch_18_loop: persistent, one workgroup of 64 threads runs 4 phases in one dispatch,
 // with a barrier between phases.
 // The weights its time loops read are copied into workgroup memory first (300 bytes).
 struct Dims {
@@ -3095,7 +2683,6 @@ fn add_28(i: u32, t: u32) {
   let j = i % 5u;
   mem[at0 + i] = mem[at1 + l * 5u + j] + mem[at2 + l * 5u + j];
 }
-
 // %14 mul ∂n — 26: n = tanh(W_in @ x + b_in + r * (W_hn @ h + b_hn))
 fn mul_29(i: u32, t: u32) {
   let at0 = (dims.T_T * dims.B * 115u + dims.B * 35u + 272u) + t * dims.B * 5u; // ∂GRU output 2 at step t
@@ -3106,7 +2693,11 @@ fn mul_29(i: u32, t: u32) {
   let j = i % 5u;
   mem[at0 + i] = (mem[at1 + l * 5u + j] * mem[at2 + l * 5u + j]) * mem[at3 + l * 5u + j];
 }
-
+// add_28, then mul_29, element by element (one dispatch for both).
+fn add_28_to_mul_29(i: u32, t: u32) {
+  add_28(i, t);
+  mul_29(i, t);
+}
 // %18 mul — 26: n = tanh(W_in @ x + b_in + r * (W_hn @ h + b_hn))
 fn mul_30(i: u32, t: u32) {
   let at0 = (dims.T_T * dims.B * 120u + dims.B * 35u + 272u) + t * dims.B * 5u; // ∂GRU output 3 at step t
@@ -3116,7 +2707,11 @@ fn mul_30(i: u32, t: u32) {
   let j = i % 5u;
   mem[at0 + i] = mem[at1 + l * 5u + j] * mem[at2 + l * 5u + j];
 }
-
+// add_28_to_mul_29, then mul_30, element by element (one dispatch for both).
+fn add_28_to_mul_30(i: u32, t: u32) {
+  add_28_to_mul_29(i, t);
+  mul_30(i, t);
+}
 // %20 mul ∂z — 25: z = sigmoid(W_iz @ x + b_iz + W_hz @ h + b_hz)   // update gate
 fn mul_31(i: u32, t: u32) {
   let at0 = (dims.T_T * dims.B * 110u + dims.B * 35u + 272u) + t * dims.B * 5u; // ∂GRU output 1 at step t
@@ -3128,7 +2723,11 @@ fn mul_31(i: u32, t: u32) {
   let j = i % 5u;
   mem[at0 + i] = ((mem[at1 + l * 5u + j] * mem[at2 + l * 5u + j]) + (-(mem[at1 + l * 5u + j] * mem[at3 + l * 5u + j]))) * mem[at4 + l * 5u + j];
 }
-
+// add_28_to_mul_30, then mul_31, element by element (one dispatch for both).
+fn add_28_to_mul_31(i: u32, t: u32) {
+  add_28_to_mul_30(i, t);
+  mul_31(i, t);
+}
 // %22 mul ∂r — 24: r = sigmoid(W_ir @ x + b_ir + W_hr @ h + b_hr)   // reset gate
 fn mul_32(i: u32, t: u32) {
   let at0 = (dims.T_T * dims.B * 105u + dims.B * 35u + 272u) + t * dims.B * 5u; // ∂GRU output 0 at step t
@@ -3138,6 +2737,11 @@ fn mul_32(i: u32, t: u32) {
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = (mem[at1 + l * 5u + j] * mem[at2 + l * 5u + j]) * mem[at3 + l * 5u + j];
+}
+// add_28_to_mul_31, then mul_32, element by element (one dispatch for both).
+fn add_28_to_mul_32(i: u32, t: u32) {
+  add_28_to_mul_31(i, t);
+  mul_32(i, t);
 }
 
 // %23 concat
@@ -3193,23 +2797,7 @@ fn main(@builtin(local_invocation_index) lane: u32) {
   for (var s = 0u; s < dims.T_T; s++) {
     let t = dims.T_T - 1u - s;
     for (var i = lane; i < dims.B * 5u; i += 64u) {
-      add_28(i, t);
-    }
-    storageBarrier();
-    for (var i = lane; i < dims.B * 5u; i += 64u) {
-      mul_29(i, t);
-    }
-    storageBarrier();
-    for (var i = lane; i < dims.B * 5u; i += 64u) {
-      mul_30(i, t);
-    }
-    storageBarrier();
-    for (var i = lane; i < dims.B * 5u; i += 64u) {
-      mul_31(i, t);
-    }
-    storageBarrier();
-    for (var i = lane; i < dims.B * 5u; i += 64u) {
-      mul_32(i, t);
+      add_28_to_mul_32(i, t);
     }
     storageBarrier();
     for (var i = lane; i < dims.B * 15u; i += 64u) {
@@ -3227,8 +2815,8 @@ fn main(@builtin(local_invocation_index) lane: u32) {
   }
 }
 
-// ───── grad_small_batch_23_copy_36.wgsl ─────
-// rnnc kernel grad_small_batch_23_copy_36: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_19_copy_36.wgsl ─────
+// rnnc kernel grad_small_batch_19_copy_36: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -3254,8 +2842,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_small_batch_24_concat_37.wgsl ─────
-// rnnc kernel grad_small_batch_24_concat_37: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_20_concat_37.wgsl ─────
+// rnnc kernel grad_small_batch_20_concat_37: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -3289,8 +2877,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_small_batch_25_unbroadcast_38.wgsl ─────
-// rnnc kernel grad_small_batch_25_unbroadcast_38: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_21_unbroadcast_38.wgsl ─────
+// rnnc kernel grad_small_batch_21_unbroadcast_38: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -3320,8 +2908,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_small_batch_26_slice_rows_39.wgsl ─────
-// rnnc kernel grad_small_batch_26_slice_rows_39: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_22_slice_rows_39.wgsl ─────
+// rnnc kernel grad_small_batch_22_slice_rows_39: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -3349,8 +2937,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_small_batch_27_slice_rows_40.wgsl ─────
-// rnnc kernel grad_small_batch_27_slice_rows_40: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_23_slice_rows_40.wgsl ─────
+// rnnc kernel grad_small_batch_23_slice_rows_40: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -3378,8 +2966,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_small_batch_28_slice_rows_41.wgsl ─────
-// rnnc kernel grad_small_batch_28_slice_rows_41: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_24_slice_rows_41.wgsl ─────
+// rnnc kernel grad_small_batch_24_slice_rows_41: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -3407,8 +2995,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_small_batch_29_concat_42.wgsl ─────
-// rnnc kernel grad_small_batch_29_concat_42: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_25_concat_42.wgsl ─────
+// rnnc kernel grad_small_batch_25_concat_42: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -3442,8 +3030,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_small_batch_30_unbroadcast_43.wgsl ─────
-// rnnc kernel grad_small_batch_30_unbroadcast_43: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_26_unbroadcast_43.wgsl ─────
+// rnnc kernel grad_small_batch_26_unbroadcast_43: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -3473,8 +3061,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_small_batch_31_slice_rows_44.wgsl ─────
-// rnnc kernel grad_small_batch_31_slice_rows_44: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_27_slice_rows_44.wgsl ─────
+// rnnc kernel grad_small_batch_27_slice_rows_44: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -3502,8 +3090,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_small_batch_32_slice_rows_45.wgsl ─────
-// rnnc kernel grad_small_batch_32_slice_rows_45: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_28_slice_rows_45.wgsl ─────
+// rnnc kernel grad_small_batch_28_slice_rows_45: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -3531,8 +3119,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_small_batch_33_slice_rows_46.wgsl ─────
-// rnnc kernel grad_small_batch_33_slice_rows_46: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_29_slice_rows_46.wgsl ─────
+// rnnc kernel grad_small_batch_29_slice_rows_46: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -3560,8 +3148,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_small_batch_34_unbroadcast_47.wgsl ─────
-// rnnc kernel grad_small_batch_34_unbroadcast_47: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_30_unbroadcast_47.wgsl ─────
+// rnnc kernel grad_small_batch_30_unbroadcast_47: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -3590,8 +3178,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_small_batch_35_unbroadcast_48.wgsl ─────
-// rnnc kernel grad_small_batch_35_unbroadcast_48: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_31_unbroadcast_48.wgsl ─────
+// rnnc kernel grad_small_batch_31_unbroadcast_48: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -3620,8 +3208,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_small_batch_36_unbroadcast_49.wgsl ─────
-// rnnc kernel grad_small_batch_36_unbroadcast_49: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_32_unbroadcast_49.wgsl ─────
+// rnnc kernel grad_small_batch_32_unbroadcast_49: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -3650,8 +3238,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_small_batch_37_unbroadcast_50.wgsl ─────
-// rnnc kernel grad_small_batch_37_unbroadcast_50: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_33_unbroadcast_50.wgsl ─────
+// rnnc kernel grad_small_batch_33_unbroadcast_50: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -3680,8 +3268,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_small_batch_38_concat_51.wgsl ─────
-// rnnc kernel grad_small_batch_38_concat_51: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_34_concat_51.wgsl ─────
+// rnnc kernel grad_small_batch_34_concat_51: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -3715,8 +3303,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_small_batch_39_matmul_52.wgsl ─────
-// rnnc kernel grad_small_batch_39_matmul_52: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_35_matmul_52.wgsl ─────
+// rnnc kernel grad_small_batch_35_matmul_52: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T

@@ -63,8 +63,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── forward_02_add_2.wgsl ─────
-// rnnc kernel forward_02_add_2: one thread per element, 64 per workgroup.
+// ───── forward_02_add_2_to_add_5.wgsl ─────
+// rnnc kernel forward_02_add_2_to_add_5: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -86,28 +86,6 @@ fn add_2(i: u32, _t: u32) {
   let j = i % 5u;
   mem[at0 + i] = (mem[at1 + l * 20u + j] + mem[at2 + j]) + mem[at3 + j];
 }
-
-@compute @workgroup_size(64)
-fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
-  let i = (group.y * groups.x + group.x) * 64u + lane;
-  if (i < dims.T_T * dims.B * 5u) {
-    add_2(i, 0u);
-  }
-}
-
-// ───── forward_03_add_3.wgsl ─────
-// rnnc kernel forward_03_add_3: one thread per element, 64 per workgroup.
-struct Dims {
-  B: u32, // the batch size
-  T_T: u32, // the length of time axis T
-  given0: u32, // 1 where the caller gave the initial state h
-  given1: u32, // 1 where the caller gave the initial state c
-}
-
-@group(0) @binding(0) var<uniform> dims: Dims;
-// Every value of the model, each in a region of its own (params, inputs, states, results).
-@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
-
 // %27 add
 fn add_3(i: u32, _t: u32) {
   let at0 = (dims.T_T * dims.B * 28u + dims.B * 15u + 200u); // %27 add
@@ -118,28 +96,11 @@ fn add_3(i: u32, _t: u32) {
   let j = i % 5u;
   mem[at0 + i] = (mem[at1 + l * 20u + j + 5u] + mem[at2 + j]) + mem[at3 + j];
 }
-
-@compute @workgroup_size(64)
-fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
-  let i = (group.y * groups.x + group.x) * 64u + lane;
-  if (i < dims.T_T * dims.B * 5u) {
-    add_3(i, 0u);
-  }
+// add_2, then add_3, element by element (one dispatch for both).
+fn add_2_to_add_3(i: u32, _t: u32) {
+  add_2(i, _t);
+  add_3(i, _t);
 }
-
-// ───── forward_04_add_4.wgsl ─────
-// rnnc kernel forward_04_add_4: one thread per element, 64 per workgroup.
-struct Dims {
-  B: u32, // the batch size
-  T_T: u32, // the length of time axis T
-  given0: u32, // 1 where the caller gave the initial state h
-  given1: u32, // 1 where the caller gave the initial state c
-}
-
-@group(0) @binding(0) var<uniform> dims: Dims;
-// Every value of the model, each in a region of its own (params, inputs, states, results).
-@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
-
 // %30 add
 fn add_4(i: u32, _t: u32) {
   let at0 = (dims.T_T * dims.B * 33u + dims.B * 15u + 200u); // %30 add
@@ -150,28 +111,11 @@ fn add_4(i: u32, _t: u32) {
   let j = i % 5u;
   mem[at0 + i] = (mem[at1 + l * 20u + j + 10u] + mem[at2 + j]) + mem[at3 + j];
 }
-
-@compute @workgroup_size(64)
-fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
-  let i = (group.y * groups.x + group.x) * 64u + lane;
-  if (i < dims.T_T * dims.B * 5u) {
-    add_4(i, 0u);
-  }
+// add_2_to_add_3, then add_4, element by element (one dispatch for both).
+fn add_2_to_add_4(i: u32, _t: u32) {
+  add_2_to_add_3(i, _t);
+  add_4(i, _t);
 }
-
-// ───── forward_05_add_5.wgsl ─────
-// rnnc kernel forward_05_add_5: one thread per element, 64 per workgroup.
-struct Dims {
-  B: u32, // the batch size
-  T_T: u32, // the length of time axis T
-  given0: u32, // 1 where the caller gave the initial state h
-  given1: u32, // 1 where the caller gave the initial state c
-}
-
-@group(0) @binding(0) var<uniform> dims: Dims;
-// Every value of the model, each in a region of its own (params, inputs, states, results).
-@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
-
 // %33 add
 fn add_5(i: u32, _t: u32) {
   let at0 = (dims.T_T * dims.B * 38u + dims.B * 15u + 200u); // %33 add
@@ -182,17 +126,22 @@ fn add_5(i: u32, _t: u32) {
   let j = i % 5u;
   mem[at0 + i] = (mem[at1 + l * 20u + j + 15u] + mem[at2 + j]) + mem[at3 + j];
 }
+// add_2_to_add_4, then add_5, element by element (one dispatch for both).
+fn add_2_to_add_5(i: u32, _t: u32) {
+  add_2_to_add_4(i, _t);
+  add_5(i, _t);
+}
 
 @compute @workgroup_size(64)
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < dims.T_T * dims.B * 5u) {
-    add_5(i, 0u);
+    add_2_to_add_5(i, 0u);
   }
 }
 
-// ───── forward_06_copy_6.wgsl ─────
-// rnnc kernel forward_06_copy_6: one thread per element, 64 per workgroup.
+// ───── forward_03_copy_6.wgsl ─────
+// rnnc kernel forward_03_copy_6: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -219,8 +168,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── forward_07_copy_7.wgsl ─────
-// rnnc kernel forward_07_copy_7: one thread per element, 64 per workgroup.
+// ───── forward_04_copy_7.wgsl ─────
+// rnnc kernel forward_04_copy_7: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -247,9 +196,9 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── forward_08_matmul_8.wgsl ─────
-// rnnc kernel forward_08_matmul_8: one thread per element, 64 per workgroup.
-// Dispatched once per step of the time loop (LSTM: from the first step to the last): dispatch 1 of the 3 a step takes.
+// ───── forward_05_matmul_8.wgsl ─────
+// rnnc kernel forward_05_matmul_8: one thread per element, 64 per workgroup.
+// Dispatched once per step of the time loop (LSTM: from the first step to the last): dispatch 1 of the 2 a step takes.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -290,9 +239,9 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── forward_09_add_9.wgsl ─────
-// rnnc kernel forward_09_add_9: one thread per element, 64 per workgroup.
-// Dispatched once per step of the time loop (LSTM: from the first step to the last): dispatch 2 of the 3 a step takes.
+// ───── forward_06_add_9_to_mul_10.wgsl ─────
+// rnnc kernel forward_06_add_9_to_mul_10: one thread per element, 64 per workgroup.
+// Dispatched once per step of the time loop (LSTM: from the first step to the last): dispatch 2 of the 2 a step takes.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -321,34 +270,6 @@ fn add_9(i: u32, t: u32) {
   let j = i % 5u;
   mem[at0 + i] = ((1.0 / (1.0 + exp(-(mem[at1 + l * 5u + j] + mem[at2 + l * 20u + j + 5u])))) * mem[at3 + l * 5u + j]) + ((1.0 / (1.0 + exp(-(mem[at4 + l * 5u + j] + mem[at2 + l * 20u + j])))) * (tanh(clamp((mem[at5 + l * 5u + j] + mem[at2 + l * 20u + j + 10u]), -10.0, 10.0))));
 }
-
-@compute @workgroup_size(64)
-fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
-  let i = (group.y * groups.x + group.x) * 64u + lane;
-  if (i < dims.B * 5u) {
-    add_9(i, step.s);
-  }
-}
-
-// ───── forward_10_mul_10.wgsl ─────
-// rnnc kernel forward_10_mul_10: one thread per element, 64 per workgroup.
-// Dispatched once per step of the time loop (LSTM: from the first step to the last): dispatch 3 of the 3 a step takes.
-struct Dims {
-  B: u32, // the batch size
-  T_T: u32, // the length of time axis T
-  given0: u32, // 1 where the caller gave the initial state h
-  given1: u32, // 1 where the caller gave the initial state c
-}
-
-@group(0) @binding(0) var<uniform> dims: Dims;
-// Every value of the model, each in a region of its own (params, inputs, states, results).
-@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
-
-struct Step {
-  s: u32, // the step of the time loop, counted from its start
-}
-@group(0) @binding(2) var<uniform> step: Step;
-
 // %24 mul h' — 35: h' = o * tanh(c')
 fn mul_10(i: u32, t: u32) {
   let at0 = (dims.T_T * dims.B * 43u + dims.B * 15u + 200u) + t * dims.B * 5u; // LSTM output 0 at step t
@@ -359,17 +280,22 @@ fn mul_10(i: u32, t: u32) {
   let j = i % 5u;
   mem[at0 + i] = (1.0 / (1.0 + exp(-(mem[at1 + l * 5u + j] + mem[at2 + l * 20u + j + 15u])))) * (tanh(clamp(mem[at3 + l * 5u + j], -10.0, 10.0)));
 }
+// add_9, then mul_10, element by element (one dispatch for both).
+fn add_9_to_mul_10(i: u32, t: u32) {
+  add_9(i, t);
+  mul_10(i, t);
+}
 
 @compute @workgroup_size(64)
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < dims.B * 5u) {
-    mul_10(i, step.s);
+    add_9_to_mul_10(i, step.s);
   }
 }
 
-// ───── forward_11_copy_11.wgsl ─────
-// rnnc kernel forward_11_copy_11: one thread per element, 64 per workgroup.
+// ───── forward_07_copy_11.wgsl ─────
+// rnnc kernel forward_07_copy_11: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -396,8 +322,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── forward_12_copy_12.wgsl ─────
-// rnnc kernel forward_12_copy_12: one thread per element, 64 per workgroup.
+// ───── forward_08_copy_12.wgsl ─────
+// rnnc kernel forward_08_copy_12: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -488,8 +414,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── forward_small_batch_02_add_2.wgsl ─────
-// rnnc kernel forward_small_batch_02_add_2: one thread per element, 64 per workgroup.
+// ───── forward_small_batch_02_add_2_to_add_5.wgsl ─────
+// rnnc kernel forward_small_batch_02_add_2_to_add_5: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -511,28 +437,6 @@ fn add_2(i: u32, _t: u32) {
   let j = i % 5u;
   mem[at0 + i] = (mem[at1 + l * 20u + j] + mem[at2 + j]) + mem[at3 + j];
 }
-
-@compute @workgroup_size(64)
-fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
-  let i = (group.y * groups.x + group.x) * 64u + lane;
-  if (i < dims.T_T * dims.B * 5u) {
-    add_2(i, 0u);
-  }
-}
-
-// ───── forward_small_batch_03_add_3.wgsl ─────
-// rnnc kernel forward_small_batch_03_add_3: one thread per element, 64 per workgroup.
-struct Dims {
-  B: u32, // the batch size
-  T_T: u32, // the length of time axis T
-  given0: u32, // 1 where the caller gave the initial state h
-  given1: u32, // 1 where the caller gave the initial state c
-}
-
-@group(0) @binding(0) var<uniform> dims: Dims;
-// Every value of the model, each in a region of its own (params, inputs, states, results).
-@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
-
 // %27 add
 fn add_3(i: u32, _t: u32) {
   let at0 = (dims.T_T * dims.B * 28u + dims.B * 15u + 200u); // %27 add
@@ -543,28 +447,11 @@ fn add_3(i: u32, _t: u32) {
   let j = i % 5u;
   mem[at0 + i] = (mem[at1 + l * 20u + j + 5u] + mem[at2 + j]) + mem[at3 + j];
 }
-
-@compute @workgroup_size(64)
-fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
-  let i = (group.y * groups.x + group.x) * 64u + lane;
-  if (i < dims.T_T * dims.B * 5u) {
-    add_3(i, 0u);
-  }
+// add_2, then add_3, element by element (one dispatch for both).
+fn add_2_to_add_3(i: u32, _t: u32) {
+  add_2(i, _t);
+  add_3(i, _t);
 }
-
-// ───── forward_small_batch_04_add_4.wgsl ─────
-// rnnc kernel forward_small_batch_04_add_4: one thread per element, 64 per workgroup.
-struct Dims {
-  B: u32, // the batch size
-  T_T: u32, // the length of time axis T
-  given0: u32, // 1 where the caller gave the initial state h
-  given1: u32, // 1 where the caller gave the initial state c
-}
-
-@group(0) @binding(0) var<uniform> dims: Dims;
-// Every value of the model, each in a region of its own (params, inputs, states, results).
-@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
-
 // %30 add
 fn add_4(i: u32, _t: u32) {
   let at0 = (dims.T_T * dims.B * 33u + dims.B * 15u + 200u); // %30 add
@@ -575,28 +462,11 @@ fn add_4(i: u32, _t: u32) {
   let j = i % 5u;
   mem[at0 + i] = (mem[at1 + l * 20u + j + 10u] + mem[at2 + j]) + mem[at3 + j];
 }
-
-@compute @workgroup_size(64)
-fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
-  let i = (group.y * groups.x + group.x) * 64u + lane;
-  if (i < dims.T_T * dims.B * 5u) {
-    add_4(i, 0u);
-  }
+// add_2_to_add_3, then add_4, element by element (one dispatch for both).
+fn add_2_to_add_4(i: u32, _t: u32) {
+  add_2_to_add_3(i, _t);
+  add_4(i, _t);
 }
-
-// ───── forward_small_batch_05_add_5.wgsl ─────
-// rnnc kernel forward_small_batch_05_add_5: one thread per element, 64 per workgroup.
-struct Dims {
-  B: u32, // the batch size
-  T_T: u32, // the length of time axis T
-  given0: u32, // 1 where the caller gave the initial state h
-  given1: u32, // 1 where the caller gave the initial state c
-}
-
-@group(0) @binding(0) var<uniform> dims: Dims;
-// Every value of the model, each in a region of its own (params, inputs, states, results).
-@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
-
 // %33 add
 fn add_5(i: u32, _t: u32) {
   let at0 = (dims.T_T * dims.B * 38u + dims.B * 15u + 200u); // %33 add
@@ -607,17 +477,22 @@ fn add_5(i: u32, _t: u32) {
   let j = i % 5u;
   mem[at0 + i] = (mem[at1 + l * 20u + j + 15u] + mem[at2 + j]) + mem[at3 + j];
 }
+// add_2_to_add_4, then add_5, element by element (one dispatch for both).
+fn add_2_to_add_5(i: u32, _t: u32) {
+  add_2_to_add_4(i, _t);
+  add_5(i, _t);
+}
 
 @compute @workgroup_size(64)
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < dims.T_T * dims.B * 5u) {
-    add_5(i, 0u);
+    add_2_to_add_5(i, 0u);
   }
 }
 
-// ───── forward_small_batch_06_copy_6.wgsl ─────
-// rnnc kernel forward_small_batch_06_copy_6: one thread per element, 64 per workgroup.
+// ───── forward_small_batch_03_copy_6.wgsl ─────
+// rnnc kernel forward_small_batch_03_copy_6: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -644,8 +519,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── forward_small_batch_07_copy_7.wgsl ─────
-// rnnc kernel forward_small_batch_07_copy_7: one thread per element, 64 per workgroup.
+// ───── forward_small_batch_04_copy_7.wgsl ─────
+// rnnc kernel forward_small_batch_04_copy_7: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -672,8 +547,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── forward_small_batch_08_loop.wgsl ─────
-// rnnc kernel forward_small_batch_08_loop: persistent, one workgroup of 64 threads runs 3 phases in one dispatch,
+// ───── forward_small_batch_05_loop.wgsl ─────
+// rnnc kernel forward_small_batch_05_loop: persistent, one workgroup of 64 threads runs 2 phases in one dispatch,
 // with a barrier between phases.
 // The weights its time loops read are copied into workgroup memory first (400 bytes).
 struct Dims {
@@ -717,7 +592,6 @@ fn add_9(i: u32, t: u32) {
   let j = i % 5u;
   mem[at0 + i] = ((1.0 / (1.0 + exp(-(mem[at1 + l * 5u + j] + mem[at2 + l * 20u + j + 5u])))) * mem[at3 + l * 5u + j]) + ((1.0 / (1.0 + exp(-(mem[at4 + l * 5u + j] + mem[at2 + l * 20u + j])))) * (tanh(clamp((mem[at5 + l * 5u + j] + mem[at2 + l * 20u + j + 10u]), -10.0, 10.0))));
 }
-
 // %24 mul h' — 35: h' = o * tanh(c')
 fn mul_10(i: u32, t: u32) {
   let at0 = (dims.T_T * dims.B * 43u + dims.B * 15u + 200u) + t * dims.B * 5u; // LSTM output 0 at step t
@@ -727,6 +601,11 @@ fn mul_10(i: u32, t: u32) {
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = (1.0 / (1.0 + exp(-(mem[at1 + l * 5u + j] + mem[at2 + l * 20u + j + 15u])))) * (tanh(clamp(mem[at3 + l * 5u + j], -10.0, 10.0)));
+}
+// add_9, then mul_10, element by element (one dispatch for both).
+fn add_9_to_mul_10(i: u32, t: u32) {
+  add_9(i, t);
+  mul_10(i, t);
 }
 
 @compute @workgroup_size(64)
@@ -744,18 +623,14 @@ fn main(@builtin(local_invocation_index) lane: u32) {
     }
     storageBarrier();
     for (var i = lane; i < dims.B * 5u; i += 64u) {
-      add_9(i, t);
-    }
-    storageBarrier();
-    for (var i = lane; i < dims.B * 5u; i += 64u) {
-      mul_10(i, t);
+      add_9_to_mul_10(i, t);
     }
     storageBarrier();
   }
 }
 
-// ───── forward_small_batch_09_copy_11.wgsl ─────
-// rnnc kernel forward_small_batch_09_copy_11: one thread per element, 64 per workgroup.
+// ───── forward_small_batch_06_copy_11.wgsl ─────
+// rnnc kernel forward_small_batch_06_copy_11: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -782,8 +657,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── forward_small_batch_10_copy_12.wgsl ─────
-// rnnc kernel forward_small_batch_10_copy_12: one thread per element, 64 per workgroup.
+// ───── forward_small_batch_07_copy_12.wgsl ─────
+// rnnc kernel forward_small_batch_07_copy_12: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -874,8 +749,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_02_add_2.wgsl ─────
-// rnnc kernel grad_02_add_2: one thread per element, 64 per workgroup.
+// ───── grad_02_add_2_to_add_5.wgsl ─────
+// rnnc kernel grad_02_add_2_to_add_5: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -897,28 +772,6 @@ fn add_2(i: u32, _t: u32) {
   let j = i % 5u;
   mem[at0 + i] = (mem[at1 + l * 20u + j] + mem[at2 + j]) + mem[at3 + j];
 }
-
-@compute @workgroup_size(64)
-fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
-  let i = (group.y * groups.x + group.x) * 64u + lane;
-  if (i < dims.T_T * dims.B * 5u) {
-    add_2(i, 0u);
-  }
-}
-
-// ───── grad_03_add_3.wgsl ─────
-// rnnc kernel grad_03_add_3: one thread per element, 64 per workgroup.
-struct Dims {
-  B: u32, // the batch size
-  T_T: u32, // the length of time axis T
-  given0: u32, // 1 where the caller gave the initial state h
-  given1: u32, // 1 where the caller gave the initial state c
-}
-
-@group(0) @binding(0) var<uniform> dims: Dims;
-// Every value of the model, each in a region of its own (params, inputs, states, results).
-@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
-
 // %27 add
 fn add_3(i: u32, _t: u32) {
   let at0 = (dims.T_T * dims.B * 28u + dims.B * 15u + 200u); // %27 add
@@ -929,28 +782,11 @@ fn add_3(i: u32, _t: u32) {
   let j = i % 5u;
   mem[at0 + i] = (mem[at1 + l * 20u + j + 5u] + mem[at2 + j]) + mem[at3 + j];
 }
-
-@compute @workgroup_size(64)
-fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
-  let i = (group.y * groups.x + group.x) * 64u + lane;
-  if (i < dims.T_T * dims.B * 5u) {
-    add_3(i, 0u);
-  }
+// add_2, then add_3, element by element (one dispatch for both).
+fn add_2_to_add_3(i: u32, _t: u32) {
+  add_2(i, _t);
+  add_3(i, _t);
 }
-
-// ───── grad_04_add_4.wgsl ─────
-// rnnc kernel grad_04_add_4: one thread per element, 64 per workgroup.
-struct Dims {
-  B: u32, // the batch size
-  T_T: u32, // the length of time axis T
-  given0: u32, // 1 where the caller gave the initial state h
-  given1: u32, // 1 where the caller gave the initial state c
-}
-
-@group(0) @binding(0) var<uniform> dims: Dims;
-// Every value of the model, each in a region of its own (params, inputs, states, results).
-@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
-
 // %30 add
 fn add_4(i: u32, _t: u32) {
   let at0 = (dims.T_T * dims.B * 33u + dims.B * 15u + 200u); // %30 add
@@ -961,28 +797,11 @@ fn add_4(i: u32, _t: u32) {
   let j = i % 5u;
   mem[at0 + i] = (mem[at1 + l * 20u + j + 10u] + mem[at2 + j]) + mem[at3 + j];
 }
-
-@compute @workgroup_size(64)
-fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
-  let i = (group.y * groups.x + group.x) * 64u + lane;
-  if (i < dims.T_T * dims.B * 5u) {
-    add_4(i, 0u);
-  }
+// add_2_to_add_3, then add_4, element by element (one dispatch for both).
+fn add_2_to_add_4(i: u32, _t: u32) {
+  add_2_to_add_3(i, _t);
+  add_4(i, _t);
 }
-
-// ───── grad_05_add_5.wgsl ─────
-// rnnc kernel grad_05_add_5: one thread per element, 64 per workgroup.
-struct Dims {
-  B: u32, // the batch size
-  T_T: u32, // the length of time axis T
-  given0: u32, // 1 where the caller gave the initial state h
-  given1: u32, // 1 where the caller gave the initial state c
-}
-
-@group(0) @binding(0) var<uniform> dims: Dims;
-// Every value of the model, each in a region of its own (params, inputs, states, results).
-@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
-
 // %33 add
 fn add_5(i: u32, _t: u32) {
   let at0 = (dims.T_T * dims.B * 38u + dims.B * 15u + 200u); // %33 add
@@ -993,17 +812,22 @@ fn add_5(i: u32, _t: u32) {
   let j = i % 5u;
   mem[at0 + i] = (mem[at1 + l * 20u + j + 15u] + mem[at2 + j]) + mem[at3 + j];
 }
+// add_2_to_add_4, then add_5, element by element (one dispatch for both).
+fn add_2_to_add_5(i: u32, _t: u32) {
+  add_2_to_add_4(i, _t);
+  add_5(i, _t);
+}
 
 @compute @workgroup_size(64)
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < dims.T_T * dims.B * 5u) {
-    add_5(i, 0u);
+    add_2_to_add_5(i, 0u);
   }
 }
 
-// ───── grad_06_copy_6.wgsl ─────
-// rnnc kernel grad_06_copy_6: one thread per element, 64 per workgroup.
+// ───── grad_03_copy_6.wgsl ─────
+// rnnc kernel grad_03_copy_6: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -1030,8 +854,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_07_copy_7.wgsl ─────
-// rnnc kernel grad_07_copy_7: one thread per element, 64 per workgroup.
+// ───── grad_04_copy_7.wgsl ─────
+// rnnc kernel grad_04_copy_7: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -1058,9 +882,9 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_08_matmul_8.wgsl ─────
-// rnnc kernel grad_08_matmul_8: one thread per element, 64 per workgroup.
-// Dispatched once per step of the time loop (LSTM: from the first step to the last): dispatch 1 of the 9 a step takes.
+// ───── grad_05_matmul_8.wgsl ─────
+// rnnc kernel grad_05_matmul_8: one thread per element, 64 per workgroup.
+// Dispatched once per step of the time loop (LSTM: from the first step to the last): dispatch 1 of the 3 a step takes.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -1101,9 +925,9 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_09_sigmoid_9.wgsl ─────
-// rnnc kernel grad_09_sigmoid_9: one thread per element, 64 per workgroup.
-// Dispatched once per step of the time loop (LSTM: from the first step to the last): dispatch 2 of the 9 a step takes.
+// ───── grad_06_sigmoid_9_to_mul_15.wgsl ─────
+// rnnc kernel grad_06_sigmoid_9_to_mul_15: one thread per element, 64 per workgroup.
+// Dispatched once per step of the time loop (LSTM: from the first step to the last): dispatch 2 of the 3 a step takes.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -1129,34 +953,6 @@ fn sigmoid_9(i: u32, t: u32) {
   let j = i % 5u;
   mem[at0 + i] = 1.0 / (1.0 + exp(-(mem[at1 + l * 5u + j] + mem[at2 + l * 20u + j])));
 }
-
-@compute @workgroup_size(64)
-fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
-  let i = (group.y * groups.x + group.x) * 64u + lane;
-  if (i < dims.B * 5u) {
-    sigmoid_9(i, step.s);
-  }
-}
-
-// ───── grad_10_sigmoid_10.wgsl ─────
-// rnnc kernel grad_10_sigmoid_10: one thread per element, 64 per workgroup.
-// Dispatched once per step of the time loop (LSTM: from the first step to the last): dispatch 3 of the 9 a step takes.
-struct Dims {
-  B: u32, // the batch size
-  T_T: u32, // the length of time axis T
-  given0: u32, // 1 where the caller gave the initial state h
-  given1: u32, // 1 where the caller gave the initial state c
-}
-
-@group(0) @binding(0) var<uniform> dims: Dims;
-// Every value of the model, each in a region of its own (params, inputs, states, results).
-@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
-
-struct Step {
-  s: u32, // the step of the time loop, counted from its start
-}
-@group(0) @binding(2) var<uniform> step: Step;
-
 // %13 sigmoid f — 30: f = sigmoid(W_if @ x + b_if + W_hf @ h + b_hf)   // forget gate
 fn sigmoid_10(i: u32, t: u32) {
   let at0 = (dims.T_T * dims.B * 68u + dims.B * 15u + 200u) + t * dims.B * 5u; // LSTM output 5 at step t
@@ -1166,34 +962,11 @@ fn sigmoid_10(i: u32, t: u32) {
   let j = i % 5u;
   mem[at0 + i] = 1.0 / (1.0 + exp(-(mem[at1 + l * 5u + j] + mem[at2 + l * 20u + j + 5u])));
 }
-
-@compute @workgroup_size(64)
-fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
-  let i = (group.y * groups.x + group.x) * 64u + lane;
-  if (i < dims.B * 5u) {
-    sigmoid_10(i, step.s);
-  }
+// sigmoid_9, then sigmoid_10, element by element (one dispatch for both).
+fn sigmoid_9_to_sigmoid_10(i: u32, t: u32) {
+  sigmoid_9(i, t);
+  sigmoid_10(i, t);
 }
-
-// ───── grad_11_tanh_11.wgsl ─────
-// rnnc kernel grad_11_tanh_11: one thread per element, 64 per workgroup.
-// Dispatched once per step of the time loop (LSTM: from the first step to the last): dispatch 4 of the 9 a step takes.
-struct Dims {
-  B: u32, // the batch size
-  T_T: u32, // the length of time axis T
-  given0: u32, // 1 where the caller gave the initial state h
-  given1: u32, // 1 where the caller gave the initial state c
-}
-
-@group(0) @binding(0) var<uniform> dims: Dims;
-// Every value of the model, each in a region of its own (params, inputs, states, results).
-@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
-
-struct Step {
-  s: u32, // the step of the time loop, counted from its start
-}
-@group(0) @binding(2) var<uniform> step: Step;
-
 // %16 tanh g — 31: g = tanh(W_ig @ x + b_ig + W_hg @ h + b_hg)      // candidate cell state
 fn tanh_11(i: u32, t: u32) {
   let at0 = (dims.T_T * dims.B * 58u + dims.B * 15u + 200u) + t * dims.B * 5u; // LSTM output 3 at step t
@@ -1203,34 +976,11 @@ fn tanh_11(i: u32, t: u32) {
   let j = i % 5u;
   mem[at0 + i] = tanh(clamp((mem[at1 + l * 5u + j] + mem[at2 + l * 20u + j + 10u]), -10.0, 10.0));
 }
-
-@compute @workgroup_size(64)
-fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
-  let i = (group.y * groups.x + group.x) * 64u + lane;
-  if (i < dims.B * 5u) {
-    tanh_11(i, step.s);
-  }
+// sigmoid_9_to_sigmoid_10, then tanh_11, element by element (one dispatch for both).
+fn sigmoid_9_to_tanh_11(i: u32, t: u32) {
+  sigmoid_9_to_sigmoid_10(i, t);
+  tanh_11(i, t);
 }
-
-// ───── grad_12_sigmoid_12.wgsl ─────
-// rnnc kernel grad_12_sigmoid_12: one thread per element, 64 per workgroup.
-// Dispatched once per step of the time loop (LSTM: from the first step to the last): dispatch 5 of the 9 a step takes.
-struct Dims {
-  B: u32, // the batch size
-  T_T: u32, // the length of time axis T
-  given0: u32, // 1 where the caller gave the initial state h
-  given1: u32, // 1 where the caller gave the initial state c
-}
-
-@group(0) @binding(0) var<uniform> dims: Dims;
-// Every value of the model, each in a region of its own (params, inputs, states, results).
-@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
-
-struct Step {
-  s: u32, // the step of the time loop, counted from its start
-}
-@group(0) @binding(2) var<uniform> step: Step;
-
 // %19 sigmoid o — 32: o = sigmoid(W_io @ x + b_io + W_ho @ h + b_ho)   // output gate
 fn sigmoid_12(i: u32, t: u32) {
   let at0 = (dims.T_T * dims.B * 53u + dims.B * 15u + 200u) + t * dims.B * 5u; // LSTM output 2 at step t
@@ -1240,34 +990,11 @@ fn sigmoid_12(i: u32, t: u32) {
   let j = i % 5u;
   mem[at0 + i] = 1.0 / (1.0 + exp(-(mem[at1 + l * 5u + j] + mem[at2 + l * 20u + j + 15u])));
 }
-
-@compute @workgroup_size(64)
-fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
-  let i = (group.y * groups.x + group.x) * 64u + lane;
-  if (i < dims.B * 5u) {
-    sigmoid_12(i, step.s);
-  }
+// sigmoid_9_to_tanh_11, then sigmoid_12, element by element (one dispatch for both).
+fn sigmoid_9_to_sigmoid_12(i: u32, t: u32) {
+  sigmoid_9_to_tanh_11(i, t);
+  sigmoid_12(i, t);
 }
-
-// ───── grad_13_add_13.wgsl ─────
-// rnnc kernel grad_13_add_13: one thread per element, 64 per workgroup.
-// Dispatched once per step of the time loop (LSTM: from the first step to the last): dispatch 6 of the 9 a step takes.
-struct Dims {
-  B: u32, // the batch size
-  T_T: u32, // the length of time axis T
-  given0: u32, // 1 where the caller gave the initial state h
-  given1: u32, // 1 where the caller gave the initial state c
-}
-
-@group(0) @binding(0) var<uniform> dims: Dims;
-// Every value of the model, each in a region of its own (params, inputs, states, results).
-@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
-
-struct Step {
-  s: u32, // the step of the time loop, counted from its start
-}
-@group(0) @binding(2) var<uniform> step: Step;
-
 // %22 add c' — 34: c' = f * c + i * g
 fn add_13(i: u32, t: u32) {
   let at0 = select((dims.T_T * dims.B * 78u + dims.B * 25u + 200u), (dims.T_T * dims.B * 78u + dims.B * 20u + 200u), t % 2u == 1u); // LSTM next state c
@@ -1279,34 +1006,11 @@ fn add_13(i: u32, t: u32) {
   let j = i % 5u;
   mem[at0 + i] = (mem[at1 + l * 5u + j] * mem[at2 + l * 5u + j]) + (mem[at3 + l * 5u + j] * mem[at4 + l * 5u + j]);
 }
-
-@compute @workgroup_size(64)
-fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
-  let i = (group.y * groups.x + group.x) * 64u + lane;
-  if (i < dims.B * 5u) {
-    add_13(i, step.s);
-  }
+// sigmoid_9_to_sigmoid_12, then add_13, element by element (one dispatch for both).
+fn sigmoid_9_to_add_13(i: u32, t: u32) {
+  sigmoid_9_to_sigmoid_12(i, t);
+  add_13(i, t);
 }
-
-// ───── grad_14_tanh_14.wgsl ─────
-// rnnc kernel grad_14_tanh_14: one thread per element, 64 per workgroup.
-// Dispatched once per step of the time loop (LSTM: from the first step to the last): dispatch 7 of the 9 a step takes.
-struct Dims {
-  B: u32, // the batch size
-  T_T: u32, // the length of time axis T
-  given0: u32, // 1 where the caller gave the initial state h
-  given1: u32, // 1 where the caller gave the initial state c
-}
-
-@group(0) @binding(0) var<uniform> dims: Dims;
-// Every value of the model, each in a region of its own (params, inputs, states, results).
-@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
-
-struct Step {
-  s: u32, // the step of the time loop, counted from its start
-}
-@group(0) @binding(2) var<uniform> step: Step;
-
 // %23 tanh — 35: h' = o * tanh(c')
 fn tanh_14(i: u32, t: u32) {
   let at0 = (dims.T_T * dims.B * 48u + dims.B * 15u + 200u) + t * dims.B * 5u; // LSTM output 1 at step t
@@ -1315,34 +1019,11 @@ fn tanh_14(i: u32, t: u32) {
   let j = i % 5u;
   mem[at0 + i] = tanh(clamp(mem[at1 + l * 5u + j], -10.0, 10.0));
 }
-
-@compute @workgroup_size(64)
-fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
-  let i = (group.y * groups.x + group.x) * 64u + lane;
-  if (i < dims.B * 5u) {
-    tanh_14(i, step.s);
-  }
+// sigmoid_9_to_add_13, then tanh_14, element by element (one dispatch for both).
+fn sigmoid_9_to_tanh_14(i: u32, t: u32) {
+  sigmoid_9_to_add_13(i, t);
+  tanh_14(i, t);
 }
-
-// ───── grad_15_mul_15.wgsl ─────
-// rnnc kernel grad_15_mul_15: one thread per element, 64 per workgroup.
-// Dispatched once per step of the time loop (LSTM: from the first step to the last): dispatch 8 of the 9 a step takes.
-struct Dims {
-  B: u32, // the batch size
-  T_T: u32, // the length of time axis T
-  given0: u32, // 1 where the caller gave the initial state h
-  given1: u32, // 1 where the caller gave the initial state c
-}
-
-@group(0) @binding(0) var<uniform> dims: Dims;
-// Every value of the model, each in a region of its own (params, inputs, states, results).
-@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
-
-struct Step {
-  s: u32, // the step of the time loop, counted from its start
-}
-@group(0) @binding(2) var<uniform> step: Step;
-
 // %24 mul h' — 35: h' = o * tanh(c')
 fn mul_15(i: u32, t: u32) {
   let at0 = (dims.T_T * dims.B * 43u + dims.B * 15u + 200u) + t * dims.B * 5u; // LSTM output 0 at step t
@@ -1352,18 +1033,23 @@ fn mul_15(i: u32, t: u32) {
   let j = i % 5u;
   mem[at0 + i] = mem[at1 + l * 5u + j] * mem[at2 + l * 5u + j];
 }
+// sigmoid_9_to_tanh_14, then mul_15, element by element (one dispatch for both).
+fn sigmoid_9_to_mul_15(i: u32, t: u32) {
+  sigmoid_9_to_tanh_14(i, t);
+  mul_15(i, t);
+}
 
 @compute @workgroup_size(64)
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < dims.B * 5u) {
-    mul_15(i, step.s);
+    sigmoid_9_to_mul_15(i, step.s);
   }
 }
 
-// ───── grad_16_copy_16.wgsl ─────
-// rnnc kernel grad_16_copy_16: one thread per element, 64 per workgroup.
-// Dispatched once per step of the time loop (LSTM: from the first step to the last): dispatch 9 of the 9 a step takes.
+// ───── grad_07_copy_16.wgsl ─────
+// rnnc kernel grad_07_copy_16: one thread per element, 64 per workgroup.
+// Dispatched once per step of the time loop (LSTM: from the first step to the last): dispatch 3 of the 3 a step takes.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -1395,8 +1081,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_17_copy_17.wgsl ─────
-// rnnc kernel grad_17_copy_17: one thread per element, 64 per workgroup.
+// ───── grad_08_copy_17.wgsl ─────
+// rnnc kernel grad_08_copy_17: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -1423,8 +1109,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_18_copy_18.wgsl ─────
-// rnnc kernel grad_18_copy_18: one thread per element, 64 per workgroup.
+// ───── grad_09_copy_18.wgsl ─────
+// rnnc kernel grad_09_copy_18: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -1451,8 +1137,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_19_mul_19.wgsl ─────
-// rnnc kernel grad_19_mul_19: one thread per element, 64 per workgroup.
+// ───── grad_10_mul_19.wgsl ─────
+// rnnc kernel grad_10_mul_19: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -1482,8 +1168,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_20_sum_20.wgsl ─────
-// rnnc kernel grad_20_sum_20: one thread per element, 64 per workgroup.
+// ───── grad_11_sum_20.wgsl ─────
+// rnnc kernel grad_11_sum_20: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -1512,8 +1198,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_21_reduce_lead_21.wgsl ─────
-// rnnc kernel grad_21_reduce_lead_21: one thread per element, 64 per workgroup.
+// ───── grad_12_reduce_lead_21.wgsl ─────
+// rnnc kernel grad_12_reduce_lead_21: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -1542,8 +1228,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_22_fill_22.wgsl ─────
-// rnnc kernel grad_22_fill_22: one thread per element, 64 per workgroup.
+// ───── grad_13_fill_22.wgsl ─────
+// rnnc kernel grad_13_fill_22: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -1569,8 +1255,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_23_broadcast_to_23.wgsl ─────
-// rnnc kernel grad_23_broadcast_to_23: one thread per element, 64 per workgroup.
+// ───── grad_14_broadcast_to_23.wgsl ─────
+// rnnc kernel grad_14_broadcast_to_23: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -1598,8 +1284,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_24_expand_last_24.wgsl ─────
-// rnnc kernel grad_24_expand_last_24: one thread per element, 64 per workgroup.
+// ───── grad_15_expand_last_24.wgsl ─────
+// rnnc kernel grad_15_expand_last_24: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -1626,8 +1312,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_25_mul_25.wgsl ─────
-// rnnc kernel grad_25_mul_25: one thread per element, 64 per workgroup.
+// ───── grad_16_mul_25.wgsl ─────
+// rnnc kernel grad_16_mul_25: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -1657,8 +1343,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_26_time_shift_26.wgsl ─────
-// rnnc kernel grad_26_time_shift_26: one thread per element, 64 per workgroup.
+// ───── grad_17_time_shift_26.wgsl ─────
+// rnnc kernel grad_17_time_shift_26: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -1686,8 +1372,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_27_sub_27.wgsl ─────
-// rnnc kernel grad_27_sub_27: one thread per element, 64 per workgroup.
+// ───── grad_18_sub_27_to_mul_31.wgsl ─────
+// rnnc kernel grad_18_sub_27_to_mul_31: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -1707,28 +1393,6 @@ fn sub_27(i: u32, _t: u32) {
   let j = i % 5u;
   mem[at0 + i] = 1.0 - (mem[at1 + l * 5u + j] * mem[at1 + l * 5u + j]);
 }
-
-@compute @workgroup_size(64)
-fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
-  let i = (group.y * groups.x + group.x) * 64u + lane;
-  if (i < dims.T_T * dims.B * 5u) {
-    sub_27(i, 0u);
-  }
-}
-
-// ───── grad_28_mul_28.wgsl ─────
-// rnnc kernel grad_28_mul_28: one thread per element, 64 per workgroup.
-struct Dims {
-  B: u32, // the batch size
-  T_T: u32, // the length of time axis T
-  given0: u32, // 1 where the caller gave the initial state h
-  given1: u32, // 1 where the caller gave the initial state c
-}
-
-@group(0) @binding(0) var<uniform> dims: Dims;
-// Every value of the model, each in a region of its own (params, inputs, states, results).
-@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
-
 // %57 mul ∂o — 32: o = sigmoid(W_io @ x + b_io + W_ho @ h + b_ho)   // output gate
 fn mul_28(i: u32, _t: u32) {
   let at0 = (dims.T_T * dims.B * 110u + dims.B * 60u + 202u); // %57 mul ∂o
@@ -1737,28 +1401,11 @@ fn mul_28(i: u32, _t: u32) {
   let j = i % 5u;
   mem[at0 + i] = mem[at1 + l * 5u + j] * (1.0 - mem[at1 + l * 5u + j]);
 }
-
-@compute @workgroup_size(64)
-fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
-  let i = (group.y * groups.x + group.x) * 64u + lane;
-  if (i < dims.T_T * dims.B * 5u) {
-    mul_28(i, 0u);
-  }
+// sub_27, then mul_28, element by element (one dispatch for both).
+fn sub_27_to_mul_28(i: u32, _t: u32) {
+  sub_27(i, _t);
+  mul_28(i, _t);
 }
-
-// ───── grad_29_sub_29.wgsl ─────
-// rnnc kernel grad_29_sub_29: one thread per element, 64 per workgroup.
-struct Dims {
-  B: u32, // the batch size
-  T_T: u32, // the length of time axis T
-  given0: u32, // 1 where the caller gave the initial state h
-  given1: u32, // 1 where the caller gave the initial state c
-}
-
-@group(0) @binding(0) var<uniform> dims: Dims;
-// Every value of the model, each in a region of its own (params, inputs, states, results).
-@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
-
 // %59 sub ∂g — 31: g = tanh(W_ig @ x + b_ig + W_hg @ h + b_hg)      // candidate cell state
 fn sub_29(i: u32, _t: u32) {
   let at0 = (dims.T_T * dims.B * 115u + dims.B * 60u + 202u); // %59 sub ∂g
@@ -1767,28 +1414,11 @@ fn sub_29(i: u32, _t: u32) {
   let j = i % 5u;
   mem[at0 + i] = 1.0 - (mem[at1 + l * 5u + j] * mem[at1 + l * 5u + j]);
 }
-
-@compute @workgroup_size(64)
-fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
-  let i = (group.y * groups.x + group.x) * 64u + lane;
-  if (i < dims.T_T * dims.B * 5u) {
-    sub_29(i, 0u);
-  }
+// sub_27_to_mul_28, then sub_29, element by element (one dispatch for both).
+fn sub_27_to_sub_29(i: u32, _t: u32) {
+  sub_27_to_mul_28(i, _t);
+  sub_29(i, _t);
 }
-
-// ───── grad_30_mul_30.wgsl ─────
-// rnnc kernel grad_30_mul_30: one thread per element, 64 per workgroup.
-struct Dims {
-  B: u32, // the batch size
-  T_T: u32, // the length of time axis T
-  given0: u32, // 1 where the caller gave the initial state h
-  given1: u32, // 1 where the caller gave the initial state c
-}
-
-@group(0) @binding(0) var<uniform> dims: Dims;
-// Every value of the model, each in a region of its own (params, inputs, states, results).
-@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
-
 // %61 mul ∂f — 30: f = sigmoid(W_if @ x + b_if + W_hf @ h + b_hf)   // forget gate
 fn mul_30(i: u32, _t: u32) {
   let at0 = (dims.T_T * dims.B * 120u + dims.B * 60u + 202u); // %61 mul ∂f
@@ -1797,28 +1427,11 @@ fn mul_30(i: u32, _t: u32) {
   let j = i % 5u;
   mem[at0 + i] = mem[at1 + l * 5u + j] * (1.0 - mem[at1 + l * 5u + j]);
 }
-
-@compute @workgroup_size(64)
-fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
-  let i = (group.y * groups.x + group.x) * 64u + lane;
-  if (i < dims.T_T * dims.B * 5u) {
-    mul_30(i, 0u);
-  }
+// sub_27_to_sub_29, then mul_30, element by element (one dispatch for both).
+fn sub_27_to_mul_30(i: u32, _t: u32) {
+  sub_27_to_sub_29(i, _t);
+  mul_30(i, _t);
 }
-
-// ───── grad_31_mul_31.wgsl ─────
-// rnnc kernel grad_31_mul_31: one thread per element, 64 per workgroup.
-struct Dims {
-  B: u32, // the batch size
-  T_T: u32, // the length of time axis T
-  given0: u32, // 1 where the caller gave the initial state h
-  given1: u32, // 1 where the caller gave the initial state c
-}
-
-@group(0) @binding(0) var<uniform> dims: Dims;
-// Every value of the model, each in a region of its own (params, inputs, states, results).
-@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
-
 // %63 mul ∂i — 29: i = sigmoid(W_ii @ x + b_ii + W_hi @ h + b_hi)   // input gate
 fn mul_31(i: u32, _t: u32) {
   let at0 = (dims.T_T * dims.B * 125u + dims.B * 60u + 202u); // %63 mul ∂i
@@ -1827,17 +1440,22 @@ fn mul_31(i: u32, _t: u32) {
   let j = i % 5u;
   mem[at0 + i] = mem[at1 + l * 5u + j] * (1.0 - mem[at1 + l * 5u + j]);
 }
+// sub_27_to_mul_30, then mul_31, element by element (one dispatch for both).
+fn sub_27_to_mul_31(i: u32, _t: u32) {
+  sub_27_to_mul_30(i, _t);
+  mul_31(i, _t);
+}
 
 @compute @workgroup_size(64)
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < dims.T_T * dims.B * 5u) {
-    mul_31(i, 0u);
+    sub_27_to_mul_31(i, 0u);
   }
 }
 
-// ───── grad_32_stack_rows_32.wgsl ─────
-// rnnc kernel grad_32_stack_rows_32: one thread per element, 64 per workgroup.
+// ───── grad_19_stack_rows_32.wgsl ─────
+// rnnc kernel grad_19_stack_rows_32: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -1874,8 +1492,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_33_stack_rows_33.wgsl ─────
-// rnnc kernel grad_33_stack_rows_33: one thread per element, 64 per workgroup.
+// ───── grad_20_stack_rows_33.wgsl ─────
+// rnnc kernel grad_20_stack_rows_33: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -1912,8 +1530,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_34_copy_34.wgsl ─────
-// rnnc kernel grad_34_copy_34: one thread per element, 64 per workgroup.
+// ───── grad_21_copy_34.wgsl ─────
+// rnnc kernel grad_21_copy_34: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -1940,8 +1558,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_35_copy_35.wgsl ─────
-// rnnc kernel grad_35_copy_35: one thread per element, 64 per workgroup.
+// ───── grad_22_copy_35.wgsl ─────
+// rnnc kernel grad_22_copy_35: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -1968,9 +1586,9 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_36_add_36.wgsl ─────
-// rnnc kernel grad_36_add_36: one thread per element, 64 per workgroup.
-// Dispatched once per step of the time loop (∂LSTM: from the last step to the first): dispatch 1 of the 9 a step takes.
+// ───── grad_23_add_36_to_mul_42.wgsl ─────
+// rnnc kernel grad_23_add_36_to_mul_42: one thread per element, 64 per workgroup.
+// Dispatched once per step of the time loop (∂LSTM: from the last step to the first): dispatch 1 of the 3 a step takes.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -1996,34 +1614,6 @@ fn add_36(i: u32, t: u32) {
   let j = i % 5u;
   mem[at0 + i] = mem[at1 + l * 5u + j] + mem[at2 + l * 5u + j];
 }
-
-@compute @workgroup_size(64)
-fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
-  let i = (group.y * groups.x + group.x) * 64u + lane;
-  if (i < dims.B * 5u) {
-    add_36(i, dims.T_T - 1u - step.s);
-  }
-}
-
-// ───── grad_37_add_37.wgsl ─────
-// rnnc kernel grad_37_add_37: one thread per element, 64 per workgroup.
-// Dispatched once per step of the time loop (∂LSTM: from the last step to the first): dispatch 2 of the 9 a step takes.
-struct Dims {
-  B: u32, // the batch size
-  T_T: u32, // the length of time axis T
-  given0: u32, // 1 where the caller gave the initial state h
-  given1: u32, // 1 where the caller gave the initial state c
-}
-
-@group(0) @binding(0) var<uniform> dims: Dims;
-// Every value of the model, each in a region of its own (params, inputs, states, results).
-@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
-
-struct Step {
-  s: u32, // the step of the time loop, counted from its start
-}
-@group(0) @binding(2) var<uniform> step: Step;
-
 // %10 add
 fn add_37(i: u32, t: u32) {
   let at0 = (dims.T_T * dims.B * 150u + dims.B * 85u + 362u); // %10 add
@@ -2035,34 +1625,11 @@ fn add_37(i: u32, t: u32) {
   let j = i % 5u;
   mem[at0 + i] = mem[at1 + l * 5u + j] + ((mem[at2 + l * 5u + j] * mem[at3 + l * 5u + j]) * mem[at4 + l * 5u + j]);
 }
-
-@compute @workgroup_size(64)
-fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
-  let i = (group.y * groups.x + group.x) * 64u + lane;
-  if (i < dims.B * 5u) {
-    add_37(i, dims.T_T - 1u - step.s);
-  }
+// add_36, then add_37, element by element (one dispatch for both).
+fn add_36_to_add_37(i: u32, t: u32) {
+  add_36(i, t);
+  add_37(i, t);
 }
-
-// ───── grad_38_mul_38.wgsl ─────
-// rnnc kernel grad_38_mul_38: one thread per element, 64 per workgroup.
-// Dispatched once per step of the time loop (∂LSTM: from the last step to the first): dispatch 3 of the 9 a step takes.
-struct Dims {
-  B: u32, // the batch size
-  T_T: u32, // the length of time axis T
-  given0: u32, // 1 where the caller gave the initial state h
-  given1: u32, // 1 where the caller gave the initial state c
-}
-
-@group(0) @binding(0) var<uniform> dims: Dims;
-// Every value of the model, each in a region of its own (params, inputs, states, results).
-@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
-
-struct Step {
-  s: u32, // the step of the time loop, counted from its start
-}
-@group(0) @binding(2) var<uniform> step: Step;
-
 // %18 mul — 34: c' = f * c + i * g
 fn mul_38(i: u32, t: u32) {
   let at0 = select((dims.T_T * dims.B * 150u + dims.B * 75u + 362u), (dims.T_T * dims.B * 150u + dims.B * 70u + 362u), (dims.T_T - 1u - t) % 2u == 1u); // ∂LSTM next state ∂c
@@ -2072,34 +1639,11 @@ fn mul_38(i: u32, t: u32) {
   let j = i % 5u;
   mem[at0 + i] = mem[at1 + l * 5u + j] * mem[at2 + l * 5u + j];
 }
-
-@compute @workgroup_size(64)
-fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
-  let i = (group.y * groups.x + group.x) * 64u + lane;
-  if (i < dims.B * 5u) {
-    mul_38(i, dims.T_T - 1u - step.s);
-  }
+// add_36_to_add_37, then mul_38, element by element (one dispatch for both).
+fn add_36_to_mul_38(i: u32, t: u32) {
+  add_36_to_add_37(i, t);
+  mul_38(i, t);
 }
-
-// ───── grad_39_mul_39.wgsl ─────
-// rnnc kernel grad_39_mul_39: one thread per element, 64 per workgroup.
-// Dispatched once per step of the time loop (∂LSTM: from the last step to the first): dispatch 4 of the 9 a step takes.
-struct Dims {
-  B: u32, // the batch size
-  T_T: u32, // the length of time axis T
-  given0: u32, // 1 where the caller gave the initial state h
-  given1: u32, // 1 where the caller gave the initial state c
-}
-
-@group(0) @binding(0) var<uniform> dims: Dims;
-// Every value of the model, each in a region of its own (params, inputs, states, results).
-@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
-
-struct Step {
-  s: u32, // the step of the time loop, counted from its start
-}
-@group(0) @binding(2) var<uniform> step: Step;
-
 // %20 mul ∂o — 32: o = sigmoid(W_io @ x + b_io + W_ho @ h + b_ho)   // output gate
 fn mul_39(i: u32, t: u32) {
   let at0 = (dims.T_T * dims.B * 145u + dims.B * 60u + 362u) + t * dims.B * 5u; // ∂LSTM output 3 at step t
@@ -2110,34 +1654,11 @@ fn mul_39(i: u32, t: u32) {
   let j = i % 5u;
   mem[at0 + i] = (mem[at1 + l * 5u + j] * mem[at2 + l * 5u + j]) * mem[at3 + l * 5u + j];
 }
-
-@compute @workgroup_size(64)
-fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
-  let i = (group.y * groups.x + group.x) * 64u + lane;
-  if (i < dims.B * 5u) {
-    mul_39(i, dims.T_T - 1u - step.s);
-  }
+// add_36_to_mul_38, then mul_39, element by element (one dispatch for both).
+fn add_36_to_mul_39(i: u32, t: u32) {
+  add_36_to_mul_38(i, t);
+  mul_39(i, t);
 }
-
-// ───── grad_40_mul_40.wgsl ─────
-// rnnc kernel grad_40_mul_40: one thread per element, 64 per workgroup.
-// Dispatched once per step of the time loop (∂LSTM: from the last step to the first): dispatch 5 of the 9 a step takes.
-struct Dims {
-  B: u32, // the batch size
-  T_T: u32, // the length of time axis T
-  given0: u32, // 1 where the caller gave the initial state h
-  given1: u32, // 1 where the caller gave the initial state c
-}
-
-@group(0) @binding(0) var<uniform> dims: Dims;
-// Every value of the model, each in a region of its own (params, inputs, states, results).
-@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
-
-struct Step {
-  s: u32, // the step of the time loop, counted from its start
-}
-@group(0) @binding(2) var<uniform> step: Step;
-
 // %22 mul ∂g — 31: g = tanh(W_ig @ x + b_ig + W_hg @ h + b_hg)      // candidate cell state
 fn mul_40(i: u32, t: u32) {
   let at0 = (dims.T_T * dims.B * 140u + dims.B * 60u + 362u) + t * dims.B * 5u; // ∂LSTM output 2 at step t
@@ -2148,34 +1669,11 @@ fn mul_40(i: u32, t: u32) {
   let j = i % 5u;
   mem[at0 + i] = (mem[at1 + l * 5u + j] * mem[at2 + l * 5u + j]) * mem[at3 + l * 5u + j];
 }
-
-@compute @workgroup_size(64)
-fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
-  let i = (group.y * groups.x + group.x) * 64u + lane;
-  if (i < dims.B * 5u) {
-    mul_40(i, dims.T_T - 1u - step.s);
-  }
+// add_36_to_mul_39, then mul_40, element by element (one dispatch for both).
+fn add_36_to_mul_40(i: u32, t: u32) {
+  add_36_to_mul_39(i, t);
+  mul_40(i, t);
 }
-
-// ───── grad_41_mul_41.wgsl ─────
-// rnnc kernel grad_41_mul_41: one thread per element, 64 per workgroup.
-// Dispatched once per step of the time loop (∂LSTM: from the last step to the first): dispatch 6 of the 9 a step takes.
-struct Dims {
-  B: u32, // the batch size
-  T_T: u32, // the length of time axis T
-  given0: u32, // 1 where the caller gave the initial state h
-  given1: u32, // 1 where the caller gave the initial state c
-}
-
-@group(0) @binding(0) var<uniform> dims: Dims;
-// Every value of the model, each in a region of its own (params, inputs, states, results).
-@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
-
-struct Step {
-  s: u32, // the step of the time loop, counted from its start
-}
-@group(0) @binding(2) var<uniform> step: Step;
-
 // %24 mul ∂f — 30: f = sigmoid(W_if @ x + b_if + W_hf @ h + b_hf)   // forget gate
 fn mul_41(i: u32, t: u32) {
   let at0 = (dims.T_T * dims.B * 135u + dims.B * 60u + 362u) + t * dims.B * 5u; // ∂LSTM output 1 at step t
@@ -2186,34 +1684,11 @@ fn mul_41(i: u32, t: u32) {
   let j = i % 5u;
   mem[at0 + i] = (mem[at1 + l * 5u + j] * mem[at2 + l * 5u + j]) * mem[at3 + l * 5u + j];
 }
-
-@compute @workgroup_size(64)
-fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
-  let i = (group.y * groups.x + group.x) * 64u + lane;
-  if (i < dims.B * 5u) {
-    mul_41(i, dims.T_T - 1u - step.s);
-  }
+// add_36_to_mul_40, then mul_41, element by element (one dispatch for both).
+fn add_36_to_mul_41(i: u32, t: u32) {
+  add_36_to_mul_40(i, t);
+  mul_41(i, t);
 }
-
-// ───── grad_42_mul_42.wgsl ─────
-// rnnc kernel grad_42_mul_42: one thread per element, 64 per workgroup.
-// Dispatched once per step of the time loop (∂LSTM: from the last step to the first): dispatch 7 of the 9 a step takes.
-struct Dims {
-  B: u32, // the batch size
-  T_T: u32, // the length of time axis T
-  given0: u32, // 1 where the caller gave the initial state h
-  given1: u32, // 1 where the caller gave the initial state c
-}
-
-@group(0) @binding(0) var<uniform> dims: Dims;
-// Every value of the model, each in a region of its own (params, inputs, states, results).
-@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
-
-struct Step {
-  s: u32, // the step of the time loop, counted from its start
-}
-@group(0) @binding(2) var<uniform> step: Step;
-
 // %26 mul ∂i — 29: i = sigmoid(W_ii @ x + b_ii + W_hi @ h + b_hi)   // input gate
 fn mul_42(i: u32, t: u32) {
   let at0 = (dims.T_T * dims.B * 130u + dims.B * 60u + 362u) + t * dims.B * 5u; // ∂LSTM output 0 at step t
@@ -2224,18 +1699,23 @@ fn mul_42(i: u32, t: u32) {
   let j = i % 5u;
   mem[at0 + i] = (mem[at1 + l * 5u + j] * mem[at2 + l * 5u + j]) * mem[at3 + l * 5u + j];
 }
+// add_36_to_mul_41, then mul_42, element by element (one dispatch for both).
+fn add_36_to_mul_42(i: u32, t: u32) {
+  add_36_to_mul_41(i, t);
+  mul_42(i, t);
+}
 
 @compute @workgroup_size(64)
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < dims.B * 5u) {
-    mul_42(i, dims.T_T - 1u - step.s);
+    add_36_to_mul_42(i, dims.T_T - 1u - step.s);
   }
 }
 
-// ───── grad_43_concat_43.wgsl ─────
-// rnnc kernel grad_43_concat_43: one thread per element, 64 per workgroup.
-// Dispatched once per step of the time loop (∂LSTM: from the last step to the first): dispatch 8 of the 9 a step takes.
+// ───── grad_24_concat_43.wgsl ─────
+// rnnc kernel grad_24_concat_43: one thread per element, 64 per workgroup.
+// Dispatched once per step of the time loop (∂LSTM: from the last step to the first): dispatch 2 of the 3 a step takes.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -2277,9 +1757,9 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_44_matmul_44.wgsl ─────
-// rnnc kernel grad_44_matmul_44: one thread per element, 64 per workgroup.
-// Dispatched once per step of the time loop (∂LSTM: from the last step to the first): dispatch 9 of the 9 a step takes.
+// ───── grad_25_matmul_44.wgsl ─────
+// rnnc kernel grad_25_matmul_44: one thread per element, 64 per workgroup.
+// Dispatched once per step of the time loop (∂LSTM: from the last step to the first): dispatch 3 of the 3 a step takes.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -2320,8 +1800,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_45_copy_45.wgsl ─────
-// rnnc kernel grad_45_copy_45: one thread per element, 64 per workgroup.
+// ───── grad_26_copy_45.wgsl ─────
+// rnnc kernel grad_26_copy_45: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -2348,8 +1828,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_46_copy_46.wgsl ─────
-// rnnc kernel grad_46_copy_46: one thread per element, 64 per workgroup.
+// ───── grad_27_copy_46.wgsl ─────
+// rnnc kernel grad_27_copy_46: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -2376,8 +1856,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_47_concat_47.wgsl ─────
-// rnnc kernel grad_47_concat_47: one thread per element, 64 per workgroup.
+// ───── grad_28_concat_47.wgsl ─────
+// rnnc kernel grad_28_concat_47: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -2414,8 +1894,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_48_unbroadcast_48.wgsl ─────
-// rnnc kernel grad_48_unbroadcast_48: one thread per element, 64 per workgroup.
+// ───── grad_29_unbroadcast_48.wgsl ─────
+// rnnc kernel grad_29_unbroadcast_48: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -2446,8 +1926,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_49_slice_rows_49.wgsl ─────
-// rnnc kernel grad_49_slice_rows_49: one thread per element, 64 per workgroup.
+// ───── grad_30_slice_rows_49.wgsl ─────
+// rnnc kernel grad_30_slice_rows_49: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -2476,8 +1956,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_50_slice_rows_50.wgsl ─────
-// rnnc kernel grad_50_slice_rows_50: one thread per element, 64 per workgroup.
+// ───── grad_31_slice_rows_50.wgsl ─────
+// rnnc kernel grad_31_slice_rows_50: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -2506,8 +1986,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_51_slice_rows_51.wgsl ─────
-// rnnc kernel grad_51_slice_rows_51: one thread per element, 64 per workgroup.
+// ───── grad_32_slice_rows_51.wgsl ─────
+// rnnc kernel grad_32_slice_rows_51: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -2536,8 +2016,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_52_slice_rows_52.wgsl ─────
-// rnnc kernel grad_52_slice_rows_52: one thread per element, 64 per workgroup.
+// ───── grad_33_slice_rows_52.wgsl ─────
+// rnnc kernel grad_33_slice_rows_52: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -2566,8 +2046,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_53_unbroadcast_53.wgsl ─────
-// rnnc kernel grad_53_unbroadcast_53: one thread per element, 64 per workgroup.
+// ───── grad_34_unbroadcast_53.wgsl ─────
+// rnnc kernel grad_34_unbroadcast_53: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -2598,8 +2078,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_54_slice_rows_54.wgsl ─────
-// rnnc kernel grad_54_slice_rows_54: one thread per element, 64 per workgroup.
+// ───── grad_35_slice_rows_54.wgsl ─────
+// rnnc kernel grad_35_slice_rows_54: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -2628,8 +2108,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_55_slice_rows_55.wgsl ─────
-// rnnc kernel grad_55_slice_rows_55: one thread per element, 64 per workgroup.
+// ───── grad_36_slice_rows_55.wgsl ─────
+// rnnc kernel grad_36_slice_rows_55: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -2658,8 +2138,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_56_slice_rows_56.wgsl ─────
-// rnnc kernel grad_56_slice_rows_56: one thread per element, 64 per workgroup.
+// ───── grad_37_slice_rows_56.wgsl ─────
+// rnnc kernel grad_37_slice_rows_56: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -2688,8 +2168,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_57_slice_rows_57.wgsl ─────
-// rnnc kernel grad_57_slice_rows_57: one thread per element, 64 per workgroup.
+// ───── grad_38_slice_rows_57.wgsl ─────
+// rnnc kernel grad_38_slice_rows_57: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -2718,8 +2198,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_58_unbroadcast_58.wgsl ─────
-// rnnc kernel grad_58_unbroadcast_58: one thread per element, 64 per workgroup.
+// ───── grad_39_unbroadcast_58.wgsl ─────
+// rnnc kernel grad_39_unbroadcast_58: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -2749,8 +2229,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_59_unbroadcast_59.wgsl ─────
-// rnnc kernel grad_59_unbroadcast_59: one thread per element, 64 per workgroup.
+// ───── grad_40_unbroadcast_59.wgsl ─────
+// rnnc kernel grad_40_unbroadcast_59: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -2780,8 +2260,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_60_unbroadcast_60.wgsl ─────
-// rnnc kernel grad_60_unbroadcast_60: one thread per element, 64 per workgroup.
+// ───── grad_41_unbroadcast_60.wgsl ─────
+// rnnc kernel grad_41_unbroadcast_60: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -2811,8 +2291,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_61_unbroadcast_61.wgsl ─────
-// rnnc kernel grad_61_unbroadcast_61: one thread per element, 64 per workgroup.
+// ───── grad_42_unbroadcast_61.wgsl ─────
+// rnnc kernel grad_42_unbroadcast_61: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -2842,8 +2322,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_62_concat_62.wgsl ─────
-// rnnc kernel grad_62_concat_62: one thread per element, 64 per workgroup.
+// ───── grad_43_concat_62.wgsl ─────
+// rnnc kernel grad_43_concat_62: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -2880,8 +2360,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_63_matmul_63.wgsl ─────
-// rnnc kernel grad_63_matmul_63: one thread per element, 64 per workgroup.
+// ───── grad_44_matmul_63.wgsl ─────
+// rnnc kernel grad_44_matmul_63: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -2981,8 +2461,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_small_batch_02_add_2.wgsl ─────
-// rnnc kernel grad_small_batch_02_add_2: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_02_add_2_to_add_5.wgsl ─────
+// rnnc kernel grad_small_batch_02_add_2_to_add_5: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -3004,28 +2484,6 @@ fn add_2(i: u32, _t: u32) {
   let j = i % 5u;
   mem[at0 + i] = (mem[at1 + l * 20u + j] + mem[at2 + j]) + mem[at3 + j];
 }
-
-@compute @workgroup_size(64)
-fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
-  let i = (group.y * groups.x + group.x) * 64u + lane;
-  if (i < dims.T_T * dims.B * 5u) {
-    add_2(i, 0u);
-  }
-}
-
-// ───── grad_small_batch_03_add_3.wgsl ─────
-// rnnc kernel grad_small_batch_03_add_3: one thread per element, 64 per workgroup.
-struct Dims {
-  B: u32, // the batch size
-  T_T: u32, // the length of time axis T
-  given0: u32, // 1 where the caller gave the initial state h
-  given1: u32, // 1 where the caller gave the initial state c
-}
-
-@group(0) @binding(0) var<uniform> dims: Dims;
-// Every value of the model, each in a region of its own (params, inputs, states, results).
-@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
-
 // %27 add
 fn add_3(i: u32, _t: u32) {
   let at0 = (dims.T_T * dims.B * 28u + dims.B * 15u + 200u); // %27 add
@@ -3036,28 +2494,11 @@ fn add_3(i: u32, _t: u32) {
   let j = i % 5u;
   mem[at0 + i] = (mem[at1 + l * 20u + j + 5u] + mem[at2 + j]) + mem[at3 + j];
 }
-
-@compute @workgroup_size(64)
-fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
-  let i = (group.y * groups.x + group.x) * 64u + lane;
-  if (i < dims.T_T * dims.B * 5u) {
-    add_3(i, 0u);
-  }
+// add_2, then add_3, element by element (one dispatch for both).
+fn add_2_to_add_3(i: u32, _t: u32) {
+  add_2(i, _t);
+  add_3(i, _t);
 }
-
-// ───── grad_small_batch_04_add_4.wgsl ─────
-// rnnc kernel grad_small_batch_04_add_4: one thread per element, 64 per workgroup.
-struct Dims {
-  B: u32, // the batch size
-  T_T: u32, // the length of time axis T
-  given0: u32, // 1 where the caller gave the initial state h
-  given1: u32, // 1 where the caller gave the initial state c
-}
-
-@group(0) @binding(0) var<uniform> dims: Dims;
-// Every value of the model, each in a region of its own (params, inputs, states, results).
-@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
-
 // %30 add
 fn add_4(i: u32, _t: u32) {
   let at0 = (dims.T_T * dims.B * 33u + dims.B * 15u + 200u); // %30 add
@@ -3068,28 +2509,11 @@ fn add_4(i: u32, _t: u32) {
   let j = i % 5u;
   mem[at0 + i] = (mem[at1 + l * 20u + j + 10u] + mem[at2 + j]) + mem[at3 + j];
 }
-
-@compute @workgroup_size(64)
-fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
-  let i = (group.y * groups.x + group.x) * 64u + lane;
-  if (i < dims.T_T * dims.B * 5u) {
-    add_4(i, 0u);
-  }
+// add_2_to_add_3, then add_4, element by element (one dispatch for both).
+fn add_2_to_add_4(i: u32, _t: u32) {
+  add_2_to_add_3(i, _t);
+  add_4(i, _t);
 }
-
-// ───── grad_small_batch_05_add_5.wgsl ─────
-// rnnc kernel grad_small_batch_05_add_5: one thread per element, 64 per workgroup.
-struct Dims {
-  B: u32, // the batch size
-  T_T: u32, // the length of time axis T
-  given0: u32, // 1 where the caller gave the initial state h
-  given1: u32, // 1 where the caller gave the initial state c
-}
-
-@group(0) @binding(0) var<uniform> dims: Dims;
-// Every value of the model, each in a region of its own (params, inputs, states, results).
-@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
-
 // %33 add
 fn add_5(i: u32, _t: u32) {
   let at0 = (dims.T_T * dims.B * 38u + dims.B * 15u + 200u); // %33 add
@@ -3100,17 +2524,22 @@ fn add_5(i: u32, _t: u32) {
   let j = i % 5u;
   mem[at0 + i] = (mem[at1 + l * 20u + j + 15u] + mem[at2 + j]) + mem[at3 + j];
 }
+// add_2_to_add_4, then add_5, element by element (one dispatch for both).
+fn add_2_to_add_5(i: u32, _t: u32) {
+  add_2_to_add_4(i, _t);
+  add_5(i, _t);
+}
 
 @compute @workgroup_size(64)
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < dims.T_T * dims.B * 5u) {
-    add_5(i, 0u);
+    add_2_to_add_5(i, 0u);
   }
 }
 
-// ───── grad_small_batch_06_copy_6.wgsl ─────
-// rnnc kernel grad_small_batch_06_copy_6: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_03_copy_6.wgsl ─────
+// rnnc kernel grad_small_batch_03_copy_6: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -3137,8 +2566,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_small_batch_07_copy_7.wgsl ─────
-// rnnc kernel grad_small_batch_07_copy_7: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_04_copy_7.wgsl ─────
+// rnnc kernel grad_small_batch_04_copy_7: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -3165,8 +2594,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_small_batch_08_loop.wgsl ─────
-// rnnc kernel grad_small_batch_08_loop: persistent, one workgroup of 64 threads runs 9 phases in one dispatch,
+// ───── grad_small_batch_05_loop.wgsl ─────
+// rnnc kernel grad_small_batch_05_loop: persistent, one workgroup of 64 threads runs 3 phases in one dispatch,
 // with a barrier between phases.
 // The weights its time loops read are copied into workgroup memory first (400 bytes).
 struct Dims {
@@ -3207,7 +2636,6 @@ fn sigmoid_9(i: u32, t: u32) {
   let j = i % 5u;
   mem[at0 + i] = 1.0 / (1.0 + exp(-(mem[at1 + l * 5u + j] + mem[at2 + l * 20u + j])));
 }
-
 // %13 sigmoid f — 30: f = sigmoid(W_if @ x + b_if + W_hf @ h + b_hf)   // forget gate
 fn sigmoid_10(i: u32, t: u32) {
   let at0 = (dims.T_T * dims.B * 68u + dims.B * 15u + 200u) + t * dims.B * 5u; // LSTM output 5 at step t
@@ -3217,7 +2645,11 @@ fn sigmoid_10(i: u32, t: u32) {
   let j = i % 5u;
   mem[at0 + i] = 1.0 / (1.0 + exp(-(mem[at1 + l * 5u + j] + mem[at2 + l * 20u + j + 5u])));
 }
-
+// sigmoid_9, then sigmoid_10, element by element (one dispatch for both).
+fn sigmoid_9_to_sigmoid_10(i: u32, t: u32) {
+  sigmoid_9(i, t);
+  sigmoid_10(i, t);
+}
 // %16 tanh g — 31: g = tanh(W_ig @ x + b_ig + W_hg @ h + b_hg)      // candidate cell state
 fn tanh_11(i: u32, t: u32) {
   let at0 = (dims.T_T * dims.B * 58u + dims.B * 15u + 200u) + t * dims.B * 5u; // LSTM output 3 at step t
@@ -3227,7 +2659,11 @@ fn tanh_11(i: u32, t: u32) {
   let j = i % 5u;
   mem[at0 + i] = tanh(clamp((mem[at1 + l * 5u + j] + mem[at2 + l * 20u + j + 10u]), -10.0, 10.0));
 }
-
+// sigmoid_9_to_sigmoid_10, then tanh_11, element by element (one dispatch for both).
+fn sigmoid_9_to_tanh_11(i: u32, t: u32) {
+  sigmoid_9_to_sigmoid_10(i, t);
+  tanh_11(i, t);
+}
 // %19 sigmoid o — 32: o = sigmoid(W_io @ x + b_io + W_ho @ h + b_ho)   // output gate
 fn sigmoid_12(i: u32, t: u32) {
   let at0 = (dims.T_T * dims.B * 53u + dims.B * 15u + 200u) + t * dims.B * 5u; // LSTM output 2 at step t
@@ -3237,7 +2673,11 @@ fn sigmoid_12(i: u32, t: u32) {
   let j = i % 5u;
   mem[at0 + i] = 1.0 / (1.0 + exp(-(mem[at1 + l * 5u + j] + mem[at2 + l * 20u + j + 15u])));
 }
-
+// sigmoid_9_to_tanh_11, then sigmoid_12, element by element (one dispatch for both).
+fn sigmoid_9_to_sigmoid_12(i: u32, t: u32) {
+  sigmoid_9_to_tanh_11(i, t);
+  sigmoid_12(i, t);
+}
 // %22 add c' — 34: c' = f * c + i * g
 fn add_13(i: u32, t: u32) {
   let at0 = select((dims.T_T * dims.B * 78u + dims.B * 25u + 200u), (dims.T_T * dims.B * 78u + dims.B * 20u + 200u), t % 2u == 1u); // LSTM next state c
@@ -3249,7 +2689,11 @@ fn add_13(i: u32, t: u32) {
   let j = i % 5u;
   mem[at0 + i] = (mem[at1 + l * 5u + j] * mem[at2 + l * 5u + j]) + (mem[at3 + l * 5u + j] * mem[at4 + l * 5u + j]);
 }
-
+// sigmoid_9_to_sigmoid_12, then add_13, element by element (one dispatch for both).
+fn sigmoid_9_to_add_13(i: u32, t: u32) {
+  sigmoid_9_to_sigmoid_12(i, t);
+  add_13(i, t);
+}
 // %23 tanh — 35: h' = o * tanh(c')
 fn tanh_14(i: u32, t: u32) {
   let at0 = (dims.T_T * dims.B * 48u + dims.B * 15u + 200u) + t * dims.B * 5u; // LSTM output 1 at step t
@@ -3258,7 +2702,11 @@ fn tanh_14(i: u32, t: u32) {
   let j = i % 5u;
   mem[at0 + i] = tanh(clamp(mem[at1 + l * 5u + j], -10.0, 10.0));
 }
-
+// sigmoid_9_to_add_13, then tanh_14, element by element (one dispatch for both).
+fn sigmoid_9_to_tanh_14(i: u32, t: u32) {
+  sigmoid_9_to_add_13(i, t);
+  tanh_14(i, t);
+}
 // %24 mul h' — 35: h' = o * tanh(c')
 fn mul_15(i: u32, t: u32) {
   let at0 = (dims.T_T * dims.B * 43u + dims.B * 15u + 200u) + t * dims.B * 5u; // LSTM output 0 at step t
@@ -3267,6 +2715,11 @@ fn mul_15(i: u32, t: u32) {
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = mem[at1 + l * 5u + j] * mem[at2 + l * 5u + j];
+}
+// sigmoid_9_to_tanh_14, then mul_15, element by element (one dispatch for both).
+fn sigmoid_9_to_mul_15(i: u32, t: u32) {
+  sigmoid_9_to_tanh_14(i, t);
+  mul_15(i, t);
 }
 
 // LSTM: step output 6 at step t
@@ -3291,31 +2744,7 @@ fn main(@builtin(local_invocation_index) lane: u32) {
     }
     storageBarrier();
     for (var i = lane; i < dims.B * 5u; i += 64u) {
-      sigmoid_9(i, t);
-    }
-    storageBarrier();
-    for (var i = lane; i < dims.B * 5u; i += 64u) {
-      sigmoid_10(i, t);
-    }
-    storageBarrier();
-    for (var i = lane; i < dims.B * 5u; i += 64u) {
-      tanh_11(i, t);
-    }
-    storageBarrier();
-    for (var i = lane; i < dims.B * 5u; i += 64u) {
-      sigmoid_12(i, t);
-    }
-    storageBarrier();
-    for (var i = lane; i < dims.B * 5u; i += 64u) {
-      add_13(i, t);
-    }
-    storageBarrier();
-    for (var i = lane; i < dims.B * 5u; i += 64u) {
-      tanh_14(i, t);
-    }
-    storageBarrier();
-    for (var i = lane; i < dims.B * 5u; i += 64u) {
-      mul_15(i, t);
+      sigmoid_9_to_mul_15(i, t);
     }
     storageBarrier();
     for (var i = lane; i < dims.B * 5u; i += 64u) {
@@ -3325,8 +2754,8 @@ fn main(@builtin(local_invocation_index) lane: u32) {
   }
 }
 
-// ───── grad_small_batch_09_copy_17.wgsl ─────
-// rnnc kernel grad_small_batch_09_copy_17: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_06_copy_17.wgsl ─────
+// rnnc kernel grad_small_batch_06_copy_17: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -3353,8 +2782,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_small_batch_10_copy_18.wgsl ─────
-// rnnc kernel grad_small_batch_10_copy_18: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_07_copy_18.wgsl ─────
+// rnnc kernel grad_small_batch_07_copy_18: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -3381,8 +2810,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_small_batch_11_mul_19.wgsl ─────
-// rnnc kernel grad_small_batch_11_mul_19: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_08_mul_19.wgsl ─────
+// rnnc kernel grad_small_batch_08_mul_19: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -3412,8 +2841,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_small_batch_12_sum_20.wgsl ─────
-// rnnc kernel grad_small_batch_12_sum_20: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_09_sum_20.wgsl ─────
+// rnnc kernel grad_small_batch_09_sum_20: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -3442,8 +2871,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_small_batch_13_reduce_lead_21.wgsl ─────
-// rnnc kernel grad_small_batch_13_reduce_lead_21: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_10_reduce_lead_21.wgsl ─────
+// rnnc kernel grad_small_batch_10_reduce_lead_21: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -3472,8 +2901,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_small_batch_14_fill_22.wgsl ─────
-// rnnc kernel grad_small_batch_14_fill_22: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_11_fill_22.wgsl ─────
+// rnnc kernel grad_small_batch_11_fill_22: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -3499,8 +2928,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_small_batch_15_broadcast_to_23.wgsl ─────
-// rnnc kernel grad_small_batch_15_broadcast_to_23: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_12_broadcast_to_23.wgsl ─────
+// rnnc kernel grad_small_batch_12_broadcast_to_23: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -3528,8 +2957,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_small_batch_16_expand_last_24.wgsl ─────
-// rnnc kernel grad_small_batch_16_expand_last_24: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_13_expand_last_24.wgsl ─────
+// rnnc kernel grad_small_batch_13_expand_last_24: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -3556,8 +2985,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_small_batch_17_mul_25.wgsl ─────
-// rnnc kernel grad_small_batch_17_mul_25: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_14_mul_25.wgsl ─────
+// rnnc kernel grad_small_batch_14_mul_25: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -3587,8 +3016,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_small_batch_18_time_shift_26.wgsl ─────
-// rnnc kernel grad_small_batch_18_time_shift_26: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_15_time_shift_26.wgsl ─────
+// rnnc kernel grad_small_batch_15_time_shift_26: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -3616,8 +3045,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_small_batch_19_sub_27.wgsl ─────
-// rnnc kernel grad_small_batch_19_sub_27: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_16_sub_27_to_mul_31.wgsl ─────
+// rnnc kernel grad_small_batch_16_sub_27_to_mul_31: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -3637,28 +3066,6 @@ fn sub_27(i: u32, _t: u32) {
   let j = i % 5u;
   mem[at0 + i] = 1.0 - (mem[at1 + l * 5u + j] * mem[at1 + l * 5u + j]);
 }
-
-@compute @workgroup_size(64)
-fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
-  let i = (group.y * groups.x + group.x) * 64u + lane;
-  if (i < dims.T_T * dims.B * 5u) {
-    sub_27(i, 0u);
-  }
-}
-
-// ───── grad_small_batch_20_mul_28.wgsl ─────
-// rnnc kernel grad_small_batch_20_mul_28: one thread per element, 64 per workgroup.
-struct Dims {
-  B: u32, // the batch size
-  T_T: u32, // the length of time axis T
-  given0: u32, // 1 where the caller gave the initial state h
-  given1: u32, // 1 where the caller gave the initial state c
-}
-
-@group(0) @binding(0) var<uniform> dims: Dims;
-// Every value of the model, each in a region of its own (params, inputs, states, results).
-@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
-
 // %57 mul ∂o — 32: o = sigmoid(W_io @ x + b_io + W_ho @ h + b_ho)   // output gate
 fn mul_28(i: u32, _t: u32) {
   let at0 = (dims.T_T * dims.B * 110u + dims.B * 60u + 202u); // %57 mul ∂o
@@ -3667,28 +3074,11 @@ fn mul_28(i: u32, _t: u32) {
   let j = i % 5u;
   mem[at0 + i] = mem[at1 + l * 5u + j] * (1.0 - mem[at1 + l * 5u + j]);
 }
-
-@compute @workgroup_size(64)
-fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
-  let i = (group.y * groups.x + group.x) * 64u + lane;
-  if (i < dims.T_T * dims.B * 5u) {
-    mul_28(i, 0u);
-  }
+// sub_27, then mul_28, element by element (one dispatch for both).
+fn sub_27_to_mul_28(i: u32, _t: u32) {
+  sub_27(i, _t);
+  mul_28(i, _t);
 }
-
-// ───── grad_small_batch_21_sub_29.wgsl ─────
-// rnnc kernel grad_small_batch_21_sub_29: one thread per element, 64 per workgroup.
-struct Dims {
-  B: u32, // the batch size
-  T_T: u32, // the length of time axis T
-  given0: u32, // 1 where the caller gave the initial state h
-  given1: u32, // 1 where the caller gave the initial state c
-}
-
-@group(0) @binding(0) var<uniform> dims: Dims;
-// Every value of the model, each in a region of its own (params, inputs, states, results).
-@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
-
 // %59 sub ∂g — 31: g = tanh(W_ig @ x + b_ig + W_hg @ h + b_hg)      // candidate cell state
 fn sub_29(i: u32, _t: u32) {
   let at0 = (dims.T_T * dims.B * 115u + dims.B * 60u + 202u); // %59 sub ∂g
@@ -3697,28 +3087,11 @@ fn sub_29(i: u32, _t: u32) {
   let j = i % 5u;
   mem[at0 + i] = 1.0 - (mem[at1 + l * 5u + j] * mem[at1 + l * 5u + j]);
 }
-
-@compute @workgroup_size(64)
-fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
-  let i = (group.y * groups.x + group.x) * 64u + lane;
-  if (i < dims.T_T * dims.B * 5u) {
-    sub_29(i, 0u);
-  }
+// sub_27_to_mul_28, then sub_29, element by element (one dispatch for both).
+fn sub_27_to_sub_29(i: u32, _t: u32) {
+  sub_27_to_mul_28(i, _t);
+  sub_29(i, _t);
 }
-
-// ───── grad_small_batch_22_mul_30.wgsl ─────
-// rnnc kernel grad_small_batch_22_mul_30: one thread per element, 64 per workgroup.
-struct Dims {
-  B: u32, // the batch size
-  T_T: u32, // the length of time axis T
-  given0: u32, // 1 where the caller gave the initial state h
-  given1: u32, // 1 where the caller gave the initial state c
-}
-
-@group(0) @binding(0) var<uniform> dims: Dims;
-// Every value of the model, each in a region of its own (params, inputs, states, results).
-@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
-
 // %61 mul ∂f — 30: f = sigmoid(W_if @ x + b_if + W_hf @ h + b_hf)   // forget gate
 fn mul_30(i: u32, _t: u32) {
   let at0 = (dims.T_T * dims.B * 120u + dims.B * 60u + 202u); // %61 mul ∂f
@@ -3727,28 +3100,11 @@ fn mul_30(i: u32, _t: u32) {
   let j = i % 5u;
   mem[at0 + i] = mem[at1 + l * 5u + j] * (1.0 - mem[at1 + l * 5u + j]);
 }
-
-@compute @workgroup_size(64)
-fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
-  let i = (group.y * groups.x + group.x) * 64u + lane;
-  if (i < dims.T_T * dims.B * 5u) {
-    mul_30(i, 0u);
-  }
+// sub_27_to_sub_29, then mul_30, element by element (one dispatch for both).
+fn sub_27_to_mul_30(i: u32, _t: u32) {
+  sub_27_to_sub_29(i, _t);
+  mul_30(i, _t);
 }
-
-// ───── grad_small_batch_23_mul_31.wgsl ─────
-// rnnc kernel grad_small_batch_23_mul_31: one thread per element, 64 per workgroup.
-struct Dims {
-  B: u32, // the batch size
-  T_T: u32, // the length of time axis T
-  given0: u32, // 1 where the caller gave the initial state h
-  given1: u32, // 1 where the caller gave the initial state c
-}
-
-@group(0) @binding(0) var<uniform> dims: Dims;
-// Every value of the model, each in a region of its own (params, inputs, states, results).
-@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
-
 // %63 mul ∂i — 29: i = sigmoid(W_ii @ x + b_ii + W_hi @ h + b_hi)   // input gate
 fn mul_31(i: u32, _t: u32) {
   let at0 = (dims.T_T * dims.B * 125u + dims.B * 60u + 202u); // %63 mul ∂i
@@ -3757,17 +3113,22 @@ fn mul_31(i: u32, _t: u32) {
   let j = i % 5u;
   mem[at0 + i] = mem[at1 + l * 5u + j] * (1.0 - mem[at1 + l * 5u + j]);
 }
+// sub_27_to_mul_30, then mul_31, element by element (one dispatch for both).
+fn sub_27_to_mul_31(i: u32, _t: u32) {
+  sub_27_to_mul_30(i, _t);
+  mul_31(i, _t);
+}
 
 @compute @workgroup_size(64)
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
   if (i < dims.T_T * dims.B * 5u) {
-    mul_31(i, 0u);
+    sub_27_to_mul_31(i, 0u);
   }
 }
 
-// ───── grad_small_batch_24_stack_rows_32.wgsl ─────
-// rnnc kernel grad_small_batch_24_stack_rows_32: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_17_stack_rows_32.wgsl ─────
+// rnnc kernel grad_small_batch_17_stack_rows_32: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -3804,8 +3165,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_small_batch_25_stack_rows_33.wgsl ─────
-// rnnc kernel grad_small_batch_25_stack_rows_33: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_18_stack_rows_33.wgsl ─────
+// rnnc kernel grad_small_batch_18_stack_rows_33: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -3842,8 +3203,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_small_batch_26_copy_34.wgsl ─────
-// rnnc kernel grad_small_batch_26_copy_34: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_19_copy_34.wgsl ─────
+// rnnc kernel grad_small_batch_19_copy_34: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -3870,8 +3231,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_small_batch_27_copy_35.wgsl ─────
-// rnnc kernel grad_small_batch_27_copy_35: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_20_copy_35.wgsl ─────
+// rnnc kernel grad_small_batch_20_copy_35: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -3898,8 +3259,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_small_batch_28_loop.wgsl ─────
-// rnnc kernel grad_small_batch_28_loop: persistent, one workgroup of 64 threads runs 9 phases in one dispatch,
+// ───── grad_small_batch_21_loop.wgsl ─────
+// rnnc kernel grad_small_batch_21_loop: persistent, one workgroup of 64 threads runs 3 phases in one dispatch,
 // with a barrier between phases.
 // The weights its time loops read are copied into workgroup memory first (400 bytes).
 struct Dims {
@@ -3924,7 +3285,6 @@ fn add_36(i: u32, t: u32) {
   let j = i % 5u;
   mem[at0 + i] = mem[at1 + l * 5u + j] + mem[at2 + l * 5u + j];
 }
-
 // %10 add
 fn add_37(i: u32, t: u32) {
   let at0 = (dims.T_T * dims.B * 150u + dims.B * 85u + 362u); // %10 add
@@ -3936,7 +3296,11 @@ fn add_37(i: u32, t: u32) {
   let j = i % 5u;
   mem[at0 + i] = mem[at1 + l * 5u + j] + ((mem[at2 + l * 5u + j] * mem[at3 + l * 5u + j]) * mem[at4 + l * 5u + j]);
 }
-
+// add_36, then add_37, element by element (one dispatch for both).
+fn add_36_to_add_37(i: u32, t: u32) {
+  add_36(i, t);
+  add_37(i, t);
+}
 // %18 mul — 34: c' = f * c + i * g
 fn mul_38(i: u32, t: u32) {
   let at0 = select((dims.T_T * dims.B * 150u + dims.B * 75u + 362u), (dims.T_T * dims.B * 150u + dims.B * 70u + 362u), (dims.T_T - 1u - t) % 2u == 1u); // ∂LSTM next state ∂c
@@ -3946,7 +3310,11 @@ fn mul_38(i: u32, t: u32) {
   let j = i % 5u;
   mem[at0 + i] = mem[at1 + l * 5u + j] * mem[at2 + l * 5u + j];
 }
-
+// add_36_to_add_37, then mul_38, element by element (one dispatch for both).
+fn add_36_to_mul_38(i: u32, t: u32) {
+  add_36_to_add_37(i, t);
+  mul_38(i, t);
+}
 // %20 mul ∂o — 32: o = sigmoid(W_io @ x + b_io + W_ho @ h + b_ho)   // output gate
 fn mul_39(i: u32, t: u32) {
   let at0 = (dims.T_T * dims.B * 145u + dims.B * 60u + 362u) + t * dims.B * 5u; // ∂LSTM output 3 at step t
@@ -3957,7 +3325,11 @@ fn mul_39(i: u32, t: u32) {
   let j = i % 5u;
   mem[at0 + i] = (mem[at1 + l * 5u + j] * mem[at2 + l * 5u + j]) * mem[at3 + l * 5u + j];
 }
-
+// add_36_to_mul_38, then mul_39, element by element (one dispatch for both).
+fn add_36_to_mul_39(i: u32, t: u32) {
+  add_36_to_mul_38(i, t);
+  mul_39(i, t);
+}
 // %22 mul ∂g — 31: g = tanh(W_ig @ x + b_ig + W_hg @ h + b_hg)      // candidate cell state
 fn mul_40(i: u32, t: u32) {
   let at0 = (dims.T_T * dims.B * 140u + dims.B * 60u + 362u) + t * dims.B * 5u; // ∂LSTM output 2 at step t
@@ -3968,7 +3340,11 @@ fn mul_40(i: u32, t: u32) {
   let j = i % 5u;
   mem[at0 + i] = (mem[at1 + l * 5u + j] * mem[at2 + l * 5u + j]) * mem[at3 + l * 5u + j];
 }
-
+// add_36_to_mul_39, then mul_40, element by element (one dispatch for both).
+fn add_36_to_mul_40(i: u32, t: u32) {
+  add_36_to_mul_39(i, t);
+  mul_40(i, t);
+}
 // %24 mul ∂f — 30: f = sigmoid(W_if @ x + b_if + W_hf @ h + b_hf)   // forget gate
 fn mul_41(i: u32, t: u32) {
   let at0 = (dims.T_T * dims.B * 135u + dims.B * 60u + 362u) + t * dims.B * 5u; // ∂LSTM output 1 at step t
@@ -3979,7 +3355,11 @@ fn mul_41(i: u32, t: u32) {
   let j = i % 5u;
   mem[at0 + i] = (mem[at1 + l * 5u + j] * mem[at2 + l * 5u + j]) * mem[at3 + l * 5u + j];
 }
-
+// add_36_to_mul_40, then mul_41, element by element (one dispatch for both).
+fn add_36_to_mul_41(i: u32, t: u32) {
+  add_36_to_mul_40(i, t);
+  mul_41(i, t);
+}
 // %26 mul ∂i — 29: i = sigmoid(W_ii @ x + b_ii + W_hi @ h + b_hi)   // input gate
 fn mul_42(i: u32, t: u32) {
   let at0 = (dims.T_T * dims.B * 130u + dims.B * 60u + 362u) + t * dims.B * 5u; // ∂LSTM output 0 at step t
@@ -3989,6 +3369,11 @@ fn mul_42(i: u32, t: u32) {
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = (mem[at1 + l * 5u + j] * mem[at2 + l * 5u + j]) * mem[at3 + l * 5u + j];
+}
+// add_36_to_mul_41, then mul_42, element by element (one dispatch for both).
+fn add_36_to_mul_42(i: u32, t: u32) {
+  add_36_to_mul_41(i, t);
+  mul_42(i, t);
 }
 
 // %27 concat
@@ -4035,31 +3420,7 @@ fn main(@builtin(local_invocation_index) lane: u32) {
   for (var s = 0u; s < dims.T_T; s++) {
     let t = dims.T_T - 1u - s;
     for (var i = lane; i < dims.B * 5u; i += 64u) {
-      add_36(i, t);
-    }
-    storageBarrier();
-    for (var i = lane; i < dims.B * 5u; i += 64u) {
-      add_37(i, t);
-    }
-    storageBarrier();
-    for (var i = lane; i < dims.B * 5u; i += 64u) {
-      mul_38(i, t);
-    }
-    storageBarrier();
-    for (var i = lane; i < dims.B * 5u; i += 64u) {
-      mul_39(i, t);
-    }
-    storageBarrier();
-    for (var i = lane; i < dims.B * 5u; i += 64u) {
-      mul_40(i, t);
-    }
-    storageBarrier();
-    for (var i = lane; i < dims.B * 5u; i += 64u) {
-      mul_41(i, t);
-    }
-    storageBarrier();
-    for (var i = lane; i < dims.B * 5u; i += 64u) {
-      mul_42(i, t);
+      add_36_to_mul_42(i, t);
     }
     storageBarrier();
     for (var i = lane; i < dims.B * 20u; i += 64u) {
@@ -4073,8 +3434,8 @@ fn main(@builtin(local_invocation_index) lane: u32) {
   }
 }
 
-// ───── grad_small_batch_29_copy_45.wgsl ─────
-// rnnc kernel grad_small_batch_29_copy_45: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_22_copy_45.wgsl ─────
+// rnnc kernel grad_small_batch_22_copy_45: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -4101,8 +3462,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_small_batch_30_copy_46.wgsl ─────
-// rnnc kernel grad_small_batch_30_copy_46: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_23_copy_46.wgsl ─────
+// rnnc kernel grad_small_batch_23_copy_46: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -4129,8 +3490,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_small_batch_31_concat_47.wgsl ─────
-// rnnc kernel grad_small_batch_31_concat_47: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_24_concat_47.wgsl ─────
+// rnnc kernel grad_small_batch_24_concat_47: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -4167,8 +3528,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_small_batch_32_unbroadcast_48.wgsl ─────
-// rnnc kernel grad_small_batch_32_unbroadcast_48: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_25_unbroadcast_48.wgsl ─────
+// rnnc kernel grad_small_batch_25_unbroadcast_48: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -4199,8 +3560,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_small_batch_33_slice_rows_49.wgsl ─────
-// rnnc kernel grad_small_batch_33_slice_rows_49: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_26_slice_rows_49.wgsl ─────
+// rnnc kernel grad_small_batch_26_slice_rows_49: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -4229,8 +3590,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_small_batch_34_slice_rows_50.wgsl ─────
-// rnnc kernel grad_small_batch_34_slice_rows_50: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_27_slice_rows_50.wgsl ─────
+// rnnc kernel grad_small_batch_27_slice_rows_50: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -4259,8 +3620,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_small_batch_35_slice_rows_51.wgsl ─────
-// rnnc kernel grad_small_batch_35_slice_rows_51: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_28_slice_rows_51.wgsl ─────
+// rnnc kernel grad_small_batch_28_slice_rows_51: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -4289,8 +3650,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_small_batch_36_slice_rows_52.wgsl ─────
-// rnnc kernel grad_small_batch_36_slice_rows_52: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_29_slice_rows_52.wgsl ─────
+// rnnc kernel grad_small_batch_29_slice_rows_52: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -4319,8 +3680,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_small_batch_37_unbroadcast_53.wgsl ─────
-// rnnc kernel grad_small_batch_37_unbroadcast_53: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_30_unbroadcast_53.wgsl ─────
+// rnnc kernel grad_small_batch_30_unbroadcast_53: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -4351,8 +3712,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_small_batch_38_slice_rows_54.wgsl ─────
-// rnnc kernel grad_small_batch_38_slice_rows_54: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_31_slice_rows_54.wgsl ─────
+// rnnc kernel grad_small_batch_31_slice_rows_54: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -4381,8 +3742,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_small_batch_39_slice_rows_55.wgsl ─────
-// rnnc kernel grad_small_batch_39_slice_rows_55: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_32_slice_rows_55.wgsl ─────
+// rnnc kernel grad_small_batch_32_slice_rows_55: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -4411,8 +3772,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_small_batch_40_slice_rows_56.wgsl ─────
-// rnnc kernel grad_small_batch_40_slice_rows_56: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_33_slice_rows_56.wgsl ─────
+// rnnc kernel grad_small_batch_33_slice_rows_56: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -4441,8 +3802,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_small_batch_41_slice_rows_57.wgsl ─────
-// rnnc kernel grad_small_batch_41_slice_rows_57: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_34_slice_rows_57.wgsl ─────
+// rnnc kernel grad_small_batch_34_slice_rows_57: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -4471,8 +3832,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_small_batch_42_unbroadcast_58.wgsl ─────
-// rnnc kernel grad_small_batch_42_unbroadcast_58: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_35_unbroadcast_58.wgsl ─────
+// rnnc kernel grad_small_batch_35_unbroadcast_58: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -4502,8 +3863,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_small_batch_43_unbroadcast_59.wgsl ─────
-// rnnc kernel grad_small_batch_43_unbroadcast_59: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_36_unbroadcast_59.wgsl ─────
+// rnnc kernel grad_small_batch_36_unbroadcast_59: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -4533,8 +3894,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_small_batch_44_unbroadcast_60.wgsl ─────
-// rnnc kernel grad_small_batch_44_unbroadcast_60: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_37_unbroadcast_60.wgsl ─────
+// rnnc kernel grad_small_batch_37_unbroadcast_60: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -4564,8 +3925,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_small_batch_45_unbroadcast_61.wgsl ─────
-// rnnc kernel grad_small_batch_45_unbroadcast_61: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_38_unbroadcast_61.wgsl ─────
+// rnnc kernel grad_small_batch_38_unbroadcast_61: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -4595,8 +3956,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_small_batch_46_concat_62.wgsl ─────
-// rnnc kernel grad_small_batch_46_concat_62: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_39_concat_62.wgsl ─────
+// rnnc kernel grad_small_batch_39_concat_62: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -4633,8 +3994,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_small_batch_47_matmul_63.wgsl ─────
-// rnnc kernel grad_small_batch_47_matmul_63: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_40_matmul_63.wgsl ─────
+// rnnc kernel grad_small_batch_40_matmul_63: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T

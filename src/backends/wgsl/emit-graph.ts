@@ -12,10 +12,12 @@ import { type Layout, layoutOf } from '../ts/layout.js';
 import {
   type Arena,
   type CacheEntry,
+  type ElementAccess,
   f32,
   type Item,
   type Phase,
   PhaseWriter,
+  regionKey,
   u32,
   type WBuffer,
   type WValue,
@@ -190,6 +192,7 @@ export class WgslEmitter {
     body: (w: PhaseWriter) => void,
     prefix = 'phase',
     blocks?: Phase['blocks'],
+    elementwise = false,
   ): void {
     const w = new PhaseWriter();
     w.offset(target);
@@ -197,7 +200,23 @@ export class WgslEmitter {
     const name = this.ctx.fresh(prefix);
     const { code, usesStep } = w.render(name, [what], target.layout.sample);
     const count = blocks ? new Map([[leadMonomial(target.layout), 1]]) : sizePoly(target.layout);
-    this.items.push({ kind: 'phase', name, count, code, usesStep, ...(blocks ? { blocks } : {}) });
+    const { shape, time, batch, sample } = target.layout;
+    const access: ElementAccess = {
+      layout: JSON.stringify({ shape, time, batch }),
+      writes: [regionKey(target)],
+      accesses: w.accesses,
+      own: ['i', linear('l', sample, 'j')],
+      first: name,
+    };
+    this.items.push({
+      kind: 'phase',
+      name,
+      count,
+      code,
+      usesStep,
+      ...(blocks ? { blocks } : {}),
+      ...(elementwise && !blocks ? { elementwise: access } : {}),
+    });
   }
 
   /** The comment of a node's phase: what it computes and the source line it comes from. */
@@ -229,6 +248,8 @@ export class WgslEmitter {
       this.describe(node),
       (w) => w.line(`${w.at(out, 'i')} = ${f(node.inputs.map((i) => this.expr(w, i, layout, 'l', 'j')))};`),
       node.op,
+      undefined,
+      true,
     );
     return out;
   }

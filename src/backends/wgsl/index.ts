@@ -1,4 +1,5 @@
 /** The WGSL backend: a model → WGSL compute kernels and one TypeScript host module for WebGPU. */
+import { mergeElementwisePhases } from './merge.js';
 import { gradName } from '../../ad/grad.js';
 import type { CellInfo } from '../../frontend/cell.js';
 import type { ModelInfo } from '../../frontend/model.js';
@@ -170,7 +171,8 @@ function emitFunction(
   }
   const offsets = (map: Map<string, WBuffer>) => [...map].map(([name, b]) => ({ name, offset: terms(b.poly as Poly) }));
   return {
-    items,
+    // With elementwise fusion, phases over the same elements that read one another only there are one phase.
+    items: ctx.fuseElementwise ? mergeElementwisePhases(items) : items,
     plan: {
       floats: terms(ctx.arena.floats),
       params: offsets(regions.params),
@@ -215,7 +217,9 @@ export function stepWork(items: readonly Item[]): number {
     for (const p of item.body)
       if (p.kind === 'phase') {
         const elements = Math.max(0, ...p.count.values());
-        work += p.blocks ? (elements / p.blocks.divisor) * p.blocks.factor * p.blocks.divisor : elements;
+        work += p.blocks
+          ? (elements / p.blocks.divisor) * p.blocks.factor * p.blocks.divisor
+          : elements * (p.parts ?? 1);
       }
   }
   return work;

@@ -22,6 +22,24 @@ export interface Phase {
   readonly code: string;
   /** Whether it reads the step `t` of an enclosing time loop. */
   readonly usesStep: boolean;
+  /** How many phases it runs for each element: more than one where elementwise phases were merged. */
+  readonly parts?: number;
+  /** For an elementwise phase: what merging it with its neighbours must know (see merge.ts). */
+  readonly elementwise?: ElementAccess;
+}
+
+/** What an elementwise phase reads and writes, per storage array and offset (`mem:<base>` or `cache:<base>`). */
+export interface ElementAccess {
+  /** Its results' shape and lead axes: phases merge only over the same elements. */
+  readonly layout: string;
+  /** The regions it writes, each at element `i`. */
+  readonly writes: readonly string[];
+  /** The index expressions it reads (and writes) each region at. */
+  readonly accesses: ReadonlyMap<string, ReadonlySet<string>>;
+  /** The index expressions that mean its own element `i`. */
+  readonly own: readonly string[];
+  /** The name of the first phase merged into it (its own name if none was). */
+  readonly first: string;
 }
 
 /** How many threads a phase needs, as WGSL. */
@@ -102,11 +120,18 @@ export function f32(value: number): string {
   return /[.e]/.test(text) ? text : `${text}.0`;
 }
 
+/** A region's key in `ElementAccess`: its array and its offset expression. */
+export function regionKey(v: WBuffer): string {
+  return `${v.cached ? 'cache' : 'mem'}:${v.base}`;
+}
+
 /** Collects a phase's body: the offsets it reads (as named `let`s) and its statements. */
 export class PhaseWriter {
   private readonly offsets = new Map<string, string>();
   private readonly lets: string[] = [];
   readonly lines: string[] = [];
+  /** The index expressions each region (`mem:<base>`, `cache:<base>`) is read or written at. */
+  readonly accesses = new Map<string, Set<string>>();
 
   /** The name under which a buffer's offset is bound in this phase. */
   offset(v: WBuffer): string {
@@ -126,6 +151,8 @@ export class PhaseWriter {
   /** `mem[offset + index]` (or `cache[…]`), leaving out a zero index. */
   at(v: WBuffer, index: string): string {
     const base = this.offset(v);
+    const region = regionKey(v);
+    this.accesses.set(region, (this.accesses.get(region) ?? new Set()).add(index));
     return index === '0u' ? `${this.array(v)}[${base}]` : `${this.array(v)}[${base} + ${index}]`;
   }
 
