@@ -98,6 +98,29 @@ function expectClose(a: ArrayLike<number>, b: ArrayLike<number>, what: string): 
   expect(maxRelativeError(a, b, Math.max(1e-3, 1e-2 * largest)), what).toBeLessThan(1e-4);
 }
 
+/** The forward results (on `inputs`) and the loss and gradients (on `withTargets`) of two modules, within 1e-4. */
+function expectSameResults(
+  a: Generated,
+  b: Generated,
+  params: Record<string, Float32Array>,
+  inputs: Record<string, Tensor>,
+  withTargets: Record<string, Tensor>,
+): void {
+  const fa = a.forward(params, inputs);
+  const fb = b.forward(params, inputs);
+  for (const name of Object.keys(fb.outputs)) expectClose(fa.outputs[name].data, fb.outputs[name].data, name);
+  for (const name of Object.keys(fb.finalStates))
+    expectClose(fa.finalStates[name].data, fb.finalStates[name].data, name);
+  const ga = a.grad(params, withTargets);
+  const gb = b.grad(params, withTargets);
+  expect(Math.abs(ga.loss - gb.loss)).toBeLessThan(1e-4 * Math.max(1, Math.abs(gb.loss)));
+  for (const name of Object.keys(gb.grads)) expectClose(ga.grads[name], gb.grads[name], `grad ${name}`);
+  for (const name of Object.keys(gb.inputGrads))
+    expectClose(ga.inputGrads[name].data, gb.inputGrads[name].data, `grad ${name}`);
+  for (const name of Object.keys(gb.stateGrads))
+    expectClose(ga.stateGrads[name].data, gb.stateGrads[name].data, `grad ${name}`);
+}
+
 afterEach(() => {
   vi.restoreAllMocks();
 });
@@ -115,20 +138,7 @@ describe('the WebAssembly SIMD path of a generated module', () => {
       expect(simd.cpu).toBe('simd');
       const params = scalar.init(3);
       const inputs = inputsFor(simd, 6, 5, false);
-      const a = simd.forward(params, inputs);
-      const b = scalar.forward(params, inputs);
-      for (const name of Object.keys(b.outputs)) expectClose(a.outputs[name].data, b.outputs[name].data, name);
-      for (const name of Object.keys(b.finalStates))
-        expectClose(a.finalStates[name].data, b.finalStates[name].data, name);
-      const withTargets = inputsFor(simd, 6, 5, true);
-      const ga = simd.grad(params, withTargets);
-      const gb = scalar.grad(params, withTargets);
-      expect(Math.abs(ga.loss - gb.loss)).toBeLessThan(1e-4 * Math.max(1, Math.abs(gb.loss)));
-      for (const name of Object.keys(gb.grads)) expectClose(ga.grads[name], gb.grads[name], `grad ${name}`);
-      for (const name of Object.keys(gb.inputGrads))
-        expectClose(ga.inputGrads[name].data, gb.inputGrads[name].data, `grad ${name}`);
-      for (const name of Object.keys(gb.stateGrads))
-        expectClose(ga.stateGrads[name].data, gb.stateGrads[name].data, `grad ${name}`);
+      expectSameResults(simd, scalar, params, inputs, inputsFor(simd, 6, 5, true));
     });
   });
 
@@ -158,19 +168,7 @@ describe('the WebAssembly SIMD path of a generated module', () => {
         const params = scalar.init(5);
         for (const steps of [1, 4, 5]) {
           const inputs = inputsFor(simd, steps, 3, true);
-          const a = simd.forward(params, inputs);
-          const b = scalar.forward(params, inputs);
-          for (const name of Object.keys(b.outputs)) expectClose(a.outputs[name].data, b.outputs[name].data, name);
-          for (const name of Object.keys(b.finalStates))
-            expectClose(a.finalStates[name].data, b.finalStates[name].data, name);
-          const ga = simd.grad(params, inputs);
-          const gb = scalar.grad(params, inputs);
-          expect(Math.abs(ga.loss - gb.loss)).toBeLessThan(1e-4 * Math.max(1, Math.abs(gb.loss)));
-          for (const name of Object.keys(gb.grads)) expectClose(ga.grads[name], gb.grads[name], `grad ${name}`);
-          for (const name of Object.keys(gb.inputGrads))
-            expectClose(ga.inputGrads[name].data, gb.inputGrads[name].data, `grad ${name}`);
-          for (const name of Object.keys(gb.stateGrads))
-            expectClose(ga.stateGrads[name].data, gb.stateGrads[name].data, `grad ${name}`);
+          expectSameResults(simd, scalar, params, inputs, inputs);
         }
       },
     );
