@@ -299,10 +299,11 @@ export class GraphEmitter {
     });
     const arrays = [...new Set([name, ...leaves.map((l) => l.array)])];
     const pointers = [pointer(name, 0), ...leaves.map((l) => pointer(l.array, l.offset)), leadCount(layout)];
-    this.step?.call(kernel, [
-      addressOperand(this.step.address(name)),
-      ...leaves.map((l) => addressOperand((this.step as StepRecorder).address(l.array, l.offset))),
-      integerOperand(this.step.integer(leadCount(layout))),
+    const step = this.step;
+    step?.call(kernel, [
+      addressOperand(step.address(name)),
+      ...leaves.map((l) => addressOperand(step.address(l.array, l.offset))),
+      integerOperand(step.integer(leadCount(layout))),
     ]);
     this.out.body.line(
       `if (kernels !== undefined && heapHolds(${arrays.join(', ')})) run_${kernel}(${pointers.join(', ')});`,
