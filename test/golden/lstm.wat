@@ -1601,10 +1601,10 @@
     (local $t13 v128)
     (local $t14 v128)
     (local $t15 v128)
-    (local $last v128)
     (local $t16 v128)
     (local $t17 v128)
     (local $t18 v128)
+    (local $last v128)
     (local $t19 v128)
     (local $t20 v128)
     (local $t21 v128)
@@ -1618,6 +1618,12 @@
     (local $t29 v128)
     (local $t30 v128)
     (local $t31 v128)
+    (local $t32 v128)
+    (local $t33 v128)
+    (local $t34 v128)
+    (local $t35 v128)
+    (local $t36 v128)
+    (local $t37 v128)
     i32.const 0
     local.set $l
     block $b0
@@ -1647,56 +1653,60 @@
           v128.const f32x4 1 1 1 1
           local.get $t0
           v128.const f32x4 88.3762626647949 88.3762626647949 88.3762626647949 88.3762626647949
-          f32x4.min
+          f32x4.pmin
           v128.const f32x4 -87.33654475 -87.33654475 -87.33654475 -87.33654475
-          f32x4.max
+          f32x4.pmax
           local.set $t1
           local.get $t1
           v128.const f32x4 1.4426950408889634 1.4426950408889634 1.4426950408889634 1.4426950408889634
           f32x4.mul
-          f32x4.nearest
+          v128.const f32x4 12582912 12582912 12582912 12582912
+          f32x4.add
           local.set $t2
-          local.get $t1
           local.get $t2
+          v128.const f32x4 12582912 12582912 12582912 12582912
+          f32x4.sub
+          local.set $t3
+          local.get $t1
+          local.get $t3
           v128.const f32x4 0.693359375 0.693359375 0.693359375 0.693359375
           f32x4.mul
           f32x4.sub
-          local.get $t2
+          local.get $t3
           v128.const f32x4 -0.00021219444 -0.00021219444 -0.00021219444 -0.00021219444
           f32x4.mul
           f32x4.sub
-          local.set $t3
+          local.set $t4
           v128.const f32x4 0.000198756915 0.000198756915 0.000198756915 0.000198756915
-          local.get $t3
+          local.get $t4
           f32x4.mul
           v128.const f32x4 0.0013981999507 0.0013981999507 0.0013981999507 0.0013981999507
           f32x4.add
-          local.get $t3
+          local.get $t4
           f32x4.mul
           v128.const f32x4 0.0083334519073 0.0083334519073 0.0083334519073 0.0083334519073
           f32x4.add
-          local.get $t3
+          local.get $t4
           f32x4.mul
           v128.const f32x4 0.041665795894 0.041665795894 0.041665795894 0.041665795894
           f32x4.add
-          local.get $t3
+          local.get $t4
           f32x4.mul
           v128.const f32x4 0.16666665459 0.16666665459 0.16666665459 0.16666665459
           f32x4.add
-          local.get $t3
+          local.get $t4
           f32x4.mul
           v128.const f32x4 0.50000001201 0.50000001201 0.50000001201 0.50000001201
           f32x4.add
-          local.get $t3
-          local.get $t3
+          local.get $t4
+          local.get $t4
           f32x4.mul
           f32x4.mul
-          local.get $t3
+          local.get $t4
           f32x4.add
           v128.const f32x4 1 1 1 1
           f32x4.add
           local.get $t2
-          i32x4.trunc_sat_f32x4_s
           v128.const i32x4 0x7f 0x7f 0x7f 0x7f
           i32x4.add
           i32.const 23
@@ -1719,61 +1729,65 @@
           v128.load
           f32x4.add
           f32x4.neg
-          local.set $t4
-          v128.const f32x4 1 1 1 1
-          v128.const f32x4 1 1 1 1
-          local.get $t4
-          v128.const f32x4 88.3762626647949 88.3762626647949 88.3762626647949 88.3762626647949
-          f32x4.min
-          v128.const f32x4 -87.33654475 -87.33654475 -87.33654475 -87.33654475
-          f32x4.max
           local.set $t5
+          v128.const f32x4 1 1 1 1
+          v128.const f32x4 1 1 1 1
           local.get $t5
+          v128.const f32x4 88.3762626647949 88.3762626647949 88.3762626647949 88.3762626647949
+          f32x4.pmin
+          v128.const f32x4 -87.33654475 -87.33654475 -87.33654475 -87.33654475
+          f32x4.pmax
+          local.set $t6
+          local.get $t6
           v128.const f32x4 1.4426950408889634 1.4426950408889634 1.4426950408889634 1.4426950408889634
           f32x4.mul
-          f32x4.nearest
-          local.set $t6
-          local.get $t5
+          v128.const f32x4 12582912 12582912 12582912 12582912
+          f32x4.add
+          local.set $t7
+          local.get $t7
+          v128.const f32x4 12582912 12582912 12582912 12582912
+          f32x4.sub
+          local.set $t8
           local.get $t6
+          local.get $t8
           v128.const f32x4 0.693359375 0.693359375 0.693359375 0.693359375
           f32x4.mul
           f32x4.sub
-          local.get $t6
+          local.get $t8
           v128.const f32x4 -0.00021219444 -0.00021219444 -0.00021219444 -0.00021219444
           f32x4.mul
           f32x4.sub
-          local.set $t7
+          local.set $t9
           v128.const f32x4 0.000198756915 0.000198756915 0.000198756915 0.000198756915
-          local.get $t7
+          local.get $t9
           f32x4.mul
           v128.const f32x4 0.0013981999507 0.0013981999507 0.0013981999507 0.0013981999507
           f32x4.add
-          local.get $t7
+          local.get $t9
           f32x4.mul
           v128.const f32x4 0.0083334519073 0.0083334519073 0.0083334519073 0.0083334519073
           f32x4.add
-          local.get $t7
+          local.get $t9
           f32x4.mul
           v128.const f32x4 0.041665795894 0.041665795894 0.041665795894 0.041665795894
           f32x4.add
-          local.get $t7
+          local.get $t9
           f32x4.mul
           v128.const f32x4 0.16666665459 0.16666665459 0.16666665459 0.16666665459
           f32x4.add
-          local.get $t7
+          local.get $t9
           f32x4.mul
           v128.const f32x4 0.50000001201 0.50000001201 0.50000001201 0.50000001201
           f32x4.add
-          local.get $t7
-          local.get $t7
+          local.get $t9
+          local.get $t9
           f32x4.mul
           f32x4.mul
-          local.get $t7
+          local.get $t9
           f32x4.add
           v128.const f32x4 1 1 1 1
           f32x4.add
-          local.get $t6
-          i32x4.trunc_sat_f32x4_s
+          local.get $t7
           v128.const i32x4 0x7f 0x7f 0x7f 0x7f
           i32x4.add
           i32.const 23
@@ -1790,94 +1804,98 @@
           i32.add
           v128.load
           f32x4.add
-          local.set $t8
-          local.get $t8
-          local.get $t8
+          local.set $t10
+          local.get $t10
+          local.get $t10
           f32x4.mul
-          local.set $t9
+          local.set $t11
           v128.const f32x4 -0.00570498872745 -0.00570498872745 -0.00570498872745 -0.00570498872745
-          local.get $t9
+          local.get $t11
           f32x4.mul
           v128.const f32x4 0.0206390887954 0.0206390887954 0.0206390887954 0.0206390887954
           f32x4.add
-          local.get $t9
+          local.get $t11
           f32x4.mul
           v128.const f32x4 -0.0537397155531 -0.0537397155531 -0.0537397155531 -0.0537397155531
           f32x4.add
-          local.get $t9
+          local.get $t11
           f32x4.mul
           v128.const f32x4 0.133314422036 0.133314422036 0.133314422036 0.133314422036
           f32x4.add
-          local.get $t9
+          local.get $t11
           f32x4.mul
           v128.const f32x4 -0.333332819422 -0.333332819422 -0.333332819422 -0.333332819422
           f32x4.add
-          local.get $t9
+          local.get $t11
           f32x4.mul
-          local.get $t8
+          local.get $t10
           f32x4.mul
-          local.get $t8
+          local.get $t10
           f32x4.add
-          local.set $t10
-          local.get $t8
+          local.set $t12
+          local.get $t10
           f32x4.abs
           v128.const f32x4 2 2 2 2
           f32x4.mul
-          local.set $t11
+          local.set $t13
           v128.const f32x4 1 1 1 1
           v128.const f32x4 2 2 2 2
-          local.get $t11
+          local.get $t13
           v128.const f32x4 88.3762626647949 88.3762626647949 88.3762626647949 88.3762626647949
-          f32x4.min
+          f32x4.pmin
           v128.const f32x4 -87.33654475 -87.33654475 -87.33654475 -87.33654475
-          f32x4.max
-          local.set $t12
-          local.get $t12
+          f32x4.pmax
+          local.set $t14
+          local.get $t14
           v128.const f32x4 1.4426950408889634 1.4426950408889634 1.4426950408889634 1.4426950408889634
           f32x4.mul
-          f32x4.nearest
-          local.set $t13
-          local.get $t12
-          local.get $t13
+          v128.const f32x4 12582912 12582912 12582912 12582912
+          f32x4.add
+          local.set $t15
+          local.get $t15
+          v128.const f32x4 12582912 12582912 12582912 12582912
+          f32x4.sub
+          local.set $t16
+          local.get $t14
+          local.get $t16
           v128.const f32x4 0.693359375 0.693359375 0.693359375 0.693359375
           f32x4.mul
           f32x4.sub
-          local.get $t13
+          local.get $t16
           v128.const f32x4 -0.00021219444 -0.00021219444 -0.00021219444 -0.00021219444
           f32x4.mul
           f32x4.sub
-          local.set $t14
+          local.set $t17
           v128.const f32x4 0.000198756915 0.000198756915 0.000198756915 0.000198756915
-          local.get $t14
+          local.get $t17
           f32x4.mul
           v128.const f32x4 0.0013981999507 0.0013981999507 0.0013981999507 0.0013981999507
           f32x4.add
-          local.get $t14
+          local.get $t17
           f32x4.mul
           v128.const f32x4 0.0083334519073 0.0083334519073 0.0083334519073 0.0083334519073
           f32x4.add
-          local.get $t14
+          local.get $t17
           f32x4.mul
           v128.const f32x4 0.041665795894 0.041665795894 0.041665795894 0.041665795894
           f32x4.add
-          local.get $t14
+          local.get $t17
           f32x4.mul
           v128.const f32x4 0.16666665459 0.16666665459 0.16666665459 0.16666665459
           f32x4.add
-          local.get $t14
+          local.get $t17
           f32x4.mul
           v128.const f32x4 0.50000001201 0.50000001201 0.50000001201 0.50000001201
           f32x4.add
-          local.get $t14
-          local.get $t14
+          local.get $t17
+          local.get $t17
           f32x4.mul
           f32x4.mul
-          local.get $t14
+          local.get $t17
           f32x4.add
           v128.const f32x4 1 1 1 1
           f32x4.add
-          local.get $t13
-          i32x4.trunc_sat_f32x4_s
+          local.get $t15
           v128.const i32x4 0x7f 0x7f 0x7f 0x7f
           i32x4.add
           i32.const 23
@@ -1887,14 +1905,14 @@
           f32x4.add
           f32x4.div
           f32x4.sub
-          local.get $t8
+          local.get $t10
           v128.const i32x4 0x80000000 0x80000000 0x80000000 0x80000000
           v128.and
           v128.or
-          local.set $t15
+          local.set $t18
+          local.get $t12
+          local.get $t18
           local.get $t10
-          local.get $t15
-          local.get $t8
           f32x4.abs
           v128.const f32x4 0.625 0.625 0.625 0.625
           f32x4.lt
@@ -1922,98 +1940,26 @@
         v128.load
         f32x4.add
         f32x4.neg
-        local.set $t16
+        local.set $t19
         v128.const f32x4 1 1 1 1
         v128.const f32x4 1 1 1 1
-        local.get $t16
+        local.get $t19
         v128.const f32x4 88.3762626647949 88.3762626647949 88.3762626647949 88.3762626647949
-        f32x4.min
+        f32x4.pmin
         v128.const f32x4 -87.33654475 -87.33654475 -87.33654475 -87.33654475
-        f32x4.max
-        local.set $t17
-        local.get $t17
+        f32x4.pmax
+        local.set $t20
+        local.get $t20
         v128.const f32x4 1.4426950408889634 1.4426950408889634 1.4426950408889634 1.4426950408889634
         f32x4.mul
-        f32x4.nearest
-        local.set $t18
-        local.get $t17
-        local.get $t18
-        v128.const f32x4 0.693359375 0.693359375 0.693359375 0.693359375
-        f32x4.mul
-        f32x4.sub
-        local.get $t18
-        v128.const f32x4 -0.00021219444 -0.00021219444 -0.00021219444 -0.00021219444
-        f32x4.mul
-        f32x4.sub
-        local.set $t19
-        v128.const f32x4 0.000198756915 0.000198756915 0.000198756915 0.000198756915
-        local.get $t19
-        f32x4.mul
-        v128.const f32x4 0.0013981999507 0.0013981999507 0.0013981999507 0.0013981999507
+        v128.const f32x4 12582912 12582912 12582912 12582912
         f32x4.add
-        local.get $t19
-        f32x4.mul
-        v128.const f32x4 0.0083334519073 0.0083334519073 0.0083334519073 0.0083334519073
-        f32x4.add
-        local.get $t19
-        f32x4.mul
-        v128.const f32x4 0.041665795894 0.041665795894 0.041665795894 0.041665795894
-        f32x4.add
-        local.get $t19
-        f32x4.mul
-        v128.const f32x4 0.16666665459 0.16666665459 0.16666665459 0.16666665459
-        f32x4.add
-        local.get $t19
-        f32x4.mul
-        v128.const f32x4 0.50000001201 0.50000001201 0.50000001201 0.50000001201
-        f32x4.add
-        local.get $t19
-        local.get $t19
-        f32x4.mul
-        f32x4.mul
-        local.get $t19
-        f32x4.add
-        v128.const f32x4 1 1 1 1
-        f32x4.add
-        local.get $t18
-        i32x4.trunc_sat_f32x4_s
-        v128.const i32x4 0x7f 0x7f 0x7f 0x7f
-        i32x4.add
-        i32.const 23
-        i32x4.shl
-        f32x4.mul
-        f32x4.add
-        f32x4.div
-        local.get $a2
-        local.get $jo
-        i32.add
-        v128.load
-        f32x4.mul
-        local.get $a3
-        local.get $jo
-        i32.add
-        v128.load
-        local.get $a4
-        local.get $jo
-        i32.add
-        v128.load
-        f32x4.add
-        f32x4.neg
-        local.set $t20
-        v128.const f32x4 1 1 1 1
-        v128.const f32x4 1 1 1 1
-        local.get $t20
-        v128.const f32x4 88.3762626647949 88.3762626647949 88.3762626647949 88.3762626647949
-        f32x4.min
-        v128.const f32x4 -87.33654475 -87.33654475 -87.33654475 -87.33654475
-        f32x4.max
         local.set $t21
         local.get $t21
-        v128.const f32x4 1.4426950408889634 1.4426950408889634 1.4426950408889634 1.4426950408889634
-        f32x4.mul
-        f32x4.nearest
+        v128.const f32x4 12582912 12582912 12582912 12582912
+        f32x4.sub
         local.set $t22
-        local.get $t21
+        local.get $t20
         local.get $t22
         v128.const f32x4 0.693359375 0.693359375 0.693359375 0.693359375
         f32x4.mul
@@ -2052,8 +1998,88 @@
         f32x4.add
         v128.const f32x4 1 1 1 1
         f32x4.add
-        local.get $t22
-        i32x4.trunc_sat_f32x4_s
+        local.get $t21
+        v128.const i32x4 0x7f 0x7f 0x7f 0x7f
+        i32x4.add
+        i32.const 23
+        i32x4.shl
+        f32x4.mul
+        f32x4.add
+        f32x4.div
+        local.get $a2
+        local.get $jo
+        i32.add
+        v128.load
+        f32x4.mul
+        local.get $a3
+        local.get $jo
+        i32.add
+        v128.load
+        local.get $a4
+        local.get $jo
+        i32.add
+        v128.load
+        f32x4.add
+        f32x4.neg
+        local.set $t24
+        v128.const f32x4 1 1 1 1
+        v128.const f32x4 1 1 1 1
+        local.get $t24
+        v128.const f32x4 88.3762626647949 88.3762626647949 88.3762626647949 88.3762626647949
+        f32x4.pmin
+        v128.const f32x4 -87.33654475 -87.33654475 -87.33654475 -87.33654475
+        f32x4.pmax
+        local.set $t25
+        local.get $t25
+        v128.const f32x4 1.4426950408889634 1.4426950408889634 1.4426950408889634 1.4426950408889634
+        f32x4.mul
+        v128.const f32x4 12582912 12582912 12582912 12582912
+        f32x4.add
+        local.set $t26
+        local.get $t26
+        v128.const f32x4 12582912 12582912 12582912 12582912
+        f32x4.sub
+        local.set $t27
+        local.get $t25
+        local.get $t27
+        v128.const f32x4 0.693359375 0.693359375 0.693359375 0.693359375
+        f32x4.mul
+        f32x4.sub
+        local.get $t27
+        v128.const f32x4 -0.00021219444 -0.00021219444 -0.00021219444 -0.00021219444
+        f32x4.mul
+        f32x4.sub
+        local.set $t28
+        v128.const f32x4 0.000198756915 0.000198756915 0.000198756915 0.000198756915
+        local.get $t28
+        f32x4.mul
+        v128.const f32x4 0.0013981999507 0.0013981999507 0.0013981999507 0.0013981999507
+        f32x4.add
+        local.get $t28
+        f32x4.mul
+        v128.const f32x4 0.0083334519073 0.0083334519073 0.0083334519073 0.0083334519073
+        f32x4.add
+        local.get $t28
+        f32x4.mul
+        v128.const f32x4 0.041665795894 0.041665795894 0.041665795894 0.041665795894
+        f32x4.add
+        local.get $t28
+        f32x4.mul
+        v128.const f32x4 0.16666665459 0.16666665459 0.16666665459 0.16666665459
+        f32x4.add
+        local.get $t28
+        f32x4.mul
+        v128.const f32x4 0.50000001201 0.50000001201 0.50000001201 0.50000001201
+        f32x4.add
+        local.get $t28
+        local.get $t28
+        f32x4.mul
+        f32x4.mul
+        local.get $t28
+        f32x4.add
+        v128.const f32x4 1 1 1 1
+        f32x4.add
+        local.get $t26
         v128.const i32x4 0x7f 0x7f 0x7f 0x7f
         i32x4.add
         i32.const 23
@@ -2070,94 +2096,98 @@
         i32.add
         v128.load
         f32x4.add
-        local.set $t24
-        local.get $t24
-        local.get $t24
+        local.set $t29
+        local.get $t29
+        local.get $t29
         f32x4.mul
-        local.set $t25
+        local.set $t30
         v128.const f32x4 -0.00570498872745 -0.00570498872745 -0.00570498872745 -0.00570498872745
-        local.get $t25
+        local.get $t30
         f32x4.mul
         v128.const f32x4 0.0206390887954 0.0206390887954 0.0206390887954 0.0206390887954
         f32x4.add
-        local.get $t25
+        local.get $t30
         f32x4.mul
         v128.const f32x4 -0.0537397155531 -0.0537397155531 -0.0537397155531 -0.0537397155531
         f32x4.add
-        local.get $t25
+        local.get $t30
         f32x4.mul
         v128.const f32x4 0.133314422036 0.133314422036 0.133314422036 0.133314422036
         f32x4.add
-        local.get $t25
+        local.get $t30
         f32x4.mul
         v128.const f32x4 -0.333332819422 -0.333332819422 -0.333332819422 -0.333332819422
         f32x4.add
-        local.get $t25
+        local.get $t30
         f32x4.mul
-        local.get $t24
+        local.get $t29
         f32x4.mul
-        local.get $t24
+        local.get $t29
         f32x4.add
-        local.set $t26
-        local.get $t24
+        local.set $t31
+        local.get $t29
         f32x4.abs
         v128.const f32x4 2 2 2 2
         f32x4.mul
-        local.set $t27
+        local.set $t32
         v128.const f32x4 1 1 1 1
         v128.const f32x4 2 2 2 2
-        local.get $t27
+        local.get $t32
         v128.const f32x4 88.3762626647949 88.3762626647949 88.3762626647949 88.3762626647949
-        f32x4.min
+        f32x4.pmin
         v128.const f32x4 -87.33654475 -87.33654475 -87.33654475 -87.33654475
-        f32x4.max
-        local.set $t28
-        local.get $t28
+        f32x4.pmax
+        local.set $t33
+        local.get $t33
         v128.const f32x4 1.4426950408889634 1.4426950408889634 1.4426950408889634 1.4426950408889634
         f32x4.mul
-        f32x4.nearest
-        local.set $t29
-        local.get $t28
-        local.get $t29
+        v128.const f32x4 12582912 12582912 12582912 12582912
+        f32x4.add
+        local.set $t34
+        local.get $t34
+        v128.const f32x4 12582912 12582912 12582912 12582912
+        f32x4.sub
+        local.set $t35
+        local.get $t33
+        local.get $t35
         v128.const f32x4 0.693359375 0.693359375 0.693359375 0.693359375
         f32x4.mul
         f32x4.sub
-        local.get $t29
+        local.get $t35
         v128.const f32x4 -0.00021219444 -0.00021219444 -0.00021219444 -0.00021219444
         f32x4.mul
         f32x4.sub
-        local.set $t30
+        local.set $t36
         v128.const f32x4 0.000198756915 0.000198756915 0.000198756915 0.000198756915
-        local.get $t30
+        local.get $t36
         f32x4.mul
         v128.const f32x4 0.0013981999507 0.0013981999507 0.0013981999507 0.0013981999507
         f32x4.add
-        local.get $t30
+        local.get $t36
         f32x4.mul
         v128.const f32x4 0.0083334519073 0.0083334519073 0.0083334519073 0.0083334519073
         f32x4.add
-        local.get $t30
+        local.get $t36
         f32x4.mul
         v128.const f32x4 0.041665795894 0.041665795894 0.041665795894 0.041665795894
         f32x4.add
-        local.get $t30
+        local.get $t36
         f32x4.mul
         v128.const f32x4 0.16666665459 0.16666665459 0.16666665459 0.16666665459
         f32x4.add
-        local.get $t30
+        local.get $t36
         f32x4.mul
         v128.const f32x4 0.50000001201 0.50000001201 0.50000001201 0.50000001201
         f32x4.add
-        local.get $t30
-        local.get $t30
+        local.get $t36
+        local.get $t36
         f32x4.mul
         f32x4.mul
-        local.get $t30
+        local.get $t36
         f32x4.add
         v128.const f32x4 1 1 1 1
         f32x4.add
-        local.get $t29
-        i32x4.trunc_sat_f32x4_s
+        local.get $t34
         v128.const i32x4 0x7f 0x7f 0x7f 0x7f
         i32x4.add
         i32.const 23
@@ -2167,14 +2197,14 @@
         f32x4.add
         f32x4.div
         f32x4.sub
-        local.get $t24
+        local.get $t29
         v128.const i32x4 0x80000000 0x80000000 0x80000000 0x80000000
         v128.and
         v128.or
-        local.set $t31
-        local.get $t26
+        local.set $t37
         local.get $t31
-        local.get $t24
+        local.get $t37
+        local.get $t29
         f32x4.abs
         v128.const f32x4 0.625 0.625 0.625 0.625
         f32x4.lt
@@ -2242,9 +2272,9 @@
     (local $t9 v128)
     (local $t10 v128)
     (local $t11 v128)
-    (local $last v128)
     (local $t12 v128)
     (local $t13 v128)
+    (local $last v128)
     (local $t14 v128)
     (local $t15 v128)
     (local $t16 v128)
@@ -2255,6 +2285,10 @@
     (local $t21 v128)
     (local $t22 v128)
     (local $t23 v128)
+    (local $t24 v128)
+    (local $t25 v128)
+    (local $t26 v128)
+    (local $t27 v128)
     i32.const 0
     local.set $l
     block $b0
@@ -2284,56 +2318,60 @@
           v128.const f32x4 1 1 1 1
           local.get $t0
           v128.const f32x4 88.3762626647949 88.3762626647949 88.3762626647949 88.3762626647949
-          f32x4.min
+          f32x4.pmin
           v128.const f32x4 -87.33654475 -87.33654475 -87.33654475 -87.33654475
-          f32x4.max
+          f32x4.pmax
           local.set $t1
           local.get $t1
           v128.const f32x4 1.4426950408889634 1.4426950408889634 1.4426950408889634 1.4426950408889634
           f32x4.mul
-          f32x4.nearest
+          v128.const f32x4 12582912 12582912 12582912 12582912
+          f32x4.add
           local.set $t2
-          local.get $t1
           local.get $t2
+          v128.const f32x4 12582912 12582912 12582912 12582912
+          f32x4.sub
+          local.set $t3
+          local.get $t1
+          local.get $t3
           v128.const f32x4 0.693359375 0.693359375 0.693359375 0.693359375
           f32x4.mul
           f32x4.sub
-          local.get $t2
+          local.get $t3
           v128.const f32x4 -0.00021219444 -0.00021219444 -0.00021219444 -0.00021219444
           f32x4.mul
           f32x4.sub
-          local.set $t3
+          local.set $t4
           v128.const f32x4 0.000198756915 0.000198756915 0.000198756915 0.000198756915
-          local.get $t3
+          local.get $t4
           f32x4.mul
           v128.const f32x4 0.0013981999507 0.0013981999507 0.0013981999507 0.0013981999507
           f32x4.add
-          local.get $t3
+          local.get $t4
           f32x4.mul
           v128.const f32x4 0.0083334519073 0.0083334519073 0.0083334519073 0.0083334519073
           f32x4.add
-          local.get $t3
+          local.get $t4
           f32x4.mul
           v128.const f32x4 0.041665795894 0.041665795894 0.041665795894 0.041665795894
           f32x4.add
-          local.get $t3
+          local.get $t4
           f32x4.mul
           v128.const f32x4 0.16666665459 0.16666665459 0.16666665459 0.16666665459
           f32x4.add
-          local.get $t3
+          local.get $t4
           f32x4.mul
           v128.const f32x4 0.50000001201 0.50000001201 0.50000001201 0.50000001201
           f32x4.add
-          local.get $t3
-          local.get $t3
+          local.get $t4
+          local.get $t4
           f32x4.mul
           f32x4.mul
-          local.get $t3
+          local.get $t4
           f32x4.add
           v128.const f32x4 1 1 1 1
           f32x4.add
           local.get $t2
-          i32x4.trunc_sat_f32x4_s
           v128.const i32x4 0x7f 0x7f 0x7f 0x7f
           i32x4.add
           i32.const 23
@@ -2345,94 +2383,98 @@
           local.get $jo
           i32.add
           v128.load
-          local.set $t4
-          local.get $t4
-          local.get $t4
-          f32x4.mul
           local.set $t5
-          v128.const f32x4 -0.00570498872745 -0.00570498872745 -0.00570498872745 -0.00570498872745
           local.get $t5
+          local.get $t5
+          f32x4.mul
+          local.set $t6
+          v128.const f32x4 -0.00570498872745 -0.00570498872745 -0.00570498872745 -0.00570498872745
+          local.get $t6
           f32x4.mul
           v128.const f32x4 0.0206390887954 0.0206390887954 0.0206390887954 0.0206390887954
           f32x4.add
-          local.get $t5
+          local.get $t6
           f32x4.mul
           v128.const f32x4 -0.0537397155531 -0.0537397155531 -0.0537397155531 -0.0537397155531
           f32x4.add
-          local.get $t5
+          local.get $t6
           f32x4.mul
           v128.const f32x4 0.133314422036 0.133314422036 0.133314422036 0.133314422036
           f32x4.add
-          local.get $t5
+          local.get $t6
           f32x4.mul
           v128.const f32x4 -0.333332819422 -0.333332819422 -0.333332819422 -0.333332819422
           f32x4.add
+          local.get $t6
+          f32x4.mul
           local.get $t5
           f32x4.mul
-          local.get $t4
-          f32x4.mul
-          local.get $t4
+          local.get $t5
           f32x4.add
-          local.set $t6
-          local.get $t4
+          local.set $t7
+          local.get $t5
           f32x4.abs
           v128.const f32x4 2 2 2 2
           f32x4.mul
-          local.set $t7
+          local.set $t8
           v128.const f32x4 1 1 1 1
           v128.const f32x4 2 2 2 2
-          local.get $t7
-          v128.const f32x4 88.3762626647949 88.3762626647949 88.3762626647949 88.3762626647949
-          f32x4.min
-          v128.const f32x4 -87.33654475 -87.33654475 -87.33654475 -87.33654475
-          f32x4.max
-          local.set $t8
           local.get $t8
+          v128.const f32x4 88.3762626647949 88.3762626647949 88.3762626647949 88.3762626647949
+          f32x4.pmin
+          v128.const f32x4 -87.33654475 -87.33654475 -87.33654475 -87.33654475
+          f32x4.pmax
+          local.set $t9
+          local.get $t9
           v128.const f32x4 1.4426950408889634 1.4426950408889634 1.4426950408889634 1.4426950408889634
           f32x4.mul
-          f32x4.nearest
-          local.set $t9
-          local.get $t8
+          v128.const f32x4 12582912 12582912 12582912 12582912
+          f32x4.add
+          local.set $t10
+          local.get $t10
+          v128.const f32x4 12582912 12582912 12582912 12582912
+          f32x4.sub
+          local.set $t11
           local.get $t9
+          local.get $t11
           v128.const f32x4 0.693359375 0.693359375 0.693359375 0.693359375
           f32x4.mul
           f32x4.sub
-          local.get $t9
+          local.get $t11
           v128.const f32x4 -0.00021219444 -0.00021219444 -0.00021219444 -0.00021219444
           f32x4.mul
           f32x4.sub
-          local.set $t10
+          local.set $t12
           v128.const f32x4 0.000198756915 0.000198756915 0.000198756915 0.000198756915
-          local.get $t10
+          local.get $t12
           f32x4.mul
           v128.const f32x4 0.0013981999507 0.0013981999507 0.0013981999507 0.0013981999507
           f32x4.add
-          local.get $t10
+          local.get $t12
           f32x4.mul
           v128.const f32x4 0.0083334519073 0.0083334519073 0.0083334519073 0.0083334519073
           f32x4.add
-          local.get $t10
+          local.get $t12
           f32x4.mul
           v128.const f32x4 0.041665795894 0.041665795894 0.041665795894 0.041665795894
           f32x4.add
-          local.get $t10
+          local.get $t12
           f32x4.mul
           v128.const f32x4 0.16666665459 0.16666665459 0.16666665459 0.16666665459
           f32x4.add
-          local.get $t10
+          local.get $t12
           f32x4.mul
           v128.const f32x4 0.50000001201 0.50000001201 0.50000001201 0.50000001201
           f32x4.add
-          local.get $t10
-          local.get $t10
+          local.get $t12
+          local.get $t12
           f32x4.mul
           f32x4.mul
-          local.get $t10
+          local.get $t12
           f32x4.add
           v128.const f32x4 1 1 1 1
           f32x4.add
-          local.get $t9
-          i32x4.trunc_sat_f32x4_s
+          local.get $t10
           v128.const i32x4 0x7f 0x7f 0x7f 0x7f
           i32x4.add
           i32.const 23
@@ -2442,14 +2484,14 @@
           f32x4.add
           f32x4.div
           f32x4.sub
-          local.get $t4
+          local.get $t5
           v128.const i32x4 0x80000000 0x80000000 0x80000000 0x80000000
           v128.and
           v128.or
-          local.set $t11
-          local.get $t6
-          local.get $t11
-          local.get $t4
+          local.set $t13
+          local.get $t7
+          local.get $t13
+          local.get $t5
           f32x4.abs
           v128.const f32x4 0.625 0.625 0.625 0.625
           f32x4.lt
@@ -2476,61 +2518,65 @@
         v128.load
         f32x4.add
         f32x4.neg
-        local.set $t12
+        local.set $t14
         v128.const f32x4 1 1 1 1
         v128.const f32x4 1 1 1 1
-        local.get $t12
+        local.get $t14
         v128.const f32x4 88.3762626647949 88.3762626647949 88.3762626647949 88.3762626647949
-        f32x4.min
+        f32x4.pmin
         v128.const f32x4 -87.33654475 -87.33654475 -87.33654475 -87.33654475
-        f32x4.max
-        local.set $t13
-        local.get $t13
+        f32x4.pmax
+        local.set $t15
+        local.get $t15
         v128.const f32x4 1.4426950408889634 1.4426950408889634 1.4426950408889634 1.4426950408889634
         f32x4.mul
-        f32x4.nearest
-        local.set $t14
-        local.get $t13
-        local.get $t14
+        v128.const f32x4 12582912 12582912 12582912 12582912
+        f32x4.add
+        local.set $t16
+        local.get $t16
+        v128.const f32x4 12582912 12582912 12582912 12582912
+        f32x4.sub
+        local.set $t17
+        local.get $t15
+        local.get $t17
         v128.const f32x4 0.693359375 0.693359375 0.693359375 0.693359375
         f32x4.mul
         f32x4.sub
-        local.get $t14
+        local.get $t17
         v128.const f32x4 -0.00021219444 -0.00021219444 -0.00021219444 -0.00021219444
         f32x4.mul
         f32x4.sub
-        local.set $t15
+        local.set $t18
         v128.const f32x4 0.000198756915 0.000198756915 0.000198756915 0.000198756915
-        local.get $t15
+        local.get $t18
         f32x4.mul
         v128.const f32x4 0.0013981999507 0.0013981999507 0.0013981999507 0.0013981999507
         f32x4.add
-        local.get $t15
+        local.get $t18
         f32x4.mul
         v128.const f32x4 0.0083334519073 0.0083334519073 0.0083334519073 0.0083334519073
         f32x4.add
-        local.get $t15
+        local.get $t18
         f32x4.mul
         v128.const f32x4 0.041665795894 0.041665795894 0.041665795894 0.041665795894
         f32x4.add
-        local.get $t15
+        local.get $t18
         f32x4.mul
         v128.const f32x4 0.16666665459 0.16666665459 0.16666665459 0.16666665459
         f32x4.add
-        local.get $t15
+        local.get $t18
         f32x4.mul
         v128.const f32x4 0.50000001201 0.50000001201 0.50000001201 0.50000001201
         f32x4.add
-        local.get $t15
-        local.get $t15
+        local.get $t18
+        local.get $t18
         f32x4.mul
         f32x4.mul
-        local.get $t15
+        local.get $t18
         f32x4.add
         v128.const f32x4 1 1 1 1
         f32x4.add
-        local.get $t14
-        i32x4.trunc_sat_f32x4_s
+        local.get $t16
         v128.const i32x4 0x7f 0x7f 0x7f 0x7f
         i32x4.add
         i32.const 23
@@ -2542,94 +2588,98 @@
         local.get $jo
         i32.add
         v128.load
-        local.set $t16
-        local.get $t16
-        local.get $t16
+        local.set $t19
+        local.get $t19
+        local.get $t19
         f32x4.mul
-        local.set $t17
+        local.set $t20
         v128.const f32x4 -0.00570498872745 -0.00570498872745 -0.00570498872745 -0.00570498872745
-        local.get $t17
+        local.get $t20
         f32x4.mul
         v128.const f32x4 0.0206390887954 0.0206390887954 0.0206390887954 0.0206390887954
         f32x4.add
-        local.get $t17
+        local.get $t20
         f32x4.mul
         v128.const f32x4 -0.0537397155531 -0.0537397155531 -0.0537397155531 -0.0537397155531
         f32x4.add
-        local.get $t17
+        local.get $t20
         f32x4.mul
         v128.const f32x4 0.133314422036 0.133314422036 0.133314422036 0.133314422036
         f32x4.add
-        local.get $t17
+        local.get $t20
         f32x4.mul
         v128.const f32x4 -0.333332819422 -0.333332819422 -0.333332819422 -0.333332819422
         f32x4.add
-        local.get $t17
+        local.get $t20
         f32x4.mul
-        local.get $t16
+        local.get $t19
         f32x4.mul
-        local.get $t16
+        local.get $t19
         f32x4.add
-        local.set $t18
-        local.get $t16
+        local.set $t21
+        local.get $t19
         f32x4.abs
         v128.const f32x4 2 2 2 2
         f32x4.mul
-        local.set $t19
+        local.set $t22
         v128.const f32x4 1 1 1 1
         v128.const f32x4 2 2 2 2
-        local.get $t19
+        local.get $t22
         v128.const f32x4 88.3762626647949 88.3762626647949 88.3762626647949 88.3762626647949
-        f32x4.min
+        f32x4.pmin
         v128.const f32x4 -87.33654475 -87.33654475 -87.33654475 -87.33654475
-        f32x4.max
-        local.set $t20
-        local.get $t20
+        f32x4.pmax
+        local.set $t23
+        local.get $t23
         v128.const f32x4 1.4426950408889634 1.4426950408889634 1.4426950408889634 1.4426950408889634
         f32x4.mul
-        f32x4.nearest
-        local.set $t21
-        local.get $t20
-        local.get $t21
+        v128.const f32x4 12582912 12582912 12582912 12582912
+        f32x4.add
+        local.set $t24
+        local.get $t24
+        v128.const f32x4 12582912 12582912 12582912 12582912
+        f32x4.sub
+        local.set $t25
+        local.get $t23
+        local.get $t25
         v128.const f32x4 0.693359375 0.693359375 0.693359375 0.693359375
         f32x4.mul
         f32x4.sub
-        local.get $t21
+        local.get $t25
         v128.const f32x4 -0.00021219444 -0.00021219444 -0.00021219444 -0.00021219444
         f32x4.mul
         f32x4.sub
-        local.set $t22
+        local.set $t26
         v128.const f32x4 0.000198756915 0.000198756915 0.000198756915 0.000198756915
-        local.get $t22
+        local.get $t26
         f32x4.mul
         v128.const f32x4 0.0013981999507 0.0013981999507 0.0013981999507 0.0013981999507
         f32x4.add
-        local.get $t22
+        local.get $t26
         f32x4.mul
         v128.const f32x4 0.0083334519073 0.0083334519073 0.0083334519073 0.0083334519073
         f32x4.add
-        local.get $t22
+        local.get $t26
         f32x4.mul
         v128.const f32x4 0.041665795894 0.041665795894 0.041665795894 0.041665795894
         f32x4.add
-        local.get $t22
+        local.get $t26
         f32x4.mul
         v128.const f32x4 0.16666665459 0.16666665459 0.16666665459 0.16666665459
         f32x4.add
-        local.get $t22
+        local.get $t26
         f32x4.mul
         v128.const f32x4 0.50000001201 0.50000001201 0.50000001201 0.50000001201
         f32x4.add
-        local.get $t22
-        local.get $t22
+        local.get $t26
+        local.get $t26
         f32x4.mul
         f32x4.mul
-        local.get $t22
+        local.get $t26
         f32x4.add
         v128.const f32x4 1 1 1 1
         f32x4.add
-        local.get $t21
-        i32x4.trunc_sat_f32x4_s
+        local.get $t24
         v128.const i32x4 0x7f 0x7f 0x7f 0x7f
         i32x4.add
         i32.const 23
@@ -2639,14 +2689,14 @@
         f32x4.add
         f32x4.div
         f32x4.sub
-        local.get $t16
+        local.get $t19
         v128.const i32x4 0x80000000 0x80000000 0x80000000 0x80000000
         v128.and
         v128.or
-        local.set $t23
-        local.get $t18
-        local.get $t23
-        local.get $t16
+        local.set $t27
+        local.get $t21
+        local.get $t27
+        local.get $t19
         f32x4.abs
         v128.const f32x4 0.625 0.625 0.625 0.625
         f32x4.lt
@@ -2770,11 +2820,13 @@
     (local $t1 v128)
     (local $t2 v128)
     (local $t3 v128)
-    (local $last v128)
     (local $t4 v128)
+    (local $last v128)
     (local $t5 v128)
     (local $t6 v128)
     (local $t7 v128)
+    (local $t8 v128)
+    (local $t9 v128)
     i32.const 0
     local.set $l
     block $b0
@@ -2804,56 +2856,60 @@
           v128.const f32x4 1 1 1 1
           local.get $t0
           v128.const f32x4 88.3762626647949 88.3762626647949 88.3762626647949 88.3762626647949
-          f32x4.min
+          f32x4.pmin
           v128.const f32x4 -87.33654475 -87.33654475 -87.33654475 -87.33654475
-          f32x4.max
+          f32x4.pmax
           local.set $t1
           local.get $t1
           v128.const f32x4 1.4426950408889634 1.4426950408889634 1.4426950408889634 1.4426950408889634
           f32x4.mul
-          f32x4.nearest
+          v128.const f32x4 12582912 12582912 12582912 12582912
+          f32x4.add
           local.set $t2
-          local.get $t1
           local.get $t2
+          v128.const f32x4 12582912 12582912 12582912 12582912
+          f32x4.sub
+          local.set $t3
+          local.get $t1
+          local.get $t3
           v128.const f32x4 0.693359375 0.693359375 0.693359375 0.693359375
           f32x4.mul
           f32x4.sub
-          local.get $t2
+          local.get $t3
           v128.const f32x4 -0.00021219444 -0.00021219444 -0.00021219444 -0.00021219444
           f32x4.mul
           f32x4.sub
-          local.set $t3
+          local.set $t4
           v128.const f32x4 0.000198756915 0.000198756915 0.000198756915 0.000198756915
-          local.get $t3
+          local.get $t4
           f32x4.mul
           v128.const f32x4 0.0013981999507 0.0013981999507 0.0013981999507 0.0013981999507
           f32x4.add
-          local.get $t3
+          local.get $t4
           f32x4.mul
           v128.const f32x4 0.0083334519073 0.0083334519073 0.0083334519073 0.0083334519073
           f32x4.add
-          local.get $t3
+          local.get $t4
           f32x4.mul
           v128.const f32x4 0.041665795894 0.041665795894 0.041665795894 0.041665795894
           f32x4.add
-          local.get $t3
+          local.get $t4
           f32x4.mul
           v128.const f32x4 0.16666665459 0.16666665459 0.16666665459 0.16666665459
           f32x4.add
-          local.get $t3
+          local.get $t4
           f32x4.mul
           v128.const f32x4 0.50000001201 0.50000001201 0.50000001201 0.50000001201
           f32x4.add
-          local.get $t3
-          local.get $t3
+          local.get $t4
+          local.get $t4
           f32x4.mul
           f32x4.mul
-          local.get $t3
+          local.get $t4
           f32x4.add
           v128.const f32x4 1 1 1 1
           f32x4.add
           local.get $t2
-          i32x4.trunc_sat_f32x4_s
           v128.const i32x4 0x7f 0x7f 0x7f 0x7f
           i32x4.add
           i32.const 23
@@ -2882,61 +2938,65 @@
         v128.load
         f32x4.add
         f32x4.neg
-        local.set $t4
-        v128.const f32x4 1 1 1 1
-        v128.const f32x4 1 1 1 1
-        local.get $t4
-        v128.const f32x4 88.3762626647949 88.3762626647949 88.3762626647949 88.3762626647949
-        f32x4.min
-        v128.const f32x4 -87.33654475 -87.33654475 -87.33654475 -87.33654475
-        f32x4.max
         local.set $t5
+        v128.const f32x4 1 1 1 1
+        v128.const f32x4 1 1 1 1
         local.get $t5
+        v128.const f32x4 88.3762626647949 88.3762626647949 88.3762626647949 88.3762626647949
+        f32x4.pmin
+        v128.const f32x4 -87.33654475 -87.33654475 -87.33654475 -87.33654475
+        f32x4.pmax
+        local.set $t6
+        local.get $t6
         v128.const f32x4 1.4426950408889634 1.4426950408889634 1.4426950408889634 1.4426950408889634
         f32x4.mul
-        f32x4.nearest
-        local.set $t6
-        local.get $t5
+        v128.const f32x4 12582912 12582912 12582912 12582912
+        f32x4.add
+        local.set $t7
+        local.get $t7
+        v128.const f32x4 12582912 12582912 12582912 12582912
+        f32x4.sub
+        local.set $t8
         local.get $t6
+        local.get $t8
         v128.const f32x4 0.693359375 0.693359375 0.693359375 0.693359375
         f32x4.mul
         f32x4.sub
-        local.get $t6
+        local.get $t8
         v128.const f32x4 -0.00021219444 -0.00021219444 -0.00021219444 -0.00021219444
         f32x4.mul
         f32x4.sub
-        local.set $t7
+        local.set $t9
         v128.const f32x4 0.000198756915 0.000198756915 0.000198756915 0.000198756915
-        local.get $t7
+        local.get $t9
         f32x4.mul
         v128.const f32x4 0.0013981999507 0.0013981999507 0.0013981999507 0.0013981999507
         f32x4.add
-        local.get $t7
+        local.get $t9
         f32x4.mul
         v128.const f32x4 0.0083334519073 0.0083334519073 0.0083334519073 0.0083334519073
         f32x4.add
-        local.get $t7
+        local.get $t9
         f32x4.mul
         v128.const f32x4 0.041665795894 0.041665795894 0.041665795894 0.041665795894
         f32x4.add
-        local.get $t7
+        local.get $t9
         f32x4.mul
         v128.const f32x4 0.16666665459 0.16666665459 0.16666665459 0.16666665459
         f32x4.add
-        local.get $t7
+        local.get $t9
         f32x4.mul
         v128.const f32x4 0.50000001201 0.50000001201 0.50000001201 0.50000001201
         f32x4.add
-        local.get $t7
-        local.get $t7
+        local.get $t9
+        local.get $t9
         f32x4.mul
         f32x4.mul
-        local.get $t7
+        local.get $t9
         f32x4.add
         v128.const f32x4 1 1 1 1
         f32x4.add
-        local.get $t6
-        i32x4.trunc_sat_f32x4_s
+        local.get $t7
         v128.const i32x4 0x7f 0x7f 0x7f 0x7f
         i32x4.add
         i32.const 23
@@ -2981,8 +3041,8 @@
     (local $t5 v128)
     (local $t6 v128)
     (local $t7 v128)
-    (local $last v128)
     (local $t8 v128)
+    (local $last v128)
     (local $t9 v128)
     (local $t10 v128)
     (local $t11 v128)
@@ -2990,6 +3050,8 @@
     (local $t13 v128)
     (local $t14 v128)
     (local $t15 v128)
+    (local $t16 v128)
+    (local $t17 v128)
     i32.const 0
     local.set $l
     block $b0
@@ -3051,56 +3113,60 @@
           v128.const f32x4 2 2 2 2
           local.get $t3
           v128.const f32x4 88.3762626647949 88.3762626647949 88.3762626647949 88.3762626647949
-          f32x4.min
+          f32x4.pmin
           v128.const f32x4 -87.33654475 -87.33654475 -87.33654475 -87.33654475
-          f32x4.max
+          f32x4.pmax
           local.set $t4
           local.get $t4
           v128.const f32x4 1.4426950408889634 1.4426950408889634 1.4426950408889634 1.4426950408889634
           f32x4.mul
-          f32x4.nearest
+          v128.const f32x4 12582912 12582912 12582912 12582912
+          f32x4.add
           local.set $t5
-          local.get $t4
           local.get $t5
+          v128.const f32x4 12582912 12582912 12582912 12582912
+          f32x4.sub
+          local.set $t6
+          local.get $t4
+          local.get $t6
           v128.const f32x4 0.693359375 0.693359375 0.693359375 0.693359375
           f32x4.mul
           f32x4.sub
-          local.get $t5
+          local.get $t6
           v128.const f32x4 -0.00021219444 -0.00021219444 -0.00021219444 -0.00021219444
           f32x4.mul
           f32x4.sub
-          local.set $t6
+          local.set $t7
           v128.const f32x4 0.000198756915 0.000198756915 0.000198756915 0.000198756915
-          local.get $t6
+          local.get $t7
           f32x4.mul
           v128.const f32x4 0.0013981999507 0.0013981999507 0.0013981999507 0.0013981999507
           f32x4.add
-          local.get $t6
+          local.get $t7
           f32x4.mul
           v128.const f32x4 0.0083334519073 0.0083334519073 0.0083334519073 0.0083334519073
           f32x4.add
-          local.get $t6
+          local.get $t7
           f32x4.mul
           v128.const f32x4 0.041665795894 0.041665795894 0.041665795894 0.041665795894
           f32x4.add
-          local.get $t6
+          local.get $t7
           f32x4.mul
           v128.const f32x4 0.16666665459 0.16666665459 0.16666665459 0.16666665459
           f32x4.add
-          local.get $t6
+          local.get $t7
           f32x4.mul
           v128.const f32x4 0.50000001201 0.50000001201 0.50000001201 0.50000001201
           f32x4.add
-          local.get $t6
-          local.get $t6
+          local.get $t7
+          local.get $t7
           f32x4.mul
           f32x4.mul
-          local.get $t6
+          local.get $t7
           f32x4.add
           v128.const f32x4 1 1 1 1
           f32x4.add
           local.get $t5
-          i32x4.trunc_sat_f32x4_s
           v128.const i32x4 0x7f 0x7f 0x7f 0x7f
           i32x4.add
           i32.const 23
@@ -3114,9 +3180,9 @@
           v128.const i32x4 0x80000000 0x80000000 0x80000000 0x80000000
           v128.and
           v128.or
-          local.set $t7
+          local.set $t8
           local.get $t2
-          local.get $t7
+          local.get $t8
           local.get $t0
           f32x4.abs
           v128.const f32x4 0.625 0.625 0.625 0.625
@@ -3142,94 +3208,98 @@
         i32.add
         v128.load
         f32x4.add
-        local.set $t8
-        local.get $t8
-        local.get $t8
-        f32x4.mul
         local.set $t9
-        v128.const f32x4 -0.00570498872745 -0.00570498872745 -0.00570498872745 -0.00570498872745
         local.get $t9
+        local.get $t9
+        f32x4.mul
+        local.set $t10
+        v128.const f32x4 -0.00570498872745 -0.00570498872745 -0.00570498872745 -0.00570498872745
+        local.get $t10
         f32x4.mul
         v128.const f32x4 0.0206390887954 0.0206390887954 0.0206390887954 0.0206390887954
         f32x4.add
-        local.get $t9
+        local.get $t10
         f32x4.mul
         v128.const f32x4 -0.0537397155531 -0.0537397155531 -0.0537397155531 -0.0537397155531
         f32x4.add
-        local.get $t9
+        local.get $t10
         f32x4.mul
         v128.const f32x4 0.133314422036 0.133314422036 0.133314422036 0.133314422036
         f32x4.add
-        local.get $t9
+        local.get $t10
         f32x4.mul
         v128.const f32x4 -0.333332819422 -0.333332819422 -0.333332819422 -0.333332819422
         f32x4.add
+        local.get $t10
+        f32x4.mul
         local.get $t9
         f32x4.mul
-        local.get $t8
-        f32x4.mul
-        local.get $t8
+        local.get $t9
         f32x4.add
-        local.set $t10
-        local.get $t8
+        local.set $t11
+        local.get $t9
         f32x4.abs
         v128.const f32x4 2 2 2 2
         f32x4.mul
-        local.set $t11
+        local.set $t12
         v128.const f32x4 1 1 1 1
         v128.const f32x4 2 2 2 2
-        local.get $t11
-        v128.const f32x4 88.3762626647949 88.3762626647949 88.3762626647949 88.3762626647949
-        f32x4.min
-        v128.const f32x4 -87.33654475 -87.33654475 -87.33654475 -87.33654475
-        f32x4.max
-        local.set $t12
         local.get $t12
+        v128.const f32x4 88.3762626647949 88.3762626647949 88.3762626647949 88.3762626647949
+        f32x4.pmin
+        v128.const f32x4 -87.33654475 -87.33654475 -87.33654475 -87.33654475
+        f32x4.pmax
+        local.set $t13
+        local.get $t13
         v128.const f32x4 1.4426950408889634 1.4426950408889634 1.4426950408889634 1.4426950408889634
         f32x4.mul
-        f32x4.nearest
-        local.set $t13
-        local.get $t12
+        v128.const f32x4 12582912 12582912 12582912 12582912
+        f32x4.add
+        local.set $t14
+        local.get $t14
+        v128.const f32x4 12582912 12582912 12582912 12582912
+        f32x4.sub
+        local.set $t15
         local.get $t13
+        local.get $t15
         v128.const f32x4 0.693359375 0.693359375 0.693359375 0.693359375
         f32x4.mul
         f32x4.sub
-        local.get $t13
+        local.get $t15
         v128.const f32x4 -0.00021219444 -0.00021219444 -0.00021219444 -0.00021219444
         f32x4.mul
         f32x4.sub
-        local.set $t14
+        local.set $t16
         v128.const f32x4 0.000198756915 0.000198756915 0.000198756915 0.000198756915
-        local.get $t14
+        local.get $t16
         f32x4.mul
         v128.const f32x4 0.0013981999507 0.0013981999507 0.0013981999507 0.0013981999507
         f32x4.add
-        local.get $t14
+        local.get $t16
         f32x4.mul
         v128.const f32x4 0.0083334519073 0.0083334519073 0.0083334519073 0.0083334519073
         f32x4.add
-        local.get $t14
+        local.get $t16
         f32x4.mul
         v128.const f32x4 0.041665795894 0.041665795894 0.041665795894 0.041665795894
         f32x4.add
-        local.get $t14
+        local.get $t16
         f32x4.mul
         v128.const f32x4 0.16666665459 0.16666665459 0.16666665459 0.16666665459
         f32x4.add
-        local.get $t14
+        local.get $t16
         f32x4.mul
         v128.const f32x4 0.50000001201 0.50000001201 0.50000001201 0.50000001201
         f32x4.add
-        local.get $t14
-        local.get $t14
+        local.get $t16
+        local.get $t16
         f32x4.mul
         f32x4.mul
-        local.get $t14
+        local.get $t16
         f32x4.add
         v128.const f32x4 1 1 1 1
         f32x4.add
-        local.get $t13
-        i32x4.trunc_sat_f32x4_s
+        local.get $t14
         v128.const i32x4 0x7f 0x7f 0x7f 0x7f
         i32x4.add
         i32.const 23
@@ -3239,14 +3309,14 @@
         f32x4.add
         f32x4.div
         f32x4.sub
-        local.get $t8
+        local.get $t9
         v128.const i32x4 0x80000000 0x80000000 0x80000000 0x80000000
         v128.and
         v128.or
-        local.set $t15
-        local.get $t10
-        local.get $t15
-        local.get $t8
+        local.set $t17
+        local.get $t11
+        local.get $t17
+        local.get $t9
         f32x4.abs
         v128.const f32x4 0.625 0.625 0.625 0.625
         f32x4.lt
@@ -3389,8 +3459,8 @@
     (local $t5 v128)
     (local $t6 v128)
     (local $t7 v128)
-    (local $last v128)
     (local $t8 v128)
+    (local $last v128)
     (local $t9 v128)
     (local $t10 v128)
     (local $t11 v128)
@@ -3398,6 +3468,8 @@
     (local $t13 v128)
     (local $t14 v128)
     (local $t15 v128)
+    (local $t16 v128)
+    (local $t17 v128)
     i32.const 0
     local.set $l
     block $b0
@@ -3454,56 +3526,60 @@
           v128.const f32x4 2 2 2 2
           local.get $t3
           v128.const f32x4 88.3762626647949 88.3762626647949 88.3762626647949 88.3762626647949
-          f32x4.min
+          f32x4.pmin
           v128.const f32x4 -87.33654475 -87.33654475 -87.33654475 -87.33654475
-          f32x4.max
+          f32x4.pmax
           local.set $t4
           local.get $t4
           v128.const f32x4 1.4426950408889634 1.4426950408889634 1.4426950408889634 1.4426950408889634
           f32x4.mul
-          f32x4.nearest
+          v128.const f32x4 12582912 12582912 12582912 12582912
+          f32x4.add
           local.set $t5
-          local.get $t4
           local.get $t5
+          v128.const f32x4 12582912 12582912 12582912 12582912
+          f32x4.sub
+          local.set $t6
+          local.get $t4
+          local.get $t6
           v128.const f32x4 0.693359375 0.693359375 0.693359375 0.693359375
           f32x4.mul
           f32x4.sub
-          local.get $t5
+          local.get $t6
           v128.const f32x4 -0.00021219444 -0.00021219444 -0.00021219444 -0.00021219444
           f32x4.mul
           f32x4.sub
-          local.set $t6
+          local.set $t7
           v128.const f32x4 0.000198756915 0.000198756915 0.000198756915 0.000198756915
-          local.get $t6
+          local.get $t7
           f32x4.mul
           v128.const f32x4 0.0013981999507 0.0013981999507 0.0013981999507 0.0013981999507
           f32x4.add
-          local.get $t6
+          local.get $t7
           f32x4.mul
           v128.const f32x4 0.0083334519073 0.0083334519073 0.0083334519073 0.0083334519073
           f32x4.add
-          local.get $t6
+          local.get $t7
           f32x4.mul
           v128.const f32x4 0.041665795894 0.041665795894 0.041665795894 0.041665795894
           f32x4.add
-          local.get $t6
+          local.get $t7
           f32x4.mul
           v128.const f32x4 0.16666665459 0.16666665459 0.16666665459 0.16666665459
           f32x4.add
-          local.get $t6
+          local.get $t7
           f32x4.mul
           v128.const f32x4 0.50000001201 0.50000001201 0.50000001201 0.50000001201
           f32x4.add
-          local.get $t6
-          local.get $t6
+          local.get $t7
+          local.get $t7
           f32x4.mul
           f32x4.mul
-          local.get $t6
+          local.get $t7
           f32x4.add
           v128.const f32x4 1 1 1 1
           f32x4.add
           local.get $t5
-          i32x4.trunc_sat_f32x4_s
           v128.const i32x4 0x7f 0x7f 0x7f 0x7f
           i32x4.add
           i32.const 23
@@ -3517,9 +3593,9 @@
           v128.const i32x4 0x80000000 0x80000000 0x80000000 0x80000000
           v128.and
           v128.or
-          local.set $t7
+          local.set $t8
           local.get $t2
-          local.get $t7
+          local.get $t8
           local.get $t0
           f32x4.abs
           v128.const f32x4 0.625 0.625 0.625 0.625
@@ -3540,94 +3616,98 @@
         local.get $jo
         i32.add
         v128.load
-        local.set $t8
-        local.get $t8
-        local.get $t8
-        f32x4.mul
         local.set $t9
-        v128.const f32x4 -0.00570498872745 -0.00570498872745 -0.00570498872745 -0.00570498872745
         local.get $t9
+        local.get $t9
+        f32x4.mul
+        local.set $t10
+        v128.const f32x4 -0.00570498872745 -0.00570498872745 -0.00570498872745 -0.00570498872745
+        local.get $t10
         f32x4.mul
         v128.const f32x4 0.0206390887954 0.0206390887954 0.0206390887954 0.0206390887954
         f32x4.add
-        local.get $t9
+        local.get $t10
         f32x4.mul
         v128.const f32x4 -0.0537397155531 -0.0537397155531 -0.0537397155531 -0.0537397155531
         f32x4.add
-        local.get $t9
+        local.get $t10
         f32x4.mul
         v128.const f32x4 0.133314422036 0.133314422036 0.133314422036 0.133314422036
         f32x4.add
-        local.get $t9
+        local.get $t10
         f32x4.mul
         v128.const f32x4 -0.333332819422 -0.333332819422 -0.333332819422 -0.333332819422
         f32x4.add
+        local.get $t10
+        f32x4.mul
         local.get $t9
         f32x4.mul
-        local.get $t8
-        f32x4.mul
-        local.get $t8
+        local.get $t9
         f32x4.add
-        local.set $t10
-        local.get $t8
+        local.set $t11
+        local.get $t9
         f32x4.abs
         v128.const f32x4 2 2 2 2
         f32x4.mul
-        local.set $t11
+        local.set $t12
         v128.const f32x4 1 1 1 1
         v128.const f32x4 2 2 2 2
-        local.get $t11
-        v128.const f32x4 88.3762626647949 88.3762626647949 88.3762626647949 88.3762626647949
-        f32x4.min
-        v128.const f32x4 -87.33654475 -87.33654475 -87.33654475 -87.33654475
-        f32x4.max
-        local.set $t12
         local.get $t12
+        v128.const f32x4 88.3762626647949 88.3762626647949 88.3762626647949 88.3762626647949
+        f32x4.pmin
+        v128.const f32x4 -87.33654475 -87.33654475 -87.33654475 -87.33654475
+        f32x4.pmax
+        local.set $t13
+        local.get $t13
         v128.const f32x4 1.4426950408889634 1.4426950408889634 1.4426950408889634 1.4426950408889634
         f32x4.mul
-        f32x4.nearest
-        local.set $t13
-        local.get $t12
+        v128.const f32x4 12582912 12582912 12582912 12582912
+        f32x4.add
+        local.set $t14
+        local.get $t14
+        v128.const f32x4 12582912 12582912 12582912 12582912
+        f32x4.sub
+        local.set $t15
         local.get $t13
+        local.get $t15
         v128.const f32x4 0.693359375 0.693359375 0.693359375 0.693359375
         f32x4.mul
         f32x4.sub
-        local.get $t13
+        local.get $t15
         v128.const f32x4 -0.00021219444 -0.00021219444 -0.00021219444 -0.00021219444
         f32x4.mul
         f32x4.sub
-        local.set $t14
+        local.set $t16
         v128.const f32x4 0.000198756915 0.000198756915 0.000198756915 0.000198756915
-        local.get $t14
+        local.get $t16
         f32x4.mul
         v128.const f32x4 0.0013981999507 0.0013981999507 0.0013981999507 0.0013981999507
         f32x4.add
-        local.get $t14
+        local.get $t16
         f32x4.mul
         v128.const f32x4 0.0083334519073 0.0083334519073 0.0083334519073 0.0083334519073
         f32x4.add
-        local.get $t14
+        local.get $t16
         f32x4.mul
         v128.const f32x4 0.041665795894 0.041665795894 0.041665795894 0.041665795894
         f32x4.add
-        local.get $t14
+        local.get $t16
         f32x4.mul
         v128.const f32x4 0.16666665459 0.16666665459 0.16666665459 0.16666665459
         f32x4.add
-        local.get $t14
+        local.get $t16
         f32x4.mul
         v128.const f32x4 0.50000001201 0.50000001201 0.50000001201 0.50000001201
         f32x4.add
-        local.get $t14
-        local.get $t14
+        local.get $t16
+        local.get $t16
         f32x4.mul
         f32x4.mul
-        local.get $t14
+        local.get $t16
         f32x4.add
         v128.const f32x4 1 1 1 1
         f32x4.add
-        local.get $t13
-        i32x4.trunc_sat_f32x4_s
+        local.get $t14
         v128.const i32x4 0x7f 0x7f 0x7f 0x7f
         i32x4.add
         i32.const 23
@@ -3637,14 +3717,14 @@
         f32x4.add
         f32x4.div
         f32x4.sub
-        local.get $t8
+        local.get $t9
         v128.const i32x4 0x80000000 0x80000000 0x80000000 0x80000000
         v128.and
         v128.or
-        local.set $t15
-        local.get $t10
-        local.get $t15
-        local.get $t8
+        local.set $t17
+        local.get $t11
+        local.get $t17
+        local.get $t9
         f32x4.abs
         v128.const f32x4 0.625 0.625 0.625 0.625
         f32x4.lt

@@ -215,6 +215,14 @@ export class FunctionBuilder {
   f32x4Max(): this {
     return this.emit('f32x4.max', simd(0xe9));
   }
+  /** b < a ? b : a: one instruction (minps), where `min` must order NaN and −0. */
+  f32x4Pmin(): this {
+    return this.emit('f32x4.pmin', simd(0xea));
+  }
+  /** a < b ? b : a: one instruction (maxps). */
+  f32x4Pmax(): this {
+    return this.emit('f32x4.pmax', simd(0xeb));
+  }
   f32x4Abs(): this {
     return this.emit('f32x4.abs', simd(0xe0));
   }
@@ -224,18 +232,12 @@ export class FunctionBuilder {
   f32x4Sqrt(): this {
     return this.emit('f32x4.sqrt', simd(0xe3));
   }
-  f32x4Nearest(): this {
-    return this.emit('f32x4.nearest', simd(0x6a));
-  }
   /** Lanes where a < b: all ones, else zero. */
   f32x4Lt(): this {
     return this.emit('f32x4.lt', simd(0x43));
   }
   f32x4Gt(): this {
     return this.emit('f32x4.gt', simd(0x44));
-  }
-  i32x4TruncSatF32x4S(): this {
-    return this.emit('i32x4.trunc_sat_f32x4_s', simd(0xf8));
   }
   i32x4Add(): this {
     return this.emit('i32x4.add', simd(0xae));

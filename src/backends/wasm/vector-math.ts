@@ -18,6 +18,8 @@ const expPolynomial = [
 const expUnderflow = -87.33654475;
 /** The largest x whose n = round(x·log2 e) is at most 127. */
 const expClampHigh = 88.3762626647949;
+/** 1.5·2²³: adding it to |v| < 2²² rounds v to an integer held in the low mantissa bits. */
+const roundingShift = 12582912;
 // Cephes tanhf: an odd polynomial below 0.625, 1 − 2/(e^{2|x|} + 1) above.
 const tanhPolynomial = [-5.70498872745e-3, 2.06390887954e-2, -5.37397155531e-2, 1.33314422036e-1, -3.33332819422e-1];
 const tanhSmall = 0.625;
@@ -92,17 +94,25 @@ export class VectorMath implements VectorOps {
   /** e^x for x clamped to the range where 2^n is a normal f32 (pushes the result). */
   private expClamped(input: Local): void {
     const f = this.f;
+    // pmin and pmax are one instruction each where min and max are eight (they
+    // order NaN and −0); with x first, a NaN passes through both.
     const x = this.temp();
-    f.get(input).f32x4Const(expClampHigh).f32x4Min().f32x4Const(expUnderflow).f32x4Max().set(x);
+    f.get(input).f32x4Const(expClampHigh).f32x4Pmin().f32x4Const(expUnderflow).f32x4Pmax().set(x);
+    // n = round(x·log2 e), to nearest even, by adding 1.5·2²³: the sum's low
+    // mantissa bits are n itself, which saves converting float to integer.
+    const shifted = this.temp();
+    f.get(x).f32x4Const(log2e).f32x4Mul().f32x4Const(roundingShift).f32x4Add().set(shifted);
     const n = this.temp();
-    f.get(x).f32x4Const(log2e).f32x4Mul().f32x4Nearest().set(n);
+    f.get(shifted).f32x4Const(roundingShift).f32x4Sub().set(n);
     const r = this.temp();
     f.get(x).get(n).f32x4Const(ln2High).f32x4Mul().f32x4Sub().get(n).f32x4Const(ln2Low).f32x4Mul().f32x4Sub().set(r);
     // 1 + r + r²·p(r)
     this.polynomial(r, expPolynomial);
     f.get(r).get(r).f32x4Mul().f32x4Mul().get(r).f32x4Add().f32x4Const(1).f32x4Add();
     // · 2^n, built in the exponent bits
-    f.get(n).i32x4TruncSatF32x4S().v128I32x4([127, 127, 127, 127]).i32x4Add().i32(23).i32x4Shl();
+    // (bits of 1.5·2²³ + n) + 127, shifted by 23, leaves (n + 127) << 23: the
+    // constant's own bits all shift out.
+    f.get(shifted).v128I32x4([127, 127, 127, 127]).i32x4Add().i32(23).i32x4Shl();
     f.f32x4Mul();
   }
 
