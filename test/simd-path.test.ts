@@ -173,12 +173,41 @@ describe('the WebAssembly SIMD path of a generated module', () => {
       },
     );
 
-    it('fall back to the JavaScript loop while worker threads share the kernel calls', async () => {
+    // H = 128: the recurrent product (512 rows) is split in halves for a batch of one, in shares for 8.
+    it.each([1, 8])(
+      'hand a worker the same shares of the calls as JavaScript would, bit for bit, at a batch of %i',
+      async (batch) => {
+        const sizes = { I: 32, H: 128 };
+        const mod = await load('lstm.rnn', { cpu: 'simd', sizes, patch: forbidJavaScriptLoops });
+        const params = mod.init(4);
+        const steps = 5;
+        const inputs = inputsFor(mod, steps, batch, true);
+        const one = mod.grad(params, inputs);
+        expect(await mod.setThreads(2)).toBe(2);
+        try {
+          for (const pause of [0, 30]) {
+            // After 30 ms the idle worker sleeps in Atomics.wait: the loop must wake it.
+            await new Promise((resolve) => setTimeout(resolve, pause));
+            const before = mod.threadInfo().workerJobs;
+            const two = mod.grad(params, inputs);
+            expect(mod.threadInfo().workerJobs - before).toBeGreaterThanOrEqual(steps);
+            expect(two.loss).toBe(one.loss);
+            expect(Array.from(two.outputs.output.data)).toEqual(Array.from(one.outputs.output.data));
+            for (const name of Object.keys(one.grads))
+              expect(Array.from(two.grads[name]), name).toEqual(Array.from(one.grads[name]));
+          }
+        } finally {
+          await mod.setThreads(1);
+        }
+      },
+    );
+
+    it('fall back to the JavaScript loop with more than one worker', async () => {
       const simd = await load('elman.rnn', { cpu: 'simd', sizes: { I: 6, H: 9 }, patch: forbidJavaScriptLoops });
       const params = simd.init(5);
       const inputs = inputsFor(simd, 4, 3, true);
       expect(() => simd.grad(params, inputs)).not.toThrow();
-      if ((await simd.setThreads(2)) < 2) return;
+      expect(await simd.setThreads(3)).toBe(3);
       try {
         expect(() => simd.forward(params, inputs)).toThrow('the JavaScript time loop ran');
       } finally {

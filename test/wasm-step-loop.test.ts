@@ -112,7 +112,18 @@ describe('a time loop as one WebAssembly function', () => {
   );
 
   it('names its parameters and the kernels it calls in the listing', () => {
-    expect(stepLoopArguments(program(false))).toEqual(['p0', 'p1', 'p2', 'p3', 'p4', 'n0', 'n1', 'steps', 'T']);
+    expect(stepLoopArguments(program(false))).toEqual([
+      'p0',
+      'p1',
+      'p2',
+      'p3',
+      'p4',
+      'n0',
+      'n1',
+      'steps',
+      'T',
+      'control',
+    ]);
     const { text } = run(true, 2, 2);
     expect(text).toContain('call $step');
     expect(text).toContain('memory.copy');
@@ -124,5 +135,17 @@ describe('a time loop as one WebAssembly function', () => {
     expect(() => stepLoopKernel('time_loop0', program(false), () => -1)).toThrow(
       'a time loop calls step, which the module lacks',
     );
+  });
+
+  it('refuses to hand a worker a kernel the module lacks', () => {
+    const halves = { half: 'step_half', samplesAt: 3, offsets: [0, 0, 0, 0] };
+    expect(() =>
+      stepLoopKernel(
+        'time_loop0',
+        program(false),
+        (kernel) => (kernel === 'step' ? 0 : -1),
+        () => ({ halves }),
+      ),
+    ).toThrow('a time loop splits step_half, which the module lacks');
   });
 });

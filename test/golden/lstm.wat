@@ -2732,9 +2732,20 @@
     end
   )
   ;; a time loop of 6 ops a step, from the first step to the last
-  (func $time_loop0 (export "time_loop0") (param $p0 i32) (param $p1 i32) (param $p2 i32) (param $p3 i32) (param $p4 i32) (param $p5 i32) (param $p6 i32) (param $p7 i32) (param $p8 i32) (param $p9 i32) (param $p10 i32) (param $n0 i32) (param $n1 i32) (param $steps i32) (param $T i32)
+  (func $time_loop0 (export "time_loop0") (param $p0 i32) (param $p1 i32) (param $p2 i32) (param $p3 i32) (param $p4 i32) (param $p5 i32) (param $p6 i32) (param $p7 i32) (param $p8 i32) (param $p9 i32) (param $p10 i32) (param $n0 i32) (param $n1 i32) (param $steps i32) (param $T i32) (param $control i32)
     (local $s i32)
     (local $t i32)
+    (local $arg0 i32)
+    (local $arg1 i32)
+    (local $arg2 i32)
+    (local $arg3 i32)
+    (local $share i32)
+    (local $job i32)
+    (local $arg4 i32)
+    (local $arg5 i32)
+    (local $arg6 i32)
+    (local $arg7 i32)
+    (local $arg8 i32)
     i32.const 0
     local.set $s
     block $b0
@@ -2746,48 +2757,377 @@
         local.get $s
         local.set $t
         local.get $p0
+        local.set $arg0
         local.get $p1
+        local.set $arg1
         local.get $p2
+        local.set $arg2
         local.get $n0
-        call $rows_20x5
+        local.set $arg3
+        block $b2
+          block $b3
+            local.get $control
+            i32.eqz
+            br_if $b3
+            local.get $arg3
+            i32.const 500
+            i32.lt_s
+            br_if $b3
+            local.get $arg3
+            i32.const 7
+            i32.add
+            i32.const 8
+            i32.div_u
+            i32.const 4
+            i32.mul
+            local.set $share
+            local.get $control
+            local.get $arg0
+            i32.store offset=20
+            local.get $control
+            local.get $arg1
+            local.get $share
+            i32.const 20
+            i32.mul
+            i32.add
+            i32.store offset=24
+            local.get $control
+            local.get $arg2
+            local.get $share
+            i32.const 80
+            i32.mul
+            i32.add
+            i32.store offset=28
+            local.get $control
+            local.get $arg3
+            local.get $share
+            i32.sub
+            i32.store offset=32
+            local.get $control
+            i32.const 2
+            i32.store offset=12
+            local.get $control
+            i32.const 4
+            i32.store offset=16
+            local.get $control
+            i32.load
+            i32.const 1
+            i32.add
+            local.set $job
+            local.get $control
+            local.get $job
+            i32.atomic.store
+            block $b4
+              local.get $control
+              i32.atomic.load offset=8
+              i32.const 1
+              i32.ne
+              br_if $b4
+              local.get $control
+              i32.const 1
+              memory.atomic.notify
+              drop
+            end
+            local.get $arg0
+            local.get $arg1
+            local.get $arg2
+            local.get $share
+            call $rows_20x5
+            loop $l5
+              local.get $control
+              i32.atomic.load offset=4
+              local.get $job
+              i32.ne
+              br_if $l5
+            end
+            br $b2
+          end
+          local.get $arg0
+          local.get $arg1
+          local.get $arg2
+          local.get $arg3
+          call $rows_20x5
+        end
         local.get $p3
+        local.set $arg0
         local.get $p4
         local.get $t
         local.get $n1
         i32.mul
         i32.add
+        local.set $arg1
         local.get $p2
         i32.const 20
         i32.add
+        local.set $arg2
         local.get $p5
+        local.set $arg3
         local.get $p6
         local.get $t
         local.get $n1
         i32.mul
         i32.add
+        local.set $arg4
         local.get $p2
+        local.set $arg5
         local.get $p7
         local.get $t
         local.get $n1
         i32.mul
         i32.add
+        local.set $arg6
         local.get $p2
         i32.const 40
         i32.add
+        local.set $arg7
         local.get $n0
-        call $pointwise1
+        local.set $arg8
+        block $b6
+          block $b7
+            local.get $control
+            i32.eqz
+            br_if $b7
+            local.get $arg8
+            i32.const 2223
+            i32.lt_s
+            br_if $b7
+            local.get $arg8
+            i32.const 1
+            i32.add
+            i32.const 2
+            i32.div_u
+            i32.const 1
+            i32.mul
+            local.set $share
+            local.get $control
+            local.get $arg0
+            local.get $share
+            i32.const 20
+            i32.mul
+            i32.add
+            i32.store offset=20
+            local.get $control
+            local.get $arg1
+            local.get $share
+            i32.const 20
+            i32.mul
+            i32.add
+            i32.store offset=24
+            local.get $control
+            local.get $arg2
+            local.get $share
+            i32.const 80
+            i32.mul
+            i32.add
+            i32.store offset=28
+            local.get $control
+            local.get $arg3
+            local.get $share
+            i32.const 20
+            i32.mul
+            i32.add
+            i32.store offset=32
+            local.get $control
+            local.get $arg4
+            local.get $share
+            i32.const 20
+            i32.mul
+            i32.add
+            i32.store offset=36
+            local.get $control
+            local.get $arg5
+            local.get $share
+            i32.const 80
+            i32.mul
+            i32.add
+            i32.store offset=40
+            local.get $control
+            local.get $arg6
+            local.get $share
+            i32.const 20
+            i32.mul
+            i32.add
+            i32.store offset=44
+            local.get $control
+            local.get $arg7
+            local.get $share
+            i32.const 80
+            i32.mul
+            i32.add
+            i32.store offset=48
+            local.get $control
+            local.get $arg8
+            local.get $share
+            i32.sub
+            i32.store offset=52
+            local.get $control
+            i32.const 3
+            i32.store offset=12
+            local.get $control
+            i32.const 9
+            i32.store offset=16
+            local.get $control
+            i32.load
+            i32.const 1
+            i32.add
+            local.set $job
+            local.get $control
+            local.get $job
+            i32.atomic.store
+            block $b8
+              local.get $control
+              i32.atomic.load offset=8
+              i32.const 1
+              i32.ne
+              br_if $b8
+              local.get $control
+              i32.const 1
+              memory.atomic.notify
+              drop
+            end
+            local.get $arg0
+            local.get $arg1
+            local.get $arg2
+            local.get $arg3
+            local.get $arg4
+            local.get $arg5
+            local.get $arg6
+            local.get $arg7
+            local.get $share
+            call $pointwise1
+            loop $l9
+              local.get $control
+              i32.atomic.load offset=4
+              local.get $job
+              i32.ne
+              br_if $l9
+            end
+            br $b6
+          end
+          local.get $arg0
+          local.get $arg1
+          local.get $arg2
+          local.get $arg3
+          local.get $arg4
+          local.get $arg5
+          local.get $arg6
+          local.get $arg7
+          local.get $arg8
+          call $pointwise1
+        end
         local.get $p8
+        local.set $arg0
         local.get $p9
         local.get $t
         local.get $n1
         i32.mul
         i32.add
+        local.set $arg1
         local.get $p2
         i32.const 60
         i32.add
+        local.set $arg2
         local.get $p3
+        local.set $arg3
         local.get $n0
-        call $pointwise2
+        local.set $arg4
+        block $b10
+          block $b11
+            local.get $control
+            i32.eqz
+            br_if $b11
+            local.get $arg4
+            i32.const 5000
+            i32.lt_s
+            br_if $b11
+            local.get $arg4
+            i32.const 1
+            i32.add
+            i32.const 2
+            i32.div_u
+            i32.const 1
+            i32.mul
+            local.set $share
+            local.get $control
+            local.get $arg0
+            local.get $share
+            i32.const 20
+            i32.mul
+            i32.add
+            i32.store offset=20
+            local.get $control
+            local.get $arg1
+            local.get $share
+            i32.const 20
+            i32.mul
+            i32.add
+            i32.store offset=24
+            local.get $control
+            local.get $arg2
+            local.get $share
+            i32.const 80
+            i32.mul
+            i32.add
+            i32.store offset=28
+            local.get $control
+            local.get $arg3
+            local.get $share
+            i32.const 20
+            i32.mul
+            i32.add
+            i32.store offset=32
+            local.get $control
+            local.get $arg4
+            local.get $share
+            i32.sub
+            i32.store offset=36
+            local.get $control
+            i32.const 4
+            i32.store offset=12
+            local.get $control
+            i32.const 5
+            i32.store offset=16
+            local.get $control
+            i32.load
+            i32.const 1
+            i32.add
+            local.set $job
+            local.get $control
+            local.get $job
+            i32.atomic.store
+            block $b12
+              local.get $control
+              i32.atomic.load offset=8
+              i32.const 1
+              i32.ne
+              br_if $b12
+              local.get $control
+              i32.const 1
+              memory.atomic.notify
+              drop
+            end
+            local.get $arg0
+            local.get $arg1
+            local.get $arg2
+            local.get $arg3
+            local.get $share
+            call $pointwise2
+            loop $l13
+              local.get $control
+              i32.atomic.load offset=4
+              local.get $job
+              i32.ne
+              br_if $l13
+            end
+            br $b10
+          end
+          local.get $arg0
+          local.get $arg1
+          local.get $arg2
+          local.get $arg3
+          local.get $arg4
+          call $pointwise2
+        end
         local.get $p10
         local.get $t
         local.get $n1
@@ -3824,9 +4164,17 @@
     end
   )
   ;; a time loop of 17 ops a step, from the first step to the last
-  (func $time_loop1 (export "time_loop1") (param $p0 i32) (param $p1 i32) (param $p2 i32) (param $p3 i32) (param $p4 i32) (param $p5 i32) (param $p6 i32) (param $p7 i32) (param $p8 i32) (param $p9 i32) (param $p10 i32) (param $p11 i32) (param $p12 i32) (param $p13 i32) (param $p14 i32) (param $p15 i32) (param $p16 i32) (param $p17 i32) (param $p18 i32) (param $p19 i32) (param $p20 i32) (param $p21 i32) (param $n0 i32) (param $n1 i32) (param $steps i32) (param $T i32)
+  (func $time_loop1 (export "time_loop1") (param $p0 i32) (param $p1 i32) (param $p2 i32) (param $p3 i32) (param $p4 i32) (param $p5 i32) (param $p6 i32) (param $p7 i32) (param $p8 i32) (param $p9 i32) (param $p10 i32) (param $p11 i32) (param $p12 i32) (param $p13 i32) (param $p14 i32) (param $p15 i32) (param $p16 i32) (param $p17 i32) (param $p18 i32) (param $p19 i32) (param $p20 i32) (param $p21 i32) (param $n0 i32) (param $n1 i32) (param $steps i32) (param $T i32) (param $control i32)
     (local $s i32)
     (local $t i32)
+    (local $arg0 i32)
+    (local $arg1 i32)
+    (local $arg2 i32)
+    (local $arg3 i32)
+    (local $share i32)
+    (local $job i32)
+    (local $arg4 i32)
+    (local $arg5 i32)
     i32.const 0
     local.set $s
     block $b0
@@ -3838,68 +4186,802 @@
         local.get $s
         local.set $t
         local.get $p0
+        local.set $arg0
         local.get $p1
+        local.set $arg1
         local.get $p2
+        local.set $arg2
         local.get $n0
-        call $rows_20x5
+        local.set $arg3
+        block $b2
+          block $b3
+            local.get $control
+            i32.eqz
+            br_if $b3
+            local.get $arg3
+            i32.const 500
+            i32.lt_s
+            br_if $b3
+            local.get $arg3
+            i32.const 7
+            i32.add
+            i32.const 8
+            i32.div_u
+            i32.const 4
+            i32.mul
+            local.set $share
+            local.get $control
+            local.get $arg0
+            i32.store offset=20
+            local.get $control
+            local.get $arg1
+            local.get $share
+            i32.const 20
+            i32.mul
+            i32.add
+            i32.store offset=24
+            local.get $control
+            local.get $arg2
+            local.get $share
+            i32.const 80
+            i32.mul
+            i32.add
+            i32.store offset=28
+            local.get $control
+            local.get $arg3
+            local.get $share
+            i32.sub
+            i32.store offset=32
+            local.get $control
+            i32.const 2
+            i32.store offset=12
+            local.get $control
+            i32.const 4
+            i32.store offset=16
+            local.get $control
+            i32.load
+            i32.const 1
+            i32.add
+            local.set $job
+            local.get $control
+            local.get $job
+            i32.atomic.store
+            block $b4
+              local.get $control
+              i32.atomic.load offset=8
+              i32.const 1
+              i32.ne
+              br_if $b4
+              local.get $control
+              i32.const 1
+              memory.atomic.notify
+              drop
+            end
+            local.get $arg0
+            local.get $arg1
+            local.get $arg2
+            local.get $share
+            call $rows_20x5
+            loop $l5
+              local.get $control
+              i32.atomic.load offset=4
+              local.get $job
+              i32.ne
+              br_if $l5
+            end
+            br $b2
+          end
+          local.get $arg0
+          local.get $arg1
+          local.get $arg2
+          local.get $arg3
+          call $rows_20x5
+        end
         local.get $p3
+        local.set $arg0
         local.get $p4
         local.get $t
         local.get $n1
         i32.mul
         i32.add
+        local.set $arg1
         local.get $p2
+        local.set $arg2
         local.get $n0
-        call $pointwise3
+        local.set $arg3
+        block $b6
+          block $b7
+            local.get $control
+            i32.eqz
+            br_if $b7
+            local.get $arg3
+            i32.const 10000
+            i32.lt_s
+            br_if $b7
+            local.get $arg3
+            i32.const 1
+            i32.add
+            i32.const 2
+            i32.div_u
+            i32.const 1
+            i32.mul
+            local.set $share
+            local.get $control
+            local.get $arg0
+            local.get $share
+            i32.const 20
+            i32.mul
+            i32.add
+            i32.store offset=20
+            local.get $control
+            local.get $arg1
+            local.get $share
+            i32.const 20
+            i32.mul
+            i32.add
+            i32.store offset=24
+            local.get $control
+            local.get $arg2
+            local.get $share
+            i32.const 80
+            i32.mul
+            i32.add
+            i32.store offset=28
+            local.get $control
+            local.get $arg3
+            local.get $share
+            i32.sub
+            i32.store offset=32
+            local.get $control
+            i32.const 6
+            i32.store offset=12
+            local.get $control
+            i32.const 4
+            i32.store offset=16
+            local.get $control
+            i32.load
+            i32.const 1
+            i32.add
+            local.set $job
+            local.get $control
+            local.get $job
+            i32.atomic.store
+            block $b8
+              local.get $control
+              i32.atomic.load offset=8
+              i32.const 1
+              i32.ne
+              br_if $b8
+              local.get $control
+              i32.const 1
+              memory.atomic.notify
+              drop
+            end
+            local.get $arg0
+            local.get $arg1
+            local.get $arg2
+            local.get $share
+            call $pointwise3
+            loop $l9
+              local.get $control
+              i32.atomic.load offset=4
+              local.get $job
+              i32.ne
+              br_if $l9
+            end
+            br $b6
+          end
+          local.get $arg0
+          local.get $arg1
+          local.get $arg2
+          local.get $arg3
+          call $pointwise3
+        end
         local.get $p5
+        local.set $arg0
         local.get $p6
         local.get $t
         local.get $n1
         i32.mul
         i32.add
+        local.set $arg1
         local.get $p2
         i32.const 20
         i32.add
+        local.set $arg2
         local.get $n0
-        call $pointwise3
+        local.set $arg3
+        block $b10
+          block $b11
+            local.get $control
+            i32.eqz
+            br_if $b11
+            local.get $arg3
+            i32.const 10000
+            i32.lt_s
+            br_if $b11
+            local.get $arg3
+            i32.const 1
+            i32.add
+            i32.const 2
+            i32.div_u
+            i32.const 1
+            i32.mul
+            local.set $share
+            local.get $control
+            local.get $arg0
+            local.get $share
+            i32.const 20
+            i32.mul
+            i32.add
+            i32.store offset=20
+            local.get $control
+            local.get $arg1
+            local.get $share
+            i32.const 20
+            i32.mul
+            i32.add
+            i32.store offset=24
+            local.get $control
+            local.get $arg2
+            local.get $share
+            i32.const 80
+            i32.mul
+            i32.add
+            i32.store offset=28
+            local.get $control
+            local.get $arg3
+            local.get $share
+            i32.sub
+            i32.store offset=32
+            local.get $control
+            i32.const 6
+            i32.store offset=12
+            local.get $control
+            i32.const 4
+            i32.store offset=16
+            local.get $control
+            i32.load
+            i32.const 1
+            i32.add
+            local.set $job
+            local.get $control
+            local.get $job
+            i32.atomic.store
+            block $b12
+              local.get $control
+              i32.atomic.load offset=8
+              i32.const 1
+              i32.ne
+              br_if $b12
+              local.get $control
+              i32.const 1
+              memory.atomic.notify
+              drop
+            end
+            local.get $arg0
+            local.get $arg1
+            local.get $arg2
+            local.get $share
+            call $pointwise3
+            loop $l13
+              local.get $control
+              i32.atomic.load offset=4
+              local.get $job
+              i32.ne
+              br_if $l13
+            end
+            br $b10
+          end
+          local.get $arg0
+          local.get $arg1
+          local.get $arg2
+          local.get $arg3
+          call $pointwise3
+        end
         local.get $p7
+        local.set $arg0
         local.get $p8
         local.get $t
         local.get $n1
         i32.mul
         i32.add
+        local.set $arg1
         local.get $p2
         i32.const 40
         i32.add
+        local.set $arg2
         local.get $n0
-        call $pointwise4
+        local.set $arg3
+        block $b14
+          block $b15
+            local.get $control
+            i32.eqz
+            br_if $b15
+            local.get $arg3
+            i32.const 10000
+            i32.lt_s
+            br_if $b15
+            local.get $arg3
+            i32.const 1
+            i32.add
+            i32.const 2
+            i32.div_u
+            i32.const 1
+            i32.mul
+            local.set $share
+            local.get $control
+            local.get $arg0
+            local.get $share
+            i32.const 20
+            i32.mul
+            i32.add
+            i32.store offset=20
+            local.get $control
+            local.get $arg1
+            local.get $share
+            i32.const 20
+            i32.mul
+            i32.add
+            i32.store offset=24
+            local.get $control
+            local.get $arg2
+            local.get $share
+            i32.const 80
+            i32.mul
+            i32.add
+            i32.store offset=28
+            local.get $control
+            local.get $arg3
+            local.get $share
+            i32.sub
+            i32.store offset=32
+            local.get $control
+            i32.const 7
+            i32.store offset=12
+            local.get $control
+            i32.const 4
+            i32.store offset=16
+            local.get $control
+            i32.load
+            i32.const 1
+            i32.add
+            local.set $job
+            local.get $control
+            local.get $job
+            i32.atomic.store
+            block $b16
+              local.get $control
+              i32.atomic.load offset=8
+              i32.const 1
+              i32.ne
+              br_if $b16
+              local.get $control
+              i32.const 1
+              memory.atomic.notify
+              drop
+            end
+            local.get $arg0
+            local.get $arg1
+            local.get $arg2
+            local.get $share
+            call $pointwise4
+            loop $l17
+              local.get $control
+              i32.atomic.load offset=4
+              local.get $job
+              i32.ne
+              br_if $l17
+            end
+            br $b14
+          end
+          local.get $arg0
+          local.get $arg1
+          local.get $arg2
+          local.get $arg3
+          call $pointwise4
+        end
         local.get $p9
+        local.set $arg0
         local.get $p10
         local.get $t
         local.get $n1
         i32.mul
         i32.add
+        local.set $arg1
         local.get $p2
         i32.const 60
         i32.add
+        local.set $arg2
         local.get $n0
-        call $pointwise3
+        local.set $arg3
+        block $b18
+          block $b19
+            local.get $control
+            i32.eqz
+            br_if $b19
+            local.get $arg3
+            i32.const 10000
+            i32.lt_s
+            br_if $b19
+            local.get $arg3
+            i32.const 1
+            i32.add
+            i32.const 2
+            i32.div_u
+            i32.const 1
+            i32.mul
+            local.set $share
+            local.get $control
+            local.get $arg0
+            local.get $share
+            i32.const 20
+            i32.mul
+            i32.add
+            i32.store offset=20
+            local.get $control
+            local.get $arg1
+            local.get $share
+            i32.const 20
+            i32.mul
+            i32.add
+            i32.store offset=24
+            local.get $control
+            local.get $arg2
+            local.get $share
+            i32.const 80
+            i32.mul
+            i32.add
+            i32.store offset=28
+            local.get $control
+            local.get $arg3
+            local.get $share
+            i32.sub
+            i32.store offset=32
+            local.get $control
+            i32.const 6
+            i32.store offset=12
+            local.get $control
+            i32.const 4
+            i32.store offset=16
+            local.get $control
+            i32.load
+            i32.const 1
+            i32.add
+            local.set $job
+            local.get $control
+            local.get $job
+            i32.atomic.store
+            block $b20
+              local.get $control
+              i32.atomic.load offset=8
+              i32.const 1
+              i32.ne
+              br_if $b20
+              local.get $control
+              i32.const 1
+              memory.atomic.notify
+              drop
+            end
+            local.get $arg0
+            local.get $arg1
+            local.get $arg2
+            local.get $share
+            call $pointwise3
+            loop $l21
+              local.get $control
+              i32.atomic.load offset=4
+              local.get $job
+              i32.ne
+              br_if $l21
+            end
+            br $b18
+          end
+          local.get $arg0
+          local.get $arg1
+          local.get $arg2
+          local.get $arg3
+          call $pointwise3
+        end
         local.get $p11
+        local.set $arg0
         local.get $p5
+        local.set $arg1
         local.get $p12
+        local.set $arg2
         local.get $p3
+        local.set $arg3
         local.get $p7
+        local.set $arg4
         local.get $n0
-        call $pointwise5
+        local.set $arg5
+        block $b22
+          block $b23
+            local.get $control
+            i32.eqz
+            br_if $b23
+            local.get $arg5
+            i32.const 6667
+            i32.lt_s
+            br_if $b23
+            local.get $arg5
+            i32.const 1
+            i32.add
+            i32.const 2
+            i32.div_u
+            i32.const 1
+            i32.mul
+            local.set $share
+            local.get $control
+            local.get $arg0
+            local.get $share
+            i32.const 20
+            i32.mul
+            i32.add
+            i32.store offset=20
+            local.get $control
+            local.get $arg1
+            local.get $share
+            i32.const 20
+            i32.mul
+            i32.add
+            i32.store offset=24
+            local.get $control
+            local.get $arg2
+            local.get $share
+            i32.const 20
+            i32.mul
+            i32.add
+            i32.store offset=28
+            local.get $control
+            local.get $arg3
+            local.get $share
+            i32.const 20
+            i32.mul
+            i32.add
+            i32.store offset=32
+            local.get $control
+            local.get $arg4
+            local.get $share
+            i32.const 20
+            i32.mul
+            i32.add
+            i32.store offset=36
+            local.get $control
+            local.get $arg5
+            local.get $share
+            i32.sub
+            i32.store offset=40
+            local.get $control
+            i32.const 8
+            i32.store offset=12
+            local.get $control
+            i32.const 6
+            i32.store offset=16
+            local.get $control
+            i32.load
+            i32.const 1
+            i32.add
+            local.set $job
+            local.get $control
+            local.get $job
+            i32.atomic.store
+            block $b24
+              local.get $control
+              i32.atomic.load offset=8
+              i32.const 1
+              i32.ne
+              br_if $b24
+              local.get $control
+              i32.const 1
+              memory.atomic.notify
+              drop
+            end
+            local.get $arg0
+            local.get $arg1
+            local.get $arg2
+            local.get $arg3
+            local.get $arg4
+            local.get $share
+            call $pointwise5
+            loop $l25
+              local.get $control
+              i32.atomic.load offset=4
+              local.get $job
+              i32.ne
+              br_if $l25
+            end
+            br $b22
+          end
+          local.get $arg0
+          local.get $arg1
+          local.get $arg2
+          local.get $arg3
+          local.get $arg4
+          local.get $arg5
+          call $pointwise5
+        end
         local.get $p13
+        local.set $arg0
         local.get $p11
+        local.set $arg1
         local.get $n0
-        call $pointwise6
+        local.set $arg2
+        block $b26
+          block $b27
+            local.get $control
+            i32.eqz
+            br_if $b27
+            local.get $arg2
+            i32.const 20000
+            i32.lt_s
+            br_if $b27
+            local.get $arg2
+            i32.const 1
+            i32.add
+            i32.const 2
+            i32.div_u
+            i32.const 1
+            i32.mul
+            local.set $share
+            local.get $control
+            local.get $arg0
+            local.get $share
+            i32.const 20
+            i32.mul
+            i32.add
+            i32.store offset=20
+            local.get $control
+            local.get $arg1
+            local.get $share
+            i32.const 20
+            i32.mul
+            i32.add
+            i32.store offset=24
+            local.get $control
+            local.get $arg2
+            local.get $share
+            i32.sub
+            i32.store offset=28
+            local.get $control
+            i32.const 9
+            i32.store offset=12
+            local.get $control
+            i32.const 3
+            i32.store offset=16
+            local.get $control
+            i32.load
+            i32.const 1
+            i32.add
+            local.set $job
+            local.get $control
+            local.get $job
+            i32.atomic.store
+            block $b28
+              local.get $control
+              i32.atomic.load offset=8
+              i32.const 1
+              i32.ne
+              br_if $b28
+              local.get $control
+              i32.const 1
+              memory.atomic.notify
+              drop
+            end
+            local.get $arg0
+            local.get $arg1
+            local.get $share
+            call $pointwise6
+            loop $l29
+              local.get $control
+              i32.atomic.load offset=4
+              local.get $job
+              i32.ne
+              br_if $l29
+            end
+            br $b26
+          end
+          local.get $arg0
+          local.get $arg1
+          local.get $arg2
+          call $pointwise6
+        end
         local.get $p14
+        local.set $arg0
         local.get $p9
+        local.set $arg1
         local.get $p13
+        local.set $arg2
         local.get $n0
-        call $pointwise7
+        local.set $arg3
+        block $b30
+          block $b31
+            local.get $control
+            i32.eqz
+            br_if $b31
+            local.get $arg3
+            i32.const 20000
+            i32.lt_s
+            br_if $b31
+            local.get $arg3
+            i32.const 1
+            i32.add
+            i32.const 2
+            i32.div_u
+            i32.const 1
+            i32.mul
+            local.set $share
+            local.get $control
+            local.get $arg0
+            local.get $share
+            i32.const 20
+            i32.mul
+            i32.add
+            i32.store offset=20
+            local.get $control
+            local.get $arg1
+            local.get $share
+            i32.const 20
+            i32.mul
+            i32.add
+            i32.store offset=24
+            local.get $control
+            local.get $arg2
+            local.get $share
+            i32.const 20
+            i32.mul
+            i32.add
+            i32.store offset=28
+            local.get $control
+            local.get $arg3
+            local.get $share
+            i32.sub
+            i32.store offset=32
+            local.get $control
+            i32.const 10
+            i32.store offset=12
+            local.get $control
+            i32.const 4
+            i32.store offset=16
+            local.get $control
+            i32.load
+            i32.const 1
+            i32.add
+            local.set $job
+            local.get $control
+            local.get $job
+            i32.atomic.store
+            block $b32
+              local.get $control
+              i32.atomic.load offset=8
+              i32.const 1
+              i32.ne
+              br_if $b32
+              local.get $control
+              i32.const 1
+              memory.atomic.notify
+              drop
+            end
+            local.get $arg0
+            local.get $arg1
+            local.get $arg2
+            local.get $share
+            call $pointwise7
+            loop $l33
+              local.get $control
+              i32.atomic.load offset=4
+              local.get $job
+              i32.ne
+              br_if $l33
+            end
+            br $b30
+          end
+          local.get $arg0
+          local.get $arg1
+          local.get $arg2
+          local.get $arg3
+          call $pointwise7
+        end
         local.get $p15
         local.get $t
         local.get $n1
@@ -4610,9 +5692,17 @@
     end
   )
   ;; a time loop of 18 ops a step, from the last step to the first
-  (func $time_loop2 (export "time_loop2") (param $p0 i32) (param $p1 i32) (param $p2 i32) (param $p3 i32) (param $p4 i32) (param $p5 i32) (param $p6 i32) (param $p7 i32) (param $p8 i32) (param $p9 i32) (param $p10 i32) (param $p11 i32) (param $p12 i32) (param $p13 i32) (param $p14 i32) (param $p15 i32) (param $p16 i32) (param $p17 i32) (param $p18 i32) (param $p19 i32) (param $p20 i32) (param $p21 i32) (param $p22 i32) (param $p23 i32) (param $p24 i32) (param $p25 i32) (param $p26 i32) (param $p27 i32) (param $n0 i32) (param $n1 i32) (param $steps i32) (param $T i32)
+  (func $time_loop2 (export "time_loop2") (param $p0 i32) (param $p1 i32) (param $p2 i32) (param $p3 i32) (param $p4 i32) (param $p5 i32) (param $p6 i32) (param $p7 i32) (param $p8 i32) (param $p9 i32) (param $p10 i32) (param $p11 i32) (param $p12 i32) (param $p13 i32) (param $p14 i32) (param $p15 i32) (param $p16 i32) (param $p17 i32) (param $p18 i32) (param $p19 i32) (param $p20 i32) (param $p21 i32) (param $p22 i32) (param $p23 i32) (param $p24 i32) (param $p25 i32) (param $p26 i32) (param $p27 i32) (param $n0 i32) (param $n1 i32) (param $steps i32) (param $T i32) (param $control i32)
     (local $s i32)
     (local $t i32)
+    (local $arg0 i32)
+    (local $arg1 i32)
+    (local $arg2 i32)
+    (local $arg3 i32)
+    (local $share i32)
+    (local $job i32)
+    (local $arg4 i32)
+    (local $arg5 i32)
     (local $row i32)
     (local $to i32)
     (local $from i32)
@@ -4631,106 +5721,803 @@
         i32.sub
         local.set $t
         local.get $p0
+        local.set $arg0
         local.get $p1
+        local.set $arg1
         local.get $p2
         local.get $t
         local.get $n0
         i32.mul
         i32.add
+        local.set $arg2
         local.get $n1
-        call $pointwise10
+        local.set $arg3
+        block $b2
+          block $b3
+            local.get $control
+            i32.eqz
+            br_if $b3
+            local.get $arg3
+            i32.const 20000
+            i32.lt_s
+            br_if $b3
+            local.get $arg3
+            i32.const 1
+            i32.add
+            i32.const 2
+            i32.div_u
+            i32.const 1
+            i32.mul
+            local.set $share
+            local.get $control
+            local.get $arg0
+            local.get $share
+            i32.const 20
+            i32.mul
+            i32.add
+            i32.store offset=20
+            local.get $control
+            local.get $arg1
+            local.get $share
+            i32.const 20
+            i32.mul
+            i32.add
+            i32.store offset=24
+            local.get $control
+            local.get $arg2
+            local.get $share
+            i32.const 20
+            i32.mul
+            i32.add
+            i32.store offset=28
+            local.get $control
+            local.get $arg3
+            local.get $share
+            i32.sub
+            i32.store offset=32
+            local.get $control
+            i32.const 14
+            i32.store offset=12
+            local.get $control
+            i32.const 4
+            i32.store offset=16
+            local.get $control
+            i32.load
+            i32.const 1
+            i32.add
+            local.set $job
+            local.get $control
+            local.get $job
+            i32.atomic.store
+            block $b4
+              local.get $control
+              i32.atomic.load offset=8
+              i32.const 1
+              i32.ne
+              br_if $b4
+              local.get $control
+              i32.const 1
+              memory.atomic.notify
+              drop
+            end
+            local.get $arg0
+            local.get $arg1
+            local.get $arg2
+            local.get $share
+            call $pointwise10
+            loop $l5
+              local.get $control
+              i32.atomic.load offset=4
+              local.get $job
+              i32.ne
+              br_if $l5
+            end
+            br $b2
+          end
+          local.get $arg0
+          local.get $arg1
+          local.get $arg2
+          local.get $arg3
+          call $pointwise10
+        end
         local.get $p3
+        local.set $arg0
         local.get $p4
+        local.set $arg1
         local.get $p0
+        local.set $arg2
         local.get $p5
         local.get $t
         local.get $n0
         i32.mul
         i32.add
+        local.set $arg3
         local.get $p6
         local.get $t
         local.get $n0
         i32.mul
         i32.add
+        local.set $arg4
         local.get $n1
-        call $pointwise11
+        local.set $arg5
+        block $b6
+          block $b7
+            local.get $control
+            i32.eqz
+            br_if $b7
+            local.get $arg5
+            i32.const 6667
+            i32.lt_s
+            br_if $b7
+            local.get $arg5
+            i32.const 1
+            i32.add
+            i32.const 2
+            i32.div_u
+            i32.const 1
+            i32.mul
+            local.set $share
+            local.get $control
+            local.get $arg0
+            local.get $share
+            i32.const 20
+            i32.mul
+            i32.add
+            i32.store offset=20
+            local.get $control
+            local.get $arg1
+            local.get $share
+            i32.const 20
+            i32.mul
+            i32.add
+            i32.store offset=24
+            local.get $control
+            local.get $arg2
+            local.get $share
+            i32.const 20
+            i32.mul
+            i32.add
+            i32.store offset=28
+            local.get $control
+            local.get $arg3
+            local.get $share
+            i32.const 20
+            i32.mul
+            i32.add
+            i32.store offset=32
+            local.get $control
+            local.get $arg4
+            local.get $share
+            i32.const 20
+            i32.mul
+            i32.add
+            i32.store offset=36
+            local.get $control
+            local.get $arg5
+            local.get $share
+            i32.sub
+            i32.store offset=40
+            local.get $control
+            i32.const 15
+            i32.store offset=12
+            local.get $control
+            i32.const 6
+            i32.store offset=16
+            local.get $control
+            i32.load
+            i32.const 1
+            i32.add
+            local.set $job
+            local.get $control
+            local.get $job
+            i32.atomic.store
+            block $b8
+              local.get $control
+              i32.atomic.load offset=8
+              i32.const 1
+              i32.ne
+              br_if $b8
+              local.get $control
+              i32.const 1
+              memory.atomic.notify
+              drop
+            end
+            local.get $arg0
+            local.get $arg1
+            local.get $arg2
+            local.get $arg3
+            local.get $arg4
+            local.get $share
+            call $pointwise11
+            loop $l9
+              local.get $control
+              i32.atomic.load offset=4
+              local.get $job
+              i32.ne
+              br_if $l9
+            end
+            br $b6
+          end
+          local.get $arg0
+          local.get $arg1
+          local.get $arg2
+          local.get $arg3
+          local.get $arg4
+          local.get $arg5
+          call $pointwise11
+        end
         local.get $p7
+        local.set $arg0
         local.get $p3
+        local.set $arg1
         local.get $p8
         local.get $t
         local.get $n0
         i32.mul
         i32.add
+        local.set $arg2
         local.get $n1
-        call $pointwise7
+        local.set $arg3
+        block $b10
+          block $b11
+            local.get $control
+            i32.eqz
+            br_if $b11
+            local.get $arg3
+            i32.const 20000
+            i32.lt_s
+            br_if $b11
+            local.get $arg3
+            i32.const 1
+            i32.add
+            i32.const 2
+            i32.div_u
+            i32.const 1
+            i32.mul
+            local.set $share
+            local.get $control
+            local.get $arg0
+            local.get $share
+            i32.const 20
+            i32.mul
+            i32.add
+            i32.store offset=20
+            local.get $control
+            local.get $arg1
+            local.get $share
+            i32.const 20
+            i32.mul
+            i32.add
+            i32.store offset=24
+            local.get $control
+            local.get $arg2
+            local.get $share
+            i32.const 20
+            i32.mul
+            i32.add
+            i32.store offset=28
+            local.get $control
+            local.get $arg3
+            local.get $share
+            i32.sub
+            i32.store offset=32
+            local.get $control
+            i32.const 10
+            i32.store offset=12
+            local.get $control
+            i32.const 4
+            i32.store offset=16
+            local.get $control
+            i32.load
+            i32.const 1
+            i32.add
+            local.set $job
+            local.get $control
+            local.get $job
+            i32.atomic.store
+            block $b12
+              local.get $control
+              i32.atomic.load offset=8
+              i32.const 1
+              i32.ne
+              br_if $b12
+              local.get $control
+              i32.const 1
+              memory.atomic.notify
+              drop
+            end
+            local.get $arg0
+            local.get $arg1
+            local.get $arg2
+            local.get $share
+            call $pointwise7
+            loop $l13
+              local.get $control
+              i32.atomic.load offset=4
+              local.get $job
+              i32.ne
+              br_if $l13
+            end
+            br $b10
+          end
+          local.get $arg0
+          local.get $arg1
+          local.get $arg2
+          local.get $arg3
+          call $pointwise7
+        end
         local.get $p9
+        local.set $arg0
         local.get $p0
+        local.set $arg1
         local.get $p10
         local.get $t
         local.get $n0
         i32.mul
         i32.add
+        local.set $arg2
         local.get $p11
         local.get $t
         local.get $n0
         i32.mul
         i32.add
+        local.set $arg3
         local.get $n1
-        call $pointwise12
+        local.set $arg4
+        block $b14
+          block $b15
+            local.get $control
+            i32.eqz
+            br_if $b15
+            local.get $arg4
+            i32.const 10000
+            i32.lt_s
+            br_if $b15
+            local.get $arg4
+            i32.const 1
+            i32.add
+            i32.const 2
+            i32.div_u
+            i32.const 1
+            i32.mul
+            local.set $share
+            local.get $control
+            local.get $arg0
+            local.get $share
+            i32.const 20
+            i32.mul
+            i32.add
+            i32.store offset=20
+            local.get $control
+            local.get $arg1
+            local.get $share
+            i32.const 20
+            i32.mul
+            i32.add
+            i32.store offset=24
+            local.get $control
+            local.get $arg2
+            local.get $share
+            i32.const 20
+            i32.mul
+            i32.add
+            i32.store offset=28
+            local.get $control
+            local.get $arg3
+            local.get $share
+            i32.const 20
+            i32.mul
+            i32.add
+            i32.store offset=32
+            local.get $control
+            local.get $arg4
+            local.get $share
+            i32.sub
+            i32.store offset=36
+            local.get $control
+            i32.const 16
+            i32.store offset=12
+            local.get $control
+            i32.const 5
+            i32.store offset=16
+            local.get $control
+            i32.load
+            i32.const 1
+            i32.add
+            local.set $job
+            local.get $control
+            local.get $job
+            i32.atomic.store
+            block $b16
+              local.get $control
+              i32.atomic.load offset=8
+              i32.const 1
+              i32.ne
+              br_if $b16
+              local.get $control
+              i32.const 1
+              memory.atomic.notify
+              drop
+            end
+            local.get $arg0
+            local.get $arg1
+            local.get $arg2
+            local.get $arg3
+            local.get $share
+            call $pointwise12
+            loop $l17
+              local.get $control
+              i32.atomic.load offset=4
+              local.get $job
+              i32.ne
+              br_if $l17
+            end
+            br $b14
+          end
+          local.get $arg0
+          local.get $arg1
+          local.get $arg2
+          local.get $arg3
+          local.get $arg4
+          call $pointwise12
+        end
         local.get $p12
+        local.set $arg0
         local.get $p3
+        local.set $arg1
         local.get $p13
         local.get $t
         local.get $n0
         i32.mul
         i32.add
+        local.set $arg2
         local.get $p14
         local.get $t
         local.get $n0
         i32.mul
         i32.add
+        local.set $arg3
         local.get $n1
-        call $pointwise12
+        local.set $arg4
+        block $b18
+          block $b19
+            local.get $control
+            i32.eqz
+            br_if $b19
+            local.get $arg4
+            i32.const 10000
+            i32.lt_s
+            br_if $b19
+            local.get $arg4
+            i32.const 1
+            i32.add
+            i32.const 2
+            i32.div_u
+            i32.const 1
+            i32.mul
+            local.set $share
+            local.get $control
+            local.get $arg0
+            local.get $share
+            i32.const 20
+            i32.mul
+            i32.add
+            i32.store offset=20
+            local.get $control
+            local.get $arg1
+            local.get $share
+            i32.const 20
+            i32.mul
+            i32.add
+            i32.store offset=24
+            local.get $control
+            local.get $arg2
+            local.get $share
+            i32.const 20
+            i32.mul
+            i32.add
+            i32.store offset=28
+            local.get $control
+            local.get $arg3
+            local.get $share
+            i32.const 20
+            i32.mul
+            i32.add
+            i32.store offset=32
+            local.get $control
+            local.get $arg4
+            local.get $share
+            i32.sub
+            i32.store offset=36
+            local.get $control
+            i32.const 16
+            i32.store offset=12
+            local.get $control
+            i32.const 5
+            i32.store offset=16
+            local.get $control
+            i32.load
+            i32.const 1
+            i32.add
+            local.set $job
+            local.get $control
+            local.get $job
+            i32.atomic.store
+            block $b20
+              local.get $control
+              i32.atomic.load offset=8
+              i32.const 1
+              i32.ne
+              br_if $b20
+              local.get $control
+              i32.const 1
+              memory.atomic.notify
+              drop
+            end
+            local.get $arg0
+            local.get $arg1
+            local.get $arg2
+            local.get $arg3
+            local.get $share
+            call $pointwise12
+            loop $l21
+              local.get $control
+              i32.atomic.load offset=4
+              local.get $job
+              i32.ne
+              br_if $l21
+            end
+            br $b18
+          end
+          local.get $arg0
+          local.get $arg1
+          local.get $arg2
+          local.get $arg3
+          local.get $arg4
+          call $pointwise12
+        end
         local.get $p15
+        local.set $arg0
         local.get $p3
+        local.set $arg1
         local.get $p16
         local.get $t
         local.get $n0
         i32.mul
         i32.add
+        local.set $arg2
         local.get $p17
         local.get $t
         local.get $n0
         i32.mul
         i32.add
+        local.set $arg3
         local.get $n1
-        call $pointwise12
+        local.set $arg4
+        block $b22
+          block $b23
+            local.get $control
+            i32.eqz
+            br_if $b23
+            local.get $arg4
+            i32.const 10000
+            i32.lt_s
+            br_if $b23
+            local.get $arg4
+            i32.const 1
+            i32.add
+            i32.const 2
+            i32.div_u
+            i32.const 1
+            i32.mul
+            local.set $share
+            local.get $control
+            local.get $arg0
+            local.get $share
+            i32.const 20
+            i32.mul
+            i32.add
+            i32.store offset=20
+            local.get $control
+            local.get $arg1
+            local.get $share
+            i32.const 20
+            i32.mul
+            i32.add
+            i32.store offset=24
+            local.get $control
+            local.get $arg2
+            local.get $share
+            i32.const 20
+            i32.mul
+            i32.add
+            i32.store offset=28
+            local.get $control
+            local.get $arg3
+            local.get $share
+            i32.const 20
+            i32.mul
+            i32.add
+            i32.store offset=32
+            local.get $control
+            local.get $arg4
+            local.get $share
+            i32.sub
+            i32.store offset=36
+            local.get $control
+            i32.const 16
+            i32.store offset=12
+            local.get $control
+            i32.const 5
+            i32.store offset=16
+            local.get $control
+            i32.load
+            i32.const 1
+            i32.add
+            local.set $job
+            local.get $control
+            local.get $job
+            i32.atomic.store
+            block $b24
+              local.get $control
+              i32.atomic.load offset=8
+              i32.const 1
+              i32.ne
+              br_if $b24
+              local.get $control
+              i32.const 1
+              memory.atomic.notify
+              drop
+            end
+            local.get $arg0
+            local.get $arg1
+            local.get $arg2
+            local.get $arg3
+            local.get $share
+            call $pointwise12
+            loop $l25
+              local.get $control
+              i32.atomic.load offset=4
+              local.get $job
+              i32.ne
+              br_if $l25
+            end
+            br $b22
+          end
+          local.get $arg0
+          local.get $arg1
+          local.get $arg2
+          local.get $arg3
+          local.get $arg4
+          call $pointwise12
+        end
         local.get $p18
+        local.set $arg0
         local.get $p3
+        local.set $arg1
         local.get $p19
         local.get $t
         local.get $n0
         i32.mul
         i32.add
+        local.set $arg2
         local.get $p20
         local.get $t
         local.get $n0
         i32.mul
         i32.add
+        local.set $arg3
         local.get $n1
-        call $pointwise12
+        local.set $arg4
+        block $b26
+          block $b27
+            local.get $control
+            i32.eqz
+            br_if $b27
+            local.get $arg4
+            i32.const 10000
+            i32.lt_s
+            br_if $b27
+            local.get $arg4
+            i32.const 1
+            i32.add
+            i32.const 2
+            i32.div_u
+            i32.const 1
+            i32.mul
+            local.set $share
+            local.get $control
+            local.get $arg0
+            local.get $share
+            i32.const 20
+            i32.mul
+            i32.add
+            i32.store offset=20
+            local.get $control
+            local.get $arg1
+            local.get $share
+            i32.const 20
+            i32.mul
+            i32.add
+            i32.store offset=24
+            local.get $control
+            local.get $arg2
+            local.get $share
+            i32.const 20
+            i32.mul
+            i32.add
+            i32.store offset=28
+            local.get $control
+            local.get $arg3
+            local.get $share
+            i32.const 20
+            i32.mul
+            i32.add
+            i32.store offset=32
+            local.get $control
+            local.get $arg4
+            local.get $share
+            i32.sub
+            i32.store offset=36
+            local.get $control
+            i32.const 16
+            i32.store offset=12
+            local.get $control
+            i32.const 5
+            i32.store offset=16
+            local.get $control
+            i32.load
+            i32.const 1
+            i32.add
+            local.set $job
+            local.get $control
+            local.get $job
+            i32.atomic.store
+            block $b28
+              local.get $control
+              i32.atomic.load offset=8
+              i32.const 1
+              i32.ne
+              br_if $b28
+              local.get $control
+              i32.const 1
+              memory.atomic.notify
+              drop
+            end
+            local.get $arg0
+            local.get $arg1
+            local.get $arg2
+            local.get $arg3
+            local.get $share
+            call $pointwise12
+            loop $l29
+              local.get $control
+              i32.atomic.load offset=4
+              local.get $job
+              i32.ne
+              br_if $l29
+            end
+            br $b26
+          end
+          local.get $arg0
+          local.get $arg1
+          local.get $arg2
+          local.get $arg3
+          local.get $arg4
+          call $pointwise12
+        end
         local.get $p21
         local.set $to
         local.get $p9
         local.set $from
         local.get $n1
         local.set $row
-        block $b2
-          loop $l3
+        block $b30
+          loop $l31
             i32.const 0
             local.get $row
             i32.ge_s
-            br_if $b2
+            br_if $b30
             local.get $to
             local.get $from
             i32.const 20
@@ -4747,7 +6534,7 @@
             i32.const -1
             i32.add
             local.set $row
-            br $l3
+            br $l31
           end
         end
         local.get $p21
@@ -4758,12 +6545,12 @@
         local.set $from
         local.get $n1
         local.set $row
-        block $b4
-          loop $l5
+        block $b32
+          loop $l33
             i32.const 0
             local.get $row
             i32.ge_s
-            br_if $b4
+            br_if $b32
             local.get $to
             local.get $from
             i32.const 20
@@ -4780,7 +6567,7 @@
             i32.const -1
             i32.add
             local.set $row
-            br $l5
+            br $l33
           end
         end
         local.get $p21
@@ -4791,12 +6578,12 @@
         local.set $from
         local.get $n1
         local.set $row
-        block $b6
-          loop $l7
+        block $b34
+          loop $l35
             i32.const 0
             local.get $row
             i32.ge_s
-            br_if $b6
+            br_if $b34
             local.get $to
             local.get $from
             i32.const 20
@@ -4813,7 +6600,7 @@
             i32.const -1
             i32.add
             local.set $row
-            br $l7
+            br $l35
           end
         end
         local.get $p21
@@ -4824,12 +6611,12 @@
         local.set $from
         local.get $n1
         local.set $row
-        block $b8
-          loop $l9
+        block $b36
+          loop $l37
             i32.const 0
             local.get $row
             i32.ge_s
-            br_if $b8
+            br_if $b36
             local.get $to
             local.get $from
             i32.const 20
@@ -4846,14 +6633,101 @@
             i32.const -1
             i32.add
             local.set $row
-            br $l9
+            br $l37
           end
         end
         local.get $p21
+        local.set $arg0
         local.get $p22
+        local.set $arg1
         local.get $p23
+        local.set $arg2
         local.get $n1
-        call $cols_20x5
+        local.set $arg3
+        block $b38
+          block $b39
+            local.get $control
+            i32.eqz
+            br_if $b39
+            local.get $arg3
+            i32.const 500
+            i32.lt_s
+            br_if $b39
+            local.get $arg3
+            i32.const 3
+            i32.add
+            i32.const 4
+            i32.div_u
+            i32.const 2
+            i32.mul
+            local.set $share
+            local.get $control
+            local.get $arg0
+            local.get $share
+            i32.const 80
+            i32.mul
+            i32.add
+            i32.store offset=20
+            local.get $control
+            local.get $arg1
+            i32.store offset=24
+            local.get $control
+            local.get $arg2
+            local.get $share
+            i32.const 20
+            i32.mul
+            i32.add
+            i32.store offset=28
+            local.get $control
+            local.get $arg3
+            local.get $share
+            i32.sub
+            i32.store offset=32
+            local.get $control
+            i32.const 17
+            i32.store offset=12
+            local.get $control
+            i32.const 4
+            i32.store offset=16
+            local.get $control
+            i32.load
+            i32.const 1
+            i32.add
+            local.set $job
+            local.get $control
+            local.get $job
+            i32.atomic.store
+            block $b40
+              local.get $control
+              i32.atomic.load offset=8
+              i32.const 1
+              i32.ne
+              br_if $b40
+              local.get $control
+              i32.const 1
+              memory.atomic.notify
+              drop
+            end
+            local.get $arg0
+            local.get $arg1
+            local.get $arg2
+            local.get $share
+            call $cols_20x5
+            loop $l41
+              local.get $control
+              i32.atomic.load offset=4
+              local.get $job
+              i32.ne
+              br_if $l41
+            end
+            br $b38
+          end
+          local.get $arg0
+          local.get $arg1
+          local.get $arg2
+          local.get $arg3
+          call $cols_20x5
+        end
         local.get $p24
         local.get $t
         local.get $n0

@@ -12,6 +12,7 @@ import type { TensorType } from '../../ir/types.js';
 import { asBuffer, bufferValue, GraphEmitter, type Value } from './emit-graph.js';
 import { absorbedOuter, render } from './kernels.js';
 import { type Layout, layoutOf, sizeOf, timeVar } from './layout.js';
+import { controlInts } from '../wasm/control-block.js';
 import { stepLoopFunction } from './simd.js';
 import { StepRecorder, type StepView } from './step-recorder.js';
 
@@ -97,13 +98,15 @@ export function renderScan(e: GraphEmitter, node: Node<'scan'>): Value {
     });
   });
   if (recorder !== undefined && recorder.failed === undefined && e.ctx.simd) {
-    // Every op of the step is a kernel call or a copy: the whole loop runs in WebAssembly, unless
-    // workers share the calls (they split each call) or an array is outside the kernels' memory.
+    // Every op of the step is a kernel call or a copy: the whole loop runs in WebAssembly, unless an
+    // array is outside the kernels' memory or there is more than one worker. With one, the loop posts it
+    // the same shares of the calls as JavaScript would (its control block is the last argument).
     const { loop: program, arrays, integers } = recorder.loop(A.reverse);
     const kernel = stepLoopFunction(e.ctx.simd, program);
-    const args = [...arrays.map((a) => `${a}.byteOffset`), ...integers, steps, T];
+    const worker = `pool.ready.length === 1 ? ${4 * controlInts} * pool.ready[0] : 0`;
+    const args = [...arrays.map((a) => `${a}.byteOffset`), ...integers, steps, T, worker];
     code.line(
-      `if (kernels !== undefined && pool.ready.length === 0 && heapHolds(${arrays.join(', ')})) run_${kernel}(${args.join(', ')});`,
+      `if (kernels !== undefined && pool.ready.length <= 1 && heapHolds(${arrays.join(', ')})) run_${kernel}(${args.join(', ')});`,
     );
     code.block('else {', () => code.append(loop));
   } else {

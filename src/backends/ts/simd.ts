@@ -23,6 +23,7 @@ import {
   type Kernel,
   kernelArguments,
   kernelWrapper,
+  loopSplitOf,
   splitOf,
   threadRuntime,
 } from './threads.js';
@@ -148,7 +149,15 @@ export function buildKernels(state: SimdState): BuiltKernels {
         : k.kind === 'columns'
           ? columnSumKernel(k.n)
           : k.kind === 'loop'
-            ? stepLoopKernel(name, k.loop, (kernel) => names.indexOf(kernel))
+            ? stepLoopKernel(
+                name,
+                k.loop,
+                (kernel) => names.indexOf(kernel),
+                (kernel) => {
+                  const called = state.kernels.get(kernel);
+                  return called === undefined ? undefined : loopSplitOf(called);
+                },
+              )
             : elementwiseKernel(name, k.spec),
     ),
     finiteKernel(),

@@ -17,7 +17,8 @@
  */
 import { type ElementwiseSpec, type VectorTree } from '../wasm/elementwise.js';
 import { defaultTiles, type GemmSpec, gemmName } from '../wasm/gemm.js';
-import { type StepLoop, stepLoopArguments } from '../wasm/step-loop.js';
+import { controlField, controlInts } from '../wasm/control-block.js';
+import { type CallSplit, type StepLoop, stepLoopArguments } from '../wasm/step-loop.js';
 
 export type Kernel =
   | { readonly kind: 'gemm'; readonly spec: GemmSpec }
@@ -40,9 +41,8 @@ interface Split {
 /** Floating-point operations below which a call runs on one thread: about 2 µs of one core's work. */
 const splitWork = 100_000;
 /** Control block: int32s per worker, and workers at most. */
-const controlInts = 32;
 const maxWorkers = 15;
-const controlArguments = controlInts - 5;
+const controlArguments = controlInts - controlField.args;
 /** How long an idle worker spins before it sleeps: longer than the gaps between a model's kernel calls. */
 const spinMs = 5;
 /** Bytes of control blocks at the start of the memory; the heap begins after them. */
@@ -99,6 +99,24 @@ export function halfRows(spec: GemmSpec): GemmSpec | undefined {
 }
 
 /**
+ * How a call inside a WebAssembly time loop is split with one worker: the
+ * same shares and halves as \`run_<kernel>\` makes (so results are the same
+ * bit for bit), posted by the loop itself.
+ */
+export function loopSplitOf(kernel: Kernel): CallSplit | undefined {
+  const split = splitOf(kernel);
+  const half = kernel.kind === 'gemm' ? halfRows(kernel.spec) : undefined;
+  if (split === undefined && half?.kind !== 'rows') return undefined;
+  return {
+    shares: split,
+    halves:
+      half?.kind !== 'rows'
+        ? undefined
+        : { half: gemmName(half), samplesAt: 3, offsets: [4 * half.m * half.k, 0, 4 * half.m, 0] },
+  };
+}
+
+/**
  * \`run_<kernel>\`: what generated code calls, splitting the call where there
  * are workers and work enough. `indexOf` gives a kernel's index by name.
  */
@@ -131,24 +149,24 @@ const start = (data, ready) => {
   const kernels = data.names.map((name) => instance.exports[name]);
   const control = new Int32Array(memory.buffer, data.slot * ${4 * controlInts}, ${controlInts});
   const args = [];
-  let seen = Atomics.load(control, 0);
+  let seen = Atomics.load(control, ${controlField.job});
   ready();
   for (;;) {
     const idleSince = performance.now();
-    for (let spins = 1; Atomics.load(control, 0) === seen; spins++) {
+    for (let spins = 1; Atomics.load(control, ${controlField.job}) === seen; spins++) {
       if (spins % 4096 === 0 && performance.now() - idleSince > ${spinMs}) {
-        Atomics.store(control, 2, 1);
-        Atomics.wait(control, 0, seen);
-        Atomics.store(control, 2, 0);
+        Atomics.store(control, ${controlField.sleeping}, 1);
+        Atomics.wait(control, ${controlField.job}, seen);
+        Atomics.store(control, ${controlField.sleeping}, 0);
       }
     }
-    seen = Atomics.load(control, 0);
-    const kernel = control[3];
+    seen = Atomics.load(control, ${controlField.job});
+    const kernel = control[${controlField.kernel}];
     if (kernel < 0) return;
-    args.length = control[4];
-    for (let a = 0; a < args.length; a++) args[a] = control[5 + a];
+    args.length = control[${controlField.count}];
+    for (let a = 0; a < args.length; a++) args[a] = control[${controlField.args} + a];
     kernels[kernel](...args);
-    Atomics.store(control, 1, seen);
+    Atomics.store(control, ${controlField.done}, seen);
   }
 };
 if (typeof require === 'function') {
@@ -228,7 +246,7 @@ export function threadRuntime(
   return `
 // Worker threads (setThreads). Control block of worker w: int32s ${controlInts}·w … ${controlInts}·w + ${controlInts - 1} of the memory:
 // the job's number, the last job done, whether the worker sleeps, the kernel, its argument count and arguments.
-const JOB = 0, DONE = 1, SLEEPING = 2, KERNEL = 3, COUNT = 4, ARGS = 5;
+const JOB = ${controlField.job}, DONE = ${controlField.done}, SLEEPING = ${controlField.sleeping}, KERNEL = ${controlField.kernel}, COUNT = ${controlField.count}, ARGS = ${controlField.args};
 const maxThreads = ${maxWorkers + 1};
 const workerSource = ${JSON.stringify(workerSource)};
 

@@ -129,6 +129,37 @@ export class FunctionBuilder {
     return this.emit('i32.ge_s', [0x4e]);
   }
 
+  i32Eqz(): this {
+    return this.emit('i32.eqz', [0x45]);
+  }
+  i32Ne(): this {
+    return this.emit('i32.ne', [0x47]);
+  }
+  i32DivU(): this {
+    return this.emit('i32.div_u', [0x6e]);
+  }
+  i32Load(offset = 0): this {
+    return this.emit(`i32.load${offsetText(offset)}`, [0x28, ...memarg(offset)]);
+  }
+  i32Store(offset = 0): this {
+    return this.emit(`i32.store${offsetText(offset)}`, [0x36, ...memarg(offset)]);
+  }
+  /** A sequentially consistent load, as `Atomics.load`: what another thread stored before it is visible after. */
+  i32AtomicLoad(offset = 0): this {
+    return this.emit(`i32.atomic.load${offsetText(offset)}`, [0xfe, 0x10, ...memarg(offset)]);
+  }
+  /** A sequentially consistent store, as `Atomics.store`: every store before it is visible to whoever sees it. */
+  i32AtomicStore(offset = 0): this {
+    return this.emit(`i32.atomic.store${offsetText(offset)}`, [0xfe, 0x17, ...memarg(offset)]);
+  }
+  /** Wakes up to n threads waiting at the address (address, n on the stack), as `Atomics.notify`; pushes how many woke. */
+  memoryAtomicNotify(offset = 0): this {
+    return this.emit(`memory.atomic.notify${offsetText(offset)}`, [0xfe, 0x00, ...memarg(offset)]);
+  }
+  drop(): this {
+    return this.emit('drop', [0x1a]);
+  }
+
   /** Calls function `index` of the module (named `name` in the listing) with the arguments on the stack. */
   call(index: number, name: string): this {
     return this.emit(`call $${name}`, [0x10, ...unsignedLeb(index)]);

@@ -11,7 +11,8 @@
  * reads or writes at its position. Counts and strides that depend on the
  * batch are parameters too.
  */
-import { FunctionBuilder } from './encoder.js';
+import { controlField } from './control-block.js';
+import { FunctionBuilder, type Local } from './encoder.js';
 
 /** A count handed to a kernel or a copy: a constant, or integer parameter `param`. */
 export type StepInteger = { readonly constant: number } | { readonly param: number };
@@ -42,6 +43,24 @@ export type StepOp =
       readonly fromStride: number;
     };
 
+/**
+ * How a call may be split between this thread and one worker (ts/threads.ts
+ * decides, so that the loop splits exactly as the JavaScript calls would):
+ * - shares: with `minRows` rows or more, the worker takes the rows from the
+ *   first multiple of `align` past half, each pointer moved `strides` bytes a row;
+ * - halves: with one sample, the worker takes the second half of a `rows`
+ *   product, kernel `half` on pointers moved `offsets` bytes.
+ */
+export interface CallSplit {
+  readonly shares?: {
+    readonly rowsAt: number;
+    readonly strides: readonly number[];
+    readonly align: number;
+    readonly minRows: number;
+  };
+  readonly halves?: { readonly half: string; readonly samplesAt: number; readonly offsets: readonly number[] };
+}
+
 export interface StepLoop {
   /** How many array (byte address) and integer parameters come before `steps` and `T`. */
   readonly arrays: number;
@@ -51,21 +70,32 @@ export interface StepLoop {
   readonly ops: readonly StepOp[];
 }
 
-/** The parameter names of a step loop, in order: array pointers, integers, then steps and T. */
+/**
+ * The parameter names of a step loop, in order: array pointers, integers,
+ * steps, T, and the byte address of a worker's control block (0: no worker).
+ */
 export function stepLoopArguments(loop: StepLoop): string[] {
   return [
     ...Array.from({ length: loop.arrays }, (_, k) => `p${k}`),
     ...Array.from({ length: loop.integers }, (_, k) => `n${k}`),
     'steps',
     'T',
+    'control',
   ];
 }
 
 /**
- * `name(p…, n…, steps, T)`: for s < steps, t = s (or T − 1 − s), every op
- * of the step in order. `indexOf` gives a called kernel's function index.
+ * `name(p…, n…, steps, T, control)`: for s < steps, t = s (or T − 1 − s),
+ * every op of the step in order. `indexOf` gives a called kernel's function
+ * index (the same as its index in the list workers call by); `splitOf` says
+ * how a call may be split when there is a worker.
  */
-export function stepLoopKernel(name: string, loop: StepLoop, indexOf: (kernel: string) => number): FunctionBuilder {
+export function stepLoopKernel(
+  name: string,
+  loop: StepLoop,
+  indexOf: (kernel: string) => number,
+  splitOf: (kernel: string) => CallSplit | undefined = () => undefined,
+): FunctionBuilder {
   const f = new FunctionBuilder(
     name,
     stepLoopArguments(loop).map((p) => ({ name: p, type: 'i32' as const })),
@@ -73,7 +103,7 @@ export function stepLoopKernel(name: string, loop: StepLoop, indexOf: (kernel: s
   );
   const arrays = f.params.slice(0, loop.arrays);
   const integers = f.params.slice(loop.arrays, loop.arrays + loop.integers);
-  const [steps, T] = f.params.slice(loop.arrays + loop.integers);
+  const [steps, T, control] = f.params.slice(loop.arrays + loop.integers);
   const [s, t] = [f.local('s', 'i32'), f.local('t', 'i32')];
   const rowLocals = () => [f.local('row', 'i32'), f.local('to', 'i32'), f.local('from', 'i32')] as const;
   let rowCopy: ReturnType<typeof rowLocals> | undefined;
@@ -87,6 +117,85 @@ export function stepLoopKernel(name: string, loop: StepLoop, indexOf: (kernel: s
       f.i32Mul().i32Add();
     }
   };
+  const locals = new Map<string, Local>();
+  const local = (localName: string) => {
+    let l = locals.get(localName);
+    if (l === undefined) locals.set(localName, (l = f.local(localName, 'i32')));
+    return l;
+  };
+  const call = (kernel: string) => {
+    const index = indexOf(kernel);
+    if (index < 0) throw new Error(`a time loop calls ${kernel}, which the module lacks`);
+    f.call(index, kernel);
+  };
+  const field = (name: keyof typeof controlField) => 4 * controlField[name];
+  // Hands `kernel` with the arguments in `values`, each plus `moved(k)`, to the worker, as postJob does.
+  const post = (kernel: string, values: readonly Local[], moved: (k: number) => void) => {
+    values.forEach((v, k) => {
+      f.get(control).get(v);
+      moved(k);
+      f.i32Store(field('args') + 4 * k);
+    });
+    const index = indexOf(kernel);
+    if (index < 0) throw new Error(`a time loop splits ${kernel}, which the module lacks`);
+    f.get(control).i32(index).i32Store(field('kernel'));
+    f.get(control).i32(values.length).i32Store(field('count'));
+    const job = local('job');
+    f.get(control).i32Load(field('job')).i32(1).i32Add().set(job);
+    f.get(control).get(job).i32AtomicStore(field('job'));
+    f.block((awake) => {
+      f.get(control).i32AtomicLoad(field('sleeping')).i32(1).i32Ne().brIf(awake);
+      f.get(control).i32(1).memoryAtomicNotify(field('job')).drop();
+    });
+  };
+  // Spins until the worker has finished the job just posted, as awaitJobs does.
+  const awaitJob = () =>
+    f.loop((spin) => {
+      f.get(control).i32AtomicLoad(field('done')).get(local('job')).i32Ne().brIf(spin);
+    });
+  // With a worker and work enough, the worker takes a share (or half) of the call; else this thread does all of it.
+  const splitCall = (kernel: string, values: readonly Local[], split: CallSplit) =>
+    f.block((done) => {
+      const { shares, halves } = split;
+      if (shares !== undefined)
+        f.block((notShared) => {
+          const rows = values[shares.rowsAt];
+          f.get(control).i32Eqz().brIf(notShared);
+          f.get(rows).i32(shares.minRows).i32LtS().brIf(notShared);
+          // This thread's share: align · ⌈rows / (2 · align)⌉, as splitKernel computes it for two threads.
+          const share = local('share');
+          f.get(rows)
+            .i32(2 * shares.align - 1)
+            .i32Add()
+            .i32(2 * shares.align)
+            .i32DivU()
+            .i32(shares.align)
+            .i32Mul()
+            .set(share);
+          post(kernel, values, (k) => {
+            if (k === shares.rowsAt) f.get(share).i32Sub();
+            else if (shares.strides[k] !== 0) f.get(share).i32(shares.strides[k]).i32Mul().i32Add();
+          });
+          values.forEach((v, k) => f.get(k === shares.rowsAt ? share : v));
+          call(kernel);
+          awaitJob();
+          f.br(done);
+        });
+      if (halves !== undefined)
+        f.block((notHalved) => {
+          f.get(control).i32Eqz().brIf(notHalved);
+          f.get(values[halves.samplesAt]).i32(1).i32Ne().brIf(notHalved);
+          post(halves.half, values, (k) => {
+            if (halves.offsets[k] !== 0) f.i32(halves.offsets[k]).i32Add();
+          });
+          values.forEach((v) => f.get(v));
+          call(halves.half);
+          awaitJob();
+          f.br(done);
+        });
+      values.forEach((v) => f.get(v));
+      call(kernel);
+    });
   f.i32(0).set(s);
   f.block((exit) =>
     f.loop((top) => {
@@ -95,13 +204,23 @@ export function stepLoopKernel(name: string, loop: StepLoop, indexOf: (kernel: s
       else f.get(s).set(t);
       for (const op of loop.ops) {
         if (op.kind === 'call') {
-          for (const operand of op.operands) {
-            if (operand.kind === 'address') address(operand.address);
-            else integer(operand.value);
+          const split = splitOf(op.kernel);
+          if (split === undefined) {
+            for (const operand of op.operands) {
+              if (operand.kind === 'address') address(operand.address);
+              else integer(operand.value);
+            }
+            call(op.kernel);
+          } else {
+            const values = op.operands.map((operand, k) => {
+              if (operand.kind === 'address') address(operand.address);
+              else integer(operand.value);
+              const value = local(`arg${k}`);
+              f.set(value);
+              return value;
+            });
+            splitCall(op.kernel, values, split);
           }
-          const index = indexOf(op.kernel);
-          if (index < 0) throw new Error(`a time loop calls ${op.kernel}, which the module lacks`);
-          f.call(index, op.kernel);
         } else if (op.kind === 'copy') {
           address(op.to);
           address(op.from);
