@@ -40,7 +40,7 @@ interface Split {
 
 /** Floating-point operations below which a call runs on one thread: about 2 µs of one core's work. */
 const splitWork = 100_000;
-/** Control block: int32s per worker, and workers at most. */
+/** Workers at most (each has a control block, wasm/control-block.ts). */
 const maxWorkers = 15;
 const controlArguments = controlInts - controlField.args;
 /** How long an idle worker spins before it sleeps: longer than the gaps between a model's kernel calls. */
