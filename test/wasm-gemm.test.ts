@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { encodeModule, memoryPages, moduleText, signedLeb, unsignedLeb } from '../src/backends/wasm/encoder.js';
-import { type GemmSpec, gemmKernel, type TileSizes } from '../src/backends/wasm/gemm.js';
+import { defaultTiles, defaultTilesFor, type GemmSpec, gemmKernel, type TileSizes } from '../src/backends/wasm/gemm.js';
 import { wasm } from './helpers/wasm.js';
 
 /** Lays arrays out in a fresh memory, each followed by slack, as the generated host does. */
@@ -59,8 +59,9 @@ describe('the WebAssembly encoder', () => {
 
 describe('the WebAssembly SIMD GEMM kernels', () => {
   it('rows: out[s][i] = Σ_p w[i][p] x[s][p] for every size and sample count, edges included', () => {
+    // Rows longer than 64 get the other default tile shape (defaultTilesFor).
     for (const m of sizes)
-      for (const k of sizes) {
+      for (const k of [...sizes, 67]) {
         const { exports, place, read } = instantiate([{ kind: 'rows', m, k }]);
         for (const samples of sampleCounts) {
           const w = random(m * k, m * 31 + k);
@@ -114,6 +115,12 @@ describe('the WebAssembly SIMD GEMM kernels', () => {
             close(read(out, m * n), expected);
           }
       }
+  });
+
+  it('picks 2 × 4 tiles for rows of up to 64 floats and 4 × 2 for longer ones', () => {
+    expect(defaultTilesFor({ kind: 'rows', m: 512, k: 64 }).rows).toEqual([2, 4]);
+    expect(defaultTilesFor({ kind: 'rows', m: 512, k: 65 }).rows).toEqual([4, 2]);
+    expect(defaultTilesFor({ kind: 'cols', k: 16, n: 512 })).toBe(defaultTiles);
   });
 
   it('gives the same results with other tile sizes', () => {

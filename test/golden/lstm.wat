@@ -1,6 +1,6 @@
 (module
   (import "env" "memory" (memory 1 65536))
-  ;; out[s][i] = Σ_p w[i][p] x[s][p] for i < 20, p < 3; tiles of 4 samples × 2 rows
+  ;; out[s][i] = Σ_p w[i][p] x[s][p] for i < 20, p < 3; tiles of 2 samples × 4 rows
   (func $rows_20x3 (export "rows_20x3") (param $w i32) (param $x i32) (param $out i32) (param $samples i32)
     (local $s i32)
     (local $i i32)
@@ -11,21 +11,17 @@
     (local $w0 v128)
     (local $acc0_0 v128)
     (local $acc0_1 v128)
+    (local $acc0_2 v128)
+    (local $acc0_3 v128)
     (local $acc1_0 v128)
     (local $acc1_1 v128)
-    (local $acc2_0 v128)
-    (local $acc2_1 v128)
-    (local $acc3_0 v128)
-    (local $acc3_1 v128)
+    (local $acc1_2 v128)
+    (local $acc1_3 v128)
     (local $x0 v128)
     (local $x1 v128)
-    (local $x2 v128)
-    (local $x3 v128)
     (local $t0 v128)
     (local $t1 v128)
     (local $sum v128)
-    (local $acc0_2 v128)
-    (local $acc0_3 v128)
     (local $acc0_4 v128)
     (local $acc0_5 v128)
     (local $acc0_6 v128)
@@ -37,7 +33,7 @@
         local.get $samples
         local.get $s
         i32.sub
-        i32.const 4
+        i32.const 2
         i32.lt_s
         br_if $b0
         i32.const 0
@@ -48,23 +44,23 @@
             i32.const 20
             i32.ge_s
             br_if $b2
-            ;; 4 samples × 2 rows
+            ;; 2 samples × 4 rows
             v128.const i32x4 0x0 0x0 0x0 0x0
             local.set $acc0_0
             v128.const i32x4 0x0 0x0 0x0 0x0
             local.set $acc0_1
             v128.const i32x4 0x0 0x0 0x0 0x0
+            local.set $acc0_2
+            v128.const i32x4 0x0 0x0 0x0 0x0
+            local.set $acc0_3
+            v128.const i32x4 0x0 0x0 0x0 0x0
             local.set $acc1_0
             v128.const i32x4 0x0 0x0 0x0 0x0
             local.set $acc1_1
             v128.const i32x4 0x0 0x0 0x0 0x0
-            local.set $acc2_0
+            local.set $acc1_2
             v128.const i32x4 0x0 0x0 0x0 0x0
-            local.set $acc2_1
-            v128.const i32x4 0x0 0x0 0x0 0x0
-            local.set $acc3_0
-            v128.const i32x4 0x0 0x0 0x0 0x0
-            local.set $acc3_1
+            local.set $acc1_3
             local.get $w
             local.get $i
             i32.const 12
@@ -84,12 +80,6 @@
             local.get $xp
             v128.load offset=12
             local.set $x1
-            local.get $xp
-            v128.load offset=24
-            local.set $x2
-            local.get $xp
-            v128.load offset=36
-            local.set $x3
             local.get $wp
             v128.load
             local.set $w0
@@ -109,22 +99,6 @@
             v128.and
             f32x4.add
             local.set $acc1_0
-            local.get $acc2_0
-            local.get $w0
-            local.get $x2
-            f32x4.mul
-            v128.const i32x4 0xffffffff 0xffffffff 0xffffffff 0x0
-            v128.and
-            f32x4.add
-            local.set $acc2_0
-            local.get $acc3_0
-            local.get $w0
-            local.get $x3
-            f32x4.mul
-            v128.const i32x4 0xffffffff 0xffffffff 0xffffffff 0x0
-            v128.and
-            f32x4.add
-            local.set $acc3_0
             local.get $wp
             v128.load offset=12
             local.set $w0
@@ -144,22 +118,44 @@
             v128.and
             f32x4.add
             local.set $acc1_1
-            local.get $acc2_1
+            local.get $wp
+            v128.load offset=24
+            local.set $w0
+            local.get $acc0_2
             local.get $w0
-            local.get $x2
+            local.get $x0
             f32x4.mul
             v128.const i32x4 0xffffffff 0xffffffff 0xffffffff 0x0
             v128.and
             f32x4.add
-            local.set $acc2_1
-            local.get $acc3_1
+            local.set $acc0_2
+            local.get $acc1_2
             local.get $w0
-            local.get $x3
+            local.get $x1
             f32x4.mul
             v128.const i32x4 0xffffffff 0xffffffff 0xffffffff 0x0
             v128.and
             f32x4.add
-            local.set $acc3_1
+            local.set $acc1_2
+            local.get $wp
+            v128.load offset=36
+            local.set $w0
+            local.get $acc0_3
+            local.get $w0
+            local.get $x0
+            f32x4.mul
+            v128.const i32x4 0xffffffff 0xffffffff 0xffffffff 0x0
+            v128.and
+            f32x4.add
+            local.set $acc0_3
+            local.get $acc1_3
+            local.get $w0
+            local.get $x1
+            f32x4.mul
+            v128.const i32x4 0xffffffff 0xffffffff 0xffffffff 0x0
+            v128.and
+            f32x4.add
+            local.set $acc1_3
             local.get $out
             local.get $s
             i32.const 80
@@ -178,11 +174,11 @@
             i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31
             f32x4.add
             local.set $t0
-            v128.const i32x4 0x0 0x0 0x0 0x0
-            v128.const i32x4 0x0 0x0 0x0 0x0
+            local.get $acc0_2
+            local.get $acc0_3
             i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
-            v128.const i32x4 0x0 0x0 0x0 0x0
-            v128.const i32x4 0x0 0x0 0x0 0x0
+            local.get $acc0_2
+            local.get $acc0_3
             i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31
             f32x4.add
             local.set $t1
@@ -196,12 +192,7 @@
             local.set $sum
             local.get $op
             local.get $sum
-            f32x4.extract_lane 0
-            f32.store
-            local.get $op
-            local.get $sum
-            f32x4.extract_lane 1
-            f32.store offset=4
+            v128.store
             local.get $acc1_0
             local.get $acc1_1
             i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
@@ -210,11 +201,11 @@
             i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31
             f32x4.add
             local.set $t0
-            v128.const i32x4 0x0 0x0 0x0 0x0
-            v128.const i32x4 0x0 0x0 0x0 0x0
+            local.get $acc1_2
+            local.get $acc1_3
             i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
-            v128.const i32x4 0x0 0x0 0x0 0x0
-            v128.const i32x4 0x0 0x0 0x0 0x0
+            local.get $acc1_2
+            local.get $acc1_3
             i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31
             f32x4.add
             local.set $t1
@@ -228,85 +219,16 @@
             local.set $sum
             local.get $op
             local.get $sum
-            f32x4.extract_lane 0
-            f32.store offset=80
-            local.get $op
-            local.get $sum
-            f32x4.extract_lane 1
-            f32.store offset=84
-            local.get $acc2_0
-            local.get $acc2_1
-            i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
-            local.get $acc2_0
-            local.get $acc2_1
-            i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31
-            f32x4.add
-            local.set $t0
-            v128.const i32x4 0x0 0x0 0x0 0x0
-            v128.const i32x4 0x0 0x0 0x0 0x0
-            i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
-            v128.const i32x4 0x0 0x0 0x0 0x0
-            v128.const i32x4 0x0 0x0 0x0 0x0
-            i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31
-            f32x4.add
-            local.set $t1
-            local.get $t0
-            local.get $t1
-            i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27
-            local.get $t0
-            local.get $t1
-            i8x16.shuffle 4 5 6 7 12 13 14 15 20 21 22 23 28 29 30 31
-            f32x4.add
-            local.set $sum
-            local.get $op
-            local.get $sum
-            f32x4.extract_lane 0
-            f32.store offset=160
-            local.get $op
-            local.get $sum
-            f32x4.extract_lane 1
-            f32.store offset=164
-            local.get $acc3_0
-            local.get $acc3_1
-            i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
-            local.get $acc3_0
-            local.get $acc3_1
-            i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31
-            f32x4.add
-            local.set $t0
-            v128.const i32x4 0x0 0x0 0x0 0x0
-            v128.const i32x4 0x0 0x0 0x0 0x0
-            i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
-            v128.const i32x4 0x0 0x0 0x0 0x0
-            v128.const i32x4 0x0 0x0 0x0 0x0
-            i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31
-            f32x4.add
-            local.set $t1
-            local.get $t0
-            local.get $t1
-            i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27
-            local.get $t0
-            local.get $t1
-            i8x16.shuffle 4 5 6 7 12 13 14 15 20 21 22 23 28 29 30 31
-            f32x4.add
-            local.set $sum
-            local.get $op
-            local.get $sum
-            f32x4.extract_lane 0
-            f32.store offset=240
-            local.get $op
-            local.get $sum
-            f32x4.extract_lane 1
-            f32.store offset=244
+            v128.store offset=80
             local.get $i
-            i32.const 2
+            i32.const 4
             i32.add
             local.set $i
             br $l3
           end
         end
         local.get $s
-        i32.const 4
+        i32.const 2
         i32.add
         local.set $s
         br $l1
@@ -713,7 +635,7 @@
       end
     end
   )
-  ;; out[s][i] = Σ_p w[i][p] x[s][p] for i < 20, p < 5; tiles of 4 samples × 2 rows
+  ;; out[s][i] = Σ_p w[i][p] x[s][p] for i < 20, p < 5; tiles of 2 samples × 4 rows
   (func $rows_20x5 (export "rows_20x5") (param $w i32) (param $x i32) (param $out i32) (param $samples i32)
     (local $s i32)
     (local $i i32)
@@ -724,21 +646,17 @@
     (local $w0 v128)
     (local $acc0_0 v128)
     (local $acc0_1 v128)
+    (local $acc0_2 v128)
+    (local $acc0_3 v128)
     (local $acc1_0 v128)
     (local $acc1_1 v128)
-    (local $acc2_0 v128)
-    (local $acc2_1 v128)
-    (local $acc3_0 v128)
-    (local $acc3_1 v128)
+    (local $acc1_2 v128)
+    (local $acc1_3 v128)
     (local $x0 v128)
     (local $x1 v128)
-    (local $x2 v128)
-    (local $x3 v128)
     (local $t0 v128)
     (local $t1 v128)
     (local $sum v128)
-    (local $acc0_2 v128)
-    (local $acc0_3 v128)
     (local $acc0_4 v128)
     (local $acc0_5 v128)
     (local $acc0_6 v128)
@@ -750,7 +668,7 @@
         local.get $samples
         local.get $s
         i32.sub
-        i32.const 4
+        i32.const 2
         i32.lt_s
         br_if $b0
         i32.const 0
@@ -761,23 +679,23 @@
             i32.const 20
             i32.ge_s
             br_if $b2
-            ;; 4 samples × 2 rows
+            ;; 2 samples × 4 rows
             v128.const i32x4 0x0 0x0 0x0 0x0
             local.set $acc0_0
             v128.const i32x4 0x0 0x0 0x0 0x0
             local.set $acc0_1
             v128.const i32x4 0x0 0x0 0x0 0x0
+            local.set $acc0_2
+            v128.const i32x4 0x0 0x0 0x0 0x0
+            local.set $acc0_3
+            v128.const i32x4 0x0 0x0 0x0 0x0
             local.set $acc1_0
             v128.const i32x4 0x0 0x0 0x0 0x0
             local.set $acc1_1
             v128.const i32x4 0x0 0x0 0x0 0x0
-            local.set $acc2_0
+            local.set $acc1_2
             v128.const i32x4 0x0 0x0 0x0 0x0
-            local.set $acc2_1
-            v128.const i32x4 0x0 0x0 0x0 0x0
-            local.set $acc3_0
-            v128.const i32x4 0x0 0x0 0x0 0x0
-            local.set $acc3_1
+            local.set $acc1_3
             local.get $w
             local.get $i
             i32.const 20
@@ -801,12 +719,6 @@
               local.get $xp
               v128.load offset=20
               local.set $x1
-              local.get $xp
-              v128.load offset=40
-              local.set $x2
-              local.get $xp
-              v128.load offset=60
-              local.set $x3
               local.get $wp
               v128.load
               local.set $w0
@@ -822,18 +734,6 @@
               f32x4.mul
               f32x4.add
               local.set $acc1_0
-              local.get $acc2_0
-              local.get $w0
-              local.get $x2
-              f32x4.mul
-              f32x4.add
-              local.set $acc2_0
-              local.get $acc3_0
-              local.get $w0
-              local.get $x3
-              f32x4.mul
-              f32x4.add
-              local.set $acc3_0
               local.get $wp
               v128.load offset=20
               local.set $w0
@@ -849,18 +749,36 @@
               f32x4.mul
               f32x4.add
               local.set $acc1_1
-              local.get $acc2_1
+              local.get $wp
+              v128.load offset=40
+              local.set $w0
+              local.get $acc0_2
               local.get $w0
-              local.get $x2
+              local.get $x0
               f32x4.mul
               f32x4.add
-              local.set $acc2_1
-              local.get $acc3_1
+              local.set $acc0_2
+              local.get $acc1_2
               local.get $w0
-              local.get $x3
+              local.get $x1
               f32x4.mul
               f32x4.add
-              local.set $acc3_1
+              local.set $acc1_2
+              local.get $wp
+              v128.load offset=60
+              local.set $w0
+              local.get $acc0_3
+              local.get $w0
+              local.get $x0
+              f32x4.mul
+              f32x4.add
+              local.set $acc0_3
+              local.get $acc1_3
+              local.get $w0
+              local.get $x1
+              f32x4.mul
+              f32x4.add
+              local.set $acc1_3
               local.get $wp
               i32.const 16
               i32.add
@@ -881,12 +799,6 @@
             local.get $xp
             v128.load offset=20
             local.set $x1
-            local.get $xp
-            v128.load offset=40
-            local.set $x2
-            local.get $xp
-            v128.load offset=60
-            local.set $x3
             local.get $wp
             v128.load
             local.set $w0
@@ -906,22 +818,6 @@
             v128.and
             f32x4.add
             local.set $acc1_0
-            local.get $acc2_0
-            local.get $w0
-            local.get $x2
-            f32x4.mul
-            v128.const i32x4 0xffffffff 0x0 0x0 0x0
-            v128.and
-            f32x4.add
-            local.set $acc2_0
-            local.get $acc3_0
-            local.get $w0
-            local.get $x3
-            f32x4.mul
-            v128.const i32x4 0xffffffff 0x0 0x0 0x0
-            v128.and
-            f32x4.add
-            local.set $acc3_0
             local.get $wp
             v128.load offset=20
             local.set $w0
@@ -941,22 +837,44 @@
             v128.and
             f32x4.add
             local.set $acc1_1
-            local.get $acc2_1
+            local.get $wp
+            v128.load offset=40
+            local.set $w0
+            local.get $acc0_2
             local.get $w0
-            local.get $x2
+            local.get $x0
             f32x4.mul
             v128.const i32x4 0xffffffff 0x0 0x0 0x0
             v128.and
             f32x4.add
-            local.set $acc2_1
-            local.get $acc3_1
+            local.set $acc0_2
+            local.get $acc1_2
             local.get $w0
-            local.get $x3
+            local.get $x1
             f32x4.mul
             v128.const i32x4 0xffffffff 0x0 0x0 0x0
             v128.and
             f32x4.add
-            local.set $acc3_1
+            local.set $acc1_2
+            local.get $wp
+            v128.load offset=60
+            local.set $w0
+            local.get $acc0_3
+            local.get $w0
+            local.get $x0
+            f32x4.mul
+            v128.const i32x4 0xffffffff 0x0 0x0 0x0
+            v128.and
+            f32x4.add
+            local.set $acc0_3
+            local.get $acc1_3
+            local.get $w0
+            local.get $x1
+            f32x4.mul
+            v128.const i32x4 0xffffffff 0x0 0x0 0x0
+            v128.and
+            f32x4.add
+            local.set $acc1_3
             local.get $out
             local.get $s
             i32.const 80
@@ -975,11 +893,11 @@
             i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31
             f32x4.add
             local.set $t0
-            v128.const i32x4 0x0 0x0 0x0 0x0
-            v128.const i32x4 0x0 0x0 0x0 0x0
+            local.get $acc0_2
+            local.get $acc0_3
             i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
-            v128.const i32x4 0x0 0x0 0x0 0x0
-            v128.const i32x4 0x0 0x0 0x0 0x0
+            local.get $acc0_2
+            local.get $acc0_3
             i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31
             f32x4.add
             local.set $t1
@@ -993,12 +911,7 @@
             local.set $sum
             local.get $op
             local.get $sum
-            f32x4.extract_lane 0
-            f32.store
-            local.get $op
-            local.get $sum
-            f32x4.extract_lane 1
-            f32.store offset=4
+            v128.store
             local.get $acc1_0
             local.get $acc1_1
             i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
@@ -1007,11 +920,11 @@
             i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31
             f32x4.add
             local.set $t0
-            v128.const i32x4 0x0 0x0 0x0 0x0
-            v128.const i32x4 0x0 0x0 0x0 0x0
+            local.get $acc1_2
+            local.get $acc1_3
             i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
-            v128.const i32x4 0x0 0x0 0x0 0x0
-            v128.const i32x4 0x0 0x0 0x0 0x0
+            local.get $acc1_2
+            local.get $acc1_3
             i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31
             f32x4.add
             local.set $t1
@@ -1025,85 +938,16 @@
             local.set $sum
             local.get $op
             local.get $sum
-            f32x4.extract_lane 0
-            f32.store offset=80
-            local.get $op
-            local.get $sum
-            f32x4.extract_lane 1
-            f32.store offset=84
-            local.get $acc2_0
-            local.get $acc2_1
-            i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
-            local.get $acc2_0
-            local.get $acc2_1
-            i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31
-            f32x4.add
-            local.set $t0
-            v128.const i32x4 0x0 0x0 0x0 0x0
-            v128.const i32x4 0x0 0x0 0x0 0x0
-            i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
-            v128.const i32x4 0x0 0x0 0x0 0x0
-            v128.const i32x4 0x0 0x0 0x0 0x0
-            i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31
-            f32x4.add
-            local.set $t1
-            local.get $t0
-            local.get $t1
-            i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27
-            local.get $t0
-            local.get $t1
-            i8x16.shuffle 4 5 6 7 12 13 14 15 20 21 22 23 28 29 30 31
-            f32x4.add
-            local.set $sum
-            local.get $op
-            local.get $sum
-            f32x4.extract_lane 0
-            f32.store offset=160
-            local.get $op
-            local.get $sum
-            f32x4.extract_lane 1
-            f32.store offset=164
-            local.get $acc3_0
-            local.get $acc3_1
-            i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
-            local.get $acc3_0
-            local.get $acc3_1
-            i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31
-            f32x4.add
-            local.set $t0
-            v128.const i32x4 0x0 0x0 0x0 0x0
-            v128.const i32x4 0x0 0x0 0x0 0x0
-            i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
-            v128.const i32x4 0x0 0x0 0x0 0x0
-            v128.const i32x4 0x0 0x0 0x0 0x0
-            i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31
-            f32x4.add
-            local.set $t1
-            local.get $t0
-            local.get $t1
-            i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27
-            local.get $t0
-            local.get $t1
-            i8x16.shuffle 4 5 6 7 12 13 14 15 20 21 22 23 28 29 30 31
-            f32x4.add
-            local.set $sum
-            local.get $op
-            local.get $sum
-            f32x4.extract_lane 0
-            f32.store offset=240
-            local.get $op
-            local.get $sum
-            f32x4.extract_lane 1
-            f32.store offset=244
+            v128.store offset=80
             local.get $i
-            i32.const 2
+            i32.const 4
             i32.add
             local.set $i
             br $l3
           end
         end
         local.get $s
-        i32.const 4
+        i32.const 2
         i32.add
         local.set $s
         br $l1
@@ -2774,11 +2618,11 @@
             i32.lt_s
             br_if $b3
             local.get $arg3
-            i32.const 7
+            i32.const 3
             i32.add
-            i32.const 8
-            i32.div_u
             i32.const 4
+            i32.div_u
+            i32.const 2
             i32.mul
             local.set $share
             local.get $control
@@ -4203,11 +4047,11 @@
             i32.lt_s
             br_if $b3
             local.get $arg3
-            i32.const 7
+            i32.const 3
             i32.add
-            i32.const 8
-            i32.div_u
             i32.const 4
+            i32.div_u
+            i32.const 2
             i32.mul
             local.set $share
             local.get $control

@@ -316,7 +316,8 @@ export function packKey(e: GraphEmitter, node: Node): string | undefined {
 
 const stackRows: Renderer<'stack_rows'> = (e, node) => {
   const out = e.layout(node.id);
-  const buffer = e.allocate(`stack${node.id}_`, out);
+  // The copy writes every element, so the buffer need not be zeroed (with packed weights it is never touched).
+  const buffer = e.allocate(`stack${node.id}_`, out, true);
   const body = e.out.body;
   const copy = () => {
     let offset = 0;

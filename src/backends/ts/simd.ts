@@ -286,7 +286,7 @@ function heapStage(a: ${arrayType} | undefined): ${arrayType} | undefined {
   if (a === undefined || kernels === undefined || a.buffer === kernels.memory.buffer) return a;
   let staged = heapStaged.get(a);
   if (staged === undefined) {
-    staged = heapAlloc(a.length);
+    staged = heapAlloc(a.length, false);
     staged.set(a);
     heapStaged.set(a, staged);
   }

@@ -16,7 +16,7 @@
  * then sleeps in `Atomics.wait`.
  */
 import { type ElementwiseSpec, type VectorTree } from '../wasm/elementwise.js';
-import { defaultTiles, type GemmSpec, gemmName } from '../wasm/gemm.js';
+import { defaultTilesFor, type GemmSpec, gemmName } from '../wasm/gemm.js';
 import { controlField, controlInts } from '../wasm/control-block.js';
 import { type CallSplit, type StepLoop, stepLoopArguments } from '../wasm/step-loop.js';
 
@@ -79,9 +79,9 @@ export function splitOf(kernel: Kernel): Split | undefined {
   const spec = kernel.spec;
   switch (spec.kind) {
     case 'rows':
-      return rows([0, 4 * spec.k, 4 * spec.m, 0], defaultTiles.rows[0], 2 * spec.m * spec.k);
+      return rows([0, 4 * spec.k, 4 * spec.m, 0], defaultTilesFor(spec).rows[0], 2 * spec.m * spec.k);
     case 'cols':
-      return rows([4 * spec.k, 0, 4 * spec.n, 0], defaultTiles.cols[0], 2 * spec.k * spec.n);
+      return rows([4 * spec.k, 0, 4 * spec.n, 0], defaultTilesFor(spec).cols[0], 2 * spec.k * spec.n);
     case 'outer':
       return undefined;
   }
