@@ -1,10 +1,14 @@
 /**
  * One onnxruntime peer in a process of its own (its thread count is fixed
- * when it starts): `node dist/bench/ort.js JOB.json web|node THREADS`.
+ * when it starts): `node dist/bench/ort.js JOB.json web|node|webgpu THREADS [rounds]`.
  * The job holds the model's weights, the input and rnnc's output; the peer
  * checks that it agrees before timing, and prints its median as JSON.
+ * With `rounds` it prints {"ready":true} after the warm-up instead, then for
+ * each line N on its input runs N calls and prints their mean time, so that
+ * the benchmark can time it in turns with rnnc.
  */
 import { readFileSync } from 'node:fs';
+import { createInterface } from 'node:readline';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { onnxRnn } from './onnx.js';
@@ -33,7 +37,7 @@ interface Ort {
   env: { wasm: { numThreads: number; wasmPaths?: string; simd?: boolean } };
 }
 
-const [jobFile, backend, threadArg] = process.argv.slice(2);
+const [jobFile, backend, threadArg, mode] = process.argv.slice(2);
 const job = JSON.parse(readFileSync(jobFile, 'utf8')) as Job;
 const threads = Number(threadArg);
 const require = createRequire(import.meta.url);
@@ -99,6 +103,16 @@ async function main(): Promise<void> {
   }
   const warmUpStart = performance.now();
   for (let k = 0; k < 3 || performance.now() - warmUpStart < 300; k++) await run();
+  if (mode === 'rounds') {
+    console.log(JSON.stringify({ ready: true }));
+    for await (const line of createInterface({ input: process.stdin })) {
+      const calls = Number(line);
+      const t0 = performance.now();
+      for (let k = 0; k < calls; k++) await run();
+      console.log(JSON.stringify({ ms: (performance.now() - t0) / calls }));
+    }
+    return;
+  }
   const times: number[] = [];
   const start = performance.now();
   while (times.length < job.runs || (performance.now() - start < 1000 && times.length < 50)) {

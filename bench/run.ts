@@ -8,11 +8,18 @@
  *   npm run bench -- --quick      three runs each, for a first look
  *   npm run bench -- --only lstm-medium
  *   npm run bench -- --rnnc-only   rnnc alone, to see what a change to the generator does
+ *
+ * Each peer runs in a process of its own, after rnnc, so a machine whose
+ * speed drifts (a virtual machine's neighbours) skews the ratios of the
+ * main table. The pairs the targets name are therefore timed again head to
+ * head: rnnc and the peer in turns, a round of about 150 ms each, and the
+ * ratio taken round by round.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 import { compileToWgsl } from '../src/backends/wgsl/index.js';
 import { createGpuRunner, openDevice } from '../src/backends/wgsl/runtime.js';
 import { compileSource, selectModel } from '../src/frontend/program.js';
@@ -93,6 +100,95 @@ interface Row {
 
 const rows: Row[] = [];
 const ablation: Row[] = [];
+
+/** rnnc against one peer, timed in alternating rounds. */
+interface Duel {
+  readonly workload: string;
+  readonly system: string;
+  readonly peer: string;
+  readonly ms: number;
+  readonly peerMs: number;
+  /** peer time / rnnc time, round by round, sorted. */
+  readonly ratios: readonly number[];
+}
+const duels: Duel[] = [];
+const rounds = quick ? 5 : 11;
+const roundMs = 150;
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const middle = (v: readonly number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)];
+
+/** A peer process in `rounds` mode: `turn(n)` runs n calls there and resolves to their mean time. */
+async function startPeer(job: string, backend: string, threads: number) {
+  const script = new URL('./ort.js', import.meta.url).pathname;
+  const child = spawn(process.execPath, [script, job, backend, String(threads), 'rounds'], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
+  const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
+  const reply = async () => {
+    const next = await lines.next();
+    const result = JSON.parse(next.done ? '{}' : next.value) as { ready?: boolean; ms?: number; error?: string };
+    if (result.error !== undefined || (result.ready === undefined && result.ms === undefined))
+      throw new Error(`onnxruntime ${backend}: ${result.error ?? 'no result'}`);
+    return result.ms ?? 0;
+  };
+  await reply();
+  return {
+    turn: (calls: number) => {
+      child.stdin.write(`${calls}\n`);
+      return reply();
+    },
+    stop: () => child.stdin.end(),
+  };
+}
+
+/**
+ * rnnc's `run` and a peer in turns: `rounds` rounds, each about `roundMs`
+ * of calls on each side (from the times of the main table), who goes first
+ * alternating, with a pause between turns so that neither side's idle
+ * threads still spin during the other's.
+ */
+async function duel(
+  w: Workload,
+  system: string,
+  run: () => unknown,
+  peer: { system: string; backend: string; threads: number },
+  job: string,
+): Promise<void> {
+  const known = (name: string) => rows.find((r) => r.workload === w.name && r.pass === 'forward' && r.system === name);
+  const calls = (name: string) => Math.max(1, Math.round(roundMs / (known(name)?.ms ?? roundMs)));
+  const [mine, theirs] = [calls(system), calls(peer.system)];
+  const remote = await startPeer(job, peer.backend, peer.threads);
+  const local = async () => {
+    const t0 = performance.now();
+    for (let k = 0; k < mine; k++) await run();
+    return (performance.now() - t0) / mine;
+  };
+  const times: number[] = [];
+  const peerTimes: number[] = [];
+  for (let r = 0; r < rounds; r++) {
+    if (r % 2 === 0) {
+      times.push(await local());
+      await pause(30);
+      peerTimes.push(await remote.turn(theirs));
+    } else {
+      peerTimes.push(await remote.turn(theirs));
+      await pause(30);
+      times.push(await local());
+    }
+    await pause(30);
+  }
+  remote.stop();
+  duels.push({
+    workload: w.name,
+    system,
+    peer: peer.system,
+    ms: middle(times),
+    peerMs: middle(peerTimes),
+    ratios: peerTimes.map((p, r) => p / times[r]).sort((a, b) => a - b),
+  });
+  console.error(`  ${w.name}: ${system} against ${peer.system}, in turns, done`);
+}
 /** The WGSL kernels under each schedule, forward, against the default (auto). */
 const schedules: Row[] = [];
 
@@ -204,6 +300,33 @@ async function bench(w: Workload): Promise<void> {
     record(rows, peer.system, false, result.ms);
     console.error(`  ${w.name}: ${peer.system} done`);
   }
+
+  // The pairs the targets name, head to head (their outputs were checked above).
+  const { module } = await loadRnnc(file, sizes, 2);
+  const packed = module.pack(params);
+  await duel(w, 'rnnc -O2', () => module.forward(packed, inputs), peers[0], job);
+  await duel(w, 'rnnc -O2', () => module.forward(packed, inputs), peers[2], job);
+  await module.setThreads(2);
+  await duel(w, 'rnnc -O2, 2 threads', () => module.forward(packed, inputs), peers[1], job);
+  await module.setThreads(1);
+  const gpu = await wgslRunner(file, sizes);
+  const args = { params, inputs, initialStates: {}, B: w.B, lengths: { T: w.T } };
+  await duel(w, 'rnnc wgsl -O2', () => gpu.runner.run(gpu.program.forward, args), peers[3], job);
+  gpu.runner.destroy();
+}
+
+/** rnnc's WGSL program for the file (-O2, the auto schedule unless one is given) on the WebGPU adapter there is. */
+async function wgslRunner(file: string, sizes: Record<string, number>, schedule?: 'steps' | 'hybrid' | 'persistent') {
+  const program = compileSource(readFileSync(file, 'utf8'), file).program;
+  if (!program) throw new Error(`${file} does not compile`);
+  const wgsl = compileToWgsl(selectModel(program), { level: 2, sizes, source: { file, text: '' }, schedule });
+  const opened = await (device ??= openDevice());
+  adapter = opened.adapter;
+  return {
+    program: wgsl.program,
+    schedule: wgsl.schedule,
+    runner: await createGpuRunner(wgsl.program, opened.device, opened.adapter),
+  };
 }
 
 let adapter = 'none';
@@ -222,32 +345,25 @@ async function benchWgsl(
   },
   record: (target: Row[], system: string, backward: boolean, ms: number) => void,
 ): Promise<void> {
-  const program = compileSource(readFileSync(file, 'utf8'), file).program;
-  if (!program) throw new Error(`${file} does not compile`);
-  const model = selectModel(program);
-  const wgsl = compileToWgsl(model, { level: 2, sizes, source: { file, text: '' } });
-  const opened = await (device ??= openDevice());
-  adapter = opened.adapter;
-  const runner = await createGpuRunner(wgsl.program, opened.device, opened.adapter);
+  const { program, schedule: chosen, runner } = await wgslRunner(file, sizes);
   const args = { params: reference.params, inputs: reference.inputs, initialStates: {}, B: w.B, lengths: { T: w.T } };
   const system = 'rnnc wgsl -O2';
-  const forward = await runner.run(wgsl.program.forward, args);
+  const forward = await runner.run(program.forward, args);
   agree(system, forward.outputs.l.data, reference.expected);
-  record(rows, system, false, await median(() => runner.run(wgsl.program.forward, args)));
-  if (w.backward && wgsl.program.grad) {
-    const grad = wgsl.program.grad;
+  record(rows, system, false, await median(() => runner.run(program.forward, args)));
+  if (w.backward && program.grad) {
+    const grad = program.grad;
     agree(`${system} (loss)`, (await runner.run(grad, args)).loss.loss.data, [reference.expectedLoss]);
     record(rows, system, true, await median(() => runner.run(grad, args)));
   }
   runner.destroy();
-  console.error(`  ${w.name}: ${system} done (${wgsl.schedule})`);
+  console.error(`  ${w.name}: ${system} done (${chosen})`);
   for (const schedule of ['steps', 'hybrid', 'persistent'] as const) {
-    const variant = compileToWgsl(model, { level: 2, sizes, source: { file, text: '' }, schedule });
-    const run = await createGpuRunner(variant.program, opened.device, opened.adapter);
+    const variant = await wgslRunner(file, sizes, schedule);
     const name = `${system} --schedule ${schedule}`;
-    agree(name, (await run.run(variant.program.forward, args)).outputs.l.data, reference.expected);
-    record(schedules, name, false, await median(() => run.run(variant.program.forward, args)));
-    run.destroy();
+    agree(name, (await variant.runner.run(variant.program.forward, args)).outputs.l.data, reference.expected);
+    record(schedules, name, false, await median(() => variant.runner.run(variant.program.forward, args)));
+    variant.runner.destroy();
   }
 }
 
@@ -293,6 +409,19 @@ console.log(
     rows.filter((r) => r.system.includes('wgsl') || r.system.includes('webgpu')),
     ['onnxruntime-web webgpu', 'rnnc -O2', 'rnnc -O2 --cpu scalar'],
   ),
+);
+console.log(
+  `\nHead to head, forward: rnnc and the peer in turns, ${rounds} rounds of about ${roundMs} ms each (× = the peer's time / rnnc's, round by round):\n`,
+);
+console.log(
+  [
+    '| workload | system | peer | median ms | peer median ms | median × | × range |',
+    '|---|---|---|---:|---:|---:|---|',
+    ...duels.map(
+      (d) =>
+        `| ${d.workload} | ${d.system} | ${d.peer} | ${d.ms.toFixed(2)} | ${d.peerMs.toFixed(2)} | ${middle(d.ratios).toFixed(2)} | ${d.ratios[0].toFixed(2)}–${d.ratios[d.ratios.length - 1].toFixed(2)} |`,
+    ),
+  ].join('\n'),
 );
 console.log('\nThe WGSL schedules, forward (× vs the default, auto):\n');
 console.log(table(schedules, ['rnnc wgsl -O2']));
