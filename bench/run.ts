@@ -302,13 +302,12 @@ async function bench(w: Workload): Promise<void> {
   }
 
   // The pairs the targets name, head to head (their outputs were checked above).
-  const { module } = await loadRnnc(file, sizes, 2);
-  const packed = module.pack(params);
-  await duel(w, 'rnnc -O2', () => module.forward(packed, inputs), peers[0], job);
-  await duel(w, 'rnnc -O2', () => module.forward(packed, inputs), peers[2], job);
-  await module.setThreads(2);
-  await duel(w, 'rnnc -O2, 2 threads', () => module.forward(packed, inputs), peers[1], job);
-  await module.setThreads(1);
+  const packed = reference.pack(params);
+  await duel(w, 'rnnc -O2', () => reference.forward(packed, inputs), peers[0], job);
+  await duel(w, 'rnnc -O2', () => reference.forward(packed, inputs), peers[2], job);
+  await reference.setThreads(2);
+  await duel(w, 'rnnc -O2, 2 threads', () => reference.forward(packed, inputs), peers[1], job);
+  await reference.setThreads(1);
   const gpu = await wgslRunner(file, sizes);
   const args = { params, inputs, initialStates: {}, B: w.B, lengths: { T: w.T } };
   await duel(w, 'rnnc wgsl -O2', () => gpu.runner.run(gpu.program.forward, args), peers[3], job);
