@@ -26,6 +26,44 @@ describe('rnnc compile --target wgsl', () => {
     expect(all).toContain("c' = f * c + i * g");
   });
 
+  it('writes a .subgroups.wgsl variant of each kernel with a quad-shared GEMM, and none with --no-quads', async () => {
+    const shared = scratch.path('gru-quads');
+    const { out } = await rnnc('compile', 'examples/gru.rnn', '--target', 'wgsl', '--size', 'H=64', '-o', shared);
+    expect(out).toContain('kernels as .wgsl files (with .subgroups.wgsl variants)');
+    const variants = readdirSync(shared).filter((f) => f.endsWith('.subgroups.wgsl'));
+    expect(variants.length).toBeGreaterThan(0);
+    for (const file of variants) {
+      const text = readFileSync(`${shared}/${file}`, 'utf8');
+      expect(text).toContain('enable subgroups;');
+      expect(text).toContain('quadBroadcast(mine, 3u)');
+      const plain = readFileSync(`${shared}/${file.replace('.subgroups.wgsl', '.wgsl')}`, 'utf8');
+      expect(plain).not.toContain('enable subgroups');
+      expect(plain).not.toContain('quadBroadcast');
+      expect(plain).toContain('4 threads sharing each row');
+    }
+    const alone = scratch.path('gru-no-quads');
+    await rnnc('compile', 'examples/gru.rnn', '--target', 'wgsl', '--size', 'H=64', '--no-quads', '-o', alone);
+    expect(readdirSync(alone).filter((f) => f.endsWith('.subgroups.wgsl'))).toEqual([]);
+  });
+
+  it('reports the quad tiles, and the tiles alone with --no-quads', async () => {
+    const quads = await rnnc(
+      'compile',
+      'examples/gru.rnn',
+      '--target',
+      'wgsl',
+      '--size',
+      'H=64',
+      '--quad-tile',
+      '16x4',
+    );
+    expect(quads.out).toContain(
+      'GEMM tiles of 16 rows × 4 samples a thread, quads of threads sharing the rows they load (subgroups; without them, each thread loads its own), 8 × 8 in persistent kernels',
+    );
+    const alone = await rnnc('compile', 'examples/gru.rnn', '--target', 'wgsl', '--size', 'H=64', '--no-quads');
+    expect(alone.out).toContain('GEMM tiles of 8 rows × 8 samples a thread;');
+  });
+
   it('prints the kernels with the schedule, the dispatches per step and the workgroup sizes', async () => {
     const { status, out } = await rnnc(
       'compile',
@@ -56,7 +94,11 @@ describe('rnnc compile --target wgsl', () => {
       [['--emit-wat'], '--emit-wat is for --target ts'],
       [['--schedule', 'fast'], "option '--schedule <schedule>' argument 'fast' is invalid"],
       [['--workgroup-size', '48'], '--workgroup-size must be a power of two from 1 to 1024'],
-      [['--tile', '4by4'], "--tile is ROWSxSAMPLES with each from 1 to 16, like 4x4, got '4by4'"],
+      [['--tile', '4by4'], "--tile is ROWSxSAMPLES, rows from 1 to 32 and samples from 1 to 16, like 8x8, got '4by4'"],
+      [
+        ['--quad-tile', '64x4'],
+        "--quad-tile is ROWSxSAMPLES, rows from 1 to 32 and samples from 1 to 16, like 8x8, got '64x4'",
+      ],
       [['--workgroup-storage', '7'], "--workgroup-storage is a number of bytes, a multiple of 4 (0: none), got '7'"],
     ] as const) {
       const { status, err } = await rnnc('compile', 'examples/lstm.rnn', '--target', 'wgsl', ...args);

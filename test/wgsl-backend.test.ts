@@ -15,7 +15,7 @@ import { bindSizes } from '../src/interp/run.js';
 import { isOp } from '../src/ir/graph.js';
 import { typecheck } from './helpers/typecheck.js';
 import { examplesDir, loadExample, maxRelativeError, caseModel, caseSlug, exampleCases } from './helpers/compile.js';
-import { gpuDevice } from './helpers/gpu.js';
+import { gpuDevice, plainDevice } from './helpers/gpu.js';
 
 const examples = exampleCases;
 const outDir = mkdtempSync(join(tmpdir(), 'rnnc-wgsl-'));
@@ -295,6 +295,18 @@ describe('the WGSL golden files', () => {
     );
     await expect(text).toMatchFileSnapshot(`./golden/${caseSlug(file)}.wgsl`);
   });
+
+  it('of the quad-shared recurrent product of examples/gru.rnn at H=32 match the reviewed kernel', async () => {
+    const model = caseModel('gru.rnn');
+    const { kernels } = compileToWgsl(model, {
+      level: 2,
+      sizes: bindSizes(model, { H: 32 }),
+      source: { file: 'examples/gru.rnn', text: readFileSync(new URL('gru.rnn', examplesDir), 'utf8') },
+    });
+    const product = kernels.find((k) => k.stepped && k.subgroupCode !== undefined);
+    expect(product?.name).toBe('forward_04_matmul_6');
+    await expect(product!.subgroupCode).toMatchFileSnapshot('./golden/gru-h32-recurrent-product.subgroups.wgsl');
+  });
 });
 
 describe('the auto schedule', () => {
@@ -337,11 +349,17 @@ describe('the tiled WGSL GEMMs', () => {
       const wgsl = compileToWgsl(model, { level, sizes, source: { file: 'lstm.rnn', text: '' }, schedule });
       const all = wgsl.kernels.map((k) => k.code).join('\n');
       for (const tiled of [
-        'rows × 8 samples a thread',
+        schedule === 'steps' ? 'rows × 4 samples a thread, 4 threads sharing each row' : 'rows × 8 samples a thread',
         'columns × 4 samples a thread',
         'Σ over samples of outer products',
       ])
         expect(all).toContain(tiled);
+      // Both variants of the quad-shared kernels compile cleanly.
+      for (const kernel of wgsl.kernels)
+        for (const code of [kernel.code, ...(kernel.subgroupCode ? [kernel.subgroupCode] : [])]) {
+          const info = await device.createShaderModule({ code }).getCompilationInfo();
+          expect(info.messages.map((m) => `${kernel.name}:${m.lineNum}: ${m.message}`)).toEqual([]);
+        }
       const { code } = compileToTypeScript(model, {
         level,
         dtype: 'f32',
@@ -356,16 +374,25 @@ describe('the tiled WGSL GEMMs', () => {
       const x = { data: Float32Array.from({ length: 4 * 5 * 19 }, (_, k) => Math.cos(k)), shape: [4, 5, 19] };
       const target = { data: Float32Array.from({ length: 4 * 5 * 37 }, (_, k) => Math.sin(k) / 3), shape: [4, 5, 37] };
       const inputs = { x, 'd:output': target };
-      const runner = await createGpuRunner(wgsl.program, device);
       const args = { params, inputs, initialStates: {}, B: 5, lengths: { T: 4 } };
-      const forward = await runner.run(wgsl.program.forward, args);
-      expectClose(forward.outputs, reference.forward(params, inputs).outputs, 'output');
-      const got = await runner.run(wgsl.program.grad!, args);
       const want = reference.grad!(params, inputs);
-      expectSameGradients(got, want);
-      runner.destroy();
+      if (schedule === 'steps')
+        expect(
+          device.features.has('subgroups'),
+          'this adapter has no subgroups: the quad kernels ran only without',
+        ).toBe(true);
+      // With subgroups and on a device without them.
+      for (const on of [device, await plainDevice()]) {
+        const runner = await createGpuRunner(wgsl.program, on);
+        const quads = schedule === 'steps' && on.features.has('subgroups');
+        expect(runner.subgroups).toBe(quads);
+        const forward = await runner.run(wgsl.program.forward, args);
+        expectClose(forward.outputs, reference.forward(params, inputs).outputs, `output (subgroups: ${quads})`);
+        expectSameGradients(await runner.run(wgsl.program.grad!, args), want);
+        runner.destroy();
+      }
     },
-    30_000,
+    120_000,
   );
 });
 

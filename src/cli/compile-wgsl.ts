@@ -24,11 +24,13 @@ function parseBytes(value: string): number {
   return n;
 }
 
-function parseTile(value: string): { rows: number; samples: number } {
+function parseTile(value: string, flag: string): { rows: number; samples: number } {
   const match = /^(\d+)x(\d+)$/.exec(value);
   const [rows, samples] = match ? [Number(match[1]), Number(match[2])] : [0, 0];
-  if (!(rows >= 1 && rows <= 16 && samples >= 1 && samples <= 16))
-    throw new UserError(`--tile is ROWSxSAMPLES with each from 1 to 16, like 4x4, got '${value}'`);
+  if (!(rows >= 1 && rows <= 32 && samples >= 1 && samples <= 16))
+    throw new UserError(
+      `${flag} is ROWSxSAMPLES, rows from 1 to 32 and samples from 1 to 16, like 8x8, got '${value}'`,
+    );
   return { rows, samples };
 }
 
@@ -52,15 +54,21 @@ export function compileWgslCommand(
     kernels: {
       workgroupSize: parseThreads(flags.workgroupSize, '--workgroup-size'),
       persistentSize: parseThreads(flags.persistentSize, '--persistent-size'),
-      tile: parseTile(flags.tile),
+      tile: parseTile(flags.tile, '--tile'),
+      quadTile: parseTile(flags.quadTile, '--quad-tile'),
+      quads: flags.quads,
       workgroupStorage: parseBytes(flags.workgroupStorage),
     },
     ...(truncate !== undefined && truncate > 0 ? { truncate } : {}),
     ...(remat ? { remat } : {}),
   });
-  const { workgroupSize, persistentSize, tile } = result.kernelOptions;
+  const { workgroupSize, persistentSize, tile, quadTile } = result.kernelOptions;
+  const quads = result.kernels.some((k) => k.subgroupCode !== undefined);
+  const tiles = quads
+    ? `GEMM tiles of ${quadTile.rows} rows × ${quadTile.samples} samples a thread, quads of threads sharing the rows they load (subgroups; without them, each thread loads its own), ${tile.rows} × ${tile.samples} in persistent kernels`
+    : `GEMM tiles of ${tile.rows} rows × ${tile.samples} samples a thread`;
   const summary = [
-    `schedule: ${result.schedule}; ${result.kernels.length} kernels; workgroups of ${workgroupSize} threads (one per element), persistent kernels one workgroup of ${persistentSize}; GEMM tiles of ${tile.rows} rows × ${tile.samples} samples a thread; up to ${result.kernelOptions.workgroupStorage} bytes of weights in workgroup memory`,
+    `schedule: ${result.schedule}; ${result.kernels.length} kernels; workgroups of ${workgroupSize} threads (one per element), persistent kernels one workgroup of ${persistentSize}; ${tiles}; up to ${result.kernelOptions.workgroupStorage} bytes of weights in workgroup memory`,
     `dispatches per step of a time loop: ${result.dispatchesPerStep === 0 ? 'none (each loop runs inside one kernel)' : result.dispatchesPerStep}; per forward call with 100 steps: ${result.dispatches('forward', 100)}`,
   ];
   const notes = flags.explain
@@ -78,16 +86,22 @@ export function compileWgslCommand(
     // No folder: the kernels, for reading.
     out([...notes, ...summary].map((l) => `// ${l}`).join('\n'));
     for (const k of result.kernels) out(`\n// ───── ${k.name}.wgsl ─────\n${k.code}`);
+    for (const k of result.kernels)
+      if (k.subgroupCode) out(`\n// ───── ${k.name}.subgroups.wgsl ─────\n${k.subgroupCode}`);
     return;
   }
   mkdirSync(flags.out, { recursive: true });
   const hostFile = join(flags.out, `${model.name.replace(/[^A-Za-z0-9_]/g, '_')}.ts`);
   writeFileSync(hostFile, result.host);
-  for (const k of result.kernels) writeFileSync(join(flags.out, `${k.name}.wgsl`), k.code);
+  for (const k of result.kernels) {
+    writeFileSync(join(flags.out, `${k.name}.wgsl`), k.code);
+    // What devices with subgroups run instead.
+    if (k.subgroupCode) writeFileSync(join(flags.out, `${k.name}.subgroups.wgsl`), k.subgroupCode);
+  }
   out(
     [
       ...notes,
-      `wrote ${hostFile} (the host: createModel(device) → forward, grad, trainStep) and ${result.kernels.length} kernels as .wgsl files in ${flags.out} (model ${model.name}, -O${level}, ${result.schedule} schedule)`,
+      `wrote ${hostFile} (the host: createModel(device) → forward, grad, trainStep) and ${result.kernels.length} kernels as .wgsl files${quads ? ' (with .subgroups.wgsl variants)' : ''} in ${flags.out} (model ${model.name}, -O${level}, ${result.schedule} schedule)`,
     ].join('\n'),
   );
 }

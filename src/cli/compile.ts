@@ -20,6 +20,8 @@ export interface CompileFlags {
   workgroupSize: string;
   persistentSize: string;
   tile: string;
+  quadTile: string;
+  quads: boolean;
   workgroupStorage: string;
   out?: string;
   explain?: boolean;

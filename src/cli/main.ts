@@ -237,7 +237,17 @@ export function buildProgram(io: Io): Command {
     .addOption(scheduleOption())
     .option('--workgroup-size <n>', 'WGSL: threads per workgroup of the kernels that give each element a thread', '64')
     .option('--persistent-size <n>', 'WGSL: threads of the one workgroup that runs a persistent kernel', '64')
-    .option('--tile <rows>x<samples>', 'WGSL: rows of W and samples each thread of a GEMM computes', '8x8')
+    .option(
+      '--tile <rows>x<samples>',
+      'WGSL: rows of W and samples each thread of a GEMM computes in a persistent kernel (and everywhere with --no-quads)',
+      '8x8',
+    )
+    .option(
+      '--quad-tile <rows>x<samples>',
+      'WGSL: the same for the GEMMs dispatched across workgroups, whose quads of threads share the rows of W they load',
+      '32x4',
+    )
+    .option('--no-quads', 'WGSL: GEMMs dispatched across workgroups do not share loads within quads of threads')
     .option(
       '--workgroup-storage <bytes>',
       'WGSL: workgroup memory a persistent kernel may fill with the weights its time loops read',

@@ -16,3 +16,28 @@ export function gpuDevice(): Promise<{ device: GPUDevice; adapter: string }> {
   });
   return opened;
 }
+
+let plain: Promise<GPUDevice> | undefined;
+
+/**
+ * A second device on the same adapter, without the optional features
+ * openDevice asks for (subgroups): what the kernels meet on devices that
+ * lack them.
+ */
+export function plainDevice(): Promise<GPUDevice> {
+  plain ??= (async () => {
+    await gpuDevice();
+    const { create } = (await import('webgpu')) as { create(flags: string[]): GPU };
+    const instance = create([]);
+    keep.push(instance);
+    const adapter = await instance.requestAdapter();
+    if (!adapter) throw new Error('NO WEBGPU ADAPTER for a second device');
+    return adapter.requestDevice({
+      requiredLimits: { maxStorageBufferBindingSize: adapter.limits.maxStorageBufferBindingSize },
+    });
+  })();
+  return plain;
+}
+
+/** Dawn instances stay referenced: the devices they gave out die with them. */
+const keep: GPU[] = [];

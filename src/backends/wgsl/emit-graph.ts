@@ -191,7 +191,7 @@ export class WgslEmitter {
     what: string,
     body: (w: PhaseWriter) => void,
     prefix = 'phase',
-    blocks?: Phase['blocks'],
+    blocks?: Phase['blocks'] & { readonly quads?: boolean },
     elementwise = false,
   ): void {
     const w = new PhaseWriter();
@@ -214,7 +214,8 @@ export class WgslEmitter {
       count,
       code,
       usesStep,
-      ...(blocks ? { blocks } : {}),
+      ...(blocks ? { blocks: { divisor: blocks.divisor, factor: blocks.factor } } : {}),
+      ...(blocks?.quads ? { quads: true } : {}),
       ...(elementwise && !blocks ? { elementwise: access } : {}),
     });
   }

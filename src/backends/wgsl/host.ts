@@ -36,7 +36,7 @@ function programLiteral(program: GpuProgram): string {
   const { kernels, ...plans } = program;
   const kernelLines = kernels.map(
     (k) =>
-      `    { name: ${JSON.stringify(k.name)}, stepped: ${k.stepped}, workgroupSize: ${k.workgroupSize}, ${k.workgroupBytes ? `workgroupBytes: ${k.workgroupBytes}, ` : ''}code: ${JSON.stringify(k.code)} },`,
+      `    { name: ${JSON.stringify(k.name)}, stepped: ${k.stepped}, workgroupSize: ${k.workgroupSize}, ${k.workgroupBytes ? `workgroupBytes: ${k.workgroupBytes}, ` : ''}code: ${JSON.stringify(k.code)}${k.subgroupCode ? `, subgroupCode: ${JSON.stringify(k.subgroupCode)}` : ''} },`,
   );
   const rest = JSON.stringify(plans, null, 2).slice(1, -1).trim();
   return ['{', '  kernels: [', ...kernelLines, '  ],', `  ${rest.replace(/\n/g, '\n')},`, '}'].join('\n');

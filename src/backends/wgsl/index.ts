@@ -13,7 +13,7 @@ import { layoutOf } from '../ts/layout.js';
 import { type WgslContext, WgslEmitter } from './emit-graph.js';
 import { emitHost } from './host.js';
 import { defaultKernelOptions, type Kernel, type KernelOptions, type Schedule, schedule, terms } from './kernels.js';
-import { render } from './ops.js';
+import { quadSize, render } from './ops.js';
 import { Arena, type Item, type WBuffer } from './phase.js';
 import { dimField, leadMonomial, type Poly, sizePoly, toWgsl } from './poly.js';
 import type { FunctionPlan, GpuProgram, ResultGroup, ResultInfo } from './runtime.js';
@@ -256,8 +256,14 @@ export function compileToWgsl(model: ModelInfo, options: WgslOptions): WgslResul
   // 'auto': the steps schedule, and for small batches a hybrid plan (each loop one persistent kernel) that the host picks by B.
   const auto = options.schedule === undefined || options.schedule === 'auto';
   const mode: Schedule = auto ? 'steps' : (options.schedule as Schedule);
-  const emitted = emit(kernelOptions.tile, kernelOptions.tile, mode !== 'steps');
-  const small = auto ? emit(kernelOptions.tile, smallTile, true) : undefined;
+  // Kernels dispatched across workgroups share loads within quads; a persistent kernel's one workgroup does not.
+  const quads = kernelOptions.quads && kernelOptions.workgroupSize % quadSize === 0;
+  const spread = quads ? { ...kernelOptions.quadTile, quads: true } : kernelOptions.tile;
+  const emitted =
+    mode === 'persistent'
+      ? emit(kernelOptions.tile, kernelOptions.tile, true)
+      : emit(spread, mode === 'steps' ? spread : kernelOptions.tile, mode !== 'steps');
+  const small = auto ? emit(spread, smallTile, true) : undefined;
   const kernels: Kernel[] = [];
   const plans = emitted.map((f, k): FunctionPlan => {
     const fn = k === 0 ? 'forward' : 'grad';
@@ -278,9 +284,10 @@ export function compileToWgsl(model: ModelInfo, options: WgslOptions): WgslResul
     return { ...f.plan, steps: scheduled.plan, small: { ...small[k].plan, steps: alternative.plan, upToBatch } };
   });
   const program: GpuProgram = {
-    kernels: kernels.map(({ name, code, stepped, workgroupSize, workgroupBytes }) => ({
+    kernels: kernels.map(({ name, code, subgroupCode, stepped, workgroupSize, workgroupBytes }) => ({
       name,
       code,
+      ...(subgroupCode ? { subgroupCode } : {}),
       stepped,
       workgroupSize,
       ...(workgroupBytes ? { workgroupBytes } : {}),

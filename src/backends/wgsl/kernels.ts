@@ -26,6 +26,14 @@ export interface KernelOptions {
   /** Rows of W and samples each thread of a GEMM computes. */
   readonly tile: Tile;
   /**
+   * GEMMs of kernels dispatched across workgroups share the values of W they
+   * load within quads of threads (ops.ts, quadGemm), each thread computing
+   * `quadTile`; the host runs them with subgroup operations where the device
+   * has them, and without elsewhere.
+   */
+  readonly quads: boolean;
+  readonly quadTile: Tile;
+  /**
    * Bytes of workgroup memory a persistent kernel may fill with the weights
    * its time loops read (16 KiB: what every WebGPU device has).
    */
@@ -41,6 +49,8 @@ export const defaultKernelOptions: KernelOptions = {
   workgroupSize: 64,
   persistentSize: 64,
   tile: { rows: 8, samples: 8 },
+  quads: true,
+  quadTile: { rows: 32, samples: 4 },
   workgroupStorage: 16384,
 };
 
@@ -100,17 +110,40 @@ function phases(items: readonly Item[]): Phase[] {
   return items.flatMap((i) => (i.kind === 'phase' ? [i] : phases(i.body)));
 }
 
+/**
+ * The helpers of a quad-shared GEMM (quadGemm in ops.ts): quadRow<j>(mine,
+ * at) is W's value at step p + j of k for the quad's row, whose own value
+ * `mine` quad thread j loaded from mem[at]. With subgroups a thread takes it
+ * from its neighbour; without, it loads it itself.
+ */
+function quadHelpers(subgroups: boolean): string[] {
+  const lanes = [0, 1, 2, 3];
+  return subgroups
+    ? lanes.map((j) => `fn quadRow${j}(mine: f32, at: u32) -> f32 { return quadBroadcast(mine, ${j}u); }`)
+    : lanes.map((j) => `fn quadRow${j}(mine: f32, at: u32) -> f32 { return mem[at]; }`);
+}
+
+/**
+ * The directives of a kernel that uses quad operations. The uniformity
+ * analysis cannot see that every quad runs a quad-shared GEMM together (its
+ * threads are a multiple of four, as is a workgroup, so the bounds check
+ * passes or fails for a whole quad), hence the diagnostic is off.
+ */
+const subgroupDirectives = ['enable subgroups;', 'diagnostic(off, subgroup_uniformity);'];
+
 /** A kernel giving each of a phase's elements a thread. */
 function threadKernel(phase: Phase, b: Bindings, o: KernelOptions, name: string, loop: Loop | undefined): Kernel {
   const stepped = loop !== undefined && phase.usesStep;
   const t = stepped && loop ? stepAt(loop, 'step.s') : '0u';
-  const code = [
+  const header = [
     `// rnnc kernel ${name}: one thread per ${phase.blocks ? 'tile' : 'element'}, ${o.workgroupSize} per workgroup.`,
     ...(loop
       ? [
           `// Dispatched once per step of the time loop (${sanitizeComment(loop.comment)}): dispatch ${loop.body.indexOf(phase) + 1} of the ${loop.body.length} a step takes.`,
         ]
       : []),
+  ];
+  const body = [
     preamble(b, stepped),
     '',
     phase.code,
@@ -123,8 +156,23 @@ function threadKernel(phase: Phase, b: Bindings, o: KernelOptions, name: string,
     '  }',
     '}',
     '',
-  ].join('\n');
-  return { name, code, stepped, workgroupSize: o.workgroupSize, phases: 1 };
+  ];
+  const kernel = { name, stepped, workgroupSize: o.workgroupSize, phases: 1 };
+  if (!phase.quads) return { ...kernel, code: [...header, ...body].join('\n') };
+  if (o.workgroupSize % 4 !== 0) throw new Error('quad-shared GEMMs need workgroups of a multiple of 4 threads');
+  const helpers = (subgroups: boolean) => [
+    '',
+    subgroups
+      ? '// Quad-shared GEMM: each thread takes the values of W its quad neighbours loaded (subgroup quad broadcasts).'
+      : '// Quad-shared GEMM, for devices without subgroups: each thread loads every value of W itself.',
+    ...quadHelpers(subgroups),
+  ];
+  const [preambleText, ...rest] = body;
+  return {
+    ...kernel,
+    code: [...header, preambleText, ...helpers(false), ...rest].join('\n'),
+    subgroupCode: [...header, ...subgroupDirectives, preambleText, ...helpers(true), ...rest].join('\n'),
+  };
 }
 
 /** The body of a persistent kernel: each phase strided over the workgroup, then a barrier. */

@@ -65,11 +65,20 @@ function accumulate(
 /** Matrices of at least this many values get tiled GEMMs; smaller ones a thread per element. */
 export const tiledFrom = 256;
 
-/** A GEMM tile: each thread computes `rows` rows of W for `samples` samples. */
+/**
+ * A GEMM tile: each thread computes `rows` rows of W for `samples` samples.
+ * With `quads`, four threads in a row (a quad) compute the same rows for
+ * consecutive blocks of samples, and share the values of W they load (see
+ * quadGemm).
+ */
 export interface Tile {
   readonly rows: number;
   readonly samples: number;
+  readonly quads?: boolean;
 }
+
+/** Threads a quad has: WGSL's quad operations exchange values among four invocations. */
+export const quadSize = 4;
 
 /**
  * W [m, k] times every sample's x [k], for all samples at once (the hoisted
@@ -78,8 +87,9 @@ export interface Tile {
  * multiply-adds.
  */
 function rowsGemm(e: WgslEmitter, node: Node, a: WBuffer, b: WBuffer, out: Layout): WBuffer {
-  const [m, k] = a.layout.shape;
   const tile = e.inLoop ? e.ctx.stepTile : e.ctx.tile;
+  if (tile.quads) return quadGemm(e, node, a, b, out, tile);
+  const [m, k] = a.layout.shape;
   const rowBlocks = Math.ceil(m / tile.rows);
   const result = e.allocate(node, out);
   const rows = [...Array(tile.rows).keys()];
@@ -88,33 +98,125 @@ function rowsGemm(e: WgslEmitter, node: Node, a: WBuffer, b: WBuffer, out: Layou
     result,
     `${e.describe(node)} (${tile.rows} rows × ${tile.samples} ${tile.samples === 1 ? 'sample' : 'samples'} a thread)`,
     (w) => {
-      const [W, x, o] = [w.offset(a), w.offset(b), w.offset(result)];
-      const samples = leadCount(out);
+      const [W, x] = [w.offset(a), w.offset(b)];
       w.line(`let row = i % ${u32(rowBlocks)} * ${u32(tile.rows)};`);
       w.line(`let sample = i / ${u32(rowBlocks)} * ${u32(tile.samples)};`);
-      w.line(`let last = ${samples} - 1u;`);
-      // Past the edges, loads repeat the last row or sample and their sums are not stored.
-      for (const r of rows)
-        w.line(`let w${r} = ${W} + ${r === 0 ? 'row' : `min(row + ${u32(r)}, ${u32(m - 1)})`} * ${u32(k)};`);
-      for (const s of range) w.line(`let x${s} = ${x} + min(sample + ${u32(s)}, last) * ${u32(k)};`);
-      // One scalar sum per row and sample: on SwiftShader, sums of four rows in a vec4 took a quarter more time.
-      for (const s of range) for (const r of rows) w.line(`var acc${s}_${r} = 0.0;`);
+      tileSetup(w, W, x, m, k, tile, leadCount(out));
       w.line(`for (var p = 0u; p < ${u32(k)}; p++) {`);
       for (const r of rows) w.line(`  let v${r} = ${w.array(a)}[w${r} + p];`);
       for (const s of range) w.line(`  let u${s} = ${w.array(b)}[x${s} + p];`);
-      for (const s of range) for (const r of rows) w.line(`  acc${s}_${r} += v${r} * u${s};`);
+      multiplyAdd(
+        w,
+        tile,
+        (r) => `v${r}`,
+        (s) => `u${s}`,
+      );
       w.line('}');
-      for (const s of range) {
-        w.line(`if (sample + ${u32(s)} <= last) {`);
-        for (const r of rows) {
-          const store = `mem[${o} + (sample + ${u32(s)}) * ${u32(m)} + row + ${u32(r)}] = acc${s}_${r};`;
-          w.line(m % tile.rows === 0 ? `  ${store}` : `  if (row + ${u32(r)} < ${u32(m)}) { ${store} }`);
-        }
-        w.line('}');
-      }
+      storeTile(w, w.offset(result), m, tile);
     },
     node.op,
     { divisor: tile.samples, factor: rowBlocks },
+  );
+  return result;
+}
+
+/** The row and sample offsets of a tile and its sums (`row`, `sample` bound): past the edges, loads repeat the last row or sample. */
+function tileSetup(w: PhaseWriter, W: string, x: string, m: number, k: number, tile: Tile, samples: string): void {
+  w.line(`let last = ${samples} - 1u;`);
+  for (let r = 0; r < tile.rows; r++)
+    w.line(`let w${r} = ${W} + ${r === 0 ? 'row' : `min(row + ${u32(r)}, ${u32(m - 1)})`} * ${u32(k)};`);
+  for (let s = 0; s < tile.samples; s++) w.line(`let x${s} = ${x} + min(sample + ${u32(s)}, last) * ${u32(k)};`);
+  // One scalar sum per row and sample: on SwiftShader, sums of four rows in a vec4 took a quarter more time.
+  for (let s = 0; s < tile.samples; s++) for (let r = 0; r < tile.rows; r++) w.line(`var acc${s}_${r} = 0.0;`);
+}
+
+function multiplyAdd(w: PhaseWriter, tile: Tile, row: (r: number) => string, sample: (s: number) => string): void {
+  for (let s = 0; s < tile.samples; s++)
+    for (let r = 0; r < tile.rows; r++) w.line(`  acc${s}_${r} += ${row(r)} * ${sample(s)};`);
+}
+
+/** Stores the sums of a tile's samples and rows that lie inside the result. */
+function storeTile(w: PhaseWriter, o: string, m: number, tile: Tile): void {
+  for (let s = 0; s < tile.samples; s++) {
+    w.line(`if (sample + ${u32(s)} <= last) {`);
+    for (let r = 0; r < tile.rows; r++) {
+      const store = `mem[${o} + (sample + ${u32(s)}) * ${u32(m)} + row + ${u32(r)}] = acc${s}_${r};`;
+      w.line(m % tile.rows === 0 ? `  ${store}` : `  if (row + ${u32(r)} < ${u32(m)}) { ${store} }`);
+    }
+    w.line('}');
+  }
+}
+
+/**
+ * rowsGemm with the loads of W shared by a quad: its four threads compute
+ * the same rows for four consecutive blocks of samples, and for every four
+ * steps of k, thread q loads W[row, p + q] of each row and takes the other
+ * three values from its neighbours (quadBroadcast). On SwiftShader, where a
+ * GEMM is bound by its loads (each a per-lane gather), a 16 × 4 tile so
+ * shared loads 8 values for 64 multiply-adds, where an unshared 8 × 8 tile
+ * loads 16: the input projection of lstm-medium ran 1.8× as fast, its
+ * recurrent product 1.3×; 32 × 4 (12 loads for 128) was faster still on
+ * every benchmark workload, though its sums no longer fit in registers
+ * (docs/benchmarks.md).
+ *
+ * The exchange lives in the kernel's helpers quadRow0–3: the kernel built
+ * for devices with subgroups broadcasts, the one for devices without them
+ * loads each value itself, with the same threads and the same sums.
+ */
+function quadGemm(e: WgslEmitter, node: Node, a: WBuffer, b: WBuffer, out: Layout, wanted: Tile): WBuffer {
+  if (a.cached) throw new Error('quad-shared GEMMs read W from mem, not from a persistent kernel’s cache');
+  const [m, k] = a.layout.shape;
+  // No more rows a thread than W has.
+  const tile = { ...wanted, rows: Math.min(wanted.rows, m) };
+  const rowBlocks = Math.ceil(m / tile.rows);
+  const whole = k - (k % quadSize);
+  const result = e.allocate(node, out);
+  const rows = [...Array(tile.rows).keys()];
+  const range = [...Array(tile.samples).keys()];
+  const steps = [...Array(quadSize).keys()];
+  e.phase(
+    result,
+    `${e.describe(node)} (${tile.rows} rows × ${tile.samples} samples a thread, ${quadSize} threads sharing each row)`,
+    (w) => {
+      const [W, x] = [w.offset(a), w.offset(b)];
+      const [wa, xa] = [w.array(a), w.array(b)];
+      w.line(`let q = i % ${u32(quadSize)};`);
+      w.line(`let quad = i / ${u32(quadSize)};`);
+      w.line(`let row = quad % ${u32(rowBlocks)} * ${u32(tile.rows)};`);
+      w.line(`let sample = (quad / ${u32(rowBlocks)} * ${u32(quadSize)} + q) * ${u32(tile.samples)};`);
+      tileSetup(w, W, x, m, k, tile, leadCount(out));
+      if (whole > 0) {
+        w.line(`for (var p = 0u; p < ${u32(whole)}; p += ${u32(quadSize)}) {`);
+        for (const r of rows) w.line(`  let c${r} = ${wa}[w${r} + p + q];`);
+        for (const j of steps) {
+          for (const r of rows) w.line(`  let v${r}_${j} = quadRow${j}(c${r}, w${r} + p + ${u32(j)});`);
+          for (const s of range) w.line(`  let u${s}_${j} = ${xa}[x${s} + p + ${u32(j)}];`);
+          multiplyAdd(
+            w,
+            tile,
+            (r) => `v${r}_${j}`,
+            (s) => `u${s}_${j}`,
+          );
+        }
+        w.line('}');
+      }
+      // The last k mod 4 steps: each thread loads its own values.
+      for (let p = whole; p < k; p++) {
+        w.line('{');
+        for (const r of rows) w.line(`  let v${r} = ${wa}[w${r} + ${u32(p)}];`);
+        for (const s of range) w.line(`  let u${s} = ${xa}[x${s} + ${u32(p)}];`);
+        multiplyAdd(
+          w,
+          tile,
+          (r) => `v${r}`,
+          (s) => `u${s}`,
+        );
+        w.line('}');
+      }
+      storeTile(w, w.offset(result), m, tile);
+    },
+    node.op,
+    { divisor: tile.samples * quadSize, factor: rowBlocks * quadSize, quads: true },
   );
   return result;
 }

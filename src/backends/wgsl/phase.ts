@@ -18,6 +18,11 @@ export interface Phase {
   readonly count: Poly;
   /** Threads = ceil(count / divisor) · factor: a thread computes a block of elements (a GEMM tile). */
   readonly blocks?: { readonly divisor: number; readonly factor: number };
+  /**
+   * Its threads work in quads of four (quadGemm in ops.ts): its kernel needs
+   * the helpers quadRow0–3, and every quad's four threads must run it together.
+   */
+  readonly quads?: boolean;
   /** The function, with its comment. */
   readonly code: string;
   /** Whether it reads the step `t` of an enclosing time loop. */

@@ -17,6 +17,11 @@ export type SizeTerms = readonly (readonly [number, ...string[]])[];
 export interface KernelInfo {
   readonly name: string;
   readonly code: string;
+  /**
+   * The same kernel with quads of threads sharing what they load (subgroup
+   * operations), for devices that have subgroups; `code` runs everywhere.
+   */
+  readonly subgroupCode?: string;
   /** Reads the step of the loop it runs in from a uniform at a dynamic offset. */
   readonly stepped: boolean;
   readonly workgroupSize: number;
@@ -89,6 +94,8 @@ export type RunResults = {
 export interface GpuRunner {
   /** What the device runs on, as its adapter describes itself. */
   readonly adapter: string;
+  /** Whether its kernels share loads within quads (the device has subgroups); else they run the code for any device. */
+  readonly subgroups: boolean;
   run(plan: FunctionPlan, args: RunArgs): Promise<RunResults>;
   destroy(): void;
 }
@@ -158,6 +165,9 @@ export async function openDevice(): Promise<{ device: GPUDevice; adapter: string
   if (!adapter) throw new Error(`rnnc model: no WebGPU adapter: ${why}`);
   const limits = adapter.limits;
   const device = await adapter.requestDevice({
+    // Quad-shared GEMMs where the adapter can (the kernels also run without).
+    // ('subgroups' is newer than some versions of @webgpu/types.)
+    requiredFeatures: adapter.features.has('subgroups') ? ['subgroups' as GPUFeatureName] : [],
     requiredLimits: {
       maxStorageBufferBindingSize: limits.maxStorageBufferBindingSize,
       maxBufferSize: limits.maxBufferSize,
@@ -210,6 +220,60 @@ function loopSteps(loop: Loop, lengths: { readonly [axis: string]: number }): nu
   return loop.truncate !== undefined ? Math.min(T, loop.truncate) : T;
 }
 
+/**
+ * Whether the device has subgroups whose quads are four consecutive
+ * invocations of a workgroup, as the quad-shared kernels assume (thread i of
+ * a GEMM computes with its quad by i / 4): one small dispatch checks it.
+ */
+async function quadsInOrder(device: GPUDevice): Promise<boolean> {
+  if (!device.features.has('subgroups')) return false;
+  const size = 64;
+  const code = [
+    'enable subgroups;',
+    'diagnostic(off, subgroup_uniformity);',
+    '@group(0) @binding(0) var<storage, read_write> wrong: array<u32>;',
+    `@compute @workgroup_size(${size})`,
+    'fn main(@builtin(local_invocation_index) lane: u32) {',
+    '  let lead = lane - lane % 4u;',
+    '  var bad = 0u;',
+    '  if (quadBroadcast(lane, 0u) != lead) { bad = 1u; }',
+    '  if (quadBroadcast(lane, 1u) != lead + 1u) { bad = 1u; }',
+    '  if (quadBroadcast(lane, 2u) != lead + 2u) { bad = 1u; }',
+    '  if (quadBroadcast(lane, 3u) != lead + 3u) { bad = 1u; }',
+    '  wrong[lane] = bad;',
+    '}',
+  ].join('\n');
+  device.pushErrorScope('validation');
+  const pipeline = device.createComputePipeline({
+    layout: 'auto',
+    compute: { module: device.createShaderModule({ code }), entryPoint: 'main' },
+  });
+  const bytes = 4 * size;
+  const flags = device.createBuffer({ size: bytes, usage: GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_SRC });
+  const read = device.createBuffer({ size: bytes, usage: GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST });
+  const encoder = device.createCommandEncoder();
+  const pass = encoder.beginComputePass();
+  pass.setPipeline(pipeline);
+  pass.setBindGroup(
+    0,
+    device.createBindGroup({
+      layout: pipeline.getBindGroupLayout(0),
+      entries: [{ binding: 0, resource: { buffer: flags } }],
+    }),
+  );
+  pass.dispatchWorkgroups(1);
+  pass.end();
+  encoder.copyBufferToBuffer(flags, 0, read, 0, bytes);
+  device.queue.submit([encoder.finish()]);
+  if (await device.popErrorScope()) return false;
+  await read.mapAsync(GPUMapMode.READ);
+  const inOrder = new Uint32Array(read.getMappedRange()).every((f) => f === 0);
+  read.unmap();
+  flags.destroy();
+  read.destroy();
+  return inOrder;
+}
+
 /** Creates the pipelines of a program on a device (once); `run` then runs its functions. */
 export async function createGpuRunner(
   program: GpuProgram,
@@ -239,11 +303,14 @@ export async function createGpuRunner(
     refuse(
       `a persistent kernel keeps ${storage} bytes of weights in workgroup memory, but this device's maxComputeWorkgroupStorageSize is ${device.limits.maxComputeWorkgroupStorageSize}; compile with a smaller --workgroup-storage`,
     );
+  const quads = program.kernels.some((k) => k.subgroupCode !== undefined) && (await quadsInOrder(device));
   device.pushErrorScope('validation');
   // Synchronous creation: dawn.node's asynchronous pipeline creation is not reliable on SwiftShader.
   // The modules and layouts stay referenced as long as the pipelines (dawn.node may crash when
   // the garbage collector frees them early).
-  const modules = program.kernels.map((k) => device.createShaderModule({ label: k.name, code: k.code }));
+  const modules = program.kernels.map((k) =>
+    device.createShaderModule({ label: k.name, code: quads && k.subgroupCode ? k.subgroupCode : k.code }),
+  );
   const layouts = [plainLayout, steppedLayout].map((l) => device.createPipelineLayout({ bindGroupLayouts: [l] }));
   const pipelines = program.kernels.map((k, n) =>
     device.createComputePipeline({
@@ -403,6 +470,7 @@ export async function createGpuRunner(
 
   return {
     adapter,
+    subgroups: quads,
     // One call at a time: calls share the buffers of their shape.
     run(plan, args) {
       const result = queue.then(() => runOnce(plan, args));
