@@ -315,10 +315,21 @@ async function bench(w: Workload): Promise<void> {
 }
 
 /** rnnc's WGSL program for the file (-O2, the auto schedule unless one is given) on the WebGPU adapter there is. */
-async function wgslRunner(file: string, sizes: Record<string, number>, schedule?: 'steps' | 'hybrid' | 'persistent') {
+async function wgslRunner(
+  file: string,
+  sizes: Record<string, number>,
+  schedule?: 'steps' | 'hybrid' | 'persistent',
+  kernels?: { quads: boolean },
+) {
   const program = compileSource(readFileSync(file, 'utf8'), file).program;
   if (!program) throw new Error(`${file} does not compile`);
-  const wgsl = compileToWgsl(selectModel(program), { level: 2, sizes, source: { file, text: '' }, schedule });
+  const wgsl = compileToWgsl(selectModel(program), {
+    level: 2,
+    sizes,
+    source: { file, text: '' },
+    schedule,
+    ...(kernels ? { kernels } : {}),
+  });
   const opened = await (device ??= openDevice());
   adapter = opened.adapter;
   return {
@@ -357,9 +368,14 @@ async function benchWgsl(
   }
   runner.destroy();
   console.error(`  ${w.name}: ${system} done (${chosen})`);
-  for (const schedule of ['steps', 'hybrid', 'persistent'] as const) {
-    const variant = await wgslRunner(file, sizes, schedule);
-    const name = `${system} --schedule ${schedule}`;
+  const variants: { schedule?: 'steps' | 'hybrid' | 'persistent'; kernels?: { quads: boolean }; flag: string }[] = [
+    ...(['steps', 'hybrid', 'persistent'] as const).map((schedule) => ({ schedule, flag: `--schedule ${schedule}` })),
+    // What the quad-shared GEMMs buy: every thread loading its own values of W.
+    { schedule: undefined, kernels: { quads: false }, flag: '--no-quads' },
+  ];
+  for (const { schedule, kernels, flag } of variants) {
+    const variant = await wgslRunner(file, sizes, schedule, kernels);
+    const name = `${system} ${flag}`;
     agree(name, (await variant.runner.run(variant.program.forward, args)).outputs.l.data, reference.expected);
     record(schedules, name, false, await median(() => variant.runner.run(variant.program.forward, args)));
     variant.runner.destroy();
