@@ -92,8 +92,6 @@ function rowsGemm(e: WgslEmitter, node: Node, a: WBuffer, b: WBuffer, out: Layou
   const [m, k] = a.layout.shape;
   const rowBlocks = Math.ceil(m / tile.rows);
   const result = e.allocate(node, out);
-  const rows = [...Array(tile.rows).keys()];
-  const range = [...Array(tile.samples).keys()];
   e.phase(
     result,
     `${e.describe(node)} (${tile.rows} rows × ${tile.samples} ${tile.samples === 1 ? 'sample' : 'samples'} a thread)`,
@@ -103,14 +101,7 @@ function rowsGemm(e: WgslEmitter, node: Node, a: WBuffer, b: WBuffer, out: Layou
       w.line(`let sample = i / ${u32(rowBlocks)} * ${u32(tile.samples)};`);
       tileSetup(w, W, x, m, k, tile, leadCount(out));
       w.line(`for (var p = 0u; p < ${u32(k)}; p++) {`);
-      for (const r of rows) w.line(`  let v${r} = ${w.array(a)}[w${r} + p];`);
-      for (const s of range) w.line(`  let u${s} = ${w.array(b)}[x${s} + p];`);
-      multiplyAdd(
-        w,
-        tile,
-        (r) => `v${r}`,
-        (s) => `u${s}`,
-      );
+      loadAndMultiply(w, tile, w.array(a), w.array(b), 'p');
       w.line('}');
       storeTile(w, w.offset(result), m, tile);
     },
@@ -133,6 +124,18 @@ function tileSetup(w: PhaseWriter, W: string, x: string, m: number, k: number, t
 function multiplyAdd(w: PhaseWriter, tile: Tile, row: (r: number) => string, sample: (s: number) => string): void {
   for (let s = 0; s < tile.samples; s++)
     for (let r = 0; r < tile.rows; r++) w.line(`  acc${s}_${r} += ${row(r)} * ${sample(s)};`);
+}
+
+/** One step `p` of k of a tile: its rows' values of W and its samples' values of x, then the multiply-adds. */
+function loadAndMultiply(w: PhaseWriter, tile: Tile, wa: string, xa: string, p: string): void {
+  for (let r = 0; r < tile.rows; r++) w.line(`  let v${r} = ${wa}[w${r} + ${p}];`);
+  for (let s = 0; s < tile.samples; s++) w.line(`  let u${s} = ${xa}[x${s} + ${p}];`);
+  multiplyAdd(
+    w,
+    tile,
+    (r) => `v${r}`,
+    (s) => `u${s}`,
+  );
 }
 
 /** Stores the sums of a tile's samples and rows that lie inside the result. */
@@ -203,14 +206,7 @@ function quadGemm(e: WgslEmitter, node: Node, a: WBuffer, b: WBuffer, out: Layou
       // The last k mod 4 steps: each thread loads its own values.
       for (let p = whole; p < k; p++) {
         w.line('{');
-        for (const r of rows) w.line(`  let v${r} = ${wa}[w${r} + ${u32(p)}];`);
-        for (const s of range) w.line(`  let u${s} = ${xa}[x${s} + ${u32(p)}];`);
-        multiplyAdd(
-          w,
-          tile,
-          (r) => `v${r}`,
-          (s) => `u${s}`,
-        );
+        loadAndMultiply(w, tile, wa, xa, u32(p));
         w.line('}');
       }
       storeTile(w, w.offset(result), m, tile);
