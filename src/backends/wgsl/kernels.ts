@@ -10,7 +10,7 @@
  * - `hybrid`: phases outside loops are dispatched as in `steps`, and each
  *   time loop is one persistent kernel.
  */
-import type { Tile } from './ops.js';
+import { quadSize, type Tile } from './ops.js';
 import type { Dispatch, KernelInfo, PlanStep, SizeTerms } from './runtime.js';
 import { type CacheEntry, type Item, type Loop, type Phase, threads } from './phase.js';
 import { dimField, type Poly, timeLength } from './poly.js';
@@ -117,7 +117,7 @@ function phases(items: readonly Item[]): Phase[] {
  * from its neighbour; without, it loads it itself.
  */
 function quadHelpers(subgroups: boolean): string[] {
-  const lanes = [0, 1, 2, 3];
+  const lanes = [...Array(quadSize).keys()];
   return subgroups
     ? lanes.map((j) => `fn quadRow${j}(mine: f32, at: u32) -> f32 { return quadBroadcast(mine, ${j}u); }`)
     : lanes.map((j) => `fn quadRow${j}(mine: f32, at: u32) -> f32 { return mem[at]; }`);
@@ -159,7 +159,8 @@ function threadKernel(phase: Phase, b: Bindings, o: KernelOptions, name: string,
   ];
   const kernel = { name, stepped, workgroupSize: o.workgroupSize, phases: 1 };
   if (!phase.quads) return { ...kernel, code: [...header, ...body].join('\n') };
-  if (o.workgroupSize % 4 !== 0) throw new Error('quad-shared GEMMs need workgroups of a multiple of 4 threads');
+  if (o.workgroupSize % quadSize !== 0)
+    throw new Error(`quad-shared GEMMs need workgroups of a multiple of ${quadSize} threads`);
   const helpers = (subgroups: boolean) => [
     '',
     subgroups

@@ -265,10 +265,13 @@ async function quadsInOrder(device: GPUDevice): Promise<boolean> {
   pass.end();
   encoder.copyBufferToBuffer(flags, 0, read, 0, bytes);
   device.queue.submit([encoder.finish()]);
-  if (await device.popErrorScope()) return false;
-  await read.mapAsync(GPUMapMode.READ);
-  const inOrder = new Uint32Array(read.getMappedRange()).every((f) => f === 0);
-  read.unmap();
+  const failed = (await device.popErrorScope()) !== null;
+  let inOrder = false;
+  if (!failed) {
+    await read.mapAsync(GPUMapMode.READ);
+    inOrder = new Uint32Array(read.getMappedRange()).every((f) => f === 0);
+    read.unmap();
+  }
   flags.destroy();
   read.destroy();
   return inOrder;
