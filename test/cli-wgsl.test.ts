@@ -26,20 +26,25 @@ describe('rnnc compile --target wgsl', () => {
     expect(all).toContain("c' = f * c + i * g");
   });
 
-  it('writes a .subgroups.wgsl variant of each kernel with a quad-shared GEMM, and none with --no-quads', async () => {
+  it('writes a .subgroups.wgsl variant of each kernel with a quad-shared GEMM or a time loop that holds W, and none with --no-quads', async () => {
     const shared = scratch.path('gru-quads');
     const { out } = await rnnc('compile', 'examples/gru.rnn', '--target', 'wgsl', '--size', 'H=64', '-o', shared);
     expect(out).toContain('kernels as .wgsl files (with .subgroups.wgsl variants)');
     const variants = readdirSync(shared).filter((f) => f.endsWith('.subgroups.wgsl'));
     expect(variants.length).toBeGreaterThan(0);
+    const held = variants.filter((file) => readFileSync(`${shared}/${file}`, 'utf8').includes('W held in private'));
+    // The small-batch time loop holds W; the GEMMs dispatched across workgroups share rows.
+    expect(held.length).toBeGreaterThan(0);
+    expect(held.length).toBeLessThan(variants.length);
     for (const file of variants) {
       const text = readFileSync(`${shared}/${file}`, 'utf8');
+      const holds = held.includes(file);
       expect(text).toContain('enable subgroups;');
-      expect(text).toContain('quadBroadcast(mine, 3u)');
+      expect(text).toContain(holds ? 'acc0 += quadSwapY(acc0);' : 'quadBroadcast(mine, 3u)');
       const plain = readFileSync(`${shared}/${file.replace('.subgroups.wgsl', '.wgsl')}`, 'utf8');
       expect(plain).not.toContain('enable subgroups');
-      expect(plain).not.toContain('quadBroadcast');
-      expect(plain).toContain('4 threads sharing each row');
+      expect(plain).not.toMatch(/quadBroadcast|quadSwap|W held/);
+      expect(plain).toContain(holds ? 'rows × 1 sample a thread' : '4 threads sharing each row');
     }
     const alone = scratch.path('gru-no-quads');
     await rnnc('compile', 'examples/gru.rnn', '--target', 'wgsl', '--size', 'H=64', '--no-quads', '-o', alone);

@@ -307,6 +307,18 @@ describe('the WGSL golden files', () => {
     expect(product?.name).toBe('forward_04_matmul_6');
     await expect(product!.subgroupCode).toMatchFileSnapshot('./golden/gru-h32-recurrent-product.subgroups.wgsl');
   });
+
+  it('of the small-batch time loop of examples/gru.rnn at H=32, with W held in private memory, match the reviewed kernel', async () => {
+    const model = caseModel('gru.rnn');
+    const { kernels } = compileToWgsl(model, {
+      level: 2,
+      sizes: bindSizes(model, { H: 32 }),
+      source: { file: 'examples/gru.rnn', text: readFileSync(new URL('gru.rnn', examplesDir), 'utf8') },
+    });
+    const loop = kernels.find((k) => k.name.startsWith('forward_small_batch') && k.name.endsWith('_loop'));
+    expect(loop?.subgroupCode).toContain('W held in private memory');
+    await expect(loop!.subgroupCode).toMatchFileSnapshot('./golden/gru-h32-small-batch-loop.subgroups.wgsl');
+  });
 });
 
 describe('the auto schedule', () => {
@@ -376,15 +388,16 @@ describe('the tiled WGSL GEMMs', () => {
       const inputs = { x, 'd:output': target };
       const args = { params, inputs, initialStates: {}, B: 5, lengths: { T: 4 } };
       const want = reference.grad!(params, inputs);
-      if (schedule === 'steps')
-        expect(
-          device.features.has('subgroups'),
-          'this adapter has no subgroups: the quad kernels ran only without',
-        ).toBe(true);
+      // The persistent kernel's time loops hold W in private memory in its variant with subgroups.
+      if (schedule === 'persistent')
+        expect(wgsl.kernels.map((k) => k.subgroupCode ?? '').join('\n')).toContain('W held in private memory');
+      expect(device.features.has('subgroups'), 'this adapter has no subgroups: the quad kernels ran only without').toBe(
+        true,
+      );
       // With subgroups and on a device without them.
       for (const on of [device, await plainDevice()]) {
         const runner = await createGpuRunner(wgsl.program, on);
-        const quads = schedule === 'steps' && on.features.has('subgroups');
+        const quads = on.features.has('subgroups');
         expect(runner.subgroups).toBe(quads);
         const forward = await runner.run(wgsl.program.forward, args);
         expectClose(forward.outputs, reference.forward(params, inputs).outputs, `output (subgroups: ${quads})`);

@@ -62,10 +62,11 @@ export function compileWgslCommand(
     ...(truncate !== undefined && truncate > 0 ? { truncate } : {}),
     ...(remat ? { remat } : {}),
   });
-  const { workgroupSize, persistentSize, tile, quadTile } = result.kernelOptions;
+  const { workgroupSize, persistentSize, tile, quadTile, heldFloats } = result.kernelOptions;
+  const holds = result.kernels.some((k) => (k.holds ?? 0) > 0);
   const quads = result.kernels.some((k) => k.subgroupCode !== undefined);
   const tiles = quads
-    ? `GEMM tiles of ${quadTile.rows} rows × ${quadTile.samples} samples a thread, quads of threads sharing the rows they load (subgroups; without them, each thread loads its own), ${tile.rows} × ${tile.samples} in persistent kernels`
+    ? `GEMM tiles of ${quadTile.rows} rows × ${quadTile.samples} samples a thread, quads of threads sharing the rows they load (subgroups; without them, each thread loads its own), ${tile.rows} × ${tile.samples} in persistent kernels${holds ? `, whose time loops hold W in private memory instead where the device has subgroups (up to ${heldFloats} values a thread)` : ''}`
     : `GEMM tiles of ${tile.rows} rows × ${tile.samples} samples a thread`;
   const summary = [
     `schedule: ${result.schedule}; ${result.kernels.length} kernels; workgroups of ${workgroupSize} threads (one per element), persistent kernels one workgroup of ${persistentSize}; ${tiles}; up to ${result.kernelOptions.workgroupStorage} bytes of weights in workgroup memory`,

@@ -38,6 +38,11 @@ export interface WgslContext {
    * read from workgroup memory, up to `floats`; absent for other schedules.
    */
   readonly cache?: { readonly floats: number; readonly entries: CacheEntry[] };
+  /**
+   * For a persistent kernel with quads: its threads, and how many values of W
+   * each may hold in private memory for a GEMM in a time loop (heldGemm in ops.ts).
+   */
+  readonly hold?: { readonly threads: number; readonly floats: number };
   /** How many nodes were computed inside another node's phase, for the report. */
   fused: number;
   fresh(prefix: string): string;
@@ -193,6 +198,8 @@ export class WgslEmitter {
     prefix = 'phase',
     blocks?: Phase['blocks'] & { readonly quads?: boolean },
     elementwise = false,
+    /** The phase's variant with W held in private memory, given its name. */
+    held?: (name: string) => Phase['held'],
   ): void {
     const w = new PhaseWriter();
     w.offset(target);
@@ -217,6 +224,7 @@ export class WgslEmitter {
       ...(blocks ? { blocks: { divisor: blocks.divisor, factor: blocks.factor } } : {}),
       ...(blocks?.quads ? { quads: true } : {}),
       ...(elementwise && !blocks ? { elementwise: access } : {}),
+      ...(held ? { held: held(name) } : {}),
     });
   }
 

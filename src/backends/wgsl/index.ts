@@ -189,6 +189,7 @@ function context(
   tile: KernelOptions['tile'],
   stepTile: KernelOptions['tile'],
   cacheBytes: number,
+  hold: WgslContext['hold'],
 ): WgslContext {
   let counter = 0;
   const lines = options.source.text.split(/\r?\n/);
@@ -199,6 +200,7 @@ function context(
     tile,
     stepTile,
     ...(cacheBytes > 0 ? { cache: { floats: Math.floor(cacheBytes / 4), entries: [] } } : {}),
+    ...(hold ? { hold } : {}),
     fused: 0,
     fresh: (prefix) => `${prefix.replace(/[^A-Za-z0-9_]/g, '_')}_${counter++}`,
     source: (node) => (node.span ? `${node.span.line}: ${(lines[node.span.line - 1] ?? '').trim()}` : undefined),
@@ -247,10 +249,18 @@ export function compileToWgsl(model: ModelInfo, options: WgslOptions): WgslResul
     states: bindings.states,
   };
   const kernelOptions = { ...defaultKernelOptions, ...options.kernels };
-  // Persistent kernels may keep the weights their loops read in workgroup memory.
+  // Persistent kernels may keep the weights their loops read in workgroup memory, and, with quads, in private memory.
+  const heldFloats = kernelOptions.quads ? kernelOptions.heldFloats : 0;
   const emit = (tile: KernelOptions['tile'], stepTile: KernelOptions['tile'], persistent: boolean) =>
     graphs.map((g) => {
-      const ctx = context(options, fuseElementwise, tile, stepTile, persistent ? kernelOptions.workgroupStorage : 0);
+      const ctx = context(
+        options,
+        fuseElementwise,
+        tile,
+        stepTile,
+        persistent ? kernelOptions.workgroupStorage : 0,
+        persistent && heldFloats > 0 ? { threads: kernelOptions.persistentSize, floats: heldFloats } : undefined,
+      );
       return { ...emitFunction(g, ctx, names), fused: ctx.fused, cache: ctx.cache?.entries ?? [] };
     });
   // 'auto': the steps schedule, and for small batches a hybrid plan (each loop one persistent kernel) that the host picks by B.

@@ -38,6 +38,12 @@ export interface KernelOptions {
    * its time loops read (16 KiB: what every WebGPU device has).
    */
   readonly workgroupStorage: number;
+  /**
+   * Values of W each thread of a persistent kernel may hold in private memory
+   * for a GEMM in a time loop (heldGemm in ops.ts; with quads only). 1,024
+   * holds the recurrent weights of an LSTM of 128 units in 64 threads.
+   */
+  readonly heldFloats: number;
 }
 
 /**
@@ -52,6 +58,7 @@ export const defaultKernelOptions: KernelOptions = {
   quads: true,
   quadTile: { rows: 32, samples: 4 },
   workgroupStorage: 16384,
+  heldFloats: 1024,
 };
 
 /** What every kernel declares: the sizes uniform and the storage buffer. */
@@ -63,6 +70,8 @@ export interface Bindings {
 export interface Kernel extends KernelInfo {
   /** How many phases it runs, for the report. */
   readonly phases: number;
+  /** How many of its GEMMs hold W in private memory in its variant with subgroups. */
+  readonly holds?: number;
 }
 
 export function terms(p: Poly): SizeTerms {
@@ -176,22 +185,30 @@ function threadKernel(phase: Phase, b: Bindings, o: KernelOptions, name: string,
   };
 }
 
-/** The body of a persistent kernel: each phase strided over the workgroup, then a barrier. */
-function persistentBody(items: readonly Item[], o: KernelOptions, t: string, depth: number): string[] {
+/**
+ * The body of a persistent kernel: each phase strided over the workgroup, then
+ * a barrier. With `held`, the GEMMs that hold W (Phase.held) load it before
+ * their loop, and every thread runs them once a step.
+ */
+function persistentBody(items: readonly Item[], o: KernelOptions, t: string, depth: number, held: boolean): string[] {
   const pad = '  '.repeat(depth);
   const lines: string[] = [];
   for (const item of items) {
     if (item.kind === 'phase') {
-      lines.push(`${pad}for (var i = lane; i < ${threads(item)}; i += ${o.persistentSize}u) {`);
-      lines.push(`${pad}  ${item.name}(i, ${t});`);
-      lines.push(`${pad}}`);
+      if (held && item.held) lines.push(`${pad}${item.name}(lane, ${t});`);
+      else {
+        lines.push(`${pad}for (var i = lane; i < ${threads(item)}; i += ${o.persistentSize}u) {`);
+        lines.push(`${pad}  ${item.name}(i, ${t});`);
+        lines.push(`${pad}}`);
+      }
       lines.push(`${pad}storageBarrier();`);
       continue;
     }
+    if (held) for (const p of phases(item.body)) if (p.held) lines.push(`${pad}${p.held.load}(lane);`);
     lines.push(`${pad}// ${sanitizeComment(item.comment)}`);
     lines.push(`${pad}for (var s = 0u; s < ${loopCount(item)}; s++) {`);
     lines.push(`${pad}  let t = ${stepAt(item, 's')};`);
-    lines.push(...persistentBody(item.body, o, 't', depth + 1));
+    lines.push(...persistentBody(item.body, o, 't', depth + 1, held));
     lines.push(`${pad}}`);
   }
   return lines;
@@ -205,6 +222,7 @@ function persistentKernel(
   cache: readonly CacheEntry[],
 ): Kernel {
   const all = phases(items);
+  const holding = all.filter((p) => p.held);
   const floats = cache.reduce((n, c) => n + c.floats, 0);
   const load = cache.flatMap((c) => [
     `  // ${sanitizeComment(c.label)}`,
@@ -212,26 +230,34 @@ function persistentKernel(
     `    cache[${c.offset}u + i] = mem[${c.source} + i];`,
     '  }',
   ]);
-  const code = [
-    `// rnnc kernel ${name}: persistent, one workgroup of ${o.persistentSize} threads runs ${all.length} phases in one dispatch,`,
-    '// with a barrier between phases.',
-    ...(floats > 0
-      ? [`// The weights its time loops read are copied into workgroup memory first (${4 * floats} bytes).`]
-      : []),
-    preamble(b, false),
-    ...(floats > 0 ? ['', `var<workgroup> cache: array<f32, ${floats}>;`] : []),
-    '',
-    ...all.map((p) => `${p.code}\n`),
-    `@compute @workgroup_size(${o.persistentSize})`,
-    'fn main(@builtin(local_invocation_index) lane: u32) {',
-    ...(floats > 0 ? [...load, '  workgroupBarrier();'] : []),
-    ...persistentBody(items, o, '0u', 1),
-    '}',
-    '',
-  ].join('\n');
+  const text = (held: boolean) =>
+    [
+      `// rnnc kernel ${name}: persistent, one workgroup of ${o.persistentSize} threads runs ${all.length} phases in one dispatch,`,
+      '// with a barrier between phases.',
+      ...(floats > 0
+        ? [`// The weights its time loops read are copied into workgroup memory first (${4 * floats} bytes).`]
+        : []),
+      ...(held
+        ? [
+            `// Its time loops' GEMMs hold W in each thread's private memory (${holding.length === 1 ? 'one GEMM' : `${holding.length} GEMMs`}): this variant needs subgroups.`,
+            ...subgroupDirectives,
+          ]
+        : []),
+      preamble(b, false),
+      ...(floats > 0 ? ['', `var<workgroup> cache: array<f32, ${floats}>;`] : []),
+      '',
+      ...all.map((p) => `${held && p.held ? p.held.code : p.code}\n`),
+      `@compute @workgroup_size(${o.persistentSize})`,
+      'fn main(@builtin(local_invocation_index) lane: u32) {',
+      ...(floats > 0 ? [...load, '  workgroupBarrier();'] : []),
+      ...persistentBody(items, o, '0u', 1, held),
+      '}',
+      '',
+    ].join('\n');
   return {
     name,
-    code,
+    code: text(false),
+    ...(holding.length > 0 ? { subgroupCode: text(true), holds: holding.length } : {}),
     stepped: false,
     workgroupSize: o.persistentSize,
     ...(floats > 0 ? { workgroupBytes: 4 * floats } : {}),

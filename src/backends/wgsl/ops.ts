@@ -8,7 +8,8 @@ import type { Node, OpKind } from '../../ir/graph.js';
 import { type Layout, layoutOf } from '../ts/layout.js';
 import { absorbedOuter } from '../fusion.js';
 import { leadOf, linear, sampleOf, type WgslEmitter } from './emit-graph.js';
-import { f32, type PhaseWriter, u32, type WBuffer, type WValue } from './phase.js';
+import { f32, type Phase, PhaseWriter, u32, type WBuffer, type WValue } from './phase.js';
+import { sanitizeComment } from '../ts/code.js';
 import { renderScan } from './scan.js';
 import { add, leadMonomial, type Poly, samePoly, scale, sizePoly, timeLength, toWgsl } from './poly.js';
 
@@ -107,8 +108,87 @@ function rowsGemm(e: WgslEmitter, node: Node, a: WBuffer, b: WBuffer, out: Layou
     },
     node.op,
     { divisor: tile.samples, factor: rowBlocks },
+    false,
+    heldGemm(e, a, b, result, out, e.describe(node)),
   );
   return result;
+}
+
+/**
+ * The recurrent product of a persistent kernel's time loop with W held in
+ * the threads' private memory, loaded once before the loop: quad `n` of the
+ * workgroup computes rows n·R … n·R + R − 1 and its thread q the columns
+ * q·C … q·C + C − 1 of them, so a step loads only C values of x a sample
+ * and thread, and the quad adds its four partial sums with quadSwapX and
+ * quadSwapY. On SwiftShader, where every load at a run-time index is a
+ * per-lane gather and a private array read at a constant index is not, the
+ * time loop of lstm-small-latency (W 512 × 128 over 64 threads: 1,024
+ * values a thread) took about a third of the time the tiled GEMM took
+ * (docs/benchmarks.md). Undefined (the tiled GEMM alone) where the kernel
+ * is not persistent, W changes in the loop or is more than each thread may hold.
+ */
+function heldGemm(e: WgslEmitter, a: WBuffer, b: WBuffer, result: WBuffer, out: Layout, what: string) {
+  const hold = e.ctx.hold;
+  if (!e.inLoop || !hold || !a.invariant || hold.threads % quadSize !== 0) return undefined;
+  const [m, k] = a.layout.shape;
+  const quads = hold.threads / quadSize;
+  const R = Math.ceil(m / quads);
+  const C = Math.ceil(k / quadSize);
+  if (R * C > hold.floats) return undefined;
+  return (name: string): Phase['held'] => {
+    const values = `${name}_w`;
+    const load = `${name}_hold`;
+    const rows = [...Array(R).keys()];
+    const cols = [...Array(C).keys()];
+    // Columns past k: thread 3's last ones where k is not a multiple of 4. Both W and x read 0 there.
+    const inside = (c: number) => (quadSize - 1) * C + c < k;
+    const column = (c: number) => (inside(c) ? `col + ${u32(c)}` : `min(col + ${u32(c)}, ${u32(k - 1)})`);
+    const loader = [
+      `var<private> ${values}: array<f32, ${R * C}>;`,
+      `// Loads the values of W this thread holds: ${R} rows × ${C} columns.`,
+      `fn ${load}(i: u32) {`,
+      `  let W = ${a.base}; // ${sanitizeComment(a.label)}`,
+      `  let row = i / ${u32(quadSize)} * ${u32(R)};`,
+      `  let col = i % ${u32(quadSize)} * ${u32(C)};`,
+      `  for (var r = 0u; r < ${u32(R)}; r++) {`,
+      `    let start = W + min(row + r, ${u32(m - 1)}) * ${u32(k)};`,
+      `    for (var c = 0u; c < ${u32(C)}; c++) {`,
+      `      ${values}[r * ${u32(C)} + c] = select(0.0, ${a.cached ? 'cache' : 'mem'}[start + min(col + c, ${u32(k - 1)})], col + c < ${u32(k)});`,
+      '    }',
+      '  }',
+      '}',
+    ];
+    const w = new PhaseWriter();
+    const [x, o] = [w.offset(b), w.offset(result)];
+    w.line(`let q = i % ${u32(quadSize)};`);
+    w.line(`let row = i / ${u32(quadSize)} * ${u32(R)};`);
+    w.line(`let col = q * ${u32(C)};`);
+    w.line(`for (var s = 0u; s < ${leadCount(out)}; s++) {`);
+    w.line(`  let xs = ${x} + s * ${u32(k)};`);
+    for (const c of cols) {
+      const value = `${w.array(b)}[xs + ${column(c)}]`;
+      w.line(`  let u${c} = ${inside(c) ? value : `select(0.0, ${value}, col + ${u32(c)} < ${u32(k)})`};`);
+    }
+    for (const r of rows) {
+      w.line(`  var acc${r} = ${values}[${u32(r * C)}] * u0;`);
+      for (const c of cols.slice(1)) w.line(`  acc${r} += ${values}[${u32(r * C + c)}] * u${c};`);
+      w.line(`  acc${r} += quadSwapX(acc${r});`);
+      w.line(`  acc${r} += quadSwapY(acc${r});`);
+    }
+    w.line('  if (q == 0u) {');
+    for (const r of rows) {
+      const store = `mem[${o} + s * ${u32(m)} + row + ${u32(r)}] = acc${r};`;
+      w.line(R * quads === m ? `    ${store}` : `    if (row + ${u32(r)} < ${u32(m)}) { ${store} }`);
+    }
+    w.line('  }');
+    w.line('}');
+    const { code } = w.render(
+      name,
+      [`${what} (W held in private memory, ${R} rows × ${C} columns a thread, ${quadSize} threads sharing each row)`],
+      1,
+    );
+    return { code: [...loader, code].join('\n'), load };
+  };
 }
 
 /** The row and sample offsets of a tile and its sums (`row`, `sample` bound): past the edges, loads repeat the last row or sample. */

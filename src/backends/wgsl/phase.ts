@@ -31,6 +31,14 @@ export interface Phase {
   readonly parts?: number;
   /** For an elementwise phase: what merging it with its neighbours must know (see merge.ts). */
   readonly elementwise?: ElementAccess;
+  /**
+   * For a GEMM in a persistent kernel's time loop: the same product with W
+   * held in each thread's private memory (heldGemm in ops.ts), for the
+   * kernel's variant with subgroups. `code` declares the held values and
+   * defines `load(lane)`, run once before the loop, and the phase's function,
+   * which every thread of the workgroup runs once a step.
+   */
+  readonly held?: { readonly code: string; readonly load: string };
 }
 
 /** What an elementwise phase reads and writes, per storage array and offset (`mem:<base>` or `cache:<base>`). */
@@ -81,6 +89,8 @@ export type WValue =
       readonly cached?: boolean;
       /** Written by the host before the call (params): no kernel writes it. */
       readonly fixed?: boolean;
+      /** Read by a time loop's steps and written by none of them (computed before the loop, or a param). */
+      readonly invariant?: boolean;
     }
   | { readonly kind: 'scalar'; readonly literal: string; readonly layout: Layout }
   | { readonly kind: 'tuple'; readonly items: readonly WValue[] };

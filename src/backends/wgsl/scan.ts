@@ -130,7 +130,7 @@ export function renderScan(e: WgslEmitter, node: Node<'scan'>): WValue {
       };
     }
     if (k < nSeq + nState) return carries[k - nSeq].current;
-    return cached(e, v);
+    return cached(e, v.kind === 'buffer' ? { ...v, invariant: true } : v);
   });
   const inner = new WgslEmitter(e.ctx, body, { ...e.sources, arg: (index) => args[index] }, steps, true);
   // A per-step output that a phase computes is written straight into its sequence at step t.
