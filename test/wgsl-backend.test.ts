@@ -296,25 +296,24 @@ describe('the WGSL golden files', () => {
     await expect(text).toMatchFileSnapshot(`./golden/${caseSlug(file)}.wgsl`);
   });
 
-  it('of the quad-shared recurrent product of examples/gru.rnn at H=32 match the reviewed kernel', async () => {
+  const gruAtH32 = () => {
     const model = caseModel('gru.rnn');
-    const { kernels } = compileToWgsl(model, {
+    return compileToWgsl(model, {
       level: 2,
       sizes: bindSizes(model, { H: 32 }),
       source: { file: 'examples/gru.rnn', text: readFileSync(new URL('gru.rnn', examplesDir), 'utf8') },
     });
+  };
+
+  it('of the quad-shared recurrent product of examples/gru.rnn at H=32 match the reviewed kernel', async () => {
+    const { kernels } = gruAtH32();
     const product = kernels.find((k) => k.stepped && k.subgroupCode !== undefined);
     expect(product?.name).toBe('forward_04_matmul_6');
     await expect(product!.subgroupCode).toMatchFileSnapshot('./golden/gru-h32-recurrent-product.subgroups.wgsl');
   });
 
   it('of the small-batch time loop of examples/gru.rnn at H=32, with W held in private memory, match the reviewed kernel', async () => {
-    const model = caseModel('gru.rnn');
-    const { kernels } = compileToWgsl(model, {
-      level: 2,
-      sizes: bindSizes(model, { H: 32 }),
-      source: { file: 'examples/gru.rnn', text: readFileSync(new URL('gru.rnn', examplesDir), 'utf8') },
-    });
+    const { kernels } = gruAtH32();
     const loop = kernels.find((k) => k.name.startsWith('forward_small_batch') && k.name.endsWith('_loop'));
     expect(loop?.subgroupCode).toContain('W held in private memory');
     await expect(loop!.subgroupCode).toMatchFileSnapshot('./golden/gru-h32-small-batch-loop.subgroups.wgsl');

@@ -140,6 +140,7 @@ function heldGemm(e: WgslEmitter, a: WBuffer, b: WBuffer, result: WBuffer, out: 
     const load = `${name}_hold`;
     const rows = [...Array(R).keys()];
     const cols = [...Array(C).keys()];
+    const w = new PhaseWriter();
     // Columns past k: thread 3's last ones where k is not a multiple of 4. Both W and x read 0 there.
     const inside = (c: number) => (quadSize - 1) * C + c < k;
     const column = (c: number) => (inside(c) ? `col + ${u32(c)}` : `min(col + ${u32(c)}, ${u32(k - 1)})`);
@@ -153,12 +154,11 @@ function heldGemm(e: WgslEmitter, a: WBuffer, b: WBuffer, result: WBuffer, out: 
       `  for (var r = 0u; r < ${u32(R)}; r++) {`,
       `    let start = W + min(row + r, ${u32(m - 1)}) * ${u32(k)};`,
       `    for (var c = 0u; c < ${u32(C)}; c++) {`,
-      `      ${values}[r * ${u32(C)} + c] = select(0.0, ${a.cached ? 'cache' : 'mem'}[start + min(col + c, ${u32(k - 1)})], col + c < ${u32(k)});`,
+      `      ${values}[r * ${u32(C)} + c] = select(0.0, ${w.array(a)}[start + min(col + c, ${u32(k - 1)})], col + c < ${u32(k)});`,
       '    }',
       '  }',
       '}',
     ];
-    const w = new PhaseWriter();
     const [x, o] = [w.offset(b), w.offset(result)];
     w.line(`let q = i % ${u32(quadSize)};`);
     w.line(`let row = i / ${u32(quadSize)} * ${u32(R)};`);
