@@ -6,7 +6,7 @@ import { withOutputLoss } from '../src/ad/probe.js';
 import { compileToTypeScript } from '../src/backends/ts/index.js';
 import { compileToWgsl, type WgslResult } from '../src/backends/wgsl/index.js';
 import type { Schedule } from '../src/backends/wgsl/kernels.js';
-import { createGpuRunner, type RunResults } from '../src/backends/wgsl/runtime.js';
+import { createGpuRunner, restBeforeReading, type RunResults } from '../src/backends/wgsl/runtime.js';
 import { selectModel } from '../src/frontend/program.js';
 import type { ModelInfo } from '../src/frontend/model.js';
 import { tensorFromNested } from '../src/interp/io.js';
@@ -343,6 +343,38 @@ describe('the auto schedule', () => {
       expectClose(got.outputs, reference.forward(params, { x }).outputs, `output at B = ${batch}`);
     }
     runner.destroy();
+  });
+});
+
+describe('waiting for a call’s results', () => {
+  it('sleeps a little less than the fastest of the shape’s recent calls took, and not before there is one', () => {
+    expect(restBeforeReading([])).toBe(0);
+    expect(restBeforeReading([10])).toBe(7);
+    expect(restBeforeReading([20, 5, 30])).toBe(3);
+    expect(restBeforeReading([2.4])).toBe(0);
+  });
+
+  it('gives the same results napping as polling, call after call', async () => {
+    const { device } = await gpuDevice();
+    const model = selectModel(loadExample('gru.rnn'));
+    const wgsl = compileToWgsl(model, { level: 2, sizes: bindSizes(model), source: { file: 'gru.rnn', text: '' } });
+    const reference = await tsModule('gru.rnn', 2);
+    const params = reference.init(5);
+    const x = { data: Float32Array.from({ length: 6 * 2 * 3 }, (_, k) => Math.cos(k)), shape: [6, 2, 3] };
+    const args = { params, inputs: { x }, initialStates: {}, B: 2, lengths: { T: 6 } };
+    const napping = await createGpuRunner(wgsl.program, device);
+    const polling = await createGpuRunner(wgsl.program, device, 'a device', { quietWait: false });
+    const expected = reference.forward(params, { x }).outputs;
+    for (let call = 0; call < 3; call++) {
+      const [quiet, busy] = [
+        await napping.run(wgsl.program.forward, args),
+        await polling.run(wgsl.program.forward, args),
+      ];
+      expect(quiet.outputs).toEqual(busy.outputs);
+      expectClose(quiet.outputs, expected, `output of call ${call + 1}`);
+    }
+    napping.destroy();
+    polling.destroy();
   });
 });
 

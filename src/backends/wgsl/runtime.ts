@@ -100,6 +100,14 @@ export interface GpuRunner {
   destroy(): void;
 }
 
+export interface RunnerOptions {
+  /**
+   * While a call's kernels run, sleep instead of polling for the results
+   * all along (see restBeforeReading and mapQuietly); on by default.
+   */
+  readonly quietWait?: boolean;
+}
+
 /** Dawn's Vulkan driver for machines without a GPU, as Debian's chromium package installs it. */
 const swiftShaderIcd = '/usr/lib/chromium/vk_swiftshader_icd.json';
 
@@ -209,6 +217,78 @@ interface Shaped {
   readonly groups: { readonly plain: GPUBindGroup; readonly stepped: GPUBindGroup | undefined };
   /** Where each result lands in the readback buffer, in floats. */
   readonly placed: readonly { readonly result: ResultInfo; readonly at: number; readonly floats: number }[];
+  /** Milliseconds from submission to results of the last few calls, newest last (for restBeforeReading). */
+  readonly took: number[];
+}
+
+/** How many calls of a shape `restBeforeReading` looks back on. */
+const remembered = 5;
+
+/**
+ * How long a call sleeps after submitting its work and before it maps the
+ * results: a little less than the fastest of the shape's last few calls
+ * took, less a millisecond for the timer's lateness, and nothing before
+ * there is a history or where that is under a millisecond.
+ *
+ * Why: while a mapAsync is pending, dawn.node polls for its completion with
+ * setImmediate, which keeps one CPU core busy for the whole call. On a CPU
+ * driver (SwiftShader) that core is one the driver's threads could have run
+ * the kernels on. A sleeping host leaves them every core. A call never waits
+ * long for nothing: its time counts into the history, so a shape that got
+ * faster sleeps less on the next call.
+ */
+export function restBeforeReading(took: readonly number[]): number {
+  if (took.length === 0) return 0;
+  const rest = Math.floor(0.8 * Math.min(...took)) - 1;
+  return rest >= 1 ? rest : 0;
+}
+
+/**
+ * The platform's timers, looked up at run time: host modules type-check with
+ * the ES and WebGPU declarations only, which name neither.
+ */
+const platform = globalThis as {
+  performance?: { now(): number };
+  setTimeout?: (f: () => void, ms: number) => unknown;
+  setImmediate?: (f: () => void) => unknown;
+};
+
+/** Milliseconds since some moment, as finely as the platform tells. */
+const now = (): number => platform.performance?.now() ?? Date.now();
+
+/** Resolves after `ms` milliseconds (at once where the platform has no timers). */
+const sleep = (ms: number): Promise<void> =>
+  new Promise((resolve) => (platform.setTimeout ? platform.setTimeout(resolve, ms) : resolve()));
+
+/** How long the host thread naps between dawn.node's polls in mapQuietly, in milliseconds. */
+const napMs = 0.25;
+
+/**
+ * Maps a readback buffer; where dawn.node polls for the map with
+ * setImmediate (Node), the thread naps between its polls instead of
+ * spinning, so the result is seen at most a nap late. Where the platform
+ * cannot block the thread (a browser's main thread), it just waits.
+ */
+async function mapQuietly(buffer: GPUBuffer): Promise<void> {
+  const immediate = platform.setImmediate;
+  if (immediate === undefined || typeof SharedArrayBuffer === 'undefined') return buffer.mapAsync(GPUMapMode.READ);
+  const nap = new Int32Array(new SharedArrayBuffer(4));
+  let pending = true;
+  const doze = () => {
+    if (!pending) return;
+    try {
+      Atomics.wait(nap, 0, 0, napMs);
+    } catch {
+      return; // this thread may not block
+    }
+    immediate(doze);
+  };
+  immediate(doze);
+  try {
+    await buffer.mapAsync(GPUMapMode.READ);
+  } finally {
+    pending = false;
+  }
 }
 
 function refuse(message: string): never {
@@ -282,6 +362,7 @@ export async function createGpuRunner(
   program: GpuProgram,
   device: GPUDevice,
   adapter = 'a WebGPU device',
+  options: RunnerOptions = {},
 ): Promise<GpuRunner> {
   const plainLayout = device.createBindGroupLayout({
     entries: [
@@ -386,7 +467,7 @@ export async function createGpuRunner(
           ],
         })
       : undefined;
-    const made: Shaped = { key, plan, arena, sizes, steps, readback, groups: { plain, stepped }, placed };
+    const made: Shaped = { key, plan, arena, sizes, steps, readback, groups: { plain, stepped }, placed, took: [] };
     // A few shapes stay ready; the oldest gives its buffers back.
     if (shapes.size >= 4) {
       const [oldest] = shapes.values();
@@ -457,8 +538,16 @@ export async function createGpuRunner(
       );
     }
     const commands = encoder.finish();
+    const submitted = now();
     device.queue.submit([commands]);
-    await s.readback.mapAsync(GPUMapMode.READ);
+    if (options.quietWait === false) await s.readback.mapAsync(GPUMapMode.READ);
+    else {
+      const rest = restBeforeReading(s.took);
+      if (rest > 0) await sleep(rest);
+      await mapQuietly(s.readback);
+    }
+    s.took.push(now() - submitted);
+    if (s.took.length > remembered) s.took.shift();
     // Referenced until the work is done, for the same reason as the modules.
     void [encoder, pass, commands];
     const all = new Float32Array(s.readback.getMappedRange());
