@@ -261,7 +261,7 @@ const sleep = (ms: number): Promise<void> =>
   new Promise((resolve) => (platform.setTimeout ? platform.setTimeout(resolve, ms) : resolve()));
 
 /** How long the host thread naps between dawn.node's polls in mapQuietly, in milliseconds. */
-const napMs = 0.25;
+const napMs = 0.1;
 
 /**
  * Maps a readback buffer; where dawn.node polls for the map with
