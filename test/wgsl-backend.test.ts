@@ -419,9 +419,14 @@ describe('the tiled WGSL GEMMs', () => {
       const inputs = { x, 'd:output': target };
       const args = { params, inputs, initialStates: {}, B: 5, lengths: { T: 4 } };
       const want = reference.grad!(params, inputs);
-      // The persistent kernel's time loops hold W in private memory in its variant with subgroups.
-      if (schedule === 'persistent')
-        expect(wgsl.kernels.map((k) => k.subgroupCode ?? '').join('\n')).toContain('W held in private memory');
+      // The persistent kernel's time loops hold W in private memory in its variant with subgroups, and the
+      // forward step's product computes the gates (H = 37 units: 3 a quad, the last quad's partly past the end).
+      if (schedule === 'persistent') {
+        const variants = wgsl.kernels.map((k) => k.subgroupCode ?? '').join('\n');
+        expect(variants).toContain('W held in private memory');
+        expect(variants).toContain('4 gates of 3 units a quad');
+        expect(variants).toMatch(/if \(0u \+ q < 3u && unit < 37u\) \{ \w+_gated\(/);
+      }
       expect(device.features.has('subgroups'), 'this adapter has no subgroups: the quad kernels ran only without').toBe(
         true,
       );

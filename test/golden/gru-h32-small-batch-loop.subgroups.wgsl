@@ -1,7 +1,8 @@
-// rnnc kernel forward_small_batch_04_loop: persistent, one workgroup of 64 threads runs 2 phases in one dispatch,
+// rnnc kernel forward_small_batch_04_loop: persistent, one workgroup of 64 threads runs 1 phase in one dispatch,
 // with a barrier between phases.
 // The weights its time loops read are copied into workgroup memory first (12288 bytes).
 // Its time loops' GEMMs hold W in each thread's private memory (one GEMM): this variant needs subgroups.
+// One of them computes the gates after it from the sums it holds (one phase a step).
 enable subgroups;
 diagnostic(off, subgroup_uniformity);
 struct Dims {
@@ -20,21 +21,20 @@ var<private> matmul_6_w: array<f32, 48>;
 // Loads the values of W this thread holds: 6 rows × 8 columns.
 fn matmul_6_hold(i: u32) {
   let W = 0u; // %25 stack_rows packed W_hr, W_hz, W_hn (in place) (in workgroup memory)
-  let row = i / 4u * 6u;
+  let quad = i / 4u;
   let col = i % 4u * 8u;
   for (var r = 0u; r < 6u; r++) {
-    let start = W + min(row + r, 95u) * 32u;
+    let start = W + min(r / 2u * 32u + min(quad * 2u + r % 2u, 31u), 95u) * 32u;
     for (var c = 0u; c < 8u; c++) {
       matmul_6_w[r * 8u + c] = select(0.0, cache[start + min(col + c, 31u)], col + c < 32u);
     }
   }
 }
-// %3 matmul fused gates — 24: r = sigmoid(W_ir @ x + b_ir + W_hr @ h + b_hr)   // reset gate (W held in private memory, 6 rows × 8 columns a thread, 4 threads sharing each row)
+// %3 matmul fused gates — 24: r = sigmoid(W_ir @ x + b_ir + W_hr @ h + b_hr)   // reset gate (W held in private memory, 6 rows × 8 columns a thread, 4 threads sharing each row; rows by unit, 3 gates of 2 units a quad, each thread's units computed on)
 fn matmul_6(i: u32, t: u32) {
   let at0 = select((dims.T_T * dims.B * 227u + dims.B * 64u + 3552u), (dims.T_T * dims.B * 195u + dims.B * 64u + 3552u) + (t - 1u) * dims.B * 32u, t != 0u); // GRU state h
-  let at1 = (dims.T_T * dims.B * 227u + dims.B * 96u + 3552u); // %3 matmul fused gates
   let q = i % 4u;
-  let row = i / 4u * 6u;
+  let quad = i / 4u;
   let col = q * 8u;
   for (var s = 0u; s < dims.B; s++) {
     let xs = at0 + s * 32u;
@@ -106,43 +106,36 @@ fn matmul_6(i: u32, t: u32) {
     acc5 += matmul_6_w[47u] * u7;
     acc5 += quadSwapX(acc5);
     acc5 += quadSwapY(acc5);
-    if (q == 0u) {
-      mem[at1 + s * 96u + row + 0u] = acc0;
-      mem[at1 + s * 96u + row + 1u] = acc1;
-      mem[at1 + s * 96u + row + 2u] = acc2;
-      mem[at1 + s * 96u + row + 3u] = acc3;
-      mem[at1 + s * 96u + row + 4u] = acc4;
-      mem[at1 + s * 96u + row + 5u] = acc5;
+    {
+      let unit = quad * 2u + 0u + q;
+      if (0u + q < 2u) { sigmoid_7_to_add_8_gated(s * 32u + unit, t, select(select(select(acc0, acc1, q == 1u), 0.0, q == 2u), 0.0, q == 3u), select(select(select(acc2, acc3, q == 1u), 0.0, q == 2u), 0.0, q == 3u), select(select(select(acc4, acc5, q == 1u), 0.0, q == 2u), 0.0, q == 3u)); }
     }
   }
 }
-
 // %12 sigmoid z — 25: z = sigmoid(W_iz @ x + b_iz + W_hz @ h + b_hz)   // update gate
-fn sigmoid_7(i: u32, t: u32) {
+fn sigmoid_7_gated(i: u32, t: u32, g0: f32, g1: f32, g2: f32) {
   let at0 = (dims.T_T * dims.B * 227u + dims.B * 192u + 3552u); // %12 sigmoid z
   let at1 = (dims.T_T * dims.B * 131u + dims.B * 64u + 3552u) + t * dims.B * 32u; // %22 add at step t
-  let at2 = (dims.T_T * dims.B * 227u + dims.B * 96u + 3552u); // %3 matmul fused gates
   let l = i / 32u;
   let j = i % 32u;
-  mem[at0 + i] = 1.0 / (1.0 + exp(-(mem[at1 + l * 32u + j] + mem[at2 + l * 96u + j + 32u])));
+  mem[at0 + i] = 1.0 / (1.0 + exp(-(mem[at1 + l * 32u + j] + g1)));
 }
 // %22 add h' — 27: h' = (1 - z) * n + z * h
-fn add_8(i: u32, t: u32) {
+fn add_8_gated(i: u32, t: u32, g0: f32, g1: f32, g2: f32) {
   let at0 = (dims.T_T * dims.B * 195u + dims.B * 64u + 3552u) + t * dims.B * 32u; // GRU output 0 at step t
   let at1 = (dims.T_T * dims.B * 227u + dims.B * 192u + 3552u); // %12 sigmoid z
   let at2 = (dims.T_T * dims.B * 163u + dims.B * 64u + 3552u) + t * dims.B * 32u; // %24 add at step t
   let at3 = (dims.T_T * dims.B * 99u + dims.B * 64u + 3552u) + t * dims.B * 32u; // %19 add at step t
-  let at4 = (dims.T_T * dims.B * 227u + dims.B * 96u + 3552u); // %3 matmul fused gates
   let at5 = (dims.T_T * dims.B * 3u + 3520u); // param b_hn
   let at6 = select((dims.T_T * dims.B * 227u + dims.B * 64u + 3552u), (dims.T_T * dims.B * 195u + dims.B * 64u + 3552u) + (t - 1u) * dims.B * 32u, t != 0u); // GRU state h
   let l = i / 32u;
   let j = i % 32u;
-  mem[at0 + i] = ((1.0 - mem[at1 + l * 32u + j]) * (tanh(clamp((mem[at2 + l * 32u + j] + ((1.0 / (1.0 + exp(-(mem[at3 + l * 32u + j] + mem[at4 + l * 96u + j])))) * (mem[at4 + l * 96u + j + 64u] + mem[at5 + j]))), -10.0, 10.0)))) + (mem[at1 + l * 32u + j] * mem[at6 + l * 32u + j]);
+  mem[at0 + i] = ((1.0 - mem[at1 + l * 32u + j]) * (tanh(clamp((mem[at2 + l * 32u + j] + ((1.0 / (1.0 + exp(-(mem[at3 + l * 32u + j] + g0)))) * (g2 + mem[at5 + j]))), -10.0, 10.0)))) + (mem[at1 + l * 32u + j] * mem[at6 + l * 32u + j]);
 }
 // sigmoid_7, then add_8, element by element (one dispatch for both).
-fn sigmoid_7_to_add_8(i: u32, t: u32) {
-  sigmoid_7(i, t);
-  add_8(i, t);
+fn sigmoid_7_to_add_8_gated(i: u32, t: u32, g0: f32, g1: f32, g2: f32) {
+  sigmoid_7_gated(i, t, g0, g1, g2);
+  add_8_gated(i, t, g0, g1, g2);
 }
 
 @compute @workgroup_size(64)
@@ -157,10 +150,6 @@ fn main(@builtin(local_invocation_index) lane: u32) {
   for (var s = 0u; s < dims.T_T; s++) {
     let t = s;
     matmul_6(lane, t);
-    storageBarrier();
-    for (var i = lane; i < dims.B * 32u; i += 64u) {
-      sigmoid_7_to_add_8(i, t);
-    }
     storageBarrier();
   }
 }

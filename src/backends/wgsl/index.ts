@@ -1,4 +1,5 @@
 /** The WGSL backend: a model → WGSL compute kernels and one TypeScript host module for WebGPU. */
+import { fuseGateSteps } from './gates.js';
 import { mergeElementwisePhases } from './merge.js';
 import { gradName } from '../../ad/grad.js';
 import type { CellInfo } from '../../frontend/cell.js';
@@ -171,8 +172,9 @@ function emitFunction(
   }
   const offsets = (map: Map<string, WBuffer>) => [...map].map(([name, b]) => ({ name, offset: terms(b.poly as Poly) }));
   return {
-    // With elementwise fusion, phases over the same elements that read one another only there are one phase.
-    items: ctx.fuseElementwise ? mergeElementwisePhases(items) : items,
+    // With elementwise fusion, phases over the same elements that read one another only there are one phase,
+    // and a held recurrent product computes the gates after it (gates.ts).
+    items: ctx.fuseElementwise ? fuseGateSteps(mergeElementwisePhases(items)) : items,
     plan: {
       floats: terms(ctx.arena.floats),
       params: offsets(regions.params),

@@ -193,8 +193,13 @@ function threadKernel(phase: Phase, b: Bindings, o: KernelOptions, name: string,
 function persistentBody(items: readonly Item[], o: KernelOptions, t: string, depth: number, held: boolean): string[] {
   const pad = '  '.repeat(depth);
   const lines: string[] = [];
+  // In the held variant, phases whose elements a held product computes (gates.ts) are not run again.
+  const absorbed = new Set(
+    held ? items.flatMap((i) => (i.kind === 'phase' && i.held?.absorbs ? [i.held.absorbs] : [])) : [],
+  );
   for (const item of items) {
     if (item.kind === 'phase') {
+      if (absorbed.has(item.name)) continue;
       if (held && item.held) lines.push(`${pad}${item.name}(lane, ${t});`);
       else {
         lines.push(`${pad}for (var i = lane; i < ${threads(item)}; i += ${o.persistentSize}u) {`);
@@ -214,6 +219,9 @@ function persistentBody(items: readonly Item[], o: KernelOptions, t: string, dep
   return lines;
 }
 
+/** `n thing` or `n things`. */
+const plural = (n: number, thing: string): string => `${n} ${thing}${n === 1 ? '' : 's'}`;
+
 function persistentKernel(
   items: readonly Item[],
   b: Bindings,
@@ -223,6 +231,7 @@ function persistentKernel(
 ): Kernel {
   const all = phases(items);
   const holding = all.filter((p) => p.held);
+  const absorbed = new Set(holding.flatMap((p) => (p.held?.absorbs ? [p.held.absorbs] : [])));
   const floats = cache.reduce((n, c) => n + c.floats, 0);
   const load = cache.flatMap((c) => [
     `  // ${sanitizeComment(c.label)}`,
@@ -232,7 +241,7 @@ function persistentKernel(
   ]);
   const text = (held: boolean) =>
     [
-      `// rnnc kernel ${name}: persistent, one workgroup of ${o.persistentSize} threads runs ${all.length} phases in one dispatch,`,
+      `// rnnc kernel ${name}: persistent, one workgroup of ${o.persistentSize} threads runs ${plural(all.length - (held ? absorbed.size : 0), 'phase')} in one dispatch,`,
       '// with a barrier between phases.',
       ...(floats > 0
         ? [`// The weights its time loops read are copied into workgroup memory first (${4 * floats} bytes).`]
@@ -240,13 +249,18 @@ function persistentKernel(
       ...(held
         ? [
             `// Its time loops' GEMMs hold W in each thread's private memory (${holding.length === 1 ? 'one GEMM' : `${holding.length} GEMMs`}): this variant needs subgroups.`,
+            ...(absorbed.size > 0
+              ? [
+                  `// ${absorbed.size === 1 ? 'One of them computes' : `${absorbed.size} of them compute`} the gates after it from the sums it holds (one phase a step).`,
+                ]
+              : []),
             ...subgroupDirectives,
           ]
         : []),
       preamble(b, false),
       ...(floats > 0 ? ['', `var<workgroup> cache: array<f32, ${floats}>;`] : []),
       '',
-      ...all.map((p) => `${held && p.held ? p.held.code : p.code}\n`),
+      ...all.filter((p) => !(held && absorbed.has(p.name))).map((p) => `${held && p.held ? p.held.code : p.code}\n`),
       `@compute @workgroup_size(${o.persistentSize})`,
       'fn main(@builtin(local_invocation_index) lane: u32) {',
       ...(floats > 0 ? [...load, '  workgroupBarrier();'] : []),

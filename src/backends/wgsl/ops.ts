@@ -8,7 +8,7 @@ import type { Node, OpKind } from '../../ir/graph.js';
 import { type Layout, layoutOf } from '../ts/layout.js';
 import { absorbedOuter } from '../fusion.js';
 import { leadOf, linear, sampleOf, type WgslEmitter } from './emit-graph.js';
-import { f32, type Phase, PhaseWriter, u32, type WBuffer, type WValue } from './phase.js';
+import { f32, type Phase, PhaseWriter, regionKey, u32, type WBuffer, type WValue } from './phase.js';
 import { sanitizeComment } from '../ts/code.js';
 import { renderScan } from './scan.js';
 import { add, leadMonomial, type Poly, samePoly, scale, sizePoly, timeLength, toWgsl } from './poly.js';
@@ -126,6 +126,8 @@ function rowsGemm(e: WgslEmitter, node: Node, a: WBuffer, b: WBuffer, out: Layou
  * values a thread) took about a third of the time the tiled GEMM took
  * (docs/benchmarks.md). Undefined (the tiled GEMM alone) where the kernel
  * is not persistent, W changes in the loop or is more than each thread may hold.
+ * It also offers its rows taken by unit (gatedHeldGemm), which gates.ts uses
+ * where the gates after it can be computed from the sums in hand.
  */
 function heldGemm(e: WgslEmitter, a: WBuffer, b: WBuffer, result: WBuffer, out: Layout, what: string) {
   const hold = e.ctx.hold;
@@ -136,59 +138,148 @@ function heldGemm(e: WgslEmitter, a: WBuffer, b: WBuffer, result: WBuffer, out: 
   const C = Math.ceil(k / quadSize);
   if (R * C > hold.floats) return undefined;
   return (name: string): Phase['held'] => {
-    const values = `${name}_w`;
-    const load = `${name}_hold`;
-    const rows = [...Array(R).keys()];
-    const cols = [...Array(C).keys()];
-    const w = new PhaseWriter();
-    // Columns past k: thread 3's last ones where k is not a multiple of 4. Both W and x read 0 there.
-    const inside = (c: number) => (quadSize - 1) * C + c < k;
-    const column = (c: number) => (inside(c) ? `col + ${u32(c)}` : `min(col + ${u32(c)}, ${u32(k - 1)})`);
-    const loader = [
-      `var<private> ${values}: array<f32, ${R * C}>;`,
-      `// Loads the values of W this thread holds: ${R} rows × ${C} columns.`,
-      `fn ${load}(i: u32) {`,
-      `  let W = ${a.base}; // ${sanitizeComment(a.label)}`,
-      `  let row = i / ${u32(quadSize)} * ${u32(R)};`,
-      `  let col = i % ${u32(quadSize)} * ${u32(C)};`,
-      `  for (var r = 0u; r < ${u32(R)}; r++) {`,
-      `    let start = W + min(row + r, ${u32(m - 1)}) * ${u32(k)};`,
-      `    for (var c = 0u; c < ${u32(C)}; c++) {`,
-      `      ${values}[r * ${u32(C)} + c] = select(0.0, ${w.array(a)}[start + min(col + c, ${u32(k - 1)})], col + c < ${u32(k)});`,
-      '    }',
-      '  }',
-      '}',
-    ];
-    const [x, o] = [w.offset(b), w.offset(result)];
-    w.line(`let q = i % ${u32(quadSize)};`);
-    w.line(`let row = i / ${u32(quadSize)} * ${u32(R)};`);
-    w.line(`let col = q * ${u32(C)};`);
-    w.line(`for (var s = 0u; s < ${leadCount(out)}; s++) {`);
-    w.line(`  let xs = ${x} + s * ${u32(k)};`);
-    for (const c of cols) {
-      const value = `${w.array(b)}[xs + ${column(c)}]`;
-      w.line(`  let u${c} = ${inside(c) ? value : `select(0.0, ${value}, col + ${u32(c)} < ${u32(k)})`};`);
-    }
-    for (const r of rows) {
-      w.line(`  var acc${r} = ${values}[${u32(r * C)}] * u0;`);
-      for (const c of cols.slice(1)) w.line(`  acc${r} += ${values}[${u32(r * C + c)}] * u${c};`);
-      w.line(`  acc${r} += quadSwapX(acc${r});`);
-      w.line(`  acc${r} += quadSwapY(acc${r});`);
-    }
+    const samples = leadCount(out);
+    const plain = heldProduct(a, b, samples, name, R, C, (quad, r) => `${quad} * ${u32(R)} + ${r}`);
+    const w = plain.writer;
+    const o = w.offset(result);
     w.line('  if (q == 0u) {');
-    for (const r of rows) {
-      const store = `mem[${o} + s * ${u32(m)} + row + ${u32(r)}] = acc${r};`;
-      w.line(R * quads === m ? `    ${store}` : `    if (row + ${u32(r)} < ${u32(m)}) { ${store} }`);
+    for (let r = 0; r < R; r++) {
+      const store = `mem[${o} + s * ${u32(m)} + quad * ${u32(R)} + ${u32(r)}] = acc${r};`;
+      w.line(R * quads === m ? `    ${store}` : `    if (quad * ${u32(R)} + ${u32(r)} < ${u32(m)}) { ${store} }`);
     }
     w.line('  }');
     w.line('}');
-    const { code } = w.render(
-      name,
-      [`${what} (W held in private memory, ${R} rows × ${C} columns a thread, ${quadSize} threads sharing each row)`],
-      1,
-    );
-    return { code: [...loader, code].join('\n'), load };
+    const { code } = w.render(name, [`${what} (${plain.comment})`], 1);
+    return {
+      code: [...plain.loader, code].join('\n'),
+      load: plain.load,
+      sums: { region: regionKey(result), rows: m },
+      gated: (units, consumer) => gatedHeldGemm(a, b, samples, name, what, quads, units, consumer, hold.floats),
+    };
   };
+}
+
+/**
+ * The part of a held GEMM that loads W before the loop and computes a
+ * step's sums: quad `quad` holds R rows (row r of them is W's row
+ * `rowOf(quad, r)`, as WGSL) and its thread q the columns q·C … q·C + C − 1;
+ * after the quad's swaps every thread of it has the R whole sums of each
+ * sample, acc0 … acc(R−1), inside the loop over samples `s` that the writer
+ * leaves open.
+ */
+function heldProduct(
+  a: WBuffer,
+  b: WBuffer,
+  samples: string,
+  name: string,
+  R: number,
+  C: number,
+  rowOf: (quad: string, r: string) => string,
+): { loader: string[]; load: string; writer: PhaseWriter; comment: string } {
+  const [m, k] = a.layout.shape;
+  const values = `${name}_w`;
+  const load = `${name}_hold`;
+  const rows = [...Array(R).keys()];
+  const cols = [...Array(C).keys()];
+  const w = new PhaseWriter();
+  // Columns past k: thread 3's last ones where k is not a multiple of 4. Both W and x read 0 there.
+  const inside = (c: number) => (quadSize - 1) * C + c < k;
+  const column = (c: number) => (inside(c) ? `col + ${u32(c)}` : `min(col + ${u32(c)}, ${u32(k - 1)})`);
+  const loader = [
+    `var<private> ${values}: array<f32, ${R * C}>;`,
+    `// Loads the values of W this thread holds: ${R} rows × ${C} columns.`,
+    `fn ${load}(i: u32) {`,
+    `  let W = ${a.base}; // ${sanitizeComment(a.label)}`,
+    `  let quad = i / ${u32(quadSize)};`,
+    `  let col = i % ${u32(quadSize)} * ${u32(C)};`,
+    `  for (var r = 0u; r < ${u32(R)}; r++) {`,
+    `    let start = W + min(${rowOf('quad', 'r')}, ${u32(m - 1)}) * ${u32(k)};`,
+    `    for (var c = 0u; c < ${u32(C)}; c++) {`,
+    `      ${values}[r * ${u32(C)} + c] = select(0.0, ${w.array(a)}[start + min(col + c, ${u32(k - 1)})], col + c < ${u32(k)});`,
+    '    }',
+    '  }',
+    '}',
+  ];
+  const x = w.offset(b);
+  w.line(`let q = i % ${u32(quadSize)};`);
+  w.line(`let quad = i / ${u32(quadSize)};`);
+  w.line(`let col = q * ${u32(C)};`);
+  w.line(`for (var s = 0u; s < ${samples}; s++) {`);
+  w.line(`  let xs = ${x} + s * ${u32(k)};`);
+  for (const c of cols) {
+    const value = `${w.array(b)}[xs + ${column(c)}]`;
+    w.line(`  let u${c} = ${inside(c) ? value : `select(0.0, ${value}, col + ${u32(c)} < ${u32(k)})`};`);
+  }
+  for (const r of rows) {
+    w.line(`  var acc${r} = ${values}[${u32(r * C)}] * u0;`);
+    for (const c of cols.slice(1)) w.line(`  acc${r} += ${values}[${u32(r * C + c)}] * u${c};`);
+    w.line(`  acc${r} += quadSwapX(acc${r});`);
+    w.line(`  acc${r} += quadSwapY(acc${r});`);
+  }
+  const comment = `W held in private memory, ${R} rows × ${C} columns a thread, ${quadSize} threads sharing each row`;
+  return { loader, load, writer: w, comment };
+}
+
+/**
+ * A held GEMM whose sums go straight into the elementwise phase after it
+ * (see gates.ts): W's m rows are n gates of `units` rows each (an LSTM's
+ * i, f, g, o), and quad `quad` holds the n gates' rows of units
+ * quad·U … quad·U + U − 1. After the swaps every thread of the quad has all
+ * of them, and thread q computes the phase's elements of units q, q + 4, …
+ * of its quad, calling `consumer(i, t, g0, …)` with the gates' sums. So
+ * the sums are never stored, and a step is one phase and one barrier.
+ * Undefined where the rows do not fit what a thread may hold.
+ */
+function gatedHeldGemm(
+  a: WBuffer,
+  b: WBuffer,
+  samples: string,
+  name: string,
+  what: string,
+  quads: number,
+  units: number,
+  consumer: string,
+  floats: number,
+): { code: string; load: string } | undefined {
+  const [m, k] = a.layout.shape;
+  const n = m / units;
+  const U = Math.ceil(units / quads);
+  const R = n * U;
+  const C = Math.ceil(k / quadSize);
+  if (!Number.isInteger(n) || R * C > floats) return undefined;
+  const product = heldProduct(a, b, samples, name, R, C, (quad, r) => {
+    // Row r of the quad: gate r / U of unit quad·U + r % U (clamped past the last unit; its sums go unused).
+    const unit = `min(${quad} * ${u32(U)} + ${r} % ${u32(U)}, ${u32(units - 1)})`;
+    return `${r} / ${u32(U)} * ${u32(units)} + ${unit}`;
+  });
+  const w = product.writer;
+  const gates = [...Array(n).keys()];
+  for (let v = 0; v < Math.ceil(U / quadSize); v++) {
+    const first = v * quadSize;
+    // The sum of gate c for this thread's unit (first + q): thread q picks acc(c·U + first + q).
+    const sum = (c: number) => {
+      const pick = (lane: number) => (first + lane < U ? `acc${c * U + first + lane}` : '0.0');
+      let chosen = pick(0);
+      for (let lane = 1; lane < quadSize; lane++) chosen = `select(${chosen}, ${pick(lane)}, q == ${u32(lane)})`;
+      return chosen;
+    };
+    w.line('  {');
+    w.line(`    let unit = quad * ${u32(U)} + ${u32(first)} + q;`);
+    const guards = [
+      ...(first + quadSize > U ? [`${u32(first)} + q < ${u32(U)}`] : []),
+      ...(quads * U > units ? [`unit < ${u32(units)}`] : []),
+    ];
+    const call = `${consumer}(s * ${u32(units)} + unit, t, ${gates.map(sum).join(', ')});`;
+    w.line(guards.length > 0 ? `    if (${guards.join(' && ')}) { ${call} }` : `    ${call}`);
+    w.line('  }');
+  }
+  w.line('}');
+  const { code } = w.render(
+    name,
+    [`${what} (${product.comment}; rows by unit, ${n} gates of ${U} units a quad, each thread's units computed on)`],
+    1,
+  );
+  return { code: [...product.loader, code].join('\n'), load: product.load };
 }
 
 /** The row and sample offsets of a tile and its sums (`row`, `sample` bound): past the edges, loads repeat the last row or sample. */

@@ -38,7 +38,20 @@ export interface Phase {
    * defines `load(lane)`, run once before the loop, and the phase's function,
    * which every thread of the workgroup runs once a step.
    */
-  readonly held?: { readonly code: string; readonly load: string };
+  readonly held?: {
+    readonly code: string;
+    readonly load: string;
+    /** The region its sums go to (regionKey) and their rows a sample. */
+    readonly sums?: { readonly region: string; readonly rows: number };
+    /**
+     * The same product with its rows taken by unit, for `units` units of
+     * rows/units gates each, passing each element's gate sums to `consumer`
+     * instead of storing them (gates.ts); undefined where that does not fit.
+     */
+    readonly gated?: (units: number, consumer: string) => { readonly code: string; readonly load: string } | undefined;
+    /** The phase after it whose elements this variant computes (gates.ts): the kernel skips that phase. */
+    readonly absorbs?: string;
+  };
 }
 
 /** What an elementwise phase reads and writes, per storage array and offset (`mem:<base>` or `cache:<base>`). */

@@ -1,0 +1,108 @@
+/**
+ * One phase a step for a recurrent product and the gates after it. Where a
+ * persistent kernel's time loop holds W in private memory (heldGemm in
+ * ops.ts) and the next phase is elementwise over the units, reading the
+ * product's sums only at its own unit of each gate (row c·H + j of sample
+ * l, for gates c = 0 … m/H − 1: an LSTM's i, f, g, o), the product's variant
+ * with subgroups takes its rows by unit and calls that phase's function for
+ * each of its elements with the gate sums in hand. The sums are then never
+ * stored or loaded back, and the barrier between the two phases goes: an
+ * LSTM step is one phase and one barrier.
+ */
+import type { Item, Phase } from './phase.js';
+
+type HeldPhase = Phase & { readonly held: NonNullable<Phase['held']> };
+
+/** The index at which an elementwise phase over H units reads gate c of its own element from sums of m rows. */
+function gateIndex(m: number, H: number, c: number): string {
+  return c === 0 ? `l * ${m}u + j` : `l * ${m}u + j + ${c * H}u`;
+}
+
+/**
+ * The elementwise phase's functions with the sums passed in as g0 … g(n−1):
+ * each function named NAME becomes NAME_gated(i, t, g0, …), its reads of
+ * the sums become the parameters, and calls between them pass them on.
+ * Undefined where the sums are read in any other way.
+ */
+function takeSums(code: string, base: string, m: number, H: number): string | undefined {
+  const n = m / H;
+  const gates = [...Array(n).keys()].map((c) => `g${c}`);
+  const names = [...code.matchAll(/^fn (\w+)\(i: u32, (_?t): u32\) \{$/gm)].map((match) => match[1]);
+  const lines: string[] = [];
+  let alias: string | undefined;
+  for (const line of code.split('\n')) {
+    const signature = /^fn (\w+)\(i: u32, (_?t): u32\) \{$/.exec(line);
+    if (signature) {
+      alias = undefined;
+      lines.push(
+        `fn ${signature[1]}_gated(i: u32, ${signature[2]}: u32, ${gates.map((g) => `${g}: f32`).join(', ')}) {`,
+      );
+      continue;
+    }
+    const binding = /^ {2}let (at\d+) = (.*); \/\/ .*$/.exec(line);
+    if (binding && binding[2] === base) {
+      alias = binding[1];
+      continue;
+    }
+    let text = line;
+    if (alias !== undefined) {
+      for (let c = n - 1; c >= 0; c--) text = text.split(`mem[${alias} + ${gateIndex(m, H, c)}]`).join(gates[c]);
+      if (new RegExp(`\\b${alias}\\b`).test(text)) return undefined;
+    }
+    const call = /^( {2})(\w+)\(i, (_?t)\);$/.exec(text);
+    if (call && names.includes(call[2])) text = `${call[1]}${call[2]}_gated(i, ${call[3]}, ${gates.join(', ')});`;
+    lines.push(text);
+  }
+  return lines.join('\n');
+}
+
+/** Every phase of some items, inside loops too. */
+function allPhases(items: readonly Item[]): Phase[] {
+  return items.flatMap((item) => (item.kind === 'phase' ? [item] : allPhases(item.body)));
+}
+
+/** The held product with the elementwise phase after it taken in, or undefined where that cannot be. */
+function absorb(product: HeldPhase, next: Item, everything: readonly Phase[]): HeldPhase | undefined {
+  const { sums, gated } = product.held;
+  if (!sums || !gated || next.kind !== 'phase' || !next.elementwise) return undefined;
+  const { shape, time, batch } = JSON.parse(next.elementwise.layout) as {
+    shape: number[];
+    time: string | null;
+    batch: boolean;
+  };
+  const H = shape.reduce((a, b) => a * b, 1);
+  const m = sums.rows;
+  if (!batch || time !== null || m % H !== 0 || next.elementwise.writes.includes(sums.region)) return undefined;
+  const reads = next.elementwise.accesses.get(sums.region);
+  const allowed = new Set([...Array(m / H).keys()].map((c) => gateIndex(m, H, c)));
+  if (!reads || ![...reads].every((index) => allowed.has(index))) return undefined;
+  // Nothing else may read the sums: they are never stored.
+  const base = sums.region.slice('mem:'.length);
+  if (everything.some((p) => p !== product && p !== next && p.code.includes(base))) return undefined;
+  const consumer = takeSums(next.code, base, m, H);
+  const variant = consumer === undefined ? undefined : gated(H, `${next.name}_gated`);
+  if (consumer === undefined || variant === undefined) return undefined;
+  return {
+    ...product,
+    held: { ...product.held, code: `${variant.code}\n${consumer}`, load: variant.load, absorbs: next.name },
+  };
+}
+
+function fuseIn(items: readonly Item[], everything: readonly Phase[]): Item[] {
+  const out: Item[] = [];
+  for (let k = 0; k < items.length; k++) {
+    const item = items[k];
+    if (item.kind === 'loop') {
+      out.push({ ...item, body: fuseIn(item.body, everything) });
+      continue;
+    }
+    const fused = item.held && k + 1 < items.length ? absorb(item as HeldPhase, items[k + 1], everything) : undefined;
+    out.push(fused ?? item);
+  }
+  return out;
+}
+
+/** The items with each held product that an elementwise phase of gates follows fused with it, in its held variant. */
+export function fuseGateSteps(items: readonly Item[]): Item[] {
+  return fuseIn(items, allPhases(items));
+}

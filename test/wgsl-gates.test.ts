@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { fuseGateSteps } from '../src/backends/wgsl/gates.js';
+import type { Item, Phase } from '../src/backends/wgsl/phase.js';
+
+// Sums of 4 gates × 5 units a sample, at offset SUMS of mem.
+const sums = '(dims.B * 7u + 11u)';
+const count = new Map([['B', 5]]);
+const layout = JSON.stringify({ shape: [5], time: null, batch: true });
+
+/** A held product of 20 rows a sample; `fits` says whether its variant by units fits a thread. */
+function product(fits = true): Phase {
+  return {
+    kind: 'phase',
+    name: 'p',
+    count,
+    code: 'fn p(i: u32, t: u32) {}',
+    usesStep: true,
+    held: {
+      code: 'fn p(i: u32, t: u32) { /* held */ }',
+      load: 'p_hold',
+      sums: { region: `mem:${sums}`, rows: 20 },
+      gated: (units, consumer) =>
+        fits
+          ? { code: `fn p(i: u32, t: u32) { /* by ${units} units into ${consumer} */ }`, load: 'p_hold_units' }
+          : undefined,
+    },
+  };
+}
+
+/** The gates of an LSTM-like cell: element i reads the sums of gates 0 and 3 at its unit (or at `other`). */
+function gates(other = 'l * 20u + j + 15u'): Phase {
+  const code = [
+    '// c and h',
+    'fn g(i: u32, t: u32) {',
+    `  let at0 = (dims.B * 3u); // next state`,
+    `  let at1 = ${sums}; // %3 matmul fused gates`,
+    '  let l = i / 5u;',
+    '  let j = i % 5u;',
+    `  mem[at0 + i] = mem[at1 + l * 20u + j] * mem[at1 + ${other}];`,
+    '}',
+  ].join('\n');
+  return {
+    kind: 'phase',
+    name: 'g',
+    count,
+    code,
+    usesStep: true,
+    elementwise: {
+      layout,
+      writes: ['mem:(dims.B * 3u)'],
+      accesses: new Map([
+        ['mem:(dims.B * 3u)', new Set(['i'])],
+        [`mem:${sums}`, new Set(['l * 20u + j', other])],
+      ]),
+      own: ['i', 'l * 5u + j'],
+      first: 'g',
+    },
+  };
+}
+
+const loop = (body: Item[]): Item => ({ kind: 'loop', axis: 'T', reverse: false, body, comment: 'steps' });
+const bodyOf = (items: readonly Item[]): Item[] => [...(items[0] as Extract<Item, { kind: 'loop' }>).body];
+
+describe('fusing a held recurrent product with the gates after it', () => {
+  it('computes the gates in the product’s held variant, with the sums passed as parameters', () => {
+    const [fused, next] = bodyOf(fuseGateSteps([loop([product(), gates()])])) as Phase[];
+    expect(fused.held?.absorbs).toBe('g');
+    expect(fused.held?.load).toBe('p_hold_units');
+    expect(fused.held?.code).toContain('/* by 5 units into g_gated */');
+    expect(fused.held?.code).toContain('fn g_gated(i: u32, t: u32, g0: f32, g1: f32, g2: f32, g3: f32) {');
+    expect(fused.held?.code).toContain('mem[at0 + i] = g0 * g3;');
+    expect(fused.held?.code).not.toContain('at1');
+    // The plain variant keeps both phases as they were.
+    expect(fused.code).toBe('fn p(i: u32, t: u32) {}');
+    expect(next.name).toBe('g');
+  });
+
+  it('leaves them apart where the gates read the sums of another unit', () => {
+    const [first] = bodyOf(fuseGateSteps([loop([product(), gates('l * 20u + j + 16u')])])) as Phase[];
+    expect(first.held?.absorbs).toBeUndefined();
+  });
+
+  it('leaves them apart where another phase reads the sums too', () => {
+    const reader: Phase = { ...gates(), name: 'r', code: `fn r(i: u32, _t: u32) { let at0 = ${sums}; }` };
+    const [first] = bodyOf(fuseGateSteps([loop([product(), gates(), reader])])) as Phase[];
+    expect(first.held?.absorbs).toBeUndefined();
+  });
+
+  it('leaves them apart where the rows by unit do not fit what a thread may hold', () => {
+    const [first] = bodyOf(fuseGateSteps([loop([product(false), gates()])])) as Phase[];
+    expect(first.held?.absorbs).toBeUndefined();
+    expect(first.held?.code).toBe('fn p(i: u32, t: u32) { /* held */ }');
+  });
+});
