@@ -86,6 +86,19 @@ describe('fusing a held recurrent product with the gates after it', () => {
     expect(first.held?.absorbs).toBeUndefined();
   });
 
+  it('leaves them apart where the sums are a per-step output kept for later steps', () => {
+    const kept = `${sums} + t * dims.B * 20u`;
+    const keeper: Phase = { ...product(), held: { ...product().held!, sums: { region: `mem:${kept}`, rows: 20 } } };
+    const reader = gates();
+    const at = { ...reader, code: reader.code.replace(`let at1 = ${sums};`, `let at1 = ${kept};`) };
+    const accesses = new Map(reader.elementwise!.accesses);
+    accesses.set(`mem:${kept}`, accesses.get(`mem:${sums}`)!);
+    const [first] = bodyOf(
+      fuseGateSteps([loop([keeper, { ...at, elementwise: { ...reader.elementwise!, accesses } }])]),
+    ) as Phase[];
+    expect(first.held?.absorbs).toBeUndefined();
+  });
+
   it('leaves them apart where the rows by unit do not fit what a thread may hold', () => {
     const [first] = bodyOf(fuseGateSteps([loop([product(false), gates()])])) as Phase[];
     expect(first.held?.absorbs).toBeUndefined();

@@ -76,8 +76,10 @@ function absorb(product: HeldPhase, next: Item, everything: readonly Phase[]): H
   const reads = next.elementwise.accesses.get(sums.region);
   const allowed = new Set([...Array(m / H).keys()].map((c) => gateIndex(m, H, c)));
   if (!reads || ![...reads].every((index) => allowed.has(index))) return undefined;
-  // Nothing else may read the sums: they are never stored.
+  // Nothing else may read the sums: they are never stored. A region at step t is a per-step
+  // output kept for later (backpropagation reads it at other steps): never fused.
   const base = sums.region.slice('mem:'.length);
+  if (/\bt\b/.test(base)) return undefined;
   if (everything.some((p) => p !== product && p !== next && p.code.includes(base))) return undefined;
   const consumer = takeSums(next.code, base, m, H);
   const variant = consumer === undefined ? undefined : gated(H, `${next.name}_gated`);
