@@ -18,6 +18,9 @@ function gateIndex(m: number, H: number, c: number): string {
   return c === 0 ? `l * ${m}u + j` : `l * ${m}u + j + ${c * H}u`;
 }
 
+/** A phase function's first line, as PhaseWriter.render and merge.ts write it: its name and its step parameter. */
+const signature = /^fn (\w+)\(i: u32, (_?t): u32\) \{$/;
+
 /**
  * The elementwise phase's functions with the sums passed in as g0 … g(n−1):
  * each function named NAME becomes NAME_gated(i, t, g0, …), its reads of
@@ -27,16 +30,15 @@ function gateIndex(m: number, H: number, c: number): string {
 function takeSums(code: string, base: string, m: number, H: number): string | undefined {
   const n = m / H;
   const gates = [...Array(n).keys()].map((c) => `g${c}`);
-  const names = [...code.matchAll(/^fn (\w+)\(i: u32, (_?t): u32\) \{$/gm)].map((match) => match[1]);
-  const lines: string[] = [];
+  const lines = code.split('\n');
+  const names = lines.flatMap((line) => signature.exec(line)?.[1] ?? []);
+  const out: string[] = [];
   let alias: string | undefined;
-  for (const line of code.split('\n')) {
-    const signature = /^fn (\w+)\(i: u32, (_?t): u32\) \{$/.exec(line);
-    if (signature) {
+  for (const line of lines) {
+    const fn = signature.exec(line);
+    if (fn) {
       alias = undefined;
-      lines.push(
-        `fn ${signature[1]}_gated(i: u32, ${signature[2]}: u32, ${gates.map((g) => `${g}: f32`).join(', ')}) {`,
-      );
+      out.push(`fn ${fn[1]}_gated(i: u32, ${fn[2]}: u32, ${gates.map((g) => `${g}: f32`).join(', ')}) {`);
       continue;
     }
     const binding = /^ {2}let (at\d+) = (.*); \/\/ .*$/.exec(line);
@@ -51,9 +53,9 @@ function takeSums(code: string, base: string, m: number, H: number): string | un
     }
     const call = /^( {2})(\w+)\(i, (_?t)\);$/.exec(text);
     if (call && names.includes(call[2])) text = `${call[1]}${call[2]}_gated(i, ${call[3]}, ${gates.join(', ')});`;
-    lines.push(text);
+    out.push(text);
   }
-  return lines.join('\n');
+  return out.join('\n');
 }
 
 /** Every phase of some items, inside loops too. */
