@@ -190,13 +190,17 @@ function threadKernel(phase: Phase, b: Bindings, o: KernelOptions, name: string,
  * a barrier. With `held`, the GEMMs that hold W (Phase.held) load it before
  * their loop, and every thread runs them once a step.
  */
-function persistentBody(items: readonly Item[], o: KernelOptions, t: string, depth: number, held: boolean): string[] {
+function persistentBody(
+  items: readonly Item[],
+  o: KernelOptions,
+  t: string,
+  depth: number,
+  held: boolean,
+  /** In the held variant, the phases whose elements a held product computes (gates.ts): not run again. */
+  absorbed: ReadonlySet<string>,
+): string[] {
   const pad = '  '.repeat(depth);
   const lines: string[] = [];
-  // In the held variant, phases whose elements a held product computes (gates.ts) are not run again.
-  const absorbed = new Set(
-    held ? items.flatMap((i) => (i.kind === 'phase' && i.held?.absorbs ? [i.held.absorbs] : [])) : [],
-  );
   for (const item of items) {
     if (item.kind === 'phase') {
       if (absorbed.has(item.name)) continue;
@@ -213,7 +217,7 @@ function persistentBody(items: readonly Item[], o: KernelOptions, t: string, dep
     lines.push(`${pad}// ${sanitizeComment(item.comment)}`);
     lines.push(`${pad}for (var s = 0u; s < ${loopCount(item)}; s++) {`);
     lines.push(`${pad}  let t = ${stepAt(item, 's')};`);
-    lines.push(...persistentBody(item.body, o, 't', depth + 1, held));
+    lines.push(...persistentBody(item.body, o, 't', depth + 1, held, absorbed));
     lines.push(`${pad}}`);
   }
   return lines;
@@ -239,9 +243,9 @@ function persistentKernel(
     `    cache[${c.offset}u + i] = mem[${c.source} + i];`,
     '  }',
   ]);
-  const text = (held: boolean) =>
+  const text = (held: boolean, skipped = held ? absorbed : new Set<string>()) =>
     [
-      `// rnnc kernel ${name}: persistent, one workgroup of ${o.persistentSize} threads runs ${plural(all.length - (held ? absorbed.size : 0), 'phase')} in one dispatch,`,
+      `// rnnc kernel ${name}: persistent, one workgroup of ${o.persistentSize} threads runs ${plural(all.length - skipped.size, 'phase')} in one dispatch,`,
       '// with a barrier between phases.',
       ...(floats > 0
         ? [`// The weights its time loops read are copied into workgroup memory first (${4 * floats} bytes).`]
@@ -260,11 +264,11 @@ function persistentKernel(
       preamble(b, false),
       ...(floats > 0 ? ['', `var<workgroup> cache: array<f32, ${floats}>;`] : []),
       '',
-      ...all.filter((p) => !(held && absorbed.has(p.name))).map((p) => `${held && p.held ? p.held.code : p.code}\n`),
+      ...all.filter((p) => !skipped.has(p.name)).map((p) => `${held && p.held ? p.held.code : p.code}\n`),
       `@compute @workgroup_size(${o.persistentSize})`,
       'fn main(@builtin(local_invocation_index) lane: u32) {',
       ...(floats > 0 ? [...load, '  workgroupBarrier();'] : []),
-      ...persistentBody(items, o, '0u', 1, held),
+      ...persistentBody(items, o, '0u', 1, held, skipped),
       '}',
       '',
     ].join('\n');
