@@ -21,6 +21,7 @@ import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { compileToWgsl } from '../src/backends/wgsl/index.js';
+import type { KernelOptions } from '../src/backends/wgsl/kernels.js';
 import { createGpuRunner, openDevice } from '../src/backends/wgsl/runtime.js';
 import { compileSource, selectModel } from '../src/frontend/program.js';
 import { naiveGru, naiveLstm } from './naive.js';
@@ -319,7 +320,7 @@ async function wgslRunner(
   file: string,
   sizes: Record<string, number>,
   schedule?: 'steps' | 'hybrid' | 'persistent',
-  kernels?: { quads: boolean },
+  kernels?: Partial<KernelOptions>,
 ) {
   const program = compileSource(readFileSync(file, 'utf8'), file).program;
   if (!program) throw new Error(`${file} does not compile`);
@@ -368,10 +369,12 @@ async function benchWgsl(
   }
   runner.destroy();
   console.error(`  ${w.name}: ${system} done (${chosen})`);
-  const variants: { schedule?: 'steps' | 'hybrid' | 'persistent'; kernels?: { quads: boolean }; flag: string }[] = [
+  const variants: { schedule?: 'steps' | 'hybrid' | 'persistent'; kernels?: Partial<KernelOptions>; flag: string }[] = [
     ...(['steps', 'hybrid', 'persistent'] as const).map((schedule) => ({ schedule, flag: `--schedule ${schedule}` })),
     // What the quad-shared GEMMs buy: every thread loading its own values of W.
     { schedule: undefined, kernels: { quads: false }, flag: '--no-quads' },
+    // What computing the gates in the recurrent product's threads buys: the product's sums stored, the gates a phase of their own.
+    { schedule: undefined, kernels: { fusedGates: false }, flag: '--no-fused-gates' },
   ];
   for (const { schedule, kernels, flag } of variants) {
     const variant = await wgslRunner(file, sizes, schedule, kernels);

@@ -86,6 +86,18 @@ describe('rnnc compile --target wgsl', () => {
     expect(out).toContain('@compute @workgroup_size(128)');
   });
 
+  it('computes the gates in the recurrent product’s dispatch, or with --no-fused-gates in a dispatch of their own', async () => {
+    const args = ['compile', 'examples/gru.rnn', '--target', 'wgsl', '--schedule', 'steps', '--size', 'H=64'];
+    const fused = await rnnc(...args);
+    expect(fused.status).toBe(0);
+    expect(fused.out).toContain('dispatches per step of a time loop: 1; per forward call with 100 steps:');
+    expect(fused.out).toContain('It computes the gates after the product too');
+    const apart = await rnnc(...args, '--no-fused-gates');
+    expect(apart.status).toBe(0);
+    expect(apart.out).toContain('dispatches per step of a time loop: 2; per forward call with 100 steps:');
+    expect(apart.out).not.toContain('It computes the gates after the product too');
+  });
+
   it('runs each time loop in one kernel with the persistent schedule', async () => {
     const { out } = await rnnc('compile', 'examples/gru.rnn', '--target', 'wgsl', '--schedule', 'persistent');
     expect(out).toContain(

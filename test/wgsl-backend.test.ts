@@ -380,17 +380,26 @@ describe('waiting for a call’s results', () => {
 
 describe('the tiled WGSL GEMMs', () => {
   it.each([
-    ['steps', 2],
-    ['persistent', 2],
-    ['steps', 0],
+    ['steps', 2, true],
+    ['steps', 2, false],
+    ['persistent', 2, true],
+    ['steps', 0, true],
   ] as const)(
-    'agree with TypeScript at sizes that are not multiples of the tile (lstm I=19 H=37, %s, -O%s)',
-    async (schedule, level) => {
+    'agree with TypeScript at sizes that are not multiples of the tile (lstm I=19 H=37, %s, -O%s, gates fused: %s)',
+    async (schedule, level, fusedGates) => {
       const { device } = await gpuDevice();
       const model = selectModel(loadExample('lstm.rnn'));
       const sizes = bindSizes(model, { I: 19, H: 37 });
-      const wgsl = compileToWgsl(model, { level, sizes, source: { file: 'lstm.rnn', text: '' }, schedule });
+      const source = { file: 'lstm.rnn', text: '' };
+      const wgsl = compileToWgsl(model, { level, sizes, source, schedule, kernels: { fusedGates } });
       const all = wgsl.kernels.map((k) => k.code).join('\n');
+      // At -O2 the step's product computes the gates in its store, 8 units a tile (the last tile 5 of them):
+      // one dispatch a step.
+      if (schedule === 'steps' && level === 2) {
+        expect(wgsl.dispatchesPerStep).toBe(fusedGates ? 1 : 2);
+        expect(all.includes('rows by unit, 4 gates of 8 units a tile')).toBe(fusedGates);
+        if (fusedGates) expect(all).toMatch(/if \(row \+ 5u < 37u\) \{ \w+_gated\(\(sample \+ 3u\) \* 37u/);
+      }
       for (const tiled of [
         schedule === 'steps' ? 'rows × 4 samples a thread, 4 threads sharing each row' : 'rows × 8 samples a thread',
         'columns × 4 samples a thread',

@@ -15,10 +15,10 @@ function product(fits = true): Phase {
     count,
     code: 'fn p(i: u32, t: u32) {}',
     usesStep: true,
+    sums: { region: `mem:${sums}`, rows: 20 },
     held: {
       code: 'fn p(i: u32, t: u32) { /* held */ }',
       load: 'p_hold',
-      sums: { region: `mem:${sums}`, rows: 20 },
       gated: (units, consumer) =>
         fits
           ? { code: `fn p(i: u32, t: u32) { /* by ${units} units into ${consumer} */ }`, load: 'p_hold_units' }
@@ -88,7 +88,7 @@ describe('fusing a held recurrent product with the gates after it', () => {
 
   it('leaves them apart where the sums are a per-step output kept for later steps', () => {
     const kept = `${sums} + t * dims.B * 20u`;
-    const keeper: Phase = { ...product(), held: { ...product().held!, sums: { region: `mem:${kept}`, rows: 20 } } };
+    const keeper: Phase = { ...product(), sums: { region: `mem:${kept}`, rows: 20 } };
     const reader = gates();
     const at = { ...reader, code: reader.code.replace(`let at1 = ${sums};`, `let at1 = ${kept};`) };
     const accesses = new Map(reader.elementwise!.accesses);
@@ -103,5 +103,51 @@ describe('fusing a held recurrent product with the gates after it', () => {
     const [first] = bodyOf(fuseGateSteps([loop([product(false), gates()])])) as Phase[];
     expect(first.held?.absorbs).toBeUndefined();
     expect(first.held?.code).toBe('fn p(i: u32, t: u32) { /* held */ }');
+  });
+});
+
+/** A product dispatched across workgroups (no held variant): 20 rows a sample, in tiles of 8 rows × 4 samples. */
+function dispatched(fits = true): Phase {
+  const { held: _held, ...rest } = product();
+  return {
+    ...rest,
+    blocks: { divisor: 4, factor: 3 },
+    gated: (units, consumer) =>
+      fits
+        ? {
+            code: `fn p(i: u32, t: u32) { /* tiles by ${units} units into ${consumer} */ }`,
+            blocks: { divisor: 4, factor: 5 },
+          }
+        : undefined,
+  };
+}
+
+describe('fusing a dispatched recurrent product with the gates after it', () => {
+  it('puts one phase in place of both, with the product’s threads by unit and the gates’ function taking the sums', () => {
+    const body = bodyOf(fuseGateSteps([loop([dispatched(), gates()])])) as Phase[];
+    expect(body).toHaveLength(1);
+    const [fused] = body;
+    expect(fused.name).toBe('p');
+    expect(fused.absorbs?.name).toBe('g');
+    expect(fused.blocks).toEqual({ divisor: 4, factor: 5 });
+    expect(fused.code).toContain('/* tiles by 5 units into g_gated */');
+    expect(fused.code).toContain('fn g_gated(i: u32, t: u32, g0: f32, g1: f32, g2: f32, g3: f32) {');
+    expect(fused.code).toContain('mem[at0 + i] = g0 * g3;');
+  });
+
+  it('keeps both phases where the tiles cannot be taken by unit', () => {
+    const body = bodyOf(fuseGateSteps([loop([dispatched(false), gates()])])) as Phase[];
+    expect(body.map((p) => p.name)).toEqual(['p', 'g']);
+    expect(body[0].absorbs).toBeUndefined();
+  });
+
+  it('keeps both phases where the gates read the sums of another unit', () => {
+    const body = bodyOf(fuseGateSteps([loop([dispatched(), gates('l * 20u + j + 16u')])])) as Phase[];
+    expect(body.map((p) => p.name)).toEqual(['p', 'g']);
+  });
+
+  it('leaves a product outside a time loop alone (the input projection runs on more workgroups without the adds)', () => {
+    const items = fuseGateSteps([dispatched(), gates()]) as Phase[];
+    expect(items.map((p) => p.name)).toEqual(['p', 'g']);
   });
 });

@@ -57,6 +57,7 @@ export function compileWgslCommand(
       tile: parseTile(flags.tile, '--tile'),
       quadTile: parseTile(flags.quadTile, '--quad-tile'),
       quads: flags.quads,
+      fusedGates: flags.fusedGates,
       workgroupStorage: parseBytes(flags.workgroupStorage),
     },
     ...(truncate !== undefined && truncate > 0 ? { truncate } : {}),

@@ -22,6 +22,7 @@ export interface CompileFlags {
   tile: string;
   quadTile: string;
   quads: boolean;
+  fusedGates: boolean;
   workgroupStorage: string;
   out?: string;
   explain?: boolean;

@@ -249,6 +249,10 @@ export function buildProgram(io: Io): Command {
     )
     .option('--no-quads', 'WGSL: GEMMs dispatched across workgroups do not share loads within quads of threads')
     .option(
+      '--no-fused-gates',
+      'WGSL: a time loop’s recurrent product stores its sums and the gates after it run on their own (two dispatches a step of an LSTM or GRU instead of one)',
+    )
+    .option(
       '--workgroup-storage <bytes>',
       'WGSL: workgroup memory a persistent kernel may fill with the weights its time loops read',
       '16384',

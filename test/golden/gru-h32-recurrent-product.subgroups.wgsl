@@ -1,5 +1,6 @@
 // rnnc kernel forward_04_matmul_6: one thread per tile, 64 per workgroup.
-// Dispatched once per step of the time loop (GRU: from the first step to the last): dispatch 1 of the 2 a step takes.
+// Dispatched once per step of the time loop (GRU: from the first step to the last): dispatch 1 of the 1 a step takes.
+// It computes the gates after the product too (sigmoid_7_to_add_8), from the sums each thread holds: they are never stored.
 enable subgroups;
 diagnostic(off, subgroup_uniformity);
 struct Dims {
@@ -23,52 +24,43 @@ fn quadRow1(mine: f32, at: u32) -> f32 { return quadBroadcast(mine, 1u); }
 fn quadRow2(mine: f32, at: u32) -> f32 { return quadBroadcast(mine, 2u); }
 fn quadRow3(mine: f32, at: u32) -> f32 { return quadBroadcast(mine, 3u); }
 
-// %3 matmul fused gates — 24: r = sigmoid(W_ir @ x + b_ir + W_hr @ h + b_hr)   // reset gate (32 rows × 4 samples a thread, 4 threads sharing each row)
+// %3 matmul fused gates — 24: r = sigmoid(W_ir @ x + b_ir + W_hr @ h + b_hr)   // reset gate (24 rows × 4 samples a thread, 4 threads sharing each row; rows by unit, 3 gates of 8 units a tile, the gates computed on)
 fn matmul_6(i: u32, t: u32) {
-  let at0 = (dims.T_T * dims.B * 227u + dims.B * 96u + 3552u); // %3 matmul fused gates
-  let at1 = 288u; // %25 stack_rows packed W_hr, W_hz, W_hn (in place)
-  let at2 = select((dims.T_T * dims.B * 227u + dims.B * 64u + 3552u), (dims.T_T * dims.B * 195u + dims.B * 64u + 3552u) + (t - 1u) * dims.B * 32u, t != 0u); // GRU state h
+  let at0 = 288u; // %25 stack_rows packed W_hr, W_hz, W_hn (in place)
+  let at1 = select((dims.T_T * dims.B * 227u + dims.B * 64u + 3552u), (dims.T_T * dims.B * 195u + dims.B * 64u + 3552u) + (t - 1u) * dims.B * 32u, t != 0u); // GRU state h
   let q = i % 4u;
   let quad = i / 4u;
-  let row = quad % 3u * 32u;
-  let sample = (quad / 3u * 4u + q) * 4u;
+  let row = quad % 4u * 8u;
+  let sample = (quad / 4u * 4u + q) * 4u;
   let last = dims.B - 1u;
-  let w0 = at1 + row * 32u;
-  let w1 = at1 + min(row + 1u, 95u) * 32u;
-  let w2 = at1 + min(row + 2u, 95u) * 32u;
-  let w3 = at1 + min(row + 3u, 95u) * 32u;
-  let w4 = at1 + min(row + 4u, 95u) * 32u;
-  let w5 = at1 + min(row + 5u, 95u) * 32u;
-  let w6 = at1 + min(row + 6u, 95u) * 32u;
-  let w7 = at1 + min(row + 7u, 95u) * 32u;
-  let w8 = at1 + min(row + 8u, 95u) * 32u;
-  let w9 = at1 + min(row + 9u, 95u) * 32u;
-  let w10 = at1 + min(row + 10u, 95u) * 32u;
-  let w11 = at1 + min(row + 11u, 95u) * 32u;
-  let w12 = at1 + min(row + 12u, 95u) * 32u;
-  let w13 = at1 + min(row + 13u, 95u) * 32u;
-  let w14 = at1 + min(row + 14u, 95u) * 32u;
-  let w15 = at1 + min(row + 15u, 95u) * 32u;
-  let w16 = at1 + min(row + 16u, 95u) * 32u;
-  let w17 = at1 + min(row + 17u, 95u) * 32u;
-  let w18 = at1 + min(row + 18u, 95u) * 32u;
-  let w19 = at1 + min(row + 19u, 95u) * 32u;
-  let w20 = at1 + min(row + 20u, 95u) * 32u;
-  let w21 = at1 + min(row + 21u, 95u) * 32u;
-  let w22 = at1 + min(row + 22u, 95u) * 32u;
-  let w23 = at1 + min(row + 23u, 95u) * 32u;
-  let w24 = at1 + min(row + 24u, 95u) * 32u;
-  let w25 = at1 + min(row + 25u, 95u) * 32u;
-  let w26 = at1 + min(row + 26u, 95u) * 32u;
-  let w27 = at1 + min(row + 27u, 95u) * 32u;
-  let w28 = at1 + min(row + 28u, 95u) * 32u;
-  let w29 = at1 + min(row + 29u, 95u) * 32u;
-  let w30 = at1 + min(row + 30u, 95u) * 32u;
-  let w31 = at1 + min(row + 31u, 95u) * 32u;
-  let x0 = at2 + min(sample + 0u, last) * 32u;
-  let x1 = at2 + min(sample + 1u, last) * 32u;
-  let x2 = at2 + min(sample + 2u, last) * 32u;
-  let x3 = at2 + min(sample + 3u, last) * 32u;
+  let w0 = at0 + row * 32u;
+  let w1 = at0 + min(row + 1u, 31u) * 32u;
+  let w2 = at0 + min(row + 2u, 31u) * 32u;
+  let w3 = at0 + min(row + 3u, 31u) * 32u;
+  let w4 = at0 + min(row + 4u, 31u) * 32u;
+  let w5 = at0 + min(row + 5u, 31u) * 32u;
+  let w6 = at0 + min(row + 6u, 31u) * 32u;
+  let w7 = at0 + min(row + 7u, 31u) * 32u;
+  let w8 = at0 + (32u + row) * 32u;
+  let w9 = at0 + (32u + min(row + 1u, 31u)) * 32u;
+  let w10 = at0 + (32u + min(row + 2u, 31u)) * 32u;
+  let w11 = at0 + (32u + min(row + 3u, 31u)) * 32u;
+  let w12 = at0 + (32u + min(row + 4u, 31u)) * 32u;
+  let w13 = at0 + (32u + min(row + 5u, 31u)) * 32u;
+  let w14 = at0 + (32u + min(row + 6u, 31u)) * 32u;
+  let w15 = at0 + (32u + min(row + 7u, 31u)) * 32u;
+  let w16 = at0 + (64u + row) * 32u;
+  let w17 = at0 + (64u + min(row + 1u, 31u)) * 32u;
+  let w18 = at0 + (64u + min(row + 2u, 31u)) * 32u;
+  let w19 = at0 + (64u + min(row + 3u, 31u)) * 32u;
+  let w20 = at0 + (64u + min(row + 4u, 31u)) * 32u;
+  let w21 = at0 + (64u + min(row + 5u, 31u)) * 32u;
+  let w22 = at0 + (64u + min(row + 6u, 31u)) * 32u;
+  let w23 = at0 + (64u + min(row + 7u, 31u)) * 32u;
+  let x0 = at1 + min(sample + 0u, last) * 32u;
+  let x1 = at1 + min(sample + 1u, last) * 32u;
+  let x2 = at1 + min(sample + 2u, last) * 32u;
+  let x3 = at1 + min(sample + 3u, last) * 32u;
   var acc0_0 = 0.0;
   var acc0_1 = 0.0;
   var acc0_2 = 0.0;
@@ -93,14 +85,6 @@ fn matmul_6(i: u32, t: u32) {
   var acc0_21 = 0.0;
   var acc0_22 = 0.0;
   var acc0_23 = 0.0;
-  var acc0_24 = 0.0;
-  var acc0_25 = 0.0;
-  var acc0_26 = 0.0;
-  var acc0_27 = 0.0;
-  var acc0_28 = 0.0;
-  var acc0_29 = 0.0;
-  var acc0_30 = 0.0;
-  var acc0_31 = 0.0;
   var acc1_0 = 0.0;
   var acc1_1 = 0.0;
   var acc1_2 = 0.0;
@@ -125,14 +109,6 @@ fn matmul_6(i: u32, t: u32) {
   var acc1_21 = 0.0;
   var acc1_22 = 0.0;
   var acc1_23 = 0.0;
-  var acc1_24 = 0.0;
-  var acc1_25 = 0.0;
-  var acc1_26 = 0.0;
-  var acc1_27 = 0.0;
-  var acc1_28 = 0.0;
-  var acc1_29 = 0.0;
-  var acc1_30 = 0.0;
-  var acc1_31 = 0.0;
   var acc2_0 = 0.0;
   var acc2_1 = 0.0;
   var acc2_2 = 0.0;
@@ -157,14 +133,6 @@ fn matmul_6(i: u32, t: u32) {
   var acc2_21 = 0.0;
   var acc2_22 = 0.0;
   var acc2_23 = 0.0;
-  var acc2_24 = 0.0;
-  var acc2_25 = 0.0;
-  var acc2_26 = 0.0;
-  var acc2_27 = 0.0;
-  var acc2_28 = 0.0;
-  var acc2_29 = 0.0;
-  var acc2_30 = 0.0;
-  var acc2_31 = 0.0;
   var acc3_0 = 0.0;
   var acc3_1 = 0.0;
   var acc3_2 = 0.0;
@@ -189,14 +157,6 @@ fn matmul_6(i: u32, t: u32) {
   var acc3_21 = 0.0;
   var acc3_22 = 0.0;
   var acc3_23 = 0.0;
-  var acc3_24 = 0.0;
-  var acc3_25 = 0.0;
-  var acc3_26 = 0.0;
-  var acc3_27 = 0.0;
-  var acc3_28 = 0.0;
-  var acc3_29 = 0.0;
-  var acc3_30 = 0.0;
-  var acc3_31 = 0.0;
   for (var p = 0u; p < 32u; p += 4u) {
     let c0 = mem[w0 + p + q];
     let c1 = mem[w1 + p + q];
@@ -222,14 +182,6 @@ fn matmul_6(i: u32, t: u32) {
     let c21 = mem[w21 + p + q];
     let c22 = mem[w22 + p + q];
     let c23 = mem[w23 + p + q];
-    let c24 = mem[w24 + p + q];
-    let c25 = mem[w25 + p + q];
-    let c26 = mem[w26 + p + q];
-    let c27 = mem[w27 + p + q];
-    let c28 = mem[w28 + p + q];
-    let c29 = mem[w29 + p + q];
-    let c30 = mem[w30 + p + q];
-    let c31 = mem[w31 + p + q];
     let v0_0 = quadRow0(c0, w0 + p + 0u);
     let v1_0 = quadRow0(c1, w1 + p + 0u);
     let v2_0 = quadRow0(c2, w2 + p + 0u);
@@ -254,14 +206,6 @@ fn matmul_6(i: u32, t: u32) {
     let v21_0 = quadRow0(c21, w21 + p + 0u);
     let v22_0 = quadRow0(c22, w22 + p + 0u);
     let v23_0 = quadRow0(c23, w23 + p + 0u);
-    let v24_0 = quadRow0(c24, w24 + p + 0u);
-    let v25_0 = quadRow0(c25, w25 + p + 0u);
-    let v26_0 = quadRow0(c26, w26 + p + 0u);
-    let v27_0 = quadRow0(c27, w27 + p + 0u);
-    let v28_0 = quadRow0(c28, w28 + p + 0u);
-    let v29_0 = quadRow0(c29, w29 + p + 0u);
-    let v30_0 = quadRow0(c30, w30 + p + 0u);
-    let v31_0 = quadRow0(c31, w31 + p + 0u);
     let u0_0 = mem[x0 + p + 0u];
     let u1_0 = mem[x1 + p + 0u];
     let u2_0 = mem[x2 + p + 0u];
@@ -290,14 +234,6 @@ fn matmul_6(i: u32, t: u32) {
     acc0_21 += v21_0 * u0_0;
     acc0_22 += v22_0 * u0_0;
     acc0_23 += v23_0 * u0_0;
-    acc0_24 += v24_0 * u0_0;
-    acc0_25 += v25_0 * u0_0;
-    acc0_26 += v26_0 * u0_0;
-    acc0_27 += v27_0 * u0_0;
-    acc0_28 += v28_0 * u0_0;
-    acc0_29 += v29_0 * u0_0;
-    acc0_30 += v30_0 * u0_0;
-    acc0_31 += v31_0 * u0_0;
     acc1_0 += v0_0 * u1_0;
     acc1_1 += v1_0 * u1_0;
     acc1_2 += v2_0 * u1_0;
@@ -322,14 +258,6 @@ fn matmul_6(i: u32, t: u32) {
     acc1_21 += v21_0 * u1_0;
     acc1_22 += v22_0 * u1_0;
     acc1_23 += v23_0 * u1_0;
-    acc1_24 += v24_0 * u1_0;
-    acc1_25 += v25_0 * u1_0;
-    acc1_26 += v26_0 * u1_0;
-    acc1_27 += v27_0 * u1_0;
-    acc1_28 += v28_0 * u1_0;
-    acc1_29 += v29_0 * u1_0;
-    acc1_30 += v30_0 * u1_0;
-    acc1_31 += v31_0 * u1_0;
     acc2_0 += v0_0 * u2_0;
     acc2_1 += v1_0 * u2_0;
     acc2_2 += v2_0 * u2_0;
@@ -354,14 +282,6 @@ fn matmul_6(i: u32, t: u32) {
     acc2_21 += v21_0 * u2_0;
     acc2_22 += v22_0 * u2_0;
     acc2_23 += v23_0 * u2_0;
-    acc2_24 += v24_0 * u2_0;
-    acc2_25 += v25_0 * u2_0;
-    acc2_26 += v26_0 * u2_0;
-    acc2_27 += v27_0 * u2_0;
-    acc2_28 += v28_0 * u2_0;
-    acc2_29 += v29_0 * u2_0;
-    acc2_30 += v30_0 * u2_0;
-    acc2_31 += v31_0 * u2_0;
     acc3_0 += v0_0 * u3_0;
     acc3_1 += v1_0 * u3_0;
     acc3_2 += v2_0 * u3_0;
@@ -386,14 +306,6 @@ fn matmul_6(i: u32, t: u32) {
     acc3_21 += v21_0 * u3_0;
     acc3_22 += v22_0 * u3_0;
     acc3_23 += v23_0 * u3_0;
-    acc3_24 += v24_0 * u3_0;
-    acc3_25 += v25_0 * u3_0;
-    acc3_26 += v26_0 * u3_0;
-    acc3_27 += v27_0 * u3_0;
-    acc3_28 += v28_0 * u3_0;
-    acc3_29 += v29_0 * u3_0;
-    acc3_30 += v30_0 * u3_0;
-    acc3_31 += v31_0 * u3_0;
     let v0_1 = quadRow1(c0, w0 + p + 1u);
     let v1_1 = quadRow1(c1, w1 + p + 1u);
     let v2_1 = quadRow1(c2, w2 + p + 1u);
@@ -418,14 +330,6 @@ fn matmul_6(i: u32, t: u32) {
     let v21_1 = quadRow1(c21, w21 + p + 1u);
     let v22_1 = quadRow1(c22, w22 + p + 1u);
     let v23_1 = quadRow1(c23, w23 + p + 1u);
-    let v24_1 = quadRow1(c24, w24 + p + 1u);
-    let v25_1 = quadRow1(c25, w25 + p + 1u);
-    let v26_1 = quadRow1(c26, w26 + p + 1u);
-    let v27_1 = quadRow1(c27, w27 + p + 1u);
-    let v28_1 = quadRow1(c28, w28 + p + 1u);
-    let v29_1 = quadRow1(c29, w29 + p + 1u);
-    let v30_1 = quadRow1(c30, w30 + p + 1u);
-    let v31_1 = quadRow1(c31, w31 + p + 1u);
     let u0_1 = mem[x0 + p + 1u];
     let u1_1 = mem[x1 + p + 1u];
     let u2_1 = mem[x2 + p + 1u];
@@ -454,14 +358,6 @@ fn matmul_6(i: u32, t: u32) {
     acc0_21 += v21_1 * u0_1;
     acc0_22 += v22_1 * u0_1;
     acc0_23 += v23_1 * u0_1;
-    acc0_24 += v24_1 * u0_1;
-    acc0_25 += v25_1 * u0_1;
-    acc0_26 += v26_1 * u0_1;
-    acc0_27 += v27_1 * u0_1;
-    acc0_28 += v28_1 * u0_1;
-    acc0_29 += v29_1 * u0_1;
-    acc0_30 += v30_1 * u0_1;
-    acc0_31 += v31_1 * u0_1;
     acc1_0 += v0_1 * u1_1;
     acc1_1 += v1_1 * u1_1;
     acc1_2 += v2_1 * u1_1;
@@ -486,14 +382,6 @@ fn matmul_6(i: u32, t: u32) {
     acc1_21 += v21_1 * u1_1;
     acc1_22 += v22_1 * u1_1;
     acc1_23 += v23_1 * u1_1;
-    acc1_24 += v24_1 * u1_1;
-    acc1_25 += v25_1 * u1_1;
-    acc1_26 += v26_1 * u1_1;
-    acc1_27 += v27_1 * u1_1;
-    acc1_28 += v28_1 * u1_1;
-    acc1_29 += v29_1 * u1_1;
-    acc1_30 += v30_1 * u1_1;
-    acc1_31 += v31_1 * u1_1;
     acc2_0 += v0_1 * u2_1;
     acc2_1 += v1_1 * u2_1;
     acc2_2 += v2_1 * u2_1;
@@ -518,14 +406,6 @@ fn matmul_6(i: u32, t: u32) {
     acc2_21 += v21_1 * u2_1;
     acc2_22 += v22_1 * u2_1;
     acc2_23 += v23_1 * u2_1;
-    acc2_24 += v24_1 * u2_1;
-    acc2_25 += v25_1 * u2_1;
-    acc2_26 += v26_1 * u2_1;
-    acc2_27 += v27_1 * u2_1;
-    acc2_28 += v28_1 * u2_1;
-    acc2_29 += v29_1 * u2_1;
-    acc2_30 += v30_1 * u2_1;
-    acc2_31 += v31_1 * u2_1;
     acc3_0 += v0_1 * u3_1;
     acc3_1 += v1_1 * u3_1;
     acc3_2 += v2_1 * u3_1;
@@ -550,14 +430,6 @@ fn matmul_6(i: u32, t: u32) {
     acc3_21 += v21_1 * u3_1;
     acc3_22 += v22_1 * u3_1;
     acc3_23 += v23_1 * u3_1;
-    acc3_24 += v24_1 * u3_1;
-    acc3_25 += v25_1 * u3_1;
-    acc3_26 += v26_1 * u3_1;
-    acc3_27 += v27_1 * u3_1;
-    acc3_28 += v28_1 * u3_1;
-    acc3_29 += v29_1 * u3_1;
-    acc3_30 += v30_1 * u3_1;
-    acc3_31 += v31_1 * u3_1;
     let v0_2 = quadRow2(c0, w0 + p + 2u);
     let v1_2 = quadRow2(c1, w1 + p + 2u);
     let v2_2 = quadRow2(c2, w2 + p + 2u);
@@ -582,14 +454,6 @@ fn matmul_6(i: u32, t: u32) {
     let v21_2 = quadRow2(c21, w21 + p + 2u);
     let v22_2 = quadRow2(c22, w22 + p + 2u);
     let v23_2 = quadRow2(c23, w23 + p + 2u);
-    let v24_2 = quadRow2(c24, w24 + p + 2u);
-    let v25_2 = quadRow2(c25, w25 + p + 2u);
-    let v26_2 = quadRow2(c26, w26 + p + 2u);
-    let v27_2 = quadRow2(c27, w27 + p + 2u);
-    let v28_2 = quadRow2(c28, w28 + p + 2u);
-    let v29_2 = quadRow2(c29, w29 + p + 2u);
-    let v30_2 = quadRow2(c30, w30 + p + 2u);
-    let v31_2 = quadRow2(c31, w31 + p + 2u);
     let u0_2 = mem[x0 + p + 2u];
     let u1_2 = mem[x1 + p + 2u];
     let u2_2 = mem[x2 + p + 2u];
@@ -618,14 +482,6 @@ fn matmul_6(i: u32, t: u32) {
     acc0_21 += v21_2 * u0_2;
     acc0_22 += v22_2 * u0_2;
     acc0_23 += v23_2 * u0_2;
-    acc0_24 += v24_2 * u0_2;
-    acc0_25 += v25_2 * u0_2;
-    acc0_26 += v26_2 * u0_2;
-    acc0_27 += v27_2 * u0_2;
-    acc0_28 += v28_2 * u0_2;
-    acc0_29 += v29_2 * u0_2;
-    acc0_30 += v30_2 * u0_2;
-    acc0_31 += v31_2 * u0_2;
     acc1_0 += v0_2 * u1_2;
     acc1_1 += v1_2 * u1_2;
     acc1_2 += v2_2 * u1_2;
@@ -650,14 +506,6 @@ fn matmul_6(i: u32, t: u32) {
     acc1_21 += v21_2 * u1_2;
     acc1_22 += v22_2 * u1_2;
     acc1_23 += v23_2 * u1_2;
-    acc1_24 += v24_2 * u1_2;
-    acc1_25 += v25_2 * u1_2;
-    acc1_26 += v26_2 * u1_2;
-    acc1_27 += v27_2 * u1_2;
-    acc1_28 += v28_2 * u1_2;
-    acc1_29 += v29_2 * u1_2;
-    acc1_30 += v30_2 * u1_2;
-    acc1_31 += v31_2 * u1_2;
     acc2_0 += v0_2 * u2_2;
     acc2_1 += v1_2 * u2_2;
     acc2_2 += v2_2 * u2_2;
@@ -682,14 +530,6 @@ fn matmul_6(i: u32, t: u32) {
     acc2_21 += v21_2 * u2_2;
     acc2_22 += v22_2 * u2_2;
     acc2_23 += v23_2 * u2_2;
-    acc2_24 += v24_2 * u2_2;
-    acc2_25 += v25_2 * u2_2;
-    acc2_26 += v26_2 * u2_2;
-    acc2_27 += v27_2 * u2_2;
-    acc2_28 += v28_2 * u2_2;
-    acc2_29 += v29_2 * u2_2;
-    acc2_30 += v30_2 * u2_2;
-    acc2_31 += v31_2 * u2_2;
     acc3_0 += v0_2 * u3_2;
     acc3_1 += v1_2 * u3_2;
     acc3_2 += v2_2 * u3_2;
@@ -714,14 +554,6 @@ fn matmul_6(i: u32, t: u32) {
     acc3_21 += v21_2 * u3_2;
     acc3_22 += v22_2 * u3_2;
     acc3_23 += v23_2 * u3_2;
-    acc3_24 += v24_2 * u3_2;
-    acc3_25 += v25_2 * u3_2;
-    acc3_26 += v26_2 * u3_2;
-    acc3_27 += v27_2 * u3_2;
-    acc3_28 += v28_2 * u3_2;
-    acc3_29 += v29_2 * u3_2;
-    acc3_30 += v30_2 * u3_2;
-    acc3_31 += v31_2 * u3_2;
     let v0_3 = quadRow3(c0, w0 + p + 3u);
     let v1_3 = quadRow3(c1, w1 + p + 3u);
     let v2_3 = quadRow3(c2, w2 + p + 3u);
@@ -746,14 +578,6 @@ fn matmul_6(i: u32, t: u32) {
     let v21_3 = quadRow3(c21, w21 + p + 3u);
     let v22_3 = quadRow3(c22, w22 + p + 3u);
     let v23_3 = quadRow3(c23, w23 + p + 3u);
-    let v24_3 = quadRow3(c24, w24 + p + 3u);
-    let v25_3 = quadRow3(c25, w25 + p + 3u);
-    let v26_3 = quadRow3(c26, w26 + p + 3u);
-    let v27_3 = quadRow3(c27, w27 + p + 3u);
-    let v28_3 = quadRow3(c28, w28 + p + 3u);
-    let v29_3 = quadRow3(c29, w29 + p + 3u);
-    let v30_3 = quadRow3(c30, w30 + p + 3u);
-    let v31_3 = quadRow3(c31, w31 + p + 3u);
     let u0_3 = mem[x0 + p + 3u];
     let u1_3 = mem[x1 + p + 3u];
     let u2_3 = mem[x2 + p + 3u];
@@ -782,14 +606,6 @@ fn matmul_6(i: u32, t: u32) {
     acc0_21 += v21_3 * u0_3;
     acc0_22 += v22_3 * u0_3;
     acc0_23 += v23_3 * u0_3;
-    acc0_24 += v24_3 * u0_3;
-    acc0_25 += v25_3 * u0_3;
-    acc0_26 += v26_3 * u0_3;
-    acc0_27 += v27_3 * u0_3;
-    acc0_28 += v28_3 * u0_3;
-    acc0_29 += v29_3 * u0_3;
-    acc0_30 += v30_3 * u0_3;
-    acc0_31 += v31_3 * u0_3;
     acc1_0 += v0_3 * u1_3;
     acc1_1 += v1_3 * u1_3;
     acc1_2 += v2_3 * u1_3;
@@ -814,14 +630,6 @@ fn matmul_6(i: u32, t: u32) {
     acc1_21 += v21_3 * u1_3;
     acc1_22 += v22_3 * u1_3;
     acc1_23 += v23_3 * u1_3;
-    acc1_24 += v24_3 * u1_3;
-    acc1_25 += v25_3 * u1_3;
-    acc1_26 += v26_3 * u1_3;
-    acc1_27 += v27_3 * u1_3;
-    acc1_28 += v28_3 * u1_3;
-    acc1_29 += v29_3 * u1_3;
-    acc1_30 += v30_3 * u1_3;
-    acc1_31 += v31_3 * u1_3;
     acc2_0 += v0_3 * u2_3;
     acc2_1 += v1_3 * u2_3;
     acc2_2 += v2_3 * u2_3;
@@ -846,14 +654,6 @@ fn matmul_6(i: u32, t: u32) {
     acc2_21 += v21_3 * u2_3;
     acc2_22 += v22_3 * u2_3;
     acc2_23 += v23_3 * u2_3;
-    acc2_24 += v24_3 * u2_3;
-    acc2_25 += v25_3 * u2_3;
-    acc2_26 += v26_3 * u2_3;
-    acc2_27 += v27_3 * u2_3;
-    acc2_28 += v28_3 * u2_3;
-    acc2_29 += v29_3 * u2_3;
-    acc2_30 += v30_3 * u2_3;
-    acc2_31 += v31_3 * u2_3;
     acc3_0 += v0_3 * u3_3;
     acc3_1 += v1_3 * u3_3;
     acc3_2 += v2_3 * u3_3;
@@ -878,157 +678,78 @@ fn matmul_6(i: u32, t: u32) {
     acc3_21 += v21_3 * u3_3;
     acc3_22 += v22_3 * u3_3;
     acc3_23 += v23_3 * u3_3;
-    acc3_24 += v24_3 * u3_3;
-    acc3_25 += v25_3 * u3_3;
-    acc3_26 += v26_3 * u3_3;
-    acc3_27 += v27_3 * u3_3;
-    acc3_28 += v28_3 * u3_3;
-    acc3_29 += v29_3 * u3_3;
-    acc3_30 += v30_3 * u3_3;
-    acc3_31 += v31_3 * u3_3;
   }
   if (sample + 0u <= last) {
-    mem[at0 + (sample + 0u) * 96u + row + 0u] = acc0_0;
-    mem[at0 + (sample + 0u) * 96u + row + 1u] = acc0_1;
-    mem[at0 + (sample + 0u) * 96u + row + 2u] = acc0_2;
-    mem[at0 + (sample + 0u) * 96u + row + 3u] = acc0_3;
-    mem[at0 + (sample + 0u) * 96u + row + 4u] = acc0_4;
-    mem[at0 + (sample + 0u) * 96u + row + 5u] = acc0_5;
-    mem[at0 + (sample + 0u) * 96u + row + 6u] = acc0_6;
-    mem[at0 + (sample + 0u) * 96u + row + 7u] = acc0_7;
-    mem[at0 + (sample + 0u) * 96u + row + 8u] = acc0_8;
-    mem[at0 + (sample + 0u) * 96u + row + 9u] = acc0_9;
-    mem[at0 + (sample + 0u) * 96u + row + 10u] = acc0_10;
-    mem[at0 + (sample + 0u) * 96u + row + 11u] = acc0_11;
-    mem[at0 + (sample + 0u) * 96u + row + 12u] = acc0_12;
-    mem[at0 + (sample + 0u) * 96u + row + 13u] = acc0_13;
-    mem[at0 + (sample + 0u) * 96u + row + 14u] = acc0_14;
-    mem[at0 + (sample + 0u) * 96u + row + 15u] = acc0_15;
-    mem[at0 + (sample + 0u) * 96u + row + 16u] = acc0_16;
-    mem[at0 + (sample + 0u) * 96u + row + 17u] = acc0_17;
-    mem[at0 + (sample + 0u) * 96u + row + 18u] = acc0_18;
-    mem[at0 + (sample + 0u) * 96u + row + 19u] = acc0_19;
-    mem[at0 + (sample + 0u) * 96u + row + 20u] = acc0_20;
-    mem[at0 + (sample + 0u) * 96u + row + 21u] = acc0_21;
-    mem[at0 + (sample + 0u) * 96u + row + 22u] = acc0_22;
-    mem[at0 + (sample + 0u) * 96u + row + 23u] = acc0_23;
-    mem[at0 + (sample + 0u) * 96u + row + 24u] = acc0_24;
-    mem[at0 + (sample + 0u) * 96u + row + 25u] = acc0_25;
-    mem[at0 + (sample + 0u) * 96u + row + 26u] = acc0_26;
-    mem[at0 + (sample + 0u) * 96u + row + 27u] = acc0_27;
-    mem[at0 + (sample + 0u) * 96u + row + 28u] = acc0_28;
-    mem[at0 + (sample + 0u) * 96u + row + 29u] = acc0_29;
-    mem[at0 + (sample + 0u) * 96u + row + 30u] = acc0_30;
-    mem[at0 + (sample + 0u) * 96u + row + 31u] = acc0_31;
+    sigmoid_7_to_add_8_gated((sample + 0u) * 32u + row + 0u, t, acc0_0, acc0_8, acc0_16);
+    sigmoid_7_to_add_8_gated((sample + 0u) * 32u + row + 1u, t, acc0_1, acc0_9, acc0_17);
+    sigmoid_7_to_add_8_gated((sample + 0u) * 32u + row + 2u, t, acc0_2, acc0_10, acc0_18);
+    sigmoid_7_to_add_8_gated((sample + 0u) * 32u + row + 3u, t, acc0_3, acc0_11, acc0_19);
+    sigmoid_7_to_add_8_gated((sample + 0u) * 32u + row + 4u, t, acc0_4, acc0_12, acc0_20);
+    sigmoid_7_to_add_8_gated((sample + 0u) * 32u + row + 5u, t, acc0_5, acc0_13, acc0_21);
+    sigmoid_7_to_add_8_gated((sample + 0u) * 32u + row + 6u, t, acc0_6, acc0_14, acc0_22);
+    sigmoid_7_to_add_8_gated((sample + 0u) * 32u + row + 7u, t, acc0_7, acc0_15, acc0_23);
   }
   if (sample + 1u <= last) {
-    mem[at0 + (sample + 1u) * 96u + row + 0u] = acc1_0;
-    mem[at0 + (sample + 1u) * 96u + row + 1u] = acc1_1;
-    mem[at0 + (sample + 1u) * 96u + row + 2u] = acc1_2;
-    mem[at0 + (sample + 1u) * 96u + row + 3u] = acc1_3;
-    mem[at0 + (sample + 1u) * 96u + row + 4u] = acc1_4;
-    mem[at0 + (sample + 1u) * 96u + row + 5u] = acc1_5;
-    mem[at0 + (sample + 1u) * 96u + row + 6u] = acc1_6;
-    mem[at0 + (sample + 1u) * 96u + row + 7u] = acc1_7;
-    mem[at0 + (sample + 1u) * 96u + row + 8u] = acc1_8;
-    mem[at0 + (sample + 1u) * 96u + row + 9u] = acc1_9;
-    mem[at0 + (sample + 1u) * 96u + row + 10u] = acc1_10;
-    mem[at0 + (sample + 1u) * 96u + row + 11u] = acc1_11;
-    mem[at0 + (sample + 1u) * 96u + row + 12u] = acc1_12;
-    mem[at0 + (sample + 1u) * 96u + row + 13u] = acc1_13;
-    mem[at0 + (sample + 1u) * 96u + row + 14u] = acc1_14;
-    mem[at0 + (sample + 1u) * 96u + row + 15u] = acc1_15;
-    mem[at0 + (sample + 1u) * 96u + row + 16u] = acc1_16;
-    mem[at0 + (sample + 1u) * 96u + row + 17u] = acc1_17;
-    mem[at0 + (sample + 1u) * 96u + row + 18u] = acc1_18;
-    mem[at0 + (sample + 1u) * 96u + row + 19u] = acc1_19;
-    mem[at0 + (sample + 1u) * 96u + row + 20u] = acc1_20;
-    mem[at0 + (sample + 1u) * 96u + row + 21u] = acc1_21;
-    mem[at0 + (sample + 1u) * 96u + row + 22u] = acc1_22;
-    mem[at0 + (sample + 1u) * 96u + row + 23u] = acc1_23;
-    mem[at0 + (sample + 1u) * 96u + row + 24u] = acc1_24;
-    mem[at0 + (sample + 1u) * 96u + row + 25u] = acc1_25;
-    mem[at0 + (sample + 1u) * 96u + row + 26u] = acc1_26;
-    mem[at0 + (sample + 1u) * 96u + row + 27u] = acc1_27;
-    mem[at0 + (sample + 1u) * 96u + row + 28u] = acc1_28;
-    mem[at0 + (sample + 1u) * 96u + row + 29u] = acc1_29;
-    mem[at0 + (sample + 1u) * 96u + row + 30u] = acc1_30;
-    mem[at0 + (sample + 1u) * 96u + row + 31u] = acc1_31;
+    sigmoid_7_to_add_8_gated((sample + 1u) * 32u + row + 0u, t, acc1_0, acc1_8, acc1_16);
+    sigmoid_7_to_add_8_gated((sample + 1u) * 32u + row + 1u, t, acc1_1, acc1_9, acc1_17);
+    sigmoid_7_to_add_8_gated((sample + 1u) * 32u + row + 2u, t, acc1_2, acc1_10, acc1_18);
+    sigmoid_7_to_add_8_gated((sample + 1u) * 32u + row + 3u, t, acc1_3, acc1_11, acc1_19);
+    sigmoid_7_to_add_8_gated((sample + 1u) * 32u + row + 4u, t, acc1_4, acc1_12, acc1_20);
+    sigmoid_7_to_add_8_gated((sample + 1u) * 32u + row + 5u, t, acc1_5, acc1_13, acc1_21);
+    sigmoid_7_to_add_8_gated((sample + 1u) * 32u + row + 6u, t, acc1_6, acc1_14, acc1_22);
+    sigmoid_7_to_add_8_gated((sample + 1u) * 32u + row + 7u, t, acc1_7, acc1_15, acc1_23);
   }
   if (sample + 2u <= last) {
-    mem[at0 + (sample + 2u) * 96u + row + 0u] = acc2_0;
-    mem[at0 + (sample + 2u) * 96u + row + 1u] = acc2_1;
-    mem[at0 + (sample + 2u) * 96u + row + 2u] = acc2_2;
-    mem[at0 + (sample + 2u) * 96u + row + 3u] = acc2_3;
-    mem[at0 + (sample + 2u) * 96u + row + 4u] = acc2_4;
-    mem[at0 + (sample + 2u) * 96u + row + 5u] = acc2_5;
-    mem[at0 + (sample + 2u) * 96u + row + 6u] = acc2_6;
-    mem[at0 + (sample + 2u) * 96u + row + 7u] = acc2_7;
-    mem[at0 + (sample + 2u) * 96u + row + 8u] = acc2_8;
-    mem[at0 + (sample + 2u) * 96u + row + 9u] = acc2_9;
-    mem[at0 + (sample + 2u) * 96u + row + 10u] = acc2_10;
-    mem[at0 + (sample + 2u) * 96u + row + 11u] = acc2_11;
-    mem[at0 + (sample + 2u) * 96u + row + 12u] = acc2_12;
-    mem[at0 + (sample + 2u) * 96u + row + 13u] = acc2_13;
-    mem[at0 + (sample + 2u) * 96u + row + 14u] = acc2_14;
-    mem[at0 + (sample + 2u) * 96u + row + 15u] = acc2_15;
-    mem[at0 + (sample + 2u) * 96u + row + 16u] = acc2_16;
-    mem[at0 + (sample + 2u) * 96u + row + 17u] = acc2_17;
-    mem[at0 + (sample + 2u) * 96u + row + 18u] = acc2_18;
-    mem[at0 + (sample + 2u) * 96u + row + 19u] = acc2_19;
-    mem[at0 + (sample + 2u) * 96u + row + 20u] = acc2_20;
-    mem[at0 + (sample + 2u) * 96u + row + 21u] = acc2_21;
-    mem[at0 + (sample + 2u) * 96u + row + 22u] = acc2_22;
-    mem[at0 + (sample + 2u) * 96u + row + 23u] = acc2_23;
-    mem[at0 + (sample + 2u) * 96u + row + 24u] = acc2_24;
-    mem[at0 + (sample + 2u) * 96u + row + 25u] = acc2_25;
-    mem[at0 + (sample + 2u) * 96u + row + 26u] = acc2_26;
-    mem[at0 + (sample + 2u) * 96u + row + 27u] = acc2_27;
-    mem[at0 + (sample + 2u) * 96u + row + 28u] = acc2_28;
-    mem[at0 + (sample + 2u) * 96u + row + 29u] = acc2_29;
-    mem[at0 + (sample + 2u) * 96u + row + 30u] = acc2_30;
-    mem[at0 + (sample + 2u) * 96u + row + 31u] = acc2_31;
+    sigmoid_7_to_add_8_gated((sample + 2u) * 32u + row + 0u, t, acc2_0, acc2_8, acc2_16);
+    sigmoid_7_to_add_8_gated((sample + 2u) * 32u + row + 1u, t, acc2_1, acc2_9, acc2_17);
+    sigmoid_7_to_add_8_gated((sample + 2u) * 32u + row + 2u, t, acc2_2, acc2_10, acc2_18);
+    sigmoid_7_to_add_8_gated((sample + 2u) * 32u + row + 3u, t, acc2_3, acc2_11, acc2_19);
+    sigmoid_7_to_add_8_gated((sample + 2u) * 32u + row + 4u, t, acc2_4, acc2_12, acc2_20);
+    sigmoid_7_to_add_8_gated((sample + 2u) * 32u + row + 5u, t, acc2_5, acc2_13, acc2_21);
+    sigmoid_7_to_add_8_gated((sample + 2u) * 32u + row + 6u, t, acc2_6, acc2_14, acc2_22);
+    sigmoid_7_to_add_8_gated((sample + 2u) * 32u + row + 7u, t, acc2_7, acc2_15, acc2_23);
   }
   if (sample + 3u <= last) {
-    mem[at0 + (sample + 3u) * 96u + row + 0u] = acc3_0;
-    mem[at0 + (sample + 3u) * 96u + row + 1u] = acc3_1;
-    mem[at0 + (sample + 3u) * 96u + row + 2u] = acc3_2;
-    mem[at0 + (sample + 3u) * 96u + row + 3u] = acc3_3;
-    mem[at0 + (sample + 3u) * 96u + row + 4u] = acc3_4;
-    mem[at0 + (sample + 3u) * 96u + row + 5u] = acc3_5;
-    mem[at0 + (sample + 3u) * 96u + row + 6u] = acc3_6;
-    mem[at0 + (sample + 3u) * 96u + row + 7u] = acc3_7;
-    mem[at0 + (sample + 3u) * 96u + row + 8u] = acc3_8;
-    mem[at0 + (sample + 3u) * 96u + row + 9u] = acc3_9;
-    mem[at0 + (sample + 3u) * 96u + row + 10u] = acc3_10;
-    mem[at0 + (sample + 3u) * 96u + row + 11u] = acc3_11;
-    mem[at0 + (sample + 3u) * 96u + row + 12u] = acc3_12;
-    mem[at0 + (sample + 3u) * 96u + row + 13u] = acc3_13;
-    mem[at0 + (sample + 3u) * 96u + row + 14u] = acc3_14;
-    mem[at0 + (sample + 3u) * 96u + row + 15u] = acc3_15;
-    mem[at0 + (sample + 3u) * 96u + row + 16u] = acc3_16;
-    mem[at0 + (sample + 3u) * 96u + row + 17u] = acc3_17;
-    mem[at0 + (sample + 3u) * 96u + row + 18u] = acc3_18;
-    mem[at0 + (sample + 3u) * 96u + row + 19u] = acc3_19;
-    mem[at0 + (sample + 3u) * 96u + row + 20u] = acc3_20;
-    mem[at0 + (sample + 3u) * 96u + row + 21u] = acc3_21;
-    mem[at0 + (sample + 3u) * 96u + row + 22u] = acc3_22;
-    mem[at0 + (sample + 3u) * 96u + row + 23u] = acc3_23;
-    mem[at0 + (sample + 3u) * 96u + row + 24u] = acc3_24;
-    mem[at0 + (sample + 3u) * 96u + row + 25u] = acc3_25;
-    mem[at0 + (sample + 3u) * 96u + row + 26u] = acc3_26;
-    mem[at0 + (sample + 3u) * 96u + row + 27u] = acc3_27;
-    mem[at0 + (sample + 3u) * 96u + row + 28u] = acc3_28;
-    mem[at0 + (sample + 3u) * 96u + row + 29u] = acc3_29;
-    mem[at0 + (sample + 3u) * 96u + row + 30u] = acc3_30;
-    mem[at0 + (sample + 3u) * 96u + row + 31u] = acc3_31;
+    sigmoid_7_to_add_8_gated((sample + 3u) * 32u + row + 0u, t, acc3_0, acc3_8, acc3_16);
+    sigmoid_7_to_add_8_gated((sample + 3u) * 32u + row + 1u, t, acc3_1, acc3_9, acc3_17);
+    sigmoid_7_to_add_8_gated((sample + 3u) * 32u + row + 2u, t, acc3_2, acc3_10, acc3_18);
+    sigmoid_7_to_add_8_gated((sample + 3u) * 32u + row + 3u, t, acc3_3, acc3_11, acc3_19);
+    sigmoid_7_to_add_8_gated((sample + 3u) * 32u + row + 4u, t, acc3_4, acc3_12, acc3_20);
+    sigmoid_7_to_add_8_gated((sample + 3u) * 32u + row + 5u, t, acc3_5, acc3_13, acc3_21);
+    sigmoid_7_to_add_8_gated((sample + 3u) * 32u + row + 6u, t, acc3_6, acc3_14, acc3_22);
+    sigmoid_7_to_add_8_gated((sample + 3u) * 32u + row + 7u, t, acc3_7, acc3_15, acc3_23);
   }
+}
+// %12 sigmoid z — 25: z = sigmoid(W_iz @ x + b_iz + W_hz @ h + b_hz)   // update gate
+fn sigmoid_7_gated(i: u32, t: u32, g0: f32, g1: f32, g2: f32) {
+  let at0 = (dims.T_T * dims.B * 227u + dims.B * 192u + 3552u); // %12 sigmoid z
+  let at1 = (dims.T_T * dims.B * 131u + dims.B * 64u + 3552u) + t * dims.B * 32u; // %22 add at step t
+  let l = i / 32u;
+  let j = i % 32u;
+  mem[at0 + i] = 1.0 / (1.0 + exp(-(mem[at1 + l * 32u + j] + g1)));
+}
+// %22 add h' — 27: h' = (1 - z) * n + z * h
+fn add_8_gated(i: u32, t: u32, g0: f32, g1: f32, g2: f32) {
+  let at0 = (dims.T_T * dims.B * 195u + dims.B * 64u + 3552u) + t * dims.B * 32u; // GRU output 0 at step t
+  let at1 = (dims.T_T * dims.B * 227u + dims.B * 192u + 3552u); // %12 sigmoid z
+  let at2 = (dims.T_T * dims.B * 163u + dims.B * 64u + 3552u) + t * dims.B * 32u; // %24 add at step t
+  let at3 = (dims.T_T * dims.B * 99u + dims.B * 64u + 3552u) + t * dims.B * 32u; // %19 add at step t
+  let at5 = (dims.T_T * dims.B * 3u + 3520u); // param b_hn
+  let at6 = select((dims.T_T * dims.B * 227u + dims.B * 64u + 3552u), (dims.T_T * dims.B * 195u + dims.B * 64u + 3552u) + (t - 1u) * dims.B * 32u, t != 0u); // GRU state h
+  let l = i / 32u;
+  let j = i % 32u;
+  mem[at0 + i] = ((1.0 - mem[at1 + l * 32u + j]) * (tanh(clamp((mem[at2 + l * 32u + j] + ((1.0 / (1.0 + exp(-(mem[at3 + l * 32u + j] + g0)))) * (g2 + mem[at5 + j]))), -10.0, 10.0)))) + (mem[at1 + l * 32u + j] * mem[at6 + l * 32u + j]);
+}
+// sigmoid_7, then add_8, element by element (one dispatch for both).
+fn sigmoid_7_to_add_8_gated(i: u32, t: u32, g0: f32, g1: f32, g2: f32) {
+  sigmoid_7_gated(i, t, g0, g1, g2);
+  add_8_gated(i, t, g0, g1, g2);
 }
 
 @compute @workgroup_size(64)
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
   let i = (group.y * groups.x + group.x) * 64u + lane;
-  if (i < (dims.B + 15u) / 16u * 12u) {
+  if (i < (dims.B + 15u) / 16u * 16u) {
     matmul_6(i, step.s);
   }
 }

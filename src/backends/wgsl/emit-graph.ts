@@ -198,8 +198,8 @@ export class WgslEmitter {
     prefix = 'phase',
     blocks?: Phase['blocks'] & { readonly quads?: boolean },
     elementwise = false,
-    /** The phase's variant with W held in private memory, given its name. */
-    held?: (name: string) => Phase['held'],
+    /** A GEMM's sums and its variants (W held in private memory, the gates computed on), given its name. */
+    product?: (name: string) => Pick<Phase, 'held' | 'sums' | 'gated'>,
   ): void {
     const w = new PhaseWriter();
     w.offset(target);
@@ -224,7 +224,7 @@ export class WgslEmitter {
       ...(blocks ? { blocks: { divisor: blocks.divisor, factor: blocks.factor } } : {}),
       ...(blocks?.quads ? { quads: true } : {}),
       ...(elementwise && !blocks ? { elementwise: access } : {}),
-      ...(held ? { held: held(name) } : {}),
+      ...(product ? product(name) : {}),
     });
   }
 

@@ -1,13 +1,14 @@
 /**
  * One phase a step for a recurrent product and the gates after it. Where a
- * persistent kernel's time loop holds W in private memory (heldGemm in
- * ops.ts) and the next phase is elementwise over the units, reading the
- * product's sums only at its own unit of each gate (row c·H + j of sample
- * l, for gates c = 0 … m/H − 1: an LSTM's i, f, g, o), the product's variant
- * with subgroups takes its rows by unit and calls that phase's function for
- * each of its elements with the gate sums in hand. The sums are then never
- * stored or loaded back, and the barrier between the two phases goes: an
- * LSTM step is one phase and one barrier.
+ * time loop's GEMM is followed by a phase elementwise over the units that
+ * reads the product's sums only at its own unit of each gate (row c·H + j
+ * of sample l, for gates c = 0 … m/H − 1: an LSTM's i, f, g, o), the
+ * product takes its rows by unit and calls that phase's function for each
+ * of its elements with the gate sums in hand. The sums are then never
+ * stored or loaded back: a step of the `steps` schedule is one dispatch,
+ * and a persistent kernel's step one phase and one barrier. Where the loop
+ * holds W in private memory (heldGemm in ops.ts), only the kernel's variant
+ * with subgroups does this (gatedHeldGemm); the other runs both phases.
  */
 import type { Item, Phase } from './phase.js';
 
@@ -63,10 +64,19 @@ function allPhases(items: readonly Item[]): Phase[] {
   return items.flatMap((item) => (item.kind === 'phase' ? [item] : allPhases(item.body)));
 }
 
-/** The held product with the elementwise phase after it taken in, or undefined where that cannot be. */
-function absorb(product: HeldPhase, next: Item, everything: readonly Phase[]): HeldPhase | undefined {
-  const { sums, gated } = product.held;
-  if (!sums || !gated || next.kind !== 'phase' || !next.elementwise) return undefined;
+/**
+ * The elementwise phase after a product, its functions rewritten to take
+ * the product's sums (takeSums), and the units it runs over; undefined
+ * where it reads the sums other than at its own unit of each gate, or
+ * anything else reads them (they are never stored).
+ */
+function consumerOf(
+  product: Phase,
+  next: Item,
+  everything: readonly Phase[],
+): { readonly phase: Phase; readonly units: number; readonly code: string } | undefined {
+  const sums = product.sums;
+  if (!sums || next.kind !== 'phase' || !next.elementwise) return undefined;
   const { shape, time, batch } = JSON.parse(next.elementwise.layout) as {
     shape: number[];
     time: string | null;
@@ -78,35 +88,67 @@ function absorb(product: HeldPhase, next: Item, everything: readonly Phase[]): H
   const reads = next.elementwise.accesses.get(sums.region);
   const allowed = new Set([...Array(m / H).keys()].map((c) => gateIndex(m, H, c)));
   if (!reads || ![...reads].every((index) => allowed.has(index))) return undefined;
-  // Nothing else may read the sums: they are never stored. A region at step t is a per-step
-  // output kept for later (backpropagation reads it at other steps): never fused.
+  // A region at step t is a per-step output kept for later (backpropagation reads it at other steps): never fused.
   const base = sums.region.slice('mem:'.length);
   if (/\bt\b/.test(base)) return undefined;
   if (everything.some((p) => p !== product && p !== next && p.code.includes(base))) return undefined;
-  const consumer = takeSums(next.code, base, m, H);
-  const variant = consumer === undefined ? undefined : gated(H, `${next.name}_gated`);
-  if (consumer === undefined || variant === undefined) return undefined;
-  return {
-    ...product,
-    held: { ...product.held, code: `${variant.code}\n${consumer}`, load: variant.load, absorbs: next.name },
-  };
+  const code = takeSums(next.code, base, m, H);
+  return code === undefined ? undefined : { phase: next, units: H, code };
 }
 
-function fuseIn(items: readonly Item[], everything: readonly Phase[]): Item[] {
+type Consumer = NonNullable<ReturnType<typeof consumerOf>>;
+
+/** The held product whose held variant computes the gates too (the kernel's plain variant runs both phases). */
+function absorbHeld(product: HeldPhase, consumer: Consumer): HeldPhase | undefined {
+  const variant = product.held.gated?.(consumer.units, `${consumer.phase.name}_gated`);
+  if (!variant) return undefined;
+  const code = `${variant.code}\n${consumer.code}`;
+  return { ...product, held: { ...product.held, code, load: variant.load, absorbs: consumer.phase.name } };
+}
+
+/**
+ * The product computing the gates too, in place of both phases. It reads x
+ * (a state of the step before, or a value computed earlier in the step) and
+ * W, and the gates write values of this step and the next state: every
+ * value has a region of its own and a state one for even and one for odd
+ * steps (scan.ts), so no thread writes what another still reads.
+ */
+function absorbPhase(product: Phase, consumer: Consumer): Phase | undefined {
+  const variant = product.gated?.(consumer.units, `${consumer.phase.name}_gated`);
+  if (!variant) return undefined;
+  const code = `${variant.code}\n${consumer.code}`;
+  return { ...product, code, blocks: variant.blocks, usesStep: true, absorbs: consumer.phase };
+}
+
+function fuseIn(items: readonly Item[], everything: readonly Phase[], inLoop: boolean): Item[] {
   const out: Item[] = [];
   for (let k = 0; k < items.length; k++) {
     const item = items[k];
     if (item.kind === 'loop') {
-      out.push({ ...item, body: fuseIn(item.body, everything) });
+      out.push({ ...item, body: fuseIn(item.body, everything, true) });
       continue;
     }
-    const fused = item.held && k + 1 < items.length ? absorb(item as HeldPhase, items[k + 1], everything) : undefined;
+    const consumer = inLoop && k + 1 < items.length ? consumerOf(item, items[k + 1], everything) : undefined;
+    if (!consumer) {
+      out.push(item);
+      continue;
+    }
+    if (item.held) {
+      out.push(absorbHeld(item as HeldPhase, consumer) ?? item);
+      continue;
+    }
+    const fused = absorbPhase(item, consumer);
     out.push(fused ?? item);
+    if (fused) k++;
   }
   return out;
 }
 
-/** The items with each held product that an elementwise phase of gates follows fused with it, in its held variant. */
+/**
+ * The items with each product in a time loop that an elementwise phase of
+ * gates follows fused with it: a held product in its held variant, any
+ * other in place of both phases.
+ */
 export function fuseGateSteps(items: readonly Item[]): Item[] {
-  return fuseIn(items, allPhases(items));
+  return fuseIn(items, allPhases(items), false);
 }

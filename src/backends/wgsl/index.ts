@@ -15,7 +15,7 @@ import { type WgslContext, WgslEmitter } from './emit-graph.js';
 import { emitHost } from './host.js';
 import { defaultKernelOptions, type Kernel, type KernelOptions, type Schedule, schedule, terms } from './kernels.js';
 import { quadSize, render } from './ops.js';
-import { Arena, type Item, type WBuffer } from './phase.js';
+import { Arena, type Item, type Phase, type WBuffer } from './phase.js';
 import { dimField, leadMonomial, type Poly, sizePoly, toWgsl } from './poly.js';
 import type { FunctionPlan, GpuProgram, ResultGroup, ResultInfo } from './runtime.js';
 
@@ -81,6 +81,7 @@ function emitFunction(
   graph: Graph,
   ctx: WgslContext,
   names: Names,
+  fusedGates: boolean,
 ): { items: Item[]; plan: Omit<FunctionPlan, 'steps'> } {
   const items: Item[] = [];
   const regions = {
@@ -171,10 +172,11 @@ function emitFunction(
     }
   }
   const offsets = (map: Map<string, WBuffer>) => [...map].map(([name, b]) => ({ name, offset: terms(b.poly as Poly) }));
+  // With elementwise fusion, phases over the same elements that read one another only there are one phase,
+  // and a time loop's recurrent product computes the gates after it (gates.ts).
+  const merged = ctx.fuseElementwise ? mergeElementwisePhases(items) : items;
   return {
-    // With elementwise fusion, phases over the same elements that read one another only there are one phase,
-    // and a held recurrent product computes the gates after it (gates.ts).
-    items: ctx.fuseElementwise ? fuseGateSteps(mergeElementwisePhases(items)) : items,
+    items: ctx.fuseElementwise && fusedGates ? fuseGateSteps(merged) : merged,
     plan: {
       floats: terms(ctx.arena.floats),
       params: offsets(regions.params),
@@ -216,17 +218,16 @@ function context(
  */
 export function stepWork(items: readonly Item[]): number {
   let work = 0;
-  for (const item of items) {
-    if (item.kind !== 'loop') continue;
-    for (const p of item.body)
-      if (p.kind === 'phase') {
-        const elements = Math.max(0, ...p.count.values());
-        work += p.blocks
-          ? (elements / p.blocks.divisor) * p.blocks.factor * p.blocks.divisor
-          : elements * (p.parts ?? 1);
-      }
-  }
+  for (const item of items)
+    if (item.kind === 'loop') for (const p of item.body) if (p.kind === 'phase') work += phaseWork(p);
   return work;
+}
+
+/** The elements a phase computes per sample, with those of the phase it computes the gates of. */
+function phaseWork(p: Phase): number {
+  const elements = Math.max(0, ...p.count.values());
+  const own = p.blocks ? (elements / p.blocks.divisor) * p.blocks.factor * p.blocks.divisor : elements * (p.parts ?? 1);
+  return own + (p.absorbs ? phaseWork(p.absorbs) : 0);
 }
 
 /** With 'auto', batches up to this many step elements run the small-batch plan. */
@@ -263,7 +264,11 @@ export function compileToWgsl(model: ModelInfo, options: WgslOptions): WgslResul
         persistent ? kernelOptions.workgroupStorage : 0,
         persistent && heldFloats > 0 ? { threads: kernelOptions.persistentSize, floats: heldFloats } : undefined,
       );
-      return { ...emitFunction(g, ctx, names), fused: ctx.fused, cache: ctx.cache?.entries ?? [] };
+      return {
+        ...emitFunction(g, ctx, names, kernelOptions.fusedGates),
+        fused: ctx.fused,
+        cache: ctx.cache?.entries ?? [],
+      };
     });
   // 'auto': the steps schedule, and for small batches a hybrid plan (each loop one persistent kernel) that the host picks by B.
   const auto = options.schedule === undefined || options.schedule === 'auto';

@@ -44,6 +44,12 @@ export interface KernelOptions {
    * holds the recurrent weights of an LSTM of 128 units in 64 threads.
    */
   readonly heldFloats: number;
+  /**
+   * A time loop's recurrent product computes the gates after it from the
+   * sums it holds (gates.ts): a step of an LSTM or a GRU is one dispatch,
+   * or one phase of a persistent kernel, instead of two.
+   */
+  readonly fusedGates: boolean;
 }
 
 /**
@@ -59,6 +65,7 @@ export const defaultKernelOptions: KernelOptions = {
   quadTile: { rows: 32, samples: 4 },
   workgroupStorage: 16384,
   heldFloats: 1024,
+  fusedGates: true,
 };
 
 /** What every kernel declares: the sizes uniform and the storage buffer. */
@@ -140,6 +147,11 @@ function quadHelpers(subgroups: boolean): string[] {
  */
 const subgroupDirectives = ['enable subgroups;', 'diagnostic(off, subgroup_uniformity);'];
 
+/** What a kernel's header says of a product that computes the gates after it (gates.ts). */
+function computesGates(gates: Phase): string {
+  return `It computes the gates after the product too (${gates.name}), from the sums each thread holds: they are never stored.`;
+}
+
 /** A kernel giving each of a phase's elements a thread. */
 function threadKernel(phase: Phase, b: Bindings, o: KernelOptions, name: string, loop: Loop | undefined): Kernel {
   const stepped = loop !== undefined && phase.usesStep;
@@ -151,6 +163,7 @@ function threadKernel(phase: Phase, b: Bindings, o: KernelOptions, name: string,
           `// Dispatched once per step of the time loop (${sanitizeComment(loop.comment)}): dispatch ${loop.body.indexOf(phase) + 1} of the ${loop.body.length} a step takes.`,
         ]
       : []),
+    ...(phase.absorbs ? [`// ${computesGates(phase.absorbs)}`] : []),
   ];
   const body = [
     preamble(b, stepped),
@@ -247,6 +260,7 @@ function persistentKernel(
     [
       `// rnnc kernel ${name}: persistent, one workgroup of ${o.persistentSize} threads runs ${plural(all.length - skipped.size, 'phase')} in one dispatch,`,
       '// with a barrier between phases.',
+      ...all.flatMap((p) => (p.absorbs ? [`// ${computesGates(p.absorbs)}`] : [])),
       ...(floats > 0
         ? [`// The weights its time loops read are copied into workgroup memory first (${4 * floats} bytes).`]
         : []),

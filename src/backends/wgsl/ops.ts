@@ -85,33 +85,119 @@ export const quadSize = 4;
  * W [m, k] times every sample's x [k], for all samples at once (the hoisted
  * input projection, the recurrent product): each thread computes a tile of
  * rows × samples (8 × 8 by default), so each value it loads serves eight
- * multiply-adds.
+ * multiply-adds. With quads, the tile's loads of W are shared (quadGemm).
  */
 function rowsGemm(e: WgslEmitter, node: Node, a: WBuffer, b: WBuffer, out: Layout): WBuffer {
-  const tile = e.inLoop ? e.ctx.stepTile : e.ctx.tile;
-  if (tile.quads) return quadGemm(e, node, a, b, out, tile);
-  const [m, k] = a.layout.shape;
-  const rowBlocks = Math.ceil(m / tile.rows);
+  const wanted = e.inLoop ? e.ctx.stepTile : e.ctx.tile;
+  if (a.cached && wanted.quads)
+    throw new Error('quad-shared GEMMs read W from mem, not from a persistent kernel’s cache');
+  const [m] = a.layout.shape;
+  // With quads, no more rows a thread than W has.
+  const tile = wanted.quads ? { ...wanted, rows: Math.min(wanted.rows, m) } : wanted;
   const result = e.allocate(node, out);
+  const rows = plainRows(m, tile.rows);
+  const what = e.describe(node);
   e.phase(
     result,
-    `${e.describe(node)} (${tile.rows} rows × ${tile.samples} ${tile.samples === 1 ? 'sample' : 'samples'} a thread)`,
+    `${what} (${tileComment(tile)})`,
     (w) => {
-      const [W, x] = [w.offset(a), w.offset(b)];
-      w.line(`let row = i % ${u32(rowBlocks)} * ${u32(tile.rows)};`);
-      w.line(`let sample = i / ${u32(rowBlocks)} * ${u32(tile.samples)};`);
-      tileSetup(w, W, x, m, k, tile, leadCount(out));
-      w.line(`for (var p = 0u; p < ${u32(k)}; p++) {`);
-      loadAndMultiply(w, tile, w.array(a), w.array(b), 'p');
-      w.line('}');
+      tileProduct(w, a, b, tile, rows, leadCount(out));
       storeTile(w, w.offset(result), m, tile);
     },
     node.op,
-    { divisor: tile.samples, factor: rowBlocks },
+    tileThreads(tile, rows),
     false,
-    heldGemm(e, a, b, result, out, e.describe(node)),
+    (name) => ({
+      held: heldGemm(e, a, b, result, out, what)?.(name),
+      sums: { region: regionKey(result), rows: m },
+      ...(e.inLoop
+        ? { gated: (units, consumer) => gatedTile(a, b, tile, leadCount(out), name, what, units, consumer) }
+        : {}),
+    }),
   );
   return result;
+}
+
+function tileComment(tile: Tile): string {
+  const samples = `${tile.samples} ${tile.samples === 1 ? 'sample' : 'samples'}`;
+  return `${tile.rows} rows × ${samples} a thread${tile.quads ? `, ${quadSize} threads sharing each row` : ''}`;
+}
+
+/**
+ * Which of W's rows a tile computes: tiles start every `stride` rows (or
+ * units), the start bound as `row`, and row r of the tile is W's row `at(r)`
+ * (a WGSL term, clamped inside W).
+ */
+interface TileRows {
+  readonly blocks: number;
+  readonly stride: number;
+  readonly at: (r: number) => string;
+}
+
+/** Tiles of consecutive rows: row r of the tile is W's row `row + r`. */
+function plainRows(m: number, rows: number): TileRows {
+  return {
+    blocks: Math.ceil(m / rows),
+    stride: rows,
+    at: (r) => (r === 0 ? 'row' : `min(row + ${u32(r)}, ${u32(m - 1)})`),
+  };
+}
+
+/**
+ * Tiles by unit: W's m rows are n gates of `units` rows each (an LSTM's i,
+ * f, g, o), and a tile of n·U rows holds the n gates' rows of units
+ * `row` … `row` + U − 1: its row c·U + u is W's row c·units + row + u.
+ * Undefined where the rows are not whole gates or a tile has fewer rows than gates.
+ */
+function unitRows(m: number, units: number, rows: number): (TileRows & { readonly gates: number }) | undefined {
+  const gates = m / units;
+  if (!Number.isInteger(gates) || gates > rows) return undefined;
+  // As many units a tile as fit, or down to half that where fewer computed past the last unit (a GRU's 3
+  // gates of 256 units: 8 units of 24 rows, not 10 units of 30, 260 units' worth).
+  const most = Math.floor(rows / gates);
+  const candidates = [...Array(most - Math.ceil(most / 2) + 1).keys()].map((d) => most - d);
+  const computed = (U: number) => Math.ceil(units / U) * U;
+  const U = candidates.reduce((best, U) => (computed(U) < computed(best) ? U : best));
+  const at = (r: number) => {
+    const [c, u] = [Math.floor(r / U), r % U];
+    const unit = u === 0 ? 'row' : `min(row + ${u32(u)}, ${u32(units - 1)})`;
+    return c === 0 ? unit : `(${u32(c * units)} + ${unit})`;
+  };
+  return { blocks: Math.ceil(units / U), stride: U, at, gates };
+}
+
+/** The threads of a tiled GEMM: a thread a tile, quads of four threads over consecutive blocks of samples. */
+function tileThreads(tile: Tile, rows: TileRows): Phase['blocks'] & { readonly quads?: boolean } {
+  return tile.quads
+    ? { divisor: tile.samples * quadSize, factor: rows.blocks * quadSize, quads: true }
+    : { divisor: tile.samples, factor: rows.blocks };
+}
+
+/**
+ * A thread's tile of sums, acc<s>_<r> for its samples s and rows r: binds
+ * `row` and `sample` and runs the loop over k, each thread loading its own
+ * values or, with quads, sharing them (quadGemm).
+ */
+function tileProduct(w: PhaseWriter, a: WBuffer, b: WBuffer, tile: Tile, rows: TileRows, samples: string): void {
+  const [W, x] = [w.offset(a), w.offset(b)];
+  const k = a.layout.shape[1];
+  const [wa, xa] = [w.array(a), w.array(b)];
+  if (tile.quads) {
+    w.line(`let q = i % ${u32(quadSize)};`);
+    w.line(`let quad = i / ${u32(quadSize)};`);
+    w.line(`let row = quad % ${u32(rows.blocks)} * ${u32(rows.stride)};`);
+    w.line(`let sample = (quad / ${u32(rows.blocks)} * ${u32(quadSize)} + q) * ${u32(tile.samples)};`);
+  } else {
+    w.line(`let row = i % ${u32(rows.blocks)} * ${u32(rows.stride)};`);
+    w.line(`let sample = i / ${u32(rows.blocks)} * ${u32(tile.samples)};`);
+  }
+  tileSetup(w, W, x, k, tile, rows, samples);
+  if (tile.quads) quadGemm(w, tile, wa, xa, k);
+  else {
+    w.line(`for (var p = 0u; p < ${u32(k)}; p++) {`);
+    loadAndMultiply(w, tile, wa, xa, 'p');
+    w.line('}');
+  }
 }
 
 /**
@@ -153,7 +239,6 @@ function heldGemm(e: WgslEmitter, a: WBuffer, b: WBuffer, result: WBuffer, out: 
     return {
       code: [...plain.loader, code].join('\n'),
       load: plain.load,
-      sums: { region: regionKey(result), rows: m },
       gated: (units, consumer) => gatedHeldGemm(a, b, samples, name, what, quads, units, consumer, hold.floats),
     };
   };
@@ -281,12 +366,10 @@ function gatedHeldGemm(
   );
   return { code: [...product.loader, code].join('\n'), load: product.load };
 }
-
 /** The row and sample offsets of a tile and its sums (`row`, `sample` bound): past the edges, loads repeat the last row or sample. */
-function tileSetup(w: PhaseWriter, W: string, x: string, m: number, k: number, tile: Tile, samples: string): void {
+function tileSetup(w: PhaseWriter, W: string, x: string, k: number, tile: Tile, rows: TileRows, samples: string): void {
   w.line(`let last = ${samples} - 1u;`);
-  for (let r = 0; r < tile.rows; r++)
-    w.line(`let w${r} = ${W} + ${r === 0 ? 'row' : `min(row + ${u32(r)}, ${u32(m - 1)})`} * ${u32(k)};`);
+  for (let r = 0; r < tile.rows; r++) w.line(`let w${r} = ${W} + ${rows.at(r)} * ${u32(k)};`);
   for (let s = 0; s < tile.samples; s++) w.line(`let x${s} = ${x} + min(sample + ${u32(s)}, last) * ${u32(k)};`);
   // One scalar sum per row and sample: on SwiftShader, sums of four rows in a vec4 took a quarter more time.
   for (let s = 0; s < tile.samples; s++) for (let r = 0; r < tile.rows; r++) w.line(`var acc${s}_${r} = 0.0;`);
@@ -322,72 +405,89 @@ function storeTile(w: PhaseWriter, o: string, m: number, tile: Tile): void {
 }
 
 /**
- * rowsGemm with the loads of W shared by a quad: its four threads compute
- * the same rows for four consecutive blocks of samples, and for every four
- * steps of k, thread q loads W[row, p + q] of each row and takes the other
- * three values from its neighbours (quadBroadcast). On SwiftShader, where a
- * GEMM is bound by its loads (each a per-lane gather), a 16 × 4 tile so
- * shared loads 8 values for 64 multiply-adds, where an unshared 8 × 8 tile
- * loads 16: the input projection of lstm-medium ran 1.8× as fast, its
- * recurrent product 1.3×; 32 × 4 (12 loads for 128) was faster still on
- * every benchmark workload, though its sums no longer fit in registers
- * (docs/benchmarks.md).
+ * A tiled GEMM that computes the gates after it (see gates.ts): its tiles'
+ * rows are taken by unit (unitRows), so a thread has every gate's sum of
+ * its U units for each of its samples, and it calls `consumer(i, t, g0, …)`
+ * for each of those elements instead of storing the sums. A step's product
+ * and gates are then one phase: one dispatch a step, or one barrier in a
+ * persistent kernel. Undefined where the rows do not split into gates.
+ */
+function gatedTile(
+  a: WBuffer,
+  b: WBuffer,
+  wanted: Tile,
+  samples: string,
+  name: string,
+  what: string,
+  units: number,
+  consumer: string,
+): { code: string; blocks: NonNullable<Phase['blocks']> } | undefined {
+  const [m] = a.layout.shape;
+  const rows = unitRows(m, units, wanted.rows);
+  if (!rows) return undefined;
+  const U = rows.stride;
+  const tile = { ...wanted, rows: rows.gates * U };
+  const w = new PhaseWriter();
+  tileProduct(w, a, b, tile, rows, samples);
+  const gates = [...Array(rows.gates).keys()];
+  for (let s = 0; s < tile.samples; s++) {
+    w.line(`if (sample + ${u32(s)} <= last) {`);
+    for (let u = 0; u < U; u++) {
+      const sums = gates.map((c) => `acc${s}_${c * U + u}`).join(', ');
+      const call = `${consumer}((sample + ${u32(s)}) * ${u32(units)} + row + ${u32(u)}, t, ${sums});`;
+      w.line(units % U === 0 ? `  ${call}` : `  if (row + ${u32(u)} < ${u32(units)}) { ${call} }`);
+    }
+    w.line('}');
+  }
+  const comment = `${tileComment(tile)}; rows by unit, ${rows.gates} gates of ${U} units a tile, the gates computed on`;
+  const { code } = w.render(name, [`${what} (${comment})`], 1);
+  const { divisor, factor } = tileThreads(tile, rows);
+  return { code, blocks: { divisor, factor } };
+}
+
+/**
+ * The loop over k of a tile whose loads of W a quad shares: its four
+ * threads compute the same rows for four consecutive blocks of samples,
+ * and for every four steps of k, thread q loads W[row, p + q] of each row
+ * and takes the other three values from its neighbours (quadBroadcast). On
+ * SwiftShader, where a GEMM is bound by its loads (each a per-lane gather),
+ * a 16 × 4 tile so shared loads 8 values for 64 multiply-adds, where an
+ * unshared 8 × 8 tile loads 16: the input projection of lstm-medium ran
+ * 1.8× as fast, its recurrent product 1.3×; 32 × 4 (12 loads for 128) was
+ * faster still on every benchmark workload, though its sums no longer fit
+ * in registers (docs/benchmarks.md).
  *
  * The exchange lives in the kernel's helpers quadRow0–3: the kernel built
  * for devices with subgroups broadcasts, the one for devices without them
  * loads each value itself, with the same threads and the same sums.
  */
-function quadGemm(e: WgslEmitter, node: Node, a: WBuffer, b: WBuffer, out: Layout, wanted: Tile): WBuffer {
-  if (a.cached) throw new Error('quad-shared GEMMs read W from mem, not from a persistent kernel’s cache');
-  const [m, k] = a.layout.shape;
-  // No more rows a thread than W has.
-  const tile = { ...wanted, rows: Math.min(wanted.rows, m) };
-  const rowBlocks = Math.ceil(m / tile.rows);
+function quadGemm(w: PhaseWriter, tile: Tile, wa: string, xa: string, k: number): void {
   const whole = k - (k % quadSize);
-  const result = e.allocate(node, out);
   const rows = [...Array(tile.rows).keys()];
   const range = [...Array(tile.samples).keys()];
   const steps = [...Array(quadSize).keys()];
-  e.phase(
-    result,
-    `${e.describe(node)} (${tile.rows} rows × ${tile.samples} samples a thread, ${quadSize} threads sharing each row)`,
-    (w) => {
-      const [W, x] = [w.offset(a), w.offset(b)];
-      const [wa, xa] = [w.array(a), w.array(b)];
-      w.line(`let q = i % ${u32(quadSize)};`);
-      w.line(`let quad = i / ${u32(quadSize)};`);
-      w.line(`let row = quad % ${u32(rowBlocks)} * ${u32(tile.rows)};`);
-      w.line(`let sample = (quad / ${u32(rowBlocks)} * ${u32(quadSize)} + q) * ${u32(tile.samples)};`);
-      tileSetup(w, W, x, m, k, tile, leadCount(out));
-      if (whole > 0) {
-        w.line(`for (var p = 0u; p < ${u32(whole)}; p += ${u32(quadSize)}) {`);
-        for (const r of rows) w.line(`  let c${r} = ${wa}[w${r} + p + q];`);
-        for (const j of steps) {
-          for (const r of rows) w.line(`  let v${r}_${j} = quadRow${j}(c${r}, w${r} + p + ${u32(j)});`);
-          for (const s of range) w.line(`  let u${s}_${j} = ${xa}[x${s} + p + ${u32(j)}];`);
-          multiplyAdd(
-            w,
-            tile,
-            (r) => `v${r}_${j}`,
-            (s) => `u${s}_${j}`,
-          );
-        }
-        w.line('}');
-      }
-      // The last k mod 4 steps: each thread loads its own values.
-      for (let p = whole; p < k; p++) {
-        w.line('{');
-        loadAndMultiply(w, tile, wa, xa, u32(p));
-        w.line('}');
-      }
-      storeTile(w, w.offset(result), m, tile);
-    },
-    node.op,
-    { divisor: tile.samples * quadSize, factor: rowBlocks * quadSize, quads: true },
-  );
-  return result;
+  if (whole > 0) {
+    w.line(`for (var p = 0u; p < ${u32(whole)}; p += ${u32(quadSize)}) {`);
+    for (const r of rows) w.line(`  let c${r} = ${wa}[w${r} + p + q];`);
+    for (const j of steps) {
+      for (const r of rows) w.line(`  let v${r}_${j} = quadRow${j}(c${r}, w${r} + p + ${u32(j)});`);
+      for (const s of range) w.line(`  let u${s}_${j} = ${xa}[x${s} + p + ${u32(j)}];`);
+      multiplyAdd(
+        w,
+        tile,
+        (r) => `v${r}_${j}`,
+        (s) => `u${s}_${j}`,
+      );
+    }
+    w.line('}');
+  }
+  // The last k mod 4 steps: each thread loads its own values.
+  for (let p = whole; p < k; p++) {
+    w.line('{');
+    loadAndMultiply(w, tile, wa, xa, u32(p));
+    w.line('}');
+  }
 }
-
 /**
  * Every sample's v [k] times W [k, n] (the products of backpropagation):
  * each thread computes 4 columns for 4 samples.

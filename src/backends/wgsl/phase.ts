@@ -41,8 +41,6 @@ export interface Phase {
   readonly held?: {
     readonly code: string;
     readonly load: string;
-    /** The region its sums go to (regionKey) and their rows a sample. */
-    readonly sums?: { readonly region: string; readonly rows: number };
     /**
      * The same product with its rows taken by unit, for `units` units of
      * rows/units gates each, passing each element's gate sums to `consumer`
@@ -52,6 +50,20 @@ export interface Phase {
     /** The phase after it whose elements this variant computes (gates.ts): the kernel skips that phase. */
     readonly absorbs?: string;
   };
+  /** For a GEMM W·x: the region its sums go to (regionKey) and their rows a sample. */
+  readonly sums?: { readonly region: string; readonly rows: number };
+  /**
+   * For a GEMM in a time loop: the same product with its tiles' rows taken
+   * by unit, for `units` units of rows/units gates each, passing each
+   * element's gate sums to `consumer` instead of storing them (gates.ts):
+   * its function (same name) and its threads. Undefined where that does not fit.
+   */
+  readonly gated?: (
+    units: number,
+    consumer: string,
+  ) => { readonly code: string; readonly blocks: NonNullable<Phase['blocks']> } | undefined;
+  /** The elementwise phase after it whose elements this phase computes too (gates.ts): it is not run on its own. */
+  readonly absorbs?: Phase;
 }
 
 /** What an elementwise phase reads and writes, per storage array and offset (`mem:<base>` or `cache:<base>`). */
