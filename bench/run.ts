@@ -441,7 +441,7 @@ console.log(
     ),
   ].join('\n'),
 );
-console.log('\nThe WGSL schedules, forward (× vs the default, auto):\n');
+console.log('\nThe WGSL schedules, and the kernels without quads or fused gates, forward (× vs the default, auto):\n');
 console.log(table(schedules, ['rnnc wgsl -O2']));
 console.log('\nWhat each pass buys (rnnc only; × vs -O0):\n');
 console.log(table(ablation, ['rnnc -O0']));

@@ -20,7 +20,9 @@ describe('rnnc compile --target wgsl', () => {
     const kernels = files.filter((f) => f.endsWith('.wgsl'));
     expect(kernels.length).toBeGreaterThan(2);
     const host = readFileSync(`${folder}/LSTM.ts`, 'utf8');
-    expect(host).toContain('export async function createModel(device?: GPUDevice): Promise<GpuModel>');
+    expect(host).toContain(
+      'export async function createModel(device?: GPUDevice, options: RunnerOptions = {}): Promise<GpuModel>',
+    );
     // Kernels say what they compute and where it comes from in the source.
     const all = kernels.map((k) => readFileSync(`${folder}/${k}`, 'utf8')).join('\n');
     expect(all).toContain("c' = f * c + i * g");

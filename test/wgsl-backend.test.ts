@@ -173,7 +173,10 @@ describe('the WGSL host module', () => {
   interface Host {
     init(seed: number): Record<string, Float32Array>;
     optimizer(options: { method: 'sgd'; learningRate: number }): unknown;
-    createModel(device?: GPUDevice): Promise<{
+    createModel(
+      device?: GPUDevice,
+      options?: { quietWait?: boolean },
+    ): Promise<{
       adapter: string;
       forward(params: unknown, inputs: unknown, states?: unknown): Promise<Omit<RunResults, 'grads' | 'loss'>>;
       grad(
@@ -235,6 +238,18 @@ describe('the WGSL host module', () => {
     // A rejected call leaves the model usable.
     expect((await model.forward(params, { x: x([2, 1, 3]) })).outputs.output.data).toHaveLength(10);
     model.destroy();
+  });
+
+  it('takes the runner’s options: a model that polls for its results gives those of one that sleeps', async () => {
+    const { device } = await gpuDevice();
+    const mod = await host('gru.rnn', 'steps');
+    const [sleeping, polling] = [await mod.createModel(device), await mod.createModel(device, { quietWait: false })];
+    const inputs = inputsOf(selectModel(loadExample('gru.rnn')));
+    const params = mod.init(1);
+    for (let call = 0; call < 3; call++)
+      expect((await polling.forward(params, inputs)).outputs).toEqual((await sleeping.forward(params, inputs)).outputs);
+    sleeping.destroy();
+    polling.destroy();
   });
 
   it('opens a device itself and says which adapter it runs on', async () => {

@@ -88,10 +88,12 @@ export interface GpuModel {
 /**
  * Creates the pipelines on \`device\` (or on the best adapter there is, see
  * openDevice) once; buffers are made once per batch size and sequence length.
+ * \`options\` are the runner's (RunnerOptions: \`{ quietWait: false }\` polls
+ * for the results instead of sleeping while the kernels run).
  */
-export async function createModel(device?: GPUDevice): Promise<GpuModel> {
+export async function createModel(device?: GPUDevice, options: RunnerOptions = {}): Promise<GpuModel> {
   const opened = device ? { device, adapter: describeAdapter(device.adapterInfo) } : await openDevice();
-  const runner = await createGpuRunner(program, opened.device, opened.adapter);
+  const runner = await createGpuRunner(program, opened.device, opened.adapter, options);
   const call = (plan: FunctionPlan, model: Params | Packed, inputs: Inputs, initialStates: InitialStates, needTargets: boolean) => {
     const { params } = unwrap(model);
     checkParams(params);

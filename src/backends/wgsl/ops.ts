@@ -366,6 +366,7 @@ function gatedHeldGemm(
   );
   return { code: [...product.loader, code].join('\n'), load: product.load };
 }
+
 /** The row and sample offsets of a tile and its sums (`row`, `sample` bound): past the edges, loads repeat the last row or sample. */
 function tileSetup(w: PhaseWriter, W: string, x: string, k: number, tile: Tile, rows: TileRows, samples: string): void {
   w.line(`let last = ${samples} - 1u;`);
