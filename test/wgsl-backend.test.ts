@@ -450,6 +450,9 @@ describe('the tiled WGSL GEMMs', () => {
         expect(variants).toContain('W held in private memory');
         expect(variants).toContain('4 gates of 3 units a quad');
         expect(variants).toMatch(/if \(0u \+ q < 3u && unit < 37u\) \{ \w+_gated\(/);
+        // The variant without subgroups computes them in its tiles: 2 units' 4 gates a tile, the last unit alone.
+        expect(all).toContain('8 rows × 8 samples a thread; rows by unit, 4 gates of 2 units a tile');
+        expect(all).toMatch(/if \(row \+ 1u < 37u\) \{ \w+_gated\(\(sample \+ 7u\) \* 37u/);
       }
       expect(device.features.has('subgroups'), 'this adapter has no subgroups: the quad kernels ran only without').toBe(
         true,

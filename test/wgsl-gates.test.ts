@@ -146,6 +146,19 @@ describe('fusing a dispatched recurrent product with the gates after it', () => 
     expect(body.map((p) => p.name)).toEqual(['p', 'g']);
   });
 
+  it('fuses both variants of a held product where its tiles can take the gates too, in place of both phases', () => {
+    const both: Phase = { ...product(), blocks: { divisor: 4, factor: 3 }, gated: dispatched().gated };
+    const body = bodyOf(fuseGateSteps([loop([both, gates()])])) as Phase[];
+    expect(body.map((p) => p.name)).toEqual(['p']);
+    const [fused] = body;
+    expect(fused.absorbs?.name).toBe('g');
+    expect(fused.code).toContain('/* tiles by 5 units into g_gated */');
+    expect(fused.held?.code).toContain('/* by 5 units into g_gated */');
+    expect(fused.held?.load).toBe('p_hold_units');
+    // The gates' phase is gone from the items, so no variant skips it.
+    expect(fused.held?.absorbs).toBeUndefined();
+  });
+
   it('leaves a product outside a time loop alone (the input projection runs on more workgroups without the adds)', () => {
     const items = fuseGateSteps([dispatched(), gates()]) as Phase[];
     expect(items.map((p) => p.name)).toEqual(['p', 'g']);

@@ -1,8 +1,8 @@
 // rnnc kernel forward_small_batch_04_loop: persistent, one workgroup of 64 threads runs 1 phase in one dispatch,
 // with a barrier between phases.
+// It computes the gates after the product too (sigmoid_7_to_add_8), from the sums each thread holds: they are never stored.
 // The weights its time loops read are copied into workgroup memory first (12288 bytes).
 // Its time loops' GEMMs hold W in each thread's private memory (one GEMM): this variant needs subgroups.
-// One of them computes the gates after it from the sums it holds (one phase a step).
 enable subgroups;
 diagnostic(off, subgroup_uniformity);
 struct Dims {

@@ -7,8 +7,9 @@
  * of its elements with the gate sums in hand. The sums are then never
  * stored or loaded back: a step of the `steps` schedule is one dispatch,
  * and a persistent kernel's step one phase and one barrier. Where the loop
- * holds W in private memory (heldGemm in ops.ts), only the kernel's variant
- * with subgroups does this (gatedHeldGemm); the other runs both phases.
+ * holds W in private memory (heldGemm in ops.ts), the kernel's variant with
+ * subgroups does this with the held rows (gatedHeldGemm) and the other with
+ * its tiles; where only the held variant can, the other runs both phases.
  */
 import type { Item, Phase } from './phase.js';
 
@@ -98,7 +99,7 @@ function consumerOf(
 
 type Consumer = NonNullable<ReturnType<typeof consumerOf>>;
 
-/** The held product whose held variant computes the gates too (the kernel's plain variant runs both phases). */
+/** The held product whose held variant computes the gates too (the kernel's plain variant still runs both phases). */
 function absorbHeld(product: HeldPhase, consumer: Consumer): HeldPhase | undefined {
   const variant = product.held.gated?.(consumer.units, `${consumer.phase.name}_gated`);
   if (!variant) return undefined;
@@ -134,7 +135,15 @@ function fuseIn(items: readonly Item[], everything: readonly Phase[], inLoop: bo
       continue;
     }
     if (item.held) {
-      out.push(absorbHeld(item as HeldPhase, consumer) ?? item);
+      // The held variant computes the gates; where the tiled product can too, so does the plain one,
+      // and the gates' own phase goes.
+      const held = absorbHeld(item as HeldPhase, consumer);
+      const both = held && absorbPhase(held, consumer);
+      if (both?.held) {
+        const { absorbs: _, ...variant } = both.held;
+        out.push({ ...both, held: variant });
+        k++;
+      } else out.push(held ?? item);
       continue;
     }
     const fused = absorbPhase(item, consumer);
@@ -146,8 +155,8 @@ function fuseIn(items: readonly Item[], everything: readonly Phase[], inLoop: bo
 
 /**
  * The items with each product in a time loop that an elementwise phase of
- * gates follows fused with it: a held product in its held variant, any
- * other in place of both phases.
+ * gates follows fused with it, in place of both phases; a held product in
+ * its held variant alone where its tiles cannot take the gates too.
  */
 export function fuseGateSteps(items: readonly Item[]): Item[] {
   return fuseIn(items, allPhases(items), false);

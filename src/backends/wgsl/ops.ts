@@ -152,10 +152,10 @@ function plainRows(m: number, rows: number): TileRows {
 function unitRows(m: number, units: number, rows: number): (TileRows & { readonly gates: number }) | undefined {
   const gates = m / units;
   if (!Number.isInteger(gates) || gates > rows) return undefined;
-  // As many units a tile as fit, or down to half that where fewer computed past the last unit (a GRU's 3
-  // gates of 256 units: 8 units of 24 rows, not 10 units of 30, 260 units' worth).
+  // As many units a tile as fit, or down to three quarters of that where fewer are computed past the last
+  // unit (a GRU's 3 gates of 256 units: 8 units of 24 rows, not 10 units of 30, 260 units' worth).
   const most = Math.floor(rows / gates);
-  const candidates = [...Array(most - Math.ceil(most / 2) + 1).keys()].map((d) => most - d);
+  const candidates = [...Array(most - Math.ceil((3 * most) / 4) + 1).keys()].map((d) => most - d);
   const computed = (U: number) => Math.ceil(units / U) * U;
   const U = candidates.reduce((best, U) => (computed(U) < computed(best) ? U : best));
   const at = (r: number) => {
