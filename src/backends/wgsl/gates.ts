@@ -99,12 +99,10 @@ function consumerOf(
 
 type Consumer = NonNullable<ReturnType<typeof consumerOf>>;
 
-/** The held product whose held variant computes the gates too (the kernel's plain variant still runs both phases). */
-function absorbHeld(product: HeldPhase, consumer: Consumer): HeldPhase | undefined {
+/** A held product's held variant computing the gates too, or undefined where its rows by unit do not fit. */
+function heldGated(product: HeldPhase, consumer: Consumer): HeldPhase['held'] | undefined {
   const variant = product.held.gated?.(consumer.units, `${consumer.phase.name}_gated`);
-  if (!variant) return undefined;
-  const code = `${variant.code}\n${consumer.code}`;
-  return { ...product, held: { ...product.held, code, load: variant.load, absorbs: consumer.phase.name } };
+  return variant && { ...product.held, code: `${variant.code}\n${consumer.code}`, load: variant.load };
 }
 
 /**
@@ -136,14 +134,11 @@ function fuseIn(items: readonly Item[], everything: readonly Phase[], inLoop: bo
     }
     if (item.held) {
       // The held variant computes the gates; where the tiled product can too, so does the plain one,
-      // and the gates' own phase goes.
-      const held = absorbHeld(item as HeldPhase, consumer);
-      const both = held && absorbPhase(held, consumer);
-      if (both?.held) {
-        const { absorbs: _, ...variant } = both.held;
-        out.push({ ...both, held: variant });
-        k++;
-      } else out.push(held ?? item);
+      // and the gates' own phase goes. Else the plain variant runs both phases, and the held one skips the gates'.
+      const held = heldGated(item as HeldPhase, consumer);
+      const both = held && absorbPhase({ ...item, held }, consumer);
+      if (both) k++;
+      out.push(both ?? (held ? { ...item, held: { ...held, absorbs: consumer.phase.name } } : item));
       continue;
     }
     const fused = absorbPhase(item, consumer);
