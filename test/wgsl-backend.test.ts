@@ -442,6 +442,12 @@ describe('the tiled WGSL GEMMs', () => {
       const target = { data: Float32Array.from({ length: 4 * 5 * 37 }, (_, k) => Math.sin(k) / 3), shape: [4, 5, 37] };
       const inputs = { x, 'd:output': target };
       const args = { params, inputs, initialStates: {}, B: 5, lengths: { T: 4 } };
+      const states = Object.fromEntries(
+        model.states.map((state, k) => [
+          state.name,
+          Float32Array.from({ length: 5 * 37 }, (_, j) => Math.sin(j + k) / 4),
+        ]),
+      );
       const want = reference.grad!(params, inputs);
       // The persistent kernel's time loops hold W in private memory in its variant with subgroups, and the
       // forward step's product computes the gates (H = 37 units: 3 a quad, the last quad's partly past the end).
@@ -450,6 +456,11 @@ describe('the tiled WGSL GEMMs', () => {
         expect(variants).toContain('W held in private memory');
         expect(variants).toContain('4 gates of 3 units a quad');
         expect(variants).toMatch(/if \(0u \+ q < 3u && unit < 37u\) \{ \w+_gated\(/);
+        // Its forward loop is that product alone, so it runs one sample at a time (each sample's steps in turn).
+        expect(variants).toContain('One sample at a time: each runs all its steps, then the next.');
+        expect(variants).toMatch(
+          /for \(var n = 0u; n < dims\.B; n\+\+\) \{\n\s+for \(var s = 0u;[^\n]*\n[^\n]*\n\s+\w+_sample\(lane, t, n\);/,
+        );
         // The variant without subgroups computes them in its tiles: 2 units' 4 gates a tile, the last unit alone.
         expect(all).toContain('8 rows × 8 samples a thread; rows by unit, 4 gates of 2 units a tile');
         expect(all).toMatch(/if \(row \+ 1u < 37u\) \{ \w+_gated\(\(sample \+ 7u\) \* 37u/);
@@ -464,6 +475,12 @@ describe('the tiled WGSL GEMMs', () => {
         expect(runner.subgroups).toBe(quads);
         const forward = await runner.run(wgsl.program.forward, args);
         expectClose(forward.outputs, reference.forward(params, inputs).outputs, `output (subgroups: ${quads})`);
+        // From given initial states too: each sample starts from its own.
+        const given = await runner.run(wgsl.program.forward, { ...args, initialStates: states });
+        const wanted = reference.forward(params, inputs, states);
+        expect(given.outputs).not.toEqual(forward.outputs);
+        expectClose(given.outputs, wanted.outputs, `output from given states (subgroups: ${quads})`);
+        expectClose(given.finalStates, wanted.finalStates, `final states from given states (subgroups: ${quads})`);
         expectSameGradients(await runner.run(wgsl.program.grad!, args), want);
         runner.destroy();
       }

@@ -19,9 +19,16 @@ function product(fits = true): Phase {
     held: {
       code: 'fn p(i: u32, t: u32) { /* held */ }',
       load: 'p_hold',
+      bySample: { name: 'p_sample', samples: 'dims.B' },
+      everySample: 'fn p(i: u32, t: u32) { p_sample(i, t, 0u); }',
       gated: (units, consumer) =>
         fits
-          ? { code: `fn p(i: u32, t: u32) { /* by ${units} units into ${consumer} */ }`, load: 'p_hold_units' }
+          ? {
+              code: `fn p(i: u32, t: u32) { /* by ${units} units into ${consumer} */ }`,
+              load: 'p_hold_units',
+              bySample: { name: 'p_units_sample', samples: 'dims.B' },
+              everySample: 'fn p(i: u32, t: u32) { p_units_sample(i, t, 0u); }',
+            }
           : undefined,
     },
   };
@@ -66,6 +73,7 @@ describe('fusing a held recurrent product with the gates after it', () => {
     const [fused, next] = bodyOf(fuseGateSteps([loop([product(), gates()])])) as Phase[];
     expect(fused.held?.absorbs).toBe('g');
     expect(fused.held?.load).toBe('p_hold_units');
+    expect(fused.held?.bySample.name).toBe('p_units_sample');
     expect(fused.held?.code).toContain('/* by 5 units into g_gated */');
     expect(fused.held?.code).toContain('fn g_gated(i: u32, t: u32, g0: f32, g1: f32, g2: f32, g3: f32) {');
     expect(fused.held?.code).toContain('mem[at0 + i] = g0 * g3;');

@@ -30,86 +30,84 @@ fn matmul_6_hold(i: u32) {
     }
   }
 }
-// %3 matmul fused gates — 24: r = sigmoid(W_ir @ x + b_ir + W_hr @ h + b_hr)   // reset gate (W held in private memory, 6 rows × 8 columns a thread, 4 threads sharing each row; rows by unit, 3 gates of 2 units a quad, each thread's units computed on)
-fn matmul_6(i: u32, t: u32) {
+// %3 matmul fused gates — 24: r = sigmoid(W_ir @ x + b_ir + W_hr @ h + b_hr)   // reset gate (W held in private memory, 6 rows × 8 columns a thread, 4 threads sharing each row; rows by unit, 3 gates of 2 units a quad, each thread's units computed on): the step of sample s
+fn matmul_6_sample(i: u32, t: u32, s: u32) {
   let at0 = select((dims.T_T * dims.B * 227u + dims.B * 64u + 3552u), (dims.T_T * dims.B * 195u + dims.B * 64u + 3552u) + (t - 1u) * dims.B * 32u, t != 0u); // GRU state h
   let q = i % 4u;
   let quad = i / 4u;
   let col = q * 8u;
-  for (var s = 0u; s < dims.B; s++) {
-    let xs = at0 + s * 32u;
-    let u0 = mem[xs + col + 0u];
-    let u1 = mem[xs + col + 1u];
-    let u2 = mem[xs + col + 2u];
-    let u3 = mem[xs + col + 3u];
-    let u4 = mem[xs + col + 4u];
-    let u5 = mem[xs + col + 5u];
-    let u6 = mem[xs + col + 6u];
-    let u7 = mem[xs + col + 7u];
-    var acc0 = matmul_6_w[0u] * u0;
-    acc0 += matmul_6_w[1u] * u1;
-    acc0 += matmul_6_w[2u] * u2;
-    acc0 += matmul_6_w[3u] * u3;
-    acc0 += matmul_6_w[4u] * u4;
-    acc0 += matmul_6_w[5u] * u5;
-    acc0 += matmul_6_w[6u] * u6;
-    acc0 += matmul_6_w[7u] * u7;
-    acc0 += quadSwapX(acc0);
-    acc0 += quadSwapY(acc0);
-    var acc1 = matmul_6_w[8u] * u0;
-    acc1 += matmul_6_w[9u] * u1;
-    acc1 += matmul_6_w[10u] * u2;
-    acc1 += matmul_6_w[11u] * u3;
-    acc1 += matmul_6_w[12u] * u4;
-    acc1 += matmul_6_w[13u] * u5;
-    acc1 += matmul_6_w[14u] * u6;
-    acc1 += matmul_6_w[15u] * u7;
-    acc1 += quadSwapX(acc1);
-    acc1 += quadSwapY(acc1);
-    var acc2 = matmul_6_w[16u] * u0;
-    acc2 += matmul_6_w[17u] * u1;
-    acc2 += matmul_6_w[18u] * u2;
-    acc2 += matmul_6_w[19u] * u3;
-    acc2 += matmul_6_w[20u] * u4;
-    acc2 += matmul_6_w[21u] * u5;
-    acc2 += matmul_6_w[22u] * u6;
-    acc2 += matmul_6_w[23u] * u7;
-    acc2 += quadSwapX(acc2);
-    acc2 += quadSwapY(acc2);
-    var acc3 = matmul_6_w[24u] * u0;
-    acc3 += matmul_6_w[25u] * u1;
-    acc3 += matmul_6_w[26u] * u2;
-    acc3 += matmul_6_w[27u] * u3;
-    acc3 += matmul_6_w[28u] * u4;
-    acc3 += matmul_6_w[29u] * u5;
-    acc3 += matmul_6_w[30u] * u6;
-    acc3 += matmul_6_w[31u] * u7;
-    acc3 += quadSwapX(acc3);
-    acc3 += quadSwapY(acc3);
-    var acc4 = matmul_6_w[32u] * u0;
-    acc4 += matmul_6_w[33u] * u1;
-    acc4 += matmul_6_w[34u] * u2;
-    acc4 += matmul_6_w[35u] * u3;
-    acc4 += matmul_6_w[36u] * u4;
-    acc4 += matmul_6_w[37u] * u5;
-    acc4 += matmul_6_w[38u] * u6;
-    acc4 += matmul_6_w[39u] * u7;
-    acc4 += quadSwapX(acc4);
-    acc4 += quadSwapY(acc4);
-    var acc5 = matmul_6_w[40u] * u0;
-    acc5 += matmul_6_w[41u] * u1;
-    acc5 += matmul_6_w[42u] * u2;
-    acc5 += matmul_6_w[43u] * u3;
-    acc5 += matmul_6_w[44u] * u4;
-    acc5 += matmul_6_w[45u] * u5;
-    acc5 += matmul_6_w[46u] * u6;
-    acc5 += matmul_6_w[47u] * u7;
-    acc5 += quadSwapX(acc5);
-    acc5 += quadSwapY(acc5);
-    {
-      let unit = quad * 2u + 0u + q;
-      if (0u + q < 2u) { sigmoid_7_to_add_8_gated(s * 32u + unit, t, select(select(select(acc0, acc1, q == 1u), 0.0, q == 2u), 0.0, q == 3u), select(select(select(acc2, acc3, q == 1u), 0.0, q == 2u), 0.0, q == 3u), select(select(select(acc4, acc5, q == 1u), 0.0, q == 2u), 0.0, q == 3u)); }
-    }
+  let xs = at0 + s * 32u;
+  let u0 = mem[xs + col + 0u];
+  let u1 = mem[xs + col + 1u];
+  let u2 = mem[xs + col + 2u];
+  let u3 = mem[xs + col + 3u];
+  let u4 = mem[xs + col + 4u];
+  let u5 = mem[xs + col + 5u];
+  let u6 = mem[xs + col + 6u];
+  let u7 = mem[xs + col + 7u];
+  var acc0 = matmul_6_w[0u] * u0;
+  acc0 += matmul_6_w[1u] * u1;
+  acc0 += matmul_6_w[2u] * u2;
+  acc0 += matmul_6_w[3u] * u3;
+  acc0 += matmul_6_w[4u] * u4;
+  acc0 += matmul_6_w[5u] * u5;
+  acc0 += matmul_6_w[6u] * u6;
+  acc0 += matmul_6_w[7u] * u7;
+  acc0 += quadSwapX(acc0);
+  acc0 += quadSwapY(acc0);
+  var acc1 = matmul_6_w[8u] * u0;
+  acc1 += matmul_6_w[9u] * u1;
+  acc1 += matmul_6_w[10u] * u2;
+  acc1 += matmul_6_w[11u] * u3;
+  acc1 += matmul_6_w[12u] * u4;
+  acc1 += matmul_6_w[13u] * u5;
+  acc1 += matmul_6_w[14u] * u6;
+  acc1 += matmul_6_w[15u] * u7;
+  acc1 += quadSwapX(acc1);
+  acc1 += quadSwapY(acc1);
+  var acc2 = matmul_6_w[16u] * u0;
+  acc2 += matmul_6_w[17u] * u1;
+  acc2 += matmul_6_w[18u] * u2;
+  acc2 += matmul_6_w[19u] * u3;
+  acc2 += matmul_6_w[20u] * u4;
+  acc2 += matmul_6_w[21u] * u5;
+  acc2 += matmul_6_w[22u] * u6;
+  acc2 += matmul_6_w[23u] * u7;
+  acc2 += quadSwapX(acc2);
+  acc2 += quadSwapY(acc2);
+  var acc3 = matmul_6_w[24u] * u0;
+  acc3 += matmul_6_w[25u] * u1;
+  acc3 += matmul_6_w[26u] * u2;
+  acc3 += matmul_6_w[27u] * u3;
+  acc3 += matmul_6_w[28u] * u4;
+  acc3 += matmul_6_w[29u] * u5;
+  acc3 += matmul_6_w[30u] * u6;
+  acc3 += matmul_6_w[31u] * u7;
+  acc3 += quadSwapX(acc3);
+  acc3 += quadSwapY(acc3);
+  var acc4 = matmul_6_w[32u] * u0;
+  acc4 += matmul_6_w[33u] * u1;
+  acc4 += matmul_6_w[34u] * u2;
+  acc4 += matmul_6_w[35u] * u3;
+  acc4 += matmul_6_w[36u] * u4;
+  acc4 += matmul_6_w[37u] * u5;
+  acc4 += matmul_6_w[38u] * u6;
+  acc4 += matmul_6_w[39u] * u7;
+  acc4 += quadSwapX(acc4);
+  acc4 += quadSwapY(acc4);
+  var acc5 = matmul_6_w[40u] * u0;
+  acc5 += matmul_6_w[41u] * u1;
+  acc5 += matmul_6_w[42u] * u2;
+  acc5 += matmul_6_w[43u] * u3;
+  acc5 += matmul_6_w[44u] * u4;
+  acc5 += matmul_6_w[45u] * u5;
+  acc5 += matmul_6_w[46u] * u6;
+  acc5 += matmul_6_w[47u] * u7;
+  acc5 += quadSwapX(acc5);
+  acc5 += quadSwapY(acc5);
+  {
+    let unit = quad * 2u + 0u + q;
+    if (0u + q < 2u) { sigmoid_7_to_add_8_gated(s * 32u + unit, t, select(select(select(acc0, acc1, q == 1u), 0.0, q == 2u), 0.0, q == 3u), select(select(select(acc2, acc3, q == 1u), 0.0, q == 2u), 0.0, q == 3u), select(select(select(acc4, acc5, q == 1u), 0.0, q == 2u), 0.0, q == 3u)); }
   }
 }
 // %12 sigmoid z — 25: z = sigmoid(W_iz @ x + b_iz + W_hz @ h + b_hz)   // update gate
@@ -147,9 +145,12 @@ fn main(@builtin(local_invocation_index) lane: u32) {
   workgroupBarrier();
   matmul_6_hold(lane);
   // GRU: from the first step to the last
-  for (var s = 0u; s < dims.T_T; s++) {
-    let t = s;
-    matmul_6(lane, t);
-    storageBarrier();
+  // One sample at a time: each runs all its steps, then the next.
+  for (var n = 0u; n < dims.B; n++) {
+    for (var s = 0u; s < dims.T_T; s++) {
+      let t = s;
+      matmul_6_sample(lane, t, n);
+      storageBarrier();
+    }
   }
 }

@@ -102,7 +102,7 @@ type Consumer = NonNullable<ReturnType<typeof consumerOf>>;
 /** A held product's held variant computing the gates too, or undefined where its rows by unit do not fit. */
 function heldGated(product: HeldPhase, consumer: Consumer): HeldPhase['held'] | undefined {
   const variant = product.held.gated?.(consumer.units, `${consumer.phase.name}_gated`);
-  return variant && { ...product.held, code: `${variant.code}\n${consumer.code}`, load: variant.load };
+  return variant && { ...product.held, ...variant, code: `${variant.code}\n${consumer.code}` };
 }
 
 /**

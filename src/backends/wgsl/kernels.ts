@@ -228,12 +228,47 @@ function persistentBody(
     }
     if (held) for (const p of phases(item.body)) if (p.held) lines.push(`${pad}${p.held.load}(lane);`);
     lines.push(`${pad}// ${sanitizeComment(item.comment)}`);
-    lines.push(`${pad}for (var s = 0u; s < ${loopCount(item)}; s++) {`);
-    lines.push(`${pad}  let t = ${stepAt(item, 's')};`);
-    lines.push(...persistentBody(item.body, o, 't', depth + 1, held, absorbed));
-    lines.push(`${pad}}`);
+    const bySample = held ? sampleBySample(item, absorbed) : undefined;
+    if (bySample) {
+      lines.push(`${pad}// One sample at a time: each runs all its steps, then the next.`);
+      lines.push(`${pad}for (var n = 0u; n < ${bySample.samples}; n++) {`);
+    }
+    const inner = bySample ? `${pad}  ` : pad;
+    lines.push(`${inner}for (var s = 0u; s < ${loopCount(item)}; s++) {`);
+    lines.push(`${inner}  let t = ${stepAt(item, 's')};`);
+    if (bySample)
+      for (const name of bySample.names) lines.push(`${inner}  ${name}(lane, t, n);`, `${inner}  storageBarrier();`);
+    else lines.push(...persistentBody(item.body, o, 't', depth + 1, held, absorbed));
+    lines.push(`${inner}}`);
+    if (bySample) lines.push(`${pad}}`);
   }
   return lines;
+}
+
+/**
+ * Where a held variant's time loop is nothing but held products (the gates
+ * after them absorbed), the functions of their steps for one sample and the
+ * sample count: no step reads another sample's values, so each sample can
+ * run all its steps before the next. The step's code then has no loop over
+ * samples inside the time loop; on SwiftShader such a step took about half
+ * the time (docs/benchmarks.md, lstm-small-latency). Undefined otherwise.
+ */
+function sampleBySample(
+  loop: Loop,
+  absorbed: ReadonlySet<string>,
+): { readonly names: readonly string[]; readonly samples: string } | undefined {
+  const body = loop.body.filter((item) => item.kind === 'loop' || !absorbed.has(item.name));
+  const held = body.flatMap((item) => (item.kind === 'phase' && item.held ? [item.held.bySample] : []));
+  if (held.length === 0 || held.length !== body.length) return undefined;
+  if (held.some((h) => h.samples !== held[0].samples)) return undefined;
+  return { names: held.map((h) => h.name), samples: held[0].samples };
+}
+
+/** A held product's functions in a kernel: the step of every sample too, unless its loop runs one sample at a time. */
+function heldCode(held: NonNullable<Phase['held']>, items: readonly Item[], skipped: ReadonlySet<string>): string {
+  const loops = items.flatMap((item) => (item.kind === 'loop' ? [item] : []));
+  const bySample = loops.some((loop) => sampleBySample(loop, skipped)?.names.includes(held.bySample.name));
+  return bySample ? held.code : `${held.code}\n${held.everySample}`;
 }
 
 /** `n thing` or `n things`. */
@@ -278,7 +313,9 @@ function persistentKernel(
       preamble(b, false),
       ...(floats > 0 ? ['', `var<workgroup> cache: array<f32, ${floats}>;`] : []),
       '',
-      ...all.filter((p) => !skipped.has(p.name)).map((p) => `${held && p.held ? p.held.code : p.code}\n`),
+      ...all
+        .filter((p) => !skipped.has(p.name))
+        .map((p) => `${held && p.held ? heldCode(p.held, items, skipped) : p.code}\n`),
       `@compute @workgroup_size(${o.persistentSize})`,
       'fn main(@builtin(local_invocation_index) lane: u32) {',
       ...(floats > 0 ? [...load, '  workgroupBarrier();'] : []),

@@ -8,7 +8,7 @@ import type { Node, OpKind } from '../../ir/graph.js';
 import { type Layout, layoutOf } from '../ts/layout.js';
 import { absorbedOuter } from '../fusion.js';
 import { leadOf, linear, sampleOf, type WgslEmitter } from './emit-graph.js';
-import { f32, type Phase, PhaseWriter, regionKey, u32, type WBuffer, type WValue } from './phase.js';
+import { f32, type HeldCode, type Phase, PhaseWriter, regionKey, u32, type WBuffer, type WValue } from './phase.js';
 import { sanitizeComment } from '../ts/code.js';
 import { renderScan } from './scan.js';
 import { add, leadMonomial, type Poly, samePoly, scale, sizePoly, timeLength, toWgsl } from './poly.js';
@@ -225,42 +225,69 @@ function heldGemm(e: WgslEmitter, a: WBuffer, b: WBuffer, result: WBuffer, out: 
   if (R * C > hold.floats) return undefined;
   return (name: string): Phase['held'] => {
     const samples = leadCount(out);
-    const plain = heldProduct(a, b, samples, name, R, C, (quad, r) => `${quad} * ${u32(R)} + ${r}`);
+    const plain = heldProduct(a, b, name, R, C, (quad, r) => `${quad} * ${u32(R)} + ${r}`);
     const w = plain.writer;
     const o = w.offset(result);
-    w.line('  if (q == 0u) {');
+    w.line('if (q == 0u) {');
     for (let r = 0; r < R; r++) {
       const store = `mem[${o} + s * ${u32(m)} + quad * ${u32(R)} + ${u32(r)}] = acc${r};`;
-      w.line(R * quads === m ? `    ${store}` : `    if (quad * ${u32(R)} + ${u32(r)} < ${u32(m)}) { ${store} }`);
+      w.line(R * quads === m ? `  ${store}` : `  if (quad * ${u32(R)} + ${u32(r)} < ${u32(m)}) { ${store} }`);
     }
-    w.line('  }');
     w.line('}');
-    const { code } = w.render(name, [`${what} (${plain.comment})`], 1);
     return {
-      code: [...plain.loader, code].join('\n'),
-      load: plain.load,
+      ...heldFunctions(plain, name, `${what} (${plain.comment})`, samples),
       gated: (units, consumer) => gatedHeldGemm(a, b, samples, name, what, quads, units, consumer, hold.floats),
     };
   };
 }
 
 /**
+ * A held product's functions: NAME_sample(i, t, s), the step of one
+ * sample, and NAME(i, t), which runs it for every sample. A persistent
+ * kernel whose time loop is nothing but held products runs each sample's
+ * steps in turn and calls the first (persistentBody in kernels.ts).
+ */
+function heldFunctions(product: HeldProduct, name: string, comment: string, samples: string): HeldCode {
+  const sample = `${name}_sample`;
+  const { code } = product.writer.render(sample, [`${comment}: the step of sample s`], 1, ', s: u32');
+  const each = [
+    `// ${sanitizeComment(comment)}: the step of every sample.`,
+    `fn ${name}(i: u32, t: u32) {`,
+    `  for (var s = 0u; s < ${samples}; s++) {`,
+    `    ${sample}(i, t, s);`,
+    '  }',
+    '}',
+  ];
+  return {
+    code: [...product.loader, code].join('\n'),
+    load: product.load,
+    bySample: { name: sample, samples },
+    everySample: each.join('\n'),
+  };
+}
+
+interface HeldProduct {
+  readonly loader: readonly string[];
+  readonly load: string;
+  readonly writer: PhaseWriter;
+  readonly comment: string;
+}
+
+/**
  * The part of a held GEMM that loads W before the loop and computes a
  * step's sums: quad `quad` holds R rows (row r of them is W's row
  * `rowOf(quad, r)`, as WGSL) and its thread q the columns q·C … q·C + C − 1;
- * after the quad's swaps every thread of it has the R whole sums of each
- * sample, acc0 … acc(R−1), inside the loop over samples `s` that the writer
- * leaves open.
+ * after the quad's swaps every thread of it has the R whole sums of sample
+ * `s`, acc0 … acc(R−1).
  */
 function heldProduct(
   a: WBuffer,
   b: WBuffer,
-  samples: string,
   name: string,
   R: number,
   C: number,
   rowOf: (quad: string, r: string) => string,
-): { loader: string[]; load: string; writer: PhaseWriter; comment: string } {
+): HeldProduct {
   const [m, k] = a.layout.shape;
   const values = `${name}_w`;
   const load = `${name}_hold`;
@@ -289,17 +316,16 @@ function heldProduct(
   w.line(`let q = i % ${u32(quadSize)};`);
   w.line(`let quad = i / ${u32(quadSize)};`);
   w.line(`let col = q * ${u32(C)};`);
-  w.line(`for (var s = 0u; s < ${samples}; s++) {`);
-  w.line(`  let xs = ${x} + s * ${u32(k)};`);
+  w.line(`let xs = ${x} + s * ${u32(k)};`);
   for (const c of cols) {
     const value = `${w.array(b)}[xs + ${column(c)}]`;
-    w.line(`  let u${c} = ${inside(c) ? value : `select(0.0, ${value}, col + ${u32(c)} < ${u32(k)})`};`);
+    w.line(`let u${c} = ${inside(c) ? value : `select(0.0, ${value}, col + ${u32(c)} < ${u32(k)})`};`);
   }
   for (const r of rows) {
-    w.line(`  var acc${r} = ${values}[${u32(r * C)}] * u0;`);
-    for (const c of cols.slice(1)) w.line(`  acc${r} += ${values}[${u32(r * C + c)}] * u${c};`);
-    w.line(`  acc${r} += quadSwapX(acc${r});`);
-    w.line(`  acc${r} += quadSwapY(acc${r});`);
+    w.line(`var acc${r} = ${values}[${u32(r * C)}] * u0;`);
+    for (const c of cols.slice(1)) w.line(`acc${r} += ${values}[${u32(r * C + c)}] * u${c};`);
+    w.line(`acc${r} += quadSwapX(acc${r});`);
+    w.line(`acc${r} += quadSwapY(acc${r});`);
   }
   const comment = `W held in private memory, ${R} rows × ${C} columns a thread, ${quadSize} threads sharing each row`;
   return { loader, load, writer: w, comment };
@@ -325,14 +351,14 @@ function gatedHeldGemm(
   units: number,
   consumer: string,
   floats: number,
-): { code: string; load: string } | undefined {
+): HeldCode | undefined {
   const [m, k] = a.layout.shape;
   const n = m / units;
   const U = Math.ceil(units / quads);
   const R = n * U;
   const C = Math.ceil(k / quadSize);
   if (!Number.isInteger(n) || R * C > floats) return undefined;
-  const product = heldProduct(a, b, samples, name, R, C, (quad, r) => {
+  const product = heldProduct(a, b, name, R, C, (quad, r) => {
     // Row r of the quad: gate r / U of unit quad·U + r % U (clamped past the last unit; its sums go unused).
     const unit = `min(${quad} * ${u32(U)} + ${r} % ${u32(U)}, ${u32(units - 1)})`;
     return `${r} / ${u32(U)} * ${u32(units)} + ${unit}`;
@@ -348,23 +374,18 @@ function gatedHeldGemm(
       for (let lane = 1; lane < quadSize; lane++) chosen = `select(${chosen}, ${pick(lane)}, q == ${u32(lane)})`;
       return chosen;
     };
-    w.line('  {');
-    w.line(`    let unit = quad * ${u32(U)} + ${u32(first)} + q;`);
+    w.line('{');
+    w.line(`  let unit = quad * ${u32(U)} + ${u32(first)} + q;`);
     const guards = [
       ...(first + quadSize > U ? [`${u32(first)} + q < ${u32(U)}`] : []),
       ...(quads * U > units ? [`unit < ${u32(units)}`] : []),
     ];
     const call = `${consumer}(s * ${u32(units)} + unit, t, ${gates.map(sum).join(', ')});`;
-    w.line(guards.length > 0 ? `    if (${guards.join(' && ')}) { ${call} }` : `    ${call}`);
-    w.line('  }');
+    w.line(guards.length > 0 ? `  if (${guards.join(' && ')}) { ${call} }` : `  ${call}`);
+    w.line('}');
   }
-  w.line('}');
-  const { code } = w.render(
-    name,
-    [`${what} (${product.comment}; rows by unit, ${n} gates of ${U} units a quad, each thread's units computed on)`],
-    1,
-  );
-  return { code: [...product.loader, code].join('\n'), load: product.load };
+  const comment = `${what} (${product.comment}; rows by unit, ${n} gates of ${U} units a quad, each thread's units computed on)`;
+  return heldFunctions(product, name, comment, samples);
 }
 
 /** The row and sample offsets of a tile and its sums (`row`, `sample` bound): past the edges, loads repeat the last row or sample. */

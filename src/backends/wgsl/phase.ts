@@ -38,15 +38,13 @@ export interface Phase {
    * defines `load(lane)`, run once before the loop, and the phase's function,
    * which every thread of the workgroup runs once a step.
    */
-  readonly held?: {
-    readonly code: string;
-    readonly load: string;
+  readonly held?: HeldCode & {
     /**
      * The same product with its rows taken by unit, for `units` units of
      * rows/units gates each, passing each element's gate sums to `consumer`
      * instead of storing them (gates.ts); undefined where that does not fit.
      */
-    readonly gated?: (units: number, consumer: string) => { readonly code: string; readonly load: string } | undefined;
+    readonly gated?: (units: number, consumer: string) => HeldCode | undefined;
     /** The phase after it whose elements this variant computes (gates.ts): the kernel skips that phase. */
     readonly absorbs?: string;
   };
@@ -64,6 +62,21 @@ export interface Phase {
   ) => { readonly code: string; readonly blocks: NonNullable<Phase['blocks']> } | undefined;
   /** The elementwise phase after it whose elements this phase computes too (gates.ts): it is not run on its own. */
   readonly absorbs?: Phase;
+}
+
+/** A held product's code (Phase.held): the loader of W and the step of one sample, then the step of all. */
+export interface HeldCode {
+  /** The held values, `load(lane)` and `fn <bySample.name>(i: u32, t: u32, s: u32)`, the step of sample `s` alone. */
+  readonly code: string;
+  readonly load: string;
+  /**
+   * The step of one sample's function and how many samples there are
+   * (WGSL). A time loop whose phases all have it runs one sample at a time
+   * (persistentBody in kernels.ts); any other calls the phase's function,
+   * `everySample`, which runs it for each sample in turn.
+   */
+  readonly bySample: { readonly name: string; readonly samples: string };
+  readonly everySample: string;
 }
 
 /** What an elementwise phase reads and writes, per storage array and offset (`mem:<base>` or `cache:<base>`). */
@@ -200,8 +213,8 @@ export class PhaseWriter {
     this.lines.push(text);
   }
 
-  /** The function text, and whether it reads the loop step `t`. */
-  render(name: string, comment: readonly string[], sample: number): { code: string; usesStep: boolean } {
+  /** The function text, and whether it reads the loop step `t`; `params` follow `i` and `t` (`, s: u32`). */
+  render(name: string, comment: readonly string[], sample: number, params = ''): { code: string; usesStep: boolean } {
     // The lead position l and the sample position j of element i, where the body reads them.
     const reads = (v: string) => this.lines.some((l) => new RegExp(`\\b${v}\\b`).test(l));
     const index = [
@@ -212,7 +225,7 @@ export class PhaseWriter {
     const usesStep = body.some((l) => /\bt\b/.test(l.replace(/\/\/.*$/, '')));
     const code = [
       ...comment.map((c) => `// ${sanitizeComment(c)}`),
-      `fn ${name}(i: u32, ${usesStep ? 't' : '_t'}: u32) {`,
+      `fn ${name}(i: u32, ${usesStep ? 't' : '_t'}: u32${params}) {`,
       ...body,
       '}',
     ].join('\n');
