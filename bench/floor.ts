@@ -145,11 +145,10 @@ for (let round = 0; round < rounds; round++)
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1];
 
 console.log(`A step of lstm-small-latency's loop (I=${I}, H=${H}, B=${B}) on ${adapter}, ${rounds} rounds:\n`);
-console.log('| kernel | µs a step (median) | least | 100 steps, ms |\n|---|---:|---:|---:|');
+console.log('| kernel | µs a step (median) | rounds, µs | 100 steps, ms |\n|---|---:|---|---:|');
 kernels.forEach((k, i) => {
   const m = median(steps[i]);
-  console.log(
-    `| ${k.name} | ${(1000 * m).toFixed(1)} | ${(1000 * Math.min(...steps[i])).toFixed(1)} | ${(100 * m).toFixed(2)} |`,
-  );
+  const range = `${(1000 * Math.min(...steps[i])).toFixed(1)} to ${(1000 * Math.max(...steps[i])).toFixed(1)}`;
+  console.log(`| ${k.name} | ${(1000 * m).toFixed(1)} | ${range} | ${(100 * m).toFixed(2)} |`);
 });
 process.exit(0);
