@@ -503,6 +503,14 @@ describe('the WGSL time loops', () => {
       const sizes = bindSizes(model);
       const source = { file: 'lstm.rnn', text: '' };
       const wgsl = compileToWgsl(model, { level: 2, sizes, source, schedule, truncate: 2 });
+      if (schedule === 'hybrid') {
+        // The copies of the initial and final states run in the loop's kernel, not as dispatches of their own.
+        const forwardKernels = wgsl.kernels.filter((k) => k.name.startsWith('forward_'));
+        const loop = forwardKernels.find((k) => k.name.endsWith('_loop'));
+        expect(loop?.code).toMatch(/fn copy_\d+\(i: u32, _t: u32\)/);
+        expect(loop?.code).toMatch(/runs \d+ phases in one dispatch/);
+        expect(forwardKernels.filter((k) => /_copy_\d+$/.test(k.name))).toEqual([]);
+      }
       const { code } = compileToTypeScript(model, {
         level: 2,
         dtype: 'f32',

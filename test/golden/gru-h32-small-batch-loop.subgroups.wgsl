@@ -1,4 +1,4 @@
-// rnnc kernel forward_small_batch_04_loop: persistent, one workgroup of 64 threads runs 1 phase in one dispatch,
+// rnnc kernel forward_small_batch_03_loop: persistent, one workgroup of 64 threads runs 3 phases in one dispatch,
 // with a barrier between phases.
 // It computes the gates after the product too (sigmoid_7_to_add_8), from the sums each thread holds: they are never stored.
 // The weights its time loops read are copied into workgroup memory first (12288 bytes).
@@ -16,6 +16,13 @@ struct Dims {
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 var<workgroup> cache: array<f32, 3072>;
+
+// GRU: the initial h
+fn copy_5(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 227u + dims.B * 64u + 3552u); // GRU state h (initial)
+  let at1 = select((dims.T_T * dims.B * 3u + 3552u), (dims.T_T * dims.B * 3u + dims.B * 32u + 3552u), dims.given0 != 0u); // initial state h
+  mem[at0 + i] = mem[at1 + i];
+}
 
 var<private> matmul_6_w: array<f32, 48>;
 // Loads the values of W this thread holds: 6 rows × 8 columns.
@@ -136,6 +143,13 @@ fn sigmoid_7_to_add_8_gated(i: u32, t: u32, g0: f32, g1: f32, g2: f32) {
   add_8_gated(i, t, g0, g1, g2);
 }
 
+// GRU: the final h
+fn copy_9(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 227u + dims.B * 224u + 3552u); // GRU final h
+  let at1 = select((dims.T_T * dims.B * 227u + dims.B * 64u + 3552u), (dims.T_T * dims.B * 195u + dims.B * 64u + 3552u) + (dims.T_T - 1u) * dims.B * 32u, dims.T_T > 0u); // GRU state h
+  mem[at0 + i] = mem[at1 + i];
+}
+
 @compute @workgroup_size(64)
 fn main(@builtin(local_invocation_index) lane: u32) {
   // %25 stack_rows packed W_hr, W_hz, W_hn (in place)
@@ -143,6 +157,10 @@ fn main(@builtin(local_invocation_index) lane: u32) {
     cache[0u + i] = mem[288u + i];
   }
   workgroupBarrier();
+  for (var i = lane; i < dims.B * 32u; i += 64u) {
+    copy_5(i, 0u);
+  }
+  storageBarrier();
   matmul_6_hold(lane);
   // GRU: from the first step to the last
   // One sample at a time: each runs all its steps, then the next.
@@ -153,4 +171,8 @@ fn main(@builtin(local_invocation_index) lane: u32) {
       storageBarrier();
     }
   }
+  for (var i = lane; i < dims.B * 32u; i += 64u) {
+    copy_9(i, 0u);
+  }
+  storageBarrier();
 }

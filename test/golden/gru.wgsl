@@ -393,35 +393,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── forward_small_batch_03_copy_5.wgsl ─────
-// rnnc kernel forward_small_batch_03_copy_5: one thread per element, 64 per workgroup.
-struct Dims {
-  B: u32, // the batch size
-  T_T: u32, // the length of time axis T
-  given0: u32, // 1 where the caller gave the initial state h
-}
-
-@group(0) @binding(0) var<uniform> dims: Dims;
-// Every value of the model, each in a region of its own (params, inputs, states, results).
-@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
-
-// GRU: the initial h
-fn copy_5(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 38u + dims.B * 10u + 150u); // GRU state h (initial)
-  let at1 = select((dims.T_T * dims.B * 3u + 150u), (dims.T_T * dims.B * 3u + dims.B * 5u + 150u), dims.given0 != 0u); // initial state h
-  mem[at0 + i] = mem[at1 + i];
-}
-
-@compute @workgroup_size(64)
-fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
-  let i = (group.y * groups.x + group.x) * 64u + lane;
-  if (i < dims.B * 5u) {
-    copy_5(i, 0u);
-  }
-}
-
-// ───── forward_small_batch_04_loop.wgsl ─────
-// rnnc kernel forward_small_batch_04_loop: persistent, one workgroup of 64 threads runs 2 phases in one dispatch,
+// ───── forward_small_batch_03_loop.wgsl ─────
+// rnnc kernel forward_small_batch_03_loop: persistent, one workgroup of 64 threads runs 4 phases in one dispatch,
 // with a barrier between phases.
 // The weights its time loops read are copied into workgroup memory first (300 bytes).
 struct Dims {
@@ -435,6 +408,13 @@ struct Dims {
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 var<workgroup> cache: array<f32, 75>;
+
+// GRU: the initial h
+fn copy_5(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 38u + dims.B * 10u + 150u); // GRU state h (initial)
+  let at1 = select((dims.T_T * dims.B * 3u + 150u), (dims.T_T * dims.B * 3u + dims.B * 5u + 150u), dims.given0 != 0u); // initial state h
+  mem[at0 + i] = mem[at1 + i];
+}
 
 // %3 matmul fused gates — 24: r = sigmoid(W_ir @ x + b_ir + W_hr @ h + b_hr)   // reset gate
 fn matmul_6(i: u32, t: u32) {
@@ -480,6 +460,13 @@ fn sigmoid_7_to_add_8(i: u32, t: u32) {
   add_8(i, t);
 }
 
+// GRU: the final h
+fn copy_9(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 38u + dims.B * 35u + 150u); // GRU final h
+  let at1 = select((dims.T_T * dims.B * 38u + dims.B * 10u + 150u), (dims.T_T * dims.B * 33u + dims.B * 10u + 150u) + (dims.T_T - 1u) * dims.B * 5u, dims.T_T > 0u); // GRU state h
+  mem[at0 + i] = mem[at1 + i];
+}
+
 @compute @workgroup_size(64)
 fn main(@builtin(local_invocation_index) lane: u32) {
   // %25 stack_rows packed W_hr, W_hz, W_hn (in place)
@@ -487,6 +474,10 @@ fn main(@builtin(local_invocation_index) lane: u32) {
     cache[0u + i] = mem[45u + i];
   }
   workgroupBarrier();
+  for (var i = lane; i < dims.B * 5u; i += 64u) {
+    copy_5(i, 0u);
+  }
+  storageBarrier();
   // GRU: from the first step to the last
   for (var s = 0u; s < dims.T_T; s++) {
     let t = s;
@@ -499,33 +490,10 @@ fn main(@builtin(local_invocation_index) lane: u32) {
     }
     storageBarrier();
   }
-}
-
-// ───── forward_small_batch_05_copy_9.wgsl ─────
-// rnnc kernel forward_small_batch_05_copy_9: one thread per element, 64 per workgroup.
-struct Dims {
-  B: u32, // the batch size
-  T_T: u32, // the length of time axis T
-  given0: u32, // 1 where the caller gave the initial state h
-}
-
-@group(0) @binding(0) var<uniform> dims: Dims;
-// Every value of the model, each in a region of its own (params, inputs, states, results).
-@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
-
-// GRU: the final h
-fn copy_9(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 38u + dims.B * 35u + 150u); // GRU final h
-  let at1 = select((dims.T_T * dims.B * 38u + dims.B * 10u + 150u), (dims.T_T * dims.B * 33u + dims.B * 10u + 150u) + (dims.T_T - 1u) * dims.B * 5u, dims.T_T > 0u); // GRU state h
-  mem[at0 + i] = mem[at1 + i];
-}
-
-@compute @workgroup_size(64)
-fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
-  let i = (group.y * groups.x + group.x) * 64u + lane;
-  if (i < dims.B * 5u) {
+  for (var i = lane; i < dims.B * 5u; i += 64u) {
     copy_9(i, 0u);
   }
+  storageBarrier();
 }
 
 // ───── grad_00_fill_0.wgsl ─────
@@ -2090,35 +2058,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_small_batch_03_copy_5.wgsl ─────
-// rnnc kernel grad_small_batch_03_copy_5: one thread per element, 64 per workgroup.
-struct Dims {
-  B: u32, // the batch size
-  T_T: u32, // the length of time axis T
-  given0: u32, // 1 where the caller gave the initial state h
-}
-
-@group(0) @binding(0) var<uniform> dims: Dims;
-// Every value of the model, each in a region of its own (params, inputs, states, results).
-@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
-
-// GRU: the initial h
-fn copy_5(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 63u + dims.B * 10u + 150u); // GRU state h (initial)
-  let at1 = select((dims.T_T * dims.B * 3u + 150u), (dims.T_T * dims.B * 3u + dims.B * 5u + 150u), dims.given0 != 0u); // initial state h
-  mem[at0 + i] = mem[at1 + i];
-}
-
-@compute @workgroup_size(64)
-fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
-  let i = (group.y * groups.x + group.x) * 64u + lane;
-  if (i < dims.B * 5u) {
-    copy_5(i, 0u);
-  }
-}
-
-// ───── grad_small_batch_04_loop.wgsl ─────
-// rnnc kernel grad_small_batch_04_loop: persistent, one workgroup of 64 threads runs 2 phases in one dispatch,
+// ───── grad_small_batch_03_loop.wgsl ─────
+// rnnc kernel grad_small_batch_03_loop: persistent, one workgroup of 64 threads runs 4 phases in one dispatch,
 // with a barrier between phases.
 // The weights its time loops read are copied into workgroup memory first (300 bytes).
 struct Dims {
@@ -2132,6 +2073,13 @@ struct Dims {
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 var<workgroup> cache: array<f32, 75>;
+
+// GRU: the initial h
+fn copy_5(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 63u + dims.B * 10u + 150u); // GRU state h (initial)
+  let at1 = select((dims.T_T * dims.B * 3u + 150u), (dims.T_T * dims.B * 3u + dims.B * 5u + 150u), dims.given0 != 0u); // initial state h
+  mem[at0 + i] = mem[at1 + i];
+}
 
 // %3 matmul fused gates — 24: r = sigmoid(W_ir @ x + b_ir + W_hr @ h + b_hr)   // reset gate
 fn matmul_6(i: u32, t: u32) {
@@ -2231,6 +2179,13 @@ fn sigmoid_7_to_add_12(i: u32, t: u32) {
   add_12(i, t);
 }
 
+// GRU: the final h
+fn copy_13(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 63u + dims.B * 30u + 150u); // GRU final h
+  let at1 = select((dims.T_T * dims.B * 63u + dims.B * 10u + 150u), (dims.T_T * dims.B * 33u + dims.B * 10u + 150u) + (dims.T_T - 1u) * dims.B * 5u, dims.T_T > 0u); // GRU state h
+  mem[at0 + i] = mem[at1 + i];
+}
+
 @compute @workgroup_size(64)
 fn main(@builtin(local_invocation_index) lane: u32) {
   // %25 stack_rows packed W_hr, W_hz, W_hn (in place)
@@ -2238,6 +2193,10 @@ fn main(@builtin(local_invocation_index) lane: u32) {
     cache[0u + i] = mem[45u + i];
   }
   workgroupBarrier();
+  for (var i = lane; i < dims.B * 5u; i += 64u) {
+    copy_5(i, 0u);
+  }
+  storageBarrier();
   // GRU: from the first step to the last
   for (var s = 0u; s < dims.T_T; s++) {
     let t = s;
@@ -2250,37 +2209,14 @@ fn main(@builtin(local_invocation_index) lane: u32) {
     }
     storageBarrier();
   }
-}
-
-// ───── grad_small_batch_05_copy_13.wgsl ─────
-// rnnc kernel grad_small_batch_05_copy_13: one thread per element, 64 per workgroup.
-struct Dims {
-  B: u32, // the batch size
-  T_T: u32, // the length of time axis T
-  given0: u32, // 1 where the caller gave the initial state h
-}
-
-@group(0) @binding(0) var<uniform> dims: Dims;
-// Every value of the model, each in a region of its own (params, inputs, states, results).
-@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
-
-// GRU: the final h
-fn copy_13(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 63u + dims.B * 30u + 150u); // GRU final h
-  let at1 = select((dims.T_T * dims.B * 63u + dims.B * 10u + 150u), (dims.T_T * dims.B * 33u + dims.B * 10u + 150u) + (dims.T_T - 1u) * dims.B * 5u, dims.T_T > 0u); // GRU state h
-  mem[at0 + i] = mem[at1 + i];
-}
-
-@compute @workgroup_size(64)
-fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
-  let i = (group.y * groups.x + group.x) * 64u + lane;
-  if (i < dims.B * 5u) {
+  for (var i = lane; i < dims.B * 5u; i += 64u) {
     copy_13(i, 0u);
   }
+  storageBarrier();
 }
 
-// ───── grad_small_batch_06_mul_14.wgsl ─────
-// rnnc kernel grad_small_batch_06_mul_14: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_04_mul_14.wgsl ─────
+// rnnc kernel grad_small_batch_04_mul_14: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -2309,8 +2245,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_small_batch_07_sum_15.wgsl ─────
-// rnnc kernel grad_small_batch_07_sum_15: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_05_sum_15.wgsl ─────
+// rnnc kernel grad_small_batch_05_sum_15: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -2338,8 +2274,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_small_batch_08_reduce_lead_16.wgsl ─────
-// rnnc kernel grad_small_batch_08_reduce_lead_16: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_06_reduce_lead_16.wgsl ─────
+// rnnc kernel grad_small_batch_06_reduce_lead_16: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -2367,8 +2303,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_small_batch_09_fill_17.wgsl ─────
-// rnnc kernel grad_small_batch_09_fill_17: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_07_fill_17.wgsl ─────
+// rnnc kernel grad_small_batch_07_fill_17: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -2393,8 +2329,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_small_batch_10_broadcast_to_18.wgsl ─────
-// rnnc kernel grad_small_batch_10_broadcast_to_18: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_08_broadcast_to_18.wgsl ─────
+// rnnc kernel grad_small_batch_08_broadcast_to_18: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -2421,8 +2357,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_small_batch_11_expand_last_19.wgsl ─────
-// rnnc kernel grad_small_batch_11_expand_last_19: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_09_expand_last_19.wgsl ─────
+// rnnc kernel grad_small_batch_09_expand_last_19: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -2448,8 +2384,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_small_batch_12_mul_20.wgsl ─────
-// rnnc kernel grad_small_batch_12_mul_20: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_10_mul_20.wgsl ─────
+// rnnc kernel grad_small_batch_10_mul_20: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -2478,8 +2414,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_small_batch_13_time_shift_21.wgsl ─────
-// rnnc kernel grad_small_batch_13_time_shift_21: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_11_time_shift_21.wgsl ─────
+// rnnc kernel grad_small_batch_11_time_shift_21: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -2506,8 +2442,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_small_batch_14_sub_22_to_mul_24.wgsl ─────
-// rnnc kernel grad_small_batch_14_sub_22_to_mul_24: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_12_sub_22_to_mul_24.wgsl ─────
+// rnnc kernel grad_small_batch_12_sub_22_to_mul_24: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -2561,8 +2497,10 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_small_batch_15_stack_rows_25.wgsl ─────
-// rnnc kernel grad_small_batch_15_stack_rows_25: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_13_loop.wgsl ─────
+// rnnc kernel grad_small_batch_13_loop: persistent, one workgroup of 64 threads runs 8 phases in one dispatch,
+// with a barrier between phases.
+// The weights its time loops read are copied into workgroup memory first (300 bytes).
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -2572,6 +2510,8 @@ struct Dims {
 @group(0) @binding(0) var<uniform> dims: Dims;
 // Every value of the model, each in a region of its own (params, inputs, states, results).
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
+
+var<workgroup> cache: array<f32, 75>;
 
 // %49 stack_rows packed W_hn, W_hz, W_hr
 fn stack_rows_25(i: u32, _t: u32) {
@@ -2588,26 +2528,6 @@ fn stack_rows_25(i: u32, _t: u32) {
   mem[at0 + i] = v;
 }
 
-@compute @workgroup_size(64)
-fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
-  let i = (group.y * groups.x + group.x) * 64u + lane;
-  if (i < 75u) {
-    stack_rows_25(i, 0u);
-  }
-}
-
-// ───── grad_small_batch_16_stack_rows_26.wgsl ─────
-// rnnc kernel grad_small_batch_16_stack_rows_26: one thread per element, 64 per workgroup.
-struct Dims {
-  B: u32, // the batch size
-  T_T: u32, // the length of time axis T
-  given0: u32, // 1 where the caller gave the initial state h
-}
-
-@group(0) @binding(0) var<uniform> dims: Dims;
-// Every value of the model, each in a region of its own (params, inputs, states, results).
-@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
-
 // %50 stack_rows packed W_in, W_iz, W_ir
 fn stack_rows_26(i: u32, _t: u32) {
   let at0 = (dims.T_T * dims.B * 105u + dims.B * 35u + 227u); // %50 stack_rows packed W_in, W_iz, W_ir
@@ -2623,56 +2543,12 @@ fn stack_rows_26(i: u32, _t: u32) {
   mem[at0 + i] = v;
 }
 
-@compute @workgroup_size(64)
-fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
-  let i = (group.y * groups.x + group.x) * 64u + lane;
-  if (i < 45u) {
-    stack_rows_26(i, 0u);
-  }
-}
-
-// ───── grad_small_batch_17_copy_27.wgsl ─────
-// rnnc kernel grad_small_batch_17_copy_27: one thread per element, 64 per workgroup.
-struct Dims {
-  B: u32, // the batch size
-  T_T: u32, // the length of time axis T
-  given0: u32, // 1 where the caller gave the initial state h
-}
-
-@group(0) @binding(0) var<uniform> dims: Dims;
-// Every value of the model, each in a region of its own (params, inputs, states, results).
-@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
-
 // ∂GRU: the initial ∂h
 fn copy_27(i: u32, _t: u32) {
   let at0 = (dims.T_T * dims.B * 125u + dims.B * 35u + 272u); // ∂GRU state ∂h (even steps)
   let at1 = (dims.T_T * dims.B * 3u + 150u); // %13 const
   mem[at0 + i] = mem[at1 + i];
 }
-
-@compute @workgroup_size(64)
-fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
-  let i = (group.y * groups.x + group.x) * 64u + lane;
-  if (i < dims.B * 5u) {
-    copy_27(i, 0u);
-  }
-}
-
-// ───── grad_small_batch_18_loop.wgsl ─────
-// rnnc kernel grad_small_batch_18_loop: persistent, one workgroup of 64 threads runs 4 phases in one dispatch,
-// with a barrier between phases.
-// The weights its time loops read are copied into workgroup memory first (300 bytes).
-struct Dims {
-  B: u32, // the batch size
-  T_T: u32, // the length of time axis T
-  given0: u32, // 1 where the caller gave the initial state h
-}
-
-@group(0) @binding(0) var<uniform> dims: Dims;
-// Every value of the model, each in a region of its own (params, inputs, states, results).
-@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
-
-var<workgroup> cache: array<f32, 75>;
 
 // %2 add
 fn add_28(i: u32, t: u32) {
@@ -2786,6 +2662,13 @@ fn add_35(i: u32, t: u32) {
   mem[at0 + i] = mem[at1 + l * 5u + j] + (mem[at2 + l * 5u + j] * mem[at3 + l * 5u + j]);
 }
 
+// ∂GRU: the final ∂h
+fn copy_36(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 125u + dims.B * 70u + 272u); // ∂GRU final ∂h
+  let at1 = select((dims.T_T * dims.B * 125u + dims.B * 35u + 272u), (dims.T_T * dims.B * 125u + dims.B * 40u + 272u), dims.T_T % 2u == 1u); // ∂GRU state ∂h
+  mem[at0 + i] = mem[at1 + i];
+}
+
 @compute @workgroup_size(64)
 fn main(@builtin(local_invocation_index) lane: u32) {
   // %25 stack_rows packed W_hr, W_hz, W_hn (in place)
@@ -2793,6 +2676,18 @@ fn main(@builtin(local_invocation_index) lane: u32) {
     cache[0u + i] = mem[45u + i];
   }
   workgroupBarrier();
+  for (var i = lane; i < 75u; i += 64u) {
+    stack_rows_25(i, 0u);
+  }
+  storageBarrier();
+  for (var i = lane; i < 45u; i += 64u) {
+    stack_rows_26(i, 0u);
+  }
+  storageBarrier();
+  for (var i = lane; i < dims.B * 5u; i += 64u) {
+    copy_27(i, 0u);
+  }
+  storageBarrier();
   // ∂GRU: from the last step to the first
   for (var s = 0u; s < dims.T_T; s++) {
     let t = dims.T_T - 1u - s;
@@ -2813,37 +2708,14 @@ fn main(@builtin(local_invocation_index) lane: u32) {
     }
     storageBarrier();
   }
-}
-
-// ───── grad_small_batch_19_copy_36.wgsl ─────
-// rnnc kernel grad_small_batch_19_copy_36: one thread per element, 64 per workgroup.
-struct Dims {
-  B: u32, // the batch size
-  T_T: u32, // the length of time axis T
-  given0: u32, // 1 where the caller gave the initial state h
-}
-
-@group(0) @binding(0) var<uniform> dims: Dims;
-// Every value of the model, each in a region of its own (params, inputs, states, results).
-@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
-
-// ∂GRU: the final ∂h
-fn copy_36(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 125u + dims.B * 70u + 272u); // ∂GRU final ∂h
-  let at1 = select((dims.T_T * dims.B * 125u + dims.B * 35u + 272u), (dims.T_T * dims.B * 125u + dims.B * 40u + 272u), dims.T_T % 2u == 1u); // ∂GRU state ∂h
-  mem[at0 + i] = mem[at1 + i];
-}
-
-@compute @workgroup_size(64)
-fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
-  let i = (group.y * groups.x + group.x) * 64u + lane;
-  if (i < dims.B * 5u) {
+  for (var i = lane; i < dims.B * 5u; i += 64u) {
     copy_36(i, 0u);
   }
+  storageBarrier();
 }
 
-// ───── grad_small_batch_20_concat_37.wgsl ─────
-// rnnc kernel grad_small_batch_20_concat_37: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_14_concat_37.wgsl ─────
+// rnnc kernel grad_small_batch_14_concat_37: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -2877,8 +2749,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_small_batch_21_unbroadcast_38.wgsl ─────
-// rnnc kernel grad_small_batch_21_unbroadcast_38: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_15_unbroadcast_38.wgsl ─────
+// rnnc kernel grad_small_batch_15_unbroadcast_38: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -2908,8 +2780,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_small_batch_22_slice_rows_39.wgsl ─────
-// rnnc kernel grad_small_batch_22_slice_rows_39: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_16_slice_rows_39.wgsl ─────
+// rnnc kernel grad_small_batch_16_slice_rows_39: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -2937,8 +2809,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_small_batch_23_slice_rows_40.wgsl ─────
-// rnnc kernel grad_small_batch_23_slice_rows_40: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_17_slice_rows_40.wgsl ─────
+// rnnc kernel grad_small_batch_17_slice_rows_40: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -2966,8 +2838,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_small_batch_24_slice_rows_41.wgsl ─────
-// rnnc kernel grad_small_batch_24_slice_rows_41: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_18_slice_rows_41.wgsl ─────
+// rnnc kernel grad_small_batch_18_slice_rows_41: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -2995,8 +2867,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_small_batch_25_concat_42.wgsl ─────
-// rnnc kernel grad_small_batch_25_concat_42: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_19_concat_42.wgsl ─────
+// rnnc kernel grad_small_batch_19_concat_42: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -3030,8 +2902,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_small_batch_26_unbroadcast_43.wgsl ─────
-// rnnc kernel grad_small_batch_26_unbroadcast_43: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_20_unbroadcast_43.wgsl ─────
+// rnnc kernel grad_small_batch_20_unbroadcast_43: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -3061,8 +2933,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_small_batch_27_slice_rows_44.wgsl ─────
-// rnnc kernel grad_small_batch_27_slice_rows_44: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_21_slice_rows_44.wgsl ─────
+// rnnc kernel grad_small_batch_21_slice_rows_44: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -3090,8 +2962,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_small_batch_28_slice_rows_45.wgsl ─────
-// rnnc kernel grad_small_batch_28_slice_rows_45: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_22_slice_rows_45.wgsl ─────
+// rnnc kernel grad_small_batch_22_slice_rows_45: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -3119,8 +2991,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_small_batch_29_slice_rows_46.wgsl ─────
-// rnnc kernel grad_small_batch_29_slice_rows_46: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_23_slice_rows_46.wgsl ─────
+// rnnc kernel grad_small_batch_23_slice_rows_46: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -3148,8 +3020,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_small_batch_30_unbroadcast_47.wgsl ─────
-// rnnc kernel grad_small_batch_30_unbroadcast_47: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_24_unbroadcast_47.wgsl ─────
+// rnnc kernel grad_small_batch_24_unbroadcast_47: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -3178,8 +3050,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_small_batch_31_unbroadcast_48.wgsl ─────
-// rnnc kernel grad_small_batch_31_unbroadcast_48: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_25_unbroadcast_48.wgsl ─────
+// rnnc kernel grad_small_batch_25_unbroadcast_48: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -3208,8 +3080,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_small_batch_32_unbroadcast_49.wgsl ─────
-// rnnc kernel grad_small_batch_32_unbroadcast_49: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_26_unbroadcast_49.wgsl ─────
+// rnnc kernel grad_small_batch_26_unbroadcast_49: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -3238,8 +3110,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_small_batch_33_unbroadcast_50.wgsl ─────
-// rnnc kernel grad_small_batch_33_unbroadcast_50: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_27_unbroadcast_50.wgsl ─────
+// rnnc kernel grad_small_batch_27_unbroadcast_50: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -3268,8 +3140,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_small_batch_34_concat_51.wgsl ─────
-// rnnc kernel grad_small_batch_34_concat_51: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_28_concat_51.wgsl ─────
+// rnnc kernel grad_small_batch_28_concat_51: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -3303,8 +3175,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_small_batch_35_matmul_52.wgsl ─────
-// rnnc kernel grad_small_batch_35_matmul_52: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_29_matmul_52.wgsl ─────
+// rnnc kernel grad_small_batch_29_matmul_52: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T

@@ -491,64 +491,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── forward_small_batch_03_copy_6.wgsl ─────
-// rnnc kernel forward_small_batch_03_copy_6: one thread per element, 64 per workgroup.
-struct Dims {
-  B: u32, // the batch size
-  T_T: u32, // the length of time axis T
-  given0: u32, // 1 where the caller gave the initial state h
-  given1: u32, // 1 where the caller gave the initial state c
-}
-
-@group(0) @binding(0) var<uniform> dims: Dims;
-// Every value of the model, each in a region of its own (params, inputs, states, results).
-@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
-
-// LSTM: the initial h
-fn copy_6(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 48u + dims.B * 15u + 200u); // LSTM state h (initial)
-  let at1 = select((dims.T_T * dims.B * 3u + 200u), (dims.T_T * dims.B * 3u + dims.B * 5u + 200u), dims.given0 != 0u); // initial state h
-  mem[at0 + i] = mem[at1 + i];
-}
-
-@compute @workgroup_size(64)
-fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
-  let i = (group.y * groups.x + group.x) * 64u + lane;
-  if (i < dims.B * 5u) {
-    copy_6(i, 0u);
-  }
-}
-
-// ───── forward_small_batch_04_copy_7.wgsl ─────
-// rnnc kernel forward_small_batch_04_copy_7: one thread per element, 64 per workgroup.
-struct Dims {
-  B: u32, // the batch size
-  T_T: u32, // the length of time axis T
-  given0: u32, // 1 where the caller gave the initial state h
-  given1: u32, // 1 where the caller gave the initial state c
-}
-
-@group(0) @binding(0) var<uniform> dims: Dims;
-// Every value of the model, each in a region of its own (params, inputs, states, results).
-@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
-
-// LSTM: the initial c
-fn copy_7(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 48u + dims.B * 20u + 200u); // LSTM state c (even steps)
-  let at1 = select((dims.T_T * dims.B * 3u + 200u), (dims.T_T * dims.B * 3u + dims.B * 10u + 200u), dims.given1 != 0u); // initial state c
-  mem[at0 + i] = mem[at1 + i];
-}
-
-@compute @workgroup_size(64)
-fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
-  let i = (group.y * groups.x + group.x) * 64u + lane;
-  if (i < dims.B * 5u) {
-    copy_7(i, 0u);
-  }
-}
-
-// ───── forward_small_batch_05_loop.wgsl ─────
-// rnnc kernel forward_small_batch_05_loop: persistent, one workgroup of 64 threads runs 2 phases in one dispatch,
+// ───── forward_small_batch_03_loop.wgsl ─────
+// rnnc kernel forward_small_batch_03_loop: persistent, one workgroup of 64 threads runs 6 phases in one dispatch,
 // with a barrier between phases.
 // The weights its time loops read are copied into workgroup memory first (400 bytes).
 struct Dims {
@@ -563,6 +507,20 @@ struct Dims {
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 var<workgroup> cache: array<f32, 100>;
+
+// LSTM: the initial h
+fn copy_6(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 48u + dims.B * 15u + 200u); // LSTM state h (initial)
+  let at1 = select((dims.T_T * dims.B * 3u + 200u), (dims.T_T * dims.B * 3u + dims.B * 5u + 200u), dims.given0 != 0u); // initial state h
+  mem[at0 + i] = mem[at1 + i];
+}
+
+// LSTM: the initial c
+fn copy_7(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 48u + dims.B * 20u + 200u); // LSTM state c (even steps)
+  let at1 = select((dims.T_T * dims.B * 3u + 200u), (dims.T_T * dims.B * 3u + dims.B * 10u + 200u), dims.given1 != 0u); // initial state c
+  mem[at0 + i] = mem[at1 + i];
+}
 
 // %3 matmul fused gates — 29: i = sigmoid(W_ii @ x + b_ii + W_hi @ h + b_hi)   // input gate
 fn matmul_8(i: u32, t: u32) {
@@ -608,6 +566,20 @@ fn add_9_to_mul_10(i: u32, t: u32) {
   mul_10(i, t);
 }
 
+// LSTM: the final h
+fn copy_11(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 48u + dims.B * 50u + 200u); // LSTM final h
+  let at1 = select((dims.T_T * dims.B * 48u + dims.B * 15u + 200u), (dims.T_T * dims.B * 43u + dims.B * 15u + 200u) + (dims.T_T - 1u) * dims.B * 5u, dims.T_T > 0u); // LSTM state h
+  mem[at0 + i] = mem[at1 + i];
+}
+
+// LSTM: the final c
+fn copy_12(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 48u + dims.B * 55u + 200u); // LSTM final c
+  let at1 = select((dims.T_T * dims.B * 48u + dims.B * 20u + 200u), (dims.T_T * dims.B * 48u + dims.B * 25u + 200u), dims.T_T % 2u == 1u); // LSTM state c
+  mem[at0 + i] = mem[at1 + i];
+}
+
 @compute @workgroup_size(64)
 fn main(@builtin(local_invocation_index) lane: u32) {
   // %34 stack_rows packed W_hi, W_hf, W_hg, W_ho (in place)
@@ -615,6 +587,14 @@ fn main(@builtin(local_invocation_index) lane: u32) {
     cache[0u + i] = mem[60u + i];
   }
   workgroupBarrier();
+  for (var i = lane; i < dims.B * 5u; i += 64u) {
+    copy_6(i, 0u);
+  }
+  storageBarrier();
+  for (var i = lane; i < dims.B * 5u; i += 64u) {
+    copy_7(i, 0u);
+  }
+  storageBarrier();
   // LSTM: from the first step to the last
   for (var s = 0u; s < dims.T_T; s++) {
     let t = s;
@@ -627,62 +607,14 @@ fn main(@builtin(local_invocation_index) lane: u32) {
     }
     storageBarrier();
   }
-}
-
-// ───── forward_small_batch_06_copy_11.wgsl ─────
-// rnnc kernel forward_small_batch_06_copy_11: one thread per element, 64 per workgroup.
-struct Dims {
-  B: u32, // the batch size
-  T_T: u32, // the length of time axis T
-  given0: u32, // 1 where the caller gave the initial state h
-  given1: u32, // 1 where the caller gave the initial state c
-}
-
-@group(0) @binding(0) var<uniform> dims: Dims;
-// Every value of the model, each in a region of its own (params, inputs, states, results).
-@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
-
-// LSTM: the final h
-fn copy_11(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 48u + dims.B * 50u + 200u); // LSTM final h
-  let at1 = select((dims.T_T * dims.B * 48u + dims.B * 15u + 200u), (dims.T_T * dims.B * 43u + dims.B * 15u + 200u) + (dims.T_T - 1u) * dims.B * 5u, dims.T_T > 0u); // LSTM state h
-  mem[at0 + i] = mem[at1 + i];
-}
-
-@compute @workgroup_size(64)
-fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
-  let i = (group.y * groups.x + group.x) * 64u + lane;
-  if (i < dims.B * 5u) {
+  for (var i = lane; i < dims.B * 5u; i += 64u) {
     copy_11(i, 0u);
   }
-}
-
-// ───── forward_small_batch_07_copy_12.wgsl ─────
-// rnnc kernel forward_small_batch_07_copy_12: one thread per element, 64 per workgroup.
-struct Dims {
-  B: u32, // the batch size
-  T_T: u32, // the length of time axis T
-  given0: u32, // 1 where the caller gave the initial state h
-  given1: u32, // 1 where the caller gave the initial state c
-}
-
-@group(0) @binding(0) var<uniform> dims: Dims;
-// Every value of the model, each in a region of its own (params, inputs, states, results).
-@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
-
-// LSTM: the final c
-fn copy_12(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 48u + dims.B * 55u + 200u); // LSTM final c
-  let at1 = select((dims.T_T * dims.B * 48u + dims.B * 20u + 200u), (dims.T_T * dims.B * 48u + dims.B * 25u + 200u), dims.T_T % 2u == 1u); // LSTM state c
-  mem[at0 + i] = mem[at1 + i];
-}
-
-@compute @workgroup_size(64)
-fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
-  let i = (group.y * groups.x + group.x) * 64u + lane;
-  if (i < dims.B * 5u) {
+  storageBarrier();
+  for (var i = lane; i < dims.B * 5u; i += 64u) {
     copy_12(i, 0u);
   }
+  storageBarrier();
 }
 
 // ───── grad_00_fill_0.wgsl ─────
@@ -2538,64 +2470,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_small_batch_03_copy_6.wgsl ─────
-// rnnc kernel grad_small_batch_03_copy_6: one thread per element, 64 per workgroup.
-struct Dims {
-  B: u32, // the batch size
-  T_T: u32, // the length of time axis T
-  given0: u32, // 1 where the caller gave the initial state h
-  given1: u32, // 1 where the caller gave the initial state c
-}
-
-@group(0) @binding(0) var<uniform> dims: Dims;
-// Every value of the model, each in a region of its own (params, inputs, states, results).
-@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
-
-// LSTM: the initial h
-fn copy_6(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 78u + dims.B * 15u + 200u); // LSTM state h (initial)
-  let at1 = select((dims.T_T * dims.B * 3u + 200u), (dims.T_T * dims.B * 3u + dims.B * 5u + 200u), dims.given0 != 0u); // initial state h
-  mem[at0 + i] = mem[at1 + i];
-}
-
-@compute @workgroup_size(64)
-fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
-  let i = (group.y * groups.x + group.x) * 64u + lane;
-  if (i < dims.B * 5u) {
-    copy_6(i, 0u);
-  }
-}
-
-// ───── grad_small_batch_04_copy_7.wgsl ─────
-// rnnc kernel grad_small_batch_04_copy_7: one thread per element, 64 per workgroup.
-struct Dims {
-  B: u32, // the batch size
-  T_T: u32, // the length of time axis T
-  given0: u32, // 1 where the caller gave the initial state h
-  given1: u32, // 1 where the caller gave the initial state c
-}
-
-@group(0) @binding(0) var<uniform> dims: Dims;
-// Every value of the model, each in a region of its own (params, inputs, states, results).
-@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
-
-// LSTM: the initial c
-fn copy_7(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 78u + dims.B * 20u + 200u); // LSTM state c (even steps)
-  let at1 = select((dims.T_T * dims.B * 3u + 200u), (dims.T_T * dims.B * 3u + dims.B * 10u + 200u), dims.given1 != 0u); // initial state c
-  mem[at0 + i] = mem[at1 + i];
-}
-
-@compute @workgroup_size(64)
-fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
-  let i = (group.y * groups.x + group.x) * 64u + lane;
-  if (i < dims.B * 5u) {
-    copy_7(i, 0u);
-  }
-}
-
-// ───── grad_small_batch_05_loop.wgsl ─────
-// rnnc kernel grad_small_batch_05_loop: persistent, one workgroup of 64 threads runs 3 phases in one dispatch,
+// ───── grad_small_batch_03_loop.wgsl ─────
+// rnnc kernel grad_small_batch_03_loop: persistent, one workgroup of 64 threads runs 7 phases in one dispatch,
 // with a barrier between phases.
 // The weights its time loops read are copied into workgroup memory first (400 bytes).
 struct Dims {
@@ -2610,6 +2486,20 @@ struct Dims {
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
 var<workgroup> cache: array<f32, 100>;
+
+// LSTM: the initial h
+fn copy_6(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 78u + dims.B * 15u + 200u); // LSTM state h (initial)
+  let at1 = select((dims.T_T * dims.B * 3u + 200u), (dims.T_T * dims.B * 3u + dims.B * 5u + 200u), dims.given0 != 0u); // initial state h
+  mem[at0 + i] = mem[at1 + i];
+}
+
+// LSTM: the initial c
+fn copy_7(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 78u + dims.B * 20u + 200u); // LSTM state c (even steps)
+  let at1 = select((dims.T_T * dims.B * 3u + 200u), (dims.T_T * dims.B * 3u + dims.B * 10u + 200u), dims.given1 != 0u); // initial state c
+  mem[at0 + i] = mem[at1 + i];
+}
 
 // %3 matmul fused gates — 29: i = sigmoid(W_ii @ x + b_ii + W_hi @ h + b_hi)   // input gate
 fn matmul_8(i: u32, t: u32) {
@@ -2729,6 +2619,20 @@ fn copy_16(i: u32, t: u32) {
   mem[at0 + i] = mem[at1 + i];
 }
 
+// LSTM: the final h
+fn copy_17(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 78u + dims.B * 50u + 200u); // LSTM final h
+  let at1 = select((dims.T_T * dims.B * 78u + dims.B * 15u + 200u), (dims.T_T * dims.B * 43u + dims.B * 15u + 200u) + (dims.T_T - 1u) * dims.B * 5u, dims.T_T > 0u); // LSTM state h
+  mem[at0 + i] = mem[at1 + i];
+}
+
+// LSTM: the final c
+fn copy_18(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 78u + dims.B * 55u + 200u); // LSTM final c
+  let at1 = select((dims.T_T * dims.B * 78u + dims.B * 20u + 200u), (dims.T_T * dims.B * 78u + dims.B * 25u + 200u), dims.T_T % 2u == 1u); // LSTM state c
+  mem[at0 + i] = mem[at1 + i];
+}
+
 @compute @workgroup_size(64)
 fn main(@builtin(local_invocation_index) lane: u32) {
   // %34 stack_rows packed W_hi, W_hf, W_hg, W_ho (in place)
@@ -2736,6 +2640,14 @@ fn main(@builtin(local_invocation_index) lane: u32) {
     cache[0u + i] = mem[60u + i];
   }
   workgroupBarrier();
+  for (var i = lane; i < dims.B * 5u; i += 64u) {
+    copy_6(i, 0u);
+  }
+  storageBarrier();
+  for (var i = lane; i < dims.B * 5u; i += 64u) {
+    copy_7(i, 0u);
+  }
+  storageBarrier();
   // LSTM: from the first step to the last
   for (var s = 0u; s < dims.T_T; s++) {
     let t = s;
@@ -2752,66 +2664,18 @@ fn main(@builtin(local_invocation_index) lane: u32) {
     }
     storageBarrier();
   }
-}
-
-// ───── grad_small_batch_06_copy_17.wgsl ─────
-// rnnc kernel grad_small_batch_06_copy_17: one thread per element, 64 per workgroup.
-struct Dims {
-  B: u32, // the batch size
-  T_T: u32, // the length of time axis T
-  given0: u32, // 1 where the caller gave the initial state h
-  given1: u32, // 1 where the caller gave the initial state c
-}
-
-@group(0) @binding(0) var<uniform> dims: Dims;
-// Every value of the model, each in a region of its own (params, inputs, states, results).
-@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
-
-// LSTM: the final h
-fn copy_17(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 78u + dims.B * 50u + 200u); // LSTM final h
-  let at1 = select((dims.T_T * dims.B * 78u + dims.B * 15u + 200u), (dims.T_T * dims.B * 43u + dims.B * 15u + 200u) + (dims.T_T - 1u) * dims.B * 5u, dims.T_T > 0u); // LSTM state h
-  mem[at0 + i] = mem[at1 + i];
-}
-
-@compute @workgroup_size(64)
-fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
-  let i = (group.y * groups.x + group.x) * 64u + lane;
-  if (i < dims.B * 5u) {
+  for (var i = lane; i < dims.B * 5u; i += 64u) {
     copy_17(i, 0u);
   }
-}
-
-// ───── grad_small_batch_07_copy_18.wgsl ─────
-// rnnc kernel grad_small_batch_07_copy_18: one thread per element, 64 per workgroup.
-struct Dims {
-  B: u32, // the batch size
-  T_T: u32, // the length of time axis T
-  given0: u32, // 1 where the caller gave the initial state h
-  given1: u32, // 1 where the caller gave the initial state c
-}
-
-@group(0) @binding(0) var<uniform> dims: Dims;
-// Every value of the model, each in a region of its own (params, inputs, states, results).
-@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
-
-// LSTM: the final c
-fn copy_18(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 78u + dims.B * 55u + 200u); // LSTM final c
-  let at1 = select((dims.T_T * dims.B * 78u + dims.B * 20u + 200u), (dims.T_T * dims.B * 78u + dims.B * 25u + 200u), dims.T_T % 2u == 1u); // LSTM state c
-  mem[at0 + i] = mem[at1 + i];
-}
-
-@compute @workgroup_size(64)
-fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
-  let i = (group.y * groups.x + group.x) * 64u + lane;
-  if (i < dims.B * 5u) {
+  storageBarrier();
+  for (var i = lane; i < dims.B * 5u; i += 64u) {
     copy_18(i, 0u);
   }
+  storageBarrier();
 }
 
-// ───── grad_small_batch_08_mul_19.wgsl ─────
-// rnnc kernel grad_small_batch_08_mul_19: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_04_mul_19.wgsl ─────
+// rnnc kernel grad_small_batch_04_mul_19: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -2841,8 +2705,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_small_batch_09_sum_20.wgsl ─────
-// rnnc kernel grad_small_batch_09_sum_20: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_05_sum_20.wgsl ─────
+// rnnc kernel grad_small_batch_05_sum_20: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -2871,8 +2735,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_small_batch_10_reduce_lead_21.wgsl ─────
-// rnnc kernel grad_small_batch_10_reduce_lead_21: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_06_reduce_lead_21.wgsl ─────
+// rnnc kernel grad_small_batch_06_reduce_lead_21: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -2901,8 +2765,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_small_batch_11_fill_22.wgsl ─────
-// rnnc kernel grad_small_batch_11_fill_22: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_07_fill_22.wgsl ─────
+// rnnc kernel grad_small_batch_07_fill_22: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -2928,8 +2792,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_small_batch_12_broadcast_to_23.wgsl ─────
-// rnnc kernel grad_small_batch_12_broadcast_to_23: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_08_broadcast_to_23.wgsl ─────
+// rnnc kernel grad_small_batch_08_broadcast_to_23: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -2957,8 +2821,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_small_batch_13_expand_last_24.wgsl ─────
-// rnnc kernel grad_small_batch_13_expand_last_24: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_09_expand_last_24.wgsl ─────
+// rnnc kernel grad_small_batch_09_expand_last_24: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -2985,8 +2849,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_small_batch_14_mul_25.wgsl ─────
-// rnnc kernel grad_small_batch_14_mul_25: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_10_mul_25.wgsl ─────
+// rnnc kernel grad_small_batch_10_mul_25: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -3016,8 +2880,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_small_batch_15_time_shift_26.wgsl ─────
-// rnnc kernel grad_small_batch_15_time_shift_26: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_11_time_shift_26.wgsl ─────
+// rnnc kernel grad_small_batch_11_time_shift_26: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -3045,8 +2909,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_small_batch_16_sub_27_to_mul_31.wgsl ─────
-// rnnc kernel grad_small_batch_16_sub_27_to_mul_31: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_12_sub_27_to_mul_31.wgsl ─────
+// rnnc kernel grad_small_batch_12_sub_27_to_mul_31: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -3127,8 +2991,10 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_small_batch_17_stack_rows_32.wgsl ─────
-// rnnc kernel grad_small_batch_17_stack_rows_32: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_13_loop.wgsl ─────
+// rnnc kernel grad_small_batch_13_loop: persistent, one workgroup of 64 threads runs 9 phases in one dispatch,
+// with a barrier between phases.
+// The weights its time loops read are copied into workgroup memory first (400 bytes).
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -3139,6 +3005,8 @@ struct Dims {
 @group(0) @binding(0) var<uniform> dims: Dims;
 // Every value of the model, each in a region of its own (params, inputs, states, results).
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
+
+var<workgroup> cache: array<f32, 100>;
 
 // %64 stack_rows packed W_ho, W_hg, W_hf, W_hi
 fn stack_rows_32(i: u32, _t: u32) {
@@ -3157,27 +3025,6 @@ fn stack_rows_32(i: u32, _t: u32) {
   mem[at0 + i] = v;
 }
 
-@compute @workgroup_size(64)
-fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
-  let i = (group.y * groups.x + group.x) * 64u + lane;
-  if (i < 100u) {
-    stack_rows_32(i, 0u);
-  }
-}
-
-// ───── grad_small_batch_18_stack_rows_33.wgsl ─────
-// rnnc kernel grad_small_batch_18_stack_rows_33: one thread per element, 64 per workgroup.
-struct Dims {
-  B: u32, // the batch size
-  T_T: u32, // the length of time axis T
-  given0: u32, // 1 where the caller gave the initial state h
-  given1: u32, // 1 where the caller gave the initial state c
-}
-
-@group(0) @binding(0) var<uniform> dims: Dims;
-// Every value of the model, each in a region of its own (params, inputs, states, results).
-@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
-
 // %65 stack_rows packed W_io, W_ig, W_if, W_ii
 fn stack_rows_33(i: u32, _t: u32) {
   let at0 = (dims.T_T * dims.B * 130u + dims.B * 60u + 302u); // %65 stack_rows packed W_io, W_ig, W_if, W_ii
@@ -3195,27 +3042,6 @@ fn stack_rows_33(i: u32, _t: u32) {
   mem[at0 + i] = v;
 }
 
-@compute @workgroup_size(64)
-fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
-  let i = (group.y * groups.x + group.x) * 64u + lane;
-  if (i < 60u) {
-    stack_rows_33(i, 0u);
-  }
-}
-
-// ───── grad_small_batch_19_copy_34.wgsl ─────
-// rnnc kernel grad_small_batch_19_copy_34: one thread per element, 64 per workgroup.
-struct Dims {
-  B: u32, // the batch size
-  T_T: u32, // the length of time axis T
-  given0: u32, // 1 where the caller gave the initial state h
-  given1: u32, // 1 where the caller gave the initial state c
-}
-
-@group(0) @binding(0) var<uniform> dims: Dims;
-// Every value of the model, each in a region of its own (params, inputs, states, results).
-@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
-
 // ∂LSTM: the initial ∂h
 fn copy_34(i: u32, _t: u32) {
   let at0 = (dims.T_T * dims.B * 150u + dims.B * 60u + 362u); // ∂LSTM state ∂h (even steps)
@@ -3223,58 +3049,12 @@ fn copy_34(i: u32, _t: u32) {
   mem[at0 + i] = mem[at1 + i];
 }
 
-@compute @workgroup_size(64)
-fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
-  let i = (group.y * groups.x + group.x) * 64u + lane;
-  if (i < dims.B * 5u) {
-    copy_34(i, 0u);
-  }
-}
-
-// ───── grad_small_batch_20_copy_35.wgsl ─────
-// rnnc kernel grad_small_batch_20_copy_35: one thread per element, 64 per workgroup.
-struct Dims {
-  B: u32, // the batch size
-  T_T: u32, // the length of time axis T
-  given0: u32, // 1 where the caller gave the initial state h
-  given1: u32, // 1 where the caller gave the initial state c
-}
-
-@group(0) @binding(0) var<uniform> dims: Dims;
-// Every value of the model, each in a region of its own (params, inputs, states, results).
-@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
-
 // ∂LSTM: the initial ∂c
 fn copy_35(i: u32, _t: u32) {
   let at0 = (dims.T_T * dims.B * 150u + dims.B * 70u + 362u); // ∂LSTM state ∂c (even steps)
   let at1 = (dims.T_T * dims.B * 3u + 200u); // %17 const
   mem[at0 + i] = mem[at1 + i];
 }
-
-@compute @workgroup_size(64)
-fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
-  let i = (group.y * groups.x + group.x) * 64u + lane;
-  if (i < dims.B * 5u) {
-    copy_35(i, 0u);
-  }
-}
-
-// ───── grad_small_batch_21_loop.wgsl ─────
-// rnnc kernel grad_small_batch_21_loop: persistent, one workgroup of 64 threads runs 3 phases in one dispatch,
-// with a barrier between phases.
-// The weights its time loops read are copied into workgroup memory first (400 bytes).
-struct Dims {
-  B: u32, // the batch size
-  T_T: u32, // the length of time axis T
-  given0: u32, // 1 where the caller gave the initial state h
-  given1: u32, // 1 where the caller gave the initial state c
-}
-
-@group(0) @binding(0) var<uniform> dims: Dims;
-// Every value of the model, each in a region of its own (params, inputs, states, results).
-@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
-
-var<workgroup> cache: array<f32, 100>;
 
 // %3 add
 fn add_36(i: u32, t: u32) {
@@ -3409,6 +3189,20 @@ fn matmul_44(i: u32, t: u32) {
   mem[at0 + i] = acc;
 }
 
+// ∂LSTM: the final ∂h
+fn copy_45(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 150u + dims.B * 110u + 362u); // ∂LSTM final ∂h
+  let at1 = select((dims.T_T * dims.B * 150u + dims.B * 60u + 362u), (dims.T_T * dims.B * 150u + dims.B * 65u + 362u), dims.T_T % 2u == 1u); // ∂LSTM state ∂h
+  mem[at0 + i] = mem[at1 + i];
+}
+
+// ∂LSTM: the final ∂c
+fn copy_46(i: u32, _t: u32) {
+  let at0 = (dims.T_T * dims.B * 150u + dims.B * 115u + 362u); // ∂LSTM final ∂c
+  let at1 = select((dims.T_T * dims.B * 150u + dims.B * 70u + 362u), (dims.T_T * dims.B * 150u + dims.B * 75u + 362u), dims.T_T % 2u == 1u); // ∂LSTM state ∂c
+  mem[at0 + i] = mem[at1 + i];
+}
+
 @compute @workgroup_size(64)
 fn main(@builtin(local_invocation_index) lane: u32) {
   // %34 stack_rows packed W_hi, W_hf, W_hg, W_ho (in place)
@@ -3416,6 +3210,22 @@ fn main(@builtin(local_invocation_index) lane: u32) {
     cache[0u + i] = mem[60u + i];
   }
   workgroupBarrier();
+  for (var i = lane; i < 100u; i += 64u) {
+    stack_rows_32(i, 0u);
+  }
+  storageBarrier();
+  for (var i = lane; i < 60u; i += 64u) {
+    stack_rows_33(i, 0u);
+  }
+  storageBarrier();
+  for (var i = lane; i < dims.B * 5u; i += 64u) {
+    copy_34(i, 0u);
+  }
+  storageBarrier();
+  for (var i = lane; i < dims.B * 5u; i += 64u) {
+    copy_35(i, 0u);
+  }
+  storageBarrier();
   // ∂LSTM: from the last step to the first
   for (var s = 0u; s < dims.T_T; s++) {
     let t = dims.T_T - 1u - s;
@@ -3432,66 +3242,18 @@ fn main(@builtin(local_invocation_index) lane: u32) {
     }
     storageBarrier();
   }
-}
-
-// ───── grad_small_batch_22_copy_45.wgsl ─────
-// rnnc kernel grad_small_batch_22_copy_45: one thread per element, 64 per workgroup.
-struct Dims {
-  B: u32, // the batch size
-  T_T: u32, // the length of time axis T
-  given0: u32, // 1 where the caller gave the initial state h
-  given1: u32, // 1 where the caller gave the initial state c
-}
-
-@group(0) @binding(0) var<uniform> dims: Dims;
-// Every value of the model, each in a region of its own (params, inputs, states, results).
-@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
-
-// ∂LSTM: the final ∂h
-fn copy_45(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 150u + dims.B * 110u + 362u); // ∂LSTM final ∂h
-  let at1 = select((dims.T_T * dims.B * 150u + dims.B * 60u + 362u), (dims.T_T * dims.B * 150u + dims.B * 65u + 362u), dims.T_T % 2u == 1u); // ∂LSTM state ∂h
-  mem[at0 + i] = mem[at1 + i];
-}
-
-@compute @workgroup_size(64)
-fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
-  let i = (group.y * groups.x + group.x) * 64u + lane;
-  if (i < dims.B * 5u) {
+  for (var i = lane; i < dims.B * 5u; i += 64u) {
     copy_45(i, 0u);
   }
-}
-
-// ───── grad_small_batch_23_copy_46.wgsl ─────
-// rnnc kernel grad_small_batch_23_copy_46: one thread per element, 64 per workgroup.
-struct Dims {
-  B: u32, // the batch size
-  T_T: u32, // the length of time axis T
-  given0: u32, // 1 where the caller gave the initial state h
-  given1: u32, // 1 where the caller gave the initial state c
-}
-
-@group(0) @binding(0) var<uniform> dims: Dims;
-// Every value of the model, each in a region of its own (params, inputs, states, results).
-@group(0) @binding(1) var<storage, read_write> mem: array<f32>;
-
-// ∂LSTM: the final ∂c
-fn copy_46(i: u32, _t: u32) {
-  let at0 = (dims.T_T * dims.B * 150u + dims.B * 115u + 362u); // ∂LSTM final ∂c
-  let at1 = select((dims.T_T * dims.B * 150u + dims.B * 70u + 362u), (dims.T_T * dims.B * 150u + dims.B * 75u + 362u), dims.T_T % 2u == 1u); // ∂LSTM state ∂c
-  mem[at0 + i] = mem[at1 + i];
-}
-
-@compute @workgroup_size(64)
-fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u, @builtin(local_invocation_index) lane: u32) {
-  let i = (group.y * groups.x + group.x) * 64u + lane;
-  if (i < dims.B * 5u) {
+  storageBarrier();
+  for (var i = lane; i < dims.B * 5u; i += 64u) {
     copy_46(i, 0u);
   }
+  storageBarrier();
 }
 
-// ───── grad_small_batch_24_concat_47.wgsl ─────
-// rnnc kernel grad_small_batch_24_concat_47: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_14_concat_47.wgsl ─────
+// rnnc kernel grad_small_batch_14_concat_47: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -3528,8 +3290,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_small_batch_25_unbroadcast_48.wgsl ─────
-// rnnc kernel grad_small_batch_25_unbroadcast_48: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_15_unbroadcast_48.wgsl ─────
+// rnnc kernel grad_small_batch_15_unbroadcast_48: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -3560,8 +3322,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_small_batch_26_slice_rows_49.wgsl ─────
-// rnnc kernel grad_small_batch_26_slice_rows_49: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_16_slice_rows_49.wgsl ─────
+// rnnc kernel grad_small_batch_16_slice_rows_49: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -3590,8 +3352,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_small_batch_27_slice_rows_50.wgsl ─────
-// rnnc kernel grad_small_batch_27_slice_rows_50: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_17_slice_rows_50.wgsl ─────
+// rnnc kernel grad_small_batch_17_slice_rows_50: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -3620,8 +3382,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_small_batch_28_slice_rows_51.wgsl ─────
-// rnnc kernel grad_small_batch_28_slice_rows_51: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_18_slice_rows_51.wgsl ─────
+// rnnc kernel grad_small_batch_18_slice_rows_51: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -3650,8 +3412,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_small_batch_29_slice_rows_52.wgsl ─────
-// rnnc kernel grad_small_batch_29_slice_rows_52: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_19_slice_rows_52.wgsl ─────
+// rnnc kernel grad_small_batch_19_slice_rows_52: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -3680,8 +3442,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_small_batch_30_unbroadcast_53.wgsl ─────
-// rnnc kernel grad_small_batch_30_unbroadcast_53: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_20_unbroadcast_53.wgsl ─────
+// rnnc kernel grad_small_batch_20_unbroadcast_53: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -3712,8 +3474,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_small_batch_31_slice_rows_54.wgsl ─────
-// rnnc kernel grad_small_batch_31_slice_rows_54: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_21_slice_rows_54.wgsl ─────
+// rnnc kernel grad_small_batch_21_slice_rows_54: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -3742,8 +3504,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_small_batch_32_slice_rows_55.wgsl ─────
-// rnnc kernel grad_small_batch_32_slice_rows_55: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_22_slice_rows_55.wgsl ─────
+// rnnc kernel grad_small_batch_22_slice_rows_55: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -3772,8 +3534,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_small_batch_33_slice_rows_56.wgsl ─────
-// rnnc kernel grad_small_batch_33_slice_rows_56: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_23_slice_rows_56.wgsl ─────
+// rnnc kernel grad_small_batch_23_slice_rows_56: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -3802,8 +3564,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_small_batch_34_slice_rows_57.wgsl ─────
-// rnnc kernel grad_small_batch_34_slice_rows_57: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_24_slice_rows_57.wgsl ─────
+// rnnc kernel grad_small_batch_24_slice_rows_57: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -3832,8 +3594,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_small_batch_35_unbroadcast_58.wgsl ─────
-// rnnc kernel grad_small_batch_35_unbroadcast_58: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_25_unbroadcast_58.wgsl ─────
+// rnnc kernel grad_small_batch_25_unbroadcast_58: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -3863,8 +3625,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_small_batch_36_unbroadcast_59.wgsl ─────
-// rnnc kernel grad_small_batch_36_unbroadcast_59: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_26_unbroadcast_59.wgsl ─────
+// rnnc kernel grad_small_batch_26_unbroadcast_59: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -3894,8 +3656,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_small_batch_37_unbroadcast_60.wgsl ─────
-// rnnc kernel grad_small_batch_37_unbroadcast_60: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_27_unbroadcast_60.wgsl ─────
+// rnnc kernel grad_small_batch_27_unbroadcast_60: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -3925,8 +3687,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_small_batch_38_unbroadcast_61.wgsl ─────
-// rnnc kernel grad_small_batch_38_unbroadcast_61: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_28_unbroadcast_61.wgsl ─────
+// rnnc kernel grad_small_batch_28_unbroadcast_61: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -3956,8 +3718,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_small_batch_39_concat_62.wgsl ─────
-// rnnc kernel grad_small_batch_39_concat_62: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_29_concat_62.wgsl ─────
+// rnnc kernel grad_small_batch_29_concat_62: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T
@@ -3994,8 +3756,8 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   }
 }
 
-// ───── grad_small_batch_40_matmul_63.wgsl ─────
-// rnnc kernel grad_small_batch_40_matmul_63: one thread per element, 64 per workgroup.
+// ───── grad_small_batch_30_matmul_63.wgsl ─────
+// rnnc kernel grad_small_batch_30_matmul_63: one thread per element, 64 per workgroup.
 struct Dims {
   B: u32, // the batch size
   T_T: u32, // the length of time axis T

@@ -8,7 +8,8 @@
  *   which strides over each phase's elements and waits at a barrier before
  *   the next phase; time loops are loops in the kernel. One dispatch.
  * - `hybrid`: phases outside loops are dispatched as in `steps`, and each
- *   time loop is one persistent kernel.
+ *   time loop is one persistent kernel, with the small elementwise phases
+ *   right before and after it (copies of the initial and final states).
  */
 import { quadSize, type Tile } from './ops.js';
 import type { Dispatch, KernelInfo, PlanStep, SizeTerms } from './runtime.js';
@@ -334,6 +335,43 @@ function persistentKernel(
   };
 }
 
+/**
+ * Elements a sample of a phase may have and still run in the persistent
+ * kernel of the time loop beside it instead of a dispatch of its own. On
+ * SwiftShader a dispatch costs about 0.1 ms however little it does
+ * (docs/benchmarks.md), about what one workgroup takes for a few thousand
+ * elements.
+ */
+const riderElements = 1024;
+
+/** Whether a phase is small enough to ride in a loop's persistent kernel: elementwise, and no time axis in its count. */
+function rides(item: Item | undefined): boolean {
+  if (item?.kind !== 'phase' || item.blocks || item.quads) return false;
+  return [...item.count].every(([monomial, n]) => !monomial.includes('T:') && n <= riderElements);
+}
+
+/**
+ * For the `hybrid` schedule, the items of each time loop's persistent
+ * kernel by the loop's index: the small phases right before it, the loop,
+ * and those right after it (`rides`), so that they are not dispatches of
+ * their own. They keep their order, so the kernels run everything in the
+ * order of the items.
+ */
+function ridersOf(items: readonly Item[]): Map<number, Item[]> {
+  const taken = new Set<number>();
+  const kernels = new Map<number, Item[]>();
+  items.forEach((item, k) => {
+    if (item.kind !== 'loop') return;
+    let first = k;
+    while (rides(items[first - 1]) && !taken.has(first - 1)) first--;
+    let last = k;
+    while (rides(items[last + 1])) last++;
+    for (let j = first; j <= last; j++) taken.add(j);
+    kernels.set(k, items.slice(first, last + 1));
+  });
+  return kernels;
+}
+
 /** The threads a dispatch of a phase needs, for the host. */
 function dispatchCount(p: Phase): Pick<Dispatch, 'count' | 'blocks'> {
   return { count: terms(p.count), ...(p.blocks ? { blocks: p.blocks } : {}) };
@@ -365,13 +403,16 @@ export function schedule(
     return { kernels, plan: [{ kernel }] };
   }
   const plan: PlanStep[] = [];
-  for (const item of items) {
+  const riders = mode === 'hybrid' ? ridersOf(items) : new Map<number, Item[]>();
+  const riding = new Set<Item>([...riders.values()].flat().filter((item) => item.kind === 'phase'));
+  for (const [k, item] of items.entries()) {
+    if (riding.has(item)) continue;
     if (item.kind === 'phase') {
       plan.push({ kernel: add(threadKernel(item, b, o, name(item.name), undefined)), ...dispatchCount(item) });
       continue;
     }
     if (mode === 'hybrid') {
-      plan.push({ kernel: add(persistentKernel([item], b, o, name('loop'), cache)) });
+      plan.push({ kernel: add(persistentKernel(riders.get(k) ?? [item], b, o, name('loop'), cache)) });
       continue;
     }
     const body: Dispatch[] = item.body.map((p) => {
