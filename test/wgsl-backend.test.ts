@@ -6,7 +6,7 @@ import { withOutputLoss } from '../src/ad/probe.js';
 import { compileToTypeScript } from '../src/backends/ts/index.js';
 import { compileToWgsl, type WgslResult } from '../src/backends/wgsl/index.js';
 import type { Schedule } from '../src/backends/wgsl/kernels.js';
-import { createGpuRunner, restBeforeReading, type RunResults } from '../src/backends/wgsl/runtime.js';
+import { createGpuRunner, planFor, restBeforeReading, type RunResults } from '../src/backends/wgsl/runtime.js';
 import { selectModel } from '../src/frontend/program.js';
 import type { ModelInfo } from '../src/frontend/model.js';
 import { tensorFromNested } from '../src/interp/io.js';
@@ -62,16 +62,21 @@ function compile(file: string, level: 0 | 2, schedule: Schedule): { model: Model
 }
 
 /** The TypeScript backend's module of the same example and level, as the reference. */
-async function tsModule(file: string, level: 0 | 2): Promise<TsModule> {
+async function tsModule(file: string, level: 0 | 2, sizes?: Record<string, number>): Promise<TsModule> {
   const model = caseModel(file);
   const { code } = compileToTypeScript(model, {
     level,
     dtype: 'f32',
-    sizes: testSizes(model),
+    sizes: sizes ? bindSizes(model, sizes) : testSizes(model),
     source: { file: `examples/${file}`, text: '' },
     cpu: 'scalar',
   });
-  const path = join(outDir, `${caseSlug(file)}_O${level}.ts`);
+  const named = sizes
+    ? `_${Object.entries(sizes)
+        .map(([k, v]) => `${k}${v}`)
+        .join('_')}`
+    : '';
+  const path = join(outDir, `${caseSlug(file)}${named}_O${level}.ts`);
   writeFileSync(path, code);
   return (await import(path)) as TsModule;
 }
@@ -358,6 +363,37 @@ describe('the auto schedule', () => {
       expectClose(got.outputs, reference.forward(params, { x }).outputs, `output at B = ${batch}`);
     }
     runner.destroy();
+  });
+
+  it('runs batches four times larger on the hybrid plan where its loops hold W one sample at a time and the device has subgroups', async () => {
+    const { device } = await gpuDevice();
+    const model = selectModel(loadExample('lstm.rnn'));
+    const sizes = bindSizes(model, { I: 19, H: 37 });
+    const wgsl = compileToWgsl(model, { level: 2, sizes, source: { file: 'lstm.rnn', text: '' } });
+    const forward = wgsl.program.forward;
+    const small = forward.small!;
+    expect(small.upToBatchWithQuads).toBe(4 * small.upToBatch);
+    expect(wgsl.schedule).toBe(
+      `auto: steps, hybrid (each time loop one kernel) for B ≤ ${small.upToBatch} (B ≤ ${small.upToBatchWithQuads} with subgroups, whose loops hold W and run one sample at a time)`,
+    );
+    // The grad function's backward loop does not hold W: its bound stays.
+    expect(wgsl.program.grad?.small?.upToBatchWithQuads).toBeUndefined();
+    const B = small.upToBatch + 1;
+    expect(planFor(forward, B, true)).toBe(small);
+    expect(planFor(forward, B, false)).toBe(forward);
+    expect(planFor(forward, small.upToBatchWithQuads! + 1, true)).toBe(forward);
+    // At that batch, the small plan (with subgroups) and the steps plan (without) both agree with TypeScript.
+    const reference = await tsModule('lstm.rnn', 2, { I: 19, H: 37 });
+    const params = reference.init(5);
+    const x = { data: Float32Array.from({ length: 3 * B * 19 }, (_, k) => Math.sin(k) / 2), shape: [3, B, 19] };
+    const want = reference.forward(params, { x });
+    for (const on of [device, await plainDevice()]) {
+      const runner = await createGpuRunner(wgsl.program, on);
+      const got = await runner.run(forward, { params, inputs: { x }, initialStates: {}, B, lengths: { T: 3 } });
+      expectClose(got.outputs, want.outputs, `output at B = ${B} (subgroups: ${runner.subgroups})`);
+      expectClose(got.finalStates, want.finalStates, `final states at B = ${B} (subgroups: ${runner.subgroups})`);
+      runner.destroy();
+    }
   });
 });
 

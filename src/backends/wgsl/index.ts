@@ -234,6 +234,15 @@ function phaseWork(p: Phase): number {
 const persistentWork = 4096;
 
 /**
+ * Where every time loop of the small-batch plan holds W and runs one
+ * sample at a time (kernels.ts), and the device has subgroups to run that
+ * variant, the plan serves batches this many times larger. On SwiftShader
+ * (docs/benchmarks.md) it was still 1.1–1.2× faster than the steps plan at
+ * 4× the batch of the bound above (LSTM I=64, H=64 and H=128).
+ */
+const heldBatchFactor = 4;
+
+/**
  * The plan for small batches: each time loop one persistent kernel, whose
  * GEMMs compute eight rows of one sample a thread; outside the loops, the
  * usual tiles over all T·B samples, dispatched across workgroups.
@@ -298,7 +307,14 @@ export function compileToWgsl(model: ModelInfo, options: WgslOptions): WgslResul
       small[k].cache,
     );
     kernels.push(...alternative.kernels);
-    return { ...f.plan, steps: scheduled.plan, small: { ...small[k].plan, steps: alternative.plan, upToBatch } };
+    const loops = small[k].items.filter((item) => item.kind === 'loop').length;
+    const inTurn = loops > 0 && alternative.kernels.filter((kernel) => kernel.samplesInTurn).length === loops;
+    const withQuads = inTurn ? { upToBatchWithQuads: heldBatchFactor * upToBatch } : {};
+    return {
+      ...f.plan,
+      steps: scheduled.plan,
+      small: { ...small[k].plan, steps: alternative.plan, upToBatch, ...withQuads },
+    };
   });
   const program: GpuProgram = {
     kernels: kernels.map(({ name, code, subgroupCode, stepped, workgroupSize, workgroupBytes }) => ({
@@ -315,7 +331,13 @@ export function compileToWgsl(model: ModelInfo, options: WgslOptions): WgslResul
     ...(plans[1] ? { grad: plans[1] } : {}),
   };
   const upTo = program.forward.small?.upToBatch;
-  const described = auto ? `auto: steps${upTo ? `, hybrid (each time loop one kernel) for B ≤ ${upTo}` : ''}` : mode;
+  const withQuads = program.forward.small?.upToBatchWithQuads;
+  const quadsBound = withQuads
+    ? ` (B ≤ ${withQuads} with subgroups, whose loops hold W and run one sample at a time)`
+    : '';
+  const described = auto
+    ? `auto: steps${upTo ? `, hybrid (each time loop one kernel) for B ≤ ${upTo}${quadsBound}` : ''}`
+    : mode;
   const torch = options.cells ? torchKeyLayout(model, options.cells) : undefined;
   const host = emitHost({
     model,

@@ -80,6 +80,8 @@ export interface Kernel extends KernelInfo {
   readonly phases: number;
   /** How many of its GEMMs hold W in private memory in its variant with subgroups. */
   readonly holds?: number;
+  /** Whether every time loop of its variant with subgroups holds W and runs one sample at a time (sampleBySample). */
+  readonly samplesInTurn?: boolean;
 }
 
 export function terms(p: Poly): SizeTerms {
@@ -283,6 +285,7 @@ function persistentKernel(
   cache: readonly CacheEntry[],
 ): Kernel {
   const all = phases(items);
+  const loops = items.flatMap((item) => (item.kind === 'loop' ? [item] : []));
   const holding = all.filter((p) => p.held);
   const absorbed = new Set(holding.flatMap((p) => (p.held?.absorbs ? [p.held.absorbs] : [])));
   const floats = cache.reduce((n, c) => n + c.floats, 0);
@@ -328,6 +331,7 @@ function persistentKernel(
     name,
     code: text(false),
     ...(holding.length > 0 ? { subgroupCode: text(true), holds: holding.length } : {}),
+    ...(loops.length > 0 && loops.every((loop) => sampleBySample(loop, absorbed)) ? { samplesInTurn: true } : {}),
     stepped: false,
     workgroupSize: o.persistentSize,
     ...(floats > 0 ? { workgroupBytes: 4 * floats } : {}),

@@ -66,8 +66,12 @@ export interface FunctionPlan {
   /** Where a caller's initial state goes; its flag in the sizes uniform says it was given. */
   readonly states: readonly { readonly name: string; readonly offset: SizeTerms }[];
   readonly results: readonly ResultInfo[];
-  /** The same function for batches of at most `upToBatch` samples, where it runs faster (each time loop one persistent kernel). */
-  readonly small?: FunctionPlan & { readonly upToBatch: number };
+  /**
+   * The same function for batches of at most `upToBatch` samples, where it
+   * runs faster (each time loop one persistent kernel); up to
+   * `upToBatchWithQuads` where the kernels run their variants with subgroups.
+   */
+  readonly small?: FunctionPlan & { readonly upToBatch: number; readonly upToBatchWithQuads?: number };
 }
 
 export interface GpuProgram {
@@ -194,6 +198,13 @@ export function describeAdapter(info: GPUAdapterInfo | undefined): string {
 }
 
 /** The value of a size for the run-time sizes of one call. */
+/** The plan a call of B samples runs: the small-batch one up to its bound (the larger one where the kernels use quads). */
+export function planFor(given: FunctionPlan, B: number, quads: boolean): FunctionPlan {
+  const small = given.small;
+  if (!small) return given;
+  return B <= ((quads ? small.upToBatchWithQuads : undefined) ?? small.upToBatch) ? small : given;
+}
+
 export function evaluateSize(terms: SizeTerms, B: number, lengths: { readonly [axis: string]: number }): number {
   let total = 0;
   for (const [coefficient, ...factors] of terms) {
@@ -484,7 +495,7 @@ export async function createGpuRunner(
 
   async function runOnce(given: FunctionPlan, args: RunArgs): Promise<RunResults> {
     const { B, lengths } = args;
-    const plan = given.small && B <= given.small.upToBatch ? given.small : given;
+    const plan = planFor(given, B, quads);
     const s = shaped(plan, B, lengths);
     const words = new Uint32Array(s.sizes.size / 4);
     words[0] = B;
