@@ -341,10 +341,10 @@ function persistentKernel(
 
 /**
  * Elements a sample of a phase may have and still run in the persistent
- * kernel of the time loop beside it instead of a dispatch of its own. On
+ * kernel of the time loop beside it instead of a dispatch of its own: on
  * SwiftShader a dispatch costs about 0.1 ms however little it does
- * (docs/benchmarks.md), about what one workgroup takes for a few thousand
- * elements.
+ * (docs/benchmarks.md), while 1,024 elements a sample are 16 a thread of
+ * the persistent workgroup, for the small batches that plan serves.
  */
 const riderElements = 1024;
 
