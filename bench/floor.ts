@@ -20,6 +20,10 @@ import { evaluateSize, openDevice } from '../src/backends/wgsl/runtime.js';
 import { compileSource, selectModel } from '../src/frontend/program.js';
 
 const rounds = Number(process.argv[2] ?? 9);
+if (!Number.isInteger(rounds) || rounds < 1) {
+  console.error(`bench:floor: the rounds must be a whole number of at least 1, not '${process.argv[2]}'`);
+  process.exit(2);
+}
 const [I, H, B] = [64, 128, 1];
 const file = new URL('../../bench/models/lstm.rnn', import.meta.url).pathname;
 const text = readFileSync(file, 'utf8');
