@@ -268,10 +268,8 @@ function sampleBySample(
 }
 
 /** A held product's functions in a kernel: the step of every sample too, unless its loop runs one sample at a time. */
-function heldCode(held: NonNullable<Phase['held']>, items: readonly Item[], skipped: ReadonlySet<string>): string {
-  const loops = items.flatMap((item) => (item.kind === 'loop' ? [item] : []));
-  const bySample = loops.some((loop) => sampleBySample(loop, skipped)?.names.includes(held.bySample.name));
-  return bySample ? held.code : `${held.code}\n${held.everySample}`;
+function heldCode(held: NonNullable<Phase['held']>, inTurn: ReadonlySet<string>): string {
+  return inTurn.has(held.bySample.name) ? held.code : `${held.code}\n${held.everySample}`;
 }
 
 /** `n thing` or `n things`. */
@@ -288,6 +286,9 @@ function persistentKernel(
   const loops = items.flatMap((item) => (item.kind === 'loop' ? [item] : []));
   const holding = all.filter((p) => p.held);
   const absorbed = new Set(holding.flatMap((p) => (p.held?.absorbs ? [p.held.absorbs] : [])));
+  // The held variant's loops that run one sample at a time, and the functions of their steps.
+  const bySample = loops.map((loop) => sampleBySample(loop, absorbed));
+  const inTurn = new Set(bySample.flatMap((loop) => loop?.names ?? []));
   const floats = cache.reduce((n, c) => n + c.floats, 0);
   const load = cache.flatMap((c) => [
     `  // ${sanitizeComment(c.label)}`,
@@ -317,9 +318,7 @@ function persistentKernel(
       preamble(b, false),
       ...(floats > 0 ? ['', `var<workgroup> cache: array<f32, ${floats}>;`] : []),
       '',
-      ...all
-        .filter((p) => !skipped.has(p.name))
-        .map((p) => `${held && p.held ? heldCode(p.held, items, skipped) : p.code}\n`),
+      ...all.filter((p) => !skipped.has(p.name)).map((p) => `${held && p.held ? heldCode(p.held, inTurn) : p.code}\n`),
       `@compute @workgroup_size(${o.persistentSize})`,
       'fn main(@builtin(local_invocation_index) lane: u32) {',
       ...(floats > 0 ? [...load, '  workgroupBarrier();'] : []),
@@ -331,7 +330,7 @@ function persistentKernel(
     name,
     code: text(false),
     ...(holding.length > 0 ? { subgroupCode: text(true), holds: holding.length } : {}),
-    ...(loops.length > 0 && loops.every((loop) => sampleBySample(loop, absorbed)) ? { samplesInTurn: true } : {}),
+    ...(loops.length > 0 && bySample.every(Boolean) ? { samplesInTurn: true } : {}),
     stepped: false,
     workgroupSize: o.persistentSize,
     ...(floats > 0 ? { workgroupBytes: 4 * floats } : {}),
