@@ -24,6 +24,14 @@ fn quadRow1(mine: f32, at: u32) -> f32 { return quadBroadcast(mine, 1u); }
 fn quadRow2(mine: f32, at: u32) -> f32 { return quadBroadcast(mine, 2u); }
 fn quadRow3(mine: f32, at: u32) -> f32 { return quadBroadcast(mine, 3u); }
 
+// tanh to a couple of ulps (Cephes' tanhf): WGSL's own may lose its relative precision near 0.
+fn tanh_f32(x: f32) -> f32 {
+  let z = x * x;
+  let small = x + x * z * ((((-5.70498872745e-3 * z + 2.06390887954e-2) * z - 5.37397155531e-2) * z + 1.33314422036e-1) * z - 3.33332819422e-1);
+  let large = 1.0 - 2.0 / (exp(min(2.0 * abs(x), 40.0)) + 1.0);
+  return select(select(large, -large, x < 0.0), small, abs(x) < 0.625);
+}
+
 // %3 matmul fused gates — 24: r = sigmoid(W_ir @ x + b_ir + W_hr @ h + b_hr)   // reset gate (24 rows × 4 samples a thread, 4 threads sharing each row; rows by unit, 3 gates of 8 units a tile, the gates computed on)
 fn matmul_6(i: u32, t: u32) {
   let at0 = 288u; // %25 stack_rows packed W_hr, W_hz, W_hn (in place)
@@ -738,7 +746,7 @@ fn add_8_gated(i: u32, t: u32, g0: f32, g1: f32, g2: f32) {
   let at6 = select((dims.T_T * dims.B * 227u + dims.B * 64u + 3552u), (dims.T_T * dims.B * 195u + dims.B * 64u + 3552u) + (t - 1u) * dims.B * 32u, t != 0u); // GRU state h
   let l = i / 32u;
   let j = i % 32u;
-  mem[at0 + i] = ((1.0 - mem[at1 + l * 32u + j]) * (tanh(clamp((mem[at2 + l * 32u + j] + ((1.0 / (1.0 + exp(-(mem[at3 + l * 32u + j] + g0)))) * (g2 + mem[at5 + j]))), -10.0, 10.0)))) + (mem[at1 + l * 32u + j] * mem[at6 + l * 32u + j]);
+  mem[at0 + i] = ((1.0 - mem[at1 + l * 32u + j]) * (tanh_f32((mem[at2 + l * 32u + j] + ((1.0 / (1.0 + exp(-(mem[at3 + l * 32u + j] + g0)))) * (g2 + mem[at5 + j])))))) + (mem[at1 + l * 32u + j] * mem[at6 + l * 32u + j]);
 }
 // sigmoid_7, then add_8, element by element (one dispatch for both).
 fn sigmoid_7_to_add_8_gated(i: u32, t: u32, g0: f32, g1: f32, g2: f32) {

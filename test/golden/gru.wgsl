@@ -208,6 +208,14 @@ struct Step {
 }
 @group(0) @binding(2) var<uniform> step: Step;
 
+// tanh to a couple of ulps (Cephes' tanhf): WGSL's own may lose its relative precision near 0.
+fn tanh_f32(x: f32) -> f32 {
+  let z = x * x;
+  let small = x + x * z * ((((-5.70498872745e-3 * z + 2.06390887954e-2) * z - 5.37397155531e-2) * z + 1.33314422036e-1) * z - 3.33332819422e-1);
+  let large = 1.0 - 2.0 / (exp(min(2.0 * abs(x), 40.0)) + 1.0);
+  return select(select(large, -large, x < 0.0), small, abs(x) < 0.625);
+}
+
 // %12 sigmoid z — 25: z = sigmoid(W_iz @ x + b_iz + W_hz @ h + b_hz)   // update gate
 fn sigmoid_7(i: u32, t: u32) {
   let at0 = (dims.T_T * dims.B * 38u + dims.B * 30u + 150u); // %12 sigmoid z
@@ -228,7 +236,7 @@ fn add_8(i: u32, t: u32) {
   let at6 = select((dims.T_T * dims.B * 38u + dims.B * 10u + 150u), (dims.T_T * dims.B * 33u + dims.B * 10u + 150u) + (t - 1u) * dims.B * 5u, t != 0u); // GRU state h
   let l = i / 5u;
   let j = i % 5u;
-  mem[at0 + i] = ((1.0 - mem[at1 + l * 5u + j]) * (tanh(clamp((mem[at2 + l * 5u + j] + ((1.0 / (1.0 + exp(-(mem[at3 + l * 5u + j] + mem[at4 + l * 15u + j])))) * (mem[at4 + l * 15u + j + 10u] + mem[at5 + j]))), -10.0, 10.0)))) + (mem[at1 + l * 5u + j] * mem[at6 + l * 5u + j]);
+  mem[at0 + i] = ((1.0 - mem[at1 + l * 5u + j]) * (tanh_f32((mem[at2 + l * 5u + j] + ((1.0 / (1.0 + exp(-(mem[at3 + l * 5u + j] + mem[at4 + l * 15u + j])))) * (mem[at4 + l * 15u + j + 10u] + mem[at5 + j])))))) + (mem[at1 + l * 5u + j] * mem[at6 + l * 5u + j]);
 }
 // sigmoid_7, then add_8, element by element (one dispatch for both).
 fn sigmoid_7_to_add_8(i: u32, t: u32) {
@@ -407,6 +415,14 @@ struct Dims {
 // Every value of the model, each in a region of its own (params, inputs, states, results).
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
+// tanh to a couple of ulps (Cephes' tanhf): WGSL's own may lose its relative precision near 0.
+fn tanh_f32(x: f32) -> f32 {
+  let z = x * x;
+  let small = x + x * z * ((((-5.70498872745e-3 * z + 2.06390887954e-2) * z - 5.37397155531e-2) * z + 1.33314422036e-1) * z - 3.33332819422e-1);
+  let large = 1.0 - 2.0 / (exp(min(2.0 * abs(x), 40.0)) + 1.0);
+  return select(select(large, -large, x < 0.0), small, abs(x) < 0.625);
+}
+
 var<workgroup> cache: array<f32, 75>;
 
 // GRU: the initial h
@@ -452,7 +468,7 @@ fn add_8(i: u32, t: u32) {
   let at6 = select((dims.T_T * dims.B * 38u + dims.B * 10u + 150u), (dims.T_T * dims.B * 33u + dims.B * 10u + 150u) + (t - 1u) * dims.B * 5u, t != 0u); // GRU state h
   let l = i / 5u;
   let j = i % 5u;
-  mem[at0 + i] = ((1.0 - mem[at1 + l * 5u + j]) * (tanh(clamp((mem[at2 + l * 5u + j] + ((1.0 / (1.0 + exp(-(mem[at3 + l * 5u + j] + mem[at4 + l * 15u + j])))) * (mem[at4 + l * 15u + j + 10u] + mem[at5 + j]))), -10.0, 10.0)))) + (mem[at1 + l * 5u + j] * mem[at6 + l * 5u + j]);
+  mem[at0 + i] = ((1.0 - mem[at1 + l * 5u + j]) * (tanh_f32((mem[at2 + l * 5u + j] + ((1.0 / (1.0 + exp(-(mem[at3 + l * 5u + j] + mem[at4 + l * 15u + j])))) * (mem[at4 + l * 15u + j + 10u] + mem[at5 + j])))))) + (mem[at1 + l * 5u + j] * mem[at6 + l * 5u + j]);
 }
 // sigmoid_7, then add_8, element by element (one dispatch for both).
 fn sigmoid_7_to_add_8(i: u32, t: u32) {
@@ -705,6 +721,14 @@ struct Step {
 }
 @group(0) @binding(2) var<uniform> step: Step;
 
+// tanh to a couple of ulps (Cephes' tanhf): WGSL's own may lose its relative precision near 0.
+fn tanh_f32(x: f32) -> f32 {
+  let z = x * x;
+  let small = x + x * z * ((((-5.70498872745e-3 * z + 2.06390887954e-2) * z - 5.37397155531e-2) * z + 1.33314422036e-1) * z - 3.33332819422e-1);
+  let large = 1.0 - 2.0 / (exp(min(2.0 * abs(x), 40.0)) + 1.0);
+  return select(select(large, -large, x < 0.0), small, abs(x) < 0.625);
+}
+
 // %9 sigmoid r — 24: r = sigmoid(W_ir @ x + b_ir + W_hr @ h + b_hr)   // reset gate
 fn sigmoid_7(i: u32, t: u32) {
   let at0 = (dims.T_T * dims.B * 58u + dims.B * 10u + 150u) + t * dims.B * 5u; // GRU output 5 at step t
@@ -750,7 +774,7 @@ fn tanh_10(i: u32, t: u32) {
   let at3 = (dims.T_T * dims.B * 53u + dims.B * 10u + 150u) + t * dims.B * 5u; // GRU output 4 at step t
   let l = i / 5u;
   let j = i % 5u;
-  mem[at0 + i] = tanh(clamp((mem[at1 + l * 5u + j] + (mem[at2 + l * 5u + j] * mem[at3 + l * 5u + j])), -10.0, 10.0));
+  mem[at0 + i] = tanh_f32((mem[at1 + l * 5u + j] + (mem[at2 + l * 5u + j] * mem[at3 + l * 5u + j])));
 }
 // sigmoid_7_to_add_9, then tanh_10, element by element (one dispatch for both).
 fn sigmoid_7_to_tanh_10(i: u32, t: u32) {
@@ -2072,6 +2096,14 @@ struct Dims {
 // Every value of the model, each in a region of its own (params, inputs, states, results).
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
+// tanh to a couple of ulps (Cephes' tanhf): WGSL's own may lose its relative precision near 0.
+fn tanh_f32(x: f32) -> f32 {
+  let z = x * x;
+  let small = x + x * z * ((((-5.70498872745e-3 * z + 2.06390887954e-2) * z - 5.37397155531e-2) * z + 1.33314422036e-1) * z - 3.33332819422e-1);
+  let large = 1.0 - 2.0 / (exp(min(2.0 * abs(x), 40.0)) + 1.0);
+  return select(select(large, -large, x < 0.0), small, abs(x) < 0.625);
+}
+
 var<workgroup> cache: array<f32, 75>;
 
 // GRU: the initial h
@@ -2142,7 +2174,7 @@ fn tanh_10(i: u32, t: u32) {
   let at3 = (dims.T_T * dims.B * 53u + dims.B * 10u + 150u) + t * dims.B * 5u; // GRU output 4 at step t
   let l = i / 5u;
   let j = i % 5u;
-  mem[at0 + i] = tanh(clamp((mem[at1 + l * 5u + j] + (mem[at2 + l * 5u + j] * mem[at3 + l * 5u + j])), -10.0, 10.0));
+  mem[at0 + i] = tanh_f32((mem[at1 + l * 5u + j] + (mem[at2 + l * 5u + j] * mem[at3 + l * 5u + j])));
 }
 // sigmoid_7_to_add_9, then tanh_10, element by element (one dispatch for both).
 fn sigmoid_7_to_tanh_10(i: u32, t: u32) {

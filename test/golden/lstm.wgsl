@@ -258,6 +258,14 @@ struct Step {
 }
 @group(0) @binding(2) var<uniform> step: Step;
 
+// tanh to a couple of ulps (Cephes' tanhf): WGSL's own may lose its relative precision near 0.
+fn tanh_f32(x: f32) -> f32 {
+  let z = x * x;
+  let small = x + x * z * ((((-5.70498872745e-3 * z + 2.06390887954e-2) * z - 5.37397155531e-2) * z + 1.33314422036e-1) * z - 3.33332819422e-1);
+  let large = 1.0 - 2.0 / (exp(min(2.0 * abs(x), 40.0)) + 1.0);
+  return select(select(large, -large, x < 0.0), small, abs(x) < 0.625);
+}
+
 // %22 add c' — 34: c' = f * c + i * g
 fn add_9(i: u32, t: u32) {
   let at0 = select((dims.T_T * dims.B * 48u + dims.B * 25u + 200u), (dims.T_T * dims.B * 48u + dims.B * 20u + 200u), t % 2u == 1u); // LSTM next state c
@@ -268,7 +276,7 @@ fn add_9(i: u32, t: u32) {
   let at5 = (dims.T_T * dims.B * 33u + dims.B * 15u + 200u) + t * dims.B * 5u; // %30 add at step t
   let l = i / 5u;
   let j = i % 5u;
-  mem[at0 + i] = ((1.0 / (1.0 + exp(-(mem[at1 + l * 5u + j] + mem[at2 + l * 20u + j + 5u])))) * mem[at3 + l * 5u + j]) + ((1.0 / (1.0 + exp(-(mem[at4 + l * 5u + j] + mem[at2 + l * 20u + j])))) * (tanh(clamp((mem[at5 + l * 5u + j] + mem[at2 + l * 20u + j + 10u]), -10.0, 10.0))));
+  mem[at0 + i] = ((1.0 / (1.0 + exp(-(mem[at1 + l * 5u + j] + mem[at2 + l * 20u + j + 5u])))) * mem[at3 + l * 5u + j]) + ((1.0 / (1.0 + exp(-(mem[at4 + l * 5u + j] + mem[at2 + l * 20u + j])))) * (tanh_f32((mem[at5 + l * 5u + j] + mem[at2 + l * 20u + j + 10u]))));
 }
 // %24 mul h' — 35: h' = o * tanh(c')
 fn mul_10(i: u32, t: u32) {
@@ -278,7 +286,7 @@ fn mul_10(i: u32, t: u32) {
   let at3 = select((dims.T_T * dims.B * 48u + dims.B * 25u + 200u), (dims.T_T * dims.B * 48u + dims.B * 20u + 200u), t % 2u == 1u); // LSTM next state c
   let l = i / 5u;
   let j = i % 5u;
-  mem[at0 + i] = (1.0 / (1.0 + exp(-(mem[at1 + l * 5u + j] + mem[at2 + l * 20u + j + 15u])))) * (tanh(clamp(mem[at3 + l * 5u + j], -10.0, 10.0)));
+  mem[at0 + i] = (1.0 / (1.0 + exp(-(mem[at1 + l * 5u + j] + mem[at2 + l * 20u + j + 15u])))) * (tanh_f32(mem[at3 + l * 5u + j]));
 }
 // add_9, then mul_10, element by element (one dispatch for both).
 fn add_9_to_mul_10(i: u32, t: u32) {
@@ -506,6 +514,14 @@ struct Dims {
 // Every value of the model, each in a region of its own (params, inputs, states, results).
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
+// tanh to a couple of ulps (Cephes' tanhf): WGSL's own may lose its relative precision near 0.
+fn tanh_f32(x: f32) -> f32 {
+  let z = x * x;
+  let small = x + x * z * ((((-5.70498872745e-3 * z + 2.06390887954e-2) * z - 5.37397155531e-2) * z + 1.33314422036e-1) * z - 3.33332819422e-1);
+  let large = 1.0 - 2.0 / (exp(min(2.0 * abs(x), 40.0)) + 1.0);
+  return select(select(large, -large, x < 0.0), small, abs(x) < 0.625);
+}
+
 var<workgroup> cache: array<f32, 100>;
 
 // LSTM: the initial h
@@ -548,7 +564,7 @@ fn add_9(i: u32, t: u32) {
   let at5 = (dims.T_T * dims.B * 33u + dims.B * 15u + 200u) + t * dims.B * 5u; // %30 add at step t
   let l = i / 5u;
   let j = i % 5u;
-  mem[at0 + i] = ((1.0 / (1.0 + exp(-(mem[at1 + l * 5u + j] + mem[at2 + l * 20u + j + 5u])))) * mem[at3 + l * 5u + j]) + ((1.0 / (1.0 + exp(-(mem[at4 + l * 5u + j] + mem[at2 + l * 20u + j])))) * (tanh(clamp((mem[at5 + l * 5u + j] + mem[at2 + l * 20u + j + 10u]), -10.0, 10.0))));
+  mem[at0 + i] = ((1.0 / (1.0 + exp(-(mem[at1 + l * 5u + j] + mem[at2 + l * 20u + j + 5u])))) * mem[at3 + l * 5u + j]) + ((1.0 / (1.0 + exp(-(mem[at4 + l * 5u + j] + mem[at2 + l * 20u + j])))) * (tanh_f32((mem[at5 + l * 5u + j] + mem[at2 + l * 20u + j + 10u]))));
 }
 // %24 mul h' — 35: h' = o * tanh(c')
 fn mul_10(i: u32, t: u32) {
@@ -558,7 +574,7 @@ fn mul_10(i: u32, t: u32) {
   let at3 = select((dims.T_T * dims.B * 48u + dims.B * 25u + 200u), (dims.T_T * dims.B * 48u + dims.B * 20u + 200u), t % 2u == 1u); // LSTM next state c
   let l = i / 5u;
   let j = i % 5u;
-  mem[at0 + i] = (1.0 / (1.0 + exp(-(mem[at1 + l * 5u + j] + mem[at2 + l * 20u + j + 15u])))) * (tanh(clamp(mem[at3 + l * 5u + j], -10.0, 10.0)));
+  mem[at0 + i] = (1.0 / (1.0 + exp(-(mem[at1 + l * 5u + j] + mem[at2 + l * 20u + j + 15u])))) * (tanh_f32(mem[at3 + l * 5u + j]));
 }
 // add_9, then mul_10, element by element (one dispatch for both).
 fn add_9_to_mul_10(i: u32, t: u32) {
@@ -876,6 +892,14 @@ struct Step {
 }
 @group(0) @binding(2) var<uniform> step: Step;
 
+// tanh to a couple of ulps (Cephes' tanhf): WGSL's own may lose its relative precision near 0.
+fn tanh_f32(x: f32) -> f32 {
+  let z = x * x;
+  let small = x + x * z * ((((-5.70498872745e-3 * z + 2.06390887954e-2) * z - 5.37397155531e-2) * z + 1.33314422036e-1) * z - 3.33332819422e-1);
+  let large = 1.0 - 2.0 / (exp(min(2.0 * abs(x), 40.0)) + 1.0);
+  return select(select(large, -large, x < 0.0), small, abs(x) < 0.625);
+}
+
 // %10 sigmoid i — 29: i = sigmoid(W_ii @ x + b_ii + W_hi @ h + b_hi)   // input gate
 fn sigmoid_9(i: u32, t: u32) {
   let at0 = (dims.T_T * dims.B * 63u + dims.B * 15u + 200u) + t * dims.B * 5u; // LSTM output 4 at step t
@@ -906,7 +930,7 @@ fn tanh_11(i: u32, t: u32) {
   let at2 = (dims.T_T * dims.B * 78u + dims.B * 30u + 200u); // %3 matmul fused gates
   let l = i / 5u;
   let j = i % 5u;
-  mem[at0 + i] = tanh(clamp((mem[at1 + l * 5u + j] + mem[at2 + l * 20u + j + 10u]), -10.0, 10.0));
+  mem[at0 + i] = tanh_f32((mem[at1 + l * 5u + j] + mem[at2 + l * 20u + j + 10u]));
 }
 // sigmoid_9_to_sigmoid_10, then tanh_11, element by element (one dispatch for both).
 fn sigmoid_9_to_tanh_11(i: u32, t: u32) {
@@ -949,7 +973,7 @@ fn tanh_14(i: u32, t: u32) {
   let at1 = select((dims.T_T * dims.B * 78u + dims.B * 25u + 200u), (dims.T_T * dims.B * 78u + dims.B * 20u + 200u), t % 2u == 1u); // LSTM next state c
   let l = i / 5u;
   let j = i % 5u;
-  mem[at0 + i] = tanh(clamp(mem[at1 + l * 5u + j], -10.0, 10.0));
+  mem[at0 + i] = tanh_f32(mem[at1 + l * 5u + j]);
 }
 // sigmoid_9_to_add_13, then tanh_14, element by element (one dispatch for both).
 fn sigmoid_9_to_tanh_14(i: u32, t: u32) {
@@ -2485,6 +2509,14 @@ struct Dims {
 // Every value of the model, each in a region of its own (params, inputs, states, results).
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
+// tanh to a couple of ulps (Cephes' tanhf): WGSL's own may lose its relative precision near 0.
+fn tanh_f32(x: f32) -> f32 {
+  let z = x * x;
+  let small = x + x * z * ((((-5.70498872745e-3 * z + 2.06390887954e-2) * z - 5.37397155531e-2) * z + 1.33314422036e-1) * z - 3.33332819422e-1);
+  let large = 1.0 - 2.0 / (exp(min(2.0 * abs(x), 40.0)) + 1.0);
+  return select(select(large, -large, x < 0.0), small, abs(x) < 0.625);
+}
+
 var<workgroup> cache: array<f32, 100>;
 
 // LSTM: the initial h
@@ -2547,7 +2579,7 @@ fn tanh_11(i: u32, t: u32) {
   let at2 = (dims.T_T * dims.B * 78u + dims.B * 30u + 200u); // %3 matmul fused gates
   let l = i / 5u;
   let j = i % 5u;
-  mem[at0 + i] = tanh(clamp((mem[at1 + l * 5u + j] + mem[at2 + l * 20u + j + 10u]), -10.0, 10.0));
+  mem[at0 + i] = tanh_f32((mem[at1 + l * 5u + j] + mem[at2 + l * 20u + j + 10u]));
 }
 // sigmoid_9_to_sigmoid_10, then tanh_11, element by element (one dispatch for both).
 fn sigmoid_9_to_tanh_11(i: u32, t: u32) {
@@ -2590,7 +2622,7 @@ fn tanh_14(i: u32, t: u32) {
   let at1 = select((dims.T_T * dims.B * 78u + dims.B * 25u + 200u), (dims.T_T * dims.B * 78u + dims.B * 20u + 200u), t % 2u == 1u); // LSTM next state c
   let l = i / 5u;
   let j = i % 5u;
-  mem[at0 + i] = tanh(clamp(mem[at1 + l * 5u + j], -10.0, 10.0));
+  mem[at0 + i] = tanh_f32(mem[at1 + l * 5u + j]);
 }
 // sigmoid_9_to_add_13, then tanh_14, element by element (one dispatch for both).
 fn sigmoid_9_to_tanh_14(i: u32, t: u32) {

@@ -16,6 +16,7 @@ import type { Dispatch, KernelInfo, PlanStep, SizeTerms } from './runtime.js';
 import { type CacheEntry, type Item, type Loop, type Phase, threads } from './phase.js';
 import { dimField, type Poly, timeLength } from './poly.js';
 import { sanitizeComment } from '../ts/code.js';
+import { wgslFunctions } from '../../ir/ops/pointwise.js';
 
 export type Schedule = 'steps' | 'persistent' | 'hybrid';
 
@@ -115,6 +116,13 @@ function preamble(b: Bindings, stepped: boolean): string {
   ].join('\n');
 }
 
+/** The definitions of the functions the ops' expressions call (wgslFunctions) that `code` calls. */
+function opFunctions(code: string): string[] {
+  return Object.entries(wgslFunctions).flatMap(([name, text]) =>
+    new RegExp(`\\b${name}\\(`).test(code) ? ['', text] : [],
+  );
+}
+
 /** The step t that loop step s is at. */
 function stepAt(loop: Loop, s: string): string {
   return loop.reverse ? `${timeLength(loop.axis)} - 1u - ${s}` : s;
@@ -170,6 +178,7 @@ function threadKernel(phase: Phase, b: Bindings, o: KernelOptions, name: string,
   ];
   const body = [
     preamble(b, stepped),
+    ...opFunctions(phase.code),
     '',
     phase.code,
     '',
@@ -296,8 +305,11 @@ function persistentKernel(
     `    cache[${c.offset}u + i] = mem[${c.source} + i];`,
     '  }',
   ]);
-  const text = (held: boolean, skipped = held ? absorbed : new Set<string>()) =>
-    [
+  const text = (held: boolean, skipped = held ? absorbed : new Set<string>()) => {
+    const code = all
+      .filter((p) => !skipped.has(p.name))
+      .map((p) => `${held && p.held ? heldCode(p.held, inTurn) : p.code}\n`);
+    return [
       `// rnnc kernel ${name}: persistent, one workgroup of ${o.persistentSize} threads runs ${plural(all.length - skipped.size, 'phase')} in one dispatch,`,
       '// with a barrier between phases.',
       ...all.flatMap((p) => (p.absorbs ? [`// ${computesGates(p.absorbs)}`] : [])),
@@ -316,9 +328,10 @@ function persistentKernel(
           ]
         : []),
       preamble(b, false),
+      ...opFunctions(code.join('')),
       ...(floats > 0 ? ['', `var<workgroup> cache: array<f32, ${floats}>;`] : []),
       '',
-      ...all.filter((p) => !skipped.has(p.name)).map((p) => `${held && p.held ? heldCode(p.held, inTurn) : p.code}\n`),
+      ...code,
       `@compute @workgroup_size(${o.persistentSize})`,
       'fn main(@builtin(local_invocation_index) lane: u32) {',
       ...(floats > 0 ? [...load, '  workgroupBarrier();'] : []),
@@ -326,6 +339,7 @@ function persistentKernel(
       '}',
       '',
     ].join('\n');
+  };
   return {
     name,
     code: text(false),

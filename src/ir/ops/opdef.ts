@@ -90,7 +90,11 @@ export interface OpDef<K extends OpKind = OpKind> {
   readonly pointwise?: (...xs: number[]) => number;
   /** For elementwise ops: the scalar function as a TypeScript expression of its operands' expressions. */
   readonly ts?: (args: readonly string[]) => string;
-  /** For elementwise ops: the scalar function as a WGSL f32 expression of its operands' expressions. */
+  /**
+   * For elementwise ops: the scalar function as a WGSL f32 expression of its
+   * operands' expressions. It may call a function of `wgslFunctions`
+   * (pointwise.ts), which every kernel calling it then defines.
+   */
   readonly wgsl?: (args: readonly string[]) => string;
   /**
    * For elementwise ops: the function on four f32 lanes, written in `VectorOps`

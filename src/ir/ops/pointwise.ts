@@ -50,6 +50,50 @@ export function softplus(x: number): number {
   return Math.max(x, 0) + Math.log1p(Math.exp(-Math.abs(x)));
 }
 
+/** The name of tanhF32Code's function, which kernels calling it define (wgslFunctions). */
+const tanhF32 = 'tanh_f32';
+
+/**
+ * tanh in WGSL to a couple of ulps: Cephes' tanhf, as the WebAssembly kernels
+ * compute it (src/backends/wasm/vector-math.ts). An odd polynomial below
+ * |x| = 0.625, where 1 − 2/(e^2|x| + 1) would cancel; that above, with 2|x|
+ * clamped so e^2|x| stays finite (some drivers return NaN past f32's range).
+ */
+const tanhF32Code = `// tanh to a couple of ulps (Cephes' tanhf): WGSL's own may lose its relative precision near 0.
+fn ${tanhF32}(x: f32) -> f32 {
+  let z = x * x;
+  let small = x + x * z * ((((-5.70498872745e-3 * z + 2.06390887954e-2) * z - 5.37397155531e-2) * z + 1.33314422036e-1) * z - 3.33332819422e-1);
+  let large = 1.0 - 2.0 / (exp(min(2.0 * abs(x), 40.0)) + 1.0);
+  return select(select(large, -large, x < 0.0), small, abs(x) < 0.625);
+}`;
+
+/** The name of softplusF32Code's function. */
+const softplusF32 = 'softplus_f32';
+
+/**
+ * softplus in WGSL to a couple of ulps: max(x, 0) + log1p(e^−|x|), with
+ * log1p(u) = 2·atanh(u / (2 + u)) summed as its series (u ≤ 1, so
+ * s = u / (2 + u) ≤ 1/3 and six terms reach f32's precision). WGSL has no
+ * log1p, and log(1 + u) keeps only about 2⁻²¹ of absolute precision near 1:
+ * softplus(−12) came out 0.7 % off on SwiftShader.
+ */
+const softplusF32Code = `// log(1 + e^x) to a couple of ulps: max(x, 0) + log1p(e^-|x|), log1p(u) = 2·atanh(u / (2 + u)) as a series.
+fn ${softplusF32}(x: f32) -> f32 {
+  let u = exp(-abs(x));
+  let s = u / (2.0 + u);
+  let z = s * s;
+  return max(x, 0.0) + 2.0 * s * (1.0 + z * (1.0 / 3.0 + z * (0.2 + z * (1.0 / 7.0 + z * (1.0 / 9.0 + z / 11.0)))));
+}`;
+
+/**
+ * WGSL functions the ops' expressions call, by name: a kernel whose code
+ * calls one defines it (kernels.ts).
+ */
+export const wgslFunctions: Readonly<Record<string, string>> = {
+  [tanhF32]: tanhF32Code,
+  [softplusF32]: softplusF32Code,
+};
+
 /** PyTorch's hard sigmoid: relu6(x + 3) / 6. (Keras uses 0.2·x + 0.5 instead.) */
 export function hardSigmoid(x: number): number {
   return Math.min(1, Math.max(0, x / 6 + 0.5));
@@ -96,8 +140,8 @@ export const tanhOp = elementwise({
   symbol: 'tanh',
   fn: Math.tanh,
   ts: ([a]) => `Math.tanh(${a})`,
-  // Clamped: some drivers compute tanh from exp(2x), which overflows to NaN; tanh(±10) is ±1 in f32.
-  wgsl: ([a]) => `tanh(clamp(${a}, -10.0, 10.0))`,
+  // WGSL's tanh only inherits sinh/cosh's accuracy: SwiftShader's is off by 60 % of the value near 0.
+  wgsl: ([a]) => `${tanhF32}(${a})`,
   simd: (v) => v.tanh(),
   saves: 'output',
   vjp: (b, a) => {
@@ -175,7 +219,7 @@ export const softplusOp = elementwise({
   symbol: 'softplus',
   fn: softplus,
   ts: ([a]) => `Math.max(${a}, 0) + Math.log1p(Math.exp(-Math.abs(${a})))`,
-  wgsl: ([a]) => `max(${a}, 0.0) + log(1.0 + exp(-abs(${a})))`,
+  wgsl: ([a]) => `${softplusF32}(${a})`,
   saves: 'inputs',
   vjp: derivative((b, a) => b.add('sigmoid', [a.input(0)])),
 });
