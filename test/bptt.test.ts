@@ -5,6 +5,7 @@ import { selectModel } from '../src/frontend/program.js';
 import { interpret } from '../src/interp/interpret.js';
 import { tensorFromNested } from '../src/interp/io.js';
 import { bindSizes } from '../src/interp/run.js';
+import { isOp } from '../src/ir/graph.js';
 import { tensorType } from '../src/ir/types.js';
 import { Tensor } from '../src/tensor/tensor.js';
 import { compileOk } from './helpers/compile.js';
@@ -127,6 +128,35 @@ model M(N = 2) {
 
   it('rejects a non-positive limit', () => {
     expect(() => run({ norm: 0 })).toThrow('the clipping norm must be positive, got 0');
+  });
+});
+
+describe('what the forward scan saves for the backward one', () => {
+  it('saves no constant of the step: the backward step makes its own, as with the gradient by hand', () => {
+    const scaled = source.replace("h' = w * h + x", "h' = 2 * (w * h + x) - h");
+    const model = selectModel(compileOk(scaled), 'M');
+    const { graph } = grad(model.graph);
+    const forward = graph.nodes.find((n) => isOp(n, 'scan') && !n.attrs.reverse);
+    if (!forward || !isOp(forward, 'scan')) throw new Error('no forward scan');
+    const { body } = forward.attrs;
+    const saved = body.outputs.filter((o) => o.name.startsWith('saved'));
+    expect(saved.length).toBeGreaterThan(0);
+    expect(saved.map((o) => body.nodes[o.node].op)).not.toContain('const');
+    // h_t = 2(w·h_{t−1} + x_t) − h_{t−1} = 0·h_{t−1} + 2x_t at w = 0.5: each h_t is 2x_t, the loss 2 + 4 + 6,
+    // and dL/dx_t = 2; dL/dw = Σ_t 2·h_{t−1} = 2·(1 + 2 + 4).
+    const sizes = bindSizes(model);
+    const values = interpret(graph, {
+      dtype: 'f64',
+      sizes,
+      params: { 'l.w': new Tensor(Float64Array.of(0.5), { time: null, batch: null }, [1]) },
+      inputs: { x: tensorFromNested('x', [[[1]], [[2]], [[3]]], model.inputs[0].type, sizes, 'f64') },
+      initialStates: { 'l.h': tensorFromNested('h', [[1]], tensorType(['N'], { batched: true }), sizes, 'f64') },
+      batch: 1,
+      timeLengths: { T: 3 },
+    });
+    expect(values.loss.data[0]).toBeCloseTo(12, 12);
+    expect(Array.from(values[gradName('x')].data)).toEqual([2, 2, 2]);
+    expect(values[gradName('l.w')].data[0]).toBeCloseTo(14, 12);
   });
 });
 

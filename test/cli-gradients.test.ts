@@ -63,6 +63,26 @@ describe('rnnc gradcheck', () => {
     expect(out).toContain('FAILED');
   });
 
+  it('checks a cell whose output has no batch axis, with random targets of the same axes', async () => {
+    const path = writeScratch(
+      'unbatched.rnn',
+      [
+        'cell C(I = 2, H = 3) {',
+        '  input x: [I]',
+        '  state h: [H]',
+        '  param W: [H, I] = glorot',
+        '  param b: [H] = uniform(-0.5, 0.5)',
+        "  h' = tanh(W @ x + h)",
+        '  output y = sum(b * b)',
+        '}',
+        '',
+      ].join('\n'),
+    );
+    const { status, out } = await rnnc('gradcheck', path);
+    expect(status).toBe(0);
+    expect(out).toMatch(/param {10}b +3 +3 +\d\.\d\de[-+]\d+ +\d\.\d\de[-+]\d+ +ok/);
+  });
+
   it('names the model in the source when it has no loss', async () => {
     const path = writeScratch('noloss.rnn', 'model M(N = 2) {\n  input x: seq[N]\n  layer d = Dense(N, 1) over x\n}\n');
     const { status, err } = await rnnc('gradcheck', path);

@@ -13,7 +13,8 @@ import { cse } from '../src/passes/cse.js';
 import { dce } from '../src/passes/dce.js';
 import { constantFold, simplify } from '../src/passes/fold.js';
 import { type OptLevel, optimize } from '../src/passes/pipeline.js';
-import { exampleModel, maxRelativeError, caseModel, exampleCases } from './helpers/compile.js';
+import { compileOk, exampleModel, maxRelativeError, caseModel, exampleCases } from './helpers/compile.js';
+import { selectModel } from '../src/frontend/program.js';
 
 const examples = exampleCases;
 
@@ -127,6 +128,46 @@ describe('what the passes do', () => {
     expect(
       changes.some((c) => c.startsWith('hoist: LSTM: stack_rows packed W_hi, W_hf, W_hg, W_ho computed once')),
     ).toBe(true);
+  });
+});
+
+describe('computing per-step outputs after the loop (batch-gradients)', () => {
+  it('leaves in the loop an output that reads nothing that changes from step to step, keeping its time axis', () => {
+    const model = selectModel(
+      compileOk(`
+cell C(I = 2, H = 3) {
+  input x: [I]
+  state h: [H]
+  param W: [H, I] = glorot
+  h' = tanh(W @ x + h)
+  output y = 2
+}`),
+    );
+    const output = (g: Graph) => {
+      const o = g.outputs.find((x) => x.name === 'y');
+      return formatType(g.nodes[(o as { node: number }).node].type);
+    };
+    const { graph } = optimize(model.graph, { level: 2 });
+    verify(graph);
+    expect(output(graph)).toBe(output(model.graph));
+    const sizes = bindSizes(model);
+    const bindings = {
+      dtype: 'f64' as const,
+      sizes,
+      params: initParams(model, sizes, 1, 'f64'),
+      inputs: {
+        x: tensorFromNested(
+          'x',
+          randomData([model.inputs[0]], sizes, { T: 3 }, 2, 1).x,
+          model.inputs[0].type,
+          sizes,
+          'f64',
+        ),
+      },
+      batch: 2,
+      timeLengths: { T: 3 },
+    };
+    expect(Array.from(interpret(graph, bindings).y.data)).toEqual([2, 2, 2]);
   });
 });
 

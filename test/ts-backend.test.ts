@@ -14,7 +14,16 @@ import { type Graph, isOp } from '../src/ir/graph.js';
 import { keepOutputs } from '../src/ir/prune.js';
 import type { Tensor } from '../src/tensor/tensor.js';
 import { typecheck } from './helpers/typecheck.js';
-import { loadExample, maxRelativeError, referenceDir, caseModel, caseSlug, exampleCases } from './helpers/compile.js';
+import {
+  compileOk,
+  loadExample,
+  maxRelativeError,
+  referenceDir,
+  caseModel,
+  caseSlug,
+  exampleCases,
+} from './helpers/compile.js';
+import { selectModel } from '../src/frontend/program.js';
 
 const examples = exampleCases;
 const outDir = mkdtempSync(join(tmpdir(), 'rnnc-ts-'));
@@ -157,6 +166,51 @@ describe.each(cases)(
     });
   },
 );
+
+describe('a generated module of a cell whose output is a constant', () => {
+  // -O0 leaves `output y = 2` in the step (a step output that is one number); -O2 computes it outside the loop.
+  const source = `
+cell C(I = 2, H = 3) {
+  input x: [I]
+  state h: [H]
+  param W: [H, I] = glorot
+  h' = tanh(W @ x + h)
+  output y = 2
+}`;
+  it.each([
+    [0, 'scalar'],
+    [0, 'simd'],
+    [2, 'scalar'],
+    [2, 'simd'],
+  ] as const)('gives it at every step and the interpreter’s final state (-O%s, %s)', async (level, cpu) => {
+    const model = selectModel(compileOk(source, 'constant.rnn'));
+    const sizes = bindSizes(model);
+    const { code } = compileToTypeScript(model, {
+      level,
+      dtype: 'f32',
+      sizes,
+      source: { file: 'constant.rnn', text: source },
+      cpu,
+    });
+    const path = join(outDir, `constant_O${level}_${cpu}.ts`);
+    writeFileSync(path, code);
+    const mod = (await import(path)) as Generated;
+    const params = mod.init(3);
+    const x = randomData([model.inputs[0]], sizes, { T: 3 }, batch, 1).x;
+    const input = tensorFromNested('x', x, model.inputs[0].type, sizes, 'f32');
+    const got = mod.forward(params, { x: { data: input.data, shape: input.fullShape } });
+    expect(Array.from(got.outputs.y.data)).toEqual([2, 2, 2]);
+    const want = interpret(model.graph, {
+      dtype: 'f64',
+      sizes,
+      params: initParams(model, sizes, 3, 'f64'),
+      inputs: { x: tensorFromNested('x', x, model.inputs[0].type, sizes, 'f64') },
+      batch,
+      timeLengths: { T: 3 },
+    });
+    expect(maxRelativeError(got.finalStates.h.data, want.h.data)).toBeLessThan(1e-5);
+  });
+});
 
 describe('generated modules', () => {
   it('pass tsc --strict with unused-code checks, as a user project might compile them', () => {

@@ -14,7 +14,15 @@ import { randomData } from '../src/interp/random-data.js';
 import { bindSizes } from '../src/interp/run.js';
 import { isOp } from '../src/ir/graph.js';
 import { typecheck } from './helpers/typecheck.js';
-import { examplesDir, loadExample, maxRelativeError, caseModel, caseSlug, exampleCases } from './helpers/compile.js';
+import {
+  compileOk,
+  examplesDir,
+  loadExample,
+  maxRelativeError,
+  caseModel,
+  caseSlug,
+  exampleCases,
+} from './helpers/compile.js';
 import { gpuDevice, plainDevice } from './helpers/gpu.js';
 
 const examples = exampleCases;
@@ -173,6 +181,109 @@ describe.each(cases)(
     });
   },
 );
+
+describe('the precision of the WGSL kernels', () => {
+  it('keeps states that stay near zero to 1e-4 of themselves (elman.rnn, its weights scaled by 1e-6)', async () => {
+    // WGSL's own tanh may lose its relative precision near 0 (SwiftShader's by 60 %); the kernels use tanh_f32.
+    const { device, adapter } = await gpuDevice();
+    const { model, wgsl } = compile('elman.rnn', 2, 'hybrid');
+    const reference = await tsModule('elman.rnn', 2);
+    const params = Object.fromEntries(Object.entries(reference.init(7)).map(([k, v]) => [k, v.map((x) => x * 1e-6)]));
+    const inputs = inputsOf(model);
+    const runner = await createGpuRunner(wgsl.program, device, adapter);
+    try {
+      const got = await runner.run(wgsl.program.forward, { params, inputs, initialStates: {}, B, lengths });
+      const want = reference.forward(params, inputs).finalStates;
+      for (const [name, state] of Object.entries(want)) {
+        expect(Math.max(...[...state.data].map(Math.abs)), name).toBeLessThan(1e-4);
+        expect(maxRelativeError(got.finalStates[name].data, state.data, 1e-30), name).toBeLessThan(tolerance);
+      }
+    } finally {
+      runner.destroy();
+    }
+  });
+});
+
+describe('the WGSL functions of the language', () => {
+  // Every elementwise function of the language, in a recurrence, at sizes that are not multiples of anything.
+  const source = `
+cell Every(I = 3, H = 5) {
+  input x: [I]
+  state h: [H]
+  param W: [H, I] = glorot
+  param U: [H, H] = orthogonal
+  param b: [H] = uniform(-0.5, 0.5)
+  a = W @ x + U @ h + b
+  p = softplus(3 * a) + relu(a) * hard_sigmoid(4 * a) + abs(a) * sigmoid(a) + exp(-abs(a))
+  q = log(softplus(a) + 1) + sqrt(abs(a) + 0.01) + mean(a) - sum(a) / 5
+  r = softmax(a) * log_softmax(2 * a)
+  h' = tanh(min(p, q) - max(a, 0.5 * q) + r)
+  output y = h'
+}`;
+
+  it.each(['steps', 'hybrid'] as const)(
+    'compute the outputs and gradients of the TypeScript backend (%s schedule)',
+    async (schedule) => {
+      const { device, adapter } = await gpuDevice();
+      const model = selectModel(compileOk(source, 'every.rnn'));
+      const sizes = bindSizes(model);
+      const src = { file: 'every.rnn', text: source };
+      const wgsl = compileToWgsl(model, { level: 2, sizes, source: src, schedule });
+      const path = join(outDir, `every_${schedule}.ts`);
+      writeFileSync(
+        path,
+        compileToTypeScript(model, { level: 2, dtype: 'f32', sizes, source: src, cpu: 'scalar' }).code,
+      );
+      const reference = (await import(path)) as TsModule;
+      const runner = await createGpuRunner(wgsl.program, device, adapter);
+      try {
+        const params = reference.init(2);
+        const inputs = inputsOf(model);
+        const args = { params, inputs, initialStates: {}, B, lengths };
+        const forward = await runner.run(wgsl.program.forward, args);
+        expectClose(forward.outputs, reference.forward(params, inputs).outputs, 'output');
+        const grad = await runner.run(wgsl.program.grad as NonNullable<typeof wgsl.program.grad>, args);
+        expectSameGradients(grad, (reference.grad as NonNullable<TsModule['grad']>)(params, inputs));
+      } finally {
+        runner.destroy();
+      }
+    },
+  );
+  it.each([0, 2] as const)('write an output that is a constant at every step (-O%s)', async (level) => {
+    const { device, adapter } = await gpuDevice();
+    const constant = `
+cell Constant(I = 3, H = 5) {
+  input x: [I]
+  state h: [H]
+  param W: [H, I] = glorot
+  h' = tanh(W @ x + h)
+  output y = 2
+}`;
+    const model = selectModel(compileOk(constant, 'constant.rnn'));
+    const sizes = bindSizes(model);
+    const src = { file: 'constant.rnn', text: constant };
+    // -O0 leaves the constant in the time loop, as a step output; -O2 hoists it out of the loop.
+    const wgsl = compileToWgsl(model, { level, sizes, source: src, schedule: 'steps' });
+    const path = join(outDir, `constant_O${level}.ts`);
+    writeFileSync(path, compileToTypeScript(model, { level, dtype: 'f32', sizes, source: src, cpu: 'scalar' }).code);
+    const reference = (await import(path)) as TsModule;
+    const runner = await createGpuRunner(wgsl.program, device, adapter);
+    try {
+      const params = reference.init(1);
+      // Forward only: the generated modules take targets with a batch axis, which this output has not.
+      const { x } = inputsOf(model);
+      const inputs = { x };
+      const args = { params, inputs, initialStates: {}, B, lengths };
+      const forward = await runner.run(wgsl.program.forward, args);
+      const want = reference.forward(params, inputs);
+      expect([...forward.outputs.y.data]).toEqual(Array(lengths.T).fill(2));
+      expect([...want.outputs.y.data]).toEqual(Array(lengths.T).fill(2));
+      expectClose(forward.finalStates, want.finalStates, 'final state');
+    } finally {
+      runner.destroy();
+    }
+  });
+});
 
 describe('the WGSL host module', () => {
   interface Host {

@@ -149,7 +149,9 @@ export function scanVjp(
       }
       return table.get(`inv${k}`, 'invariant', n.attrs.type, () => outerInput(k), label);
     }
-    if (options.remat) {
+    // With remat every value is recomputed in the backward step; a constant always is, rather than
+    // saved once a step (which would also make it a step output of the forward scan).
+    if (options.remat || isOp(n, 'const')) {
       const known = copies.get(id);
       if (known !== undefined) return known;
       const copy = b.add(n.op, n.inputs.map(forward), n.attrs as never, {

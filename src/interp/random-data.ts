@@ -10,7 +10,7 @@ export interface DataSpec {
 
 /**
  * One nested array per input, time-major, `steps[axis]` long along each time
- * axis with `batch` samples. One-hot targets suit both cross_entropy and mse.
+ * axis with `batch` samples (where it has a batch axis). One-hot targets suit both cross_entropy and mse.
  */
 export function randomData(
   specs: readonly DataSpec[],
@@ -25,7 +25,9 @@ export function randomData(
     const { type } = spec;
     const length = type.time !== null ? steps[type.time] : undefined;
     if (type.time !== null && length === undefined) throw new Error(`no length given for time axis ${type.time}`);
-    const shape = [...(length !== undefined ? [length] : []), batch, ...type.shape.map((d) => d.evaluate(sizes))];
+    // A probe's target follows its output, which need not have a batch axis (`output y = 2`).
+    const samples = type.batched ? [batch] : [];
+    const shape = [...(length !== undefined ? [length] : []), ...samples, ...type.shape.map((d) => d.evaluate(sizes))];
     const oneHot = (n: number) => {
       const hot = Math.floor(rng.next() * n);
       return Array.from({ length: n }, (_, k) => (k === hot ? 1 : 0));

@@ -63,7 +63,18 @@ function plan(scan: Node<'scan'>, outerInputs: readonly NodeId[], b: GraphBuilde
         return false;
       return n.inputs.every((i) => ok(i, false));
     };
-    return !inLoop.has(root) && ok(root, true);
+    return !inLoop.has(root) && ok(root, true) && perStep(root);
+  };
+  /**
+   * Whether a value reads something that changes from step to step. One that
+   * does not (`output y = 2`) computed after the loop would have no time axis,
+   * where the output it replaces has one: it stays in the loop.
+   */
+  const perStep = (id: NodeId): boolean => {
+    const n = body.nodes[id];
+    if (inLoop.has(id)) return true;
+    if (isOp(n, 'arg')) return n.attrs.index < nSeq + nState;
+    return n.inputs.some(perStep);
   };
   for (const [s, contribution] of [...accumulators]) if (!sinkable(contribution, true)) accumulators.delete(s);
   const sunkOutputs = new Set<number>();

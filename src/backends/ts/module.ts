@@ -471,8 +471,12 @@ export function emitModule(options: ModuleOptions): EmittedModule {
   const copyOut = (name: string) => (ctx.simd ? `heapCopy(${name})` : name);
   const finishForward = (graph: Graph) => (values: Value[]) => {
     const tensor = (v: Value, lead: string[], shape: readonly number[]) => {
-      if (v.kind !== 'buffer') throw new Error('an output that is not a buffer');
-      return `{ data: ${copyOut(v.name)}, shape: [${[...lead, ...shape].join(', ')}] }`;
+      const dims = [...lead, ...shape];
+      // A constant output (`output y = 2`, folded at -O2) is made at its full shape.
+      if (v.kind === 'scalar')
+        return `{ data: new ${A}(${dims.join(' * ') || '1'}).fill(${v.literal}), shape: [${dims.join(', ')}] }`;
+      if (v.kind !== 'buffer') throw new Error('an output that is a tuple');
+      return `{ data: ${copyOut(v.name)}, shape: [${dims.join(', ')}] }`;
     };
     const leadOf = (t: TensorType) => [...(t.time ? [timeVar(t.time)] : []), ...(t.batched ? ['B'] : [])];
     const outs = graph.outputs

@@ -81,8 +81,18 @@ export function renderScan(e: GraphEmitter, node: Node<'scan'>): Value {
     // Per-step outputs first: one may be a state's carry, which must be read before it changes.
     outputs.forEach((out, j) => {
       const v = values[body.outputs[nState + j].node];
-      const value = v.kind === 'scalar' ? null : asBuffer(v);
-      if (!value) throw new Error('a constant step output');
+      if (v.kind === 'scalar') {
+        // One number (-O0 leaves `output y = 2` in the step): filled in JavaScript.
+        recorder?.fail('a constant step output is filled in JavaScript');
+        const n = sizeOf(stepLayout(out.layout));
+        loop.line(
+          A.keep[j] === 'all'
+            ? `${out.name}.fill(${v.literal}, t * ${n}, (t + 1) * ${n});`
+            : `${out.name}.fill(${v.literal});`,
+        );
+        return;
+      }
+      const value = asBuffer(v);
       const floats = sizeOf(value.layout);
       if (A.keep[j] === 'all') {
         loop.line(`${out.name}.set(${value.name}, t * ${value.name}.length);`);

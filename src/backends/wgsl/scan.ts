@@ -27,6 +27,13 @@ function copy(e: WgslEmitter, to: WBuffer, from: WBuffer, what: string, at = '0u
   e.phase(target, what, (w) => w.line(`${w.at(target, 'i')} = ${w.at(from, 'i')};`), 'copy');
 }
 
+/** A step output that is one number (a constant, as -O0 leaves `output y = 2`): written at `at` every step. */
+function fill(e: WgslEmitter, to: WBuffer, literal: string, what: string, at: string): void {
+  const base = at === '0u' ? to.base : `${to.base} + ${at}`;
+  const target: WBuffer = { ...to, base, layout: { ...to.layout, time: null } };
+  e.phase(target, what, (w) => w.line(`${w.at(target, 'i')} = ${literal};`), 'fill');
+}
+
 /** Whether a phase writes the node's value into the region the emitter allocates for it (not a view or a source). */
 function computedByPhase(op: OpKind): boolean {
   return opDef(op).wgsl !== undefined || ['matmul', 'concat', 'slice', 'broadcast_batch'].includes(op);
@@ -166,9 +173,12 @@ export function renderScan(e: WgslEmitter, node: Node<'scan'>): WValue {
   outputs.forEach((out, j) => {
     if (direct.has(j)) return;
     const v = values[body.outputs[nState + j].node];
-    if (v.kind !== 'buffer') throw new Error('a constant step output');
+    const what = `${A.layer}: step output ${j}${A.keep[j] === 'all' ? ' at step t' : ''}`;
+    if (v.kind === 'scalar')
+      return fill(inner, out, v.literal, what, A.keep[j] === 'all' ? `t * ${stepSize(out)}` : '0u');
+    if (v.kind !== 'buffer') throw new Error('a step output that is a tuple');
     const at = A.keep[j] === 'all' ? `t * ${toWgsl(sizePoly(v.layout))}` : '0u';
-    copy(inner, out, v, `${A.layer}: step output ${j}${A.keep[j] === 'all' ? ' at step t' : ''}`, at);
+    copy(inner, out, v, what, at);
   });
   // The other next states (a state passed on unchanged, or a value placed elsewhere) are copied;
   // they go into the regions this step does not read, so the order of the copies cannot matter.
