@@ -212,6 +212,60 @@ cell C(I = 2, H = 3) {
   });
 });
 
+describe('a generated module of a cell of one unit and one input', () => {
+  // Its weights are 1 × 1: the zero their gradients start from is one number, which the loop fills in.
+  const source = `
+cell One(I = 1, H = 1) {
+  input x: [I]
+  state h: [H]
+  param W: [H, I] = glorot
+  param U: [H, H] = glorot
+  h' = tanh(W @ x + U @ h)
+  output h'
+}`;
+  it.each([
+    [0, 'scalar'],
+    [0, 'simd'],
+    [2, 'scalar'],
+    [2, 'simd'],
+  ] as const)('computes the interpreter’s loss and gradients (-O%s, %s)', async (level, cpu) => {
+    const model = selectModel(compileOk(source, 'one.rnn'));
+    const sizes = bindSizes(model);
+    const { code } = compileToTypeScript(model, {
+      level,
+      dtype: 'f32',
+      sizes,
+      source: { file: 'one.rnn', text: source },
+      cpu,
+    });
+    const path = join(outDir, `one_O${level}_${cpu}.ts`);
+    writeFileSync(path, code);
+    const mod = (await import(path)) as Generated;
+    const lossGraph = lossGraphOf(model);
+    const specs = lossGraph.nodes.flatMap((n) => (isOp(n, 'input') ? [n.attrs] : []));
+    const data = randomData(specs, sizes, steps, batch, 4);
+    const tensor = (spec: (typeof specs)[number], dtype: 'f32' | 'f64') =>
+      tensorFromNested(spec.name, data[spec.name], spec.type, sizes, dtype);
+    const inputs = Object.fromEntries(
+      specs.map((s) => [s.name, { data: tensor(s, 'f32').data, shape: tensor(s, 'f32').fullShape }]),
+    );
+    const reverse = interpret(grad(lossGraph).graph, {
+      dtype: 'f64',
+      sizes,
+      params: initParams(model, sizes, 5, 'f64'),
+      inputs: Object.fromEntries(specs.map((s) => [s.name, tensor(s, 'f64')])),
+      batch,
+      timeLengths: steps,
+    });
+    const result = mod.grad!(mod.init(5), inputs);
+    expect(Math.abs(result.loss - reverse.loss.data[0])).toBeLessThan(
+      1e-5 * Math.max(1, Math.abs(reverse.loss.data[0])),
+    );
+    for (const p of model.params)
+      expect(maxRelativeError(result.grads[p.name], reverse[`grad:${p.name}`].data), p.name).toBeLessThan(1e-4);
+  });
+});
+
 describe('generated modules', () => {
   it('pass tsc --strict with unused-code checks, as a user project might compile them', () => {
     typecheck(written, outDir);

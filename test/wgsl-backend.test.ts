@@ -204,9 +204,35 @@ describe('the precision of the WGSL kernels', () => {
   });
 });
 
+/** A cell's WGSL outputs and gradients against its TypeScript module's, at a level and schedule. */
+async function agreesWithTypeScript(name: string, source: string, level: 0 | 2, schedule: Schedule): Promise<void> {
+  const { device, adapter } = await gpuDevice();
+  const model = selectModel(compileOk(source, `${name}.rnn`));
+  const sizes = bindSizes(model);
+  const src = { file: `${name}.rnn`, text: source };
+  const wgsl = compileToWgsl(model, { level, sizes, source: src, schedule });
+  const path = join(outDir, `${name}_O${level}_${schedule}.ts`);
+  writeFileSync(path, compileToTypeScript(model, { level, dtype: 'f32', sizes, source: src, cpu: 'scalar' }).code);
+  const reference = (await import(path)) as TsModule;
+  const runner = await createGpuRunner(wgsl.program, device, adapter);
+  try {
+    const params = reference.init(2);
+    const inputs = inputsOf(model);
+    const args = { params, inputs, initialStates: {}, B, lengths };
+    const forward = await runner.run(wgsl.program.forward, args);
+    const want = reference.forward(params, inputs);
+    expectClose(forward.outputs, want.outputs, 'output');
+    expectClose(forward.finalStates, want.finalStates, 'final state');
+    const grad = await runner.run(wgsl.program.grad as NonNullable<typeof wgsl.program.grad>, args);
+    expectSameGradients(grad, (reference.grad as NonNullable<TsModule['grad']>)(params, inputs));
+  } finally {
+    runner.destroy();
+  }
+}
+
 describe('the WGSL functions of the language', () => {
   // Every elementwise function of the language, in a recurrence, at sizes that are not multiples of anything.
-  const source = `
+  const every = `
 cell Every(I = 3, H = 5) {
   input x: [I]
   state h: [H]
@@ -220,35 +246,30 @@ cell Every(I = 3, H = 5) {
   h' = tanh(min(p, q) - max(a, 0.5 * q) + r)
   output y = h'
 }`;
-
   it.each(['steps', 'hybrid'] as const)(
     'compute the outputs and gradients of the TypeScript backend (%s schedule)',
-    async (schedule) => {
-      const { device, adapter } = await gpuDevice();
-      const model = selectModel(compileOk(source, 'every.rnn'));
-      const sizes = bindSizes(model);
-      const src = { file: 'every.rnn', text: source };
-      const wgsl = compileToWgsl(model, { level: 2, sizes, source: src, schedule });
-      const path = join(outDir, `every_${schedule}.ts`);
-      writeFileSync(
-        path,
-        compileToTypeScript(model, { level: 2, dtype: 'f32', sizes, source: src, cpu: 'scalar' }).code,
-      );
-      const reference = (await import(path)) as TsModule;
-      const runner = await createGpuRunner(wgsl.program, device, adapter);
-      try {
-        const params = reference.init(2);
-        const inputs = inputsOf(model);
-        const args = { params, inputs, initialStates: {}, B, lengths };
-        const forward = await runner.run(wgsl.program.forward, args);
-        expectClose(forward.outputs, reference.forward(params, inputs).outputs, 'output');
-        const grad = await runner.run(wgsl.program.grad as NonNullable<typeof wgsl.program.grad>, args);
-        expectSameGradients(grad, (reference.grad as NonNullable<TsModule['grad']>)(params, inputs));
-      } finally {
-        runner.destroy();
-      }
-    },
+    (schedule) => agreesWithTypeScript('every', every, 2, schedule),
   );
+
+  // Its weights are 1 × 1: the zero their gradients start from is one number, which the loop fills in.
+  const one = `
+cell One(I = 1, H = 1) {
+  input x: [I]
+  state h: [H]
+  param W: [H, I] = glorot
+  param U: [H, H] = glorot
+  h' = tanh(W @ x + U @ h)
+  output h'
+}`;
+  it.each([
+    [0, 'steps'],
+    [0, 'persistent'],
+    [2, 'steps'],
+    [2, 'hybrid'],
+  ] as const)('run a cell of one unit and one input at -O%s (%s schedule)', (level, schedule) =>
+    agreesWithTypeScript('one', one, level, schedule),
+  );
+
   it.each([0, 2] as const)('write an output that is a constant at every step (-O%s)', async (level) => {
     const { device, adapter } = await gpuDevice();
     const constant = `

@@ -25,10 +25,11 @@ export function renderScan(e: GraphEmitter, node: Node<'scan'>): Value {
   const stepLayout = (l: Layout): Layout => ({ ...l, time: null });
 
   const carries = inputs.slice(nSeq, nSeq + nState).map((init, k) => {
-    const buffer = asBuffer(init);
-    const name = e.allocate(`state${node.id}_${k}_`, buffer.layout, true);
-    code.line(`${name}.set(${buffer.name});`);
-    return bufferValue(name, buffer.layout);
+    // One number (the zero a gradient of a 1 × 1 weight starts from) is filled in.
+    const layout = init.kind === 'scalar' ? init.layout : asBuffer(init).layout;
+    const name = e.allocate(`state${node.id}_${k}_`, layout, true);
+    code.line(init.kind === 'scalar' ? `${name}.fill(${init.literal});` : `${name}.set(${asBuffer(init).name});`);
+    return bufferValue(name, layout);
   });
   const outputs = body.outputs.slice(nState).map((o, j) => {
     const perStep = layoutOf(body.nodes[o.node].type as TensorType, e.ctx.sizes);

@@ -15,7 +15,7 @@
 import { type Node, type OpKind } from '../../ir/graph.js';
 import { opDef } from '../../ir/ops/registry.js';
 import type { TensorType } from '../../ir/types.js';
-import { layoutOf } from '../ts/layout.js';
+import { type Layout, layoutOf } from '../ts/layout.js';
 import { asWBuffer, WgslEmitter } from './emit-graph.js';
 import { render } from './ops.js';
 import type { Item, WBuffer, WValue } from './phase.js';
@@ -62,7 +62,12 @@ function cached(e: WgslEmitter, v: WValue): WValue {
  * (so the state can be read from it), or -1. The first of several such
  * outputs; a value that is the next value of an earlier state too does not count.
  */
-function keptInOutput(node: Node<'scan'>, k: number, sizes: Readonly<Record<string, number>>, init: WBuffer): number {
+function keptInOutput(
+  node: Node<'scan'>,
+  k: number,
+  sizes: Readonly<Record<string, number>>,
+  init: { readonly layout: Layout },
+): number {
   const { body, nState, keep } = node.attrs;
   const value = body.outputs[k].node;
   if (body.outputs.findIndex((o) => o.node === value) !== k || !computedByPhase(body.nodes[value].op)) return -1;
@@ -98,12 +103,15 @@ export function renderScan(e: WgslEmitter, node: Node<'scan'>): WValue {
   const stepsRun = A.truncate ? `min(${T}, ${A.truncate.steps}u)` : T;
   const lastTime = A.reverse ? `${T} - ${stepsRun}` : `${stepsRun} - 1u`;
   const carries = inputs.slice(nSeq, nSeq + nState).map((init, k) => {
-    const from = asWBuffer(init);
+    // One number (the zero a gradient of a 1 × 1 weight starts from) is filled in.
+    const from = init.kind === 'scalar' ? init : asWBuffer(init);
     // A state whose next value is also a per-step output kept for every step is read from that
     // output at the step before (the first step reads the initial value): nothing copies it.
     const j = keptInOutput(node, k, e.ctx.sizes, from);
     const even = e.allocate(`${A.layer} state ${stateName(k)} (${j >= 0 ? 'initial' : 'even steps'})`, from.layout);
-    copy(e, even, from, `${A.layer}: the initial ${stateName(k)}`);
+    const what = `${A.layer}: the initial ${stateName(k)}`;
+    if (from.kind === 'scalar') fill(e, even, from.literal, what, '0u');
+    else copy(e, even, from, what);
     const label = `${A.layer} state ${stateName(k)}`;
     if (j >= 0) {
       const seq = outputs[j];
