@@ -212,6 +212,46 @@ cell C(I = 2, H = 3) {
   });
 });
 
+/** A model's TypeScript module at a level and CPU path computes the interpreter's loss and param gradients. */
+async function expectInterpreterGradients(
+  model: ModelInfo,
+  sizes: Record<string, number>,
+  level: 0 | 2,
+  cpu: Cpu,
+  name: string,
+): Promise<void> {
+  const { code } = compileToTypeScript(model, {
+    level,
+    dtype: 'f32',
+    sizes,
+    source: { file: `${name}.rnn`, text: '' },
+    cpu,
+  });
+  const path = join(outDir, `${name}_O${level}_${cpu}.ts`);
+  writeFileSync(path, code);
+  const mod = (await import(path)) as Generated;
+  const lossGraph = lossGraphOf(model);
+  const specs = lossGraph.nodes.flatMap((n) => (isOp(n, 'input') ? [n.attrs] : []));
+  const data = randomData(specs, sizes, steps, batch, 4);
+  const tensor = (spec: (typeof specs)[number], dtype: 'f32' | 'f64') =>
+    tensorFromNested(spec.name, data[spec.name], spec.type, sizes, dtype);
+  const inputs = Object.fromEntries(
+    specs.map((s) => [s.name, { data: tensor(s, 'f32').data, shape: tensor(s, 'f32').fullShape }]),
+  );
+  const reverse = interpret(grad(lossGraph).graph, {
+    dtype: 'f64',
+    sizes,
+    params: initParams(model, sizes, 5, 'f64'),
+    inputs: Object.fromEntries(specs.map((s) => [s.name, tensor(s, 'f64')])),
+    batch,
+    timeLengths: steps,
+  });
+  const result = mod.grad!(mod.init(5), inputs);
+  expect(Math.abs(result.loss - reverse.loss.data[0])).toBeLessThan(1e-5 * Math.max(1, Math.abs(reverse.loss.data[0])));
+  for (const p of model.params)
+    expect(maxRelativeError(result.grads[p.name], reverse[`grad:${p.name}`].data), p.name).toBeLessThan(1e-4);
+}
+
 describe('a generated module of a cell of one unit and one input', () => {
   // Its weights are 1 × 1: the zero their gradients start from is one number, which the loop fills in.
   const source = `
@@ -230,40 +270,19 @@ cell One(I = 1, H = 1) {
     [2, 'simd'],
   ] as const)('computes the interpreter’s loss and gradients (-O%s, %s)', async (level, cpu) => {
     const model = selectModel(compileOk(source, 'one.rnn'));
-    const sizes = bindSizes(model);
-    const { code } = compileToTypeScript(model, {
-      level,
-      dtype: 'f32',
-      sizes,
-      source: { file: 'one.rnn', text: source },
-      cpu,
-    });
-    const path = join(outDir, `one_O${level}_${cpu}.ts`);
-    writeFileSync(path, code);
-    const mod = (await import(path)) as Generated;
-    const lossGraph = lossGraphOf(model);
-    const specs = lossGraph.nodes.flatMap((n) => (isOp(n, 'input') ? [n.attrs] : []));
-    const data = randomData(specs, sizes, steps, batch, 4);
-    const tensor = (spec: (typeof specs)[number], dtype: 'f32' | 'f64') =>
-      tensorFromNested(spec.name, data[spec.name], spec.type, sizes, dtype);
-    const inputs = Object.fromEntries(
-      specs.map((s) => [s.name, { data: tensor(s, 'f32').data, shape: tensor(s, 'f32').fullShape }]),
-    );
-    const reverse = interpret(grad(lossGraph).graph, {
-      dtype: 'f64',
-      sizes,
-      params: initParams(model, sizes, 5, 'f64'),
-      inputs: Object.fromEntries(specs.map((s) => [s.name, tensor(s, 'f64')])),
-      batch,
-      timeLengths: steps,
-    });
-    const result = mod.grad!(mod.init(5), inputs);
-    expect(Math.abs(result.loss - reverse.loss.data[0])).toBeLessThan(
-      1e-5 * Math.max(1, Math.abs(reverse.loss.data[0])),
-    );
-    for (const p of model.params)
-      expect(maxRelativeError(result.grads[p.name], reverse[`grad:${p.name}`].data), p.name).toBeLessThan(1e-4);
+    await expectInterpreterGradients(model, bindSizes(model), level, cpu, 'one');
   });
+});
+
+describe('the buffers a generated module reuses', () => {
+  it.each(['scalar', 'simd'] as const)(
+    'are reused only after their last read, by a product a GEMM computes itself too (elman.rnn at I = H = O = 2, %s)',
+    async (cpu) => {
+      // V and W are both 2 × 2 there: ∂o's buffer was reused for ∂s' before ∂V = Σ outer(∂o, s') read it.
+      const model = caseModel('elman.rnn');
+      await expectInterpreterGradients(model, bindSizes(model, { I: 2, H: 2, O: 2 }), 2, cpu, 'elman_2');
+    },
+  );
 });
 
 describe('generated modules', () => {

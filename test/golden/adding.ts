@@ -417,7 +417,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   const T_T = lengths["T"] as number;
   checkInitialStates(initialStates, B);
   residentPlace(packed);
-  heapReserve(21 * (B * 64 + 4) + 2 * (512 + 4) + 3 * (T_T * B * 256 + 4) + 17 * (T_T * B * 64 + 4) + (16384 + 4) + 2 * (B * 256 + 4) + 4 * (B + 4) + 2 * (1 + 4) + 5 * (64 + 4) + 4 * (128 + 4) + 4 * (4096 + 4) + (T_T * B * 2 + 4) + heapFloats(params, initialStates, inputs));
+  heapReserve(21 * (B * 64 + 4) + 2 * (512 + 4) + (T_T * B * 256 + 4) + 17 * (T_T * B * 64 + 4) + (16384 + 4) + 2 * (B * 256 + 4) + 4 * (B + 4) + 2 * (1 + 4) + 5 * (64 + 4) + 4 * (128 + 4) + 4 * (4096 + 4) + (T_T * B * 2 + 4) + heapFloats(params, initialStates, inputs));
   const c14_54 = heapAlloc(B * 64);
   const stack17_57 = heapAlloc(512, false);
   const mm18_59 = heapAlloc(T_T * B * 256, false);
@@ -468,22 +468,20 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   const v26_127 = heapAlloc(B * 64, false);
   const cat27_128 = heapAlloc(B * 256);
   const mm29_129 = heapAlloc(B * 64, false);
-  const cat76_130 = heapAlloc(T_T * B * 256);
-  const ub78_131 = heapAlloc(512);
-  const rows79_132 = heapAlloc(128);
-  const rows80_133 = heapAlloc(128);
-  const rows81_134 = heapAlloc(128);
-  const rows82_135 = heapAlloc(128);
-  const rows85_136 = heapAlloc(4096);
-  const rows86_137 = heapAlloc(4096);
-  const rows87_138 = heapAlloc(4096);
-  const rows88_139 = heapAlloc(4096);
-  const ub89_140 = heapAlloc(64);
-  const ub90_141 = heapAlloc(64);
-  const ub91_142 = heapAlloc(64);
-  const ub92_143 = heapAlloc(64);
-  const cat93_144 = heapAlloc(T_T * B * 256);
-  const mm94_145 = heapAlloc(T_T * B * 2, false);
+  const ub78_130 = heapAlloc(512);
+  const rows79_131 = heapAlloc(128);
+  const rows80_132 = heapAlloc(128);
+  const rows81_133 = heapAlloc(128);
+  const rows82_134 = heapAlloc(128);
+  const rows85_135 = heapAlloc(4096);
+  const rows86_136 = heapAlloc(4096);
+  const rows87_137 = heapAlloc(4096);
+  const rows88_138 = heapAlloc(4096);
+  const ub89_139 = heapAlloc(64);
+  const ub90_140 = heapAlloc(64);
+  const ub91_141 = heapAlloc(64);
+  const ub92_142 = heapAlloc(64);
+  const mm94_143 = heapAlloc(T_T * B * 2, false);
   const in40 = heapStage((inputs["x"] as Tensor).data);
   const in41 = heapStage((inputs["sum"] as Tensor).data);
   const p42 = packed === undefined ? heapStageParam("last.W_i", params["last.W_i"]) : params["last.W_i"];
@@ -719,21 +717,21 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   }
   // %44 add
   for (let l = 0; l < B; l++) {
-    mm34_91[l] = sum38_94[l * 1 + 0] + sum38_94[l * 1 + 0];
+    v37_93[l] = sum38_94[l * 1 + 0] + sum38_94[l * 1 + 0];
   }
   // %45 unbroadcast
   s96.fill(0); // reused: its last value is dead
   s96.fill(0);
   for (let l = 0; l < B; l++) {
     for (let j = 0; j < 1; j++) {
-      s96[j] += mm34_91[l * 1 + j];
+      s96[j] += v37_93[l * 1 + j];
     }
   }
   // %47 matmul — 7: // cell written only in this language: one forget gate does the work of the
-  gemm_cols_1x64(mm34_91, p89, mm47_97, B);
+  gemm_cols_1x64(v37_93, p89, mm47_97, B);
   // %48 unbroadcast
   ub48_98.fill(0);
-  gemm_outer_1x64(mm34_91, 1, out28_0_68, 64, ub48_98, B);
+  gemm_outer_1x64(v37_93, 1, out28_0_68, 64, ub48_98, B);
   // %56 time_place
   v26_63.fill(0); // reused: its last value is dead
   v26_63.fill(0);
@@ -949,137 +947,139 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     }
   }
   // %76 concat
+  mm18_59.fill(0); // reused: its last value is dead
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 64;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 64; c++) cat76_130[(l * 1 + r) * 256 + 0 + c] = out69_0_104[xo + r * 64 + c];
+      for (let c = 0; c < 64; c++) mm18_59[(l * 1 + r) * 256 + 0 + c] = out69_0_104[xo + r * 64 + c];
     }
   }
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 64;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 64; c++) cat76_130[(l * 1 + r) * 256 + 64 + c] = out69_1_105[xo + r * 64 + c];
+      for (let c = 0; c < 64; c++) mm18_59[(l * 1 + r) * 256 + 64 + c] = out69_1_105[xo + r * 64 + c];
     }
   }
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 64;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 64; c++) cat76_130[(l * 1 + r) * 256 + 128 + c] = out69_2_106[xo + r * 64 + c];
+      for (let c = 0; c < 64; c++) mm18_59[(l * 1 + r) * 256 + 128 + c] = out69_2_106[xo + r * 64 + c];
     }
   }
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 64;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 64; c++) cat76_130[(l * 1 + r) * 256 + 192 + c] = out69_3_107[xo + r * 64 + c];
+      for (let c = 0; c < 64; c++) mm18_59[(l * 1 + r) * 256 + 192 + c] = out69_3_107[xo + r * 64 + c];
     }
   }
   // %78 unbroadcast fused weight gradients
-  ub78_131.fill(0);
-  gemm_outer_256x2(cat76_130, 256, in40, 2, ub78_131, T_T * B);
+  ub78_130.fill(0);
+  gemm_outer_256x2(mm18_59, 256, in40, 2, ub78_130, T_T * B);
   // %79 slice_rows ∂last: ∂W_i (batched)
   for (let l = 0; l < 1; l++) {
-    rows79_132.set(ub78_131.subarray(l * 512 + 0, l * 512 + 128), l * 128);
+    rows79_131.set(ub78_130.subarray(l * 512 + 0, l * 512 + 128), l * 128);
   }
   // %80 slice_rows ∂last: ∂W_f (batched)
   for (let l = 0; l < 1; l++) {
-    rows80_133.set(ub78_131.subarray(l * 512 + 128, l * 512 + 256), l * 128);
+    rows80_132.set(ub78_130.subarray(l * 512 + 128, l * 512 + 256), l * 128);
   }
   // %81 slice_rows ∂last: ∂W_g (batched)
   for (let l = 0; l < 1; l++) {
-    rows81_134.set(ub78_131.subarray(l * 512 + 256, l * 512 + 384), l * 128);
+    rows81_133.set(ub78_130.subarray(l * 512 + 256, l * 512 + 384), l * 128);
   }
   // %82 slice_rows ∂last: ∂W_o (batched)
   for (let l = 0; l < 1; l++) {
-    rows82_135.set(ub78_131.subarray(l * 512 + 384, l * 512 + 512), l * 128);
+    rows82_134.set(ub78_130.subarray(l * 512 + 384, l * 512 + 512), l * 128);
   }
   // %84 unbroadcast fused weight gradients
   stack27_64.fill(0); // reused: its last value is dead
   stack27_64.fill(0);
-  gemm_outer_256x64(cat76_130, 256, out28_6_74, 64, stack27_64, T_T * B);
+  gemm_outer_256x64(mm18_59, 256, out28_6_74, 64, stack27_64, T_T * B);
   // %85 slice_rows ∂last: ∂U_i (batched)
   for (let l = 0; l < 1; l++) {
-    rows85_136.set(stack27_64.subarray(l * 16384 + 0, l * 16384 + 4096), l * 4096);
+    rows85_135.set(stack27_64.subarray(l * 16384 + 0, l * 16384 + 4096), l * 4096);
   }
   // %86 slice_rows ∂last: ∂U_f (batched)
   for (let l = 0; l < 1; l++) {
-    rows86_137.set(stack27_64.subarray(l * 16384 + 4096, l * 16384 + 8192), l * 4096);
+    rows86_136.set(stack27_64.subarray(l * 16384 + 4096, l * 16384 + 8192), l * 4096);
   }
   // %87 slice_rows ∂last: ∂U_g (batched)
   for (let l = 0; l < 1; l++) {
-    rows87_138.set(stack27_64.subarray(l * 16384 + 8192, l * 16384 + 12288), l * 4096);
+    rows87_137.set(stack27_64.subarray(l * 16384 + 8192, l * 16384 + 12288), l * 4096);
   }
   // %88 slice_rows ∂last: ∂U_o (batched)
   for (let l = 0; l < 1; l++) {
-    rows88_139.set(stack27_64.subarray(l * 16384 + 12288, l * 16384 + 16384), l * 4096);
+    rows88_138.set(stack27_64.subarray(l * 16384 + 12288, l * 16384 + 16384), l * 4096);
   }
   // %89 unbroadcast ∂last: ∂b_i (batched)
-  ub89_140.fill(0);
-  if (kernels !== undefined && heapHolds(ub89_140, out69_0_104)) run_colsum_64(out69_0_104.byteOffset, ub89_140.byteOffset, T_T * B);
+  ub89_139.fill(0);
+  if (kernels !== undefined && heapHolds(ub89_139, out69_0_104)) run_colsum_64(out69_0_104.byteOffset, ub89_139.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
       for (let j = 0; j < 64; j++) {
-        ub89_140[j] += out69_0_104[l * 64 + j];
+        ub89_139[j] += out69_0_104[l * 64 + j];
       }
     }
   }
   // %90 unbroadcast ∂last: ∂b_f (batched)
-  ub90_141.fill(0);
-  if (kernels !== undefined && heapHolds(ub90_141, out69_1_105)) run_colsum_64(out69_1_105.byteOffset, ub90_141.byteOffset, T_T * B);
+  ub90_140.fill(0);
+  if (kernels !== undefined && heapHolds(ub90_140, out69_1_105)) run_colsum_64(out69_1_105.byteOffset, ub90_140.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
       for (let j = 0; j < 64; j++) {
-        ub90_141[j] += out69_1_105[l * 64 + j];
+        ub90_140[j] += out69_1_105[l * 64 + j];
       }
     }
   }
   // %91 unbroadcast ∂last: ∂b_g (batched)
-  ub91_142.fill(0);
-  if (kernels !== undefined && heapHolds(ub91_142, out69_2_106)) run_colsum_64(out69_2_106.byteOffset, ub91_142.byteOffset, T_T * B);
+  ub91_141.fill(0);
+  if (kernels !== undefined && heapHolds(ub91_141, out69_2_106)) run_colsum_64(out69_2_106.byteOffset, ub91_141.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
       for (let j = 0; j < 64; j++) {
-        ub91_142[j] += out69_2_106[l * 64 + j];
+        ub91_141[j] += out69_2_106[l * 64 + j];
       }
     }
   }
   // %92 unbroadcast ∂last: ∂b_o (batched)
-  ub92_143.fill(0);
-  if (kernels !== undefined && heapHolds(ub92_143, out69_3_107)) run_colsum_64(out69_3_107.byteOffset, ub92_143.byteOffset, T_T * B);
+  ub92_142.fill(0);
+  if (kernels !== undefined && heapHolds(ub92_142, out69_3_107)) run_colsum_64(out69_3_107.byteOffset, ub92_142.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
       for (let j = 0; j < 64; j++) {
-        ub92_143[j] += out69_3_107[l * 64 + j];
+        ub92_142[j] += out69_3_107[l * 64 + j];
       }
     }
   }
   // %93 concat
+  mm18_59.fill(0); // reused: its last value is dead
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 64;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 64; c++) cat93_144[(l * 1 + r) * 256 + 0 + c] = out69_3_107[xo + r * 64 + c];
+      for (let c = 0; c < 64; c++) mm18_59[(l * 1 + r) * 256 + 0 + c] = out69_3_107[xo + r * 64 + c];
     }
   }
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 64;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 64; c++) cat93_144[(l * 1 + r) * 256 + 64 + c] = out69_2_106[xo + r * 64 + c];
+      for (let c = 0; c < 64; c++) mm18_59[(l * 1 + r) * 256 + 64 + c] = out69_2_106[xo + r * 64 + c];
     }
   }
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 64;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 64; c++) cat93_144[(l * 1 + r) * 256 + 128 + c] = out69_1_105[xo + r * 64 + c];
+      for (let c = 0; c < 64; c++) mm18_59[(l * 1 + r) * 256 + 128 + c] = out69_1_105[xo + r * 64 + c];
     }
   }
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 64;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 64; c++) cat93_144[(l * 1 + r) * 256 + 192 + c] = out69_0_104[xo + r * 64 + c];
+      for (let c = 0; c < 64; c++) mm18_59[(l * 1 + r) * 256 + 192 + c] = out69_0_104[xo + r * 64 + c];
     }
   }
   // %94 matmul fused gate products
-  gemm_cols_256x2(cat93_144, packed68_102, mm94_145, T_T * B);
-  return { loss: red39_95[0], outputs: { "prediction": { data: heapCopy(v35_92), shape: [B, 1] } }, finalStates: { "last.h": { data: heapCopy(state28_0_66), shape: [B, 64] }, "last.c": { data: heapCopy(state28_1_67), shape: [B, 64] } }, grads: { "last.W_i": heapCopy(rows79_132), "last.W_f": heapCopy(rows80_133), "last.W_g": heapCopy(rows81_134), "last.W_o": heapCopy(rows82_135), "last.U_i": heapCopy(rows85_136), "last.U_f": heapCopy(rows86_137), "last.U_g": heapCopy(rows87_138), "last.U_o": heapCopy(rows88_139), "last.b_i": heapCopy(ub89_140), "last.b_f": heapCopy(ub90_141), "last.b_g": heapCopy(ub91_142), "last.b_o": heapCopy(ub92_143), "prediction.W": heapCopy(ub48_98), "prediction.b": heapCopy(s96) }, inputGrads: { "x": { data: heapCopy(mm94_145), shape: [T_T, B, 2] } }, stateGrads: { "last.h": { data: heapCopy(mm47_97), shape: [B, 64] }, "last.c": { data: heapCopy(state69_1_103), shape: [B, 64] } } } as GradResult;
+  gemm_cols_256x2(mm18_59, packed68_102, mm94_143, T_T * B);
+  return { loss: red39_95[0], outputs: { "prediction": { data: heapCopy(v35_92), shape: [B, 1] } }, finalStates: { "last.h": { data: heapCopy(state28_0_66), shape: [B, 64] }, "last.c": { data: heapCopy(state28_1_67), shape: [B, 64] } }, grads: { "last.W_i": heapCopy(rows79_131), "last.W_f": heapCopy(rows80_132), "last.W_g": heapCopy(rows81_133), "last.W_o": heapCopy(rows82_134), "last.U_i": heapCopy(rows85_135), "last.U_f": heapCopy(rows86_136), "last.U_g": heapCopy(rows87_137), "last.U_o": heapCopy(rows88_138), "last.b_i": heapCopy(ub89_139), "last.b_f": heapCopy(ub90_140), "last.b_g": heapCopy(ub91_141), "last.b_o": heapCopy(ub92_142), "prediction.W": heapCopy(ub48_98), "prediction.b": heapCopy(s96) }, inputGrads: { "x": { data: heapCopy(mm94_143), shape: [T_T, B, 2] } }, stateGrads: { "last.h": { data: heapCopy(mm47_97), shape: [B, 64] }, "last.c": { data: heapCopy(state69_1_103), shape: [B, 64] } } } as GradResult;
 }
 
 

@@ -438,7 +438,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   const T_T = lengths["T"] as number;
   checkInitialStates(initialStates, B);
   residentPlace(packed);
-  heapReserve(16 * (B * 32 + 4) + 2 * (96 + 4) + 4 * (T_T * B * 96 + 4) + 15 * (T_T * B * 32 + 4) + (3072 + 4) + 2 * (B * 96 + 4) + 4 * (T_T * B + 4) + 2 * (1 + 4) + 8 * (32 + 4) + 3 * (1024 + 4) + heapFloats(params, initialStates, inputs));
+  heapReserve(16 * (B * 32 + 4) + 2 * (96 + 4) + (T_T * B * 96 + 4) + 15 * (T_T * B * 32 + 4) + (3072 + 4) + 2 * (B * 96 + 4) + 4 * (T_T * B + 4) + 2 * (1 + 4) + 8 * (32 + 4) + 3 * (1024 + 4) + heapFloats(params, initialStates, inputs));
   const c14_50 = heapAlloc(B * 32);
   const stack16_52 = heapAlloc(96, false);
   const mm17_54 = heapAlloc(T_T * B * 96, false);
@@ -482,20 +482,17 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   const cat23_112 = heapAlloc(B * 96);
   const mm25_113 = heapAlloc(B * 32, false);
   const v26_114 = heapAlloc(B * 32, false);
-  const cat66_115 = heapAlloc(T_T * B * 96);
-  const ub68_116 = heapAlloc(96);
-  const rows69_117 = heapAlloc(32);
-  const rows70_118 = heapAlloc(32);
-  const rows71_119 = heapAlloc(32);
-  const cat73_120 = heapAlloc(T_T * B * 96);
-  const rows76_121 = heapAlloc(1024);
-  const rows77_122 = heapAlloc(1024);
-  const rows78_123 = heapAlloc(1024);
-  const ub79_124 = heapAlloc(32);
-  const ub80_125 = heapAlloc(32);
-  const ub81_126 = heapAlloc(32);
-  const ub82_127 = heapAlloc(32);
-  const cat83_128 = heapAlloc(T_T * B * 96);
+  const ub68_115 = heapAlloc(96);
+  const rows69_116 = heapAlloc(32);
+  const rows70_117 = heapAlloc(32);
+  const rows71_118 = heapAlloc(32);
+  const rows76_119 = heapAlloc(1024);
+  const rows77_120 = heapAlloc(1024);
+  const rows78_121 = heapAlloc(1024);
+  const ub79_122 = heapAlloc(32);
+  const ub80_123 = heapAlloc(32);
+  const ub81_124 = heapAlloc(32);
+  const ub82_125 = heapAlloc(32);
   const in36 = heapStage((inputs["series"] as Tensor).data);
   const in37 = heapStage((inputs["next"] as Tensor).data);
   const p38 = packed === undefined ? heapStageParam("states.W_ir", params["states.W_ir"]) : params["states.W_ir"];
@@ -698,21 +695,21 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   }
   // %42 add
   for (let l = 0; l < T_T * B; l++) {
-    mm32_80[l] = sum36_83[l * 1 + 0] + sum36_83[l * 1 + 0];
+    v35_82[l] = sum36_83[l * 1 + 0] + sum36_83[l * 1 + 0];
   }
   // %43 unbroadcast
   s85.fill(0); // reused: its last value is dead
   s85.fill(0);
   for (let l = 0; l < T_T * B; l++) {
     for (let j = 0; j < 1; j++) {
-      s85[j] += mm32_80[l * 1 + j];
+      s85[j] += v35_82[l * 1 + j];
     }
   }
   // %45 matmul — 7: //   rnnc train examples/births.rnn --data births --epochs 30 --out runs/births
-  gemm_cols_1x32(mm32_80, p78, v25_57, T_T * B);
+  gemm_cols_1x32(v35_82, p78, v25_57, T_T * B);
   // %46 unbroadcast
   ub46_86.fill(0);
-  gemm_outer_1x32(mm32_80, 1, out27_0_61, 32, ub46_86, T_T * B);
+  gemm_outer_1x32(v35_82, 1, out27_0_61, 32, ub46_86, T_T * B);
   // %52 time_shift states: previous h
   v23_56.fill(0); // reused: its last value is dead
   v23_56.set(init15_51, 0);
@@ -882,136 +879,139 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     }
   }
   // %66 concat
+  mm17_54.fill(0); // reused: its last value is dead
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 32;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 32; c++) cat66_115[(l * 1 + r) * 96 + 0 + c] = out61_0_92[xo + r * 32 + c];
+      for (let c = 0; c < 32; c++) mm17_54[(l * 1 + r) * 96 + 0 + c] = out61_0_92[xo + r * 32 + c];
     }
   }
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 32;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 32; c++) cat66_115[(l * 1 + r) * 96 + 32 + c] = out61_1_93[xo + r * 32 + c];
+      for (let c = 0; c < 32; c++) mm17_54[(l * 1 + r) * 96 + 32 + c] = out61_1_93[xo + r * 32 + c];
     }
   }
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 32;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 32; c++) cat66_115[(l * 1 + r) * 96 + 64 + c] = out61_2_94[xo + r * 32 + c];
+      for (let c = 0; c < 32; c++) mm17_54[(l * 1 + r) * 96 + 64 + c] = out61_2_94[xo + r * 32 + c];
     }
   }
   // %68 unbroadcast fused weight gradients
-  ub68_116.fill(0);
-  gemm_outer_96x1(cat66_115, 96, in36, 1, ub68_116, T_T * B);
+  ub68_115.fill(0);
+  gemm_outer_96x1(mm17_54, 96, in36, 1, ub68_115, T_T * B);
   // %69 slice_rows ∂states: ∂W_ir (batched)
   for (let l = 0; l < 1; l++) {
-    rows69_117.set(ub68_116.subarray(l * 96 + 0, l * 96 + 32), l * 32);
+    rows69_116.set(ub68_115.subarray(l * 96 + 0, l * 96 + 32), l * 32);
   }
   // %70 slice_rows ∂states: ∂W_iz (batched)
   for (let l = 0; l < 1; l++) {
-    rows70_118.set(ub68_116.subarray(l * 96 + 32, l * 96 + 64), l * 32);
+    rows70_117.set(ub68_115.subarray(l * 96 + 32, l * 96 + 64), l * 32);
   }
   // %71 slice_rows ∂states: ∂W_in (batched)
   for (let l = 0; l < 1; l++) {
-    rows71_119.set(ub68_116.subarray(l * 96 + 64, l * 96 + 96), l * 32);
+    rows71_118.set(ub68_115.subarray(l * 96 + 64, l * 96 + 96), l * 32);
   }
   // %73 concat
+  mm17_54.fill(0); // reused: its last value is dead
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 32;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 32; c++) cat73_120[(l * 1 + r) * 96 + 0 + c] = out61_0_92[xo + r * 32 + c];
+      for (let c = 0; c < 32; c++) mm17_54[(l * 1 + r) * 96 + 0 + c] = out61_0_92[xo + r * 32 + c];
     }
   }
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 32;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 32; c++) cat73_120[(l * 1 + r) * 96 + 32 + c] = out61_1_93[xo + r * 32 + c];
+      for (let c = 0; c < 32; c++) mm17_54[(l * 1 + r) * 96 + 32 + c] = out61_1_93[xo + r * 32 + c];
     }
   }
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 32;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 32; c++) cat73_120[(l * 1 + r) * 96 + 64 + c] = out61_3_95[xo + r * 32 + c];
+      for (let c = 0; c < 32; c++) mm17_54[(l * 1 + r) * 96 + 64 + c] = out61_3_95[xo + r * 32 + c];
     }
   }
   // %75 unbroadcast fused weight gradients
   stack26_58.fill(0); // reused: its last value is dead
   stack26_58.fill(0);
-  gemm_outer_96x32(cat73_120, 96, v23_56, 32, stack26_58, T_T * B);
+  gemm_outer_96x32(mm17_54, 96, v23_56, 32, stack26_58, T_T * B);
   // %76 slice_rows ∂states: ∂W_hr (batched)
   for (let l = 0; l < 1; l++) {
-    rows76_121.set(stack26_58.subarray(l * 3072 + 0, l * 3072 + 1024), l * 1024);
+    rows76_119.set(stack26_58.subarray(l * 3072 + 0, l * 3072 + 1024), l * 1024);
   }
   // %77 slice_rows ∂states: ∂W_hz (batched)
   for (let l = 0; l < 1; l++) {
-    rows77_122.set(stack26_58.subarray(l * 3072 + 1024, l * 3072 + 2048), l * 1024);
+    rows77_120.set(stack26_58.subarray(l * 3072 + 1024, l * 3072 + 2048), l * 1024);
   }
   // %78 slice_rows ∂states: ∂W_hn (batched)
   for (let l = 0; l < 1; l++) {
-    rows78_123.set(stack26_58.subarray(l * 3072 + 2048, l * 3072 + 3072), l * 1024);
+    rows78_121.set(stack26_58.subarray(l * 3072 + 2048, l * 3072 + 3072), l * 1024);
   }
   // %79 unbroadcast ∂states: ∂b_ir (batched)
-  ub79_124.fill(0);
-  if (kernels !== undefined && heapHolds(ub79_124, out61_0_92)) run_colsum_32(out61_0_92.byteOffset, ub79_124.byteOffset, T_T * B);
+  ub79_122.fill(0);
+  if (kernels !== undefined && heapHolds(ub79_122, out61_0_92)) run_colsum_32(out61_0_92.byteOffset, ub79_122.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
       for (let j = 0; j < 32; j++) {
-        ub79_124[j] += out61_0_92[l * 32 + j];
+        ub79_122[j] += out61_0_92[l * 32 + j];
       }
     }
   }
   // %80 unbroadcast ∂states: ∂b_iz (batched)
-  ub80_125.fill(0);
-  if (kernels !== undefined && heapHolds(ub80_125, out61_1_93)) run_colsum_32(out61_1_93.byteOffset, ub80_125.byteOffset, T_T * B);
+  ub80_123.fill(0);
+  if (kernels !== undefined && heapHolds(ub80_123, out61_1_93)) run_colsum_32(out61_1_93.byteOffset, ub80_123.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
       for (let j = 0; j < 32; j++) {
-        ub80_125[j] += out61_1_93[l * 32 + j];
+        ub80_123[j] += out61_1_93[l * 32 + j];
       }
     }
   }
   // %81 unbroadcast ∂states: ∂b_in (batched)
-  ub81_126.fill(0);
-  if (kernels !== undefined && heapHolds(ub81_126, out61_2_94)) run_colsum_32(out61_2_94.byteOffset, ub81_126.byteOffset, T_T * B);
+  ub81_124.fill(0);
+  if (kernels !== undefined && heapHolds(ub81_124, out61_2_94)) run_colsum_32(out61_2_94.byteOffset, ub81_124.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
       for (let j = 0; j < 32; j++) {
-        ub81_126[j] += out61_2_94[l * 32 + j];
+        ub81_124[j] += out61_2_94[l * 32 + j];
       }
     }
   }
   // %82 unbroadcast ∂states: ∂b_hn (batched)
-  ub82_127.fill(0);
-  if (kernels !== undefined && heapHolds(ub82_127, out61_3_95)) run_colsum_32(out61_3_95.byteOffset, ub82_127.byteOffset, T_T * B);
+  ub82_125.fill(0);
+  if (kernels !== undefined && heapHolds(ub82_125, out61_3_95)) run_colsum_32(out61_3_95.byteOffset, ub82_125.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
       for (let j = 0; j < 32; j++) {
-        ub82_127[j] += out61_3_95[l * 32 + j];
+        ub82_125[j] += out61_3_95[l * 32 + j];
       }
     }
   }
   // %83 concat
+  mm17_54.fill(0); // reused: its last value is dead
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 32;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 32; c++) cat83_128[(l * 1 + r) * 96 + 0 + c] = out61_2_94[xo + r * 32 + c];
+      for (let c = 0; c < 32; c++) mm17_54[(l * 1 + r) * 96 + 0 + c] = out61_2_94[xo + r * 32 + c];
     }
   }
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 32;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 32; c++) cat83_128[(l * 1 + r) * 96 + 32 + c] = out61_1_93[xo + r * 32 + c];
+      for (let c = 0; c < 32; c++) mm17_54[(l * 1 + r) * 96 + 32 + c] = out61_1_93[xo + r * 32 + c];
     }
   }
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 32;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 32; c++) cat83_128[(l * 1 + r) * 96 + 64 + c] = out61_0_92[xo + r * 32 + c];
+      for (let c = 0; c < 32; c++) mm17_54[(l * 1 + r) * 96 + 64 + c] = out61_0_92[xo + r * 32 + c];
     }
   }
   // %84 matmul fused gate products
-  gemm_cols_96x1(cat83_128, packed60_90, mm32_80, T_T * B);
-  return { loss: red37_84[0], outputs: { "forecast": { data: heapCopy(v33_81), shape: [T_T, B, 1] } }, finalStates: { "states.h": { data: heapCopy(state27_0_60), shape: [B, 32] } }, grads: { "states.W_ir": heapCopy(rows69_117), "states.W_iz": heapCopy(rows70_118), "states.W_in": heapCopy(rows71_119), "states.W_hr": heapCopy(rows76_121), "states.W_hz": heapCopy(rows77_122), "states.W_hn": heapCopy(rows78_123), "states.b_ir": heapCopy(ub79_124), "states.b_iz": heapCopy(ub80_125), "states.b_in": heapCopy(ub81_126), "states.b_hr": heapCopy(ub79_124), "states.b_hz": heapCopy(ub80_125), "states.b_hn": heapCopy(ub82_127), "forecast.W": heapCopy(ub46_86), "forecast.b": heapCopy(s85) }, inputGrads: { "series": { data: heapCopy(mm32_80), shape: [T_T, B, 1] } }, stateGrads: { "states.h": { data: heapCopy(state61_0_91), shape: [B, 32] } } } as GradResult;
+  gemm_cols_96x1(mm17_54, packed60_90, v35_82, T_T * B);
+  return { loss: red37_84[0], outputs: { "forecast": { data: heapCopy(v33_81), shape: [T_T, B, 1] } }, finalStates: { "states.h": { data: heapCopy(state27_0_60), shape: [B, 32] } }, grads: { "states.W_ir": heapCopy(rows69_116), "states.W_iz": heapCopy(rows70_117), "states.W_in": heapCopy(rows71_118), "states.W_hr": heapCopy(rows76_119), "states.W_hz": heapCopy(rows77_120), "states.W_hn": heapCopy(rows78_121), "states.b_ir": heapCopy(ub79_122), "states.b_iz": heapCopy(ub80_123), "states.b_in": heapCopy(ub81_124), "states.b_hr": heapCopy(ub79_122), "states.b_hz": heapCopy(ub80_123), "states.b_hn": heapCopy(ub82_125), "forecast.W": heapCopy(ub46_86), "forecast.b": heapCopy(s85) }, inputGrads: { "series": { data: heapCopy(v35_82), shape: [T_T, B, 1] } }, stateGrads: { "states.h": { data: heapCopy(state61_0_91), shape: [B, 32] } } } as GradResult;
 }
 
 

@@ -387,7 +387,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   const T_T = lengths["T"] as number;
   checkInitialStates(initialStates, B);
   residentPlace(packed);
-  heapReserve(19 * (B * 5 + 4) + 2 * (45 + 4) + 3 * (T_T * B * 15 + 4) + 16 * (T_T * B * 5 + 4) + (75 + 4) + 2 * (B * 15 + 4) + (T_T * B + 4) + 2 * (1 + 4) + 3 * (15 + 4) + 3 * (25 + 4) + 3 * (5 + 4) + (T_T * B * 3 + 4) + heapFloats(params, initialStates, inputs));
+  heapReserve(19 * (B * 5 + 4) + 2 * (45 + 4) + (T_T * B * 15 + 4) + 16 * (T_T * B * 5 + 4) + (75 + 4) + 2 * (B * 15 + 4) + (T_T * B + 4) + 2 * (1 + 4) + 3 * (15 + 4) + 3 * (25 + 4) + 3 * (5 + 4) + (T_T * B * 3 + 4) + heapFloats(params, initialStates, inputs));
   const c10_42 = heapAlloc(B * 5);
   const stack13_45 = heapAlloc(45, false);
   const mm14_47 = heapAlloc(T_T * B * 15, false);
@@ -431,19 +431,17 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   const v26_105 = heapAlloc(B * 5, false);
   const cat27_106 = heapAlloc(B * 15);
   const mm29_107 = heapAlloc(B * 5, false);
-  const cat57_108 = heapAlloc(T_T * B * 15);
-  const ub59_109 = heapAlloc(45);
-  const rows60_110 = heapAlloc(15);
-  const rows61_111 = heapAlloc(15);
-  const rows62_112 = heapAlloc(15);
-  const rows65_113 = heapAlloc(25);
-  const rows66_114 = heapAlloc(25);
-  const rows67_115 = heapAlloc(25);
-  const ub68_116 = heapAlloc(5);
-  const ub69_117 = heapAlloc(5);
-  const ub70_118 = heapAlloc(5);
-  const cat71_119 = heapAlloc(T_T * B * 15);
-  const mm72_120 = heapAlloc(T_T * B * 3, false);
+  const ub59_108 = heapAlloc(45);
+  const rows60_109 = heapAlloc(15);
+  const rows61_110 = heapAlloc(15);
+  const rows62_111 = heapAlloc(15);
+  const rows65_112 = heapAlloc(25);
+  const rows66_113 = heapAlloc(25);
+  const rows67_114 = heapAlloc(25);
+  const ub68_115 = heapAlloc(5);
+  const ub69_116 = heapAlloc(5);
+  const ub70_117 = heapAlloc(5);
+  const mm72_118 = heapAlloc(T_T * B * 3, false);
   const in32 = heapStage((inputs["x"] as Tensor).data);
   const p33 = packed === undefined ? heapStageParam("W_f", params["W_f"]) : params["W_f"];
   const p34 = packed === undefined ? heapStageParam("W_g", params["W_g"]) : params["W_g"];
@@ -836,107 +834,109 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     }
   }
   // %57 concat
+  mm14_47.fill(0); // reused: its last value is dead
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 5;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 5; c++) cat57_108[(l * 1 + r) * 15 + 0 + c] = out51_0_85[xo + r * 5 + c];
+      for (let c = 0; c < 5; c++) mm14_47[(l * 1 + r) * 15 + 0 + c] = out51_0_85[xo + r * 5 + c];
     }
   }
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 5;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 5; c++) cat57_108[(l * 1 + r) * 15 + 5 + c] = out51_1_86[xo + r * 5 + c];
+      for (let c = 0; c < 5; c++) mm14_47[(l * 1 + r) * 15 + 5 + c] = out51_1_86[xo + r * 5 + c];
     }
   }
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 5;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 5; c++) cat57_108[(l * 1 + r) * 15 + 10 + c] = out51_2_87[xo + r * 5 + c];
+      for (let c = 0; c < 5; c++) mm14_47[(l * 1 + r) * 15 + 10 + c] = out51_2_87[xo + r * 5 + c];
     }
   }
   // %59 unbroadcast fused weight gradients
-  ub59_109.fill(0);
-  gemm_outer_15x3(cat57_108, 15, in32, 3, ub59_109, T_T * B);
+  ub59_108.fill(0);
+  gemm_outer_15x3(mm14_47, 15, in32, 3, ub59_108, T_T * B);
   // %60 slice_rows ∂CIFG: ∂W_f (batched)
   for (let l = 0; l < 1; l++) {
-    rows60_110.set(ub59_109.subarray(l * 45 + 0, l * 45 + 15), l * 15);
+    rows60_109.set(ub59_108.subarray(l * 45 + 0, l * 45 + 15), l * 15);
   }
   // %61 slice_rows ∂CIFG: ∂W_g (batched)
   for (let l = 0; l < 1; l++) {
-    rows61_111.set(ub59_109.subarray(l * 45 + 15, l * 45 + 30), l * 15);
+    rows61_110.set(ub59_108.subarray(l * 45 + 15, l * 45 + 30), l * 15);
   }
   // %62 slice_rows ∂CIFG: ∂W_o (batched)
   for (let l = 0; l < 1; l++) {
-    rows62_112.set(ub59_109.subarray(l * 45 + 30, l * 45 + 45), l * 15);
+    rows62_111.set(ub59_108.subarray(l * 45 + 30, l * 45 + 45), l * 15);
   }
   // %64 unbroadcast fused weight gradients
   stack21_51.fill(0); // reused: its last value is dead
   stack21_51.fill(0);
-  gemm_outer_15x5(cat57_108, 15, v20_50, 5, stack21_51, T_T * B);
+  gemm_outer_15x5(mm14_47, 15, v20_50, 5, stack21_51, T_T * B);
   // %65 slice_rows ∂CIFG: ∂U_f (batched)
   for (let l = 0; l < 1; l++) {
-    rows65_113.set(stack21_51.subarray(l * 75 + 0, l * 75 + 25), l * 25);
+    rows65_112.set(stack21_51.subarray(l * 75 + 0, l * 75 + 25), l * 25);
   }
   // %66 slice_rows ∂CIFG: ∂U_g (batched)
   for (let l = 0; l < 1; l++) {
-    rows66_114.set(stack21_51.subarray(l * 75 + 25, l * 75 + 50), l * 25);
+    rows66_113.set(stack21_51.subarray(l * 75 + 25, l * 75 + 50), l * 25);
   }
   // %67 slice_rows ∂CIFG: ∂U_o (batched)
   for (let l = 0; l < 1; l++) {
-    rows67_115.set(stack21_51.subarray(l * 75 + 50, l * 75 + 75), l * 25);
+    rows67_114.set(stack21_51.subarray(l * 75 + 50, l * 75 + 75), l * 25);
   }
   // %68 unbroadcast ∂CIFG: ∂b_f (batched)
-  ub68_116.fill(0);
-  if (kernels !== undefined && heapHolds(ub68_116, out51_0_85)) run_colsum_5(out51_0_85.byteOffset, ub68_116.byteOffset, T_T * B);
+  ub68_115.fill(0);
+  if (kernels !== undefined && heapHolds(ub68_115, out51_0_85)) run_colsum_5(out51_0_85.byteOffset, ub68_115.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
       for (let j = 0; j < 5; j++) {
-        ub68_116[j] += out51_0_85[l * 5 + j];
+        ub68_115[j] += out51_0_85[l * 5 + j];
       }
     }
   }
   // %69 unbroadcast ∂CIFG: ∂b_g (batched)
-  ub69_117.fill(0);
-  if (kernels !== undefined && heapHolds(ub69_117, out51_1_86)) run_colsum_5(out51_1_86.byteOffset, ub69_117.byteOffset, T_T * B);
+  ub69_116.fill(0);
+  if (kernels !== undefined && heapHolds(ub69_116, out51_1_86)) run_colsum_5(out51_1_86.byteOffset, ub69_116.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
       for (let j = 0; j < 5; j++) {
-        ub69_117[j] += out51_1_86[l * 5 + j];
+        ub69_116[j] += out51_1_86[l * 5 + j];
       }
     }
   }
   // %70 unbroadcast ∂CIFG: ∂b_o (batched)
-  ub70_118.fill(0);
-  if (kernels !== undefined && heapHolds(ub70_118, out51_2_87)) run_colsum_5(out51_2_87.byteOffset, ub70_118.byteOffset, T_T * B);
+  ub70_117.fill(0);
+  if (kernels !== undefined && heapHolds(ub70_117, out51_2_87)) run_colsum_5(out51_2_87.byteOffset, ub70_117.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
       for (let j = 0; j < 5; j++) {
-        ub70_118[j] += out51_2_87[l * 5 + j];
+        ub70_117[j] += out51_2_87[l * 5 + j];
       }
     }
   }
   // %71 concat
+  mm14_47.fill(0); // reused: its last value is dead
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 5;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 5; c++) cat71_119[(l * 1 + r) * 15 + 0 + c] = out51_2_87[xo + r * 5 + c];
+      for (let c = 0; c < 5; c++) mm14_47[(l * 1 + r) * 15 + 0 + c] = out51_2_87[xo + r * 5 + c];
     }
   }
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 5;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 5; c++) cat71_119[(l * 1 + r) * 15 + 5 + c] = out51_1_86[xo + r * 5 + c];
+      for (let c = 0; c < 5; c++) mm14_47[(l * 1 + r) * 15 + 5 + c] = out51_1_86[xo + r * 5 + c];
     }
   }
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 5;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 5; c++) cat71_119[(l * 1 + r) * 15 + 10 + c] = out51_0_85[xo + r * 5 + c];
+      for (let c = 0; c < 5; c++) mm14_47[(l * 1 + r) * 15 + 10 + c] = out51_0_85[xo + r * 5 + c];
     }
   }
   // %72 matmul fused gate products
-  gemm_cols_15x3(cat71_119, packed50_82, mm72_120, T_T * B);
-  return { loss: red29_76[0], outputs: { "output": { data: heapCopy(out22_0_55), shape: [T_T, B, 5] } }, finalStates: { "h": { data: heapCopy(state22_0_53), shape: [B, 5] }, "c": { data: heapCopy(state22_1_54), shape: [B, 5] } }, grads: { "W_f": heapCopy(rows60_110), "W_g": heapCopy(rows61_111), "W_o": heapCopy(rows62_112), "U_f": heapCopy(rows65_113), "U_g": heapCopy(rows66_114), "U_o": heapCopy(rows67_115), "b_f": heapCopy(ub68_116), "b_g": heapCopy(ub69_117), "b_o": heapCopy(ub70_118) }, inputGrads: { "x": { data: heapCopy(mm72_120), shape: [T_T, B, 3] } }, stateGrads: { "h": { data: heapCopy(state51_0_83), shape: [B, 5] }, "c": { data: heapCopy(state51_1_84), shape: [B, 5] } } } as GradResult;
+  gemm_cols_15x3(mm14_47, packed50_82, mm72_118, T_T * B);
+  return { loss: red29_76[0], outputs: { "output": { data: heapCopy(out22_0_55), shape: [T_T, B, 5] } }, finalStates: { "h": { data: heapCopy(state22_0_53), shape: [B, 5] }, "c": { data: heapCopy(state22_1_54), shape: [B, 5] } }, grads: { "W_f": heapCopy(rows60_109), "W_g": heapCopy(rows61_110), "W_o": heapCopy(rows62_111), "U_f": heapCopy(rows65_112), "U_g": heapCopy(rows66_113), "U_o": heapCopy(rows67_114), "b_f": heapCopy(ub68_115), "b_g": heapCopy(ub69_116), "b_o": heapCopy(ub70_117) }, inputGrads: { "x": { data: heapCopy(mm72_118), shape: [T_T, B, 3] } }, stateGrads: { "h": { data: heapCopy(state51_0_83), shape: [B, 5] }, "c": { data: heapCopy(state51_1_84), shape: [B, 5] } } } as GradResult;
 }
 
 

@@ -410,7 +410,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   const T_T = lengths["T"] as number;
   checkInitialStates(initialStates, B);
   residentPlace(packed);
-  heapReserve(18 * (B * 16 + 4) + 2 * (288 + 4) + 3 * (T_T * B * 48 + 4) + 13 * (T_T * B * 16 + 4) + (512 + 4) + 2 * (B * 32 + 4) + 5 * (B * 3 + 4) + 2 * (B + 4) + 2 * (1 + 4) + (3 + 4) + (48 + 4) + 3 * (96 + 4) + (T_T * B * 32 + 4) + 3 * (256 + 4) + 3 * (16 + 4) + (T_T * B * 6 + 4) + heapFloats(params, initialStates, inputs));
+  heapReserve(18 * (B * 16 + 4) + 2 * (288 + 4) + (T_T * B * 48 + 4) + 13 * (T_T * B * 16 + 4) + (512 + 4) + 2 * (B * 32 + 4) + 5 * (B * 3 + 4) + 2 * (B + 4) + 2 * (1 + 4) + (3 + 4) + (48 + 4) + 3 * (96 + 4) + (T_T * B * 32 + 4) + 3 * (256 + 4) + 3 * (16 + 4) + (T_T * B * 6 + 4) + heapFloats(params, initialStates, inputs));
   const c11_46 = heapAlloc(B * 16);
   const stack13_48 = heapAlloc(288, false);
   const mm14_50 = heapAlloc(T_T * B * 48, false);
@@ -458,20 +458,18 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   const cat24_111 = heapAlloc(B * 32);
   const mm26_112 = heapAlloc(B * 16, false);
   const v28_113 = heapAlloc(B * 16, false);
-  const cat69_114 = heapAlloc(T_T * B * 48);
-  const ub71_115 = heapAlloc(288);
-  const rows72_116 = heapAlloc(96);
-  const rows73_117 = heapAlloc(96);
-  const rows74_118 = heapAlloc(96);
-  const cat75_119 = heapAlloc(T_T * B * 32);
-  const rows78_120 = heapAlloc(256);
-  const rows79_121 = heapAlloc(256);
-  const ub81_122 = heapAlloc(256);
-  const ub82_123 = heapAlloc(16);
-  const ub83_124 = heapAlloc(16);
-  const ub84_125 = heapAlloc(16);
-  const cat85_126 = heapAlloc(T_T * B * 48);
-  const mm86_127 = heapAlloc(T_T * B * 6, false);
+  const ub71_114 = heapAlloc(288);
+  const rows72_115 = heapAlloc(96);
+  const rows73_116 = heapAlloc(96);
+  const rows74_117 = heapAlloc(96);
+  const cat75_118 = heapAlloc(T_T * B * 32);
+  const rows78_119 = heapAlloc(256);
+  const rows79_120 = heapAlloc(256);
+  const ub81_121 = heapAlloc(256);
+  const ub82_122 = heapAlloc(16);
+  const ub83_123 = heapAlloc(16);
+  const ub84_124 = heapAlloc(16);
+  const mm86_125 = heapAlloc(T_T * B * 6, false);
   const in35 = heapStage((inputs["x"] as Tensor).data);
   const in36 = heapStage((inputs["label"] as Tensor).data);
   const p37 = packed === undefined ? heapStageParam("summary.W_z", params["summary.W_z"]) : params["summary.W_z"];
@@ -887,119 +885,121 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     }
   }
   // %69 concat
+  mm14_50.fill(0); // reused: its last value is dead
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 16;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 16; c++) cat69_114[(l * 1 + r) * 48 + 0 + c] = out64_0_93[xo + r * 16 + c];
+      for (let c = 0; c < 16; c++) mm14_50[(l * 1 + r) * 48 + 0 + c] = out64_0_93[xo + r * 16 + c];
     }
   }
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 16;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 16; c++) cat69_114[(l * 1 + r) * 48 + 16 + c] = out64_1_94[xo + r * 16 + c];
+      for (let c = 0; c < 16; c++) mm14_50[(l * 1 + r) * 48 + 16 + c] = out64_1_94[xo + r * 16 + c];
     }
   }
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 16;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 16; c++) cat69_114[(l * 1 + r) * 48 + 32 + c] = out64_2_95[xo + r * 16 + c];
+      for (let c = 0; c < 16; c++) mm14_50[(l * 1 + r) * 48 + 32 + c] = out64_2_95[xo + r * 16 + c];
     }
   }
   // %71 unbroadcast fused weight gradients
-  ub71_115.fill(0);
-  gemm_outer_48x6(cat69_114, 48, in35, 6, ub71_115, T_T * B);
+  ub71_114.fill(0);
+  gemm_outer_48x6(mm14_50, 48, in35, 6, ub71_114, T_T * B);
   // %72 slice_rows ∂summary: ∂W_z (batched)
   for (let l = 0; l < 1; l++) {
-    rows72_116.set(ub71_115.subarray(l * 288 + 0, l * 288 + 96), l * 96);
+    rows72_115.set(ub71_114.subarray(l * 288 + 0, l * 288 + 96), l * 96);
   }
   // %73 slice_rows ∂summary: ∂W_r (batched)
   for (let l = 0; l < 1; l++) {
-    rows73_117.set(ub71_115.subarray(l * 288 + 96, l * 288 + 192), l * 96);
+    rows73_116.set(ub71_114.subarray(l * 288 + 96, l * 288 + 192), l * 96);
   }
   // %74 slice_rows ∂summary: ∂W_n (batched)
   for (let l = 0; l < 1; l++) {
-    rows74_118.set(ub71_115.subarray(l * 288 + 192, l * 288 + 288), l * 96);
+    rows74_117.set(ub71_114.subarray(l * 288 + 192, l * 288 + 288), l * 96);
   }
   // %75 concat
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 16;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 16; c++) cat75_119[(l * 1 + r) * 32 + 0 + c] = out64_0_93[xo + r * 16 + c];
+      for (let c = 0; c < 16; c++) cat75_118[(l * 1 + r) * 32 + 0 + c] = out64_0_93[xo + r * 16 + c];
     }
   }
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 16;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 16; c++) cat75_119[(l * 1 + r) * 32 + 16 + c] = out64_1_94[xo + r * 16 + c];
+      for (let c = 0; c < 16; c++) cat75_118[(l * 1 + r) * 32 + 16 + c] = out64_1_94[xo + r * 16 + c];
     }
   }
   // %77 unbroadcast fused weight gradients
   stack21_54.fill(0); // reused: its last value is dead
   stack21_54.fill(0);
-  gemm_outer_32x16(cat75_119, 32, out22_6_63, 16, stack21_54, T_T * B);
+  gemm_outer_32x16(cat75_118, 32, out22_6_63, 16, stack21_54, T_T * B);
   // %78 slice_rows ∂summary: ∂U_z (batched)
   for (let l = 0; l < 1; l++) {
-    rows78_120.set(stack21_54.subarray(l * 512 + 0, l * 512 + 256), l * 256);
+    rows78_119.set(stack21_54.subarray(l * 512 + 0, l * 512 + 256), l * 256);
   }
   // %79 slice_rows ∂summary: ∂U_r (batched)
   for (let l = 0; l < 1; l++) {
-    rows79_121.set(stack21_54.subarray(l * 512 + 256, l * 512 + 512), l * 256);
+    rows79_120.set(stack21_54.subarray(l * 512 + 256, l * 512 + 512), l * 256);
   }
   // %81 unbroadcast ∂summary: ∂U_n (batched)
-  ub81_122.fill(0);
-  gemm_outer_16x16(out64_2_95, 16, out22_4_61, 16, ub81_122, T_T * B);
+  ub81_121.fill(0);
+  gemm_outer_16x16(out64_2_95, 16, out22_4_61, 16, ub81_121, T_T * B);
   // %82 unbroadcast ∂summary: ∂b_z (batched)
-  ub82_123.fill(0);
-  if (kernels !== undefined && heapHolds(ub82_123, out64_0_93)) run_colsum_16(out64_0_93.byteOffset, ub82_123.byteOffset, T_T * B);
+  ub82_122.fill(0);
+  if (kernels !== undefined && heapHolds(ub82_122, out64_0_93)) run_colsum_16(out64_0_93.byteOffset, ub82_122.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
       for (let j = 0; j < 16; j++) {
-        ub82_123[j] += out64_0_93[l * 16 + j];
+        ub82_122[j] += out64_0_93[l * 16 + j];
       }
     }
   }
   // %83 unbroadcast ∂summary: ∂b_r (batched)
-  ub83_124.fill(0);
-  if (kernels !== undefined && heapHolds(ub83_124, out64_1_94)) run_colsum_16(out64_1_94.byteOffset, ub83_124.byteOffset, T_T * B);
+  ub83_123.fill(0);
+  if (kernels !== undefined && heapHolds(ub83_123, out64_1_94)) run_colsum_16(out64_1_94.byteOffset, ub83_123.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
       for (let j = 0; j < 16; j++) {
-        ub83_124[j] += out64_1_94[l * 16 + j];
+        ub83_123[j] += out64_1_94[l * 16 + j];
       }
     }
   }
   // %84 unbroadcast ∂summary: ∂b_n (batched)
-  ub84_125.fill(0);
-  if (kernels !== undefined && heapHolds(ub84_125, out64_2_95)) run_colsum_16(out64_2_95.byteOffset, ub84_125.byteOffset, T_T * B);
+  ub84_124.fill(0);
+  if (kernels !== undefined && heapHolds(ub84_124, out64_2_95)) run_colsum_16(out64_2_95.byteOffset, ub84_124.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
       for (let j = 0; j < 16; j++) {
-        ub84_125[j] += out64_2_95[l * 16 + j];
+        ub84_124[j] += out64_2_95[l * 16 + j];
       }
     }
   }
   // %85 concat
+  mm14_50.fill(0); // reused: its last value is dead
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 16;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 16; c++) cat85_126[(l * 1 + r) * 48 + 0 + c] = out64_2_95[xo + r * 16 + c];
+      for (let c = 0; c < 16; c++) mm14_50[(l * 1 + r) * 48 + 0 + c] = out64_2_95[xo + r * 16 + c];
     }
   }
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 16;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 16; c++) cat85_126[(l * 1 + r) * 48 + 16 + c] = out64_1_94[xo + r * 16 + c];
+      for (let c = 0; c < 16; c++) mm14_50[(l * 1 + r) * 48 + 16 + c] = out64_1_94[xo + r * 16 + c];
     }
   }
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 16;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 16; c++) cat85_126[(l * 1 + r) * 48 + 32 + c] = out64_0_93[xo + r * 16 + c];
+      for (let c = 0; c < 16; c++) mm14_50[(l * 1 + r) * 48 + 32 + c] = out64_0_93[xo + r * 16 + c];
     }
   }
   // %86 matmul fused gate products
-  gemm_cols_48x6(cat85_126, packed63_92, mm86_127, T_T * B);
-  return { loss: red33_83[0], outputs: { "probabilities": { data: heapCopy(v30_80), shape: [B, 3] } }, finalStates: { "summary.h": { data: heapCopy(state22_0_56), shape: [B, 16] } }, grads: { "summary.W_z": heapCopy(rows72_116), "summary.W_r": heapCopy(rows73_117), "summary.W_n": heapCopy(rows74_118), "summary.U_z": heapCopy(rows78_120), "summary.U_r": heapCopy(rows79_121), "summary.U_n": heapCopy(ub81_122), "summary.b_z": heapCopy(ub82_123), "summary.b_r": heapCopy(ub83_124), "summary.b_n": heapCopy(ub84_125), "logits.W": heapCopy(ub48_89), "logits.b": heapCopy(ub45_87) }, inputGrads: { "x": { data: heapCopy(mm86_127), shape: [T_T, B, 6] } }, stateGrads: { "summary.h": { data: heapCopy(mm47_88), shape: [B, 16] } } } as GradResult;
+  gemm_cols_48x6(mm14_50, packed63_92, mm86_125, T_T * B);
+  return { loss: red33_83[0], outputs: { "probabilities": { data: heapCopy(v30_80), shape: [B, 3] } }, finalStates: { "summary.h": { data: heapCopy(state22_0_56), shape: [B, 16] } }, grads: { "summary.W_z": heapCopy(rows72_115), "summary.W_r": heapCopy(rows73_116), "summary.W_n": heapCopy(rows74_117), "summary.U_z": heapCopy(rows78_119), "summary.U_r": heapCopy(rows79_120), "summary.U_n": heapCopy(ub81_121), "summary.b_z": heapCopy(ub82_122), "summary.b_r": heapCopy(ub83_123), "summary.b_n": heapCopy(ub84_124), "logits.W": heapCopy(ub48_89), "logits.b": heapCopy(ub45_87) }, inputGrads: { "x": { data: heapCopy(mm86_125), shape: [T_T, B, 6] } }, stateGrads: { "summary.h": { data: heapCopy(mm47_88), shape: [B, 16] } } } as GradResult;
 }
 
 

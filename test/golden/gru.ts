@@ -390,7 +390,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   const T_T = lengths["T"] as number;
   checkInitialStates(initialStates, B);
   residentPlace(packed);
-  heapReserve(16 * (B * 5 + 4) + 2 * (45 + 4) + 4 * (T_T * B * 15 + 4) + 15 * (T_T * B * 5 + 4) + (75 + 4) + 2 * (B * 15 + 4) + (T_T * B + 4) + 2 * (1 + 4) + 3 * (15 + 4) + 3 * (25 + 4) + 4 * (5 + 4) + (T_T * B * 3 + 4) + heapFloats(params, initialStates, inputs));
+  heapReserve(16 * (B * 5 + 4) + 2 * (45 + 4) + (T_T * B * 15 + 4) + 15 * (T_T * B * 5 + 4) + (75 + 4) + 2 * (B * 15 + 4) + (T_T * B + 4) + 2 * (1 + 4) + 3 * (15 + 4) + 3 * (25 + 4) + 4 * (5 + 4) + (T_T * B * 3 + 4) + heapFloats(params, initialStates, inputs));
   const c13_45 = heapAlloc(B * 5);
   const stack15_47 = heapAlloc(45, false);
   const mm16_49 = heapAlloc(T_T * B * 15, false);
@@ -430,21 +430,18 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   const cat23_102 = heapAlloc(B * 15);
   const mm25_103 = heapAlloc(B * 5, false);
   const v26_104 = heapAlloc(B * 5, false);
-  const cat56_105 = heapAlloc(T_T * B * 15);
-  const ub58_106 = heapAlloc(45);
-  const rows59_107 = heapAlloc(15);
-  const rows60_108 = heapAlloc(15);
-  const rows61_109 = heapAlloc(15);
-  const cat63_110 = heapAlloc(T_T * B * 15);
-  const rows66_111 = heapAlloc(25);
-  const rows67_112 = heapAlloc(25);
-  const rows68_113 = heapAlloc(25);
-  const ub69_114 = heapAlloc(5);
-  const ub70_115 = heapAlloc(5);
-  const ub71_116 = heapAlloc(5);
-  const ub72_117 = heapAlloc(5);
-  const cat73_118 = heapAlloc(T_T * B * 15);
-  const mm74_119 = heapAlloc(T_T * B * 3, false);
+  const ub58_105 = heapAlloc(45);
+  const rows59_106 = heapAlloc(15);
+  const rows60_107 = heapAlloc(15);
+  const rows61_108 = heapAlloc(15);
+  const rows66_109 = heapAlloc(25);
+  const rows67_110 = heapAlloc(25);
+  const rows68_111 = heapAlloc(25);
+  const ub69_112 = heapAlloc(5);
+  const ub70_113 = heapAlloc(5);
+  const ub71_114 = heapAlloc(5);
+  const ub72_115 = heapAlloc(5);
+  const mm74_116 = heapAlloc(T_T * B * 3, false);
   const in32 = heapStage((inputs["x"] as Tensor).data);
   const p33 = packed === undefined ? heapStageParam("W_ir", params["W_ir"]) : params["W_ir"];
   const p34 = packed === undefined ? heapStageParam("W_iz", params["W_iz"]) : params["W_iz"];
@@ -813,136 +810,139 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     }
   }
   // %56 concat
+  mm16_49.fill(0); // reused: its last value is dead
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 5;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 5; c++) cat56_105[(l * 1 + r) * 15 + 0 + c] = out51_0_82[xo + r * 5 + c];
+      for (let c = 0; c < 5; c++) mm16_49[(l * 1 + r) * 15 + 0 + c] = out51_0_82[xo + r * 5 + c];
     }
   }
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 5;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 5; c++) cat56_105[(l * 1 + r) * 15 + 5 + c] = out51_1_83[xo + r * 5 + c];
+      for (let c = 0; c < 5; c++) mm16_49[(l * 1 + r) * 15 + 5 + c] = out51_1_83[xo + r * 5 + c];
     }
   }
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 5;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 5; c++) cat56_105[(l * 1 + r) * 15 + 10 + c] = out51_2_84[xo + r * 5 + c];
+      for (let c = 0; c < 5; c++) mm16_49[(l * 1 + r) * 15 + 10 + c] = out51_2_84[xo + r * 5 + c];
     }
   }
   // %58 unbroadcast fused weight gradients
-  ub58_106.fill(0);
-  gemm_outer_15x3(cat56_105, 15, in32, 3, ub58_106, T_T * B);
+  ub58_105.fill(0);
+  gemm_outer_15x3(mm16_49, 15, in32, 3, ub58_105, T_T * B);
   // %59 slice_rows ∂GRU: ∂W_ir (batched)
   for (let l = 0; l < 1; l++) {
-    rows59_107.set(ub58_106.subarray(l * 45 + 0, l * 45 + 15), l * 15);
+    rows59_106.set(ub58_105.subarray(l * 45 + 0, l * 45 + 15), l * 15);
   }
   // %60 slice_rows ∂GRU: ∂W_iz (batched)
   for (let l = 0; l < 1; l++) {
-    rows60_108.set(ub58_106.subarray(l * 45 + 15, l * 45 + 30), l * 15);
+    rows60_107.set(ub58_105.subarray(l * 45 + 15, l * 45 + 30), l * 15);
   }
   // %61 slice_rows ∂GRU: ∂W_in (batched)
   for (let l = 0; l < 1; l++) {
-    rows61_109.set(ub58_106.subarray(l * 45 + 30, l * 45 + 45), l * 15);
+    rows61_108.set(ub58_105.subarray(l * 45 + 30, l * 45 + 45), l * 15);
   }
   // %63 concat
+  mm16_49.fill(0); // reused: its last value is dead
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 5;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 5; c++) cat63_110[(l * 1 + r) * 15 + 0 + c] = out51_0_82[xo + r * 5 + c];
+      for (let c = 0; c < 5; c++) mm16_49[(l * 1 + r) * 15 + 0 + c] = out51_0_82[xo + r * 5 + c];
     }
   }
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 5;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 5; c++) cat63_110[(l * 1 + r) * 15 + 5 + c] = out51_1_83[xo + r * 5 + c];
+      for (let c = 0; c < 5; c++) mm16_49[(l * 1 + r) * 15 + 5 + c] = out51_1_83[xo + r * 5 + c];
     }
   }
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 5;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 5; c++) cat63_110[(l * 1 + r) * 15 + 10 + c] = out51_3_85[xo + r * 5 + c];
+      for (let c = 0; c < 5; c++) mm16_49[(l * 1 + r) * 15 + 10 + c] = out51_3_85[xo + r * 5 + c];
     }
   }
   // %65 unbroadcast fused weight gradients
   stack25_53.fill(0); // reused: its last value is dead
   stack25_53.fill(0);
-  gemm_outer_15x5(cat63_110, 15, v24_52, 5, stack25_53, T_T * B);
+  gemm_outer_15x5(mm16_49, 15, v24_52, 5, stack25_53, T_T * B);
   // %66 slice_rows ∂GRU: ∂W_hr (batched)
   for (let l = 0; l < 1; l++) {
-    rows66_111.set(stack25_53.subarray(l * 75 + 0, l * 75 + 25), l * 25);
+    rows66_109.set(stack25_53.subarray(l * 75 + 0, l * 75 + 25), l * 25);
   }
   // %67 slice_rows ∂GRU: ∂W_hz (batched)
   for (let l = 0; l < 1; l++) {
-    rows67_112.set(stack25_53.subarray(l * 75 + 25, l * 75 + 50), l * 25);
+    rows67_110.set(stack25_53.subarray(l * 75 + 25, l * 75 + 50), l * 25);
   }
   // %68 slice_rows ∂GRU: ∂W_hn (batched)
   for (let l = 0; l < 1; l++) {
-    rows68_113.set(stack25_53.subarray(l * 75 + 50, l * 75 + 75), l * 25);
+    rows68_111.set(stack25_53.subarray(l * 75 + 50, l * 75 + 75), l * 25);
   }
   // %69 unbroadcast ∂GRU: ∂b_ir (batched)
-  ub69_114.fill(0);
-  if (kernels !== undefined && heapHolds(ub69_114, out51_0_82)) run_colsum_5(out51_0_82.byteOffset, ub69_114.byteOffset, T_T * B);
+  ub69_112.fill(0);
+  if (kernels !== undefined && heapHolds(ub69_112, out51_0_82)) run_colsum_5(out51_0_82.byteOffset, ub69_112.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
       for (let j = 0; j < 5; j++) {
-        ub69_114[j] += out51_0_82[l * 5 + j];
+        ub69_112[j] += out51_0_82[l * 5 + j];
       }
     }
   }
   // %70 unbroadcast ∂GRU: ∂b_iz (batched)
-  ub70_115.fill(0);
-  if (kernels !== undefined && heapHolds(ub70_115, out51_1_83)) run_colsum_5(out51_1_83.byteOffset, ub70_115.byteOffset, T_T * B);
+  ub70_113.fill(0);
+  if (kernels !== undefined && heapHolds(ub70_113, out51_1_83)) run_colsum_5(out51_1_83.byteOffset, ub70_113.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
       for (let j = 0; j < 5; j++) {
-        ub70_115[j] += out51_1_83[l * 5 + j];
+        ub70_113[j] += out51_1_83[l * 5 + j];
       }
     }
   }
   // %71 unbroadcast ∂GRU: ∂b_in (batched)
-  ub71_116.fill(0);
-  if (kernels !== undefined && heapHolds(ub71_116, out51_2_84)) run_colsum_5(out51_2_84.byteOffset, ub71_116.byteOffset, T_T * B);
+  ub71_114.fill(0);
+  if (kernels !== undefined && heapHolds(ub71_114, out51_2_84)) run_colsum_5(out51_2_84.byteOffset, ub71_114.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
       for (let j = 0; j < 5; j++) {
-        ub71_116[j] += out51_2_84[l * 5 + j];
+        ub71_114[j] += out51_2_84[l * 5 + j];
       }
     }
   }
   // %72 unbroadcast ∂GRU: ∂b_hn (batched)
-  ub72_117.fill(0);
-  if (kernels !== undefined && heapHolds(ub72_117, out51_3_85)) run_colsum_5(out51_3_85.byteOffset, ub72_117.byteOffset, T_T * B);
+  ub72_115.fill(0);
+  if (kernels !== undefined && heapHolds(ub72_115, out51_3_85)) run_colsum_5(out51_3_85.byteOffset, ub72_115.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
       for (let j = 0; j < 5; j++) {
-        ub72_117[j] += out51_3_85[l * 5 + j];
+        ub72_115[j] += out51_3_85[l * 5 + j];
       }
     }
   }
   // %73 concat
+  mm16_49.fill(0); // reused: its last value is dead
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 5;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 5; c++) cat73_118[(l * 1 + r) * 15 + 0 + c] = out51_2_84[xo + r * 5 + c];
+      for (let c = 0; c < 5; c++) mm16_49[(l * 1 + r) * 15 + 0 + c] = out51_2_84[xo + r * 5 + c];
     }
   }
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 5;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 5; c++) cat73_118[(l * 1 + r) * 15 + 5 + c] = out51_1_83[xo + r * 5 + c];
+      for (let c = 0; c < 5; c++) mm16_49[(l * 1 + r) * 15 + 5 + c] = out51_1_83[xo + r * 5 + c];
     }
   }
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 5;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 5; c++) cat73_118[(l * 1 + r) * 15 + 10 + c] = out51_0_82[xo + r * 5 + c];
+      for (let c = 0; c < 5; c++) mm16_49[(l * 1 + r) * 15 + 10 + c] = out51_0_82[xo + r * 5 + c];
     }
   }
   // %74 matmul fused gate products
-  gemm_cols_15x3(cat73_118, packed50_80, mm74_119, T_T * B);
-  return { loss: red32_75[0], outputs: { "output": { data: heapCopy(out26_0_56), shape: [T_T, B, 5] } }, finalStates: { "h": { data: heapCopy(state26_0_55), shape: [B, 5] } }, grads: { "W_ir": heapCopy(rows59_107), "W_iz": heapCopy(rows60_108), "W_in": heapCopy(rows61_109), "W_hr": heapCopy(rows66_111), "W_hz": heapCopy(rows67_112), "W_hn": heapCopy(rows68_113), "b_ir": heapCopy(ub69_114), "b_iz": heapCopy(ub70_115), "b_in": heapCopy(ub71_116), "b_hr": heapCopy(ub69_114), "b_hz": heapCopy(ub70_115), "b_hn": heapCopy(ub72_117) }, inputGrads: { "x": { data: heapCopy(mm74_119), shape: [T_T, B, 3] } }, stateGrads: { "h": { data: heapCopy(state51_0_81), shape: [B, 5] } } } as GradResult;
+  gemm_cols_15x3(mm16_49, packed50_80, mm74_116, T_T * B);
+  return { loss: red32_75[0], outputs: { "output": { data: heapCopy(out26_0_56), shape: [T_T, B, 5] } }, finalStates: { "h": { data: heapCopy(state26_0_55), shape: [B, 5] } }, grads: { "W_ir": heapCopy(rows59_106), "W_iz": heapCopy(rows60_107), "W_in": heapCopy(rows61_108), "W_hr": heapCopy(rows66_109), "W_hz": heapCopy(rows67_110), "W_hn": heapCopy(rows68_111), "b_ir": heapCopy(ub69_112), "b_iz": heapCopy(ub70_113), "b_in": heapCopy(ub71_114), "b_hr": heapCopy(ub69_112), "b_hz": heapCopy(ub70_113), "b_hn": heapCopy(ub72_115) }, inputGrads: { "x": { data: heapCopy(mm74_116), shape: [T_T, B, 3] } }, stateGrads: { "h": { data: heapCopy(state51_0_81), shape: [B, 5] } } } as GradResult;
 }
 
 

@@ -425,7 +425,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   const T_T = lengths["T"] as number;
   checkInitialStates(initialStates, B);
   residentPlace(packed);
-  heapReserve(20 * (B * 5 + 4) + 2 * (60 + 4) + 3 * (T_T * B * 20 + 4) + 18 * (T_T * B * 5 + 4) + (100 + 4) + 2 * (B * 20 + 4) + (T_T * B + 4) + 2 * (1 + 4) + 4 * (15 + 4) + 4 * (25 + 4) + 4 * (5 + 4) + (T_T * B * 3 + 4) + heapFloats(params, initialStates, inputs));
+  heapReserve(20 * (B * 5 + 4) + 2 * (60 + 4) + (T_T * B * 20 + 4) + 18 * (T_T * B * 5 + 4) + (100 + 4) + 2 * (B * 20 + 4) + (T_T * B + 4) + 2 * (1 + 4) + 4 * (15 + 4) + 4 * (25 + 4) + 4 * (5 + 4) + (T_T * B * 3 + 4) + heapFloats(params, initialStates, inputs));
   const c17_57 = heapAlloc(B * 5);
   const stack20_60 = heapAlloc(60, false);
   const mm21_62 = heapAlloc(T_T * B * 20, false);
@@ -472,22 +472,20 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   const v26_125 = heapAlloc(B * 5, false);
   const cat27_126 = heapAlloc(B * 20);
   const mm29_127 = heapAlloc(B * 5, false);
-  const cat73_128 = heapAlloc(T_T * B * 20);
-  const ub75_129 = heapAlloc(60);
-  const rows76_130 = heapAlloc(15);
-  const rows77_131 = heapAlloc(15);
-  const rows78_132 = heapAlloc(15);
-  const rows79_133 = heapAlloc(15);
-  const rows82_134 = heapAlloc(25);
-  const rows83_135 = heapAlloc(25);
-  const rows84_136 = heapAlloc(25);
-  const rows85_137 = heapAlloc(25);
-  const ub86_138 = heapAlloc(5);
-  const ub87_139 = heapAlloc(5);
-  const ub88_140 = heapAlloc(5);
-  const ub89_141 = heapAlloc(5);
-  const cat90_142 = heapAlloc(T_T * B * 20);
-  const mm91_143 = heapAlloc(T_T * B * 3, false);
+  const ub75_128 = heapAlloc(60);
+  const rows76_129 = heapAlloc(15);
+  const rows77_130 = heapAlloc(15);
+  const rows78_131 = heapAlloc(15);
+  const rows79_132 = heapAlloc(15);
+  const rows82_133 = heapAlloc(25);
+  const rows83_134 = heapAlloc(25);
+  const rows84_135 = heapAlloc(25);
+  const rows85_136 = heapAlloc(25);
+  const ub86_137 = heapAlloc(5);
+  const ub87_138 = heapAlloc(5);
+  const ub88_139 = heapAlloc(5);
+  const ub89_140 = heapAlloc(5);
+  const mm91_141 = heapAlloc(T_T * B * 3, false);
   const in40 = heapStage((inputs["x"] as Tensor).data);
   const p41 = packed === undefined ? heapStageParam("W_ii", params["W_ii"]) : params["W_ii"];
   const p42 = packed === undefined ? heapStageParam("W_if", params["W_if"]) : params["W_if"];
@@ -938,137 +936,139 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     }
   }
   // %73 concat
+  mm21_62.fill(0); // reused: its last value is dead
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 5;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 5; c++) cat73_128[(l * 1 + r) * 20 + 0 + c] = out66_0_102[xo + r * 5 + c];
+      for (let c = 0; c < 5; c++) mm21_62[(l * 1 + r) * 20 + 0 + c] = out66_0_102[xo + r * 5 + c];
     }
   }
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 5;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 5; c++) cat73_128[(l * 1 + r) * 20 + 5 + c] = out66_1_103[xo + r * 5 + c];
+      for (let c = 0; c < 5; c++) mm21_62[(l * 1 + r) * 20 + 5 + c] = out66_1_103[xo + r * 5 + c];
     }
   }
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 5;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 5; c++) cat73_128[(l * 1 + r) * 20 + 10 + c] = out66_2_104[xo + r * 5 + c];
+      for (let c = 0; c < 5; c++) mm21_62[(l * 1 + r) * 20 + 10 + c] = out66_2_104[xo + r * 5 + c];
     }
   }
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 5;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 5; c++) cat73_128[(l * 1 + r) * 20 + 15 + c] = out66_3_105[xo + r * 5 + c];
+      for (let c = 0; c < 5; c++) mm21_62[(l * 1 + r) * 20 + 15 + c] = out66_3_105[xo + r * 5 + c];
     }
   }
   // %75 unbroadcast fused weight gradients
-  ub75_129.fill(0);
-  gemm_outer_20x3(cat73_128, 20, in40, 3, ub75_129, T_T * B);
+  ub75_128.fill(0);
+  gemm_outer_20x3(mm21_62, 20, in40, 3, ub75_128, T_T * B);
   // %76 slice_rows ∂LSTM: ∂W_ii (batched)
   for (let l = 0; l < 1; l++) {
-    rows76_130.set(ub75_129.subarray(l * 60 + 0, l * 60 + 15), l * 15);
+    rows76_129.set(ub75_128.subarray(l * 60 + 0, l * 60 + 15), l * 15);
   }
   // %77 slice_rows ∂LSTM: ∂W_if (batched)
   for (let l = 0; l < 1; l++) {
-    rows77_131.set(ub75_129.subarray(l * 60 + 15, l * 60 + 30), l * 15);
+    rows77_130.set(ub75_128.subarray(l * 60 + 15, l * 60 + 30), l * 15);
   }
   // %78 slice_rows ∂LSTM: ∂W_ig (batched)
   for (let l = 0; l < 1; l++) {
-    rows78_132.set(ub75_129.subarray(l * 60 + 30, l * 60 + 45), l * 15);
+    rows78_131.set(ub75_128.subarray(l * 60 + 30, l * 60 + 45), l * 15);
   }
   // %79 slice_rows ∂LSTM: ∂W_io (batched)
   for (let l = 0; l < 1; l++) {
-    rows79_133.set(ub75_129.subarray(l * 60 + 45, l * 60 + 60), l * 15);
+    rows79_132.set(ub75_128.subarray(l * 60 + 45, l * 60 + 60), l * 15);
   }
   // %81 unbroadcast fused weight gradients
   stack34_67.fill(0); // reused: its last value is dead
   stack34_67.fill(0);
-  gemm_outer_20x5(cat73_128, 20, v33_66, 5, stack34_67, T_T * B);
+  gemm_outer_20x5(mm21_62, 20, v33_66, 5, stack34_67, T_T * B);
   // %82 slice_rows ∂LSTM: ∂W_hi (batched)
   for (let l = 0; l < 1; l++) {
-    rows82_134.set(stack34_67.subarray(l * 100 + 0, l * 100 + 25), l * 25);
+    rows82_133.set(stack34_67.subarray(l * 100 + 0, l * 100 + 25), l * 25);
   }
   // %83 slice_rows ∂LSTM: ∂W_hf (batched)
   for (let l = 0; l < 1; l++) {
-    rows83_135.set(stack34_67.subarray(l * 100 + 25, l * 100 + 50), l * 25);
+    rows83_134.set(stack34_67.subarray(l * 100 + 25, l * 100 + 50), l * 25);
   }
   // %84 slice_rows ∂LSTM: ∂W_hg (batched)
   for (let l = 0; l < 1; l++) {
-    rows84_136.set(stack34_67.subarray(l * 100 + 50, l * 100 + 75), l * 25);
+    rows84_135.set(stack34_67.subarray(l * 100 + 50, l * 100 + 75), l * 25);
   }
   // %85 slice_rows ∂LSTM: ∂W_ho (batched)
   for (let l = 0; l < 1; l++) {
-    rows85_137.set(stack34_67.subarray(l * 100 + 75, l * 100 + 100), l * 25);
+    rows85_136.set(stack34_67.subarray(l * 100 + 75, l * 100 + 100), l * 25);
   }
   // %86 unbroadcast ∂LSTM: ∂b_ii (batched)
-  ub86_138.fill(0);
-  if (kernels !== undefined && heapHolds(ub86_138, out66_0_102)) run_colsum_5(out66_0_102.byteOffset, ub86_138.byteOffset, T_T * B);
+  ub86_137.fill(0);
+  if (kernels !== undefined && heapHolds(ub86_137, out66_0_102)) run_colsum_5(out66_0_102.byteOffset, ub86_137.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
       for (let j = 0; j < 5; j++) {
-        ub86_138[j] += out66_0_102[l * 5 + j];
+        ub86_137[j] += out66_0_102[l * 5 + j];
       }
     }
   }
   // %87 unbroadcast ∂LSTM: ∂b_if (batched)
-  ub87_139.fill(0);
-  if (kernels !== undefined && heapHolds(ub87_139, out66_1_103)) run_colsum_5(out66_1_103.byteOffset, ub87_139.byteOffset, T_T * B);
+  ub87_138.fill(0);
+  if (kernels !== undefined && heapHolds(ub87_138, out66_1_103)) run_colsum_5(out66_1_103.byteOffset, ub87_138.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
       for (let j = 0; j < 5; j++) {
-        ub87_139[j] += out66_1_103[l * 5 + j];
+        ub87_138[j] += out66_1_103[l * 5 + j];
       }
     }
   }
   // %88 unbroadcast ∂LSTM: ∂b_ig (batched)
-  ub88_140.fill(0);
-  if (kernels !== undefined && heapHolds(ub88_140, out66_2_104)) run_colsum_5(out66_2_104.byteOffset, ub88_140.byteOffset, T_T * B);
+  ub88_139.fill(0);
+  if (kernels !== undefined && heapHolds(ub88_139, out66_2_104)) run_colsum_5(out66_2_104.byteOffset, ub88_139.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
       for (let j = 0; j < 5; j++) {
-        ub88_140[j] += out66_2_104[l * 5 + j];
+        ub88_139[j] += out66_2_104[l * 5 + j];
       }
     }
   }
   // %89 unbroadcast ∂LSTM: ∂b_io (batched)
-  ub89_141.fill(0);
-  if (kernels !== undefined && heapHolds(ub89_141, out66_3_105)) run_colsum_5(out66_3_105.byteOffset, ub89_141.byteOffset, T_T * B);
+  ub89_140.fill(0);
+  if (kernels !== undefined && heapHolds(ub89_140, out66_3_105)) run_colsum_5(out66_3_105.byteOffset, ub89_140.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
       for (let j = 0; j < 5; j++) {
-        ub89_141[j] += out66_3_105[l * 5 + j];
+        ub89_140[j] += out66_3_105[l * 5 + j];
       }
     }
   }
   // %90 concat
+  mm21_62.fill(0); // reused: its last value is dead
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 5;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 5; c++) cat90_142[(l * 1 + r) * 20 + 0 + c] = out66_3_105[xo + r * 5 + c];
+      for (let c = 0; c < 5; c++) mm21_62[(l * 1 + r) * 20 + 0 + c] = out66_3_105[xo + r * 5 + c];
     }
   }
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 5;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 5; c++) cat90_142[(l * 1 + r) * 20 + 5 + c] = out66_2_104[xo + r * 5 + c];
+      for (let c = 0; c < 5; c++) mm21_62[(l * 1 + r) * 20 + 5 + c] = out66_2_104[xo + r * 5 + c];
     }
   }
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 5;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 5; c++) cat90_142[(l * 1 + r) * 20 + 10 + c] = out66_1_103[xo + r * 5 + c];
+      for (let c = 0; c < 5; c++) mm21_62[(l * 1 + r) * 20 + 10 + c] = out66_1_103[xo + r * 5 + c];
     }
   }
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 5;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 5; c++) cat90_142[(l * 1 + r) * 20 + 15 + c] = out66_0_102[xo + r * 5 + c];
+      for (let c = 0; c < 5; c++) mm21_62[(l * 1 + r) * 20 + 15 + c] = out66_0_102[xo + r * 5 + c];
     }
   }
   // %91 matmul fused gate products
-  gemm_cols_20x3(cat90_142, packed65_99, mm91_143, T_T * B);
-  return { loss: red42_93[0], outputs: { "output": { data: heapCopy(out35_0_71), shape: [T_T, B, 5] } }, finalStates: { "h": { data: heapCopy(state35_0_69), shape: [B, 5] }, "c": { data: heapCopy(state35_1_70), shape: [B, 5] } }, grads: { "W_ii": heapCopy(rows76_130), "W_if": heapCopy(rows77_131), "W_ig": heapCopy(rows78_132), "W_io": heapCopy(rows79_133), "W_hi": heapCopy(rows82_134), "W_hf": heapCopy(rows83_135), "W_hg": heapCopy(rows84_136), "W_ho": heapCopy(rows85_137), "b_ii": heapCopy(ub86_138), "b_if": heapCopy(ub87_139), "b_ig": heapCopy(ub88_140), "b_io": heapCopy(ub89_141), "b_hi": heapCopy(ub86_138), "b_hf": heapCopy(ub87_139), "b_hg": heapCopy(ub88_140), "b_ho": heapCopy(ub89_141) }, inputGrads: { "x": { data: heapCopy(mm91_143), shape: [T_T, B, 3] } }, stateGrads: { "h": { data: heapCopy(state66_0_100), shape: [B, 5] }, "c": { data: heapCopy(state66_1_101), shape: [B, 5] } } } as GradResult;
+  gemm_cols_20x3(mm21_62, packed65_99, mm91_141, T_T * B);
+  return { loss: red42_93[0], outputs: { "output": { data: heapCopy(out35_0_71), shape: [T_T, B, 5] } }, finalStates: { "h": { data: heapCopy(state35_0_69), shape: [B, 5] }, "c": { data: heapCopy(state35_1_70), shape: [B, 5] } }, grads: { "W_ii": heapCopy(rows76_129), "W_if": heapCopy(rows77_130), "W_ig": heapCopy(rows78_131), "W_io": heapCopy(rows79_132), "W_hi": heapCopy(rows82_133), "W_hf": heapCopy(rows83_134), "W_hg": heapCopy(rows84_135), "W_ho": heapCopy(rows85_136), "b_ii": heapCopy(ub86_137), "b_if": heapCopy(ub87_138), "b_ig": heapCopy(ub88_139), "b_io": heapCopy(ub89_140), "b_hi": heapCopy(ub86_137), "b_hf": heapCopy(ub87_138), "b_hg": heapCopy(ub88_139), "b_ho": heapCopy(ub89_140) }, inputGrads: { "x": { data: heapCopy(mm91_141), shape: [T_T, B, 3] } }, stateGrads: { "h": { data: heapCopy(state66_0_100), shape: [B, 5] }, "c": { data: heapCopy(state66_1_101), shape: [B, 5] } } } as GradResult;
 }
 
 

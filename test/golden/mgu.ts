@@ -364,7 +364,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   const T_T = lengths["T"] as number;
   checkInitialStates(initialStates, B);
   residentPlace(packed);
-  heapReserve(16 * (B * 256 + 4) + 2 * (32768 + 4) + 3 * (T_T * B * 512 + 4) + 11 * (T_T * B * 256 + 4) + 5 * (T_T * B * 64 + 4) + 2 * (T_T * B + 4) + 2 * (1 + 4) + (64 + 4) + 3 * (16384 + 4) + 2 * (65536 + 4) + 2 * (256 + 4) + heapFloats(params, initialStates, inputs));
+  heapReserve(16 * (B * 256 + 4) + 2 * (32768 + 4) + (T_T * B * 512 + 4) + 11 * (T_T * B * 256 + 4) + 5 * (T_T * B * 64 + 4) + 2 * (T_T * B + 4) + 2 * (1 + 4) + (64 + 4) + 3 * (16384 + 4) + 2 * (65536 + 4) + 2 * (256 + 4) + heapFloats(params, initialStates, inputs));
   const c8_36 = heapAlloc(B * 256);
   const stack10_38 = heapAlloc(32768, false);
   const mm11_40 = heapAlloc(T_T * B * 512, false);
@@ -405,15 +405,13 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   const v22_89 = heapAlloc(B * 256, false);
   const mm24_90 = heapAlloc(B * 256, false);
   const v25_91 = heapAlloc(B * 256, false);
-  const cat56_92 = heapAlloc(T_T * B * 512);
-  const ub58_93 = heapAlloc(32768);
-  const rows59_94 = heapAlloc(16384);
-  const rows60_95 = heapAlloc(16384);
-  const ub62_96 = heapAlloc(65536);
-  const ub64_97 = heapAlloc(65536);
-  const ub65_98 = heapAlloc(256);
-  const ub66_99 = heapAlloc(256);
-  const cat67_100 = heapAlloc(T_T * B * 512);
+  const ub58_92 = heapAlloc(32768);
+  const rows59_93 = heapAlloc(16384);
+  const rows60_94 = heapAlloc(16384);
+  const ub62_95 = heapAlloc(65536);
+  const ub64_96 = heapAlloc(65536);
+  const ub65_97 = heapAlloc(256);
+  const ub66_98 = heapAlloc(256);
   const in28 = heapStage((inputs["text"] as Tensor).data);
   const in29 = heapStage((inputs["next"] as Tensor).data);
   const p30 = packed === undefined ? heapStageParam("states.W_f", params["states.W_f"]) : params["states.W_f"];
@@ -743,71 +741,73 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     }
   }
   // %56 concat
+  mm11_40.fill(0); // reused: its last value is dead
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 256;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 256; c++) cat56_92[(l * 1 + r) * 512 + 0 + c] = out52_0_76[xo + r * 256 + c];
+      for (let c = 0; c < 256; c++) mm11_40[(l * 1 + r) * 512 + 0 + c] = out52_0_76[xo + r * 256 + c];
     }
   }
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 256;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 256; c++) cat56_92[(l * 1 + r) * 512 + 256 + c] = out52_1_77[xo + r * 256 + c];
+      for (let c = 0; c < 256; c++) mm11_40[(l * 1 + r) * 512 + 256 + c] = out52_1_77[xo + r * 256 + c];
     }
   }
   // %58 unbroadcast fused weight gradients
-  ub58_93.fill(0);
-  gemm_outer_512x64(cat56_92, 512, in28, 64, ub58_93, T_T * B);
+  ub58_92.fill(0);
+  gemm_outer_512x64(mm11_40, 512, in28, 64, ub58_92, T_T * B);
   // %59 slice_rows ∂states: ∂W_f (batched)
   for (let l = 0; l < 1; l++) {
-    rows59_94.set(ub58_93.subarray(l * 32768 + 0, l * 32768 + 16384), l * 16384);
+    rows59_93.set(ub58_92.subarray(l * 32768 + 0, l * 32768 + 16384), l * 16384);
   }
   // %60 slice_rows ∂states: ∂W_n (batched)
   for (let l = 0; l < 1; l++) {
-    rows60_95.set(ub58_93.subarray(l * 32768 + 16384, l * 32768 + 32768), l * 16384);
+    rows60_94.set(ub58_92.subarray(l * 32768 + 16384, l * 32768 + 32768), l * 16384);
   }
   // %62 unbroadcast ∂states: ∂U_f (batched)
-  ub62_96.fill(0);
-  gemm_outer_256x256(out52_0_76, 256, v14_41, 256, ub62_96, T_T * B);
+  ub62_95.fill(0);
+  gemm_outer_256x256(out52_0_76, 256, v14_41, 256, ub62_95, T_T * B);
   // %64 unbroadcast ∂states: ∂U_n (batched)
-  ub64_97.fill(0);
-  gemm_outer_256x256(out52_1_77, 256, out16_4_48, 256, ub64_97, T_T * B);
+  ub64_96.fill(0);
+  gemm_outer_256x256(out52_1_77, 256, out16_4_48, 256, ub64_96, T_T * B);
   // %65 unbroadcast ∂states: ∂b_f (batched)
-  ub65_98.fill(0);
-  if (kernels !== undefined && heapHolds(ub65_98, out52_0_76)) run_colsum_256(out52_0_76.byteOffset, ub65_98.byteOffset, T_T * B);
+  ub65_97.fill(0);
+  if (kernels !== undefined && heapHolds(ub65_97, out52_0_76)) run_colsum_256(out52_0_76.byteOffset, ub65_97.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
       for (let j = 0; j < 256; j++) {
-        ub65_98[j] += out52_0_76[l * 256 + j];
+        ub65_97[j] += out52_0_76[l * 256 + j];
       }
     }
   }
   // %66 unbroadcast ∂states: ∂b_n (batched)
-  ub66_99.fill(0);
-  if (kernels !== undefined && heapHolds(ub66_99, out52_1_77)) run_colsum_256(out52_1_77.byteOffset, ub66_99.byteOffset, T_T * B);
+  ub66_98.fill(0);
+  if (kernels !== undefined && heapHolds(ub66_98, out52_1_77)) run_colsum_256(out52_1_77.byteOffset, ub66_98.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
       for (let j = 0; j < 256; j++) {
-        ub66_99[j] += out52_1_77[l * 256 + j];
+        ub66_98[j] += out52_1_77[l * 256 + j];
       }
     }
   }
   // %67 concat
+  mm11_40.fill(0); // reused: its last value is dead
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 256;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 256; c++) cat67_100[(l * 1 + r) * 512 + 0 + c] = out52_1_77[xo + r * 256 + c];
+      for (let c = 0; c < 256; c++) mm11_40[(l * 1 + r) * 512 + 0 + c] = out52_1_77[xo + r * 256 + c];
     }
   }
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 256;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 256; c++) cat67_100[(l * 1 + r) * 512 + 256 + c] = out52_0_76[xo + r * 256 + c];
+      for (let c = 0; c < 256; c++) mm11_40[(l * 1 + r) * 512 + 256 + c] = out52_0_76[xo + r * 256 + c];
     }
   }
   // %68 matmul fused gate products
-  gemm_cols_512x64(cat67_100, packed51_74, v37_69, T_T * B);
-  return { loss: red27_66[0], outputs: { "logits": { data: heapCopy(v22_62), shape: [T_T, B, 64] } }, finalStates: { "states.h": { data: heapCopy(state16_0_43), shape: [B, 256] } }, grads: { "states.W_f": heapCopy(rows59_94), "states.W_n": heapCopy(rows60_95), "states.U_f": heapCopy(ub62_96), "states.U_n": heapCopy(ub64_97), "states.b_f": heapCopy(ub65_98), "states.b_n": heapCopy(ub66_99), "logits.W": heapCopy(ub41_71), "logits.b": heapCopy(ub38_70) }, inputGrads: { "text": { data: heapCopy(v37_69), shape: [T_T, B, 64] } }, stateGrads: { "states.h": { data: heapCopy(state52_0_75), shape: [B, 256] } } } as GradResult;
+  gemm_cols_512x64(mm11_40, packed51_74, v37_69, T_T * B);
+  return { loss: red27_66[0], outputs: { "logits": { data: heapCopy(v22_62), shape: [T_T, B, 64] } }, finalStates: { "states.h": { data: heapCopy(state16_0_43), shape: [B, 256] } }, grads: { "states.W_f": heapCopy(rows59_93), "states.W_n": heapCopy(rows60_94), "states.U_f": heapCopy(ub62_95), "states.U_n": heapCopy(ub64_96), "states.b_f": heapCopy(ub65_97), "states.b_n": heapCopy(ub66_98), "logits.W": heapCopy(ub41_71), "logits.b": heapCopy(ub38_70) }, inputGrads: { "text": { data: heapCopy(v37_69), shape: [T_T, B, 64] } }, stateGrads: { "states.h": { data: heapCopy(state52_0_75), shape: [B, 256] } } } as GradResult;
 }
 
 

@@ -412,7 +412,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   const T_T = lengths["T"] as number;
   checkInitialStates(initialStates, B);
   residentPlace(packed);
-  heapReserve(20 * (B * 5 + 4) + 2 * (60 + 4) + 3 * (T_T * B * 20 + 4) + 19 * (T_T * B * 5 + 4) + (100 + 4) + 2 * (B * 20 + 4) + (T_T * B + 4) + 2 * (1 + 4) + 4 * (15 + 4) + 4 * (25 + 4) + 7 * (5 + 4) + (T_T * B * 3 + 4) + heapFloats(params, initialStates, inputs));
+  heapReserve(20 * (B * 5 + 4) + 2 * (60 + 4) + (T_T * B * 20 + 4) + 19 * (T_T * B * 5 + 4) + (100 + 4) + 2 * (B * 20 + 4) + (T_T * B + 4) + 2 * (1 + 4) + 4 * (15 + 4) + 4 * (25 + 4) + 7 * (5 + 4) + (T_T * B * 3 + 4) + heapFloats(params, initialStates, inputs));
   const c16_55 = heapAlloc(B * 5);
   const stack19_58 = heapAlloc(60, false);
   const mm20_60 = heapAlloc(T_T * B * 20, false);
@@ -460,25 +460,23 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   const v35_124 = heapAlloc(B * 5, false);
   const cat36_125 = heapAlloc(B * 20);
   const mm38_126 = heapAlloc(B * 5, false);
-  const cat69_127 = heapAlloc(T_T * B * 20);
-  const ub71_128 = heapAlloc(60);
-  const rows72_129 = heapAlloc(15);
-  const rows73_130 = heapAlloc(15);
-  const rows74_131 = heapAlloc(15);
-  const rows75_132 = heapAlloc(15);
-  const rows78_133 = heapAlloc(25);
-  const rows79_134 = heapAlloc(25);
-  const rows80_135 = heapAlloc(25);
-  const rows81_136 = heapAlloc(25);
-  const ub83_137 = heapAlloc(5);
-  const ub85_138 = heapAlloc(5);
-  const ub87_139 = heapAlloc(5);
-  const ub88_140 = heapAlloc(5);
-  const ub89_141 = heapAlloc(5);
-  const ub90_142 = heapAlloc(5);
-  const ub91_143 = heapAlloc(5);
-  const cat92_144 = heapAlloc(T_T * B * 20);
-  const mm93_145 = heapAlloc(T_T * B * 3, false);
+  const ub71_127 = heapAlloc(60);
+  const rows72_128 = heapAlloc(15);
+  const rows73_129 = heapAlloc(15);
+  const rows74_130 = heapAlloc(15);
+  const rows75_131 = heapAlloc(15);
+  const rows78_132 = heapAlloc(25);
+  const rows79_133 = heapAlloc(25);
+  const rows80_134 = heapAlloc(25);
+  const rows81_135 = heapAlloc(25);
+  const ub83_136 = heapAlloc(5);
+  const ub85_137 = heapAlloc(5);
+  const ub87_138 = heapAlloc(5);
+  const ub88_139 = heapAlloc(5);
+  const ub89_140 = heapAlloc(5);
+  const ub90_141 = heapAlloc(5);
+  const ub91_142 = heapAlloc(5);
+  const mm93_143 = heapAlloc(T_T * B * 3, false);
   const in39 = heapStage((inputs["x"] as Tensor).data);
   const p40 = packed === undefined ? heapStageParam("W_i", params["W_i"]) : params["W_i"];
   const p41 = packed === undefined ? heapStageParam("W_f", params["W_f"]) : params["W_f"];
@@ -929,197 +927,199 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     }
   }
   // %69 concat
+  mm20_60.fill(0); // reused: its last value is dead
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 5;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 5; c++) cat69_127[(l * 1 + r) * 20 + 0 + c] = out62_0_101[xo + r * 5 + c];
+      for (let c = 0; c < 5; c++) mm20_60[(l * 1 + r) * 20 + 0 + c] = out62_0_101[xo + r * 5 + c];
     }
   }
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 5;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 5; c++) cat69_127[(l * 1 + r) * 20 + 5 + c] = out62_1_102[xo + r * 5 + c];
+      for (let c = 0; c < 5; c++) mm20_60[(l * 1 + r) * 20 + 5 + c] = out62_1_102[xo + r * 5 + c];
     }
   }
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 5;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 5; c++) cat69_127[(l * 1 + r) * 20 + 10 + c] = out62_2_103[xo + r * 5 + c];
+      for (let c = 0; c < 5; c++) mm20_60[(l * 1 + r) * 20 + 10 + c] = out62_2_103[xo + r * 5 + c];
     }
   }
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 5;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 5; c++) cat69_127[(l * 1 + r) * 20 + 15 + c] = out62_3_104[xo + r * 5 + c];
+      for (let c = 0; c < 5; c++) mm20_60[(l * 1 + r) * 20 + 15 + c] = out62_3_104[xo + r * 5 + c];
     }
   }
   // %71 unbroadcast fused weight gradients
-  ub71_128.fill(0);
-  gemm_outer_20x3(cat69_127, 20, in39, 3, ub71_128, T_T * B);
+  ub71_127.fill(0);
+  gemm_outer_20x3(mm20_60, 20, in39, 3, ub71_127, T_T * B);
   // %72 slice_rows ∂PeepholeLSTM: ∂W_i (batched)
   for (let l = 0; l < 1; l++) {
-    rows72_129.set(ub71_128.subarray(l * 60 + 0, l * 60 + 15), l * 15);
+    rows72_128.set(ub71_127.subarray(l * 60 + 0, l * 60 + 15), l * 15);
   }
   // %73 slice_rows ∂PeepholeLSTM: ∂W_f (batched)
   for (let l = 0; l < 1; l++) {
-    rows73_130.set(ub71_128.subarray(l * 60 + 15, l * 60 + 30), l * 15);
+    rows73_129.set(ub71_127.subarray(l * 60 + 15, l * 60 + 30), l * 15);
   }
   // %74 slice_rows ∂PeepholeLSTM: ∂W_g (batched)
   for (let l = 0; l < 1; l++) {
-    rows74_131.set(ub71_128.subarray(l * 60 + 30, l * 60 + 45), l * 15);
+    rows74_130.set(ub71_127.subarray(l * 60 + 30, l * 60 + 45), l * 15);
   }
   // %75 slice_rows ∂PeepholeLSTM: ∂W_o (batched)
   for (let l = 0; l < 1; l++) {
-    rows75_132.set(ub71_128.subarray(l * 60 + 45, l * 60 + 60), l * 15);
+    rows75_131.set(ub71_127.subarray(l * 60 + 45, l * 60 + 60), l * 15);
   }
   // %77 unbroadcast fused weight gradients
   stack29_65.fill(0); // reused: its last value is dead
   stack29_65.fill(0);
-  gemm_outer_20x5(cat69_127, 20, v28_64, 5, stack29_65, T_T * B);
+  gemm_outer_20x5(mm20_60, 20, v28_64, 5, stack29_65, T_T * B);
   // %78 slice_rows ∂PeepholeLSTM: ∂U_i (batched)
   for (let l = 0; l < 1; l++) {
-    rows78_133.set(stack29_65.subarray(l * 100 + 0, l * 100 + 25), l * 25);
+    rows78_132.set(stack29_65.subarray(l * 100 + 0, l * 100 + 25), l * 25);
   }
   // %79 slice_rows ∂PeepholeLSTM: ∂U_f (batched)
   for (let l = 0; l < 1; l++) {
-    rows79_134.set(stack29_65.subarray(l * 100 + 25, l * 100 + 50), l * 25);
+    rows79_133.set(stack29_65.subarray(l * 100 + 25, l * 100 + 50), l * 25);
   }
   // %80 slice_rows ∂PeepholeLSTM: ∂U_g (batched)
   for (let l = 0; l < 1; l++) {
-    rows80_135.set(stack29_65.subarray(l * 100 + 50, l * 100 + 75), l * 25);
+    rows80_134.set(stack29_65.subarray(l * 100 + 50, l * 100 + 75), l * 25);
   }
   // %81 slice_rows ∂PeepholeLSTM: ∂U_o (batched)
   for (let l = 0; l < 1; l++) {
-    rows81_136.set(stack29_65.subarray(l * 100 + 75, l * 100 + 100), l * 25);
+    rows81_135.set(stack29_65.subarray(l * 100 + 75, l * 100 + 100), l * 25);
   }
   // %82 mul — 28: i = sigmoid(W_i @ x + U_i @ h + p_i * c + b_i)
-  if (kernels !== undefined && heapHolds(v59_96, out62_0_101, out30_7_76)) run_pointwise7(v59_96.byteOffset, out62_0_101.byteOffset, out30_7_76.byteOffset, T_T * B);
+  if (kernels !== undefined && heapHolds(v28_64, out62_0_101, out30_7_76)) run_pointwise7(v28_64.byteOffset, out62_0_101.byteOffset, out30_7_76.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
       const o = l * 5;
       for (let j = 0; j < 5; j++) {
-        v59_96[o + j] = out62_0_101[l * 5 + j] * out30_7_76[l * 5 + j];
+        v28_64[o + j] = out62_0_101[l * 5 + j] * out30_7_76[l * 5 + j];
       }
     }
   }
   // %83 unbroadcast ∂PeepholeLSTM: ∂p_i (batched)
-  ub83_137.fill(0);
-  if (kernels !== undefined && heapHolds(ub83_137, v59_96)) run_colsum_5(v59_96.byteOffset, ub83_137.byteOffset, T_T * B);
+  ub83_136.fill(0);
+  if (kernels !== undefined && heapHolds(ub83_136, v28_64)) run_colsum_5(v28_64.byteOffset, ub83_136.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
       for (let j = 0; j < 5; j++) {
-        ub83_137[j] += v59_96[l * 5 + j];
+        ub83_136[j] += v28_64[l * 5 + j];
       }
     }
   }
   // %84 mul — 29: f = sigmoid(W_f @ x + U_f @ h + p_f * c + b_f)
-  if (kernels !== undefined && heapHolds(v59_96, out62_1_102, out30_7_76)) run_pointwise7(v59_96.byteOffset, out62_1_102.byteOffset, out30_7_76.byteOffset, T_T * B);
+  if (kernels !== undefined && heapHolds(v28_64, out62_1_102, out30_7_76)) run_pointwise7(v28_64.byteOffset, out62_1_102.byteOffset, out30_7_76.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
       const o = l * 5;
       for (let j = 0; j < 5; j++) {
-        v59_96[o + j] = out62_1_102[l * 5 + j] * out30_7_76[l * 5 + j];
+        v28_64[o + j] = out62_1_102[l * 5 + j] * out30_7_76[l * 5 + j];
       }
     }
   }
   // %85 unbroadcast ∂PeepholeLSTM: ∂p_f (batched)
-  ub85_138.fill(0);
-  if (kernels !== undefined && heapHolds(ub85_138, v59_96)) run_colsum_5(v59_96.byteOffset, ub85_138.byteOffset, T_T * B);
+  ub85_137.fill(0);
+  if (kernels !== undefined && heapHolds(ub85_137, v28_64)) run_colsum_5(v28_64.byteOffset, ub85_137.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
       for (let j = 0; j < 5; j++) {
-        ub85_138[j] += v59_96[l * 5 + j];
+        ub85_137[j] += v28_64[l * 5 + j];
       }
     }
   }
   // %86 mul — 32: o = sigmoid(W_o @ x + U_o @ h + p_o * c' + b_o)
-  if (kernels !== undefined && heapHolds(v59_96, out62_3_104, out30_3_72)) run_pointwise7(v59_96.byteOffset, out62_3_104.byteOffset, out30_3_72.byteOffset, T_T * B);
+  if (kernels !== undefined && heapHolds(v28_64, out62_3_104, out30_3_72)) run_pointwise7(v28_64.byteOffset, out62_3_104.byteOffset, out30_3_72.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
       const o = l * 5;
       for (let j = 0; j < 5; j++) {
-        v59_96[o + j] = out62_3_104[l * 5 + j] * out30_3_72[l * 5 + j];
+        v28_64[o + j] = out62_3_104[l * 5 + j] * out30_3_72[l * 5 + j];
       }
     }
   }
   // %87 unbroadcast ∂PeepholeLSTM: ∂p_o (batched)
-  ub87_139.fill(0);
-  if (kernels !== undefined && heapHolds(ub87_139, v59_96)) run_colsum_5(v59_96.byteOffset, ub87_139.byteOffset, T_T * B);
+  ub87_138.fill(0);
+  if (kernels !== undefined && heapHolds(ub87_138, v28_64)) run_colsum_5(v28_64.byteOffset, ub87_138.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
       for (let j = 0; j < 5; j++) {
-        ub87_139[j] += v59_96[l * 5 + j];
+        ub87_138[j] += v28_64[l * 5 + j];
       }
     }
   }
   // %88 unbroadcast ∂PeepholeLSTM: ∂b_i (batched)
-  ub88_140.fill(0);
-  if (kernels !== undefined && heapHolds(ub88_140, out62_0_101)) run_colsum_5(out62_0_101.byteOffset, ub88_140.byteOffset, T_T * B);
+  ub88_139.fill(0);
+  if (kernels !== undefined && heapHolds(ub88_139, out62_0_101)) run_colsum_5(out62_0_101.byteOffset, ub88_139.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
       for (let j = 0; j < 5; j++) {
-        ub88_140[j] += out62_0_101[l * 5 + j];
+        ub88_139[j] += out62_0_101[l * 5 + j];
       }
     }
   }
   // %89 unbroadcast ∂PeepholeLSTM: ∂b_f (batched)
-  ub89_141.fill(0);
-  if (kernels !== undefined && heapHolds(ub89_141, out62_1_102)) run_colsum_5(out62_1_102.byteOffset, ub89_141.byteOffset, T_T * B);
+  ub89_140.fill(0);
+  if (kernels !== undefined && heapHolds(ub89_140, out62_1_102)) run_colsum_5(out62_1_102.byteOffset, ub89_140.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
       for (let j = 0; j < 5; j++) {
-        ub89_141[j] += out62_1_102[l * 5 + j];
+        ub89_140[j] += out62_1_102[l * 5 + j];
       }
     }
   }
   // %90 unbroadcast ∂PeepholeLSTM: ∂b_g (batched)
-  ub90_142.fill(0);
-  if (kernels !== undefined && heapHolds(ub90_142, out62_2_103)) run_colsum_5(out62_2_103.byteOffset, ub90_142.byteOffset, T_T * B);
+  ub90_141.fill(0);
+  if (kernels !== undefined && heapHolds(ub90_141, out62_2_103)) run_colsum_5(out62_2_103.byteOffset, ub90_141.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
       for (let j = 0; j < 5; j++) {
-        ub90_142[j] += out62_2_103[l * 5 + j];
+        ub90_141[j] += out62_2_103[l * 5 + j];
       }
     }
   }
   // %91 unbroadcast ∂PeepholeLSTM: ∂b_o (batched)
-  ub91_143.fill(0);
-  if (kernels !== undefined && heapHolds(ub91_143, out62_3_104)) run_colsum_5(out62_3_104.byteOffset, ub91_143.byteOffset, T_T * B);
+  ub91_142.fill(0);
+  if (kernels !== undefined && heapHolds(ub91_142, out62_3_104)) run_colsum_5(out62_3_104.byteOffset, ub91_142.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
       for (let j = 0; j < 5; j++) {
-        ub91_143[j] += out62_3_104[l * 5 + j];
+        ub91_142[j] += out62_3_104[l * 5 + j];
       }
     }
   }
   // %92 concat
+  mm20_60.fill(0); // reused: its last value is dead
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 5;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 5; c++) cat92_144[(l * 1 + r) * 20 + 0 + c] = out62_3_104[xo + r * 5 + c];
+      for (let c = 0; c < 5; c++) mm20_60[(l * 1 + r) * 20 + 0 + c] = out62_3_104[xo + r * 5 + c];
     }
   }
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 5;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 5; c++) cat92_144[(l * 1 + r) * 20 + 5 + c] = out62_2_103[xo + r * 5 + c];
+      for (let c = 0; c < 5; c++) mm20_60[(l * 1 + r) * 20 + 5 + c] = out62_2_103[xo + r * 5 + c];
     }
   }
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 5;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 5; c++) cat92_144[(l * 1 + r) * 20 + 10 + c] = out62_1_102[xo + r * 5 + c];
+      for (let c = 0; c < 5; c++) mm20_60[(l * 1 + r) * 20 + 10 + c] = out62_1_102[xo + r * 5 + c];
     }
   }
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 5;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 5; c++) cat92_144[(l * 1 + r) * 20 + 15 + c] = out62_0_101[xo + r * 5 + c];
+      for (let c = 0; c < 5; c++) mm20_60[(l * 1 + r) * 20 + 15 + c] = out62_0_101[xo + r * 5 + c];
     }
   }
   // %93 matmul fused gate products
-  gemm_cols_20x3(cat92_144, packed61_98, mm93_145, T_T * B);
-  return { loss: red37_92[0], outputs: { "output": { data: heapCopy(out30_0_69), shape: [T_T, B, 5] } }, finalStates: { "h": { data: heapCopy(state30_0_67), shape: [B, 5] }, "c": { data: heapCopy(state30_1_68), shape: [B, 5] } }, grads: { "W_i": heapCopy(rows72_129), "W_f": heapCopy(rows73_130), "W_g": heapCopy(rows74_131), "W_o": heapCopy(rows75_132), "U_i": heapCopy(rows78_133), "U_f": heapCopy(rows79_134), "U_g": heapCopy(rows80_135), "U_o": heapCopy(rows81_136), "p_i": heapCopy(ub83_137), "p_f": heapCopy(ub85_138), "p_o": heapCopy(ub87_139), "b_i": heapCopy(ub88_140), "b_f": heapCopy(ub89_141), "b_g": heapCopy(ub90_142), "b_o": heapCopy(ub91_143) }, inputGrads: { "x": { data: heapCopy(mm93_145), shape: [T_T, B, 3] } }, stateGrads: { "h": { data: heapCopy(state62_0_99), shape: [B, 5] }, "c": { data: heapCopy(state62_1_100), shape: [B, 5] } } } as GradResult;
+  gemm_cols_20x3(mm20_60, packed61_98, mm93_143, T_T * B);
+  return { loss: red37_92[0], outputs: { "output": { data: heapCopy(out30_0_69), shape: [T_T, B, 5] } }, finalStates: { "h": { data: heapCopy(state30_0_67), shape: [B, 5] }, "c": { data: heapCopy(state30_1_68), shape: [B, 5] } }, grads: { "W_i": heapCopy(rows72_128), "W_f": heapCopy(rows73_129), "W_g": heapCopy(rows74_130), "W_o": heapCopy(rows75_131), "U_i": heapCopy(rows78_132), "U_f": heapCopy(rows79_133), "U_g": heapCopy(rows80_134), "U_o": heapCopy(rows81_135), "p_i": heapCopy(ub83_136), "p_f": heapCopy(ub85_137), "p_o": heapCopy(ub87_138), "b_i": heapCopy(ub88_139), "b_f": heapCopy(ub89_140), "b_g": heapCopy(ub90_141), "b_o": heapCopy(ub91_142) }, inputGrads: { "x": { data: heapCopy(mm93_143), shape: [T_T, B, 3] } }, stateGrads: { "h": { data: heapCopy(state62_0_99), shape: [B, 5] }, "c": { data: heapCopy(state62_1_100), shape: [B, 5] } } } as GradResult;
 }
 
 

@@ -396,7 +396,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   const T_T = lengths["T"] as number;
   checkInitialStates(initialStates, B);
   residentPlace(packed);
-  heapReserve(39 * (B * 12 + 4) + 2 * (T_T * B * 48 + 4) + 22 * (T_T * B * 12 + 4) + 14 * (B * 48 + 4) + 4 * (T_T * B + 4) + 2 * (1 + 4) + (12 + 4) + 3 * (576 + 4) + 3 * (48 + 4) + heapFloats(params, initialStates, inputs));
+  heapReserve(39 * (B * 12 + 4) + 2 * (T_T * B * 48 + 4) + 21 * (T_T * B * 12 + 4) + 14 * (B * 48 + 4) + 4 * (T_T * B + 4) + 2 * (1 + 4) + (12 + 4) + 3 * (576 + 4) + 3 * (48 + 4) + heapFloats(params, initialStates, inputs));
   const c5_41 = heapAlloc(B * 12);
   const mm8_44 = heapAlloc(T_T * B * 48, false);
   const v9_45 = heapAlloc(T_T * B * 48, false);
@@ -468,25 +468,24 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   const ub64_135 = heapAlloc(576);
   const ub66_136 = heapAlloc(576);
   const ub67_137 = heapAlloc(48);
-  const v85_138 = heapAlloc(T_T * B * 12, false);
-  const state86_0_139 = heapAlloc(B * 12, false);
-  const state86_1_140 = heapAlloc(B * 12, false);
-  const v3_154 = heapAlloc(B * 12, false);
-  const v10_155 = heapAlloc(B * 12, false);
-  const v18_156 = heapAlloc(B * 12, false);
-  const v20_157 = heapAlloc(B * 12, false);
-  const pad21_158 = heapAlloc(B * 48);
-  const v23_159 = heapAlloc(B * 12, false);
-  const pad24_160 = heapAlloc(B * 48);
-  const v27_161 = heapAlloc(B * 12, false);
-  const pad28_162 = heapAlloc(B * 48);
-  const v31_163 = heapAlloc(B * 12, false);
-  const pad32_164 = heapAlloc(B * 48);
-  const v33_165 = heapAlloc(B * 48, false);
-  const mm35_166 = heapAlloc(B * 12, false);
-  const ub91_167 = heapAlloc(48);
-  const ub93_168 = heapAlloc(576);
-  const ub94_169 = heapAlloc(48);
+  const state86_0_138 = heapAlloc(B * 12, false);
+  const state86_1_139 = heapAlloc(B * 12, false);
+  const v3_153 = heapAlloc(B * 12, false);
+  const v10_154 = heapAlloc(B * 12, false);
+  const v18_155 = heapAlloc(B * 12, false);
+  const v20_156 = heapAlloc(B * 12, false);
+  const pad21_157 = heapAlloc(B * 48);
+  const v23_158 = heapAlloc(B * 12, false);
+  const pad24_159 = heapAlloc(B * 48);
+  const v27_160 = heapAlloc(B * 12, false);
+  const pad28_161 = heapAlloc(B * 48);
+  const v31_162 = heapAlloc(B * 12, false);
+  const pad32_163 = heapAlloc(B * 48);
+  const v33_164 = heapAlloc(B * 48, false);
+  const mm35_165 = heapAlloc(B * 12, false);
+  const ub91_166 = heapAlloc(48);
+  const ub93_167 = heapAlloc(576);
+  const ub94_168 = heapAlloc(48);
   const in36 = heapStage((inputs["series"] as Tensor).data);
   const in37 = heapStage((inputs["next"] as Tensor).data);
   const p38 = heapStageParam("lower.W", params["lower.W"]);
@@ -777,21 +776,21 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   }
   // %37 add
   for (let l = 0; l < T_T * B; l++) {
-    mm27_93[l] = sum31_96[l * 1 + 0] + sum31_96[l * 1 + 0];
+    v30_95[l] = sum31_96[l * 1 + 0] + sum31_96[l * 1 + 0];
   }
   // %38 unbroadcast
   s98.fill(0); // reused: its last value is dead
   s98.fill(0);
   for (let l = 0; l < T_T * B; l++) {
     for (let j = 0; j < 1; j++) {
-      s98[j] += mm27_93[l * 1 + j];
+      s98[j] += v30_95[l * 1 + j];
     }
   }
   // %40 matmul — 7: cell LSTM(I, H) {
-  gemm_cols_1x12(mm27_93, p91, mm40_99, T_T * B);
+  gemm_cols_1x12(v30_95, p91, mm40_99, T_T * B);
   // %41 unbroadcast
   ub41_100.fill(0);
-  gemm_outer_1x12(mm27_93, 1, out21_0_73, 12, ub41_100, T_T * B);
+  gemm_outer_1x12(v30_95, 1, out21_0_73, 12, ub41_100, T_T * B);
   // %48 time_shift upper: previous h
   shift48_101.set(init17_69, 0);
   shift48_101.set(out21_0_73.subarray(0, (T_T - 1) * B * 12), B * 12);
@@ -991,209 +990,209 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     }
   }
   // %68 matmul — 15: z = W @ x + U @ h + b
-  gemm_cols_48x12(mm8_44, p66, v58_106, T_T * B);
+  gemm_cols_48x12(mm8_44, p66, shift48_101, T_T * B);
   // %75 time_shift lower: previous h
-  v56_105.fill(0); // reused: its last value is dead
-  v56_105.set(init6_42, 0);
-  v56_105.set(out10_0_48.subarray(0, (T_T - 1) * B * 12), B * 12);
+  v58_106.fill(0); // reused: its last value is dead
+  v58_106.set(init6_42, 0);
+  v58_106.set(out10_0_48.subarray(0, (T_T - 1) * B * 12), B * 12);
   // %77 sub — 21: h' = o * tanh(c')
-  if (kernels !== undefined && heapHolds(v54_104, out10_1_49)) run_pointwise9(v54_104.byteOffset, out10_1_49.byteOffset, out10_1_49.byteOffset, T_T * B);
+  if (kernels !== undefined && heapHolds(v56_105, out10_1_49)) run_pointwise9(v56_105.byteOffset, out10_1_49.byteOffset, out10_1_49.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
       const o = l * 12;
       for (let j = 0; j < 12; j++) {
-        v54_104[o + j] = 1 - (out10_1_49[l * 12 + j] * out10_1_49[l * 12 + j]);
+        v56_105[o + j] = 1 - (out10_1_49[l * 12 + j] * out10_1_49[l * 12 + j]);
       }
     }
   }
   // %79 mul ∂o — 19: o = sigmoid(z[3*H:4*H])
-  if (kernels !== undefined && heapHolds(v52_103, out10_2_50)) run_pointwise10(v52_103.byteOffset, out10_2_50.byteOffset, out10_2_50.byteOffset, T_T * B);
+  if (kernels !== undefined && heapHolds(v54_104, out10_2_50)) run_pointwise10(v54_104.byteOffset, out10_2_50.byteOffset, out10_2_50.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
       const o = l * 12;
       for (let j = 0; j < 12; j++) {
-        v52_103[o + j] = out10_2_50[l * 12 + j] * (1 - out10_2_50[l * 12 + j]);
+        v54_104[o + j] = out10_2_50[l * 12 + j] * (1 - out10_2_50[l * 12 + j]);
       }
     }
   }
   // %81 sub ∂g — 18: g = tanh(z[2*H:3*H])
-  if (kernels !== undefined && heapHolds(v50_102, out10_3_51)) run_pointwise9(v50_102.byteOffset, out10_3_51.byteOffset, out10_3_51.byteOffset, T_T * B);
+  if (kernels !== undefined && heapHolds(v52_103, out10_3_51)) run_pointwise9(v52_103.byteOffset, out10_3_51.byteOffset, out10_3_51.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
       const o = l * 12;
       for (let j = 0; j < 12; j++) {
-        v50_102[o + j] = 1 - (out10_3_51[l * 12 + j] * out10_3_51[l * 12 + j]);
+        v52_103[o + j] = 1 - (out10_3_51[l * 12 + j] * out10_3_51[l * 12 + j]);
       }
     }
   }
   // %83 mul ∂f — 17: f = sigmoid(z[H:2*H])
-  if (kernels !== undefined && heapHolds(mm40_99, out10_5_53)) run_pointwise10(mm40_99.byteOffset, out10_5_53.byteOffset, out10_5_53.byteOffset, T_T * B);
+  if (kernels !== undefined && heapHolds(v50_102, out10_5_53)) run_pointwise10(v50_102.byteOffset, out10_5_53.byteOffset, out10_5_53.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
       const o = l * 12;
       for (let j = 0; j < 12; j++) {
-        mm40_99[o + j] = out10_5_53[l * 12 + j] * (1 - out10_5_53[l * 12 + j]);
+        v50_102[o + j] = out10_5_53[l * 12 + j] * (1 - out10_5_53[l * 12 + j]);
       }
     }
   }
   // %85 mul ∂i — 16: i = sigmoid(z[0:H])
-  if (kernels !== undefined && heapHolds(v85_138, out10_4_52)) run_pointwise10(v85_138.byteOffset, out10_4_52.byteOffset, out10_4_52.byteOffset, T_T * B);
+  if (kernels !== undefined && heapHolds(mm40_99, out10_4_52)) run_pointwise10(mm40_99.byteOffset, out10_4_52.byteOffset, out10_4_52.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
       const o = l * 12;
       for (let j = 0; j < 12; j++) {
-        v85_138[o + j] = out10_4_52[l * 12 + j] * (1 - out10_4_52[l * 12 + j]);
+        mm40_99[o + j] = out10_4_52[l * 12 + j] * (1 - out10_4_52[l * 12 + j]);
       }
     }
   }
   // %86 scan ∂lower — 30: layer lower = LSTM(I, H) over series
-  state86_0_139.set(c5_41);
-  state86_1_140.set(c5_41);
+  state86_0_138.set(c5_41);
+  state86_1_139.set(c5_41);
   v9_45.fill(0); // reused: its last value is dead
-  const steps141 = T_T;
+  const steps140 = T_T;
   // ∂lower: from the last step to the first
-  if (kernels !== undefined && pool.ready.length <= 1 && heapHolds(v3_154, state86_0_139, v58_106, v10_155, state86_1_140, out10_2_50, v54_104, v18_156, out10_5_53, v20_157, out10_1_49, v52_103, pad21_158, v23_159, out10_4_52, v50_102, pad24_160, v27_161, out10_6_54, mm40_99, pad28_162, v31_163, out10_3_51, v85_138, pad32_164, v33_165, p39, mm35_166, v9_45)) run_time_loop5(v3_154.byteOffset, state86_0_139.byteOffset, v58_106.byteOffset, v10_155.byteOffset, state86_1_140.byteOffset, out10_2_50.byteOffset, v54_104.byteOffset, v18_156.byteOffset, out10_5_53.byteOffset, v20_157.byteOffset, out10_1_49.byteOffset, v52_103.byteOffset, pad21_158.byteOffset, v23_159.byteOffset, out10_4_52.byteOffset, v50_102.byteOffset, pad24_160.byteOffset, v27_161.byteOffset, out10_6_54.byteOffset, mm40_99.byteOffset, pad28_162.byteOffset, v31_163.byteOffset, out10_3_51.byteOffset, v85_138.byteOffset, pad32_164.byteOffset, v33_165.byteOffset, p39.byteOffset, mm35_166.byteOffset, v9_45.byteOffset, 4 * (B * 12), B, 4 * (B * 48), steps141, T_T, pool.ready.length === 1 ? 128 * pool.ready[0] : 0);
+  if (kernels !== undefined && pool.ready.length <= 1 && heapHolds(v3_153, state86_0_138, shift48_101, v10_154, state86_1_139, out10_2_50, v56_105, v18_155, out10_5_53, v20_156, out10_1_49, v54_104, pad21_157, v23_158, out10_4_52, v52_103, pad24_159, v27_160, out10_6_54, v50_102, pad28_161, v31_162, out10_3_51, mm40_99, pad32_163, v33_164, p39, mm35_165, v9_45)) run_time_loop5(v3_153.byteOffset, state86_0_138.byteOffset, shift48_101.byteOffset, v10_154.byteOffset, state86_1_139.byteOffset, out10_2_50.byteOffset, v56_105.byteOffset, v18_155.byteOffset, out10_5_53.byteOffset, v20_156.byteOffset, out10_1_49.byteOffset, v54_104.byteOffset, pad21_157.byteOffset, v23_158.byteOffset, out10_4_52.byteOffset, v52_103.byteOffset, pad24_159.byteOffset, v27_160.byteOffset, out10_6_54.byteOffset, v50_102.byteOffset, pad28_161.byteOffset, v31_162.byteOffset, out10_3_51.byteOffset, mm40_99.byteOffset, pad32_163.byteOffset, v33_164.byteOffset, p39.byteOffset, mm35_165.byteOffset, v9_45.byteOffset, 4 * (B * 12), B, 4 * (B * 48), steps140, T_T, pool.ready.length === 1 ? 128 * pool.ready[0] : 0);
   else {
-    for (let s = 0; s < steps141; s++) {
+    for (let s = 0; s < steps140; s++) {
       const t = T_T - 1 - s;
-      const x86_0_142 = v58_106.subarray(t * B * 12, (t + 1) * B * 12);
-      const x86_1_143 = out10_1_49.subarray(t * B * 12, (t + 1) * B * 12);
-      const x86_2_144 = out10_2_50.subarray(t * B * 12, (t + 1) * B * 12);
-      const x86_3_145 = out10_3_51.subarray(t * B * 12, (t + 1) * B * 12);
-      const x86_4_146 = out10_4_52.subarray(t * B * 12, (t + 1) * B * 12);
-      const x86_5_147 = out10_6_54.subarray(t * B * 12, (t + 1) * B * 12);
-      const x86_6_148 = out10_5_53.subarray(t * B * 12, (t + 1) * B * 12);
-      const x86_7_149 = v54_104.subarray(t * B * 12, (t + 1) * B * 12);
-      const x86_8_150 = v52_103.subarray(t * B * 12, (t + 1) * B * 12);
-      const x86_9_151 = v50_102.subarray(t * B * 12, (t + 1) * B * 12);
-      const x86_10_152 = mm40_99.subarray(t * B * 12, (t + 1) * B * 12);
-      const x86_11_153 = v85_138.subarray(t * B * 12, (t + 1) * B * 12);
+      const x86_0_141 = shift48_101.subarray(t * B * 12, (t + 1) * B * 12);
+      const x86_1_142 = out10_1_49.subarray(t * B * 12, (t + 1) * B * 12);
+      const x86_2_143 = out10_2_50.subarray(t * B * 12, (t + 1) * B * 12);
+      const x86_3_144 = out10_3_51.subarray(t * B * 12, (t + 1) * B * 12);
+      const x86_4_145 = out10_4_52.subarray(t * B * 12, (t + 1) * B * 12);
+      const x86_5_146 = out10_6_54.subarray(t * B * 12, (t + 1) * B * 12);
+      const x86_6_147 = out10_5_53.subarray(t * B * 12, (t + 1) * B * 12);
+      const x86_7_148 = v56_105.subarray(t * B * 12, (t + 1) * B * 12);
+      const x86_8_149 = v54_104.subarray(t * B * 12, (t + 1) * B * 12);
+      const x86_9_150 = v52_103.subarray(t * B * 12, (t + 1) * B * 12);
+      const x86_10_151 = v50_102.subarray(t * B * 12, (t + 1) * B * 12);
+      const x86_11_152 = mm40_99.subarray(t * B * 12, (t + 1) * B * 12);
       // %3 add
-      if (kernels !== undefined && heapHolds(v3_154, state86_0_139, x86_0_142)) run_pointwise11(v3_154.byteOffset, state86_0_139.byteOffset, x86_0_142.byteOffset, B);
+      if (kernels !== undefined && heapHolds(v3_153, state86_0_138, x86_0_141)) run_pointwise11(v3_153.byteOffset, state86_0_138.byteOffset, x86_0_141.byteOffset, B);
       else {
         for (let l = 0; l < B; l++) {
           const o = l * 12;
           for (let j = 0; j < 12; j++) {
-            v3_154[o + j] = state86_0_139[l * 12 + j] + x86_0_142[l * 12 + j];
+            v3_153[o + j] = state86_0_138[l * 12 + j] + x86_0_141[l * 12 + j];
           }
         }
       }
       // %10 add
-      if (kernels !== undefined && heapHolds(v10_155, state86_1_140, v3_154, x86_2_144, x86_7_149)) run_pointwise12(v10_155.byteOffset, state86_1_140.byteOffset, v3_154.byteOffset, x86_2_144.byteOffset, x86_7_149.byteOffset, B);
+      if (kernels !== undefined && heapHolds(v10_154, state86_1_139, v3_153, x86_2_143, x86_7_148)) run_pointwise12(v10_154.byteOffset, state86_1_139.byteOffset, v3_153.byteOffset, x86_2_143.byteOffset, x86_7_148.byteOffset, B);
       else {
         for (let l = 0; l < B; l++) {
           const o = l * 12;
           for (let j = 0; j < 12; j++) {
-            v10_155[o + j] = state86_1_140[l * 12 + j] + ((v3_154[l * 12 + j] * x86_2_144[l * 12 + j]) * x86_7_149[l * 12 + j]);
+            v10_154[o + j] = state86_1_139[l * 12 + j] + ((v3_153[l * 12 + j] * x86_2_143[l * 12 + j]) * x86_7_148[l * 12 + j]);
           }
         }
       }
       // %18 mul — 20: c' = f * c + i * g
-      if (kernels !== undefined && heapHolds(v18_156, v10_155, x86_6_148)) run_pointwise8(v18_156.byteOffset, v10_155.byteOffset, x86_6_148.byteOffset, B);
+      if (kernels !== undefined && heapHolds(v18_155, v10_154, x86_6_147)) run_pointwise8(v18_155.byteOffset, v10_154.byteOffset, x86_6_147.byteOffset, B);
       else {
         for (let l = 0; l < B; l++) {
           const o = l * 12;
           for (let j = 0; j < 12; j++) {
-            v18_156[o + j] = v10_155[l * 12 + j] * x86_6_148[l * 12 + j];
+            v18_155[o + j] = v10_154[l * 12 + j] * x86_6_147[l * 12 + j];
           }
         }
       }
       // %20 mul ∂o — 19: o = sigmoid(z[3*H:4*H])
-      if (kernels !== undefined && heapHolds(v20_157, v3_154, x86_1_143, x86_8_150)) run_pointwise13(v20_157.byteOffset, v3_154.byteOffset, x86_1_143.byteOffset, x86_8_150.byteOffset, B);
+      if (kernels !== undefined && heapHolds(v20_156, v3_153, x86_1_142, x86_8_149)) run_pointwise13(v20_156.byteOffset, v3_153.byteOffset, x86_1_142.byteOffset, x86_8_149.byteOffset, B);
       else {
         for (let l = 0; l < B; l++) {
           const o = l * 12;
           for (let j = 0; j < 12; j++) {
-            v20_157[o + j] = (v3_154[l * 12 + j] * x86_1_143[l * 12 + j]) * x86_8_150[l * 12 + j];
+            v20_156[o + j] = (v3_153[l * 12 + j] * x86_1_142[l * 12 + j]) * x86_8_149[l * 12 + j];
           }
         }
       }
       // %21 pad_last — 19: o = sigmoid(z[3*H:4*H])
-      pad21_158.fill(0);
+      pad21_157.fill(0);
       for (let r = 0; r < B; r++) {
-        for (let c = 0; c < 12; c++) pad21_158[r * 48 + 36 + c] = v20_157[r * 12 + c];
+        for (let c = 0; c < 12; c++) pad21_157[r * 48 + 36 + c] = v20_156[r * 12 + c];
       }
       // %23 mul ∂g — 18: g = tanh(z[2*H:3*H])
-      if (kernels !== undefined && heapHolds(v23_159, v10_155, x86_4_146, x86_9_151)) run_pointwise13(v23_159.byteOffset, v10_155.byteOffset, x86_4_146.byteOffset, x86_9_151.byteOffset, B);
+      if (kernels !== undefined && heapHolds(v23_158, v10_154, x86_4_145, x86_9_150)) run_pointwise13(v23_158.byteOffset, v10_154.byteOffset, x86_4_145.byteOffset, x86_9_150.byteOffset, B);
       else {
         for (let l = 0; l < B; l++) {
           const o = l * 12;
           for (let j = 0; j < 12; j++) {
-            v23_159[o + j] = (v10_155[l * 12 + j] * x86_4_146[l * 12 + j]) * x86_9_151[l * 12 + j];
+            v23_158[o + j] = (v10_154[l * 12 + j] * x86_4_145[l * 12 + j]) * x86_9_150[l * 12 + j];
           }
         }
       }
       // %24 pad_last — 18: g = tanh(z[2*H:3*H])
-      pad24_160.fill(0);
+      pad24_159.fill(0);
       for (let r = 0; r < B; r++) {
-        for (let c = 0; c < 12; c++) pad24_160[r * 48 + 24 + c] = v23_159[r * 12 + c];
+        for (let c = 0; c < 12; c++) pad24_159[r * 48 + 24 + c] = v23_158[r * 12 + c];
       }
       // %27 mul ∂f — 17: f = sigmoid(z[H:2*H])
-      if (kernels !== undefined && heapHolds(v27_161, v10_155, x86_5_147, x86_10_152)) run_pointwise13(v27_161.byteOffset, v10_155.byteOffset, x86_5_147.byteOffset, x86_10_152.byteOffset, B);
+      if (kernels !== undefined && heapHolds(v27_160, v10_154, x86_5_146, x86_10_151)) run_pointwise13(v27_160.byteOffset, v10_154.byteOffset, x86_5_146.byteOffset, x86_10_151.byteOffset, B);
       else {
         for (let l = 0; l < B; l++) {
           const o = l * 12;
           for (let j = 0; j < 12; j++) {
-            v27_161[o + j] = (v10_155[l * 12 + j] * x86_5_147[l * 12 + j]) * x86_10_152[l * 12 + j];
+            v27_160[o + j] = (v10_154[l * 12 + j] * x86_5_146[l * 12 + j]) * x86_10_151[l * 12 + j];
           }
         }
       }
       // %28 pad_last — 17: f = sigmoid(z[H:2*H])
-      pad28_162.fill(0);
+      pad28_161.fill(0);
       for (let r = 0; r < B; r++) {
-        for (let c = 0; c < 12; c++) pad28_162[r * 48 + 12 + c] = v27_161[r * 12 + c];
+        for (let c = 0; c < 12; c++) pad28_161[r * 48 + 12 + c] = v27_160[r * 12 + c];
       }
       // %31 mul ∂i — 16: i = sigmoid(z[0:H])
-      if (kernels !== undefined && heapHolds(v31_163, v10_155, x86_3_145, x86_11_153)) run_pointwise13(v31_163.byteOffset, v10_155.byteOffset, x86_3_145.byteOffset, x86_11_153.byteOffset, B);
+      if (kernels !== undefined && heapHolds(v31_162, v10_154, x86_3_144, x86_11_152)) run_pointwise13(v31_162.byteOffset, v10_154.byteOffset, x86_3_144.byteOffset, x86_11_152.byteOffset, B);
       else {
         for (let l = 0; l < B; l++) {
           const o = l * 12;
           for (let j = 0; j < 12; j++) {
-            v31_163[o + j] = (v10_155[l * 12 + j] * x86_3_145[l * 12 + j]) * x86_11_153[l * 12 + j];
+            v31_162[o + j] = (v10_154[l * 12 + j] * x86_3_144[l * 12 + j]) * x86_11_152[l * 12 + j];
           }
         }
       }
       // %32 pad_last — 16: i = sigmoid(z[0:H])
-      pad32_164.fill(0);
+      pad32_163.fill(0);
       for (let r = 0; r < B; r++) {
-        for (let c = 0; c < 12; c++) pad32_164[r * 48 + 0 + c] = v31_163[r * 12 + c];
+        for (let c = 0; c < 12; c++) pad32_163[r * 48 + 0 + c] = v31_162[r * 12 + c];
       }
       // %33 add
-      if (kernels !== undefined && heapHolds(v33_165, pad21_158, pad24_160, pad28_162, pad32_164)) run_pointwise14(v33_165.byteOffset, pad21_158.byteOffset, pad24_160.byteOffset, pad28_162.byteOffset, pad32_164.byteOffset, B);
+      if (kernels !== undefined && heapHolds(v33_164, pad21_157, pad24_159, pad28_161, pad32_163)) run_pointwise14(v33_164.byteOffset, pad21_157.byteOffset, pad24_159.byteOffset, pad28_161.byteOffset, pad32_163.byteOffset, B);
       else {
         for (let l = 0; l < B; l++) {
           const o = l * 48;
           for (let j = 0; j < 48; j++) {
-            v33_165[o + j] = ((pad21_158[l * 48 + j] + pad24_160[l * 48 + j]) + pad28_162[l * 48 + j]) + pad32_164[l * 48 + j];
+            v33_164[o + j] = ((pad21_157[l * 48 + j] + pad24_159[l * 48 + j]) + pad28_161[l * 48 + j]) + pad32_163[l * 48 + j];
           }
         }
       }
       // %35 matmul — 15: z = W @ x + U @ h + b
-      gemm_cols_48x12(v33_165, p39, mm35_166, B);
-      v9_45.set(v33_165, t * v33_165.length);
-      state86_0_139.set(mm35_166);
-      state86_1_140.set(v18_156);
+      gemm_cols_48x12(v33_164, p39, mm35_165, B);
+      v9_45.set(v33_164, t * v33_164.length);
+      state86_0_138.set(mm35_165);
+      state86_1_139.set(v18_155);
     }
   }
   // %91 unbroadcast ∂lower: ∂W (batched)
-  ub91_167.fill(0);
-  gemm_outer_48x1(v9_45, 48, in36, 1, ub91_167, T_T * B);
+  ub91_166.fill(0);
+  gemm_outer_48x1(v9_45, 48, in36, 1, ub91_166, T_T * B);
   // %93 unbroadcast ∂lower: ∂U (batched)
-  ub93_168.fill(0);
-  gemm_outer_48x12(v9_45, 48, v56_105, 12, ub93_168, T_T * B);
+  ub93_167.fill(0);
+  gemm_outer_48x12(v9_45, 48, v58_106, 12, ub93_167, T_T * B);
   // %94 unbroadcast ∂lower: ∂b (batched)
-  ub94_169.fill(0);
-  if (kernels !== undefined && heapHolds(ub94_169, v9_45)) run_colsum_48(v9_45.byteOffset, ub94_169.byteOffset, T_T * B);
+  ub94_168.fill(0);
+  if (kernels !== undefined && heapHolds(ub94_168, v9_45)) run_colsum_48(v9_45.byteOffset, ub94_168.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
       for (let j = 0; j < 48; j++) {
-        ub94_169[j] += v9_45[l * 48 + j];
+        ub94_168[j] += v9_45[l * 48 + j];
       }
     }
   }
   // %95 matmul — 15: z = W @ x + U @ h + b
-  gemm_cols_48x1(v9_45, p38, mm27_93, T_T * B);
-  return { loss: red32_97[0], outputs: { "prediction": { data: heapCopy(v28_94), shape: [T_T, B, 1] } }, finalStates: { "lower.h": { data: heapCopy(state10_0_46), shape: [B, 12] }, "lower.c": { data: heapCopy(state10_1_47), shape: [B, 12] }, "upper.h": { data: heapCopy(state21_0_71), shape: [B, 12] }, "upper.c": { data: heapCopy(state21_1_72), shape: [B, 12] } }, grads: { "lower.W": heapCopy(ub91_167), "lower.U": heapCopy(ub93_168), "lower.b": heapCopy(ub94_169), "upper.W": heapCopy(ub64_135), "upper.U": heapCopy(ub66_136), "upper.b": heapCopy(ub67_137), "prediction.W": heapCopy(ub41_100), "prediction.b": heapCopy(s98) }, inputGrads: { "series": { data: heapCopy(mm27_93), shape: [T_T, B, 1] } }, stateGrads: { "lower.h": { data: heapCopy(state86_0_139), shape: [B, 12] }, "lower.c": { data: heapCopy(state86_1_140), shape: [B, 12] }, "upper.h": { data: heapCopy(state59_0_107), shape: [B, 12] }, "upper.c": { data: heapCopy(state59_1_108), shape: [B, 12] } } } as GradResult;
+  gemm_cols_48x1(v9_45, p38, v30_95, T_T * B);
+  return { loss: red32_97[0], outputs: { "prediction": { data: heapCopy(v28_94), shape: [T_T, B, 1] } }, finalStates: { "lower.h": { data: heapCopy(state10_0_46), shape: [B, 12] }, "lower.c": { data: heapCopy(state10_1_47), shape: [B, 12] }, "upper.h": { data: heapCopy(state21_0_71), shape: [B, 12] }, "upper.c": { data: heapCopy(state21_1_72), shape: [B, 12] } }, grads: { "lower.W": heapCopy(ub91_166), "lower.U": heapCopy(ub93_167), "lower.b": heapCopy(ub94_168), "upper.W": heapCopy(ub64_135), "upper.U": heapCopy(ub66_136), "upper.b": heapCopy(ub67_137), "prediction.W": heapCopy(ub41_100), "prediction.b": heapCopy(s98) }, inputGrads: { "series": { data: heapCopy(v30_95), shape: [T_T, B, 1] } }, stateGrads: { "lower.h": { data: heapCopy(state86_0_138), shape: [B, 12] }, "lower.c": { data: heapCopy(state86_1_139), shape: [B, 12] }, "upper.h": { data: heapCopy(state59_0_107), shape: [B, 12] }, "upper.c": { data: heapCopy(state59_1_108), shape: [B, 12] } } } as GradResult;
 }
 
 

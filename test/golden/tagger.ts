@@ -413,7 +413,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   const T_T = lengths["T"] as number;
   checkInitialStates(initialStates, B);
   residentPlace(packed);
-  heapReserve(39 * (B * 16 + 4) + 2 * (T_T * B * 64 + 4) + 23 * (T_T * B * 16 + 4) + 14 * (B * 64 + 4) + 5 * (T_T * B * 5 + 4) + 2 * (T_T * B + 4) + 2 * (1 + 4) + (5 + 4) + (80 + 4) + 2 * (1024 + 4) + 2 * (64 + 4) + 3 * (T_T * B * 8 + 4) + (T_T * B * 128 + 4) + 2 * (512 + 4) + heapFloats(params, initialStates, inputs));
+  heapReserve(39 * (B * 16 + 4) + 2 * (T_T * B * 64 + 4) + 21 * (T_T * B * 16 + 4) + 14 * (B * 64 + 4) + 5 * (T_T * B * 5 + 4) + 2 * (T_T * B + 4) + 2 * (1 + 4) + (5 + 4) + (80 + 4) + 2 * (1024 + 4) + 2 * (64 + 4) + 3 * (T_T * B * 8 + 4) + (T_T * B * 128 + 4) + 2 * (512 + 4) + heapFloats(params, initialStates, inputs));
   const c5_42 = heapAlloc(B * 16);
   const mm8_45 = heapAlloc(T_T * B * 64, false);
   const v9_46 = heapAlloc(T_T * B * 64, false);
@@ -466,53 +466,51 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   const ub45_104 = heapAlloc(5);
   const mm47_105 = heapAlloc(T_T * B * 16, false);
   const ub48_106 = heapAlloc(80);
-  const shift55_107 = heapAlloc(T_T * B * 16);
-  const v57_108 = heapAlloc(T_T * B * 16, false);
-  const v59_109 = heapAlloc(T_T * B * 16, false);
-  const v61_110 = heapAlloc(T_T * B * 16, false);
-  const v63_111 = heapAlloc(T_T * B * 16, false);
-  const v65_112 = heapAlloc(T_T * B * 16, false);
-  const state66_0_113 = heapAlloc(B * 16, false);
-  const state66_1_114 = heapAlloc(B * 16, false);
-  const v3_128 = heapAlloc(B * 16, false);
-  const v10_129 = heapAlloc(B * 16, false);
-  const v18_130 = heapAlloc(B * 16, false);
-  const v20_131 = heapAlloc(B * 16, false);
-  const pad21_132 = heapAlloc(B * 64);
-  const v23_133 = heapAlloc(B * 16, false);
-  const pad24_134 = heapAlloc(B * 64);
-  const v27_135 = heapAlloc(B * 16, false);
-  const pad28_136 = heapAlloc(B * 64);
-  const v31_137 = heapAlloc(B * 16, false);
-  const pad32_138 = heapAlloc(B * 64);
-  const v33_139 = heapAlloc(B * 64, false);
-  const mm35_140 = heapAlloc(B * 16, false);
-  const ub71_141 = heapAlloc(1024);
-  const ub72_142 = heapAlloc(64);
-  const mm73_143 = heapAlloc(T_T * B * 8, false);
-  const v90_144 = heapAlloc(T_T * B * 16, false);
-  const state91_0_145 = heapAlloc(B * 16, false);
-  const state91_1_146 = heapAlloc(B * 16, false);
-  const v3_160 = heapAlloc(B * 16, false);
-  const v10_161 = heapAlloc(B * 16, false);
-  const v18_162 = heapAlloc(B * 16, false);
-  const v20_163 = heapAlloc(B * 16, false);
-  const pad21_164 = heapAlloc(B * 64);
-  const v23_165 = heapAlloc(B * 16, false);
-  const pad24_166 = heapAlloc(B * 64);
-  const v27_167 = heapAlloc(B * 16, false);
-  const pad28_168 = heapAlloc(B * 64);
-  const v31_169 = heapAlloc(B * 16, false);
-  const pad32_170 = heapAlloc(B * 64);
-  const v33_171 = heapAlloc(B * 64, false);
-  const mm35_172 = heapAlloc(B * 16, false);
-  const cat95_173 = heapAlloc(T_T * B * 128);
-  const ub97_174 = heapAlloc(1024);
-  const rows98_175 = heapAlloc(512);
-  const rows99_176 = heapAlloc(512);
-  const ub102_177 = heapAlloc(64);
-  const mm103_178 = heapAlloc(T_T * B * 8, false);
-  const v104_179 = heapAlloc(T_T * B * 8, false);
+  const v57_107 = heapAlloc(T_T * B * 16, false);
+  const v59_108 = heapAlloc(T_T * B * 16, false);
+  const v61_109 = heapAlloc(T_T * B * 16, false);
+  const v63_110 = heapAlloc(T_T * B * 16, false);
+  const v65_111 = heapAlloc(T_T * B * 16, false);
+  const state66_0_112 = heapAlloc(B * 16, false);
+  const state66_1_113 = heapAlloc(B * 16, false);
+  const v3_127 = heapAlloc(B * 16, false);
+  const v10_128 = heapAlloc(B * 16, false);
+  const v18_129 = heapAlloc(B * 16, false);
+  const v20_130 = heapAlloc(B * 16, false);
+  const pad21_131 = heapAlloc(B * 64);
+  const v23_132 = heapAlloc(B * 16, false);
+  const pad24_133 = heapAlloc(B * 64);
+  const v27_134 = heapAlloc(B * 16, false);
+  const pad28_135 = heapAlloc(B * 64);
+  const v31_136 = heapAlloc(B * 16, false);
+  const pad32_137 = heapAlloc(B * 64);
+  const v33_138 = heapAlloc(B * 64, false);
+  const mm35_139 = heapAlloc(B * 16, false);
+  const ub71_140 = heapAlloc(1024);
+  const ub72_141 = heapAlloc(64);
+  const mm73_142 = heapAlloc(T_T * B * 8, false);
+  const state91_0_143 = heapAlloc(B * 16, false);
+  const state91_1_144 = heapAlloc(B * 16, false);
+  const v3_158 = heapAlloc(B * 16, false);
+  const v10_159 = heapAlloc(B * 16, false);
+  const v18_160 = heapAlloc(B * 16, false);
+  const v20_161 = heapAlloc(B * 16, false);
+  const pad21_162 = heapAlloc(B * 64);
+  const v23_163 = heapAlloc(B * 16, false);
+  const pad24_164 = heapAlloc(B * 64);
+  const v27_165 = heapAlloc(B * 16, false);
+  const pad28_166 = heapAlloc(B * 64);
+  const v31_167 = heapAlloc(B * 16, false);
+  const pad32_168 = heapAlloc(B * 64);
+  const v33_169 = heapAlloc(B * 64, false);
+  const mm35_170 = heapAlloc(B * 16, false);
+  const cat95_171 = heapAlloc(T_T * B * 128);
+  const ub97_172 = heapAlloc(1024);
+  const rows98_173 = heapAlloc(512);
+  const rows99_174 = heapAlloc(512);
+  const ub102_175 = heapAlloc(64);
+  const mm103_176 = heapAlloc(T_T * B * 8, false);
+  const v104_177 = heapAlloc(T_T * B * 8, false);
   const in37 = heapStage((inputs["words"] as Tensor).data);
   const in38 = heapStage((inputs["tags"] as Tensor).data);
   const p39 = heapStageParam("states.fwd.W", params["states.fwd.W"]);
@@ -884,436 +882,437 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   ub48_106.fill(0);
   gemm_outer_5x16(v44_103, 5, v25_92, 16, ub48_106, T_T * B);
   // %55 time_shift states.bwd: previous h
-  shift55_107.set(out21_0_74.subarray(B * 16), 0);
-  shift55_107.set(init17_70, (T_T - 1) * B * 16);
+  v25_92.fill(0); // reused: its last value is dead
+  v25_92.set(out21_0_74.subarray(B * 16), 0);
+  v25_92.set(init17_70, (T_T - 1) * B * 16);
   // %57 sub — 21: h' = o * tanh(c')
-  if (kernels !== undefined && heapHolds(v57_108, out21_1_75)) run_pointwise13(v57_108.byteOffset, out21_1_75.byteOffset, out21_1_75.byteOffset, T_T * B);
+  if (kernels !== undefined && heapHolds(v57_107, out21_1_75)) run_pointwise13(v57_107.byteOffset, out21_1_75.byteOffset, out21_1_75.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
       const o = l * 16;
       for (let j = 0; j < 16; j++) {
-        v57_108[o + j] = 1 - (out21_1_75[l * 16 + j] * out21_1_75[l * 16 + j]);
+        v57_107[o + j] = 1 - (out21_1_75[l * 16 + j] * out21_1_75[l * 16 + j]);
       }
     }
   }
   // %59 mul ∂o — 19: o = sigmoid(z[3*H:4*H])
-  if (kernels !== undefined && heapHolds(v59_109, out21_2_76)) run_pointwise14(v59_109.byteOffset, out21_2_76.byteOffset, out21_2_76.byteOffset, T_T * B);
+  if (kernels !== undefined && heapHolds(v59_108, out21_2_76)) run_pointwise14(v59_108.byteOffset, out21_2_76.byteOffset, out21_2_76.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
       const o = l * 16;
       for (let j = 0; j < 16; j++) {
-        v59_109[o + j] = out21_2_76[l * 16 + j] * (1 - out21_2_76[l * 16 + j]);
+        v59_108[o + j] = out21_2_76[l * 16 + j] * (1 - out21_2_76[l * 16 + j]);
       }
     }
   }
   // %61 sub ∂g — 18: g = tanh(z[2*H:3*H])
-  if (kernels !== undefined && heapHolds(v61_110, out21_3_77)) run_pointwise13(v61_110.byteOffset, out21_3_77.byteOffset, out21_3_77.byteOffset, T_T * B);
+  if (kernels !== undefined && heapHolds(v61_109, out21_3_77)) run_pointwise13(v61_109.byteOffset, out21_3_77.byteOffset, out21_3_77.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
       const o = l * 16;
       for (let j = 0; j < 16; j++) {
-        v61_110[o + j] = 1 - (out21_3_77[l * 16 + j] * out21_3_77[l * 16 + j]);
+        v61_109[o + j] = 1 - (out21_3_77[l * 16 + j] * out21_3_77[l * 16 + j]);
       }
     }
   }
   // %63 mul ∂f — 17: f = sigmoid(z[H:2*H])
-  if (kernels !== undefined && heapHolds(v63_111, out21_5_79)) run_pointwise14(v63_111.byteOffset, out21_5_79.byteOffset, out21_5_79.byteOffset, T_T * B);
+  if (kernels !== undefined && heapHolds(v63_110, out21_5_79)) run_pointwise14(v63_110.byteOffset, out21_5_79.byteOffset, out21_5_79.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
       const o = l * 16;
       for (let j = 0; j < 16; j++) {
-        v63_111[o + j] = out21_5_79[l * 16 + j] * (1 - out21_5_79[l * 16 + j]);
+        v63_110[o + j] = out21_5_79[l * 16 + j] * (1 - out21_5_79[l * 16 + j]);
       }
     }
   }
   // %65 mul ∂i — 16: i = sigmoid(z[0:H])
-  if (kernels !== undefined && heapHolds(v65_112, out21_4_78)) run_pointwise14(v65_112.byteOffset, out21_4_78.byteOffset, out21_4_78.byteOffset, T_T * B);
+  if (kernels !== undefined && heapHolds(v65_111, out21_4_78)) run_pointwise14(v65_111.byteOffset, out21_4_78.byteOffset, out21_4_78.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
       const o = l * 16;
       for (let j = 0; j < 16; j++) {
-        v65_112[o + j] = out21_4_78[l * 16 + j] * (1 - out21_4_78[l * 16 + j]);
+        v65_111[o + j] = out21_4_78[l * 16 + j] * (1 - out21_4_78[l * 16 + j]);
       }
     }
   }
   // %66 scan ∂states.bwd — 30: layer states = bidirectional LSTM(E, H) over words merge sum
-  state66_0_113.set(c5_42);
-  state66_1_114.set(c5_42);
+  state66_0_112.set(c5_42);
+  state66_1_113.set(c5_42);
   mm8_45.fill(0); // reused: its last value is dead
-  const steps115 = T_T;
+  const steps114 = T_T;
   // ∂states.bwd: from the first step to the last
-  if (kernels !== undefined && pool.ready.length <= 1 && heapHolds(v3_128, state66_0_113, mm47_105, v10_129, state66_1_114, out21_2_76, v57_108, v18_130, out21_5_79, v20_131, out21_1_75, v59_109, pad21_132, v23_133, out21_4_78, v61_110, pad24_134, v27_135, out21_6_80, v63_111, pad28_136, v31_137, out21_3_77, v65_112, pad32_138, v33_139, p68, mm35_140, mm8_45)) run_time_loop4(v3_128.byteOffset, state66_0_113.byteOffset, mm47_105.byteOffset, v10_129.byteOffset, state66_1_114.byteOffset, out21_2_76.byteOffset, v57_108.byteOffset, v18_130.byteOffset, out21_5_79.byteOffset, v20_131.byteOffset, out21_1_75.byteOffset, v59_109.byteOffset, pad21_132.byteOffset, v23_133.byteOffset, out21_4_78.byteOffset, v61_110.byteOffset, pad24_134.byteOffset, v27_135.byteOffset, out21_6_80.byteOffset, v63_111.byteOffset, pad28_136.byteOffset, v31_137.byteOffset, out21_3_77.byteOffset, v65_112.byteOffset, pad32_138.byteOffset, v33_139.byteOffset, p68.byteOffset, mm35_140.byteOffset, mm8_45.byteOffset, 4 * (B * 16), B, 4 * (B * 64), steps115, T_T, pool.ready.length === 1 ? 128 * pool.ready[0] : 0);
+  if (kernels !== undefined && pool.ready.length <= 1 && heapHolds(v3_127, state66_0_112, mm47_105, v10_128, state66_1_113, out21_2_76, v57_107, v18_129, out21_5_79, v20_130, out21_1_75, v59_108, pad21_131, v23_132, out21_4_78, v61_109, pad24_133, v27_134, out21_6_80, v63_110, pad28_135, v31_136, out21_3_77, v65_111, pad32_137, v33_138, p68, mm35_139, mm8_45)) run_time_loop4(v3_127.byteOffset, state66_0_112.byteOffset, mm47_105.byteOffset, v10_128.byteOffset, state66_1_113.byteOffset, out21_2_76.byteOffset, v57_107.byteOffset, v18_129.byteOffset, out21_5_79.byteOffset, v20_130.byteOffset, out21_1_75.byteOffset, v59_108.byteOffset, pad21_131.byteOffset, v23_132.byteOffset, out21_4_78.byteOffset, v61_109.byteOffset, pad24_133.byteOffset, v27_134.byteOffset, out21_6_80.byteOffset, v63_110.byteOffset, pad28_135.byteOffset, v31_136.byteOffset, out21_3_77.byteOffset, v65_111.byteOffset, pad32_137.byteOffset, v33_138.byteOffset, p68.byteOffset, mm35_139.byteOffset, mm8_45.byteOffset, 4 * (B * 16), B, 4 * (B * 64), steps114, T_T, pool.ready.length === 1 ? 128 * pool.ready[0] : 0);
   else {
-    for (let s = 0; s < steps115; s++) {
+    for (let s = 0; s < steps114; s++) {
       const t = s;
-      const x66_0_116 = mm47_105.subarray(t * B * 16, (t + 1) * B * 16);
-      const x66_1_117 = out21_1_75.subarray(t * B * 16, (t + 1) * B * 16);
-      const x66_2_118 = out21_2_76.subarray(t * B * 16, (t + 1) * B * 16);
-      const x66_3_119 = out21_3_77.subarray(t * B * 16, (t + 1) * B * 16);
-      const x66_4_120 = out21_4_78.subarray(t * B * 16, (t + 1) * B * 16);
-      const x66_5_121 = out21_6_80.subarray(t * B * 16, (t + 1) * B * 16);
-      const x66_6_122 = out21_5_79.subarray(t * B * 16, (t + 1) * B * 16);
-      const x66_7_123 = v57_108.subarray(t * B * 16, (t + 1) * B * 16);
-      const x66_8_124 = v59_109.subarray(t * B * 16, (t + 1) * B * 16);
-      const x66_9_125 = v61_110.subarray(t * B * 16, (t + 1) * B * 16);
-      const x66_10_126 = v63_111.subarray(t * B * 16, (t + 1) * B * 16);
-      const x66_11_127 = v65_112.subarray(t * B * 16, (t + 1) * B * 16);
+      const x66_0_115 = mm47_105.subarray(t * B * 16, (t + 1) * B * 16);
+      const x66_1_116 = out21_1_75.subarray(t * B * 16, (t + 1) * B * 16);
+      const x66_2_117 = out21_2_76.subarray(t * B * 16, (t + 1) * B * 16);
+      const x66_3_118 = out21_3_77.subarray(t * B * 16, (t + 1) * B * 16);
+      const x66_4_119 = out21_4_78.subarray(t * B * 16, (t + 1) * B * 16);
+      const x66_5_120 = out21_6_80.subarray(t * B * 16, (t + 1) * B * 16);
+      const x66_6_121 = out21_5_79.subarray(t * B * 16, (t + 1) * B * 16);
+      const x66_7_122 = v57_107.subarray(t * B * 16, (t + 1) * B * 16);
+      const x66_8_123 = v59_108.subarray(t * B * 16, (t + 1) * B * 16);
+      const x66_9_124 = v61_109.subarray(t * B * 16, (t + 1) * B * 16);
+      const x66_10_125 = v63_110.subarray(t * B * 16, (t + 1) * B * 16);
+      const x66_11_126 = v65_111.subarray(t * B * 16, (t + 1) * B * 16);
       // %3 add
-      if (kernels !== undefined && heapHolds(v3_128, state66_0_113, x66_0_116)) run_pointwise4(v3_128.byteOffset, state66_0_113.byteOffset, x66_0_116.byteOffset, B);
+      if (kernels !== undefined && heapHolds(v3_127, state66_0_112, x66_0_115)) run_pointwise4(v3_127.byteOffset, state66_0_112.byteOffset, x66_0_115.byteOffset, B);
       else {
         for (let l = 0; l < B; l++) {
           const o = l * 16;
           for (let j = 0; j < 16; j++) {
-            v3_128[o + j] = state66_0_113[l * 16 + j] + x66_0_116[l * 16 + j];
+            v3_127[o + j] = state66_0_112[l * 16 + j] + x66_0_115[l * 16 + j];
           }
         }
       }
       // %10 add
-      if (kernels !== undefined && heapHolds(v10_129, state66_1_114, v3_128, x66_2_118, x66_7_123)) run_pointwise15(v10_129.byteOffset, state66_1_114.byteOffset, v3_128.byteOffset, x66_2_118.byteOffset, x66_7_123.byteOffset, B);
+      if (kernels !== undefined && heapHolds(v10_128, state66_1_113, v3_127, x66_2_117, x66_7_122)) run_pointwise15(v10_128.byteOffset, state66_1_113.byteOffset, v3_127.byteOffset, x66_2_117.byteOffset, x66_7_122.byteOffset, B);
       else {
         for (let l = 0; l < B; l++) {
           const o = l * 16;
           for (let j = 0; j < 16; j++) {
-            v10_129[o + j] = state66_1_114[l * 16 + j] + ((v3_128[l * 16 + j] * x66_2_118[l * 16 + j]) * x66_7_123[l * 16 + j]);
+            v10_128[o + j] = state66_1_113[l * 16 + j] + ((v3_127[l * 16 + j] * x66_2_117[l * 16 + j]) * x66_7_122[l * 16 + j]);
           }
         }
       }
       // %18 mul — 20: c' = f * c + i * g
-      if (kernels !== undefined && heapHolds(v18_130, v10_129, x66_6_122)) run_pointwise10(v18_130.byteOffset, v10_129.byteOffset, x66_6_122.byteOffset, B);
+      if (kernels !== undefined && heapHolds(v18_129, v10_128, x66_6_121)) run_pointwise10(v18_129.byteOffset, v10_128.byteOffset, x66_6_121.byteOffset, B);
       else {
         for (let l = 0; l < B; l++) {
           const o = l * 16;
           for (let j = 0; j < 16; j++) {
-            v18_130[o + j] = v10_129[l * 16 + j] * x66_6_122[l * 16 + j];
+            v18_129[o + j] = v10_128[l * 16 + j] * x66_6_121[l * 16 + j];
           }
         }
       }
       // %20 mul ∂o — 19: o = sigmoid(z[3*H:4*H])
-      if (kernels !== undefined && heapHolds(v20_131, v3_128, x66_1_117, x66_8_124)) run_pointwise16(v20_131.byteOffset, v3_128.byteOffset, x66_1_117.byteOffset, x66_8_124.byteOffset, B);
+      if (kernels !== undefined && heapHolds(v20_130, v3_127, x66_1_116, x66_8_123)) run_pointwise16(v20_130.byteOffset, v3_127.byteOffset, x66_1_116.byteOffset, x66_8_123.byteOffset, B);
       else {
         for (let l = 0; l < B; l++) {
           const o = l * 16;
           for (let j = 0; j < 16; j++) {
-            v20_131[o + j] = (v3_128[l * 16 + j] * x66_1_117[l * 16 + j]) * x66_8_124[l * 16 + j];
+            v20_130[o + j] = (v3_127[l * 16 + j] * x66_1_116[l * 16 + j]) * x66_8_123[l * 16 + j];
           }
         }
       }
       // %21 pad_last — 19: o = sigmoid(z[3*H:4*H])
-      pad21_132.fill(0);
+      pad21_131.fill(0);
       for (let r = 0; r < B; r++) {
-        for (let c = 0; c < 16; c++) pad21_132[r * 64 + 48 + c] = v20_131[r * 16 + c];
+        for (let c = 0; c < 16; c++) pad21_131[r * 64 + 48 + c] = v20_130[r * 16 + c];
       }
       // %23 mul ∂g — 18: g = tanh(z[2*H:3*H])
-      if (kernels !== undefined && heapHolds(v23_133, v10_129, x66_4_120, x66_9_125)) run_pointwise16(v23_133.byteOffset, v10_129.byteOffset, x66_4_120.byteOffset, x66_9_125.byteOffset, B);
+      if (kernels !== undefined && heapHolds(v23_132, v10_128, x66_4_119, x66_9_124)) run_pointwise16(v23_132.byteOffset, v10_128.byteOffset, x66_4_119.byteOffset, x66_9_124.byteOffset, B);
       else {
         for (let l = 0; l < B; l++) {
           const o = l * 16;
           for (let j = 0; j < 16; j++) {
-            v23_133[o + j] = (v10_129[l * 16 + j] * x66_4_120[l * 16 + j]) * x66_9_125[l * 16 + j];
+            v23_132[o + j] = (v10_128[l * 16 + j] * x66_4_119[l * 16 + j]) * x66_9_124[l * 16 + j];
           }
         }
       }
       // %24 pad_last — 18: g = tanh(z[2*H:3*H])
-      pad24_134.fill(0);
+      pad24_133.fill(0);
       for (let r = 0; r < B; r++) {
-        for (let c = 0; c < 16; c++) pad24_134[r * 64 + 32 + c] = v23_133[r * 16 + c];
+        for (let c = 0; c < 16; c++) pad24_133[r * 64 + 32 + c] = v23_132[r * 16 + c];
       }
       // %27 mul ∂f — 17: f = sigmoid(z[H:2*H])
-      if (kernels !== undefined && heapHolds(v27_135, v10_129, x66_5_121, x66_10_126)) run_pointwise16(v27_135.byteOffset, v10_129.byteOffset, x66_5_121.byteOffset, x66_10_126.byteOffset, B);
+      if (kernels !== undefined && heapHolds(v27_134, v10_128, x66_5_120, x66_10_125)) run_pointwise16(v27_134.byteOffset, v10_128.byteOffset, x66_5_120.byteOffset, x66_10_125.byteOffset, B);
       else {
         for (let l = 0; l < B; l++) {
           const o = l * 16;
           for (let j = 0; j < 16; j++) {
-            v27_135[o + j] = (v10_129[l * 16 + j] * x66_5_121[l * 16 + j]) * x66_10_126[l * 16 + j];
+            v27_134[o + j] = (v10_128[l * 16 + j] * x66_5_120[l * 16 + j]) * x66_10_125[l * 16 + j];
           }
         }
       }
       // %28 pad_last — 17: f = sigmoid(z[H:2*H])
-      pad28_136.fill(0);
+      pad28_135.fill(0);
       for (let r = 0; r < B; r++) {
-        for (let c = 0; c < 16; c++) pad28_136[r * 64 + 16 + c] = v27_135[r * 16 + c];
+        for (let c = 0; c < 16; c++) pad28_135[r * 64 + 16 + c] = v27_134[r * 16 + c];
       }
       // %31 mul ∂i — 16: i = sigmoid(z[0:H])
-      if (kernels !== undefined && heapHolds(v31_137, v10_129, x66_3_119, x66_11_127)) run_pointwise16(v31_137.byteOffset, v10_129.byteOffset, x66_3_119.byteOffset, x66_11_127.byteOffset, B);
+      if (kernels !== undefined && heapHolds(v31_136, v10_128, x66_3_118, x66_11_126)) run_pointwise16(v31_136.byteOffset, v10_128.byteOffset, x66_3_118.byteOffset, x66_11_126.byteOffset, B);
       else {
         for (let l = 0; l < B; l++) {
           const o = l * 16;
           for (let j = 0; j < 16; j++) {
-            v31_137[o + j] = (v10_129[l * 16 + j] * x66_3_119[l * 16 + j]) * x66_11_127[l * 16 + j];
+            v31_136[o + j] = (v10_128[l * 16 + j] * x66_3_118[l * 16 + j]) * x66_11_126[l * 16 + j];
           }
         }
       }
       // %32 pad_last — 16: i = sigmoid(z[0:H])
-      pad32_138.fill(0);
+      pad32_137.fill(0);
       for (let r = 0; r < B; r++) {
-        for (let c = 0; c < 16; c++) pad32_138[r * 64 + 0 + c] = v31_137[r * 16 + c];
+        for (let c = 0; c < 16; c++) pad32_137[r * 64 + 0 + c] = v31_136[r * 16 + c];
       }
       // %33 add
-      if (kernels !== undefined && heapHolds(v33_139, pad21_132, pad24_134, pad28_136, pad32_138)) run_pointwise17(v33_139.byteOffset, pad21_132.byteOffset, pad24_134.byteOffset, pad28_136.byteOffset, pad32_138.byteOffset, B);
+      if (kernels !== undefined && heapHolds(v33_138, pad21_131, pad24_133, pad28_135, pad32_137)) run_pointwise17(v33_138.byteOffset, pad21_131.byteOffset, pad24_133.byteOffset, pad28_135.byteOffset, pad32_137.byteOffset, B);
       else {
         for (let l = 0; l < B; l++) {
           const o = l * 64;
           for (let j = 0; j < 64; j++) {
-            v33_139[o + j] = ((pad21_132[l * 64 + j] + pad24_134[l * 64 + j]) + pad28_136[l * 64 + j]) + pad32_138[l * 64 + j];
+            v33_138[o + j] = ((pad21_131[l * 64 + j] + pad24_133[l * 64 + j]) + pad28_135[l * 64 + j]) + pad32_137[l * 64 + j];
           }
         }
       }
       // %35 matmul — 15: z = W @ x + U @ h + b
-      gemm_cols_64x16(v33_139, p68, mm35_140, B);
-      mm8_45.set(v33_139, t * v33_139.length);
-      state66_0_113.set(mm35_140);
-      state66_1_114.set(v18_130);
+      gemm_cols_64x16(v33_138, p68, mm35_139, B);
+      mm8_45.set(v33_138, t * v33_138.length);
+      state66_0_112.set(mm35_139);
+      state66_1_113.set(v18_129);
     }
   }
   // %71 unbroadcast ∂states.bwd: ∂U (batched)
-  ub71_141.fill(0);
-  gemm_outer_64x16(mm8_45, 64, shift55_107, 16, ub71_141, T_T * B);
+  ub71_140.fill(0);
+  gemm_outer_64x16(mm8_45, 64, v25_92, 16, ub71_140, T_T * B);
   // %72 unbroadcast ∂states.bwd: ∂b (batched)
-  ub72_142.fill(0);
-  if (kernels !== undefined && heapHolds(ub72_142, mm8_45)) run_colsum_64(mm8_45.byteOffset, ub72_142.byteOffset, T_T * B);
+  ub72_141.fill(0);
+  if (kernels !== undefined && heapHolds(ub72_141, mm8_45)) run_colsum_64(mm8_45.byteOffset, ub72_141.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
       for (let j = 0; j < 64; j++) {
-        ub72_142[j] += mm8_45[l * 64 + j];
+        ub72_141[j] += mm8_45[l * 64 + j];
       }
     }
   }
   // %73 matmul — 15: z = W @ x + U @ h + b
-  gemm_cols_64x8(mm8_45, p67, mm73_143, T_T * B);
+  gemm_cols_64x8(mm8_45, p67, mm73_142, T_T * B);
   // %80 time_shift states.fwd: previous h
-  v65_112.fill(0); // reused: its last value is dead
-  v65_112.set(init6_43, 0);
-  v65_112.set(out10_0_49.subarray(0, (T_T - 1) * B * 16), B * 16);
+  v25_92.fill(0); // reused: its last value is dead
+  v25_92.set(init6_43, 0);
+  v25_92.set(out10_0_49.subarray(0, (T_T - 1) * B * 16), B * 16);
   // %82 sub — 21: h' = o * tanh(c')
-  if (kernels !== undefined && heapHolds(v63_111, out10_1_50)) run_pointwise13(v63_111.byteOffset, out10_1_50.byteOffset, out10_1_50.byteOffset, T_T * B);
+  if (kernels !== undefined && heapHolds(v65_111, out10_1_50)) run_pointwise13(v65_111.byteOffset, out10_1_50.byteOffset, out10_1_50.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
       const o = l * 16;
       for (let j = 0; j < 16; j++) {
-        v63_111[o + j] = 1 - (out10_1_50[l * 16 + j] * out10_1_50[l * 16 + j]);
+        v65_111[o + j] = 1 - (out10_1_50[l * 16 + j] * out10_1_50[l * 16 + j]);
       }
     }
   }
   // %84 mul ∂o — 19: o = sigmoid(z[3*H:4*H])
-  if (kernels !== undefined && heapHolds(v61_110, out10_2_51)) run_pointwise14(v61_110.byteOffset, out10_2_51.byteOffset, out10_2_51.byteOffset, T_T * B);
+  if (kernels !== undefined && heapHolds(v63_110, out10_2_51)) run_pointwise14(v63_110.byteOffset, out10_2_51.byteOffset, out10_2_51.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
       const o = l * 16;
       for (let j = 0; j < 16; j++) {
-        v61_110[o + j] = out10_2_51[l * 16 + j] * (1 - out10_2_51[l * 16 + j]);
+        v63_110[o + j] = out10_2_51[l * 16 + j] * (1 - out10_2_51[l * 16 + j]);
       }
     }
   }
   // %86 sub ∂g — 18: g = tanh(z[2*H:3*H])
-  if (kernels !== undefined && heapHolds(v59_109, out10_3_52)) run_pointwise13(v59_109.byteOffset, out10_3_52.byteOffset, out10_3_52.byteOffset, T_T * B);
+  if (kernels !== undefined && heapHolds(v61_109, out10_3_52)) run_pointwise13(v61_109.byteOffset, out10_3_52.byteOffset, out10_3_52.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
       const o = l * 16;
       for (let j = 0; j < 16; j++) {
-        v59_109[o + j] = 1 - (out10_3_52[l * 16 + j] * out10_3_52[l * 16 + j]);
+        v61_109[o + j] = 1 - (out10_3_52[l * 16 + j] * out10_3_52[l * 16 + j]);
       }
     }
   }
   // %88 mul ∂f — 17: f = sigmoid(z[H:2*H])
-  if (kernels !== undefined && heapHolds(v57_108, out10_5_54)) run_pointwise14(v57_108.byteOffset, out10_5_54.byteOffset, out10_5_54.byteOffset, T_T * B);
+  if (kernels !== undefined && heapHolds(v59_108, out10_5_54)) run_pointwise14(v59_108.byteOffset, out10_5_54.byteOffset, out10_5_54.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
       const o = l * 16;
       for (let j = 0; j < 16; j++) {
-        v57_108[o + j] = out10_5_54[l * 16 + j] * (1 - out10_5_54[l * 16 + j]);
+        v59_108[o + j] = out10_5_54[l * 16 + j] * (1 - out10_5_54[l * 16 + j]);
       }
     }
   }
   // %90 mul ∂i — 16: i = sigmoid(z[0:H])
-  if (kernels !== undefined && heapHolds(v90_144, out10_4_53)) run_pointwise14(v90_144.byteOffset, out10_4_53.byteOffset, out10_4_53.byteOffset, T_T * B);
+  if (kernels !== undefined && heapHolds(v57_107, out10_4_53)) run_pointwise14(v57_107.byteOffset, out10_4_53.byteOffset, out10_4_53.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
       const o = l * 16;
       for (let j = 0; j < 16; j++) {
-        v90_144[o + j] = out10_4_53[l * 16 + j] * (1 - out10_4_53[l * 16 + j]);
+        v57_107[o + j] = out10_4_53[l * 16 + j] * (1 - out10_4_53[l * 16 + j]);
       }
     }
   }
   // %91 scan ∂states.fwd — 30: layer states = bidirectional LSTM(E, H) over words merge sum
-  state91_0_145.set(c5_42);
-  state91_1_146.set(c5_42);
+  state91_0_143.set(c5_42);
+  state91_1_144.set(c5_42);
   v9_46.fill(0); // reused: its last value is dead
-  const steps147 = T_T;
+  const steps145 = T_T;
   // ∂states.fwd: from the last step to the first
-  if (kernels !== undefined && pool.ready.length <= 1 && heapHolds(v3_160, state91_0_145, mm47_105, v10_161, state91_1_146, out10_2_51, v63_111, v18_162, out10_5_54, v20_163, out10_1_50, v61_110, pad21_164, v23_165, out10_4_53, v59_109, pad24_166, v27_167, out10_6_55, v57_108, pad28_168, v31_169, out10_3_52, v90_144, pad32_170, v33_171, p40, mm35_172, v9_46)) run_time_loop5(v3_160.byteOffset, state91_0_145.byteOffset, mm47_105.byteOffset, v10_161.byteOffset, state91_1_146.byteOffset, out10_2_51.byteOffset, v63_111.byteOffset, v18_162.byteOffset, out10_5_54.byteOffset, v20_163.byteOffset, out10_1_50.byteOffset, v61_110.byteOffset, pad21_164.byteOffset, v23_165.byteOffset, out10_4_53.byteOffset, v59_109.byteOffset, pad24_166.byteOffset, v27_167.byteOffset, out10_6_55.byteOffset, v57_108.byteOffset, pad28_168.byteOffset, v31_169.byteOffset, out10_3_52.byteOffset, v90_144.byteOffset, pad32_170.byteOffset, v33_171.byteOffset, p40.byteOffset, mm35_172.byteOffset, v9_46.byteOffset, 4 * (B * 16), B, 4 * (B * 64), steps147, T_T, pool.ready.length === 1 ? 128 * pool.ready[0] : 0);
+  if (kernels !== undefined && pool.ready.length <= 1 && heapHolds(v3_158, state91_0_143, mm47_105, v10_159, state91_1_144, out10_2_51, v65_111, v18_160, out10_5_54, v20_161, out10_1_50, v63_110, pad21_162, v23_163, out10_4_53, v61_109, pad24_164, v27_165, out10_6_55, v59_108, pad28_166, v31_167, out10_3_52, v57_107, pad32_168, v33_169, p40, mm35_170, v9_46)) run_time_loop5(v3_158.byteOffset, state91_0_143.byteOffset, mm47_105.byteOffset, v10_159.byteOffset, state91_1_144.byteOffset, out10_2_51.byteOffset, v65_111.byteOffset, v18_160.byteOffset, out10_5_54.byteOffset, v20_161.byteOffset, out10_1_50.byteOffset, v63_110.byteOffset, pad21_162.byteOffset, v23_163.byteOffset, out10_4_53.byteOffset, v61_109.byteOffset, pad24_164.byteOffset, v27_165.byteOffset, out10_6_55.byteOffset, v59_108.byteOffset, pad28_166.byteOffset, v31_167.byteOffset, out10_3_52.byteOffset, v57_107.byteOffset, pad32_168.byteOffset, v33_169.byteOffset, p40.byteOffset, mm35_170.byteOffset, v9_46.byteOffset, 4 * (B * 16), B, 4 * (B * 64), steps145, T_T, pool.ready.length === 1 ? 128 * pool.ready[0] : 0);
   else {
-    for (let s = 0; s < steps147; s++) {
+    for (let s = 0; s < steps145; s++) {
       const t = T_T - 1 - s;
-      const x91_0_148 = mm47_105.subarray(t * B * 16, (t + 1) * B * 16);
-      const x91_1_149 = out10_1_50.subarray(t * B * 16, (t + 1) * B * 16);
-      const x91_2_150 = out10_2_51.subarray(t * B * 16, (t + 1) * B * 16);
-      const x91_3_151 = out10_3_52.subarray(t * B * 16, (t + 1) * B * 16);
-      const x91_4_152 = out10_4_53.subarray(t * B * 16, (t + 1) * B * 16);
-      const x91_5_153 = out10_6_55.subarray(t * B * 16, (t + 1) * B * 16);
-      const x91_6_154 = out10_5_54.subarray(t * B * 16, (t + 1) * B * 16);
-      const x91_7_155 = v63_111.subarray(t * B * 16, (t + 1) * B * 16);
-      const x91_8_156 = v61_110.subarray(t * B * 16, (t + 1) * B * 16);
-      const x91_9_157 = v59_109.subarray(t * B * 16, (t + 1) * B * 16);
-      const x91_10_158 = v57_108.subarray(t * B * 16, (t + 1) * B * 16);
-      const x91_11_159 = v90_144.subarray(t * B * 16, (t + 1) * B * 16);
+      const x91_0_146 = mm47_105.subarray(t * B * 16, (t + 1) * B * 16);
+      const x91_1_147 = out10_1_50.subarray(t * B * 16, (t + 1) * B * 16);
+      const x91_2_148 = out10_2_51.subarray(t * B * 16, (t + 1) * B * 16);
+      const x91_3_149 = out10_3_52.subarray(t * B * 16, (t + 1) * B * 16);
+      const x91_4_150 = out10_4_53.subarray(t * B * 16, (t + 1) * B * 16);
+      const x91_5_151 = out10_6_55.subarray(t * B * 16, (t + 1) * B * 16);
+      const x91_6_152 = out10_5_54.subarray(t * B * 16, (t + 1) * B * 16);
+      const x91_7_153 = v65_111.subarray(t * B * 16, (t + 1) * B * 16);
+      const x91_8_154 = v63_110.subarray(t * B * 16, (t + 1) * B * 16);
+      const x91_9_155 = v61_109.subarray(t * B * 16, (t + 1) * B * 16);
+      const x91_10_156 = v59_108.subarray(t * B * 16, (t + 1) * B * 16);
+      const x91_11_157 = v57_107.subarray(t * B * 16, (t + 1) * B * 16);
       // %3 add
-      if (kernels !== undefined && heapHolds(v3_160, state91_0_145, x91_0_148)) run_pointwise4(v3_160.byteOffset, state91_0_145.byteOffset, x91_0_148.byteOffset, B);
+      if (kernels !== undefined && heapHolds(v3_158, state91_0_143, x91_0_146)) run_pointwise4(v3_158.byteOffset, state91_0_143.byteOffset, x91_0_146.byteOffset, B);
       else {
         for (let l = 0; l < B; l++) {
           const o = l * 16;
           for (let j = 0; j < 16; j++) {
-            v3_160[o + j] = state91_0_145[l * 16 + j] + x91_0_148[l * 16 + j];
+            v3_158[o + j] = state91_0_143[l * 16 + j] + x91_0_146[l * 16 + j];
           }
         }
       }
       // %10 add
-      if (kernels !== undefined && heapHolds(v10_161, state91_1_146, v3_160, x91_2_150, x91_7_155)) run_pointwise15(v10_161.byteOffset, state91_1_146.byteOffset, v3_160.byteOffset, x91_2_150.byteOffset, x91_7_155.byteOffset, B);
+      if (kernels !== undefined && heapHolds(v10_159, state91_1_144, v3_158, x91_2_148, x91_7_153)) run_pointwise15(v10_159.byteOffset, state91_1_144.byteOffset, v3_158.byteOffset, x91_2_148.byteOffset, x91_7_153.byteOffset, B);
       else {
         for (let l = 0; l < B; l++) {
           const o = l * 16;
           for (let j = 0; j < 16; j++) {
-            v10_161[o + j] = state91_1_146[l * 16 + j] + ((v3_160[l * 16 + j] * x91_2_150[l * 16 + j]) * x91_7_155[l * 16 + j]);
+            v10_159[o + j] = state91_1_144[l * 16 + j] + ((v3_158[l * 16 + j] * x91_2_148[l * 16 + j]) * x91_7_153[l * 16 + j]);
           }
         }
       }
       // %18 mul — 20: c' = f * c + i * g
-      if (kernels !== undefined && heapHolds(v18_162, v10_161, x91_6_154)) run_pointwise10(v18_162.byteOffset, v10_161.byteOffset, x91_6_154.byteOffset, B);
+      if (kernels !== undefined && heapHolds(v18_160, v10_159, x91_6_152)) run_pointwise10(v18_160.byteOffset, v10_159.byteOffset, x91_6_152.byteOffset, B);
       else {
         for (let l = 0; l < B; l++) {
           const o = l * 16;
           for (let j = 0; j < 16; j++) {
-            v18_162[o + j] = v10_161[l * 16 + j] * x91_6_154[l * 16 + j];
+            v18_160[o + j] = v10_159[l * 16 + j] * x91_6_152[l * 16 + j];
           }
         }
       }
       // %20 mul ∂o — 19: o = sigmoid(z[3*H:4*H])
-      if (kernels !== undefined && heapHolds(v20_163, v3_160, x91_1_149, x91_8_156)) run_pointwise16(v20_163.byteOffset, v3_160.byteOffset, x91_1_149.byteOffset, x91_8_156.byteOffset, B);
+      if (kernels !== undefined && heapHolds(v20_161, v3_158, x91_1_147, x91_8_154)) run_pointwise16(v20_161.byteOffset, v3_158.byteOffset, x91_1_147.byteOffset, x91_8_154.byteOffset, B);
       else {
         for (let l = 0; l < B; l++) {
           const o = l * 16;
           for (let j = 0; j < 16; j++) {
-            v20_163[o + j] = (v3_160[l * 16 + j] * x91_1_149[l * 16 + j]) * x91_8_156[l * 16 + j];
+            v20_161[o + j] = (v3_158[l * 16 + j] * x91_1_147[l * 16 + j]) * x91_8_154[l * 16 + j];
           }
         }
       }
       // %21 pad_last — 19: o = sigmoid(z[3*H:4*H])
-      pad21_164.fill(0);
+      pad21_162.fill(0);
       for (let r = 0; r < B; r++) {
-        for (let c = 0; c < 16; c++) pad21_164[r * 64 + 48 + c] = v20_163[r * 16 + c];
+        for (let c = 0; c < 16; c++) pad21_162[r * 64 + 48 + c] = v20_161[r * 16 + c];
       }
       // %23 mul ∂g — 18: g = tanh(z[2*H:3*H])
-      if (kernels !== undefined && heapHolds(v23_165, v10_161, x91_4_152, x91_9_157)) run_pointwise16(v23_165.byteOffset, v10_161.byteOffset, x91_4_152.byteOffset, x91_9_157.byteOffset, B);
+      if (kernels !== undefined && heapHolds(v23_163, v10_159, x91_4_150, x91_9_155)) run_pointwise16(v23_163.byteOffset, v10_159.byteOffset, x91_4_150.byteOffset, x91_9_155.byteOffset, B);
       else {
         for (let l = 0; l < B; l++) {
           const o = l * 16;
           for (let j = 0; j < 16; j++) {
-            v23_165[o + j] = (v10_161[l * 16 + j] * x91_4_152[l * 16 + j]) * x91_9_157[l * 16 + j];
+            v23_163[o + j] = (v10_159[l * 16 + j] * x91_4_150[l * 16 + j]) * x91_9_155[l * 16 + j];
           }
         }
       }
       // %24 pad_last — 18: g = tanh(z[2*H:3*H])
-      pad24_166.fill(0);
+      pad24_164.fill(0);
       for (let r = 0; r < B; r++) {
-        for (let c = 0; c < 16; c++) pad24_166[r * 64 + 32 + c] = v23_165[r * 16 + c];
+        for (let c = 0; c < 16; c++) pad24_164[r * 64 + 32 + c] = v23_163[r * 16 + c];
       }
       // %27 mul ∂f — 17: f = sigmoid(z[H:2*H])
-      if (kernels !== undefined && heapHolds(v27_167, v10_161, x91_5_153, x91_10_158)) run_pointwise16(v27_167.byteOffset, v10_161.byteOffset, x91_5_153.byteOffset, x91_10_158.byteOffset, B);
+      if (kernels !== undefined && heapHolds(v27_165, v10_159, x91_5_151, x91_10_156)) run_pointwise16(v27_165.byteOffset, v10_159.byteOffset, x91_5_151.byteOffset, x91_10_156.byteOffset, B);
       else {
         for (let l = 0; l < B; l++) {
           const o = l * 16;
           for (let j = 0; j < 16; j++) {
-            v27_167[o + j] = (v10_161[l * 16 + j] * x91_5_153[l * 16 + j]) * x91_10_158[l * 16 + j];
+            v27_165[o + j] = (v10_159[l * 16 + j] * x91_5_151[l * 16 + j]) * x91_10_156[l * 16 + j];
           }
         }
       }
       // %28 pad_last — 17: f = sigmoid(z[H:2*H])
-      pad28_168.fill(0);
+      pad28_166.fill(0);
       for (let r = 0; r < B; r++) {
-        for (let c = 0; c < 16; c++) pad28_168[r * 64 + 16 + c] = v27_167[r * 16 + c];
+        for (let c = 0; c < 16; c++) pad28_166[r * 64 + 16 + c] = v27_165[r * 16 + c];
       }
       // %31 mul ∂i — 16: i = sigmoid(z[0:H])
-      if (kernels !== undefined && heapHolds(v31_169, v10_161, x91_3_151, x91_11_159)) run_pointwise16(v31_169.byteOffset, v10_161.byteOffset, x91_3_151.byteOffset, x91_11_159.byteOffset, B);
+      if (kernels !== undefined && heapHolds(v31_167, v10_159, x91_3_149, x91_11_157)) run_pointwise16(v31_167.byteOffset, v10_159.byteOffset, x91_3_149.byteOffset, x91_11_157.byteOffset, B);
       else {
         for (let l = 0; l < B; l++) {
           const o = l * 16;
           for (let j = 0; j < 16; j++) {
-            v31_169[o + j] = (v10_161[l * 16 + j] * x91_3_151[l * 16 + j]) * x91_11_159[l * 16 + j];
+            v31_167[o + j] = (v10_159[l * 16 + j] * x91_3_149[l * 16 + j]) * x91_11_157[l * 16 + j];
           }
         }
       }
       // %32 pad_last — 16: i = sigmoid(z[0:H])
-      pad32_170.fill(0);
+      pad32_168.fill(0);
       for (let r = 0; r < B; r++) {
-        for (let c = 0; c < 16; c++) pad32_170[r * 64 + 0 + c] = v31_169[r * 16 + c];
+        for (let c = 0; c < 16; c++) pad32_168[r * 64 + 0 + c] = v31_167[r * 16 + c];
       }
       // %33 add
-      if (kernels !== undefined && heapHolds(v33_171, pad21_164, pad24_166, pad28_168, pad32_170)) run_pointwise17(v33_171.byteOffset, pad21_164.byteOffset, pad24_166.byteOffset, pad28_168.byteOffset, pad32_170.byteOffset, B);
+      if (kernels !== undefined && heapHolds(v33_169, pad21_162, pad24_164, pad28_166, pad32_168)) run_pointwise17(v33_169.byteOffset, pad21_162.byteOffset, pad24_164.byteOffset, pad28_166.byteOffset, pad32_168.byteOffset, B);
       else {
         for (let l = 0; l < B; l++) {
           const o = l * 64;
           for (let j = 0; j < 64; j++) {
-            v33_171[o + j] = ((pad21_164[l * 64 + j] + pad24_166[l * 64 + j]) + pad28_168[l * 64 + j]) + pad32_170[l * 64 + j];
+            v33_169[o + j] = ((pad21_162[l * 64 + j] + pad24_164[l * 64 + j]) + pad28_166[l * 64 + j]) + pad32_168[l * 64 + j];
           }
         }
       }
       // %35 matmul — 15: z = W @ x + U @ h + b
-      gemm_cols_64x16(v33_171, p40, mm35_172, B);
-      v9_46.set(v33_171, t * v33_171.length);
-      state91_0_145.set(mm35_172);
-      state91_1_146.set(v18_162);
+      gemm_cols_64x16(v33_169, p40, mm35_170, B);
+      v9_46.set(v33_169, t * v33_169.length);
+      state91_0_143.set(mm35_170);
+      state91_1_144.set(v18_160);
     }
   }
   // %95 concat
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 64;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 64; c++) cat95_173[(l * 1 + r) * 128 + 0 + c] = mm8_45[xo + r * 64 + c];
+      for (let c = 0; c < 64; c++) cat95_171[(l * 1 + r) * 128 + 0 + c] = mm8_45[xo + r * 64 + c];
     }
   }
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 64;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 64; c++) cat95_173[(l * 1 + r) * 128 + 64 + c] = v9_46[xo + r * 64 + c];
+      for (let c = 0; c < 64; c++) cat95_171[(l * 1 + r) * 128 + 64 + c] = v9_46[xo + r * 64 + c];
     }
   }
   // %97 unbroadcast fused weight gradients
-  ub97_174.fill(0);
-  gemm_outer_128x8(cat95_173, 128, in37, 8, ub97_174, T_T * B);
+  ub97_172.fill(0);
+  gemm_outer_128x8(cat95_171, 128, in37, 8, ub97_172, T_T * B);
   // %98 slice_rows ∂states.bwd: ∂W (batched)
   for (let l = 0; l < 1; l++) {
-    rows98_175.set(ub97_174.subarray(l * 1024 + 0, l * 1024 + 512), l * 512);
+    rows98_173.set(ub97_172.subarray(l * 1024 + 0, l * 1024 + 512), l * 512);
   }
   // %99 slice_rows ∂states.fwd: ∂W (batched)
   for (let l = 0; l < 1; l++) {
-    rows99_176.set(ub97_174.subarray(l * 1024 + 512, l * 1024 + 1024), l * 512);
+    rows99_174.set(ub97_172.subarray(l * 1024 + 512, l * 1024 + 1024), l * 512);
   }
   // %101 unbroadcast ∂states.fwd: ∂U (batched)
-  ub97_174.fill(0); // reused: its last value is dead
-  ub97_174.fill(0);
-  gemm_outer_64x16(v9_46, 64, v65_112, 16, ub97_174, T_T * B);
+  ub97_172.fill(0); // reused: its last value is dead
+  ub97_172.fill(0);
+  gemm_outer_64x16(v9_46, 64, v25_92, 16, ub97_172, T_T * B);
   // %102 unbroadcast ∂states.fwd: ∂b (batched)
-  ub102_177.fill(0);
-  if (kernels !== undefined && heapHolds(ub102_177, v9_46)) run_colsum_64(v9_46.byteOffset, ub102_177.byteOffset, T_T * B);
+  ub102_175.fill(0);
+  if (kernels !== undefined && heapHolds(ub102_175, v9_46)) run_colsum_64(v9_46.byteOffset, ub102_175.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
       for (let j = 0; j < 64; j++) {
-        ub102_177[j] += v9_46[l * 64 + j];
+        ub102_175[j] += v9_46[l * 64 + j];
       }
     }
   }
   // %103 matmul — 15: z = W @ x + U @ h + b
-  gemm_cols_64x8(v9_46, p39, mm103_178, T_T * B);
+  gemm_cols_64x8(v9_46, p39, mm103_176, T_T * B);
   // %104 add
-  if (kernels !== undefined && heapHolds(v104_179, mm73_143, mm103_178)) run_pointwise18(v104_179.byteOffset, mm73_143.byteOffset, mm103_178.byteOffset, T_T * B);
+  if (kernels !== undefined && heapHolds(v104_177, mm73_142, mm103_176)) run_pointwise18(v104_177.byteOffset, mm73_142.byteOffset, mm103_176.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
       const o = l * 8;
       for (let j = 0; j < 8; j++) {
-        v104_179[o + j] = mm73_143[l * 8 + j] + mm103_178[l * 8 + j];
+        v104_177[o + j] = mm73_142[l * 8 + j] + mm103_176[l * 8 + j];
       }
     }
   }
-  return { loss: red34_100[0], outputs: { "scores": { data: heapCopy(v29_96), shape: [T_T, B, 5] } }, finalStates: { "states.fwd.h": { data: heapCopy(state10_0_47), shape: [B, 16] }, "states.fwd.c": { data: heapCopy(state10_1_48), shape: [B, 16] }, "states.bwd.h": { data: heapCopy(state21_0_72), shape: [B, 16] }, "states.bwd.c": { data: heapCopy(state21_1_73), shape: [B, 16] } }, grads: { "states.fwd.W": heapCopy(rows99_176), "states.fwd.U": heapCopy(ub97_174), "states.fwd.b": heapCopy(ub102_177), "states.bwd.W": heapCopy(rows98_175), "states.bwd.U": heapCopy(ub71_141), "states.bwd.b": heapCopy(ub72_142), "scores.W": heapCopy(ub48_106), "scores.b": heapCopy(ub45_104) }, inputGrads: { "words": { data: heapCopy(v104_179), shape: [T_T, B, 8] } }, stateGrads: { "states.fwd.h": { data: heapCopy(state91_0_145), shape: [B, 16] }, "states.fwd.c": { data: heapCopy(state91_1_146), shape: [B, 16] }, "states.bwd.h": { data: heapCopy(state66_0_113), shape: [B, 16] }, "states.bwd.c": { data: heapCopy(state66_1_114), shape: [B, 16] } } } as GradResult;
+  return { loss: red34_100[0], outputs: { "scores": { data: heapCopy(v29_96), shape: [T_T, B, 5] } }, finalStates: { "states.fwd.h": { data: heapCopy(state10_0_47), shape: [B, 16] }, "states.fwd.c": { data: heapCopy(state10_1_48), shape: [B, 16] }, "states.bwd.h": { data: heapCopy(state21_0_72), shape: [B, 16] }, "states.bwd.c": { data: heapCopy(state21_1_73), shape: [B, 16] } }, grads: { "states.fwd.W": heapCopy(rows99_174), "states.fwd.U": heapCopy(ub97_172), "states.fwd.b": heapCopy(ub102_175), "states.bwd.W": heapCopy(rows98_173), "states.bwd.U": heapCopy(ub71_140), "states.bwd.b": heapCopy(ub72_141), "scores.W": heapCopy(ub48_106), "scores.b": heapCopy(ub45_104) }, inputGrads: { "words": { data: heapCopy(v104_177), shape: [T_T, B, 8] } }, stateGrads: { "states.fwd.h": { data: heapCopy(state91_0_143), shape: [B, 16] }, "states.fwd.c": { data: heapCopy(state91_1_144), shape: [B, 16] }, "states.bwd.h": { data: heapCopy(state66_0_112), shape: [B, 16] }, "states.bwd.c": { data: heapCopy(state66_1_113), shape: [B, 16] } } } as GradResult;
 }
 
 

@@ -219,13 +219,37 @@ export class GraphEmitter {
     return this.graph.nodes.every((n) => !n.inputs.includes(id) || !aliasing.has(n.op));
   }
 
-  /** After node `id` has run: inputs it read for the last time give their buffers back. */
+  /** Nodes that have run (a node fused into another, or computed by another's renderer, has not). */
+  private readonly ran = new Set<NodeId>();
+  private readersOf: Map<NodeId, NodeId[]> | undefined;
+
+  private readers(id: NodeId): readonly NodeId[] {
+    if (!this.readersOf) {
+      this.readersOf = new Map();
+      for (const n of this.graph.nodes)
+        for (const i of new Set(n.inputs)) this.readersOf.set(i, [...(this.readersOf.get(i) ?? []), n.id]);
+    }
+    return this.readersOf.get(id) ?? [];
+  }
+
+  /**
+   * Whether every read of node `id`'s value has happened once node `now`
+   * has run. A reader that did not run itself (fused into its consumer, or
+   * an outer product a weight gradient's GEMM computes) reads it when the
+   * nodes reading that reader run: its last reader by position can come
+   * earlier than the read.
+   */
+  private readAll(id: NodeId, now: NodeId): boolean {
+    return this.readers(id).every((r) => r <= now && (this.ran.has(r) || this.readAll(r, now)));
+  }
+
+  /** After node `id` has run: values read for the last time give their buffers back. */
   private release(id: NodeId): void {
-    for (const input of new Set(this.graph.nodes[id].inputs)) {
-      const lastReader = Math.max(...this.graph.nodes.filter((n) => n.inputs.includes(input)).map((n) => n.id));
-      if (lastReader !== id || !this.reusable(input)) continue;
-      for (const b of this.owned.get(input) ?? []) this.pool.set(b.size, [...(this.pool.get(b.size) ?? []), b.name]);
-      this.owned.delete(input);
+    this.ran.add(id);
+    for (const [value, buffers] of this.owned) {
+      if (value === id || !this.reusable(value) || !this.readAll(value, id)) continue;
+      for (const b of buffers) this.pool.set(b.size, [...(this.pool.get(b.size) ?? []), b.name]);
+      this.owned.delete(value);
     }
   }
 
