@@ -274,6 +274,15 @@ cell One(I = 1, H = 1) {
   });
 });
 
+describe.each(examples)('the TypeScript module of examples/%s with every size 2', (file) => {
+  // Sizes that coincide make buffers of different values the same size, so buffer planning may swap them.
+  it.each(['scalar', 'simd'] as const)('computes the interpreter’s loss and gradients at -O2 (%s)', async (cpu) => {
+    const model = caseModel(file);
+    const sizes = bindSizes(model, Object.fromEntries(Object.keys(bindSizes(model)).map((k) => [k, 2])));
+    await expectInterpreterGradients(model, sizes, 2, cpu, `${caseSlug(file)}_2`);
+  });
+});
+
 describe('the buffers a generated module reuses', () => {
   it.each(['scalar', 'simd'] as const)(
     'are reused only after their last read, by a product a GEMM computes itself too (elman.rnn at I = H = O = 2, %s)',
