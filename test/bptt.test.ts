@@ -34,8 +34,8 @@ model M(N = 1) {
   loss sum(l) reduce sum
 }`;
 
-function gradients(truncate: number) {
-  const model = selectModel(compileOk(source), 'M');
+function gradients(truncate: number, text = source) {
+  const model = selectModel(compileOk(text), 'M');
   const sizes = bindSizes(model);
   const { graph } = grad(model.graph, { truncate });
   const values = interpret(graph, {
@@ -144,19 +144,10 @@ describe('what the forward scan saves for the backward one', () => {
     expect(saved.map((o) => body.nodes[o.node].op)).not.toContain('const');
     // h_t = 2(w·h_{t−1} + x_t) − h_{t−1} = 0·h_{t−1} + 2x_t at w = 0.5: each h_t is 2x_t, the loss 2 + 4 + 6,
     // and dL/dx_t = 2; dL/dw = Σ_t 2·h_{t−1} = 2·(1 + 2 + 4).
-    const sizes = bindSizes(model);
-    const values = interpret(graph, {
-      dtype: 'f64',
-      sizes,
-      params: { 'l.w': new Tensor(Float64Array.of(0.5), { time: null, batch: null }, [1]) },
-      inputs: { x: tensorFromNested('x', [[[1]], [[2]], [[3]]], model.inputs[0].type, sizes, 'f64') },
-      initialStates: { 'l.h': tensorFromNested('h', [[1]], tensorType(['N'], { batched: true }), sizes, 'f64') },
-      batch: 1,
-      timeLengths: { T: 3 },
-    });
-    expect(values.loss.data[0]).toBeCloseTo(12, 12);
-    expect(Array.from(values[gradName('x')].data)).toEqual([2, 2, 2]);
-    expect(values[gradName('l.w')].data[0]).toBeCloseTo(14, 12);
+    const { loss, w, x } = gradients(-1, scaled);
+    expect(loss).toBeCloseTo(12, 12);
+    expect(x).toEqual([2, 2, 2]);
+    expect(w).toBeCloseTo(14, 12);
   });
 });
 

@@ -15,6 +15,7 @@ import { constantFold, simplify } from '../src/passes/fold.js';
 import { type OptLevel, optimize } from '../src/passes/pipeline.js';
 import { compileOk, exampleModel, maxRelativeError, caseModel, exampleCases } from './helpers/compile.js';
 import { selectModel } from '../src/frontend/program.js';
+import { constantOutputCell } from './helpers/cells.js';
 
 const examples = exampleCases;
 
@@ -133,16 +134,7 @@ describe('what the passes do', () => {
 
 describe('computing per-step outputs after the loop (batch-gradients)', () => {
   it('leaves in the loop an output that reads nothing that changes from step to step, keeping its time axis', () => {
-    const model = selectModel(
-      compileOk(`
-cell C(I = 2, H = 3) {
-  input x: [I]
-  state h: [H]
-  param W: [H, I] = glorot
-  h' = tanh(W @ x + h)
-  output y = 2
-}`),
-    );
+    const model = selectModel(compileOk(constantOutputCell));
     const output = (g: Graph) => {
       const o = g.outputs.find((x) => x.name === 'y');
       return formatType(g.nodes[(o as { node: number }).node].type);

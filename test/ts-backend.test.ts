@@ -24,6 +24,7 @@ import {
   exampleCases,
 } from './helpers/compile.js';
 import { selectModel } from '../src/frontend/program.js';
+import { constantOutputCell, oneUnitCell } from './helpers/cells.js';
 
 const examples = exampleCases;
 const outDir = mkdtempSync(join(tmpdir(), 'rnnc-ts-'));
@@ -167,34 +168,33 @@ describe.each(cases)(
   },
 );
 
+/** A model's f32 TypeScript module at a level and CPU path, written under `name` and loaded. */
+async function generatedModule(
+  model: ModelInfo,
+  sizes: Record<string, number>,
+  level: 0 | 2,
+  cpu: Cpu,
+  name: string,
+): Promise<Generated> {
+  const source = { file: `${name}.rnn`, text: '' };
+  const { code } = compileToTypeScript(model, { level, dtype: 'f32', sizes, source, cpu });
+  const path = join(outDir, `${name}_O${level}_${cpu}.ts`);
+  writeFileSync(path, code);
+  return (await import(path)) as Generated;
+}
+
+const levelsAndPaths = [
+  [0, 'scalar'],
+  [0, 'simd'],
+  [2, 'scalar'],
+  [2, 'simd'],
+] as const;
+
 describe('a generated module of a cell whose output is a constant', () => {
-  // -O0 leaves `output y = 2` in the step (a step output that is one number); -O2 computes it outside the loop.
-  const source = `
-cell C(I = 2, H = 3) {
-  input x: [I]
-  state h: [H]
-  param W: [H, I] = glorot
-  h' = tanh(W @ x + h)
-  output y = 2
-}`;
-  it.each([
-    [0, 'scalar'],
-    [0, 'simd'],
-    [2, 'scalar'],
-    [2, 'simd'],
-  ] as const)('gives it at every step and the interpreter’s final state (-O%s, %s)', async (level, cpu) => {
-    const model = selectModel(compileOk(source, 'constant.rnn'));
+  it.each(levelsAndPaths)('gives it at every step and the interpreter’s final state (-O%s, %s)', async (level, cpu) => {
+    const model = selectModel(compileOk(constantOutputCell, 'constant.rnn'));
     const sizes = bindSizes(model);
-    const { code } = compileToTypeScript(model, {
-      level,
-      dtype: 'f32',
-      sizes,
-      source: { file: 'constant.rnn', text: source },
-      cpu,
-    });
-    const path = join(outDir, `constant_O${level}_${cpu}.ts`);
-    writeFileSync(path, code);
-    const mod = (await import(path)) as Generated;
+    const mod = await generatedModule(model, sizes, level, cpu, 'constant');
     const params = mod.init(3);
     const x = randomData([model.inputs[0]], sizes, { T: 3 }, batch, 1).x;
     const input = tensorFromNested('x', x, model.inputs[0].type, sizes, 'f32');
@@ -220,16 +220,7 @@ async function expectInterpreterGradients(
   cpu: Cpu,
   name: string,
 ): Promise<void> {
-  const { code } = compileToTypeScript(model, {
-    level,
-    dtype: 'f32',
-    sizes,
-    source: { file: `${name}.rnn`, text: '' },
-    cpu,
-  });
-  const path = join(outDir, `${name}_O${level}_${cpu}.ts`);
-  writeFileSync(path, code);
-  const mod = (await import(path)) as Generated;
+  const mod = await generatedModule(model, sizes, level, cpu, name);
   const lossGraph = lossGraphOf(model);
   const specs = lossGraph.nodes.flatMap((n) => (isOp(n, 'input') ? [n.attrs] : []));
   const data = randomData(specs, sizes, steps, batch, 4);
@@ -253,23 +244,8 @@ async function expectInterpreterGradients(
 }
 
 describe('a generated module of a cell of one unit and one input', () => {
-  // Its weights are 1 × 1: the zero their gradients start from is one number, which the loop fills in.
-  const source = `
-cell One(I = 1, H = 1) {
-  input x: [I]
-  state h: [H]
-  param W: [H, I] = glorot
-  param U: [H, H] = glorot
-  h' = tanh(W @ x + U @ h)
-  output h'
-}`;
-  it.each([
-    [0, 'scalar'],
-    [0, 'simd'],
-    [2, 'scalar'],
-    [2, 'simd'],
-  ] as const)('computes the interpreter’s loss and gradients (-O%s, %s)', async (level, cpu) => {
-    const model = selectModel(compileOk(source, 'one.rnn'));
+  it.each(levelsAndPaths)('computes the interpreter’s loss and gradients (-O%s, %s)', async (level, cpu) => {
+    const model = selectModel(compileOk(oneUnitCell, 'one.rnn'));
     await expectInterpreterGradients(model, bindSizes(model), level, cpu, 'one');
   });
 });

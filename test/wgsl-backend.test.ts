@@ -23,6 +23,7 @@ import {
   caseSlug,
   exampleCases,
 } from './helpers/compile.js';
+import { constantOutputCell, oneUnitCell } from './helpers/cells.js';
 import { gpuDevice, plainDevice } from './helpers/gpu.js';
 
 const examples = exampleCases;
@@ -155,29 +156,8 @@ describe.each(cases)(
     });
 
     it('compute the outputs, final states, loss and gradients of the TypeScript backend', async () => {
-      const { device, adapter } = await gpuDevice();
       const { model, wgsl } = compile(file, level, schedule);
-      const reference = await tsModule(file, level);
-      const runner = await createGpuRunner(wgsl.program, device, adapter);
-      try {
-        const params = reference.init(7);
-        const inputs = inputsOf(model);
-        const args = { params, inputs, initialStates: {}, B, lengths };
-        const forward = await runner.run(wgsl.program.forward, args);
-        const want = reference.forward(params, inputs);
-        expectClose(forward.outputs, want.outputs, 'output');
-        expectClose(forward.finalStates, want.finalStates, 'final state');
-        const plan = wgsl.program.grad;
-        if (!plan || !reference.grad) return;
-        const got = await runner.run(plan, args);
-        const wantGrad = reference.grad(params, inputs);
-        expect(Math.abs(got.loss.loss.data[0] - wantGrad.loss)).toBeLessThan(
-          tolerance * Math.max(1, Math.abs(wantGrad.loss)),
-        );
-        expectSameGradients(got, wantGrad);
-      } finally {
-        runner.destroy();
-      }
+      await expectAgreement(model, wgsl, await tsModule(file, level), 7);
     });
   },
 );
@@ -204,30 +184,43 @@ describe('the precision of the WGSL kernels', () => {
   });
 });
 
-/** A cell's WGSL outputs and gradients against its TypeScript module's, at a level and schedule. */
-async function agreesWithTypeScript(name: string, source: string, level: 0 | 2, schedule: Schedule): Promise<void> {
+/**
+ * A WGSL program's outputs, final states, loss and gradients against its
+ * TypeScript module's, from the module's params drawn with `seed`.
+ */
+async function expectAgreement(model: ModelInfo, wgsl: WgslResult, reference: TsModule, seed: number): Promise<void> {
   const { device, adapter } = await gpuDevice();
-  const model = selectModel(compileOk(source, `${name}.rnn`));
-  const sizes = bindSizes(model);
-  const src = { file: `${name}.rnn`, text: source };
-  const wgsl = compileToWgsl(model, { level, sizes, source: src, schedule });
-  const path = join(outDir, `${name}_O${level}_${schedule}.ts`);
-  writeFileSync(path, compileToTypeScript(model, { level, dtype: 'f32', sizes, source: src, cpu: 'scalar' }).code);
-  const reference = (await import(path)) as TsModule;
   const runner = await createGpuRunner(wgsl.program, device, adapter);
   try {
-    const params = reference.init(2);
+    const params = reference.init(seed);
     const inputs = inputsOf(model);
     const args = { params, inputs, initialStates: {}, B, lengths };
     const forward = await runner.run(wgsl.program.forward, args);
     const want = reference.forward(params, inputs);
     expectClose(forward.outputs, want.outputs, 'output');
     expectClose(forward.finalStates, want.finalStates, 'final state');
-    const grad = await runner.run(wgsl.program.grad as NonNullable<typeof wgsl.program.grad>, args);
-    expectSameGradients(grad, (reference.grad as NonNullable<TsModule['grad']>)(params, inputs));
+    const plan = wgsl.program.grad;
+    if (!plan || !reference.grad) return;
+    const got = await runner.run(plan, args);
+    const wantGrad = reference.grad(params, inputs);
+    expect(Math.abs(got.loss.loss.data[0] - wantGrad.loss)).toBeLessThan(
+      tolerance * Math.max(1, Math.abs(wantGrad.loss)),
+    );
+    expectSameGradients(got, wantGrad);
   } finally {
     runner.destroy();
   }
+}
+
+/** A cell's WGSL outputs and gradients against its TypeScript module's, at a level and schedule. */
+async function agreesWithTypeScript(name: string, source: string, level: 0 | 2, schedule: Schedule): Promise<void> {
+  const model = selectModel(compileOk(source, `${name}.rnn`));
+  const sizes = bindSizes(model);
+  const src = { file: `${name}.rnn`, text: source };
+  const wgsl = compileToWgsl(model, { level, sizes, source: src, schedule });
+  const path = join(outDir, `${name}_O${level}_${schedule}.ts`);
+  writeFileSync(path, compileToTypeScript(model, { level, dtype: 'f32', sizes, source: src, cpu: 'scalar' }).code);
+  await expectAgreement(model, wgsl, (await import(path)) as TsModule, 2);
 }
 
 describe('the WGSL functions of the language', () => {
@@ -251,38 +244,20 @@ cell Every(I = 3, H = 5) {
     (schedule) => agreesWithTypeScript('every', every, 2, schedule),
   );
 
-  // Its weights are 1 × 1: the zero their gradients start from is one number, which the loop fills in.
-  const one = `
-cell One(I = 1, H = 1) {
-  input x: [I]
-  state h: [H]
-  param W: [H, I] = glorot
-  param U: [H, H] = glorot
-  h' = tanh(W @ x + U @ h)
-  output h'
-}`;
   it.each([
     [0, 'steps'],
     [0, 'persistent'],
     [2, 'steps'],
     [2, 'hybrid'],
   ] as const)('run a cell of one unit and one input at -O%s (%s schedule)', (level, schedule) =>
-    agreesWithTypeScript('one', one, level, schedule),
+    agreesWithTypeScript('one', oneUnitCell, level, schedule),
   );
 
   it.each([0, 2] as const)('write an output that is a constant at every step (-O%s)', async (level) => {
     const { device, adapter } = await gpuDevice();
-    const constant = `
-cell Constant(I = 3, H = 5) {
-  input x: [I]
-  state h: [H]
-  param W: [H, I] = glorot
-  h' = tanh(W @ x + h)
-  output y = 2
-}`;
-    const model = selectModel(compileOk(constant, 'constant.rnn'));
+    const model = selectModel(compileOk(constantOutputCell, 'constant.rnn'));
     const sizes = bindSizes(model);
-    const src = { file: 'constant.rnn', text: constant };
+    const src = { file: 'constant.rnn', text: constantOutputCell };
     // -O0 leaves the constant in the time loop, as a step output; -O2 hoists it out of the loop.
     const wgsl = compileToWgsl(model, { level, sizes, source: src, schedule: 'steps' });
     const path = join(outDir, `constant_O${level}.ts`);

@@ -10,7 +10,8 @@ export interface DataSpec {
 
 /**
  * One nested array per input, time-major, `steps[axis]` long along each time
- * axis with `batch` samples (where it has a batch axis). One-hot targets suit both cross_entropy and mse.
+ * axis with `batch` samples (where it has a batch axis). One-hot targets
+ * suit both cross_entropy and mse.
  */
 export function randomData(
   specs: readonly DataSpec[],
