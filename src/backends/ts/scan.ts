@@ -26,10 +26,10 @@ export function renderScan(e: GraphEmitter, node: Node<'scan'>): Value {
 
   const carries = inputs.slice(nSeq, nSeq + nState).map((init, k) => {
     // One number (the zero a gradient of a 1 × 1 weight starts from) is filled in.
-    const layout = init.kind === 'scalar' ? init.layout : asBuffer(init).layout;
-    const name = e.allocate(`state${node.id}_${k}_`, layout, true);
-    code.line(init.kind === 'scalar' ? `${name}.fill(${init.literal});` : `${name}.set(${asBuffer(init).name});`);
-    return bufferValue(name, layout);
+    const from = init.kind === 'scalar' ? init : asBuffer(init);
+    const name = e.allocate(`state${node.id}_${k}_`, from.layout, true);
+    code.line(from.kind === 'scalar' ? `${name}.fill(${from.literal});` : `${name}.set(${from.name});`);
+    return bufferValue(name, from.layout);
   });
   const outputs = body.outputs.slice(nState).map((o, j) => {
     const perStep = layoutOf(body.nodes[o.node].type as TensorType, e.ctx.sizes);
