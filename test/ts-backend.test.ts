@@ -24,7 +24,7 @@ import {
   exampleCases,
 } from './helpers/compile.js';
 import { selectModel } from '../src/frontend/program.js';
-import { constantOutputCell, oneUnitCell } from './helpers/cells.js';
+import { constantOutputCell, oneUnitCell, weightOutputCell } from './helpers/cells.js';
 
 const examples = exampleCases;
 const outDir = mkdtempSync(join(tmpdir(), 'rnnc-ts-'));
@@ -247,6 +247,25 @@ describe('a generated module of a cell of one unit and one input', () => {
   it.each(levelsAndPaths)('computes the interpreter’s loss and gradients (-O%s, %s)', async (level, cpu) => {
     const model = selectModel(compileOk(oneUnitCell, 'one.rnn'));
     await expectInterpreterGradients(model, bindSizes(model), level, cpu, 'one');
+  });
+});
+
+describe('a generated module of a cell whose output has no batch axis', () => {
+  it.each(levelsAndPaths)(
+    'takes that output’s target as [T, …] and computes the interpreter’s loss and gradients (-O%s, %s)',
+    async (level, cpu) => {
+      const model = selectModel(compileOk(weightOutputCell, 'weight.rnn'));
+      await expectInterpreterGradients(model, bindSizes(model), level, cpu, 'weight');
+    },
+  );
+
+  it('refuses that target with a batch axis, naming the shape it expects', async () => {
+    const model = selectModel(compileOk(weightOutputCell, 'weight.rnn'));
+    const mod = await generatedModule(model, bindSizes(model), 2, 'scalar', 'weight');
+    const tensor = (shape: number[]) => ({ data: new Float32Array(shape.reduce((a, b) => a * b, 1)), shape });
+    expect(() => mod.grad!(mod.init(1), { x: tensor([4, 2, 2]), 'd:y': tensor([4, 2, 3]) })).toThrow(
+      'd:y has shape [4, 2, 3], expected [T, 3] (time-major)',
+    );
   });
 });
 

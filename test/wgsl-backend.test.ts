@@ -23,7 +23,7 @@ import {
   caseSlug,
   exampleCases,
 } from './helpers/compile.js';
-import { constantOutputCell, oneUnitCell } from './helpers/cells.js';
+import { constantOutputCell, oneUnitCell, weightOutputCell } from './helpers/cells.js';
 import { gpuDevice, plainDevice } from './helpers/gpu.js';
 
 const examples = exampleCases;
@@ -253,32 +253,19 @@ cell Every(I = 3, H = 5) {
     agreesWithTypeScript('one', oneUnitCell, level, schedule),
   );
 
-  it.each([0, 2] as const)('write an output that is a constant at every step (-O%s)', async (level) => {
-    const { device, adapter } = await gpuDevice();
-    const model = selectModel(compileOk(constantOutputCell, 'constant.rnn'));
-    const sizes = bindSizes(model);
-    const src = { file: 'constant.rnn', text: constantOutputCell };
-    // -O0 leaves the constant in the time loop, as a step output; -O2 hoists it out of the loop.
-    const wgsl = compileToWgsl(model, { level, sizes, source: src, schedule: 'steps' });
-    const path = join(outDir, `constant_O${level}.ts`);
-    writeFileSync(path, compileToTypeScript(model, { level, dtype: 'f32', sizes, source: src, cpu: 'scalar' }).code);
-    const reference = (await import(path)) as TsModule;
-    const runner = await createGpuRunner(wgsl.program, device, adapter);
-    try {
-      const params = reference.init(1);
-      // Forward only: the generated modules take targets with a batch axis, which this output has not.
-      const { x } = inputsOf(model);
-      const inputs = { x };
-      const args = { params, inputs, initialStates: {}, B, lengths };
-      const forward = await runner.run(wgsl.program.forward, args);
-      const want = reference.forward(params, inputs);
-      expect([...forward.outputs.y.data]).toEqual(Array(lengths.T).fill(2));
-      expect([...want.outputs.y.data]).toEqual(Array(lengths.T).fill(2));
-      expectClose(forward.finalStates, want.finalStates, 'final state');
-    } finally {
-      runner.destroy();
-    }
-  });
+  it.each([
+    [0, 'steps'],
+    [2, 'steps'],
+    [2, 'hybrid'],
+  ] as const)(
+    'take the target of an output with no batch axis and compute its gradients at -O%s (%s schedule)',
+    (level, schedule) => agreesWithTypeScript('weight', weightOutputCell, level, schedule),
+  );
+
+  // -O0 leaves the constant in the time loop, as a step output; -O2 hoists it out of the loop, keeping its time axis.
+  it.each([0, 2] as const)('write an output that is a constant at every step, and its gradients (-O%s)', (level) =>
+    agreesWithTypeScript('constant', constantOutputCell, level, 'steps'),
+  );
 });
 
 describe('the WGSL host module', () => {

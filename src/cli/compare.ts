@@ -39,7 +39,7 @@ export function randomInputs(compiled: Compiled, steps: number, batch: number, s
   const specs = Object.entries(compiled.inputSpecs).map(([name, spec]) => ({
     name,
     role: spec.target ? ('target' as const) : ('input' as const),
-    type: tensorType(spec.shape, { batched: true, time: spec.time }),
+    type: tensorType(spec.shape, { batched: spec.batch, time: spec.time }),
   }));
   const axes = Object.fromEntries(specs.flatMap((s) => (s.type.time !== null ? [[s.type.time, steps]] : [])));
   const nested = randomData(specs, {}, axes, batch, seed);
@@ -48,7 +48,11 @@ export function randomInputs(compiled: Compiled, steps: number, batch: number, s
       name,
       {
         data: Float32Array.from((nested[name] as unknown[]).flat(Infinity) as number[]),
-        shape: [...(type.time !== null ? [steps] : []), batch, ...compiled.inputSpecs[name].shape],
+        shape: [
+          ...(type.time !== null ? [steps] : []),
+          ...(type.batched ? [batch] : []),
+          ...compiled.inputSpecs[name].shape,
+        ],
       },
     ]),
   );

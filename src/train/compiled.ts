@@ -37,6 +37,8 @@ export interface OptimizerOptions {
 export interface InputSpec {
   readonly time: string | null;
   readonly target: boolean;
+  /** False for the target of an output computed from params and constants alone. */
+  readonly batch: boolean;
   readonly shape: readonly number[];
 }
 
@@ -52,7 +54,7 @@ export interface Compiled {
   /** The module's source: the TypeScript module, or the WGSL host (kernels inside). */
   readonly code: string;
   readonly paramShapes: Readonly<Record<string, readonly number[]>>;
-  /** Each input's time axis, whether it is a target, and its per-sample shape. */
+  /** Each input's time axis, whether it is a target, whether it has a batch axis, and its per-sample shape. */
   readonly inputSpecs: Readonly<Record<string, InputSpec>>;
   init(seed: number): Params;
   optimizer(options: OptimizerOptions): OptimizerState;

@@ -24,10 +24,10 @@ export type ParamName = keyof typeof paramShapes;
 export type Params = { readonly [K in ParamName]: Arr };
 export const paramNames = Object.keys(paramShapes) as ParamName[];
 
-// Inputs and targets: their time axis (or null), whether they are a target, and per-sample shape.
+// Inputs and targets: their time axis (or null), whether they are a target and have a batch axis, and per-sample shape.
 export const inputSpecs = {
-  "x": { time: "T", target: false, shape: [3] },
-  "d:output": { time: "T", target: true, shape: [5] },
+  "x": { time: "T", target: false, batch: true, shape: [3] },
+  "d:output": { time: "T", target: true, batch: true, shape: [5] },
 } as const;
 export type Inputs = { "x": Tensor; "d:output"?: Tensor };
 
@@ -77,24 +77,26 @@ function checkInputs(inputs: Inputs, needTargets: boolean): { B: number; lengths
   if (typeof inputs !== 'object' || inputs === null) fail('inputs must be an object of tensors by name');
   const lengths: { [axis: string]: number } = {};
   let batch = -1;
-  for (const [name, spec] of Object.entries(inputSpecs) as [string, { time: string | null; target: boolean; shape: readonly number[] }][]) {
+  for (const [name, spec] of Object.entries(inputSpecs) as [string, { time: string | null; target: boolean; batch: boolean; shape: readonly number[] }][]) {
     const tensor = (inputs as { [name: string]: Tensor | undefined })[name];
     if (tensor === undefined) {
       if (spec.target && !needTargets) continue;
       fail(`no ${spec.target ? 'target' : 'input'} ${name}`);
     }
-    const expected = [...(spec.time !== null ? [spec.time] : []), 'B', ...spec.shape].join(', ');
+    const expected = [...(spec.time !== null ? [spec.time] : []), ...(spec.batch ? ['B'] : []), ...spec.shape].join(', ');
     if (!(tensor.data instanceof Float32Array) || !Array.isArray(tensor.shape)) fail(`${name} must be { data: Float32Array, shape: [${expected}] }`);
-    const lead = (spec.time !== null ? 1 : 0) + 1;
+    const lead = (spec.time !== null ? 1 : 0) + (spec.batch ? 1 : 0);
     const shape = tensor.shape;
     if (shape.length !== lead + spec.shape.length || spec.shape.some((d, k) => shape[lead + k] !== d)) {
       fail(`${name} has shape [${shape.join(', ')}], expected [${expected}] (time-major)`);
     }
     if (tensor.data.length !== shape.reduce((a, b) => a * b, 1)) fail(`${name} has ${tensor.data.length} values but shape [${shape.join(', ')}]`);
-    const b = shape[lead - 1];
-    if (!(b > 0)) fail(`${name} has an empty batch`);
-    if (batch >= 0 && b !== batch) fail(`${name} has a batch of ${b}, other inputs ${batch}`);
-    batch = b;
+    if (spec.batch) {
+      const b = shape[lead - 1];
+      if (!(b > 0)) fail(`${name} has an empty batch`);
+      if (batch >= 0 && b !== batch) fail(`${name} has a batch of ${b}, other inputs ${batch}`);
+      batch = b;
+    }
     if (spec.time !== null) {
       const t = shape[0];
       if (!(t > 0)) fail(`${name} is an empty sequence`);

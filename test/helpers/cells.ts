@@ -24,3 +24,13 @@ cell C(I = 2, H = 3) {
   h' = tanh(W @ x + h)
   output y = 2
 }`;
+
+/** An output that reads only a weight: it, and the target its gradient takes, have no batch axis. */
+export const weightOutputCell = `
+cell P(I = 2, H = 3) {
+  input x: [I]
+  state h: [H]
+  param W: [H, I] = glorot
+  h' = tanh(W @ x + h)
+  output y = sum(W * W)
+}`;

@@ -367,13 +367,15 @@ export function emitDeclarations(
   code.line('export type Params = { readonly [K in ParamName]: Arr };');
   code.line(`export const paramNames = Object.keys(paramShapes) as ParamName[];`);
   code.line();
-  code.comment('Inputs and targets: their time axis (or null), whether they are a target, and per-sample shape.');
+  code.comment(
+    'Inputs and targets: their time axis (or null), whether they are a target and have a batch axis, and per-sample shape.',
+  );
   code.block(
     'export const inputSpecs = {',
     () => {
       for (const i of inputs)
         code.line(
-          `${stringLiteral(i.name)}: { time: ${i.layout.time === null ? 'null' : stringLiteral(i.layout.time)}, target: ${i.role === 'target'}, shape: [${i.layout.shape.join(', ')}] },`,
+          `${stringLiteral(i.name)}: { time: ${i.layout.time === null ? 'null' : stringLiteral(i.layout.time)}, target: ${i.role === 'target'}, batch: ${i.layout.batch}, shape: [${i.layout.shape.join(', ')}] },`,
         );
     },
     '} as const;',
