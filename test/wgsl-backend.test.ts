@@ -339,6 +339,30 @@ describe('the WGSL host module', () => {
     model.destroy();
   });
 
+  it('takes the target of an output computed from params alone without a batch axis, and refuses one with', async () => {
+    const { device } = await gpuDevice();
+    const model = selectModel(compileOk(weightOutputCell, 'weight.rnn'));
+    const sizes = bindSizes(model);
+    const source = { file: 'weight.rnn', text: weightOutputCell };
+    const path = join(hostDir, 'weight_host.ts');
+    writeFileSync(path, compileToWgsl(model, { level: 2, sizes, source }).host);
+    hosts.push(path);
+    const mod = (await import(path)) as Host;
+    const reference = join(outDir, 'weight_reference.ts');
+    writeFileSync(reference, compileToTypeScript(model, { level: 2, dtype: 'f32', sizes, source, cpu: 'scalar' }).code);
+    const want = (await import(reference)) as TsModule;
+    const gpu = await mod.createModel(device);
+    const params = mod.init(4);
+    const inputs = inputsOf(model);
+    expect(inputs['d:y'].shape).toEqual([lengths.T, 3]);
+    expect((await gpu.grad(params, inputs)).loss).toBeCloseTo(want.grad!(params, inputs).loss, 4);
+    const batched = { data: new Float32Array(lengths.T * B * 3), shape: [lengths.T, B, 3] };
+    await expect(gpu.grad(params, { ...inputs, 'd:y': batched })).rejects.toThrow(
+      `rnnc model: d:y has shape [${lengths.T}, ${B}, 3], expected [T, 3] (time-major)`,
+    );
+    gpu.destroy();
+  });
+
   it('takes the runner’s options: a model that polls for its results gives those of one that sleeps', async () => {
     const { device } = await gpuDevice();
     const mod = await host('gru.rnn', 'steps');
