@@ -22,6 +22,7 @@ import {
   caseModel,
   caseSlug,
   exampleCases,
+  zeros,
 } from './helpers/compile.js';
 import { selectModel } from '../src/frontend/program.js';
 import { constantOutputCell, oneUnitCell, weightOutputCell } from './helpers/cells.js';
@@ -262,8 +263,7 @@ describe('a generated module of a cell whose output has no batch axis', () => {
   it('refuses that target with a batch axis, naming the shape it expects', async () => {
     const model = selectModel(compileOk(weightOutputCell, 'weight.rnn'));
     const mod = await generatedModule(model, bindSizes(model), 2, 'scalar', 'weight');
-    const tensor = (shape: number[]) => ({ data: new Float32Array(shape.reduce((a, b) => a * b, 1)), shape });
-    expect(() => mod.grad!(mod.init(1), { x: tensor([4, 2, 2]), 'd:y': tensor([4, 2, 3]) })).toThrow(
+    expect(() => mod.grad!(mod.init(1), { x: zeros([4, 2, 2]), 'd:y': zeros([4, 2, 3]) })).toThrow(
       'd:y has shape [4, 2, 3], expected [T, 3] (time-major)',
     );
   });
@@ -301,26 +301,25 @@ describe('run-time checks of a generated module', () => {
     forward(params: unknown, inputs: unknown, states?: unknown): unknown;
   }
   const load = async () => (await import(modulePath('lstm.rnn', 2, 'f32', 'simd'))) as Checked;
-  const x = (shape: number[]) => ({ data: new Float32Array(shape.reduce((a, b) => a * b, 1)), shape });
 
   it('names a param of the wrong length, a missing one, and NaN in one', async () => {
     const mod = await load();
     const params = mod.init(0);
-    expect(() => mod.forward({ ...params, W_ii: new Float32Array(3) }, { x: x([2, 1, 3]) })).toThrow(
+    expect(() => mod.forward({ ...params, W_ii: new Float32Array(3) }, { x: zeros([2, 1, 3]) })).toThrow(
       'rnnc model: param W_ii has 3 values, its shape [5, 3] needs 15',
     );
     const { b_ho: _missing, ...rest } = params;
-    expect(() => mod.forward(rest, { x: x([2, 1, 3]) })).toThrow(
+    expect(() => mod.forward(rest, { x: zeros([2, 1, 3]) })).toThrow(
       'rnnc model: param b_ho must be a Float32Array of 5 values',
     );
     const poisoned = { ...params, b_ii: Float32Array.from([0, 0, NaN, 0, 0]) };
-    expect(() => mod.forward(poisoned, { x: x([2, 1, 3]) })).toThrow('rnnc model: param b_ii holds NaN at index 2');
+    expect(() => mod.forward(poisoned, { x: zeros([2, 1, 3]) })).toThrow('rnnc model: param b_ii holds NaN at index 2');
   });
 
   it('names an input of the wrong shape or length, and a missing one', async () => {
     const mod = await load();
     const params = mod.init(0);
-    expect(() => mod.forward(params, { x: x([2, 1, 4]) })).toThrow(
+    expect(() => mod.forward(params, { x: zeros([2, 1, 4]) })).toThrow(
       'rnnc model: x has shape [2, 1, 4], expected [T, B, 3] (time-major)',
     );
     expect(() => mod.forward(params, { x: { data: new Float32Array(5), shape: [2, 1, 3] } })).toThrow(
@@ -335,10 +334,10 @@ describe('run-time checks of a generated module', () => {
   it('names an initial state of the wrong size or an unknown one', async () => {
     const mod = await load();
     const params = mod.init(0);
-    expect(() => mod.forward(params, { x: x([2, 2, 3]) }, { h: new Float32Array(5) })).toThrow(
+    expect(() => mod.forward(params, { x: zeros([2, 2, 3]) }, { h: new Float32Array(5) })).toThrow(
       'initial state h must be a Float32Array of B * 5 = 10 values',
     );
-    expect(() => mod.forward(params, { x: x([2, 2, 3]) }, { z: new Float32Array(10) })).toThrow(
+    expect(() => mod.forward(params, { x: zeros([2, 2, 3]) }, { z: new Float32Array(10) })).toThrow(
       'no state named z (states: h, c)',
     );
   });
@@ -348,7 +347,7 @@ describe('run-time checks of a generated module', () => {
     const params = mod.init(0);
     const h = Float32Array.from({ length: 5 }, (_, k) => k / 10);
     const run = (states: object) =>
-      (mod.forward(params, { x: x([3, 1, 3]) }, states) as { outputs: { output: { data: Float32Array } } }).outputs
+      (mod.forward(params, { x: zeros([3, 1, 3]) }, states) as { outputs: { output: { data: Float32Array } } }).outputs
         .output.data;
     expect(Array.from(run({ h }))).not.toEqual(Array.from(run({})));
     expect(Array.from(h)).toEqual([0, 0.1, 0.2, 0.3, 0.4].map((v) => Math.fround(v)));

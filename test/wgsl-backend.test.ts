@@ -22,6 +22,7 @@ import {
   caseModel,
   caseSlug,
   exampleCases,
+  zeros,
 } from './helpers/compile.js';
 import { constantOutputCell, oneUnitCell, weightOutputCell } from './helpers/cells.js';
 import { gpuDevice, plainDevice } from './helpers/gpu.js';
@@ -323,19 +324,18 @@ describe('the WGSL host module', () => {
     const mod = await host('lstm.rnn', 'hybrid');
     const model = await mod.createModel(device);
     const params = mod.init(0);
-    const x = (shape: number[]) => ({ data: new Float32Array(shape.reduce((a, b) => a * b, 1)), shape });
-    await expect(model.forward(params, { x: x([2, 1, 4]) })).rejects.toThrow(
+    await expect(model.forward(params, { x: zeros([2, 1, 4]) })).rejects.toThrow(
       'rnnc model: x has shape [2, 1, 4], expected [T, B, 3] (time-major)',
     );
-    await expect(model.forward({ ...params, W_ii: new Float32Array(3) }, { x: x([2, 1, 3]) })).rejects.toThrow(
+    await expect(model.forward({ ...params, W_ii: new Float32Array(3) }, { x: zeros([2, 1, 3]) })).rejects.toThrow(
       'rnnc model: param W_ii has 3 values, its shape [5, 3] needs 15',
     );
-    await expect(model.forward(params, { x: x([2, 2, 3]) }, { h: new Float32Array(5) })).rejects.toThrow(
+    await expect(model.forward(params, { x: zeros([2, 2, 3]) }, { h: new Float32Array(5) })).rejects.toThrow(
       'initial state h must be a Float32Array of B * 5 = 10 values',
     );
-    await expect(model.grad(params, { x: x([2, 1, 3]) })).rejects.toThrow('rnnc model: no target d:output');
+    await expect(model.grad(params, { x: zeros([2, 1, 3]) })).rejects.toThrow('rnnc model: no target d:output');
     // A rejected call leaves the model usable.
-    expect((await model.forward(params, { x: x([2, 1, 3]) })).outputs.output.data).toHaveLength(10);
+    expect((await model.forward(params, { x: zeros([2, 1, 3]) })).outputs.output.data).toHaveLength(10);
     model.destroy();
   });
 
@@ -356,7 +356,7 @@ describe('the WGSL host module', () => {
     const inputs = inputsOf(model);
     expect(inputs['d:y'].shape).toEqual([lengths.T, 3]);
     expect((await gpu.grad(params, inputs)).loss).toBeCloseTo(want.grad!(params, inputs).loss, 4);
-    const batched = { data: new Float32Array(lengths.T * B * 3), shape: [lengths.T, B, 3] };
+    const batched = zeros([lengths.T, B, 3]);
     await expect(gpu.grad(params, { ...inputs, 'd:y': batched })).rejects.toThrow(
       `rnnc model: d:y has shape [${lengths.T}, ${B}, 3], expected [T, 3] (time-major)`,
     );

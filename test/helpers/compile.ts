@@ -58,3 +58,8 @@ export function maxRelativeError(a: ArrayLike<number>, b: ArrayLike<number>, flo
 export function flat(nested: unknown): number[] {
   return Array.isArray(nested) ? nested.flatMap(flat) : [nested as number];
 }
+
+/** A tensor of zeros of a shape, as generated modules take their inputs: `{ data, shape }`. */
+export function zeros(shape: number[]): { data: Float32Array; shape: number[] } {
+  return { data: new Float32Array(shape.reduce((a, b) => a * b, 1)), shape };
+}
