@@ -4,7 +4,7 @@ import { compileSource, type Program, selectModel } from '../../src/frontend/pro
 import type { ModelInfo } from '../../src/frontend/model.js';
 
 export const examplesDir = new URL('../../examples/', import.meta.url);
-export const referenceDir = new URL('../../../shared/reference/', import.meta.url);
+export const referenceDir = new URL('../fixtures/pytorch/', import.meta.url);
 
 /** Compiles source text, failing the test with the formatted diagnostics if it has errors. */
 export function compileOk(source: string, file = 'test.rnn'): Program {
