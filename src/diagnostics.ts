@@ -27,6 +27,17 @@ export class UserError extends Error {
   override name = 'UserError';
 }
 
+/** Source text with errors: the diagnostics as data, and the message as rnnc prints them. */
+export class SourceError extends UserError {
+  override name = 'SourceError';
+  constructor(
+    readonly diagnostics: readonly Diagnostic[],
+    readonly source: string,
+  ) {
+    super(formatDiagnostics(diagnostics, source));
+  }
+}
+
 export class DiagnosticBag {
   readonly items: Diagnostic[] = [];
 

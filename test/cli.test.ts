@@ -14,8 +14,23 @@ describe('rnnc check', () => {
     const { status, out } = await rnnc('check', 'examples/lstm.rnn');
     expect(status).toBe(0);
     expect(out).toContain('cell LSTM(I = 3, H = 5)');
-    expect(out).toContain('  param  W_ii: [H, I] = uniform(-1 / sqrt(H), 1 / sqrt(H))');
+    expect(out).toContain('  param  W_ii: [H, I] = [5, 3] = uniform(-1 / sqrt(H), 1 / sqrt(H))');
+    expect(out).toContain('  200 trainable numbers with I = 3, H = 5');
     expect(out).toContain('examples/lstm.rnn: ok');
+  });
+
+  it('lists a cell at the sizes --size gives, in its header, its shapes and its param count', async () => {
+    const { status, out } = await rnnc('check', 'examples/lstm.rnn', '--size', 'H=64');
+    expect(status).toBe(0);
+    expect(out).toContain('cell LSTM(I = 3, H = 64)');
+    expect(out).toContain('  param  W_hi: [H, H] = [64, 64] = uniform(-1 / sqrt(H), 1 / sqrt(H))');
+    expect(out).toContain(`  ${4 * (64 * 3 + 64 * 64 + 2 * 64)} trainable numbers with I = 3, H = 64`);
+  });
+
+  it('refuses a --size that the file does not declare, suggesting the one meant', async () => {
+    const { status, err } = await rnnc('check', 'examples/lstm.rnn', '--size', 'h=64');
+    expect(status).toBe(1);
+    expect(err).toBe("rnnc: error: examples/lstm.rnn declares no size 'h' (its sizes are I, H); did you mean 'H'?");
   });
 
   it('lists a model with its layers, qualified params and their concrete sizes', async () => {
@@ -23,6 +38,8 @@ describe('rnnc check', () => {
     expect(out).toContain('layer  states = LSTM (bidirectional, merge sum, returns all)');
     expect(out).toContain('param  states.fwd.W: [4*H, E] = [16, 8]');
     expect(out).toContain('state states.bwd.c: [H]');
+    // The header gives the size in force, not the default.
+    expect(out).toMatch(/^model Tagger\(.*H = 4.*\)/m);
   });
 
   it('prints every error with file:line:col, the line and a caret, and exits 1 without a stack trace', async () => {

@@ -16,7 +16,7 @@ import { tensorType } from '../ir/types.js';
 import { bindSizes } from '../interp/run.js';
 import type { OptLevel } from '../passes/pipeline.js';
 import { compileForTraining, type Compiled, type Inputs } from '../train/compiled.js';
-import { lossGraph } from './grad.js';
+import { lossGraph } from '../api/graph.js';
 import { loadProgram, parseLevel, parseSizes } from './load.js';
 
 export interface CompareFlags {

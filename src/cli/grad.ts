@@ -1,27 +1,24 @@
-/** `rnnc grad`: the gradient graph of a model and what its backward pass saves per step. */
-import { writeFileSync } from 'node:fs';
-import { grad, type GradOptions } from '../ad/grad.js';
-import { withOutputLoss } from '../ad/probe.js';
-import { savedFloats, type SavedValues } from '../ad/scan.js';
+/** `rnnc grad`: the gradient graph of a model and what its backward pass saves per step, or the gradients' values. */
+import type { GradOptions } from '../ad/grad.js';
+import { backwardGraph } from '../api/graph.js';
+import type { Program } from '../api/program.js';
+import { gradients } from '../api/run.js';
 import { UserError } from '../diagnostics.js';
-import type { ModelInfo } from '../frontend/model.js';
-import { type Program, selectModel } from '../frontend/program.js';
-import { bindSizes } from '../interp/run.js';
-import { formatShape } from '../ir/dims.js';
-import type { Graph } from '../ir/graph.js';
-import { graphToDot } from '../ir/print/dot.js';
-import { graphToText } from '../ir/print/text.js';
-import { parseSizes } from './load.js';
+import { parseSizes, writeOutput } from './load.js';
+import { nestedValues, sizeText, tensorBlocks, valueOptions, type ValueFlags } from './run.js';
 
-export interface GradFlags {
-  model?: string;
+export interface GradFlags extends ValueFlags {
   format: string;
   truncate?: string;
   remat?: boolean;
   clipNorm?: string;
   clipValue?: string;
-  size: string[];
   out?: string;
+  /** Print the gradients' values instead of the graph. */
+  values?: boolean;
+  /** Print the gradients' values as JSON. */
+  json?: boolean;
+  dtype: string;
 }
 
 function positive(value: string | undefined, flag: string): number | undefined {
@@ -57,67 +54,53 @@ export function gradOptions(flags: {
   };
 }
 
-/** The graph to differentiate: the model's, or for a lone cell, with the loss sum(output ⊙ R). */
-export function lossGraph(model: ModelInfo): { graph: Graph; note?: string } {
-  if (model.hasLoss || !model.implicit) return { graph: model.graph };
-  return {
-    graph: withOutputLoss(model.graph),
-    note: `cell ${model.name} has no loss of its own: using sum(output ⊙ R) over every step, R a target`,
-  };
-}
-
-/** Source text of a span (one line), for naming values that have no name. */
-function sourceText(source: string, span: NonNullable<SavedValues['values'][number]['span']>): string {
-  const line = source.split(/\r?\n/)[span.line - 1] ?? '';
-  return span.endLine === span.line ? line.slice(span.col - 1, span.endCol) : line.slice(span.col - 1).trim();
-}
-
-export function describeSaved(saved: readonly SavedValues[], source: string, sizes: Record<string, number>): string {
-  const lines = ['saved for the backward pass, per step and batch element:'];
-  for (const s of saved) {
-    const floats = savedFloats(s.values);
-    const total = floats.evaluate(sizes);
-    const sizeText = Object.entries(sizes)
-      .map(([k, v]) => `${k} = ${v}`)
-      .join(', ');
-    lines.push(
-      `  layer ${s.layer}${s.remat ? ' (rematerialized)' : ''}: ${floats.symbolic ?? 'a non-linear count of'} floats = ${total} with ${sizeText}`,
-    );
-    for (const v of s.values) {
-      const name = v.label ?? (v.span ? sourceText(source, v.span) : 'a value');
-      lines.push(`    ${name}: ${formatShape(v.shape)}${v.batched ? '' : ' (the same for every sample)'}`);
-    }
-    for (const state of s.fromOutput) lines.push(`    ${state} (previous): read from the layer's output, not saved`);
-    if (s.remat) lines.push('    every other value of the step is recomputed in the backward pass');
-  }
-  return lines.join('\n');
-}
-
-export function gradCommand(program: Program, flags: GradFlags, out: (text: string) => void): void {
-  const model = selectModel(program, flags.model);
-  const sizes = bindSizes(model, parseSizes(flags.size));
+export async function gradCommand(program: Program, flags: GradFlags, out: (text: string) => void): Promise<void> {
   const options = gradOptions(flags);
-  const { graph, note } = lossGraph(model);
-  const result = grad(graph, options);
-  const report = describeSaved(result.saved, program.source, sizes);
-  const header = [
-    `gradient of ${model.name}${options.truncate !== undefined && options.truncate > 0 ? `, truncated after ${options.truncate} steps` : ''}${options.remat ? ', rematerialized' : ''}`,
-    ...(note ? [`note: ${note}`] : []),
-    ...(result.unused.length > 0
-      ? [`note: the loss does not depend on ${result.unused.join(', ')}: their gradient is zero`]
-      : []),
-  ];
-  let text: string;
-  if (flags.format === 'text')
-    text = [...header.map((h) => `# ${h}`), graphToText(result.graph), '', report].join('\n');
-  else if (flags.format === 'dot')
-    text = [
-      ...[...header, ...report.split('\n')].map((l) => `// ${l}`),
-      graphToDot(result.graph, `gradient of ${model.name}`),
-    ].join('\n');
-  else throw new UserError(`--format is text or dot, got '${flags.format}'`);
+  const choice = {
+    ...(flags.model !== undefined ? { model: flags.model } : {}),
+    sizes: parseSizes(flags.size),
+  };
+  if (flags.values || flags.json) return gradValues(program, flags, out);
+  if (flags.format !== 'text' && flags.format !== 'dot')
+    throw new UserError(`--format is text or dot, got '${flags.format}'`);
+  const result = backwardGraph(program, { ...choice, ...options });
+  const header = [result.title, ...result.notes.map((n) => `note: ${n}`)];
+  const text =
+    flags.format === 'text'
+      ? [...header.map((h) => `# ${h}`), result.text.replace(/^# .*\n/, ''), '', result.saved].join('\n')
+      : [...[...header, ...result.saved.split('\n')].map((l) => `// ${l}`), result.dot].join('\n');
   if (flags.out) {
-    writeFileSync(flags.out, `${text}\n`);
-    out(`wrote ${flags.out}\n${report}`);
+    writeOutput(flags.out, `${text}\n`);
+    out(`wrote ${flags.out}\n${result.saved}`);
   } else out(text);
+}
+
+/** `rnnc grad --values` / `--json`: the interpreter's gradients for given or random inputs. */
+function gradValues(program: Program, flags: GradFlags, out: (text: string) => void): void {
+  const options = valueOptions(flags, flags.dtype);
+  const layout = options.layout ?? 'time-major';
+  const result = gradients(program, { ...options, ...gradOptions(flags) });
+  const json = {
+    model: result.model,
+    sizes: result.sizes,
+    loss: result.loss,
+    params: nestedValues(result.params, 'time-major'),
+    inputs: nestedValues(result.inputs, layout),
+    initial_states: nestedValues(result.initialStates, 'time-major'),
+  };
+  if (flags.out) writeOutput(flags.out, `${JSON.stringify(json)}\n`);
+  if (flags.json) {
+    out(JSON.stringify(json, null, 2));
+    return;
+  }
+  const lines = [`gradients of ${result.model} (${sizeText(result.sizes)}), batch ${result.batch}, ${result.dtype}`];
+  for (const note of result.notes) lines.push(`note: ${note}`);
+  lines.push('', `loss: ${result.loss}`);
+  lines.push(
+    ...tensorBlocks('dL/d param', result.params),
+    ...tensorBlocks('dL/d input', result.inputs),
+    ...tensorBlocks('dL/d initial state', result.initialStates),
+  );
+  if (flags.out) lines.push('', `wrote ${flags.out}`);
+  out(lines.join('\n'));
 }

@@ -1,7 +1,7 @@
 /** `rnnc gradcheck`: symbolic gradients against finite differences, with a non-zero exit above tolerance. */
-import { gradcheckModel } from '../ad/check.js';
+import { gradcheck } from '../api/gradcheck.js';
+import type { Program } from '../api/program.js';
 import { UserError } from '../diagnostics.js';
-import { type Program, selectModel } from '../frontend/program.js';
 import { parseSizes } from './load.js';
 import { parseCount, parseSeed, parseSteps } from './run.js';
 
@@ -18,33 +18,31 @@ export interface GradcheckFlags {
 
 /** Runs the check and prints its table; returns whether every error is within tolerance. */
 export function gradcheckCommand(program: Program, flags: GradcheckFlags, out: (text: string) => void): boolean {
-  const model = selectModel(program, flags.model);
   const tolerance = Number(flags.tolerance);
   if (!(tolerance > 0)) throw new UserError(`--tolerance must be a positive number, got '${flags.tolerance}'`);
-  const steps = parseSteps(flags.steps, model);
-  const batch = parseCount(flags.batch, '--batch');
-  const seed = parseSeed(flags.seed);
-  const { rows, loss, probe } = gradcheckModel(model, {
-    steps,
-    batch,
-    seed,
+  const result = gradcheck(program, {
+    ...(flags.model !== undefined ? { model: flags.model } : {}),
+    sizes: parseSizes(flags.size),
+    steps: parseSteps(flags.steps),
+    batch: parseCount(flags.batch, '--batch'),
+    seed: parseSeed(flags.seed),
     coordinates: parseCount(flags.coordinates, '--coordinates'),
     remat: flags.remat ?? false,
-    sizes: parseSizes(flags.size),
+    tolerance,
   });
-  const stepText = Object.entries(steps)
+  const stepText = Object.entries(result.steps)
     .map(([axis, n]) => `${axis} = ${n}`)
     .join(', ');
   const lines = [
-    `gradcheck of ${model.name}: ${stepText}, batch ${batch}, seed ${seed}, f64${flags.remat ? ', rematerialized' : ''}`,
-    probe
-      ? `loss: sum(output ⊙ R) over every step (cell ${model.name} has no loss of its own) = ${loss}`
-      : `loss = ${loss}`,
+    `gradcheck of ${result.model}: ${stepText}, batch ${result.batch}, seed ${result.seed}, f64${flags.remat ? ', rematerialized' : ''}`,
+    result.probe
+      ? `loss: sum(output ⊙ R) over every step (cell ${result.model} has no loss of its own) = ${result.loss}`
+      : `loss = ${result.loss}`,
     'symbolic gradient against 4th-order central differences; relative errors:',
     '',
   ];
   const header = ['kind', 'name', 'size', 'checked', 'coordinates', 'random direction', ''];
-  const table = rows.map((r) => {
+  const table = result.rows.map((r) => {
     const worst = Math.max(r.coordinateError, r.directionError);
     return [
       r.kind,
@@ -59,12 +57,10 @@ export function gradcheckCommand(program: Program, flags: GradcheckFlags, out: (
   const widths = header.map((h, k) => Math.max(h.length, ...table.map((row) => row[k].length)));
   for (const row of [header, ...table])
     lines.push(`  ${row.map((cell, k) => cell.padEnd(widths[k])).join('  ')}`.trimEnd());
-  const worst = Math.max(...rows.map((r) => Math.max(r.coordinateError, r.directionError)));
-  const passed = worst <= tolerance;
   lines.push(
     '',
-    `max relative error ${worst.toExponential(2)} ${passed ? '≤' : '>'} tolerance ${tolerance}: ${passed ? 'ok' : 'FAILED'}`,
+    `max relative error ${result.worst.toExponential(2)} ${result.passed ? '≤' : '>'} tolerance ${tolerance}: ${result.passed ? 'ok' : 'FAILED'}`,
   );
   out(lines.join('\n'));
-  return passed;
+  return result.passed;
 }

@@ -1,12 +1,8 @@
 /** `rnnc graph`: the IR of a model as text, Graphviz DOT or JSON, with scans or unrolled. */
-import { writeFileSync } from 'node:fs';
+import { graph } from '../api/graph.js';
+import type { Program } from '../api/program.js';
 import { UserError } from '../diagnostics.js';
-import { type Program, selectModel } from '../frontend/program.js';
-import { graphToDot } from '../ir/print/dot.js';
-import { graphToJson } from '../ir/print/json.js';
-import { graphToText } from '../ir/print/text.js';
-import { unroll } from '../ir/unroll.js';
-import { verify } from '../ir/verify.js';
+import { writeOutput } from './load.js';
 
 export interface GraphFlags {
   model?: string;
@@ -16,32 +12,22 @@ export interface GraphFlags {
 }
 
 export function graphCommand(program: Program, flags: GraphFlags, out: (text: string) => void): void {
-  const model = selectModel(program, flags.model);
-  let graph = model.graph;
+  if (!['text', 'dot', 'json'].includes(flags.format))
+    throw new UserError(`--format is text, dot or json, got '${flags.format}'`);
+  let steps: number | undefined;
   if (flags.unroll !== undefined) {
-    const steps = Number(flags.unroll);
+    steps = Number(flags.unroll);
     if (!Number.isInteger(steps) || steps <= 0 || steps > 1000)
       throw new UserError(`--unroll takes a number of steps from 1 to 1000, got '${flags.unroll}'`);
-    graph = unroll(graph, steps);
-    verify(graph);
   }
-  const title = `${model.name}${flags.unroll ? ` unrolled over ${flags.unroll} steps` : ''}`;
-  let text: string;
-  switch (flags.format) {
-    case 'text':
-      text = `# ${title}\n${graphToText(graph)}`;
-      break;
-    case 'dot':
-      text = graphToDot(graph, title);
-      break;
-    case 'json':
-      text = graphToJson(graph);
-      break;
-    default:
-      throw new UserError(`--format is text, dot or json, got '${flags.format}'`);
-  }
+  const result = graph(program, {
+    ...(flags.model !== undefined ? { model: flags.model } : {}),
+    ...(steps !== undefined ? { unroll: steps } : {}),
+  });
+  const text =
+    flags.format === 'text' ? result.text : flags.format === 'dot' ? result.dot : JSON.stringify(result.ir, null, 2);
   if (flags.out) {
-    writeFileSync(flags.out, `${text}\n`);
+    writeOutput(flags.out, `${text}\n`);
     out(`wrote ${flags.out}`);
   } else out(text);
 }

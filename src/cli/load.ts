@@ -1,8 +1,8 @@
 /** Reading inputs for commands: source files (with diagnostics), JSON files and `--size` flags. */
-import { readFileSync } from 'node:fs';
-import { formatDiagnostics, UserError } from '../diagnostics.js';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { UserError } from '../diagnostics.js';
+import { check, type CheckResult, type Program } from '../api/program.js';
 import type { Schedule } from '../backends/wgsl/kernels.js';
-import { compileSource, type Program } from '../frontend/program.js';
 import type { OptLevel } from '../passes/pipeline.js';
 
 /** Raised when a source file has errors; the diagnostics have been printed already. */
@@ -23,6 +23,29 @@ function readFailure(path: string, e: unknown): UserError {
   return new UserError(`cannot read ${path}: ${why}`);
 }
 
+function writeFailure(path: string, e: unknown): UserError {
+  const code = (e as NodeJS.ErrnoException).code;
+  const why: Record<string, string> = {
+    ENOENT: 'its folder does not exist',
+    ENOTDIR: 'a part of the path is not a folder',
+    EISDIR: 'it is a directory',
+    EACCES: 'permission denied',
+    EPERM: 'permission denied',
+    EROFS: 'the file system is read-only',
+    ENOSPC: 'the disk is full',
+  };
+  return new UserError(`cannot write ${path}: ${(code && why[code]) ?? String(e)}`);
+}
+
+/** Writes a file the user named, with a message (not a stack trace) when that fails. */
+export function writeOutput(path: string, data: string | Uint8Array): void {
+  try {
+    writeFileSync(path, data);
+  } catch (e) {
+    throw writeFailure(path, e);
+  }
+}
+
 export function readText(path: string): string {
   try {
     return readFileSync(path, 'utf8');
@@ -41,9 +64,12 @@ export function readBytes(path: string): Uint8Array {
 
 /** Compiles a file, printing warnings and errors; throws SourceErrors if there are errors. */
 export function loadProgram(path: string, stderr: (text: string) => void): Program {
-  const source = readText(path);
-  const result = compileSource(source, path);
-  if (result.diagnostics.length > 0) stderr(formatDiagnostics(result.diagnostics, source));
+  return shown(check(readText(path), { file: path }), path, stderr);
+}
+
+/** A checked source's program, its warnings printed; throws SourceErrors (diagnostics printed) when it has errors. */
+export function shown(result: CheckResult, path: string, stderr: (text: string) => void): Program {
+  if (result.formatted) stderr(result.formatted);
   if (!result.program) throw new SourceErrors(`${path} has errors`);
   return result.program;
 }

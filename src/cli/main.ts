@@ -4,23 +4,22 @@
  * itself prints one.
  */
 import { Command, CommanderError, Option } from 'commander';
-import { UserError } from '../diagnostics.js';
-import { bindSizes } from '../interp/run.js';
-import { describeProgram } from './check.js';
-import { graphCommand, type GraphFlags } from './graph.js';
-import { collect, loadProgram, parseSizes, SourceErrors } from './load.js';
-import { runCommand, type RunFlags } from './run.js';
-import { type GradFlags, gradCommand } from './grad.js';
-import { gradcheckCommand, type GradcheckFlags } from './gradcheck.js';
-import { analyzeCommand, type AnalyzeFlags } from './analyze.js';
-import { GradError } from '../ad/walk.js';
-import { formatDiagnostic } from '../diagnostics.js';
-import type { Program } from '../frontend/program.js';
-import { compileCommand, type CompileFlags } from './compile.js';
+import { check, withGradErrors } from '../api/program.js';
+import { SourceError, UserError } from '../diagnostics.js';
+import { collect, loadProgram, parseSizes, readText, SourceErrors, shown } from './load.js';
 import { passNames } from '../passes/pipeline.js';
-import { trainCommand, type TrainFlags } from './train.js';
-import { sampleCommand, type SampleFlags } from './sample.js';
-import { compareCommand, type CompareFlags } from './compare.js';
+import type { GraphFlags } from './graph.js';
+import type { RunFlags } from './run.js';
+import type { GradFlags } from './grad.js';
+import type { GradcheckFlags } from './gradcheck.js';
+import type { AnalyzeFlags } from './analyze.js';
+import type { CompileFlags } from './compile.js';
+import type { TrainFlags } from './train.js';
+import type { SampleFlags } from './sample.js';
+import type { CompareFlags } from './compare.js';
+
+// Each command's module is imported when the command runs: `rnnc check` loads the front end alone,
+// not the backends, the training loop or the TypeScript compiler.
 
 export interface Io {
   out(text: string): void;
@@ -69,20 +68,9 @@ export function buildProgram(io: Io): Command {
     .addOption(sizeOption())
     .addHelpText('after', '\nExample:\n  rnnc check examples/lstm.rnn')
     .action((file: string, flags: { size: string[] }) => {
-      const source = loadProgram(file, io.err);
-      const overrides = parseSizes(flags.size);
-      io.out(
-        describeProgram(source, (m) => {
-          try {
-            return bindSizes(
-              m,
-              Object.fromEntries(Object.entries(overrides).filter(([k]) => m.sizes.some((s) => s.name === k))),
-            );
-          } catch {
-            return undefined;
-          }
-        }),
-      );
+      const result = check(readText(file), { file, sizes: parseSizes(flags.size) });
+      shown(result, file, io.err);
+      io.out(result.listing);
       io.out(`\n${file}: ok`);
     });
 
@@ -98,7 +86,10 @@ export function buildProgram(io: Io): Command {
       'after',
       '\nExamples:\n  rnnc graph examples/lstm.rnn\n  rnnc graph examples/gru.rnn --format dot --unroll 3 -o gru.dot && dot -Tsvg gru.dot -o gru.svg',
     )
-    .action((file: string, flags: GraphFlags) => graphCommand(loadProgram(file, io.err), flags, io.out));
+    .action(async (file: string, flags: GraphFlags) => {
+      const { graphCommand } = await import('./graph.js');
+      graphCommand(loadProgram(file, io.err), flags, io.out);
+    });
 
   program
     .command('run')
@@ -143,7 +134,10 @@ export function buildProgram(io: Io): Command {
       'after',
       '\nExamples:\n  rnnc run examples/lstm.rnn --input examples/data/lstm-input.json\n  rnnc run examples/tagger.rnn --steps 6 --batch 3 --seed 1 --out result.json\n  rnnc run examples/lstm.rnn --target wgsl --steps 20',
     )
-    .action((file: string, flags: RunFlags) => runCommand(loadProgram(file, io.err), flags, io.out));
+    .action(async (file: string, flags: RunFlags) => {
+      const { runCommand } = await import('./run.js');
+      await runCommand(loadProgram(file, io.err), flags, io.out);
+    });
 
   program
     .command('grad')
@@ -156,14 +150,33 @@ export function buildProgram(io: Io): Command {
     .option('--clip-norm <n>', 'clip the param gradients to this global norm')
     .option('--clip-value <v>', 'clip each param gradient entry to [-v, v]')
     .addOption(sizeOption())
-    .option('-o, --out <file>', 'write the graph to a file (the saved-values report still prints)')
+    .option(
+      '-o, --out <file>',
+      'write the graph to a file (the saved-values report still prints); with --values or --json, the gradients as JSON',
+    )
+    .option('--values', "print the interpreter's gradients (every param, input and initial state) instead of the graph")
+    .option('--json', 'print the gradients as JSON (implies --values)')
+    .option('--input <file>', '--values: JSON object of inputs and targets, time-major [T][B][…]; random when omitted')
+    .option('--params <file>', '--values: JSON object of params by name; initializers when omitted')
+    .option('--torch-weights <file>', '--values: a PyTorch state dict (.safetensors or JSON), as for rnnc run')
+    .option('--keras-weights <file>', '--values: Keras/TF.js LSTM or GRU weights as JSON, as for rnnc run')
+    .option('--initial-states <file>', '--values: JSON object of initial states by name, [B][…]')
+    .option('--seed <n>', '--values: seed for initializers and random inputs', '0')
+    .option('--steps <n>', '--values: sequence length of random inputs (or per axis: S=6,U=4)', '5')
+    .option('--batch <n>', '--values: batch size of random inputs', '2')
+    .addOption(
+      new Option('--dtype <dtype>', '--values: precision of the interpreter').choices(['f64', 'f32']).default('f64'),
+    )
+    .option('--batch-major', '--values: inputs and their gradients are [B][T][…]')
     .addHelpText(
       'after',
-      '\nExamples:\n  rnnc grad examples/lstm.rnn\n  rnnc grad examples/tagger.rnn --remat --truncate 20 --format dot -o tagger-grad.dot',
+      '\nExamples:\n  rnnc grad examples/lstm.rnn\n  rnnc grad examples/tagger.rnn --remat --truncate 20 --format dot -o tagger-grad.dot\n  rnnc grad examples/lstm.rnn --values --input examples/data/lstm-input.json\n  rnnc grad examples/gru.rnn --json --seed 1 -o gru-grads.json',
     )
-    .action((file: string, flags: GradFlags) =>
-      withGradErrors(loadProgram(file, io.err), (p) => gradCommand(p, flags, io.out)),
-    );
+    .action(async (file: string, flags: GradFlags) => {
+      const { gradCommand } = await import('./grad.js');
+      const program = loadProgram(file, io.err);
+      await withGradErrors(program, () => gradCommand(program, flags, io.out));
+    });
 
   program
     .command('gradcheck')
@@ -181,8 +194,10 @@ export function buildProgram(io: Io): Command {
       'after',
       '\nExamples:\n  rnnc gradcheck examples/lstm.rnn\n  rnnc gradcheck examples/seq2seq.rnn --steps S=6,U=4 --batch 3 --seed 2',
     )
-    .action((file: string, flags: GradcheckFlags) => {
-      const passed = withGradErrors(loadProgram(file, io.err), (p) => gradcheckCommand(p, flags, io.out));
+    .action(async (file: string, flags: GradcheckFlags) => {
+      const { gradcheckCommand } = await import('./gradcheck.js');
+      const program = loadProgram(file, io.err);
+      const passed = withGradErrors(program, () => gradcheckCommand(program, flags, io.out));
       if (!passed) throw new CheckFailed();
     });
 
@@ -199,7 +214,8 @@ export function buildProgram(io: Io): Command {
       'after',
       '\nExample:\n  rnnc analyze examples/elman.rnn examples/lstm.rnn examples/gru.rnn --gradient-flow --steps 60 --plot flow.svg',
     )
-    .action((files: string[], flags: AnalyzeFlags) => {
+    .action(async (files: string[], flags: AnalyzeFlags) => {
+      const { analyzeCommand } = await import('./analyze.js');
       const programs = files.map((f) => loadProgram(f, io.err));
       withGradErrors(programs[0], () => analyzeCommand(programs, flags, io.out));
     });
@@ -272,7 +288,10 @@ export function buildProgram(io: Io): Command {
   for (const pass of passNames()) compile.option(`--no-${pass}`, `turn the ${pass} pass off`);
   compile.option('--no-elementwise-fusion', 'emit one loop per elementwise op instead of one per chain');
   compile.option('--no-buffer-planning', 'give every value its own buffer instead of reusing dead ones');
-  compile.action((file: string, flags: CompileFlags) => compileCommand(loadProgram(file, io.err), flags, io.out));
+  compile.action(async (file: string, flags: CompileFlags) => {
+    const { compileCommand } = await import('./compile.js');
+    compileCommand(loadProgram(file, io.err), flags, io.out);
+  });
 
   program
     .command('train')
@@ -308,6 +327,7 @@ export function buildProgram(io: Io): Command {
       '\nExamples:\n  rnnc train examples/char_lstm.rnn --data moby-dick --minutes 5 --out runs/moby\n  rnnc train examples/births.rnn --data births --epochs 20 --out runs/births\n  rnnc train examples/adding.rnn --model AddingLSTM --data adding --seq 100 --epochs 15 --batch 50 --clip 1 --out runs/adding\n  rnnc train examples/classifier.rnn --data examples/data/sums.jsonl --epochs 20 --out runs/sums\n  rnnc train examples/char_lstm.rnn --out runs/moby --resume --epochs 2',
     )
     .action(async (file: string, flags: TrainFlags) => {
+      const { trainCommand } = await import('./train.js');
       const ending = await trainCommand(loadProgram(file, io.err), file, flags, {
         out: io.out,
         ...(io.status ? { status: io.status } : {}),
@@ -325,7 +345,10 @@ export function buildProgram(io: Io): Command {
     .option('--temperature <t>', 'divides the scores: below 1 is more conservative, 0 always takes the likeliest', '1')
     .option('--seed <n>', 'seed of the draws', '0')
     .addHelpText('after', '\nExample:\n  rnnc sample runs/moby --prime "Call me" --length 300 --temperature 0.8')
-    .action(async (folder: string, flags: SampleFlags) => io.out(await sampleCommand(folder, flags, io.err)));
+    .action(async (folder: string, flags: SampleFlags) => {
+      const { sampleCommand } = await import('./sample.js');
+      io.out(await sampleCommand(folder, flags, io.err));
+    });
 
   program
     .command('compare')
@@ -342,19 +365,10 @@ export function buildProgram(io: Io): Command {
       'after',
       '\nExamples:\n  rnnc compare examples/lstm.rnn examples/gru.rnn --size H=128 --size I=64\n  rnnc compare examples/lstm.rnn -O 0,1,2 --targets ts,wgsl --format md\n  rnnc compare examples/adding.rnn:AddingLSTM examples/adding.rnn:AddingMGU',
     )
-    .action(async (files: string[], flags: CompareFlags) => io.out(await compareCommand(files, flags, io.err)));
-
-  /** A gradient error at a place in the source is shown like any other diagnostic. */
-  function withGradErrors<T>(source: Program, run: (p: Program) => T): T {
-    try {
-      return run(source);
-    } catch (e) {
-      if (!(e instanceof GradError)) throw e;
-      if (!e.span) throw new UserError(e.message);
-      io.err(formatDiagnostic({ severity: 'error', message: e.message, span: e.span }, source.source));
-      throw new SourceErrors(e.message);
-    }
-  }
+    .action(async (files: string[], flags: CompareFlags) => {
+      const { compareCommand } = await import('./compare.js');
+      io.out(await compareCommand(files, flags, io.err));
+    });
 
   return program;
 }
@@ -374,6 +388,10 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
     if (e instanceof SourceErrors || e instanceof CheckFailed) return 1;
+    if (e instanceof SourceError) {
+      io.err(e.message);
+      return 1;
+    }
     if (e instanceof Interrupted) return 130;
     if (e instanceof UserError) {
       io.err(`rnnc: error: ${e.message}`);

@@ -13,6 +13,7 @@ import type { DType, Tensor } from '../tensor/tensor.js';
 import { initialValue } from './init.js';
 import { interpret } from './interpret.js';
 import { type Layout, tensorFromNested } from './io.js';
+import type { DataSpec } from './random-data.js';
 
 export type Sizes = Readonly<Record<string, number>>;
 
@@ -122,7 +123,15 @@ export interface CheckedRun {
 }
 
 /** Checks a run's inputs, initial states and params against the model, with messages a user can act on. */
-export function checkRun(model: ModelInfo, given: RunInputs, options: RunOptions): CheckedRun {
+/** What checking a run reads of a model: its name, inputs (targets included), states and params. */
+export interface RunShape {
+  readonly name: string;
+  readonly inputs: readonly DataSpec[];
+  readonly states: ModelInfo['states'];
+  readonly params: ModelInfo['params'];
+}
+
+export function checkRun(model: RunShape, given: RunInputs, options: RunOptions): CheckedRun {
   const { sizes, dtype } = options;
   const layout = options.layout ?? 'time-major';
   const inputNames = model.inputs.map((i) => i.name);
