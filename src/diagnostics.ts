@@ -27,14 +27,43 @@ export class UserError extends Error {
   override name = 'UserError';
 }
 
+/** A diagnostic as the API gives it: where (1-based line and column, inclusive end), what, and what to do. */
+export interface DiagnosticData {
+  readonly severity: Severity;
+  readonly message: string;
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+  readonly span: {
+    readonly line: number;
+    readonly column: number;
+    readonly endLine: number;
+    readonly endColumn: number;
+  };
+  /** A suggestion, when rnnc has one. */
+  readonly help?: string;
+}
+
+export function diagnosticData(d: Diagnostic): DiagnosticData {
+  const { file, line, col, endLine, endCol } = d.span;
+  return {
+    severity: d.severity,
+    message: d.message,
+    file,
+    line,
+    column: col,
+    span: { line, column: col, endLine, endColumn: endCol },
+    ...(d.hint !== undefined ? { help: d.hint } : {}),
+  };
+}
+
 /** Source text with errors: the diagnostics as data, and the message as rnnc prints them. */
 export class SourceError extends UserError {
   override name = 'SourceError';
-  constructor(
-    readonly diagnostics: readonly Diagnostic[],
-    readonly source: string,
-  ) {
+  readonly diagnostics: readonly DiagnosticData[];
+  constructor(diagnostics: readonly Diagnostic[], source: string) {
     super(formatDiagnostics(diagnostics, source));
+    this.diagnostics = diagnostics.map(diagnosticData);
   }
 }
 

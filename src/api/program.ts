@@ -3,7 +3,16 @@
  * Nothing here prints or exits; mistakes come back as data (`check`) or as a thrown
  * `SourceError` / `UserError` whose message is what the CLI prints.
  */
-import { didYouMean, type Diagnostic, formatDiagnostics, SourceError, UserError } from '../diagnostics.js';
+import {
+  diagnosticData,
+  type DiagnosticData,
+  didYouMean,
+  formatDiagnostics,
+  SourceError,
+  UserError,
+} from '../diagnostics.js';
+
+export type { DiagnosticData };
 import type { CellInfo } from '../frontend/cell.js';
 import type { ModelInfo } from '../frontend/model.js';
 import { compileSource, type Program, selectModel } from '../frontend/program.js';
@@ -13,23 +22,6 @@ import { describeProgram } from './describe.js';
 
 export type { Program };
 
-/** A diagnostic as data: where (1-based line and column, inclusive end), what, and what to do. */
-export interface DiagnosticData {
-  readonly severity: 'error' | 'warning';
-  readonly message: string;
-  readonly file: string;
-  readonly line: number;
-  readonly column: number;
-  readonly span: {
-    readonly line: number;
-    readonly column: number;
-    readonly endLine: number;
-    readonly endColumn: number;
-  };
-  /** A suggestion, when rnnc has one. */
-  readonly help?: string;
-}
-
 export interface SourceOptions {
   /** The name messages give the source (default `input.rnn`). */
   readonly file?: string;
@@ -37,19 +29,6 @@ export interface SourceOptions {
 
 /** Source text (with `file` for messages), or a program `parse` returned. */
 export type ProgramSource = string | Program;
-
-export function diagnosticData(d: Diagnostic): DiagnosticData {
-  const { file, line, col, endLine, endCol } = d.span;
-  return {
-    severity: d.severity,
-    message: d.message,
-    file,
-    line,
-    column: col,
-    span: { line, column: col, endLine, endColumn: endCol },
-    ...(d.hint !== undefined ? { help: d.hint } : {}),
-  };
-}
 
 /** Parses and checks source text; throws a `SourceError` (with the diagnostics) when it has errors. */
 export function parse(source: string, options: SourceOptions = {}): Program {

@@ -230,9 +230,14 @@ export function buildProgram(io: Io): Command {
     .addOption(
       new Option(
         '--target <target>',
-        'ts: one TypeScript module; wgsl: .wgsl kernels and a TypeScript host for WebGPU (-o names a folder)',
+        'ts: one TypeScript module; js: the same as JavaScript with a .d.ts beside it; wgsl: .wgsl kernels and a host module for WebGPU (-o names a folder)',
       )
-        .choices(['ts', 'wgsl'])
+        .choices(['ts', 'js', 'wgsl'])
+        .default('ts'),
+    )
+    .addOption(
+      new Option('--host <language>', 'WGSL: write the host module as TypeScript, or as JavaScript with a .d.ts')
+        .choices(['ts', 'js'])
         .default('ts'),
     )
     .addOption(
@@ -283,7 +288,7 @@ export function buildProgram(io: Io): Command {
     .addOption(sizeOption())
     .addHelpText(
       'after',
-      '\nExamples:\n  rnnc compile examples/lstm.rnn -O2 -o lstm.ts\n  rnnc compile examples/lstm.rnn -o lstm.ts --emit-wat lstm.wat\n  rnnc compile examples/tagger.rnn --dtype f64 --explain --no-hoist -o tagger.ts\n  rnnc compile examples/lstm.rnn --target wgsl -o lstm-wgsl/',
+      '\nExamples:\n  rnnc compile examples/lstm.rnn -O2 -o lstm.ts\n  rnnc compile examples/lstm.rnn --target js -o lstm.js\n  rnnc compile examples/lstm.rnn -o lstm.ts --emit-wat lstm.wat\n  rnnc compile examples/tagger.rnn --dtype f64 --explain --no-hoist -o tagger.ts\n  rnnc compile examples/lstm.rnn --target wgsl -o lstm-wgsl/',
     );
   for (const pass of passNames()) compile.option(`--no-${pass}`, `turn the ${pass} pass off`);
   compile.option('--no-elementwise-fusion', 'emit one loop per elementwise op instead of one per chain');

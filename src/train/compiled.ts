@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import ts from 'typescript';
+import { stripTypes } from '../backends/js.js';
 import { compileToTypeScript } from '../backends/ts/index.js';
 import { compileToWgsl } from '../backends/wgsl/index.js';
 import { openDevice } from '../backends/wgsl/runtime.js';
@@ -79,11 +79,9 @@ export interface CompileOptions {
   readonly level?: OptLevel;
 }
 
-/** TypeScript source → an imported ES module (through a temporary file, removed once loaded). */
+/** TypeScript source → an imported ES module (through a temporary file, removed once loaded): `--target js`'s code. */
 async function importTypeScript(code: string): Promise<Record<string, unknown>> {
-  const js = ts.transpileModule(code, {
-    compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ES2022 },
-  }).outputText;
+  const js = stripTypes(code);
   const folder = mkdtempSync(join(tmpdir(), 'rnnc-'));
   const path = join(folder, 'model.mjs');
   try {

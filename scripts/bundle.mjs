@@ -1,0 +1,20 @@
+// Bundles the compiled CLI and library (dist/src) into dist/bundle: a few files instead of the
+// hundreds that chevrotain and lodash-es are made of, so `rnnc check` starts in a fraction of the
+// time, and the installed package needs no dependencies. webgpu stays outside: it is optional.
+import { build } from 'esbuild';
+
+await build({
+  entryPoints: { rnnc: 'dist/src/cli/bin.js', index: 'dist/src/api/index.js' },
+  outdir: 'dist/bundle',
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  external: ['webgpu'],
+  // commander and sucrase are CommonJS and require Node's modules.
+  banner: {
+    js: "import { createRequire as __rnncRequire } from 'node:module'; const require = __rnncRequire(import.meta.url);",
+  },
+  logLevel: 'warning',
+});
