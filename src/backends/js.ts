@@ -18,8 +18,13 @@ export function stripTypes(ts: string): string {
     .trim()}\n`;
 }
 
-/** Brackets opened and closed over a piece of code, skipping strings, template text and comments. */
-function depthChange(text: string): number {
+/**
+ * Brackets opened and closed over a line of code, skipping strings, template text and comments
+ * (a line of a block comment, whose prose may hold an apostrophe or a bracket, counts nothing).
+ */
+function depthChange(line: string): number {
+  if (/^\s*(\/\/|\/\*|\*)/.test(line)) return 0;
+  const text = line.replace(/\/\*.*?\*\//g, '');
   let depth = 0;
   for (let k = 0; k < text.length; k++) {
     const c = text[k];

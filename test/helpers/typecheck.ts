@@ -4,9 +4,14 @@ import { join } from 'node:path';
 
 /**
  * Type-checks generated modules as a strict user project would (unused code
- * included), with no ambient types; throws tsc's first errors.
+ * included), with no ambient types unless named; throws tsc's first errors.
+ * Declaration files are checked too with `checkDeclarations`.
  */
-export function typecheck(files: readonly string[], folder: string): void {
+export function typecheck(
+  files: readonly string[],
+  folder: string,
+  options: { checkDeclarations?: boolean; types?: string[]; lib?: string[] } = {},
+): void {
   const config = join(folder, 'tsconfig.json');
   writeFileSync(
     config,
@@ -19,9 +24,9 @@ export function typecheck(files: readonly string[], folder: string): void {
         target: 'ES2022',
         module: 'ES2022',
         moduleResolution: 'bundler',
-        lib: ['ES2022'],
-        skipLibCheck: true,
-        types: [],
+        lib: options.lib ?? ['ES2022'],
+        skipLibCheck: !options.checkDeclarations,
+        types: options.types ?? [],
       },
       files,
     }),
