@@ -121,32 +121,39 @@ for (const k of kernels) {
   pipelines.push({ pipeline, group });
 }
 
-/** The time of one dispatch of kernel k over T steps, submit to done, the least of 5. */
-async function time(k: number, T: number): Promise<number> {
+/** The time of one dispatch of kernel k over T steps, submit to done. */
+async function once(k: number, T: number): Promise<number> {
   device.queue.writeBuffer(dims, 0, new Uint32Array([B, T, 0, 0]));
-  let least = Infinity;
-  for (let call = 0; call < 5; call++) {
-    const start = performance.now();
-    const encoder = device.createCommandEncoder();
-    const pass = encoder.beginComputePass();
-    pass.setPipeline(pipelines[k].pipeline);
-    pass.setBindGroup(0, pipelines[k].group);
-    pass.dispatchWorkgroups(1);
-    pass.end();
-    device.queue.submit([encoder.finish()]);
-    await device.queue.onSubmittedWorkDone();
-    least = Math.min(least, performance.now() - start);
-  }
-  return least;
+  const start = performance.now();
+  const encoder = device.createCommandEncoder();
+  const pass = encoder.beginComputePass();
+  pass.setPipeline(pipelines[k].pipeline);
+  pass.setBindGroup(0, pipelines[k].group);
+  pass.dispatchWorkgroups(1);
+  pass.end();
+  device.queue.submit([encoder.finish()]);
+  await device.queue.onSubmittedWorkDone();
+  return performance.now() - start;
 }
 
-const steps = kernels.map(() => [] as number[]);
-for (let round = 0; round < rounds; round++)
-  for (let k = 0; k < kernels.length; k++) {
-    const one = await time(k, 1);
-    steps[k].push(((await time(k, 100)) - one) / 99);
+/**
+ * One round's time a step of kernel k: the slope between dispatches of 100 and 300 steps, each
+ * the median of 5 calls made in turns. Both lengths carry the same fixed cost of a dispatch, so
+ * it cancels; and 200 steps of difference dwarf that cost's noise, which made a slope against a
+ * 1-step dispatch come out negative on a busy machine.
+ */
+async function stepTime(k: number): Promise<number> {
+  const [short, long]: number[][] = [[], []];
+  for (let call = 0; call < 5; call++) {
+    short.push(await once(k, 100));
+    long.push(await once(k, 300));
   }
+  return (median(long) - median(short)) / 200;
+}
+
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1];
+const steps = kernels.map(() => [] as number[]);
+for (let round = 0; round < rounds; round++) for (let k = 0; k < kernels.length; k++) steps[k].push(await stepTime(k));
 
 console.log(`A step of lstm-small-latency's loop (I=${I}, H=${H}, B=${B}) on ${adapter}, ${rounds} rounds:\n`);
 console.log('| kernel | µs a step (median) | rounds, µs | 100 steps, ms |\n|---|---:|---|---:|');

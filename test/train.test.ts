@@ -308,6 +308,8 @@ describe('rnnc train', () => {
         '20',
         '--epochs',
         '50',
+        '--eval-every',
+        '2',
         '--out',
         out,
       ],
@@ -317,7 +319,7 @@ describe('rnnc train', () => {
     const sent = new Promise<void>((resolve) => {
       child.stdout.on('data', (chunk: Buffer) => {
         stdout += chunk.toString();
-        if (/epoch 1\/50 \[/.test(stdout) && !child.killed) {
+        if (/step \d+: held-out/.test(stdout) && !child.killed) {
           child.kill('SIGINT');
           resolve();
         }
@@ -326,7 +328,7 @@ describe('rnnc train', () => {
     const status = await new Promise<number | null>((resolve) => child.on('close', resolve));
     await sent;
     expect(status).toBe(130);
-    expect(stdout).toMatch(/stopped \(Ctrl-C\) at step \d+ \(epoch 0/);
+    expect(stdout).toMatch(/stopped \(Ctrl-C\) at step \d+ \(0\.\d\d epochs in, /);
     const step = runOf(out).progress.step;
     expect(step).toBeGreaterThan(0);
     const { metadata } = readSafetensors(readFileSync(join(out, 'checkpoint.safetensors')), 'checkpoint');
@@ -369,6 +371,47 @@ describe('rnnc train --target wgsl', () => {
 });
 
 describe('rnnc compare', () => {
+  it('reads rnnc train run folders: each run’s model at its sizes, timed, with its held-out loss beside', async () => {
+    const out = scratch.path('compare-run');
+    const trained = await rnnc(
+      'train',
+      'examples/classifier.rnn',
+      '--data',
+      'examples/data/sums.jsonl',
+      '--size',
+      'H=6',
+      '--max-steps',
+      '3',
+      '--batch',
+      '8',
+      '--out',
+      out,
+    );
+    expect(trained.status, trained.err).toBe(0);
+    const r = await rnnc(
+      'compare',
+      out,
+      'examples/classifier.rnn',
+      '--steps',
+      '4',
+      '--batch',
+      '2',
+      '--repeats',
+      '2',
+      '--format',
+      'json',
+    );
+    expect(r.status, r.err).toBe(0);
+    const [run, file] = JSON.parse(r.out) as Record<string, unknown>[];
+    expect(run.name).toBe(out);
+    expect(run['held-out loss (rnnc train run)']).toMatch(/^\S+ \d+\.\d{4} at step 3$/);
+    expect(file['held-out loss (rnnc train run)']).toBeNull();
+    // The run's model at the run's size H = 6: fewer params than the file's default.
+    expect(run.params).toBeLessThan(file.params as number);
+    const broken = await rnnc('compare', scratch.path('compare-run/model.rnn') + '.missing');
+    expect(broken.status).toBe(1);
+  }, 120000);
+
   it('puts lstm and gru side by side with what fusion bought', async () => {
     const r = await rnnc(
       'compare',
@@ -400,7 +443,16 @@ describe('rnnc compare', () => {
     expect(lstm0['forward FLOPs per step and sample']).toBe(lstm2['forward FLOPs per step and sample']);
     expect(lstm2['floats saved per step and sample for BPTT']).toBe(30);
     expect(String(lstm2['WGSL dispatches per step (forward / grad)'])).toBe('2 / 6');
-    expect(gru0['TypeScript forward (ms, T = 4, B = 2)']).toBeGreaterThan(0);
+    const timing = gru0['TypeScript forward (ms, T = 4, B = 2: median (range) of 1 rounds)'] as unknown as {
+      median: number;
+      min: number;
+      max: number;
+      rounds: number;
+    };
+    expect(timing.median).toBeGreaterThan(0);
+    expect(timing.min).toBeLessThanOrEqual(timing.median);
+    expect(timing.max).toBeGreaterThanOrEqual(timing.median);
+    expect(timing.rounds).toBe(1);
     const md = await rnnc(
       'compare',
       'examples/lstm.rnn',
@@ -419,6 +471,9 @@ describe('rnnc compare', () => {
       '| --- | ---: | ---: |',
       '| params | 200 | 150 |',
     ]);
+    expect(md.out).toMatch(
+      /\| TypeScript forward \(ms, T = 4, B = 2: median \(range\) of 1 rounds\) \| [\d.]+ \([\d.]+–[\d.]+\) \|/,
+    );
     const bad = await rnnc('compare', 'examples/lstm.rnn', '--targets', 'ts,cuda');
     expect(bad.err).toBe("rnnc: error: --targets is a list of ts and wgsl, like ts,wgsl; got 'cuda'");
   }, 60000);

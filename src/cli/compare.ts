@@ -2,7 +2,10 @@
  * `rnnc compare A.rnn B.rnn …`: models (or cells) side by side, at one or
  * more optimization levels: size, work and memory per step from the
  * compiled graphs, the generated code's size, WGSL dispatches per step,
- * and measured forward and forward+backward times per target.
+ * and measured forward and forward+backward times per target, timed in
+ * turns (each candidate once a round) so that a busy machine slows all
+ * alike: the median and the range over the rounds. A `rnnc train` run folder
+ * stands for its model at its sizes, with its held-out loss beside.
  */
 import { grad } from '../ad/grad.js';
 import { savedFloats } from '../ad/scan.js';
@@ -17,7 +20,12 @@ import { bindSizes } from '../interp/run.js';
 import type { OptLevel } from '../passes/pipeline.js';
 import { compileForTraining, type Compiled, type Inputs } from '../train/compiled.js';
 import { lossGraph } from '../api/graph.js';
-import { loadProgram, parseLevel, parseSizes } from './load.js';
+import { check } from '../api/program.js';
+import { files } from '../train/checkpoint.js';
+import { formatMetric } from '../train/loop.js';
+import { loadProgram, parseLevel, parseSizes, readJsonFile, readText, shown } from './load.js';
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
 
 export interface CompareFlags {
   readonly targets: string;
@@ -31,7 +39,7 @@ export interface CompareFlags {
 
 interface Column {
   readonly name: string;
-  readonly values: Record<string, number | string>;
+  readonly values: Record<string, number | string | Timing>;
 }
 
 /** Random inputs (uniform in [−1, 1]) and one-hot targets of the shapes a module declares, flat. */
@@ -58,16 +66,70 @@ export function randomInputs(compiled: Compiled, steps: number, batch: number, s
   );
 }
 
-async function median(repeats: number, run: () => Promise<unknown>): Promise<number> {
-  await run(); // warm-up: first-call compilation
-  const times: number[] = [];
-  for (let k = 0; k < repeats; k++) {
-    const start = performance.now();
-    await run();
-    times.push(performance.now() - start);
+/** A timing: the median of the rounds and their range, in ms. */
+interface Timing {
+  readonly median: number;
+  readonly min: number;
+  readonly max: number;
+  readonly rounds: number;
+}
+
+/** One call to time, and where its timing goes. */
+interface Candidate {
+  readonly values: Record<string, number | string | Timing>;
+  readonly key: string;
+  readonly call: () => Promise<unknown>;
+  readonly times: number[];
+}
+
+/**
+ * Times every candidate in turns: after a warm-up call each (first-call compilation), each
+ * round calls every candidate once, starting one further along each round, so drift in the
+ * machine's load falls on all of them alike.
+ */
+async function timeInTurns(candidates: readonly Candidate[], rounds: number): Promise<void> {
+  for (const c of candidates) await c.call();
+  for (let round = 0; round < rounds; round++)
+    for (let k = 0; k < candidates.length; k++) {
+      const c = candidates[(k + round) % candidates.length];
+      const start = performance.now();
+      await c.call();
+      c.times.push(performance.now() - start);
+    }
+  for (const c of candidates) {
+    const sorted = [...c.times].sort((a, b) => a - b);
+    c.values[c.key] = {
+      median: sorted[sorted.length >> 1],
+      min: sorted[0],
+      max: sorted[sorted.length - 1],
+      rounds,
+    };
   }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)];
+}
+
+/** What a `rnnc train` run folder says of its model and its last held-out evaluation. */
+interface RunFolder {
+  readonly source: string;
+  readonly model: string;
+  readonly sizes: Record<string, number>;
+  readonly heldOut?: string;
+}
+
+function readRunFolder(folder: string): RunFolder | undefined {
+  if (!statSync(folder, { throwIfNoEntry: false })?.isDirectory()) return undefined;
+  const record = readJsonFile(join(folder, files.run), 'the run of rnnc train');
+  const model = record.model as { name?: unknown; sizes?: unknown } | undefined;
+  if (typeof model?.name !== 'string' || typeof model.sizes !== 'object' || model.sizes === null)
+    throw new UserError(`${join(folder, files.run)} names no model: is ${folder} a folder of rnnc train?`);
+  const history = Array.isArray(record.history) ? (record.history as Record<string, unknown>[]) : [];
+  const last = history.filter((h) => h.split === 'held-out').pop() as
+    { step: number; reported: { name: string; value: number } } | undefined;
+  return {
+    source: readText(join(folder, files.source)),
+    model: model.name,
+    sizes: model.sizes as Record<string, number>,
+    ...(last ? { heldOut: `${formatMetric(last.reported)} at step ${last.step}` } : {}),
+  };
 }
 
 const rows = [
@@ -82,10 +144,11 @@ const rows = [
   ['tsBytes', 'TypeScript module (bytes)'],
   ['wasmBytes', 'WebAssembly kernels in it (bytes)'],
   ['wgslBytes', 'WGSL kernels (bytes)'],
+  ['heldOut', 'held-out loss (rnnc train run)'],
 ] as const;
 
 export async function compareCommand(
-  files: readonly string[],
+  entries: readonly string[],
   flags: CompareFlags,
   err: (text: string) => void,
 ): Promise<string> {
@@ -93,7 +156,7 @@ export async function compareCommand(
   for (const t of targets)
     if (t !== 'ts' && t !== 'wgsl') throw new UserError(`--targets is a list of ts and wgsl, like ts,wgsl; got '${t}'`);
   const levels = flags.optLevel.split(',').map((l) => parseLevel(l.trim()));
-  const [steps, batch, repeats] = [flags.steps, flags.batch, flags.repeats].map((v, k) => {
+  const [steps, batch, rounds] = [flags.steps, flags.batch, flags.repeats].map((v, k) => {
     const n = Number(v);
     if (!Number.isInteger(n) || n < 1)
       throw new UserError(`${['--steps', '--batch', '--repeats'][k]} must be a positive whole number, got '${v}'`);
@@ -101,88 +164,116 @@ export async function compareCommand(
   });
   const overrides = parseSizes(flags.size);
   const columns: Column[] = [];
-  for (const entry of files) {
-    const match = /^(.*\.rnn):([A-Za-z_][A-Za-z0-9_]*)$/.exec(entry);
-    const [file, modelName] = match ? [match[1], match[2]] : [entry, undefined];
-    const program = loadProgram(file, err);
-    const model = selectModel(program, modelName);
-    const sizes = bindSizes(
-      model,
-      Object.fromEntries(Object.entries(overrides).filter(([k]) => model.sizes.some((s) => s.name === k))),
-    );
-    const source = { file: program.file, text: program.source };
-    for (const level of levels) {
-      const name = `${model.name}${levels.length > 1 ? ` -O${level}` : ''}`;
-      const values: Record<string, number | string> = {};
-      const fuse = level >= 1;
-      const graphs = optimizedGraphs(model, { level: level as OptLevel });
-      const forward = stepCost(graphs.forward.graph, sizes, fuse);
-      const backward = graphs.backward ? stepCost(graphs.backward.graph, sizes, fuse) : undefined;
-      const both = (f: number, b: number | undefined) => (b === undefined ? `${f}` : `${f} / ${b}`);
-      values.params = model.params.reduce((a, p) => a + p.shape.reduce((x, d) => x * d.evaluate(sizes), 1), 0);
-      values.flops = forward.flops;
-      values.gradFlops = backward ? backward.flops : '—';
-      values.saved = grad(lossGraph(model).graph).saved.reduce((a, s) => a + savedFloats(s.values).evaluate(sizes), 0);
-      values.loopGemms = both(forward.loopGemms, backward?.loopGemms);
-      values.sequenceGemms = both(forward.sequenceGemms, backward?.sequenceGemms);
-      values.loopElementwise = both(forward.loopElementwise, backward?.loopElementwise);
-      const ts = compileToTypeScript(model, {
-        level: level as OptLevel,
-        dtype: 'f32',
-        sizes,
-        source,
-        cells: program.cellTable,
+  const candidates: Candidate[] = [];
+  const opened: Compiled[] = [];
+  try {
+    for (const entry of entries) {
+      const run = readRunFolder(entry);
+      const match = /^(.*\.rnn):([A-Za-z_][A-Za-z0-9_]*)$/.exec(entry);
+      const [file, modelName] = run
+        ? [join(entry, files.source), run.model]
+        : match
+          ? [match[1], match[2]]
+          : [entry, undefined];
+      const program = run ? shown(check(run.source, { file }), file, err) : loadProgram(file, err);
+      const model = selectModel(program, modelName);
+      const sizes = bindSizes(model, {
+        ...(run?.sizes ?? {}),
+        ...Object.fromEntries(Object.entries(overrides).filter(([k]) => model.sizes.some((s) => s.name === k))),
       });
-      values.tsBytes = Buffer.byteLength(ts.code);
-      values.wasmBytes = ts.kernels?.bytes ?? 0;
-      try {
-        const wgsl = compileToWgsl(model, {
+      const source = { file: program.file, text: program.source };
+      for (const level of levels) {
+        const name = `${run ? entry.replace(/\/+$/, '') : model.name}${levels.length > 1 ? ` -O${level}` : ''}`;
+        const values: Record<string, number | string | Timing> = {};
+        if (run?.heldOut) values.heldOut = run.heldOut;
+        const fuse = level >= 1;
+        const graphs = optimizedGraphs(model, { level: level as OptLevel });
+        const forward = stepCost(graphs.forward.graph, sizes, fuse);
+        const backward = graphs.backward ? stepCost(graphs.backward.graph, sizes, fuse) : undefined;
+        const both = (f: number, b: number | undefined) => (b === undefined ? `${f}` : `${f} / ${b}`);
+        values.params = model.params.reduce((a, p) => a + p.shape.reduce((x, d) => x * d.evaluate(sizes), 1), 0);
+        values.flops = forward.flops;
+        values.gradFlops = backward ? backward.flops : '—';
+        values.saved = grad(lossGraph(model).graph).saved.reduce(
+          (a, s) => a + savedFloats(s.values).evaluate(sizes),
+          0,
+        );
+        values.loopGemms = both(forward.loopGemms, backward?.loopGemms);
+        values.sequenceGemms = both(forward.sequenceGemms, backward?.sequenceGemms);
+        values.loopElementwise = both(forward.loopElementwise, backward?.loopElementwise);
+        const ts = compileToTypeScript(model, {
           level: level as OptLevel,
+          dtype: 'f32',
           sizes,
           source,
           cells: program.cellTable,
-          schedule: 'steps',
         });
-        const per = (fn: 'forward' | 'grad') => (wgsl.dispatches(fn, 2 * steps) - wgsl.dispatches(fn, steps)) / steps;
-        values.dispatches = both(per('forward'), graphs.backward ? per('grad') : undefined);
-        values.wgslBytes = wgsl.kernels.reduce((a, k) => a + Buffer.byteLength(k.code), 0);
-      } catch (e) {
-        if (!(e instanceof UserError)) throw e;
-        values.dispatches = values.wgslBytes = '—';
-      }
-      for (const target of targets) {
-        const compiled = await compileForTraining(model, {
-          target: target as 'ts' | 'wgsl',
-          sizes,
-          source,
-          cells: program.cellTable,
-          level: level as OptLevel,
-        });
+        values.tsBytes = Buffer.byteLength(ts.code);
+        values.wasmBytes = ts.kernels?.bytes ?? 0;
         try {
+          const wgsl = compileToWgsl(model, {
+            level: level as OptLevel,
+            sizes,
+            source,
+            cells: program.cellTable,
+            schedule: 'steps',
+          });
+          const per = (fn: 'forward' | 'grad') => (wgsl.dispatches(fn, 2 * steps) - wgsl.dispatches(fn, steps)) / steps;
+          values.dispatches = both(per('forward'), graphs.backward ? per('grad') : undefined);
+          values.wgslBytes = wgsl.kernels.reduce((a, k) => a + Buffer.byteLength(k.code), 0);
+        } catch (e) {
+          if (!(e instanceof UserError)) throw e;
+          values.dispatches = values.wgslBytes = '—';
+        }
+        for (const target of targets) {
+          const compiled = await compileForTraining(model, {
+            target: target as 'ts' | 'wgsl',
+            sizes,
+            source,
+            cells: program.cellTable,
+            level: level as OptLevel,
+          });
+          opened.push(compiled);
           const params = compiled.init(0);
           const inputs = randomInputs(compiled, steps, batch, 1);
-          values[`${target} forward`] = await median(repeats, () => compiled.forward(params, inputs));
-          values[`${target} forward+backward`] = graphs.backward
-            ? await median(repeats, () => compiled.evaluate(params, inputs))
-            : '—';
-        } finally {
-          compiled.destroy();
+          candidates.push({
+            values,
+            key: `${target} forward`,
+            call: () => compiled.forward(params, inputs),
+            times: [],
+          });
+          if (graphs.backward)
+            candidates.push({
+              values,
+              key: `${target} forward+backward`,
+              call: () => compiled.evaluate(params, inputs),
+              times: [],
+            });
+          else values[`${target} forward+backward`] = '—';
         }
+        columns.push({ name, values });
       }
-      columns.push({ name, values });
     }
+    await timeInTurns(candidates, rounds);
+  } finally {
+    for (const compiled of opened) compiled.destroy();
   }
   const timeRows = targets.flatMap((t) => [
-    [`${t} forward`, `${t === 'ts' ? 'TypeScript' : 'WGSL'} forward (ms, T = ${steps}, B = ${batch})`],
+    [
+      `${t} forward`,
+      `${t === 'ts' ? 'TypeScript' : 'WGSL'} forward (ms, T = ${steps}, B = ${batch}: median (range) of ${rounds} rounds)`,
+    ],
     [`${t} forward+backward`, `${t === 'ts' ? 'TypeScript' : 'WGSL'} forward+backward (ms)`],
   ]);
-  const allRows = [...rows, ...timeRows] as readonly (readonly [string, string])[];
+  const used = rows.filter(([key]) => key !== 'heldOut' || columns.some((c) => c.values.heldOut !== undefined));
+  const allRows = [...used, ...timeRows] as readonly (readonly [string, string])[];
   return render(columns, allRows, flags.format);
 }
 
-function cell(value: number | string | undefined): string {
+function cell(value: number | string | Timing | undefined): string {
   if (value === undefined) return '—';
   if (typeof value === 'string') return value;
+  if (typeof value === 'object') return `${value.median.toFixed(2)} (${value.min.toFixed(2)}–${value.max.toFixed(2)})`;
   return Number.isInteger(value) ? value.toLocaleString('en-US') : value.toFixed(2);
 }
 

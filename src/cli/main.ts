@@ -358,17 +358,24 @@ export function buildProgram(io: Io): Command {
   program
     .command('compare')
     .description('put models or cells side by side: params, FLOPs, saved floats, GEMMs, dispatches, code size, times')
-    .argument('<files...>', '.rnn files (FILE:MODEL picks a model of a file that defines several)')
+    .argument(
+      '<files...>',
+      '.rnn files (FILE:MODEL picks a model of a file that defines several), or rnnc train run folders',
+    )
     .option('--targets <list>', 'targets to time: ts, wgsl or ts,wgsl', 'ts')
     .option('-O, --opt-level <levels>', 'optimization levels, one column each: 2, or a list like 0,2', '2')
     .option('--steps <n>', 'sequence length of the timed calls', '50')
     .option('--batch <n>', 'batch size of the timed calls', '16')
-    .option('--repeats <n>', 'timed calls after a warm-up; the median is reported', '5')
+    .option(
+      '--repeats <n>',
+      'rounds of timing after a warm-up: each candidate is called once a round, in turns; the median and range are reported',
+      '9',
+    )
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'md', 'json']).default('table'))
     .addOption(sizeOption())
     .addHelpText(
       'after',
-      '\nExamples:\n  rnnc compare examples/lstm.rnn examples/gru.rnn --size H=128 --size I=64\n  rnnc compare examples/lstm.rnn -O 0,1,2 --targets ts,wgsl --format md\n  rnnc compare examples/adding.rnn:AddingLSTM examples/adding.rnn:AddingMGU',
+      '\nExamples:\n  rnnc compare examples/lstm.rnn examples/gru.rnn --size H=128 --size I=64\n  rnnc compare examples/lstm.rnn -O 0,1,2 --targets ts,wgsl --format md\n  rnnc compare examples/adding.rnn:AddingLSTM examples/adding.rnn:AddingMGU\n  rnnc compare runs/sums runs/sums-wgsl',
     )
     .action(async (files: string[], flags: CompareFlags) => {
       const { compareCommand } = await import('./compare.js');

@@ -1,4 +1,7 @@
-/** The training progress bar: rewritten in place on a terminal, a line every tenth of an epoch otherwise. */
+/**
+ * The training progress bar: rewritten in place on a terminal; to a file or a pipe, a line at the
+ * end of each epoch (and at most one a minute within a long one), beside the evaluations' lines.
+ */
 import type { Status } from '../train/loop.js';
 import type { Terminal } from './train.js';
 
@@ -16,9 +19,12 @@ export function describeStatus(s: Status, width = 20): string {
   return `epoch ${s.epoch + 1}${Number.isFinite(s.epochs) ? `/${s.epochs}` : ''} [${'#'.repeat(done)}${'.'.repeat(width - done)}] ${s.stepInEpoch}/${s.stepsPerEpoch} loss ${s.loss.toFixed(4)} | ${s.stepsPerSecond.toFixed(2)} steps/s, ${Math.round(s.tokensPerSecond).toLocaleString('en-US')} tokens/s | ETA ${clock(s.eta)}`;
 }
 
-export function progressBar(terminal: Terminal): { update(status: Status): void; clear(): void } {
+export function progressBar(
+  terminal: Terminal,
+  now: () => number = () => performance.now(),
+): { update(status: Status): void; clear(): void } {
   let shown = false;
-  let lastTenth = -1;
+  let lastLine = now();
   return {
     update(status) {
       if (terminal.status) {
@@ -26,10 +32,10 @@ export function progressBar(terminal: Terminal): { update(status: Status): void;
         shown = true;
         return;
       }
-      const tenth = Math.floor((status.stepInEpoch / status.stepsPerEpoch) * 10);
-      if (tenth !== lastTenth && tenth < 10) {
-        lastTenth = tenth;
-        if (tenth > 0) terminal.out(describeStatus(status));
+      const endOfEpoch = status.stepInEpoch >= status.stepsPerEpoch;
+      if (endOfEpoch || now() - lastLine >= 60_000) {
+        lastLine = now();
+        terminal.out(describeStatus(status));
       }
     },
     clear() {

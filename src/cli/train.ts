@@ -19,6 +19,7 @@ import {
   saveRun,
   type Settings,
   trainLoop,
+  epochsDone,
 } from '../train/loop.js';
 import { parseSizes } from './load.js';
 import { progressBar } from './progress.js';
@@ -231,7 +232,7 @@ export async function trainCommand(
     if (ending === 'interrupted') saveRun(state);
     else if (ending !== 'finished') await finishEarly(state, hooks);
     terminal.out(
-      `${ending === 'interrupted' ? 'stopped (Ctrl-C)' : ending === 'time budget' ? `stopped after the time budget of ${settings.minutes} min` : ending === 'step budget' ? `stopped after --max-steps ${settings.maxSteps}` : 'finished'} at step ${progress.step} (epoch ${progress.epoch}, ${progress.seconds.toFixed(0)} s of training); ${flags.out} holds ${files.checkpoint}, ${files.run}, ${files.csv} and ${files.chart}`,
+      `${ending === 'interrupted' ? 'stopped (Ctrl-C)' : ending === 'time budget' ? `stopped after the time budget of ${settings.minutes} min` : ending === 'step budget' ? `stopped after --max-steps ${settings.maxSteps}` : 'finished'} at step ${progress.step} (${epochsDone(progress, data.stepsPerEpoch(settings.batch, settings.steps))} epochs in, ${progress.seconds.toFixed(0)} s of training); ${flags.out} holds ${files.checkpoint}, ${files.run}, ${files.csv} and ${files.chart}`,
     );
     return ending;
   } finally {

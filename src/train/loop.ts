@@ -128,6 +128,12 @@ export function saveRun(state: LoopState): void {
     writeWhole(join(folder, files.chart), historyChart(state.history, `${String(state.record.title ?? 'training')}`));
 }
 
+/** How far training has gone, in epochs: `2`, or `0.94` within the first. */
+export function epochsDone(progress: { epoch: number; stepInEpoch: number }, stepsPerEpoch: number): string {
+  const done = progress.epoch + progress.stepInEpoch / stepsPerEpoch;
+  return Number.isInteger(done) ? String(done) : done.toFixed(2);
+}
+
 const format = (m: Metric) =>
   `${m.name} ${m.value !== 0 && (Math.abs(m.value) < 1e-3 || Math.abs(m.value) >= 1e5) ? m.value.toExponential(3) : m.value.toFixed(4)}`;
 
@@ -157,7 +163,7 @@ export async function trainLoop(state: LoopState, hooks: Hooks): Promise<Ending>
       metrics: held.metrics,
     });
     hooks.say(
-      `epoch ${progress.epoch + (progress.stepInEpoch > 0 ? progress.stepInEpoch / stepsPerEpoch : 0)} step ${progress.step}: held-out ${[held.reported, ...held.metrics].map(format).join(', ')} (${progress.seconds.toFixed(0)} s)`,
+      `epoch ${epochsDone(progress, stepsPerEpoch)} step ${progress.step}: held-out ${[held.reported, ...held.metrics].map(format).join(', ')} (${progress.seconds.toFixed(0)} s)`,
     );
   };
 
