@@ -135,9 +135,13 @@ describe('rnnc run --target wgsl', () => {
     const interp = await rnnc('run', 'examples/classifier.rnn', '--steps', '4', '--json');
     expect(gpu.status).toBe(0);
     const [a, b] = [JSON.parse(gpu.out), JSON.parse(interp.out)] as {
+      adapter?: string;
       outputs: Record<string, number[][]>;
       loss: number;
     }[];
+    // The JSON says which adapter ran the kernels, as the text does; the interpreter's has none.
+    expect(a.adapter).toBe(adapter);
+    expect(b.adapter).toBeUndefined();
     for (const name of Object.keys(b.outputs))
       expect(maxRelativeError(a.outputs[name].flat(3) as number[], b.outputs[name].flat(3) as number[])).toBeLessThan(
         1e-4,

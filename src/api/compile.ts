@@ -26,6 +26,8 @@ export interface CompileOptions extends SourceOptions, ModelChoice {
   readonly truncate?: number;
   /** Recompute each step in grad instead of saving its values. */
   readonly remat?: boolean;
+  /** Sequences the module takes and gives: `time-major` `[T][B][…]` (default) or `batch-major` `[B][T][…]`. */
+  readonly layout?: 'time-major' | 'batch-major';
   /** WGSL: how phases become dispatches (default auto). */
   readonly schedule?: 'auto' | 'steps' | 'persistent' | 'hybrid';
   /** WGSL: the kernels' shapes (threads, tiles, workgroup memory); see `rnnc compile --help`. */
@@ -108,7 +110,11 @@ export function compile(source: ProgramSource, options: CompileOptions = {}): Co
   if (cpu !== 'simd' && cpu !== 'scalar') throw new UserError(`cpu is simd or scalar, got '${String(cpu)}'`);
   const disable = checkedDisable(options.disable ?? []);
   const stem = fileStem(model.name);
+  const layout = options.layout ?? 'time-major';
+  if (layout !== 'time-major' && layout !== 'batch-major')
+    throw new UserError(`layout is time-major or batch-major, got '${String(layout)}'`);
   const common = {
+    layout,
     level,
     sizes,
     disable,

@@ -29,6 +29,7 @@ export interface CompileFlags {
   size: string[];
   truncate?: string;
   remat?: boolean;
+  batchMajor?: boolean;
   /** commander's negatable `--no-<pass>` flags land here as booleans. */
   [pass: string]: unknown;
 }
@@ -96,6 +97,7 @@ function compileOptions(flags: CompileFlags): CompileOptions {
     disable: disabledPasses(flags),
     ...(truncate !== undefined && truncate > 0 ? { truncate } : {}),
     ...(remat ? { remat } : {}),
+    ...(flags.batchMajor ? { layout: 'batch-major' as const } : {}),
     ...(target === 'wgsl'
       ? {
           schedule: parseSchedule(flags.schedule),

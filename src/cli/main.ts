@@ -285,6 +285,7 @@ export function buildProgram(io: Io): Command {
     .option('--explain', 'say what each optimization pass changed')
     .option('--truncate <k>', 'truncated BPTT in grad: carry gradients back at most k steps')
     .option('--remat', 'recompute each step in grad instead of saving its values')
+    .option('--batch-major', 'the module takes and gives sequences as [B][T][…] instead of [T][B][…]')
     .addOption(sizeOption())
     .addHelpText(
       'after',

@@ -20,6 +20,8 @@ export interface TsOptions {
   readonly cells?: ReadonlyMap<string, CellInfo>;
   /** GEMMs as WebAssembly SIMD kernels (the default; f32 only) or scalar TypeScript loops. */
   readonly cpu?: 'scalar' | 'simd';
+  /** Sequences at the module's boundary: `[T][B][…]` (the default) or `[B][T][…]`. */
+  readonly layout?: 'time-major' | 'batch-major';
 }
 
 export interface TsResult {
@@ -86,6 +88,7 @@ export function compileToTypeScript(model: ModelInfo, options: TsOptions): TsRes
     source: options.source,
     level: options.level,
     ...(torch ? { torch } : {}),
+    ...(options.layout ? { layout: options.layout } : {}),
   });
   return {
     code,

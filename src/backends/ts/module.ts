@@ -14,6 +14,7 @@ import { absorbedOuter, render } from './kernels.js';
 import { type Layout, layoutOf, timeVar } from './layout.js';
 import { runtimeSupport, trainingSupport } from './runtime.js';
 import { buildKernels, reserveLine, simdRuntime, simdState } from './simd.js';
+import { batchMajorSupport } from './batch-major.js';
 import { scalarThreads } from './threads.js';
 
 export interface ModuleOptions {
@@ -31,6 +32,8 @@ export interface ModuleOptions {
   readonly planBuffers: boolean;
   /** GEMMs as WebAssembly SIMD kernels (f32 only), or scalar TypeScript loops. */
   readonly cpu: 'scalar' | 'simd';
+  /** Sequences at the module's boundary: `[T][B][…]` (the default) or `[B][T][…]`. */
+  readonly layout?: 'time-major' | 'batch-major';
 }
 
 /** FNV-1a, as the interpreter's initializers use, so `init(seed)` gives the same values. */
@@ -76,65 +79,77 @@ function emitFunction(
   name: string,
   code: Code,
   finish: (values: Value[]) => void,
+  batchMajor = false,
 ): void {
   const inputs = graph.nodes.filter((n): n is Node<'input'> => isOp(n, 'input'));
-  code.block(
-    `export function ${name}(model: Params | Packed, inputs: Inputs, initialStates: InitialStates = {}): ${name === 'forward' ? 'ForwardResult' : 'GradResult'} {`,
-    () => {
-      const stacksParams = graph.nodes.some(
-        (n) => isOp(n, 'stack_rows') && n.inputs.every((i) => isOp(graph.nodes[i], 'param')),
-      );
+  const result = name === 'forward' ? 'ForwardResult' : 'GradResult';
+  const signature = `(model: Params | Packed, inputs: Inputs, initialStates: InitialStates = {}): ${result}`;
+  if (batchMajor) {
+    // The exported function takes and gives batch-major sequences; the computation below is time-major.
+    code.block(`export function ${name}${signature} {`, () => {
+      code.line(`const r = ${name}TimeMajor(model, timeMajorInputs(inputs), initialStates);`);
       code.line(
-        stacksParams || ctx.simd ? 'const { params, packed } = unwrap(model);' : 'const { params } = unwrap(model);',
+        name === 'forward'
+          ? 'return { outputs: batchMajor(r.outputs, sequenceOutputs), finalStates: r.finalStates };'
+          : 'return { ...r, outputs: batchMajor(r.outputs, sequenceOutputs), inputGrads: batchMajor(r.inputGrads, sequenceInputs) };',
       );
-      // On the SIMD path params are checked for finite values as they are copied into the kernels' memory.
-      code.line(ctx.simd ? 'checkParams(params, false);' : 'checkParams(params);');
-      code.line(`const { B, lengths } = checkInputs(inputs, ${name === 'grad' ? 'true' : 'false'});`);
-      const axes = [...new Set(inputs.flatMap((n) => (n.attrs.type.time ? [n.attrs.type.time] : [])))];
-      for (const axis of axes) code.line(`const ${timeVar(axis)} = lengths[${stringLiteral(axis)}] as number;`);
-      code.line('checkInitialStates(initialStates, B);');
-      const decl = new Code();
-      const body = new Code();
-      // On the SIMD path the caller's arrays are copied into the kernels' memory.
-      const stage = (expression: string) => (ctx.simd ? `heapStage(${expression})` : expression);
-      const stackedOnly = stackedOnlyParams(graph);
-      const sources: Sources = {
-        param: (param, layout) => {
-          const v = ctx.fresh('p');
-          const read = `params[${stringLiteral(param)}]`;
-          const staged = `heapStageParam(${stringLiteral(param)}, ${read})`;
-          // A param that only goes into packed weights is not read at all when the caller packed them.
-          body.line(
-            `const ${v} = ${!ctx.simd ? read : stackedOnly.has(param) ? `packed === undefined ? ${staged} : ${read}` : staged};`,
-          );
-          return bufferValue(v, layout);
-        },
-        input: (input, layout) => {
-          const v = ctx.fresh('in');
-          body.line(`const ${v} = ${stage(`(inputs[${stringLiteral(input)}] as Tensor).data`)};`);
-          return bufferValue(v, layout);
-        },
-        arg: () => {
-          throw new Error('a model graph has no arguments');
-        },
-        initialState: (state) => `initialStates[${stringLiteral(state)}]`,
-        packed: (key) => {
-          if (!ctx.simd) return `packed?.[${stringLiteral(key)}]`;
-          ctx.simd.usesPacked = true;
-          return `residentWeight(packed, ${stringLiteral(key)})`;
-        },
-        stage,
-      };
-      if (ctx.simd) ctx.simd.allocations = [];
-      // Allocations first (sizes depend on B and the lengths only), then the computation.
-      const emitter = new GraphEmitter(ctx, graph, sources, { decl, body }, true);
-      const values = emitter.emit(render, absorbedOuter);
-      if (ctx.simd) code.line('residentPlace(packed);');
-      if (ctx.simd) code.line(reserveLine(ctx.simd));
-      for (const part of [decl, body]) for (const line of part.toString().trimEnd().split('\n')) code.line(line);
-      finish(values);
-    },
-  );
+    });
+    code.line();
+  }
+  code.block(`${batchMajor ? `function ${name}TimeMajor` : `export function ${name}`}${signature} {`, () => {
+    const stacksParams = graph.nodes.some(
+      (n) => isOp(n, 'stack_rows') && n.inputs.every((i) => isOp(graph.nodes[i], 'param')),
+    );
+    code.line(
+      stacksParams || ctx.simd ? 'const { params, packed } = unwrap(model);' : 'const { params } = unwrap(model);',
+    );
+    // On the SIMD path params are checked for finite values as they are copied into the kernels' memory.
+    code.line(ctx.simd ? 'checkParams(params, false);' : 'checkParams(params);');
+    code.line(`const { B, lengths } = checkInputs(inputs, ${name === 'grad' ? 'true' : 'false'});`);
+    const axes = [...new Set(inputs.flatMap((n) => (n.attrs.type.time ? [n.attrs.type.time] : [])))];
+    for (const axis of axes) code.line(`const ${timeVar(axis)} = lengths[${stringLiteral(axis)}] as number;`);
+    code.line('checkInitialStates(initialStates, B);');
+    const decl = new Code();
+    const body = new Code();
+    // On the SIMD path the caller's arrays are copied into the kernels' memory.
+    const stage = (expression: string) => (ctx.simd ? `heapStage(${expression})` : expression);
+    const stackedOnly = stackedOnlyParams(graph);
+    const sources: Sources = {
+      param: (param, layout) => {
+        const v = ctx.fresh('p');
+        const read = `params[${stringLiteral(param)}]`;
+        const staged = `heapStageParam(${stringLiteral(param)}, ${read})`;
+        // A param that only goes into packed weights is not read at all when the caller packed them.
+        body.line(
+          `const ${v} = ${!ctx.simd ? read : stackedOnly.has(param) ? `packed === undefined ? ${staged} : ${read}` : staged};`,
+        );
+        return bufferValue(v, layout);
+      },
+      input: (input, layout) => {
+        const v = ctx.fresh('in');
+        body.line(`const ${v} = ${stage(`(inputs[${stringLiteral(input)}] as Tensor).data`)};`);
+        return bufferValue(v, layout);
+      },
+      arg: () => {
+        throw new Error('a model graph has no arguments');
+      },
+      initialState: (state) => `initialStates[${stringLiteral(state)}]`,
+      packed: (key) => {
+        if (!ctx.simd) return `packed?.[${stringLiteral(key)}]`;
+        ctx.simd.usesPacked = true;
+        return `residentWeight(packed, ${stringLiteral(key)})`;
+      },
+      stage,
+    };
+    if (ctx.simd) ctx.simd.allocations = [];
+    // Allocations first (sizes depend on B and the lengths only), then the computation.
+    const emitter = new GraphEmitter(ctx, graph, sources, { decl, body }, true);
+    const values = emitter.emit(render, absorbedOuter);
+    if (ctx.simd) code.line('residentPlace(packed);');
+    if (ctx.simd) code.line(reserveLine(ctx.simd));
+    for (const part of [decl, body]) for (const line of part.toString().trimEnd().split('\n')) code.line(line);
+    finish(values);
+  });
 }
 
 /**
@@ -312,7 +327,10 @@ export interface Declared {
  */
 export function emitDeclarations(
   code: Code,
-  options: Pick<ModuleOptions, 'model' | 'sizes' | 'dtype' | 'forward' | 'grad' | 'source' | 'level' | 'torch'> & {
+  options: Pick<
+    ModuleOptions,
+    'model' | 'sizes' | 'dtype' | 'forward' | 'grad' | 'source' | 'level' | 'torch' | 'layout'
+  > & {
     readonly target?: string;
   },
   A: 'Float32Array' | 'Float64Array',
@@ -342,7 +360,7 @@ export function emitDeclarations(
           Object.entries(sizes)
             .map(([k, v]) => `${k} = ${v}`)
             .join(', ') || 'none'
-        }. Tensors are time-major: [T][B][features].`,
+        }. Tensors are ${options.layout === 'batch-major' ? 'batch-major: [B][T][features]' : 'time-major: [T][B][features]'}.`,
       ].join('\n'),
     ),
   );
@@ -408,6 +426,15 @@ export function emitDeclarations(
   code.line('}');
   code.line();
   code.line(runtimeSupport(A, new Set(params.map((p) => p.init.kind))));
+  if (options.layout === 'batch-major') {
+    const sequence = (t: TensorType) => t.time !== null && t.batched;
+    code.line(
+      batchMajorSupport(
+        inputs.filter((i) => sequence(i.type)).map((i) => i.name),
+        outputs.filter((o) => sequence(options.forward.nodes[o.node].type as TensorType)).map((o) => o.name),
+      ),
+    );
+  }
 
   emitPacking(code, [options.forward, ...(options.grad ? [options.grad] : [])]);
   if (options.torch) emitTorch(code, options.torch);
@@ -496,47 +523,62 @@ export function emitModule(options: ModuleOptions): EmittedModule {
     return { outs, finals, tensor, leadOf };
   };
 
-  emitFunction(ctx, options.forward, 'forward', code, (values) => {
-    const { outs, finals } = finishForward(options.forward)(values);
-    code.line(`return { outputs: { ${outs.join(', ')} }, finalStates: { ${finals.join(', ')} } } as ForwardResult;`);
-  });
+  const batchMajor = options.layout === 'batch-major';
+  emitFunction(
+    ctx,
+    options.forward,
+    'forward',
+    code,
+    (values) => {
+      const { outs, finals } = finishForward(options.forward)(values);
+      code.line(`return { outputs: { ${outs.join(', ')} }, finalStates: { ${finals.join(', ')} } } as ForwardResult;`);
+    },
+    batchMajor,
+  );
   code.line();
   if (options.grad) {
     const g = options.grad;
     code.comment('The loss and its gradient with respect to every param, input and initial state (BPTT).');
-    emitFunction(ctx, g, 'grad', code, (values) => {
-      const { outs, finals, tensor, leadOf } = finishForward(g)(values);
-      const loss = g.outputs.find((o) => o.role === 'loss');
-      const lossValue = loss && values[loss.node];
-      const lossExpr =
-        lossValue?.kind === 'buffer'
-          ? `${lossValue.name}[0]`
-          : lossValue?.kind === 'scalar'
-            ? lossValue.literal
-            : 'NaN';
-      const gradOf = (name: string) => {
-        const out = g.outputs.find((o) => o.name === gradName(name));
-        if (!out) throw new Error(`no gradient output for ${name}`);
-        return { v: values[out.node], t: g.nodes[out.node].type as TensorType };
-      };
-      const paramGrads = params.map((p) => {
-        const { v } = gradOf(p.name);
-        return `${stringLiteral(p.name)}: ${v.kind === 'buffer' ? copyOut(v.name) : `new ${A}(${p.dims.reduce((a, b) => a * b, 1)})`}`;
-      });
-      const inputGrads = inputs
-        .filter((i) => i.role === 'input')
-        .map((i) => {
-          const { v, t } = gradOf(i.name);
-          return `${stringLiteral(i.name)}: ${tensor(v, leadOf(t), layoutOf(t, sizes).shape)}`;
+    emitFunction(
+      ctx,
+      g,
+      'grad',
+      code,
+      (values) => {
+        const { outs, finals, tensor, leadOf } = finishForward(g)(values);
+        const loss = g.outputs.find((o) => o.role === 'loss');
+        const lossValue = loss && values[loss.node];
+        const lossExpr =
+          lossValue?.kind === 'buffer'
+            ? `${lossValue.name}[0]`
+            : lossValue?.kind === 'scalar'
+              ? lossValue.literal
+              : 'NaN';
+        const gradOf = (name: string) => {
+          const out = g.outputs.find((o) => o.name === gradName(name));
+          if (!out) throw new Error(`no gradient output for ${name}`);
+          return { v: values[out.node], t: g.nodes[out.node].type as TensorType };
+        };
+        const paramGrads = params.map((p) => {
+          const { v } = gradOf(p.name);
+          return `${stringLiteral(p.name)}: ${v.kind === 'buffer' ? copyOut(v.name) : `new ${A}(${p.dims.reduce((a, b) => a * b, 1)})`}`;
         });
-      const stateGrads = states.map((s) => {
-        const { v, t } = gradOf(s.name);
-        return `${stringLiteral(s.name)}: ${tensor(v, leadOf(t), layoutOf(t, sizes).shape)}`;
-      });
-      code.line(
-        `return { loss: ${lossExpr}, outputs: { ${outs.join(', ')} }, finalStates: { ${finals.join(', ')} }, grads: { ${paramGrads.join(', ')} }, inputGrads: { ${inputGrads.join(', ')} }, stateGrads: { ${stateGrads.join(', ')} } } as GradResult;`,
-      );
-    });
+        const inputGrads = inputs
+          .filter((i) => i.role === 'input')
+          .map((i) => {
+            const { v, t } = gradOf(i.name);
+            return `${stringLiteral(i.name)}: ${tensor(v, leadOf(t), layoutOf(t, sizes).shape)}`;
+          });
+        const stateGrads = states.map((s) => {
+          const { v, t } = gradOf(s.name);
+          return `${stringLiteral(s.name)}: ${tensor(v, leadOf(t), layoutOf(t, sizes).shape)}`;
+        });
+        code.line(
+          `return { loss: ${lossExpr}, outputs: { ${outs.join(', ')} }, finalStates: { ${finals.join(', ')} }, grads: { ${paramGrads.join(', ')} }, inputGrads: { ${inputGrads.join(', ')} }, stateGrads: { ${stateGrads.join(', ')} } } as GradResult;`,
+        );
+      },
+      batchMajor,
+    );
     code.line();
   }
   if (options.grad) code.line(trainingSupport(A));

@@ -14,7 +14,7 @@ import type { GpuProgram } from './runtime.js';
 
 export type HostOptions = Pick<
   ModuleOptions,
-  'model' | 'sizes' | 'dtype' | 'forward' | 'grad' | 'source' | 'level' | 'torch'
+  'model' | 'sizes' | 'dtype' | 'forward' | 'grad' | 'source' | 'level' | 'torch' | 'layout'
 > & { readonly program: GpuProgram; readonly schedule: string };
 
 let runtimeText: string | undefined;
@@ -61,11 +61,19 @@ export function emitHost(options: HostOptions): string {
   code.comment(`The kernels (also written as .wgsl files) and the order the host dispatches them in.`);
   code.line(`const program: GpuProgram = ${programLiteral(options.program)};`);
   code.line();
-  code.line(hostApi(hasGrad));
+  code.line(hostApi(hasGrad, options.layout === 'batch-major'));
   return code.toString();
 }
 
-function hostApi(hasGrad: boolean): string {
+function hostApi(hasGrad: boolean, batchMajor: boolean): string {
+  // A batch-major host swaps sequences' first two axes on the way in and out (batch-major.ts).
+  const [given, outputsOut, inputGradsOut] = batchMajor
+    ? [
+        'given: Inputs, initialStates: InitialStates, needTargets: boolean) => {\n    const inputs = timeMajorInputs(given);',
+        'batchMajor(r.outputs, sequenceOutputs)',
+        'batchMajor(r.inputGrads, sequenceInputs)',
+      ]
+    : ['inputs: Inputs, initialStates: InitialStates, needTargets: boolean) => {', 'r.outputs', 'r.inputGrads'];
   const gradMembers = hasGrad
     ? `
   /** The loss and its gradient with respect to every param, input and initial state (BPTT), on the GPU. */
@@ -78,7 +86,7 @@ function hostApi(hasGrad: boolean): string {
   const grad = async (model: Params | Packed, inputs: Inputs, initialStates: InitialStates = {}) => {
     const r = await call(program.grad as FunctionPlan, model, inputs, initialStates, true);
     const grads = Object.fromEntries(Object.entries(r.grads).map(([name, t]) => [name, t.data]));
-    return { loss: r.loss.loss.data[0], outputs: r.outputs, finalStates: r.finalStates, grads, inputGrads: r.inputGrads, stateGrads: r.stateGrads } as unknown as GradResult;
+    return { loss: r.loss.loss.data[0], outputs: ${outputsOut}, finalStates: r.finalStates, grads, inputGrads: ${inputGradsOut}, stateGrads: r.stateGrads } as unknown as GradResult;
   };`
     : '';
   return `/** The model on a WebGPU device: the same calls as the TypeScript backend's module, asynchronous. */
@@ -99,7 +107,7 @@ export interface GpuModel {
 export async function createModel(device?: GPUDevice, options: RunnerOptions = {}): Promise<GpuModel> {
   const opened = device ? { device, adapter: describeAdapter(device.adapterInfo) } : await openDevice();
   const runner = await createGpuRunner(program, opened.device, opened.adapter, options);
-  const call = (plan: FunctionPlan, model: Params | Packed, inputs: Inputs, initialStates: InitialStates, needTargets: boolean) => {
+  const call = (plan: FunctionPlan, model: Params | Packed, ${given}
     const { params } = unwrap(model);
     checkParams(params);
     const { B, lengths } = checkInputs(inputs, needTargets);
@@ -110,7 +118,7 @@ export async function createModel(device?: GPUDevice, options: RunnerOptions = {
     adapter: runner.adapter,
     async forward(model, inputs, initialStates = {}) {
       const r = await call(program.forward, model, inputs, initialStates, false);
-      return { outputs: r.outputs, finalStates: r.finalStates } as unknown as ForwardResult;
+      return { outputs: ${outputsOut}, finalStates: r.finalStates } as unknown as ForwardResult;
     },${
       hasGrad
         ? `

@@ -30,6 +30,8 @@ export interface WgslOptions {
   /** How phases become kernels (see kernels.ts); 'auto' picks by the model's sizes. */
   readonly schedule?: Schedule | 'auto';
   readonly kernels?: Partial<KernelOptions>;
+  /** Sequences at the host's boundary: `[T][B][…]` (the default) or `[B][T][…]`. */
+  readonly layout?: 'time-major' | 'batch-major';
 }
 
 export interface WgslResult {
@@ -351,6 +353,7 @@ export function compileToWgsl(model: ModelInfo, options: WgslOptions): WgslResul
     ...(torch ? { torch } : {}),
     program,
     schedule: described,
+    ...(options.layout ? { layout: options.layout } : {}),
   });
   const dispatches = (fn: 'forward' | 'grad', steps: number) => {
     const plan = fn === 'forward' ? program.forward : program.grad;
