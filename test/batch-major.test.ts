@@ -70,7 +70,7 @@ async function load(file: string, name: string, layout: 'time-major' | 'batch-ma
 }
 
 describe('a module compiled with --batch-major', () => {
-  const cases = [
+  const cases: { file: string; lengths: Record<string, number> }[] = [
     { file: 'seq2seq.rnn', lengths: { S: 5, U: 3 } },
     { file: 'tagger.rnn', lengths: { T: 4 } },
   ];
