@@ -146,7 +146,7 @@ describe('a module compiled with --batch-major', () => {
     typecheck([join(folder, 'seq2seq_batch-major.ts'), join(folder, 'check.ts')], folder, {
       checkDeclarations: true,
     });
-  }, 120_000);
+  }, 300_000);
 });
 
 describe('a WGSL host compiled with --batch-major', () => {
@@ -183,5 +183,5 @@ describe('a WGSL host compiled with --batch-major', () => {
     } finally {
       model.destroy();
     }
-  }, 120_000);
+  }, 300_000);
 });

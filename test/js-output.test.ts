@@ -91,7 +91,7 @@ describe('rnnc compile --target js', () => {
   it('writes the WGSL host as JavaScript whose declarations match the TypeScript host', () => {
     const { check } = writeBoth('lstm.rnn', 'wgsl');
     typecheck([check], folder, { checkDeclarations: true, types: ['@webgpu/types'], lib: ['ES2022', 'DOM'] });
-  }, 120_000);
+  }, 300_000);
 
   it('refuses to declare an export whose type it cannot read, naming it', () => {
     expect(() => declarations('export const x = compute();\n', '//')).toThrow('cannot declare const x: give it a type');

@@ -109,7 +109,7 @@ describe('the packed package', () => {
     } catch (e) {
       throw new Error(`tsc found errors:\n${(e as { stdout: string }).stdout}`);
     }
-  }, 120_000);
+  }, 300_000);
 
   it('runs the API from the installed package: check, run, gradients, graph, compile and a source error', () => {
     const printed = JSON.parse(sh(process.execPath, ['main.js'], app)) as Record<string, unknown>;
@@ -123,12 +123,12 @@ describe('the packed package', () => {
       files: ['Tiny.d.ts', 'Tiny.js'],
       refused: 'oops.rnn:1:12',
     });
-  }, 120_000);
+  }, 300_000);
 
   it('runs the rnnc command from node_modules/.bin', () => {
     const out = sh(join(app, 'node_modules', '.bin', 'rnnc'), ['check', 'node_modules/rnnc/examples/gru.rnn'], app);
     expect(out).toContain('node_modules/rnnc/examples/gru.rnn: ok');
-  }, 60_000);
+  }, 300_000);
 
   it('says what to install when a WGSL run needs the webgpu package it does not have', () => {
     let err = '';
@@ -144,5 +144,5 @@ describe('the packed package', () => {
     expect(err).toContain(
       'rnnc: error: no WebGPU here: install the webgpu package (npm install webgpu) to run on Node',
     );
-  }, 60_000);
+  }, 300_000);
 });

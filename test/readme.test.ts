@@ -61,7 +61,7 @@ describe('the README', () => {
       const { status, err } = await rnnc(...words(command));
       expect(status, `${command}\n${err}`).toBe(0);
     },
-    120_000,
+    300_000,
   );
   it.skip.each(left.map((c) => [c, tooLong(c)]))('leaves out `rnnc %s`: it %s', () => undefined);
 });

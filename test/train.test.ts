@@ -107,7 +107,7 @@ describe('rnnc train', () => {
     expect(unknown.err).toMatch(
       /rnnc: error: --prime:1: the character "☃" is not in the run's vocabulary of \d+ characters/,
     );
-  }, 120000);
+  }, 300_000);
 
   it('forecasts the births series: the held-out MAE beats the seasonal-naive forecast', async () => {
     const out = scratch.path('births-run');
@@ -131,7 +131,7 @@ describe('rnnc train', () => {
     expect(held.loss).toBeLessThan(0.5 * first(out).loss);
     const mae = held.metrics.find((m) => m.name === 'MAE (births)')?.value as number;
     expect(mae).toBeLessThan(311.6);
-  }, 120000);
+  }, 300_000);
 
   it('classifies labelled sequences from JSONL: the held-out loss falls below 60% of the first', async () => {
     // Is the sum of the two marked values above 1? An easy many-to-one task at T = 10.
@@ -165,7 +165,7 @@ describe('rnnc train', () => {
     expect(lastHeldOut(out).loss).toBeLessThan(0.6 * first(out).loss);
     expect(lastHeldOut(out).metrics[0]).toMatchObject({ name: 'accuracy' });
     expect(lastHeldOut(out).metrics[0].value).toBeGreaterThan(0.8);
-  }, 120000);
+  }, 300_000);
 
   it('trains the grapheme-to-phoneme encoder–decoder on CMUdict for a fixed number of steps', async () => {
     const out = scratch.path('g2p-run');
@@ -196,7 +196,7 @@ describe('rnnc train', () => {
       'phoneme accuracy (teacher-forced)',
       'word accuracy (teacher-forced)',
     ]);
-  }, 120000);
+  }, 300_000);
 
   it('resumes a run from its checkpoint and optimizer state, continuing the step count and the history', async () => {
     const out = scratch.path('resume-run');
@@ -219,7 +219,7 @@ describe('rnnc train', () => {
     );
     const elsewhere = await rnnc('train', 'examples/births.rnn', '--data', 'moby-dick', '--out', out, '--resume');
     expect(elsewhere.err).toBe(`rnnc: error: ${out} was trained on --data births; resume it on the same data`);
-  }, 120000);
+  }, 300_000);
 
   it('runs truncated BPTT, clipping and SGD as asked, and keeps the settings in run.json', async () => {
     const out = scratch.path('truncated');
@@ -334,7 +334,7 @@ describe('rnnc train', () => {
     const { metadata } = readSafetensors(readFileSync(join(out, 'checkpoint.safetensors')), 'checkpoint');
     expect(metadata.step).toBe(String(step));
     expect(existsSync(join(out, 'checkpoint.safetensors.partial'))).toBe(false);
-  }, 60000);
+  }, 300_000);
 });
 
 describe('rnnc train --target wgsl', () => {
@@ -367,7 +367,7 @@ describe('rnnc train --target wgsl', () => {
     const [ts, wgsl] = runs;
     expect(ts.history.length).toBe(wgsl.history.length);
     ts.history.forEach((p, k) => expect(Math.abs(p.loss - wgsl.history[k].loss)).toBeLessThan(1e-3 * p.loss));
-  }, 180000);
+  }, 300_000);
 });
 
 describe('rnnc compare', () => {
@@ -410,7 +410,7 @@ describe('rnnc compare', () => {
     expect(run.params).toBeLessThan(file.params as number);
     const broken = await rnnc('compare', scratch.path('compare-run/model.rnn') + '.missing');
     expect(broken.status).toBe(1);
-  }, 120000);
+  }, 300_000);
 
   it('puts lstm and gru side by side with what fusion bought', async () => {
     const r = await rnnc(
@@ -476,5 +476,5 @@ describe('rnnc compare', () => {
     );
     const bad = await rnnc('compare', 'examples/lstm.rnn', '--targets', 'ts,cuda');
     expect(bad.err).toBe("rnnc: error: --targets is a list of ts and wgsl, like ts,wgsl; got 'cuda'");
-  }, 60000);
+  }, 300_000);
 });

@@ -430,7 +430,7 @@ describe('the WGSL host module', () => {
 
   it('passes tsc --strict with unused-code checks and only the WebGPU types', () => {
     typecheck(hosts, hostDir);
-  }, 60_000);
+  }, 300_000);
 });
 
 describe('the WGSL golden files', () => {
@@ -660,7 +660,7 @@ describe('the tiled WGSL GEMMs', () => {
         runner.destroy();
       }
     },
-    120_000,
+    300_000,
   );
 });
 
