@@ -1,11 +1,61 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { rnnc, scratchFolder } from './helpers/cli.js';
+import { flat, maxRelativeError, readJson, referenceDir } from './helpers/compile.js';
 
 const scratchFiles = scratchFolder('rnnc-grad-');
 const writeScratch = scratchFiles.write;
 
 describe('rnnc grad', () => {
+  it('prints the interpreter’s gradients as JSON: PyTorch’s for its reference LSTM, given its weights and inputs', async () => {
+    const reference = readJson(new URL('lstm_I3_H5_B2_T7.json', referenceDir));
+    const weights = writeScratch(
+      'torch.json',
+      JSON.stringify({ params: reference.params, h0: reference.h0, c0: reference.c0 }),
+    );
+    const inputs = writeScratch('inputs.json', JSON.stringify({ x: reference.x, 'd:output': reference.R }));
+    const out = scratchFiles.path('grads.json');
+    const r = await rnnc(
+      'grad',
+      'examples/lstm.rnn',
+      '--json',
+      '--torch-weights',
+      weights,
+      '--input',
+      inputs,
+      '-o',
+      out,
+    );
+    expect(r.status, r.err).toBe(0);
+    const printed = JSON.parse(r.out) as {
+      loss: number;
+      params: Record<string, unknown>;
+      inputs: { x: unknown };
+      initial_states: { h: unknown; c: unknown };
+    };
+    expect(JSON.parse(readFileSync(out, 'utf8'))).toEqual(printed);
+    expect(printed.loss).toBeCloseTo(reference.loss_value as number, 12);
+    const grads = reference.grads as Record<string, unknown>;
+    expect(maxRelativeError(flat(printed.inputs.x), flat(grads.x))).toBeLessThan(1e-9);
+    expect(maxRelativeError(flat(printed.initial_states.h), flat(grads.h0))).toBeLessThan(1e-9);
+    expect(maxRelativeError(flat(printed.initial_states.c), flat(grads.c0))).toBeLessThan(1e-9);
+    expect(Object.keys(printed.params)).toHaveLength(16);
+  });
+
+  it('prints the gradients’ values as text with --values, and names an input the model lacks', async () => {
+    const r = await rnnc('grad', 'examples/gru.rnn', '--values', '--steps', '3', '--batch', '2');
+    expect(r.status).toBe(0);
+    expect(r.out).toMatch(/^gradients of GRU \(I = 3, H = 5\), batch 2, f64$/m);
+    expect(r.out).toContain('note: R (d:output) drawn at random in [-1, 1]');
+    expect(r.out).toContain('dL/d param W_hn [5, 5]:');
+    expect(r.out).toContain('dL/d input x [T=3, B=2, 3]:');
+    expect(r.out).toContain('dL/d initial state h [B=2, 5]:');
+    const bad = writeScratch('bad-inputs.json', JSON.stringify({ y: [[[0, 0, 0]]] }));
+    const refused = await rnnc('grad', 'examples/gru.rnn', '--values', '--input', bad);
+    expect(refused.status).toBe(1);
+    expect(refused.err).toBe("rnnc: error: model GRU has no input 'y' (its inputs are x)");
+  });
+
   it('prints the gradient graph with a reverse scan and the per-step report: 6·H floats for lstm.rnn', async () => {
     const { status, out } = await rnnc('grad', 'examples/lstm.rnn');
     expect(status).toBe(0);

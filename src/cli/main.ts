@@ -51,6 +51,29 @@ function scheduleOption(): Option {
     .default('auto');
 }
 
+/** The options that say what a computation runs on (`rnnc run`, `rnnc grad --values`), each help line after `note`. */
+function valueOptions(command: Command, note: string): Command {
+  return command
+    .option('--input <file>', `${note}JSON object of inputs (and targets), time-major [T][B][…]; random when omitted`)
+    .option('--params <file>', `${note}JSON object of params by name (see \`rnnc check\`); initializers when omitted`)
+    .option(
+      '--torch-weights <file>',
+      `${note}a PyTorch nn.RNN/LSTM/GRU state dict (weight_ih_l0, …): .safetensors, or JSON (optionally under "params" with h0/c0)`,
+    )
+    .option(
+      '--keras-weights <file>',
+      `${note}JSON of Keras/TF.js LSTM or GRU weights: kernel, recurrent_kernel, bias (or <layer>/kernel, …)`,
+    )
+    .option('--initial-states <file>', `${note}JSON object of initial states by name, e.g. {"h": [[…]]} [B][H]`)
+    .option('--seed <n>', `${note}seed for initializers and random inputs`, '0')
+    .addOption(
+      new Option('--dtype <dtype>', `${note}precision of the interpreter`).choices(['f64', 'f32']).default('f64'),
+    )
+    .option('--batch-major', `${note}inputs and outputs are [B][T][…] instead of [T][B][…]`)
+    .option('--steps <n>', `${note}sequence length of random inputs (or per axis: S=6,U=4)`, '5')
+    .option('--batch <n>', `${note}batch size of random inputs`, '2');
+}
+
 export function buildProgram(io: Io): Command {
   const program = new Command('rnnc')
     .description(
@@ -91,31 +114,16 @@ export function buildProgram(io: Io): Command {
       graphCommand(loadProgram(file, io.err), flags, io.out);
     });
 
-  program
+  const run = program
     .command('run')
     .description('run a model in the reference interpreter and print its outputs, final states and loss')
     .argument('<file>', 'an .rnn source file')
     .option('--model <name>', 'which model (or cell) of the file; needed when it defines several')
-    .option('--input <file>', 'JSON object of inputs (and targets), time-major [T][B][…]; random when omitted')
-    .option('--params <file>', 'JSON object of params by name (see `rnnc check`); initializers when omitted')
-    .option(
-      '--torch-weights <file>',
-      'a PyTorch nn.RNN/LSTM/GRU state dict (weight_ih_l0, …): .safetensors, or JSON (optionally under "params" with h0/c0)',
-    )
     .option('--save-torch-weights <file>', 'also write the params as a PyTorch state dict in safetensors')
-    .option(
-      '--keras-weights <file>',
-      'JSON of Keras/TF.js LSTM or GRU weights: kernel, recurrent_kernel, bias (or <layer>/kernel, …)',
-    )
-    .option('--initial-states <file>', 'JSON object of initial states by name, e.g. {"h": [[…]]} [B][H]')
     .option('--out <file>', 'also write outputs, final states and loss as JSON')
     .option('--json', 'print the results as JSON')
-    .option('--seed <n>', 'seed for initializers and random inputs', '0')
-    .addOption(sizeOption())
-    .addOption(new Option('--dtype <dtype>', 'precision of the interpreter').choices(['f64', 'f32']).default('f64'))
-    .option('--batch-major', 'inputs and outputs are [B][T][…] instead of [T][B][…]')
-    .option('--steps <n>', 'sequence length of random inputs (or per axis: S=6,U=4)', '5')
-    .option('--batch <n>', 'batch size of random inputs', '2')
+    .addOption(sizeOption());
+  valueOptions(run, '')
     .addOption(
       new Option(
         '--target <target>',
@@ -139,7 +147,7 @@ export function buildProgram(io: Io): Command {
       await runCommand(loadProgram(file, io.err), flags, io.out);
     });
 
-  program
+  const grad = program
     .command('grad')
     .description('print the gradient graph of a model (BPTT as a reverse scan) and what it saves per step')
     .argument('<file>', 'an .rnn source file')
@@ -155,19 +163,8 @@ export function buildProgram(io: Io): Command {
       'write the graph to a file (the saved-values report still prints); with --values or --json, the gradients as JSON',
     )
     .option('--values', "print the interpreter's gradients (every param, input and initial state) instead of the graph")
-    .option('--json', 'print the gradients as JSON (implies --values)')
-    .option('--input <file>', '--values: JSON object of inputs and targets, time-major [T][B][…]; random when omitted')
-    .option('--params <file>', '--values: JSON object of params by name; initializers when omitted')
-    .option('--torch-weights <file>', '--values: a PyTorch state dict (.safetensors or JSON), as for rnnc run')
-    .option('--keras-weights <file>', '--values: Keras/TF.js LSTM or GRU weights as JSON, as for rnnc run')
-    .option('--initial-states <file>', '--values: JSON object of initial states by name, [B][…]')
-    .option('--seed <n>', '--values: seed for initializers and random inputs', '0')
-    .option('--steps <n>', '--values: sequence length of random inputs (or per axis: S=6,U=4)', '5')
-    .option('--batch <n>', '--values: batch size of random inputs', '2')
-    .addOption(
-      new Option('--dtype <dtype>', '--values: precision of the interpreter').choices(['f64', 'f32']).default('f64'),
-    )
-    .option('--batch-major', '--values: inputs and their gradients are [B][T][…]')
+    .option('--json', 'print the gradients as JSON (implies --values)');
+  valueOptions(grad, '--values: ')
     .addHelpText(
       'after',
       '\nExamples:\n  rnnc grad examples/lstm.rnn\n  rnnc grad examples/tagger.rnn --remat --truncate 20 --format dot -o tagger-grad.dot\n  rnnc grad examples/lstm.rnn --values --input examples/data/lstm-input.json\n  rnnc grad examples/gru.rnn --json --seed 1 -o gru-grads.json',
