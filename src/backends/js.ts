@@ -55,7 +55,7 @@ function statements(code: string): string[] {
 }
 
 /** Splits at commas outside brackets. */
-function splitTopLevel(text: string, separator = ','): string[] {
+function splitTopLevel(text: string): string[] {
   const parts: string[] = [];
   let depth = 0;
   let start = 0;
@@ -65,7 +65,7 @@ function splitTopLevel(text: string, separator = ','): string[] {
       for (k++; k < text.length && text[k] !== c; k++) if (text[k] === '\\') k++;
     } else if ('([{<'.includes(c)) depth++;
     else if (')]}>'.includes(c) && !(c === '>' && text[k - 1] === '=')) depth--;
-    else if (c === separator && depth === 0) {
+    else if (c === ',' && depth === 0) {
       parts.push(text.slice(start, k));
       start = k + 1;
     }
@@ -89,7 +89,7 @@ function closing(text: string, open: number): number {
 
 /** A parameter as declared: `seed = 0` → `seed?: number`, `x: T = {}` → `x?: T`. */
 function declaredParameter(param: string): string {
-  const [head, ...rest] = splitTopLevel(param, '=').length > 1 && !param.includes('=>') ? splitAssign(param) : [param];
+  const [head, ...rest] = splitAssign(param);
   if (rest.length === 0) return head;
   const typed = /^([\w$]+)\s*:\s*([\s\S]+)$/.exec(head);
   if (typed) return `${typed[1]}?: ${typed[2]}`;
