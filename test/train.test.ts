@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -408,8 +408,11 @@ describe('rnnc compare', () => {
     expect(file['held-out loss (rnnc train run)']).toBeNull();
     // The run's model at the run's size H = 6: fewer params than the file's default.
     expect(run.params).toBeLessThan(file.params as number);
-    const broken = await rnnc('compare', scratch.path('compare-run/model.rnn') + '.missing');
+    const empty = scratch.path('not-a-run');
+    mkdirSync(empty);
+    const broken = await rnnc('compare', empty);
     expect(broken.status).toBe(1);
+    expect(broken.err).toBe(`rnnc: error: cannot read ${join(empty, 'run.json')}: no such file`);
   }, 300_000);
 
   it('puts lstm and gru side by side with what fusion bought', async () => {
