@@ -296,3 +296,58 @@ describe('rnnc run with Keras weights', () => {
     ).toBe(true);
   });
 });
+
+describe('output paths the user names', () => {
+  // A file where a folder should be: every path through it fails the same way.
+  const blocker = writeScratch('a-file', 'not a folder');
+
+  it.each([
+    ['graph', ['graph', 'examples/lstm.rnn', '-o', `${blocker}/g.txt`], 'write'],
+    ['compile', ['compile', 'examples/lstm.rnn', '-o', `${blocker}/m.ts`], 'write'],
+    ['compile --target js', ['compile', 'examples/lstm.rnn', '--target', 'js', '-o', `${blocker}/m.js`], 'write'],
+    [
+      'compile --target wgsl',
+      ['compile', 'examples/lstm.rnn', '--target', 'wgsl', '-o', `${blocker}/w`],
+      'make the folder',
+    ],
+    ['compile --emit-wat', ['compile', 'examples/lstm.rnn', '--emit-wat', `${blocker}/k.wat`], 'write'],
+    ['grad -o', ['grad', 'examples/lstm.rnn', '-o', `${blocker}/g.txt`], 'write'],
+    ['grad --json -o', ['grad', 'examples/lstm.rnn', '--json', '-o', `${blocker}/g.json`], 'write'],
+    ['run --out', ['run', 'examples/lstm.rnn', '--out', `${blocker}/r.json`], 'write'],
+    [
+      'run --save-torch-weights',
+      ['run', 'examples/lstm.rnn', '--save-torch-weights', `${blocker}/w.safetensors`],
+      'write',
+    ],
+    [
+      'analyze --plot',
+      ['analyze', 'examples/lstm.rnn', '--gradient-flow', '--steps', '5', '--plot', `${blocker}/p.svg`],
+      'write',
+    ],
+    [
+      'train --out',
+      [
+        'train',
+        'examples/classifier.rnn',
+        '--data',
+        'examples/data/sums.jsonl',
+        '--max-steps',
+        '1',
+        '--out',
+        `${blocker}/run`,
+      ],
+      'make the folder',
+    ],
+  ])('rnnc %s under a file says so, with status 1 and no stack trace', async (_, args, what) => {
+    const { status, err } = await rnnc(...args);
+    expect(status).toBe(1);
+    const path = args[args.length - 1];
+    expect(err).toBe(`rnnc: error: cannot ${what} ${path}: a part of the path is not a folder`);
+  });
+
+  it('rnnc compile -o into a folder that does not exist says so', async () => {
+    const { status, err } = await rnnc('compile', 'examples/lstm.rnn', '-o', '/nonexistent-rnnc-folder/m.ts');
+    expect(status).toBe(1);
+    expect(err).toBe('rnnc: error: cannot write /nonexistent-rnnc-folder/m.ts: its folder does not exist');
+  });
+});

@@ -3,7 +3,6 @@
  * reaches. For each file, the norm of dL/d(state at t) of its first recurrent
  * layer for every t, averaged over the batch: the vanishing-gradient picture.
  */
-import { writeFileSync } from 'node:fs';
 import { grad } from '../ad/grad.js';
 import { firstRecurrentOutput, withLastStepLoss } from '../ad/probe.js';
 import { UserError } from '../diagnostics.js';
@@ -15,6 +14,7 @@ import { bindSizes, initParams } from '../interp/run.js';
 import { isOp } from '../ir/graph.js';
 import { lineChart } from './chart.js';
 import { parseCount, parseSeed } from './run.js';
+import { writeOutput } from './load.js';
 
 export interface AnalyzeFlags {
   gradientFlow?: boolean;
@@ -96,7 +96,7 @@ export function analyzeCommand(programs: readonly Program[], flags: AnalyzeFlags
       logY: true,
       series: series.map((s) => ({ name: s.name, points: s.norms.map((n, t) => [t, n] as const) })),
     });
-    writeFileSync(flags.plot, `${svg}\n`);
+    writeOutput(flags.plot, `${svg}\n`);
     lines.push(`wrote ${flags.plot}`);
   }
   out(lines.join('\n'));

@@ -1,12 +1,11 @@
 /** `rnnc compile`: a model → one standalone TypeScript or JavaScript module, or WGSL kernels and a host. */
-import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { compile, type CompileOptions } from '../api/compile.js';
 import type { Program } from '../api/program.js';
 import { UserError } from '../diagnostics.js';
 import { passNames } from '../passes/pipeline.js';
 import { gradOptions } from './grad.js';
-import { parseLevel, parseSchedule, parseSizes, writeOutput } from './load.js';
+import { makeFolder, parseLevel, parseSchedule, parseSizes, writeOutput } from './load.js';
 
 export interface CompileFlags {
   model?: string;
@@ -127,11 +126,7 @@ export function compileCommand(program: Program, flags: CompileFlags, out: (text
       for (const [name, code] of files) if (name.endsWith('.wgsl')) out(`\n// ───── ${name} ─────\n${code}`);
       return;
     }
-    try {
-      mkdirSync(flags.out, { recursive: true });
-    } catch (e) {
-      throw new UserError(`cannot make the folder ${flags.out}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
-    }
+    makeFolder(flags.out);
     for (const [name, code] of files) writeOutput(join(flags.out, name), code);
     const kernels = files.filter(([name]) => name.endsWith('.wgsl') && !name.endsWith('.subgroups.wgsl')).length;
     const variants = files.some(([name]) => name.endsWith('.subgroups.wgsl'));

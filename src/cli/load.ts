@@ -1,5 +1,5 @@
 /** Reading inputs for commands: source files (with diagnostics), JSON files and `--size` flags. */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { UserError } from '../diagnostics.js';
 import { check, type CheckResult, type Program } from '../api/program.js';
 import type { Schedule } from '../backends/wgsl/kernels.js';
@@ -23,7 +23,7 @@ function readFailure(path: string, e: unknown): UserError {
   return new UserError(`cannot read ${path}: ${why}`);
 }
 
-function writeFailure(path: string, e: unknown): UserError {
+function writeFailure(path: string, e: unknown, what = 'write'): UserError {
   const code = (e as NodeJS.ErrnoException).code;
   const why: Record<string, string> = {
     ENOENT: 'its folder does not exist',
@@ -34,7 +34,16 @@ function writeFailure(path: string, e: unknown): UserError {
     EROFS: 'the file system is read-only',
     ENOSPC: 'the disk is full',
   };
-  return new UserError(`cannot write ${path}: ${(code && why[code]) ?? String(e)}`);
+  return new UserError(`cannot ${what} ${path}: ${(code && why[code]) ?? String(e)}`);
+}
+
+/** Makes a folder the user named (and those above it), with a message when that fails. */
+export function makeFolder(path: string): void {
+  try {
+    mkdirSync(path, { recursive: true });
+  } catch (e) {
+    throw writeFailure(path, e, 'make the folder');
+  }
 }
 
 /** Writes a file the user named, with a message (not a stack trace) when that fails. */

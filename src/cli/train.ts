@@ -1,5 +1,5 @@
 /** `rnnc train MODEL --data SPEC`: trains a model on a data set into a run folder. */
-import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { copyFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { bindData } from '../data/bind.js';
 import type { Metric } from '../data/dataset.js';
@@ -21,7 +21,7 @@ import {
   trainLoop,
   epochsDone,
 } from '../train/loop.js';
-import { parseSizes } from './load.js';
+import { makeFolder, parseSizes } from './load.js';
 import { progressBar } from './progress.js';
 
 export interface TrainFlags {
@@ -193,7 +193,7 @@ export async function trainCommand(
       output,
     };
 
-    mkdirSync(flags.out, { recursive: true });
+    makeFolder(flags.out);
     writeWhole(join(flags.out, files.module), compiled.code);
     if (!existsSync(join(flags.out, files.source)) || !earlier) copyFileSync(file, join(flags.out, files.source));
     saveRun(state);
