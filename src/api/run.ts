@@ -257,7 +257,9 @@ export function gradients(source: ProgramSource, options: GradientOptions = {}):
   const drawn = probes.filter((p) => given.data[p.name] === undefined);
   if (drawn.length > 0) {
     const { batch, timeLengths } = checkRun(model, values, { sizes, dtype, layout });
-    const random = randomData(drawn, sizes, timeLengths, batch, checkSeed(options.seed ?? 0) + 1);
+    // Uniform like an input's values (randomData would make a target one-hot), as PyTorch's reference R is.
+    const asInputs = drawn.map((p) => ({ ...p, role: 'input' as const }));
+    const random = randomData(asInputs, sizes, timeLengths, batch, checkSeed(options.seed ?? 0) + 1);
     values.data = { ...values.data, ...(layout === 'batch-major' ? batchMajor(random) : random) };
     given.notes.push(`R (${drawn.map((p) => p.name).join(', ')}) drawn at random in [-1, 1]`);
   }
