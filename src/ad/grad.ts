@@ -67,7 +67,13 @@ export function grad(graph: Graph, options: GradOptions = {}): GradResult {
     new Map([[loss.node, b.add('const', [], { value: 1, type: scalarType }, { label: '∂loss' })]]),
   );
 
-  const zerosLike = (id: NodeId) => b.add('const', [], { value: 0, type: graph.nodes[id].type as TensorType });
+  const zerosLike = (id: NodeId) => {
+    const type = graph.nodes[id].type as TensorType;
+    if (type.time === null) return b.add('const', [], { value: 0, type });
+    // A constant has no time axis: the zero gradient of an unread sequence is the sequence times 0.
+    const zero = b.add('const', [], { value: 0, type: scalarType });
+    return b.add('mul', [id, zero], {});
+  };
   const unused: string[] = [];
   const paramGrads: { name: string; node: NodeId }[] = [];
   for (const node of graph.nodes) {

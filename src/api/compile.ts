@@ -7,7 +7,14 @@ import { compileToTypeScript, formatBytes } from '../backends/ts/index.js';
 import { compileToWgsl } from '../backends/wgsl/index.js';
 import { UserError } from '../diagnostics.js';
 import { type OptLevel, passNames, type PassReport } from '../passes/pipeline.js';
-import { chooseModel, type ModelChoice, programOf, type ProgramSource, type SourceOptions } from './program.js';
+import {
+  chooseModel,
+  type ModelChoice,
+  programOf,
+  type ProgramSource,
+  type SourceOptions,
+  withGradErrors,
+} from './program.js';
 
 export interface CompileOptions extends SourceOptions, ModelChoice {
   /** `ts` (default): a TypeScript module; `js`: the module as JavaScript with a .d.ts; `wgsl`: kernels and a host. */
@@ -126,11 +133,13 @@ export function compile(source: ProgramSource, options: CompileOptions = {}): Co
 
   if (target === 'wgsl') {
     if (dtype !== 'f32') throw new UserError('WGSL computes in f32: leave out dtype f64');
-    const result = compileToWgsl(model, {
-      ...common,
-      schedule: options.schedule ?? 'auto',
-      ...(options.kernels ? { kernels: options.kernels } : {}),
-    });
+    const result = withGradErrors(program, () =>
+      compileToWgsl(model, {
+        ...common,
+        schedule: options.schedule ?? 'auto',
+        ...(options.kernels ? { kernels: options.kernels } : {}),
+      }),
+    );
     const { workgroupSize, persistentSize, tile, quadTile, heldFloats } = result.kernelOptions;
     const holds = result.kernels.some((k) => (k.holds ?? 0) > 0);
     const quads = result.kernels.some((k) => k.subgroupCode !== undefined);
@@ -165,7 +174,7 @@ export function compile(source: ProgramSource, options: CompileOptions = {}): Co
     };
   }
 
-  const result = compileToTypeScript(model, { ...common, dtype, cpu });
+  const result = withGradErrors(program, () => compileToTypeScript(model, { ...common, dtype, cpu }));
   const kernels = result.kernels;
   return {
     model: model.name,

@@ -13,6 +13,7 @@ import { formatType, type TensorType, tensorType, typesEqual } from '../ir/types
 import type { CellDecl, Equation, Expr, InputDecl, OutputDecl, ParamDecl, StateDecl } from './ast.js';
 import { checkSizes, NameTable, type SizeInfo } from './declarations.js';
 import { ExprLowerer } from './lower-expr.js';
+import { checkGraphDepth } from './limits.js';
 import { type Definition, namesUsed, orderDefinitions } from './order.js';
 import { exprToInit, exprToStateInit, shapeToDims, type StateInit } from './sizes.js';
 
@@ -146,6 +147,13 @@ export function checkCell(decl: CellDecl, bag: DiagnosticBag): CellInfo | undefi
       );
     }
   }
+  if (inputs.length === 0) {
+    bag.error(
+      decl.span,
+      `cell ${decl.name} has no input: a recurrent layer steps along its input sequence`,
+      `add a line like 'input x: [I]'`,
+    );
+  }
   if (outputs.length === 0) {
     bag.error(decl.span, `cell ${decl.name} has no output`, `add a line like 'output h''`);
   }
@@ -243,6 +251,7 @@ export function checkCell(decl: CellDecl, bag: DiagnosticBag): CellInfo | undefi
 
   const hasNewErrors = bag.items.filter((d) => d.severity === 'error').length > errorsBefore;
   if (hasNewErrors || output === undefined) return undefined;
+  if (!checkGraphDepth(builder.build(), bag, decl.span)) return undefined;
   for (const s of cellStates) builder.output(`${s.name}'`, values.get(`${s.name}'`) as NodeId, 'next_state');
   const firstOutput = outputs[0];
   builder.output(outputName(firstOutput), output, 'step_output');

@@ -2,6 +2,7 @@
 import type { DiagnosticBag, SourceSpan } from '../diagnostics.js';
 import type { SizeParam } from './ast.js';
 import { isPositiveWhole } from './sizes.js';
+import { limits } from './limits.js';
 
 export interface SizeInfo {
   readonly name: string;
@@ -55,6 +56,8 @@ export function checkSizes(params: readonly SizeParam[], names: NameTable, bag: 
       bag.error(d.span, `the default of size ${p.name} must be a number, like ${p.name} = 16`);
     } else if (!isPositiveWhole(d.value)) {
       bag.error(d.span, `size ${p.name} must be a positive whole number, got ${d.value}`);
+    } else if (d.value > limits.size) {
+      bag.error(d.span, `size ${p.name} is ${d.value}, past rnnc's limit of ${limits.size}`);
     } else {
       sizes.push({ name: p.name, default: d.value, span: p.span });
       continue;

@@ -12,6 +12,7 @@ import { ShapeError, type TensorType, tensorType } from '../ir/types.js';
 import type { LayerDecl } from './ast.js';
 import type { CellInfo } from './cell.js';
 import { exprToDim } from './sizes.js';
+import { limits } from './limits.js';
 
 export type Merge = 'sum' | 'concat' | 'mul' | 'avg';
 const merges: readonly Merge[] = ['sum', 'concat', 'mul', 'avg'];
@@ -101,6 +102,9 @@ function bindSizes(
     if (!d) ok = false;
     else if (d.isConstant && (d.constant <= 0 || !Number.isInteger(d.constant))) {
       bag.error(arg.value.span, `size ${name} must be a positive whole number, got ${d.constant}`);
+      ok = false;
+    } else if (d.isConstant && d.constant > limits.size) {
+      bag.error(arg.value.span, `size ${name} is ${d.constant}, past rnnc's limit of ${limits.size}`);
       ok = false;
     } else binding.set(name, d);
   }

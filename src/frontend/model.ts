@@ -14,6 +14,7 @@ import type { CellInfo } from './cell.js';
 import { checkSizes, NameTable, type SizeInfo } from './declarations.js';
 import { type LayerInfo, lowerLayer, type LayerState } from './layer.js';
 import { ExprLowerer } from './lower-expr.js';
+import { checkGraphDepth } from './limits.js';
 import { type Definition, namesUsed, orderDefinitions } from './order.js';
 import { shapeToDims } from './sizes.js';
 
@@ -199,6 +200,7 @@ export function checkModel(
     return undefined;
   }
   const graph = builder.build();
+  if (!checkGraphDepth(graph, bag, decl.span)) return undefined;
   const paramInfo: ModelParam[] = graph.nodes
     .filter((n) => isOp(n, 'param'))
     .map((n) => {

@@ -5,6 +5,7 @@ import { rnnLexer } from '../../grammar/tokens.js';
 import { DiagnosticBag, type SourceSpan } from '../diagnostics.js';
 import type { CellDecl, ModelDecl, SourceFile } from './ast.js';
 import { cstToAst, tokenSpan } from './cst-to-ast.js';
+import { checkExpressionDepth, limits, tooDeeplyNested, topExpressions } from './limits.js';
 
 /** Where a binary file gives itself away: NUL, other control bytes, or bytes that were not UTF-8. */
 function firstBinaryOffset(text: string): number {
@@ -58,6 +59,15 @@ export function parseSource(text: string, file: string, bag: DiagnosticBag): Sou
     return { file, decls: [] };
   }
 
+  if (text.length > limits.sourceChars) {
+    bag.error(
+      spanAt(file, text, limits.sourceChars, 1),
+      `the source is ${text.length} characters long, past rnnc's limit of ${limits.sourceChars}`,
+      'a model is a few hundred lines: check the file name',
+    );
+    return { file, decls: [] };
+  }
+
   const lexed = rnnLexer.tokenize(text);
   for (const e of lexed.errors) {
     const shown = text.slice(e.offset, e.offset + e.length);
@@ -73,6 +83,17 @@ export function parseSource(text: string, file: string, bag: DiagnosticBag): Sou
     );
   }
 
+  const deep = tooDeeplyNested(lexed.tokens);
+  if (deep) {
+    // The parser recurses once a level: refuse before it runs out of stack.
+    bag.error(
+      tokenSpan(file, deep),
+      `brackets and minus signs are nested more than ${limits.nesting} deep here, past rnnc's limit`,
+      'name the inner parts with equations',
+    );
+    return { file, decls: [] };
+  }
+
   rnnParser.input = lexed.tokens;
   const cst = rnnParser.file();
   for (const e of rnnParser.errors) {
@@ -84,7 +105,10 @@ export function parseSource(text: string, file: string, bag: DiagnosticBag): Sou
   }
 
   const docs = lexed.groups.docs ?? [];
-  const decls = cstToAst(file, cst).map((d) => attachDocs(d, docs));
+  const decls = cstToAst(file, cst)
+    .map((d) => attachDocs(d, docs))
+    // Every later stage walks expressions recursively: one past the depth limit stops its declaration.
+    .filter((d) => topExpressions(d).every((e) => checkExpressionDepth(e, bag)));
   if (decls.length === 0 && !bag.hasErrors) {
     bag.error(
       spanAt(file, text, 0, 1),

@@ -7,6 +7,7 @@ import { didYouMean, type DiagnosticBag } from '../diagnostics.js';
 import { Dim } from '../ir/dims.js';
 import { type InitSpec, num, type NumExpr } from '../ir/init.js';
 import type { Expr } from './ast.js';
+import { limits } from './limits.js';
 
 export function isPositiveWhole(value: number): boolean {
   return Number.isInteger(value) && value > 0;
@@ -18,6 +19,10 @@ export function exprToDim(e: Expr, sizes: ReadonlySet<string>, bag: DiagnosticBa
     case 'number':
       if (!Number.isInteger(e.value)) {
         bag.error(e.span, `a size must be a whole number, got ${e.value}`);
+        return undefined;
+      }
+      if (Math.abs(e.value) > limits.size) {
+        bag.error(e.span, `a size of ${e.value} is past rnnc's limit of ${limits.size}`);
         return undefined;
       }
       return Dim.of(e.value);
@@ -42,6 +47,15 @@ export function exprToDim(e: Expr, sizes: ReadonlySet<string>, bag: DiagnosticBa
       if (!left || !right) return undefined;
       if (e.op === '+') return left.add(right);
       if (e.op === '-') return left.sub(right);
+      if (
+        e.op === '*' &&
+        left.isConstant &&
+        right.isConstant &&
+        Math.abs(left.constant * right.constant) > limits.size
+      ) {
+        bag.error(e.span, `a size of ${left.constant * right.constant} is past rnnc's limit of ${limits.size}`);
+        return undefined;
+      }
       if (e.op === '*' && (left.isConstant || right.isConstant)) {
         return left.isConstant ? right.scale(left.constant) : left.scale(right.constant);
       }

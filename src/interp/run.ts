@@ -14,6 +14,7 @@ import { initialValue } from './init.js';
 import { interpret } from './interpret.js';
 import { type Layout, tensorFromNested } from './io.js';
 import type { DataSpec } from './random-data.js';
+import { limits } from '../frontend/limits.js';
 
 export type Sizes = Readonly<Record<string, number>>;
 
@@ -29,6 +30,7 @@ export function bindSizes(model: ModelInfo, overrides: Sizes = {}): Record<strin
     }
     if (!Number.isInteger(value) || value <= 0)
       throw new UserError(`size ${name} must be a positive whole number, got ${value}`);
+    if (value > limits.size) throw new UserError(`size ${name} is ${value}, past rnnc's limit of ${limits.size}`);
   }
   const sizes: Record<string, number> = {};
   for (const s of model.sizes) {
@@ -39,13 +41,20 @@ export function bindSizes(model: ModelInfo, overrides: Sizes = {}): Record<strin
   }
   const check = (what: string, shape: readonly Dim[]) => {
     const concrete = shape.map((d) => d.evaluate(sizes));
+    const bound = () =>
+      Object.entries(sizes)
+        .map(([k, v]) => `${k} = ${v}`)
+        .join(', ');
     if (concrete.some((d) => d <= 0)) {
       throw new UserError(
-        `with ${Object.entries(sizes)
-          .map(([k, v]) => `${k} = ${v}`)
-          .join(', ')}, ${what} ${formatShape(shape)} would be [${concrete.join(', ')}]: every size must be positive`,
+        `with ${bound()}, ${what} ${formatShape(shape)} would be [${concrete.join(', ')}]: every size must be positive`,
       );
     }
+    const elements = concrete.reduce((a, b) => a * b, 1);
+    if (elements > limits.elements)
+      throw new UserError(
+        `with ${bound()}, ${what} ${formatShape(shape)} would hold ${elements} values, past rnnc's limit of ${limits.elements} (2^28) a sample`,
+      );
   };
   model.params.forEach((p) => check(`param ${p.name}`, p.shape));
   model.inputs.forEach((i) => check(`input ${i.name}`, i.type.shape));

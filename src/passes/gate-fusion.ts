@@ -15,7 +15,7 @@ import { Dim } from '../ir/dims.js';
 import { type Graph, isOp, type Node, type NodeId } from '../ir/graph.js';
 import type { TensorType } from '../ir/types.js';
 import { GraphBuilder } from '../ir/builder.js';
-import { copyNode, everyGraph, metaOf, type Pass, rewrite } from './pass.js';
+import { copyNode, everyGraph, innerAdds, metaOf, type Pass, rewrite, sumTerms } from './pass.js';
 
 /** A weight: one matrix for every sample and step (a param, or a scan's invariant). */
 function isWeight(node: Node): boolean {
@@ -39,12 +39,11 @@ function fuseProductSums(g: Graph, changes: string[]): Graph {
     );
   };
   const innerAdd = (id: NodeId) => isOp(g.nodes[id], 'add') && uses[id] === 1;
-  const leaves = (id: NodeId): NodeId[] => (innerAdd(id) ? g.nodes[id].inputs.flatMap(leaves) : [id]);
   // Only the root of an add tree is fused; its inner adds then go unused.
-  const inner = new Set(g.nodes.filter((n) => isOp(n, 'add')).flatMap((n) => n.inputs.filter(innerAdd)));
+  const inner = innerAdds(g, innerAdd);
   return rewrite(g, (node, _inputs, b, lookup) => {
     if (!isOp(node, 'add') || inner.has(node.id)) return undefined;
-    const terms = node.inputs.flatMap(leaves);
+    const terms = sumTerms(g, node.id, innerAdd);
     const products = terms.filter(vectorTimesWeight);
     if (products.length < 2) return undefined;
     const vectors = products.map((p) => g.nodes[p].inputs[0]);

@@ -14,7 +14,17 @@
 import { GraphBuilder } from '../ir/builder.js';
 import { type Graph, isOp, type Node, type NodeId, type OpKind, type ScanAttrs } from '../ir/graph.js';
 import type { TensorType } from '../ir/types.js';
-import { copyNode, describeNode, everyGraph, metaOf, type Pass, rewrite, timeOrBatchOps } from './pass.js';
+import {
+  copyNode,
+  describeNode,
+  everyGraph,
+  innerAdds,
+  metaOf,
+  type Pass,
+  rewrite,
+  sumTerms,
+  timeOrBatchOps,
+} from './pass.js';
 
 /** Ops that read or change the time or batch axes: moving them out of the loop would change their meaning. */
 /** What stays in the loop: time- or batch-dependent ops, and the step's own arguments. */
@@ -60,11 +70,13 @@ function regroupSums(attrs: ScanAttrs): { body: Graph; moved: number } {
   for (const n of body.nodes) for (const i of n.inputs) uses[i]++;
   for (const o of body.outputs) uses[o.node]++;
   const innerAdd = (id: NodeId) => body.nodes[id].op === 'add' && uses[id] === 1;
-  const leaves = (id: NodeId): NodeId[] => (innerAdd(id) ? body.nodes[id].inputs.flatMap(leaves) : [id]);
+  // Only the root of a sum is regrouped (its inner adds then go unused): regrouping each inner
+  // add as well would walk the tree once per add.
+  const inner = innerAdds(body, innerAdd);
   let moved = 0;
   const regrouped = rewrite(body, (n, _inputs, sb, lookup) => {
-    if (n.op !== 'add' || kinds[n.id] !== Depends.State) return undefined;
-    const terms = n.inputs.flatMap(leaves);
+    if (n.op !== 'add' || kinds[n.id] !== Depends.State || inner.has(n.id)) return undefined;
+    const terms = sumTerms(body, n.id, innerAdd);
     const free = terms.filter((t) => kinds[t] !== Depends.State);
     const bound = terms.filter((t) => kinds[t] === Depends.State);
     // Already grouped: the free terms form one leading operand.

@@ -93,3 +93,23 @@ export const timeOrBatchOps: ReadonlySet<OpKind> = new Set<OpKind>([
   'state_init',
   'default_adjoint',
 ]);
+
+/**
+ * A sum's terms: the leaves of the tree of adds under `root` whose inner adds are read once,
+ * left to right. Iterative, since the tree's depth is the source's (a chain of equations).
+ */
+export function sumTerms(g: Graph, root: NodeId, isInnerAdd: (id: NodeId) => boolean): NodeId[] {
+  const terms: NodeId[] = [];
+  const stack = [...g.nodes[root].inputs].reverse();
+  while (stack.length > 0) {
+    const id = stack.pop() as NodeId;
+    if (isInnerAdd(id)) stack.push(...[...g.nodes[id].inputs].reverse());
+    else terms.push(id);
+  }
+  return terms;
+}
+
+/** The adds of a graph that are inner adds of a larger sum (only the roots of sums are rewritten). */
+export function innerAdds(g: Graph, isInnerAdd: (id: NodeId) => boolean): Set<NodeId> {
+  return new Set(g.nodes.filter((n) => isOp(n, 'add')).flatMap((n) => n.inputs.filter(isInnerAdd)));
+}

@@ -374,14 +374,20 @@ export function emitDeclarations(
   code.line(`export const sizes = ${JSON.stringify(sizes)} as const;`);
   code.line();
   code.comment('Every param by name, with its shape (row-major).');
-  code.block(
-    'export const paramShapes = {',
-    () => {
-      for (const p of params) code.line(`${stringLiteral(p.name)}: [${p.dims.join(', ')}],`);
-    },
-    '} as const;',
-  );
-  code.line('export type ParamName = keyof typeof paramShapes;');
+  if (params.length === 0) {
+    // keyof {} is never, over which the module's loops over params would not type-check.
+    code.line('export const paramShapes: { readonly [name: string]: readonly number[] } = {};');
+    code.line('export type ParamName = string;');
+  } else {
+    code.block(
+      'export const paramShapes = {',
+      () => {
+        for (const p of params) code.line(`${stringLiteral(p.name)}: [${p.dims.join(', ')}],`);
+      },
+      '} as const;',
+    );
+    code.line('export type ParamName = keyof typeof paramShapes;');
+  }
   code.line('export type Params = { readonly [K in ParamName]: Arr };');
   code.line(`export const paramNames = Object.keys(paramShapes) as ParamName[];`);
   code.line();
@@ -443,6 +449,7 @@ export function emitDeclarations(
   code.comment('Params from their declared initializers; the same values as `rnnc run --seed`.');
   code.block('export function init(seed = 0): Params {', () => {
     code.line('const p: { [K in ParamName]?: Arr } = {};');
+    if (params.length === 0) code.line('void seed; // the model has no params');
     for (const p of params) {
       const n = (e: Parameters<typeof evaluateNum>[0]) => numberLiteral(evaluateNum(e, sizes));
       const size = p.dims.reduce((a, b) => a * b, 1);

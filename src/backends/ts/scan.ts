@@ -108,6 +108,7 @@ export function renderScan(e: GraphEmitter, node: Node<'scan'>): Value {
       recorder?.copy(recorder.address(carries[k].name), recorder.address(v.name), sizeOf(v.layout));
     });
   });
+  loop.dropUnused(views.keys());
   if (recorder !== undefined && recorder.failed === undefined && e.ctx.simd) {
     // Every op of the step is a kernel call or a copy: the whole loop runs in WebAssembly, unless an
     // array is outside the kernels' memory or there is more than one worker. With one, the loop posts it

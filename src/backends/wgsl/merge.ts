@@ -17,29 +17,44 @@ import { toWgsl } from './poly.js';
 
 type ElementPhase = Phase & { readonly elementwise: ElementAccess };
 
-function mergeable(first: ElementPhase, next: ElementPhase): boolean {
+/** What a run of merged phases has written and read so far. */
+interface RunAccess {
+  readonly writes: Set<string>;
+  readonly accesses: Map<string, Set<string>>;
+}
+
+function mergeable(first: ElementPhase, run: RunAccess, next: ElementPhase): boolean {
   const a = first.elementwise;
   const b = next.elementwise;
   if (a.layout !== b.layout || toWgsl(first.count) !== toWgsl(next.count)) return false;
-  if (b.writes.some((region) => a.accesses.has(region))) return false;
-  return a.writes.every((region) => [...(b.accesses.get(region) ?? [])].every((index) => b.own.includes(index)));
+  if (b.writes.some((region) => run.accesses.has(region))) return false;
+  return [...run.writes].every((region) => [...(b.accesses.get(region) ?? [])].every((index) => b.own.includes(index)));
 }
 
-function merge(first: ElementPhase, next: ElementPhase): ElementPhase {
-  const usesStep = first.usesStep || next.usesStep;
+/**
+ * One phase for a run of phases: a function that calls each in order. Built once per run, so a
+ * long run (a long chain of equations) costs time in proportion to its length.
+ */
+function merge(run: readonly ElementPhase[]): ElementPhase {
+  if (run.length === 1) return run[0];
+  const first = run[0];
+  const last = run[run.length - 1];
+  const usesStep = run.some((p) => p.usesStep);
   const t = usesStep ? 't' : '_t';
   // Named by the first and the last phase merged: the kernel files take the name.
-  const name = `${first.elementwise.first}_to_${next.name}`;
+  const name = `${first.elementwise.first}_to_${last.name}`;
   const accesses = new Map<string, Set<string>>();
-  for (const map of [first.elementwise.accesses, next.elementwise.accesses])
-    for (const [region, indices] of map) accesses.set(region, new Set([...(accesses.get(region) ?? []), ...indices]));
+  for (const p of run)
+    for (const [region, indices] of p.elementwise.accesses) {
+      const seen = accesses.get(region) ?? new Set<string>();
+      for (const index of indices) seen.add(index);
+      accesses.set(region, seen);
+    }
   const code = [
-    first.code,
-    next.code,
-    `// ${first.name}, then ${next.name}, element by element (one dispatch for both).`,
+    ...run.map((p) => p.code),
+    `// ${run.map((p) => p.name).join(', then ')}, element by element (one dispatch for all).`,
     `fn ${name}(i: u32, ${t}: u32) {`,
-    `  ${first.name}(i, ${t});`,
-    `  ${next.name}(i, ${t});`,
+    ...run.map((p) => `  ${p.name}(i, ${t});`),
     '}',
   ].join('\n');
   return {
@@ -48,10 +63,10 @@ function merge(first: ElementPhase, next: ElementPhase): ElementPhase {
     count: first.count,
     code,
     usesStep,
-    parts: (first.parts ?? 1) + (next.parts ?? 1),
+    parts: run.reduce((n, p) => n + (p.parts ?? 1), 0),
     elementwise: {
       layout: first.elementwise.layout,
-      writes: [...first.elementwise.writes, ...next.elementwise.writes],
+      writes: run.flatMap((p) => p.elementwise.writes),
       accesses,
       own: first.elementwise.own,
       first: first.elementwise.first,
@@ -62,20 +77,37 @@ function merge(first: ElementPhase, next: ElementPhase): ElementPhase {
 /** The items with every run of mergeable elementwise phases as one phase, inside time loops too. */
 export function mergeElementwisePhases(items: readonly Item[]): Item[] {
   const out: Item[] = [];
+  let run: ElementPhase[] = [];
+  let access: RunAccess = { writes: new Set(), accesses: new Map() };
+  const close = () => {
+    if (run.length > 0) out.push(merge(run));
+    run = [];
+    access = { writes: new Set(), accesses: new Map() };
+  };
+  const join = (phase: ElementPhase) => {
+    run.push(phase);
+    for (const w of phase.elementwise.writes) access.writes.add(w);
+    for (const [region, indices] of phase.elementwise.accesses) {
+      const seen = access.accesses.get(region) ?? new Set<string>();
+      for (const index of indices) seen.add(index);
+      access.accesses.set(region, seen);
+    }
+  };
   for (const item of items) {
     if (item.kind === 'loop') {
+      close();
       out.push({ ...item, body: mergeElementwisePhases(item.body) });
       continue;
     }
-    const last = out[out.length - 1];
-    if (
-      last?.kind === 'phase' &&
-      last.elementwise &&
-      item.elementwise &&
-      mergeable(last as ElementPhase, item as ElementPhase)
-    ) {
-      out[out.length - 1] = merge(last as ElementPhase, item as ElementPhase);
-    } else out.push(item);
+    if (item.kind === 'phase' && item.elementwise) {
+      const phase = item as ElementPhase;
+      if (run.length > 0 && !mergeable(run[0], access, phase)) close();
+      join(phase);
+      continue;
+    }
+    close();
+    out.push(item);
   }
+  close();
   return out;
 }

@@ -1,0 +1,115 @@
+/**
+ * What the fuzzer does with one source: every stage a user can reach from it (check, compile to
+ * TypeScript, JavaScript and WGSL, run and differentiate in the interpreter), each outcome
+ * sorted as accepted, refused cleanly, refused uncleanly (a message that is really an internal
+ * failure) or crashed (an exception that is not a user error). The emitted code comes back too,
+ * for the validity checks (tsc, Tint) that are run over many sources at once.
+ */
+import { check, compile, gradients, run, SourceError, UserError } from '../../src/api/index.js';
+
+export type Verdict = 'ok' | 'refused' | 'unclean' | 'crash';
+
+export interface Outcome {
+  readonly verdict: Verdict;
+  /** The stage that decided the verdict, and what it said (for anything but ok). */
+  readonly stage?: string;
+  readonly message?: string;
+  /** Emitted TypeScript modules and WGSL kernels, by file name, of accepted sources. */
+  readonly typescript: Readonly<Record<string, string>>;
+  readonly wgsl: Readonly<Record<string, string>>;
+}
+
+/** Messages that are clean in form but report a failure of rnnc itself. */
+const internalSigns = [
+  /Maximum call stack/,
+  /Cannot read propert/,
+  /is not a function/,
+  /is not iterable/,
+  /Invalid typed array length/,
+  /Invalid array length/,
+  /not an i\d+/,
+  /(?<!')\bundefined\b(?!')/,
+  /\[object Object\]/,
+  /^\s+at .*:\d+:\d+\)?$/m,
+];
+
+function judge(stage: string, e: unknown): Outcome {
+  const clean = e instanceof SourceError || e instanceof UserError;
+  const message = e instanceof Error ? e.message : String(e);
+  const empty = { typescript: {}, wgsl: {} };
+  if (!clean)
+    return {
+      verdict: 'crash',
+      stage,
+      message: `${(e as Error)?.constructor?.name}: ${message}\n${(e as Error)?.stack ?? ''}`,
+      ...empty,
+    };
+  if (message.length > 4000 || internalSigns.some((sign) => sign.test(message)))
+    return { verdict: 'unclean', stage, message, ...empty };
+  return { verdict: 'refused', stage, message, ...empty };
+}
+
+export interface ExerciseOptions {
+  /** Also compile at -O0 and to JavaScript (slower; the full fuzz budget does it). */
+  readonly thorough?: boolean;
+}
+
+export function exercise(source: string, options: ExerciseOptions = {}): Outcome {
+  let checked;
+  try {
+    checked = check(source, { file: 'fuzz.rnn' });
+  } catch (e) {
+    return judge('check', e);
+  }
+  if (!checked.ok) {
+    const message = checked.diagnostics.map((d) => d.message).join('\n');
+    const unclean = internalSigns.some((sign) => sign.test(message));
+    return { verdict: unclean ? 'unclean' : 'refused', stage: 'check', message, typescript: {}, wgsl: {} };
+  }
+  // Files that define several models exercise the first (or the first cell, where there is none).
+  const model = checked.models[0] ?? checked.cells[0];
+  const chosen = { file: 'fuzz.rnn', ...(model !== undefined ? { model } : {}) };
+  const typescript: Record<string, string> = {};
+  const wgsl: Record<string, string> = {};
+  const stages: [string, () => void][] = [
+    [
+      'compile ts',
+      () => {
+        const files = compile(source, { ...chosen, target: 'ts' }).files;
+        for (const [name, text] of Object.entries(files)) typescript[`O2-${name}`] = text;
+      },
+    ],
+    [
+      'compile wgsl',
+      () => {
+        const files = compile(source, { ...chosen, target: 'wgsl' }).files;
+        for (const [name, text] of Object.entries(files)) if (name.endsWith('.wgsl')) wgsl[name] = text;
+      },
+    ],
+    ['run', () => void run(source, { ...chosen, steps: 3, batch: 2, seed: 1 })],
+    ['gradients', () => void gradients(source, { ...chosen, steps: 3, batch: 2, seed: 1 })],
+  ];
+  if (options.thorough) {
+    stages.push([
+      'compile ts -O0 f64',
+      () => {
+        const files = compile(source, { ...chosen, target: 'ts', level: 0, dtype: 'f64' }).files;
+        for (const [name, text] of Object.entries(files)) typescript[`O0-${name}`] = text;
+      },
+    ]);
+    stages.push(['compile js', () => void compile(source, { ...chosen, target: 'js' })]);
+  }
+  let refusal: Outcome | undefined;
+  for (const [stage, action] of stages) {
+    try {
+      action();
+    } catch (e) {
+      const outcome = judge(stage, e);
+      if (outcome.verdict !== 'refused') return outcome;
+      // A model without a loss has no gradients, a model too large for a target is refused by
+      // it: the other stages still run.
+      refusal ??= outcome;
+    }
+  }
+  return { verdict: 'ok', typescript, wgsl, ...(refusal ? { stage: refusal.stage, message: refusal.message } : {}) };
+}
