@@ -28,7 +28,6 @@ const internalSigns = [
   /Invalid typed array length/,
   /Invalid array length/,
   /not an i\d+/,
-  /(?<!')\bundefined\b(?!')/,
   /\[object Object\]/,
   /^\s+at .*:\d+:\d+\)?$/m,
 ];

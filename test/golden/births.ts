@@ -1787,14 +1787,19 @@ function loadKernels(): LoadedKernels | undefined {
 
 const kernels = loadKernels();
 /** The kernels by index, as workers are told which to run. */
-let kernelList: ((...args: number[]) => void)[] = kernels === undefined ? [] : kernelNames.map((name) => (kernels.exports as unknown as { [name: string]: (...args: number[]) => void })[name]);
+const kernelList: ((...args: number[]) => void)[] = kernels === undefined ? [] : kernelNames.map((name) => (kernels.exports as unknown as { [name: string]: (...args: number[]) => void })[name]);
 
 /** Which kernels this module runs: rnnc's WebAssembly SIMD kernels, or scalar JavaScript where those cannot load. */
 export const cpu: 'simd' | 'scalar' = kernels === undefined ? 'scalar' : 'simd';
 
 // Worker threads (setThreads). Control block of worker w: int32s 32·w … 32·w + 31 of the memory:
 // the job's number, the last job done, whether the worker sleeps, the kernel, its argument count and arguments.
-const JOB = 0, DONE = 1, SLEEPING = 2, KERNEL = 3, COUNT = 4, ARGS = 5;
+const JOB = 0;
+const DONE = 1;
+const SLEEPING = 2;
+const KERNEL = 3;
+const COUNT = 4;
+const ARGS = 5;
 const maxThreads = 16;
 const workerSource = "\nconst start = (data, ready) => {\n  const memory = data.memory;\n  const instance = new WebAssembly.Instance(new WebAssembly.Module(data.bytes), { env: { memory } });\n  const kernels = data.names.map((name) => instance.exports[name]);\n  const control = new Int32Array(memory.buffer, data.slot * 128, 32);\n  const args = [];\n  let seen = Atomics.load(control, 0);\n  ready();\n  for (;;) {\n    const idleSince = performance.now();\n    for (let spins = 1; Atomics.load(control, 0) === seen; spins++) {\n      if (spins % 4096 === 0 && performance.now() - idleSince > 5) {\n        Atomics.store(control, 2, 1);\n        Atomics.wait(control, 0, seen);\n        Atomics.store(control, 2, 0);\n      }\n    }\n    seen = Atomics.load(control, 0);\n    const kernel = control[3];\n    if (kernel < 0) return;\n    args.length = control[4];\n    for (let a = 0; a < args.length; a++) args[a] = control[5 + a];\n    kernels[kernel](...args);\n    Atomics.store(control, 1, seen);\n  }\n};\nif (typeof require === 'function') {\n  const { parentPort } = require('node:worker_threads');\n  parentPort.once('message', (data) => {\n    start(data, () => parentPort.postMessage('ready'));\n    parentPort.close();\n  });\n} else {\n  self.onmessage = (event) => {\n    self.onmessage = null;\n    start(event.data, () => self.postMessage('ready'));\n    self.close();\n  };\n}\n";
 
@@ -1918,7 +1923,7 @@ function shareMemory(loaded: LoadedKernels, api: WebAssemblyApi): Uint8Array {
     const memory = new api.Memory({ initial: pages, maximum: 65536, shared: true });
     loaded.exports = new api.Instance(new api.Module(bytes), { env: { memory } }).exports as KernelExports;
     loaded.memory = memory;
-    kernelList = kernelNames.map((name) => (loaded.exports as unknown as { [name: string]: (...args: number[]) => void })[name]);
+    kernelList.splice(0, kernelList.length, ...kernelNames.map((name) => (loaded.exports as unknown as { [name: string]: (...args: number[]) => void })[name]));
     pool.control = new Int32Array(memory.buffer, 0, 512);
   }
   return bytes;

@@ -69,3 +69,53 @@ export function sanitizeComment(text: string): string {
 export function stringLiteral(text: string): string {
   return JSON.stringify(text);
 }
+
+/** A top-level declaration of a module's text: its name and its lines (with the comment above it). */
+interface TopLevel {
+  readonly name: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+/** Unexported top-level functions and single-name constants, with their extents. */
+function topLevelDeclarations(lines: readonly string[]): TopLevel[] {
+  const found: TopLevel[] = [];
+  for (let k = 0; k < lines.length; k++) {
+    const m = /^(?:function|interface|type|const|let)\s+(\w+)/.exec(lines[k]);
+    // `const a = 1, b = 2` declares several names: left alone.
+    if (!m || /^(const|let)\s+\w+\s*=\s*[^,(\[{]*,/.test(lines[k])) continue;
+    const name = m[1];
+    let end = k;
+    // A block (a function, an interface, an object) ends at the first line that starts with `}`
+    // or `]`; anything else is one line.
+    if (/[{[(]$/.test(lines[k].trimEnd())) while (end < lines.length && !/^[}\])]/.test(lines[end])) end++;
+    let start = k;
+    while (start > 0 && /^(\/\*\*|\s\*|\/\/)/.test(lines[start - 1])) start--;
+    // Overloads: `function f(…): T;` lines above the implementation belong to it.
+    const last = found[found.length - 1];
+    if (last && last.name === name && last.end === k - 1) found[found.length - 1] = { name, start: last.start, end };
+    else found.push({ name, start, end });
+    k = end;
+  }
+  return found;
+}
+
+/**
+ * Removes the module's runtime helpers that nothing uses (a model without params needs no code
+ * that stages them, one without products no worker threads), so the module passes a strict
+ * compiler's unused-code checks. Repeats until nothing more goes: a helper may be used only by
+ * another one that went.
+ */
+export function dropUnusedHelpers(code: string): string {
+  let lines = code.split('\n');
+  for (;;) {
+    const text = lines.join('\n');
+    const unused = topLevelDeclarations(lines).filter(({ name, start, end }) => {
+      const reads = (t: string) => t.match(new RegExp(`\\b${name}\\b`, 'g'))?.length ?? 0;
+      return reads(text) === reads(lines.slice(start, end + 1).join('\n'));
+    });
+    if (unused.length === 0) return lines.join('\n');
+    const drop = new Set(unused.flatMap(({ start, end }) => Array.from({ length: end - start + 1 }, (_, k) => start + k)));
+    lines = lines.filter((_, k) => !drop.has(k));
+  }
+}

@@ -8,7 +8,7 @@ import type { ModelInfo } from '../../frontend/model.js';
 import { evaluateNum, formatInit } from '../../ir/init.js';
 import { type Graph, isOp, type Node } from '../../ir/graph.js';
 import type { TensorType } from '../../ir/types.js';
-import { Code, numberLiteral, sanitizeComment, stringLiteral } from './code.js';
+import { Code, dropUnusedHelpers, numberLiteral, sanitizeComment, stringLiteral } from './code.js';
 import { bufferValue, GraphEmitter, type ModuleContext, type Sources, type Value } from './emit-graph.js';
 import { absorbedOuter, render } from './kernels.js';
 import { type Layout, layoutOf, timeVar } from './layout.js';
@@ -114,6 +114,8 @@ function emitFunction(
     // On the SIMD path the caller's arrays are copied into the kernels' memory.
     const stage = (expression: string) => (ctx.simd ? `heapStage(${expression})` : expression);
     const stackedOnly = stackedOnlyParams(graph);
+    // An input the computation does not read (its gradient is zero) is not kept.
+    const staged: string[] = [];
     const sources: Sources = {
       param: (param, layout) => {
         const v = ctx.fresh('p');
@@ -127,6 +129,7 @@ function emitFunction(
       },
       input: (input, layout) => {
         const v = ctx.fresh('in');
+        staged.push(v);
         body.line(`const ${v} = ${stage(`(inputs[${stringLiteral(input)}] as Tensor).data`)};`);
         return bufferValue(v, layout);
       },
@@ -149,6 +152,7 @@ function emitFunction(
     if (ctx.simd) code.line(reserveLine(ctx.simd));
     for (const part of [decl, body]) for (const line of part.toString().trimEnd().split('\n')) code.line(line);
     finish(values);
+    code.dropUnused(staged);
   });
 }
 
@@ -596,7 +600,7 @@ export function emitModule(options: ModuleOptions): EmittedModule {
       ? simdRuntime(ctx.simd, built, A)
       : `\n/** Which kernels this module runs: scalar JavaScript (compiled with --cpu scalar, or in f64). */\nexport const cpu: 'simd' | 'scalar' = 'scalar';\n${scalarThreads}`;
   return {
-    code: `${code.toString()}${helpers.toString()}${simd}`,
+    code: dropUnusedHelpers(`${code.toString()}${helpers.toString()}${simd}`),
     fused: ctx.fused,
     memory: ctx.memory,
     ...(built ? { wat: built.text, kernels: { names: built.names, bytes: built.bytes.length } } : {}),

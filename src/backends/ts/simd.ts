@@ -235,7 +235,7 @@ function loadKernels(): LoadedKernels | undefined {
 
 const kernels = loadKernels();
 /** The kernels by index, as workers are told which to run. */
-let kernelList: ((...args: number[]) => void)[] = kernels === undefined ? [] : kernelNames.map((name) => (kernels.exports as unknown as { [name: string]: (...args: number[]) => void })[name]);
+const kernelList: ((...args: number[]) => void)[] = kernels === undefined ? [] : kernelNames.map((name) => (kernels.exports as unknown as { [name: string]: (...args: number[]) => void })[name]);
 
 /** Which kernels this module runs: rnnc's WebAssembly SIMD kernels, or scalar JavaScript where those cannot load. */
 export const cpu: 'simd' | 'scalar' = kernels === undefined ? 'scalar' : 'simd';

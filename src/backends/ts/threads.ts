@@ -246,7 +246,12 @@ export function threadRuntime(
   return `
 // Worker threads (setThreads). Control block of worker w: int32s ${controlInts}·w … ${controlInts}·w + ${controlInts - 1} of the memory:
 // the job's number, the last job done, whether the worker sleeps, the kernel, its argument count and arguments.
-const JOB = ${controlField.job}, DONE = ${controlField.done}, SLEEPING = ${controlField.sleeping}, KERNEL = ${controlField.kernel}, COUNT = ${controlField.count}, ARGS = ${controlField.args};
+const JOB = ${controlField.job};
+const DONE = ${controlField.done};
+const SLEEPING = ${controlField.sleeping};
+const KERNEL = ${controlField.kernel};
+const COUNT = ${controlField.count};
+const ARGS = ${controlField.args};
 const maxThreads = ${maxWorkers + 1};
 const workerSource = ${JSON.stringify(workerSource)};
 
@@ -331,7 +336,7 @@ function shareMemory(loaded: LoadedKernels, api: WebAssemblyApi): Uint8Array {
     const memory = new api.Memory({ initial: pages, maximum: ${memoryPages}, shared: true });
     loaded.exports = new api.Instance(new api.Module(bytes), { env: { memory } }).exports as KernelExports;
     loaded.memory = memory;
-    kernelList = kernelNames.map((name) => (loaded.exports as unknown as { [name: string]: (...args: number[]) => void })[name]);
+    kernelList.splice(0, kernelList.length, ...kernelNames.map((name) => (loaded.exports as unknown as { [name: string]: (...args: number[]) => void })[name]));
     pool.control = new Int32Array(memory.buffer, 0, ${controlBytes / 4});
   }
   return bytes;
