@@ -16,6 +16,7 @@ import type { Tensor } from '../tensor/tensor.js';
 import { grad, gradName } from './grad.js';
 import { withOutputLoss } from './probe.js';
 import { GradError } from './walk.js';
+import { byName, own } from '../names.js';
 
 export interface CheckTarget {
   readonly name: string;
@@ -143,9 +144,7 @@ export function gradcheckModel(
   const sizes = bindSizes(model, options.sizes ?? {});
   const specs = graph.nodes.flatMap((n) => (isOp(n, 'input') ? [n.attrs] : []));
   const data = randomData(specs, sizes, options.steps, options.batch, options.seed);
-  const inputs = Object.fromEntries(
-    specs.map((s) => [s.name, tensorFromNested(s.name, data[s.name], s.type, sizes, 'f64')]),
-  );
+  const inputs = byName(specs.map((s) => [s.name, tensorFromNested(s.name, own(data, s.name), s.type, sizes, 'f64')]));
   const rng = new Random(options.seed + 5);
   // Initializers leave biases at zero; a little noise makes every coordinate's check meaningful.
   const params = initParams(model, sizes, options.seed, 'f64');

@@ -6,10 +6,11 @@ import { formatShape } from '../ir/dims.js';
 import { formatInit } from '../ir/init.js';
 import { formatType } from '../ir/types.js';
 import type { StateInit } from '../frontend/sizes.js';
+import { own } from '../names.js';
 
 /** `(I = 3, H = 64)`: the sizes in force (bound, with any --size), else the declared defaults. */
 function sizesHeader(sizes: CellInfo['sizes'], bound: Record<string, number> | undefined): string {
-  const value = (s: CellInfo['sizes'][number]) => bound?.[s.name] ?? s.default;
+  const value = (s: CellInfo['sizes'][number]) => own(bound, s.name) ?? s.default;
   return `(${sizes.map((s) => (value(s) !== undefined ? `${s.name} = ${value(s)}` : s.name)).join(', ')})`;
 }
 

@@ -19,6 +19,7 @@ import { compileSource, type Program, selectModel } from '../frontend/program.js
 import { GradError } from '../ad/walk.js';
 import { bindSizes } from '../interp/run.js';
 import { describeProgram } from './describe.js';
+import { byName, own } from '../names.js';
 
 export type { Program };
 
@@ -120,9 +121,9 @@ function sizesOf(
   declared: CellInfo['sizes'],
   overrides: Readonly<Record<string, number>>,
 ): Record<string, number> | undefined {
-  const sizes: Record<string, number> = {};
+  const sizes: Record<string, number> = byName();
   for (const s of declared) {
-    const value = overrides[s.name] ?? s.default;
+    const value = own(overrides, s.name) ?? s.default;
     if (value === undefined) return undefined;
     sizes[s.name] = value;
   }

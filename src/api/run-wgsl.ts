@@ -8,6 +8,7 @@ import type { ModelInfo } from '../frontend/model.js';
 import { checkRun, type RunInputs, type RunOptions, type RunResult } from '../interp/run.js';
 import type { OptLevel } from '../passes/pipeline.js';
 import { Tensor } from '../tensor/tensor.js';
+import { byName, own } from '../names.js';
 
 export interface WgslRunOptions {
   readonly level: OptLevel;
@@ -46,9 +47,9 @@ export async function runOnGpu(
       lengths: checked.timeLengths,
     });
     const tensors = (group: Record<string, { data: Float32Array; shape: number[] }>, role: string) =>
-      Object.fromEntries(
+      byName(
         model.graph.outputs
-          .filter((o) => o.role === role && group[o.name] !== undefined)
+          .filter((o) => o.role === role && own(group, o.name) !== undefined)
           .map((o) => {
             const type = model.graph.nodes[o.node].type;
             if (type.kind !== 'tensor') throw new Error(`${o.name} is not a tensor`);
@@ -56,7 +57,7 @@ export async function runOnGpu(
               time: type.time !== null ? checked.timeLengths[type.time] : null,
               batch: type.batched ? checked.batch : null,
             };
-            const { data: values, shape } = group[o.name];
+            const { data: values, shape } = own(group, o.name) as { data: Float32Array; shape: number[] };
             const leadRank = (lead.time !== null ? 1 : 0) + (lead.batch !== null ? 1 : 0);
             return [o.name, new Tensor(values, lead, shape.slice(leadRank))];
           }),

@@ -24,6 +24,7 @@ import {
   type SourceOptions,
   withGradErrors,
 } from './program.js';
+import { byName, own } from '../names.js';
 
 export type { Layout, Nested, Tensor };
 
@@ -88,12 +89,13 @@ export function stepsByAxis(
   steps: number | Readonly<Record<string, number>> = 5,
 ): Record<string, number> {
   const axes = [...new Set(model.inputs.flatMap((i) => (i.type.time !== null ? [i.type.time] : [])))];
-  if (typeof steps === 'number') return Object.fromEntries(axes.map((a) => [a, positiveWhole(steps, 'steps')]));
+  if (typeof steps === 'number') return byName(axes.map((a) => [a, positiveWhole(steps, 'steps')]));
   for (const axis of axes) {
-    if (steps[axis] === undefined) throw new UserError(`steps gives no length for time axis ${axis}`);
-    positiveWhole(steps[axis], `the steps of ${axis}`);
+    const length = own(steps, axis);
+    if (length === undefined) throw new UserError(`steps gives no length for time axis ${axis}`);
+    positiveWhole(length, `the steps of ${axis}`);
   }
-  return { ...steps };
+  return byName(Object.entries(steps));
 }
 
 /** The params a call uses: initializers, then `params`, PyTorch and Keras weights over them. */
@@ -111,8 +113,12 @@ export function givenValues(
     throw new UserError(`layout is time-major or batch-major, got '${String(layout)}'`);
   const notes: string[] = [];
   let params = initParams(model, sizes, seed, dtype);
-  if (options.params) params = { ...params, ...readParams(model, sizes, { ...options.params }, dtype) };
-  let torchStates: Record<string, unknown> = {};
+  if (options.params)
+    params = byName([
+      ...Object.entries(params),
+      ...Object.entries(readParams(model, sizes, byName(Object.entries(options.params)), dtype)),
+    ]);
+  let torchStates: Record<string, unknown> = byName();
   const loaded = (what: string, names: readonly string[]) => {
     const rest = model.params.filter((p) => !names.includes(p.name)).map((p) => p.name);
     if (rest.length > 0 && !options.params)
@@ -123,20 +129,20 @@ export function givenValues(
     const nested = typeof file.params === 'object' && file.params !== null && !('data' in file.params);
     const stateDict = (nested ? file.params : file) as Record<string, unknown>;
     const torch = readTorchWeights(model, program.cellTable, sizes, stateDict, dtype);
-    params = { ...params, ...torch };
+    params = byName([...Object.entries(params), ...Object.entries(torch)]);
     torchStates = torchInitialStates(model, { h0: file.h0, c0: file.c0 });
     loaded('PyTorch', Object.keys(torch));
   }
   if (options.kerasWeights) {
     const keras = readKerasWeights(model, program.cellTable, sizes, { ...options.kerasWeights }, dtype);
-    params = { ...params, ...keras };
+    params = byName([...Object.entries(params), ...Object.entries(keras)]);
     loaded('Keras', Object.keys(keras));
   }
   if (!options.params && !options.torchWeights && !options.kerasWeights)
     notes.push(`params from their initializers with seed ${seed}`);
 
   let data: Record<string, unknown>;
-  if (options.inputs) data = { ...options.inputs };
+  if (options.inputs) data = byName(Object.entries(options.inputs));
   else {
     const steps = stepsByAxis(model, options.steps);
     const batch = positiveWhole(options.batch ?? 2, 'batch');
@@ -146,7 +152,7 @@ export function givenValues(
       .join(', ');
     notes.push(`no inputs given: random inputs in [-1, 1] and one-hot targets with ${stepText}, B=${batch}`);
   }
-  const initialStates = { ...torchStates, ...(options.initialStates ?? {}) };
+  const initialStates = byName([...Object.entries(torchStates), ...Object.entries(options.initialStates ?? {})]);
   return { program, model, sizes, dtype, layout, params, data, initialStates, notes };
 }
 
@@ -254,7 +260,7 @@ export function gradients(source: ProgramSource, options: GradientOptions = {}):
   const lossModel = { ...model, inputs: graph.nodes.flatMap((n) => (isOp(n, 'input') ? [n.attrs] : [])) };
   const values = { data: given.data, params: given.params, initialStates: given.initialStates };
   const probes = lossModel.inputs.filter((i) => !model.inputs.some((m) => m.name === i.name));
-  const drawn = probes.filter((p) => given.data[p.name] === undefined);
+  const drawn = probes.filter((p) => own(given.data, p.name) === undefined);
   if (drawn.length > 0) {
     const { batch, timeLengths } = checkRun(model, values, { sizes, dtype, layout });
     // Uniform like an input's values (randomData would make a target one-hot), as PyTorch's reference R is.
@@ -265,7 +271,7 @@ export function gradients(source: ProgramSource, options: GradientOptions = {}):
   }
   const checked = checkRun(lossModel, values, { sizes, dtype, layout });
   if (!checked.haveTargets) {
-    const missing = model.inputs.filter((i) => i.role === 'target' && checked.inputs[i.name] === undefined);
+    const missing = model.inputs.filter((i) => i.role === 'target' && own(checked.inputs, i.name) === undefined);
     throw new UserError(
       `the gradient needs the loss, and the loss needs target ${missing.map((i) => i.name).join(', ')}`,
     );

@@ -9,6 +9,7 @@ import type { ModelInfo, ModelInput } from '../frontend/model.js';
 import { formatShape } from '../ir/dims.js';
 import { bindSizes, type Sizes } from '../interp/run.js';
 import type { Dataset, Layout, Role } from './dataset.js';
+import { byName, own } from '../names.js';
 
 export interface Binding {
   readonly sizes: Record<string, number>;
@@ -34,7 +35,7 @@ export function bindData(model: ModelInfo, data: Dataset, overrides: Sizes): Bin
     ...dataInputs.map((r, k): [Role, ModelInput] => [r, inputs[k]]),
     [dataTarget, targets[0]],
   ];
-  const proposed: Record<string, number> = {};
+  const proposed: Record<string, number> = byName();
   for (const [role, input] of pairs) {
     const sequence = input.type.time !== null;
     if ((role.form === 'sequence' && !sequence) || (role.form === 'vector' && sequence))
@@ -47,13 +48,13 @@ export function bindData(model: ModelInfo, data: Dataset, overrides: Sizes): Bin
       );
     const dim = input.type.shape[0];
     const [name] = dim.names;
-    if (dim.constant === 0 && dim.terms.length === 1 && dim.terms[0][1] === 1 && overrides[name] === undefined) {
-      if (proposed[name] !== undefined && proposed[name] !== role.width)
+    if (dim.constant === 0 && dim.terms.length === 1 && dim.terms[0][1] === 1 && own(overrides, name) === undefined) {
+      if (own(proposed, name) !== undefined && proposed[name] !== role.width)
         throw new UserError(`the data needs size ${name} to be both ${proposed[name]} and ${role.width}`);
       proposed[name] = role.width;
     }
   }
-  const sizes = bindSizes(model, { ...proposed, ...overrides });
+  const sizes = bindSizes(model, byName([...Object.entries(proposed), ...Object.entries(overrides)]));
   for (const [role, input] of pairs) {
     const width = input.type.shape[0].evaluate(sizes);
     if (width !== role.width)

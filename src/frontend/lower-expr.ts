@@ -7,6 +7,7 @@ import { scalarType, ShapeError, type TensorType } from '../ir/types.js';
 import type { BinaryOp, Expr } from './ast.js';
 import { type Emitter, functions } from './functions.js';
 import { exprToDim } from './sizes.js';
+import { own } from '../names.js';
 
 const binaryOps: Record<BinaryOp, OpKind> = { '+': 'add', '-': 'sub', '*': 'mul', '/': 'div', '@': 'matmul' };
 
@@ -60,7 +61,7 @@ export class ExprLowerer {
   }
 
   private call(e: Extract<Expr, { kind: 'call' }>, emitter: Emitter): NodeId | undefined {
-    const fn = functions[e.fn];
+    const fn = own(functions, e.fn);
     if (fn === undefined) {
       const guess = didYouMean(e.fn, Object.keys(functions));
       this.bag.error(e.fnSpan, `unknown function '${e.fn}'`, guess ? `did you mean '${guess}'?` : undefined);

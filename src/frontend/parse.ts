@@ -13,6 +13,13 @@ function firstBinaryOffset(text: string): number {
   return match ? match.index : -1;
 }
 
+/** A character as a message shows it: itself, or its code point where it would be invisible. */
+function describeCharacter(c: string): string {
+  const code = c.codePointAt(0) ?? 0;
+  const invisible = /[\s\p{C}]/u.test(c) || code === 0xfeff;
+  return invisible ? `U+${code.toString(16).toUpperCase().padStart(4, '0')}` : `'${c}'`;
+}
+
 function positionAt(text: string, offset: number): { line: number; col: number } {
   const before = text.slice(0, offset);
   const line = before.split('\n').length;
@@ -71,8 +78,19 @@ export function parseSource(text: string, file: string, bag: DiagnosticBag): Sou
   const lexed = rnnLexer.tokenize(text);
   for (const e of lexed.errors) {
     const shown = text.slice(e.offset, e.offset + e.length);
-    const what = e.length === 1 ? `character '${shown}'` : `characters '${shown.slice(0, 20)}'`;
+    const what = e.length === 1 ? `character ${describeCharacter(shown)}` : `characters '${shown.slice(0, 20)}'`;
     bag.error(spanAt(file, text, e.offset, e.length), `unexpected ${what}`, 'names are letters, digits and _');
+  }
+  const reserved = new Set<string>();
+  for (const token of lexed.tokens) {
+    if (token.tokenType.name.endsWith('Identifier') && token.image.startsWith('__') && !reserved.has(token.image)) {
+      reserved.add(token.image);
+      bag.error(
+        tokenSpan(file, token),
+        `'${token.image}': names that begin with two underscores are reserved`,
+        'WGSL reserves them, and JavaScript gives some (__proto__) a meaning of their own: rename it',
+      );
+    }
   }
   const unterminated = lexed.groups.unterminated ?? [];
   for (const token of unterminated) {

@@ -8,6 +8,7 @@ import { Dim } from '../ir/dims.js';
 import { type InitSpec, num, type NumExpr } from '../ir/init.js';
 import type { Expr } from './ast.js';
 import { limits } from './limits.js';
+import { own } from '../names.js';
 
 export function isPositiveWhole(value: number): boolean {
   return Number.isInteger(value) && value > 0;
@@ -159,7 +160,7 @@ export const initializerNames = Object.keys(initializers);
 export function exprToInit(e: Expr, sizes: ReadonlySet<string>, bag: DiagnosticBag): InitSpec | undefined {
   const fn = e.kind === 'name' ? e.name : e.kind === 'call' ? e.fn : undefined;
   const args = e.kind === 'call' ? e.args : [];
-  const form = fn !== undefined ? initializers[fn] : undefined;
+  const form = fn !== undefined ? own(initializers, fn) : undefined;
   if (form === undefined || fn === undefined) {
     const guess = fn !== undefined ? didYouMean(fn, initializerNames) : undefined;
     bag.error(

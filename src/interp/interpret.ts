@@ -8,6 +8,7 @@ import type { Graph } from '../ir/graph.js';
 import type { EvalContext, Value } from '../ir/ops/opdef.js';
 import { opDef } from '../ir/ops/registry.js';
 import type { DType, Tensor } from '../tensor/tensor.js';
+import { byName, own } from '../names.js';
 
 export interface Bindings {
   readonly dtype: DType;
@@ -24,7 +25,7 @@ export interface Bindings {
 /** Evaluates every node of `graph` and returns its named outputs. */
 export function interpret(graph: Graph, bindings: Bindings): Record<string, Tensor> {
   const values = evaluateGraph(graph, bindings, []);
-  const result: Record<string, Tensor> = {};
+  const result: Record<string, Tensor> = byName();
   for (const out of graph.outputs) result[out.name] = values[out.node] as Tensor;
   return result;
 }
@@ -34,15 +35,15 @@ export function evaluateGraph(graph: Graph, bindings: Bindings, args: readonly T
   const ctx: EvalContext = {
     dtype: bindings.dtype,
     batch: bindings.batch,
-    sizes: { ...bindings.sizes, ...bindings.timeLengths },
+    sizes: byName([...Object.entries(bindings.sizes), ...Object.entries(bindings.timeLengths)]),
     timeLengths: bindings.timeLengths,
     param: (name) => {
-      const p = bindings.params[name];
+      const p = own(bindings.params, name);
       if (p === undefined) throw new UserError(`no value for param '${name}'`);
       return p;
     },
     input: (name) => {
-      const x = bindings.inputs[name];
+      const x = own(bindings.inputs, name);
       if (x === undefined) throw new UserError(`no value for input '${name}'`);
       return x;
     },
@@ -51,7 +52,7 @@ export function evaluateGraph(graph: Graph, bindings: Bindings, args: readonly T
       if (a === undefined) throw new Error(`graph argument ${index} was not passed`);
       return a;
     },
-    initialState: (name) => bindings.initialStates?.[name],
+    initialState: (name) => own(bindings.initialStates, name),
     evalGraph: (body, bodyArgs) => {
       const bodyValues = evaluateGraph(body, bindings, bodyArgs);
       return body.outputs.map((o) => bodyValues[o.node] as Tensor);

@@ -1,6 +1,7 @@
 /** Random data for trying or checking a model: inputs uniform in [-1, 1], targets one-hot. */
 import type { TensorType } from '../ir/types.js';
 import { Random } from './random.js';
+import { byName, own } from '../names.js';
 
 export interface DataSpec {
   readonly name: string;
@@ -21,10 +22,10 @@ export function randomData(
   seed: number,
 ): Record<string, unknown> {
   const rng = new Random(seed + 1);
-  const data: Record<string, unknown> = {};
+  const data: Record<string, unknown> = byName();
   for (const spec of specs) {
     const { type } = spec;
-    const length = type.time !== null ? steps[type.time] : undefined;
+    const length = type.time !== null ? own(steps, type.time) : undefined;
     if (type.time !== null && length === undefined) throw new Error(`no length given for time axis ${type.time}`);
     // A probe's target follows its output, which need not have a batch axis (`output y = 2`).
     const samples = type.batched ? [batch] : [];

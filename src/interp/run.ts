@@ -15,6 +15,7 @@ import { interpret } from './interpret.js';
 import { type Layout, tensorFromNested } from './io.js';
 import type { DataSpec } from './random-data.js';
 import { limits } from '../frontend/limits.js';
+import { byName, own } from '../names.js';
 
 export type Sizes = Readonly<Record<string, number>>;
 
@@ -32,9 +33,9 @@ export function bindSizes(model: ModelInfo, overrides: Sizes = {}): Record<strin
       throw new UserError(`size ${name} must be a positive whole number, got ${value}`);
     if (value > limits.size) throw new UserError(`size ${name} is ${value}, past rnnc's limit of ${limits.size}`);
   }
-  const sizes: Record<string, number> = {};
+  const sizes: Record<string, number> = byName();
   for (const s of model.sizes) {
-    const value = overrides[s.name] ?? s.default;
+    const value = own(overrides, s.name) ?? s.default;
     if (value === undefined)
       throw new UserError(`size ${s.name} of model ${model.name} has no default: pass --size ${s.name}=N`);
     sizes[s.name] = value;
@@ -63,7 +64,7 @@ export function bindSizes(model: ModelInfo, overrides: Sizes = {}): Record<strin
 }
 
 export function initParams(model: ModelInfo, sizes: Sizes, seed: number, dtype: DType): Record<string, Tensor> {
-  const params: Record<string, Tensor> = {};
+  const params: Record<string, Tensor> = byName();
   for (const p of model.params) {
     params[p.name] = initialValue(
       { name: p.name, shape: p.shape.map((d) => d.evaluate(sizes)), init: p.init },
@@ -93,9 +94,9 @@ export function readParams(
   const missing = names.filter((n) => !(n in values));
   if (missing.length > 0)
     throw new UserError(`no value for param${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`);
-  const params: Record<string, Tensor> = {};
+  const params: Record<string, Tensor> = byName();
   for (const p of model.params)
-    params[p.name] = tensorFromNested(`param ${p.name}`, values[p.name], tensorType(p.shape), sizes, dtype);
+    params[p.name] = tensorFromNested(`param ${p.name}`, own(values, p.name), tensorType(p.shape), sizes, dtype);
   return params;
 }
 
@@ -153,9 +154,9 @@ export function checkRun(model: RunShape, given: RunInputs, options: RunOptions)
       );
     }
   }
-  const inputs: Record<string, Tensor> = {};
+  const inputs: Record<string, Tensor> = byName();
   for (const input of model.inputs) {
-    const value = given.data[input.name];
+    const value = own(given.data, input.name);
     if (value === undefined) {
       if (input.role === 'input') throw new UserError(`no data for input '${input.name}'`);
       continue;
@@ -165,7 +166,7 @@ export function checkRun(model: RunShape, given: RunInputs, options: RunOptions)
   const haveTargets = model.inputs.filter((i) => i.role === 'target').every((i) => inputs[i.name] !== undefined);
 
   let batch: number | undefined;
-  const timeLengths: Record<string, number> = {};
+  const timeLengths: Record<string, number> = byName();
   for (const input of model.inputs) {
     const t = inputs[input.name];
     if (!t) continue;
@@ -186,7 +187,7 @@ export function checkRun(model: RunShape, given: RunInputs, options: RunOptions)
   }
   if (batch === undefined) throw new UserError('no input data was given');
 
-  const initialStates: Record<string, Tensor> = {};
+  const initialStates: Record<string, Tensor> = byName();
   for (const [name, value] of Object.entries(given.initialStates ?? {})) {
     const state = model.states.find((s) => s.name === name);
     if (!state) {
@@ -207,7 +208,7 @@ export function checkRun(model: RunShape, given: RunInputs, options: RunOptions)
     initialStates[name] = t;
   }
   for (const p of model.params) {
-    const t = given.params[p.name];
+    const t = own(given.params, p.name);
     if (!t) throw new UserError(`no value for param '${p.name}'`);
     const bad = Array.from(t.data).findIndex((v) => !Number.isFinite(v));
     if (bad >= 0) throw new UserError(`param ${p.name} holds ${t.data[bad]} at flat index ${bad}`);
@@ -222,8 +223,8 @@ export function runModel(model: ModelInfo, given: RunInputs, options: RunOptions
   const { inputs, initialStates, batch, timeLengths, haveTargets } = checkRun(model, given, options);
   const graph = haveTargets ? model.graph : keepOutputs(model.graph, (o) => o.role !== 'loss');
   const values = interpret(graph, { dtype, sizes, params: given.params, inputs, initialStates, batch, timeLengths });
-  const outputs: Record<string, Tensor> = {};
-  const finalStates: Record<string, Tensor> = {};
+  const outputs: Record<string, Tensor> = byName();
+  const finalStates: Record<string, Tensor> = byName();
   let loss: number | undefined;
   for (const out of graph.outputs) {
     if (out.role === 'output') outputs[out.name] = values[out.name];

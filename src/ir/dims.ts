@@ -5,6 +5,7 @@
  * shapes stay symbolic until a model is bound to concrete sizes, and two
  * shapes are equal exactly when their canonical forms are.
  */
+import { own } from '../names.js';
 export class Dim {
   /** `terms` is sorted by name and holds no zero coefficients (canonical form). */
   private constructor(
@@ -79,7 +80,7 @@ export class Dim {
   evaluate(env: Readonly<Record<string, number>>): number {
     let value = this.constant;
     for (const [name, c] of this.terms) {
-      const bound = env[name];
+      const bound = own(env, name);
       if (bound === undefined) throw new Error(`size '${name}' has no value`);
       value += c * bound;
     }

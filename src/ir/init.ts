@@ -3,6 +3,7 @@
  * model's sizes, so PyTorch's default `uniform(-1/sqrt(H), 1/sqrt(H))` can be
  * written as is and is evaluated only once sizes are bound.
  */
+import { own } from '../names.js';
 export type NumExpr =
   | { readonly kind: 'num'; readonly value: number }
   | { readonly kind: 'size'; readonly name: string }
@@ -29,7 +30,7 @@ export function evaluateNum(e: NumExpr, sizes: Readonly<Record<string, number>>)
     case 'num':
       return e.value;
     case 'size': {
-      const v = sizes[e.name];
+      const v = own(sizes, e.name);
       if (v === undefined) throw new Error(`size '${e.name}' has no value`);
       return v;
     }

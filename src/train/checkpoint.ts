@@ -12,6 +12,7 @@ import { UserError } from '../diagnostics.js';
 import { readBytes, readText } from '../cli/load.js';
 import { type NamedTensor, readSafetensors, writeSafetensors } from '../weights/safetensors.js';
 import type { OptimizerState, Params } from './compiled.js';
+import { byName, own } from '../names.js';
 
 export const files = {
   run: 'run.json',
@@ -44,7 +45,7 @@ export function saveCheckpoint(
   metadata: Record<string, string>,
 ): void {
   const tensors = new Map<string, NamedTensor>(
-    Object.entries(params).map(([name, data]) => [name, { data, shape: shapes[name] ?? [data.length] }]),
+    Object.entries(params).map(([name, data]) => [name, { data, shape: own(shapes, name) ?? [data.length] }]),
   );
   writeWhole(join(folder, files.checkpoint), writeSafetensors(tensors, { format: 'rnnc checkpoint', ...metadata }));
   const moments = new Map<string, NamedTensor>();
@@ -53,7 +54,7 @@ export function saveCheckpoint(
     ['second', opt.second],
   ] as const)
     for (const [name, data] of Object.entries(group))
-      if (data) moments.set(`${which}.${name}`, { data, shape: shapes[name] ?? [data.length] });
+      if (data) moments.set(`${which}.${name}`, { data, shape: own(shapes, name) ?? [data.length] });
   writeWhole(
     join(folder, files.optimizer),
     writeSafetensors(moments, { method: opt.options.method, steps: String(opt.steps) }),
@@ -63,7 +64,7 @@ export function saveCheckpoint(
 /** Params from a checkpoint, checked against the model's names and shapes. */
 export function loadParams(path: string, shapes: Readonly<Record<string, readonly number[]>>): Params {
   const { tensors } = readSafetensors(readBytes(path), path);
-  const params: Params = {};
+  const params: Params = byName();
   for (const [name, shape] of Object.entries(shapes)) {
     const t = tensors.get(name);
     if (!t) throw new UserError(`${path} has no param ${name}: it was saved from another model`);
@@ -73,7 +74,7 @@ export function loadParams(path: string, shapes: Readonly<Record<string, readonl
       );
     params[name] = Float32Array.from(t.data);
   }
-  const unknown = [...tensors.keys()].filter((k) => !(k in shapes));
+  const unknown = [...tensors.keys()].filter((k) => own(shapes, k) === undefined);
   if (unknown.length > 0) throw new UserError(`${path} holds params the model does not have: ${unknown.join(', ')}`);
   return params;
 }

@@ -21,6 +21,7 @@ import type { ModelInfo } from '../frontend/model.js';
 import { tensorFromNested } from '../interp/io.js';
 import { tensorType } from '../ir/types.js';
 import { allocate, type DType, noLead, Tensor } from '../tensor/tensor.js';
+import { own } from '../names.js';
 
 type Part = 'kernel' | 'recurrent_kernel' | 'bias';
 
@@ -121,7 +122,7 @@ export function readKerasWeights(
     const input = layout.packed ? shapeOf(layout.packed.kernel)[1] : shapeOf(layout.gates[0].kernel)[1];
     const read = (part: Part, shape: number[]) => {
       const key = keyOf(layer.name, part);
-      const value = weights[key];
+      const value = own(weights, key);
       if (value === undefined) throw new UserError(`no Keras weight ${key} for layer ${layer.name}`);
       used.add(key);
       return tensorFromNested(key, value, tensorType(shape), sizes, dtype);

@@ -8,6 +8,7 @@
  * checks everything else a file claims before trusting it.
  */
 import { UserError } from '../diagnostics.js';
+import { byName } from '../names.js';
 
 export interface NamedTensor {
   readonly shape: readonly number[];
@@ -96,7 +97,7 @@ export function writeSafetensors(
   metadata: Record<string, string> = {},
 ): Uint8Array {
   const names = [...tensors.keys()].sort();
-  const header: Record<string, unknown> = {};
+  const header: Record<string, unknown> = byName();
   if (Object.keys(metadata).length > 0) header.__metadata__ = metadata;
   let offset = 0;
   for (const name of names) {

@@ -22,6 +22,7 @@ import { tensorFromNested } from '../interp/io.js';
 import { tensorType } from '../ir/types.js';
 import { allocate, type DType, noLead, Tensor } from '../tensor/tensor.js';
 import type { NamedTensor } from './safetensors.js';
+import { byName } from '../names.js';
 
 type TorchKind = 'weight_ih' | 'weight_hh' | 'bias_ih' | 'bias_hh';
 
@@ -143,7 +144,7 @@ export function readTorchWeights(
   stateDict: Record<string, unknown>,
   dtype: DType,
 ): Record<string, Tensor> {
-  const params: Record<string, Tensor> = {};
+  const params: Record<string, Tensor> = byName();
   const touched = new Map<string, Set<string>>();
   for (const [key, value] of Object.entries(stateDict)) {
     const { layer, direction, kind, layout } = resolveKey(key, model, cells);
@@ -182,7 +183,7 @@ export function readTorchWeights(
  * with index layer·directions + direction, for the model's recurrent layers in order.
  */
 export function torchInitialStates(model: ModelInfo, given: { h0?: unknown; c0?: unknown }): Record<string, unknown> {
-  const states: Record<string, unknown> = {};
+  const states: Record<string, unknown> = byName();
   const layers = recurrentLayers(model);
   const directions = layers.some((l) => l.direction === 'bidirectional') ? 2 : 1;
   for (const [torchName, stateName] of [

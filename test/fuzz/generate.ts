@@ -146,6 +146,7 @@ function expression(values: readonly string[]): fc.Arbitrary<string> {
       tie('tree').map((a) => `-${a}`),
       fc.tuple(tie('tree'), sizeName).map(([a, s]) => `(${a})[0:${s}]`),
       fc.tuple(tie('tree'), tie('tree')).map(([a, b]) => `concat(${a}, ${b})`),
+      fc.tuple(name, tie('tree')).map(([f, a]) => `${f}(${a})`),
     ),
   }));
   return tree;

@@ -1,3 +1,5 @@
+import { tsComment } from '../comment-text.js';
+
 /** A small writer for generated code: lines, indentation, blocks. */
 export class Code {
   private readonly lines: string[] = [];
@@ -17,7 +19,7 @@ export class Code {
   }
 
   comment(text: string): this {
-    for (const l of text.split('\n')) this.line(`// ${l}`);
+    for (const l of text.split('\n')) this.line(`// ${tsComment(l)}`);
     return this;
   }
 
@@ -61,10 +63,8 @@ export function numberLiteral(value: number): string {
   return String(value);
 }
 
-/** Text from user source (labels, names) made safe inside a `//` comment or a string literal. */
-export function sanitizeComment(text: string): string {
-  return text.replace(/[\r\n\u2028\u2029]/g, ' ').replace(/\*\//g, '* /');
-}
+/** Text from user source (labels, names) made safe inside a `//` comment (see comment-text.ts). */
+export const sanitizeComment = tsComment;
 
 export function stringLiteral(text: string): string {
   return JSON.stringify(text);
@@ -115,7 +115,9 @@ export function dropUnusedHelpers(code: string): string {
       return reads(text) === reads(lines.slice(start, end + 1).join('\n'));
     });
     if (unused.length === 0) return lines.join('\n');
-    const drop = new Set(unused.flatMap(({ start, end }) => Array.from({ length: end - start + 1 }, (_, k) => start + k)));
+    const drop = new Set(
+      unused.flatMap(({ start, end }) => Array.from({ length: end - start + 1 }, (_, k) => start + k)),
+    );
     lines = lines.filter((_, k) => !drop.has(k));
   }
 }

@@ -136,7 +136,7 @@ function emitFunction(
       arg: () => {
         throw new Error('a model graph has no arguments');
       },
-      initialState: (state) => `initialStates[${stringLiteral(state)}]`,
+      initialState: (state) => `own(initialStates, ${stringLiteral(state)})`,
       packed: (key) => {
         if (!ctx.simd) return `packed?.[${stringLiteral(key)}]`;
         ctx.simd.usesPacked = true;

@@ -15,7 +15,7 @@ import { quadSize, type Tile } from './ops.js';
 import type { Dispatch, KernelInfo, PlanStep, SizeTerms } from './runtime.js';
 import { type CacheEntry, type Item, type Loop, type Phase, threads } from './phase.js';
 import { dimField, type Poly, timeLength } from './poly.js';
-import { sanitizeComment } from '../ts/code.js';
+import { wgslComment } from '../comment-text.js';
 import { wgslFunctions } from '../../ir/ops/pointwise.js';
 
 export type Schedule = 'steps' | 'persistent' | 'hybrid';
@@ -93,8 +93,8 @@ export function terms(p: Poly): SizeTerms {
 function preamble(b: Bindings, stepped: boolean): string {
   const fields = [
     '  B: u32, // the batch size',
-    ...b.axes.map((a) => `  ${dimField(`T:${a}`)}: u32, // the length of time axis ${sanitizeComment(a)}`),
-    ...b.states.map((s, k) => `  given${k}: u32, // 1 where the caller gave the initial state ${sanitizeComment(s)}`),
+    ...b.axes.map((a) => `  ${dimField(`T:${a}`)}: u32, // the length of time axis ${wgslComment(a)}`),
+    ...b.states.map((s, k) => `  given${k}: u32, // 1 where the caller gave the initial state ${wgslComment(s)}`),
   ];
   return [
     'struct Dims {',
@@ -171,7 +171,7 @@ function threadKernel(phase: Phase, b: Bindings, o: KernelOptions, name: string,
     `// rnnc kernel ${name}: one thread per ${phase.blocks ? 'tile' : 'element'}, ${o.workgroupSize} per workgroup.`,
     ...(loop
       ? [
-          `// Dispatched once per step of the time loop (${sanitizeComment(loop.comment)}): dispatch ${loop.body.indexOf(phase) + 1} of the ${loop.body.length} a step takes.`,
+          `// Dispatched once per step of the time loop (${wgslComment(loop.comment)}): dispatch ${loop.body.indexOf(phase) + 1} of the ${loop.body.length} a step takes.`,
         ]
       : []),
     ...(phase.absorbs ? [`// ${computesGates(phase.absorbs)}`] : []),
@@ -239,7 +239,7 @@ function persistentBody(
       continue;
     }
     if (held) for (const p of phases(item.body)) if (p.held) lines.push(`${pad}${p.held.load}(lane);`);
-    lines.push(`${pad}// ${sanitizeComment(item.comment)}`);
+    lines.push(`${pad}// ${wgslComment(item.comment)}`);
     const bySample = held ? sampleBySample(item, absorbed) : undefined;
     if (bySample) {
       lines.push(`${pad}// One sample at a time: each runs all its steps, then the next.`);
@@ -300,7 +300,7 @@ function persistentKernel(
   const inTurn = new Set(bySample.flatMap((loop) => loop?.names ?? []));
   const floats = cache.reduce((n, c) => n + c.floats, 0);
   const load = cache.flatMap((c) => [
-    `  // ${sanitizeComment(c.label)}`,
+    `  // ${wgslComment(c.label)}`,
     `  for (var i = lane; i < ${c.floats}u; i += ${o.persistentSize}u) {`,
     `    cache[${c.offset}u + i] = mem[${c.source} + i];`,
     '  }',

@@ -9,7 +9,7 @@ import { type Layout, layoutOf } from '../ts/layout.js';
 import { absorbedOuter } from '../fusion.js';
 import { leadOf, linear, sampleOf, type WgslEmitter } from './emit-graph.js';
 import { f32, type HeldCode, type Phase, PhaseWriter, regionKey, u32, type WBuffer, type WValue } from './phase.js';
-import { sanitizeComment } from '../ts/code.js';
+import { wgslComment } from '../comment-text.js';
 import { renderScan } from './scan.js';
 import { add, leadMonomial, type Poly, samePoly, scale, sizePoly, timeLength, toWgsl } from './poly.js';
 
@@ -251,7 +251,7 @@ function heldFunctions(product: HeldProduct, name: string, comment: string, samp
   const sample = `${name}_sample`;
   const { code } = product.writer.render(sample, [`${comment}: the step of sample s`], 1, ', s: u32');
   const each = [
-    `// ${sanitizeComment(comment)}: the step of every sample.`,
+    `// ${wgslComment(comment)}: the step of every sample.`,
     `fn ${name}(i: u32, t: u32) {`,
     `  for (var s = 0u; s < ${samples}; s++) {`,
     `    ${sample}(i, t, s);`,
@@ -301,7 +301,7 @@ function heldProduct(
     `var<private> ${values}: array<f32, ${R * C}>;`,
     `// Loads the values of W this thread holds: ${R} rows × ${C} columns.`,
     `fn ${load}(i: u32) {`,
-    `  let W = ${a.base}; // ${sanitizeComment(a.label)}`,
+    `  let W = ${a.base}; // ${wgslComment(a.label)}`,
     `  let quad = i / ${u32(quadSize)};`,
     `  let col = i % ${u32(quadSize)} * ${u32(C)};`,
     `  for (var r = 0u; r < ${u32(R)}; r++) {`,

@@ -8,7 +8,7 @@
  */
 import type { Layout } from '../ts/layout.js';
 import { add, type Poly, sizePoly, toWgsl } from './poly.js';
-import { sanitizeComment } from '../ts/code.js';
+import { wgslComment } from '../comment-text.js';
 
 export interface Phase {
   readonly kind: 'phase';
@@ -192,7 +192,7 @@ export class PhaseWriter {
     if (known !== undefined) return known;
     const name = `at${this.offsets.size}`;
     this.offsets.set(v.base, name);
-    this.lets.push(`let ${name} = ${v.base}; // ${sanitizeComment(v.label)}`);
+    this.lets.push(`let ${name} = ${v.base}; // ${wgslComment(v.label)}`);
     return name;
   }
 
@@ -224,7 +224,7 @@ export class PhaseWriter {
     const body = [...this.lets, ...index, ...this.lines].map((l) => `  ${l}`);
     const usesStep = body.some((l) => /\bt\b/.test(l.replace(/\/\/.*$/, '')));
     const code = [
-      ...comment.map((c) => `// ${sanitizeComment(c)}`),
+      ...comment.map((c) => `// ${wgslComment(c)}`),
       `fn ${name}(i: u32, ${usesStep ? 't' : '_t'}: u32${params}) {`,
       ...body,
       '}',

@@ -302,6 +302,11 @@ async function mapQuietly(buffer: GPUBuffer): Promise<void> {
   }
 }
 
+/** A record's own value under a name (a state named constructor is not Object.prototype's). */
+function ownValue<T>(record: { readonly [name: string]: T | undefined }, name: string): T | undefined {
+  return Object.prototype.hasOwnProperty.call(record, name) ? record[name] : undefined;
+}
+
 function refuse(message: string): never {
   throw new Error(`rnnc model: ${message}`);
 }
@@ -500,17 +505,19 @@ export async function createGpuRunner(
     const words = new Uint32Array(s.sizes.size / 4);
     words[0] = B;
     program.axes.forEach((axis, k) => (words[1 + k] = lengths[axis] ?? 0));
-    program.states.forEach((state, k) => (words[1 + program.axes.length + k] = args.initialStates[state] ? 1 : 0));
+    program.states.forEach(
+      (state, k) => (words[1 + program.axes.length + k] = ownValue(args.initialStates, state) ? 1 : 0),
+    );
     device.queue.writeBuffer(s.sizes, 0, words);
     const put = (offset: SizeTerms, data: Float32Array) =>
       device.queue.writeBuffer(s.arena, 4 * evaluateSize(offset, B, lengths), writable(data));
     for (const p of plan.params) put(p.offset, args.params[p.name]);
     for (const i of plan.inputs) {
-      const tensor = args.inputs[i.name];
+      const tensor = ownValue(args.inputs, i.name);
       if (tensor !== undefined) put(i.offset, tensor.data);
     }
     for (const state of plan.states) {
-      const given = args.initialStates[state.name];
+      const given = ownValue(args.initialStates, state.name);
       if (given !== undefined) put(state.offset, given);
     }
 
