@@ -23,7 +23,7 @@ function readFailure(path: string, e: unknown): UserError {
   return new UserError(`cannot read ${path}: ${why}`);
 }
 
-function writeFailure(path: string, e: unknown, what = 'write'): UserError {
+export function writeFailure(path: string, e: unknown, what = 'write'): UserError {
   const code = (e as NodeJS.ErrnoException).code;
   const why: Record<string, string> = {
     ENOENT: 'its folder does not exist',
@@ -33,6 +33,7 @@ function writeFailure(path: string, e: unknown, what = 'write'): UserError {
     EPERM: 'permission denied',
     EROFS: 'the file system is read-only',
     ENOSPC: 'the disk is full',
+    EDQUOT: 'the disk quota is used up',
   };
   return new UserError(`cannot ${what} ${path}: ${(code && why[code]) ?? String(e)}`);
 }

@@ -1,5 +1,5 @@
 /** `rnnc train MODEL --data SPEC`: trains a model on a data set into a run folder. */
-import { copyFileSync, existsSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { bindData } from '../data/bind.js';
 import type { Metric } from '../data/dataset.js';
@@ -8,6 +8,8 @@ import { UserError } from '../diagnostics.js';
 import { type Program, selectModel } from '../frontend/program.js';
 import { checkFreshFolder, files, loadOptimizer, loadParams, readRunFile, writeWhole } from '../train/checkpoint.js';
 import { compileForTraining } from '../train/compiled.js';
+import { sha256 } from '../train/commit.js';
+import { graphToText } from '../ir/print/text.js';
 import type { HistoryPoint } from '../train/curves.js';
 import {
   finishEarly,
@@ -137,6 +139,13 @@ export async function trainCommand(
     ...parseSizes(flags.size),
   });
   if (!earlier) checkFreshFolder(flags.out);
+  // The model's graph (its equations and shapes, not its comments or layout) identifies it.
+  const graphHash = sha256(graphToText(model.graph));
+  const earlierGraph = (earlier?.model as { graph?: unknown } | undefined)?.graph;
+  if (earlierGraph !== undefined && earlierGraph !== graphHash)
+    throw new UserError(
+      `model ${model.name} is not the model ${flags.out} was trained with: its equations or shapes changed (${join(flags.out, files.source)} holds the source it was trained from); train into a new --out, or resume with that source`,
+    );
   const compiled = await compileForTraining(model, {
     target: flags.target,
     sizes: binding.sizes,
@@ -158,7 +167,7 @@ export async function trainCommand(
     const count = Object.values(compiled.paramShapes).reduce((a, s) => a + s.reduce((x, y) => x * y, 1), 0);
     const record = {
       title: `${model.name} on ${spec}`,
-      model: { file, name: model.name, sizes: binding.sizes, params: count },
+      model: { file, name: model.name, sizes: binding.sizes, params: count, graph: graphHash },
       data: {
         spec,
         description: data.description,
@@ -194,9 +203,11 @@ export async function trainCommand(
     };
 
     makeFolder(flags.out);
-    writeWhole(join(flags.out, files.module), compiled.code);
-    if (!existsSync(join(flags.out, files.source)) || !earlier) copyFileSync(file, join(flags.out, files.source));
+    // The state first: a folder with run.json resumes; one killed before it is a fresh start.
     saveRun(state);
+    writeWhole(join(flags.out, files.module), compiled.code);
+    if (!existsSync(join(flags.out, files.source)) || !earlier)
+      writeWhole(join(flags.out, files.source), program.source);
 
     const sizes = Object.entries(binding.sizes)
       .map(([k, v]) => `${k} = ${v}`)

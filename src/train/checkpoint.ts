@@ -3,15 +3,16 @@
  * names `rnnc check` lists (PyTorch reads it with
  * `safetensors.torch.load_file`), the optimizer's moments to
  * optimizer.safetensors, and what the run was (model, data, options,
- * progress, history) to run.json. Every file is written whole to a
- * temporary name and renamed, so an interruption never leaves half a file.
+ * progress, history) to run.json. The three change together as one unit
+ * (commit.ts), so an interruption never leaves half a file or a mixed state.
  */
-import { existsSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { UserError } from '../diagnostics.js';
 import { readBytes, readText } from '../cli/load.js';
 import { type NamedTensor, readSafetensors, writeSafetensors } from '../weights/safetensors.js';
 import type { OptimizerState, Params } from './compiled.js';
+import { recoverRunFolder, sha256, writeDurably } from './commit.js';
 import { byName, own } from '../names.js';
 
 export const files = {
@@ -24,30 +25,41 @@ export const files = {
   chart: 'loss.svg',
 } as const;
 
-/** Writes a file so that it is either the old one or the whole new one. */
+/** Writes a file so that it is either the old one or the whole new one (flushed to disk). */
 export function writeWhole(path: string, contents: string | Uint8Array): void {
-  const partial = `${path}.partial`;
-  writeFileSync(partial, contents);
-  renameSync(partial, path);
+  writeDurably(path, contents);
 }
 
-/** A run folder that may be written: new, or empty. */
+/** Files a run writes that hold nothing of the user's: a folder of only these is an interrupted start. */
+function isRunFile(name: string): boolean {
+  const base = name.replace(/\.(next|partial)$/, '').replace(/\.next$/, '');
+  return (Object.values(files) as string[]).includes(base);
+}
+
+/**
+ * A run folder that may be written: new, empty, or holding only the files of a start that was
+ * interrupted before its first state was committed (those are removed).
+ */
 export function checkFreshFolder(folder: string): void {
-  if (existsSync(folder) && readdirSync(folder).length > 0)
+  if (!existsSync(folder)) return;
+  recoverRunFolder(folder);
+  const entries = readdirSync(folder);
+  if (entries.length === 0) return;
+  if (entries.includes(files.run) || !entries.every(isRunFile))
     throw new UserError(`${folder} already holds files: pass --resume to continue its run, or name another --out`);
+  for (const f of entries) rmSync(join(folder, f), { force: true });
 }
 
-export function saveCheckpoint(
-  folder: string,
+/** A run's params and optimizer moments as the bytes of their two safetensors files. */
+export function checkpointBytes(
   params: Params,
   shapes: Readonly<Record<string, readonly number[]>>,
   opt: OptimizerState,
   metadata: Record<string, string>,
-): void {
+): { checkpoint: Uint8Array; optimizer: Uint8Array } {
   const tensors = new Map<string, NamedTensor>(
     Object.entries(params).map(([name, data]) => [name, { data, shape: own(shapes, name) ?? [data.length] }]),
   );
-  writeWhole(join(folder, files.checkpoint), writeSafetensors(tensors, { format: 'rnnc checkpoint', ...metadata }));
   const moments = new Map<string, NamedTensor>();
   for (const [which, group] of [
     ['first', opt.first],
@@ -55,10 +67,10 @@ export function saveCheckpoint(
   ] as const)
     for (const [name, data] of Object.entries(group))
       if (data) moments.set(`${which}.${name}`, { data, shape: own(shapes, name) ?? [data.length] });
-  writeWhole(
-    join(folder, files.optimizer),
-    writeSafetensors(moments, { method: opt.options.method, steps: String(opt.steps) }),
-  );
+  return {
+    checkpoint: writeSafetensors(tensors, { format: 'rnnc checkpoint', ...metadata }),
+    optimizer: writeSafetensors(moments, { method: opt.options.method, steps: String(opt.steps) }),
+  };
 }
 
 /** Params from a checkpoint, checked against the model's names and shapes. */
@@ -95,13 +107,47 @@ export function loadOptimizer(path: string, opt: OptimizerState): void {
   }
 }
 
+/** Whole numbers ≥ 0 where run.json keeps its progress (a damaged file would train forever). */
+function checkProgress(path: string, progress: unknown): void {
+  if (progress === undefined) return;
+  const fields = ['epoch', 'stepInEpoch', 'step'] as const;
+  const record = progress as Record<string, unknown> | null;
+  for (const field of fields) {
+    const value = record?.[field];
+    if (!(typeof value === 'number' && Number.isSafeInteger(value) && value >= 0))
+      throw new UserError(`${path} is damaged: progress.${field} is ${JSON.stringify(value)}, not a whole number ≥ 0`);
+  }
+  const seconds = record?.seconds;
+  if (!(typeof seconds === 'number' && Number.isFinite(seconds) && seconds >= 0))
+    throw new UserError(`${path} is damaged: progress.seconds is ${JSON.stringify(seconds)}`);
+}
+
+/**
+ * The run a folder holds, after finishing or undoing a commit that was cut short; its
+ * checkpoint and optimizer files are checked against the hashes run.json recorded.
+ */
 export function readRunFile(folder: string): Record<string, unknown> {
+  recoverRunFolder(folder);
   const path = join(folder, files.run);
   if (!existsSync(path)) throw new UserError(`${folder} holds no run (no ${files.run}): train into it first`);
+  let run: Record<string, unknown>;
   try {
-    return JSON.parse(readText(path)) as Record<string, unknown>;
+    run = JSON.parse(readText(path)) as Record<string, unknown>;
   } catch (e) {
     if (e instanceof UserError) throw e;
     throw new UserError(`${path} is not valid JSON: ${(e as Error).message}`);
   }
+  if (typeof run !== 'object' || run === null || Array.isArray(run)) throw new UserError(`${path} is not a run record`);
+  checkProgress(path, run.progress);
+  const hashes = run.files as Record<string, unknown> | undefined;
+  for (const name of [files.checkpoint, files.optimizer]) {
+    const expected = hashes?.[name];
+    if (typeof expected !== 'string') continue;
+    const file = join(folder, name);
+    if (!existsSync(file) || sha256(readBytes(file)) !== expected)
+      throw new UserError(
+        `${file} is not the file ${files.run} recorded (changed or replaced since): restore it, or train into a new folder`,
+      );
+  }
+  return run;
 }

@@ -11,7 +11,8 @@ import { type Batch, type Dataset, type Metric, averageMetrics } from '../data/d
 import type { Binding } from '../data/bind.js';
 import { UserError } from '../diagnostics.js';
 import { Random } from '../interp/random.js';
-import { files, saveCheckpoint, writeWhole } from './checkpoint.js';
+import { checkpointBytes, files, writeWhole } from './checkpoint.js';
+import { commitRunState } from './commit.js';
 import type { Compiled, Inputs, OptimizerState, Params } from './compiled.js';
 import { type HistoryPoint, historyChart, historyCsv } from './curves.js';
 
@@ -112,17 +113,15 @@ export async function evaluate(state: LoopState): Promise<{ loss: number; report
   return { loss, reported: data.reportLoss(loss), metrics: averageMetrics(parts) };
 }
 
-/** Writes the checkpoint, run.json and the curves. */
+/** Commits the run's state (checkpoint, optimizer, run.json) as one unit, then writes the curves. */
 export function saveRun(state: LoopState): void {
   const { folder, progress } = state;
-  saveCheckpoint(folder, state.params, state.compiled.paramShapes, state.opt, {
+  const bytes = checkpointBytes(state.params, state.compiled.paramShapes, state.opt, {
     epoch: String(progress.epoch),
     step: String(progress.step),
   });
-  writeWhole(
-    join(folder, files.run),
-    `${JSON.stringify({ ...state.record, progress, history: state.history }, null, 2)}\n`,
-  );
+  commitRunState(folder, { ...bytes, run: { ...state.record, progress, history: state.history } });
+  // The curves are drawn from run.json's history: not part of the state, and redrawn at every save.
   writeWhole(join(folder, files.csv), historyCsv(state.history));
   if (state.history.length > 0)
     writeWhole(join(folder, files.chart), historyChart(state.history, `${String(state.record.title ?? 'training')}`));

@@ -53,7 +53,7 @@ export interface ExerciseOptions {
   readonly thorough?: boolean;
 }
 
-export function exercise(source: string, options: ExerciseOptions = {}): Outcome {
+export async function exercise(source: string, options: ExerciseOptions = {}): Promise<Outcome> {
   let checked;
   try {
     checked = check(source, { file: 'fuzz.rnn' });
@@ -70,7 +70,7 @@ export function exercise(source: string, options: ExerciseOptions = {}): Outcome
   const chosen = { file: 'fuzz.rnn', ...(model !== undefined ? { model } : {}) };
   const typescript: Record<string, string> = {};
   const wgsl: Record<string, string> = {};
-  const stages: [string, () => void][] = [
+  const stages: [string, () => unknown][] = [
     [
       'compile ts',
       () => {
@@ -85,7 +85,7 @@ export function exercise(source: string, options: ExerciseOptions = {}): Outcome
         for (const [name, text] of Object.entries(files)) if (name.endsWith('.wgsl')) wgsl[name] = text;
       },
     ],
-    ['run', () => void run(source, { ...chosen, steps: 3, batch: 2, seed: 1 })],
+    ['run', () => run(source, { ...chosen, steps: 3, batch: 2, seed: 1 })],
     ['gradients', () => void gradients(source, { ...chosen, steps: 3, batch: 2, seed: 1 })],
   ];
   if (options.thorough) {
@@ -101,7 +101,7 @@ export function exercise(source: string, options: ExerciseOptions = {}): Outcome
   let refusal: Outcome | undefined;
   for (const [stage, action] of stages) {
     try {
-      action();
+      await action();
     } catch (e) {
       const outcome = judge(stage, e);
       if (outcome.verdict !== 'refused') return outcome;

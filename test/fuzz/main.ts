@@ -67,9 +67,12 @@ class Lane {
   }
   private listen(): void {
     this.worker.on('message', (outcome: Outcome) => this.finish(outcome));
-    this.worker.on('error', (e) =>
-      this.finish({ verdict: 'crash', stage: 'worker', message: String(e), typescript: {}, wgsl: {} }),
-    );
+    this.worker.on('error', (e) => {
+      // A worker that died is replaced: the next source gets a fresh one.
+      this.worker = new Worker(workerUrl);
+      this.listen();
+      this.finish({ verdict: 'crash', stage: 'worker', message: String(e), typescript: {}, wgsl: {} });
+    });
   }
   private finish(outcome: Outcome | 'hang'): void {
     clearTimeout(this.timer);
@@ -98,10 +101,27 @@ const pendingTs: Record<string, string> = {};
 const pendingWgsl: Record<string, string> = {};
 const owner = new Map<string, number>();
 
+/** tsc over a batch; where tsc itself fails (its stack overflows on a module), file by file. */
+function typeErrorsByFile(batch: Record<string, string>): Map<string, string> {
+  try {
+    return typeErrors(batch);
+  } catch {
+    const errors = new Map<string, string>();
+    for (const [file, text] of Object.entries(batch)) {
+      try {
+        for (const [f, e] of typeErrors({ [file]: text })) errors.set(f, e);
+      } catch (e) {
+        errors.set(file, `tsc failed on it: ${String(e)}`);
+      }
+    }
+    return errors;
+  }
+}
+
 async function validate(): Promise<void> {
   const tsFiles = Object.keys(pendingTs);
   if (tsFiles.length > 0) {
-    for (const [file, errors] of typeErrors(pendingTs)) {
+    for (const [file, errors] of typeErrorsByFile(pendingTs)) {
       counts['invalid ts']++;
       keep('invalid ts', sources[owner.get(file) ?? 0], `${file}\n${errors}`);
     }

@@ -3,5 +3,5 @@ import { parentPort } from 'node:worker_threads';
 import { exercise } from './exercise.js';
 
 parentPort?.on('message', ({ source, thorough }: { source: string; thorough: boolean }) => {
-  parentPort?.postMessage(exercise(source, { thorough }));
+  void exercise(source, { thorough }).then((outcome) => parentPort?.postMessage(outcome));
 });
