@@ -25,6 +25,27 @@ export interface Diagnostic {
 /** A user mistake found outside any source file (a bad flag, a bad JSON input). */
 export class UserError extends Error {
   override name = 'UserError';
+  constructor(message: string) {
+    super(clipLongRuns(message));
+  }
+}
+
+/**
+ * A message with every run of more than 120 characters without a space shortened: a message
+ * quotes names and values from the user's files, and one may be megabytes long.
+ */
+export function clipLongRuns(message: string): string {
+  // A loop, not a regular expression: one over megabytes runs out of stack.
+  let out = '';
+  let runStart = 0;
+  for (let k = 0; k <= message.length; k++) {
+    if (k < message.length && !/\s/.test(message[k])) continue;
+    const run = message.slice(runStart, k);
+    out += run.length > 120 ? `${run.slice(0, 100)}… (${run.length} characters)` : run;
+    if (k < message.length) out += message[k];
+    runStart = k + 1;
+  }
+  return out;
 }
 
 /** A diagnostic as the API gives it: where (1-based line and column, inclusive end), what, and what to do. */

@@ -10,10 +10,20 @@ import { opDef } from '../ir/ops/registry.js';
 import type { OpDef } from '../ir/ops/opdef.js';
 import { type Layout, layoutOf, sameLayout } from './ts/layout.js';
 
+/**
+ * The deepest expression a chain of fused nodes may become. Compilers of the emitted code have
+ * limits of their own (Tint stops parsing at a nesting of about 128; tsc's checker recurses
+ * over expressions), and a long chain of elementwise equations would otherwise be one
+ * expression; past this depth a value is computed into a buffer and the chain starts again.
+ */
+const maxInlineDepth = 32;
+
 export class Fusion {
   /** Readers of each node; a graph output counts as two, so it is always materialized. */
   readonly uses: number[];
   private readonly layouts: (Layout | undefined)[];
+  /** How deep the expression a node becomes is, with the nodes fused into it. */
+  private readonly depths: number[];
 
   constructor(
     readonly graph: Graph,
@@ -25,6 +35,15 @@ export class Fusion {
     for (const n of graph.nodes) for (const i of n.inputs) this.uses[i]++;
     for (const o of graph.outputs) this.uses[o.node] += 2;
     this.layouts = graph.nodes.map((n) => (n.type.kind === 'tensor' ? layoutOf(n.type, sizes) : undefined));
+    // Nodes come after their inputs: one pass in order gives every depth.
+    this.depths = new Array<number>(graph.nodes.length).fill(1);
+    for (const n of graph.nodes) {
+      const layout = this.layouts[n.id];
+      if (!layout) continue;
+      for (const i of n.inputs)
+        if (this.fusableAnyDepth(i, layout) && this.depths[i] < maxInlineDepth)
+          this.depths[n.id] = Math.max(this.depths[n.id], this.depths[i] + 1);
+    }
   }
 
   layout(id: NodeId): Layout {
@@ -35,8 +54,12 @@ export class Fusion {
 
   /** Whether node `id` is computed inside the loop of the consumer whose result has layout `outLayout`. */
   fusable(id: NodeId, outLayout: Layout): boolean {
+    return this.fusableAnyDepth(id, outLayout) && this.depths[id] < maxInlineDepth;
+  }
+
+  private fusableAnyDepth(id: NodeId, outLayout: Layout): boolean {
     const node = this.graph.nodes[id];
-    if (!this.fuseElementwise || this.uses[id] !== 1) return false;
+    if (!this.fuseElementwise || this.uses[id] !== 1 || !this.layouts[id]) return false;
     if (!sameLayout(this.layout(id), outLayout) || isOp(node, 'const')) return false;
     return this.hasForm(opDef(node.op));
   }

@@ -16,10 +16,17 @@ export const limits = {
   nesting: 64,
   /** Operations from an expression's leaves to its top (`a + b + c` is two). */
   expressionDepth: 256,
-  /** Operations on the longest path through a cell's step or a model's graph. */
-  graphDepth: 1_000,
+  /**
+   * Operations on the longest path through a cell's step or a model's graph. tsc's control-flow
+   * analysis gives up on an emitted -O0 function along a chain of about 250 (TS2563).
+   */
+  graphDepth: 160,
+  /** Operations in a model, its cells' steps included. */
+  operations: 4_000,
   /** A size's value: dimensions stay exact integers in every target's index arithmetic. */
   size: 16_777_216,
+  /** Values of the random inputs a run draws when none are given (a nested array each). */
+  randomValues: 16_777_216,
   /** Elements of one tensor (per sample and step): 2^28, a gigabyte in f32. */
   elements: 268_435_456,
 } as const;
@@ -128,4 +135,31 @@ export function checkGraphDepth(graph: Graph, bag: DiagnosticBag, whole: SourceS
     }
   }
   return true;
+}
+
+/** Operations in a graph and the step graphs of its scans (one function of a module computes them all). */
+export function operationCount(graph: Graph): number {
+  let count = 0;
+  const pending: Graph[] = [graph];
+  while (pending.length > 0) {
+    const g = pending.pop() as Graph;
+    count += g.nodes.length;
+    for (const n of g.nodes) {
+      const body = (n.attrs as { body?: Graph }).body;
+      if (body) pending.push(body);
+    }
+  }
+  return count;
+}
+
+/** Reports a model past the limit on operations; true when it is within it. */
+export function checkOperationCount(graph: Graph, bag: DiagnosticBag, span: SourceSpan, what: string): boolean {
+  const count = operationCount(graph);
+  if (count <= limits.operations) return true;
+  bag.error(
+    span,
+    `${what} has ${count} operations, past rnnc's limit of ${limits.operations}`,
+    'split the model, or write its cells with fewer equations',
+  );
+  return false;
 }

@@ -14,7 +14,7 @@ import type { CellInfo } from './cell.js';
 import { checkSizes, NameTable, type SizeInfo } from './declarations.js';
 import { type LayerInfo, lowerLayer, type LayerState } from './layer.js';
 import { ExprLowerer } from './lower-expr.js';
-import { checkGraphDepth } from './limits.js';
+import { checkGraphDepth, checkOperationCount } from './limits.js';
 import { type Definition, namesUsed, orderDefinitions } from './order.js';
 import { shapeToDims } from './sizes.js';
 
@@ -201,6 +201,7 @@ export function checkModel(
   }
   const graph = builder.build();
   if (!checkGraphDepth(graph, bag, decl.span)) return undefined;
+  if (!checkOperationCount(graph, bag, decl.span, `model ${decl.name}`)) return undefined;
   const paramInfo: ModelParam[] = graph.nodes
     .filter((n) => isOp(n, 'param'))
     .map((n) => {

@@ -2,6 +2,8 @@
 import type { TensorType } from '../ir/types.js';
 import { Random } from './random.js';
 import { byName, own } from '../names.js';
+import { limits } from '../frontend/limits.js';
+import { UserError } from '../diagnostics.js';
 
 export interface DataSpec {
   readonly name: string;
@@ -23,6 +25,16 @@ export function randomData(
 ): Record<string, unknown> {
   const rng = new Random(seed + 1);
   const data: Record<string, unknown> = byName();
+  let total = 0;
+  for (const spec of specs) {
+    const { type } = spec;
+    const length = type.time !== null ? (own(steps, type.time) ?? 0) : 1;
+    total += length * (type.batched ? batch : 1) * type.shape.reduce((n, d) => n * d.evaluate(sizes), 1);
+  }
+  if (total > limits.randomValues)
+    throw new UserError(
+      `random inputs of ${total} values in all are past rnnc's limit of ${limits.randomValues}: lower the batch or the steps, or give the inputs`,
+    );
   for (const spec of specs) {
     const { type } = spec;
     const length = type.time !== null ? own(steps, type.time) : undefined;
