@@ -234,6 +234,9 @@ function emitPacking(code: Code, graphs: readonly Graph[]): void {
     "function unwrap(model: Params | Packed): { params: Params; packed: Packed['weights'] | undefined } {",
     () => {
       code.line(
+        "if (typeof model !== 'object' || model === null) fail('params must be an object of typed arrays by name (or what pack returns)');",
+      );
+      code.line(
         "return (model as Packed).kind === 'packed' ? { params: (model as Packed).params, packed: (model as Packed).weights } : { params: model as Params, packed: undefined };",
       );
     },

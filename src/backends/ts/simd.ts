@@ -252,7 +252,14 @@ const heapStaged = new Map<${arrayType}, ${arrayType}>();
 /** Grows the kernels' memory (in 64 KiB pages) to at least \`bytes\`; views made before are invalid after a growth. */
 function memoryAtLeast(loaded: LoadedKernels, bytes: number): void {
   const have = loaded.memory.buffer.byteLength;
-  if (bytes > have) loaded.memory.grow(Math.ceil((bytes - have) / 65536));
+  if (bytes <= have) return;
+  const most = ${memoryPages} * 65536;
+  if (bytes > most) fail(\`this call needs \${bytes} bytes of memory for its batch and steps, past the \${most} a WebAssembly memory can hold: split the batch or the sequence\`);
+  try {
+    loaded.memory.grow(Math.ceil((bytes - have) / 65536));
+  } catch {
+    fail(\`this call needs \${bytes} bytes of memory for its batch and steps, and the system would not give them: split the batch or the sequence\`);
+  }
 }
 
 /** Starts a call: frees the last call's buffers and grows the memory (only now) to hold \`floats\` floats. */
