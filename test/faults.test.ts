@@ -77,7 +77,7 @@ describe('rnnc train under faults', () => {
     for (let attempt = 0; attempt < 24; attempt++) {
       const started = existsSync(join(out, files.run)) || existsSync(join(out, `${files.run}.next`));
       // Every step saves (--eval-every 1), so a kill lands inside a commit often.
-      const args = [...base, '--eval-every', '1', '--max-steps', '400', ...(started ? ['--resume'] : [])];
+      const args = [...base, '--eval-every', '1', '--max-steps', '100000', ...(started ? ['--resume'] : [])];
       const result = await runKilled(args, start * (0.5 + 1.5 * next()));
       if (result.killed) kills++;
       else expect(result.err).not.toMatch(/error|internal/);

@@ -36,7 +36,7 @@ const source = \`cell Tiny(I = 2, H = 3) {
 }\`;
 
 const checked = check(source, { file: 'tiny.rnn' });
-const broken = check('cell Broken(H = 2) {\\n  state h: [H]\\n  h\\' = tanh(q)\\n  output h\\'\\n}', { file: 'broken.rnn' });
+const broken = check('cell Broken(H = 2) {\\n  input x: [H]\\n  state h: [H]\\n  h\\' = tanh(q + x)\\n  output h\\'\\n}', { file: 'broken.rnn' });
 const first: DiagnosticData = broken.diagnostics[0];
 
 const result = await run(source, { file: 'tiny.rnn', steps: 4, batch: 2, seed: 1 });
@@ -116,7 +116,7 @@ describe('the packed package', () => {
     expect(printed).toEqual({
       ok: true,
       models: ['Tiny'],
-      error: { line: 3, column: 13, message: expect.stringContaining("'q'") as unknown },
+      error: { line: 4, column: 13, message: expect.stringContaining("'q'") as unknown },
       outputs: 4 * 2 * 3,
       gradientNames: ['W', 'U'],
       dot: true,

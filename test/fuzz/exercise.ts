@@ -5,7 +5,9 @@
  * failure) or crashed (an exception that is not a user error). The emitted code comes back too,
  * for the validity checks (tsc, Tint) that are run over many sources at once.
  */
-import { check, compile, gradients, run, SourceError, UserError } from '../../src/api/index.js';
+import fc from 'fast-check';
+import { check, compile, gradients, loadTorchWeights, run, SourceError, UserError } from '../../src/api/index.js';
+import { writeSafetensors } from '../../src/weights/safetensors.js';
 
 export type Verdict = 'ok' | 'refused' | 'unclean' | 'crash';
 
@@ -51,6 +53,51 @@ function judge(stage: string, e: unknown): Outcome {
 export interface ExerciseOptions {
   /** Also compile at -O0 and to JavaScript (slower; the full fuzz budget does it). */
   readonly thorough?: boolean;
+  /** Also feed the model generated JSON inputs and params and damaged safetensors files, from this seed. */
+  readonly dataSeed?: number;
+}
+
+/** Values a JSON input or param file may hold: arrays of the right depth or not, numbers or not. */
+const jsonValue: fc.Arbitrary<unknown> = fc.oneof(
+  fc.jsonValue(),
+  fc.array(
+    fc.array(fc.array(fc.oneof(fc.double(), fc.integer(), fc.constant('1'), fc.constant(null)), { maxLength: 6 }), {
+      maxLength: 4,
+    }),
+    {
+      maxLength: 4,
+    },
+  ),
+  fc.nat({ max: 20000 }).map((depth) => JSON.parse(`${'['.repeat(depth)}1${']'.repeat(depth)}`)),
+  fc.record({
+    data: fc.array(fc.double(), { maxLength: 8 }),
+    shape: fc.array(fc.integer({ min: -2, max: 1e9 }), { maxLength: 4 }),
+  }),
+);
+
+/** A valid safetensors file, damaged: cut short, bytes changed, or its header length made huge. */
+function damagedSafetensors(seed: number, names: readonly string[]): Uint8Array {
+  const tensors = new Map(names.map((n, k) => [n, { data: new Float32Array(k + 2).fill(0.5), shape: [k + 2] }]));
+  const bytes = writeSafetensors(tensors, { format: 'pt' });
+  const [edit] = fc.sample(
+    fc.oneof(
+      fc.record({ kind: fc.constant('cut' as const), at: fc.nat({ max: bytes.length }) }),
+      fc.record({
+        kind: fc.constant('flip' as const),
+        at: fc.nat({ max: bytes.length - 1 }),
+        value: fc.nat({ max: 255 }),
+      }),
+      fc.record({
+        kind: fc.constant('length' as const),
+        value: fc.constantFrom(0, 1, 2 ** 31, 2 ** 53 - 1, bytes.length),
+      }),
+    ),
+    { seed, numRuns: 1 },
+  );
+  const out = edit.kind === 'cut' ? bytes.slice(0, edit.at) : bytes.slice();
+  if (edit.kind === 'flip') out[edit.at] = edit.value;
+  if (edit.kind === 'length') new DataView(out.buffer).setBigUint64(0, BigInt(edit.value), true);
+  return out;
 }
 
 export async function exercise(source: string, options: ExerciseOptions = {}): Promise<Outcome> {
@@ -97,6 +144,16 @@ export async function exercise(source: string, options: ExerciseOptions = {}): P
       },
     ]);
     stages.push(['compile js', () => void compile(source, { ...chosen, target: 'js' })]);
+  }
+  if (options.dataSeed !== undefined) {
+    const seed = options.dataSeed;
+    const [input, param] = fc.sample(jsonValue, { seed, numRuns: 2 });
+    const listing = checked.listing;
+    const names = [...listing.matchAll(/^\s+(?:input|target|param)\s+([A-Za-z_]\w*)/gm)].map((m) => m[1]);
+    const first = names[0] ?? 'x';
+    stages.push(['run with JSON inputs', () => run(source, { ...chosen, inputs: { [first]: input } })]);
+    stages.push(['run with JSON params', () => run(source, { ...chosen, params: { [first]: param } })]);
+    stages.push(['load safetensors', () => loadTorchWeights(source, damagedSafetensors(seed, names), chosen)]);
   }
   let refusal: Outcome | undefined;
   for (const [stage, action] of stages) {

@@ -89,7 +89,11 @@ class Lane {
         this.listen();
         this.finish('hang');
       }, timeoutMs);
-      this.worker.postMessage({ source: sources[index], thorough: index % validateEvery === 0 });
+      this.worker.postMessage({
+        source: sources[index],
+        thorough: index % validateEvery === 0,
+        dataSeed: seed * 100_003 + index,
+      });
     });
   }
   close(): Promise<number> {

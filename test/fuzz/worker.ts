@@ -2,6 +2,6 @@
 import { parentPort } from 'node:worker_threads';
 import { exercise } from './exercise.js';
 
-parentPort?.on('message', ({ source, thorough }: { source: string; thorough: boolean }) => {
-  void exercise(source, { thorough }).then((outcome) => parentPort?.postMessage(outcome));
+parentPort?.on('message', ({ source, thorough, dataSeed }: { source: string; thorough: boolean; dataSeed: number }) => {
+  void exercise(source, { thorough, dataSeed }).then((outcome) => parentPort?.postMessage(outcome));
 });

@@ -55,11 +55,23 @@ function fail(message: string): never {
   throw new Error(`rnnc model: ${message}`);
 }
 
+/** A record's own value under a name: names such as constructor are never read from Object.prototype. */
+function own<T>(record: { readonly [name: string]: T | undefined }, name: string): T | undefined {
+  return Object.prototype.hasOwnProperty.call(record, name) ? record[name] : undefined;
+}
+
+/** Refuses names a record has that the module does not know (a misspelt input or param would be ignored). */
+function checkNames(what: string, record: object, known: readonly string[]): void {
+  for (const name of Object.keys(record))
+    if (!known.includes(name)) fail(`there is no ${what} named ${JSON.stringify(name).slice(0, 80)} (the ${what}s are ${known.join(', ') || 'none'})`);
+}
+
 /** Checks every param's type and size, and (unless the caller checks them as it copies them) that its values are finite. */
 function checkParams(params: Params, finite = true): void {
   if (typeof params !== 'object' || params === null) fail('params must be an object of Float32Arrays by name');
+  checkNames('param', params, paramNames);
   for (const name of paramNames) {
-    const value = params[name];
+    const value = own(params, name);
     const size = paramShapes[name].reduce((a: number, b: number) => a * b, 1);
     if (!(value instanceof Float32Array)) fail(`param ${name} must be a Float32Array of ${size} values`);
     if (value.length !== size) fail(`param ${name} has ${value.length} values, its shape [${paramShapes[name].join(', ')}] needs ${size}`);
@@ -75,16 +87,18 @@ function checkFinite(name: string, value: Float32Array): void {
 
 function checkInputs(inputs: Inputs, needTargets: boolean): { B: number; lengths: { [axis: string]: number } } {
   if (typeof inputs !== 'object' || inputs === null) fail('inputs must be an object of tensors by name');
-  const lengths: { [axis: string]: number } = {};
+  checkNames('input', inputs, Object.keys(inputSpecs));
+  const lengths: { [axis: string]: number } = Object.create(null);
   let batch = -1;
   for (const [name, spec] of Object.entries(inputSpecs) as [string, { time: string | null; target: boolean; batch: boolean; shape: readonly number[] }][]) {
-    const tensor = (inputs as { [name: string]: Tensor | undefined })[name];
+    const tensor = own(inputs as { [name: string]: Tensor | undefined }, name);
     if (tensor === undefined) {
       if (spec.target && !needTargets) continue;
       fail(`no ${spec.target ? 'target' : 'input'} ${name}`);
     }
     const expected = [...(spec.time !== null ? [spec.time] : []), ...(spec.batch ? ['B'] : []), ...spec.shape].join(', ');
-    if (!(tensor.data instanceof Float32Array) || !Array.isArray(tensor.shape)) fail(`${name} must be { data: Float32Array, shape: [${expected}] }`);
+    if (typeof tensor !== 'object' || tensor === null || !(tensor.data instanceof Float32Array) || !Array.isArray(tensor.shape)) fail(`${name} must be { data: Float32Array, shape: [${expected}] }`);
+    if (!tensor.shape.every((d) => Number.isSafeInteger(d) && d > 0)) fail(`${name} has shape [${tensor.shape.map((d) => JSON.stringify(d)).join(', ')}]: every size must be a positive whole number`);
     const lead = (spec.time !== null ? 1 : 0) + (spec.batch ? 1 : 0);
     const shape = tensor.shape;
     if (shape.length !== lead + spec.shape.length || spec.shape.some((d, k) => shape[lead + k] !== d)) {
@@ -100,7 +114,7 @@ function checkInputs(inputs: Inputs, needTargets: boolean): { B: number; lengths
     if (spec.time !== null) {
       const t = shape[0];
       if (!(t > 0)) fail(`${name} is an empty sequence`);
-      const known = lengths[spec.time];
+      const known = own(lengths, spec.time);
       if (known !== undefined && known !== t) fail(`${name} has ${t} steps along ${spec.time}, other inputs ${known}`);
       lengths[spec.time] = t;
     }
@@ -110,9 +124,10 @@ function checkInputs(inputs: Inputs, needTargets: boolean): { B: number; lengths
 }
 
 function checkInitialStates(states: InitialStates, batch: number): void {
+  if (typeof states !== 'object' || states === null) fail('initialStates must be an object of Float32Arrays by state name');
   for (const [name, value] of Object.entries(states) as [string, Float32Array | undefined][]) {
     if (value === undefined) continue;
-    const size = (stateSizes as { [name: string]: number })[name];
+    const size = own(stateSizes as { [name: string]: number }, name);
     if (size === undefined) fail(`no state named ${name} (states: ${Object.keys(stateSizes).join(', ') || 'none'})`);
     if (!(value instanceof Float32Array) || value.length !== batch * size) fail(`initial state ${name} must be a Float32Array of B * ${size} = ${batch * size} values`);
   }
@@ -215,6 +230,7 @@ export function unpack(weights: Packed['weights']): Partial<Params> {
 }
 
 function unwrap(model: Params | Packed): { params: Params; packed: Packed['weights'] | undefined } {
+  if (typeof model !== 'object' || model === null) fail('params must be an object of typed arrays by name (or what pack returns)');
   return (model as Packed).kind === 'packed' ? { params: (model as Packed).params, packed: (model as Packed).weights } : { params: model as Params, packed: undefined };
 }
 
@@ -266,9 +282,9 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
   const p8 = heapStageParam("b_g", params["b_g"]);
   const p9 = heapStageParam("b_o", params["b_o"]);
   // %11 state_init h — 9: state h: [H]
-  const init11_11 = heapStage(initialStates["h"]) ?? c10_10;
+  const init11_11 = heapStage(own(initialStates, "h")) ?? c10_10;
   // %12 state_init c — 10: state c: [H]
-  const init12_12 = heapStage(initialStates["c"]) ?? c10_10;
+  const init12_12 = heapStage(own(initialStates, "c")) ?? c10_10;
   // %13 stack_rows packed W_f, W_g, W_o
   let packed13_14 = residentWeight(packed, "W_f+W_g+W_o");
   if (packed13_14 === undefined) {
@@ -455,9 +471,9 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   const p40 = heapStageParam("b_g", params["b_g"]);
   const p41 = heapStageParam("b_o", params["b_o"]);
   // %11 state_init h — 9: state h: [H]
-  const init11_43 = heapStage(initialStates["h"]) ?? c10_42;
+  const init11_43 = heapStage(own(initialStates, "h")) ?? c10_42;
   // %12 state_init c — 10: state c: [H]
-  const init12_44 = heapStage(initialStates["c"]) ?? c10_42;
+  const init12_44 = heapStage(own(initialStates, "c")) ?? c10_42;
   // %13 stack_rows packed W_f, W_g, W_o
   let packed13_46 = residentWeight(packed, "W_f+W_g+W_o");
   if (packed13_46 === undefined) {
@@ -965,10 +981,15 @@ export interface Optimizer {
 }
 
 export function optimizer(options: OptimizerOptions): Optimizer {
+  if (typeof options !== 'object' || options === null) fail("optimizer options must be an object like { method: 'adam', learningRate: 0.001 }");
+  for (const key of ['momentum', 'beta1', 'beta2', 'epsilon'] as const) {
+    const value = (options as unknown as { [key: string]: unknown })[key];
+    if (value !== undefined && !(typeof value === 'number' && Number.isFinite(value) && value >= 0)) fail(`optimizer option ${key} must be a number ≥ 0, got ${String(value)}`);
+  }
   if (options.method !== 'sgd' && options.method !== 'adam') fail(`optimizer method must be 'sgd' or 'adam', got ${String(options.method)}`);
-  if (!(options.learningRate > 0)) fail(`the learning rate must be positive, got ${options.learningRate}`);
-  if (options.clipNorm !== undefined && !(options.clipNorm > 0)) fail(`clipNorm must be positive, got ${options.clipNorm}`);
-  return { options, steps: 0, first: {}, second: {} };
+  if (!(typeof options.learningRate === 'number' && options.learningRate > 0 && Number.isFinite(options.learningRate))) fail(`the learning rate must be positive, got ${options.learningRate}`);
+  if (options.clipNorm !== undefined && !(typeof options.clipNorm === 'number' && options.clipNorm > 0)) fail(`clipNorm must be positive, got ${options.clipNorm}`);
+  return { options, steps: 0, first: Object.create(null), second: Object.create(null) };
 }
 
 /**
@@ -2029,7 +2050,14 @@ const heapStaged = new Map<Float32Array, Float32Array>();
 /** Grows the kernels' memory (in 64 KiB pages) to at least `bytes`; views made before are invalid after a growth. */
 function memoryAtLeast(loaded: LoadedKernels, bytes: number): void {
   const have = loaded.memory.buffer.byteLength;
-  if (bytes > have) loaded.memory.grow(Math.ceil((bytes - have) / 65536));
+  if (bytes <= have) return;
+  const most = 65536 * 65536;
+  if (bytes > most) fail(`this call needs ${bytes} bytes of memory for its batch and steps, past the ${most} a WebAssembly memory can hold: split the batch or the sequence`);
+  try {
+    loaded.memory.grow(Math.ceil((bytes - have) / 65536));
+  } catch {
+    fail(`this call needs ${bytes} bytes of memory for its batch and steps, and the system would not give them: split the batch or the sequence`);
+  }
 }
 
 /** Starts a call: frees the last call's buffers and grows the memory (only now) to hold `floats` floats. */

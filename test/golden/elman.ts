@@ -49,11 +49,23 @@ function fail(message: string): never {
   throw new Error(`rnnc model: ${message}`);
 }
 
+/** A record's own value under a name: names such as constructor are never read from Object.prototype. */
+function own<T>(record: { readonly [name: string]: T | undefined }, name: string): T | undefined {
+  return Object.prototype.hasOwnProperty.call(record, name) ? record[name] : undefined;
+}
+
+/** Refuses names a record has that the module does not know (a misspelt input or param would be ignored). */
+function checkNames(what: string, record: object, known: readonly string[]): void {
+  for (const name of Object.keys(record))
+    if (!known.includes(name)) fail(`there is no ${what} named ${JSON.stringify(name).slice(0, 80)} (the ${what}s are ${known.join(', ') || 'none'})`);
+}
+
 /** Checks every param's type and size, and (unless the caller checks them as it copies them) that its values are finite. */
 function checkParams(params: Params, finite = true): void {
   if (typeof params !== 'object' || params === null) fail('params must be an object of Float32Arrays by name');
+  checkNames('param', params, paramNames);
   for (const name of paramNames) {
-    const value = params[name];
+    const value = own(params, name);
     const size = paramShapes[name].reduce((a: number, b: number) => a * b, 1);
     if (!(value instanceof Float32Array)) fail(`param ${name} must be a Float32Array of ${size} values`);
     if (value.length !== size) fail(`param ${name} has ${value.length} values, its shape [${paramShapes[name].join(', ')}] needs ${size}`);
@@ -69,16 +81,18 @@ function checkFinite(name: string, value: Float32Array): void {
 
 function checkInputs(inputs: Inputs, needTargets: boolean): { B: number; lengths: { [axis: string]: number } } {
   if (typeof inputs !== 'object' || inputs === null) fail('inputs must be an object of tensors by name');
-  const lengths: { [axis: string]: number } = {};
+  checkNames('input', inputs, Object.keys(inputSpecs));
+  const lengths: { [axis: string]: number } = Object.create(null);
   let batch = -1;
   for (const [name, spec] of Object.entries(inputSpecs) as [string, { time: string | null; target: boolean; batch: boolean; shape: readonly number[] }][]) {
-    const tensor = (inputs as { [name: string]: Tensor | undefined })[name];
+    const tensor = own(inputs as { [name: string]: Tensor | undefined }, name);
     if (tensor === undefined) {
       if (spec.target && !needTargets) continue;
       fail(`no ${spec.target ? 'target' : 'input'} ${name}`);
     }
     const expected = [...(spec.time !== null ? [spec.time] : []), ...(spec.batch ? ['B'] : []), ...spec.shape].join(', ');
-    if (!(tensor.data instanceof Float32Array) || !Array.isArray(tensor.shape)) fail(`${name} must be { data: Float32Array, shape: [${expected}] }`);
+    if (typeof tensor !== 'object' || tensor === null || !(tensor.data instanceof Float32Array) || !Array.isArray(tensor.shape)) fail(`${name} must be { data: Float32Array, shape: [${expected}] }`);
+    if (!tensor.shape.every((d) => Number.isSafeInteger(d) && d > 0)) fail(`${name} has shape [${tensor.shape.map((d) => JSON.stringify(d)).join(', ')}]: every size must be a positive whole number`);
     const lead = (spec.time !== null ? 1 : 0) + (spec.batch ? 1 : 0);
     const shape = tensor.shape;
     if (shape.length !== lead + spec.shape.length || spec.shape.some((d, k) => shape[lead + k] !== d)) {
@@ -94,7 +108,7 @@ function checkInputs(inputs: Inputs, needTargets: boolean): { B: number; lengths
     if (spec.time !== null) {
       const t = shape[0];
       if (!(t > 0)) fail(`${name} is an empty sequence`);
-      const known = lengths[spec.time];
+      const known = own(lengths, spec.time);
       if (known !== undefined && known !== t) fail(`${name} has ${t} steps along ${spec.time}, other inputs ${known}`);
       lengths[spec.time] = t;
     }
@@ -104,9 +118,10 @@ function checkInputs(inputs: Inputs, needTargets: boolean): { B: number; lengths
 }
 
 function checkInitialStates(states: InitialStates, batch: number): void {
+  if (typeof states !== 'object' || states === null) fail('initialStates must be an object of Float32Arrays by state name');
   for (const [name, value] of Object.entries(states) as [string, Float32Array | undefined][]) {
     if (value === undefined) continue;
-    const size = (stateSizes as { [name: string]: number })[name];
+    const size = own(stateSizes as { [name: string]: number }, name);
     if (size === undefined) fail(`no state named ${name} (states: ${Object.keys(stateSizes).join(', ') || 'none'})`);
     if (!(value instanceof Float32Array) || value.length !== batch * size) fail(`initial state ${name} must be a Float32Array of B * ${size} = ${batch * size} values`);
   }
@@ -197,6 +212,7 @@ export function unpack(weights: Packed['weights']): Partial<Params> {
 }
 
 function unwrap(model: Params | Packed): { params: Params; packed: Packed['weights'] | undefined } {
+  if (typeof model !== 'object' || model === null) fail('params must be an object of typed arrays by name (or what pack returns)');
   return (model as Packed).kind === 'packed' ? { params: (model as Packed).params, packed: (model as Packed).weights } : { params: model as Params, packed: undefined };
 }
 
@@ -230,7 +246,7 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
   const p2 = heapStageParam("W", params["W"]);
   const p3 = heapStageParam("V", params["V"]);
   // %5 state_init s — 9: state s: [H]
-  const init5_5 = heapStage(initialStates["s"]) ?? c4_4;
+  const init5_5 = heapStage(own(initialStates, "s")) ?? c4_4;
   // %6 matmul — 15: s' = tanh(U @ x + W @ s)
   gemm_rows_8x4(p1, in0, mm6_6, T_T * B);
   // %7 scan Elman — 7: cell Elman(I = 4, H = 8, O = 4) {
@@ -310,7 +326,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   const p17 = heapStageParam("W", params["W"]);
   const p18 = heapStageParam("V", params["V"]);
   // %5 state_init s — 9: state s: [H]
-  const init5_20 = heapStage(initialStates["s"]) ?? c4_19;
+  const init5_20 = heapStage(own(initialStates, "s")) ?? c4_19;
   // %6 matmul — 15: s' = tanh(U @ x + W @ s)
   gemm_rows_8x4(p16, in15, mm6_21, T_T * B);
   // %7 scan Elman — 7: cell Elman(I = 4, H = 8, O = 4) {
@@ -503,10 +519,15 @@ export interface Optimizer {
 }
 
 export function optimizer(options: OptimizerOptions): Optimizer {
+  if (typeof options !== 'object' || options === null) fail("optimizer options must be an object like { method: 'adam', learningRate: 0.001 }");
+  for (const key of ['momentum', 'beta1', 'beta2', 'epsilon'] as const) {
+    const value = (options as unknown as { [key: string]: unknown })[key];
+    if (value !== undefined && !(typeof value === 'number' && Number.isFinite(value) && value >= 0)) fail(`optimizer option ${key} must be a number ≥ 0, got ${String(value)}`);
+  }
   if (options.method !== 'sgd' && options.method !== 'adam') fail(`optimizer method must be 'sgd' or 'adam', got ${String(options.method)}`);
-  if (!(options.learningRate > 0)) fail(`the learning rate must be positive, got ${options.learningRate}`);
-  if (options.clipNorm !== undefined && !(options.clipNorm > 0)) fail(`clipNorm must be positive, got ${options.clipNorm}`);
-  return { options, steps: 0, first: {}, second: {} };
+  if (!(typeof options.learningRate === 'number' && options.learningRate > 0 && Number.isFinite(options.learningRate))) fail(`the learning rate must be positive, got ${options.learningRate}`);
+  if (options.clipNorm !== undefined && !(typeof options.clipNorm === 'number' && options.clipNorm > 0)) fail(`clipNorm must be positive, got ${options.clipNorm}`);
+  return { options, steps: 0, first: Object.create(null), second: Object.create(null) };
 }
 
 /**
@@ -1661,7 +1682,14 @@ const heapStaged = new Map<Float32Array, Float32Array>();
 /** Grows the kernels' memory (in 64 KiB pages) to at least `bytes`; views made before are invalid after a growth. */
 function memoryAtLeast(loaded: LoadedKernels, bytes: number): void {
   const have = loaded.memory.buffer.byteLength;
-  if (bytes > have) loaded.memory.grow(Math.ceil((bytes - have) / 65536));
+  if (bytes <= have) return;
+  const most = 65536 * 65536;
+  if (bytes > most) fail(`this call needs ${bytes} bytes of memory for its batch and steps, past the ${most} a WebAssembly memory can hold: split the batch or the sequence`);
+  try {
+    loaded.memory.grow(Math.ceil((bytes - have) / 65536));
+  } catch {
+    fail(`this call needs ${bytes} bytes of memory for its batch and steps, and the system would not give them: split the batch or the sequence`);
+  }
 }
 
 /** Starts a call: frees the last call's buffers and grows the memory (only now) to hold `floats` floats. */

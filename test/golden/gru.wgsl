@@ -93,11 +93,6 @@ fn add_3(i: u32, _t: u32) {
   let j = i % 5u;
   mem[at0 + i] = (mem[at1 + l * 15u + j + 5u] + mem[at2 + j]) + mem[at3 + j];
 }
-// add_2, then add_3, element by element (one dispatch for both).
-fn add_2_to_add_3(i: u32, _t: u32) {
-  add_2(i, _t);
-  add_3(i, _t);
-}
 // %24 add — 26: n = tanh(W_in @ x + b_in + r * (W_hn @ h + b_hn))
 fn add_4(i: u32, _t: u32) {
   let at0 = (dims.T_T * dims.B * 28u + dims.B * 10u + 150u); // %24 add
@@ -107,9 +102,10 @@ fn add_4(i: u32, _t: u32) {
   let j = i % 5u;
   mem[at0 + i] = mem[at1 + l * 15u + j + 10u] + mem[at2 + j];
 }
-// add_2_to_add_3, then add_4, element by element (one dispatch for both).
+// add_2, then add_3, then add_4, element by element (one dispatch for all 3).
 fn add_2_to_add_4(i: u32, _t: u32) {
-  add_2_to_add_3(i, _t);
+  add_2(i, _t);
+  add_3(i, _t);
   add_4(i, _t);
 }
 
@@ -373,11 +369,6 @@ fn add_3(i: u32, _t: u32) {
   let j = i % 5u;
   mem[at0 + i] = (mem[at1 + l * 15u + j + 5u] + mem[at2 + j]) + mem[at3 + j];
 }
-// add_2, then add_3, element by element (one dispatch for both).
-fn add_2_to_add_3(i: u32, _t: u32) {
-  add_2(i, _t);
-  add_3(i, _t);
-}
 // %24 add — 26: n = tanh(W_in @ x + b_in + r * (W_hn @ h + b_hn))
 fn add_4(i: u32, _t: u32) {
   let at0 = (dims.T_T * dims.B * 28u + dims.B * 10u + 150u); // %24 add
@@ -387,9 +378,10 @@ fn add_4(i: u32, _t: u32) {
   let j = i % 5u;
   mem[at0 + i] = mem[at1 + l * 15u + j + 10u] + mem[at2 + j];
 }
-// add_2_to_add_3, then add_4, element by element (one dispatch for both).
+// add_2, then add_3, then add_4, element by element (one dispatch for all 3).
 fn add_2_to_add_4(i: u32, _t: u32) {
-  add_2_to_add_3(i, _t);
+  add_2(i, _t);
+  add_3(i, _t);
   add_4(i, _t);
 }
 
@@ -606,11 +598,6 @@ fn add_3(i: u32, _t: u32) {
   let j = i % 5u;
   mem[at0 + i] = (mem[at1 + l * 15u + j + 5u] + mem[at2 + j]) + mem[at3 + j];
 }
-// add_2, then add_3, element by element (one dispatch for both).
-fn add_2_to_add_3(i: u32, _t: u32) {
-  add_2(i, _t);
-  add_3(i, _t);
-}
 // %24 add — 26: n = tanh(W_in @ x + b_in + r * (W_hn @ h + b_hn))
 fn add_4(i: u32, _t: u32) {
   let at0 = (dims.T_T * dims.B * 28u + dims.B * 10u + 150u); // %24 add
@@ -620,9 +607,10 @@ fn add_4(i: u32, _t: u32) {
   let j = i % 5u;
   mem[at0 + i] = mem[at1 + l * 15u + j + 10u] + mem[at2 + j];
 }
-// add_2_to_add_3, then add_4, element by element (one dispatch for both).
+// add_2, then add_3, then add_4, element by element (one dispatch for all 3).
 fn add_2_to_add_4(i: u32, _t: u32) {
-  add_2_to_add_3(i, _t);
+  add_2(i, _t);
+  add_3(i, _t);
   add_4(i, _t);
 }
 
@@ -747,11 +735,6 @@ fn sigmoid_8(i: u32, t: u32) {
   let j = i % 5u;
   mem[at0 + i] = 1.0 / (1.0 + exp(-(mem[at1 + l * 5u + j] + mem[at2 + l * 15u + j + 5u])));
 }
-// sigmoid_7, then sigmoid_8, element by element (one dispatch for both).
-fn sigmoid_7_to_sigmoid_8(i: u32, t: u32) {
-  sigmoid_7(i, t);
-  sigmoid_8(i, t);
-}
 // %14 add — 26: n = tanh(W_in @ x + b_in + r * (W_hn @ h + b_hn))
 fn add_9(i: u32, t: u32) {
   let at0 = (dims.T_T * dims.B * 53u + dims.B * 10u + 150u) + t * dims.B * 5u; // GRU output 4 at step t
@@ -760,11 +743,6 @@ fn add_9(i: u32, t: u32) {
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = mem[at1 + l * 15u + j + 10u] + mem[at2 + j];
-}
-// sigmoid_7_to_sigmoid_8, then add_9, element by element (one dispatch for both).
-fn sigmoid_7_to_add_9(i: u32, t: u32) {
-  sigmoid_7_to_sigmoid_8(i, t);
-  add_9(i, t);
 }
 // %17 tanh n — 26: n = tanh(W_in @ x + b_in + r * (W_hn @ h + b_hn))
 fn tanh_10(i: u32, t: u32) {
@@ -776,11 +754,6 @@ fn tanh_10(i: u32, t: u32) {
   let j = i % 5u;
   mem[at0 + i] = tanh_f32((mem[at1 + l * 5u + j] + (mem[at2 + l * 5u + j] * mem[at3 + l * 5u + j])));
 }
-// sigmoid_7_to_add_9, then tanh_10, element by element (one dispatch for both).
-fn sigmoid_7_to_tanh_10(i: u32, t: u32) {
-  sigmoid_7_to_add_9(i, t);
-  tanh_10(i, t);
-}
 // %19 sub — 27: h' = (1 - z) * n + z * h
 fn sub_11(i: u32, t: u32) {
   let at0 = (dims.T_T * dims.B * 48u + dims.B * 10u + 150u) + t * dims.B * 5u; // GRU output 3 at step t
@@ -788,11 +761,6 @@ fn sub_11(i: u32, t: u32) {
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = 1.0 - mem[at1 + l * 5u + j];
-}
-// sigmoid_7_to_tanh_10, then sub_11, element by element (one dispatch for both).
-fn sigmoid_7_to_sub_11(i: u32, t: u32) {
-  sigmoid_7_to_tanh_10(i, t);
-  sub_11(i, t);
 }
 // %22 add h' — 27: h' = (1 - z) * n + z * h
 fn add_12(i: u32, t: u32) {
@@ -805,9 +773,13 @@ fn add_12(i: u32, t: u32) {
   let j = i % 5u;
   mem[at0 + i] = (mem[at1 + l * 5u + j] * mem[at2 + l * 5u + j]) + (mem[at3 + l * 5u + j] * mem[at4 + l * 5u + j]);
 }
-// sigmoid_7_to_sub_11, then add_12, element by element (one dispatch for both).
+// sigmoid_7, then sigmoid_8, then add_9, then tanh_10, then sub_11, then add_12, element by element (one dispatch for all 6).
 fn sigmoid_7_to_add_12(i: u32, t: u32) {
-  sigmoid_7_to_sub_11(i, t);
+  sigmoid_7(i, t);
+  sigmoid_8(i, t);
+  add_9(i, t);
+  tanh_10(i, t);
+  sub_11(i, t);
   add_12(i, t);
 }
 
@@ -1101,11 +1073,6 @@ fn mul_23(i: u32, _t: u32) {
   let j = i % 5u;
   mem[at0 + i] = mem[at1 + l * 5u + j] * (1.0 - mem[at1 + l * 5u + j]);
 }
-// sub_22, then mul_23, element by element (one dispatch for both).
-fn sub_22_to_mul_23(i: u32, _t: u32) {
-  sub_22(i, _t);
-  mul_23(i, _t);
-}
 // %48 mul ∂r — 24: r = sigmoid(W_ir @ x + b_ir + W_hr @ h + b_hr)   // reset gate
 fn mul_24(i: u32, _t: u32) {
   let at0 = (dims.T_T * dims.B * 100u + dims.B * 35u + 152u); // %48 mul ∂r
@@ -1114,9 +1081,10 @@ fn mul_24(i: u32, _t: u32) {
   let j = i % 5u;
   mem[at0 + i] = mem[at1 + l * 5u + j] * (1.0 - mem[at1 + l * 5u + j]);
 }
-// sub_22_to_mul_23, then mul_24, element by element (one dispatch for both).
+// sub_22, then mul_23, then mul_24, element by element (one dispatch for all 3).
 fn sub_22_to_mul_24(i: u32, _t: u32) {
-  sub_22_to_mul_23(i, _t);
+  sub_22(i, _t);
+  mul_23(i, _t);
   mul_24(i, _t);
 }
 
@@ -1262,11 +1230,6 @@ fn mul_29(i: u32, t: u32) {
   let j = i % 5u;
   mem[at0 + i] = (mem[at1 + l * 5u + j] * mem[at2 + l * 5u + j]) * mem[at3 + l * 5u + j];
 }
-// add_28, then mul_29, element by element (one dispatch for both).
-fn add_28_to_mul_29(i: u32, t: u32) {
-  add_28(i, t);
-  mul_29(i, t);
-}
 // %18 mul — 26: n = tanh(W_in @ x + b_in + r * (W_hn @ h + b_hn))
 fn mul_30(i: u32, t: u32) {
   let at0 = (dims.T_T * dims.B * 120u + dims.B * 35u + 272u) + t * dims.B * 5u; // ∂GRU output 3 at step t
@@ -1275,11 +1238,6 @@ fn mul_30(i: u32, t: u32) {
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = mem[at1 + l * 5u + j] * mem[at2 + l * 5u + j];
-}
-// add_28_to_mul_29, then mul_30, element by element (one dispatch for both).
-fn add_28_to_mul_30(i: u32, t: u32) {
-  add_28_to_mul_29(i, t);
-  mul_30(i, t);
 }
 // %20 mul ∂z — 25: z = sigmoid(W_iz @ x + b_iz + W_hz @ h + b_hz)   // update gate
 fn mul_31(i: u32, t: u32) {
@@ -1292,11 +1250,6 @@ fn mul_31(i: u32, t: u32) {
   let j = i % 5u;
   mem[at0 + i] = ((mem[at1 + l * 5u + j] * mem[at2 + l * 5u + j]) + (-(mem[at1 + l * 5u + j] * mem[at3 + l * 5u + j]))) * mem[at4 + l * 5u + j];
 }
-// add_28_to_mul_30, then mul_31, element by element (one dispatch for both).
-fn add_28_to_mul_31(i: u32, t: u32) {
-  add_28_to_mul_30(i, t);
-  mul_31(i, t);
-}
 // %22 mul ∂r — 24: r = sigmoid(W_ir @ x + b_ir + W_hr @ h + b_hr)   // reset gate
 fn mul_32(i: u32, t: u32) {
   let at0 = (dims.T_T * dims.B * 105u + dims.B * 35u + 272u) + t * dims.B * 5u; // ∂GRU output 0 at step t
@@ -1307,9 +1260,12 @@ fn mul_32(i: u32, t: u32) {
   let j = i % 5u;
   mem[at0 + i] = (mem[at1 + l * 5u + j] * mem[at2 + l * 5u + j]) * mem[at3 + l * 5u + j];
 }
-// add_28_to_mul_31, then mul_32, element by element (one dispatch for both).
+// add_28, then mul_29, then mul_30, then mul_31, then mul_32, element by element (one dispatch for all 5).
 fn add_28_to_mul_32(i: u32, t: u32) {
-  add_28_to_mul_31(i, t);
+  add_28(i, t);
+  mul_29(i, t);
+  mul_30(i, t);
+  mul_31(i, t);
   mul_32(i, t);
 }
 
@@ -2054,11 +2010,6 @@ fn add_3(i: u32, _t: u32) {
   let j = i % 5u;
   mem[at0 + i] = (mem[at1 + l * 15u + j + 5u] + mem[at2 + j]) + mem[at3 + j];
 }
-// add_2, then add_3, element by element (one dispatch for both).
-fn add_2_to_add_3(i: u32, _t: u32) {
-  add_2(i, _t);
-  add_3(i, _t);
-}
 // %24 add — 26: n = tanh(W_in @ x + b_in + r * (W_hn @ h + b_hn))
 fn add_4(i: u32, _t: u32) {
   let at0 = (dims.T_T * dims.B * 28u + dims.B * 10u + 150u); // %24 add
@@ -2068,9 +2019,10 @@ fn add_4(i: u32, _t: u32) {
   let j = i % 5u;
   mem[at0 + i] = mem[at1 + l * 15u + j + 10u] + mem[at2 + j];
 }
-// add_2_to_add_3, then add_4, element by element (one dispatch for both).
+// add_2, then add_3, then add_4, element by element (one dispatch for all 3).
 fn add_2_to_add_4(i: u32, _t: u32) {
-  add_2_to_add_3(i, _t);
+  add_2(i, _t);
+  add_3(i, _t);
   add_4(i, _t);
 }
 
@@ -2147,11 +2099,6 @@ fn sigmoid_8(i: u32, t: u32) {
   let j = i % 5u;
   mem[at0 + i] = 1.0 / (1.0 + exp(-(mem[at1 + l * 5u + j] + mem[at2 + l * 15u + j + 5u])));
 }
-// sigmoid_7, then sigmoid_8, element by element (one dispatch for both).
-fn sigmoid_7_to_sigmoid_8(i: u32, t: u32) {
-  sigmoid_7(i, t);
-  sigmoid_8(i, t);
-}
 // %14 add — 26: n = tanh(W_in @ x + b_in + r * (W_hn @ h + b_hn))
 fn add_9(i: u32, t: u32) {
   let at0 = (dims.T_T * dims.B * 53u + dims.B * 10u + 150u) + t * dims.B * 5u; // GRU output 4 at step t
@@ -2160,11 +2107,6 @@ fn add_9(i: u32, t: u32) {
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = mem[at1 + l * 15u + j + 10u] + mem[at2 + j];
-}
-// sigmoid_7_to_sigmoid_8, then add_9, element by element (one dispatch for both).
-fn sigmoid_7_to_add_9(i: u32, t: u32) {
-  sigmoid_7_to_sigmoid_8(i, t);
-  add_9(i, t);
 }
 // %17 tanh n — 26: n = tanh(W_in @ x + b_in + r * (W_hn @ h + b_hn))
 fn tanh_10(i: u32, t: u32) {
@@ -2176,11 +2118,6 @@ fn tanh_10(i: u32, t: u32) {
   let j = i % 5u;
   mem[at0 + i] = tanh_f32((mem[at1 + l * 5u + j] + (mem[at2 + l * 5u + j] * mem[at3 + l * 5u + j])));
 }
-// sigmoid_7_to_add_9, then tanh_10, element by element (one dispatch for both).
-fn sigmoid_7_to_tanh_10(i: u32, t: u32) {
-  sigmoid_7_to_add_9(i, t);
-  tanh_10(i, t);
-}
 // %19 sub — 27: h' = (1 - z) * n + z * h
 fn sub_11(i: u32, t: u32) {
   let at0 = (dims.T_T * dims.B * 48u + dims.B * 10u + 150u) + t * dims.B * 5u; // GRU output 3 at step t
@@ -2188,11 +2125,6 @@ fn sub_11(i: u32, t: u32) {
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = 1.0 - mem[at1 + l * 5u + j];
-}
-// sigmoid_7_to_tanh_10, then sub_11, element by element (one dispatch for both).
-fn sigmoid_7_to_sub_11(i: u32, t: u32) {
-  sigmoid_7_to_tanh_10(i, t);
-  sub_11(i, t);
 }
 // %22 add h' — 27: h' = (1 - z) * n + z * h
 fn add_12(i: u32, t: u32) {
@@ -2205,9 +2137,13 @@ fn add_12(i: u32, t: u32) {
   let j = i % 5u;
   mem[at0 + i] = (mem[at1 + l * 5u + j] * mem[at2 + l * 5u + j]) + (mem[at3 + l * 5u + j] * mem[at4 + l * 5u + j]);
 }
-// sigmoid_7_to_sub_11, then add_12, element by element (one dispatch for both).
+// sigmoid_7, then sigmoid_8, then add_9, then tanh_10, then sub_11, then add_12, element by element (one dispatch for all 6).
 fn sigmoid_7_to_add_12(i: u32, t: u32) {
-  sigmoid_7_to_sub_11(i, t);
+  sigmoid_7(i, t);
+  sigmoid_8(i, t);
+  add_9(i, t);
+  tanh_10(i, t);
+  sub_11(i, t);
   add_12(i, t);
 }
 
@@ -2502,11 +2438,6 @@ fn mul_23(i: u32, _t: u32) {
   let j = i % 5u;
   mem[at0 + i] = mem[at1 + l * 5u + j] * (1.0 - mem[at1 + l * 5u + j]);
 }
-// sub_22, then mul_23, element by element (one dispatch for both).
-fn sub_22_to_mul_23(i: u32, _t: u32) {
-  sub_22(i, _t);
-  mul_23(i, _t);
-}
 // %48 mul ∂r — 24: r = sigmoid(W_ir @ x + b_ir + W_hr @ h + b_hr)   // reset gate
 fn mul_24(i: u32, _t: u32) {
   let at0 = (dims.T_T * dims.B * 100u + dims.B * 35u + 152u); // %48 mul ∂r
@@ -2515,9 +2446,10 @@ fn mul_24(i: u32, _t: u32) {
   let j = i % 5u;
   mem[at0 + i] = mem[at1 + l * 5u + j] * (1.0 - mem[at1 + l * 5u + j]);
 }
-// sub_22_to_mul_23, then mul_24, element by element (one dispatch for both).
+// sub_22, then mul_23, then mul_24, element by element (one dispatch for all 3).
 fn sub_22_to_mul_24(i: u32, _t: u32) {
-  sub_22_to_mul_23(i, _t);
+  sub_22(i, _t);
+  mul_23(i, _t);
   mul_24(i, _t);
 }
 
@@ -2601,11 +2533,6 @@ fn mul_29(i: u32, t: u32) {
   let j = i % 5u;
   mem[at0 + i] = (mem[at1 + l * 5u + j] * mem[at2 + l * 5u + j]) * mem[at3 + l * 5u + j];
 }
-// add_28, then mul_29, element by element (one dispatch for both).
-fn add_28_to_mul_29(i: u32, t: u32) {
-  add_28(i, t);
-  mul_29(i, t);
-}
 // %18 mul — 26: n = tanh(W_in @ x + b_in + r * (W_hn @ h + b_hn))
 fn mul_30(i: u32, t: u32) {
   let at0 = (dims.T_T * dims.B * 120u + dims.B * 35u + 272u) + t * dims.B * 5u; // ∂GRU output 3 at step t
@@ -2614,11 +2541,6 @@ fn mul_30(i: u32, t: u32) {
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = mem[at1 + l * 5u + j] * mem[at2 + l * 5u + j];
-}
-// add_28_to_mul_29, then mul_30, element by element (one dispatch for both).
-fn add_28_to_mul_30(i: u32, t: u32) {
-  add_28_to_mul_29(i, t);
-  mul_30(i, t);
 }
 // %20 mul ∂z — 25: z = sigmoid(W_iz @ x + b_iz + W_hz @ h + b_hz)   // update gate
 fn mul_31(i: u32, t: u32) {
@@ -2631,11 +2553,6 @@ fn mul_31(i: u32, t: u32) {
   let j = i % 5u;
   mem[at0 + i] = ((mem[at1 + l * 5u + j] * mem[at2 + l * 5u + j]) + (-(mem[at1 + l * 5u + j] * mem[at3 + l * 5u + j]))) * mem[at4 + l * 5u + j];
 }
-// add_28_to_mul_30, then mul_31, element by element (one dispatch for both).
-fn add_28_to_mul_31(i: u32, t: u32) {
-  add_28_to_mul_30(i, t);
-  mul_31(i, t);
-}
 // %22 mul ∂r — 24: r = sigmoid(W_ir @ x + b_ir + W_hr @ h + b_hr)   // reset gate
 fn mul_32(i: u32, t: u32) {
   let at0 = (dims.T_T * dims.B * 105u + dims.B * 35u + 272u) + t * dims.B * 5u; // ∂GRU output 0 at step t
@@ -2646,9 +2563,12 @@ fn mul_32(i: u32, t: u32) {
   let j = i % 5u;
   mem[at0 + i] = (mem[at1 + l * 5u + j] * mem[at2 + l * 5u + j]) * mem[at3 + l * 5u + j];
 }
-// add_28_to_mul_31, then mul_32, element by element (one dispatch for both).
+// add_28, then mul_29, then mul_30, then mul_31, then mul_32, element by element (one dispatch for all 5).
 fn add_28_to_mul_32(i: u32, t: u32) {
-  add_28_to_mul_31(i, t);
+  add_28(i, t);
+  mul_29(i, t);
+  mul_30(i, t);
+  mul_31(i, t);
   mul_32(i, t);
 }
 

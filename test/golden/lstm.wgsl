@@ -96,11 +96,6 @@ fn add_3(i: u32, _t: u32) {
   let j = i % 5u;
   mem[at0 + i] = (mem[at1 + l * 20u + j + 5u] + mem[at2 + j]) + mem[at3 + j];
 }
-// add_2, then add_3, element by element (one dispatch for both).
-fn add_2_to_add_3(i: u32, _t: u32) {
-  add_2(i, _t);
-  add_3(i, _t);
-}
 // %30 add
 fn add_4(i: u32, _t: u32) {
   let at0 = (dims.T_T * dims.B * 33u + dims.B * 15u + 200u); // %30 add
@@ -110,11 +105,6 @@ fn add_4(i: u32, _t: u32) {
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = (mem[at1 + l * 20u + j + 10u] + mem[at2 + j]) + mem[at3 + j];
-}
-// add_2_to_add_3, then add_4, element by element (one dispatch for both).
-fn add_2_to_add_4(i: u32, _t: u32) {
-  add_2_to_add_3(i, _t);
-  add_4(i, _t);
 }
 // %33 add
 fn add_5(i: u32, _t: u32) {
@@ -126,9 +116,11 @@ fn add_5(i: u32, _t: u32) {
   let j = i % 5u;
   mem[at0 + i] = (mem[at1 + l * 20u + j + 15u] + mem[at2 + j]) + mem[at3 + j];
 }
-// add_2_to_add_4, then add_5, element by element (one dispatch for both).
+// add_2, then add_3, then add_4, then add_5, element by element (one dispatch for all 4).
 fn add_2_to_add_5(i: u32, _t: u32) {
-  add_2_to_add_4(i, _t);
+  add_2(i, _t);
+  add_3(i, _t);
+  add_4(i, _t);
   add_5(i, _t);
 }
 
@@ -455,11 +447,6 @@ fn add_3(i: u32, _t: u32) {
   let j = i % 5u;
   mem[at0 + i] = (mem[at1 + l * 20u + j + 5u] + mem[at2 + j]) + mem[at3 + j];
 }
-// add_2, then add_3, element by element (one dispatch for both).
-fn add_2_to_add_3(i: u32, _t: u32) {
-  add_2(i, _t);
-  add_3(i, _t);
-}
 // %30 add
 fn add_4(i: u32, _t: u32) {
   let at0 = (dims.T_T * dims.B * 33u + dims.B * 15u + 200u); // %30 add
@@ -469,11 +456,6 @@ fn add_4(i: u32, _t: u32) {
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = (mem[at1 + l * 20u + j + 10u] + mem[at2 + j]) + mem[at3 + j];
-}
-// add_2_to_add_3, then add_4, element by element (one dispatch for both).
-fn add_2_to_add_4(i: u32, _t: u32) {
-  add_2_to_add_3(i, _t);
-  add_4(i, _t);
 }
 // %33 add
 fn add_5(i: u32, _t: u32) {
@@ -485,9 +467,11 @@ fn add_5(i: u32, _t: u32) {
   let j = i % 5u;
   mem[at0 + i] = (mem[at1 + l * 20u + j + 15u] + mem[at2 + j]) + mem[at3 + j];
 }
-// add_2_to_add_4, then add_5, element by element (one dispatch for both).
+// add_2, then add_3, then add_4, then add_5, element by element (one dispatch for all 4).
 fn add_2_to_add_5(i: u32, _t: u32) {
-  add_2_to_add_4(i, _t);
+  add_2(i, _t);
+  add_3(i, _t);
+  add_4(i, _t);
   add_5(i, _t);
 }
 
@@ -730,11 +714,6 @@ fn add_3(i: u32, _t: u32) {
   let j = i % 5u;
   mem[at0 + i] = (mem[at1 + l * 20u + j + 5u] + mem[at2 + j]) + mem[at3 + j];
 }
-// add_2, then add_3, element by element (one dispatch for both).
-fn add_2_to_add_3(i: u32, _t: u32) {
-  add_2(i, _t);
-  add_3(i, _t);
-}
 // %30 add
 fn add_4(i: u32, _t: u32) {
   let at0 = (dims.T_T * dims.B * 33u + dims.B * 15u + 200u); // %30 add
@@ -744,11 +723,6 @@ fn add_4(i: u32, _t: u32) {
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = (mem[at1 + l * 20u + j + 10u] + mem[at2 + j]) + mem[at3 + j];
-}
-// add_2_to_add_3, then add_4, element by element (one dispatch for both).
-fn add_2_to_add_4(i: u32, _t: u32) {
-  add_2_to_add_3(i, _t);
-  add_4(i, _t);
 }
 // %33 add
 fn add_5(i: u32, _t: u32) {
@@ -760,9 +734,11 @@ fn add_5(i: u32, _t: u32) {
   let j = i % 5u;
   mem[at0 + i] = (mem[at1 + l * 20u + j + 15u] + mem[at2 + j]) + mem[at3 + j];
 }
-// add_2_to_add_4, then add_5, element by element (one dispatch for both).
+// add_2, then add_3, then add_4, then add_5, element by element (one dispatch for all 4).
 fn add_2_to_add_5(i: u32, _t: u32) {
-  add_2_to_add_4(i, _t);
+  add_2(i, _t);
+  add_3(i, _t);
+  add_4(i, _t);
   add_5(i, _t);
 }
 
@@ -918,11 +894,6 @@ fn sigmoid_10(i: u32, t: u32) {
   let j = i % 5u;
   mem[at0 + i] = 1.0 / (1.0 + exp(-(mem[at1 + l * 5u + j] + mem[at2 + l * 20u + j + 5u])));
 }
-// sigmoid_9, then sigmoid_10, element by element (one dispatch for both).
-fn sigmoid_9_to_sigmoid_10(i: u32, t: u32) {
-  sigmoid_9(i, t);
-  sigmoid_10(i, t);
-}
 // %16 tanh g — 31: g = tanh(W_ig @ x + b_ig + W_hg @ h + b_hg)      // candidate cell state
 fn tanh_11(i: u32, t: u32) {
   let at0 = (dims.T_T * dims.B * 58u + dims.B * 15u + 200u) + t * dims.B * 5u; // LSTM output 3 at step t
@@ -932,11 +903,6 @@ fn tanh_11(i: u32, t: u32) {
   let j = i % 5u;
   mem[at0 + i] = tanh_f32((mem[at1 + l * 5u + j] + mem[at2 + l * 20u + j + 10u]));
 }
-// sigmoid_9_to_sigmoid_10, then tanh_11, element by element (one dispatch for both).
-fn sigmoid_9_to_tanh_11(i: u32, t: u32) {
-  sigmoid_9_to_sigmoid_10(i, t);
-  tanh_11(i, t);
-}
 // %19 sigmoid o — 32: o = sigmoid(W_io @ x + b_io + W_ho @ h + b_ho)   // output gate
 fn sigmoid_12(i: u32, t: u32) {
   let at0 = (dims.T_T * dims.B * 53u + dims.B * 15u + 200u) + t * dims.B * 5u; // LSTM output 2 at step t
@@ -945,11 +911,6 @@ fn sigmoid_12(i: u32, t: u32) {
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = 1.0 / (1.0 + exp(-(mem[at1 + l * 5u + j] + mem[at2 + l * 20u + j + 15u])));
-}
-// sigmoid_9_to_tanh_11, then sigmoid_12, element by element (one dispatch for both).
-fn sigmoid_9_to_sigmoid_12(i: u32, t: u32) {
-  sigmoid_9_to_tanh_11(i, t);
-  sigmoid_12(i, t);
 }
 // %22 add c' — 34: c' = f * c + i * g
 fn add_13(i: u32, t: u32) {
@@ -962,11 +923,6 @@ fn add_13(i: u32, t: u32) {
   let j = i % 5u;
   mem[at0 + i] = (mem[at1 + l * 5u + j] * mem[at2 + l * 5u + j]) + (mem[at3 + l * 5u + j] * mem[at4 + l * 5u + j]);
 }
-// sigmoid_9_to_sigmoid_12, then add_13, element by element (one dispatch for both).
-fn sigmoid_9_to_add_13(i: u32, t: u32) {
-  sigmoid_9_to_sigmoid_12(i, t);
-  add_13(i, t);
-}
 // %23 tanh — 35: h' = o * tanh(c')
 fn tanh_14(i: u32, t: u32) {
   let at0 = (dims.T_T * dims.B * 48u + dims.B * 15u + 200u) + t * dims.B * 5u; // LSTM output 1 at step t
@@ -974,11 +930,6 @@ fn tanh_14(i: u32, t: u32) {
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = tanh_f32(mem[at1 + l * 5u + j]);
-}
-// sigmoid_9_to_add_13, then tanh_14, element by element (one dispatch for both).
-fn sigmoid_9_to_tanh_14(i: u32, t: u32) {
-  sigmoid_9_to_add_13(i, t);
-  tanh_14(i, t);
 }
 // %24 mul h' — 35: h' = o * tanh(c')
 fn mul_15(i: u32, t: u32) {
@@ -989,9 +940,14 @@ fn mul_15(i: u32, t: u32) {
   let j = i % 5u;
   mem[at0 + i] = mem[at1 + l * 5u + j] * mem[at2 + l * 5u + j];
 }
-// sigmoid_9_to_tanh_14, then mul_15, element by element (one dispatch for both).
+// sigmoid_9, then sigmoid_10, then tanh_11, then sigmoid_12, then add_13, then tanh_14, then mul_15, element by element (one dispatch for all 7).
 fn sigmoid_9_to_mul_15(i: u32, t: u32) {
-  sigmoid_9_to_tanh_14(i, t);
+  sigmoid_9(i, t);
+  sigmoid_10(i, t);
+  tanh_11(i, t);
+  sigmoid_12(i, t);
+  add_13(i, t);
+  tanh_14(i, t);
   mul_15(i, t);
 }
 
@@ -1357,11 +1313,6 @@ fn mul_28(i: u32, _t: u32) {
   let j = i % 5u;
   mem[at0 + i] = mem[at1 + l * 5u + j] * (1.0 - mem[at1 + l * 5u + j]);
 }
-// sub_27, then mul_28, element by element (one dispatch for both).
-fn sub_27_to_mul_28(i: u32, _t: u32) {
-  sub_27(i, _t);
-  mul_28(i, _t);
-}
 // %59 sub ∂g — 31: g = tanh(W_ig @ x + b_ig + W_hg @ h + b_hg)      // candidate cell state
 fn sub_29(i: u32, _t: u32) {
   let at0 = (dims.T_T * dims.B * 115u + dims.B * 60u + 202u); // %59 sub ∂g
@@ -1369,11 +1320,6 @@ fn sub_29(i: u32, _t: u32) {
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = 1.0 - (mem[at1 + l * 5u + j] * mem[at1 + l * 5u + j]);
-}
-// sub_27_to_mul_28, then sub_29, element by element (one dispatch for both).
-fn sub_27_to_sub_29(i: u32, _t: u32) {
-  sub_27_to_mul_28(i, _t);
-  sub_29(i, _t);
 }
 // %61 mul ∂f — 30: f = sigmoid(W_if @ x + b_if + W_hf @ h + b_hf)   // forget gate
 fn mul_30(i: u32, _t: u32) {
@@ -1383,11 +1329,6 @@ fn mul_30(i: u32, _t: u32) {
   let j = i % 5u;
   mem[at0 + i] = mem[at1 + l * 5u + j] * (1.0 - mem[at1 + l * 5u + j]);
 }
-// sub_27_to_sub_29, then mul_30, element by element (one dispatch for both).
-fn sub_27_to_mul_30(i: u32, _t: u32) {
-  sub_27_to_sub_29(i, _t);
-  mul_30(i, _t);
-}
 // %63 mul ∂i — 29: i = sigmoid(W_ii @ x + b_ii + W_hi @ h + b_hi)   // input gate
 fn mul_31(i: u32, _t: u32) {
   let at0 = (dims.T_T * dims.B * 125u + dims.B * 60u + 202u); // %63 mul ∂i
@@ -1396,9 +1337,12 @@ fn mul_31(i: u32, _t: u32) {
   let j = i % 5u;
   mem[at0 + i] = mem[at1 + l * 5u + j] * (1.0 - mem[at1 + l * 5u + j]);
 }
-// sub_27_to_mul_30, then mul_31, element by element (one dispatch for both).
+// sub_27, then mul_28, then sub_29, then mul_30, then mul_31, element by element (one dispatch for all 5).
 fn sub_27_to_mul_31(i: u32, _t: u32) {
-  sub_27_to_mul_30(i, _t);
+  sub_27(i, _t);
+  mul_28(i, _t);
+  sub_29(i, _t);
+  mul_30(i, _t);
   mul_31(i, _t);
 }
 
@@ -1581,11 +1525,6 @@ fn add_37(i: u32, t: u32) {
   let j = i % 5u;
   mem[at0 + i] = mem[at1 + l * 5u + j] + ((mem[at2 + l * 5u + j] * mem[at3 + l * 5u + j]) * mem[at4 + l * 5u + j]);
 }
-// add_36, then add_37, element by element (one dispatch for both).
-fn add_36_to_add_37(i: u32, t: u32) {
-  add_36(i, t);
-  add_37(i, t);
-}
 // %18 mul — 34: c' = f * c + i * g
 fn mul_38(i: u32, t: u32) {
   let at0 = select((dims.T_T * dims.B * 150u + dims.B * 75u + 362u), (dims.T_T * dims.B * 150u + dims.B * 70u + 362u), (dims.T_T - 1u - t) % 2u == 1u); // ∂LSTM next state ∂c
@@ -1594,11 +1533,6 @@ fn mul_38(i: u32, t: u32) {
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = mem[at1 + l * 5u + j] * mem[at2 + l * 5u + j];
-}
-// add_36_to_add_37, then mul_38, element by element (one dispatch for both).
-fn add_36_to_mul_38(i: u32, t: u32) {
-  add_36_to_add_37(i, t);
-  mul_38(i, t);
 }
 // %20 mul ∂o — 32: o = sigmoid(W_io @ x + b_io + W_ho @ h + b_ho)   // output gate
 fn mul_39(i: u32, t: u32) {
@@ -1610,11 +1544,6 @@ fn mul_39(i: u32, t: u32) {
   let j = i % 5u;
   mem[at0 + i] = (mem[at1 + l * 5u + j] * mem[at2 + l * 5u + j]) * mem[at3 + l * 5u + j];
 }
-// add_36_to_mul_38, then mul_39, element by element (one dispatch for both).
-fn add_36_to_mul_39(i: u32, t: u32) {
-  add_36_to_mul_38(i, t);
-  mul_39(i, t);
-}
 // %22 mul ∂g — 31: g = tanh(W_ig @ x + b_ig + W_hg @ h + b_hg)      // candidate cell state
 fn mul_40(i: u32, t: u32) {
   let at0 = (dims.T_T * dims.B * 140u + dims.B * 60u + 362u) + t * dims.B * 5u; // ∂LSTM output 2 at step t
@@ -1624,11 +1553,6 @@ fn mul_40(i: u32, t: u32) {
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = (mem[at1 + l * 5u + j] * mem[at2 + l * 5u + j]) * mem[at3 + l * 5u + j];
-}
-// add_36_to_mul_39, then mul_40, element by element (one dispatch for both).
-fn add_36_to_mul_40(i: u32, t: u32) {
-  add_36_to_mul_39(i, t);
-  mul_40(i, t);
 }
 // %24 mul ∂f — 30: f = sigmoid(W_if @ x + b_if + W_hf @ h + b_hf)   // forget gate
 fn mul_41(i: u32, t: u32) {
@@ -1640,11 +1564,6 @@ fn mul_41(i: u32, t: u32) {
   let j = i % 5u;
   mem[at0 + i] = (mem[at1 + l * 5u + j] * mem[at2 + l * 5u + j]) * mem[at3 + l * 5u + j];
 }
-// add_36_to_mul_40, then mul_41, element by element (one dispatch for both).
-fn add_36_to_mul_41(i: u32, t: u32) {
-  add_36_to_mul_40(i, t);
-  mul_41(i, t);
-}
 // %26 mul ∂i — 29: i = sigmoid(W_ii @ x + b_ii + W_hi @ h + b_hi)   // input gate
 fn mul_42(i: u32, t: u32) {
   let at0 = (dims.T_T * dims.B * 130u + dims.B * 60u + 362u) + t * dims.B * 5u; // ∂LSTM output 0 at step t
@@ -1655,9 +1574,14 @@ fn mul_42(i: u32, t: u32) {
   let j = i % 5u;
   mem[at0 + i] = (mem[at1 + l * 5u + j] * mem[at2 + l * 5u + j]) * mem[at3 + l * 5u + j];
 }
-// add_36_to_mul_41, then mul_42, element by element (one dispatch for both).
+// add_36, then add_37, then mul_38, then mul_39, then mul_40, then mul_41, then mul_42, element by element (one dispatch for all 7).
 fn add_36_to_mul_42(i: u32, t: u32) {
-  add_36_to_mul_41(i, t);
+  add_36(i, t);
+  add_37(i, t);
+  mul_38(i, t);
+  mul_39(i, t);
+  mul_40(i, t);
+  mul_41(i, t);
   mul_42(i, t);
 }
 
@@ -2450,11 +2374,6 @@ fn add_3(i: u32, _t: u32) {
   let j = i % 5u;
   mem[at0 + i] = (mem[at1 + l * 20u + j + 5u] + mem[at2 + j]) + mem[at3 + j];
 }
-// add_2, then add_3, element by element (one dispatch for both).
-fn add_2_to_add_3(i: u32, _t: u32) {
-  add_2(i, _t);
-  add_3(i, _t);
-}
 // %30 add
 fn add_4(i: u32, _t: u32) {
   let at0 = (dims.T_T * dims.B * 33u + dims.B * 15u + 200u); // %30 add
@@ -2464,11 +2383,6 @@ fn add_4(i: u32, _t: u32) {
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = (mem[at1 + l * 20u + j + 10u] + mem[at2 + j]) + mem[at3 + j];
-}
-// add_2_to_add_3, then add_4, element by element (one dispatch for both).
-fn add_2_to_add_4(i: u32, _t: u32) {
-  add_2_to_add_3(i, _t);
-  add_4(i, _t);
 }
 // %33 add
 fn add_5(i: u32, _t: u32) {
@@ -2480,9 +2394,11 @@ fn add_5(i: u32, _t: u32) {
   let j = i % 5u;
   mem[at0 + i] = (mem[at1 + l * 20u + j + 15u] + mem[at2 + j]) + mem[at3 + j];
 }
-// add_2_to_add_4, then add_5, element by element (one dispatch for both).
+// add_2, then add_3, then add_4, then add_5, element by element (one dispatch for all 4).
 fn add_2_to_add_5(i: u32, _t: u32) {
-  add_2_to_add_4(i, _t);
+  add_2(i, _t);
+  add_3(i, _t);
+  add_4(i, _t);
   add_5(i, _t);
 }
 
@@ -2567,11 +2483,6 @@ fn sigmoid_10(i: u32, t: u32) {
   let j = i % 5u;
   mem[at0 + i] = 1.0 / (1.0 + exp(-(mem[at1 + l * 5u + j] + mem[at2 + l * 20u + j + 5u])));
 }
-// sigmoid_9, then sigmoid_10, element by element (one dispatch for both).
-fn sigmoid_9_to_sigmoid_10(i: u32, t: u32) {
-  sigmoid_9(i, t);
-  sigmoid_10(i, t);
-}
 // %16 tanh g — 31: g = tanh(W_ig @ x + b_ig + W_hg @ h + b_hg)      // candidate cell state
 fn tanh_11(i: u32, t: u32) {
   let at0 = (dims.T_T * dims.B * 58u + dims.B * 15u + 200u) + t * dims.B * 5u; // LSTM output 3 at step t
@@ -2581,11 +2492,6 @@ fn tanh_11(i: u32, t: u32) {
   let j = i % 5u;
   mem[at0 + i] = tanh_f32((mem[at1 + l * 5u + j] + mem[at2 + l * 20u + j + 10u]));
 }
-// sigmoid_9_to_sigmoid_10, then tanh_11, element by element (one dispatch for both).
-fn sigmoid_9_to_tanh_11(i: u32, t: u32) {
-  sigmoid_9_to_sigmoid_10(i, t);
-  tanh_11(i, t);
-}
 // %19 sigmoid o — 32: o = sigmoid(W_io @ x + b_io + W_ho @ h + b_ho)   // output gate
 fn sigmoid_12(i: u32, t: u32) {
   let at0 = (dims.T_T * dims.B * 53u + dims.B * 15u + 200u) + t * dims.B * 5u; // LSTM output 2 at step t
@@ -2594,11 +2500,6 @@ fn sigmoid_12(i: u32, t: u32) {
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = 1.0 / (1.0 + exp(-(mem[at1 + l * 5u + j] + mem[at2 + l * 20u + j + 15u])));
-}
-// sigmoid_9_to_tanh_11, then sigmoid_12, element by element (one dispatch for both).
-fn sigmoid_9_to_sigmoid_12(i: u32, t: u32) {
-  sigmoid_9_to_tanh_11(i, t);
-  sigmoid_12(i, t);
 }
 // %22 add c' — 34: c' = f * c + i * g
 fn add_13(i: u32, t: u32) {
@@ -2611,11 +2512,6 @@ fn add_13(i: u32, t: u32) {
   let j = i % 5u;
   mem[at0 + i] = (mem[at1 + l * 5u + j] * mem[at2 + l * 5u + j]) + (mem[at3 + l * 5u + j] * mem[at4 + l * 5u + j]);
 }
-// sigmoid_9_to_sigmoid_12, then add_13, element by element (one dispatch for both).
-fn sigmoid_9_to_add_13(i: u32, t: u32) {
-  sigmoid_9_to_sigmoid_12(i, t);
-  add_13(i, t);
-}
 // %23 tanh — 35: h' = o * tanh(c')
 fn tanh_14(i: u32, t: u32) {
   let at0 = (dims.T_T * dims.B * 48u + dims.B * 15u + 200u) + t * dims.B * 5u; // LSTM output 1 at step t
@@ -2623,11 +2519,6 @@ fn tanh_14(i: u32, t: u32) {
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = tanh_f32(mem[at1 + l * 5u + j]);
-}
-// sigmoid_9_to_add_13, then tanh_14, element by element (one dispatch for both).
-fn sigmoid_9_to_tanh_14(i: u32, t: u32) {
-  sigmoid_9_to_add_13(i, t);
-  tanh_14(i, t);
 }
 // %24 mul h' — 35: h' = o * tanh(c')
 fn mul_15(i: u32, t: u32) {
@@ -2638,9 +2529,14 @@ fn mul_15(i: u32, t: u32) {
   let j = i % 5u;
   mem[at0 + i] = mem[at1 + l * 5u + j] * mem[at2 + l * 5u + j];
 }
-// sigmoid_9_to_tanh_14, then mul_15, element by element (one dispatch for both).
+// sigmoid_9, then sigmoid_10, then tanh_11, then sigmoid_12, then add_13, then tanh_14, then mul_15, element by element (one dispatch for all 7).
 fn sigmoid_9_to_mul_15(i: u32, t: u32) {
-  sigmoid_9_to_tanh_14(i, t);
+  sigmoid_9(i, t);
+  sigmoid_10(i, t);
+  tanh_11(i, t);
+  sigmoid_12(i, t);
+  add_13(i, t);
+  tanh_14(i, t);
   mul_15(i, t);
 }
 
@@ -2970,11 +2866,6 @@ fn mul_28(i: u32, _t: u32) {
   let j = i % 5u;
   mem[at0 + i] = mem[at1 + l * 5u + j] * (1.0 - mem[at1 + l * 5u + j]);
 }
-// sub_27, then mul_28, element by element (one dispatch for both).
-fn sub_27_to_mul_28(i: u32, _t: u32) {
-  sub_27(i, _t);
-  mul_28(i, _t);
-}
 // %59 sub ∂g — 31: g = tanh(W_ig @ x + b_ig + W_hg @ h + b_hg)      // candidate cell state
 fn sub_29(i: u32, _t: u32) {
   let at0 = (dims.T_T * dims.B * 115u + dims.B * 60u + 202u); // %59 sub ∂g
@@ -2982,11 +2873,6 @@ fn sub_29(i: u32, _t: u32) {
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = 1.0 - (mem[at1 + l * 5u + j] * mem[at1 + l * 5u + j]);
-}
-// sub_27_to_mul_28, then sub_29, element by element (one dispatch for both).
-fn sub_27_to_sub_29(i: u32, _t: u32) {
-  sub_27_to_mul_28(i, _t);
-  sub_29(i, _t);
 }
 // %61 mul ∂f — 30: f = sigmoid(W_if @ x + b_if + W_hf @ h + b_hf)   // forget gate
 fn mul_30(i: u32, _t: u32) {
@@ -2996,11 +2882,6 @@ fn mul_30(i: u32, _t: u32) {
   let j = i % 5u;
   mem[at0 + i] = mem[at1 + l * 5u + j] * (1.0 - mem[at1 + l * 5u + j]);
 }
-// sub_27_to_sub_29, then mul_30, element by element (one dispatch for both).
-fn sub_27_to_mul_30(i: u32, _t: u32) {
-  sub_27_to_sub_29(i, _t);
-  mul_30(i, _t);
-}
 // %63 mul ∂i — 29: i = sigmoid(W_ii @ x + b_ii + W_hi @ h + b_hi)   // input gate
 fn mul_31(i: u32, _t: u32) {
   let at0 = (dims.T_T * dims.B * 125u + dims.B * 60u + 202u); // %63 mul ∂i
@@ -3009,9 +2890,12 @@ fn mul_31(i: u32, _t: u32) {
   let j = i % 5u;
   mem[at0 + i] = mem[at1 + l * 5u + j] * (1.0 - mem[at1 + l * 5u + j]);
 }
-// sub_27_to_mul_30, then mul_31, element by element (one dispatch for both).
+// sub_27, then mul_28, then sub_29, then mul_30, then mul_31, element by element (one dispatch for all 5).
 fn sub_27_to_mul_31(i: u32, _t: u32) {
-  sub_27_to_mul_30(i, _t);
+  sub_27(i, _t);
+  mul_28(i, _t);
+  sub_29(i, _t);
+  mul_30(i, _t);
   mul_31(i, _t);
 }
 
@@ -3108,11 +2992,6 @@ fn add_37(i: u32, t: u32) {
   let j = i % 5u;
   mem[at0 + i] = mem[at1 + l * 5u + j] + ((mem[at2 + l * 5u + j] * mem[at3 + l * 5u + j]) * mem[at4 + l * 5u + j]);
 }
-// add_36, then add_37, element by element (one dispatch for both).
-fn add_36_to_add_37(i: u32, t: u32) {
-  add_36(i, t);
-  add_37(i, t);
-}
 // %18 mul — 34: c' = f * c + i * g
 fn mul_38(i: u32, t: u32) {
   let at0 = select((dims.T_T * dims.B * 150u + dims.B * 75u + 362u), (dims.T_T * dims.B * 150u + dims.B * 70u + 362u), (dims.T_T - 1u - t) % 2u == 1u); // ∂LSTM next state ∂c
@@ -3121,11 +3000,6 @@ fn mul_38(i: u32, t: u32) {
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = mem[at1 + l * 5u + j] * mem[at2 + l * 5u + j];
-}
-// add_36_to_add_37, then mul_38, element by element (one dispatch for both).
-fn add_36_to_mul_38(i: u32, t: u32) {
-  add_36_to_add_37(i, t);
-  mul_38(i, t);
 }
 // %20 mul ∂o — 32: o = sigmoid(W_io @ x + b_io + W_ho @ h + b_ho)   // output gate
 fn mul_39(i: u32, t: u32) {
@@ -3137,11 +3011,6 @@ fn mul_39(i: u32, t: u32) {
   let j = i % 5u;
   mem[at0 + i] = (mem[at1 + l * 5u + j] * mem[at2 + l * 5u + j]) * mem[at3 + l * 5u + j];
 }
-// add_36_to_mul_38, then mul_39, element by element (one dispatch for both).
-fn add_36_to_mul_39(i: u32, t: u32) {
-  add_36_to_mul_38(i, t);
-  mul_39(i, t);
-}
 // %22 mul ∂g — 31: g = tanh(W_ig @ x + b_ig + W_hg @ h + b_hg)      // candidate cell state
 fn mul_40(i: u32, t: u32) {
   let at0 = (dims.T_T * dims.B * 140u + dims.B * 60u + 362u) + t * dims.B * 5u; // ∂LSTM output 2 at step t
@@ -3151,11 +3020,6 @@ fn mul_40(i: u32, t: u32) {
   let l = i / 5u;
   let j = i % 5u;
   mem[at0 + i] = (mem[at1 + l * 5u + j] * mem[at2 + l * 5u + j]) * mem[at3 + l * 5u + j];
-}
-// add_36_to_mul_39, then mul_40, element by element (one dispatch for both).
-fn add_36_to_mul_40(i: u32, t: u32) {
-  add_36_to_mul_39(i, t);
-  mul_40(i, t);
 }
 // %24 mul ∂f — 30: f = sigmoid(W_if @ x + b_if + W_hf @ h + b_hf)   // forget gate
 fn mul_41(i: u32, t: u32) {
@@ -3167,11 +3031,6 @@ fn mul_41(i: u32, t: u32) {
   let j = i % 5u;
   mem[at0 + i] = (mem[at1 + l * 5u + j] * mem[at2 + l * 5u + j]) * mem[at3 + l * 5u + j];
 }
-// add_36_to_mul_40, then mul_41, element by element (one dispatch for both).
-fn add_36_to_mul_41(i: u32, t: u32) {
-  add_36_to_mul_40(i, t);
-  mul_41(i, t);
-}
 // %26 mul ∂i — 29: i = sigmoid(W_ii @ x + b_ii + W_hi @ h + b_hi)   // input gate
 fn mul_42(i: u32, t: u32) {
   let at0 = (dims.T_T * dims.B * 130u + dims.B * 60u + 362u) + t * dims.B * 5u; // ∂LSTM output 0 at step t
@@ -3182,9 +3041,14 @@ fn mul_42(i: u32, t: u32) {
   let j = i % 5u;
   mem[at0 + i] = (mem[at1 + l * 5u + j] * mem[at2 + l * 5u + j]) * mem[at3 + l * 5u + j];
 }
-// add_36_to_mul_41, then mul_42, element by element (one dispatch for both).
+// add_36, then add_37, then mul_38, then mul_39, then mul_40, then mul_41, then mul_42, element by element (one dispatch for all 7).
 fn add_36_to_mul_42(i: u32, t: u32) {
-  add_36_to_mul_41(i, t);
+  add_36(i, t);
+  add_37(i, t);
+  mul_38(i, t);
+  mul_39(i, t);
+  mul_40(i, t);
+  mul_41(i, t);
   mul_42(i, t);
 }
 

@@ -52,7 +52,7 @@ function merge(run: readonly ElementPhase[]): ElementPhase {
     }
   const code = [
     ...run.map((p) => p.code),
-    `// ${run.map((p) => p.name).join(', then ')}, element by element (one dispatch for all).`,
+    `// ${run.map((p) => p.name).join(', then ')}, element by element (one dispatch for ${run.length === 2 ? 'both' : `all ${run.length}`}).`,
     `fn ${name}(i: u32, ${t}: u32) {`,
     ...run.map((p) => `  ${p.name}(i, ${t});`),
     '}',
