@@ -31,8 +31,9 @@ export class UserError extends Error {
 }
 
 /**
- * A message with every run of more than 120 characters without a space shortened: a message
- * quotes names and values from the user's files, and one may be megabytes long.
+ * A message with every run of more than 120 characters without a space shortened, and the whole
+ * kept under 2,000: a message quotes names and values from the user's files, and one may be
+ * megabytes long.
  */
 export function clipLongRuns(message: string): string {
   // A loop, not a regular expression: one over megabytes runs out of stack.
@@ -45,7 +46,8 @@ export function clipLongRuns(message: string): string {
     if (k < message.length) out += message[k];
     runStart = k + 1;
   }
-  return out;
+  // A list of thousands of names (a model's params) is cut short as well.
+  return out.length > 2000 ? `${out.slice(0, 1900)}… (and ${out.length - 1900} characters more)` : out;
 }
 
 /** A diagnostic as the API gives it: where (1-based line and column, inclusive end), what, and what to do. */

@@ -156,7 +156,7 @@ describe('messages', () => {
 
 describe('generated sources', () => {
   it.skipIf(onlyInFullSuite())(
-    'run clean through every stage: 120 of them, from a fixed seed',
+    'run clean through every stage: 300 of them, from a fixed seed',
     async () => {
       const seeds = readdirSync('examples')
         .filter((f) => f.endsWith('.rnn'))
@@ -164,7 +164,7 @@ describe('generated sources', () => {
       const sources = fc.sample(
         fc.oneof({ weight: 12, arbitrary: mutatedSource(seeds) }, { weight: 1, arbitrary: extremeSource }),
         {
-          numRuns: 120,
+          numRuns: 300,
           seed: 20261204,
         },
       );
