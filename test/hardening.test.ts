@@ -70,6 +70,9 @@ describe('sources that once broke rnnc', () => {
     expect(() => compile(source)).toThrow(
       "with H = 100000, param W [H, H] would hold 10000000000 values, past rnnc's limit of 268435456 (2^28) a sample",
     );
+    expect(() => compile(readFileSync(join(fixtures, 'slice-past-the-end-at-its-sizes.rnn'), 'utf8'))).toThrow(
+      'with H = 2, K = 5, the slice [0:K] (line 5) is [0:5] of a value of size 2: a slice must lie within its value',
+    );
     expect(() => gradients(readFileSync(join(fixtures, 'loss-on-no-param.rnn'), 'utf8'))).toThrow(
       /the loss does not depend on any param/,
     );

@@ -133,6 +133,12 @@ export function compile(source: ProgramSource, options: CompileOptions = {}): Co
 
   if (target === 'wgsl') {
     if (dtype !== 'f32') throw new UserError('WGSL computes in f32: leave out dtype f64');
+    // WGSL indexes memory with u32: the params, laid out first, must be addressable by one.
+    const paramValues = model.params.reduce((n, p) => n + p.shape.reduce((m, d) => m * d.evaluate(sizes), 1), 0);
+    if (4 * paramValues >= 2 ** 32)
+      throw new UserError(
+        `model ${model.name} has ${paramValues} param values at these sizes: more than WGSL's 32-bit indices can address (4 GiB)`,
+      );
     const result = withGradErrors(program, () =>
       compileToWgsl(model, {
         ...common,

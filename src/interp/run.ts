@@ -8,7 +8,8 @@ import type { ModelInfo } from '../frontend/model.js';
 import type { Dim } from '../ir/dims.js';
 import { formatShape } from '../ir/dims.js';
 import { keepOutputs } from '../ir/prune.js';
-import { tensorType } from '../ir/types.js';
+import { type TensorType, tensorType } from '../ir/types.js';
+import { type Graph, isOp } from '../ir/graph.js';
 import type { DType, Tensor } from '../tensor/tensor.js';
 import { initialValue } from './init.js';
 import { interpret } from './interpret.js';
@@ -60,7 +61,38 @@ export function bindSizes(model: ModelInfo, overrides: Sizes = {}): Record<strin
   model.params.forEach((p) => check(`param ${p.name}`, p.shape));
   model.inputs.forEach((i) => check(`input ${i.name}`, i.type.shape));
   model.states.forEach((s) => check(`state ${s.name}`, s.shape));
+  checkSlices(model.graph, sizes);
   return sizes;
+}
+
+/**
+ * Every slice within its value at these sizes: `z[0:K]` of a `[H]` value type-checks for any
+ * sizes, but with K > H it would read past the value's end (the shapes of a source are checked
+ * symbolically; this is the check with numbers).
+ */
+function checkSlices(graph: Graph, sizes: Readonly<Record<string, number>>): void {
+  const pending: Graph[] = [graph];
+  while (pending.length > 0) {
+    const g = pending.pop() as Graph;
+    for (const node of g.nodes) {
+      const body = (node.attrs as { body?: Graph }).body;
+      if (body) pending.push(body);
+      if (!isOp(node, 'slice')) continue;
+      const input = g.nodes[node.inputs[0]].type as TensorType;
+      const size = input.shape[input.shape.length - 1].evaluate(sizes);
+      const start = node.attrs.start.evaluate(sizes);
+      const end = node.attrs.end.evaluate(sizes);
+      if (start < 0 || end > size || end <= start) {
+        const where = node.span ? ` (line ${node.span.line}${node.label ? `, ${node.label}` : ''})` : '';
+        const bound = Object.entries(sizes)
+          .map(([k, v]) => `${k} = ${v}`)
+          .join(', ');
+        throw new UserError(
+          `with ${bound}, the slice [${String(node.attrs.start)}:${String(node.attrs.end)}]${where} is [${start}:${end}] of a value of size ${size}: a slice must lie within its value`,
+        );
+      }
+    }
+  }
 }
 
 export function initParams(model: ModelInfo, sizes: Sizes, seed: number, dtype: DType): Record<string, Tensor> {

@@ -49,10 +49,12 @@ export function requireRank(type: TensorType, min: number, what: string): void {
 }
 
 /** A size that is known to be at most zero (so never valid), when that can be decided symbolically. */
+/** Whether a size expression is ≤ 0 for every choice of sizes (sizes are ≥ 1): `H - 3*H`, `-1`. */
 export function knownNonPositive(d: Dim): boolean {
-  return d.isConstant && d.constant <= 0;
+  return d.constant <= 0 && d.terms.every(([, c]) => c <= 0);
 }
 
+/** Whether a size expression is < 0 for every choice of sizes (sizes are ≥ 1). */
 export function knownNegative(d: Dim): boolean {
-  return d.isConstant && d.constant < 0;
+  return knownNonPositive(d) && (d.constant < 0 || d.terms.length > 0);
 }
