@@ -13,6 +13,7 @@ import { UserError } from '../src/diagnostics.js';
 import { files, readRunFile } from '../src/train/checkpoint.js';
 import { commitRunState, recoverRunFolder } from '../src/train/commit.js';
 import { readSafetensors } from '../src/weights/safetensors.js';
+import { writeFailure } from '../src/cli/load.js';
 import { rnnc, scratchFolder } from './helpers/cli.js';
 
 const scratch = scratchFolder('rnnc-faults-');
@@ -185,6 +186,20 @@ describe('rnnc train under faults', () => {
     expect(refused.err).toMatch(/is not the model .* was trained with: its equations or shapes changed/);
     expect(refused.err).toContain(join(out, 'model.rnn'));
   }, 300_000);
+
+  it('names the path and the reason for every way a write fails', () => {
+    const reasons: Record<string, string> = {
+      ENOSPC: 'the disk is full',
+      EROFS: 'the file system is read-only',
+      ENOTDIR: 'a part of the path is not a folder',
+      ENOENT: 'its folder does not exist',
+      EACCES: 'permission denied',
+    };
+    for (const [code, why] of Object.entries(reasons))
+      expect(writeFailure('/runs/a/run.json', Object.assign(new Error(code), { code })).message).toBe(
+        `cannot write /runs/a/run.json: ${why}`,
+      );
+  });
 
   it('says which path it cannot write on a read-only folder, leaving no temporary files', async () => {
     if (process.getuid?.() === 0) {

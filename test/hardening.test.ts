@@ -144,8 +144,15 @@ describe('generated modules', () => {
     expect(() => m.forward(null, x([4, 3, 3]))).toThrow('rnnc model: params must be an object');
     expect(() => m.forward(params, x([4, 3, 3]), null)).toThrow('rnnc model: initialStates must be an object');
     expect(() => m.optimizer(null)).toThrow('rnnc model: optimizer options must be an object');
-    expect(() => m.optimizer({ method: 'adam', learningRate: 0.1, beta1: 'x' })).toThrow(
-      'rnnc model: optimizer option beta1 must be a number ≥ 0, got x',
+    // A call whose buffers would not fit a WebAssembly memory says how much it needed.
+    const wide = compile(source, { target: 'js', sizes: { H: 256 } });
+    const big = (await import(
+      `data:text/javascript;base64,${Buffer.from(wide.files[wide.main]).toString('base64')}`
+    )) as typeof m;
+    const steps = 1_000_000;
+    const long = { x: { data: new Float32Array(steps * 3), shape: [steps, 1, 3] } };
+    expect(() => big.forward(big.init(1), long)).toThrow(
+      /^rnnc model: this call needs \d+ bytes of memory for its batch and steps, past the 4294967296 a WebAssembly memory can hold/,
     );
   });
 });
