@@ -9,6 +9,42 @@ import fc from 'fast-check';
 import { check, compile, gradients, loadTorchWeights, run, SourceError, UserError } from '../../src/api/index.js';
 import { writeSafetensors } from '../../src/weights/safetensors.js';
 
+interface GeneratedModule {
+  init(seed: number): Record<string, Float32Array>;
+  forward(params: unknown, inputs: unknown): { outputs: Record<string, { data: Float32Array }> };
+  grad?(params: unknown, inputs: unknown): { loss: number };
+  readonly inputSpecs: Record<
+    string,
+    { time: string | null; target: boolean; batch: boolean; shape: readonly number[] }
+  >;
+}
+
+/**
+ * The module compiled to JavaScript, imported and called: forward (and grad where there is a
+ * loss) on inputs of every declared shape, 3 steps and 2 samples. A refusal of the module's own
+ * (`rnnc model: …`) is clean; any other exception is the module's crash.
+ */
+async function runModule(source: string, chosen: { file: string; model?: string }): Promise<void> {
+  const { files, main } = compile(source, { ...chosen, target: 'js' });
+  const m = (await import(
+    `data:text/javascript;base64,${Buffer.from(files[main]).toString('base64')}`
+  )) as GeneratedModule;
+  const inputs: Record<string, { data: Float32Array; shape: number[] }> = {};
+  for (const [name, spec] of Object.entries(m.inputSpecs)) {
+    const shape = [...(spec.time !== null ? [3] : []), ...(spec.batch ? [2] : []), ...spec.shape];
+    const data = new Float32Array(shape.reduce((a, b) => a * b, 1)).map((_, k) => Math.sin(k + 1) * 0.5);
+    inputs[name] = { data, shape };
+  }
+  try {
+    const params = m.init(1);
+    m.forward(params, inputs);
+    m.grad?.(params, inputs);
+  } catch (e) {
+    if (e instanceof Error && e.message.startsWith('rnnc model: ')) throw new UserError(e.message);
+    throw e;
+  }
+}
+
 export type Verdict = 'ok' | 'refused' | 'unclean' | 'crash';
 
 export interface Outcome {
@@ -144,6 +180,8 @@ export async function exercise(source: string, options: ExerciseOptions = {}): P
       },
     ]);
     stages.push(['compile js', () => void compile(source, { ...chosen, target: 'js' })]);
+    // Every fifth source also runs its module (importing thousands would fill a worker's memory).
+    if ((options.dataSeed ?? 0) % 5 === 0) stages.push(['run the module', () => runModule(source, chosen)]);
   }
   if (options.dataSeed !== undefined) {
     const seed = options.dataSeed;
