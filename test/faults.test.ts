@@ -12,6 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { UserError } from '../src/diagnostics.js';
 import { files, readRunFile } from '../src/train/checkpoint.js';
 import { commitRunState, recoverRunFolder } from '../src/train/commit.js';
+import { Random } from '../src/interp/random.js';
 import { readSafetensors } from '../src/weights/safetensors.js';
 import { writeFailure } from '../src/cli/load.js';
 import { rnnc, scratchFolder } from './helpers/cli.js';
@@ -50,23 +51,13 @@ function stepsOf(folder: string): { run: number; checkpoint: number; optimizer: 
   };
 }
 
-/** mulberry32: the kill times are random but the same in every run of the test. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 describe('rnnc train under faults', () => {
   it('leaves a folder that resumes after each of 24 kills at random moments, every file of its state at one step', async () => {
     const out = scratch.path('killed');
     const base = ['train', 'examples/births.rnn', '--data', 'births', '--size', 'H=8', '--seed', '3', '--out', out];
-    const next = random(20261204);
+    // The kill times are random, but the same in every run of the test.
+    const rng = new Random(20261204);
+    const next = () => rng.next();
     // Kill times scale with how long a start takes here (a busy machine starts slowly): from
     // before the first state is saved to well into training.
     const startedAt = Date.now();

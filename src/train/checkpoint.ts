@@ -32,7 +32,8 @@ export function writeWhole(path: string, contents: string | Uint8Array): void {
 
 /** Files a run writes that hold nothing of the user's: a folder of only these is an interrupted start. */
 function isRunFile(name: string): boolean {
-  const base = name.replace(/\.(next|partial)$/, '').replace(/\.next$/, '');
+  // `checkpoint.safetensors.next.partial` is a checkpoint on its way to being committed.
+  const base = name.replace(/(\.next)?(\.partial)?$/, '');
   return (Object.values(files) as string[]).includes(base);
 }
 
