@@ -15,6 +15,7 @@ import { clipLongRuns } from '../src/diagnostics.js';
 import { exercise } from './fuzz/exercise.js';
 import { extremeSource, lineBreaks, mutatedSource } from './fuzz/generate.js';
 import { shaderErrors, typeErrors } from './fuzz/validate.js';
+import { rnnc, scratchFolder } from './helpers/cli.js';
 import { onlyInFullSuite } from './helpers/matrix.js';
 
 const fixtures = 'test/fixtures/fuzz';
@@ -154,6 +155,39 @@ describe('generated modules', () => {
     expect(() => big.forward(big.init(1), long)).toThrow(
       /^rnnc model: this call needs \d+ bytes of memory for its batch and steps, past the 4294967296 a WebAssembly memory can hold/,
     );
+  });
+});
+
+describe('data inputs', () => {
+  const scratch = scratchFolder('rnnc-hardening-');
+
+  it('end in a message, however deep, large or many they are', async () => {
+    const deep = scratch.write('deep.json', `{"x": ${'['.repeat(200_000)}${']'.repeat(200_000)}}`);
+    const longKey = scratch.write('long-key.json', JSON.stringify({ ['k'.repeat(2_000_000)]: 1 }));
+    const torch = scratch.write('torch.json', JSON.stringify({ weight_ih_l0: { data: [1, 2], shape: [2] } }));
+    const cases: [string[], RegExp][] = [
+      [['--input', deep], /^rnnc: error: x: expected \[T\]\[B\]\[4\] \(time-major\), got an array nested 200000 deep$/],
+      [
+        ['--input', longKey],
+        /^rnnc: error: model Elman has no input 'k{99}… \(2000002 characters\) \(its inputs are x\)$/,
+      ],
+      [
+        ['--torch-weights', torch],
+        /^rnnc: error: 'weight_ih_l0': cell Elman of layer Elman does not have the param names/,
+      ],
+      [
+        ['--batch', '1000000000'],
+        /^rnnc: error: random inputs of 20000000000 values in all are past rnnc's limit of 16777216/,
+      ],
+      [['--steps', '1000000000000'], /^rnnc: error: random inputs of 8000000000000 values/],
+      [['--size', 'H=9007199254740992'], /^rnnc: error: size H is 9007199254740992, past rnnc's limit of 16777216$/],
+    ];
+    for (const [args, message] of cases) {
+      const r = await rnnc('run', 'examples/elman.rnn', ...args);
+      expect({ args: args[0], status: r.status }).toEqual({ args: args[0], status: 1 });
+      expect(r.err).toMatch(message);
+      expect(r.err.length).toBeLessThan(2000);
+    }
   });
 });
 
