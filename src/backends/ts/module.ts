@@ -114,11 +114,12 @@ function emitFunction(
     // On the SIMD path the caller's arrays are copied into the kernels' memory.
     const stage = (expression: string) => (ctx.simd ? `heapStage(${expression})` : expression);
     const stackedOnly = stackedOnlyParams(graph);
-    // An input the computation does not read (its gradient is zero) is not kept.
-    const staged: string[] = [];
+    // A param or input the computation does not read (its gradient is zero) is not kept.
+    const readers: string[] = [];
     const sources: Sources = {
       param: (param, layout) => {
         const v = ctx.fresh('p');
+        readers.push(v);
         const read = `params[${stringLiteral(param)}]`;
         const staged = `heapStageParam(${stringLiteral(param)}, ${read})`;
         // A param that only goes into packed weights is not read at all when the caller packed them.
@@ -129,7 +130,7 @@ function emitFunction(
       },
       input: (input, layout) => {
         const v = ctx.fresh('in');
-        staged.push(v);
+        readers.push(v);
         body.line(`const ${v} = ${stage(`(inputs[${stringLiteral(input)}] as Tensor).data`)};`);
         return bufferValue(v, layout);
       },
@@ -152,7 +153,7 @@ function emitFunction(
     if (ctx.simd) code.line(reserveLine(ctx.simd));
     for (const part of [decl, body]) for (const line of part.toString().trimEnd().split('\n')) code.line(line);
     finish(values);
-    code.dropUnused(staged);
+    code.dropUnused(readers);
   });
 }
 
