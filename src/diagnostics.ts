@@ -115,14 +115,24 @@ export class DiagnosticBag {
 export function formatDiagnostic(d: Diagnostic, source: string): string {
   const { file, line, col, endLine, endCol } = d.span;
   const lines = source.split(/\r?\n/);
-  const text = (lines[line - 1] ?? '').replace(/\t/g, ' ');
+  const whole = (lines[line - 1] ?? '').replace(/\t/g, ' ');
   const gutter = String(line).length;
-  const width = endLine === line ? Math.max(1, endCol - col + 1) : Math.max(1, text.length - col + 1);
+  let width = endLine === line ? Math.max(1, endCol - col + 1) : Math.max(1, whole.length - col + 1);
+  // A long line is shown as the 120 columns around the caret, … marking what is left out.
+  let text = whole;
+  let caretAt = col - 1;
+  if (whole.length > 160) {
+    const from = Math.max(0, col - 1 - 40);
+    const to = Math.min(whole.length, from + 120);
+    text = `${from > 0 ? '…' : ''}${whole.slice(from, to)}${to < whole.length ? '…' : ''}`;
+    caretAt = col - 1 - from + (from > 0 ? 1 : 0);
+    width = Math.min(width, to - (col - 1));
+  }
   const out = [
     `${file}:${line}:${col}: ${d.severity}: ${d.message}`,
     `${' '.repeat(gutter)} |`,
     `${line} | ${printable(text)}`,
-    `${' '.repeat(gutter)} | ${' '.repeat(Math.max(0, col - 1))}${'^'.repeat(width)}`,
+    `${' '.repeat(gutter)} | ${' '.repeat(Math.max(0, caretAt))}${'^'.repeat(Math.max(1, width))}`,
   ];
   if (d.hint) out.push(`${' '.repeat(gutter)} = help: ${d.hint}`);
   return out.join('\n');
@@ -169,15 +179,16 @@ export function editDistance(a: string, b: string): number {
 export function didYouMean(name: string, candidates: Iterable<string>): string | undefined {
   let best: string | undefined;
   let bestDistance = Infinity;
+  // Names far apart in length are far apart in edits: skip them (a name may be megabytes long).
+  const limit = name.length <= 1 ? 0.5 : Math.max(1, Math.floor(name.length / 3));
   for (const c of candidates) {
-    if (c === name) continue;
+    if (c === name || Math.abs(c.length - name.length) > limit || c.length > 200) continue;
     const d = editDistance(name, c);
     if (d < bestDistance) {
       best = c;
       bestDistance = d;
     }
   }
-  // Any one letter is one edit from any other, so for one-letter names only a change of case counts.
-  const limit = name.length <= 1 ? 0.5 : Math.max(1, Math.floor(name.length / 3));
+  // (Any one letter is one edit from any other, so for one-letter names only a change of case counts.)
   return best !== undefined && bestDistance <= limit ? best : undefined;
 }

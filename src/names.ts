@@ -18,3 +18,8 @@ export function own<T>(record: Readonly<Record<string, T>> | undefined, key: str
     ? record[key]
     : undefined;
 }
+
+/** The records' entries in one record without a prototype, later ones over earlier ones. */
+export function mergeByName<T>(...records: readonly (Readonly<Record<string, T>> | undefined)[]): Record<string, T> {
+  return byName(records.flatMap((r) => Object.entries(r ?? {})));
+}

@@ -79,6 +79,15 @@ describe('sources that once broke rnnc', () => {
     );
   });
 
+  it('report the first 50 of 200,000 stray characters, each line shown as the 120 columns around its caret', () => {
+    const started = Date.now();
+    const { diagnostics, formatted } = check('a$'.repeat(200_000), { file: 'stray.rnn' });
+    expect(diagnostics).toHaveLength(51);
+    expect(diagnostics[50].message).toBe('and 199950 more unexpected characters up to here');
+    expect(formatted.length).toBeLessThan(20_000);
+    expect(Date.now() - started).toBeLessThan(30_000);
+  });
+
   it('run names that are JavaScript object keys as any other name', async () => {
     const source = readFileSync(join(fixtures, 'state-named-constructor.rnn'), 'utf8');
     const result = await run(source, { seed: 2, steps: 3 });

@@ -24,7 +24,7 @@ import {
   type SourceOptions,
   withGradErrors,
 } from './program.js';
-import { byName, own } from '../names.js';
+import { byName, mergeByName, own } from '../names.js';
 
 export type { Layout, Nested, Tensor };
 
@@ -95,7 +95,7 @@ export function stepsByAxis(
     if (length === undefined) throw new UserError(`steps gives no length for time axis ${axis}`);
     positiveWhole(length, `the steps of ${axis}`);
   }
-  return byName(Object.entries(steps));
+  return mergeByName(steps);
 }
 
 /** The params a call uses: initializers, then `params`, PyTorch and Keras weights over them. */
@@ -113,11 +113,7 @@ export function givenValues(
     throw new UserError(`layout is time-major or batch-major, got '${String(layout)}'`);
   const notes: string[] = [];
   let params = initParams(model, sizes, seed, dtype);
-  if (options.params)
-    params = byName([
-      ...Object.entries(params),
-      ...Object.entries(readParams(model, sizes, byName(Object.entries(options.params)), dtype)),
-    ]);
+  if (options.params) params = mergeByName(params, readParams(model, sizes, mergeByName(options.params), dtype));
   let torchStates: Record<string, unknown> = byName();
   const loaded = (what: string, names: readonly string[]) => {
     const rest = model.params.filter((p) => !names.includes(p.name)).map((p) => p.name);
@@ -129,20 +125,20 @@ export function givenValues(
     const nested = typeof file.params === 'object' && file.params !== null && !('data' in file.params);
     const stateDict = (nested ? file.params : file) as Record<string, unknown>;
     const torch = readTorchWeights(model, program.cellTable, sizes, stateDict, dtype);
-    params = byName([...Object.entries(params), ...Object.entries(torch)]);
+    params = mergeByName(params, torch);
     torchStates = torchInitialStates(model, { h0: file.h0, c0: file.c0 });
     loaded('PyTorch', Object.keys(torch));
   }
   if (options.kerasWeights) {
     const keras = readKerasWeights(model, program.cellTable, sizes, { ...options.kerasWeights }, dtype);
-    params = byName([...Object.entries(params), ...Object.entries(keras)]);
+    params = mergeByName(params, keras);
     loaded('Keras', Object.keys(keras));
   }
   if (!options.params && !options.torchWeights && !options.kerasWeights)
     notes.push(`params from their initializers with seed ${seed}`);
 
   let data: Record<string, unknown>;
-  if (options.inputs) data = byName(Object.entries(options.inputs));
+  if (options.inputs) data = mergeByName(options.inputs);
   else {
     const steps = stepsByAxis(model, options.steps);
     const batch = positiveWhole(options.batch ?? 2, 'batch');
@@ -152,7 +148,7 @@ export function givenValues(
       .join(', ');
     notes.push(`no inputs given: random inputs in [-1, 1] and one-hot targets with ${stepText}, B=${batch}`);
   }
-  const initialStates = byName([...Object.entries(torchStates), ...Object.entries(options.initialStates ?? {})]);
+  const initialStates = mergeByName(torchStates, options.initialStates);
   return { program, model, sizes, dtype, layout, params, data, initialStates, notes };
 }
 

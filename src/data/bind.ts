@@ -9,7 +9,7 @@ import type { ModelInfo, ModelInput } from '../frontend/model.js';
 import { formatShape } from '../ir/dims.js';
 import { bindSizes, type Sizes } from '../interp/run.js';
 import type { Dataset, Layout, Role } from './dataset.js';
-import { byName, own } from '../names.js';
+import { byName, mergeByName, own } from '../names.js';
 
 export interface Binding {
   readonly sizes: Record<string, number>;
@@ -54,7 +54,7 @@ export function bindData(model: ModelInfo, data: Dataset, overrides: Sizes): Bin
       proposed[name] = role.width;
     }
   }
-  const sizes = bindSizes(model, byName([...Object.entries(proposed), ...Object.entries(overrides)]));
+  const sizes = bindSizes(model, mergeByName(proposed, overrides));
   for (const [role, input] of pairs) {
     const width = input.type.shape[0].evaluate(sizes);
     if (width !== role.width)

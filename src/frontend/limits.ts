@@ -12,6 +12,8 @@ import type { Expr } from './ast.js';
 export const limits = {
   /** Characters in one source file. */
   sourceChars: 1_000_000,
+  /** Lexical and syntax errors reported for one file (past them, the file is hardly a source). */
+  reportedErrors: 50,
   /** Brackets, parentheses and unary minus signs open at once. */
   nesting: 64,
   /** Operations from an expression's leaves to its top (`a + b + c` is two). */

@@ -76,10 +76,18 @@ export function parseSource(text: string, file: string, bag: DiagnosticBag): Sou
   }
 
   const lexed = rnnLexer.tokenize(text);
-  for (const e of lexed.errors) {
+  // A file that is not a source at all can hold hundreds of thousands of stray characters: the
+  // first few say what is wrong.
+  for (const e of lexed.errors.slice(0, limits.reportedErrors)) {
     const shown = text.slice(e.offset, e.offset + e.length);
     const what = e.length === 1 ? `character ${describeCharacter(shown)}` : `characters '${shown.slice(0, 20)}'`;
     bag.error(spanAt(file, text, e.offset, e.length), `unexpected ${what}`, 'names are letters, digits and _');
+  }
+  if (lexed.errors.length > limits.reportedErrors) {
+    const rest = lexed.errors.length - limits.reportedErrors;
+    const last = lexed.errors[lexed.errors.length - 1];
+    bag.error(spanAt(file, text, last.offset, last.length), `and ${rest} more unexpected characters up to here`);
+    return { file, decls: [] };
   }
   const reserved = new Set<string>();
   for (const token of lexed.tokens) {
@@ -114,7 +122,7 @@ export function parseSource(text: string, file: string, bag: DiagnosticBag): Sou
 
   rnnParser.input = lexed.tokens;
   const cst = rnnParser.file();
-  for (const e of rnnParser.errors) {
+  for (const e of rnnParser.errors.slice(0, limits.reportedErrors)) {
     const atEnd = e.token.tokenType.name === 'EOF' || Number.isNaN(e.token.startOffset);
     // A comment that swallows the rest of the file also hides the closing braces; say that once.
     if (atEnd && unterminated.length > 0) continue;

@@ -8,7 +8,7 @@ import type { Graph } from '../ir/graph.js';
 import type { EvalContext, Value } from '../ir/ops/opdef.js';
 import { opDef } from '../ir/ops/registry.js';
 import type { DType, Tensor } from '../tensor/tensor.js';
-import { byName, own } from '../names.js';
+import { byName, mergeByName, own } from '../names.js';
 
 export interface Bindings {
   readonly dtype: DType;
@@ -35,7 +35,7 @@ export function evaluateGraph(graph: Graph, bindings: Bindings, args: readonly T
   const ctx: EvalContext = {
     dtype: bindings.dtype,
     batch: bindings.batch,
-    sizes: byName([...Object.entries(bindings.sizes), ...Object.entries(bindings.timeLengths)]),
+    sizes: mergeByName(bindings.sizes, bindings.timeLengths),
     timeLengths: bindings.timeLengths,
     param: (name) => {
       const p = own(bindings.params, name);
