@@ -141,8 +141,8 @@ describe('rnnc train under faults', () => {
   it('starts afresh in a folder killed before its first state, which --resume says holds no run', async () => {
     const out = scratch.path('early');
     mkdirSync(out);
-    writeFileSync(join(out, 'model.ts'), '// a module written before the first state');
-    writeFileSync(join(out, 'checkpoint.safetensors.next.partial'), 'half');
+    writeFileSync(join(out, 'checkpoint.safetensors.next'), 'whole, but its commit never began');
+    writeFileSync(join(out, 'optimizer.safetensors.next.partial'), 'half');
     const base = [
       'train',
       'examples/births.rnn',
@@ -161,6 +161,15 @@ describe('rnnc train under faults', () => {
     const fresh = await rnnc(...base);
     expect(fresh.err).toBe('');
     expect(fresh.status).toBe(0);
+    // A file of the user's is never taken for one of a run's.
+    const mine = scratch.path('mine');
+    mkdirSync(mine);
+    writeFileSync(join(mine, 'model.ts'), '// my own module');
+    const refused = await rnnc(...base.slice(0, -4), '--out', mine, '--max-steps', '2');
+    expect(refused.err).toBe(
+      `rnnc: error: ${mine} already holds files: pass --resume to continue its run, or name another --out`,
+    );
+    expect(readFileSync(join(mine, 'model.ts'), 'utf8')).toBe('// my own module');
   }, 300_000);
 
   it('refuses to resume a run whose model changed, naming the source it was trained from', async () => {

@@ -30,23 +30,25 @@ export function writeWhole(path: string, contents: string | Uint8Array): void {
   writeDurably(path, contents);
 }
 
-/** Files a run writes that hold nothing of the user's: a folder of only these is an interrupted start. */
-function isRunFile(name: string): boolean {
-  // `checkpoint.safetensors.next.partial` is a checkpoint on its way to being committed.
-  const base = name.replace(/(\.next)?(\.partial)?$/, '');
-  return (Object.values(files) as string[]).includes(base);
+/**
+ * A file of a commit that never finished (`checkpoint.safetensors.next.partial`): what a run
+ * killed before its first state leaves. Nothing else in a folder is ever removed.
+ */
+function isUnfinishedRunFile(name: string): boolean {
+  const unfinished = /(\.next)?(\.partial)?$/.exec(name)?.[0] ?? '';
+  return unfinished !== '' && (Object.values(files) as string[]).includes(name.slice(0, -unfinished.length));
 }
 
 /**
- * A run folder that may be written: new, empty, or holding only the files of a start that was
- * interrupted before its first state was committed (those are removed).
+ * A run folder that may be written: new, empty, or holding only the unfinished files of a run
+ * killed before its first state was committed (those are removed).
  */
 export function checkFreshFolder(folder: string): void {
   if (!existsSync(folder)) return;
   recoverRunFolder(folder);
   const entries = readdirSync(folder);
   if (entries.length === 0) return;
-  if (entries.includes(files.run) || !entries.every(isRunFile))
+  if (!entries.every(isUnfinishedRunFile))
     throw new UserError(`${folder} already holds files: pass --resume to continue its run, or name another --out`);
   for (const f of entries) rmSync(join(folder, f), { force: true });
 }
