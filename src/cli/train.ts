@@ -6,9 +6,9 @@ import type { Metric } from '../data/dataset.js';
 import { defaultSteps, loadDataset } from '../data/spec.js';
 import { UserError } from '../diagnostics.js';
 import { type Program, selectModel } from '../frontend/program.js';
-import { checkFreshFolder, files, loadOptimizer, loadParams, readRunFile, writeWhole } from '../train/checkpoint.js';
+import { checkFreshFolder, files, loadOptimizer, loadParams, readRunFile } from '../train/checkpoint.js';
 import { compileForTraining } from '../train/compiled.js';
-import { sha256 } from '../train/commit.js';
+import { sha256, writeDurably } from '../train/commit.js';
 import { graphToText } from '../ir/print/text.js';
 import type { HistoryPoint } from '../train/curves.js';
 import {
@@ -205,9 +205,9 @@ export async function trainCommand(
     makeFolder(flags.out);
     // The state first: a folder with run.json resumes; one killed before it is a fresh start.
     saveRun(state);
-    writeWhole(join(flags.out, files.module), compiled.code);
+    writeDurably(join(flags.out, files.module), compiled.code);
     if (!existsSync(join(flags.out, files.source)) || !earlier)
-      writeWhole(join(flags.out, files.source), program.source);
+      writeDurably(join(flags.out, files.source), program.source);
 
     const sizes = Object.entries(binding.sizes)
       .map(([k, v]) => `${k} = ${v}`)

@@ -251,10 +251,11 @@ export function checkCell(decl: CellDecl, bag: DiagnosticBag): CellInfo | undefi
 
   const hasNewErrors = bag.items.filter((d) => d.severity === 'error').length > errorsBefore;
   if (hasNewErrors || output === undefined) return undefined;
-  if (!checkGraphDepth(builder.build(), bag, decl.span)) return undefined;
   for (const s of cellStates) builder.output(`${s.name}'`, values.get(`${s.name}'`) as NodeId, 'next_state');
   const firstOutput = outputs[0];
   builder.output(outputName(firstOutput), output, 'step_output');
+  const body = builder.build();
+  if (!checkGraphDepth(body, bag, decl.span)) return undefined;
   return {
     name: decl.name,
     ...(decl.doc ? { doc: decl.doc } : {}),
@@ -264,7 +265,7 @@ export function checkCell(decl: CellDecl, bag: DiagnosticBag): CellInfo | undefi
     states: cellStates,
     params: cellParams,
     outputName: outputName(firstOutput),
-    body: builder.build(),
+    body,
   };
 }
 

@@ -12,7 +12,7 @@ import { UserError } from '../diagnostics.js';
 import { readBytes, readText } from '../cli/load.js';
 import { type NamedTensor, readSafetensors, writeSafetensors } from '../weights/safetensors.js';
 import type { OptimizerState, Params } from './compiled.js';
-import { recoverRunFolder, sha256, writeDurably } from './commit.js';
+import { recoverRunFolder, sha256 } from './commit.js';
 import { byName, own } from '../names.js';
 
 export const files = {
@@ -24,11 +24,6 @@ export const files = {
   csv: 'loss.csv',
   chart: 'loss.svg',
 } as const;
-
-/** Writes a file so that it is either the old one or the whole new one (flushed to disk). */
-export function writeWhole(path: string, contents: string | Uint8Array): void {
-  writeDurably(path, contents);
-}
 
 /**
  * A file of a commit that never finished (`checkpoint.safetensors.next.partial`): what a run

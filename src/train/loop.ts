@@ -11,8 +11,8 @@ import { type Batch, type Dataset, type Metric, averageMetrics } from '../data/d
 import type { Binding } from '../data/bind.js';
 import { UserError } from '../diagnostics.js';
 import { Random } from '../interp/random.js';
-import { checkpointBytes, files, writeWhole } from './checkpoint.js';
-import { commitRunState } from './commit.js';
+import { checkpointBytes, files } from './checkpoint.js';
+import { commitRunState, writeDurably } from './commit.js';
 import type { Compiled, Inputs, OptimizerState, Params } from './compiled.js';
 import { type HistoryPoint, historyChart, historyCsv } from './curves.js';
 
@@ -122,9 +122,9 @@ export function saveRun(state: LoopState): void {
   });
   commitRunState(folder, { ...bytes, run: { ...state.record, progress, history: state.history } });
   // The curves are drawn from run.json's history: not part of the state, and redrawn at every save.
-  writeWhole(join(folder, files.csv), historyCsv(state.history));
+  writeDurably(join(folder, files.csv), historyCsv(state.history));
   if (state.history.length > 0)
-    writeWhole(join(folder, files.chart), historyChart(state.history, `${String(state.record.title ?? 'training')}`));
+    writeDurably(join(folder, files.chart), historyChart(state.history, `${String(state.record.title ?? 'training')}`));
 }
 
 /** How far training has gone, in epochs: `2`, or `0.94` within the first. */
