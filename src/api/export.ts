@@ -1,0 +1,99 @@
+/**
+ * Exporting a model to ONNX: its forward graph with the weights a call names (initializers
+ * under a seed, params as JSON, PyTorch or Keras weights, or an `rnnc train` checkpoint).
+ */
+import { UserError } from '../diagnostics.js';
+import { exportModel, irVersion, opsetVersion } from '../onnx/export.js';
+import type { OnnxModel } from '../onnx/proto.js';
+import { Tensor, noLead } from '../tensor/tensor.js';
+import { readSafetensors } from '../weights/safetensors.js';
+import { mergeByName } from '../names.js';
+import { givenValues, type ValueOptions } from './run.js';
+import type { ProgramSource } from './program.js';
+
+export interface ExportOptions extends Omit<ValueOptions, 'inputs' | 'steps' | 'batch' | 'layout' | 'initialStates'> {
+  /** Element type of the model (default f32). */
+  readonly dtype?: 'f32' | 'f64';
+  /** The params of a checkpoint `rnnc train` wrote (its `checkpoint.safetensors` bytes), over any others. */
+  readonly checkpoint?: Uint8Array;
+  /** Keep the targets as inputs and the loss as an output (default: inference only). */
+  readonly keepLoss?: boolean;
+  /** Write every recurrent layer as an ONNX Scan, even one that is exactly an ONNX LSTM, GRU or RNN. */
+  readonly scanOnly?: boolean;
+}
+
+export interface ExportResult {
+  readonly model: string;
+  /** The ONNX file's bytes. */
+  readonly bytes: Uint8Array;
+  readonly opset: number;
+  readonly irVersion: number;
+  /** Each recurrent layer and the ONNX operator it became (`LSTM`, `GRU`, `RNN` or `Scan`). */
+  readonly layers: readonly { readonly layer: string; readonly form: string }[];
+  /** The graph's inputs and outputs: name and shape (`batch` and time axes by name). */
+  readonly inputs: readonly { readonly name: string; readonly shape: readonly (number | string)[] }[];
+  readonly outputs: readonly { readonly name: string; readonly shape: readonly (number | string)[] }[];
+  /** Where the params came from. */
+  readonly notes: readonly string[];
+  /** The model as the protobuf message's fields, for inspection. */
+  readonly onnx: OnnxModel;
+}
+
+function checkpointParams(
+  bytes: Uint8Array,
+  shapes: ReadonlyMap<string, readonly number[]>,
+  dtype: 'f32' | 'f64',
+): Record<string, Tensor> {
+  const { tensors } = readSafetensors(bytes, 'the checkpoint');
+  const params: Record<string, Tensor> = mergeByName();
+  for (const [name, shape] of shapes) {
+    const t = tensors.get(name);
+    if (!t) throw new UserError(`the checkpoint has no param ${name}: it was saved from another model`);
+    if (t.shape.join(',') !== shape.join(','))
+      throw new UserError(
+        `the checkpoint's param ${name} has shape [${t.shape.join(', ')}], but the model's is [${shape.join(', ')}] (were the sizes changed?)`,
+      );
+    params[name] = new Tensor(dtype === 'f32' ? Float32Array.from(t.data) : Float64Array.from(t.data), noLead, shape);
+  }
+  const unknown = [...tensors.keys()].filter((k) => !shapes.has(k));
+  if (unknown.length > 0) throw new UserError(`the checkpoint holds params the model does not have: ${unknown.join(', ')}`);
+  return params;
+}
+
+const shapeOf = (info: OnnxModel['graph']['input'][number]) =>
+  (info.type?.tensor_type?.shape?.dim ?? []).map((d) => d.dim_param ?? d.dim_value ?? '?');
+
+/** A model of a source as ONNX bytes (opset 17), with its weights as initializers. */
+export function exportOnnx(source: ProgramSource, options: ExportOptions = {}): ExportResult {
+  const dtype = options.dtype ?? 'f32';
+  if (dtype !== 'f32' && dtype !== 'f64') throw new UserError(`dtype is f32 or f64, got '${String(dtype)}'`);
+  const given = givenValues(source, { ...options, batch: 1, steps: 1 }, dtype);
+  const { program, model, sizes } = given;
+  const notes = given.notes.filter((n) => !n.startsWith('no inputs given'));
+  let params = given.params;
+  if (options.checkpoint) {
+    const shapes = new Map(Object.entries(params).map(([name, t]) => [name, t.shape] as const));
+    params = mergeByName(params, checkpointParams(options.checkpoint, shapes, dtype));
+    notes.splice(0, notes.length, 'params from the checkpoint');
+  }
+  const exported = exportModel(model, {
+    dtype,
+    sizes,
+    params,
+    keepLoss: options.keepLoss ?? false,
+    scanOnly: options.scanOnly ?? false,
+    source: { file: program.file, text: program.source },
+    producerVersion: '0.1.0',
+  });
+  return {
+    model: model.name,
+    bytes: exported.bytes,
+    opset: opsetVersion,
+    irVersion,
+    layers: exported.forms,
+    inputs: exported.inputs.map((i) => ({ name: i.name, shape: shapeOf(i) })),
+    outputs: exported.outputs.map((o) => ({ name: o.name, shape: shapeOf(o) })),
+    notes,
+    onnx: exported.model,
+  };
+}
