@@ -87,7 +87,7 @@ function writeNode(w: GraphWriter, node: Node, exp: GraphExport): string {
 }
 
 function writeStandard(w: GraphWriter, node: Node<'scan'>, exp: GraphExport): readonly string[] | undefined {
-  const cell = matchStandardCell(node, w.graph);
+  const cell = matchStandardCell(node, w.model.sizes);
   if (!cell) return undefined;
   exp.forms.push({ layer: node.attrs.layer, form: cell.op });
   return writeStandardLayer(
