@@ -56,7 +56,8 @@ function checkpointParams(
     params[name] = new Tensor(dtype === 'f32' ? Float32Array.from(t.data) : Float64Array.from(t.data), noLead, shape);
   }
   const unknown = [...tensors.keys()].filter((k) => !shapes.has(k));
-  if (unknown.length > 0) throw new UserError(`the checkpoint holds params the model does not have: ${unknown.join(', ')}`);
+  if (unknown.length > 0)
+    throw new UserError(`the checkpoint holds params the model does not have: ${unknown.join(', ')}`);
   return params;
 }
 

@@ -41,5 +41,6 @@ export {
   type ValueOptions,
 } from './run.js';
 export { gradcheck, type CheckRow, type GradcheckOptions, type GradcheckResult } from './gradcheck.js';
+export { exportOnnx, type ExportOptions, type ExportResult } from './export.js';
 export { compile, type CompileOptions, type CompileResult, type WgslKernelOptions } from './compile.js';
 export { loadKerasWeights, loadTorchWeights, saveTorchWeights, type WeightOptions } from './weights.js';

@@ -14,6 +14,7 @@ import type { GradFlags } from './grad.js';
 import type { GradcheckFlags } from './gradcheck.js';
 import type { AnalyzeFlags } from './analyze.js';
 import type { CompileFlags } from './compile.js';
+import type { ExportFlags } from './export.js';
 import type { TrainFlags } from './train.js';
 import type { SampleFlags } from './sample.js';
 import type { CompareFlags } from './compare.js';
@@ -295,6 +296,36 @@ export function buildProgram(io: Io): Command {
     const { compileCommand } = await import('./compile.js');
     compileCommand(loadProgram(file, io.err), flags, io.out);
   });
+
+  program
+    .command('export')
+    .description('write a model as an ONNX file (opset 17) for ONNX Runtime and other ONNX tools')
+    .argument('<file>', 'an .rnn source file')
+    .option('--model <name>', 'which model (or cell) of the file; needed when it defines several')
+    .option('-o, --out <file>', 'the .onnx file to write')
+    .option(
+      '--checkpoint <path>',
+      'params from an rnnc train run folder (its checkpoint, model and sizes) or checkpoint file',
+    )
+    .option('--params <file>', 'JSON object of params by name (see `rnnc check`); initializers when omitted')
+    .option(
+      '--torch-weights <file>',
+      'a PyTorch nn.RNN/LSTM/GRU state dict (weight_ih_l0, …): .safetensors, or JSON (optionally under "params")',
+    )
+    .option('--keras-weights <file>', 'JSON of Keras/TF.js LSTM or GRU weights: kernel, recurrent_kernel, bias')
+    .option('--seed <n>', 'seed of the initializers of params not loaded', '0')
+    .addOption(new Option('--dtype <dtype>', 'element type of the model').choices(['f32', 'f64']).default('f32'))
+    .option('--keep-loss', 'keep the targets as inputs and the loss as an output')
+    .option('--scan-only', 'write every recurrent layer as an ONNX Scan, even one that is an ONNX LSTM, GRU or RNN')
+    .addOption(sizeOption())
+    .addHelpText(
+      'after',
+      '\nExamples:\n  rnnc export examples/lstm.rnn -o lstm.onnx\n  rnnc export examples/seq2seq.rnn --checkpoint runs/seq2seq -o seq2seq.onnx\n  rnnc export examples/mgu.rnn --model CharMGU --scan-only -o mgu.onnx',
+    )
+    .action(async (file: string, flags: ExportFlags) => {
+      const { exportCommand } = await import('./export.js');
+      exportCommand(loadProgram(file, io.err), flags, io.out);
+    });
 
   program
     .command('train')
