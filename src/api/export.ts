@@ -18,7 +18,10 @@ export interface ExportOptions extends Omit<ValueOptions, 'inputs' | 'steps' | '
   readonly checkpoint?: Uint8Array;
   /** Keep the targets as inputs and the loss as an output (default: inference only). */
   readonly keepLoss?: boolean;
-  /** Write every recurrent layer as an ONNX Scan, even one that is exactly an ONNX LSTM, GRU or RNN. */
+  /**
+   * Write every recurrent layer as an ONNX Scan, even one that is exactly an ONNX LSTM, GRU or
+   * RNN (always so in f64, which ONNX Runtime's recurrent operators do not take).
+   */
   readonly scanOnly?: boolean;
 }
 
@@ -77,12 +80,17 @@ export function exportOnnx(source: ProgramSource, options: ExportOptions = {}): 
     params = mergeByName(params, checkpointParams(options.checkpoint, shapes, dtype));
     notes.splice(0, notes.length, 'params from the checkpoint');
   }
+  // ONNX Runtime's LSTM, GRU and RNN kernels take float only (its error: "LSTM operator does
+  // not support double yet"); its Scan takes any type.
+  const scanOnly = (options.scanOnly ?? false) || dtype === 'f64';
+  if (dtype === 'f64' && !options.scanOnly)
+    notes.push("every layer is a Scan: ONNX Runtime's LSTM, GRU and RNN kernels take float only");
   const exported = exportModel(model, {
     dtype,
     sizes,
     params,
     keepLoss: options.keepLoss ?? false,
-    scanOnly: options.scanOnly ?? false,
+    scanOnly,
     source: { file: program.file, text: program.source },
     producerVersion: '0.1.0',
   });
