@@ -5,7 +5,7 @@ import { exportOnnx, type ExportOptions } from '../api/export.js';
 import type { Program } from '../api/program.js';
 import { UserError } from '../diagnostics.js';
 import { files, readRunFile } from '../train/checkpoint.js';
-import { parseSizes, readBytes, readJsonFile, writeOutput } from './load.js';
+import { parseSizes, readBytes, readJsonFile, readParamsFile, writeOutput } from './load.js';
 import { parseSeed } from './run.js';
 
 export interface ExportFlags {
@@ -46,7 +46,7 @@ export function exportCommand(program: Program, flags: ExportFlags, out: (text: 
     keepLoss: flags.keepLoss ?? false,
     scanOnly: flags.scanOnly ?? false,
     ...(checkpoint ? { checkpoint: checkpoint.bytes } : {}),
-    ...(flags.params ? { params: readJsonFile(flags.params, 'params') } : {}),
+    ...(flags.params ? { params: readParamsFile(flags.params) } : {}),
     ...(flags.torchWeights
       ? {
           torchWeights: flags.torchWeights.endsWith('.safetensors')

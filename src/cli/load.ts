@@ -1,4 +1,5 @@
 /** Reading inputs for commands: source files (with diagnostics), JSON files and `--size` flags. */
+import { safetensorsAsNested } from '../weights/safetensors.js';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { UserError } from '../diagnostics.js';
 import { check, type CheckResult, type Program } from '../api/program.js';
@@ -128,4 +129,9 @@ export function parseSchedule(value: string): Schedule | 'auto' {
   const known = ['auto', 'steps', 'persistent', 'hybrid'];
   if (!known.includes(value)) throw new UserError(`--schedule is one of ${known.join(', ')}, got '${value}'`);
   return value as Schedule | 'auto';
+}
+
+/** `--params FILE`: a JSON object of nested arrays, or a .safetensors file (as `rnnc import` writes). */
+export function readParamsFile(path: string): Record<string, unknown> {
+  return path.endsWith('.safetensors') ? safetensorsAsNested(readBytes(path), path) : readJsonFile(path, 'params');
 }

@@ -15,6 +15,7 @@ import type { GradcheckFlags } from './gradcheck.js';
 import type { AnalyzeFlags } from './analyze.js';
 import type { CompileFlags } from './compile.js';
 import type { ExportFlags } from './export.js';
+import type { ImportFlags } from './import.js';
 import type { TrainFlags } from './train.js';
 import type { SampleFlags } from './sample.js';
 import type { CompareFlags } from './compare.js';
@@ -56,7 +57,10 @@ function scheduleOption(): Option {
 function valueOptions(command: Command, note: string): Command {
   return command
     .option('--input <file>', `${note}JSON object of inputs (and targets), time-major [T][B][…]; random when omitted`)
-    .option('--params <file>', `${note}JSON object of params by name (see \`rnnc check\`); initializers when omitted`)
+    .option(
+      '--params <file>',
+      `${note}params by name (see \`rnnc check\`): a JSON object of nested arrays, or .safetensors; initializers when omitted`,
+    )
     .option(
       '--torch-weights <file>',
       `${note}a PyTorch nn.RNN/LSTM/GRU state dict (weight_ih_l0, …): .safetensors, or JSON (optionally under "params" with h0/c0)`,
@@ -307,7 +311,10 @@ export function buildProgram(io: Io): Command {
       '--checkpoint <path>',
       'params from an rnnc train run folder (its checkpoint, model and sizes) or checkpoint file',
     )
-    .option('--params <file>', 'JSON object of params by name (see `rnnc check`); initializers when omitted')
+    .option(
+      '--params <file>',
+      'params by name (see `rnnc check`): a JSON object of nested arrays, or .safetensors; initializers when omitted',
+    )
     .option(
       '--torch-weights <file>',
       'a PyTorch nn.RNN/LSTM/GRU state dict (weight_ih_l0, …): .safetensors, or JSON (optionally under "params")',
@@ -325,6 +332,23 @@ export function buildProgram(io: Io): Command {
     .action(async (file: string, flags: ExportFlags) => {
       const { exportCommand } = await import('./export.js');
       exportCommand(loadProgram(file, io.err), flags, io.out);
+    });
+
+  program
+    .command('import')
+    .description(
+      'write an ONNX model of LSTM, GRU and RNN nodes (and the glue around them) as an .rnn source and weights',
+    )
+    .argument('<file>', 'an .onnx file')
+    .option('-o, --out <file>', 'the .rnn source to write')
+    .option('--weights <file>', 'where to write the weights (default: the source with .safetensors)')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  rnnc import model.onnx -o model.rnn\n  rnnc run model.rnn --params model.safetensors',
+    )
+    .action(async (file: string, flags: ImportFlags) => {
+      const { importCommand } = await import('./import.js');
+      importCommand(file, flags, io.out);
     });
 
   program

@@ -3,7 +3,7 @@ import { run, toNested, type Layout, type Tensor, type ValueOptions } from '../a
 import { saveTorchWeights } from '../api/weights.js';
 import type { Program } from '../api/program.js';
 import { UserError } from '../diagnostics.js';
-import { parseLevel, parseSchedule, parseSizes, readBytes, readJsonFile, writeOutput } from './load.js';
+import { parseLevel, parseSchedule, parseSizes, readBytes, readJsonFile, readParamsFile, writeOutput } from './load.js';
 import { describeLead, formatTensor } from './show.js';
 
 /** The flags of `rnnc run` and `rnnc grad --values` that say what to compute on. */
@@ -61,7 +61,7 @@ export function valueOptions(flags: ValueFlags, dtype: string): ValueOptions {
     ...(flags.input
       ? { inputs: readJsonFile(flags.input, 'inputs') }
       : { steps: parseSteps(flags.steps), batch: parseCount(flags.batch, '--batch') }),
-    ...(flags.params ? { params: readJsonFile(flags.params, 'params') } : {}),
+    ...(flags.params ? { params: readParamsFile(flags.params) } : {}),
     ...(flags.torchWeights
       ? {
           torchWeights: flags.torchWeights.endsWith('.safetensors')

@@ -127,11 +127,23 @@ class StepReader {
       return leaf;
     }
     for (const [p, v] of this.operands(id, 'mul')) {
-      const weight = this.invariant(p, 1);
-      if (weight !== undefined && this.invariant(v, 1) === undefined)
-        return { ...leaf, others: [], peepholes: [{ weight: { arg: weight, start: 0, end: this.rows(p) }, of: v }] };
+      const weight = this.vectorRange(p);
+      if (weight !== undefined && this.vectorRange(v) === undefined)
+        return { ...leaf, others: [], peepholes: [{ weight, of: v }] };
     }
     return leaf;
+  }
+
+  /** A vector invariant, or a slice of one (`P[0:H]`), as a row range. */
+  vectorRange(id: NodeId): RowRange | undefined {
+    const node = this.node(id);
+    const whole = this.invariant(id, 1);
+    if (whole !== undefined) return { arg: whole, start: 0, end: this.rows(id) };
+    if (!isOp(node, 'slice')) return undefined;
+    const inner = this.vectorRange(node.inputs[0]);
+    if (!inner) return undefined;
+    const start = inner.start + node.attrs.start.evaluate(this.sizes);
+    return { arg: inner.arg, start, end: inner.start + node.attrs.end.evaluate(this.sizes) };
   }
 
   /** An activation of an affine form; `sources` are the values its products may read. */

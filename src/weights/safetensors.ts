@@ -133,3 +133,15 @@ export function writeSafetensors(
   }
   return out;
 }
+
+/** A safetensors file's tensors as nested arrays by name (how `params` options take values). */
+export function safetensorsAsNested(bytes: Uint8Array, what: string): Record<string, unknown> {
+  const nest = (data: ArrayLike<number>, shape: readonly number[], at: number): unknown => {
+    if (shape.length === 0) return data[at];
+    const step = shape.slice(1).reduce((a, b) => a * b, 1);
+    return Array.from({ length: shape[0] }, (_, k) => nest(data, shape.slice(1), at + k * step));
+  };
+  const values: Record<string, unknown> = byName();
+  for (const [name, t] of readSafetensors(bytes, what).tensors) values[name] = nest(t.data, t.shape, 0);
+  return values;
+}
