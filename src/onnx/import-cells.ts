@@ -23,7 +23,9 @@ export interface CellConfig {
 }
 
 const number = (v: number) => `${v}`;
-const scaled = (alpha: number, v: string) => (alpha === 1 ? v : `${number(alpha)} * ${v}`);
+/** An operand of * or /: a sum in parentheses. */
+const operand = (v: string) => (/\s/.test(v) ? `(${v})` : v);
+const scaled = (alpha: number, v: string) => (alpha === 1 ? v : `${number(alpha)} * ${operand(v)}`);
 
 /** An ONNX activation with the alphas and betas it takes from the lists, as a template. */
 interface Activation {
@@ -36,7 +38,7 @@ const activationTable: Readonly<Record<string, Activation>> = {
   Sigmoid: { alphas: 0, defaults: [], write: (v) => `sigmoid(${v})` },
   Tanh: { alphas: 0, defaults: [], write: (v) => `tanh(${v})` },
   Relu: { alphas: 0, defaults: [], write: (v) => `relu(${v})` },
-  Softsign: { alphas: 0, defaults: [], write: (v) => `${v} / (1 + abs(${v}))` },
+  Softsign: { alphas: 0, defaults: [], write: (v) => `${operand(v)} / (1 + abs(${v}))` },
   Softplus: { alphas: 0, defaults: [], write: (v) => `softplus(${v})` },
   Affine: { alphas: 2, defaults: [1, 0], write: (v, [a, b]) => `${scaled(a, v)} + ${number(b)}` },
   LeakyRelu: {

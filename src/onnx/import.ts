@@ -27,7 +27,7 @@ interface Layer {
 
 type Meaning =
   | { readonly kind: 'constant'; readonly value: Constant }
-  | { readonly kind: 'input'; readonly name: string; readonly rank: number }
+  | { readonly kind: 'input'; readonly name: string; readonly rank: number; readonly float: boolean }
   | { readonly kind: 'sequence'; readonly expr: string; readonly width: number; readonly batchMajor: boolean }
   | { readonly kind: 'sample'; readonly expr: string; readonly width: number }
   | { readonly kind: 'all-steps'; readonly layer: Layer }
@@ -128,11 +128,8 @@ class Importer {
       if (initializers.has(input.name)) continue;
       const tensor = input.type?.tensor_type;
       if (tensor?.elem_type === 11) dtype = 'f64';
-      else if (tensor?.elem_type !== 1)
-        throw new UserError(
-          `${this.file}: input ${input.name} is not a float tensor; rnnc imports float and double inputs`,
-        );
-      this.meanings.set(input.name, { kind: 'input', name: input.name, rank: tensor.shape?.dim?.length ?? 3 });
+      const float = tensor?.elem_type === 1 || tensor?.elem_type === 11;
+      this.meanings.set(input.name, { kind: 'input', name: input.name, rank: tensor?.shape?.dim?.length ?? 3, float });
     }
     graph.node.forEach((node, k) => this.read(node, k));
     const outputs = graph.output.map((o) => this.writeOutput(o.name)).filter((line): line is string => line !== '');
@@ -200,10 +197,18 @@ class Importer {
         return this.squeeze(node, index, inputs);
       case 'Transpose':
         return this.transpose(node, index, inputs);
-      case 'Reshape':
-        if (x?.kind === 'all-steps-merged' || (x?.kind === 'all-steps' && x.layer.directions === 1))
+      case 'Reshape': {
+        // [T, B, D, H] (after a transpose) or [B, T, D, H] (layout 1) to [·, ·, D·H]: the directions joined.
+        const shape = constants[1] ? Array.from(constants[1].data) : [];
+        const joined = (layer: Layer) =>
+          shape.length === 3 &&
+          shape[0] === 0 &&
+          shape[1] === 0 &&
+          [-1, layer.directions * layer.hidden].includes(shape[2]);
+        if ((x?.kind === 'all-steps-merged' || (x?.kind === 'all-steps' && x.layer.batchMajor)) && joined(x.layer))
           return void set(this.layerSequence(x.layer));
         break;
+      }
       case 'MatMul':
       case 'Gemm':
         return this.dense(node, index, inputs, constants);
@@ -252,6 +257,8 @@ class Importer {
   private modelInput(m: Extract<Meaning, { kind: 'input' }>, kind: 'sequence' | 'sample', batchMajor: boolean) {
     const known = this.declared.get(m.name);
     if (known) return known;
+    if (!m.float)
+      throw new UserError(`${this.file}: input ${m.name} is not a float tensor; rnnc imports float and double inputs`);
     const info = this.onnx.graph.input.find((i) => i.name === m.name);
     const dims = info?.type?.tensor_type?.shape?.dim ?? [];
     const width = dims[dims.length - 1]?.dim_value;
