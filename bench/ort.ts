@@ -1,8 +1,10 @@
 /**
  * One onnxruntime peer in a process of its own (its thread count is fixed
- * when it starts): `node dist/bench/ort.js JOB.json web|node|webgpu THREADS [rounds]`.
- * The job holds the model's weights, the input and rnnc's output; the peer
- * checks that it agrees before timing, and prints its median as JSON.
+ * when it starts): `node dist/bench/ort.js JOB.json web|node|webgpu THREADS operator|scan [rounds]`.
+ * The job names the ONNX files `rnnc export` made of the workload (the ONNX
+ * LSTM/GRU operator form and the Scan form, with the benchmark's weights),
+ * the input and rnnc's output; the peer checks that it agrees before timing,
+ * and prints its median as JSON.
  * With `rounds` it prints {"ready":true} after the warm-up instead, then for
  * each line N on its input runs N calls and prints their mean time, so that
  * the benchmark can time it in turns with rnnc.
@@ -11,15 +13,15 @@ import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
-import { onnxRnn } from './onnx.js';
 
 interface Job {
-  cell: 'lstm' | 'gru';
   T: number;
   B: number;
   I: number;
-  H: number;
-  params: Record<string, number[]>;
+  /** The ONNX file of each form, its input and the output compared. */
+  models: { operator: string; scan: string };
+  input: string;
+  output: string;
   x: number[];
   expected: number[];
   runs: number;
@@ -37,7 +39,7 @@ interface Ort {
   env: { wasm: { numThreads: number; wasmPaths?: string; simd?: boolean } };
 }
 
-const [jobFile, backend, threadArg, mode] = process.argv.slice(2);
+const [jobFile, backend, threadArg, form, mode] = process.argv.slice(2);
 const job = JSON.parse(readFileSync(jobFile, 'utf8')) as Job;
 const threads = Number(threadArg);
 const require = createRequire(import.meta.url);
@@ -71,8 +73,7 @@ async function useDawn(): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const params = Object.fromEntries(Object.entries(job.params).map(([k, v]) => [k, Float32Array.from(v)]));
-  const model = onnxRnn(job.cell, params, job.T, job.B, job.I, job.H);
+  const model = readFileSync(form === 'scan' ? job.models.scan : job.models.operator);
   let ort: Ort;
   let options: object;
   if (backend === 'webgpu') {
@@ -92,7 +93,7 @@ async function main(): Promise<void> {
   }
   const session = await ort.InferenceSession.create(model, options);
   const x = new ort.Tensor('float32', Float32Array.from(job.x), [job.T, job.B, job.I]);
-  const run = async () => (await session.run({ X: x })).Y.data;
+  const run = async () => (await session.run({ [job.input]: x }))[job.output].data;
   const got = await run();
   let worst = 0;
   for (let k = 0; k < job.expected.length; k++)

@@ -1,7 +1,9 @@
 /**
  * `npm run bench`: rnnc's generated TypeScript and WGSL against a naive
  * hand-written RNN, TensorFlow.js (cpu and wasm backends) and onnxruntime
- * (web: wasm and WebGPU; node) on the same weights and inputs. Every system's outputs are checked against rnnc's before anything
+ * (web: wasm and WebGPU; node) on the same weights and inputs; onnxruntime runs the
+ * ONNX files `rnnc export` writes of each workload (the LSTM/GRU operator form, and
+ * on onnxruntime-node the Scan form too). Every system's outputs are checked against rnnc's before anything
  * is timed; times are medians of at least five runs after a warm-up.
  *
  *   npm run bench                 every workload and system
@@ -24,6 +26,9 @@ import { compileToWgsl } from '../src/backends/wgsl/index.js';
 import type { KernelOptions } from '../src/backends/wgsl/kernels.js';
 import { createGpuRunner, openDevice } from '../src/backends/wgsl/runtime.js';
 import { compileSource, selectModel } from '../src/frontend/program.js';
+import { exportOnnx } from '../src/api/export.js';
+import { chooseModel, parse } from '../src/api/program.js';
+import { writeSafetensors } from '../src/weights/safetensors.js';
 import { naiveGru, naiveLstm } from './naive.js';
 import { loadRnnc } from './rnnc.js';
 import { tfjsRnn, useBackend } from './tfjs.js';
@@ -50,6 +55,13 @@ const quick = args.includes('--quick');
 const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined;
 const rnncOnly = args.includes('--rnnc-only');
 const runs = quick ? 3 : 5;
+
+/** The benchmark's params as a checkpoint (safetensors) for `rnnc export`. */
+function checkpointOf(file: string, sizes: Record<string, number>, params: Record<string, Float32Array>): Uint8Array {
+  const { model } = chooseModel(parse(readFileSync(file, 'utf8'), { file }), { sizes });
+  const shape = (name: string) => model.params.find((p) => p.name === name)?.shape.map((d) => d.evaluate(sizes)) ?? [];
+  return writeSafetensors(new Map(Object.entries(params).map(([name, data]) => [name, { shape: shape(name), data }])));
+}
 
 function modelFile(cell: 'lstm' | 'gru'): string {
   return new URL(`../../bench/models/${cell}.rnn`, import.meta.url).pathname;
@@ -120,9 +132,9 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const middle = (v: readonly number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)];
 
 /** A peer process in `rounds` mode: `turn(n)` runs n calls there and resolves to their mean time. */
-async function startPeer(job: string, backend: string, threads: number) {
+async function startPeer(job: string, backend: string, threads: number, form: string) {
   const script = new URL('./ort.js', import.meta.url).pathname;
-  const child = spawn(process.execPath, [script, job, backend, String(threads), 'rounds'], {
+  const child = spawn(process.execPath, [script, job, backend, String(threads), form, 'rounds'], {
     stdio: ['pipe', 'pipe', 'inherit'],
   });
   const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
@@ -153,13 +165,13 @@ async function duel(
   w: Workload,
   system: string,
   run: () => unknown,
-  peer: { system: string; backend: string; threads: number },
+  peer: { system: string; backend: string; threads: number; form: string },
   job: string,
 ): Promise<void> {
   const known = (name: string) => rows.find((r) => r.workload === w.name && r.pass === 'forward' && r.system === name);
   const calls = (name: string) => Math.max(1, Math.round(roundMs / (known(name)?.ms ?? roundMs)));
   const [mine, theirs] = [calls(system), calls(peer.system)];
-  const remote = await startPeer(job, peer.backend, peer.threads);
+  const remote = await startPeer(job, peer.backend, peer.threads, peer.form);
   const local = async () => {
     const t0 = performance.now();
     for (let k = 0; k < mine; k++) await run();
@@ -268,32 +280,49 @@ async function bench(w: Workload): Promise<void> {
     console.error(`  ${w.name}: tfjs ${backend} done`);
   }
 
-  // onnxruntime, forward only, each peer in a process of its own (a thread count holds for a whole process).
-  const job = join(mkdtempSync(join(tmpdir(), 'rnnc-ort-')), 'job.json');
+  // onnxruntime, forward only, each peer in a process of its own (a thread count holds for a whole process),
+  // on the ONNX files rnnc export makes of the workload with the same weights: the ONNX LSTM/GRU
+  // operator form and the Scan form.
+  const folder = mkdtempSync(join(tmpdir(), 'rnnc-ort-'));
+  const job = join(folder, 'job.json');
   const plain = (a: Float32Array) => Array.from(a);
+  const models = { operator: join(folder, 'operator.onnx'), scan: join(folder, 'scan.onnx') };
+  for (const form of ['operator', 'scan'] as const) {
+    const exported = exportOnnx(readFileSync(file, 'utf8'), {
+      file,
+      sizes,
+      scanOnly: form === 'scan',
+      checkpoint: checkpointOf(file, sizes, params),
+    });
+    const layers = exported.layers.map((l) => l.form).join();
+    if (layers !== (form === 'scan' ? 'Scan' : w.cell.toUpperCase()))
+      throw new Error(`the ${form} export of ${w.name} has layers ${layers}`);
+    writeFileSync(models[form], exported.bytes);
+  }
   writeFileSync(
     job,
     JSON.stringify({
-      cell: w.cell,
       T: w.T,
       B: w.B,
       I: w.I,
-      H: w.H,
-      params: Object.fromEntries(Object.entries(cellParams).map(([k, v]) => [k, plain(v)])),
+      models,
+      input: 'x',
+      output: 'l',
       x: plain(x),
       expected: plain(expected),
       runs,
     }),
   );
   const peers = [
-    { system: 'onnxruntime-web wasm, 1 thread', backend: 'web', threads: 1 },
-    { system: 'onnxruntime-web wasm, 2 threads', backend: 'web', threads: 2 },
-    { system: 'onnxruntime-node, 1 thread', backend: 'node', threads: 1 },
-    { system: 'onnxruntime-web webgpu', backend: 'webgpu', threads: 1 },
+    { system: 'onnxruntime-web wasm, 1 thread', backend: 'web', threads: 1, form: 'operator' },
+    { system: 'onnxruntime-web wasm, 2 threads', backend: 'web', threads: 2, form: 'operator' },
+    { system: 'onnxruntime-node, 1 thread', backend: 'node', threads: 1, form: 'operator' },
+    { system: 'onnxruntime-web webgpu', backend: 'webgpu', threads: 1, form: 'operator' },
+    { system: 'onnxruntime-node, 1 thread, Scan', backend: 'node', threads: 1, form: 'scan' },
   ];
   for (const peer of peers) {
     const script = new URL('./ort.js', import.meta.url).pathname;
-    const reply = execFileSync(process.execPath, [script, job, peer.backend, String(peer.threads)], {
+    const reply = execFileSync(process.execPath, [script, job, peer.backend, String(peer.threads), peer.form], {
       encoding: 'utf8',
     });
     const result = JSON.parse(reply.trim().split('\n').pop() ?? '{}') as { ms?: number; error?: string };
@@ -306,6 +335,7 @@ async function bench(w: Workload): Promise<void> {
   const packed = reference.pack(params);
   await duel(w, 'rnnc -O2', () => reference.forward(packed, inputs), peers[0], job);
   await duel(w, 'rnnc -O2', () => reference.forward(packed, inputs), peers[2], job);
+  await duel(w, 'rnnc -O2', () => reference.forward(packed, inputs), peers[4], job);
   await reference.setThreads(2);
   await duel(w, 'rnnc -O2, 2 threads', () => reference.forward(packed, inputs), peers[1], job);
   await reference.setThreads(1);
@@ -416,6 +446,7 @@ console.log(
     'onnxruntime-web wasm, 1 thread',
     'onnxruntime-web wasm, 2 threads',
     'onnxruntime-node, 1 thread',
+    'onnxruntime-node, 1 thread, Scan',
     'naive TypeScript',
   ]),
 );

@@ -1,5 +1,5 @@
 // Bundles the compiled CLI and library (dist/src) into dist/bundle: a few files instead of the
-// hundreds that chevrotain and lodash-es are made of, so `rnnc check` starts in a fraction of the
+// hundreds that chevrotain, lodash-es and protobufjs are made of, so `rnnc check` starts in a fraction of the
 // time, and the installed package needs no dependencies. webgpu stays outside: it is optional.
 import { build } from 'esbuild';
 

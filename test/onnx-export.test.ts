@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { exportOnnx } from '../src/api/export.js';
 import { parse } from '../src/api/program.js';
@@ -191,6 +191,30 @@ describe('rnnc export', () => {
       expect(result.out).toContain('input words [T, batch, ');
       const model = decodeModel(readFileSync(out), out);
       expect(model.graph.node.filter((n) => n.op_type === 'LSTM')).toHaveLength(2);
+    },
+    timeout,
+  );
+
+  it(
+    'takes the params of a checkpoint file',
+    async () => {
+      const folder = scratchFolder('export');
+      const plain = exportOnnx(loadExample('gru.rnn'));
+      const tensors = new Map(
+        plain.onnx.graph.initializer?.map((t) => [
+          t.name as string,
+          { shape: [...(t.dims ?? [])], data: new Float32Array((t.raw_data as Uint8Array).length / 4).fill(0.25) },
+        ]),
+      );
+      const checkpoint = folder.path('checkpoint.safetensors');
+      writeFileSync(checkpoint, writeSafetensors(tensors));
+      const out = folder.path('gru.onnx');
+      const result = await rnnc('export', 'examples/gru.rnn', '--checkpoint', checkpoint, '-o', out);
+      expect(result.status).toBe(0);
+      expect(result.out).toContain('note: params from the checkpoint');
+      const model = decodeModel(readFileSync(out), out);
+      const first = model.graph.initializer?.[0]?.raw_data as Uint8Array;
+      expect(new Float32Array(Uint8Array.from(first).buffer)[0]).toBe(0.25);
     },
     timeout,
   );

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { exportOnnx } from '../src/api/export.js';
 import { importOnnx } from '../src/api/import.js';
 import { run } from '../src/api/run.js';
-import { decodeModel } from '../src/onnx/proto.js';
-import { attr, floatTensor } from '../src/onnx/writer.js';
+import { decodeModel, encodeModel } from '../src/onnx/proto.js';
+import { attr } from '../src/onnx/writer.js';
 import { Random } from '../src/interp/random.js';
 import { rnnc, scratchFolder } from './helpers/cli.js';
 import { loadExample } from './helpers/compile.js';
@@ -272,6 +272,17 @@ describe('ONNX import', () => {
         /opset 40, newer than rnnc reads \(opsets 7 to 22\)/,
       );
     });
+    it('a clip that is not a positive number', () => {
+      const bytes = recurrentModel({ op: 'RNN', direction: 'forward', layout: 0, I: 2, H: 3, seed: 1, clip: Number.NaN });
+      expect(() => importOnnx(bytes, { file: 'clip.onnx' })).toThrow(/clip.onnx: node 0 'rnn' \(RNN\): its clip is NaN/);
+    });
+    it('a producer name with line breaks, which stays inside the comment it is written in', () => {
+      const model = decodeModel(exportOnnx(loadExample('gru.rnn')).bytes, 'gru.onnx');
+      const hostile = encodeModel({ ...model, producer_name: 'x\ncell Evil(I) {\n  input x: [I]\n}\n//' });
+      const imported = importOnnx(hostile, { file: 'gru\nmodel.onnx' });
+      expect(imported.source).not.toContain('\ncell Evil');
+      expect(imported.source.split('\n')[0]).toMatch(/^\/\/ Imported by rnnc from gru model.onnx \(made by x cell Evil/);
+    });
     it('sequence lengths', () => {
       const random = new Random(1);
       const bytes = onnxBytes(
@@ -328,4 +339,3 @@ describe('rnnc import', () => {
   );
 });
 
-void floatTensor;

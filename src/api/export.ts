@@ -80,6 +80,11 @@ export function exportOnnx(source: ProgramSource, options: ExportOptions = {}): 
     params = mergeByName(params, checkpointParams(options.checkpoint, shapes, dtype));
     notes.splice(0, notes.length, 'params from the checkpoint');
   }
+  const bytes = Object.values(params).reduce((sum, t) => sum + t.data.length * (dtype === 'f32' ? 4 : 8), 0);
+  if (bytes >= 2 ** 31 - 2 ** 24)
+    throw new UserError(
+      `the params take ${bytes} bytes, and an ONNX file is one protobuf message, which cannot reach 2 GiB (rnnc does not write ONNX external data)`,
+    );
   // ONNX Runtime's LSTM, GRU and RNN kernels take float only (its error: "LSTM operator does
   // not support double yet"); its Scan takes any type.
   const scanOnly = (options.scanOnly ?? false) || dtype === 'f64';

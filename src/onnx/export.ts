@@ -50,7 +50,7 @@ export function exportModel(model: ModelInfo, options: ExportModelOptions): Expo
   for (const node of graph.nodes) {
     if (isOp(node, 'input')) {
       w.value.set(node.id, node.attrs.name);
-      inputs.push(w.valueInfo(node.attrs.name, node.attrs.type.batched ? tensorOf(node) : tensorOf(node)));
+      inputs.push(w.valueInfo(node.attrs.name, tensorOf(node)));
     } else if (isOp(node, 'param')) {
       const value = options.params[node.attrs.name];
       if (!value) throw new Error(`no value for param ${node.attrs.name}`);

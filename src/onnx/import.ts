@@ -6,6 +6,7 @@
  * node that fits none of these stops the import with a message that names it and says why.
  */
 import { UserError } from '../diagnostics.js';
+import { tsComment } from '../backends/comment-text.js';
 import { keywords } from '../../grammar/tokens.js';
 import { functions } from '../frontend/functions.js';
 import { cellParams, cellSource, type CellConfig, readActivations, type RecurrentOp } from './import-cells.js';
@@ -137,7 +138,8 @@ class Importer {
       throw new UserError(`${this.file}: none of the graph's outputs is a value rnnc can return`);
     const name = this.identifier(graph.name || 'Imported', 'Imported');
     const header = [
-      `// Imported by rnnc from ${this.file.split(/[\\/]/).pop()}${this.onnx.producer_name ? ` (made by ${this.onnx.producer_name}${this.onnx.producer_version ? ` ${this.onnx.producer_version}` : ''})` : ''}, ONNX opset ${this.opset}.`,
+      // The file's name and producer are untrusted text: no line break may end the comment.
+      `// ${tsComment(`Imported by rnnc from ${this.file.split(/[\\/]/).pop()}${this.onnx.producer_name ? ` (made by ${this.onnx.producer_name}${this.onnx.producer_version ? ` ${this.onnx.producer_version}` : ''})` : ''}, ONNX opset ${this.opset}.`)}`,
       '// Sequences are time-major, [T][B][features].',
     ];
     const cells = [...this.cells.values()].map((c) => cellSource(c.name, c.config));
@@ -352,6 +354,8 @@ class Importer {
     const alphas = attribute(node, 'activation_alpha')?.floats ?? [];
     const betas = attribute(node, 'activation_beta')?.floats ?? [];
     const clipValue = attribute(node, 'clip')?.f;
+    if (clipValue !== undefined && !(Number.isFinite(clipValue) && clipValue > 0))
+      this.fail(node, index, `its clip is ${clipValue}; a clip is a positive number`);
     const where = `${this.file}: node ${index} (${op})`;
     const all = readActivations(full.slice(0, perDirection * D), alphas, betas, where);
     const configs = Array.from({ length: D }, (_, d): CellConfig => {
