@@ -273,15 +273,27 @@ describe('ONNX import', () => {
       );
     });
     it('a clip that is not a positive number', () => {
-      const bytes = recurrentModel({ op: 'RNN', direction: 'forward', layout: 0, I: 2, H: 3, seed: 1, clip: Number.NaN });
-      expect(() => importOnnx(bytes, { file: 'clip.onnx' })).toThrow(/clip.onnx: node 0 'rnn' \(RNN\): its clip is NaN/);
+      const bytes = recurrentModel({
+        op: 'RNN',
+        direction: 'forward',
+        layout: 0,
+        I: 2,
+        H: 3,
+        seed: 1,
+        clip: Number.NaN,
+      });
+      expect(() => importOnnx(bytes, { file: 'clip.onnx' })).toThrow(
+        /clip.onnx: node 0 'rnn' \(RNN\): its clip is NaN/,
+      );
     });
     it('a producer name with line breaks, which stays inside the comment it is written in', () => {
       const model = decodeModel(exportOnnx(loadExample('gru.rnn')).bytes, 'gru.onnx');
       const hostile = encodeModel({ ...model, producer_name: 'x\ncell Evil(I) {\n  input x: [I]\n}\n//' });
       const imported = importOnnx(hostile, { file: 'gru\nmodel.onnx' });
       expect(imported.source).not.toContain('\ncell Evil');
-      expect(imported.source.split('\n')[0]).toMatch(/^\/\/ Imported by rnnc from gru model.onnx \(made by x cell Evil/);
+      expect(imported.source.split('\n')[0]).toMatch(
+        /^\/\/ Imported by rnnc from gru model.onnx \(made by x cell Evil/,
+      );
     });
     it('sequence lengths', () => {
       const random = new Random(1);
@@ -338,4 +350,3 @@ describe('rnnc import', () => {
     timeout,
   );
 });
-

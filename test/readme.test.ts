@@ -50,7 +50,19 @@ describe('the README', () => {
   afterAll(() => process.chdir(home));
 
   it('shows the commands of every section', () => {
-    for (const command of ['check', 'graph', 'run', 'compile', 'export', 'import', 'grad', 'gradcheck', 'analyze', 'train', 'compare'])
+    for (const command of [
+      'check',
+      'graph',
+      'run',
+      'compile',
+      'export',
+      'import',
+      'grad',
+      'gradcheck',
+      'analyze',
+      'train',
+      'compare',
+    ])
       expect(commands.some((c) => c.startsWith(`${command} `))).toBe(true);
   });
 

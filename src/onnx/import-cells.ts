@@ -78,7 +78,8 @@ export function readActivations(
     const p = [...entry.defaults];
     if (entry.alphas >= 1 && a < alphas.length) p[0] = alphas[a++];
     if (entry.alphas >= 2 && b < betas.length) p[1] = betas[b++];
-    if (!p.every(Number.isFinite)) throw new UserError(`${where}: ${name} has an alpha or beta that is not a finite number`);
+    if (!p.every(Number.isFinite))
+      throw new UserError(`${where}: ${name} has an alpha or beta that is not a finite number`);
     write.push((v) => entry.write(v, p));
     signature.push(p.length === 0 ? name : `${name}(${p.join(', ')})`);
   }
