@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { compile } from '../src/api/compile.js';
 import { run } from '../src/api/run.js';
-import { examplesDir, maxRelativeError } from './helpers/compile.js';
+import { examplesDir, maxRelativeError, swapLeadAxes } from './helpers/compile.js';
 import { gpuDevice } from './helpers/gpu.js';
 import { typecheck } from './helpers/typecheck.js';
 
@@ -39,16 +39,7 @@ interface Module {
   };
 }
 
-/** [a][b][…] → [b][a][…]. */
-function swap(t: Tensor): Tensor {
-  const [a, b, ...rest] = t.shape;
-  const size = rest.reduce((x, y) => x * y, 1);
-  const out = new Float32Array(t.data.length);
-  for (let i = 0; i < a; i++)
-    for (let j = 0; j < b; j++)
-      out.set(t.data.subarray((i * b + j) * size, (i * b + j + 1) * size), (j * a + i) * size);
-  return { data: out, shape: [b, a, ...rest] };
-}
+const swap = (t: Tensor): Tensor => swapLeadAxes(t);
 
 /** Time-major inputs and targets of a module's specs: T steps on each time axis (by name), B samples. */
 function inputsOf(mod: Module, lengths: Record<string, number>, B: number): Record<string, Tensor> {

@@ -6,22 +6,11 @@ import { decodeModel, encodeModel } from '../src/onnx/proto.js';
 import { attr } from '../src/onnx/writer.js';
 import { Random } from '../src/interp/random.js';
 import { rnnc, scratchFolder } from './helpers/cli.js';
-import { loadExample } from './helpers/compile.js';
+import { loadExample, swapLeadAxes } from './helpers/compile.js';
 import { nest, randomFeeds, runOnnx } from './helpers/onnx.js';
 import { onnxBytes, randomTensor, type RecurrentSpec, recurrentModel, valueInfo } from './helpers/onnx-build.js';
 
 const timeout = 300_000;
-
-/** [B, T, …] data as [T, B, …] (or back). */
-function swapLead(f: { data: Float32Array | Float64Array; shape: number[] }) {
-  const [a, b, ...rest] = f.shape;
-  const inner = rest.reduce((x, y) => x * y, 1);
-  const data = new Float32Array(f.data.length);
-  for (let i = 0; i < a; i++)
-    for (let j = 0; j < b; j++)
-      data.set(f.data.subarray((i * b + j) * inner, (i * b + j + 1) * inner), (j * a + i) * inner);
-  return { data, shape: [b, a, ...rest] };
-}
 
 /**
  * Imports `bytes` and runs it in the interpreter (f64, time-major), and runs `reference` (the
@@ -51,7 +40,7 @@ async function importedVsOnnx(
   const params = Object.fromEntries(Object.entries(imported.params).map(([k, t]) => [k, nest(t.data, t.shape)]));
   const inputs = Object.fromEntries(
     Object.entries(feeds).map(([k, f]) => {
-      const timeMajor = options.batchFirstInput ? swapLead(f) : f;
+      const timeMajor = options.batchFirstInput ? swapLeadAxes(f) : f;
       return [k, nest(timeMajor.data, timeMajor.shape)];
     }),
   );

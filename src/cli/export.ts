@@ -5,8 +5,8 @@ import { exportOnnx, type ExportOptions } from '../api/export.js';
 import type { Program } from '../api/program.js';
 import { UserError } from '../diagnostics.js';
 import { files, readRunFile } from '../train/checkpoint.js';
-import { parseSizes, readBytes, readJsonFile, readParamsFile, writeOutput } from './load.js';
-import { parseSeed } from './run.js';
+import { parseSizes, readBytes, writeOutput } from './load.js';
+import { parseSeed, weightOptions } from './run.js';
 
 export interface ExportFlags {
   model?: string;
@@ -46,16 +46,7 @@ export function exportCommand(program: Program, flags: ExportFlags, out: (text: 
     keepLoss: flags.keepLoss ?? false,
     scanOnly: flags.scanOnly ?? false,
     ...(checkpoint ? { checkpoint: checkpoint.bytes } : {}),
-    ...(flags.params ? { params: readParamsFile(flags.params) } : {}),
-    ...(flags.torchWeights
-      ? {
-          torchWeights: flags.torchWeights.endsWith('.safetensors')
-            ? readBytes(flags.torchWeights)
-            : readJsonFile(flags.torchWeights, 'PyTorch weights'),
-          torchWeightsFile: flags.torchWeights,
-        }
-      : {}),
-    ...(flags.kerasWeights ? { kerasWeights: readJsonFile(flags.kerasWeights, 'Keras weights') } : {}),
+    ...weightOptions(flags),
   };
   const result = exportOnnx(program, options);
   writeOutput(flags.out, result.bytes);

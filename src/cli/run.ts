@@ -49,6 +49,24 @@ export function parseSteps(spec: string): number | Record<string, number> {
   return /^\d+$/.test(spec) ? parseCount(spec, '--steps') : parseSizes([spec]);
 }
 
+/** `--params`, `--torch-weights` and `--keras-weights` as the API's options. */
+export function weightOptions(
+  flags: Pick<ValueFlags, 'params' | 'torchWeights' | 'kerasWeights'>,
+): Pick<ValueOptions, 'params' | 'torchWeights' | 'torchWeightsFile' | 'kerasWeights'> {
+  return {
+    ...(flags.params ? { params: readParamsFile(flags.params) } : {}),
+    ...(flags.torchWeights
+      ? {
+          torchWeights: flags.torchWeights.endsWith('.safetensors')
+            ? readBytes(flags.torchWeights)
+            : readJsonFile(flags.torchWeights, 'PyTorch weights'),
+          torchWeightsFile: flags.torchWeights,
+        }
+      : {}),
+    ...(flags.kerasWeights ? { kerasWeights: readJsonFile(flags.kerasWeights, 'Keras weights') } : {}),
+  };
+}
+
 /** The flags every command that computes on values shares: inputs, params, weights, initial states. */
 export function valueOptions(flags: ValueFlags, dtype: string): ValueOptions {
   if (dtype !== 'f64' && dtype !== 'f32') throw new UserError(`--dtype is f64 or f32, got '${dtype}'`);
@@ -61,16 +79,7 @@ export function valueOptions(flags: ValueFlags, dtype: string): ValueOptions {
     ...(flags.input
       ? { inputs: readJsonFile(flags.input, 'inputs') }
       : { steps: parseSteps(flags.steps), batch: parseCount(flags.batch, '--batch') }),
-    ...(flags.params ? { params: readParamsFile(flags.params) } : {}),
-    ...(flags.torchWeights
-      ? {
-          torchWeights: flags.torchWeights.endsWith('.safetensors')
-            ? readBytes(flags.torchWeights)
-            : readJsonFile(flags.torchWeights, 'PyTorch weights'),
-          torchWeightsFile: flags.torchWeights,
-        }
-      : {}),
-    ...(flags.kerasWeights ? { kerasWeights: readJsonFile(flags.kerasWeights, 'Keras weights') } : {}),
+    ...weightOptions(flags),
     ...(flags.initialStates ? { initialStates: readJsonFile(flags.initialStates, 'initial states') } : {}),
   };
 }

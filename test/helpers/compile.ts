@@ -63,3 +63,17 @@ export function flat(nested: unknown): number[] {
 export function zeros(shape: number[]): { data: Float32Array; shape: number[] } {
   return { data: new Float32Array(shape.reduce((a, b) => a * b, 1)), shape };
 }
+
+/** [a][b][…] data as [b][a][…]: time-major and batch-major sequences, one from the other. */
+export function swapLeadAxes(t: { data: ArrayLike<number>; shape: readonly number[] }): {
+  data: Float32Array;
+  shape: number[];
+} {
+  const [a, b, ...rest] = t.shape;
+  const size = rest.reduce((x, y) => x * y, 1);
+  const out = new Float32Array(a * b * size);
+  for (let i = 0; i < a; i++)
+    for (let j = 0; j < b; j++)
+      for (let k = 0; k < size; k++) out[(j * a + i) * size + k] = t.data[(i * b + j) * size + k];
+  return { data: out, shape: [b, a, ...rest] };
+}
