@@ -9,7 +9,7 @@ await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  external: ['webgpu', 'typescript', 'fast-check'],
+  external: ['webgpu', 'typescript', 'fast-check', 'onnxruntime-node'],
   banner: {
     js: "import { createRequire as __rnncRequire } from 'node:module'; const require = __rnncRequire(import.meta.url);",
   },

@@ -196,6 +196,32 @@ describe('rnnc export', () => {
   );
 
   it(
+    'takes the params, model and sizes of an rnnc train run folder',
+    async () => {
+      const run = scratchFolder('export').path('run');
+      const trained = await rnnc(
+        'train',
+        'examples/births.rnn',
+        '--data',
+        'births',
+        '--out',
+        run,
+        '--max-steps',
+        '2',
+        '--size',
+        'H=6',
+      );
+      expect(trained.status, trained.err).toBe(0);
+      const out = scratchFolder('export').path('births.onnx');
+      const result = await rnnc('export', 'examples/births.rnn', '--checkpoint', run, '-o', out);
+      expect(result.status, result.err).toBe(0);
+      expect(result.out).toContain('note: params from the checkpoint');
+      expect(result.out).toContain('output states.h [batch, 6]');
+    },
+    timeout,
+  );
+
+  it(
     'takes the params of a checkpoint file',
     async () => {
       const folder = scratchFolder('export');

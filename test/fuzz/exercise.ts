@@ -1,12 +1,23 @@
 /**
  * What the fuzzer does with one source: every stage a user can reach from it (check, compile to
- * TypeScript, JavaScript and WGSL, run and differentiate in the interpreter), each outcome
+ * TypeScript, JavaScript and WGSL, export to ONNX, run and differentiate in the interpreter), each outcome
  * sorted as accepted, refused cleanly, refused uncleanly (a message that is really an internal
  * failure) or crashed (an exception that is not a user error). The emitted code comes back too,
  * for the validity checks (tsc, Tint) that are run over many sources at once.
  */
 import fc from 'fast-check';
-import { check, compile, gradients, loadTorchWeights, run, SourceError, UserError } from '../../src/api/index.js';
+import { createRequire } from 'node:module';
+import {
+  check,
+  compile,
+  exportOnnx,
+  gradients,
+  importOnnx,
+  loadTorchWeights,
+  run,
+  SourceError,
+  UserError,
+} from '../../src/api/index.js';
 import { writeSafetensors } from '../../src/weights/safetensors.js';
 
 interface GeneratedModule {
@@ -43,6 +54,56 @@ async function runModule(source: string, chosen: { file: string; model?: string 
     if (e instanceof Error && e.message.startsWith('rnnc model: ')) throw new UserError(e.message);
     throw e;
   }
+}
+
+interface OrtSession {
+  run(feeds: Record<string, unknown>): Promise<Record<string, { data: Float32Array; dims: readonly number[] }>>;
+}
+interface Ort {
+  Tensor: new (type: 'float32', data: Float32Array, dims: readonly number[]) => unknown;
+  InferenceSession: { create(model: Uint8Array, options: object): Promise<OrtSession> };
+}
+
+function nested(data: Float32Array, shape: readonly number[], at = 0): unknown {
+  if (shape.length === 0) return data[at];
+  const step = shape.slice(1).reduce((a, b) => a * b, 1);
+  return Array.from({ length: shape[0] }, (_, k) => nested(data, shape.slice(1), at + k * step));
+}
+
+/**
+ * The model exported to ONNX and run in onnxruntime-node beside the interpreter (f32, 3 steps,
+ * 2 samples): ONNX Runtime refusing the file, or an output differing by more than 1e-3
+ * (relative above 1), is an exporter's failure. Then the file is imported again, which may
+ * refuse it (most cells are Scans) but must not crash.
+ */
+async function runOnnxExport(source: string, chosen: { file: string; model?: string }): Promise<void> {
+  const exported = exportOnnx(source, { ...chosen, seed: 1 });
+  const ort = createRequire(import.meta.url)('onnxruntime-node') as Ort;
+  const session = await ort.InferenceSession.create(exported.bytes, { intraOpNumThreads: 1, interOpNumThreads: 1 });
+  const feeds: Record<string, unknown> = {};
+  const inputs: Record<string, unknown> = {};
+  for (const input of exported.inputs) {
+    const shape = input.shape.map((d) => (typeof d === 'number' ? d : d === 'batch' ? 2 : 3));
+    const data = new Float32Array(shape.reduce((a, b) => a * b, 1)).map((_, k) => Math.sin(k + 1) * 0.5);
+    feeds[input.name] = new ort.Tensor('float32', data, shape);
+    inputs[input.name] = nested(data, shape);
+  }
+  const got = await session.run(feeds);
+  const reference = await run(source, { ...chosen, seed: 1, dtype: 'f32', inputs });
+  for (const [name, t] of Object.entries({ ...reference.outputs, ...reference.finalStates })) {
+    const value = got[name];
+    if (!value || value.data.length !== t.data.length)
+      throw new Error(
+        `the ONNX export's ${name} has ${value?.data.length ?? 'no'} values, the interpreter's ${t.data.length}`,
+      );
+    for (let k = 0; k < t.data.length; k++) {
+      const [a, b] = [value.data[k], t.data[k]];
+      if (!Number.isFinite(b)) continue;
+      if (!(Math.abs(a - b) <= 1e-3 * Math.max(1, Math.abs(b))))
+        throw new Error(`the ONNX export disagrees with the interpreter on ${name}[${k}]: ${a} against ${b}`);
+    }
+  }
+  importOnnx(exported.bytes, { file: 'fuzz.onnx' });
 }
 
 export type Verdict = 'ok' | 'refused' | 'unclean' | 'crash';
@@ -168,6 +229,7 @@ export async function exercise(source: string, options: ExerciseOptions = {}): P
         for (const [name, text] of Object.entries(files)) if (name.endsWith('.wgsl')) wgsl[name] = text;
       },
     ],
+    ['export onnx', () => void exportOnnx(source, chosen)],
     ['run', () => run(source, { ...chosen, steps: 3, batch: 2, seed: 1 })],
     ['gradients', () => void gradients(source, { ...chosen, steps: 3, batch: 2, seed: 1 })],
   ];
@@ -181,7 +243,10 @@ export async function exercise(source: string, options: ExerciseOptions = {}): P
     ]);
     stages.push(['compile js', () => void compile(source, { ...chosen, target: 'js' })]);
     // Every fifth source also runs its module (importing thousands would fill a worker's memory).
-    if ((options.dataSeed ?? 0) % 5 === 0) stages.push(['run the module', () => runModule(source, chosen)]);
+    if ((options.dataSeed ?? 0) % 5 === 0) {
+      stages.push(['run the module', () => runModule(source, chosen)]);
+      stages.push(['run the ONNX export', () => runOnnxExport(source, chosen)]);
+    }
   }
   if (options.dataSeed !== undefined) {
     const seed = options.dataSeed;
