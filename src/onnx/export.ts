@@ -8,7 +8,7 @@ import { keepOutputs } from '../ir/prune.js';
 import { isOp, tensorOf } from '../ir/graph.js';
 import type { Tensor } from '../tensor/tensor.js';
 import { type GraphExport, graphWriter, writeNodes } from './export-graph.js';
-import { encodeModel, type OnnxModel, type OnnxValueInfo } from './proto.js';
+import { encodeModel, type OnnxModel, type OnnxNode, type OnnxValueInfo } from './proto.js';
 import { type ElementType, floatTensor, Names } from './writer.js';
 
 /** The opset rnnc writes (ONNX 1.12) and the IR version that goes with it. */
@@ -60,6 +60,10 @@ export function exportModel(model: ModelInfo, options: ExportModelOptions): Expo
   }
   const exp: GraphExport = { forms: [], scanOnly: options.scanOnly };
   writeNodes(w, exp);
+  // A param no node reads (a cell's unused param, one only the pruned loss read) is left out:
+  // ONNX Runtime would warn about it on every load.
+  const read = namesRead(w.nodes);
+  const used = initializers.filter((t) => read.has(t.name as string));
   const outputs = graph.outputs.map((o) => {
     w.nodes.push({
       input: [w.value.get(o.node) as string],
@@ -78,7 +82,7 @@ export function exportModel(model: ModelInfo, options: ExportModelOptions): Expo
     graph: {
       name: model.name,
       node: w.nodes,
-      initializer: initializers,
+      initializer: used,
       input: inputs,
       output: outputs,
       doc_string: model.doc ?? `${model.name} from ${options.source.file}`,
@@ -91,4 +95,13 @@ export function exportModel(model: ModelInfo, options: ExportModelOptions): Expo
     ],
   };
   return { bytes: encodeModel(onnx), model: onnx, forms: exp.forms, inputs, outputs };
+}
+
+/** Every value name the nodes read, in their subgraphs (Scan bodies) too. */
+function namesRead(nodes: readonly OnnxNode[], into = new Set<string>()): Set<string> {
+  for (const node of nodes) {
+    for (const name of node.input) into.add(name);
+    for (const a of node.attribute ?? []) if (a.g) namesRead(a.g.node, into);
+  }
+  return into;
 }
