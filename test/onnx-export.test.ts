@@ -10,7 +10,13 @@ import { interpreterVsOnnx, nest, randomFeeds } from './helpers/onnx.js';
 
 const timeout = 300_000;
 const fixtures = new URL('./fixtures/onnx/', import.meta.url);
-const customCells = ['layer_norm_lstm.rnn', 'antisymmetric.rnn', 'gru_reset_before.rnn', 'hard_gates.rnn'];
+const customCells = [
+  'layer_norm_lstm.rnn',
+  'antisymmetric.rnn',
+  'gru_reset_before.rnn',
+  'hard_gates.rnn',
+  'unread_inputs.rnn',
+];
 
 function programOf(name: string) {
   const [file, model] = name.split(':');
@@ -46,6 +52,7 @@ const expectedForms: Record<string, string[]> = {
   'antisymmetric.rnn': ['Scan'],
   'gru_reset_before.rnn': ['GRU'],
   'hard_gates.rnn': ['LSTM', 'RNN'],
+  'unread_inputs.rnn': ['Scan'],
 };
 
 const cases = [...exampleCases, ...customCells];

@@ -113,26 +113,30 @@ function writeScan(w: GraphWriter, node: Node<'scan'>, exp: GraphExport): string
   const outer = node.inputs.map((id) => nameOf(w, id));
   const body = graphWriter(w.model, a.body);
   const bodyInputs: OnnxValueInfo[] = [];
-  const input = (arg: Node, base: string) => {
-    const name = names.fresh(base);
-    body.value.set(arg.id, name);
-    bodyInputs.push(body.valueInfo(name, tensorOf(arg)));
-  };
   const args = a.body.nodes.filter((n): n is Node<'arg'> => isOp(n, 'arg'));
-  const argAt = (index: number) => args.find((n) => n.attrs.index === index) as Node<'arg'>;
+  const argAt = (index: number) => args.find((n) => n.attrs.index === index);
+  // Scan's body takes every state and slice, read or not; an unread one's type is the outer value's
+  // (a sequence's without its time axis).
+  const input = (index: number, base: string) => {
+    const arg = argAt(index);
+    const name = names.fresh(arg?.label !== undefined && index < a.nSeq ? `${a.layer}.${arg.label}` : base);
+    if (arg) body.value.set(arg.id, name);
+    const outerType = tensorOf(w.graph.nodes[node.inputs[index]]);
+    bodyInputs.push(body.valueInfo(name, arg ? tensorOf(arg) : { ...outerType, time: null }));
+  };
   const stepOutputs = a.body.outputs.filter((o) => o.role !== 'next_state');
   const nextStates = a.body.outputs.filter((o) => o.role === 'next_state');
   const lastOnly = stepOutputs.map((_, k) => k).filter((k) => a.keep[k] === 'last');
   const everyStep = stepOutputs.map((_, k) => k).filter((k) => a.keep[k] === 'all');
 
-  for (let k = 0; k < a.nState; k++) input(argAt(a.nSeq + k), `${a.layer}.${a.stateNames[k] ?? k}.in`);
+  for (let k = 0; k < a.nState; k++) input(a.nSeq + k, `${a.layer}.${a.stateNames[k] ?? k}.in`);
   const carried: string[] = [];
   for (const k of lastOnly) {
     const name = names.fresh(`${a.layer}.${stepOutputs[k].name}.in`);
     carried.push(name);
     bodyInputs.push(body.valueInfo(name, tensorOf(a.body.nodes[stepOutputs[k].node])));
   }
-  for (let k = 0; k < a.nSeq; k++) input(argAt(k), `${a.layer}.${labelOf(argAt(k))}`);
+  for (let k = 0; k < a.nSeq; k++) input(k, `${a.layer}.slice${k}`);
   for (let k = 0; k < a.nInvariant; k++) {
     const arg = argAt(a.nSeq + a.nState + k);
     if (arg) body.value.set(arg.id, outer[a.nSeq + a.nState + k]);
