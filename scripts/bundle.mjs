@@ -1,7 +1,11 @@
 // Bundles the compiled CLI and library (dist/src) into dist/bundle: a few files instead of the
 // hundreds that chevrotain, lodash-es and protobufjs are made of, so `rnnc check` starts in a fraction of the
 // time, and the installed package needs no dependencies. webgpu stays outside: it is optional.
+import { rmSync } from 'node:fs';
 import { build } from 'esbuild';
+
+// Chunks are named by their content hash: a rebuild would leave the old ones beside the new.
+rmSync('dist/bundle', { recursive: true, force: true });
 
 await build({
   entryPoints: { rnnc: 'dist/src/cli/bin.js', index: 'dist/src/api/index.js' },
