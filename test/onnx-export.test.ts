@@ -6,7 +6,7 @@ import { decodeModel } from '../src/onnx/proto.js';
 import { writeSafetensors } from '../src/weights/safetensors.js';
 import { rnnc, scratchFolder } from './helpers/cli.js';
 import { exampleCases, loadExample } from './helpers/compile.js';
-import { interpreterVsOnnx, nest, randomFeeds } from './helpers/onnx.js';
+import { interpreterVsOnnx, nest, randomFeeds, runOnnx } from './helpers/onnx.js';
 
 const timeout = 300_000;
 const fixtures = new URL('./fixtures/onnx/', import.meta.url);
@@ -137,7 +137,6 @@ describe('ONNX export', () => {
       expect(kept.inputs.map((i) => i.name)).toEqual(['source', 'previous', 'symbols']);
       expect(kept.outputs.map((o) => o.name)).toContain('loss');
       const feeds = randomFeeds(kept.inputs, { S: 4, U: 3 }, 2, 'f32', 1);
-      const { runOnnx } = await import('./helpers/onnx.js');
       const got = await runOnnx(kept.bytes, feeds);
       const { run } = await import('../src/api/run.js');
       const reference = await run(program, {
@@ -184,6 +183,54 @@ describe('ONNX export', () => {
       }),
     ).toThrow(/the checkpoint has no param/);
   });
+});
+
+describe('ONNX export with state inputs', () => {
+  it.each(['char_lstm.rnn', 'mgu.rnn:CharMGU', 'seq2seq.rnn'])(
+    '%s carries its states from one call to the next, and starts from the given ones as the interpreter does',
+    async (name) => {
+      const { program, model } = programOf(name);
+      const exported = exportOnnx(program, { model, stateInputs: true });
+      const initial = exported.inputs.filter((i) => i.name.endsWith('.initial'));
+      expect(initial.length).toBeGreaterThan(0);
+      // seq2seq's decoder starts from the encoder (`from`): only the encoder's states are inputs.
+      if (name === 'seq2seq.rnn')
+        expect(initial.map((i) => i.name)).toEqual(['encoder.h.initial', 'encoder.c.initial']);
+      const feeds = randomFeeds(exported.inputs, { T: 6, S: 6, U: 6 }, 2, 'f32', 4);
+      const { worst } = await interpreterVsOnnx(program, model, exported.bytes, feeds, {
+        dtype: 'f32',
+        initialStates: Object.fromEntries(
+          initial.map((i) => [i.name.replace(/\.initial$/, ''), nest(feeds[i.name].data, feeds[i.name].shape)]),
+        ),
+      });
+      expect(worst).toBeLessThan(1e-5);
+      if (name === 'seq2seq.rnn') return;
+      // Six steps at once, or three and three with the final states fed back: the same.
+      const sequence = exported.inputs.find((i) => !i.name.endsWith('.initial'))?.name as string;
+      const x = feeds[sequence];
+      const half = x.data.length / 2;
+      const whole = await runOnnx(exported.bytes, feeds);
+      const first = await runOnnx(exported.bytes, {
+        ...feeds,
+        [sequence]: { data: x.data.slice(0, half), shape: [3, ...x.shape.slice(1)] },
+      });
+      const carried = Object.fromEntries(
+        initial.map((i) => [
+          i.name,
+          { data: first[i.name.replace(/\.initial$/, '')].data, shape: feeds[i.name].shape },
+        ]),
+      );
+      const second = await runOnnx(exported.bytes, {
+        ...carried,
+        [sequence]: { data: x.data.slice(half), shape: [3, ...x.shape.slice(1)] },
+      });
+      for (const i of initial) {
+        const state = i.name.replace(/\.initial$/, '');
+        expect(Array.from(second[state].data)).toEqual(Array.from(whole[state].data));
+      }
+    },
+    timeout,
+  );
 });
 
 describe('rnnc export', () => {

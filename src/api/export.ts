@@ -19,6 +19,12 @@ export interface ExportOptions extends Omit<ValueOptions, 'inputs' | 'steps' | '
   /** Keep the targets as inputs and the loss as an output (default: inference only). */
   readonly keepLoss?: boolean;
   /**
+   * Each state that starts from its declared value is a graph input `<layer>.<state>.initial`
+   * ([batch, …]), so a caller can carry states from one call to the next by feeding the final
+   * states back (default: states start from their declared values inside the model).
+   */
+  readonly stateInputs?: boolean;
+  /**
    * Write every recurrent layer as an ONNX Scan, even one that is exactly an ONNX LSTM, GRU or
    * RNN (always so in f64, which ONNX Runtime's recurrent operators do not take).
    */
@@ -96,6 +102,7 @@ export function exportOnnx(source: ProgramSource, options: ExportOptions = {}): 
     params,
     keepLoss: options.keepLoss ?? false,
     scanOnly,
+    stateInputs: options.stateInputs ?? false,
     source: { file: program.file, text: program.source },
     producerVersion: '0.1.0',
   });

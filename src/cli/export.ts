@@ -20,6 +20,7 @@ export interface ExportFlags {
   dtype: string;
   keepLoss?: boolean;
   scanOnly?: boolean;
+  stateInputs?: boolean;
 }
 
 /** A checkpoint file, or a run folder of `rnnc train` (its checkpoint, model and sizes). */
@@ -45,6 +46,7 @@ export function exportCommand(program: Program, flags: ExportFlags, out: (text: 
     dtype: flags.dtype,
     keepLoss: flags.keepLoss ?? false,
     scanOnly: flags.scanOnly ?? false,
+    stateInputs: flags.stateInputs ?? false,
     ...(checkpoint ? { checkpoint: checkpoint.bytes } : {}),
     ...weightOptions(flags),
   };

@@ -324,6 +324,10 @@ export function buildProgram(io: Io): Command {
     .addOption(new Option('--dtype <dtype>', 'element type of the model').choices(['f32', 'f64']).default('f32'))
     .option('--keep-loss', 'keep the targets as inputs and the loss as an output')
     .option('--scan-only', 'write every recurrent layer as an ONNX Scan, even one that is an ONNX LSTM, GRU or RNN')
+    .option(
+      '--state-inputs',
+      'read each state that starts from its declared value from an input <layer>.<state>.initial, to carry states between calls',
+    )
     .addOption(sizeOption())
     .addHelpText(
       'after',

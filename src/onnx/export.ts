@@ -5,7 +5,7 @@
  */
 import type { ModelInfo } from '../frontend/model.js';
 import { keepOutputs } from '../ir/prune.js';
-import { isOp, tensorOf } from '../ir/graph.js';
+import { type Graph, isOp, type Node, tensorOf } from '../ir/graph.js';
 import type { Tensor } from '../tensor/tensor.js';
 import { type GraphExport, graphWriter, writeNodes } from './export-graph.js';
 import { encodeModel, type OnnxModel, type OnnxNode, type OnnxValueInfo } from './proto.js';
@@ -23,6 +23,8 @@ export interface ExportModelOptions {
   readonly keepLoss: boolean;
   /** Write every layer as a Scan, never as an ONNX LSTM, GRU or RNN. */
   readonly scanOnly: boolean;
+  /** Each state that starts from its declared value (not from another layer) is an input `<state>.initial`. */
+  readonly stateInputs: boolean;
   readonly source: { readonly file: string; readonly text: string };
   readonly producerVersion: string;
 }
@@ -37,7 +39,8 @@ export interface ExportedModel {
 }
 
 export function exportModel(model: ModelInfo, options: ExportModelOptions): ExportedModel {
-  const graph = options.keepLoss ? model.graph : keepOutputs(model.graph, (o) => o.role !== 'loss');
+  const forward = options.keepLoss ? model.graph : keepOutputs(model.graph, (o) => o.role !== 'loss');
+  const graph = options.stateInputs ? withStateInputs(forward) : forward;
   const names = new Names();
   const sources = graph.nodes.filter((n) => isOp(n, 'input') || isOp(n, 'param'));
   for (const name of [...sources.map((n) => (n.attrs as { name: string }).name), ...graph.outputs.map((o) => o.name)]) {
@@ -95,6 +98,23 @@ export function exportModel(model: ModelInfo, options: ExportModelOptions): Expo
     ],
   };
   return { bytes: encodeModel(onnx), model: onnx, forms: exp.forms, inputs, outputs };
+}
+
+/**
+ * The graph with each state that starts from its declared value (zeros, a constant, a learned
+ * initial state) read from an input instead: a served model that carries its states from call
+ * to call (a decoder sampling a step at a time) feeds them back there. States that start from
+ * another layer's final states (`from`) keep doing so. The declared values' nodes are pruned.
+ */
+function withStateInputs(graph: Graph): Graph {
+  const nodes = graph.nodes.map((node): Node => {
+    if (!isOp(node, 'state_init')) return node;
+    const fallback = graph.nodes[node.inputs[0]].op;
+    if (fallback !== 'const' && fallback !== 'broadcast_batch') return node;
+    const attrs = { name: `${node.attrs.name}.initial`, role: 'input' as const, type: tensorOf(node) };
+    return { ...node, op: 'input', inputs: [], attrs };
+  });
+  return keepOutputs({ nodes, outputs: graph.outputs }, () => true);
 }
 
 /** Every value name the nodes read, in their subgraphs (Scan bodies) too. */

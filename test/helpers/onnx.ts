@@ -69,15 +69,25 @@ export async function interpreterVsOnnx(
   model: string | undefined,
   bytes: Uint8Array,
   feeds: Record<string, { data: Float32Array | Float64Array; shape: number[] }>,
-  options: { dtype: 'f32' | 'f64'; params?: Record<string, unknown>; seed?: number } = { dtype: 'f32' },
+  options: {
+    dtype: 'f32' | 'f64';
+    params?: Record<string, unknown>;
+    seed?: number;
+    initialStates?: Record<string, unknown>;
+  } = { dtype: 'f32' },
 ): Promise<{ worst: number; compared: string[] }> {
-  const inputs = Object.fromEntries(Object.entries(feeds).map(([name, f]) => [name, nest(f.data, f.shape)]));
+  const inputs = Object.fromEntries(
+    Object.entries(feeds)
+      .filter(([name]) => !name.endsWith('.initial'))
+      .map(([name, f]) => [name, nest(f.data, f.shape)]),
+  );
   const reference = await run(program, {
     dtype: options.dtype,
     inputs,
     seed: options.seed ?? 0,
     ...(model !== undefined ? { model } : {}),
     ...(options.params ? { params: options.params } : {}),
+    ...(options.initialStates ? { initialStates: options.initialStates } : {}),
   });
   const got = await runOnnx(bytes, feeds);
   let worst = 0;
