@@ -234,4 +234,24 @@ describe('diagnostics', () => {
     expect(errors).toEqual([]);
     expect(warnings).toEqual([expect.objectContaining({ line: 4, col: 9, message: 'param W is never used' })]);
   });
+
+  it('point W.T at transpose(W), and say once what a stray character on a line is', () => {
+    const { errors } = diagnose(cell("  state h: [H]\n  param W: [H, H]\n  h' = tanh(W.T @ h)\n  output h'"));
+    expect(errors).toEqual([
+      {
+        line: 5,
+        col: 14,
+        message: "unexpected character '.'",
+        hint: 'rnnc has no member access: write transpose(W) for the transpose of W',
+        severity: 'error',
+      },
+    ]);
+  });
+
+  it('say that rnnc has no member access or remainder where a paper writes them', () => {
+    const member = diagnose(cell("  state h: [H]\n  h' = tanh(emb.table)\n  output h'")).errors;
+    expect(member).toEqual([expect.objectContaining({ line: 4, hint: expect.stringContaining('no member access') })]);
+    const remainder = diagnose(cell("  state h: [H]\n  h' = tanh(h % 2)\n  output h'")).errors;
+    expect(remainder).toEqual([expect.objectContaining({ line: 4, hint: 'rnnc has no remainder operator' })]);
+  });
 });

@@ -251,6 +251,14 @@ async function expectInterpreterGradients(
     expect(maxRelativeError(result.grads[p.name], reverse[`grad:${p.name}`].data), p.name).toBeLessThan(1e-4);
 }
 
+describe('a generated module of the Antisymmetric RNN (a param and its transpose)', () => {
+  it.each(levelsAndPaths)('computes the interpreter’s loss and gradients (-O%s, %s)', async (level, cpu) => {
+    const source = readFileSync(new URL('./fixtures/onnx/antisymmetric.rnn', import.meta.url), 'utf8');
+    const model = selectModel(compileOk(source, 'antisymmetric.rnn'));
+    await expectInterpreterGradients(model, bindSizes(model), level, cpu, 'antisymmetric');
+  });
+});
+
 describe('a generated module of a cell of one unit and one input', () => {
   it.each(levelsAndPaths)('computes the interpreter’s loss and gradients (-O%s, %s)', async (level, cpu) => {
     const model = selectModel(compileOk(oneUnitCell, 'one.rnn'));

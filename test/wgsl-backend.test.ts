@@ -276,6 +276,19 @@ cell Every(I = 3, H = 5) {
     (level, schedule) => agreesWithTypeScript('weight', weightOutputCell, level, schedule),
   );
 
+  it.each([
+    [0, 'steps'],
+    [2, 'steps'],
+    [2, 'hybrid'],
+  ] as const)('compute the Antisymmetric RNN, a param less its transpose, at -O%s (%s schedule)', (level, schedule) =>
+    agreesWithTypeScript(
+      'antisymmetric',
+      readFileSync(new URL('./fixtures/onnx/antisymmetric.rnn', import.meta.url), 'utf8'),
+      level,
+      schedule,
+    ),
+  );
+
   // -O0 leaves the constant in the time loop, as a step output; -O2 hoists it out of the loop, keeping its time axis.
   it.each([0, 2] as const)('write an output that is a constant at every step, and its gradients (-O%s)', (level) =>
     agreesWithTypeScript('constant', constantOutputCell, level, 'steps'),

@@ -43,6 +43,7 @@ export const functions: Record<string, FunctionDef> = {
   max: primitive('max', 'elementwise maximum', ['a', 'b']),
   softmax: primitive('softmax', 'softmax along the last axis'),
   log_softmax: primitive('log_softmax', 'log of softmax along the last axis, computed stably'),
+  transpose: primitive('transpose', 'a matrix transposed: transpose(W) is Wᵀ'),
   sum: primitive('sum', 'sum along the last axis'),
   mean: primitive('mean', 'mean along the last axis'),
   concat: {

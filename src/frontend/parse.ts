@@ -81,7 +81,7 @@ export function parseSource(text: string, file: string, bag: DiagnosticBag): Sou
   for (const e of lexed.errors.slice(0, limits.reportedErrors)) {
     const shown = text.slice(e.offset, e.offset + e.length);
     const what = e.length === 1 ? `character ${describeCharacter(shown)}` : `characters '${shown.slice(0, 20)}'`;
-    bag.error(spanAt(file, text, e.offset, e.length), `unexpected ${what}`, 'names are letters, digits and _');
+    bag.error(spanAt(file, text, e.offset, e.length), `unexpected ${what}`, strayHelp(text, e.offset, shown));
   }
   if (lexed.errors.length > limits.reportedErrors) {
     const rest = lexed.errors.length - limits.reportedErrors;
@@ -122,10 +122,14 @@ export function parseSource(text: string, file: string, bag: DiagnosticBag): Sou
 
   rnnParser.input = lexed.tokens;
   const cst = rnnParser.file();
+  // The parser reads on past a stray character as if it were not there; what it then says about
+  // the rest of that line only repeats the one mistake.
+  const strayLines = new Set(lexed.errors.map((e) => e.line));
   for (const e of rnnParser.errors.slice(0, limits.reportedErrors)) {
     const atEnd = e.token.tokenType.name === 'EOF' || Number.isNaN(e.token.startOffset);
     // A comment that swallows the rest of the file also hides the closing braces; say that once.
     if (atEnd && unterminated.length > 0) continue;
+    if (!atEnd && strayLines.has(e.token.startLine)) continue;
     const span = atEnd ? endOfFileSpan(file, text) : tokenSpan(file, e.token);
     bag.error(span, e.message);
   }
@@ -143,4 +147,16 @@ export function parseSource(text: string, file: string, bag: DiagnosticBag): Sou
     );
   }
   return { file, decls };
+}
+
+/** What to write instead of a stray character, where the characters around it say what was meant. */
+function strayHelp(text: string, offset: number, shown: string): string {
+  const before = /[A-Za-z_][A-Za-z0-9_]*'?$/.exec(text.slice(Math.max(0, offset - 64), offset))?.[0];
+  if (shown === '.' && before !== undefined) {
+    if (/^\.T(?![A-Za-z0-9_])/.test(text.slice(offset)))
+      return `rnnc has no member access: write transpose(${before}) for the transpose of ${before}`;
+    return 'rnnc has no member access: a value is named by itself (a layer\'s param is written in its cell)';
+  }
+  if (shown === '%') return 'rnnc has no remainder operator';
+  return 'names are letters, digits and _';
 }
