@@ -9,6 +9,23 @@ export interface FileCstNode extends CstNode {
 export type FileCstChildren = {
   cell?: CellCstNode[];
   model?: ModelCstNode[];
+  fnDecl?: FnDeclCstNode[];
+};
+
+export interface FnDeclCstNode extends CstNode {
+  name: "fnDecl";
+  children: FnDeclCstChildren;
+}
+
+export type FnDeclCstChildren = {
+  Fn: IToken[];
+  name: IToken[];
+  LParen: IToken[];
+  params?: IToken[];
+  Comma?: IToken[];
+  RParen: IToken[];
+  Equals: IToken[];
+  body: ExprCstNode[];
 };
 
 export interface CellCstNode extends CstNode {
@@ -333,6 +350,7 @@ export type CallCstChildren = {
 
 export interface ICstNodeVisitor<IN, OUT> extends ICstVisitor<IN, OUT> {
   file(children: FileCstChildren, param?: IN): OUT;
+  fnDecl(children: FnDeclCstChildren, param?: IN): OUT;
   cell(children: CellCstChildren, param?: IN): OUT;
   model(children: ModelCstChildren, param?: IN): OUT;
   sizeParams(children: SizeParamsCstChildren, param?: IN): OUT;

@@ -62,7 +62,24 @@ export class RnnParser extends CstParser {
   }
 
   file = this.RULE('file', () => {
-    this.MANY(() => this.OR([{ ALT: () => this.SUBRULE(this.cell) }, { ALT: () => this.SUBRULE(this.model) }]));
+    this.MANY(() =>
+      this.OR([
+        { ALT: () => this.SUBRULE(this.cell) },
+        { ALT: () => this.SUBRULE(this.model) },
+        { ALT: () => this.SUBRULE(this.fnDecl) },
+      ]),
+    );
+  });
+
+  /** `fn name(a, b) = expr`: a function of values, inlined wherever it is called. */
+  fnDecl = this.RULE('fnDecl', () => {
+    this.CONSUME(T.Fn);
+    this.CONSUME(T.Identifier, { LABEL: 'name' });
+    this.CONSUME(T.LParen);
+    this.MANY_SEP({ SEP: T.Comma, DEF: () => this.CONSUME2(T.Identifier, { LABEL: 'params' }) });
+    this.CONSUME(T.RParen);
+    this.CONSUME(T.Equals);
+    this.SUBRULE(this.expr, { LABEL: 'body' });
   });
 
   cell = this.RULE('cell', () => {

@@ -52,6 +52,7 @@ export const Forward = keyword('forward');
 export const Reverse = keyword('reverse');
 export const Bidirectional = keyword('bidirectional');
 export const Seq = keyword('seq');
+export const Fn = keyword('fn');
 
 export const NumberLiteral = createToken({
   name: 'NumberLiteral',
@@ -99,6 +100,7 @@ export const keywords = [
   Reverse,
   Bidirectional,
   Seq,
+  Fn,
 ];
 
 export const allTokens: TokenType[] = [

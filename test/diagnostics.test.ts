@@ -254,4 +254,31 @@ describe('diagnostics', () => {
     const remainder = diagnose(cell("  state h: [H]\n  h' = tanh(h % 2)\n  output h'")).errors;
     expect(remainder).toEqual([expect.objectContaining({ line: 4, hint: 'rnnc has no remainder operator' })]);
   });
+
+  it('report a function that reads what is not its parameter, recurses, or shadows a built-in, once each at its definition', () => {
+    const source = [
+      'fn f(x) = g(x) + h',
+      'fn g(y) = f(y)',
+      'fn softmax(x) = x',
+      'cell C(I = 2, H = 3) {',
+      '  input x: [I]',
+      '  state h: [H]',
+      "  h' = tanh(f(h) + softmax(h))",
+      "  output h'",
+      '}',
+    ].join('\n');
+    const { errors } = diagnose(source);
+    expect(errors.map((e) => [e.line, e.message])).toEqual([
+      [1, 'fn f calls itself (f → g → f): functions are inlined where they are called, so they cannot recurse'],
+      [1, "fn f reads 'h', which is not one of its parameters"],
+      [2, 'fn g calls itself (g → f → g): functions are inlined where they are called, so they cannot recurse'],
+      [3, 'fn softmax: softmax is a built-in function'],
+    ]);
+  });
+
+  it('report a call of a function with the wrong number of arguments, naming its parameters', () => {
+    const source = 'fn mix(a, b) = a * b\n' + cell("  state h: [H]\n  h' = tanh(mix(h))\n  output h'");
+    const { errors } = diagnose(source);
+    expect(errors).toEqual([expect.objectContaining({ line: 5, message: 'mix takes 2 arguments (a, b), got 1' })]);
+  });
 });

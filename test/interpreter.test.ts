@@ -283,3 +283,25 @@ describe('input checking', () => {
     );
   });
 });
+
+describe('a function of the file', () => {
+  it('is inlined: a cell calling it gives exactly what the cell with its body written out gives', async () => {
+    const { run } = await import('../src/api/run.js');
+    const called = [
+      'fn squash(v, k) = k * tanh(v) + (1 - k) * v',
+      'cell C(I = 2, H = 3) {',
+      '  input x: [I]',
+      '  state h: [H]',
+      '  param W: [H, I]',
+      '  param U: [H, H]',
+      "  h' = squash(W @ x + U @ h, 0.75)",
+      "  output h'",
+      '}',
+    ].join('\n');
+    const written = called
+      .replace(/^fn .*\n/, '')
+      .replace('squash(W @ x + U @ h, 0.75)', '0.75 * tanh(W @ x + U @ h) + (1 - 0.75) * (W @ x + U @ h)');
+    const [a, b] = await Promise.all([called, written].map((s) => run(s, { steps: 4, batch: 2, seed: 5 })));
+    expect(Array.from(a.outputs.output.data)).toEqual(Array.from(b.outputs.output.data));
+  });
+});

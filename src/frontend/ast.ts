@@ -121,7 +121,17 @@ export interface ModelDecl extends Named {
   readonly items: readonly (InputDecl | LayerDecl | Equation | OutputDecl | LossDecl)[];
 }
 
+/** `fn name(a, b) = expr`: a function of values, inlined where it is called (before differentiation). */
+export interface FnDecl extends Named {
+  readonly kind: 'fn';
+  readonly doc?: string;
+  readonly params: readonly Named[];
+  readonly body: Expr;
+}
+
+export type Decl = CellDecl | ModelDecl | FnDecl;
+
 export interface SourceFile {
   readonly file: string;
-  readonly decls: readonly (CellDecl | ModelDecl)[];
+  readonly decls: readonly Decl[];
 }

@@ -4,6 +4,7 @@
  * outputs [states at t..., the cell's output], which is exactly how a scan
  * calls it. Sizes stay symbolic; a model instantiates them later.
  */
+import type { UserFunctions } from './user-functions.js';
 import { didYouMean, type DiagnosticBag, type SourceSpan } from '../diagnostics.js';
 import { GraphBuilder } from '../ir/builder.js';
 import type { Dim } from '../ir/dims.js';
@@ -56,7 +57,11 @@ function outputName(o: OutputDecl): string {
   return o.value.kind === 'name' ? o.value.name : 'output';
 }
 
-export function checkCell(decl: CellDecl, bag: DiagnosticBag): CellInfo | undefined {
+export function checkCell(
+  decl: CellDecl,
+  bag: DiagnosticBag,
+  userFunctions: UserFunctions = new Map(),
+): CellInfo | undefined {
   const errorsBefore = bag.items.filter((d) => d.severity === 'error').length;
   const names = new NameTable(bag, `cell ${decl.name}`);
   const sizes = checkSizes(decl.sizes, names, bag);
@@ -223,6 +228,7 @@ export function checkCell(decl: CellDecl, bag: DiagnosticBag): CellInfo | undefi
       },
     },
     bag,
+    userFunctions,
   );
 
   let output: NodeId | undefined;

@@ -36,11 +36,12 @@ class AstBuilder extends BaseVisitor {
     return { name: token.image, span: this.span(token) };
   }
 
-  file(ctx: C.FileCstChildren): (A.CellDecl | A.ModelDecl)[] {
+  file(ctx: C.FileCstChildren): A.Decl[] {
     const decls = [
       ...(ctx.cell ?? []).map((c) => this.cell(c.children)),
       ...(ctx.model ?? []).map((m) => this.model(m.children)),
-    ].filter((d): d is A.CellDecl | A.ModelDecl => d !== undefined);
+      ...(ctx.fnDecl ?? []).map((f) => this.fnDecl(f.children)),
+    ].filter((d): d is A.Decl => d !== undefined);
     return decls.sort((a, b) => a.span.line - b.span.line || a.span.col - b.span.col);
   }
 
@@ -60,6 +61,14 @@ class AstBuilder extends BaseVisitor {
       return item ? [item] : [];
     });
     return { kind: 'model', ...this.named(ctx.name[0]), sizes: this.sizes(ctx.sizeParams), items };
+  }
+
+  fnDecl(ctx: C.FnDeclCstChildren): A.FnDecl | undefined {
+    if (!ctx.name?.[0] || ctx.name[0].isInsertedInRecovery) return undefined;
+    const body = ctx.body?.[0] ? this.expr(ctx.body[0].children) : undefined;
+    if (!body) return undefined;
+    const params = (ctx.params ?? []).filter((t) => !t.isInsertedInRecovery).map((t) => this.named(t));
+    return { kind: 'fn', ...this.named(ctx.name[0]), params, body };
   }
 
   private sizes(nodes: C.SizeParamsCstNode[] | undefined): A.SizeParam[] {
@@ -295,6 +304,6 @@ class AstBuilder extends BaseVisitor {
   }
 }
 
-export function cstToAst(file: string, cst: CstNode): (A.CellDecl | A.ModelDecl)[] {
+export function cstToAst(file: string, cst: CstNode): A.Decl[] {
   return new AstBuilder(file).file(cst.children as C.FileCstChildren);
 }

@@ -1,10 +1,11 @@
 /** Expressions → graph nodes, with shape errors reported where they happen. */
+import type { UserFunctions } from './user-functions.js';
 import { didYouMean, type DiagnosticBag, type SourceSpan } from '../diagnostics.js';
 import type { GraphBuilder } from '../ir/builder.js';
 import type { Dim } from '../ir/dims.js';
 import type { AttrMap, NodeId, OpKind } from '../ir/graph.js';
 import { scalarType, ShapeError, type TensorType } from '../ir/types.js';
-import type { BinaryOp, Expr } from './ast.js';
+import type { BinaryOp, Expr, FnDecl } from './ast.js';
 import { type Emitter, functions } from './functions.js';
 import { exprToDim } from './sizes.js';
 import { own } from '../names.js';
@@ -28,6 +29,8 @@ export class ExprLowerer {
     private readonly builder: GraphBuilder,
     private readonly scope: Scope,
     private readonly bag: DiagnosticBag,
+    /** The file's own functions (checked), inlined where they are called. */
+    private readonly userFunctions: UserFunctions = new Map(),
   ) {}
 
   /** Lowers `e`; `label` names the value in the graph (the equation it defines). */
@@ -56,14 +59,21 @@ export class ExprLowerer {
         return this.attempt(e.span, 'slice', () => emitter.emit('slice', [target], { start, end }));
       }
       case 'call':
-        return this.call(e, emitter);
+        return this.call(e, emitter, label);
     }
   }
 
-  private call(e: Extract<Expr, { kind: 'call' }>, emitter: Emitter): NodeId | undefined {
+  private call(e: Extract<Expr, { kind: 'call' }>, emitter: Emitter, label?: string): NodeId | undefined {
     const fn = own(functions, e.fn);
+    const user = this.userFunctions.get(e.fn);
+    if (fn === undefined && user) return this.inline(user, e, label);
+    if (fn === undefined && user === null) {
+      // Its definition has errors, reported there.
+      e.args.forEach((a) => this.lower(a));
+      return undefined;
+    }
     if (fn === undefined) {
-      const guess = didYouMean(e.fn, Object.keys(functions));
+      const guess = didYouMean(e.fn, [...Object.keys(functions), ...this.userFunctions.keys()]);
       this.bag.error(e.fnSpan, `unknown function '${e.fn}'`, guess ? `did you mean '${guess}'?` : undefined);
       e.args.forEach((a) => this.lower(a));
       return undefined;
@@ -97,6 +107,33 @@ export class ExprLowerer {
     });
     if (!ok) return undefined;
     return this.attempt(e.span, e.fn, () => fn.lower(emitter, values, sizes));
+  }
+
+  /**
+   * A call of the file's own function: its body lowered with each parameter standing for the
+   * argument's value. The body was checked where it is defined (it reads only its parameters).
+   */
+  private inline(fn: FnDecl, e: Extract<Expr, { kind: 'call' }>, label?: string): NodeId | undefined {
+    if (e.args.length !== fn.params.length) {
+      this.bag.error(
+        e.span,
+        `${fn.name} takes ${fn.params.length} argument${fn.params.length === 1 ? '' : 's'} (${fn.params.map((p) => p.name).join(', ')}), got ${e.args.length}`,
+      );
+      e.args.forEach((a) => this.lower(a));
+      return undefined;
+    }
+    const values = e.args.map((a) => this.lower(a));
+    if (values.some((v) => v === undefined)) return undefined;
+    const bound = new Map(fn.params.map((p, k) => [p.name, values[k] as NodeId]));
+    const scope: Scope = {
+      resolve: (name, _primed, span) => {
+        const id = bound.get(name);
+        if (id === undefined) this.bag.error(span, `fn ${fn.name} has no parameter '${name}'`);
+        return id;
+      },
+      sizes: new Set(),
+    };
+    return new ExprLowerer(this.builder, scope, this.bag, this.userFunctions).lower(fn.body, label);
   }
 
   /** Emits nodes for one expression, giving the root the expression's span and label. */

@@ -3,6 +3,7 @@
  * model-level equations, outputs and the loss. Like a cell's equations, a
  * model's definitions may come in any order.
  */
+import type { UserFunctions } from './user-functions.js';
 import { didYouMean, type DiagnosticBag, type SourceSpan } from '../diagnostics.js';
 import { GraphBuilder } from '../ir/builder.js';
 import type { Dim } from '../ir/dims.js';
@@ -55,7 +56,7 @@ export function checkModel(
   decl: ModelDecl,
   cells: ReadonlyMap<string, CellInfo>,
   bag: DiagnosticBag,
-  options: { implicit?: boolean } = {},
+  options: { implicit?: boolean; userFunctions?: UserFunctions } = {},
 ): ModelInfo | undefined {
   const errorsBefore = bag.items.filter((d) => d.severity === 'error').length;
   const names = new NameTable(bag, `model ${decl.name}`);
@@ -152,6 +153,7 @@ export function checkModel(
       },
     },
     bag,
+    options.userFunctions,
   );
 
   const outputs: { name: string; node: NodeId; span: SourceSpan }[] = [];

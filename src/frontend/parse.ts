@@ -3,7 +3,7 @@ import type { IToken } from 'chevrotain';
 import { rnnParser } from '../../grammar/parser.js';
 import { rnnLexer } from '../../grammar/tokens.js';
 import { DiagnosticBag, type SourceSpan } from '../diagnostics.js';
-import type { CellDecl, ModelDecl, SourceFile } from './ast.js';
+import type { Decl, SourceFile } from './ast.js';
 import { cstToAst, tokenSpan } from './cst-to-ast.js';
 import { checkExpressionDepth, limits, tooDeeplyNested, topExpressions } from './limits.js';
 
@@ -40,7 +40,7 @@ function endOfFileSpan(file: string, text: string): SourceSpan {
 }
 
 /** `///` lines directly above a declaration document it. */
-function attachDocs<D extends CellDecl | ModelDecl>(decl: D, docs: readonly IToken[]): D {
+function attachDocs<D extends Decl>(decl: D, docs: readonly IToken[]): D {
   const byLine = new Map(docs.map((t) => [t.startLine ?? 0, t.image.replace(/^\/\/\/ ?/, '')]));
   const lines: string[] = [];
   for (let line = decl.span.line - 1; byLine.has(line); line--) lines.unshift(byLine.get(line) ?? '');
@@ -155,7 +155,7 @@ function strayHelp(text: string, offset: number, shown: string): string {
   if (shown === '.' && before !== undefined) {
     if (/^\.T(?![A-Za-z0-9_])/.test(text.slice(offset)))
       return `rnnc has no member access: write transpose(${before}) for the transpose of ${before}`;
-    return 'rnnc has no member access: a value is named by itself (a layer\'s param is written in its cell)';
+    return "rnnc has no member access: a value is named by itself (a layer's param is written in its cell)";
   }
   if (shown === '%') return 'rnnc has no remainder operator';
   return 'names are letters, digits and _';

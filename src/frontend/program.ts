@@ -1,10 +1,12 @@
 /** A whole .rnn file: parse, check every cell and model, and report every error in one pass. */
+import type { UserFunctions } from './user-functions.js';
 import { DiagnosticBag, type Diagnostic, didYouMean, UserError } from '../diagnostics.js';
-import type { CellDecl, Expr, ModelDecl } from './ast.js';
+import type { CellDecl, Decl, Expr, FnDecl, ModelDecl } from './ast.js';
 import { type CellInfo, checkCell } from './cell.js';
 import { checkModel, type ModelInfo } from './model.js';
 import { parseSource } from './parse.js';
 import { preludeSource } from './prelude.js';
+import { checkUserFunctions } from './user-functions.js';
 
 export interface Program {
   readonly file: string;
@@ -15,6 +17,8 @@ export interface Program {
   /** Every cell a model may use: the prelude's, overridden by the file's. */
   readonly cellTable: ReadonlyMap<string, CellInfo>;
   readonly cellDecls: readonly CellDecl[];
+  /** The file's own functions (`fn name(…) = …`), inlined where they are called. */
+  readonly userFunctions: UserFunctions;
 }
 
 export interface CompileResult {
@@ -47,7 +51,7 @@ export function compileSource(source: string, file: string): CompileResult {
     return !syntaxErrorLines.some((line) => line >= d.span.line && line < end);
   });
 
-  const seen = new Map<string, CellDecl | ModelDecl>();
+  const seen = new Map<string, Decl>();
   for (const decl of ast.decls) {
     const first = seen.get(decl.name);
     if (first) {
@@ -59,11 +63,15 @@ export function compileSource(source: string, file: string): CompileResult {
     } else seen.set(decl.name, decl);
   }
 
+  const userFunctions = checkUserFunctions(
+    intact.filter((d): d is FnDecl => d.kind === 'fn' && seen.get(d.name) === d),
+    bag,
+  );
   const cellTable = new Map(preludeCells());
   const cells: CellInfo[] = [];
   const cellDecls = intact.filter((d): d is CellDecl => d.kind === 'cell' && seen.get(d.name) === d);
   for (const decl of cellDecls) {
-    const info = checkCell(decl, bag);
+    const info = checkCell(decl, bag, userFunctions);
     if (info) {
       cells.push(info);
       cellTable.set(info.name, info);
@@ -75,12 +83,12 @@ export function compileSource(source: string, file: string): CompileResult {
     // A model over a cell with errors would only repeat them.
     const usesFailed = decl.items.some((i) => i.kind === 'layer' && failedCells.has(i.cell.name));
     if (usesFailed) continue;
-    const info = checkModel(decl, cellTable, bag);
+    const info = checkModel(decl, cellTable, bag, { userFunctions });
     if (info) models.push(info);
   }
   const diagnostics = bag.sorted();
   if (bag.hasErrors) return { diagnostics };
-  return { program: { file, source, cells, models, cellTable, cellDecls }, diagnostics };
+  return { program: { file, source, cells, models, cellTable, cellDecls, userFunctions }, diagnostics };
 }
 
 /** The model rnnc makes for a lone cell: its inputs as sequences along T, one forward layer. */
@@ -130,7 +138,10 @@ export function implicitModelDecl(cell: CellDecl): ModelDecl {
 export function selectModel(program: Program, name?: string): ModelInfo {
   const fromCell = (decl: CellDecl): ModelInfo => {
     const bag = new DiagnosticBag();
-    const model = checkModel(implicitModelDecl(decl), program.cellTable, bag, { implicit: true });
+    const model = checkModel(implicitModelDecl(decl), program.cellTable, bag, {
+      implicit: true,
+      userFunctions: program.userFunctions,
+    });
     if (!model)
       throw new UserError(`cell ${decl.name} cannot be run on its own: ${bag.items.map((d) => d.message).join('; ')}`);
     return model;
