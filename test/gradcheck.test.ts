@@ -28,3 +28,25 @@ describe('transpose in a cell', () => {
     expect(result.rows.some((r) => r.name === 'W')).toBe(true);
   });
 });
+
+describe('gradcheck with declared initial states', () => {
+  const counter = [
+    'cell Counter(I = 2, H = 3) {',
+    '  input x: [I]',
+    '  state h: [H]',
+    '  state n: [1] = ones // the steps taken, from 1',
+    '  param W: [H, I]',
+    "  n' = n + 1",
+    "  h' = tanh(W @ x / n + h)",
+    "  output h'",
+    '}',
+  ].join('\n');
+
+  it('starts every state from its declared value and checks params and inputs only', () => {
+    const kept = gradcheck(counter, { file: 'counter.rnn', declaredStates: true, seed: 1 });
+    expect(kept.passed).toBe(true);
+    expect(kept.rows.map((r) => `${r.kind} ${r.name}`)).toEqual(['param W', 'input x']);
+    const drawn = gradcheck(counter, { file: 'counter.rnn', seed: 1 });
+    expect(drawn.rows.filter((r) => r.kind === 'initial state').map((r) => r.name)).toEqual(['h', 'n']);
+  });
+});

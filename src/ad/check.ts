@@ -124,6 +124,11 @@ export interface ModelCheckOptions {
   readonly coordinates?: number;
   readonly remat?: boolean;
   readonly sizes?: Readonly<Record<string, number>>;
+  /**
+   * Keep every state's declared initial value instead of drawing one: for bookkeeping states
+   * (a counter, a clock) whose meaning a random start would change. Their gradients go unchecked.
+   */
+  readonly declaredStates?: boolean;
 }
 
 /**
@@ -155,7 +160,7 @@ export function gradcheckModel(
       isOp(n, 'state_init') && graph.nodes[n.inputs[0]].op === 'const' ? [n.attrs.name] : [],
     ),
   );
-  const overridden = model.states.filter((s) => constantDefault.has(s.name));
+  const overridden = options.declaredStates ? [] : model.states.filter((s) => constantDefault.has(s.name));
   const initialStates = Object.fromEntries(
     overridden.map((s) => {
       if (s.shape.length !== 1)

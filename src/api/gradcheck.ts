@@ -26,6 +26,8 @@ export interface GradcheckOptions extends SourceOptions, ModelChoice {
   readonly coordinates?: number;
   /** Check the rematerializing backward pass. */
   readonly remat?: boolean;
+  /** Start states from their declared values instead of random ones (their gradients go unchecked). */
+  readonly declaredStates?: boolean;
 }
 
 export interface GradcheckResult {
@@ -57,7 +59,15 @@ export function gradcheck(source: ProgramSource, options: GradcheckOptions = {})
     throw new UserError(`coordinates must be a positive whole number, got ${coordinates}`);
   const seed = checkSeed(options.seed ?? 0);
   const { rows, loss, probe } = withGradErrors(program, () =>
-    gradcheckModel(model, { steps, batch, seed, coordinates, remat: options.remat ?? false, sizes }),
+    gradcheckModel(model, {
+      steps,
+      batch,
+      seed,
+      coordinates,
+      remat: options.remat ?? false,
+      declaredStates: options.declaredStates ?? false,
+      sizes,
+    }),
   );
   const worst = Math.max(...rows.map((r) => Math.max(r.coordinateError, r.directionError)));
   return { model: model.name, steps, batch, seed, loss, probe, rows, worst, tolerance, passed: worst <= tolerance };

@@ -13,6 +13,7 @@ export interface GradcheckFlags {
   tolerance: string;
   coordinates: string;
   remat?: boolean;
+  declaredStates?: boolean;
   size: string[];
 }
 
@@ -28,13 +29,14 @@ export function gradcheckCommand(program: Program, flags: GradcheckFlags, out: (
     seed: parseSeed(flags.seed),
     coordinates: parseCount(flags.coordinates, '--coordinates'),
     remat: flags.remat ?? false,
+    declaredStates: flags.declaredStates ?? false,
     tolerance,
   });
   const stepText = Object.entries(result.steps)
     .map(([axis, n]) => `${axis} = ${n}`)
     .join(', ');
   const lines = [
-    `gradcheck of ${result.model}: ${stepText}, batch ${result.batch}, seed ${result.seed}, f64${flags.remat ? ', rematerialized' : ''}`,
+    `gradcheck of ${result.model}: ${stepText}, batch ${result.batch}, seed ${result.seed}, f64${flags.remat ? ', rematerialized' : ''}${flags.declaredStates ? ', declared initial states' : ''}`,
     result.probe
       ? `loss: sum(output ⊙ R) over every step (cell ${result.model} has no loss of its own) = ${result.loss}`
       : `loss = ${result.loss}`,

@@ -191,6 +191,10 @@ export function buildProgram(io: Io): Command {
     .option('--tolerance <x>', 'largest relative error accepted', '1e-6')
     .option('--coordinates <n>', 'coordinates checked one by one per param (all when fewer)', '8')
     .option('--remat', 'check the rematerializing backward pass')
+    .option(
+      '--declared-states',
+      'start every state from its declared value instead of a random one (for counters and clocks); their gradients go unchecked',
+    )
     .addOption(sizeOption())
     .addHelpText(
       'after',
