@@ -6,8 +6,8 @@ import { UserError } from '../diagnostics.js';
 import { exportModel, irVersion, opsetVersion } from '../onnx/export.js';
 import type { OnnxModel } from '../onnx/proto.js';
 import { Tensor, noLead } from '../tensor/tensor.js';
-import { readSafetensors } from '../weights/safetensors.js';
-import { mergeByName } from '../names.js';
+import { checkpointValues } from '../train/checkpoint.js';
+import { byName } from '../names.js';
 import { givenValues, type ValueOptions } from './run.js';
 import type { ProgramSource } from './program.js';
 
@@ -48,28 +48,6 @@ export interface ExportResult {
   readonly onnx: OnnxModel;
 }
 
-function checkpointParams(
-  bytes: Uint8Array,
-  shapes: ReadonlyMap<string, readonly number[]>,
-  dtype: 'f32' | 'f64',
-): Record<string, Tensor> {
-  const { tensors } = readSafetensors(bytes, 'the checkpoint');
-  const params: Record<string, Tensor> = mergeByName();
-  for (const [name, shape] of shapes) {
-    const t = tensors.get(name);
-    if (!t) throw new UserError(`the checkpoint has no param ${name}: it was saved from another model`);
-    if (t.shape.join(',') !== shape.join(','))
-      throw new UserError(
-        `the checkpoint's param ${name} has shape [${t.shape.join(', ')}], but the model's is [${shape.join(', ')}] (were the sizes changed?)`,
-      );
-    params[name] = new Tensor(dtype === 'f32' ? Float32Array.from(t.data) : Float64Array.from(t.data), noLead, shape);
-  }
-  const unknown = [...tensors.keys()].filter((k) => !shapes.has(k));
-  if (unknown.length > 0)
-    throw new UserError(`the checkpoint holds params the model does not have: ${unknown.join(', ')}`);
-  return params;
-}
-
 const shapeOf = (info: OnnxModel['graph']['input'][number]) =>
   (info.type?.tensor_type?.shape?.dim ?? []).map((d) => d.dim_param ?? d.dim_value ?? '?');
 
@@ -82,8 +60,11 @@ export function exportOnnx(source: ProgramSource, options: ExportOptions = {}): 
   const notes = given.notes.filter((n) => !n.startsWith('no inputs given'));
   let params = given.params;
   if (options.checkpoint) {
-    const shapes = new Map(Object.entries(params).map(([name, t]) => [name, t.shape] as const));
-    params = mergeByName(params, checkpointParams(options.checkpoint, shapes, dtype));
+    const shapes = byName(Object.entries(params).map(([name, t]) => [name, t.shape]));
+    const values = checkpointValues(options.checkpoint, 'the checkpoint', shapes);
+    const tensor = (data: ArrayLike<number>, shape: readonly number[]) =>
+      new Tensor(dtype === 'f32' ? Float32Array.from(data) : Float64Array.from(data), noLead, shape);
+    params = byName(Object.entries(values).map(([name, data]) => [name, tensor(data, shapes[name])]));
     notes.splice(0, notes.length, 'params from the checkpoint');
   }
   const bytes = Object.values(params).reduce((sum, t) => sum + t.data.length * (dtype === 'f32' ? 4 : 8), 0);

@@ -4,41 +4,18 @@
  * which it then becomes. The lead axes of a scan body's values are its batch axis only: ONNX's
  * Scan slices the time axis off, as rnnc's does.
  */
-import { type Graph, isOp, type Node, type NodeId, tensorOf } from '../ir/graph.js';
-import type { TensorType } from '../ir/types.js';
+import { isOp, type Node, type NodeId, tensorOf } from '../ir/graph.js';
 import { onnxRules } from './export-ops.js';
 import type { OnnxValueInfo } from './proto.js';
 import { writeStandardLayer } from './standard-export.js';
 import { matchStandardCell } from './standard.js';
-import { attr, GraphWriter, type ModelContext } from './writer.js';
+import { attr, GraphWriter } from './writer.js';
 
 export interface GraphExport {
   /** The recurrence of each scan: an ONNX operator (`LSTM`, `GRU`, `RNN`) or `Scan`. */
   readonly forms: { readonly layer: string; readonly form: string }[];
   /** Write every scan as a Scan, never as an ONNX recurrent operator. */
   readonly scanOnly: boolean;
-}
-
-/** The first batched value among a graph's sources, to read the batch size from. */
-function batchSourceOf(w: () => GraphWriter, graph: Graph): () => { name: string; type: TensorType } | undefined {
-  return () => {
-    for (const node of graph.nodes) {
-      if ((node.op === 'input' || node.op === 'arg') && node.type.kind === 'tensor' && node.type.batched) {
-        const name = w().value.get(node.id);
-        if (name !== undefined) return { name, type: node.type };
-      }
-    }
-    return undefined;
-  };
-}
-
-export function graphWriter(model: ModelContext, graph: Graph): GraphWriter {
-  const writer: GraphWriter = new GraphWriter(
-    model,
-    graph,
-    batchSourceOf(() => writer, graph),
-  );
-  return writer;
 }
 
 /** Writes every node of `w.graph` whose value is not already named (sources named by the caller). */
@@ -111,7 +88,7 @@ function writeScan(w: GraphWriter, node: Node<'scan'>, exp: GraphExport): string
   if (a.truncate) throw new Error(`layer ${a.layer} is a truncated gradient scan`);
   const names = w.model.names;
   const outer = node.inputs.map((id) => nameOf(w, id));
-  const body = graphWriter(w.model, a.body);
+  const body = new GraphWriter(w.model, a.body);
   const bodyInputs: OnnxValueInfo[] = [];
   const args = a.body.nodes.filter((n): n is Node<'arg'> => isOp(n, 'arg'));
   const argAt = (index: number) => args.find((n) => n.attrs.index === index);

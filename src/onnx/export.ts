@@ -7,9 +7,9 @@ import type { ModelInfo } from '../frontend/model.js';
 import { keepOutputs } from '../ir/prune.js';
 import { type Graph, isOp, type Node, tensorOf } from '../ir/graph.js';
 import type { Tensor } from '../tensor/tensor.js';
-import { type GraphExport, graphWriter, writeNodes } from './export-graph.js';
+import { type GraphExport, writeNodes } from './export-graph.js';
 import { encodeModel, type OnnxModel, type OnnxNode, type OnnxValueInfo } from './proto.js';
-import { type ElementType, floatTensor, Names } from './writer.js';
+import { type ElementType, floatTensor, GraphWriter, Names } from './writer.js';
 
 /** The opset rnnc writes (ONNX 1.12) and the IR version that goes with it. */
 export const opsetVersion = 17;
@@ -47,7 +47,7 @@ export function exportModel(model: ModelInfo, options: ExportModelOptions): Expo
     if (!names.claim(name)) throw new Error(`the name ${name} is used twice`);
   }
   const context = { names, dtype: options.dtype, sizes: options.sizes, batchAxis: 'batch' };
-  const w = graphWriter(context, graph);
+  const w = new GraphWriter(context, graph);
   const inputs: OnnxValueInfo[] = [];
   const initializers = [];
   for (const node of graph.nodes) {

@@ -90,7 +90,6 @@ export function leadCount(t: TensorType): number {
 
 export class GraphWriter {
   readonly nodes: OnnxNode[] = [];
-  readonly initializers: OnnxTensor[] = [];
   /** The ONNX name of each rnnc node's value. */
   readonly value = new Map<NodeId, string>();
   /** The ONNX names of each scan's results, in rnnc's order (final states, then step outputs). */
@@ -101,8 +100,6 @@ export class GraphWriter {
   constructor(
     readonly model: ModelContext,
     readonly graph: Graph,
-    /** A batched value of this graph and its type, to read the batch size from. */
-    private readonly batchSource: () => { name: string; type: TensorType } | undefined,
   ) {}
 
   get dtype(): ElementType {
@@ -160,10 +157,15 @@ export class GraphWriter {
   /** The batch size as an int64 vector `[B]`, read once per graph from a batched value. */
   batch(): string {
     if (this.batchName !== undefined) return this.batchName;
-    const source = this.batchSource();
-    if (!source) throw new Error('the graph has no batched value to read the batch size from');
+    // The first batched source of the graph (a model input, a scan body's argument) that has a name.
+    const source = this.graph.nodes.find(
+      (n) => (n.op === 'input' || n.op === 'arg') && n.type.kind === 'tensor' && n.type.batched && this.value.has(n.id),
+    );
+    if (!source || source.type.kind !== 'tensor')
+      throw new Error('the graph has no batched value to read the batch size from');
     const at = source.type.time !== null ? 1 : 0;
-    this.batchName = this.emit('Shape', [source.name], [attr.int('start', at), attr.int('end', at + 1)], 'batch');
+    const name = this.value.get(source.id) as string;
+    this.batchName = this.emit('Shape', [name], [attr.int('start', at), attr.int('end', at + 1)], 'batch');
     return this.batchName;
   }
 

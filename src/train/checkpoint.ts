@@ -71,22 +71,35 @@ export function checkpointBytes(
   };
 }
 
-/** Params from a checkpoint, checked against the model's names and shapes. */
-export function loadParams(path: string, shapes: Readonly<Record<string, readonly number[]>>): Params {
-  const { tensors } = readSafetensors(readBytes(path), path);
-  const params: Params = byName();
+/**
+ * A checkpoint's params (safetensors bytes; `what` names them in messages), checked against
+ * the model's names and shapes, as they are stored (f32 or f64).
+ */
+export function checkpointValues(
+  bytes: Uint8Array,
+  what: string,
+  shapes: Readonly<Record<string, readonly number[]>>,
+): Record<string, Float32Array | Float64Array> {
+  const { tensors } = readSafetensors(bytes, what);
+  const params: Record<string, Float32Array | Float64Array> = byName();
   for (const [name, shape] of Object.entries(shapes)) {
     const t = tensors.get(name);
-    if (!t) throw new UserError(`${path} has no param ${name}: it was saved from another model`);
+    if (!t) throw new UserError(`${what} has no param ${name}: it was saved from another model`);
     if (t.shape.join(',') !== shape.join(','))
       throw new UserError(
-        `${path}: param ${name} has shape [${t.shape.join(', ')}], but the model's is [${shape.join(', ')}] (were the sizes changed?)`,
+        `${what}: param ${name} has shape [${t.shape.join(', ')}], but the model's is [${shape.join(', ')}] (were the sizes changed?)`,
       );
-    params[name] = Float32Array.from(t.data);
+    params[name] = t.data;
   }
   const unknown = [...tensors.keys()].filter((k) => own(shapes, k) === undefined);
-  if (unknown.length > 0) throw new UserError(`${path} holds params the model does not have: ${unknown.join(', ')}`);
+  if (unknown.length > 0) throw new UserError(`${what} holds params the model does not have: ${unknown.join(', ')}`);
   return params;
+}
+
+/** Params from a checkpoint file, checked against the model's names and shapes, in f32. */
+export function loadParams(path: string, shapes: Readonly<Record<string, readonly number[]>>): Params {
+  const values = checkpointValues(readBytes(path), path, shapes);
+  return byName(Object.entries(values).map(([name, data]) => [name, Float32Array.from(data)]));
 }
 
 /** Restores the optimizer's step count and moments. */
