@@ -10,6 +10,20 @@ export type FileCstChildren = {
   cell?: CellCstNode[];
   model?: ModelCstNode[];
   fnDecl?: FnDeclCstNode[];
+  constDecl?: ConstDeclCstNode[];
+};
+
+export interface ConstDeclCstNode extends CstNode {
+  name: "constDecl";
+  children: ConstDeclCstChildren;
+}
+
+export type ConstDeclCstChildren = {
+  Const: IToken[];
+  name: IToken[];
+  Equals: IToken[];
+  value: ExprCstNode[];
+  Semicolon?: IToken[];
 };
 
 export interface FnDeclCstNode extends CstNode {
@@ -272,6 +286,16 @@ export interface ExprCstNode extends CstNode {
 }
 
 export type ExprCstChildren = {
+  operands: (AdditiveCstNode)[];
+  ops?: (IToken)[];
+};
+
+export interface AdditiveCstNode extends CstNode {
+  name: "additive";
+  children: AdditiveCstChildren;
+}
+
+export type AdditiveCstChildren = {
   operands: (TermCstNode)[];
   ops?: (IToken)[];
 };
@@ -343,13 +367,25 @@ export interface CallCstNode extends CstNode {
 export type CallCstChildren = {
   fn: IToken[];
   LParen: IToken[];
-  args?: ExprCstNode[];
+  args?: CallArgCstNode[];
   Comma?: IToken[];
   RParen: IToken[];
 };
 
+export interface CallArgCstNode extends CstNode {
+  name: "callArg";
+  children: CallArgCstChildren;
+}
+
+export type CallArgCstChildren = {
+  name?: IToken[];
+  Equals?: IToken[];
+  value: ExprCstNode[];
+};
+
 export interface ICstNodeVisitor<IN, OUT> extends ICstVisitor<IN, OUT> {
   file(children: FileCstChildren, param?: IN): OUT;
+  constDecl(children: ConstDeclCstChildren, param?: IN): OUT;
   fnDecl(children: FnDeclCstChildren, param?: IN): OUT;
   cell(children: CellCstChildren, param?: IN): OUT;
   model(children: ModelCstChildren, param?: IN): OUT;
@@ -370,10 +406,12 @@ export interface ICstNodeVisitor<IN, OUT> extends ICstVisitor<IN, OUT> {
   layerOption(children: LayerOptionCstChildren, param?: IN): OUT;
   lossDecl(children: LossDeclCstChildren, param?: IN): OUT;
   expr(children: ExprCstChildren, param?: IN): OUT;
+  additive(children: AdditiveCstChildren, param?: IN): OUT;
   term(children: TermCstChildren, param?: IN): OUT;
   product(children: ProductCstChildren, param?: IN): OUT;
   unary(children: UnaryCstChildren, param?: IN): OUT;
   postfix(children: PostfixCstChildren, param?: IN): OUT;
   atom(children: AtomCstChildren, param?: IN): OUT;
   call(children: CallCstChildren, param?: IN): OUT;
+  callArg(children: CallArgCstChildren, param?: IN): OUT;
 }

@@ -67,8 +67,18 @@ export class RnnParser extends CstParser {
         { ALT: () => this.SUBRULE(this.cell) },
         { ALT: () => this.SUBRULE(this.model) },
         { ALT: () => this.SUBRULE(this.fnDecl) },
+        { ALT: () => this.SUBRULE(this.constDecl) },
       ]),
     );
+  });
+
+  /** `const name = expr`: a named number every cell and model of the file can read. */
+  constDecl = this.RULE('constDecl', () => {
+    this.CONSUME(T.Const);
+    this.CONSUME(T.Identifier, { LABEL: 'name' });
+    this.CONSUME(T.Equals);
+    this.SUBRULE(this.expr, { LABEL: 'value' });
+    this.OPTION(() => this.CONSUME(T.Semicolon));
   });
 
   /** `fn name(a, b) = expr`: a function of values, inlined wherever it is called. */
@@ -276,7 +286,16 @@ export class RnnParser extends CstParser {
     });
   });
 
+  /** Comparisons bind loosest: `a + b < c` compares sums. They do not chain (the AST refuses `a < b < c`). */
   expr = this.RULE('expr', () => {
+    this.SUBRULE(this.additive, { LABEL: 'operands' });
+    this.MANY(() => {
+      this.OR(T.comparisons.map((token) => ({ ALT: () => this.CONSUME(token, { LABEL: 'ops' }) })));
+      this.SUBRULE2(this.additive, { LABEL: 'operands' });
+    });
+  });
+
+  additive = this.RULE('additive', () => {
     this.SUBRULE(this.term, { LABEL: 'operands' });
     this.MANY(() => {
       this.OR([
@@ -293,6 +312,7 @@ export class RnnParser extends CstParser {
       this.OR([
         { ALT: () => this.CONSUME(T.Star, { LABEL: 'ops' }) },
         { ALT: () => this.CONSUME(T.Slash, { LABEL: 'ops' }) },
+        { ALT: () => this.CONSUME(T.Percent, { LABEL: 'ops' }) },
       ]);
       this.SUBRULE2(this.product, { LABEL: 'operands' });
     });
@@ -349,8 +369,20 @@ export class RnnParser extends CstParser {
   call = this.RULE('call', () => {
     this.CONSUME(T.Identifier, { LABEL: 'fn' });
     this.CONSUME(T.LParen);
-    this.MANY_SEP({ SEP: T.Comma, DEF: () => this.SUBRULE(this.expr, { LABEL: 'args' }) });
+    this.MANY_SEP({ SEP: T.Comma, DEF: () => this.SUBRULE(this.callArg, { LABEL: 'args' }) });
     this.CONSUME(T.RParen);
+  });
+
+  /** An argument, by position or by name (`sum(M, axis = 0)`). */
+  callArg = this.RULE('callArg', () => {
+    this.OPTION({
+      GATE: () => this.LA(2).tokenType === T.Equals,
+      DEF: () => {
+        this.CONSUME(T.Identifier, { LABEL: 'name' });
+        this.CONSUME(T.Equals);
+      },
+    });
+    this.SUBRULE(this.expr, { LABEL: 'value' });
   });
 }
 

@@ -53,6 +53,7 @@ export const Reverse = keyword('reverse');
 export const Bidirectional = keyword('bidirectional');
 export const Seq = keyword('seq');
 export const Fn = keyword('fn');
+export const Const = keyword('const');
 
 export const NumberLiteral = createToken({
   name: 'NumberLiteral',
@@ -79,6 +80,16 @@ export const Minus = punct('Minus', '-');
 export const Star = punct('Star', '*');
 export const Slash = punct('Slash', '/');
 export const At = punct('At', '@');
+export const Percent = punct('Percent', '%');
+export const EqualsEquals = punct('EqualsEquals', '==');
+export const NotEquals = punct('NotEquals', '!=');
+export const LessEquals = punct('LessEquals', '<=');
+export const GreaterEquals = punct('GreaterEquals', '>=');
+export const Less = punct('Less', '<');
+export const Greater = punct('Greater', '>');
+
+/** The comparison operators, which compare two values elementwise. */
+export const comparisons = [EqualsEquals, NotEquals, LessEquals, GreaterEquals, Less, Greater];
 
 export const keywords = [
   Cell,
@@ -101,6 +112,7 @@ export const keywords = [
   Bidirectional,
   Seq,
   Fn,
+  Const,
 ];
 
 export const allTokens: TokenType[] = [
@@ -122,12 +134,15 @@ export const allTokens: TokenType[] = [
   Comma,
   Colon,
   Semicolon,
+  // Two-character operators before their first character's own token.
+  ...comparisons,
   Equals,
   Plus,
   Minus,
   Star,
   Slash,
   At,
+  Percent,
 ];
 
 export const rnnLexer = new Lexer(allTokens, { positionTracking: 'full', ensureOptimizations: false });

@@ -35,10 +35,12 @@ it('ships the examples the language promises', () => {
   expect(examples).toEqual(
     [
       'adding',
+      'antisymmetric',
       'births',
       'char_lstm',
       'cifg_lstm',
       'classifier',
+      'clockwork',
       'elman',
       'g2p',
       'gru',

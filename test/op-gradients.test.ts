@@ -7,7 +7,7 @@ import { Random } from '../src/interp/random.js';
 import { GraphBuilder } from '../src/ir/builder.js';
 import { Dim } from '../src/ir/dims.js';
 import type { AttrMap, OpKind } from '../src/ir/graph.js';
-import { opKinds } from '../src/ir/ops/registry.js';
+import { opDef, opKinds } from '../src/ir/ops/registry.js';
 import { type TensorType, tensorType } from '../src/ir/types.js';
 import { Tensor } from '../src/tensor/tensor.js';
 
@@ -18,6 +18,8 @@ interface Operand {
   readonly batched?: boolean;
   readonly seq?: boolean;
   readonly domain?: Domain;
+  /** Fed through `x < 0` first: a 0/1 mask that a small step of x leaves alone. */
+  readonly mask?: boolean;
 }
 
 interface OpCase {
@@ -27,8 +29,8 @@ interface OpCase {
   readonly attrs?: object;
 }
 
-/** Piecewise-constant ops: no gradient flows through them (they only appear inside gradient rules). */
-const flatOps = ['step', 'sign'] as const;
+/** Piecewise-constant ops: no gradient flows through them. */
+const flatOps = ['step', 'sign', 'floor', 'less', 'less_equal', 'equal', 'positions'] as const;
 
 const v = (n: number, extra: Partial<Operand> = {}): Operand => ({ shape: [n], ...extra });
 const batched = (shape: number[], extra: Partial<Operand> = {}): Operand => ({ shape, batched: true, ...extra });
@@ -50,6 +52,13 @@ const cases: OpCase[] = [
   })),
   { op: 'div', operands: [batched([3]), batched([3], { domain: 'away-from-zero' })] },
   { op: 'min', operands: [batched([5]), batched([5])] },
+  {
+    op: 'where',
+    operands: [batched([6], { domain: 'away-from-zero', mask: true }), batched([6]), v(6)],
+  },
+  { op: 'mod', operands: [batched([5]), batched([5], { domain: 'away-from-zero' })] },
+  { op: 'reduce_max', operands: [batched([2, 5])] },
+  { op: 'reduce_min', operands: [batched([5])] },
   { op: 'max', operands: [batched([5]), v(5)] },
   { op: 'matmul', name: 'matmul W @ x', operands: [{ shape: [3, 4] }, batched([4])] },
   { op: 'matmul', name: 'matmul x @ V', operands: [batched([3]), { shape: [3, 2] }] },
@@ -101,7 +110,7 @@ const cases: OpCase[] = [
 ];
 
 /** Ops with no inputs, and scan/get, which every example's gradient check covers. */
-const notByThisList: OpKind[] = ['const', 'param', 'input', 'arg', 'scan', 'get', ...flatOps];
+const notByThisList: OpKind[] = ['const', 'number', 'eye', 'param', 'input', 'arg', 'scan', 'get', ...flatOps];
 
 function draw(rng: Random, domain: Domain): number {
   const magnitude = rng.uniform(0.3, 2);
@@ -127,7 +136,9 @@ function setUp(c: OpCase) {
       ? b.add('input', [], { name: `in${k}`, role: 'input', type: operandType(o) })
       : b.add('param', [], { name: `in${k}`, type: operandType(o), init: { kind: 'zeros' } }),
   );
-  const out = b.add(c.op, ids, (c.attrs ?? {}) as AttrMap[typeof c.op]);
+  const zero = b.add('const', [], { value: 0, type: tensorType([]) });
+  const operands = ids.map((id, k) => (c.operands[k].mask ? b.add('less', [id, zero], {}) : id));
+  const out = b.add(c.op, operands, (c.attrs ?? {}) as AttrMap[typeof c.op]);
   b.output('y', out, 'output');
   const lossGraph = withOutputLoss(b.build());
   const rng = new Random(11);
@@ -166,7 +177,13 @@ describe('gradient rules, checked against finite differences in f64', () => {
   });
 
   it.each(flatOps)('%s passes no gradient, and finite differences agree it has none', (op) => {
-    const { lossGraph, bindings, targets } = setUp({ op, operands: [batched([4], { domain: 'away-from-zero' })] });
+    const arity = opDef(op).arity as number;
+    const operand = op === 'positions' ? seq([4]) : batched([4], { domain: 'away-from-zero' as const });
+    const { lossGraph, bindings, targets } = setUp({
+      op,
+      operands: Array.from({ length: arity }, () => operand),
+      attrs: op === 'positions' ? { count: false } : {},
+    });
     expect(() => grad(lossGraph)).toThrow('the loss does not depend on any param, input or initial state');
     const data = targets[0].tensor.data;
     const before = interpret(lossGraph, bindings).loss.data[0];

@@ -27,6 +27,13 @@ const references: Partial<Record<OpKind, (...xs: number[]) => number>> = {
   max: Math.max,
   step: (x) => (Number.isNaN(x) ? NaN : x > 0 ? 1 : 0),
   sign: Math.sign,
+  floor: Math.floor,
+  less: (a, b) => Number(a < b),
+  less_equal: (a, b) => Number(a <= b),
+  equal: (a, b) => Number(a === b),
+  // PyTorch's documented definition of remainder: a − floor(a / b) · b.
+  mod: (a, b) => a - Math.floor(a / b) * b,
+  where: (c, a, b) => (c === 0 ? b : a),
 };
 
 const edgeInputs = [0, -0, 1, -1, 0.5, -2.5, 1e-8, 30, -30, 700, -700, 1e300, -1e300, Infinity, -Infinity, NaN];
@@ -100,6 +107,29 @@ describe.each(pointwiseOps.filter((k) => ops[k].arity === 2))('binary op %s', (k
     const fn = references[kind] as (a: number, b: number) => number;
     expect(out.fullShape).toEqual([2, 3]);
     expect(Array.from(out.data)).toEqual([4, 5, 6, 7, 8, 9].map((v, k) => fn(v, [1, 2, 3][k % 3])));
+  });
+});
+
+describe.each(pointwiseOps.filter((k) => ops[k].arity === 3))('ternary op %s', (kind) => {
+  it('matches its reference formula on edge triples', () => {
+    const def = ops[kind];
+    const values = [0, -0, 1, -2.5, Infinity, NaN];
+    for (const c of values)
+      for (const a of values)
+        for (const b of values) {
+          const expected = (references[kind] as (...xs: number[]) => number)(c, a, b);
+          expect(Object.is(def.pointwise?.(c, a, b), expected), `${kind}(${c}, ${a}, ${b})`).toBe(true);
+        }
+  });
+});
+
+describe('step positions', () => {
+  it('count each step of a sequence from 0, or give the number of steps at every step', () => {
+    const seq = Tensor.zeros('f64', { time: 4, batch: 2 }, [3]);
+    const at = (count: boolean) => ops.positions.eval([seq], { count }, context) as Tensor;
+    expect(at(false).fullShape).toEqual([4]);
+    expect(Array.from(at(false).data)).toEqual([0, 1, 2, 3]);
+    expect(Array.from(at(true).data)).toEqual([4, 4, 4, 4]);
   });
 });
 

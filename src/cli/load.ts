@@ -106,8 +106,9 @@ export function parseSizes(specs: readonly string[]): Record<string, number> {
     const match = /^\s*([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(-?[0-9.eE+-]+)\s*$/.exec(spec);
     if (!match) throw new UserError(`--size expects NAME=NUMBER, like --size H=64, got '${spec}'`);
     const value = Number(match[2]);
-    if (!Number.isInteger(value) || value <= 0)
-      throw new UserError(`size ${match[1]} must be a positive whole number, got ${match[2]}`);
+    // Whether it must be a positive whole number depends on the model: a size used in a shape
+    // must, a hyperparameter need not (bindSizes checks).
+    if (!Number.isFinite(value)) throw new UserError(`--size ${match[1]} must be a number, got '${match[2]}'`);
     sizes[match[1]] = value;
   }
   return sizes;

@@ -1,7 +1,16 @@
 /** The abstract syntax of .rnn files, produced from the CST by `cst-to-ast`. */
 import type { SourceSpan } from '../diagnostics.js';
 
-export type BinaryOp = '+' | '-' | '*' | '/' | '@';
+export type ArithmeticOp = '+' | '-' | '*' | '/' | '%' | '@';
+export type ComparisonOp = '<' | '<=' | '>' | '>=' | '==' | '!=';
+export type BinaryOp = ArithmeticOp | ComparisonOp;
+
+/** An argument passed by name, `axis = 0`. */
+export interface NamedArg {
+  readonly name: string;
+  readonly nameSpan: SourceSpan;
+  readonly value: Expr;
+}
 
 export type Expr =
   | { readonly kind: 'number'; readonly value: number; readonly span: SourceSpan }
@@ -12,6 +21,7 @@ export type Expr =
       readonly fn: string;
       readonly fnSpan: SourceSpan;
       readonly args: readonly Expr[];
+      readonly named: readonly NamedArg[];
       readonly span: SourceSpan;
     }
   | {
@@ -20,6 +30,8 @@ export type Expr =
       readonly left: Expr;
       readonly right: Expr;
       readonly span: SourceSpan;
+      /** A comparison written after another, `a < b < c`: refused, since it would compare a 0 or 1. */
+      readonly chained?: true;
     }
   | { readonly kind: 'neg'; readonly operand: Expr; readonly span: SourceSpan }
   | {
@@ -129,7 +141,14 @@ export interface FnDecl extends Named {
   readonly body: Expr;
 }
 
-export type Decl = CellDecl | ModelDecl | FnDecl;
+/** `const name = expr`: a named number of the file, read by name in every cell and model. */
+export interface ConstDecl extends Named {
+  readonly kind: 'const';
+  readonly doc?: string;
+  readonly value: Expr;
+}
+
+export type Decl = CellDecl | ModelDecl | FnDecl | ConstDecl;
 
 export interface SourceFile {
   readonly file: string;

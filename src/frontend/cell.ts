@@ -12,7 +12,7 @@ import type { Graph, NodeId } from '../ir/graph.js';
 import type { InitSpec } from '../ir/init.js';
 import { formatType, type TensorType, tensorType, typesEqual } from '../ir/types.js';
 import type { CellDecl, Equation, Expr, InputDecl, OutputDecl, ParamDecl, StateDecl } from './ast.js';
-import { checkSizes, NameTable, type SizeInfo } from './declarations.js';
+import { checkShapeSizes, checkSizes, NameTable, type SizeInfo, sizesInShapes } from './declarations.js';
 import { ExprLowerer } from './lower-expr.js';
 import { checkGraphDepth } from './limits.js';
 import { type Definition, namesUsed, orderDefinitions } from './order.js';
@@ -41,9 +41,22 @@ export interface CellInfo {
   readonly states: readonly CellState[];
   readonly params: readonly CellParam[];
   readonly outputName: string;
+  /**
+   * What the step reads of its position, `t` (the step's index) and `T` (the number of steps):
+   * sequences a layer feeds after the inputs, one number per step.
+   */
+  readonly positions: readonly Position[];
+  /** The sizes used in shapes, which must be positive whole numbers (the others are hyperparameters). */
+  readonly shapeSizes: ReadonlySet<string>;
   /** The step function; see the file comment for its argument and output order. */
   readonly body: Graph;
 }
+
+/** `t`, the index of the step (0 first), or `T`, the number of steps. */
+export type Position = 'index' | 'count';
+
+/** The names a cell reads its position by, unless it defines them itself. */
+export const positionNames: Readonly<Record<string, Position>> = { t: 'index', T: 'count' };
 
 type EquationDef = Definition & { readonly equation: Equation | OutputDecl };
 
@@ -98,6 +111,16 @@ export function checkCell(
     }
     const shape = declare(i.name, i.span, i.type.dims, true);
     if (shape) cellInputs.push({ name: i.name, shape, span: i.span });
+  }
+  // `t` and `T`, where the step reads them and the cell does not define them: arguments after the inputs.
+  const defined = new Set([...sizeNames, ...items.flatMap((i) => (i.kind === 'output' ? [] : [i.name]))]);
+  const read = new Set([...equations.map((e) => e.value), ...outputs.map((o) => o.value)].flatMap((e) => namesUsed(e)));
+  const positions = Object.keys(positionNames).filter((name) => read.has(name) && !defined.has(name));
+  for (const name of positions) {
+    args.set(
+      name,
+      builder.add('arg', [], { index: args.size, type: tensorType([]) }, { span: decl.span, label: name }),
+    );
   }
   const cellStates: CellState[] = [];
   for (const s of states) {
@@ -189,6 +212,7 @@ export function checkCell(
     builder,
     {
       sizes: sizeNames,
+      defines: (name) => names.has(name) || positions.includes(name),
       resolve: (name, primed, span) => {
         const key = primed ? `${name}'` : name;
         used.add(key);
@@ -207,14 +231,6 @@ export function checkCell(
         if (localNames.has(name)) return values.get(key);
         if (args.has(name)) return args.get(name);
         if (failed.has(key) || broken.has(name)) return undefined;
-        if (sizeNames.has(name)) {
-          bag.error(
-            span,
-            `'${name}' is a size, not a value`,
-            'sizes appear in shapes and slices, like [2*H] or z[0:H]',
-          );
-          return undefined;
-        }
         const guess = didYouMean(
           name,
           allNames.filter((n) => !sizeNames.has(n)),
@@ -262,6 +278,8 @@ export function checkCell(
   builder.output(outputName(firstOutput), output, 'step_output');
   const body = builder.build();
   if (!checkGraphDepth(body, bag, decl.span)) return undefined;
+  const shapeSizes = sizesInShapes(body);
+  if (!checkShapeSizes(sizes, shapeSizes, bag)) return undefined;
   return {
     name: decl.name,
     ...(decl.doc ? { doc: decl.doc } : {}),
@@ -271,6 +289,8 @@ export function checkCell(
     states: cellStates,
     params: cellParams,
     outputName: outputName(firstOutput),
+    positions: positions.map((name) => positionNames[name]),
+    shapeSizes,
     body,
   };
 }

@@ -41,6 +41,7 @@ class AstBuilder extends BaseVisitor {
       ...(ctx.cell ?? []).map((c) => this.cell(c.children)),
       ...(ctx.model ?? []).map((m) => this.model(m.children)),
       ...(ctx.fnDecl ?? []).map((f) => this.fnDecl(f.children)),
+      ...(ctx.constDecl ?? []).map((c) => this.constDecl(c.children)),
     ].filter((d): d is A.Decl => d !== undefined);
     return decls.sort((a, b) => a.span.line - b.span.line || a.span.col - b.span.col);
   }
@@ -69,6 +70,12 @@ class AstBuilder extends BaseVisitor {
     if (!body) return undefined;
     const params = (ctx.params ?? []).filter((t) => !t.isInsertedInRecovery).map((t) => this.named(t));
     return { kind: 'fn', ...this.named(ctx.name[0]), params, body };
+  }
+
+  constDecl(ctx: C.ConstDeclCstChildren): A.ConstDecl | undefined {
+    if (!ctx.name?.[0] || ctx.name[0].isInsertedInRecovery) return undefined;
+    const value = ctx.value?.[0] ? this.expr(ctx.value[0].children) : undefined;
+    return value ? { kind: 'const', ...this.named(ctx.name[0]), value } : undefined;
   }
 
   private sizes(nodes: C.SizeParamsCstNode[] | undefined): A.SizeParam[] {
@@ -227,6 +234,16 @@ class AstBuilder extends BaseVisitor {
   }
 
   expr(ctx: C.ExprCstChildren): A.Expr | undefined {
+    const result = this.chain(
+      (ctx.operands ?? []).map((o) => this.additive(o.children)),
+      ctx.ops,
+    );
+    return result && (ctx.ops?.length ?? 0) > 1
+      ? { ...(result as Extract<A.Expr, { kind: 'binary' }>), chained: true }
+      : result;
+  }
+
+  additive(ctx: C.AdditiveCstChildren): A.Expr | undefined {
     return this.chain(
       (ctx.operands ?? []).map((o) => this.term(o.children)),
       ctx.ops,
@@ -292,15 +309,26 @@ class AstBuilder extends BaseVisitor {
     const fn = ctx.fn?.[0];
     const close = ctx.RParen?.[0];
     if (!fn || !close || close.isInsertedInRecovery) return undefined;
-    const args = (ctx.args ?? []).map((a) => this.expr(a.children));
-    if (args.some((a) => a === undefined)) return undefined;
+    const parts = (ctx.args ?? []).map((a) => this.callArg(a.children));
+    if (parts.some((a) => a === undefined)) return undefined;
+    const given = parts as { name?: IToken; value: A.Expr }[];
     return {
       kind: 'call',
       fn: fn.image,
       fnSpan: this.span(fn),
-      args: args as A.Expr[],
+      args: given.filter((a) => a.name === undefined).map((a) => a.value),
+      named: given.flatMap((a) =>
+        a.name ? [{ name: a.name.image, nameSpan: this.span(a.name), value: a.value }] : [],
+      ),
       span: joinSpans(this.span(fn), this.span(close)),
     };
+  }
+
+  callArg(ctx: C.CallArgCstChildren): { name?: IToken; value: A.Expr } | undefined {
+    const value = ctx.value?.[0] ? this.expr(ctx.value[0].children) : undefined;
+    if (!value) return undefined;
+    const name = ctx.name?.[0];
+    return name && !name.isInsertedInRecovery ? { name, value } : { value };
   }
 }
 

@@ -21,12 +21,31 @@ export interface FunctionDef {
   readonly variadic?: boolean;
   /** Positions of arguments that are sizes (slice bounds), not values. */
   readonly sizeArgs?: readonly number[];
+  /** How many of the last params may be left out (`max(x)` reduces, `max(a, b)` compares). */
+  readonly optional?: number;
+  /** Takes `axis = k`: the axis it works along, the last when not given (lower-expr.ts moves it). */
+  readonly alongAxis?: true;
   readonly doc: string;
   readonly lower: (e: Emitter, values: readonly NodeId[], sizes: readonly Dim[]) => NodeId;
 }
 
 function primitive(op: OpKind, doc: string, params: string[] = ['x']): FunctionDef {
   return { params, doc, lower: (e, values) => e.emit(op, values, {}) };
+}
+
+function alongAxis(op: OpKind, doc: string): FunctionDef {
+  return { ...primitive(op, doc), alongAxis: true };
+}
+
+/** min or max: of two values elementwise, or of one value along an axis. */
+function extreme(name: 'min' | 'max', reduce: 'reduce_min' | 'reduce_max'): FunctionDef {
+  return {
+    params: ['a', 'b'],
+    optional: 1,
+    alongAxis: true,
+    doc: `elementwise ${name}imum of a and b, or the ${name}imum of a along the last axis (or axis = k)`,
+    lower: (e, values) => (values.length === 2 ? e.emit(name, values, {}) : e.emit(reduce, values, {})),
+  };
 }
 
 export const functions: Record<string, FunctionDef> = {
@@ -39,13 +58,21 @@ export const functions: Record<string, FunctionDef> = {
   abs: primitive('abs', 'absolute value'),
   softplus: primitive('softplus', 'log(1 + e^x), computed without overflow'),
   hard_sigmoid: primitive('hard_sigmoid', "PyTorch's clamp(x/6 + 1/2, 0, 1)"),
-  min: primitive('min', 'elementwise minimum', ['a', 'b']),
-  max: primitive('max', 'elementwise maximum', ['a', 'b']),
-  softmax: primitive('softmax', 'softmax along the last axis'),
-  log_softmax: primitive('log_softmax', 'log of softmax along the last axis, computed stably'),
+  min: extreme('min', 'reduce_min'),
+  max: extreme('max', 'reduce_max'),
+  softmax: alongAxis('softmax', 'softmax along the last axis (or axis = k)'),
+  log_softmax: alongAxis('log_softmax', 'log of softmax along the last axis (or axis = k), computed stably'),
   transpose: primitive('transpose', 'a matrix transposed: transpose(W) is Wᵀ'),
-  sum: primitive('sum', 'sum along the last axis'),
-  mean: primitive('mean', 'mean along the last axis'),
+  sum: alongAxis('sum', 'sum along the last axis (or axis = k)'),
+  mean: alongAxis('mean', 'mean along the last axis (or axis = k)'),
+  floor: primitive('floor', 'the largest whole number not above x'),
+  where: primitive('where', 'a where cond is not 0, else b', ['cond', 'a', 'b']),
+  eye: {
+    params: ['n'],
+    sizeArgs: [0],
+    doc: 'the n × n identity matrix',
+    lower: (e, _values, [n]) => e.emit('eye', [], { size: n }),
+  },
   concat: {
     params: ['x'],
     variadic: true,

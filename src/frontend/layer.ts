@@ -98,12 +98,18 @@ function bindSizes(
       ok = false;
       continue;
     }
-    const d = exprToDim(arg.value, ctx.modelSizes, bag);
+    const inShape = cell.shapeSizes.has(name);
+    // A hyperparameter (a number no shape uses) may be any number: 0.042, -1.
+    const literal = !inShape && arg.value.kind === 'number' ? Dim.of(arg.value.value) : undefined;
+    const d = literal ?? exprToDim(arg.value, ctx.modelSizes, bag);
     if (!d) ok = false;
-    else if (d.isConstant && (d.constant <= 0 || !Number.isInteger(d.constant))) {
-      bag.error(arg.value.span, `size ${name} must be a positive whole number, got ${d.constant}`);
+    else if (inShape && d.isConstant && (d.constant <= 0 || !Number.isInteger(d.constant))) {
+      bag.error(
+        arg.value.span,
+        `size ${name} is used in a shape, so it must be a positive whole number, got ${d.constant}`,
+      );
       ok = false;
-    } else if (d.isConstant && d.constant > limits.size) {
+    } else if (inShape && d.isConstant && d.constant > limits.size) {
       bag.error(arg.value.span, `size ${name} is ${d.constant}, past rnnc's limit of ${limits.size}`);
       ok = false;
     } else binding.set(name, d);
@@ -325,6 +331,26 @@ export function lowerLayer(
     }
   }
 
+  // What the step reads of its position (t, T): one number a step, along the first input's time axis.
+  if (cell.positions.length > 0 && operandTypes[0].time === null) {
+    bag.error(
+      overSpan,
+      `${cell.name} reads its step's position (${cell.positions.map((p) => (p === 'index' ? 't' : 'T')).join(', ')}), so it runs over a sequence, but this is a single step`,
+    );
+    return undefined;
+  }
+  const sequences = [
+    ...operands,
+    ...cell.positions.map((p) =>
+      builder.add(
+        'positions',
+        [operands[0]],
+        { count: p === 'count' },
+        { span: decl.span, label: p === 'index' ? 't' : 'T' },
+      ),
+    ),
+  ];
+
   const directions: { reverse: boolean; suffix: string }[] =
     decl.direction === 'bidirectional'
       ? [
@@ -352,7 +378,7 @@ export function lowerLayer(
       shared: false,
       keep: 'all',
       states: [],
-      value: inline(body, [...operands, ...paramIds], ctx, decl.span),
+      value: inline(body, [...sequences, ...paramIds], ctx, decl.span),
       finals: new Map(),
     }));
   }
@@ -379,10 +405,10 @@ export function lowerLayer(
     const built = tryBuild(bag, decl.cell.span, () => {
       const scan = builder.add(
         'scan',
-        [...operands, ...inits, ...paramIds],
+        [...sequences, ...inits, ...paramIds],
         {
           body,
-          nSeq: operands.length,
+          nSeq: sequences.length,
           nState: cell.states.length,
           nInvariant: paramIds.length,
           reverse: dir.reverse,

@@ -56,7 +56,7 @@ function children(e: Expr): readonly Expr[] {
     case 'neg':
       return [e.operand];
     case 'call':
-      return e.args;
+      return [...e.args, ...e.named.map((a) => a.value)];
     case 'slice':
       return [e.target, e.start, e.end];
     default:

@@ -2,20 +2,36 @@
 import type { UserFunctions } from './user-functions.js';
 import { didYouMean, type DiagnosticBag, type SourceSpan } from '../diagnostics.js';
 import type { GraphBuilder } from '../ir/builder.js';
-import type { Dim } from '../ir/dims.js';
+import { Dim } from '../ir/dims.js';
 import type { AttrMap, NodeId, OpKind } from '../ir/graph.js';
 import { scalarType, ShapeError, type TensorType } from '../ir/types.js';
-import type { BinaryOp, Expr, FnDecl } from './ast.js';
-import { type Emitter, functions } from './functions.js';
+import type { BinaryOp, ConstDecl, Expr, FnDecl } from './ast.js';
+import { type Emitter, type FunctionDef, functions } from './functions.js';
 import { exprToDim } from './sizes.js';
 import { own } from '../names.js';
 
-const binaryOps: Record<BinaryOp, OpKind> = { '+': 'add', '-': 'sub', '*': 'mul', '/': 'div', '@': 'matmul' };
+/** Each operator as an op and its operands' order: `a > b` is `b < a`, `a != b` is `1 - (a == b)`. */
+const binaryOps: Record<BinaryOp, { op: OpKind; swap?: true; negate?: true }> = {
+  '+': { op: 'add' },
+  '-': { op: 'sub' },
+  '*': { op: 'mul' },
+  '/': { op: 'div' },
+  '%': { op: 'mod' },
+  '@': { op: 'matmul' },
+  '<': { op: 'less' },
+  '<=': { op: 'less_equal' },
+  '>': { op: 'less', swap: true },
+  '>=': { op: 'less_equal', swap: true },
+  '==': { op: 'equal' },
+  '!=': { op: 'equal', negate: true },
+};
 
 export interface Scope {
   /** The node a name stands for; reports and returns undefined when there is none. */
   resolve(name: string, primed: boolean, span: SourceSpan): NodeId | undefined;
   readonly sizes: ReadonlySet<string>;
+  /** Whether the scope defines `name` itself, which then hides a const of the file by that name. */
+  defines?(name: string): boolean;
 }
 
 /**
@@ -24,6 +40,7 @@ export interface Scope {
  */
 export class ExprLowerer {
   private readonly constants = new Map<number, NodeId>();
+  private readonly sizeValues = new Map<string, NodeId>();
 
   constructor(
     private readonly builder: GraphBuilder,
@@ -39,17 +56,34 @@ export class ExprLowerer {
     switch (e.kind) {
       case 'number':
         return emitter.constant(e.value);
-      case 'name':
+      case 'name': {
+        if (!e.primed && this.scope.sizes.has(e.name)) return this.sizeValue(e.name, e.span);
+        const constant = e.primed || this.scope.defines?.(e.name) ? undefined : this.userFunctions.get(e.name);
+        if (constant === null) return undefined; // its definition has errors, reported there
+        if (constant?.kind === 'const') return this.constant(constant, label);
         return this.scope.resolve(e.name, e.primed, e.span);
+      }
       case 'neg': {
         const operand = this.lower(e.operand);
         return operand === undefined ? undefined : this.attempt(e.span, '-', () => emitter.emit('neg', [operand], {}));
       }
       case 'binary': {
+        if (e.chained) {
+          this.bag.error(
+            e.span,
+            'comparisons do not chain: a < b < c would compare the 0 or 1 of a < b with c',
+            'write (a < b) * (b < c) for both, or put the first comparison in parentheses',
+          );
+          return undefined;
+        }
         const left = this.lower(e.left);
         const right = this.lower(e.right);
         if (left === undefined || right === undefined) return undefined;
-        return this.attempt(e.span, e.op, () => emitter.emit(binaryOps[e.op], [left, right], {}));
+        const { op, swap, negate } = binaryOps[e.op];
+        return this.attempt(e.span, e.op, () => {
+          const value = emitter.emit(op, swap ? [right, left] : [left, right], {});
+          return negate ? emitter.emit('sub', [emitter.constant(1), value], {}) : value;
+        });
       }
       case 'slice': {
         const target = this.lower(e.target);
@@ -66,7 +100,11 @@ export class ExprLowerer {
   private call(e: Extract<Expr, { kind: 'call' }>, emitter: Emitter, label?: string): NodeId | undefined {
     const fn = own(functions, e.fn);
     const user = this.userFunctions.get(e.fn);
-    if (fn === undefined && user) return this.inline(user, e, label);
+    if (fn === undefined && user?.kind === 'const') {
+      this.bag.error(e.fnSpan, `${e.fn} is a const, not a function`, `write it without parentheses: ${e.fn}`);
+      return undefined;
+    }
+    if (fn === undefined && user?.kind === 'fn') return this.inline(user, e, label);
     if (fn === undefined && user === null) {
       // Its definition has errors, reported there.
       e.args.forEach((a) => this.lower(a));
@@ -79,17 +117,22 @@ export class ExprLowerer {
       return undefined;
     }
     const count = e.args.length;
-    const arityOk = fn.variadic ? count >= 1 : count === fn.params.length;
+    const fewest = fn.params.length - (fn.optional ?? 0);
+    const arityOk = fn.variadic ? count >= 1 : count >= fewest && count <= fn.params.length;
     if (!arityOk) {
       const expected = fn.variadic
         ? 'one or more arguments'
-        : `${fn.params.length} argument${fn.params.length === 1 ? '' : 's'}`;
+        : fewest < fn.params.length
+          ? `${fewest} ${fn.params.length - fewest === 1 ? 'or' : 'to'} ${fn.params.length} arguments`
+          : `${fn.params.length} argument${fn.params.length === 1 ? '' : 's'}`;
       this.bag.error(
         e.span,
         `${e.fn} takes ${expected} (${fn.params.join(', ')}${fn.variadic ? ', …' : ''}), got ${count}`,
       );
       return undefined;
     }
+    const axis = this.axisArgument(e, fn);
+    if (axis === null) return undefined;
     const sizeArgs = new Set(fn.sizeArgs ?? []);
     const values: NodeId[] = [];
     const sizes: Dim[] = [];
@@ -106,7 +149,59 @@ export class ExprLowerer {
       }
     });
     if (!ok) return undefined;
-    return this.attempt(e.span, e.fn, () => fn.lower(emitter, values, sizes));
+    if (axis !== undefined && values.length !== 1) {
+      this.bag.error(e.named[0].nameSpan, `${e.fn} of two values works elementwise: it has no axis`);
+      return undefined;
+    }
+    return this.attempt(e.span, e.fn, () =>
+      axis === undefined ? fn.lower(emitter, values, sizes) : this.alongAxis(emitter, fn, values[0], axis, e.fn),
+    );
+  }
+
+  /** The `axis = k` of a call: undefined when not given, null (reported) when it is wrong. */
+  private axisArgument(e: Extract<Expr, { kind: 'call' }>, fn: FunctionDef): number | undefined | null {
+    let axis: number | undefined;
+    for (const arg of e.named) {
+      if (arg.name !== 'axis' || !fn.alongAxis) {
+        this.bag.error(
+          arg.nameSpan,
+          `${e.fn} has no argument named '${arg.name}'`,
+          fn.alongAxis
+            ? `its named argument is axis, as in ${e.fn}(x, axis = 0)`
+            : `pass its arguments by position: ${e.fn}(${fn.params.join(', ')})`,
+        );
+        return null;
+      }
+      if (axis !== undefined) {
+        this.bag.error(arg.nameSpan, `axis is given twice`);
+        return null;
+      }
+      const value = arg.value;
+      if (value.kind !== 'number' || !Number.isInteger(value.value)) {
+        this.bag.error(value.span, 'an axis is a whole number: 0 for the first, -1 for the last');
+        return null;
+      }
+      axis = value.value;
+    }
+    return axis;
+  }
+
+  /**
+   * An op of the last axis applied along `axis`: the last one directly, the other axis of a
+   * matrix through a transpose (and back, for softmax, whose result keeps the shape).
+   */
+  private alongAxis(emitter: Emitter, fn: FunctionDef, x: NodeId, axis: number, name: string): NodeId {
+    const rank = emitter.type(x).shape.length;
+    const k = axis < 0 ? axis + rank : axis;
+    if (k < 0 || k >= rank)
+      throw new ShapeError(`axis ${axis} is outside a value with ${rank} ax${rank === 1 ? 'is' : 'es'}`);
+    if (k === rank - 1) return fn.lower(emitter, [x], []);
+    if (rank !== 2)
+      throw new ShapeError(
+        `${name} works along the last axis, or either axis of a matrix; this value has ${rank} axes`,
+      );
+    const result = fn.lower(emitter, [emitter.emit('transpose', [x], {})], []);
+    return emitter.type(result).shape.length === 2 ? emitter.emit('transpose', [result], {}) : result;
   }
 
   /**
@@ -114,6 +209,13 @@ export class ExprLowerer {
    * argument's value. The body was checked where it is defined (it reads only its parameters).
    */
   private inline(fn: FnDecl, e: Extract<Expr, { kind: 'call' }>, label?: string): NodeId | undefined {
+    if (e.named.length > 0) {
+      this.bag.error(
+        e.named[0].nameSpan,
+        `${fn.name} takes its arguments by position: ${fn.name}(${fn.params.map((p) => p.name).join(', ')})`,
+      );
+      return undefined;
+    }
     if (e.args.length !== fn.params.length) {
       this.bag.error(
         e.span,
@@ -126,6 +228,7 @@ export class ExprLowerer {
     if (values.some((v) => v === undefined)) return undefined;
     const bound = new Map(fn.params.map((p, k) => [p.name, values[k] as NodeId]));
     const scope: Scope = {
+      defines: (name) => bound.has(name),
       resolve: (name, _primed, span) => {
         const id = bound.get(name);
         if (id === undefined) this.bag.error(span, `fn ${fn.name} has no parameter '${name}'`);
@@ -134,6 +237,27 @@ export class ExprLowerer {
       sizes: new Set(),
     };
     return new ExprLowerer(this.builder, scope, this.bag, this.userFunctions).lower(fn.body, label);
+  }
+
+  /** A size or hyperparameter read as a value: a number once sizes are bound. */
+  private sizeValue(name: string, span: SourceSpan): NodeId {
+    const known = this.sizeValues.get(name);
+    if (known !== undefined) return known;
+    const id = this.builder.add('number', [], { value: Dim.named(name) }, { span, label: name });
+    this.sizeValues.set(name, id);
+    return id;
+  }
+
+  /** A const of the file: its value, lowered where it is read (it reads only numbers and other consts). */
+  private constant(decl: ConstDecl, label?: string): NodeId | undefined {
+    const scope: Scope = {
+      resolve: (name, _primed, span) => {
+        this.bag.error(span, `const ${decl.name} reads '${name}', which is not a const of the file`);
+        return undefined;
+      },
+      sizes: new Set(),
+    };
+    return new ExprLowerer(this.builder, scope, this.bag, this.userFunctions).lower(decl.value, label ?? decl.name);
   }
 
   /** Emits nodes for one expression, giving the root the expression's span and label. */

@@ -12,7 +12,7 @@ import type { InitSpec } from '../ir/init.js';
 import { formatType, type TensorType, tensorType } from '../ir/types.js';
 import type { Equation, InputDecl, LayerDecl, LossDecl, ModelDecl, OutputDecl } from './ast.js';
 import type { CellInfo } from './cell.js';
-import { checkSizes, NameTable, type SizeInfo } from './declarations.js';
+import { checkShapeSizes, checkSizes, NameTable, type SizeInfo, sizesInShapes } from './declarations.js';
 import { type LayerInfo, lowerLayer, type LayerState } from './layer.js';
 import { ExprLowerer } from './lower-expr.js';
 import { checkGraphDepth, checkOperationCount } from './limits.js';
@@ -39,6 +39,8 @@ export interface ModelInfo {
   /** True for the model rnnc makes for a file's lone cell: one forward layer over its inputs. */
   readonly implicit: boolean;
   readonly sizes: readonly SizeInfo[];
+  /** The sizes used in shapes, which must be positive whole numbers (the others are hyperparameters). */
+  readonly shapeSizes: ReadonlySet<string>;
   readonly inputs: readonly ModelInput[];
   readonly params: readonly ModelParam[];
   readonly layers: readonly Omit<LayerInfo, 'value' | 'finals'>[];
@@ -128,6 +130,7 @@ export function checkModel(
     builder,
     {
       sizes: sizeNames,
+      defines: (name) => names.has(name),
       resolve: (name, primed, span) => {
         if (primed) {
           bag.error(span, `${name}' is a state's next value, which exists only inside a cell`);
@@ -136,8 +139,12 @@ export function checkModel(
         const known = values.get(name);
         if (known !== undefined) return known;
         if (failed.has(name) || definedLater.has(name)) return undefined; // its own error is reported
-        if (sizeNames.has(name)) {
-          bag.error(span, `'${name}' is a size, not a value`);
+        if (name === 't' || name === 'T') {
+          bag.error(
+            span,
+            `'${name}' is the ${name === 't' ? 'index of the step' : 'number of steps'} inside a cell, but a model has no step`,
+            'read it in the cell, or declare it in the model',
+          );
           return undefined;
         }
         const guess = didYouMean(
@@ -203,6 +210,8 @@ export function checkModel(
   }
   const graph = builder.build();
   if (!checkGraphDepth(graph, bag, decl.span)) return undefined;
+  const shapeSizes = sizesInShapes(graph);
+  if (!checkShapeSizes(sizes, shapeSizes, bag)) return undefined;
   if (!checkOperationCount(graph, bag, decl.span, `model ${decl.name}`)) return undefined;
   const paramInfo: ModelParam[] = graph.nodes
     .filter((n) => isOp(n, 'param'))
@@ -216,6 +225,7 @@ export function checkModel(
     span: decl.span,
     implicit: options.implicit ?? false,
     sizes,
+    shapeSizes,
     inputs,
     params: paramInfo,
     layers: [...layers.values()].map(({ value: _value, finals: _finals, ...rest }) => rest),

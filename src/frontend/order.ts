@@ -27,7 +27,7 @@ export function namesUsed(e: Expr): string[] {
     case 'slice':
       return namesUsed(e.target);
     case 'call':
-      return e.args.flatMap(namesUsed);
+      return [...e.args, ...e.named.map((a) => a.value)].flatMap(namesUsed);
   }
 }
 

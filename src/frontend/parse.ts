@@ -157,6 +157,5 @@ function strayHelp(text: string, offset: number, shown: string): string {
       return `rnnc has no member access: write transpose(${before}) for the transpose of ${before}`;
     return "rnnc has no member access: a value is named by itself (a layer's param is written in its cell)";
   }
-  if (shown === '%') return 'rnnc has no remainder operator';
   return 'names are letters, digits and _';
 }

@@ -1,7 +1,7 @@
 /** A whole .rnn file: parse, check every cell and model, and report every error in one pass. */
 import type { UserFunctions } from './user-functions.js';
 import { DiagnosticBag, type Diagnostic, didYouMean, UserError } from '../diagnostics.js';
-import type { CellDecl, Decl, Expr, FnDecl, ModelDecl } from './ast.js';
+import type { CellDecl, ConstDecl, Decl, Expr, FnDecl, ModelDecl } from './ast.js';
 import { type CellInfo, checkCell } from './cell.js';
 import { checkModel, type ModelInfo } from './model.js';
 import { parseSource } from './parse.js';
@@ -64,7 +64,7 @@ export function compileSource(source: string, file: string): CompileResult {
   }
 
   const userFunctions = checkUserFunctions(
-    intact.filter((d): d is FnDecl => d.kind === 'fn' && seen.get(d.name) === d),
+    intact.filter((d): d is FnDecl | ConstDecl => (d.kind === 'fn' || d.kind === 'const') && seen.get(d.name) === d),
     bag,
   );
   const cellTable = new Map(preludeCells());

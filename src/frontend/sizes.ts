@@ -116,8 +116,8 @@ export function exprToNum(e: Expr, sizes: ReadonlySet<string>, bag: DiagnosticBa
       const left = exprToNum(e.left, sizes, bag);
       const right = exprToNum(e.right, sizes, bag);
       if (!left || !right) return undefined;
-      if (e.op === '@') {
-        bag.error(e.span, "'@' cannot be used in an initializer's arguments");
+      if (e.op !== '+' && e.op !== '-' && e.op !== '*' && e.op !== '/') {
+        bag.error(e.span, `'${e.op}' cannot be used in an initializer's arguments`);
         return undefined;
       }
       return { kind: 'binary', op: e.op, left, right };
@@ -160,6 +160,10 @@ export const initializerNames = Object.keys(initializers);
 export function exprToInit(e: Expr, sizes: ReadonlySet<string>, bag: DiagnosticBag): InitSpec | undefined {
   const fn = e.kind === 'name' ? e.name : e.kind === 'call' ? e.fn : undefined;
   const args = e.kind === 'call' ? e.args : [];
+  if (e.kind === 'call' && e.named.length > 0) {
+    bag.error(e.named[0].nameSpan, `an initializer takes its arguments by position, like ${e.fn}(…)`);
+    return undefined;
+  }
   const form = fn !== undefined ? own(initializers, fn) : undefined;
   if (form === undefined || fn === undefined) {
     const guess = fn !== undefined ? didYouMean(fn, initializerNames) : undefined;

@@ -30,8 +30,9 @@ export function bindSizes(model: ModelInfo, overrides: Sizes = {}): Record<strin
         `model ${model.name} has no size '${name}' (its sizes are ${names.join(', ') || 'none'})${guess ? `; did you mean '${guess}'?` : ''}`,
       );
     }
-    if (!Number.isInteger(value) || value <= 0)
-      throw new UserError(`size ${name} must be a positive whole number, got ${value}`);
+    if (!Number.isFinite(value)) throw new UserError(`${name} must be a number, got ${value}`);
+    if (model.shapeSizes.has(name) && (!Number.isInteger(value) || value <= 0))
+      throw new UserError(`size ${name} is used in a shape, so it must be a positive whole number, got ${value}`);
     if (value > limits.size) throw new UserError(`size ${name} is ${value}, past rnnc's limit of ${limits.size}`);
   }
   const sizes: Record<string, number> = byName();

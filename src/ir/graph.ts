@@ -56,14 +56,28 @@ export interface AttrMap {
   div: object;
   min: object;
   max: object;
+  less: object;
+  less_equal: object;
+  equal: object;
+  where: object;
+  mod: object;
+  floor: object;
   matmul: object;
   sum: object;
   mean: object;
+  reduce_max: object;
+  reduce_min: object;
   softmax: object;
   log_softmax: object;
   concat: object;
   slice: { readonly start: Dim; readonly end: Dim };
   const: { readonly value: number; readonly type: TensorType };
+  /** A number given by sizes (`H`, `2*k`), known once sizes are bound: a cell's sizes and hyperparameters read as values. */
+  number: { readonly value: Dim };
+  /** The identity matrix of a size. */
+  eye: { readonly size: Dim };
+  /** Along a sequence's time axis: each step's index (0, 1, …) or, with `count`, the number of steps. */
+  positions: { readonly count: boolean };
   param: { readonly name: string; readonly type: TensorType; readonly init: InitSpec };
   input: { readonly name: string; readonly role: 'input' | 'target'; readonly type: TensorType };
   arg: { readonly index: number; readonly type: TensorType };

@@ -7,7 +7,7 @@
  */
 import type { Node, OpKind } from '../ir/graph.js';
 import type { TensorType } from '../ir/types.js';
-import { attr, type GraphWriter, leadCount } from './writer.js';
+import { attr, elementType, type GraphWriter, leadCount } from './writer.js';
 
 interface RuleArgs<K extends OpKind = OpKind> {
   readonly w: GraphWriter;
@@ -61,6 +61,12 @@ const matmul: Rule = ({ w, inputs: [a, b], types: [ta, tb], out, label }) => {
   }
 };
 
+/** A comparison, as 1 or 0 of the model's float type. */
+function comparison(op: string): Rule {
+  return (a) =>
+    a.w.emit('Cast', [pointwise(op)({ ...a, label: 'holds' })], [attr.int('to', elementType(a.w.dtype))], a.label);
+}
+
 const lastAxis =
   (op: string): Rule =>
   ({ w, inputs: [x], label }) =>
@@ -88,6 +94,38 @@ export const onnxRules: { readonly [K in Exclude<OpKind, StructuralOp>]: Rule<K>
   min: pointwise('Min'),
   max: pointwise('Max'),
   sign: pointwise('Sign'),
+  less: comparison('Less'),
+  less_equal: comparison('LessOrEqual'),
+  equal: comparison('Equal'),
+  where: ({ w, inputs, types, out, label }) => {
+    const [c, a, b] = inputs.map((name, k) => w.align(name, types[k], out));
+    const zero = w.emit('Equal', [c, w.floats([], [0])], [], 'zero');
+    return w.emit('Where', [zero, b, a], [], label);
+  },
+  // ONNX's Mod takes floats only as C's fmod (the sign of a); rnnc's is floored, Python's.
+  mod: ({ w, inputs, types, out, label }) => {
+    const [a, b] = inputs.map((name, k) => w.align(name, types[k], out));
+    const quotient = w.emit('Floor', [w.emit('Div', [a, b], [], 'ratio')], [], 'quotient');
+    return w.emit('Sub', [a, w.emit('Mul', [quotient, b], [], 'whole')], [], label);
+  },
+  floor: pointwise('Floor'),
+  number: ({ w, node, label }) => w.floats([], [node.attrs.value.evaluate(w.model.sizes)], label),
+  eye: ({ w, node, label }) => {
+    const n = node.attrs.size.evaluate(w.model.sizes);
+    return w.floats(
+      [n, n],
+      Array.from({ length: n * n }, (_, k) => (k % (n + 1) === 0 ? 1 : 0)),
+      label,
+    );
+  },
+  positions: ({ w, node, inputs: [x], label }) => {
+    const length = w.emit('Shape', [x], [attr.int('start', 0), attr.int('end', 1)], 'steps');
+    const float = (name: string, what: string) => w.emit('Cast', [name], [attr.int('to', elementType(w.dtype))], what);
+    if (node.attrs.count) return w.emit('Expand', [float(length, 'count'), length], [], label);
+    const count = w.emit('Squeeze', [length, w.int64s([0])], [], 'count');
+    const range = w.emit('Range', [w.int64s([0], true), count, w.int64s([1], true)], [], 'range');
+    return float(range, label);
+  },
   matmul,
   outer: ({ w, inputs: [a, b], types: [ta, tb], out, label }) =>
     w.emit(
@@ -106,6 +144,10 @@ export const onnxRules: { readonly [K in Exclude<OpKind, StructuralOp>]: Rule<K>
   sum: ({ w, inputs: [x], label }) => w.emit('ReduceSum', [x, w.int64s([-1])], [attr.int('keepdims', 0)], label),
   mean: ({ w, inputs: [x], label }) =>
     w.emit('ReduceMean', [x], [attr.ints('axes', [-1]), attr.int('keepdims', 0)], label),
+  reduce_max: ({ w, inputs: [x], label }) =>
+    w.emit('ReduceMax', [x], [attr.ints('axes', [-1]), attr.int('keepdims', 0)], label),
+  reduce_min: ({ w, inputs: [x], label }) =>
+    w.emit('ReduceMin', [x], [attr.ints('axes', [-1]), attr.int('keepdims', 0)], label),
   softmax: lastAxis('Softmax'),
   log_softmax: lastAxis('LogSoftmax'),
   concat: ({ w, inputs, types, out, label }) => {

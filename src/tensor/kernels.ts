@@ -171,6 +171,22 @@ export function sumLast(dtype: DType, input: Tensor, mean: boolean): Tensor {
   return new Tensor(out, input.lead, input.shape.slice(0, -1));
 }
 
+/** The largest (or smallest) value along the last axis; NaN anywhere in a row gives NaN. */
+export function extremeLast(dtype: DType, input: Tensor, largest: boolean): Tensor {
+  const n = input.shape[input.shape.length - 1];
+  const rows = input.data.length / n;
+  const out = allocate(dtype, rows);
+  for (let r = 0; r < rows; r++) {
+    let best = input.data[r * n];
+    for (let j = 1; j < n; j++) {
+      const v = input.data[r * n + j];
+      best = largest ? Math.max(best, v) : Math.min(best, v);
+    }
+    out[r] = best;
+  }
+  return new Tensor(out, input.lead, input.shape.slice(0, -1));
+}
+
 /** softmax (or log-softmax) along the last axis, shifted by the row max for stability. */
 export function softmaxLast(dtype: DType, input: Tensor, log: boolean): Tensor {
   const n = input.shape[input.shape.length - 1];

@@ -6,6 +6,7 @@
  * sizes written in as constants.
  */
 import { isOp, type Node, type NodeId, type OpKind } from '../../ir/graph.js';
+import { scalarType } from '../../ir/types.js';
 import { asBuffer, bufferValue, type GraphEmitter, type Value } from './emit-graph.js';
 import { type Layout, layoutOf, leadCount, leadIndex, sizeOf, timeVar } from './layout.js';
 import { absorbedOuter as absorbedBy } from '../fusion.js';
@@ -219,6 +220,32 @@ const sumLast =
       e.out.body.line(`for (let c = 0; c < ${n}; c++) acc += ${x}[${xo} + c];`);
       e.out.body.line(`${out}[${oo}] = acc${mean ? ` / ${n}` : ''};`);
     });
+
+const extremeLast =
+  (largest: boolean): Renderer<'reduce_max' | 'reduce_min'> =>
+  (e, node) =>
+    lastAxisRows(e, node, `ext${node.id}_`, (x, xo, out, oo, n) => {
+      const pick = largest ? 'Math.max' : 'Math.min';
+      e.out.body.line(`let best = ${x}[${xo}];`);
+      e.out.body.line(`for (let c = 1; c < ${n}; c++) best = ${pick}(best, ${x}[${xo} + c]);`);
+      e.out.body.line(`${out}[${oo}] = best;`);
+    });
+
+const eye: Renderer<'eye'> = (e, node) => {
+  const out = e.layout(node.id);
+  const name = e.allocate(`eye${node.id}_`, out);
+  const n = node.attrs.size.evaluate(e.ctx.sizes);
+  e.out.body.line(`for (let k = 0; k < ${n}; k++) ${name}[k * ${n + 1}] = 1;`);
+  return bufferValue(name, out);
+};
+
+const positions: Renderer<'positions'> = (e, node) => {
+  const out = e.layout(node.id);
+  const name = e.allocate(`pos${node.id}_`, out, true);
+  const length = timeVar(out.time as string);
+  e.out.body.line(`for (let k = 0; k < ${length}; k++) ${name}[k] = ${node.attrs.count ? length : 'k'};`);
+  return bufferValue(name, out);
+};
 
 const softmax =
   (log: boolean): Renderer<'softmax' | 'log_softmax'> =>
@@ -488,16 +515,28 @@ export const renderers = {
   div: pointwise,
   min: pointwise,
   max: pointwise,
+  less: pointwise,
+  less_equal: pointwise,
+  equal: pointwise,
+  where: pointwise,
+  mod: pointwise,
+  floor: pointwise,
   step: pointwise,
   sign: pointwise,
   matmul,
   sum: sumLast(false),
   mean: sumLast(true),
+  reduce_max: extremeLast(true),
+  reduce_min: extremeLast(false),
   softmax: softmax(false),
   log_softmax: softmax(true),
   concat,
   slice,
   const: (e, node) => e.constant(node),
+  number: (e, node) =>
+    e.constant({ ...node, op: 'const', attrs: { value: node.attrs.value.evaluate(e.ctx.sizes), type: scalarType } }),
+  eye,
+  positions,
   param: (e, node) => e.sources.param(node.attrs.name, e.layout(node.id)),
   input: (e, node) => e.sources.input(node.attrs.name, e.layout(node.id)),
   arg: (e, node) => e.sources.arg(node.attrs.index),

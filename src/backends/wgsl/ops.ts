@@ -5,6 +5,7 @@
  * whatever inputs it needs, so elements never race and need no atomics.
  */
 import type { Node, OpKind } from '../../ir/graph.js';
+import { scalarType } from '../../ir/types.js';
 import { type Layout, layoutOf } from '../ts/layout.js';
 import { absorbedOuter } from '../fusion.js';
 import { leadOf, linear, sampleOf, type WgslEmitter } from './emit-graph.js';
@@ -709,6 +710,29 @@ const sumLast =
     );
   };
 
+const extremeLast =
+  (largest: boolean): Renderer<'reduce_max' | 'reduce_min'> =>
+  (e, node) => {
+    const x = e.buffer(node, 0);
+    const n = lastAxis(x.layout);
+    const pick = largest ? 'max' : 'min';
+    return gather(e, node, e.layout(node.id), (w) => {
+      w.line(`var best = ${w.at(x, `i * ${u32(n)}`)};`);
+      w.line(`for (var c = 1u; c < ${u32(n)}; c++) { best = ${pick}(best, ${w.at(x, `i * ${u32(n)} + c`)}); }`);
+      return 'best';
+    });
+  };
+
+const eye: Renderer<'eye'> = (e, node) => {
+  const n = node.attrs.size.evaluate(e.ctx.sizes);
+  return gather(e, node, e.layout(node.id), () => `select(0.0, 1.0, i / ${u32(n)} == i % ${u32(n)})`);
+};
+
+const positions: Renderer<'positions'> = (e, node) => {
+  const out = e.layout(node.id);
+  return gather(e, node, out, () => (node.attrs.count ? `f32(${timeLength(out.time as string)})` : 'f32(i)'));
+};
+
 const softmax =
   (log: boolean): Renderer<'softmax' | 'log_softmax'> =>
   (e, node) => {
@@ -971,16 +995,28 @@ export const renderers = {
   div: pointwise,
   min: pointwise,
   max: pointwise,
+  less: pointwise,
+  less_equal: pointwise,
+  equal: pointwise,
+  where: pointwise,
+  mod: pointwise,
+  floor: pointwise,
   step: pointwise,
   sign: pointwise,
   matmul,
   sum: sumLast(false),
   mean: sumLast(true),
+  reduce_max: extremeLast(true),
+  reduce_min: extremeLast(false),
   softmax: softmax(false),
   log_softmax: softmax(true),
   concat,
   slice,
   const: (e, node) => e.constant(node),
+  number: (e, node) =>
+    e.constant({ ...node, op: 'const', attrs: { value: node.attrs.value.evaluate(e.ctx.sizes), type: scalarType } }),
+  eye,
+  positions,
   param: (e, node) => e.sources.param(node.attrs.name, e.layout(node.id)),
   input: (e, node) => e.sources.input(node.attrs.name, e.layout(node.id)),
   arg: (e, node) => e.sources.arg(node.attrs.index),

@@ -1,8 +1,8 @@
 /** Matrix products and the reductions along the last axis. */
-import { expandLast, matmul, outer, softmaxLast, sumLast, transpose } from '../../tensor/kernels.js';
+import { expandLast, extremeLast, matmul, outer, softmaxLast, sumLast, transpose } from '../../tensor/kernels.js';
 import { type Dim, formatShape } from '../dims.js';
 import { expectTensor, ShapeError } from '../types.js';
-import type { OpKind } from '../graph.js';
+import type { NodeId, OpKind } from '../graph.js';
 import { type OpDef, tensorValue, type VjpRule } from './opdef.js';
 import { broadcastLeadTypes, requireRank } from './typing.js';
 import { linear } from './vjp-rules.js';
@@ -109,6 +109,33 @@ function lastAxisReduction<K extends 'sum' | 'mean'>(kind: K, mean: boolean): Op
 
 export const sumOp = lastAxisReduction('sum', false);
 export const meanOp = lastAxisReduction('mean', true);
+
+function extremeReduction<K extends 'reduce_max' | 'reduce_min'>(kind: K, largest: boolean): OpDef<K> {
+  return {
+    kind,
+    arity: 1,
+    pure: true,
+    symbol: largest ? 'max' : 'min',
+    type: ([x]) => {
+      const t = expectTensor(x, 'operand');
+      requireRank(t, 1, largest ? 'max' : 'min');
+      return { ...t, shape: t.shape.slice(0, -1) };
+    },
+    eval: ([x], _attrs, ctx) => extremeLast(ctx.dtype, tensorValue(x), largest),
+    saves: 'inputs and output',
+    // The adjoint is shared evenly by the entries that reach the extreme (torch.amax's rule).
+    vjp: (b, a) => {
+      const size = lastSize(a.inputType(0));
+      const spread = (id: NodeId) => b.add('expand_last', [id], { size, mean: false });
+      const hits = b.add('equal', [a.input(0), spread(a.output())]);
+      const share = b.add('div', [a.g, b.add('sum', [hits])]);
+      return [b.add('mul', [hits, spread(share)])];
+    },
+  };
+}
+
+export const reduceMaxOp = extremeReduction('reduce_max', true);
+export const reduceMinOp = extremeReduction('reduce_min', false);
 
 /** Each value repeated along a new last axis (sum's and mean's gradient). */
 export const expandLastOp: OpDef<'expand_last'> = {

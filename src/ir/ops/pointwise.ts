@@ -11,7 +11,7 @@ import { derivative, linear, zeroGradient } from './vjp-rules.js';
 
 interface Elementwise<K extends OpKind> {
   readonly kind: K;
-  readonly arity: 1 | 2;
+  readonly arity: 1 | 2 | 3;
   readonly symbol: string;
   readonly fn: (...xs: number[]) => number;
   readonly ts: (args: readonly string[]) => string;
@@ -356,4 +356,81 @@ export const maxOp = elementwise({
   simd: (v) => v.max(),
   saves: 'inputs',
   vjp: selectRule((b, x, y) => b.add('step', [b.add('sub', [x, y])])),
+});
+
+/** A comparison: 1 where it holds, else 0 (NaN compares false). No gradient flows through it. */
+function comparison<K extends 'less' | 'less_equal' | 'equal'>(
+  kind: K,
+  symbol: string,
+  holds: (a: number, b: number) => boolean,
+  code: string,
+): OpDef<K> {
+  return elementwise({
+    kind,
+    arity: 2,
+    symbol,
+    fn: (a, b) => (holds(a, b) ? 1 : 0),
+    ts: ([a, b]) => `(${a} ${code} ${b} ? 1 : 0)`,
+    wgsl: ([a, b]) => `select(0.0, 1.0, ${a} ${code} ${b})`,
+    saves: 'nothing',
+    vjp: zeroGradient(2),
+  });
+}
+
+export const lessOp = comparison('less', '<', (a, b) => a < b, '<');
+export const lessEqualOp = comparison('less_equal', '<=', (a, b) => a <= b, '<=');
+export const equalOp = comparison('equal', '==', (a, b) => a === b, '==');
+
+/** where(c, a, b): a where c is not 0, else b. */
+export function select(c: number, a: number, b: number): number {
+  return c !== 0 ? a : b;
+}
+
+export const whereOp = elementwise({
+  kind: 'where',
+  arity: 3,
+  symbol: 'where',
+  fn: select,
+  // A NaN condition is not 0, so it picks a, in every backend alike.
+  ts: ([c, a, b]) => `(${c} !== 0 ? ${a} : ${b})`,
+  wgsl: ([c, a, b]) => `select(${b}, ${a}, ${c} != 0.0)`,
+  saves: 'inputs',
+  // The adjoint goes to the branch taken; selecting it (rather than multiplying by a 0/1 mask)
+  // keeps an infinite adjoint of the other branch from making NaN.
+  vjp: (b, a) => {
+    const zero = b.scalar(0);
+    const c = a.input(0);
+    return [null, b.add('where', [c, a.g, zero]), b.add('where', [c, zero, a.g])];
+  },
+});
+
+/** The remainder of floored division, a − ⌊a / b⌋·b, with b's sign (Python's %, PyTorch's remainder). */
+export function floorMod(a: number, b: number): number {
+  return a - Math.floor(a / b) * b;
+}
+
+export const modOp = elementwise({
+  kind: 'mod',
+  arity: 2,
+  symbol: '%',
+  fn: floorMod,
+  ts: ([a, b]) => `${a} - Math.floor(${a} / ${b}) * ${b}`,
+  wgsl: ([a, b]) => `${a} - floor(${a} / ${b}) * ${b}`,
+  saves: 'inputs',
+  // ∂/∂a = 1 and ∂/∂b = −⌊a / b⌋ between the jumps.
+  vjp: (b, a) => {
+    const quotient = b.add('floor', [b.add('div', [a.input(0), a.input(1)])]);
+    return [a.g, b.add('neg', [mul(b, a.g, quotient)])];
+  },
+});
+
+export const floorOp = elementwise({
+  kind: 'floor',
+  arity: 1,
+  symbol: 'floor',
+  fn: Math.floor,
+  ts: ([a]) => `Math.floor(${a})`,
+  wgsl: ([a]) => `floor(${a})`,
+  saves: 'nothing',
+  vjp: zeroGradient(1),
 });

@@ -4,17 +4,33 @@
  * compile error, not a runtime surprise.
  */
 import type { OpKind } from '../graph.js';
-import { expandLastOp, logSoftmaxOp, matmulOp, meanOp, outerOp, softmaxOp, sumOp, transposeOp } from './linalg.js';
+import {
+  expandLastOp,
+  logSoftmaxOp,
+  matmulOp,
+  meanOp,
+  outerOp,
+  reduceMaxOp,
+  reduceMinOp,
+  softmaxOp,
+  sumOp,
+  transposeOp,
+} from './linalg.js';
 import type { OpDef } from './opdef.js';
 import {
   absOp,
   addOp,
   divOp,
+  equalOp,
   expOp,
+  floorOp,
   hardSigmoidOp,
+  lessEqualOp,
+  lessOp,
   logOp,
   maxOp,
   minOp,
+  modOp,
   mulOp,
   negOp,
   reluOp,
@@ -25,15 +41,17 @@ import {
   stepOp,
   subOp,
   tanhOp,
+  whereOp,
 } from './pointwise.js';
 import { sliceRowsOp, stackRowsOp } from './rows.js';
 import { getOp, scanOp } from './scan.js';
-import { argOp, constOp, defaultAdjointOp, inputOp, paramOp, stateInitOp } from './sources.js';
+import { argOp, constOp, defaultAdjointOp, eyeOp, inputOp, numberOp, paramOp, stateInitOp } from './sources.js';
 import {
   broadcastBatchOp,
   broadcastToOp,
   concatOp,
   padLastOp,
+  positionsOp,
   reduceLeadOp,
   sliceOp,
   timeIndexOp,
@@ -60,14 +78,25 @@ export const ops = {
   div: divOp,
   min: minOp,
   max: maxOp,
+  less: lessOp,
+  less_equal: lessEqualOp,
+  equal: equalOp,
+  where: whereOp,
+  mod: modOp,
+  floor: floorOp,
   matmul: matmulOp,
   sum: sumOp,
   mean: meanOp,
+  reduce_max: reduceMaxOp,
+  reduce_min: reduceMinOp,
   softmax: softmaxOp,
   log_softmax: logSoftmaxOp,
   concat: concatOp,
   slice: sliceOp,
   const: constOp,
+  number: numberOp,
+  eye: eyeOp,
+  positions: positionsOp,
   param: paramOp,
   input: inputOp,
   arg: argOp,

@@ -1,6 +1,6 @@
 /** Ops that bring values into a graph: constants, params, inputs, scan arguments, initial states. */
-import { Tensor } from '../../tensor/tensor.js';
-import { expectTensor, formatType, ShapeError } from '../types.js';
+import { noLead, Tensor } from '../../tensor/tensor.js';
+import { expectTensor, formatType, scalarType, ShapeError, tensorType } from '../types.js';
 import { type OpDef } from './opdef.js';
 import { linear, noInputs } from './vjp-rules.js';
 
@@ -93,4 +93,33 @@ export const defaultAdjointOp: OpDef<'default_adjoint'> = {
   },
   saves: 'nothing',
   vjp: linear((b, g, a) => [b.add('default_adjoint', [g], { name: a.attrs.name })]),
+};
+
+/** A number given by sizes, `H` or `2*k`: a size or hyperparameter read as a value. */
+export const numberOp: OpDef<'number'> = {
+  kind: 'number',
+  arity: 0,
+  pure: true,
+  symbol: 'number',
+  type: () => scalarType,
+  eval: (_inputs, { value }, ctx) => Tensor.scalar(ctx.dtype, value.evaluate(ctx.sizes)),
+  saves: 'nothing',
+  vjp: noInputs,
+};
+
+/** The identity matrix of a size. */
+export const eyeOp: OpDef<'eye'> = {
+  kind: 'eye',
+  arity: 0,
+  pure: true,
+  symbol: 'eye',
+  type: (_inputs, { size }) => tensorType([size, size]),
+  eval: (_inputs, { size }, ctx) => {
+    const n = size.evaluate(ctx.sizes);
+    const t = Tensor.zeros(ctx.dtype, noLead, [n, n]);
+    for (let k = 0; k < n; k++) t.data[k * n + k] = 1;
+    return t;
+  },
+  saves: 'nothing',
+  vjp: noInputs,
 };

@@ -11,12 +11,13 @@ import {
   timeShift,
   unbroadcast,
 } from '../../tensor/kernels.js';
+import { Tensor } from '../../tensor/tensor.js';
 import { Dim, formatShape } from '../dims.js';
 import { expectTensor, formatType, ShapeError, type TensorType, typesEqual } from '../types.js';
 import type { EvalContext } from './opdef.js';
 import { type OpDef, tensorValue } from './opdef.js';
 import { broadcastLeadTypes, broadcastSampleShapes, knownNegative, knownNonPositive, requireRank } from './typing.js';
-import { linear } from './vjp-rules.js';
+import { linear, zeroGradient } from './vjp-rules.js';
 
 function lastSize(t: TensorType): Dim {
   return t.shape[t.shape.length - 1];
@@ -290,3 +291,28 @@ export const unbroadcastOp = broadcastPair('unbroadcast', 'broadcast_to', unbroa
 
 /** Broadcasts a value out to a type (reduce_lead's gradient). */
 export const broadcastToOp = broadcastPair('broadcast_to', 'unbroadcast', broadcastTo, false);
+
+/**
+ * Each step's position along a sequence's time axis (0, 1, …, T − 1), or with
+ * `count` the number of steps T at every step: what a cell reads as `t` and
+ * `T`. The result is one number per step, shared by the batch.
+ */
+export const positionsOp: OpDef<'positions'> = {
+  kind: 'positions',
+  arity: 1,
+  pure: true,
+  symbol: 'positions',
+  type: ([x]) => {
+    const t = expectTensor(x, 'operand');
+    if (t.time === null) throw new ShapeError('step positions need a sequence');
+    return { kind: 'tensor', shape: [], batched: false, time: t.time };
+  },
+  eval: ([x], { count }, ctx) => {
+    const length = tensorValue(x).lead.time ?? 0;
+    const out = Tensor.zeros(ctx.dtype, { time: length, batch: null }, []);
+    for (let k = 0; k < length; k++) out.data[k] = count ? length : k;
+    return out;
+  },
+  saves: 'nothing',
+  vjp: zeroGradient(1),
+};
