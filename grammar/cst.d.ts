@@ -100,6 +100,7 @@ export interface CellItemCstNode extends CstNode {
 
 export type CellItemCstChildren = {
   inputDecl?: InputDeclCstNode[];
+  memoryDecl?: MemoryDeclCstNode[];
   stateDecl?: StateDeclCstNode[];
   paramDecl?: ParamDeclCstNode[];
   outputDecl?: OutputDeclCstNode[];
@@ -129,6 +130,18 @@ export interface InputDeclCstNode extends CstNode {
 
 export type InputDeclCstChildren = {
   Input: IToken[];
+  name: IToken[];
+  Colon: IToken[];
+  valueType: ValueTypeCstNode[];
+};
+
+export interface MemoryDeclCstNode extends CstNode {
+  name: "memoryDecl";
+  children: MemoryDeclCstChildren;
+}
+
+export type MemoryDeclCstChildren = {
+  Memory: IToken[];
   name: IToken[];
   Colon: IToken[];
   valueType: ValueTypeCstNode[];
@@ -394,6 +407,7 @@ export interface ICstNodeVisitor<IN, OUT> extends ICstVisitor<IN, OUT> {
   cellItem(children: CellItemCstChildren, param?: IN): OUT;
   modelItem(children: ModelItemCstChildren, param?: IN): OUT;
   inputDecl(children: InputDeclCstChildren, param?: IN): OUT;
+  memoryDecl(children: MemoryDeclCstChildren, param?: IN): OUT;
   targetDecl(children: TargetDeclCstChildren, param?: IN): OUT;
   valueType(children: ValueTypeCstChildren, param?: IN): OUT;
   shape(children: ShapeCstChildren, param?: IN): OUT;

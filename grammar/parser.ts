@@ -128,6 +128,7 @@ export class RnnParser extends CstParser {
   cellItem = this.RULE('cellItem', () => {
     this.OR([
       { ALT: () => this.SUBRULE(this.inputDecl) },
+      { ALT: () => this.SUBRULE(this.memoryDecl) },
       { ALT: () => this.SUBRULE(this.stateDecl) },
       { ALT: () => this.SUBRULE(this.paramDecl) },
       { ALT: () => this.SUBRULE(this.outputDecl) },
@@ -150,6 +151,14 @@ export class RnnParser extends CstParser {
 
   inputDecl = this.RULE('inputDecl', () => {
     this.CONSUME(T.Input);
+    this.CONSUME(T.Identifier, { LABEL: 'name' });
+    this.CONSUME(T.Colon);
+    this.SUBRULE(this.valueType);
+  });
+
+  /** `memory enc: seq(S)[H]`: a whole sequence every step reads, along its own axis S. */
+  memoryDecl = this.RULE('memoryDecl', () => {
+    this.CONSUME(T.Memory);
     this.CONSUME(T.Identifier, { LABEL: 'name' });
     this.CONSUME(T.Colon);
     this.SUBRULE(this.valueType);

@@ -54,6 +54,7 @@ export const Bidirectional = keyword('bidirectional');
 export const Seq = keyword('seq');
 export const Fn = keyword('fn');
 export const Const = keyword('const');
+export const Memory = keyword('memory');
 
 export const NumberLiteral = createToken({
   name: 'NumberLiteral',
@@ -113,6 +114,7 @@ export const keywords = [
   Seq,
   Fn,
   Const,
+  Memory,
 ];
 
 export const allTokens: TokenType[] = [

@@ -176,7 +176,7 @@ describe('rnnc run', () => {
   });
 
   it.each([
-    [['--size', 'H=0'], 'rnnc: error: size H must be a positive whole number, got 0'],
+    [['--size', 'H=0'], 'rnnc: error: size H is used in a shape, so it must be a positive whole number, got 0'],
     [['--size', 'Q=3'], "rnnc: error: model Elman has no size 'Q' (its sizes are I, H, O)"],
     [['--seed', '-1'], "rnnc: error: --seed must be a whole number from 0 to 4294967295, got '-1'"],
     [['--steps', '0'], "rnnc: error: --steps must be a positive whole number, got '0'"],

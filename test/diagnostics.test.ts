@@ -96,8 +96,20 @@ describe('diagnostics', () => {
   });
 
   it.each([
-    ['zero', 'cell C(H = 0) { input x: [H]\n output x }', 1, 12, 'size H is used in a shape, so it must be a positive whole number, got 0'],
-    ['negative', 'cell C(H = -2) { input x: [H]\n output x }', 1, 12, 'size H is used in a shape, so it must be a positive whole number, got -2'],
+    [
+      'zero',
+      'cell C(H = 0) { input x: [H]\n output x }',
+      1,
+      12,
+      'size H is used in a shape, so it must be a positive whole number, got 0',
+    ],
+    [
+      'negative',
+      'cell C(H = -2) { input x: [H]\n output x }',
+      1,
+      12,
+      'size H is used in a shape, so it must be a positive whole number, got -2',
+    ],
     [
       'non-integer',
       'cell C(H = 2.5) { input x: [H]\n output x }',

@@ -268,7 +268,9 @@ describe('input checking', () => {
   });
 
   it('rejects sizes that are not positive whole numbers', () => {
-    expect(() => bindSizes(model(), { N: 0 })).toThrow('size N is used in a shape, so it must be a positive whole number, got 0');
+    expect(() => bindSizes(model(), { N: 0 })).toThrow(
+      'size N is used in a shape, so it must be a positive whole number, got 0',
+    );
     expect(() => bindSizes(model(), { Q: 2 })).toThrow("model M has no size 'Q'");
   });
 

@@ -251,17 +251,6 @@ async function expectInterpreterGradients(
     expect(maxRelativeError(result.grads[p.name], reverse[`grad:${p.name}`].data), p.name).toBeLessThan(1e-4);
 }
 
-describe.each([
-  ['the Antisymmetric RNN (a param and its transpose)', 'antisymmetric'],
-  ['a layer-norm LSTM (a function of the file, inlined)', 'layer_norm_lstm'],
-])('a generated module of %s', (_what, name) => {
-  it.each(levelsAndPaths)('computes the interpreter’s loss and gradients (-O%s, %s)', async (level, cpu) => {
-    const source = readFileSync(new URL(`./fixtures/onnx/${name}.rnn`, import.meta.url), 'utf8');
-    const model = selectModel(compileOk(source, `${name}.rnn`));
-    await expectInterpreterGradients(model, bindSizes(model), level, cpu, name);
-  });
-});
-
 describe('a generated module of a cell of one unit and one input', () => {
   it.each(levelsAndPaths)('computes the interpreter’s loss and gradients (-O%s, %s)', async (level, cpu) => {
     const model = selectModel(compileOk(oneUnitCell, 'one.rnn'));

@@ -276,20 +276,6 @@ cell Every(I = 3, H = 5) {
     (level, schedule) => agreesWithTypeScript('weight', weightOutputCell, level, schedule),
   );
 
-  it.each([
-    [0, 'steps'],
-    [2, 'steps'],
-    [2, 'hybrid'],
-  ] as const)(
-    'compute the Antisymmetric RNN (a param less its transpose) and a layer-norm LSTM (a function of the file) at -O%s (%s schedule)',
-    async (level, schedule) => {
-      for (const name of ['antisymmetric', 'layer_norm_lstm']) {
-        const source = readFileSync(new URL(`./fixtures/onnx/${name}.rnn`, import.meta.url), 'utf8');
-        await agreesWithTypeScript(name, source, level, schedule);
-      }
-    },
-  );
-
   // -O0 leaves the constant in the time loop, as a step output; -O2 hoists it out of the loop, keeping its time axis.
   it.each([0, 2] as const)('write an output that is a constant at every step, and its gradients (-O%s)', (level) =>
     agreesWithTypeScript('constant', constantOutputCell, level, 'steps'),

@@ -19,7 +19,7 @@ import { GraphBuilder } from '../ir/builder.js';
 import { Dim } from '../ir/dims.js';
 import { type Graph, isOp, type Node, type NodeId, type ScanAttrs } from '../ir/graph.js';
 import { scanArgTypes } from '../ir/ops/scan.js';
-import type { TensorType } from '../ir/types.js';
+import { scalarType, type TensorType } from '../ir/types.js';
 import { backprop, GradError } from './walk.js';
 
 export interface ScanGradOptions {
@@ -150,8 +150,10 @@ export function scanVjp(
       return table.get(`inv${k}`, 'invariant', n.attrs.type, () => outerInput(k), label);
     }
     // With remat every value is recomputed in the backward step; a constant always is, rather than
-    // saved once a step (which would also make it a step output of the forward scan).
-    if (options.remat || isOp(n, 'const')) {
+    // saved once a step (which would also make it a step output of the forward scan), and so is a
+    // value along a memory's axis (attention scores), which a per-step output could not stack.
+    const alongMemory = n.type.kind === 'tensor' && n.type.time !== null;
+    if (options.remat || isOp(n, 'const') || alongMemory) {
       const known = copies.get(id);
       if (known !== undefined) return known;
       const copy = b.add(n.op, n.inputs.map(forward), n.attrs as never, {
@@ -227,13 +229,12 @@ export function scanVjp(
     const g = arg && adjoints.get(arg.id);
     if (g === undefined) continue;
     const type = argTypes[k];
-    const acc = table.get(
-      `acc${j}`,
-      'state',
-      type,
-      () => outer.add('const', [], { value: 0, type }),
-      `∂${arg?.label ?? `param${j}`}`,
-    );
+    // A memory's gradient is a sequence of its own; a constant cannot be one, so zeros are spread out to it.
+    const zeros = () =>
+      type.time === null
+        ? outer.add('const', [], { value: 0, type })
+        : outer.add('broadcast_to', [outer.add('const', [], { value: 0, type: scalarType })], { type, mean: false });
+    const acc = table.get(`acc${j}`, 'state', type, zeros, `∂${arg?.label ?? `param${j}`}`);
     carryOut.push({ name: `∂${arg?.label ?? `param${j}`}`, node: b.add('add', [acc, g], {}) });
     accumulated.push(k);
   }
@@ -263,8 +264,13 @@ export function scanVjp(
     else extras.push({ kind: 'history', state: s });
   }
   const extraNode = (e: Extra) => (e.kind === 'saved' ? e.id : (argNode(nSeq + e.state) as Node).id);
-  const extraName = (e: Extra) =>
-    e.kind === 'saved' ? `saved ${body.nodes[e.id].label ?? `%${e.id}`}` : `previous ${A.stateNames[e.state]}`;
+  // The nodes one function call makes share its label (softmax's exp and sum): a second one gets its id too.
+  const savedLabels = savedIds.map((id) => body.nodes[id].label ?? `%${id}`);
+  const extraName = (e: Extra) => {
+    if (e.kind === 'history') return `previous ${A.stateNames[e.state]}`;
+    const label = body.nodes[e.id].label ?? `%${e.id}`;
+    return savedLabels.filter((l) => l === label).length > 1 ? `saved ${label} (%${e.id})` : `saved ${label}`;
+  };
   if (extras.length > 0) {
     const augmented: Graph = {
       nodes: body.nodes,

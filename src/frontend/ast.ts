@@ -64,6 +64,12 @@ export interface InputDecl extends Named {
   readonly type: ValueTypeAst;
 }
 
+/** `memory enc: seq(S)[H]`: a whole sequence (another layer's) that every step reads, along axis S. */
+export interface MemoryDecl extends Named {
+  readonly kind: 'memory';
+  readonly type: ValueTypeAst;
+}
+
 export interface StateDecl extends Named {
   readonly kind: 'state';
   readonly dims: readonly Expr[];
@@ -123,7 +129,7 @@ export interface CellDecl extends Named {
   readonly kind: 'cell';
   readonly doc?: string;
   readonly sizes: readonly SizeParam[];
-  readonly items: readonly (InputDecl | StateDecl | ParamDecl | Equation | OutputDecl)[];
+  readonly items: readonly (InputDecl | MemoryDecl | StateDecl | ParamDecl | Equation | OutputDecl)[];
 }
 
 export interface ModelDecl extends Named {

@@ -11,7 +11,7 @@ import type { Dim } from '../ir/dims.js';
 import type { Graph, NodeId } from '../ir/graph.js';
 import type { InitSpec } from '../ir/init.js';
 import { formatType, type TensorType, tensorType, typesEqual } from '../ir/types.js';
-import type { CellDecl, Equation, Expr, InputDecl, OutputDecl, ParamDecl, StateDecl } from './ast.js';
+import type { CellDecl, Equation, Expr, InputDecl, MemoryDecl, OutputDecl, ParamDecl, StateDecl } from './ast.js';
 import { checkShapeSizes, checkSizes, NameTable, type SizeInfo, sizesInShapes } from './declarations.js';
 import { ExprLowerer } from './lower-expr.js';
 import { checkGraphDepth } from './limits.js';
@@ -22,6 +22,12 @@ export interface CellInput {
   readonly name: string;
   readonly shape: readonly Dim[];
   readonly span: SourceSpan;
+}
+
+/** A sequence the whole of which every step reads, along its own axis. */
+export interface CellMemory extends CellInput {
+  /** The name the cell gives the memory's axis (`S` in `memory enc: seq(S)[H]`). */
+  readonly axis: string;
 }
 
 export interface CellState extends CellInput {
@@ -38,6 +44,8 @@ export interface CellInfo {
   readonly span: SourceSpan;
   readonly sizes: readonly SizeInfo[];
   readonly inputs: readonly CellInput[];
+  /** Read-only sequences: a layer passes them after the inputs (`over y, encoder`). */
+  readonly memories: readonly CellMemory[];
   readonly states: readonly CellState[];
   readonly params: readonly CellParam[];
   readonly outputName: string;
@@ -82,6 +90,7 @@ export function checkCell(
 
   const items = decl.items;
   const inputs = items.filter((i): i is InputDecl => i.kind === 'input');
+  const memories = items.filter((i): i is MemoryDecl => i.kind === 'memory');
   const states = items.filter((i): i is StateDecl => i.kind === 'state');
   const params = items.filter((i): i is ParamDecl => i.kind === 'param');
   const equations = items.filter((i): i is Equation => i.kind === 'equation');
@@ -92,14 +101,20 @@ export function checkCell(
   // Declared names whose declaration has an error: using them is not a second mistake.
   const broken = new Set<string>();
   const used = new Set<string>();
-  const declare = (name: string, span: SourceSpan, dims: readonly Expr[], batched: boolean): Dim[] | undefined => {
+  const declare = (
+    name: string,
+    span: SourceSpan,
+    dims: readonly Expr[],
+    batched: boolean,
+    time: string | null = null,
+  ): Dim[] | undefined => {
     if (!names.define(name, span)) return undefined;
     const shape = shapeToDims(dims, sizeNames, bag);
     if (!shape) {
       broken.add(name);
       return undefined;
     }
-    const type = tensorType(shape, { batched });
+    const type = tensorType(shape, { batched, time });
     args.set(name, builder.add('arg', [], { index: args.size, type }, { span, label: name }));
     return shape;
   };
@@ -127,6 +142,30 @@ export function checkCell(
     const shape = declare(s.name, s.span, s.dims, true);
     const init = exprToStateInit(s.init, sizeNames, bag);
     if (shape && init) cellStates.push({ name: s.name, shape, init, span: s.span });
+  }
+  const cellMemories: CellMemory[] = [];
+  for (const m of memories) {
+    const axis = m.type.time;
+    if (axis === null) {
+      bag.error(
+        m.type.span,
+        `a memory is a whole sequence, read at every step along its own axis`,
+        `write 'memory ${m.name}: seq(S)[…]', naming its axis`,
+      );
+      broken.add(m.name);
+      continue;
+    }
+    if (sizeNames.has(axis.name)) {
+      bag.error(
+        axis.span,
+        `'${axis.name}' is a size of cell ${decl.name}, so it cannot also name an axis`,
+        'give the axis another name',
+      );
+      broken.add(m.name);
+      continue;
+    }
+    const shape = declare(m.name, m.span, m.type.dims, true, axis.name);
+    if (shape) cellMemories.push({ name: m.name, shape, axis: axis.name, span: m.span });
   }
   const cellParams: CellParam[] = [];
   for (const p of params) {
@@ -212,6 +251,7 @@ export function checkCell(
     builder,
     {
       sizes: sizeNames,
+      axes: new Set(cellMemories.map((m) => m.axis)),
       defines: (name) => names.has(name) || positions.includes(name),
       resolve: (name, primed, span) => {
         const key = primed ? `${name}'` : name;
@@ -270,6 +310,9 @@ export function checkCell(
   for (const i of cellInputs) {
     if (!used.has(i.name)) bag.warning(i.span, `input ${i.name} is never used`);
   }
+  for (const m of cellMemories) {
+    if (!used.has(m.name)) bag.warning(m.span, `memory ${m.name} is never used`);
+  }
 
   const hasNewErrors = bag.items.filter((d) => d.severity === 'error').length > errorsBefore;
   if (hasNewErrors || output === undefined) return undefined;
@@ -286,6 +329,7 @@ export function checkCell(
     span: decl.span,
     sizes,
     inputs: cellInputs,
+    memories: cellMemories,
     states: cellStates,
     params: cellParams,
     outputName: outputName(firstOutput),

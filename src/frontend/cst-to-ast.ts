@@ -92,6 +92,7 @@ class AstBuilder extends BaseVisitor {
 
   cellItem(ctx: C.CellItemCstChildren): A.CellDecl['items'][number] | undefined {
     if (ctx.inputDecl) return this.inputDecl(ctx.inputDecl[0].children, 'input');
+    if (ctx.memoryDecl) return this.memoryDecl(ctx.memoryDecl[0].children);
     if (ctx.stateDecl) return this.stateDecl(ctx.stateDecl[0].children);
     if (ctx.paramDecl) return this.paramDecl(ctx.paramDecl[0].children);
     if (ctx.outputDecl) return this.outputDecl(ctx.outputDecl[0].children);
@@ -116,6 +117,12 @@ class AstBuilder extends BaseVisitor {
   }
 
   targetDecl(): void {}
+
+  memoryDecl(ctx: C.MemoryDeclCstChildren): A.MemoryDecl | undefined {
+    const type = ctx.valueType?.[0] ? this.valueType(ctx.valueType[0].children) : undefined;
+    if (!ctx.name?.[0] || !type) return undefined;
+    return { kind: 'memory', ...this.named(ctx.name[0]), type };
+  }
 
   valueType(ctx: C.ValueTypeCstChildren): A.ValueTypeAst | undefined {
     const shape = ctx.shape?.[0] ? this.shape(ctx.shape[0].children) : undefined;

@@ -6,8 +6,8 @@
 import { didYouMean, type DiagnosticBag, type SourceSpan } from '../diagnostics.js';
 import type { GraphBuilder } from '../ir/builder.js';
 import { Dim, formatShape } from '../ir/dims.js';
-import type { Graph, Node, NodeId } from '../ir/graph.js';
-import { substituteSizes } from '../ir/substitute.js';
+import { type Graph, isOp, type Node, type NodeId } from '../ir/graph.js';
+import { renameTimeAxes, substituteSizes } from '../ir/substitute.js';
 import { ShapeError, type TensorType, tensorType } from '../ir/types.js';
 import type { LayerDecl } from './ast.js';
 import type { CellInfo } from './cell.js';
@@ -114,7 +114,7 @@ function bindSizes(
       ok = false;
     } else binding.set(name, d);
   }
-  cell.inputs.forEach((input, k) => {
+  [...cell.inputs, ...cell.memories].forEach((input, k) => {
     const operand = operands[k];
     if (!operand || operand.shape.length !== input.shape.length) return;
     input.shape.forEach((d, j) => {
@@ -236,20 +236,61 @@ function mergeValues(merge: Merge, a: NodeId, b: NodeId, ctx: LayerContext, span
 export function lowerLayer(
   decl: LayerDecl,
   cell: CellInfo,
-  operands: readonly NodeId[],
+  given: readonly NodeId[],
   ctx: LayerContext,
 ): LayerInfo | undefined {
   const { builder, bag } = ctx;
-  const operandTypes = operands.map((o) => builder.typeOf(o) as TensorType);
+  const givenTypes = given.map((o) => builder.typeOf(o) as TensorType);
   const stateful = cell.states.length > 0;
   const overSpan = decl.over[0].span;
 
-  if (operands.length !== cell.inputs.length) {
+  const expected = cell.inputs.length + cell.memories.length;
+  if (given.length !== expected) {
+    const list = [...cell.inputs, ...cell.memories].map((i) => i.name).join(', ');
+    const what =
+      cell.memories.length === 0
+        ? `${cell.inputs.length} input${cell.inputs.length === 1 ? '' : 's'} (${list}) per step`
+        : `${cell.inputs.length} input${cell.inputs.length === 1 ? '' : 's'} and ${cell.memories.length} ${cell.memories.length === 1 ? 'memory' : 'memories'} (${list}, in this order)`;
     bag.error(
       overSpan,
-      `${cell.name} takes ${cell.inputs.length} input${cell.inputs.length === 1 ? '' : 's'} (${cell.inputs.map((i) => i.name).join(', ')}) per step, but ${operands.length} ${operands.length === 1 ? 'is' : 'are'} given after 'over'`,
+      `${cell.name} takes ${what}, but ${given.length} ${given.length === 1 ? 'is' : 'are'} given after 'over'`,
     );
     return undefined;
+  }
+  // The step's inputs come first after 'over', then the memories.
+  const operands = given.slice(0, cell.inputs.length);
+  const operandTypes = givenTypes.slice(0, cell.inputs.length);
+  const memoryOperands = given.slice(cell.inputs.length);
+  const memoryTypes = givenTypes.slice(cell.inputs.length);
+  if (memoryOperands.length > 0 && !stateful) {
+    bag.error(
+      decl.cell.span,
+      `${cell.name} reads a memory but has no state: memories are read by the steps of a recurrent layer`,
+    );
+    return undefined;
+  }
+  const axisNames = new Map<string, string>();
+  for (let k = 0; k < memoryOperands.length; k++) {
+    const memory = cell.memories[k];
+    const axis = memoryTypes[k].time;
+    const span = decl.over[cell.inputs.length + k].span;
+    if (axis === null) {
+      bag.error(
+        span,
+        `${cell.name}'s memory ${memory.name} is a whole sequence, but this is a single value`,
+        'pass a layer or a sequence input; a value without a time axis is given to a step input as context',
+      );
+      return undefined;
+    }
+    const known = axisNames.get(memory.axis);
+    if (known !== undefined && known !== axis) {
+      bag.error(
+        span,
+        `${cell.name}'s memories along ${memory.axis} must share one axis, but these run along ${known} and ${axis}`,
+      );
+      return undefined;
+    }
+    axisNames.set(memory.axis, axis);
   }
   if (!stateful) {
     for (const [span, what] of [
@@ -291,15 +332,26 @@ export function lowerLayer(
     return undefined;
   }
 
-  const binding = bindSizes(decl, cell, operandTypes, ctx);
+  const binding = bindSizes(decl, cell, givenTypes, ctx);
   if (!binding) return undefined;
   let body: Graph;
   try {
-    body = substituteSizes(cell.body, binding);
+    body = renameTimeAxes(substituteSizes(cell.body, binding), axisNames);
   } catch (e) {
     if (!(e instanceof ShapeError)) throw e;
     bag.error(decl.cell.span, `${cell.name} with these sizes does not fit together: ${e.message}`);
     return undefined;
+  }
+  for (let k = 0; k < memoryOperands.length; k++) {
+    const shape = cell.memories[k].shape.map((d) => d.substitute(binding));
+    const actual = memoryTypes[k].shape;
+    if (actual.length !== shape.length || !actual.every((d, j) => d.equals(shape[j]))) {
+      bag.error(
+        decl.over[cell.inputs.length + k].span,
+        `${cell.name} expects its memory ${cell.memories[k].name} to be ${formatShape(shape)} at each position, but this is ${formatShape(actual)}`,
+      );
+      return undefined;
+    }
   }
   const inputShapes = cell.inputs.map((i) => i.shape.map((d) => d.substitute(binding)));
   let time: string | null = null;
@@ -314,15 +366,7 @@ export function lowerLayer(
       );
       return undefined;
     }
-    if (stateful) {
-      if (t.time === null) {
-        bag.error(
-          span,
-          `a recurrent layer runs over a sequence, but this is a single step`,
-          `declare the input as seq[…]`,
-        );
-        return undefined;
-      }
+    if (stateful && t.time !== null) {
       if (time !== null && t.time !== time) {
         bag.error(span, `the inputs run along different time axes, ${time} and ${t.time}`);
         return undefined;
@@ -331,25 +375,45 @@ export function lowerLayer(
     }
   }
 
-  // What the step reads of its position (t, T): one number a step, along the first input's time axis.
-  if (cell.positions.length > 0 && operandTypes[0].time === null) {
+  // Operands without a time axis are context: every step reads the same value (a recurrent
+  // layer's invariants; a stateless layer broadcasts them over the steps as they are).
+  const isContext = operandTypes.map((t) => stateful && t.time === null);
+  const firstSequence = operandTypes.findIndex((t) => t.time !== null);
+  if (stateful && firstSequence < 0) {
+    bag.error(
+      overSpan,
+      `a recurrent layer runs over a sequence, but ${operands.length === 1 ? 'this is a single step' : 'none of these is one'}`,
+      'declare an input as seq[…]; a value without a time axis is context, which every step reads',
+    );
+    return undefined;
+  }
+  // What the step reads of its position (t, T): one number a step, along a sequence's time axis.
+  if (cell.positions.length > 0 && firstSequence < 0) {
     bag.error(
       overSpan,
       `${cell.name} reads its step's position (${cell.positions.map((p) => (p === 'index' ? 't' : 'T')).join(', ')}), so it runs over a sequence, but this is a single step`,
     );
     return undefined;
   }
-  const sequences = [
-    ...operands,
-    ...cell.positions.map((p) =>
-      builder.add(
-        'positions',
-        [operands[0]],
-        { count: p === 'count' },
-        { span: decl.span, label: p === 'index' ? 't' : 'T' },
-      ),
+  const positionIds = cell.positions.map((p) =>
+    builder.add(
+      'positions',
+      [operands[firstSequence]],
+      { count: p === 'count' },
+      { span: decl.span, label: p === 'index' ? 't' : 'T' },
     ),
-  ];
+  );
+  const sequences = [...operands.filter((_, k) => !isContext[k]), ...positionIds];
+  // The step reads context per sample: a value the same for every sample is repeated across the batch.
+  const context = operands.flatMap((id, k) =>
+    !isContext[k]
+      ? []
+      : operandTypes[k].batched
+        ? [id]
+        : [builder.add('broadcast_batch', [id], {}, { span: decl.span })],
+  );
+  // The scan's arguments are [sequences, states, invariants]: context inputs move among the invariants.
+  if (context.length > 0) body = contextLast(body, isContext, cell.positions.length, cell.states.length);
 
   const directions: { reverse: boolean; suffix: string }[] =
     decl.direction === 'bidirectional'
@@ -405,12 +469,12 @@ export function lowerLayer(
     const built = tryBuild(bag, decl.cell.span, () => {
       const scan = builder.add(
         'scan',
-        [...sequences, ...inits, ...paramIds],
+        [...sequences, ...inits, ...context, ...memoryOperands, ...paramIds],
         {
           body,
           nSeq: sequences.length,
           nState: cell.states.length,
-          nInvariant: paramIds.length,
+          nInvariant: context.length + memoryOperands.length + paramIds.length,
           reverse: dir.reverse,
           keep: [keep],
           time: time as string,
@@ -453,6 +517,26 @@ export function lowerLayer(
       ]),
     ),
   }));
+}
+
+/**
+ * The step with its arguments renumbered from the cell's order [inputs, positions, states,
+ * params] to the scan's [sequence inputs, positions, states, context inputs, params].
+ */
+function contextLast(body: Graph, isContext: readonly boolean[], positions: number, states: number): Graph {
+  const inputs = isContext.length;
+  const order = [
+    ...isContext.flatMap((c, k) => (c ? [] : [k])),
+    ...Array.from({ length: positions + states }, (_, k) => inputs + k),
+    ...isContext.flatMap((c, k) => (c ? [k] : [])),
+  ];
+  const moved = new Map(order.map((old, k) => [old, k]));
+  return {
+    ...body,
+    nodes: body.nodes.map((n) =>
+      isOp(n, 'arg') ? { ...n, attrs: { ...n.attrs, index: moved.get(n.attrs.index) ?? n.attrs.index } } : n,
+    ),
+  };
 }
 
 function tryBuild<T>(bag: DiagnosticBag, span: SourceSpan, build: () => T): T | undefined {

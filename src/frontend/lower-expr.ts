@@ -30,8 +30,52 @@ export interface Scope {
   /** The node a name stands for; reports and returns undefined when there is none. */
   resolve(name: string, primed: boolean, span: SourceSpan): NodeId | undefined;
   readonly sizes: ReadonlySet<string>;
+  /** The time axes a value may be reduced along by name (a cell's memories' axes: `sum(x, axis = S)`). */
+  readonly axes?: ReadonlySet<string>;
   /** Whether the scope defines `name` itself, which then hides a const of the file by that name. */
   defines?(name: string): boolean;
+}
+
+/** An axis of a value: its position in the per-sample shape, or a time axis by name. */
+type Axis = number | string;
+
+/**
+ * A reduction along a time axis (a memory's positions), from the ops on lead axes: a sum is an
+ * unbroadcast to the type without the axis, and softmax subtracts the maximum over the axis so
+ * no exponential overflows (the maximum's own gradient cancels, as softmax ignores a shift).
+ */
+function alongTime(e: Emitter, x: NodeId, axis: string, name: string): NodeId {
+  const type = e.type(x);
+  if (type.time !== axis) {
+    throw new ShapeError(
+      type.time === null
+        ? `${name} along ${axis} needs a value that runs along ${axis}, and this one is the same at every position`
+        : `${name} along ${axis} needs a value that runs along ${axis}, and this one runs along ${type.time}`,
+    );
+  }
+  const reduced = { ...type, time: null };
+  const sum = (v: NodeId) => e.emit('unbroadcast', [v], { type: { ...e.type(v), time: null }, mean: false });
+  const shifted = () => e.emit('sub', [x, e.emit('time_max', [x], {})], {});
+  switch (name) {
+    case 'sum':
+      return sum(x);
+    case 'mean':
+      return e.emit('unbroadcast', [x], { type: reduced, mean: true });
+    case 'max':
+      return e.emit('time_max', [x], {});
+    case 'min':
+      return e.emit('neg', [e.emit('time_max', [e.emit('neg', [x], {})], {})], {});
+    case 'softmax': {
+      const z = e.emit('exp', [shifted()], {});
+      return e.emit('div', [z, sum(z)], {});
+    }
+    case 'log_softmax': {
+      const s = shifted();
+      return e.emit('sub', [s, e.emit('log', [sum(e.emit('exp', [s], {}))], {})], {});
+    }
+    default:
+      throw new ShapeError(`${name} has no form along a time axis`);
+  }
 }
 
 /**
@@ -158,9 +202,9 @@ export class ExprLowerer {
     );
   }
 
-  /** The `axis = k` of a call: undefined when not given, null (reported) when it is wrong. */
-  private axisArgument(e: Extract<Expr, { kind: 'call' }>, fn: FunctionDef): number | undefined | null {
-    let axis: number | undefined;
+  /** The `axis = k` (or `axis = S`) of a call: undefined when not given, null (reported) when it is wrong. */
+  private axisArgument(e: Extract<Expr, { kind: 'call' }>, fn: FunctionDef): Axis | undefined | null {
+    let axis: Axis | undefined;
     for (const arg of e.named) {
       if (arg.name !== 'axis' || !fn.alongAxis) {
         this.bag.error(
@@ -177,8 +221,14 @@ export class ExprLowerer {
         return null;
       }
       const value = arg.value;
+      const axes = this.scope.axes ?? new Set<string>();
+      if (value.kind === 'name' && !value.primed && axes.has(value.name)) {
+        axis = value.name;
+        continue;
+      }
       if (value.kind !== 'number' || !Number.isInteger(value.value)) {
-        this.bag.error(value.span, 'an axis is a whole number: 0 for the first, -1 for the last');
+        const named = axes.size > 0 ? `, or a memory's axis (${[...axes].join(', ')})` : '';
+        this.bag.error(value.span, `an axis is a whole number: 0 for the first, -1 for the last${named}`);
         return null;
       }
       axis = value.value;
@@ -190,7 +240,8 @@ export class ExprLowerer {
    * An op of the last axis applied along `axis`: the last one directly, the other axis of a
    * matrix through a transpose (and back, for softmax, whose result keeps the shape).
    */
-  private alongAxis(emitter: Emitter, fn: FunctionDef, x: NodeId, axis: number, name: string): NodeId {
+  private alongAxis(emitter: Emitter, fn: FunctionDef, x: NodeId, axis: Axis, name: string): NodeId {
+    if (typeof axis === 'string') return alongTime(emitter, x, axis, name);
     const rank = emitter.type(x).shape.length;
     const k = axis < 0 ? axis + rank : axis;
     if (k < 0 || k >= rank)

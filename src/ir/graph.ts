@@ -87,6 +87,7 @@ export interface AttrMap {
   get: { readonly index: number };
   time_index: { readonly index: number };
   time_stack: { readonly time: string };
+  time_max: object;
   reduce_lead: { readonly mode: LossReduction };
   // Ops that gradients are made of:
   step: object;

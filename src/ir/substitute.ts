@@ -53,3 +53,31 @@ export function substituteSizes(graph: Graph, binding: ReadonlyMap<string, Dim>)
   }
   return { nodes, outputs: graph.outputs };
 }
+
+/** Deep-maps attribute data, renaming the time axes of the types it holds. */
+function renameTimeIn(value: unknown, names: ReadonlyMap<string, string>): unknown {
+  if (value instanceof Dim || value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map((v) => renameTimeIn(v, names));
+  if (isGraph(value)) return renameTimeAxes(value, names);
+  const record = value as Record<string, unknown>;
+  const renamed = Object.fromEntries(Object.entries(record).map(([k, v]) => [k, renameTimeIn(v, names)]));
+  if (record.kind === 'tensor' && typeof record.time === 'string') renamed.time = names.get(record.time) ?? record.time;
+  return renamed;
+}
+
+/**
+ * Renames time axes throughout a graph: a cell's memory, written along its own axis
+ * (`memory enc: seq(S)[H]`), instantiated with the axis of the sequence a layer gives it.
+ */
+export function renameTimeAxes(graph: Graph, names: ReadonlyMap<string, string>): Graph {
+  const nodes: Node[] = [];
+  for (const node of graph.nodes) {
+    const attrs = renameTimeIn(node.attrs, names) as Node['attrs'];
+    const type: ValueType = opDef(node.op).type(
+      node.inputs.map((i) => nodes[i].type),
+      attrs as never,
+    );
+    nodes.push({ ...node, attrs, type });
+  }
+  return { nodes, outputs: graph.outputs };
+}

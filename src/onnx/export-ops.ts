@@ -144,6 +144,8 @@ export const onnxRules: { readonly [K in Exclude<OpKind, StructuralOp>]: Rule<K>
   sum: ({ w, inputs: [x], label }) => w.emit('ReduceSum', [x, w.int64s([-1])], [attr.int('keepdims', 0)], label),
   mean: ({ w, inputs: [x], label }) =>
     w.emit('ReduceMean', [x], [attr.ints('axes', [-1]), attr.int('keepdims', 0)], label),
+  time_max: ({ w, inputs: [x], label }) =>
+    w.emit('ReduceMax', [x], [attr.ints('axes', [0]), attr.int('keepdims', 0)], label),
   reduce_max: ({ w, inputs: [x], label }) =>
     w.emit('ReduceMax', [x], [attr.ints('axes', [-1]), attr.int('keepdims', 0)], label),
   reduce_min: ({ w, inputs: [x], label }) =>

@@ -1,6 +1,8 @@
 /**
  * Constant folding and algebraic simplification. Folding evaluates
- * elementwise ops of scalar constants with the op's own scalar rule.
+ * elementwise ops of scalar constants with the op's own scalar rule, and
+ * turns a number given by sizes into a constant once the sizes are numbers
+ * (a hyperparameter a layer set).
  * Simplification removes identities (x·1, x + 0, x − 0, x / 1, −(−x)) and
  * turns 0 − x into −x, but only where the result keeps x's type (an
  * identity that also broadcasts x is not one). x·0 is not folded: it is NaN
@@ -30,6 +32,10 @@ export const constantFold: Pass = {
     everyGraph(graph, (g, changes) => {
       let folded = 0;
       const result = rewrite(g, (node, inputs, b) => {
+        if (isOp(node, 'number') && node.attrs.value.isConstant) {
+          folded++;
+          return b.add('const', [], { value: node.attrs.value.constant, type: scalarType }, metaOf(node));
+        }
         const def = opDef(node.op);
         if (!def.pointwise || inputs.length === 0 || !inputs.every((i) => isScalarConst(b, i))) return undefined;
         folded++;

@@ -51,6 +51,10 @@ function classify(attrs: ScanAttrs): Depends[] {
       kinds[node.id] = Depends.State;
     } else {
       kinds[node.id] = Math.max(Depends.Constant, ...node.inputs.map((i) => kinds[i]));
+      // A value along a memory's axis that also reads the step's input stays in the loop: computed
+      // for all steps at once it would need both time axes (or pair the two up, were they the same).
+      const alongMemory = node.type.kind === 'tensor' && node.type.time !== null;
+      if (alongMemory && kinds[node.id] === Depends.Sequence) kinds[node.id] = Depends.State;
     }
   }
   return kinds;

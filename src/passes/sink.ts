@@ -58,6 +58,9 @@ function plan(scan: Node<'scan'>, outerInputs: readonly NodeId[], b: GraphBuilde
   const sinkable = (root: NodeId, allowUnbroadcastRoot: boolean): boolean => {
     const ok = (id: NodeId, isRoot: boolean): boolean => {
       const n = body.nodes[id];
+      // A value along a memory's axis cannot leave the loop: after it, or emitted once a step,
+      // it would need two time axes.
+      if (n.type.kind === 'tensor' && n.type.time !== null) return false;
       if (inLoop.has(id) || isOp(n, 'arg') || isOp(n, 'const')) return true;
       if (pinned.has(n.op) && !(isRoot && allowUnbroadcastRoot && isOp(n, 'unbroadcast') && !n.attrs.mean))
         return false;

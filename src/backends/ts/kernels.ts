@@ -239,6 +239,21 @@ const eye: Renderer<'eye'> = (e, node) => {
   return bufferValue(name, out);
 };
 
+const timeMax: Renderer<'time_max'> = (e, node) => {
+  const x = input(e, node, 0);
+  const out = e.layout(node.id);
+  const name = e.allocate(`tmax${node.id}_`, out, true);
+  const step = sizeOf(out);
+  e.out.body.block(`for (let j = 0; j < ${step}; j++) {`, () => {
+    e.out.body.line(`let best = ${x.name}[j];`);
+    e.out.body.line(
+      `for (let t = 1; t < ${timeVar(x.layout.time as string)}; t++) best = Math.max(best, ${x.name}[t * ${step} + j]);`,
+    );
+    e.out.body.line(`${name}[j] = best;`);
+  });
+  return bufferValue(name, out);
+};
+
 const positions: Renderer<'positions'> = (e, node) => {
   const out = e.layout(node.id);
   const name = e.allocate(`pos${node.id}_`, out, true);
@@ -550,6 +565,7 @@ export const renderers = {
   },
   time_index: timeIndex,
   time_stack: timeStack,
+  time_max: timeMax,
   reduce_lead: reduceLead,
   transpose,
   outer,

@@ -728,6 +728,19 @@ const eye: Renderer<'eye'> = (e, node) => {
   return gather(e, node, e.layout(node.id), () => `select(0.0, 1.0, i / ${u32(n)} == i % ${u32(n)})`);
 };
 
+const timeMax: Renderer<'time_max'> = (e, node) => {
+  const x = e.buffer(node, 0);
+  const out = e.layout(node.id);
+  const step = toWgsl(sizePoly(out));
+  return gather(e, node, out, (w) => {
+    w.line(`var best = ${w.at(x, 'i')};`);
+    w.line(
+      `for (var t = 1u; t < ${timeLength(x.layout.time as string)}; t++) { best = max(best, ${w.at(x, `t * ${step} + i`)}); }`,
+    );
+    return 'best';
+  });
+};
+
 const positions: Renderer<'positions'> = (e, node) => {
   const out = e.layout(node.id);
   return gather(e, node, out, () => (node.attrs.count ? `f32(${timeLength(out.time as string)})` : 'f32(i)'));
@@ -1030,6 +1043,7 @@ export const renderers = {
   },
   time_index: timeIndex,
   time_stack: timeStack,
+  time_max: timeMax,
   reduce_lead: reduceLead,
   transpose,
   // An outer product that an unbroadcast sums is computed inside the unbroadcast's phase.

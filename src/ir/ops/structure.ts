@@ -316,3 +316,38 @@ export const positionsOp: OpDef<'positions'> = {
   saves: 'nothing',
   vjp: zeroGradient(1),
 };
+
+/**
+ * The largest value along a sequence's time axis, per sample: what softmax over
+ * a memory's positions subtracts so its exponentials cannot overflow.
+ */
+export const timeMaxOp: OpDef<'time_max'> = {
+  kind: 'time_max',
+  arity: 1,
+  pure: true,
+  symbol: 'time_max',
+  type: ([x]) => {
+    const t = expectTensor(x, 'operand');
+    if (t.time === null) throw new ShapeError('a maximum over time needs a sequence');
+    return { ...t, time: null };
+  },
+  eval: ([x], _attrs, ctx) => {
+    const input = tensorValue(x);
+    const length = input.lead.time ?? 1;
+    const out = Tensor.zeros(ctx.dtype, { time: null, batch: input.lead.batch }, input.shape);
+    const step = out.data.length;
+    out.data.set(input.data.subarray(0, step));
+    for (let t = 1; t < length; t++)
+      for (let k = 0; k < step; k++) out.data[k] = Math.max(out.data[k], input.data[t * step + k]);
+    return out;
+  },
+  saves: 'inputs and output',
+  // The adjoint is shared evenly by the steps that reach the maximum (torch.amax's rule).
+  vjp: (b, a) => {
+    const type = a.inputType(0);
+    const spread = (id: number) => b.add('broadcast_to', [id], { type, mean: false });
+    const hits = b.add('equal', [a.input(0), spread(a.output())]);
+    const count = b.add('unbroadcast', [hits], { type: a.outputType(), mean: false });
+    return [b.add('mul', [hits, spread(b.add('div', [a.g, count]))])];
+  },
+};
