@@ -27,7 +27,7 @@ const expectedForms: Record<string, string[]> = {
   'adding.rnn:AddingGRU': ['GRU'],
   'adding.rnn:AddingRNN': ['RNN'],
   'adding.rnn:AddingMGU': ['Scan'],
-  'attention.rnn': ['GRU', 'Scan'],
+  'attention.rnn': ['GRU', 'GRU', 'Scan'],
   'births.rnn': ['GRU'],
   'char_lstm.rnn': ['LSTM'],
   'cifg_lstm.rnn': ['Scan'],

@@ -192,7 +192,16 @@ export const onnxRules: { readonly [K in Exclude<OpKind, StructuralOp>]: Rule<K>
   time_place: null,
   time_stack: null,
   time_shift: null,
-  unbroadcast: null,
+  // In a forward graph only a sum or mean over a memory's positions (its time axis) is one.
+  unbroadcast: ({ w, node, inputs: [x], types: [t], out, label }) => {
+    const overTime =
+      t.time !== null && out.time === null && t.batched === out.batched && t.shape.length === out.shape.length;
+    if (!overTime) throw new Error('unbroadcast has an ONNX form only as a sum over a time axis');
+    const op = node.attrs.mean ? 'ReduceMean' : 'ReduceSum';
+    return node.attrs.mean
+      ? w.emit(op, [x], [attr.ints('axes', [0]), attr.int('keepdims', 0)], label)
+      : w.emit(op, [x, w.int64s([0])], [attr.int('keepdims', 0)], label);
+  },
   broadcast_to: null,
   default_adjoint: null,
   stack_rows: null,
