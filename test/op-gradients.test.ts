@@ -59,6 +59,7 @@ const cases: OpCase[] = [
   { op: 'mod', operands: [batched([5]), batched([5], { domain: 'away-from-zero' })] },
   { op: 'reduce_max', operands: [batched([2, 5])] },
   { op: 'reduce_min', operands: [batched([5])] },
+  { op: 'time_max', operands: [seq([3])] },
   { op: 'max', operands: [batched([5]), v(5)] },
   { op: 'matmul', name: 'matmul W @ x', operands: [{ shape: [3, 4] }, batched([4])] },
   { op: 'matmul', name: 'matmul x @ V', operands: [batched([3]), { shape: [3, 2] }] },

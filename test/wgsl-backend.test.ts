@@ -434,7 +434,7 @@ describe('the WGSL host module', () => {
 });
 
 describe('the WGSL golden files', () => {
-  it.each(['lstm.rnn', 'gru.rnn'])('of examples/%s at -O2 match the reviewed kernels', async (file) => {
+  it.each(['lstm.rnn', 'gru.rnn', 'attention.rnn'])('of examples/%s at -O2 match the reviewed kernels', async (file) => {
     const model = caseModel(file);
     const { kernels, schedule } = compileToWgsl(model, {
       level: 2,

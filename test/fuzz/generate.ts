@@ -17,6 +17,7 @@ export const adversarialNames = [
   'valueOf',
   'prototype',
   'fn',
+  'memory',
   'let',
   'var',
   'const',
@@ -123,6 +124,7 @@ const functions = [
   'log_softmax',
   'sum',
   'mean',
+  'floor',
 ];
 const binaryFunctions = ['min', 'max'];
 
@@ -130,7 +132,7 @@ const binaryFunctions = ['min', 'max'];
 function expression(values: readonly string[]): fc.Arbitrary<string> {
   const leaf = fc.oneof(
     { weight: 6, arbitrary: fc.constantFrom(...values) },
-    { weight: 1, arbitrary: fc.constantFrom('0', '1', '0.5', '2', '1e-3', '1e40', '-0') },
+    { weight: 1, arbitrary: fc.constantFrom('0', '1', '0.5', '2', '1e-3', '1e40', '-0', 't', 'T') },
     { weight: 1, arbitrary: name },
   );
   const { tree } = fc.letrec<{ tree: string }>((tie) => ({
@@ -138,7 +140,11 @@ function expression(values: readonly string[]): fc.Arbitrary<string> {
       { depthSize: 'small', withCrossShrink: true },
       leaf,
       fc
-        .tuple(tie('tree'), fc.constantFrom(' + ', ' - ', ' * ', ' / ', ' @ '), tie('tree'))
+        .tuple(
+          tie('tree'),
+          fc.constantFrom(' + ', ' - ', ' * ', ' / ', ' @ ', ' % ', ' < ', ' == ', ' >= '),
+          tie('tree'),
+        )
         .map(([a, op, b]) => a + op + b),
       fc.tuple(fc.constantFrom(...functions), tie('tree')).map(([f, a]) => `${f}(${a})`),
       fc.tuple(fc.constantFrom(...binaryFunctions), tie('tree'), tie('tree')).map(([f, a, b]) => `${f}(${a}, ${b})`),
@@ -146,6 +152,10 @@ function expression(values: readonly string[]): fc.Arbitrary<string> {
       tie('tree').map((a) => `-${a}`),
       fc.tuple(tie('tree'), sizeName).map(([a, s]) => `(${a})[0:${s}]`),
       fc.tuple(tie('tree'), tie('tree')).map(([a, b]) => `concat(${a}, ${b})`),
+      fc.tuple(tie('tree'), tie('tree'), tie('tree')).map(([c, a, b]) => `where(${c}, ${a}, ${b})`),
+      fc
+        .tuple(fc.constantFrom('sum', 'max', 'softmax'), tie('tree'), fc.constantFrom('0', '-1', '1'))
+        .map(([f, a, k]) => `${f}(${a}, axis = ${k})`),
       fc.tuple(name, tie('tree')).map(([f, a]) => `${f}(${a})`),
     ),
   }));
