@@ -434,18 +434,21 @@ describe('the WGSL host module', () => {
 });
 
 describe('the WGSL golden files', () => {
-  it.each(['lstm.rnn', 'gru.rnn', 'attention.rnn'])('of examples/%s at -O2 match the reviewed kernels', async (file) => {
-    const model = caseModel(file);
-    const { kernels, schedule } = compileToWgsl(model, {
-      level: 2,
-      sizes: bindSizes(model),
-      source: { file: `examples/${file}`, text: readFileSync(new URL(file, examplesDir), 'utf8') },
-    });
-    const text = [`// schedule: ${schedule}`, ...kernels.map((k) => `// ───── ${k.name}.wgsl ─────\n${k.code}`)].join(
-      '\n',
-    );
-    await expect(text).toMatchFileSnapshot(`./golden/${caseSlug(file)}.wgsl`);
-  });
+  it.each(['lstm.rnn', 'gru.rnn', 'attention.rnn'])(
+    'of examples/%s at -O2 match the reviewed kernels',
+    async (file) => {
+      const model = caseModel(file);
+      const { kernels, schedule } = compileToWgsl(model, {
+        level: 2,
+        sizes: bindSizes(model),
+        source: { file: `examples/${file}`, text: readFileSync(new URL(file, examplesDir), 'utf8') },
+      });
+      const text = [`// schedule: ${schedule}`, ...kernels.map((k) => `// ───── ${k.name}.wgsl ─────\n${k.code}`)].join(
+        '\n',
+      );
+      await expect(text).toMatchFileSnapshot(`./golden/${caseSlug(file)}.wgsl`);
+    },
+  );
 
   const gruAtH32 = () => {
     const model = caseModel('gru.rnn');
