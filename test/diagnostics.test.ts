@@ -260,6 +260,25 @@ describe('diagnostics', () => {
     ]);
   });
 
+  it('say that brackets slice, where a paper indexes a table by a value', () => {
+    const { errors } = diagnose(cell("  state h: [H]\n  param table: [H, H]\n  h' = tanh(table[h])\n  output h'"));
+    expect(errors).toEqual([
+      expect.objectContaining({
+        line: 5,
+        message: "expected ':' but found ']'",
+        hint: expect.stringContaining('no indexing by a value'),
+      }),
+    ]);
+  });
+
+  it('report a dependency cycle without claiming that what it reads is unused', () => {
+    const { errors, warnings } = diagnose(
+      cell("  state h: [H]\n  param W: [H, I]\n  a = tanh(b + W @ x)\n  b = sigmoid(a)\n  h' = a + h\n  output h'"),
+    );
+    expect(errors).toEqual([expect.objectContaining({ message: expect.stringContaining('depend on each other') })]);
+    expect(warnings).toEqual([]);
+  });
+
   it('say that rnnc has no member access where a paper writes it', () => {
     const member = diagnose(cell("  state h: [H]\n  h' = tanh(emb.table)\n  output h'")).errors;
     expect(member).toEqual([expect.objectContaining({ line: 4, hint: expect.stringContaining('no member access') })]);

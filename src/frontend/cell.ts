@@ -242,6 +242,8 @@ export function checkCell(
     ...outputs.slice(0, 1).map((o, k) => ({ key: `output#${k}`, span: o.span, uses: namesUsed(o.value), equation: o })),
   ];
   const { ordered, cyclic } = orderDefinitions(defs, bag);
+  // What equations caught in a cycle read is used, though they are never lowered: no false warnings.
+  for (const def of defs) if (cyclic.has(def.key)) for (const name of def.uses) used.add(name);
 
   const values = new Map<string, NodeId>();
   const failed = new Set<string>(cyclic);

@@ -131,7 +131,15 @@ export function parseSource(text: string, file: string, bag: DiagnosticBag): Sou
     if (atEnd && unterminated.length > 0) continue;
     if (!atEnd && strayLines.has(e.token.startLine)) continue;
     const span = atEnd ? endOfFileSpan(file, text) : tokenSpan(file, e.token);
-    bag.error(span, e.message);
+    // `table[w]`: a paper's indexing, which the slice syntax `z[a:b]` looks like.
+    const indexing = e.token.tokenType.name === 'RBracket' && e.message.startsWith("expected ':'");
+    bag.error(
+      span,
+      e.message,
+      indexing
+        ? 'brackets slice the last axis between two sizes, z[a:b]; rnnc has no indexing by a value: to pick a row of W with a one-hot vector o, write transpose(W) @ o'
+        : undefined,
+    );
   }
 
   const docs = lexed.groups.docs ?? [];
