@@ -9,6 +9,7 @@
  *   npm run bench                 every workload and system
  *   npm run bench -- --quick      three runs each, for a first look
  *   npm run bench -- --only lstm-medium
+ *   npm run bench -- --only attention  the attention workload (bench/attention.ts)
  *   npm run bench -- --rnnc-only   rnnc alone, to see what a change to the generator does
  *
  * Each peer runs in a process of its own, after rnnc, so a machine whose
@@ -32,6 +33,8 @@ import { writeSafetensors } from '../src/weights/safetensors.js';
 import { naiveGru, naiveLstm } from './naive.js';
 import { loadRnnc } from './rnnc.js';
 import { tfjsRnn, useBackend } from './tfjs.js';
+import { agree, median as medianOf, middle, pause } from './timing.js';
+import { benchAttention } from './attention.js';
 
 interface Workload {
   readonly name: string;
@@ -55,6 +58,7 @@ const quick = args.includes('--quick');
 const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined;
 const rnncOnly = args.includes('--rnnc-only');
 const runs = quick ? 3 : 5;
+const median = (run: () => unknown | Promise<unknown>) => medianOf(run, runs);
 
 /** The benchmark's params as a checkpoint (safetensors) for `rnnc export`. */
 function checkpointOf(file: string, sizes: Record<string, number>, params: Record<string, Float32Array>): Uint8Array {
@@ -71,36 +75,6 @@ function modelFile(cell: 'lstm' | 'gru'): string {
 function flops(w: Workload, backward: boolean): number {
   const gates = w.cell === 'lstm' ? 4 : 3;
   return (backward ? 3 : 1) * w.T * w.B * 2 * gates * w.H * (w.I + w.H);
-}
-
-/**
- * The median time of `run`. V8 optimizes a function only after it has run a
- * while, so the warm-up lasts at least three runs and 300 ms; then at least
- * `runs` runs are timed, more for short ones (up to one second, or 50 runs).
- */
-async function median(run: () => unknown | Promise<unknown>): Promise<number> {
-  const warmUpStart = performance.now();
-  for (let k = 0; k < 3 || performance.now() - warmUpStart < 300; k++) await run();
-  const times: number[] = [];
-  const start = performance.now();
-  while (times.length < runs || (performance.now() - start < 1000 && times.length < 50)) {
-    const t0 = performance.now();
-    await run();
-    times.push(performance.now() - t0);
-  }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)];
-}
-
-function maxDifference(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  let worst = 0;
-  for (let k = 0; k < a.length; k++) worst = Math.max(worst, Math.abs(a[k] - b[k]) / Math.max(1, Math.abs(b[k])));
-  return worst;
-}
-
-function agree(system: string, got: ArrayLike<number>, expected: ArrayLike<number>, tolerance = 1e-3): void {
-  const d = maxDifference(got, expected);
-  if (!(d <= tolerance)) throw new Error(`${system} disagrees with rnnc by ${d.toExponential(2)}: not timing it`);
 }
 
 interface Row {
@@ -127,9 +101,6 @@ interface Duel {
 const duels: Duel[] = [];
 const rounds = quick ? 5 : 11;
 const roundMs = 150;
-
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const middle = (v: readonly number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)];
 
 /** A peer process in `rounds` mode: `turn(n)` runs n calls there and resolves to their mean time. */
 async function startPeer(job: string, backend: string, threads: number, form: string) {
@@ -437,42 +408,48 @@ for (const w of workloads) {
   console.error(`${w.name}: I=${w.I} H=${w.H} B=${w.B} T=${w.T}`);
   await bench(w);
 }
+const attention = !only || only === 'attention' ? await benchAttention(runs, rounds) : undefined;
 console.log(
   `Machine: ${cpus()[0]?.model ?? 'unknown cpu'}, ${cpus().length} cores, Node ${process.version}; medians of at least ${runs} runs after a warm-up of at least 3 runs and 300 ms; f32.\n`,
 );
-console.log(
-  table(rows, [
-    'tfjs wasm',
-    'onnxruntime-web wasm, 1 thread',
-    'onnxruntime-web wasm, 2 threads',
-    'onnxruntime-node, 1 thread',
-    'onnxruntime-node, 1 thread, Scan',
-    'naive TypeScript',
-  ]),
-);
-console.log(
-  `\nThe WGSL kernels on WebGPU (${adapter}), against onnxruntime-web's WebGPU backend on the same adapter and rnnc's TypeScript module:\n`,
-);
-console.log(
-  table(
-    rows.filter((r) => r.system.includes('wgsl') || r.system.includes('webgpu')),
-    ['onnxruntime-web webgpu', 'rnnc -O2', 'rnnc -O2 --cpu scalar'],
-  ),
-);
-console.log(
-  `\nHead to head, forward: rnnc and the peer in turns, ${rounds} rounds of about ${roundMs} ms each (× = the peer's time / rnnc's, round by round):\n`,
-);
-console.log(
-  [
-    '| workload | system | peer | median ms | peer median ms | median × | × range |',
-    '|---|---|---|---:|---:|---:|---|',
-    ...duels.map(
-      (d) =>
-        `| ${d.workload} | ${d.system} | ${d.peer} | ${d.ms.toFixed(2)} | ${d.peerMs.toFixed(2)} | ${middle(d.ratios).toFixed(2)} | ${d.ratios[0].toFixed(2)}–${d.ratios[d.ratios.length - 1].toFixed(2)} |`,
+if (rows.length > 0) {
+  console.log(
+    table(rows, [
+      'tfjs wasm',
+      'onnxruntime-web wasm, 1 thread',
+      'onnxruntime-web wasm, 2 threads',
+      'onnxruntime-node, 1 thread',
+      'onnxruntime-node, 1 thread, Scan',
+      'naive TypeScript',
+    ]),
+  );
+  console.log(
+    `\nThe WGSL kernels on WebGPU (${adapter}), against onnxruntime-web's WebGPU backend on the same adapter and rnnc's TypeScript module:\n`,
+  );
+  console.log(
+    table(
+      rows.filter((r) => r.system.includes('wgsl') || r.system.includes('webgpu')),
+      ['onnxruntime-web webgpu', 'rnnc -O2', 'rnnc -O2 --cpu scalar'],
     ),
-  ].join('\n'),
-);
-console.log('\nThe WGSL schedules, and the kernels without quads or fused gates, forward (× vs the default, auto):\n');
-console.log(table(schedules, ['rnnc wgsl -O2']));
-console.log('\nWhat each pass buys (rnnc only; × vs -O0):\n');
-console.log(table(ablation, ['rnnc -O0']));
+  );
+  console.log(
+    `\nHead to head, forward: rnnc and the peer in turns, ${rounds} rounds of about ${roundMs} ms each (× = the peer's time / rnnc's, round by round):\n`,
+  );
+  console.log(
+    [
+      '| workload | system | peer | median ms | peer median ms | median × | × range |',
+      '|---|---|---|---:|---:|---:|---|',
+      ...duels.map(
+        (d) =>
+          `| ${d.workload} | ${d.system} | ${d.peer} | ${d.ms.toFixed(2)} | ${d.peerMs.toFixed(2)} | ${middle(d.ratios).toFixed(2)} | ${d.ratios[0].toFixed(2)}–${d.ratios[d.ratios.length - 1].toFixed(2)} |`,
+      ),
+    ].join('\n'),
+  );
+  console.log(
+    '\nThe WGSL schedules, and the kernels without quads or fused gates, forward (× vs the default, auto):\n',
+  );
+  console.log(table(schedules, ['rnnc wgsl -O2']));
+  console.log('\nWhat each pass buys (rnnc only; × vs -O0):\n');
+  console.log(table(ablation, ['rnnc -O0']));
+}
+if (attention) console.log(`\n${attention}`);

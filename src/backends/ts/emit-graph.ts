@@ -10,7 +10,7 @@ import { opDef } from '../../ir/ops/registry.js';
 import { Fusion } from '../fusion.js';
 import type { TensorType } from '../../ir/types.js';
 import { Code, numberLiteral, sanitizeComment } from './code.js';
-import { type Layout, layoutOf, leadCount, leadIndex, sizeOf } from './layout.js';
+import { type Layout, layoutOf, leadCount, leadIndex, sizeOf, timeVar } from './layout.js';
 import { elementwiseFunction, type SimdState } from './simd.js';
 import type { VectorTree } from '../wasm/elementwise.js';
 import { addressOperand, integerOperand, type StepRecorder } from './step-recorder.js';
@@ -69,6 +69,8 @@ interface VectorLeaf {
   readonly offset: number;
   readonly stride: number;
   readonly splat: boolean;
+  /** When the kernel runs once per time step: how many values the leaf moves on per step (an expression). */
+  readonly stepStride?: string;
 }
 
 const pointer = (array: string, offset: number) => `${array}.byteOffset${offset === 0 ? '' : ` + ${offset}`}`;
@@ -309,12 +311,20 @@ export class GraphEmitter {
       this.loop(name, layout, (l, j) =>
         (def.ts as (a: readonly string[]) => string)(node.inputs.map((i) => this.expr(i, layout, l, j))),
       );
-    const leaves: VectorLeaf[] = [];
-    const args = this.ctx.simd && layout.sample >= 4 ? node.inputs.map((i) => this.vectorTree(i, layout, leaves)) : [];
+    let leaves: VectorLeaf[] = [];
+    let args = this.ctx.simd && layout.sample >= 4 ? node.inputs.map((i) => this.vectorTree(i, layout, leaves)) : [];
+    // A result along a time axis and the batch whose operands lack one of them (a step's query
+    // added to a memory's every position): a kernel call per time step, each over the batch.
+    const perStep = args.some((a) => a === undefined) && layout.time !== null && layout.batch && this.ctx.simd;
+    if (perStep) {
+      leaves = [];
+      args = node.inputs.map((i) => this.vectorTree(i, layout, leaves, true));
+    }
     if (!this.ctx.simd || args.length === 0 || !def.simd || args.some((a) => a === undefined)) {
       scalarLoop();
       return bufferValue(name, layout);
     }
+    if (perStep) return this.pointwisePerStep(node, name, layout, args as VectorTree[], leaves, scalarLoop);
     const tree: VectorTree = { kind: 'op', op: node.op, args: args as VectorTree[] };
     const kernel = elementwiseFunction(this.ctx.simd, {
       sample: layout.sample,
@@ -336,20 +346,68 @@ export class GraphEmitter {
     return bufferValue(name, layout);
   }
 
+  /** The kernel of a fused loop run once per time step, over the batch at that step. */
+  private pointwisePerStep(
+    node: Node,
+    name: string,
+    layout: Layout,
+    args: VectorTree[],
+    leaves: VectorLeaf[],
+    scalarLoop: () => void,
+  ): Value {
+    const simd = this.ctx.simd as NonNullable<ModuleContext['simd']>;
+    const kernel = elementwiseFunction(simd, {
+      sample: layout.sample,
+      leaves: leaves.map((l) => ({ stride: l.stride, splat: l.splat })),
+      tree: { kind: 'op', op: node.op, args },
+    });
+    // Per-step calls are not one recorded kernel call: the step runs its kernels from JavaScript.
+    this.step?.fail('an elementwise loop along a memory runs a kernel per position');
+    const arrays = [...new Set([name, ...leaves.map((l) => l.array)])];
+    const at = (array: string, offset: number, perStep: string | undefined) =>
+      `${pointer(array, offset)}${perStep === undefined ? '' : ` + t * ${perStep} * 4`}`;
+    const pointers = [
+      at(name, 0, `B * ${layout.sample}`),
+      ...leaves.map((l) => at(l.array, l.offset, l.stepStride)),
+      'B',
+    ];
+    this.out.body.block(`if (kernels !== undefined && heapHolds(${arrays.join(', ')})) {`, () =>
+      this.out.body.line(
+        `for (let t = 0; t < ${timeVar(layout.time as string)}; t++) run_${kernel}(${pointers.join(', ')});`,
+      ),
+    );
+    this.out.body.block('else {', scalarLoop);
+    return bufferValue(name, layout);
+  }
+
   /**
    * The chain feeding a fused loop as a tree over operand arrays, collected
    * in `leaves`; undefined where an op has no SIMD form or an operand is
    * broadcast in a way the kernels do not read (along time but not batch, say).
+   * `perStep`: the kernel runs once per time step of `out`, over its batch.
    */
-  private vectorTree(id: NodeId, out: Layout, leaves: VectorLeaf[]): VectorTree | undefined {
+  private vectorTree(id: NodeId, out: Layout, leaves: VectorLeaf[], perStep = false): VectorTree | undefined {
     const node = this.graph.nodes[id];
     const def = opDef(node.op);
     if (def.ts && this.fusable(id, out)) {
       if (!def.simd) return undefined;
-      const args = node.inputs.map((i) => this.vectorTree(i, out, leaves));
+      const args = node.inputs.map((i) => this.vectorTree(i, out, leaves, perStep));
       return args.some((a) => a === undefined) ? undefined : { kind: 'op', op: node.op, args: args as VectorTree[] };
     }
     const leaf = (array: string, layout: Layout, offset: number, splat: boolean): VectorTree | undefined => {
+      if (perStep) {
+        // Within a step the batch is the kernel's lead; the time axis moves the pointers between calls.
+        const stepStride =
+          layout.time === null ? undefined : layout.batch ? `B * ${layout.sample}` : String(layout.sample);
+        leaves.push({
+          array,
+          offset,
+          stride: layout.batch ? layout.sample : 0,
+          splat,
+          ...(stepStride ? { stepStride } : {}),
+        });
+        return { kind: 'leaf', index: leaves.length - 1 };
+      }
       const lead = leadIndex(layout, out, 'l');
       if (lead !== 'l' && lead !== '0') return undefined;
       leaves.push({ array, offset, stride: lead === 'l' ? layout.sample : 0, splat });
