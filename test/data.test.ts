@@ -178,6 +178,27 @@ describe('the named data sets', () => {
       }
   });
 
+  it('decodes CMUdict greedily, feeding the decoder its own guesses', async () => {
+    const g2p = loadDataset('cmudict', { steps: 16 });
+    const [batch] = g2p.heldOut(4, 16, { targetPerStep: true }, 1);
+    const target = batch.target;
+    const [U, B, P] = target.shape;
+    // A model that knows the answer gets every word right; one that repeats what it read gets
+    // none, though teacher forcing would score its guesses right wherever the truth repeats.
+    const oracle = async () => ({ data: target.data, shape: target.shape });
+    const echo = async (b: typeof batch) => ({ data: b.previous.data, shape: b.previous.shape });
+    const decode = g2p.decode as NonNullable<typeof g2p.decode>;
+    expect(await decode(oracle, batch)).toEqual([
+      { name: 'phoneme accuracy (greedy)', value: 1 },
+      { name: 'word accuracy (greedy)', value: 1 },
+    ]);
+    const echoed = await decode(echo, batch);
+    expect(echoed[1]).toEqual({ name: 'word accuracy (greedy)', value: 0 });
+    // Echoing, every guess is the start symbol: right nowhere, as no target holds it.
+    expect(echoed[0].value).toBe(0);
+    expect(U * B * P).toBe(target.data.length);
+  });
+
   it('makes the adding problem with one marked step in each half and the sum as the target', () => {
     for (const r of addingRecords(50, 20, 3)) {
       const marked = r.steps.flatMap((s, t) => (s[1] === 1 ? [t] : []));

@@ -47,6 +47,7 @@ it('ships the examples the language promises', () => {
       'g2p',
       'gru',
       'layer_norm_lstm',
+      'luong',
       'lstm',
       'mgu',
       'peephole_lstm',

@@ -39,6 +39,7 @@ const expectedForms: Record<string, string[]> = {
   'g2p.rnn': ['LSTM', 'LSTM'],
   'gru.rnn': ['GRU'],
   'lstm.rnn': ['LSTM'],
+  'luong.rnn': ['LSTM', 'Scan'],
   'mgu.rnn:CharMGU': ['Scan'],
   'mgu.rnn:BirthsMGU': ['Scan'],
   'mgu.rnn:AddingMGU': ['Scan'],

@@ -54,6 +54,11 @@ export interface Dataset {
   tokens(batch: Batch): number;
   /** What the model's first output says about a held-out batch, beyond the loss (accuracy, error in the data's units). */
   metrics(output: Tensor, batch: Batch, layout: Layout): Metric[];
+  /**
+   * What decoding a held-out batch from the model's own outputs says (an encoder–decoder's
+   * greedy decoding): `run` gives the model's first output for a batch the data set made.
+   */
+  decode?(run: (batch: Batch) => Promise<Tensor | undefined>, batch: Batch): Promise<Metric[]>;
   /** The loss as reported (bits per character for text, the loss itself otherwise). */
   reportLoss(loss: number): Metric;
   /** A simple predictor's numbers on the held-out part, to put the model's beside. */

@@ -115,6 +115,43 @@ export function pairsDataset(dictionary: Readonly<Record<string, string>>, optio
         { name: 'word accuracy (teacher-forced)', value: words / B },
       ];
     },
+    /**
+     * Greedy decoding: the decoder reads its own best guess of the phoneme before, from the
+     * start symbol on. Step u's output depends only on the phonemes read before it, so the
+     * model runs once per step with the guesses so far, and step u's guess is taken from
+     * that run. A word is right when every phoneme up to and with the end symbol is.
+     */
+    async decode(run, batch) {
+      const [U, B] = (batch.target as Tensor).shape;
+      const target = batch.target as Tensor;
+      const length = (batch.length as Tensor).data;
+      const guesses = new Uint16Array(U * B);
+      for (let u = 0; u < U; u++) {
+        const previous = new Uint16Array(U * B);
+        for (let b = 0; b < B; b++) previous[b] = 1; // START
+        for (let t = 1; t <= u; t++) for (let b = 0; b < B; b++) previous[t * B + b] = guesses[(t - 1) * B + b];
+        const output = await run({ ...batch, previous: { data: oneHot(previous, P), shape: [U, B, P] } });
+        if (!output) return [];
+        for (let b = 0; b < B; b++) guesses[u * B + b] = argmax(output.data, (u * B + b) * P, P);
+      }
+      let right = 0;
+      let count = 0;
+      let words = 0;
+      for (let b = 0; b < B; b++) {
+        let all = true;
+        for (let t = 0; t < length[b] && t < U; t++) {
+          const ok = target.data[(t * B + b) * P + guesses[t * B + b]] === 1;
+          right += ok ? 1 : 0;
+          all &&= ok;
+          count++;
+        }
+        words += all ? 1 : 0;
+      }
+      return [
+        { name: 'phoneme accuracy (greedy)', value: right / count },
+        { name: 'word accuracy (greedy)', value: words / B },
+      ];
+    },
     reportLoss: (loss) => ({ name: 'loss', value: loss }),
     baselines() {
       const counts = new Map<number, number>();

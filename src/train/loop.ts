@@ -108,6 +108,10 @@ export async function evaluate(state: LoopState): Promise<{ loss: number; report
     weightSum += weight;
     const output = outputs[state.output];
     if (output) parts.push({ metrics: data.metrics(output, batch, binding.layout), weight });
+    if (data.decode) {
+      const run = async (b: Batch) => (await compiled.evaluate(params, modelInputs(b, binding))).outputs[state.output];
+      parts.push({ metrics: await data.decode(run, batch), weight });
+    }
   }
   const loss = lossSum / weightSum;
   return { loss, reported: data.reportLoss(loss), metrics: averageMetrics(parts) };

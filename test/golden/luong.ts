@@ -1359,10 +1359,15 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       v41_202[l] = v32_194[l * 1 + 0] + (v36_198[l * 1 + 0] * bt39_201[l * 1 + 0]);
     }
     // %42 mul ∂score — 50: score = (W_a @ enc) @ h'      // h'ᵀ W_a h̄_s for every s
-    for (let l = 0; l < T_S * B; l++) {
-      const o = l * 128;
-      for (let j = 0; j < 128; j++) {
-        v42_203[o + j] = v41_202[l * 1 + 0] * x80_1_166[l % B * 128 + j];
+    if (kernels !== undefined && heapHolds(v42_203, v41_202, x80_1_166)) {
+      for (let t = 0; t < T_S; t++) run_pointwise5(v42_203.byteOffset + t * B * 128 * 4, v41_202.byteOffset + t * B * 1 * 4, x80_1_166.byteOffset, B);
+    }
+    else {
+      for (let l = 0; l < T_S * B; l++) {
+        const o = l * 128;
+        for (let j = 0; j < 128; j++) {
+          v42_203[o + j] = v41_202[l * 1 + 0] * x80_1_166[l % B * 128 + j];
+        }
       }
     }
     // %43 mul ∂score — 50: score = (W_a @ enc) @ h'      // h'ᵀ W_a h̄_s for every s
