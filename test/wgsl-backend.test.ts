@@ -139,7 +139,7 @@ function expectSameGradients(got: RunResults, want: TsGrad): void {
 // and of the encoder–decoder; npm run test:all: every example at every level and schedule. The
 // attention and context decoders' kernels, slow on SwiftShader, are checked in npm test against
 // PyTorch by attention-reference.test.ts, and here in the full suite.
-const slowOnSwiftShader = ['attention.rnn', 'context_seq2seq.rnn'];
+const slowOnSwiftShader = ['attention.rnn', 'context_seq2seq.rnn', 'luong.rnn'];
 const cases = matrix(
   examples.flatMap((file) =>
     (
