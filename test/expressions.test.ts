@@ -239,3 +239,21 @@ model M(N = 3, c = 2) {
     );
   });
 });
+
+describe('a lone cell with a memory', () => {
+  it('runs on its own, its memory an input along the axis the cell names', () => {
+    const source = `
+cell Attend(N = 2) {
+  input x: [N]
+  memory m: seq(S)[N]
+  state s: [N]
+  s' = x + sum(softmax(m @ x, axis = S) * m, axis = S)
+  output s'
+}`;
+    // Two memory positions, equal scores for the first step: the mean of the memory.
+    const y = run(source, { x: [[[0, 0]], [[1, 0]]], m: [[[1, 2]], [[3, 4]]] })('output') as number[][][];
+    expect(y[0][0]).toEqual([2, 3]);
+    const w = Math.exp(3) / (Math.exp(1) + Math.exp(3));
+    expect(y[1][0][0]).toBeCloseTo(1 + (1 - w) * 1 + w * 3, 12);
+  });
+});

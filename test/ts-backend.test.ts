@@ -25,7 +25,7 @@ import {
   zeros,
 } from './helpers/compile.js';
 import { selectModel } from '../src/frontend/program.js';
-import { constantOutputCell, oneUnitCell, weightOutputCell } from './helpers/cells.js';
+import { constantOutputCell, oneUnitCell, selfAttentionModel, weightOutputCell } from './helpers/cells.js';
 import { matrix } from './helpers/matrix.js';
 
 const examples = exampleCases;
@@ -250,6 +250,13 @@ async function expectInterpreterGradients(
   for (const p of model.params)
     expect(maxRelativeError(result.grads[p.name], reverse[`grad:${p.name}`].data), p.name).toBeLessThan(1e-4);
 }
+
+describe('a generated module of a layer attending to its own input, with a context beside it', () => {
+  it.each(levelsAndPaths)('computes the interpreter’s loss and gradients (-O%s, %s)', async (level, cpu) => {
+    const model = selectModel(compileOk(selfAttentionModel, 'self.rnn'));
+    await expectInterpreterGradients(model, bindSizes(model), level, cpu, 'self');
+  });
+});
 
 describe('a generated module of a cell of one unit and one input', () => {
   it.each(levelsAndPaths)('computes the interpreter’s loss and gradients (-O%s, %s)', async (level, cpu) => {

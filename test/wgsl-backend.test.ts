@@ -24,7 +24,7 @@ import {
   exampleCases,
   zeros,
 } from './helpers/compile.js';
-import { constantOutputCell, oneUnitCell, weightOutputCell } from './helpers/cells.js';
+import { constantOutputCell, oneUnitCell, selfAttentionModel, weightOutputCell } from './helpers/cells.js';
 import { gpuDevice, plainDevice } from './helpers/gpu.js';
 import { matrix, onlyInFullSuite } from './helpers/matrix.js';
 
@@ -281,6 +281,9 @@ cell Every(I = 3, H = 5) {
     'take the target of an output with no batch axis and compute its gradients at -O%s (%s schedule)',
     (level, schedule) => agreesWithTypeScript('weight', weightOutputCell, level, schedule),
   );
+
+  it('compute a layer attending to its own input, with a context beside it (-O2)', () =>
+    agreesWithTypeScript('self', selfAttentionModel, 2, 'hybrid'));
 
   // -O0 leaves the constant in the time loop, as a step output; -O2 hoists it out of the loop, keeping its time axis.
   it.each([0, 2] as const)('write an output that is a constant at every step, and its gradients (-O%s)', (level) =>

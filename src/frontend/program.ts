@@ -91,10 +91,14 @@ export function compileSource(source: string, file: string): CompileResult {
   return { program: { file, source, cells, models, cellTable, cellDecls, userFunctions }, diagnostics };
 }
 
-/** The model rnnc makes for a lone cell: its inputs as sequences along T, one forward layer. */
+/**
+ * The model rnnc makes for a lone cell: its inputs as sequences along T, its memories as
+ * sequences along their own axes, one forward layer.
+ */
 export function implicitModelDecl(cell: CellDecl): ModelDecl {
   const nameExpr = (name: string, span: CellDecl['span']): Expr => ({ kind: 'name', name, primed: false, span });
   const inputs = cell.items.filter((i) => i.kind === 'input');
+  const memories = cell.items.filter((i) => i.kind === 'memory');
   return {
     kind: 'model',
     name: cell.name,
@@ -103,6 +107,7 @@ export function implicitModelDecl(cell: CellDecl): ModelDecl {
     sizes: cell.sizes,
     items: [
       ...inputs.map((i) => ({ ...i, type: { ...i.type, time: { name: 'T', span: i.span } } })),
+      ...memories.map((m) => ({ kind: 'input' as const, role: 'input' as const, name: m.name, span: m.span, type: m.type })),
       {
         kind: 'layer',
         name: cell.name,
@@ -110,7 +115,7 @@ export function implicitModelDecl(cell: CellDecl): ModelDecl {
         direction: 'forward',
         cell: { name: cell.name, span: cell.span },
         args: cell.sizes.map((s) => ({ name: s.name, value: nameExpr(s.name, s.span), span: s.span })),
-        over: inputs.map((i) => nameExpr(i.name, i.span)),
+        over: [...inputs, ...memories].map((i) => nameExpr(i.name, i.span)),
       },
       // The output keeps the cell's name for it (o), unless a final state has that name (h): then,
       // as in PyTorch, it is `output` beside the final states h and c.
