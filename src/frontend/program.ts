@@ -107,7 +107,13 @@ export function implicitModelDecl(cell: CellDecl): ModelDecl {
     sizes: cell.sizes,
     items: [
       ...inputs.map((i) => ({ ...i, type: { ...i.type, time: { name: 'T', span: i.span } } })),
-      ...memories.map((m) => ({ kind: 'input' as const, role: 'input' as const, name: m.name, span: m.span, type: m.type })),
+      ...memories.map((m) => ({
+        kind: 'input' as const,
+        role: 'input' as const,
+        name: m.name,
+        span: m.span,
+        type: m.type,
+      })),
       {
         kind: 'layer',
         name: cell.name,
