@@ -263,6 +263,21 @@ export class FunctionBuilder {
   f32x4Sqrt(): this {
     return this.emit('f32x4.sqrt', simd(0xe3));
   }
+  /** Lanes where a == b: all ones, else zero (NaN equals nothing). */
+  f32x4Eq(): this {
+    return this.emit('f32x4.eq', simd(0x41));
+  }
+  /** Lanes where a != b (NaN differs from everything). */
+  f32x4Ne(): this {
+    return this.emit('f32x4.ne', simd(0x42));
+  }
+  /** Lanes where a <= b. */
+  f32x4Le(): this {
+    return this.emit('f32x4.le', simd(0x45));
+  }
+  f32x4Floor(): this {
+    return this.emit('f32x4.floor', simd(0x68));
+  }
   /** Lanes where a < b: all ones, else zero. */
   f32x4Lt(): this {
     return this.emit('f32x4.lt', simd(0x43));

@@ -116,6 +116,39 @@ export class VectorMath implements VectorOps {
     f.f32x4Mul();
   }
 
+  /** A comparison's lane mask as 1.0 or 0.0 (the mask's bits and 1.0's). */
+  private asNumber(): void {
+    this.f.f32x4Const(1).v128And();
+  }
+  less(): void {
+    this.f.f32x4Lt();
+    this.asNumber();
+  }
+  lessEqual(): void {
+    this.f.f32x4Le();
+    this.asNumber();
+  }
+  equal(): void {
+    this.f.f32x4Eq();
+    this.asNumber();
+  }
+  select(): void {
+    const b = this.pop();
+    const a = this.pop();
+    // c ≠ 0 is also true for NaN, which picks a as the scalar code's c !== 0 does.
+    const mask = this.temp();
+    this.f.f32x4Const(0).f32x4Ne().set(mask);
+    this.f.get(a).get(b).get(mask).v128Bitselect();
+  }
+  floor(): void {
+    this.f.f32x4Floor();
+  }
+  remainder(): void {
+    const b = this.pop();
+    const a = this.pop();
+    this.f.get(a).get(a).get(b).f32x4Div().f32x4Floor().get(b).f32x4Mul().f32x4Sub();
+  }
+
   /** 1 / (1 + e^{−x}). */
   sigmoid(): void {
     const f = this.f;

@@ -71,6 +71,15 @@ export interface VectorOps {
   exp(): void;
   sigmoid(): void;
   tanh(): void;
+  /** Comparisons: 1 where a < b (a ≤ b, a = b), else 0. */
+  less(): void;
+  lessEqual(): void;
+  equal(): void;
+  /** Pops c, a, b: a where c is not 0 (or is NaN), else b. */
+  select(): void;
+  floor(): void;
+  /** Pops a, b: a − ⌊a / b⌋·b. */
+  remainder(): void;
 }
 
 /** The forward values a gradient rule reads. */

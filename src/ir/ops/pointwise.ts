@@ -364,6 +364,7 @@ function comparison<K extends 'less' | 'less_equal' | 'equal'>(
   symbol: string,
   holds: (a: number, b: number) => boolean,
   code: string,
+  simd: (v: VectorOps) => void,
 ): OpDef<K> {
   return elementwise({
     kind,
@@ -372,14 +373,15 @@ function comparison<K extends 'less' | 'less_equal' | 'equal'>(
     fn: (a, b) => (holds(a, b) ? 1 : 0),
     ts: ([a, b]) => `(${a} ${code} ${b} ? 1 : 0)`,
     wgsl: ([a, b]) => `select(0.0, 1.0, ${a} ${code} ${b})`,
+    simd,
     saves: 'nothing',
     vjp: zeroGradient(2),
   });
 }
 
-export const lessOp = comparison('less', '<', (a, b) => a < b, '<');
-export const lessEqualOp = comparison('less_equal', '<=', (a, b) => a <= b, '<=');
-export const equalOp = comparison('equal', '==', (a, b) => a === b, '==');
+export const lessOp = comparison('less', '<', (a, b) => a < b, '<', (v) => v.less());
+export const lessEqualOp = comparison('less_equal', '<=', (a, b) => a <= b, '<=', (v) => v.lessEqual());
+export const equalOp = comparison('equal', '==', (a, b) => a === b, '==', (v) => v.equal());
 
 /** where(c, a, b): a where c is not 0, else b. */
 export function select(c: number, a: number, b: number): number {
@@ -394,6 +396,7 @@ export const whereOp = elementwise({
   // A NaN condition is not 0, so it picks a, in every backend alike.
   ts: ([c, a, b]) => `(${c} !== 0 ? ${a} : ${b})`,
   wgsl: ([c, a, b]) => `select(${b}, ${a}, ${c} != 0.0)`,
+  simd: (v) => v.select(),
   saves: 'inputs',
   // The adjoint goes to the branch taken; selecting it (rather than multiplying by a 0/1 mask)
   // keeps an infinite adjoint of the other branch from making NaN.
@@ -416,6 +419,7 @@ export const modOp = elementwise({
   fn: floorMod,
   ts: ([a, b]) => `${a} - Math.floor(${a} / ${b}) * ${b}`,
   wgsl: ([a, b]) => `${a} - floor(${a} / ${b}) * ${b}`,
+  simd: (v) => v.remainder(),
   saves: 'inputs',
   // ∂/∂a = 1 and ∂/∂b = −⌊a / b⌋ between the jumps.
   vjp: (b, a) => {
@@ -431,6 +435,7 @@ export const floorOp = elementwise({
   fn: Math.floor,
   ts: ([a]) => `Math.floor(${a})`,
   wgsl: ([a]) => `floor(${a})`,
+  simd: (v) => v.floor(),
   saves: 'nothing',
   vjp: zeroGradient(1),
 });
