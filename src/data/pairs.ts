@@ -10,7 +10,17 @@
  */
 import { UserError } from '../diagnostics.js';
 import { Random } from '../interp/random.js';
-import { argmax, batchesIn, inBatches, type Batch, type Dataset, draw, oneHot, type Tensor } from './dataset.js';
+import {
+  argmax,
+  batchesIn,
+  inBatches,
+  type Batch,
+  type Dataset,
+  draw,
+  type Metric,
+  oneHot,
+  type Tensor,
+} from './dataset.js';
 
 export interface PairsOptions {
   readonly name: string;
@@ -55,6 +65,33 @@ export function pairsDataset(dictionary: Readonly<Record<string, string>>, optio
   const held = pairs.filter((_, k) => heldMask[k]);
   const [L, P] = [letters.length, phonemes.length];
 
+  /**
+   * Phoneme and word accuracy of guesses against a batch's targets, up to and with each word's
+   * end symbol: `guess(t, b)` is the phoneme guessed at step t of word b.
+   */
+  const score = (batch: Batch, guess: (t: number, b: number) => number, how: string): Metric[] => {
+    const target = batch.target as Tensor;
+    const [U, B] = target.shape;
+    const length = (batch.length as Tensor).data;
+    let right = 0;
+    let count = 0;
+    let words = 0;
+    for (let b = 0; b < B; b++) {
+      let all = true;
+      for (let t = 0; t < length[b] && t < U; t++) {
+        const ok = target.data[(t * B + b) * P + guess(t, b)] === 1;
+        right += ok ? 1 : 0;
+        all &&= ok;
+        count++;
+      }
+      words += all ? 1 : 0;
+    }
+    return [
+      { name: `phoneme accuracy (${how})`, value: right / count },
+      { name: `word accuracy (${how})`, value: words / B },
+    ];
+  };
+
   const batchOf = (chosen: readonly Pair[]): Batch => {
     const B = chosen.length;
     const S = Math.max(...chosen.map((p) => p.letters.length));
@@ -93,27 +130,8 @@ export function pairsDataset(dictionary: Readonly<Record<string, string>>, optio
     heldOut: (B, _T, _layout, limit) => inBatches(held, B, limit, batchOf),
     tokens: (batch) => (batch.target as Tensor).shape[0] * (batch.target as Tensor).shape[1],
     metrics(output, batch) {
-      const [U, B] = (batch.target as Tensor).shape;
-      const target = batch.target as Tensor;
-      const length = (batch.length as Tensor).data;
-      let right = 0;
-      let count = 0;
-      let words = 0;
-      for (let b = 0; b < B; b++) {
-        let all = true;
-        for (let t = 0; t < length[b] && t < U; t++) {
-          const r = t * B + b;
-          const ok = target.data[r * P + argmax(output.data, r * P, P)] === 1;
-          right += ok ? 1 : 0;
-          all &&= ok;
-          count++;
-        }
-        words += all ? 1 : 0;
-      }
-      return [
-        { name: 'phoneme accuracy (teacher-forced)', value: right / count },
-        { name: 'word accuracy (teacher-forced)', value: words / B },
-      ];
+      const B = (batch.target as Tensor).shape[1];
+      return score(batch, (t, b) => argmax(output.data, (t * B + b) * P, P), 'teacher-forced');
     },
     /**
      * Greedy decoding: the decoder reads its own best guess of the phoneme before, from the
@@ -123,8 +141,6 @@ export function pairsDataset(dictionary: Readonly<Record<string, string>>, optio
      */
     async decode(run, batch) {
       const [U, B] = (batch.target as Tensor).shape;
-      const target = batch.target as Tensor;
-      const length = (batch.length as Tensor).data;
       const guesses = new Uint16Array(U * B);
       for (let u = 0; u < U; u++) {
         const previous = new Uint16Array(U * B);
@@ -134,23 +150,7 @@ export function pairsDataset(dictionary: Readonly<Record<string, string>>, optio
         if (!output) return [];
         for (let b = 0; b < B; b++) guesses[u * B + b] = argmax(output.data, (u * B + b) * P, P);
       }
-      let right = 0;
-      let count = 0;
-      let words = 0;
-      for (let b = 0; b < B; b++) {
-        let all = true;
-        for (let t = 0; t < length[b] && t < U; t++) {
-          const ok = target.data[(t * B + b) * P + guesses[t * B + b]] === 1;
-          right += ok ? 1 : 0;
-          all &&= ok;
-          count++;
-        }
-        words += all ? 1 : 0;
-      }
-      return [
-        { name: 'phoneme accuracy (greedy)', value: right / count },
-        { name: 'word accuracy (greedy)', value: words / B },
-      ];
+      return score(batch, (t, b) => guesses[t * B + b], 'greedy');
     },
     reportLoss: (loss) => ({ name: 'loss', value: loss }),
     baselines() {

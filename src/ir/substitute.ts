@@ -41,10 +41,11 @@ function mapAttr(value: unknown, binding: ReadonlyMap<string, Dim>): unknown {
   return Object.fromEntries(Object.entries(record).map(([k, v]) => [k, mapAttr(v, binding)]));
 }
 
-export function substituteSizes(graph: Graph, binding: ReadonlyMap<string, Dim>): Graph {
+/** The graph with every node's attributes mapped, and its types recomputed by each op's rule. */
+function mapAttributes(graph: Graph, map: (attrs: unknown) => unknown): Graph {
   const nodes: Node[] = [];
   for (const node of graph.nodes) {
-    const attrs = mapAttr(node.attrs, binding) as Node['attrs'];
+    const attrs = map(node.attrs) as Node['attrs'];
     const type: ValueType = opDef(node.op).type(
       node.inputs.map((i) => nodes[i].type),
       attrs as never,
@@ -52,6 +53,10 @@ export function substituteSizes(graph: Graph, binding: ReadonlyMap<string, Dim>)
     nodes.push({ ...node, attrs, type });
   }
   return { nodes, outputs: graph.outputs };
+}
+
+export function substituteSizes(graph: Graph, binding: ReadonlyMap<string, Dim>): Graph {
+  return mapAttributes(graph, (attrs) => mapAttr(attrs, binding));
 }
 
 /** Deep-maps attribute data, renaming the time axes of the types it holds. */
@@ -70,14 +75,5 @@ function renameTimeIn(value: unknown, names: ReadonlyMap<string, string>): unkno
  * (`memory enc: seq(S)[H]`), instantiated with the axis of the sequence a layer gives it.
  */
 export function renameTimeAxes(graph: Graph, names: ReadonlyMap<string, string>): Graph {
-  const nodes: Node[] = [];
-  for (const node of graph.nodes) {
-    const attrs = renameTimeIn(node.attrs, names) as Node['attrs'];
-    const type: ValueType = opDef(node.op).type(
-      node.inputs.map((i) => nodes[i].type),
-      attrs as never,
-    );
-    nodes.push({ ...node, attrs, type });
-  }
-  return { nodes, outputs: graph.outputs };
+  return mapAttributes(graph, (attrs) => renameTimeIn(attrs, names));
 }

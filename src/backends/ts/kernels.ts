@@ -6,7 +6,7 @@
  * sizes written in as constants.
  */
 import { isOp, type Node, type NodeId, type OpKind } from '../../ir/graph.js';
-import { scalarType } from '../../ir/types.js';
+import { numberAsConstant } from '../../ir/ops/sources.js';
 import { asBuffer, bufferValue, type GraphEmitter, type Value } from './emit-graph.js';
 import { type Layout, layoutOf, leadCount, leadIndex, sizeOf, timeVar } from './layout.js';
 import { absorbedOuter as absorbedBy } from '../fusion.js';
@@ -548,8 +548,7 @@ export const renderers = {
   concat,
   slice,
   const: (e, node) => e.constant(node),
-  number: (e, node) =>
-    e.constant({ ...node, op: 'const', attrs: { value: node.attrs.value.evaluate(e.ctx.sizes), type: scalarType } }),
+  number: (e, node) => e.constant(numberAsConstant(node, e.ctx.sizes)),
   eye,
   positions,
   param: (e, node) => e.sources.param(node.attrs.name, e.layout(node.id)),

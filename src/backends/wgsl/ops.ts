@@ -5,7 +5,7 @@
  * whatever inputs it needs, so elements never race and need no atomics.
  */
 import type { Node, OpKind } from '../../ir/graph.js';
-import { scalarType } from '../../ir/types.js';
+import { numberAsConstant } from '../../ir/ops/sources.js';
 import { type Layout, layoutOf } from '../ts/layout.js';
 import { absorbedOuter } from '../fusion.js';
 import { leadOf, linear, sampleOf, type WgslEmitter } from './emit-graph.js';
@@ -1026,8 +1026,7 @@ export const renderers = {
   concat,
   slice,
   const: (e, node) => e.constant(node),
-  number: (e, node) =>
-    e.constant({ ...node, op: 'const', attrs: { value: node.attrs.value.evaluate(e.ctx.sizes), type: scalarType } }),
+  number: (e, node) => e.constant(numberAsConstant(node, e.ctx.sizes)),
   eye,
   positions,
   param: (e, node) => e.sources.param(node.attrs.name, e.layout(node.id)),

@@ -379,9 +379,27 @@ function comparison<K extends 'less' | 'less_equal' | 'equal'>(
   });
 }
 
-export const lessOp = comparison('less', '<', (a, b) => a < b, '<', (v) => v.less());
-export const lessEqualOp = comparison('less_equal', '<=', (a, b) => a <= b, '<=', (v) => v.lessEqual());
-export const equalOp = comparison('equal', '==', (a, b) => a === b, '==', (v) => v.equal());
+export const lessOp = comparison(
+  'less',
+  '<',
+  (a, b) => a < b,
+  '<',
+  (v) => v.less(),
+);
+export const lessEqualOp = comparison(
+  'less_equal',
+  '<=',
+  (a, b) => a <= b,
+  '<=',
+  (v) => v.lessEqual(),
+);
+export const equalOp = comparison(
+  'equal',
+  '==',
+  (a, b) => a === b,
+  '==',
+  (v) => v.equal(),
+);
 
 /** where(c, a, b): a where c is not 0, else b. */
 export function select(c: number, a: number, b: number): number {

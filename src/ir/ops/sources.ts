@@ -1,6 +1,7 @@
 /** Ops that bring values into a graph: constants, params, inputs, scan arguments, initial states. */
 import { noLead, Tensor } from '../../tensor/tensor.js';
 import { expectTensor, formatType, scalarType, ShapeError, tensorType } from '../types.js';
+import type { Node } from '../graph.js';
 import { type OpDef } from './opdef.js';
 import { linear, noInputs } from './vjp-rules.js';
 
@@ -123,3 +124,8 @@ export const eyeOp: OpDef<'eye'> = {
   saves: 'nothing',
   vjp: noInputs,
 };
+
+/** A number node as the constant it is once sizes are bound: backends render it as one. */
+export function numberAsConstant(node: Node<'number'>, sizes: Readonly<Record<string, number>>): Node<'const'> {
+  return { ...node, op: 'const', attrs: { value: node.attrs.value.evaluate(sizes), type: scalarType } };
+}
