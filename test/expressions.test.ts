@@ -257,3 +257,84 @@ cell Attend(N = 2) {
     expect(y[1][0][0]).toBeCloseTo(1 + (1 - w) * 1 + w * 3, 12);
   });
 });
+
+describe('the mistakes a memory can be written with', () => {
+  const attend = (memoryDecl: string, extra = '') => `
+cell Attend(N = 2) {
+  input x: [N]
+  ${memoryDecl}
+  state s: [N]
+  s' = x + sum(softmax(m @ x, axis = S) * m, axis = S)${extra}
+  output s'
+}`;
+  const model = (layer: string) => `${attend('memory m: seq(S)[N]')}
+model M {
+  input x: seq(T)[2]
+  input src: seq(S)[2]
+  input other: seq(R)[2]
+  input wide: seq(S)[3]
+  input f: [2]
+  layer a = ${layer}
+}`;
+
+  it.each([
+    {
+      what: 'a memory without an axis',
+      source: attend('memory m: [N]'),
+      line: 4,
+      message: 'a memory is a whole sequence, read at every step along its own axis',
+    },
+    {
+      what: 'an axis named like a size',
+      source: attend('memory m: seq(N)[N]'),
+      line: 4,
+      message: "'N' is a size of cell Attend, so it cannot also name an axis",
+    },
+    {
+      what: 'a layer that gives no memory',
+      source: model('Attend(2) over x'),
+      line: 15,
+      message: 'Attend takes 1 input and 1 memory (x, m, in this order), but 1 is given after',
+    },
+    {
+      what: 'a memory that is one value',
+      source: model('Attend(2) over x, f'),
+      line: 15,
+      message: "Attend's memory m is a whole sequence, but this is a single value",
+    },
+    {
+      what: 'a memory of the wrong width',
+      source: model('Attend(2) over x, wide'),
+      line: 15,
+      message: 'Attend expects its memory m to be [2] at each position, but this is [3]',
+    },
+    {
+      what: 'a sum along the memory of a value that does not run along it',
+      source: attend('memory m: seq(S)[N]', ' + sum(x, axis = S)'),
+      line: 6,
+      message: 'sum along S needs a value that runs along S, and this one is the same at every position',
+    },
+    {
+      what: 'an axis that is not a memory’s',
+      source: attend('memory m: seq(S)[N]').replace('axis = S)', 'axis = U)'),
+      line: 6,
+      message: "an axis is a whole number: 0 for the first, -1 for the last, or a memory's axis (S)",
+    },
+  ])('refuses $what, saying so at its line', ({ source, line, message }) => {
+    expect(diagnose(source).errors).toContainEqual(
+      expect.objectContaining({ line, message: expect.stringContaining(message) }),
+    );
+  });
+
+  it('refuses a cell whose memory its layer runs without a state, and one that keeps a value along the memory', () => {
+    const stateless =
+      'cell R(N = 2) {\n  input x: [N]\n  memory m: seq(S)[N]\n  output y = x + sum(m, axis = S)\n}\nmodel M {\n  input x: seq[2]\n  input src: seq(S)[2]\n  layer a = R(2) over x, src\n}';
+    expect(diagnose(stateless).errors).toContainEqual(
+      expect.objectContaining({ message: expect.stringContaining('reads a memory but has no state') }),
+    );
+    const kept = "cell K(N = 2) {\n  input x: [N]\n  memory m: seq(S)[N]\n  state s: [N]\n  s' = s + m\n  output s'\n}";
+    expect(diagnose(kept).errors).toContainEqual(
+      expect.objectContaining({ line: 5, message: expect.stringContaining("state s is [N] but s' = … is") }),
+    );
+  });
+});
