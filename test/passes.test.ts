@@ -6,7 +6,7 @@ import { tensorFromNested } from '../src/interp/io.js';
 import { randomData } from '../src/interp/random-data.js';
 import { bindSizes, initParams } from '../src/interp/run.js';
 import { GraphBuilder } from '../src/ir/builder.js';
-import { type Graph, isOp } from '../src/ir/graph.js';
+import { type Graph, isOp, type Node } from '../src/ir/graph.js';
 import { formatType, tensorType } from '../src/ir/types.js';
 import { verify } from '../src/ir/verify.js';
 import { cse } from '../src/passes/cse.js';
@@ -120,6 +120,26 @@ describe('what the passes do', () => {
       outside: 4,
       perStep: [4],
     });
+  });
+
+  it('compute a context’s projection once per call, outside the decoder’s loop (context_seq2seq.rnn)', () => {
+    const { graph } = optimize(exampleModel('context_seq2seq.rnn').graph, { level: 2 });
+    // C_z c, C_r c, C_n c: one batched GEMM of the packed C_z, C_r, C_n, before the decoder's scan.
+    const outside = graph.nodes.filter((n) => isOp(n, 'matmul') && formatType(n.type) === 'batch [3*H]');
+    expect(outside).toHaveLength(1);
+  });
+
+  it('compute the memory’s projection U_a h_j once per call, one GEMM over every position (attention.rnn)', () => {
+    const model = exampleModel('attention.rnn');
+    const projections = (g: Graph) =>
+      g.nodes.filter((n) => isOp(n, 'matmul') && formatType(n.type) === 'seq(S) batch [A]');
+    const decoder = (g: Graph) => g.nodes.find((n) => isOp(n, 'scan') && n.attrs.layer === 'decoder') as Node<'scan'>;
+    // Written in the step, it is there at -O0 and leaves the loop at -O2.
+    expect(projections(decoder(model.graph).attrs.body)).toHaveLength(1);
+    const { graph } = optimize(model.graph, { level: 2 });
+    expect(projections(graph)).toHaveLength(1);
+    expect(projections(decoder(graph).attrs.body)).toHaveLength(0);
+    expect(projections(optimize(model.graph, { level: 2, disable: new Set(['hoist']) }).graph)).toHaveLength(0);
   });
 
   it('report what each pass changed', () => {
