@@ -10,6 +10,13 @@ const writeScratch = scratchFiles.write;
 const noStackTrace = (text: string) => expect(text).not.toMatch(/\n\s+at /);
 
 describe('rnnc check', () => {
+  it('lists a cell’s memories with their axes, and its hyperparameters with their defaults', async () => {
+    const attention = await rnnc('check', 'examples/attention.rnn');
+    expect(attention.out).toContain('  memory enc: seq(S) [M]');
+    const antisymmetric = await rnnc('check', 'examples/antisymmetric.rnn');
+    expect(antisymmetric.out).toContain('cell Antisymmetric(I, H, eps = 0.01, gamma = 0.01)');
+  });
+
   it('lists the cells of a file with their params and shapes', async () => {
     const { status, out } = await rnnc('check', 'examples/lstm.rnn');
     expect(status).toBe(0);

@@ -25,6 +25,8 @@ function docLines(doc: string | undefined): string[] {
 export function describeCell(cell: CellInfo, sizes: Record<string, number> | undefined): string {
   const lines = [`cell ${cell.name}${sizesHeader(cell.sizes, sizes)}`, ...docLines(cell.doc)];
   for (const i of cell.inputs) lines.push(`  input  ${i.name}: ${formatShape(i.shape)}${concrete(i.shape, sizes)}`);
+  for (const m of cell.memories)
+    lines.push(`  memory ${m.name}: seq(${m.axis}) ${formatShape(m.shape)}${concrete(m.shape, sizes)}`);
   for (const s of cell.states)
     lines.push(`  state  ${s.name}: ${formatShape(s.shape)}${concrete(s.shape, sizes)} = ${stateInit(s.init)}`);
   for (const p of cell.params)

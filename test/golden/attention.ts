@@ -610,7 +610,7 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
     out40_1_49.set(ub18_62, t * ub18_62.length);
     state40_0_47.set(v39_66);
   }
-  // %44 concat output — 51: output concat(s', c)
+  // %44 concat y — 51: output y = concat(s', c)    // the state and the context, which the readout reads
   v37_44.fill(0); // reused: its last value is dead
   for (let l = 0; l < T_U * B; l++) {
     const xo = l * 128;
@@ -1262,7 +1262,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     out41_11_149.set(ub18_162, t * ub18_162.length);
     state41_0_137.set(v39_170);
   }
-  // %55 concat output — 51: output concat(s', c)
+  // %55 concat y — 51: output y = concat(s', c)    // the state and the context, which the readout reads
   v38_134.fill(0); // reused: its last value is dead
   for (let l = 0; l < T_U * B; l++) {
     const xo = l * 128;
@@ -1399,11 +1399,11 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       bt80_184[o + j] = s179[0];
     }
   }
-  // %83 slice ∂output — 51: output concat(s', c)
+  // %83 slice ∂y — 51: output y = concat(s', c)    // the state and the context, which the readout reads
   for (let r = 0; r < T_U * B; r++) {
     for (let c = 0; c < 128; c++) sl83_187[r * 128 + c] = mm37_133[r * 384 + 0 + c];
   }
-  // %84 slice ∂output — 51: output concat(s', c)
+  // %84 slice ∂y — 51: output y = concat(s', c)    // the state and the context, which the readout reads
   for (let r = 0; r < T_U * B; r++) {
     for (let c = 0; c < 256; c++) sl84_188[r * 256 + c] = mm37_133[r * 384 + 128 + c];
   }

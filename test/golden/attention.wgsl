@@ -8893,9 +8893,9 @@ struct Dims {
 // Every value of the model, each in a region of its own (params, inputs, states, results).
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
-// %44 concat output — 51: output concat(s', c)
+// %44 concat y — 51: output y = concat(s', c)    // the state and the context, which the readout reads
 fn concat_43(i: u32, _t: u32) {
-  let at0 = (dims.T_S * dims.B * 3359u + dims.T_U * dims.B * 1193u + dims.B * 4482u + 333440u); // %44 concat output
+  let at0 = (dims.T_S * dims.B * 3359u + dims.T_U * dims.B * 1193u + dims.B * 4482u + 333440u); // %44 concat y
   let at1 = (dims.T_S * dims.B * 2972u + dims.T_U * dims.B * 809u + dims.B * 2048u + 333440u); // decoder output 0
   let at2 = (dims.T_S * dims.B * 2972u + dims.T_U * dims.B * 937u + dims.B * 2048u + 333440u); // decoder output 1
   let l = i / 384u;
@@ -8939,7 +8939,7 @@ fn quadRow3(mine: f32, at: u32) -> f32 { return mem[at]; }
 fn matmul_44(i: u32, _t: u32) {
   let at0 = (dims.T_S * dims.B * 3359u + dims.T_U * dims.B * 1577u + dims.B * 4482u + 349225u); // %47 matmul
   let at1 = (dims.T_S * dims.B * 3359u + dims.T_U * dims.B * 1577u + dims.B * 4482u + 333440u); // param logits.W
-  let at2 = (dims.T_S * dims.B * 3359u + dims.T_U * dims.B * 1193u + dims.B * 4482u + 333440u); // %44 concat output
+  let at2 = (dims.T_S * dims.B * 3359u + dims.T_U * dims.B * 1193u + dims.B * 4482u + 333440u); // %44 concat y
   let q = i % 4u;
   let quad = i / 4u;
   let row = quad % 2u * 32u;
@@ -15239,9 +15239,9 @@ struct Dims {
 // Every value of the model, each in a region of its own (params, inputs, states, results).
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
-// %44 concat output — 51: output concat(s', c)
+// %44 concat y — 51: output y = concat(s', c)    // the state and the context, which the readout reads
 fn concat_43(i: u32, _t: u32) {
-  let at0 = (dims.T_S * dims.B * 3359u + dims.T_U * dims.B * 1193u + dims.B * 4482u + 333440u); // %44 concat output
+  let at0 = (dims.T_S * dims.B * 3359u + dims.T_U * dims.B * 1193u + dims.B * 4482u + 333440u); // %44 concat y
   let at1 = (dims.T_S * dims.B * 2972u + dims.T_U * dims.B * 809u + dims.B * 2048u + 333440u); // decoder output 0
   let at2 = (dims.T_S * dims.B * 2972u + dims.T_U * dims.B * 937u + dims.B * 2048u + 333440u); // decoder output 1
   let l = i / 384u;
@@ -15285,7 +15285,7 @@ fn quadRow3(mine: f32, at: u32) -> f32 { return mem[at]; }
 fn matmul_44(i: u32, _t: u32) {
   let at0 = (dims.T_S * dims.B * 3359u + dims.T_U * dims.B * 1577u + dims.B * 4482u + 349225u); // %47 matmul
   let at1 = (dims.T_S * dims.B * 3359u + dims.T_U * dims.B * 1577u + dims.B * 4482u + 333440u); // param logits.W
-  let at2 = (dims.T_S * dims.B * 3359u + dims.T_U * dims.B * 1193u + dims.B * 4482u + 333440u); // %44 concat output
+  let at2 = (dims.T_S * dims.B * 3359u + dims.T_U * dims.B * 1193u + dims.B * 4482u + 333440u); // %44 concat y
   let q = i % 4u;
   let quad = i / 4u;
   let row = quad % 2u * 32u;
@@ -26339,9 +26339,9 @@ struct Dims {
 // Every value of the model, each in a region of its own (params, inputs, states, results).
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
-// %55 concat output — 51: output concat(s', c)
+// %55 concat y — 51: output y = concat(s', c)    // the state and the context, which the readout reads
 fn concat_59(i: u32, _t: u32) {
-  let at0 = (dims.T_S * dims.B * 4639u + dims.T_U * dims.B * 2388u + dims.B * 3970u + 333440u); // %55 concat output
+  let at0 = (dims.T_S * dims.B * 4639u + dims.T_U * dims.B * 2388u + dims.B * 3970u + 333440u); // %55 concat y
   let at1 = (dims.T_S * dims.B * 4252u + dims.T_U * dims.B * 2004u + dims.B * 1792u + 333440u); // decoder output 10
   let at2 = (dims.T_S * dims.B * 4252u + dims.T_U * dims.B * 2132u + dims.B * 1792u + 333440u); // decoder output 11
   let l = i / 384u;
@@ -26385,7 +26385,7 @@ fn quadRow3(mine: f32, at: u32) -> f32 { return mem[at]; }
 fn matmul_60(i: u32, _t: u32) {
   let at0 = (dims.T_S * dims.B * 4639u + dims.T_U * dims.B * 2772u + dims.B * 3970u + 349225u); // %58 matmul
   let at1 = (dims.T_S * dims.B * 4639u + dims.T_U * dims.B * 2772u + dims.B * 3970u + 333440u); // param logits.W
-  let at2 = (dims.T_S * dims.B * 4639u + dims.T_U * dims.B * 2388u + dims.B * 3970u + 333440u); // %55 concat output
+  let at2 = (dims.T_S * dims.B * 4639u + dims.T_U * dims.B * 2388u + dims.B * 3970u + 333440u); // %55 concat y
   let q = i % 4u;
   let quad = i / 4u;
   let row = quad % 2u * 32u;
@@ -27964,7 +27964,7 @@ struct Dims {
 // %78 unbroadcast (Σ over samples of outer products, 4 × 4 a thread)
 fn unbroadcast_77(i: u32, _t: u32) {
   let at0 = (dims.T_S * dims.B * 4639u + dims.T_U * dims.B * 3489u + dims.B * 3970u + 349268u); // %78 unbroadcast
-  let at1 = (dims.T_S * dims.B * 4639u + dims.T_U * dims.B * 2388u + dims.B * 3970u + 333440u); // %55 concat output
+  let at1 = (dims.T_S * dims.B * 4639u + dims.T_U * dims.B * 2388u + dims.B * 3970u + 333440u); // %55 concat y
   let at2 = (dims.T_S * dims.B * 4639u + dims.T_U * dims.B * 3064u + dims.B * 3970u + 349227u); // %74 sub ∂loss
   let row = i / 96u * 4u;
   let col = i % 96u * 4u;
@@ -28144,9 +28144,9 @@ struct Dims {
 // Every value of the model, each in a region of its own (params, inputs, states, results).
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
-// %83 slice ∂output — 51: output concat(s', c)
+// %83 slice ∂y — 51: output y = concat(s', c)    // the state and the context, which the readout reads
 fn slice_82(i: u32, _t: u32) {
-  let at0 = (dims.T_S * dims.B * 4895u + dims.T_U * dims.B * 3489u + dims.B * 3970u + 397909u); // %83 slice ∂output
+  let at0 = (dims.T_S * dims.B * 4895u + dims.T_U * dims.B * 3489u + dims.B * 3970u + 397909u); // %83 slice ∂y
   let at1 = (dims.T_S * dims.B * 4639u + dims.T_U * dims.B * 3105u + dims.B * 3970u + 349268u); // %77 matmul
   mem[at0 + i] = mem[at1 + i / 128u * 384u + 0u + i % 128u];
 }
@@ -28174,9 +28174,9 @@ struct Dims {
 // Every value of the model, each in a region of its own (params, inputs, states, results).
 @group(0) @binding(1) var<storage, read_write> mem: array<f32>;
 
-// %84 slice ∂output — 51: output concat(s', c)
+// %84 slice ∂y — 51: output y = concat(s', c)    // the state and the context, which the readout reads
 fn slice_83(i: u32, _t: u32) {
-  let at0 = (dims.T_S * dims.B * 4895u + dims.T_U * dims.B * 3617u + dims.B * 3970u + 397909u); // %84 slice ∂output
+  let at0 = (dims.T_S * dims.B * 4895u + dims.T_U * dims.B * 3617u + dims.B * 3970u + 397909u); // %84 slice ∂y
   let at1 = (dims.T_S * dims.B * 4639u + dims.T_U * dims.B * 3105u + dims.B * 3970u + 349268u); // %77 matmul
   mem[at0 + i] = mem[at1 + i / 256u * 384u + 128u + i % 256u];
 }
@@ -28424,7 +28424,7 @@ struct Step {
 fn add_92(i: u32, t: u32) {
   let at0 = (dims.T_S * dims.B * 5407u + dims.T_U * dims.B * 5153u + dims.B * 4226u + 529237u); // %3 add
   let at1 = select((dims.T_S * dims.B * 4895u + dims.T_U * dims.B * 5153u + dims.B * 3970u + 463445u), (dims.T_S * dims.B * 4895u + dims.T_U * dims.B * 5153u + dims.B * 4098u + 463445u), (dims.T_U - 1u - t) % 2u == 1u); // ∂decoder state ∂s
-  let at2 = (dims.T_S * dims.B * 4895u + dims.T_U * dims.B * 3489u + dims.B * 3970u + 397909u) + t * dims.B * 128u; // %83 slice ∂output at step t
+  let at2 = (dims.T_S * dims.B * 4895u + dims.T_U * dims.B * 3489u + dims.B * 3970u + 397909u) + t * dims.B * 128u; // %83 slice ∂y at step t
   let l = i / 128u;
   let j = i % 128u;
   mem[at0 + i] = mem[at1 + l * 128u + j] + mem[at2 + l * 128u + j];
@@ -28835,7 +28835,7 @@ struct Step {
 // %35 add
 fn add_104(i: u32, t: u32) {
   let at0 = (dims.T_S * dims.B * 5407u + dims.T_U * dims.B * 5153u + dims.B * 6658u + 529237u); // %35 add
-  let at1 = (dims.T_S * dims.B * 4895u + dims.T_U * dims.B * 3617u + dims.B * 3970u + 397909u) + t * dims.B * 256u; // %84 slice ∂output at step t
+  let at1 = (dims.T_S * dims.B * 4895u + dims.T_U * dims.B * 3617u + dims.B * 3970u + 397909u) + t * dims.B * 256u; // %84 slice ∂y at step t
   let at2 = (dims.T_S * dims.B * 5407u + dims.T_U * dims.B * 5153u + dims.B * 6402u + 529237u); // %34 matmul
   let l = i / 256u;
   let j = i % 256u;
