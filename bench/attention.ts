@@ -34,7 +34,7 @@ function uniform(length: number, seed: number): Float32Array {
   return out;
 }
 
-/** PyTorch in a child process; undefined (with the reason) where python3 or torch is missing. */
+/** PyTorch in a child process, its output checked; else why it cannot be timed (no python3 or torch, or a disagreement). */
 async function startTorch(
   job: string,
 ): Promise<{ turn(kind: string, calls: number): Promise<number>; stop(): void } | string> {
