@@ -56,6 +56,9 @@ const context: EvalContext = {
   input: () => {
     throw new Error('unused');
   },
+  lengths: () => {
+    throw new Error('unused');
+  },
   arg: () => {
     throw new Error('unused');
   },

@@ -6,7 +6,7 @@ import { tensorFromNested } from '../src/interp/io.js';
 import { randomData } from '../src/interp/random-data.js';
 import { bindSizes, initParams } from '../src/interp/run.js';
 import { GraphBuilder } from '../src/ir/builder.js';
-import { type Graph, isOp, type Node } from '../src/ir/graph.js';
+import { dataInputs, type Graph, isOp, type Node } from '../src/ir/graph.js';
 import { formatType, tensorType } from '../src/ir/types.js';
 import { verify } from '../src/ir/verify.js';
 import { cse } from '../src/passes/cse.js';
@@ -23,7 +23,7 @@ const examples = exampleCases;
 function bindingsFor(file: string, graph: Graph) {
   const model = caseModel(file);
   const sizes = bindSizes(model);
-  const specs = graph.nodes.flatMap((n) => (isOp(n, 'input') ? [n.attrs] : []));
+  const specs = dataInputs(graph);
   const steps = { T: 4, S: 5, U: 3 };
   const data = randomData(specs, sizes, steps, 2, 9);
   const inputs = Object.fromEntries(

@@ -10,7 +10,7 @@ import { interpret } from '../src/interp/interpret.js';
 import { tensorFromNested } from '../src/interp/io.js';
 import { randomData } from '../src/interp/random-data.js';
 import { bindSizes, initParams } from '../src/interp/run.js';
-import { type Graph, isOp } from '../src/ir/graph.js';
+import { dataInputs, type Graph } from '../src/ir/graph.js';
 import { keepOutputs } from '../src/ir/prune.js';
 import type { Tensor } from '../src/tensor/tensor.js';
 import { typecheck } from './helpers/typecheck.js';
@@ -117,7 +117,7 @@ describe.each(cases)(
         expect(Array.from(params[name]), name).toEqual(Array.from(t.data));
 
       const lossGraph = lossGraphOf(model);
-      const specs = lossGraph.nodes.flatMap((n) => (isOp(n, 'input') ? [n.attrs] : []));
+      const specs = dataInputs(lossGraph);
       const data = randomData(specs, sizes, steps, batch, 5);
       const tensors = Object.fromEntries(
         specs.map((s) => [s.name, tensorFromNested(s.name, data[s.name], s.type, sizes, dtype)]),
@@ -230,7 +230,7 @@ async function expectInterpreterGradients(
 ): Promise<void> {
   const mod = await generatedModule(model, sizes, level, cpu, name);
   const lossGraph = lossGraphOf(model);
-  const specs = lossGraph.nodes.flatMap((n) => (isOp(n, 'input') ? [n.attrs] : []));
+  const specs = dataInputs(lossGraph);
   const data = randomData(specs, sizes, steps, batch, 4);
   const tensor = (spec: (typeof specs)[number], dtype: 'f32' | 'f64') =>
     tensorFromNested(spec.name, data[spec.name], spec.type, sizes, dtype);

@@ -12,7 +12,7 @@ import type { ModelInfo } from '../src/frontend/model.js';
 import { tensorFromNested } from '../src/interp/io.js';
 import { randomData } from '../src/interp/random-data.js';
 import { bindSizes } from '../src/interp/run.js';
-import { isOp } from '../src/ir/graph.js';
+import { dataInputs } from '../src/ir/graph.js';
 import { typecheck } from './helpers/typecheck.js';
 import {
   compileOk,
@@ -102,7 +102,7 @@ async function tsModule(file: string, level: 0 | 2, sizes?: Record<string, numbe
 function inputsOf(model: ModelInfo): Record<string, { data: Float32Array; shape: number[] }> {
   const sizes = testSizes(model);
   const graph = model.hasLoss ? model.graph : withOutputLoss(model.graph);
-  const specs = graph.nodes.flatMap((n) => (isOp(n, 'input') ? [n.attrs] : []));
+  const specs = dataInputs(graph);
   const data = randomData(specs, sizes, lengths, B, 5);
   return Object.fromEntries(
     specs.map((s) => {

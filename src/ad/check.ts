@@ -9,7 +9,7 @@ import { tensorFromNested } from '../interp/io.js';
 import { Random } from '../interp/random.js';
 import { randomData } from '../interp/random-data.js';
 import { bindSizes, initParams } from '../interp/run.js';
-import { type Graph, isOp } from '../ir/graph.js';
+import { dataInputs, type Graph, isOp } from '../ir/graph.js';
 import { keepOutputs } from '../ir/prune.js';
 import { tensorType } from '../ir/types.js';
 import type { Tensor } from '../tensor/tensor.js';
@@ -147,7 +147,7 @@ export function gradcheckModel(
   }
   const graph = model.hasLoss ? model.graph : withOutputLoss(model.graph);
   const sizes = bindSizes(model, options.sizes ?? {});
-  const specs = graph.nodes.flatMap((n) => (isOp(n, 'input') ? [n.attrs] : []));
+  const specs = dataInputs(graph);
   const data = randomData(specs, sizes, options.steps, options.batch, options.seed);
   const inputs = byName(specs.map((s) => [s.name, tensorFromNested(s.name, own(data, s.name), s.type, sizes, 'f64')]));
   const rng = new Random(options.seed + 5);

@@ -10,7 +10,7 @@ import { interpret } from '../interp/interpret.js';
 import { type Layout, type Nested, tensorToNested } from '../interp/io.js';
 import { randomData } from '../interp/random-data.js';
 import { checkRun, initParams, readParams, runModel } from '../interp/run.js';
-import { isOp } from '../ir/graph.js';
+import { dataInputs } from '../ir/graph.js';
 import type { DType, Tensor } from '../tensor/tensor.js';
 import { readKerasWeights } from '../weights/keras.js';
 import { readTorchWeights, torchInitialStates } from '../weights/torch.js';
@@ -25,6 +25,7 @@ import {
   withGradErrors,
 } from './program.js';
 import { byName, mergeByName, own } from '../names.js';
+import { raggedModel } from './lengths.js';
 
 export type { Layout, Nested, Tensor };
 
@@ -55,6 +56,11 @@ export interface ValueOptions extends SourceOptions, ModelChoice {
   readonly kerasWeights?: Readonly<Record<string, unknown>>;
   /** Initial states by qualified name (`enc.h`), as nested arrays `[B][…]`. */
   readonly initialStates?: Readonly<Record<string, unknown>>;
+  /**
+   * Each sample's number of steps, by time axis (`{ T: [5, 3, 1] }`): the inputs are padded to the
+   * longest, and each sample runs for its own steps (docs/language.md, "Variable-length batches").
+   */
+  readonly lengths?: Readonly<Record<string, readonly number[]>>;
 }
 
 /** The values a call works on, made from its options. */
@@ -67,6 +73,7 @@ export interface Given {
   readonly params: Record<string, Tensor>;
   readonly data: Record<string, unknown>;
   readonly initialStates: Record<string, unknown>;
+  readonly lengths: Readonly<Record<string, readonly number[]>>;
   /** What was made rather than given (initializers, random inputs). */
   readonly notes: string[];
 }
@@ -105,7 +112,10 @@ export function givenValues(
   dtype: DType = options.dtype ?? 'f64',
 ): Given {
   const program = programOf(source, options);
-  const { model, sizes } = chooseModel(program, options);
+  const chosen = chooseModel(program, options);
+  const lengths = mergeByName(options.lengths ?? {});
+  const model = raggedModel(chosen.model, Object.keys(lengths));
+  const sizes = chosen.sizes;
   if (dtype !== 'f64' && dtype !== 'f32') throw new UserError(`dtype is f64 or f32, got '${String(dtype)}'`);
   const seed = checkSeed(options.seed ?? 0);
   const layout = options.layout ?? 'time-major';
@@ -149,7 +159,7 @@ export function givenValues(
     notes.push(`no inputs given: random inputs in [-1, 1] and one-hot targets with ${stepText}, B=${batch}`);
   }
   const initialStates = mergeByName(torchStates, options.initialStates);
-  return { program, model, sizes, dtype, layout, params, data, initialStates, notes };
+  return { program, model, sizes, dtype, layout, params, data, initialStates, lengths, notes };
 }
 
 export interface RunOptions extends ValueOptions {
@@ -185,7 +195,12 @@ export async function run(source: ProgramSource, options: RunOptions = {}): Prom
   // The WGSL kernels compute in f32; params and inputs are read as f32 for them.
   const given = givenValues(source, options, target === 'wgsl' ? 'f32' : options.dtype);
   const { program, model, sizes, dtype, layout } = given;
-  const inputs = { data: given.data, params: given.params, initialStates: given.initialStates };
+  const inputs = {
+    data: given.data,
+    params: given.params,
+    initialStates: given.initialStates,
+    lengths: given.lengths,
+  };
   let result;
   let adapter: string | undefined;
   if (target === 'wgsl') {
@@ -253,8 +268,13 @@ export function gradients(source: ProgramSource, options: GradientOptions = {}):
   if (note) given.notes.push(note);
   const result = withGradErrors(program, () => differentiate(graph, options));
   // The loss graph's inputs: the model's, and for a lone cell the target R of sum(output ⊙ R).
-  const lossModel = { ...model, inputs: graph.nodes.flatMap((n) => (isOp(n, 'input') ? [n.attrs] : [])) };
-  const values = { data: given.data, params: given.params, initialStates: given.initialStates };
+  const lossModel = { ...model, inputs: dataInputs(graph) };
+  const values = {
+    data: given.data,
+    params: given.params,
+    initialStates: given.initialStates,
+    lengths: given.lengths,
+  };
   const probes = lossModel.inputs.filter((i) => !model.inputs.some((m) => m.name === i.name));
   const drawn = probes.filter((p) => own(given.data, p.name) === undefined);
   if (drawn.length > 0) {
@@ -280,6 +300,7 @@ export function gradients(source: ProgramSource, options: GradientOptions = {}):
     initialStates: checked.initialStates,
     batch: checked.batch,
     timeLengths: checked.timeLengths,
+    lengths: checked.lengths,
   });
   const pick = (names: readonly string[]) =>
     Object.fromEntries(names.flatMap((name) => (computed[gradName(name)] ? [[name, computed[gradName(name)]]] : [])));

@@ -11,7 +11,7 @@ import { interpret } from '../interp/interpret.js';
 import { tensorFromNested } from '../interp/io.js';
 import { randomData } from '../interp/random-data.js';
 import { bindSizes, initParams } from '../interp/run.js';
-import { isOp } from '../ir/graph.js';
+import { dataInputs } from '../ir/graph.js';
 import { lineChart } from './chart.js';
 import { parseCount, parseSeed } from './run.js';
 import { writeOutput } from './load.js';
@@ -37,7 +37,7 @@ export function gradientFlow(program: Program, steps: number, batch: number, see
   const { layer } = firstRecurrentOutput(model.graph);
   const sizes = bindSizes(model);
   const { graph: gradGraph } = grad(graph, { stateAdjoints: true });
-  const specs = graph.nodes.flatMap((n) => (isOp(n, 'input') ? [n.attrs] : []));
+  const specs = dataInputs(graph);
   const axes = Object.fromEntries(specs.flatMap((s) => (s.type.time ? [[s.type.time, steps]] : [])));
   const data = randomData(specs, sizes, axes, batch, seed);
   const inputs = Object.fromEntries(

@@ -7,7 +7,7 @@ import { UserError } from '../diagnostics.js';
 import type { Graph } from '../ir/graph.js';
 import type { EvalContext, Value } from '../ir/ops/opdef.js';
 import { opDef } from '../ir/ops/registry.js';
-import type { DType, Tensor } from '../tensor/tensor.js';
+import { type DType, Tensor } from '../tensor/tensor.js';
 import { byName, mergeByName, own } from '../names.js';
 
 export interface Bindings {
@@ -20,6 +20,8 @@ export interface Bindings {
   readonly initialStates?: Readonly<Record<string, Tensor>>;
   readonly batch: number;
   readonly timeLengths: Readonly<Record<string, number>>;
+  /** Per-sample lengths by time axis (a batch of numbers each); an axis not given runs every sample whole. */
+  readonly lengths?: Readonly<Record<string, Tensor>>;
 }
 
 /** Evaluates every node of `graph` and returns its named outputs. */
@@ -46,6 +48,13 @@ export function evaluateGraph(graph: Graph, bindings: Bindings, args: readonly T
       const x = own(bindings.inputs, name);
       if (x === undefined) throw new UserError(`no value for input '${name}'`);
       return x;
+    },
+    lengths: (axis) => {
+      const given = own(bindings.lengths, axis);
+      if (given !== undefined) return given;
+      const full = Tensor.zeros(bindings.dtype, { time: null, batch: bindings.batch }, []);
+      full.data.fill(own(bindings.timeLengths, axis) ?? 0);
+      return full;
     },
     arg: (index) => {
       const a = args[index];

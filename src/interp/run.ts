@@ -10,7 +10,7 @@ import { formatShape } from '../ir/dims.js';
 import { keepOutputs } from '../ir/prune.js';
 import { type TensorType, tensorType } from '../ir/types.js';
 import { type Graph, isOp } from '../ir/graph.js';
-import type { DType, Tensor } from '../tensor/tensor.js';
+import { type DType, Tensor } from '../tensor/tensor.js';
 import { initialValue } from './init.js';
 import { interpret } from './interpret.js';
 import { type Layout, tensorFromNested } from './io.js';
@@ -139,6 +139,8 @@ export interface RunInputs {
   readonly params: Record<string, Tensor>;
   /** Initial states by qualified name (`enc.h`), as nested arrays [B][…]. */
   readonly initialStates?: Record<string, unknown>;
+  /** Each sample's number of steps, by time axis (an axis not given runs every sample whole). */
+  readonly lengths?: Readonly<Record<string, readonly number[]>>;
 }
 
 export interface RunOptions {
@@ -161,6 +163,8 @@ export interface CheckedRun {
   readonly initialStates: Record<string, Tensor>;
   readonly batch: number;
   readonly timeLengths: Record<string, number>;
+  /** The per-sample lengths given, as tensors of one number per sample. */
+  readonly lengths: Record<string, Tensor>;
   /** Every target is given, so the loss can be computed. */
   readonly haveTargets: boolean;
 }
@@ -247,15 +251,54 @@ export function checkRun(model: RunShape, given: RunInputs, options: RunOptions)
     if (bad >= 0) throw new UserError(`param ${p.name} holds ${t.data[bad]} at flat index ${bad}`);
   }
 
-  return { inputs, initialStates, batch, timeLengths, haveTargets };
+  const lengths = checkLengths(given.lengths ?? {}, batch, timeLengths, dtype);
+  return { inputs, initialStates, batch, timeLengths, lengths, haveTargets };
+}
+
+/** Per-sample lengths: one whole number per sample, from 1 to the axis's padded length. */
+export function checkLengths(
+  given: Readonly<Record<string, readonly number[]>>,
+  batch: number,
+  timeLengths: Readonly<Record<string, number>>,
+  dtype: DType,
+): Record<string, Tensor> {
+  const lengths: Record<string, Tensor> = byName();
+  for (const [axis, values] of Object.entries(given)) {
+    const padded = own(timeLengths, axis);
+    if (padded === undefined)
+      throw new UserError(
+        `lengths are given for ${axis}, but no input runs along it (the time axes are ${Object.keys(timeLengths).join(', ') || 'none'})`,
+      );
+    if (!Array.isArray(values) || values.length !== batch)
+      throw new UserError(`the lengths of ${axis} must be one number per sample (${batch}), got ${JSON.stringify(values)}`);
+    const t = Tensor.zeros(dtype, { time: null, batch }, []);
+    values.forEach((n, b) => {
+      if (typeof n !== 'number' || !Number.isInteger(n) || n < 1 || n > padded)
+        throw new UserError(
+          `sample ${b}'s length along ${axis} is ${String(n)}, but it must be a whole number from 1 to ${padded} (the inputs' steps)`,
+        );
+      t.data[b] = n;
+    });
+    lengths[axis] = t;
+  }
+  return lengths;
 }
 
 /** Runs the model in the interpreter. The loss is computed when every target is given. */
 export function runModel(model: ModelInfo, given: RunInputs, options: RunOptions): RunResult {
   const { sizes, dtype } = options;
-  const { inputs, initialStates, batch, timeLengths, haveTargets } = checkRun(model, given, options);
+  const { inputs, initialStates, batch, timeLengths, lengths, haveTargets } = checkRun(model, given, options);
   const graph = haveTargets ? model.graph : keepOutputs(model.graph, (o) => o.role !== 'loss');
-  const values = interpret(graph, { dtype, sizes, params: given.params, inputs, initialStates, batch, timeLengths });
+  const values = interpret(graph, {
+    dtype,
+    sizes,
+    params: given.params,
+    inputs,
+    initialStates,
+    batch,
+    timeLengths,
+    lengths,
+  });
   const outputs: Record<string, Tensor> = byName();
   const finalStates: Record<string, Tensor> = byName();
   let loss: number | undefined;

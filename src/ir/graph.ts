@@ -79,7 +79,8 @@ export interface AttrMap {
   /** Along a sequence's time axis: each step's index (0, 1, …) or, with `count`, the number of steps. */
   positions: { readonly count: boolean };
   param: { readonly name: string; readonly type: TensorType; readonly init: InitSpec };
-  input: { readonly name: string; readonly role: 'input' | 'target'; readonly type: TensorType };
+  /** A model input; with role `lengths`, the per-sample lengths of the time axis `name` (src/ir/lengths.ts). */
+  input: { readonly name: string; readonly role: 'input' | 'target' | 'lengths'; readonly type: TensorType };
   arg: { readonly index: number; readonly type: TensorType };
   state_init: { readonly name: string };
   broadcast_batch: object;
@@ -152,4 +153,13 @@ export function* allGraphs(graph: Graph): Generator<Graph> {
 export function outputNode(graph: Graph, name: string): Node | undefined {
   const out = graph.outputs.find((o) => o.name === name);
   return out === undefined ? undefined : graph.nodes[out.node];
+}
+
+/** What a graph reads as data: its inputs and targets (not the lengths of its time axes). */
+export function dataInputs(
+  graph: Graph,
+): { readonly name: string; readonly role: 'input' | 'target'; readonly type: TensorType }[] {
+  return graph.nodes.flatMap((n) =>
+    isOp(n, 'input') && n.attrs.role !== 'lengths' ? [{ ...n.attrs, role: n.attrs.role }] : [],
+  );
 }

@@ -17,6 +17,8 @@ export interface EvalContext {
   readonly timeLengths: Readonly<Record<string, number>>;
   param(name: string): Tensor;
   input(name: string): Tensor;
+  /** Each sample's number of steps along a time axis (all of them, when none were given). */
+  lengths(axis: string): Tensor;
   arg(index: number): Tensor;
   /** A user-supplied initial state for the layer state `name`, if any. */
   initialState(name: string): Tensor | undefined;
