@@ -4,14 +4,17 @@
  * a length-1 sample. Outputs (zero past each length), final states, the loss and the gradient
  * of every param, of the input and of every initial state.
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { gradients, parse, run } from '../src/api/index.js';
+import { compile, gradients, parse, run } from '../src/api/index.js';
 import { selectModel } from '../src/frontend/program.js';
-import { torchKeyLayout } from '../src/weights/torch.js';
+import { torchInitialStates, torchKeyLayout } from '../src/weights/torch.js';
 import { examplesDir, flat, maxRelativeError, readJson, referenceDir } from './helpers/compile.js';
 
 const timeout = 300_000;
+const outDir = mkdtempSync(join(tmpdir(), 'rnnc-lengths-'));
 
 interface PackedCase {
   name: string;
@@ -58,13 +61,13 @@ ${layers.join('\n')}
 }
 
 /** PyTorch's h_n / c_n: [layers·directions][B][H] in the order of the model's states. */
-function finalStates(c: PackedCase, result: Record<string, { data: ArrayLike<number> }>, state: 'h' | 'c') {
+function finalStates(result: Record<string, { data: ArrayLike<number> }>, state: 'h' | 'c') {
   const names = Object.keys(result).filter((n) => n.split('.').pop() === state);
   return names.flatMap((n) => Array.from(result[n].data));
 }
 
 describe.each(reference.cases)('a $name over a batch of lengths 6, 3, 1, 4 against PyTorch', (c) => {
-  const options = (reduce: 'sum' | 'mean') => ({
+  const options = (_reduce: 'sum' | 'mean') => ({
     model: 'Packed',
     torchWeights: { params: c.params, h0: c.h0, ...(c.c0 ? { c0: c.c0 } : {}) },
     inputs: { x: c.x, R: c.R },
@@ -76,8 +79,8 @@ describe.each(reference.cases)('a $name over a batch of lengths 6, 3, 1, 4 again
     async () => {
       const result = await run(packedSource(c, 'sum'), options('sum'));
       expect(maxRelativeError(result.outputs.y.data, flat(c.output))).toBeLessThan(1e-9);
-      expect(maxRelativeError(finalStates(c, result.finalStates, 'h'), flat(c.h_n))).toBeLessThan(1e-9);
-      if (c.c_n) expect(maxRelativeError(finalStates(c, result.finalStates, 'c'), flat(c.c_n))).toBeLessThan(1e-9);
+      expect(maxRelativeError(finalStates(result.finalStates, 'h'), flat(c.h_n))).toBeLessThan(1e-9);
+      if (c.c_n) expect(maxRelativeError(finalStates(result.finalStates, 'c'), flat(c.c_n))).toBeLessThan(1e-9);
       expect(Math.abs((result.loss as number) - c.loss_sum)).toBeLessThan(1e-12);
       const mean = await run(packedSource(c, 'mean'), options('mean'));
       expect(Math.abs((mean.loss as number) - c.loss_mean)).toBeLessThan(1e-12);
@@ -90,19 +93,97 @@ describe.each(reference.cases)('a $name over a batch of lengths 6, 3, 1, 4 again
     () => {
       const result = gradients(packedSource(c, 'sum'), options('sum'));
       expect(Math.abs(result.loss - c.loss_sum)).toBeLessThan(1e-12);
-      expect(maxRelativeError(result.inputs.x.data, flat(c.grads.x))).toBeLessThan(1e-9);
-      expect(maxRelativeError(finalStates(c, result.initialStates, 'h'), flat(c.grads.h0))).toBeLessThan(1e-9);
-      if (c.grads.c0)
-        expect(maxRelativeError(finalStates(c, result.initialStates, 'c'), flat(c.grads.c0))).toBeLessThan(1e-9);
-      // Each PyTorch tensor (weight_ih_l0, …) is the gate blocks of the cell's params, in order.
-      const program = parse(packedSource(c, 'sum'));
-      const layout = torchKeyLayout(selectModel(program, 'Packed'), program.cellTable);
-      expect([...(layout?.keys() ?? [])].sort()).toEqual(Object.keys(c.params).sort());
-      for (const [key, names] of layout ?? []) {
-        const computed = names.flatMap((n) => Array.from(result.params[n].data));
-        expect(maxRelativeError(computed, flat(c.grads[key])), key).toBeLessThan(1e-9);
-      }
+      expectGradients(c, { params: result.params, x: result.inputs.x.data, states: result.initialStates }, 1e-9);
+    },
+    timeout,
+  );
+
+  it(
+    'runs in the TypeScript module in f32 (-O2, SIMD) with a lengths argument: every value and gradient to 1e-4',
+    async () => {
+      const source = packedSource(c, 'sum');
+      const given = await run(source, options('sum'));
+      const { files, main } = compile(source, { model: 'Packed', lengths: ['T'] });
+      const path = join(outDir, `${c.name.replace(/ /g, '_')}.ts`);
+      writeFileSync(path, files[main]);
+      const mod = (await import(path)) as TsModule;
+      const { I, B, T } = reference.sizes;
+      const params = Object.fromEntries(Object.entries(given.params).map(([k, v]) => [k, Float32Array.from(v.data)]));
+      const inputs = {
+        x: { data: Float32Array.from(flat(c.x)), shape: [T, B, I] },
+        R: { data: Float32Array.from(flat(c.R)), shape: [T, B, flat(c.R).length / (T * B)] },
+      };
+      const states = initialStates(c);
+      const lengths = { T: Int32Array.from(reference.lengths) };
+      const forward = mod.forward(params, inputs, states, lengths);
+      expect(maxRelativeError(forward.outputs.y.data, flat(c.output))).toBeLessThan(1e-4);
+      expect(maxRelativeError(finalStates(forward.finalStates, 'h'), flat(c.h_n))).toBeLessThan(1e-4);
+      if (c.c_n) expect(maxRelativeError(finalStates(forward.finalStates, 'c'), flat(c.c_n))).toBeLessThan(1e-4);
+      const g = mod.grad(params, inputs, states, lengths);
+      expect(Math.abs(g.loss - c.loss_sum)).toBeLessThan(1e-4 * Math.max(1, Math.abs(c.loss_sum)));
+      expectGradients(
+        c,
+        {
+          params: Object.fromEntries(Object.entries(g.grads).map(([k, v]) => [k, { data: v }])),
+          x: g.inputGrads.x.data,
+          states: g.stateGrads,
+        },
+        1e-4,
+      );
+      expect(() => mod.forward(params, inputs, states, { T: [6, 3, 0, 4] })).toThrow(
+        "sample 2's length along T is 0, but it must be a whole number from 1 to 6",
+      );
+      expect(() => mod.forward(params, inputs, states, { S: [1, 1, 1, 1] })).toThrow('there is no time axis named "S"');
     },
     timeout,
   );
 });
+
+interface TsModule {
+  forward(p: unknown, i: unknown, s: unknown, l: unknown): Results;
+  grad(
+    p: unknown,
+    i: unknown,
+    s: unknown,
+    l: unknown,
+  ): Results & {
+    loss: number;
+    grads: Record<string, ArrayLike<number>>;
+    inputGrads: Record<string, { data: ArrayLike<number> }>;
+    stateGrads: Record<string, { data: ArrayLike<number> }>;
+  };
+}
+
+interface Results {
+  outputs: Record<string, { data: ArrayLike<number> }>;
+  finalStates: Record<string, { data: ArrayLike<number> }>;
+}
+
+/** PyTorch's h0 / c0 as the module's initial states, by the model's state names. */
+function initialStates(c: PackedCase): Record<string, Float32Array> {
+  const program = parse(packedSource(c, 'sum'));
+  const nested = torchInitialStates(selectModel(program, 'Packed'), { h0: c.h0, c0: c.c0 });
+  return Object.fromEntries(Object.entries(nested).map(([k, v]) => [k, Float32Array.from(flat(v))]));
+}
+
+/** The gradients of every PyTorch param (each the gate blocks of the cell's params), of x, h0 and c0. */
+function expectGradients(
+  c: PackedCase,
+  computed: {
+    params: Record<string, { data: ArrayLike<number> }>;
+    x: ArrayLike<number>;
+    states: Record<string, { data: ArrayLike<number> }>;
+  },
+  tolerance: number,
+): void {
+  expect(maxRelativeError(computed.x, flat(c.grads.x))).toBeLessThan(tolerance);
+  expect(maxRelativeError(finalStates(computed.states, 'h'), flat(c.grads.h0))).toBeLessThan(tolerance);
+  if (c.grads.c0) expect(maxRelativeError(finalStates(computed.states, 'c'), flat(c.grads.c0))).toBeLessThan(tolerance);
+  const program = parse(packedSource(c, 'sum'));
+  const layout = torchKeyLayout(selectModel(program, 'Packed'), program.cellTable);
+  expect([...(layout?.keys() ?? [])].sort()).toEqual(Object.keys(c.params).sort());
+  for (const [key, names] of layout ?? []) {
+    const values = names.flatMap((n) => Array.from(computed.params[n].data));
+    expect(maxRelativeError(values, flat(c.grads[key])), key).toBeLessThan(tolerance);
+  }
+}

@@ -15,6 +15,7 @@ import {
   type SourceOptions,
   withGradErrors,
 } from './program.js';
+import { raggedModel } from './lengths.js';
 
 export interface CompileOptions extends SourceOptions, ModelChoice {
   /** `ts` (default): a TypeScript module; `js`: the module as JavaScript with a .d.ts; `wgsl`: kernels and a host. */
@@ -39,6 +40,11 @@ export interface CompileOptions extends SourceOptions, ModelChoice {
   readonly schedule?: 'auto' | 'steps' | 'persistent' | 'hybrid';
   /** WGSL: the kernels' shapes (threads, tiles, workgroup memory); see `rnnc compile --help`. */
   readonly kernels?: WgslKernelOptions;
+  /**
+   * Time axes whose batches may hold sequences of different lengths: the module's functions take
+   * each sample's number of steps along them (`forward(params, inputs, {}, { T: [5, 3] })`).
+   */
+  readonly lengths?: readonly string[];
 }
 
 /** The WGSL kernels' shapes a user may choose (each has a default). */
@@ -105,7 +111,9 @@ function moduleFiles(stem: string, code: string, language: 'ts' | 'js'): Record<
 
 export function compile(source: ProgramSource, options: CompileOptions = {}): CompileResult {
   const program = programOf(source, options);
-  const { model, sizes } = chooseModel(program, options);
+  const chosen = chooseModel(program, options);
+  const model = raggedModel(chosen.model, options.lengths ?? []);
+  const sizes = chosen.sizes;
   const target = options.target ?? 'ts';
   if (target !== 'ts' && target !== 'js' && target !== 'wgsl')
     throw new UserError(`unknown target '${String(target)}': the targets are ts, js and wgsl`);

@@ -45,6 +45,8 @@ export interface ModuleContext {
 export interface Sources {
   param(name: string, layout: Layout): Value;
   input(name: string, layout: Layout): Value;
+  /** Each sample's number of steps along a time axis (src/ir/lengths.ts). */
+  lengths(axis: string, layout: Layout): Value;
   arg(index: number): Value;
   /** The expression of a caller-given initial state, or undefined when the default is used. */
   initialState(name: string): string;

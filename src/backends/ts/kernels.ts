@@ -552,7 +552,10 @@ export const renderers = {
   eye,
   positions,
   param: (e, node) => e.sources.param(node.attrs.name, e.layout(node.id)),
-  input: (e, node) => e.sources.input(node.attrs.name, e.layout(node.id)),
+  input: (e, node) =>
+    node.attrs.role === 'lengths'
+      ? e.sources.lengths(node.attrs.name, e.layout(node.id))
+      : e.sources.input(node.attrs.name, e.layout(node.id)),
   arg: (e, node) => e.sources.arg(node.attrs.index),
   state_init: stateInit,
   broadcast_batch: broadcastBatch,

@@ -7,12 +7,13 @@ import { gradName } from '../../ad/grad.js';
 import type { ModelInfo } from '../../frontend/model.js';
 import { evaluateNum, formatInit } from '../../ir/init.js';
 import { type Graph, isOp, type Node } from '../../ir/graph.js';
+import { lengthAxes } from '../../ir/lengths.js';
 import type { TensorType } from '../../ir/types.js';
 import { Code, dropUnusedHelpers, numberLiteral, sanitizeComment, stringLiteral } from './code.js';
 import { bufferValue, GraphEmitter, type ModuleContext, type Sources, type Value } from './emit-graph.js';
 import { absorbedOuter, render } from './kernels.js';
 import { type Layout, layoutOf, timeVar } from './layout.js';
-import { runtimeSupport, trainingSupport } from './runtime.js';
+import { lengthsSupport, runtimeSupport, trainingSupport } from './runtime.js';
 import { buildKernels, reserveLine, simdRuntime, simdState } from './simd.js';
 import { batchMajorSupport } from './batch-major.js';
 import { scalarThreads } from './threads.js';
@@ -81,13 +82,14 @@ function emitFunction(
   finish: (values: Value[]) => void,
   batchMajor = false,
 ): void {
-  const inputs = graph.nodes.filter((n): n is Node<'input'> => isOp(n, 'input'));
+  const inputs = graph.nodes.filter((n): n is Node<'input'> => isOp(n, 'input') && n.attrs.role !== 'lengths');
+  const ragged = lengthAxes(graph).length > 0;
   const result = name === 'forward' ? 'ForwardResult' : 'GradResult';
-  const signature = `(model: Params | Packed, inputs: Inputs, initialStates: InitialStates = {}): ${result}`;
+  const signature = `(model: Params | Packed, inputs: Inputs, initialStates: InitialStates = {}${ragged ? ', lengths: Lengths = {}' : ''}): ${result}`;
   if (batchMajor) {
     // The exported function takes and gives batch-major sequences; the computation below is time-major.
     code.block(`export function ${name}${signature} {`, () => {
-      code.line(`const r = ${name}TimeMajor(model, timeMajorInputs(inputs), initialStates);`);
+      code.line(`const r = ${name}TimeMajor(model, timeMajorInputs(inputs), initialStates${ragged ? ', lengths' : ''});`);
       code.line(
         name === 'forward'
           ? 'return { outputs: batchMajor(r.outputs, sequenceOutputs), finalStates: r.finalStates };'
@@ -105,10 +107,18 @@ function emitFunction(
     );
     // On the SIMD path params are checked for finite values as they are copied into the kernels' memory.
     code.line(ctx.simd ? 'checkParams(params, false);' : 'checkParams(params);');
-    code.line(`const { B, lengths } = checkInputs(inputs, ${name === 'grad' ? 'true' : 'false'});`);
+    // The padded steps of each time axis; with per-sample lengths, `lengths` is the caller's argument.
+    const steps = ragged ? 'steps' : 'lengths';
+    code.line(`const { B, lengths${ragged ? ': steps' : ''} } = checkInputs(inputs, ${name === 'grad' ? 'true' : 'false'});`);
     const axes = [...new Set(inputs.flatMap((n) => (n.attrs.type.time ? [n.attrs.type.time] : [])))];
-    for (const axis of axes) code.line(`const ${timeVar(axis)} = lengths[${stringLiteral(axis)}] as number;`);
+    for (const axis of axes) code.line(`const ${timeVar(axis)} = ${steps}[${stringLiteral(axis)}] as number;`);
     code.line('checkInitialStates(initialStates, B);');
+    if (ragged) {
+      code.line(
+        "if (typeof lengths !== 'object' || lengths === null) fail('lengths must be an object of per-sample lengths by time axis');",
+      );
+      code.line("checkNames('time axis', lengths, lengthAxes);");
+    }
     const decl = new Code();
     const body = new Code();
     // On the SIMD path the caller's arrays are copied into the kernels' memory.
@@ -132,6 +142,12 @@ function emitFunction(
         const v = ctx.fresh('in');
         readers.push(v);
         body.line(`const ${v} = ${stage(`(inputs[${stringLiteral(input)}] as Tensor).data`)};`);
+        return bufferValue(v, layout);
+      },
+      lengths: (axis, layout) => {
+        const v = ctx.fresh('len');
+        readers.push(v);
+        body.line(`const ${v} = ${stage(`lengthsOf(lengths, ${stringLiteral(axis)}, B, ${timeVar(axis)})`)};`);
         return bufferValue(v, layout);
       },
       arg: () => {
@@ -346,9 +362,10 @@ export function emitDeclarations(
   const { model, sizes, dtype } = options;
   const params = model.params.map((p) => ({ ...p, dims: p.shape.map((d) => d.evaluate(sizes)) }));
   // Inputs and targets as the graphs read them (a cell's grad adds the target `d:<output>`).
-  const inputNodes = [...options.forward.nodes, ...(options.grad?.nodes ?? [])].filter((n): n is Node<'input'> =>
-    isOp(n, 'input'),
+  const inputNodes = [...options.forward.nodes, ...(options.grad?.nodes ?? [])].filter(
+    (n): n is Node<'input'> => isOp(n, 'input') && n.attrs.role !== 'lengths',
   );
+  const ragged = lengthAxes(options.forward);
   const inputs = [...new Map(inputNodes.map((n) => [n.attrs.name, n.attrs])).values()].map((i) => ({
     ...i,
     layout: layoutOf(i.type, sizes),
@@ -418,6 +435,14 @@ export function emitDeclarations(
       .map((i) => `${stringLiteral(i.name)}${target ? '?' : ''}: Tensor`);
   code.line(`export type Inputs = { ${[...inputType(false), ...inputType(true)].join('; ')} };`);
   code.line();
+  if (ragged.length > 0) {
+    code.comment(
+      'Each sample’s number of steps, by time axis: sequences are padded to the longest, and each sample runs for its own steps. An axis left out runs every sample whole.',
+    );
+    code.line(`export const lengthAxes = [${ragged.map(stringLiteral).join(', ')}];`);
+    code.line(`export type Lengths = { ${ragged.map((a) => `readonly ${stringLiteral(a)}?: ArrayLike<number>`).join('; ')} };`);
+    code.line(lengthsSupport(A));
+  }
   code.comment('Recurrent states by name: initial values may be given, [B][size] flat; final ones are returned.');
   code.line(
     `export const stateSizes = { ${states.map((s) => `${stringLiteral(s.name)}: ${s.size}`).join(', ')} } as const;`,
@@ -596,7 +621,7 @@ export function emitModule(options: ModuleOptions): EmittedModule {
     );
     code.line();
   }
-  if (options.grad) code.line(trainingSupport(A));
+  if (options.grad) code.line(trainingSupport(A, true, lengthAxes(options.grad).length > 0));
   code.comment('Kernels specialised for this model’s sizes.');
   const built = ctx.simd ? buildKernels(ctx.simd) : undefined;
   const simd =

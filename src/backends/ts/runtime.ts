@@ -172,8 +172,27 @@ function drawOrthogonal(rows: number, cols: number, seed: number, gain: number):
 }
 `;
 
+/** What modules taking per-sample lengths check them with. */
+export function lengthsSupport(arrayType: string): string {
+  return `
+/** Each sample's number of steps along \`axis\` as the kernels read it: given (whole numbers from 1 to \`steps\`), or \`steps\` for all. */
+function lengthsOf(lengths: { readonly [axis: string]: ArrayLike<number> | undefined }, axis: string, batch: number, steps: number): ${arrayType} {
+  const out = new ${arrayType}(batch);
+  const given = own(lengths, axis);
+  if (given === undefined) return out.fill(steps);
+  if (typeof given !== 'object' || given === null || given.length !== batch) fail(\`the lengths of \${axis} must be \${batch} numbers, one per sample\`);
+  for (let b = 0; b < batch; b++) {
+    const n = given[b];
+    if (!(Number.isInteger(n) && n >= 1 && n <= steps)) fail(\`sample \${b}'s length along \${axis} is \${n}, but it must be a whole number from 1 to \${steps} (the inputs' steps)\`);
+    out[b] = n;
+  }
+  return out;
+}
+`;
+}
+
 /** Optimizers and the training step, for modules that have `grad`. */
-export function trainingSupport(arrayType: string, synchronous = true): string {
+export function trainingSupport(arrayType: string, synchronous = true, lengths = false): string {
   return `
 export interface OptimizerOptions {
   /** 'sgd' (with optional momentum) or 'adam' (Kingma & Ba 2015). */
@@ -216,8 +235,8 @@ ${
  * them, and updates every param in place. Returns the loss before the step
  * and the gradients' global norm (before clipping).
  */
-export function trainStep(params: Params, opt: Optimizer, inputs: Inputs, initialStates: InitialStates = {}): { loss: number; gradientNorm: number } {
-  return applyGradients(params, opt, grad(params, inputs, initialStates));
+export function trainStep(params: Params, opt: Optimizer, inputs: Inputs, initialStates: InitialStates = {}${lengths ? ', lengths: Lengths = {}' : ''}): { loss: number; gradientNorm: number } {
+  return applyGradients(params, opt, grad(params, inputs, initialStates${lengths ? ', lengths' : ''}));
 }
 `
     : ''
