@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { compile, gradients, parse, run } from '../src/api/index.js';
 import { selectModel } from '../src/frontend/program.js';
 import { torchInitialStates, torchKeyLayout } from '../src/weights/torch.js';
+import { gpuDevice } from './helpers/gpu.js';
 import { examplesDir, flat, maxRelativeError, readJson, referenceDir } from './helpers/compile.js';
 
 const timeout = 300_000;
@@ -102,56 +103,84 @@ describe.each(reference.cases)('a $name over a batch of lengths 6, 3, 1, 4 again
     'runs in the TypeScript module in f32 (-O2, SIMD) with a lengths argument: every value and gradient to 1e-4',
     async () => {
       const source = packedSource(c, 'sum');
-      const given = await run(source, options('sum'));
       const { files, main } = compile(source, { model: 'Packed', lengths: ['T'] });
       const path = join(outDir, `${c.name.replace(/ /g, '_')}.ts`);
       writeFileSync(path, files[main]);
-      const mod = (await import(path)) as TsModule;
-      const { I, B, T } = reference.sizes;
-      const params = Object.fromEntries(Object.entries(given.params).map(([k, v]) => [k, Float32Array.from(v.data)]));
-      const inputs = {
-        x: { data: Float32Array.from(flat(c.x)), shape: [T, B, I] },
-        R: { data: Float32Array.from(flat(c.R)), shape: [T, B, flat(c.R).length / (T * B)] },
+      const mod = (await import(path)) as ModuleCalls;
+      await expectModule(c, await run(source, options('sum')), mod);
+    },
+    timeout,
+  );
+
+  it(
+    'runs in the WGSL kernels in f32 (-O2) with a lengths argument: every value and gradient to 1e-4',
+    async () => {
+      const source = packedSource(c, 'sum');
+      const { files, main } = compile(source, { model: 'Packed', lengths: ['T'], target: 'wgsl' });
+      const path = join(outDir, `${c.name.replace(/ /g, '_')}_host.ts`);
+      writeFileSync(path, files[main]);
+      const host = (await import(path)) as {
+        createModel(device: GPUDevice): Promise<ModuleCalls & { destroy(): void }>;
       };
-      const states = initialStates(c);
-      const lengths = { T: Int32Array.from(reference.lengths) };
-      const forward = mod.forward(params, inputs, states, lengths);
-      expect(maxRelativeError(forward.outputs.y.data, flat(c.output))).toBeLessThan(1e-4);
-      expect(maxRelativeError(finalStates(forward.finalStates, 'h'), flat(c.h_n))).toBeLessThan(1e-4);
-      if (c.c_n) expect(maxRelativeError(finalStates(forward.finalStates, 'c'), flat(c.c_n))).toBeLessThan(1e-4);
-      const g = mod.grad(params, inputs, states, lengths);
-      expect(Math.abs(g.loss - c.loss_sum)).toBeLessThan(1e-4 * Math.max(1, Math.abs(c.loss_sum)));
-      expectGradients(
-        c,
-        {
-          params: Object.fromEntries(Object.entries(g.grads).map(([k, v]) => [k, { data: v }])),
-          x: g.inputGrads.x.data,
-          states: g.stateGrads,
-        },
-        1e-4,
-      );
-      expect(() => mod.forward(params, inputs, states, { T: [6, 3, 0, 4] })).toThrow(
-        "sample 2's length along T is 0, but it must be a whole number from 1 to 6",
-      );
-      expect(() => mod.forward(params, inputs, states, { S: [1, 1, 1, 1] })).toThrow('there is no time axis named "S"');
+      const model = await host.createModel((await gpuDevice()).device);
+      try {
+        await expectModule(c, await run(source, options('sum')), model);
+      } finally {
+        model.destroy();
+      }
     },
     timeout,
   );
 });
 
-interface TsModule {
-  forward(p: unknown, i: unknown, s: unknown, l: unknown): Results;
-  grad(
-    p: unknown,
-    i: unknown,
-    s: unknown,
-    l: unknown,
-  ): Results & {
-    loss: number;
-    grads: Record<string, ArrayLike<number>>;
-    inputGrads: Record<string, { data: ArrayLike<number> }>;
-    stateGrads: Record<string, { data: ArrayLike<number> }>;
+/** A generated module's calls (the TypeScript module's return values, the WGSL host's promises). */
+interface ModuleCalls {
+  forward(p: unknown, i: unknown, s: unknown, l: unknown): Results | Promise<Results>;
+  grad(p: unknown, i: unknown, s: unknown, l: unknown): Gradients | Promise<Gradients>;
+}
+
+type Gradients = Results & {
+  loss: number;
+  grads: Record<string, ArrayLike<number>>;
+  inputGrads: Record<string, { data: ArrayLike<number> }>;
+  stateGrads: Record<string, { data: ArrayLike<number> }>;
+};
+
+/** A module compiled with lengths, given PyTorch's values in f32: its results to 1e-4, and its checks of lengths. */
+async function expectModule(
+  c: PackedCase,
+  given: { params: Record<string, { data: ArrayLike<number> }> },
+  mod: ModuleCalls,
+): Promise<void> {
+  const { I, B, T } = reference.sizes;
+  const params = Object.fromEntries(Object.entries(given.params).map(([k, v]) => [k, Float32Array.from(v.data)]));
+  const inputs = {
+    x: { data: Float32Array.from(flat(c.x)), shape: [T, B, I] },
+    R: { data: Float32Array.from(flat(c.R)), shape: [T, B, flat(c.R).length / (T * B)] },
   };
+  const states = initialStates(c);
+  const lengths = { T: Int32Array.from(reference.lengths) };
+  const forward = await mod.forward(params, inputs, states, lengths);
+  expect(maxRelativeError(forward.outputs.y.data, flat(c.output))).toBeLessThan(1e-4);
+  expect(maxRelativeError(finalStates(forward.finalStates, 'h'), flat(c.h_n))).toBeLessThan(1e-4);
+  if (c.c_n) expect(maxRelativeError(finalStates(forward.finalStates, 'c'), flat(c.c_n))).toBeLessThan(1e-4);
+  const g = await mod.grad(params, inputs, states, lengths);
+  expect(Math.abs(g.loss - c.loss_sum)).toBeLessThan(1e-4 * Math.max(1, Math.abs(c.loss_sum)));
+  expectGradients(
+    c,
+    {
+      params: Object.fromEntries(Object.entries(g.grads).map(([k, v]) => [k, { data: v }])),
+      x: g.inputGrads.x.data,
+      states: g.stateGrads,
+    },
+    1e-4,
+  );
+  await expect(async () => mod.forward(params, inputs, states, { T: [6, 3, 0, 4] })).rejects.toThrow(
+    "sample 2's length along T is 0, but it must be a whole number from 1 to 6",
+  );
+  await expect(async () => mod.forward(params, inputs, states, { S: [1, 1, 1, 1] })).rejects.toThrow(
+    'there is no time axis named "S"',
+  );
 }
 
 interface Results {

@@ -270,7 +270,9 @@ export function checkLengths(
         `lengths are given for ${axis}, but no input runs along it (the time axes are ${Object.keys(timeLengths).join(', ') || 'none'})`,
       );
     if (!Array.isArray(values) || values.length !== batch)
-      throw new UserError(`the lengths of ${axis} must be one number per sample (${batch}), got ${JSON.stringify(values)}`);
+      throw new UserError(
+        `the lengths of ${axis} must be one number per sample (${batch}), got ${JSON.stringify(values)}`,
+      );
     const t = Tensor.zeros(dtype, { time: null, batch }, []);
     values.forEach((n, b) => {
       if (typeof n !== 'number' || !Number.isInteger(n) || n < 1 || n > padded)

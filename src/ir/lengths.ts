@@ -25,8 +25,16 @@ import { GraphBuilder } from './builder.js';
 import { type Graph, isOp, type Node, type NodeId, type ScanAttrs } from './graph.js';
 import { type TensorType, tensorType } from './types.js';
 
-/** The name of the input holding the lengths of a time axis, as the interpreter and modules key it. */
+/** The type of a time axis's lengths: one number per sample. */
 export const lengthsType: TensorType = tensorType([], { batched: true });
+
+/**
+ * The name a backend that treats the lengths as one more input gives them (the WGSL host's
+ * buffers): a space keeps it apart from every name of the source.
+ */
+export function lengthsKey(axis: string): string {
+  return `lengths of ${axis}`;
+}
 
 /** Whether a node of a model graph is the lengths of a time axis. */
 export function isLengths(node: Node): node is Node<'input'> {
@@ -110,18 +118,16 @@ export function withLengths(graph: Graph, axes: readonly string[]): Graph {
         nSeq: nSeq + 1,
         keep: attrs.keep.map((k, j) => (forwardLast.includes(j) ? 'all' : k)),
       };
-      mapped[node.id] = b.add(
-        'scan',
-        [...inputs.slice(0, nSeq), mask, ...inputs.slice(nSeq)],
-        scanAttrs,
-        meta,
-      );
-      if (forwardLast.length > 0)
-        pickLast.set(node.id, { axis: attrs.time, nState, outputs: new Set(forwardLast) });
+      mapped[node.id] = b.add('scan', [...inputs.slice(0, nSeq), mask, ...inputs.slice(nSeq)], scanAttrs, meta);
+      if (forwardLast.length > 0) pickLast.set(node.id, { axis: attrs.time, nState, outputs: new Set(forwardLast) });
       continue;
     }
     if (isOp(node, 'get') && pickLast.has(node.inputs[0])) {
-      const { axis, nState, outputs } = pickLast.get(node.inputs[0]) as { axis: string; nState: number; outputs: Set<number> };
+      const { axis, nState, outputs } = pickLast.get(node.inputs[0]) as {
+        axis: string;
+        nState: number;
+        outputs: Set<number>;
+      };
       const all = b.add('get', inputs, node.attrs, meta);
       if (!outputs.has(node.attrs.index - nState)) {
         mapped[node.id] = all;
@@ -146,7 +152,11 @@ export function withLengths(graph: Graph, axes: readonly string[]): Graph {
   for (const out of graph.outputs) {
     const id = mapped[out.node];
     const axis = out.role === 'output' ? raggedAxis(id) : undefined;
-    b.output(out.name, axis === undefined ? id : b.add('mul', [id, stepMask(axis, id)], {}, { label: out.name }), out.role);
+    b.output(
+      out.name,
+      axis === undefined ? id : b.add('mul', [id, stepMask(axis, id)], {}, { label: out.name }),
+      out.role,
+    );
   }
   for (const axis of ragged) {
     if (!lengthInputs.has(axis)) throw new UserError(`the model has no sequence along ${axis} to take lengths for`);
@@ -171,7 +181,12 @@ function maskedStep(body: Graph, nSeq: number, nState: number): Graph {
       if (index >= nSeq && index < nSeq + nState) stateArgs.set(index - nSeq, mapped[node.id]);
       continue;
     }
-    mapped[node.id] = b.add(node.op, node.inputs.map((i) => mapped[i]), node.attrs as never, meta);
+    mapped[node.id] = b.add(
+      node.op,
+      node.inputs.map((i) => mapped[i]),
+      node.attrs as never,
+      meta,
+    );
   }
   body.outputs.forEach((out, k) => {
     const value = mapped[out.node];

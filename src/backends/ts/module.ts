@@ -89,7 +89,9 @@ function emitFunction(
   if (batchMajor) {
     // The exported function takes and gives batch-major sequences; the computation below is time-major.
     code.block(`export function ${name}${signature} {`, () => {
-      code.line(`const r = ${name}TimeMajor(model, timeMajorInputs(inputs), initialStates${ragged ? ', lengths' : ''});`);
+      code.line(
+        `const r = ${name}TimeMajor(model, timeMajorInputs(inputs), initialStates${ragged ? ', lengths' : ''});`,
+      );
       code.line(
         name === 'forward'
           ? 'return { outputs: batchMajor(r.outputs, sequenceOutputs), finalStates: r.finalStates };'
@@ -109,7 +111,9 @@ function emitFunction(
     code.line(ctx.simd ? 'checkParams(params, false);' : 'checkParams(params);');
     // The padded steps of each time axis; with per-sample lengths, `lengths` is the caller's argument.
     const steps = ragged ? 'steps' : 'lengths';
-    code.line(`const { B, lengths${ragged ? ': steps' : ''} } = checkInputs(inputs, ${name === 'grad' ? 'true' : 'false'});`);
+    code.line(
+      `const { B, lengths${ragged ? ': steps' : ''} } = checkInputs(inputs, ${name === 'grad' ? 'true' : 'false'});`,
+    );
     const axes = [...new Set(inputs.flatMap((n) => (n.attrs.type.time ? [n.attrs.type.time] : [])))];
     for (const axis of axes) code.line(`const ${timeVar(axis)} = ${steps}[${stringLiteral(axis)}] as number;`);
     code.line('checkInitialStates(initialStates, B);');
@@ -440,7 +444,9 @@ export function emitDeclarations(
       'Each sample’s number of steps, by time axis: sequences are padded to the longest, and each sample runs for its own steps. An axis left out runs every sample whole.',
     );
     code.line(`export const lengthAxes = [${ragged.map(stringLiteral).join(', ')}];`);
-    code.line(`export type Lengths = { ${ragged.map((a) => `readonly ${stringLiteral(a)}?: ArrayLike<number>`).join('; ')} };`);
+    code.line(
+      `export type Lengths = { ${ragged.map((a) => `readonly ${stringLiteral(a)}?: ArrayLike<number>`).join('; ')} };`,
+    );
     code.line(lengthsSupport(A));
   }
   code.comment('Recurrent states by name: initial values may be given, [B][size] flat; final ones are returned.');

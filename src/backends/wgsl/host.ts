@@ -11,6 +11,7 @@ import { Code } from '../ts/code.js';
 import { emitDeclarations, type ModuleOptions } from '../ts/module.js';
 import { trainingSupport } from '../ts/runtime.js';
 import type { GpuProgram } from './runtime.js';
+import { lengthAxes, lengthsKey } from '../../ir/lengths.js';
 
 export type HostOptions = Pick<
   ModuleOptions,
@@ -61,30 +62,45 @@ export function emitHost(options: HostOptions): string {
   code.comment(`The kernels (also written as .wgsl files) and the order the host dispatches them in.`);
   code.line(`const program: GpuProgram = ${programLiteral(options.program)};`);
   code.line();
-  code.line(hostApi(hasGrad, options.layout === 'batch-major'));
+  code.line(hostApi(hasGrad, options.layout === 'batch-major', lengthAxes(options.forward)));
   return code.toString();
 }
 
-function hostApi(hasGrad: boolean, batchMajor: boolean): string {
+function hostApi(hasGrad: boolean, batchMajor: boolean, ragged: readonly string[]): string {
+  // With per-sample lengths, each call takes them last and the runner writes them as inputs.
+  const [lengthsParam, lengthsOptional, lengthsArg] =
+    ragged.length > 0 ? [', sampleLengths: Lengths = {}', ', lengths?: Lengths', ', sampleLengths'] : ['', '', ''];
+  const lengthsInputs =
+    ragged.length > 0
+      ? `
+    if (typeof sampleLengths !== 'object' || sampleLengths === null) fail('lengths must be an object of per-sample lengths by time axis');
+    checkNames('time axis', sampleLengths, lengthAxes);
+    const withLengths = { ...inputs, ${ragged.map((a) => `${JSON.stringify(lengthsKey(a))}: { data: lengthsOf(sampleLengths, ${JSON.stringify(a)}, B, lengths[${JSON.stringify(a)}] as number) }`).join(', ')} };`
+      : '';
+  const runInputs = ragged.length > 0 ? 'withLengths' : 'inputs';
   // A batch-major host swaps sequences' first two axes on the way in and out (batch-major.ts).
   const [given, outputsOut, inputGradsOut] = batchMajor
     ? [
-        'given: Inputs, initialStates: InitialStates, needTargets: boolean) => {\n    const inputs = timeMajorInputs(given);',
+        `given: Inputs, initialStates: InitialStates, needTargets: boolean${lengthsParam}) => {\n    const inputs = timeMajorInputs(given);`,
         'batchMajor(r.outputs, sequenceOutputs)',
         'batchMajor(r.inputGrads, sequenceInputs)',
       ]
-    : ['inputs: Inputs, initialStates: InitialStates, needTargets: boolean) => {', 'r.outputs', 'r.inputGrads'];
+    : [
+        `inputs: Inputs, initialStates: InitialStates, needTargets: boolean${lengthsParam}) => {`,
+        'r.outputs',
+        'r.inputGrads',
+      ];
   const gradMembers = hasGrad
     ? `
   /** The loss and its gradient with respect to every param, input and initial state (BPTT), on the GPU. */
-  grad(model: Params | Packed, inputs: Inputs, initialStates?: InitialStates): Promise<GradResult>;
+  grad(model: Params | Packed, inputs: Inputs, initialStates?: InitialStates${lengthsOptional}): Promise<GradResult>;
   /** One step of gradient descent: grad on the GPU, then the update of params in place (as the TypeScript backend's). */
-  trainStep(params: Params, opt: Optimizer, inputs: Inputs, initialStates?: InitialStates): Promise<{ loss: number; gradientNorm: number }>;`
+  trainStep(params: Params, opt: Optimizer, inputs: Inputs, initialStates?: InitialStates${lengthsOptional}): Promise<{ loss: number; gradientNorm: number }>;`
     : '';
   const gradImpl = hasGrad
     ? `
-  const grad = async (model: Params | Packed, inputs: Inputs, initialStates: InitialStates = {}) => {
-    const r = await call(program.grad as FunctionPlan, model, inputs, initialStates, true);
+  const grad = async (model: Params | Packed, inputs: Inputs, initialStates: InitialStates = {}${lengthsParam}) => {
+    const r = await call(program.grad as FunctionPlan, model, inputs, initialStates, true${lengthsArg});
     const grads = Object.fromEntries(Object.entries(r.grads).map(([name, t]) => [name, t.data]));
     return { loss: r.loss.loss.data[0], outputs: ${outputsOut}, finalStates: r.finalStates, grads, inputGrads: ${inputGradsOut}, stateGrads: r.stateGrads } as unknown as GradResult;
   };`
@@ -93,7 +109,7 @@ function hostApi(hasGrad: boolean, batchMajor: boolean): string {
 export interface GpuModel {
   /** The adapter the kernels run on, as it describes itself. */
   readonly adapter: string;
-  forward(model: Params | Packed, inputs: Inputs, initialStates?: InitialStates): Promise<ForwardResult>;${gradMembers}
+  forward(model: Params | Packed, inputs: Inputs, initialStates?: InitialStates${lengthsOptional}): Promise<ForwardResult>;${gradMembers}
   /** Gives the device's buffers back. */
   destroy(): void;
 }
@@ -111,19 +127,19 @@ export async function createModel(device?: GPUDevice, options: RunnerOptions = {
     const { params } = unwrap(model);
     checkParams(params);
     const { B, lengths } = checkInputs(inputs, needTargets);
-    checkInitialStates(initialStates, B);
-    return runner.run(plan, { params, inputs: inputs as unknown as RunArgs['inputs'], initialStates, B, lengths });
+    checkInitialStates(initialStates, B);${lengthsInputs}
+    return runner.run(plan, { params, inputs: ${runInputs} as unknown as RunArgs['inputs'], initialStates, B, lengths });
   };${gradImpl}
   return {
     adapter: runner.adapter,
-    async forward(model, inputs, initialStates = {}) {
-      const r = await call(program.forward, model, inputs, initialStates, false);
+    async forward(model, inputs, initialStates = {}${lengthsParam}) {
+      const r = await call(program.forward, model, inputs, initialStates, false${lengthsArg});
       return { outputs: ${outputsOut}, finalStates: r.finalStates } as unknown as ForwardResult;
     },${
       hasGrad
         ? `
     grad,
-    trainStep: async (params, opt, inputs, initialStates = {}) => applyGradients(params, opt, await grad(params, inputs, initialStates)),`
+    trainStep: async (params, opt, inputs, initialStates = {}${lengthsParam}) => applyGradients(params, opt, await grad(params, inputs, initialStates${lengthsArg})),`
         : ''
     }
     destroy: () => runner.destroy(),

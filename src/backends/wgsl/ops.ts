@@ -6,6 +6,7 @@
  */
 import type { Node, OpKind } from '../../ir/graph.js';
 import { numberAsConstant } from '../../ir/ops/sources.js';
+import { lengthsKey } from '../../ir/lengths.js';
 import { type Layout, layoutOf } from '../ts/layout.js';
 import { absorbedOuter } from '../fusion.js';
 import { leadOf, linear, sampleOf, type WgslEmitter } from './emit-graph.js';
@@ -1030,7 +1031,9 @@ export const renderers = {
   eye,
   positions,
   param: (e, node) => e.sources.param(node.attrs.name, e.layout(node.id)),
-  input: (e, node) => e.sources.input(node.attrs.name, e.layout(node.id)),
+  // The WGSL host writes each time axis's lengths into the arena as one more input.
+  input: (e, node) =>
+    e.sources.input(node.attrs.role === 'lengths' ? lengthsKey(node.attrs.name) : node.attrs.name, e.layout(node.id)),
   arg: (e, node) => e.sources.arg(node.attrs.index),
   state_init: stateInit,
   broadcast_batch: broadcastBatch,
