@@ -9,6 +9,7 @@ import { checkRun, type RunInputs, type RunOptions, type RunResult } from '../in
 import type { OptLevel } from '../passes/pipeline.js';
 import { Tensor } from '../tensor/tensor.js';
 import { byName, own } from '../names.js';
+import { lengthAxes, lengthsKey } from '../ir/lengths.js';
 
 export interface WgslRunOptions {
   readonly level: OptLevel;
@@ -41,7 +42,21 @@ export async function runOnGpu(
     const data = (t: Tensor) => (t.data instanceof Float32Array ? t.data : Float32Array.from(t.data));
     const results = await runner.run(plan, {
       params: Object.fromEntries(Object.entries(given.params).map(([k, t]) => [k, data(t)])),
-      inputs: Object.fromEntries(Object.entries(checked.inputs).map(([k, t]) => [k, { data: data(t) }])),
+      inputs: {
+        ...Object.fromEntries(Object.entries(checked.inputs).map(([k, t]) => [k, { data: data(t) }])),
+        // Each time axis's lengths, which the kernels read as one more input (every sample whole when not given).
+        ...Object.fromEntries(
+          lengthAxes(model.graph).map((axis) => [
+            lengthsKey(axis),
+            {
+              data:
+                own(checked.lengths, axis) !== undefined
+                  ? data(own(checked.lengths, axis) as Tensor)
+                  : new Float32Array(checked.batch).fill(checked.timeLengths[axis]),
+            },
+          ]),
+        ),
+      },
       initialStates: Object.fromEntries(Object.entries(checked.initialStates).map(([k, t]) => [k, data(t)])),
       B: checked.batch,
       lengths: checked.timeLengths,

@@ -25,7 +25,7 @@ import {
   withGradErrors,
 } from './program.js';
 import { byName, mergeByName, own } from '../names.js';
-import { raggedModel } from './lengths.js';
+import { padRagged, raggedModel } from './lengths.js';
 
 export type { Layout, Nested, Tensor };
 
@@ -112,10 +112,7 @@ export function givenValues(
   dtype: DType = options.dtype ?? 'f64',
 ): Given {
   const program = programOf(source, options);
-  const chosen = chooseModel(program, options);
-  const lengths = mergeByName(options.lengths ?? {});
-  const model = raggedModel(chosen.model, Object.keys(lengths));
-  const sizes = chosen.sizes;
+  const { model, sizes } = chooseModel(program, options);
   if (dtype !== 'f64' && dtype !== 'f32') throw new UserError(`dtype is f64 or f32, got '${String(dtype)}'`);
   const seed = checkSeed(options.seed ?? 0);
   const layout = options.layout ?? 'time-major';
@@ -148,7 +145,8 @@ export function givenValues(
     notes.push(`params from their initializers with seed ${seed}`);
 
   let data: Record<string, unknown>;
-  if (options.inputs) data = mergeByName(options.inputs);
+  let lengths = mergeByName(options.lengths ?? {});
+  if (options.inputs) ({ data, lengths } = padRagged(model, mergeByName(options.inputs), layout, lengths));
   else {
     const steps = stepsByAxis(model, options.steps);
     const batch = positiveWhole(options.batch ?? 2, 'batch');
@@ -159,7 +157,9 @@ export function givenValues(
     notes.push(`no inputs given: random inputs in [-1, 1] and one-hot targets with ${stepText}, B=${batch}`);
   }
   const initialStates = mergeByName(torchStates, options.initialStates);
-  return { program, model, sizes, dtype, layout, params, data, initialStates, lengths, notes };
+  // With per-sample lengths the model runs each sample for its own steps (src/ir/lengths.ts).
+  const ragged = raggedModel(model, Object.keys(lengths));
+  return { program, model: ragged, sizes, dtype, layout, params, data, initialStates, lengths, notes };
 }
 
 export interface RunOptions extends ValueOptions {

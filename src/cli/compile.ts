@@ -29,6 +29,7 @@ export interface CompileFlags {
   truncate?: string;
   remat?: boolean;
   batchMajor?: boolean;
+  lengths?: string[];
   /** commander's negatable `--no-<pass>` flags land here as booleans. */
   [pass: string]: unknown;
 }
@@ -97,6 +98,7 @@ function compileOptions(flags: CompileFlags): CompileOptions {
     ...(truncate !== undefined && truncate > 0 ? { truncate } : {}),
     ...(remat ? { remat } : {}),
     ...(flags.batchMajor ? { layout: 'batch-major' as const } : {}),
+    ...(flags.lengths && flags.lengths.length > 0 ? { lengths: flags.lengths } : {}),
     ...(target === 'wgsl'
       ? {
           schedule: parseSchedule(flags.schedule),

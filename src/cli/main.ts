@@ -75,6 +75,14 @@ function valueOptions(command: Command, note: string): Command {
       new Option('--dtype <dtype>', `${note}precision of the interpreter`).choices(['f64', 'f32']).default('f64'),
     )
     .option('--batch-major', `${note}inputs and outputs are [B][T][…] instead of [T][B][…]`)
+    .addOption(
+      new Option(
+        '--lengths <AXIS=n,n,…>',
+        `${note}each sample's number of steps along a time axis, e.g. --lengths T=5,3,1 (repeatable); batch-major --input rows of different lengths give them too`,
+      )
+        .argParser(collect)
+        .default([]),
+    )
     .option('--steps <n>', `${note}sequence length of random inputs (or per axis: S=6,U=4)`, '5')
     .option('--batch <n>', `${note}batch size of random inputs`, '2');
 }
@@ -292,10 +300,18 @@ export function buildProgram(io: Io): Command {
     .option('--truncate <k>', 'truncated BPTT in grad: carry gradients back at most k steps')
     .option('--remat', 'recompute each step in grad instead of saving its values')
     .option('--batch-major', 'the module takes and gives sequences as [B][T][…] instead of [T][B][…]')
+    .addOption(
+      new Option(
+        '--lengths <axis>',
+        "a time axis whose batches may hold sequences of different lengths: the module's functions take each sample's steps (repeatable)",
+      )
+        .argParser(collect)
+        .default([]),
+    )
     .addOption(sizeOption())
     .addHelpText(
       'after',
-      '\nExamples:\n  rnnc compile examples/lstm.rnn -O2 -o lstm.ts\n  rnnc compile examples/lstm.rnn --target js -o lstm.js\n  rnnc compile examples/lstm.rnn -o lstm.ts --emit-wat lstm.wat\n  rnnc compile examples/tagger.rnn --dtype f64 --explain --no-hoist -o tagger.ts\n  rnnc compile examples/lstm.rnn --target wgsl -o lstm-wgsl/',
+      '\nExamples:\n  rnnc compile examples/lstm.rnn -O2 -o lstm.ts\n  rnnc compile examples/lstm.rnn --target js -o lstm.js\n  rnnc compile examples/lstm.rnn -o lstm.ts --emit-wat lstm.wat\n  rnnc compile examples/tagger.rnn --dtype f64 --explain --no-hoist -o tagger.ts\n  rnnc compile examples/lstm.rnn --target wgsl -o lstm-wgsl/\n  rnnc compile examples/tagger.rnn --lengths T -o tagger.ts',
     );
   for (const pass of passNames()) compile.option(`--no-${pass}`, `turn the ${pass} pass off`);
   compile.option('--no-elementwise-fusion', 'emit one loop per elementwise op instead of one per chain');

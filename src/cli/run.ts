@@ -5,6 +5,7 @@ import type { Program } from '../api/program.js';
 import { UserError } from '../diagnostics.js';
 import { parseLevel, parseSchedule, parseSizes, readBytes, readJsonFile, readParamsFile, writeOutput } from './load.js';
 import { describeLead, formatTensor } from './show.js';
+import { byName, own } from '../names.js';
 
 /** The flags of `rnnc run` and `rnnc grad --values` that say what to compute on. */
 export interface ValueFlags {
@@ -17,6 +18,7 @@ export interface ValueFlags {
   seed: string;
   size: string[];
   batchMajor?: boolean;
+  lengths: string[];
   steps: string;
   batch: string;
 }
@@ -81,7 +83,26 @@ export function valueOptions(flags: ValueFlags, dtype: string): ValueOptions {
       : { steps: parseSteps(flags.steps), batch: parseCount(flags.batch, '--batch') }),
     ...weightOptions(flags),
     ...(flags.initialStates ? { initialStates: readJsonFile(flags.initialStates, 'initial states') } : {}),
+    ...(flags.lengths.length > 0 ? { lengths: parseLengths(flags.lengths) } : {}),
   };
+}
+
+/** `--lengths T=5,3,1` (one flag a time axis) as lengths by axis. */
+export function parseLengths(specs: readonly string[]): Record<string, number[]> {
+  const lengths: Record<string, number[]> = byName();
+  for (const spec of specs) {
+    const match = /^([A-Za-z_][A-Za-z0-9_]*)=(.+)$/.exec(spec);
+    if (!match) throw new UserError(`--lengths takes AXIS=n,n,… (one number a sample), got '${spec}'`);
+    const [, axis, list] = match;
+    if (own(lengths, axis) !== undefined) throw new UserError(`--lengths gives ${axis} twice`);
+    lengths[axis] = list.split(',').map((n) => {
+      const value = Number(n);
+      if (n.trim() === '' || !Number.isInteger(value) || value < 1)
+        throw new UserError(`--lengths ${axis}: '${n}' is not a positive whole number`);
+      return value;
+    });
+  }
+  return lengths;
 }
 
 /** Tensors by name as JSON-ready nested arrays. */

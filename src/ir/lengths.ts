@@ -100,16 +100,17 @@ export function withLengths(graph: Graph, axes: readonly string[]): Graph {
   for (const node of graph.nodes) {
     const meta = { ...(node.span ? { span: node.span } : {}), ...(node.label ? { label: node.label } : {}) };
     const inputs = node.inputs.map((i) => mapped[i]);
+    if (isOp(node, 'scan')) {
+      const memory = inputs.slice(node.attrs.nSeq + node.attrs.nState).find((id) => raggedAxis(id) !== undefined);
+      if (memory !== undefined) {
+        throw new UserError(
+          `layer ${node.attrs.layer} reads a memory along ${raggedAxis(memory)}, and lengths along a memory’s axis are not supported yet`,
+        );
+      }
+    }
     if (isOp(node, 'scan') && ragged.has(node.attrs.time)) {
       const attrs = node.attrs;
       const { nSeq, nState } = attrs;
-      const invariants = inputs.slice(nSeq + nState);
-      const memory = invariants.find((id) => raggedAxis(id) !== undefined);
-      if (memory !== undefined) {
-        throw new UserError(
-          `layer ${attrs.layer} reads a memory along ${raggedAxis(memory)}, and lengths along a memory's axis are not supported yet`,
-        );
-      }
       const mask = stepMask(attrs.time, inputs[0]);
       const forwardLast = attrs.keep.flatMap((k, j) => (k === 'last' && !attrs.reverse ? [j] : []));
       const scanAttrs: ScanAttrs = {

@@ -443,7 +443,7 @@ export function emitDeclarations(
     code.comment(
       'Each sample’s number of steps, by time axis: sequences are padded to the longest, and each sample runs for its own steps. An axis left out runs every sample whole.',
     );
-    code.line(`export const lengthAxes = [${ragged.map(stringLiteral).join(', ')}];`);
+    code.line(`export const lengthAxes: readonly string[] = [${ragged.map(stringLiteral).join(', ')}];`);
     code.line(
       `export type Lengths = { ${ragged.map((a) => `readonly ${stringLiteral(a)}?: ArrayLike<number>`).join('; ')} };`,
     );
