@@ -210,3 +210,19 @@ describe('lengths on the command line', () => {
     timeout,
   );
 });
+
+describe('a cell that reads its number of steps T', () => {
+  const source = `cell Count(H = 1) {
+  input x: [H]
+  state h: [H]
+  h' = h + 0 * x + T
+  output h'
+}`;
+
+  it('reads each sample’s own length', async () => {
+    const x = [[[0.5], [0.5], [0.5], [0.5]], [[0.5], [0.5], [0.5], [0.5]]];
+    const result = await run(source, { inputs: { x }, layout: 'batch-major', lengths: { T: [4, 2] } });
+    // Sample b adds its own length at each of its steps: 4 · 4 and 2 · 2.
+    expect(Array.from(result.finalStates.h.data)).toEqual([16, 4]);
+  });
+});

@@ -15,7 +15,8 @@
  *   along the axis;
  * - `returns last` of a forward layer is the output at each sample's own last
  *   step, picked by the mask `positions(x) == lengths − 1`;
- * - a loss along the axis averages over real steps only (`reduce sum` sums them).
+ * - a loss along the axis averages over real steps only (`reduce sum` sums them);
+ * - `T`, the number of steps a cell reads, is each sample's own length.
  *
  * Gradients need nothing new: `where` sends the adjoint to the branch taken and
  * the masks pass none, so a frozen state carries its gradient back unchanged.
@@ -115,7 +116,7 @@ export function withLengths(graph: Graph, axes: readonly string[]): Graph {
       const forwardLast = attrs.keep.flatMap((k, j) => (k === 'last' && !attrs.reverse ? [j] : []));
       const scanAttrs: ScanAttrs = {
         ...attrs,
-        body: maskedStep(attrs.body, nSeq, nState),
+        body: maskedStep(attrs.body, nSeq, nState, (index) => (index < nSeq ? typeOf(inputs[index]) : undefined)),
         nSeq: nSeq + 1,
         keep: attrs.keep.map((k, j) => (forwardLast.includes(j) ? 'all' : k)),
       };
@@ -148,6 +149,13 @@ export function withLengths(graph: Graph, axes: readonly string[]): Graph {
           : b.add('div', [total, b.add('reduce_lead', [mask], { mode: 'sum' }, { label: 'real steps' })], {}, meta);
       continue;
     }
+    if (isOp(node, 'positions') && node.attrs.count && raggedAxis(inputs[0]) !== undefined) {
+      // T, the number of steps a cell reads, is each sample's own.
+      const axis = raggedAxis(inputs[0]) as string;
+      const type = { ...lengthsType, time: axis };
+      mapped[node.id] = b.add('broadcast_to', [lengthsOf(axis)], { type, mean: false }, meta);
+      continue;
+    }
     mapped[node.id] = b.add(node.op, inputs, node.attrs as never, meta);
   }
   for (const out of graph.outputs) {
@@ -169,7 +177,12 @@ export function withLengths(graph: Graph, axes: readonly string[]): Graph {
  * A step that reads the mask as one more sequence (after the others) and keeps
  * each state where the mask is 0, zeroing the per-step outputs there.
  */
-function maskedStep(body: Graph, nSeq: number, nState: number): Graph {
+function maskedStep(
+  body: Graph,
+  nSeq: number,
+  nState: number,
+  sequenceType: (index: number) => TensorType | undefined,
+): Graph {
   const b = new GraphBuilder();
   const mask = b.add('arg', [], { index: nSeq, type: lengthsType }, { label: 'running' });
   const mapped: NodeId[] = [];
@@ -178,7 +191,11 @@ function maskedStep(body: Graph, nSeq: number, nState: number): Graph {
     const meta = { ...(node.span ? { span: node.span } : {}), ...(node.label ? { label: node.label } : {}) };
     if (isOp(node, 'arg')) {
       const index = node.attrs.index;
-      mapped[node.id] = b.add('arg', [], { ...node.attrs, index: index >= nSeq ? index + 1 : index }, meta);
+      // A sequence that became per sample (T, each sample's own length) is read per sample.
+      const given = sequenceType(index);
+      const type =
+        given && given.batched && !node.attrs.type.batched ? { ...node.attrs.type, batched: true } : node.attrs.type;
+      mapped[node.id] = b.add('arg', [], { index: index >= nSeq ? index + 1 : index, type }, meta);
       if (index >= nSeq && index < nSeq + nState) stateArgs.set(index - nSeq, mapped[node.id]);
       continue;
     }
