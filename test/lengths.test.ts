@@ -6,7 +6,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { compile, gradients, run, toNested } from '../src/api/index.js';
 import { rnnc, scratchFolder } from './helpers/cli.js';
-import { examplesDir } from './helpers/compile.js';
+import { examplesDir, maxRelativeError } from './helpers/compile.js';
+import { gpuDevice } from './helpers/gpu.js';
 
 const timeout = 300_000;
 const example = (name: string) => readFileSync(new URL(name, examplesDir), 'utf8');
@@ -152,12 +153,6 @@ describe('lengths that cannot be', () => {
       'the lengths of T are given as 4, 3, but the samples of x have 4, 2 steps',
     );
   });
-
-  it('refuses lengths along an attention memory’s axis, which are not supported yet', async () => {
-    await expect(run(example('attention.rnn'), { lengths: { S: [3, 2] }, steps: 3 })).rejects.toThrow(
-      'reads a memory along S, and lengths along a memory’s axis are not supported yet',
-    );
-  });
 });
 
 describe('lengths on the command line', () => {
@@ -220,9 +215,122 @@ describe('a cell that reads its number of steps T', () => {
 }`;
 
   it('reads each sample’s own length', async () => {
-    const x = [[[0.5], [0.5], [0.5], [0.5]], [[0.5], [0.5], [0.5], [0.5]]];
+    const x = [
+      [[0.5], [0.5], [0.5], [0.5]],
+      [[0.5], [0.5], [0.5], [0.5]],
+    ];
     const result = await run(source, { inputs: { x }, layout: 'batch-major', lengths: { T: [4, 2] } });
     // Sample b adds its own length at each of its steps: 4 · 4 and 2 · 2.
     expect(Array.from(result.finalStates.h.data)).toEqual([16, 4]);
   });
 });
+
+describe('an attention decoder over a batch of sources of different lengths', () => {
+  const source = example('attention.rnn');
+  const sizes = { L: 4, P: 5, H: 6, A: 7 };
+  const sourceLengths = [5, 2, 3];
+  const targetLengths = [4, 4, 2];
+  const B = sourceLengths.length;
+  const inputs = {
+    letters: values(11, B, 5, 4),
+    previous: values(12, B, 4, 5),
+    phonemes: oneHot(B, 4, 5),
+  };
+  const alone = (b: number, cutTargets: boolean) => ({
+    letters: [inputs.letters[b].slice(0, sourceLengths[b])],
+    previous: [inputs.previous[b].slice(0, cutTargets ? targetLengths[b] : 4)],
+    phonemes: [inputs.phonemes[b].slice(0, cutTargets ? targetLengths[b] : 4)],
+  });
+  const options = { sizes, layout: 'batch-major' as const };
+
+  it(
+    'attends to each source’s own positions only: every sample gives what it gives alone',
+    async () => {
+      for (const [lengths, cutTargets] of [
+        [{ S: sourceLengths }, false],
+        [{ S: sourceLengths, U: targetLengths }, true],
+      ] as const) {
+        const batch = await run(source, { ...options, inputs, lengths });
+        const rows = toNested(batch.outputs.logits, 'batch-major') as number[][][];
+        for (let b = 0; b < B; b++) {
+          const single = await run(source, { ...options, inputs: alone(b, cutTargets) });
+          const own = (toNested(single.outputs.logits, 'batch-major') as number[][][])[0];
+          expect(rows[b].slice(0, own.length)).toEqual(expectClose(own));
+        }
+      }
+    },
+    timeout,
+  );
+
+  it(
+    'gives the gradients of the samples alone, the memory’s padding none',
+    () => {
+      const batch = gradients(source, { ...options, inputs, lengths: { S: sourceLengths } });
+      const letters = toNested(batch.inputs.letters, 'batch-major') as number[][][];
+      for (let b = 0; b < B; b++) {
+        const single = gradients(source, { ...options, inputs: alone(b, false) });
+        const own = (toNested(single.inputs.letters, 'batch-major') as number[][][])[0];
+        // The batch's loss is the mean over B samples' steps: sample b's share is 1/B of its own mean.
+        expect(letters[b].slice(0, sourceLengths[b]).flat()).toEqual(expectClose(own.flat().map((v) => v / B)));
+        for (const pad of letters[b].slice(sourceLengths[b])) expect(pad.every((v) => v === 0)).toBe(true);
+      }
+    },
+    timeout,
+  );
+});
+
+describe('lengths in generated modules of an attention model', () => {
+  const source = example('attention.rnn');
+  const sizes = { L: 4, P: 5, H: 6, A: 7 };
+  const lengths = { S: [5, 2, 3], U: [4, 4, 2] };
+  const folder = scratchFolder('rnnc-lengths-attention-');
+  const timeMajor = (rows: number[][][]) => rows[0].map((_, t) => rows.map((sample) => sample[t]));
+  const tensor = (rows: number[][][]) => ({
+    data: Float32Array.from(timeMajor(rows).flat(2)),
+    shape: [rows[0].length, rows.length, rows[0][0].length],
+  });
+  const data = { letters: values(21, 3, 5, 4), previous: values(22, 3, 4, 5), phonemes: oneHot(3, 4, 5) };
+
+  it.each(['ts', 'wgsl'] as const)(
+    'agree with the interpreter in f32 (%s): outputs, loss and every gradient',
+    async (target) => {
+      const reference = gradients(source, { sizes, inputs: data, layout: 'batch-major', lengths, dtype: 'f32' });
+      const forward = await run(source, { sizes, inputs: data, layout: 'batch-major', lengths, dtype: 'f32' });
+      const { files, main } = compile(source, { sizes, lengths: ['S', 'U'], target });
+      const path = folder.write(`attention_${target}.ts`, files[main]);
+      const loaded = (await import(path)) as Record<string, unknown>;
+      const mod =
+        target === 'ts'
+          ? (loaded as unknown as GeneratedCalls)
+          : await (loaded.createModel as (d: GPUDevice) => Promise<GeneratedCalls>)((await gpuDevice()).device);
+      const params = Object.fromEntries(Object.entries(forward.params).map(([k, v]) => [k, Float32Array.from(v.data)]));
+      const inputs = {
+        letters: tensor(data.letters),
+        previous: tensor(data.previous),
+        phonemes: tensor(data.phonemes),
+      };
+      const out = await mod.forward(params, inputs, {}, lengths);
+      expect(maxRelativeError(out.outputs.logits.data, forward.outputs.logits.data)).toBeLessThan(1e-4);
+      const g = await mod.grad(params, inputs, {}, lengths);
+      expect(Math.abs(g.loss - reference.loss)).toBeLessThan(1e-4);
+      for (const [name, t] of Object.entries(reference.params))
+        expect(maxRelativeError(g.grads[name], t.data), name).toBeLessThan(1e-3);
+      expect(maxRelativeError(g.inputGrads.letters.data, reference.inputs.letters.data)).toBeLessThan(1e-3);
+    },
+    timeout,
+  );
+});
+
+interface GeneratedCalls {
+  forward(p: unknown, i: unknown, s: unknown, l: unknown): Promise<{ outputs: Record<string, { data: Float32Array }> }>;
+  grad(
+    p: unknown,
+    i: unknown,
+    s: unknown,
+    l: unknown,
+  ): Promise<{
+    loss: number;
+    grads: Record<string, Float32Array>;
+    inputGrads: Record<string, { data: Float32Array }>;
+  }>;
+}

@@ -102,15 +102,26 @@ export function withLengths(graph: Graph, axes: readonly string[]): Graph {
     const meta = { ...(node.span ? { span: node.span } : {}), ...(node.label ? { label: node.label } : {}) };
     const inputs = node.inputs.map((i) => mapped[i]);
     if (isOp(node, 'scan')) {
-      const memory = inputs.slice(node.attrs.nSeq + node.attrs.nState).find((id) => raggedAxis(id) !== undefined);
-      if (memory !== undefined) {
-        throw new UserError(
-          `layer ${node.attrs.layer} reads a memory along ${raggedAxis(memory)}, and lengths along a memory’s axis are not supported yet`,
-        );
+      let attrs = node.attrs;
+      let scanInputs = inputs;
+      // Memories along ragged axes: each axis's mask is one more invariant, and the step's
+      // reductions along the axis (sum, mean, max, softmax's) read it.
+      const invariants = inputs.slice(attrs.nSeq + attrs.nState);
+      const memoryAxes = new Map<string, NodeId>();
+      for (const id of invariants) {
+        const axis = raggedAxis(id);
+        if (axis !== undefined && !memoryAxes.has(axis)) memoryAxes.set(axis, stepMask(axis, id));
       }
-    }
-    if (isOp(node, 'scan') && ragged.has(node.attrs.time)) {
-      const attrs = node.attrs;
+      if (memoryAxes.size > 0) {
+        const first = attrs.nSeq + attrs.nState + attrs.nInvariant;
+        const argOf = new Map([...memoryAxes.keys()].map((axis, k) => [axis, first + k]));
+        attrs = { ...attrs, body: maskedReductions(attrs.body, argOf), nInvariant: attrs.nInvariant + argOf.size };
+        scanInputs = [...inputs, ...memoryAxes.values()];
+      }
+      if (!ragged.has(attrs.time)) {
+        mapped[node.id] = b.add('scan', scanInputs, attrs, meta);
+        continue;
+      }
       const { nSeq, nState } = attrs;
       const mask = stepMask(attrs.time, inputs[0]);
       const forwardLast = attrs.keep.flatMap((k, j) => (k === 'last' && !attrs.reverse ? [j] : []));
@@ -120,7 +131,7 @@ export function withLengths(graph: Graph, axes: readonly string[]): Graph {
         nSeq: nSeq + 1,
         keep: attrs.keep.map((k, j) => (forwardLast.includes(j) ? 'all' : k)),
       };
-      mapped[node.id] = b.add('scan', [...inputs.slice(0, nSeq), mask, ...inputs.slice(nSeq)], scanAttrs, meta);
+      mapped[node.id] = b.add('scan', [...scanInputs.slice(0, nSeq), mask, ...scanInputs.slice(nSeq)], scanAttrs, meta);
       if (forwardLast.length > 0) pickLast.set(node.id, { axis: attrs.time, nState, outputs: new Set(forwardLast) });
       continue;
     }
@@ -147,6 +158,13 @@ export function withLengths(graph: Graph, axes: readonly string[]): Graph {
         node.attrs.mode === 'sum'
           ? total
           : b.add('div', [total, b.add('reduce_lead', [mask], { mode: 'sum' }, { label: 'real steps' })], {}, meta);
+      continue;
+    }
+    const along = inputs.length > 0 ? raggedAxis(inputs[0]) : undefined;
+    const reduced =
+      along !== undefined ? maskedReduction(b, node, inputs, stepMask(along, inputs[0]), meta) : undefined;
+    if (reduced !== undefined) {
+      mapped[node.id] = reduced;
       continue;
     }
     if (isOp(node, 'positions') && node.attrs.count && raggedAxis(inputs[0]) !== undefined) {
@@ -217,4 +235,61 @@ function maskedStep(
     } else b.output(out.name, b.add('mul', [value, mask], {}, { label }), out.role);
   });
   return b.build();
+}
+
+/**
+ * A step whose reductions along the given axes (a memory's positions) leave out the
+ * positions past each sample's length; the masks are the arguments `argOf` names.
+ */
+function maskedReductions(body: Graph, argOf: ReadonlyMap<string, number>): Graph {
+  const b = new GraphBuilder();
+  const masks = new Map(
+    [...argOf].map(([axis, index]) => [
+      axis,
+      b.add('arg', [], { index, type: { ...lengthsType, time: axis } }, { label: `positions of ${axis}` }),
+    ]),
+  );
+  const mapped: NodeId[] = [];
+  for (const node of body.nodes) {
+    const meta = { ...(node.span ? { span: node.span } : {}), ...(node.label ? { label: node.label } : {}) };
+    const inputs = node.inputs.map((i) => mapped[i]);
+    const time = inputs.length > 0 ? (b.typeOf(inputs[0]) as TensorType).time : null;
+    const mask = time !== null ? masks.get(time) : undefined;
+    mapped[node.id] =
+      (mask !== undefined ? maskedReduction(b, node, inputs, mask, meta) : undefined) ??
+      b.add(node.op, inputs, node.attrs as never, meta);
+  }
+  for (const out of body.outputs) b.output(out.name, mapped[out.node], out.role);
+  return b.build();
+}
+
+/**
+ * A reduction over a time axis (`unbroadcast` to a type without it, `time_max`) that reads
+ * only the positions where `mask` is 1: a sum of the masked values, a mean over the real
+ * positions, a maximum of the real values. Undefined for any other node.
+ */
+function maskedReduction(
+  b: GraphBuilder,
+  node: Node,
+  inputs: readonly NodeId[],
+  mask: NodeId,
+  meta: { span?: Node['span']; label?: string },
+): NodeId | undefined {
+  if (isOp(node, 'unbroadcast') && node.attrs.type.time === null) {
+    const total = b.add(
+      'unbroadcast',
+      [b.add('mul', [inputs[0], mask], {})],
+      { type: node.attrs.type, mean: false },
+      meta,
+    );
+    if (!node.attrs.mean) return total;
+    const type = { ...node.attrs.type, shape: [] };
+    return b.add('div', [total, b.add('unbroadcast', [mask], { type, mean: false })], {}, meta);
+  }
+  if (isOp(node, 'time_max')) {
+    // Past the end, the lowest finite f32, so a real position is always the maximum.
+    const lowest = b.add('const', [], { value: -3.4e38, type: tensorType([]) });
+    return b.add('time_max', [b.add('where', [mask, inputs[0], lowest], {})], {}, meta);
+  }
+  return undefined;
 }
