@@ -51,6 +51,7 @@ it('ships the examples the language promises', () => {
       'luong',
       'mgu',
       'peephole_lstm',
+      'pooled_classifier',
       'seq2seq',
       'stacked_lstm',
       'tagger',

@@ -318,7 +318,7 @@ model M {
       what: 'an axis that is not a memory’s',
       source: attend('memory m: seq(S)[N]').replace('axis = S)', 'axis = U)'),
       line: 6,
-      message: "an axis is a whole number: 0 for the first, -1 for the last, or a memory's axis (S)",
+      message: 'an axis is a whole number: 0 for the first, -1 for the last, or a time axis (S)',
     },
   ])('refuses $what, saying so at its line', ({ source, line, message }) => {
     expect(diagnose(source).errors).toContainEqual(

@@ -35,6 +35,7 @@ const cases = [
   { example: 'tagger.rnn', data: { words: 8 }, targets: { tags: 5 } },
   { example: 'char_lstm.rnn', data: { text: 6 }, targets: { next: 6 } },
   { example: 'classifier.rnn', data: { x: 6 }, targets: {} },
+  { example: 'pooled_classifier.rnn', data: { x: 6 }, targets: {} },
 ];
 
 describe.each(cases)('a padded batch of $example with lengths', (c) => {
@@ -44,16 +45,15 @@ describe.each(cases)('a padded batch of $example with lengths', (c) => {
     c.example === 'lstm.rnn' ? { I: 3, H: 4 } : c.example === 'char_lstm.rnn' ? { V: 6, H: 5 } : {};
   const sequences = Object.fromEntries(Object.entries(c.data).map(([k, w], j) => [k, values(7 + j, B, 5, w)]));
   const targets = Object.fromEntries(Object.entries(c.targets).map(([k, w]) => [k, oneHot(B, 5, w)]));
-  const label =
-    c.example === 'classifier.rnn'
-      ? {
-          label: [
-            [1, 0, 0],
-            [0, 1, 0],
-            [0, 0, 1],
-          ],
-        }
-      : {};
+  const label = c.example.endsWith('classifier.rnn')
+    ? {
+        label: [
+          [1, 0, 0],
+          [0, 1, 0],
+          [0, 0, 1],
+        ],
+      }
+    : {};
   const sourceText = example(c.example);
   const batchInputs = { ...sequences, ...targets, ...label };
   /** Sample b alone, its sequences cut to its own steps. */
@@ -95,8 +95,8 @@ describe.each(cases)('a padded batch of $example with lengths', (c) => {
   it(
     'averages the loss over real steps only, and its gradient is that of the samples alone',
     async () => {
-      if (Object.keys(c.targets).length === 0 && c.example !== 'classifier.rnn') return;
-      const perStep = c.example !== 'classifier.rnn';
+      if (Object.keys(c.targets).length === 0 && !c.example.endsWith('classifier.rnn')) return;
+      const perStep = !c.example.endsWith('classifier.rnn');
       const batch = gradients(sourceText, { ...options, inputs: batchInputs, lengths: { T: lengths } });
       let total = 0;
       const summed: Record<string, number[]> = {};

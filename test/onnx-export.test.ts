@@ -32,6 +32,7 @@ const expectedForms: Record<string, string[]> = {
   'char_lstm.rnn': ['LSTM'],
   'cifg_lstm.rnn': ['Scan'],
   'classifier.rnn': ['GRU'],
+  'pooled_classifier.rnn': ['GRU', 'GRU'],
   'clockwork.rnn': ['Scan'],
   'antisymmetric.rnn': ['Scan'],
   'layer_norm_lstm.rnn': ['Scan'],

@@ -30,7 +30,7 @@ export interface Scope {
   /** The node a name stands for; reports and returns undefined when there is none. */
   resolve(name: string, primed: boolean, span: SourceSpan): NodeId | undefined;
   readonly sizes: ReadonlySet<string>;
-  /** The time axes a value may be reduced along by name (a cell's memories' axes: `sum(x, axis = S)`). */
+  /** The time axes a value may be reduced along by name (a cell's memories' axes, a model's sequences': `sum(x, axis = S)`). */
   readonly axes?: ReadonlySet<string>;
   /** Whether the scope defines `name` itself, which then hides a const of the file by that name. */
   defines?(name: string): boolean;
@@ -227,7 +227,7 @@ export class ExprLowerer {
         continue;
       }
       if (value.kind !== 'number' || !Number.isInteger(value.value)) {
-        const named = axes.size > 0 ? `, or a memory's axis (${[...axes].join(', ')})` : '';
+        const named = axes.size > 0 ? `, or a time axis (${[...axes].join(', ')})` : '';
         this.bag.error(value.span, `an axis is a whole number: 0 for the first, -1 for the last${named}`);
         return null;
       }

@@ -130,6 +130,8 @@ export function checkModel(
     builder,
     {
       sizes: sizeNames,
+      // Sequences are pooled along their time axis by name: mean(h, axis = T).
+      axes: new Set(inputs.flatMap((i) => (i.type.time !== null ? [i.type.time] : []))),
       defines: (name) => names.has(name),
       resolve: (name, primed, span) => {
         if (primed) {

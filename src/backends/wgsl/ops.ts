@@ -680,7 +680,8 @@ const unbroadcast: Renderer<'unbroadcast'> = (e, node) => {
     );
   }
   const x = e.buffer(node, 0);
-  const ratio = node.attrs.mean ? `1.0 / f32(${toWgsl(sizePoly(x.layout))} / ${toWgsl(sizePoly(out))})` : undefined;
+  // Each a product of sizes: divided as wholes (a / b * c would read as (a / b) · c).
+  const ratio = node.attrs.mean ? `(f32(${toWgsl(sizePoly(out))}) / f32(${toWgsl(sizePoly(x.layout))}))` : undefined;
   return accumulate(
     e,
     node,
@@ -693,7 +694,7 @@ const unbroadcast: Renderer<'unbroadcast'> = (e, node) => {
 const broadcastTo: Renderer<'broadcast_to'> = (e, node) => {
   const out = layoutOf(node.attrs.type, e.ctx.sizes);
   const x = e.buffer(node, 0);
-  const copies = node.attrs.mean ? ` / f32(${toWgsl(sizePoly(out))} / ${toWgsl(sizePoly(x.layout))})` : '';
+  const copies = node.attrs.mean ? ` * (f32(${toWgsl(sizePoly(x.layout))}) / f32(${toWgsl(sizePoly(out))}))` : '';
   return gather(e, node, out, (w) => `${e.read(w, x, out, 'l', 'j')}${copies}`);
 };
 
