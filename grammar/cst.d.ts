@@ -166,10 +166,12 @@ export interface ValueTypeCstNode extends CstNode {
 
 export type ValueTypeCstChildren = {
   Seq?: IToken[];
-  LParen?: IToken[];
+  LParen?: (IToken)[];
   time?: IToken[];
-  RParen?: IToken[];
-  shape: ShapeCstNode[];
+  RParen?: (IToken)[];
+  shape?: ShapeCstNode[];
+  Token?: IToken[];
+  vocabulary?: ExprCstNode[];
 };
 
 export interface ShapeCstNode extends CstNode {

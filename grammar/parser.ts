@@ -171,7 +171,10 @@ export class RnnParser extends CstParser {
     this.SUBRULE(this.valueType);
   });
 
-  /** `[I]` for one step, `seq[I]` for a sequence along T, `seq(S)[I]` along a named time axis. */
+  /**
+   * `[I]` for one step, `seq[I]` for a sequence along T, `seq(S)[I]` along a named time axis;
+   * `token(V)` (or `seq token(V)`) for token ids below V instead of vectors.
+   */
   valueType = this.RULE('valueType', () => {
     this.OPTION(() => {
       this.CONSUME(T.Seq);
@@ -181,7 +184,17 @@ export class RnnParser extends CstParser {
         this.CONSUME(T.RParen);
       });
     });
-    this.SUBRULE(this.shape);
+    this.OR([
+      { ALT: () => this.SUBRULE(this.shape) },
+      {
+        ALT: () => {
+          this.CONSUME(T.Token);
+          this.CONSUME2(T.LParen);
+          this.SUBRULE(this.expr, { LABEL: 'vocabulary' });
+          this.CONSUME2(T.RParen);
+        },
+      },
+    ]);
   });
 
   shape = this.RULE('shape', () => {

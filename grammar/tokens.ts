@@ -55,6 +55,7 @@ export const Seq = keyword('seq');
 export const Fn = keyword('fn');
 export const Const = keyword('const');
 export const Memory = keyword('memory');
+export const Token = keyword('token');
 
 export const NumberLiteral = createToken({
   name: 'NumberLiteral',
@@ -115,6 +116,7 @@ export const keywords = [
   Fn,
   Const,
   Memory,
+  Token,
 ];
 
 export const allTokens: TokenType[] = [

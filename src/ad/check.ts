@@ -13,7 +13,7 @@ import { dataInputs, type Graph, isOp } from '../ir/graph.js';
 import { keepOutputs } from '../ir/prune.js';
 import { tensorType } from '../ir/types.js';
 import type { Tensor } from '../tensor/tensor.js';
-import { grad, gradName } from './grad.js';
+import { differentiable, grad, gradName } from './grad.js';
 import { withOutputLoss } from './probe.js';
 import { GradError } from './walk.js';
 import { byName, own } from '../names.js';
@@ -180,7 +180,7 @@ export function gradcheckModel(
   const targets: CheckTarget[] = [
     ...model.params.map((p) => ({ name: p.name, kind: 'param' as const, tensor: params[p.name] })),
     ...model.inputs
-      .filter((i) => i.role === 'input')
+      .filter(differentiable)
       .map((i) => ({ name: i.name, kind: 'input' as const, tensor: inputs[i.name] })),
     ...overridden.map((s) => ({ name: s.name, kind: 'initial state' as const, tensor: initialStates[s.name] })),
   ];

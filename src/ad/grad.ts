@@ -34,6 +34,11 @@ export interface GradResult {
 
 export const gradName = (name: string) => `grad:${name}`;
 
+/** Inputs have gradients; targets and token ids (whole numbers) do not. */
+export function differentiable(input: { readonly role: string; readonly vocabulary?: unknown }): boolean {
+  return input.role === 'input' && input.vocabulary === undefined;
+}
+
 export function grad(graph: Graph, options: GradOptions = {}): GradResult {
   const loss = graph.outputs.find((o) => o.role === 'loss');
   if (!loss) throw new GradError('the model has no loss to differentiate: add a line like `loss mse(y, target)`');
@@ -84,7 +89,7 @@ export function grad(graph: Graph, options: GradOptions = {}): GradResult {
     }
   }
   const leaves = graph.nodes.filter(
-    (n) => isOp(n, 'param') || isOp(n, 'state_init') || (isOp(n, 'input') && n.attrs.role === 'input'),
+    (n) => isOp(n, 'param') || isOp(n, 'state_init') || (isOp(n, 'input') && differentiable(n.attrs)),
   );
   const lossSpan = graph.nodes[loss.node].span;
   if (paramGrads.length > 0 && unused.length === paramGrads.length) {
@@ -96,7 +101,7 @@ export function grad(graph: Graph, options: GradOptions = {}): GradResult {
   for (const { name, node } of clipGradients(b, paramGrads, options.clip ?? {}))
     b.output(gradName(name), node, 'gradient');
   for (const node of graph.nodes) {
-    if (isOp(node, 'input') && node.attrs.role === 'input') {
+    if (isOp(node, 'input') && differentiable(node.attrs)) {
       b.output(gradName(node.attrs.name), adjoints.get(node.id) ?? zerosLike(node.id), 'gradient');
     }
     if (isOp(node, 'state_init')) {

@@ -72,8 +72,12 @@ export function describeModel(model: ModelInfo, sizes: Record<string, number> | 
     `model ${model.name}${sizesHeader(model.sizes, sizes)}${model.implicit ? '  (the cell over a sequence)' : ''}`,
   ];
   if (!model.implicit) lines.push(...docLines(model.doc));
-  for (const i of model.inputs)
-    lines.push(`  ${i.role.padEnd(6)} ${i.name}: ${formatType({ ...i.type, batched: false })}`);
+  for (const i of model.inputs) {
+    const type = i.vocabulary
+      ? `${i.type.time !== null ? `seq(${i.type.time}) ` : ''}token(${i.vocabulary.toString()})`
+      : formatType({ ...i.type, batched: false });
+    lines.push(`  ${i.role.padEnd(6)} ${i.name}: ${type}`);
+  }
   for (const l of model.layers) {
     const how =
       l.states.length === 0

@@ -55,6 +55,8 @@ export interface ValueTypeAst {
   /** The time axis for a sequence (`T` unless named), or null for one step. */
   readonly time: Named | null;
   readonly dims: readonly Expr[];
+  /** `token(V)`: a token id below V (one number a step, no dims) instead of a vector. */
+  readonly vocabulary?: Expr;
   readonly span: SourceSpan;
 }
 

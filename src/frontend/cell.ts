@@ -22,6 +22,8 @@ export interface CellInput {
   readonly name: string;
   readonly shape: readonly Dim[];
   readonly span: SourceSpan;
+  /** For `token(V)`: V, the ids' bound (the shape is then []). */
+  readonly vocabulary?: Dim;
 }
 
 /** A sequence the whole of which every step reads, along its own axis. */
@@ -125,7 +127,8 @@ export function checkCell(
       bag.error(i.type.span, `a cell input is one step, so it has no 'seq': write 'input ${i.name}: [${'…'}]'`);
     }
     const shape = declare(i.name, i.span, i.type.dims, true);
-    if (shape) cellInputs.push({ name: i.name, shape, span: i.span });
+    const vocabulary = i.type.vocabulary ? shapeToDims([i.type.vocabulary], sizeNames, bag)?.[0] : undefined;
+    if (shape) cellInputs.push({ name: i.name, shape, span: i.span, ...(vocabulary ? { vocabulary } : {}) });
   }
   // `t` and `T`, where the step reads them and the cell does not define them: arguments after the inputs.
   const defined = new Set([...sizeNames, ...items.flatMap((i) => (i.kind === 'output' ? [] : [i.name]))]);
@@ -151,6 +154,15 @@ export function checkCell(
         m.type.span,
         `a memory is a whole sequence, read at every step along its own axis`,
         `write 'memory ${m.name}: seq(S)[…]', naming its axis`,
+      );
+      broken.add(m.name);
+      continue;
+    }
+    if (m.type.vocabulary) {
+      bag.error(
+        m.type.span,
+        `a memory is a sequence of vectors, not of token ids`,
+        'embed the tokens in a layer first',
       );
       broken.add(m.name);
       continue;

@@ -125,10 +125,17 @@ class AstBuilder extends BaseVisitor {
   }
 
   valueType(ctx: C.ValueTypeCstChildren): A.ValueTypeAst | undefined {
-    const shape = ctx.shape?.[0] ? this.shape(ctx.shape[0].children) : undefined;
-    if (!shape) return undefined;
     const seq = ctx.Seq?.[0];
     const time = ctx.time?.[0] ? this.named(ctx.time[0]) : seq ? { name: 'T', span: this.span(seq) } : null;
+    const token = ctx.Token?.[0];
+    if (token) {
+      const vocabulary = ctx.vocabulary?.[0] ? this.expr(ctx.vocabulary[0].children) : undefined;
+      const close = ctx.RParen?.[ctx.RParen.length - 1];
+      if (!vocabulary || !close) return undefined;
+      return { time, dims: [], vocabulary, span: joinSpans(this.span(seq ?? token), this.span(close)) };
+    }
+    const shape = ctx.shape?.[0] ? this.shape(ctx.shape[0].children) : undefined;
+    if (!shape) return undefined;
     return { time, dims: shape.dims, span: seq ? joinSpans(this.span(seq), shape.span) : shape.span };
   }
 

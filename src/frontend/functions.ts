@@ -106,11 +106,28 @@ export const functions: Record<string, FunctionDef> = {
   },
   cross_entropy: {
     params: ['logits', 'target'],
-    doc: '-sum(target * log_softmax(logits)): cross-entropy of logits against a one-hot or soft target',
+    doc: '-sum(target * log_softmax(logits)): cross-entropy of logits against a one-hot or soft target, or a token id',
     lower: (e, [logits, target]) => {
       const logProbabilities = e.emit('log_softmax', [logits], {});
-      const weighted = e.emit('mul', [target, logProbabilities], {});
+      // A token id (a target without dims) picks its class: the one-hot vector is never an input.
+      const classes = e.type(logits).shape;
+      const picked =
+        e.type(target).shape.length === 0 && classes.length === 1
+          ? e.emit('one_hot', [target], { size: classes[0] })
+          : target;
+      const weighted = e.emit('mul', [picked, logProbabilities], {});
       return e.emit('neg', [e.emit('sum', [weighted], {})], {});
     },
+  },
+  embed: {
+    params: ['table', 'ids'],
+    doc: 'row ids of the table [V, E]: an embedding lookup, whose gradient updates only the rows read',
+    lower: (e, [table, ids]) => e.emit('gather_rows', [table, ids], {}),
+  },
+  one_hot: {
+    params: ['ids', 'n'],
+    sizeArgs: [1],
+    doc: 'the one-hot vector [n] of a token id',
+    lower: (e, [ids], [n]) => e.emit('one_hot', [ids], { size: n }),
   },
 };

@@ -66,6 +66,7 @@ function bindSizes(
   decl: LayerDecl,
   cell: CellInfo,
   operands: readonly TensorType[],
+  vocabularies: readonly (Dim | undefined)[],
   ctx: LayerContext,
 ): Map<string, Dim> | undefined {
   const { bag } = ctx;
@@ -114,6 +115,13 @@ function bindSizes(
       ok = false;
     } else binding.set(name, d);
   }
+  // A token input's vocabulary binds the cell's (`Embedding(V, E)` over `words: seq token(V)`).
+  cell.inputs.forEach((input, k) => {
+    const given = vocabularies[k];
+    const [only] = input.vocabulary?.terms ?? [];
+    if (given && input.vocabulary?.terms.length === 1 && input.vocabulary.constant === 0 && only[1] === 1)
+      if (!binding.has(only[0])) binding.set(only[0], given);
+  });
   [...cell.inputs, ...cell.memories].forEach((input, k) => {
     const operand = operands[k];
     if (!operand || operand.shape.length !== input.shape.length) return;
@@ -332,8 +340,42 @@ export function lowerLayer(
     return undefined;
   }
 
-  const binding = bindSizes(decl, cell, givenTypes, ctx);
+  // Token ids are a model's token inputs, passed as they are.
+  const vocabularies = given.map((id) => {
+    const node = builder.node(id);
+    return isOp(node, 'input') ? node.attrs.vocabulary : undefined;
+  });
+  const binding = bindSizes(decl, cell, givenTypes, vocabularies, ctx);
   if (!binding) return undefined;
+  for (let k = 0; k < cell.inputs.length; k++) {
+    const expected = cell.inputs[k].vocabulary?.substitute(binding);
+    const actual = vocabularies[k];
+    const span = decl.over[k].span;
+    if (expected && !actual) {
+      bag.error(
+        span,
+        `${cell.name} expects its input ${cell.inputs[k].name} to be token ids below ${expected.toString()}, but this is not a token input`,
+        `declare it as 'input ${cell.inputs[k].name}: seq token(…)' in the model`,
+      );
+      return undefined;
+    }
+    if (expected && actual && !expected.equals(actual)) {
+      bag.error(
+        span,
+        `${cell.name} reads token ids below ${expected.toString()}, but these run below ${actual.toString()}`,
+        'give the cell the input’s vocabulary',
+      );
+      return undefined;
+    }
+    if (!expected && actual) {
+      bag.error(
+        span,
+        `these are token ids, but ${cell.name} expects its input ${cell.inputs[k].name} to be a vector ${formatShape(cell.inputs[k].shape.map((d) => d.substitute(binding)))}`,
+        `embed them first (a cell with 'input ${cell.inputs[k].name}: token(V)' and 'embed(table, ${cell.inputs[k].name})'), or declare the cell's input as token(V)`,
+      );
+      return undefined;
+    }
+  }
   let body: Graph;
   try {
     body = renameTimeAxes(substituteSizes(cell.body, binding), axisNames);

@@ -24,6 +24,8 @@ export interface ModelInput {
   readonly role: 'input' | 'target';
   readonly type: TensorType;
   readonly span: SourceSpan;
+  /** For `token(V)`: token ids below V, one a step (the type's shape is []). */
+  readonly vocabulary?: Dim;
 }
 
 export interface ModelParam {
@@ -73,16 +75,23 @@ export function checkModel(
   for (const item of decl.items.filter((i): i is InputDecl => i.kind === 'input')) {
     if (!names.define(item.name, item.span)) continue;
     const shape = shapeToDims(item.type.dims, sizeNames, bag);
-    if (!shape) {
+    const vocabulary = item.type.vocabulary ? shapeToDims([item.type.vocabulary], sizeNames, bag)?.[0] : undefined;
+    if (!shape || (item.type.vocabulary && !vocabulary)) {
       failed.add(item.name);
       continue;
     }
     const type = tensorType(shape, { batched: true, time: item.type.time?.name ?? null });
+    const tokens = vocabulary ? { vocabulary } : {};
     values.set(
       item.name,
-      builder.add('input', [], { name: item.name, role: item.role, type }, { span: item.span, label: item.name }),
+      builder.add(
+        'input',
+        [],
+        { name: item.name, role: item.role, type, ...tokens },
+        { span: item.span, label: item.name },
+      ),
     );
-    inputs.push({ name: item.name, role: item.role, type, span: item.span });
+    inputs.push({ name: item.name, role: item.role, type, span: item.span, ...tokens });
   }
 
   const rest = decl.items.filter((i): i is LayerDecl | Equation | OutputDecl | LossDecl => i.kind !== 'input');

@@ -7,4 +7,11 @@ cell Dense(I, O) {
   param b: [O] = zeros
   output y = W @ x + b
 }
+
+/// A lookup table of token vectors (torch.nn.Embedding): row id of the table, for every step at once.
+cell Embedding(V, E) {
+  input id: token(V)
+  param table: [V, E] = normal(1)
+  output embed(table, id)
+}
 `;

@@ -4,11 +4,14 @@ import { Random } from './random.js';
 import { byName, own } from '../names.js';
 import { limits } from '../frontend/limits.js';
 import { UserError } from '../diagnostics.js';
+import type { Dim } from '../ir/dims.js';
 
 export interface DataSpec {
   readonly name: string;
   readonly role: 'input' | 'target';
   readonly type: TensorType;
+  /** Token ids below this number, one a step (`token(V)`). */
+  readonly vocabulary?: Dim;
 }
 
 /**
@@ -48,7 +51,8 @@ export function randomData(
     };
     const build = (depth: number): unknown => {
       if (spec.role === 'target' && type.shape.length > 0 && depth === shape.length - 1) return oneHot(shape[depth]);
-      if (depth === shape.length) return rng.uniform(-1, 1);
+      if (depth === shape.length)
+        return spec.vocabulary ? Math.floor(rng.next() * spec.vocabulary.evaluate(sizes)) : rng.uniform(-1, 1);
       return Array.from({ length: shape[depth] }, () => build(depth + 1));
     };
     data[spec.name] = build(0);

@@ -199,6 +199,7 @@ export function checkRun(model: RunShape, given: RunInputs, options: RunOptions)
       continue;
     }
     inputs[input.name] = tensorFromNested(input.name, value, input.type, sizes, dtype, layout);
+    if (input.vocabulary) checkTokens(input.name, inputs[input.name], input.vocabulary.evaluate(sizes));
   }
   const haveTargets = model.inputs.filter((i) => i.role === 'target').every((i) => inputs[i.name] !== undefined);
 
@@ -253,6 +254,18 @@ export function checkRun(model: RunShape, given: RunInputs, options: RunOptions)
 
   const lengths = checkLengths(given.lengths ?? {}, batch, timeLengths, dtype);
   return { inputs, initialStates, batch, timeLengths, lengths, haveTargets };
+}
+
+/** Token ids: whole numbers below the vocabulary, each bad one named by its sample and step. */
+function checkTokens(name: string, ids: Tensor, vocabulary: number): void {
+  const batch = ids.lead.batch ?? 1;
+  const bad = ids.data.findIndex((id) => !Number.isInteger(id) || id < 0 || id >= vocabulary);
+  if (bad < 0) return;
+  const place =
+    ids.lead.time !== null ? `sample ${bad % batch}, step ${Math.floor(bad / batch)}` : `sample ${bad % batch}`;
+  throw new UserError(
+    `${name}: ${place} holds ${ids.data[bad]}, which is not a token id (a whole number from 0 to ${vocabulary - 1})`,
+  );
 }
 
 /** Per-sample lengths: one whole number per sample, from 1 to the axis's padded length. */

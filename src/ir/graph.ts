@@ -80,7 +80,13 @@ export interface AttrMap {
   positions: { readonly count: boolean };
   param: { readonly name: string; readonly type: TensorType; readonly init: InitSpec };
   /** A model input; with role `lengths`, the per-sample lengths of the time axis `name` (src/ir/lengths.ts). */
-  input: { readonly name: string; readonly role: 'input' | 'target' | 'lengths'; readonly type: TensorType };
+  input: {
+    readonly name: string;
+    readonly role: 'input' | 'target' | 'lengths';
+    readonly type: TensorType;
+    /** Token ids below this number (`token(V)`), one a step, instead of vectors. */
+    readonly vocabulary?: Dim;
+  };
   arg: { readonly index: number; readonly type: TensorType };
   state_init: { readonly name: string };
   broadcast_batch: object;
@@ -89,6 +95,10 @@ export interface AttrMap {
   time_index: { readonly index: number };
   time_stack: { readonly time: string };
   time_max: object;
+  /** Token ids: an embedding lookup, its gradient's sparse row update, and one-hot vectors. */
+  gather_rows: object;
+  scatter_rows: { readonly rows: Dim };
+  one_hot: { readonly size: Dim };
   reduce_lead: { readonly mode: LossReduction };
   // Ops that gradients are made of:
   step: object;
@@ -156,9 +166,12 @@ export function outputNode(graph: Graph, name: string): Node | undefined {
 }
 
 /** What a graph reads as data: its inputs and targets (not the lengths of its time axes). */
-export function dataInputs(
-  graph: Graph,
-): { readonly name: string; readonly role: 'input' | 'target'; readonly type: TensorType }[] {
+export function dataInputs(graph: Graph): {
+  readonly name: string;
+  readonly role: 'input' | 'target';
+  readonly type: TensorType;
+  readonly vocabulary?: Dim;
+}[] {
   return graph.nodes.flatMap((n) =>
     isOp(n, 'input') && n.attrs.role !== 'lengths' ? [{ ...n.attrs, role: n.attrs.role }] : [],
   );

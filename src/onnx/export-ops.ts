@@ -144,6 +144,15 @@ export const onnxRules: { readonly [K in Exclude<OpKind, StructuralOp>]: Rule<K>
   sum: ({ w, inputs: [x], label }) => w.emit('ReduceSum', [x, w.int64s([-1])], [attr.int('keepdims', 0)], label),
   mean: ({ w, inputs: [x], label }) =>
     w.emit('ReduceMean', [x], [attr.ints('axes', [-1]), attr.int('keepdims', 0)], label),
+  // Token ids are floats in rnnc's graphs; ONNX indexes with int64.
+  gather_rows: ({ w, inputs: [table, ids], label }) =>
+    w.emit('Gather', [table, w.emit('Cast', [ids], [attr.int('to', 7)], 'ids')], [attr.int('axis', 0)], label),
+  one_hot: ({ w, node, inputs: [ids], label }) => {
+    const size = node.attrs.size.evaluate(w.model.sizes);
+    const indices = w.emit('Cast', [ids], [attr.int('to', 7)], 'ids');
+    return w.emit('OneHot', [indices, w.int64s([size], true), w.floats([2], [0, 1])], [attr.int('axis', -1)], label);
+  },
+  scatter_rows: null,
   time_max: ({ w, inputs: [x], label }) =>
     w.emit('ReduceMax', [x], [attr.ints('axes', [0]), attr.int('keepdims', 0)], label),
   reduce_max: ({ w, inputs: [x], label }) =>

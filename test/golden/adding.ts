@@ -102,7 +102,8 @@ function checkInputs(inputs: Inputs, needTargets: boolean): { B: number; lengths
       fail(`no ${spec.target ? 'target' : 'input'} ${name}`);
     }
     const expected = [...(spec.time !== null ? [spec.time] : []), ...(spec.batch ? ['B'] : []), ...spec.shape].join(', ');
-    if (typeof tensor !== 'object' || tensor === null || !(tensor.data instanceof Float32Array) || !Array.isArray(tensor.shape)) fail(`${name} must be { data: Float32Array, shape: [${expected}] }`);
+    const tokens = (spec as { vocabulary?: number }).vocabulary;
+    if (typeof tensor !== 'object' || tensor === null || !(tensor.data instanceof Float32Array || (tokens !== undefined && tensor.data instanceof Int32Array)) || !Array.isArray(tensor.shape)) fail(`${name} must be { data: ${tokens !== undefined ? 'Int32Array' : 'Float32Array'}, shape: [${expected}] }`);
     if (!tensor.shape.every((d) => Number.isSafeInteger(d) && d > 0)) fail(`${name} has shape [${tensor.shape.map((d) => JSON.stringify(d)).join(', ')}]: every size must be a positive whole number`);
     const lead = (spec.time !== null ? 1 : 0) + (spec.batch ? 1 : 0);
     const shape = tensor.shape;
@@ -110,6 +111,14 @@ function checkInputs(inputs: Inputs, needTargets: boolean): { B: number; lengths
       fail(`${name} has shape [${shape.join(', ')}], expected [${expected}] (time-major)`);
     }
     if (tensor.data.length !== shape.reduce((a, b) => a * b, 1)) fail(`${name} has ${tensor.data.length} values but shape [${shape.join(', ')}]`);
+    if (tokens !== undefined) {
+      const bad = tensor.data.findIndex((id) => !(Number.isInteger(id) && id >= 0 && id < tokens));
+      if (bad >= 0) {
+        const samples = spec.batch ? shape[lead - 1] : 1;
+        const place = spec.time !== null ? `sample ${bad % samples}, step ${Math.floor(bad / samples)}` : `sample ${bad % samples}`;
+        fail(`${name}: ${place} holds ${tensor.data[bad]}, which is not a token id (a whole number from 0 to ${tokens - 1})`);
+      }
+    }
     if (spec.batch) {
       const b = shape[lead - 1];
       if (!(b > 0)) fail(`${name} has an empty batch`);

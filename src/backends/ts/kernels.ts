@@ -239,6 +239,60 @@ const eye: Renderer<'eye'> = (e, node) => {
   return bufferValue(name, out);
 };
 
+/** The row of a table a token id picks, checked: a bad id fails with the id rather than reading past the table. */
+function tokenRow(e: GraphEmitter, id: string, rows: number): void {
+  e.out.body.line(
+    `if (!(Number.isInteger(${id}) && ${id} >= 0 && ${id} < ${rows})) fail(\`token id \${${id}} is outside the vocabulary: ids run from 0 to ${rows - 1}\`);`,
+  );
+}
+
+const gatherRows: Renderer<'gather_rows'> = (e, node) => {
+  e.step?.fail('an embedding lookup runs in JavaScript');
+  const table = input(e, node, 0);
+  const ids = input(e, node, 1);
+  const out = e.layout(node.id);
+  const name = e.allocate(`emb${node.id}_`, out, true);
+  const [rows, width] = table.layout.shape;
+  e.out.body.block(`for (let l = 0; l < ${leadCount(out)}; l++) {`, () => {
+    e.out.body.line(`const id = ${ids.name}[${leadIndex(ids.layout, out, 'l')}];`);
+    tokenRow(e, 'id', rows);
+    e.out.body.line(`${name}.set(${table.name}.subarray(id * ${width}, id * ${width} + ${width}), l * ${width});`);
+  });
+  return bufferValue(name, out);
+};
+
+const scatterRows: Renderer<'scatter_rows'> = (e, node) => {
+  e.step?.fail('an embedding gradient is added in JavaScript');
+  const g = input(e, node, 0);
+  const ids = input(e, node, 1);
+  const out = e.layout(node.id);
+  const name = e.allocate(`scat${node.id}_`, out, true);
+  const [rows, width] = out.shape;
+  // Zeroed each time it runs: inside a loop the buffer is reused.
+  e.out.body.line(`${name}.fill(0);`);
+  e.out.body.block(`for (let l = 0; l < ${leadCount(g.layout)}; l++) {`, () => {
+    e.out.body.line(`const id = ${ids.name}[${leadIndex(ids.layout, g.layout, 'l')}];`);
+    tokenRow(e, 'id', rows);
+    e.out.body.line(`for (let k = 0; k < ${width}; k++) ${name}[id * ${width} + k] += ${g.name}[l * ${width} + k];`);
+  });
+  return bufferValue(name, out);
+};
+
+const oneHot: Renderer<'one_hot'> = (e, node) => {
+  e.step?.fail('a one-hot vector is filled in JavaScript');
+  const ids = input(e, node, 0);
+  const out = e.layout(node.id);
+  const name = e.allocate(`hot${node.id}_`, out, true);
+  const size = out.shape[0];
+  e.out.body.line(`${name}.fill(0);`);
+  e.out.body.block(`for (let l = 0; l < ${leadCount(out)}; l++) {`, () => {
+    e.out.body.line(`const id = ${ids.name}[${leadIndex(ids.layout, out, 'l')}];`);
+    tokenRow(e, 'id', size);
+    e.out.body.line(`${name}[l * ${size} + id] = 1;`);
+  });
+  return bufferValue(name, out);
+};
+
 const timeMax: Renderer<'time_max'> = (e, node) => {
   const x = input(e, node, 0);
   const out = e.layout(node.id);
@@ -568,6 +622,9 @@ export const renderers = {
   time_index: timeIndex,
   time_stack: timeStack,
   time_max: timeMax,
+  gather_rows: gatherRows,
+  scatter_rows: scatterRows,
+  one_hot: oneHot,
   reduce_lead: reduceLead,
   transpose,
   outer,

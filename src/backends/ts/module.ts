@@ -3,7 +3,7 @@
  * `forward` and `grad`, with no imports. Graph code comes from
  * `emit-graph.ts`; this file writes everything around it.
  */
-import { gradName } from '../../ad/grad.js';
+import { differentiable, gradName } from '../../ad/grad.js';
 import type { ModelInfo } from '../../frontend/model.js';
 import { evaluateNum, formatInit } from '../../ir/init.js';
 import { type Graph, isOp, type Node } from '../../ir/graph.js';
@@ -13,7 +13,7 @@ import { Code, dropUnusedHelpers, numberLiteral, sanitizeComment, stringLiteral 
 import { bufferValue, GraphEmitter, type ModuleContext, type Sources, type Value } from './emit-graph.js';
 import { absorbedOuter, render } from './kernels.js';
 import { type Layout, layoutOf, timeVar } from './layout.js';
-import { lengthsSupport, runtimeSupport, trainingSupport } from './runtime.js';
+import { lengthsSupport, runtimeSupport, tokenSupport, trainingSupport } from './runtime.js';
 import { buildKernels, reserveLine, simdRuntime, simdState } from './simd.js';
 import { batchMajorSupport } from './batch-major.js';
 import { scalarThreads } from './threads.js';
@@ -109,6 +109,8 @@ function emitFunction(
     );
     // On the SIMD path params are checked for finite values as they are copied into the kernels' memory.
     code.line(ctx.simd ? 'checkParams(params, false);' : 'checkParams(params);');
+    // Token ids as the kernels read them: numbers of the float array.
+    if (inputs.some((n) => n.attrs.vocabulary !== undefined)) code.line('inputs = tokenValues(inputs);');
     // The padded steps of each time axis; with per-sample lengths, `lengths` is the caller's argument.
     const steps = ragged ? 'steps' : 'lengths';
     code.line(
@@ -374,6 +376,7 @@ export function emitDeclarations(
     ...i,
     layout: layoutOf(i.type, sizes),
   }));
+  const tokens = inputs.some((i) => i.vocabulary !== undefined);
   const outputs = options.forward.outputs.filter((o) => o.role === 'output');
   const states = model.states.map((s) => ({
     name: s.name,
@@ -428,7 +431,7 @@ export function emitDeclarations(
     () => {
       for (const i of inputs)
         code.line(
-          `${stringLiteral(i.name)}: { time: ${i.layout.time === null ? 'null' : stringLiteral(i.layout.time)}, target: ${i.role === 'target'}, batch: ${i.layout.batch}, shape: [${i.layout.shape.join(', ')}] },`,
+          `${stringLiteral(i.name)}: { time: ${i.layout.time === null ? 'null' : stringLiteral(i.layout.time)}, target: ${i.role === 'target'}, batch: ${i.layout.batch}, shape: [${i.layout.shape.join(', ')}]${i.vocabulary ? `, vocabulary: ${i.vocabulary.evaluate(sizes)}` : ''} },`,
         );
     },
     '} as const;',
@@ -436,9 +439,14 @@ export function emitDeclarations(
   const inputType = (target: boolean) =>
     inputs
       .filter((i) => (i.role === 'target') === target)
-      .map((i) => `${stringLiteral(i.name)}${target ? '?' : ''}: Tensor`);
+      .map((i) => `${stringLiteral(i.name)}${target ? '?' : ''}: ${i.vocabulary ? 'Tokens' : 'Tensor'}`);
+  if (tokens) {
+    code.comment('Token ids (below the input’s vocabulary), as whole numbers in an Int32Array or the float array.');
+    code.line('export interface Tokens { readonly data: Int32Array | Arr; readonly shape: readonly number[] }');
+  }
   code.line(`export type Inputs = { ${[...inputType(false), ...inputType(true)].join('; ')} };`);
   code.line();
+  if (tokens) code.line(tokenSupport(A));
   if (ragged.length > 0) {
     code.comment(
       'Each sample’s number of steps, by time axis: sequences are padded to the longest, and each sample runs for its own steps. An axis left out runs every sample whole.',
@@ -609,12 +617,10 @@ export function emitModule(options: ModuleOptions): EmittedModule {
           const { v } = gradOf(p.name);
           return `${stringLiteral(p.name)}: ${v.kind === 'buffer' ? copyOut(v.name) : `new ${A}(${p.dims.reduce((a, b) => a * b, 1)})`}`;
         });
-        const inputGrads = inputs
-          .filter((i) => i.role === 'input')
-          .map((i) => {
-            const { v, t } = gradOf(i.name);
-            return `${stringLiteral(i.name)}: ${tensor(v, leadOf(t), layoutOf(t, sizes).shape)}`;
-          });
+        const inputGrads = inputs.filter(differentiable).map((i) => {
+          const { v, t } = gradOf(i.name);
+          return `${stringLiteral(i.name)}: ${tensor(v, leadOf(t), layoutOf(t, sizes).shape)}`;
+        });
         const stateGrads = states.map((s) => {
           const { v, t } = gradOf(s.name);
           return `${stringLiteral(s.name)}: ${tensor(v, leadOf(t), layoutOf(t, sizes).shape)}`;

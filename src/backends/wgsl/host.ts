@@ -62,11 +62,12 @@ export function emitHost(options: HostOptions): string {
   code.comment(`The kernels (also written as .wgsl files) and the order the host dispatches them in.`);
   code.line(`const program: GpuProgram = ${programLiteral(options.program)};`);
   code.line();
-  code.line(hostApi(hasGrad, options.layout === 'batch-major', lengthAxes(options.forward)));
+  const tokens = options.model.inputs.some((i) => i.vocabulary !== undefined);
+  code.line(hostApi(hasGrad, options.layout === 'batch-major', lengthAxes(options.forward), tokens));
   return code.toString();
 }
 
-function hostApi(hasGrad: boolean, batchMajor: boolean, ragged: readonly string[]): string {
+function hostApi(hasGrad: boolean, batchMajor: boolean, ragged: readonly string[], tokens: boolean): string {
   // With per-sample lengths, each call takes them last and the runner writes them as inputs.
   const [lengthsParam, lengthsOptional, lengthsArg] =
     ragged.length > 0 ? [', sampleLengths: Lengths = {}', ', lengths?: Lengths', ', sampleLengths'] : ['', '', ''];
@@ -75,9 +76,10 @@ function hostApi(hasGrad: boolean, batchMajor: boolean, ragged: readonly string[
       ? `
     if (typeof sampleLengths !== 'object' || sampleLengths === null) fail('lengths must be an object of per-sample lengths by time axis');
     checkNames('time axis', sampleLengths, lengthAxes);
-    const withLengths = { ...inputs, ${ragged.map((a) => `${JSON.stringify(lengthsKey(a))}: { data: lengthsOf(sampleLengths, ${JSON.stringify(a)}, B, lengths[${JSON.stringify(a)}] as number) }`).join(', ')} };`
+    const withLengths = { ...${tokens ? 'tokenValues(inputs)' : 'inputs'}, ${ragged.map((a) => `${JSON.stringify(lengthsKey(a))}: { data: lengthsOf(sampleLengths, ${JSON.stringify(a)}, B, lengths[${JSON.stringify(a)}] as number) }`).join(', ')} };`
       : '';
-  const runInputs = ragged.length > 0 ? 'withLengths' : 'inputs';
+  // Token ids go to the GPU as floats, like every other input.
+  const runInputs = ragged.length > 0 ? 'withLengths' : tokens ? 'tokenValues(inputs)' : 'inputs';
   // A batch-major host swaps sequences' first two axes on the way in and out (batch-major.ts).
   const [given, outputsOut, inputGradsOut] = batchMajor
     ? [

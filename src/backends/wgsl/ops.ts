@@ -730,6 +730,44 @@ const eye: Renderer<'eye'> = (e, node) => {
   return gather(e, node, e.layout(node.id), () => `select(0.0, 1.0, i / ${u32(n)} == i % ${u32(n)})`);
 };
 
+/** A token id as a row index, clamped into the table: ids are checked on the host before they get here. */
+function tokenRow(id: string, rows: number): string {
+  return `min(u32(max(${id}, 0.0)), ${u32(rows - 1)})`;
+}
+
+const gatherRows: Renderer<'gather_rows'> = (e, node) => {
+  const table = e.buffer(node, 0);
+  const ids = e.buffer(node, 1);
+  const out = e.layout(node.id);
+  const [rows, width] = table.layout.shape;
+  return gather(e, node, out, (w) =>
+    w.at(table, `${tokenRow(e.read(w, ids, out, 'l', 'j'), rows)} * ${u32(width)} + j`),
+  );
+};
+
+/**
+ * The sparse update as a gather: each element of the table's gradient sums the adjoints of
+ * the lookups that picked its row (WGSL has no atomic float adds). Its work is rows × width ×
+ * lookups, fine for the vocabularies of characters and phonemes, slow for large ones.
+ */
+const scatterRows: Renderer<'scatter_rows'> = (e, node) => {
+  const g = e.buffer(node, 0);
+  const ids = e.buffer(node, 1);
+  const out = e.layout(node.id);
+  const width = out.shape[1];
+  return accumulate(e, node, out, (w) =>
+    w.line(
+      `for (var q = 0u; q < ${leadCount(g.layout)}; q++) { if (${tokenRow(w.at(ids, 'q'), out.shape[0])} == i / ${u32(width)}) { acc += ${w.at(g, `q * ${u32(width)} + i % ${u32(width)}`)}; } }`,
+    ),
+  );
+};
+
+const oneHot: Renderer<'one_hot'> = (e, node) => {
+  const ids = e.buffer(node, 0);
+  const out = e.layout(node.id);
+  return gather(e, node, out, (w) => `select(0.0, 1.0, f32(j) == ${e.read(w, ids, out, 'l', 'j')})`);
+};
+
 const timeMax: Renderer<'time_max'> = (e, node) => {
   const x = e.buffer(node, 0);
   const out = e.layout(node.id);
@@ -1047,6 +1085,9 @@ export const renderers = {
   time_index: timeIndex,
   time_stack: timeStack,
   time_max: timeMax,
+  gather_rows: gatherRows,
+  scatter_rows: scatterRows,
+  one_hot: oneHot,
   reduce_lead: reduceLead,
   transpose,
   // An outer product that an unbroadcast sums is computed inside the unbroadcast's phase.

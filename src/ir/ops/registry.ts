@@ -45,6 +45,7 @@ import {
 } from './pointwise.js';
 import { sliceRowsOp, stackRowsOp } from './rows.js';
 import { getOp, scanOp } from './scan.js';
+import { gatherRowsOp, oneHotOp, scatterRowsOp } from './embedding.js';
 import { argOp, constOp, defaultAdjointOp, eyeOp, inputOp, numberOp, paramOp, stateInitOp } from './sources.js';
 import {
   broadcastBatchOp,
@@ -97,6 +98,9 @@ export const ops = {
   const: constOp,
   number: numberOp,
   eye: eyeOp,
+  gather_rows: gatherRowsOp,
+  scatter_rows: scatterRowsOp,
+  one_hot: oneHotOp,
   positions: positionsOp,
   param: paramOp,
   input: inputOp,
