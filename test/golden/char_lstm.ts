@@ -94,7 +94,7 @@ function checkInputs(inputs: Inputs, needTargets: boolean): { B: number; lengths
     }
     const expected = [...(spec.time !== null ? [spec.time] : []), ...(spec.batch ? ['B'] : []), ...spec.shape].join(', ');
     const tokens = (spec as { vocabulary?: number }).vocabulary;
-    if (typeof tensor !== 'object' || tensor === null || !(tensor.data instanceof Float32Array || (tokens !== undefined && tensor.data instanceof Int32Array)) || !Array.isArray(tensor.shape)) fail(`${name} must be { data: ${tokens !== undefined ? 'Int32Array' : 'Float32Array'}, shape: [${expected}] }`);
+    if (typeof tensor !== 'object' || tensor === null || !(tensor.data instanceof Float32Array || (tokens !== undefined && (tensor.data as object) instanceof Int32Array)) || !Array.isArray(tensor.shape)) fail(`${name} must be { data: ${tokens !== undefined ? 'Int32Array' : 'Float32Array'}, shape: [${expected}] }`);
     if (!tensor.shape.every((d) => Number.isSafeInteger(d) && d > 0)) fail(`${name} has shape [${tensor.shape.map((d) => JSON.stringify(d)).join(', ')}]: every size must be a positive whole number`);
     const lead = (spec.time !== null ? 1 : 0) + (spec.batch ? 1 : 0);
     const shape = tensor.shape;
