@@ -8,15 +8,14 @@
  * own: bench/torch_attention.py). Every system's output is checked against
  * rnnc's before it is timed, and rnnc and PyTorch are then timed in turns.
  */
-import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { chooseModel, parse } from '../src/api/program.js';
 import { attentionFlops, type AttentionSizes, naiveAttention } from './naive-attention.js';
 import { loadRnnc, type Model, type Tensor } from './rnnc.js';
-import { agree, median, middle, pause } from './timing.js';
+import { inTurns, startTorch } from './peer.js';
+import { agree, median, middle } from './timing.js';
 
 const sizes: AttentionSizes = { I: 64, E: 64, H: 128, A: 128, S: 30, U: 30, B: 16 };
 
@@ -32,44 +31,6 @@ function uniform(length: number, seed: number): Float32Array {
   let state = seed;
   for (let k = 0; k < length; k++) out[k] = ((state = (state * 1103515245 + 12345) % 2147483648) / 2147483648) * 2 - 1;
   return out;
-}
-
-/** PyTorch in a child process, its output checked; else why it cannot be timed (no python3 or torch, or a disagreement). */
-async function startTorch(
-  job: string,
-): Promise<{ turn(kind: string, calls: number): Promise<number>; stop(): void } | string> {
-  const script = new URL('../../bench/torch_attention.py', import.meta.url).pathname;
-  // Debian's python3-torch is in the system Python, which a python3 earlier on PATH (pyenv) may hide.
-  const python = process.env.PYTHON ?? (existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3');
-  const child = spawn(python, [script, job], { stdio: ['pipe', 'pipe', 'pipe'] });
-  let stderr = '';
-  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-  const failed = new Promise<string>((resolve) => {
-    child.on('error', (e) => resolve(e.message));
-    child.on('exit', () => resolve(stderr.trim().split('\n').pop() ?? 'exited'));
-  });
-  const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
-  const reply = async () => {
-    const next = await Promise.race([lines.next(), failed]);
-    if (typeof next === 'string') throw new Error(`PyTorch: ${next}`);
-    if (next.done) throw new Error(`PyTorch: ${await failed}`);
-    return JSON.parse(next.done ? '{}' : next.value) as { ready?: boolean; agree?: number; ms?: number };
-  };
-  try {
-    const ready = await reply();
-    if (!(ready.agree !== undefined && ready.agree <= 1e-3))
-      throw new Error(`PyTorch disagrees with rnnc by ${ready.agree}: not timing it`);
-  } catch (e) {
-    child.kill();
-    return (e as Error).message;
-  }
-  return {
-    turn: async (kind, calls) => {
-      child.stdin.write(`${kind} ${calls}\n`);
-      return (await reply()).ms ?? NaN;
-    },
-    stop: () => child.stdin.end(),
-  };
 }
 
 export interface AttentionRow {
@@ -145,7 +106,7 @@ export async function benchAttention(runs: number, rounds: number): Promise<stri
       loss: expectedLoss,
     }),
   );
-  const torch = await startTorch(job);
+  const torch = await startTorch('torch_attention.py', job);
   const duels: string[] = [];
   const torchMissing = typeof torch === 'string' ? torch : '';
   if (typeof torch === 'string') {
@@ -159,30 +120,11 @@ export async function benchAttention(runs: number, rounds: number): Promise<stri
       const run = () => (backward ? module.grad(packed, inputs) : module.forward(packed, inputs));
       const known = rows.find((r) => r.system === 'rnnc -O2' && r.pass === (backward ? 'forward+backward' : 'forward'));
       const calls = Math.max(1, Math.round(150 / (known?.ms ?? 150)));
-      await torch.turn(kind, calls); // PyTorch's warm-up
-      const times: number[] = [];
-      const peer: number[] = [];
-      const local = () => {
-        const t0 = performance.now();
-        for (let k = 0; k < calls; k++) run();
-        return (performance.now() - t0) / calls;
-      };
-      for (let r = 0; r < rounds; r++) {
-        if (r % 2 === 0) {
-          times.push(local());
-          await pause(30);
-          peer.push(await torch.turn(kind, calls));
-        } else {
-          peer.push(await torch.turn(kind, calls));
-          await pause(30);
-          times.push(local());
-        }
-        await pause(30);
-      }
-      record('PyTorch CPU, 1 thread', backward, middle(peer));
-      const ratios = peer.map((p, k) => p / times[k]).sort((a, b) => a - b);
+      const turns = await inTurns(run, (n) => torch.turn(kind, n), calls, rounds);
+      record('PyTorch CPU, 1 thread', backward, turns.peer);
+      const { ratios } = turns;
       duels.push(
-        `| ${backward ? 'forward+backward' : 'forward'} | ${middle(times).toFixed(2)} | ${middle(peer).toFixed(2)} | ${middle(ratios).toFixed(2)} | ${ratios[0].toFixed(2)}–${ratios[ratios.length - 1].toFixed(2)} |`,
+        `| ${backward ? 'forward+backward' : 'forward'} | ${turns.rnnc.toFixed(2)} | ${turns.peer.toFixed(2)} | ${middle(ratios).toFixed(2)} | ${ratios[0].toFixed(2)}–${ratios[ratios.length - 1].toFixed(2)} |`,
       );
     }
     torch.stop();

@@ -10,6 +10,7 @@
  *   npm run bench -- --quick      three runs each, for a first look
  *   npm run bench -- --only lstm-medium
  *   npm run bench -- --only attention  the attention workload (bench/attention.ts)
+ *   npm run bench -- --only ragged     the variable-length and token workloads (bench/ragged.ts)
  *   npm run bench -- --rnnc-only   rnnc alone, to see what a change to the generator does
  *
  * Each peer runs in a process of its own, after rnnc, so a machine whose
@@ -35,6 +36,7 @@ import { loadRnnc } from './rnnc.js';
 import { tfjsRnn, useBackend } from './tfjs.js';
 import { agree, median as medianOf, middle, pause } from './timing.js';
 import { benchAttention } from './attention.js';
+import { benchRagged } from './ragged.js';
 
 interface Workload {
   readonly name: string;
@@ -409,6 +411,7 @@ for (const w of workloads) {
   await bench(w);
 }
 const attention = !only || only === 'attention' ? await benchAttention(runs, rounds) : undefined;
+const ragged = !only || only === 'ragged' ? await benchRagged(runs, rounds) : undefined;
 console.log(
   `Machine: ${cpus()[0]?.model ?? 'unknown cpu'}, ${cpus().length} cores, Node ${process.version}; medians of at least ${runs} runs after a warm-up of at least 3 runs and 300 ms; f32.\n`,
 );
@@ -453,3 +456,4 @@ if (rows.length > 0) {
   console.log(table(ablation, ['rnnc -O0']));
 }
 if (attention) console.log(`\n${attention}`);
+if (ragged) console.log(`\n${ragged}`);

@@ -27637,7 +27637,7 @@ fn broadcast_to_68(i: u32, _t: u32) {
   let at0 = (dims.T_S * dims.B * 4639u + dims.T_U * dims.B * 2938u + dims.B * 3970u + 349227u); // %66 broadcast_to ∂loss
   let at1 = (dims.T_S * dims.B * 4639u + dims.T_U * dims.B * 2938u + dims.B * 3970u + 349226u); // literal 1.0
   let j = 0u;
-  mem[at0 + i] = mem[at1 + j] / f32(dims.T_U * dims.B / 1u);
+  mem[at0 + i] = mem[at1 + j] * (f32(1u) / f32(dims.T_U * dims.B));
 }
 
 @compute @workgroup_size(64)

@@ -1,0 +1,179 @@
+/**
+ * The variable-length and token workloads of `npm run bench` (bench/models/tokens.rnn):
+ *
+ * - ragged: an LSTM (I = H = 256, B = 16) over a batch padded to 50 steps whose samples have
+ *   10…50 real steps, forward+backward of sum(h ⊙ R) over the real steps: rnnc's module
+ *   compiled with lengths, given them and not (every sample 50 steps), and the module
+ *   compiled without lengths; PyTorch over pack_padded_sequence and over the padded batch.
+ * - tokens: token ids (V = 10,000) through an embedding (E = 256) into the LSTM (H = 256,
+ *   B = 16, T = 50), against the same model reading one-hot vectors through a [E, V]
+ *   product; PyTorch with nn.Embedding.
+ *
+ * Outputs and losses are checked against each other first; rnnc and PyTorch are then timed
+ * in turns (bench/peer.ts), PyTorch on one thread in a process of its own
+ * (bench/torch_ragged.py).
+ */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import ts from 'typescript';
+import { compile } from '../src/api/compile.js';
+import { chooseModel, parse } from '../src/api/program.js';
+import { torchKeyLayout } from '../src/weights/torch.js';
+import { inTurns, startTorch } from './peer.js';
+import type { Tensor } from './rnnc.js';
+import { agree, median, middle } from './timing.js';
+
+const file = new URL('../../bench/models/tokens.rnn', import.meta.url).pathname;
+const folder = mkdtempSync(join(tmpdir(), 'rnnc-ragged-'));
+const B = 16;
+const T = 50;
+
+interface Module {
+  init(seed: number): Record<string, Float32Array>;
+  forward(p: unknown, inputs: unknown, states?: unknown, lengths?: unknown): { outputs: { l: Tensor } };
+  grad(p: unknown, inputs: unknown, states?: unknown, lengths?: unknown): { loss: number };
+}
+
+async function load(model: string, lengths: string[] = []): Promise<Module> {
+  const { files, main } = compile(readFileSync(file, 'utf8'), { file, model, lengths });
+  const js = ts.transpileModule(files[main], {
+    compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ES2022 },
+  }).outputText;
+  const path = join(folder, `${model}${lengths.length > 0 ? '-lengths' : ''}.mjs`);
+  writeFileSync(path, js);
+  return (await import(pathToFileURL(path).href)) as Module;
+}
+
+/** Deterministic numbers in [0, 1). */
+function stream(seed: number): () => number {
+  let state = seed;
+  return () => (state = (state * 1103515245 + 12345) % 2147483648) / 2147483648;
+}
+
+function uniform(length: number, seed: number): Float32Array {
+  const next = stream(seed);
+  return Float32Array.from({ length }, () => next() * 2 - 1);
+}
+
+/** PyTorch's LSTM state dict from rnnc's params (gate blocks stacked by rows). */
+function torchLstm(model: string, params: Record<string, Float32Array>): Record<string, number[]> {
+  const program = parse(readFileSync(file, 'utf8'), { file });
+  const layout = torchKeyLayout(chooseModel(program, { model }).model, program.cellTable);
+  if (!layout) throw new Error('the bench LSTM is not a PyTorch layout');
+  return Object.fromEntries([...layout].map(([key, names]) => [key, names.flatMap((n) => Array.from(params[n]))]));
+}
+
+interface Row {
+  readonly workload: string;
+  readonly system: string;
+  readonly ms: number;
+}
+
+/** Runs both workloads; returns their section of the report (markdown). */
+export async function benchRagged(runs: number, rounds: number): Promise<string> {
+  const rows: Row[] = [];
+  const duels: string[] = [];
+  const next = stream(99);
+  const lengths = Array.from({ length: B }, () => 10 + Math.floor(next() * 41));
+  const realSteps = lengths.reduce((a, b) => a + b, 0);
+
+  // Ragged.
+  const ragged = await load('Ragged', ['T']);
+  const plain = await load('Ragged');
+  const params = ragged.init(1);
+  const I = 256;
+  const H = 256;
+  const inputs = {
+    x: { data: uniform(T * B * I, 11), shape: [T, B, I] },
+    R: { data: uniform(T * B * H, 12), shape: [T, B, H] },
+  };
+  const given = { T: lengths };
+  const lossRagged = ragged.grad(params, inputs, {}, given).loss;
+  agree('the module with lengths, all 50 steps', [ragged.grad(params, inputs).loss], [plain.grad(params, inputs).loss]);
+  const timeRow = async (workload: string, system: string, run: () => unknown) =>
+    rows.push({ workload, system, ms: await median(run, runs) });
+  await timeRow('ragged', 'rnnc, lengths 10…50', () => ragged.grad(params, inputs, {}, given));
+  await timeRow('ragged', 'rnnc, padded to 50 (module with lengths, none given)', () => ragged.grad(params, inputs));
+  await timeRow('ragged', 'rnnc, padded to 50 (module without lengths)', () => plain.grad(params, inputs));
+  console.error('  ragged: rnnc done');
+
+  // Tokens.
+  const tokens = await load('Tokens');
+  const oneHot = await load('OneHot');
+  const V = 10000;
+  const E = 256;
+  const tokenParams = tokens.init(2);
+  const table = tokenParams['vectors.table'];
+  const transposed = new Float32Array(V * E);
+  for (let v = 0; v < V; v++) for (let e = 0; e < E; e++) transposed[e * V + v] = table[v * E + e];
+  const oneHotParams = { ...tokenParams, 'vectors.table': transposed };
+  const ids = Int32Array.from({ length: T * B }, () => Math.floor(next() * V));
+  const hot = new Float32Array(T * B * V);
+  ids.forEach((id, k) => (hot[k * V + id] = 1));
+  const tokenInputs = { words: { data: ids, shape: [T, B] }, R: inputs.R };
+  const oneHotInputs = { words: { data: hot, shape: [T, B, V] }, R: inputs.R };
+  const lossTokens = tokens.grad(tokenParams, tokenInputs).loss;
+  agree('the one-hot model', [oneHot.grad(oneHotParams, oneHotInputs).loss], [lossTokens]);
+  await timeRow('tokens', 'rnnc, token ids (Embedding)', () => tokens.grad(tokenParams, tokenInputs));
+  await timeRow('tokens', 'rnnc, one-hot vectors ([E, V] product)', () => oneHot.grad(oneHotParams, oneHotInputs));
+  console.error('  tokens: rnnc done');
+
+  // PyTorch.
+  const job = join(folder, 'job.json');
+  const plainArray = (a: ArrayLike<number>) => Array.from(a);
+  writeFileSync(
+    job,
+    JSON.stringify({
+      B,
+      T,
+      I,
+      H,
+      V,
+      E,
+      lengths,
+      lstm: torchLstm('Ragged', params),
+      tokenLstm: torchLstm('Tokens', tokenParams),
+      table: plainArray(table),
+      x: plainArray(inputs.x.data),
+      R: plainArray(inputs.R.data),
+      ids: plainArray(ids),
+      loss: { packed: lossRagged, tokens: lossTokens },
+    }),
+  );
+  const torch = await startTorch('torch_ragged.py', job);
+  if (typeof torch === 'string') console.error(`  ragged: PyTorch not timed (${torch})`);
+  else {
+    const duel = async (workload: string, kind: string, system: string, run: () => unknown) => {
+      const known = rows.find((r) => r.workload === workload && r.system === system);
+      const calls = Math.max(1, Math.round(150 / (known?.ms ?? 150)));
+      const turns = await inTurns(run, (n) => torch.turn(kind, n), calls, rounds);
+      rows.push({ workload, system: `PyTorch CPU, 1 thread, ${kind}`, ms: turns.peer });
+      const { ratios } = turns;
+      duels.push(
+        `| ${workload} | ${system} | PyTorch, ${kind} | ${turns.rnnc.toFixed(1)} | ${turns.peer.toFixed(1)} | ${middle(ratios).toFixed(2)} | ${ratios[0].toFixed(2)}–${ratios[ratios.length - 1].toFixed(2)} |`,
+      );
+    };
+    await duel('ragged', 'packed', 'rnnc, lengths 10…50', () => ragged.grad(params, inputs, {}, given));
+    await duel('ragged', 'padded', 'rnnc, padded to 50 (module without lengths)', () => plain.grad(params, inputs));
+    await duel('tokens', 'tokens', 'rnnc, token ids (Embedding)', () => tokens.grad(tokenParams, tokenInputs));
+    torch.stop();
+    console.error('  ragged and tokens: PyTorch done');
+  }
+
+  const lines = [
+    `Variable-length batches and token inputs (bench/models/tokens.rnn), forward+backward of sum(h ⊙ R), f32. ragged: LSTM I = H = 256, B = ${B}, padded to T = ${T}, lengths 10…50 (${realSteps} real steps of ${B * T}, ${((100 * realSteps) / (B * T)).toFixed(0)} %). tokens: V = 10,000, E = 256, LSTM H = 256, B = ${B}, T = ${T}.\n`,
+    '| workload | system | median ms |',
+    '|---|---|---:|',
+    ...rows.map((r) => `| ${r.workload} | ${r.system} | ${r.ms.toFixed(1)} |`),
+  ];
+  if (duels.length > 0)
+    lines.push(
+      `\nIn turns, ${rounds} rounds of about 150 ms each (× = PyTorch's time / rnnc's, round by round):\n`,
+      '| workload | rnnc | peer | rnnc median ms | peer median ms | median × | × range |',
+      '|---|---|---|---:|---:|---:|---|',
+      ...duels,
+    );
+  return lines.join('\n');
+}
