@@ -39,6 +39,7 @@ it('ships the examples the language promises', () => {
       'attention',
       'births',
       'char_lstm',
+      'char_tokens',
       'cifg_lstm',
       'classifier',
       'clockwork',

@@ -16,6 +16,7 @@ import { Random } from '../src/interp/random.js';
 import { readSafetensors } from '../src/weights/safetensors.js';
 import { writeFailure } from '../src/cli/load.js';
 import { rnnc, scratchFolder } from './helpers/cli.js';
+import { onlyInFullSuite } from './helpers/matrix.js';
 
 const scratch = scratchFolder('rnnc-faults-');
 const bin = new URL('../dist/bundle/rnnc.js', import.meta.url).pathname;
@@ -52,7 +53,9 @@ function stepsOf(folder: string): { run: number; checkpoint: number; optimizer: 
 }
 
 describe('rnnc train under faults', () => {
-  it('leaves a folder that resumes after each of 24 kills at random moments, every file of its state at one step', async () => {
+  // npm test kills 8 times; the full suite 24.
+  const attempts = onlyInFullSuite() ? 8 : 24;
+  it(`leaves a folder that resumes after each of ${attempts} kills at random moments, every file of its state at one step`, async () => {
     const out = scratch.path('killed');
     const base = ['train', 'examples/births.rnn', '--data', 'births', '--size', 'H=8', '--seed', '3', '--out', out];
     // The kill times are random, but the same in every run of the test.
@@ -66,7 +69,7 @@ describe('rnnc train under faults', () => {
     const start = Date.now() - startedAt;
     let kills = 0;
     let lastStep = 0;
-    for (let attempt = 0; attempt < 24; attempt++) {
+    for (let attempt = 0; attempt < attempts; attempt++) {
       const started = existsSync(join(out, files.run)) || existsSync(join(out, `${files.run}.next`));
       // Every step saves (--eval-every 1), so a kill lands inside a commit often.
       const args = [...base, '--eval-every', '1', '--max-steps', '100000', ...(started ? ['--resume'] : [])];
@@ -80,7 +83,7 @@ describe('rnnc train under faults', () => {
       expect(steps.run).toBeGreaterThanOrEqual(lastStep);
       lastStep = steps.run;
     }
-    expect(kills).toBeGreaterThanOrEqual(20);
+    expect(kills).toBeGreaterThanOrEqual(attempts - Math.ceil(attempts / 6));
     expect(lastStep).toBeGreaterThan(0);
     // Left alone, the last resume finishes its steps.
     const finish = await runKilled(

@@ -30,6 +30,7 @@ const expectedForms: Record<string, string[]> = {
   'attention.rnn': ['GRU', 'GRU', 'Scan'],
   'births.rnn': ['GRU'],
   'char_lstm.rnn': ['LSTM'],
+  'char_tokens.rnn': ['LSTM'],
   'cifg_lstm.rnn': ['Scan'],
   'classifier.rnn': ['GRU'],
   'pooled_classifier.rnn': ['GRU', 'GRU'],

@@ -68,7 +68,13 @@ export async function sampleCommand(folder: string, flags: SampleFlags, err: (te
   const V = vocabulary.length;
   const random = new Random(Number(flags.seed) || 0);
 
-  let result = await compiled.forward(params, { [input]: { data: oneHot(prime, V), shape: [prime.length, 1, V] } });
+  // A token input reads the characters' ids, a vector input their one-hot rows.
+  const tokens = model.inputs.find((i) => i.name === input)?.vocabulary !== undefined;
+  const encode = (ids: ArrayLike<number>) =>
+    tokens
+      ? { data: Float32Array.from(ids), shape: [ids.length, 1] }
+      : { data: oneHot(ids, V), shape: [ids.length, 1, V] };
+  let result = await compiled.forward(params, { [input]: encode(prime) });
   const text: string[] = [...flags.prime];
   for (let k = 0; k < length; k++) {
     const out = result.outputs[outputName];
@@ -78,7 +84,7 @@ export async function sampleCommand(folder: string, flags: SampleFlags, err: (te
     const next = drawCharacter(scores, temperature, random);
     text.push(vocabulary[next]);
     const states = Object.fromEntries(Object.entries(result.finalStates).map(([name, t]) => [name, t.data]));
-    result = await compiled.forward(params, { [input]: { data: oneHot([next], V), shape: [1, 1, V] } }, states);
+    result = await compiled.forward(params, { [input]: encode([next]) }, states);
   }
   compiled.destroy();
   return text.join('');

@@ -6,7 +6,7 @@
  */
 import { UserError } from '../diagnostics.js';
 import type { ModelInfo, ModelInput } from '../frontend/model.js';
-import { formatShape } from '../ir/dims.js';
+import { type Dim, formatShape } from '../ir/dims.js';
 import { bindSizes, type Sizes } from '../interp/run.js';
 import type { Dataset, Layout, Role } from './dataset.js';
 import { byName, mergeByName, own } from '../names.js';
@@ -16,10 +16,15 @@ export interface Binding {
   /** The model's input or target name for each data role. */
   readonly names: Readonly<Record<string, string>>;
   readonly layout: Layout;
+  /** The model's inputs and targets that take token ids (`token(V)`) where the data has one-hot rows. */
+  readonly tokens: ReadonlySet<string>;
 }
 
 const describe = (i: ModelInput) =>
-  `${i.role} ${i.name}: ${i.type.time !== null ? 'seq' : ''}${formatShape(i.type.shape)}`;
+  `${i.role} ${i.name}: ${i.type.time !== null ? 'seq ' : ''}${i.vocabulary ? `token(${i.vocabulary.toString()})` : formatShape(i.type.shape)}`;
+
+/** How wide a model input is: its vector's size, or a token input's vocabulary. */
+const widthOf = (i: ModelInput) => i.vocabulary ?? (i.type.shape.length === 1 ? i.type.shape[0] : undefined);
 
 export function bindData(model: ModelInfo, data: Dataset, overrides: Sizes): Binding {
   const inputs = model.inputs.filter((i) => i.role === 'input');
@@ -42,11 +47,11 @@ export function bindData(model: ModelInfo, data: Dataset, overrides: Sizes): Bin
       throw new UserError(
         `${data.kind} data gives the ${role.role} as ${role.form === 'sequence' ? 'a sequence ([T][B][…])' : 'one vector per sequence ([B][…])'}, but model ${model.name} declares ${describe(input)}`,
       );
-    if (input.type.shape.length !== 1)
+    const dim = widthOf(input);
+    if (dim === undefined)
       throw new UserError(
         `model ${model.name} declares ${describe(input)}; ${data.kind} data gives a vector per ${sequence ? 'step' : 'sequence'}`,
       );
-    const dim = input.type.shape[0];
     const [name] = dim.names;
     if (dim.constant === 0 && dim.terms.length === 1 && dim.terms[0][1] === 1 && own(overrides, name) === undefined) {
       if (own(proposed, name) !== undefined && proposed[name] !== role.width)
@@ -56,7 +61,7 @@ export function bindData(model: ModelInfo, data: Dataset, overrides: Sizes): Bin
   }
   const sizes = bindSizes(model, mergeByName(proposed, overrides));
   for (const [role, input] of pairs) {
-    const width = input.type.shape[0].evaluate(sizes);
+    const width = (widthOf(input) as Dim).evaluate(sizes);
     if (width !== role.width)
       throw new UserError(
         role.where && width < role.width
@@ -72,5 +77,6 @@ export function bindData(model: ModelInfo, data: Dataset, overrides: Sizes): Bin
     sizes,
     names: Object.fromEntries(pairs.map(([role, input]) => [role.role, input.name])),
     layout: { targetPerStep: targets[0].type.time !== null },
+    tokens: new Set(pairs.flatMap(([, input]) => (input.vocabulary ? [input.name] : []))),
   };
 }

@@ -7,7 +7,7 @@
  * so the last checkpoint stays the last good one.
  */
 import { join } from 'node:path';
-import { type Batch, type Dataset, type Metric, averageMetrics } from '../data/dataset.js';
+import { argmax, type Batch, type Dataset, type Metric, averageMetrics, type Tensor } from '../data/dataset.js';
 import type { Binding } from '../data/bind.js';
 import { UserError } from '../diagnostics.js';
 import { Random } from '../interp/random.js';
@@ -88,11 +88,26 @@ export interface Status {
 
 export type Ending = 'finished' | 'time budget' | 'step budget' | 'interrupted';
 
-/** Renames a batch's roles to the model's input names, leaving out what only metrics read. */
+/**
+ * Renames a batch's roles to the model's input names, leaving out what only metrics read; a
+ * token input gets the index of each one-hot row.
+ */
 function modelInputs(batch: Batch, binding: Binding): Inputs {
   return Object.fromEntries(
-    Object.entries(binding.names).map(([role, name]) => [name, batch[role] as NonNullable<Batch[string]>]),
+    Object.entries(binding.names).map(([role, name]) => {
+      const tensor = batch[role] as NonNullable<Batch[string]>;
+      return [name, binding.tokens.has(name) ? tokenIds(tensor) : tensor];
+    }),
   );
+}
+
+/** One-hot rows [… , V] as their indices [ … ]. */
+function tokenIds(tensor: Tensor): Tensor {
+  const width = tensor.shape[tensor.shape.length - 1];
+  const rows = tensor.data.length / width;
+  const ids = new Float32Array(rows);
+  for (let r = 0; r < rows; r++) ids[r] = argmax(tensor.data, r * width, width);
+  return { data: ids, shape: tensor.shape.slice(0, -1) };
 }
 
 export async function evaluate(state: LoopState): Promise<{ loss: number; reported: Metric; metrics: Metric[] }> {
