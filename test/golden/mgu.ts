@@ -2222,7 +2222,7 @@ function residentWeight(weights: { readonly [key: string]: Float32Array } | unde
   return new Float32Array(kernels.memory.buffer, at, weights[key].length);
 }
 /** Floats needed to copy every array in these objects (tensors by their data) into the heap. */
-function heapFloats(...groups: ({ readonly [name: string]: Float32Array | Tensor | undefined } | undefined)[]): number {
+function heapFloats(...groups: ({ readonly [name: string]: Float32Array | { readonly data: { readonly length: number } } | undefined } | undefined)[]): number {
   let total = 0;
   for (const group of groups) {
     for (const value of Object.values(group ?? {})) {

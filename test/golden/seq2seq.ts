@@ -3089,7 +3089,7 @@ function residentPlace(weights: { readonly [key: string]: Float32Array } | undef
 }
 
 /** Floats needed to copy every array in these objects (tensors by their data) into the heap. */
-function heapFloats(...groups: ({ readonly [name: string]: Float32Array | Tensor | undefined } | undefined)[]): number {
+function heapFloats(...groups: ({ readonly [name: string]: Float32Array | { readonly data: { readonly length: number } } | undefined } | undefined)[]): number {
   let total = 0;
   for (const group of groups) {
     for (const value of Object.values(group ?? {})) {

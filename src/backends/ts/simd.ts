@@ -343,7 +343,7 @@ function residentPlace(weights: { readonly [key: string]: ${arrayType} } | undef
 }
 
 ${state.usesPacked ? residentWeight(arrayType) : ''}/** Floats needed to copy every array in these objects (tensors by their data) into the heap. */
-function heapFloats(...groups: ({ readonly [name: string]: ${arrayType} | Tensor | undefined } | undefined)[]): number {
+function heapFloats(...groups: ({ readonly [name: string]: ${arrayType} | { readonly data: { readonly length: number } } | undefined } | undefined)[]): number {
   let total = 0;
   for (const group of groups) {
     for (const value of Object.values(group ?? {})) {
