@@ -24,8 +24,11 @@ function randomData(model: ModelInfo, sizes: Record<string, number>, steps: numb
       batch,
       ...input.type.shape.map((d) => d.evaluate(sizes)),
     ];
+    // Token ids are whole numbers below the vocabulary.
+    const value = () =>
+      input.vocabulary ? Math.floor(rng.next() * input.vocabulary.evaluate(sizes)) : rng.uniform(-1, 1);
     const build = (depth: number): unknown =>
-      depth === shape.length ? rng.uniform(-1, 1) : Array.from({ length: shape[depth] }, () => build(depth + 1));
+      depth === shape.length ? value() : Array.from({ length: shape[depth] }, () => build(depth + 1));
     data[input.name] = build(0);
   }
   return data;

@@ -318,12 +318,14 @@ describe('lengths in generated modules of an attention model', () => {
       for (const [name, t] of Object.entries(reference.params))
         expect(maxRelativeError(g.grads[name], t.data), name).toBeLessThan(1e-3);
       expect(maxRelativeError(g.inputGrads.letters.data, reference.inputs.letters.data)).toBeLessThan(1e-3);
+      mod.destroy?.(); // the WGSL model's buffers; the TypeScript module has none to give back
     },
     timeout,
   );
 });
 
 interface GeneratedCalls {
+  destroy?(): void;
   forward(p: unknown, i: unknown, s: unknown, l: unknown): Promise<{ outputs: Record<string, { data: Float32Array }> }>;
   grad(
     p: unknown,
@@ -336,3 +338,48 @@ interface GeneratedCalls {
     inputGrads: Record<string, { data: Float32Array }>;
   }>;
 }
+
+describe('rnnc train --lengths', () => {
+  const folder = scratchFolder('rnnc-lengths-train-');
+
+  it(
+    'trains an encoder–decoder on CMUdict running each word for its own letters and phonemes',
+    async () => {
+      const out = folder.path('g2p');
+      const result = await rnnc(
+        'train',
+        'examples/g2p.rnn',
+        '--data',
+        'cmudict',
+        '--lengths',
+        '--size',
+        'H=8',
+        '--max-steps',
+        '3',
+        '--eval-batches',
+        '1',
+        '--out',
+        out,
+      );
+      expect(result.err).toBe('');
+      expect(result.status).toBe(0);
+      const run = JSON.parse(readFileSync(`${out}/run.json`, 'utf8')) as { settings: { lengths?: boolean } };
+      expect(run.settings.lengths).toBe(true);
+    },
+    timeout,
+  );
+
+  it('refuses data whose samples all have the same steps', async () => {
+    const result = await rnnc(
+      'train',
+      'examples/classifier.rnn',
+      '--data',
+      'examples/data/sums.jsonl',
+      '--lengths',
+      '--out',
+      folder.path('sums'),
+    );
+    expect(result.status).not.toBe(0);
+    expect(result.err).toContain('--lengths: labelled data gives every sample the same steps');
+  });
+});

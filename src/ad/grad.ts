@@ -12,7 +12,7 @@ import { scalarType, type TensorType } from '../ir/types.js';
 import { verify } from '../ir/verify.js';
 import { clipGradients, type ClipOptions } from './clip.js';
 import { type SavedValues, scanVjp } from './scan.js';
-import { backprop, GradError } from './walk.js';
+import { activeNodes, backprop, GradError } from './walk.js';
 
 export interface GradOptions {
   /** Recompute each step in the backward pass instead of saving its values. */
@@ -51,11 +51,16 @@ export function grad(graph: Graph, options: GradOptions = {}): GradResult {
   const saved: SavedValues[] = [];
   const truncate = options.truncate !== undefined && options.truncate >= 0 ? options.truncate : undefined;
   if (truncate === 0) throw new GradError('truncating the gradient after 0 steps would leave nothing to learn from');
+  const active = activeNodes(
+    graph,
+    (n) => isOp(n, 'param') || isOp(n, 'state_init') || (isOp(n, 'input') && differentiable(n.attrs)),
+  );
   const adjoints = backprop(
     {
       graph,
       builder: b,
       forward: (id) => id,
+      active,
       scan: (node, items) =>
         scanVjp(
           b,
@@ -65,6 +70,7 @@ export function grad(graph: Graph, options: GradOptions = {}): GradResult {
             remat: options.remat ?? false,
             stateAdjoints: options.stateAdjoints ?? false,
             ...(truncate !== undefined ? { truncate } : {}),
+            activeInputs: node.inputs.map(active),
           },
           saved,
         ),

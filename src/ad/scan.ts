@@ -20,7 +20,7 @@ import { Dim } from '../ir/dims.js';
 import { type Graph, isOp, type Node, type NodeId, type ScanAttrs } from '../ir/graph.js';
 import { scanArgTypes } from '../ir/ops/scan.js';
 import { scalarType, type TensorType } from '../ir/types.js';
-import { backprop, GradError } from './walk.js';
+import { activeNodes, backprop, GradError } from './walk.js';
 
 export interface ScanGradOptions {
   /** Recompute forward values in the backward step instead of saving them. */
@@ -29,6 +29,8 @@ export interface ScanGradOptions {
   readonly truncate?: number;
   /** Also return dL/d(state) at every step, for gradient-flow analysis. */
   readonly stateAdjoints?: boolean;
+  /** Which of the scan's inputs depend on something differentiated (all, when not given). */
+  readonly activeInputs?: readonly boolean[];
 }
 
 export interface SavedValue {
@@ -199,11 +201,15 @@ export function scanVjp(
     seed(outNode, table.get(`dY${j}`, 'seq', stepType(outNode), outerSeq, `∂${body.outputs[nState + j].name}`));
   }
 
+  // A state carries what the step makes of active values, so every state argument is active;
+  // a sequence or invariant is as its outer input is.
+  const activeArg = (k: number) => (k >= nSeq && k < nSeq + nState) || (options.activeInputs?.[k] ?? true);
   const adjoints = backprop(
     {
       graph: body,
       builder: b,
       forward,
+      active: activeNodes(body, (n) => isOp(n, 'arg') && activeArg(n.attrs.index)),
       scan: (inner) => {
         throw new GradError('a scan inside a scan cannot be differentiated', inner.span);
       },

@@ -36,6 +36,19 @@ export interface Walk {
   readonly builder: GraphBuilder;
   readonly forward: ForwardValue;
   readonly scan: ScanRule;
+  /**
+   * Whether a node depends on something differentiated (a param, an input, an initial
+   * state): an adjoint is never computed for one that does not (a mask made of the lengths,
+   * the step's position), since nothing would read it.
+   */
+  readonly active?: (id: NodeId) => boolean;
+}
+
+/** The nodes of a graph that depend on its `leaves` (each node's id, in the graph's order). */
+export function activeNodes(graph: Graph, leaf: (node: Node) => boolean): (id: NodeId) => boolean {
+  const active = new Set<NodeId>();
+  for (const node of graph.nodes) if (leaf(node) || node.inputs.some((i) => active.has(i))) active.add(node.id);
+  return (id) => active.has(id);
 }
 
 function vjpBuilder(b: GraphBuilder, node: Node): VjpBuilder {
@@ -55,6 +68,7 @@ export function backprop(walk: Walk, seeds: ReadonlyMap<NodeId, NodeId>): Map<No
 
   /** Adds an adjoint into a node's, first summing away any axes broadcasting added. */
   const accumulate = (target: NodeId, g: NodeId) => {
+    if (walk.active && !walk.active(target)) return;
     const targetType = graph.nodes[target].type;
     if (targetType.kind === 'tuple') throw new Error(`an adjoint for the tuple %${target}`);
     let grad = g;

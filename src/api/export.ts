@@ -39,8 +39,15 @@ export interface ExportResult {
   readonly irVersion: number;
   /** Each recurrent layer and the ONNX operator it became (`LSTM`, `GRU`, `RNN` or `Scan`). */
   readonly layers: readonly { readonly layer: string; readonly form: string }[];
-  /** The graph's inputs and outputs: name and shape (`batch` and time axes by name). */
-  readonly inputs: readonly { readonly name: string; readonly shape: readonly (number | string)[] }[];
+  /**
+   * The graph's inputs and outputs: name and shape (`batch` and time axes by name); a token input
+   * (float ids, cast to int64 inside) has its `vocabulary`.
+   */
+  readonly inputs: readonly {
+    readonly name: string;
+    readonly shape: readonly (number | string)[];
+    readonly vocabulary?: number;
+  }[];
   readonly outputs: readonly { readonly name: string; readonly shape: readonly (number | string)[] }[];
   /** Where the params came from. */
   readonly notes: readonly string[];
@@ -93,7 +100,10 @@ export function exportOnnx(source: ProgramSource, options: ExportOptions = {}): 
     opset: opsetVersion,
     irVersion,
     layers: exported.forms,
-    inputs: exported.inputs.map((i) => ({ name: i.name, shape: shapeOf(i) })),
+    inputs: exported.inputs.map((i) => {
+      const vocabulary = model.inputs.find((m) => m.name === i.name)?.vocabulary?.evaluate(sizes);
+      return { name: i.name, shape: shapeOf(i), ...(vocabulary !== undefined ? { vocabulary } : {}) };
+    }),
     outputs: exported.outputs.map((o) => ({ name: o.name, shape: shapeOf(o) })),
     notes,
     onnx: exported.model,

@@ -392,6 +392,10 @@ export function buildProgram(io: Io): Command {
     .option('--lr <x>', 'learning rate', '0.002')
     .addOption(new Option('--optimizer <method>', 'the update rule').choices(['sgd', 'adam']).default('adam'))
     .option('--clip <norm>', 'clip the gradients to this global norm')
+    .option(
+      '--lengths',
+      'run each sample of a padded batch for its own steps, the loss averaged over real steps (cmudict)',
+    )
     .option('--truncate <k>', 'truncated BPTT: carry gradients back at most k steps')
     .option('--seed <n>', 'seed for the initial params and the batches', '0')
     .option('--minutes <m>', 'stop after this many minutes of training (then evaluate and save)')

@@ -48,6 +48,7 @@ export interface TrainFlags {
   readonly evalEvery?: string;
   readonly model?: string;
   readonly size: string[];
+  readonly lengths?: boolean;
 }
 
 /** What the loop needs from the terminal: lines, a progress bar, Ctrl-C. */
@@ -100,6 +101,7 @@ function settingsFrom(flags: TrainFlags, spec: string, earlier?: Settings): Sett
     ...(minutes !== undefined ? { minutes } : {}),
     ...(maxSteps !== undefined ? { maxSteps } : {}),
     ...(evalEvery !== undefined ? { evalEvery } : {}),
+    ...((flags.lengths ?? earlier?.lengths) ? { lengths: true } : {}),
   };
 }
 
@@ -146,7 +148,10 @@ export async function trainCommand(
     throw new UserError(
       `model ${model.name} is not the model ${flags.out} was trained with: its equations or shapes changed (${join(flags.out, files.source)} holds the source it was trained from); train into a new --out, or resume with that source`,
     );
+  if (settings.lengths && !data.lengths)
+    throw new UserError(`--lengths: ${data.kind} data gives every sample the same steps, so it has no lengths to use`);
   const compiled = await compileForTraining(model, {
+    ...(settings.lengths ? { lengths: [...new Set(Object.values(binding.axes))] } : {}),
     target: flags.target,
     sizes: binding.sizes,
     source: { file: program.file, text: program.source },

@@ -18,10 +18,12 @@ export interface Binding {
   readonly layout: Layout;
   /** The model's inputs and targets that take token ids (`token(V)`) where the data has one-hot rows. */
   readonly tokens: ReadonlySet<string>;
+  /** The model's time axis of each sequence role. */
+  readonly axes: Readonly<Record<string, string>>;
 }
 
 const describe = (i: ModelInput) =>
-  `${i.role} ${i.name}: ${i.type.time !== null ? 'seq ' : ''}${i.vocabulary ? `token(${i.vocabulary.toString()})` : formatShape(i.type.shape)}`;
+  `${i.role} ${i.name}: ${i.type.time !== null ? 'seq' : ''}${i.vocabulary ? ` token(${i.vocabulary.toString()})` : formatShape(i.type.shape)}`;
 
 /** How wide a model input is: its vector's size, or a token input's vocabulary. */
 const widthOf = (i: ModelInput) => i.vocabulary ?? (i.type.shape.length === 1 ? i.type.shape[0] : undefined);
@@ -78,5 +80,8 @@ export function bindData(model: ModelInfo, data: Dataset, overrides: Sizes): Bin
     names: Object.fromEntries(pairs.map(([role, input]) => [role.role, input.name])),
     layout: { targetPerStep: targets[0].type.time !== null },
     tokens: new Set(pairs.flatMap(([, input]) => (input.vocabulary ? [input.name] : []))),
+    axes: Object.fromEntries(
+      pairs.flatMap(([role, input]) => (input.type.time !== null ? [[role.role, input.type.time]] : [])),
+    ),
   };
 }

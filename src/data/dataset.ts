@@ -59,6 +59,11 @@ export interface Dataset {
    * greedy decoding): `run` gives the model's first output for a batch the data set made.
    */
   decode?(run: (batch: Batch) => Promise<Tensor | undefined>, batch: Batch): Promise<Metric[]>;
+  /**
+   * Each sample's real steps, by role, for data whose batches are padded (`rnnc train --lengths`
+   * runs each sample for its own steps and averages the loss over real steps only).
+   */
+  lengths?(batch: Batch): Readonly<Record<string, readonly number[]>>;
   /** The loss as reported (bits per character for text, the loss itself otherwise). */
   reportLoss(loss: number): Metric;
   /** A simple predictor's numbers on the held-out part, to put the model's beside. */

@@ -100,7 +100,9 @@ export function pairsDataset(dictionary: Readonly<Record<string, string>>, optio
     const previous = new Uint16Array(U * B).fill(0);
     const target = new Uint16Array(U * B).fill(0); // END-padded (index 0)
     const length = new Float32Array(B);
+    const sourceLength = new Float32Array(B);
     chosen.forEach((p, b) => {
+      sourceLength[b] = p.letters.length;
       p.letters.forEach((c, t) => (source[t * B + b] = c));
       previous[b] = 1; // START
       p.phonemes.forEach((c, t) => {
@@ -114,6 +116,7 @@ export function pairsDataset(dictionary: Readonly<Record<string, string>>, optio
       previous: { data: oneHot(previous, P), shape: [U, B, P] },
       target: { data: oneHot(target, P), shape: [U, B, P] },
       length: { data: length, shape: [B] },
+      sourceLength: { data: sourceLength, shape: [B] },
     };
   };
 
@@ -128,6 +131,11 @@ export function pairsDataset(dictionary: Readonly<Record<string, string>>, optio
     stepsPerEpoch: (B) => batchesIn(train.length, B),
     trainBatch: (random: Random, B) => batchOf(Array.from({ length: B }, () => train[draw(random, train.length)])),
     heldOut: (B, _T, _layout, limit) => inBatches(held, B, limit, batchOf),
+    // The letters, and the phonemes with the end symbol (the padding past it is more end symbols).
+    lengths: (batch) => {
+      const target = Array.from((batch.length as Tensor).data);
+      return { source: Array.from((batch.sourceLength as Tensor).data), previous: target, target };
+    },
     tokens: (batch) => (batch.target as Tensor).shape[0] * (batch.target as Tensor).shape[1],
     metrics(output, batch) {
       const B = (batch.target as Tensor).shape[1];

@@ -17,9 +17,11 @@ import type { CellInfo } from '../frontend/cell.js';
 import type { ModelInfo } from '../frontend/model.js';
 import type { Tensor } from '../data/dataset.js';
 import type { OptLevel } from '../passes/pipeline.js';
+import { raggedModel } from '../api/lengths.js';
 
 export type Params = Record<string, Float32Array>;
 export type Inputs = Record<string, Tensor>;
+export type Lengths = Readonly<Record<string, readonly number[]>>;
 
 export interface OptimizerState {
   steps: number;
@@ -58,9 +60,15 @@ export interface Compiled {
   readonly inputSpecs: Readonly<Record<string, InputSpec>>;
   init(seed: number): Params;
   optimizer(options: OptimizerOptions): OptimizerState;
-  trainStep(params: Params, opt: OptimizerState, inputs: Inputs): Promise<{ loss: number; gradientNorm: number }>;
+  /** `lengths`: each sample's steps by time axis, for a model compiled with them. */
+  trainStep(
+    params: Params,
+    opt: OptimizerState,
+    inputs: Inputs,
+    lengths?: Lengths,
+  ): Promise<{ loss: number; gradientNorm: number }>;
   /** The loss and the outputs (grad's forward half). */
-  evaluate(params: Params, inputs: Inputs): Promise<Evaluation>;
+  evaluate(params: Params, inputs: Inputs, lengths?: Lengths): Promise<Evaluation>;
   forward(
     params: Params,
     inputs: Inputs,
@@ -77,6 +85,8 @@ export interface CompileOptions {
   readonly truncate?: number;
   /** Optimization level (2 unless said). */
   readonly level?: OptLevel;
+  /** Time axes whose batches hold samples of different lengths (src/ir/lengths.ts). */
+  readonly lengths?: readonly string[];
 }
 
 /** TypeScript source → an imported ES module (through a temporary file, removed once loaded): `--target js`'s code. */
@@ -94,7 +104,8 @@ async function importTypeScript(code: string): Promise<Record<string, unknown>> 
 
 type Fn = (...args: unknown[]) => unknown;
 
-export async function compileForTraining(model: ModelInfo, options: CompileOptions): Promise<Compiled> {
+export async function compileForTraining(declared: ModelInfo, options: CompileOptions): Promise<Compiled> {
+  const model = raggedModel(declared, options.lengths ?? []);
   const common = {
     level: options.level ?? 2,
     sizes: options.sizes,
@@ -113,8 +124,9 @@ export async function compileForTraining(model: ModelInfo, options: CompileOptio
       inputSpecs: m.inputSpecs as Record<string, InputSpec>,
       init: (seed) => call('init')(seed) as Params,
       optimizer: (o) => call('optimizer')(o) as OptimizerState,
-      trainStep: async (p, opt, inputs) => call('trainStep')(p, opt, inputs) as { loss: number; gradientNorm: number },
-      evaluate: async (p, inputs) => call('grad')(p, inputs) as Evaluation,
+      trainStep: async (p, opt, inputs, lengths = {}) =>
+        call('trainStep')(p, opt, inputs, {}, lengths) as { loss: number; gradientNorm: number },
+      evaluate: async (p, inputs, lengths = {}) => call('grad')(p, inputs, {}, lengths) as Evaluation,
       forward: async (p, inputs, states = {}) =>
         call('forward')(p, inputs, states) as { outputs: Record<string, Tensor>; finalStates: Record<string, Tensor> },
       destroy: () => undefined,
@@ -137,8 +149,9 @@ export async function compileForTraining(model: ModelInfo, options: CompileOptio
     inputSpecs: m.inputSpecs as Record<string, InputSpec>,
     init: (seed) => call('init')(seed) as Params,
     optimizer: (o) => call('optimizer')(o) as OptimizerState,
-    trainStep: (p, opt, inputs) => gpu.trainStep(p, opt, inputs) as Promise<{ loss: number; gradientNorm: number }>,
-    evaluate: (p, inputs) => gpu.grad(p, inputs) as Promise<Evaluation>,
+    trainStep: (p, opt, inputs, lengths = {}) =>
+      gpu.trainStep(p, opt, inputs, {}, lengths) as Promise<{ loss: number; gradientNorm: number }>,
+    evaluate: (p, inputs, lengths = {}) => gpu.grad(p, inputs, {}, lengths) as Promise<Evaluation>,
     forward: (p, inputs, states = {}) =>
       gpu.forward(p, inputs, states) as Promise<{
         outputs: Record<string, Tensor>;

@@ -13,7 +13,7 @@ import { UserError } from '../diagnostics.js';
 import { Random } from '../interp/random.js';
 import { checkpointBytes, files } from './checkpoint.js';
 import { commitRunState, writeDurably } from './commit.js';
-import type { Compiled, Inputs, OptimizerState, Params } from './compiled.js';
+import type { Compiled, Inputs, Lengths, OptimizerState, Params } from './compiled.js';
 import { type HistoryPoint, historyChart, historyCsv } from './curves.js';
 
 export interface Settings {
@@ -33,6 +33,8 @@ export interface Settings {
   readonly evalBatches: number;
   /** Evaluate every this many steps as well as at the end of every epoch. */
   readonly evalEvery?: number;
+  /** Run each sample of a padded batch for its own steps (data that gives lengths). */
+  readonly lengths?: boolean;
 }
 
 /** Where a run stands; kept in run.json so that --resume continues from it. */
@@ -101,6 +103,18 @@ function modelInputs(batch: Batch, binding: Binding): Inputs {
   );
 }
 
+/** Each sample's steps by the model's time axis, when the run uses the lengths the data gives. */
+function modelLengths(state: LoopState, batch: Batch): Lengths {
+  if (!state.settings.lengths || !state.data.lengths) return {};
+  const byRole = state.data.lengths(batch);
+  return Object.fromEntries(
+    Object.entries(byRole).flatMap(([role, lengths]) => {
+      const axis = state.binding.axes[role];
+      return axis === undefined ? [] : [[axis, lengths]];
+    }),
+  );
+}
+
 /** One-hot rows [… , V] as their indices [ … ]. */
 function tokenIds(tensor: Tensor): Tensor {
   const width = tensor.shape[tensor.shape.length - 1];
@@ -117,14 +131,15 @@ export async function evaluate(state: LoopState): Promise<{ loss: number; report
   let weightSum = 0;
   const parts: { metrics: Metric[]; weight: number }[] = [];
   for (const batch of batches) {
-    const { loss, outputs } = await compiled.evaluate(params, modelInputs(batch, binding));
+    const { loss, outputs } = await compiled.evaluate(params, modelInputs(batch, binding), modelLengths(state, batch));
     const weight = data.tokens(batch);
     lossSum += loss * weight;
     weightSum += weight;
     const output = outputs[state.output];
     if (output) parts.push({ metrics: data.metrics(output, batch, binding.layout), weight });
     if (data.decode) {
-      const run = async (b: Batch) => (await compiled.evaluate(params, modelInputs(b, binding))).outputs[state.output];
+      const run = async (b: Batch) =>
+        (await compiled.evaluate(params, modelInputs(b, binding), modelLengths(state, b))).outputs[state.output];
       parts.push({ metrics: await data.decode(run, batch), weight });
     }
   }
@@ -192,7 +207,7 @@ export async function trainLoop(state: LoopState, hooks: Hooks): Promise<Ending>
     const batch = data.trainBatch(random, settings.batch, settings.steps, binding.layout);
     let result;
     try {
-      result = await compiled.trainStep(params, opt, modelInputs(batch, binding));
+      result = await compiled.trainStep(params, opt, modelInputs(batch, binding), modelLengths(state, batch));
     } catch (e) {
       const message = (e as Error).message.replace(/^rnnc model: /, '');
       throw new UserError(

@@ -314,7 +314,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   const T_T = lengths["T"] as number;
   checkInitialStates(initialStates, B);
   residentPlace(packed);
-  heapReserve(11 * (B * 64 + 4) + 5 * (T_T * B * 64 + 4) + 8 * (4096 + 4) + 2 * (T_T + 4) + 2 * (T_T * 4096 + 4) + 4 * (B + 4) + 2 * (1 + 4) + 2 * (64 + 4) + (128 + 4) + (T_T * B * 2 + 4) + heapFloats(params, initialStates, inputs));
+  heapReserve(11 * (B * 64 + 4) + 5 * (T_T * B * 64 + 4) + 7 * (4096 + 4) + (T_T + 4) + (T_T * 4096 + 4) + 4 * (B + 4) + 2 * (1 + 4) + 2 * (64 + 4) + (128 + 4) + (T_T * B * 2 + 4) + heapFloats(params, initialStates, inputs));
   const c5_26 = heapAlloc(B * 64);
   const mm7_28 = heapAlloc(T_T * B * 64, false);
   const v8_29 = heapAlloc(T_T * B * 64, false);
@@ -325,34 +325,31 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   const out15_0_34 = heapAlloc(B * 64);
   const out15_2_35 = heapAlloc(T_T);
   const out15_3_36 = heapAlloc(T_T * 4096);
-  const out15_4_37 = heapAlloc(T_T * 4096);
-  const out15_5_38 = heapAlloc(T_T);
-  const out15_6_39 = heapAlloc(T_T * B * 64);
-  const eye2_42 = heapAlloc(4096);
-  const mm5_43 = heapAlloc(B * 64, false);
-  const v8_44 = heapAlloc(B * 64, false);
-  const v10_45 = heapAlloc(B * 64, false);
-  const mm20_48 = heapAlloc(B, false);
-  const v21_49 = heapAlloc(B, false);
-  const v23_50 = heapAlloc(B, false);
-  const sum24_51 = heapAlloc(B);
-  const red25_52 = heapAlloc(1);
-  const s53 = heapAlloc(1);
-  const mm33_54 = heapAlloc(B * 64, false);
-  const ub34_55 = heapAlloc(64);
-  const v42_56 = heapAlloc(T_T * B * 64, false);
-  const out43_0_57 = heapAlloc(T_T * B * 64);
-  const v2_64 = heapAlloc(B * 64, false);
-  const v6_65 = heapAlloc(B * 64, false);
-  const mm10_66 = heapAlloc(B * 64, false);
-  const ub11_67 = heapAlloc(4096);
-  const v12_68 = heapAlloc(B * 64, false);
-  const v13_69 = heapAlloc(4096, false);
-  const tr14_70 = heapAlloc(4096);
-  const v17_71 = heapAlloc(4096, false);
-  const ub48_72 = heapAlloc(128);
-  const ub49_73 = heapAlloc(64);
-  const mm50_74 = heapAlloc(T_T * B * 2, false);
+  const out15_4_37 = heapAlloc(T_T * B * 64);
+  const mm3_40 = heapAlloc(B * 64, false);
+  const v6_41 = heapAlloc(B * 64, false);
+  const v8_42 = heapAlloc(B * 64, false);
+  const mm20_45 = heapAlloc(B, false);
+  const v21_46 = heapAlloc(B, false);
+  const v23_47 = heapAlloc(B, false);
+  const sum24_48 = heapAlloc(B);
+  const red25_49 = heapAlloc(1);
+  const s50 = heapAlloc(1);
+  const mm33_51 = heapAlloc(B * 64, false);
+  const ub34_52 = heapAlloc(64);
+  const v42_53 = heapAlloc(T_T * B * 64, false);
+  const out43_0_54 = heapAlloc(T_T * B * 64);
+  const v2_61 = heapAlloc(B * 64, false);
+  const v6_62 = heapAlloc(B * 64, false);
+  const mm10_63 = heapAlloc(B * 64, false);
+  const ub11_64 = heapAlloc(4096);
+  const v12_65 = heapAlloc(B * 64, false);
+  const v13_66 = heapAlloc(4096, false);
+  const tr14_67 = heapAlloc(4096);
+  const v17_68 = heapAlloc(4096, false);
+  const ub48_69 = heapAlloc(128);
+  const ub49_70 = heapAlloc(64);
+  const mm50_71 = heapAlloc(T_T * B * 2, false);
   const in21 = heapStage((inputs["x"] as Tensor).data);
   const in22 = heapStage((inputs["sum"] as Tensor).data);
   const p23 = heapStageParam("last.W", params["last.W"]);
@@ -388,205 +385,201 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   // %15 scan last — 27: layer last = Antisymmetric(2, H, eps = 0.1) over x returns last
   state15_0_33.set(init6_27);
   mm7_28.fill(0); // reused: its last value is dead
-  const steps40 = T_T;
+  const steps38 = T_T;
   // last: from the first step to the last
-  // (runs as JavaScript: eye runs as JavaScript)
-  for (let s = 0; s < steps40; s++) {
+  // (runs as JavaScript: a constant step output is filled in JavaScript)
+  for (let s = 0; s < steps38; s++) {
     const t = s;
-    const x15_0_41 = v8_29.subarray(t * B * 64, (t + 1) * B * 64);
-    // %2 eye — 18: A = W - transpose(W) - gamma * eye(H)
-    for (let k = 0; k < 64; k++) eye2_42[k * 65] = 1;
-    // %5 matmul — 19: h' = h + eps * tanh(A @ h + V @ x + b)
-    gemm_rows_64x64(v14_32, state15_0_33, mm5_43, B);
-    // %8 tanh — 19: h' = h + eps * tanh(A @ h + V @ x + b)
-    if (kernels !== undefined && heapHolds(v8_44, x15_0_41, mm5_43)) run_pointwise3(v8_44.byteOffset, x15_0_41.byteOffset, mm5_43.byteOffset, B);
+    const x15_0_39 = v8_29.subarray(t * B * 64, (t + 1) * B * 64);
+    // %3 matmul — 19: h' = h + eps * tanh(A @ h + V @ x + b)
+    gemm_rows_64x64(v14_32, state15_0_33, mm3_40, B);
+    // %6 tanh — 19: h' = h + eps * tanh(A @ h + V @ x + b)
+    if (kernels !== undefined && heapHolds(v6_41, x15_0_39, mm3_40)) run_pointwise3(v6_41.byteOffset, x15_0_39.byteOffset, mm3_40.byteOffset, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 64;
         for (let j = 0; j < 64; j++) {
-          v8_44[o + j] = Math.tanh((x15_0_41[l * 64 + j] + mm5_43[l * 64 + j]));
+          v6_41[o + j] = Math.tanh((x15_0_39[l * 64 + j] + mm3_40[l * 64 + j]));
         }
       }
     }
-    // %10 add h' — 19: h' = h + eps * tanh(A @ h + V @ x + b)
-    if (kernels !== undefined && heapHolds(v10_45, state15_0_33, v8_44)) run_pointwise4(v10_45.byteOffset, state15_0_33.byteOffset, v8_44.byteOffset, B);
+    // %8 add h' — 19: h' = h + eps * tanh(A @ h + V @ x + b)
+    if (kernels !== undefined && heapHolds(v8_42, state15_0_33, v6_41)) run_pointwise4(v8_42.byteOffset, state15_0_33.byteOffset, v6_41.byteOffset, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 64;
         for (let j = 0; j < 64; j++) {
-          v10_45[o + j] = state15_0_33[l * 64 + j] + (0.1 * v8_44[l * 64 + j]);
+          v8_42[o + j] = state15_0_33[l * 64 + j] + (0.1 * v6_41[l * 64 + j]);
         }
       }
     }
-    out15_0_34.set(v10_45);
-    mm7_28.set(v8_44, t * v8_44.length);
+    out15_0_34.set(v8_42);
+    mm7_28.set(v6_41, t * v6_41.length);
     out15_2_35.fill(0.1, t * 1, (t + 1) * 1);
     out15_3_36.set(v14_32, t * v14_32.length);
-    out15_4_37.set(eye2_42, t * eye2_42.length);
-    out15_5_38.fill(0.01, t * 1, (t + 1) * 1);
-    out15_6_39.set(state15_0_33, t * state15_0_33.length);
-    state15_0_33.set(v10_45);
+    out15_4_37.set(state15_0_33, t * state15_0_33.length);
+    state15_0_33.set(v8_42);
   }
-  const p46 = heapStageParam("prediction.W", params["prediction.W"]);
-  const p47 = heapStageParam("prediction.b", params["prediction.b"]);
+  const p43 = heapStageParam("prediction.W", params["prediction.W"]);
+  const p44 = heapStageParam("prediction.b", params["prediction.b"]);
   // %20 matmul — 7: // layer may change (`Antisymmetric(2, H, eps = 0.1)`).
-  gemm_rows_1x64(p46, out15_0_34, mm20_48, B);
+  gemm_rows_1x64(p43, out15_0_34, mm20_45, B);
   // %21 add y — 7: // layer may change (`Antisymmetric(2, H, eps = 0.1)`).
   for (let l = 0; l < B; l++) {
-    v21_49[l] = mm20_48[l * 1 + 0] + p47[0];
+    v21_46[l] = mm20_45[l * 1 + 0] + p44[0];
   }
   // %22 sub loss — 29: loss mse(prediction, sum)
   for (let l = 0; l < B; l++) {
-    mm20_48[l] = v21_49[l * 1 + 0] - in22[l * 1 + 0];
+    mm20_45[l] = v21_46[l * 1 + 0] - in22[l * 1 + 0];
   }
   // %23 mul loss — 29: loss mse(prediction, sum)
   for (let l = 0; l < B; l++) {
-    v23_50[l] = mm20_48[l * 1 + 0] * mm20_48[l * 1 + 0];
+    v23_47[l] = mm20_45[l * 1 + 0] * mm20_45[l * 1 + 0];
   }
   // %24 mean loss — 29: loss mse(prediction, sum)
   for (let r = 0; r < B; r++) {
     let acc = 0;
-    for (let c = 0; c < 1; c++) acc += v23_50[r * 1 + c];
-    sum24_51[r * 1] = acc / 1;
+    for (let c = 0; c < 1; c++) acc += v23_47[r * 1 + c];
+    sum24_48[r * 1] = acc / 1;
   }
   // %25 reduce_lead loss — 29: loss mse(prediction, sum)
-  red25_52.fill(0);
-  for (let l = 0; l < B; l++) for (let j = 0; j < 1; j++) red25_52[j] += sum24_51[l * 1 + j];
-  for (let j = 0; j < 1; j++) red25_52[j] /= B;
+  red25_49.fill(0);
+  for (let l = 0; l < B; l++) for (let j = 0; j < 1; j++) red25_49[j] += sum24_48[l * 1 + j];
+  for (let j = 0; j < 1; j++) red25_49[j] /= B;
   // %27 broadcast_to ∂loss — 29: loss mse(prediction, sum)
-  s53.fill(1);
-  sum24_51.fill(0); // reused: its last value is dead
+  s50.fill(1);
+  sum24_48.fill(0); // reused: its last value is dead
   for (let l = 0; l < B; l++) {
-    sum24_51[l] = s53[0] / ((B) / s53.length);
+    sum24_48[l] = s50[0] / ((B) / s50.length);
   }
   // %28 expand_last ∂loss — 29: loss mse(prediction, sum)
-  v23_50.fill(0); // reused: its last value is dead
-  for (let r = 0; r < sum24_51.length; r++) {
-    const v = sum24_51[r] / 1;
-    for (let c = 0; c < 1; c++) v23_50[r * 1 + c] = v;
+  v23_47.fill(0); // reused: its last value is dead
+  for (let r = 0; r < sum24_48.length; r++) {
+    const v = sum24_48[r] / 1;
+    for (let c = 0; c < 1; c++) v23_47[r * 1 + c] = v;
   }
   // %29 mul ∂loss — 29: loss mse(prediction, sum)
   for (let l = 0; l < B; l++) {
-    sum24_51[l] = v23_50[l * 1 + 0] * mm20_48[l * 1 + 0];
+    sum24_48[l] = v23_47[l * 1 + 0] * mm20_45[l * 1 + 0];
   }
   // %30 add
   for (let l = 0; l < B; l++) {
-    v23_50[l] = sum24_51[l * 1 + 0] + sum24_51[l * 1 + 0];
+    v23_47[l] = sum24_48[l * 1 + 0] + sum24_48[l * 1 + 0];
   }
   // %31 unbroadcast
-  s53.fill(0); // reused: its last value is dead
-  s53.fill(0);
+  s50.fill(0); // reused: its last value is dead
+  s50.fill(0);
   for (let l = 0; l < B; l++) {
     for (let j = 0; j < 1; j++) {
-      s53[j] += v23_50[l * 1 + j];
+      s50[j] += v23_47[l * 1 + j];
     }
   }
   // %33 matmul — 7: // layer may change (`Antisymmetric(2, H, eps = 0.1)`).
-  gemm_cols_1x64(v23_50, p46, mm33_54, B);
+  gemm_cols_1x64(v23_47, p43, mm33_51, B);
   // %34 unbroadcast
-  ub34_55.fill(0);
-  gemm_outer_1x64(v23_50, 1, out15_0_34, 64, ub34_55, B);
+  ub34_52.fill(0);
+  gemm_outer_1x64(v23_47, 1, out15_0_34, 64, ub34_52, B);
   // %39 time_place
   v8_29.fill(0); // reused: its last value is dead
   v8_29.fill(0);
-  v8_29.set(mm33_54, (T_T - 1) * B * 64);
+  v8_29.set(mm33_51, (T_T - 1) * B * 64);
   v14_32.fill(0); // reused: its last value is dead
   // %42 sub — 19: h' = h + eps * tanh(A @ h + V @ x + b)
-  if (kernels !== undefined && heapHolds(v42_56, mm7_28)) run_pointwise5(v42_56.byteOffset, mm7_28.byteOffset, mm7_28.byteOffset, T_T * B);
+  if (kernels !== undefined && heapHolds(v42_53, mm7_28)) run_pointwise5(v42_53.byteOffset, mm7_28.byteOffset, mm7_28.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
       const o = l * 64;
       for (let j = 0; j < 64; j++) {
-        v42_56[o + j] = 1 - (mm7_28[l * 64 + j] * mm7_28[l * 64 + j]);
+        v42_53[o + j] = 1 - (mm7_28[l * 64 + j] * mm7_28[l * 64 + j]);
       }
     }
   }
   // %43 scan ∂last — 27: layer last = Antisymmetric(2, H, eps = 0.1) over x returns last
-  mm33_54.set(c5_26);
+  mm33_51.set(c5_26);
   eye12_31.set(v14_32);
-  const steps58 = T_T;
+  const steps55 = T_T;
   // ∂last: from the last step to the first
   // (runs as JavaScript: transpose runs as JavaScript)
-  for (let s = 0; s < steps58; s++) {
+  for (let s = 0; s < steps55; s++) {
     const t = T_T - 1 - s;
-    const x43_0_59 = v8_29.subarray(t * B * 64, (t + 1) * B * 64);
-    const x43_1_60 = out15_2_35.subarray(t * 1, (t + 1) * 1);
-    const x43_2_61 = out15_3_36.subarray(t * 4096, (t + 1) * 4096);
-    const x43_3_62 = out15_6_39.subarray(t * B * 64, (t + 1) * B * 64);
-    const x43_4_63 = v42_56.subarray(t * B * 64, (t + 1) * B * 64);
+    const x43_0_56 = v8_29.subarray(t * B * 64, (t + 1) * B * 64);
+    const x43_1_57 = out15_2_35.subarray(t * 1, (t + 1) * 1);
+    const x43_2_58 = out15_3_36.subarray(t * 4096, (t + 1) * 4096);
+    const x43_3_59 = out15_4_37.subarray(t * B * 64, (t + 1) * B * 64);
+    const x43_4_60 = v42_53.subarray(t * B * 64, (t + 1) * B * 64);
     // %2 add
-    if (kernels !== undefined && heapHolds(v2_64, mm33_54, x43_0_59)) run_pointwise6(v2_64.byteOffset, mm33_54.byteOffset, x43_0_59.byteOffset, B);
+    if (kernels !== undefined && heapHolds(v2_61, mm33_51, x43_0_56)) run_pointwise6(v2_61.byteOffset, mm33_51.byteOffset, x43_0_56.byteOffset, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 64;
         for (let j = 0; j < 64; j++) {
-          v2_64[o + j] = mm33_54[l * 64 + j] + x43_0_59[l * 64 + j];
+          v2_61[o + j] = mm33_51[l * 64 + j] + x43_0_56[l * 64 + j];
         }
       }
     }
     // %6 mul — 19: h' = h + eps * tanh(A @ h + V @ x + b)
-    if (kernels !== undefined && heapHolds(v6_65, v2_64, x43_1_60, x43_4_63)) run_pointwise7(v6_65.byteOffset, v2_64.byteOffset, x43_1_60.byteOffset, x43_4_63.byteOffset, B);
+    if (kernels !== undefined && heapHolds(v6_62, v2_61, x43_1_57, x43_4_60)) run_pointwise7(v6_62.byteOffset, v2_61.byteOffset, x43_1_57.byteOffset, x43_4_60.byteOffset, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 64;
         for (let j = 0; j < 64; j++) {
-          v6_65[o + j] = (v2_64[l * 64 + j] * x43_1_60[0]) * x43_4_63[l * 64 + j];
+          v6_62[o + j] = (v2_61[l * 64 + j] * x43_1_57[0]) * x43_4_60[l * 64 + j];
         }
       }
     }
     // %10 matmul — 19: h' = h + eps * tanh(A @ h + V @ x + b)
-    gemm_cols_64x64(v6_65, x43_2_61, mm10_66, B);
+    gemm_cols_64x64(v6_62, x43_2_58, mm10_63, B);
     // %11 unbroadcast
-    ub11_67.fill(0);
-    gemm_outer_64x64(v6_65, 64, x43_3_62, 64, ub11_67, B);
+    ub11_64.fill(0);
+    gemm_outer_64x64(v6_62, 64, x43_3_59, 64, ub11_64, B);
     // %12 add
-    if (kernels !== undefined && heapHolds(v12_68, v2_64, mm10_66)) run_pointwise6(v12_68.byteOffset, v2_64.byteOffset, mm10_66.byteOffset, B);
+    if (kernels !== undefined && heapHolds(v12_65, v2_61, mm10_63)) run_pointwise6(v12_65.byteOffset, v2_61.byteOffset, mm10_63.byteOffset, B);
     else {
       for (let l = 0; l < B; l++) {
         const o = l * 64;
         for (let j = 0; j < 64; j++) {
-          v12_68[o + j] = v2_64[l * 64 + j] + mm10_66[l * 64 + j];
+          v12_65[o + j] = v2_61[l * 64 + j] + mm10_63[l * 64 + j];
         }
       }
     }
     // %13 neg ∂A — 18: A = W - transpose(W) - gamma * eye(H)
-    if (kernels !== undefined && heapHolds(v13_69, ub11_67)) run_pointwise8(v13_69.byteOffset, ub11_67.byteOffset, 1);
+    if (kernels !== undefined && heapHolds(v13_66, ub11_64)) run_pointwise8(v13_66.byteOffset, ub11_64.byteOffset, 1);
     else {
       for (let j = 0; j < 4096; j++) {
-        v13_69[j] = -ub11_67[j];
+        v13_66[j] = -ub11_64[j];
       }
     }
     // %14 transpose — 18: A = W - transpose(W) - gamma * eye(H)
     for (let l = 0; l < 1; l++) {
-      for (let i = 0; i < 64; i++) for (let j = 0; j < 64; j++) tr14_70[l * 4096 + j * 64 + i] = v13_69[l * 4096 + i * 64 + j];
+      for (let i = 0; i < 64; i++) for (let j = 0; j < 64; j++) tr14_67[l * 4096 + j * 64 + i] = v13_66[l * 4096 + i * 64 + j];
     }
     // %17 add
-    if (kernels !== undefined && heapHolds(v17_71, eye12_31, ub11_67, tr14_70)) run_pointwise9(v17_71.byteOffset, eye12_31.byteOffset, ub11_67.byteOffset, tr14_70.byteOffset, 1);
+    if (kernels !== undefined && heapHolds(v17_68, eye12_31, ub11_64, tr14_67)) run_pointwise9(v17_68.byteOffset, eye12_31.byteOffset, ub11_64.byteOffset, tr14_67.byteOffset, 1);
     else {
       for (let j = 0; j < 4096; j++) {
-        v17_71[j] = eye12_31[j] + (ub11_67[j] + tr14_70[j]);
+        v17_68[j] = eye12_31[j] + (ub11_64[j] + tr14_67[j]);
       }
     }
-    out43_0_57.set(v6_65, t * v6_65.length);
-    mm33_54.set(v12_68);
-    eye12_31.set(v17_71);
+    out43_0_54.set(v6_62, t * v6_62.length);
+    mm33_51.set(v12_65);
+    eye12_31.set(v17_68);
   }
   // %48 unbroadcast ∂last: ∂V (batched)
-  ub48_72.fill(0);
-  gemm_outer_64x2(out43_0_57, 64, in21, 2, ub48_72, T_T * B);
+  ub48_69.fill(0);
+  gemm_outer_64x2(out43_0_54, 64, in21, 2, ub48_69, T_T * B);
   // %49 unbroadcast ∂last: ∂b (batched)
-  ub49_73.fill(0);
-  if (kernels !== undefined && heapHolds(ub49_73, out43_0_57)) run_colsum_64(out43_0_57.byteOffset, ub49_73.byteOffset, T_T * B);
+  ub49_70.fill(0);
+  if (kernels !== undefined && heapHolds(ub49_70, out43_0_54)) run_colsum_64(out43_0_54.byteOffset, ub49_70.byteOffset, T_T * B);
   else {
     for (let l = 0; l < T_T * B; l++) {
       for (let j = 0; j < 64; j++) {
-        ub49_73[j] += out43_0_57[l * 64 + j];
+        ub49_70[j] += out43_0_54[l * 64 + j];
       }
     }
   }
   // %50 matmul — 19: h' = h + eps * tanh(A @ h + V @ x + b)
-  gemm_cols_64x2(out43_0_57, p24, mm50_74, T_T * B);
-  return { loss: red25_52[0], outputs: { "prediction": { data: heapCopy(v21_49), shape: [B, 1] } }, finalStates: { "last.h": { data: heapCopy(state15_0_33), shape: [B, 64] } }, grads: { "last.W": heapCopy(eye12_31), "last.V": heapCopy(ub48_72), "last.b": heapCopy(ub49_73), "prediction.W": heapCopy(ub34_55), "prediction.b": heapCopy(s53) }, inputGrads: { "x": { data: heapCopy(mm50_74), shape: [T_T, B, 2] } }, stateGrads: { "last.h": { data: heapCopy(mm33_54), shape: [B, 64] } } } as GradResult;
+  gemm_cols_64x2(out43_0_54, p24, mm50_71, T_T * B);
+  return { loss: red25_49[0], outputs: { "prediction": { data: heapCopy(v21_46), shape: [B, 1] } }, finalStates: { "last.h": { data: heapCopy(state15_0_33), shape: [B, 64] } }, grads: { "last.W": heapCopy(eye12_31), "last.V": heapCopy(ub48_69), "last.b": heapCopy(ub49_70), "prediction.W": heapCopy(ub34_52), "prediction.b": heapCopy(s50) }, inputGrads: { "x": { data: heapCopy(mm50_71), shape: [T_T, B, 2] } }, stateGrads: { "last.h": { data: heapCopy(mm33_51), shape: [B, 64] } } } as GradResult;
 }
 
 

@@ -47,7 +47,7 @@ export function nest(data: ArrayLike<number>, shape: readonly number[], at = 0):
  * name, sizes as numbers): `steps` gives each time axis its length.
  */
 export function randomFeeds(
-  inputs: readonly { name: string; shape: readonly (number | string)[] }[],
+  inputs: readonly { name: string; shape: readonly (number | string)[]; vocabulary?: number }[],
   steps: Readonly<Record<string, number>>,
   batch: number,
   dtype: 'f32' | 'f64',
@@ -57,7 +57,10 @@ export function randomFeeds(
   return Object.fromEntries(
     inputs.map((input) => {
       const shape = input.shape.map((d) => (typeof d === 'number' ? d : d === 'batch' ? batch : (steps[d] ?? steps.T)));
-      const values = Array.from({ length: shape.reduce((a, b) => a * b, 1) }, () => random.uniform(-1, 1));
+      const vocabulary = input.vocabulary;
+      const values = Array.from({ length: shape.reduce((a, b) => a * b, 1) }, () =>
+        vocabulary !== undefined ? Math.floor(random.next() * vocabulary) : random.uniform(-1, 1),
+      );
       return [input.name, { data: dtype === 'f32' ? Float32Array.from(values) : Float64Array.from(values), shape }];
     }),
   );
