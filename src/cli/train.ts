@@ -149,7 +149,9 @@ export async function trainCommand(
       `model ${model.name} is not the model ${flags.out} was trained with: its equations or shapes changed (${join(flags.out, files.source)} holds the source it was trained from); train into a new --out, or resume with that source`,
     );
   if (settings.lengths && !data.lengths)
-    throw new UserError(`--lengths: ${data.kind} data gives every sample the same steps, so it has no lengths to use`);
+    throw new UserError(
+      `--lengths: ${data.kind} data gives no per-sample lengths (cmudict's padded pairs do); leave it out`,
+    );
   const compiled = await compileForTraining(model, {
     ...(settings.lengths ? { lengths: [...new Set(Object.values(binding.axes))] } : {}),
     target: flags.target,
