@@ -86,7 +86,10 @@ describe('rnnc compile --target js', () => {
     async (_, slug) => {
       type Module = {
         init(seed: number): Record<string, Float32Array>;
-        inputSpecs: Record<string, { time: string | null; target: boolean; batch: boolean; shape: number[] }>;
+        inputSpecs: Record<
+          string,
+          { time: string | null; target: boolean; batch: boolean; shape: number[]; vocabulary?: number }
+        >;
         forward(p: unknown, i: unknown): { outputs: Record<string, { data: Float32Array }> };
       };
       const js = (await import(join(folder, `${slug}.js`))) as Module;
@@ -99,7 +102,9 @@ describe('rnnc compile --target js', () => {
           .map(([name, spec]) => {
             const shape = [...(spec.time !== null ? [4] : []), ...(spec.batch ? [2] : []), ...spec.shape];
             const size = shape.reduce((a, b) => a * b, 1);
-            return [name, { data: Float32Array.from({ length: size }, (_, k) => Math.sin(k + 1)), shape }];
+            // Token ids are whole numbers below the vocabulary.
+            const value = (k: number) => (spec.vocabulary !== undefined ? (k * 7) % spec.vocabulary : Math.sin(k + 1));
+            return [name, { data: Float32Array.from({ length: size }, (_, k) => value(k)), shape }];
           }),
       );
       expect(js.forward(params, inputs).outputs).toEqual(ts.forward(params, inputs).outputs);
