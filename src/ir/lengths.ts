@@ -16,7 +16,9 @@
  * - `returns last` of a forward layer is the output at each sample's own last
  *   step, picked by the mask `positions(x) == lengths − 1`;
  * - a loss along the axis averages over real steps only (`reduce sum` sums them);
- * - `T`, the number of steps a cell reads, is each sample's own length.
+ * - `T`, the number of steps a cell reads, is each sample's own length;
+ * - reductions along the axis (pooling in a model, attention over a memory in a
+ *   step) read each sample's real positions only.
  *
  * Gradients need nothing new: `where` sends the adjoint to the branch taken and
  * the masks pass none, so a frozen state carries its gradient back unchanged.
@@ -49,8 +51,8 @@ export function lengthAxes(graph: Graph): string[] {
 
 /**
  * The graph with per-sample lengths along `axes`. A memory (a sequence a step
- * reads whole) along one of these axes is refused: its positions past a
- * sample's length would need masking inside the step's reductions.
+ * reads whole) along one of these axes gets its positions' mask as one more
+ * invariant, which the step's reductions along it read (maskedReductions).
  */
 export function withLengths(graph: Graph, axes: readonly string[]): Graph {
   const ragged = new Set(axes);
