@@ -15,7 +15,7 @@ import { chooseModel, parse } from '../src/api/program.js';
 import { attentionFlops, type AttentionSizes, naiveAttention } from './naive-attention.js';
 import { loadRnnc, type Model, type Tensor } from './rnnc.js';
 import { inTurns, startTorch } from './peer.js';
-import { agree, median, middle } from './timing.js';
+import { agree, median, middle, uniform } from './timing.js';
 
 const sizes: AttentionSizes = { I: 64, E: 64, H: 128, A: 128, S: 30, U: 30, B: 16 };
 
@@ -24,13 +24,6 @@ interface AttentionModule {
   pack(params: Record<string, Float32Array>): Model;
   forward(params: Model, inputs: Record<string, Tensor>): { outputs: { l: Tensor } };
   grad(params: Model, inputs: Record<string, Tensor>): { loss: number };
-}
-
-function uniform(length: number, seed: number): Float32Array {
-  const out = new Float32Array(length);
-  let state = seed;
-  for (let k = 0; k < length; k++) out[k] = ((state = (state * 1103515245 + 12345) % 2147483648) / 2147483648) * 2 - 1;
-  return out;
 }
 
 export interface AttentionRow {

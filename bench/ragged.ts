@@ -23,7 +23,7 @@ import { chooseModel, parse } from '../src/api/program.js';
 import { torchKeyLayout } from '../src/weights/torch.js';
 import { inTurns, startTorch } from './peer.js';
 import type { Tensor } from './rnnc.js';
-import { agree, median, middle } from './timing.js';
+import { agree, median, middle, stream, uniform } from './timing.js';
 
 const file = new URL('../../bench/models/tokens.rnn', import.meta.url).pathname;
 const folder = mkdtempSync(join(tmpdir(), 'rnnc-ragged-'));
@@ -44,17 +44,6 @@ async function load(model: string, lengths: string[] = []): Promise<Module> {
   const path = join(folder, `${model}${lengths.length > 0 ? '-lengths' : ''}.mjs`);
   writeFileSync(path, js);
   return (await import(pathToFileURL(path).href)) as Module;
-}
-
-/** Deterministic numbers in [0, 1). */
-function stream(seed: number): () => number {
-  let state = seed;
-  return () => (state = (state * 1103515245 + 12345) % 2147483648) / 2147483648;
-}
-
-function uniform(length: number, seed: number): Float32Array {
-  const next = stream(seed);
-  return Float32Array.from({ length }, () => next() * 2 - 1);
 }
 
 /** PyTorch's LSTM state dict from rnnc's params (gate blocks stacked by rows). */

@@ -33,3 +33,15 @@ export function agree(system: string, got: ArrayLike<number>, expected: ArrayLik
 
 export const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 export const middle = (v: readonly number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)];
+
+/** Deterministic numbers in [0, 1): a linear congruential stream, the same in every workload. */
+export function stream(seed: number): () => number {
+  let state = seed;
+  return () => (state = (state * 1103515245 + 12345) % 2147483648) / 2147483648;
+}
+
+/** `length` deterministic numbers in [−1, 1). */
+export function uniform(length: number, seed: number): Float32Array {
+  const next = stream(seed);
+  return Float32Array.from({ length }, () => next() * 2 - 1);
+}
