@@ -59,6 +59,9 @@ const context: EvalContext = {
   lengths: () => {
     throw new Error('unused');
   },
+  noise: () => {
+    throw new Error('unused');
+  },
   arg: () => {
     throw new Error('unused');
   },

@@ -11,6 +11,7 @@ import { randomData } from '../interp/random-data.js';
 import { bindSizes, initParams } from '../interp/run.js';
 import { dataInputs, type Graph, isOp } from '../ir/graph.js';
 import { keepOutputs } from '../ir/prune.js';
+import { seedLimit } from '../ir/ops/noise.js';
 import { tensorType } from '../ir/types.js';
 import type { Tensor } from '../tensor/tensor.js';
 import { differentiable, grad, gradName } from './grad.js';
@@ -129,6 +130,8 @@ export interface ModelCheckOptions {
    * (a counter, a clock) whose meaning a random start would change. Their gradients go unchecked.
    */
   readonly declaredStates?: boolean;
+  /** Dropout's masks: drawn from the seed in train mode (the default), none in eval mode. */
+  readonly mode?: 'train' | 'eval';
 }
 
 /**
@@ -176,7 +179,9 @@ export function gradcheckModel(
   const timeLengths = Object.fromEntries(
     Object.entries(options.steps).filter(([axis]) => specs.some((s) => s.type.time === axis)),
   );
-  const bindings: Bindings = { dtype: 'f64', sizes, params, inputs, initialStates, batch, timeLengths };
+  // In train mode every evaluation draws the same masks, so the loss is a smooth function of what is checked.
+  const noise: [number, number] = [(options.mode ?? 'train') === 'train' ? 1 : 0, options.seed % seedLimit];
+  const bindings: Bindings = { dtype: 'f64', sizes, params, inputs, initialStates, batch, timeLengths, noise };
   const targets: CheckTarget[] = [
     ...model.params.map((p) => ({ name: p.name, kind: 'param' as const, tensor: params[p.name] })),
     ...model.inputs

@@ -28,6 +28,8 @@ export interface GradcheckOptions extends SourceOptions, ModelChoice {
   readonly remat?: boolean;
   /** Start states from their declared values instead of random ones (their gradients go unchecked). */
   readonly declaredStates?: boolean;
+  /** A model with dropout is checked in train mode (the default: masks drawn from the seed) or eval mode. */
+  readonly mode?: 'train' | 'eval';
 }
 
 export interface GradcheckResult {
@@ -66,6 +68,7 @@ export function gradcheck(source: ProgramSource, options: GradcheckOptions = {})
       coordinates,
       remat: options.remat ?? false,
       declaredStates: options.declaredStates ?? false,
+      mode: options.mode ?? 'train',
       sizes,
     }),
   );

@@ -10,6 +10,8 @@ import type { OptLevel } from '../passes/pipeline.js';
 import { Tensor } from '../tensor/tensor.js';
 import { byName, own } from '../names.js';
 import { lengthAxes, lengthsKey } from '../ir/lengths.js';
+import { isNoisy } from '../ir/graph.js';
+import { noiseInputName } from '../ir/ops/noise.js';
 
 export interface WgslRunOptions {
   readonly level: OptLevel;
@@ -56,6 +58,8 @@ export async function runOnGpu(
             },
           ]),
         ),
+        // The mode and seed that dropout's masks read.
+        ...(isNoisy(model.graph) ? { [noiseInputName]: { data: Float32Array.from(checked.noise) } } : {}),
       },
       initialStates: Object.fromEntries(Object.entries(checked.initialStates).map(([k, t]) => [k, data(t)])),
       B: checked.batch,

@@ -10,7 +10,8 @@ import { interpret } from '../interp/interpret.js';
 import { type Layout, type Nested, tensorToNested } from '../interp/io.js';
 import { randomData } from '../interp/random-data.js';
 import { checkRun, initParams, readParams, runModel } from '../interp/run.js';
-import { dataInputs } from '../ir/graph.js';
+import { dataInputs, isNoisy } from '../ir/graph.js';
+import type { RunMode } from '../ir/ops/noise.js';
 import type { DType, Tensor } from '../tensor/tensor.js';
 import { readKerasWeights } from '../weights/keras.js';
 import { readTorchWeights, torchInitialStates } from '../weights/torch.js';
@@ -61,6 +62,13 @@ export interface ValueOptions extends SourceOptions, ModelChoice {
    * longest, and each sample runs for its own steps (docs/language.md, "Variable-length batches").
    */
   readonly lengths?: Readonly<Record<string, readonly number[]>>;
+  /**
+   * `train` draws dropout's and zoneout's masks (from `maskSeed`, default 0); `eval` (the
+   * default) draws none: dropout passes values through, zoneout mixes by its expectation.
+   */
+  readonly mode?: 'train' | 'eval';
+  /** The seed of the masks in train mode: a whole number below 2^24 (default 0). */
+  readonly maskSeed?: number;
 }
 
 /** The values a call works on, made from its options. */
@@ -74,6 +82,7 @@ export interface Given {
   readonly data: Record<string, unknown>;
   readonly initialStates: Record<string, unknown>;
   readonly lengths: Readonly<Record<string, readonly number[]>>;
+  readonly mode: RunMode;
   /** What was made rather than given (initializers, random inputs). */
   readonly notes: string[];
 }
@@ -159,7 +168,10 @@ export function givenValues(
   const initialStates = mergeByName(torchStates, options.initialStates);
   // With per-sample lengths the model runs each sample for its own steps (src/ir/lengths.ts).
   const ragged = raggedModel(model, Object.keys(lengths));
-  return { program, model: ragged, sizes, dtype, layout, params, data, initialStates, lengths, notes };
+  const mode: RunMode = { mode: options.mode ?? 'eval', seed: options.maskSeed ?? 0 };
+  if (isNoisy(model.graph) && mode.mode === 'train')
+    notes.push(`dropout masks drawn in train mode with seed ${mode.seed}`);
+  return { program, model: ragged, sizes, dtype, layout, params, data, initialStates, lengths, mode, notes };
 }
 
 export interface RunOptions extends ValueOptions {
@@ -200,6 +212,7 @@ export async function run(source: ProgramSource, options: RunOptions = {}): Prom
     params: given.params,
     initialStates: given.initialStates,
     lengths: given.lengths,
+    mode: given.mode,
   };
   let result;
   let adapter: string | undefined;
@@ -274,6 +287,7 @@ export function gradients(source: ProgramSource, options: GradientOptions = {}):
     params: given.params,
     initialStates: given.initialStates,
     lengths: given.lengths,
+    mode: given.mode,
   };
   const probes = lossModel.inputs.filter((i) => !model.inputs.some((m) => m.name === i.name));
   const drawn = probes.filter((p) => own(given.data, p.name) === undefined);
@@ -301,6 +315,7 @@ export function gradients(source: ProgramSource, options: GradientOptions = {}):
     batch: checked.batch,
     timeLengths: checked.timeLengths,
     lengths: checked.lengths,
+    noise: checked.noise,
   });
   const pick = (names: readonly string[]) =>
     Object.fromEntries(names.flatMap((name) => (computed[gradName(name)] ? [[name, computed[gradName(name)]]] : [])));

@@ -83,6 +83,12 @@ function valueOptions(command: Command, note: string): Command {
         .argParser(collect)
         .default([]),
     )
+    .option(
+      '--mode <mode>',
+      `${note}train: draw dropout's and zoneout's masks (from --mask-seed); eval: draw none (dropout passes values through)`,
+      'eval',
+    )
+    .option('--mask-seed <n>', `${note}seed of the masks in train mode, a whole number below 2^24`, '0')
     .option('--steps <n>', `${note}sequence length of random inputs (or per axis: S=6,U=4)`, '5')
     .option('--batch <n>', `${note}batch size of random inputs`, '2');
 }

@@ -3,6 +3,7 @@ import { run, toNested, type Layout, type Tensor, type ValueOptions } from '../a
 import { saveTorchWeights } from '../api/weights.js';
 import type { Program } from '../api/program.js';
 import { UserError } from '../diagnostics.js';
+import { seedLimit } from '../ir/ops/noise.js';
 import { parseLevel, parseSchedule, parseSizes, readBytes, readJsonFile, readParamsFile, writeOutput } from './load.js';
 import { describeLead, formatTensor } from './show.js';
 import { byName, own } from '../names.js';
@@ -19,6 +20,8 @@ export interface ValueFlags {
   size: string[];
   batchMajor?: boolean;
   lengths: string[];
+  mode: string;
+  maskSeed: string;
   steps: string;
   batch: string;
 }
@@ -84,7 +87,21 @@ export function valueOptions(flags: ValueFlags, dtype: string): ValueOptions {
     ...weightOptions(flags),
     ...(flags.initialStates ? { initialStates: readJsonFile(flags.initialStates, 'initial states') } : {}),
     ...(flags.lengths.length > 0 ? { lengths: parseLengths(flags.lengths) } : {}),
+    mode: parseMode(flags.mode),
+    maskSeed: parseMaskSeed(flags.maskSeed),
   };
+}
+
+function parseMode(mode: string): 'train' | 'eval' {
+  if (mode !== 'train' && mode !== 'eval') throw new UserError(`--mode is train or eval, not '${mode}'`);
+  return mode;
+}
+
+function parseMaskSeed(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n >= seedLimit)
+    throw new UserError(`--mask-seed must be a whole number from 0 to ${seedLimit - 1}, got '${value}'`);
+  return n;
 }
 
 /** `--lengths T=5,3,1` (one flag a time axis) as lengths by axis. */

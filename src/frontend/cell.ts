@@ -14,6 +14,9 @@ import { formatType, type TensorType, tensorType, typesEqual } from '../ir/types
 import type { CellDecl, Equation, Expr, InputDecl, MemoryDecl, OutputDecl, ParamDecl, StateDecl } from './ast.js';
 import { checkShapeSizes, checkSizes, NameTable, type SizeInfo, sizesInShapes } from './declarations.js';
 import { ExprLowerer } from './lower-expr.js';
+import { functions } from './functions.js';
+import { noiseType } from '../ir/ops/noise.js';
+import { own } from '../names.js';
 import { checkGraphDepth } from './limits.js';
 import { type Definition, namesUsed, orderDefinitions } from './order.js';
 import { exprToInit, exprToStateInit, shapeToDims, type StateInit } from './sizes.js';
@@ -56,19 +59,52 @@ export interface CellInfo {
    * sequences a layer feeds after the inputs, one number per step.
    */
   readonly positions: readonly Position[];
+  /** The step draws random masks (dropout, zoneout): its last argument is the run's mode and seed. */
+  readonly noise: boolean;
   /** The sizes used in shapes, which must be positive whole numbers (the others are hyperparameters). */
   readonly shapeSizes: ReadonlySet<string>;
   /** The step function; see the file comment for its argument and output order. */
   readonly body: Graph;
 }
 
-/** `t`, the index of the step (0 first), or `T`, the number of steps. */
-export type Position = 'index' | 'count';
+/**
+ * `t`, the index of the step (0 first), or `T`, the number of steps; `mask step` is the index
+ * of the step that masks are drawn at, 0 for a layer that is a single step.
+ */
+export type Position = 'index' | 'count' | 'mask step';
 
 /** The names a cell reads its position by, unless it defines them itself. */
 export const positionNames: Readonly<Record<string, Position>> = { t: 'index', T: 'count' };
 
 type EquationDef = Definition & { readonly equation: Equation | OutputDecl };
+
+/** The arguments of a step that draws masks, by names no source can write. */
+const maskStep = '#mask step';
+const noiseArg = '#mode and seed';
+
+/** Whether an expression draws random masks, itself or through a function of the file it calls. */
+function drawsMasks(e: Expr, userFunctions: UserFunctions, seen: Set<string>): boolean {
+  switch (e.kind) {
+    case 'number':
+    case 'name':
+      return false;
+    case 'neg':
+      return drawsMasks(e.operand, userFunctions, seen);
+    case 'binary':
+      return drawsMasks(e.left, userFunctions, seen) || drawsMasks(e.right, userFunctions, seen);
+    case 'slice':
+      return drawsMasks(e.target, userFunctions, seen);
+    case 'call': {
+      if (own(functions, e.fn)?.random) return true;
+      const user = userFunctions.get(e.fn);
+      if (user?.kind === 'fn' && !seen.has(e.fn)) {
+        seen.add(e.fn);
+        if (drawsMasks(user.body, userFunctions, seen)) return true;
+      }
+      return [...e.args, ...e.named.map((a) => a.value)].some((a) => drawsMasks(a, userFunctions, seen));
+    }
+  }
+}
 
 function defaultInit(shape: readonly Dim[]): InitSpec {
   // Matrices get Glorot's scaling; vectors (biases) start at zero, as in most frameworks.
@@ -134,10 +170,20 @@ export function checkCell(
   const defined = new Set([...sizeNames, ...items.flatMap((i) => (i.kind === 'output' ? [] : [i.name]))]);
   const read = new Set([...equations.map((e) => e.value), ...outputs.map((o) => o.value)].flatMap((e) => namesUsed(e)));
   const positions = Object.keys(positionNames).filter((name) => read.has(name) && !defined.has(name));
+  // A step that draws masks draws them at its position (a name no source can write).
+  const noise = [...equations.map((e) => e.value), ...outputs.map((o) => o.value)].some((e) =>
+    drawsMasks(e, userFunctions, new Set()),
+  );
+  if (noise) positions.push(maskStep);
   for (const name of positions) {
     args.set(
       name,
-      builder.add('arg', [], { index: args.size, type: tensorType([]) }, { span: decl.span, label: name }),
+      builder.add(
+        'arg',
+        [],
+        { index: args.size, type: tensorType([]) },
+        { span: decl.span, label: name === maskStep ? 't' : name },
+      ),
     );
   }
   const cellStates: CellState[] = [];
@@ -189,6 +235,9 @@ export function checkCell(
       cellParams.push({ name: p.name, shape, init, span: p.span });
     }
   }
+
+  if (noise)
+    args.set(noiseArg, builder.add('arg', [], { index: args.size, type: noiseType }, { label: 'mode and seed' }));
 
   const stateNames = new Set(states.map((s) => s.name));
   const updates = new Map<string, Equation>();
@@ -267,6 +316,10 @@ export function checkCell(
       sizes: sizeNames,
       axes: new Set(cellMemories.map((m) => m.axis)),
       defines: (name) => names.has(name) || positions.includes(name),
+      noise: {
+        random: () => args.get(noiseArg) as NodeId,
+        position: () => args.get(maskStep),
+      },
       resolve: (name, primed, span) => {
         const key = primed ? `${name}'` : name;
         used.add(key);
@@ -347,7 +400,8 @@ export function checkCell(
     states: cellStates,
     params: cellParams,
     outputName: outputName(firstOutput),
-    positions: positions.map((name) => positionNames[name]),
+    positions: positions.map((name) => (name === maskStep ? 'mask step' : positionNames[name])),
+    noise,
     shapeSizes,
     body,
   };

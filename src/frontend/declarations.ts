@@ -2,7 +2,7 @@
 import type { DiagnosticBag, SourceSpan } from '../diagnostics.js';
 import type { SizeParam } from './ast.js';
 import { Dim } from '../ir/dims.js';
-import type { Graph } from '../ir/graph.js';
+import type { Graph, Node } from '../ir/graph.js';
 import { isPositiveWhole } from './sizes.js';
 import { limits } from './limits.js';
 
@@ -73,13 +73,14 @@ export function sizesInShapes(graph: Graph): Set<string> {
   const visit = (value: unknown): void => {
     if (value instanceof Dim) value.names.forEach((n) => names.add(n));
     else if (Array.isArray(value)) value.forEach(visit);
-    else if (value !== null && typeof value === 'object') Object.values(value).forEach(visit);
+    else if (value !== null && typeof value === 'object') {
+      const op = (value as { op?: unknown }).op;
+      // A number node's size is read as a value, and a mask's rate as a probability: not shapes.
+      if (op === 'number' || op === 'random_mask') visit((value as Node).type);
+      else Object.values(value).forEach(visit);
+    }
   };
-  for (const node of graph.nodes) {
-    visit(node.type);
-    // A number node's size is read as a value, not a shape.
-    if (node.op !== 'number') visit(node.attrs);
-  }
+  graph.nodes.forEach(visit);
   return names;
 }
 

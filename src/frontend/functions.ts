@@ -5,6 +5,7 @@
  */
 import type { Dim } from '../ir/dims.js';
 import type { AttrMap, NodeId, OpKind } from '../ir/graph.js';
+import type { MaskKind } from '../ir/ops/noise.js';
 import type { TensorType } from '../ir/types.js';
 
 /** How a function adds nodes: `emit` throws ShapeError on a bad combination. */
@@ -12,6 +13,11 @@ export interface Emitter {
   emit<K extends OpKind>(op: K, inputs: readonly NodeId[], attrs: AttrMap[K]): NodeId;
   type(id: NodeId): TensorType;
   constant(value: number): NodeId;
+  /**
+   * A random mask of `like`'s type (ops/noise.ts): drawn anew at every step, or with `perStep`
+   * false once for the whole sequence (the same at every step).
+   */
+  mask(like: NodeId, kind: MaskKind, p: Dim, perStep: boolean): NodeId;
 }
 
 export interface FunctionDef {
@@ -25,8 +31,12 @@ export interface FunctionDef {
   readonly optional?: number;
   /** Takes `axis = k`: the axis it works along, the last when not given (lower-expr.ts moves it). */
   readonly alongAxis?: true;
+  /** The position of an argument that is a probability written as a number (a dropout rate), not a value. */
+  readonly rateArg?: number;
+  /** Draws random masks, so a cell calling it reads the run's mode and seed (and its step's position). */
+  readonly random?: MaskKind;
   readonly doc: string;
-  readonly lower: (e: Emitter, values: readonly NodeId[], sizes: readonly Dim[]) => NodeId;
+  readonly lower: (e: Emitter, values: readonly NodeId[], sizes: readonly Dim[], rate: Dim) => NodeId;
 }
 
 function primitive(op: OpKind, doc: string, params: string[] = ['x']): FunctionDef {
@@ -45,6 +55,18 @@ function extreme(name: 'min' | 'max', reduce: 'reduce_min' | 'reduce_max'): Func
     alongAxis: true,
     doc: `elementwise ${name}imum of a and b, or the ${name}imum of a along the last axis (or axis = k)`,
     lower: (e, values) => (values.length === 2 ? e.emit(name, values, {}) : e.emit(reduce, values, {})),
+  };
+}
+
+/** Inverted dropout: each element is dropped with probability p and the rest scaled by 1/(1 − p). */
+function dropout(perStep: boolean, doc: string): FunctionDef {
+  return {
+    params: ['x', 'p'],
+    rateArg: 1,
+    random: 'dropout',
+    doc,
+    lower: (e, [x], _sizes, p) =>
+      p.isConstant && p.constant === 0 ? x : e.emit('mul', [x, e.mask(x, 'dropout', p, perStep)], {}),
   };
 }
 
@@ -123,6 +145,25 @@ export const functions: Record<string, FunctionDef> = {
     params: ['table', 'ids'],
     doc: 'row ids of the table [V, E]: an embedding lookup, whose gradient updates only the rows read',
     lower: (e, [table, ids]) => e.emit('gather_rows', [table, ids], {}),
+  },
+  dropout: dropout(
+    true,
+    'in train mode each element is 0 with probability p, else x / (1 − p); in eval mode x (inverted dropout)',
+  ),
+  variational_dropout: dropout(
+    false,
+    "dropout with one mask per sequence, the same at every step (Gal & Ghahramani's variational dropout)",
+  ),
+  zoneout: {
+    params: ['next', 'previous', 'p'],
+    rateArg: 2,
+    random: 'zoneout',
+    doc: 'in train mode each unit keeps its previous value with probability p, else takes next; in eval mode the mix p·previous + (1 − p)·next (Krueger et al.)',
+    lower: (e, [next, previous], _sizes, p) => {
+      if (p.isConstant && p.constant === 0) return next;
+      const keep = e.mask(next, 'zoneout', p, true);
+      return e.emit('add', [next, e.emit('mul', [keep, e.emit('sub', [previous, next], {})], {})], {});
+    },
   },
   one_hot: {
     params: ['ids', 'n'],

@@ -55,6 +55,8 @@ export interface LayerContext {
   readonly layers: ReadonlyMap<string, LayerInfo>;
   /** Prefix for params and states (empty for the implicit model of a lone cell). */
   readonly prefix: string;
+  /** The model's input of the run's mode and seed, made when first asked for. */
+  readonly noise: () => NodeId;
 }
 
 function qualify(...parts: string[]): string {
@@ -430,21 +432,27 @@ export function lowerLayer(
     return undefined;
   }
   // What the step reads of its position (t, T): one number a step, along a sequence's time axis.
-  if (cell.positions.length > 0 && firstSequence < 0) {
+  const read = cell.positions.filter((p) => p !== 'mask step');
+  if (read.length > 0 && firstSequence < 0) {
     bag.error(
       overSpan,
-      `${cell.name} reads its step's position (${cell.positions.map((p) => (p === 'index' ? 't' : 'T')).join(', ')}), so it runs over a sequence, but this is a single step`,
+      `${cell.name} reads its step's position (${read.map((p) => (p === 'index' ? 't' : 'T')).join(', ')}), so it runs over a sequence, but this is a single step`,
     );
     return undefined;
   }
+  // A single step draws its masks at position 0.
   const positionIds = cell.positions.map((p) =>
-    builder.add(
-      'positions',
-      [operands[firstSequence]],
-      { count: p === 'count' },
-      { span: decl.span, label: p === 'index' ? 't' : 'T' },
-    ),
+    firstSequence < 0
+      ? builder.add('const', [], { value: 0, type: tensorType([]) }, { span: decl.span, label: 't' })
+      : builder.add(
+          'positions',
+          [operands[firstSequence]],
+          { count: p === 'count' },
+          { span: decl.span, label: p === 'count' ? 'T' : 't' },
+        ),
   );
+  // The run's mode and seed, which the step's masks read: its last argument.
+  const noise = cell.noise ? [ctx.noise()] : [];
   const sequences = [...operands.filter((_, k) => !isContext[k]), ...positionIds];
   // The step reads context per sample: a value the same for every sample is repeated across the batch.
   const context = operands.flatMap((id, k) =>
@@ -484,7 +492,7 @@ export function lowerLayer(
       shared: false,
       keep: 'all',
       states: [],
-      value: inline(body, [...sequences, ...paramIds], ctx, decl.span),
+      value: inline(body, [...sequences, ...paramIds, ...noise], ctx, decl.span),
       finals: new Map(),
     }));
   }
@@ -511,12 +519,12 @@ export function lowerLayer(
     const built = tryBuild(bag, decl.cell.span, () => {
       const scan = builder.add(
         'scan',
-        [...sequences, ...inits, ...context, ...memoryOperands, ...paramIds],
+        [...sequences, ...inits, ...context, ...memoryOperands, ...paramIds, ...noise],
         {
           body,
           nSeq: sequences.length,
           nState: cell.states.length,
-          nInvariant: context.length + memoryOperands.length + paramIds.length,
+          nInvariant: context.length + memoryOperands.length + paramIds.length + noise.length,
           reverse: dir.reverse,
           keep: [keep],
           time: time as string,

@@ -8,6 +8,7 @@ import { scalarType, ShapeError, type TensorType } from '../ir/types.js';
 import type { BinaryOp, ConstDecl, Expr, FnDecl } from './ast.js';
 import { type Emitter, type FunctionDef, functions } from './functions.js';
 import { exprToDim } from './sizes.js';
+import { checkRate, type MaskKind } from '../ir/ops/noise.js';
 import { own } from '../names.js';
 
 /** Each operator as an op and its operands' order: `a > b` is `b < a`, `a != b` is `1 - (a == b)`. */
@@ -34,7 +35,24 @@ export interface Scope {
   readonly axes?: ReadonlySet<string>;
   /** Whether the scope defines `name` itself, which then hides a const of the file by that name. */
   defines?(name: string): boolean;
+  /** What random masks read: absent where none can be drawn (a const of the file). */
+  readonly noise?: NoiseSource;
 }
+
+/** Where a scope's random masks come from: the run's mode and seed, and a step's position. */
+export interface NoiseSource {
+  /** The run's mode and seed ([2]). */
+  random(): NodeId;
+  /** The position along time a mask of `like` is drawn at: the step's in a cell, each step's for a sequence. */
+  position(like: NodeId): NodeId | undefined;
+}
+
+/**
+ * A salt for each mask as it is made, so that two masks of the same value differ; a model
+ * numbers its masks again in order (numberMasks in model.ts), which makes salts independent of
+ * what else was compiled before.
+ */
+let provisionalSalt = 0;
 
 /** An axis of a value: its position in the per-sample shape, or a time axis by name. */
 type Axis = number | string;
@@ -180,9 +198,14 @@ export class ExprLowerer {
     const sizeArgs = new Set(fn.sizeArgs ?? []);
     const values: NodeId[] = [];
     const sizes: Dim[] = [];
+    let rate = Dim.of(0);
     let ok = true;
     e.args.forEach((arg, k) => {
-      if (sizeArgs.has(k)) {
+      if (k === fn.rateArg) {
+        const value = this.rate(arg, e.fn, fn.random ?? 'dropout');
+        if (value === undefined) ok = false;
+        else rate = value;
+      } else if (sizeArgs.has(k)) {
         const d = exprToDim(arg, this.scope.sizes, this.bag);
         if (d) sizes.push(d);
         else ok = false;
@@ -198,8 +221,36 @@ export class ExprLowerer {
       return undefined;
     }
     return this.attempt(e.span, e.fn, () =>
-      axis === undefined ? fn.lower(emitter, values, sizes) : this.alongAxis(emitter, fn, values[0], axis, e.fn),
+      axis === undefined ? fn.lower(emitter, values, sizes, rate) : this.alongAxis(emitter, fn, values[0], axis, e.fn),
     );
+  }
+
+  /**
+   * A rate argument: a number, a const of the file that is one, or a hyperparameter (checked
+   * once sizes are bound), as a probability the mask allows.
+   */
+  private rate(arg: Expr, fn: string, kind: MaskKind): Dim | undefined {
+    let value: number | undefined;
+    if (arg.kind === 'number') value = arg.value;
+    else if (arg.kind === 'name' && !arg.primed && this.scope.sizes.has(arg.name)) return Dim.named(arg.name);
+    else if (arg.kind === 'name' && !arg.primed && !this.scope.defines?.(arg.name)) {
+      const decl = this.userFunctions.get(arg.name);
+      if (decl?.kind === 'const' && decl.value.kind === 'number') value = decl.value.value;
+    }
+    if (value === undefined) {
+      this.bag.error(
+        arg.span,
+        `the rate of ${fn} is a number written out, like 0.25`,
+        'or a hyperparameter of the cell or model, or a const of the file set to a number',
+      );
+      return undefined;
+    }
+    const wrong = checkRate(kind, value);
+    if (wrong) {
+      this.bag.error(arg.span, wrong);
+      return undefined;
+    }
+    return Dim.of(value);
   }
 
   /** The `axis = k` (or `axis = S`) of a call: undefined when not given, null (reported) when it is wrong. */
@@ -246,12 +297,12 @@ export class ExprLowerer {
     const k = axis < 0 ? axis + rank : axis;
     if (k < 0 || k >= rank)
       throw new ShapeError(`axis ${axis} is outside a value with ${rank} ax${rank === 1 ? 'is' : 'es'}`);
-    if (k === rank - 1) return fn.lower(emitter, [x], []);
+    if (k === rank - 1) return fn.lower(emitter, [x], [], Dim.of(0));
     if (rank !== 2)
       throw new ShapeError(
         `${name} works along the last axis, or either axis of a matrix; this value has ${rank} axes`,
       );
-    const result = fn.lower(emitter, [emitter.emit('transpose', [x], {})], []);
+    const result = fn.lower(emitter, [emitter.emit('transpose', [x], {})], [], Dim.of(0));
     return emitter.type(result).shape.length === 2 ? emitter.emit('transpose', [result], {}) : result;
   }
 
@@ -286,6 +337,7 @@ export class ExprLowerer {
         return id;
       },
       sizes: new Set(),
+      ...(this.scope.noise ? { noise: this.scope.noise } : {}),
     };
     return new ExprLowerer(this.builder, scope, this.bag, this.userFunctions).lower(fn.body, label);
   }
@@ -313,7 +365,7 @@ export class ExprLowerer {
 
   /** Emits nodes for one expression, giving the root the expression's span and label. */
   private emitter(span: SourceSpan, label: string | undefined): Emitter {
-    return {
+    const emitter: Emitter = {
       emit: <K extends OpKind>(op: K, inputs: readonly NodeId[], attrs: AttrMap[K]) =>
         this.builder.add(op, inputs, attrs, { span, ...(label ? { label } : {}) }),
       type: (id) => this.tensorType(id),
@@ -324,7 +376,19 @@ export class ExprLowerer {
         this.constants.set(value, id);
         return id;
       },
+      mask: (like, kind, p, perStep) => {
+        const source = this.scope.noise;
+        if (source === undefined) throw new ShapeError(`a ${kind} mask is drawn in a cell or a model, not here`);
+        const position = (perStep ? source.position(like) : undefined) ?? emitter.constant(0);
+        return this.builder.add(
+          'random_mask',
+          [like, source.random(), position],
+          { kind, p, salt: provisionalSalt++ },
+          { span, label: `${kind} mask` },
+        );
+      },
     };
+    return emitter;
   }
 
   private tensorType(id: NodeId): TensorType {

@@ -15,6 +15,7 @@ import type { CellInfo } from './cell.js';
 import { checkShapeSizes, checkSizes, NameTable, type SizeInfo, sizesInShapes } from './declarations.js';
 import { type LayerInfo, lowerLayer, type LayerState } from './layer.js';
 import { ExprLowerer } from './lower-expr.js';
+import { noiseInputName, noiseType } from '../ir/ops/noise.js';
 import { checkGraphDepth, checkOperationCount } from './limits.js';
 import { type Definition, namesUsed, orderDefinitions } from './order.js';
 import { shapeToDims } from './sizes.js';
@@ -135,6 +136,14 @@ export function checkModel(
   const definedLater = new Set(defs.map((d) => d.key));
   const layers = new Map<string, LayerInfo>();
   const params = new Map<string, NodeId>();
+  let noiseInput: NodeId | undefined;
+  const noise = (): NodeId =>
+    (noiseInput ??= builder.add(
+      'input',
+      [],
+      { name: noiseInputName, role: 'noise', type: noiseType },
+      { label: 'mode and seed' },
+    ));
   const lowerer = new ExprLowerer(
     builder,
     {
@@ -142,6 +151,14 @@ export function checkModel(
       // Sequences are pooled along their time axis by name: mean(h, axis = T).
       axes: new Set(inputs.flatMap((i) => (i.type.time !== null ? [i.type.time] : []))),
       defines: (name) => names.has(name),
+      // A mask over a sequence is drawn anew at each of its steps.
+      noise: {
+        random: noise,
+        position: (like) =>
+          (builder.typeOf(like) as TensorType).time === null
+            ? undefined
+            : builder.add('positions', [like], { count: false }, { label: 't' }),
+      },
       resolve: (name, primed, span) => {
         if (primed) {
           bag.error(span, `${name}' is a state's next value, which exists only inside a cell`);
@@ -185,6 +202,7 @@ export function checkModel(
         params,
         layers,
         prefix: options.implicit ? '' : item.name,
+        noise,
       });
       if (!layer) {
         failed.add(item.name);
@@ -219,7 +237,7 @@ export function checkModel(
     bag.error(decl.span, `model ${decl.name} has no output`, `add a layer, or a line like 'output y'`);
     return undefined;
   }
-  const graph = builder.build();
+  const graph = numberMasks(builder.build());
   if (!checkGraphDepth(graph, bag, decl.span)) return undefined;
   const shapeSizes = sizesInShapes(graph);
   if (!checkShapeSizes(sizes, shapeSizes, bag)) return undefined;
@@ -290,4 +308,22 @@ function lowerLoss(item: LossDecl, lowerer: ExprLowerer, builder: GraphBuilder, 
   }
   const loss = builder.add('reduce_lead', [value], { mode: mode as LossReduction }, { span: item.span, label: 'loss' });
   builder.output('loss', loss, 'loss');
+}
+
+/**
+ * The graph with its masks' salts numbered 0, 1, … in order, scan bodies included: each use of
+ * a cell (each layer, each direction) draws masks of its own, and the same source gives the
+ * same masks however many models were compiled before it.
+ */
+export function numberMasks(graph: Graph): Graph {
+  let next = 0;
+  const renumber = (g: Graph): Graph => ({
+    ...g,
+    nodes: g.nodes.map((n) => {
+      if (isOp(n, 'random_mask')) return { ...n, attrs: { ...n.attrs, salt: next++ } };
+      if (isOp(n, 'scan')) return { ...n, attrs: { ...n.attrs, body: renumber(n.attrs.body) } };
+      return n;
+    }),
+  });
+  return renumber(graph);
 }

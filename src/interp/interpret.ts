@@ -22,6 +22,8 @@ export interface Bindings {
   readonly timeLengths: Readonly<Record<string, number>>;
   /** Per-sample lengths by time axis (a batch of numbers each); an axis not given runs every sample whole. */
   readonly lengths?: Readonly<Record<string, Tensor>>;
+  /** The mode and seed dropout's masks read: eval (no masks) when not given. */
+  readonly noise?: readonly [number, number];
 }
 
 /** Evaluates every node of `graph` and returns its named outputs. */
@@ -55,6 +57,11 @@ export function evaluateGraph(graph: Graph, bindings: Bindings, args: readonly T
       const full = Tensor.zeros(bindings.dtype, { time: null, batch: bindings.batch }, []);
       full.data.fill(own(bindings.timeLengths, axis) ?? 0);
       return full;
+    },
+    noise: () => {
+      const t = Tensor.zeros(bindings.dtype, { time: null, batch: null }, [2]);
+      t.data.set(bindings.noise ?? [0, 0]);
+      return t;
     },
     arg: (index) => {
       const a = args[index];

@@ -3,6 +3,7 @@
  * inputs and initial states, and interpreting the graph. Every user-supplied
  * value is checked here, with messages that name it.
  */
+import { noiseValues, type RunMode } from '../ir/ops/noise.js';
 import { didYouMean, UserError } from '../diagnostics.js';
 import type { ModelInfo } from '../frontend/model.js';
 import type { Dim } from '../ir/dims.js';
@@ -141,6 +142,8 @@ export interface RunInputs {
   readonly initialStates?: Record<string, unknown>;
   /** Each sample's number of steps, by time axis (an axis not given runs every sample whole). */
   readonly lengths?: Readonly<Record<string, readonly number[]>>;
+  /** Train mode draws dropout's masks from the seed; eval mode (the default) draws none. */
+  readonly mode?: RunMode;
 }
 
 export interface RunOptions {
@@ -165,6 +168,8 @@ export interface CheckedRun {
   readonly timeLengths: Record<string, number>;
   /** The per-sample lengths given, as tensors of one number per sample. */
   readonly lengths: Record<string, Tensor>;
+  /** The mode and seed as the model reads them. */
+  readonly noise: readonly [number, number];
   /** Every target is given, so the loss can be computed. */
   readonly haveTargets: boolean;
 }
@@ -253,7 +258,9 @@ export function checkRun(model: RunShape, given: RunInputs, options: RunOptions)
   }
 
   const lengths = checkLengths(given.lengths ?? {}, batch, timeLengths, dtype);
-  return { inputs, initialStates, batch, timeLengths, lengths, haveTargets };
+  const noise = noiseValues(given.mode ?? { mode: 'eval' });
+  if (typeof noise === 'string') throw new UserError(noise);
+  return { inputs, initialStates, batch, timeLengths, lengths, noise, haveTargets };
 }
 
 /** Token ids: whole numbers below the vocabulary, each bad one named by its sample and step. */
@@ -302,7 +309,7 @@ export function checkLengths(
 /** Runs the model in the interpreter. The loss is computed when every target is given. */
 export function runModel(model: ModelInfo, given: RunInputs, options: RunOptions): RunResult {
   const { sizes, dtype } = options;
-  const { inputs, initialStates, batch, timeLengths, lengths, haveTargets } = checkRun(model, given, options);
+  const { inputs, initialStates, batch, timeLengths, lengths, noise, haveTargets } = checkRun(model, given, options);
   const graph = haveTargets ? model.graph : keepOutputs(model.graph, (o) => o.role !== 'loss');
   const values = interpret(graph, {
     dtype,
@@ -313,6 +320,7 @@ export function runModel(model: ModelInfo, given: RunInputs, options: RunOptions
     batch,
     timeLengths,
     lengths,
+    noise,
   });
   const outputs: Record<string, Tensor> = byName();
   const finalStates: Record<string, Tensor> = byName();

@@ -8,6 +8,7 @@
 import type { SourceSpan } from '../diagnostics.js';
 import type { Dim } from './dims.js';
 import type { InitSpec } from './init.js';
+import type { MaskKind } from './ops/noise.js';
 import type { TensorType, ValueType } from './types.js';
 
 export type NodeId = number;
@@ -79,10 +80,13 @@ export interface AttrMap {
   /** Along a sequence's time axis: each step's index (0, 1, …) or, with `count`, the number of steps. */
   positions: { readonly count: boolean };
   param: { readonly name: string; readonly type: TensorType; readonly init: InitSpec };
-  /** A model input; with role `lengths`, the per-sample lengths of the time axis `name` (src/ir/lengths.ts). */
+  /**
+   * A model input; with role `lengths`, the per-sample lengths of the time axis `name`
+   * (src/ir/lengths.ts); with role `noise`, the run's mode and seed that dropout reads (ops/noise.ts).
+   */
   input: {
     readonly name: string;
-    readonly role: 'input' | 'target' | 'lengths';
+    readonly role: 'input' | 'target' | 'lengths' | 'noise';
     readonly type: TensorType;
     /** Token ids below this number (`token(V)`), one a step, instead of vectors. */
     readonly vocabulary?: Dim;
@@ -99,6 +103,8 @@ export interface AttrMap {
   gather_rows: object;
   scatter_rows: { readonly rows: Dim };
   one_hot: { readonly size: Dim };
+  /** Dropout's and zoneout's masks (ops/noise.ts); `salt` tells a model's masks apart. */
+  random_mask: { readonly kind: MaskKind; readonly p: Dim; readonly salt: number };
   reduce_lead: { readonly mode: LossReduction };
   // Ops that gradients are made of:
   step: object;
@@ -165,6 +171,11 @@ export function outputNode(graph: Graph, name: string): Node | undefined {
   return out === undefined ? undefined : graph.nodes[out.node];
 }
 
+/** Whether a node is an input or target of data (not lengths, not the mode and seed). */
+export function isDataInput(n: Node): n is Node<'input'> & { attrs: { role: 'input' | 'target' } } {
+  return isOp(n, 'input') && (n.attrs.role === 'input' || n.attrs.role === 'target');
+}
+
 /** What a graph reads as data: its inputs and targets (not the lengths of its time axes). */
 export function dataInputs(graph: Graph): {
   readonly name: string;
@@ -172,7 +183,10 @@ export function dataInputs(graph: Graph): {
   readonly type: TensorType;
   readonly vocabulary?: Dim;
 }[] {
-  return graph.nodes.flatMap((n) =>
-    isOp(n, 'input') && n.attrs.role !== 'lengths' ? [{ ...n.attrs, role: n.attrs.role }] : [],
-  );
+  return graph.nodes.filter(isDataInput).map((n) => n.attrs);
+}
+
+/** Whether a graph draws random masks (dropout, zoneout), so that it reads a mode and a seed. */
+export function isNoisy(graph: Graph): boolean {
+  return graph.nodes.some((n) => isOp(n, 'input') && n.attrs.role === 'noise');
 }

@@ -5,6 +5,7 @@
  * graph never holds them). Structural ops (scan, get, the sources) are written by
  * export-graph.ts, which knows the graph around them.
  */
+import { maskValues, rateOf } from '../ir/ops/noise.js';
 import type { Node, OpKind } from '../ir/graph.js';
 import type { TensorType } from '../ir/types.js';
 import { attr, elementType, type GraphWriter, leadCount } from './writer.js';
@@ -153,6 +154,17 @@ export const onnxRules: { readonly [K in Exclude<OpKind, StructuralOp>]: Rule<K>
     return w.emit('OneHot', [indices, w.int64s([size], true), w.floats([2], [0, 1])], [attr.int('axis', -1)], label);
   },
   scatter_rows: null,
+  // An exported model serves: it runs in eval mode, where a mask is one number everywhere.
+  random_mask: ({ w, node, inputs: [like], label }) =>
+    w.emit(
+      'Expand',
+      [
+        w.floats([], [maskValues(node.attrs.kind, rateOf(node.attrs.kind, node.attrs.p, w.model.sizes)).eval]),
+        w.emit('Shape', [like], [], 'shape'),
+      ],
+      [],
+      label,
+    ),
   time_max: ({ w, inputs: [x], label }) =>
     w.emit('ReduceMax', [x], [attr.ints('axes', [0]), attr.int('keepdims', 0)], label),
   reduce_max: ({ w, inputs: [x], label }) =>

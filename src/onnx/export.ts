@@ -51,7 +51,10 @@ export function exportModel(model: ModelInfo, options: ExportModelOptions): Expo
   const inputs: OnnxValueInfo[] = [];
   const initializers = [];
   for (const node of graph.nodes) {
-    if (isOp(node, 'input')) {
+    if (isOp(node, 'input') && node.attrs.role === 'noise') {
+      // Served models run in eval mode: no masks are drawn, so the mode is a constant, not an input.
+      w.value.set(node.id, w.floats([2], [0, 0], 'eval mode'));
+    } else if (isOp(node, 'input')) {
       w.value.set(node.id, node.attrs.name);
       inputs.push(w.valueInfo(node.attrs.name, tensorOf(node)));
     } else if (isOp(node, 'param')) {

@@ -47,6 +47,8 @@ export interface Sources {
   input(name: string, layout: Layout): Value;
   /** Each sample's number of steps along a time axis (src/ir/lengths.ts). */
   lengths(axis: string, layout: Layout): Value;
+  /** The run's mode and seed, which dropout's masks read (ops/noise.ts). */
+  noise(layout: Layout): Value;
   arg(index: number): Value;
   /** The expression of a caller-given initial state, or undefined when the default is used. */
   initialState(name: string): string;

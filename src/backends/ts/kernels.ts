@@ -7,6 +7,7 @@
  */
 import { isOp, type Node, type NodeId, type OpKind } from '../../ir/graph.js';
 import { numberAsConstant } from '../../ir/ops/sources.js';
+import { maskValues, rateOf, threshold } from '../../ir/ops/noise.js';
 import { asBuffer, bufferValue, type GraphEmitter, type Value } from './emit-graph.js';
 import { type Layout, layoutOf, leadCount, leadIndex, sizeOf, timeVar } from './layout.js';
 import { absorbedOuter as absorbedBy } from '../fusion.js';
@@ -289,6 +290,36 @@ const oneHot: Renderer<'one_hot'> = (e, node) => {
     e.out.body.line(`const id = ${ids.name}[${leadIndex(ids.layout, out, 'l')}];`);
     tokenRow(e, 'id', size);
     e.out.body.line(`${name}[l * ${size} + id] = 1;`);
+  });
+  return bufferValue(name, out);
+};
+
+/**
+ * A dropout or zoneout mask, drawn as the interpreter draws it (ops/noise.ts): the hash runs in
+ * JavaScript, once per step's key and once per element.
+ */
+const randomMask: Renderer<'random_mask'> = (e, node) => {
+  e.step?.fail('a random mask is drawn in JavaScript');
+  const noise = input(e, node, 1);
+  const position = input(e, node, 2);
+  const out = e.layout(node.id);
+  const name = e.allocate(`mask${node.id}_`, out, true);
+  const { salt, kind } = node.attrs;
+  const p = rateOf(kind, node.attrs.p, e.ctx.sizes);
+  const values = maskValues(kind, p);
+  const steps = out.time === null ? '1' : timeVar(out.time);
+  const body = e.out.body;
+  body.line(`if (${noise.name}[0] === 0) ${name}.fill(${values.eval});`);
+  body.block('else {', () => {
+    body.line(`const perStep = ${leadCount(out)} * ${out.sample} / ${steps};`);
+    body.block(`for (let s = 0; s < ${steps}; s++) {`, () => {
+      body.line(
+        `const key = stepKey(${noise.name}[1], ${salt}, ${position.name}[${position.layout.time === null ? '0' : 's'}]);`,
+      );
+      body.line(
+        `for (let k = 0; k < perStep; k++) ${name}[s * perStep + k] = draw(key, k) < ${threshold(p)} ? ${values.hit} : ${values.miss};`,
+      );
+    });
   });
   return bufferValue(name, out);
 };
@@ -609,7 +640,9 @@ export const renderers = {
   input: (e, node) =>
     node.attrs.role === 'lengths'
       ? e.sources.lengths(node.attrs.name, e.layout(node.id))
-      : e.sources.input(node.attrs.name, e.layout(node.id)),
+      : node.attrs.role === 'noise'
+        ? e.sources.noise(e.layout(node.id))
+        : e.sources.input(node.attrs.name, e.layout(node.id)),
   arg: (e, node) => e.sources.arg(node.attrs.index),
   state_init: stateInit,
   broadcast_batch: broadcastBatch,
@@ -625,6 +658,7 @@ export const renderers = {
   gather_rows: gatherRows,
   scatter_rows: scatterRows,
   one_hot: oneHot,
+  random_mask: randomMask,
   reduce_lead: reduceLead,
   transpose,
   outer,

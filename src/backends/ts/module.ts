@@ -6,14 +6,14 @@
 import { differentiable, gradName } from '../../ad/grad.js';
 import type { ModelInfo } from '../../frontend/model.js';
 import { evaluateNum, formatInit } from '../../ir/init.js';
-import { type Graph, isOp, type Node } from '../../ir/graph.js';
+import { type Graph, isDataInput, isNoisy, isOp, type Node } from '../../ir/graph.js';
 import { lengthAxes } from '../../ir/lengths.js';
 import type { TensorType } from '../../ir/types.js';
 import { Code, dropUnusedHelpers, numberLiteral, sanitizeComment, stringLiteral } from './code.js';
 import { bufferValue, GraphEmitter, type ModuleContext, type Sources, type Value } from './emit-graph.js';
 import { absorbedOuter, render } from './kernels.js';
 import { type Layout, layoutOf, timeVar } from './layout.js';
-import { lengthsSupport, runtimeSupport, tokenSupport, trainingSupport } from './runtime.js';
+import { lengthsSupport, noiseSupport, runtimeSupport, tokenSupport, trainingSupport } from './runtime.js';
 import { buildKernels, reserveLine, simdRuntime, simdState } from './simd.js';
 import { batchMajorSupport } from './batch-major.js';
 import { scalarThreads } from './threads.js';
@@ -82,16 +82,17 @@ function emitFunction(
   finish: (values: Value[]) => void,
   batchMajor = false,
 ): void {
-  const inputs = graph.nodes.filter((n): n is Node<'input'> => isOp(n, 'input') && n.attrs.role !== 'lengths');
+  const inputs = graph.nodes.filter(isDataInput);
   const ragged = lengthAxes(graph).length > 0;
+  const noisy = isNoisy(graph);
   const result = name === 'forward' ? 'ForwardResult' : 'GradResult';
-  const signature = `(model: Params | Packed, inputs: Inputs, initialStates: InitialStates = {}${ragged ? ', lengths: Lengths = {}' : ''}): ${result}`;
+  // Trailing arguments: the lengths (compiled with them), then the mode (a model with dropout).
+  const trailing = `${ragged ? ', lengths' : ''}${noisy ? ', mode' : ''}`;
+  const signature = `(model: Params | Packed, inputs: Inputs, initialStates: InitialStates = {}${ragged ? ', lengths: Lengths = {}' : ''}${noisy ? ", mode: RunMode = { mode: 'eval' }" : ''}): ${result}`;
   if (batchMajor) {
     // The exported function takes and gives batch-major sequences; the computation below is time-major.
     code.block(`export function ${name}${signature} {`, () => {
-      code.line(
-        `const r = ${name}TimeMajor(model, timeMajorInputs(inputs), initialStates${ragged ? ', lengths' : ''});`,
-      );
+      code.line(`const r = ${name}TimeMajor(model, timeMajorInputs(inputs), initialStates${trailing});`);
       code.line(
         name === 'forward'
           ? 'return { outputs: batchMajor(r.outputs, sequenceOutputs), finalStates: r.finalStates };'
@@ -154,6 +155,12 @@ function emitFunction(
         const v = ctx.fresh('len');
         readers.push(v);
         body.line(`const ${v} = ${stage(`lengthsOf(lengths, ${stringLiteral(axis)}, B, ${timeVar(axis)})`)};`);
+        return bufferValue(v, layout);
+      },
+      noise: (layout) => {
+        const v = ctx.fresh('mode');
+        readers.push(v);
+        body.line(`const ${v} = ${stage('noiseOf(mode)')};`);
         return bufferValue(v, layout);
       },
       arg: () => {
@@ -368,9 +375,7 @@ export function emitDeclarations(
   const { model, sizes, dtype } = options;
   const params = model.params.map((p) => ({ ...p, dims: p.shape.map((d) => d.evaluate(sizes)) }));
   // Inputs and targets as the graphs read them (a cell's grad adds the target `d:<output>`).
-  const inputNodes = [...options.forward.nodes, ...(options.grad?.nodes ?? [])].filter(
-    (n): n is Node<'input'> => isOp(n, 'input') && n.attrs.role !== 'lengths',
-  );
+  const inputNodes = [...options.forward.nodes, ...(options.grad?.nodes ?? [])].filter(isDataInput);
   const ragged = lengthAxes(options.forward);
   const inputs = [...new Map(inputNodes.map((n) => [n.attrs.name, n.attrs])).values()].map((i) => ({
     ...i,
@@ -456,6 +461,13 @@ export function emitDeclarations(
       `export type Lengths = { ${ragged.map((a) => `readonly ${stringLiteral(a)}?: ArrayLike<number>`).join('; ')} };`,
     );
     code.line(lengthsSupport(A));
+  }
+  if (isNoisy(options.forward)) {
+    code.comment(
+      'The model draws dropout (or zoneout) masks: in train mode from the seed, the same masks for the same seed; in eval mode (the default) none.',
+    );
+    code.line("export interface RunMode { readonly mode: 'train' | 'eval'; readonly seed?: number }");
+    code.line(noiseSupport(A));
   }
   code.comment('Recurrent states by name: initial values may be given, [B][size] flat; final ones are returned.');
   code.line(
@@ -633,7 +645,7 @@ export function emitModule(options: ModuleOptions): EmittedModule {
     );
     code.line();
   }
-  if (options.grad) code.line(trainingSupport(A, true, lengthAxes(options.grad).length > 0));
+  if (options.grad) code.line(trainingSupport(A, true, lengthAxes(options.grad).length > 0, isNoisy(options.grad)));
   code.comment('Kernels specialised for this model’s sizes.');
   const built = ctx.simd ? buildKernels(ctx.simd) : undefined;
   const simd =

@@ -1,3 +1,5 @@
+import { noiseJs, seedLimit } from '../../ir/ops/noise.js';
+
 /**
  * The fixed part of every generated module: argument checks with clear
  * messages, and the seeded random draws of `init` (the same generator as the
@@ -215,8 +217,24 @@ function lengthsOf(lengths: { readonly [axis: string]: ArrayLike<number> | undef
 `;
 }
 
+/** What modules with dropout read the mode and seed with, and the masks' hash (ops/noise.ts). */
+export function noiseSupport(arrayType: string): string {
+  return `
+/** The mode and seed as the kernels read them: [1 (train) or 0 (eval), seed]. */
+function noiseOf(run: RunMode): ${arrayType} {
+  if (typeof run !== 'object' || run === null) fail("the mode is an object like { mode: 'train', seed: 1 }");
+  if (run.mode !== 'train' && run.mode !== 'eval') fail(\`the mode is 'train' or 'eval', not \${JSON.stringify(run.mode)}\`);
+  const seed = run.seed ?? 0;
+  if (!(Number.isInteger(seed) && seed >= 0 && seed < ${seedLimit})) fail(\`a seed is a whole number from 0 to ${seedLimit - 1}, not \${JSON.stringify(run.seed)}\`);
+  return ${arrayType}.of(run.mode === 'train' ? 1 : 0, seed);
+}
+
+${noiseJs}
+`;
+}
+
 /** Optimizers and the training step, for modules that have `grad`. */
-export function trainingSupport(arrayType: string, synchronous = true, lengths = false): string {
+export function trainingSupport(arrayType: string, synchronous = true, lengths = false, noisy = false): string {
   return `
 export interface OptimizerOptions {
   /** 'sgd' (with optional momentum) or 'adam' (Kingma & Ba 2015). */
@@ -259,8 +277,8 @@ ${
  * them, and updates every param in place. Returns the loss before the step
  * and the gradients' global norm (before clipping).
  */
-export function trainStep(params: Params, opt: Optimizer, inputs: Inputs, initialStates: InitialStates = {}${lengths ? ', lengths: Lengths = {}' : ''}): { loss: number; gradientNorm: number } {
-  return applyGradients(params, opt, grad(params, inputs, initialStates${lengths ? ', lengths' : ''}));
+export function trainStep(params: Params, opt: Optimizer, inputs: Inputs, initialStates: InitialStates = {}${lengths ? ', lengths: Lengths = {}' : ''}${noisy ? `, mode: RunMode = { mode: 'train', seed: opt.steps % ${seedLimit} }` : ''}): { loss: number; gradientNorm: number } {
+  return applyGradients(params, opt, grad(params, inputs, initialStates${lengths ? ', lengths' : ''}${noisy ? ', mode' : ''}));
 }
 `
     : ''

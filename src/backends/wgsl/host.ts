@@ -12,6 +12,8 @@ import { emitDeclarations, type ModuleOptions } from '../ts/module.js';
 import { trainingSupport } from '../ts/runtime.js';
 import type { GpuProgram } from './runtime.js';
 import { lengthAxes, lengthsKey } from '../../ir/lengths.js';
+import { isNoisy } from '../../ir/graph.js';
+import { noiseInputName } from '../../ir/ops/noise.js';
 
 export type HostOptions = Pick<
   ModuleOptions,
@@ -63,23 +65,50 @@ export function emitHost(options: HostOptions): string {
   code.line(`const program: GpuProgram = ${programLiteral(options.program)};`);
   code.line();
   const tokens = options.model.inputs.some((i) => i.vocabulary !== undefined);
-  code.line(hostApi(hasGrad, options.layout === 'batch-major', lengthAxes(options.forward), tokens));
+  code.line(
+    hostApi(hasGrad, options.layout === 'batch-major', lengthAxes(options.forward), tokens, isNoisy(options.forward)),
+  );
   return code.toString();
 }
 
-function hostApi(hasGrad: boolean, batchMajor: boolean, ragged: readonly string[], tokens: boolean): string {
-  // With per-sample lengths, each call takes them last and the runner writes them as inputs.
-  const [lengthsParam, lengthsOptional, lengthsArg] =
-    ragged.length > 0 ? [', sampleLengths: Lengths = {}', ', lengths?: Lengths', ', sampleLengths'] : ['', '', ''];
+function hostApi(
+  hasGrad: boolean,
+  batchMajor: boolean,
+  ragged: readonly string[],
+  tokens: boolean,
+  noisy: boolean,
+): string {
+  // With per-sample lengths and with dropout, each call takes them last (lengths, then the
+  // mode), and the runner writes them as inputs.
+  const lengths = ragged.length > 0;
+  const trailing = (withLengths: string, withMode: string) => `${lengths ? withLengths : ''}${noisy ? withMode : ''}`;
+  const lengthsParam = trailing(', sampleLengths: Lengths = {}', ", mode: RunMode = { mode: 'eval' }");
+  const lengthsOptional = trailing(', lengths?: Lengths', ', mode?: RunMode');
+  const lengthsArg = trailing(', sampleLengths', ', mode');
+  const trainParam = trailing(
+    ', sampleLengths: Lengths = {}',
+    ", mode: RunMode = { mode: 'train', seed: opt.steps % 16777216 }",
+  );
+  const extraInputs = [
+    ...ragged.map(
+      (a) =>
+        `${JSON.stringify(lengthsKey(a))}: { data: lengthsOf(sampleLengths, ${JSON.stringify(a)}, B, lengths[${JSON.stringify(a)}] as number) }`,
+    ),
+    ...(noisy ? [`${JSON.stringify(noiseInputName)}: { data: noiseOf(mode) }`] : []),
+  ];
   const lengthsInputs =
-    ragged.length > 0
-      ? `
+    extraInputs.length > 0
+      ? `${
+          lengths
+            ? `
     if (typeof sampleLengths !== 'object' || sampleLengths === null) fail('lengths must be an object of per-sample lengths by time axis');
-    checkNames('time axis', sampleLengths, lengthAxes);
-    const withLengths = { ...${tokens ? 'tokenValues(inputs)' : 'inputs'}, ${ragged.map((a) => `${JSON.stringify(lengthsKey(a))}: { data: lengthsOf(sampleLengths, ${JSON.stringify(a)}, B, lengths[${JSON.stringify(a)}] as number) }`).join(', ')} };`
+    checkNames('time axis', sampleLengths, lengthAxes);`
+            : ''
+        }
+    const withLengths = { ...${tokens ? 'tokenValues(inputs)' : 'inputs'}, ${extraInputs.join(', ')} };`
       : '';
   // Token ids go to the GPU as floats, like every other input.
-  const runInputs = ragged.length > 0 ? 'withLengths' : tokens ? 'tokenValues(inputs)' : 'inputs';
+  const runInputs = extraInputs.length > 0 ? 'withLengths' : tokens ? 'tokenValues(inputs)' : 'inputs';
   // A batch-major host swaps sequences' first two axes on the way in and out (batch-major.ts).
   const [given, outputsOut, inputGradsOut] = batchMajor
     ? [
@@ -141,7 +170,7 @@ export async function createModel(device?: GPUDevice, options: RunnerOptions = {
       hasGrad
         ? `
     grad,
-    trainStep: async (params, opt, inputs, initialStates = {}${lengthsParam}) => applyGradients(params, opt, await grad(params, inputs, initialStates${lengthsArg})),`
+    trainStep: async (params, opt, inputs, initialStates = {}${trainParam}) => applyGradients(params, opt, await grad(params, inputs, initialStates${lengthsArg})),`
         : ''
     }
     destroy: () => runner.destroy(),

@@ -7,6 +7,7 @@
 import type { Node, OpKind } from '../../ir/graph.js';
 import { numberAsConstant } from '../../ir/ops/sources.js';
 import { lengthsKey } from '../../ir/lengths.js';
+import { maskValues, rateOf, threshold } from '../../ir/ops/noise.js';
 import { type Layout, layoutOf } from '../ts/layout.js';
 import { absorbedOuter } from '../fusion.js';
 import { leadOf, linear, sampleOf, type WgslEmitter } from './emit-graph.js';
@@ -768,6 +769,27 @@ const oneHot: Renderer<'one_hot'> = (e, node) => {
   return gather(e, node, out, (w) => `select(0.0, 1.0, f32(j) == ${e.read(w, ids, out, 'l', 'j')})`);
 };
 
+/**
+ * A dropout or zoneout mask, drawn as the interpreter draws it (ops/noise.ts): u32 arithmetic
+ * wraps as JavaScript's Math.imul does, so a seed gives the same mask, bit for bit.
+ */
+const randomMask: Renderer<'random_mask'> = (e, node) => {
+  const noise = e.buffer(node, 1);
+  const position = e.buffer(node, 2);
+  const out = e.layout(node.id);
+  const { salt, kind } = node.attrs;
+  const p = rateOf(kind, node.attrs.p, e.ctx.sizes);
+  const values = maskValues(kind, p);
+  // The step s a lead position is at, and the element's place within its step.
+  const [step, index] =
+    out.time === null ? ['0u', 'i'] : out.batch ? ['l / dims.B', `(l % dims.B) * ${u32(out.sample)} + j`] : ['l', 'j'];
+  return gather(e, node, out, (w) => {
+    const at = w.at(position, position.layout.time === null ? '0u' : step);
+    const hit = `rnnc_hit(${w.at(noise, '1u')}, ${u32(salt)}, ${at}, ${index}, ${u32(threshold(p))})`;
+    return `select(${f32(values.eval)}, select(${f32(values.miss)}, ${f32(values.hit)}, ${hit}), ${w.at(noise, '0u')} != 0.0)`;
+  });
+};
+
 const timeMax: Renderer<'time_max'> = (e, node) => {
   const x = e.buffer(node, 0);
   const out = e.layout(node.id);
@@ -1088,6 +1110,7 @@ export const renderers = {
   gather_rows: gatherRows,
   scatter_rows: scatterRows,
   one_hot: oneHot,
+  random_mask: randomMask,
   reduce_lead: reduceLead,
   transpose,
   // An outer product that an unbroadcast sums is computed inside the unbroadcast's phase.

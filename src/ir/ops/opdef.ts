@@ -19,6 +19,8 @@ export interface EvalContext {
   input(name: string): Tensor;
   /** Each sample's number of steps along a time axis (all of them, when none were given). */
   lengths(axis: string): Tensor;
+  /** The run's mode (1 train, 0 eval) and seed, which dropout's masks read. */
+  noise(): Tensor;
   arg(index: number): Tensor;
   /** A user-supplied initial state for the layer state `name`, if any. */
   initialState(name: string): Tensor | undefined;

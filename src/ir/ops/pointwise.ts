@@ -8,6 +8,7 @@ import type { OpKind } from '../graph.js';
 import { type OpDef, type Saves, tensorValue, type VectorOps, type VjpBuilder, type VjpRule } from './opdef.js';
 import { elementwiseType } from './typing.js';
 import { derivative, linear, zeroGradient } from './vjp-rules.js';
+import { noiseWgsl } from './noise.js';
 
 interface Elementwise<K extends OpKind> {
   readonly kind: K;
@@ -92,6 +93,8 @@ fn ${softplusF32}(x: f32) -> f32 {
 export const wgslFunctions: Readonly<Record<string, string>> = {
   [tanhF32]: tanhF32Code,
   [softplusF32]: softplusF32Code,
+  // Dropout's masks (noise.ts): rnnc_hit calls rnnc_mix32, so the two come together.
+  rnnc_hit: noiseWgsl,
 };
 
 /** PyTorch's hard sigmoid: relu6(x + 3) / 6. (Keras uses 0.2·x + 0.5 instead.) */

@@ -46,6 +46,7 @@ import {
 import { sliceRowsOp, stackRowsOp } from './rows.js';
 import { getOp, scanOp } from './scan.js';
 import { gatherRowsOp, oneHotOp, scatterRowsOp } from './embedding.js';
+import { randomMaskOp } from './noise.js';
 import { argOp, constOp, defaultAdjointOp, eyeOp, inputOp, numberOp, paramOp, stateInitOp } from './sources.js';
 import {
   broadcastBatchOp,
@@ -101,6 +102,7 @@ export const ops = {
   gather_rows: gatherRowsOp,
   scatter_rows: scatterRowsOp,
   one_hot: oneHotOp,
+  random_mask: randomMaskOp,
   positions: positionsOp,
   param: paramOp,
   input: inputOp,

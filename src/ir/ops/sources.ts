@@ -42,7 +42,8 @@ export const inputOp: OpDef<'input'> = {
   pure: true,
   symbol: 'input',
   type: (_inputs, { type }) => type,
-  eval: (_inputs, { name, role }, ctx) => (role === 'lengths' ? ctx.lengths(name) : ctx.input(name)),
+  eval: (_inputs, { name, role }, ctx) =>
+    role === 'lengths' ? ctx.lengths(name) : role === 'noise' ? ctx.noise() : ctx.input(name),
   saves: 'nothing',
   vjp: noInputs,
 };
