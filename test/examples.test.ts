@@ -59,6 +59,7 @@ it('ships the examples the language promises', () => {
       'seq2seq',
       'stacked_lstm',
       'tagger',
+      'text_classifier',
     ].map((n) => `${n}.rnn`),
   );
 });

@@ -125,6 +125,8 @@ const notByThisList: OpKind[] = [
   'get',
   ...flatOps,
   ...tokenOps,
+  // A mask passes no gradient; test/dropout.test.ts checks gradients through the masks drawn.
+  'random_mask',
 ];
 
 function draw(rng: Random, domain: Domain): number {

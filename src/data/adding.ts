@@ -7,9 +7,9 @@
  * across up to T steps to do better.
  */
 import { Random } from '../interp/random.js';
-import type { LabelledRecord } from './labelled.js';
+import type { VectorRecord } from './labelled.js';
 
-export function addingRecords(count: number, steps: number, seed: number): LabelledRecord[] {
+export function addingRecords(count: number, steps: number, seed: number): VectorRecord[] {
   const random = new Random(seed);
   const half = Math.floor(steps / 2);
   return Array.from({ length: count }, (_, k) => {

@@ -6,29 +6,44 @@
  * of sequences of different lengths are padded at the front with zero steps,
  * so every sequence ends at the batch's last step, where the model reads it.
  * The last tenth (by default) of the records is held out.
+ *
+ * Labelled texts (texts.ts) are records of token ids, one-hot in the batches
+ * (a token input reads them as ids). Their batches are padded at the end and
+ * give each sample's length, for `rnnc train --lengths`.
  */
 import { UserError } from '../diagnostics.js';
 import type { Random } from '../interp/random.js';
 import { argmax, batchesIn, inBatches, type Batch, type Dataset, draw, type Metric, type Tensor } from './dataset.js';
 
 export interface LabelledRecord {
-  /** [steps][width] */
-  readonly steps: readonly (readonly number[])[];
+  /** [steps][width], or token ids (one-hot rows of the data set's width). */
+  readonly steps: readonly (readonly number[])[] | { readonly ids: readonly number[] };
   /** A class number, or the regression target. */
   readonly label: number | readonly number[];
   readonly line: number;
 }
 
+/** A record of vectors, as a JSONL file or the adding problem gives them. */
+export interface VectorRecord extends LabelledRecord {
+  readonly steps: readonly (readonly number[])[];
+}
+
 export interface LabelledOptions {
   readonly name: string;
   readonly holdout: number;
+  /** Records of token ids: the number of distinct tokens, what they are, and what the run keeps of them. */
+  readonly tokens?: { readonly width: number; readonly what: string; readonly meta: Readonly<Record<string, unknown>> };
+}
+
+function stepCount(r: LabelledRecord): number {
+  return 'ids' in r.steps ? r.steps.ids.length : r.steps.length;
 }
 
 const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 
 /** Parses and checks JSONL text; messages name the file and line. */
-export function readLabelled(text: string, name: string, maxSteps: number): LabelledRecord[] {
-  const records: LabelledRecord[] = [];
+export function readLabelled(text: string, name: string, maxSteps: number): VectorRecord[] {
+  const records: VectorRecord[] = [];
   let width: { value: number; line: number } | undefined;
   let kind: { value: 'label' | 'target'; line: number } | undefined;
   const lines = text.split(/\r?\n/);
@@ -104,7 +119,10 @@ export function labelledDataset(records: readonly LabelledRecord[], options: Lab
     );
   const train = records.slice(0, split);
   const held = records.slice(split);
-  const width = records[0].steps[0].length;
+  const first = records[0].steps;
+  const width = options.tokens?.width ?? ('ids' in first ? 0 : first[0].length);
+  // Token records are padded at the end and give their lengths; vectors are padded at the front.
+  const atEnd = options.tokens !== undefined;
   const classification = typeof records[0].label === 'number';
   const largest = classification
     ? records.reduce((best, r) => ((r.label as number) > (best.label as number) ? r : best))
@@ -113,16 +131,23 @@ export function labelledDataset(records: readonly LabelledRecord[], options: Lab
 
   const batchOf = (chosen: readonly LabelledRecord[]): Batch => {
     const B = chosen.length;
-    const T = Math.max(...chosen.map((r) => r.steps.length));
+    const T = Math.max(...chosen.map(stepCount));
     const input = new Float32Array(T * B * width);
     const target = new Float32Array(B * targetWidth);
+    const lengths = new Float32Array(B);
     chosen.forEach((r, b) => {
-      const pad = T - r.steps.length;
-      r.steps.forEach((step, t) => input.set(step, ((pad + t) * B + b) * width));
+      lengths[b] = stepCount(r);
+      const pad = atEnd ? 0 : T - stepCount(r);
+      if ('ids' in r.steps) r.steps.ids.forEach((id, t) => (input[((pad + t) * B + b) * width + id] = 1));
+      else r.steps.forEach((step, t) => input.set(step, ((pad + t) * B + b) * width));
       if (typeof r.label === 'number') target[b * targetWidth + r.label] = 1;
       else target.set(r.label, b * targetWidth);
     });
-    return { input: { data: input, shape: [T, B, width] }, target: { data: target, shape: [B, targetWidth] } };
+    return {
+      input: { data: input, shape: [T, B, width] },
+      target: { data: target, shape: [B, targetWidth] },
+      ...(atEnd ? { inputLength: { data: lengths, shape: [B] } } : {}),
+    };
   };
 
   const majority = (() => {
@@ -137,9 +162,9 @@ export function labelledDataset(records: readonly LabelledRecord[], options: Lab
 
   return {
     kind: 'labelled',
-    description: `${options.name}: ${records.length.toLocaleString('en-US')} sequences of ${width}-wide steps (${Math.min(...records.map((r) => r.steps.length))}–${Math.max(...records.map((r) => r.steps.length))} steps), ${classification ? `${targetWidth} classes` : `${targetWidth}-wide targets`}; ${split.toLocaleString('en-US')} to train on, ${(records.length - split).toLocaleString('en-US')} held out`,
+    description: `${options.name}: ${records.length.toLocaleString('en-US')} sequences of ${options.tokens ? `${width} ${options.tokens.what}` : `${width}-wide steps`} (${Math.min(...records.map(stepCount))}–${Math.max(...records.map(stepCount))} steps), ${classification ? `${targetWidth} classes` : `${targetWidth}-wide targets`}; ${split.toLocaleString('en-US')} to train on, ${(records.length - split).toLocaleString('en-US')} held out`,
     roles: [
-      { role: 'input', form: 'sequence', width, what: 'values per step' },
+      { role: 'input', form: 'sequence', width, what: options.tokens?.what ?? 'values per step' },
       {
         role: 'target',
         form: 'vector',
@@ -151,7 +176,12 @@ export function labelledDataset(records: readonly LabelledRecord[], options: Lab
     stepsPerEpoch: (B) => batchesIn(split, B),
     trainBatch: (random: Random, B) => batchOf(Array.from({ length: B }, () => train[draw(random, split)])),
     heldOut: (B, _T, _layout, limit) => inBatches(held, B, limit, batchOf),
-    tokens: (batch) => (batch.input as Tensor).shape[0] * (batch.input as Tensor).shape[1],
+    // With lengths, the real steps only.
+    tokens: (batch) =>
+      batch.inputLength
+        ? batch.inputLength.data.reduce((a, b) => a + b, 0)
+        : (batch.input as Tensor).shape[0] * (batch.input as Tensor).shape[1],
+    ...(atEnd ? { lengths: (batch: Batch) => ({ input: Array.from((batch.inputLength as Tensor).data) }) } : {}),
     metrics(output, batch) {
       const target = batch.target as Tensor;
       const [B, C] = target.shape;
@@ -178,6 +208,6 @@ export function labelledDataset(records: readonly LabelledRecord[], options: Lab
         (held.length * targetWidth);
       return [{ name: `MSE of the training mean (${meanTarget.map((v) => v.toFixed(3)).join(', ')})`, value: mse }];
     },
-    meta: { classification, width, targetWidth },
+    meta: { classification, width, targetWidth, ...options.tokens?.meta },
   };
 }

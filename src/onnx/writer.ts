@@ -204,11 +204,39 @@ export class GraphWriter {
 
   /** Zeros of a type (batched values take the batch size of this graph). */
   zeros(t: TensorType, label: string): string {
+    return this.fill(t, 0, label);
+  }
+
+  /**
+   * A type filled with one number: batched values take the batch size of this graph, and a
+   * sequence the length of a model input along its axis.
+   */
+  fill(t: TensorType, value: number, label: string): string {
     const dims = this.dims(t.shape);
-    if (t.time !== null) throw new Error('a constant sequence has no ONNX form here');
-    if (!t.batched) return this.floats(dims, new Array<number>(dims.reduce((a, b) => a * b, 1)).fill(0), label);
-    const shape = this.emit('Concat', [this.batch(), this.int64s(dims)], [attr.int('axis', 0)], 'shape');
-    return this.emit('ConstantOfShape', [shape], [attr.tensor('value', floatTensor(this.dtype, [1], [0]))], label);
+    if (!t.batched && t.time === null)
+      return this.floats(dims, new Array<number>(dims.reduce((a, b) => a * b, 1)).fill(value), label);
+    const steps = t.time === null ? [] : [this.steps(t.time)];
+    const shape = this.emit(
+      'Concat',
+      [...steps, ...(t.batched ? [this.batch()] : []), this.int64s(dims)],
+      [attr.int('axis', 0)],
+      'shape',
+    );
+    return this.emit('ConstantOfShape', [shape], [attr.tensor('value', floatTensor(this.dtype, [1], [value]))], label);
+  }
+
+  /** The number of steps along a time axis, read off a model input that runs along it. */
+  private steps(axis: string): string {
+    const source = this.graph.nodes.find(
+      (n) => n.op === 'input' && n.type.kind === 'tensor' && n.type.time === axis && this.value.has(n.id),
+    );
+    if (!source) throw new Error(`no input of the graph runs along ${axis}`);
+    return this.emit(
+      'Shape',
+      [this.value.get(source.id) as string],
+      [attr.int('start', 0), attr.int('end', 1)],
+      'steps',
+    );
   }
 
   valueInfo(name: string, t: TensorType, timeAxis = t.time): OnnxValueInfo {

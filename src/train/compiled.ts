@@ -18,6 +18,9 @@ import type { ModelInfo } from '../frontend/model.js';
 import type { Tensor } from '../data/dataset.js';
 import type { OptLevel } from '../passes/pipeline.js';
 import { raggedModel } from '../api/lengths.js';
+import { isNoisy } from '../ir/graph.js';
+import { lengthAxes } from '../ir/lengths.js';
+import { type RunMode, seedLimit } from '../ir/ops/noise.js';
 
 export type Params = Record<string, Float32Array>;
 export type Inputs = Record<string, Tensor>;
@@ -60,14 +63,18 @@ export interface Compiled {
   readonly inputSpecs: Readonly<Record<string, InputSpec>>;
   init(seed: number): Params;
   optimizer(options: OptimizerOptions): OptimizerState;
-  /** `lengths`: each sample's steps by time axis, for a model compiled with them. */
+  /**
+   * `lengths`: each sample's steps by time axis, for a model compiled with them. A model with
+   * dropout trains in train mode, its masks drawn from `maskSeed`.
+   */
   trainStep(
     params: Params,
     opt: OptimizerState,
     inputs: Inputs,
     lengths?: Lengths,
+    maskSeed?: number,
   ): Promise<{ loss: number; gradientNorm: number }>;
-  /** The loss and the outputs (grad's forward half). */
+  /** The loss and the outputs (grad's forward half), in eval mode. */
   evaluate(params: Params, inputs: Inputs, lengths?: Lengths): Promise<Evaluation>;
   forward(
     params: Params,
@@ -106,6 +113,12 @@ type Fn = (...args: unknown[]) => unknown;
 
 export async function compileForTraining(declared: ModelInfo, options: CompileOptions): Promise<Compiled> {
   const model = raggedModel(declared, options.lengths ?? []);
+  // The arguments after the initial states: the lengths (compiled with them), then the mode (with dropout).
+  const ragged = lengthAxes(model.graph).length > 0;
+  const noisy = isNoisy(model.graph);
+  const trailing = (lengths: Lengths, mode: RunMode) => [...(ragged ? [lengths] : []), ...(noisy ? [mode] : [])];
+  const train = (maskSeed: number): RunMode => ({ mode: 'train', seed: maskSeed % seedLimit });
+  const evaluation: RunMode = { mode: 'eval' };
   const common = {
     level: options.level ?? 2,
     sizes: options.sizes,
@@ -124,9 +137,13 @@ export async function compileForTraining(declared: ModelInfo, options: CompileOp
       inputSpecs: m.inputSpecs as Record<string, InputSpec>,
       init: (seed) => call('init')(seed) as Params,
       optimizer: (o) => call('optimizer')(o) as OptimizerState,
-      trainStep: async (p, opt, inputs, lengths = {}) =>
-        call('trainStep')(p, opt, inputs, {}, lengths) as { loss: number; gradientNorm: number },
-      evaluate: async (p, inputs, lengths = {}) => call('grad')(p, inputs, {}, lengths) as Evaluation,
+      trainStep: async (p, opt, inputs, lengths = {}, maskSeed = 0) =>
+        call('trainStep')(p, opt, inputs, {}, ...trailing(lengths, train(maskSeed))) as {
+          loss: number;
+          gradientNorm: number;
+        },
+      evaluate: async (p, inputs, lengths = {}) =>
+        call('grad')(p, inputs, {}, ...trailing(lengths, evaluation)) as Evaluation,
       forward: async (p, inputs, states = {}) =>
         call('forward')(p, inputs, states) as { outputs: Record<string, Tensor>; finalStates: Record<string, Tensor> },
       destroy: () => undefined,
@@ -149,9 +166,13 @@ export async function compileForTraining(declared: ModelInfo, options: CompileOp
     inputSpecs: m.inputSpecs as Record<string, InputSpec>,
     init: (seed) => call('init')(seed) as Params,
     optimizer: (o) => call('optimizer')(o) as OptimizerState,
-    trainStep: (p, opt, inputs, lengths = {}) =>
-      gpu.trainStep(p, opt, inputs, {}, lengths) as Promise<{ loss: number; gradientNorm: number }>,
-    evaluate: (p, inputs, lengths = {}) => gpu.grad(p, inputs, {}, lengths) as Promise<Evaluation>,
+    trainStep: (p, opt, inputs, lengths = {}, maskSeed = 0) =>
+      gpu.trainStep(p, opt, inputs, {}, ...trailing(lengths, train(maskSeed))) as Promise<{
+        loss: number;
+        gradientNorm: number;
+      }>,
+    evaluate: (p, inputs, lengths = {}) =>
+      gpu.grad(p, inputs, {}, ...trailing(lengths, evaluation)) as Promise<Evaluation>,
     forward: (p, inputs, states = {}) =>
       gpu.forward(p, inputs, states) as Promise<{
         outputs: Record<string, Tensor>;

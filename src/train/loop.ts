@@ -207,7 +207,9 @@ export async function trainLoop(state: LoopState, hooks: Hooks): Promise<Ending>
     const batch = data.trainBatch(random, settings.batch, settings.steps, binding.layout);
     let result;
     try {
-      result = await compiled.trainStep(params, opt, modelInputs(batch, binding), modelLengths(state, batch));
+      // Dropout's masks differ from step to step, reproducibly: they depend on the seed and the step.
+      const maskSeed = settings.seed * 7919 + progress.step;
+      result = await compiled.trainStep(params, opt, modelInputs(batch, binding), modelLengths(state, batch), maskSeed);
     } catch (e) {
       const message = (e as Error).message.replace(/^rnnc model: /, '');
       throw new UserError(

@@ -300,8 +300,8 @@ const oneHot: Renderer<'one_hot'> = (e, node) => {
  */
 const randomMask: Renderer<'random_mask'> = (e, node) => {
   e.step?.fail('a random mask is drawn in JavaScript');
-  const noise = input(e, node, 1);
-  const position = input(e, node, 2);
+  const noise = input(e, node, 0);
+  const position = input(e, node, 1);
   const out = e.layout(node.id);
   const name = e.allocate(`mask${node.id}_`, out, true);
   const { salt, kind } = node.attrs;

@@ -774,8 +774,8 @@ const oneHot: Renderer<'one_hot'> = (e, node) => {
  * wraps as JavaScript's Math.imul does, so a seed gives the same mask, bit for bit.
  */
 const randomMask: Renderer<'random_mask'> = (e, node) => {
-  const noise = e.buffer(node, 1);
-  const position = e.buffer(node, 2);
+  const noise = e.buffer(node, 0);
+  const position = e.buffer(node, 1);
   const out = e.layout(node.id);
   const { salt, kind } = node.attrs;
   const p = rateOf(kind, node.attrs.p, e.ctx.sizes);

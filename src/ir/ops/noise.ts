@@ -147,30 +147,41 @@ function checkNoiseInputs(like: TensorType, noise: TensorType, position: TensorT
 }
 
 /**
- * random_mask(like, noise, position): a mask of like's type. `position` is the step's place
+ * random_mask(noise, position): a mask of the type it names. `position` is the step's place
  * along time (a sequence of them for a whole sequence; the constant 0 for a mask shared by every
  * step, as variational dropout's is). Element k of sample b of a step is hit when
- * draw(stepKey(seed, salt, position), b · size + k) < p · 2^24.
+ * draw(stepKey(seed, salt, position), b · size + k) < p · 2^24. The mask reads no value of what
+ * it masks, so a mask the same at every step is an invariant of the loop, drawn once.
  */
 export const randomMaskOp: OpDef<'random_mask'> = {
   kind: 'random_mask',
-  arity: 3,
+  arity: 2,
   pure: true,
   symbol: 'random_mask',
-  type: ([like, noise, position]) => {
-    const t = expectTensor(like, 'the value');
-    checkNoiseInputs(t, expectTensor(noise, 'the mode and seed'), expectTensor(position, 'the position'));
-    return t;
+  // A mask drawn at each step of a sequence runs along the sequence's axis (a cell's step
+  // inlined over a sequence draws one for each of its steps).
+  type: ([noise, position], { type }) => {
+    const at = expectTensor(position, 'the position');
+    const like = { ...type, time: type.time ?? at.time };
+    checkNoiseInputs(like, expectTensor(noise, 'the mode and seed'), at);
+    return like;
   },
-  eval: ([like, noise, position], { kind, p, salt }, ctx) => {
-    const x = tensorValue(like);
+  eval: ([noise, position], { kind, p, salt, type }, ctx) => {
     const [mode, seed] = tensorValue(noise).data;
     const positions = tensorValue(position);
-    const out = Tensor.zeros(ctx.dtype, x.lead, x.shape);
+    const lead = {
+      time: type.time === null ? positions.lead.time : (ctx.timeLengths[type.time] ?? 0),
+      batch: type.batched ? ctx.batch : null,
+    };
+    const out = Tensor.zeros(
+      ctx.dtype,
+      lead,
+      type.shape.map((d) => d.evaluate(ctx.sizes)),
+    );
     const rate = rateOf(kind, p, ctx.sizes);
     const values = maskValues(kind, rate);
     if (mode === 0) return (out.data.fill(values.eval), out);
-    const steps = x.lead.time ?? 1;
+    const steps = lead.time ?? 1;
     const perStep = out.data.length / steps;
     const limit = threshold(rate);
     for (let s = 0; s < steps; s++) {
@@ -181,5 +192,5 @@ export const randomMaskOp: OpDef<'random_mask'> = {
   },
   saves: 'nothing',
   // The mask is data: the gradient flows through the product it scales, not into it.
-  vjp: zeroGradient(3),
+  vjp: zeroGradient(2),
 };
