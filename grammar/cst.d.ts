@@ -117,6 +117,7 @@ export type ModelItemCstChildren = {
   inputDecl?: InputDeclCstNode[];
   targetDecl?: TargetDeclCstNode[];
   layerDecl?: LayerDeclCstNode[];
+  paramDecl?: ParamDeclCstNode[];
   outputDecl?: OutputDeclCstNode[];
   lossDecl?: LossDeclCstNode[];
   equation?: EquationCstNode[];

@@ -5,6 +5,7 @@ import { labelledDataset, readLabelled } from '../src/data/labelled.js';
 import { loadDataset } from '../src/data/spec.js';
 import { readColumn, seriesDataset } from '../src/data/series.js';
 import { textDataset } from '../src/data/text.js';
+import { messageText, nameTexts, textClassesDataset } from '../src/data/texts.js';
 import { compileSource, selectModel } from '../src/frontend/program.js';
 import { Random } from '../src/interp/random.js';
 import { scratchFolder } from './helpers/cli.js';
@@ -218,10 +219,64 @@ describe('the named data sets', () => {
     const text = scratch.write('notes.dat', 'hello there, hello again');
     expect(loadDataset(`text:${text}`, { steps: 2 }).kind).toBe('text');
     expect(() => loadDataset(text, { steps: 2 })).toThrow(
-      `--data ${text}: name a data set (moby-dick, births, cmudict, adding) or a file as text:FILE, csv:FILE or jsonl:FILE`,
+      `--data ${text}: name a data set (moby-dick, births, cmudict, spam, names, adding) or a file as text:FILE, csv:FILE or jsonl:FILE`,
     );
     expect(() => loadDataset('csv:/no/such.csv', { steps: 2 })).toThrow('cannot read /no/such.csv: no such file');
   });
+});
+
+describe('labelled texts (spam, names)', () => {
+  it('keeps a message’s subject and body, folding whitespace, and leaves its other headers out', () => {
+    const message =
+      'From: someone@example.com\nSubject:  Cheap   pills\nReceived: by mail.example.com\n\nBuy\n\n now!\n';
+    expect(messageText(message)).toBe('Cheap pills Buy now!');
+    expect(messageText('Subject: only headers')).toBe('only headers');
+  });
+
+  it('labels names 0 (female) and 1 (male) and leaves out names on both lists', () => {
+    expect(nameTexts(['Ann', 'Robin', ' '], ['Bob', 'Robin'])).toEqual([
+      { text: 'Ann', label: 0 },
+      { text: 'Bob', label: 1 },
+    ]);
+  });
+
+  it('pads batches of token ids at the end and gives each text’s length; cuts texts to --seq', () => {
+    const texts = [
+      { text: 'abc', label: 0 },
+      { text: 'a', label: 1 },
+      { text: 'bbbbbbbb', label: 1 },
+      { text: 'cab', label: 0 },
+    ];
+    const data = textClassesDataset(texts, { name: 'toy', holdout: 0.5, maxSteps: 5, classes: ['x', 'y'] });
+    expect(data.roles[0]).toMatchObject({ role: 'input', width: 3, what: 'distinct characters' });
+    expect(data.meta.vocabulary).toEqual(['a', 'b', 'c']);
+    const [batch] = data.heldOut(2, 5, { targetPerStep: false }, 1);
+    const lengths = data.lengths?.(batch).input as number[];
+    const [T, B, V] = batch.input.shape;
+    expect(T).toBe(Math.max(...lengths));
+    for (let b = 0; b < B; b++)
+      for (let t = 0; t < T; t++) {
+        const row = Array.from(batch.input.data.slice((t * B + b) * V, (t * B + b + 1) * V));
+        // A text's characters first, then zero rows.
+        expect(row.reduce((a, v) => a + v, 0)).toBe(t < lengths[b] ? 1 : 0);
+      }
+    expect(
+      Math.max(...data.heldOut(4, 5, { targetPerStep: false }, 1).flatMap((x) => data.lengths?.(x).input ?? [])),
+    ).toBeLessThanOrEqual(5);
+  });
+
+  it('reads first names and the Spam Assassin corpus from their npm packages, shuffled before the split', () => {
+    const names = loadDataset('names', { steps: 16 });
+    expect(names.description).toMatch(/^first names: 8,008 sequences of 53 distinct characters/);
+    // Both lists are sorted, so an unshuffled split would hold out only men.
+    const majority = names.baselines(16, { targetPerStep: false })[0];
+    expect(majority.value).toBeGreaterThan(0.5);
+    expect(majority.value).toBeLessThan(0.65);
+    const spam = loadDataset('spam', { steps: 100 });
+    expect(spam.description).toMatch(/^Spam Assassin: 6,04\d sequences/);
+    expect(spam.meta.classes).toEqual(['ham', 'spam']);
+    expect(spam.baselines(100, { targetPerStep: false })[0].value).toBeGreaterThan(0.6);
+  }, 120_000);
 });
 
 describe('binding data to a model', () => {

@@ -12,6 +12,8 @@ import { rnnc, scratchFolder } from './helpers/cli.js';
 import { examplesDir, flat, maxRelativeError } from './helpers/compile.js';
 import { gpuDevice } from './helpers/gpu.js';
 import { interpreterVsOnnx } from './helpers/onnx.js';
+import { selectModel } from '../src/frontend/program.js';
+import { compileForTraining } from '../src/train/compiled.js';
 
 const timeout = 300_000;
 
@@ -306,6 +308,133 @@ describe('dropout in generated modules', () => {
     timeout,
   );
 });
+
+describe('dropout with lengths, in training', () => {
+  const text = readFileSync(new URL('text_classifier.rnn', examplesDir), 'utf8');
+  const sizes = { V: 11, E: 5, H: 6, C: 3 };
+  const ids = [
+    [1, 2, 3],
+    [4, 5, 0],
+    [6, 7, 0],
+    [8, 0, 0],
+  ]; // [T][B]: the lengths are 4, 3, 1
+  const lengths = { T: [4, 3, 1] };
+  const label = [2, 0, 1];
+
+  it.each(['ts', 'wgsl'] as const)(
+    'a module compiled with lengths takes the mode after them and draws the interpreter’s masks (%s)',
+    async (target) => {
+      const folder = scratchFolder('rnnc-dropout-lengths-');
+      const { files, main } = compile(text, { sizes, target, lengths: ['T'] });
+      const loaded = (await import(folder.write(`text_${target}.ts`, files[main]))) as Record<string, unknown>;
+      const mod =
+        target === 'ts'
+          ? (loaded as unknown as LengthsCalls)
+          : await (loaded.createModel as (d: GPUDevice) => Promise<LengthsCalls>)((await gpuDevice()).device);
+      try {
+        const options = {
+          sizes,
+          inputs: { text: ids, label },
+          lengths,
+          mode: 'train',
+          maskSeed: 12,
+          dtype: 'f32',
+        } as const;
+        const reference = await run(text, options);
+        const referenceGrads = gradients(text, options);
+        const params = Object.fromEntries(
+          Object.entries(reference.params).map(([k, v]) => [k, Float32Array.from(v.data)]),
+        );
+        const inputs = {
+          text: { data: Int32Array.from(ids.flat()), shape: [4, 3] },
+          label: { data: Int32Array.from(label), shape: [3] },
+        };
+        const mode = { mode: 'train', seed: 12 };
+        const out = await mod.forward(params, inputs, {}, lengths, mode);
+        expect(maxRelativeError(out.outputs.logits.data, reference.outputs.logits.data)).toBeLessThan(1e-4);
+        const g = await mod.grad(params, inputs, {}, lengths, mode);
+        expect(Math.abs(g.loss - referenceGrads.loss)).toBeLessThan(1e-4);
+        for (const [name, t] of Object.entries(referenceGrads.params))
+          expect(maxRelativeError(g.grads[name], t.data), name).toBeLessThan(1e-3);
+      } finally {
+        mod.destroy?.();
+      }
+    },
+    timeout,
+  );
+
+  it(
+    'rnnc train trains in train mode and evaluates in eval mode: names, with lengths and token ids',
+    async () => {
+      const folder = scratchFolder('rnnc-dropout-train-');
+      const out = folder.path('names');
+      const result = await rnnc(
+        'train',
+        'examples/text_classifier.rnn',
+        '--data',
+        'names',
+        '--lengths',
+        '--size',
+        'H=8',
+        '--size',
+        'E=4',
+        '--max-steps',
+        '5',
+        '--eval-batches',
+        '2',
+        '--out',
+        out,
+      );
+      expect(result.err).toBe('');
+      expect(result.status).toBe(0);
+      expect(result.out).toContain('majority-class accuracy');
+      const model = parse(text);
+      const compiled = await compileForTraining(selectModel(model, 'TextClassifier'), {
+        target: 'ts',
+        sizes: { ...sizes, d: 0.25, p: 0.25, z: 0.1 },
+        source: { file: 'text_classifier.rnn', text },
+        cells: model.cellTable,
+        lengths: ['T'],
+      });
+      const params = compiled.init(1);
+      const batch = {
+        text: { data: Float32Array.from(ids.flat()), shape: [4, 3] },
+        label: { data: Float32Array.from(label), shape: [3] },
+      };
+      // Eval mode draws no masks: the same loss every time.
+      const first = await compiled.evaluate(params, batch, lengths);
+      expect((await compiled.evaluate(params, batch, lengths)).loss).toBe(first.loss);
+      // Train mode draws the masks of its seed: the same loss for a seed, another for another seed
+      // (a step of 1e-30 leaves the params as they were in f32).
+      const opt = compiled.optimizer({ method: 'sgd', learningRate: 1e-30 });
+      const a = await compiled.trainStep(params, opt, batch, lengths, 1);
+      const b = await compiled.trainStep(params, opt, batch, lengths, 1);
+      const c = await compiled.trainStep(params, opt, batch, lengths, 2);
+      expect(b.loss).toBe(a.loss);
+      expect(c.loss).not.toBe(a.loss);
+      expect(a.loss).not.toBe(first.loss);
+    },
+    timeout,
+  );
+});
+
+interface LengthsCalls {
+  destroy?(): void;
+  forward(
+    p: unknown,
+    i: unknown,
+    s: unknown,
+    l: unknown,
+    m: unknown,
+  ): Promise<{ outputs: Record<string, { data: ArrayLike<number> }> }>;
+  grad(
+    p: unknown,
+    i: unknown,
+    s: unknown,
+    l: unknown,
+    m: unknown,
+  ): Promise<{ loss: number; grads: Record<string, ArrayLike<number>> }>;
+}
 
 describe('dropout elsewhere', () => {
   it(

@@ -60,6 +60,7 @@ it('ships the examples the language promises', () => {
       'stacked_lstm',
       'tagger',
       'text_classifier',
+      'tied_lm',
     ].map((n) => `${n}.rnn`),
   );
 });

@@ -52,6 +52,7 @@ const expectedForms: Record<string, string[]> = {
   'tagger.rnn': ['LSTM', 'LSTM'],
   // Variational dropout and zoneout make the step no standard LSTM, even in eval mode.
   'text_classifier.rnn': ['Scan'],
+  'tied_lm.rnn': ['LSTM'],
   'gru_reset_before.rnn': ['GRU'],
   'hard_gates.rnn': ['LSTM', 'RNN'],
   'unread_inputs.rnn': ['Scan'],

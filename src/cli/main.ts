@@ -385,7 +385,7 @@ export function buildProgram(io: Io): Command {
     .command('train')
     .description('train a model on a data set into a run folder: progress, held-out loss, checkpoints, loss curves')
     .argument('<file>', 'an .rnn source file whose model has a loss')
-    .option('--data <spec>', 'moby-dick, births, cmudict, adding, or text:FILE, csv:FILE, jsonl:FILE')
+    .option('--data <spec>', 'moby-dick, births, cmudict, spam, names, adding, or text:FILE, csv:FILE, jsonl:FILE')
     .option('--model <name>', 'which model of the file; needed when it defines several')
     .addOption(
       new Option('--target <target>', 'ts: the TypeScript module; wgsl: the WGSL kernels on WebGPU')

@@ -52,6 +52,11 @@ export interface Dataset {
   heldOut(batch: number, steps: number, layout: Layout, limit: number): Batch[];
   /** Values counted as tokens for throughput: steps × samples. */
   tokens(batch: Batch): number;
+  /**
+   * How much a held-out batch counts in the averages of the loss and metrics: its samples, for a
+   * loss per sequence; its tokens (the default) for a loss per step.
+   */
+  weight?(batch: Batch): number;
   /** What the model's first output says about a held-out batch, beyond the loss (accuracy, error in the data's units). */
   metrics(output: Tensor, batch: Batch, layout: Layout): Metric[];
   /**

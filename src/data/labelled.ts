@@ -182,6 +182,8 @@ export function labelledDataset(records: readonly LabelledRecord[], options: Lab
         ? batch.inputLength.data.reduce((a, b) => a + b, 0)
         : (batch.input as Tensor).shape[0] * (batch.input as Tensor).shape[1],
     ...(atEnd ? { lengths: (batch: Batch) => ({ input: Array.from((batch.inputLength as Tensor).data) }) } : {}),
+    // One label a sequence: the loss and accuracy are means over sequences.
+    weight: (batch) => (batch.target as Tensor).shape[0],
     metrics(output, batch) {
       const target = batch.target as Tensor;
       const [B, C] = target.shape;

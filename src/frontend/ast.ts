@@ -138,7 +138,7 @@ export interface ModelDecl extends Named {
   readonly kind: 'model';
   readonly doc?: string;
   readonly sizes: readonly SizeParam[];
-  readonly items: readonly (InputDecl | LayerDecl | Equation | OutputDecl | LossDecl)[];
+  readonly items: readonly (InputDecl | LayerDecl | ParamDecl | Equation | OutputDecl | LossDecl)[];
 }
 
 /** `fn name(a, b) = expr`: a function of values, inlined where it is called (before differentiation). */

@@ -19,7 +19,7 @@ import { noiseType } from '../ir/ops/noise.js';
 import { own } from '../names.js';
 import { checkGraphDepth } from './limits.js';
 import { type Definition, namesUsed, orderDefinitions } from './order.js';
-import { exprToInit, exprToStateInit, shapeToDims, type StateInit } from './sizes.js';
+import { defaultInit, exprToInit, exprToStateInit, shapeToDims, type StateInit } from './sizes.js';
 
 export interface CellInput {
   readonly name: string;
@@ -104,11 +104,6 @@ function drawsMasks(e: Expr, userFunctions: UserFunctions, seen: Set<string>): b
       return [...e.args, ...e.named.map((a) => a.value)].some((a) => drawsMasks(a, userFunctions, seen));
     }
   }
-}
-
-function defaultInit(shape: readonly Dim[]): InitSpec {
-  // Matrices get Glorot's scaling; vectors (biases) start at zero, as in most frameworks.
-  return shape.length >= 2 ? { kind: 'glorot_uniform' } : { kind: 'zeros' };
 }
 
 function outputName(o: OutputDecl): string {

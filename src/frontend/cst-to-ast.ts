@@ -104,6 +104,7 @@ class AstBuilder extends BaseVisitor {
     if (ctx.inputDecl) return this.inputDecl(ctx.inputDecl[0].children, 'input');
     if (ctx.targetDecl) return this.inputDecl(ctx.targetDecl[0].children, 'target');
     if (ctx.layerDecl) return this.layerDecl(ctx.layerDecl[0].children);
+    if (ctx.paramDecl) return this.paramDecl(ctx.paramDecl[0].children);
     if (ctx.outputDecl) return this.outputDecl(ctx.outputDecl[0].children);
     if (ctx.lossDecl) return this.lossDecl(ctx.lossDecl[0].children);
     if (ctx.equation) return this.equation(ctx.equation[0].children);

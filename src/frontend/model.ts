@@ -10,7 +10,7 @@ import type { Dim } from '../ir/dims.js';
 import { type Graph, isOp, type LossReduction, type NodeId } from '../ir/graph.js';
 import type { InitSpec } from '../ir/init.js';
 import { formatType, type TensorType, tensorType } from '../ir/types.js';
-import type { Equation, InputDecl, LayerDecl, LossDecl, ModelDecl, OutputDecl } from './ast.js';
+import type { Equation, InputDecl, LayerDecl, LossDecl, ModelDecl, OutputDecl, ParamDecl } from './ast.js';
 import type { CellInfo } from './cell.js';
 import { checkShapeSizes, checkSizes, NameTable, type SizeInfo, sizesInShapes } from './declarations.js';
 import { type LayerInfo, lowerLayer, type LayerState } from './layer.js';
@@ -18,7 +18,7 @@ import { ExprLowerer } from './lower-expr.js';
 import { noiseInputName, noiseType } from '../ir/ops/noise.js';
 import { checkGraphDepth, checkOperationCount } from './limits.js';
 import { type Definition, namesUsed, orderDefinitions } from './order.js';
-import { shapeToDims } from './sizes.js';
+import { defaultInit, exprToInit, shapeToDims } from './sizes.js';
 
 export interface ModelInput {
   readonly name: string;
@@ -72,6 +72,8 @@ export function checkModel(
   const inputs: ModelInput[] = [];
   // Names whose definition failed: using them is not reported again.
   const failed = new Set<string>();
+  // Names read by an expression (layer operands included).
+  const used = new Set<string>();
 
   for (const item of decl.items.filter((i): i is InputDecl => i.kind === 'input')) {
     if (!names.define(item.name, item.span)) continue;
@@ -95,7 +97,28 @@ export function checkModel(
     inputs.push({ name: item.name, role: item.role, type, span: item.span, ...tokens });
   }
 
-  const rest = decl.items.filter((i): i is LayerDecl | Equation | OutputDecl | LossDecl => i.kind !== 'input');
+  // The model's own params (weights its equations read, which any layer's may share: an output
+  // projection tied to the embedding table): values like inputs, each a param of the model.
+  const modelParams = decl.items.filter((i): i is ParamDecl => i.kind === 'param');
+  for (const item of modelParams) {
+    if (!names.define(item.name, item.span)) continue;
+    const shape = shapeToDims(item.dims, sizeNames, bag);
+    const init = item.init ? exprToInit(item.init, sizeNames, bag) : shape && defaultInit(shape);
+    if (!shape || !init) {
+      failed.add(item.name);
+      continue;
+    }
+    if (init.kind === 'orthogonal' && shape.length !== 2)
+      bag.error(item.init?.span ?? item.span, 'orthogonal initialization needs a matrix');
+    values.set(
+      item.name,
+      builder.add('param', [], { name: item.name, type: tensorType(shape), init }, { span: item.span, label: item.name }),
+    );
+  }
+
+  const rest = decl.items.filter(
+    (i): i is LayerDecl | Equation | OutputDecl | LossDecl => i.kind !== 'input' && i.kind !== 'param',
+  );
   const losses = rest.filter((i): i is LossDecl => i.kind === 'loss');
   for (const extra of losses.slice(1))
     bag.error(extra.span, 'a model has one loss', 'add the terms into one loss expression');
@@ -164,6 +187,7 @@ export function checkModel(
           bag.error(span, `${name}' is a state's next value, which exists only inside a cell`);
           return undefined;
         }
+        used.add(name);
         const known = values.get(name);
         if (known !== undefined) return known;
         if (failed.has(name) || definedLater.has(name)) return undefined; // its own error is reported
@@ -232,6 +256,9 @@ export function checkModel(
   }
   for (const o of outputs) builder.output(o.name, o.node, 'output');
 
+  for (const item of modelParams) {
+    if (!used.has(item.name) && values.has(item.name)) bag.warning(item.span, `param ${item.name} is never used`);
+  }
   if (bag.items.filter((d) => d.severity === 'error').length > errorsBefore) return undefined;
   if (outputs.length === 0) {
     bag.error(decl.span, `model ${decl.name} has no output`, `add a layer, or a line like 'output y'`);

@@ -91,6 +91,12 @@ export function shapeToDims(dims: readonly Expr[], sizes: ReadonlySet<string>, b
   return ok ? result : undefined;
 }
 
+/** A param's initializer when it names none. */
+export function defaultInit(shape: readonly Dim[]): InitSpec {
+  // Matrices get Glorot's scaling; vectors (biases) start at zero, as in most frameworks.
+  return shape.length >= 2 ? { kind: 'glorot_uniform' } : { kind: 'zeros' };
+}
+
 /** A number for an initializer, possibly depending on sizes: `-1 / sqrt(H)`. */
 export function exprToNum(e: Expr, sizes: ReadonlySet<string>, bag: DiagnosticBag): NumExpr | undefined {
   switch (e.kind) {

@@ -132,7 +132,7 @@ export async function evaluate(state: LoopState): Promise<{ loss: number; report
   const parts: { metrics: Metric[]; weight: number }[] = [];
   for (const batch of batches) {
     const { loss, outputs } = await compiled.evaluate(params, modelInputs(batch, binding), modelLengths(state, batch));
-    const weight = data.tokens(batch);
+    const weight = data.weight?.(batch) ?? data.tokens(batch);
     lossSum += loss * weight;
     weightSum += weight;
     const output = outputs[state.output];
