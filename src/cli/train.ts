@@ -117,7 +117,9 @@ export async function trainCommand(
     { spec: string; options: Record<string, unknown>; meta: Record<string, unknown> } | undefined;
   const spec = flags.data ?? earlierData?.spec;
   if (!spec)
-    throw new UserError('name the data with --data (a data set: moby-dick, births, cmudict, spam, names, adding; or a file)');
+    throw new UserError(
+      'name the data with --data (a data set: moby-dick, births, cmudict, spam, names, adding; or a file)',
+    );
   if (earlierData && spec !== earlierData.spec)
     throw new UserError(`${flags.out} was trained on --data ${earlierData.spec}; resume it on the same data`);
   const settings = settingsFrom(flags, spec, earlier?.settings as Settings | undefined);

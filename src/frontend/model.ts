@@ -112,7 +112,12 @@ export function checkModel(
       bag.error(item.init?.span ?? item.span, 'orthogonal initialization needs a matrix');
     values.set(
       item.name,
-      builder.add('param', [], { name: item.name, type: tensorType(shape), init }, { span: item.span, label: item.name }),
+      builder.add(
+        'param',
+        [],
+        { name: item.name, type: tensorType(shape), init },
+        { span: item.span, label: item.name },
+      ),
     );
   }
 
