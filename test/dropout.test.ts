@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { compile, exportOnnx, gradcheck, gradients, parse, run, toNested } from '../src/api/index.js';
+import { check, compile, exportOnnx, gradcheck, gradients, parse, run, toNested } from '../src/api/index.js';
 import { draw, mix32, noiseJs, stepKey } from '../src/ir/ops/noise.js';
 import { stripTypes } from '../src/backends/js.js';
 import { rnnc, scratchFolder } from './helpers/cli.js';
@@ -184,6 +184,17 @@ model D(N = 64) {
     const out = flat(toNested(g.inputs.x));
     const dropped = out.filter((v) => v === 0).length / out.length;
     expect(Math.abs(dropped - 0.5)).toBeLessThan(0.05);
+  });
+
+  it('reports a bad rate at its place in the source', () => {
+    const checked = check(maskOf('dropout(x, 1.5)'), { file: 'masked.rnn' });
+    expect(checked.ok).toBe(false);
+    expect(checked.formatted).toContain(
+      'masked.rnn:4:25: error: a dropout rate is a probability from 0 up to (not including) 1, not 1.5',
+    );
+    expect(checked.formatted).toContain('  output y = dropout(x, 1.5)');
+    const zone = check(maskOf('zoneout(x, x, h)'), { file: 'zone.rnn' });
+    expect(zone.formatted).toContain('zone.rnn:4:28: error: the rate of zoneout is a number written out, like 0.25');
   });
 
   it('refuses a rate that is not a probability, or not a number the compiler knows', async () => {

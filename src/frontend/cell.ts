@@ -165,11 +165,13 @@ export function checkCell(
   const defined = new Set([...sizeNames, ...items.flatMap((i) => (i.kind === 'output' ? [] : [i.name]))]);
   const read = new Set([...equations.map((e) => e.value), ...outputs.map((o) => o.value)].flatMap((e) => namesUsed(e)));
   const positions = Object.keys(positionNames).filter((name) => read.has(name) && !defined.has(name));
-  // A step that draws masks draws them at its position (a name no source can write).
+  // A step that draws masks draws them at its position: `t` where the step reads it, else an
+  // argument of its own (by a name no source can write).
   const noise = [...equations.map((e) => e.value), ...outputs.map((o) => o.value)].some((e) =>
     drawsMasks(e, userFunctions, new Set()),
   );
-  if (noise) positions.push(maskStep);
+  const maskPosition = positions.includes('t') ? 't' : maskStep;
+  if (noise && maskPosition === maskStep) positions.push(maskStep);
   for (const name of positions) {
     args.set(
       name,
@@ -313,7 +315,7 @@ export function checkCell(
       defines: (name) => names.has(name) || positions.includes(name),
       noise: {
         random: () => args.get(noiseArg) as NodeId,
-        position: () => args.get(maskStep),
+        position: () => args.get(maskPosition),
       },
       resolve: (name, primed, span) => {
         const key = primed ? `${name}'` : name;
