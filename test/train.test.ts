@@ -420,6 +420,27 @@ describe('rnnc compare', () => {
     expect(broken.err).toBe(`rnnc: error: cannot read ${join(empty, 'run.json')}: no such file`);
   }, 300_000);
 
+  it('times models that read token ids and draw dropout masks on ids it draws below the vocabulary', async () => {
+    const r = await rnnc(
+      'compare',
+      'examples/text_classifier.rnn',
+      '--size',
+      'H=8',
+      '--steps',
+      '4',
+      '--batch',
+      '2',
+      '--repeats',
+      '1',
+      '--format',
+      'json',
+    );
+    expect(r.err).toBe('');
+    expect(r.status).toBe(0);
+    const [column] = JSON.parse(r.out) as Record<string, unknown>[];
+    expect(column.params).toBeGreaterThan(0);
+  }, 300_000);
+
   it('puts lstm and gru side by side with what fusion bought', async () => {
     const r = await rnnc(
       'compare',

@@ -15,6 +15,7 @@ import { compileToWgsl } from '../backends/wgsl/index.js';
 import { UserError } from '../diagnostics.js';
 import { selectModel } from '../frontend/program.js';
 import { randomData } from '../interp/random-data.js';
+import { Dim } from '../ir/dims.js';
 import { tensorType } from '../ir/types.js';
 import { bindSizes } from '../interp/run.js';
 import type { OptLevel } from '../passes/pipeline.js';
@@ -42,12 +43,13 @@ interface Column {
   readonly values: Record<string, number | string | Timing>;
 }
 
-/** Random inputs (uniform in [−1, 1]) and one-hot targets of the shapes a module declares, flat. */
+/** Random inputs (uniform in [−1, 1], token ids below the vocabulary) and one-hot targets of the shapes a module declares, flat. */
 export function randomInputs(compiled: Compiled, steps: number, batch: number, seed: number): Inputs {
   const specs = Object.entries(compiled.inputSpecs).map(([name, spec]) => ({
     name,
     role: spec.target ? ('target' as const) : ('input' as const),
     type: tensorType(spec.shape, { batched: spec.batch, time: spec.time }),
+    ...(spec.vocabulary !== undefined ? { vocabulary: Dim.of(spec.vocabulary) } : {}),
   }));
   const axes = Object.fromEntries(specs.flatMap((s) => (s.type.time !== null ? [[s.type.time, steps]] : [])));
   const nested = randomData(specs, {}, axes, batch, seed);

@@ -45,6 +45,8 @@ export interface InputSpec {
   /** False for the target of an output computed from params and constants alone. */
   readonly batch: boolean;
   readonly shape: readonly number[];
+  /** Token ids below this number, one a step, for a `token(V)` input. */
+  readonly vocabulary?: number;
 }
 
 export interface Evaluation {
