@@ -9,6 +9,11 @@ import { rnnc, scratchFolder } from './helpers/cli.js';
 import { examplesDir, maxRelativeError } from './helpers/compile.js';
 import { gpuDevice } from './helpers/gpu.js';
 import { onlyInFullSuite } from './helpers/matrix.js';
+import { activeNodes } from '../src/ad/walk.js';
+import { GraphBuilder } from '../src/ir/builder.js';
+import { Dim } from '../src/ir/dims.js';
+import { lengthsType } from '../src/ir/lengths.js';
+import { tensorType } from '../src/ir/types.js';
 
 const timeout = 300_000;
 const example = (name: string) => readFileSync(new URL(name, examplesDir), 'utf8');
@@ -381,5 +386,22 @@ describe('rnnc train --lengths', () => {
     );
     expect(result.status).not.toBe(0);
     expect(result.err).toContain("--lengths: labelled data gives no per-sample lengths (cmudict's padded pairs do)");
+  });
+});
+
+describe('the gradient of a model with lengths', () => {
+  it('computes no adjoint for a length mask: positions and comparisons carry no gradient, whatever they read', () => {
+    const b = new GraphBuilder();
+    const x = b.add('input', [], {
+      name: 'x',
+      role: 'input',
+      type: tensorType([Dim.of(3)], { batched: true, time: 'T' }),
+    });
+    const n = b.add('input', [], { name: 'T', role: 'lengths', type: lengthsType });
+    const positions = b.add('positions', [x], { count: false });
+    const mask = b.add('less', [positions, n], {});
+    const y = b.add('mul', [x, mask], {});
+    const active = activeNodes(b.build(), (node) => node.id === x);
+    expect([x, positions, mask, y].map(active)).toEqual([true, false, false, true]);
   });
 });

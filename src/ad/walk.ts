@@ -7,7 +7,8 @@
 import type { SourceSpan } from '../diagnostics.js';
 import type { GraphBuilder } from '../ir/builder.js';
 import { type Graph, isOp, type Node, type NodeId, tensorOf } from '../ir/graph.js';
-import type { VjpArgs, VjpBuilder } from '../ir/ops/opdef.js';
+import type { VjpArgs, VjpBuilder, VjpRule } from '../ir/ops/opdef.js';
+import { passesNoGradient } from '../ir/ops/vjp-rules.js';
 import { opDef } from '../ir/ops/registry.js';
 import { scalarType, type TensorType, typesEqual } from '../ir/types.js';
 
@@ -47,7 +48,12 @@ export interface Walk {
 /** The nodes of a graph that depend on its `leaves` (each node's id, in the graph's order). */
 export function activeNodes(graph: Graph, leaf: (node: Node) => boolean): (id: NodeId) => boolean {
   const active = new Set<NodeId>();
-  for (const node of graph.nodes) if (leaf(node) || node.inputs.some((i) => active.has(i))) active.add(node.id);
+  for (const node of graph.nodes) {
+    // A comparison or a sequence's positions carries no gradient, whatever it reads: a memory's
+    // length mask `positions(enc) < lengths` is data, though enc depends on params.
+    const passes = !passesNoGradient(opDef(node.op).vjp as VjpRule<never>);
+    if (leaf(node) || (passes && node.inputs.some((i) => active.has(i)))) active.add(node.id);
+  }
   return (id) => active.has(id);
 }
 

@@ -12,7 +12,16 @@ export const noInputs: VjpRule<OpKind> = () => [];
 
 /** Piecewise-constant ops (step, sign): zero gradient almost everywhere. */
 export function zeroGradient(arity: number): VjpRule<OpKind> {
-  return () => Array.from({ length: arity }, () => null);
+  const rule: VjpRule<OpKind> = () => Array.from({ length: arity }, () => null);
+  return Object.assign(rule, { passesNothing: true });
+}
+
+/**
+ * Whether an op's rule passes no gradient to any input: its result carries none, whatever it
+ * is computed from (a comparison, the positions of a sequence, a mask).
+ */
+export function passesNoGradient(rule: VjpRule<never>): boolean {
+  return (rule as { passesNothing?: boolean }).passesNothing === true;
 }
 
 /** A linear op: the adjoint of each input is a linear map of g alone, so it saves nothing. */
