@@ -121,6 +121,20 @@ describe('labelled sequences (JSONL)', () => {
     expect(Array.from(batches[0].target.data)).toEqual([0, 1, 1, 0]);
   });
 
+  it('pads at the end and gives each sequence’s length when samples run for their own steps (--lengths)', () => {
+    const all = labelledDataset(readLabelled(good, 'l.jsonl', 10), { name: 'l.jsonl', holdout: 0.5 });
+    const [front] = all.heldOut(2, 10, { targetPerStep: false }, 10);
+    const [end] = all.heldOut(2, 10, { targetPerStep: false, lengths: true }, 10);
+    expect(all.lengths?.(end)).toEqual({ input: [3, 2] });
+    const row = (batch: typeof end, t: number, b: number) =>
+      Array.from(batch.input.data.slice((t * 2 + b) * 3, (t * 2 + b + 1) * 3));
+    // The second record's two steps: at the front of its column with lengths, behind a zero step without.
+    expect(row(end, 0, 1)).toEqual(row(front, 1, 1));
+    expect(row(end, 1, 1)).toEqual(row(front, 2, 1));
+    expect(row(end, 2, 1)).toEqual([0, 0, 0]);
+    expect(row(front, 0, 1)).toEqual([0, 0, 0]);
+  });
+
   it('names the file and line of every kind of bad record', () => {
     const bad =
       (text: string, max = 10) =>
@@ -250,7 +264,7 @@ describe('labelled texts (spam, names)', () => {
     const data = textClassesDataset(texts, { name: 'toy', holdout: 0.5, maxSteps: 5, classes: ['x', 'y'] });
     expect(data.roles[0]).toMatchObject({ role: 'input', width: 3, what: 'distinct characters' });
     expect(data.meta.vocabulary).toEqual(['a', 'b', 'c']);
-    const [batch] = data.heldOut(2, 5, { targetPerStep: false }, 1);
+    const [batch] = data.heldOut(2, 5, { targetPerStep: false, lengths: true }, 1);
     const lengths = data.lengths?.(batch).input as number[];
     const [T, B, V] = batch.input.shape;
     expect(T).toBe(Math.max(...lengths));
@@ -261,7 +275,9 @@ describe('labelled texts (spam, names)', () => {
         expect(row.reduce((a, v) => a + v, 0)).toBe(t < lengths[b] ? 1 : 0);
       }
     expect(
-      Math.max(...data.heldOut(4, 5, { targetPerStep: false }, 1).flatMap((x) => data.lengths?.(x).input ?? [])),
+      Math.max(
+        ...data.heldOut(4, 5, { targetPerStep: false, lengths: true }, 1).flatMap((x) => data.lengths?.(x).input ?? []),
+      ),
     ).toBeLessThanOrEqual(5);
   });
 

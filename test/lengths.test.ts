@@ -374,18 +374,47 @@ describe('rnnc train --lengths', () => {
     timeout,
   );
 
+  it(
+    'trains a classifier on labelled sequences padded at the end, reading each one’s own last step',
+    async () => {
+      const out = folder.path('sums');
+      const result = await rnnc(
+        'train',
+        'examples/classifier.rnn',
+        '--data',
+        'examples/data/sums.jsonl',
+        '--lengths',
+        '--size',
+        'H=6',
+        '--max-steps',
+        '3',
+        '--eval-batches',
+        '1',
+        '--out',
+        out,
+      );
+      expect(result.err).toBe('');
+      expect(result.status).toBe(0);
+      const run = JSON.parse(readFileSync(`${out}/run.json`, 'utf8')) as { settings: { lengths?: boolean } };
+      expect(run.settings.lengths).toBe(true);
+    },
+    timeout,
+  );
+
   it('refuses data that gives no lengths', async () => {
     const result = await rnnc(
       'train',
-      'examples/classifier.rnn',
+      'examples/births.rnn',
       '--data',
-      'examples/data/sums.jsonl',
+      'births',
       '--lengths',
       '--out',
-      folder.path('sums'),
+      folder.path('births'),
     );
     expect(result.status).not.toBe(0);
-    expect(result.err).toContain("--lengths: labelled data gives no per-sample lengths (cmudict's padded pairs do)");
+    expect(result.err).toContain(
+      "--lengths: series data gives no per-sample lengths (cmudict's pairs and labelled sequences do)",
+    );
   });
 });
 

@@ -138,10 +138,12 @@ export async function trainCommand(
   };
   // Everything is read and checked before the run folder is touched.
   const data = loadDataset(spec, dataOptions);
-  const binding = bindData(model, data, {
+  const bound = bindData(model, data, {
     ...((earlier?.model as { sizes?: Record<string, number> } | undefined)?.sizes ?? {}),
     ...parseSizes(flags.size),
   });
+  // With lengths, batches of different lengths are padded at the end.
+  const binding = settings.lengths ? { ...bound, layout: { ...bound.layout, lengths: true } } : bound;
   if (!earlier) checkFreshFolder(flags.out);
   // The model's graph (its equations and shapes, not its comments or layout) identifies it.
   const graphHash = sha256(graphToText(model.graph));
@@ -152,7 +154,7 @@ export async function trainCommand(
     );
   if (settings.lengths && !data.lengths)
     throw new UserError(
-      `--lengths: ${data.kind} data gives no per-sample lengths (cmudict's padded pairs do); leave it out`,
+      `--lengths: ${data.kind} data gives no per-sample lengths (cmudict's pairs and labelled sequences do); leave it out`,
     );
   const compiled = await compileForTraining(model, {
     ...(settings.lengths ? { lengths: [...new Set(Object.values(binding.axes))] } : {}),

@@ -31,6 +31,11 @@ export interface Role {
 export interface Layout {
   /** The target is one vector per step (true) or per sequence (false). */
   readonly targetPerStep: boolean;
+  /**
+   * Each sample runs for its own steps (`rnnc train --lengths`): sequences of different lengths
+   * are padded at the end, not at the front.
+   */
+  readonly lengths?: boolean;
 }
 
 /** A number the evaluation reports, with its name and unit ("bits/char", "MAE (births)"). */

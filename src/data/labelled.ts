@@ -4,16 +4,27 @@
  * `{"sequence": …, "target": 0.7}` (a number or a list) for regression. A
  * step is a number or a list of numbers, the same width everywhere. Batches
  * of sequences of different lengths are padded at the front with zero steps,
- * so every sequence ends at the batch's last step, where the model reads it.
- * The last tenth (by default) of the records is held out.
+ * so every sequence ends at the batch's last step, where the model reads it;
+ * with `rnnc train --lengths` they are padded at the end instead, and each
+ * sample runs for its own steps. The last tenth (by default) of the records
+ * is held out.
  *
  * Labelled texts (texts.ts) are records of token ids, one-hot in the batches
- * (a token input reads them as ids). Their batches are padded at the end and
- * give each sample's length, for `rnnc train --lengths`.
+ * (a token input reads them as ids).
  */
 import { UserError } from '../diagnostics.js';
 import type { Random } from '../interp/random.js';
-import { argmax, batchesIn, inBatches, type Batch, type Dataset, draw, type Metric, type Tensor } from './dataset.js';
+import {
+  argmax,
+  batchesIn,
+  inBatches,
+  type Batch,
+  type Dataset,
+  draw,
+  type Layout,
+  type Metric,
+  type Tensor,
+} from './dataset.js';
 
 export interface LabelledRecord {
   /** [steps][width], or token ids (one-hot rows of the data set's width). */
@@ -121,15 +132,14 @@ export function labelledDataset(records: readonly LabelledRecord[], options: Lab
   const held = records.slice(split);
   const first = records[0].steps;
   const width = options.tokens?.width ?? ('ids' in first ? 0 : first[0].length);
-  // Token records are padded at the end and give their lengths; vectors are padded at the front.
-  const atEnd = options.tokens !== undefined;
   const classification = typeof records[0].label === 'number';
   const largest = classification
     ? records.reduce((best, r) => ((r.label as number) > (best.label as number) ? r : best))
     : undefined;
   const targetWidth = classification ? (largest?.label as number) + 1 : (records[0].label as number[]).length;
 
-  const batchOf = (chosen: readonly LabelledRecord[]): Batch => {
+  const batchOf = (chosen: readonly LabelledRecord[], layout: Layout): Batch => {
+    const atEnd = layout.lengths === true;
     const B = chosen.length;
     const T = Math.max(...chosen.map(stepCount));
     const input = new Float32Array(T * B * width);
@@ -146,7 +156,7 @@ export function labelledDataset(records: readonly LabelledRecord[], options: Lab
     return {
       input: { data: input, shape: [T, B, width] },
       target: { data: target, shape: [B, targetWidth] },
-      ...(atEnd ? { inputLength: { data: lengths, shape: [B] } } : {}),
+      inputLength: { data: lengths, shape: [B] },
     };
   };
 
@@ -174,14 +184,15 @@ export function labelledDataset(records: readonly LabelledRecord[], options: Lab
       },
     ],
     stepsPerEpoch: (B) => batchesIn(split, B),
-    trainBatch: (random: Random, B) => batchOf(Array.from({ length: B }, () => train[draw(random, split)])),
-    heldOut: (B, _T, _layout, limit) => inBatches(held, B, limit, batchOf),
-    // With lengths, the real steps only.
-    tokens: (batch) =>
-      batch.inputLength
-        ? batch.inputLength.data.reduce((a, b) => a + b, 0)
-        : (batch.input as Tensor).shape[0] * (batch.input as Tensor).shape[1],
-    ...(atEnd ? { lengths: (batch: Batch) => ({ input: Array.from((batch.inputLength as Tensor).data) }) } : {}),
+    trainBatch: (random: Random, B, _T, layout) =>
+      batchOf(
+        Array.from({ length: B }, () => train[draw(random, split)]),
+        layout,
+      ),
+    heldOut: (B, _T, layout, limit) => inBatches(held, B, limit, (chunk) => batchOf(chunk, layout)),
+    // The real steps.
+    tokens: (batch) => (batch.inputLength as Tensor).data.reduce((a, b) => a + b, 0),
+    lengths: (batch: Batch) => ({ input: Array.from((batch.inputLength as Tensor).data) }),
     // One label a sequence: the loss and accuracy are means over sequences.
     weight: (batch) => (batch.target as Tensor).shape[0],
     metrics(output, batch) {
