@@ -4,7 +4,8 @@
  * subject and body) and English first names (female or male). Records are
  * shuffled by a fixed seed before the split, since both corpora come sorted
  * (by folder, alphabetically), and each text is cut to the longest sequence
- * allowed (--seq). Batches are padded at the end and give each text's length.
+ * allowed (--seq). Batches give each text's length (labelled.ts pads them at the end
+ * for `rnnc train --lengths`).
  */
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
