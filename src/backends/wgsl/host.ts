@@ -13,7 +13,7 @@ import { trainingSupport } from '../ts/runtime.js';
 import type { GpuProgram } from './runtime.js';
 import { lengthAxes, lengthsKey } from '../../ir/lengths.js';
 import { isNoisy } from '../../ir/graph.js';
-import { noiseInputName } from '../../ir/ops/noise.js';
+import { noiseInputName, seedLimit } from '../../ir/ops/noise.js';
 
 export type HostOptions = Pick<
   ModuleOptions,
@@ -87,7 +87,7 @@ function hostApi(
   const lengthsArg = trailing(', sampleLengths', ', mode');
   const trainParam = trailing(
     ', sampleLengths: Lengths = {}',
-    ", mode: RunMode = { mode: 'train', seed: opt.steps % 16777216 }",
+    `, mode: RunMode = { mode: 'train', seed: opt.steps % ${seedLimit} }`,
   );
   const extraInputs = [
     ...ragged.map(
